@@ -1,0 +1,236 @@
+"""The abstract syntax tree of a .bkr file.
+
+Frozen dataclasses, one per construct, every node with the `Span` of the text it
+came from. The tree keeps what the user wrote, repeated settings included (a
+member with two `workers` lines keeps both), so the checker can point at the
+second one; names are normalised to upper case in `Word.upper`, while `Word.text`
+keeps the spelling for messages and the formatter.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from bkrdsl.source import Span
+
+
+class Kind(str, enum.Enum):
+    """A user's configuration kind in an SSI cluster."""
+
+    SINGLE = "single"  # a USER entry: logged on to one member at a time
+    IDENTITY = "identity"  # an IDENTITY entry: one instance on every member
+
+
+class Scope(str, enum.Enum):
+    SHARED = "shared"
+    LOCAL = "local"
+
+
+class Level(str, enum.Enum):
+    FULL = "full"
+    INCREMENTAL = "incremental"
+
+
+class Action(str, enum.Enum):
+    INCLUDE = "include"
+    EXCLUDE = "exclude"
+
+
+class Medium(str, enum.Enum):
+    MINIDISK = "minidisk"
+    SFS = "sfs"
+
+
+class TargetMedium(str, enum.Enum):
+    DISK = "disk"
+    TAPE = "tape"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One name or value as written: an ID, a pattern, an address, a time, a number."""
+
+    text: str
+    span: Span
+
+    @property
+    def upper(self) -> str:
+        return self.text.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    path: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class UserDecl:
+    kind: Kind
+    names: tuple[Word, ...]
+    role: Word | None
+    span: Span
+    kind_span: Span
+    doc: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEntry:
+    """`NAME` (a user ID) or `match PATTERN` inside a group."""
+
+    word: Word
+    is_pattern: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class GroupDecl:
+    kind: Kind
+    name: Word
+    entries: tuple[GroupEntry, ...]
+    span: Span
+    kind_span: Span
+    doc: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """`include|exclude minidisk OWNER ADDR...` or `include|exclude sfs PATH...`."""
+
+    action: Action
+    medium: Medium
+    owner: Word | None  # minidisk only
+    items: tuple[Word, ...]  # addresses and ranges, or SFS paths
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """A one-value setting inside a block (`workers 4`, `job-suffix A`, `description "..."`)."""
+
+    keyword: str
+    values: tuple[Word, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    name: Word
+    settings: tuple[Setting, ...]
+    selections: tuple[Selection, ...]
+    span: Span
+    doc: str | None = None
+
+    def settings_named(self, keyword: str) -> tuple[Setting, ...]:
+        return tuple(s for s in self.settings if s.keyword == keyword)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    each_member: bool
+    members: tuple[Word, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """`daily T`, `weekly DAY[,DAY...] T`, `monthly N T` or `manual`."""
+
+    frequency: str  # daily | weekly | monthly | manual
+    days: tuple[Word, ...]
+    time: Word | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    scope: Scope
+    server: tuple[Word, ...]
+    pool: tuple[Word, ...]
+    home: tuple[Word, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Expire:
+    placement: Placement
+    previews: tuple[Schedule, ...]
+    purges: tuple[Schedule, ...]
+    retains: tuple[Word, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TapeNode:
+    name: Word
+    member: Word | None  # the catalog node's member; None for request nodes
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Tape:
+    scope: Scope
+    catalog_nodes: tuple[TapeNode, ...]
+    request_nodes: tuple[TapeNode, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    medium: TargetMedium
+    pool: Word | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    placement: Placement
+    schedule: Schedule | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    groups: tuple[Word, ...]
+    level: Level | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    name: Word
+    backups: tuple[Backup, ...]
+    selections: tuple[Selection, ...]
+    targets: tuple[Target, ...]
+    runs: tuple[Run, ...]
+    descriptions: tuple[Setting, ...]
+    span: Span
+    doc: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    name: Word
+    members: tuple[Member, ...]
+    catalogs: tuple[Catalog, ...]
+    expires: tuple[Expire, ...]
+    tapes: tuple[Tape, ...]
+    users: tuple[UserDecl, ...]
+    groups: tuple[GroupDecl, ...]
+    jobs: tuple[Job, ...]
+    settings: tuple[Setting, ...]  # description, shared-volume
+    span: Span
+    doc: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    """One parsed .bkr file."""
+
+    file: str
+    imports: tuple[Import, ...]
+    users: tuple[UserDecl, ...]
+    groups: tuple[GroupDecl, ...]
+    clusters: tuple[Cluster, ...]
+    comments: tuple[tuple[Span, str], ...] = field(default=(), compare=False)

@@ -1,0 +1,126 @@
+"""What every command shares: exit codes, reading inputs, printing diagnostics."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from bkrdsl import __version__
+
+# Exit codes (design section 5), named once and used through `exit_code()`.
+EXIT_OK = 0  # success; warnings allowed
+EXIT_INPUT = 1  # errors in the input, or changes found by --check
+EXIT_USAGE = 2  # usage, I/O or internal error
+EXIT_INTERNAL = 2
+
+FORMATS = ("text", "short", "json", "sarif", "github")
+
+BUG_URL = "https://github.com/bkrdsl/bkrdsl/issues"
+
+
+def internal_error(err: BaseException) -> None:
+    click.echo(
+        f"bkrc: internal error: {type(err).__name__}: {err} (bkrc {__version__});"
+        f" please report it with the input at {BUG_URL}",
+        err=True,
+    )
+
+
+def exit_code(diagnostics) -> int:
+    """The policy: any error in the input is exit 1; warnings alone are success."""
+    return EXIT_INPUT if any(d.is_error for d in diagnostics) else EXIT_OK
+
+
+def use_color(option: str, stream=None) -> bool:
+    if option == "always":
+        return True
+    if option == "never" or "NO_COLOR" in os.environ:
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+class InputError(Exception):
+    """A file that cannot be read at all: one line on stderr, exit 2."""
+
+
+def read_input(arg: str) -> tuple[str, bytes, Path | None]:
+    """(display name, bytes, path) for a FILE argument; '-' is standard input."""
+    if arg == "-":
+        return "<stdin>", click.get_binary_stream("stdin").read(), None
+    path = Path(arg)
+    if path.is_dir():
+        raise InputError(f"bkrc: {arg}: is a directory, not a .bkr file")
+    try:
+        return arg, path.read_bytes(), path
+    except FileNotFoundError:
+        raise InputError(f"bkrc: {arg}: no such file") from None
+    except PermissionError:
+        raise InputError(f"bkrc: {arg}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"bkrc: {arg}: cannot read: {err.strerror or err}") from None
+
+
+def format_option(fn):
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="text",
+        show_default=True,
+        help="How to print diagnostics.",
+    )(fn)
+
+
+def color_option(fn):
+    return click.option(
+        "--color",
+        type=click.Choice(("auto", "always", "never")),
+        default="auto",
+        show_default=True,
+        help="Colour the text format (auto: only on a terminal, and never when NO_COLOR is set).",
+    )(fn)
+
+
+def include_option(fn):
+    return click.option(
+        "-I",
+        "--include",
+        "include",
+        multiple=True,
+        type=click.Path(file_okay=False),
+        help="A folder to search for imported modules (after the importing file's own); repeatable.",
+    )(fn)
+
+
+def analyse_arg(arg: str, include: Sequence[str]):
+    """Read one FILE argument and run the front end on it."""
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.resolve import default_search_path
+
+    name, data, path = read_input(arg)
+    return analyse(name, data, path=path, search_path=default_search_path(tuple(include)))
+
+
+def print_diagnostics(analyses, fmt: str, color: str, *, err: bool = False) -> None:
+    from bkrdsl.diagnostics.render import render
+
+    diagnostics = [d for a in analyses for d in a.diagnostics]
+    sources = {}
+    for a in analyses:
+        sources.update(a.sources)
+    stream = sys.stderr if err else sys.stdout
+    colored = use_color(color, stream) if fmt == "text" else False
+    highlight = None
+    if colored:
+        try:
+            from bkrdsl.highlight import highlight_line as highlight
+        except ImportError:  # pragma: no cover - highlighting is optional in frames
+            highlight = None
+    text = render(fmt, diagnostics, sources, color=colored, highlight=highlight)
+    if text or fmt in ("json", "sarif"):
+        click.echo(text, nl=False, err=err, color=colored)

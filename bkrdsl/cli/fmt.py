@@ -1,0 +1,3 @@
+"""Placeholder module: its command is registered when the feature lands."""
+
+COMMANDS: list = []

@@ -1,0 +1,69 @@
+"""The registry of diagnostic codes.
+
+Each code is declared once, next to the stage that reports it, with its
+severity, a one-line summary and a long explanation (why the rule exists, a
+failing example and the fix). `bkrc rules`, `bkrc explain` and docs/rules/ are
+all generated from here.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from bkrdsl.diagnostics.core import Diagnostic, Related, Severity
+from bkrdsl.source import Span
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    explanation: str
+
+    def __call__(
+        self,
+        message: str,
+        span: Span | None,
+        *,
+        help: str | None = None,
+        label: str | None = None,
+        related: tuple[Related, ...] | list[Related] = (),
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """Make a diagnostic of this code."""
+        return Diagnostic(
+            code=self.code,
+            severity=severity or self.severity,
+            message=message,
+            span=span,
+            help=help,
+            label=label,
+            related=tuple(related),
+        )
+
+
+REGISTRY: dict[str, Code] = {}
+
+
+def register(code: str, name: str, severity: Severity | str, summary: str, explanation: str) -> Code:
+    if code in REGISTRY:
+        raise ValueError(f"diagnostic code {code} registered twice")
+    entry = Code(code, name, Severity(severity), summary, textwrap.dedent(explanation).strip() + "\n")
+    REGISTRY[code] = entry
+    return entry
+
+
+def load_all() -> dict[str, Code]:
+    """Import every module that registers codes, then return the registry."""
+    import bkrdsl.check  # noqa: F401  (registers the SSI rules)
+    import bkrdsl.resolve  # noqa: F401
+    import bkrdsl.syntax.codes  # noqa: F401
+
+    return dict(sorted(REGISTRY.items()))
+
+
+def lookup(code: str) -> Code | None:
+    return load_all().get(code.strip().upper())

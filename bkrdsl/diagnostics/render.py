@@ -1,0 +1,320 @@
+"""Renderers: the same diagnostics as text frames, short lines, JSON, SARIF 2.1.0
+or GitHub workflow annotations.
+
+Renderers are pure: they take diagnostics and the sources they point into and
+return a string. Colour is decided by the caller (the CLI knows the terminal).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Mapping, Sequence
+
+from bkrdsl import __version__
+from bkrdsl.diagnostics.core import Diagnostic, Severity, sort_key
+from bkrdsl.source import Source, Span
+
+#: A frame shows at most this many columns of a source line; longer lines are
+#: cut around the caret so a 5 MB line still prints one readable line.
+FRAME_WIDTH = 100
+TAB = "    "
+
+
+class Format(str, enum.Enum):
+    TEXT = "text"
+    SHORT = "short"
+    JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
+
+
+def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
+    return errors, warnings
+
+
+def render(
+    fmt: Format | str,
+    diagnostics: Sequence[Diagnostic],
+    sources: Mapping[str, Source],
+    *,
+    color: bool = False,
+    highlight: Callable[[str], str] | None = None,
+) -> str:
+    ordered = sorted(diagnostics, key=sort_key)
+    fmt = Format(fmt)
+    if fmt is Format.TEXT:
+        return render_text(ordered, sources, color=color, highlight=highlight)
+    if fmt is Format.SHORT:
+        return render_short(ordered)
+    if fmt is Format.JSON:
+        return render_json(ordered)
+    if fmt is Format.SARIF:
+        return render_sarif(ordered)
+    return render_github(ordered)
+
+
+# --------------------------------------------------------------------- text
+_STYLE = {
+    Severity.ERROR: {"fg": "red", "bold": True},
+    Severity.WARNING: {"fg": "yellow", "bold": True},
+    Severity.NOTE: {"fg": "cyan", "bold": True},
+}
+
+
+def _style(text: str, color: bool, **kw) -> str:
+    if not color:
+        return text
+    import click
+
+    return click.style(text, **kw)
+
+
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """Expand tabs and cut `line` to FRAME_WIDTH columns around [start, end) (0-based).
+
+    Returns the visible text and the caret's start and end within it.
+    """
+    # Columns after tab expansion (a tab always shows as four spaces).
+    prefix = line[:start].replace("\t", TAB)
+    marked = line[start:end].replace("\t", TAB)
+    visible = line.replace("\t", TAB) if "\t" in line else line
+    c0, c1 = len(prefix), len(prefix) + max(len(marked), 1)
+    if len(visible) <= FRAME_WIDTH:
+        return visible, c0, c1
+    c1 = min(c1, c0 + FRAME_WIDTH // 2)
+    left = max(0, c0 - FRAME_WIDTH // 3)
+    right = min(len(visible), left + FRAME_WIDTH)
+    cut = visible[left:right]
+    lead = "..." if left > 0 else ""
+    tail = "..." if right < len(visible) else ""
+    shift = len(lead) - left
+    return lead + cut + tail, c0 + shift, c1 + shift
+
+
+def _frame(
+    span: Span,
+    source: Source | None,
+    gutter: int,
+    marker: str,
+    label: str | None,
+    style: dict,
+    color: bool,
+    highlight: Callable[[str], str] | None,
+) -> list[str]:
+    bar = _style(" " * gutter + " |", color, fg="blue", bold=True)
+    if source is None or span.line > source.line_count:
+        return [bar]
+    raw = source.line_text(span.line)
+    # End of the marked run: the span's end column when it is on the same line.
+    end_col = span.end_column if span.end_line == span.line else len(raw) + 1
+    text, c0, c1 = _window(raw, span.column - 1, max(end_col - 1, span.column))
+    shown = highlight(text) if (highlight and color) else text
+    number = _style(str(span.line).rjust(gutter) + " |", color, fg="blue", bold=True)
+    carets = " " * c0 + marker * max(c1 - c0, 1)
+    under = carets + (" " + label if label else "")
+    return [bar, f"{number} {shown}".rstrip(), f"{bar} {_style(under, color, **style)}"]
+
+
+def render_one_text(
+    d: Diagnostic,
+    sources: Mapping[str, Source],
+    *,
+    color: bool = False,
+    highlight: Callable[[str], str] | None = None,
+) -> str:
+    style = _STYLE[d.severity]
+    head = _style(f"{d.severity.value}[{d.code}]", color, **style) + _style(f": {d.message}", color, bold=True)
+    lines = [head]
+    spans = [s for s in [d.span] + [r.span for r in d.related] if s is not None]
+    gutter = max((len(str(s.line)) for s in spans), default=1)
+    arrow = _style(" " * gutter + "-->", color, fg="blue", bold=True)
+    if d.span is not None:
+        lines.append(f"{arrow} {d.span.file}:{d.span.line}:{d.span.column}")
+        lines += _frame(d.span, sources.get(d.span.file), gutter, "^", d.label, style, color, highlight)
+    for r in d.related:
+        other = _style(" " * gutter + ":::", color, fg="blue", bold=True)
+        lines.append(f"{other} {r.span.file}:{r.span.line}:{r.span.column}")
+        lines += _frame(r.span, sources.get(r.span.file), gutter, "-", r.label, {"fg": "blue", "bold": True}, color, highlight)
+    if d.help:
+        eq = _style(" " * gutter + " =", color, fg="blue", bold=True)
+        help_lines = d.help.splitlines() or [""]
+        lines.append(f"{eq} {_style('help', color, bold=True)}: {help_lines[0]}")
+        lines += [" " * (gutter + 9) + h for h in help_lines[1:]]
+    return "\n".join(lines)
+
+
+def render_text(
+    diagnostics: Sequence[Diagnostic],
+    sources: Mapping[str, Source],
+    *,
+    color: bool = False,
+    highlight: Callable[[str], str] | None = None,
+) -> str:
+    if not diagnostics:
+        return ""
+    blocks = [render_one_text(d, sources, color=color, highlight=highlight) for d in diagnostics]
+    errors, warnings = counts(diagnostics)
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    summary = ", ".join(parts) or f"{len(diagnostics)} note{'s' if len(diagnostics) != 1 else ''}"
+    return "\n\n".join(blocks) + "\n\n" + _style(summary, color, bold=True) + "\n"
+
+
+# -------------------------------------------------------------------- short
+def render_short(diagnostics: Sequence[Diagnostic]) -> str:
+    out = []
+    for d in diagnostics:
+        where = f"{d.span.file}:{d.span.line}:{d.span.column}" if d.span else "bkrc"
+        out.append(f"{where}: {d.severity.value} {d.code}: {d.message}")
+    return "".join(line + "\n" for line in out)
+
+
+# --------------------------------------------------------------------- json
+def _span_json(span: Span | None) -> dict:
+    if span is None:
+        return {"file": None, "line": None, "column": None, "end_line": None, "end_column": None}
+    return {
+        "file": span.file,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
+
+
+def to_json_obj(diagnostics: Sequence[Diagnostic]) -> dict:
+    errors, warnings = counts(diagnostics)
+    return {
+        "format_version": "1",
+        "diagnostics": [
+            {
+                "code": d.code,
+                "severity": d.severity.value,
+                "message": d.message,
+                **_span_json(d.span),
+                "help": d.help,
+                "related": [{**_span_json(r.span), "message": r.label} for r in d.related],
+            }
+            for d in diagnostics
+        ],
+        "error_count": errors,
+        "warning_count": warnings,
+    }
+
+
+def render_json(diagnostics: Sequence[Diagnostic]) -> str:
+    return json.dumps(to_json_obj(diagnostics), indent=2, ensure_ascii=False) + "\n"
+
+
+# -------------------------------------------------------------------- sarif
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
+
+
+def _sarif_location(span: Span, message: str | None = None) -> dict:
+    loc: dict = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": span.file.replace("\\", "/")},
+            "region": {
+                "startLine": span.line,
+                "startColumn": span.column,
+                "endLine": span.end_line,
+                "endColumn": span.end_column,
+            },
+        }
+    }
+    if message:
+        loc["message"] = {"text": message}
+    return loc
+
+
+def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
+    from bkrdsl.diagnostics.registry import load_all
+
+    registry = load_all()
+    used = sorted({d.code for d in diagnostics})
+    rules = []
+    for code in used:
+        entry = registry.get(code)
+        rules.append(
+            {
+                "id": code,
+                "name": entry.name if entry else code,
+                "shortDescription": {"text": entry.summary if entry else code},
+                "fullDescription": {"text": entry.explanation if entry else code},
+                "help": {"text": f"bkrc explain {code}"},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[entry.severity] if entry else "error"},
+            }
+        )
+    index = {code: i for i, code in enumerate(used)}
+    results = []
+    for d in diagnostics:
+        text = d.message + (f"\nhelp: {d.help}" if d.help else "")
+        result: dict = {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": _SARIF_LEVEL[d.severity],
+            "message": {"text": text},
+        }
+        if d.span is not None:
+            result["locations"] = [_sarif_location(d.span)]
+        if d.related:
+            result["relatedLocations"] = [
+                {"id": i, **_sarif_location(r.span, r.label)} for i, r in enumerate(d.related)
+            ]
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "bkrc",
+                        "version": __version__,
+                        "informationUri": "https://github.com/bkrdsl/bkrdsl",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+# ------------------------------------------------------------------- github
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
+def render_github(diagnostics: Sequence[Diagnostic]) -> str:
+    out = []
+    for d in diagnostics:
+        props = []
+        if d.span is not None:
+            s = d.span
+            props += [
+                f"file={_gh_prop(s.file)}",
+                f"line={s.line}",
+                f"col={s.column}",
+                f"endLine={s.end_line}",
+                f"endColumn={s.end_column}",
+            ]
+        props.append(f"title={_gh_prop(d.code)}")
+        body = d.message + (f"\nhelp: {d.help}" if d.help else "")
+        out.append(f"::{_GH_LEVEL[d.severity]} {','.join(props)}::{_gh_data(body)}")
+    return "".join(line + "\n" for line in out)

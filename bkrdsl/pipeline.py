@@ -1,0 +1,51 @@
+"""The whole front end in one call: bytes -> AST -> model -> diagnostics.
+
+The CLI, the language server and the tests all go through `analyse`, so each of
+them sees exactly the same diagnostics for the same text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bkrdsl.diagnostics import Diagnostic, sort_key
+from bkrdsl.resolve import Model, Program, build_model, load
+from bkrdsl.resolve.loader import Reader
+from bkrdsl.source import Source
+
+
+@dataclass
+class Analysis:
+    program: Program
+    model: Model | None  # None when a syntax or import error stopped the front end
+    diagnostics: list[Diagnostic]
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.program.sources
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def analyse(
+    name: str,
+    data: bytes,
+    *,
+    path: Path | None = None,
+    search_path: tuple[Path, ...] = (),
+    reader: Reader | None = None,
+) -> Analysis:
+    """Read, parse, resolve and check one main file and its imports. Never raises on input."""
+    kwargs = {"reader": reader} if reader is not None else {}
+    program = load(name, data, path=path, search_path=search_path, **kwargs)
+    diagnostics = list(program.diagnostics)
+    model = None
+    if program.syntax_ok and program.main is not None:
+        from bkrdsl.check import run_checks
+
+        model = build_model(program.modules)
+        diagnostics.extend(run_checks(model))
+    return Analysis(program, model, sorted(diagnostics, key=sort_key))

@@ -1,0 +1,193 @@
+"""Imports: find, read, parse and build every module a file needs, once each.
+
+`import std/NAME` reads stdlib/NAME.bkr; `import ./x` and `import ../x` are
+relative to the importing file; a bare `import site/common` is looked up in the
+importing file's folder, then in each folder of the search path (`-I DIR`,
+then BKRDSL_PATH). A missing module or an import cycle is a diagnostic that
+names the places searched or the cycle.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bkrdsl import ast
+from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resources import stdlib_dir
+from bkrdsl.source import Source
+from bkrdsl.syntax.build import build
+from bkrdsl.syntax.parser import parse
+from bkrdsl.syntax.reader import decode
+
+MISSING_MODULE = register(
+    "BKR101",
+    "missing-module",
+    "error",
+    "an imported module cannot be found",
+    """
+    `import` names a module that is not in any folder bkrc searched. The message
+    lists them in order. `std/NAME` is looked up in the standard library only;
+    `./NAME` and `../NAME` relative to the importing file; a bare `NAME` in the
+    importing file's folder, then in each `-I DIR` given to bkrc, then in each
+    folder of the BKRDSL_PATH environment variable. `.bkr` is added when missing.
+
+    Failing example:
+
+        import std/backup-manger
+
+    Fix: correct the name (`import std/backup-manager`), or add the folder
+    that holds the module with `bkrc check -I DIR`.
+    """,
+)
+
+IMPORT_CYCLE = register(
+    "BKR102",
+    "import-cycle",
+    "error",
+    "modules import each other in a cycle",
+    """
+    A module imports itself, directly or through others. A cycle has no order in
+    which its modules can be read, and usually means a site file and the cluster
+    file both import each other.
+
+    Failing example: `a.bkr` holds `import ./b` and `b.bkr` holds `import ./a`.
+
+    Fix: move what both need into a third module that imports neither.
+    """,
+)
+
+UNREADABLE_MODULE = register(
+    "BKR103",
+    "unreadable-module",
+    "error",
+    "an imported module exists but cannot be read",
+    """
+    The imported path was found but is a folder, or reading it failed (for
+    example, no permission).
+
+    Fix: make the file readable, or correct the import.
+    """,
+)
+
+Reader = Callable[[Path], bytes]
+
+
+@dataclass
+class Program:
+    """Every module of one compilation, main first, with what went wrong loading them."""
+
+    main: ast.Module | None
+    modules: list[ast.Module] = field(default_factory=list)  # main first, then imports in load order
+    sources: dict[str, Source] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def syntax_ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def _candidates(spec: str, importer: Path | None, search_path: tuple[Path, ...]) -> list[Path]:
+    name = spec if spec.endswith(".bkr") else spec + ".bkr"
+    if spec.startswith("std/"):
+        return [stdlib_dir() / name[4:]]
+    base = importer.parent if importer is not None else Path.cwd()
+    if spec.startswith("./") or spec.startswith("../"):
+        return [base / name]
+    return [base / name] + [folder / name for folder in search_path]
+
+
+def _display(spec: str, importer_display: str) -> str:
+    """A stable, machine-independent name for a module (used in messages and snapshots)."""
+    name = spec if spec.endswith(".bkr") else spec + ".bkr"
+    if spec.startswith("std/"):
+        return name
+    return os.path.normpath(os.path.join(os.path.dirname(importer_display), name)).replace(os.sep, "/")
+
+
+def default_search_path(extra: tuple[str, ...] = ()) -> tuple[Path, ...]:
+    env = tuple(p for p in os.environ.get("BKRDSL_PATH", "").split(os.pathsep) if p)
+    return tuple(Path(p) for p in extra + env)
+
+
+def read_text(name: str, data: bytes) -> tuple[Source, ast.Module | None, list[Diagnostic]]:
+    """Decode, parse and build one file's bytes."""
+    source, diagnostics = decode(name, data)
+    if diagnostics:
+        return source, None, diagnostics
+    result = parse(source)
+    return source, build(result), list(result.diagnostics)
+
+
+def load(
+    name: str,
+    data: bytes,
+    *,
+    path: Path | None = None,
+    search_path: tuple[Path, ...] = (),
+    reader: Reader = lambda p: p.read_bytes(),
+) -> Program:
+    """Load a main file (already read: the CLI owns its I/O errors) and all it imports."""
+    source, module, diagnostics = read_text(name, data)
+    program = Program(main=module, sources={name: source}, diagnostics=diagnostics)
+    if module is None:
+        return program
+    program.modules.append(module)
+    loaded: dict[Path, ast.Module | None] = {}
+    main_key = path.resolve() if path is not None else None
+    if main_key is not None:
+        loaded[main_key] = module
+
+    def visit(mod: ast.Module, mod_path: Path | None, chain: tuple[tuple[Path | None, str], ...]) -> None:
+        for imp in mod.imports:
+            tried = _candidates(imp.path, mod_path, search_path)
+            found = next((c for c in tried if c.exists()), None)
+            if found is None:
+                where = "\n".join(f"  {t}" for t in tried)
+                program.diagnostics.append(
+                    MISSING_MODULE(
+                        f"cannot find module `{imp.path}`",
+                        imp.span,
+                        help=f"searched, in order:\n{where}",
+                    )
+                )
+                continue
+            key = found.resolve()
+            display = _display(imp.path, mod.file)
+            if key in {p for p, _ in chain}:
+                cycle = " -> ".join([d for _, d in chain] + [display])
+                program.diagnostics.append(
+                    IMPORT_CYCLE(
+                        f"import cycle: {cycle}",
+                        imp.span,
+                        help="move what these modules share into a module that imports none of them",
+                    )
+                )
+                continue
+            if key in loaded:
+                continue
+            try:
+                data = reader(found)
+            except (IsADirectoryError, PermissionError, OSError) as err:
+                program.diagnostics.append(
+                    UNREADABLE_MODULE(
+                        f"cannot read module `{imp.path}` ({found}): {err.strerror or err}",
+                        imp.span,
+                        help="make the file readable, or correct the import",
+                    )
+                )
+                loaded[key] = None
+                continue
+            src, sub, diags = read_text(display, data)
+            program.sources[display] = src
+            program.diagnostics.extend(diags)
+            loaded[key] = sub
+            if sub is not None:
+                program.modules.append(sub)
+                visit(sub, found, chain + ((key, display),))
+
+    visit(module, path, ((main_key, name),))
+    return program

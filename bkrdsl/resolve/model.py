@@ -1,0 +1,527 @@
+"""The resolved cluster model: what the checker proves and the emitters write.
+
+Built from the AST of the main file and every module it imports. Building never
+fails and never reports: a duplicate is kept beside the first declaration, an
+unknown reference resolves to None, an invalid number to None. The checker
+turns each of those into a diagnostic; the emitters run only on a model the
+checker passed, and read the derived names (per-member job names, SUBCONFIG
+IDs, worker IDs) from here, so both agree by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bkrdsl import ast
+from bkrdsl.ast import Kind
+from bkrdsl.source import Span
+
+#: Roles a user declaration may carry, and the kind each requires.
+SERVICE_ROLES = {"backup-server", "catalog-server", "worker"}
+SINGLE_ROLES = {"admin", "installation"}
+ROLES = SERVICE_ROLES | SINGLE_ROLES
+
+PATTERN_CHARS = set("*%?")
+
+
+def is_pattern(text: str) -> bool:
+    return any(c in PATTERN_CHARS for c in text)
+
+
+def pattern_regex(pattern: str) -> re.Pattern:
+    """CP-style pattern: `*` any run of characters, `%` or `?` exactly one."""
+    out = []
+    for c in pattern.upper():
+        out.append(".*" if c == "*" else "." if c in "%?" else re.escape(c))
+    return re.compile("".join(out) + r"\Z")
+
+
+# ------------------------------------------------------------------ naming
+def derived_job_name(job: str, suffix: str) -> str:
+    """An IDENTITY job's member-unique name: the job name plus the member's suffix."""
+    return job + suffix
+
+
+def subconfig_id(user_id: str, ordinal: int) -> str:
+    """The SUBCONFIG ID of `user_id` on the member numbered `ordinal`.
+
+    IBM's convention is the ID plus `-n`. When that exceeds 8 characters the ID
+    keeps its first characters and its last two (worker numbers live there):
+    BKRWRK01 on member 1 is BKRW01-1, BKRCATLG is BKRCLG-1. The checker proves
+    the results distinct from each other and from every USER and IDENTITY ID.
+    """
+    suffix = f"-{ordinal}"
+    if len(user_id) + len(suffix) <= 8:
+        return user_id + suffix
+    head = 8 - len(suffix) - 2
+    return user_id[:head] + user_id[-2:] + suffix
+
+
+def worker_ids(pattern: str, count: int) -> tuple[str, ...]:
+    """Worker machine IDs from the worker pattern: BKRWRK* and 3 -> BKRWRK01..BKRWRK03."""
+    if "*" in pattern:
+        return tuple(pattern.replace("*", f"{n:02d}", 1) for n in range(1, count + 1))
+    return tuple(f"{pattern}{n:02d}" for n in range(1, count + 1))
+
+
+# ------------------------------------------------------------------ users
+@dataclass(frozen=True)
+class UserDef:
+    """One place that gives a user ID its kind: a `user` declaration or a group entry."""
+
+    id: str
+    kind: Kind
+    role: str | None
+    span: Span  # the name as written
+    kind_span: Span  # the `single`/`identity` keyword that gives the kind
+    origin: str  # "user" or "group NAME"
+    module: str
+
+
+@dataclass(frozen=True)
+class PatternDef:
+    pattern: str
+    kind: Kind
+    role: str | None
+    span: Span
+    kind_span: Span
+    origin: str
+    module: str
+
+    def matches(self, user_id: str) -> bool:
+        return bool(pattern_regex(self.pattern).match(user_id))
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    kind: Kind
+    users: tuple[str, ...]
+    patterns: tuple[str, ...]
+    decl: ast.GroupDecl
+    module: str
+
+
+# ------------------------------------------------------------------ cluster parts
+@dataclass(frozen=True)
+class MemberModel:
+    name: str
+    ordinal: int  # 1-based, in declaration order
+    workers: int | None
+    private_volumes: tuple[str, ...]
+    job_suffix: str
+    excludes: tuple[ast.Selection, ...]  # member-local excludes, added to every job on the member
+    decl: ast.Member
+
+
+@dataclass(frozen=True)
+class BackupRef:
+    """A name after `backup`: a group, or a single user by ID."""
+
+    word: ast.Word
+    group: Group | None
+    user: UserDef | None
+
+    @property
+    def kinds(self) -> frozenset[Kind]:
+        if self.group is not None:
+            return frozenset({self.group.kind})
+        if self.user is not None:
+            return frozenset({self.user.kind})
+        return frozenset()
+
+
+@dataclass(frozen=True)
+class JobModel:
+    name: str
+    decl: ast.Job
+    refs: tuple[BackupRef, ...]
+    level: ast.Level
+    includes: tuple[ast.Selection, ...]
+    excludes: tuple[ast.Selection, ...]
+    target: ast.Target | None
+    run: ast.Run | None
+    each_member: bool
+    members: tuple[str, ...]  # where it runs: every member for `on each member`
+    description: str | None
+
+    @property
+    def kinds(self) -> frozenset[Kind]:
+        out: frozenset[Kind] = frozenset()
+        for ref in self.refs:
+            out |= ref.kinds
+        return out
+
+    @property
+    def kind(self) -> Kind | None:
+        """The job's kind when all it backs up agrees; None when mixed or unknown."""
+        kinds = self.kinds
+        return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+@dataclass(frozen=True)
+class CatalogModel:
+    scope: ast.Scope
+    server: str | None
+    server_span: Span | None
+    pool: str | None
+    home: str | None  # the member the SFS server logs on to
+    decl: ast.Catalog
+
+
+@dataclass(frozen=True)
+class ExpireModel:
+    each_member: bool
+    members: tuple[str, ...]
+    preview: ast.Schedule | None
+    purge: ast.Schedule | None
+    retain_days: int | None
+    decl: ast.Expire
+
+
+@dataclass(frozen=True)
+class TapeModel:
+    scope: ast.Scope
+    catalog_node: str | None
+    catalog_node_span: Span | None
+    catalog_member: str | None
+    request_node: str | None
+    request_node_span: Span | None
+    decl: ast.Tape
+
+
+@dataclass
+class Model:
+    """One cluster, resolved. Lists keep every declaration, duplicates included."""
+
+    cluster: ast.Cluster | None
+    main_file: str
+    modules: tuple[ast.Module, ...]
+    clusters: tuple[ast.Cluster, ...]  # every cluster block seen (one is right)
+    user_defs: tuple[UserDef, ...]
+    pattern_defs: tuple[PatternDef, ...]
+    groups: tuple[Group, ...]
+    members: tuple[MemberModel, ...]
+    jobs: tuple[JobModel, ...]
+    catalogs: tuple[CatalogModel, ...]
+    expires: tuple[ExpireModel, ...]
+    tapes: tuple[TapeModel, ...]
+    settings: tuple[ast.Setting, ...]
+    _users: dict[str, list[UserDef]] = field(default_factory=dict, repr=False)
+    _groups: dict[str, list[Group]] = field(default_factory=dict, repr=False)
+    _members: dict[str, MemberModel] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for u in self.user_defs:
+            self._users.setdefault(u.id, []).append(u)
+        for g in self.groups:
+            self._groups.setdefault(g.name, []).append(g)
+        for m in self.members:
+            self._members.setdefault(m.name, m)
+
+    # -- look-ups
+    @property
+    def name(self) -> str:
+        return self.cluster.name.upper if self.cluster else "?"
+
+    def user(self, user_id: str) -> UserDef | None:
+        defs = self._users.get(user_id.upper())
+        return defs[0] if defs else None
+
+    def user_defs_of(self, user_id: str) -> list[UserDef]:
+        return self._users.get(user_id.upper(), [])
+
+    def group(self, name: str) -> Group | None:
+        found = self._groups.get(name.upper())
+        return found[0] if found else None
+
+    def member(self, name: str) -> MemberModel | None:
+        return self._members.get(name.upper())
+
+    @property
+    def member_names(self) -> tuple[str, ...]:
+        return tuple(self._members)
+
+    def kind_of(self, user_id: str) -> Kind | None:
+        """A user's kind: its first declaration, else the first pattern that matches it."""
+        found = self.user(user_id)
+        if found is not None:
+            return found.kind
+        for p in self.pattern_defs:
+            if p.matches(user_id.upper()):
+                return p.kind
+        return None
+
+    # -- the product's machines, by role
+    def role_users(self, role: str) -> list[UserDef]:
+        return [u for u in self.user_defs if u.role == role]
+
+    def role_patterns(self, role: str) -> list[PatternDef]:
+        return [p for p in self.pattern_defs if p.role == role]
+
+    @property
+    def backup_server(self) -> str | None:
+        found = self.role_users("backup-server")
+        return found[0].id if found else None
+
+    @property
+    def catalog_server(self) -> str | None:
+        found = self.role_users("catalog-server")
+        return found[0].id if found else None
+
+    @property
+    def admin(self) -> str | None:
+        found = self.role_users("admin")
+        return found[0].id if found else None
+
+    @property
+    def installation_user(self) -> str | None:
+        found = self.role_users("installation")
+        return found[0].id if found else None
+
+    @property
+    def worker_pattern(self) -> str | None:
+        found = self.role_patterns("worker")
+        if found:
+            return found[0].pattern
+        users = self.role_users("worker")
+        return users[0].id if users else None
+
+    def workers_of(self, member: MemberModel) -> tuple[str, ...]:
+        pattern = self.worker_pattern
+        if pattern is None or not member.workers:
+            return ()
+        if not is_pattern(pattern):  # a single declared worker ID
+            return (pattern,)
+        return worker_ids(pattern, member.workers)
+
+    @property
+    def catalog(self) -> CatalogModel | None:
+        return self.catalogs[0] if self.catalogs else None
+
+    @property
+    def expire(self) -> ExpireModel | None:
+        return self.expires[0] if self.expires else None
+
+    @property
+    def tape(self) -> TapeModel | None:
+        return self.tapes[0] if self.tapes else None
+
+    def purging_members(self) -> tuple[str, ...]:
+        out: list[str] = []
+        for e in self.expires:
+            if e.purge is None:
+                continue
+            for m in self.member_names if e.each_member else e.members:
+                if m not in out:
+                    out.append(m)
+        return tuple(out)
+
+    def derived_names(self, job: JobModel) -> tuple[tuple[str, str], ...]:
+        """(member, job name on that member): the job's own name when pinned to one member."""
+        if not job.each_member and len(job.members) <= 1:
+            return tuple((m, job.name) for m in job.members)
+        out = []
+        for name in job.members:
+            member = self.member(name)
+            suffix = member.job_suffix if member is not None else "?"
+            out.append((name, derived_job_name(job.name, suffix)))
+        return tuple(out)
+
+    def setting(self, keyword: str) -> ast.Setting | None:
+        for s in self.settings:
+            if s.keyword == keyword:
+                return s
+        return None
+
+
+# ------------------------------------------------------------------ building
+def _int(word: ast.Word | None) -> int | None:
+    if word is None or not word.text.isdigit() or len(word.text) > 9:
+        return None
+    return int(word.text)
+
+
+def _unquote(word: ast.Word) -> str:
+    body = word.text[1:-1] if len(word.text) >= 2 else ""
+    return re.sub(r"\\(.)", r"\1", body)
+
+
+def _user_defs(
+    modules: tuple[ast.Module, ...], clusters: tuple[ast.Cluster, ...]
+) -> tuple[list[UserDef], list[PatternDef], list[Group]]:
+    users: list[UserDef] = []
+    patterns: list[PatternDef] = []
+    groups: list[Group] = []
+
+    def add(word: ast.Word, kind: Kind, role: str | None, kind_span: Span, origin: str, module: str) -> None:
+        if is_pattern(word.text):
+            patterns.append(PatternDef(word.upper, kind, role, word.span, kind_span, origin, module))
+        else:
+            users.append(UserDef(word.upper, kind, role, word.span, kind_span, origin, module))
+
+    def take(decls_users, decls_groups, module: str) -> None:
+        for d in decls_users:
+            role = d.role.text.lower() if d.role else None
+            for w in d.names:
+                add(w, d.kind, role, d.kind_span, "user", module)
+        for g in decls_groups:
+            ids, pats = [], []
+            for e in g.entries:
+                if e.is_pattern or is_pattern(e.word.text):
+                    pats.append(e.word.upper)
+                    patterns.append(
+                        PatternDef(e.word.upper, g.kind, None, e.word.span, g.kind_span, f"group {g.name.upper}", module)
+                    )
+                else:
+                    ids.append(e.word.upper)
+                    users.append(
+                        UserDef(e.word.upper, g.kind, None, e.word.span, g.kind_span, f"group {g.name.upper}", module)
+                    )
+            groups.append(Group(g.name.upper, g.kind, tuple(ids), tuple(pats), g, module))
+
+    # Imported modules first, so that the standard library's declarations come
+    # before the site's: "declared identity here (std/zvm73.bkr)" is the first place.
+    for module in reversed(modules):
+        take(module.users, module.groups, module.file)
+        for c in module.clusters:
+            if c in clusters:
+                take(c.users, c.groups, module.file)
+    # An explicit `user` declaration is the authority for a user's kind; group
+    # entries that only mention an already-declared user come after it.
+    users.sort(key=lambda u: 0 if u.origin == "user" else 1)
+    return users, patterns, groups
+
+
+def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
+    """Resolve names across the main module (first) and everything it imports."""
+    modules = tuple(modules)
+    main = modules[0] if modules else None
+    clusters = tuple(c for m in modules for c in m.clusters)
+    cluster = main.clusters[0] if main and main.clusters else (clusters[0] if clusters else None)
+
+    user_defs, pattern_defs, groups = _user_defs(modules, clusters)
+
+    members: list[MemberModel] = []
+    seen_members: set[str] = set()
+    if cluster is not None:
+        for member in cluster.members:
+            name = member.name.upper
+            ordinal = len(seen_members) + (0 if name in seen_members else 1)
+            seen_members.add(name)
+            workers = member.settings_named("workers")
+            suffix = member.settings_named("job-suffix")
+            volumes = tuple(w.upper for s in member.settings_named("private-volume") for w in s.values)
+            members.append(
+                MemberModel(
+                    name=name,
+                    ordinal=ordinal,
+                    workers=_int(workers[0].values[0]) if workers and workers[0].values else None,
+                    private_volumes=volumes,
+                    job_suffix=suffix[0].values[0].upper if suffix and suffix[0].values else str(ordinal),
+                    excludes=tuple(s for s in member.selections if s.action is ast.Action.EXCLUDE),
+                    decl=member,
+                )
+            )
+
+    partial = Model(
+        cluster=cluster,
+        main_file=main.file if main else "",
+        modules=modules,
+        clusters=clusters,
+        user_defs=tuple(user_defs),
+        pattern_defs=tuple(pattern_defs),
+        groups=tuple(groups),
+        members=tuple(members),
+        jobs=(),
+        catalogs=(),
+        expires=(),
+        tapes=(),
+        settings=cluster.settings if cluster else (),
+    )
+    if cluster is None:
+        return partial
+
+    member_names = partial.member_names
+    jobs = []
+    for job in cluster.jobs:
+        refs = []
+        for backup in job.backups:
+            for word in backup.groups:
+                group = partial.group(word.upper)
+                user = None if group is not None else partial.user(word.upper)
+                refs.append(BackupRef(word, group, user))
+        level = next((b.level for b in job.backups if b.level is not None), ast.Level.FULL)
+        run = job.runs[0] if job.runs else None
+        each = bool(run and run.placement.each_member)
+        placed = member_names if each else tuple(w.upper for w in run.placement.members) if run else ()
+        jobs.append(
+            JobModel(
+                name=job.name.upper,
+                decl=job,
+                refs=tuple(refs),
+                level=level,
+                includes=tuple(s for s in job.selections if s.action is ast.Action.INCLUDE),
+                excludes=tuple(s for s in job.selections if s.action is ast.Action.EXCLUDE),
+                target=job.targets[0] if job.targets else None,
+                run=run,
+                each_member=each,
+                members=placed,
+                description=_unquote(job.descriptions[0].values[0])
+                if job.descriptions and job.descriptions[0].values
+                else None,
+            )
+        )
+
+    expires = tuple(
+        ExpireModel(
+            each_member=e.placement.each_member,
+            members=member_names if e.placement.each_member else tuple(w.upper for w in e.placement.members),
+            preview=e.previews[0] if e.previews else None,
+            purge=e.purges[0] if e.purges else None,
+            retain_days=_int(e.retains[0]) if e.retains else None,
+            decl=e,
+        )
+        for e in cluster.expires
+    )
+
+    catalogs = []
+    for c in cluster.catalogs:
+        home = c.home[0].upper if c.home else None
+        if home is None and c.scope is ast.Scope.SHARED:
+            # The SFS server's home defaults to the purging member, else the first member.
+            purgers = [m for e in expires if e.purge is not None for m in e.members]
+            home = purgers[0] if purgers else (member_names[0] if member_names else None)
+        catalogs.append(
+            CatalogModel(
+                scope=c.scope,
+                server=c.server[0].upper if c.server else None,
+                server_span=c.server[0].span if c.server else None,
+                pool=c.pool[0].upper if c.pool else None,
+                home=home,
+                decl=c,
+            )
+        )
+
+    tapes = []
+    for t in cluster.tapes:
+        cat = t.catalog_nodes[0] if t.catalog_nodes else None
+        req = t.request_nodes[0] if t.request_nodes else None
+        tapes.append(
+            TapeModel(
+                scope=t.scope,
+                catalog_node=cat.name.upper if cat else None,
+                catalog_node_span=cat.name.span if cat else None,
+                catalog_member=cat.member.upper if cat and cat.member else None,
+                request_node=req.name.upper if req else None,
+                request_node_span=req.name.span if req else None,
+                decl=t,
+            )
+        )
+
+    partial.jobs = tuple(jobs)
+    partial.expires = expires
+    partial.catalogs = tuple(catalogs)
+    partial.tapes = tuple(tapes)
+    return partial

@@ -1,0 +1,67 @@
+"""Source files and positions.
+
+Every stage speaks of places in the user's text through `Span`: 1-based line and
+column of the first character, and of the character just past the end, plus the
+absolute offsets. A `Source` owns the decoded text and answers line look-ups.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int = 0
+    end: int = 0
+
+    @staticmethod
+    def point(file: str, line: int, column: int, offset: int = 0) -> "Span":
+        return Span(file, line, column, line, column + 1, offset, offset + 1)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded .bkr text with its display name (a path as the user wrote it, or <stdin>)."""
+
+    name: str
+    text: str
+    _line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    @staticmethod
+    def of(name: str, text: str) -> "Source":
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return Source(name, text, tuple(starts))
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based `line` without its newline ('' past the end)."""
+        if line < 1 or line > len(self._line_starts):
+            return ""
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end == -1 else self.text[start:end]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an absolute offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(end, start))
+        return Span(self.name, line, column, end_line, end_column, start, end)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)

@@ -1,0 +1,272 @@
+"""Lark's parse tree to our AST, at once (style: the parse tree is not the AST)."""
+
+from __future__ import annotations
+
+from bkrdsl import ast
+from bkrdsl.source import Source, Span
+from bkrdsl.syntax.parser import ParseResult
+
+
+class _Builder:
+    def __init__(self, source: Source, comments: list):
+        self.source = source
+        self.docs: dict[int, str] = {}
+        for tok in comments:
+            if tok.type == "DOC_COMMENT":
+                text = str(tok.value)[2:]
+                self.docs[tok.line] = text[1:] if text.startswith(" ") else text
+
+    # ------------------------------------------------------------ positions
+    def span_of(self, node) -> Span:
+        if hasattr(node, "start_pos"):  # a Token
+            start = node.start_pos or 0
+            end = node.end_pos if node.end_pos is not None else start + len(str(node.value))
+            return self.source.span(start, end)
+        meta = node.meta
+        if getattr(meta, "empty", True):
+            return self.source.span(0, 0)
+        return self.source.span(meta.start_pos, meta.end_pos)
+
+    def word(self, tok) -> ast.Word:
+        return ast.Word(str(tok.value), self.span_of(tok))
+
+    def doc_for(self, span: Span) -> str | None:
+        lines = []
+        line = span.line - 1
+        while line in self.docs:
+            lines.append(self.docs[line])
+            line -= 1
+        return "\n".join(reversed(lines)) if lines else None
+
+    def keyword_span(self, span: Span, keyword_length: int) -> Span:
+        return self.source.span(span.start, span.start + keyword_length)
+
+    # ------------------------------------------------------------ helpers
+    @staticmethod
+    def names(tree) -> tuple:
+        return tuple(c for c in tree.children if hasattr(c, "type"))
+
+    def name_list(self, tree) -> tuple[ast.Word, ...]:
+        return tuple(self.word(t) for t in tree.children)
+
+    # ------------------------------------------------------------ top level
+    def module(self, tree) -> ast.Module:
+        imports, users, groups, clusters = [], [], [], []
+        for child in tree.children:
+            kind = child.data
+            if kind == "import_stmt":
+                path = child.children[0]
+                imports.append(ast.Import(str(path.value), self.span_of(child)))
+            elif kind == "user_decl":
+                users.append(self.user_decl(child))
+            elif kind == "group_decl":
+                groups.append(self.group_decl(child))
+            elif kind == "cluster":
+                clusters.append(self.cluster(child))
+        return ast.Module(
+            self.source.name,
+            tuple(imports),
+            tuple(users),
+            tuple(groups),
+            tuple(clusters),
+        )
+
+    def user_decl(self, tree) -> ast.UserDecl:
+        kind_tree, names_tree, *rest = tree.children
+        kind = ast.Kind(kind_tree.data)
+        span = self.span_of(tree)
+        role = self.word(rest[0].children[0]) if rest else None
+        return ast.UserDecl(
+            kind,
+            self.name_list(names_tree),
+            role,
+            span,
+            self.keyword_span(span, len(kind.value)),
+            self.doc_for(span),
+        )
+
+    def group_decl(self, tree) -> ast.GroupDecl:
+        kind_tree, name, *entries = tree.children
+        kind = ast.Kind(kind_tree.data)
+        span = self.span_of(tree)
+        built = tuple(
+            ast.GroupEntry(self.word(e.children[0]), e.data == "group_match", self.span_of(e)) for e in entries
+        )
+        return ast.GroupDecl(
+            kind, self.word(name), built, span, self.keyword_span(span, len(kind.value)), self.doc_for(span)
+        )
+
+    def setting(self, tree, keyword: str) -> ast.Setting:
+        return ast.Setting(keyword, tuple(self.word(t) for t in self.names(tree)), self.span_of(tree))
+
+    # ------------------------------------------------------------ cluster
+    def cluster(self, tree) -> ast.Cluster:
+        name, *items = tree.children
+        parts: dict[str, list] = {
+            k: [] for k in ("member", "catalog", "expire", "tape", "user_decl", "group_decl", "job", "setting")
+        }
+        for item in items:
+            kind = item.data
+            if kind == "member":
+                parts["member"].append(self.member(item))
+            elif kind == "catalog":
+                parts["catalog"].append(self.catalog(item))
+            elif kind == "expire":
+                parts["expire"].append(self.expire(item))
+            elif kind == "tape":
+                parts["tape"].append(self.tape(item))
+            elif kind == "user_decl":
+                parts["user_decl"].append(self.user_decl(item))
+            elif kind == "group_decl":
+                parts["group_decl"].append(self.group_decl(item))
+            elif kind == "job":
+                parts["job"].append(self.job(item))
+            elif kind in ("description", "shared_volume"):
+                parts["setting"].append(self.setting(item, kind.replace("_", "-")))
+        span = self.span_of(tree)
+        return ast.Cluster(
+            self.word(name),
+            tuple(parts["member"]),
+            tuple(parts["catalog"]),
+            tuple(parts["expire"]),
+            tuple(parts["tape"]),
+            tuple(parts["user_decl"]),
+            tuple(parts["group_decl"]),
+            tuple(parts["job"]),
+            tuple(parts["setting"]),
+            span,
+            self.doc_for(span),
+        )
+
+    def member(self, tree) -> ast.Member:
+        name, *items = tree.children
+        settings, selections = [], []
+        for item in items:
+            if item.data in ("minidisk_selection", "sfs_selection"):
+                selections.append(self.selection(item))
+            else:
+                settings.append(self.setting(item, item.data.replace("_", "-")))
+        span = self.span_of(tree)
+        return ast.Member(self.word(name), tuple(settings), tuple(selections), span, self.doc_for(span))
+
+    def selection(self, tree) -> ast.Selection:
+        action_tree, *tokens = tree.children
+        words = tuple(self.word(t) for t in tokens)
+        if tree.data == "minidisk_selection":
+            return ast.Selection(
+                ast.Action(action_tree.data), ast.Medium.MINIDISK, words[0], words[1:], self.span_of(tree)
+            )
+        return ast.Selection(ast.Action(action_tree.data), ast.Medium.SFS, None, words, self.span_of(tree))
+
+    def catalog(self, tree) -> ast.Catalog:
+        scope, *opts = tree.children
+        found: dict[str, list] = {"catalog_server": [], "catalog_pool": [], "catalog_home": []}
+        for opt in opts:
+            found[opt.data].append(self.word(opt.children[0]))
+        return ast.Catalog(
+            ast.Scope(scope.data),
+            tuple(found["catalog_server"]),
+            tuple(found["catalog_pool"]),
+            tuple(found["catalog_home"]),
+            self.span_of(tree),
+        )
+
+    def placement(self, tree) -> ast.Placement:
+        if tree.data == "on_each_member":
+            return ast.Placement(True, (), self.span_of(tree))
+        return ast.Placement(False, self.name_list(tree.children[0]), self.span_of(tree))
+
+    def schedule(self, tree) -> ast.Schedule:
+        kind = tree.data
+        span = self.span_of(tree)
+        if kind == "manual":
+            return ast.Schedule("manual", (), None, span)
+        if kind == "daily":
+            return ast.Schedule("daily", (), self.word(tree.children[0]), span)
+        if kind == "weekly":
+            days, time = tree.children
+            return ast.Schedule("weekly", self.name_list(days), self.word(time), span)
+        day, time = tree.children
+        return ast.Schedule("monthly", (self.word(day),), self.word(time), span)
+
+    def expire(self, tree) -> ast.Expire:
+        placement, *items = tree.children
+        previews, purges, retains = [], [], []
+        for item in items:
+            if item.data == "expire_preview":
+                previews.append(self.schedule(item.children[0]))
+            elif item.data == "expire_purge":
+                purges.append(self.schedule(item.children[0]))
+            else:
+                retains.append(self.word(item.children[0]))
+        return ast.Expire(
+            self.placement(placement), tuple(previews), tuple(purges), tuple(retains), self.span_of(tree)
+        )
+
+    def tape(self, tree) -> ast.Tape:
+        scope, *opts = tree.children
+        catalog_nodes, request_nodes = [], []
+        for opt in opts:
+            if opt.data == "tape_catalog_node":
+                node, member = opt.children
+                catalog_nodes.append(ast.TapeNode(self.word(node), self.word(member), self.span_of(opt)))
+            else:
+                request_nodes.append(ast.TapeNode(self.word(opt.children[0]), None, self.span_of(opt)))
+        return ast.Tape(ast.Scope(scope.data), tuple(catalog_nodes), tuple(request_nodes), self.span_of(tree))
+
+    def job(self, tree) -> ast.Job:
+        name, *items = tree.children
+        backups, selections, targets, runs, descriptions = [], [], [], [], []
+        for item in items:
+            kind = item.data
+            if kind == "backup":
+                groups, *level = item.children
+                backups.append(
+                    ast.Backup(
+                        self.name_list(groups),
+                        ast.Level(level[0].data) if level else None,
+                        self.span_of(item),
+                    )
+                )
+            elif kind in ("minidisk_selection", "sfs_selection"):
+                selections.append(self.selection(item))
+            elif kind == "target":
+                medium, *pool = item.children
+                targets.append(
+                    ast.Target(
+                        ast.TargetMedium.TAPE if medium.data == "tape_medium" else ast.TargetMedium.DISK,
+                        self.word(pool[0]) if pool else None,
+                        self.span_of(item),
+                    )
+                )
+            elif kind == "run":
+                placement, *schedule = item.children
+                runs.append(
+                    ast.Run(
+                        self.placement(placement),
+                        self.schedule(schedule[0]) if schedule else None,
+                        self.span_of(item),
+                    )
+                )
+            elif kind == "description":
+                descriptions.append(self.setting(item, "description"))
+        span = self.span_of(tree)
+        return ast.Job(
+            self.word(name),
+            tuple(backups),
+            tuple(selections),
+            tuple(targets),
+            tuple(runs),
+            tuple(descriptions),
+            span,
+            self.doc_for(span),
+        )
+
+
+def build(result: ParseResult) -> ast.Module | None:
+    """The AST of a parse result, or None when nothing could be parsed."""
+    if result.tree is None:
+        return None
+    module = _Builder(result.source, result.comments).module(result.tree)
+    comments = tuple((result.source.span(t.start_pos, t.end_pos), str(t.value)) for t in result.comments)
+    return ast.Module(module.file, module.imports, module.users, module.groups, module.clusters, comments)
