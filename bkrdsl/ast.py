@@ -210,6 +210,19 @@ class Job:
 
 
 @dataclass(frozen=True, slots=True)
+class Disk:
+    """`disk USER ADDR size N UNIT [on VOLUME [at START]]`: a product machine's minidisk."""
+
+    user: Word
+    address: Word
+    size: Word
+    unit: Word
+    volume: Word | None
+    start: Word | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Cluster:
     name: Word
     members: tuple[Member, ...]
@@ -222,6 +235,7 @@ class Cluster:
     settings: tuple[Setting, ...]  # description, shared-volume
     span: Span
     doc: str | None = None
+    disks: tuple[Disk, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,6 +208,7 @@ class Model:
     expires: tuple[ExpireModel, ...]
     tapes: tuple[TapeModel, ...]
     settings: tuple[ast.Setting, ...]
+    disks: tuple[ast.Disk, ...] = ()
     _users: dict[str, list[UserDef]] = field(default_factory=dict, repr=False)
     _groups: dict[str, list[Group]] = field(default_factory=dict, repr=False)
     _members: dict[str, MemberModel] = field(default_factory=dict, repr=False)
@@ -329,6 +330,10 @@ class Model:
             out.append((name, derived_job_name(job.name, suffix)))
         return tuple(out)
 
+    @property
+    def shared_volumes(self) -> tuple[str, ...]:
+        return tuple(w.upper for s in self.settings if s.keyword == "shared-volume" for w in s.values)
+
     def setting(self, keyword: str) -> ast.Setting | None:
         for s in self.settings:
             if s.keyword == keyword:
@@ -439,6 +444,7 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
         expires=(),
         tapes=(),
         settings=cluster.settings if cluster else (),
+        disks=cluster.disks if cluster else (),
     )
     if cluster is None:
         return partial

@@ -103,7 +103,7 @@ class _Builder:
     def cluster(self, tree) -> ast.Cluster:
         name, *items = tree.children
         parts: dict[str, list] = {
-            k: [] for k in ("member", "catalog", "expire", "tape", "user_decl", "group_decl", "job", "setting")
+            k: [] for k in ("member", "catalog", "expire", "tape", "user_decl", "group_decl", "job", "setting", "disk")
         }
         for item in items:
             kind = item.data
@@ -123,6 +123,8 @@ class _Builder:
                 parts["job"].append(self.job(item))
             elif kind in ("description", "shared_volume"):
                 parts["setting"].append(self.setting(item, kind.replace("_", "-")))
+            elif kind == "disk":
+                parts["disk"].append(self.disk(item))
         span = self.span_of(tree)
         return ast.Cluster(
             self.word(name),
@@ -136,6 +138,18 @@ class _Builder:
             tuple(parts["setting"]),
             span,
             self.doc_for(span),
+            tuple(parts["disk"]),
+        )
+
+    def disk(self, tree) -> ast.Disk:
+        user, address, size, unit, *place = tree.children
+        volume = start = None
+        if place:
+            volume = self.word(place[0].children[0])
+            if len(place[0].children) > 1:
+                start = self.word(place[0].children[1])
+        return ast.Disk(
+            self.word(user), self.word(address), self.word(size), self.word(unit), volume, start, self.span_of(tree)
         )
 
     def member(self, tree) -> ast.Member:
