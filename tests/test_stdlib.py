@@ -1,0 +1,234 @@
+"""The standard library: every module parses, imports cleanly into a cluster,
+classifies the IDs the way docs/stdlib.md says, and the docs list exactly
+what the modules declare."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bkrdsl.ast import Kind
+from bkrdsl.diagnostics.render import render_short
+from bkrdsl.pipeline import analyse
+from bkrdsl.resolve import build_model
+from bkrdsl.resolve.loader import load, read_text
+from bkrdsl.resources import stdlib_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+STDLIB = stdlib_dir()
+STDLIB_DOC = ROOT / "docs" / "stdlib.md"
+MODULES = sorted(p.stem for p in STDLIB.glob("*.bkr"))
+ZVM_RELEASES = ("zvm72", "zvm73", "zvm74")
+
+I, S = Kind.IDENTITY, Kind.SINGLE
+
+# The classifications issue 3 names, and a few more per family, with the
+# release module that must provide them. (module, user ID, kind)
+SPOT_CHECKS = [
+    *[(mod, uid, I) for mod in ZVM_RELEASES for uid in ("MAINT", "AUTOLOG1", "OPERATOR", "TCPIP")],
+    *[(mod, "PMAINT", S) for mod in ZVM_RELEASES],
+    ("zvm72", "MAINT720", S),
+    ("zvm73", "MAINT730", S),
+    ("zvm74", "MAINT740", S),
+    ("zvm73", "AUTOLOG2", I),
+    ("zvm73", "DIRMAINT", S),
+    ("zvm73", "DIRMSAT", I),
+    ("zvm73", "DIRMSAT2", I),  # through the DIRMSAT* pattern
+    ("zvm73", "DATAMOVE", I),
+    ("zvm73", "VMSERVS", I),
+    ("zvm73", "VMSERVU", I),
+    ("zvm73", "VMSERVR", I),
+    ("zvm73", "VMSERVP", S),
+    ("zvm73", "TCPMAINT", S),
+    ("zvm73", "DTCVSW2", I),
+    ("zvm73", "VSMWORK1", I),
+    ("zvm74", "RACFVM", I),
+    ("zvm74", "PERFSVM", I),
+    ("zvm72", "7VMTCP20", S),
+    ("zvm73", "7VMDIR30", S),
+    ("zvm74", "7VMRAC40", S),
+    ("backup-manager", "5697J06C", S),
+    ("backup-manager", "BKRADMIN", S),
+    ("backup-manager", "BKRBKUP", I),
+    ("backup-manager", "BKRCATLG", I),
+    ("backup-manager", "BKRWRK01", I),
+]
+
+# Release-specific IDs must not leak into another release's module.
+NOT_IN = [
+    ("zvm72", "MAINT730"),
+    ("zvm72", "7VMTCP40"),
+    ("zvm73", "MAINT720"),
+    ("zvm73", "MAINT740"),
+    ("zvm74", "MAINT730"),
+    ("zvm74", "7VMDIR30"),
+    ("zvm73", "BKRADMIN"),  # the product's machines live in std/backup-manager only
+]
+
+# The cluster every release module must check clean in, beside std/backup-manager.
+CLUSTER = """\
+import std/backup-manager
+{imports}
+
+cluster STDTEST {{
+  member VMSYS1 {{ workers 2  private-volume M1PRV1 }}
+  member VMSYS2 {{ workers 2  private-volume M2PRV1 }}
+  shared-volume VMCOM1
+
+  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
+  expire on VMSYS1 {{ preview daily 01:00  purge weekly sun 03:00  retain 35 days }}
+
+  single user BKRSVSFS
+  ## z/VM's shared IDs: one job, on one member.
+  single group ZVMSHARE {{ PMAINT {maints} TCPMAINT VMSERVP }}
+  ## z/VM's per-member IDs: one job per member.
+  identity group ZVMLOCAL {{ MAINT AUTOLOG1 OPERATOR TCPIP }}
+
+  job ZSHARE {{
+    backup ZVMSHARE full
+    include minidisk * *
+    to disk pool BKUPPOOL
+    run on VMSYS1 daily 02:00
+  }}
+  job ZLOCAL {{
+    backup ZVMLOCAL incremental
+    include minidisk * *
+    to disk pool BKUPPOOL
+    run on each member daily 03:00
+  }}
+}}
+"""
+
+
+def cluster_text(releases: tuple[str, ...]) -> bytes:
+    imports = "\n".join(f"import std/{r}" for r in releases)
+    maints = " ".join(f"MAINT{r[3:]}0" for r in releases)
+    return CLUSTER.format(imports=imports, maints=maints).encode()
+
+
+def model_of(*modules: str):
+    """The resolved model of a file that only imports the given stdlib modules."""
+    text = "".join(f"import std/{m}\n" for m in modules).encode()
+    program = load("imports.bkr", text)
+    assert program.diagnostics == [], render_short(program.diagnostics)
+    return build_model(program.modules)
+
+
+def parsed(name: str):
+    path = STDLIB / f"{name}.bkr"
+    return read_text(f"{name}.bkr", path.read_bytes())
+
+
+# ----------------------------------------------------------------- parsing
+@pytest.mark.parametrize("name", MODULES)
+def test_module_parses_without_diagnostics(name):
+    _, module, diagnostics = parsed(name)
+    assert diagnostics == [], render_short(diagnostics)
+    assert module is not None
+    assert module.users, f"{name} declares no users"
+    assert not module.clusters, "a standard-library module declares, it never holds a cluster"
+
+
+def test_the_release_modules_exist():
+    assert {"backup-manager", *ZVM_RELEASES} <= set(MODULES)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_every_declaration_is_documented(name):
+    # The language server shows these doc comments on hover.
+    _, module, _ = parsed(name)
+    undocumented = [d.names[0].text for d in module.users if not d.doc]
+    assert undocumented == []
+
+
+USER_ID = re.compile(r"[A-Z0-9@#$_-]{1,8}\Z")  # CP's USERID_CHARACTERS, 1-8 of them
+PATTERN = re.compile(r"[A-Z0-9@#$_*%?-]{1,8}\Z")
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_names_are_valid_user_ids(name):
+    _, module, _ = parsed(name)
+    for decl in module.users:
+        for word in decl.names:
+            assert word.text == word.text.upper(), f"{word.text}: write the standard library in upper case"
+            rule = PATTERN if any(c in "*%?" for c in word.text) else USER_ID
+            assert rule.match(word.text), f"{name}: {word.text!r} is not a valid user ID"
+
+
+# ----------------------------------------------------------------- one kind per user
+def test_no_user_is_declared_twice_across_the_whole_library():
+    model = model_of(*MODULES)
+    seen: dict[str, str] = {}
+    for u in model.user_defs:
+        assert u.id not in seen, f"{u.id} is declared in {seen[u.id]} and in {u.module}"
+        seen[u.id] = u.module
+    patterns = [p.pattern for p in model.pattern_defs]
+    assert len(patterns) == len(set(patterns)), patterns
+
+
+def test_no_pattern_contradicts_an_explicit_declaration():
+    model = model_of(*MODULES)
+    for p in model.pattern_defs:
+        for u in model.user_defs:
+            if p.matches(u.id):
+                assert p.kind is u.kind, f"{u.id} ({u.kind.value}) matches {p.pattern} ({p.kind.value})"
+
+
+def test_release_modules_share_one_copy_of_the_common_ids():
+    program = load("imports.bkr", "".join(f"import std/{r}\n" for r in ZVM_RELEASES).encode())
+    files = [m.file for m in program.modules]
+    assert files.count("std/zvm-common.bkr") == 1, files
+
+
+# ----------------------------------------------------------------- a cluster checks clean
+@pytest.mark.parametrize(
+    "releases",
+    [(r,) for r in ZVM_RELEASES] + [("zvm73", "zvm74"), ZVM_RELEASES],
+    ids=lambda rs: "+".join(rs),
+)
+def test_cluster_with_release_module_and_backup_manager_checks_clean(releases):
+    # A pair of releases is a cluster in the middle of an upgrade.
+    analysis = analyse("stdtest.bkr", cluster_text(releases))
+    assert analysis.model is not None
+    assert analysis.diagnostics == [], render_short(analysis.diagnostics)
+
+
+# ----------------------------------------------------------------- classifications
+@pytest.mark.parametrize("module,user_id,kind", SPOT_CHECKS, ids=lambda v: getattr(v, "value", v))
+def test_classification(module, user_id, kind):
+    assert model_of(module).kind_of(user_id) is kind
+
+
+@pytest.mark.parametrize("module,user_id", NOT_IN)
+def test_release_specific_ids_stay_in_their_release(module, user_id):
+    assert model_of(module).kind_of(user_id) is None
+
+
+# ----------------------------------------------------------------- docs agree with the modules
+ROW = re.compile(r"^\|\s*`([^`]+)`\s*\|\s*(single|identity)\s*\|", re.MULTILINE)
+
+
+def documented() -> dict[str, str]:
+    rows = ROW.findall(STDLIB_DOC.read_text(encoding="utf-8"))
+    names = [n for n, _ in rows]
+    assert len(names) == len(set(names)), "an ID has two rows in docs/stdlib.md"
+    return dict(rows)
+
+
+def declared() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name in MODULES:
+        _, module, _ = parsed(name)
+        for decl in module.users:
+            for word in decl.names:
+                out[word.text] = decl.kind.value
+    return out
+
+
+def test_docs_table_lists_exactly_the_declared_ids_with_their_kinds():
+    docs, code = documented(), declared()
+    assert sorted(set(code) - set(docs)) == [], "declared but missing from docs/stdlib.md"
+    assert sorted(set(docs) - set(code)) == [], "in docs/stdlib.md but declared nowhere"
+    assert {k: v for k, v in docs.items() if code[k] != v} == {}, "kind differs between docs and stdlib"
