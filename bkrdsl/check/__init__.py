@@ -11,7 +11,16 @@ from bkrdsl.diagnostics import Diagnostic, sort_key
 from bkrdsl.resolve.model import Model
 
 # Rule families register themselves on import; order here is the order in docs.
-from bkrdsl.check import structure  # noqa: E402,F401
+from bkrdsl.check import structure  # noqa: E402,F401  BKR110-BKR118
+from bkrdsl.check import kinds  # noqa: E402,F401  BKR201-BKR206
+from bkrdsl.check import catalog  # noqa: E402,F401  BKR210-BKR216
+from bkrdsl.check import jobs  # noqa: E402,F401  BKR220-BKR225
+from bkrdsl.check import tape  # noqa: E402,F401  BKR230-BKR233
+from bkrdsl.check import members  # noqa: E402,F401  BKR240-BKR246
+from bkrdsl.check import names  # noqa: E402,F401  BKR301-BKR309
+from bkrdsl.check import values  # noqa: E402,F401  BKR310-BKR317
+from bkrdsl.check import declarations  # noqa: E402,F401  BKR320-BKR334
+from bkrdsl.check import coverage  # noqa: E402,F401  BKR401-BKR408
 
 
 def run_checks(model: Model) -> list[Diagnostic]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bkrdsl.check.common import quoted
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -63,3 +64,293 @@ def one_cluster(model: Model):
             related=(Related(first.name.span, f"cluster {first.name.upper} is declared here"),),
             help="keep one cluster per compilation; move shared users and groups into a module without a cluster",
         )
+
+
+# ---------------------------------------------------------------- jobs and blocks
+JOB_WITHOUT_BACKUP = register(
+    "BKR112",
+    "job-without-backup",
+    "error",
+    "a job does not say whose data it backs up",
+    """
+    Every job backs up the users of one configuration kind, named by a
+    `backup` statement (a group or user IDs, then `full` or `incremental`).
+    Without it bkrc cannot tell whether the job is a single-configuration job
+    (one member) or an IDENTITY job (one per member), and the template would
+    select nobody.
+
+    Failing example:
+
+        job NIGHTLY {
+          include minidisk * *
+          to disk pool BKUPPOOL
+          run on VMSYS1 daily 02:00
+        }
+
+    Fix: add `backup GUESTS full` (or the group the job is for).
+    """,
+)
+
+JOB_WITHOUT_TARGET = register(
+    "BKR113",
+    "job-without-target",
+    "error",
+    "a job does not say where its backups go",
+    """
+    A job needs a target: `to disk` (optionally `pool NAME`) or `to tape`.
+    Backup Manager cannot run a job template without an output
+    specification, and bkrc does not guess one.
+
+    Failing example:
+
+        job NIGHTLY {
+          backup GUESTS full
+          include minidisk * *
+          run on VMSYS1 daily 02:00
+        }
+
+    Fix: add `to disk pool BKUPPOOL` or `to tape`.
+    """,
+)
+
+JOB_WITHOUT_RUN = register(
+    "BKR114",
+    "job-without-run",
+    "error",
+    "a job does not say where it runs",
+    """
+    Where a job runs is the heart of the SSI rules: a job for
+    single-configuration users runs on one member (`run on VMSYS1 ...`), a job
+    for IDENTITY users on every member (`run on each member ...`). Without a
+    `run` statement bkrc cannot place the job's template in any member's
+    folder, so the job would silently never run.
+
+    Failing example:
+
+        job NIGHTLY {
+          backup GUESTS full
+          include minidisk * *
+          to disk pool BKUPPOOL
+        }
+
+    Fix: add `run on VMSYS1 daily 02:00` (or `run on VMSYS1 manual` for a job
+    you submit by hand).
+    """,
+)
+
+REPEATED = register(
+    "BKR115",
+    "repeated-statement",
+    "error",
+    "a statement that may appear once appears twice",
+    """
+    Some statements hold the one value of a setting: a job's `run` and `to`,
+    a member's `workers` and `job-suffix`, the cluster's `catalog` and `tape
+    manager`, a catalog's `server`, `pool` and `on`, an expiry block's
+    `preview`, `purge` and `retain`, any block's `description`. Writing one of
+    them twice leaves the reader (and bkrc) to guess which one counts; bkrc
+    never guesses. The same goes for a member named twice in one `run on`
+    list: the job would get two templates with the same name.
+
+    Failing example:
+
+        job NIGHTLY {
+          backup GUESTS full
+          include minidisk * *
+          to disk pool BKUPPOOL
+          run on VMSYS1 daily 02:00
+          run on VMSYS1 daily 04:00
+        }
+
+    Fix: keep one. To run the same selection twice a day, declare a second job
+    with its own name.
+    """,
+)
+
+JOB_WITHOUT_INCLUDE = register(
+    "BKR116",
+    "job-without-include",
+    "error",
+    "a job selects no minidisk and no SFS directory",
+    """
+    A job's `backup` statement says whose data it may touch; its `include`
+    statements say which minidisks or SFS directories of those users it
+    copies. A job with no `include` backs up nothing, every night, and reports
+    success.
+
+    Failing example:
+
+        job NIGHTLY {
+          backup GUESTS full
+          to disk pool BKUPPOOL
+          run on VMSYS1 daily 02:00
+        }
+
+    Fix: add what to copy, e.g. `include minidisk * *` (every minidisk of the
+    job's users) or `include minidisk * 0191`.
+    """,
+)
+
+INCLUDE_IN_MEMBER = register(
+    "BKR117",
+    "include-in-member",
+    "error",
+    "a member block holds an `include`",
+    """
+    A member block may hold `exclude` statements: they are added to every job
+    that runs on that member (a member-local disk nobody should back up). An
+    `include` in a member block would add data to jobs that never chose it,
+    and a job for single-configuration users must select the same data
+    whichever member it runs on; so bkrc accepts only excludes there.
+
+    Failing example:
+
+        member VMSYS1 {
+          workers 4
+          include minidisk * 0300
+        }
+
+    Fix: move the `include` into the job that should copy the disk.
+    """,
+)
+
+CONFLICTING_LEVELS = register(
+    "BKR118",
+    "conflicting-levels",
+    "error",
+    "one job asks for both a full and an incremental backup",
+    """
+    A job may have several `backup` lines (to back up several groups), but a
+    job template is either a full or an incremental backup. Two lines with
+    different levels leave the job's type undecided.
+
+    Failing example:
+
+        job NIGHTLY {
+          backup GUESTS full
+          backup TESTERS incremental
+          ...
+        }
+
+    Fix: give every `backup` line of the job the same level, or split the job
+    in two: a weekly full job and a daily incremental job.
+    """,
+)
+
+
+def _repeats(items, what: str, where: str):
+    """BKR115 for every item after the first of a statement that may appear once."""
+    if len(items) < 2:
+        return
+    first = items[0]
+    for extra in items[1:]:
+        yield REPEATED(
+            f"a second {what} in {where}",
+            extra.span,
+            related=(Related(first.span, f"the first {what} is here"),),
+            help=f"keep one {what}",
+        )
+
+
+@check
+def job_shape(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for job in cluster.jobs:
+        name = quoted(job.name.upper)
+        if not job.backups:
+            yield JOB_WITHOUT_BACKUP(
+                f"job {name} does not say whose data it backs up",
+                job.name.span,
+                help="add `backup GROUP full` (or `incremental`) naming the group the job is for",
+            )
+        if not job.targets:
+            yield JOB_WITHOUT_TARGET(
+                f"job {name} does not say where its backups go",
+                job.name.span,
+                help="add `to disk pool NAME` or `to tape`",
+            )
+        if not job.runs:
+            yield JOB_WITHOUT_RUN(
+                f"job {name} does not say where it runs",
+                job.name.span,
+                help="add `run on MEMBER daily HH:MM` (single-configuration users) or `run on each member ...`",
+            )
+        if job.backups and not any(s.action.value == "include" for s in job.selections):
+            yield JOB_WITHOUT_INCLUDE(
+                f"job {name} selects nothing to back up",
+                job.name.span,
+                help="add an `include`, e.g. `include minidisk * *` for every minidisk of the job's users",
+            )
+        yield from _repeats(job.runs, "`run` statement", f"job {name}")
+        yield from _repeats(job.targets, "`to` target", f"job {name}")
+        yield from _repeats(job.descriptions, "`description`", f"job {name}")
+        levels = [b for b in job.backups if b.level is not None]
+        for b in levels[1:]:
+            if b.level is not levels[0].level:
+                yield CONFLICTING_LEVELS(
+                    f"job {name} asks for a {b.level.value} backup here and a {levels[0].level.value} one above",
+                    b.span,
+                    related=(Related(levels[0].span, f"{levels[0].level.value} here"),),
+                    help="a job is either full or incremental: use one level, or split the job in two",
+                )
+                break
+        for run in job.runs[:1]:
+            seen: dict[str, object] = {}
+            for word in run.placement.members:
+                if word.upper in seen:
+                    yield REPEATED(
+                        f"member {quoted(word.upper)} is named twice in the `run on` list",
+                        word.span,
+                        related=(Related(seen[word.upper].span, "first named here"),),
+                        help="name each member once",
+                    )
+                else:
+                    seen[word.upper] = word
+
+
+@check
+def block_shape(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    yield from _repeats(cluster.catalogs, "`catalog` statement", "the cluster")
+    yield from _repeats(cluster.tapes, "`tape manager` statement", "the cluster")
+    yield from _repeats(
+        [s for s in cluster.settings if s.keyword == "description"], "`description`", "the cluster"
+    )
+    for member in cluster.members:
+        where = f"member {quoted(member.name.upper)}"
+        for keyword in ("workers", "job-suffix", "description"):
+            yield from _repeats(member.settings_named(keyword), f"`{keyword}`", where)
+        for sel in member.selections:
+            if sel.action.value == "include":
+                yield INCLUDE_IN_MEMBER(
+                    f"{where} holds an `include`; a member block may only exclude",
+                    sel.span,
+                    related=(Related(member.name.span, "in this member block"),),
+                    help="move the `include` into the job that should copy this data",
+                )
+    for cat in cluster.catalogs:
+        for words, what in ((cat.server, "`server`"), (cat.pool, "`pool`"), (cat.home, "`on` member")):
+            for extra in words[1:]:
+                yield REPEATED(
+                    f"a second {what} in the catalog statement",
+                    extra.span,
+                    related=(Related(words[0].span, f"the first {what} is here"),),
+                    help=f"a catalog has one {what}",
+                )
+    for exp in cluster.expires:
+        yield from _repeats(exp.previews, "`preview` schedule", "the expiry block")
+        yield from _repeats(exp.purges, "`purge` schedule", "the expiry block")
+        for extra in exp.retains[1:]:
+            yield REPEATED(
+                "a second `retain` in the expiry block",
+                extra.span,
+                related=(Related(exp.retains[0].span, "the first `retain` is here"),),
+                help="keep one retention period",
+            )
+    for tape in cluster.tapes:
+        yield from _repeats(tape.catalog_nodes, "`catalog-node`", "the tape manager statement")
+        yield from _repeats(tape.request_nodes, "`request-node`", "the tape manager statement")

@@ -59,7 +59,7 @@ def rules_cmd():
     from bkrdsl.diagnostics.registry import load_all
 
     for entry in load_all().values():
-        click.echo(f"{entry.code}  {entry.severity.value:<7}  {entry.name:<28} {entry.summary}")
+        click.echo(f"{entry.code}  {entry.severity.value:<7}  {entry.name:<32} {entry.summary}")
 
 
 COMMANDS = [check_cmd, explain_cmd, rules_cmd]

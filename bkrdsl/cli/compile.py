@@ -1,3 +1,127 @@
-"""Placeholder module: its command is registered when the feature lands."""
+"""`bkrc compile FILE -o DIR [--dry-run|--check] [--force]`: write every member's files.
 
-COMMANDS: list = []
+The front end runs first; any error in the input is printed (on standard
+error) and nothing is written (exit 1). Then the emitters produce every file
+in memory, the CMS rules are checked over all of them, and `bkrdsl.output`
+plans and carries out the write, all or nothing. Exit codes: 0 written (or up
+to date), 1 errors in the input or, with --check, DIR out of date, 2 usage or
+I/O errors, including files changed by hand without --force.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from bkrdsl.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    InputError,
+    analyse_arg,
+    color_option,
+    format_option,
+    include_option,
+    print_diagnostics,
+)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def _artifacts(analysis, source: str, dialect_path: str | None):
+    """Every generated file in memory, or exit with the reason there are none."""
+    from bkrdsl.emit.artifacts import cms_problems, emit_all
+    from bkrdsl.emit.common import EmitError
+    from bkrdsl.emit.dialect import DialectError, load_dialect
+
+    try:
+        dialect = load_dialect(path=dialect_path) if dialect_path else load_dialect()
+    except DialectError as err:
+        _fail(f"bkrc: {err}", EXIT_USAGE)
+    try:
+        artifacts = emit_all(analysis.model, source, dialect)
+    except EmitError as err:
+        _fail(f"bkrc: cannot compile {analysis.model.main_file}: {err}; nothing written", EXIT_INPUT)
+    problems = cms_problems(analysis.model, artifacts, source)
+    if problems:
+        lines = [f"bkrc: a generated file would break a CMS rule: {p}" for p in problems]
+        _fail("\n".join(lines + ["bkrc: nothing written"]), EXIT_INPUT)
+    return artifacts
+
+
+@click.command("compile")
+@click.argument("file")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="The folder to write: one subfolder per member, cluster/ and manifest.json.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be written, changed and deleted; write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 when DIR is not up to date; write nothing.")
+@click.option("--force", is_flag=True, help="Overwrite files changed by hand since the last compile.")
+@click.option(
+    "--dialect",
+    "dialect_path",
+    type=click.Path(dir_okay=False),
+    help="A corrected dialect table (TOML) to use instead of the built-in one.",
+)
+@format_option
+@color_option
+@include_option
+def compile_cmd(file, out_dir, dry_run, check_only, force, dialect_path, fmt, color, include):
+    """Check FILE and write every member's files to DIR ('-' reads standard input)."""
+    from pathlib import Path
+
+    from bkrdsl import output
+    from bkrdsl.emit.common import source_label
+
+    if dry_run and check_only:
+        raise click.UsageError("--dry-run and --check cannot be used together")
+    try:
+        analysis = analyse_arg(file, include)
+    except InputError as err:
+        _fail(str(err), EXIT_USAGE)
+    print_diagnostics([analysis], fmt, color, err=True)
+    if not analysis.ok or analysis.model is None:
+        _fail("bkrc: errors in the input; nothing written", EXIT_INPUT)
+
+    source = source_label(analysis.model.main_file)
+    artifacts = _artifacts(analysis, source, dialect_path)
+    out = Path(out_dir)
+    try:
+        if not (dry_run or check_only):
+            output.recover(out)
+        plan = output.make_plan(out, artifacts, source)
+    except output.OutputError as err:
+        _fail(f"bkrc: {err}", EXIT_USAGE)
+
+    if check_only:
+        if plan.up_to_date:
+            click.echo(f"bkrc: {out} is up to date")
+            sys.exit(EXIT_OK)
+        click.echo(output.render_plan(plan, changes_only=True), nl=False)
+        _fail(f"bkrc: {out} is not up to date with {file}", EXIT_INPUT)
+    if dry_run:
+        click.echo(output.render_plan(plan), nl=False)
+        if plan.blocked and not force:
+            _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE)
+        sys.exit(EXIT_OK)
+    if plan.up_to_date:
+        click.echo(f"bkrc: {out} is up to date")
+        sys.exit(EXIT_OK)
+    try:
+        output.write(plan, force=force)
+    except output.OutputError as err:
+        _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE)
+    click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
+    sys.exit(EXIT_OK)
+
+
+COMMANDS = [compile_cmd]

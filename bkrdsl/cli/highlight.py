@@ -1,3 +1,47 @@
-"""Placeholder module: its command is registered when the feature lands."""
+"""`bkrc highlight`: show a .bkr file, or a generated REXX EXEC, with syntax colours."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import sys
+
+import click
+
+from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, read_input
+
+
+@click.command("highlight")
+@click.argument("file")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("terminal", "html", "svg")),
+    default="terminal",
+    show_default=True,
+    help="ANSI colours for a terminal, a standalone HTML page, or an SVG image.",
+)
+def highlight_cmd(file, fmt):
+    """Print FILE with syntax colours; '-' reads standard input.
+
+    A REXX EXEC (a name ending .EXEC, or text that opens with a /* comment), such
+    as `bkrc compile` writes, is shown with pygments' REXX lexer; anything else
+    as .bkr.
+    """
+    from bkrdsl.highlight import lexer_for, render
+    from bkrdsl.syntax.reader import normalise
+
+    try:
+        name, data, _ = read_input(file)
+    except InputError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_USAGE)
+    if b"\x00" in data:
+        click.echo(f"bkrc: {name}: contains a NUL byte: not a text file", err=True)
+        sys.exit(EXIT_USAGE)
+    text = normalise(data.decode("utf-8", errors="replace"))
+    out = render(text, lexer_for(name, text), fmt, title=name)
+    # Colours are the point of this command: keep them when the output is piped.
+    click.echo(out, nl=False, color=True)
+    sys.exit(EXIT_OK)
+
+
+COMMANDS = [highlight_cmd]

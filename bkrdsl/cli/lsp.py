@@ -1,3 +1,29 @@
-"""Placeholder module: its command is registered when the feature lands."""
+"""`bkrc lsp`: run the language server on standard input and output (docs/lsp.md)."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import sys
+
+import click
+
+from bkrdsl.cli.common import EXIT_USAGE
+
+
+@click.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk LSP over standard input and output (the default and only transport).")
+def lsp_cmd(stdio):
+    """Run the .bkr language server (LSP over stdio) for VS Code, Neovim, Vim and other editors."""
+    del stdio  # editors' LSP clients pass it; stdio is what the server speaks anyway
+    try:
+        from bkrdsl.lsp.server import serve
+    except ImportError as err:
+        click.echo(
+            f"bkrc: the language server needs pygls 2 ({err.name or err}); install it with"
+            " `pip install 'bkrdsl[lsp]'`",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    serve()
+
+
+COMMANDS = [lsp_cmd]

@@ -10,6 +10,7 @@ IDs, worker IDs) from here, so both agree by construction.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -26,15 +27,84 @@ PATTERN_CHARS = set("*%?")
 
 
 def is_pattern(text: str) -> bool:
-    return any(c in PATTERN_CHARS for c in text)
+    # Three `in` scans: called once per user, so it is kept cheap for 50,000 users.
+    return "*" in text or "%" in text or "?" in text
 
 
+@functools.lru_cache(maxsize=4096)
 def pattern_regex(pattern: str) -> re.Pattern:
-    """CP-style pattern: `*` any run of characters, `%` or `?` exactly one."""
-    out = []
+    """CP-style pattern: `*` any run of characters, `%` or `?` exactly one.
+
+    Compiled once per pattern (clusters match tens of thousands of users against
+    a handful of patterns). Runs of `*` collapse to one `.*`: `A**B` means `A*B`,
+    and a pattern of many stars cannot make the regex engine backtrack for long.
+    """
+    out: list[str] = []
     for c in pattern.upper():
-        out.append(".*" if c == "*" else "." if c in "%?" else re.escape(c))
+        if c == "*":
+            if not out or out[-1] != ".*":
+                out.append(".*")
+        else:
+            out.append("." if c in "%?" else re.escape(c))
     return re.compile("".join(out) + r"\Z")
+
+
+# ------------------------------------------------------------------ values
+#: Weekday names as `weekly` accepts them (any case), Monday = 0.
+WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+_WEEKDAY_FULL = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+
+#: Minidisk size units: cylinders (CKD/ECKD DASD) and 512-byte blocks (FBA DASD).
+DISK_UNITS = {"CYL": "CYL", "CYLS": "CYL", "CYLINDERS": "CYL", "BLK": "BLK", "BLKS": "BLK", "BLOCKS": "BLK"}
+
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})\Z")
+_HEX = re.compile(r"[0-9A-Fa-f]{1,4}\Z")
+
+
+def parse_time(text: str) -> int | None:
+    """Minutes after midnight of `HH:MM` (00:00-23:59, a one-digit hour allowed), else None."""
+    m = _TIME.match(text)
+    if m is None:
+        return None
+    hours, minutes = int(m.group(1)), int(m.group(2))
+    if hours > 23 or minutes > 59:
+        return None
+    return hours * 60 + minutes
+
+
+def parse_weekday(text: str) -> int | None:
+    """0 (Monday) .. 6 (Sunday) for `mon`..`sun` or a full day name, any case; else None."""
+    up = text.upper()
+    if up in WEEKDAYS:
+        return WEEKDAYS.index(up)
+    if up in _WEEKDAY_FULL:
+        return _WEEKDAY_FULL.index(up)
+    return None
+
+
+def parse_address(text: str) -> int | None:
+    """A virtual device address: 1-4 hexadecimal digits."""
+    return int(text, 16) if _HEX.match(text) else None
+
+
+def parse_address_range(text: str) -> tuple[int, int] | None:
+    """`*` (every address), `ADDR` or `ADDR-ADDR` as an inclusive (first, last); None when malformed.
+
+    A reversed range comes back reversed (first > last): the checker reports it.
+    """
+    if text == "*":
+        return (0, 0xFFFF)
+    first, sep, last = text.partition("-")
+    a = parse_address(first)
+    if not sep:
+        return (a, a) if a is not None else None
+    b = parse_address(last)
+    return (a, b) if a is not None and b is not None else None
+
+
+def parse_disk_unit(text: str) -> str | None:
+    """`CYL` or `BLK` for a unit as written (`cyl`, `cylinders`, `blk`, `blocks`...), else None."""
+    return DISK_UNITS.get(text.upper())
 
 
 # ------------------------------------------------------------------ naming
@@ -92,6 +162,10 @@ class PatternDef:
     def matches(self, user_id: str) -> bool:
         return bool(pattern_regex(self.pattern).match(user_id))
 
+    @property
+    def regex(self) -> re.Pattern:
+        return pattern_regex(self.pattern)
+
 
 @dataclass(frozen=True)
 class Group:
@@ -117,11 +191,16 @@ class MemberModel:
 
 @dataclass(frozen=True)
 class BackupRef:
-    """A name after `backup`: a group, or a single user by ID."""
+    """A name after `backup`: a group, or a single user by ID.
+
+    A user ID that is not declared itself but matches a declared pattern
+    (`match LNX*` covers `backup LNX05`) resolves through `pattern`.
+    """
 
     word: ast.Word
     group: Group | None
     user: UserDef | None
+    pattern: PatternDef | None = None
 
     @property
     def kinds(self) -> frozenset[Kind]:
@@ -129,7 +208,24 @@ class BackupRef:
             return frozenset({self.group.kind})
         if self.user is not None:
             return frozenset({self.user.kind})
+        if self.pattern is not None:
+            return frozenset({self.pattern.kind})
         return frozenset()
+
+    @property
+    def resolved(self) -> bool:
+        return self.group is not None or self.user is not None or self.pattern is not None
+
+    @property
+    def kind_span(self) -> Span | None:
+        """Where the kind of what this name backs up is declared (`single`/`identity` keyword)."""
+        if self.group is not None:
+            return self.group.decl.kind_span
+        if self.user is not None:
+            return self.user.kind_span
+        if self.pattern is not None:
+            return self.pattern.kind_span
+        return None
 
 
 @dataclass(frozen=True)
@@ -244,14 +340,94 @@ class Model:
     def member_names(self) -> tuple[str, ...]:
         return tuple(self._members)
 
+    def pattern_for(self, user_id: str) -> PatternDef | None:
+        """The first declared pattern that matches `user_id`."""
+        up = user_id.upper()
+        for p in self.pattern_defs:
+            if p.regex.match(up):
+                return p
+        return None
+
+    def job_user_ids(self, job: JobModel) -> tuple[str, ...]:
+        """The user IDs a job backs up by name: its groups' IDs and the users named directly.
+
+        Users a group covers only through a `match` pattern are not listed: only
+        the directory knows them.
+        """
+        out: dict[str, None] = {}
+        for ref in job.refs:
+            if ref.group is not None:
+                out.update(dict.fromkeys(ref.group.users))
+            elif ref.user is not None or ref.pattern is not None:
+                out[ref.word.upper] = None
+        return tuple(out)
+
+    def job_patterns(self, job: JobModel) -> tuple[str, ...]:
+        """The `match` patterns of the groups a job backs up."""
+        return tuple(p for ref in job.refs if ref.group is not None for p in ref.group.patterns)
+
+    @property
+    def private_volumes(self) -> dict[str, str]:
+        """Every member's private volumes: volume -> member (the first member that names it)."""
+        out: dict[str, str] = {}
+        for m in self.members:
+            for v in m.private_volumes:
+                out.setdefault(v, m.name)
+        return out
+
+    def service_machines(self) -> tuple[tuple[str, tuple[MemberModel, ...]], ...]:
+        """The IDENTITY machines bkrc writes directory entries for, each with the members it runs on.
+
+        The backup server and the catalog server run on every member; worker
+        BKRWRKnn runs on the members whose `workers` count reaches nn.
+        """
+        members = tuple(self._members.values())
+        out: dict[str, list[MemberModel]] = {}
+        for machine in (self.backup_server, self.catalog_server):
+            if machine is not None and machine not in out:
+                out[machine] = list(members)
+        for m in members:
+            for worker in self.workers_of(m):
+                placed = out.setdefault(worker, [])
+                if m not in placed:
+                    placed.append(m)
+        return tuple((machine, tuple(ms)) for machine, ms in out.items())
+
+    def subconfigs(self) -> tuple[tuple[str, MemberModel, str], ...]:
+        """(machine, member, SUBCONFIG ID) for every service machine instance."""
+        return tuple(
+            (machine, m, subconfig_id(machine, m.ordinal))
+            for machine, members in self.service_machines()
+            for m in members
+        )
+
     def kind_of(self, user_id: str) -> Kind | None:
-        """A user's kind: its first declaration, else the first pattern that matches it."""
+        """A user's kind: its first declaration, else the first pattern that matches it,
+        else the kind its place in the cluster implies (see `implied_kind`)."""
         found = self.user(user_id)
         if found is not None:
             return found.kind
-        for p in self.pattern_defs:
-            if p.matches(user_id.upper()):
-                return p.kind
+        pattern = self.pattern_for(user_id)
+        if pattern is not None:
+            return pattern.kind
+        return self.implied_kind(user_id)
+
+    def implied_kind(self, user_id: str) -> Kind | None:
+        """The kind of a machine the cluster names without declaring it.
+
+        A shared catalog's SFS server runs once (single); a local catalog's server
+        on every member (identity). A Tape Manager catalog node is single, its
+        request nodes identity. bkrc writes the directory entries that way.
+        """
+        up = user_id.upper()
+        for c in self.catalogs[:1]:
+            if c.server == up:
+                return Kind.SINGLE if c.scope is ast.Scope.SHARED else Kind.IDENTITY
+        for t in self.tapes[:1]:
+            if t.catalog_node == up:
+                return Kind.SINGLE
+            if t.request_node == up:
+                return Kind.IDENTITY
         return None
 
     # -- the product's machines, by role
@@ -457,7 +633,10 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
             for word in backup.groups:
                 group = partial.group(word.upper)
                 user = None if group is not None else partial.user(word.upper)
-                refs.append(BackupRef(word, group, user))
+                pattern = None
+                if group is None and user is None and not is_pattern(word.text) and len(word.text) <= 8:
+                    pattern = partial.pattern_for(word.upper)
+                refs.append(BackupRef(word, group, user, pattern))
         level = next((b.level for b in job.backups if b.level is not None), ast.Level.FULL)
         run = job.runs[0] if job.runs else None
         each = bool(run and run.placement.each_member)

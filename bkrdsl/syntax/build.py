@@ -12,7 +12,8 @@ class _Builder:
         self.source = source
         self.docs: dict[int, str] = {}
         for tok in comments:
-            if tok.type == "DOC_COMMENT":
+            # Only a `##` line of its own documents: after code on its line it is a remark.
+            if tok.type == "DOC_COMMENT" and not source.line_text(tok.line)[: tok.column - 1].strip():
                 text = str(tok.value)[2:]
                 self.docs[tok.line] = text[1:] if text.startswith(" ") else text
 

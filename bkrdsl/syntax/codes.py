@@ -177,3 +177,175 @@ EXPECTED_NAME = register(
     Fix: write what the keyword needs: `run on VMSYS1 daily 02:00`.
     """,
 )
+
+MISSING_OPEN = register(
+    "BKR011",
+    "missing-open-brace",
+    "error",
+    "a block's `{` is missing",
+    """
+    A `cluster`, `member`, `job`, `expire` or group block starts with its
+    keyword and name, then `{`. Without the `{` the parser cannot tell where
+    the block's body begins, and every statement of the body looks misplaced.
+    bkrc assumes the `{` was meant and reads on, so errors inside the block
+    are still reported.
+
+    Failing example:
+
+        job APPSFULL
+          backup APPS full
+        }
+
+    Fix: add the brace after the name: `job APPSFULL {`.
+    """,
+)
+
+UNKNOWN_KEYWORD = register(
+    "BKR012",
+    "unknown-keyword",
+    "error",
+    "a word where a statement keyword belongs",
+    """
+    Every statement starts with a keyword (`member`, `job`, `backup`, `run`,
+    `workers`, ...); names and values only ever follow their keyword. A word
+    that is not a keyword was found where a statement must start: usually a
+    misspelt keyword, for which bkrc suggests the closest one and reads on as
+    if it had been spelt right.
+
+    Failing example:
+
+        jbo APPSFULL {
+          backup APPS full
+        }
+
+    Fix: spell the keyword as suggested: `job APPSFULL {`. `bkrc check`
+    lists the keywords a block accepts in its help line; docs/language.md
+    describes each construct.
+    """,
+)
+
+MISPLACED = register(
+    "BKR013",
+    "misplaced-statement",
+    "error",
+    "a statement in a block where it does not belong",
+    """
+    Each statement belongs in one kind of block: `member`, `catalog`,
+    `expire`, `tape`, groups and `job` directly inside `cluster { ... }`;
+    `backup`, `include`, `to` and `run` inside `job { ... }`; `workers` and
+    `private-volume` inside `member { ... }`; `import` at the top of a file.
+
+    The most common cause is a `}` too many: it closes a block early, and the
+    statements after it land outside. bkrc then points at the `}` that closed
+    the block, and reads the following statements as if they were still
+    inside it, so one stray brace gives one error, not one per line.
+
+    Failing example:
+
+        cluster PRODSSI {
+          member VMSYS1 { workers 4 } }
+          job APPSFULL { ... }        # `job` is now outside the cluster
+        }
+
+    Fix: remove the extra `}`, or move the statement into the right block.
+    """,
+)
+
+KEY_VALUE = register(
+    "BKR014",
+    "key-value-syntax",
+    "error",
+    "a `:` or `=` between a keyword and its value",
+    """
+    .bkr statements are a keyword followed by its values, separated by
+    blanks, the way CP and CMS commands are written. YAML's `key: value` and
+    the `key = value` of ini files and Backup Manager templates are not .bkr.
+
+    Failing example:
+
+        member VMSYS1 { workers: 4 }
+
+    Fix: drop the punctuation: `member VMSYS1 { workers 4 }`.
+    """,
+)
+
+STRAY_COMMA = register(
+    "BKR015",
+    "stray-comma",
+    "error",
+    "a `,` where no list continues",
+    """
+    Commas separate the names of one list: the groups after `backup`, the
+    members after `on`, the users after `single user`, the days after
+    `weekly`. A comma anywhere else, at the end of a list or between the
+    entries of a group body (which are separated by blanks), is an error.
+
+    Failing examples:
+
+        single group APPS { LINUX01, LINUX02 }
+        run on VMSYS1, daily 02:00
+
+    Fix: `single group APPS { LINUX01 LINUX02 }`; `run on VMSYS1 daily 02:00`.
+    """,
+)
+
+COMMENT_SYNTAX = register(
+    "BKR016",
+    "comment-syntax",
+    "error",
+    "a comment written in another language's style",
+    """
+    In .bkr, `#` starts a comment that runs to the end of the line, and `##`
+    a doc comment that documents the declaration below it. The comment forms
+    of REXX and C (`/* ... */`), of CMS files and job templates (a line
+    starting with `*`), of C++ (`//`) and of SQL (`--`) are not comments here.
+
+    Failing example:
+
+        job APPSFULL {
+          * nightly full backup of the Linux guests
+          backup APPS full
+        }
+
+    Fix: `# nightly full backup of the Linux guests`.
+    """,
+)
+
+STRING_QUOTES = register(
+    "BKR017",
+    "string-quotes",
+    "error",
+    "text quoted with the wrong quote marks",
+    """
+    A quoted text (after `description`) is written between straight double
+    quotes `"..."`. REXX's single quotes and the typographic quotes that word
+    processors and mail programs put in (“...”, ‘...’) are not quote marks in
+    .bkr.
+
+    Failing example:
+
+        description 'Production cluster'
+
+    Fix: `description "Production cluster"`.
+    """,
+)
+
+LINE_TOO_LONG = register(
+    "BKR018",
+    "line-too-long",
+    "error",
+    "a line longer than any .bkr source needs",
+    """
+    No statement of the .bkr language needs a line of more than a million
+    characters: even a list of every user ID on a large system fits in a few
+    thousand. A longer line means the file is not a .bkr source (a minified
+    JSON document, a log, a dump, a file whose line ends were lost in a
+    binary-mode transfer), and reading it would only produce noise, so bkrc
+    stops at that line and says so.
+
+    Failing example: a 5 MB file with no line end.
+
+    Fix: pass the cluster's .bkr source; if the line ends were lost in
+    transfer, transfer the file again in text (ASCII) mode.
+    """,
+)

@@ -1,0 +1,297 @@
+"""The catalog and its expiry (BKR210-BKR216): SSI rules 4 and 5 of ../shared/domain.md.
+
+With one catalog for the cluster, `EXPIRE (PURGE` sent to the catalog server
+of any member acts on every job in the catalog, so exactly one member purges.
+With one catalog per member, every member expires its own.
+"""
+
+from __future__ import annotations
+
+from bkrdsl.ast import Scope
+from bkrdsl.check.common import listed, quoted
+from bkrdsl.check.registry import check
+from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import ExpireModel, Model
+
+NO_PURGE = register(
+    "BKR210",
+    "no-purging-member",
+    "warning",
+    "no member purges expired backups from the catalog",
+    """
+    Backups leave the catalog only when the catalog server runs
+    `EXPIRE (PURGE`. With no `purge` schedule anywhere (no `expire` block, or
+    one that only previews), the catalog and the backup pools only grow, until
+    the file pool or the pool disks fill up and every job fails.
+
+    Failing example:
+
+        catalog shared server BKRSVSFS pool BKRPOOL
+        expire on VMSYS1 { preview daily 01:00  retain 35 days }
+
+    Fix: add a purge on one member:
+    `expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 35 days }`.
+    """,
+)
+
+SEVERAL_PURGES = register(
+    "BKR211",
+    "several-purging-members",
+    "error",
+    "a shared catalog purged from more than one member, or a member purging twice",
+    """
+    With one catalog for the cluster, `EXPIRE (PURGE` sent to BKRCATLG on any
+    member acts on every job in the catalog, including the other members'
+    jobs. Purging from two members runs the same expiry twice, the second run
+    racing the first on the same catalog entries. So a shared catalog is
+    purged from exactly one member (IBM technote on Backup Manager in an SSI
+    environment). In the same way, one member must not be named in two expiry
+    blocks: it would purge twice.
+
+    Failing example:
+
+        catalog shared server BKRSVSFS pool BKRPOOL
+        expire on each member { purge weekly sun 03:00  retain 35 days }
+
+    Fix: `expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }`.
+    """,
+)
+
+INCOMPLETE_CATALOG = register(
+    "BKR212",
+    "incomplete-catalog",
+    "error",
+    "a shared catalog without its SFS server or file pool",
+    """
+    A shared catalog lives in an SFS file pool that every member reaches
+    through one single-configuration file pool server. bkrc needs both names
+    to write the catalog server's configuration and the server's start-up in
+    its member's PROFILE EXEC.
+
+    Failing example:
+
+        catalog shared pool BKRPOOL
+
+    Fix: `catalog shared server BKRSVSFS pool BKRPOOL`.
+    """,
+)
+
+NO_CATALOG = register(
+    "BKR213",
+    "no-catalog",
+    "warning",
+    "the cluster does not say whether its catalog is shared",
+    """
+    Whether the members share one catalog decides the other SSI rules: who
+    must be single-configuration, who purges, whether tape works. Without a
+    `catalog` statement bkrc cannot prove any of them, and the generated files
+    configure no catalog server. IBM recommends one catalog for the cluster.
+
+    Failing example: a cluster block with members and jobs but no `catalog`.
+
+    Fix: `catalog shared server BKRSVSFS pool BKRPOOL`.
+    """,
+)
+
+LOCAL_PARTIAL_EXPIRY = register(
+    "BKR214",
+    "local-catalog-partial-expiry",
+    "warning",
+    "one catalog per member, but some members never expire theirs",
+    """
+    With `catalog local` each member has its own catalog, and `EXPIRE` on a
+    member acts on that member's catalog only. A member without a purge
+    schedule keeps its backups for ever.
+
+    Failing example:
+
+        catalog local
+        expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+
+    (VMSYS2's catalog is never purged.)
+
+    Fix: `expire on each member { purge weekly sun 03:00  retain 35 days }`.
+    """,
+)
+
+PURGE_AWAY = register(
+    "BKR215",
+    "purge-away-from-catalog",
+    "warning",
+    "the shared catalog is purged from a member other than its server's",
+    """
+    The catalog's SFS server logs on to one member (`catalog ... on MEMBER`).
+    Purging from another member works, but expiry then needs two members up
+    instead of one, and crosses the members' link for every catalog entry.
+    Keeping the purge on the catalog server's member means an outage of any
+    other member never stops expiry.
+
+    Failing example:
+
+        catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
+        expire on VMSYS2 { purge weekly sun 03:00  retain 35 days }
+
+    Fix: `expire on VMSYS1 { ... }`, or move the server: `catalog ... on VMSYS2`.
+    """,
+)
+
+SEVERAL_PREVIEWS = register(
+    "BKR216",
+    "repeated-preview",
+    "warning",
+    "a shared catalog previewed from more than one member",
+    """
+    `EXPIRE (PREVIEW` lists what the next purge would remove. With one
+    catalog for the cluster, a preview on any member lists every member's
+    jobs, so previewing on each member produces the same report several
+    times.
+
+    Failing example:
+
+        catalog shared server BKRSVSFS pool BKRPOOL
+        expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+        expire on VMSYS2 { preview daily 01:00 }
+
+    Fix: preview on the purging member only.
+    """,
+)
+
+
+def _places(model: Model, expire: ExpireModel) -> tuple[str, ...]:
+    return tuple(m for m in expire.members if model.member(m) is not None)
+
+
+@check
+def catalog_declared(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    if not model.catalogs:
+        yield NO_CATALOG(
+            f"cluster {quoted(cluster.name.upper)} does not declare its catalog",
+            cluster.name.span,
+            help="add `catalog shared server BKRSVSFS pool BKRPOOL` (one catalog for the cluster, as IBM recommends)",
+        )
+        return
+    cat = model.catalogs[0]
+    if cat.scope is Scope.SHARED:
+        missing = [what for what, value in (("server", cat.server), ("pool", cat.pool)) if value is None]
+        if missing:
+            yield INCOMPLETE_CATALOG(
+                f"the shared catalog names no SFS {' and no '.join(missing)}",
+                cat.decl.span,
+                help="write `catalog shared server BKRSVSFS pool BKRPOOL` with your server and file pool",
+            )
+
+
+@check
+def purging(model: Model):
+    cat = model.catalog
+    if model.cluster is None or cat is None:
+        return
+    purgers = [e for e in model.expires if e.purge is not None]
+    if not purgers:
+        related = tuple(Related(e.decl.span, "this expiry only previews") for e in model.expires[:1])
+        yield NO_PURGE(
+            "no member purges expired backups: the catalog and the backup pools only grow",
+            cat.decl.span,
+            related=related,
+            help="add `purge weekly sun 03:00` to an `expire on MEMBER { ... }` block"
+            + (" (on one member)" if cat.scope is Scope.SHARED else ""),
+        )
+        return
+    # A member named twice (in one block or across blocks) purges twice, whatever the scope.
+    first_block: dict[str, ExpireModel] = {}
+    for e in purgers:
+        for m in _places(model, e):
+            if m in first_block:
+                other = first_block[m]
+                yield SEVERAL_PURGES(
+                    f"member `{m}` already purges the catalog; this would purge it a second time",
+                    e.decl.placement.span,
+                    related=(Related(other.decl.placement.span, f"`{m}` purges here"),),
+                    help="give each member one expiry block",
+                )
+                break
+            first_block[m] = e
+    if cat.scope is not Scope.SHARED:
+        return
+    members = list(first_block)
+    if len(members) > 1:
+        first = first_block[members[0]]
+        later = [e for e in purgers if e is not first]
+        span = (later[0] if later else first).decl.placement.span
+        related = (Related(first.decl.placement.span, f"purges on `{members[0]}` here"),) if later else ()
+        yield SEVERAL_PURGES(
+            f"the shared catalog is purged from {len(members)} members ({listed(members)}); one member must purge it",
+            span,
+            related=related,
+            help=f"purge on one member only, e.g. `expire on {members[0]} {{ ... }}`",
+        )
+
+
+@check
+def local_expiry_everywhere(model: Model):
+    cat = model.catalog
+    if model.cluster is None or cat is None or cat.scope is not Scope.LOCAL:
+        return
+    purgers = [e for e in model.expires if e.purge is not None]
+    if not purgers:
+        return  # BKR210 says it
+    covered = {m for e in purgers for m in e.members}
+    missing = [m for m in model.member_names if m not in covered]
+    if missing:
+        yield LOCAL_PARTIAL_EXPIRY(
+            f"each member has its own catalog, but "
+            + (f"the catalog of {listed(missing)} is" if len(missing) == 1 else f"the catalogs of {listed(missing)} are")
+            + " never purged",
+            purgers[0].decl.placement.span,
+            related=(Related(cat.decl.span, "one catalog per member here"),),
+            help="use `expire on each member { ... }`",
+        )
+
+
+@check
+def purge_near_catalog(model: Model):
+    cat = model.catalog
+    if model.cluster is None or cat is None or cat.scope is not Scope.SHARED or not cat.decl.home:
+        return
+    home = cat.decl.home[0]
+    if model.member(home.upper) is None:
+        return
+    purgers = [e for e in model.expires if e.purge is not None]
+    members = {m for e in purgers for m in _places(model, e)}
+    if len(members) != 1 or home.upper in members:
+        return
+    (member,) = members
+    yield PURGE_AWAY(
+        f"the shared catalog is purged from `{member}`, but its SFS server runs on `{home.upper}`",
+        purgers[0].decl.placement.span,
+        related=(Related(home.span, "the catalog's server runs here"),),
+        help=f"purge on `{home.upper}` (`expire on {home.upper} {{ ... }}`), or move the server to `{member}`",
+    )
+
+
+@check
+def previews_once(model: Model):
+    cat = model.catalog
+    if model.cluster is None or cat is None or cat.scope is not Scope.SHARED:
+        return
+    purging = {m for e in model.expires if e.purge is not None for m in _places(model, e)}
+    if len(purging) > 1:
+        return  # BKR211 says it, and its fix fixes this too
+    previews = [e for e in model.expires if e.preview is not None]
+    members: dict[str, ExpireModel] = {}
+    for e in previews:
+        for m in _places(model, e):
+            members.setdefault(m, e)
+    if len(members) > 1:
+        names = list(members)
+        first, last = members[names[0]], members[names[-1]]
+        yield SEVERAL_PREVIEWS(
+            f"the shared catalog is previewed from {len(names)} members ({listed(names)}); each report lists every job",
+            last.preview.span,
+            related=(() if first is last else (Related(first.preview.span, f"previewed on `{names[0]}` here"),)),
+            help="preview on the purging member only",
+        )

@@ -1,0 +1,191 @@
+"""What every rule family shares: name syntax, "did you mean", quoting names in messages.
+
+The name rules live here, once, so that `names.py` (which reports invalid
+names) and every other family (which must skip them, so that one bad name is
+one diagnostic) agree on what is valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+
+from bkrdsl.resolve.model import PATTERN_CHARS
+
+#: A message never prints more of a name than this (a 100,000-character
+#: name is shown as its start and its length).
+SHOWN_CHARS = 24
+
+#: "Did you mean" compares names up to this length; longer ones are not worth it.
+SUGGEST_MAX_LENGTH = 64
+#: After this many look-ups in one run, unknown names get no suggestion, so a
+#: file with thousands of typos against 50,000 users still checks quickly.
+SUGGEST_BUDGET = 200
+
+# Character sets, each with where it comes from.
+#: CP user IDs: the USERID_CHARACTERS translate table (z/VM CP Commands and
+#: Utilities Reference, "Restricted User IDs").
+USER_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$_-")
+#: SSI member and cluster names (SYSTEM CONFIG system identifiers): letters,
+#: digits and the national characters.
+SYSTEM_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
+#: CMS file names and file types.
+CMS_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789$#@+-:_")
+#: DASD volume labels (volsers): up to 6 letters, digits and national characters.
+VOLUME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
+#: Characters whose EBCDIC code point differs between common code pages.
+EBCDIC_VARIANT = frozenset("$#@!|\\[]{}^~`")
+
+PATTERN_SET = frozenset(PATTERN_CHARS)
+
+
+def shown(text: str) -> str:
+    """A name for a message: itself when short, else its start and its length."""
+    if len(text) <= SHOWN_CHARS:
+        return text
+    return f"{text[:SHOWN_CHARS - 4]}... ({len(text):,} characters)"
+
+
+def quoted(text: str) -> str:
+    return f"`{shown(text)}`"
+
+
+def bad_chars(text: str, allowed: frozenset[str]) -> list[str]:
+    """The distinct characters of `text` not in `allowed`, in order of appearance."""
+    seen: dict[str, None] = {}
+    for c in text:
+        if c not in allowed and c not in seen:
+            seen[c] = None
+            if len(seen) == 3:
+                break
+    return list(seen)
+
+
+def describe_chars(chars: Sequence[str]) -> str:
+    return ", ".join(f"`{c}`" for c in chars)
+
+
+def article(what: str) -> str:
+    """`a` or `an` before `what` (by sound: "an SFS file pool ID", "a z/VM user ID")."""
+    return "an" if what[:1].lower() in "aeio" or what.startswith(("SFS", "IDENTITY")) else "a"
+
+
+def name_problem(text: str, allowed: frozenset[str], max_len: int, what: str) -> str | None:
+    """Why `text` is not a valid `what` (1-`max_len` characters from `allowed`), or None."""
+    up = text.upper()
+    a = article(what)
+    if not up:
+        return f"{a} {what} cannot be empty"
+    if len(up) > max_len:
+        head = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 4] + "..."
+        return f"`{head}` is {len(up):,} characters long; {a} {what} has at most {max_len}"
+    bad = bad_chars(up, allowed)
+    if bad:
+        return f"{quoted(text)} contains {describe_chars(bad)}, which {a} {what} cannot hold"
+    return None
+
+
+def user_id_problem(text: str) -> str | None:
+    return name_problem(text, USER_ID_CHARS, 8, "z/VM user ID")
+
+
+def pattern_problem(text: str) -> str | None:
+    """Why a user ID pattern (`*`, `%`, `?` wildcards) can never match a user ID, or None."""
+    up = text.upper()
+    bad = bad_chars(up, USER_ID_CHARS | PATTERN_SET)
+    if bad:
+        return f"pattern {quoted(text)} contains {describe_chars(bad)}, which no z/VM user ID holds"
+    fixed = sum(1 for c in up if c != "*")
+    if fixed > 8:
+        return f"pattern {quoted(text)} needs at least {fixed:,} characters; a z/VM user ID has at most 8"
+    return None
+
+
+def valid_user_id(text: str) -> bool:
+    return user_id_problem(text) is None
+
+
+def valid_user_or_pattern(text: str) -> bool:
+    if any(c in PATTERN_SET for c in text):
+        return pattern_problem(text) is None
+    return user_id_problem(text) is None
+
+
+def system_name_problem(text: str, what: str = "member name") -> str | None:
+    return name_problem(text, SYSTEM_NAME_CHARS, 8, what)
+
+
+def cms_name_problem(text: str, what: str = "CMS file name") -> str | None:
+    return name_problem(text, CMS_NAME_CHARS, 8, what)
+
+
+def volume_problem(text: str) -> str | None:
+    return name_problem(text, VOLUME_CHARS, 6, "volume label")
+
+
+def variant_chars(text: str) -> list[str]:
+    return sorted({c for c in text if c in EBCDIC_VARIANT})
+
+
+# ------------------------------------------------------------ did you mean
+class Suggester:
+    """difflib's closest match, with a budget so that huge inputs stay fast."""
+
+    def __init__(self) -> None:
+        self.budget = SUGGEST_BUDGET
+
+    def closest(self, word: str, candidates: Iterable[str]) -> str | None:
+        word = word.upper()
+        if len(word) > SUGGEST_MAX_LENGTH or self.budget <= 0:
+            return None
+        self.budget -= 1
+        # Names that differ in length by more than 3 are never "close" (cutoff 0.6
+        # on names of at most 8 characters); filtering first keeps 50,000 users cheap.
+        near = [c for c in candidates if abs(len(c) - len(word)) <= 3]
+        found = difflib.get_close_matches(word, sorted(set(near)), n=1, cutoff=0.6)
+        return found[0] if found else None
+
+
+def mean_help(suggestion: str | None, otherwise: str) -> str:
+    if suggestion is not None:
+        return f"did you mean `{suggestion}`?"
+    return otherwise
+
+
+def volume_span(model, volume: str):
+    """Where a volume is declared: a member's `private-volume` or the cluster's `shared-volume`."""
+    cluster = model.cluster
+    for m in cluster.members:
+        for s in m.settings_named("private-volume"):
+            for w in s.values:
+                if w.upper == volume:
+                    return w.span
+    for s in cluster.settings:
+        if s.keyword == "shared-volume":
+            for w in s.values:
+                if w.upper == volume:
+                    return w.span
+    return cluster.name.span
+
+
+_INT = re.compile(r"[0-9]{1,9}\Z")
+
+
+def small_int(text: str) -> int | None:
+    """A non-negative integer of at most 9 digits, else None."""
+    return int(text) if _INT.match(text) else None
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def listed(items: Sequence[str], limit: int = 4) -> str:
+    """`A`, `B` and `C`; long lists end with "and N more"."""
+    names = [f"`{shown(i)}`" for i in items[:limit]]
+    if len(items) > limit:
+        return ", ".join(names) + f" and {len(items) - limit:,} more"
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,459 @@
+"""Coverage and schedules (BKR401-BKR408): what is backed up, twice, or not at all, and when."""
+
+from __future__ import annotations
+
+from bkrdsl import ast
+from bkrdsl.ast import Kind
+from bkrdsl.check.common import listed, plural, quoted, small_int, valid_user_id
+from bkrdsl.check.registry import check
+from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import (
+    JobModel,
+    Model,
+    is_pattern,
+    parse_address_range,
+    parse_time,
+    parse_weekday,
+    pattern_regex,
+)
+
+#: bkrc does not know how long a backup runs; a purge that starts within this
+#: many minutes after a backup on the same member is taken to overlap it.
+BACKUP_WINDOW_MINUTES = 60
+
+UNCOVERED_MEMBER = register(
+    "BKR401",
+    "uncovered-member",
+    "warning",
+    "no job runs on a member",
+    """
+    Every member runs Backup Manager, and every member has IDENTITY users
+    whose instances only that member can back up. A member no job runs on
+    (neither `run on MEMBER` nor `run on each member`) has nothing backed up,
+    which is almost always an oversight (a member added to the cluster after
+    the jobs were written).
+
+    Failing example:
+
+        member VMSYS3 { workers 2 }      # no job mentions VMSYS3
+        job SYSINC { ... run on VMSYS1, VMSYS2 daily 03:00 }
+
+    Fix: `run on each member daily 03:00`.
+    """,
+)
+
+SAME_MINUTE = register(
+    "BKR402",
+    "same-minute-jobs",
+    "warning",
+    "two jobs of one member start at the same minute",
+    """
+    A member's backup server takes jobs one at a time from its reader; two
+    jobs submitted at the same minute compete for the same workers, the same
+    backup pool and the same catalog, and the second usually waits or fails
+    on a busy resource. Staggering them makes the night predictable.
+
+    Failing example:
+
+        job GUESTFUL { ... run on VMSYS1 daily 02:00 }
+        job SYSFULL  { ... run on each member daily 02:00 }
+
+    Fix: `run on each member daily 03:00` for one of them.
+    """,
+)
+
+PURGE_DURING_BACKUP = register(
+    "BKR403",
+    "purge-during-backup",
+    "warning",
+    "expiry purges the catalog while a backup is probably running on the same member",
+    """
+    `EXPIRE (PURGE` rewrites catalog entries while the backup server of the
+    purging member is adding new ones. bkrc does not know how long a backup
+    runs; it warns when the purge starts at the start of a backup on the
+    purging member or within the following 60 minutes, on a day both run.
+
+    Failing example:
+
+        expire on VMSYS1 { purge daily 02:30  retain 35 days }
+        job GUESTFUL { ... run on VMSYS1 daily 02:00 }
+
+    Fix: purge when the member's backups are done: `purge daily 06:00`.
+    """,
+)
+
+SHORT_MONTH = register(
+    "BKR404",
+    "short-month-day",
+    "warning",
+    "a monthly schedule on day 29, 30 or 31, which some months do not have",
+    """
+    `monthly 31 02:00` does not run in months with 30 days or fewer, and
+    `monthly 29` does not run in February of most years. A monthly full
+    backup silently skipped is discovered when a restore needs it.
+
+    Failing example:
+
+        run on VMSYS1 monthly 31 02:00
+
+    Fix: use a day every month has (1 to 28), e.g. `monthly 1 02:00`.
+    """,
+)
+
+SINGLE_TWICE = register(
+    "BKR405",
+    "single-user-in-two-jobs",
+    "warning",
+    "single-configuration users backed up by two jobs at the same level, or from two members",
+    """
+    A single-configuration user is backed up by one job from one member.
+    Two full jobs (or two incremental jobs) that both back up the same users
+    copy the same data twice; two jobs on different members break IBM's rule
+    that the user is always backed up from the same member, and the catalog
+    then holds the user's backups under two members' jobs. (A weekly full and
+    a daily incremental job of the same users on one member is the normal
+    pattern and is not reported.)
+
+    Failing example:
+
+        job GUESTFUL { backup GUESTS full ... run on VMSYS1 daily 02:00 }
+        job GUESTWK  { backup GUESTS full ... run on VMSYS1 weekly sun 04:00 }
+
+    Fix: delete one job, or make one of them `incremental` on the same member.
+    """,
+)
+
+OWNER_NOT_BACKED_UP = register(
+    "BKR406",
+    "owner-not-backed-up",
+    "warning",
+    "a selection names an owner the job does not back up",
+    """
+    A job's `backup` statement says whose data it copies; `include` and
+    `exclude` narrow that down to minidisks or directories. A selection whose
+    owner is not one of the job's users selects nothing: the include copies
+    nothing, the exclude excludes nothing. Usually the user was meant to be in
+    the job's group, or the line belongs to another job.
+
+    Failing example:
+
+        single group GUESTS { LINUX01 LINUX02 }
+        job GUESTFUL {
+          backup GUESTS full
+          include minidisk LINUX03 0201
+          ...
+        }
+
+    Fix: add LINUX03 to GUESTS, or move the line to the job that backs it up.
+    """,
+)
+
+EXCLUDES_ALL = register(
+    "BKR407",
+    "excludes-remove-everything",
+    "error",
+    "a job's excludes remove everything its includes select",
+    """
+    Excludes are taken out of what the includes select (a member block's
+    excludes apply to every job on that member). When they cover every
+    included address of every included owner, the job runs, reports success
+    and backs up nothing.
+
+    Failing example:
+
+        include minidisk * 0191
+        exclude minidisk * 0100-01FF
+
+    Fix: narrow the exclude (`exclude minidisk * 0190`) or widen the include.
+    """,
+)
+
+UNUSED_GROUP = register(
+    "BKR408",
+    "unused-group",
+    "warning",
+    "a group declared in the cluster file that no job backs up",
+    """
+    A group exists to be backed up. A group of the cluster file that no job's
+    `backup` names leaves its users without backups, usually because a job
+    names another group by mistake or was deleted.
+
+    Failing example:
+
+        single group TESTERS { TEST01 TEST02 }    # no `backup TESTERS`
+
+    Fix: back it up (`backup GUESTS, TESTERS full`), or delete the group.
+    (Groups in imported modules are not reported: a shared module may serve
+    several clusters.)
+    """,
+)
+
+
+# ------------------------------------------------------------------ schedules
+def _days(s: ast.Schedule):
+    """What days a schedule runs: "all", a frozenset of weekdays, ("month", n), or None."""
+    if s.frequency == "daily":
+        return "all"
+    if s.frequency == "weekly":
+        days = [parse_weekday(w.text) for w in s.days]
+        return None if any(d is None for d in days) else frozenset(days)
+    if s.frequency == "monthly":
+        n = small_int(s.days[0].text) if s.days else None
+        return ("month", n) if n is not None and 1 <= n <= 31 else None
+    return None  # manual
+
+
+def _may_share_a_day(a, b) -> bool:
+    if a is None or b is None:
+        return False
+    if a == "all" or b == "all":
+        return True
+    if isinstance(a, frozenset) and isinstance(b, frozenset):
+        return bool(a & b)
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return a == b
+    return True  # a day of the month falls on every weekday some month
+
+
+def _timed(s: ast.Schedule | None):
+    if s is None or s.time is None:
+        return None
+    t = parse_time(s.time.text)
+    d = _days(s)
+    return (t, d) if t is not None and d is not None else None
+
+
+def _job_runs(model: Model):
+    """(member, minutes, days, job) for every scheduled job on every declared member."""
+    for job in model.jobs:
+        timed = _timed(job.run.schedule if job.run else None)
+        if timed is None:
+            continue
+        for m in dict.fromkeys(job.members):
+            if model.member(m) is not None:
+                yield m, timed[0], timed[1], job
+
+
+@check
+def uncovered_members(model: Model):
+    covered = {m for job in model.jobs for m in job.members}
+    if any(model.member(m) is None for m in covered):
+        return  # a job names an unknown member (BKR330): it may be the one meant here
+    for m in model.members:
+        if m.name not in covered and model.member(m.name) is m:
+            yield UNCOVERED_MEMBER(
+                f"no job runs on member `{m.name}`: nothing is backed up there",
+                m.decl.name.span,
+                help="run the IDENTITY users' jobs `on each member`, or add a job for this member",
+            )
+
+
+@check
+def same_minute(model: Model):
+    slots: dict[tuple[str, int], list[tuple[object, JobModel]]] = {}
+    for member, minutes, days, job in _job_runs(model):
+        earlier = slots.setdefault((member, minutes), [])
+        clash = next((j for d, j in earlier if j is not job and _may_share_a_day(d, days)), None)
+        earlier.append((days, job))
+        if clash is not None:
+            yield SAME_MINUTE(
+                f"jobs {quoted(clash.name)} and {quoted(job.name)} both start at {job.run.schedule.time.text} on `{member}`",
+                job.run.schedule.time.span,
+                related=(Related(clash.run.schedule.time.span, f"{clash.name} starts here"),),
+                help="stagger them: start one when the other is usually done",
+            )
+
+
+@check
+def purge_overlaps_backup(model: Model):
+    runs = list(_job_runs(model))
+    for e in model.expires:
+        timed = _timed(e.purge)
+        if timed is None:
+            continue
+        minutes, days = timed
+        for member in dict.fromkeys(e.members):
+            for m, start, job_days, job in runs:
+                if m == member and start <= minutes < start + BACKUP_WINDOW_MINUTES and _may_share_a_day(days, job_days):
+                    yield PURGE_DURING_BACKUP(
+                        f"the purge at {e.purge.time.text} on `{member}` starts while job {quoted(job.name)}"
+                        f" (from {job.run.schedule.time.text}) is probably still running",
+                        e.purge.time.span,
+                        related=(Related(job.run.schedule.time.span, f"{job.name} starts here"),),
+                        help=f"purge at least {BACKUP_WINDOW_MINUTES} minutes after the member's last backup starts",
+                    )
+                    break
+
+
+@check
+def short_months(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    schedules = [r.schedule for j in cluster.jobs for r in j.runs if r.schedule is not None]
+    schedules += [s for e in cluster.expires for s in e.previews + e.purges]
+    for s in schedules:
+        if s.frequency == "monthly" and s.days:
+            n = small_int(s.days[0].text)
+            if n is not None and 29 <= n <= 31:
+                yield SHORT_MONTH(
+                    f"`monthly {n}` does not run in months with fewer than {n} days",
+                    s.days[0].span,
+                    help="use a day every month has, from 1 to 28",
+                )
+
+
+def _single_items(model: Model, job: JobModel) -> list[tuple[str, ast.Word]]:
+    """(user ID or group pattern, the `backup` word it comes from) for the job's single users."""
+    out = []
+    for ref in job.refs:
+        if Kind.SINGLE not in ref.kinds:
+            continue
+        if ref.group is not None:
+            out += [(u, ref.word) for u in ref.group.users]
+            out += [("match " + p, ref.word) for p in ref.group.patterns]
+        else:
+            out.append((ref.word.upper, ref.word))
+    return out
+
+
+@check
+def single_users_once(model: Model):
+    # Jobs on several members (BKR220) or on unknown members (BKR330) are reported there.
+    jobs = [
+        j
+        for j in model.jobs
+        if j.kind is Kind.SINGLE and j.run is not None and len(set(j.members)) == 1 and model.member(j.members[0])
+    ]
+    first: dict[str, int] = {}
+    shared: dict[tuple[int, int], list[tuple[str, ast.Word]]] = {}
+    for i, job in enumerate(jobs):
+        for item, word in dict(_single_items(model, job)).items():
+            j = first.setdefault(item, i)
+            if j != i:
+                shared.setdefault((j, i), []).append((item, word))
+    for (a, b), items in sorted(shared.items()):
+        one, two = jobs[a], jobs[b]
+        same_member = one.members[0] == two.members[0]
+        if one.level is not two.level and same_member:
+            continue  # full + incremental from one member: the normal pattern
+        names = [i.replace("match ", "pattern ") for i, _ in items]
+        why = (
+            f"at the same level ({one.level.value})"
+            if same_member
+            else f"from another member (`{one.members[0]}` and `{two.members[0]}`)"
+        )
+        shown = ", ".join(f"`{n}`" if not n.startswith("pattern ") else f"pattern `{n[8:]}`" for n in names[:4])
+        more = f" and {len(names) - 4:,} more" if len(names) > 4 else ""
+        yield SINGLE_TWICE(
+            f"job {quoted(two.name)} backs up single-configuration users that job {quoted(one.name)}"
+            f" also backs up {why}: {shown}{more}",
+            items[0][1].span,
+            related=(Related(one.decl.name.span, f"{one.name} backs them up too"),),
+            help="back each single-configuration user up from one member: delete one job, or make it the other level",
+        )
+
+
+@check
+def owners_backed_up(model: Model):
+    for job in model.jobs:
+        if not job.refs or any(not r.resolved for r in job.refs):
+            continue
+        ids = None
+        patterns = None
+        for sel in job.includes + job.excludes:
+            owner = sel.owner
+            if owner is None or is_pattern(owner.text) or not valid_user_id(owner.text):
+                continue
+            if ids is None:
+                ids = set(model.job_user_ids(job))
+                patterns = [pattern_regex(p) for p in model.job_patterns(job)]
+            up = owner.upper
+            if up in ids or any(p.match(up) for p in patterns):
+                continue
+            ref = job.refs[0]
+            yield OWNER_NOT_BACKED_UP(
+                f"job {quoted(job.name)} does not back up {quoted(up)}, so this {sel.action.value} selects nothing",
+                owner.span,
+                related=(Related(ref.word.span, "the job backs up these users"),),
+                help=f"add {up} to the job's group, or move the line to the job that backs it up",
+            )
+
+
+def _owner_covers(exclude_owner: str, include_owner: str) -> bool:
+    if exclude_owner == "*" or exclude_owner == include_owner:
+        return True
+    return is_pattern(exclude_owner) and not is_pattern(include_owner) and bool(
+        pattern_regex(exclude_owner).match(include_owner)
+    )
+
+
+def _ranges(sel: ast.Selection):
+    out = [parse_address_range(w.text) for w in sel.items]
+    return None if any(r is None or r[0] > r[1] for r in out) else out
+
+
+def _covered(ranges, covers) -> bool:
+    """Whether every address of `ranges` is inside the union of `covers`."""
+    merged: list[list[int]] = []
+    for a, b in sorted(covers):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return all(any(m[0] <= a and b <= m[1] for m in merged) for a, b in ranges)
+
+
+def _include_removed(inc: ast.Selection, excludes) -> bool:
+    if inc.medium is ast.Medium.SFS:
+        paths = {w.upper for e in excludes if e.medium is ast.Medium.SFS for w in e.items}
+        return "*" in paths or all(w.upper in paths for w in inc.items)
+    ranges = _ranges(inc)
+    if ranges is None or inc.owner is None:
+        return False
+    covers = []
+    for e in excludes:
+        if e.medium is ast.Medium.MINIDISK and e.owner is not None and _owner_covers(e.owner.upper, inc.owner.upper):
+            r = _ranges(e)
+            if r is not None:
+                covers += r
+    return bool(covers) and _covered(ranges, covers)
+
+
+@check
+def excludes_everything(model: Model):
+    for job in model.jobs:
+        if not job.includes:
+            continue
+        members = [model.member(m) for m in dict.fromkeys(job.members) if model.member(m) is not None] or [None]
+        for member in members:
+            excludes = list(job.excludes) + (list(member.excludes) if member is not None else [])
+            if excludes and all(_include_removed(i, excludes) for i in job.includes):
+                from_member = member is not None and any(e in member.excludes for e in excludes) and not all(
+                    _include_removed(i, job.excludes) for i in job.includes
+                )
+                where = f" on `{member.name}`" if from_member else ""
+                yield EXCLUDES_ALL(
+                    f"the excludes of job {quoted(job.name)} remove everything it includes{where}: it backs up nothing",
+                    job.includes[0].span,
+                    related=tuple(Related(e.span, "excluded here") for e in excludes[:2]),
+                    help="narrow the exclude, or widen the include",
+                )
+                break
+
+
+@check
+def unused_groups(model: Model):
+    if any(not r.resolved for j in model.jobs for r in j.refs):
+        return  # an unknown `backup` name (BKR331) may be a typo for one of these groups
+    used = {r.group.name for j in model.jobs for r in j.refs if r.group is not None}
+    for g in model.groups:
+        if is_pattern(g.name):
+            continue  # BKR307: a name `backup` cannot refer to
+        if g.module == model.main_file and g.name not in used and model.group(g.name) is g:
+            yield UNUSED_GROUP(
+                f"no job backs up group {quoted(g.name)}: its users have no backups",
+                g.decl.name.span,
+                help="add it to a job's `backup` statement, or delete the group",
+            )

@@ -1,0 +1,472 @@
+"""Declarations and references: everything declared once, every reference resolved
+(BKR320-BKR326 duplicates, BKR330-BKR334 unknown names with "did you mean")."""
+
+from __future__ import annotations
+
+from bkrdsl.check.common import Suggester, mean_help, quoted, shown, valid_user_id, volume_problem, volume_span
+from bkrdsl.check.registry import check
+from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import ROLES, Model, is_pattern, parse_address
+
+USER_TWICE = register(
+    "BKR320",
+    "user-declared-twice",
+    "warning",
+    "a user ID declared by two `user` statements of the same kind",
+    """
+    A `single user` or `identity user` statement gives a user its
+    configuration kind. Saying it twice with the same kind is harmless but
+    means the two places can drift apart: the next edit changes one and not
+    the other, and the user is then in both kinds (BKR203). It often happens
+    when a site file repeats what an imported standard library module
+    already declares.
+
+    Failing example:
+
+        import std/backup-manager
+        identity user BKRBKUP          # std/backup-manager already says so
+
+    Fix: delete the repeated declaration. (Listing a declared user in a group
+    is not a declaration: groups may name users declared elsewhere.)
+    """,
+)
+
+DUPLICATE_GROUP = register(
+    "BKR321",
+    "duplicate-group",
+    "error",
+    "two groups with the same name",
+    """
+    `backup NAME` refers to a group by name, so a group name must be declared
+    once across the cluster file and every module it imports. With two
+    groups of one name, bkrc would have to pick one and the other's users
+    would silently not be backed up.
+
+    Failing example:
+
+        single group GUESTS { LINUX01 }
+        single group GUESTS { LINUX02 }
+
+    Fix: merge them into one group, or rename one.
+    """,
+)
+
+DUPLICATE_MEMBER = register(
+    "BKR322",
+    "duplicate-member",
+    "error",
+    "a member declared twice",
+    """
+    Each member of the SSI cluster is declared once, with its workers,
+    private volumes and job suffix. A second block of the same name would
+    give the member two sets of settings.
+
+    Failing example:
+
+        member VMSYS1 { workers 4 }
+        member VMSYS1 { workers 2 }
+
+    Fix: keep one block per member; a cluster's members are the systems of
+    its SSI statement in SYSTEM CONFIG.
+    """,
+)
+
+DUPLICATE_JOB = register(
+    "BKR323",
+    "duplicate-job",
+    "error",
+    "two jobs with the same name",
+    """
+    A job's name is its template's file name and the name the catalog files
+    its backups under. Two jobs of one name would overwrite each other's
+    template and mix their backups in the catalog.
+
+    Failing example:
+
+        job NIGHTLY { backup GUESTS full ... }
+        job NIGHTLY { backup TESTERS full ... }
+
+    Fix: rename one of them.
+    """,
+)
+
+DUPLICATE_DISK = register(
+    "BKR324",
+    "duplicate-disk",
+    "error",
+    "two minidisks with the same address for one user",
+    """
+    A virtual device address identifies one minidisk of a user; the directory
+    cannot hold two MDISK statements with the same address for one user (or
+    for one SUBCONFIG). Addresses are compared as numbers: 191 and 0191 are
+    the same address.
+
+    Failing example:
+
+        disk BKRBKUP 191 size 10 cyl
+        disk BKRBKUP 0191 size 20 cyl
+
+    Fix: keep one, or give the second disk another address.
+    """,
+)
+
+DUPLICATE_VOLUME = register(
+    "BKR325",
+    "duplicate-volume",
+    "error",
+    "a DASD volume declared in two places",
+    """
+    A private volume belongs to one member: the SUBCONFIG minidisks of that
+    member's IDENTITY machines are allocated on it. A shared volume is
+    reachable from every member and holds single-configuration users'
+    minidisks. A volume cannot be private to two members, or both private
+    and shared, and listing it twice in one place is a slip.
+
+    Failing example:
+
+        member VMSYS1 { workers 4  private-volume PRV001 }
+        member VMSYS2 { workers 4  private-volume PRV001 }
+
+    Fix: give each member its own private volume (`private-volume PRV002`).
+    """,
+)
+
+GROUP_USER_CLASH = register(
+    "BKR326",
+    "group-named-like-user",
+    "error",
+    "a group has the same name as a declared user",
+    """
+    `backup NAME` accepts a group name or a user ID. When a group and a user
+    share a name, `backup NAME` silently means the group, which is rarely what
+    the writer of the line had in mind.
+
+    Failing example:
+
+        single user PAYROLL
+        single group PAYROLL { PAYDB PAYAPP }
+
+    Fix: rename the group (`single group PAYUSERS { ... }`).
+    """,
+)
+
+UNKNOWN_MEMBER = register(
+    "BKR330",
+    "unknown-member",
+    "error",
+    "a reference to a member the cluster does not declare",
+    """
+    `run on`, `expire on`, `catalog ... on` and `catalog-node ... on` name
+    members of the cluster. A name that is not declared by a `member` block
+    is usually a typo; bkrc would otherwise write files for a member that does
+    not exist, and the real member would get nothing.
+
+    Failing example:
+
+        member VMSYS1 { workers 4 }
+        job NIGHTLY { ... run on VMSYS01 daily 02:00 }
+
+    Fix: use a declared name (`run on VMSYS1`), or declare the member.
+    """,
+)
+
+UNKNOWN_BACKUP = register(
+    "BKR331",
+    "unknown-backup-name",
+    "error",
+    "`backup` names neither a group nor a declared user",
+    """
+    `backup` takes group names and user IDs. A user ID must be declared (by a
+    `single user` / `identity user` statement, in a group, or matched by a
+    group's `match` pattern) so that bkrc knows its configuration kind and can
+    place the job. Patterns are not accepted after `backup`: declare them in a
+    group.
+
+    Failing example:
+
+        single group GUESTS { LINUX01 LINUX02 }
+        job NIGHTLY { backup GUESTZ full ... }
+
+    Fix: `backup GUESTS full`; for a pattern, `single group LINUXES { match
+    LNX* }` then `backup LINUXES full`.
+    """,
+)
+
+UNKNOWN_DISK_USER = register(
+    "BKR332",
+    "unknown-disk-user",
+    "error",
+    "a `disk` statement for a user the cluster does not declare",
+    """
+    A `disk` statement adds a minidisk to a user's directory entry, so the
+    user must be declared: its kind decides where the disk goes (a USER entry
+    on a shared volume, or each member's SUBCONFIG on that member's private
+    volume).
+
+    Failing example:
+
+        disk BKRBKP 191 size 10 cyl
+
+    Fix: `disk BKRBKUP 191 size 10 cyl`, or declare the user.
+    """,
+)
+
+UNKNOWN_VOLUME = register(
+    "BKR333",
+    "unknown-volume",
+    "error",
+    "a `disk ... on VOLUME` names a volume no member or the cluster declares",
+    """
+    Explicit minidisk placement must name a volume bkrc knows: a member's
+    `private-volume` or the cluster's `shared-volume`. Otherwise bkrc cannot
+    tell whether the disk is reachable from the members that need it.
+
+    Failing example:
+
+        member VMSYS1 { workers 4  private-volume M1PRV1 }
+        disk BKRBKUP 191 size 10 cyl on M1PRV2
+
+    Fix: `disk BKRBKUP 191 size 10 cyl on M1PRV1`, or declare the volume.
+    """,
+)
+
+UNKNOWN_ROLE = register(
+    "BKR334",
+    "unknown-role",
+    "error",
+    "a `role` bkrc does not know",
+    """
+    `role` marks the product's machines so bkrc can check their kinds and
+    write their directory entries. The roles are `backup-server`,
+    `catalog-server` and `worker` (which must be IDENTITY users) and `admin`
+    and `installation` (usually single-configuration users). The standard
+    library's `std/backup-manager` declares them all for the product as IBM
+    ships it.
+
+    Failing example:
+
+        identity user BKRBKUP role backup-srv
+
+    Fix: `identity user BKRBKUP role backup-server`.
+    """,
+)
+
+
+def _first_seen(items, key):
+    """(item, first item with the same key) for every later duplicate."""
+    first: dict = {}
+    for item in items:
+        k = key(item)
+        if k in first:
+            yield item, first[k]
+        else:
+            first[k] = item
+
+
+@check
+def duplicate_users(model: Model):
+    explicit = [u for u in model.user_defs if u.origin == "user"]
+    for later, first in _first_seen(explicit, lambda u: u.id):
+        if later.kind is first.kind:
+            yield USER_TWICE(
+                f"user {quoted(later.id)} is already declared {first.kind.value}",
+                later.span,
+                related=(Related(first.span, f"declared {first.kind.value} here"),),
+                help="delete this declaration; one place should say what kind a user is",
+            )
+
+
+@check
+def duplicate_groups(model: Model):
+    for later, first in _first_seen(model.groups, lambda g: g.name):
+        yield DUPLICATE_GROUP(
+            f"group {quoted(later.name)} is declared twice",
+            later.decl.name.span,
+            related=(Related(first.decl.name.span, "first declared here"),),
+            help="merge the two groups, or rename one",
+        )
+    for g in model.groups:
+        user = model.user(g.name)
+        if user is not None:
+            yield GROUP_USER_CLASH(
+                f"group {quoted(g.name)} has the name of a declared user, so `backup {shown(g.name)}` is ambiguous",
+                g.decl.name.span,
+                related=(Related(user.span, "user declared here"),),
+                help="rename the group",
+            )
+
+
+@check
+def duplicate_members_and_jobs(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for later, first in _first_seen(cluster.members, lambda m: m.name.upper):
+        yield DUPLICATE_MEMBER(
+            f"member {quoted(later.name.upper)} is declared twice",
+            later.name.span,
+            related=(Related(first.name.span, "first declared here"),),
+            help="keep one block per member and merge their settings",
+        )
+    for later, first in _first_seen(cluster.jobs, lambda j: j.name.upper):
+        yield DUPLICATE_JOB(
+            f"job {quoted(later.name.upper)} is declared twice",
+            later.name.span,
+            related=(Related(first.name.span, "first declared here"),),
+            help="rename one of the jobs",
+        )
+
+
+@check
+def duplicate_disks(model: Model):
+    disks = [(d, parse_address(d.address.text)) for d in model.disks]
+    disks = [(d, a) for d, a in disks if a is not None]
+    for (later, addr), (first, _) in _first_seen(disks, lambda da: (da[0].user.upper, da[1])):
+        yield DUPLICATE_DISK(
+            f"user {quoted(later.user.upper)} already has a minidisk at address {addr:04X}",
+            later.address.span,
+            related=(Related(first.address.span, "first defined here"),),
+            help="keep one definition, or give this disk another address",
+        )
+
+
+@check
+def duplicate_volumes(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    places = []  # (volume word, description)
+    for m in cluster.members:
+        for s in m.settings_named("private-volume"):
+            places += [(w, f"private to member {m.name.upper}") for w in s.values]
+    for s in cluster.settings:
+        if s.keyword == "shared-volume":
+            places += [(w, "shared") for w in s.values]
+    places = [(w, d) for w, d in places if volume_problem(w.text) is None]
+    for (later, what), (first, first_what) in _first_seen(places, lambda p: p[0].upper):
+        yield DUPLICATE_VOLUME(
+            f"volume `{later.upper}` is declared again ({what}); it is already {first_what}",
+            later.span,
+            related=(Related(first.span, f"{first_what} here"),),
+            help="a volume is private to one member or shared by all, and is declared once",
+        )
+
+
+# ------------------------------------------------------------------ references
+def _declared_here(name: str | None, span) -> tuple[Related, ...]:
+    """The suggested name's declaration, shown under "did you mean"."""
+    if name is None or span is None:
+        return ()
+    return (Related(span, f"`{name}` is declared here"),)
+
+
+def _name_span(model: Model, name: str | None):
+    if name is None:
+        return None
+    group = model.group(name)
+    if group is not None:
+        return group.decl.name.span
+    user = model.user(name)
+    return user.span if user is not None else None
+
+
+def _member_refs(model: Model):
+    cluster = model.cluster
+    for job in cluster.jobs:
+        for run in job.runs:
+            yield from run.placement.members
+    for e in cluster.expires:
+        yield from e.placement.members
+    for c in cluster.catalogs:
+        yield from c.home
+    for t in cluster.tapes:
+        yield from (n.member for n in t.catalog_nodes if n.member is not None)
+
+
+@check
+def unknown_members(model: Model):
+    if model.cluster is None:
+        return
+    suggest = Suggester()
+    names = model.member_names
+    for word in _member_refs(model):
+        if model.member(word.upper) is None:
+            close = suggest.closest(word.upper, names)
+            yield UNKNOWN_MEMBER(
+                f"unknown member {quoted(word.upper)}",
+                word.span,
+                related=_declared_here(close, model.member(close).decl.name.span if close else None),
+                help=mean_help(close, f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`"),
+            )
+
+
+@check
+def unknown_backup_names(model: Model):
+    suggest = Suggester()
+    candidates = None
+    for job in model.jobs:
+        for ref in job.refs:
+            if ref.resolved:
+                continue
+            text = ref.word.upper
+            if is_pattern(text):
+                yield UNKNOWN_BACKUP(
+                    f"`backup` takes group names and user IDs, not the pattern {quoted(text)}",
+                    ref.word.span,
+                    help=f"declare a group that holds the pattern, e.g. `single group NAME {{ match {shown(text)} }}`, and back it up",
+                )
+                continue
+            if candidates is None:
+                candidates = [g.name for g in model.groups] + [u.id for u in model.user_defs]
+            close = suggest.closest(text, candidates)
+            yield UNKNOWN_BACKUP(
+                f"{quoted(text)} is neither a group nor a declared user",
+                ref.word.span,
+                related=_declared_here(close, _name_span(model, close)),
+                help=mean_help(close, "declare it in a group (`single group NAME { ... }`) or as a user"),
+            )
+
+
+@check
+def unknown_disk_refs(model: Model):
+    if model.cluster is None:
+        return
+    suggest = Suggester()
+    volumes = set(model.private_volumes) | set(model.shared_volumes)
+    for d in model.disks:
+        user = d.user.upper
+        if valid_user_id(user) and model.kind_of(user) is None:
+            close = suggest.closest(user, [u.id for u in model.user_defs])
+            yield UNKNOWN_DISK_USER(
+                f"`disk` for {quoted(user)}, a user the cluster does not declare",
+                d.user.span,
+                related=_declared_here(close, _name_span(model, close)),
+                help=mean_help(close, "declare the user (`identity user NAME` or `single user NAME`)"),
+            )
+        if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
+            close = suggest.closest(d.volume.upper, volumes)
+            yield UNKNOWN_VOLUME(
+                f"volume {quoted(d.volume.upper)} is neither a member's private volume nor a shared volume",
+                d.volume.span,
+                related=_declared_here(close, volume_span(model, close) if close else None),
+                help=mean_help(close, "declare it with `private-volume` in a member block or `shared-volume` in the cluster"),
+            )
+
+
+@check
+def unknown_roles(model: Model):
+    suggest = Suggester()
+    seen = set()
+    for module in model.modules:
+        decls = list(module.users) + [u for c in module.clusters for u in c.users]
+        for d in decls:
+            if d.role is None or d.role.text.lower() in ROLES or d.role.span in seen:
+                continue
+            seen.add(d.role.span)
+            close = suggest.closest(d.role.text, [r.upper() for r in ROLES])
+            yield UNKNOWN_ROLE(
+                f"unknown role {quoted(d.role.text)}",
+                d.role.span,
+                help=mean_help(close.lower() if close else None, "roles: " + ", ".join(sorted(ROLES))),
+            )

@@ -1,0 +1,297 @@
+"""Job placement: the typing rule of the checker (BKR220-BKR225).
+
+A job's users have a kind; a job has a placement. Single-configuration users
+are backed up by one job on one member; IDENTITY users by one job per member
+with member-unique names (SSI rule 6 of ../shared/domain.md).
+"""
+
+from __future__ import annotations
+
+from bkrdsl.ast import Kind
+from bkrdsl.check.common import CMS_NAME_CHARS, cms_name_problem, listed, name_problem, quoted
+from bkrdsl.check.registry import check
+from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import JobModel, Model
+
+SINGLE_ON_MANY = register(
+    "BKR220",
+    "single-job-on-several-members",
+    "error",
+    "a job for single-configuration users runs on more than one member",
+    """
+    A single-configuration user's minidisks are on DASD shared by all members:
+    the same data is visible from every member. A job that backs them up on
+    each member (or on a list of members) copies the same data several times,
+    fills the backup pool twice as fast, and files the copies under different
+    job names. IBM's rule: single-configuration users go in one job, always
+    run from the same member.
+
+    Failing example:
+
+        single group GUESTS { LINUX01 LINUX02 }
+        job GUESTFUL {
+          backup GUESTS full
+          ...
+          run on each member daily 02:00
+        }
+
+    Fix: `run on VMSYS1 daily 02:00`: pick one member.
+    """,
+)
+
+IDENTITY_PINNED = register(
+    "BKR221",
+    "identity-job-pinned",
+    "error",
+    "a job for IDENTITY users runs on only some members",
+    """
+    An IDENTITY user has one instance per member, each with its own minidisks
+    (in its SUBCONFIG, on that member's private volumes). A job on one member
+    reaches only that member's instance: the other members' instances are
+    never backed up. IBM's rule: one job per member, with the same selections
+    and a job name unique per member, each run by that member's own backup
+    server. `run on each member` says exactly that, and bkrc derives the
+    per-member names.
+
+    Failing example:
+
+        identity group SYSIDS { TCPIP DIRMAINT }
+        job SYSINC {
+          backup SYSIDS incremental
+          ...
+          run on VMSYS1 daily 03:00
+        }
+
+    Fix: `run on each member daily 03:00`.
+    """,
+)
+
+MIXED_KINDS = register(
+    "BKR222",
+    "mixed-kinds-job",
+    "error",
+    "one job backs up both single-configuration and IDENTITY users",
+    """
+    Single-configuration users must be backed up from one member, IDENTITY
+    users from every member (BKR220, BKR221): no placement suits a job that
+    holds both. IBM's rule is to put them in separate jobs.
+
+    Failing example:
+
+        job NIGHTLY {
+          backup GUESTS, SYSIDS full      # GUESTS single, SYSIDS identity
+          ...
+        }
+
+    Fix: split it: `job GUESTFUL { backup GUESTS full ... run on VMSYS1 ... }`
+    and `job SYSFULL { backup SYSIDS full ... run on each member ... }`.
+    """,
+)
+
+DERIVED_TOO_LONG = register(
+    "BKR223",
+    "derived-job-name-too-long",
+    "error",
+    "a job's per-member names are longer than 8 characters",
+    """
+    A job that runs on several members gets one template per member, named
+    the job name plus the member's suffix (`job-suffix`, by default the
+    member's number): SYSINC on each of two members becomes SYSINC1 and
+    SYSINC2. The result is a CMS file name and a catalog job name, so it has
+    at most 8 characters.
+
+    Failing example:
+
+        job SYSTEMINC { ... run on each member daily 03:00 }
+
+    (SYSTEMINC1 has 10 characters.)
+
+    Fix: shorten the job name (`job SYSINC`), or the members' suffixes.
+    """,
+)
+
+NAME_COLLISION = register(
+    "BKR224",
+    "job-name-collision",
+    "error",
+    "two jobs end up with the same name on z/VM",
+    """
+    With a shared catalog the catalog tells which job (and so which member)
+    owns each backup by the job's name, so every template name must be unique
+    in the cluster. Per-member names are derived (job name + member suffix),
+    so they can collide with another job's name: job SYS on each member
+    becomes SYS1 and SYS2, and a job called SYS1 already exists.
+
+    Failing example:
+
+        job SYS  { ... run on each member daily 03:00 }
+        job SYS1 { ... run on VMSYS1 daily 04:00 }
+
+    Fix: rename one of the jobs.
+    """,
+)
+
+SUFFIX_COLLISION = register(
+    "BKR225",
+    "duplicate-job-suffix",
+    "error",
+    "two members have the same job suffix",
+    """
+    Each member's suffix makes the per-member names of jobs that run on every
+    member unique. The default suffix is the member's number (1, 2, ...); a
+    `job-suffix` may replace it. Two members with one suffix give both
+    members' templates the same name, and the catalog can no longer tell whose
+    backups are whose.
+
+    Failing example:
+
+        member VMSYS1 { workers 4  job-suffix A }
+        member VMSYS2 { workers 4  job-suffix A }
+
+    Fix: `job-suffix B` on VMSYS2.
+    """,
+)
+
+
+def _runs_on(model: Model, job: JobModel) -> list[str]:
+    """The declared members a job runs on, each once."""
+    return list(dict.fromkeys(m for m in job.members if model.member(m) is not None))
+
+
+def _kind_ref(job: JobModel, kind: Kind):
+    return next((r for r in job.refs if kind in r.kinds), None)
+
+
+@check
+def placement(model: Model):
+    all_members = list(model.member_names)
+    for job in model.jobs:
+        if job.run is None or any(not r.resolved for r in job.refs):
+            continue
+        kinds = job.kinds
+        if len(kinds) > 1:
+            single = _kind_ref(job, Kind.SINGLE)
+            ident = _kind_ref(job, Kind.IDENTITY)
+            first, second = (single, ident) if job.refs.index(single) < job.refs.index(ident) else (ident, single)
+            first_kind, second_kind = next(iter(first.kinds)).value, next(iter(second.kinds)).value
+            yield MIXED_KINDS(
+                f"job {quoted(job.name)} backs up {second_kind} {quoted(second.word.upper)}"
+                f" together with {first_kind} {quoted(first.word.upper)}",
+                second.word.span,
+                related=(
+                    Related(single.kind_span, f"{quoted(single.word.upper)} declared single here"),
+                    Related(ident.kind_span, f"{quoted(ident.word.upper)} declared identity here"),
+                ),
+                help="split the job: one for the single-configuration users, one for the IDENTITY users",
+            )
+            continue
+        if not kinds:
+            continue
+        kind = next(iter(kinds))
+        ref = job.refs[0]
+        members = _runs_on(model, job)
+        if len(members) != len(set(job.members)):
+            continue  # an unknown member (BKR330): where the job was meant to run is unclear
+        where = job.run.placement.span
+        if kind is Kind.SINGLE and len(members) > 1:
+            how = "on each member" if job.each_member else f"on {listed(members)}"
+            yield SINGLE_ON_MANY(
+                f"job {quoted(job.name)} backs up single-configuration users {how}: the same data would be copied {len(members)} times",
+                where,
+                related=(Related(ref.kind_span, f"{quoted(ref.word.upper)} declared single here"),),
+                help=f"run it on one member, e.g. `run on {members[0]}`",
+            )
+        elif kind is Kind.IDENTITY and len(all_members) > 1 and set(members) != set(all_members) and members:
+            missing = [m for m in all_members if m not in members]
+            yield IDENTITY_PINNED(
+                f"job {quoted(job.name)} backs up IDENTITY users on {listed(members)} only: "
+                f"their instances on {listed(missing)} are never backed up",
+                where,
+                related=(Related(ref.kind_span, f"{quoted(ref.word.upper)} declared identity here"),),
+                help="use `run on each member`",
+            )
+
+
+def _derives(job: JobModel) -> bool:
+    """Whether the job gets per-member names (a single-configuration job on several
+    members is BKR220's: its fix is one member, not shorter names)."""
+    return (job.each_member or len(set(job.members)) > 1) and job.kind is not Kind.SINGLE
+
+
+@check
+def derived_names(model: Model):
+    for job in model.jobs:
+        if job.run is None or not _derives(job) or cms_name_problem(job.name) is not None:
+            continue
+        names = [
+            (m, n)
+            for m, n in model.derived_names(job)
+            if model.member(m) is not None and _valid_suffix(model.member(m).job_suffix)
+        ]
+        long = [(m, n) for m, n in names if len(n) > 8]
+        if long:
+            shown = ", ".join(f"{n} on {m}" for m, n in long[:4])
+            yield DERIVED_TOO_LONG(
+                f"job {quoted(job.name)} runs on several members, and its per-member names are too long: {shown}",
+                job.decl.name.span,
+                related=(Related(job.run.placement.span, "runs on several members here"),),
+                help=f"shorten the job name to at most {8 - max(len(n) - len(job.name) for _, n in long)} characters",
+            )
+
+
+def _valid_suffix(text: str) -> bool:
+    return name_problem(text, CMS_NAME_CHARS, 7, "suffix") is None
+
+
+@check
+def name_collisions(model: Model):
+    """Cluster-wide: each template name belongs to one job (duplicate jobs are BKR323's)."""
+    owner: dict[str, tuple[JobModel, str]] = {}
+    for job in model.jobs:
+        if job.run is None or cms_name_problem(job.name) is not None:
+            continue
+        if not _derives(job):
+            owner.setdefault(job.name, (job, job.members[0] if job.members else "?"))
+    for job in model.jobs:
+        if job.run is None or not _derives(job) or cms_name_problem(job.name) is not None:
+            continue
+        for member, name in model.derived_names(job):
+            m = model.member(member)
+            if m is None or not _valid_suffix(m.job_suffix) or len(name) > 8:
+                continue
+            other = owner.get(name)
+            if other is None:
+                owner[name] = (job, member)
+                continue
+            other_job, other_member = other
+            if other_job is job or other_job.name == job.name:
+                continue  # the same job: equal suffixes are BKR225's; equal job names BKR323's
+            yield NAME_COLLISION(
+                f"job {quoted(job.name)} would be named `{name}` on `{member}`, a name job"
+                f" {quoted(other_job.name)} already uses on `{other_member}`",
+                job.decl.name.span,
+                related=(Related(other_job.decl.name.span, f"`{name}` on `{other_member}` comes from this job"),),
+                help="rename one of the jobs, or change the members' `job-suffix`",
+            )
+            break
+
+
+@check
+def member_suffixes(model: Model):
+    first: dict[str, object] = {}
+    for m in model.members:
+        if model.member(m.name) is not m or not _valid_suffix(m.job_suffix):
+            continue
+        settings = m.decl.settings_named("job-suffix")
+        span = settings[0].values[0].span if settings and settings[0].values else m.decl.name.span
+        if m.job_suffix in first:
+            other, other_span = first[m.job_suffix]
+            yield SUFFIX_COLLISION(
+                f"members `{other.name}` and `{m.name}` both use job suffix `{m.job_suffix}`",
+                span,
+                related=(Related(other_span, f"`{other.name}` uses `{m.job_suffix}` here"),),
+                help="give each member its own `job-suffix`",
+            )
+        else:
+            first[m.job_suffix] = (m, span)

@@ -1,0 +1,352 @@
+"""Configuration kinds: who must be single, who must be IDENTITY (BKR201-BKR206).
+
+SSI rules 2-4 and 9 of ../shared/domain.md: the product's service machines run
+on every member (IDENTITY); the cluster-wide catalog's SFS server runs once
+(single); no user is both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bkrdsl.ast import Kind, Scope
+from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_user_or_pattern
+from bkrdsl.check.registry import check
+from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import SERVICE_ROLES, Model, PatternDef, UserDef
+
+ROLE_TEXT = {
+    "backup-server": "the backup server",
+    "catalog-server": "the catalog server",
+    "worker": "a worker machine",
+    "admin": "the administrator",
+    "installation": "the installation user",
+}
+
+SERVICE_SINGLE = register(
+    "BKR201",
+    "service-machine-single",
+    "error",
+    "a Backup Manager service machine declared single-configuration",
+    """
+    Backup Manager runs on every member of the cluster. Its service machines,
+    the backup server (BKRBKUP), the catalog server (BKRCATLG) and the workers
+    (BKRWRKnn), must be multiconfiguration virtual machines: IDENTITY
+    directory entries with a SUBCONFIG per member, so that each member has its
+    own instance with its own 191 disk, PROFILE EXEC and work files. A
+    single-configuration (USER) entry can be logged on to only one member at a
+    time: every other member would have no backup server, and their jobs would
+    never run. (IBM technote "Backup and Restore Manager for z/VM
+    considerations for a z/VM SSI environment".)
+
+    Failing example:
+
+        import std/backup-manager      # identity user BKRBKUP role backup-server
+        single user BKRBKUP            # but the site says single
+
+    Fix: declare the machine `identity` (or delete the site's declaration and
+    rely on std/backup-manager).
+    """,
+)
+
+CATALOG_SERVER_KIND = register(
+    "BKR202",
+    "catalog-server-kind",
+    "error",
+    "the catalog's SFS server has the wrong configuration kind for the catalog's scope",
+    """
+    With one catalog for the whole cluster (`catalog shared`, IBM's
+    recommendation), the catalog lives in an SFS file pool whose server
+    (e.g. BKRSVSFS) must be a single-configuration user: one server, one file
+    pool, reachable from every member. Then an administrator on any member
+    finds any user's backups. Declared IDENTITY, every member would start its
+    own server with its own file pool: the "shared" catalog would be split
+    in as many pieces as there are members.
+
+    With `catalog local` (one catalog per member) it is the other way round:
+    each member needs its own server, so the server must be IDENTITY.
+
+    Failing example:
+
+        identity user BKRSVSFS
+        catalog shared server BKRSVSFS pool BKRPOOL
+
+    Fix: `single user BKRSVSFS` (or leave it undeclared: bkrc then writes it as
+    a single-configuration user).
+    """,
+)
+
+BOTH_KINDS = register(
+    "BKR203",
+    "user-in-both-kinds",
+    "error",
+    "a user declared single in one place and IDENTITY in another",
+    """
+    Every user has one configuration kind: a USER entry (single-configuration,
+    logged on to one member at a time) or an IDENTITY entry (an instance on
+    every member). It decides which jobs may back it up (BKR220, BKR221) and
+    what bkrc writes for it. A user declared both ways, by two declarations or
+    by a declaration and a group of the other kind, has no kind bkrc can
+    trust.
+
+    Failing example:
+
+        import std/zvm73                # identity user TCPIP
+        single group NETWORK { TCPIP }  # TCPIP listed as single
+
+    Fix: decide which the directory really has (`QUERY USERID TCPIP AT ALL`, or
+    look for IDENTITY/USER in USER DIRECT) and keep only that one.
+    """,
+)
+
+PATTERN_OTHER_KIND = register(
+    "BKR204",
+    "pattern-matches-other-kind",
+    "error",
+    "a group's pattern also matches a user declared with the other kind",
+    """
+    `match PATTERN` in a group says that every user whose ID matches is of the
+    group's kind. When a user declared with the other kind matches too, the
+    user would be backed up by the jobs of both kinds: once as a
+    single-configuration user from one member, and once per member as an
+    IDENTITY user.
+
+    Failing example:
+
+        identity user LNXADMIN
+        single group LINUXES { match LNX* }
+
+    Fix: narrow the pattern (`match LNX0*`), or rename or reclassify the user.
+    """,
+)
+
+MISSING_SERVICE = register(
+    "BKR205",
+    "missing-service-machine",
+    "error",
+    "no backup server, catalog server or worker machine is declared",
+    """
+    bkrc writes each member's PROFILE EXEC snippet and directory entries for
+    the product's machines, and sends each job to the backup server; so it
+    must know the machines: one user with `role backup-server`, one with
+    `role catalog-server`, and the workers (`role worker`, usually the pattern
+    BKRWRK*). The standard library declares them as IBM ships the product.
+
+    Failing example: a cluster file that does not import std/backup-manager
+    and declares none of these roles.
+
+    Fix: add `import std/backup-manager` at the top of the file (or declare
+    your renamed machines, e.g. `identity user BKRBKUP2 role backup-server`).
+    """,
+)
+
+SEVERAL_ROLE = register(
+    "BKR206",
+    "several-role-machines",
+    "error",
+    "two different users declared with one product role",
+    """
+    Backup Manager has one backup server, one catalog server, one
+    administrator and one installation user per cluster (the service machines
+    have one instance per member, but one user ID), and one naming scheme for
+    its workers. Two user IDs with the same role leave bkrc to guess which one
+    receives the jobs.
+
+    Failing example:
+
+        import std/backup-manager                  # BKRBKUP role backup-server
+        identity user BKRBKUP2 role backup-server
+
+    Fix: keep one. If your installation renamed the machine, do not import
+    std/backup-manager; declare all the roles yourself.
+    """,
+)
+
+
+def _service_ids(model: Model) -> dict[str, UserDef]:
+    """Service machine ID -> the declaration that gives it its role."""
+    out: dict[str, UserDef] = {}
+    for u in model.user_defs:
+        if u.role in SERVICE_ROLES:
+            out.setdefault(u.id, u)
+    return out
+
+
+def _service_patterns(model: Model) -> list[PatternDef]:
+    return [p for p in model.pattern_defs if p.role in SERVICE_ROLES and valid_user_or_pattern(p.pattern)]
+
+
+def _service_role_of(model: Model, user_id: str, ids: dict[str, UserDef], patterns: list[PatternDef]):
+    """The role declaration (UserDef or PatternDef) that makes `user_id` a service machine."""
+    if user_id in ids:
+        return ids[user_id]
+    for p in patterns:
+        if p.regex.match(user_id):
+            return p
+    return None
+
+
+@check
+def service_machines_identity(model: Model):
+    ids = _service_ids(model)
+    patterns = _service_patterns(model)
+    for u in model.user_defs:
+        if u.kind is not Kind.SINGLE or not valid_user_id(u.id):
+            continue
+        role_decl = _service_role_of(model, u.id, ids, patterns)
+        if role_decl is None:
+            continue
+        related = () if role_decl is u else (Related(role_decl.span, f"{role_decl.role} role given here"),)
+        yield SERVICE_SINGLE(
+            f"{quoted(u.id)} is {ROLE_TEXT[role_decl.role]} and must be an IDENTITY user, but is declared single",
+            u.span,
+            label="declared single here",
+            related=related,
+            help="declare it `identity`: Backup Manager's service machines run on every member",
+        )
+    for p in model.pattern_defs:
+        if p.role in SERVICE_ROLES and p.kind is Kind.SINGLE:
+            yield SERVICE_SINGLE(
+                f"the {p.role} machines {quoted(p.pattern)} must be IDENTITY users, but are declared single",
+                p.span,
+                label="declared single here",
+                help="declare them `identity`: Backup Manager's service machines run on every member",
+            )
+
+
+@check
+def catalog_server_kind(model: Model):
+    for cat in model.catalogs:
+        if cat.server is None or cat.server_span is None or not valid_user_id(cat.server):
+            continue
+        wrong = Kind.IDENTITY if cat.scope is Scope.SHARED else Kind.SINGLE
+        decls = [(u.span, u) for u in model.user_defs_of(cat.server) if u.kind is wrong]
+        if not decls and not model.user_defs_of(cat.server):
+            p = model.pattern_for(cat.server)
+            if p is not None and p.kind is wrong:
+                decls = [(p.span, p)]
+        if not decls:
+            continue
+        span, decl = decls[0]
+        if cat.scope is Scope.SHARED:
+            message = f"the shared catalog's SFS server {quoted(cat.server)} must be single-configuration, but is IDENTITY"
+            help = f"declare `single user {cat.server}`: one catalog needs one file pool server"
+        else:
+            message = f"each member's catalog needs its own SFS server, but {quoted(cat.server)} is single-configuration"
+            help = f"declare `identity user {cat.server}`, or use `catalog shared`"
+        yield CATALOG_SERVER_KIND(
+            message,
+            cat.server_span,
+            related=(Related(span, f"declared {wrong.value} here"),),
+            help=help,
+        )
+
+
+@check
+def users_in_both_kinds(model: Model):
+    service = set(_service_ids(model))
+    patterns = _service_patterns(model)
+    first: dict[str, UserDef] = {}
+    for u in model.user_defs:
+        seen = first.setdefault(u.id, u)
+        if seen is u or seen.kind is u.kind:
+            continue
+        # A service machine declared single is BKR201's to report.
+        if u.id in service or _service_role_of(model, u.id, {}, patterns) is not None:
+            continue
+        where = "in " + u.origin if u.origin != "user" else "here"
+        yield BOTH_KINDS(
+            f"{quoted(u.id)} is declared {u.kind.value} {where}, but {seen.kind.value} elsewhere",
+            u.span,
+            related=(Related(seen.span, f"declared {seen.kind.value} here"),),
+            help="a user is either single-configuration (USER) or IDENTITY: keep the one the CP directory has",
+        )
+
+
+def _combined(patterns: list[PatternDef]) -> re.Pattern | None:
+    """One regex with a named alternative per pattern: one match call per user."""
+    if not patterns:
+        return None
+    parts = [f"(?P<p{i}>{p.regex.pattern})" for i, p in enumerate(patterns)]
+    return re.compile("|".join(parts))
+
+
+@check
+def patterns_of_other_kind(model: Model):
+    """A group pattern that matches explicit users of the other kind (service patterns are BKR201's)."""
+    for kind in (Kind.SINGLE, Kind.IDENTITY):
+        patterns = [
+            p for p in model.pattern_defs if p.kind is kind and p.role is None and valid_user_or_pattern(p.pattern)
+        ]
+        regex = _combined(patterns)
+        if regex is None:
+            continue
+        hits: dict[int, list[UserDef]] = {}
+        seen: set[str] = set()
+        for u in model.user_defs:
+            if u.kind is kind or u.id in seen or len(u.id) > 8:
+                continue
+            m = regex.match(u.id)
+            if m is None:
+                continue
+            seen.add(u.id)
+            # Report against every pattern that matches, not just the first alternative.
+            for i, p in enumerate(patterns):
+                if p.regex.match(u.id):
+                    hits.setdefault(i, []).append(u)
+        for i, users in sorted(hits.items()):
+            p = patterns[i]
+            other = users[0].kind.value
+            names = [u.id for u in users]
+            what = f"{other} user {quoted(names[0])}" if len(users) == 1 else f"{plural(len(users), other + ' user')}: {listed(names)}"
+            yield PATTERN_OTHER_KIND(
+                f"pattern {quoted(p.pattern)} in {p.origin} ({kind.value}) also matches {what}",
+                p.span,
+                related=tuple(Related(u.span, f"declared {other} here") for u in users[:3]),
+                help="narrow the pattern so it only matches users of its own kind",
+            )
+
+
+@check
+def service_roles_declared(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    missing = []
+    if model.backup_server is None:
+        missing.append(("backup-server", "backup server (BKRBKUP)"))
+    if model.catalog_server is None:
+        missing.append(("catalog-server", "catalog server (BKRCATLG)"))
+    if model.worker_pattern is None:
+        missing.append(("worker", "worker machines (BKRWRKnn)"))
+    if not missing:
+        return
+    whats = [what for _, what in missing]
+    roles = ", ".join(f"`role {role}`" for role, _ in missing)
+    listing = whats[0] if len(whats) == 1 else ", ".join(whats[:-1]) + " or " + whats[-1]
+    yield MISSING_SERVICE(
+        f"cluster {quoted(cluster.name.upper)} declares no {listing}: no user has {roles}",
+        cluster.name.span,
+        help="add `import std/backup-manager`, which declares the product's machines",
+    )
+
+
+@check
+def one_user_per_role(model: Model):
+    for role in sorted(ROLE_TEXT):
+        holders: list = []
+        seen: set[str] = set()
+        for d in list(model.role_users(role)) + list(model.role_patterns(role)):
+            key = getattr(d, "id", None) or d.pattern
+            if key not in seen:
+                seen.add(key)
+                holders.append((key, d))
+        for key, d in holders[1:]:
+            first_key, first = holders[0]
+            yield SEVERAL_ROLE(
+                f"{quoted(key)} is declared {ROLE_TEXT[role]}, but {quoted(first_key)} already is",
+                d.span,
+                related=(Related(first.span, f"{ROLE_TEXT[role]} declared here"),),
+                help="keep one; a renamed machine replaces the standard library's, it is not added to it",
+            )

@@ -1,0 +1,346 @@
+"""Members, service machine instances and their minidisks (BKR240-BKR246).
+
+SSI rule 1 (Backup Manager runs on every member), the z/VM facts about
+IDENTITY/SUBCONFIG names, and where each kind of user's minidisks may live.
+"""
+
+from __future__ import annotations
+
+from bkrdsl.ast import Kind
+from bkrdsl.check.common import (
+    listed,
+    quoted,
+    small_int,
+    user_id_problem,
+    valid_user_id,
+    valid_user_or_pattern,
+    volume_span,
+)
+from bkrdsl.check.registry import check
+from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import Model, is_pattern, parse_disk_unit, worker_ids
+
+#: z/VM SSI clusters have at most four members (z/VM 6.2 through 7.4).
+MAX_MEMBERS = 4
+
+TOO_MANY_MEMBERS = register(
+    "BKR240",
+    "too-many-members",
+    "error",
+    "more members than a z/VM SSI cluster can have",
+    """
+    A z/VM Single System Image cluster has one to four members: every z/VM
+    release with SSI (6.2 to 7.4) supports at most four. A fifth member block
+    describes a system that cannot be in the cluster, so the generated
+    directory entries (BUILD ON member) and EXECs would be wrong for all of
+    them.
+
+    Failing example: five `member` blocks in one cluster.
+
+    Fix: keep the members of the SSI statement in SYSTEM CONFIG; describe a
+    second cluster in its own file.
+    """,
+)
+
+NO_WORKERS = register(
+    "BKR241",
+    "member-without-workers",
+    "error",
+    "a member runs no worker machines",
+    """
+    Backup Manager runs on every member, and the backup server hands each
+    job's work to the worker machines (BKRWRKnn) of its own member. A member
+    with no workers (no `workers` statement, or `workers 0`) accepts jobs and
+    never runs them.
+
+    Failing example:
+
+        member VMSYS2 { private-volume M2PRV1 }
+
+    Fix: `member VMSYS2 { workers 2  private-volume M2PRV1 }`.
+    """,
+)
+
+SUBCONFIG_CLASH = register(
+    "BKR242",
+    "subconfig-collision",
+    "error",
+    "a derived SUBCONFIG ID collides with another SUBCONFIG, USER or IDENTITY ID",
+    """
+    Each IDENTITY service machine gets one SUBCONFIG entry per member. CP
+    requires every USER, IDENTITY and SUBCONFIG ID in the directory to be
+    distinct. bkrc names SUBCONFIGs IBM's way, the ID plus `-n` for member n,
+    shortened to 8 characters by keeping the ID's first characters and its
+    last two: BKRWRK01 on member 1 is BKRW01-1, BKRCATLG is BKRCLG-1. Two
+    machines whose IDs agree in those characters, or a user whose ID is one of
+    the derived names, collide.
+
+    Failing example:
+
+        single user BKRCLG-1     # the SUBCONFIG of BKRCATLG on member 1
+
+    Fix: rename the user (or the machine).
+    """,
+)
+
+BAD_DERIVED_MACHINE = register(
+    "BKR243",
+    "invalid-worker-name",
+    "error",
+    "the worker pattern produces user IDs that are not valid",
+    """
+    Worker IDs are derived from the worker pattern: its `*` is replaced by a
+    two-digit number (BKRWRK* gives BKRWRK01, BKRWRK02, ...). The results are
+    user IDs, so they have at most 8 characters and no wildcards: the pattern
+    has exactly one `*`, no `%` or `?`, and at most 6 other characters.
+
+    Failing example:
+
+        identity user BKRWORKER* role worker
+
+    (BKRWORKER01 has 11 characters.)
+
+    Fix: `identity user BKRWRK* role worker`.
+    """,
+)
+
+DISK_VOLUME_KIND = register(
+    "BKR244",
+    "disk-volume-kind",
+    "error",
+    "a minidisk placed on a volume its user cannot reach from every member",
+    """
+    A single-configuration user logs on to any member, so its minidisks must
+    be on a volume every member reaches: a `shared-volume`. An IDENTITY
+    user's minidisks belong in its SUBCONFIG, on volumes private to each
+    member: a shared volume would hand every member's instance the same
+    extent, and the instances would overwrite each other's 191 disk.
+
+    Failing example:
+
+        member VMSYS1 { workers 4  private-volume M1PRV1 }
+        single user BKRSVSFS
+        disk BKRSVSFS 191 size 10 cyl on M1PRV1
+
+    Fix: put it on a shared volume: `shared-volume SHR001` and
+    `disk BKRSVSFS 191 size 10 cyl on SHR001`.
+    """,
+)
+
+NO_VOLUME = register(
+    "BKR245",
+    "no-volume-for-disk",
+    "error",
+    "a minidisk to allocate automatically, but no suitable volume is declared",
+    """
+    A `disk` statement without `on VOLUME` lets bkrc allocate the minidisk: on
+    each member's `private-volume` for an IDENTITY user (one extent per
+    member's SUBCONFIG), on a `shared-volume` for a single-configuration user.
+    If the members, or the cluster, declare no such volume, there is nowhere
+    to put it.
+
+    Failing example:
+
+        member VMSYS2 { workers 4 }            # no private-volume
+        disk BKRBKUP 191 size 10 cyl
+
+    Fix: `member VMSYS2 { workers 4  private-volume M2PRV1 }`.
+    """,
+)
+
+EXTENT_OVERLAP = register(
+    "BKR246",
+    "disk-extents-overlap",
+    "error",
+    "two minidisks placed on overlapping extents of one volume",
+    """
+    `disk ... on VOLUME at START` gives a minidisk an explicit extent: START
+    and the following SIZE cylinders (or blocks) of the volume. Two extents
+    that share cylinders make two minidisks out of the same tracks: writing
+    one destroys the other.
+
+    Failing example:
+
+        disk BKRBKUP 191 size 10 cyl on M1PRV1 at 100
+        disk BKRCATLG 191 size 10 cyl on M1PRV1 at 105
+
+    Fix: `disk BKRCATLG 191 size 10 cyl on M1PRV1 at 110`.
+    """,
+)
+
+
+@check
+def member_count(model: Model):
+    if model.cluster is None:
+        return
+    distinct = [m for m in model.members if model.member(m.name) is m]
+    if len(distinct) > MAX_MEMBERS:
+        extra = distinct[MAX_MEMBERS]
+        yield TOO_MANY_MEMBERS(
+            f"cluster {quoted(model.name)} declares {len(distinct)} members; a z/VM SSI cluster has at most {MAX_MEMBERS}",
+            extra.decl.name.span,
+            related=(Related(distinct[0].decl.name.span, "the first member"),),
+            help="keep the members of the SSI statement in SYSTEM CONFIG; describe another cluster in its own file",
+        )
+
+
+@check
+def workers(model: Model):
+    for m in model.members:
+        settings = m.decl.settings_named("workers")
+        if not settings:
+            yield NO_WORKERS(
+                f"member `{m.name}` runs no worker machines: its jobs would never run",
+                m.decl.name.span,
+                help="add `workers N` (1-99) to the member block",
+            )
+        elif settings[0].values and small_int(settings[0].values[0].text) == 0:
+            yield NO_WORKERS(
+                f"member `{m.name}` has `workers 0`: its jobs would never run",
+                settings[0].values[0].span,
+                help="give the member at least one worker",
+            )
+
+
+@check
+def worker_names(model: Model):
+    pattern = model.worker_pattern
+    if pattern is None or not is_pattern(pattern) or not valid_user_or_pattern(pattern):
+        return
+    decl = next((p for p in model.role_patterns("worker") if p.pattern == pattern), None)
+    if decl is None:
+        return
+    problem = None
+    if pattern.count("*") != 1 or any(c in pattern for c in "%?"):
+        problem = "needs exactly one `*` (replaced by the worker's number) and no `%` or `?`"
+    else:
+        sample = worker_ids(pattern, 1)[0]
+        if user_id_problem(sample):
+            problem = f"gives `{sample}` for worker 1, longer than a user ID's 8 characters"
+    if problem:
+        yield BAD_DERIVED_MACHINE(
+            f"worker pattern {quoted(pattern)} {problem}",
+            decl.span,
+            help="use a pattern of at most 6 characters plus one `*`, like `BKRWRK*`",
+        )
+
+
+@check
+def subconfig_ids(model: Model):
+    if model.cluster is None:
+        return
+    declared = {}
+    for u in model.user_defs:
+        declared.setdefault(u.id, u)
+    spans = {u.id: u.span for u in model.user_defs if u.role is not None}
+    worker = next(iter(model.role_patterns("worker")), None)
+    taken: dict[str, tuple[str, str]] = {}  # SUBCONFIG ID -> (machine, member)
+    for machine, member, sid in model.subconfigs():
+        if not valid_user_id(machine) or len(sid) > 8:
+            continue
+        span = spans.get(machine) or (worker.span if worker is not None else member.decl.name.span)
+        if sid in declared:
+            clash = declared[sid]
+            yield SUBCONFIG_CLASH(
+                f"user {quoted(sid)} has the name of {quoted(machine)}'s SUBCONFIG on `{member.name}`",
+                clash.span,
+                related=(Related(span, f"SUBCONFIG {sid} is derived from this machine"),),
+                help="rename the user: CP needs USER, IDENTITY and SUBCONFIG IDs all distinct",
+            )
+        elif sid in taken and taken[sid][0] != machine:
+            other, other_member = taken[sid]
+            yield SUBCONFIG_CLASH(
+                f"SUBCONFIG `{sid}` of {quoted(machine)} on `{member.name}` is also the SUBCONFIG of "
+                f"{quoted(other)} on `{other_member}`",
+                span,
+                related=((Related(spans[other], f"{other} declared here"),) if other in spans else ()),
+                help="rename one of the machines so their first four and last two characters differ",
+            )
+        else:
+            taken.setdefault(sid, (machine, member.name))
+
+
+def _volume_owner(model: Model) -> dict[str, str | None]:
+    """Volume -> the member it is private to, or None for a shared volume."""
+    out: dict[str, str | None] = dict(model.private_volumes)
+    for v in model.shared_volumes:
+        out.setdefault(v, None)
+    return out
+
+
+@check
+def disk_placement(model: Model):
+    if model.cluster is None:
+        return
+    owners = _volume_owner(model)
+    runs_on = {machine: [m.name for m in ms] for machine, ms in model.service_machines()}
+    for d in model.disks:
+        user = d.user.upper
+        kind = model.kind_of(user) if valid_user_id(user) else None
+        if kind is None:
+            continue
+        if d.volume is not None:
+            vol = d.volume.upper
+            if vol not in owners:
+                continue  # BKR333
+            private_to = owners[vol]
+            if kind is Kind.SINGLE and private_to is not None:
+                yield DISK_VOLUME_KIND(
+                    f"single-configuration user {quoted(user)} gets a minidisk on `{vol}`, private to `{private_to}`",
+                    d.volume.span,
+                    related=(Related(volume_span(model, vol), f"private to {private_to} here"),),
+                    help="put it on a `shared-volume`: the user may log on to any member",
+                )
+            elif kind is Kind.IDENTITY and private_to is None:
+                yield DISK_VOLUME_KIND(
+                    f"IDENTITY user {quoted(user)} gets a minidisk on shared volume `{vol}`",
+                    d.volume.span,
+                    related=(Related(volume_span(model, vol), "shared here"),),
+                    help="leave out `on VOLUME` so each member's SUBCONFIG gets its own extent on its private volume",
+                )
+            continue
+        if kind is Kind.IDENTITY:
+            members = runs_on.get(user) or list(model.member_names)
+            bare = [m for m in members if not model.member(m).private_volumes]
+            if bare:
+                yield NO_VOLUME(
+                    f"{quoted(user)}'s {d.address.text} disk needs a private volume on {listed(bare)}, which "
+                    + ("declares none" if len(bare) == 1 else "declare none"),
+                    d.span,
+                    related=(Related(model.member(bare[0]).decl.name.span, "no `private-volume` in this member"),),
+                    help="add `private-volume VOLSER` to the member block",
+                )
+        elif not model.shared_volumes:
+            yield NO_VOLUME(
+                f"{quoted(user)}'s {d.address.text} disk needs a shared volume, and the cluster declares none",
+                d.span,
+                help="add `shared-volume VOLSER` to the cluster",
+            )
+
+
+@check
+def extents(model: Model):
+    placed: dict[tuple[str, str], list] = {}
+    for d in model.disks:
+        if d.volume is None or d.start is None:
+            continue
+        start, size, unit = small_int(d.start.text), small_int(d.size.text), parse_disk_unit(d.unit.text)
+        if start is None or not size or unit is None:
+            continue
+        placed.setdefault((d.volume.upper, unit), []).append((start, start + size, d))
+    for (volume, unit), disks in sorted(placed.items()):
+        disks.sort(key=lambda t: (t[0], t[1], t[2].span.start))
+        reach = None
+        for start, end, d in disks:
+            if reach is not None and start < reach[0]:
+                other = reach[1]
+                yield EXTENT_OVERLAP(
+                    f"{d.user.upper} {d.address.text} ({start}-{end - 1}) overlaps "
+                    f"{other.user.upper} {other.address.text} on volume `{volume}`",
+                    d.start.span,
+                    related=(Related(other.start.span, f"{other.user.upper} {other.address.text} starts here"),),
+                    help=f"start it at {reach[0]} or later, or move it to another volume",
+                )
+            if reach is None or end > reach[0]:
+                reach = (end, d)

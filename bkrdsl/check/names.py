@@ -1,0 +1,417 @@
+"""Names valid for CP and CMS (BKR301-BKR309).
+
+Every name bkrc writes into a directory entry, a file name or an EXEC must be
+one CP and CMS accept. A name that breaks these rules gets exactly one
+diagnostic here; the other rule families skip it (see `common.valid_*`).
+"""
+
+from __future__ import annotations
+
+from bkrdsl.check.common import (
+    CMS_NAME_CHARS,
+    PATTERN_SET,
+    cms_name_problem,
+    describe_chars,
+    name_problem,
+    pattern_problem,
+    quoted,
+    system_name_problem,
+    user_id_problem,
+    variant_chars,
+    volume_problem,
+)
+from bkrdsl.check.registry import check
+from bkrdsl.diagnostics import Severity
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import Model, is_pattern
+
+INVALID_USER_ID = register(
+    "BKR301",
+    "invalid-user-id",
+    "error",
+    "a user ID or user ID pattern CP cannot accept",
+    """
+    z/VM user IDs (USER and IDENTITY directory entries, the machines of the
+    product, the catalog's SFS server, Tape Manager machines) are 1 to 8
+    characters from A-Z, 0-9 and `@ # $ _ -` (CP's USERID_CHARACTERS table;
+    lower case is folded to upper case). A pattern in a group (`match LNX*`)
+    or a selection (`include minidisk LNX* *`) may add the wildcards `*` (any
+    run of characters), `%` and `?` (exactly one character), but must still be
+    able to match some 8-character ID.
+
+    Failing example:
+
+        single group APPS { LINUX.01 PAYROLLSRV }
+
+    `.` is not a user ID character (CP uses it as a delimiter), and
+    PAYROLLSRV has 10 characters.
+
+    Fix: use the user ID exactly as it is in the CP directory: `LINUX01`,
+    `PAYROLL`.
+    """,
+)
+
+INVALID_SYSTEM_NAME = register(
+    "BKR302",
+    "invalid-member-name",
+    "error",
+    "a member or cluster name that is not a valid system identifier",
+    """
+    A member name is the member's system identifier in SYSTEM CONFIG, the name
+    `QUERY USERID` answers with (`userid AT member`) and the name the
+    generated EXECs compare against to refuse to run on the wrong member. The
+    cluster name is the SSI cluster name of the `SSI` statement. Both are 1 to
+    8 characters; bkrc accepts letters, digits and the national characters
+    `@ # $`.
+
+    Failing example:
+
+        member VMSYS-PROD1 { workers 4 }
+
+    Fix: use the system identifier exactly as SYSTEM CONFIG spells it:
+    `member VMSYSP1 { workers 4 }`.
+    """,
+)
+
+INVALID_JOB_NAME = register(
+    "BKR303",
+    "invalid-job-name",
+    "error",
+    "a job name that cannot be a CMS file name",
+    """
+    A job becomes the CMS file `JOBNAME TEMPLATE` on its backup server's
+    disk, and its name is what the operator types to submit it. A CMS file
+    name is 1 to 8 characters from A-Z, 0-9 and `$ # @ + - : _`. A job that
+    runs on each member also gets a member suffix (see BKR223), so keep such
+    names short.
+
+    Failing example:
+
+        job NIGHTLY.FULL { ... }
+
+    Fix: `job NIGHTFUL { ... }`.
+    """,
+)
+
+INVALID_JOB_SUFFIX = register(
+    "BKR304",
+    "invalid-job-suffix",
+    "error",
+    "a member's job suffix cannot be part of a CMS file name",
+    """
+    `job-suffix S` in a member block is appended to the name of every job that
+    runs on each member, to make that member's job name unique (SYSINC + 1 =
+    SYSINC1). The result is a CMS file name, so the suffix is 1 to 7
+    characters from A-Z, 0-9 and `$ # @ + - : _`.
+
+    Failing example:
+
+        member VMSYS1 { workers 4  job-suffix A.1 }
+
+    Fix: `job-suffix A`.
+    """,
+)
+
+INVALID_VOLUME = register(
+    "BKR305",
+    "invalid-volume-label",
+    "error",
+    "a DASD volume label (volser) that is not 1-6 letters and digits",
+    """
+    `private-volume`, `shared-volume` and `disk ... on VOLUME` name DASD
+    volumes by their volume label (volser), the name the MDISK statements of
+    the generated directory entries use. A volser is 1 to 6 characters from
+    A-Z, 0-9 and `@ # $`.
+
+    Failing example:
+
+        member VMSYS1 { workers 4  private-volume M1PRIV01 }
+
+    Fix: use the volume's label as `QUERY DASD` shows it: `M1PRV1`.
+    """,
+)
+
+INVALID_POOL = register(
+    "BKR306",
+    "invalid-pool-name",
+    "error",
+    "an SFS file pool or backup disk pool name that z/VM cannot accept",
+    """
+    `catalog ... pool NAME` names the SFS file pool that holds the catalog: an
+    SFS file pool ID is 1 to 8 characters, letters and digits, and starts with
+    a letter. `to disk pool NAME` names the backup disk pool, which the job
+    template refers to by a CMS name: 1 to 8 characters from A-Z, 0-9 and
+    `$ # @ + - : _`.
+
+    Failing example:
+
+        catalog shared server BKRSVSFS pool 1BKRPOOL
+
+    Fix: `catalog shared server BKRSVSFS pool BKRPOOL`.
+    """,
+)
+
+INVALID_GROUP_NAME = register(
+    "BKR307",
+    "invalid-group-name",
+    "error",
+    "a group name holding wildcard characters",
+    """
+    A group's name is what `backup` refers to. `backup` also accepts user IDs,
+    so a group name must not look like a pattern: it may not contain `*`, `%`
+    or `?`, and bkrc limits it to 32 characters so messages and generated
+    comments stay readable.
+
+    Failing example:
+
+        single group LNX* { LINUX01 LINUX02 }
+
+    Fix: `single group LINUXES { LINUX01 LINUX02 }`; to cover every LNX user,
+    write the pattern inside the group: `single group LINUXES { match LNX* }`.
+    """,
+)
+
+EBCDIC_VARIANT_NAME = register(
+    "BKR308",
+    "ebcdic-variant-name",
+    "warning",
+    "a generated name holds `$`, `#` or `@`, which differ between EBCDIC code pages",
+    """
+    bkrc writes plain text files that reach z/VM through FTP or IND$FILE and are
+    translated to EBCDIC on the way. Only letters, digits, space and
+    `+ < = > % & * " ' ( ) , _ - . / : ; ?` have the same code point in every
+    common EBCDIC code page. `$`, `#` and `@` (and `! | [ ] { } ^ ~ \\`) do not:
+    a job named PAY$1 written on a PC set up for code page 1047 arrives as a
+    different name on a system that reads code page 273 (German) or 297
+    (French), and the generated EXEC then submits a job that does not exist.
+
+    This is a warning: if every system and transfer on the way uses the same
+    code page, the name works.
+
+    Failing example:
+
+        job PAY$1 { ... }
+
+    Fix: rename it with letters and digits only (`PAYD1`), or make sure the
+    transfer uses the code page the z/VM system uses.
+    """,
+)
+
+RESERVED_USER_ID = register(
+    "BKR309",
+    "reserved-user-id",
+    "error",
+    "a user ID CP reserves for itself (or that reads as a spool ID)",
+    """
+    CP reserves the user IDs SYSTEM and SYSTEMMP and the forms LOGNxxxx,
+    LOGLxxxx and LOGVxxxx (used during logon) for itself; a directory entry
+    with such an ID cannot be logged on to or confuses CP. A user ID of one to
+    four digits can be taken for a spool file ID by CP commands that accept
+    either; IBM advises against it, so bkrc warns (the diagnostic is a
+    warning for that case and an error for the reserved forms).
+
+    Failing example:
+
+        single user SYSTEM
+
+    Fix: choose another ID: `single user SYSADMIN`.
+    """,
+)
+
+#: Names the generated files contain, by where they come from.
+_RESERVED_EXACT = {"SYSTEM", "SYSTEMMP"}
+_RESERVED_PREFIX = ("LOGN", "LOGL", "LOGV")
+
+
+def _user_word_problem(text: str) -> str | None:
+    return pattern_problem(text) if is_pattern(text) else user_id_problem(text)
+
+
+@check
+def user_ids(model: Model):
+    for u in model.user_defs:
+        problem = user_id_problem(u.id)
+        if problem:
+            yield INVALID_USER_ID(
+                problem,
+                u.span,
+                help="write the ID as the CP directory has it: 1-8 characters from A-Z 0-9 @ # $ _ -",
+            )
+    for p in model.pattern_defs:
+        problem = pattern_problem(p.pattern)
+        if problem:
+            yield INVALID_USER_ID(problem, p.span, help="a pattern is a user ID with the wildcards `*`, `%` or `?`")
+    cluster = model.cluster
+    if cluster is None:
+        return
+    owners = [s.owner for j in cluster.jobs for s in j.selections if s.owner is not None]
+    owners += [s.owner for m in cluster.members for s in m.selections if s.owner is not None]
+    words = owners + [d.user for d in cluster.disks]
+    words += [w for c in cluster.catalogs for w in c.server]
+    words += [n.name for t in cluster.tapes for n in t.catalog_nodes + t.request_nodes]
+    for w in words:
+        if w.text == "*":
+            continue
+        problem = _user_word_problem(w.text)
+        if problem:
+            yield INVALID_USER_ID(problem, w.span, help="1-8 characters from A-Z 0-9 @ # $ _ -")
+
+
+@check
+def reserved_ids(model: Model):
+    words = [(u.id, u.span) for u in model.user_defs]
+    cluster = model.cluster
+    if cluster is not None:
+        words += [(w.upper, w.span) for c in cluster.catalogs for w in c.server]
+        words += [(n.name.upper, n.span) for t in cluster.tapes for n in t.catalog_nodes + t.request_nodes]
+    for text, span in words:
+        if text in _RESERVED_EXACT or (len(text) == 8 and text.startswith(_RESERVED_PREFIX)):
+            yield RESERVED_USER_ID(
+                f"`{text}` is a user ID CP reserves for itself",
+                span,
+                help="choose another user ID (CP reserves SYSTEM, SYSTEMMP, LOGNxxxx, LOGLxxxx and LOGVxxxx)",
+            )
+        elif 1 <= len(text) <= 4 and text.isdigit():
+            yield RESERVED_USER_ID(
+                f"user ID `{text}` is all digits and can be taken for a spool file ID",
+                span,
+                help="give the user an ID that starts with a letter",
+                severity=Severity.WARNING,
+            )
+
+
+@check
+def system_names(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    problem = system_name_problem(cluster.name.text, "cluster name")
+    if problem:
+        yield INVALID_SYSTEM_NAME(problem, cluster.name.span, help="use the SSI cluster name of SYSTEM CONFIG")
+    for m in cluster.members:
+        problem = system_name_problem(m.name.text)
+        if problem:
+            yield INVALID_SYSTEM_NAME(
+                problem,
+                m.name.span,
+                help="use the member's system identifier as SYSTEM CONFIG spells it (1-8 characters)",
+            )
+
+
+@check
+def job_names(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for j in cluster.jobs:
+        problem = cms_name_problem(j.name.text, "job name (a CMS file name)")
+        if problem:
+            yield INVALID_JOB_NAME(problem, j.name.span, help="1-8 characters from A-Z 0-9 $ # @ + - : _")
+    for m in cluster.members:
+        for s in m.settings_named("job-suffix"):
+            for w in s.values:
+                problem = name_problem(w.text, CMS_NAME_CHARS, 7, "job suffix")
+                if problem:
+                    yield INVALID_JOB_SUFFIX(
+                        problem,
+                        w.span,
+                        help="1-7 characters from A-Z 0-9 $ # @ + - : _ (it ends a CMS file name)",
+                    )
+
+
+@check
+def volume_names(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    words = [w for m in cluster.members for s in m.settings_named("private-volume") for w in s.values]
+    words += [w for s in cluster.settings if s.keyword == "shared-volume" for w in s.values]
+    words += [d.volume for d in cluster.disks if d.volume is not None]
+    for w in words:
+        problem = volume_problem(w.text)
+        if problem:
+            yield INVALID_VOLUME(problem, w.span, help="a volume label is 1-6 characters from A-Z 0-9 @ # $")
+
+
+@check
+def pool_names(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for c in cluster.catalogs:
+        for w in c.pool:
+            up = w.upper
+            problem = name_problem(w.text, frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), 8, "SFS file pool ID")
+            if problem is None and not up[:1].isalpha():
+                problem = f"{quoted(w.text)} starts with `{up[0]}`; an SFS file pool ID starts with a letter"
+            if problem:
+                yield INVALID_POOL(problem, w.span, help="1-8 letters and digits, starting with a letter")
+    for j in cluster.jobs:
+        for t in j.targets:
+            if t.pool is not None:
+                problem = cms_name_problem(t.pool.text, "backup pool name")
+                if problem:
+                    yield INVALID_POOL(problem, t.pool.span, help="1-8 characters from A-Z 0-9 $ # @ + - : _")
+
+
+@check
+def group_names(model: Model):
+    for g in model.groups:
+        text = g.decl.name.text
+        bad = [c for c in dict.fromkeys(text) if c in PATTERN_SET]
+        if bad:
+            yield INVALID_GROUP_NAME(
+                f"group name {quoted(text)} contains {describe_chars(bad)}, so `backup` would read it as a pattern",
+                g.decl.name.span,
+                help="name the group plainly and put the pattern inside it: `match LNX*`",
+            )
+        elif len(text) > 32:
+            yield INVALID_GROUP_NAME(
+                f"group name {quoted(text)} is {len(text):,} characters long; bkrc allows 32",
+                g.decl.name.span,
+                help="choose a shorter name",
+            )
+
+
+def _variant_warning(what: str, text: str, span):
+    chars = variant_chars(text)
+    return EBCDIC_VARIANT_NAME(
+        f"{what} `{text}` holds {describe_chars(chars)}, which is not the same character in every EBCDIC code page",
+        span,
+        help="use letters and digits only, or make sure every transfer uses the z/VM system's code page",
+    )
+
+
+@check
+def ebcdic_variants(model: Model):
+    """Names bkrc writes into file names, directory entries and EXECs."""
+    cluster = model.cluster
+    if cluster is None:
+        return
+    checks = []  # (what, text, span, valid)
+    checks.append(("cluster name", cluster.name.upper, cluster.name.span, system_name_problem(cluster.name.text)))
+    for m in cluster.members:
+        checks.append(("member name", m.name.upper, m.name.span, system_name_problem(m.name.text)))
+        for s in m.settings_named("job-suffix"):
+            for w in s.values:
+                checks.append(("job suffix", w.upper, w.span, name_problem(w.text, CMS_NAME_CHARS, 7, "suffix")))
+    for j in cluster.jobs:
+        checks.append(("job name", j.name.upper, j.name.span, cms_name_problem(j.name.text)))
+    for u in model.user_defs:
+        if u.role is not None:
+            checks.append((f"{u.role} user ID", u.id, u.span, user_id_problem(u.id)))
+    for p in model.pattern_defs:
+        if p.role is not None:
+            checks.append((f"{p.role} pattern", p.pattern, p.span, pattern_problem(p.pattern)))
+    for c in cluster.catalogs:
+        for w in c.server:
+            checks.append(("catalog server", w.upper, w.span, user_id_problem(w.text)))
+    for t in cluster.tapes:
+        for n in t.catalog_nodes + t.request_nodes:
+            checks.append(("Tape Manager machine", n.name.upper, n.name.span, user_id_problem(n.name.text)))
+    seen = set()
+    for what, text, span, problem in checks:
+        if problem is None and variant_chars(text) and span not in seen:
+            seen.add(span)
+            yield _variant_warning(what, text, span)
+

@@ -1,0 +1,165 @@
+"""Tape: Backup Manager to tape under Tape Manager for z/VM (BKR230-BKR233), SSI rule 7."""
+
+from __future__ import annotations
+
+from bkrdsl.ast import Kind, Scope, TargetMedium
+from bkrdsl.check.common import listed, quoted, valid_user_id
+from bkrdsl.check.registry import check
+from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import Model
+
+TAPE_NOT_SHARED = register(
+    "BKR230",
+    "tape-without-shared-tape-manager",
+    "error",
+    "a job writes to tape, but Tape Manager does not share one catalog across the cluster",
+    """
+    Backing up to tape in an SSI cluster requires Tape Manager for z/VM to run
+    with one shared catalog: a catalog node on one member and a request node
+    on every other member. Each member's backup server asks its local node for
+    a tape; with separate Tape Manager catalogs, two members would hand out
+    the same volume, or not know a tape the other member wrote. (IBM technote
+    on Backup Manager in an SSI environment.)
+
+    Failing example:
+
+        tape manager local
+        job SYSINC { ... to tape  run on each member daily 03:00 }
+
+    Fix: `tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM`.
+    """,
+)
+
+TAPE_NODE_KIND = register(
+    "BKR231",
+    "tape-node-kind",
+    "error",
+    "a Tape Manager machine has the wrong configuration kind",
+    """
+    In a shared Tape Manager catalog exactly one node is the catalog node: its
+    machine owns the catalog and must be a single-configuration (USER) entry,
+    so there is only ever one of it. The request nodes run on every other
+    member: one machine name on two or more members must be an IDENTITY entry.
+
+    Failing example:
+
+        identity user TCTMM
+        tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
+
+    Fix: `single user TCTMM`.
+    """,
+)
+
+TAPE_NAME_CLASH = register(
+    "BKR232",
+    "tape-node-name-clash",
+    "error",
+    "the Tape Manager catalog node and request nodes use the same machine name",
+    """
+    The catalog node's machine (a USER entry) and the request nodes' machine
+    (an IDENTITY entry) are different directory entries, and CP does not allow
+    a USER and an IDENTITY with one name. They must also differ so that the
+    catalog node can move to another member: IBM's example uses TC... for the
+    catalog node and TR... for the request nodes.
+
+    Failing example:
+
+        tape manager shared catalog-node TAPEMGR on VMSYS1 request-node TAPEMGR
+
+    Fix: `catalog-node TCTMM on VMSYS1 request-node TRTMM`.
+    """,
+)
+
+TAPE_INCOMPLETE = register(
+    "BKR233",
+    "tape-manager-incomplete",
+    "error",
+    "a shared Tape Manager without its catalog node or request nodes",
+    """
+    A shared Tape Manager catalog is one catalog node on one member
+    (`catalog-node NAME on MEMBER`) and a request node on every other member
+    (`request-node NAME`). Without a catalog node there is no catalog; without
+    a request node the other members cannot ask for tapes.
+
+    Failing example (two members):
+
+        tape manager shared catalog-node TCTMM on VMSYS1
+
+    Fix: `tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM`.
+    """,
+)
+
+
+@check
+def tape_needs_shared_manager(model: Model):
+    tape = model.tape
+    if model.cluster is None or (tape is not None and tape.scope is Scope.SHARED):
+        return
+    for job in model.jobs:
+        for target in job.decl.targets[:1]:
+            if target.medium is not TargetMedium.TAPE:
+                continue
+            if tape is None:
+                message = f"job {quoted(job.name)} writes to tape, but the cluster declares no Tape Manager"
+                related = ()
+            else:
+                message = f"job {quoted(job.name)} writes to tape, but Tape Manager keeps a catalog per member"
+                related = (Related(tape.decl.span, "declared local here"),)
+            yield TAPE_NOT_SHARED(
+                message,
+                target.span,
+                related=related,
+                help="declare `tape manager shared catalog-node NAME on MEMBER request-node NAME`",
+            )
+
+
+@check
+def tape_nodes(model: Model):
+    tape = model.tape
+    if model.cluster is None or tape is None or tape.scope is not Scope.SHARED:
+        return
+    members = list(model.member_names)
+    if tape.catalog_node is None:
+        yield TAPE_INCOMPLETE(
+            "the shared Tape Manager names no catalog node",
+            tape.decl.span,
+            help="add `catalog-node NAME on MEMBER`: one member owns the tape catalog",
+        )
+    home = tape.catalog_member if tape.catalog_member in members else None
+    requesters = [m for m in members if m != home] if home else members[1:]
+    if tape.request_node is None and requesters and tape.catalog_node is not None:
+        yield TAPE_INCOMPLETE(
+            f"the shared Tape Manager names no request node, so {listed(requesters)} cannot ask for tapes",
+            tape.decl.span,
+            help="add `request-node NAME`: the IDENTITY machine that runs on every other member",
+        )
+    if tape.catalog_node and tape.request_node and tape.catalog_node == tape.request_node:
+        yield TAPE_NAME_CLASH(
+            f"the request nodes use the catalog node's machine name {quoted(tape.request_node)}",
+            tape.request_node_span,
+            related=(Related(tape.catalog_node_span, "the catalog node's machine"),),
+            help="give the request nodes their own name (IBM's example: TC... for the catalog node, TR... for requests)",
+        )
+        return
+    if tape.catalog_node and valid_user_id(tape.catalog_node):
+        yield from _wrong_kind(model, tape.catalog_node, tape.catalog_node_span, Kind.IDENTITY,
+                               "the Tape Manager catalog node", "a single-configuration user: there is one tape catalog")
+    if tape.request_node and valid_user_id(tape.request_node) and len(requesters) > 1:
+        yield from _wrong_kind(model, tape.request_node, tape.request_node_span, Kind.SINGLE,
+                               "the Tape Manager request node", f"an IDENTITY user: it runs on {listed(requesters)}")
+
+
+def _wrong_kind(model: Model, name: str, span, wrong: Kind, what: str, must: str):
+    decl = next((u for u in model.user_defs_of(name) if u.kind is wrong), None)
+    if decl is None and not model.user_defs_of(name):
+        p = model.pattern_for(name)
+        decl = p if p is not None and p.kind is wrong else None
+    if decl is None:
+        return
+    yield TAPE_NODE_KIND(
+        f"{what} {quoted(name)} must be {must}",
+        span,
+        related=(Related(decl.span, f"declared {wrong.value} here"),),
+        help=f"declare it `{'single' if wrong is Kind.IDENTITY else 'identity'}`",
+    )

@@ -1,0 +1,352 @@
+"""Values: minidisk addresses and ranges, times, days, retention, counts, units (BKR310-BKR317)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bkrdsl import ast
+from bkrdsl.check.common import Suggester, mean_help, quoted, small_int
+from bkrdsl.check.registry import check
+from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import (
+    DISK_UNITS,
+    WEEKDAYS,
+    Model,
+    parse_address,
+    parse_address_range,
+    parse_disk_unit,
+    parse_time,
+    parse_weekday,
+)
+
+INVALID_ADDRESS = register(
+    "BKR310",
+    "invalid-address",
+    "error",
+    "a minidisk address that is not 1-4 hexadecimal digits",
+    """
+    A minidisk's virtual device address is 1 to 4 hexadecimal digits (0-9,
+    A-F): 191, 0191, 0A00. A selection takes addresses, ranges `FIRST-LAST`
+    (inclusive) and `*` for every address; a `disk` statement takes one
+    address.
+
+    Failing example:
+
+        include minidisk * 0191 0G00 10000
+
+    `0G00` is not hexadecimal and `10000` has five digits.
+
+    Fix: `include minidisk * 0191 0A00`.
+    """,
+)
+
+REVERSED_RANGE = register(
+    "BKR311",
+    "reversed-range",
+    "error",
+    "an address range whose first address is above its last",
+    """
+    An address range `FIRST-LAST` covers the addresses from FIRST up to LAST.
+    When FIRST is above LAST the range is empty, so the selection silently
+    selects nothing (or excludes nothing).
+
+    Failing example:
+
+        include minidisk * 0FFF-0100
+
+    Fix: `include minidisk * 0100-0FFF`.
+    """,
+)
+
+OVERLAPPING_RANGES = register(
+    "BKR312",
+    "overlapping-ranges",
+    "warning",
+    "two address ranges of one owner overlap within a job's includes or excludes",
+    """
+    Two includes (or two excludes) of the same owner in one job that share
+    addresses say the same thing twice. It is harmless for Backup Manager but
+    usually a typo: one of the ranges was meant to be another.
+
+    Failing example:
+
+        include minidisk * 0100-01FF
+        include minidisk * 0150
+
+    Fix: remove the address already covered, or correct the range.
+    """,
+)
+
+INVALID_TIME = register(
+    "BKR313",
+    "invalid-time",
+    "error",
+    "a time of day that is not HH:MM between 00:00 and 23:59",
+    """
+    Schedules (`daily`, `weekly`, `monthly`, expiry `preview` and `purge`)
+    take a time of day as `HH:MM` on a 24-hour clock: 00:00 to 23:59 (a
+    one-digit hour such as `2:00` is accepted). The generated EXECs and
+    schedules compare times as written, so 24:00, 7:5 or 02:60 would never
+    match.
+
+    Failing example:
+
+        run on VMSYS1 daily 24:00
+
+    Fix: `run on VMSYS1 daily 00:00` (midnight is the start of a day).
+    """,
+)
+
+INVALID_DAY = register(
+    "BKR314",
+    "invalid-day",
+    "error",
+    "a weekday name or day of the month that does not exist",
+    """
+    `weekly` takes weekday names separated by commas: `mon`, `tue`, `wed`,
+    `thu`, `fri`, `sat`, `sun` or the full names (`monday` ...), in any case.
+    `monthly` takes a day of the month from 1 to 31.
+
+    Failing example:
+
+        run on VMSYS1 weekly sun,thurs 02:00
+        run on VMSYS1 monthly 32 02:00
+
+    Fix: `weekly sun,thu 02:00`; `monthly 1 02:00`.
+    """,
+)
+
+INVALID_RETENTION = register(
+    "BKR315",
+    "invalid-retention",
+    "error",
+    "a retention period that is not a whole number of days from 1 to 36500",
+    """
+    `retain N days` in the expiry block says how long backups stay in the
+    catalog before `EXPIRE (PURGE` removes them. N is a whole number of days
+    from 1 to 36500 (100 years); 0 would purge every backup at the next
+    expiry run.
+
+    Failing example:
+
+        expire on VMSYS1 { purge weekly sun 03:00  retain 0 days }
+
+    Fix: `retain 35 days`.
+    """,
+)
+
+INVALID_NUMBER = register(
+    "BKR316",
+    "invalid-number",
+    "error",
+    "a count or size that is not a whole number in its range",
+    """
+    Counts and sizes are whole numbers: `workers N` is 1 to 99 (worker
+    machines are numbered with two digits, BKRWRK01 to BKRWRK99); a `disk`
+    size is at least 1; a `disk ... at START` extent start is 0 or more.
+
+    Failing example:
+
+        member VMSYS1 { workers 120 }
+        disk BKRBKUP 191 size ten cyl
+
+    Fix: `workers 12`; `disk BKRBKUP 191 size 10 cyl`.
+    """,
+)
+
+UNKNOWN_UNIT = register(
+    "BKR317",
+    "unknown-disk-unit",
+    "error",
+    "a minidisk size unit other than cylinders or blocks",
+    """
+    A `disk` size is given in cylinders (`cyl`, `cyls`, `cylinders`) for
+    CKD/ECKD DASD such as 3390, or in 512-byte blocks (`blk`, `blks`,
+    `blocks`) for FBA DASD, as in the MDISK statement.
+
+    Failing example:
+
+        disk BKRBKUP 191 size 10 tracks
+
+    Fix: `disk BKRBKUP 191 size 10 cyl`.
+    """,
+)
+
+MAX_WORKERS = 99
+MAX_RETAIN_DAYS = 36500
+
+
+def _schedules(cluster: ast.Cluster) -> Iterator[ast.Schedule]:
+    for job in cluster.jobs:
+        for run in job.runs:
+            if run.schedule is not None:
+                yield run.schedule
+    for e in cluster.expires:
+        yield from e.previews
+        yield from e.purges
+
+
+def _minidisk_selections(cluster: ast.Cluster) -> Iterator[ast.Selection]:
+    for job in cluster.jobs:
+        yield from (s for s in job.selections if s.medium is ast.Medium.MINIDISK)
+    for m in cluster.members:
+        yield from (s for s in m.selections if s.medium is ast.Medium.MINIDISK)
+
+
+@check
+def addresses(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for sel in _minidisk_selections(cluster):
+        for w in sel.items:
+            rng = parse_address_range(w.text)
+            if rng is None:
+                yield INVALID_ADDRESS(
+                    f"{quoted(w.text)} is not a minidisk address or range",
+                    w.span,
+                    help="an address is 1-4 hex digits (0191); a range is FIRST-LAST (0100-0FFF); `*` is every address",
+                )
+            elif rng[0] > rng[1]:
+                first, _, last = w.text.partition("-")
+                yield REVERSED_RANGE(
+                    f"address range `{w.text}` is reversed: {first} is above {last}, so it covers nothing",
+                    w.span,
+                    help=f"write it `{last}-{first}`",
+                )
+    for d in cluster.disks:
+        if parse_address(d.address.text) is None:
+            yield INVALID_ADDRESS(
+                f"{quoted(d.address.text)} is not a minidisk address",
+                d.address.span,
+                help="an address is 1-4 hex digits, e.g. 191 or 0191",
+            )
+
+
+def _overlaps(selections: list[ast.Selection]) -> Iterator:
+    """(word, earlier word) for each range that shares addresses with an earlier one."""
+    ranges = []
+    for sel in selections:
+        for w in sel.items:
+            rng = parse_address_range(w.text)
+            if rng is not None and rng[0] <= rng[1]:
+                ranges.append((rng[0], rng[1], w))
+    ranges.sort(key=lambda r: (r[0], r[1], r[2].span.start))
+    reach: tuple[int, object] | None = None  # (highest last so far, its word)
+    for first, last, word in ranges:
+        if reach is not None and first <= reach[0]:
+            yield word, reach[1]
+        if reach is None or last > reach[0]:
+            reach = (last, word)
+
+
+@check
+def overlapping_ranges(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    blocks = [j.selections for j in cluster.jobs] + [m.selections for m in cluster.members]
+    for selections in blocks:
+        by_owner: dict[tuple, list[ast.Selection]] = {}
+        for s in selections:
+            if s.medium is ast.Medium.MINIDISK and s.owner is not None:
+                by_owner.setdefault((s.action, s.owner.upper), []).append(s)
+        for (action, owner), sels in by_owner.items():
+            for word, earlier in _overlaps(sels):
+                whose = "" if owner == "*" else f" for {quoted(owner)}"
+                yield OVERLAPPING_RANGES(
+                    f"`{word.text}` overlaps `{earlier.text}`, already {action.value}d{whose}",
+                    word.span,
+                    related=(Related(earlier.span, "overlaps this"),),
+                    help="remove the addresses already covered, or correct the range",
+                )
+
+
+@check
+def times_and_days(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    suggest = Suggester()
+    day_names = [d.lower() for d in WEEKDAYS]
+    for sched in _schedules(cluster):
+        if sched.time is not None and parse_time(sched.time.text) is None:
+            yield INVALID_TIME(
+                f"{quoted(sched.time.text)} is not a time of day",
+                sched.time.span,
+                help="write HH:MM on a 24-hour clock, from 00:00 to 23:59",
+            )
+        if sched.frequency == "weekly":
+            for w in sched.days:
+                if parse_weekday(w.text) is None:
+                    close = suggest.closest(w.text, [d.upper() for d in day_names])
+                    yield INVALID_DAY(
+                        f"{quoted(w.text)} is not a day of the week",
+                        w.span,
+                        help=mean_help(close.lower() if close else None, "use mon, tue, wed, thu, fri, sat or sun"),
+                    )
+        elif sched.frequency == "monthly":
+            for w in sched.days:
+                n = small_int(w.text)
+                if n is None or not 1 <= n <= 31:
+                    yield INVALID_DAY(
+                        f"{quoted(w.text)} is not a day of the month",
+                        w.span,
+                        help="use a day from 1 to 31",
+                    )
+
+
+@check
+def retention(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for e in cluster.expires:
+        for w in e.retains:
+            n = small_int(w.text)
+            if n is None or not 1 <= n <= MAX_RETAIN_DAYS:
+                yield INVALID_RETENTION(
+                    f"{quoted(w.text)} is not a retention period in days",
+                    w.span,
+                    help=f"retain a whole number of days from 1 to {MAX_RETAIN_DAYS}",
+                )
+
+
+@check
+def numbers(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for m in cluster.members:
+        for s in m.settings_named("workers"):
+            for w in s.values:
+                n = small_int(w.text)
+                if n is None or n > MAX_WORKERS:
+                    yield INVALID_NUMBER(
+                        f"{quoted(w.text)} is not a worker count from 1 to {MAX_WORKERS}",
+                        w.span,
+                        help=f"workers are numbered with two digits, so a member has 1 to {MAX_WORKERS}",
+                    )
+    suggest = Suggester()
+    for d in cluster.disks:
+        n = small_int(d.size.text)
+        if n is None or n == 0:
+            yield INVALID_NUMBER(
+                f"disk size {quoted(d.size.text)} is not a whole number of at least 1",
+                d.size.span,
+                help="give the size as a number of cylinders or blocks, e.g. `size 10 cyl`",
+            )
+        if parse_disk_unit(d.unit.text) is None:
+            close = suggest.closest(d.unit.text, DISK_UNITS)
+            yield UNKNOWN_UNIT(
+                f"{quoted(d.unit.text)} is not a minidisk size unit",
+                d.unit.span,
+                help=mean_help(close.lower() if close else None, "use `cyl` (CKD DASD) or `blk` (FBA DASD)"),
+            )
+        if d.start is not None and small_int(d.start.text) is None:
+            yield INVALID_NUMBER(
+                f"extent start {quoted(d.start.text)} is not a cylinder or block number",
+                d.start.span,
+                help="give the first cylinder (or block) of the extent as a whole number",
+            )

@@ -1,0 +1,108 @@
+"""Every file `bkrc compile` writes, from one checked model: the emitters in one call.
+
+Layout (docs/output.md):
+
+    DIR/<MEMBER>/<JOB>.TEMPLATE     job templates (kind job-template)
+    DIR/<MEMBER>/BKRSUBMT.EXEC      submits the member's jobs (submit-exec)
+    DIR/<MEMBER>/BKREXPIR.EXEC      expiry, on the purging member only (expire-exec)
+    DIR/<MEMBER>/BKRSTART.EXEC      what the member's AUTOLOG1 calls (profile-snippet)
+    DIR/<MEMBER>/TMNODES.CONFIG     Tape Manager node definitions (tape-config)
+    DIR/cluster/<ID>.DIRECT         CP directory entries (directory)
+    DIR/manifest.json               written by bkrdsl.output
+
+The result is sorted by path and checked against the CMS rules (see cms.py).
+"""
+
+from __future__ import annotations
+
+from bkrdsl.emit import rexx
+from bkrdsl.emit.cms import variant_names, violations
+from bkrdsl.emit.common import (
+    EXPIRE_EXEC,
+    PROFILE_SNIPPET,
+    SUBMIT_EXEC,
+    Artifact,
+    EmitError,
+    member_path,
+)
+from bkrdsl.emit.dialect import Dialect
+from bkrdsl.emit.directory import directory_entries
+from bkrdsl.emit.tape import tape_configs
+from bkrdsl.emit.template import job_templates
+from bkrdsl.resolve.model import Model
+
+EXEC_FILETYPE = "EXEC"
+
+
+def exec_artifacts(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
+    """Each member's EXECs, written by the REXX emitter."""
+    purging = model.purging_members()
+    out = []
+    for member in model.members:
+        name = member.name
+        out.append(
+            Artifact(
+                member_path(name, rexx.SUBMIT_FILE, EXEC_FILETYPE),
+                rexx.submit_exec(model, member, source, dialect),
+                SUBMIT_EXEC,
+                name,
+            )
+        )
+        if name in purging:
+            out.append(
+                Artifact(
+                    member_path(name, rexx.EXPIRE_FILE, EXEC_FILETYPE),
+                    rexx.expire_exec(model, member, source, dialect),
+                    EXPIRE_EXEC,
+                    name,
+                )
+            )
+        out.append(
+            Artifact(
+                member_path(name, rexx.START_FILE, EXEC_FILETYPE),
+                rexx.profile_snippet(model, member, source, dialect),
+                PROFILE_SNIPPET,
+                name,
+            )
+        )
+    return out
+
+
+def emit_all(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
+    """Every artifact of the cluster, sorted by path. Raises EmitError, never writes."""
+    artifacts = (
+        job_templates(model, source, dialect)
+        + exec_artifacts(model, source, dialect)
+        + tape_configs(model, source, dialect)
+        + directory_entries(model, source, dialect)
+    )
+    seen: dict[str, Artifact] = {}
+    for artifact in artifacts:
+        if artifact.path in seen:
+            raise EmitError(f"two generated files would both be {artifact.path}")
+        seen[artifact.path] = artifact
+    return [seen[path] for path in sorted(seen)]
+
+
+def cms_problems(model: Model, artifacts: list[Artifact], source: str) -> list[str]:
+    """Every CMS rule any artifact breaks (see cms.py); empty when all is well."""
+    # Walking the whole AST for names with $ # @ only pays when a file holds one.
+    variant = any(c in a.text for a in artifacts for c in "$#@")
+    names = variant_names(model) if variant else frozenset()
+    members = frozenset(model.member_names)
+    return [p for a in artifacts for p in violations(a.path, a.text, names, members, source)]
+
+
+def compile_source(name: str, data: bytes, *, path=None, search_path=(), dialect: Dialect | None = None):
+    """(analysis, artifacts) for one .bkr text: artifacts is None when the input has errors.
+
+    The whole compile short of writing, for tests, benchmarks and the LSP.
+    """
+    from bkrdsl.emit.common import source_label
+    from bkrdsl.emit.dialect import load_dialect
+    from bkrdsl.pipeline import analyse
+
+    analysis = analyse(name, data, path=path, search_path=tuple(search_path))
+    if not analysis.ok or analysis.model is None:
+        return analysis, None
+    return analysis, emit_all(analysis.model, source_label(name), dialect or load_dialect())

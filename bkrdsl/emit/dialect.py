@@ -1,0 +1,299 @@
+"""The dialect table: every product keyword, verb and layout the emitters write.
+
+The exact syntax of Backup Manager job templates and operator commands could not
+be confirmed from the manual (see ../shared/domain.md, "Dialect"), so every such
+item lives in one data file per product release, with a status of `confirmed` or
+`assumed` beside it. A site corrects a keyword by editing (or passing) a table,
+never code. docs/compatibility.md lists every entry with its status.
+
+Besides the one-line `entries`, a table holds two structured parts:
+`machines` (the CP directory defaults of each product machine, by role) and
+`units` (the size units of `disk` statements and the device type each means).
+A table is validated when it is loaded, so a site's corrected copy with a typo
+fails with one line naming the entry, never half-way through a compile.
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DIALECT_DIR = Path(__file__).resolve().parent / "dialects"
+DEFAULT_RELEASE = "1.3"
+
+STATUSES = ("confirmed", "assumed")
+
+#: The characters every common EBCDIC code page maps alike (domain.md "EBCDIC").
+INVARIANT = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 +<=>%&*\"'(),_-./:;?"
+)
+
+#: The placeholders each entry the emitters use may hold. A table must define
+#: every key listed here; an entry that names another placeholder is an error.
+FIELDS: dict[str, frozenset[str]] = {
+    key: frozenset(fields)
+    for key, fields in {
+        # operator commands (used by the REXX emitter)
+        "message_command": (),
+        "submit_verb": ("job",),
+        "review_verb": ("job",),
+        "expire_preview_verb": (),
+        "expire_purge_verb": (),
+        "query_userid": (),
+        "xautolog": ("user",),
+        "query_user": ("user",),
+        # job templates
+        "template_filetype": (),
+        "template_comment": (),
+        "job_name_setting": ("value",),
+        "job_type_setting": ("value",),
+        "job_type_full": (),
+        "job_type_incremental": (),
+        "output_setting": ("value",),
+        "output_disk": (),
+        "output_tape": (),
+        "output_disk_pool": ("pool",),
+        "output_tape_pool": ("pool",),
+        "include_minidisk": ("owner", "first", "last"),
+        "exclude_minidisk": ("owner", "first", "last"),
+        "include_sfs": ("path",),
+        "exclude_sfs": ("path",),
+        "address_low": (),
+        "address_high": (),
+        # CP directory
+        "directory_filetype": (),
+        "directory_comment": (),
+        "directory_indent": (),
+        "directory_user": ("id", "password", "storage", "maxstorage", "classes"),
+        "directory_identity": ("id", "password", "storage", "maxstorage", "classes"),
+        "directory_build": ("member", "subconfig"),
+        "directory_subconfig": ("subconfig",),
+        "directory_mdisk": ("address", "devtype", "start", "size", "volume", "mode"),
+        "directory_mdisk_auto": ("address", "devtype", "size", "volume", "mode"),
+        "disk_allocation": (),
+        "disk_mode": (),
+        # Tape Manager
+        "tape_config_comment": ("text",),
+        "tape_local_node": (),
+        "tape_remote_node": (),
+        "tape_node_catalog": (),
+        "tape_node_request": (),
+        "tape_initial_status": (),
+        "tape_local_operands": ("name", "type", "status", "password"),
+        "tape_remote_operands": ("name", "type", "host"),
+        "tape_password_placeholder": (),
+        "tape_host_placeholder": ("member",),
+        "tape_config_filetype": (),
+    }.items()
+}
+
+#: Roles with directory defaults in `machines`.
+MACHINE_ROLES = (
+    "backup-server",
+    "catalog-server",
+    "worker",
+    "catalog-sfs-server",
+    "admin",
+    "installation",
+)
+
+#: Placeholders a machine statement may hold.
+MACHINE_FIELDS = frozenset({"admin"})
+
+ALLOCATIONS = ("autov", "sequential")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    value: str
+    status: str  # "confirmed" or "assumed"
+    note: str
+
+
+@dataclass(frozen=True)
+class MachineDefaults:
+    """CP directory defaults of one product machine role."""
+
+    role: str
+    password: str
+    storage: str
+    maxstorage: str
+    classes: str
+    statements: tuple[str, ...]
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A size unit of `disk` statements: the device type and where allocation starts."""
+
+    name: str
+    aliases: tuple[str, ...]
+    devtype: str
+    first: int
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Dialect:
+    release: str
+    product: str
+    entries: dict[str, Entry]
+    machines: dict[str, MachineDefaults] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    origin: str = ""
+
+    def __getitem__(self, key: str) -> str:
+        return self.entries[key].value
+
+    def text(self, key: str, **fields: str) -> str:
+        """The entry's value with `{field}` placeholders filled in."""
+        return self.entries[key].value.format(**fields)
+
+    def unit(self, word: str) -> Unit | None:
+        """The unit a `disk ... size N UNIT` word names (case-insensitive, aliases too)."""
+        word = word.lower()
+        for unit in self.units.values():
+            if word == unit.name or word in unit.aliases:
+                return unit
+        return None
+
+
+class DialectError(Exception):
+    pass
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{name}` fields of a format string; ValueError when its braces are malformed."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def _literal_text(template: str) -> str:
+    return "".join(literal for literal, _, _, _ in string.Formatter().parse(template))
+
+
+def _status(spec: dict, where: str) -> str:
+    status = spec.get("status", "assumed")
+    if status not in STATUSES:
+        raise DialectError(f"{where}: status must be confirmed or assumed, not {status!r}")
+    return status
+
+
+def _check_text(where: str, template: str, allowed: frozenset[str] | None) -> None:
+    try:
+        names = placeholders(template)
+    except ValueError as err:
+        raise DialectError(f"{where}: malformed placeholder in {template!r} ({err})") from None
+    if allowed is not None and not names <= allowed:
+        unknown = ", ".join(sorted(names - allowed))
+        known = ", ".join(sorted(allowed)) or "none"
+        raise DialectError(f"{where}: unknown placeholder {{{unknown}}} (allowed: {known})")
+    bad = sorted({c for c in _literal_text(template) if c not in INVARIANT})
+    if bad:
+        raise DialectError(
+            f"{where}: {''.join(bad)!r} is not the same in every EBCDIC code page;"
+            " generated files may only hold A-Z a-z 0-9 space and + < = > % & * \" ' ( ) , _ - . / : ; ?"
+        )
+
+
+def _entries(data: dict, origin: str) -> dict[str, Entry]:
+    entries = {}
+    for key, spec in data["entries"].items():
+        where = f"{origin}: entry {key}"
+        value = str(spec["value"])
+        _check_text(where, value, FIELDS.get(key))
+        entries[key] = Entry(key, value, _status(spec, where), str(spec.get("note", "")))
+    missing = sorted(set(FIELDS) - set(entries))
+    if missing:
+        raise DialectError(f"{origin}: missing entries: {', '.join(missing)}")
+    if entries["disk_allocation"].value not in ALLOCATIONS:
+        raise DialectError(f"{origin}: entry disk_allocation: must be one of {', '.join(ALLOCATIONS)}")
+    return entries
+
+
+def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
+    machines = {}
+    for role, spec in data.get("machines", {}).items():
+        where = f"{origin}: machines.{role}"
+        if role not in MACHINE_ROLES:
+            raise DialectError(f"{where}: unknown role (known: {', '.join(MACHINE_ROLES)})")
+        statements = tuple(str(s) for s in spec.get("statements", ()))
+        for text in statements:
+            _check_text(where, text, MACHINE_FIELDS)
+        words = {name: str(spec[name]) for name in ("password", "storage", "maxstorage", "classes")}
+        for name, text in words.items():
+            _check_text(f"{where}.{name}", text, frozenset())
+            if not text or " " in text:
+                raise DialectError(f"{where}.{name}: must be one word")
+        machines[role] = MachineDefaults(
+            role, **words, statements=statements, status=_status(spec, where), note=str(spec.get("note", ""))
+        )
+    missing = [r for r in MACHINE_ROLES if r not in machines]
+    if missing:
+        raise DialectError(f"{origin}: missing machine defaults: {', '.join(missing)}")
+    return machines
+
+
+def _units(data: dict, origin: str) -> dict[str, Unit]:
+    units = {}
+    for name, spec in data.get("units", {}).items():
+        where = f"{origin}: units.{name}"
+        devtype = str(spec["devtype"])
+        _check_text(where, devtype, frozenset())
+        first = spec.get("first", 0)
+        if not isinstance(first, int) or first < 0:
+            raise DialectError(f"{where}: first must be a whole number")
+        aliases = tuple(str(a).lower() for a in spec.get("aliases", ()))
+        units[name.lower()] = Unit(name.lower(), aliases, devtype, first, _status(spec, where), str(spec.get("note", "")))
+    if not units:
+        raise DialectError(f"{origin}: no [units] table")
+    return units
+
+
+def parse_dialect(data: dict, origin: str) -> Dialect:
+    try:
+        meta = data["dialect"]
+        return Dialect(
+            str(meta["release"]),
+            str(meta["product"]),
+            _entries(data, origin),
+            _machines(data, origin),
+            _units(data, origin),
+            origin,
+        )
+    except (KeyError, TypeError, AttributeError) as err:
+        raise DialectError(f"{origin}: malformed dialect table ({type(err).__name__}: {err})") from None
+
+
+def load_dialect(release: str = DEFAULT_RELEASE, path: str | None = None) -> Dialect:
+    """The table for a product release, or the table at `path` (a site's corrected copy).
+
+    The built-in tables are read once per process; a site's file is read on
+    every call, so an edited table is never answered from a stale cache.
+    """
+    return _read_table(Path(path), str(path), release) if path else _builtin(release)
+
+
+@functools.lru_cache(maxsize=None)
+def _builtin(release: str) -> Dialect:
+    file = DIALECT_DIR / f"backup-manager-{release}.toml"
+    return _read_table(file, file.name, release, builtin=True)
+
+
+def _read_table(file: Path, origin: str, release: str, builtin: bool = False) -> Dialect:
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        what = f"dialect table for release {release} ({file})" if builtin else f"dialect table {file}"
+        raise DialectError(f"no {what}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise DialectError(f"{file}: cannot read: {err}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise DialectError(f"{file}: {err}") from None
+    return parse_dialect(data, origin)

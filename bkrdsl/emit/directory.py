@@ -1,0 +1,262 @@
+"""CP directory entries for the product's machines, one CMS file `ID DIRECT` per entry.
+
+SSI rules 2-4: the backup server, the catalog server and the workers are
+multiconfiguration users (an IDENTITY entry with one `BUILD ON member USING
+SUBCONFIG sub` per member, and one SUBCONFIG entry per member holding that
+member's minidisks on its private volume); the administrator, the installation
+user and the shared catalog's SFS server are single-configuration users (a
+USER entry, minidisks on shared DASD). Passwords, storage, classes and the
+common statements come from the dialect table's `machines` defaults.
+
+Minidisks come from the `disk` statements. `on VOL at START` is an explicit
+extent (for an IDENTITY, naming one member's private volume places that
+member's instance only; the others are allocated on their own private
+volumes). Otherwise the volume is the member's first private volume (IDENTITY)
+or the cluster's first shared volume (USER), and the extent is automatic: with
+`disk_allocation = "autov"` DirMaint places it (`AUTOV`), with "sequential"
+bkrc assigns the lowest free extent of the volume, after the unit's first
+cylinder or block, around every explicit extent, in the order the entries and
+their disks are written. Both are deterministic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from bkrdsl import ast
+from bkrdsl.ast import Kind
+from bkrdsl.emit.common import (
+    DIRECTORY,
+    Artifact,
+    EmitError,
+    address,
+    cluster_path,
+    header_texts,
+    lines_to_text,
+    star_comments,
+)
+from bkrdsl.emit.dialect import Dialect, placeholders
+from bkrdsl.resolve.model import Model, is_pattern, pattern_regex, subconfig_id
+
+ROLE_WORDS = {
+    "backup-server": "the backup server",
+    "catalog-server": "the catalog server",
+    "worker": "a worker",
+    "catalog-sfs-server": "the catalog's SFS file pool server",
+    "admin": "the administrator",
+    "installation": "the installation user",
+}
+
+
+@dataclass(frozen=True)
+class Machine:
+    """A product machine bkrc writes a directory entry for."""
+
+    id: str
+    role: str
+    kind: Kind
+    members: tuple[str, ...]  # where an IDENTITY is built; () for a USER
+
+
+@dataclass(frozen=True)
+class Minidisk:
+    address: str
+    devtype: str
+    start: int | None  # None: automatic (AUTOV)
+    size: int
+    volume: str
+
+
+def machines(model: Model) -> list[Machine]:
+    """Every product machine of the cluster, in a fixed order, each once."""
+    every = model.member_names
+    out: list[Machine] = []
+
+    def add(user_id: str | None, role: str, default: Kind, members: tuple[str, ...] = every) -> None:
+        if user_id is None or any(m.id == user_id for m in out):
+            return
+        kind = model.kind_of(user_id) or default
+        out.append(Machine(user_id, role, kind, members if kind is Kind.IDENTITY else ()))
+
+    roles = {model.backup_server: "backup-server", model.catalog_server: "catalog-server"}
+    for machine, members in model.service_machines():
+        add(machine, roles.get(machine, "worker"), Kind.IDENTITY, tuple(m.name for m in members))
+    catalog = model.catalog
+    if catalog is not None:
+        add(catalog.server, "catalog-sfs-server", Kind.SINGLE)
+    add(model.admin, "admin", Kind.SINGLE)
+    add(model.installation_user, "installation", Kind.SINGLE)
+    return out
+
+
+def _disk_owner(disk: ast.Disk, machine_ids: list[str]) -> list[str]:
+    name = disk.user.upper
+    if is_pattern(name):
+        rx = pattern_regex(name)
+        return [m for m in machine_ids if rx.match(m)]
+    return [name] if name in machine_ids else []
+
+
+def disks_by_machine(model: Model, found: list[Machine]) -> dict[str, list[ast.Disk]]:
+    """The `disk` statements of each machine; a pattern (BKRWRK*) gives every worker it matches."""
+    ids = [m.id for m in found]
+    out: dict[str, list[ast.Disk]] = {i: [] for i in ids}
+    for disk in model.disks:
+        owners = _disk_owner(disk, ids)
+        if not owners:
+            raise EmitError(
+                f"disk {disk.user.text} {disk.address.text}: {disk.user.text} is not one of the"
+                " product machines bkrc writes directory entries for"
+            )
+        for owner in owners:
+            out[owner].append(disk)
+    return out
+
+
+class Allocator:
+    """Extents for minidisks without `at START`, per volume (see the module note)."""
+
+    def __init__(self, model: Model, dialect: Dialect) -> None:
+        self.dialect = dialect
+        self.sequential = dialect["disk_allocation"] == "sequential"
+        self.used: dict[str, list[tuple[int, int]]] = {}
+        self.units: dict[str, str] = {}
+        for disk in model.disks:
+            if disk.volume is not None and disk.start is not None:
+                unit = self.unit(disk)
+                self._claim(disk.volume.upper, unit.name, _number(disk.start, disk), _number(disk.size, disk))
+
+    def unit(self, disk: ast.Disk):
+        unit = self.dialect.unit(disk.unit.text)
+        if unit is None:
+            known = ", ".join(sorted(self.dialect.units))
+            raise EmitError(f"disk {disk.user.text} {disk.address.text}: unknown size unit {disk.unit.text!r} ({known})")
+        return unit
+
+    def _claim(self, volume: str, unit: str, start: int, size: int) -> None:
+        if self.units.setdefault(volume, unit) != unit:
+            raise EmitError(f"volume {volume} holds minidisks sized in both {self.units[volume]} and {unit}")
+        self.used.setdefault(volume, []).append((start, start + size))
+
+    def place(self, disk: ast.Disk, volume: str) -> Minidisk:
+        unit = self.unit(disk)
+        size = _number(disk.size, disk)
+        start = _number(disk.start, disk) if disk.start is not None else None
+        if start is None and self.sequential:
+            start = self._first_free(volume, unit.first, size)
+            self._claim(volume, unit.name, start, size)
+        return Minidisk(address(disk.address.text), unit.devtype, start, size, volume)
+
+    def _first_free(self, volume: str, first: int, size: int) -> int:
+        start = first
+        for lo, hi in sorted(self.used.get(volume, [])):
+            if start + size <= lo:
+                break
+            start = max(start, hi)
+        return start
+
+
+def _number(word: ast.Word, disk: ast.Disk) -> int:
+    if not word.text.isdigit():
+        raise EmitError(f"disk {disk.user.text} {disk.address.text}: {word.text!r} is not a whole number")
+    return int(word.text)
+
+
+def _volume(disk: ast.Disk, default: str | None, where: str) -> str:
+    if disk.volume is not None:
+        return disk.volume.upper
+    if default is None:
+        raise EmitError(f"disk {disk.user.text} {disk.address.text}: no volume for it ({where})")
+    return default
+
+
+def _for_member(model: Model, disk: ast.Disk, member: str) -> ast.Disk:
+    """An IDENTITY's disk as one member's SUBCONFIG gets it.
+
+    `on VOL [at START]` naming another member's private volume places only
+    that member's instance; this member's gets an automatic extent on its own
+    private volume.
+    """
+    if disk.volume is None:
+        return disk
+    owner = model.private_volumes.get(disk.volume.upper)
+    if owner is None or owner == member:
+        return disk
+    return dataclasses.replace(disk, volume=None, start=None)
+
+
+def _mdisk(disk: Minidisk, dialect: Dialect) -> str:
+    fields = dict(address=disk.address, devtype=disk.devtype, size=str(disk.size), volume=disk.volume)
+    fields["mode"] = dialect["disk_mode"]
+    if disk.start is None:
+        return dialect.text("directory_mdisk_auto", **fields)
+    return dialect.text("directory_mdisk", start=str(disk.start), **fields)
+
+
+def _statements(model: Model, machine: Machine, dialect: Dialect) -> list[str]:
+    values = {"admin": model.admin}
+    out = []
+    for statement in dialect.machines[machine.role].statements:
+        wanted = placeholders(statement)
+        if all(values.get(name) for name in wanted):
+            out.append(statement.format(**{name: values[name] for name in wanted}))
+    return out
+
+
+def _entry_header(dialect: Dialect, source: str, what: str) -> list[str]:
+    return star_comments(dialect["directory_comment"], header_texts(source, what))
+
+
+def _machine_words(model: Model, machine: Machine) -> str:
+    return f"{machine.id}, {ROLE_WORDS[machine.role]} of cluster {model.name}"
+
+
+def directory_entries(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
+    """One artifact per USER, IDENTITY and SUBCONFIG entry."""
+    found = machines(model)
+    disks = disks_by_machine(model, found)
+    allocator = Allocator(model, dialect)
+    filetype = dialect["directory_filetype"]
+    indent = dialect["directory_indent"]
+    out: list[Artifact] = []
+    for machine in found:
+        defaults = dialect.machines[machine.role]
+        operands = dict(
+            id=machine.id,
+            password=defaults.password,
+            storage=defaults.storage,
+            maxstorage=defaults.maxstorage,
+            classes=defaults.classes,
+        )
+        body = [indent + s for s in _statements(model, machine, dialect)]
+        if machine.kind is Kind.SINGLE:
+            lines = _entry_header(dialect, source, f"USER entry of {_machine_words(model, machine)}.")
+            lines.append(dialect.text("directory_user", **operands))
+            lines.extend(body)
+            for disk in disks[machine.id]:
+                volume = _volume(disk, next(iter(model.shared_volumes), None), "declare a shared-volume")
+                lines.append(indent + _mdisk(allocator.place(disk, volume), dialect))
+            out.append(Artifact(cluster_path(machine.id, filetype), lines_to_text(lines), DIRECTORY))
+            continue
+
+        subs = [(name, subconfig_id(machine.id, model.member(name).ordinal)) for name in machine.members]
+        lines = _entry_header(dialect, source, f"IDENTITY entry of {_machine_words(model, machine)}.")
+        lines.append(dialect.text("directory_identity", **operands))
+        lines.extend(indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
+        lines.extend(body)
+        out.append(Artifact(cluster_path(machine.id, filetype), lines_to_text(lines), DIRECTORY))
+        for name, sub in subs:
+            member = model.member(name)
+            private = member.private_volumes[0] if member.private_volumes else None
+            what = f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id})."
+            lines = _entry_header(dialect, source, what)
+            lines.append(dialect.text("directory_subconfig", subconfig=sub))
+            if not disks[machine.id]:
+                lines.extend(star_comments(dialect["directory_comment"], ["No minidisks of its own."]))
+            for disk in disks[machine.id]:
+                disk = _for_member(model, disk, name)
+                volume = _volume(disk, private, f"member {name} declares no private-volume")
+                lines.append(indent + _mdisk(allocator.place(disk, volume), dialect))
+            out.append(Artifact(cluster_path(sub, filetype), lines_to_text(lines), DIRECTORY, member=name))
+    return out

@@ -1,0 +1,175 @@
+"""The one place where text becomes REXX source: string literals and comments.
+
+Every piece of text a generated EXEC carries, whether the user wrote it (a job's
+description, the source file's path) or it is a name from the model, goes
+through this module, so that no text can break out of a literal or a comment:
+
+* Only EBCDIC-invariant characters are written raw (the set below is the same
+  in every common EBCDIC code page, so a file survives the ASCII-to-EBCDIC
+  translation of FTP or IND$FILE). `$ # @` are written raw only inside names
+  (`name=True`), which CP and CMS allow and the checker warns about.
+* Any other character, tabs and line ends included, becomes the visible
+  sequence `<U+XXXX>` (its Unicode code point, 4 to 6 hex digits). To keep the
+  mapping reversible, a `<` that starts the text `<U+` is itself written
+  `<U+003C>`; `decode_invariant` undoes the mapping exactly.
+* In a literal, the quote is doubled. A long text is split across lines by
+  abuttal (`var = var'more'`), never by `||` (a variant character) and never
+  by a trailing comma (which REXX reads as a blank-joining continuation).
+* In a comment, `/*` and `*/` are broken apart with a blank (REXX comments
+  nest, so a stray `/*` would swallow the rest of the program).
+
+Every line returned fits in `MAX_COLUMNS` (72) columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_COLUMNS = 72
+
+#: Characters with the same code point in every common EBCDIC code page.
+INVARIANT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 +<=>%&*\"'(),_-./:;?")
+#: Variant characters that CP and CMS allow in names; raw only inside names.
+NAME_EXTRA = frozenset("$#@")
+
+_ESCAPE_START = "<U+"
+_ESCAPED = re.compile(r"<U\+([0-9A-F]{4,6})>")
+
+
+def _escape(ch: str) -> str:
+    return f"<U+{ord(ch):04X}>"
+
+
+def invariant_text(text: str, *, name: bool = False) -> str:
+    """`text` with every character outside the invariant set written as `<U+XXXX>`."""
+    allowed = INVARIANT | NAME_EXTRA if name else INVARIANT
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "<" and text.startswith("U+", i + 1):
+            out.append(_escape(ch))  # keeps the mapping reversible
+        elif ch in allowed:
+            out.append(ch)
+        else:
+            out.append(_escape(ch))
+    return "".join(out)
+
+
+def decode_invariant(text: str) -> str:
+    """The inverse of `invariant_text`: `decode_invariant(invariant_text(s)) == s`."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _tokens(text: str) -> list[str]:
+    """Split mapped text into pieces that must stay on one line: a `<U+XXXX>`
+    escape or one character. Keeping an escape whole keeps the listing readable."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        m = _ESCAPED.match(text, i)
+        if m:
+            out.append(m.group(0))
+            i = m.end()
+        else:
+            out.append(text[i])
+            i += 1
+    return out
+
+
+def _chunks(tokens: list[str], width: int, cost) -> list[str]:
+    """Greedy split of `tokens` into chunks whose `cost` fits `width`, breaking
+    after a blank when one lies in the second half of the chunk (readability)."""
+    if width < 8:
+        raise ValueError("no room left on the line for text")
+    chunks: list[str] = []
+    current: list[str] = []
+    used = 0
+    last_blank = -1
+    for tok in tokens:
+        size = cost(tok)
+        if current and used + size > width:
+            if last_blank >= len(current) // 2:
+                head, current = current[: last_blank + 1], current[last_blank + 1 :]
+            else:
+                head, current = current, []
+            chunks.append("".join(head))
+            used = sum(cost(t) for t in current)
+            last_blank = max((k for k, t in enumerate(current) if t == " "), default=-1)
+        current.append(tok)
+        used += size
+        if tok == " ":
+            last_blank = len(current) - 1
+    if current or not chunks:
+        chunks.append("".join(current))
+    return chunks
+
+
+def _literal_cost(tok: str) -> int:
+    return 2 if tok == "'" else len(tok)
+
+
+def rexx_literal(text: str, *, name: bool = False) -> str:
+    """One REXX string literal holding `text` (quotes doubled, characters mapped).
+
+    No line splitting: use `rexx_assign` where the text may be long.
+    """
+    return "'" + invariant_text(text, name=name).replace("'", "''") + "'"
+
+
+def rexx_assign(variable: str, text: str, *, indent: int = 0, name: bool = False,
+                width: int = MAX_COLUMNS) -> list[str]:
+    """Lines that set `variable` to `text` exactly, each within `width` columns.
+
+    `v = 'first part'` then `v = v'next part'` for as long as needed: abuttal
+    joins the pieces with nothing between them.
+    """
+    pad = " " * indent
+    first = f"{pad}{variable} = ''"
+    rest = f"{pad}{variable} = {variable}''"
+    tokens = _tokens(invariant_text(text, name=name))
+    lines: list[str] = []
+    head_room = width - len(first)
+    chunks = _chunks(tokens, head_room, _literal_cost)
+    # The first chunk was sized for the first line; re-split the remainder for
+    # the (longer) continuation prefix.
+    lines.append(f"{pad}{variable} = '{chunks[0].replace(chr(39), chr(39) * 2)}'")
+    remainder = "".join(chunks[1:])
+    if remainder:
+        for chunk in _chunks(_tokens(remainder), width - len(rest), _literal_cost):
+            lines.append(f"{pad}{variable} = {variable}'{chunk.replace(chr(39), chr(39) * 2)}'")
+    return lines
+
+
+def _neutralise_comment(text: str) -> str:
+    """Put a blank between every `/` and `*` that touch, in either order."""
+    out: list[str] = []
+    for ch in text:
+        if out and out[-1] + ch in ("/*", "*/"):
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def rexx_comment(text: str, *, indent: int = 0, hang: int = 0, width: int = MAX_COLUMNS) -> list[str]:
+    """`text` as one or more comment lines `/* ... */`, each within `width` columns.
+
+    Lines after the first are indented by `hang` more blanks inside the
+    comment. An empty text gives one empty comment line `/* */`.
+    """
+    pad = " " * indent
+    body = _neutralise_comment(invariant_text(text))
+    room = width - indent - len("/*  */")
+    first, *rest = _chunks(_tokens(body), room, len)
+    chunks = [first]
+    if rest:
+        chunks += [" " * hang + c.lstrip() for c in _chunks(_tokens("".join(rest)), room - hang, len)]
+    lines = []
+    for chunk in chunks:
+        chunk = chunk.rstrip()
+        lines.append(f"{pad}/* {chunk} */" if chunk else f"{pad}/* */")
+    return lines
+
+
+def is_emittable(line: str) -> bool:
+    """True when a generated line uses only invariant characters (plus `$ # @`,
+    which only names carry) and fits in `MAX_COLUMNS` columns."""
+    return len(line) <= MAX_COLUMNS and all(c in INVARIANT or c in NAME_EXTRA for c in line)

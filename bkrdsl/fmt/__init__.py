@@ -1,0 +1,147 @@
+"""`bkrc fmt`: one canonical layout for every .bkr file.
+
+`format_source()` is the whole formatter: it parses the text, refuses a file
+with syntax errors (returning their diagnostics), prints the canonical layout
+(bkrdsl.fmt.layout), and proves its own work before returning it: the output
+must parse cleanly, to the same AST (spans and name case aside) and the same
+comments. A formatter that could silently change what a file means would be
+worse than none, so a failed proof is a `FormatterBug`, never a changed file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.source import Source
+
+SHARED_DOC = register(
+    "BKR090",
+    "fmt-shared-doc-comment",
+    "error",
+    "bkrc fmt cannot keep a doc comment that documents two declarations on one line",
+    """
+    A `##` doc comment documents the declaration on the next line. When two
+    declarations start on that line, both have it as their doc comment (the
+    language server shows it on hover for both). The canonical layout puts each
+    declaration on a line of its own, and a comment can stand above only one
+    of them, so `bkrc fmt` would change what the file says. It leaves the file
+    as it is instead.
+
+    Failing example:
+
+        ## Linux guests
+        single group LINUX { LNXWEB01 }  single group APPS { CICSPRD }
+
+    Fix: put each declaration on its own line, with its own doc comment:
+
+        ## Linux guests
+        single group LINUX { LNXWEB01 }
+        ## Application servers
+        single group APPS { CICSPRD }
+    """,
+)
+
+
+class FormatterBug(RuntimeError):
+    """The formatter produced text that does not mean what the input meant (a bug in bkrc)."""
+
+
+@dataclass
+class Formatted:
+    source: Source
+    text: str | None  # the canonical text; None when the file cannot be formatted
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None
+
+    @property
+    def changed(self) -> bool:
+        return self.text is not None and self.text != self.source.text
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        """For the diagnostic renderers (same shape as an Analysis)."""
+        return {self.source.name: self.source}
+
+
+def _tokens(text: str) -> list:
+    """Every token the parser reads (keywords included), in order."""
+    from bkrdsl.syntax.parser import parser
+
+    return parser().parse_interactive(text).exhaust_lexer()
+
+
+def _canonical(source: Source):
+    """Parse and lay out: (text or None, parse result, diagnostics that stop formatting)."""
+    from bkrdsl.fmt.layout import SharedDocComment, layout_text
+    from bkrdsl.syntax.parser import parse
+
+    result = parse(source)
+    if not result.ok or result.tree is None:
+        return None, result, list(result.diagnostics)
+    try:
+        return layout_text(result.tree, _tokens(source.text), result.comments), result, []
+    except SharedDocComment as err:
+        second = err.second
+        span = source.span(second.start, second.end)
+        return None, result, [
+            SHARED_DOC(
+                f"the doc comment above line {second.line} documents both declarations on it",
+                span,
+                label="this declaration shares it",
+                help="put each declaration on a line of its own, each under its own `##` comment",
+            )
+        ]
+
+
+def _prove(before, after_text: str, name: str) -> None:
+    """Raise FormatterBug unless `after_text` parses to what `before` parsed to."""
+    from bkrdsl.fmt.equivalence import meaning
+    from bkrdsl.syntax.build import build
+    from bkrdsl.syntax.parser import parse
+
+    after = parse(Source.of(name, after_text))
+    if not after.ok:
+        first = after.diagnostics[0]
+        raise FormatterBug(f"the formatted text of {name} does not parse ({first.code}: {first.message})")
+    if meaning(build(before)) != meaning(build(after)):
+        raise FormatterBug(f"formatting {name} would change its meaning")
+
+
+def format_source(source: Source) -> Formatted:
+    """The canonical layout of a decoded source, or its syntax diagnostics. Never raises on input."""
+    text, result, stops = _canonical(source)
+    if text is None:
+        return Formatted(source, None, stops)
+    if text != source.text:
+        _prove(result, text, source.name)
+    return Formatted(source, text, list(result.diagnostics))
+
+
+def format_bytes(name: str, data: bytes) -> Formatted:
+    """Decode a file's bytes (UTF-8, BOM, CRLF) and format it."""
+    from bkrdsl.syntax.reader import decode
+
+    source, diagnostics = decode(name, data)
+    if diagnostics:
+        return Formatted(source, None, diagnostics)
+    return format_source(source)
+
+
+def format_text(text: str, name: str = "<text>") -> str:
+    """The canonical layout of `text`; ValueError (with the first diagnostic) when it has syntax errors."""
+    from bkrdsl.syntax.reader import normalise
+
+    done = format_source(Source.of(name, normalise(text)))
+    if done.text is None:
+        d = done.diagnostics[0]
+        where = f"{d.span.line}:{d.span.column}: " if d.span else ""
+        raise ValueError(f"{name}:{where}{d.code}: {d.message}")
+    return done.text
+
+
+__all__ = ["Formatted", "FormatterBug", "format_bytes", "format_source", "format_text"]

@@ -1,0 +1,456 @@
+"""The canonical layout of a .bkr file, printed from its tokens and parse tree.
+
+The parse tree says where every statement and block starts and ends; the token
+stream (the parser's own, keywords included) says what each statement holds;
+the comment tokens say where each comment stood. Printing is then a walk over
+the tree that writes every statement's tokens on one line, in canonical case,
+and puts each comment back next to the token it was next to:
+
+* a **trailing** comment (code before it on its line) stays at the end of the
+  output line that holds the token it followed;
+* an **own-line** comment stays on its own line, just before the token that
+  followed it.
+
+A comment inside a statement therefore breaks that statement there, and the rest
+continues on the next line, indented four more spaces (rare, but exact). The
+rules of the layout are documented in docs/fmt.md; this module is their one
+implementation.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+#: Blocks: statements with a `{ ... }` body.
+BLOCKS = frozenset({"cluster", "member", "group_decl", "expire", "job"})
+#: A member block may stay on one line when it holds only these settings.
+ONE_LINE_MEMBER_ITEMS = frozenset({"workers", "private_volume", "job_suffix"})
+#: Decls a doc comment (`##`) can document (bkrdsl.syntax.build.doc_for).
+DOCUMENTED = frozenset({"cluster", "member", "group_decl", "user_decl", "job"})
+#: A one-line block must fit in this many columns (indentation included).
+WIDTH = 80
+INDENT = "  "
+#: A statement broken by a comment inside it continues this much further in.
+CONTINUATION = "    "
+
+_VERBATIM = frozenset({"STRING", "IMPORT_PATH"})
+_PUNCTUATION = frozenset({"LBRACE", "RBRACE", "COMMA"})
+
+
+@dataclass
+class Tok:
+    type: str
+    text: str  # canonical spelling
+    start: int
+    end: int
+    line: int
+    end_line: int
+
+
+@dataclass
+class Note:
+    """A comment: `#...` or a doc comment `##...`."""
+
+    text: str  # trailing blanks removed
+    start: int
+    line: int
+    is_doc: bool
+    blank_before: bool = False  # an empty line separates it from the content before it
+
+
+@dataclass
+class Line:
+    indent: str
+    code: str  # '' for a line holding only a comment, or a blank line
+    comment: str | None = None
+    blank: bool = False
+    docs: frozenset[int] = frozenset()  # the doc comment on this line of its own (start offset)
+
+
+@dataclass
+class _Layout:
+    """What the printer knows about the file, computed once."""
+
+    toks: list[Tok]
+    starts: list[int]
+    leading: dict[int, list[Note]] = field(default_factory=dict)  # token index -> own-line comments before it
+    trailing: dict[int, Note] = field(default_factory=dict)  # token index -> comment after it on its line
+    blank_before: set[int] = field(default_factory=set)  # token indexes with an empty line before them
+    tight_commas: set[int] = field(default_factory=set)  # token indexes of commas written without a space
+    doc_lines: dict[int, int] = field(default_factory=dict)  # line -> doc comment start offset
+    chains: dict[int, frozenset[int]] = field(default_factory=dict)  # decl token index -> its doc comments
+
+
+# ---------------------------------------------------------------- tokens
+def canonical_tokens(raw_tokens, lower_names: set[int]) -> list[Tok]:
+    """Tokens in canonical case: keywords lower, names upper, strings and paths as written."""
+    out = []
+    for t in raw_tokens:
+        text = str(t.value)
+        kind = t.type
+        if kind == "NAME":
+            text = text.lower() if t.start_pos in lower_names else text.upper()
+        elif kind not in _VERBATIM and kind not in _PUNCTUATION:
+            text = text.lower()  # a keyword
+        out.append(Tok(kind, text, t.start_pos, t.end_pos, t.line, t.end_line))
+    return out
+
+
+def _children(tree):
+    return [c for c in tree.children if hasattr(c, "data")]
+
+
+def lowercase_names(tree) -> tuple[set[int], list[tuple[int, int]]]:
+    """Offsets of the NAME tokens that are values spelled in lower case (roles, days,
+    size units), and the ranges of day lists (whose commas take no space)."""
+    lower: set[int] = set()
+    day_lists: list[tuple[int, int]] = []
+    for node in tree.iter_subtrees():
+        if node.data == "role":
+            lower.add(node.children[0].start_pos)
+        elif node.data == "weekly":
+            days = node.children[0]
+            lower.update(t.start_pos for t in days.children)
+            day_lists.append((days.meta.start_pos, days.meta.end_pos))
+        elif node.data == "disk" and len(node.children) >= 4:  # the statement, not `to disk`
+            lower.add(node.children[3].start_pos)
+    return lower, day_lists
+
+
+# ---------------------------------------------------------------- comments
+def attach_comments(layout: _Layout, comments: list[Note]) -> None:
+    """Give every comment its token (see the module docstring), and note blank lines."""
+    toks = layout.toks
+    events = sorted([(t.start, "tok", i) for i, t in enumerate(toks)] + [(c.start, "note", c) for c in comments],
+                    key=lambda e: e[0])
+    prev_end_line = None  # the last line holding content (a token's end or a comment)
+    prev_tok: Tok | None = None
+    index_of_next = 0
+    for _, kind, item in events:
+        if kind == "tok":
+            tok = toks[item]
+            if prev_end_line is not None and tok.line - prev_end_line >= 2:
+                layout.blank_before.add(item)
+            prev_end_line = tok.end_line
+            prev_tok = tok
+            index_of_next = item + 1
+            continue
+        note = item
+        if prev_tok is not None and prev_tok.end_line == note.line:
+            layout.trailing[index_of_next - 1] = note
+        else:
+            note.blank_before = prev_end_line is not None and note.line - prev_end_line >= 2
+            layout.leading.setdefault(index_of_next, []).append(note)
+            if note.is_doc:  # only a `##` line of its own documents (bkrdsl.syntax.build)
+                layout.doc_lines[note.line] = note.start
+        prev_end_line = note.line
+
+
+def doc_chain(layout: _Layout, first_line: int) -> frozenset[int]:
+    """The doc comments that document a decl starting on `first_line` (as the AST builder sees them)."""
+    found = []
+    line = first_line - 1
+    while line in layout.doc_lines:
+        found.append(layout.doc_lines[line])
+        line -= 1
+    return frozenset(found)
+
+
+class SharedDocComment(Exception):
+    """Two decls start on one line under a `##` comment: both have it as their doc,
+    and no layout with one decl per line can say that."""
+
+    def __init__(self, first: Tok, second: Tok):
+        super().__init__(first.line)
+        self.first = first
+        self.second = second
+
+
+def refuse_shared_docs(layout: _Layout, decl_firsts: list[int]) -> None:
+    seen: dict[int, int] = {}
+    for first in decl_firsts:
+        line = layout.toks[first].line
+        if line in seen and layout.chains.get(first):
+            raise SharedDocComment(layout.toks[seen[line]], layout.toks[first])
+        seen.setdefault(line, first)
+
+
+def settle_doc_comments(layout: _Layout, decl_firsts: list[int]) -> None:
+    """Keep every doc comment next to the decl it documents.
+
+    A `##` line documents the decl that starts on the next line. It normally
+    stands just before that decl's first token, and stays there. Only when the
+    decl started in the middle of a line (after another statement) does it stand
+    before some other token: it then moves to just above the decl, which the
+    canonical layout starts on a line of its own.
+    """
+    where: dict[int, int] = {}  # doc comment start -> the token it stands before
+    for index, notes in layout.leading.items():
+        for note in notes:
+            where[note.start] = index
+    for first in decl_firsts:
+        chain = layout.chains.get(first, frozenset())
+        good = {n.start for n in layout.leading.get(first, ())}
+        moving = []
+        for start in sorted(chain - good):
+            index = where[start]
+            notes = layout.leading[index]
+            moving.append(next(n for n in notes if n.start == start))
+            notes[:] = [n for n in notes if n.start != start]
+            if not notes:
+                del layout.leading[index]
+            where[start] = first
+        if moving:
+            for note in moving:
+                note.blank_before = False
+            layout.leading[first] = moving + layout.leading.get(first, [])
+
+
+# ---------------------------------------------------------------- the printer
+class Printer:
+    def __init__(self, layout: _Layout):
+        self.layout = layout
+        self.lines: list[Line] = []
+
+    # -- low level
+    def token_range(self, node) -> tuple[int, int]:
+        """Indexes of the first and last token inside a tree node."""
+        starts = self.layout.starts
+        first = bisect.bisect_left(starts, node.meta.start_pos)
+        last = bisect.bisect_left(starts, node.meta.end_pos) - 1
+        return first, last
+
+    def blank(self) -> None:
+        if self.lines and not self.lines[-1].blank:
+            self.lines.append(Line("", "", blank=True))
+
+    def note_line(self, indent: str, note: Note) -> None:
+        docs = frozenset({note.start}) if note.is_doc else frozenset()
+        self.lines.append(Line(indent, "", note.text, docs=docs))
+
+    def code_line(self, indent: str, code: str, trailing: Note | None) -> None:
+        self.lines.append(Line(indent, code, trailing.text if trailing else None))
+
+    def joined(self, first: int, last: int) -> str:
+        """Tokens first..last on one line: one space apart, none before a comma."""
+        toks = self.layout.toks
+        out = []
+        for i in range(first, last + 1):
+            tok = toks[i]
+            if out and tok.type != "COMMA" and (i - 1) not in self.layout.tight_commas:
+                out.append(" ")
+            out.append(tok.text)
+        return "".join(out)
+
+    def has_comments_inside(self, first: int, last: int) -> bool:
+        """Comments between tokens first..last (not before the first, not after the last)."""
+        lay = self.layout
+        return any(i in lay.leading for i in range(first + 1, last + 1)) or any(
+            i in lay.trailing for i in range(first, last)
+        )
+
+    # -- statements
+    def wrapped(self, first: int, last: int, indent: str) -> list[tuple[str, str]] | None:
+        """A statement too wide for one line, with a comma-separated list in it, filled
+        into lines of at most WIDTH columns, continuation lines aligned under the
+        list's first name. None when it fits, or has no list to break."""
+        toks = self.layout.toks
+        if len(indent) + len(self.joined(first, last)) <= WIDTH:
+            return None
+        cuts = [i for i in range(first, last) if toks[i].type == "COMMA" and i not in self.layout.tight_commas]
+        if not cuts:
+            return None
+        head = self.joined(first, cuts[0] - 2) if cuts[0] - 2 >= first else ""
+        units = []
+        start = first
+        for cut in cuts:
+            units.append(self.joined(start, cut))
+            start = cut + 1
+        units.append(self.joined(start, last))
+        align = " " * (len(indent) + len(head) + (1 if head else 0))
+        lines = [(indent, units[0])]
+        for unit in units[1:]:
+            line_indent, code = lines[-1]
+            if len(line_indent) + len(code) + 1 + len(unit) <= WIDTH:
+                lines[-1] = (line_indent, code + " " + unit)
+            else:
+                lines.append((align, unit))
+        return lines
+
+    def statement(self, first: int, last: int, indent: str) -> None:
+        """Tokens first..last as one line, broken only where a comment sits inside,
+        or filled at its commas when it is too wide."""
+        lay = self.layout
+        if not self.has_comments_inside(first, last):
+            filled = self.wrapped(first, last, indent)
+            if filled is not None:
+                for line_indent, code in filled[:-1]:
+                    self.code_line(line_indent, code, None)
+                self.code_line(filled[-1][0], filled[-1][1], lay.trailing.get(last))
+                return
+        pieces_from = first
+        line_indent = indent
+        for i in range(first, last + 1):
+            if i != first and i in lay.leading:
+                if pieces_from < i:
+                    self.code_line(line_indent, self.joined(pieces_from, i - 1), None)
+                for note in lay.leading[i]:
+                    self.note_line(indent + CONTINUATION, note)
+                pieces_from, line_indent = i, indent + CONTINUATION
+            if i != last and i in lay.trailing:
+                self.code_line(line_indent, self.joined(pieces_from, i), lay.trailing[i])
+                pieces_from, line_indent = i + 1, indent + CONTINUATION
+        if pieces_from <= last:
+            self.code_line(line_indent, self.joined(pieces_from, last), lay.trailing.get(last))
+
+    def leading_notes(self, index: int, indent: str, at_block_start: bool) -> None:
+        """Own-line comments before token `index`, and the blank lines among them."""
+        lay = self.layout
+        for n, note in enumerate(lay.leading.get(index, ())):
+            if note.blank_before and not (at_block_start and n == 0):
+                self.blank()
+            self.note_line(indent, note)
+            at_block_start = False
+        if index in lay.blank_before and not at_block_start:
+            self.blank()
+
+    def guard_doc(self, first: int) -> None:
+        """Keep a decl's doc comments its own: if the lines just above it now hold a doc
+        comment that did not document it in the input, separate them with a blank line."""
+        chain = self.layout.chains.get(first)
+        if chain is None:
+            return
+        k = len(self.lines) - 1
+        while k >= 0 and not self.lines[k].blank and self.lines[k].docs:
+            if not self.lines[k].docs <= chain:
+                self.lines.insert(k + 1, Line("", "", blank=True))
+                return
+            k -= 1
+
+    # -- items and blocks
+    def items(self, nodes, indent: str, at_block_start: bool) -> None:
+        for node in nodes:
+            first, _ = self.token_range(node)
+            self.leading_notes(first, indent, at_block_start)
+            at_block_start = False
+            if node.data in DOCUMENTED:
+                self.guard_doc(first)
+            self.item(node, indent)
+
+    def item(self, node, indent: str) -> None:
+        if node.data in BLOCKS:
+            self.block(node, indent)
+        else:
+            first, last = self.token_range(node)
+            self.statement(first, last, indent)
+
+    def block_parts(self, node):
+        first, last = self.token_range(node)
+        toks = self.layout.toks
+        brace = next(i for i in range(first, last + 1) if toks[i].type == "LBRACE")
+        body = [c for c in _children(node) if c.meta.start_pos > toks[brace].start]
+        return first, brace, last, body
+
+    def one_line_body(self, node, body) -> str | None:
+        """The body written inline, or None when this block is always written one item per line."""
+        if node.data == "member" and all(c.data in ONE_LINE_MEMBER_ITEMS for c in body):
+            return "  ".join(self.joined(*self.token_range(c)) for c in body)
+        if node.data == "group_decl":
+            out = []
+            for n, entry in enumerate(body):
+                if n:
+                    out.append("  " if entry.data == "group_match" or body[n - 1].data == "group_match" else " ")
+                out.append(self.joined(*self.token_range(entry)))
+            return "".join(out)
+        return None
+
+    def block(self, node, indent: str) -> None:
+        lay = self.layout
+        first, brace, last, body = self.block_parts(node)
+        inside = self.has_comments_inside(first, last)
+        header = self.joined(first, brace - 1)
+        if not inside:
+            if not body:
+                self.code_line(indent, header + " {}", lay.trailing.get(last))
+                return
+            inline = self.one_line_body(node, body)
+            if inline is not None:
+                text = f"{header} {{ {inline} }}"
+                if len(indent) + len(text) <= WIDTH:
+                    self.code_line(indent, text, lay.trailing.get(last))
+                    return
+        self.statement(first, brace, indent)
+        inner = indent + INDENT
+        self.items(body, inner, at_block_start=True)
+        closing = lay.leading.get(last, ())
+        for n, note in enumerate(closing):
+            if note.blank_before and (n > 0 or body):
+                self.blank()
+            self.note_line(inner, note)
+        self.code_line(indent, "}", lay.trailing.get(last))
+
+    def file(self, tree) -> None:
+        self.items(_children(tree), "", at_block_start=True)
+        end = len(self.layout.toks)
+        for n, note in enumerate(self.layout.leading.get(end, ())):
+            if note.blank_before and (n > 0 or end > 0):
+                self.blank()
+            self.note_line("", note)
+
+
+# ---------------------------------------------------------------- text
+def align_comments(lines: list[Line]) -> None:
+    """Consecutive lines that each end in a trailing comment put it in one column."""
+    run: list[Line] = []
+
+    def close() -> None:
+        if run:
+            column = max(len(x.indent) + len(x.code) for x in run) + 2
+            for x in run:
+                x.code = x.code + " " * (column - len(x.indent) - len(x.code))
+            run.clear()
+
+    for line in lines:
+        if line.code and line.comment is not None:
+            run.append(line)
+        else:
+            close()
+    close()
+
+
+def render(lines: list[Line]) -> str:
+    while lines and lines[-1].blank:
+        lines.pop()
+    out = []
+    for line in lines:
+        if line.blank:
+            out.append("")
+        elif line.code:
+            out.append(line.indent + line.code + (line.comment or "") if line.comment else line.indent + line.code)
+        else:
+            out.append(line.indent + (line.comment or ""))
+    return "".join(x + "\n" for x in out)
+
+
+def layout_text(tree, raw_tokens, raw_comments) -> str:
+    """The canonical text of a file that parsed without errors."""
+    lower, day_lists = lowercase_names(tree)
+    toks = canonical_tokens(raw_tokens, lower)
+    layout = _Layout(toks, [t.start for t in toks])
+    for i, t in enumerate(toks):
+        if t.type == "COMMA" and any(a <= t.start < b for a, b in day_lists):
+            layout.tight_commas.add(i)
+    notes = [
+        Note(str(c.value).rstrip(), c.start_pos, c.line, c.type == "DOC_COMMENT") for c in raw_comments
+    ]
+    attach_comments(layout, notes)
+    printer = Printer(layout)
+    decl_firsts = sorted(printer.token_range(n)[0] for n in tree.iter_subtrees() if n.data in DOCUMENTED)
+    for first in decl_firsts:
+        layout.chains[first] = doc_chain(layout, toks[first].line)
+    refuse_shared_docs(layout, decl_firsts)
+    settle_doc_comments(layout, decl_firsts)
+    printer.file(tree)
+    align_comments(printer.lines)
+    return render(printer.lines)

@@ -1,0 +1,602 @@
+"""What every highlighter knows about the .bkr language, written down once.
+
+The vocabulary comes from grammar/bkr.lark through the Lark parser's terminals:
+the keywords are its string literals that a name could also spell, the
+punctuation its other string literals, and the shape of a name and of an import
+path its NAME and IMPORT_PATH terminals. Nothing here repeats a keyword.
+
+On top of the vocabulary sit the two things the grammar cannot say:
+
+- the token *kinds* (keyword, member name, user ID, address...) and their name in
+  each engine: a pygments token type, a TextMate scope, a Vim highlight group;
+- the *rules*: ordered regexes (one dialect that Python's `re` and Oniguruma read
+  alike) that give each piece of text its kind, including the few contexts that
+  matter (the word after `member` before a `{` is a member name; after `minidisk`
+  come an owner and addresses). The pygments lexer interprets these rules the way
+  VS Code's TextMate engine does, and the TextMate grammar is written from them,
+  so the two agree by construction. Vim's regex dialect differs, so its syntax
+  file is written from the same vocabulary by `vim_syntax()`; a test runs all
+  three engines on every example and asserts they agree character by character.
+
+Every rule is confined to one line (`[ \\t]`, never `\\s`, between the words of a
+context) because TextMate and Vim see one line at a time; only a group's `{ }`
+body and nothing else spans lines.
+
+`python -m bkrdsl.keywords --write` regenerates the TextMate grammar and the Vim
+syntax; `python -m bkrdsl.keywords --check` exits 1 when either is stale.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+GENERATOR = "python -m bkrdsl.keywords --write"
+
+
+# ------------------------------------------------------------------ vocabulary
+@dataclass(frozen=True)
+class Vocabulary:
+    keywords: tuple[str, ...]  # lower case, sorted
+    punctuation: tuple[str, ...]
+    name_start: str  # a regex character class, e.g. "[A-Za-z0-9$@_*%?]"
+    name_char: str  # the class of the characters a name continues with
+    import_path: str  # the regex of a path after `import`
+    wildcards: str  # the characters that make a name a pattern
+
+    @property
+    def word(self) -> str:
+        return self.name_start + self.name_char + "*"
+
+
+_NAME_SHAPE = re.compile(r"(\[(?:[^\]\\]|\\.)+\])(\[(?:[^\]\\]|\\.)+\])\*\Z")
+
+
+def _name_classes(pattern: str) -> tuple[str, str]:
+    m = _NAME_SHAPE.match(pattern)
+    if m is None:
+        raise ValueError(
+            f"the grammar's NAME terminal is /{pattern}/; the highlighters expect"
+            " /[first characters][other characters]*/: update bkrdsl/keywords.py"
+        )
+    return m.group(1), m.group(2)
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Keywords, punctuation and name shapes, read from the grammar's terminals."""
+    from lark.lexer import PatternStr
+
+    from bkrdsl.resolve.model import PATTERN_CHARS
+    from bkrdsl.syntax.parser import parser
+
+    terminals = {t.name: t for t in parser().terminals}
+    start, char = _name_classes(terminals["NAME"].pattern.value)
+    name = re.compile(start + char + "*")
+    literals = [t.pattern for t in terminals.values() if isinstance(t.pattern, PatternStr)]
+    keywords = sorted({p.value.lower() for p in literals if name.fullmatch(p.value)})
+    punctuation = sorted({p.value for p in literals if not name.fullmatch(p.value)})
+    return Vocabulary(
+        keywords=tuple(keywords),
+        punctuation=tuple(punctuation),
+        name_start=start,
+        name_char=char,
+        import_path=terminals["IMPORT_PATH"].pattern.value,
+        wildcards="".join(sorted(PATTERN_CHARS)),
+    )
+
+
+def keywords() -> tuple[str, ...]:
+    return vocabulary().keywords
+
+
+def case_insensitive_keywords() -> bool:
+    """Whether every keyword literal carries Lark's `i` flag (the highlighters assume so)."""
+    from lark.lexer import PatternStr
+
+    from bkrdsl.syntax.parser import parser
+
+    kws = set(keywords())
+    return all(
+        "i" in t.pattern.flags
+        for t in parser().terminals
+        if isinstance(t.pattern, PatternStr) and t.pattern.value.lower() in kws
+    )
+
+
+def char_class_members(cls: str) -> frozenset[str]:
+    """The characters of a simple regex class like `[A-Za-z0-9$#\\-:.]`."""
+    body = cls[1:-1]
+    chars: list[str] = []
+    i = 0
+    while i < len(body):
+        c = body[i + 1] if body[i] == "\\" else body[i]
+        i += 2 if body[i] == "\\" else 1
+        if i + 1 < len(body) and body[i] == "-":
+            hi = body[i + 2] if body[i + 1] == "\\" else body[i + 1]
+            i += 3 if body[i + 1] == "\\" else 2
+            chars.extend(chr(x) for x in range(ord(c), ord(hi) + 1))
+        else:
+            chars.append(c)
+    return frozenset(chars)
+
+
+# ------------------------------------------------------------------ token kinds
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    pygments: str  # a pygments token type, as a dotted path below Token
+    textmate: str | None  # TextMate scope; None: left to the base scope source.bkr
+    vim: tuple[str, ...]  # Vim groups; the first links to `vim_link`, the others to the first
+    vim_link: str | None
+    what: str
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("keyword", "Keyword", "keyword.other.bkr", ("bkrKeyword", "bkrSlotKeyword"), "Keyword",
+         "a keyword of the grammar, in any case"),
+    Kind("import-path", "Name.Namespace", "entity.name.namespace.bkr", ("bkrImportPath",), "Include",
+         "the module after `import`: std/backup-manager, ./site/common"),
+    Kind("cluster-name", "Name.Class", "entity.name.type.cluster.bkr", ("bkrClusterName",), "Structure",
+         "the name after `cluster`, before its `{`"),
+    Kind("member-name", "Name.Label", "entity.name.type.member.bkr", ("bkrMemberName",), "Type",
+         "the name after `member`, before its `{`"),
+    Kind("group-name", "Name.Constant", "entity.name.type.group.bkr", ("bkrGroupName",), "Typedef",
+         "the name after `group`, before its `{`"),
+    Kind("job-name", "Name.Function", "entity.name.function.job.bkr", ("bkrJobName",), "Function",
+         "the name after `job`, before its `{`"),
+    Kind("user-id", "Name.Variable", "variable.other.userid.bkr", ("bkrUserId",), "Identifier",
+         "a z/VM user ID: in a group body, after `user`, `server`, the nodes, a minidisk owner"),
+    Kind("pattern", "String.Regex", "string.regexp.pattern.bkr", ("bkrPattern",), "Special",
+         "a name with a wildcard (* % ?): LNX*, BKRPOOL:CICSPRD.*"),
+    Kind("address", "Number.Hex", "constant.numeric.hex.address.bkr", ("bkrAddress", "bkrRange"), "Number",
+         "a minidisk address or either end of a range: 0191, 0100-0FFF"),
+    Kind("range-operator", "Operator", "keyword.operator.range.bkr", ("bkrRangeOperator",), "Operator",
+         "the - of an address range"),
+    Kind("number", "Number.Integer", "constant.numeric.integer.bkr", ("bkrNumber",), "Number",
+         "a decimal number: workers 4, retain 35 days"),
+    Kind("time", "Literal.Date", "constant.numeric.time.bkr", ("bkrTime",), "Constant",
+         "a time of day, HH:MM"),
+    Kind("string", "String.Double", "string.quoted.double.bkr", ("bkrString",), "String",
+         "a double-quoted string"),
+    Kind("escape", "String.Escape", "constant.character.escape.bkr", ("bkrEscape",), "SpecialChar",
+         "a backslash escape in a string"),
+    Kind("comment", "Comment.Single", "comment.line.number-sign.bkr", ("bkrComment",), "Comment",
+         "# to the end of the line, where a name cannot continue"),
+    Kind("doc-comment", "String.Doc", "comment.line.documentation.bkr", ("bkrDocComment",), "SpecialComment",
+         "## to the end of the line: documentation kept with the declaration below"),
+    Kind("brace", "Punctuation", "punctuation.section.braces.bkr", ("bkrBrace",), "Delimiter",
+         "{ and }"),
+    Kind("comma", "Punctuation.Marker", "punctuation.separator.comma.bkr", ("bkrComma",), "Delimiter",
+         "the , between names"),
+    # Generic.Error, not Error: pygments' Error means "the lexer failed", and Sphinx
+    # refuses to highlight a block that holds one; this lexer never fails, it marks
+    # a stray character (`workers = 4` in a broken example) and goes on.
+    Kind("invalid", "Generic.Error", "invalid.illegal.character.bkr", ("bkrError",), "Error",
+         "a character no token can start with (outside strings and comments)"),
+    Kind("name", "Name", None, ("bkrName", ""), None,
+         "any other name: volumes, pools, member references, days, units, roles"),
+)
+
+KIND = {k.name: k for k in KINDS}
+
+
+# ------------------------------------------------------------------ contexts
+#: A name before a `{` on the same line is declared by the keyword in front of it.
+DECLARES = {"cluster": "cluster-name", "member": "member-name", "group": "group-name", "job": "job-name"}
+#: The declaration whose `{ }` body lists user IDs (and `match PATTERN`).
+GROUP = "group"
+#: Keywords followed by a comma-separated list of user IDs.
+USER_LISTS = ("user",)
+#: Keywords followed by one user ID or pattern (also inside a group body).
+USER_SLOTS = ("catalog-node", "match", "request-node", "server")
+#: Keywords followed by an owner (user ID or pattern), then addresses up to the next keyword.
+ADDRESS_LISTS = ("minidisk",)
+#: `disk USER ADDRESS size ...`: the keyword, and the keyword that confirms the form.
+DISK = ("disk", "size")
+#: The keyword before an import path.
+IMPORT = "import"
+
+
+def context_keywords() -> set[str]:
+    return {*DECLARES, GROUP, *USER_LISTS, *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT}
+
+
+# ------------------------------------------------------------------ rules
+@dataclass(frozen=True)
+class Match:
+    """One regex; `kind` colours the whole match, `captures` its groups.
+
+    A capture is a kind name, or "@list" to colour the captured text with another
+    rule list (TextMate's captures with patterns)."""
+
+    doc: str
+    regex: str
+    kind: str | None = None
+    captures: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Region:
+    """From `begin` to `end` (possibly across lines), the text coloured by the `inner` list."""
+
+    doc: str
+    begin: str
+    end: str
+    inner: str
+    kind: str | None = None
+    begin_captures: dict[int, str] = field(default_factory=dict)
+    end_captures: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Include:
+    list: str
+
+
+Rule = Union[Match, Region, Include]
+
+
+def _alternation(words) -> str:
+    # Longest first keeps the alternation readable; the (?!name char) guard is what
+    # stops `catalog` from matching the front of `catalog-node`.
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict[str, tuple[Rule, ...]]:
+    """The ordered rule lists; "main" is the top level. First match at a position wins."""
+    v = vocabulary()
+    nc, word = v.name_char, v.word
+    pre, post = f"(?<!{nc})", f"(?!{nc})"
+    sp = "[ \\t]"
+
+    def kw(*words: str) -> str:
+        return f"{pre}(?i:{_alternation(words)}){post}"
+
+    hexa = "[0-9A-Fa-f]{1,4}"
+    wild = "[" + re.escape(v.wildcards) + "]"
+    invalid_start = "[^\\s\"{},#" + v.name_start[1:-1] + "]"
+    any_keyword = f"(?!{kw(*v.keywords)})"
+    decl = [
+        Match(f"`{k}` NAME before a brace", f"({kw(k)}){sp}+({word})(?={sp}*\\{{)", None, {1: "keyword", 2: kind})
+        for k, kind in DECLARES.items()
+        if k != GROUP
+    ]
+    return {
+        "main": (
+            Include("comments"),
+            Include("strings"),
+            Match("import PATH", f"({kw(IMPORT)}){sp}+({v.import_path})", None, {1: "keyword", 2: "import-path"}),
+            *decl,
+            Region(
+                "group NAME { user IDs and `match PATTERN` }",
+                f"({kw(GROUP)}){sp}+({word}){sp}*(\\{{)",
+                "\\}",
+                "group-body",
+                None,
+                {1: "keyword", 2: "group-name", 3: "brace"},
+                {0: "brace"},
+            ),
+            Match(
+                "user ID, ID, ...",
+                f"({kw(*USER_LISTS)}){sp}+({word}(?:{sp}*,{sp}*{word})*)",
+                None,
+                {1: "keyword", 2: "@user-words"},
+            ),
+            Include("user-slot"),
+            Match(
+                "minidisk OWNER ADDRESS...: addresses up to the next keyword",
+                f"({kw(*ADDRESS_LISTS)}){sp}+({word})((?:{sp}+{any_keyword}{word})*)",
+                None,
+                {1: "keyword", 2: "@user-words", 3: "@address-words"},
+            ),
+            Match(
+                "disk USER ADDRESS size ...",
+                f"({kw(DISK[0])}){sp}+({word}){sp}+({word})(?={sp}+{kw(DISK[1])})",
+                None,
+                {1: "keyword", 2: "@user-words", 3: "@address-words"},
+            ),
+            Match("any other keyword", kw(*v.keywords), "keyword"),
+            Match("HH:MM", f"{pre}[0-9]{{1,2}}:[0-9]{{2}}{post}", "time"),
+            Include("pattern"),
+            Match("a decimal number", f"{pre}[0-9]+{post}", "number"),
+            Match("any other name", f"{pre}{word}", "name"),
+            Include("punctuation"),
+            Include("invalid"),
+        ),
+        "comments": (
+            Match("## documentation", f"{pre}##.*$", "doc-comment"),
+            Match("# comment", f"{pre}#.*$", "comment"),
+        ),
+        "strings": (Region('"string" (to the end of the line when unterminated)', '"', '"|$', "string-body", "string"),),
+        "string-body": (Match("backslash escape", "\\\\.", "escape"),),
+        "group-body": (
+            Include("comments"),
+            Include("strings"),
+            Include("user-slot"),
+            Match("a slot keyword with nothing after it", kw(*USER_SLOTS), "keyword"),
+            Include("user-words"),
+            Include("invalid"),
+        ),
+        "user-slot": (
+            Match("server ID, match PATTERN, ...", f"({kw(*USER_SLOTS)}){sp}+({word})", None, {1: "keyword", 2: "@user-words"}),
+        ),
+        "user-words": (
+            Include("pattern"),
+            Match("a user ID", f"{pre}{word}", "user-id"),
+            Match(",", ",", "comma"),
+        ),
+        "address-words": (
+            Match("ADDR-ADDR", f"{pre}({hexa})(-)({hexa}){post}", None, {1: "address", 2: "range-operator", 3: "address"}),
+            Match("ADDR", f"{pre}{hexa}{post}", "address"),
+            Include("pattern"),
+            Match("not an address", f"{pre}{word}", "name"),
+        ),
+        "pattern": (Match("a name with a wildcard", f"{pre}(?={nc}*{wild}){word}", "pattern"),),
+        "punctuation": (
+            Match("{ }", "[{}]", "brace"),
+            Match(",", ",", "comma"),
+        ),
+        "invalid": (Match("a character no token starts with, and the name characters after it", f"{invalid_start}{nc}*", "invalid"),),
+    }
+
+
+# ------------------------------------------------------------------ TextMate
+def _scope(kind: str | None) -> dict:
+    scope = KIND[kind].textmate if kind else None
+    return {"name": scope} if scope else {}
+
+
+def _tm_captures(captures: dict[int, str]) -> dict:
+    out = {}
+    for group, target in sorted(captures.items()):
+        if target.startswith("@"):
+            out[str(group)] = {"patterns": [{"include": "#" + target[1:]}]}
+        else:
+            out[str(group)] = _scope(target)
+    return out
+
+
+def _tm_rule(rule: Rule) -> dict:
+    if isinstance(rule, Include):
+        return {"include": "#" + rule.list}
+    if isinstance(rule, Match):
+        out = {"comment": rule.doc, "match": rule.regex, **_scope(rule.kind)}
+        if rule.captures:
+            out["captures"] = _tm_captures(rule.captures)
+        return out
+    out = {"comment": rule.doc, "begin": rule.begin, "end": rule.end, **_scope(rule.kind)}
+    if rule.begin_captures:
+        out["beginCaptures"] = _tm_captures(rule.begin_captures)
+    if rule.end_captures:
+        out["endCaptures"] = _tm_captures(rule.end_captures)
+    out["patterns"] = [{"include": "#" + rule.inner}]
+    return out
+
+
+def textmate_grammar() -> dict:
+    lists = rules()
+    return {
+        "comment": f"Generated by `{GENERATOR}` from grammar/bkr.lark and bkrdsl/keywords.py: do not edit.",
+        "$schema": "https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json",
+        "name": "bkr",
+        "scopeName": "source.bkr",
+        "fileTypes": ["bkr"],
+        "patterns": [{"include": "#main"}],
+        "repository": {name: {"patterns": [_tm_rule(r) for r in body]} for name, body in lists.items()},
+    }
+
+
+def textmate_json() -> str:
+    return json.dumps(textmate_grammar(), indent=2, ensure_ascii=False) + "\n"
+
+
+# ------------------------------------------------------------------ Vim
+def _vim_class(chars) -> str:
+    """A Vim collection for a set of characters, ranges folded for the alphanumerics."""
+    chars = set(chars)
+    out = []
+    for lo, hi in (("A", "Z"), ("a", "z"), ("0", "9")):
+        span = {chr(c) for c in range(ord(lo), ord(hi) + 1)}
+        if span <= chars:
+            out.append(f"{lo}-{hi}")
+            chars -= span
+    for c in sorted(chars):
+        out.append("\\" + c if c in "]^-\\/" else c)
+    return "[" + "".join(out) + "]"
+
+
+def _iskeyword(chars) -> str:
+    """`syntax iskeyword` for a set of characters: character codes and ranges."""
+    codes = sorted(ord(c) for c in chars)
+    parts, i = [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(str(codes[i]) if i == j else f"{codes[i]}-{codes[j]}")
+        i = j + 1
+    return ",".join(parts)
+
+
+def _vim_words(words) -> str:
+    return "\\|".join(re.sub(r"([.*~\[\]\\/^$])", r"\\\1", w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _wrap(words: list[str], lead: str, width: int = 78) -> list[str]:
+    lines, line = [], lead
+    for w in words:
+        if len(line) + 1 + len(w) > width and line != lead:
+            lines.append(line)
+            line = lead
+        line += " " + w
+    lines.append(line)
+    return lines
+
+
+def vim_syntax() -> str:
+    v = vocabulary()
+    ns = _vim_class(char_class_members(v.name_start))
+    word = f"{ns}\\k*"
+    nc = char_class_members(v.name_char)
+    path = _vim_class(char_class_members(v.import_path.rstrip("+")))
+    wild = _vim_class(v.wildcards)
+    bad = "[^ \\t\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
+    kwalt = f"\\%(\\%({_vim_words(v.keywords)}\\)\\>\\)\\@!"
+    special = {*DECLARES, *USER_LISTS, *USER_SLOTS, *ADDRESS_LISTS, DISK[0], IMPORT}
+    plain = [k for k in v.keywords if k not in special]
+    decls = []
+    for k, kind in DECLARES.items():
+        group = KIND[kind].vim[0]
+        if k == GROUP:
+            decls += [
+                f"syn keyword bkrKeyword {k} nextgroup={group} skipwhite",
+                f"syn match {group} /{word}\\ze[ \\t]*{{/ contained nextgroup=bkrGroupBody skipwhite",
+            ]
+        else:
+            decls += [
+                f"syn keyword bkrKeyword {k} nextgroup={group} skipwhite",
+                f"syn match {group} /{word}\\ze[ \\t]*{{/ contained",
+            ]
+    links = [
+        f"hi def link {g} {k.vim_link if i == 0 else k.vim[0]}"
+        for k in KINDS
+        if k.vim_link
+        for i, g in enumerate(k.vim)
+    ]
+    lines = [
+        "\" Vim syntax file",
+        "\" Language:   bkr (bkrdsl: the backups of a z/VM SSI cluster)",
+        f"\" Generated by `{GENERATOR}` from grammar/bkr.lark and bkrdsl/keywords.py: do not edit.",
+        "",
+        "if exists('b:current_syntax')",
+        "  finish",
+        "endif",
+        "let s:cpo_save = &cpo",
+        "set cpo&vim",
+        "",
+        "syn case ignore",
+        "\" The characters of a name: a keyword, number or address never runs into them.",
+        f"syn iskeyword {_iskeyword(nc)}",
+        "\" A group body can be long; the files are small, so start from the top.",
+        "syn sync fromstart",
+        "",
+        "\" For items starting in the same column the one defined last wins, and a",
+        "\" keyword beats every match: so the general items come first.",
+        f"syn match bkrError /{bad}\\k*/",
+        "\" Every other name, whole: so nothing below can start in the middle of one.",
+        f"syn match bkrName /\\k\\@<!{word}/",
+        "syn match bkrNumber /\\k\\@<![0-9]\\+\\k\\@!/",
+        "syn match bkrTime /\\k\\@<![0-9]\\{1,2}:[0-9]\\{2}\\k\\@!/",
+        f"syn match bkrUserId /\\k\\@<!{word}/ contained",
+        f"syn match bkrPattern /\\k\\@<!\\%(\\k*{wild}\\)\\@={word}/",
+        "syn match bkrBrace /[{}]/",
+        "syn match bkrComma /,/",
+        "syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold",
+        "",
+        "\" Keywords that only are keywords.",
+        *_wrap(plain, "syn keyword bkrKeyword"),
+        "",
+        "\" import PATH",
+        f"syn keyword bkrKeyword {IMPORT} nextgroup=bkrImportPath skipwhite",
+        f"syn match bkrImportPath /{path}\\+/ contained",
+        "",
+        "\" Declarations: the name before a { on the same line.",
+        *decls,
+        "syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold"
+        " contains=bkrComment,bkrDocComment,bkrString,bkrSlotKeyword,bkrUserId,bkrPattern,bkrComma,bkrError",
+        "",
+        "\" user ID, ID, ...",
+        *[f"syn keyword bkrKeyword {k} nextgroup=bkrUserList skipwhite" for k in USER_LISTS],
+        f"syn match bkrUserList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
+        " contains=bkrUserId,bkrPattern,bkrComma",
+        "\" server ID, catalog-node ID, request-node ID, match PATTERN",
+        f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",
+        "syn match bkrSlotWord /\\k\\@<!" + word + "/ contained transparent contains=bkrUserId,bkrPattern",
+        "",
+        "\" minidisk OWNER ADDRESS...: addresses up to the next keyword",
+        *[f"syn keyword bkrKeyword {k} nextgroup=bkrOwner skipwhite" for k in ADDRESS_LISTS],
+        f"syn match bkrOwner /{word}/ contained transparent contains=bkrUserId,bkrPattern"
+        " nextgroup=bkrAddressList skipwhite",
+        f"syn match bkrAddressList /{kwalt}{word}\\%([ \\t]\\+{kwalt}{word}\\)*/ contained transparent"
+        " contains=bkrAddress,bkrRange,bkrPattern",
+        "syn match bkrAddress /\\k\\@<![0-9A-Fa-f]\\{1,4}\\k\\@!/ contained",
+        "syn match bkrRange /\\k\\@<![0-9A-Fa-f]\\{1,4}-[0-9A-Fa-f]\\{1,4}\\k\\@!/ contained contains=bkrRangeOperator",
+        "syn match bkrRangeOperator /-/ contained",
+        "",
+        f"\" {DISK[0]} USER ADDRESS {DISK[1]} ...",
+        f"syn keyword bkrKeyword {DISK[0]} nextgroup=bkrDiskUser skipwhite",
+        f"syn match bkrDiskUser /{word}\\ze[ \\t]\\+{word}[ \\t]\\+{DISK[1]}\\>/ contained transparent"
+        " contains=bkrUserId,bkrPattern nextgroup=bkrDiskAddress skipwhite",
+        f"syn match bkrDiskAddress /{word}/ contained transparent contains=bkrAddress,bkrRange,bkrPattern",
+        "",
+        "\" Strings and comments last: they win over everything that starts with them.",
+        "syn region bkrString start=/\"/ skip=/\\\\./ end=/\"\\|$/ contains=bkrEscape",
+        "syn match bkrEscape /\\\\./ contained",
+        "syn match bkrComment /\\k\\@<!#.*$/ contains=@Spell",
+        "syn match bkrDocComment /\\k\\@<!##.*$/ contains=@Spell",
+        "",
+        *links,
+        "",
+        "let b:current_syntax = 'bkr'",
+        "let &cpo = s:cpo_save",
+        "unlet s:cpo_save",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ the generator
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def generated_files() -> dict[str, str]:
+    """Each generated file's path (relative to the repository) and its expected text."""
+    return {
+        "editors/vscode/syntaxes/bkr.tmLanguage.json": textmate_json(),
+        "editors/vim/syntax/bkr.vim": vim_syntax(),
+    }
+
+
+def stale_files(root: Path) -> list[str]:
+    return [rel for rel, text in generated_files().items() if _read(root / rel) != text]
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    root = repo_root()
+    if args == ["--write"]:
+        for rel, text in generated_files().items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if _read(path) != text:
+                path.write_text(text, encoding="utf-8")
+                print(f"wrote {rel}")
+        return 0
+    if args == ["--check"]:
+        stale = stale_files(root)
+        for rel in stale:
+            print(f"{rel} is stale: run `{GENERATOR}`", file=sys.stderr)
+        return 1 if stale else 0
+    if args in ([], ["--list"]):
+        print("\n".join(keywords()))
+        return 0
+    print("usage: python -m bkrdsl.keywords [--list | --write | --check]", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

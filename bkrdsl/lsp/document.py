@@ -1,0 +1,183 @@
+"""One open document, analysed: the same pipeline as `bkrc check`, plus an index of names.
+
+Nothing here imports pygls: the language server (bkrdsl.lsp.server) feeds
+text in and converts what comes out to LSP types. Positions are 0-based lines
+and 0-based columns counted in code points; the server converts columns to the
+client's units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bkrdsl import ast
+from bkrdsl.diagnostics import Diagnostic, sort_key
+from bkrdsl.pipeline import Analysis, analyse
+from bkrdsl.resolve.model import Model, build_model
+from bkrdsl.source import Source, Span
+from bkrdsl.syntax.reader import normalise
+
+#: Name kinds the language server navigates.
+MEMBER, GROUP, USER, JOB, CLUSTER = "member", "group", "user", "job", "cluster"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A name in the text: where, what it names, and whether this is where it is declared."""
+
+    span: Span
+    kind: str
+    name: str
+    definition: bool
+
+
+@dataclass
+class Document:
+    """A document's text and what the front end made of it."""
+
+    name: str  # the file name the pipeline used (a path for file: URIs)
+    text: str  # normalised: LF line ends, no byte-order mark
+    analysis: Analysis
+    model: Model | None  # also built after syntax errors, from what could be parsed
+    read: frozenset[Path] = frozenset()  # the files imported, directly or not
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def source(self) -> Source:
+        return self.analysis.sources.get(self.name) or Source.of(self.name, self.text)
+
+    @property
+    def is_module(self) -> bool:
+        """A file without a cluster: a module that a cluster file imports."""
+        main = self.analysis.program.main
+        return main is not None and not main.clusters
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """What `bkrc check` says about this file; for a module, only reading, parsing and
+        importing it (the SSI rules need the cluster: they show in the file that imports it)."""
+        if self.is_module:
+            return sorted(self.analysis.program.diagnostics, key=sort_key)
+        return self.analysis.diagnostics
+
+    # -- positions
+    def offset(self, line: int, column: int) -> int:
+        """Offset of a 0-based (line, column) position, clamped to the text."""
+        starts = self.source._line_starts
+        if line >= len(starts):
+            return len(self.text)
+        start = starts[line]
+        end = self.text.find("\n", start)
+        end = len(self.text) if end == -1 else end
+        return min(start + max(column, 0), end)
+
+    def occurrence_at(self, line: int, column: int) -> Occurrence | None:
+        """The name under a 0-based position (the cursor may sit just after its last character)."""
+        at = (line + 1, column + 1)
+        for occ in self.occurrences:
+            s = occ.span
+            if s.file == self.name and (s.line, s.column) <= at <= (s.end_line, s.end_column):
+                return occ
+        return None
+
+    def occurrences_of(self, kind: str, name: str) -> list[Occurrence]:
+        return [o for o in self.occurrences if o.kind == kind and o.name == name]
+
+
+def _member_refs(cluster: ast.Cluster):
+    for job in cluster.jobs:
+        for run in job.runs:
+            yield from run.placement.members
+    for expire in cluster.expires:
+        yield from expire.placement.members
+    for catalog in cluster.catalogs:
+        yield from catalog.home
+    for tape in cluster.tapes:
+        yield from (n.member for n in tape.catalog_nodes if n.member is not None)
+
+
+def _owners(model: Model):
+    """Minidisk owners named by ID in selections (jobs and member-local excludes)."""
+    selections = [s for j in model.jobs for s in j.decl.selections]
+    selections += [s for m in model.members for s in m.decl.selections]
+    for s in selections:
+        if s.owner is not None:
+            yield s.owner
+
+
+def index(model: Model | None) -> list[Occurrence]:
+    """Every declaration of and reference to a member, group, user, job or cluster."""
+    if model is None:
+        return []
+    out: list[Occurrence] = []
+    add = out.append
+    for c in model.clusters:
+        add(Occurrence(c.name.span, CLUSTER, c.name.upper, True))
+    for m in model.members:
+        add(Occurrence(m.decl.name.span, MEMBER, m.name, True))
+    if model.cluster is not None:
+        for word in _member_refs(model.cluster):
+            add(Occurrence(word.span, MEMBER, word.upper, False))
+    for g in model.groups:
+        add(Occurrence(g.decl.name.span, GROUP, g.name, True))
+    for u in model.user_defs:
+        add(Occurrence(u.span, USER, u.id, True))
+    for p in model.pattern_defs:
+        add(Occurrence(p.span, USER, p.pattern, True))
+    for job in model.jobs:
+        add(Occurrence(job.decl.name.span, JOB, job.name, True))
+        for ref in job.refs:
+            if ref.group is not None:
+                add(Occurrence(ref.word.span, GROUP, ref.group.name, False))
+            elif ref.user is not None or getattr(ref, "pattern", None) is not None:
+                add(Occurrence(ref.word.span, USER, ref.word.upper, False))
+    known = {u.id for u in model.user_defs}
+    for word in _owners(model):
+        if word.upper in known:
+            add(Occurrence(word.span, USER, word.upper, False))
+    for d in model.disks:
+        add(Occurrence(d.user.span, USER, d.user.upper, False))
+    for c in model.catalogs:
+        for word in c.decl.server:
+            add(Occurrence(word.span, USER, word.upper, False))
+    return out
+
+
+def _model_of(analysis: Analysis) -> Model | None:
+    """The checked model, or after syntax errors the model of what could be parsed."""
+    if analysis.model is not None:
+        return analysis.model
+    modules = analysis.program.modules
+    if not modules:
+        return None
+    try:
+        return build_model(modules)
+    except Exception:  # noqa: BLE001 - navigation is best effort on a broken file
+        return None
+
+
+Reader = Callable[[Path], bytes]
+
+
+def analyse_document(
+    name: str,
+    text: str,
+    *,
+    path: Path | None = None,
+    search_path: tuple[Path, ...] = (),
+    reader: Reader | None = None,
+) -> Document:
+    """Run the pipeline on an editor buffer; `reader` serves imported files (unsaved buffers first)."""
+    read: set[Path] = set()
+    base = reader or (lambda p: p.read_bytes())
+
+    def recording(p: Path) -> bytes:
+        read.add(p.resolve())
+        return base(p)
+
+    text = normalise(text)
+    analysis = analyse(name, text.encode("utf-8"), path=path, search_path=search_path, reader=recording)
+    model = _model_of(analysis)
+    return Document(name, text, analysis, model, frozenset(read), index(model))

@@ -1,0 +1,353 @@
+"""`bkrc lsp`: the language server (pygls 2, stdio).
+
+This module is the only one that imports pygls and lsprotocol, and only
+`bkrc lsp` imports it. It keeps the open documents, runs the analysis
+(bkrdsl.lsp.document: the same pipeline as `bkrc check`) when a document is
+opened, saved or changed (changes are debounced), publishes diagnostics, and
+answers requests from bkrdsl.lsp.features, converting positions to the
+client's units.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from lsprotocol import types as T
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+from pygls.workspace.position_codec import ServerTextPosition
+
+from bkrdsl import __version__
+from bkrdsl.diagnostics import Severity
+from bkrdsl.lsp import features as F
+from bkrdsl.lsp.document import Document, analyse_document
+from bkrdsl.resolve import default_search_path
+from bkrdsl.source import Span
+
+#: Seconds to wait after the last keystroke before re-checking.
+DEFAULT_DEBOUNCE = 0.25
+
+_SEVERITY = {
+    Severity.ERROR: T.DiagnosticSeverity.Error,
+    Severity.WARNING: T.DiagnosticSeverity.Warning,
+    Severity.NOTE: T.DiagnosticSeverity.Information,
+}
+_SYMBOL_KIND = {
+    "cluster": T.SymbolKind.Namespace,
+    "member": T.SymbolKind.Struct,
+    "group": T.SymbolKind.Class,
+    "user": T.SymbolKind.Variable,
+    "job": T.SymbolKind.Function,
+    "catalog": T.SymbolKind.Object,
+    "expire": T.SymbolKind.Event,
+    "tape": T.SymbolKind.Object,
+    "import": T.SymbolKind.Package,
+}
+_COMPLETION_KIND = {
+    "keyword": T.CompletionItemKind.Keyword,
+    "member": T.CompletionItemKind.Module,
+    "group": T.CompletionItemKind.Class,
+    "user": T.CompletionItemKind.Variable,
+    "value": T.CompletionItemKind.EnumMember,
+}
+
+
+class BkrServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("bkrc", __version__)
+        self.documents: dict[str, tuple[int | None, Document]] = {}
+        self.pending: dict[str, asyncio.Task] = {}
+        self.debounce = DEFAULT_DEBOUNCE
+        self.include: tuple[str, ...] = ()
+
+    # ------------------------------------------------------------ files
+    @staticmethod
+    def name_and_path(uri: str) -> tuple[str, Path | None]:
+        fs = to_fs_path(uri) if uri.startswith("file:") else None
+        return (fs, Path(fs)) if fs else (uri, None)
+
+    def open_paths(self) -> dict[Path, str]:
+        out = {}
+        for uri in list(self.workspace.text_documents):
+            _, path = self.name_and_path(uri)
+            if path is not None:
+                out[path.resolve()] = uri
+        return out
+
+    def reader(self):
+        """Imported files: an open buffer's unsaved text first, else the file on disk."""
+        opened = self.open_paths()
+
+        def read(path: Path) -> bytes:
+            uri = opened.get(path.resolve())
+            if uri is not None:
+                return self.workspace.get_text_document(uri).source.encode("utf-8")
+            return path.read_bytes()
+
+        return read
+
+    def uri_of(self, file: str, doc: Document) -> str | None:
+        """The URI of a file named in a span (the document itself, an import, the stdlib)."""
+        if file == doc.name:
+            return next((u for u, (_, d) in self.documents.items() if d is doc), None) or from_fs_path(file)
+        if file.startswith("std/"):
+            from bkrdsl.resources import stdlib_dir
+
+            return from_fs_path(str(stdlib_dir() / file[4:]))
+        if os.path.isabs(file) and os.path.exists(file):
+            return from_fs_path(file)
+        for folder in self.search_path():
+            candidate = folder / file
+            if candidate.exists():
+                return from_fs_path(str(candidate.resolve()))
+        return None
+
+    def search_path(self) -> tuple[Path, ...]:
+        return default_search_path(self.include)
+
+    # ------------------------------------------------------------ analysis
+    def check(self, uri: str) -> Document:
+        text_doc = self.workspace.get_text_document(uri)
+        name, path = self.name_and_path(uri)
+        doc = analyse_document(name, text_doc.source, path=path, search_path=self.search_path(), reader=self.reader())
+        self.documents[uri] = (text_doc.version, doc)
+        self.publish(uri, doc, text_doc.version)
+        return doc
+
+    def fresh(self, uri: str) -> Document:
+        """The analysis of the text as it is now (a request never answers from stale positions)."""
+        text_doc = self.workspace.get_text_document(uri)
+        cached = self.documents.get(uri)
+        if cached is not None and cached[0] == text_doc.version and cached[1].text == _normal(text_doc.source):
+            return cached[1]
+        self.cancel(uri)
+        return self.check(uri)
+
+    def cancel(self, uri: str) -> None:
+        task = self.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+
+    def schedule(self, uri: str) -> None:
+        """Re-check after the debounce delay; a newer change restarts the wait."""
+        self.cancel(uri)
+
+        async def later() -> None:
+            await asyncio.sleep(self.debounce)
+            self.pending.pop(uri, None)
+            if uri in self.workspace.text_documents:
+                self.check(uri)
+
+        self.pending[uri] = asyncio.get_running_loop().create_task(later())
+
+    def dependents(self, uri: str) -> list[str]:
+        """Open documents that import `uri` (directly or not): they see its unsaved text too."""
+        _, path = self.name_and_path(uri)
+        if path is None:
+            return []
+        key = path.resolve()
+        return [u for u, (_, d) in self.documents.items() if u != uri and key in d.read]
+
+    # ------------------------------------------------------------ conversions
+    def lines_of(self, file: str, doc: Document) -> list[str]:
+        source = doc.analysis.sources.get(file)
+        text = doc.text if file == doc.name else (source.text if source else "")
+        return text.split("\n")
+
+    def position(self, lines: list[str], line: int, column: int) -> T.Position:
+        return self.workspace.position_codec.position_to_client_units(lines, ServerTextPosition(line, column))
+
+    def range(self, span: Span, doc: Document) -> T.Range:
+        lines = self.lines_of(span.file, doc)
+        return T.Range(
+            start=self.position(lines, span.line - 1, span.column - 1),
+            end=self.position(lines, span.end_line - 1, span.end_column - 1),
+        )
+
+    def location(self, span: Span, doc: Document) -> T.Location | None:
+        uri = self.uri_of(span.file, doc)
+        return T.Location(uri=uri, range=self.range(span, doc)) if uri else None
+
+    def server_position(self, doc: Document, position: T.Position) -> tuple[int, int]:
+        lines = doc.text.split("\n")
+        if position.line >= len(lines):
+            return len(lines) - 1, len(lines[-1])
+        at = self.workspace.position_codec.position_from_client_units(
+            lines, T.Position(line=position.line, character=position.character)
+        )
+        return at.line, at.character
+
+    def offset_range(self, doc: Document, start: int, end: int) -> T.Range:
+        source = doc.source
+        (l0, c0), (l1, c1) = source.position(start), source.position(end)
+        lines = doc.text.split("\n")
+        return T.Range(start=self.position(lines, l0 - 1, c0 - 1), end=self.position(lines, l1 - 1, c1 - 1))
+
+    def lsp_diagnostic(self, p: F.Placed, doc: Document) -> T.Diagnostic:
+        d = p.diagnostic
+        related = []
+        for r in d.related:
+            where = self.location(r.span, doc)
+            if where is not None:
+                related.append(T.DiagnosticRelatedInformation(location=where, message=r.label))
+        if d.span is not None and p.span is not d.span:
+            where = self.location(d.span, doc)
+            if where is not None:
+                related.insert(0, T.DiagnosticRelatedInformation(location=where, message=d.message))
+        return T.Diagnostic(
+            range=self.range(p.span, doc),
+            message=p.message,
+            severity=_SEVERITY[d.severity],
+            code=d.code,
+            source="bkrc",
+            related_information=related or None,
+        )
+
+    def publish(self, uri: str, doc: Document, version: int | None) -> None:
+        diagnostics = [self.lsp_diagnostic(p, doc) for p in F.placed(doc)]
+        self.text_document_publish_diagnostics(
+            T.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
+        )
+
+
+def _normal(text: str) -> str:
+    from bkrdsl.syntax.reader import normalise
+
+    return normalise(text)
+
+
+def _symbol(server: BkrServer, s: F.Symbol, doc: Document) -> T.DocumentSymbol:
+    return T.DocumentSymbol(
+        name=s.name,
+        detail=s.detail or None,
+        kind=_SYMBOL_KIND[s.kind],
+        range=server.range(s.span, doc),
+        selection_range=server.range(s.selection, doc),
+        children=[_symbol(server, c, doc) for c in s.children] or None,
+    )
+
+
+def build_server() -> BkrServer:
+    server = BkrServer()
+
+    @server.feature(T.INITIALIZE)
+    def initialize(ls: BkrServer, params: T.InitializeParams) -> None:
+        options = params.initialization_options or {}
+        if isinstance(options, dict):
+            include = options.get("include") or ()
+            ls.include = tuple(str(p) for p in include if isinstance(p, str))
+            debounce = options.get("debounce_ms")
+            if isinstance(debounce, (int, float)) and 0 <= debounce <= 10_000:
+                ls.debounce = debounce / 1000
+
+    @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: BkrServer, params: T.DidOpenTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.check(uri)
+        for other in ls.dependents(uri):
+            ls.schedule(other)
+
+    @server.feature(T.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: BkrServer, params: T.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.schedule(uri)
+        for other in ls.dependents(uri):
+            ls.schedule(other)
+
+    @server.feature(T.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: BkrServer, params: T.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.cancel(uri)
+        ls.check(uri)
+
+    @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: BkrServer, params: T.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.cancel(uri)
+        ls.documents.pop(uri, None)
+        ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(T.TEXT_DOCUMENT_HOVER)
+    def hover(ls: BkrServer, params: T.HoverParams) -> T.Hover | None:
+        doc = ls.fresh(params.text_document.uri)
+        found = F.hover(doc, *ls.server_position(doc, params.position))
+        if found is None:
+            return None
+        return T.Hover(
+            contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=found.markdown),
+            range=ls.range(found.span, doc) if found.span is not None else None,
+        )
+
+    @server.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=[" ", ","]))
+    def completion(ls: BkrServer, params: T.CompletionParams) -> T.CompletionList:
+        doc = ls.fresh(params.text_document.uri)
+        items = []
+        for n, c in enumerate(F.complete(doc, *ls.server_position(doc, params.position))):
+            items.append(
+                T.CompletionItem(
+                    label=c.label,
+                    kind=_COMPLETION_KIND[c.kind],
+                    detail=c.detail or None,
+                    sort_text=f"{0 if c.kind == 'keyword' else 1}{n:05d}",
+                    text_edit=T.TextEdit(range=ls.offset_range(doc, c.start, c.end), new_text=c.label),
+                )
+            )
+        return T.CompletionList(is_incomplete=False, items=items)
+
+    @server.feature(T.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: BkrServer, params: T.DefinitionParams) -> list[T.Location]:
+        doc = ls.fresh(params.text_document.uri)
+        spans = F.definition(doc, *ls.server_position(doc, params.position))
+        return [loc for loc in (ls.location(s, doc) for s in spans) if loc is not None]
+
+    @server.feature(T.TEXT_DOCUMENT_REFERENCES)
+    def references(ls: BkrServer, params: T.ReferenceParams) -> list[T.Location]:
+        doc = ls.fresh(params.text_document.uri)
+        line, column = ls.server_position(doc, params.position)
+        spans = F.references(doc, line, column, params.context.include_declaration)
+        return [loc for loc in (ls.location(s, doc) for s in spans) if loc is not None]
+
+    @server.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def symbols(ls: BkrServer, params: T.DocumentSymbolParams) -> list[T.DocumentSymbol]:
+        doc = ls.fresh(params.text_document.uri)
+        return [_symbol(ls, s, doc) for s in F.outline(doc)]
+
+    @server.feature(T.TEXT_DOCUMENT_FORMATTING)
+    def formatting(ls: BkrServer, params: T.DocumentFormattingParams) -> list[T.TextEdit]:
+        uri = params.text_document.uri
+        doc = ls.fresh(uri)
+        text = F.formatted(doc)
+        if text is None:
+            return []
+        raw = ls.workspace.get_text_document(uri).source.split("\n")
+        end = T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
+        return [T.TextEdit(range=T.Range(start=T.Position(line=0, character=0), end=end), new_text=text)]
+
+    @server.feature(
+        T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix])
+    )
+    def code_actions(ls: BkrServer, params: T.CodeActionParams) -> list[T.CodeAction]:
+        uri = params.text_document.uri
+        doc = ls.fresh(uri)
+        out = []
+        for fix in F.fixes(doc, params.range.start.line, params.range.end.line):
+            edit = T.TextEdit(range=ls.range(fix.span, doc), new_text=fix.new_text)
+            out.append(
+                T.CodeAction(
+                    title=fix.title,
+                    kind=T.CodeActionKind.QuickFix,
+                    diagnostics=[ls.lsp_diagnostic(F.Placed(fix.diagnostic, fix.diagnostic.span, F.message_of(fix.diagnostic)), doc)],
+                    edit=T.WorkspaceEdit(changes={uri: [edit]}),
+                    is_preferred=fix.preferred,
+                )
+            )
+        return out
+
+    return server
+
+
+def serve() -> None:
+    """Run the server on standard input and output until the client says exit."""
+    build_server().start_io()

@@ -1,0 +1,424 @@
+"""Writing the generated files: plan, manifest, drift detection, atomic swap.
+
+`make_plan` compares what the emitters produced with what the output folder
+holds and what its manifest says bkrc wrote last time; nothing is written.
+`write` carries a plan out all or nothing: it builds the complete new folder
+beside the old one (a hidden `.DIR.bkrc-*` sibling), then swaps the two in one
+step, so an error or a kill at any moment leaves DIR exactly as it was (on
+Linux the swap is one `renameat2(RENAME_EXCHANGE)`; elsewhere it is two
+renames, and a later run puts back a folder a kill left between them).
+
+Drift: a file bkrc wrote whose bytes no longer match the manifest's sha256 was
+changed by hand; a plan that would overwrite or delete it is blocked unless
+forced. Files bkrc did not write are kept as they are (copied into the new
+folder), unless bkrc now wants their path, which blocks the plan too.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from bkrdsl.emit.common import Artifact
+
+MANIFEST = "manifest.json"
+FORMAT_VERSION = "1"
+TEMP_MARK = ".bkrc-"
+
+CREATE = "create"
+UPDATE = "update"
+DELETE = "delete"
+KEEP = "unchanged"
+
+
+class OutputError(Exception):
+    """The output folder cannot be read or written: one line for the user, exit 2."""
+
+
+# ------------------------------------------------------------------ manifest
+def manifest_entry(artifact: Artifact) -> dict:
+    return {
+        "path": artifact.path,
+        "member": artifact.member,
+        "kind": artifact.kind,
+        "job": artifact.job,
+        "source_job": artifact.source_job,
+        "job_kind": artifact.job_kind,
+        "sha256": artifact.sha256,
+    }
+
+
+def manifest_text(source: str, artifacts: list[Artifact]) -> str:
+    """The manifest: every file with its member, kind, job and sha256, sorted by path."""
+    files = [manifest_entry(a) for a in sorted(artifacts, key=lambda a: a.path)]
+    body = {"format_version": FORMAT_VERSION, "source": source, "files": files}
+    return json.dumps(body, indent=2, ensure_ascii=True) + "\n"
+
+
+def _safe_relative(path: object) -> str | None:
+    """A manifest path if it names a file inside the folder, else None (never trust it)."""
+    if not isinstance(path, str) or not path or "\\" in path or "\0" in path:
+        return None
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or any(part in ("", ".", "..") for part in path.split("/")):
+        return None
+    return str(pure)
+
+
+def read_manifest(out_dir: Path) -> dict[str, str] | None:
+    """{path: sha256} of the folder's manifest; None when there is none.
+
+    Raises OutputError when manifest.json exists but is not one of ours.
+    """
+    file = out_dir / MANIFEST
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise OutputError(f"{file}: not a bkrc manifest ({err})") from None
+    if not isinstance(data, dict) or data.get("format_version") != FORMAT_VERSION:
+        raise OutputError(f"{file}: not a bkrc manifest (format_version {FORMAT_VERSION!r} expected)")
+    out = {}
+    for entry in data.get("files", []) if isinstance(data.get("files"), list) else []:
+        path = _safe_relative(entry.get("path")) if isinstance(entry, dict) else None
+        sha = entry.get("sha256") if isinstance(entry, dict) else None
+        if path is None or not isinstance(sha, str):
+            raise OutputError(f"{file}: not a bkrc manifest (bad entry {entry!r})")
+        out[path] = sha
+    return out
+
+
+# ------------------------------------------------------------------ plan
+@dataclass(frozen=True)
+class Action:
+    path: str
+    action: str  # create | update | delete | unchanged
+    artifact: Artifact | None  # None for deletions and the manifest
+    drifted: bool = False  # bkrc wrote it, and it was changed by hand since
+    untracked: bool = False  # bkrc did not write it, and now wants its path
+
+
+@dataclass
+class Plan:
+    out_dir: Path
+    source: str
+    actions: list[Action]
+    manifest: str
+    preserved: list[str] = field(default_factory=list)  # files bkrc leaves alone
+    foreign: bool = False  # DIR holds files but no manifest: not a folder bkrc wrote
+
+    @property
+    def drifted(self) -> list[str]:
+        return [a.path for a in self.actions if a.drifted]
+
+    @property
+    def untracked(self) -> list[str]:
+        return [a.path for a in self.actions if a.untracked]
+
+    @property
+    def blocked(self) -> bool:
+        """True when carrying the plan out would lose someone's work (needs --force)."""
+        return bool(self.drifted or self.untracked or self.foreign)
+
+    @property
+    def changes(self) -> list[Action]:
+        return [a for a in self.actions if a.action != KEEP]
+
+    @property
+    def up_to_date(self) -> bool:
+        return not self.changes and not self.drifted
+
+    def count(self, action: str) -> int:
+        return sum(1 for a in self.actions if a.action == action)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+#: What `_read` answers for a folder or a symlink where a file should be: never a file's bytes.
+NOT_A_FILE = b"\0not a regular file"
+
+
+def _read(path: Path) -> bytes | None:
+    """The bytes of a regular file; None when nothing is there; NOT_A_FILE for anything else."""
+    try:
+        if path.is_symlink() or path.is_dir():
+            return NOT_A_FILE
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise OutputError(f"{path}: cannot read: {err.strerror or err}") from None
+
+
+def _existing(out_dir: Path) -> list[str]:
+    """Every file, symlink and empty folder under out_dir, as '/'-separated relative paths."""
+    found = []
+    try:
+        for root, dirs, files in os.walk(out_dir, onerror=_raise):
+            rel = Path(root).relative_to(out_dir)
+            for name in files + [d for d in dirs if (Path(root) / d).is_symlink()]:
+                found.append((rel / name).as_posix())
+            if not dirs and not files and root != str(out_dir):
+                found.append(rel.as_posix() + "/")
+    except OSError as err:
+        raise OutputError(f"{out_dir}: cannot read: {err.strerror or err}") from None
+    return sorted(found)
+
+
+def _raise(err: OSError) -> None:
+    raise err
+
+
+def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
+    """What writing `artifacts` to `out_dir` would do. Reads, never writes."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: exists and is not a folder")
+    manifest = manifest_text(source, artifacts)
+    old = read_manifest(out_dir) if out_dir.is_dir() else None
+    existing = _existing(out_dir) if out_dir.is_dir() else []
+    foreign = old is None and bool(existing)
+    old = old or {}
+
+    actions = []
+    wanted = {a.path: a for a in artifacts}
+    for path, artifact in sorted(wanted.items()):
+        actions.append(_action(out_dir, path, artifact.data, artifact, old))
+    for path in sorted(set(old) - set(wanted) - {MANIFEST}):
+        data = _read(out_dir / path)
+        if data is not None:
+            actions.append(Action(path, DELETE, None, drifted=_sha(data) != old[path]))
+    actions.append(_action(out_dir, MANIFEST, manifest.encode("utf-8"), None, {MANIFEST: None}))
+
+    ours = set(wanted) | set(old) | {MANIFEST}
+    preserved = [p for p in existing if p not in ours]
+    actions.sort(key=lambda a: a.path)
+    return Plan(out_dir, source, actions, manifest, preserved, foreign)
+
+
+def _action(out_dir: Path, path: str, data: bytes, artifact: Artifact | None, old: dict) -> Action:
+    current = _read(out_dir / path)
+    if current is None:
+        return Action(path, CREATE, artifact)
+    if current == data:
+        return Action(path, KEEP, artifact)
+    if path not in old:
+        return Action(path, UPDATE, artifact, untracked=True)
+    drifted = old[path] is not None and _sha(current) != old[path]
+    return Action(path, UPDATE, artifact, drifted=drifted)
+
+
+# ------------------------------------------------------------------ reports
+def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
+    """The plan as a table: action, path, kind, member, job; then the totals."""
+    rows = []
+    for a in plan.changes if changes_only else plan.actions:
+        art = a.artifact
+        kind = art.kind if art else ("manifest" if a.path == MANIFEST else "-")
+        note = " (changed by hand)" if a.drifted else " (not written by bkrc)" if a.untracked else ""
+        rows.append((a.action, a.path, kind, (art.member if art else None) or "-", (art.job if art else None) or "-", note))
+    width = max((len(r[1]) for r in rows), default=0)
+    lines = [f"{r[0]:<10} {r[1]:<{width}}  {r[2]:<16} {r[3]:<8} {r[4]}{r[5]}".rstrip() for r in rows]
+    lines.append(summary(plan))
+    if plan.preserved:
+        lines.append(f"{len(plan.preserved)} other file(s) in {plan.out_dir} are kept as they are")
+    return "\n".join(lines) + "\n"
+
+
+def summary(plan: Plan, *, done: bool = False) -> str:
+    """`DIR: 3 to create, ...` before writing; `DIR: 3 created, ...` after (done=True)."""
+    words = ("created", "updated", "deleted") if done else ("to create", "to update", "to delete")
+    counts = (plan.count(CREATE), plan.count(UPDATE), plan.count(DELETE))
+    parts = [f"{n} {w}" for n, w in zip(counts, words)] + [f"{plan.count(KEEP)} unchanged"]
+    return f"{plan.out_dir}: {', '.join(parts)}"
+
+
+def blocked_message(plan: Plan) -> str:
+    """Why a plan needs --force, naming every file concerned."""
+    lines = []
+    if plan.foreign:
+        lines.append(
+            f"bkrc: {plan.out_dir} holds files but no {MANIFEST}: it was not written by bkrc;"
+            " choose a new or empty folder, or use --force (files bkrc does not write are kept)"
+        )
+    if plan.drifted:
+        lines.append("bkrc: these files were changed by hand since the last compile:")
+        lines.extend(f"  {plan.out_dir / p}" for p in plan.drifted)
+    if plan.untracked:
+        lines.append("bkrc: these files were not written by bkrc, and bkrc would overwrite them:")
+        lines.extend(f"  {plan.out_dir / p}" for p in plan.untracked)
+    if plan.drifted or plan.untracked:
+        lines.append("bkrc: nothing written; move your changes into the .bkr file, or use --force to overwrite")
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ writing
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory handles
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """One file, flushed to disk (the swap must never expose a half-written file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _copy_preserved(src_root: Path, dst_root: Path, rel: str) -> None:
+    if rel.endswith("/"):
+        (dst_root / rel).mkdir(parents=True, exist_ok=True)
+        return
+    dst = dst_root / rel
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    src = src_root / rel
+    if src.is_symlink():
+        os.symlink(os.readlink(src), dst)
+    else:
+        shutil.copy2(src, dst)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - someone else's process
+        return True
+    return True
+
+
+def _temp_prefix(out_dir: Path) -> str:
+    return f".{out_dir.name}{TEMP_MARK}"
+
+
+def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
+    """(path, role, pid) of temporary folders earlier runs left beside out_dir."""
+    prefix = _temp_prefix(out_dir)
+    found = []
+    try:
+        siblings = sorted(out_dir.parent.iterdir())
+    except OSError:
+        return []
+    for path in siblings:
+        if not path.name.startswith(prefix) or not path.is_dir():
+            continue
+        role, _, rest = path.name[len(prefix) :].partition("-")
+        pid = rest.partition("-")[0]
+        if role in ("new", "old") and pid.isdigit():
+            found.append((path, role, int(pid)))
+    return found
+
+
+def recover(out_dir: Path) -> None:
+    """Tidy up after a run that was killed: put back a folder it had moved aside,
+    remove the temporary folders of runs that are no longer alive."""
+    for path, role, pid in _leftovers(out_dir):
+        if _pid_alive(pid) and pid != os.getpid():
+            continue
+        if role == "old" and not os.path.lexists(out_dir):
+            os.rename(path, out_dir)  # killed between the two renames of the fallback swap
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where unsupported."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # pragma: no cover - not Linux/glibc
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # pragma: no cover - fs without exchange
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def swap(new: Path, out_dir: Path) -> Path | None:
+    """Put folder `new` in out_dir's place. Returns where the old folder went (to remove)."""
+    if not os.path.lexists(out_dir):
+        os.rename(new, out_dir)
+        return None
+    if _exchange(new, out_dir):
+        return new
+    aside = new.with_name(new.name.replace(f"{TEMP_MARK}new-", f"{TEMP_MARK}old-", 1))
+    os.rename(out_dir, aside)
+    try:
+        os.rename(new, out_dir)
+    except BaseException:
+        os.rename(aside, out_dir)
+        raise
+    return aside
+
+
+def _folder_mode(out_dir: Path) -> int:
+    try:
+        return out_dir.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o777 & ~umask
+
+
+def write(plan: Plan, *, force: bool = False) -> None:
+    """Carry the plan out, all or nothing. Raises OutputError; DIR is then untouched."""
+    if plan.blocked and not force:
+        raise OutputError(blocked_message(plan).rstrip("\n"))
+    if plan.up_to_date:
+        return
+    out_dir = Path(os.path.abspath(plan.out_dir))
+    if out_dir.is_symlink():
+        out_dir = out_dir.resolve()
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        recover(out_dir)
+        temp = Path(tempfile.mkdtemp(prefix=f"{_temp_prefix(out_dir)}new-{os.getpid()}-", dir=out_dir.parent))
+    except OSError as err:
+        raise OutputError(f"{out_dir}: cannot write: {err.strerror or err}") from None
+    try:
+        for rel in plan.preserved:
+            _copy_preserved(out_dir, temp, rel)
+        for action in plan.actions:
+            if action.action == DELETE:
+                continue
+            data = action.artifact.data if action.artifact is not None else plan.manifest.encode("utf-8")
+            write_file(temp / action.path, data)
+        for folder in sorted({p.parent for p in temp.rglob("*")} | {temp}, reverse=True):
+            _fsync_dir(folder)
+        os.chmod(temp, _folder_mode(out_dir))
+        old = swap(temp, out_dir)
+    except OSError as err:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise OutputError(f"{out_dir}: cannot write: {err.strerror or err}; nothing was changed") from None
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    _fsync_dir(out_dir.parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

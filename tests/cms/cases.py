@@ -1,0 +1,86 @@
+"""Reads tests/cms/cases.txt: each case is one EXEC run and what it must do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CASES_FILE = Path(__file__).resolve().parent / "cases.txt"
+EXECS = ("BKRSUBMT", "BKREXPIR", "BKRSTART")
+
+
+@dataclass
+class Case:
+    line: int
+    example: str
+    member: str
+    exec_name: str
+    operands: str
+    run_as: str = ""
+    logged_on: list[str] = field(default_factory=list)
+    fail: dict[str, int] = field(default_factory=dict)
+    slow: dict[str, int] = field(default_factory=dict)
+    rc: int | None = None
+    says: list[str] = field(default_factory=list)
+    commands: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        where = f"@{self.run_as}" if self.run_as and self.run_as != self.member else ""
+        return f"L{self.line}-{self.example}-{self.member}-{self.exec_name}{where}-{self.operands or 'none'}"
+
+
+class CaseError(ValueError):
+    pass
+
+
+def parse_cases(text: str) -> list[Case]:
+    cases: list[Case] = []
+    repeat: tuple[int, list[str]] | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        word, _, rest = line.partition(" ")
+        if word == "case":
+            parts = rest.split(None, 3)
+            if len(parts) < 3 or parts[2] not in EXECS:
+                raise CaseError(f"cases.txt:{number}: case EXAMPLE MEMBER EXEC [OPERANDS]")
+            cases.append(Case(number, parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else ""))
+            continue
+        if not cases:
+            raise CaseError(f"cases.txt:{number}: {word!r} before the first case")
+        case = cases[-1]
+        if word == "CP":
+            (repeat[1] if repeat else case.commands).append(line)
+        elif word == "repeat":
+            repeat = (int(rest), [])
+        elif word == "end":
+            if repeat is None:
+                raise CaseError(f"cases.txt:{number}: end without repeat")
+            case.commands.extend(repeat[1] * repeat[0])
+            repeat = None
+        elif word == "as":
+            case.run_as = rest
+        elif word == "up":
+            case.logged_on.extend(rest.split())
+        elif word == "fail":
+            rc, _, prefix = rest.partition(" ")
+            case.fail[prefix] = int(rc)
+        elif word == "slow":
+            user, n = rest.split()
+            case.slow[user] = int(n)
+        elif word == "rc":
+            case.rc = int(rest)
+        elif word == "says":
+            case.says.append(raw.split("says ", 1)[1])
+        else:
+            raise CaseError(f"cases.txt:{number}: unknown line {line!r}")
+    for case in cases:
+        if case.rc is None:
+            raise CaseError(f"cases.txt:{case.line}: the case gives no rc")
+    return cases
+
+
+def load_cases() -> list[Case]:
+    return parse_cases(CASES_FILE.read_text(encoding="utf-8"))

@@ -1,0 +1,56 @@
+"""The EXECs under test, generated from examples/*.bkr (and tests/cms/clusters/*.bkr)
+through the real front end."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.emit.rexx import expire_exec, profile_snippet, submit_exec
+from bkrdsl.pipeline import analyse
+from bkrdsl.resolve.model import Model
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE.parent.parent / "examples"
+#: Clusters made for these tests (edge cases the examples do not have).
+TEST_CLUSTERS = HERE / "clusters"
+EMITTERS = {"BKRSUBMT": submit_exec, "BKREXPIR": expire_exec, "BKRSTART": profile_snippet}
+
+
+def example_names() -> list[str]:
+    """Every example, then the clusters made for these tests."""
+    return sorted(p.stem for p in EXAMPLES.glob("*.bkr")) + sorted(p.stem for p in TEST_CLUSTERS.glob("*.bkr"))
+
+
+def cluster_path(name: str) -> Path:
+    """examples/NAME.bkr, else tests/cms/clusters/NAME.bkr."""
+    path = EXAMPLES / f"{name}.bkr"
+    return path if path.exists() else TEST_CLUSTERS / f"{name}.bkr"
+
+
+@functools.cache
+def _analysis(name: str):
+    path = cluster_path(name)
+    return analyse(f"{name}.bkr", path.read_bytes(), path=path)
+
+
+def example_members(name: str) -> list[str]:
+    """The member names of examples/NAME.bkr (for parametrising; no check required)."""
+    model = _analysis(name).model
+    return [m.name for m in model.members] if model is not None else []
+
+
+def example_model(name: str) -> Model:
+    """The checked model of examples/NAME.bkr (the emitters only ever see a clean one)."""
+    analysis = _analysis(name)
+    assert analysis.ok, [f"{d.code} {d.message}" for d in analysis.diagnostics if d.is_error]
+    return analysis.model
+
+
+def generate(model: Model, member: str, exec_name: str, source: str = "test.bkr", dialect=None) -> str:
+    return EMITTERS[exec_name](model, model.member(member), source, dialect or load_dialect())
+
+
+def example_exec(example: str, member: str, exec_name: str) -> str:
+    return generate(example_model(example), member, exec_name, f"{example}.bkr")

@@ -1,0 +1,96 @@
+"""A CMS/CP stand-in that runs generated EXECs unchanged under Regina REXX.
+
+Regina's ADDRESS COMMAND runs a command as a program found on PATH, with the
+command's words as its operands (no shell). So `'CP QUERY USER X'` runs
+`tests/cms/bin/CP`, a REXX program that records the command and answers as
+CP would; DIAGRC(8, ...) is an external function that Regina finds, under
+its upper-case name, on REGINA_MACROS (`tests/cms/macros/DIAGRC.rexx`) and
+that sends the command to the same CP stand-in. See docs/rexx.md.
+
+    cms = CmsStandIn(tmp_path)
+    run = cms.run(text, "ALL", member="DEV1", logged_on=["BKRBKUP"],
+                  fail={"SMSG BKRBKUP SUBMIT X": 57}, slow={"BKRSVSFS": 3})
+    run.rc, run.commands, run.stdout
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CP_PROGRAM = HERE / "bin" / "CP"
+MACROS = HERE / "macros"
+
+
+def find_rexx() -> str | None:
+    """The Regina interpreter: `rexx` (Debian's regina-rexx) or `regina`."""
+    return shutil.which("rexx") or shutil.which("regina")
+
+
+@dataclass(frozen=True)
+class Run:
+    rc: int
+    stdout: str
+    stderr: str
+    commands: list[str]  # every CP command issued, in order, as "CP ..."
+
+    def __str__(self) -> str:  # shown by pytest when an assertion fails
+        return (f"rc={self.rc}\n--- commands\n" + "\n".join(self.commands)
+                + f"\n--- stdout\n{self.stdout}--- stderr\n{self.stderr}")
+
+
+class CmsStandIn:
+    """One scratch folder per stand-in; each `run` starts from a clean state."""
+
+    def __init__(self, workdir: Path, rexx: str | None = None) -> None:
+        self.rexx = rexx or find_rexx()
+        if self.rexx is None:
+            raise RuntimeError("Regina REXX (rexx) is not installed")
+        self.workdir = Path(workdir)
+        self.bin = self.workdir / "bin"
+        self.bin.mkdir(parents=True, exist_ok=True)
+        # A copy, so that the executable bit never depends on how the tree was checked out.
+        cp = self.bin / "CP"
+        shutil.copyfile(CP_PROGRAM, cp)
+        cp.chmod(cp.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+        self.count = 0
+
+    def run(
+        self,
+        exec_text: str,
+        operands: str = "",
+        *,
+        member: str,
+        userid: str = "AUTOLOG1",
+        logged_on: tuple[str, ...] | list[str] = (),
+        fail: dict[str, int] | None = None,
+        slow: dict[str, int] | None = None,
+        file_name: str = "TEST.EXEC",
+    ) -> Run:
+        """Run `exec_text` with `operands` as if on `member`; return rc, output and commands."""
+        self.count += 1
+        state = self.workdir / f"run{self.count}"
+        state.mkdir()
+        (state / "log").write_text("")
+        (state / "up").write_text("".join(f"{u}\n" for u in logged_on))
+        (state / "fail").write_text("".join(f"{rc} {cmd}\n" for cmd, rc in (fail or {}).items()))
+        (state / "slow").write_text("".join(f"{u} {n}\n" for u, n in (slow or {}).items()))
+        program = state / file_name
+        program.write_text(exec_text, encoding="ascii")
+        env = {
+            "PATH": f"{self.bin}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
+            "REGINA_MACROS": str(MACROS),
+            "BKR_CMS_DIR": str(state),
+            "BKR_CMS_MEMBER": member,
+            "BKR_CMS_USERID": userid,
+            "LANG": "C",
+        }
+        args = [self.rexx, str(program)] + ([operands] if operands else [])
+        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+        commands = (state / "log").read_text().splitlines()
+        return Run(done.returncode, done.stdout, done.stderr, commands)

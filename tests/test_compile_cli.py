@@ -1,0 +1,187 @@
+"""`bkrc compile`: exit codes, --dry-run, --check, --force, --dialect, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLES, ROOT, run_cli
+from test_output import tree
+
+from bkrdsl.emit.dialect import DIALECT_DIR
+
+GOOD = """\
+import std/backup-manager
+import std/zvm73
+
+cluster DEVSSI {
+  member DEV1 { workers 2  private-volume D1PRV1 }
+  member DEV2 { workers 2  private-volume D2PRV1 }
+  shared-volume SHR001
+  single user BKRSVSFS
+  catalog shared server BKRSVSFS pool BKRPOOL on DEV1
+  expire on DEV1 { preview daily 05:00  purge weekly sun 06:00  retain 30 days }
+  single group GUESTS { LINUX01 LINUX02 }
+  identity group SYSTEM { TCPIP }
+  disk BKRBKUP 191 size 10 cyl
+  job GUESTFUL {
+    description "Guests: every night"
+    backup GUESTS full
+    include minidisk * *
+    to disk pool BKUPPOOL
+    run on DEV1 daily 01:00
+  }
+  job SYSFULL {
+    backup SYSTEM full
+    include minidisk * 0191
+    to disk pool BKUPPOOL
+    run on each member daily 02:00
+  }
+}
+"""
+
+
+def source(tmp_path: Path, text: str = GOOD, name: str = "dev.bkr") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_compile_writes_every_file_and_then_is_up_to_date(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    result = run_cli(["compile", src, "-o", out], expect=0)
+    assert "created" in result.stdout
+    manifest = json.loads((out / "manifest.json").read_text())
+    paths = [f["path"] for f in manifest["files"]]
+    assert "DEV1/GUESTFUL.TEMPLATE" in paths and "DEV2/SYSFULL2.TEMPLATE" in paths
+    assert "DEV1/BKREXPIR.EXEC" in paths and "DEV2/BKREXPIR.EXEC" not in paths
+    assert all((out / p).is_file() for p in paths)
+    result = run_cli(["compile", src, "-o", out], expect=0)
+    assert "up to date" in result.stdout
+    run_cli(["compile", src, "-o", out, "--check"], expect=0)
+
+
+def test_check_exits_1_when_not_up_to_date(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert "not up to date" in result.stderr
+    assert not out.exists()
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"))
+    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert "DEV1/BKRSUBMT.EXEC" in result.stdout
+
+
+def test_dry_run_prints_the_plan_and_writes_nothing(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert not out.exists()
+    rows = {line.split()[1]: line.split() for line in result.stdout.splitlines() if line.startswith("create")}
+    assert rows["DEV2/SYSFULL2.TEMPLATE"][2:] == ["job-template", "DEV2", "SYSFULL2"]
+    assert rows["cluster/BKRBUP-1.DIRECT"][2:4] == ["directory", "DEV1"]
+    assert rows["manifest.json"][2] == "manifest"
+    assert "to create" in result.stdout
+
+
+def test_dry_run_and_check_together_is_a_usage_error(tmp_path):
+    run_cli(["compile", source(tmp_path), "-o", tmp_path / "out", "--dry-run", "--check"], expect=2)
+
+
+def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    edited = out / "DEV1" / "GUESTFUL.TEMPLATE"
+    edited.write_text(edited.read_text() + "* my note\n")
+    source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"))
+    before = tree(out)
+    result = run_cli(["compile", src, "-o", out], expect=2)
+    assert "changed by hand" in result.stderr and "GUESTFUL.TEMPLATE" in result.stderr
+    assert tree(out) == before
+    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert "GUESTFUL.TEMPLATE" in result.stdout and "changed by hand" in result.stdout
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=2)
+    assert "(changed by hand)" in result.stdout
+    run_cli(["compile", src, "-o", out, "--force"], expect=0)
+    assert "my note" not in edited.read_text()
+
+
+def test_input_errors_print_diagnostics_and_write_nothing(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    before = tree(out)
+    source(tmp_path, GOOD.replace("backup SYSTEM full", "backup SYSTEMS full"))
+    result = run_cli(["compile", src, "-o", out], expect=1)
+    assert "BKR331" in result.stderr and "nothing written" in result.stderr
+    assert result.stdout == ""
+    assert tree(out) == before
+    result = run_cli(["compile", src, "-o", tmp_path / "new", "--format", "json"], expect=1)
+    assert json.loads(result.stderr.split("\nbkrc:")[0])["error_count"] >= 1
+    assert not (tmp_path / "new").exists()
+
+
+def test_warnings_do_not_stop_the_compile(tmp_path):
+    src = source(tmp_path, GOOD.replace("include minidisk * *", "include minidisk * *\n    include minidisk MAINT 0191"))
+    result = run_cli(["compile", src, "-o", tmp_path / "out"], expect=0)
+    assert "warning" in result.stderr
+
+
+def test_a_disk_for_a_machine_bkrc_does_not_write_is_refused(tmp_path):
+    src = source(tmp_path, GOOD.replace("  disk BKRBKUP", "  disk LINUX01 191 size 5 cyl\n  disk BKRBKUP"))
+    result = run_cli(["compile", src, "-o", tmp_path / "out"], expect=1)
+    assert "LINUX01" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_input_is_exit_2(tmp_path):
+    result = run_cli(["compile", tmp_path / "nope.bkr", "-o", tmp_path / "out"], expect=2)
+    assert "no such file" in result.stderr
+
+
+def test_standard_input(tmp_path):
+    out = tmp_path / "out"
+    run_cli(["compile", "-", "-o", out], input=GOOD, expect=0)
+    assert json.loads((out / "manifest.json").read_text())["source"] == "<stdin>"
+    assert "from <stdin>" in (out / "DEV1" / "GUESTFUL.TEMPLATE").read_text()
+
+
+def test_dialect_option(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    table = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
+    site = tmp_path / "site.toml"
+    site.write_text(table.replace('value = "Config BKR_Job_Name = {value}"', 'value = "CONFIG BKR_JOB_NAME = {value}"'))
+    run_cli(["compile", src, "-o", out, "--dialect", site], expect=0)
+    assert "CONFIG BKR_JOB_NAME = GUESTFUL" in (out / "DEV1" / "GUESTFUL.TEMPLATE").read_text()
+    site.write_text(table.replace("SUBMIT {job}", "SUBMIT {jobname}"))
+    result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", site], expect=2)
+    assert "submit_verb" in result.stderr and result.stderr.count("\n") == 1
+    result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", tmp_path / "none.toml"], expect=2)
+    assert "none.toml" in result.stderr
+    assert not (tmp_path / "o2").exists()
+
+
+def _compile_in_subprocess(src: Path, out: Path, seed: str, cwd: Path) -> None:
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    run = subprocess.run(
+        [sys.executable, "-m", "bkrdsl", "compile", str(src), "-o", str(out)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+
+
+def test_output_is_byte_identical_across_runs_seeds_and_folders(tmp_path):
+    example = EXAMPLES / "with-site.bkr"
+    trees = []
+    for n, seed in enumerate(("0", "1", "12345")):
+        out = tmp_path / f"out{n}"
+        cwd = ROOT if n != 1 else EXAMPLES  # the same file named from another folder
+        src = example if n != 1 else Path("with-site.bkr")
+        _compile_in_subprocess(src, out, seed, cwd)
+        trees.append(tree(out))
+    assert trees[0] == trees[1] == trees[2]
+    assert len(trees[0]) > 10

@@ -1,0 +1,343 @@
+"""The emitters: job templates, CP directory entries, Tape Manager nodes, the dialect table.
+
+Each test compiles a small cluster written here and looks at the files it
+produces; the examples' files are pinned by the snapshot tests.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bkrdsl.diagnostics.render import render_short
+from bkrdsl.emit.artifacts import compile_source
+from bkrdsl.emit.dialect import DIALECT_DIR, DialectError, load_dialect, parse_dialect
+from bkrdsl.emit.template import narrow
+
+TABLE = DIALECT_DIR / "backup-manager-1.3.toml"
+
+CLUSTER = """\
+import std/backup-manager
+import std/zvm73
+
+cluster TESTSSI {{
+  member M1 {{ workers 2  private-volume P1VOL1 P1VOL2 }}
+  member M2 {{ workers 1  private-volume P2VOL1 }}
+  member M3 {{
+    workers 1
+    private-volume P3VOL1
+    exclude minidisk * 0192
+  }}
+  shared-volume SHR001
+  single user BKRSVSFS
+  catalog shared server BKRSVSFS pool BKRPOOL on M1
+  expire on M1 {{ preview daily 05:00  purge weekly sun 06:00  retain 30 days }}
+  single group GUESTS {{ LINUX01 LINUX02  match LNX* }}
+  identity group SYS {{ TCPIP }}
+{body}
+}}
+"""
+
+SINGLE_JOB = """
+  job GUESTFUL {
+    description "Guests, every night"
+    backup GUESTS full
+    include minidisk * 0100-0fff
+    exclude minidisk * 0190 019E
+    to disk pool BKUPPOOL
+    run on M3 daily 01:00
+  }
+"""
+
+IDENTITY_JOB = """
+  job SYSINC {
+    backup SYS incremental
+    include minidisk * 191
+    include sfs BKRPOOL:TCPIP.*
+    to tape pool SCRATCH
+    run on each member daily 02:00
+  }
+  tape manager shared catalog-node TCTMM on M2 request-node TRTMM
+"""
+
+
+def build(tmp_path: Path, body: str, dialect=None) -> dict:
+    """{path: Artifact} of a cluster with `body` inside; fails with the diagnostics on errors."""
+    text = CLUSTER.format(body=body)
+    file = tmp_path / "test.bkr"
+    file.write_text(text)
+    analysis, artifacts = compile_source(str(file), text.encode(), path=file, dialect=dialect)
+    errors = [d for d in analysis.diagnostics if d.is_error]
+    assert artifacts is not None, render_short(errors)
+    return {a.path: a for a in artifacts}
+
+
+def lines(artifact) -> list[str]:
+    return artifact.text.splitlines()
+
+
+def records(artifact) -> list[str]:
+    """A template's lines that are not comments."""
+    return [line for line in lines(artifact) if not line.startswith("*")]
+
+
+def table_copy(tmp_path: Path, **changes: str) -> Path:
+    """The built-in dialect table with some entries' values replaced, as a site would."""
+    text = TABLE.read_text()
+    for key, value in changes.items():
+        text, n = re.subn(
+            rf'(\[entries\.{key}\]\nvalue = )"[^"\n]*"', lambda m: m.group(1) + f'"{value}"', text
+        )
+        assert n == 1, key
+    path = tmp_path / "site.toml"
+    path.write_text(text)
+    return path
+
+
+# ------------------------------------------------------------------ job templates
+def test_single_job_is_written_once_on_its_member(tmp_path):
+    files = build(tmp_path, SINGLE_JOB)
+    templates = [p for p in files if p.endswith(".TEMPLATE")]
+    assert templates == ["M3/GUESTFUL.TEMPLATE"]
+    art = files["M3/GUESTFUL.TEMPLATE"]
+    assert (art.kind, art.member, art.job, art.source_job, art.job_kind) == (
+        "job-template", "M3", "GUESTFUL", "GUESTFUL", "single"
+    )
+    assert records(art) == [
+        "Config BKR_Job_Name = GUESTFUL",
+        "Config BKR_Job_Type = FULL",
+        "Config BKR_Output_Spec = DISK BKUPPOOL",
+        "INCLUDE MINIDISK LINUX01 = 0100 - 0FFF",
+        "INCLUDE MINIDISK LINUX02 = 0100 - 0FFF",
+        "INCLUDE MINIDISK LNX* = 0100 - 0FFF",
+        "EXCLUDE MINIDISK * = 0190 - 0190",
+        "EXCLUDE MINIDISK * = 019E - 019E",
+        # M3's own exclude, added to every job M3 runs
+        "EXCLUDE MINIDISK * = 0192 - 0192",
+    ]
+    assert "* Guests, every night" in lines(art)
+
+
+def test_identity_job_once_per_member_with_identical_selection(tmp_path):
+    files = build(tmp_path, IDENTITY_JOB)
+    templates = sorted(p for p in files if p.endswith(".TEMPLATE"))
+    assert templates == ["M1/SYSINC1.TEMPLATE", "M2/SYSINC2.TEMPLATE", "M3/SYSINC3.TEMPLATE"]
+    selections = {}
+    for path in templates:
+        art = files[path]
+        assert (art.job, art.source_job, art.job_kind) == (f"SYSINC{art.member[-1]}", "SYSINC", "identity")
+        body = records(art)
+        assert body[:3] == [
+            f"Config BKR_Job_Name = SYSINC{art.member[-1]}",
+            "Config BKR_Job_Type = INCREMENTAL",
+            "Config BKR_Output_Spec = TAPE SCRATCH",
+        ]
+        text = art.text
+        own = text.split("* Excludes of member")[0]  # the job's own records, before the member's
+        selections[art.member] = [r for r in own.splitlines() if r.startswith(("INCLUDE", "EXCLUDE"))]
+    assert selections["M1"] == ["INCLUDE MINIDISK TCPIP = 0191 - 0191", "INCLUDE SFS BKRPOOL:TCPIP.*"]
+    assert selections["M1"] == selections["M2"] == selections["M3"]
+    assert "EXCLUDE MINIDISK * = 0192 - 0192" in records(files["M3/SYSINC3.TEMPLATE"])
+    assert "EXCLUDE MINIDISK * = 0192 - 0192" not in records(files["M1/SYSINC1.TEMPLATE"])
+
+
+@pytest.mark.parametrize(
+    "item, record",
+    [
+        ("*", "INCLUDE MINIDISK LINUX01 = 0000 - FFFF"),
+        ("191", "INCLUDE MINIDISK LINUX01 = 0191 - 0191"),
+        ("0191", "INCLUDE MINIDISK LINUX01 = 0191 - 0191"),
+        ("0100-0fff", "INCLUDE MINIDISK LINUX01 = 0100 - 0FFF"),
+        ("1a0-1af", "INCLUDE MINIDISK LINUX01 = 01A0 - 01AF"),
+    ],
+)
+def test_address_forms(tmp_path, item, record):
+    body = SINGLE_JOB.replace("include minidisk * 0100-0fff", f"include minidisk LINUX01 {item}")
+    files = build(tmp_path, body)
+    assert record in records(files["M3/GUESTFUL.TEMPLATE"])
+
+
+# (owner written, expected owners) for a job of IDs LINUX01 LINUX02 and pattern LNX*
+NARROWING = [
+    ("*", ["LINUX01", "LINUX02", "LNX*"]),
+    ("LINUX01", ["LINUX01"]),
+    ("LINUX*", ["LINUX01", "LINUX02"]),
+    ("L*", ["LINUX01", "LINUX02", "LNX*"]),
+    ("LNXAPP*", ["LNXAPP*"]),  # narrower than the group's pattern: kept as written
+    ("LNX05", ["LNX05"]),  # one user the pattern covers
+    ("MAINT", []),  # not backed up by this job (the checker warns, BKR406)
+]
+
+
+@pytest.mark.parametrize("owner, expected", NARROWING)
+def test_include_owner_narrows_the_jobs_users(owner, expected):
+    assert narrow(owner, ["LINUX01", "LINUX02"], ["LNX*"]) == expected
+
+
+def test_keywords_come_from_the_dialect_table(tmp_path):
+    site = table_copy(
+        tmp_path,
+        include_minidisk="SELECT MDISK {owner} {first}:{last}",
+        job_name_setting="JOBNAME {value}",
+        output_tape_pool="CART {pool}",
+        directory_identity="IDENTITY {id} {password} {storage} {maxstorage} {classes} X",
+        tape_local_node="DEFINE_LOCAL",
+    )
+    dialect = load_dialect(path=str(site))
+    files = build(tmp_path, IDENTITY_JOB, dialect=dialect)
+    body = records(files["M1/SYSINC1.TEMPLATE"])
+    assert "JOBNAME SYSINC1" in body
+    assert "SELECT MDISK TCPIP 0191:0191" in body
+    assert "Config BKR_Output_Spec = CART SCRATCH" in body
+    assert not any("INCLUDE MINIDISK" in line for line in body)
+    assert "IDENTITY BKRBKUP AUTOONLY 256M 512M BG X" in lines(files["cluster/BKRBKUP.DIRECT"])
+
+
+# ------------------------------------------------------------------ CP directory
+def test_identity_entries_build_on_every_member(tmp_path):
+    files = build(tmp_path, IDENTITY_JOB + "  disk BKRBKUP 191 size 10 cyl\n")
+    entry = lines(files["cluster/BKRBKUP.DIRECT"])
+    body = [line for line in entry if not line.startswith("*")]
+    assert body[:4] == [
+        "IDENTITY BKRBKUP AUTOONLY 256M 512M BG",
+        " BUILD ON M1 USING SUBCONFIG BKRBUP-1",
+        " BUILD ON M2 USING SUBCONFIG BKRBUP-2",
+        " BUILD ON M3 USING SUBCONFIG BKRBUP-3",
+    ]
+    assert " LOGONBY BKRADMIN" in body
+    assert not any(line.lstrip().startswith("MDISK") for line in body)  # minidisks live in the SUBCONFIGs
+    for n, volume in ((1, "P1VOL1"), (2, "P2VOL1"), (3, "P3VOL1")):
+        sub = files[f"cluster/BKRBUP-{n}.DIRECT"]
+        assert sub.member == f"M{n}" and sub.kind == "directory"
+        assert records(sub) == [f"SUBCONFIG BKRBUP-{n}", f" MDISK 0191 3390 AUTOV 10 {volume} MR"]
+
+
+def test_workers_are_built_only_where_they_run(tmp_path):
+    files = build(tmp_path, IDENTITY_JOB)
+    assert "cluster/BKRWRK02.DIRECT" in files  # M1 has 2 workers, M2 and M3 one
+    builds = [line for line in lines(files["cluster/BKRWRK02.DIRECT"]) if "BUILD ON" in line]
+    assert builds == [" BUILD ON M1 USING SUBCONFIG BKRW02-1"]
+    assert "cluster/BKRW02-2.DIRECT" not in files
+    builds = [line for line in lines(files["cluster/BKRWRK01.DIRECT"]) if "BUILD ON" in line]
+    assert len(builds) == 3
+
+
+def test_single_configuration_machines_are_user_entries(tmp_path):
+    body = IDENTITY_JOB + "  disk BKRSVSFS 191 size 20 cyl on SHR001 at 1000\n  disk BKRADMIN 191 size 5 cyl\n"
+    files = build(tmp_path, body)
+    assert records(files["cluster/BKRSVSFS.DIRECT"])[0] == "USER BKRSVSFS AUTOONLY 128M 512M BG"
+    assert " MDISK 0191 3390 1000 20 SHR001 MR" in records(files["cluster/BKRSVSFS.DIRECT"])
+    assert " IUCV *IDENT RESANY GLOBAL" in records(files["cluster/BKRSVSFS.DIRECT"])
+    assert records(files["cluster/BKRADMIN.DIRECT"])[0] == "USER BKRADMIN LBYONLY 64M 128M G"
+    assert " MDISK 0191 3390 AUTOV 5 SHR001 MR" in records(files["cluster/BKRADMIN.DIRECT"])
+    assert records(files["cluster/5697J06C.DIRECT"])[0] == "USER 5697J06C LBYONLY 64M 128M G"
+    for path in ("cluster/BKRSVSFS.DIRECT", "cluster/BKRADMIN.DIRECT", "cluster/5697J06C.DIRECT"):
+        assert files[path].member is None
+        assert not any("BUILD ON" in line or "SUBCONFIG" in line for line in records(files[path]))
+
+
+def test_sequential_allocation_goes_around_explicit_extents(tmp_path):
+    site = tmp_path / "seq.toml"
+    site.write_text(TABLE.read_text().replace('value = "autov"', 'value = "sequential"'))
+    body = (
+        IDENTITY_JOB
+        + "  disk BKRBKUP 191 size 10 cyl\n"
+        + "  disk BKRCATLG 191 size 5 cyl on P1VOL1 at 12\n"
+        + "  disk BKRCATLG 192 size 4 cyl\n"
+        + "  disk BKRWRK* 191 size 2 cyl\n"
+    )
+    files = build(tmp_path, body, dialect=load_dialect(path=str(site)))
+
+    def mdisks(path):
+        return [line.strip() for line in records(files[path]) if "MDISK" in line]
+
+    # P1VOL1: BKRBKUP 1-10, BKRCATLG 191 fixed at 12-16, so 192 goes to 17, workers after it
+    assert mdisks("cluster/BKRBUP-1.DIRECT") == ["MDISK 0191 3390 1 10 P1VOL1 MR"]
+    assert mdisks("cluster/BKRCLG-1.DIRECT") == ["MDISK 0191 3390 12 5 P1VOL1 MR", "MDISK 0192 3390 17 4 P1VOL1 MR"]
+    assert mdisks("cluster/BKRW01-1.DIRECT") == ["MDISK 0191 3390 21 2 P1VOL1 MR"]
+    assert mdisks("cluster/BKRW02-1.DIRECT") == ["MDISK 0191 3390 23 2 P1VOL1 MR"]
+    # the other members' instances are allocated on their own volumes
+    assert mdisks("cluster/BKRCLG-2.DIRECT") == ["MDISK 0191 3390 11 5 P2VOL1 MR", "MDISK 0192 3390 16 4 P2VOL1 MR"]
+    assert mdisks("cluster/BKRBUP-2.DIRECT") == ["MDISK 0191 3390 1 10 P2VOL1 MR"]
+
+
+def test_fba_disks_use_blocks(tmp_path):
+    files = build(tmp_path, IDENTITY_JOB + "  disk BKRBKUP 191 size 20000 blk\n")
+    assert " MDISK 0191 FB-512 AUTOV 20000 P1VOL1 MR" in records(files["cluster/BKRBUP-1.DIRECT"])
+
+
+# ------------------------------------------------------------------ Tape Manager
+def test_tape_node_definitions(tmp_path):
+    files = build(tmp_path, IDENTITY_JOB)
+    catalog = records(files["M2/TMNODES.CONFIG"])
+    assert [r for r in catalog if not r.startswith("/*")] == [
+        "Define_Local_Node M2,CATALOG,START,<CHALLENGE-PASSWORD>",
+        "Define_Remote_Node M1,REQUEST,<HOST-M1>",
+        "Define_Remote_Node M3,REQUEST,<HOST-M3>",
+    ]
+    assert any("TCTMM on M2" in line for line in catalog)
+    request = records(files["M3/TMNODES.CONFIG"])
+    assert [r for r in request if not r.startswith("/*")] == [
+        "Define_Local_Node M3,REQUEST,START,<CHALLENGE-PASSWORD>",
+        "Define_Remote_Node M2,CATALOG,<HOST-M2>",
+    ]
+    assert files["M3/TMNODES.CONFIG"].kind == "tape-config"
+
+
+def test_no_tape_files_without_tape_manager(tmp_path):
+    files = build(tmp_path, SINGLE_JOB)
+    assert not [p for p in files if p.endswith(".CONFIG")]
+
+
+# ------------------------------------------------------------------ EXECs are placed per member
+def test_execs_per_member_and_expiry_on_the_purging_member_only(tmp_path):
+    files = build(tmp_path, IDENTITY_JOB)
+    for member in ("M1", "M2", "M3"):
+        assert files[f"{member}/BKRSUBMT.EXEC"].kind == "submit-exec"
+        assert files[f"{member}/BKRSTART.EXEC"].kind == "profile-snippet"
+    assert [p for p in files if p.endswith("BKREXPIR.EXEC")] == ["M1/BKREXPIR.EXEC"]
+    assert files["M1/BKREXPIR.EXEC"].kind == "expire-exec"
+
+
+# ------------------------------------------------------------------ dialect table
+def _data() -> dict:
+    return tomllib.loads(TABLE.read_text())
+
+
+def _broken(change) -> dict:
+    data = _data()
+    change(data)
+    return data
+
+
+BROKEN_TABLES = [
+    ("missing entry", lambda d: d["entries"].pop("include_minidisk"), "missing entries: include_minidisk"),
+    ("unknown placeholder", lambda d: d["entries"]["submit_verb"].update(value="SUBMIT {name}"), "{name}"),
+    ("bad braces", lambda d: d["entries"]["submit_verb"].update(value="SUBMIT {job"), "malformed placeholder"),
+    ("variant char", lambda d: d["entries"]["include_sfs"].update(value="INCLUDE SFS | {path}"), "EBCDIC"),
+    ("bad status", lambda d: d["entries"]["xautolog"].update(status="maybe"), "confirmed or assumed"),
+    ("bad allocation", lambda d: d["entries"]["disk_allocation"].update(value="random"), "disk_allocation"),
+    ("missing machine", lambda d: d["machines"].pop("worker"), "missing machine defaults: worker"),
+    ("unknown role", lambda d: d["machines"].update(tape={}), "unknown role"),
+    ("two-word password", lambda d: d["machines"]["admin"].update(password="NO LOG"), "one word"),
+    ("no units", lambda d: d.pop("units"), "no [units]"),
+    ("no meta", lambda d: d.pop("dialect"), "malformed dialect table"),
+]
+
+
+@pytest.mark.parametrize("what, change, message", BROKEN_TABLES, ids=[b[0] for b in BROKEN_TABLES])
+def test_a_broken_table_is_refused_with_the_reason(what, change, message):
+    with pytest.raises(DialectError) as err:
+        parse_dialect(_broken(change), "site.toml")
+    assert message in str(err.value)
+
+
+def test_the_builtin_table_is_complete():
+    dialect = load_dialect()
+    assert {e.status for e in dialect.entries.values()} == {"confirmed", "assumed"}
+    assert dialect.unit("Cylinders").devtype == "3390"
+    assert dialect.unit("blocks").devtype == "FB-512"
+    assert dialect.unit("tracks") is None

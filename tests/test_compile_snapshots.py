@@ -1,0 +1,64 @@
+"""Every file `bkrc compile` writes for every example, one snapshot per file.
+
+Each snapshot is the generated file itself, named after its output path
+(`__snapshots__/test_compile_snapshots/prodssi__VMSYS1__SYSINC1.TEMPLATE.txt`),
+so a review diff reads like a diff of the real template, EXEC or directory
+entry. Update with `pytest tests/test_compile_snapshots.py --snapshot-update`
+after reading what changed.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from bkrdsl.diagnostics.render import render_short
+from bkrdsl.emit.artifacts import compile_source
+from bkrdsl.output import MANIFEST, manifest_text
+
+
+class GeneratedFile(SingleFileSnapshotExtension):
+    """A text snapshot named after the example and the output path of the file it holds."""
+
+    _write_mode = WriteMode.TEXT
+    file_extension = "txt"
+
+    @classmethod
+    def get_snapshot_name(cls, *, test_location, index=0) -> str:
+        name = test_location.testname  # test_generated_file[prodssi/VMSYS1/SYSINC1.TEMPLATE]
+        return name[name.index("[") + 1 : -1].replace("/", "__")
+
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.bkr"))
+
+
+@functools.lru_cache(maxsize=None)
+def generated(example: Path) -> dict[str, str]:
+    """{output path: text} of one example, the manifest included."""
+    analysis, artifacts = compile_source(str(example), example.read_bytes(), path=example)
+    if artifacts is None:
+        errors = [d for d in analysis.diagnostics if d.is_error]
+        return {"<errors>": render_short(errors)}
+    files = {a.path: a.text for a in artifacts}
+    files[MANIFEST] = manifest_text(example.name, artifacts)
+    return files
+
+
+CASES = [(example, path) for example in EXAMPLE_FILES for path in generated(example)]
+
+
+@pytest.mark.parametrize(
+    "example, path", CASES, ids=[f"{example.stem}/{path}" for example, path in CASES]
+)
+def test_generated_file(example, path, snapshot):
+    assert path != "<errors>", generated(example)[path]
+    assert generated(example)[path] == snapshot(extension_class=GeneratedFile)
+
+
+def test_every_example_compiles():
+    broken = {e.name: generated(e).get("<errors>") for e in EXAMPLE_FILES if "<errors>" in generated(e)}
+    assert not broken, broken

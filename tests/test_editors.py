@@ -1,0 +1,299 @@
+"""The editor packages: one source of truth, no drift, and each package complete.
+
+The highlighting itself (golden tokens in every engine) is tested in
+test_highlight.py; here: the keyword list really is the grammar's, the
+generated files are fresh (and the check would notice if they were not), the VS
+Code extension folder has what `vsce package` and VS Code need, and the Vim
+ftplugin, indent and folding work in a real, headless Vim.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from test_highlight import vim_run
+
+VSCODE = ROOT / "editors" / "vscode"
+VIM = ROOT / "editors" / "vim"
+
+
+# ------------------------------------------------------------------ one source of truth
+def test_generated_files_are_fresh():
+    """Fails when grammar/bkr.lark or bkrdsl/keywords.py changed without regenerating:
+    run `python -m bkrdsl.keywords --write`."""
+    from bkrdsl.keywords import main, stale_files
+
+    assert stale_files(ROOT) == []
+    assert main(["--check"]) == 0
+
+
+def test_the_drift_check_notices_an_edit(tmp_path):
+    from bkrdsl.keywords import generated_files, stale_files
+
+    for rel, text in generated_files().items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    assert stale_files(tmp_path) == []
+    vim = tmp_path / "editors/vim/syntax/bkr.vim"
+    vim.write_text(vim.read_text(encoding="utf-8").replace(" workers", ""), encoding="utf-8")
+    assert stale_files(tmp_path) == ["editors/vim/syntax/bkr.vim"]
+
+
+def test_generated_files_say_so():
+    grammar = json.loads((VSCODE / "syntaxes" / "bkr.tmLanguage.json").read_text(encoding="utf-8"))
+    assert "python -m bkrdsl.keywords --write" in grammar["comment"] and "do not edit" in grammar["comment"]
+    head = (VIM / "syntax" / "bkr.vim").read_text(encoding="utf-8").splitlines()[:5]
+    assert any("python -m bkrdsl.keywords --write" in line and "do not edit" in line for line in head)
+
+
+def _grammar_literals() -> set[str]:
+    """The string literals of the rules of grammar/bkr.lark, read as plain text (outside
+    comments and the regexes of terminal definitions)."""
+    text = (ROOT / "grammar" / "bkr.lark").read_text(encoding="utf-8")
+    lines = [line.split("//", 1)[0] for line in text.splitlines()]
+    code = "\n".join(line for line in lines if not re.match(r"\s*[A-Z_][A-Z_0-9]*(\.\d+)?\s*:", line))
+    return set(re.findall(r'"((?:[^"\\]|\\.)*)"i?', code))
+
+
+def test_keywords_are_the_grammar_literals():
+    """An independent reading of the grammar's text finds the same keywords as Lark's terminals."""
+    from bkrdsl.keywords import vocabulary
+
+    v = vocabulary()
+    name = re.compile(v.word)
+    literals = _grammar_literals()
+    assert set(v.keywords) == {s.lower() for s in literals if name.fullmatch(s)}
+    assert set(v.punctuation) == {s for s in literals if not name.fullmatch(s)}
+    assert {"cluster", "member", "job", "group", "shared-volume", "catalog-node"} <= set(v.keywords)
+
+
+def test_keywords_are_case_insensitive_in_the_grammar():
+    from bkrdsl.keywords import case_insensitive_keywords
+
+    assert case_insensitive_keywords()
+
+
+def test_every_generated_file_lists_every_keyword():
+    from bkrdsl.keywords import keywords
+
+    vim = (VIM / "syntax" / "bkr.vim").read_text(encoding="utf-8")
+    tm = (VSCODE / "syntaxes" / "bkr.tmLanguage.json").read_text(encoding="utf-8")
+    vim_words = set()
+    for line in vim.splitlines():
+        if line.startswith("syn keyword "):
+            vim_words |= {w for w in line.split()[3:] if "=" not in w and w not in ("skipwhite", "contained")}
+    assert vim_words == set(keywords())
+    for word in keywords():
+        assert re.escape(word).replace("\\", "\\\\") in tm, word
+
+
+def test_context_keywords_are_grammar_keywords():
+    from bkrdsl.keywords import context_keywords, keywords
+
+    assert context_keywords() <= set(keywords())
+
+
+def test_declaring_keywords_follow_the_grammar():
+    """`KEYWORD NAME {` in a grammar rule is exactly what DECLARES lists (a new block
+    construct must get a kind for its name)."""
+    from bkrdsl.keywords import DECLARES
+    from bkrdsl.syntax.parser import parser
+
+    lark = parser()
+    literal = {t.name: t.pattern.value.lower() for t in lark.terminals}
+    found = set()
+    for rule in lark.rules:
+        names = [s.name for s in rule.expansion]
+        for a, b, c in zip(names, names[1:], names[2:]):
+            if b == "NAME" and c == "LBRACE" and a in literal:
+                found.add(literal[a])
+    assert found == set(DECLARES)
+
+
+def test_name_shapes_come_from_the_grammar():
+    from bkrdsl.keywords import vocabulary
+    from bkrdsl.syntax.parser import parser
+
+    terminals = {t.name: t.pattern.value for t in parser().terminals}
+    v = vocabulary()
+    assert v.word == terminals["NAME"]
+    assert v.import_path == terminals["IMPORT_PATH"]
+
+
+def test_keyword_list_cli(capsys):
+    from bkrdsl.keywords import keywords, main
+
+    assert main(["--list"]) == 0
+    assert capsys.readouterr().out.split() == list(keywords())
+    assert main(["--bogus"]) == 2
+
+
+# ------------------------------------------------------------------ VS Code
+def _json(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_vscode_manifest():
+    pkg = _json(VSCODE / "package.json")
+    for key in ("name", "displayName", "description", "version", "publisher", "license", "repository", "engines"):
+        assert pkg.get(key), key
+    assert re.fullmatch(r"\^\d+\.\d+\.\d+", pkg["engines"]["vscode"])
+    assert pkg["main"] == "./src/extension.js"
+    assert "onLanguage:bkr" in pkg["activationEvents"]
+    assert pkg["dependencies"]["vscode-languageclient"].startswith("^9")
+    (language,) = pkg["contributes"]["languages"]
+    assert language["id"] == "bkr" and language["extensions"] == [".bkr"]
+    assert (VSCODE / language["configuration"]).is_file()
+    (grammar,) = pkg["contributes"]["grammars"]
+    assert grammar["language"] == "bkr"
+    assert _json(VSCODE / grammar["path"])["scopeName"] == grammar["scopeName"] == "source.bkr"
+    for name in ("README.md", "CHANGELOG.md", "LICENSE"):
+        assert (VSCODE / name).is_file(), name
+    assert "Apache License" in (VSCODE / "LICENSE").read_text(encoding="utf-8")
+    assert "test/**" in (VSCODE / ".vscodeignore").read_text(encoding="utf-8").split()
+
+
+def test_vscode_lock_files_pin_what_the_manifests_ask_for():
+    for folder, wanted in ((VSCODE, {"vscode-languageclient"}), (VSCODE / "test", {"vscode-textmate", "vscode-oniguruma"})):
+        pkg, lock = _json(folder / "package.json"), _json(folder / "package-lock.json")
+        assert set(pkg["dependencies"]) == wanted
+        assert lock["packages"][""]["dependencies"] == pkg["dependencies"]
+        for dep in wanted:
+            assert lock["packages"][f"node_modules/{dep}"]["version"]
+
+
+def test_language_configuration():
+    from bkrdsl.keywords import vocabulary
+
+    conf = _json(VSCODE / "language-configuration.json")
+    assert conf["comments"] == {"lineComment": "#"}
+    assert conf["brackets"] == [["{", "}"]]
+    pairs = {(p["open"], p["close"]) for p in conf["autoClosingPairs"]}
+    assert {("{", "}"), ('"', '"')} <= pairs
+    assert ["{", "}"] in conf["surroundingPairs"]
+    start, end = (re.compile(conf["folding"]["markers"][k]) for k in ("start", "end"))
+    assert start.search("  # region members") and end.search("  # endregion")
+    assert not start.search("  member VMSYS1 {")
+    # A z/VM name is one word, exactly as the grammar's NAME spells it.
+    assert conf["wordPattern"] == vocabulary().word
+    increase = re.compile(conf["indentationRules"]["increaseIndentPattern"])
+    assert increase.search("  member VMSYS3 {") and increase.search("job A {   # nightly")
+    assert not increase.search("  member VMSYS1 { workers 4 }") and not increase.search('# {')
+
+
+def test_textmate_grammar_scopes_are_the_kinds():
+    from bkrdsl.keywords import KINDS
+
+    text = (VSCODE / "syntaxes" / "bkr.tmLanguage.json").read_text(encoding="utf-8")
+    used = set(re.findall(r'"name": "([a-z.\-]+\.bkr)"', text))
+    assert used == {k.textmate for k in KINDS if k.textmate}
+
+
+# ------------------------------------------------------------------ Vim
+VIM_EDITING = r"""
+set nocompatible
+let &runtimepath = g:bkr_rtp . ',' . &runtimepath
+filetype plugin indent on
+syntax on
+let s:out = []
+for s:file in readfile(g:bkr_list)
+  execute 'edit ' . fnameescape(s:file)
+  let s:r = {'file': s:file, 'filetype': &filetype, 'commentstring': &l:commentstring,
+        \ 'comments': &l:comments, 'indentexpr': &l:indentexpr,
+        \ 'undo_ftplugin': get(b:, 'undo_ftplugin', ''), 'undo_indent': get(b:, 'undo_indent', '')}
+  " Folding: every open brace of a block starts a fold.
+  setlocal foldmethod=syntax
+  let s:r.foldlevels = map(range(1, line('$')), 'foldlevel(v:val)')
+  " Indenting: flatten the file, then let the indent script rebuild it.
+  setlocal shiftwidth=2 expandtab
+  silent! %s/^\s\+//
+  silent normal! gg=G
+  let s:r.reindented = getline(1, '$')
+  " Undoing the ftplugin and indent settings restores the defaults.
+  execute b:undo_ftplugin
+  execute b:undo_indent
+  let s:r.after_undo = [&l:commentstring, &l:indentexpr, &l:iskeyword]
+  call add(s:out, s:r)
+  bwipeout!
+endfor
+call writefile([json_encode(s:out)], g:bkr_out)
+qall!
+"""
+
+BRACES_IN_TEXT = """\
+cluster C {
+  description "a { that does not open"   # nor does this {
+  member M1 {
+    workers 2
+  }
+  single group G { A  B }
+  job A#1 {   # a name may hold #
+    run on M1 daily 01:00
+  }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def vim_editing(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("vim-editing")
+    extra = tmp / "braces.bkr"
+    extra.write_text(BRACES_IN_TEXT, encoding="utf-8")
+    files = [*sorted(ROOT.glob("examples/*.bkr")), extra]
+    return {r["file"]: r for r in vim_run(files, tmp, VIM_EDITING)}
+
+
+def test_vim_ftplugin(vim_editing):
+    for r in vim_editing.values():
+        assert r["filetype"] == "bkr"
+        assert r["commentstring"] == "# %s"
+        assert r["comments"] == ":##,:#"
+        assert "commentstring<" in r["undo_ftplugin"] and "iskeyword<" in r["undo_ftplugin"]
+        assert r["after_undo"][0] != "# %s"  # back to Vim's default
+
+
+def test_vim_indent_rebuilds_the_examples(vim_editing):
+    for file, r in vim_editing.items():
+        assert r["indentexpr"].startswith("GetBkrIndent(")
+        original = open(file, encoding="utf-8").read().splitlines()
+        assert r["reindented"] == original, file
+        assert r["after_undo"][1] == ""
+
+
+def test_vim_folds_blocks(vim_editing):
+    r = vim_editing[str(ROOT / "examples" / "prodssi.bkr")]
+    lines = open(r["file"], encoding="utf-8").read().splitlines()
+    level = dict(zip(lines, r["foldlevels"]))
+    assert level["cluster PRODSSI {"] == 1
+    assert level["    workers 2"] == 2  # inside member VMSYS3 { ... }
+    assert level["import std/backup-manager"] == 0
+
+
+def test_vim_ftdetect_is_a_plain_autocommand():
+    text = (VIM / "ftdetect" / "bkr.vim").read_text(encoding="utf-8")
+    assert re.search(r"^autocmd BufNewFile,BufRead \*\.bkr setfiletype bkr$", text, re.M)
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
+def test_vim_files_load_without_errors(tmp_path):
+    """Sourcing each file with verbose errors on prints nothing."""
+    import subprocess
+
+    out = tmp_path / "messages.txt"
+    script = tmp_path / "load.vim"
+    script.write_text(
+        "set nocompatible\n"
+        f"let &runtimepath = {json.dumps(str(VIM))} . ',' . &runtimepath\n"
+        "filetype plugin indent on\nsyntax on\n"
+        f"edit {ROOT / 'examples' / 'prodssi.bkr'}\n"
+        f"redir! > {out}\nmessages\nredir END\nqall!\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["vim", "-es", "-N", "-u", "NONE", "-i", "NONE", "-n", "-S", str(script)],
+                   capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert not re.search(r"E\d+:", out.read_text(encoding="utf-8"))

@@ -1,0 +1,445 @@
+"""`bkrc fmt`: the canonical layout, rule by rule, as data; then the command line.
+
+Each case is an input and the canonical text it must become (docs/fmt.md
+states the same rules in words). Every expected text is also checked to be a
+fixed point: formatting canonical text changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import textwrap
+
+import pytest
+from conftest import EXAMPLES, ROOT, run_cli
+
+from bkrdsl.fmt import format_bytes, format_text
+
+
+def _d(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+CASES = [
+    (
+        "keywords-lower-names-upper",
+        "CLUSTER prod { MEMBER vmsys1 { WORKERS 2 Private-Volume m1prv1 } }\n",
+        """
+        cluster PROD {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+        }
+        """,
+    ),
+    (
+        "values-spelled-lower-roles-days-units",
+        """
+        IDENTITY USER bkrwrk* ROLE Worker
+        cluster C {
+          DISK bkrbkup 191 SIZE 10 CYL on vmcom1 AT 1000
+          JOB j { RUN ON m1 WEEKLY MON , Thu 21:00 }
+        }
+        """,
+        """
+        identity user BKRWRK* role worker
+        cluster C {
+          disk BKRBKUP 191 size 10 cyl on VMCOM1 at 1000
+          job J {
+            run on M1 weekly mon,thu 21:00
+          }
+        }
+        """,
+    ),
+    (
+        "strings-and-import-paths-verbatim",
+        """
+        import ./Site/Common
+        cluster c { description   "Mixed Case, kept"  }
+        """,
+        """
+        import ./Site/Common
+        cluster C {
+          description "Mixed Case, kept"
+        }
+        """,
+    ),
+    (
+        "blank-lines-collapse-and-vanish-at-block-edges",
+        """
+
+
+        import std/zvm73
+
+
+
+        cluster C {
+
+
+          member M1 { workers 1 }
+
+
+
+          member M2 { workers 1 }
+
+
+        }
+
+
+        """,
+        """
+        import std/zvm73
+
+        cluster C {
+          member M1 { workers 1 }
+
+          member M2 { workers 1 }
+        }
+        """,
+    ),
+    (
+        "one-statement-per-line",
+        "cluster C { catalog shared server S pool P on M1 expire on M1 { preview daily 01:00 purge weekly sun"
+        " 03:00 retain 35 days } tape manager shared catalog-node TC on M1 request-node TR }\n",
+        """
+        cluster C {
+          catalog shared server S pool P on M1
+          expire on M1 {
+            preview daily 01:00
+            purge weekly sun 03:00
+            retain 35 days
+          }
+          tape manager shared catalog-node TC on M1 request-node TR
+        }
+        """,
+    ),
+    (
+        "member-on-one-line-only-with-plain-settings",
+        """
+        cluster C {
+          member M1 {
+            workers 4
+            private-volume V1   job-suffix A
+          }
+          member M2 { workers 2  exclude minidisk * 0192 }
+          member M3 { description "third" }
+        }
+        """,
+        """
+        cluster C {
+          member M1 { workers 4  private-volume V1  job-suffix A }
+          member M2 {
+            workers 2
+            exclude minidisk * 0192
+          }
+          member M3 {
+            description "third"
+          }
+        }
+        """,
+    ),
+    (
+        "member-too-wide-for-one-line",
+        "cluster C { member VMSYS1 { workers 4 private-volume M1PRV1 M1PRV2 M1PRV3 M1PRV4 M1PRV5 M1PRV6 } }\n",
+        """
+        cluster C {
+          member VMSYS1 {
+            workers 4
+            private-volume M1PRV1 M1PRV2 M1PRV3 M1PRV4 M1PRV5 M1PRV6
+          }
+        }
+        """,
+    ),
+    (
+        "group-inline-patterns-set-apart",
+        "single group G {\n a\n b\n match c*\n match D%\n e }\n",
+        """
+        single group G { A B  match C*  match D%  E }
+        """,
+    ),
+    (
+        "group-one-entry-per-line-when-too-wide",
+        "single group LINUXGUESTS { LNXWEB01 LNXWEB02 LNXWEB03 LNXWEB04 LNXDB01 LNXDB02 LNXDB03 match LNXAPP* }\n",
+        """
+        single group LINUXGUESTS {
+          LNXWEB01
+          LNXWEB02
+          LNXWEB03
+          LNXWEB04
+          LNXDB01
+          LNXDB02
+          LNXDB03
+          match LNXAPP*
+        }
+        """,
+    ),
+    (
+        "empty-blocks",
+        "cluster C {\n\n member M { }  job J {\n} }\n",
+        """
+        cluster C {
+          member M {}
+          job J {}
+        }
+        """,
+    ),
+    (
+        "trailing-comments-aligned-in-runs",
+        """
+        cluster C {
+          job J {
+            backup G full # what
+            include minidisk * 0191    # which disks
+            to tape
+
+            run on each member daily 03:00 #   when
+          }
+        }
+        """,
+        """
+        cluster C {
+          job J {
+            backup G full            # what
+            include minidisk * 0191  # which disks
+            to tape
+
+            run on each member daily 03:00  #   when
+          }
+        }
+        """,
+    ),
+    (
+        "comments-keep-their-place-and-text",
+        """
+        # header comment, not a doc   
+        import std/zvm73 # why
+
+          # before the cluster
+        cluster C {   ## after the brace
+
+            # first item
+          member M1 { workers 1 }
+          # before the close
+        }
+        # at the end
+        """,
+        """
+        # header comment, not a doc
+        import std/zvm73  # why
+
+        # before the cluster
+        cluster C {  ## after the brace
+          # first item
+          member M1 { workers 1 }
+          # before the close
+        }
+        # at the end
+        """,
+    ),
+    (
+        "a-comment-in-a-block-writes-it-one-item-per-line",
+        "single group G { A # the first\n B }\ncluster C { member M { workers 1 # one\n } }\n",
+        """
+        single group G {
+          A  # the first
+          B
+        }
+        cluster C {
+          member M {
+            workers 1  # one
+          }
+        }
+        """,
+    ),
+    (
+        "a-comment-inside-a-statement-breaks-it-there",
+        "cluster C { job J { backup A, # first\n B full\n include minidisk\n # owner next\n * 0191 } }\n",
+        """
+        cluster C {
+          job J {
+            backup A,  # first
+                B full
+            include minidisk
+                # owner next
+                * 0191
+          }
+        }
+        """,
+    ),
+    (
+        "long-name-lists-fill-under-the-first-name",
+        "identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD, SNMPQE, VMNFS,"
+        " MPROUTE role worker\n",
+        """
+        identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD,
+                      SNMPQE, VMNFS, MPROUTE role worker
+        """,
+    ),
+    (
+        "doc-comments-stay-on-their-declaration",
+        """
+        ## The Linux guests.
+        ##   (two lines)
+        single group LINUX { LNX1 }   ## a remark, not a doc
+
+        ## Not a doc: a blank line follows.
+
+        single user A ## remark
+        """,
+        """
+        ## The Linux guests.
+        ##   (two lines)
+        single group LINUX { LNX1 }  ## a remark, not a doc
+
+        ## Not a doc: a blank line follows.
+
+        single user A  ## remark
+        """,
+    ),
+    (
+        "a-declaration-after-another-on-its-line-keeps-its-doc",
+        "single user A,\n## documents B\nX single user B\n",
+        """
+        single user A, X
+        ## documents B
+        single user B
+        """,
+    ),
+    (
+        "a-doc-comment-after-a-brace-does-not-start-documenting",
+        "cluster C {\n## alone\n\n member M {}\n}\n",
+        """
+        cluster C {
+          ## alone
+
+          member M {}
+        }
+        """,
+    ),
+    ("empty-file", "\n\n  \n", ""),
+    ("comments-only", "\n# one\n\n\n## two   \n\n", "# one\n\n## two\n"),
+]
+
+
+@pytest.mark.parametrize("name,given,expected", CASES, ids=[c[0] for c in CASES])
+def test_canonical_layout(name, given, expected):
+    expected = _d(expected)
+    assert format_text(_d(given)) == expected
+    assert format_text(expected) == expected
+
+
+def test_crlf_and_byte_order_mark_become_plain_lf():
+    done = format_bytes("x.bkr", b"\xef\xbb\xbfsingle user a\r\nsingle user b\r\n")
+    assert done.text == "single user A\nsingle user B\n"
+
+
+def test_syntax_errors_stop_formatting_with_diagnostics():
+    done = format_bytes("x.bkr", b"cluster C { member M { workers } }\n")
+    assert done.text is None
+    assert [d.code for d in done.diagnostics] == ["BKR010"]
+
+
+def test_binary_input_is_not_formatted():
+    done = format_bytes("x.bkr", b"\x00\x01")
+    assert done.text is None and done.diagnostics[0].code == "BKR001"
+
+
+def test_a_doc_comment_shared_by_two_declarations_is_refused():
+    done = format_bytes("x.bkr", b"## both\nsingle user A single user B\n")
+    assert done.text is None
+    assert [(d.code, d.span.line, d.span.column) for d in done.diagnostics] == [("BKR090", 2, 15)]
+
+
+# ----------------------------------------------------------------- the examples
+CANONICAL = sorted(EXAMPLES.glob("*.bkr")) + sorted(EXAMPLES.glob("*/*.bkr")) + sorted((ROOT / "stdlib").glob("*.bkr"))
+
+
+def scramble(text: str) -> str:
+    """Indentation stripped, blank lines doubled."""
+    out = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        out.append(stripped if stripped else "\n")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("path", CANONICAL, ids=lambda p: str(p.relative_to(ROOT)))
+def test_examples_and_stdlib_are_canonical(path):
+    text = path.read_text(encoding="utf-8")
+    assert format_text(text, str(path)) == text
+
+
+@pytest.mark.parametrize("path", CANONICAL, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_scrambled_copy_formats_back_byte_for_byte(path):
+    text = path.read_text(encoding="utf-8")
+    scrambled = scramble(text)
+    assert scrambled != text
+    assert format_text(scrambled, str(path)) == text
+
+
+# ----------------------------------------------------------------- command line
+UGLY = "cluster c {\nmember m { workers 1 }\n\n\n}\n"
+PRETTY = "cluster C {\n  member M { workers 1 }\n}\n"
+
+
+def test_check_passes_on_the_examples():
+    run_cli(["fmt", "--check", *CANONICAL], expect=0)
+
+
+def test_rewrites_in_place_and_keeps_permissions(tmp_path):
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    path.chmod(0o640)
+    result = run_cli(["fmt", path], expect=0)
+    assert path.read_text() == PRETTY
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+    assert "reformatted" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.bkr"]  # no temporary file left
+    run_cli(["fmt", path], expect=0)
+    assert path.read_text() == PRETTY
+
+
+def test_check_names_the_files_that_would_change_and_changes_nothing(tmp_path):
+    ugly, pretty = tmp_path / "ugly.bkr", tmp_path / "pretty.bkr"
+    ugly.write_text(UGLY)
+    pretty.write_text(PRETTY)
+    result = run_cli(["fmt", "--check", ugly, pretty], expect=1)
+    assert f"would reformat {ugly}" in result.output
+    assert str(pretty) not in result.output
+    assert ugly.read_text() == UGLY
+
+
+def test_diff_prints_a_unified_diff_and_changes_nothing(tmp_path, snapshot):
+    path = tmp_path / "ugly.bkr"
+    path.write_text(UGLY)
+    result = run_cli(["fmt", "--diff", path], expect=0)
+    assert result.output.replace(str(path), "ugly.bkr") == snapshot
+    assert path.read_text() == UGLY
+    run_cli(["fmt", "--diff", "--check", path], expect=1)
+
+
+def test_stdin_to_stdout():
+    result = run_cli(["fmt", "-"], input=UGLY, expect=0)
+    assert result.stdout == PRETTY
+
+
+def test_stdin_with_errors_is_echoed_untouched():
+    broken = "cluster c { member m { workers } }\n"
+    result = run_cli(["fmt", "-"], input=broken, expect=1)
+    assert result.stdout == broken
+    assert "error[BKR010]" in result.stderr
+
+
+def test_a_file_with_errors_is_left_untouched(tmp_path):
+    path = tmp_path / "broken.bkr"
+    path.write_text("cluster c {\n   member m { workers 1 }\n")
+    result = run_cli(["fmt", path, "--format", "short"], expect=1)
+    assert path.read_text() == "cluster c {\n   member m { workers 1 }\n"
+    assert "BKR005" in result.output
+
+
+def test_a_missing_file_is_exit_2_and_the_others_are_still_formatted(tmp_path):
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    result = run_cli(["fmt", tmp_path / "nope.bkr", path], expect=2)
+    assert "no such file" in result.output
+    assert path.read_text() == PRETTY

@@ -1,0 +1,370 @@
+"""Properties of `bkrc fmt`, over the examples and over generated files.
+
+* idempotent: formatting canonical text changes nothing;
+* meaning-preserving: the resolved model before and after is equal once spans
+  are dropped and names compared case-insensitively (bkrdsl.fmt.equivalence),
+  and the checker reports the same codes;
+* comments kept: the same comments, in the same order, with the same text
+  (trailing blanks aside);
+* layout-blind: re-indenting, multiplying blank lines, respacing within a line
+  and changing the case of keywords and names gives back the canonical file
+  byte for byte;
+* never crashes: any text at all is either formatted or refused with diagnostics.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import EXAMPLES, ROOT
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from bkrdsl.fmt import _tokens, format_source
+from bkrdsl.fmt.equivalence import meaning
+from bkrdsl.pipeline import analyse
+from bkrdsl.source import Source
+from bkrdsl.syntax.parser import parse
+from bkrdsl.syntax.reader import normalise
+
+FILES = sorted(EXAMPLES.glob("*.bkr")) + sorted(EXAMPLES.glob("*/*.bkr")) + sorted((ROOT / "stdlib").glob("*.bkr"))
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# ----------------------------------------------------------------- the properties
+def formatted(text: str, name: str = "gen.bkr"):
+    return format_source(Source.of(name, normalise(text)))
+
+
+def comments_of(text: str) -> list[str]:
+    return [str(t.value).rstrip() for t in parse(Source.of("c.bkr", normalise(text))).comments]
+
+
+def model_meaning(text: str, path=None, name: str = "gen.bkr"):
+    analysis = analyse(name, text.encode("utf-8"), path=path)
+    what = analysis.model if analysis.model is not None else analysis.program.modules
+    return meaning(what), Counter(d.code for d in analysis.diagnostics)
+
+
+def assert_properties(text: str, path=None, name: str = "gen.bkr") -> str:
+    done = formatted(text, name)
+    if done.text is None:
+        # The one layout bkrc refuses: a doc comment over two declarations on one line.
+        assert [d.code for d in done.diagnostics] == ["BKR090"], done.diagnostics
+        assume(False)
+    out = done.text
+    assert formatted(out, name).text == out, "not idempotent"
+    assert model_meaning(out, path, name) == model_meaning(text, path, name), "meaning changed"
+    assert comments_of(out) == comments_of(text), "comments changed"
+    return out
+
+
+# ----------------------------------------------------------------- generated files
+KEYWORDISH = ["RUN", "job", "member", "Full", "days"]  # keywords elsewhere, names inside a group body
+IDS = ["A", "vmsys1", "VMSYS2", "LNX*", "BKR$1", "tcpip", "x_y", "ab@c", "SYS#1", "P%Q", "m1", "G1", "apps"]
+
+
+class T(str):
+    """A token with how its case may be changed: 'k' keyword, 'n' name, 'v' verbatim."""
+
+    role = "v"
+
+
+def tok(text: str, role: str) -> T:
+    t = T(text)
+    t.role = role
+    return t
+
+
+def kw(*words):
+    return [tok(w, "k") for w in words]
+
+
+def nm(word):
+    return [tok(word, "n")]
+
+
+ids = st.sampled_from(IDS)
+numbers = st.sampled_from(["1", "2", "4", "35", "0191"])
+times = st.sampled_from(["01:00", "23:30"])
+days = st.sampled_from(["mon", "SUN", "thu"])
+strings = st.sampled_from(['"plain"', '"with \\" quote"', '"Mixed Case, # not a comment"', '""'])
+
+
+@st.composite
+def name_list(draw, names=ids, max_size=3):
+    items = draw(st.lists(names, min_size=1, max_size=max_size))
+    out = nm(items[0])
+    for item in items[1:]:
+        out += [tok(",", "v")] + nm(item)
+    return out
+
+
+@st.composite
+def selection(draw):
+    action = kw(draw(st.sampled_from(["include", "exclude"])))
+    if draw(st.booleans()):
+        addresses = draw(st.lists(st.sampled_from(["*", "0191", "0100-0FFF", "019d"]), min_size=1, max_size=3))
+        return action + kw("minidisk") + nm(draw(ids)) + [t for a in addresses for t in nm(a)]
+    return action + kw("sfs") + nm("BKRPOOL:" + draw(ids) + ".*")
+
+
+@st.composite
+def schedule(draw):
+    which = draw(st.sampled_from(["daily", "weekly", "monthly", "manual"]))
+    if which == "daily":
+        return kw("daily") + nm(draw(times))
+    if which == "weekly":
+        return kw("weekly") + draw(name_list(days)) + nm(draw(times))
+    if which == "monthly":
+        return kw("monthly") + nm(draw(numbers)) + nm(draw(times))
+    return kw("manual")
+
+
+@st.composite
+def placement(draw):
+    if draw(st.booleans()):
+        return kw("on", "each", "member")
+    return kw("on") + draw(name_list())
+
+
+@st.composite
+def user_decl(draw):
+    out = kw(draw(st.sampled_from(["single", "identity"])), "user") + draw(name_list(max_size=4))
+    if draw(st.booleans()):
+        out += kw("role") + nm(draw(st.sampled_from(["worker", "Backup-Server", "admin"])))
+    return out
+
+
+@st.composite
+def group_decl(draw):
+    out = kw(draw(st.sampled_from(["single", "identity"])), "group") + nm(draw(ids)) + [tok("{", "v")]
+    for _ in range(draw(st.integers(0, 4))):
+        if draw(st.booleans()):
+            out += kw("match") + nm(draw(ids))
+        else:
+            out += nm(draw(st.sampled_from(IDS + KEYWORDISH)))
+    return out + [tok("}", "v")]
+
+
+@st.composite
+def member(draw):
+    out = kw("member") + nm(draw(ids)) + [tok("{", "v")]
+    for _ in range(draw(st.integers(0, 4))):
+        which = draw(st.sampled_from(["workers", "private-volume", "job-suffix", "selection", "description"]))
+        if which == "workers":
+            out += kw("workers") + nm(draw(numbers))
+        elif which == "private-volume":
+            out += kw("private-volume") + [t for v in draw(st.lists(ids, min_size=1, max_size=3)) for t in nm(v)]
+        elif which == "job-suffix":
+            out += kw("job-suffix") + nm(draw(st.sampled_from(["A", "b", "1"])))
+        elif which == "selection":
+            out += draw(selection())
+        else:
+            out += kw("description") + [tok(draw(strings), "v")]
+    return out + [tok("}", "v")]
+
+
+@st.composite
+def job(draw):
+    out = kw("job") + nm(draw(ids)) + [tok("{", "v")]
+    for _ in range(draw(st.integers(0, 5))):
+        which = draw(st.sampled_from(["backup", "selection", "target", "run", "description"]))
+        if which == "backup":
+            out += kw("backup") + draw(name_list())
+            if draw(st.booleans()):
+                out += kw(draw(st.sampled_from(["full", "incremental"])))
+        elif which == "selection":
+            out += draw(selection())
+        elif which == "target":
+            out += kw("to", draw(st.sampled_from(["disk", "tape"])))
+            if draw(st.booleans()):
+                out += kw("pool") + nm(draw(ids))
+        elif which == "run":
+            out += kw("run") + draw(placement())
+            if draw(st.booleans()):
+                out += draw(schedule())
+        else:
+            out += kw("description") + [tok(draw(strings), "v")]
+    return out + [tok("}", "v")]
+
+
+@st.composite
+def cluster_item(draw):
+    which = draw(st.sampled_from(["member", "catalog", "expire", "tape", "user", "group", "job", "misc", "disk"]))
+    if which == "member":
+        return draw(member())
+    if which == "catalog":
+        out = kw("catalog", draw(st.sampled_from(["shared", "local"])))
+        for opt in draw(st.lists(st.sampled_from(["server", "pool", "on"]), max_size=3)):
+            out += kw(opt) + nm(draw(ids))
+        return out
+    if which == "expire":
+        out = kw("expire") + draw(placement()) + [tok("{", "v")]
+        for _ in range(draw(st.integers(0, 3))):
+            item = draw(st.sampled_from(["preview", "purge", "retain"]))
+            out += kw("retain") + nm(draw(numbers)) + kw("days") if item == "retain" else kw(item) + draw(schedule())
+        return out + [tok("}", "v")]
+    if which == "tape":
+        out = kw("tape", "manager", draw(st.sampled_from(["shared", "local"])))
+        if draw(st.booleans()):
+            out += kw("catalog-node") + nm(draw(ids)) + kw("on") + nm(draw(ids))
+        if draw(st.booleans()):
+            out += kw("request-node") + nm(draw(ids))
+        return out
+    if which == "user":
+        return draw(user_decl())
+    if which == "group":
+        return draw(group_decl())
+    if which == "job":
+        return draw(job())
+    if which == "disk":
+        out = kw("disk") + nm(draw(ids)) + nm("191") + kw("size") + nm("10") + nm(draw(st.sampled_from(["cyl", "BLK"])))
+        if draw(st.booleans()):
+            out += kw("on") + nm(draw(ids))
+            if draw(st.booleans()):
+                out += kw("at") + nm("1000")
+        return out
+    if draw(st.booleans()):
+        return kw("description") + [tok(draw(strings), "v")]
+    return kw("shared-volume") + [t for v in draw(st.lists(ids, min_size=1, max_size=2)) for t in nm(v)]
+
+
+@st.composite
+def program(draw):
+    """A syntactically valid .bkr file, as statements of tokens."""
+    statements = []
+    for _ in range(draw(st.integers(0, 2))):
+        statements.append(kw("import") + [tok(draw(st.sampled_from(["std/backup-manager", "std/zvm73"])), "v")])
+    for _ in range(draw(st.integers(0, 2))):
+        statements.append(draw(st.one_of(user_decl(), group_decl())))
+    if draw(st.booleans()):
+        body = [t for _ in range(draw(st.integers(0, 6))) for t in draw(cluster_item())]
+        statements.append(kw("cluster") + nm(draw(ids)) + [tok("{", "v")] + body + [tok("}", "v")])
+    for _ in range(draw(st.integers(0, 1))):
+        statements.append(draw(user_decl()))
+    return [t for s in statements for t in s]
+
+
+comment_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\r\n\x85"),
+    max_size=12,
+)
+gaps = st.sampled_from([" ", "  ", "\t", "\n", "\n\n", "\n\n\n", " \n    ", "\r\n"])
+
+
+@st.composite
+def recase(draw, token: T) -> str:
+    if token.role == "v":
+        return str(token)
+    return draw(st.sampled_from([str(token), token.upper(), token.lower(), token.capitalize()]))
+
+
+@st.composite
+def laid_out(draw, tokens):
+    """The tokens with random spacing, line breaks, blank lines, case and comments."""
+    out = []
+    for n, token in enumerate(tokens):
+        if n:
+            out.append(draw(gaps))
+        if draw(st.integers(0, 5)) == 0:
+            marker = draw(st.sampled_from(["#", "##"]))
+            before = draw(st.sampled_from([" ", "\n", "\n\n"]))
+            out.append(f"{before}{marker}{draw(comment_text)}\n")
+        out.append(draw(recase(token)))
+    if draw(st.booleans()):
+        out.append(f"\n# {draw(comment_text)}")
+    return "".join(out)
+
+
+@FAST
+@given(st.data())
+def test_generated_files(data):
+    text = data.draw(laid_out(data.draw(program())))
+    assert_properties(text)
+
+
+# ----------------------------------------------------------------- the examples, laid out anew
+def _relaid(path):
+    """An example's tokens and comments, with each comment trailing or on its own line as before."""
+    text = path.read_text(encoding="utf-8")
+    result = parse(Source.of(str(path), text))
+    items = [(t.start_pos, "t", t) for t in _tokens(text)] + [(c.start_pos, "c", c) for c in result.comments]
+    return text, sorted(items, key=lambda i: i[0])
+
+
+@st.composite
+def relaid(draw, path):
+    _, items = _relaid(path)
+    out = []
+    last_line = None
+    for _, kind, token in items:
+        if kind == "c":
+            trailing = last_line == token.line
+            out.append(" " if trailing else "\n" + draw(st.sampled_from(["", "\n"])))
+            out.append(str(token.value) + "\n")
+            last_line = None
+            continue
+        out.append(draw(gaps) if out else "")
+        role = "v" if token.type in ("STRING", "IMPORT_PATH") else "k"
+        out.append(draw(recase(tok(str(token.value), role))))
+        last_line = token.line
+    return "".join(out)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_examples_laid_out_anew(path, data):
+    assert_properties(data.draw(relaid(path)), path=path, name=str(path))
+
+
+@st.composite
+def respaced(draw, path):
+    """Only what the layout ignores changes: indentation, blank-line counts, spaces between
+    tokens on a line, the case of keywords and names."""
+    text, items = _relaid(path)
+    pieces = []
+    pos = 0
+    for start, kind, token in items:
+        gap = text[pos:start]
+        if "\n" in gap:
+            blank = gap.count("\n") >= 2
+            newlines = "\n" * draw(st.integers(2, 4)) if blank else "\n"
+            gap = draw(st.sampled_from(["", " "])) + newlines + draw(st.sampled_from(["", " ", "\t", "      "]))
+        elif pos:
+            gap = draw(st.sampled_from([" ", "  ", "\t ", "   "])) if gap else gap
+        pieces.append(gap)
+        if kind == "c":
+            pieces.append(str(token.value))
+        else:
+            role = "v" if token.type in ("STRING", "IMPORT_PATH", "LBRACE", "RBRACE", "COMMA") else "k"
+            pieces.append(draw(recase(tok(str(token.value), role))))
+        pos = token.end_pos
+    pieces.append(text[pos:].replace("\n", "\n" * draw(st.integers(1, 3))))
+    return text, "".join(pieces)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_examples_respaced_format_back_byte_for_byte(path, data):
+    canonical, scrambled = data.draw(respaced(path))
+    assert formatted(scrambled, str(path)).text == canonical
+
+
+# ----------------------------------------------------------------- no input crashes it
+VOCABULARY = ["cluster", "member", "job", "{", "}", ",", "single", "group", "user", "A", "B*", "on", "each",
+              "run", "workers", "2", "# c", "## d", "\n", '"s"', "import", "std/zvm73", "backup", "full", "é", "\x00"]
+
+
+@FAST
+@given(st.one_of(st.text(max_size=80), st.lists(st.sampled_from(VOCABULARY), max_size=30).map(" ".join)))
+def test_any_text_is_formatted_or_refused(text):
+    done = formatted(text)
+    if done.text is None:
+        assert done.diagnostics and all(d.span is not None for d in done.diagnostics)
+        return
+    assert formatted(done.text).text == done.text
+    assert comments_of(done.text) == comments_of(text)

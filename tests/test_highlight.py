@@ -1,0 +1,711 @@
+"""Highlighting: one golden table run through pygments, VS Code's TextMate engine and Vim.
+
+GOLDEN lists, for a line of .bkr, the coloured runs every engine must produce:
+(kind, text) for each run of non-blank text of one token kind (the kinds are
+bkrdsl.keywords.KINDS). The same table feeds the three engines; then every
+example, stdlib module and valid test fixture is run through all three and they
+must agree character by character, and agree with the real parser on where each
+token starts and ends and whether it is a keyword.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pygments.token import Error, Generic, Text, Whitespace, string_to_tokentype
+
+from conftest import ROOT, require_tool, run_cli
+
+VSCODE_TEST = ROOT / "editors" / "vscode" / "test"
+VIM_RUNTIME = ROOT / "editors" / "vim"
+
+# ------------------------------------------------------------------ the golden table
+GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
+    # imports
+    ("import std/backup-manager", [("keyword", "import"), ("import-path", "std/backup-manager")]),
+    (
+        "IMPORT ./site/common  # the site's own module",
+        [("keyword", "IMPORT"), ("import-path", "./site/common"), ("comment", "# the site's own module")],
+    ),
+    # declarations: the name before a brace, by its keyword
+    ("cluster PRODSSI {", [("keyword", "cluster"), ("cluster-name", "PRODSSI"), ("brace", "{")]),
+    (
+        "  member VMSYS1 { workers 4  private-volume M1PRV1 }",
+        [
+            ("keyword", "member"),
+            ("member-name", "VMSYS1"),
+            ("brace", "{"),
+            ("keyword", "workers"),
+            ("number", "4"),
+            ("keyword", "private-volume"),
+            ("name", "M1PRV1"),
+            ("brace", "}"),
+        ],
+    ),
+    ("  job LNXFULL {", [("keyword", "job"), ("job-name", "LNXFULL"), ("brace", "{")]),
+    ("Cluster DevSSI{", [("keyword", "Cluster"), ("cluster-name", "DevSSI"), ("brace", "{")]),
+    ("JOB A#1 { }", [("keyword", "JOB"), ("job-name", "A#1"), ("brace", "{"), ("brace", "}")]),
+    # groups: a body of user IDs and `match PATTERN`; keywords there are user IDs
+    (
+        "single group LINUX { LNXWEB01 LNXDB01  match LNXAPP* }",
+        [
+            ("keyword", "single"),
+            ("keyword", "group"),
+            ("group-name", "LINUX"),
+            ("brace", "{"),
+            ("user-id", "LNXWEB01"),
+            ("user-id", "LNXDB01"),
+            ("keyword", "match"),
+            ("pattern", "LNXAPP*"),
+            ("brace", "}"),
+        ],
+    ),
+    (
+        "identity group RUN { RUN JOB $ALLOC$ }",
+        [
+            ("keyword", "identity"),
+            ("keyword", "group"),
+            ("group-name", "RUN"),
+            ("brace", "{"),
+            ("user-id", "RUN"),
+            ("user-id", "JOB"),
+            ("user-id", "$ALLOC$"),
+            ("brace", "}"),
+        ],
+    ),
+    # user declarations
+    (
+        "single user 5697J06C role installation",
+        [
+            ("keyword", "single"),
+            ("keyword", "user"),
+            ("user-id", "5697J06C"),
+            ("keyword", "role"),
+            ("name", "installation"),
+        ],
+    ),
+    (
+        "identity user BKRWRK*, BKRBKUP role worker",
+        [
+            ("keyword", "identity"),
+            ("keyword", "user"),
+            ("pattern", "BKRWRK*"),
+            ("comma", ","),
+            ("user-id", "BKRBKUP"),
+            ("keyword", "role"),
+            ("name", "worker"),
+        ],
+    ),
+    # selections: an owner, then addresses and ranges up to the next keyword
+    (
+        "    include minidisk * 0100-0FFF",
+        [
+            ("keyword", "include"),
+            ("keyword", "minidisk"),
+            ("pattern", "*"),
+            ("address", "0100"),
+            ("range-operator", "-"),
+            ("address", "0FFF"),
+        ],
+    ),
+    (
+        "    exclude minidisk MAINT 0190 019D 19E *",
+        [
+            ("keyword", "exclude"),
+            ("keyword", "minidisk"),
+            ("user-id", "MAINT"),
+            ("address", "0190"),
+            ("address", "019D"),
+            ("address", "19E"),
+            ("pattern", "*"),
+        ],
+    ),
+    (
+        "member M3 { exclude minidisk * 0192 private-volume M3PRV1 }",
+        [
+            ("keyword", "member"),
+            ("member-name", "M3"),
+            ("brace", "{"),
+            ("keyword", "exclude"),
+            ("keyword", "minidisk"),
+            ("pattern", "*"),
+            ("address", "0192"),
+            ("keyword", "private-volume"),
+            ("name", "M3PRV1"),
+            ("brace", "}"),
+        ],
+    ),
+    ("    include sfs BKRPOOL:CICSPRD.*", [("keyword", "include"), ("keyword", "sfs"), ("pattern", "BKRPOOL:CICSPRD.*")]),
+    # catalog, tape, disks
+    (
+        "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+        [
+            ("keyword", "catalog"),
+            ("keyword", "shared"),
+            ("keyword", "server"),
+            ("user-id", "BKRSVSFS"),
+            ("keyword", "pool"),
+            ("name", "BKRPOOL"),
+            ("keyword", "on"),
+            ("name", "VMSYS1"),
+        ],
+    ),
+    (
+        "tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM",
+        [
+            ("keyword", "tape"),
+            ("keyword", "manager"),
+            ("keyword", "shared"),
+            ("keyword", "catalog-node"),
+            ("user-id", "TCTMM"),
+            ("keyword", "on"),
+            ("name", "VMSYS1"),
+            ("keyword", "request-node"),
+            ("user-id", "TRTMM"),
+        ],
+    ),
+    (
+        "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000",
+        [
+            ("keyword", "disk"),
+            ("user-id", "BKRSVSFS"),
+            ("address", "191"),
+            ("keyword", "size"),
+            ("number", "20"),
+            ("name", "cyl"),
+            ("keyword", "on"),
+            ("name", "VMCOM1"),
+            ("keyword", "at"),
+            ("number", "1000"),
+        ],
+    ),
+    ("to disk pool BKUPPOOL", [("keyword", "to"), ("keyword", "disk"), ("keyword", "pool"), ("name", "BKUPPOOL")]),
+    # schedules: times, days, numbers
+    (
+        "expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 35 days }",
+        [
+            ("keyword", "expire"),
+            ("keyword", "on"),
+            ("name", "VMSYS1"),
+            ("brace", "{"),
+            ("keyword", "preview"),
+            ("keyword", "daily"),
+            ("time", "01:00"),
+            ("keyword", "purge"),
+            ("keyword", "weekly"),
+            ("name", "sun"),
+            ("time", "03:00"),
+            ("keyword", "retain"),
+            ("number", "35"),
+            ("keyword", "days"),
+            ("brace", "}"),
+        ],
+    ),
+    (
+        "run on VMSYS2 weekly mon,thu 21:00",
+        [
+            ("keyword", "run"),
+            ("keyword", "on"),
+            ("name", "VMSYS2"),
+            ("keyword", "weekly"),
+            ("name", "mon"),
+            ("comma", ","),
+            ("name", "thu"),
+            ("time", "21:00"),
+        ],
+    ),
+    (
+        "run on each member daily 3:30",
+        [
+            ("keyword", "run"),
+            ("keyword", "on"),
+            ("keyword", "each"),
+            ("keyword", "member"),
+            ("keyword", "daily"),
+            ("time", "3:30"),
+        ],
+    ),
+    ("run on A monthly 1 02:00", [("keyword", "run"), ("keyword", "on"), ("name", "A"), ("keyword", "monthly"),
+                                   ("number", "1"), ("time", "02:00")]),
+    # backup lists name groups and users
+    ("backup APPS, LINUX full", [("keyword", "backup"), ("name", "APPS"), ("comma", ","), ("name", "LINUX"),
+                                 ("keyword", "full")]),
+    # strings and escapes
+    (
+        'description "Weekly \\"full\\" backup # not a comment"',
+        [
+            ("keyword", "description"),
+            ("string", '"Weekly '),
+            ("escape", '\\"'),
+            ("string", "full"),
+            ("escape", '\\"'),
+            ("string", ' backup # not a comment"'),
+        ],
+    ),
+    ('description "left open', [("keyword", "description"), ("string", '"left open')]),
+    # comments: # starts one only where a name cannot continue
+    ("## Linux guests: single-configuration.", [("doc-comment", "## Linux guests: single-configuration.")]),
+    ("# a comment with cluster X {", [("comment", "# a comment with cluster X {")]),
+    # `4#` is one name: a name may contain #, so no comment starts there.
+    ("workers 4# four", [("keyword", "workers"), ("name", "4#"), ("name", "four")]),
+    ("workers 4 #four", [("keyword", "workers"), ("number", "4"), ("comment", "#four")]),
+    ('"x"#y', [("string", '"x"'), ("comment", "#y")]),
+    # what no token starts with
+    ("workers = 4", [("keyword", "workers"), ("invalid", "="), ("number", "4")]),
+    ("job-suffix -A", [("keyword", "job-suffix"), ("invalid", "-A")]),
+    ("workers 4; backup-server", [("keyword", "workers"), ("number", "4"), ("invalid", ";"), ("name", "backup-server")]),
+]
+
+
+# ------------------------------------------------------------------ kinds per engine
+def _kind_tables():
+    from bkrdsl.keywords import KINDS
+
+    pyg = {string_to_tokentype(k.pygments): k.name for k in KINDS}
+    tm = {k.textmate: k.name for k in KINDS if k.textmate}
+    vim = {g: k.name for k in KINDS for g in k.vim}
+    return pyg, tm, vim
+
+
+PYG_KIND, TM_KIND, VIM_KIND = _kind_tables()
+VIM_KIND["bkrGroupBody"] = "name"  # the blanks of a group body: no colour of their own
+
+
+def pygments_kinds(text: str) -> list[str | None]:
+    """One kind per character of `text`; None for plain white space."""
+    from bkrdsl.highlight import tokenize
+
+    kinds: list[str | None] = []
+    for _, token, value in tokenize(text):
+        if token in (Whitespace, Text):
+            kinds.extend(None if c.isspace() else "name" for c in value)
+        else:
+            assert token in PYG_KIND, f"token type {token} is not a kind"
+            kinds.extend([PYG_KIND[token]] * len(value))
+    assert len(kinds) == len(text)
+    return kinds
+
+
+def _tm_kind(scopes: list[str]) -> str:
+    for scope in reversed(scopes):
+        if scope in TM_KIND:
+            return TM_KIND[scope]
+    assert scopes == ["source.bkr"], f"unexpected scopes {scopes}"
+    return "name"
+
+
+def textmate_kinds(text: str, lines: list) -> list[str | None]:
+    kinds: list[str | None] = []
+    for line, tokens in zip(text.split("\n"), lines):
+        # VS Code counts UTF-16 code units.
+        units = [0]
+        for c in line:
+            units.append(units[-1] + (2 if ord(c) > 0xFFFF else 1))
+        by_unit = {}
+        for start, end, scopes in tokens:
+            for u in range(start, end):
+                by_unit[u] = _tm_kind(scopes)
+        kinds.extend(by_unit.get(units[i], "name") for i in range(len(line)))
+        kinds.append(None)  # the newline
+    return kinds[: len(text)]
+
+
+def vim_kinds(text: str, lines: list) -> list[str | None]:
+    kinds: list[str | None] = []
+    for line, names in zip(text.split("\n"), lines):
+        col = 0
+        for c in line:
+            name = names[col] if col < len(names) else ""
+            assert name in VIM_KIND, f"Vim group {name!r} is not a kind"
+            kinds.append(VIM_KIND[name])
+            col += len(c.encode("utf-8"))
+        kinds.append(None)
+    return kinds[: len(text)]
+
+
+KEEP_BLANKS = {"string", "comment", "doc-comment"}
+
+
+def runs(text: str, kinds: list[str | None]) -> list[tuple[str, str]]:
+    """(kind, text) for each run of one kind; blanks split runs unless inside a string or comment."""
+    out: list[tuple[str, str]] = []
+    current: list = []
+    for c, kind in zip(text, kinds):
+        if c.isspace() and kind not in KEEP_BLANKS:
+            current = []
+            continue
+        if current and current[0] == kind:
+            current[1] += c
+            out[-1] = (kind, current[1])
+        else:
+            current = [kind, c]
+            out.append((kind, c))
+    return out
+
+
+# ------------------------------------------------------------------ engine runners
+def _have_textmate() -> bool:
+    if shutil.which("node") is None:
+        return False
+    modules = VSCODE_TEST / "node_modules"
+    if not (modules / "vscode-textmate").is_dir() and shutil.which("npm"):
+        # .ci/run installs these; on a developer's machine do it here, once.
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=VSCODE_TEST,
+            capture_output=True,
+            timeout=600,
+        )
+    return (modules / "vscode-textmate").is_dir() and (modules / "vscode-oniguruma").is_dir()
+
+
+def textmate_run(args: list[str], stdin: str | None = None) -> list[dict]:
+    require_tool("BKRDSL_REQUIRE_NODE", _have_textmate(), "node with editors/vscode/test's npm packages")
+    proc = subprocess.run(
+        ["node", str(VSCODE_TEST / "tokenize.js"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+VIM_SCRIPT = r"""
+set nocompatible
+let &runtimepath = g:bkr_rtp . ',' . &runtimepath
+filetype plugin indent on
+syntax on
+let s:out = []
+for s:file in readfile(g:bkr_list)
+  execute 'edit ' . fnameescape(s:file)
+  let s:lines = []
+  for s:l in range(1, line('$'))
+    let s:names = []
+    for s:c in range(1, len(getline(s:l)))
+      call add(s:names, synIDattr(synID(s:l, s:c, 1), 'name'))
+    endfor
+    call add(s:lines, s:names)
+  endfor
+  call add(s:out, {'file': s:file, 'filetype': &filetype, 'lines': s:lines})
+  bwipeout!
+endfor
+call writefile([json_encode(s:out)], g:bkr_out)
+qall!
+"""
+
+
+def vim_run(files: list[Path], tmp: Path, script: str = VIM_SCRIPT) -> list[dict]:
+    require_tool("BKRDSL_REQUIRE_VIM", shutil.which("vim") is not None, "vim")
+    listing, out, source = tmp / "files.txt", tmp / "out.json", tmp / "run.vim"
+    listing.write_text("\n".join(str(f) for f in files) + "\n", encoding="utf-8")
+    source.write_text(script, encoding="utf-8")
+    proc = subprocess.run(
+        [
+            "vim", "-es", "-N", "-u", "NONE", "-i", "NONE", "-n",
+            "--cmd", f"let g:bkr_rtp = {json.dumps(str(VIM_RUNTIME))}",
+            "--cmd", f"let g:bkr_list = {json.dumps(str(listing))}",
+            "--cmd", f"let g:bkr_out = {json.dumps(str(out))}",
+            "-S", str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    assert out.exists(), f"vim wrote nothing (exit {proc.returncode}): {proc.stdout} {proc.stderr}"
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ the corpus
+def corpus() -> list[Path]:
+    """Every example (broken ones too), stdlib module and valid fixture."""
+    files = [*ROOT.glob("examples/**/*.bkr"), *ROOT.glob("stdlib/*.bkr")]
+    files += [p for p in ROOT.glob("tests/data/**/*.bkr") if "malformed" not in p.relative_to(ROOT).parts]
+    return sorted(files)
+
+
+def _read(path: Path) -> str:
+    from bkrdsl.syntax.reader import normalise
+
+    return normalise(path.read_bytes().decode("utf-8", errors="replace"))
+
+
+def _where(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"{line}:{col}"
+
+
+def _disagreements(text: str, expected: list, actual: list) -> list[str]:
+    return [
+        f"{_where(text, i)} {text[i]!r}: pygments {e}, other {a}"
+        for i, (e, a) in enumerate(zip(expected, actual))
+        if not text[i].isspace() and e != a
+    ]
+
+
+# ------------------------------------------------------------------ pygments
+@pytest.mark.parametrize("text,expected", GOLDEN, ids=[t for t, _ in GOLDEN])
+def test_pygments_golden(text, expected):
+    assert runs(text, pygments_kinds(text)) == expected
+
+
+def test_golden_covers_every_kind():
+    from bkrdsl.keywords import KINDS
+
+    covered = {kind for _, expected in GOLDEN for kind, _ in expected}
+    assert covered == {k.name for k in KINDS}
+
+
+def test_corpus_is_not_empty():
+    names = {p.parent.name for p in corpus()}
+    assert {"examples", "stdlib"} <= names
+
+
+@pytest.mark.parametrize("path", corpus(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_error_token(path):
+    """pygments' Error means the lexer failed (Sphinx then drops the colours of the
+    whole block); a broken example is still lexed, its stray characters Generic.Error."""
+    from bkrdsl.highlight import BkrLexer
+
+    text = _read(path)
+    tokens = list(BkrLexer().get_tokens_unprocessed(text))
+    errors = [(i, v) for i, t, v in tokens if t is Error]
+    assert not errors, [f"{_where(text, i)} {v!r}" for i, v in errors]
+    if "broken" not in path.relative_to(ROOT).parts:
+        stray = [(i, v) for i, t, v in tokens if t is Generic.Error]
+        assert not stray, [f"{_where(text, i)} {v!r}" for i, v in stray]
+
+
+def test_stray_characters_are_marked_but_never_an_error_token():
+    from pygments.lexers import get_lexer_by_name
+
+    tokens = list(get_lexer_by_name("bkr").get_tokens('member M { workers = 4; "\\ }\n€ \x00'))
+    assert not [v for t, v in tokens if t is Error]
+    assert [v for t, v in tokens if t is Generic.Error] == ["=", ";", "€", "\x00"]
+
+
+@pytest.mark.parametrize("path", corpus(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_lexer_agrees_with_the_parser(path):
+    """Where the real parser sees a name, a string, a path or a comment, the lexer colours exactly that
+    span as one; everything else it colours as a keyword of the grammar or punctuation."""
+    from lark import Token
+
+    from bkrdsl.highlight import tokenize
+    from bkrdsl.keywords import keywords
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse
+
+    text = _read(path)
+    result = parse(Source.of(str(path), text))
+    if not result.ok:
+        pytest.skip("the file has syntax errors; the parser gives no token map")
+    allowed = {
+        "NAME": {"name", "user-id", "pattern", "address", "range-operator", "number", "time",
+                 "cluster-name", "member-name", "group-name", "job-name"},
+        "STRING": {"string", "escape"},
+        "IMPORT_PATH": {"import-path"},
+        "COMMENT": {"comment"},
+        "DOC_COMMENT": {"doc-comment"},
+    }
+    kinds = pygments_kinds(text)
+    starts = {i for i, _, _ in tokenize(text)} | {len(text)}
+    covered = [False] * len(text)
+    tokens = [*result.tree.scan_values(lambda v: isinstance(v, Token)), *result.comments]
+    problems = []
+    for tok in tokens:
+        a, b = tok.start_pos, tok.end_pos
+        got = set(kinds[a:b])
+        if not got <= allowed[tok.type] or a not in starts or b not in starts:
+            problems.append(f"{_where(text, a)} {tok.type} {tok.value!r}: {sorted(map(str, got))}")
+        covered[a:b] = [True] * (b - a)
+    words = set(keywords())
+    for i, token, value in tokenize(text):
+        if value.isspace() or all(covered[i : i + len(value)]):
+            continue
+        kind = PYG_KIND.get(token)
+        if kind == "keyword" and value.lower() in words or kind in ("brace", "comma"):
+            continue
+        problems.append(f"{_where(text, i)} {value!r} is outside the parser's tokens but coloured {kind}")
+    assert not problems
+
+
+# ------------------------------------------------------------------ VS Code's TextMate engine
+@pytest.fixture(scope="module")
+def textmate_golden():
+    return textmate_run(["-"], stdin=json.dumps([t for t, _ in GOLDEN]))
+
+
+@pytest.mark.parametrize("index", range(len(GOLDEN)), ids=[t for t, _ in GOLDEN])
+def test_textmate_golden(textmate_golden, index):
+    text, expected = GOLDEN[index]
+    assert runs(text, textmate_kinds(text, textmate_golden[index]["lines"])) == expected
+
+
+def test_textmate_agrees_with_pygments_on_the_corpus():
+    files = corpus()
+    results = textmate_run([str(f) for f in files])
+    problems = []
+    for path, result in zip(files, results):
+        text = _read(path)
+        diffs = _disagreements(text, pygments_kinds(text), textmate_kinds(text, result["lines"]))
+        problems += [f"{path.relative_to(ROOT)}:{d}" for d in diffs]
+    assert not problems, "\n".join(problems[:40])
+
+
+# ------------------------------------------------------------------ Vim
+@pytest.fixture(scope="module")
+def vim_golden(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("vim-golden")
+    files = []
+    for i, (text, _) in enumerate(GOLDEN):
+        path = tmp / f"case{i:02d}.bkr"
+        path.write_text(text + "\n", encoding="utf-8")
+        files.append(path)
+    return vim_run(files, tmp)
+
+
+@pytest.mark.parametrize("index", range(len(GOLDEN)), ids=[t for t, _ in GOLDEN])
+def test_vim_golden(vim_golden, index):
+    text, expected = GOLDEN[index]
+    result = vim_golden[index]
+    assert result["filetype"] == "bkr"
+    assert runs(text, vim_kinds(text, result["lines"])) == expected
+
+
+def test_vim_agrees_with_pygments_on_the_corpus(tmp_path):
+    files = corpus()
+    results = vim_run(files, tmp_path)
+    problems = []
+    for path, result in zip(files, results):
+        assert result["filetype"] == "bkr", path
+        text = _read(path)
+        diffs = _disagreements(text, pygments_kinds(text), vim_kinds(text, result["lines"]))
+        problems += [f"{path.relative_to(ROOT)}:{d}" for d in diffs]
+    assert not problems, "\n".join(problems[:40])
+
+
+# ------------------------------------------------------------------ pygments plumbing
+def test_registered_as_a_pygments_plugin():
+    from pygments.lexers import get_lexer_by_name, get_lexer_for_filename, get_lexer_for_mimetype
+
+    from bkrdsl.highlight import BkrLexer
+
+    assert isinstance(get_lexer_by_name("bkr"), BkrLexer)
+    assert isinstance(get_lexer_for_filename("prodssi.bkr"), BkrLexer)
+    assert isinstance(get_lexer_for_mimetype("text/x-bkr"), BkrLexer)
+
+
+def test_pygments_round_trips_the_text():
+    from pygments.lexers import get_lexer_by_name
+
+    text = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    assert "".join(v for _, v in get_lexer_by_name("bkr").get_tokens(text)) == text
+
+
+def test_guess_prefers_bkr_for_a_cluster():
+    from bkrdsl.highlight import BkrLexer
+
+    assert BkrLexer.analyse_text((ROOT / "examples" / "minimal.bkr").read_text()) > 0.5
+    assert BkrLexer.analyse_text("def main():\n    return 1\n") == 0.0
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_highlight_line_colours_and_keeps_the_text():
+    from bkrdsl.highlight import highlight_line
+
+    line = "  member VMSYS1 { workers 4  private-volume M1PRV1 }  # two"
+    shown = highlight_line(line)
+    assert ANSI.sub("", shown) == line
+    assert "\x1b[34mmember" in shown  # keywords blue on a light background, as pygments' own scheme
+
+
+def test_highlight_line_leaves_the_frame_ellipsis_plain():
+    from bkrdsl.highlight import highlight_line
+
+    shown = highlight_line("...PRV1 { workers 4 }...")
+    assert shown.startswith("...PRV1") and shown.endswith("...")
+    assert ANSI.sub("", shown) == "...PRV1 { workers 4 }..."
+    assert "\x1b[4m" not in shown.split("{")[0]  # no error underline on the ellipsis
+
+
+def test_diagnostic_frames_are_highlighted(tmp_path):
+    path = tmp_path / "bad.bkr"
+    path.write_text("cluster C {\n  member M { workers = }\n}\n", encoding="utf-8")
+    result = run_cli(["check", "--color", "always", path], expect=1)
+    frame = [line for line in result.output.splitlines() if "workers" in line]
+    assert frame and "\x1b[34mmember" in frame[0]
+    assert ANSI.sub("", frame[0]).endswith("member M { workers = }")
+
+
+# ------------------------------------------------------------------ bkrc highlight
+def test_cli_terminal(tmp_path):
+    path = ROOT / "examples" / "minimal.bkr"
+    result = run_cli(["highlight", path], expect=0)
+    assert ANSI.search(result.output)
+    assert ANSI.sub("", result.output) == path.read_text(encoding="utf-8")
+
+
+def test_cli_html():
+    result = run_cli(["highlight", ROOT / "examples" / "prodssi.bkr", "--format", "html"], expect=0)
+    assert result.output.lstrip().startswith("<!DOCTYPE html")
+    assert '<span class="nc">PRODSSI</span>' in result.output  # cluster name: Name.Class
+    assert '<span class="nl">VMSYS1</span>' in result.output  # member name: Name.Label
+    assert '<span class="sr">LNXAPP*</span>' in result.output  # pattern: String.Regex
+    assert '<span class="err">' not in result.output and '<span class="gr">' not in result.output
+
+
+def test_cli_svg():
+    result = run_cli(["highlight", ROOT / "examples" / "minimal.bkr", "--format", "svg"], expect=0)
+    assert result.output.startswith("<?xml") and "<svg" in result.output
+
+
+REXX = "/* SUBMIT EXEC: generated by bkrc */\nADDRESS COMMAND\nsay 'hello'\nexit 0\n"
+
+
+@pytest.mark.parametrize("name", ["VMSYS1.SUBMIT.EXEC", "submit.exec", "PROFILE.TXT"])
+def test_cli_uses_rexx_for_execs(tmp_path, name):
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import RexxLexer
+
+    path = tmp_path / name
+    path.write_text(REXX, encoding="utf-8")
+    result = run_cli(["highlight", path, "--format", "html"], expect=0)
+    expected = highlight(REXX, RexxLexer(stripnl=False), HtmlFormatter(full=True, title=str(path), wrapcode=True))
+    assert result.output == expected
+
+
+def test_cli_stdin():
+    result = run_cli(["highlight", "-", "--format", "html"], input="cluster X {\n}\n", expect=0)
+    assert '<span class="nc">X</span>' in result.output
+
+
+def test_cli_is_deterministic():
+    args = ["highlight", ROOT / "examples" / "prodssi.bkr", "--format", "svg"]
+    assert run_cli(args, expect=0).output == run_cli(args, expect=0).output
+
+
+def test_cli_missing_file(tmp_path):
+    result = run_cli(["highlight", tmp_path / "nope.bkr"], expect=2)
+    assert result.output.strip().count("\n") == 0 and "no such file" in result.output
+
+
+def test_cli_binary_file(tmp_path):
+    path = tmp_path / "x.bkr"
+    path.write_bytes(b"cluster\x00X")
+    result = run_cli(["highlight", path], expect=2)
+    assert "not a text file" in result.output
+
+
+def test_cli_unknown_format():
+    run_cli(["highlight", ROOT / "examples" / "minimal.bkr", "--format", "pdf"], expect=2)

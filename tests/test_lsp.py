@@ -1,0 +1,246 @@
+"""`bkrc lsp` end to end, over stdio, with pytest-lsp as the editor.
+
+The server runs as a real subprocess (`python -m bkrdsl lsp`). One session goes
+through what an editor does: initialize, open a broken document and receive
+diagnostics with codes, fix it, hover, complete, go to a definition in an
+imported module, find references, outline, format, apply a code action, shut
+down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types as T
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+PUBLISH = T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
+
+SITE = textwrap.dedent(
+    """\
+    ## Payroll guests: single-configuration.
+    single group PAYROLL { PAYAPP01 PAYAPP02 }
+
+    ## Monitoring agents on every member.
+    identity group MONITOR { PERFSVM }
+    """
+)
+
+GOOD = textwrap.dedent(
+    """\
+    import std/backup-manager
+    import ./site
+
+    cluster TESTSSI {
+      member TST1 { workers 1  private-volume T1PRV1 }
+      member TST2 { workers 1  private-volume T2PRV1 }
+
+      catalog shared server BKRSVSFS pool BKRPOOL on TST1
+      expire on TST1 {
+        preview daily 04:00
+        purge weekly sat 04:30
+        retain 14 days
+      }
+
+      job PAYFULL {
+        backup PAYROLL full
+        include minidisk * *
+        to disk pool TSTPOOL
+        run on TST2 daily 21:00
+      }
+
+      job MONINC {
+        backup MONITOR incremental
+        include minidisk * 0191
+        to disk pool TSTPOOL
+        run on TST1 daily 05:00
+      }
+    }
+    """
+)
+BROKEN = GOOD.replace("member TST2 { workers 1 ", "member TST2 { workers ")
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "bkrdsl", "lsp", "--stdio"]),
+)
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ws")
+    (folder / "site.bkr").write_text(SITE)
+    (folder / "main.bkr").write_text(GOOD)
+    lsp_client.folder = folder
+    params = T.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),
+        root_uri=folder.as_uri(),
+        initialization_options={"debounce_ms": 20},
+    )
+    lsp_client.init_result = await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def diagnostics(client: LanguageClient, uri: str, version: int | None = None) -> list[T.Diagnostic]:
+    """The next diagnostics published for `uri` (for `version`, when given)."""
+    while True:
+        params = await asyncio.wait_for(client.wait_for_notification(PUBLISH), timeout=60)
+        if params.uri == uri and (version is None or params.version == version):
+            return list(params.diagnostics)
+
+
+def position(text: str, needle: str, offset: int = 0) -> T.Position:
+    """The position of `needle` (plus `offset` characters) in `text`."""
+    at = text.index(needle) + offset
+    line = text.count("\n", 0, at)
+    return T.Position(line=line, character=at - (text.rfind("\n", 0, at) + 1))
+
+
+def open_doc(client: LanguageClient, path: Path, text: str, version: int = 1) -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(
+        T.DidOpenTextDocumentParams(text_document=T.TextDocumentItem(uri=uri, language_id="bkr", version=version, text=text))
+    )
+    return uri
+
+
+def change(client: LanguageClient, uri: str, text: str, version: int) -> None:
+    client.text_document_did_change(
+        T.DidChangeTextDocumentParams(
+            text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[T.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+def apply(text: str, edits: list[T.TextEdit]) -> str:
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start = offsets[e.range.start.line] + e.range.start.character
+        end = offsets[e.range.end.line] + e.range.end.character
+        text = text[:start] + e.new_text + text[end:]
+    return text
+
+
+@pytest.mark.asyncio
+async def test_an_editing_session(client: LanguageClient):
+    caps = client.init_result.capabilities
+    assert caps.hover_provider and caps.definition_provider and caps.references_provider
+    assert caps.document_formatting_provider and caps.document_symbol_provider
+    assert caps.completion_provider is not None and caps.code_action_provider
+
+    main = client.folder / "main.bkr"
+    uri = open_doc(client, main, BROKEN)
+
+    # A syntax error, with its code, where it is.
+    found = await diagnostics(client, uri)
+    assert [(d.code, d.range.start.line, d.source) for d in found] == [("BKR010", 5, "bkrc")]
+    assert "help:" in found[0].message
+
+    # Fixed by typing: the checker runs and reports the SSI rule.
+    change(client, uri, GOOD, 2)
+    found = await diagnostics(client, uri, 2)
+    assert [d.code for d in found] == ["BKR221"]
+    pinned = found[0]
+    assert pinned.range.start == position(GOOD, "on TST1 daily 05:00")
+    assert pinned.related_information and pinned.related_information[0].location.uri.endswith("site.bkr")
+
+    # Hover: a job's derived names, a group's members, a diagnostic's explanation.
+    hover = await client.text_document_hover_async(
+        T.HoverParams(text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "PAYFULL {"))
+    )
+    assert "runs on TST2" in hover.contents.value
+    hover = await client.text_document_hover_async(
+        T.HoverParams(text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "MONITOR inc", 2))
+    )
+    assert "identity group" in hover.contents.value and "`PERFSVM`" in hover.contents.value
+    assert "Monitoring agents on every member." in hover.contents.value
+    assert "BKR221" not in hover.contents.value
+    hover = await client.text_document_hover_async(
+        T.HoverParams(text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "on TST1 daily 05", 1))
+    )
+    assert "**BKR221** `identity-job-pinned`" in hover.contents.value
+    assert "Fix: `run on each member daily 03:00`." in hover.contents.value
+
+    # Completion: keywords the grammar accepts there, and names that fit.
+    done = await client.text_document_completion_async(
+        T.CompletionParams(text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "TST1 daily 05"))
+    )
+    labels = {i.label: i.kind for i in done.items}
+    assert labels["each"] == T.CompletionItemKind.Keyword
+    assert labels["TST1"] == labels["TST2"] == T.CompletionItemKind.Module
+    assert "job" not in labels
+
+    # Go to definition, across the import.
+    found = await client.text_document_definition_async(
+        T.DefinitionParams(text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "PAYROLL full"))
+    )
+    assert [(Path(loc.uri.removeprefix("file://")).name, loc.range.start.line, loc.range.start.character) for loc in found] == [
+        ("site.bkr", 1, 13)
+    ]
+
+    # References of a member: its declaration and every use.
+    found = await client.text_document_references_async(
+        T.ReferenceParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            position=position(GOOD, "member TST1", 8),
+            context=T.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert sorted(loc.range.start.line for loc in found) == [4, 7, 8, 25]
+
+    # The outline.
+    symbols = await client.text_document_document_symbol_async(
+        T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=uri))
+    )
+    cluster = next(s for s in symbols if s.name == "TESTSSI")
+    assert [c.name for c in cluster.children] == ["TST1", "TST2", "catalog", "expire", "PAYFULL", "MONINC"]
+
+    # The code action for BKR221, applied, clears it.
+    actions = await client.text_document_code_action_async(
+        T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            range=pinned.range,
+            context=T.CodeActionContext(diagnostics=[pinned]),
+        )
+    )
+    fix = next(a for a in actions if a.title == "Run on each member")
+    assert fix.is_preferred and fix.diagnostics[0].code == "BKR221"
+    fixed = apply(GOOD, fix.edit.changes[uri])
+    assert "run on each member daily 05:00" in fixed
+    change(client, uri, fixed, 3)
+    assert await diagnostics(client, uri, 3) == []
+
+    # Formatting: one edit that makes the text canonical.
+    messy = fixed.replace("  job MONINC {", "\n\n\nJOB moninc {").replace("    backup MONITOR", "backup monitor")
+    change(client, uri, messy, 4)
+    edits = await client.text_document_formatting_async(
+        T.DocumentFormattingParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), options=T.FormattingOptions(tab_size=2, insert_spaces=True)
+        )
+    )
+    assert apply(messy, edits) == fixed
+
+
+@pytest.mark.asyncio
+async def test_an_unsaved_imported_module_is_what_the_cluster_sees(client: LanguageClient):
+    main = open_doc(client, client.folder / "main.bkr", GOOD)
+    assert [d.code for d in await diagnostics(client, main)] == ["BKR221"]
+    site = open_doc(client, client.folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    # Typing in site.bkr (not saved) re-checks main.bkr against the unsaved text.
+    change(client, site, SITE.replace("identity group MONITOR", "single group MONITOR"), 2)
+    codes = [d.code for d in await diagnostics(client, main)]
+    assert "BKR221" not in codes
+
+
+@pytest.mark.asyncio
+async def test_a_module_without_a_cluster_is_not_an_error(client: LanguageClient):
+    site = open_doc(client, client.folder / "site.bkr", SITE)
+    assert await diagnostics(client, site) == []

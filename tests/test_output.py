@@ -1,0 +1,307 @@
+"""bkrdsl.output: the manifest, the plan, drift detection and the all-or-nothing write."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bkrdsl import output
+from bkrdsl.emit.common import Artifact
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def arts(version: str = "1", extra: bool = False) -> list[Artifact]:
+    out = [
+        Artifact("M1/JOBA.TEMPLATE", f"* job A {version}\n", "job-template", "M1", "JOBA", "JOBA", "single"),
+        Artifact("M1/BKRSUBMT.EXEC", f"/* submit {version} */\n", "submit-exec", "M1"),
+        Artifact("M2/JOBB2.TEMPLATE", f"* job B {version}\n", "job-template", "M2", "JOBB2", "JOBB", "identity"),
+        Artifact("cluster/BKRBKUP.DIRECT", f"* entry {version}\n", "directory"),
+    ]
+    if extra:
+        out.append(Artifact("M2/EXTRA.TEMPLATE", "* extra\n", "job-template", "M2", "EXTRA", "EXTRA", "single"))
+    return out
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file (bytes) and folder (None) under `folder`, to compare before and after."""
+    out: dict[str, bytes | None] = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        out[rel] = None if path.is_dir() else path.read_bytes()
+    return out
+
+
+def siblings(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.parent.iterdir() if p.name != folder.name)
+
+
+def compile_to(folder: Path, artifacts: list[Artifact], *, force: bool = False) -> output.Plan:
+    plan = output.make_plan(folder, artifacts, "test.bkr")
+    output.write(plan, force=force)
+    return plan
+
+
+# ------------------------------------------------------------------ manifest
+def test_manifest_lists_every_file_sorted_with_its_facts():
+    data = json.loads(output.manifest_text("test.bkr", list(reversed(arts()))))
+    assert list(data) == ["format_version", "source", "files"]
+    assert data["format_version"] == "1" and data["source"] == "test.bkr"
+    assert [f["path"] for f in data["files"]] == sorted(a.path for a in arts())
+    first = data["files"][0]
+    assert list(first) == ["path", "member", "kind", "job", "source_job", "job_kind", "sha256"]
+    assert first == {
+        "path": "M1/BKRSUBMT.EXEC",
+        "member": "M1",
+        "kind": "submit-exec",
+        "job": None,
+        "source_job": None,
+        "job_kind": None,
+        "sha256": hashlib.sha256(b"/* submit 1 */\n").hexdigest(),
+    }
+    assert data["files"][-1]["member"] is None
+
+
+def test_write_then_up_to_date(tmp_path):
+    out = tmp_path / "out"
+    plan = compile_to(out, arts())
+    assert plan.count(output.CREATE) == 5  # four files and the manifest
+    assert (out / "M2" / "JOBB2.TEMPLATE").read_text() == "* job B 1\n"
+    manifest = json.loads((out / "manifest.json").read_text())
+    for entry in manifest["files"]:
+        assert hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
+    again = output.make_plan(out, arts(), "test.bkr")
+    assert again.up_to_date and not again.blocked
+    assert siblings(out) == []  # no temporary folder left behind
+
+
+def test_changes_update_and_stale_files_are_deleted(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts(extra=True))
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    actions = {a.path: a.action for a in plan.actions}
+    assert actions["M1/JOBA.TEMPLATE"] == output.UPDATE
+    assert actions["M2/EXTRA.TEMPLATE"] == output.DELETE
+    output.write(plan)
+    assert not (out / "M2" / "EXTRA.TEMPLATE").exists()
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+
+
+# ------------------------------------------------------------------ drift
+def test_a_file_changed_by_hand_is_not_overwritten(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "M1" / "JOBA.TEMPLATE").write_text("* edited by hand\n")
+    before = tree(out)
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    assert plan.drifted == ["M1/JOBA.TEMPLATE"] and plan.blocked
+    with pytest.raises(output.OutputError) as err:
+        output.write(plan)
+    assert "M1/JOBA.TEMPLATE" in str(err.value) and "--force" in str(err.value)
+    assert tree(out) == before
+    output.write(plan, force=True)
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+
+
+def test_deleting_a_file_changed_by_hand_is_drift_too(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts(extra=True))
+    (out / "M2" / "EXTRA.TEMPLATE").write_text("* mine now\n")
+    plan = output.make_plan(out, arts(), "test.bkr")
+    assert plan.drifted == ["M2/EXTRA.TEMPLATE"]
+
+
+def test_a_file_deleted_by_hand_is_simply_written_again(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "M1" / "JOBA.TEMPLATE").unlink()
+    plan = output.make_plan(out, arts(), "test.bkr")
+    assert not plan.blocked
+    assert [a.path for a in plan.changes] == ["M1/JOBA.TEMPLATE"]
+
+
+def test_other_files_are_kept_but_never_overwritten(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "notes.txt").write_text("mine\n")
+    (out / "M1" / "LOCAL.EXEC").write_text("/* mine */\n")
+    (out / "empty").mkdir()
+    plan = compile_to(out, arts("2"))
+    assert plan.preserved == ["M1/LOCAL.EXEC", "empty/", "notes.txt"]
+    assert (out / "notes.txt").read_text() == "mine\n"
+    assert (out / "M1" / "LOCAL.EXEC").read_text() == "/* mine */\n"
+    assert (out / "empty").is_dir()
+    # a file bkrc did not write, where bkrc now wants to write
+    (out / "M2" / "EXTRA.TEMPLATE").write_text("* mine\n")
+    plan = output.make_plan(out, arts(extra=True), "test.bkr")
+    assert plan.untracked == ["M2/EXTRA.TEMPLATE"] and plan.blocked
+
+
+def test_a_folder_bkrc_did_not_write_needs_force(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "README").write_text("someone's folder\n")
+    plan = output.make_plan(out, arts(), "test.bkr")
+    assert plan.foreign and plan.blocked
+    with pytest.raises(output.OutputError, match="no manifest.json"):
+        output.write(plan)
+    output.write(plan, force=True)
+    assert (out / "README").read_text() == "someone's folder\n"
+    assert (out / "manifest.json").exists()
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        "not json",
+        '{"format_version": "9", "files": []}',
+        '{"format_version": "1", "files": [{"path": "../../etc/passwd", "sha256": "x"}]}',
+        '{"format_version": "1", "files": [{"path": "/etc/passwd", "sha256": "x"}]}',
+        '{"format_version": "1", "files": [{"path": "M1/A.EXEC"}]}',
+    ],
+)
+def test_a_manifest_that_is_not_ours_is_refused(tmp_path, manifest):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text(manifest)
+    with pytest.raises(output.OutputError, match="not a bkrc manifest"):
+        output.make_plan(out, arts(), "test.bkr")
+
+
+def test_output_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "out").write_text("x")
+    with pytest.raises(output.OutputError, match="not a folder"):
+        output.make_plan(tmp_path / "out", arts(), "test.bkr")
+
+
+# ------------------------------------------------------------------ atomicity
+def test_an_error_mid_write_leaves_the_folder_exactly_as_it_was(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "notes.txt").write_text("mine\n")
+    before = tree(out)
+    real = output.write_file
+    calls = []
+
+    def failing(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(output, "write_file", failing)
+    with pytest.raises(output.OutputError, match="nothing was changed"):
+        output.write(output.make_plan(out, arts("2"), "test.bkr"))
+    assert len(calls) == 3
+    assert tree(out) == before
+    assert siblings(out) == []
+
+
+def test_an_error_on_a_first_compile_leaves_no_folder(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+
+    def failing(path, data):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "write_file", failing)
+    with pytest.raises(KeyboardInterrupt):
+        output.write(output.make_plan(out, arts(), "test.bkr"))
+    assert not out.exists() and siblings(out) == []
+
+
+KILL_SCRIPT = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from bkrdsl import output
+    from bkrdsl.emit.common import Artifact
+
+    real = output.write_file
+    count = 0
+
+    def dying(path, data):
+        global count
+        count += 1
+        if count == int(sys.argv[2]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        real(path, data)
+
+    output.write_file = dying
+    arts = [Artifact(f"M1/F{n}.TEMPLATE", f"* new {n}\\n", "job-template", "M1") for n in range(6)]
+    output.write(output.make_plan(Path(sys.argv[1]), arts, "test.bkr"))
+    """
+)
+
+
+@pytest.mark.parametrize("kill_at", [1, 4])
+def test_a_kill_mid_write_leaves_the_folder_exactly_as_it_was(tmp_path, kill_at):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    before = tree(out)
+    run = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(out), str(kill_at)], cwd=ROOT)
+    assert run.returncode == -signal.SIGKILL
+    assert tree(out) == before
+    leftovers = siblings(out)
+    assert len(leftovers) == 1 and leftovers[0].startswith(".out.bkrc-new-")
+    # the next compile tidies the dead run's temporary folder away
+    compile_to(out, arts("2"))
+    assert siblings(out) == []
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+
+
+def test_swap_without_an_atomic_exchange(tmp_path, monkeypatch):
+    monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    compile_to(out, arts("2"))
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+    assert siblings(out) == []
+
+
+def test_swap_failing_between_the_renames_puts_the_old_folder_back(tmp_path, monkeypatch):
+    monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    before = tree(out)
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if ".bkrc-new-" in str(src):
+            raise OSError(5, "Input/output error")
+        real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(output.OutputError):
+        output.write(output.make_plan(out, arts("2"), "test.bkr"))
+    assert tree(out) == before
+    assert siblings(out) == []
+
+
+def test_recover_puts_back_a_folder_a_killed_run_had_moved_aside(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    out = tmp_path / "out"
+    aside = tmp_path / f".out.bkrc-old-{pid}-abc"
+    aside.mkdir()
+    (aside / "manifest.json").write_text("{}")
+    stale = tmp_path / f".out.bkrc-new-{pid}-def"
+    stale.mkdir()
+    output.recover(out)
+    assert (out / "manifest.json").read_text() == "{}"
+    assert siblings(out) == []
+
+
+def test_a_running_compile_keeps_its_temporary_folder(tmp_path):
+    out = tmp_path / "out"
+    mine = tmp_path / f".out.bkrc-new-{os.getppid()}-xyz"  # a live process: the test runner's parent
+    mine.mkdir()
+    output.recover(out)
+    assert mine.exists()

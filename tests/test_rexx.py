@@ -1,0 +1,261 @@
+"""The REXX emitter and its quoting, without an interpreter: CMS rules, snapshots, properties.
+
+What the EXECs do when run is tested under Regina in test_regina*.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from bkrdsl.emit.dialect import Dialect, Entry, load_dialect
+from bkrdsl.emit.quoting import (
+    INVARIANT,
+    MAX_COLUMNS,
+    decode_invariant,
+    invariant_text,
+    is_emittable,
+    rexx_assign,
+    rexx_comment,
+    rexx_literal,
+)
+from bkrdsl.emit.rexx import expire_exec
+from cms.generate import EMITTERS, example_members, example_model, example_names, generate
+
+INVARIANT_ALPHABET = "".join(sorted(INVARIANT))
+
+
+class RexxSnapshot(SingleFileSnapshotExtension):
+    """One snapshot file per EXEC, stored as the REXX it is."""
+
+    _write_mode = WriteMode.TEXT
+    file_extension = "rexx"
+
+
+# ------------------------------------------------------------------ quoting, as data
+LITERALS = [
+    ("", "''"),
+    ("plain", "'plain'"),
+    ("it's", "'it''s'"),
+    ("''", "''''''"),
+    ('say "hi"', "'say \"hi\"'"),
+    ("a /* b */ c", "'a /* b */ c'"),
+    ("$HOME", "'<U+0024>HOME'"),  # variant outside names
+    ("a|b\\c", "'a<U+007C>b<U+005C>c'"),
+    ("tab\there", "'tab<U+0009>here'"),
+    ("line\nbreak", "'line<U+000A>break'"),
+    ("caf\u00e9", "'caf<U+00E9>'"),
+    ("<U+0041>", "'<U+003C>U+0041>'"),  # the escape itself stays reversible
+    ("a < b", "'a < b'"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LITERALS)
+def test_rexx_literal(text, expected):
+    assert rexx_literal(text) == expected
+    assert decode_invariant(invariant_text(text)) == text
+
+
+def test_names_keep_dollar_hash_at():
+    assert rexx_literal("SYS$#@1", name=True) == "'SYS$#@1'"
+    assert rexx_literal("SYS$#@1") == "'SYS<U+0024><U+0023><U+0040>1'"
+    assert rexx_literal("A|B", name=True) == "'A<U+007C>B'"
+
+
+COMMENTS = [
+    ("", ["/* */"]),
+    ("plain", ["/* plain */"]),
+    ("a */ b", ["/* a * / b */"]),
+    ("a /* b", ["/* a / * b */"]),
+    ("*/*/", ["/* * / * / */"]),
+    ("/", ["/* / */"]),
+    ("ends with *", ["/* ends with * */"]),
+    ("x|y", ["/* x<U+007C>y */"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMENTS)
+def test_rexx_comment(text, expected):
+    assert rexx_comment(text) == expected
+
+
+def _evaluate_assignment(variable: str, lines: list[str]) -> str:
+    """What REXX assigns with `v = '...'` / `v = v'...'` lines (a tiny evaluator)."""
+    value = None
+    first = re.compile(rf"^\s*{re.escape(variable)} = '((?:[^']|'')*)'$")
+    more = re.compile(rf"^\s*{re.escape(variable)} = {re.escape(variable)}'((?:[^']|'')*)'$")
+    for line in lines:
+        m = (first if value is None else more).match(line)
+        assert m, line
+        value = (value or "") + m.group(1).replace("''", "'")
+    return value
+
+
+TEXTS = st.one_of(
+    st.text(),
+    st.text(alphabet=INVARIANT_ALPHABET, max_size=400),
+    st.lists(st.sampled_from(["'", '"', "/*", "*/", "*", "/", ";", ",", " ", "x", "<U+", "''"])).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.sampled_from(["text.1", "line", "v"]), st.sampled_from([0, 2, 6]))
+def test_assignment_holds_the_text_exactly(text, variable, indent):
+    lines = rexx_assign(variable, text, indent=indent)
+    assert all(is_emittable(line) for line in lines), lines
+    assert decode_invariant(_evaluate_assignment(variable, lines)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.sampled_from([0, 2]), st.sampled_from([0, 3, 11]))
+def test_comments_cannot_open_or_close_early(text, indent, hang):
+    for line in rexx_comment(text, indent=indent, hang=hang):
+        assert is_emittable(line), line
+        body = line.strip()
+        assert body.startswith("/* ") and body.endswith("*/"), line
+        inner = body[2:-2]
+        assert "/*" not in inner and "*/" not in inner, line
+        assert not line.rstrip().endswith(","), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_mapping_is_reversible_and_invariant(text):
+    mapped = invariant_text(text)
+    assert set(mapped) <= INVARIANT
+    assert decode_invariant(mapped) == text
+    if "<U+" not in text and set(text) <= INVARIANT:
+        assert mapped == text
+
+
+# ------------------------------------------------------------------ every EXEC of every example
+def _all_execs():
+    for example in example_names():
+        for member in example_members(example):
+            yield example, member, "BKRSUBMT"
+            yield example, member, "BKRSTART"
+        yield example, None, "BKREXPIR"
+
+
+ALL_EXECS = list(_all_execs())
+
+
+def _exec_text(example, member, exec_name):
+    model = example_model(example)
+    if member is None:
+        (member,) = model.purging_members()
+    return generate(model, member, exec_name, f"examples/{example}.bkr")
+
+
+@pytest.mark.parametrize(("example", "member", "exec_name"), ALL_EXECS)
+def test_exec_follows_the_cms_rules(example, member, exec_name):
+    text = _exec_text(example, member, exec_name)
+    lines = text.split("\n")
+    assert text.endswith("\n") and lines[-1] == ""
+    lines = lines[:-1]
+    assert lines[0].startswith("/* ") and lines[0].endswith(" */")
+    assert "generated by bkrc" in lines[0] and "do not edit" in lines[0]
+    assert f"from {example}.bkr," in lines[0]
+    assert lines[1] == f"/* Source: examples/{example}.bkr */"
+    for number, line in enumerate(lines, 1):
+        assert len(line) <= MAX_COLUMNS, (number, line)
+        assert is_emittable(line), (number, line)
+        assert "|" not in line and "\\" not in line, (number, line)
+        assert line == line.rstrip(), (number, "trailing blanks")
+    code = [line.strip() for line in lines if not line.lstrip().startswith("/*")]
+    assert "address command" in code
+    # A command is a clause that is only an expression starting with a
+    # literal: every one of them must be a CP command.
+    commands = [line for line in code if line.startswith("'")]
+    assert commands, "no command at all"
+    assert all(line.startswith("'CP") for line in commands), commands
+    assert "diagrc(8, 'QUERY USERID')" in text
+    assert "==" in text  # names are compared strictly
+
+
+def test_every_member_gets_only_its_jobs():
+    model = example_model("minimal")
+    dev1 = generate(model, "DEV1", "BKRSUBMT")
+    dev2 = generate(model, "DEV2", "BKRSUBMT")
+    assert "SUBMIT GUESTFUL'" in dev1 and "SUBMIT SYSFULL1'" in dev1 and "SYSFULL2" not in dev1
+    assert "SUBMIT SYSFULL2'" in dev2 and "GUESTFUL" not in dev2 and "SYSFULL1" not in dev2
+
+
+def test_expire_exec_only_for_the_purging_member():
+    model = example_model("minimal")
+    assert model.purging_members() == ("DEV1",)
+    with pytest.raises(ValueError, match="DEV2 does not purge"):
+        expire_exec(model, model.member("DEV2"), "minimal.bkr", load_dialect())
+
+
+def test_product_verbs_come_from_the_dialect():
+    base = load_dialect()
+    entries = dict(base.entries)
+    for key, value in {
+        "message_command": "MSGNOH",
+        "submit_verb": "RUNJOB {job} NOW",
+        "review_verb": "CHECKJOB {job}",
+        "expire_preview_verb": "EXPIRE PREVIEW",
+        "expire_purge_verb": "EXPIRE PURGE",
+        "xautolog": "XAUTOLOG {user} SYNC",
+        "query_user": "QUERY USERS {user}",
+        "query_userid": "QUERY USERID *",
+    }.items():
+        entries[key] = Entry(key, value, "assumed", "")
+    dialect = Dialect(base.release, base.product, entries)
+    model = example_model("minimal")
+    submit = generate(model, "DEV1", "BKRSUBMT", dialect=dialect)
+    assert "'MSGNOH BKRBKUP RUNJOB GUESTFUL NOW'" in submit
+    assert "'MSGNOH BKRBKUP CHECKJOB GUESTFUL'" in submit
+    assert "SMSG" not in submit and "SUBMIT" not in submit.replace("BKRSUBMT", "")
+    assert "diagrc(8, 'QUERY USERID *')" in submit
+    expire = generate(model, "DEV1", "BKREXPIR", dialect=dialect)
+    assert "'MSGNOH BKRCATLG EXPIRE PREVIEW'" in expire and "(PURGE" not in expire
+    start = generate(model, "DEV1", "BKRSTART", dialect=dialect)
+    assert "'XAUTOLOG BKRSVSFS SYNC'" in start and "'QUERY USERS BKRSVSFS'" in start
+
+
+SOURCES = [
+    # (source, line 1 after the EXEC's name, the line after it or None)
+    ("prod.bkr", "generated by bkrc from prod.bkr, do not edit. */", None),
+    ("/some/very/long/path/" + "deeply/" * 12 + "prod.bkr",
+     "generated by bkrc from prod.bkr, do not edit. */", "/* Source: /some/very/long/path/deeply/"),
+    ("a cluster definition with a very long file name indeed.bkr",
+     "generated by bkrc, do not edit. Source: */", "/*   a cluster definition with a very long"),
+]
+
+
+@pytest.mark.parametrize(("source", "first", "second"), SOURCES)
+def test_long_descriptions_and_paths_stay_within_72_columns(source, first, second):
+    model = copy.copy(example_model("minimal"))
+    text = "A description that is far too long for one line, " * 6 + "with 'quotes' and /* comment marks */"
+    model.jobs = tuple(dataclasses.replace(j, description=text) for j in model.jobs)
+    for exec_name in ("BKRSUBMT", "BKREXPIR", "BKRSTART"):
+        lines = generate(model, "DEV1", exec_name, source=source).splitlines()
+        assert all(is_emittable(line) for line in lines)
+        assert lines[0] == f"/* {exec_name} EXEC, {first}"
+        if second is not None:
+            assert lines[1].startswith(second), lines[1]
+
+
+def test_output_is_deterministic():
+    model = example_model("minimal")
+    for exec_name in EMITTERS:
+        assert generate(model, "DEV1", exec_name) == generate(model, "DEV1", exec_name)
+
+
+# ------------------------------------------------------------------ snapshots
+MINIMAL_EXECS = [("DEV1", "BKRSUBMT"), ("DEV2", "BKRSUBMT"), ("DEV1", "BKREXPIR"),
+                 ("DEV1", "BKRSTART"), ("DEV2", "BKRSTART")]
+
+
+@pytest.mark.parametrize(("member", "exec_name"), MINIMAL_EXECS, ids=[f"{m}-{e}" for m, e in MINIMAL_EXECS])
+def test_minimal_snapshot(snapshot, member, exec_name):
+    text = generate(example_model("minimal"), member, exec_name, "minimal.bkr")
+    assert text == snapshot(extension_class=RexxSnapshot)

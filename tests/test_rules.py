@@ -1,0 +1,195 @@
+"""The SSI checker's rules, as data: tests/data/rules/*.bkr.
+
+Every `CODE.fail*.bkr` marks each offending line with `# expect: CODE`; every
+`CODE.pass*.bkr` is `# expect-none` and must check without any diagnostic.
+A file reports exactly what it expects: no more, no less.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+from test_rules_support import (
+    CASE_NAME,
+    RULES_DIR,
+    cases,
+    expected,
+    expects_none,
+    found,
+    run,
+)
+
+from bkrdsl.check import docs
+from bkrdsl.diagnostics.registry import load_all
+from bkrdsl.diagnostics.render import render_text
+from bkrdsl.pipeline import analyse
+
+#: The checker's own codes: structure (BKR11x), SSI rules (BKR2xx), names and
+#: values (BKR3xx), coverage and schedules (BKR4xx).
+CHECKER_CODES = sorted(c for c in load_all() if "BKR110" <= c <= "BKR499")
+
+BROKEN = ROOT / "examples" / "broken"
+
+
+def _shown(analysis) -> str:
+    return render_text(analysis.diagnostics, analysis.sources) or "(no diagnostics)\n"
+
+
+@pytest.mark.parametrize("path", cases(), ids=lambda p: p.name)
+def test_case_reports_exactly_what_it_expects(path: Path):
+    analysis = run(path)
+    want, got = expected(path), found(path, analysis)
+    if expects_none(path):
+        assert not want, "an `# expect-none` file must not also hold `# expect:` comments"
+        assert got == Counter(), _shown(analysis)
+    else:
+        assert want, f"{path.name} holds neither `# expect: CODE` nor `# expect-none`"
+        assert got == want, f"expected {sorted(want.items())}\n" + _shown(analysis)
+
+
+@pytest.mark.parametrize("path", cases(), ids=lambda p: p.name)
+def test_case_file_names_its_rule(path: Path):
+    m = CASE_NAME.match(path.name)
+    if m is None:
+        assert path.name == "twenty-mistakes.bkr", f"{path.name}: name cases CODE.fail[-x].bkr or CODE.pass[-x].bkr"
+        return
+    code, kind = m.groups()
+    assert code in load_all(), f"{path.name}: {code} is not a registered code"
+    if kind == "fail":
+        assert any(c == code for _, c in expected(path)), f"{path.name} never expects {code}"
+    else:
+        assert expects_none(path)
+
+
+@pytest.mark.parametrize("code", CHECKER_CODES)
+def test_every_rule_has_a_failing_and_a_passing_case(code: str):
+    names = [p.name for p in RULES_DIR.glob(f"{code}.*.bkr")]
+    assert any(n.startswith(f"{code}.fail") for n in names), f"no failing case for {code}"
+    assert any(n.startswith(f"{code}.pass") for n in names), f"no passing case for {code}"
+
+
+def test_twenty_independent_mistakes_give_twenty_diagnostics():
+    path = RULES_DIR / "twenty-mistakes.bkr"
+    analysis = run(path)
+    assert len(analysis.diagnostics) == 20, _shown(analysis)
+    assert sum(expected(path).values()) == 20
+    # Twenty different rules, each on its own line: one pass finds them all.
+    assert len({d.code for d in analysis.diagnostics}) == 20
+
+
+CLEAN = (RULES_DIR / "BKR110.pass.bkr").read_text(encoding="utf-8")
+LONG = "A" * 100_000
+
+
+@pytest.mark.parametrize(
+    "old,new,code",
+    [
+        ("single group GUESTS { LINUX01 }", f"single group GUESTS {{ LINUX01 {LONG} }}", "BKR301"),
+        ("member VM1 { workers 2 }", f"member VM1 {{ workers 2  private-volume {LONG} }}", "BKR305"),
+        ("job GUESTFUL {", f"job {LONG} {{", "BKR303"),
+        ("pool BKRPOOL", f"pool {LONG}", "BKR306"),
+        ("daily 01:00", f"daily {LONG}", "BKR313"),
+        ("include minidisk * *", f"include minidisk * {LONG}", "BKR310"),
+        ("match", "match", None),  # the clean file itself
+    ],
+    ids=["user", "volume", "job", "pool", "time", "address", "clean"],
+)
+def test_a_huge_name_is_one_short_diagnostic(old, new, code):
+    text = CLEAN.replace(old, new) if code else CLEAN
+    analysis = analyse("long.bkr", text.encode())
+    if code is None:
+        assert analysis.diagnostics == []
+        return
+    assert [d.code for d in analysis.diagnostics] == [code]
+    message = analysis.diagnostics[0].message
+    assert len(message) < 120 and "AAAAAAAAAAAAAAAAAAAA..." in message
+    rendered = _shown(analysis)
+    assert max(len(line) for line in rendered.splitlines()) < 200
+
+
+def test_a_pattern_matching_thousands_of_users_is_one_diagnostic():
+    ids = " ".join(f"LNX{n:05d}" for n in range(10_000))
+    text = CLEAN.replace(
+        "single group GUESTS { LINUX01 }",
+        f"single group GUESTS {{ LINUX01 }}\n  identity group LNXMON {{ {ids} }}\n"
+        "  single group LNXALL { match LNX* }",
+    ).replace("backup GUESTS full", "backup GUESTS, LNXALL full")
+    text = text.replace("}\n}", "}\n  job MONFULL { backup LNXMON full  include minidisk * *  to disk  run on each member daily 03:00 }\n}")
+    analysis = analyse("many.bkr", text.encode())
+    assert [d.code for d in analysis.diagnostics] == ["BKR204"], _shown(analysis)
+    d = analysis.diagnostics[0]
+    assert "10,000 identity users" in d.message and "and 9,996 more" in d.message
+    assert len(d.related) == 3
+
+
+# ------------------------------------------------------------------ docs/rules
+def test_docs_rules_match_the_registry():
+    problems = docs.drift(docs.DEFAULT_DIR)
+    assert problems == [], "run `python -m bkrdsl.check.docs`:\n" + "\n".join(problems)
+
+
+def test_docs_check_mode_reports_drift(tmp_path, capsys):
+    assert docs.main(["--dir", str(tmp_path)]) == 0
+    assert docs.main(["--check", "--dir", str(tmp_path)]) == 0
+    page = tmp_path / "BKR220.md"
+    page.write_text(page.read_text() + "edited by hand\n")
+    (tmp_path / "BKR999.md").write_text("stale\n")
+    assert docs.main(["--check", "--dir", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "out of date: BKR220.md" in out and "no such code: BKR999.md" in out
+
+
+def test_every_code_has_a_page_with_its_explanation():
+    pages = docs.pages()
+    for code, entry in load_all().items():
+        page = pages[f"{code}.md"]
+        assert f"# {code}: {entry.name}" in page
+        assert entry.summary in page
+        assert f"[{code}]({code}.md)" in pages["README.md"]
+
+
+def test_explanations_are_long_with_example_and_fix():
+    for code in CHECKER_CODES:
+        text = load_all()[code].explanation
+        assert len(text) > 200, code
+        assert "Failing example" in text, code
+        assert "Fix:" in text, code
+
+
+def test_rules_and_explain_commands_list_the_checker_codes():
+    listing = run_cli(["rules"], expect=0).output
+    for code in CHECKER_CODES:
+        assert code in listing
+    out = run_cli(["explain", "bkr220"], expect=0).output
+    assert out.startswith("BKR220 (single-job-on-several-members, error)")
+    assert "run on each member" in out
+
+
+# ------------------------------------------------------------------ examples
+def test_broken_example_output_matches_expected(request, monkeypatch):
+    """`bkrc check examples/broken/prodssi.bkr` prints examples/broken/EXPECTED.txt, which
+    README.md shows. `pytest --snapshot-update` rewrites both after a deliberate change."""
+    monkeypatch.chdir(ROOT)
+    result = run_cli(["check", "--color", "never", "examples/broken/prodssi.bkr"], expect=1)
+    expected_file = BROKEN / "EXPECTED.txt"
+    readme = BROKEN / "README.md"
+    if request.config.option.update_snapshots:
+        expected_file.write_text(result.output, encoding="utf-8")
+        text = readme.read_text(encoding="utf-8")
+        start = text.index("```text\n") + len("```text\n")
+        end = text.index("```", start)
+        readme.write_text(text[:start] + result.output + text[end:], encoding="utf-8")
+    assert result.output == expected_file.read_text(encoding="utf-8")
+    assert f"```text\n{result.output}```" in readme.read_text(encoding="utf-8")
+    # Several different mistakes, each explained by its own rule.
+    codes = {line.split("[")[1].split("]")[0] for line in result.output.splitlines() if line.startswith(("error[", "warning["))}
+    assert len(codes) >= 8
+
+
+def test_examples_check_without_any_diagnostic():
+    for path in sorted((ROOT / "examples").glob("*.bkr")):
+        analysis = analyse(path.name, path.read_bytes(), path=path)
+        assert analysis.diagnostics == [], _shown(analysis)

@@ -1,0 +1,149 @@
+"""The resolved model's derived data, which the checker proves and the emitters write,
+and a property: no input that parses can crash a check."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bkrdsl.ast import Kind
+from bkrdsl.check import run_checks
+from bkrdsl.pipeline import analyse
+from bkrdsl.resolve.model import (
+    parse_address_range,
+    parse_disk_unit,
+    parse_time,
+    parse_weekday,
+    pattern_regex,
+    subconfig_id,
+    worker_ids,
+)
+
+
+@pytest.mark.parametrize(
+    "text,minutes",
+    [("00:00", 0), ("2:00", 120), ("02:00", 120), ("23:59", 1439), ("24:00", None), ("12:60", None),
+     ("7:5", None), ("123:00", None), ("noon", None), ("", None), ("02:00:00", None)],
+)
+def test_parse_time(text, minutes):
+    assert parse_time(text) == minutes
+
+
+@pytest.mark.parametrize(
+    "text,day",
+    [("mon", 0), ("MON", 0), ("Sunday", 6), ("thu", 3), ("thurs", None), ("7", None), ("", None)],
+)
+def test_parse_weekday(text, day):
+    assert parse_weekday(text) == day
+
+
+@pytest.mark.parametrize(
+    "text,rng",
+    [("*", (0, 0xFFFF)), ("191", (0x191, 0x191)), ("0191", (0x191, 0x191)), ("0100-0FFF", (0x100, 0xFFF)),
+     ("0FFF-0100", (0xFFF, 0x100)), ("0G00", None), ("10000", None), ("0100-", None), ("-0100", None)],
+)
+def test_parse_address_range(text, rng):
+    assert parse_address_range(text) == rng
+
+
+def test_disk_units():
+    assert [parse_disk_unit(u) for u in ("cyl", "CYLINDERS", "blk", "Blocks", "trk")] == ["CYL", "CYL", "BLK", "BLK", None]
+
+
+def test_subconfig_ids_are_at_most_8_and_keep_worker_numbers():
+    assert subconfig_id("TCPIP", 1) == "TCPIP-1"
+    assert subconfig_id("BKRCATLG", 1) == "BKRCLG-1"
+    assert subconfig_id("BKRWRK01", 2) == "BKRW01-2"
+    assert subconfig_id("BKRWRK12", 4) == "BKRW12-4"
+    ids = {subconfig_id(w, m) for w in worker_ids("BKRWRK*", 99) for m in range(1, 5)}
+    assert len(ids) == 99 * 4 and max(len(i) for i in ids) == 8
+
+
+def test_pattern_regex_is_cp_style_and_collapses_stars():
+    assert pattern_regex("LNX*").match("LNX") and pattern_regex("LNX*").match("LNXWEB01")
+    assert pattern_regex("LNX%%").match("LNX01") and not pattern_regex("LNX%%").match("LNX1")
+    assert pattern_regex("A?C").match("ABC")
+    assert not pattern_regex("LNX*").match("XLNX")
+    assert pattern_regex("*" * 5000 + "A").pattern == ".*A\\Z"
+
+
+def _model(path):
+    analysis = analyse(path.name, path.read_bytes(), path=path)
+    assert analysis.model is not None
+    return analysis.model
+
+
+def test_minimal_example_model():
+    model = _model(EXAMPLES / "minimal.bkr")
+    assert model.member_names == ("DEV1", "DEV2")
+    jobs = {j.name: j for j in model.jobs}
+    assert model.derived_names(jobs["SYSFULL"]) == (("DEV1", "SYSFULL1"), ("DEV2", "SYSFULL2"))
+    assert model.derived_names(jobs["GUESTFUL"]) == (("DEV1", "GUESTFUL"),)
+    assert model.purging_members() == ("DEV1",)
+    machines = dict(model.service_machines())
+    assert set(machines) == {"BKRBKUP", "BKRCATLG", "BKRWRK01", "BKRWRK02"}
+    assert [m.name for m in machines["BKRWRK02"]] == ["DEV1", "DEV2"]
+    subconfigs = {(machine, m.name): sid for machine, m, sid in model.subconfigs()}
+    assert subconfigs[("BKRBKUP", "DEV2")] == "BKRBUP-2"
+    # Undeclared machines the cluster names get the kind their place implies.
+    assert model.kind_of("BKRSVSFS") is Kind.SINGLE
+    assert model.job_user_ids(jobs["GUESTFUL"]) == ("LINUX01", "LINUX02")
+
+
+def test_backup_of_a_user_matched_by_a_pattern_resolves():
+    text = b"""import std/backup-manager
+cluster C {
+  member VM1 { workers 1 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  single group LINUXES { match LNX* }
+  job LNXFULL { backup LINUXES full  include minidisk * *  to disk  run on VM1 daily 01:00 }
+  job LNX05 { backup LNX05 full  include minidisk * *  to disk  run on VM1 daily 03:00 }
+}
+"""
+    analysis = analyse("p.bkr", text)
+    ref = {j.name: j for j in analysis.model.jobs}["LNX05"].refs[0]
+    assert ref.resolved and ref.pattern is not None and ref.kinds == {Kind.SINGLE}
+    assert analysis.diagnostics == []
+
+
+# ------------------------------------------------------------------ property
+WORDS = st.sampled_from(
+    ["VM1", "VM2", "VM3", "GUESTS", "SYSTEM", "LINUX01", "TCPIP", "BKRBKUP", "BKRSVSFS", "BKRWRK01", "LNX*",
+     "*", "0191", "0100-0FFF", "0FFF-0100", "02:00", "25:00", "sun", "mon,fri", "31", "0", "99", "120", "A",
+     "X" * 40, "SHR001", "V1PRV1", "cyl", "blk", "TCTMM", "TRTMM"]
+)
+STATEMENTS = st.one_of(
+    st.builds("member {} {{ workers {} private-volume {} }}".format, WORDS, WORDS, WORDS),
+    st.builds("member {} {{ job-suffix {} exclude minidisk {} {} }}".format, WORDS, WORDS, WORDS, WORDS),
+    st.builds("catalog {} server {} pool {} on {}".format, st.sampled_from(["shared", "local"]), WORDS, WORDS, WORDS),
+    st.builds("expire on {} {{ preview daily {} purge weekly {} {} retain {} days }}".format, WORDS, WORDS, WORDS, WORDS, WORDS),
+    st.builds("expire on each member {{ purge monthly {} {} }}".format, WORDS, WORDS),
+    st.builds("tape manager {} catalog-node {} on {} request-node {}".format, st.sampled_from(["shared", "local"]), WORDS, WORDS, WORDS),
+    st.builds("{} group {} {{ {} {} match {} }}".format, st.sampled_from(["single", "identity"]), WORDS, WORDS, WORDS, WORDS),
+    st.builds("{} user {} role {}".format, st.sampled_from(["single", "identity"]), WORDS, st.sampled_from(["worker", "admin", "boss"])),
+    st.builds(
+        "job {} {{ backup {} {} include minidisk {} {} exclude minidisk {} {} to {} run on {} daily {} }}".format,
+        WORDS, WORDS, st.sampled_from(["full", "incremental"]), WORDS, WORDS, WORDS, WORDS,
+        st.sampled_from(["disk", "tape", "disk pool P"]), st.sampled_from(["each member", "VM1", "VM1, VM2", "VM9"]), WORDS,
+    ),
+    st.builds("disk {} {} size {} {} on {} at {}".format, WORDS, WORDS, WORDS, WORDS, WORDS, WORDS),
+    st.builds("shared-volume {}".format, WORDS),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(STATEMENTS, max_size=12), st.booleans())
+def test_checks_never_crash_and_are_deterministic(statements, with_std):
+    text = ("import std/backup-manager\n" if with_std else "") + "cluster C {\n" + "\n".join(statements) + "\n}\n"
+    analysis = analyse("fuzz.bkr", text.encode())
+    if analysis.model is None:
+        return  # a syntax error: the parser's tests own that
+    again = run_checks(analysis.model)
+    assert [(d.code, d.span, d.message) for d in again] == [
+        (d.code, d.span, d.message) for d in analysis.diagnostics if d.code >= "BKR110"
+    ]
+    for d in analysis.diagnostics:
+        assert d.message and "\n" not in d.message and d.help
