@@ -15,7 +15,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require_tool
 from test_highlight import vim_run
 
 VSCODE = ROOT / "editors" / "vscode"
@@ -279,11 +279,11 @@ def test_vim_ftdetect_is_a_plain_autocommand():
     assert re.search(r"^autocmd BufNewFile,BufRead \*\.bkr setfiletype bkr$", text, re.M)
 
 
-@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
 def test_vim_files_load_without_errors(tmp_path):
-    """Sourcing each file with verbose errors on prints nothing."""
+    """Loading a .bkr file with every runtime file of the package leaves no error message."""
     import subprocess
 
+    require_tool("BKRDSL_REQUIRE_VIM", shutil.which("vim") is not None, "vim")
     out = tmp_path / "messages.txt"
     script = tmp_path / "load.vim"
     script.write_text(
@@ -297,3 +297,31 @@ def test_vim_files_load_without_errors(tmp_path):
     subprocess.run(["vim", "-es", "-N", "-u", "NONE", "-i", "NONE", "-n", "-S", str(script)],
                    capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
     assert not re.search(r"E\d+:", out.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ docs
+DOCS = ROOT / "docs" / "editors.md"
+
+
+def test_docs_table_names_every_kind():
+    from bkrdsl.keywords import KINDS
+
+    text = DOCS.read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f"`{kind.pygments}`" in text, kind.name
+        if kind.textmate:
+            assert f"`{kind.textmate}`" in text, kind.name
+        for group in filter(None, kind.vim):
+            assert f"`{group}`" in text, kind.name
+
+
+@pytest.mark.parametrize("doc", [DOCS, VSCODE / "README.md"], ids=lambda p: str(p.relative_to(ROOT)))
+def test_docs_examples_highlight_cleanly(doc):
+    from pygments.token import Error, Generic
+
+    from bkrdsl.highlight import tokenize
+
+    blocks = re.findall(r"^```bkr\n(.*?)^```", doc.read_text(encoding="utf-8"), re.S | re.M)
+    assert blocks
+    for block in blocks:
+        assert not [v for _, t, v in tokenize(block) if t in (Error, Generic.Error)]

@@ -350,7 +350,9 @@ def test_a_doc_comment_shared_by_two_declarations_is_refused():
 
 
 # ----------------------------------------------------------------- the examples
-CANONICAL = sorted(EXAMPLES.glob("*.bkr")) + sorted(EXAMPLES.glob("*/*.bkr")) + sorted((ROOT / "stdlib").glob("*.bkr"))
+# The examples, the site module they import and the standard library are kept canonical.
+# examples/broken/ is not: its expected diagnostics name lines and columns as written.
+CANONICAL = sorted(EXAMPLES.glob("*.bkr")) + sorted(EXAMPLES.glob("site/*.bkr")) + sorted((ROOT / "stdlib").glob("*.bkr"))
 
 
 def scramble(text: str) -> str:

@@ -29,6 +29,8 @@ from bkrdsl.syntax.parser import parse
 from bkrdsl.syntax.reader import normalise
 
 FILES = sorted(EXAMPLES.glob("*.bkr")) + sorted(EXAMPLES.glob("*/*.bkr")) + sorted((ROOT / "stdlib").glob("*.bkr"))
+#: Kept in canonical layout (examples/broken/ is not: its expected output names lines and columns).
+CANONICAL = [p for p in FILES if p.parent.name != "broken"]
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -346,7 +348,7 @@ def respaced(draw, path):
     return text, "".join(pieces)
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", CANONICAL, ids=lambda p: str(p.relative_to(ROOT)))
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_examples_respaced_format_back_byte_for_byte(path, data):

@@ -71,7 +71,6 @@ HOVERS = [
     ("run on DE|V1 daily", ["**DEV1**: member 1 of cluster `DEV`", "workers: 2 (BKRWRK01, BKRWRK02)", "D1PRV1"]),
     ("member DEV|2 {", ["member 2", "job suffix: `B`"]),
     ("minidisk TCP|IP 0191", ["**TCPIP**: IDENTITY user"]),
-    ("server BKRS|VSFS", ["**BKRSVSFS**"]),
     ("cluster D|EV {", ["**DEV**: SSI cluster of DEV1, DEV2"]),
 ]
 
@@ -148,11 +147,17 @@ def test_definition_and_references_of_a_group():
 
 
 def test_definition_of_a_user_in_the_standard_library():
+    text = CLUSTER.replace("  catalog shared", "  disk BKRADMIN 191 size 10 cyl\n  catalog shared")
+    doc, line, column = doc_at(text, "disk BKRAD|MIN")
+    (target,) = F.definition(doc, line, column)
+    assert target.file == "std/backup-manager.bkr"
+    assert doc.analysis.sources[target.file].line_text(target.line).startswith("single user BKRADMIN")
+
+
+def test_a_machine_the_cluster_names_without_declaring_it():
     doc, line, column = doc_at(CLUSTER, "server BKRS|VSFS")
-    assert F.definition(doc, line, column) == [] or all(s.file.startswith("std/") for s in F.definition(doc, line, column))
-    doc, line, column = doc_at(CLUSTER.replace("match LNXAPP*", "match LNXAPP*  BKRADMIN"), "{ TCP|IP }")
-    spans = F.definition(doc, line, column)
-    assert spans and spans[0].file == "/ws/dev.bkr"
+    assert F.definition(doc, line, column) == []
+    assert "not declared: its place in the cluster gives its kind" in F.hover(doc, line, column).markdown
 
 
 def test_definition_through_a_pattern():

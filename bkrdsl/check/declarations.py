@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
-from bkrdsl.check.common import Suggester, mean_help, quoted, shown, valid_user_id, volume_problem, volume_span
+from bkrdsl.check.common import (
+    Suggester,
+    mean_help,
+    quoted,
+    shown,
+    valid_user_or_pattern,
+    volume_problem,
+    volume_span,
+)
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -195,20 +203,24 @@ UNKNOWN_BACKUP = register(
 
 UNKNOWN_DISK_USER = register(
     "BKR332",
-    "unknown-disk-user",
+    "disk-for-unknown-machine",
     "error",
-    "a `disk` statement for a user the cluster does not declare",
+    "a `disk` statement for a user that is not one of the product's machines",
     """
-    A `disk` statement adds a minidisk to a user's directory entry, so the
-    user must be declared: its kind decides where the disk goes (a USER entry
-    on a shared volume, or each member's SUBCONFIG on that member's private
-    volume).
+    `disk` statements give minidisks to the machines bkrc writes directory
+    entries for: the backup server, the catalog server and the workers
+    (IDENTITY, one SUBCONFIG per member), the catalog's SFS server, the
+    administrator and the installation user. A pattern (`disk BKRWRK* 191
+    ...`) gives the disk to every machine it matches. A disk for any other
+    user, or a pattern that matches none of them, would silently be left out
+    of the generated directory; other users' minidisks belong in the site's
+    own directory.
 
     Failing example:
 
         disk BKRBKP 191 size 10 cyl
 
-    Fix: `disk BKRBKUP 191 size 10 cyl`, or declare the user.
+    Fix: `disk BKRBKUP 191 size 10 cyl`.
     """,
 )
 
@@ -434,15 +446,22 @@ def unknown_disk_refs(model: Model):
         return
     suggest = Suggester()
     volumes = set(model.private_volumes) | set(model.shared_volumes)
+    machines = None
     for d in model.disks:
         user = d.user.upper
-        if valid_user_id(user) and model.kind_of(user) is None:
-            close = suggest.closest(user, [u.id for u in model.user_defs])
+        if machines is None:
+            machines = model.product_machines()
+        if valid_user_or_pattern(user) and not model.disk_owners(d, machines):
+            what = "matches none of the product's machines" if is_pattern(user) else "is not one of the product's machines"
+            close = None if is_pattern(user) else suggest.closest(user, list(machines))
             yield UNKNOWN_DISK_USER(
-                f"`disk` for {quoted(user)}, a user the cluster does not declare",
+                f"`disk` for {quoted(user)}, which {what}",
                 d.user.span,
                 related=_declared_here(close, _name_span(model, close)),
-                help=mean_help(close, "declare the user (`identity user NAME` or `single user NAME`)"),
+                help=mean_help(
+                    close,
+                    "bkrc writes directory entries for " + ", ".join(sorted(machines)[:6]) + (" ..." if len(machines) > 6 else ""),
+                ),
             )
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
             close = suggest.closest(d.volume.upper, volumes)

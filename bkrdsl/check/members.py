@@ -170,6 +170,32 @@ EXTENT_OVERLAP = register(
 )
 
 
+MIXED_UNITS = register(
+    "BKR247",
+    "mixed-disk-units",
+    "error",
+    "one volume would hold minidisks sized in cylinders and in blocks",
+    """
+    A DASD volume is either CKD/ECKD (3390: minidisks are sized in cylinders)
+    or FBA (minidisks are sized in 512-byte blocks). Minidisks sized both ways
+    on one volume, explicitly (`on VOLUME`) or by automatic placement (an
+    IDENTITY's disks go on each member's first private volume, a
+    single-configuration user's on the first shared volume), cannot all be
+    right.
+
+    Failing example:
+
+        disk BKRBKUP 191 size 10 cyl
+        disk BKRBKUP 192 size 20000 blk
+
+    (both go on each member's first private volume)
+
+    Fix: size them the way the volume is formatted: `disk BKRBKUP 192 size 14 cyl`,
+    or put the FBA disk on an FBA volume with `on VOLUME`.
+    """,
+)
+
+
 @check
 def member_count(model: Model):
     if model.cluster is None:
@@ -269,49 +295,69 @@ def _volume_owner(model: Model) -> dict[str, str | None]:
     return out
 
 
+def _instances(model: Model, disk, machines, owners):
+    """(machine, member or None, volume or None, explicit extent?) for every minidisk a
+    `disk` statement makes, placed the way the directory writer places them: an
+    explicit private volume serves its member's instance only, the other members'
+    instances go on their own first private volume; a USER's disk goes on the
+    explicit volume or the first shared volume."""
+    explicit = disk.volume.upper if disk.volume is not None else None
+    private_to = model.private_volumes.get(explicit) if explicit else None
+    shared = next(iter(model.shared_volumes), None)
+    for machine in model.disk_owners(disk, machines):
+        kind, members = machines[machine]
+        if kind is Kind.SINGLE:
+            yield machine, None, explicit or shared, explicit is not None
+            continue
+        for name in members:
+            if explicit and (private_to is None or private_to == name):
+                yield machine, name, explicit, True
+            else:
+                own = model.member(name).private_volumes
+                yield machine, name, own[0] if own else None, False
+
+
 @check
 def disk_placement(model: Model):
-    if model.cluster is None:
+    if model.cluster is None or not model.disks:
         return
     owners = _volume_owner(model)
-    runs_on = {machine: [m.name for m in ms] for machine, ms in model.service_machines()}
+    machines = model.product_machines()
     for d in model.disks:
+        instances = list(_instances(model, d, machines, owners))
+        if not instances:
+            continue  # BKR332
+        vol = d.volume.upper if d.volume is not None else None
+        if vol is not None and vol not in owners:
+            continue  # BKR333
+        kinds = {machines[m][0] for m, *_ in instances}
         user = d.user.upper
-        kind = model.kind_of(user) if valid_user_id(user) else None
-        if kind is None:
+        if vol is not None and Kind.SINGLE in kinds and owners[vol] is not None:
+            yield DISK_VOLUME_KIND(
+                f"single-configuration user {quoted(user)} gets a minidisk on `{vol}`, private to `{owners[vol]}`",
+                d.volume.span,
+                related=(Related(volume_span(model, vol), f"private to {owners[vol]} here"),),
+                help="put it on a `shared-volume`: the user may log on to any member",
+            )
             continue
-        if d.volume is not None:
-            vol = d.volume.upper
-            if vol not in owners:
-                continue  # BKR333
-            private_to = owners[vol]
-            if kind is Kind.SINGLE and private_to is not None:
-                yield DISK_VOLUME_KIND(
-                    f"single-configuration user {quoted(user)} gets a minidisk on `{vol}`, private to `{private_to}`",
-                    d.volume.span,
-                    related=(Related(volume_span(model, vol), f"private to {private_to} here"),),
-                    help="put it on a `shared-volume`: the user may log on to any member",
-                )
-            elif kind is Kind.IDENTITY and private_to is None:
-                yield DISK_VOLUME_KIND(
-                    f"IDENTITY user {quoted(user)} gets a minidisk on shared volume `{vol}`",
-                    d.volume.span,
-                    related=(Related(volume_span(model, vol), "shared here"),),
-                    help="leave out `on VOLUME` so each member's SUBCONFIG gets its own extent on its private volume",
-                )
+        if vol is not None and Kind.IDENTITY in kinds and owners[vol] is None:
+            yield DISK_VOLUME_KIND(
+                f"IDENTITY user {quoted(user)} gets a minidisk on shared volume `{vol}`",
+                d.volume.span,
+                related=(Related(volume_span(model, vol), "shared here"),),
+                help="leave out `on VOLUME` so each member's SUBCONFIG gets its own extent on its private volume",
+            )
             continue
-        if kind is Kind.IDENTITY:
-            members = runs_on.get(user) or list(model.member_names)
-            bare = [m for m in members if not model.member(m).private_volumes]
-            if bare:
-                yield NO_VOLUME(
-                    f"{quoted(user)}'s {d.address.text} disk needs a private volume on {listed(bare)}, which "
-                    + ("declares none" if len(bare) == 1 else "declare none"),
-                    d.span,
-                    related=(Related(model.member(bare[0]).decl.name.span, "no `private-volume` in this member"),),
-                    help="add `private-volume VOLSER` to the member block",
-                )
-        elif not model.shared_volumes:
+        bare = list(dict.fromkeys(member for _, member, volume, _ in instances if volume is None and member))
+        if bare:
+            yield NO_VOLUME(
+                f"{quoted(user)}'s {d.address.text} disk needs a private volume on {listed(bare)}, which "
+                + ("declares none" if len(bare) == 1 else "declare none"),
+                d.span,
+                related=(Related(model.member(bare[0]).decl.name.span, "no `private-volume` in this member"),),
+                help="add `private-volume VOLSER` to the member block",
+            )
+        elif any(volume is None for _, member, volume, _ in instances):
             yield NO_VOLUME(
                 f"{quoted(user)}'s {d.address.text} disk needs a shared volume, and the cluster declares none",
                 d.span,
@@ -320,7 +366,42 @@ def disk_placement(model: Model):
 
 
 @check
+def units_per_volume(model: Model):
+    """A volume is CKD (cylinders) or FBA (blocks), never both."""
+    if model.cluster is None or not model.disks:
+        return
+    machines = model.product_machines()
+    owners = _volume_owner(model)
+    first: dict[str, object] = {}
+    reported = set()
+    for d in model.disks:
+        unit = parse_disk_unit(d.unit.text)
+        if unit is None:
+            continue
+        for _, _, volume, _ in _instances(model, d, machines, owners):
+            if volume is None:
+                continue
+            seen = first.setdefault(volume, d)
+            other = parse_disk_unit(seen.unit.text)
+            if other != unit and d.span not in reported:
+                reported.add(d.span)  # one diagnostic per statement, naming the first volume
+                yield MIXED_UNITS(
+                    f"volume `{volume}` would hold minidisks sized in {_UNIT_WORD[other]} and in {_UNIT_WORD[unit]}",
+                    d.unit.span,
+                    related=(Related(seen.unit.span, f"sized in {_UNIT_WORD[other]} here"),),
+                    help="a volume is either CKD (cylinders) or FBA (blocks): size every minidisk on it the same way",
+                )
+
+
+_UNIT_WORD = {"CYL": "cylinders", "BLK": "blocks"}
+
+
+@check
 def extents(model: Model):
+    if model.cluster is None or not model.disks:
+        return
+    machines = model.product_machines()
+    owners = _volume_owner(model)
     placed: dict[tuple[str, str], list] = {}
     for d in model.disks:
         if d.volume is None or d.start is None:
@@ -328,19 +409,31 @@ def extents(model: Model):
         start, size, unit = small_int(d.start.text), small_int(d.size.text), parse_disk_unit(d.unit.text)
         if start is None or not size or unit is None:
             continue
-        placed.setdefault((d.volume.upper, unit), []).append((start, start + size, d))
-    for (volume, unit), disks in sorted(placed.items()):
-        disks.sort(key=lambda t: (t[0], t[1], t[2].span.start))
+        for machine, member, volume, explicit in _instances(model, d, machines, owners):
+            if explicit and volume is not None:
+                placed.setdefault((volume, unit), []).append((start, start + size, d, machine))
+    for (volume, _), disks in sorted(placed.items()):
+        disks.sort(key=lambda t: (t[0], t[1], t[2].span.start, t[3]))
         reach = None
-        for start, end, d in disks:
-            if reach is not None and start < reach[0]:
-                other = reach[1]
-                yield EXTENT_OVERLAP(
-                    f"{d.user.upper} {d.address.text} ({start}-{end - 1}) overlaps "
-                    f"{other.user.upper} {other.address.text} on volume `{volume}`",
-                    d.start.span,
-                    related=(Related(other.start.span, f"{other.user.upper} {other.address.text} starts here"),),
-                    help=f"start it at {reach[0]} or later, or move it to another volume",
-                )
+        reported = set()
+        for start, end, d, machine in disks:
+            if reach is not None and start < reach[0] and (d.span, reach[1].span) not in reported:
+                other, other_machine = reach[1], reach[2]
+                reported.add((d.span, other.span))
+                if other is d:
+                    message = (
+                        f"`{d.user.upper}` gives {other_machine} and {machine} the same extent"
+                        f" {start}-{end - 1} on volume `{volume}`"
+                    )
+                    related = ()
+                    help = "give each machine its own `disk` statement and extent, or leave out `at START`"
+                else:
+                    message = (
+                        f"{machine} {d.address.text} ({start}-{end - 1}) overlaps "
+                        f"{other_machine} {other.address.text} on volume `{volume}`"
+                    )
+                    related = (Related(other.start.span, f"{other_machine} {other.address.text} starts here"),)
+                    help = f"start it at {reach[0]} or later, or move it to another volume"
+                yield EXTENT_OVERLAP(message, d.start.span, related=related, help=help)
             if reach is None or end > reach[0]:
-                reach = (end, d)
+                reach = (end, d, machine)

@@ -110,7 +110,7 @@ def tape_needs_shared_manager(model: Model):
                 message,
                 target.span,
                 related=related,
-                help="declare `tape manager shared catalog-node NAME on MEMBER request-node NAME`",
+                help="declare `tape manager shared` with `catalog-node NAME on MEMBER` and `request-node NAME`",
             )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from bkrdsl import __version__
@@ -77,7 +78,8 @@ def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
 
     Returns the visible text and the caret's start and end within it.
     """
-    # Columns after tab expansion (a tab always shows as four spaces).
+    # Columns after tab expansion (a tab always shows as four spaces, in the
+    # text and in the caret line alike, so the carets stay under their text).
     prefix = line[:start].replace("\t", TAB)
     marked = line[start:end].replace("\t", TAB)
     visible = line.replace("\t", TAB) if "\t" in line else line
@@ -94,6 +96,45 @@ def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
     return lead + cut + tail, c0 + shift, c1 + shift
 
 
+#: A message shows at most this many characters; a quoted word at most QUOTE_WIDTH.
+MESSAGE_WIDTH = 300
+QUOTE_WIDTH = 60
+_QUOTED = re.compile(r"`([^`\n]{%d,})`" % (QUOTE_WIDTH + 1))
+
+
+def clip(text: str | None) -> str | None:
+    """Shorten what a human reads: a 100,000-character name in a message stays one line."""
+    if text is None:
+        return None
+    text = _QUOTED.sub(lambda m: f"`{m.group(1)[: QUOTE_WIDTH - 13]}...{m.group(1)[-10:]}`", text)
+    lines = [line if len(line) <= MESSAGE_WIDTH else line[: MESSAGE_WIDTH - 3] + "..." for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def _span_lines(span: Span, source: Source) -> tuple[int, int, int, int]:
+    """(first line, start column, last line, end column) of what to mark, 1-based, with a
+    span that ends at the start of a line ending on the line before instead."""
+    last, end_col = span.end_line, span.end_column
+    if last > span.line and end_col <= 1:
+        last -= 1
+        end_col = len(source.line_text(last)) + 1
+    last = min(last, source.line_count)
+    return span.line, span.column, last, end_col
+
+
+def _marked_line(
+    number: int, raw: str, start: int, end: int, gutter: int, marker: str, label: str | None, style: dict, color: bool,
+    highlight: Callable[[str], str] | None,
+) -> list[str]:
+    """A source line and its caret line; `start`/`end` are 0-based columns of `raw`."""
+    text, c0, c1 = _window(raw, start, max(end, start + 1))
+    shown = highlight(text) if (highlight and color) else text
+    bar = _style(" " * gutter + " |", color, fg="blue", bold=True)
+    numbered = _style(str(number).rjust(gutter) + " |", color, fg="blue", bold=True)
+    under = " " * c0 + marker * max(c1 - c0, 1) + (" " + label if label else "")
+    return [f"{numbered} {shown}".rstrip(), f"{bar} {_style(under, color, **style)}"]
+
+
 def _frame(
     span: Span,
     source: Source | None,
@@ -107,15 +148,25 @@ def _frame(
     bar = _style(" " * gutter + " |", color, fg="blue", bold=True)
     if source is None or span.line > source.line_count:
         return [bar]
-    raw = source.line_text(span.line)
-    # End of the marked run: the span's end column when it is on the same line.
-    end_col = span.end_column if span.end_line == span.line else len(raw) + 1
-    text, c0, c1 = _window(raw, span.column - 1, max(end_col - 1, span.column))
-    shown = highlight(text) if (highlight and color) else text
-    number = _style(str(span.line).rjust(gutter) + " |", color, fg="blue", bold=True)
-    carets = " " * c0 + marker * max(c1 - c0, 1)
-    under = carets + (" " + label if label else "")
-    return [bar, f"{number} {shown}".rstrip(), f"{bar} {_style(under, color, **style)}"]
+    first, start_col, last, end_col = _span_lines(span, source)
+    raw = source.line_text(first)
+    if last <= first:
+        return [bar] + _marked_line(
+            first, raw, start_col - 1, end_col - 1, gutter, marker, label, style, color, highlight
+        )
+    # A span over several lines: mark the rest of its first line and the start of its
+    # last one, with `...` for the lines between.
+    lines = [bar] + _marked_line(first, raw, start_col - 1, len(raw), gutter, marker, None, style, color, highlight)
+    if last > first + 1:
+        lines.append(_style(" " * gutter + "...", color, fg="blue", bold=True))
+    tail = source.line_text(last)
+    indent = len(tail) - len(tail.lstrip(" \t"))
+    lines += _marked_line(last, tail, indent, end_col - 1, gutter, marker, label, style, color, highlight)
+    return lines
+
+
+def _gutter(spans: Sequence[Span]) -> int:
+    return max((len(str(max(s.line, s.end_line))) for s in spans), default=1)
 
 
 def render_one_text(
@@ -126,21 +177,23 @@ def render_one_text(
     highlight: Callable[[str], str] | None = None,
 ) -> str:
     style = _STYLE[d.severity]
-    head = _style(f"{d.severity.value}[{d.code}]", color, **style) + _style(f": {d.message}", color, bold=True)
+    head = _style(f"{d.severity.value}[{d.code}]", color, **style) + _style(f": {clip(d.message)}", color, bold=True)
     lines = [head]
     spans = [s for s in [d.span] + [r.span for r in d.related] if s is not None]
-    gutter = max((len(str(s.line)) for s in spans), default=1)
+    gutter = _gutter(spans)
     arrow = _style(" " * gutter + "-->", color, fg="blue", bold=True)
     if d.span is not None:
         lines.append(f"{arrow} {d.span.file}:{d.span.line}:{d.span.column}")
-        lines += _frame(d.span, sources.get(d.span.file), gutter, "^", d.label, style, color, highlight)
+        lines += _frame(d.span, sources.get(d.span.file), gutter, "^", clip(d.label), style, color, highlight)
     for r in d.related:
         other = _style(" " * gutter + ":::", color, fg="blue", bold=True)
         lines.append(f"{other} {r.span.file}:{r.span.line}:{r.span.column}")
-        lines += _frame(r.span, sources.get(r.span.file), gutter, "-", r.label, {"fg": "blue", "bold": True}, color, highlight)
+        lines += _frame(
+            r.span, sources.get(r.span.file), gutter, "-", clip(r.label), {"fg": "blue", "bold": True}, color, highlight
+        )
     if d.help:
         eq = _style(" " * gutter + " =", color, fg="blue", bold=True)
-        help_lines = d.help.splitlines() or [""]
+        help_lines = clip(d.help).splitlines() or [""]
         lines.append(f"{eq} {_style('help', color, bold=True)}: {help_lines[0]}")
         lines += [" " * (gutter + 9) + h for h in help_lines[1:]]
     return "\n".join(lines)
@@ -171,7 +224,7 @@ def render_short(diagnostics: Sequence[Diagnostic]) -> str:
     out = []
     for d in diagnostics:
         where = f"{d.span.file}:{d.span.line}:{d.span.column}" if d.span else "bkrc"
-        out.append(f"{where}: {d.severity.value} {d.code}: {d.message}")
+        out.append(f"{where}: {d.severity.value} {d.code}: {clip(d.message)}")
     return "".join(line + "\n" for line in out)
 
 
@@ -216,10 +269,17 @@ def render_json(diagnostics: Sequence[Diagnostic]) -> str:
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 
 
+def _uri(file: str) -> str:
+    """A file name as a SARIF URI reference: forward slashes, unsafe characters escaped."""
+    from urllib.parse import quote
+
+    return quote(file.replace("\\", "/"), safe="/:@._-~")
+
+
 def _sarif_location(span: Span, message: str | None = None) -> dict:
     loc: dict = {
         "physicalLocation": {
-            "artifactLocation": {"uri": span.file.replace("\\", "/")},
+            "artifactLocation": {"uri": _uri(span.file)},
             "region": {
                 "startLine": span.line,
                 "startColumn": span.column,
@@ -315,6 +375,6 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
                 f"endColumn={s.end_column}",
             ]
         props.append(f"title={_gh_prop(d.code)}")
-        body = d.message + (f"\nhelp: {d.help}" if d.help else "")
+        body = clip(d.message) + (f"\nhelp: {clip(d.help)}" if d.help else "")
         out.append(f"::{_GH_LEVEL[d.severity]} {','.join(props)}::{_gh_data(body)}")
     return "".join(line + "\n" for line in out)

@@ -87,6 +87,8 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         p = model.pattern_for(name)
         if p is not None:
             lines.append(f"- matched by `{p.pattern}` in `{p.origin}` ({where(doc, p.span)})")
+        else:
+            lines.append("- not declared: its place in the cluster gives its kind (catalog server or Tape Manager node)")
     for d in defs:
         text = docs.get((d.span.file, d.span.start))
         if text:

@@ -55,7 +55,16 @@ WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 _WEEKDAY_FULL = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
 
 #: Minidisk size units: cylinders (CKD/ECKD DASD) and 512-byte blocks (FBA DASD).
-DISK_UNITS = {"CYL": "CYL", "CYLS": "CYL", "CYLINDERS": "CYL", "BLK": "BLK", "BLKS": "BLK", "BLOCKS": "BLK"}
+DISK_UNITS = {
+    "CYL": "CYL",
+    "CYLS": "CYL",
+    "CYLINDER": "CYL",
+    "CYLINDERS": "CYL",
+    "BLK": "BLK",
+    "BLKS": "BLK",
+    "BLOCK": "BLK",
+    "BLOCKS": "BLK",
+}
 
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})\Z")
 _HEX = re.compile(r"[0-9A-Fa-f]{1,4}\Z")
@@ -400,6 +409,35 @@ class Model:
             for machine, members in self.service_machines()
             for m in members
         )
+
+    def product_machines(self) -> dict[str, tuple[Kind, tuple[str, ...]]]:
+        """Every machine bkrc writes a directory entry for: ID -> (kind, members it runs on).
+
+        The service machines (IDENTITY unless declared otherwise) run on the
+        members `service_machines` says; the catalog's SFS server, the
+        administrator and the installation user are single-configuration unless
+        declared otherwise (a single-configuration machine lists no members).
+        """
+        out: dict[str, tuple[Kind, tuple[str, ...]]] = {}
+        for machine, members in self.service_machines():
+            kind = self.kind_of(machine) or Kind.IDENTITY
+            out[machine] = (kind, tuple(m.name for m in members) if kind is Kind.IDENTITY else ())
+        others = [self.catalog.server if self.catalog else None, self.admin, self.installation_user]
+        for machine in others:
+            if machine is not None and machine not in out:
+                kind = self.kind_of(machine) or Kind.SINGLE
+                out[machine] = (kind, self.member_names if kind is Kind.IDENTITY else ())
+        return out
+
+    def disk_owners(self, disk: ast.Disk, machines: dict | None = None) -> tuple[str, ...]:
+        """The product machines a `disk` statement gives a minidisk: its user, or every
+        machine its pattern (`disk BKRWRK* ...`) matches."""
+        ids = list(machines if machines is not None else self.product_machines())
+        name = disk.user.upper
+        if is_pattern(name):
+            rx = pattern_regex(name)
+            return tuple(m for m in ids if rx.match(m))
+        return (name,) if name in ids else ()
 
     def kind_of(self, user_id: str) -> Kind | None:
         """A user's kind: its first declaration, else the first pattern that matches it,

@@ -86,12 +86,25 @@ UNCLOSED = register(
     "a `{` is never closed",
     """
     Every block (`cluster`, `member`, `group`, `job`, `expire`) opens with `{`
-    and must close with `}`. The file ended while a block was still open.
+    and must close with `}`. bkrc reports a missing `}` in two places:
+
+    * when the file ends while a block is still open ("`{` opened at 3:10 is
+      never closed"), pointing at the `{` and at the end of the file;
+    * when a statement that belongs outside the open block starts, lined up
+      with the block's own keyword or further left (a second `job` while the
+      first `job` is open): "`{` opened at 3:10 is not closed before `job`".
+      bkrc then closes the block there and reads on, so the rest of the file
+      is still checked.
 
     Failing example:
 
         cluster PRODSSI {
-          member VMSYS1 { workers 4 }
+          job APPSFULL {
+            backup APPS full
+          job SYSINC {          # APPSFULL's `}` is missing
+            backup SYSIDS incremental
+          }
+        }
 
     Fix: add the `}` where the block ends.
     """,
@@ -137,9 +150,16 @@ TOO_MANY = register(
     "error",
     "more syntax errors than are worth listing",
     """
-    After the first errors, the rest of a badly damaged file is summarised in
-    one line with a count, so the first (usually the real) mistakes stay on the
-    screen. Fix the errors shown and run bkrc again.
+    bkrc shows the first 20 syntax errors of a file in full; the rest are
+    counted in one line ("5 more syntax errors not shown"), so the first
+    (usually the real) mistakes stay on the screen. When most of a file does
+    not parse at all (a file in another format, or text damaged in transfer),
+    bkrc stops reading it and says at which line.
+
+    Errors that are only consequences of an earlier one (a second complaint
+    about the same spot, with nothing read in between) are never counted.
+
+    Fix the errors shown and run bkrc again.
     """,
 )
 

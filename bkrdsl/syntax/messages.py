@@ -10,6 +10,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import TYPE_CHECKING
+
+from bkrdsl.diagnostics import Diagnostic, Related
+from bkrdsl.source import Span
+from bkrdsl.syntax import codes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bkrdsl.syntax.recovery import Block
 
 #: What must follow a keyword, by (keyword, names already written after it).
 #: `None` as the count is the fallback for any count.
@@ -84,6 +92,15 @@ def did_you_mean(word: str, candidates) -> str | None:
         return None
     found = difflib.get_close_matches(lowered, sorted(candidates), n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+def one_of(words: list[str]) -> str:
+    """`a`, `b` or `c` (at most eight, then ...)."""
+    if len(words) > 8:
+        words = words[:8] + ["..."]
+    if len(words) > 1:
+        return ", ".join(words[:-1]) + " or " + words[-1]
+    return words[0] if words else "nothing"
 
 
 def block_title(kind: str, name: str | None) -> str:
@@ -195,3 +212,183 @@ def sniff_language(text: str) -> str | None:
         if pattern.match(head):
             return what
     return None
+
+
+# ------------------------------------------------------------ diagnostics
+BARE_BRACE = "a block starts with its keyword and name, as in `job NAME {`; this `{` has neither"
+STRAY_STRING = 'a quoted text can only follow `description`: `description "..."`'
+_COMMENT_HELP = "start a comment with `#`; it runs to the end of the line"
+
+
+def wrong_language(what: str, file: str) -> Diagnostic:
+    return codes.WRONG_LANGUAGE(
+        f"this looks like {what}, not a .bkr file",
+        Span.point(file, 1, 1),
+        help="pass the cluster's .bkr source; a .bkr file starts with `import`, `cluster`,"
+        " `single` or `identity` (see docs/language.md)",
+    )
+
+
+def unterminated_string(span: Span) -> Diagnostic:
+    return codes.UNTERMINATED_STRING(
+        "this text is not closed before the end of the line",
+        span,
+        help='end the text with `"` on the same line; write \\" for a quote inside it',
+    )
+
+
+def unknown_keyword(found: str, word: str, span: Span) -> Diagnostic:
+    return codes.UNKNOWN_KEYWORD(f"unknown keyword {found}; did you mean `{word}`?", span, help=f"write `{word}`")
+
+
+def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diagnostic:
+    listed = ", ".join(f"`{k}`" for k in starts) or "a keyword"
+    return codes.UNKNOWN_KEYWORD(
+        f"{found} is not a keyword; a statement must start with one",
+        span,
+        help=f"statements in {where} start with {listed}",
+    )
+
+
+def stray_comma(span: Span) -> Diagnostic:
+    return codes.STRAY_COMMA(
+        "a `,` cannot appear here",
+        span,
+        help="commas separate the names of one list (`on VMSYS1, VMSYS2`); group entries are"
+        " separated by blanks, and a list never ends with `,`",
+    )
+
+
+def missing_comma(left: str, right: str, span: Span) -> Diagnostic:
+    return codes.SYNTAX(
+        f"a `,` is missing between {left} and {right}",
+        span,
+        help="separate the names of a list with commas: `on VMSYS1, VMSYS2`, `backup APPS, SYSIDS`",
+    )
+
+
+def star_comment(span: Span) -> Diagnostic:
+    return codes.COMMENT_SYNTAX(
+        "`*` does not start a comment in a .bkr file",
+        span,
+        help="start a comment with `#` (a `*` line is a comment in CMS files and job templates only)",
+    )
+
+
+def daily_with_day(day: str, time: str, span: Span) -> Diagnostic:
+    return codes.SYNTAX(
+        f"`daily` takes only a time, not a day: found `{day}` before `{time}`",
+        span,
+        help=f"write `daily {time}`, or `weekly {day} {time}` for one day a week",
+    )
+
+
+def weekly_days_without_comma(day: str, span: Span) -> Diagnostic:
+    return codes.SYNTAX(
+        f"the days after `weekly` are separated by commas: `{day}` was read as the time",
+        span,
+        help="write `weekly sat, sun 03:00`",
+    )
+
+
+def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic:
+    related = ()
+    if closed is not None:
+        block, where = closed
+        related = (Related(where, f"this `}}` already closed {block.title}"),)
+    return codes.UNMATCHED_CLOSE(
+        "this `}` closes nothing",
+        span,
+        help="remove it, or restore the line that opened the block",
+        related=related,
+    )
+
+
+def misplaced_inside(word: str, inner: Block, span: Span, brace: Span) -> Diagnostic:
+    lowered = word.lower()
+    if lowered == "import":
+        help_text = "put `import` lines at the top of the file, before the cluster"
+    elif lowered in ("member", "job", "catalog", "expire", "tape"):
+        help_text = f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`"
+    else:
+        help_text = "move it to the block it belongs in (see docs/language.md)"
+    return codes.MISPLACED(
+        f"`{word}` cannot appear inside a {block_title(inner.kind, None)} block",
+        span,
+        help=help_text,
+        related=(Related(brace, f"{inner.title} starts here"),),
+    )
+
+
+def only_inside(word: str, kind: str, span: Span, closed: tuple[Block, Span] | None, extra_close: bool) -> Diagnostic:
+    related: tuple[Related, ...] = ()
+    if closed is not None:
+        block, where = closed
+        related = (Related(where, f"{block.title} was closed here"),)
+        if extra_close:
+            help_text = f"a `}}` above is one too many and closed {block.title} early: remove it"
+        else:
+            help_text = f"move `{word}` inside the braces of {block.title}"
+    else:
+        help_text = f"put it inside a `{kind_word(kind)} NAME {{ ... }}` block"
+    return codes.MISPLACED(
+        f"`{word}` can only appear inside a `{kind_word(kind)} {{ ... }}` block",
+        span,
+        help=help_text,
+        related=related,
+    )
+
+
+def not_closed_before(word: str, blocks: list[tuple[Block, Span]], span: Span) -> Diagnostic:
+    inner, brace = blocks[-1]
+    related = tuple(Related(where, f"{block.title} opened here") for block, where in reversed(blocks))
+    return codes.UNCLOSED(
+        f"`{{` opened at {brace.line}:{brace.column} is not closed before `{word}`",
+        span,
+        label=f"{inner.title} should end before this",
+        help=f"add `}}` to end {inner.title} before this line",
+        related=related,
+    )
+
+
+def never_closed(blocks: list[tuple[Block, Span]], end: Span) -> Diagnostic:
+    inner, brace = blocks[-1]
+    related = [Related(end, "the file ends here")]
+    related += [Related(where, f"{block.title} is not closed either") for block, where in reversed(blocks[:-1])]
+    return codes.UNCLOSED(
+        f"`{{` opened at {brace.line}:{brace.column} is never closed",
+        brace,
+        label=f"{inner.title} starts here",
+        help="add `}` where the block ends; if a block inside it lacks its `}`, this block's `}` closed that one",
+        related=tuple(related),
+    )
+
+
+def missing_open(title: str, found: str, span: Span) -> Diagnostic:
+    return codes.MISSING_OPEN(
+        f"expected `{{` after {title}, found {found}",
+        span,
+        label="`{` expected after this",
+        help="open the block with `{` after its name, and close it with `}`",
+    )
+
+
+def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Diagnostic:
+    """`expected a member name after `on`, found `}``, with the special cases users hit."""
+    need = follower(keyword, len(names))
+    written = shown(" ".join([keyword] + [n for n in names if n]))
+    if keyword.lower() == "weekly" and len(names) == 1 and looks_like_time(names[0]):
+        message = f"`weekly` needs a day of the week before the time `{names[0]}`"
+        help_text = f"write `weekly sun {names[0]}` (days: sun mon tue wed thu fri sat)"
+    elif keyword == ",":
+        message = f"expected another name after `,`, found {found}"
+        help_text = "remove the trailing `,`, or add the name that should follow it"
+    else:
+        message = f"expected {need} after {written}, found {found}"
+        help_text = f"write {need} after {written}"
+    return codes.EXPECTED_NAME(message, span, label=f"{need} expected after this", help=help_text)
+
+
+def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) -> Diagnostic:
+    code = codes.EXPECTED_NAME if filler in ("NAME", "STRING") else codes.SYNTAX
+    return code(f"expected {wanted}{after}, found {found}", span, help=f"write {wanted} here (see docs/language.md)")

@@ -183,16 +183,11 @@ def _summary(source: Source, recovery: Recovery) -> Diagnostic | None:
     hidden, stopped = recovery.hidden, recovery.aborted_at
     if not hidden and stopped is None:
         return None
-    if recovery.diagnostics and recovery.diagnostics[-1].code == codes.WRONG_LANGUAGE.code:
+    if any(d.code == codes.WRONG_LANGUAGE.code for d in recovery.diagnostics):
         return None
-    plural = "s" if hidden != 1 else ""
+    more = f"{hidden} more syntax error{'s' if hidden != 1 else ''} not shown"
     if stopped is not None:
-        where = f"line {stopped.line}"
-        message = f"stopped reading at {where}: too many errors" + (
-            f" ({hidden} more syntax error{plural} not shown)" if hidden else ""
-        )
-        span = stopped
-    else:
-        message = f"{hidden} more syntax error{plural} not shown"
-        span = recovery.first_hidden
-    return codes.TOO_MANY(message, span, help="fix the errors above and run bkrc again")
+        message = f"stopped reading at line {stopped.line}: too much of the file does not parse"
+        message += f" ({more})" if hidden else ""
+        return codes.TOO_MANY(message, stopped, help="fix the errors above and run bkrc again")
+    return codes.TOO_MANY(more, recovery.first_hidden, help="fix the errors above and run bkrc again")

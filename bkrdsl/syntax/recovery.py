@@ -1,35 +1,39 @@
 """Syntax error recovery: report every independent mistake once, then read on.
 
 Lark calls `Recovery` (as `on_error`) with its interactive parser whenever a
-token or a character does not fit. Each call diagnoses the mistake in the
-language's own terms and repairs the parse so the rest of the file is read as
-the user meant it:
+token or a character does not fit. Each call says what is wrong in the
+language's own terms (the words live in messages.py) and repairs the parse so
+the rest of the file is read as the user meant it:
 
 * a missing value, keyword or `{` is assumed (a placeholder token is fed), so
   `run on` with nothing after it is one error, not a cascade;
 * a misspelt keyword (`jbo`) is read as the closest keyword (`job`);
-* a keyword that was swallowed as a name (`run on` then `include ...` on the
-  next line) is given back to the statement it starts;
+* a keyword swallowed as a name (`on VMSYS1, daily 02:00`) is given back;
 * a statement after a `}` that closed its block early is read as if the block
-  were still open ("reopened"), and the `}` is named as the likely culprit;
-* a statement that belongs outside a block whose `}` is missing closes that
-  block ("`{` ... is not closed before `job`");
-* anything else skips to the next statement keyword, skipping `{ ... }` whole.
+  were still open ("reopened"), and that `}` is named as the likely culprit;
+* a statement that belongs outside a block whose `}` is missing closes the
+  block ("`{` opened at 3:10 is not closed before `job`");
+* anything else skips to the next statement keyword, stepping over `{ ... }`.
 
-Placeholder tokens have empty (or marked) values and borrow a real token's
-position, so the tree stays well formed and every span stays in the file.
-Each call may only move forward through the text, so recovery ends.
+An error that follows another with no text read in between is a consequence of
+it: it is repaired but not reported (yacc's rule). After MAX_REPORTED errors
+the rest are only counted, cheaply; after MAX_EVENTS reading stops.
+
+Placeholder tokens are empty (or marked) and borrow a real token's position, so
+the tree stays well formed and every span stays inside the file. Trials run on
+`Sim`, a copy of the parser's state stack alone, so trying a repair costs
+microseconds and never touches the tree.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
+from lark.parsers.lalr_analysis import Shift
 
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.source import Source, Span
@@ -37,9 +41,9 @@ from bkrdsl.syntax import codes, messages
 
 #: Errors shown in full; later ones are summarised in one BKR008 line.
 MAX_REPORTED = 20
-#: Error events (shown or suppressed) after which the parser gives up on a file.
-MAX_EVENTS = 2000
-#: Braces and keywords stepped over while resynchronising, after which the parser gives up.
+#: Error events (shown or not) after which the parser stops reading the file.
+MAX_EVENTS = 1000
+#: Braces and keywords stepped over while skipping, after which the parser stops.
 MAX_SKIPPED = 1_000_000
 
 #: Values that mark placeholder braces. A `{` reopened after a stray `}` may be
@@ -48,8 +52,8 @@ MAX_SKIPPED = 1_000_000
 REOPENED = "\x00reopened"
 ASSUMED = "\x00assumed"
 
-#: How to open each kind of block from the place where it may appear, for
-#: reading on "inside" a block whose `}` came too early (or was never opened).
+#: How to open each kind of block where it may appear, to read on "inside" a
+#: block whose `}` came too early. A test checks each against the grammar.
 OPENERS: dict[str, tuple[str, ...]] = {
     "cluster": ("CLUSTER", "NAME", "LBRACE"),
     "job": ("JOB", "NAME", "LBRACE"),
@@ -59,19 +63,20 @@ OPENERS: dict[str, tuple[str, ...]] = {
 }
 #: The keyword that names a block's kind, found left of its `{` on the stack.
 BLOCK_KEYWORDS = {"CLUSTER": "cluster", "MEMBER": "member", "JOB": "job", "EXPIRE": "expire", "GROUP": "group_decl"}
-#: Statements that may start a line inside a block and end a skip there.
+#: Keywords that end a skip wherever they appear (outside braces).
 _STOP_ANYWAY = frozenset({"CLUSTER", "IMPORT"})
+_NAME_CHAR = r"[A-Za-z0-9$#@_*%?+\-:./]"
 
 
 class Abort(Exception):
     """Stop reading the file: too many errors, or input in another language."""
 
 
-# ------------------------------------------------------------------ grammar facts
+# ================================================================== grammar facts
 @dataclass(frozen=True)
 class GrammarFacts:
     keywords: dict[str, str]  # "job" -> "JOB" (every word-like string terminal)
-    texts: dict[str, str]  # terminal type -> how to show it in a message
+    texts: dict[str, str]  # terminal type -> how a message shows it
 
 
 @functools.lru_cache(maxsize=4)
@@ -83,35 +88,131 @@ def grammar_facts(lark_parser) -> GrammarFacts:
             if re.fullmatch(r"[a-z][a-z-]*", term.pattern.value):
                 keywords[term.pattern.value] = term.name
     texts.update(
-        {
-            "NAME": "a name",
-            "STRING": 'a quoted text ("...")',
-            "IMPORT_PATH": "a module path",
-            "$END": "the end of the file",
-        }
+        {"NAME": "a name", "STRING": 'a quoted text ("...")', "IMPORT_PATH": "a module path", "$END": "the end of the file"}
     )
     return GrammarFacts(keywords, texts)
 
 
-# ------------------------------------------------------------------ parser helpers
-def _probe(ip):
-    """A cheap copy of the interactive parser for trying tokens (no tree building)."""
-    conf = copy(ip.parser_state.parse_conf)
-    conf.callbacks = {}
-    trial = ip.copy(deepcopy_values=False)
-    trial.parser_state.parse_conf = conf
-    return trial
+@functools.lru_cache(maxsize=4)
+def statement_types(lark_parser) -> frozenset[str]:
+    """Every keyword that can start a statement, at the top level or inside a block."""
+    start = Sim.start(lark_parser)
+    types = set(start.accepts())
+    cluster = list(OPENERS["cluster"])
+    for kind, opener in OPENERS.items():
+        trial = start.copy()
+        if trial.feeds(cluster if kind == "cluster" else cluster + list(opener)):
+            types |= trial.accepts()
+    return frozenset(types - {"RBRACE", "$END", "NAME", "COMMA", "LBRACE", "STRING"})
 
 
-def _feeds(ip, types) -> bool:
-    """Would the parser accept these token types in this order?"""
-    trial = _probe(ip)
-    try:
-        for type_ in types:
-            trial.feed_token(Token(type_, ""))
-    except UnexpectedToken:
-        return False
-    return True
+@functools.lru_cache(maxsize=4)
+def skip_pattern(lark_parser) -> re.Pattern:
+    """Strings and comments (stepped over), runs of braces, and whole keywords."""
+    words = sorted(grammar_facts(lark_parser).keywords, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    # The look-ahead on first letters lets the engine reject most positions at once.
+    firsts = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
+    return re.compile(
+        r'"(?:[^"\\\n]|\\.)*"|#[^\n]*'
+        r"|(?P<open>\{+)|(?P<close>\}+)"
+        rf"|(?<!{_NAME_CHAR})(?=[{firsts}])(?P<word>(?i:{alternatives}))(?!{_NAME_CHAR})"
+    )
+
+
+# ================================================================== trials
+class Sim:
+    """The parser's state stack alone: try token types without building anything."""
+
+    __slots__ = ("states", "end", "stack")
+
+    def __init__(self, conf, stack):
+        self.states = conf.states
+        self.end = conf.end_state
+        self.stack = list(stack)
+
+    @classmethod
+    def of(cls, ip) -> "Sim":
+        return cls(ip.parser_state.parse_conf, ip.parser_state.state_stack)
+
+    @classmethod
+    def start(cls, lark_parser) -> "Sim":
+        state = lark_parser.parse_interactive("").parser_state
+        return cls(state.parse_conf, state.state_stack)
+
+    def copy(self) -> "Sim":
+        twin = Sim.__new__(Sim)
+        twin.states, twin.end, twin.stack = self.states, self.end, list(self.stack)
+        return twin
+
+    def feed(self, type_: str) -> bool:
+        """Advance by one token of `type_` (reducing as needed); False if it does not fit."""
+        stack, states = self.stack, self.states
+        while True:
+            action = states[stack[-1]].get(type_)
+            if action is None:
+                return False
+            kind, arg = action
+            if kind is Shift:
+                if type_ == "$END":  # pragma: no cover - Lark never shifts the end
+                    return False
+                stack.append(arg)
+                return True
+            size = len(arg.expansion)
+            if size:
+                del stack[-size:]
+            stack.append(states[stack[-1]][arg.origin.name][1])
+            if type_ == "$END" and stack[-1] == self.end:
+                return True
+
+    def feeds(self, types) -> bool:
+        return all(self.feed(t) for t in types)
+
+    def fits(self, types) -> bool:
+        """Would these types fit, in order? (self is unchanged.)"""
+        return self.copy().feeds(types)
+
+    def accepts(self) -> set[str]:
+        return {t for t in self.states[self.stack[-1]] if t.isupper() and self.copy().feed(t)}
+
+
+def filler_for(accepted: set[str]) -> str | None:
+    """The placeholder that best completes a statement: a name, else a quoted text, else
+    the first keyword; a `{` last (a block the user never opened is not assumed lightly)."""
+    for type_ in ("NAME", "STRING"):
+        if type_ in accepted:
+            return type_
+    keywords = sorted(t for t in accepted if t not in ("RBRACE", "LBRACE", "$END", "COMMA"))
+    if keywords:
+        return keywords[0]
+    return "LBRACE" if "LBRACE" in accepted else None
+
+
+def completion(sim: Sim, limit: int = 6) -> list[str] | None:
+    """Placeholders after which the statement under way may end (a `}` or the end fits)."""
+    path: list[str] = []
+    sim = sim.copy()
+    for _ in range(limit):
+        accepted = sim.accepts()
+        if accepted & {"RBRACE", "$END"}:
+            return path
+        filler = filler_for(accepted)
+        if filler is None or not sim.feed(filler):
+            return None
+        path.append(filler)
+    return None
+
+
+def closing(sim: Sim, blocks: int) -> list[str] | None:
+    """Placeholders that finish the statement under way and close `blocks` blocks."""
+    path: list[str] = []
+    sim = sim.copy()
+    for _ in range(blocks):
+        done = completion(sim)
+        if done is None or not sim.feeds(done + ["RBRACE"]):
+            return None
+        path += done + ["RBRACE"]
+    return path
 
 
 def _fake(type_: str, like: Token, value: str = "") -> Token:
@@ -121,34 +222,13 @@ def _fake(type_: str, like: Token, value: str = "") -> Token:
     return Token.new_borrow_pos(type_, value, like)
 
 
-@dataclass
-class _Edit:
-    """A re-reading of a statement's tail: tokens kept, placeholders inserted, tokens after."""
-
-    before: list
-    inserted: list
-    after: list
-    report: object  # (ip) -> None: says what was wrong, once the parser stands before the edit
-
-
-@dataclass
-class Block:
-    kind: str  # "cluster", "job", ... (a key of OPENERS)
-    name: str | None
-    keyword: Token | None
-    brace: Token  # the `{` (a placeholder when reopened or assumed)
-
-    @property
-    def placeholder(self) -> bool:
-        return self.brace.value in (REOPENED, ASSUMED)
-
-
-def _tokens_of(value):
+# ================================================================== the parse stack
+def tokens_of(value):
     if isinstance(value, Token):
         yield value
     elif isinstance(value, Tree):
         for child in value.children:
-            yield from _tokens_of(child)
+            yield from tokens_of(child)
 
 
 def is_real(tok: Token) -> bool:
@@ -156,41 +236,124 @@ def is_real(tok: Token) -> bool:
     return bool(tok.value) and not str(tok.value).startswith("\x00") and tok.start_pos is not None
 
 
-def _last_real_token(value) -> Token | None:
-    found = None
-    for tok in _tokens_of(value):
-        if is_real(tok):
-            found = tok
-    return found
+def last_real_token(stack) -> Token | None:
+    for value in reversed(stack):
+        found = None
+        for tok in tokens_of(value):
+            if is_real(tok):
+                found = tok
+        if found is not None:
+            return found
+    return None
 
 
+@dataclass
+class Block:
+    kind: str  # a key of OPENERS
+    name: str | None
+    brace: Token  # the `{` (a placeholder when reopened or assumed)
+
+    @property
+    def placeholder(self) -> bool:
+        return self.brace.value in (REOPENED, ASSUMED)
+
+    @property
+    def title(self) -> str:
+        return messages.block_title(self.kind, self.name)
+
+
+def _block_at(stack, i: int) -> Block:
+    """The block whose `{` is stack[i]: its kind from the keyword left of it."""
+    name = stack[i - 1] if i and isinstance(stack[i - 1], Token) and stack[i - 1].type == "NAME" else None
+    shown = str(name.value) if name is not None and is_real(name) else None
+    for j in range(i - 1, max(i - 5, -1), -1):
+        value = stack[j]
+        if isinstance(value, Token) and value.type in BLOCK_KEYWORDS:
+            return Block(BLOCK_KEYWORDS[value.type], shown, stack[i])
+    return Block("cluster", shown, stack[i])
+
+
+def open_blocks(stack) -> list[Block]:
+    """Blocks whose `{` is on the stack and not yet closed, outermost first."""
+    opened: list[int] = []
+    for i, value in enumerate(stack):
+        if isinstance(value, Token):
+            if value.type == "LBRACE":
+                opened.append(i)
+            elif value.type == "RBRACE" and opened:
+                opened.pop()
+    return [_block_at(stack, i) for i in opened]
+
+
+def last_closed(stack, source: Source) -> tuple[Block, Span] | None:
+    """The block the most recent `}` closed, and that `}`'s span."""
+    if not stack:
+        return None
+    top = stack[-1]
+    if isinstance(top, Token) and top.type == "RBRACE" and is_real(top):
+        depth = 0
+        for i in range(len(stack) - 1, -1, -1):
+            value = stack[i]
+            if isinstance(value, Token) and value.type == "RBRACE":
+                depth += 1
+            elif isinstance(value, Token) and value.type == "LBRACE":
+                depth -= 1
+                if depth == 0:
+                    return _block_at(stack, i), source.span(top.start_pos, top.end_pos)
+        return None
+    while isinstance(top, Tree) and top.data.startswith("__") and top.children:
+        top = top.children[-1]
+    if isinstance(top, Tree) and top.data in OPENERS:
+        leaves = list(tokens_of(top))
+        for i, tok in enumerate(leaves):
+            if tok.type == "LBRACE":
+                closer = leaves[-1]
+                if closer.type == "RBRACE" and is_real(closer):
+                    return _block_at(leaves, i), source.span(closer.start_pos, closer.end_pos)
+                return None
+    return None
+
+
+# ================================================================== recovery
+@dataclass
+class _Edit:
+    """A re-reading of a statement's tail: tokens kept, placeholders inserted, tokens after."""
+
+    before: list
+    inserted: list
+    after: list
+    report: object  # (ip) -> None, called once the parser stands before the insertion
+
+
+@dataclass
 class Recovery:
     """The on_error handler. Diagnostics accumulate in `diagnostics`."""
 
-    def __init__(self, source: Source, lark_parser):
-        self.source = source
-        self.lark = lark_parser
-        self.facts = grammar_facts(lark_parser)
-        self.diagnostics: list[Diagnostic] = []
-        self.hidden = 0
-        self.first_hidden: Span | None = None
+    source: Source
+    lark: object
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    hidden: int = 0
+    first_hidden: Span | None = None
+    aborted_at: Span | None = None
+    parser_state: object = None  # set by parser.py before parsing starts
+
+    def __post_init__(self):
+        self.facts = grammar_facts(self.lark)
+        self.keyword_types = frozenset(self.facts.keywords.values())
+        self.statements = statement_types(self.lark)
         self.events = 0
         self.skipped = 0
-        self.aborted_at: Span | None = None
         self.reported_at: set[int] = set()
-        self.reopened = 0  # placeholder `{` fed by a reopen
+        self.reopened = 0  # placeholder `{` fed by reopening
         self.reopened_closed_by_us = 0
-        self.unclosed_reported = False
         self.language_checked = False
-        self._balance: int | None = None
-        self.keyword_types = frozenset(self.facts.keywords.values())
-        self.parser_state = None  # set by parser.py before parsing starts
-        self.quiet = False  # no text was read since the last error: its reports are cascades
+        self.quiet = False  # nothing was read since the last error: reports are cascades
         self._after_last: tuple | None = None
+        self._balance: int | None = None
 
     # ============================================================== reporting
     def report(self, diag: Diagnostic, at: int | None = None) -> None:
-        """Record a diagnostic; one per token position (a second is a cascade)."""
+        """Record a diagnostic: not for a cascade, once per token, the rest counted."""
         if self.quiet:
             return
         if at is not None:
@@ -199,157 +362,93 @@ class Recovery:
             self.reported_at.add(at)
         if len(self.diagnostics) >= MAX_REPORTED:
             self.hidden += 1
-            if self.first_hidden is None:
-                self.first_hidden = diag.span
+            self.first_hidden = self.first_hidden or diag.span
             return
         self.diagnostics.append(diag)
 
-    def _count_event(self, where: Span) -> None:
-        self.events += 1
-        if self.events > MAX_EVENTS or self.skipped > MAX_SKIPPED:
-            self.aborted_at = where
-            raise Abort
+    @property
+    def saturated(self) -> bool:
+        return len(self.diagnostics) >= MAX_REPORTED
 
-    # ============================================================== spans
+    # ============================================================== text helpers
+    def end_span(self) -> Span:
+        """Just after the last character that is not blank: where "the file ends"."""
+        end = len(self.source.text.rstrip())
+        return self.source.span(end, end)
+
     def span_of(self, tok: Token) -> Span:
         if tok.type == "$END" or tok.start_pos is None:
-            end = len(self.source.text)
-            return self.source.span(end, end)
+            return self.end_span()
         start = tok.start_pos
-        end = tok.end_pos if tok.end_pos is not None and tok.end_pos > start else start + max(len(tok.value), 1)
+        end = tok.end_pos if tok.end_pos is not None and tok.end_pos > start else start + 1
         return self.source.span(start, min(end, max(len(self.source.text), start + 1)))
 
-    def describe(self, tok: Token) -> str:
-        if tok.type == "$END":
+    def describe(self, tok: Token | None) -> str:
+        if tok is None or tok.type == "$END":
             return "the end of the file"
         return messages.shown(str(tok.value))
 
     def expected_list(self, types) -> str:
-        words = sorted({self.facts.texts.get(t, t) for t in types if t != "$END"} | ({"the end of the file"} if "$END" in types else set()))
-        if len(words) > 8:
-            words = words[:8] + ["..."]
-        if len(words) > 1:
-            return ", ".join(words[:-1]) + " or " + words[-1]
-        return words[0] if words else "nothing"
+        words = sorted({self.facts.texts.get(t, t) for t in types if t != "$END"})
+        if "$END" in types:
+            words.append("the end of the file")
+        return messages.one_of(words)
 
     def indent_column(self, tok: Token) -> int:
         """1-based column of the first non-blank character of `tok`'s line."""
         line = self.source.line_text(tok.line or 1)
         return len(line) - len(line.lstrip(" \t")) + 1
 
-    def first_on_line(self, tok: Token) -> bool:
-        return tok.start_pos is not None and tok.column == self.indent_column(tok)
+    def first_on_line(self, offset: int) -> bool:
+        text = self.source.text
+        return not text[text.rfind("\n", 0, offset) + 1 : offset].strip()
 
     @property
     def brace_balance(self) -> int:
-        """`{` minus `}` in the whole file, outside comments and strings (lazily)."""
+        """`{` minus `}` in the whole file, outside comments and strings (computed once)."""
         if self._balance is None:
             bare = re.sub(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*', "", self.source.text)
             self._balance = bare.count("{") - bare.count("}")
         return self._balance
 
-    # ============================================================== the stack
-    def open_blocks(self, ip) -> list[Block]:
-        """The blocks whose `{` is on the parse stack and not yet closed, outermost first."""
-        stack = ip.parser_state.value_stack
-        opened: list[int] = []
-        for i, value in enumerate(stack):
-            if isinstance(value, Token):
-                if value.type == "LBRACE":
-                    opened.append(i)
-                elif value.type == "RBRACE" and opened:
-                    opened.pop()
-        return [self._block_at(stack, i) for i in opened]
-
-    @staticmethod
-    def _block_at(stack, i: int) -> Block:
-        brace = stack[i]
-        for j in range(i - 1, max(i - 5, -1), -1):
-            value = stack[j]
-            if isinstance(value, Token) and value.type in BLOCK_KEYWORDS:
-                kind = BLOCK_KEYWORDS[value.type]
-                name = stack[i - 1] if isinstance(stack[i - 1], Token) and stack[i - 1].type == "NAME" else None
-                return Block(kind, (str(name.value) or None) if name is not None else None, value, brace)
-        return Block("cluster", None, None, brace)
-
-    def last_closed(self, ip) -> tuple[str, str | None, Span] | None:
-        """The block that the most recent `}` closed: (kind, name, span of that `}`)."""
-        stack = ip.parser_state.value_stack
-        if not stack:
-            return None
-        top = stack[-1]
-        if isinstance(top, Token) and top.type == "RBRACE" and top.value:
-            depth = 0
-            for i in range(len(stack) - 1, -1, -1):
-                value = stack[i]
-                if isinstance(value, Token) and value.type == "RBRACE":
-                    depth += 1
-                elif isinstance(value, Token) and value.type == "LBRACE":
-                    depth -= 1
-                    if depth == 0:
-                        block = self._block_at(stack, i)
-                        return block.kind, block.name, self.span_of(top)
-            return None
-        while isinstance(top, Tree) and top.data.startswith("__") and top.children:
-            top = top.children[-1]
-        if isinstance(top, Tree) and top.data in OPENERS and not top.meta.empty:
-            end = top.meta.end_pos
-            if self.source.text[end - 1 : end] == "}":
-                name = top.children[0] if top.children and isinstance(top.children[0], Token) else None
-                if top.data == "group_decl" and len(top.children) > 1:
-                    name = top.children[1]
-                shown = str(name.value) if isinstance(name, Token) and name.value else None
-                return top.data, shown, self.source.span(end - 1, end)
-        return None
-
-    def governing_keyword(self, ip) -> tuple[Token | None, int, list[str]]:
-        """The keyword the current statement is waiting on, with the names written after it."""
-        names: list[str] = []
-        for value in reversed(ip.parser_state.value_stack):
-            if isinstance(value, Token):
-                if value.type == "NAME":
-                    names.insert(0, str(value.value))
-                    continue
-                if value.type in self.keyword_types or value.type == "COMMA":
-                    return value, len(names), names
-                return None, len(names), names
-            if isinstance(value, Tree) and value.data == "name_list":
-                names[:0] = [str(t.value) for t in value.children if isinstance(t, Token)]
-                continue
-            return None, len(names), names
-        return None, len(names), names
-
-    def previous_token(self, ip) -> Token | None:
-        for value in reversed(ip.parser_state.value_stack):
-            tok = _last_real_token(value)
-            if tok is not None:
-                return tok
-        return None
+    def keywords_in(self, types) -> list[str]:
+        return sorted(k for k, t in self.facts.keywords.items() if t in types)
 
     # ============================================================== feeding
     def accepts(self, ip) -> set[str]:
-        return set(ip.accepts())
+        return Sim.of(ip).accepts()
 
     def feed(self, ip, tok: Token) -> bool:
         try:
             ip.feed_token(tok)
-        except UnexpectedToken:
+        except UnexpectedToken:  # pragma: no cover - every fed token was tried on a Sim first
             return False
         return True
 
-    def retype(self, tok: Token, type_: str) -> Token:
+    def feed_types(self, ip, types, like: Token, brace: str = ASSUMED) -> None:
+        """Feed placeholders of these types (a `{` marked with `brace`)."""
+        for type_ in types:
+            if type_ == "LBRACE":
+                if brace == REOPENED:
+                    self.reopened += 1
+                self.feed(ip, _fake(type_, like, brace))
+            else:
+                if type_ == "RBRACE":
+                    blocks = open_blocks(ip.parser_state.value_stack)
+                    if blocks and blocks[-1].brace.value == REOPENED:
+                        self.reopened_closed_by_us += 1
+                self.feed(ip, _fake(type_, like))
+
+    @staticmethod
+    def retype(tok: Token, type_: str) -> Token:
         return Token.new_borrow_pos(type_, tok.value, tok)
 
-    def filler_for(self, accepted: set[str]) -> str | None:
-        """The placeholder that best completes a statement: a name, else a quoted text, else
-        the first keyword (a `{` last: a block the user never opened is not assumed lightly)."""
-        for type_ in ("NAME", "STRING"):
-            if type_ in accepted:
-                return type_
-        keywords = sorted(t for t in accepted if t not in ("RBRACE", "LBRACE", "$END", "COMMA"))
-        if keywords:
-            return keywords[0]
-        return "LBRACE" if "LBRACE" in accepted else None
+    @staticmethod
+    def _advance(state, end: int) -> None:
+        """Move the lexer forward to offset `end` (never back)."""
+        pos = state.line_ctr.char_pos
+        if end > pos:
+            state.line_ctr.feed(state.text.text[pos:end])
 
     # ============================================================== entry point
     def __call__(self, error) -> bool:
@@ -357,12 +456,11 @@ class Recovery:
             self.language_checked = True
             self._sniff(error)
         ip = error.interactive_parser
-        # Like yacc: an error right after another, with nothing read in between, is a
-        # consequence of the first; it is repaired but not reported.
         self.quiet = self._after_last == tuple(ip.parser_state.state_stack)
         if isinstance(error, UnexpectedCharacters):
-            self._count_event(self._char_span(error))
-            self.on_characters(ip, ip.lexer_thread.state.line_ctr.char_pos)
+            pos = ip.lexer_thread.state.line_ctr.char_pos
+            self._count_event(self.source.span(pos, pos + 1))
+            self.on_characters(ip, pos)
         elif isinstance(error, UnexpectedToken):
             self._count_event(self.span_of(error.token))
             self.dispatch(ip, error.token)
@@ -372,26 +470,17 @@ class Recovery:
         self._after_last = tuple(ip.parser_state.state_stack)
         return True
 
-    def _char_span(self, error) -> Span:
-        pos = error.interactive_parser.lexer_thread.state.line_ctr.char_pos
-        return self.source.span(pos, pos + 1)
+    def _count_event(self, where: Span) -> None:
+        self.events += 1
+        if self.events > MAX_EVENTS:
+            self.aborted_at = where
+            raise Abort
 
     def _sniff(self, error) -> None:
         what = messages.sniff_language(self.source.text)
         if not what:
             return
-        line = max(getattr(error, "line", 1) or 1, 1)
-        column = max(getattr(error, "column", 1) or 1, 1)
-        if line > self.source.line_count:
-            line, column = 1, 1
-        self.diagnostics.append(
-            codes.WRONG_LANGUAGE(
-                f"this looks like {what}, not a .bkr file",
-                Span.point(self.source.name, line, column),
-                help="pass the cluster's .bkr source; a .bkr file starts with `import`, `cluster`,"
-                " `single` or `identity` (see docs/language.md)",
-            )
-        )
+        self.diagnostics.append(messages.wrong_language(what, self.source.name))
         raise Abort
 
     # ============================================================== characters
@@ -403,29 +492,21 @@ class Recovery:
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end == -1 else line_end
         if char == '"':
-            self.report(
-                codes.UNTERMINATED_STRING(
-                    "this text is not closed before the end of the line",
-                    self.source.span(pos, line_end),
-                    help='end the text with `"` on the same line; write \\" for a quote inside it',
-                ),
-                pos,
-            )
+            self.report(messages.unterminated_string(self.source.span(pos, line_end)), pos)
             self._advance(state, line_end)
             self._assume_string(ip, pos, line_end)
             return
-        previous = self.previous_token(ip)
-        waiting = previous is not None and previous.type in self.facts.keywords.values()
-        waiting = waiting and "NAME" in self.accepts(ip) if waiting else False
+        previous = last_real_token(ip.parser_state.value_stack)
+        waiting = previous is not None and previous.type in self.keyword_types and "NAME" in self.accepts(ip)
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
-        code = getattr(codes, code_name)
         end = self._skip_end(code_name, char, pos, line_end)
-        self.report(code(message, self.source.span(pos, pos + 1), help=help_text), pos)
+        self.report(getattr(codes, code_name)(message, self.source.span(pos, pos + 1), help=help_text), pos)
         self._advance(state, end)
         if code_name == "STRING_QUOTES":
             self._assume_string(ip, pos, end)
 
     def _skip_end(self, code_name: str, char: str, pos: int, line_end: int) -> int:
+        """Where reading resumes after a stray character."""
         text = self.source.text
         if code_name == "COMMENT_SYNTAX":
             if text.startswith("/*", pos):
@@ -438,28 +519,23 @@ class Recovery:
             return line_end if close == -1 else close + 1
         if code_name == "KEY_VALUE":
             return pos + 1
-        # Skip the whole run of characters no token can start with, not one at a time.
+        # The whole run of characters no token can start with is one mistake.
         end = pos
         while end < line_end and not text[end].isspace() and text[end] not in '{},"#':
             end += 1
         return max(end, pos + 1)
 
-    @staticmethod
-    def _advance(state, end: int) -> None:
-        pos = state.line_ctr.char_pos
-        if end > pos:
-            state.line_ctr.feed(state.text.text[pos:end] if hasattr(state.text, "text") else state.text[pos:end])
-
     def _assume_string(self, ip, start: int, end: int) -> None:
         """After an unclosed or wrongly quoted text, read on as if it had been quoted."""
         if "STRING" in self.accepts(ip):
-            tok = Token("STRING", '""', start, *self.source.position(start), *self.source.position(end), end)
-            self.feed(ip, tok)
+            line, column = self.source.position(start)
+            end_line, end_column = self.source.position(end)
+            self.feed(ip, Token("STRING", '""', start, line, column, end_line, end_column, end))
 
     # ============================================================== tokens
-    def dispatch(self, ip, tok: Token) -> None:
+    def dispatch(self, ip, tok: Token | None) -> None:
         """Diagnose `tok`, repair, and feed it (or skip past it)."""
-        for _ in range(8):  # each round consumes or repairs; a few are enough
+        for _ in range(8):  # each round consumes text or repairs; a few are enough
             if tok is None:
                 return
             if tok.type == "$END":
@@ -467,42 +543,40 @@ class Recovery:
                 return
             accepted = self.accepts(ip)
             if tok.type in accepted:
-                if not self.feed(ip, tok):
-                    return
+                self.feed(ip, tok)
                 return
             tok = self.diagnose(ip, tok, accepted)
 
     def diagnose(self, ip, tok: Token, accepted: set[str]) -> Token | None:
-        """Report what is wrong with `tok` here and repair; return the token to feed next."""
-        if self.quiet or len(self.diagnostics) >= MAX_REPORTED:
+        """Report what is wrong with `tok` here and repair; return the token to go on with."""
+        if self.quiet or self.saturated:
             return self.resynchronise(ip, tok, accepted)
         if tok.type == "NAME":
-            word = messages.did_you_mean(tok.value, [k for k, t in self.facts.keywords.items() if t in accepted])
+            word = messages.did_you_mean(tok.value, self.keywords_in(accepted))
             if word:
-                self.report_unknown_keyword(tok, word)
-                return self.retype(tok, self.facts.keywords[word])
+                return self.misspelt(tok, word)
         if tok.type == "IMPORT_PATH":
             return self.stray_text(ip, tok, accepted)
-        handled, nxt = self.rollback_swallowed_keyword(ip, tok)
-        if handled:
+        done, nxt = self.reread_statement(ip, tok)
+        if done:
             return nxt
-        at_statement = bool(accepted & {"RBRACE", "$END"})
-        if not at_statement:
-            return self.mid_statement(ip, tok, accepted)
-        return self.at_statement(ip, tok, accepted)
+        if accepted & {"RBRACE", "$END"}:
+            return self.at_statement(ip, tok, accepted)
+        return self.mid_statement(ip, tok, accepted)
 
     def resynchronise(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """The cheap repair for cascades and for errors past the cap: count the error,
         finish the statement with placeholders and skip to the next one."""
-        self.report(
-            codes.SYNTAX(f"unexpected {self.describe(tok)}", self.span_of(tok)),
-            tok.start_pos,
-        )
+        self.report(codes.SYNTAX(f"unexpected {self.describe(tok)}", self.span_of(tok)), tok.start_pos)
         if not accepted & {"RBRACE", "$END"}:
-            self.complete_statement(ip, tok, report=False)
+            self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             if tok.type in self.accepts(ip):
                 return tok
         return self.skip_statement(ip, tok)
+
+    def misspelt(self, tok: Token, word: str) -> Token:
+        self.report(messages.unknown_keyword(self.describe(tok), word, self.span_of(tok)), tok.start_pos)
+        return self.retype(tok, self.facts.keywords[word])
 
     def stray_text(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
@@ -515,264 +589,167 @@ class Recovery:
             self.report(codes.COMMENT_SYNTAX(message, self.span_of(tok), help=help_text), start)
             self._advance(ip.lexer_thread.state, self._skip_end(code_name, text[start], start, line_end))
             return None
-        self.report(
-            codes.SYNTAX(
-                f"unexpected {self.describe(tok)}; expected {self.expected_list(accepted)}",
-                self.span_of(tok),
-                help=self.generic_help(ip, tok, accepted),
-            ),
-            start,
-        )
+        return self.unexpected(ip, tok, accepted)
+
+    def unexpected(self, ip, tok: Token, accepted: set[str], message: str | None = None) -> Token | None:
+        """The generic report, then finish the statement and skip to the next one."""
+        message = message or f"unexpected {self.describe(tok)}; expected {self.expected_list(accepted)}"
+        self.report(codes.SYNTAX(message, self.span_of(tok), help=self.generic_help(tok, accepted)), tok.start_pos)
+        if not accepted & {"RBRACE", "$END"}:
+            self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
         return self.skip_statement(ip, tok)
 
     # ------------------------------------------------------------ mid-statement
     def mid_statement(self, ip, tok: Token, accepted: set[str]) -> Token | None:
+        """`tok` comes while a statement still needs something."""
         if tok.type == "COMMA":
-            self.report_stray_comma(tok)
+            self.report(messages.stray_comma(self.span_of(tok)), tok.start_pos)
             return None
-        path = self.insertion(ip, tok, accepted)
-        if path is not None:
+        path = self.insertion(Sim.of(ip), tok.type, accepted)
+        if path is None and (tok.type in self.keyword_types or tok.type == "RBRACE"):
+            # The statement is unfinished and the next one begins: finish it, then place `tok`.
+            path = completion(Sim.of(ip))
+        if path:
             self.report_missing(ip, path[0], accepted, tok)
-            self.feed_fillers(ip, path, tok)
+            self.feed_types(ip, path, tok)
             return tok
-        if tok.type in self.facts.keywords.values() or tok.type == "RBRACE":
-            # The statement is unfinished and the next one begins: complete it, then place `tok`.
-            if self.complete_statement(ip, tok, report=True):
-                return tok
-        self.report(
-            codes.SYNTAX(
-                f"unexpected {self.describe(tok)}; expected {self.expected_list(accepted)}",
-                self.span_of(tok),
-                help=self.generic_help(ip, tok, accepted),
-            ),
-            tok.start_pos,
-        )
-        self.complete_statement(ip, tok, report=False)
-        return self.skip_statement(ip, tok)
-
-    def insertion(self, ip, tok: Token, accepted: set[str]) -> list[str] | None:
-        """The shortest run of one or two placeholders (no `}`) after which `tok` fits."""
-        candidates = [t for t in self._ordered(accepted) if t not in ("RBRACE", "$END")]
-        for type_ in candidates:
-            if _feeds(ip, [type_, tok.type]):
-                return [type_]
-        for type_ in candidates:
-            trial = _probe(ip)
-            try:
-                trial.feed_token(Token(type_, ""))
-            except UnexpectedToken:
-                continue
-            for second in self._ordered(set(trial.accepts())):
-                if second not in ("RBRACE", "$END") and _feeds(trial, [second, tok.type]):
-                    return [type_, second]
-        return None
+        return self.unexpected(ip, tok, accepted)
 
     @staticmethod
-    def _ordered(types) -> list[str]:
-        """Placeholders in order of preference: a name, a text, then keywords, a `{` last."""
+    def insertion(sim: Sim, type_: str, accepted: set[str]) -> list[str] | None:
+        """The shortest run of one or two placeholders (never `}`) after which `type_` fits."""
         rank = {"NAME": 0, "STRING": 1, "LBRACE": 3, "COMMA": 4}
-        return sorted(types, key=lambda t: (rank.get(t, 2), t))
-
-    def feed_fillers(self, ip, path, like: Token) -> None:
-        for type_ in path:
-            self.feed(ip, _fake(type_, like, ASSUMED if type_ == "LBRACE" else ""))
-
-    def complete_statement(self, ip, like: Token, *, report: bool) -> bool:
-        """Feed placeholders until a statement may end here (a `}` or the end of the file fits)."""
-        for step in range(6):
-            accepted = self.accepts(ip)
-            if accepted & {"RBRACE", "$END"}:
-                return True
-            filler = self.filler_for(accepted)
-            if filler is None:
-                return False
-            if report and step == 0:
-                self.report_missing(ip, filler, accepted, like)
-            self.feed(ip, _fake(filler, like, ASSUMED if filler == "LBRACE" else ""))
-        return False
+        ordered = sorted((t for t in accepted if t not in ("RBRACE", "$END")), key=lambda t: (rank.get(t, 2), t))
+        for first in ordered:
+            if sim.fits([first, type_]):
+                return [first]
+        for first in ordered:
+            after = sim.copy()
+            after.feed(first)
+            for second in sorted(after.accepts() - {"RBRACE", "$END"}, key=lambda t: (rank.get(t, 2), t)):
+                if after.fits([second, type_]):
+                    return [first, second]
+        return None
 
     # ------------------------------------------------------------ statement start
     def at_statement(self, ip, tok: Token, accepted: set[str]) -> Token | None:
+        """`tok` comes where a statement (or the block's `}`) may start."""
         if tok.type == "RBRACE":
             return self.unmatched_close(ip, tok)
         if tok.type == "COMMA":
-            self.report_stray_comma(tok)
+            self.report(messages.stray_comma(self.span_of(tok)), tok.start_pos)
             return self.skip_statement(ip, tok)
         if tok.type == "NAME":
             return self.stray_name(ip, tok, accepted)
-        if tok.type in self.facts.keywords.values():
-            return self.misplaced_keyword(ip, tok)
+        if tok.type in self.keyword_types:
+            return self.misplaced_keyword(ip, tok, accepted)
         if tok.type == "LBRACE":
-            message = "a block starts with its keyword and name: `job NAME {`, not a bare `{`"
-        elif tok.type == "STRING":
-            message = 'a quoted text can only follow `description`: `description "..."`'
-        else:
-            message = f"unexpected {self.describe(tok)}; expected {self.expected_list(accepted)}"
-        self.report(
-            codes.SYNTAX(message, self.span_of(tok), help=self.generic_help(ip, tok, accepted)),
-            tok.start_pos,
-        )
-        return self.skip_statement(ip, tok)
+            return self.unexpected(ip, tok, accepted, messages.BARE_BRACE)
+        if tok.type == "STRING":
+            return self.unexpected(ip, tok, accepted, messages.STRAY_STRING)
+        return self.unexpected(ip, tok, accepted)  # pragma: no cover - every token type is above
 
     def unmatched_close(self, ip, tok: Token) -> None:
-        closed = self.last_closed(ip)
-        related = ()
-        help_text = "remove it, or restore the line that opened the block"
-        if closed is not None:
-            kind, name, where = closed
-            related = (Related(where, f"this `}}` already closed {messages.block_title(kind, name)}"),)
-        self.report(
-            codes.UNMATCHED_CLOSE("this `}` closes nothing", self.span_of(tok), help=help_text, related=related),
-            tok.start_pos,
-        )
+        closed = last_closed(ip.parser_state.value_stack, self.source)
+        self.report(messages.unmatched_close(self.span_of(tok), closed), tok.start_pos)
         # A run of them is one mistake.
         state = ip.lexer_thread.state
-        run = re.compile(r"[\s}]*").match(self.source.text, state.line_ctr.char_pos)
-        self._advance(state, run.end())
+        self._advance(state, re.compile(r"[\s}]*").match(self.source.text, state.line_ctr.char_pos).end())
         return None
 
     def stray_name(self, ip, tok: Token, accepted: set[str]) -> Token | None:
+        """A name where a statement keyword belongs."""
         text = str(tok.value)
-        if text.startswith("*") and self.first_on_line(tok):
-            self.report(
-                codes.COMMENT_SYNTAX(
-                    "`*` does not start a comment in a .bkr file",
-                    self.span_of(tok),
-                    help="start a comment with `#` (a `*` comment line is CMS and job-template style)",
-                ),
-                tok.start_pos,
-            )
-            self._skip_line(ip, tok)
+        if text.startswith("*") and self.first_on_line(tok.start_pos):
+            self.report(messages.star_comment(self.span_of(tok)), tok.start_pos)
+            end = self.source.text.find("\n", tok.end_pos)
+            self._advance(ip.lexer_thread.state, len(self.source.text) if end == -1 else end)
             return None
         special = self.schedule_mistake(ip, tok)
         if special is not None:
             self.report(special, tok.start_pos)
             return None
-        here = [k for k, t in self.facts.keywords.items() if t in accepted]
-        word = messages.did_you_mean(text, here)
+        word = messages.did_you_mean(text, self.keywords_in(self.statements))
         if word:
-            self.report_unknown_keyword(tok, word)
-            return self.retype(tok, self.facts.keywords[word])
-        word = messages.did_you_mean(text, self.statement_keywords())
-        if word:
-            self.report_unknown_keyword(tok, word)
-            return self.retype(tok, self.facts.keywords[word])
-        blocks = self.open_blocks(ip)
+            return self.misspelt(tok, word)
+        blocks = open_blocks(ip.parser_state.value_stack)
         where = f"a {messages.block_title(blocks[-1].kind, None)} block" if blocks else "the top level of a file"
-        types = statement_types(self.lark)
-        starts = sorted(k for k, t in self.facts.keywords.items() if t in accepted and t in types)
-        self.report(
-            codes.UNKNOWN_KEYWORD(
-                f"{self.describe(tok)} is not a keyword; a statement must start with one",
-                self.span_of(tok),
-                help=f"statements in {where} start with " + ", ".join(f"`{k}`" for k in starts),
-            ),
-            tok.start_pos,
-        )
+        starts = self.keywords_in(accepted & self.statements)
+        self.report(messages.not_a_keyword(self.describe(tok), where, starts, self.span_of(tok)), tok.start_pos)
         return self.skip_statement(ip, tok)
 
-    def statement_keywords(self) -> list[str]:
-        """Keywords that start a statement somewhere (for suggestions outside their block)."""
-        types = statement_types(self.lark)
-        return [k for k, t in self.facts.keywords.items() if t in types]
+    def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
+        """`daily sun 02:00` and `weekly sat sun 03:00`: a schedule with a word too many."""
+        if not messages.looks_like_time(str(tok.value)):
+            return None
+        leaves = [t for v in ip.parser_state.value_stack[-3:] for t in tokens_of(v)]
+        if len(leaves) < 2:
+            return None
+        before, day = leaves[-2], leaves[-1]
+        if not (day.type == "NAME" and is_real(day) and messages.looks_like_day(str(day.value))):
+            return None
+        if before.type == "DAILY":
+            return messages.daily_with_day(str(day.value), str(tok.value), self.span_of(day))
+        if any(t.type == "WEEKLY" for t in leaves):
+            return messages.weekly_days_without_comma(str(day.value), self.span_of(day))
+        return None
 
-    def misplaced_keyword(self, ip, tok: Token) -> Token | None:
+    def misplaced_keyword(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A statement keyword that does not fit the block the parser is in."""
-        blocks = self.open_blocks(ip)
-        # 1. Only placeholder blocks stand in the way: close them silently.
-        closes = 0
-        for block in reversed(blocks):
-            if not block.placeholder:
-                break
-            closes += 1
-            if self._fits_after_closing(ip, closes, tok):
-                self.close_blocks(ip, closes, tok, quiet=True)
-                return tok
-        # 2. A real block stands in the way: its `}` is missing, or the statement is misplaced.
-        for closes in range(1, len(blocks) + 1):
-            if not self._fits_after_closing(ip, closes, tok):
+        blocks = open_blocks(ip.parser_state.value_stack)
+        sim = Sim.of(ip)
+        for count in range(1, len(blocks) + 1):
+            path = closing(sim, count)
+            if path is None or not sim.fits(path + [tok.type]):
                 continue
-            inner = blocks[-1]
-            missing = self.brace_balance > 0 or (tok.type != "IMPORT" and tok.column <= self.indent_column(inner.brace))
-            if inner.placeholder or missing:
-                self.report_not_closed(blocks[-closes:], tok)
-                self.close_blocks(ip, closes, tok, quiet=True)
+            closed = blocks[-count:]
+            real = [b for b in closed if not b.placeholder]
+            if not real:  # only placeholder blocks stand in the way: close them silently
+                self.feed_types(ip, path, tok)
                 return tok
+            inner = real[-1]
+            missing = self.brace_balance > 0 or (tok.type != "IMPORT" and tok.column <= self.indent_column(inner.brace))
+            if not missing:
+                self.report(
+                    messages.misplaced_inside(str(tok.value), inner, self.span_of(tok), self.span_of(inner.brace)),
+                    tok.start_pos,
+                )
+                return self.skip_statement(ip, tok)
             self.report(
-                codes.MISPLACED(
-                    f"`{tok.value}` cannot appear inside a {messages.block_title(inner.kind, None)} block",
-                    self.span_of(tok),
-                    help=self.placement_help(tok),
-                    related=(Related(self.span_of(inner.brace), f"{messages.block_title(inner.kind, inner.name)} starts here"),),
+                messages.not_closed_before(
+                    str(tok.value), [(b, self.span_of(b.brace)) for b in real], self.span_of(tok)
                 ),
                 tok.start_pos,
             )
-            return self.skip_statement(ip, tok)
-        # 3. The statement belongs in a block that is not open here: reopen it.
-        reopened = self.reopen_path(ip, tok)
-        if reopened is not None:
-            self.report_misplaced_outside(ip, tok, reopened)
-            for type_ in reopened:
-                self.feed(ip, _fake(type_, tok, REOPENED if type_ == "LBRACE" else ""))
-                if type_ == "LBRACE":
-                    self.reopened += 1
+            self.feed_types(ip, path, tok)
             return tok
-        self.report(
-            codes.SYNTAX(
-                f"`{tok.value}` cannot appear here",
-                self.span_of(tok),
-                help=self.generic_help(ip, tok, self.accepts(ip)),
-            ),
-            tok.start_pos,
-        )
-        return self.skip_statement(ip, tok)
+        path = self.reopen_path(ip, sim, tok)
+        if path is not None:
+            self.report_misplaced_outside(ip, tok, path)
+            self.feed_types(ip, path, tok, brace=REOPENED)
+            return tok
+        return self.unexpected(ip, tok, accepted, f"`{tok.value}` cannot appear here")
 
-    def _fits_after_closing(self, ip, closes: int, tok: Token) -> bool:
-        trial = _probe(ip)
-        for _ in range(closes):
-            if not self._close_one(trial, tok, quiet=True):
-                return False
-        return tok.type in set(trial.accepts())
-
-    def close_blocks(self, ip, closes: int, like: Token, *, quiet: bool) -> None:
-        for _ in range(closes):
-            blocks = self.open_blocks(ip)
-            if blocks and blocks[-1].brace.value == REOPENED:
-                self.reopened_closed_by_us += 1
-            self._close_one(ip, like, quiet=quiet)
-
-    def _close_one(self, ip, like: Token, *, quiet: bool) -> bool:
-        """Complete the current statement with placeholders, then feed a `}`."""
-        for _ in range(6):
-            accepted = set(ip.accepts())
-            if "RBRACE" in accepted:
-                try:
-                    ip.feed_token(_fake("RBRACE", like))
-                except UnexpectedToken:
-                    return False
-                return True
-            filler = self.filler_for(accepted)
-            if filler is None:
-                return False
-            try:
-                ip.feed_token(_fake(filler, like, ASSUMED if filler == "LBRACE" else ""))
-            except UnexpectedToken:
-                return False
-        return False
-
-    def reopen_path(self, ip, tok: Token) -> list[str] | None:
+    def reopen_path(self, ip, sim: Sim, tok: Token) -> list[str] | None:
         """Opening tokens of a block in which `tok` fits, preferring the block just closed."""
-        closed = self.last_closed(ip)
+        closed = last_closed(ip.parser_state.value_stack, self.source)
         kinds = list(OPENERS)
-        if closed is not None and closed[0] in kinds:
-            kinds.remove(closed[0])
-            kinds.insert(0, closed[0])
+        if closed is not None:
+            kinds.remove(closed[0].kind)
+            kinds.insert(0, closed[0].kind)
         paths = [list(OPENERS[k]) for k in kinds]
         paths += [list(OPENERS["cluster"]) + list(OPENERS[k]) for k in kinds if k != "cluster"]
-        for path in paths:
-            if _feeds(ip, path + [tok.type]):
-                return path
-        return None
+        return next((p for p in paths if sim.fits(p + [tok.type])), None)
+
+    def report_misplaced_outside(self, ip, tok: Token, path: list[str]) -> None:
+        kind = next(k for k, opener in OPENERS.items() if path[-len(opener) :] == list(opener))
+        closed = last_closed(ip.parser_state.value_stack, self.source)
+        if closed is not None and closed[0].kind != kind:
+            closed = None
+        self.report(
+            messages.only_inside(str(tok.value), kind, self.span_of(tok), closed, self.brace_balance < 0),
+            tok.start_pos,
+        )
 
     # ------------------------------------------------------------ swallowed keywords
     def name_token(self, tok: Token) -> Token:
@@ -782,25 +759,22 @@ class Recovery:
         name, so in `run on` + newline + `include minidisk * *` the word `include`
         would become the member name. A word that spells a statement keyword, starts
         its line, and comes while a statement is unfinished is read as that keyword;
-        the parser then reports the value as missing, at the right place."""
+        the parser then reports the value as missing, at the right place. (A user ID
+        spelled like a keyword is still a name anywhere else, e.g. in a group body.)"""
         keyword = self.facts.keywords.get(str(tok.value).lower())
-        if keyword is None or self.parser_state is None or keyword not in statement_types(self.lark):
+        if keyword is None or self.parser_state is None or keyword not in self.statements:
             return tok
-        actions = self.parser_state.parse_conf.parse_table.states[self.parser_state.position]
+        actions = self.parser_state.parse_conf.states[self.parser_state.position]
         if "RBRACE" in actions or "$END" in actions or keyword in actions:
             return tok
-        if tok.start_pos is None or tok.column != self.indent_column(tok) or tok.line == self._last_line():
+        if tok.start_pos is None or not self.first_on_line(tok.start_pos):
+            return tok
+        previous = last_real_token(self.parser_state.value_stack)
+        if previous is not None and previous.line == tok.line:
             return tok
         return self.retype(tok, keyword)
 
-    def _last_line(self) -> int | None:
-        for value in reversed(self.parser_state.value_stack):
-            tok = _last_real_token(value)
-            if tok is not None:
-                return tok.line
-        return None
-
-    def rollback_swallowed_keyword(self, ip, tok: Token) -> tuple[bool, Token | None]:
+    def reread_statement(self, ip, tok: Token) -> tuple[bool, Token | None]:
         """Re-read the end of the current statement with one edit, when that makes `tok` fit.
 
         Two edits are tried on the last few entries of the parse stack (their tokens
@@ -808,7 +782,8 @@ class Recovery:
         keyword after an assumed value (`on VMSYS1, daily 02:00`: the name after `,`
         is missing; `purge weekly 06:00 retain 30 days`: the day is missing), and a
         `,` is assumed between two names on one line (`run on VMSYS1 VMSYS2`)."""
-        stack = ip.parser_state.value_stack
+        state = ip.parser_state
+        stack = state.value_stack
         later: list[Token] = []
         for i in range(len(stack) - 1, max(len(stack) - 5, -1), -1):
             value = stack[i]
@@ -816,14 +791,12 @@ class Recovery:
                 break
             if isinstance(value, Tree) and (value.data.startswith("__") or value.data in OPENERS):
                 break
-            leaves = list(_tokens_of(value)) + later
+            leaves = list(tokens_of(value)) + later
+            before = Sim(state.parse_conf, state.state_stack[: i + 1])
             for edit in self._edits(leaves, tok):
-                trial = _probe(ip)
-                del trial.parser_state.value_stack[i:]
-                del trial.parser_state.state_stack[i + 1 :]
-                if _feeds(trial, [t.type for t in edit.before + edit.inserted + edit.after] + [tok.type]):
+                if before.fits([t.type for t in edit.before + edit.inserted + edit.after] + [tok.type]):
                     del stack[i:]
-                    del ip.parser_state.state_stack[i + 1 :]
+                    del state.state_stack[i + 1 :]
                     for t in edit.before:
                         self.feed(ip, t)
                     edit.report(ip)
@@ -839,52 +812,17 @@ class Recovery:
             if word.type != "NAME" or not is_real(word) or word.line < (tok.line or 0) - 1:
                 continue
             keyword = self.facts.keywords.get(str(word.value).lower())
-            if keyword is None:
-                continue
-            yield _Edit(
-                leaves[:k],
-                [_fake("NAME", word), self.retype(word, keyword)],
-                leaves[k + 1 :],
-                lambda ip, word=word: self.report_missing(ip, "NAME", self.accepts(ip), word),
-            )
-        if tok.type == "NAME" and leaves and leaves[-1].type == "NAME" and is_real(leaves[-1]):
-            previous = leaves[-1]
-            if previous.line == tok.line:
+            if keyword is not None:
                 yield _Edit(
-                    leaves,
-                    [_fake("COMMA", tok)],
-                    [],
-                    lambda ip: self.report(
-                        codes.SYNTAX(
-                            f"a `,` is missing between {self.describe(previous)} and {self.describe(tok)}",
-                            self.span_of(tok),
-                            help="separate the names of a list with commas: `on VMSYS1, VMSYS2`,"
-                            " `backup APPS, SYSIDS`",
-                        ),
-                        tok.start_pos,
-                    ),
+                    leaves[:k],
+                    [_fake("NAME", word), self.retype(word, keyword)],
+                    leaves[k + 1 :],
+                    lambda ip, word=word: self.report_missing(ip, "NAME", self.accepts(ip), word),
                 )
-
-    # ------------------------------------------------------------ schedules
-    def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
-        """`daily sun 02:00` and `weekly sat sun 03:00`: a schedule with a word too many."""
-        stack = ip.parser_state.value_stack
-        if len(stack) < 2 or not messages.looks_like_time(str(tok.value)):
-            return None
-        day, keyword = stack[-1], stack[-2]
-        if isinstance(keyword, Token) and keyword.type == "DAILY" and isinstance(day, Token) and messages.looks_like_day(day):
-            return codes.SYNTAX(
-                f"`daily` takes only a time, not a day: found `{day.value}` before `{tok.value}`",
-                self.span_of(day),
-                help=f"write `daily {tok.value}`, or `weekly {day.value} {tok.value}` for one day a week",
-            )
-        if isinstance(day, Token) and messages.looks_like_day(day) and isinstance(keyword, Tree) and keyword.data == "name_list":
-            return codes.SYNTAX(
-                f"the days after `weekly` are separated by commas: `{day.value}` was read as the time",
-                self.span_of(day),
-                help="write `weekly sat, sun 03:00`",
-            )
-        return None
+        last = leaves[-1] if leaves else None
+        if tok.type == "NAME" and last is not None and last.type == "NAME" and is_real(last) and last.line == tok.line:
+            diag = messages.missing_comma(self.describe(last), self.describe(tok), self.span_of(tok))
+            yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self.report(diag, tok.start_pos))
 
     # ------------------------------------------------------------ skipping
     def skip_statement(self, ip, first: Token) -> Token | None:
@@ -892,12 +830,11 @@ class Recovery:
         `{ ... }` is skipped whole. Returns the token to go on with (None at the end).
 
         Skipping scans the text with one regular expression rather than the lexer, so
-        five megabytes of junk cost milliseconds; strings and comments are stepped over."""
+        megabytes of junk cost milliseconds; strings and comments are stepped over."""
         accepted = self.accepts(ip)
         depth = 1 if first.type == "LBRACE" else 0
-        text = self.source.text
         state = ip.lexer_thread.state
-        for match in skip_pattern(self.lark).finditer(text, state.line_ctr.char_pos):
+        for match in skip_pattern(self.lark).finditer(self.source.text, state.line_ctr.char_pos):
             self.skipped += 1
             if self.skipped > MAX_SKIPPED:
                 self.aborted_at = self.source.span(match.start(), match.start() + 1)
@@ -906,20 +843,18 @@ class Recovery:
             if kind == "open":
                 depth += len(match.group())
             elif kind == "close":
-                run = len(match.group())
-                if run > depth:
+                if len(match.group()) > depth:
                     return self._lex_at(ip, match.start() + depth)
-                depth -= run
+                depth -= len(match.group())
             elif kind == "word" and depth == 0:
                 type_ = self.facts.keywords[match.group().lower()]
-                at_line_start = not text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
                 if (
-                    (type_ in accepted and type_ in statement_types(self.lark))
+                    (type_ in accepted and type_ in self.statements)
                     or type_ in _STOP_ANYWAY
-                    or (type_ in BLOCK_KEYWORDS and at_line_start)
+                    or (type_ in BLOCK_KEYWORDS and self.first_on_line(match.start()))
                 ):
                     return self._lex_at(ip, match.start())
-        self._advance(state, len(text))
+        self._advance(state, len(self.source.text))
         return None
 
     def _lex_at(self, ip, offset: int) -> Token | None:
@@ -933,219 +868,74 @@ class Recovery:
         except (EOFError, UnexpectedCharacters):  # pragma: no cover - the pattern found a token here
             return None
 
-    def _skip_line(self, ip, tok: Token) -> None:
-        text = self.source.text
-        end = text.find("\n", tok.end_pos)
-        self._advance(ip.lexer_thread.state, len(text) if end == -1 else end)
-
     # ------------------------------------------------------------ the end
     def at_end(self, ip, tok: Token) -> None:
-        """The file ended: report unfinished statements and unclosed blocks, then close them."""
-        debt = self.reopened - self.reopened_closed_by_us - sum(
-            1 for b in self.open_blocks(ip) if b.brace.value == REOPENED
-        )
-        for _ in range(200):
-            accepted = self.accepts(ip)
+        """The file ended: report the unfinished statement and unclosed blocks, close them."""
+        stack = ip.parser_state.value_stack
+        # Reopened blocks closed by the user's `}` took that `}` from an outer block.
+        debt = self.reopened - self.reopened_closed_by_us - sum(1 for b in open_blocks(stack) if b.brace.value == REOPENED)
+        reported_unclosed = False
+        for _ in range(64):
+            sim = Sim.of(ip)
+            accepted = sim.accepts()
             if "$END" in accepted:
                 return
-            if "RBRACE" in accepted:
-                blocks = self.open_blocks(ip)
-                if not blocks:
+            if "RBRACE" not in accepted:
+                path = completion(sim)
+                if not path:
                     return
-                inner = blocks[-1]
-                if not inner.placeholder:
-                    if debt > 0:
-                        debt -= 1
-                    elif not self.unclosed_reported:
-                        self.unclosed_reported = True
-                        self.report_unclosed([b for b in blocks if not b.placeholder])
-                if not self.feed(ip, _fake("RBRACE", tok)):
-                    return
+                self.report_missing(ip, path[0], accepted, tok)
+                self.feed_types(ip, path, tok)
                 continue
-            filler = self.filler_for(accepted)
-            if filler is None:
-                return
-            self.report_missing(ip, filler, accepted, tok)
-            if not self.feed(ip, _fake(filler, tok, ASSUMED if filler == "LBRACE" else "")):
-                return
-        return
+            blocks = open_blocks(stack)
+            if blocks and not blocks[-1].placeholder:
+                if debt > 0:
+                    debt -= 1
+                elif not reported_unclosed:
+                    reported_unclosed = True
+                    real = [(b, self.span_of(b.brace)) for b in blocks if not b.placeholder]
+                    self.report(messages.never_closed(real, self.end_span()), len(self.source.text))
+            self.feed_types(ip, ["RBRACE"], tok)
 
-    # ============================================================== messages
+    # ============================================================== messages needing the stack
     def report_missing(self, ip, filler: str, accepted: set[str], found: Token) -> None:
-        """`expected a member name after `on``, pointing at the token that lacks it."""
-        previous = self.previous_token(ip)
+        """`expected a member name after `on``, at the token that lacks it."""
+        stack = ip.parser_state.value_stack
+        previous = last_real_token(stack)
         where = self.span_of(previous) if previous is not None else self.span_of(found)
         at = found.start_pos if found.type != "$END" else len(self.source.text)
+        keyword, names = self.governing_keyword(stack)
         if filler == "LBRACE":
-            blocks_kw, _, names = self.governing_keyword(ip)
-            title = f"`{blocks_kw.value} {names[-1]}`" if blocks_kw is not None and names else "the block"
-            self.report(
-                codes.MISSING_OPEN(
-                    f"expected `{{` after {title}, found {self.describe(found)}",
-                    where,
-                    label="`{` expected after this",
-                    help="open the block with `{` after its name, and close it with `}`",
-                ),
-                at,
-            )
-            return
-        keyword, count, names = self.governing_keyword(ip)
-        if filler == "NAME" and keyword is not None:
-            kw = str(keyword.value) if keyword.value else keyword.type.lower()
-            need = messages.follower(kw, count)
-            if kw.lower() == "weekly" and count == 1 and messages.looks_like_time(names[0]):
-                message = f"`weekly` needs a day of the week before the time `{names[0]}`"
-                help_text = f"write `weekly sun {names[0]}` (days: sun mon tue wed thu fri sat)"
-            elif kw == ",":
-                message = f"expected another name after `,`, found {self.describe(found)}"
-                help_text = "remove the trailing `,`, or add the name that should follow it"
-            else:
-                written = " ".join([kw] + [n for n in names if n])
-                message = f"expected {need} after {messages.shown(written)}, found {self.describe(found)}"
-                help_text = f"write {need} after {messages.shown(written)}"
-            self.report(codes.EXPECTED_NAME(message, where, label=f"{need} expected after this", help=help_text), at)
-            return
-        wanted = self.expected_list({t for t in accepted if t not in ("RBRACE", "$END")})
-        after = f" after {self.describe(previous)}" if previous is not None else ""
-        code = codes.EXPECTED_NAME if filler in ("NAME", "STRING") else codes.SYNTAX
-        self.report(
-            code(
-                f"expected {wanted}{after}, found {self.describe(found)}",
-                where,
-                help=f"write {wanted} here (see docs/language.md)",
-            ),
-            at,
-        )
-
-    def report_unknown_keyword(self, tok: Token, word: str) -> None:
-        self.report(
-            codes.UNKNOWN_KEYWORD(
-                f"unknown keyword {self.describe(tok)}; did you mean `{word}`?",
-                self.span_of(tok),
-                help=f"write `{word}`",
-            ),
-            tok.start_pos,
-        )
-
-    def report_stray_comma(self, tok: Token) -> None:
-        self.report(
-            codes.STRAY_COMMA(
-                "a `,` cannot appear here",
-                self.span_of(tok),
-                help="commas separate the names of one list (`on VMSYS1, VMSYS2`); group entries are"
-                " separated by blanks, and a list never ends with `,`",
-            ),
-            tok.start_pos,
-        )
-
-    def report_not_closed(self, blocks: list[Block], tok: Token) -> None:
-        inner = blocks[-1]
-        where = f"{inner.brace.line}:{inner.brace.column}"
-        related = tuple(
-            Related(self.span_of(b.brace), f"{messages.block_title(b.kind, b.name)} opened here")
-            for b in reversed(blocks)
-            if not b.placeholder
-        )
-        self.report(
-            codes.UNCLOSED(
-                f"`{{` opened at {where} is not closed before `{tok.value}`",
-                self.span_of(tok),
-                label=f"{messages.block_title(inner.kind, inner.name)} should end before this",
-                help=f"add `}}` to end {messages.block_title(inner.kind, inner.name)} before this line",
-                related=related,
-            ),
-            tok.start_pos,
-        )
-
-    def report_unclosed(self, blocks: list[Block]) -> None:
-        if not blocks:
-            return
-        inner = blocks[-1]
-        end = len(self.source.text)
-        related = [Related(self.source.span(end, end), "the file ends here")]
-        related += [
-            Related(self.span_of(b.brace), f"{messages.block_title(b.kind, b.name)} is not closed either")
-            for b in reversed(blocks[:-1])
-        ]
-        self.report(
-            codes.UNCLOSED(
-                f"`{{` opened at {inner.brace.line}:{inner.brace.column} is never closed",
-                self.span_of(inner.brace),
-                label=f"{messages.block_title(inner.kind, inner.name)} starts here",
-                help="add `}` where the block ends; if a block inside it lacks its `}`, this one's was used instead",
-                related=tuple(related),
-            ),
-            end,
-        )
-
-    def report_misplaced_outside(self, ip, tok: Token, path: list[str]) -> None:
-        kind = next(k for k, opener in OPENERS.items() if path[-len(opener) :] == list(opener))
-        closed = self.last_closed(ip)
-        related: tuple[Related, ...] = ()
-        if closed is not None and closed[0] == kind:
-            _, name, where = closed
-            related = (Related(where, f"{messages.block_title(kind, name)} was closed here"),)
-            if self.brace_balance < 0:
-                help_text = f"a `}}` above is one too many and closed {messages.block_title(kind, name)} early: remove it"
-            else:
-                help_text = f"move `{tok.value}` inside the {messages.block_title(kind, None)} block's braces"
+            title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
+            self.report(messages.missing_open(title, self.describe(found), where), at)
+        elif filler == "NAME" and keyword is not None:
+            word = str(keyword.value) if is_real(keyword) else keyword.type.lower()
+            self.report(messages.missing_value(word, names, self.describe(found), where), at)
         else:
-            help_text = f"put it inside a `{messages.kind_word(kind)} NAME {{ ... }}` block"
-        self.report(
-            codes.MISPLACED(
-                f"`{tok.value}` can only appear inside a `{messages.kind_word(kind)} {{ ... }}` block",
-                self.span_of(tok),
-                help=help_text,
-                related=related,
-            ),
-            tok.start_pos,
-        )
+            wanted = self.expected_list(accepted - {"RBRACE", "$END"})
+            after = f" after {self.describe(previous)}" if previous is not None else ""
+            self.report(messages.missing_other(wanted, after, self.describe(found), where, filler), at)
 
-    def placement_help(self, tok: Token) -> str:
-        word = str(tok.value).lower()
-        if word == "import":
-            return "put `import` lines at the top of the file, before the cluster"
-        if word in ("member", "job", "catalog", "expire", "tape"):
-            return f"`{word}` belongs directly inside `cluster NAME {{ ... }}`"
-        return "move it to the block it belongs in (see docs/language.md)"
+    def governing_keyword(self, stack) -> tuple[Token | None, list[str]]:
+        """The keyword the current statement waits on, with the names written after it."""
+        names: list[str] = []
+        for value in reversed(stack):
+            if isinstance(value, Tree) and value.data == "name_list":
+                names[:0] = [str(t.value) for t in value.children if isinstance(t, Token) and t.type == "NAME"]
+                continue
+            if not isinstance(value, Token):
+                return None, names
+            if value.type == "NAME":
+                names.insert(0, str(value.value))
+            elif value.type in self.keyword_types or value.type == "COMMA":
+                return value, names
+            else:
+                return None, names
+        return None, names
 
-    def generic_help(self, ip, tok: Token, accepted: set[str]) -> str:
+    def generic_help(self, tok: Token, accepted: set[str]) -> str:
         if accepted <= {"IMPORT", "CLUSTER", "SINGLE", "IDENTITY", "$END"}:
             return "a file holds `import` lines, then `cluster NAME { ... }` and `single`/`identity` declarations"
         if tok.type == "NAME" and "RBRACE" in accepted:
             return "every statement in a block starts with a keyword; names follow their keyword"
         return "see docs/language.md for the constructs allowed here"
-
-
-_NAME_CHAR = r"[A-Za-z0-9$#@_*%?+\-:./]"
-
-
-@functools.lru_cache(maxsize=4)
-def skip_pattern(lark_parser) -> re.Pattern:
-    """Strings and comments (stepped over), braces, and whole keywords, for skipping."""
-    words = sorted(grammar_facts(lark_parser).keywords, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    # The look-ahead on first letters lets the engine reject most positions at once.
-    firsts = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
-    return re.compile(
-        r'"(?:[^"\\\n]|\\.)*"|#[^\n]*'
-        r"|(?P<open>\{+)|(?P<close>\}+)"
-        rf"|(?<!{_NAME_CHAR})(?=[{firsts}])(?P<word>(?i:{alternatives}))(?!{_NAME_CHAR})"
-    )
-
-
-@functools.lru_cache(maxsize=4)
-def statement_types(lark_parser) -> frozenset[str]:
-    """Every keyword that can start a statement, at the top level or inside a block."""
-    start = lark_parser.parse_interactive("")
-    types = set(start.accepts())
-    cluster = list(OPENERS["cluster"])
-    for path in [cluster] + [cluster + list(opener) for kind, opener in OPENERS.items() if kind != "cluster"]:
-        trial = _probe(start)
-        try:
-            for type_ in path:
-                trial.feed_token(Token(type_, ""))
-        except UnexpectedToken:
-            continue
-        types |= set(trial.accepts())
-    return frozenset(types - {"RBRACE", "$END", "NAME", "COMMA", "LBRACE", "STRING"})
