@@ -445,3 +445,12 @@ def test_a_missing_file_is_exit_2_and_the_others_are_still_formatted(tmp_path):
     result = run_cli(["fmt", tmp_path / "nope.bkr", path], expect=2)
     assert "no such file" in result.output
     assert path.read_text() == PRETTY
+
+
+def test_the_example_in_the_docs_is_what_bkrc_fmt_does():
+    import re
+
+    doc = (ROOT / "docs" / "fmt.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## The layout") :]
+    given, expected = re.findall(r"```bkr\n(.*?)```", section, re.S)[:2]
+    assert format_text(given) == expected

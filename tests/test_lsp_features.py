@@ -236,3 +236,29 @@ def test_version_does_not_import_the_language_server():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+# ----------------------------------------------------------------- no input crashes it
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["cluster", "member", "job", "{", "}", ",", "single", "group", "user", "LNX*", "on", "each", "run",
+         "backup", "workers", "2", "# BKR221", "## d", "\n", '"s', "import", "std/zvm73", "role", "é", "\t"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(st.text(max_size=60), st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join)),
+    st.integers(0, 5),
+    st.integers(0, 80),
+)
+def test_any_text_any_position_is_answered(text, line, column):
+    doc = analyse_document("/ws/fuzz.bkr", text)
+    F.hover(doc, line, column)
+    F.complete(doc, line, column)
+    F.definition(doc, line, column)
+    F.references(doc, line, column, True)
+    F.outline(doc)
+    F.fixes(doc, 0, 10)
+    F.placed(doc)
+    F.formatted(doc)

@@ -109,6 +109,7 @@ TEXTS = st.one_of(
 def test_assignment_holds_the_text_exactly(text, variable, indent):
     lines = rexx_assign(variable, text, indent=indent)
     assert all(is_emittable(line) for line in lines), lines
+    assert all(line.endswith("'") for line in lines), lines  # never a comma continuation
     assert decode_invariant(_evaluate_assignment(variable, lines)) == text
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.check.common import listed, plural, quoted, small_int, valid_user_id
+from bkrdsl.check.common import quoted, small_int, valid_user_id
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register

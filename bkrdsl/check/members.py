@@ -295,7 +295,7 @@ def _volume_owner(model: Model) -> dict[str, str | None]:
     return out
 
 
-def _instances(model: Model, disk, machines, owners):
+def _instances(model: Model, disk, machines):
     """(machine, member or None, volume or None, explicit extent?) for every minidisk a
     `disk` statement makes, placed the way the directory writer places them: an
     explicit private volume serves its member's instance only, the other members'
@@ -324,7 +324,7 @@ def disk_placement(model: Model):
     owners = _volume_owner(model)
     machines = model.product_machines()
     for d in model.disks:
-        instances = list(_instances(model, d, machines, owners))
+        instances = list(_instances(model, d, machines))
         if not instances:
             continue  # BKR332
         vol = d.volume.upper if d.volume is not None else None
@@ -371,14 +371,13 @@ def units_per_volume(model: Model):
     if model.cluster is None or not model.disks:
         return
     machines = model.product_machines()
-    owners = _volume_owner(model)
     first: dict[str, object] = {}
     reported = set()
     for d in model.disks:
         unit = parse_disk_unit(d.unit.text)
         if unit is None:
             continue
-        for _, _, volume, _ in _instances(model, d, machines, owners):
+        for _, _, volume, _ in _instances(model, d, machines):
             if volume is None:
                 continue
             seen = first.setdefault(volume, d)
@@ -401,7 +400,6 @@ def extents(model: Model):
     if model.cluster is None or not model.disks:
         return
     machines = model.product_machines()
-    owners = _volume_owner(model)
     placed: dict[tuple[str, str], list] = {}
     for d in model.disks:
         if d.volume is None or d.start is None:
@@ -409,7 +407,7 @@ def extents(model: Model):
         start, size, unit = small_int(d.start.text), small_int(d.size.text), parse_disk_unit(d.unit.text)
         if start is None or not size or unit is None:
             continue
-        for machine, member, volume, explicit in _instances(model, d, machines, owners):
+        for machine, _member, volume, explicit in _instances(model, d, machines):
             if explicit and volume is not None:
                 placed.setdefault((volume, unit), []).append((start, start + size, d, machine))
     for (volume, _), disks in sorted(placed.items()):

@@ -99,14 +99,19 @@ def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
 #: A message shows at most this many characters; a quoted word at most QUOTE_WIDTH.
 MESSAGE_WIDTH = 300
 QUOTE_WIDTH = 60
-_QUOTED = re.compile(r"`([^`\n]{%d,})`" % (QUOTE_WIDTH + 1))
+# Backticks pair left to right (`a` ... `b`): the text between two quoted words is never taken for one.
+_QUOTED = re.compile(r"`([^`\n]*)`")
 
 
 def clip(text: str | None) -> str | None:
     """Shorten what a human reads: a 100,000-character name in a message stays one line."""
     if text is None:
         return None
-    text = _QUOTED.sub(lambda m: f"`{m.group(1)[: QUOTE_WIDTH - 13]}...{m.group(1)[-10:]}`", text)
+    text = _QUOTED.sub(
+        lambda m: m.group(0) if len(m.group(1)) <= QUOTE_WIDTH
+        else f"`{m.group(1)[: QUOTE_WIDTH - 13]}...{m.group(1)[-10:]}`",
+        text,
+    )
     lines = [line if len(line) <= MESSAGE_WIDTH else line[: MESSAGE_WIDTH - 3] + "..." for line in text.split("\n")]
     return "\n".join(lines)
 

@@ -193,23 +193,26 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
 
 # ------------------------------------------------------------ other languages
 _SNIFFERS = (
-    (re.compile(r"\A\s*/\*"), "a REXX program (it starts with a /* comment)"),
-    (re.compile(r"\A\s*<[?!A-Za-z]"), "XML or HTML"),
-    (re.compile(r'\A\s*(?:\{\s*(?:"|\}|\Z)|\[\s*(?:[\[{"\]\d-]|true|false|null))'), "JSON"),
-    (re.compile(r"\A(?:\s*#[^\n]*\n)*\s*(?:---\s*(?:\n|\Z)|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M), "YAML"),
+    (re.compile(r"/\*"), "a REXX program (it starts with a /* comment)"),
+    (re.compile(r"<[?!A-Za-z]"), "XML or HTML"),
+    (re.compile(r'(?:\{\s*(?:"|\}|\Z)|\[\s*(?:[\[{"\]\d-]|true|false|null))'), "JSON"),
+    (re.compile(r"(?:---\s*(?:\n|\Z)|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M), "YAML"),
     (
-        re.compile(r"\A(?:\s*\*[^\n]*\n)*\s*(?:USER|IDENTITY|PROFILE|DIRECTORY)\s+\S+\s+\S+\s+\d+[KMG]\b", re.I),
+        re.compile(r"(?:\*[^\n]*\n\s*)*(?:USER|IDENTITY|PROFILE|DIRECTORY)\s+\S+\s+\S+\s+\d+[KMG]\b", re.I),
         "a CP user directory",
     ),
-    (re.compile(r"\A(?:\s*\*[^\n]*\n)+"), "a CMS file such as a job template (it starts with `*` comment lines)"),
+    (re.compile(r"(?:\*[^\n]*\n\s*)+"), "a CMS file such as a job template (it starts with `*` comment lines)"),
 )
+_LEADING_COMMENTS = re.compile(r"(?:\s*#[^\n]*(?:\n|\Z))*\s*")
 
 
 def sniff_language(text: str) -> str | None:
-    """Which other language `text` looks like, judged from its start; None if none."""
+    """Which other language `text` looks like, judged from its start (after any `#`
+    comment lines, which YAML and .bkr share); None if none."""
     head = text[:4096]
+    start = _LEADING_COMMENTS.match(head).end()
     for pattern, what in _SNIFFERS:
-        if pattern.match(head):
+        if pattern.match(head, start):
             return what
     return None
 
@@ -377,16 +380,26 @@ def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Dia
     """`expected a member name after `on`, found `}``, with the special cases users hit."""
     need = follower(keyword, len(names))
     written = shown(" ".join([keyword] + [n for n in names if n]))
+    label = f"{need} expected after this"
     if keyword.lower() == "weekly" and len(names) == 1 and looks_like_time(names[0]):
         message = f"`weekly` needs a day of the week before the time `{names[0]}`"
         help_text = f"write `weekly sun {names[0]}` (days: sun mon tue wed thu fri sat)"
+        label = "a day of the week expected before this"
     elif keyword == ",":
         message = f"expected another name after `,`, found {found}"
         help_text = "remove the trailing `,`, or add the name that should follow it"
     else:
         message = f"expected {need} after {written}, found {found}"
         help_text = f"write {need} after {written}"
-    return codes.EXPECTED_NAME(message, span, label=f"{need} expected after this", help=help_text)
+    return codes.EXPECTED_NAME(message, span, label=label, help=help_text)
+
+
+def missing_before(word: str, wanted: str, span: Span) -> Diagnostic:
+    return codes.SYNTAX(
+        f"expected {wanted} before `{word}`",
+        span,
+        help=f"write {wanted} before `{word}` (see docs/language.md)",
+    )
 
 
 def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) -> Diagnostic:

@@ -728,6 +728,13 @@ class Recovery:
             self.report_misplaced_outside(ip, tok, path)
             self.feed_types(ip, path, tok, brace=REOPENED)
             return tok
+        before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
+        if before:
+            self.report(
+                messages.missing_before(str(tok.value), self.expected_list(before), self.span_of(tok)), tok.start_pos
+            )
+            self.feed_types(ip, before[:1], tok)
+            return tok
         return self.unexpected(ip, tok, accepted, f"`{tok.value}` cannot appear here")
 
     def reopen_path(self, ip, sim: Sim, tok: Token) -> list[str] | None:
