@@ -84,6 +84,24 @@ async def client(lsp_client: LanguageClient, tmp_path_factory):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "bkrdsl", "lsp"]),
+)
+async def patient_client(lsp_client: LanguageClient, tmp_path_factory):
+    """A server that waits long after each change before re-checking."""
+    folder = tmp_path_factory.mktemp("ws")
+    (folder / "site.bkr").write_text(SITE)
+    lsp_client.folder = folder
+    params = T.InitializeParams(
+        capabilities=client_capabilities("neovim"),
+        root_uri=folder.as_uri(),
+        initialization_options={"debounce_ms": 5000},
+    )
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
 async def diagnostics(client: LanguageClient, uri: str, version: int | None = None) -> list[T.Diagnostic]:
     """The next diagnostics published for `uri` (for `version`, when given)."""
     while True:
@@ -244,3 +262,20 @@ async def test_an_unsaved_imported_module_is_what_the_cluster_sees(client: Langu
 async def test_a_module_without_a_cluster_is_not_an_error(client: LanguageClient):
     site = open_doc(client, client.folder / "site.bkr", SITE)
     assert await diagnostics(client, site) == []
+
+
+@pytest.mark.asyncio
+async def test_changes_are_debounced_and_saving_checks_at_once(patient_client: LanguageClient):
+    client = patient_client
+    path = client.folder / "main.bkr"
+    uri = open_doc(client, path, BROKEN)
+    assert [d.code for d in await diagnostics(client, uri, 1)] == ["BKR010"]
+    # Three quick edits: none is checked yet (the server waits for the typing to stop)...
+    change(client, uri, GOOD.replace("daily 05:00", "daily 05:01"), 2)
+    change(client, uri, GOOD.replace("daily 05:00", "daily 05:02"), 3)
+    change(client, uri, GOOD, 4)
+    path.write_text(GOOD)
+    # ...and saving checks the text as it is now, at once.
+    client.text_document_did_save(T.DidSaveTextDocumentParams(text_document=T.TextDocumentIdentifier(uri=uri)))
+    params = await asyncio.wait_for(client.wait_for_notification(PUBLISH), timeout=60)
+    assert (params.version, [d.code for d in params.diagnostics]) == (4, ["BKR221"])

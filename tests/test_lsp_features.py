@@ -262,3 +262,10 @@ def test_any_text_any_position_is_answered(text, line, column):
     F.fixes(doc, 0, 10)
     F.placed(doc)
     F.formatted(doc)
+
+
+def test_lsp_without_pygls_says_what_to_install():
+    code = "import sys\nsys.modules['pygls'] = None\nfrom bkrdsl.cli import main\nmain(['lsp'])\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "needs pygls 2" in out.stderr and "Traceback" not in out.stderr

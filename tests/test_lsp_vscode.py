@@ -84,7 +84,7 @@ def test_highlighting_only_without_bkrc(tmp_path):
     not_executable.write_text("")  # present but not executable: not a command
     found = run(tmp_path, [tmp_path / "bin"])
     ((kind, message),) = found["calls"]
-    assert kind == "info" and "`bkrc` is not on PATH" in message and "bkrdsl[lsp]" in message
+    assert kind == "info" and "`bkrc` is not on PATH" in message and "pip install bkrdsl" in message
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX executables")

@@ -54,7 +54,9 @@ def test_case_reports_exactly_what_it_expects(path: Path):
 def test_case_file_names_its_rule(path: Path):
     m = CASE_NAME.match(path.name)
     if m is None:
-        assert path.name == "twenty-mistakes.bkr", f"{path.name}: name cases CODE.fail[-x].bkr or CODE.pass[-x].bkr"
+        assert path.name == "twenty-mistakes.bkr", (
+            f"{path.name}: name cases CODE.fail[-x].bkr or CODE.pass[-x].bkr"
+        )
         return
     code, kind = m.groups()
     assert code in load_all(), f"{path.name}: {code} is not a registered code"
@@ -117,7 +119,10 @@ def test_a_pattern_matching_thousands_of_users_is_one_diagnostic():
         f"single group GUESTS {{ LINUX01 }}\n  identity group LNXMON {{ {ids} }}\n"
         "  single group LNXALL { match LNX* }",
     ).replace("backup GUESTS full", "backup GUESTS, LNXALL full")
-    text = text.replace("}\n}", "}\n  job MONFULL { backup LNXMON full  include minidisk * *  to disk  run on each member daily 03:00 }\n}")
+    text = text.replace(
+        "}\n}",
+        "}\n  job MONFULL { backup LNXMON full  include minidisk * *  to disk  run on each member daily 03:00 }\n}",
+    )
     analysis = analyse("many.bkr", text.encode())
     assert [d.code for d in analysis.diagnostics] == ["BKR204"], _shown(analysis)
     d = analysis.diagnostics[0]
@@ -185,7 +190,11 @@ def test_broken_example_output_matches_expected(request, monkeypatch):
     assert result.output == expected_file.read_text(encoding="utf-8")
     assert f"```text\n{result.output}```" in readme.read_text(encoding="utf-8")
     # Several different mistakes, each explained by its own rule.
-    codes = {line.split("[")[1].split("]")[0] for line in result.output.splitlines() if line.startswith(("error[", "warning["))}
+    codes = {
+        line.split("[")[1].split("]")[0]
+        for line in result.output.splitlines()
+        if line.startswith(("error[", "warning["))
+    }
     assert len(codes) >= 8
 
 

@@ -24,8 +24,19 @@ from bkrdsl.resolve.model import (
 
 @pytest.mark.parametrize(
     "text,minutes",
-    [("00:00", 0), ("2:00", 120), ("02:00", 120), ("23:59", 1439), ("24:00", None), ("12:60", None),
-     ("7:5", None), ("123:00", None), ("noon", None), ("", None), ("02:00:00", None)],
+    [
+        ("00:00", 0),
+        ("2:00", 120),
+        ("02:00", 120),
+        ("23:59", 1439),
+        ("24:00", None),
+        ("12:60", None),
+        ("7:5", None),
+        ("123:00", None),
+        ("noon", None),
+        ("", None),
+        ("02:00:00", None),
+    ],
 )
 def test_parse_time(text, minutes):
     assert parse_time(text) == minutes
@@ -41,15 +52,30 @@ def test_parse_weekday(text, day):
 
 @pytest.mark.parametrize(
     "text,rng",
-    [("*", (0, 0xFFFF)), ("191", (0x191, 0x191)), ("0191", (0x191, 0x191)), ("0100-0FFF", (0x100, 0xFFF)),
-     ("0FFF-0100", (0xFFF, 0x100)), ("0G00", None), ("10000", None), ("0100-", None), ("-0100", None)],
+    [
+        ("*", (0, 0xFFFF)),
+        ("191", (0x191, 0x191)),
+        ("0191", (0x191, 0x191)),
+        ("0100-0FFF", (0x100, 0xFFF)),
+        ("0FFF-0100", (0xFFF, 0x100)),
+        ("0G00", None),
+        ("10000", None),
+        ("0100-", None),
+        ("-0100", None),
+    ],
 )
 def test_parse_address_range(text, rng):
     assert parse_address_range(text) == rng
 
 
 def test_disk_units():
-    assert [parse_disk_unit(u) for u in ("cyl", "CYLINDERS", "blk", "Blocks", "trk")] == ["CYL", "CYL", "BLK", "BLK", None]
+    assert [parse_disk_unit(u) for u in ("cyl", "CYLINDERS", "blk", "Blocks", "trk")] == [
+        "CYL",
+        "CYL",
+        "BLK",
+        "BLK",
+        None,
+    ]
 
 
 def test_subconfig_ids_are_at_most_8_and_keep_worker_numbers():
@@ -111,23 +137,88 @@ cluster C {
 
 # ------------------------------------------------------------------ property
 WORDS = st.sampled_from(
-    ["VM1", "VM2", "VM3", "GUESTS", "SYSTEM", "LINUX01", "TCPIP", "BKRBKUP", "BKRSVSFS", "BKRWRK01", "LNX*",
-     "*", "0191", "0100-0FFF", "0FFF-0100", "02:00", "25:00", "sun", "mon,fri", "31", "0", "99", "120", "A",
-     "X" * 40, "SHR001", "V1PRV1", "cyl", "blk", "TCTMM", "TRTMM"]
+    [
+        "VM1",
+        "VM2",
+        "VM3",
+        "GUESTS",
+        "SYSTEM",
+        "LINUX01",
+        "TCPIP",
+        "BKRBKUP",
+        "BKRSVSFS",
+        "BKRWRK01",
+        "LNX*",
+        "*",
+        "0191",
+        "0100-0FFF",
+        "0FFF-0100",
+        "02:00",
+        "25:00",
+        "sun",
+        "mon,fri",
+        "31",
+        "0",
+        "99",
+        "120",
+        "A",
+        "X" * 40,
+        "SHR001",
+        "V1PRV1",
+        "cyl",
+        "blk",
+        "TCTMM",
+        "TRTMM",
+    ]
 )
 STATEMENTS = st.one_of(
     st.builds("member {} {{ workers {} private-volume {} }}".format, WORDS, WORDS, WORDS),
     st.builds("member {} {{ job-suffix {} exclude minidisk {} {} }}".format, WORDS, WORDS, WORDS, WORDS),
-    st.builds("catalog {} server {} pool {} on {}".format, st.sampled_from(["shared", "local"]), WORDS, WORDS, WORDS),
-    st.builds("expire on {} {{ preview daily {} purge weekly {} {} retain {} days }}".format, WORDS, WORDS, WORDS, WORDS, WORDS),
+    st.builds(
+        "catalog {} server {} pool {} on {}".format, st.sampled_from(["shared", "local"]), WORDS, WORDS, WORDS
+    ),
+    st.builds(
+        "expire on {} {{ preview daily {} purge weekly {} {} retain {} days }}".format,
+        WORDS,
+        WORDS,
+        WORDS,
+        WORDS,
+        WORDS,
+    ),
     st.builds("expire on each member {{ purge monthly {} {} }}".format, WORDS, WORDS),
-    st.builds("tape manager {} catalog-node {} on {} request-node {}".format, st.sampled_from(["shared", "local"]), WORDS, WORDS, WORDS),
-    st.builds("{} group {} {{ {} {} match {} }}".format, st.sampled_from(["single", "identity"]), WORDS, WORDS, WORDS, WORDS),
-    st.builds("{} user {} role {}".format, st.sampled_from(["single", "identity"]), WORDS, st.sampled_from(["worker", "admin", "boss"])),
+    st.builds(
+        "tape manager {} catalog-node {} on {} request-node {}".format,
+        st.sampled_from(["shared", "local"]),
+        WORDS,
+        WORDS,
+        WORDS,
+    ),
+    st.builds(
+        "{} group {} {{ {} {} match {} }}".format,
+        st.sampled_from(["single", "identity"]),
+        WORDS,
+        WORDS,
+        WORDS,
+        WORDS,
+    ),
+    st.builds(
+        "{} user {} role {}".format,
+        st.sampled_from(["single", "identity"]),
+        WORDS,
+        st.sampled_from(["worker", "admin", "boss"]),
+    ),
     st.builds(
         "job {} {{ backup {} {} include minidisk {} {} exclude minidisk {} {} to {} run on {} daily {} }}".format,
-        WORDS, WORDS, st.sampled_from(["full", "incremental"]), WORDS, WORDS, WORDS, WORDS,
-        st.sampled_from(["disk", "tape", "disk pool P"]), st.sampled_from(["each member", "VM1", "VM1, VM2", "VM9"]), WORDS,
+        WORDS,
+        WORDS,
+        st.sampled_from(["full", "incremental"]),
+        WORDS,
+        WORDS,
+        WORDS,
+        WORDS,
+        st.sampled_from(["disk", "tape", "disk pool P"]),
+        st.sampled_from(["each member", "VM1", "VM1, VM2", "VM9"]),
+        WORDS,
     ),
     st.builds("disk {} {} size {} {} on {} at {}".format, WORDS, WORDS, WORDS, WORDS, WORDS, WORDS),
     st.builds("shared-volume {}".format, WORDS),
@@ -137,7 +228,12 @@ STATEMENTS = st.one_of(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(STATEMENTS, max_size=12), st.booleans())
 def test_checks_never_crash_and_are_deterministic(statements, with_std):
-    text = ("import std/backup-manager\n" if with_std else "") + "cluster C {\n" + "\n".join(statements) + "\n}\n"
+    text = (
+        ("import std/backup-manager\n" if with_std else "")
+        + "cluster C {\n"
+        + "\n".join(statements)
+        + "\n}\n"
+    )
     analysis = analyse("fuzz.bkr", text.encode())
     if analysis.model is None:
         return  # a syntax error: the parser's tests own that

@@ -1,29 +1,32 @@
 """The SSI checker: every rule of ../shared/domain.md as a coded, explained diagnostic.
 
 One module per rule family; each registers its codes (with their long
-explanations) and its check functions on import.
+explanations) and its check functions on import. docs/rules/ is generated
+from the registry (`python -m bkrdsl.check.docs`).
 """
 
 from __future__ import annotations
 
+# Rule families register their codes and checks on import.
+from bkrdsl.check import (  # noqa: F401
+    catalog,  # BKR210-BKR216: the catalog and its expiry
+    coverage,  # BKR401-BKR408: coverage and schedules
+    declarations,  # BKR320-BKR334: duplicates and unknown references
+    jobs,  # BKR220-BKR225: job placement and per-member names
+    kinds,  # BKR201-BKR206: single or IDENTITY
+    members,  # BKR240-BKR247: members, machines, minidisks
+    names,  # BKR301-BKR309: names CP and CMS accept
+    structure,  # BKR110-BKR118: the shape of a cluster and its jobs
+    tape,  # BKR230-BKR233: Tape Manager
+    values,  # BKR310-BKR317: addresses, times, days, counts
+)
 from bkrdsl.check.registry import CHECKS
 from bkrdsl.diagnostics import Diagnostic, sort_key
 from bkrdsl.resolve.model import Model
 
-# Rule families register themselves on import; order here is the order in docs.
-from bkrdsl.check import structure  # noqa: E402,F401  BKR110-BKR118
-from bkrdsl.check import kinds  # noqa: E402,F401  BKR201-BKR206
-from bkrdsl.check import catalog  # noqa: E402,F401  BKR210-BKR216
-from bkrdsl.check import jobs  # noqa: E402,F401  BKR220-BKR225
-from bkrdsl.check import tape  # noqa: E402,F401  BKR230-BKR233
-from bkrdsl.check import members  # noqa: E402,F401  BKR240-BKR246
-from bkrdsl.check import names  # noqa: E402,F401  BKR301-BKR309
-from bkrdsl.check import values  # noqa: E402,F401  BKR310-BKR317
-from bkrdsl.check import declarations  # noqa: E402,F401  BKR320-BKR334
-from bkrdsl.check import coverage  # noqa: E402,F401  BKR401-BKR408
-
 
 def run_checks(model: Model) -> list[Diagnostic]:
+    """Every check over the model, in one pass; sorted, each finding once."""
     found: list[Diagnostic] = []
     for fn in CHECKS:
         found.extend(fn(model))

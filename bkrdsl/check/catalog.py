@@ -243,8 +243,12 @@ def local_expiry_everywhere(model: Model):
     missing = [m for m in model.member_names if m not in covered]
     if missing:
         yield LOCAL_PARTIAL_EXPIRY(
-            f"each member has its own catalog, but "
-            + (f"the catalog of {listed(missing)} is" if len(missing) == 1 else f"the catalogs of {listed(missing)} are")
+            "each member has its own catalog, but "
+            + (
+                f"the catalog of {listed(missing)} is"
+                if len(missing) == 1
+                else f"the catalogs of {listed(missing)} are"
+            )
             + " never purged",
             purgers[0].decl.placement.span,
             related=(Related(cat.decl.span, "one catalog per member here"),),
@@ -292,6 +296,8 @@ def previews_once(model: Model):
         yield SEVERAL_PREVIEWS(
             f"the shared catalog is previewed from {len(names)} members ({listed(names)}); each report lists every job",
             last.preview.span,
-            related=(() if first is last else (Related(first.preview.span, f"previewed on `{names[0]}` here"),)),
+            related=(
+                () if first is last else (Related(first.preview.span, f"previewed on `{names[0]}` here"),)
+            ),
             help="preview on the purging member only",
         )

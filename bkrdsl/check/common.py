@@ -44,7 +44,7 @@ def shown(text: str) -> str:
     """A name for a message: itself when short, else its start and its length."""
     if len(text) <= SHOWN_CHARS:
         return text
-    return f"{text[:SHOWN_CHARS - 4]}... ({len(text):,} characters)"
+    return f"{text[: SHOWN_CHARS - 4]}... ({len(text):,} characters)"
 
 
 def quoted(text: str) -> str:

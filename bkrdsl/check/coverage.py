@@ -275,7 +275,11 @@ def purge_overlaps_backup(model: Model):
         minutes, days = timed
         for member in dict.fromkeys(e.members):
             for m, start, job_days, job in runs:
-                if m == member and start <= minutes < start + BACKUP_WINDOW_MINUTES and _may_share_a_day(days, job_days):
+                if (
+                    m == member
+                    and start <= minutes < start + BACKUP_WINDOW_MINUTES
+                    and _may_share_a_day(days, job_days)
+                ):
                     yield PURGE_DURING_BACKUP(
                         f"the purge at {e.purge.time.text} on `{member}` starts while job {quoted(job.name)}"
                         f" (from {job.run.schedule.time.text}) is probably still running",
@@ -324,7 +328,10 @@ def single_users_once(model: Model):
     jobs = [
         j
         for j in model.jobs
-        if j.kind is Kind.SINGLE and j.run is not None and len(set(j.members)) == 1 and model.member(j.members[0])
+        if j.kind is Kind.SINGLE
+        and j.run is not None
+        and len(set(j.members)) == 1
+        and model.member(j.members[0])
     ]
     first: dict[str, int] = {}
     shared: dict[tuple[int, int], list[tuple[str, ast.Word]]] = {}
@@ -344,7 +351,9 @@ def single_users_once(model: Model):
             if same_member
             else f"from another member (`{one.members[0]}` and `{two.members[0]}`)"
         )
-        shown = ", ".join(f"`{n}`" if not n.startswith("pattern ") else f"pattern `{n[8:]}`" for n in names[:4])
+        shown = ", ".join(
+            f"`{n}`" if not n.startswith("pattern ") else f"pattern `{n[8:]}`" for n in names[:4]
+        )
         more = f" and {len(names) - 4:,} more" if len(names) > 4 else ""
         yield SINGLE_TWICE(
             f"job {quoted(two.name)} backs up single-configuration users that job {quoted(one.name)}"
@@ -384,8 +393,10 @@ def owners_backed_up(model: Model):
 def _owner_covers(exclude_owner: str, include_owner: str) -> bool:
     if exclude_owner == "*" or exclude_owner == include_owner:
         return True
-    return is_pattern(exclude_owner) and not is_pattern(include_owner) and bool(
-        pattern_regex(exclude_owner).match(include_owner)
+    return (
+        is_pattern(exclude_owner)
+        and not is_pattern(include_owner)
+        and bool(pattern_regex(exclude_owner).match(include_owner))
     )
 
 
@@ -414,7 +425,11 @@ def _include_removed(inc: ast.Selection, excludes) -> bool:
         return False
     covers = []
     for e in excludes:
-        if e.medium is ast.Medium.MINIDISK and e.owner is not None and _owner_covers(e.owner.upper, inc.owner.upper):
+        if (
+            e.medium is ast.Medium.MINIDISK
+            and e.owner is not None
+            and _owner_covers(e.owner.upper, inc.owner.upper)
+        ):
             r = _ranges(e)
             if r is not None:
                 covers += r
@@ -426,12 +441,16 @@ def excludes_everything(model: Model):
     for job in model.jobs:
         if not job.includes:
             continue
-        members = [model.member(m) for m in dict.fromkeys(job.members) if model.member(m) is not None] or [None]
+        members = [model.member(m) for m in dict.fromkeys(job.members) if model.member(m) is not None] or [
+            None
+        ]
         for member in members:
             excludes = list(job.excludes) + (list(member.excludes) if member is not None else [])
             if excludes and all(_include_removed(i, excludes) for i in job.includes):
-                from_member = member is not None and any(e in member.excludes for e in excludes) and not all(
-                    _include_removed(i, job.excludes) for i in job.includes
+                from_member = (
+                    member is not None
+                    and any(e in member.excludes for e in excludes)
+                    and not all(_include_removed(i, job.excludes) for i in job.includes)
                 )
                 where = f" on `{member.name}`" if from_member else ""
                 yield EXCLUDES_ALL(

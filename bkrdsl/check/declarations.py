@@ -409,7 +409,10 @@ def unknown_members(model: Model):
                 f"unknown member {quoted(word.upper)}",
                 word.span,
                 related=_declared_here(close, model.member(close).decl.name.span if close else None),
-                help=mean_help(close, f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`"),
+                help=mean_help(
+                    close,
+                    f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`",
+                ),
             )
 
 
@@ -452,7 +455,11 @@ def unknown_disk_refs(model: Model):
         if machines is None:
             machines = model.product_machines()
         if valid_user_or_pattern(user) and not model.disk_owners(d, machines):
-            what = "matches none of the product's machines" if is_pattern(user) else "is not one of the product's machines"
+            what = (
+                "matches none of the product's machines"
+                if is_pattern(user)
+                else "is not one of the product's machines"
+            )
             close = None if is_pattern(user) else suggest.closest(user, list(machines))
             yield UNKNOWN_DISK_USER(
                 f"`disk` for {quoted(user)}, which {what}",
@@ -460,7 +467,9 @@ def unknown_disk_refs(model: Model):
                 related=_declared_here(close, _name_span(model, close)),
                 help=mean_help(
                     close,
-                    "bkrc writes directory entries for " + ", ".join(sorted(machines)[:6]) + (" ..." if len(machines) > 6 else ""),
+                    "bkrc writes directory entries for "
+                    + ", ".join(sorted(machines)[:6])
+                    + (" ..." if len(machines) > 6 else ""),
                 ),
             )
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
@@ -469,7 +478,10 @@ def unknown_disk_refs(model: Model):
                 f"volume {quoted(d.volume.upper)} is neither a member's private volume nor a shared volume",
                 d.volume.span,
                 related=_declared_here(close, volume_span(model, close) if close else None),
-                help=mean_help(close, "declare it with `private-volume` in a member block or `shared-volume` in the cluster"),
+                help=mean_help(
+                    close,
+                    "declare it with `private-volume` in a member block or `shared-volume` in the cluster",
+                ),
             )
 
 

@@ -173,7 +173,9 @@ def placement(model: Model):
         if len(kinds) > 1:
             single = _kind_ref(job, Kind.SINGLE)
             ident = _kind_ref(job, Kind.IDENTITY)
-            first, second = (single, ident) if job.refs.index(single) < job.refs.index(ident) else (ident, single)
+            first, second = (
+                (single, ident) if job.refs.index(single) < job.refs.index(ident) else (ident, single)
+            )
             first_kind, second_kind = next(iter(first.kinds)).value, next(iter(second.kinds)).value
             yield MIXED_KINDS(
                 f"job {quoted(job.name)} backs up {second_kind} {quoted(second.word.upper)}"
@@ -271,7 +273,9 @@ def name_collisions(model: Model):
                 f"job {quoted(job.name)} would be named `{name}` on `{member}`, a name job"
                 f" {quoted(other_job.name)} already uses on `{other_member}`",
                 job.decl.name.span,
-                related=(Related(other_job.decl.name.span, f"`{name}` on `{other_member}` comes from this job"),),
+                related=(
+                    Related(other_job.decl.name.span, f"`{name}` on `{other_member}` comes from this job"),
+                ),
                 help="rename one of the jobs, or change the members' `job-suffix`",
             )
             break

@@ -228,7 +228,7 @@ def catalog_server_kind(model: Model):
                 decls = [(p.span, p)]
         if not decls:
             continue
-        span, decl = decls[0]
+        span, _ = decls[0]
         if cat.scope is Scope.SHARED:
             message = f"the shared catalog's SFS server {quoted(cat.server)} must be single-configuration, but is IDENTITY"
             help = f"declare `single user {cat.server}`: one catalog needs one file pool server"
@@ -277,7 +277,9 @@ def patterns_of_other_kind(model: Model):
     """A group pattern that matches explicit users of the other kind (service patterns are BKR201's)."""
     for kind in (Kind.SINGLE, Kind.IDENTITY):
         patterns = [
-            p for p in model.pattern_defs if p.kind is kind and p.role is None and valid_user_or_pattern(p.pattern)
+            p
+            for p in model.pattern_defs
+            if p.kind is kind and p.role is None and valid_user_or_pattern(p.pattern)
         ]
         regex = _combined(patterns)
         if regex is None:
@@ -299,7 +301,11 @@ def patterns_of_other_kind(model: Model):
             p = patterns[i]
             other = users[0].kind.value
             names = [u.id for u in users]
-            what = f"{other} user {quoted(names[0])}" if len(users) == 1 else f"{plural(len(users), other + ' user')}: {listed(names)}"
+            what = (
+                f"{other} user {quoted(names[0])}"
+                if len(users) == 1
+                else f"{plural(len(users), other + ' user')}: {listed(names)}"
+            )
             yield PATTERN_OTHER_KIND(
                 f"pattern {quoted(p.pattern)} in {p.origin} ({kind.value}) also matches {what}",
                 p.span,

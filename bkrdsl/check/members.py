@@ -354,7 +354,9 @@ def disk_placement(model: Model):
                 f"{quoted(user)}'s {d.address.text} disk needs a private volume on {listed(bare)}, which "
                 + ("declares none" if len(bare) == 1 else "declare none"),
                 d.span,
-                related=(Related(model.member(bare[0]).decl.name.span, "no `private-volume` in this member"),),
+                related=(
+                    Related(model.member(bare[0]).decl.name.span, "no `private-volume` in this member"),
+                ),
                 help="add `private-volume VOLSER` to the member block",
             )
         elif any(volume is None for _, member, volume, _ in instances):
@@ -430,7 +432,9 @@ def extents(model: Model):
                         f"{machine} {d.address.text} ({start}-{end - 1}) overlaps "
                         f"{other_machine} {other.address.text} on volume `{volume}`"
                     )
-                    related = (Related(other.start.span, f"{other_machine} {other.address.text} starts here"),)
+                    related = (
+                        Related(other.start.span, f"{other_machine} {other.address.text} starts here"),
+                    )
                     help = f"start it at {reach[0]} or later, or move it to another volume"
                 yield EXTENT_OVERLAP(message, d.start.span, related=related, help=help)
             if reach is None or end > reach[0]:

@@ -240,7 +240,9 @@ def user_ids(model: Model):
     for p in model.pattern_defs:
         problem = pattern_problem(p.pattern)
         if problem:
-            yield INVALID_USER_ID(problem, p.span, help="a pattern is a user ID with the wildcards `*`, `%` or `?`")
+            yield INVALID_USER_ID(
+                problem, p.span, help="a pattern is a user ID with the wildcards `*`, `%` or `?`"
+            )
     cluster = model.cluster
     if cluster is None:
         return
@@ -287,7 +289,9 @@ def system_names(model: Model):
         return
     problem = system_name_problem(cluster.name.text, "cluster name")
     if problem:
-        yield INVALID_SYSTEM_NAME(problem, cluster.name.span, help="use the SSI cluster name of SYSTEM CONFIG")
+        yield INVALID_SYSTEM_NAME(
+            problem, cluster.name.span, help="use the SSI cluster name of SYSTEM CONFIG"
+        )
     for m in cluster.members:
         problem = system_name_problem(m.name.text)
         if problem:
@@ -341,7 +345,9 @@ def pool_names(model: Model):
     for c in cluster.catalogs:
         for w in c.pool:
             up = w.upper
-            problem = name_problem(w.text, frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), 8, "SFS file pool ID")
+            problem = name_problem(
+                w.text, frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), 8, "SFS file pool ID"
+            )
             if problem is None and not up[:1].isalpha():
                 problem = f"{quoted(w.text)} starts with `{up[0]}`; an SFS file pool ID starts with a letter"
             if problem:
@@ -389,12 +395,16 @@ def ebcdic_variants(model: Model):
     if cluster is None:
         return
     checks = []  # (what, text, span, valid)
-    checks.append(("cluster name", cluster.name.upper, cluster.name.span, system_name_problem(cluster.name.text)))
+    checks.append(
+        ("cluster name", cluster.name.upper, cluster.name.span, system_name_problem(cluster.name.text))
+    )
     for m in cluster.members:
         checks.append(("member name", m.name.upper, m.name.span, system_name_problem(m.name.text)))
         for s in m.settings_named("job-suffix"):
             for w in s.values:
-                checks.append(("job suffix", w.upper, w.span, name_problem(w.text, CMS_NAME_CHARS, 7, "suffix")))
+                checks.append(
+                    ("job suffix", w.upper, w.span, name_problem(w.text, CMS_NAME_CHARS, 7, "suffix"))
+                )
     for j in cluster.jobs:
         checks.append(("job name", j.name.upper, j.name.span, cms_name_problem(j.name.text)))
     for u in model.user_defs:
@@ -414,4 +424,3 @@ def ebcdic_variants(model: Model):
         if problem is None and variant_chars(text) and span not in seen:
             seen.add(span)
             yield _variant_warning(what, text, span)
-

@@ -104,7 +104,9 @@ def tape_needs_shared_manager(model: Model):
                 message = f"job {quoted(job.name)} writes to tape, but the cluster declares no Tape Manager"
                 related = ()
             else:
-                message = f"job {quoted(job.name)} writes to tape, but Tape Manager keeps a catalog per member"
+                message = (
+                    f"job {quoted(job.name)} writes to tape, but Tape Manager keeps a catalog per member"
+                )
                 related = (Related(tape.decl.span, "declared local here"),)
             yield TAPE_NOT_SHARED(
                 message,
@@ -143,11 +145,23 @@ def tape_nodes(model: Model):
         )
         return
     if tape.catalog_node and valid_user_id(tape.catalog_node):
-        yield from _wrong_kind(model, tape.catalog_node, tape.catalog_node_span, Kind.IDENTITY,
-                               "the Tape Manager catalog node", "a single-configuration user: there is one tape catalog")
+        yield from _wrong_kind(
+            model,
+            tape.catalog_node,
+            tape.catalog_node_span,
+            Kind.IDENTITY,
+            "the Tape Manager catalog node",
+            "a single-configuration user: there is one tape catalog",
+        )
     if tape.request_node and valid_user_id(tape.request_node) and len(requesters) > 1:
-        yield from _wrong_kind(model, tape.request_node, tape.request_node_span, Kind.SINGLE,
-                               "the Tape Manager request node", f"an IDENTITY user: it runs on {listed(requesters)}")
+        yield from _wrong_kind(
+            model,
+            tape.request_node,
+            tape.request_node_span,
+            Kind.SINGLE,
+            "the Tape Manager request node",
+            f"an IDENTITY user: it runs on {listed(requesters)}",
+        )
 
 
 def _wrong_kind(model: Model, name: str, span, wrong: Kind, what: str, must: str):

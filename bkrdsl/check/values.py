@@ -284,7 +284,9 @@ def times_and_days(model: Model):
                     yield INVALID_DAY(
                         f"{quoted(w.text)} is not a day of the week",
                         w.span,
-                        help=mean_help(close.lower() if close else None, "use mon, tue, wed, thu, fri, sat or sun"),
+                        help=mean_help(
+                            close.lower() if close else None, "use mon, tue, wed, thu, fri, sat or sun"
+                        ),
                     )
         elif sched.frequency == "monthly":
             for w in sched.days:

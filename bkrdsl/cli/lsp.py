@@ -18,8 +18,8 @@ def lsp_cmd(stdio):
         from bkrdsl.lsp.server import serve
     except ImportError as err:
         click.echo(
-            f"bkrc: the language server needs pygls 2 ({err.name or err}); install it with"
-            " `pip install 'bkrdsl[lsp]'`",
+            f"bkrc: the language server needs pygls 2 ({err.name or err} is missing);"
+            " install it with `pip install 'pygls>=2,<3'`",
             err=True,
         )
         sys.exit(EXIT_USAGE)

@@ -90,13 +90,12 @@ def render_dialect(dialect: Dialect, file: str) -> list[str]:
         "",
         "### Size units of `disk` statements",
         "",
-        "| unit | aliases | device type | first cylinder or block (sequential allocation) | status | note |",
-        "|---|---|---|---|---|---|",
+        "| unit | device type | first cylinder or block (sequential allocation) | status | note |",
+        "|---|---|---|---|---|",
     ]
     for name in sorted(dialect.units):
         u = dialect.units[name]
-        aliases = ", ".join(f"`{a}`" for a in u.aliases)
-        lines.append(f"| `{name}` | {aliases} | `{u.devtype}` | {u.first} | {u.status} | {_cell(u.note)} |")
+        lines.append(f"| `{name}` | `{u.devtype}` | {u.first} | {u.status} | {_cell(u.note)} |")
     return lines
 
 

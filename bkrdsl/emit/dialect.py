@@ -133,7 +133,6 @@ class Unit:
     """A size unit of `disk` statements: the device type and where allocation starts."""
 
     name: str
-    aliases: tuple[str, ...]
     devtype: str
     first: int
     status: str
@@ -157,12 +156,11 @@ class Dialect:
         return self.entries[key].value.format(**fields)
 
     def unit(self, word: str) -> Unit | None:
-        """The unit a `disk ... size N UNIT` word names (case-insensitive, aliases too)."""
-        word = word.lower()
-        for unit in self.units.values():
-            if word == unit.name or word in unit.aliases:
-                return unit
-        return None
+        """The unit a `disk ... size N UNIT` word names, spelled any way the language accepts."""
+        from bkrdsl.resolve.model import parse_disk_unit
+
+        canonical = parse_disk_unit(word)
+        return self.units.get(canonical.lower()) if canonical else None
 
 
 class DialectError(Exception):
@@ -249,8 +247,7 @@ def _units(data: dict, origin: str) -> dict[str, Unit]:
         first = spec.get("first", 0)
         if not isinstance(first, int) or first < 0:
             raise DialectError(f"{where}: first must be a whole number")
-        aliases = tuple(str(a).lower() for a in spec.get("aliases", ()))
-        units[name.lower()] = Unit(name.lower(), aliases, devtype, first, _status(spec, where), str(spec.get("note", "")))
+        units[name.lower()] = Unit(name.lower(), devtype, first, _status(spec, where), str(spec.get("note", "")))
     if not units:
         raise DialectError(f"{origin}: no [units] table")
     return units

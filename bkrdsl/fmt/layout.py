@@ -122,8 +122,10 @@ def lowercase_names(tree) -> tuple[set[int], list[tuple[int, int]]]:
 def attach_comments(layout: _Layout, comments: list[Note]) -> None:
     """Give every comment its token (see the module docstring), and note blank lines."""
     toks = layout.toks
-    events = sorted([(t.start, "tok", i) for i, t in enumerate(toks)] + [(c.start, "note", c) for c in comments],
-                    key=lambda e: e[0])
+    events = sorted(
+        [(t.start, "tok", i) for i, t in enumerate(toks)] + [(c.start, "note", c) for c in comments],
+        key=lambda e: e[0],
+    )
     prev_end_line = None  # the last line holding content (a token's end or a comment)
     prev_tok: Tok | None = None
     index_of_next = 0
@@ -427,7 +429,7 @@ def render(lines: list[Line]) -> str:
         if line.blank:
             out.append("")
         elif line.code:
-            out.append(line.indent + line.code + (line.comment or "") if line.comment else line.indent + line.code)
+            out.append(line.indent + line.code + (line.comment or ""))  # align_comments padded the code
         else:
             out.append(line.indent + (line.comment or ""))
     return "".join(x + "\n" for x in out)

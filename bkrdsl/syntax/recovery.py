@@ -188,18 +188,25 @@ def filler_for(accepted: set[str]) -> str | None:
     return "LBRACE" if "LBRACE" in accepted else None
 
 
-def completion(sim: Sim, limit: int = 6) -> list[str] | None:
-    """Placeholders after which the statement under way may end (a `}` or the end fits)."""
+def completion(sim: Sim, limit: int = 8, until: str | None = None) -> list[str] | None:
+    """Placeholders after which the statement under way may end (a `}` or the end fits),
+    or, with `until`, after which a token of that type fits (None if it never does
+    before the statement could end). A block the statement needs is opened and closed
+    empty, so the placeholders never stand for a `}` of an enclosing block."""
     path: list[str] = []
     sim = sim.copy()
     for _ in range(limit):
+        if until is not None and sim.fits([until]):
+            return path
         accepted = sim.accepts()
         if accepted & {"RBRACE", "$END"}:
-            return path
+            return path if until is None else None
         filler = filler_for(accepted)
         if filler is None or not sim.feed(filler):
             return None
         path.append(filler)
+        if filler == "LBRACE" and sim.feed("RBRACE"):
+            path.append("RBRACE")
     return None
 
 
@@ -349,6 +356,7 @@ class Recovery:
         self.language_checked = False
         self.quiet = False  # nothing was read since the last error: reports are cascades
         self._after_last: tuple | None = None
+        self._fed_error_token = False
         self._balance: int | None = None
 
     # ============================================================== reporting
@@ -457,6 +465,7 @@ class Recovery:
             self._sniff(error)
         ip = error.interactive_parser
         self.quiet = self._after_last == tuple(ip.parser_state.state_stack)
+        self._fed_error_token = False
         if isinstance(error, UnexpectedCharacters):
             pos = ip.lexer_thread.state.line_ctr.char_pos
             self._count_event(self.source.span(pos, pos + 1))
@@ -467,7 +476,8 @@ class Recovery:
         else:  # pragma: no cover - Lark raises only the two above here
             return False
         self.quiet = False
-        self._after_last = tuple(ip.parser_state.state_stack)
+        # Once the offending token itself has been read, the next error is news.
+        self._after_last = None if self._fed_error_token else tuple(ip.parser_state.state_stack)
         return True
 
     def _count_event(self, where: Span) -> None:
@@ -543,7 +553,7 @@ class Recovery:
                 return
             accepted = self.accepts(ip)
             if tok.type in accepted:
-                self.feed(ip, tok)
+                self._fed_error_token = self.feed(ip, tok) and is_real(tok)
                 return
             tok = self.diagnose(ip, tok, accepted)
 
@@ -569,9 +579,11 @@ class Recovery:
         finish the statement with placeholders and skip to the next one."""
         self.report(codes.SYNTAX(f"unexpected {self.describe(tok)}", self.span_of(tok)), tok.start_pos)
         if not accepted & {"RBRACE", "$END"}:
-            self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
-            if tok.type in self.accepts(ip):
+            path = completion(Sim.of(ip), until=tok.type)
+            if path is not None:
+                self.feed_types(ip, path, tok)
                 return tok
+            self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
         return self.skip_statement(ip, tok)
 
     def misspelt(self, tok: Token, word: str) -> Token:

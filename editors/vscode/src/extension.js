@@ -48,8 +48,8 @@ async function activate(context) {
   if (!executable) {
     vscode.window.showInformationMessage(
       `bkr: \`${command}\` is not on PATH, so .bkr files get highlighting only. ` +
-        "For diagnostics, hover, completion and formatting install bkrdsl with its language server: " +
-        "pip install 'bkrdsl[lsp]'.",
+        'For diagnostics, hover, completion and formatting install bkrdsl (pip install bkrdsl), ' +
+        'or set bkr.server.path to the bkrc command.',
     );
     return undefined;
   }

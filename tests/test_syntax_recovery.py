@@ -1,0 +1,219 @@
+"""Syntax error recovery: one run reports each independent mistake once, in words a
+z/VM programmer understands, and reads the rest of the file as the user meant it.
+
+The MESSAGES table is the message catalogue as data: a snippet, the code, and a
+piece of the message it must produce.
+"""
+
+from __future__ import annotations
+
+import glob
+
+import pytest
+from conftest import ROOT
+
+from bkrdsl.diagnostics.registry import REGISTRY, load_all
+from bkrdsl.source import Source
+from bkrdsl.syntax import codes
+from bkrdsl.syntax.build import build
+from bkrdsl.syntax.parser import MAX_REPORTED, parse, parser
+from bkrdsl.syntax.recovery import OPENERS, Sim
+
+
+def diagnose(text: str):
+    return parse(Source.of("t.bkr", text)).diagnostics
+
+
+def one(text: str):
+    found = diagnose(text)
+    assert len(found) == 1, [f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in found]
+    return found[0]
+
+
+# snippet, code, (line, column), a piece of the message
+MESSAGES = [
+    ("cluster A {\n  job J {\n    run on\n  }\n}\n", "BKR010", (3, 9), "expected a member name after `on`, found `}`"),
+    ("cluster A {\n  job J {\n    run on\n    to tape\n  }\n}\n", "BKR010", (3, 9), "a member name after `on`, found `to`"),
+    ("cluster A {\n\n  job AB {\n    backup G\n", "BKR005", (3, 10), "`{` opened at 3:10 is never closed"),
+    ("cluster A {\n  member { workers 2 }\n}\n", "BKR010", (2, 3), "expected a member name after `member`"),
+    ("cluster A {\n  member M { workers }\n}\n", "BKR010", (2, 14), "the number of worker machines after `workers`"),
+    ("cluster A {\n  job J\n    backup G\n  }\n}\n", "BKR011", (2, 7), "expected `{` after `job J`, found `backup`"),
+    ("cluster A {\n  jbo J {\n  }\n}\n", "BKR012", (2, 3), "unknown keyword `jbo`; did you mean `job`?"),
+    ("clustr A {\n}\n", "BKR012", (1, 1), "did you mean `cluster`?"),
+    ("cluster A {\n  member M { wrkers 2 }\n}\n", "BKR012", (2, 14), "did you mean `workers`?"),
+    ("cluster A {\n  job J { backup G incremntal }\n}\n", "BKR012", (2, 20), "did you mean `incremental`?"),
+    ("cluster A {\n  job J { run on M dialy 01:00 }\n}\n", "BKR012", (2, 20), "did you mean `daily`?"),
+    ("cluster A {\n  job J { to dsk }\n}\n", "BKR012", (2, 14), "did you mean `disk`?"),
+    ("cluster A {\n  frobnicate 3\n}\n", "BKR012", (2, 3), "`frobnicate` is not a keyword"),
+    ('cluster A {\n  description "abc\n}\n', "BKR007", (2, 15), "not closed before the end of the line"),
+    ("cluster A {\n  expire on M { purge weekly 03:00 }\n}\n", "BKR010", (2, 30), "`weekly` needs a day of the week"),
+    ("cluster A {\n  expire on M { purge weekly sun }\n}\n", "BKR010", (2, 30), "a time of day (HH:MM) after `weekly sun`"),
+    ("cluster A {\n  expire on M { purge monthly 1 }\n}\n", "BKR010", (2, 31), "a time of day (HH:MM) after `monthly 1`"),
+    ("cluster A {\n  job J { run on M daily }\n}\n", "BKR010", (2, 20), "a time of day (HH:MM) after `daily`"),
+    ("cluster A {\n  job J { run on M daily sun 02:00 }\n}\n", "BKR004", (2, 26), "`daily` takes only a time"),
+    ("cluster A {\n  job J { run on M weekly sat sun 02:00 }\n}\n", "BKR004", (2, 31), "separated by commas"),
+    ("cluster A {\n  single group G { A, B }\n}\n", "BKR015", (2, 21), "a `,` cannot appear here"),
+    ("cluster A {\n  job J { run on M, daily 01:00 }\n}\n", "BKR010", (2, 19), "expected another name after `,`"),
+    ("cluster A {\n  job J { backup , G }\n}\n", "BKR015", (2, 18), "a `,` cannot appear here"),
+    ("cluster A {\n  job J { run on M N }\n}\n", "BKR004", (2, 20), "a `,` is missing between `M` and `N`"),
+    ("cluster A {\n  member M { workers: 2 }\n}\n", "BKR014", (2, 21), "`:` between a keyword and its value"),
+    ("cluster A {\n  member M { workers = 2 }\n}\n", "BKR014", (2, 22), "`=` between a keyword and its value"),
+    ("cluster A {\n  member M { workers 2; }\n}\n", "BKR003", (2, 23), "`;` is not needed"),
+    ("cluster A {\n  job J { backup [G] }\n}\n", "BKR003", (2, 18), "lists are written without brackets"),
+    ("cluster A {\n  single group G { LÖHNE }\n}\n", "BKR003", (2, 21), "the character `Ö` cannot appear here"),
+    ("cluster A {\n  single group G { A\u00a0B }\n}\n", "BKR003", (2, 21), "non-breaking space"),
+    ("cluster A {\n  single group G { A\x07 }\n}\n", "BKR003", (2, 21), "control character U+0007"),
+    ("cluster A {\n* a CMS comment\n}\n", "BKR016", (2, 1), "`*` does not start a comment"),
+    ("cluster A {\n  /* REXX style */\n}\n", "BKR016", (2, 3), "`/*` does not start a comment"),
+    ("cluster A {\n  // C++ style\n}\n", "BKR016", (2, 3), "`//` does not start a comment"),
+    ("cluster A {\n  -- SQL style\n}\n", "BKR016", (2, 3), "`--` does not start a comment"),
+    ("cluster A {\n  description 'x'\n}\n", "BKR017", (2, 15), "single quotes"),
+    ("cluster A {\n  description \u201cx\u201d\n}\n", "BKR017", (2, 15), "typographic quotes"),
+    ("cluster A {\n  member M { workers 2 }\n}\n}\n", "BKR006", (4, 1), "this `}` closes nothing"),
+    ("cluster A {\n  job J { backup G\n  job K { backup H }\n}\n", "BKR005", (3, 3), "`{` opened at 2:9 is not closed before `job`"),
+    ("cluster A {\n  member M { workers 2\n    member N { workers 2 }\n  }\n}\n", "BKR013", (3, 5), "cannot appear inside a `member` block"),
+    ("cluster A {\n  import std/zvm73\n}\n", "BKR013", (2, 3), "`import` cannot appear inside a `cluster` block"),
+    ("job J {\n  backup G\n}\n", "BKR013", (1, 1), "`job` can only appear inside a `cluster { ... }` block"),
+    ("cluster A {\n  run on M daily 01:00\n}\n", "BKR013", (2, 3), "`run` can only appear inside a `job { ... }` block"),
+    ("cluster A {\n  group G { A }\n}\n", "BKR004", (2, 3), "expected `identity` or `single` before `group`"),
+    ("cluster A {\n  tape manager\n}\n", "BKR004", (2, 8), "expected `local` or `shared` after `manager`"),
+    ("cluster A {\n  catalog server S\n}\n", "BKR004", (2, 3), "expected `local` or `shared` after `catalog`"),
+    ("cluster A {\n  job J { run each member }\n}\n", "BKR004", (2, 11), "expected `on` after `run`"),
+    ("cluster A {\n  job J { to }\n}\n", "BKR004", (2, 11), "expected `disk` or `tape` after `to`"),
+    ("cluster A {\n  { member M }\n}\n", "BKR004", (2, 3), "a block starts with its keyword and name"),
+    ('"text"\n', "BKR004", (1, 1), "a quoted text can only follow `description`"),
+    ("cluster: PROD\nmembers:\n  - A\n", "BKR009", (1, 1), "looks like YAML"),
+    ('{"cluster": "PROD"}\n', "BKR009", (1, 1), "looks like JSON"),
+    ("/* REXX */\nsay 'hi'\n", "BKR009", (1, 1), "looks like a REXX program"),
+    ("<cluster name='A'/>\n", "BKR009", (1, 1), "looks like XML"),
+    ("USER BKRADMIN PASSWORD 64M 128M G\n", "BKR009", (1, 1), "looks like a CP user directory"),
+    ("* BKRBKUP job template\n* generated\nConfig X\n", "BKR009", (1, 1), "looks like a CMS file"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "where", "words"), MESSAGES, ids=[m[3][:40] for m in MESSAGES])
+def test_message_catalogue(text, code, where, words):
+    d = one(text)
+    assert (d.code, (d.span.line, d.span.column)) == (code, where), d.message
+    assert words in d.message
+    assert d.help
+
+
+def test_a_stray_brace_is_one_error_and_later_errors_are_still_found():
+    # The issue's case: an extra `}` closes the cluster early; `member` lands outside.
+    text = (
+        "cluster PRODSSI {\n"
+        "  member VMSYS1 { workers 4 } }\n"
+        "  member VMSYS2 { workers 4 }\n"
+        "  job APPSFULL {\n"
+        "    backup APPS full\n"
+        "    run on\n"
+        "  }\n"
+        "  jbo SYSINC { backup SYSIDS }\n"
+        "}\n"
+    )
+    found = diagnose(text)
+    assert [(d.code, d.span.line) for d in found] == [("BKR013", 3), ("BKR010", 6), ("BKR012", 8)]
+    misplaced = found[0]
+    assert misplaced.message == "`member` can only appear inside a `cluster { ... }` block"
+    (related,) = misplaced.related
+    assert (related.span.line, related.span.column) == (2, 31)  # the `}` that closed the cluster
+    assert "`cluster PRODSSI` was closed here" == related.label
+    assert "one too many" in misplaced.help
+
+
+def test_a_statement_after_its_block_closed_early_reopens_that_block():
+    text = "cluster A {\n  job J {\n    backup G\n  }\n    run on M daily 01:00\n    to tape\n  }\n}\n"
+    d = one(text)
+    assert d.code == "BKR013" and "`job { ... }`" in d.message
+    assert d.related[0].label == "`job J` was closed here"
+
+
+def test_reopened_blocks_do_not_leave_a_brace_unclosed_at_the_end():
+    # `run` outside its job, with balanced braces: no "never closed" at the end.
+    d = one("cluster A {\n  job J { backup G }\n  run on M daily 01:00\n}\n")
+    assert d.code == "BKR013"
+
+
+def test_each_error_is_reported_once_however_long_the_run():
+    assert [d.code for d in diagnose("cluster A {}\n" + "}" * 50 + "\n")] == ["BKR006"]
+    assert [d.code for d in diagnose("cluster A { single group G { A" + ", " * 50 + "B } }\n")] == ["BKR015"]
+    assert [d.code for d in diagnose("cluster A {\n" + "{" * 50 + "\n}\n")] == ["BKR004"]
+    assert [d.code for d in diagnose("cluster A {\n  member M { workers ;;;;;;;; 2 }\n}\n")] == ["BKR003"]
+
+
+def test_more_than_the_cap_ends_with_one_count_line():
+    text = "cluster A {\n" + "  member { workers 2 }\n" * (MAX_REPORTED + 10) + "}\n"
+    found = diagnose(text)
+    assert len(found) == MAX_REPORTED + 1
+    assert all(d.code == "BKR010" for d in found[:MAX_REPORTED])
+    summary = found[-1]
+    assert summary.code == codes.TOO_MANY.code
+    assert summary.message == "10 more syntax errors not shown"
+    assert summary.span.line == MAX_REPORTED + 2  # where the first hidden error is
+
+
+def test_a_file_that_mostly_does_not_parse_stops_with_a_line_number():
+    text = "cluster A {\n job J {\n" + ("run on , ; " * 10 + "\n") * 150 + "}\n}\n"
+    found = diagnose(text)
+    assert len(found) == MAX_REPORTED + 1
+    assert found[-1].code == codes.TOO_MANY.code
+    assert found[-1].message.startswith(f"stopped reading at line {found[-1].span.line}: ")
+    assert "more syntax errors not shown" in found[-1].message
+
+
+def test_words_spelled_like_keywords_are_still_names_in_group_bodies_and_lists():
+    text = "single group G {\n  RUN\n  JOB\n  match MEMBER*\n}\nsingle user ON, EACH\ncluster JOB {\n  member RUN { workers 2 }\n}\n"
+    assert diagnose(text) == []
+
+
+def test_every_syntax_code_explains_itself():
+    load_all()
+    syntax = [c for c in REGISTRY.values() if c.code < "BKR100"]
+    assert len(syntax) >= 18
+    for code in syntax:
+        assert len(code.explanation) > 200, code.code
+        assert "Fix" in code.explanation or "fix" in code.explanation, code.code
+
+
+def test_openers_open_their_block_where_it_belongs():
+    # recovery.OPENERS must agree with the grammar: each opens its block in a cluster.
+    start = Sim.start(parser())
+    cluster = list(OPENERS["cluster"])
+    assert start.fits(cluster + ["RBRACE", "$END"])
+    for kind, opener in OPENERS.items():
+        if kind != "cluster":
+            assert start.fits(cluster + list(opener) + ["RBRACE", "RBRACE", "$END"]), kind
+
+
+def test_the_tree_is_what_lark_builds_without_keywords():
+    # The parser keeps keywords while parsing (for recovery) and drops them after:
+    # the tree the AST builder, the formatter and the language server see is unchanged.
+    from lark import Lark
+
+    from bkrdsl.resources import grammar_path
+
+    plain = Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=True,
+        maybe_placeholders=False,
+    )
+    files = sorted(glob.glob(str(ROOT / "examples" / "*.bkr")) + glob.glob(str(ROOT / "stdlib" / "*.bkr")))
+    assert files
+    for name in files:
+        text = open(name, encoding="utf-8").read()
+        ours = parse(Source.of(name, text))
+        assert ours.ok, name
+        assert ours.tree == plain.parse(text), name
+
+
+def test_a_repaired_tree_still_builds_an_ast():
+    text = "cluster A {\n  member { workers }\n  job J\n    run on\n  }\n  jbo K { to }\n"
+    result = parse(Source.of("t.bkr", text))
+    assert not result.ok
+    module = build(result)
+    assert module is not None and module.clusters
+    for word in (w for c in module.clusters for m in c.members for w in [m.name]):
+        assert 1 <= word.span.line <= result.source.line_count
