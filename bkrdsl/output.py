@@ -336,7 +336,10 @@ def recover(out_dir: Path) -> None:
         if _pid_alive(pid) and pid != os.getpid():
             continue
         if role == "old" and not os.path.lexists(out_dir):
-            os.rename(path, out_dir)  # killed between the two renames of the fallback swap
+            try:
+                os.rename(path, out_dir)  # killed between the two renames of the fallback swap
+            except OSError as err:
+                raise OutputError(f"{out_dir}: cannot put back {path.name}: {err.strerror or err}") from None
         else:
             shutil.rmtree(path, ignore_errors=True)
 

@@ -185,3 +185,16 @@ def test_output_is_byte_identical_across_runs_seeds_and_folders(tmp_path):
         trees.append(tree(out))
     assert trees[0] == trees[1] == trees[2]
     assert len(trees[0]) > 10
+
+
+def test_include_folder_for_imports(tmp_path):
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "guests.bkr").write_text("single group MOREGST { LINUX09 }\n")
+    text = GOOD.replace("import std/zvm73", "import std/zvm73\nimport guests").replace(
+        "backup GUESTS full", "backup GUESTS, MOREGST full"
+    )
+    src = source(tmp_path / ".", text)
+    run_cli(["compile", src, "-o", tmp_path / "out"], expect=1)  # not found without -I
+    run_cli(["compile", src, "-o", tmp_path / "out", "-I", lib], expect=0)
+    assert "INCLUDE MINIDISK LINUX09" in (tmp_path / "out" / "DEV1" / "GUESTFUL.TEMPLATE").read_text()

@@ -96,7 +96,7 @@ cluster STDTEST {{
     backup ZVMLOCAL incremental
     include minidisk * *
     to disk pool BKUPPOOL
-    run on each member daily 03:00
+    run on each member daily 05:00
   }}
 }}
 """

@@ -21,8 +21,9 @@ from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model, is_pattern, parse_disk_unit, worker_ids
 
-#: z/VM SSI clusters have at most four members (z/VM 6.2 through 7.4).
-MAX_MEMBERS = 4
+#: z/VM 6.2 to 7.2 allow four SSI members; z/VM 7.3 raised the limit to eight.
+CLASSIC_MAX_MEMBERS = 4
+MAX_MEMBERS = 8
 
 TOO_MANY_MEMBERS = register(
     "BKR240",
@@ -30,16 +31,34 @@ TOO_MANY_MEMBERS = register(
     "error",
     "more members than a z/VM SSI cluster can have",
     """
-    A z/VM Single System Image cluster has one to four members: every z/VM
-    release with SSI (6.2 to 7.4) supports at most four. A fifth member block
-    describes a system that cannot be in the cluster, so the generated
-    directory entries (BUILD ON member) and EXECs would be wrong for all of
-    them.
+    A z/VM Single System Image cluster has at most eight members (z/VM 7.3
+    and later; four before that, see BKR248). A ninth member block describes a
+    system that cannot be in the cluster, so the generated directory entries
+    (BUILD ON member) and EXECs would be wrong for all of them.
 
-    Failing example: five `member` blocks in one cluster.
+    Failing example: nine `member` blocks in one cluster.
 
     Fix: keep the members of the SSI statement in SYSTEM CONFIG; describe a
     second cluster in its own file.
+    """,
+)
+
+MANY_MEMBERS = register(
+    "BKR248",
+    "more-than-four-members",
+    "warning",
+    "more than four members needs z/VM 7.3 or later",
+    """
+    z/VM 6.2 to 7.2 support SSI clusters of up to four members; z/VM 7.3
+    raised the limit to eight. (The eight-member limit is taken from
+    secondary sources describing z/VM 7.3; it could not be checked against
+    IBM's manuals here, see docs/stdlib.md.) A cluster of five to eight
+    members is right only when every member runs z/VM 7.3 or later.
+
+    Failing example (on z/VM 7.2): five `member` blocks in one cluster.
+
+    Fix: nothing, when all members run z/VM 7.3 or later; otherwise keep
+    at most four members in the cluster.
     """,
 )
 
@@ -208,6 +227,15 @@ def member_count(model: Model):
             extra.decl.name.span,
             related=(Related(distinct[0].decl.name.span, "the first member"),),
             help="keep the members of the SSI statement in SYSTEM CONFIG; describe another cluster in its own file",
+        )
+    elif len(distinct) > CLASSIC_MAX_MEMBERS:
+        extra = distinct[CLASSIC_MAX_MEMBERS]
+        yield MANY_MEMBERS(
+            f"cluster {quoted(model.name)} declares {len(distinct)} members:"
+            f" more than {CLASSIC_MAX_MEMBERS} needs z/VM 7.3 or later on every member",
+            extra.decl.name.span,
+            related=(Related(distinct[0].decl.name.span, "the first member"),),
+            help="fine on z/VM 7.3 and later; on z/VM 7.2 and earlier an SSI cluster has at most four members",
         )
 
 

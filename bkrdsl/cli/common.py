@@ -51,7 +51,7 @@ class InputError(Exception):
 def read_input(arg: str) -> tuple[str, bytes, Path | None]:
     """(display name, bytes, path) for a FILE argument; '-' is standard input."""
     if arg == "-":
-        return "<stdin>", click.get_binary_stream("stdin").read(), None
+        return "<stdin>", sys.stdin.buffer.read(), None
     path = Path(arg)
     if path.is_dir():
         raise InputError(f"bkrc: {arg}: is a directory, not a .bkr file")

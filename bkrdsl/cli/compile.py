@@ -60,6 +60,7 @@ def _artifacts(analysis, source: str, dialect_path: str | None):
     "--output",
     "out_dir",
     required=True,
+    metavar="DIR",
     type=click.Path(file_okay=False),
     help="The folder to write: one subfolder per member, cluster/ and manifest.json.",
 )

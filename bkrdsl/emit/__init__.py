@@ -3,4 +3,15 @@
 Emitters never re-check: they run only on a model the checker passed. Every
 product keyword, verb and field layout comes from a dialect table
 (`dialects/*.toml`, read by `dialect.py`), never from code.
+
+    artifacts.py   emit_all(): every file of a cluster, sorted, CMS-checked
+    template.py    Backup Manager job templates
+    rexx.py        the EXECs: BKRSUBMT, BKREXPIR, BKRSTART (quoting.py: REXX text)
+    directory.py   CP directory entries (USER, IDENTITY, SUBCONFIG)
+    tape.py        Tape Manager node definitions
+    cms.py         the CMS rules every generated file obeys
+    common.py      Artifact, headers, text and address helpers
+    compat.py      docs/compatibility.md from the dialect tables
+
+Writing the files (plan, manifest, drift, atomic swap) is `bkrdsl.output`.
 """

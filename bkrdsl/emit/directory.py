@@ -204,59 +204,82 @@ def _statements(model: Model, machine: Machine, dialect: Dialect) -> list[str]:
     return out
 
 
-def _entry_header(dialect: Dialect, source: str, what: str) -> list[str]:
-    return star_comments(dialect["directory_comment"], header_texts(source, what))
-
-
 def _machine_words(model: Model, machine: Machine) -> str:
     return f"{machine.id}, {ROLE_WORDS[machine.role]} of cluster {model.name}"
 
 
+@dataclass
+class _Context:
+    """What every entry of one compile shares: the model, the table, the disks, the allocator."""
+
+    model: Model
+    source: str
+    dialect: Dialect
+    disks: dict[str, list[ast.Disk]]
+    allocator: Allocator
+
+    @property
+    def indent(self) -> str:
+        return self.dialect["directory_indent"]
+
+    def path(self, entry_id: str) -> str:
+        return cluster_path(entry_id, self.dialect["directory_filetype"])
+
+    def header(self, what: str) -> list[str]:
+        return star_comments(self.dialect["directory_comment"], header_texts(self.source, what))
+
+    def mdisk(self, disk: ast.Disk, volume: str) -> str:
+        return self.indent + _mdisk(self.allocator.place(disk, volume), self.dialect)
+
+
+def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
+    d = dialect.machines[machine.role]
+    return dict(id=machine.id, password=d.password, storage=d.storage, maxstorage=d.maxstorage, classes=d.classes)
+
+
+def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
+    """A single-configuration user: USER, the common statements, minidisks on shared DASD."""
+    model, dialect = ctx.model, ctx.dialect
+    lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.")
+    lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
+    lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))
+    shared = next(iter(model.shared_volumes), None)
+    for disk in ctx.disks[machine.id]:
+        lines.append(ctx.mdisk(disk, _volume(disk, shared, "declare a shared-volume")))
+    return Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY)
+
+
+def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
+    """A multiconfiguration user: IDENTITY with its BUILD statements, then one SUBCONFIG per member."""
+    model, dialect = ctx.model, ctx.dialect
+    subs = [(name, subconfig_id(machine.id, model.member(name).ordinal)) for name in machine.members]
+    lines = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.")
+    lines.append(dialect.text("directory_identity", **_operands(machine, dialect)))
+    lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
+    lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))
+    out = [Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY)]
+    for name, sub in subs:
+        member = model.member(name)
+        private = member.private_volumes[0] if member.private_volumes else None
+        lines = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).")
+        lines.append(dialect.text("directory_subconfig", subconfig=sub))
+        if not ctx.disks[machine.id]:
+            lines.extend(star_comments(dialect["directory_comment"], ["No minidisks of its own."]))
+        for disk in ctx.disks[machine.id]:
+            disk = _for_member(model, disk, name)
+            lines.append(ctx.mdisk(disk, _volume(disk, private, f"member {name} declares no private-volume")))
+        out.append(Artifact(ctx.path(sub), lines_to_text(lines), DIRECTORY, member=name))
+    return out
+
+
 def directory_entries(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
-    """One artifact per USER, IDENTITY and SUBCONFIG entry."""
+    """One artifact per USER, IDENTITY and SUBCONFIG entry, machine by machine."""
     found = machines(model)
-    disks = disks_by_machine(model, found)
-    allocator = Allocator(model, dialect)
-    filetype = dialect["directory_filetype"]
-    indent = dialect["directory_indent"]
+    ctx = _Context(model, source, dialect, disks_by_machine(model, found), Allocator(model, dialect))
     out: list[Artifact] = []
     for machine in found:
-        defaults = dialect.machines[machine.role]
-        operands = dict(
-            id=machine.id,
-            password=defaults.password,
-            storage=defaults.storage,
-            maxstorage=defaults.maxstorage,
-            classes=defaults.classes,
-        )
-        body = [indent + s for s in _statements(model, machine, dialect)]
         if machine.kind is Kind.SINGLE:
-            lines = _entry_header(dialect, source, f"USER entry of {_machine_words(model, machine)}.")
-            lines.append(dialect.text("directory_user", **operands))
-            lines.extend(body)
-            for disk in disks[machine.id]:
-                volume = _volume(disk, next(iter(model.shared_volumes), None), "declare a shared-volume")
-                lines.append(indent + _mdisk(allocator.place(disk, volume), dialect))
-            out.append(Artifact(cluster_path(machine.id, filetype), lines_to_text(lines), DIRECTORY))
-            continue
-
-        subs = [(name, subconfig_id(machine.id, model.member(name).ordinal)) for name in machine.members]
-        lines = _entry_header(dialect, source, f"IDENTITY entry of {_machine_words(model, machine)}.")
-        lines.append(dialect.text("directory_identity", **operands))
-        lines.extend(indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
-        lines.extend(body)
-        out.append(Artifact(cluster_path(machine.id, filetype), lines_to_text(lines), DIRECTORY))
-        for name, sub in subs:
-            member = model.member(name)
-            private = member.private_volumes[0] if member.private_volumes else None
-            what = f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id})."
-            lines = _entry_header(dialect, source, what)
-            lines.append(dialect.text("directory_subconfig", subconfig=sub))
-            if not disks[machine.id]:
-                lines.extend(star_comments(dialect["directory_comment"], ["No minidisks of its own."]))
-            for disk in disks[machine.id]:
-                disk = _for_member(model, disk, name)
-                volume = _volume(disk, private, f"member {name} declares no private-volume")
-                lines.append(indent + _mdisk(allocator.place(disk, volume), dialect))
-            out.append(Artifact(cluster_path(sub, filetype), lines_to_text(lines), DIRECTORY, member=name))
+            out.append(_user_entry(ctx, machine))
+        else:
+            out.extend(_identity_entries(ctx, machine))
     return out

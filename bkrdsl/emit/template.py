@@ -98,25 +98,25 @@ def _describe(job: JobModel, member: str, name: str) -> str:
     return f"Job {name} ({kind}) on member {member}."
 
 
-def job_template(model: Model, job: JobModel, member: str, name: str, source: str, dialect: Dialect) -> str:
-    """The text of job `job`'s template on `member`, where it is called `name`."""
-    comment = dialect["template_comment"]
-    texts = header_texts(source, _describe(job, member, name))
-    if job.description:
-        texts.append(invariant(job.description))
-    lines = star_comments(comment, texts)
-    lines.append(comment)
-    lines.append(dialect.text("job_name_setting", value=name))
+def _settings(job: JobModel, name: str, dialect: Dialect) -> list[str]:
+    """The job's header settings: its name on this member, its level, its output."""
     level = "incremental" if job.level is ast.Level.INCREMENTAL else "full"
-    lines.append(dialect.text("job_type_setting", value=dialect[f"job_type_{level}"]))
+    lines = [
+        dialect.text("job_name_setting", value=name),
+        dialect.text("job_type_setting", value=dialect[f"job_type_{level}"]),
+    ]
     output = _output_value(job, dialect)
     if output is not None:
         lines.append(dialect.text("output_setting", value=output))
+    return lines
 
-    ids, patterns = job_owners(model, job)
-    lines.append(comment)
+
+def job_selection(model: Model, job: JobModel, dialect: Dialect) -> list[str]:
+    """The job's own selection records: the same lines in every member's copy (SSI rule 6)."""
+    comment = dialect["template_comment"]
     same = ": the same on every member" if len(model.derived_names(job)) > 1 else ""
-    lines.extend(star_comments(comment, [f"Selection of job {job.name}{same}."]))
+    lines = star_comments(comment, [f"Selection of job {job.name}{same}."])
+    ids, patterns = job_owners(model, job)
     for selection in job.includes:
         owners = None
         if selection.medium is ast.Medium.MINIDISK:
@@ -125,13 +125,43 @@ def job_template(model: Model, job: JobModel, member: str, name: str, source: st
         lines.extend(selection_records(selection, dialect, owners))
     for selection in job.excludes:
         lines.extend(selection_records(selection, dialect, None))
+    return lines
 
+
+def _member_excludes(model: Model, member: str, dialect: Dialect) -> list[str]:
+    """The excludes `member` adds to every job it runs (none: no lines at all)."""
     local = model.member(member)
-    if local is not None and local.excludes:
-        lines.append(comment)
-        lines.extend(star_comments(comment, [f"Excludes of member {member}, added to every job it runs."]))
-        for selection in local.excludes:
-            lines.extend(selection_records(selection, dialect, None))
+    if local is None or not local.excludes:
+        return []
+    comment = dialect["template_comment"]
+    lines = [comment] + star_comments(comment, [f"Excludes of member {member}, added to every job it runs."])
+    for selection in local.excludes:
+        lines.extend(selection_records(selection, dialect, None))
+    return lines
+
+
+def job_template(
+    model: Model,
+    job: JobModel,
+    member: str,
+    name: str,
+    source: str,
+    dialect: Dialect,
+    selection: list[str] | None = None,
+) -> str:
+    """The text of job `job`'s template on `member`, where it is called `name`.
+
+    `selection` is `job_selection(...)`, computed once per job by the caller
+    that writes every member's copy.
+    """
+    comment = dialect["template_comment"]
+    texts = header_texts(source, _describe(job, member, name))
+    if job.description:
+        texts.append(invariant(job.description))
+    lines = star_comments(comment, texts) + [comment]
+    lines += _settings(job, name, dialect) + [comment]
+    lines += selection if selection is not None else job_selection(model, job, dialect)
+    lines += _member_excludes(model, member, dialect)
     return lines_to_text(lines)
 
 
@@ -141,11 +171,12 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
     out = []
     for job in model.jobs:
         job_kind = job.kind.value if job.kind is not None else None
+        selection = job_selection(model, job, dialect)
         for member, name in model.derived_names(job):
             out.append(
                 Artifact(
                     path=member_path(member, name, filetype),
-                    text=job_template(model, job, member, name, source, dialect),
+                    text=job_template(model, job, member, name, source, dialect, selection),
                     kind=JOB_TEMPLATE,
                     member=member,
                     job=name,
@@ -154,4 +185,3 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
                 )
             )
     return out
-

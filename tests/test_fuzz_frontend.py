@@ -1,0 +1,101 @@
+"""Property tests: no input crashes the front end.
+
+Arbitrary text, arbitrary bytes and damaged copies of the examples (tokens
+deleted, duplicated, swapped, replaced by keywords; random characters put in)
+go through `analyse` and through `bkrc check`. The only acceptable outcome is a
+list of diagnostics, each with a registered code and a span inside its file;
+the CLI exits 0 or 1 and never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conftest import EXAMPLES, run_cli
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bkrdsl.diagnostics.registry import load_all
+from bkrdsl.pipeline import analyse
+from bkrdsl.syntax.parser import parser
+from bkrdsl.syntax.recovery import grammar_facts
+
+SAMPLES = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.bkr"))]
+KEYWORDS = sorted(grammar_facts(parser()).keywords)
+# Words, quoted texts, comments, punctuation and blanks: the pieces a mutation moves.
+_PIECES = re.compile(r'"[^"\n]*"?|#[^\n]*|[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:./]*|\s+|.', re.S)
+REGISTRY = load_all()
+FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def damaged_examples(draw) -> str:
+    pieces = _PIECES.findall(draw(st.sampled_from(SAMPLES)))
+    for _ in range(draw(st.integers(1, 6))):
+        i = draw(st.integers(0, len(pieces) - 1))
+        how = draw(st.sampled_from(["delete", "duplicate", "swap", "keyword", "character", "brace"]))
+        if how == "delete":
+            del pieces[i]
+        elif how == "duplicate":
+            pieces.insert(i, pieces[i])
+        elif how == "swap":
+            j = draw(st.integers(0, len(pieces) - 1))
+            pieces[i], pieces[j] = pieces[j], pieces[i]
+        elif how == "keyword":
+            pieces[i] = draw(st.sampled_from(KEYWORDS))
+        elif how == "character":
+            pieces.insert(i, draw(st.characters(blacklist_categories=("Cs",))))
+        else:
+            pieces.insert(i, draw(st.sampled_from(["{", "}", ",", "\n", '"', "#"])))
+        if not pieces:
+            pieces = [""]
+    return "".join(pieces)
+
+
+def assert_only_diagnostics(data: bytes) -> None:
+    analysis = analyse("fuzz.bkr", data)  # must not raise
+    for d in analysis.diagnostics:
+        assert d.code in REGISTRY, d
+        assert d.message, d
+        for span in [d.span] + [r.span for r in d.related]:
+            if span is None:
+                continue
+            source = analysis.sources.get(span.file)
+            assert source is not None, (d, span.file)
+            assert 1 <= span.line <= source.line_count, (d, span)
+            assert 1 <= span.column <= len(source.line_text(span.line)) + 1, (d, span)
+            assert (span.end_line, span.end_column) >= (span.line, span.column), (d, span)
+            assert span.end_line <= source.line_count, (d, span)
+
+
+def assert_cli_copes(data: bytes) -> None:
+    result = run_cli(["check", "--format", "short", "-"], input=data)
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+
+
+@FUZZ
+@given(st.text())
+def test_arbitrary_text(text):
+    data = text.encode("utf-8", errors="surrogatepass")
+    assert_only_diagnostics(data)
+
+
+@FUZZ
+@given(st.binary(max_size=512))
+def test_arbitrary_bytes(data):
+    assert_only_diagnostics(data)
+
+
+@FUZZ
+@given(damaged_examples())
+def test_damaged_examples(text):
+    data = text.encode("utf-8")
+    assert_only_diagnostics(data)
+    assert_cli_copes(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.text(), st.binary(max_size=256)))
+def test_cli_on_arbitrary_input(value):
+    assert_cli_copes(value.encode("utf-8", errors="surrogatepass") if isinstance(value, str) else value)

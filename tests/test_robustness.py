@@ -1,0 +1,213 @@
+"""Bad input gets a clear error and nothing else (issue 2).
+
+Each input below must give coded diagnostics with a line and column, make
+`bkrc check` exit 1, and never show a Python traceback; the few that are valid
+(a byte-order mark, CRLF line ends, tabs) must check clean. The sizes are the
+issue's own (100,000-deep nesting, a 5 MB line, a 100,000-character name); no
+test asserts on time, but each runs in well under a second.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES, run_cli
+
+from bkrdsl.diagnostics.registry import load_all
+from bkrdsl.diagnostics.render import render_text
+from bkrdsl.pipeline import analyse
+
+MINIMAL = (EXAMPLES / "minimal.bkr").read_bytes()
+
+
+def rejected(tmp_path, data: bytes, name: str = "input.bkr"):
+    """Write `data`, check it like a user would, and return the analysis; asserts the
+    contract every bad input shares."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run_cli(["check", "--format", "short", path], expect=1)
+    assert "Traceback" not in result.output
+    analysis = analyse(str(path), data, path=path)
+    registry = load_all()
+    assert analysis.diagnostics
+    for d in analysis.diagnostics:
+        assert d.code in registry
+        assert d.span is not None and d.span.line >= 1 and d.span.column >= 1, d
+        assert f"{d.span.line}:{d.span.column}: " in result.output
+    return analysis
+
+
+def codes_at(analysis) -> list[tuple[str, int, int]]:
+    return [(d.code, d.span.line, d.span.column) for d in analysis.diagnostics]
+
+
+# ------------------------------------------------------------------ bytes
+def test_binary_data(tmp_path):
+    data = b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4  # a gzip header and every byte
+    assert codes_at(rejected(tmp_path, data))[0][0] == "BKR001"
+
+
+def test_nul_bytes_say_where(tmp_path):
+    data = b"cluster A {\n  member M {\x00 workers 2 }\n}\n"
+    analysis = rejected(tmp_path, data)
+    assert codes_at(analysis) == [("BKR001", 2, 13)]
+    assert "line 2, column 13" in analysis.diagnostics[0].message
+
+
+def test_utf16_is_binary(tmp_path):
+    data = "cluster A {}\n".encode("utf-16")
+    # Shown as the bytes read as UTF-8: the BOM's two bytes, `c`, then the NUL.
+    assert codes_at(rejected(tmp_path, data)) == [("BKR001", 1, 4)]
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"cluster A {\n  description \"Lohn\xe4mter\"\n}\n", (2, 20)),  # Latin-1
+        (b"\xef\xbb\xbfcluster A {\r\n  \xff\r\n}\r\n", (2, 3)),  # after a BOM and CRLF
+        (b"# \xc3\n", (1, 3)),  # a sequence cut short
+        (b"\xc1\xc2\xc3\xc4", (1, 1)),  # EBCDIC "ABCD", sent in binary mode
+    ],
+)
+def test_invalid_utf8_says_where(tmp_path, data, where):
+    analysis = rejected(tmp_path, data)
+    assert codes_at(analysis) == [("BKR002", *where)]
+    assert f"line {where[0]}, column {where[1]}" in analysis.diagnostics[0].message
+
+
+# ------------------------------------------------------------------ accepted forms
+def test_bom_and_crlf_are_accepted(tmp_path):
+    data = b"\xef\xbb\xbf" + MINIMAL.replace(b"\n", b"\r\n")
+    path = tmp_path / "crlf.bkr"
+    path.write_bytes(data)
+    result = run_cli(["check", path], expect=0)
+    assert result.output == ""
+    assert analyse(str(path), data, path=path).diagnostics == []
+
+
+def test_lone_cr_line_ends_are_accepted(tmp_path):
+    path = tmp_path / "cr.bkr"
+    path.write_bytes(MINIMAL.replace(b"\n", b"\r"))
+    run_cli(["check", path], expect=0)
+
+
+def test_tabs_are_blanks(tmp_path):
+    path = tmp_path / "tabs.bkr"
+    path.write_bytes(MINIMAL.replace(b"  ", b"\t"))
+    run_cli(["check", path], expect=0)
+
+
+def test_carets_line_up_under_tabs(tmp_path):
+    data = b"cluster A {\n\tmember M {\t\twokers 2 }\n}\n"
+    analysis = rejected(tmp_path, data)
+    (d,) = analysis.diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("BKR012", 2, 14)
+    lines = render_text(analysis.diagnostics, analysis.sources).splitlines()
+    source_line = next(line for line in lines if line.startswith("2 |"))
+    caret_line = lines[lines.index(source_line) + 1]
+    assert "\t" not in source_line
+    start = caret_line.index("^")
+    assert source_line[start : start + len("wokers")] == "wokers"
+    assert caret_line[start:].startswith("^^^^^^ ") or caret_line[start:] == "^^^^^^"
+
+
+# ------------------------------------------------------------------ sizes
+def test_100000_deep_nesting(tmp_path):
+    depth = 100_000
+    analysis = rejected(tmp_path, b"cluster A {\n" + b"{" * depth + b"}" * depth + b"\n}\n")
+    assert codes_at(analysis) == [("BKR004", 2, 1)]
+    rejected(tmp_path, b"{" * depth)
+    rejected(tmp_path, b"cluster A {" + b"{" * depth)
+    rejected(tmp_path, b"}" * depth)
+
+
+def test_a_5mb_line(tmp_path):
+    analysis = rejected(tmp_path, b"cluster A { single group G { " + b"LINUX01 " * 650_000 + b"} }")
+    (d,) = analysis.diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("BKR018", 1, 1_000_001)
+    assert "5,200,032 characters" in d.message
+    text = render_text(analysis.diagnostics, analysis.sources)
+    assert max(len(line) for line in text.splitlines()) < 200
+
+
+@pytest.mark.parametrize(
+    "line",
+    [b"x = 1, " * 700, b"\xc3\xa9" * 4000, b"{ , } " * 800, b"job member run on { } " * 200, b'"' * 5000],
+    ids=["assignments", "accented", "punctuation", "keywords", "quotes"],
+)
+def test_a_megabyte_of_junk_in_lines(tmp_path, line):
+    lines = 1_000_000 // len(line)
+    analysis = rejected(tmp_path, b"cluster A {\n" + (line + b"\n") * lines + b"}\n")
+    assert len(analysis.diagnostics) <= 21
+
+
+def test_a_100000_character_name(tmp_path):
+    name = b"M" * 100_000
+    data = b"cluster A {\n  member " + name + b" { workers 2 }\n  job J { backup " + name + b" }\n}\n"
+    path = tmp_path / "long.bkr"
+    path.write_bytes(data)
+    result = run_cli(["check", path])
+    assert result.exit_code in (0, 1)  # the name is the checker's to judge
+    assert "Traceback" not in result.output
+    assert len(result.output) < 20_000
+    assert max((len(line) for line in result.output.splitlines()), default=0) < 400
+
+
+# ------------------------------------------------------------------ other text
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("cluster A {\n  frobnicate 3\n}\n", "BKR012"),
+        ("cluster A {\n  member M { wokers 2 }\n}\n", "BKR012"),
+        ("cluster PRODÜKTION {\n}\n", "BKR003"),
+        ("cluster A {\n  single group G { LÖHNE GEHÄLTER }\n}\n", "BKR003"),
+        ("cluster A {\n  member 成员 { workers 2 }\n}\n", "BKR003"),
+        ("cluster:\n  name: PRODSSI\n  members: [VMSYS1, VMSYS2]\n", "BKR009"),
+        ('{\n  "cluster": {"name": "PRODSSI"}\n}\n', "BKR009"),
+        ("/* REXX */\nparse arg member\n'CP SMSG BKRBKUP SUBMIT' member\nexit rc\n", "BKR009"),
+    ],
+    ids=["unknown-keyword", "misspelt-keyword", "umlaut-cluster", "umlaut-group", "cjk-member", "yaml", "json", "rexx"],
+)
+def test_other_text_gets_coded_diagnostics(tmp_path, text, code):
+    assert codes_at(rejected(tmp_path, text.encode()))[0][0] == code
+
+
+# ------------------------------------------------------------------ files that cannot be read
+def one_line_exit_2(result) -> None:
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("bkrc: ")
+
+
+def test_missing_file(tmp_path):
+    one_line_exit_2(run_cli(["check", tmp_path / "nope.bkr"]))
+
+
+def test_directory(tmp_path):
+    one_line_exit_2(run_cli(["check", tmp_path]))
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    # The tests run as root, for whom chmod 000 changes nothing: make the read fail instead.
+    import pathlib
+
+    path = tmp_path / "secret.bkr"
+    path.write_bytes(MINIMAL)
+    real = pathlib.Path.read_bytes
+
+    def refuse(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", refuse)
+    result = run_cli(["check", path])
+    one_line_exit_2(result)
+    assert "permission denied" in result.stderr
+
+
+def test_a_bad_file_among_good_ones_is_still_exit_2(tmp_path):
+    good = tmp_path / "good.bkr"
+    good.write_bytes(MINIMAL)
+    result = run_cli(["check", tmp_path / "nope.bkr", good])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
