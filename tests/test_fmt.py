@@ -98,8 +98,10 @@ CASES = [
     ),
     (
         "one-statement-per-line",
-        "cluster C { catalog shared server S pool P on M1 expire on M1 { preview daily 01:00 purge weekly sun"
-        " 03:00 retain 35 days } tape manager shared catalog-node TC on M1 request-node TR }\n",
+        (
+            "cluster C { catalog shared server S pool P on M1 expire on M1 { preview daily 01:00 purge weekly"
+            " sun 03:00 retain 35 days } tape manager shared catalog-node TC on M1 request-node TR }\n"
+        ),
         """
         cluster C {
           catalog shared server S pool P on M1
@@ -267,8 +269,10 @@ CASES = [
     ),
     (
         "long-name-lists-fill-under-the-first-name",
-        "identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD, SNMPQE, VMNFS,"
-        " MPROUTE role worker\n",
+        (
+            "identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD, SNMPQE, VMNFS,"
+            " MPROUTE role worker\n"
+        ),
         """
         identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD,
                       SNMPQE, VMNFS, MPROUTE role worker
@@ -330,6 +334,8 @@ def test_canonical_layout(name, given, expected):
 def test_crlf_and_byte_order_mark_become_plain_lf():
     done = format_bytes("x.bkr", b"\xef\xbb\xbfsingle user a\r\nsingle user b\r\n")
     assert done.text == "single user A\nsingle user B\n"
+    assert format_bytes("x.bkr", b"single user A\r\n").changed
+    assert not format_bytes("x.bkr", b"single user A\n").changed
 
 
 def test_syntax_errors_stop_formatting_with_diagnostics():
@@ -352,7 +358,11 @@ def test_a_doc_comment_shared_by_two_declarations_is_refused():
 # ----------------------------------------------------------------- the examples
 # The examples, the site module they import and the standard library are kept canonical.
 # examples/broken/ is not: its expected diagnostics name lines and columns as written.
-CANONICAL = sorted(EXAMPLES.glob("*.bkr")) + sorted(EXAMPLES.glob("site/*.bkr")) + sorted((ROOT / "stdlib").glob("*.bkr"))
+CANONICAL = (
+    sorted(EXAMPLES.glob("*.bkr"))
+    + sorted(EXAMPLES.glob("site/*.bkr"))
+    + sorted((ROOT / "stdlib").glob("*.bkr"))
+)
 
 
 def scramble(text: str) -> str:
@@ -452,5 +462,5 @@ def test_the_example_in_the_docs_is_what_bkrc_fmt_does():
 
     doc = (ROOT / "docs" / "fmt.md").read_text(encoding="utf-8")
     section = doc[doc.index("## The layout") :]
-    given, expected = re.findall(r"```bkr\n(.*?)```", section, re.S)[:2]
+    given, expected = re.findall(r"```bkr\n(.*?)```", section, re.DOTALL)[:2]
     assert format_text(given) == expected

@@ -28,7 +28,11 @@ from bkrdsl.source import Source
 from bkrdsl.syntax.parser import parse
 from bkrdsl.syntax.reader import normalise
 
-FILES = sorted(EXAMPLES.glob("*.bkr")) + sorted(EXAMPLES.glob("*/*.bkr")) + sorted((ROOT / "stdlib").glob("*.bkr"))
+FILES = (
+    sorted(EXAMPLES.glob("*.bkr"))
+    + sorted(EXAMPLES.glob("*/*.bkr"))
+    + sorted((ROOT / "stdlib").glob("*.bkr"))
+)
 #: Kept in canonical layout (examples/broken/ is not: its expected output names lines and columns).
 CANONICAL = [p for p in FILES if p.parent.name != "broken"]
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -107,7 +111,9 @@ def name_list(draw, names=ids, max_size=3):
 def selection(draw):
     action = kw(draw(st.sampled_from(["include", "exclude"])))
     if draw(st.booleans()):
-        addresses = draw(st.lists(st.sampled_from(["*", "0191", "0100-0FFF", "019d"]), min_size=1, max_size=3))
+        addresses = draw(
+            st.lists(st.sampled_from(["*", "0191", "0100-0FFF", "019d"]), min_size=1, max_size=3)
+        )
         return action + kw("minidisk") + nm(draw(ids)) + [t for a in addresses for t in nm(a)]
     return action + kw("sfs") + nm("BKRPOOL:" + draw(ids) + ".*")
 
@@ -158,7 +164,9 @@ def member(draw):
         if which == "workers":
             out += kw("workers") + nm(draw(numbers))
         elif which == "private-volume":
-            out += kw("private-volume") + [t for v in draw(st.lists(ids, min_size=1, max_size=3)) for t in nm(v)]
+            out += kw("private-volume") + [
+                t for v in draw(st.lists(ids, min_size=1, max_size=3)) for t in nm(v)
+            ]
         elif which == "job-suffix":
             out += kw("job-suffix") + nm(draw(st.sampled_from(["A", "b", "1"])))
         elif which == "selection":
@@ -194,7 +202,9 @@ def job(draw):
 
 @st.composite
 def cluster_item(draw):
-    which = draw(st.sampled_from(["member", "catalog", "expire", "tape", "user", "group", "job", "misc", "disk"]))
+    which = draw(
+        st.sampled_from(["member", "catalog", "expire", "tape", "user", "group", "job", "misc", "disk"])
+    )
     if which == "member":
         return draw(member())
     if which == "catalog":
@@ -206,7 +216,11 @@ def cluster_item(draw):
         out = kw("expire") + draw(placement()) + [tok("{", "v")]
         for _ in range(draw(st.integers(0, 3))):
             item = draw(st.sampled_from(["preview", "purge", "retain"]))
-            out += kw("retain") + nm(draw(numbers)) + kw("days") if item == "retain" else kw(item) + draw(schedule())
+            out += (
+                kw("retain") + nm(draw(numbers)) + kw("days")
+                if item == "retain"
+                else kw(item) + draw(schedule())
+            )
         return out + [tok("}", "v")]
     if which == "tape":
         out = kw("tape", "manager", draw(st.sampled_from(["shared", "local"])))
@@ -222,7 +236,14 @@ def cluster_item(draw):
     if which == "job":
         return draw(job())
     if which == "disk":
-        out = kw("disk") + nm(draw(ids)) + nm("191") + kw("size") + nm("10") + nm(draw(st.sampled_from(["cyl", "BLK"])))
+        out = (
+            kw("disk")
+            + nm(draw(ids))
+            + nm("191")
+            + kw("size")
+            + nm("10")
+            + nm(draw(st.sampled_from(["cyl", "BLK"])))
+        )
         if draw(st.booleans()):
             out += kw("on") + nm(draw(ids))
             if draw(st.booleans()):
@@ -238,7 +259,9 @@ def program(draw):
     """A syntactically valid .bkr file, as statements of tokens."""
     statements = []
     for _ in range(draw(st.integers(0, 2))):
-        statements.append(kw("import") + [tok(draw(st.sampled_from(["std/backup-manager", "std/zvm73"])), "v")])
+        statements.append(
+            kw("import") + [tok(draw(st.sampled_from(["std/backup-manager", "std/zvm73"])), "v")]
+        )
     for _ in range(draw(st.integers(0, 2))):
         statements.append(draw(st.one_of(user_decl(), group_decl())))
     if draw(st.booleans()):
@@ -334,7 +357,9 @@ def respaced(draw, path):
         if "\n" in gap:
             blank = gap.count("\n") >= 2
             newlines = "\n" * draw(st.integers(2, 4)) if blank else "\n"
-            gap = draw(st.sampled_from(["", " "])) + newlines + draw(st.sampled_from(["", " ", "\t", "      "]))
+            gap = (
+                draw(st.sampled_from(["", " "])) + newlines + draw(st.sampled_from(["", " ", "\t", "      "]))
+            )
         elif pos:
             gap = draw(st.sampled_from([" ", "  ", "\t ", "   "])) if gap else gap
         pieces.append(gap)
@@ -357,8 +382,34 @@ def test_examples_respaced_format_back_byte_for_byte(path, data):
 
 
 # ----------------------------------------------------------------- no input crashes it
-VOCABULARY = ["cluster", "member", "job", "{", "}", ",", "single", "group", "user", "A", "B*", "on", "each",
-              "run", "workers", "2", "# c", "## d", "\n", '"s"', "import", "std/zvm73", "backup", "full", "é", "\x00"]
+VOCABULARY = [
+    "cluster",
+    "member",
+    "job",
+    "{",
+    "}",
+    ",",
+    "single",
+    "group",
+    "user",
+    "A",
+    "B*",
+    "on",
+    "each",
+    "run",
+    "workers",
+    "2",
+    "# c",
+    "## d",
+    "\n",
+    '"s"',
+    "import",
+    "std/zvm73",
+    "backup",
+    "full",
+    "é",
+    "\x00",
+]
 
 
 @FAST

@@ -23,7 +23,7 @@ from bkrdsl.syntax.recovery import grammar_facts
 SAMPLES = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.bkr"))]
 KEYWORDS = sorted(grammar_facts(parser()).keywords)
 # Words, quoted texts, comments, punctuation and blanks: the pieces a mutation moves.
-_PIECES = re.compile(r'"[^"\n]*"?|#[^\n]*|[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:./]*|\s+|.', re.S)
+_PIECES = re.compile(r'"[^"\n]*"?|#[^\n]*|[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:./]*|\s+|.', re.DOTALL)
 REGISTRY = load_all()
 FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types as T
+from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 PUBLISH = T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 
@@ -66,8 +68,26 @@ GOOD = textwrap.dedent(
 BROKEN = GOOD.replace("member TST2 { workers 1 ", "member TST2 { workers ")
 
 
+def recording_client() -> LanguageClient:
+    """pytest-lsp's client, also keeping every publishDiagnostics in arrival order (waiting
+    for "the next notification" could miss one that arrives while the test is not waiting)."""
+    client = LanguageClient(converter_factory=default_converter)
+    client.published = []
+    client.seen = 0
+
+    def publish(client: LanguageClient, params: T.PublishDiagnosticsParams) -> None:
+        client.diagnostics[params.uri] = params.diagnostics
+        client.published.append(params)
+
+    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, PUBLISH: publish})
+    return client
+
+
+SERVER = [sys.executable, "-m", "bkrdsl", "lsp"]
+
+
 @pytest_lsp.fixture(
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "bkrdsl", "lsp", "--stdio"]),
+    config=ClientServerConfig(server_command=SERVER + ["--stdio"], client_factory=recording_client),
 )
 async def client(lsp_client: LanguageClient, tmp_path_factory):
     folder = tmp_path_factory.mktemp("ws")
@@ -85,7 +105,7 @@ async def client(lsp_client: LanguageClient, tmp_path_factory):
 
 
 @pytest_lsp.fixture(
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "bkrdsl", "lsp"]),
+    config=ClientServerConfig(server_command=SERVER, client_factory=recording_client),
 )
 async def patient_client(lsp_client: LanguageClient, tmp_path_factory):
     """A server that waits long after each change before re-checking."""
@@ -102,12 +122,24 @@ async def patient_client(lsp_client: LanguageClient, tmp_path_factory):
     await lsp_client.shutdown_session()
 
 
-async def diagnostics(client: LanguageClient, uri: str, version: int | None = None) -> list[T.Diagnostic]:
-    """The next diagnostics published for `uri` (for `version`, when given)."""
+async def diagnostics(
+    client: LanguageClient, uri: str, version: int | None = None, where=None
+) -> list[T.Diagnostic]:
+    """The next diagnostics published for `uri` (for `version`, and satisfying `where`, when given).
+
+    Waits for them; the long limit only stops a hung server from hanging the test run.
+    """
+    deadline = asyncio.get_running_loop().time() + 60
     while True:
-        params = await asyncio.wait_for(client.wait_for_notification(PUBLISH), timeout=60)
-        if params.uri == uri and (version is None or params.version == version):
-            return list(params.diagnostics)
+        for n in range(client.seen, len(client.published)):
+            params = client.published[n]
+            wanted = params.uri == uri and version in (None, params.version)
+            if wanted and (where is None or where(params.diagnostics)):
+                client.seen = n + 1
+                return list(params.diagnostics)
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"no diagnostics for {uri} (version {version}): {client.published}")
+        await asyncio.sleep(0.01)
 
 
 def position(text: str, needle: str, offset: int = 0) -> T.Position:
@@ -120,7 +152,9 @@ def position(text: str, needle: str, offset: int = 0) -> T.Position:
 def open_doc(client: LanguageClient, path: Path, text: str, version: int = 1) -> str:
     uri = path.as_uri()
     client.text_document_did_open(
-        T.DidOpenTextDocumentParams(text_document=T.TextDocumentItem(uri=uri, language_id="bkr", version=version, text=text))
+        T.DidOpenTextDocumentParams(
+            text_document=T.TextDocumentItem(uri=uri, language_id="bkr", version=version, text=text)
+        )
     )
     return uri
 
@@ -175,20 +209,26 @@ async def test_an_editing_session(client: LanguageClient):
     )
     assert "runs on TST2" in hover.contents.value
     hover = await client.text_document_hover_async(
-        T.HoverParams(text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "MONITOR inc", 2))
+        T.HoverParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "MONITOR inc", 2)
+        )
     )
     assert "identity group" in hover.contents.value and "`PERFSVM`" in hover.contents.value
     assert "Monitoring agents on every member." in hover.contents.value
     assert "BKR221" not in hover.contents.value
     hover = await client.text_document_hover_async(
-        T.HoverParams(text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "on TST1 daily 05", 1))
+        T.HoverParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "on TST1 daily 05", 1)
+        )
     )
     assert "**BKR221** `identity-job-pinned`" in hover.contents.value
     assert "Fix: `run on each member daily 03:00`." in hover.contents.value
 
     # Completion: keywords the grammar accepts there, and names that fit.
     done = await client.text_document_completion_async(
-        T.CompletionParams(text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "TST1 daily 05"))
+        T.CompletionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "TST1 daily 05")
+        )
     )
     labels = {i.label: i.kind for i in done.items}
     assert labels["each"] == T.CompletionItemKind.Keyword
@@ -197,11 +237,14 @@ async def test_an_editing_session(client: LanguageClient):
 
     # Go to definition, across the import.
     found = await client.text_document_definition_async(
-        T.DefinitionParams(text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "PAYROLL full"))
+        T.DefinitionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), position=position(GOOD, "PAYROLL full")
+        )
     )
-    assert [(Path(loc.uri.removeprefix("file://")).name, loc.range.start.line, loc.range.start.character) for loc in found] == [
-        ("site.bkr", 1, 13)
-    ]
+    assert [
+        (Path(loc.uri.removeprefix("file://")).name, loc.range.start.line, loc.range.start.character)
+        for loc in found
+    ] == [("site.bkr", 1, 13)]
 
     # References of a member: its declaration and every use.
     found = await client.text_document_references_async(
@@ -236,11 +279,14 @@ async def test_an_editing_session(client: LanguageClient):
     assert await diagnostics(client, uri, 3) == []
 
     # Formatting: one edit that makes the text canonical.
-    messy = fixed.replace("  job MONINC {", "\n\n\nJOB moninc {").replace("    backup MONITOR", "backup monitor")
+    messy = fixed.replace("  job MONINC {", "\n\n\nJOB moninc {").replace(
+        "    backup MONITOR", "backup monitor"
+    )
     change(client, uri, messy, 4)
     edits = await client.text_document_formatting_async(
         T.DocumentFormattingParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), options=T.FormattingOptions(tab_size=2, insert_spaces=True)
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            options=T.FormattingOptions(tab_size=2, insert_spaces=True),
         )
     )
     assert apply(messy, edits) == fixed
@@ -254,8 +300,7 @@ async def test_an_unsaved_imported_module_is_what_the_cluster_sees(client: Langu
     await diagnostics(client, site)
     # Typing in site.bkr (not saved) re-checks main.bkr against the unsaved text.
     change(client, site, SITE.replace("identity group MONITOR", "single group MONITOR"), 2)
-    codes = [d.code for d in await diagnostics(client, main)]
-    assert "BKR221" not in codes
+    await diagnostics(client, main, where=lambda found: "BKR221" not in [d.code for d in found])
 
 
 @pytest.mark.asyncio
@@ -276,6 +321,9 @@ async def test_changes_are_debounced_and_saving_checks_at_once(patient_client: L
     change(client, uri, GOOD, 4)
     path.write_text(GOOD)
     # ...and saving checks the text as it is now, at once.
-    client.text_document_did_save(T.DidSaveTextDocumentParams(text_document=T.TextDocumentIdentifier(uri=uri)))
-    params = await asyncio.wait_for(client.wait_for_notification(PUBLISH), timeout=60)
-    assert (params.version, [d.code for d in params.diagnostics]) == (4, ["BKR221"])
+    client.text_document_did_save(
+        T.DidSaveTextDocumentParams(text_document=T.TextDocumentIdentifier(uri=uri))
+    )
+    found = await diagnostics(client, uri, 4)
+    assert [d.code for d in found] == ["BKR221"]
+    assert [p.version for p in client.published] == [1, 4]  # versions 2 and 3 were never checked

@@ -62,13 +62,27 @@ def doc_at(text: str, cursor: str | None = None, name: str = "/ws/dev.bkr"):
 
 # ----------------------------------------------------------------- hover
 HOVERS = [
-    ("single group L|INUX", ["**LINUX**: single group (2 users, 1 pattern)", "`LNX01`, `LNX02`", "`LNXAPP*`", "Linux guests."]),
+    (
+        "single group L|INUX",
+        ["**LINUX**: single group (2 users, 1 pattern)", "`LNX01`, `LNX02`", "`LNXAPP*`", "Linux guests."],
+    ),
     ("backup LIN|UX full", ["**LINUX**: single group"]),
     ("{ LNX0|1 LNX02", ["**LNX01**: single-configuration user", "listed in group LINUX single (line 4)"]),
     ("match LNXA|PP*", ["**LNXAPP***: pattern; every user it matches is a single-configuration user"]),
-    ("job SYS|INC {", ["runs on each member", "| DEV1 | `SYSINC1` |", "| DEV2 | `SYSINCB` |", "Every member's system machines."]),
+    (
+        "job SYS|INC {",
+        [
+            "runs on each member",
+            "| DEV1 | `SYSINC1` |",
+            "| DEV2 | `SYSINCB` |",
+            "Every member's system machines.",
+        ],
+    ),
     ("job LNXF|ULL {", ["full backup of single-configuration users, runs on DEV1", "| DEV1 | `LNXFULL` |"]),
-    ("run on DE|V1 daily", ["**DEV1**: member 1 of cluster `DEV`", "workers: 2 (BKRWRK01, BKRWRK02)", "D1PRV1"]),
+    (
+        "run on DE|V1 daily",
+        ["**DEV1**: member 1 of cluster `DEV`", "workers: 2 (BKRWRK01, BKRWRK02)", "D1PRV1"],
+    ),
     ("member DEV|2 {", ["member 2", "job suffix: `B`"]),
     ("minidisk TCP|IP 0191", ["**TCPIP**: IDENTITY user"]),
     ("cluster D|EV {", ["**DEV**: SSI cluster of DEV1, DEV2"]),
@@ -102,7 +116,11 @@ def test_no_hover_on_empty_space():
 # ----------------------------------------------------------------- completion
 COMPLETIONS = [
     # (text with a cursor, offered, not offered)
-    ("member DEV1 { |workers 2", {"workers", "private-volume", "job-suffix", "exclude", "include", "description"}, {"job", "DEV1"}),
+    (
+        "member DEV1 { |workers 2",
+        {"workers", "private-volume", "job-suffix", "exclude", "include", "description"},
+        {"job", "DEV1"},
+    ),
     ("  job LNXFULL {\n    |backup", {"backup", "include", "to", "run", "description"}, {"member", "LINUX"}),
     ("backup |LINUX full", {"LINUX", "SYSIDS", "LNX01", "TCPIP"}, {"full", "BKRBKUP", "DEV1"}),
     ("run on |DEV1 daily", {"each", "DEV1", "DEV2"}, {"LINUX"}),
@@ -170,7 +188,12 @@ def test_definition_through_a_pattern():
 def test_outline():
     doc, _, _ = doc_at(CLUSTER)
     top = [(s.name, s.kind) for s in F.outline(doc)]
-    assert top == [("std/backup-manager", "import"), ("LINUX", "group"), ("SYSIDS", "group"), ("DEV", "cluster")]
+    assert top == [
+        ("std/backup-manager", "import"),
+        ("LINUX", "group"),
+        ("SYSIDS", "group"),
+        ("DEV", "cluster"),
+    ]
     cluster = F.outline(doc)[-1]
     assert [c.name for c in cluster.children] == ["DEV1", "DEV2", "catalog", "expire", "LNXFULL", "SYSINC"]
 
@@ -239,11 +262,36 @@ def test_version_does_not_import_the_language_server():
 
 
 # ----------------------------------------------------------------- no input crashes it
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-WORDS = ["cluster", "member", "job", "{", "}", ",", "single", "group", "user", "LNX*", "on", "each", "run",
-         "backup", "workers", "2", "# BKR221", "## d", "\n", '"s', "import", "std/zvm73", "role", "é", "\t"]
+WORDS = [
+    "cluster",
+    "member",
+    "job",
+    "{",
+    "}",
+    ",",
+    "single",
+    "group",
+    "user",
+    "LNX*",
+    "on",
+    "each",
+    "run",
+    "backup",
+    "workers",
+    "2",
+    "# BKR221",
+    "## d",
+    "\n",
+    '"s',
+    "import",
+    "std/zvm73",
+    "role",
+    "é",
+    "\t",
+]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -266,6 +314,6 @@ def test_any_text_any_position_is_answered(text, line, column):
 
 def test_lsp_without_pygls_says_what_to_install():
     code = "import sys\nsys.modules['pygls'] = None\nfrom bkrdsl.cli import main\nmain(['lsp'])\n"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "needs pygls 2" in out.stderr and "Traceback" not in out.stderr

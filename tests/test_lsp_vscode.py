@@ -50,9 +50,13 @@ def run(tmp_path, path_dirs, settings=None):
     require_tool("BKRDSL_REQUIRE_NODE", shutil.which("node") is not None, "node")
     harness = tmp_path / "harness.js"
     harness.write_text(HARNESS)
-    env = dict(os.environ, PATH=os.pathsep.join(str(d) for d in path_dirs), BKR_SETTINGS=json.dumps(settings or {}))
+    env = dict(
+        os.environ, PATH=os.pathsep.join(str(d) for d in path_dirs), BKR_SETTINGS=json.dumps(settings or {})
+    )
     node = shutil.which("node")
-    out = subprocess.run([node, str(harness), str(EXTENSION)], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [node, str(harness), str(EXTENSION)], capture_output=True, text=True, env=env, check=True
+    )
     return json.loads(out.stdout)
 
 

@@ -62,7 +62,7 @@ def test_utf16_is_binary(tmp_path):
 @pytest.mark.parametrize(
     ("data", "where"),
     [
-        (b"cluster A {\n  description \"Lohn\xe4mter\"\n}\n", (2, 20)),  # Latin-1
+        (b'cluster A {\n  description "Lohn\xe4mter"\n}\n', (2, 20)),  # Latin-1
         (b"\xef\xbb\xbfcluster A {\r\n  \xff\r\n}\r\n", (2, 3)),  # after a BOM and CRLF
         (b"# \xc3\n", (1, 3)),  # a sequence cut short
         (b"\xc1\xc2\xc3\xc4", (1, 1)),  # EBCDIC "ABCD", sent in binary mode
@@ -165,7 +165,16 @@ def test_a_100000_character_name(tmp_path):
         ('{\n  "cluster": {"name": "PRODSSI"}\n}\n', "BKR009"),
         ("/* REXX */\nparse arg member\n'CP SMSG BKRBKUP SUBMIT' member\nexit rc\n", "BKR009"),
     ],
-    ids=["unknown-keyword", "misspelt-keyword", "umlaut-cluster", "umlaut-group", "cjk-member", "yaml", "json", "rexx"],
+    ids=[
+        "unknown-keyword",
+        "misspelt-keyword",
+        "umlaut-cluster",
+        "umlaut-group",
+        "cjk-member",
+        "yaml",
+        "json",
+        "rexx",
+    ],
 )
 def test_other_text_gets_coded_diagnostics(tmp_path, text, code):
     assert codes_at(rejected(tmp_path, text.encode()))[0][0] == code

@@ -41,7 +41,9 @@ def test_the_catalogue_is_large_enough():
 def test_produces_exactly_the_expected_codes_at_their_positions(path):
     analysis = analyse(path.name, path.read_bytes(), path=path)
     got = sorted((d.code, d.span.line, d.span.column) for d in analysis.diagnostics)
-    assert got == expected(path), "\n".join(f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in analysis.diagnostics)
+    assert got == expected(path), "\n".join(
+        f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in analysis.diagnostics
+    )
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)

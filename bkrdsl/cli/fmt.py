@@ -26,7 +26,9 @@ def unified_diff(name: str, before: str, after: str) -> str:
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True), f"{name}", f"{name} (formatted)"
     )
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
 
 
 def write_atomically(path, text: str) -> None:
@@ -98,7 +100,7 @@ class _Run:
 
     def report(self, done, path) -> None:
         if self.diff and done.changed:
-            click.echo(unified_diff(done.source.name, done.source.text, done.text), nl=False)
+            click.echo(unified_diff(done.source.name, done.before, done.text), nl=False)
         if self.check:
             if done.changed:
                 click.echo(f"would reformat {done.source.name}", err=True)

@@ -10,7 +10,9 @@ from bkrdsl.cli.common import EXIT_USAGE
 
 
 @click.command("lsp")
-@click.option("--stdio", is_flag=True, help="Talk LSP over standard input and output (the default and only transport).")
+@click.option(
+    "--stdio", is_flag=True, help="Talk LSP over standard input and output (the default and only transport)."
+)
 def lsp_cmd(stdio):
     """Run the .bkr language server (LSP over stdio) for VS Code, Neovim, Vim and other editors."""
     del stdio  # editors' LSP clients pass it; stdio is what the server speaks anyway

@@ -59,6 +59,7 @@ def register(code: str, name: str, severity: Severity | str, summary: str, expla
 def load_all() -> dict[str, Code]:
     """Import every module that registers codes, then return the registry."""
     import bkrdsl.check  # noqa: F401  (registers the SSI rules)
+    import bkrdsl.fmt  # noqa: F401  (BKR090: the one layout bkrc fmt refuses)
     import bkrdsl.resolve  # noqa: F401
     import bkrdsl.syntax.codes  # noqa: F401
 

@@ -108,11 +108,16 @@ def clip(text: str | None) -> str | None:
     if text is None:
         return None
     text = _QUOTED.sub(
-        lambda m: m.group(0) if len(m.group(1)) <= QUOTE_WIDTH
-        else f"`{m.group(1)[: QUOTE_WIDTH - 13]}...{m.group(1)[-10:]}`",
+        lambda m: (
+            m.group(0)
+            if len(m.group(1)) <= QUOTE_WIDTH
+            else f"`{m.group(1)[: QUOTE_WIDTH - 13]}...{m.group(1)[-10:]}`"
+        ),
         text,
     )
-    lines = [line if len(line) <= MESSAGE_WIDTH else line[: MESSAGE_WIDTH - 3] + "..." for line in text.split("\n")]
+    lines = [
+        line if len(line) <= MESSAGE_WIDTH else line[: MESSAGE_WIDTH - 3] + "..." for line in text.split("\n")
+    ]
     return "\n".join(lines)
 
 
@@ -128,7 +133,15 @@ def _span_lines(span: Span, source: Source) -> tuple[int, int, int, int]:
 
 
 def _marked_line(
-    number: int, raw: str, start: int, end: int, gutter: int, marker: str, label: str | None, style: dict, color: bool,
+    number: int,
+    raw: str,
+    start: int,
+    end: int,
+    gutter: int,
+    marker: str,
+    label: str | None,
+    style: dict,
+    color: bool,
     highlight: Callable[[str], str] | None,
 ) -> list[str]:
     """A source line and its caret line; `start`/`end` are 0-based columns of `raw`."""
@@ -161,9 +174,11 @@ def _frame(
         )
     # A span over several lines: mark the rest of its first line and the start of its
     # last one, with `...` for the lines between.
-    lines = [bar] + _marked_line(first, raw, start_col - 1, len(raw), gutter, marker, None, style, color, highlight)
+    lines = [bar] + _marked_line(
+        first, raw, start_col - 1, len(raw), gutter, marker, None, style, color, highlight
+    )
     if last > first + 1:
-        lines.append(_style(" " * gutter + "...", color, fg="blue", bold=True))
+        lines.append(_style("...", color, fg="blue", bold=True))
     tail = source.line_text(last)
     indent = len(tail) - len(tail.lstrip(" \t"))
     lines += _marked_line(last, tail, indent, end_col - 1, gutter, marker, label, style, color, highlight)
@@ -182,7 +197,9 @@ def render_one_text(
     highlight: Callable[[str], str] | None = None,
 ) -> str:
     style = _STYLE[d.severity]
-    head = _style(f"{d.severity.value}[{d.code}]", color, **style) + _style(f": {clip(d.message)}", color, bold=True)
+    head = _style(f"{d.severity.value}[{d.code}]", color, **style) + _style(
+        f": {clip(d.message)}", color, bold=True
+    )
     lines = [head]
     spans = [s for s in [d.span] + [r.span for r in d.related] if s is not None]
     gutter = _gutter(spans)
@@ -194,7 +211,14 @@ def render_one_text(
         other = _style(" " * gutter + ":::", color, fg="blue", bold=True)
         lines.append(f"{other} {r.span.file}:{r.span.line}:{r.span.column}")
         lines += _frame(
-            r.span, sources.get(r.span.file), gutter, "-", clip(r.label), {"fg": "blue", "bold": True}, color, highlight
+            r.span,
+            sources.get(r.span.file),
+            gutter,
+            "-",
+            clip(r.label),
+            {"fg": "blue", "bold": True},
+            color,
+            highlight,
         )
     if d.help:
         eq = _style(" " * gutter + " =", color, fg="blue", bold=True)

@@ -53,14 +53,20 @@ class Formatted:
     source: Source
     text: str | None  # the canonical text; None when the file cannot be formatted
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    original: str | None = None  # the text as read, before CRLF and BOM were normalised
 
     @property
     def ok(self) -> bool:
         return self.text is not None
 
     @property
+    def before(self) -> str:
+        return self.source.text if self.original is None else self.original
+
+    @property
     def changed(self) -> bool:
-        return self.text is not None and self.text != self.source.text
+        """Whether writing the canonical text would change the file (CRLF and a BOM count)."""
+        return self.text is not None and self.text != self.before
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -88,14 +94,18 @@ def _canonical(source: Source):
     except SharedDocComment as err:
         second = err.second
         span = source.span(second.start, second.end)
-        return None, result, [
-            SHARED_DOC(
-                f"the doc comment above line {second.line} documents both declarations on it",
-                span,
-                label="this declaration shares it",
-                help="put each declaration on a line of its own, each under its own `##` comment",
-            )
-        ]
+        return (
+            None,
+            result,
+            [
+                SHARED_DOC(
+                    f"the doc comment above line {second.line} documents both declarations on it",
+                    span,
+                    label="this declaration shares it",
+                    help="put each declaration on a line of its own, each under its own `##` comment",
+                )
+            ],
+        )
 
 
 def _prove(before, after_text: str, name: str) -> None:
@@ -129,7 +139,9 @@ def format_bytes(name: str, data: bytes) -> Formatted:
     source, diagnostics = decode(name, data)
     if diagnostics:
         return Formatted(source, None, diagnostics)
-    return format_source(source)
+    done = format_source(source)
+    done.original = data.decode("utf-8")
+    return done
 
 
 def format_text(text: str, name: str = "<text>") -> str:

@@ -260,7 +260,9 @@ class Printer:
         toks = self.layout.toks
         if len(indent) + len(self.joined(first, last)) <= WIDTH:
             return None
-        cuts = [i for i in range(first, last) if toks[i].type == "COMMA" and i not in self.layout.tight_commas]
+        cuts = [
+            i for i in range(first, last) if toks[i].type == "COMMA" and i not in self.layout.tight_commas
+        ]
         if not cuts:
             return None
         head = self.joined(first, cuts[0] - 2) if cuts[0] - 2 >= first else ""
@@ -362,7 +364,9 @@ class Printer:
             out = []
             for n, entry in enumerate(body):
                 if n:
-                    out.append("  " if entry.data == "group_match" or body[n - 1].data == "group_match" else " ")
+                    out.append(
+                        "  " if entry.data == "group_match" or body[n - 1].data == "group_match" else " "
+                    )
                 out.append(self.joined(*self.token_range(entry)))
             return "".join(out)
         return None
@@ -443,9 +447,7 @@ def layout_text(tree, raw_tokens, raw_comments) -> str:
     for i, t in enumerate(toks):
         if t.type == "COMMA" and any(a <= t.start < b for a, b in day_lists):
             layout.tight_commas.add(i)
-    notes = [
-        Note(str(c.value).rstrip(), c.start_pos, c.line, c.type == "DOC_COMMENT") for c in raw_comments
-    ]
+    notes = [Note(str(c.value).rstrip(), c.start_pos, c.line, c.type == "DOC_COMMENT") for c in raw_comments]
     attach_comments(layout, notes)
     printer = Printer(layout)
     decl_firsts = sorted(printer.token_range(n)[0] for n in tree.iter_subtrees() if n.data in DOCUMENTED)

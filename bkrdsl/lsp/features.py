@@ -88,7 +88,9 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         if p is not None:
             lines.append(f"- matched by `{p.pattern}` in `{p.origin}` ({where(doc, p.span)})")
         else:
-            lines.append("- not declared: its place in the cluster gives its kind (catalog server or Tape Manager node)")
+            lines.append(
+                "- not declared: its place in the cluster gives its kind (catalog server or Tape Manager node)"
+            )
     for d in defs:
         text = docs.get((d.span.file, d.span.start))
         if text:
@@ -119,7 +121,9 @@ def _member_hover(doc: Document, name: str) -> list[str]:
     member = model.member(name)
     if member is None:
         return [f"**{name}**: not a member of cluster `{model.name}`"]
-    lines = [f"**{name}**: member {member.ordinal} of cluster `{model.name}`, declared {where(doc, member.decl.name.span)}"]
+    lines = [
+        f"**{name}**: member {member.ordinal} of cluster `{model.name}`, declared {where(doc, member.decl.name.span)}"
+    ]
     if member.workers is not None:
         workers = model.workers_of(member)
         shown = f" ({', '.join(workers)})" if workers else ""
@@ -137,8 +141,14 @@ def _job_hover(doc: Document, name: str) -> list[str]:
     job = next((j for j in model.jobs if j.name == name), None)
     if job is None:
         return []
-    kind = {Kind.SINGLE: "single-configuration users", Kind.IDENTITY: "IDENTITY users"}.get(job.kind, "mixed or unknown users")
-    placed = "on each member" if job.each_member else ("on " + ", ".join(job.members) if job.members else "nowhere yet")
+    kind = {Kind.SINGLE: "single-configuration users", Kind.IDENTITY: "IDENTITY users"}.get(
+        job.kind, "mixed or unknown users"
+    )
+    placed = (
+        "on each member"
+        if job.each_member
+        else ("on " + ", ".join(job.members) if job.members else "nowhere yet")
+    )
     lines = [f"**{name}**: {job.level.value} backup of {kind}, runs {placed}"]
     derived = model.derived_names(job)
     if derived:
@@ -162,7 +172,13 @@ def _cluster_hover(doc: Document, name: str) -> list[str]:
     return lines
 
 
-_HOVERS = {USER: _user_hover, GROUP: _group_hover, MEMBER: _member_hover, JOB: _job_hover, CLUSTER: _cluster_hover}
+_HOVERS = {
+    USER: _user_hover,
+    GROUP: _group_hover,
+    MEMBER: _member_hover,
+    JOB: _job_hover,
+    CLUSTER: _cluster_hover,
+}
 
 
 def explain(code: str) -> list[str]:
@@ -171,7 +187,11 @@ def explain(code: str) -> list[str]:
     entry = lookup(code)
     if entry is None:
         return []
-    return [f"**{entry.code}** `{entry.name}` ({entry.severity.value}): {entry.summary}", "", entry.explanation.rstrip()]
+    return [
+        f"**{entry.code}** `{entry.name}` ({entry.severity.value}): {entry.summary}",
+        "",
+        entry.explanation.rstrip(),
+    ]
 
 
 def _word_at(doc: Document, line: int, column: int) -> tuple[int, int]:
@@ -204,7 +224,12 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
             span = occ.span
     codes: list[str] = []
     for d in doc.diagnostics:
-        if d.span is not None and d.span.file == doc.name and contains(d.span, line, column) and d.code not in codes:
+        if (
+            d.span is not None
+            and d.span.file == doc.name
+            and contains(d.span, line, column)
+            and d.code not in codes
+        ):
             codes.append(d.code)
     start, end = _word_at(doc, line, column)
     if CODE_WORD.fullmatch(doc.text[start:end]) and doc.text[start:end].upper() not in codes:
@@ -396,7 +421,7 @@ class Symbol:
     detail: str
     span: Span
     selection: Span
-    children: list["Symbol"] = field(default_factory=list)
+    children: list[Symbol] = field(default_factory=list)
 
 
 def _user_symbols(decls) -> list[Symbol]:
@@ -405,9 +430,17 @@ def _user_symbols(decls) -> list[Symbol]:
 
 def _group_symbols(decls) -> list[Symbol]:
     return [
-        Symbol(g.name.upper, GROUP, f"{g.kind.value} group", g.span, g.name.span, [
-            Symbol(e.word.upper, USER, "match" if e.is_pattern else "user", e.span, e.word.span) for e in g.entries
-        ])
+        Symbol(
+            g.name.upper,
+            GROUP,
+            f"{g.kind.value} group",
+            g.span,
+            g.name.span,
+            [
+                Symbol(e.word.upper, USER, "match" if e.is_pattern else "user", e.span, e.word.span)
+                for e in g.entries
+            ],
+        )
         for g in decls
     ]
 
@@ -428,7 +461,9 @@ def outline(doc: Document) -> list[Symbol]:
     if main is None:
         return []
     out = [Symbol(i.path, "import", "import", i.span, i.span) for i in main.imports]
-    out += _user_symbols(main.users) + _group_symbols(main.groups) + [_cluster_symbol(c) for c in main.clusters]
+    out += (
+        _user_symbols(main.users) + _group_symbols(main.groups) + [_cluster_symbol(c) for c in main.clusters]
+    )
     out.sort(key=lambda s: (s.span.line, s.span.column))
     return out
 

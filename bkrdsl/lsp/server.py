@@ -111,7 +111,9 @@ class BkrServer(LanguageServer):
     def check(self, uri: str) -> Document:
         text_doc = self.workspace.get_text_document(uri)
         name, path = self.name_and_path(uri)
-        doc = analyse_document(name, text_doc.source, path=path, search_path=self.search_path(), reader=self.reader())
+        doc = analyse_document(
+            name, text_doc.source, path=path, search_path=self.search_path(), reader=self.reader()
+        )
         self.documents[uri] = (text_doc.version, doc)
         self.publish(uri, doc, text_doc.version)
         return doc
@@ -120,7 +122,11 @@ class BkrServer(LanguageServer):
         """The analysis of the text as it is now (a request never answers from stale positions)."""
         text_doc = self.workspace.get_text_document(uri)
         cached = self.documents.get(uri)
-        if cached is not None and cached[0] == text_doc.version and cached[1].text == _normal(text_doc.source):
+        if (
+            cached is not None
+            and cached[0] == text_doc.version
+            and cached[1].text == _normal(text_doc.source)
+        ):
             return cached[1]
         self.cancel(uri)
         return self.check(uri)
@@ -338,7 +344,11 @@ def build_server() -> BkrServer:
                 T.CodeAction(
                     title=fix.title,
                     kind=T.CodeActionKind.QuickFix,
-                    diagnostics=[ls.lsp_diagnostic(F.Placed(fix.diagnostic, fix.diagnostic.span, F.message_of(fix.diagnostic)), doc)],
+                    diagnostics=[
+                        ls.lsp_diagnostic(
+                            F.Placed(fix.diagnostic, fix.diagnostic.span, F.message_of(fix.diagnostic)), doc
+                        )
+                    ],
                     edit=T.WorkspaceEdit(changes={uri: [edit]}),
                     is_preferred=fix.preferred,
                 )

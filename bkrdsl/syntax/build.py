@@ -57,7 +57,8 @@ class _Builder:
             kind = child.data
             if kind == "import_stmt":
                 path = child.children[0]
-                imports.append(ast.Import(str(path.value), self.span_of(child)))
+                if path.value:  # empty: a placeholder syntax recovery put in for a missing path
+                    imports.append(ast.Import(str(path.value), self.span_of(child)))
             elif kind == "user_decl":
                 users.append(self.user_decl(child))
             elif kind == "group_decl":

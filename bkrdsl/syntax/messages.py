@@ -60,7 +60,22 @@ FOLLOWERS: dict[tuple[str, int | None], str] = {
 
 _TIME = re.compile(r"\A\d{1,2}:\d{2}\Z")
 DAYS = frozenset(
-    "sun mon tue wed thu fri sat sunday monday tuesday wednesday thursday friday saturday".split()
+    [
+        "sun",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+    ]
 )
 
 
@@ -90,8 +105,27 @@ def did_you_mean(word: str, candidates) -> str | None:
     lowered = word.lower()
     if len(lowered) > 40:
         return None
-    found = difflib.get_close_matches(lowered, sorted(candidates), n=1, cutoff=0.6)
-    return found[0] if found else None
+    # difflib ranks; a typo is at most one slip in a short word, two in a long one, so
+    # names that merely share letters with a keyword (BKRBKUP, BKRPOOL) are left alone.
+    allowed = 1 if len(lowered) <= 5 else 2
+    for found in difflib.get_close_matches(lowered, sorted(candidates), n=3, cutoff=0.6):
+        if _slips(lowered, found) <= allowed:
+            return found
+    return None
+
+
+def _slips(a: str, b: str) -> int:
+    """Typing slips between two words: letters added, dropped, changed or swapped."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        previous2, previous = previous, row
+    return previous[-1]
 
 
 def one_of(words: list[str]) -> str:
@@ -181,8 +215,10 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
         return (
             "BAD_CHARACTER",
             f"the character `{char}` cannot appear here",
-            "z/VM names use only A-Z, 0-9 and $ # @ _ - + : . (patterns add * % ?);"
-            ' put free text in a quoted `description "..."`',
+            (
+                "z/VM names use only A-Z, 0-9 and $ # @ _ - + : . (patterns add * % ?);"
+                ' put free text in a quoted `description "..."`'
+            ),
         )
     return (
         "BAD_CHARACTER",
@@ -196,12 +232,17 @@ _SNIFFERS = (
     (re.compile(r"/\*"), "a REXX program (it starts with a /* comment)"),
     (re.compile(r"<[?!A-Za-z]"), "XML or HTML"),
     (re.compile(r'(?:\{\s*(?:"|\}|\Z)|\[\s*(?:[\[{"\]\d-]|true|false|null))'), "JSON"),
-    (re.compile(r"(?:---\s*(?:\n|\Z)|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M), "YAML"),
+    (re.compile(r"(?:---\s*(?:\n|\Z)|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.MULTILINE), "YAML"),
     (
-        re.compile(r"(?:\*[^\n]*\n\s*)*(?:USER|IDENTITY|PROFILE|DIRECTORY)\s+\S+\s+\S+\s+\d+[KMG]\b", re.I),
+        re.compile(
+            r"(?:\*[^\n]*\n\s*)*(?:USER|IDENTITY|PROFILE|DIRECTORY)\s+\S+\s+\S+\s+\d+[KMG]\b", re.IGNORECASE
+        ),
         "a CP user directory",
     ),
-    (re.compile(r"(?:\*[^\n]*\n\s*)+"), "a CMS file such as a job template (it starts with `*` comment lines)"),
+    (
+        re.compile(r"(?:\*[^\n]*\n\s*)+"),
+        "a CMS file such as a job template (it starts with `*` comment lines)",
+    ),
 )
 _LEADING_COMMENTS = re.compile(r"(?:\s*#[^\n]*(?:\n|\Z))*\s*")
 
@@ -220,7 +261,6 @@ def sniff_language(text: str) -> str | None:
 # ------------------------------------------------------------ diagnostics
 BARE_BRACE = "a block starts with its keyword and name, as in `job NAME {`; this `{` has neither"
 STRAY_STRING = 'a quoted text can only follow `description`: `description "..."`'
-_COMMENT_HELP = "start a comment with `#`; it runs to the end of the line"
 
 
 def wrong_language(what: str, file: str) -> Diagnostic:
@@ -241,7 +281,9 @@ def unterminated_string(span: Span) -> Diagnostic:
 
 
 def unknown_keyword(found: str, word: str, span: Span) -> Diagnostic:
-    return codes.UNKNOWN_KEYWORD(f"unknown keyword {found}; did you mean `{word}`?", span, help=f"write `{word}`")
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword {found}; did you mean `{word}`?", span, help=f"write `{word}`"
+    )
 
 
 def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diagnostic:
@@ -323,7 +365,9 @@ def misplaced_inside(word: str, inner: Block, span: Span, brace: Span) -> Diagno
     )
 
 
-def only_inside(word: str, kind: str, span: Span, closed: tuple[Block, Span] | None, extra_close: bool) -> Diagnostic:
+def only_inside(
+    word: str, kind: str, span: Span, closed: tuple[Block, Span] | None, extra_close: bool
+) -> Diagnostic:
     related: tuple[Related, ...] = ()
     if closed is not None:
         block, where = closed
@@ -331,7 +375,10 @@ def only_inside(word: str, kind: str, span: Span, closed: tuple[Block, Span] | N
         if extra_close:
             help_text = f"a `}}` above is one too many and closed {block.title} early: remove it"
         else:
-            help_text = f"move `{word}` inside the braces of {block.title}"
+            help_text = (
+                f"if {block.title} goes on, the `}}` that closed it is one too many: remove it;"
+                f" else move `{word}` inside its braces"
+            )
     else:
         help_text = f"put it inside a `{kind_word(kind)} NAME {{ ... }}` block"
     return codes.MISPLACED(
@@ -357,7 +404,9 @@ def not_closed_before(word: str, blocks: list[tuple[Block, Span]], span: Span) -
 def never_closed(blocks: list[tuple[Block, Span]], end: Span) -> Diagnostic:
     inner, brace = blocks[-1]
     related = [Related(end, "the file ends here")]
-    related += [Related(where, f"{block.title} is not closed either") for block, where in reversed(blocks[:-1])]
+    related += [
+        Related(where, f"{block.title} is not closed either") for block, where in reversed(blocks[:-1])
+    ]
     return codes.UNCLOSED(
         f"`{{` opened at {brace.line}:{brace.column} is never closed",
         brace,
@@ -394,6 +443,37 @@ def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Dia
     return codes.EXPECTED_NAME(message, span, label=label, help=help_text)
 
 
+def one_word_too_many(found: str, previous: str, span: Span) -> Diagnostic:
+    return codes.SYNTAX(
+        f"unexpected {found} after {previous}: one word too many",
+        span,
+        help=f"remove {found} (see docs/language.md for what follows each keyword)",
+    )
+
+
+def quoted_name(text: str, span: Span) -> Diagnostic:
+    bare = text[1:-1]
+    return codes.SYNTAX(
+        f"names are written without quotes: `{bare}`, not `{text}`"
+        if bare
+        else "a name cannot be a quoted text",
+        span,
+        help="remove the quotes; only the text after `description` is quoted",
+    )
+
+
+def written_twice(word: str, span: Span) -> Diagnostic:
+    return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`")
+
+
+def extra_open(span: Span) -> Diagnostic:
+    return codes.SYNTAX(
+        "this `{` opens nothing: the file has one `{` more than `}`",
+        span,
+        help="remove it; a block's `{` comes right after its keyword and name",
+    )
+
+
 def missing_before(word: str, wanted: str, span: Span) -> Diagnostic:
     return codes.SYNTAX(
         f"expected {wanted} before `{word}`",
@@ -403,5 +483,5 @@ def missing_before(word: str, wanted: str, span: Span) -> Diagnostic:
 
 
 def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) -> Diagnostic:
-    code = codes.EXPECTED_NAME if filler in ("NAME", "STRING") else codes.SYNTAX
-    return code(f"expected {wanted}{after}, found {found}", span, help=f"write {wanted} here (see docs/language.md)")
+    code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
+    return code(f"expected {wanted}{after}, found {found}", span, help=f"write {wanted}{after or ' here'}")

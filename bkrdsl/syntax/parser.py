@@ -74,7 +74,12 @@ def parser():
         # parse() drops them again before anyone sees the tree.
         keep_all_tokens=True,
         cache=_cache_path(grammar),
-        lexer_callbacks={"COMMENT": _collect_comment, "DOC_COMMENT": _collect_comment, "NAME": _name_token},
+        lexer_callbacks={
+            "COMMENT": _collect_comment,
+            "DOC_COMMENT": _collect_comment,
+            "NAME": _name_token,
+            "IMPORT_PATH": _name_token,
+        },
     )
 
 
@@ -111,7 +116,9 @@ def parse(source: Source) -> ParseResult:
     if tree is None and not diagnostics:  # pragma: no cover - defensive: never fail silently
         end = len(source.text)
         diagnostics.append(codes.SYNTAX("the file could not be parsed", source.span(end, end)))
-    return ParseResult(source, tree, diagnostics, sink)
+    # Recovery may look ahead past a comment; keep each comment once, in order.
+    comments = list({c.start_pos: c for c in sink}.values())
+    return ParseResult(source, tree, diagnostics, comments)
 
 
 def _run(lark_parser, text: str, recovery: Recovery):

@@ -83,8 +83,7 @@ def _first_long_line(source: Source) -> Diagnostic | None:
 
 def normalise(text: str) -> str:
     """Drop a byte-order mark and turn CRLF and lone CR line ends into LF."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

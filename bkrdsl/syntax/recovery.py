@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import functools
 import re
+from copy import copy
 from dataclasses import dataclass, field
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.parsers.lalr_analysis import Shift
 
-from bkrdsl.diagnostics import Diagnostic, Related
+from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, messages
 
@@ -62,7 +63,13 @@ OPENERS: dict[str, tuple[str, ...]] = {
     "group_decl": ("SINGLE", "GROUP", "NAME", "LBRACE"),
 }
 #: The keyword that names a block's kind, found left of its `{` on the stack.
-BLOCK_KEYWORDS = {"CLUSTER": "cluster", "MEMBER": "member", "JOB": "job", "EXPIRE": "expire", "GROUP": "group_decl"}
+BLOCK_KEYWORDS = {
+    "CLUSTER": "cluster",
+    "MEMBER": "member",
+    "JOB": "job",
+    "EXPIRE": "expire",
+    "GROUP": "group_decl",
+}
 #: Keywords that end a skip wherever they appear (outside braces).
 _STOP_ANYWAY = frozenset({"CLUSTER", "IMPORT"})
 _NAME_CHAR = r"[A-Za-z0-9$#@_*%?+\-:./]"
@@ -88,7 +95,12 @@ def grammar_facts(lark_parser) -> GrammarFacts:
             if re.fullmatch(r"[a-z][a-z-]*", term.pattern.value):
                 keywords[term.pattern.value] = term.name
     texts.update(
-        {"NAME": "a name", "STRING": 'a quoted text ("...")', "IMPORT_PATH": "a module path", "$END": "the end of the file"}
+        {
+            "NAME": "a name",
+            "STRING": 'a quoted text ("...")',
+            "IMPORT_PATH": "a module path",
+            "$END": "the end of the file",
+        }
     )
     return GrammarFacts(keywords, texts)
 
@@ -124,7 +136,7 @@ def skip_pattern(lark_parser) -> re.Pattern:
 class Sim:
     """The parser's state stack alone: try token types without building anything."""
 
-    __slots__ = ("states", "end", "stack")
+    __slots__ = ("end", "stack", "states")
 
     def __init__(self, conf, stack):
         self.states = conf.states
@@ -132,15 +144,15 @@ class Sim:
         self.stack = list(stack)
 
     @classmethod
-    def of(cls, ip) -> "Sim":
+    def of(cls, ip) -> Sim:
         return cls(ip.parser_state.parse_conf, ip.parser_state.state_stack)
 
     @classmethod
-    def start(cls, lark_parser) -> "Sim":
+    def start(cls, lark_parser) -> Sim:
         state = lark_parser.parse_interactive("").parser_state
         return cls(state.parse_conf, state.state_stack)
 
-    def copy(self) -> "Sim":
+    def copy(self) -> Sim:
         twin = Sim.__new__(Sim)
         twin.states, twin.end, twin.stack = self.states, self.end, list(self.stack)
         return twin
@@ -462,7 +474,7 @@ class Recovery:
     def __call__(self, error) -> bool:
         if not self.language_checked:
             self.language_checked = True
-            self._sniff(error)
+            self._sniff()
         ip = error.interactive_parser
         self.quiet = self._after_last == tuple(ip.parser_state.state_stack)
         self._fed_error_token = False
@@ -486,7 +498,7 @@ class Recovery:
             self.aborted_at = where
             raise Abort
 
-    def _sniff(self, error) -> None:
+    def _sniff(self) -> None:
         what = messages.sniff_language(self.source.text)
         if not what:
             return
@@ -561,13 +573,21 @@ class Recovery:
         """Report what is wrong with `tok` here and repair; return the token to go on with."""
         if self.quiet or self.saturated:
             return self.resynchronise(ip, tok, accepted)
+        keyword = self.facts.keywords.get(str(tok.value).lower()) if tok.type == "NAME" else None
+        if keyword is not None:
+            # A word spelled like a keyword was lexed as a name where names may follow
+            # (LALR shares states between lists): where it does not fit, it is the keyword.
+            return self.retype(tok, keyword)
+        done, nxt = self.reread_statement(ip, tok, commas=False)
+        if done:
+            return nxt
         if tok.type == "NAME":
             word = messages.did_you_mean(tok.value, self.keywords_in(accepted))
             if word:
                 return self.misspelt(tok, word)
         if tok.type == "IMPORT_PATH":
             return self.stray_text(ip, tok, accepted)
-        done, nxt = self.reread_statement(ip, tok)
+        done, nxt = self.reread_statement(ip, tok, commas=True)
         if done:
             return nxt
         if accepted & {"RBRACE", "$END"}:
@@ -578,6 +598,8 @@ class Recovery:
         """The cheap repair for cascades and for errors past the cap: count the error,
         finish the statement with placeholders and skip to the next one."""
         self.report(codes.SYNTAX(f"unexpected {self.describe(tok)}", self.span_of(tok)), tok.start_pos)
+        if tok.type == "LBRACE" and self.brace_balance > 0:
+            return None  # one `{` too many: skipping to its "match" would eat a block's `}`
         if not accepted & {"RBRACE", "$END"}:
             path = completion(Sim.of(ip), until=tok.type)
             if path is not None:
@@ -596,7 +618,9 @@ class Recovery:
         start = tok.start_pos
         line_end = text.find("\n", start)
         line_end = len(text) if line_end == -1 else line_end
-        code_name, message, help_text = messages.advise_character(text[start], text[start + 1 : line_end], False)
+        code_name, message, help_text = messages.advise_character(
+            text[start], text[start + 1 : line_end], False
+        )
         if code_name == "COMMENT_SYNTAX":
             self.report(codes.COMMENT_SYNTAX(message, self.span_of(tok), help=help_text), start)
             self._advance(ip.lexer_thread.state, self._skip_end(code_name, text[start], start, line_end))
@@ -606,7 +630,9 @@ class Recovery:
     def unexpected(self, ip, tok: Token, accepted: set[str], message: str | None = None) -> Token | None:
         """The generic report, then finish the statement and skip to the next one."""
         message = message or f"unexpected {self.describe(tok)}; expected {self.expected_list(accepted)}"
-        self.report(codes.SYNTAX(message, self.span_of(tok), help=self.generic_help(tok, accepted)), tok.start_pos)
+        self.report(
+            codes.SYNTAX(message, self.span_of(tok), help=self.generic_help(tok, accepted)), tok.start_pos
+        )
         if not accepted & {"RBRACE", "$END"}:
             self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
         return self.skip_statement(ip, tok)
@@ -617,29 +643,64 @@ class Recovery:
         if tok.type == "COMMA":
             self.report(messages.stray_comma(self.span_of(tok)), tok.start_pos)
             return None
-        path = self.insertion(Sim.of(ip), tok.type, accepted)
+        if tok.type == "STRING" and "NAME" in accepted:
+            self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
+            return _fake("NAME", tok, str(tok.value)[1:-1] or "")
+        # The cheapest repair that also lets the next token fit wins: one placeholder,
+        # else dropping `tok` (one word too many), else two placeholders.
+        sim = Sim.of(ip)
+        following = self.peek(ip)
+        ahead = [tok.type, following] if following else [tok.type]
+        path = self.insertion(sim, ahead, accepted, longest=1)
+        if path is None and following in accepted and tok.type not in ("LBRACE", "RBRACE"):
+            return self.extra_word(ip, tok)
+        path = path or self.insertion(sim, ahead, accepted) or self.insertion(sim, [tok.type], accepted)
         if path is None and (tok.type in self.keyword_types or tok.type == "RBRACE"):
             # The statement is unfinished and the next one begins: finish it, then place `tok`.
-            path = completion(Sim.of(ip))
+            path = completion(sim)
         if path:
             self.report_missing(ip, path[0], accepted, tok)
             self.feed_types(ip, path, tok)
             return tok
         return self.unexpected(ip, tok, accepted)
 
+    def extra_word(self, ip, tok: Token) -> None:
+        """`member DEV1 DEV1 {`: the next token fits where this one does not; drop this one."""
+        previous = last_real_token(ip.parser_state.value_stack)
+        self.report(
+            messages.one_word_too_many(self.describe(tok), self.describe(previous), self.span_of(tok)),
+            tok.start_pos,
+        )
+
+    def peek(self, ip) -> str | None:
+        """The type of the token after the current one, without reading it."""
+        state = copy(ip.lexer_thread.state)
+        lexer = ip.lexer_thread.lexer
+        root = getattr(lexer, "root_lexer", lexer)
+        try:
+            return root.next_token(state, ip.parser_state).type
+        except EOFError:
+            return "$END"
+        except UnexpectedCharacters:
+            return None
+
     @staticmethod
-    def insertion(sim: Sim, type_: str, accepted: set[str]) -> list[str] | None:
-        """The shortest run of one or two placeholders (never `}`) after which `type_` fits."""
+    def insertion(sim: Sim, types: list[str], accepted: set[str], longest: int = 2) -> list[str] | None:
+        """The shortest run of one or two placeholders (never `}`) after which `types` fit."""
         rank = {"NAME": 0, "STRING": 1, "LBRACE": 3, "COMMA": 4}
-        ordered = sorted((t for t in accepted if t not in ("RBRACE", "$END")), key=lambda t: (rank.get(t, 2), t))
+        ordered = sorted(
+            (t for t in accepted if t not in ("RBRACE", "$END")), key=lambda t: (rank.get(t, 2), t)
+        )
         for first in ordered:
-            if sim.fits([first, type_]):
+            if sim.fits([first] + types):
                 return [first]
+        if longest < 2:
+            return None
         for first in ordered:
             after = sim.copy()
             after.feed(first)
             for second in sorted(after.accepts() - {"RBRACE", "$END"}, key=lambda t: (rank.get(t, 2), t)):
-                if after.fits([second, type_]):
+                if after.fits([second] + types):
                     return [first, second]
         return None
 
@@ -656,6 +717,9 @@ class Recovery:
         if tok.type in self.keyword_types:
             return self.misplaced_keyword(ip, tok, accepted)
         if tok.type == "LBRACE":
+            if self.brace_balance > 0:  # one `{` too many in the file: this one
+                self.report(messages.extra_open(self.span_of(tok)), tok.start_pos)
+                return None
             return self.unexpected(ip, tok, accepted, messages.BARE_BRACE)
         if tok.type == "STRING":
             return self.unexpected(ip, tok, accepted, messages.STRAY_STRING)
@@ -667,7 +731,6 @@ class Recovery:
         # A run of them is one mistake.
         state = ip.lexer_thread.state
         self._advance(state, re.compile(r"[\s}]*").match(self.source.text, state.line_ctr.char_pos).end())
-        return None
 
     def stray_name(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A name where a statement keyword belongs."""
@@ -685,9 +748,13 @@ class Recovery:
         if word:
             return self.misspelt(tok, word)
         blocks = open_blocks(ip.parser_state.value_stack)
-        where = f"a {messages.block_title(blocks[-1].kind, None)} block" if blocks else "the top level of a file"
+        where = (
+            f"a {messages.block_title(blocks[-1].kind, None)} block" if blocks else "the top level of a file"
+        )
         starts = self.keywords_in(accepted & self.statements)
-        self.report(messages.not_a_keyword(self.describe(tok), where, starts, self.span_of(tok)), tok.start_pos)
+        self.report(
+            messages.not_a_keyword(self.describe(tok), where, starts, self.span_of(tok)), tok.start_pos
+        )
         return self.skip_statement(ip, tok)
 
     def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
@@ -720,10 +787,14 @@ class Recovery:
                 self.feed_types(ip, path, tok)
                 return tok
             inner = real[-1]
-            missing = self.brace_balance > 0 or (tok.type != "IMPORT" and tok.column <= self.indent_column(inner.brace))
+            missing = self.brace_balance > 0 or (
+                tok.type != "IMPORT" and tok.column <= self.indent_column(inner.brace)
+            )
             if not missing:
                 self.report(
-                    messages.misplaced_inside(str(tok.value), inner, self.span_of(tok), self.span_of(inner.brace)),
+                    messages.misplaced_inside(
+                        str(tok.value), inner, self.span_of(tok), self.span_of(inner.brace)
+                    ),
                     tok.start_pos,
                 )
                 return self.skip_statement(ip, tok)
@@ -743,7 +814,8 @@ class Recovery:
         before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
         if before:
             self.report(
-                messages.missing_before(str(tok.value), self.expected_list(before), self.span_of(tok)), tok.start_pos
+                messages.missing_before(str(tok.value), self.expected_list(before), self.span_of(tok)),
+                tok.start_pos,
             )
             self.feed_types(ip, before[:1], tok)
             return tok
@@ -793,7 +865,7 @@ class Recovery:
             return tok
         return self.retype(tok, keyword)
 
-    def reread_statement(self, ip, tok: Token) -> tuple[bool, Token | None]:
+    def reread_statement(self, ip, tok: Token, *, commas: bool) -> tuple[bool, Token | None]:
         """Re-read the end of the current statement with one edit, when that makes `tok` fit.
 
         Two edits are tried on the last few entries of the parse stack (their tokens
@@ -803,16 +875,19 @@ class Recovery:
         `,` is assumed between two names on one line (`run on VMSYS1 VMSYS2`)."""
         state = ip.parser_state
         stack = state.value_stack
+        blocks = open_blocks(stack)
         later: list[Token] = []
         for i in range(len(stack) - 1, max(len(stack) - 5, -1), -1):
             value = stack[i]
             if isinstance(value, Token) and value.type in ("LBRACE", "RBRACE"):
                 break
-            if isinstance(value, Tree) and (value.data.startswith("__") or value.data in OPENERS):
+            if isinstance(value, Tree) and value.data in OPENERS:
                 break
             leaves = list(tokens_of(value)) + later
+            if len(leaves) > 200:  # a long block body: not worth re-reading
+                break
             before = Sim(state.parse_conf, state.state_stack[: i + 1])
-            for edit in self._edits(leaves, tok):
+            for edit in self._edits(leaves, tok, commas, blocks):
                 if before.fits([t.type for t in edit.before + edit.inserted + edit.after] + [tok.type]):
                     del stack[i:]
                     del state.state_stack[i + 1 :]
@@ -825,21 +900,72 @@ class Recovery:
             later = leaves
         return False, None
 
-    def _edits(self, leaves: list[Token], tok: Token):
+    def _edits(self, leaves: list[Token], tok: Token, commas: bool, blocks: list[Block]):
+        if commas:
+            yield from self._comma_edits(leaves, tok)
+            return
+        yield from self._keyword_edits(leaves, tok)
+        if blocks and not blocks[-1].placeholder:
+            yield from self._close_edits(leaves, tok, blocks[-1])
+
+    def _close_edits(self, leaves: list[Token], tok: Token, block: Block):
+        """`single group APPS { LINUX01` + newline + `identity group SYS {`: the group
+        body read the next declaration as user IDs; its `}` is missing before it."""
+        for k in range(len(leaves) - 1, 0, -1):
+            word = leaves[k]
+            if not (word.type == "NAME" and is_real(word) and str(word.value).lower() in self.facts.keywords):
+                continue
+            if not self.first_on_line(word.start_pos) or leaves[k - 1].line == word.line:
+                continue
+            rest = [
+                self.retype(t, self.facts.keywords[str(t.value).lower()])
+                if t.type == "NAME" and str(t.value).lower() in self.facts.keywords
+                else t
+                for t in leaves[k:]
+            ]
+            diag = messages.not_closed_before(
+                str(word.value), [(block, self.span_of(block.brace))], self.span_of(word)
+            )
+            yield _Edit(
+                leaves[:k],
+                [_fake("RBRACE", word)],
+                rest,
+                lambda ip, diag=diag, at=word.start_pos: self.report(diag, at),
+            )
+
+    def _keyword_edits(self, leaves: list[Token], tok: Token):
         for k in range(len(leaves) - 1, -1, -1):
             word = leaves[k]
             if word.type != "NAME" or not is_real(word) or word.line < (tok.line or 0) - 1:
                 continue
             keyword = self.facts.keywords.get(str(word.value).lower())
-            if keyword is not None:
+            if keyword is None:
+                continue
+            if k and leaves[k - 1].type == keyword:
                 yield _Edit(
                     leaves[:k],
-                    [_fake("NAME", word), self.retype(word, keyword)],
+                    [],
                     leaves[k + 1 :],
-                    lambda ip, word=word: self.report_missing(ip, "NAME", self.accepts(ip), word),
+                    lambda ip, word=word: self.report(
+                        messages.written_twice(str(word.value), self.span_of(word)), word.start_pos
+                    ),
                 )
+            yield _Edit(
+                leaves[:k],
+                [_fake("NAME", word), self.retype(word, keyword)],
+                leaves[k + 1 :],
+                lambda ip, word=word: self.report_missing(ip, "NAME", self.accepts(ip), word),
+            )
+
+    def _comma_edits(self, leaves: list[Token], tok: Token):
         last = leaves[-1] if leaves else None
-        if tok.type == "NAME" and last is not None and last.type == "NAME" and is_real(last) and last.line == tok.line:
+        if (
+            tok.type == "NAME"
+            and last is not None
+            and last.type == "NAME"
+            and is_real(last)
+            and last.line == tok.line
+        ):
             diag = messages.missing_comma(self.describe(last), self.describe(tok), self.span_of(tok))
             yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self.report(diag, tok.start_pos))
 
@@ -892,7 +1018,11 @@ class Recovery:
         """The file ended: report the unfinished statement and unclosed blocks, close them."""
         stack = ip.parser_state.value_stack
         # Reopened blocks closed by the user's `}` took that `}` from an outer block.
-        debt = self.reopened - self.reopened_closed_by_us - sum(1 for b in open_blocks(stack) if b.brace.value == REOPENED)
+        debt = (
+            self.reopened
+            - self.reopened_closed_by_us
+            - sum(1 for b in open_blocks(stack) if b.brace.value == REOPENED)
+        )
         reported_unclosed = False
         for _ in range(64):
             sim = Sim.of(ip)
@@ -913,6 +1043,7 @@ class Recovery:
                 elif not reported_unclosed:
                     reported_unclosed = True
                     real = [(b, self.span_of(b.brace)) for b in blocks if not b.placeholder]
+                    self.quiet = False  # an unclosed block is news, whatever came just before
                     self.report(messages.never_closed(real, self.end_span()), len(self.source.text))
             self.feed_types(ip, ["RBRACE"], tok)
 
@@ -940,7 +1071,9 @@ class Recovery:
         names: list[str] = []
         for value in reversed(stack):
             if isinstance(value, Tree) and value.data == "name_list":
-                names[:0] = [str(t.value) for t in value.children if isinstance(t, Token) and t.type == "NAME"]
+                names[:0] = [
+                    str(t.value) for t in value.children if isinstance(t, Token) and t.type == "NAME"
+                ]
                 continue
             if not isinstance(value, Token):
                 return None, names

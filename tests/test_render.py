@@ -1,0 +1,162 @@
+"""Every output format, as the user gets it from `bkrc check --format ...`.
+
+Snapshots (syrupy) of all five formats for a file with several errors and for a
+clean file; the SARIF output checked against the key parts of SARIF 2.1.0, the
+JSON output against design.md section 5. Read a changed snapshot before
+accepting it with `pytest --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import EXAMPLES, run_cli
+
+from bkrdsl import __version__
+from bkrdsl.diagnostics.registry import load_all
+from bkrdsl.pipeline import analyse
+
+FORMATS = ["text", "short", "json", "sarif", "github"]
+
+# Six independent mistakes, two with a second place involved (a related span).
+SEVERAL_ERRORS = """\
+cluster PRODSSI {
+  member VMSYS1 { wokers 4 } }
+  member VMSYS2 { workers 4 }
+  job APPSFULL {
+    backup APPS full
+    run on
+  }
+  job SYSINC {
+    backup SYSIDS incremental
+    run on each member weekly 03:00
+  }
+  job "NIGHTLY" {
+    to tape
+"""
+
+
+@pytest.fixture
+def files(tmp_path, monkeypatch):
+    """The two inputs under short relative names, so the output is the same everywhere."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "several.bkr").write_text(SEVERAL_ERRORS, encoding="utf-8")
+    (tmp_path / "clean.bkr").write_bytes((EXAMPLES / "minimal.bkr").read_bytes())
+    return tmp_path
+
+
+def check(fmt: str, name: str, expect: int) -> str:
+    result = run_cli(["check", "--format", fmt, name], expect=expect)
+    return result.stdout.replace(__version__, "<version>")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_several_errors(files, fmt, snapshot):
+    assert check(fmt, "several.bkr", 1) == snapshot
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_clean_file(files, fmt, snapshot):
+    assert analyse("clean.bkr", (files / "clean.bkr").read_bytes()).diagnostics == [], (
+        "the example must check clean"
+    )
+    assert check(fmt, "clean.bkr", 0) == snapshot
+
+
+def test_several_errors_really_are_several(files):
+    found = analyse("several.bkr", SEVERAL_ERRORS.encode()).diagnostics
+    assert len(found) >= 6
+    assert sum(1 for d in found if d.related) >= 2
+
+
+# ------------------------------------------------------------------ JSON (design.md section 5)
+DIAGNOSTIC_KEYS = {
+    "code",
+    "severity",
+    "message",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "help",
+    "related",
+}
+SPAN_KEYS = {"file", "line", "column", "end_line", "end_column"}
+
+
+@pytest.mark.parametrize("name", ["several.bkr", "clean.bkr"])
+def test_json_follows_the_design(files, name):
+    out = json.loads(check("json", name, 1 if name == "several.bkr" else 0))
+    assert set(out) == {"format_version", "diagnostics", "error_count", "warning_count"}
+    assert out["format_version"] == "1"
+    registry = load_all()
+    for d in out["diagnostics"]:
+        assert set(d) == DIAGNOSTIC_KEYS
+        assert d["code"] in registry and d["severity"] in ("error", "warning", "note")
+        assert isinstance(d["message"], str) and d["message"]
+        assert d["help"] is None or isinstance(d["help"], str)
+        positioned(d)
+        for r in d["related"]:
+            assert set(r) == SPAN_KEYS | {"message"}
+            positioned(r)
+    assert out["error_count"] == sum(d["severity"] == "error" for d in out["diagnostics"])
+    assert out["warning_count"] == sum(d["severity"] == "warning" for d in out["diagnostics"])
+
+
+def positioned(span: dict) -> None:
+    """1-based lines and columns, the end not before the start."""
+    assert span["file"] and all(isinstance(span[k], int) for k in SPAN_KEYS - {"file"})
+    assert span["line"] >= 1 and span["column"] >= 1
+    assert (span["end_line"], span["end_column"]) >= (span["line"], span["column"])
+
+
+# ------------------------------------------------------------------ SARIF 2.1.0
+@pytest.mark.parametrize("name", ["several.bkr", "clean.bkr"])
+def test_sarif_has_the_shape_of_2_1_0(files, name):
+    log = json.loads(check("sarif", name, 1 if name == "several.bkr" else 0))
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "bkrc" and driver["version"] == "<version>"
+    rules = driver["rules"]
+    assert isinstance(rules, list)
+    for rule in rules:
+        assert rule["id"].startswith("BKR")
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    assert len({r["id"] for r in rules}) == len(rules)
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note", "none")
+        assert result["message"]["text"]
+        (location,) = result["locations"]
+        sarif_location(location)
+        for i, related in enumerate(result.get("relatedLocations", [])):
+            assert related["id"] == i and related["message"]["text"]
+            sarif_location(related)
+    if name == "several.bkr":
+        assert {r["ruleId"] for r in run["results"]} == {r["id"] for r in rules}
+        assert any("relatedLocations" in r for r in run["results"])
+    else:
+        assert run["results"] == [] and rules == []
+
+
+def sarif_location(location: dict) -> None:
+    physical = location["physicalLocation"]
+    assert physical["artifactLocation"]["uri"]
+    region = physical["region"]
+    assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    assert (region["endLine"], region["endColumn"]) >= (region["startLine"], region["startColumn"])
+
+
+# ------------------------------------------------------------------ GitHub annotations
+def test_github_annotations_are_one_line_each(files):
+    out = check("github", "several.bkr", 1)
+    lines = out.splitlines()
+    assert len(lines) == len(analyse("several.bkr", SEVERAL_ERRORS.encode()).diagnostics)
+    for line in lines:
+        assert line.startswith("::error file=several.bkr,line=")
+        assert ",title=BKR0" in line and "::" in line[2:]

@@ -1,0 +1,189 @@
+"""The text renderer's frames: the user's own line, carets under the right
+characters, whatever the line holds (tabs, 100,000 characters), spans over
+several lines, a second place in another file, and the `N more` line."""
+
+from __future__ import annotations
+
+from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics.render import FRAME_WIDTH, render_one_text, render_text
+from bkrdsl.source import Source
+from bkrdsl.syntax import codes
+from bkrdsl.syntax.parser import MAX_REPORTED, parse
+
+
+def source(name: str, text: str) -> Source:
+    return Source.of(name, text)
+
+
+def marked(frame: str, number: int) -> tuple[str, str]:
+    """The source line numbered `number` in a frame, and the caret line under it."""
+    lines = frame.splitlines()
+    i = next(i for i, line in enumerate(lines) if line.lstrip().startswith(f"{number} |"))
+    return lines[i], lines[i + 1]
+
+
+def under(frame: str, number: int, marker: str = "^") -> str:
+    """The text the carets (or dashes) of line `number` stand under."""
+    text, carets = marked(frame, number)
+    start = carets.index(marker, carets.index("|") + 1)
+    end = start
+    while end < len(carets) and carets[end] == marker:
+        end += 1
+    return text[start:end]
+
+
+def word_at(src: Source, line: int, word: str):
+    column = src.line_text(line).index(word) + 1
+    start = src.text.index(word, sum(len(src.line_text(n)) + 1 for n in range(1, line)))
+    return src.span(start, start + len(word)), column
+
+
+def test_a_simple_frame():
+    src = source("a.bkr", "cluster A {\n  member M { wokers 2 }\n}\n")
+    span, _ = word_at(src, 2, "wokers")
+    d = codes.UNKNOWN_KEYWORD("unknown keyword `wokers`", span, help="write `workers`", label="here")
+    assert render_one_text(d, {"a.bkr": src}) == (
+        "error[BKR012]: unknown keyword `wokers`\n"
+        " --> a.bkr:2:14\n"
+        "  |\n"
+        "2 |   member M { wokers 2 }\n"
+        "  |              ^^^^^^ here\n"
+        "  = help: write `workers`"
+    )
+
+
+def test_tabs_are_expanded_in_the_line_and_under_it():
+    src = source("t.bkr", "cluster A {\n\tmember M {\t\twokers 2 }\n}\n")
+    span, _ = word_at(src, 2, "wokers")
+    frame = render_one_text(codes.UNKNOWN_KEYWORD("x", span), {"t.bkr": src})
+    text, carets = marked(frame, 2)
+    assert "\t" not in text and "\t" not in carets
+    assert under(frame, 2) == "wokers"
+
+
+def test_a_long_line_is_cut_around_the_carets():
+    line = "  single group G { " + " ".join(f"U{i:05d}" for i in range(2000)) + " BAD$NAME }"
+    src = source("long.bkr", "cluster A {\n" + line + "\n}\n")
+    span, _ = word_at(src, 2, "U01500")
+    frame = render_one_text(codes.SYNTAX("x", span, label="this one"), {"long.bkr": src})
+    text, carets = marked(frame, 2)
+    assert text.startswith("2 | ...") and text.endswith("...")
+    assert len(text) <= FRAME_WIDTH + 12
+    assert under(frame, 2) == "U01500"
+    assert carets.endswith("^^^^^^ this one")
+
+
+def test_a_long_line_cut_only_at_the_end_when_the_carets_are_near_its_start():
+    src = source("long.bkr", "cluster A { " + "x " * 5000 + "}\n")
+    span, _ = word_at(src, 1, "cluster")
+    frame = render_one_text(codes.SYNTAX("x", span), {"long.bkr": src})
+    text, _ = marked(frame, 1)
+    assert text.startswith("1 | cluster A") and text.endswith("...")
+    assert under(frame, 1) == "cluster"
+
+
+def test_a_100000_character_name_stays_readable():
+    name = "N" * 100_000
+    src = source("n.bkr", f"cluster A {{\n  member {name} {{ workers 2 }}\n}}\n")
+    span, _ = word_at(src, 2, name)
+    d = codes.SYNTAX(f"`{name}` is not a member name", span, help=f"shorten `{name}`")
+    out = render_text([d], {"n.bkr": src})
+    assert max(len(line) for line in out.splitlines()) < 200
+    assert len(out) < 1000
+    assert "`NNNNN" in out and "...NNNNNNNNNN`" in out
+
+
+def test_a_span_over_several_lines_marks_its_first_and_last_line():
+    src = source(
+        "m.bkr",
+        "cluster A {\n  job J {\n    backup G\n    to tape\n  }\n}\n",
+    )
+    start = src.text.index("job J")
+    end = src.text.index("}", start) + 1
+    d = codes.SYNTAX("the whole job", src.span(start, end), label="this job")
+    assert render_one_text(d, {"m.bkr": src}) == (
+        "error[BKR004]: the whole job\n"
+        " --> m.bkr:2:3\n"
+        "  |\n"
+        "2 |   job J {\n"
+        "  |   ^^^^^^^\n"
+        "...\n"
+        "5 |   }\n"
+        "  |   ^ this job"
+    )
+
+
+def test_a_span_ending_at_the_start_of_a_line_ends_on_the_line_before():
+    src = source("m.bkr", "cluster A {\n  member M { workers 2 }\n}\n")
+    start = src.text.index("member")
+    end = src.text.index("\n", start) + 1  # just past the newline: line 3, column 1
+    span = src.span(start, end)
+    assert (span.end_line, span.end_column) == (3, 1)
+    frame = render_one_text(codes.SYNTAX("x", span), {"m.bkr": src})
+    assert "3 |" not in frame
+    assert under(frame, 2) == "member M { workers 2 }"
+
+
+def test_two_line_span_has_no_ellipsis():
+    src = source("m.bkr", "cluster A {\n  member M {\n    workers 2 }\n}\n")
+    start = src.text.index("member")
+    end = src.text.index("}") + 1
+    frame = render_one_text(codes.SYNTAX("x", src.span(start, end)), {"m.bkr": src})
+    assert "..." not in frame
+    assert under(frame, 2) == "member M {"
+    assert under(frame, 3) == "workers 2 }"
+
+
+def test_a_related_span_in_another_file_shows_that_files_line():
+    main = source("prod.bkr", "import ./site\ncluster A {\n  single group G { TCPIP }\n}\n")
+    site = source("site/common.bkr", "\n" * 11 + "identity user TCPIP\n")
+    use, _ = word_at(main, 3, "TCPIP")
+    decl, _ = word_at(site, 12, "TCPIP")
+    d = codes.SYNTAX(
+        "`TCPIP` is declared identity",
+        use,
+        label="used as single here",
+        related=(Related(decl, "declared here"),),
+    )
+    out = render_one_text(d, {"prod.bkr": main, "site/common.bkr": site})
+    assert " --> prod.bkr:3:20" in out.replace("  -->", " -->")
+    assert "::: site/common.bkr:12:15" in out
+    assert under(out, 3) == "TCPIP"
+    assert under(out, 12, "-") == "TCPIP"
+    # One gutter for the whole diagnostic, as wide as the largest line number.
+    assert " 3 |   single group G { TCPIP }" in out
+    assert "12 | identity user TCPIP" in out
+
+
+def test_a_related_span_in_a_file_that_is_not_loaded_still_names_it():
+    main = source("prod.bkr", "cluster A {\n}\n")
+    elsewhere = Source.of("gone.bkr", "x\n").span(0, 1)
+    d = codes.SYNTAX("x", main.span(0, 7), related=(Related(elsewhere, "over there"),))
+    out = render_one_text(d, {"prod.bkr": main})
+    assert "::: gone.bkr:1:1" in out
+
+
+def test_the_n_more_line_closes_a_long_list():
+    text = "cluster A {\n" + "  member { workers 2 }\n" * (MAX_REPORTED + 5) + "}\n"
+    result = parse(Source.of("many.bkr", text))
+    out = render_text(result.diagnostics, {"many.bkr": result.source})
+    blocks = out.strip().split("\n\n")
+    assert blocks[-1] == f"{MAX_REPORTED + 1} errors"
+    assert blocks[-2].startswith("error[BKR008]: 5 more syntax errors not shown\n")
+    assert f"many.bkr:{MAX_REPORTED + 2}:10" in blocks[-2]  # the first error not shown
+
+
+def test_the_end_of_the_file_is_shown_after_its_last_character():
+    src = source("e.bkr", "cluster A {\n  member M { workers 2 }\n\n\n")
+    result = parse(src)
+    (d,) = result.diagnostics
+    out = render_text([d], {"e.bkr": src})
+    assert "::: e.bkr:2:25" in out  # just after the last `}`, not on the blank lines
+    assert under(out, 2, "-") == ""
+
+
+def test_colour_only_when_asked():
+    src = source("a.bkr", "x\n")
+    d = codes.SYNTAX("x", src.span(0, 1), help="h")
+    assert "\x1b[" not in render_text([d], {"a.bkr": src})
+    assert "\x1b[" in render_text([d], {"a.bkr": src}, color=True)
