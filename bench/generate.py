@@ -170,7 +170,14 @@ def generate(users: int, seed: int = 1) -> dict:
         "disks": [
             {"user": "BKRBKUP", "address": "191", "size": 10, "unit": "cyl", "volume": None, "at": None},
             {"user": "BKRCATLG", "address": "191", "size": 10, "unit": "cyl", "volume": None, "at": None},
-            {"user": "BKRSVSFS", "address": "191", "size": 20, "unit": "cyl", "volume": "VMCOM1", "at": "1000"},
+            {
+                "user": "BKRSVSFS",
+                "address": "191",
+                "size": 20,
+                "unit": "cyl",
+                "volume": "VMCOM1",
+                "at": "1000",
+            },
         ],
         "groups": single + identity,
         "jobs": _single_jobs(single) + _identity_jobs(identity),
@@ -247,7 +254,8 @@ def to_bkr(data: dict) -> str:
         "  }",
     ]
     t = data["tape"]
-    out.append(f"  tape manager {t['scope']} catalog-node {t['catalog_node']} on {t['on']} request-node {t['request_node']}")
+    nodes = f"catalog-node {t['catalog_node']} on {t['on']} request-node {t['request_node']}"
+    out.append(f"  tape manager {t['scope']} {nodes}")
     for d in data["disks"]:
         place = f" on {d['volume']} at {d['at']}" if d["volume"] else ""
         out.append(f"  disk {d['user']} {d['address']} size {d['size']} {d['unit']}{place}")
