@@ -15,21 +15,36 @@ from bkrdsl import __version__
 from bkrdsl.cli.common import EXIT_INTERNAL, internal_error
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Each command's module: imported when the command runs or help lists it.
+LAZY_COMMANDS = {
+    "check": "check",
+    "explain": "check",
+    "rules": "check",
+    "compile": "compile",
+    "fmt": "fmt",
+    "highlight": "highlight",
+    "lsp": "lsp",
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in LAZY_COMMANDS:
+            import importlib
+
+            module = importlib.import_module(f"bkrdsl.cli.{LAZY_COMMANDS[name]}")
+            for command in module.COMMANDS:
+                self.commands.setdefault(command.name, command)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="bkrc", message="%(prog)s %(version)s")
 def cli() -> None:
     """Describe the backups of a z/VM SSI cluster once; check it; write every member's files."""
-
-
-def _register() -> None:
-    from bkrdsl.cli import check, compile, fmt, highlight, lsp
-
-    for module in (check, compile, fmt, highlight, lsp):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import click
 
@@ -48,10 +47,12 @@ class InputError(Exception):
     """A file that cannot be read at all: one line on stderr, exit 2."""
 
 
-def read_input(arg: str) -> tuple[str, bytes, Path | None]:
+def read_input(arg: str) -> tuple[str, bytes, "Path | None"]:
     """(display name, bytes, path) for a FILE argument; '-' is standard input."""
     if arg == "-":
         return "<stdin>", sys.stdin.buffer.read(), None
+    from pathlib import Path  # here, not at the top: `bkrc --version` never needs it
+
     path = Path(arg)
     if path.is_dir():
         raise InputError(f"bkrc: {arg}: is a directory, not a .bkr file")

@@ -62,6 +62,8 @@ def decode_invariant(text: str) -> str:
 def _tokens(text: str) -> list[str]:
     """Split mapped text into pieces that must stay on one line: a `<U+XXXX>`
     escape or one character. Keeping an escape whole keeps the listing readable."""
+    if _ESCAPE_START not in text:  # the usual case: no escape, every piece is one character
+        return list(text)
     out: list[str] = []
     i = 0
     while i < len(text):

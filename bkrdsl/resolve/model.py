@@ -317,10 +317,13 @@ class Model:
     _users: dict[str, list[UserDef]] = field(default_factory=dict, repr=False)
     _groups: dict[str, list[Group]] = field(default_factory=dict, repr=False)
     _members: dict[str, MemberModel] = field(default_factory=dict, repr=False)
+    _roles: dict[str, list[UserDef]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for u in self.user_defs:
             self._users.setdefault(u.id, []).append(u)
+            if u.role is not None:
+                self._roles.setdefault(u.role, []).append(u)
         for g in self.groups:
             self._groups.setdefault(g.name, []).append(g)
         for m in self.members:
@@ -470,7 +473,7 @@ class Model:
 
     # -- the product's machines, by role
     def role_users(self, role: str) -> list[UserDef]:
-        return [u for u in self.user_defs if u.role == role]
+        return list(self._roles.get(role, ()))
 
     def role_patterns(self, role: str) -> list[PatternDef]:
         return [p for p in self.pattern_defs if p.role == role]

@@ -68,7 +68,7 @@ def parser():
         grammar,
         parser="lalr",
         lexer="contextual",
-        propagate_positions=True,
+        propagate_positions=False,  # _without_keywords sets each tree's span
         maybe_placeholders=False,
         # Keywords stay in the tree while parsing so recovery can re-read a statement;
         # parse() drops them again before anyone sees the tree.
@@ -175,14 +175,30 @@ def _kept_terminals(lark_parser) -> frozenset[str]:
 
 def _without_keywords(tree, kept: frozenset[str]):
     """The tree as Lark builds it without keep_all_tokens: keywords and punctuation dropped."""
-    from lark import Token, Tree
+    from lark import Tree
+    from lark.tree import Meta
 
-    children = [
-        _without_keywords(c, kept) if isinstance(c, Tree) else c
-        for c in tree.children
-        if isinstance(c, Tree) or (isinstance(c, Token) and c.type in kept)
-    ]
-    return Tree(tree.data, children, tree.meta)
+    children = []
+    first = last = None
+    for c in tree.children:
+        if isinstance(c, Tree):
+            c = _without_keywords(c, kept)
+            if not c.meta.empty:
+                first = first or c.meta
+                last = c.meta
+            children.append(c)
+        else:
+            if c.start_pos is not None:
+                first = first or c
+                last = c
+            if c.type in kept:
+                children.append(c)
+    meta = Meta()
+    if first is not None:
+        meta.empty = False
+        meta.line, meta.column, meta.start_pos = first.line, first.column, first.start_pos
+        meta.end_line, meta.end_column, meta.end_pos = last.end_line, last.end_column, last.end_pos
+    return Tree(tree.data, children, meta)
 
 
 def _summary(source: Source, recovery: Recovery) -> Diagnostic | None:
