@@ -237,6 +237,19 @@ class Cluster:
     doc: str | None = None
     disks: tuple[Disk, ...] = ()
 
+    def member_references(self):
+        """Every word that names a member outside its own block: placements of
+        jobs and expiry, the catalog's home, the Tape Manager catalog node's member."""
+        for job in self.jobs:
+            for run in job.runs:
+                yield from run.placement.members
+        for expire in self.expires:
+            yield from expire.placement.members
+        for catalog in self.catalogs:
+            yield from catalog.home
+        for tape in self.tapes:
+            yield from (n.member for n in tape.catalog_nodes if n.member is not None)
+
 
 @dataclass(frozen=True, slots=True)
 class Module:

@@ -383,17 +383,6 @@ def _name_span(model: Model, name: str | None):
     return user.span if user is not None else None
 
 
-def _member_refs(model: Model):
-    cluster = model.cluster
-    for job in cluster.jobs:
-        for run in job.runs:
-            yield from run.placement.members
-    for e in cluster.expires:
-        yield from e.placement.members
-    for c in cluster.catalogs:
-        yield from c.home
-    for t in cluster.tapes:
-        yield from (n.member for n in t.catalog_nodes if n.member is not None)
 
 
 @check
@@ -402,7 +391,7 @@ def unknown_members(model: Model):
         return
     suggest = Suggester()
     names = model.member_names
-    for word in _member_refs(model):
+    for word in model.cluster.member_references():
         if model.member(word.upper) is None:
             close = suggest.closest(word.upper, names)
             yield UNKNOWN_MEMBER(

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bkrdsl import ast
 from bkrdsl.diagnostics import Diagnostic, sort_key
 from bkrdsl.pipeline import Analysis, analyse
 from bkrdsl.resolve.model import Model, build_model
@@ -86,16 +85,6 @@ class Document:
         return [o for o in self.occurrences if o.kind == kind and o.name == name]
 
 
-def _member_refs(cluster: ast.Cluster):
-    for job in cluster.jobs:
-        for run in job.runs:
-            yield from run.placement.members
-    for expire in cluster.expires:
-        yield from expire.placement.members
-    for catalog in cluster.catalogs:
-        yield from catalog.home
-    for tape in cluster.tapes:
-        yield from (n.member for n in tape.catalog_nodes if n.member is not None)
 
 
 def _owners(model: Model):
@@ -118,7 +107,7 @@ def index(model: Model | None) -> list[Occurrence]:
     for m in model.members:
         add(Occurrence(m.decl.name.span, MEMBER, m.name, True))
     if model.cluster is not None:
-        for word in _member_refs(model.cluster):
+        for word in model.cluster.member_references():
             add(Occurrence(word.span, MEMBER, word.upper, False))
     for g in model.groups:
         add(Occurrence(g.decl.name.span, GROUP, g.name, True))
