@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sort", default="tottime", help="pstats sort key (tottime, cumulative, ...)")
     ap.add_argument("--top", type=int, default=30)
     args = ap.parse_args(argv)
-    from bkrdsl.syntax import parser
+    from bkrdsl.syntax.parser import parser
 
     parser()
     with tempfile.TemporaryDirectory(prefix="bkrdsl-prof-") as tmp:

@@ -7,8 +7,9 @@ For every size it generates the synthetic cluster (bench/generate.py: the same
 data as .bkr and as YAML) and times, interleaved so that load from other
 processes hits every stage alike:
 
-- parse:     read the bytes, decode, parse (bkrdsl.syntax.parse), build the AST
-             of the main file;
+- parse:     read the bytes, decode and parse the main file to its AST
+             (bkrdsl.syntax.read_module: the fast parser, with Lark as fallback;
+             BKRDSL_PARSER=lark times Lark alone);
 - check:     bkrdsl.pipeline.analyse (read, parse and build every module,
              resolve, run every check);
 - compile:   what `bkrc compile FILE -o DIR` does, every file written to a fresh
@@ -75,15 +76,16 @@ WARM_UPS = 2
 
 # ------------------------------------------------------------------ the stages
 def parse_only(path: Path) -> object:
-    from bkrdsl.syntax import parse
-    from bkrdsl.syntax.build import build
+    """Read, decode and parse the main file to its AST, as `bkrc` does (the fast
+    parser, or Lark when BKRDSL_PARSER=lark)."""
+    from bkrdsl.syntax import read_module
     from bkrdsl.syntax.reader import decode
 
     source, problems = decode(str(path), path.read_bytes())
     assert not problems, problems
-    result = parse(source)
-    assert result.ok, result.diagnostics[:3]
-    return build(result)
+    module, diagnostics = read_module(source)
+    assert module is not None and not diagnostics, diagnostics[:3]
+    return module
 
 
 def check(path: Path) -> object:
@@ -387,6 +389,15 @@ def targets(rows: list[Row], start: tuple[float, float] | None) -> tuple[list[st
     return lines, all(v is True for v in required)
 
 
+def _parser_note() -> str:
+    """Which parser the stages use: bkrc's fast parser unless BKRDSL_PARSER=lark."""
+    from bkrdsl.syntax import PARSER_VARIABLE
+
+    if os.environ.get(PARSER_VARIABLE, "").strip().lower() == "lark":
+        return f"Lark only ({PARSER_VARIABLE}=lark)"
+    return "the fast parser (bkrdsl/syntax/fast.py); Lark only for files it does not read"
+
+
 def _cache_note() -> str:
     """Where Lark's parser cache is and whether it existed before this run."""
     from bkrdsl.resources import grammar_path
@@ -414,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
 
     began = time.perf_counter()
     cache = _cache_note()
-    from bkrdsl.syntax import parser
+    from bkrdsl.syntax.parser import parser
 
     parser()  # builds (or loads) the memoised Lark parser before any timing
     compiler = _compiler()
@@ -426,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
         f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores,"
         f" load average {os.getloadavg()[0]:.2f}"
     )
-    print(f"lark parser cache: {cache}")
+    print(f"front end: {_parser_note()}")
+    print(f"lark parser cache (the fallback for files the fast parser does not read): {cache}")
     print(f"compile: {compiler.how}")
     print(
         f"runs: median of at least {args.repeat} after {WARM_UPS} warm-ups, stages interleaved;"

@@ -195,12 +195,33 @@ def test_an_error_mid_write_leaves_the_folder_exactly_as_it_was(tmp_path, monkey
         calls.append(path)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        real(path, data)
+        return real(path, data)
 
     monkeypatch.setattr(output, "write_file", failing)
     with pytest.raises(output.OutputError, match="nothing was changed"):
         output.write(output.make_plan(out, arts("2"), "test.bkr"))
     assert len(calls) == 3
+    assert tree(out) == before
+    assert siblings(out) == []
+
+
+def test_a_failed_flush_leaves_the_folder_exactly_as_it_was(tmp_path, monkeypatch):
+    """fsync runs on worker threads: its error still stops the swap and is reported."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    before = tree(out)
+    real = os.fsync
+    calls = []
+
+    def failing(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(5, "Input/output error")
+        real(fd)
+
+    monkeypatch.setattr(output.os, "fsync", failing)
+    with pytest.raises(output.OutputError, match="Input/output error; nothing was changed"):
+        output.write(output.make_plan(out, arts("2"), "test.bkr"))
     assert tree(out) == before
     assert siblings(out) == []
 
@@ -232,7 +253,7 @@ KILL_SCRIPT = textwrap.dedent(
         count += 1
         if count == int(sys.argv[2]):
             os.kill(os.getpid(), signal.SIGKILL)
-        real(path, data)
+        return real(path, data)
 
     output.write_file = dying
     arts = [Artifact(f"M1/F{n}.TEMPLATE", f"* new {n}\\n", "job-template", "M1") for n in range(6)]

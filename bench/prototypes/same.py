@@ -18,7 +18,7 @@ import hashlib, sys, tempfile
 from pathlib import Path
 from click.testing import CliRunner
 from bkrdsl.cli import cli
-from bkrdsl.syntax import parse
+from bkrdsl.syntax.parser import parse
 from bkrdsl.syntax.build import build
 from bkrdsl.syntax.reader import decode
 for name in sys.argv[1:]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import quoted, small_int, valid_user_id
@@ -308,18 +310,55 @@ def short_months(model: Model):
                 )
 
 
-def _single_items(model: Model, job: JobModel) -> list[tuple[str, ast.Word]]:
-    """(user ID or group pattern, the `backup` word it comes from) for the job's single users."""
-    out = []
+def _single_items(model: Model, job: JobModel) -> dict[str, ast.Word]:
+    """User ID or group pattern -> the `backup` word it comes from, for the job's single users."""
+    out: dict[str, ast.Word] = {}
     for ref in job.refs:
         if Kind.SINGLE not in ref.kinds:
             continue
         if ref.group is not None:
-            out += [(u, ref.word) for u in ref.group.users]
-            out += [("match " + p, ref.word) for p in ref.group.patterns]
+            # dict.fromkeys keeps this C-speed for groups of thousands of users.
+            out.update(dict.fromkeys(ref.group.users, ref.word))
+            out.update(dict.fromkeys(("match " + p for p in ref.group.patterns), ref.word))
         else:
-            out.append((ref.word.upper, ref.word))
+            out[ref.word.upper] = ref.word
     return out
+
+
+def _sources(job: JobModel, repeated: frozenset[str]) -> set[str] | None:
+    """Where a job's single items come from, as keys that two jobs share whenever they
+    share an item: each group, each group pattern, and the IDs declared more than once
+    its groups hold (two different groups can only share those). None when the job
+    names a user directly."""
+    keys: set[str] = set()
+    for ref in job.refs:
+        if Kind.SINGLE not in ref.kinds:
+            continue
+        if ref.group is None:
+            return None
+        keys.add("group " + ref.group.name)
+        keys.update("match " + p for p in ref.group.patterns)
+        if repeated and not repeated.isdisjoint(ref.group.users):
+            keys.update(repeated.intersection(ref.group.users))
+    return keys
+
+
+def _may_share(jobs: list[JobModel], sources: list[set[str]]) -> bool:
+    """Whether two jobs that are not a usual pair (see `_usual_pair`) may share an item."""
+    holders: dict[str, list[int]] = {}
+    for i, keys in enumerate(sources):
+        for key in keys:
+            holders.setdefault(key, []).append(i)
+    return any(
+        not _usual_pair(jobs[a], jobs[b])
+        for held in holders.values()
+        for a, b in itertools.combinations(held, 2)
+    )
+
+
+def _usual_pair(one: JobModel, two: JobModel) -> bool:
+    """A full and an incremental job of the same users from one member: the normal pattern."""
+    return one.level is not two.level and one.members[0] == two.members[0]
 
 
 @check
@@ -333,18 +372,33 @@ def single_users_once(model: Model):
         and len(set(j.members)) == 1
         and model.member(j.members[0])
     ]
-    first: dict[str, int] = {}
+    # Jobs that share no group, group pattern or repeated ID share no user: most
+    # clusters are decided here, on their groups rather than their thousands of users.
+    sources = [_sources(job, model.repeated_ids) for job in jobs]
+    if None not in sources and not _may_share(jobs, sources):
+        return
+    # Item by item, as sets: an item belongs to the first job that backs it up, and
+    # a later job that backs it up again shares it with that job.
+    owned: list[set[str]] = []  # per job: its items no earlier job backs up
+    backed_up: set[str] = set()  # the items of the jobs so far
     shared: dict[tuple[int, int], list[tuple[str, ast.Word]]] = {}
     for i, job in enumerate(jobs):
-        for item, word in dict(_single_items(model, job)).items():
-            j = first.setdefault(item, i)
-            if j != i:
-                shared.setdefault((j, i), []).append((item, word))
+        items = _single_items(model, job)
+        again = backed_up.intersection(items)  # this job's items an earlier job backs up
+        for j, theirs in enumerate(owned):
+            if not again:
+                break
+            if again.isdisjoint(theirs):
+                continue
+            mine = again & theirs
+            again -= mine
+            if not _usual_pair(jobs[j], job):
+                shared[(j, i)] = [(item, word) for item, word in items.items() if item in mine]
+        owned.append(set(items).difference(backed_up))
+        backed_up.update(items)
     for (a, b), items in sorted(shared.items()):
         one, two = jobs[a], jobs[b]
         same_member = one.members[0] == two.members[0]
-        if one.level is not two.level and same_member:
-            continue  # full + incremental from one member: the normal pattern
         names = [i.replace("match ", "pattern ") for i, _ in items]
         why = (
             f"at the same level ({one.level.value})"

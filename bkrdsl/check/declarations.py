@@ -278,7 +278,11 @@ def _first_seen(items, key):
 
 @check
 def duplicate_users(model: Model):
-    explicit = [u for u in model.user_defs if u.origin == "user"]
+    lists = [lst for lst in model.user_lists if lst.origin == "user"]
+    ids = [i for lst in lists for i in lst.ids]
+    if len(set(ids)) == len(ids):
+        return  # no ID declared twice
+    explicit = [u for lst in lists for u in lst.defs]
     for later, first in _first_seen(explicit, lambda u: u.id):
         if later.kind is first.kind:
             yield USER_TWICE(
@@ -383,8 +387,6 @@ def _name_span(model: Model, name: str | None):
     return user.span if user is not None else None
 
 
-
-
 @check
 def unknown_members(model: Model):
     if model.cluster is None:
@@ -422,7 +424,7 @@ def unknown_backup_names(model: Model):
                 )
                 continue
             if candidates is None:
-                candidates = [g.name for g in model.groups] + [u.id for u in model.user_defs]
+                candidates = [g.name for g in model.groups] + list(model.user_ids)
             close = suggest.closest(text, candidates)
             yield UNKNOWN_BACKUP(
                 f"{quoted(text)} is neither a group nor a declared user",

@@ -7,14 +7,12 @@ on every member (IDENTITY); the cluster-wide catalog's SFS server runs once
 
 from __future__ import annotations
 
-import re
-
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_user_or_pattern
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import SERVICE_ROLES, Model, PatternDef, UserDef
+from bkrdsl.resolve.model import SERVICE_ROLES, Model, PatternDef, UserDef, id_scanner
 
 ROLE_TEXT = {
     "backup-server": "the backup server",
@@ -167,7 +165,7 @@ SEVERAL_ROLE = register(
 def _service_ids(model: Model) -> dict[str, UserDef]:
     """Service machine ID -> the declaration that gives it its role."""
     out: dict[str, UserDef] = {}
-    for u in model.user_defs:
+    for u in model.role_defs():
         if u.role in SERVICE_ROLES:
             out.setdefault(u.id, u)
     return out
@@ -191,7 +189,12 @@ def _service_role_of(model: Model, user_id: str, ids: dict[str, UserDef], patter
 def service_machines_identity(model: Model):
     ids = _service_ids(model)
     patterns = _service_patterns(model)
-    for u in model.user_defs:
+    # Only single users can be reported: a service machine declared single, or
+    # declared elsewhere too (maybe single there), and the single users a service
+    # pattern matches (one scan finds them among all the users).
+    suspects = {i for i, u in ids.items() if u.kind is Kind.SINGLE or i in model.repeated_ids}
+    suspects |= model.find_ids(id_scanner(p.pattern for p in patterns), Kind.SINGLE)
+    for u in model.defs_of(suspects):
         if u.kind is not Kind.SINGLE or not valid_user_id(u.id):
             continue
         role_decl = _service_role_of(model, u.id, ids, patterns)
@@ -245,10 +248,14 @@ def catalog_server_kind(model: Model):
 
 @check
 def users_in_both_kinds(model: Model):
+    # Only IDs declared more than once can be declared with both kinds.
+    repeated = model.repeated_ids
+    if not repeated:
+        return
     service = set(_service_ids(model))
     patterns = _service_patterns(model)
     first: dict[str, UserDef] = {}
-    for u in model.user_defs:
+    for u in model.defs_of(repeated):
         seen = first.setdefault(u.id, u)
         if seen is u or seen.kind is u.kind:
             continue
@@ -264,14 +271,6 @@ def users_in_both_kinds(model: Model):
         )
 
 
-def _combined(patterns: list[PatternDef]) -> re.Pattern | None:
-    """One regex with a named alternative per pattern: one match call per user."""
-    if not patterns:
-        return None
-    parts = [f"(?P<p{i}>{p.regex.pattern})" for i, p in enumerate(patterns)]
-    return re.compile("|".join(parts))
-
-
 @check
 def patterns_of_other_kind(model: Model):
     """A group pattern that matches explicit users of the other kind (service patterns are BKR201's)."""
@@ -281,30 +280,21 @@ def patterns_of_other_kind(model: Model):
             for p in model.pattern_defs
             if p.kind is kind and p.role is None and valid_user_or_pattern(p.pattern)
         ]
-        regex = _combined(patterns)
-        if regex is None:
-            continue
-        # The alternation costs time per pattern for every user; most users cannot
-        # match any pattern, and the first characters of the literal prefixes
-        # (before the first wildcard) tell them apart with one set look-up.
-        prefixes = [re.split(r"[*%?]", p.pattern, maxsplit=1)[0] for p in patterns]
-        width = min(len(x) for x in prefixes)
-        heads = {x[:width] for x in prefixes}
+        # One scan finds the users of the other kind some pattern matches.
+        other_kind = Kind.IDENTITY if kind is Kind.SINGLE else Kind.SINGLE
+        suspects = model.find_ids(id_scanner(p.pattern for p in patterns), other_kind)
         hits: dict[int, list[UserDef]] = {}
         seen: set[str] = set()
-        for u in model.user_defs:
+        for u in model.defs_of(suspects):
             if u.kind is kind or u.id in seen or len(u.id) > 8:
                 continue
-            if width and u.id[:width] not in heads:
-                continue
-            m = regex.match(u.id)
-            if m is None:
+            matched = [i for i, p in enumerate(patterns) if p.regex.match(u.id)]
+            if not matched:
                 continue
             seen.add(u.id)
-            # Report against every pattern that matches, not just the first alternative.
-            for i, p in enumerate(patterns):
-                if p.regex.match(u.id):
-                    hits.setdefault(i, []).append(u)
+            # Report against every pattern that matches, not just the first.
+            for i in matched:
+                hits.setdefault(i, []).append(u)
         for i, users in sorted(hits.items()):
             p = patterns[i]
             other = users[0].kind.value

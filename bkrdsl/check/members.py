@@ -284,18 +284,15 @@ def worker_names(model: Model):
 def subconfig_ids(model: Model):
     if model.cluster is None:
         return
-    declared = {}
-    for u in model.user_defs:
-        declared.setdefault(u.id, u)
-    spans = {u.id: u.span for u in model.user_defs if u.role is not None}
+    spans = {u.id: u.span for u in model.role_defs()}
     worker = next(iter(model.role_patterns("worker")), None)
     taken: dict[str, tuple[str, str]] = {}  # SUBCONFIG ID -> (machine, member)
     for machine, member, sid in model.subconfigs():
         if not valid_user_id(machine) or len(sid) > 8:
             continue
         span = spans.get(machine) or (worker.span if worker is not None else member.decl.name.span)
-        if sid in declared:
-            clash = declared[sid]
+        clash = model.user(sid)
+        if clash is not None:
             yield SUBCONFIG_CLASH(
                 f"user {quoted(sid)} has the name of {quoted(machine)}'s SUBCONFIG on `{member.name}`",
                 clash.span,

@@ -7,11 +7,14 @@ diagnostic here; the other rule families skip it (see `common.valid_*`).
 
 from __future__ import annotations
 
+import re
+
 from bkrdsl.check.common import (
     CMS_NAME_CHARS,
     PATTERN_SET,
     cms_name_problem,
     describe_chars,
+    invalid_user_ids,
     name_problem,
     pattern_problem,
     quoted,
@@ -221,6 +224,9 @@ RESERVED_USER_ID = register(
 #: Names the generated files contain, by where they come from.
 _RESERVED_EXACT = {"SYSTEM", "SYSTEMMP"}
 _RESERVED_PREFIX = ("LOGN", "LOGL", "LOGV")
+#: Finds in `Model.id_lines` the IDs `reserved_ids` looks at twice: reserved, or all digits
+#: (IDs are the grammar's NAMEs: ASCII, so [0-9] is what `isdigit` accepts).
+_RESERVED_SCAN = re.compile(r"\n(SYSTEM|SYSTEMMP|LOG[NLV][^\n]{4}|[0-9]{1,4})(?=\n)")
 
 
 def _user_word_problem(text: str) -> str | None:
@@ -229,7 +235,7 @@ def _user_word_problem(text: str) -> str | None:
 
 @check
 def user_ids(model: Model):
-    for u in model.user_defs:
+    for u in model.defs_of(invalid_user_ids(model)):
         problem = user_id_problem(u.id)
         if problem:
             yield INVALID_USER_ID(
@@ -261,7 +267,7 @@ def user_ids(model: Model):
 
 @check
 def reserved_ids(model: Model):
-    words = [(u.id, u.span) for u in model.user_defs]
+    words = [(u.id, u.span) for u in model.defs_of(model.find_ids(_RESERVED_SCAN))]
     cluster = model.cluster
     if cluster is not None:
         words += [(w.upper, w.span) for c in cluster.catalogs for w in c.server]
@@ -407,9 +413,8 @@ def ebcdic_variants(model: Model):
                 )
     for j in cluster.jobs:
         checks.append(("job name", j.name.upper, j.name.span, cms_name_problem(j.name.text)))
-    for u in model.user_defs:
-        if u.role is not None:
-            checks.append((f"{u.role} user ID", u.id, u.span, user_id_problem(u.id)))
+    for u in model.role_defs():
+        checks.append((f"{u.role} user ID", u.id, u.span, user_id_problem(u.id)))
     for p in model.pattern_defs:
         if p.role is not None:
             checks.append((f"{p.role} pattern", p.pattern, p.span, pattern_problem(p.pattern)))

@@ -16,7 +16,7 @@ The result is sorted by path and checked against the CMS rules (see cms.py).
 from __future__ import annotations
 
 from bkrdsl.emit import rexx
-from bkrdsl.emit.cms import variant_names, violations
+from bkrdsl.emit.cms import problems, variant_names
 from bkrdsl.emit.common import (
     EXPIRE_EXEC,
     PROFILE_SNIPPET,
@@ -86,11 +86,7 @@ def emit_all(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
 
 def cms_problems(model: Model, artifacts: list[Artifact], source: str) -> list[str]:
     """Every CMS rule any artifact breaks (see cms.py); empty when all is well."""
-    # Walking the whole AST for names with $ # @ only pays when a file holds one.
-    variant = any(c in a.text for a in artifacts for c in "$#@")
-    names = variant_names(model) if variant else frozenset()
-    members = frozenset(model.member_names)
-    return [p for a in artifacts for p in violations(a.path, a.text, names, members, source)]
+    return problems(artifacts, frozenset(model.member_names), source, lambda: variant_names(model))
 
 
 def compile_source(name: str, data: bytes, *, path=None, search_path=(), dialect: Dialect | None = None):

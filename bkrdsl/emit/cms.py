@@ -1,9 +1,11 @@
 """The CMS rules every generated file obeys, as one checkable function.
 
-The compile command runs `violations` over every artifact before it writes
-anything (a file that breaks a rule is a bug or an input the checker let
-through; either way nothing reaches z/VM), and the tests run it over every
-file of every example.
+The compile command runs `problems` (`violations` on every artifact) before
+it writes anything (a file that breaks a rule is a bug or an input the checker
+let through; either way nothing reaches z/VM), and the tests run it over every
+file of every example. Most files pass, so a few passes in C over each
+distinct piece of text (`fits_rules`) come first; the line-by-line walk that
+names each break runs only on a file they fail.
 
 Rules (domain.md, "CMS files" and "EBCDIC"):
 - the path is `FOLDER/FN.FT`: FOLDER a member's name or `cluster`; FN and FT
@@ -17,11 +19,14 @@ Rules (domain.md, "CMS files" and "EBCDIC"):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from collections.abc import Callable, Iterable
 
 from bkrdsl import ast
-from bkrdsl.emit.common import CLUSTER_FOLDER, MAX_COLUMNS
+from bkrdsl.emit.common import CLUSTER_FOLDER, MAX_COLUMNS, Artifact
 from bkrdsl.emit.dialect import INVARIANT
+from bkrdsl.emit.quoting import fits_rules
 from bkrdsl.resolve.model import Model, subconfig_id
 
 NAME_EXTRA = frozenset("$#@")
@@ -35,6 +40,17 @@ _NOT_INVARIANT = re.compile("[^" + re.escape("".join(sorted(INVARIANT))) + "]")
 COMMENT_OPENERS = {"EXEC": "/*", "CONFIG": "/*"}
 DEFAULT_OPENER = "*"
 
+#: Fields whose words the model lists already: the names of every `user`
+#: declaration and every group entry are `model.user_defs` and
+#: `model.pattern_defs`. They are most of a large cluster's words, so the
+#: walk below leaves them to those lists.
+_LISTED_ELSEWHERE = {(ast.UserDecl, "names"), (ast.GroupDecl, "entries")}
+
+
+@functools.cache
+def _walked_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if (cls, f.name) not in _LISTED_ELSEWHERE)
+
 
 def _words(node, out: set[str]) -> None:
     if isinstance(node, ast.Word):
@@ -43,16 +59,20 @@ def _words(node, out: set[str]) -> None:
         for item in node:
             _words(item, out)
     elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-        for f in dataclasses.fields(node):
-            _words(getattr(node, f.name), out)
+        for name in _walked_fields(type(node)):
+            _words(getattr(node, name), out)
+
+
+def _has_extra(name: str) -> bool:
+    return "$" in name or "#" in name or "@" in name
 
 
 def variant_names(model: Model) -> frozenset[str]:
     """Every name of the model (as written, and derived) that holds `$ # @`."""
     names: set[str] = set()
     _words(model.modules, names)
-    names.update(u.id for u in model.user_defs)
-    names.update(p.pattern for p in model.pattern_defs)
+    names.update(u.id for u in model.user_defs if _has_extra(u.id))
+    names.update(p.pattern for p in model.pattern_defs if _has_extra(p.pattern))
     for job in model.jobs:
         names.update(name for _, name in model.derived_names(job))
     for member in model.members:
@@ -62,7 +82,7 @@ def variant_names(model: Model) -> frozenset[str]:
         for user in (model.backup_server, model.catalog_server):
             if user:
                 names.add(subconfig_id(user, member.ordinal))
-    return frozenset(n for n in names if NAME_EXTRA & set(n))
+    return frozenset(n for n in names if _has_extra(n))
 
 
 def path_violations(path: str, members: frozenset[str] | None = None) -> list[str]:
@@ -93,15 +113,57 @@ def _variant_ok(line: str, index: int, names: frozenset[str]) -> bool:
     return False
 
 
-def text_violations(path: str, text: str, names: frozenset[str], source: str | None = None) -> list[str]:
+def _first_lines(text: str) -> list[str]:
+    """The file's first two lines (fewer in a shorter file), without splitting the rest."""
+    end = text.find("\n")
+    if end == -1:
+        return [text]
+    second_end = text.find("\n", end + 1)
+    if second_end != -1:
+        return [text[:end], text[end + 1 : second_end]]
+    second = text[end + 1 :]  # a last line without its line end
+    return [text[:end], second] if second else [text[:end]]
+
+
+def _lines_to_walk(text: str):
+    """(number, line) of each line that may break a rule: every line, unless
+    the only characters outside the invariant set are `$ # @` (in a cluster
+    whose names hold them, the usual reason a file fails the fast check), and
+    then only the lines that hold one."""
+    if not fits_rules(text, names=True):
+        lines = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+        return enumerate(lines, 1)
+    starts = set()
+    for ch in NAME_EXTRA:
+        at = text.find(ch)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)
+            at = text.find(ch, end) if end != -1 else -1
+    out = []
+    number, previous = 1, 0
+    for start in sorted(starts):
+        number += text.count("\n", previous, start)
+        previous = start
+        end = text.find("\n", start)
+        out.append((number, text[start:] if end == -1 else text[start:end]))
+    return out
+
+
+def text_violations(
+    path: str, text: str, names: frozenset[str], source: str | None = None, *, fits: bool | None = None
+) -> list[str]:
+    """Every rule the text of the file at `path` breaks.
+
+    `fits` is what `fits_rules(text)` says, when the caller knows it already
+    (see `problems`): only when it is False are the lines walked one by one,
+    to name each line and character that breaks a rule.
+    """
     out = []
     if not text.endswith("\n"):
         out.append(f"{path}: does not end with a line end")
-    lines = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
-    # Fast path first (a compile checks every file it writes): one regex scan
-    # and one length pass; the line-by-line walk only runs when they find something.
-    if max(map(len, lines), default=0) > MAX_COLUMNS or _NOT_INVARIANT.search(text.replace("\n", " ")):
-        for number, line in enumerate(lines, 1):
+    if not (fits_rules(text) if fits is None else fits):
+        for number, line in _lines_to_walk(text):
             if len(line) > MAX_COLUMNS:
                 out.append(f"{path}:{number}: {len(line)} columns (at most {MAX_COLUMNS})")
             for found in _NOT_INVARIANT.finditer(line):
@@ -109,10 +171,11 @@ def text_violations(path: str, text: str, names: frozenset[str], source: str | N
                 if ch in NAME_EXTRA and _variant_ok(line, index, names):
                     continue
                 out.append(f"{path}:{number}:{index + 1}: {ch!r} is not EBCDIC-invariant here")
-    first = lines[0] if lines else ""
+    head_lines = _first_lines(text)
+    first = head_lines[0] if head_lines else ""
     filetype = path.rsplit(".", 1)[-1]
     opener = COMMENT_OPENERS.get(filetype, DEFAULT_OPENER)
-    head = " ".join(lines[:2]).lower()
+    head = " ".join(head_lines).lower()
     if not first.startswith(opener):
         out.append(f"{path}:1: does not start with a comment ({opener})")
     if "generated" not in head or "do not edit" not in head:
@@ -125,3 +188,54 @@ def text_violations(path: str, text: str, names: frozenset[str], source: str | N
 def violations(path: str, text: str, names: frozenset[str], members: frozenset[str], source: str) -> list[str]:
     """Every CMS rule the file at `path` with `text` breaks (empty when it is fine)."""
     return path_violations(path, members) + text_violations(path, text, names, source)
+
+
+def _is_joined(parts: tuple[str, ...], text: str) -> bool:
+    """True when `text` is exactly `parts` joined, each part but the last ending a line."""
+    at = 0
+    for index, part in enumerate(parts):
+        if not text.startswith(part, at) or (index < len(parts) - 1 and not part.endswith("\n")):
+            return False
+        at += len(part)
+    return at == len(text)
+
+
+def _fits(artifact: Artifact, known: dict[int, bool]) -> bool:
+    """`fits_rules` of the artifact's text, reading each distinct part once.
+
+    A rule on lines holds for the whole text when it holds for each of the
+    parts it is joined from (each a run of whole lines), so a piece that many
+    files share (an IDENTITY job's records on every member) is read once per
+    compile. `known` maps parts already read (by identity: the artifacts keep
+    them alive) to the answer.
+    """
+    parts = artifact.parts
+    if not parts or not _is_joined(parts, artifact.text):
+        return fits_rules(artifact.text)
+    for part in parts:
+        fits = known.get(id(part))
+        if fits is None:
+            fits = known[id(part)] = fits_rules(part)
+        if not fits:
+            return False
+    return True
+
+
+def problems(
+    artifacts: Iterable[Artifact], members: frozenset[str], source: str, names: Callable[[], frozenset[str]]
+) -> list[str]:
+    """Every CMS rule any artifact breaks, file by file, as `violations` reports them.
+
+    `names` gives `variant_names`: it walks the whole AST, so it is called
+    at most once, and only when a file that fails the fast check holds `$ # @`.
+    """
+    out: list[str] = []
+    known: dict[int, bool] = {}
+    found: frozenset[str] | None = None
+    for artifact in artifacts:
+        out += path_violations(artifact.path, members)
+        fits = _fits(artifact, known)
+        if not fits and found is None and any(c in artifact.text for c in NAME_EXTRA):
+            found = names()
+        out += text_violations(artifact.path, artifact.text, found or frozenset(), source, fits=fits)
+    return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bkrdsl.emit.dialect import INVARIANT, Dialect
 
@@ -43,6 +43,18 @@ class Artifact:
     job: str | None = None
     source_job: str | None = None
     job_kind: str | None = None
+    #: The pieces `text` was joined from, each a run of whole lines, when
+    #: several files share them (see `from_parts`); empty otherwise. The CMS
+    #: check relies on them only after it has seen that they make up `text`.
+    parts: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    @classmethod
+    def from_parts(cls, path: str, parts, kind: str, **facts) -> Artifact:
+        """An artifact whose text is `parts` joined. Files that share a large
+        piece (a job's selection on every member) share the one string, and
+        the CMS check (cms.py) reads each distinct piece once."""
+        parts = tuple(parts)
+        return cls(path, "".join(parts), kind, **facts, parts=parts)
 
     @property
     def data(self) -> bytes:
@@ -76,7 +88,10 @@ def invariant(text: str) -> str:
 
 def wrap(text: str, width: int) -> list[str]:
     """Free text folded into lines of at most `width` columns (never empty)."""
-    lines = textwrap.wrap(" ".join(text.split()), width, break_long_words=True, break_on_hyphens=False)
+    text = " ".join(text.split())
+    if 0 < len(text) <= width:
+        return [text]  # what textwrap gives for a text that fits, without its cost
+    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
     return lines or [""]
 
 

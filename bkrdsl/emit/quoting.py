@@ -40,9 +40,14 @@ def _escape(ch: str) -> str:
     return f"<U+{ord(ch):04X}>"
 
 
+_NAME_CHARS = INVARIANT | NAME_EXTRA
+
+
 def invariant_text(text: str, *, name: bool = False) -> str:
     """`text` with every character outside the invariant set written as `<U+XXXX>`."""
-    allowed = INVARIANT | NAME_EXTRA if name else INVARIANT
+    allowed = _NAME_CHARS if name else INVARIANT
+    if allowed.issuperset(text) and _ESCAPE_START not in text:
+        return text  # the usual case: nothing to map
     out = []
     for i, ch in enumerate(text):
         if ch == "<" and text.startswith("U+", i + 1):
@@ -75,6 +80,28 @@ def _tokens(text: str) -> list[str]:
             out.append(text[i])
             i += 1
     return out
+
+
+def _split(text: str, width: int, *, literal: bool = False) -> list[str]:
+    """Mapped `text` in chunks that fit `width` columns (`_chunks`); in a literal
+    (`literal`) a quote costs two columns, since it is written doubled."""
+    if width < 8:
+        raise ValueError("no room left on the line for text")
+    if len(text) + (text.count("'") if literal else 0) <= width:
+        return [text]  # it all fits: one chunk, whatever its pieces
+    if _ESCAPE_START in text or (literal and "'" in text):
+        return _chunks(_tokens(text), width, _literal_cost if literal else len)
+    # Every piece is one character of one column: the same greedy split on the string.
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > width:
+        # Break after the window's last blank when it lies in its second half.
+        blank = text.rfind(" ", start, start + width)
+        cut = blank + 1 - start if blank != -1 and blank - start >= width // 2 else width
+        chunks.append(text[start : start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return chunks
 
 
 def _chunks(tokens: list[str], width: int, cost) -> list[str]:
@@ -127,22 +154,23 @@ def rexx_assign(variable: str, text: str, *, indent: int = 0, name: bool = False
     pad = " " * indent
     first = f"{pad}{variable} = ''"
     rest = f"{pad}{variable} = {variable}''"
-    tokens = _tokens(invariant_text(text, name=name))
     lines: list[str] = []
     head_room = width - len(first)
-    chunks = _chunks(tokens, head_room, _literal_cost)
+    chunks = _split(invariant_text(text, name=name), head_room, literal=True)
     # The first chunk was sized for the first line; re-split the remainder for
     # the (longer) continuation prefix.
     lines.append(f"{pad}{variable} = '{chunks[0].replace(chr(39), chr(39) * 2)}'")
     remainder = "".join(chunks[1:])
     if remainder:
-        for chunk in _chunks(_tokens(remainder), width - len(rest), _literal_cost):
+        for chunk in _split(remainder, width - len(rest), literal=True):
             lines.append(f"{pad}{variable} = {variable}'{chunk.replace(chr(39), chr(39) * 2)}'")
     return lines
 
 
 def _neutralise_comment(text: str) -> str:
     """Put a blank between every `/` and `*` that touch, in either order."""
+    if "/*" not in text and "*/" not in text:
+        return text
     out: list[str] = []
     for ch in text:
         if out and out[-1] + ch in ("/*", "*/"):
@@ -160,10 +188,10 @@ def rexx_comment(text: str, *, indent: int = 0, hang: int = 0, width: int = MAX_
     pad = " " * indent
     body = _neutralise_comment(invariant_text(text))
     room = width - indent - len("/*  */")
-    first, *rest = _chunks(_tokens(body), room, len)
+    first, *rest = _split(body, room)
     chunks = [first]
     if rest:
-        chunks += [" " * hang + c.lstrip() for c in _chunks(_tokens("".join(rest)), room - hang, len)]
+        chunks += [" " * hang + c.lstrip() for c in _split("".join(rest), room - hang)]
     lines = []
     for chunk in chunks:
         chunk = chunk.rstrip()
@@ -174,4 +202,27 @@ def rexx_comment(text: str, *, indent: int = 0, hang: int = 0, width: int = MAX_
 def is_emittable(line: str) -> bool:
     """True when a generated line uses only invariant characters (plus `$ # @`,
     which only names carry) and fits in `MAX_COLUMNS` columns."""
-    return len(line) <= MAX_COLUMNS and all(c in INVARIANT or c in NAME_EXTRA for c in line)
+    return len(line) <= MAX_COLUMNS and _NAME_CHARS.issuperset(line)
+
+
+def _deletions(chars) -> bytes:
+    return "".join(sorted(chars)).encode("ascii")
+
+
+_INVARIANT_BYTES = _deletions(INVARIANT | {"\n"})
+_NAME_BYTES = _deletions(INVARIANT | NAME_EXTRA | {"\n"})
+
+
+def fits_rules(text: str, *, names: bool = False) -> bool:
+    """True when every line of `text` fits `MAX_COLUMNS` columns and holds only
+    invariant characters (and `$ # @` as well when `names`).
+
+    The same test as `is_emittable` on every line, in a few passes over the
+    whole text in C: what the CMS check and the EXEC writer run on every file.
+    """
+    if not text.isascii():
+        return False
+    # Deleting every allowed byte leaves exactly the characters that break the rule.
+    if text.encode("ascii").translate(None, _NAME_BYTES if names else _INVARIANT_BYTES):
+        return False
+    return max(map(len, text.split("\n"))) <= MAX_COLUMNS

@@ -14,6 +14,8 @@ keyword and layout comes from the dialect table.
 
 from __future__ import annotations
 
+import string
+
 from bkrdsl import ast
 from bkrdsl.emit.common import (
     JOB_TEMPLATE,
@@ -42,9 +44,9 @@ def job_owners(model: Model, job: JobModel) -> tuple[list[str], list[str]]:
     """(user IDs, patterns) the job backs up, in the order its groups declare them.
 
     The model's own look-ups, so the checker (BKR406, owner not backed up)
-    and the templates agree on who a job covers.
+    and the templates agree on who a job covers; `job_user_ids` lists each ID once.
     """
-    return _unique(list(model.job_user_ids(job))), _unique(list(model.job_patterns(job)))
+    return list(model.job_user_ids(job)), _unique(list(model.job_patterns(job)))
 
 
 def narrow(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
@@ -64,21 +66,78 @@ def narrow(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
     return _unique(out)
 
 
-def selection_records(
-    selection: ast.Selection, dialect: Dialect, owners: list[str] | None
-) -> list[str]:
-    """The template lines of one selection. `owners` replaces the owner (includes only)."""
+def _record_pieces(layout: str, ranges: list[tuple[str, str]]) -> list[str] | None:
+    """The records of one owner, split where the owner goes: `owner.join(pieces)`
+    is that owner's record for every range, each ended by a line end.
+
+    None when the layout uses a format spec or a conversion, which only
+    `str.format` applies, or a field it does not know (str.format says so).
+    """
+    fields = list(string.Formatter().parse(layout))
+    if any(spec or conversion for _, name, spec, conversion in fields if name is not None):
+        return None
+    pieces = [""]
+    for first, last in ranges:
+        for literal, name, _, _ in fields:
+            pieces[-1] += literal
+            if name == "owner":
+                pieces.append("")
+            elif name == "first":
+                pieces[-1] += first
+            elif name == "last":
+                pieces[-1] += last
+            elif name is not None:
+                return None
+        pieces[-1] += "\n"
+    return pieces
+
+
+def _records(layout: str, ranges: list[tuple[str, str]], owners: list[str]) -> str:
+    """One record per owner and range, each ended by a line end.
+
+    Formatting tens of thousands of records one by one is the slowest part
+    of a large compile: the layout is formatted once per range instead, and
+    the owners are joined in.
+    """
+    if not owners or not ranges:
+        return ""
+    pieces = _record_pieces(layout, ranges)
+    if pieces is None:
+        return "".join(
+            layout.format(owner=owner, first=first, last=last) + "\n"
+            for owner in owners
+            for first, last in ranges
+        )
+    if len(pieces) == 2:  # one range, the owner once: head + owner + tail, all in one join
+        head, tail = pieces
+        return head + (tail + head).join(owners) + tail
+    return "".join([owner.join(pieces) for owner in owners])
+
+
+def selection_text(
+    selection: ast.Selection, dialect: Dialect, owners: list[str] | None, blocks: dict | None = None
+) -> str:
+    """The template lines of one selection, each ended by a line end.
+
+    `owners` replaces the owner (includes only). `blocks` holds the records
+    already written in this compile (jobs that back up the same groups share
+    them), keyed by everything they depend on.
+    """
     action = selection.action.value
     if selection.medium is ast.Medium.SFS:
-        return [dialect.text(f"{action}_sfs", path=item.upper) for item in selection.items]
-    written = selection.owner.upper if selection.owner is not None else "*"
-    layout = dialect[f"{action}_minidisk"].format  # one record per owner and address: keep it lean
+        layout = dialect[f"{action}_sfs"]
+        return "".join(layout.format(path=item.upper) + "\n" for item in selection.items)
+    layout = dialect[f"{action}_minidisk"]
     ranges = [address_range(item.upper, dialect) for item in selection.items]
-    return [
-        layout(owner=owner, first=first, last=last)
-        for owner in (owners if owners is not None else [written])
-        for first, last in ranges
-    ]
+    if owners is None:
+        owners = [selection.owner.upper if selection.owner is not None else "*"]
+    if blocks is None:
+        return _records(layout, ranges, owners)
+    key = (layout, tuple(ranges), tuple(owners))
+    text = blocks.get(key)
+    if text is None:
+        text = blocks[key] = _records(layout, ranges, owners)
+    return text
 
 
 def _output_value(job: JobModel, dialect: Dialect) -> str | None:
@@ -91,11 +150,11 @@ def _output_value(job: JobModel, dialect: Dialect) -> str | None:
     return dialect[f"output_{medium}"]
 
 
-def _describe(job: JobModel, member: str, name: str) -> str:
-    kind = KIND_WORDS.get(job.kind, "users") if job.kind else "users"
+def _describe(job: JobModel, kind: ast.Kind | None, member: str, name: str) -> str:
+    users = KIND_WORDS.get(kind, "users") if kind else "users"
     if name != job.name:
-        return f"Job {name}: member {member}'s copy of job {job.name} ({kind})."
-    return f"Job {name} ({kind}) on member {member}."
+        return f"Job {name}: member {member}'s copy of job {job.name} ({users})."
+    return f"Job {name} ({users}) on member {member}."
 
 
 def _settings(job: JobModel, name: str, dialect: Dialect) -> list[str]:
@@ -111,77 +170,86 @@ def _settings(job: JobModel, name: str, dialect: Dialect) -> list[str]:
     return lines
 
 
-def job_selection(model: Model, job: JobModel, dialect: Dialect) -> list[str]:
-    """The job's own selection records: the same lines in every member's copy (SSI rule 6)."""
+def job_selection(model: Model, job: JobModel, dialect: Dialect, blocks: dict | None = None) -> list[str]:
+    """The job's own selection: the same text in every member's copy (SSI rule 6).
+
+    Pieces of text, each a run of whole lines: the opening comment, then one
+    piece per selection (see `selection_text` for `blocks`).
+    """
     comment = dialect["template_comment"]
     same = ": the same on every member" if len(model.derived_names(job)) > 1 else ""
-    lines = star_comments(comment, [f"Selection of job {job.name}{same}."])
+    parts = [lines_to_text(star_comments(comment, [f"Selection of job {job.name}{same}."]))]
     ids, patterns = job_owners(model, job)
     for selection in job.includes:
         owners = None
         if selection.medium is ast.Medium.MINIDISK:
             owner = selection.owner.upper if selection.owner is not None else "*"
             owners = narrow(owner, ids, patterns)
-        lines.extend(selection_records(selection, dialect, owners))
+        parts.append(selection_text(selection, dialect, owners, blocks))
     for selection in job.excludes:
-        lines.extend(selection_records(selection, dialect, None))
-    return lines
+        parts.append(selection_text(selection, dialect, None, blocks))
+    return parts
 
 
-def _member_excludes(model: Model, member: str, dialect: Dialect) -> list[str]:
+def _member_excludes(model: Model, member: str, dialect: Dialect) -> str:
     """The excludes `member` adds to every job it runs (none: no lines at all)."""
     local = model.member(member)
     if local is None or not local.excludes:
-        return []
+        return ""
     comment = dialect["template_comment"]
     lines = [comment] + star_comments(comment, [f"Excludes of member {member}, added to every job it runs."])
-    for selection in local.excludes:
-        lines.extend(selection_records(selection, dialect, None))
-    return lines
+    return lines_to_text(lines) + "".join(selection_text(s, dialect, None) for s in local.excludes)
 
 
-def job_template(
-    model: Model,
+def _template_parts(
     job: JobModel,
+    kind: ast.Kind | None,
     member: str,
     name: str,
     source: str,
     dialect: Dialect,
-    selection: list[str] | None = None,
-) -> str:
-    """The text of job `job`'s template on `member`, where it is called `name`.
-
-    `selection` is `job_selection(...)`, computed once per job by the caller
-    that writes every member's copy.
-    """
+    selection: list[str],
+    excludes: str,
+) -> list[str]:
+    """The pieces of text of job `job`'s template on `member`, where it is called `name`:
+    its header, then `selection` (`job_selection`), then `excludes` (`_member_excludes`)."""
     comment = dialect["template_comment"]
-    texts = header_texts(source, _describe(job, member, name))
+    texts = header_texts(source, _describe(job, kind, member, name))
     if job.description:
         texts.append(invariant(job.description))
     lines = star_comments(comment, texts) + [comment]
     lines += _settings(job, name, dialect) + [comment]
-    lines += selection if selection is not None else job_selection(model, job, dialect)
-    lines += _member_excludes(model, member, dialect)
-    return lines_to_text(lines)
+    return [part for part in (lines_to_text(lines), *selection, excludes) if part]
 
 
 def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
-    """Every job's template on every member it runs on."""
+    """Every job's template on every member it runs on.
+
+    A template is built from pieces that others share (the records of an
+    IDENTITY job's copies and of jobs that back up the same groups, a
+    member's excludes): each piece is rendered once, and the artifact keeps
+    the pieces, so that the CMS check reads each once too.
+    """
     filetype = dialect["template_filetype"]
+    blocks: dict = {}
+    excludes: dict[str, str] = {}
     out = []
     for job in model.jobs:
-        job_kind = job.kind.value if job.kind is not None else None
-        selection = job_selection(model, job, dialect)
+        kind = job.kind
+        selection = job_selection(model, job, dialect, blocks)
         for member, name in model.derived_names(job):
+            if member not in excludes:
+                excludes[member] = _member_excludes(model, member, dialect)
+            parts = _template_parts(job, kind, member, name, source, dialect, selection, excludes[member])
             out.append(
-                Artifact(
-                    path=member_path(member, name, filetype),
-                    text=job_template(model, job, member, name, source, dialect, selection),
-                    kind=JOB_TEMPLATE,
+                Artifact.from_parts(
+                    member_path(member, name, filetype),
+                    parts,
+                    JOB_TEMPLATE,
                     member=member,
                     job=name,
                     source_job=job.name,
-                    job_kind=job_kind,
+                    job_kind=kind.value if kind is not None else None,
                 )
             )
     return out

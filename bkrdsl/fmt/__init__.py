@@ -111,14 +111,14 @@ def _canonical(source: Source):
 def _prove(before, after_text: str, name: str) -> None:
     """Raise FormatterBug unless `after_text` parses to what `before` parsed to."""
     from bkrdsl.fmt.equivalence import meaning
+    from bkrdsl.syntax import read_module
     from bkrdsl.syntax.build import build
-    from bkrdsl.syntax.parser import parse
 
-    after = parse(Source.of(name, after_text))
-    if not after.ok:
-        first = after.diagnostics[0]
+    after, diagnostics = read_module(Source.of(name, after_text))
+    if any(d.is_error for d in diagnostics):
+        first = diagnostics[0]
         raise FormatterBug(f"the formatted text of {name} does not parse ({first.code}: {first.message})")
-    if meaning(build(before)) != meaning(build(after)):
+    if meaning(build(before)) != meaning(after):
         raise FormatterBug(f"formatting {name} would change its meaning")
 
 

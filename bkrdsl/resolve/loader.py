@@ -19,8 +19,7 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resources import stdlib_dir
 from bkrdsl.source import Source
-from bkrdsl.syntax.build import build
-from bkrdsl.syntax.parser import parse
+from bkrdsl.syntax import read_module
 from bkrdsl.syntax.reader import decode
 
 MISSING_MODULE = register(
@@ -118,8 +117,8 @@ def read_text(name: str, data: bytes) -> tuple[Source, ast.Module | None, list[D
     source, diagnostics = decode(name, data)
     if diagnostics:
         return source, None, diagnostics
-    result = parse(source)
-    return source, build(result), list(result.diagnostics)
+    module, diagnostics = read_module(source)
+    return source, module, diagnostics
 
 
 def load(

@@ -10,8 +10,11 @@ IDs, worker IDs) from here, so both agree by construction.
 
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from bkrdsl import ast
@@ -31,13 +34,12 @@ def is_pattern(text: str) -> bool:
     return "*" in text or "%" in text or "?" in text
 
 
-@functools.lru_cache(maxsize=4096)
-def pattern_regex(pattern: str) -> re.Pattern:
-    """CP-style pattern: `*` any run of characters, `%` or `?` exactly one.
+def pattern_body(pattern: str) -> str:
+    """The regex source of a CP-style pattern: `*` any run of characters, `%` or `?` exactly one.
 
-    Compiled once per pattern (clusters match tens of thousands of users against
-    a handful of patterns). Runs of `*` collapse to one `.*`: `A**B` means `A*B`,
-    and a pattern of many stars cannot make the regex engine backtrack for long.
+    Runs of `*` collapse to one `.*`: `A**B` means `A*B`, and a pattern of many
+    stars cannot make the regex engine backtrack for long. `.` never matches a
+    line end, which `id_scanner` relies on.
     """
     out: list[str] = []
     for c in pattern.upper():
@@ -46,7 +48,63 @@ def pattern_regex(pattern: str) -> re.Pattern:
                 out.append(".*")
         else:
             out.append("." if c in "%?" else re.escape(c))
-    return re.compile("".join(out) + r"\Z")
+    return "".join(out)
+
+
+_WILDCARD = re.compile("[*%?]")
+
+
+def literal_head(pattern: str) -> str:
+    """What every ID a pattern matches starts with: the pattern up to its first wildcard."""
+    return _WILDCARD.split(pattern.upper(), maxsplit=1)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def pattern_regex(pattern: str) -> re.Pattern:
+    """A CP-style pattern (see `pattern_body`) as a regex that matches whole user IDs.
+
+    Compiled once per pattern (clusters match tens of thousands of users against
+    a handful of patterns).
+    """
+    return re.compile(pattern_body(pattern) + r"\Z")
+
+
+def id_scanner(patterns: Iterable[str]) -> re.Pattern | None:
+    """One regex that finds, in `Model.id_lines`, every ID of at most 8 characters
+    that one of `patterns` matches (group 1 is the ID); None for no patterns.
+
+    One C-speed scan over all the IDs replaces a match call per pattern and user.
+    The patterns' literal beginnings are merged (`LNX*` and `LOG*` read `L` once),
+    because the regex engine tries the alternatives of a group one after the
+    other: 100 patterns that start with 5 letters cost 5 tests per ID, not 100.
+    Longer IDs are not valid user IDs (BKR301) and are never matched; checking
+    the length keeps a pattern of several `*` from backtracking over a long name.
+    """
+    branches = []
+    for p in dict.fromkeys(patterns):
+        up = p.upper()
+        head = literal_head(up)
+        if len(head) <= 8:
+            rest = rf"(?=[^\n]{{0,{8 - len(head)}}}\n)" + pattern_body(up[len(head) :])
+            branches.append((head, rest))
+    if not branches:
+        return None
+    return re.compile(r"\n(" + _merged(branches) + r")(?=\n)")
+
+
+def _merged(branches: list[tuple[str, str]]) -> str:
+    """An alternation of (literal beginning, regex rest) that reads each shared beginning once."""
+    out: list[str] = []
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for literal, rest in branches:
+        if literal:
+            by_first.setdefault(literal[0], []).append((literal[1:], rest))
+        else:
+            out.append(rest)
+    for c, tails in by_first.items():
+        inner = _merged(tails)
+        out.append(re.escape(c) + (inner if len(tails) == 1 else f"(?:{inner})"))
+    return "|".join(out)
 
 
 # ------------------------------------------------------------------ values
@@ -158,6 +216,39 @@ class UserDef:
     module: str
 
 
+@dataclass(frozen=True, eq=False)
+class UserList:
+    """The user IDs one statement declares: the names of a `user` statement or a
+    group's entries (its `match` patterns are PatternDefs).
+
+    A cluster may declare 50,000 users. The checker works on whole lists (set
+    operations on `ids`, one regex over `Model.id_lines`), so the model keeps
+    the IDs as strings and makes each list's UserDefs only when asked.
+    """
+
+    ids: tuple[str, ...]  # upper case, in the order written
+    kind: Kind
+    role: str | None
+    kind_span: Span
+    origin: str  # "user" or "group NAME"
+    module: str
+    decl: ast.UserDecl | ast.GroupDecl
+    users_at: tuple[int, ...] | None  # which of the statement's names are IDs; None: all of them
+
+    @functools.cached_property
+    def defs(self) -> tuple[UserDef, ...]:
+        if isinstance(self.decl, ast.UserDecl):
+            words = self.decl.names
+        else:
+            words = tuple(e.word for e in self.decl.entries)
+        if self.users_at is not None:
+            words = tuple(words[i] for i in self.users_at)
+        return tuple(
+            UserDef(i, self.kind, self.role, w.span, self.kind_span, self.origin, self.module)
+            for i, w in zip(self.ids, words)
+        )
+
+
 @dataclass(frozen=True)
 class PatternDef:
     pattern: str
@@ -211,7 +302,7 @@ class BackupRef:
     user: UserDef | None
     pattern: PatternDef | None = None
 
-    @property
+    @functools.cached_property
     def kinds(self) -> frozenset[Kind]:
         if self.group is not None:
             return frozenset({self.group.kind})
@@ -251,7 +342,7 @@ class JobModel:
     members: tuple[str, ...]  # where it runs: every member for `on each member`
     description: str | None
 
-    @property
+    @functools.cached_property
     def kinds(self) -> frozenset[Kind]:
         out: frozenset[Kind] = frozenset()
         for ref in self.refs:
@@ -298,13 +389,19 @@ class TapeModel:
 
 @dataclass
 class Model:
-    """One cluster, resolved. Lists keep every declaration, duplicates included."""
+    """One cluster, resolved. Lists keep every declaration, duplicates included.
+
+    Users are kept per declaring statement (`user_lists`): the checker answers
+    most questions about tens of thousands of users with set operations and
+    regex scans over their IDs, and `user_defs` (one object per declaration) is
+    made only when something asks for it.
+    """
 
     cluster: ast.Cluster | None
     main_file: str
     modules: tuple[ast.Module, ...]
     clusters: tuple[ast.Cluster, ...]  # every cluster block seen (one is right)
-    user_defs: tuple[UserDef, ...]
+    user_lists: tuple[UserList, ...]  # explicit `user` statements first, then groups
     pattern_defs: tuple[PatternDef, ...]
     groups: tuple[Group, ...]
     members: tuple[MemberModel, ...]
@@ -314,20 +411,94 @@ class Model:
     tapes: tuple[TapeModel, ...]
     settings: tuple[ast.Setting, ...]
     disks: tuple[ast.Disk, ...] = ()
-    _users: dict[str, list[UserDef]] = field(default_factory=dict, repr=False)
     _groups: dict[str, list[Group]] = field(default_factory=dict, repr=False)
     _members: dict[str, MemberModel] = field(default_factory=dict, repr=False)
-    _roles: dict[str, list[UserDef]] = field(default_factory=dict, repr=False)
+    _lines: dict[Kind, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        for u in self.user_defs:
-            self._users.setdefault(u.id, []).append(u)
-            if u.role is not None:
-                self._roles.setdefault(u.role, []).append(u)
         for g in self.groups:
             self._groups.setdefault(g.name, []).append(g)
         for m in self.members:
             self._members.setdefault(m.name, m)
+
+    # -- users: IDs for the checker's set operations, UserDefs made on demand
+    @functools.cached_property
+    def user_defs(self) -> tuple[UserDef, ...]:
+        """Every user declaration: explicit `user` statements first, then group entries."""
+        return tuple(itertools.chain.from_iterable(lst.defs for lst in self.user_lists))
+
+    @functools.cached_property
+    def user_ids(self) -> tuple[str, ...]:
+        """The ID of every user declaration, in the order of `user_defs` (repeats included)."""
+        return tuple(itertools.chain.from_iterable(lst.ids for lst in self.user_lists))
+
+    @functools.cached_property
+    def _declared(self) -> frozenset[str]:
+        return frozenset(itertools.chain.from_iterable(lst.ids for lst in self.user_lists))
+
+    @functools.cached_property
+    def repeated_ids(self) -> frozenset[str]:
+        """The IDs declared more than once (by two statements, or twice in one)."""
+        if len(self._declared) == sum(len(lst.ids) for lst in self.user_lists):
+            return frozenset()
+        return frozenset(i for i, n in collections.Counter(self.user_ids).items() if n > 1)
+
+    def id_lines(self, kind: Kind) -> str:
+        """Every user ID declared with `kind` on a line of its own, with a line end
+        before and after each. One regex over this text (see `id_scanner`) finds the
+        IDs a pattern or a rule picks out among tens of thousands, without a
+        Python-level loop per user. (Names hold no line ends.)"""
+        text = self._lines.get(kind)
+        if text is None:
+            ids = "\n".join(
+                itertools.chain.from_iterable(lst.ids for lst in self.user_lists if lst.kind is kind)
+            )
+            text = self._lines[kind] = f"\n{ids}\n" if ids else "\n"
+        return text
+
+    def find_ids(self, scanner: re.Pattern | None, kind: Kind | None = None) -> set[str]:
+        """The IDs declared with `kind` (or with any kind) that a regex over `id_lines`
+        finds, its group 1 being the ID (see `id_scanner`)."""
+        if scanner is None:
+            return set()
+        found: set[str] = set()
+        for k in Kind if kind is None else (kind,):
+            found.update(scanner.findall(self.id_lines(k)))
+        return found
+
+    def ids_holding(self, chars: str) -> set[str]:
+        """The declared IDs that hold one of `chars` (`$#@`: the names whose EBCDIC
+        code point differs between code pages). A character no ID holds costs one
+        C-speed `in` test over `id_lines`."""
+        line = re.compile(r"\n([^\n]*[" + re.escape(chars) + r"][^\n]*)(?=\n)")
+        found: set[str] = set()
+        for kind in Kind:
+            text = self.id_lines(kind)
+            if any(c in text for c in chars):
+                found.update(line.findall(text))
+        return found
+
+    def defs_of(self, ids: set[str] | frozenset[str]) -> Iterator[UserDef]:
+        """The declarations of `ids`, in the order of `user_defs`. Only the lists that
+        hold one of them make their UserDefs, so reporting a few users stays cheap."""
+        if not ids:
+            return
+        for lst in self.user_lists:
+            if not ids.isdisjoint(lst.ids):
+                yield from (u for u in lst.defs if u.id in ids)
+
+    def role_defs(self) -> Iterator[UserDef]:
+        """The user declarations that give a role, in the order of `user_defs`."""
+        for lst in self.user_lists:
+            if lst.role is not None:
+                yield from lst.defs
+
+    @functools.cached_property
+    def _roles(self) -> dict[str, list[UserDef]]:
+        out: dict[str, list[UserDef]] = {}
+        for u in self.role_defs():
+            out.setdefault(u.role, []).append(u)
+        return out
 
     # -- look-ups
     @property
@@ -335,11 +506,22 @@ class Model:
         return self.cluster.name.upper if self.cluster else "?"
 
     def user(self, user_id: str) -> UserDef | None:
-        defs = self._users.get(user_id.upper())
-        return defs[0] if defs else None
+        """A user's first declaration."""
+        up = user_id.upper()
+        if up not in self._declared:
+            return None
+        for lst in self.user_lists:
+            if up in lst.ids:
+                return lst.defs[lst.ids.index(up)]
+        return None
 
     def user_defs_of(self, user_id: str) -> list[UserDef]:
-        return self._users.get(user_id.upper(), [])
+        up = user_id.upper()
+        if up not in self._declared:
+            return []
+        if up not in self.repeated_ids:
+            return [self.user(up)]
+        return list(self.defs_of({up}))
 
     def group(self, name: str) -> Group | None:
         found = self._groups.get(name.upper())
@@ -356,7 +538,8 @@ class Model:
         """The first declared pattern that matches `user_id`."""
         up = user_id.upper()
         for p in self.pattern_defs:
-            if p.regex.match(up):
+            # The literal beginning first: no regex to compile for a pattern that cannot match.
+            if up.startswith(literal_head(p.pattern)) and p.regex.match(up):
                 return p
         return None
 
@@ -387,12 +570,18 @@ class Model:
                 out.setdefault(v, m.name)
         return out
 
+    # Several checks and emitters ask for the product's machines: each list is
+    # worked out once, on first use (after `build_model` has filled the model in).
     def service_machines(self) -> tuple[tuple[str, tuple[MemberModel, ...]], ...]:
         """The IDENTITY machines bkrc writes directory entries for, each with the members it runs on.
 
         The backup server and the catalog server run on every member; worker
         BKRWRKnn runs on the members whose `workers` count reaches nn.
         """
+        return self._service_machines
+
+    @functools.cached_property
+    def _service_machines(self) -> tuple[tuple[str, tuple[MemberModel, ...]], ...]:
         members = tuple(self._members.values())
         out: dict[str, list[MemberModel]] = {}
         for machine in (self.backup_server, self.catalog_server):
@@ -421,6 +610,10 @@ class Model:
         administrator and the installation user are single-configuration unless
         declared otherwise (a single-configuration machine lists no members).
         """
+        return dict(self._product_machines)
+
+    @functools.cached_property
+    def _product_machines(self) -> dict[str, tuple[Kind, tuple[str, ...]]]:
         out: dict[str, tuple[Kind, tuple[str, ...]]] = {}
         for machine, members in self.service_machines():
             kind = self.kind_of(machine) or Kind.IDENTITY
@@ -570,50 +763,70 @@ def _unquote(word: ast.Word) -> str:
     return re.sub(r"\\(.)", r"\1", body)
 
 
+def _split_names(
+    texts: list[str], marked: list[bool]
+) -> tuple[tuple[str, ...], tuple[int, ...] | None, list[int]]:
+    """Split a statement's names into user IDs and patterns (marked `match NAME`,
+    or holding a wildcard): the IDs upper-cased, their positions (None when every
+    name is an ID) and the positions of the patterns.
+
+    A group may list thousands of users, so whole-list operations (compress, join)
+    do the work; only a list that holds a bare wildcard is read name by name.
+    """
+    at = list(itertools.compress(range(len(texts)), marked)) if True in marked else []
+    keep = [True] * len(texts)
+    for i in at:
+        keep[i] = False
+    users = list(itertools.compress(texts, keep)) if at else texts
+    joined = "\n".join(users)
+    if is_pattern(joined):
+        at = [i for i, t in enumerate(texts) if not keep[i] or is_pattern(t)]
+        for i in at:
+            keep[i] = False
+        users = list(itertools.compress(texts, keep))
+        joined = "\n".join(users)
+    # Names are usually written in upper case already: one comparison, no upper() per name.
+    ids = tuple(users) if joined.upper() == joined else tuple(map(str.upper, users))
+    return ids, tuple(itertools.compress(range(len(texts)), keep)) if at else None, at
+
+
 def _user_defs(
-    modules: tuple[ast.Module, ...], clusters: tuple[ast.Cluster, ...]
-) -> tuple[list[UserDef], list[PatternDef], list[Group]]:
-    users: list[UserDef] = []
+    modules: tuple[ast.Module, ...],
+) -> tuple[list[UserList], list[PatternDef], list[Group]]:
+    explicit: list[UserList] = []
+    listed: list[UserList] = []
     patterns: list[PatternDef] = []
     groups: list[Group] = []
-
-    def add(word: ast.Word, kind: Kind, role: str | None, kind_span: Span, origin: str, module: str) -> None:
-        if is_pattern(word.text):
-            patterns.append(PatternDef(word.upper, kind, role, word.span, kind_span, origin, module))
-        else:
-            users.append(UserDef(word.upper, kind, role, word.span, kind_span, origin, module))
 
     def take(decls_users, decls_groups, module: str) -> None:
         for d in decls_users:
             role = d.role.text.lower() if d.role else None
-            for w in d.names:
-                add(w, d.kind, role, d.kind_span, "user", module)
+            ids, users_at, at = _split_names([w.text for w in d.names], [])
+            for i in at:
+                w = d.names[i]
+                patterns.append(PatternDef(w.upper, d.kind, role, w.span, d.kind_span, "user", module))
+            explicit.append(UserList(ids, d.kind, role, d.kind_span, "user", module, d, users_at))
         for g in decls_groups:
-            ids, pats = [], []
-            for e in g.entries:
-                if e.is_pattern or is_pattern(e.word.text):
-                    pats.append(e.word.upper)
-                    patterns.append(
-                        PatternDef(e.word.upper, g.kind, None, e.word.span, g.kind_span, f"group {g.name.upper}", module)
-                    )
-                else:
-                    ids.append(e.word.upper)
-                    users.append(
-                        UserDef(e.word.upper, g.kind, None, e.word.span, g.kind_span, f"group {g.name.upper}", module)
-                    )
-            groups.append(Group(g.name.upper, g.kind, tuple(ids), tuple(pats), g, module))
+            origin = f"group {g.name.upper}"
+            # List comprehensions: the fastest way to read thousands of entries.
+            texts = [e.word.text for e in g.entries]
+            ids, users_at, at = _split_names(texts, [e.is_pattern for e in g.entries])
+            for i in at:
+                w = g.entries[i].word
+                patterns.append(PatternDef(w.upper, g.kind, None, w.span, g.kind_span, origin, module))
+            listed.append(UserList(ids, g.kind, None, g.kind_span, origin, module, g, users_at))
+            pats = tuple(p.pattern for p in patterns[len(patterns) - len(at) :])
+            groups.append(Group(g.name.upper, g.kind, ids, pats, g, module))
 
     # Imported modules first, so that the standard library's declarations come
     # before the site's: "declared identity here (std/zvm73.bkr)" is the first place.
     for module in reversed(modules):
         take(module.users, module.groups, module.file)
         for c in module.clusters:
-            if c in clusters:
-                take(c.users, c.groups, module.file)
+            take(c.users, c.groups, module.file)
     # An explicit `user` declaration is the authority for a user's kind; group
     # entries that only mention an already-declared user come after it.
-    users.sort(key=lambda u: 0 if u.origin == "user" else 1)
-    return users, patterns, groups
+    return explicit + listed, patterns, groups
 
 
 def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
@@ -623,7 +836,7 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
     clusters = tuple(c for m in modules for c in m.clusters)
     cluster = main.clusters[0] if main and main.clusters else (clusters[0] if clusters else None)
 
-    user_defs, pattern_defs, groups = _user_defs(modules, clusters)
+    user_lists, pattern_defs, groups = _user_defs(modules)
 
     members: list[MemberModel] = []
     seen_members: set[str] = set()
@@ -652,7 +865,7 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
         main_file=main.file if main else "",
         modules=modules,
         clusters=clusters,
-        user_defs=tuple(user_defs),
+        user_lists=tuple(user_lists),
         pattern_defs=tuple(pattern_defs),
         groups=tuple(groups),
         members=tuple(members),

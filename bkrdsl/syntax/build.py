@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bkrdsl import ast
 from bkrdsl.source import Source, Span
-from bkrdsl.syntax.parser import ParseResult
+
+if TYPE_CHECKING:
+    from bkrdsl.syntax.parser import ParseResult
 
 
 class _Builder:

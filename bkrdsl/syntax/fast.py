@@ -1,0 +1,656 @@
+"""The fast front end: text to AST in one pass, for files that parse cleanly.
+
+The Lark path (parser.py with recovery.py, then build.py) is the reference: it
+reads any text, reports every syntax error, and defines the AST of what it
+reads. This module is a scanner and a recursive-descent parser for the same
+grammar that builds the very same AST directly (every node, span, doc comment
+and `Module.comments`), several times faster. It reports nothing: on any text
+it would not read exactly as the Lark path does -- a syntax error, or only
+something unusual -- it gives up and `read()` returns None, and the caller runs
+the Lark path, so every diagnostic still comes from one place. Giving up is
+always safe; reading a text differently from Lark would be a bug.
+
+Reading "exactly as Lark" means copying its contextual lexer, which decides
+what a word is from the LALR parser's state after the previous token:
+
+* where the state accepts a name, the word is a name unless the state also
+  accepts the keyword it spells (any case): in a group body only `match` is a
+  keyword, so a user called RUN is a name;
+* where the state accepts no name, Lark matches a keyword at the start of the
+  word (`catalog sharedserver` reads as `shared server`); here the whole word
+  must be a keyword, or we give up;
+* the recovery's lexer hook (`Recovery.name_token`) re-reads a name that spells
+  a statement keyword and starts its line as that keyword where the state
+  accepts neither `}` nor the end of the file; that always ends in an error,
+  so we give up there.
+
+LALR merges states, so what a state accepts is not always what the grammar
+rule at hand suggests: after a name in a `name_list` (state shared by `user`,
+`backup`, `on` and `weekly`) the words of every context are keywords. The
+`Lexing` constants below hold those sets; tests/test_fast_parser.py checks each
+one against Lark's own parse table on every token it reads, and fails when
+grammar/bkr.lark changes until this module has been brought up to date.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from bkrdsl import ast
+from bkrdsl.source import Source, Span
+
+#: The grammar this parser was written for: sha256 of grammar/bkr.lark without
+#: comments and blank space. tests/test_fast_parser.py fails when they differ.
+GRAMMAR_FINGERPRINT = "846f8be320ab11a15336a3c64314b9f2f3781d7004575a77b4d619fe485ca3e4"
+
+#: Every keyword of the grammar, lower case (a test checks it against bkrdsl.keywords).
+KEYWORDS = frozenset(
+    """
+    at backup catalog catalog-node cluster daily days description disk each exclude expire
+    full group identity import include incremental job job-suffix local manager manual match
+    member minidisk monthly on pool preview private-volume purge request-node retain role run
+    server sfs shared shared-volume single size tape to user weekly workers
+    """.split()
+)
+
+#: Keywords that start a statement somewhere (recovery.statement_types).
+STATEMENT_KEYWORDS = frozenset(
+    """
+    backup catalog cluster description disk exclude expire identity import include job
+    job-suffix match member preview private-volume purge retain run shared-volume single tape
+    to workers
+    """.split()
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexing:
+    """What Lark's parser state after the token just read accepts, as far as the
+    lexer cares: how the next word is read."""
+
+    name: str
+    names: bool  # a NAME is accepted; else only keywords, punctuation or a STRING
+    keywords: frozenset[str] = frozenset()  # the words read as keywords
+    closes: bool = True  # `}` or the end of the file is accepted (see the module doc)
+    path: bool = False  # an IMPORT_PATH, not a NAME
+
+    @functools.cached_property  # an attribute after the first use: read on every token
+    def plain(self) -> bool:
+        """Any word but these keywords is a NAME, as is."""
+        return self.names and self.closes and not self.path
+
+
+#: No name, only keywords, punctuation, a STRING or the end of the file: most states.
+#: A whole keyword is read as itself and the parser checks that it fits; any other
+#: word makes us give up (Lark would look for a keyword at its start).
+KEYWORD = Lexing("keyword", names=False, keywords=KEYWORDS)
+#: A value the statement cannot do without: after `cluster`, `user`, `workers`...
+NAME = Lexing("name", names=True, closes=False)
+#: After `on` in a placement: a member name or `each member`.
+PLACE = Lexing("place", names=True, keywords=frozenset({"each"}), closes=False)
+#: Inside a group body: user IDs, `match PATTERN`, `}`.
+GROUP = Lexing("group", names=True, keywords=frozenset({"match"}))
+#: After a name of NAME+ (shared-volume, private-volume, minidisk addresses, SFS paths).
+MORE = Lexing(
+    "more",
+    names=True,
+    keywords=frozenset(
+        """
+        backup catalog description disk exclude expire identity include job job-suffix member
+        private-volume run shared-volume single tape to workers
+        """.split()
+    ),
+)
+#: After a name of a name_list (user, backup, placements, weekly days).
+LIST = Lexing(
+    "list",
+    names=True,
+    keywords=frozenset(
+        """
+        backup catalog cluster daily description disk exclude expire full identity import
+        include incremental job manual member monthly role run shared-volume single tape to weekly
+        """.split()
+    ),
+)
+#: After `import`.
+PATH = Lexing("path", names=True, closes=False, path=True)
+
+# Token types besides keywords (which are their lower-case spelling).
+T_NAME = "NAME"
+T_PATH = "IMPORT_PATH"
+T_STRING = "STRING"
+T_END = "$END"
+
+# A token: (kind, text, start offset, line, column, first on its line). Kinds: "n" a
+# word shaped like a NAME, "w" any other word, "s" a STRING, "{", "}", ",", "$" the end.
+KIND, TEXT, START, LINE, COL, FIRST = range(6)
+
+#: The grammar's terminals that the scanner below copies (a test compares them).
+LARK_PATTERNS = {
+    "NAME": r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*",
+    "IMPORT_PATH": r"[A-Za-z0-9_.\-\/]+",
+    "STRING": r'"([^"\\\n]|\\[^\n])*"',
+    "COMMENT": r"#(?!#)[^\n]*",
+    "DOC_COMMENT": r"##[^\n]*",
+    "WS": r"[ \t\f\r\n]+",
+}
+_WORD_CHARS = r"A-Za-z0-9$#@_*%?+\-:./"  # those of a NAME or an IMPORT_PATH
+# Blanks, then one token. A word is cut where neither a NAME nor an IMPORT_PATH
+# could go on; whether it is the token Lark reads there is for the parser to
+# decide (see Lexing). Every character but a blank starts some alternative, so
+# the matches cover the text (an empty match only at the end).
+_TOKEN = re.compile(
+    r"([ \t\f\r\n]*)(?:"
+    rf"({LARK_PATTERNS['NAME']})(?![{_WORD_CHARS}])"
+    r"|(#[^\n]*)"  # a comment (before words: a `#` that starts a token starts a comment)
+    rf"|([{_WORD_CHARS}]+)"  # another word
+    r'|("(?:[^"\\\n]|\\[^\n])*")'  # a STRING
+    r"|([{},])"
+    r"|(.)"  # a character no token starts with: Lark would stop here
+    r"|\Z)"
+)
+_IMPORT_PATH = re.compile(LARK_PATTERNS["IMPORT_PATH"])
+
+
+class _GiveUp(Exception):
+    """The text is not one this parser reads exactly as Lark: use the Lark path."""
+
+
+def read(source: Source) -> ast.Module | None:
+    """The AST the Lark path builds for `source`, or None when only the Lark path
+    can tell (a syntax error, or something this parser does not copy). It gives up
+    rather than raise on any input."""
+    try:
+        return _Parser(source).module()
+    except _GiveUp:
+        return None
+
+
+def scan(text: str) -> tuple[list[tuple], list[tuple]]:
+    """(tokens, comments) of a text; comments are (start, line, column, first on its
+    line, text), and an end token closes the token list. _GiveUp on a character no
+    token starts with."""
+    tokens: list[tuple] = []
+    comments: list[tuple] = []
+    add = tokens.append
+    pos = 0  # offset of the next match
+    line = 1
+    line_start = 0  # offset of the first character of `line`
+    first = True  # no token on this line yet
+    for blanks, name, comment, word, string, punctuation, stray in _TOKEN.findall(text):
+        if blanks:
+            if "\n" in blanks:
+                line += blanks.count("\n")
+                line_start = pos + blanks.rindex("\n") + 1
+                first = True
+            pos += len(blanks)
+        if name:
+            add(("n", name, pos, line, pos - line_start + 1, first))
+            pos += len(name)
+        elif punctuation:
+            add((punctuation, punctuation, pos, line, pos - line_start + 1, first))
+            pos += 1
+        elif comment:
+            comments.append((pos, line, pos - line_start + 1, first, comment))
+            pos += len(comment)
+            continue  # a comment runs to the end of its line
+        elif string:
+            add(("s", string, pos, line, pos - line_start + 1, first))
+            pos += len(string)
+        elif word:
+            add(("w", word, pos, line, pos - line_start + 1, first))
+            pos += len(word)
+        elif stray:
+            raise _GiveUp
+        else:  # the end of the text
+            continue
+        first = False
+    add(("$", "", pos, line, pos - line_start + 1, first))
+    return tokens, comments
+
+
+class _Parser:
+    """Recursive descent over the scanned tokens, one method per grammar rule.
+
+    `self.type` is the type of the current token, decided once, when the token
+    before it was read (`_next`), from what Lark's parser state accepts there.
+    """
+
+    def __init__(self, source: Source):
+        self.file = source.name
+        self.tokens, self.comments = scan(source.text)
+        # Only a `##` line of its own documents (build.py); nothing but blanks can come
+        # before a comment that is the first token on its line.
+        self.docs: dict[int, str] = {}
+        for _start, line, _column, first, text in self.comments:
+            if first and text.startswith("##"):
+                doc = text[2:]
+                self.docs[line] = doc[1:] if doc.startswith(" ") else doc
+        self.i = -1
+        self.type = ""
+        self._next(KEYWORD)
+
+    # ------------------------------------------------------------ tokens
+    def _next(self, lexing: Lexing) -> None:
+        """Move to the next token and decide its type as Lark's contextual lexer would
+        in the state `lexing` describes."""
+        self.i += 1
+        kind, text, _start, _line, _column, first = self.tokens[self.i]
+        if kind == "n":
+            word = text.lower()
+            if word in lexing.keywords:
+                self.type = word
+            elif lexing.plain:
+                self.type = T_NAME
+            elif not lexing.names:
+                raise _GiveUp  # not a keyword; Lark might read a keyword at its start
+            elif lexing.path and _IMPORT_PATH.fullmatch(text) is None:
+                raise _GiveUp
+            elif not lexing.closes and first and word in STATEMENT_KEYWORDS:
+                raise _GiveUp  # recovery would re-read it as the keyword: a syntax error
+            else:
+                self.type = T_PATH if lexing.path else T_NAME
+        elif kind == "w":
+            # A word no NAME matches whole (it never spells a keyword): only an import
+            # path may look like that.
+            if not lexing.path or _IMPORT_PATH.fullmatch(text) is None:
+                raise _GiveUp
+            self.type = T_PATH
+        elif kind == "s":
+            self.type = T_STRING
+        elif kind == "$":
+            self.type = T_END
+        else:
+            self.type = kind
+
+    def _take(self, lexing: Lexing) -> tuple:
+        """The current token; the next one becomes current."""
+        tok = self.tokens[self.i]
+        self._next(lexing)
+        return tok
+
+    def _expect(self, type_: str, lexing: Lexing) -> tuple:
+        if self.type != type_:
+            raise _GiveUp
+        return self._take(lexing)
+
+    def _previous(self) -> tuple:
+        """The token read last (comments are not tokens)."""
+        return self.tokens[self.i - 1]
+
+    # ------------------------------------------------------------ positions
+    def _span(self, first: tuple, last: tuple) -> Span:
+        """From the start of token `first` to the end of token `last` (no token spans lines)."""
+        size = len(last[TEXT])
+        end_column, end = last[COL] + size, last[START] + size
+        return Span(self.file, first[LINE], first[COL], last[LINE], end_column, first[START], end)
+
+    def _since(self, first: tuple) -> Span:
+        """From `first` to the token read last."""
+        return self._span(first, self.tokens[self.i - 1])
+
+    def _word(self, tok: tuple) -> ast.Word:
+        _kind, text, start, line, column, _first = tok
+        size = len(text)
+        return ast.Word(text, Span(self.file, line, column, line, column + size, start, start + size))
+
+    def _doc(self, span: Span) -> str | None:
+        lines = []
+        line = span.line - 1
+        while line in self.docs:
+            lines.append(self.docs[line])
+            line -= 1
+        return "\n".join(reversed(lines)) if lines else None
+
+    def _keyword_span(self, tok: tuple) -> Span:
+        """The span of a `single` or `identity` keyword (build.py: its length in the enum)."""
+        return self._span(tok, tok)
+
+    # ------------------------------------------------------------ top level
+    def module(self) -> ast.Module:
+        imports, users, groups, clusters = [], [], [], []
+        while self.type != T_END:
+            type_ = self.type
+            if type_ == "import":
+                first = self._take(PATH)
+                self._expect(T_PATH, KEYWORD)
+                imports.append(ast.Import(self._previous()[TEXT], self._since(first)))
+            elif type_ == "cluster":
+                clusters.append(self.cluster())
+            elif type_ == "single" or type_ == "identity":
+                decl = self.declaration()
+                (users if isinstance(decl, ast.UserDecl) else groups).append(decl)
+            else:
+                raise _GiveUp
+        file = self.file
+        comments = tuple(
+            (Span(file, line, column, line, column + len(text), start, start + len(text)), text)
+            for start, line, column, _first, text in self.comments
+        )
+        return ast.Module(file, tuple(imports), tuple(users), tuple(groups), tuple(clusters), comments)
+
+    def name_list(self) -> tuple[ast.Word, ...]:
+        """NAME ("," NAME)*: the current token is the first name."""
+        words = []
+        while True:
+            words.append(self._word(self._expect(T_NAME, LIST)))
+            if self.type != ",":
+                return tuple(words)
+            self._next(NAME)
+
+    def declaration(self) -> ast.UserDecl | ast.GroupDecl:
+        """kind "user" name_list role? | kind "group" NAME "{" group_entry* "}"."""
+        first = self._take(KEYWORD)
+        kind = ast.Kind(first[TEXT].lower())
+        if self.type == "user":
+            self._next(NAME)
+            names = self.name_list()
+            role = None
+            if self.type == "role":
+                self._next(NAME)
+                role = self._word(self._expect(T_NAME, KEYWORD))
+            span = self._since(first)
+            return ast.UserDecl(kind, names, role, span, self._keyword_span(first), self._doc(span))
+        if self.type != "group":
+            raise _GiveUp
+        self._next(NAME)
+        name = self._word(self._expect(T_NAME, KEYWORD))
+        self._expect("{", GROUP)
+        entries = []
+        tokens, file, next_ = self.tokens, self.file, self._next
+        while self.type != "}":
+            if self.type == T_NAME:
+                # The bulk of a large file: _take and _word inlined, two calls less each.
+                _kind, text, start, line, column, _first = tokens[self.i]
+                next_(GROUP)
+                size = len(text)
+                span = Span(file, line, column, line, column + size, start, start + size)
+                entries.append(ast.GroupEntry(ast.Word(text, span), False, span))
+            elif self.type == "match":
+                keyword = self._take(NAME)
+                word = self._word(self._expect(T_NAME, GROUP))
+                entries.append(ast.GroupEntry(word, True, self._since(keyword)))
+            else:
+                raise _GiveUp
+        self._next(KEYWORD)
+        span = self._since(first)
+        return ast.GroupDecl(kind, name, tuple(entries), span, self._keyword_span(first), self._doc(span))
+
+    # ------------------------------------------------------------ cluster
+    def cluster(self) -> ast.Cluster:
+        first = self._take(NAME)
+        name = self._word(self._expect(T_NAME, KEYWORD))
+        self._expect("{", KEYWORD)
+        members, catalogs, expires, tapes, users, groups, jobs, settings, disks = ([] for _ in range(9))
+        while self.type != "}":
+            type_ = self.type
+            if type_ == "member":
+                members.append(self.member())
+            elif type_ == "job":
+                jobs.append(self.job())
+            elif type_ == "single" or type_ == "identity":
+                decl = self.declaration()
+                (users if isinstance(decl, ast.UserDecl) else groups).append(decl)
+            elif type_ == "catalog":
+                catalogs.append(self.catalog())
+            elif type_ == "expire":
+                expires.append(self.expire())
+            elif type_ == "tape":
+                tapes.append(self.tape())
+            elif type_ == "description":
+                settings.append(self.description())
+            elif type_ == "shared-volume":
+                settings.append(self.names_setting())
+            elif type_ == "disk":
+                disks.append(self.disk())
+            else:
+                raise _GiveUp
+        self._next(KEYWORD)
+        span = self._since(first)
+        return ast.Cluster(
+            name,
+            tuple(members),
+            tuple(catalogs),
+            tuple(expires),
+            tuple(tapes),
+            tuple(users),
+            tuple(groups),
+            tuple(jobs),
+            tuple(settings),
+            span,
+            self._doc(span),
+            tuple(disks),
+        )
+
+    def description(self) -> ast.Setting:
+        first = self._take(KEYWORD)
+        text = self._expect(T_STRING, KEYWORD)
+        return ast.Setting("description", (self._word(text),), self._since(first))
+
+    def names_setting(self) -> ast.Setting:
+        """shared-volume NAME+ | private-volume NAME+."""
+        first = self._take(NAME)
+        values = [self._word(self._expect(T_NAME, MORE))]
+        while self.type == T_NAME:
+            values.append(self._word(self._take(MORE)))
+        return ast.Setting(first[TEXT].lower(), tuple(values), self._since(first))
+
+    def name_setting(self) -> ast.Setting:
+        """workers NAME | job-suffix NAME."""
+        first = self._take(NAME)
+        value = self._word(self._expect(T_NAME, KEYWORD))
+        return ast.Setting(first[TEXT].lower(), (value,), self._since(first))
+
+    def disk(self) -> ast.Disk:
+        """disk NAME NAME size NAME NAME (on NAME (at NAME)?)?"""
+        first = self._take(NAME)
+        user = self._word(self._expect(T_NAME, NAME))
+        address = self._word(self._expect(T_NAME, KEYWORD))
+        self._expect("size", NAME)
+        size = self._word(self._expect(T_NAME, NAME))
+        unit = self._word(self._expect(T_NAME, KEYWORD))
+        volume = start = None
+        if self.type == "on":
+            self._next(NAME)
+            volume = self._word(self._expect(T_NAME, KEYWORD))
+            if self.type == "at":
+                self._next(NAME)
+                start = self._word(self._expect(T_NAME, KEYWORD))
+        return ast.Disk(user, address, size, unit, volume, start, self._since(first))
+
+    def member(self) -> ast.Member:
+        first = self._take(NAME)
+        name = self._word(self._expect(T_NAME, KEYWORD))
+        self._expect("{", KEYWORD)
+        settings, selections = [], []
+        while self.type != "}":
+            type_ = self.type
+            if type_ == "workers" or type_ == "job-suffix":
+                settings.append(self.name_setting())
+            elif type_ == "private-volume":
+                settings.append(self.names_setting())
+            elif type_ == "include" or type_ == "exclude":
+                selections.append(self.selection())
+            elif type_ == "description":
+                settings.append(self.description())
+            else:
+                raise _GiveUp
+        self._next(KEYWORD)
+        span = self._since(first)
+        return ast.Member(name, tuple(settings), tuple(selections), span, self._doc(span))
+
+    def selection(self) -> ast.Selection:
+        """action minidisk NAME NAME+ | action sfs NAME+."""
+        first = self._take(KEYWORD)
+        action = ast.Action(first[TEXT].lower())
+        if self.type == "minidisk":
+            self._next(NAME)
+            owner = self._word(self._expect(T_NAME, NAME))
+            items = [self._word(self._expect(T_NAME, MORE))]
+            medium = ast.Medium.MINIDISK
+        elif self.type == "sfs":
+            self._next(NAME)
+            owner = None
+            items = [self._word(self._expect(T_NAME, MORE))]
+            medium = ast.Medium.SFS
+        else:
+            raise _GiveUp
+        while self.type == T_NAME:
+            items.append(self._word(self._take(MORE)))
+        return ast.Selection(action, medium, owner, tuple(items), self._since(first))
+
+    def scope(self) -> ast.Scope:
+        if self.type != "shared" and self.type != "local":
+            raise _GiveUp
+        scope = ast.Scope(self.type)
+        self._next(KEYWORD)
+        return scope
+
+    def catalog(self) -> ast.Catalog:
+        first = self._take(KEYWORD)
+        scope = self.scope()
+        found: dict[str, list] = {"server": [], "pool": [], "on": []}
+        while self.type in found:
+            option = self.type
+            self._next(NAME)
+            found[option].append(self._word(self._expect(T_NAME, KEYWORD)))
+        return ast.Catalog(
+            scope, tuple(found["server"]), tuple(found["pool"]), tuple(found["on"]), self._since(first)
+        )
+
+    def placement(self) -> ast.Placement:
+        """on each member | on name_list."""
+        first = self._expect("on", PLACE)
+        if self.type == "each":
+            self._next(KEYWORD)
+            self._expect("member", KEYWORD)
+            return ast.Placement(True, (), self._since(first))
+        return ast.Placement(False, self.name_list(), self._since(first))
+
+    def schedule(self) -> ast.Schedule:
+        """daily NAME | weekly name_list NAME | monthly NAME NAME | manual."""
+        first = self._take(NAME if self.type != "manual" else KEYWORD)
+        frequency = first[TEXT].lower()
+        if frequency == "manual":
+            return ast.Schedule("manual", (), None, self._since(first))
+        if frequency == "daily":
+            time = self._word(self._expect(T_NAME, KEYWORD))
+            return ast.Schedule("daily", (), time, self._since(first))
+        if frequency == "weekly":
+            days = self.name_list()
+            time = self._word(self._expect(T_NAME, KEYWORD))
+            return ast.Schedule("weekly", days, time, self._since(first))
+        day = self._word(self._expect(T_NAME, NAME))
+        time = self._word(self._expect(T_NAME, KEYWORD))
+        return ast.Schedule("monthly", (day,), time, self._since(first))
+
+    def expire(self) -> ast.Expire:
+        first = self._take(KEYWORD)
+        placement = self.placement()
+        self._expect("{", KEYWORD)
+        previews, purges, retains = [], [], []
+        while self.type != "}":
+            type_ = self.type
+            if type_ == "preview" or type_ == "purge":
+                self._next(KEYWORD)
+                if self.type not in _SCHEDULES:
+                    raise _GiveUp
+                (previews if type_ == "preview" else purges).append(self.schedule())
+            elif type_ == "retain":
+                self._next(NAME)
+                retains.append(self._word(self._expect(T_NAME, KEYWORD)))
+                self._expect("days", KEYWORD)
+            else:
+                raise _GiveUp
+        self._next(KEYWORD)
+        return ast.Expire(placement, tuple(previews), tuple(purges), tuple(retains), self._since(first))
+
+    def tape(self) -> ast.Tape:
+        """tape manager scope (catalog-node NAME on NAME | request-node NAME)*."""
+        first = self._take(KEYWORD)
+        self._expect("manager", KEYWORD)
+        scope = self.scope()
+        catalog_nodes, request_nodes = [], []
+        while True:
+            if self.type == "catalog-node":
+                option = self._take(NAME)
+                node = self._word(self._expect(T_NAME, KEYWORD))
+                self._expect("on", NAME)
+                member = self._word(self._expect(T_NAME, KEYWORD))
+                catalog_nodes.append(ast.TapeNode(node, member, self._since(option)))
+            elif self.type == "request-node":
+                option = self._take(NAME)
+                node = self._word(self._expect(T_NAME, KEYWORD))
+                request_nodes.append(ast.TapeNode(node, None, self._since(option)))
+            else:
+                return ast.Tape(scope, tuple(catalog_nodes), tuple(request_nodes), self._since(first))
+
+    # ------------------------------------------------------------ jobs
+    def job(self) -> ast.Job:
+        first = self._take(NAME)
+        name = self._word(self._expect(T_NAME, KEYWORD))
+        self._expect("{", KEYWORD)
+        backups, selections, targets, runs, descriptions = [], [], [], [], []
+        while self.type != "}":
+            type_ = self.type
+            if type_ == "backup":
+                backups.append(self.backup())
+            elif type_ == "include" or type_ == "exclude":
+                selections.append(self.selection())
+            elif type_ == "to":
+                targets.append(self.target())
+            elif type_ == "run":
+                runs.append(self.run())
+            elif type_ == "description":
+                descriptions.append(self.description())
+            else:
+                raise _GiveUp
+        self._next(KEYWORD)
+        span = self._since(first)
+        return ast.Job(
+            name,
+            tuple(backups),
+            tuple(selections),
+            tuple(targets),
+            tuple(runs),
+            tuple(descriptions),
+            span,
+            self._doc(span),
+        )
+
+    def backup(self) -> ast.Backup:
+        first = self._take(NAME)
+        groups = self.name_list()
+        level = None
+        if self.type == "full" or self.type == "incremental":
+            level = ast.Level(self.type)
+            self._next(KEYWORD)
+        return ast.Backup(groups, level, self._since(first))
+
+    def target(self) -> ast.Target:
+        """to (disk | tape) (pool NAME)?"""
+        first = self._take(KEYWORD)
+        if self.type == "disk":
+            medium = ast.TargetMedium.DISK
+        elif self.type == "tape":
+            medium = ast.TargetMedium.TAPE
+        else:
+            raise _GiveUp
+        self._next(KEYWORD)
+        pool = None
+        if self.type == "pool":
+            self._next(NAME)
+            pool = self._word(self._expect(T_NAME, KEYWORD))
+        return ast.Target(medium, pool, self._since(first))
+
+    def run(self) -> ast.Run:
+        """run placement schedule?"""
+        first = self._take(KEYWORD)
+        placement = self.placement()
+        schedule = self.schedule() if self.type in _SCHEDULES else None
+        return ast.Run(placement, schedule, self._since(first))
+
+
+_SCHEDULES = frozenset({"daily", "weekly", "monthly", "manual"})

@@ -1,0 +1,730 @@
+"""The fast parser (bkrdsl/syntax/fast.py) against the Lark path it stands in for.
+
+The contract: for any text, `fast.read` either gives up (None) or returns the
+very Module that `build(parse(source))` builds -- every node, span and doc
+comment, and the comments tuple (compare=False, so compared on its own) -- and
+then only for a text Lark parses without a diagnostic. Giving up is always safe.
+
+Checked here:
+* every .bkr file of the repository and the benchmark inputs (differential),
+  and that the fast parser is really used for the clean ones;
+* a text with every construct in every context (`KITCHEN_SINK`), which must
+  reach every parser state in which Lark reads a token (so a grammar change
+  that adds a state fails here until the text, and the fast parser, know it);
+* on every token the fast parser reads, that what it assumes Lark's parser
+  state accepts (`fast.Lexing`) is what Lark's parse table says;
+* the keyword sets and token shapes against the grammar, and a fingerprint of
+  the grammar, so no edit of grammar/bkr.lark goes unnoticed;
+* hypothesis: arbitrary text, damaged examples, and generated programs;
+* BKRDSL_PARSER=lark, and the fallback giving Lark's diagnostics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import bkrdsl.syntax
+import bkrdsl.syntax.parser
+from bkrdsl import ast
+from bkrdsl import keywords as vocabulary
+from bkrdsl.source import Source
+from bkrdsl.syntax import fast, read_module
+from bkrdsl.syntax.build import build
+from bkrdsl.syntax.parser import parse, parser
+from bkrdsl.syntax.reader import decode
+from bkrdsl.syntax.recovery import Sim, grammar_facts, statement_types
+
+GRAMMAR = ROOT / "grammar" / "bkr.lark"
+DATA = ROOT / "tests" / "data"
+FACTS = grammar_facts(parser())
+#: The fast parser's token types -> Lark's terminal names.
+TERMINALS = {
+    **{word: name for word, name in FACTS.keywords.items()},
+    fast.T_NAME: "NAME",
+    fast.T_PATH: "IMPORT_PATH",
+    fast.T_STRING: "STRING",
+    fast.T_END: "$END",
+    "{": "LBRACE",
+    "}": "RBRACE",
+    ",": "COMMA",
+}
+LEXINGS = [fast.KEYWORD, fast.NAME, fast.PLACE, fast.GROUP, fast.MORE, fast.LIST, fast.PATH]
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _bench_generate():
+    name = "bkrdsl_bench_generate"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "generate.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+# ================================================================== the two paths
+def lark_read(source: Source):
+    result = parse(source)
+    return build(result), list(result.diagnostics)
+
+
+class Tracing(fast._Parser):
+    """The fast parser, recording each token's Lexing and the type it decided on."""
+
+    def __init__(self, source: Source):
+        self.trace: list[list] = []
+        super().__init__(source)
+
+    def _next(self, lexing):
+        self.trace.append([lexing, None])
+        super()._next(lexing)
+        self.trace[-1][1] = self.type
+
+
+def traced_read(source: Source):
+    """(module or None, trace), as fast.read but keeping the trace."""
+    try:
+        tracer = Tracing(source)
+    except fast._GiveUp:
+        return None, []
+    try:
+        return tracer.module(), tracer.trace
+    except fast._GiveUp:
+        return None, tracer.trace
+
+
+def check_trace(trace, accepted: bool) -> list[int]:
+    """Replay the token types the fast parser read on Lark's parse table: each Lexing
+    must be what the state it was read in accepts, and each token read must fit.
+    The states tokens were read in are returned."""
+    sim = Sim.start(parser())
+    seen = []
+    for k, (lexing, type_) in enumerate(trace):
+        state = sim.stack[-1]
+        seen.append(state)
+        actions = {t for t in sim.states[state] if t.isupper()}  # terminals, not rules
+        names = "NAME" in actions or "IMPORT_PATH" in actions
+        where = f"token {k} ({type_}) read as {lexing.name} in state {state}: Lark accepts {sorted(actions)}"
+        assert lexing.names == names, where
+        assert lexing.path == ("IMPORT_PATH" in actions), where
+        if names:
+            keywords = {word for word, name in FACTS.keywords.items() if name in actions}
+            assert lexing.keywords == keywords, where
+            assert lexing.closes == ("RBRACE" in actions or "$END" in actions), where
+        if k < len(trace) - 1 or accepted:  # read and used: Lark must take it too
+            assert type_ is not None and sim.feed(TERMINALS[type_]), where
+    return seen
+
+
+def assert_contract(source: Source, *, must_accept: bool = False) -> ast.Module | None:
+    """The fast parser gives up or agrees with Lark, exactly; returns its module."""
+    module, trace = traced_read(source)
+    check_trace(trace, module is not None)
+    assert fast.read(source) == module
+    expected, diagnostics = lark_read(source)
+    if module is None:
+        assert not must_accept, f"the fast parser gave up on {source.name} ({diagnostics[:1]})"
+        return None
+    assert diagnostics == [], (source.name, diagnostics[:3])
+    assert module == expected, source.name
+    assert module.comments == expected.comments, source.name
+    return module
+
+
+def source_of(text: str, name: str = "test.bkr") -> Source:
+    return Source.of(name, text)
+
+
+# ================================================================== files
+def repository_files() -> list[Path]:
+    folders = [ROOT / "examples", ROOT / "stdlib", DATA]
+    return sorted(p for folder in folders for p in folder.rglob("*.bkr"))
+
+
+def decoded(path: Path) -> Source | None:
+    name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+    source, problems = decode(name, path.read_bytes())
+    return None if problems else source
+
+
+def test_the_corpus_is_there():
+    files = repository_files()
+    assert len(files) > 200
+    assert any(p.parent.name == "malformed" for p in files)
+    assert any(p.parent.name == "rules" for p in files)
+
+
+@pytest.mark.parametrize("path", repository_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_repository_file(path):
+    source = decoded(path)
+    if source is None:
+        return  # the reader's diagnostic comes first; no parser runs
+    clean = lark_read(source)[1] == []
+    shipped = path.is_relative_to(EXAMPLES) or path.is_relative_to(ROOT / "stdlib")
+    rules_case = path.is_relative_to(DATA / "rules")
+    # Used, not only safe: every example and stdlib file, and every rules case Lark reads cleanly.
+    assert_contract(source, must_accept=clean and (shipped or rules_case))
+
+
+@pytest.mark.parametrize("users", [100, 1000])
+def test_benchmark_inputs(tmp_path, users):
+    bkr, _yaml = _bench_generate().write(users, tmp_path)
+    source = decoded(bkr)
+    module = assert_contract(source, must_accept=True)
+    assert sum(len(g.entries) for c in module.clusters for g in c.groups) >= users
+
+
+def test_malformed_files_go_to_lark_with_its_diagnostics():
+    for path in sorted((DATA / "malformed").glob("*.bkr")):
+        source = decoded(path)
+        if source is None:
+            continue
+        expected, diagnostics = lark_read(source)
+        assert read_module(source) == (expected, diagnostics), path.name
+
+
+# ================================================================== every construct
+KITCHEN_SINK = """\
+import std/zvm-common
+import ./site/x.bkr # a remark
+## A doc comment
+## over two lines.
+single user A, b role R
+identity user C
+single group G1 { U1 match P* RUN job Cluster }
+identity group G2 { }
+single user D
+## documents nothing: a blank line follows
+
+import ../y
+identity user E role F
+single group G3 { match Q* }
+cluster K {
+  description "text with \\"quotes\\" and \\\\"
+  shared-volume V1 V2 v3
+  disk U 191 size 10 cyl
+  disk U 192 size 10 cyl on V1
+  disk U 193 size 10 cyl on V1 at 100
+  ## member doc
+  member M1 {
+    workers 2
+    private-volume P1 P2
+    job-suffix A
+    description "d"
+    include minidisk * 0191 0200-02FF
+    exclude sfs POOL:X. POOL:Y.*
+    private-volume P3
+  }
+  member M2 { }
+  member M3 { include sfs A:B. }
+  single user D2
+  identity user E2, F2 role G
+  single group G4 { X match Y* }
+  identity group G5 { Z }
+  catalog shared server S pool P on M1 server S2
+  catalog local
+  catalog shared
+  expire on M1, M2 {
+    preview daily 01:00
+    purge weekly sun, sat 03:00
+    purge monthly 1 02:00
+    preview manual
+    retain 35 days
+  }
+  expire on each member { }
+  tape manager shared catalog-node T on M1 request-node R
+  tape manager local
+  tape manager shared request-node R2 catalog-node T2 on M2
+  ## job doc
+  job J {
+    description "x"
+    backup G1 full
+    backup G1, G4 incremental
+    backup G1
+    include minidisk * 0100
+    exclude sfs A B
+    to disk
+    to tape pool P
+    to disk pool Q
+    run on M1 daily 02:00
+    run on each member weekly mon 02:00
+    run on M1, M2
+    run on each member
+    run on M1 monthly 1 02:00
+    run on M1 manual
+    run on M1, M2 weekly mon, tue 02:00
+    run on M1, M2, M3 weekly mon, tue, wed 02:00
+    backup G1, G2, G3, G4
+  }
+  job J2 { backup G2 }
+  job J3 { run on M1 }
+  job J4 { run on each member }
+  job J5 { to tape }
+  job J6 { backup G1 full }
+  job J7 { include sfs X }
+  job J8 { include minidisk * 1 }
+  job J9 { description "y" }
+  job J10 { to disk pool P }
+  job J11 { run on M1 daily 1 }
+  job J12 { run on M1 manual }
+  job J13 { run on M1 weekly sat 1 }
+  job J14 { run on M1 monthly 1 2 }
+  job J15 { run on M1, M2 }
+  job J16 { }
+  description "again"
+  shared-volume V4
+  single user U5
+  identity group G6 { }
+  member M4 { workers 1 }
+  member M5 { job-suffix B }
+  member M6 { description "m" }
+  member M7 { private-volume X }
+  member M8 { include minidisk * 1 }
+  disk U 194 size 1 cyl
+  expire on M1 { purge manual }
+  catalog local on M1
+  catalog local pool P
+  tape manager local request-node R3
+  tape manager local catalog-node T3 on M1
+  single user U6 role R
+  job J17 { }
+  disk U 195 size 1 cyl on V1
+  catalog local server S
+  disk U 196 size 1 cyl on V1 at 1
+  single user U7, U8, U9
+}
+cluster K2 { }
+single user Z1, Z2
+cluster K3 { shared-volume V }
+single user Z3 role R
+cluster K4 { single group G { } }
+single group G7 { A }
+import z
+identity group G8 { }
+"""
+
+
+def test_the_kitchen_sink_parses_fast_and_reaches_every_state():
+    source = source_of(KITCHEN_SINK, "sink.bkr")
+    module = assert_contract(source, must_accept=True)
+    assert module.users[0].doc == "A doc comment\nover two lines."
+    assert module.users[3].doc is None
+    _, trace = traced_read(source)
+    seen = set(check_trace(trace, True))
+    # Every state Lark's lexer can be in: the start, and every state a token shifts to.
+    table = parser().parser.parser.parser.parse_table
+    lexing_states = {table.start_states["start"]}
+    for actions in table.states.values():
+        for terminal, (kind, target) in actions.items():
+            if terminal.isupper() and kind.name == "Shift":
+                lexing_states.add(target)
+    missing = lexing_states - seen
+    assert not missing, (
+        f"states {sorted(missing)} of Lark's parse table are never reached: a construct of"
+        " grammar/bkr.lark is missing from KITCHEN_SINK (and perhaps from bkrdsl/syntax/fast.py)"
+    )
+
+
+def test_every_lexing_is_used():
+    _, trace = traced_read(source_of(KITCHEN_SINK))
+    assert {lexing.name for lexing, _ in trace} == {lexing.name for lexing in LEXINGS}
+
+
+# ================================================================== the grammar
+def grammar_fingerprint(text: str) -> str:
+    """The grammar without comments and blank space."""
+    rules = re.sub(r"//[^\n]*", "", text)
+    return hashlib.sha256("".join(rules.split()).encode()).hexdigest()
+
+
+def test_the_grammar_is_the_one_the_fast_parser_was_written_for():
+    fingerprint = grammar_fingerprint(GRAMMAR.read_text(encoding="utf-8"))
+    assert fingerprint == fast.GRAMMAR_FINGERPRINT, (
+        "grammar/bkr.lark changed: bring bkrdsl/syntax/fast.py up to date (a rule per"
+        " method; the Lexing sets; the token shapes), extend KITCHEN_SINK in this file until"
+        f" every test here passes, then set fast.GRAMMAR_FINGERPRINT = {fingerprint!r}"
+    )
+
+
+def test_lark_is_set_up_as_the_fast_parser_assumes():
+    options = parser().options
+    assert (options.parser, options.lexer) == ("lalr", "contextual")
+    assert not options.g_regex_flags
+    assert {t.priority for t in parser().terminals} == {0}
+
+
+def test_keywords_are_the_grammars():
+    assert fast.KEYWORDS == set(vocabulary.keywords()) == set(FACTS.keywords)
+    assert vocabulary.case_insensitive_keywords()
+    assert fast.KEYWORD.keywords == fast.KEYWORDS
+    statement = {word for word, name in FACTS.keywords.items() if name in statement_types(parser())}
+    assert fast.STATEMENT_KEYWORDS == statement
+
+
+def _escaped(pattern: str) -> str:
+    """Lark keeps `\\n`, `\\t`... of a regexp as the characters themselves."""
+    return pattern.translate({10: r"\n", 9: r"\t", 12: r"\f", 13: r"\r"})
+
+
+def test_token_shapes_are_the_grammars():
+    terminals = {t.name: _escaped(t.pattern.value) for t in parser().terminals}
+    assert {name: terminals[name] for name in fast.LARK_PATTERNS} == fast.LARK_PATTERNS
+    assert set(parser().lexer_conf.ignore) == {"WS", "COMMENT", "DOC_COMMENT"}
+    punctuation = {t.name: t.pattern.value for t in parser().terminals if t.pattern.type == "str"}
+    assert set(punctuation) - set(FACTS.keywords.values()) == {"LBRACE", "RBRACE", "COMMA"}
+    assert set(terminals) == set(fast.LARK_PATTERNS) | set(punctuation)
+
+
+# ================================================================== particular texts
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n  \n",
+        "# only a comment",
+        "##",
+        "## doc\n##\n##  two spaces\nsingle user A\n",
+        "single user A ## after code: a remark, not a doc\n",
+        "cluster A { single group G { RUN JOB MEMBER Cluster import } }",
+        "cluster A { single group G {\n  RUN\n  JOB\n} }",
+        "single group G { match match }",
+        "single group G { MATCH X* }",
+        "CLUSTER a { MEMBER m { WORKERS 2 } Job j { Run On Each Member DAILY 1 } }",
+        "cluster A { job J { backup G, at, on } }",
+        "cluster A { member role { } job each { backup run } }",
+        "cluster A { job J { run on each member } }",
+        "single user A,B,C",
+        "cluster A{member M{workers 2}job J{backup G full to disk}}",
+        "cluster A {\tmember M {\f workers 2 }\r}\r\n",
+        'cluster A { description "" }',
+        'cluster A { description "a \\" b \\\\ c \\t" }',
+        "cluster A { disk U 191 size 10 cyl on V at 1 }",
+        "single user A#B",
+        "import a/b-c_d.e",
+        "single user $@_*%?+-:.",
+        "single group G { A }\n## trailing doc\n",
+    ],
+)
+def test_texts_the_fast_parser_reads(text):
+    assert_contract(source_of(text), must_accept=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Lark reads keywords at the start of a word where it accepts no name, so these
+        # parse without error in Lark; the fast parser leaves them to it.
+        "cluster A { catalog sharedserver S }",
+        "cluster A { expire on M { retain 35 dayspurge daily 1 } }",
+        "cluster A { catalog shared#remark\n}",
+        "import std/x#remark",
+        # Errors.
+        "cluster A {",
+        "cluster A { } }",
+        "single user",
+        "single user\n  job",  # recovery reads `job` as the keyword
+        "single user A B",
+        "cluster A { job J { run on M weekly mon job } }",  # `job` is a keyword there
+        "cluster A { job J { run on\n  include minidisk * 1 } }",
+        "import\ncluster",
+        "cluster A { workers 2 }",
+        "cluster A { single group G { , } }",
+        'cluster A { description "open }',
+        "cluster A { description 'single' }",
+        "cluster PRODÜKTION { }",
+        "cluster A { member M { workers 2 } } junk",
+        "cluster A { include minidisk * /x }",
+        "cluster A {" + "{" * 100_000 + "}" * 100_000 + "}",
+        "\x0bcluster A { }",
+    ],
+)
+def test_texts_left_to_lark(text):
+    assert fast.read(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+def test_deep_nesting_gives_up_without_raising():
+    depth = 100_000
+    deep = "cluster A {\n" + "{" * depth + "}" * depth + "\n}\n"
+    for text in ("{" * depth, "cluster A {" + "{" * depth, "}" * depth, deep):
+        assert fast.read(source_of(text)) is None
+
+
+def test_decoded_text_bom_crlf_and_tabs():
+    data = "\ufeff## doc\r\ncluster A {\r\n\tmember M { workers 2 }\r\n}\r\n".encode()
+    source, problems = decode("crlf.bkr", data)
+    assert problems == []
+    module = assert_contract(source, must_accept=True)
+    assert module.clusters[0].doc == "doc"
+
+
+def test_a_raw_carriage_return_is_a_blank_and_part_of_a_comment():
+    # Not through the reader (which turns CR into LF): as Lark reads it.
+    assert_contract(source_of("cluster A { # remark\r\n}\r"), must_accept=True)
+
+
+# ================================================================== the entry point
+def test_read_module_uses_the_fast_parser(monkeypatch):
+    source = source_of(KITCHEN_SINK)
+    expected = lark_read(source)
+
+    def no_lark(_source):
+        raise AssertionError("the Lark path ran")
+
+    monkeypatch.setattr(bkrdsl.syntax.parser, "parse", no_lark)
+    monkeypatch.delenv("BKRDSL_PARSER", raising=False)
+    assert read_module(source) == expected
+
+
+@pytest.mark.parametrize("value", ["lark", "LARK", " lark "])
+def test_bkrdsl_parser_lark_forces_the_lark_path(monkeypatch, value):
+    source = source_of(KITCHEN_SINK)
+    expected = lark_read(source)
+
+    def no_fast(_source):
+        raise AssertionError("the fast parser ran")
+
+    monkeypatch.setattr(fast, "read", no_fast)
+    monkeypatch.setenv("BKRDSL_PARSER", value)
+    module, diagnostics = read_module(source)
+    assert (module, diagnostics) == expected
+    assert module.comments == expected[0].comments
+
+
+def test_the_loader_goes_through_read_module(monkeypatch):
+    from bkrdsl.resolve import loader
+
+    calls = []
+    real = loader.read_module
+    monkeypatch.setattr(loader, "read_module", lambda source: calls.append(source.name) or real(source))
+    loader.read_text("x.bkr", b"cluster A { }\n")
+    assert calls == ["x.bkr"]
+
+
+# ================================================================== properties
+SAMPLES = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.rglob("*.bkr"))] + [KITCHEN_SINK]
+KEYWORD_LIST = sorted(fast.KEYWORDS)
+# Words, quoted texts, comments, punctuation and blanks: the pieces a mutation moves.
+_PIECES = re.compile(r'"[^"\n]*"?|#[^\n]*|[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:./]*|\s+|.', re.DOTALL)
+
+
+@PROPERTY
+@given(st.text())
+def test_arbitrary_text(text):
+    assert_contract(source_of(text))
+
+
+@PROPERTY
+@given(st.text(alphabet=st.sampled_from(list("{},\" \n\t#acdegijklmnoprstuwy-AZ019*:/.\\"))))
+def test_arbitrary_text_of_the_languages_characters(text):
+    assert_contract(source_of(text))
+
+
+def _flip_case(word: str, draw) -> str:
+    return "".join(c.upper() if draw(st.booleans()) else c.lower() for c in word)
+
+
+MUTATIONS = ["delete", "duplicate", "swap", "keyword", "case", "newline", "glue", "character", "punctuation"]
+
+
+@st.composite
+def damaged_examples(draw) -> str:
+    pieces = _PIECES.findall(draw(st.sampled_from(SAMPLES)))
+    for _ in range(draw(st.integers(1, 6))):
+        i = draw(st.integers(0, len(pieces) - 1))
+        how = draw(st.sampled_from(MUTATIONS))
+        if how == "delete":
+            del pieces[i]
+        elif how == "duplicate":
+            pieces.insert(i, pieces[i])
+        elif how == "swap":
+            j = draw(st.integers(0, len(pieces) - 1))
+            pieces[i], pieces[j] = pieces[j], pieces[i]
+        elif how == "keyword":  # a keyword where a name may be, or anywhere
+            pieces[i] = _flip_case(draw(st.sampled_from(KEYWORD_LIST)), draw)
+        elif how == "case":
+            pieces[i] = _flip_case(pieces[i], draw)
+        elif how == "newline":  # a word that starts its line (recovery's re-reading)
+            pieces.insert(i, "\n  ")
+        elif how == "glue":  # two words in one (the contextual lexer's split)
+            if i + 1 < len(pieces) and pieces[i + 1].isspace():
+                del pieces[i + 1]
+        elif how == "character":
+            pieces.insert(i, draw(st.characters(blacklist_categories=("Cs",))))
+        else:
+            pieces.insert(i, draw(st.sampled_from(["{", "}", ",", '"', "#", "##", "\\", "/"])))
+        if not pieces:
+            pieces = [""]
+    return "".join(pieces)
+
+
+@PROPERTY
+@given(damaged_examples())
+def test_damaged_examples(text):
+    assert_contract(source_of(text))
+
+
+# Generated programs: every construct, names that are sometimes keywords, any case,
+# blanks that are sometimes newlines, comments here and there.
+_NAMES = st.one_of(
+    st.from_regex(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]{0,6}", fullmatch=True),
+    st.sampled_from(KEYWORD_LIST),
+)
+
+
+CLUSTER_ITEMS = ["member", "catalog", "expire", "tape", "decl", "job", "description", "shared-volume", "disk"]
+
+
+@st.composite
+def programs(draw) -> str:
+    def name() -> str:
+        return _flip_case(draw(_NAMES), draw) if draw(st.booleans()) else draw(_NAMES)
+
+    def kw(word: str) -> str:
+        return _flip_case(word, draw)
+
+    def count(most: int) -> int:
+        return draw(st.integers(0, most))
+
+    def gap() -> str:
+        return draw(st.sampled_from([" ", " ", " ", "\n", "\n  ", "\t", " # note\n", "\n## doc\n"]))
+
+    def names(low: int = 1) -> list[str]:
+        return [name() for _ in range(draw(st.integers(low, 3)))]
+
+    def name_list() -> list[str]:
+        return [",".join(names())] if draw(st.booleans()) else [", ".join(names())]
+
+    def schedule() -> list[str]:
+        how = draw(st.sampled_from(["daily", "weekly", "monthly", "manual"]))
+        if how == "daily":
+            return [kw("daily"), name()]
+        if how == "weekly":
+            return [kw("weekly"), *name_list(), name()]
+        if how == "monthly":
+            return [kw("monthly"), name(), name()]
+        return [kw("manual")]
+
+    def placement() -> list[str]:
+        return [kw("on"), kw("each"), kw("member")] if draw(st.booleans()) else [kw("on"), *name_list()]
+
+    def selection() -> list[str]:
+        action = kw(draw(st.sampled_from(["include", "exclude"])))
+        if draw(st.booleans()):
+            return [action, kw("minidisk"), name(), *names()]
+        return [action, kw("sfs"), *names()]
+
+    def block(words: list[str], items: list[list[str]]) -> list[str]:
+        return [*words, "{", *(w for item in items for w in item), "}"]
+
+    def declaration() -> list[str]:
+        kind = kw(draw(st.sampled_from(["single", "identity"])))
+        if draw(st.booleans()):
+            role = [kw("role"), name()] if draw(st.booleans()) else []
+            return [kind, kw("user"), *name_list(), *role]
+        entries = [[kw("match"), name()] if draw(st.booleans()) else [name()] for _ in range(count(4))]
+        return block([kind, kw("group"), name()], entries)
+
+    def job_item() -> list[str]:
+        how = draw(st.sampled_from(["backup", "selection", "to", "run", "description"]))
+        if how == "backup":
+            level = [kw(draw(st.sampled_from(["full", "incremental"])))] if draw(st.booleans()) else []
+            return [kw("backup"), *name_list(), *level]
+        if how == "selection":
+            return selection()
+        if how == "to":
+            pool = [kw("pool"), name()] if draw(st.booleans()) else []
+            return [kw("to"), kw(draw(st.sampled_from(["disk", "tape"]))), *pool]
+        if how == "run":
+            return [kw("run"), *placement(), *(schedule() if draw(st.booleans()) else [])]
+        return [kw("description"), '"a \\"text\\""']
+
+    def member_item() -> list[str]:
+        how = draw(st.sampled_from(["workers", "private-volume", "job-suffix", "selection", "description"]))
+        if how == "private-volume":
+            return [kw(how), *names()]
+        if how == "selection":
+            return selection()
+        if how == "description":
+            return [kw(how), '""']
+        return [kw(how), name()]
+
+    def cluster_item() -> list[str]:
+        how = draw(st.sampled_from(CLUSTER_ITEMS))
+        if how == "member":
+            return block([kw("member"), name()], [member_item() for _ in range(count(3))])
+        if how == "catalog":
+            options = []
+            for _ in range(count(3)):
+                options += [kw(draw(st.sampled_from(["server", "pool", "on"]))), name()]
+            return [kw("catalog"), kw(draw(st.sampled_from(["shared", "local"]))), *options]
+        if how == "expire":
+            items = []
+            for _ in range(count(3)):
+                which = draw(st.sampled_from(["preview", "purge", "retain"]))
+                if which == "retain":
+                    items.append([kw("retain"), name(), kw("days")])
+                else:
+                    items.append([kw(which), *schedule()])
+            return block([kw("expire"), *placement()], items)
+        if how == "tape":
+            options = []
+            for _ in range(count(2)):
+                if draw(st.booleans()):
+                    options += [kw("catalog-node"), name(), kw("on"), name()]
+                else:
+                    options += [kw("request-node"), name()]
+            return [kw("tape"), kw("manager"), kw(draw(st.sampled_from(["shared", "local"]))), *options]
+        if how == "decl":
+            return declaration()
+        if how == "job":
+            return block([kw("job"), name()], [job_item() for _ in range(count(4))])
+        if how == "description":
+            return [kw("description"), '"d"']
+        if how == "shared-volume":
+            return [kw("shared-volume"), *names()]
+        place = []
+        if draw(st.booleans()):
+            place = [kw("on"), name(), *([kw("at"), name()] if draw(st.booleans()) else [])]
+        return [kw("disk"), name(), name(), kw("size"), name(), name(), *place]
+
+    items = []
+    for _ in range(count(4)):
+        how = draw(st.sampled_from(["import", "cluster", "decl"]))
+        if how == "import":
+            items.append([kw("import"), draw(st.from_regex(r"[A-Za-z0-9_.\-/]{1,8}", fullmatch=True))])
+        elif how == "cluster":
+            items.append(block([kw("cluster"), name()], [cluster_item() for _ in range(count(5))]))
+        else:
+            items.append(declaration())
+    words = [w for item in items for w in item]
+    return "".join(w + gap() for w in words)
+
+
+@PROPERTY
+@given(programs())
+def test_generated_programs(text):
+    assert_contract(source_of(text))
+
+
+def test_generated_programs_are_mostly_read_fast():
+    """The generator is not so wild that the fast parser is never exercised."""
+    read = 0
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+    @given(programs())
+    def count(text):
+        nonlocal read
+        read += fast.read(source_of(text)) is not None
+
+    count()
+    assert read >= 20

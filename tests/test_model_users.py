@@ -1,0 +1,173 @@
+"""The model's user index and the whole-list helpers the checker uses on large
+clusters, each against the plain one-user-at-a-time definition it replaces."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bkrdsl.ast import Kind
+from bkrdsl.check import coverage
+from bkrdsl.check.common import invalid_user_ids, user_id_problem
+from bkrdsl.pipeline import analyse
+from bkrdsl.resolve.model import id_scanner, pattern_regex
+
+# ------------------------------------------------------------------ id_scanner
+ID_CHARS = "ABLNX019$#@_-"
+IDS = st.text(alphabet=ID_CHARS, min_size=1, max_size=11)
+PATTERNS = st.text(alphabet=ID_CHARS + "*%?", min_size=1, max_size=10)
+
+
+def _lines(ids) -> str:
+    return "\n" + "\n".join(ids) + "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(IDS, max_size=30), st.lists(PATTERNS, max_size=6))
+def test_id_scanner_finds_exactly_the_ids_a_pattern_matches(ids, patterns):
+    scanner = id_scanner(patterns)
+    found = set(scanner.findall(_lines(ids))) if scanner is not None and ids else set()
+    expected = {i for i in ids if len(i) <= 8 and any(pattern_regex(p).match(i) for p in patterns)}
+    assert found == expected
+
+
+def test_id_scanner_merges_shared_beginnings():
+    scanner = id_scanner(["LNX*", "LOG%", "LNXA?", "*01", "TOOLONGNAME*"])
+    # One alternative per first letter (and one for the leading wildcard); the
+    # pattern that needs more than 8 characters is left out.
+    assert scanner.pattern.count("TOOLONG") == 0
+    assert set(scanner.findall(_lines(["LNX1", "LOGX", "LNXAB", "A01", "LOGXY", "LNX123456"]))) == {
+        "LNX1",
+        "LOGX",
+        "LNXAB",
+        "A01",
+    }
+    assert id_scanner([]) is None
+
+
+def test_id_scanner_does_not_backtrack_over_long_names():
+    # Several stars against a 100,000-character name: only IDs of 8 characters
+    # or fewer are tried, so this returns at once.
+    scanner = id_scanner(["A*B*C*D*E*F"])
+    assert scanner.findall(_lines(["A" * 100_000, "AB", "ABCDEF"])) == ["ABCDEF"]
+
+
+# ------------------------------------------------------------------ the user index
+NAMES = st.sampled_from(["LNX01", "lnx01", "LNX02", "TCPIP", "WAS$1", "BKRWRK01", "SYSTEM", "12", "X" * 9])
+ENTRIES = st.one_of(NAMES, st.sampled_from(["match LNX*", "match W*", "LNX*", "match TCPIP"]))
+
+
+@st.composite
+def clusters(draw):
+    lines = ["cluster C {", "  member VM1 { workers 1 }"]
+    for n in range(draw(st.integers(0, 3))):
+        names = ", ".join(draw(st.lists(NAMES, min_size=1, max_size=3)))
+        role = draw(st.sampled_from(["", " role worker", " role admin"]))
+        lines.append(f"  {draw(st.sampled_from(['single', 'identity']))} user {names}{role}")
+    for n in range(draw(st.integers(0, 4))):
+        entries = " ".join(draw(st.lists(ENTRIES, max_size=6)))
+        lines.append(f"  {draw(st.sampled_from(['single', 'identity']))} group G{n} {{ {entries} }}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _model(text: str):
+    analysis = analyse("users.bkr", text.encode())
+    assert analysis.model is not None, analysis.diagnostics
+    return analysis.model
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters())
+def test_user_index_agrees_with_the_list_of_declarations(text):
+    model = _model(text)
+    defs = model.user_defs
+    assert list(model.user_ids) == [u.id for u in defs]
+    # Explicit `user` statements first, then group entries, each in the order written.
+    assert [u.origin == "user" for u in defs] == sorted((u.origin == "user" for u in defs), reverse=True)
+    for user_id in {u.id for u in defs} | {"NOBODY", "lnx01"}:
+        mine = [u for u in defs if u.id == user_id.upper()]
+        assert model.user_defs_of(user_id) == mine
+        found = model.user(user_id)
+        assert found is (mine[0] if mine else None)  # the same objects as user_defs
+    counts = {}
+    for u in defs:
+        counts[u.id] = counts.get(u.id, 0) + 1
+    assert model.repeated_ids == {i for i, n in counts.items() if n > 1}
+    some = {u.id for u in defs[::2]}
+    assert list(model.defs_of(some)) == [u for u in defs if u.id in some]
+    assert list(model.role_defs()) == [u for u in defs if u.role is not None]
+    for kind in Kind:
+        assert model.id_lines(kind).split("\n")[1:-1] == [u.id for u in defs if u.kind is kind]
+    assert model.ids_holding("$#@") == {u.id for u in defs if re.search("[$#@]", u.id)}
+    assert invalid_user_ids(model) == {u.id for u in defs if user_id_problem(u.id)}
+    for user_id in ("LNX05", "lnx1", "WAS$1", "TCPIP", "Q"):
+        first = next((p for p in model.pattern_defs if pattern_regex(p.pattern).match(user_id.upper())), None)
+        assert model.pattern_for(user_id) is first
+
+
+def test_user_defs_are_made_on_demand():
+    model = _model("cluster C {\n  single group G { A B C }\n  single group H { D }\n}\n")
+    lists = {lst.origin: lst for lst in model.user_lists}
+    assert model.user("D").id == "D"
+    # Looking D up made H's declarations, not G's.
+    assert "defs" in vars(lists["group H"]) and "defs" not in vars(lists["group G"])
+
+
+# ------------------------------------------------------------------ BKR405 on whole groups
+def _single_users_once_reference(model):
+    """BKR405's pairs as the rule defines them, one item at a time: (earlier job,
+    later job, the items they share) for every pair that is not a full and an
+    incremental job of one member."""
+    jobs = [
+        j
+        for j in model.jobs
+        if j.kind is Kind.SINGLE
+        and j.run is not None
+        and len(set(j.members)) == 1
+        and model.member(j.members[0])
+    ]
+    first: dict[str, int] = {}
+    shared: dict[tuple[int, int], list] = {}
+    for i, job in enumerate(jobs):
+        for item, word in coverage._single_items(model, job).items():
+            j = first.setdefault(item, i)
+            if j != i:
+                shared.setdefault((j, i), []).append((item, word.span))
+    return {
+        (jobs[a].name, jobs[b].name, tuple(items))
+        for (a, b), items in shared.items()
+        if not (jobs[a].level is not jobs[b].level and jobs[a].members[0] == jobs[b].members[0])
+    }
+
+
+GROUP_USERS = st.lists(st.sampled_from(["U1", "U2", "U3", "U4", "match P*", "match Q*"]), max_size=4)
+
+
+@st.composite
+def jobs(draw):
+    lines = ["cluster C {", "  member VM1 { workers 1 }", "  member VM2 { workers 1 }"]
+    for g in range(4):
+        lines.append(f"  single group G{g} {{ {' '.join(draw(GROUP_USERS))} }}")
+    for j in range(draw(st.integers(1, 5))):
+        refs = draw(st.lists(st.sampled_from(["G0", "G1", "G2", "G3", "U1", "U3"]), min_size=1, max_size=3))
+        level = draw(st.sampled_from(["full", "incremental"]))
+        member = draw(st.sampled_from(["VM1", "VM2"]))
+        lines.append(
+            f"  job J{j} {{ backup {', '.join(refs)} {level}  include minidisk * *  to disk  run on {member} daily 02:00 }}"
+        )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(jobs())
+def test_single_users_once_agrees_with_the_item_by_item_rule(text):
+    model = _model(text)
+    reported = list(coverage.single_users_once(model))
+    expected = _single_users_once_reference(model)
+    assert len(reported) == len(expected)
+    got = {(d.message.split("`")[3], d.message.split("`")[1], d.span) for d in reported}
+    assert got == {(a, b, items[0][1]) for a, b, items in expected}
