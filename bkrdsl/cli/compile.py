@@ -11,6 +11,7 @@ I/O errors, including files changed by hand without --force.
 from __future__ import annotations
 
 import sys
+import threading
 
 import click
 
@@ -46,7 +47,15 @@ def _artifacts(analysis, source: str, dialect_path: str | None):
         artifacts = emit_all(analysis.model, source, dialect)
     except EmitError as err:
         _fail(f"bkrc: cannot compile {analysis.model.main_file}: {err}; nothing written", EXIT_INPUT)
-    problems = cms_problems(analysis.model, artifacts, source)
+    # The manifest needs every file's sha256. hashlib lets go of the interpreter
+    # while it hashes, so the files are hashed on a second thread while this
+    # one checks the CMS rules.
+    hashing = threading.Thread(target=lambda: [a.sha256 for a in artifacts], daemon=True)
+    hashing.start()
+    try:
+        problems = cms_problems(analysis.model, artifacts, source)
+    finally:
+        hashing.join()
     if problems:
         lines = [f"bkrc: a generated file would break a CMS rule: {p}" for p in problems]
         _fail("\n".join(lines + ["bkrc: nothing written"]), EXIT_INPUT)
