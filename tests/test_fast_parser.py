@@ -728,3 +728,16 @@ def test_generated_programs_are_mostly_read_fast():
 
     count()
     assert read >= 20
+
+
+def test_group_bodies_read_every_word_but_match_as_a_name():
+    """`_Parser._group_users` reads runs of user IDs without `_next`: that holds
+    only while GROUP lexing is plain and `match` is its one keyword."""
+    assert fast.GROUP.plain and fast.GROUP.keywords == frozenset({"match"})
+    text = "single group G {\n  A1 RUN job\n  match X*\n  MATCH Y* b2 }\n"
+    module = fast.read(source_of(text))
+    assert module is not None and module == lark_read(source_of(text))[0]
+    entries = module.groups[0].entries
+    assert [(e.word.text, e.is_pattern) for e in entries] == [
+        ("A1", False), ("RUN", False), ("job", False), ("X*", True), ("Y*", True), ("b2", False),
+    ]

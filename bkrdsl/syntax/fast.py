@@ -340,6 +340,27 @@ class _Parser:
                 return tuple(words)
             self._next(NAME)
 
+    def _group_users(self, entries: list) -> None:
+        """A run of user IDs in a group body (the current token is the first): the
+        bulk of a large file, so the loop is flat. Under GROUP lexing (`plain`),
+        a word is a NAME unless it spells `match`; anything else ends the run and
+        `_next` decides it as usual. The named tuples are made with tuple.__new__,
+        which is what their constructors do, less a Python call each."""
+        tokens, file, i = self.tokens, self.file, self.i
+        add, make = entries.append, tuple.__new__
+        keywords = GROUP.keywords
+        while True:
+            _kind, text, start, line, column, _first = tokens[i]
+            end_column, end = column + len(text), start + len(text)
+            span = make(Span, (file, line, column, line, end_column, start, end))
+            add(make(ast.GroupEntry, (make(ast.Word, (text, span)), False, span)))
+            i += 1
+            kind, text = tokens[i][0], tokens[i][1]
+            if kind != "n" or text.lower() in keywords:
+                break
+        self.i = i - 1
+        self._next(GROUP)
+
     def declaration(self) -> ast.UserDecl | ast.GroupDecl:
         """kind "user" name_list role? | kind "group" NAME "{" group_entry* "}"."""
         first = self._take(KEYWORD)
@@ -359,15 +380,9 @@ class _Parser:
         name = self._word(self._expect(T_NAME, KEYWORD))
         self._expect("{", GROUP)
         entries = []
-        tokens, file, next_ = self.tokens, self.file, self._next
         while self.type != "}":
             if self.type == T_NAME:
-                # The bulk of a large file: _take and _word inlined, two calls less each.
-                _kind, text, start, line, column, _first = tokens[self.i]
-                next_(GROUP)
-                size = len(text)
-                span = Span(file, line, column, line, column + size, start, start + size)
-                entries.append(ast.GroupEntry(ast.Word(text, span), False, span))
+                self._group_users(entries)
             elif self.type == "match":
                 keyword = self._take(NAME)
                 word = self._word(self._expect(T_NAME, GROUP))
