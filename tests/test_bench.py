@@ -146,3 +146,22 @@ def test_missing_compile_is_reported_not_passed():
     lines, ok = run.targets(rows, None)
     assert not ok
     assert all(line.startswith("n/a") for line in lines if "compile" in line.split(":")[0])
+
+
+def test_compare_times_a_revision_in_its_own_worktree():
+    """bench/compare.py runs end to end on one revision and cleans up after itself."""
+    import subprocess
+
+    before = subprocess.run(["git", "worktree", "list"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "compare.py"), "--users", "100", "--rounds", "1", "--runs", "1", "HEAD"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("100 users; medians of 1 rounds x 1 runs")
+    assert lines[1].split() == ["revision", "parse", "check", "compile"]
+    name, *figures = lines[2].split()
+    assert name == "HEAD" and len(figures) == 3 and all(float(f) > 0 for f in figures)
+    after = subprocess.run(["git", "worktree", "list"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert after == before
