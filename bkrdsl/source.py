@@ -27,7 +27,7 @@ class Span(NamedTuple):
     end: int = 0
 
     @staticmethod
-    def point(file: str, line: int, column: int, offset: int = 0) -> "Span":
+    def point(file: str, line: int, column: int, offset: int = 0) -> Span:
         return Span(file, line, column, line, column + 1, offset, offset + 1)
 
 
@@ -40,7 +40,7 @@ class Source:
     _line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     @staticmethod
-    def of(name: str, text: str) -> "Source":
+    def of(name: str, text: str) -> Source:
         starts = [0]
         find = text.find
         pos = find("\n")

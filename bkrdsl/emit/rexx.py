@@ -615,4 +615,4 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
     return out.text()
 
 
-__all__ = ["submit_exec", "expire_exec", "profile_snippet"]
+__all__ = ["expire_exec", "profile_snippet", "submit_exec"]

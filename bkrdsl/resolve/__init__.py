@@ -3,4 +3,4 @@
 from bkrdsl.resolve.loader import Program, default_search_path, load
 from bkrdsl.resolve.model import Model, build_model
 
-__all__ = ["Program", "Model", "build_model", "default_search_path", "load"]
+__all__ = ["Model", "Program", "build_model", "default_search_path", "load"]

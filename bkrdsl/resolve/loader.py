@@ -121,6 +121,72 @@ def read_text(name: str, data: bytes) -> tuple[Source, ast.Module | None, list[D
     return source, module, diagnostics
 
 
+@dataclass
+class _Loading:
+    """What one `load` shares while it follows the imports."""
+
+    program: Program
+    loaded: dict[Path, ast.Module | None]
+    search_path: tuple[Path, ...]
+    reader: Reader
+
+
+def _visit(
+    loading: _Loading, mod: ast.Module, mod_path: Path | None, chain: tuple[tuple[Path | None, str], ...]
+) -> None:
+    """Load what `mod` imports, depth first; `chain` is the import path to it, for cycles.
+
+    A module-level function, not a closure calling itself: such a closure is a
+    reference cycle that would keep the program, and every AST node, alive
+    until the cyclic collector ran (compile runs without it)."""
+    for imp in mod.imports:
+        tried = _candidates(imp.path, mod_path, loading.search_path)
+        found = next((c for c in tried if c.exists()), None)
+        if found is None:
+            where = "\n".join(f"  {t}" for t in tried)
+            loading.program.diagnostics.append(
+                MISSING_MODULE(
+                    f"cannot find module `{imp.path}`",
+                    imp.span,
+                    help=f"searched, in order:\n{where}",
+                )
+            )
+            continue
+        key = found.resolve()
+        display = _display(imp.path, mod.file)
+        if key in {p for p, _ in chain}:
+            cycle = " -> ".join([d for _, d in chain] + [display])
+            loading.program.diagnostics.append(
+                IMPORT_CYCLE(
+                    f"import cycle: {cycle}",
+                    imp.span,
+                    help="move what these modules share into a module that imports none of them",
+                )
+            )
+            continue
+        if key in loading.loaded:
+            continue
+        try:
+            data = loading.reader(found)
+        except (IsADirectoryError, PermissionError, OSError) as err:
+            loading.program.diagnostics.append(
+                UNREADABLE_MODULE(
+                    f"cannot read module `{imp.path}` ({found}): {err.strerror or err}",
+                    imp.span,
+                    help="make the file readable, or correct the import",
+                )
+            )
+            loading.loaded[key] = None
+            continue
+        src, sub, diags = read_text(display, data)
+        loading.program.sources[display] = src
+        loading.program.diagnostics.extend(diags)
+        loading.loaded[key] = sub
+        if sub is not None:
+            loading.program.modules.append(sub)
+            _visit(loading, sub, found, chain + ((key, display),))
+
+
 def load(
     name: str,
     data: bytes,
@@ -140,57 +206,5 @@ def load(
     if main_key is not None:
         loaded[main_key] = module
 
-    def visit(mod: ast.Module, mod_path: Path | None, chain: tuple[tuple[Path | None, str], ...]) -> None:
-        for imp in mod.imports:
-            tried = _candidates(imp.path, mod_path, search_path)
-            found = next((c for c in tried if c.exists()), None)
-            if found is None:
-                where = "\n".join(f"  {t}" for t in tried)
-                program.diagnostics.append(
-                    MISSING_MODULE(
-                        f"cannot find module `{imp.path}`",
-                        imp.span,
-                        help=f"searched, in order:\n{where}",
-                    )
-                )
-                continue
-            key = found.resolve()
-            display = _display(imp.path, mod.file)
-            if key in {p for p, _ in chain}:
-                cycle = " -> ".join([d for _, d in chain] + [display])
-                program.diagnostics.append(
-                    IMPORT_CYCLE(
-                        f"import cycle: {cycle}",
-                        imp.span,
-                        help="move what these modules share into a module that imports none of them",
-                    )
-                )
-                continue
-            if key in loaded:
-                continue
-            try:
-                data = reader(found)
-            except (IsADirectoryError, PermissionError, OSError) as err:
-                program.diagnostics.append(
-                    UNREADABLE_MODULE(
-                        f"cannot read module `{imp.path}` ({found}): {err.strerror or err}",
-                        imp.span,
-                        help="make the file readable, or correct the import",
-                    )
-                )
-                loaded[key] = None
-                continue
-            src, sub, diags = read_text(display, data)
-            program.sources[display] = src
-            program.diagnostics.extend(diags)
-            loaded[key] = sub
-            if sub is not None:
-                program.modules.append(sub)
-                visit(sub, found, chain + ((key, display),))
-
-    visit(module, path, ((main_key, name),))
-    # `visit` calls itself through its closure: a reference cycle that would keep
-    # the program, and every AST node, alive until the cyclic collector ran.
-    # Break it, so that reference counting frees them as soon as they are let go.
-    del visit
+    _visit(_Loading(program, loaded, search_path, reader), module, path, ((main_key, name),))
     return program

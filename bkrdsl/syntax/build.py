@@ -11,6 +11,23 @@ if TYPE_CHECKING:
     from bkrdsl.syntax.parser import ParseResult
 
 
+def doc_line(comment: str) -> str:
+    """The text of a `##` doc comment: without the `##` and one blank after it."""
+    text = comment[2:]
+    return text[1:] if text.startswith(" ") else text
+
+
+def doc_above(docs: dict[int, str], line: int) -> str | None:
+    """The doc comment of a declaration on `line`: the `##` lines right above it
+    (`docs`: line number -> text of a `##` line of its own), joined; None if none."""
+    lines = []
+    line -= 1
+    while line in docs:
+        lines.append(docs[line])
+        line -= 1
+    return "\n".join(reversed(lines)) if lines else None
+
+
 class _Builder:
     def __init__(self, source: Source, comments: list):
         self.source = source
@@ -19,8 +36,7 @@ class _Builder:
         for tok in comments:
             # Only a `##` line of its own documents: after code on its line it is a remark.
             if tok.type == "DOC_COMMENT" and not source.line_text(tok.line)[: tok.column - 1].strip():
-                text = str(tok.value)[2:]
-                self.docs[tok.line] = text[1:] if text.startswith(" ") else text
+                self.docs[tok.line] = doc_line(str(tok.value))
 
     # ------------------------------------------------------------ positions
     def span_of(self, node) -> Span:
@@ -41,12 +57,7 @@ class _Builder:
         return ast.Word(str(tok.value), self.span_of(tok))
 
     def doc_for(self, span: Span) -> str | None:
-        lines = []
-        line = span.line - 1
-        while line in self.docs:
-            lines.append(self.docs[line])
-            line -= 1
-        return "\n".join(reversed(lines)) if lines else None
+        return doc_above(self.docs, span.line)
 
     def keyword_span(self, span: Span, keyword_length: int) -> Span:
         return self.source.span(span.start, span.start + keyword_length)

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from bkrdsl import ast
 from bkrdsl.source import Source, Span
+from bkrdsl.syntax.build import doc_above, doc_line
 
 #: The grammar this parser was written for: sha256 of grammar/bkr.lark without
 #: comments and blank space. tests/test_fast_parser.py fails when they differ.
@@ -223,11 +224,9 @@ class _Parser:
         self.tokens, self.comments = scan(source.text)
         # Only a `##` line of its own documents (build.py); nothing but blanks can come
         # before a comment that is the first token on its line.
-        self.docs: dict[int, str] = {}
-        for _start, line, _column, first, text in self.comments:
-            if first and text.startswith("##"):
-                doc = text[2:]
-                self.docs[line] = doc[1:] if doc.startswith(" ") else doc
+        self.docs = {
+            line: doc_line(text) for _start, line, _column, first, text in self.comments if first and text.startswith("##")
+        }
         self.i = -1
         self.type = ""
         self._next(KEYWORD)
@@ -297,12 +296,7 @@ class _Parser:
         return ast.Word(text, Span(self.file, line, column, line, column + size, start, start + size))
 
     def _doc(self, span: Span) -> str | None:
-        lines = []
-        line = span.line - 1
-        while line in self.docs:
-            lines.append(self.docs[line])
-            line -= 1
-        return "\n".join(reversed(lines)) if lines else None
+        return doc_above(self.docs, span.line)
 
     def _keyword_span(self, tok: tuple) -> Span:
         """The span of a `single` or `identity` keyword (build.py: its length in the enum)."""
