@@ -87,13 +87,14 @@ SUBCONFIG_CLASH = register(
     "error",
     "a derived SUBCONFIG ID collides with another SUBCONFIG, USER or IDENTITY ID",
     """
-    Each IDENTITY service machine gets one SUBCONFIG entry per member. CP
-    requires every USER, IDENTITY and SUBCONFIG ID in the directory to be
-    distinct. bkrc names SUBCONFIGs IBM's way, the ID plus `-n` for member n,
-    shortened to 8 characters by keeping the ID's first characters and its
-    last two: BKRWRK01 on member 1 is BKRW01-1, BKRCATLG is BKRCLG-1. Two
-    machines whose IDs agree in those characters, or a user whose ID is one of
-    the derived names, collide.
+    Each IDENTITY service machine, and a shared Tape Manager's request node,
+    gets one SUBCONFIG entry per member it runs on. CP requires every USER,
+    IDENTITY and SUBCONFIG ID in the directory to be distinct. bkrc names
+    SUBCONFIGs IBM's way, the ID plus `-n` for member n, shortened to 8
+    characters by keeping the ID's first characters and its last two:
+    BKRWRK01 on member 1 is BKRW01-1, BKRCATLG is BKRCLG-1. Two machines whose
+    IDs agree in those characters, or a user whose ID is one of the derived
+    names, collide.
 
     Failing example:
 
@@ -285,6 +286,9 @@ def subconfig_ids(model: Model):
     if model.cluster is None:
         return
     spans = {u.id: u.span for u in model.role_defs()}
+    tape = model.tape
+    if tape is not None and tape.request_node is not None:
+        spans.setdefault(tape.request_node, tape.request_node_span)
     worker = next(iter(model.role_patterns("worker")), None)
     taken: dict[str, tuple[str, str]] = {}  # SUBCONFIG ID -> (machine, member)
     for machine, member, sid in model.subconfigs():

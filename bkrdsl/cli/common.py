@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from bkrdsl import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Exit codes (design section 5), named once and used through `exit_code()`.
 EXIT_OK = 0  # success; warnings allowed
@@ -47,7 +51,7 @@ class InputError(Exception):
     """A file that cannot be read at all: one line on stderr, exit 2."""
 
 
-def read_input(arg: str) -> tuple[str, bytes, "Path | None"]:
+def read_input(arg: str) -> tuple[str, bytes, Path | None]:
     """(display name, bytes, path) for a FILE argument; '-' is standard input."""
     if arg == "-":
         return "<stdin>", sys.stdin.buffer.read(), None

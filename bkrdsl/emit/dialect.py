@@ -98,6 +98,8 @@ MACHINE_ROLES = (
     "catalog-sfs-server",
     "admin",
     "installation",
+    "tape-catalog-node",
+    "tape-request-node",
 )
 
 #: Placeholders a machine statement may hold.

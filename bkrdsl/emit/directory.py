@@ -5,8 +5,12 @@ multiconfiguration users (an IDENTITY entry with one `BUILD ON member USING
 SUBCONFIG sub` per member, and one SUBCONFIG entry per member holding that
 member's minidisks on its private volume); the administrator, the installation
 user and the shared catalog's SFS server are single-configuration users (a
-USER entry, minidisks on shared DASD). Passwords, storage, classes and the
-common statements come from the dialect table's `machines` defaults.
+USER entry, minidisks on shared DASD). With a shared Tape Manager (SSI rule 7)
+its catalog node is a USER too, logged on to the member that holds the tape
+catalog, and its request node an IDENTITY built on every other member, the
+members whose Tape Manager asks the catalog node for tapes. Passwords,
+storage, classes and the common statements come from the dialect table's
+`machines` defaults.
 
 Minidisks come from the `disk` statements. `on VOL at START` is an explicit
 extent (for an IDENTITY, naming one member's private volume places that
@@ -22,6 +26,7 @@ their disks are written. Both are deterministic.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bkrdsl import ast
@@ -46,6 +51,8 @@ ROLE_WORDS = {
     "catalog-sfs-server": "the catalog's SFS file pool server",
     "admin": "the administrator",
     "installation": "the installation user",
+    "tape-catalog-node": "the Tape Manager catalog node",
+    "tape-request-node": "the Tape Manager request node",
 }
 
 
@@ -87,6 +94,8 @@ def machines(model: Model) -> list[Machine]:
         add(catalog.server, "catalog-sfs-server", Kind.SINGLE)
     add(model.admin, "admin", Kind.SINGLE)
     add(model.installation_user, "installation", Kind.SINGLE)
+    for node in model.tape_nodes():
+        add(node.id, node.role, node.default, node.members)
     return out
 
 
@@ -208,6 +217,33 @@ def _machine_words(model: Model, machine: Machine) -> str:
     return f"{machine.id}, {ROLE_WORDS[machine.role]} of cluster {model.name}"
 
 
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _where(model: Model, machine: Machine) -> list[str]:
+    """Where a Tape Manager machine runs and why, for its entry's header (SSI rule 7)."""
+    node = next((n for n in model.tape_nodes() if n.role == machine.role), None)
+    if node is None:
+        return []
+    tape = model.tape
+    if node.role == "tape-catalog-node":
+        return [
+            (
+                f"It logs on to {tape.catalog_member} only (catalog-node {node.id} on"
+                f" {tape.catalog_member}): the one catalog node keeps the tape catalog every"
+                " member shares."
+            )
+        ]
+    return [
+        (
+            f"It runs on {_listed(node.members)}: every member except {tape.catalog_member}, whose"
+            f" catalog node {tape.catalog_node} keeps the shared tape catalog; a request"
+            " node asks it for tapes."
+        )
+    ]
+
+
 @dataclass
 class _Context:
     """What every entry of one compile shares: the model, the table, the disks, the allocator."""
@@ -225,8 +261,8 @@ class _Context:
     def path(self, entry_id: str) -> str:
         return cluster_path(entry_id, self.dialect["directory_filetype"])
 
-    def header(self, what: str) -> list[str]:
-        return star_comments(self.dialect["directory_comment"], header_texts(self.source, what))
+    def header(self, what: str, notes: Sequence[str] = ()) -> list[str]:
+        return star_comments(self.dialect["directory_comment"], [*header_texts(self.source, what), *notes])
 
     def mdisk(self, disk: ast.Disk, volume: str) -> str:
         return self.indent + _mdisk(self.allocator.place(disk, volume), self.dialect)
@@ -240,7 +276,7 @@ def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
 def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     """A single-configuration user: USER, the common statements, minidisks on shared DASD."""
     model, dialect = ctx.model, ctx.dialect
-    lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.")
+    lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.", _where(model, machine))
     lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
     lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))
     shared = next(iter(model.shared_volumes), None)
@@ -253,7 +289,7 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     """A multiconfiguration user: IDENTITY with its BUILD statements, then one SUBCONFIG per member."""
     model, dialect = ctx.model, ctx.dialect
     subs = [(name, subconfig_id(machine.id, model.member(name).ordinal)) for name in machine.members]
-    lines = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.")
+    lines = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", _where(model, machine))
     lines.append(dialect.text("directory_identity", **_operands(machine, dialect)))
     lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
     lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))

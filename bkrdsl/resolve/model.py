@@ -387,6 +387,16 @@ class TapeModel:
     decl: ast.Tape
 
 
+@dataclass(frozen=True)
+class TapeNode:
+    """A shared Tape Manager machine bkrc writes a directory entry for."""
+
+    id: str
+    role: str  # "tape-catalog-node" or "tape-request-node" (the dialect's machine roles)
+    default: Kind  # its kind unless the .bkr file declares it
+    members: tuple[str, ...]  # the members it runs on
+
+
 @dataclass
 class Model:
     """One cluster, resolved. Lists keep every declaration, duplicates included.
@@ -595,12 +605,45 @@ class Model:
         return tuple((machine, tuple(ms)) for machine, ms in out.items())
 
     def subconfigs(self) -> tuple[tuple[str, MemberModel, str], ...]:
-        """(machine, member, SUBCONFIG ID) for every service machine instance."""
-        return tuple(
+        """(machine, member, SUBCONFIG ID) for every service machine instance, then
+        for every instance of a Tape Manager machine that is an IDENTITY (the
+        request node)."""
+        out = [
             (machine, m, subconfig_id(machine, m.ordinal))
             for machine, members in self.service_machines()
             for m in members
-        )
+        ]
+        # A node whose ID another product machine has is written as that machine.
+        taken = {machine for machine, _ in self.service_machines()} | set(self._single_machines())
+        for node in self.tape_nodes():
+            kind, members = self._product_machines[node.id]
+            if node.id in taken or kind is not Kind.IDENTITY:
+                continue
+            for name in members:
+                m = self.member(name)
+                if m is not None:  # an unknown member (BKR330) has no number
+                    out.append((node.id, m, subconfig_id(node.id, m.ordinal)))
+        return tuple(out)
+
+    def tape_nodes(self) -> tuple[TapeNode, ...]:
+        """The shared Tape Manager's machines, each with the members it runs on.
+
+        Only for `tape manager shared` with a catalog node (whose `on MEMBER`
+        the grammar requires): the catalog node, single-configuration, on that
+        member; then the request node, an IDENTITY, on every other member, since
+        each of them asks the catalog node for tapes (left out when there is no
+        other member). The same members the TMNODES files and BKRSTART name.
+        """
+        tape = self.tape
+        if tape is None or tape.scope is not ast.Scope.SHARED or tape.catalog_member is None:
+            return ()
+        out = []
+        if tape.catalog_node is not None:
+            out.append(TapeNode(tape.catalog_node, "tape-catalog-node", Kind.SINGLE, (tape.catalog_member,)))
+        requesters = tuple(m for m in self.member_names if m != tape.catalog_member)
+        if tape.request_node is not None and requesters:
+            out.append(TapeNode(tape.request_node, "tape-request-node", Kind.IDENTITY, requesters))
+        return tuple(out)
 
     def product_machines(self) -> dict[str, tuple[Kind, tuple[str, ...]]]:
         """Every machine bkrc writes a directory entry for: ID -> (kind, members it runs on).
@@ -608,7 +651,8 @@ class Model:
         The service machines (IDENTITY unless declared otherwise) run on the
         members `service_machines` says; the catalog's SFS server, the
         administrator and the installation user are single-configuration unless
-        declared otherwise (a single-configuration machine lists no members).
+        declared otherwise (a single-configuration machine lists no members);
+        then the shared Tape Manager's machines (`tape_nodes`).
         """
         return dict(self._product_machines)
 
@@ -618,12 +662,20 @@ class Model:
         for machine, members in self.service_machines():
             kind = self.kind_of(machine) or Kind.IDENTITY
             out[machine] = (kind, tuple(m.name for m in members) if kind is Kind.IDENTITY else ())
-        others = [self.catalog.server if self.catalog else None, self.admin, self.installation_user]
-        for machine in others:
-            if machine is not None and machine not in out:
+        for machine in self._single_machines():
+            if machine not in out:
                 kind = self.kind_of(machine) or Kind.SINGLE
                 out[machine] = (kind, self.member_names if kind is Kind.IDENTITY else ())
+        for node in self.tape_nodes():
+            if node.id not in out:
+                kind = self.kind_of(node.id) or node.default
+                out[node.id] = (kind, node.members if kind is Kind.IDENTITY else ())
         return out
+
+    def _single_machines(self) -> list[str]:
+        """The catalog's SFS server, the administrator and the installation user (those the cluster has)."""
+        found = [self.catalog.server if self.catalog else None, self.admin, self.installation_user]
+        return [machine for machine in found if machine is not None]
 
     def disk_owners(self, disk: ast.Disk, machines: dict | None = None) -> tuple[str, ...]:
         """The product machines a `disk` statement gives a minidisk: its user, or every

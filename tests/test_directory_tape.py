@@ -1,0 +1,237 @@
+"""CP directory entries of a shared Tape Manager's machines (SSI rule 7).
+
+The catalog node is a USER entry on the member the `tape manager` statement
+names; the request node an IDENTITY built on every other member, with one
+SUBCONFIG each. Without a shared Tape Manager nothing is written for them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from test_compile_emit import CLUSTER, IDENTITY_JOB, SINGLE_JOB, build, lines, records, table_copy
+
+from bkrdsl.ast import Kind
+from bkrdsl.emit.artifacts import cms_problems, compile_source
+from bkrdsl.emit.common import source_label
+from bkrdsl.emit.dialect import DIALECT_DIR, MACHINE_ROLES, DialectError, load_dialect, parse_dialect
+from bkrdsl.emit.directory import machines
+from bkrdsl.pipeline import analyse
+
+# CLUSTER has members M1, M2 and M3; IDENTITY_JOB puts the catalog node TCTMM
+# on M2 and names the request node TRTMM.
+TAPE = IDENTITY_JOB
+
+
+def builds(artifact) -> list[str]:
+    return [line.strip() for line in lines(artifact) if line.strip().startswith("BUILD ON")]
+
+
+def mdisks(artifact) -> list[str]:
+    return [line.strip() for line in lines(artifact) if line.strip().startswith("MDISK")]
+
+
+def errors_of(tmp_path: Path, body: str, cluster: str = CLUSTER) -> list[str]:
+    text = cluster.format(body=body)
+    file = tmp_path / "test.bkr"
+    file.write_text(text)
+    analysis = analyse(str(file), text.encode(), path=file)
+    return [f"{d.code} {d.message}" for d in analysis.diagnostics if d.is_error]
+
+
+# ------------------------------------------------------------------ the entries
+def test_catalog_node_is_a_user_entry(tmp_path):
+    files = build(tmp_path, TAPE)
+    entry = files["cluster/TCTMM.DIRECT"]
+    assert entry.kind == "directory" and entry.member is None
+    assert records(entry)[0] == "USER TCTMM AUTOONLY 128M 256M BG"
+    assert " LOGONBY BKRADMIN" in records(entry)
+    header = " ".join(line for line in lines(entry) if line.startswith("*"))
+    assert "the Tape Manager catalog node of cluster TESTSSI" in header
+    assert "M2 only" in header
+    assert not [p for p in files if p.startswith("cluster/TCTMM-")]  # a USER has no SUBCONFIG
+
+
+def test_request_node_is_an_identity_on_every_other_member(tmp_path):
+    files = build(tmp_path, TAPE)
+    entry = files["cluster/TRTMM.DIRECT"]
+    assert entry.kind == "directory" and entry.member is None
+    assert records(entry)[0] == "IDENTITY TRTMM AUTOONLY 128M 256M BG"
+    assert builds(entry) == ["BUILD ON M1 USING SUBCONFIG TRTMM-1", "BUILD ON M3 USING SUBCONFIG TRTMM-3"]
+    header = " ".join(line for line in lines(entry) if line.startswith("*"))
+    assert "It runs on M1 and M3: every member except M2" in header
+    for n in (1, 3):
+        sub = files[f"cluster/TRTMM-{n}.DIRECT"]
+        assert sub.kind == "directory" and sub.member == f"M{n}"
+        assert records(sub) == [f"SUBCONFIG TRTMM-{n}"]
+    # The catalog node's member runs no request node.
+    assert "cluster/TRTMM-2.DIRECT" not in files
+
+
+def test_the_entries_match_the_start_up_and_node_files(tmp_path):
+    """BKRSTART starts the catalog node where its USER is and the request node where it is built."""
+    files = build(tmp_path, TAPE)
+    assert "TCTMM" in files["M2/BKRSTART.EXEC"].text and "TRTMM" not in files["M2/BKRSTART.EXEC"].text
+    for member in ("M1", "M3"):
+        start = files[f"{member}/BKRSTART.EXEC"].text
+        assert "TRTMM" in start and "TCTMM" not in start
+        assert f"BUILD ON {member} USING SUBCONFIG TRTMM-{member[1]}" in builds(files["cluster/TRTMM.DIRECT"])
+
+
+def test_tape_machines_come_after_the_backup_manager_machines():
+    """So adding tape moves no existing entry, nor an extent bkrc allocates sequentially."""
+    model = analyse("t.bkr", CLUSTER.format(body=TAPE).encode()).model
+    found = machines(model)
+    assert [(m.id, m.role, m.kind) for m in found[-2:]] == [
+        ("TCTMM", "tape-catalog-node", Kind.SINGLE),
+        ("TRTMM", "tape-request-node", Kind.IDENTITY),
+    ]
+    assert found[-1].members == ("M1", "M3")
+    assert [m.id for m in found[:-2]] == [
+        m.id for m in machines(analyse("t.bkr", CLUSTER.format(body=SINGLE_JOB).encode()).model)
+    ]
+
+
+def test_no_tape_entries_without_a_shared_tape_manager(tmp_path):
+    for body in (SINGLE_JOB, SINGLE_JOB + "  tape manager local\n"):
+        files = build(tmp_path, body)
+        assert not [p for p in files if p.startswith(("cluster/TCTMM", "cluster/TRTMM"))], body
+
+
+def test_one_member_cluster_has_a_catalog_node_only(tmp_path):
+    text = """\
+import std/backup-manager
+cluster ONE {{
+  member M1 {{ workers 1  private-volume P1VOL1 }}
+  shared-volume SHR001
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on M1 {{ purge weekly sun 06:00  retain 30 days }}
+  single group GUESTS {{ LINUX01 }}
+  job GUESTFUL {{ backup GUESTS full  include minidisk * *  to tape  run on M1 daily 01:00 }}
+  tape manager shared catalog-node TCTMM on M1 request-node TRTMM
+{body}
+}}
+"""
+    file = tmp_path / "one.bkr"
+    data = text.format(body="").encode()
+    file.write_bytes(data)
+    analysis, artifacts = compile_source(str(file), data, path=file)
+    assert artifacts is not None, [d.message for d in analysis.diagnostics]
+    paths = {a.path for a in artifacts}
+    assert "cluster/TCTMM.DIRECT" in paths
+    assert not [p for p in paths if p.startswith("cluster/TRTMM")]
+    # No entry, so no minidisk for it either.
+    assert any(e.startswith("BKR332") for e in errors_of(tmp_path, "  disk TRTMM 191 size 5 cyl", text))
+
+
+def test_request_node_declared_single_with_one_requesting_member_is_a_user(tmp_path):
+    two = CLUSTER.replace(
+        """  member M3 {{
+    workers 1
+    private-volume P3VOL1
+    exclude minidisk * 0192
+  }}
+""",
+        "",
+    )
+    body = TAPE.replace("on M2", "on M1") + "  single user TRTMM\n  disk TRTMM 191 size 5 cyl\n"
+    text = two.format(body=body)
+    file = tmp_path / "two.bkr"
+    file.write_text(text)
+    analysis, artifacts = compile_source(str(file), text.encode(), path=file)
+    assert artifacts is not None, [d.message for d in analysis.diagnostics if d.is_error]
+    files = {a.path: a for a in artifacts}
+    entry = files["cluster/TRTMM.DIRECT"]
+    assert records(entry)[0] == "USER TRTMM AUTOONLY 128M 256M BG"
+    assert mdisks(entry) == ["MDISK 0191 3390 AUTOV 5 SHR001 MR"]
+    assert "It runs on M2: every member except M1" in " ".join(lines(entry))
+    assert not [p for p in files if p.startswith("cluster/TRTMM-")]
+
+
+# ------------------------------------------------------------------ minidisks
+def test_a_disk_for_each_tape_machine(tmp_path):
+    body = TAPE + "  disk TCTMM 191 size 10 cyl\n  disk TRTMM 191 size 5 cyl\n"
+    files = build(tmp_path, body)
+    assert mdisks(files["cluster/TCTMM.DIRECT"]) == ["MDISK 0191 3390 AUTOV 10 SHR001 MR"]
+    assert mdisks(files["cluster/TRTMM.DIRECT"]) == []  # minidisks live in the SUBCONFIGs
+    assert mdisks(files["cluster/TRTMM-1.DIRECT"]) == ["MDISK 0191 3390 AUTOV 5 P1VOL1 MR"]
+    assert mdisks(files["cluster/TRTMM-3.DIRECT"]) == ["MDISK 0191 3390 AUTOV 5 P3VOL1 MR"]
+
+
+def test_a_pattern_disk_reaches_both_tape_machines(tmp_path):
+    files = build(tmp_path, TAPE + "  disk T?TMM 192 size 1 cyl\n")
+    assert mdisks(files["cluster/TCTMM.DIRECT"]) == ["MDISK 0192 3390 AUTOV 1 SHR001 MR"]
+    assert mdisks(files["cluster/TRTMM-3.DIRECT"]) == ["MDISK 0192 3390 AUTOV 1 P3VOL1 MR"]
+
+
+def test_explicit_extents_follow_the_volume_rules(tmp_path):
+    body = (
+        TAPE
+        + "  disk TCTMM 191 size 10 cyl on SHR001 at 2000\n  disk TRTMM 191 size 5 cyl on P3VOL1 at 300\n"
+    )
+    files = build(tmp_path, body)
+    assert mdisks(files["cluster/TCTMM.DIRECT"]) == ["MDISK 0191 3390 2000 10 SHR001 MR"]
+    assert mdisks(files["cluster/TRTMM-3.DIRECT"]) == ["MDISK 0191 3390 300 5 P3VOL1 MR"]
+    assert mdisks(files["cluster/TRTMM-1.DIRECT"]) == ["MDISK 0191 3390 AUTOV 5 P1VOL1 MR"]
+    # A USER on a member's private volume and an IDENTITY on a shared volume are errors.
+    wrong = errors_of(tmp_path, TAPE + "  disk TCTMM 191 size 10 cyl on P1VOL1\n")
+    assert [e.split()[0] for e in wrong] == ["BKR244"], wrong
+    assert "single-configuration user `TCTMM`" in wrong[0]
+    wrong = errors_of(tmp_path, TAPE + "  disk TRTMM 191 size 5 cyl on SHR001\n")
+    assert [e.split()[0] for e in wrong] == ["BKR244"], wrong
+    assert "IDENTITY user `TRTMM`" in wrong[0]
+
+
+def test_a_disk_for_a_tape_machine_without_tape_is_refused(tmp_path):
+    wrong = errors_of(tmp_path, SINGLE_JOB + "  disk TCTMM 191 size 10 cyl\n")
+    assert [e.split()[0] for e in wrong] == ["BKR332"], wrong
+
+
+def test_sequential_allocation_places_tape_disks_after_the_others(tmp_path):
+    dialect = load_dialect(path=str(table_copy(tmp_path, disk_allocation="sequential")))
+    body = (
+        TAPE + "  disk BKRADMIN 191 size 5 cyl\n  disk TCTMM 191 size 10 cyl\n  disk TRTMM 191 size 3 cyl\n"
+    )
+    files = build(tmp_path, body, dialect=dialect)
+    assert mdisks(files["cluster/BKRADMIN.DIRECT"]) == ["MDISK 0191 3390 1 5 SHR001 MR"]
+    assert mdisks(files["cluster/TCTMM.DIRECT"]) == ["MDISK 0191 3390 6 10 SHR001 MR"]
+    assert mdisks(files["cluster/TRTMM-1.DIRECT"]) == ["MDISK 0191 3390 1 3 P1VOL1 MR"]
+
+
+# ------------------------------------------------------------------ model and checks agree
+def test_model_lists_the_tape_machines(tmp_path):
+    text = CLUSTER.format(body=TAPE)
+    model = analyse("t.bkr", text.encode()).model
+    machines = model.product_machines()
+    assert machines["TCTMM"] == (Kind.SINGLE, ())
+    assert machines["TRTMM"] == (Kind.IDENTITY, ("M1", "M3"))
+    subconfigs = [(machine, m.name, sid) for machine, m, sid in model.subconfigs() if machine == "TRTMM"]
+    assert subconfigs == [("TRTMM", "M1", "TRTMM-1"), ("TRTMM", "M3", "TRTMM-3")]
+
+
+def test_a_user_named_like_a_request_node_subconfig_is_refused(tmp_path):
+    wrong = errors_of(tmp_path, TAPE + "  single user TRTMM-3\n")
+    assert [e.split()[0] for e in wrong] == ["BKR242"], wrong
+    assert "`TRTMM`'s SUBCONFIG on `M3`" in wrong[0]
+
+
+def test_tape_entries_obey_the_cms_rules(tmp_path):
+    text = CLUSTER.format(body=TAPE + "  disk TCTMM 191 size 10 cyl\n  disk TRTMM 191 size 5 cyl\n")
+    file = tmp_path / "cms.bkr"
+    file.write_text(text)
+    analysis, artifacts = compile_source(str(file), text.encode(), path=file)
+    assert artifacts is not None
+    assert cms_problems(analysis.model, artifacts, source_label(str(file))) == []
+
+
+def test_the_dialect_table_holds_defaults_for_both_roles():
+    dialect = load_dialect()
+    for role in ("tape-catalog-node", "tape-request-node"):
+        assert role in MACHINE_ROLES
+        assert dialect.machines[role].status == "assumed" and dialect.machines[role].note
+    data = tomllib.loads((DIALECT_DIR / "backup-manager-1.3.toml").read_text())
+    data["machines"].pop("tape-request-node")
+    with pytest.raises(DialectError, match="missing machine defaults: tape-request-node"):
+        parse_dialect(data, "site.toml")
