@@ -135,6 +135,38 @@ cluster C {
     assert analysis.diagnostics == []
 
 
+LOCAL_CATALOG = """import std/backup-manager
+cluster C {{
+  member VM1 {{ workers 1 }}
+  member VM2 {{ workers 1 }}
+  catalog local server BKRSVSFS pool BKRPOOL
+  expire on VM1 {{ purge weekly sun 06:00  retain 30 days }}
+{extra}}}
+"""
+
+
+def test_subconfigs_cover_every_identity_product_machine():
+    """A local catalog's SFS server is an IDENTITY (one server per member): its
+    SUBCONFIGs are listed with the service machines', as the directory writes them."""
+    analysis = analyse("local.bkr", LOCAL_CATALOG.format(extra="").encode())
+    assert [d.code for d in analysis.diagnostics if d.is_error] == []
+    subconfigs = [(machine, m.name, sid) for machine, m, sid in analysis.model.subconfigs()]
+    assert ("BKRSVSFS", "VM1", "BKRSFS-1") in subconfigs
+    assert ("BKRSVSFS", "VM2", "BKRSFS-2") in subconfigs
+    # the single-configuration machines have none
+    assert {machine for machine, _, _ in subconfigs} == {"BKRBKUP", "BKRCATLG", "BKRWRK01", "BKRSVSFS"}
+
+
+def test_a_user_named_like_a_local_catalog_servers_subconfig_is_refused():
+    analysis = analyse("local.bkr", LOCAL_CATALOG.format(extra="  single user BKRSFS-2\n").encode())
+    errors = [d for d in analysis.diagnostics if d.is_error]
+    assert [d.code for d in errors] == ["BKR242"], errors
+    assert "`BKRSVSFS`'s SUBCONFIG on `VM2`" in errors[0].message
+    # the related note points at the catalog statement that names the server
+    (related,) = errors[0].related
+    assert related.span.line == 5
+
+
 # ------------------------------------------------------------------ property
 WORDS = st.sampled_from(
     [

@@ -87,14 +87,15 @@ SUBCONFIG_CLASH = register(
     "error",
     "a derived SUBCONFIG ID collides with another SUBCONFIG, USER or IDENTITY ID",
     """
-    Each IDENTITY service machine, and a shared Tape Manager's request node,
-    gets one SUBCONFIG entry per member it runs on. CP requires every USER,
-    IDENTITY and SUBCONFIG ID in the directory to be distinct. bkrc names
-    SUBCONFIGs IBM's way, the ID plus `-n` for member n, shortened to 8
-    characters by keeping the ID's first characters and its last two:
-    BKRWRK01 on member 1 is BKRW01-1, BKRCATLG is BKRCLG-1. Two machines whose
-    IDs agree in those characters, or a user whose ID is one of the derived
-    names, collide.
+    Each IDENTITY machine bkrc writes a directory entry for (the service
+    machines, a local catalog's SFS server, a shared Tape Manager's request
+    node, any other product machine declared `identity`) gets one SUBCONFIG
+    entry per member it runs on. CP requires every USER, IDENTITY and
+    SUBCONFIG ID in the directory to be distinct. bkrc names SUBCONFIGs IBM's
+    way, the ID plus `-n` for member n, shortened to 8 characters by keeping
+    the ID's first characters and its last two: BKRWRK01 on member 1 is
+    BKRW01-1, BKRCATLG is BKRCLG-1. Two machines whose IDs agree in those
+    characters, or a user whose ID is one of the derived names, collide.
 
     Failing example:
 
@@ -285,8 +286,12 @@ def worker_names(model: Model):
 def subconfig_ids(model: Model):
     if model.cluster is None:
         return
+    # Where each machine is named: its role declaration, else its own
+    # declaration, else the statement that names it (catalog, tape manager).
     spans = {u.id: u.span for u in model.role_defs()}
-    tape = model.tape
+    catalog, tape = model.catalog, model.tape
+    if catalog is not None and catalog.server is not None and catalog.server_span is not None:
+        spans.setdefault(catalog.server, catalog.server_span)
     if tape is not None and tape.request_node is not None:
         spans.setdefault(tape.request_node, tape.request_node_span)
     worker = next(iter(model.role_patterns("worker")), None)
@@ -294,7 +299,13 @@ def subconfig_ids(model: Model):
     for machine, member, sid in model.subconfigs():
         if not valid_user_id(machine) or len(sid) > 8:
             continue
-        span = spans.get(machine) or (worker.span if worker is not None else member.decl.name.span)
+        declared = model.user(machine)
+        span = (
+            spans.get(machine)
+            or (declared.span if declared is not None else None)
+            or (worker.span if worker is not None else member.decl.name.span)
+        )
+        spans.setdefault(machine, span)
         clash = model.user(sid)
         if clash is not None:
             yield SUBCONFIG_CLASH(

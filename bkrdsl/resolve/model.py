@@ -605,24 +605,19 @@ class Model:
         return tuple((machine, tuple(ms)) for machine, ms in out.items())
 
     def subconfigs(self) -> tuple[tuple[str, MemberModel, str], ...]:
-        """(machine, member, SUBCONFIG ID) for every service machine instance, then
-        for every instance of a Tape Manager machine that is an IDENTITY (the
-        request node)."""
-        out = [
-            (machine, m, subconfig_id(machine, m.ordinal))
-            for machine, members in self.service_machines()
-            for m in members
-        ]
-        # A node whose ID another product machine has is written as that machine.
-        taken = {machine for machine, _ in self.service_machines()} | set(self._single_machines())
-        for node in self.tape_nodes():
-            kind, members = self._product_machines[node.id]
-            if node.id in taken or kind is not Kind.IDENTITY:
+        """(machine, member, SUBCONFIG ID) for every member an IDENTITY product
+        machine runs on, as the directory writes them: the service machines,
+        then the others declared or implied IDENTITY (a local catalog's SFS
+        server, an IDENTITY administrator) and the Tape Manager's request node.
+        A machine written as a USER entry has no SUBCONFIG."""
+        out = []
+        for machine, (kind, members) in self._product_machines.items():
+            if kind is not Kind.IDENTITY:
                 continue
             for name in members:
                 m = self.member(name)
                 if m is not None:  # an unknown member (BKR330) has no number
-                    out.append((node.id, m, subconfig_id(node.id, m.ordinal)))
+                    out.append((machine, m, subconfig_id(machine, m.ordinal)))
         return tuple(out)
 
     def tape_nodes(self) -> tuple[TapeNode, ...]:
