@@ -235,3 +235,17 @@ def test_the_dialect_table_holds_defaults_for_both_roles():
     data["machines"].pop("tape-request-node")
     with pytest.raises(DialectError, match="missing machine defaults: tape-request-node"):
         parse_dialect(data, "site.toml")
+
+
+def test_a_site_table_from_before_the_tape_roles_says_where_to_copy_them(tmp_path):
+    """A site's corrected copy made by an older bkrc lacks the two roles: the
+    error names them and the built-in table to copy them from, and nothing is written."""
+    data = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
+    old = data[: data.index("[machines.tape-catalog-node]")] + data[data.index("# Size units") :]
+    site = tmp_path / "site-dialect.toml"
+    site.write_text(old)
+    with pytest.raises(DialectError) as err:
+        load_dialect(path=str(site))
+    message = str(err.value)
+    assert "missing machine defaults: tape-catalog-node, tape-request-node" in message
+    assert str(DIALECT_DIR / "backup-manager-1.3.toml") in message

@@ -51,6 +51,9 @@ present; a value may only use the `{placeholders}` listed for it; literal text
 must be EBCDIC-invariant (A-Z a-z 0-9 space and `+ < = > % & * " ' ( ) , _ -
 . / : ; ?`); statuses are `confirmed` or `assumed`. A broken table stops the
 compile with one line naming the entry (exit 2), before anything is written.
+A copy made from an older bkrc lacks the entries added since (the Tape
+Manager machines' defaults, for one): the line names them and the built-in
+table to copy them from.
 """
 
 

@@ -211,7 +211,7 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
         entries[key] = Entry(key, value, _status(spec, where), str(spec.get("note", "")))
     missing = sorted(set(FIELDS) - set(entries))
     if missing:
-        raise DialectError(f"{origin}: missing entries: {', '.join(missing)}")
+        raise DialectError(f"{origin}: missing entries: {', '.join(missing)}{_copy_hint(data)}")
     if entries["disk_allocation"].value not in ALLOCATIONS:
         raise DialectError(f"{origin}: entry disk_allocation: must be one of {', '.join(ALLOCATIONS)}")
     return entries
@@ -236,8 +236,17 @@ def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
         )
     missing = [r for r in MACHINE_ROLES if r not in machines]
     if missing:
-        raise DialectError(f"{origin}: missing machine defaults: {', '.join(missing)}")
+        raise DialectError(f"{origin}: missing machine defaults: {', '.join(missing)}{_copy_hint(data)}")
     return machines
+
+
+def _copy_hint(data: dict) -> str:
+    """Where a site's copy made from an older bkrc finds what newer versions need."""
+    release = data.get("dialect", {}).get("release") if isinstance(data.get("dialect"), dict) else None
+    builtin = DIALECT_DIR / f"backup-manager-{release}.toml"
+    if release is None or not builtin.is_file():
+        return ""
+    return f" (a table copied from an older bkrc lacks them: copy them from {builtin})"
 
 
 def _units(data: dict, origin: str) -> dict[str, Unit]:
