@@ -143,9 +143,9 @@ REFERENCE_TEMPLATE = """\
 * Job {{ job.name }}: {{ job.description }}
 * Group {{ group.name }}, {{ group.kind }}-configuration users.
 *
-Config BKR_Job_Name = {{ job.name }}
-Config BKR_Job_Type = {{ job.level | upper }}
-Config BKR_Output_Spec = {{ job.target.medium | upper -}}
+CONFIG BKR_Job_Name = {{ job.name }}
+CONFIG BKR_Job_Type = {{ job.level | upper }}
+CONFIG BKR_Output_Spec = {{ job.target.medium | upper -}}
 {% if job.target.pool %} POOL {{ job.target.pool }}{% endif %}
 *
 {% for owner in group.users + group.patterns -%}

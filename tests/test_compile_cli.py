@@ -151,7 +151,7 @@ def test_dialect_option(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     table = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
     site = tmp_path / "site.toml"
-    site.write_text(table.replace('value = "Config BKR_Job_Name = {value}"', 'value = "CONFIG BKR_JOB_NAME = {value}"'))
+    site.write_text(table.replace('value = "CONFIG BKR_Job_Name = {value}"', 'value = "CONFIG BKR_JOB_NAME = {value}"'))
     run_cli(["compile", src, "-o", out, "--dialect", site], expect=0)
     assert "CONFIG BKR_JOB_NAME = GUESTFUL" in (out / "DEV1" / "GUESTFUL.TEMPLATE").read_text()
     site.write_text(table.replace("SUBMIT {job}", "SUBMIT {jobname}"))

@@ -107,9 +107,9 @@ def test_single_job_is_written_once_on_its_member(tmp_path):
         "job-template", "M3", "GUESTFUL", "GUESTFUL", "single"
     )
     assert records(art) == [
-        "Config BKR_Job_Name = GUESTFUL",
-        "Config BKR_Job_Type = FULL",
-        "Config BKR_Output_Spec = DISK BKUPPOOL",
+        "CONFIG BKR_Job_Name = GUESTFUL",
+        "CONFIG BKR_Job_Type = FULL",
+        "CONFIG BKR_Output_Spec = DISK BKUPPOOL",
         "INCLUDE MINIDISK LINUX01 = 0100 - 0FFF",
         "INCLUDE MINIDISK LINUX02 = 0100 - 0FFF",
         "INCLUDE MINIDISK LNX* = 0100 - 0FFF",
@@ -131,9 +131,9 @@ def test_identity_job_once_per_member_with_identical_selection(tmp_path):
         assert (art.job, art.source_job, art.job_kind) == (f"SYSINC{art.member[-1]}", "SYSINC", "identity")
         body = records(art)
         assert body[:3] == [
-            f"Config BKR_Job_Name = SYSINC{art.member[-1]}",
-            "Config BKR_Job_Type = INCREMENTAL",
-            "Config BKR_Output_Spec = TAPE SCRATCH",
+            f"CONFIG BKR_Job_Name = SYSINC{art.member[-1]}",
+            "CONFIG BKR_Job_Type = INCREMENTAL",
+            "CONFIG BKR_Output_Spec = TAPE SCRATCH",
         ]
         text = art.text
         own = text.split("* Excludes of member")[0]  # the job's own records, before the member's
@@ -191,7 +191,7 @@ def test_keywords_come_from_the_dialect_table(tmp_path):
     body = records(files["M1/SYSINC1.TEMPLATE"])
     assert "JOBNAME SYSINC1" in body
     assert "SELECT MDISK TCPIP 0191:0191" in body
-    assert "Config BKR_Output_Spec = CART SCRATCH" in body
+    assert "CONFIG BKR_Output_Spec = CART SCRATCH" in body
     assert not any("INCLUDE MINIDISK" in line for line in body)
     assert "IDENTITY BKRBKUP AUTOONLY 256M 512M BG X" in lines(files["cluster/BKRBKUP.DIRECT"])
 
