@@ -54,6 +54,24 @@ compile with one line naming the entry (exit 2), before anything is written.
 A copy made from an older bkrc lacks the entries added since (the Tape
 Manager machines' defaults, for one): the line names them and the built-in
 table to copy them from.
+
+## Product facts to weigh before the first run
+
+Found in IBM's public texts, outside the table, and not acted on by bkrc:
+
+- **Worker job names** (APAR PH50490): with load balancing over workers, a
+  job's worker tasks are named by the first six characters of the job name
+  and a two-digit worker number ("Old - SAMPFUL0, SAMPFUL1 ... New - SAMPFU00,
+  SAMPFU01"). Derived per-member names that differ only in the seventh or
+  eighth character (SYSINC1, SYSINC2; MONINCA, MONINCB) then give their
+  worker tasks the same names on every member. Whether the catalog records
+  those names could not be checked; if it does, keep IDENTITY job names to
+  five characters so that the first six characters stay unique per member.
+- **Non-CMS data is backed up in full only** (Backup and Restore Manager 1.3,
+  "Backup types"): its table gives CKD, FBA and BFS data no incremental
+  backup, only EDF (CMS minidisks) and SFS. Back Linux guests' disks up with
+  `full` jobs; bkrc cannot tell a Linux guest's disks from a CMS user's, so
+  it does not check this.
 """
 
 

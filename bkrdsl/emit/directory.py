@@ -221,6 +221,16 @@ def _listed(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+#: What a Tape Manager node needs besides the machine bkrc writes (Tape Manager
+#: 1.3, "Catalog Options": a TMM and a DMM at least, an LMM with an automated
+#: tape library or virtual tape server).
+TAPE_OTHERS = (
+    "Each node also needs its Device Manager Machine (DMM), and a Library Manager"
+    " Machine (LMM) when it uses an automated tape library: bkrc does not write"
+    " their entries."
+)
+
+
 def _where(model: Model, machine: Machine) -> list[str]:
     """Where a Tape Manager machine runs and why, for its entry's header (SSI rule 7)."""
     node = next((n for n in model.tape_nodes() if n.role == machine.role), None)
@@ -233,14 +243,16 @@ def _where(model: Model, machine: Machine) -> list[str]:
                 f"It logs on to {tape.catalog_member} only (catalog-node {node.id} on"
                 f" {tape.catalog_member}): the one catalog node keeps the tape catalog every"
                 " member shares."
-            )
+            ),
+            TAPE_OTHERS,
         ]
     return [
         (
             f"It runs on {_listed(node.members)}: every member except {tape.catalog_member}, whose"
             f" catalog node {tape.catalog_node} keeps the shared tape catalog; a request"
             " node asks it for tapes."
-        )
+        ),
+        TAPE_OTHERS,
     ]
 
 
