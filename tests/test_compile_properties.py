@@ -3,7 +3,9 @@
 Hypothesis assembles clusters from the language's parts (members, workers,
 volumes, groups, jobs with any selections and any description text, disks,
 tape); whenever the checker reports no error, the emitters must produce
-files (never an exception) that pass every CMS rule, identically twice.
+files (never an exception) that pass every CMS rule, identically twice, and
+CP directory entries whose USER, IDENTITY and SUBCONFIG IDs are all distinct
+and distinct from every other user the cluster declares.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from bkrdsl.emit.dialect import load_dialect
 
 MEMBER_NAMES = ["VMSYS1", "M2", "SYS$3", "A@4", "Z"]
 USERS = ["LNX01", "LNX02", "APP01", "$DB1", "WEB#2"]
+#: Users whose IDs are SUBCONFIG names bkrc derives (BKRBKUP on member 2, a local
+#: catalog's BKRSVSFS on member 1, the request node TRTMM on member 2).
+CLASHING = ["BKRBUP-2", "BKRSFS-1", "TRTMM-2"]
 OWNERS = ["*", "LNX01", "LNX*", "$DB1", "APP*"]
 ITEMS = ["*", "191", "0191", "0100-0FFF", "1A0-1AF"]
 
@@ -35,13 +40,16 @@ def clusters(draw) -> str:
     shared = draw(st.booleans())
     if shared:
         lines.append("  shared-volume SHR001")
-    lines.append("  single user BKRSVSFS")
-    lines.append(f"  catalog shared server BKRSVSFS pool BKRPOOL on {members[0]}")
+    if draw(st.booleans()):
+        lines.append("  single user BKRSVSFS")
+        lines.append(f"  catalog shared server BKRSVSFS pool BKRPOOL on {members[0]}")
+    else:  # one catalog per member: the SFS server is an IDENTITY with a SUBCONFIG per member
+        lines.append("  catalog local server BKRSVSFS pool BKRPOOL")
     lines.append(f"  expire on {members[0]} {{ preview daily 01:00  purge weekly sun 03:00  retain 30 days }}")
     tape = draw(st.booleans())
     if tape:
         lines.append(f"  tape manager shared catalog-node TCTMM on {members[-1]} request-node TRTMM")
-    users = draw(st.lists(st.sampled_from(USERS), min_size=1, max_size=4, unique=True))
+    users = draw(st.lists(st.sampled_from(USERS + CLASHING), min_size=1, max_size=4, unique=True))
     lines.append(f"  single group GUESTS {{ {' '.join(users)}  match LNX* }}")
     lines.append("  identity group SYSIDS { TCPIP }")
     if private and draw(st.booleans()):
@@ -83,3 +91,31 @@ def test_every_clean_cluster_compiles_to_cms_clean_files(text):
     assert cms_problems(analysis.model, artifacts, "prop.bkr") == []
     again = emit_all(analysis.model, "prop.bkr", load_dialect())
     assert [(a.path, a.text) for a in again] == [(a.path, a.text) for a in artifacts]
+
+
+def _directory_ids(artifacts) -> list[str]:
+    """The ID of every USER, IDENTITY and SUBCONFIG entry in the generated directory."""
+    ids = []
+    for a in artifacts:
+        if a.kind != "directory":
+            continue
+        for line in a.text.splitlines():
+            word = line.split(" ", 1)[0]
+            if word in ("USER", "IDENTITY", "SUBCONFIG"):
+                ids.append(line.split()[1])
+    return ids
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters())
+def test_directory_ids_of_every_clean_cluster_are_distinct(text):
+    analysis, artifacts = compile_source("prop.bkr", text.encode())
+    if artifacts is None:
+        return
+    ids = _directory_ids(artifacts)
+    assert ids and len(ids) == len(set(ids)), sorted(ids)
+    # each entry's file is named by its ID
+    assert {a.path.split("/")[1].split(".")[0] for a in artifacts if a.kind == "directory"} == set(ids)
+    model = analysis.model
+    others = set(model.user_ids) - set(model.product_machines())
+    assert not others & set(ids), sorted(others & set(ids))
