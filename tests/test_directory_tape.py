@@ -239,7 +239,7 @@ def test_the_dialect_table_holds_defaults_for_both_roles():
 
 def test_a_site_table_from_before_the_tape_roles_says_where_to_copy_them(tmp_path):
     """A site's corrected copy made by an older bkrc lacks the two roles: the
-    error names them and the built-in table to copy them from, and nothing is written."""
+    error names them and the built-in table to copy them from."""
     data = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
     old = data[: data.index("[machines.tape-catalog-node]")] + data[data.index("# Size units") :]
     site = tmp_path / "site-dialect.toml"

@@ -42,7 +42,7 @@ from bkrdsl.emit.common import (
     star_comments,
 )
 from bkrdsl.emit.dialect import Dialect, placeholders
-from bkrdsl.resolve.model import Model, is_pattern, pattern_regex, subconfig_id
+from bkrdsl.resolve.model import Model, subconfig_id
 
 ROLE_WORDS = {
     "backup-server": "the backup server",
@@ -76,35 +76,10 @@ class Minidisk:
 
 
 def machines(model: Model) -> list[Machine]:
-    """Every product machine of the cluster, in a fixed order, each once."""
-    every = model.member_names
-    out: list[Machine] = []
-
-    def add(user_id: str | None, role: str, default: Kind, members: tuple[str, ...] = every) -> None:
-        if user_id is None or any(m.id == user_id for m in out):
-            return
-        kind = model.kind_of(user_id) or default
-        out.append(Machine(user_id, role, kind, members if kind is Kind.IDENTITY else ()))
-
-    roles = {model.backup_server: "backup-server", model.catalog_server: "catalog-server"}
-    for machine, members in model.service_machines():
-        add(machine, roles.get(machine, "worker"), Kind.IDENTITY, tuple(m.name for m in members))
-    catalog = model.catalog
-    if catalog is not None:
-        add(catalog.server, "catalog-sfs-server", Kind.SINGLE)
-    add(model.admin, "admin", Kind.SINGLE)
-    add(model.installation_user, "installation", Kind.SINGLE)
-    for node in model.tape_nodes():
-        add(node.id, node.role, node.default, node.members)
-    return out
-
-
-def _disk_owner(disk: ast.Disk, machine_ids: list[str]) -> list[str]:
-    name = disk.user.upper
-    if is_pattern(name):
-        rx = pattern_regex(name)
-        return [m for m in machine_ids if rx.match(m)]
-    return [name] if name in machine_ids else []
+    """Every product machine of the cluster, in a fixed order, each once (the model's
+    `product_machines`), with the role that names its dialect defaults."""
+    roles = model.machine_roles()
+    return [Machine(m, roles[m], kind, members) for m, (kind, members) in model.product_machines().items()]
 
 
 def disks_by_machine(model: Model, found: list[Machine]) -> dict[str, list[ast.Disk]]:
@@ -112,7 +87,7 @@ def disks_by_machine(model: Model, found: list[Machine]) -> dict[str, list[ast.D
     ids = [m.id for m in found]
     out: dict[str, list[ast.Disk]] = {i: [] for i in ids}
     for disk in model.disks:
-        owners = _disk_owner(disk, ids)
+        owners = model.disk_owners(disk, ids)
         if not owners:
             raise EmitError(
                 f"disk {disk.user.text} {disk.address.text}: {disk.user.text} is not one of the"

@@ -611,7 +611,7 @@ class Model:
         server, an IDENTITY administrator) and the Tape Manager's request node.
         A machine written as a USER entry has no SUBCONFIG."""
         out = []
-        for machine, (kind, members) in self._product_machines.items():
+        for machine, (_, kind, members) in self._machine_table.items():
             if kind is not Kind.IDENTITY:
                 continue
             for name in members:
@@ -649,28 +649,33 @@ class Model:
         declared otherwise (a single-configuration machine lists no members);
         then the shared Tape Manager's machines (`tape_nodes`).
         """
-        return dict(self._product_machines)
+        return {machine: (kind, members) for machine, (_, kind, members) in self._machine_table.items()}
+
+    def machine_roles(self) -> dict[str, str]:
+        """The same machines, in the same order: ID -> its role, which names its
+        defaults in the dialect table (`backup-server`, `worker`, `admin`, ...)."""
+        return {machine: role for machine, (role, _, _) in self._machine_table.items()}
 
     @functools.cached_property
-    def _product_machines(self) -> dict[str, tuple[Kind, tuple[str, ...]]]:
-        out: dict[str, tuple[Kind, tuple[str, ...]]] = {}
-        for machine, members in self.service_machines():
-            kind = self.kind_of(machine) or Kind.IDENTITY
-            out[machine] = (kind, tuple(m.name for m in members) if kind is Kind.IDENTITY else ())
-        for machine in self._single_machines():
-            if machine not in out:
-                kind = self.kind_of(machine) or Kind.SINGLE
-                out[machine] = (kind, self.member_names if kind is Kind.IDENTITY else ())
-        for node in self.tape_nodes():
-            if node.id not in out:
-                kind = self.kind_of(node.id) or node.default
-                out[node.id] = (kind, node.members if kind is Kind.IDENTITY else ())
-        return out
+    def _machine_table(self) -> dict[str, tuple[str, Kind, tuple[str, ...]]]:
+        """ID -> (role, kind, members), each machine once, under its first role."""
+        out: dict[str, tuple[str, Kind, tuple[str, ...]]] = {}
 
-    def _single_machines(self) -> list[str]:
-        """The catalog's SFS server, the administrator and the installation user (those the cluster has)."""
-        found = [self.catalog.server if self.catalog else None, self.admin, self.installation_user]
-        return [machine for machine in found if machine is not None]
+        def add(machine: str | None, role: str, default: Kind, members: tuple[str, ...]) -> None:
+            if machine is None or machine in out:
+                return
+            kind = self.kind_of(machine) or default
+            out[machine] = (role, kind, members if kind is Kind.IDENTITY else ())
+
+        named = {self.backup_server: "backup-server", self.catalog_server: "catalog-server"}
+        for machine, members in self.service_machines():
+            add(machine, named.get(machine, "worker"), Kind.IDENTITY, tuple(m.name for m in members))
+        add(self.catalog.server if self.catalog else None, "catalog-sfs-server", Kind.SINGLE, self.member_names)
+        add(self.admin, "admin", Kind.SINGLE, self.member_names)
+        add(self.installation_user, "installation", Kind.SINGLE, self.member_names)
+        for node in self.tape_nodes():
+            add(node.id, node.role, node.default, node.members)
+        return out
 
     def disk_owners(self, disk: ast.Disk, machines: dict | None = None) -> tuple[str, ...]:
         """The product machines a `disk` statement gives a minidisk: its user, or every
