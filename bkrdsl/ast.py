@@ -166,8 +166,11 @@ class Expire:
 
 @dataclass(frozen=True, slots=True)
 class TapeNode:
+    """A machine a `tape manager` option names: `catalog-node NAME on MEMBER`,
+    `request-node NAME`, `catalog-dmm NAME` or `request-dmm NAME`."""
+
     name: Word
-    member: Word | None  # the catalog node's member; None for request nodes
+    member: Word | None  # the catalog node's member; None for the other options
     span: Span
 
 
@@ -176,7 +179,14 @@ class Tape:
     scope: Scope
     catalog_nodes: tuple[TapeNode, ...]
     request_nodes: tuple[TapeNode, ...]
+    catalog_dmms: tuple[TapeNode, ...]  # the catalog node's Device Manager Machine
+    request_dmms: tuple[TapeNode, ...]  # the request nodes' Device Manager Machine
     span: Span
+
+    @property
+    def machines(self) -> tuple[TapeNode, ...]:
+        """Every machine the statement names, option by option (repeats included)."""
+        return self.catalog_nodes + self.request_nodes + self.catalog_dmms + self.request_dmms
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,7 +151,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("job-name", "Name.Function", "entity.name.function.job.bkr", ("bkrJobName",), "Function",
          "the name after `job`, before its `{`"),
     Kind("user-id", "Name.Variable", "variable.other.userid.bkr", ("bkrUserId",), "Identifier",
-         "a z/VM user ID: in a group body, after `user`, `server`, the nodes, a minidisk owner"),
+         "a z/VM user ID: in a group body, after `user`, `server`, the Tape Manager machines, a minidisk owner"),
     Kind("pattern", "String.Regex", "string.regexp.pattern.bkr", ("bkrPattern",), "Special",
          "a name with a wildcard (* % ?): LNX*, BKRPOOL:CICSPRD.*"),
     Kind("address", "Number.Hex", "constant.numeric.hex.address.bkr", ("bkrAddress", "bkrRange"), "Number",
@@ -194,7 +194,7 @@ GROUP = "group"
 #: Keywords followed by a comma-separated list of user IDs.
 USER_LISTS = ("user",)
 #: Keywords followed by one user ID or pattern (also inside a group body).
-USER_SLOTS = ("catalog-node", "match", "request-node", "server")
+USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-node", "server")
 #: Keywords followed by an owner (user ID or pattern), then addresses up to the next keyword.
 ADDRESS_LISTS = ("minidisk",)
 #: `disk USER ADDRESS size ...`: the keyword, and the keyword that confirms the form.
@@ -516,7 +516,7 @@ def vim_syntax() -> str:
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrUserList skipwhite" for k in USER_LISTS],
         f"syn match bkrUserList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
         " contains=bkrUserId,bkrPattern,bkrComma",
-        "\" server ID, catalog-node ID, request-node ID, match PATTERN",
+        "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",
         "syn match bkrSlotWord /\\k\\@<!" + word + "/ contained transparent contains=bkrUserId,bkrPattern",
         "",

@@ -2,7 +2,8 @@
 
 Hypothesis assembles clusters from the language's parts (members, workers,
 volumes, groups, jobs with any selections and any description text, disks,
-tape); whenever the checker reports no error, the emitters must produce
+tape with or without Device Manager Machines); whenever the checker reports
+no error, the emitters must produce
 files (never an exception) that pass every CMS rule, identically twice, and
 CP directory entries whose USER, IDENTITY and SUBCONFIG IDs are all distinct
 and distinct from every other user the cluster declares.
@@ -19,8 +20,10 @@ from bkrdsl.emit.dialect import load_dialect
 MEMBER_NAMES = ["VMSYS1", "M2", "SYS$3", "A@4", "Z"]
 USERS = ["LNX01", "LNX02", "APP01", "$DB1", "WEB#2"]
 #: Users whose IDs are SUBCONFIG names bkrc derives (BKRBKUP on member 2, a local
-#: catalog's BKRSVSFS on member 1, the request node TRTMM on member 2).
-CLASHING = ["BKRBUP-2", "BKRSFS-1", "TRTMM-2"]
+#: catalog's BKRSVSFS on member 1, the request node TRTMM and its DMM TRDMM on member 2).
+CLASHING = ["BKRBUP-2", "BKRSFS-1", "TRTMM-2", "TRDMM-2"]
+#: The Device Manager Machines a tape manager statement may name (none, one or both).
+DMMS = ["", " catalog-dmm TCDMM", " request-dmm TRDMM", " catalog-dmm TCDMM request-dmm TRDMM"]
 OWNERS = ["*", "LNX01", "LNX*", "$DB1", "APP*"]
 ITEMS = ["*", "191", "0191", "0100-0FFF", "1A0-1AF"]
 
@@ -48,13 +51,16 @@ def clusters(draw) -> str:
     lines.append(f"  expire on {members[0]} {{ preview daily 01:00  purge weekly sun 03:00  retain 30 days }}")
     tape = draw(st.booleans())
     if tape:
-        lines.append(f"  tape manager shared catalog-node TCTMM on {members[-1]} request-node TRTMM")
+        dmms = draw(st.sampled_from(DMMS))
+        lines.append(f"  tape manager shared catalog-node TCTMM on {members[-1]} request-node TRTMM{dmms}")
     users = draw(st.lists(st.sampled_from(USERS + CLASHING), min_size=1, max_size=4, unique=True))
     lines.append(f"  single group GUESTS {{ {' '.join(users)}  match LNX* }}")
     lines.append("  identity group SYSIDS { TCPIP }")
     if private and draw(st.booleans()):
         lines.append("  disk BKRBKUP 191 size 10 cyl")
         lines.append("  disk BKRWRK* 191 size 2 cyl")
+    if tape and private and shared and draw(st.booleans()):
+        lines.append("  disk T?DMM 191 size 1 cyl")  # the DMMs named, if any; else BKR332
     if shared and draw(st.booleans()):
         lines.append("  disk BKRSVSFS 191 size 20 cyl on SHR001 at 100")
         lines.append("  disk BKRADMIN 191 size 5 cyl")

@@ -2,7 +2,9 @@
 
 The catalog node is a USER entry on the member the `tape manager` statement
 names; the request node an IDENTITY built on every other member, with one
-SUBCONFIG each. Without a shared Tape Manager nothing is written for them.
+SUBCONFIG each. Each node's Device Manager Machine (`catalog-dmm`,
+`request-dmm`), when named, is written like its node, after the nodes.
+Without a shared Tape Manager nothing is written for them.
 """
 
 from __future__ import annotations
@@ -226,9 +228,9 @@ def test_tape_entries_obey_the_cms_rules(tmp_path):
     assert cms_problems(analysis.model, artifacts, source_label(str(file))) == []
 
 
-def test_the_dialect_table_holds_defaults_for_both_roles():
+def test_the_dialect_table_holds_defaults_for_every_tape_role():
     dialect = load_dialect()
-    for role in ("tape-catalog-node", "tape-request-node"):
+    for role in ("tape-catalog-node", "tape-request-node", "tape-catalog-dmm", "tape-request-dmm"):
         assert role in MACHINE_ROLES
         assert dialect.machines[role].status == "assumed" and dialect.machines[role].note
     data = tomllib.loads((DIALECT_DIR / "backup-manager-1.3.toml").read_text())
@@ -249,3 +251,317 @@ def test_a_site_table_from_before_the_tape_roles_says_where_to_copy_them(tmp_pat
     message = str(err.value)
     assert "missing machine defaults: tape-catalog-node, tape-request-node" in message
     assert str(DIALECT_DIR / "backup-manager-1.3.toml") in message
+
+
+# ------------------------------------------------------------------ Device Manager Machines
+DMMS = " catalog-dmm TCDMM request-dmm TRDMM"
+# The tape statement of TAPE with both DMMs, with one of them, and the header texts.
+TAPE_DMMS = TAPE.replace("request-node TRTMM", "request-node TRTMM" + DMMS)
+ONLY_LMM = (
+    "Each node also needs a Library Manager Machine (LMM) when it uses an automated tape library:"
+    " bkrc does not write its entry."
+)
+BOTH_MISSING = (
+    "Each node also needs its Device Manager Machine (DMM), and a Library Manager Machine (LMM)"
+    " when it uses an automated tape library: bkrc does not write their entries."
+)
+
+
+def header(artifact) -> str:
+    """The entry's header comment as one line of text."""
+    return " ".join(line[1:].strip() for line in lines(artifact) if line.startswith("*"))
+
+
+def test_catalog_dmm_is_a_user_entry_on_the_catalog_nodes_member(tmp_path):
+    files = build(tmp_path, TAPE_DMMS)
+    entry = files["cluster/TCDMM.DIRECT"]
+    assert entry.kind == "directory" and entry.member is None
+    assert records(entry)[0] == "USER TCDMM AUTOONLY 128M 256M BG"
+    assert " LOGONBY BKRADMIN" in records(entry)
+    text = header(entry)
+    assert "USER entry of TCDMM, the Device Manager Machine of the Tape Manager catalog node of cluster TESTSSI" in text
+    assert "It runs on M2, beside its node's Tape Manager Machine TCTMM (catalog-dmm TCDMM)." in text
+    assert "BKRSTART does not start it: bkrc assumes TCTMM does." in text
+    assert not [p for p in files if p.startswith("cluster/TCDMM-")]  # a USER has no SUBCONFIG
+
+
+def test_request_dmm_is_an_identity_on_the_request_nodes_members(tmp_path):
+    files = build(tmp_path, TAPE_DMMS)
+    entry = files["cluster/TRDMM.DIRECT"]
+    assert entry.kind == "directory" and entry.member is None
+    assert records(entry)[0] == "IDENTITY TRDMM AUTOONLY 128M 256M BG"
+    assert builds(entry) == ["BUILD ON M1 USING SUBCONFIG TRDMM-1", "BUILD ON M3 USING SUBCONFIG TRDMM-3"]
+    assert builds(entry) == [b.replace("TRTMM", "TRDMM") for b in builds(files["cluster/TRTMM.DIRECT"])]
+    text = header(entry)
+    assert "the Device Manager Machine of the Tape Manager request nodes of cluster TESTSSI" in text
+    assert "It runs on M1 and M3, beside its node's Tape Manager Machine TRTMM (request-dmm TRDMM)." in text
+    for n in (1, 3):
+        sub = files[f"cluster/TRDMM-{n}.DIRECT"]
+        assert sub.kind == "directory" and sub.member == f"M{n}"
+        assert records(sub) == [f"SUBCONFIG TRDMM-{n}"]
+    assert "cluster/TRDMM-2.DIRECT" not in files
+
+
+def test_dmms_come_after_the_tape_managers_and_move_nothing(tmp_path):
+    model = analyse("t.bkr", CLUSTER.format(body=TAPE_DMMS).encode()).model
+    found = machines(model)
+    assert [(m.id, m.role, m.kind, m.members) for m in found[-4:]] == [
+        ("TCTMM", "tape-catalog-node", Kind.SINGLE, ()),
+        ("TRTMM", "tape-request-node", Kind.IDENTITY, ("M1", "M3")),
+        ("TCDMM", "tape-catalog-dmm", Kind.SINGLE, ()),
+        ("TRDMM", "tape-request-dmm", Kind.IDENTITY, ("M1", "M3")),
+    ]
+    before = machines(analyse("t.bkr", CLUSTER.format(body=TAPE).encode()).model)
+    assert found[:-2] == before
+    # Every file written without the DMMs is written the same with them, but the
+    # header of the Tape Manager entries, which no longer says the DMMs are missing.
+    without, with_dmms = build(tmp_path, TAPE), build(tmp_path, TAPE_DMMS)
+    new = {"cluster/TCDMM.DIRECT", "cluster/TRDMM.DIRECT", "cluster/TRDMM-1.DIRECT", "cluster/TRDMM-3.DIRECT"}
+    assert set(with_dmms) == set(without) | new
+    changed = {p for p in without if without[p].text != with_dmms[p].text}
+    assert changed == {"cluster/TCTMM.DIRECT", "cluster/TRTMM.DIRECT"}
+    for p in changed:
+        assert records(without[p]) == records(with_dmms[p])
+        assert BOTH_MISSING in header(without[p]) and ONLY_LMM in header(with_dmms[p])
+
+
+def test_the_model_lists_the_dmms_with_their_nodes_members():
+    model = analyse("t.bkr", CLUSTER.format(body=TAPE_DMMS).encode()).model
+    assert [(n.id, n.role, n.default, n.members) for n in model.tape_nodes()] == [
+        ("TCTMM", "tape-catalog-node", Kind.SINGLE, ("M2",)),
+        ("TRTMM", "tape-request-node", Kind.IDENTITY, ("M1", "M3")),
+        ("TCDMM", "tape-catalog-dmm", Kind.SINGLE, ("M2",)),
+        ("TRDMM", "tape-request-dmm", Kind.IDENTITY, ("M1", "M3")),
+    ]
+    found = model.product_machines()
+    assert found["TCDMM"] == (Kind.SINGLE, ())
+    assert found["TRDMM"] == (Kind.IDENTITY, ("M1", "M3"))
+    assert model.machine_roles()["TRDMM"] == "tape-request-dmm"
+    assert (model.implied_kind("tcdmm"), model.implied_kind("TRDMM")) == (Kind.SINGLE, Kind.IDENTITY)
+    subconfigs = [(machine, m.name, sid) for machine, m, sid in model.subconfigs() if machine.endswith("DMM")]
+    assert subconfigs == [("TRDMM", "M1", "TRDMM-1"), ("TRDMM", "M3", "TRDMM-3")]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "tape manager local catalog-dmm TCDMM request-dmm TRDMM",
+        "tape manager local catalog-node TCTMM on M2 request-node TRTMM" + DMMS,
+    ],
+)
+def test_dmms_of_a_local_tape_manager_are_ignored_like_its_nodes(tmp_path, statement):
+    """A node option does not apply to `tape manager local`, and is not reported: nor is a DMM."""
+    files = build(tmp_path, SINGLE_JOB + f"  {statement}\n")
+    assert not [p for p in files if p.startswith(("cluster/TC", "cluster/TR"))]
+    # No entry, so no minidisk either.
+    wrong = errors_of(tmp_path, SINGLE_JOB + f"  {statement}\n  disk TRDMM 191 size 5 cyl\n")
+    assert [e.split()[0] for e in wrong] == ["BKR332"], wrong
+
+
+def test_a_dmm_needs_its_node(tmp_path):
+    wrong = errors_of(tmp_path, IDENTITY_JOB.replace("request-node TRTMM", "request-dmm TRDMM"))
+    assert [e.split()[0] for e in wrong] == ["BKR233"], wrong
+    assert "names no request node" in wrong[0]
+    no_catalog = IDENTITY_JOB.replace("catalog-node TCTMM on M2", "catalog-dmm TCDMM")
+    wrong = errors_of(tmp_path, no_catalog)
+    assert [e.split()[0] for e in wrong] == ["BKR233"], wrong
+    assert "names no catalog node" in wrong[0]
+
+
+def test_one_member_cluster_writes_the_catalog_dmm_only(tmp_path):
+    text = """\
+import std/backup-manager
+cluster ONE {{
+  member M1 {{ workers 1  private-volume P1VOL1 }}
+  shared-volume SHR001
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on M1 {{ purge weekly sun 06:00  retain 30 days }}
+  single group GUESTS {{ LINUX01 }}
+  job GUESTFUL {{ backup GUESTS full  include minidisk * *  to tape  run on M1 daily 01:00 }}
+{body}
+}}
+"""
+    for dmms, note in ((DMMS, ONLY_LMM), (" request-dmm TRDMM", BOTH_MISSING)):
+        body = "  tape manager shared catalog-node TCTMM on M1 request-node TRTMM" + dmms
+        file = tmp_path / "one.bkr"
+        data = text.format(body=body).encode()
+        file.write_bytes(data)
+        analysis, artifacts = compile_source(str(file), data, path=file)
+        assert artifacts is not None, [d.message for d in analysis.diagnostics]
+        files = {a.path: a for a in artifacts}
+        assert not [p for p in files if p.startswith("cluster/TR")]
+        assert ("cluster/TCDMM.DIRECT" in files) == ("catalog-dmm" in dmms)
+        # Only the catalog node is written: whether it lacks a DMM is all the header says.
+        assert note in header(files["cluster/TCTMM.DIRECT"]), dmms
+
+
+@pytest.mark.parametrize(
+    "dmms,note",
+    [
+        ("", BOTH_MISSING),
+        (DMMS, ONLY_LMM),
+        (
+            " catalog-dmm TCDMM",
+            (
+                "The request nodes also need their Device Manager Machine (DMM), and each node a Library Manager"
+                " Machine (LMM) when it uses an automated tape library: bkrc does not write their entries."
+            ),
+        ),
+        (
+            " request-dmm TRDMM",
+            (
+                "The catalog node also needs its Device Manager Machine (DMM), and each node a Library Manager"
+                " Machine (LMM) when it uses an automated tape library: bkrc does not write their entries."
+            ),
+        ),
+    ],
+    ids=["none", "both", "catalog", "request"],
+)
+def test_every_tape_entry_says_what_bkrc_does_not_write(tmp_path, dmms, note):
+    files = build(tmp_path, TAPE.replace("request-node TRTMM", "request-node TRTMM" + dmms))
+    entries = [p for p in files if p.startswith("cluster/T") and "-" not in p]
+    assert len(entries) == 2 + len(dmms.split()) // 2
+    for path in entries:
+        assert note in header(files[path]), path
+        others = {BOTH_MISSING, ONLY_LMM} - {note}
+        assert not any(o in header(files[path]) for o in others), path
+
+
+def test_bkrstart_starts_the_tape_managers_only(tmp_path):
+    files = build(tmp_path, TAPE_DMMS)
+    without = build(tmp_path, TAPE)
+    for member in ("M1", "M2", "M3"):
+        start = files[f"{member}/BKRSTART.EXEC"].text
+        assert "TCDMM" not in start and "TRDMM" not in start
+        assert start == without[f"{member}/BKRSTART.EXEC"].text
+        assert files[f"{member}/TMNODES.CONFIG"].text == without[f"{member}/TMNODES.CONFIG"].text
+
+
+def test_dmm_disks_on_shared_and_private_volumes(tmp_path):
+    body = TAPE_DMMS + "  disk TCDMM 191 size 4 cyl\n  disk TRDMM 191 size 2 cyl\n  disk T?DMM 192 size 1 cyl\n"
+    files = build(tmp_path, body)
+    assert mdisks(files["cluster/TCDMM.DIRECT"]) == [
+        "MDISK 0191 3390 AUTOV 4 SHR001 MR",
+        "MDISK 0192 3390 AUTOV 1 SHR001 MR",
+    ]
+    assert mdisks(files["cluster/TRDMM.DIRECT"]) == []
+    assert mdisks(files["cluster/TRDMM-1.DIRECT"]) == [
+        "MDISK 0191 3390 AUTOV 2 P1VOL1 MR",
+        "MDISK 0192 3390 AUTOV 1 P1VOL1 MR",
+    ]
+    assert mdisks(files["cluster/TRDMM-3.DIRECT"]) == [
+        "MDISK 0191 3390 AUTOV 2 P3VOL1 MR",
+        "MDISK 0192 3390 AUTOV 1 P3VOL1 MR",
+    ]
+    # The TMMs' disks: a pattern for the DMMs reaches no TMM.
+    assert mdisks(files["cluster/TCTMM.DIRECT"]) == []
+    # A USER on a member's private volume and an IDENTITY on a shared volume are errors.
+    wrong = errors_of(tmp_path, TAPE_DMMS + "  disk TCDMM 191 size 4 cyl on P2VOL1\n")
+    assert [e.split()[0] for e in wrong] == ["BKR244"], wrong
+    assert "single-configuration user `TCDMM`" in wrong[0]
+    wrong = errors_of(tmp_path, TAPE_DMMS + "  disk TRDMM 191 size 2 cyl on SHR001\n")
+    assert [e.split()[0] for e in wrong] == ["BKR244"], wrong
+    assert "IDENTITY user `TRDMM`" in wrong[0]
+    # Without the DMMs there is no entry to hold a disk.
+    wrong = errors_of(tmp_path, TAPE + "  disk TCDMM 191 size 4 cyl\n")
+    assert [e.split()[0] for e in wrong] == ["BKR332"], wrong
+
+
+def test_sequential_allocation_places_dmm_disks_after_the_tape_managers(tmp_path):
+    dialect = load_dialect(path=str(table_copy(tmp_path, disk_allocation="sequential")))
+    disks = "  disk TCTMM 191 size 10 cyl\n  disk TRTMM 191 size 3 cyl\n"
+    dmm_disks = "  disk TCDMM 191 size 4 cyl\n  disk TRDMM 191 size 2 cyl\n"
+    files = build(tmp_path, TAPE_DMMS + disks + dmm_disks, dialect=dialect)
+    assert mdisks(files["cluster/TCTMM.DIRECT"]) == ["MDISK 0191 3390 1 10 SHR001 MR"]
+    assert mdisks(files["cluster/TCDMM.DIRECT"]) == ["MDISK 0191 3390 11 4 SHR001 MR"]
+    assert mdisks(files["cluster/TRTMM-1.DIRECT"]) == ["MDISK 0191 3390 1 3 P1VOL1 MR"]
+    assert mdisks(files["cluster/TRDMM-1.DIRECT"]) == ["MDISK 0191 3390 4 2 P1VOL1 MR"]
+    # The TMMs' extents are those of a cluster without DMMs.
+    alone = build(tmp_path, TAPE + disks, dialect=dialect)
+    for path in ("cluster/TCTMM.DIRECT", "cluster/TRTMM-1.DIRECT", "cluster/TRTMM-3.DIRECT"):
+        assert mdisks(files[path]) == mdisks(alone[path])
+
+
+def test_request_dmm_declared_single_with_one_requesting_member_is_a_user(tmp_path):
+    two = CLUSTER.replace(
+        """  member M3 {{
+    workers 1
+    private-volume P3VOL1
+    exclude minidisk * 0192
+  }}
+""",
+        "",
+    )
+    body = TAPE_DMMS.replace("on M2", "on M1") + "  single user TRDMM\n  disk TRDMM 191 size 5 cyl\n"
+    text = two.format(body=body)
+    file = tmp_path / "two.bkr"
+    file.write_text(text)
+    analysis, artifacts = compile_source(str(file), text.encode(), path=file)
+    assert artifacts is not None, [d.message for d in analysis.diagnostics if d.is_error]
+    files = {a.path: a for a in artifacts}
+    assert records(files["cluster/TRDMM.DIRECT"])[0] == "USER TRDMM AUTOONLY 128M 256M BG"
+    assert mdisks(files["cluster/TRDMM.DIRECT"]) == ["MDISK 0191 3390 AUTOV 5 SHR001 MR"]
+    assert "It runs on M2, beside its node's Tape Manager Machine TRTMM" in header(files["cluster/TRDMM.DIRECT"])
+    assert not [p for p in files if p.startswith("cluster/TRDMM-")]
+    # The request node itself stays an IDENTITY on its one member.
+    assert records(files["cluster/TRTMM.DIRECT"])[0].startswith("IDENTITY TRTMM")
+    # With two requesting members the same declaration is refused.
+    wrong = errors_of(tmp_path, TAPE_DMMS + "  single user TRDMM\n")
+    assert [e.split()[0] for e in wrong] == ["BKR231"], wrong
+    assert "the request nodes' DMM `TRDMM` must be an IDENTITY user: it runs on `M1` and `M3`" in wrong[0]
+
+
+@pytest.mark.parametrize(
+    "dmms,message",
+    [
+        (" catalog-dmm TCDMM request-dmm TCDMM", "the request nodes' DMM uses the catalog node's DMM's machine name `TCDMM`"),
+        (" catalog-dmm TRTMM", "the catalog node's DMM uses the request nodes' machine name `TRTMM`"),
+        (" request-dmm tctmm", "the request nodes' DMM uses the catalog node's machine name `TCTMM`"),
+    ],
+    ids=["dmm-dmm", "catalog-dmm-request-tmm", "request-dmm-catalog-tmm"],
+)
+def test_dmms_named_like_another_tape_machine_are_refused(tmp_path, dmms, message):
+    wrong = errors_of(tmp_path, TAPE.replace("request-node TRTMM", "request-node TRTMM" + dmms))
+    assert [e.split(" ", 1) for e in wrong] == [["BKR232", message]], wrong
+
+
+def test_a_dmm_with_an_invalid_user_id_is_refused(tmp_path):
+    wrong = errors_of(tmp_path, TAPE.replace("request-node TRTMM", "request-node TRTMM request-dmm TAPEDMM01"))
+    assert [e.split()[0] for e in wrong] == ["BKR301"], wrong
+
+
+def test_a_user_named_like_a_request_dmm_subconfig_is_refused(tmp_path):
+    wrong = errors_of(tmp_path, TAPE_DMMS + "  single user TRDMM-1\n")
+    assert [e.split()[0] for e in wrong] == ["BKR242"], wrong
+    assert "`TRDMM`'s SUBCONFIG on `M1`" in wrong[0]
+    # Two machines whose SUBCONFIG IDs are cut to the same name.
+    statement = "tape manager shared catalog-node TCTMM on M2 request-node TRTMMX01 request-dmm TRTMMY01"
+    wrong = errors_of(tmp_path, IDENTITY_JOB.replace(IDENTITY_JOB.splitlines()[-1].strip(), statement))
+    assert [e.split()[0] for e in wrong] == ["BKR242", "BKR242"], wrong
+    assert "SUBCONFIG `TRTM01-1` of `TRTMMY01` on `M1` is also the SUBCONFIG of `TRTMMX01`" in wrong[0]
+
+
+def test_dmm_entries_obey_the_cms_rules(tmp_path):
+    """Also with `$` in 8-character names, whose SUBCONFIG IDs (TR$D01-1) are cut."""
+    for dmms in (DMMS, " catalog-dmm TC$DMM01 request-dmm TR$DMM01"):
+        body = TAPE.replace("request-node TRTMM", "request-node TR$TMM01" + dmms)
+        first, second = dmms.split()[1], dmms.split()[3]
+        text = CLUSTER.format(body=body + f"  disk {first} 191 size 4 cyl\n  disk {second} 191 size 2 cyl\n")
+        file = tmp_path / "cms.bkr"
+        file.write_text(text)
+        analysis, artifacts = compile_source(str(file), text.encode(), path=file)
+        assert artifacts is not None, [d.message for d in analysis.diagnostics if d.is_error]
+        paths = {a.path for a in artifacts}
+        assert f"cluster/{second}.DIRECT" in paths and f"cluster/{first}.DIRECT" in paths
+        assert cms_problems(analysis.model, artifacts, source_label(str(file))) == []
+    assert "cluster/TR$D01-1.DIRECT" in paths and "cluster/TR$T01-3.DIRECT" in paths
+
+
+def test_a_site_table_from_before_the_dmm_roles_says_where_to_copy_them(tmp_path):
+    data = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
+    old = data[: data.index("# The nodes' Device Manager Machines")] + data[data.index("# Size units") :]
+    site = tmp_path / "site-dialect.toml"
+    site.write_text(old)
+    with pytest.raises(DialectError) as err:
+        load_dialect(path=str(site))
+    assert "missing machine defaults: tape-catalog-dmm, tape-request-dmm" in str(err.value)

@@ -241,9 +241,9 @@ cluster K {
     retain 35 days
   }
   expire on each member { }
-  tape manager shared catalog-node T on M1 request-node R
+  tape manager shared catalog-node T on M1 request-node R catalog-dmm CD request-dmm RD
   tape manager local
-  tape manager shared request-node R2 catalog-node T2 on M2
+  tape manager shared request-dmm RD2 request-node R2 catalog-dmm CD2 catalog-node T2 on M2
   ## job doc
   job J {
     description "x"
@@ -295,6 +295,8 @@ cluster K {
   catalog local pool P
   tape manager local request-node R3
   tape manager local catalog-node T3 on M1
+  tape manager local catalog-dmm CD3
+  tape manager shared request-dmm RD3
   single user U6 role R
   job J17 { }
   disk U 195 size 1 cyl on V1
@@ -412,10 +414,35 @@ def test_token_shapes_are_the_grammars():
         "import a/b-c_d.e",
         "single user $@_*%?+-:.",
         "single group G { A }\n## trailing doc\n",
+        "cluster A { tape manager shared catalog-dmm CD catalog-node T on M request-dmm RD }",
+        "cluster A { TAPE MANAGER LOCAL Request-DMM RD Catalog-Dmm CD }",
+        # A DMM option's name may spell a keyword: the state after it accepts any name.
+        "cluster A { tape manager shared request-dmm catalog-dmm catalog-dmm request-dmm }",
     ],
 )
 def test_texts_the_fast_parser_reads(text):
     assert_contract(source_of(text), must_accept=True)
+
+
+def test_both_parsers_read_the_dmm_options_into_their_own_fields():
+    text = (
+        "cluster A {\n"
+        "  tape manager shared request-dmm TRDMM catalog-node TCTMM on M1\n"
+        "    catalog-dmm tcdmm request-node TRTMM\n"
+        "}\n"
+    )
+    source = source_of(text)
+    module = assert_contract(source, must_accept=True)
+    assert module == lark_read(source)[0]
+    (tape,) = module.clusters[0].tapes
+    assert [n.name.upper for n in tape.catalog_nodes] == ["TCTMM"]
+    assert [n.name.upper for n in tape.request_nodes] == ["TRTMM"]
+    assert [(n.name.text, n.member) for n in tape.catalog_dmms] == [("tcdmm", None)]
+    assert [(n.name.text, n.member) for n in tape.request_dmms] == [("TRDMM", None)]
+    # Each option's span runs from its keyword to its name.
+    assert text[tape.request_dmms[0].span.start : tape.request_dmms[0].span.end] == "request-dmm TRDMM"
+    assert text[tape.catalog_dmms[0].span.start : tape.catalog_dmms[0].span.end] == "catalog-dmm tcdmm"
+    assert [n.name.upper for n in tape.machines] == ["TCTMM", "TRTMM", "TCDMM", "TRDMM"]
 
 
 @pytest.mark.parametrize(
@@ -679,10 +706,10 @@ def programs(draw) -> str:
         if how == "tape":
             options = []
             for _ in range(count(2)):
-                if draw(st.booleans()):
-                    options += [kw("catalog-node"), name(), kw("on"), name()]
-                else:
-                    options += [kw("request-node"), name()]
+                option = draw(st.sampled_from(["catalog-node", "request-node", "catalog-dmm", "request-dmm"]))
+                options += [kw(option), name()]
+                if option == "catalog-node":
+                    options += [kw("on"), name()]
             return [kw("tape"), kw("manager"), kw(draw(st.sampled_from(["shared", "local"]))), *options]
         if how == "decl":
             return declaration()

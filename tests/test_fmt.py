@@ -115,6 +115,18 @@ CASES = [
         """,
     ),
     (
+        "tape-options-in-canonical-case-order-kept",
+        (
+            "cluster C {\n  TAPE Manager SHARED Request-DMM trdmm   CATALOG-NODE TC ON M1 catalog-Dmm TCDMM\n"
+            "  request-node TR }\n"
+        ),
+        """
+        cluster C {
+          tape manager shared request-dmm TRDMM catalog-node TC on M1 catalog-dmm TCDMM request-node TR
+        }
+        """,
+    ),
+    (
         "member-on-one-line-only-with-plain-settings",
         """
         cluster C {

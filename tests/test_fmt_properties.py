@@ -228,6 +228,8 @@ def cluster_item(draw):
             out += kw("catalog-node") + nm(draw(ids)) + kw("on") + nm(draw(ids))
         if draw(st.booleans()):
             out += kw("request-node") + nm(draw(ids))
+        for option in draw(st.lists(st.sampled_from(["catalog-dmm", "request-dmm"]), max_size=2)):
+            out += kw(option) + nm(draw(ids))
         return out
     if which == "user":
         return draw(user_decl())

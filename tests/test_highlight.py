@@ -170,6 +170,18 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "tape manager shared catalog-dmm TCDMM Request-DMM TR$DMM",
+        [
+            ("keyword", "tape"),
+            ("keyword", "manager"),
+            ("keyword", "shared"),
+            ("keyword", "catalog-dmm"),
+            ("user-id", "TCDMM"),
+            ("keyword", "Request-DMM"),
+            ("user-id", "TR$DMM"),
+        ],
+    ),
+    (
         "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000",
         [
             ("keyword", "disk"),

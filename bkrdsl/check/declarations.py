@@ -211,10 +211,12 @@ UNKNOWN_DISK_USER = register(
     entries for: the backup server, the catalog server and the workers
     (IDENTITY, one SUBCONFIG per member), the catalog's SFS server, the
     administrator, the installation user, and a shared Tape Manager's catalog
-    node and request node. A pattern (`disk BKRWRK* 191 ...`) gives the disk
-    to every machine it matches. A disk for any other user, or a pattern that
-    matches none of them, would silently be left out of the generated
-    directory; other users' minidisks belong in the site's own directory.
+    node and request node and, when the `tape manager` statement names them,
+    their Device Manager Machines (`catalog-dmm`, `request-dmm`). A pattern
+    (`disk BKRWRK* 191 ...`) gives the disk to every machine it matches. A
+    disk for any other user, or a pattern that matches none of them, would
+    silently be left out of the generated directory; other users' minidisks
+    belong in the site's own directory.
 
     Failing example:
 

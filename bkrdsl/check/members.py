@@ -292,8 +292,8 @@ def subconfig_ids(model: Model):
     catalog, tape = model.catalog, model.tape
     if catalog is not None and catalog.server is not None and catalog.server_span is not None:
         spans.setdefault(catalog.server, catalog.server_span)
-    if tape is not None and tape.request_node is not None:
-        spans.setdefault(tape.request_node, tape.request_node_span)
+    for machine, span in tape.machines() if tape is not None else ():
+        spans.setdefault(machine, span)
     worker = next(iter(model.role_patterns("worker")), None)
     taken: dict[str, tuple[str, str]] = {}  # SUBCONFIG ID -> (machine, member)
     for machine, member, sid in model.subconfigs():

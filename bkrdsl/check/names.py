@@ -256,7 +256,7 @@ def user_ids(model: Model):
     owners += [s.owner for m in cluster.members for s in m.selections if s.owner is not None]
     words = owners + [d.user for d in cluster.disks]
     words += [w for c in cluster.catalogs for w in c.server]
-    words += [n.name for t in cluster.tapes for n in t.catalog_nodes + t.request_nodes]
+    words += [n.name for t in cluster.tapes for n in t.machines]
     for w in words:
         if w.text == "*":
             continue
@@ -271,7 +271,7 @@ def reserved_ids(model: Model):
     cluster = model.cluster
     if cluster is not None:
         words += [(w.upper, w.span) for c in cluster.catalogs for w in c.server]
-        words += [(n.name.upper, n.span) for t in cluster.tapes for n in t.catalog_nodes + t.request_nodes]
+        words += [(n.name.upper, n.span) for t in cluster.tapes for n in t.machines]
     for text, span in words:
         if text in _RESERVED_EXACT or (len(text) == 8 and text.startswith(_RESERVED_PREFIX)):
             yield RESERVED_USER_ID(
@@ -422,7 +422,7 @@ def ebcdic_variants(model: Model):
         for w in c.server:
             checks.append(("catalog server", w.upper, w.span, user_id_problem(w.text)))
     for t in cluster.tapes:
-        for n in t.catalog_nodes + t.request_nodes:
+        for n in t.machines:
             checks.append(("Tape Manager machine", n.name.upper, n.name.span, user_id_problem(n.name.text)))
     seen = set()
     for what, text, span, problem in checks:

@@ -146,8 +146,10 @@ REPEATED = register(
     """
     Some statements hold the one value of a setting: a job's `run` and `to`,
     a member's `workers` and `job-suffix`, the cluster's `catalog` and `tape
-    manager`, a catalog's `server`, `pool` and `on`, an expiry block's
-    `preview`, `purge` and `retain`, any block's `description`. Writing one of
+    manager`, a catalog's `server`, `pool` and `on`, the `tape manager`
+    statement's `catalog-node`, `request-node`, `catalog-dmm` and
+    `request-dmm`, an expiry block's `preview`, `purge` and `retain`, any
+    block's `description`. Writing one of
     them twice leaves the reader (and bkrc) to guess which one counts; bkrc
     never guesses. The same goes for a member named twice in one `run on`
     list: the job would get two templates with the same name.
@@ -354,3 +356,5 @@ def block_shape(model: Model):
     for tape in cluster.tapes:
         yield from _repeats(tape.catalog_nodes, "`catalog-node`", "the tape manager statement")
         yield from _repeats(tape.request_nodes, "`request-node`", "the tape manager statement")
+        yield from _repeats(tape.catalog_dmms, "`catalog-dmm`", "the tape manager statement")
+        yield from _repeats(tape.request_dmms, "`request-dmm`", "the tape manager statement")

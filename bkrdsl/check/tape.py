@@ -1,4 +1,9 @@
-"""Tape: Backup Manager to tape under Tape Manager for z/VM (BKR230-BKR233), SSI rule 7."""
+"""Tape: Backup Manager to tape under Tape Manager for z/VM (BKR230-BKR233), SSI rule 7.
+
+The `tape manager` statement names up to four machines: each node's Tape Manager
+Machine (`catalog-node`, `request-node`) and Device Manager Machine
+(`catalog-dmm`, `request-dmm`); see `Model.tape_nodes`.
+"""
 
 from __future__ import annotations
 
@@ -41,6 +46,11 @@ TAPE_NODE_KIND = register(
     machine owns the catalog and must be a single-configuration (USER) entry,
     so there is only ever one of it. The request nodes run on every other
     member: one machine name on two or more members must be an IDENTITY entry.
+    A node's Device Manager Machine (`catalog-dmm`, `request-dmm`) runs where
+    its node runs and follows the same rule (Tape Manager 1.3, "Node
+    Definition example for a Shared Catalog Implementation": the catalog
+    node's service machines are single configuration IDs, the request nodes'
+    may be multiple configuration IDs).
 
     Failing example:
 
@@ -55,19 +65,25 @@ TAPE_NAME_CLASH = register(
     "BKR232",
     "tape-node-name-clash",
     "error",
-    "the Tape Manager catalog node and request nodes use the same machine name",
+    "two Tape Manager machines use the same machine name",
     """
     The catalog node's machine (a USER entry) and the request nodes' machine
     (an IDENTITY entry) are different directory entries, and CP does not allow
     a USER and an IDENTITY with one name. They must also differ so that the
     catalog node can move to another member: IBM's example uses TC... for the
-    catalog node and TR... for the request nodes.
+    catalog node and TR... for the request nodes ("the service machine names
+    for the Catalog Node must be different from the service machine names for
+    the Request Nodes"). The same goes for the nodes' Device Manager Machines
+    (`catalog-dmm`, `request-dmm`): each is a directory entry of its own, so
+    its name must differ from both nodes' and from the other DMM's.
 
     Failing example:
 
         tape manager shared catalog-node TAPEMGR on VMSYS1 request-node TAPEMGR
 
-    Fix: `catalog-node TCTMM on VMSYS1 request-node TRTMM`.
+    Fix: `catalog-node TCTMM on VMSYS1 request-node TRTMM`. Likewise
+    `catalog-dmm TCDMM request-dmm TRDMM`, not `catalog-dmm TCTMM` or
+    `request-dmm TCDMM`.
     """,
 )
 
@@ -80,7 +96,9 @@ TAPE_INCOMPLETE = register(
     A shared Tape Manager catalog is one catalog node on one member
     (`catalog-node NAME on MEMBER`) and a request node on every other member
     (`request-node NAME`). Without a catalog node there is no catalog; without
-    a request node the other members cannot ask for tapes.
+    a request node the other members cannot ask for tapes. A node's Device
+    Manager Machine (`catalog-dmm`, `request-dmm`) is written only with its
+    node, so naming it does not replace the node.
 
     Failing example (two members):
 
@@ -136,31 +154,72 @@ def tape_nodes(model: Model):
             tape.decl.span,
             help="add `request-node NAME`: the IDENTITY machine that runs on every other member",
         )
-    if tape.catalog_node and tape.request_node and tape.catalog_node == tape.request_node:
-        yield TAPE_NAME_CLASH(
-            f"the request nodes use the catalog node's machine name {quoted(tape.request_node)}",
-            tape.request_node_span,
-            related=(Related(tape.catalog_node_span, "the catalog node's machine"),),
-            help="give the request nodes their own name (IBM's example: TC... for the catalog node, TR... for requests)",
-        )
+    clashes = list(_name_clashes(tape))
+    if clashes:
+        yield from clashes
         return
-    if tape.catalog_node and valid_user_id(tape.catalog_node):
-        yield from _wrong_kind(
-            model,
+    for name, span, what, wrong, must in (
+        (
             tape.catalog_node,
             tape.catalog_node_span,
-            Kind.IDENTITY,
             "the Tape Manager catalog node",
+            Kind.IDENTITY,
             "a single-configuration user: there is one tape catalog",
-        )
-    if tape.request_node and valid_user_id(tape.request_node) and len(requesters) > 1:
-        yield from _wrong_kind(
-            model,
-            tape.request_node,
-            tape.request_node_span,
-            Kind.SINGLE,
-            "the Tape Manager request node",
-            f"an IDENTITY user: it runs on {listed(requesters)}",
+        ),
+        (tape.request_node, tape.request_node_span, "the Tape Manager request node", Kind.SINGLE, None),
+        (
+            tape.catalog_dmm,
+            tape.catalog_dmm_span,
+            "the catalog node's DMM",
+            Kind.IDENTITY,
+            "a single-configuration user, like the one catalog node it serves",
+        ),
+        (tape.request_dmm, tape.request_dmm_span, "the request nodes' DMM", Kind.SINGLE, None),
+    ):
+        if not name or not valid_user_id(name):
+            continue
+        if must is None:  # a request node's machine: with one requesting member it may be a USER
+            if len(requesters) <= 1:
+                continue
+            must = f"an IDENTITY user: it runs on {listed(requesters)}"
+        yield from _wrong_kind(model, name, span, wrong, what, must)
+
+
+#: The machines a `tape manager` statement names, in the order of its options:
+#: (model field, the machine as a subject, its verb, as an owner, the note at its name).
+_MACHINES = (
+    ("catalog_node", "the catalog node", "uses", "the catalog node's", "the catalog node's machine"),
+    ("request_node", "the request nodes", "use", "the request nodes'", "the request nodes' machine"),
+    ("catalog_dmm", "the catalog node's DMM", "uses", "the catalog node's DMM's", "the catalog node's DMM"),
+    ("request_dmm", "the request nodes' DMM", "uses", "the request nodes' DMM's", "the request nodes' DMM"),
+)
+
+
+def _name_clashes(tape):
+    """BKR232 for each machine named like one named before it: CP needs one
+    directory entry per machine, and IBM asks for different names on the
+    catalog node and the request nodes."""
+    seen: dict[str, tuple[str, str, object]] = {}  # name -> (owner, note, span) of its first machine
+    for field, subject, verb, owner, note in _MACHINES:
+        name, span = getattr(tape, field), getattr(tape, f"{field}_span")
+        if not name:
+            continue
+        if name not in seen:
+            seen[name] = (owner, note, span)
+            continue
+        first, first_note, first_span = seen[name]
+        if field == "request_node":  # only the catalog node's can come before it
+            help = "give the request nodes their own name (IBM's example: TC... for the catalog node, TR... for requests)"
+        else:
+            help = (
+                f"give {subject} a name of its own: each Tape Manager machine is a directory entry"
+                " (e.g. TCTMM and TCDMM for the catalog node, TRTMM and TRDMM for the request nodes)"
+            )
+        yield TAPE_NAME_CLASH(
+            f"{subject} {verb} {first} machine name {quoted(name)}",
+            span,
+            related=(Related(first_span, first_note),),
+            help=help,
         )
 
 

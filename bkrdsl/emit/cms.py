@@ -27,7 +27,7 @@ from bkrdsl import ast
 from bkrdsl.emit.common import CLUSTER_FOLDER, MAX_COLUMNS, Artifact
 from bkrdsl.emit.dialect import INVARIANT
 from bkrdsl.emit.quoting import fits_rules
-from bkrdsl.resolve.model import Model, subconfig_id
+from bkrdsl.resolve.model import Model
 
 NAME_EXTRA = frozenset("$#@")
 FILE_NAME = re.compile(r"[A-Z0-9$#@+\-:_]{1,8}\Z")
@@ -75,13 +75,10 @@ def variant_names(model: Model) -> frozenset[str]:
     names.update(p.pattern for p in model.pattern_defs if _has_extra(p.pattern))
     for job in model.jobs:
         names.update(name for _, name in model.derived_names(job))
-    for member in model.members:
-        for worker in model.workers_of(member):
-            names.add(worker)
-            names.add(subconfig_id(worker, member.ordinal))
-        for user in (model.backup_server, model.catalog_server):
-            if user:
-                names.add(subconfig_id(user, member.ordinal))
+    # Every machine bkrc writes an entry for (workers BKRWRKnn are derived) and
+    # every SUBCONFIG ID (TR$TMM01 on member 2 is TR$T01-2).
+    names.update(model.product_machines())
+    names.update(sid for _, _, sid in model.subconfigs())
     return frozenset(n for n in names if _has_extra(n))
 
 

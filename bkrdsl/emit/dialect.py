@@ -100,6 +100,8 @@ MACHINE_ROLES = (
     "installation",
     "tape-catalog-node",
     "tape-request-node",
+    "tape-catalog-dmm",
+    "tape-request-dmm",
 )
 
 #: Placeholders a machine statement may hold.

@@ -8,7 +8,9 @@ user and the shared catalog's SFS server are single-configuration users (a
 USER entry, minidisks on shared DASD). With a shared Tape Manager (SSI rule 7)
 its catalog node is a USER too, logged on to the member that holds the tape
 catalog, and its request node an IDENTITY built on every other member, the
-members whose Tape Manager asks the catalog node for tapes. Passwords,
+members whose Tape Manager asks the catalog node for tapes; each node's
+Device Manager Machine, when the `tape manager` statement names it, is
+written like its node and on the same members. Passwords,
 storage, classes and the common statements come from the dialect table's
 `machines` defaults.
 
@@ -53,6 +55,8 @@ ROLE_WORDS = {
     "installation": "the installation user",
     "tape-catalog-node": "the Tape Manager catalog node",
     "tape-request-node": "the Tape Manager request node",
+    "tape-catalog-dmm": "the Device Manager Machine of the Tape Manager catalog node",
+    "tape-request-dmm": "the Device Manager Machine of the Tape Manager request nodes",
 }
 
 
@@ -196,39 +200,69 @@ def _listed(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-#: What a Tape Manager node needs besides the machine bkrc writes (Tape Manager
-#: 1.3, "Catalog Options": a TMM and a DMM at least, an LMM with an automated
-#: tape library or virtual tape server).
+#: What a Tape Manager node needs besides its Tape Manager Machine (TMM)
+#: (Tape Manager 1.3, "Catalog Options": a TMM and a Device Manager Machine
+#: at least, a Library Manager Machine with an automated tape library or
+#: virtual tape server), as the entries' headers say it. bkrc writes a node's
+#: DMM when the `tape manager` statement names it (`catalog-dmm`,
+#: `request-dmm`), never an LMM.
+LMM = "a Library Manager Machine (LMM) when it uses an automated tape library"
 TAPE_OTHERS = (
-    "Each node also needs its Device Manager Machine (DMM), and a Library Manager"
-    " Machine (LMM) when it uses an automated tape library: bkrc does not write"
-    " their entries."
+    f"Each node also needs its Device Manager Machine (DMM), and {LMM}: bkrc does not write their entries."
 )
+TAPE_ONLY_LMM = f"Each node also needs {LMM}: bkrc does not write its entry."
+#: Each node's TMM role -> its DMM's role.
+TAPE_DMMS = {"tape-catalog-node": "tape-catalog-dmm", "tape-request-node": "tape-request-dmm"}
+#: A node whose DMM is the only one missing, as the header names it.
+_NEEDS = {
+    "tape-catalog-node": "The catalog node also needs its",
+    "tape-request-node": "The request nodes also need their",
+}
+
+
+def _tape_others(model: Model) -> str:
+    """What the Tape Manager entries' headers say bkrc does not write: the DMM of
+    each node written without one, and the LMMs."""
+    roles = {n.role for n in model.tape_nodes()}
+    lacking = [node for node, dmm in TAPE_DMMS.items() if node in roles and dmm not in roles]
+    if not lacking:
+        return TAPE_ONLY_LMM
+    if len(lacking) == len(roles & TAPE_DMMS.keys()):
+        return TAPE_OTHERS
+    (node,) = lacking  # one of the two nodes has its DMM: name the other
+    return (
+        f"{_NEEDS[node]} Device Manager Machine (DMM), and each node {LMM}:"
+        " bkrc does not write their entries."
+    )
 
 
 def _where(model: Model, machine: Machine) -> list[str]:
     """Where a Tape Manager machine runs and why, for its entry's header (SSI rule 7)."""
-    node = next((n for n in model.tape_nodes() if n.role == machine.role), None)
+    nodes = model.tape_nodes()
+    node = next((n for n in nodes if n.role == machine.role), None)
     if node is None:
         return []
     tape = model.tape
     if node.role == "tape-catalog-node":
-        return [
-            (
-                f"It logs on to {tape.catalog_member} only (catalog-node {node.id} on"
-                f" {tape.catalog_member}): the one catalog node keeps the tape catalog every"
-                " member shares."
-            ),
-            TAPE_OTHERS,
-        ]
-    return [
-        (
+        where = (
+            f"It logs on to {tape.catalog_member} only (catalog-node {node.id} on"
+            f" {tape.catalog_member}): the one catalog node keeps the tape catalog every"
+            " member shares."
+        )
+    elif node.role == "tape-request-node":
+        where = (
             f"It runs on {_listed(node.members)}: every member except {tape.catalog_member}, whose"
             f" catalog node {tape.catalog_node} keeps the shared tape catalog; a request"
             " node asks it for tapes."
-        ),
-        TAPE_OTHERS,
-    ]
+        )
+    else:  # a DMM: written only with its node's TMM, on the same members
+        tmm = next(n.id for n in nodes if TAPE_DMMS.get(n.role) == node.role)
+        option = node.role.removeprefix("tape-")
+        where = (
+            f"It runs on {_listed(node.members)}, beside its node's Tape Manager Machine {tmm}"
+            f" ({option} {node.id}). BKRSTART does not start it: bkrc assumes {tmm} does."
+        )
+    return [where, _tape_others(model)]
 
 
 @dataclass

@@ -504,6 +504,8 @@ def _start_order(model: Model, member: str) -> list[tuple[str, str, bool]]:
         order.append((worker, "a worker", False))
     tape = model.tape
     if tape is not None:
+        # The node's Tape Manager Machine only: bkrc assumes it starts the node's
+        # other machines (its DMM, an LMM), as IBM describes for the LMM.
         if tape.catalog_node and tape.catalog_member == member:
             order.append((tape.catalog_node, "the Tape Manager catalog node", False))
         elif tape.request_node and tape.catalog_member != member:

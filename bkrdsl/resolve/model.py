@@ -384,7 +384,22 @@ class TapeModel:
     catalog_member: str | None
     request_node: str | None
     request_node_span: Span | None
+    catalog_dmm: str | None  # the catalog node's Device Manager Machine
+    catalog_dmm_span: Span | None
+    request_dmm: str | None  # the request nodes' Device Manager Machine
+    request_dmm_span: Span | None
     decl: ast.Tape
+
+    def machines(self) -> tuple[tuple[str, Span], ...]:
+        """(ID, where it is named) of every machine the statement names: the
+        catalog node, the request node, then their DMMs."""
+        named = (
+            (self.catalog_node, self.catalog_node_span),
+            (self.request_node, self.request_node_span),
+            (self.catalog_dmm, self.catalog_dmm_span),
+            (self.request_dmm, self.request_dmm_span),
+        )
+        return tuple((name, span) for name, span in named if name is not None and span is not None)
 
 
 @dataclass(frozen=True)
@@ -392,7 +407,9 @@ class TapeNode:
     """A shared Tape Manager machine bkrc writes a directory entry for."""
 
     id: str
-    role: str  # "tape-catalog-node" or "tape-request-node" (the dialect's machine roles)
+    #: The dialect's machine role: "tape-catalog-node" or "tape-request-node"
+    #: (the nodes' Tape Manager Machines), "tape-catalog-dmm" or "tape-request-dmm".
+    role: str
     default: Kind  # its kind unless the .bkr file declares it
     members: tuple[str, ...]  # the members it runs on
 
@@ -608,7 +625,8 @@ class Model:
         """(machine, member, SUBCONFIG ID) for every member an IDENTITY product
         machine runs on, as the directory writes them: the service machines,
         then the others declared or implied IDENTITY (a local catalog's SFS
-        server, an IDENTITY administrator) and the Tape Manager's request node.
+        server, an IDENTITY administrator) and the Tape Manager's request node
+        and its DMM.
         A machine written as a USER entry has no SUBCONFIG."""
         out = []
         for machine, (_, kind, members) in self._machine_table.items():
@@ -624,20 +642,31 @@ class Model:
         """The shared Tape Manager's machines, each with the members it runs on.
 
         Only for `tape manager shared` with a catalog node (whose `on MEMBER`
-        the grammar requires): the catalog node, single-configuration, on that
-        member; then the request node, an IDENTITY, on every other member, since
-        each of them asks the catalog node for tapes (left out when there is no
-        other member). The same members the TMNODES files and BKRSTART name.
+        the grammar requires): the catalog node's Tape Manager Machine,
+        single-configuration, on that member; then the request node's, an
+        IDENTITY, on every other member, since each of them asks the catalog
+        node for tapes (left out when there is no other member). The same
+        members the TMNODES files and BKRSTART name. Then each node's Device
+        Manager Machine when the statement names one (`catalog-dmm`,
+        `request-dmm`): on the same members as its node, with the same default
+        kind, and only when that node is written. After the nodes, so that
+        naming a DMM moves no entry already written.
         """
         tape = self.tape
         if tape is None or tape.scope is not ast.Scope.SHARED or tape.catalog_member is None:
             return ()
-        out = []
-        if tape.catalog_node is not None:
-            out.append(TapeNode(tape.catalog_node, "tape-catalog-node", Kind.SINGLE, (tape.catalog_member,)))
         requesters = tuple(m for m in self.member_names if m != tape.catalog_member)
-        if tape.request_node is not None and requesters:
-            out.append(TapeNode(tape.request_node, "tape-request-node", Kind.IDENTITY, requesters))
+        catalog = (Kind.SINGLE, (tape.catalog_member,)) if tape.catalog_node is not None else None
+        request = (Kind.IDENTITY, requesters) if tape.request_node is not None and requesters else None
+        out = []
+        for machine, role, node in (
+            (tape.catalog_node, "tape-catalog-node", catalog),
+            (tape.request_node, "tape-request-node", request),
+            (tape.catalog_dmm, "tape-catalog-dmm", catalog),
+            (tape.request_dmm, "tape-request-dmm", request),
+        ):
+            if machine is not None and node is not None:
+                out.append(TapeNode(machine, role, *node))
         return tuple(out)
 
     def product_machines(self) -> dict[str, tuple[Kind, tuple[str, ...]]]:
@@ -702,18 +731,23 @@ class Model:
         """The kind of a machine the cluster names without declaring it.
 
         A shared catalog's SFS server runs once (single); a local catalog's server
-        on every member (identity). A Tape Manager catalog node is single, its
-        request nodes identity. bkrc writes the directory entries that way.
+        on every member (identity). A Tape Manager catalog node and its DMM are
+        single, the request nodes and their DMM identity. bkrc writes the
+        directory entries that way.
         """
         up = user_id.upper()
         for c in self.catalogs[:1]:
             if c.server == up:
                 return Kind.SINGLE if c.scope is ast.Scope.SHARED else Kind.IDENTITY
         for t in self.tapes[:1]:
-            if t.catalog_node == up:
-                return Kind.SINGLE
-            if t.request_node == up:
-                return Kind.IDENTITY
+            for name, kind in (
+                (t.catalog_node, Kind.SINGLE),
+                (t.request_node, Kind.IDENTITY),
+                (t.catalog_dmm, Kind.SINGLE),
+                (t.request_dmm, Kind.IDENTITY),
+            ):
+                if name == up:
+                    return kind
         return None
 
     # -- the product's machines, by role
@@ -999,6 +1033,8 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
     for t in cluster.tapes:
         cat = t.catalog_nodes[0] if t.catalog_nodes else None
         req = t.request_nodes[0] if t.request_nodes else None
+        cat_dmm = t.catalog_dmms[0] if t.catalog_dmms else None
+        req_dmm = t.request_dmms[0] if t.request_dmms else None
         tapes.append(
             TapeModel(
                 scope=t.scope,
@@ -1007,6 +1043,10 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
                 catalog_member=cat.member.upper if cat and cat.member else None,
                 request_node=req.name.upper if req else None,
                 request_node_span=req.name.span if req else None,
+                catalog_dmm=cat_dmm.name.upper if cat_dmm else None,
+                catalog_dmm_span=cat_dmm.name.span if cat_dmm else None,
+                request_dmm=req_dmm.name.upper if req_dmm else None,
+                request_dmm_span=req_dmm.name.span if req_dmm else None,
                 decl=t,
             )
         )

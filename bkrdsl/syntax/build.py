@@ -241,14 +241,25 @@ class _Builder:
 
     def tape(self, tree) -> ast.Tape:
         scope, *opts = tree.children
-        catalog_nodes, request_nodes = [], []
+        catalog_nodes, request_nodes, catalog_dmms, request_dmms = ([] for _ in range(4))
+        lists = {
+            "tape_catalog_node": catalog_nodes,
+            "tape_request_node": request_nodes,
+            "tape_catalog_dmm": catalog_dmms,
+            "tape_request_dmm": request_dmms,
+        }
         for opt in opts:
-            if opt.data == "tape_catalog_node":
-                node, member = opt.children
-                catalog_nodes.append(ast.TapeNode(self.word(node), self.word(member), self.span_of(opt)))
-            else:
-                request_nodes.append(ast.TapeNode(self.word(opt.children[0]), None, self.span_of(opt)))
-        return ast.Tape(ast.Scope(scope.data), tuple(catalog_nodes), tuple(request_nodes), self.span_of(tree))
+            name, *member = opt.children  # only a catalog node names its member
+            node = ast.TapeNode(self.word(name), self.word(member[0]) if member else None, self.span_of(opt))
+            lists[opt.data].append(node)
+        return ast.Tape(
+            ast.Scope(scope.data),
+            tuple(catalog_nodes),
+            tuple(request_nodes),
+            tuple(catalog_dmms),
+            tuple(request_dmms),
+            self.span_of(tree),
+        )
 
     def job(self, tree) -> ast.Job:
         name, *items = tree.children

@@ -44,15 +44,15 @@ from bkrdsl.syntax.build import doc_above, doc_line
 
 #: The grammar this parser was written for: sha256 of grammar/bkr.lark without
 #: comments and blank space. tests/test_fast_parser.py fails when they differ.
-GRAMMAR_FINGERPRINT = "846f8be320ab11a15336a3c64314b9f2f3781d7004575a77b4d619fe485ca3e4"
+GRAMMAR_FINGERPRINT = "5acab5fe7ec845b030537800150f0d814bf774a9afe9347621d1af111d7028b9"
 
 #: Every keyword of the grammar, lower case (a test checks it against bkrdsl.keywords).
 KEYWORDS = frozenset(
     """
-    at backup catalog catalog-node cluster daily days description disk each exclude expire
-    full group identity import include incremental job job-suffix local manager manual match
-    member minidisk monthly on pool preview private-volume purge request-node retain role run
-    server sfs shared shared-volume single size tape to user weekly workers
+    at backup catalog catalog-dmm catalog-node cluster daily days description disk each exclude
+    expire full group identity import include incremental job job-suffix local manager manual
+    match member minidisk monthly on pool preview private-volume purge request-dmm request-node
+    retain role run server sfs shared shared-volume single size tape to user weekly workers
     """.split()
 )
 
@@ -577,24 +577,34 @@ class _Parser:
         return ast.Expire(placement, tuple(previews), tuple(purges), tuple(retains), self._since(first))
 
     def tape(self) -> ast.Tape:
-        """tape manager scope (catalog-node NAME on NAME | request-node NAME)*."""
+        """tape manager scope (catalog-node NAME on NAME | request-node NAME
+        | catalog-dmm NAME | request-dmm NAME)*."""
         first = self._take(KEYWORD)
         self._expect("manager", KEYWORD)
         scope = self.scope()
-        catalog_nodes, request_nodes = [], []
+        catalog_nodes, request_nodes, catalog_dmms, request_dmms = [], [], [], []
+        lists = {"request-node": request_nodes, "catalog-dmm": catalog_dmms, "request-dmm": request_dmms}
         while True:
-            if self.type == "catalog-node":
+            type_ = self.type
+            if type_ == "catalog-node":
                 option = self._take(NAME)
                 node = self._word(self._expect(T_NAME, KEYWORD))
                 self._expect("on", NAME)
                 member = self._word(self._expect(T_NAME, KEYWORD))
                 catalog_nodes.append(ast.TapeNode(node, member, self._since(option)))
-            elif self.type == "request-node":
+            elif type_ in lists:
                 option = self._take(NAME)
                 node = self._word(self._expect(T_NAME, KEYWORD))
-                request_nodes.append(ast.TapeNode(node, None, self._since(option)))
+                lists[type_].append(ast.TapeNode(node, None, self._since(option)))
             else:
-                return ast.Tape(scope, tuple(catalog_nodes), tuple(request_nodes), self._since(first))
+                return ast.Tape(
+                    scope,
+                    tuple(catalog_nodes),
+                    tuple(request_nodes),
+                    tuple(catalog_dmms),
+                    tuple(request_dmms),
+                    self._since(first),
+                )
 
     # ------------------------------------------------------------ jobs
     def job(self) -> ast.Job:

@@ -52,14 +52,14 @@ syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold con
 " user ID, ID, ...
 syn keyword bkrKeyword user nextgroup=bkrUserList skipwhite
 syn match bkrUserList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrUserId,bkrPattern,bkrComma
-" server ID, catalog-node ID, request-node ID, match PATTERN
-syn keyword bkrSlotKeyword catalog-node match request-node server nextgroup=bkrSlotWord skipwhite
+" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
+syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrSlotWord skipwhite
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
 
 " minidisk OWNER ADDRESS...: addresses up to the next keyword
 syn keyword bkrKeyword minidisk nextgroup=bkrOwner skipwhite
 syn match bkrOwner /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrAddressList skipwhite
-syn match bkrAddressList /\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|description\|incremental\|job-suffix\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]\+\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|description\|incremental\|job-suffix\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern
+syn match bkrAddressList /\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]\+\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern
 syn match bkrAddress /\k\@<![0-9A-Fa-f]\{1,4}\k\@!/ contained
 syn match bkrRange /\k\@<![0-9A-Fa-f]\{1,4}-[0-9A-Fa-f]\{1,4}\k\@!/ contained contains=bkrRangeOperator
 syn match bkrRangeOperator /-/ contained
