@@ -1,4 +1,4 @@
-"""Tape: Backup Manager to tape under Tape Manager for z/VM (BKR230-BKR233), SSI rule 7.
+"""Tape: Backup Manager to tape under Tape Manager for z/VM (BKR230-BKR234), SSI rule 7.
 
 The `tape manager` statement names up to four machines: each node's Tape Manager
 Machine (`catalog-node`, `request-node`) and Device Manager Machine
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bkrdsl.ast import Kind, Scope, TargetMedium
 from bkrdsl.check.common import listed, quoted, valid_user_id
+from bkrdsl.check.kinds import ROLE_TEXT
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -108,6 +109,32 @@ TAPE_INCOMPLETE = register(
     """,
 )
 
+TAPE_NAME_TAKEN = register(
+    "BKR234",
+    "tape-machine-named-like-product-machine",
+    "error",
+    "a Tape Manager machine has the name of a Backup Manager machine",
+    """
+    bkrc writes one CP directory entry per machine. A Tape Manager machine
+    (`catalog-node`, `request-node`, `catalog-dmm`, `request-dmm`) named like
+    one of Backup Manager's own machines (the backup server, the catalog
+    server, a worker, the catalog's SFS server, the administrator or the
+    installation user) would be one virtual machine doing two jobs, and its
+    entry would be written once, with Backup Manager's defaults: Tape
+    Manager's machine would have no entry of its own.
+
+    Failing example:
+
+        tape manager shared catalog-node BKRADMIN on VMSYS1 request-node TRTMM
+
+    Fix: give the Tape Manager machine its own name (IBM's example: TCTMM on
+    the catalog node, TRTMM on the request nodes).
+    """,
+)
+
+#: The Backup Manager machine roles, as BKR234 names them.
+_PRODUCT_ROLE_TEXT = {**ROLE_TEXT, "catalog-sfs-server": "the catalog's SFS file pool server"}
+
 
 @check
 def tape_needs_shared_manager(model: Model):
@@ -157,6 +184,10 @@ def tape_nodes(model: Model):
     clashes = list(_name_clashes(tape))
     if clashes:
         yield from clashes
+        return
+    taken = list(_names_taken(model))
+    if taken:
+        yield from taken
         return
     for name, span, what, wrong, must in (
         (
@@ -236,3 +267,28 @@ def _wrong_kind(model: Model, name: str, span, wrong: Kind, what: str, must: str
         related=(Related(decl.span, f"declared {wrong.value} here"),),
         help=f"declare it `{'single' if wrong is Kind.IDENTITY else 'identity'}`",
     )
+
+
+def _names_taken(model: Model):
+    """BKR234 for each Tape Manager machine that has a Backup Manager machine's name."""
+    roles = model.machine_roles()
+    catalog = model.catalog
+    for name, span in model.tape.machines():
+        role = roles.get(name)
+        if role not in _PRODUCT_ROLE_TEXT:
+            continue
+        declared = model.user(name)
+        if declared is not None:
+            related = (Related(declared.span, f"{quoted(name)} declared here"),)
+        elif catalog is not None and catalog.server == name and catalog.server_span is not None:
+            related = (Related(catalog.server_span, "the catalog's SFS server named here"),)
+        elif role == "worker" and model.role_patterns("worker"):
+            related = (Related(model.role_patterns("worker")[0].span, "the workers' names come from here"),)
+        else:
+            related = ()
+        yield TAPE_NAME_TAKEN(
+            f"Tape Manager machine {quoted(name)} has the name of {_PRODUCT_ROLE_TEXT[role]}",
+            span,
+            related=related,
+            help="give the Tape Manager machine its own name (IBM's example: TCTMM, TRTMM)",
+        )
