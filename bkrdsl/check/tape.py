@@ -1,4 +1,4 @@
-"""Tape: Backup Manager to tape under Tape Manager for z/VM (BKR230-BKR234), SSI rule 7.
+"""Tape: Backup Manager to tape under Tape Manager for z/VM (BKR230-BKR235), SSI rule 7.
 
 The `tape manager` statement names up to four machines: each node's Tape Manager
 Machine (`catalog-node`, `request-node`) and Device Manager Machine
@@ -129,6 +129,28 @@ TAPE_NAME_TAKEN = register(
 
     Fix: give the Tape Manager machine its own name (IBM's example: TCTMM on
     the catalog node, TRTMM on the request nodes).
+    """,
+)
+
+TAPE_MACHINES_UNUSED = register(
+    "BKR235",
+    "tape-machines-without-shared-catalog",
+    "warning",
+    "`tape manager local` names Tape Manager machines, which only a shared catalog uses",
+    """
+    The machine options of `tape manager` (`catalog-node`, `request-node`,
+    `catalog-dmm`, `request-dmm`) describe the nodes of one tape catalog
+    shared by the cluster. With `local` each member keeps its own Tape
+    Manager catalog and there are no nodes: bkrc writes no node definitions,
+    directory entries or start-up lines for the machines named, so the
+    options do nothing.
+
+    Failing example:
+
+        tape manager local catalog-node TCTMM on VMSYS1 request-node TRTMM
+
+    Fix: `tape manager shared ...` if the members share one tape catalog (SSI
+    rule 7 requires it for backups to tape), or `tape manager local` alone.
     """,
 )
 
@@ -292,3 +314,17 @@ def _names_taken(model: Model):
             related=related,
             help="give the Tape Manager machine its own name (IBM's example: TCTMM, TRTMM)",
         )
+
+
+@check
+def tape_machines_unused(model: Model):
+    tape = model.tape
+    if model.cluster is None or tape is None or tape.scope is not Scope.LOCAL or not tape.decl.machines:
+        return
+    first = tape.decl.machines[0]
+    yield TAPE_MACHINES_UNUSED(
+        f"`tape manager local` names Tape Manager machines ({listed([n.name.upper for n in tape.decl.machines])}),"
+        " but bkrc writes them only for a shared tape catalog",
+        first.name.span,
+        help="write `tape manager shared` when the members share one tape catalog, or drop the machine options",
+    )
