@@ -573,6 +573,14 @@ class Recovery:
         """Report what is wrong with `tok` here and repair; return the token to go on with."""
         if self.quiet or self.saturated:
             return self.resynchronise(ip, tok, accepted)
+        typo = self.hyphenated_typo(tok)
+        if typo is not None:
+            # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
+            joined, word, span = typo
+            self.report(messages.unknown_keyword(f"`{joined}`", word, span), tok.start_pos)
+            if not accepted & {"RBRACE", "$END"}:
+                self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
+            return self.skip_statement(ip, tok)
         keyword = self.facts.keywords.get(str(tok.value).lower()) if tok.type == "NAME" else None
         if keyword is not None:
             # A word spelled like a keyword was lexed as a name where names may follow
@@ -607,6 +615,25 @@ class Recovery:
                 return tok
             self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
         return self.skip_statement(ip, tok)
+
+    def hyphenated_typo(self, tok: Token) -> tuple[str, str, Span] | None:
+        """(word, keyword, span) when `tok` begins with `-` right after a word and the
+        two together are a misspelt hyphenated keyword (`catalog-nod`, `request-dm`)."""
+        text, start = self.source.text, tok.start_pos
+        if tok.type == "$END" or start is None or not 0 < start < len(text) or text[start] != "-":
+            return None
+        if not text[start - 1].isalnum():
+            return None
+        begin, end = start, start
+        while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "-"):
+            begin -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+            end += 1
+        joined = text[begin:end]
+        if joined.lower() in self.facts.keywords:
+            return None
+        word = messages.did_you_mean(joined, [k for k in self.facts.keywords if "-" in k])
+        return (joined, word, self.source.span(begin, end)) if word else None
 
     def misspelt(self, tok: Token, word: str) -> Token:
         self.report(messages.unknown_keyword(self.describe(tok), word, self.span_of(tok)), tok.start_pos)
