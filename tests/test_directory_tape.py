@@ -43,6 +43,28 @@ def errors_of(tmp_path: Path, body: str, cluster: str = CLUSTER) -> list[str]:
     return [f"{d.code} {d.message}" for d in analysis.diagnostics if d.is_error]
 
 
+# CLUSTER without M3: with the catalog node on M1, only M2 requests tapes.
+TWO_MEMBERS = CLUSTER.replace(
+    """  member M3 {{
+    workers 1
+    private-volume P3VOL1
+    exclude minidisk * 0192
+  }}
+""",
+    "",
+)
+
+
+def compiled_two_members(tmp_path: Path, body: str) -> dict:
+    """{path: artifact} of TWO_MEMBERS with `body`; the compile must succeed."""
+    text = TWO_MEMBERS.format(body=body)
+    file = tmp_path / "two.bkr"
+    file.write_text(text)
+    analysis, artifacts = compile_source(str(file), text.encode(), path=file)
+    assert artifacts is not None, [d.message for d in analysis.diagnostics if d.is_error]
+    return {a.path: a for a in artifacts}
+
+
 # ------------------------------------------------------------------ the entries
 def test_catalog_node_is_a_user_entry(tmp_path):
     files = build(tmp_path, TAPE)
@@ -129,22 +151,8 @@ cluster ONE {{
 
 
 def test_request_node_declared_single_with_one_requesting_member_is_a_user(tmp_path):
-    two = CLUSTER.replace(
-        """  member M3 {{
-    workers 1
-    private-volume P3VOL1
-    exclude minidisk * 0192
-  }}
-""",
-        "",
-    )
     body = TAPE.replace("on M2", "on M1") + "  single user TRTMM\n  disk TRTMM 191 size 5 cyl\n"
-    text = two.format(body=body)
-    file = tmp_path / "two.bkr"
-    file.write_text(text)
-    analysis, artifacts = compile_source(str(file), text.encode(), path=file)
-    assert artifacts is not None, [d.message for d in analysis.diagnostics if d.is_error]
-    files = {a.path: a for a in artifacts}
+    files = compiled_two_members(tmp_path, body)
     entry = files["cluster/TRTMM.DIRECT"]
     assert records(entry)[0] == "USER TRTMM AUTOONLY 128M 256M BG"
     assert mdisks(entry) == ["MDISK 0191 3390 AUTOV 5 SHR001 MR"]
@@ -483,22 +491,8 @@ def test_sequential_allocation_places_dmm_disks_after_the_tape_managers(tmp_path
 
 
 def test_request_dmm_declared_single_with_one_requesting_member_is_a_user(tmp_path):
-    two = CLUSTER.replace(
-        """  member M3 {{
-    workers 1
-    private-volume P3VOL1
-    exclude minidisk * 0192
-  }}
-""",
-        "",
-    )
     body = TAPE_DMMS.replace("on M2", "on M1") + "  single user TRDMM\n  disk TRDMM 191 size 5 cyl\n"
-    text = two.format(body=body)
-    file = tmp_path / "two.bkr"
-    file.write_text(text)
-    analysis, artifacts = compile_source(str(file), text.encode(), path=file)
-    assert artifacts is not None, [d.message for d in analysis.diagnostics if d.is_error]
-    files = {a.path: a for a in artifacts}
+    files = compiled_two_members(tmp_path, body)
     assert records(files["cluster/TRDMM.DIRECT"])[0] == "USER TRDMM AUTOONLY 128M 256M BG"
     assert mdisks(files["cluster/TRDMM.DIRECT"]) == ["MDISK 0191 3390 AUTOV 5 SHR001 MR"]
     assert "It runs on M2, beside its node's Tape Manager Machine TRTMM" in header(files["cluster/TRDMM.DIRECT"])
