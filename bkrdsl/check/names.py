@@ -37,10 +37,12 @@ INVALID_USER_ID = register(
     z/VM user IDs (USER and IDENTITY directory entries, the machines of the
     product, the catalog's SFS server, Tape Manager machines) are 1 to 8
     characters from A-Z, 0-9 and `@ # $ _ -` (CP's USERID_CHARACTERS table;
-    lower case is folded to upper case). A pattern in a group (`match LNX*`)
-    or a selection (`include minidisk LNX* *`) may add the wildcards `*` (any
-    run of characters), `%` and `?` (exactly one character), but must still be
-    able to match some 8-character ID.
+    lower case is folded to upper case). A pattern in a group (`match LNX*`),
+    a selection (`include minidisk LNX* *`) or a `disk` statement (`disk
+    BKRWRK* ...`) may add the wildcards `*` (any run of characters), `%` and
+    `?` (exactly one character), but must still be able to match some
+    8-character ID. The catalog's SFS server and the Tape Manager machines are
+    named by one user ID, never a pattern: bkrc writes their directory entries.
 
     Failing example:
 
@@ -252,17 +254,29 @@ def user_ids(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
-    owners = [s.owner for j in cluster.jobs for s in j.selections if s.owner is not None]
-    owners += [s.owner for m in cluster.members for s in m.selections if s.owner is not None]
-    words = owners + [d.user for d in cluster.disks]
-    words += [w for c in cluster.catalogs for w in c.server]
-    words += [n.name for t in cluster.tapes for n in t.machines]
+    # A selection's owner, or a `disk` statement's user (`disk BKRWRK* ...`), may be a pattern.
+    words = [s.owner for j in cluster.jobs for s in j.selections if s.owner is not None]
+    words += [s.owner for m in cluster.members for s in m.selections if s.owner is not None]
+    words += [d.user for d in cluster.disks]
     for w in words:
         if w.text == "*":
             continue
         problem = _user_word_problem(w.text)
         if problem:
             yield INVALID_USER_ID(problem, w.span, help="1-8 characters from A-Z 0-9 @ # $ _ -")
+    # A machine the cluster names (which bkrc writes a directory entry and files
+    # for) is one user ID: no wildcards.
+    machines = [w for c in cluster.catalogs for w in c.server]
+    machines += [n.name for t in cluster.tapes for n in t.machines]
+    for w in machines:
+        problem = user_id_problem(w.text)
+        if problem:
+            yield INVALID_USER_ID(
+                problem,
+                w.span,
+                help="a machine is one user ID, 1-8 characters from A-Z 0-9 @ # $ _ -;"
+                " wildcards are for groups and selections",
+            )
 
 
 @check
