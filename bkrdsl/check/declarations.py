@@ -1,5 +1,6 @@
 """Declarations and references: everything declared once, every reference resolved
-(BKR320-BKR326 duplicates, BKR330-BKR334 unknown names with "did you mean")."""
+(BKR320-BKR326 duplicates, BKR330-BKR334 unknown names with "did you mean", BKR335
+a role that names one machine given to a pattern)."""
 
 from __future__ import annotations
 
@@ -267,6 +268,29 @@ UNKNOWN_ROLE = register(
 )
 
 
+ROLE_ON_PATTERN = register(
+    "BKR335",
+    "role-on-pattern",
+    "error",
+    "a role that names one machine is given to a user ID pattern",
+    """
+    `role backup-server`, `role catalog-server`, `role admin` and `role
+    installation` each name one machine: bkrc writes its directory entry,
+    starts it, sends it the jobs or names it in the other machines' LOGONBY.
+    A pattern is not a machine, so bkrc could not use the role, and the
+    cluster would go on as if it had no such machine. Only `role worker`
+    takes a pattern (`BKRWRK*`: `workers N` in a member block makes
+    BKRWRK01..BKRWRKnn).
+
+    Failing example:
+
+        identity user BKRBK* role backup-server
+
+    Fix: `identity user BKRBKUP role backup-server`.
+    """,
+)
+
+
 def _first_seen(items, key):
     """(item, first item with the same key) for every later duplicate."""
     first: dict = {}
@@ -494,3 +518,20 @@ def unknown_roles(model: Model):
                 d.role.span,
                 help=mean_help(close.lower() if close else None, "roles: " + ", ".join(sorted(ROLES))),
             )
+
+
+@check
+def roles_on_patterns(model: Model):
+    for module in model.modules:
+        decls = list(module.users) + [u for c in module.clusters for u in c.users]
+        for d in decls:
+            role = d.role.text.lower() if d.role is not None else None
+            if role not in ROLES or role == "worker":
+                continue
+            for name in d.names:
+                if is_pattern(name.text):
+                    yield ROLE_ON_PATTERN(
+                        f"`role {role}` names one machine, but {quoted(name.text)} is a pattern",
+                        name.span,
+                        help=f"give `role {role}` to the machine's own user ID; only `role worker` takes a pattern",
+                    )

@@ -317,10 +317,11 @@ def service_roles_declared(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
+    # A role given to a pattern instead of one ID is BKR335's to report.
     missing = []
-    if model.backup_server is None:
+    if model.backup_server is None and not model.role_patterns("backup-server"):
         missing.append(("backup-server", "backup server (BKRBKUP)"))
-    if model.catalog_server is None:
+    if model.catalog_server is None and not model.role_patterns("catalog-server"):
         missing.append(("catalog-server", "catalog server (BKRCATLG)"))
     if model.worker_pattern is None:
         missing.append(("worker", "worker machines (BKRWRKnn)"))

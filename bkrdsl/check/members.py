@@ -1,4 +1,4 @@
-"""Members, service machine instances and their minidisks (BKR240-BKR246).
+"""Members, service machine instances and their minidisks (BKR240-BKR249).
 
 SSI rule 1 (Backup Manager runs on every member), the z/VM facts about
 IDENTITY/SUBCONFIG names, and where each kind of user's minidisks may live.
@@ -279,6 +279,47 @@ def worker_names(model: Model):
             f"worker pattern {quoted(pattern)} {problem}",
             decl.span,
             help="use a pattern of at most 6 characters plus one `*`, like `BKRWRK*`",
+        )
+
+
+ONE_WORKER_ID = register(
+    "BKR249",
+    "workers-without-pattern",
+    "error",
+    "a member runs several workers, but the worker role names one user ID",
+    """
+    `workers N` in a member block makes N worker machines from the worker
+    pattern: `identity user BKRWRK* role worker` gives BKRWRK01 to BKRWRKnn.
+    When `role worker` is given to one user ID instead, that ID is the one
+    worker of every member, and bkrc has no way to name the others: the
+    member would run fewer workers than its block says.
+
+    Failing example:
+
+        identity user BKRWRK01 role worker
+        member VMSYS1 { workers 4 }
+
+    Fix: `identity user BKRWRK* role worker`, or `workers 1`.
+    """,
+)
+
+
+@check
+def workers_from_one_id(model: Model):
+    pattern = model.worker_pattern
+    if pattern is None or is_pattern(pattern):
+        return
+    decl = model.role_users("worker")[0]
+    for m in model.members:
+        settings = m.decl.settings_named("workers")
+        if not m.workers or m.workers <= 1 or not settings or not settings[0].values:
+            continue
+        yield ONE_WORKER_ID(
+            f"member `{m.name}` runs `workers {m.workers}`, but the worker role names one user ID,"
+            f" {quoted(pattern)}",
+            settings[0].values[0].span,
+            related=(Related(decl.span, "the one worker ID"),),
+            help="declare the workers by a pattern, `identity user BKRWRK* role worker`, or set `workers 1`",
         )
 
 
