@@ -1,0 +1,84 @@
+"""What every member's EXECs must do under the stand-in, for any checked cluster.
+
+Each function runs generated EXECs with Regina (through `CmsStandIn`) and
+asserts the SSI contract of issue 4: BKRSUBMT sends exactly the member's jobs
+to its own backup server; BKRSTART starts the member's machines once each, in
+order; every EXEC refuses to run on another member; expiry purges on the
+purging members only. `exec_of(member, name)` gives the text of one EXEC.
+The example tests (tests/test_regina.py) and the property over generated
+clusters (tests/test_regina_properties.py) share them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bkrdsl.ast import Scope
+from bkrdsl.resolve.model import Model
+
+from .standin import CmsStandIn
+
+ExecOf = Callable[[str, str], str]
+
+
+def assert_submit_all(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
+    """BKRSUBMT ALL submits every job placed on the member, under its member name, to
+    the member's own backup server, and nothing else."""
+    expected = ["CP QUERY USERID"] + [
+        f"CP SMSG {model.backup_server} SUBMIT {name}"
+        for job in model.jobs
+        for where, name in model.derived_names(job)
+        if where == member
+    ]
+    run = cms.run(exec_of(member, "BKRSUBMT"), "ALL", member=member)
+    assert (run.rc, run.commands) == (0, expected), run
+
+
+def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
+    """Every EXEC of `member` stops with rc 40 on any other member, having only asked CP
+    where it runs."""
+    execs = ["BKRSUBMT", "BKRSTART"] + (["BKREXPIR"] if member in model.purging_members() else [])
+    others = [m.name for m in model.members if m.name != member]
+    for exec_name in execs:
+        text = exec_of(member, exec_name)
+        operands = "ALL" if exec_name == "BKRSUBMT" else "PURGE" if exec_name == "BKREXPIR" else ""
+        for other in others:
+            run = cms.run(text, operands, member=other)
+            assert run.rc == 40, run
+            assert run.commands == ["CP QUERY USERID"], run
+            assert f"this EXEC is for member {member}, not for {other}." in run.stdout, run
+
+
+def assert_expiry_on_purging_members_only(cms: CmsStandIn, model: Model, exec_of: ExecOf) -> None:
+    """Each purging member's BKREXPIR purges there, and refuses everywhere else."""
+    purgers = model.purging_members()
+    assert purgers, "a checked cluster has a purging member"
+    for purger in purgers:
+        text = exec_of(purger, "BKREXPIR")
+        for m in model.members:
+            run = cms.run(text, "PURGE", member=m.name)
+            if m.name == purger:
+                purge = f"CP SMSG {model.catalog_server} EXPIRE (PURGE"
+                assert (run.rc, run.commands) == (0, ["CP QUERY USERID", purge]), run
+            else:
+                assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+
+
+def assert_start_order(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
+    """BKRSTART starts, once each and in this order: the catalog's SFS server (a shared
+    catalog's on its home member only, a local catalog's on every member), BKRCATLG,
+    BKRBKUP, the member's workers, then a shared Tape Manager's node (the catalog node
+    on its member, the request node elsewhere)."""
+    catalog, tape = model.catalog, model.tape
+    expected = []
+    if catalog is not None and (catalog.scope is Scope.LOCAL or catalog.home == member):
+        expected.append(catalog.server)
+    expected += [model.catalog_server, model.backup_server, *model.workers_of(model.member(member))]
+    if tape is not None and tape.scope is Scope.SHARED:
+        expected.append(tape.catalog_node if tape.catalog_member == member else tape.request_node)
+    run = cms.run(exec_of(member, "BKRSTART"), member=member)
+    assert run.rc == 0, run
+    started = [c.split()[-1] for c in run.commands if c.startswith("CP XAUTOLOG ")]
+    assert started == expected, run
+    queried = [c.split()[-1] for c in run.commands if c.startswith("CP QUERY USER ")]
+    assert list(dict.fromkeys(queried)) == expected, run  # each asked about before its XAUTOLOG

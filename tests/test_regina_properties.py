@@ -1,0 +1,61 @@
+"""Property: for any cluster the checker passes, every member's EXECs keep the SSI
+contract when Regina runs them under the CMS/CP stand-in.
+
+The clusters come from the compile properties' generator (1 to 4 members with
+odd names, shared or local catalogs, Tape Manager with or without DMMs, jobs
+pinned to any member); the contract is the one tests/test_regina.py proves on
+the examples (tests/cms/invariants.py): BKRSUBMT ALL sends exactly the
+member's jobs to its own backup server, BKRSTART starts the member's machines
+in order, every EXEC refuses every other member, and only the purging members
+purge. Skipped without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import require_tool
+from hypothesis import HealthCheck, given, settings
+from test_compile_properties import clusters
+
+from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.pipeline import analyse
+from cms.generate import generate
+from cms.invariants import (
+    assert_expiry_on_purging_members_only,
+    assert_refuses_other_members,
+    assert_start_order,
+    assert_submit_all,
+)
+from cms.standin import CmsStandIn, find_rexx
+
+pytestmark = pytest.mark.regina
+
+DIALECT = load_dialect()
+
+
+@pytest.fixture(scope="module")
+def cms(tmp_path_factory):
+    require_tool("BKRDSL_REQUIRE_REGINA", find_rexx() is not None, "Regina REXX (rexx)")
+    return CmsStandIn(tmp_path_factory.mktemp("cms"))
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(text=clusters())
+def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text):
+    analysis = analyse("prop.bkr", text.encode())
+    if not analysis.ok:
+        return
+    model = analysis.model
+
+    def exec_of(member: str, exec_name: str) -> str:
+        return generate(model, member, exec_name, "prop.bkr", DIALECT)
+
+    for m in model.members:
+        assert_submit_all(cms, model, exec_of, m.name)
+        assert_start_order(cms, model, exec_of, m.name)
+        assert_refuses_other_members(cms, model, exec_of, m.name)
+    assert_expiry_on_purging_members_only(cms, model, exec_of)
