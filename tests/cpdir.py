@@ -1,0 +1,185 @@
+"""A reader of the generated CP directory entries that applies CP's rules to them.
+
+`bkrc compile` writes one entry per file (`cluster/ID.DIRECT`). This reads
+them back the way DirMaint's ADD and DIRECTXA would, independently of the
+emitter, and lists every rule an entry set breaks (an empty list is a pass):
+
+- a file holds one entry: `*` comments, then one USER, IDENTITY or SUBCONFIG
+  statement, then statements indented in column 2;
+- USER and IDENTITY: a valid ID, storage not above the maximum, privilege
+  classes from A-Z and 1-6; an IDENTITY's BUILD statements come right after it,
+  one per member at most, each naming a SUBCONFIG that exists, and every
+  SUBCONFIG is built by exactly one IDENTITY;
+- a SUBCONFIG holds only minidisk and link statements (no IPL, MACHINE, ...);
+- minidisk addresses are unique in a USER, and in an IDENTITY together with
+  each of its SUBCONFIGs (CP merges the two);
+- minidisks with an explicit extent never share a cylinder or block of a
+  volume, across all entries;
+- a SUBCONFIG's minidisks are on its member's private volumes, a USER's on
+  the cluster's shared volumes: each instance must reach its disks from the
+  member it logs on to (SSI);
+- every LOGONBY names an entry of the set or a z/VM user (MAINT).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from bkrdsl.resolve.model import Model
+
+_ID = re.compile(r"[A-Z0-9@#$_-]{1,8}")
+_STORAGE = re.compile(r"([0-9]+)([KMGT])")
+_UNITS = {"K": 1, "M": 1024, "G": 1024**2, "T": 1024**3}
+#: Statements CP accepts in a SUBCONFIG entry (z/VM CP Planning and Administration).
+_SUBCONFIG_STATEMENTS = {"MDISK", "LINK", "MINIOPT", "DEDICATE", "LOAD", "SPOOL", "CONSOLE", "SPECIAL"}
+
+
+@dataclass
+class Entry:
+    path: str
+    kind: str  # USER, IDENTITY or SUBCONFIG
+    id: str
+    operands: list[str]
+    statements: list[list[str]] = field(default_factory=list)  # words of each statement, in order
+
+
+def read_entries(files: dict[str, str]) -> tuple[dict[str, Entry], list[str]]:
+    """(entries by ID, problems) from {path: text} of the directory files."""
+    entries: dict[str, Entry] = {}
+    problems: list[str] = []
+    for path, text in sorted(files.items()):
+        entry = None
+        for n, line in enumerate(text.splitlines(), 1):
+            where = f"{path}:{n}"
+            if line.startswith("*"):
+                continue
+            if not line.strip():
+                problems.append(f"{where}: blank line")
+                continue
+            words = line.split()
+            if not line.startswith(" "):
+                if entry is not None:
+                    problems.append(f"{where}: a second entry in one file")
+                    continue
+                if words[0] not in ("USER", "IDENTITY", "SUBCONFIG"):
+                    problems.append(f"{where}: `{words[0]}` in column 1 is not an entry statement")
+                    continue
+                if len(words) < 2 or not _ID.fullmatch(words[1]):
+                    problems.append(f"{where}: not a valid ID: {line!r}")
+                    continue
+                entry = Entry(path, words[0], words[1], words[2:])
+                if entry.id in entries:
+                    problems.append(f"{where}: {entry.id} is defined twice")
+                entries[entry.id] = entry
+            elif entry is None:
+                problems.append(f"{where}: a statement before the entry statement")
+            else:
+                entry.statements.append(words)
+        if entry is None:
+            problems.append(f"{path}: no entry")
+        elif path.rsplit("/", 1)[-1] != f"{entry.id}.DIRECT":
+            problems.append(f"{path}: holds the entry of {entry.id}")
+    return entries, problems
+
+
+def _kilobytes(text: str) -> int | None:
+    m = _STORAGE.fullmatch(text)
+    return int(m.group(1)) * _UNITS[m.group(2)] if m else None
+
+
+def _user_problems(e: Entry) -> list[str]:
+    problems = []
+    if len(e.operands) != 4:
+        return [f"{e.path}: {e.kind} {e.id} needs password, storage, maximum and classes: {e.operands}"]
+    _password, storage, maximum, classes = e.operands
+    low, high = _kilobytes(storage), _kilobytes(maximum)
+    if low is None or high is None or low > high:
+        problems.append(f"{e.path}: storage {storage} and maximum {maximum} of {e.id}")
+    if not re.fullmatch(r"[A-Z1-6]+", classes):
+        problems.append(f"{e.path}: privilege classes {classes!r} of {e.id}")
+    return problems
+
+
+def _mdisks(e: Entry) -> list[list[str]]:
+    return [s for s in e.statements if s[0] == "MDISK"]
+
+
+def _extent(s: list[str]) -> tuple[str, int, int] | None:
+    """(volume, first, last) of an MDISK with an explicit extent; None for AUTOV."""
+    _, _address, _devtype, start, size, volume, *_ = s + [""] * 7
+    if not start.isdigit():
+        return None
+    return volume, int(start), int(start) + int(size) - 1
+
+
+def directory_problems(files: dict[str, str], model: Model) -> list[str]:
+    """Every CP rule the directory files break, for the cluster `model` describes."""
+    entries, problems = read_entries(files)
+    members = {m.name: m for m in model.members}
+    shared = set(model.shared_volumes)
+    built: dict[str, list[tuple[str, str]]] = defaultdict(list)  # SUBCONFIG -> [(IDENTITY, member)]
+    for e in entries.values():
+        if e.kind in ("USER", "IDENTITY"):
+            problems += _user_problems(e)
+        if e.kind == "IDENTITY":
+            builds = [s for s in e.statements if s[0] == "BUILD"]
+            if e.statements[: len(builds)] != builds:
+                problems.append(f"{e.path}: BUILD statements must follow the IDENTITY statement")
+            on = [s[2] for s in builds if len(s) == 6 and s[1] == "ON" and s[3:5] == ["USING", "SUBCONFIG"]]
+            if len(on) != len(builds):
+                problems.append(f"{e.path}: a BUILD statement is not BUILD ON member USING SUBCONFIG id")
+            if len(set(on)) != len(on) or not set(on) <= set(members):
+                problems.append(f"{e.path}: BUILD ON members {on}, cluster members {sorted(members)}")
+            for s in builds:
+                built[s[-1]].append((e.id, s[2]))
+        if e.kind == "SUBCONFIG":
+            odd = sorted({s[0] for s in e.statements} - _SUBCONFIG_STATEMENTS)
+            if odd:
+                problems.append(f"{e.path}: statements a SUBCONFIG cannot hold: {odd}")
+        for s in e.statements:
+            if s[0] == "LOGONBY" and not all(w in entries or w == "MAINT" for w in s[1:]):
+                problems.append(f"{e.path}: LOGONBY names no entry: {s[1:]}")
+    for e in entries.values():
+        if e.kind == "SUBCONFIG" and len(built.get(e.id, [])) != 1:
+            problems.append(f"{e.path}: SUBCONFIG {e.id} is built by {built.get(e.id, [])}")
+    for sub, builders in built.items():
+        if sub not in entries or entries[sub].kind != "SUBCONFIG":
+            problems.append(f"BUILD ... USING SUBCONFIG {sub} by {builders}: no such SUBCONFIG entry")
+    # minidisk addresses: a USER alone; an IDENTITY with each of its SUBCONFIGs
+    for e in entries.values():
+        if e.kind == "SUBCONFIG":
+            continue
+        own = [s[1] for s in _mdisks(e)]
+        groups = [own]
+        if e.kind == "IDENTITY":
+            subs = [s[-1] for s in e.statements if s[0] == "BUILD"]
+            groups = [own + [s[1] for s in _mdisks(entries[sub])] for sub in subs if sub in entries]
+        for addresses in groups:
+            if len(set(addresses)) != len(addresses):
+                problems.append(f"{e.path}: minidisk addresses used twice: {sorted(addresses)}")
+    # explicit extents never overlap on a volume, and every disk is reachable from its member
+    used: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entries.values():
+        for s in _mdisks(e):
+            volume = s[5]
+            if e.kind == "SUBCONFIG":
+                (_identity, member), *_ = built.get(e.id, [("?", "?")])
+                allowed = set(members[member].private_volumes) if member in members else set()
+            elif e.kind == "USER":
+                allowed = shared
+            else:  # an IDENTITY-level minidisk: every member reaches it
+                allowed = shared
+            if volume not in allowed:
+                problems.append(f"{e.path}: {' '.join(s)}: volume {volume} is not one of {sorted(allowed)}")
+            extent = _extent(s)
+            if extent is not None:
+                used[extent[0]].append((extent[1], extent[2], f"{e.id} {s[1]}"))
+    for volume, extents in used.items():
+        extents.sort()
+        for (a_first, a_last, a), (b_first, b_last, b) in itertools.pairwise(extents):
+            if b_first <= a_last:
+                problems.append(f"{volume}: {a} ({a_first}-{a_last}) and {b} ({b_first}-{b_last}) overlap")
+    return problems

@@ -1,0 +1,112 @@
+"""The generated CP directory obeys CP's rules (tests/cpdir.py), for the examples and
+for every cluster hypothesis generates that the checker passes, with automatic
+(AUTOV) and sequential allocation; and the reader catches each broken rule."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from conftest import EXAMPLES
+from cpdir import directory_problems
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_compile_properties import clusters
+
+from bkrdsl.emit.artifacts import compile_source
+from bkrdsl.emit.dialect import DIALECT_DIR, parse_dialect
+
+TABLE = (DIALECT_DIR / "backup-manager-1.3.toml").read_text(encoding="utf-8")
+AUTOV = parse_dialect(tomllib.loads(TABLE), "autov")
+SEQUENTIAL = parse_dialect(
+    tomllib.loads(TABLE.replace('value = "autov"', 'value = "sequential"')), "sequential"
+)
+PRODSSI = EXAMPLES / "prodssi.bkr"
+
+
+def directory(name: str, data: bytes, dialect, path=None):
+    """(model, {path: text} of the directory files); files is None when the input has errors."""
+    analysis, artifacts = compile_source(name, data, path=path, dialect=dialect)
+    if artifacts is None:
+        return analysis.model, None
+    return analysis.model, {a.path: a.text for a in artifacts if a.kind == "directory"}
+
+
+@pytest.mark.parametrize("dialect", [AUTOV, SEQUENTIAL], ids=["autov", "sequential"])
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.bkr")))
+def test_the_examples_directories_obey_cp(example, dialect):
+    path = EXAMPLES / example
+    model, files = directory(example, path.read_bytes(), dialect, path=path)
+    assert files, example
+    assert directory_problems(files, model) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters(), st.sampled_from([AUTOV, SEQUENTIAL]))
+def test_every_checked_clusters_directory_obeys_cp(text, dialect):
+    model, files = directory("prop.bkr", text.encode(), dialect)
+    if files is None:
+        return
+    assert directory_problems(files, model) == []
+
+
+# ------------------------------------------------------------------ the reader itself
+def _prodssi(dialect=SEQUENTIAL):
+    return directory(PRODSSI.name, PRODSSI.read_bytes(), dialect, path=PRODSSI)
+
+
+def _edit(files, path, old, new):
+    assert old in files[path], (path, old)
+    return {**files, path: files[path].replace(old, new, 1)}
+
+
+BREAKS = {
+    "second BUILD on a member": (
+        "cluster/BKRBKUP.DIRECT",
+        " BUILD ON VMSYS2 USING SUBCONFIG BKRBUP-2",
+        " BUILD ON VMSYS1 USING SUBCONFIG BKRBUP-2",
+        "BUILD ON members",
+    ),
+    "BUILD after another statement": (
+        "cluster/BKRBKUP.DIRECT",
+        " BUILD ON VMSYS4 USING SUBCONFIG BKRBUP-4\n IPL CMS PARM AUTOCR",
+        " IPL CMS PARM AUTOCR\n BUILD ON VMSYS4 USING SUBCONFIG BKRBUP-4",
+        "must follow the IDENTITY",
+    ),
+    "storage above the maximum": ("cluster/BKRBKUP.DIRECT", "256M 512M", "1G 512M", "storage 1G"),
+    "a SUBCONFIG with an IPL": ("cluster/BKRBUP-1.DIRECT", " MDISK", " IPL CMS\n MDISK", "cannot hold"),
+    "LOGONBY nobody": ("cluster/BKRBKUP.DIRECT", "LOGONBY BKRADMIN", "LOGONBY NOBODY", "LOGONBY names no"),
+    "a private volume in a USER": ("cluster/BKRSVSFS.DIRECT", "VMCOM1 MR", "M1PRV1 MR", "is not one of"),
+    "another member's volume": ("cluster/BKRBUP-1.DIRECT", "M1PRV1", "M2PRV1", "is not one of"),
+    "overlapping extents": ("cluster/BKRCLG-1.DIRECT", "11 10 M1PRV1", "5 10 M1PRV1", "overlap"),
+    "two entries in a file": (
+        "cluster/BKRBUP-1.DIRECT",
+        "SUBCONFIG BKRBUP-1\n",
+        "SUBCONFIG BKRBUP-1\nUSER X\n",
+        "second entry",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BREAKS))
+def test_the_reader_catches(name):
+    model, files = _prodssi()
+    assert directory_problems(files, model) == []
+    path, old, new, found = BREAKS[name]
+    problems = directory_problems(_edit(files, path, old, new), model)
+    assert any(found in p for p in problems), problems
+
+
+def test_the_reader_catches_a_missing_or_unbuilt_subconfig():
+    model, files = _prodssi()
+    missing = {p: t for p, t in files.items() if p != "cluster/BKRBUP-3.DIRECT"}
+    assert any("no such SUBCONFIG" in p for p in directory_problems(missing, model))
+    extra = {**files, "cluster/STRAY-1.DIRECT": "SUBCONFIG STRAY-1\n MDISK 0191 3390 AUTOV 1 M1PRV1 MR\n"}
+    assert any("is built by []" in p for p in directory_problems(extra, model))
+
+
+def test_the_reader_catches_a_minidisk_address_used_twice():
+    model, files = _prodssi()
+    path = "cluster/BKRBUP-1.DIRECT"
+    twice = {**files, path: files[path] + files[path].splitlines()[-1] + "\n"}
+    assert any("addresses used twice" in p for p in directory_problems(twice, model))
