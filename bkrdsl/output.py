@@ -24,6 +24,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from bkrdsl.emit.common import Artifact
 
@@ -238,6 +239,31 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+class TextChange(NamedTuple):
+    """One file a plan changes, as text: what DIR holds and what bkrc would write."""
+
+    path: str
+    before: str | None  # None: no such file in DIR
+    after: str | None  # None: bkrc deletes it
+    regular: bool = True  # False: DIR has a folder or symlink at the path
+
+
+def text_changes(plan: Plan) -> list[TextChange]:
+    """Every file the plan creates, updates or deletes, in path order, with its text
+    before and after (for `bkrc compile --diff`). The manifest is left out: it
+    changes with every file it lists, and the plan's table already names it."""
+    out = []
+    for a in plan.changes:
+        if a.path == MANIFEST:
+            continue
+        now = _read(plan.out_dir / a.path) if a.action != CREATE else None
+        regular = now != NOT_A_FILE
+        before = None if now is None else now.decode("utf-8", errors="replace") if regular else ""
+        after = a.artifact.data.decode("utf-8") if a.artifact is not None else None
+        out.append(TextChange(a.path, before, after, regular))
+    return out
+
+
 def summary(plan: Plan, *, done: bool = False) -> str:
     """`DIR: 3 to create, ...` before writing; `DIR: 3 created, ...` after (done=True)."""
     words = ("created", "updated", "deleted") if done else ("to create", "to update", "to delete")
@@ -261,7 +287,9 @@ def blocked_message(plan: Plan) -> str:
         lines.append("bkrc: these files were not written by bkrc, and bkrc would overwrite them:")
         lines.extend(f"  {plan.out_dir / p}" for p in plan.untracked)
     if plan.drifted or plan.untracked:
-        lines.append("bkrc: nothing written; move your changes into the .bkr file, or use --force to overwrite")
+        lines.append(
+            "bkrc: nothing written; move your changes into the .bkr file, or use --force to overwrite"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -90,6 +90,48 @@ def test_dry_run_and_check_together_is_a_usage_error(tmp_path):
     run_cli(["compile", source(tmp_path), "-o", tmp_path / "out", "--dry-run", "--check"], expect=2)
 
 
+def test_diff_prints_each_changed_file_as_a_unified_diff(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    before = tree(out)
+    source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"))
+    result = run_cli(["compile", src, "-o", out, "--dry-run", "--diff"], expect=0)
+    assert tree(out) == before
+    text = result.stdout
+    assert "--- a/DEV1/BKRSUBMT.EXEC\n+++ b/DEV1/BKRSUBMT.EXEC\n" in text
+    assert "\n-when.1 = 'daily 01:00'\n" in text and "\n+when.1 = 'daily 01:30'\n" in text
+    # only the changed files, and never the manifest (the plan's table names it)
+    changed = {line[6:] for line in text.splitlines() if line.startswith("+++ b/")}
+    assert changed == {"DEV1/BKRSUBMT.EXEC"}
+    assert "update     manifest.json" in text
+    check = run_cli(["compile", src, "-o", out, "--check", "--diff"], expect=1)
+    assert "+when.1 = 'daily 01:30'" in check.stdout and "not up to date" in check.stderr
+    run_cli(["compile", src, "-o", out], expect=0)
+    result = run_cli(["compile", src, "-o", out, "--check", "--diff"], expect=0)
+    assert "---" not in result.stdout
+
+
+def test_diff_of_created_deleted_and_hand_edited_files(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    edited = out / "DEV1" / "SYSFULL1.TEMPLATE"
+    edited.write_text(edited.read_text() + "* my note\n")
+    source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {"))
+    result = run_cli(["compile", src, "-o", out, "--dry-run", "--diff"], expect=2)
+    text = result.stdout
+    assert "--- /dev/null\n+++ b/DEV1/GUESTALL.TEMPLATE\n" in text
+    assert "--- a/DEV1/GUESTFUL.TEMPLATE\n+++ /dev/null\n" in text
+    assert "--- a/DEV1/SYSFULL1.TEMPLATE\n+++ b/DEV1/SYSFULL1.TEMPLATE\n" in text
+    assert "-* my note\n" in text  # what --force would undo
+    assert "changed by hand" in result.stdout + result.stderr
+
+
+def test_diff_needs_dry_run_or_check(tmp_path):
+    result = run_cli(["compile", source(tmp_path), "-o", tmp_path / "out", "--diff"], expect=2)
+    assert "--dry-run or --check" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)

@@ -47,6 +47,18 @@ def use_color(option: str, stream=None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def unified_diff(before: str, after: str, from_name: str, to_name: str) -> str:
+    """`diff -u` of two texts, as `bkrc fmt --diff` and `bkrc compile --diff` print it."""
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), from_name, to_name
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
 class InputError(Exception):
     """A file that cannot be read at all: one line on stderr, exit 2."""
 

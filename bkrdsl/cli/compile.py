@@ -1,4 +1,4 @@
-"""`bkrc compile FILE -o DIR [--dry-run|--check] [--force]`: write every member's files.
+"""`bkrc compile FILE -o DIR [--dry-run|--check [--diff]] [--force]`: write every member's files.
 
 The front end runs first; any error in the input is printed (on standard
 error) and nothing is written (exit 1). Then the emitters produce every file
@@ -62,6 +62,20 @@ def _artifacts(analysis, source: str, dialect_path: str | None):
     return artifacts
 
 
+def _echo_diff(plan) -> None:
+    """`--diff`: each changed file as `diff -u a/PATH b/PATH` (/dev/null for a file
+    created or deleted), paths relative to DIR, in path order."""
+    from bkrdsl import output
+    from bkrdsl.cli.common import unified_diff
+
+    for change in output.text_changes(plan):
+        old = f"a/{change.path}" if change.before is not None else "/dev/null"
+        if not change.regular:
+            old += " (not a regular file)"
+        new = f"b/{change.path}" if change.after is not None else "/dev/null"
+        click.echo(unified_diff(change.before or "", change.after or "", old, new), nl=False)
+
+
 @click.command("compile")
 @click.argument("file")
 @click.option(
@@ -75,6 +89,12 @@ def _artifacts(analysis, source: str, dialect_path: str | None):
 )
 @click.option("--dry-run", is_flag=True, help="Print what would be written, changed and deleted; write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 when DIR is not up to date; write nothing.")
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="With --dry-run or --check: also print a unified diff of every file that would change.",
+)
 @click.option("--force", is_flag=True, help="Overwrite files changed by hand since the last compile.")
 @click.option(
     "--dialect",
@@ -85,18 +105,20 @@ def _artifacts(analysis, source: str, dialect_path: str | None):
 @format_option
 @color_option
 @include_option
-def compile_cmd(file, out_dir, dry_run, check_only, force, dialect_path, fmt, color, include):
+def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include):
     """Check FILE and write every member's files to DIR ('-' reads standard input)."""
     from bkrdsl.pipeline import no_cycle_collection
 
     # The model and the files are freed when _compile returns, before the
     # collector is back: it then has nothing large to walk (see the docstring).
     with no_cycle_collection():
-        code = _compile(file, out_dir, dry_run, check_only, force, dialect_path, fmt, color, include)
+        code = _compile(
+            file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include
+        )
     sys.exit(code)
 
 
-def _compile(file, out_dir, dry_run, check_only, force, dialect_path, fmt, color, include) -> int:
+def _compile(file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include) -> int:
     """The command; the exit code when it ends well (errors leave through _fail)."""
     from pathlib import Path
 
@@ -105,6 +127,8 @@ def _compile(file, out_dir, dry_run, check_only, force, dialect_path, fmt, color
 
     if dry_run and check_only:
         raise click.UsageError("--dry-run and --check cannot be used together")
+    if show_diff and not (dry_run or check_only):
+        raise click.UsageError("--diff shows what would change: use it with --dry-run or --check")
     try:
         analysis = analyse_arg(file, include)
     except InputError as err:
@@ -128,9 +152,13 @@ def _compile(file, out_dir, dry_run, check_only, force, dialect_path, fmt, color
             click.echo(f"bkrc: {out} is up to date")
             return EXIT_OK
         click.echo(output.render_plan(plan, changes_only=True), nl=False)
+        if show_diff:
+            _echo_diff(plan)
         _fail(f"bkrc: {out} is not up to date with {file}", EXIT_INPUT)
     if dry_run:
         click.echo(output.render_plan(plan), nl=False)
+        if show_diff:
+            _echo_diff(plan)
         if plan.blocked and not force:
             _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE)
         return EXIT_OK

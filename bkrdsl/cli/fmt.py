@@ -17,18 +17,8 @@ from bkrdsl.cli.common import (
     internal_error,
     print_diagnostics,
     read_input,
+    unified_diff,
 )
-
-
-def unified_diff(name: str, before: str, after: str) -> str:
-    import difflib
-
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"{name}", f"{name} (formatted)"
-    )
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
-    )
 
 
 def write_atomically(path, text: str) -> None:
@@ -100,7 +90,8 @@ class _Run:
 
     def report(self, done, path) -> None:
         if self.diff and done.changed:
-            click.echo(unified_diff(done.source.name, done.before, done.text), nl=False)
+            name = done.source.name
+            click.echo(unified_diff(done.before, done.text, name, f"{name} (formatted)"), nl=False)
         if self.check:
             if done.changed:
                 click.echo(f"would reformat {done.source.name}", err=True)
