@@ -1,8 +1,11 @@
 """Property: every cluster the checker passes compiles, and every file obeys the CMS rules.
 
-Hypothesis assembles clusters from the language's parts (members, workers,
-volumes, groups, jobs with any selections and any description text, disks,
-tape with or without Device Manager Machines); whenever the checker reports
+Hypothesis assembles clusters from the language's parts (members with
+workers, volumes, job suffixes and excludes; the standard library's machines
+or a renamed set, with or without an administrator; shared or local
+catalogs and expiry; groups, jobs with any selections, schedules and
+description text; disks; no, local or shared Tape Manager, with or without
+Device Manager Machines); whenever the checker reports
 no error, the emitters must produce
 files (never an exception) that pass every CMS rule, identically twice, and
 CP directory entries whose USER, IDENTITY and SUBCONFIG IDs are all distinct
@@ -32,40 +35,85 @@ def _description(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ") + '"'
 
 
+#: Backup Manager's machines: the standard library's, or a site's renamed set
+#: (backup server, worker pattern; with or without an administrator).
+MACHINES = [
+    ("BKRBKUP", "BKRWRK*", ["import std/backup-manager"]),
+    (
+        "BKRBK2",
+        "WRK*",
+        [
+            "single user 5697J06C role installation",
+            "single user ADMBKR role admin",
+            "identity user BKRBK2 role backup-server",
+            "identity user BKRCAT2 role catalog-server",
+            "identity user WRK* role worker",
+        ],
+    ),
+    (
+        "BKRBKUP",
+        "BKRWRK*",
+        [  # no administrator: the machines get no LOGONBY
+            "single user 5697J06C role installation",
+            "identity user BKRBKUP role backup-server",
+            "identity user BKRCATLG role catalog-server",
+            "identity user BKRWRK* role worker",
+        ],
+    ),
+]
+SCHEDULES = ["daily 01:00", "weekly mon,thu 01:15", "monthly 15 04:00", "manual"]
+
+
 @st.composite
 def clusters(draw) -> str:
     members = draw(st.lists(st.sampled_from(MEMBER_NAMES), min_size=1, max_size=4, unique=True))
     private = draw(st.booleans())
-    lines = ["import std/backup-manager", "import std/zvm73", "cluster PROP {"]
+    backup_server, worker_pattern, declarations = draw(st.sampled_from(MACHINES))
+    suffixes = draw(
+        st.lists(st.sampled_from("ABCDEFGH"), min_size=len(members), max_size=len(members), unique=True)
+    )
+    lines = declarations + ["import std/zvm73", "cluster PROP {"]
     for n, m in enumerate(members):
-        volume = f"  private-volume PV{n}" if private else ""
-        lines.append(f"  member {m} {{ workers {draw(st.integers(1, 12))}{volume} }}")
+        settings_ = [f"workers {draw(st.integers(1, 12))}"]
+        if private:
+            settings_.append(f"private-volume PV{n}")
+        if draw(st.booleans()):
+            settings_.append(f"job-suffix {suffixes[n]}")
+        if draw(st.booleans()):
+            settings_.append(f"exclude minidisk * {draw(st.sampled_from(ITEMS[1:]))}")
+        lines.append(f"  member {m} {{ {'  '.join(settings_)} }}")
     shared = draw(st.booleans())
     if shared:
         lines.append("  shared-volume SHR001")
+    expire = "{ preview daily 01:00  purge weekly sun 03:00  retain 30 days }"
     if draw(st.booleans()):
         lines.append("  single user BKRSVSFS")
         lines.append(f"  catalog shared server BKRSVSFS pool BKRPOOL on {members[0]}")
+        lines.append(f"  expire on {members[0]} {expire}")
     else:  # one catalog per member: the SFS server is an IDENTITY with a SUBCONFIG per member
         lines.append("  catalog local server BKRSVSFS pool BKRPOOL")
-    lines.append(f"  expire on {members[0]} {{ preview daily 01:00  purge weekly sun 03:00  retain 30 days }}")
-    tape = draw(st.booleans())
-    if tape:
+        where = draw(st.sampled_from(["each member", members[0]]))
+        lines.append(f"  expire on {where} {expire}")
+    tape = draw(st.sampled_from(["", "shared", "local"]))
+    if tape == "shared":
         dmms = draw(st.sampled_from(DMMS))
         lines.append(f"  tape manager shared catalog-node TCTMM on {members[-1]} request-node TRTMM{dmms}")
+    elif tape == "local":
+        lines.append("  tape manager local")
     users = draw(st.lists(st.sampled_from(USERS + CLASHING), min_size=1, max_size=4, unique=True))
     lines.append(f"  single group GUESTS {{ {' '.join(users)}  match LNX* }}")
     lines.append("  identity group SYSIDS { TCPIP }")
     if private and draw(st.booleans()):
-        lines.append("  disk BKRBKUP 191 size 10 cyl")
-        lines.append("  disk BKRWRK* 191 size 2 cyl")
-    if tape and private and shared and draw(st.booleans()):
+        lines.append(f"  disk {backup_server} 191 size 10 cyl")
+        lines.append(f"  disk {worker_pattern} 191 size 2 cyl")
+    if tape == "shared" and private and shared and draw(st.booleans()):
         lines.append("  disk T?DMM 191 size 1 cyl")  # the DMMs named, if any; else BKR332
     if shared and draw(st.booleans()):
         lines.append("  disk BKRSVSFS 191 size 20 cyl on SHR001 at 100")
-        lines.append("  disk BKRADMIN 191 size 5 cyl")
-    target = "to tape" if tape and draw(st.booleans()) else "to disk pool BKUPPOOL"
+        lines.append("  disk 5697J06C 191 size 5 cyl")
+    target = "to tape" if tape == "shared" and draw(st.booleans()) else "to disk pool BKUPPOOL"
     owner, item = draw(st.sampled_from(OWNERS)), draw(st.sampled_from(ITEMS))
+    home = draw(st.sampled_from(members))
     lines += [
         "  job GUESTS1 {",
         f"    description {_description(draw(st.text(max_size=120)))}",
@@ -73,14 +121,25 @@ def clusters(draw) -> str:
         f"    include minidisk {owner} {item}",
         f"    exclude minidisk * {draw(st.sampled_from(ITEMS[1:]))}",
         f"    {target}",
-        f"    run on {draw(st.sampled_from(members))} daily 01:00",
+        f"    run on {home} {draw(st.sampled_from(SCHEDULES))}",
         "  }",
+    ]
+    if draw(st.booleans()):  # the same users' incremental, from the same member
+        lines += [
+            "  job GUESTS2 {",
+            "    backup GUESTS incremental",
+            "    include minidisk * 0191",
+            "    to disk pool BKUPPOOL",
+            f"    run on {home} daily 23:00",
+            "  }",
+        ]
+    lines += [
         "  job SYSI {",
         "    backup SYSIDS incremental",
         f"    include minidisk * {draw(st.sampled_from(ITEMS))}",
         "    include sfs BKRPOOL:TCPIP.*",
         "    to disk pool BKUPPOOL",
-        "    run on each member daily 02:00",
+        f"    run on each member {draw(st.sampled_from(SCHEDULES))}",
         "  }",
         "}",
     ]
