@@ -2,12 +2,14 @@
 contract when Regina runs them under the CMS/CP stand-in.
 
 The clusters come from the compile properties' generator (1 to 4 members with
-odd names, shared or local catalogs, Tape Manager with or without DMMs, jobs
-pinned to any member); the contract is the one tests/test_regina.py proves on
-the examples (tests/cms/invariants.py): BKRSUBMT ALL sends exactly the
-member's jobs to its own backup server, BKRSTART starts the member's machines
-in order, every EXEC refuses every other member, and only the purging members
-purge. Skipped without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
+odd names and job suffixes, renamed machines, shared or local catalogs, Tape
+Manager with or without DMMs, jobs on any member at any schedule); the contract is the one tests/test_regina.py proves on
+the examples (tests/cms/invariants.py): BKRSUBMT sends exactly the member's
+jobs to its own backup server (ALL, one by name, or those DUE at a drawn
+minute, day and date, against an oracle computed from the model's
+schedules), BKRSTART starts the member's machines in order, every EXEC
+refuses every other member, and only the purging members purge. Skipped
+without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
 """
 
 from __future__ import annotations
@@ -15,13 +17,17 @@ from __future__ import annotations
 import pytest
 from conftest import require_tool
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_compile_properties import clusters
 
 from bkrdsl.emit.dialect import load_dialect
 from bkrdsl.pipeline import analyse
 from cms.generate import generate
 from cms.invariants import (
+    DAYS,
+    assert_due,
     assert_expiry_on_purging_members_only,
+    assert_one_job_at_a_time,
     assert_refuses_other_members,
     assert_start_order,
     assert_submit_all,
@@ -44,8 +50,8 @@ def cms(tmp_path_factory):
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(text=clusters())
-def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text):
+@given(text=clusters(), data=st.data())
+def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text, data):
     analysis = analyse("prop.bkr", text.encode())
     if not analysis.ok:
         return
@@ -54,8 +60,26 @@ def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text):
     def exec_of(member: str, exec_name: str) -> str:
         return generate(model, member, exec_name, "prop.bkr", DIALECT)
 
+    # the minutes some job is scheduled at, and any other
+    times = sorted(
+        {j.run.schedule.time.text for j in model.jobs if j.run and j.run.schedule and j.run.schedule.time}
+    )
     for m in model.members:
         assert_submit_all(cms, model, exec_of, m.name)
+        assert_one_job_at_a_time(cms, model, exec_of, m.name)
         assert_start_order(cms, model, exec_of, m.name)
         assert_refuses_other_members(cms, model, exec_of, m.name)
+        for _ in range(2):
+            hhmm = data.draw(st.sampled_from(times) if times else st.just("00:00"))
+            if data.draw(st.booleans()):
+                hhmm = f"{data.draw(st.integers(0, 23)):02d}:{data.draw(st.integers(0, 59)):02d}"
+            assert_due(
+                cms,
+                model,
+                exec_of,
+                m.name,
+                hhmm,
+                data.draw(st.sampled_from(DAYS)),
+                data.draw(st.integers(1, 31)),
+            )
     assert_expiry_on_purging_members_only(cms, model, exec_of)

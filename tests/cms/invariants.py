@@ -2,9 +2,10 @@
 
 Each function runs generated EXECs with Regina (through `CmsStandIn`) and
 asserts the SSI contract of issue 4: BKRSUBMT sends exactly the member's jobs
-to its own backup server; BKRSTART starts the member's machines once each, in
-order; every EXEC refuses to run on another member; expiry purges on the
-purging members only. `exec_of(member, name)` gives the text of one EXEC.
+to its own backup server (all of them, one by name, or those due at a given
+minute); BKRSTART starts the member's machines once each, in order; every
+EXEC refuses to run on another member; expiry purges on the purging members
+only. `exec_of(member, name)` gives the text of one EXEC.
 The example tests (tests/test_regina.py) and the property over generated
 clusters (tests/test_regina_properties.py) share them.
 """
@@ -25,10 +26,7 @@ def assert_submit_all(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: st
     """BKRSUBMT ALL submits every job placed on the member, under its member name, to
     the member's own backup server, and nothing else."""
     expected = ["CP QUERY USERID"] + [
-        f"CP SMSG {model.backup_server} SUBMIT {name}"
-        for job in model.jobs
-        for where, name in model.derived_names(job)
-        if where == member
+        f"CP SMSG {model.backup_server} SUBMIT {name}" for name, _ in member_jobs(model, member)
     ]
     run = cms.run(exec_of(member, "BKRSUBMT"), "ALL", member=member)
     assert (run.rc, run.commands) == (0, expected), run
@@ -82,3 +80,62 @@ def assert_start_order(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: s
     assert started == expected, run
     queried = [c.split()[-1] for c in run.commands if c.startswith("CP QUERY USER ")]
     assert list(dict.fromkeys(queried)) == expected, run  # each asked about before its XAUTOLOG
+
+
+def member_jobs(model: Model, member: str) -> list[tuple[str, object]]:
+    """(derived name, job) of every job placed on the member, in the EXEC's table order."""
+    return [(name, job) for job in model.jobs for where, name in model.derived_names(job) if where == member]
+
+
+DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
+def is_due(job, hhmm: str, day: str, dd: int) -> bool:
+    """Whether the job's schedule (in the model) falls on that minute: the oracle
+    BKRSUBMT DUE is held to. `manual` jobs are never due."""
+    schedule = job.run.schedule if job.run is not None else None
+    if schedule is None or schedule.frequency == "manual" or schedule.time is None:
+        return False
+    hours, minutes = schedule.time.text.split(":")
+    if f"{int(hours):02d}:{minutes}" != hhmm:
+        return False
+    if schedule.frequency == "daily":
+        return True
+    if schedule.frequency == "weekly":
+        return day in {d.text.upper() for d in schedule.days}
+    return int(schedule.days[0].text) == dd  # monthly
+
+
+def assert_due(
+    cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str, hhmm: str, day: str, dd: int
+) -> None:
+    """BKRSUBMT DUE hh:mm day dd submits exactly the member's jobs due at that minute,
+    in table order, and nothing when none is."""
+    due = [name for name, job in member_jobs(model, member) if is_due(job, hhmm, day, dd)]
+    expected = ["CP QUERY USERID"] + [f"CP SMSG {model.backup_server} SUBMIT {name}" for name in due]
+    run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {dd}", member=member)
+    assert (run.rc, run.commands) == (0, expected), run
+    if not due:
+        assert "nothing due at" in run.stdout, run
+
+
+def assert_one_job_at_a_time(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
+    """BKRSUBMT NAME submits that one job (REVIEW with `( REVIEW`); a job of another
+    member is not on this one: rc 28, nothing sent."""
+    text = exec_of(member, "BKRSUBMT")
+    mine = [name for name, _ in member_jobs(model, member)]
+    for name in mine:
+        run = cms.run(text, name.lower(), member=member)
+        assert (run.rc, run.commands) == (
+            0,
+            ["CP QUERY USERID", f"CP SMSG {model.backup_server} SUBMIT {name}"],
+        ), run
+        run = cms.run(text, f"JOB {name} ( REVIEW", member=member)
+        assert (run.rc, run.commands) == (
+            0,
+            ["CP QUERY USERID", f"CP SMSG {model.backup_server} REVIEW {name}"],
+        ), run
+    others = {n for m in model.members if m.name != member for n, _ in member_jobs(model, m.name)} - set(mine)
+    for name in sorted(others):
+        run = cms.run(text, name, member=member)
+        assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
