@@ -7,7 +7,7 @@ Manager with or without DMMs, jobs on any member at any schedule); the contract 
 the examples (tests/cms/invariants.py): BKRSUBMT sends exactly the member's
 jobs to its own backup server (ALL, one by name, or those DUE at a drawn
 minute, day and date, against an oracle computed from the model's
-schedules), BKRSTART starts the member's machines in order, every EXEC
+schedules), BKREXPIR DUE sends the expiry actions due then, BKRSTART starts the member's machines in order, every EXEC
 refuses every other member, and only the purging members purge. Skipped
 without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
 """
@@ -26,6 +26,7 @@ from cms.generate import generate
 from cms.invariants import (
     DAYS,
     assert_due,
+    assert_expiry_due,
     assert_expiry_on_purging_members_only,
     assert_one_job_at_a_time,
     assert_refuses_other_members,
@@ -60,26 +61,26 @@ def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text, data):
     def exec_of(member: str, exec_name: str) -> str:
         return generate(model, member, exec_name, "prop.bkr", DIALECT)
 
-    # the minutes some job is scheduled at, and any other
-    times = sorted(
-        {j.run.schedule.time.text for j in model.jobs if j.run and j.run.schedule and j.run.schedule.time}
-    )
+    # a minute some job or expiry action is scheduled at, or any other, on any day and date
+    schedules = [j.run.schedule for j in model.jobs if j.run] + [
+        s for e in model.expires for s in (e.preview, e.purge)
+    ]
+    times = sorted({s.time.text for s in schedules if s is not None and s.time is not None})
+
+    def moment():
+        hhmm = data.draw(st.sampled_from(times) if times else st.just("00:00"))
+        if data.draw(st.booleans()):
+            hhmm = f"{data.draw(st.integers(0, 23)):02d}:{data.draw(st.integers(0, 59)):02d}"
+        return hhmm, data.draw(st.sampled_from(DAYS)), data.draw(st.integers(1, 31))
+
     for m in model.members:
         assert_submit_all(cms, model, exec_of, m.name)
         assert_one_job_at_a_time(cms, model, exec_of, m.name)
         assert_start_order(cms, model, exec_of, m.name)
         assert_refuses_other_members(cms, model, exec_of, m.name)
         for _ in range(2):
-            hhmm = data.draw(st.sampled_from(times) if times else st.just("00:00"))
-            if data.draw(st.booleans()):
-                hhmm = f"{data.draw(st.integers(0, 23)):02d}:{data.draw(st.integers(0, 59)):02d}"
-            assert_due(
-                cms,
-                model,
-                exec_of,
-                m.name,
-                hhmm,
-                data.draw(st.sampled_from(DAYS)),
-                data.draw(st.integers(1, 31)),
-            )
+            assert_due(cms, model, exec_of, m.name, *moment())
     assert_expiry_on_purging_members_only(cms, model, exec_of)
+    for purger in model.purging_members():
+        for _ in range(2):
+            assert_expiry_due(cms, model, exec_of, purger, *moment())

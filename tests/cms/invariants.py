@@ -90,10 +90,9 @@ def member_jobs(model: Model, member: str) -> list[tuple[str, object]]:
 DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
 
-def is_due(job, hhmm: str, day: str, dd: int) -> bool:
-    """Whether the job's schedule (in the model) falls on that minute: the oracle
-    BKRSUBMT DUE is held to. `manual` jobs are never due."""
-    schedule = job.run.schedule if job.run is not None else None
+def is_due(schedule, hhmm: str, day: str, dd: int) -> bool:
+    """Whether a schedule of the model falls on that minute: the oracle BKRSUBMT DUE
+    and BKREXPIR DUE are held to. `manual` is never due."""
     if schedule is None or schedule.frequency == "manual" or schedule.time is None:
         return False
     hours, minutes = schedule.time.text.split(":")
@@ -111,7 +110,11 @@ def assert_due(
 ) -> None:
     """BKRSUBMT DUE hh:mm day dd submits exactly the member's jobs due at that minute,
     in table order, and nothing when none is."""
-    due = [name for name, job in member_jobs(model, member) if is_due(job, hhmm, day, dd)]
+    due = [
+        name
+        for name, job in member_jobs(model, member)
+        if job.run and is_due(job.run.schedule, hhmm, day, dd)
+    ]
     expected = ["CP QUERY USERID"] + [f"CP SMSG {model.backup_server} SUBMIT {name}" for name in due]
     run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {dd}", member=member)
     assert (run.rc, run.commands) == (0, expected), run
@@ -139,3 +142,19 @@ def assert_one_job_at_a_time(cms: CmsStandIn, model: Model, exec_of: ExecOf, mem
     for name in sorted(others):
         run = cms.run(text, name, member=member)
         assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
+
+
+def assert_expiry_due(
+    cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str, hhmm: str, day: str, dd: int
+) -> None:
+    """BKREXPIR DUE hh:mm day dd on a purging member sends the expiry actions its
+    `expire` statement schedules at that minute: PREVIEW first, then PURGE."""
+    expire = next(e for e in model.expires if e.purge is not None and (e.each_member or member in e.members))
+    actions = [("PREVIEW", expire.preview), ("PURGE", expire.purge)]
+    expected = ["CP QUERY USERID"] + [
+        f"CP SMSG {model.catalog_server} EXPIRE ({verb}"
+        for verb, schedule in actions
+        if is_due(schedule, hhmm, day, dd)
+    ]
+    run = cms.run(exec_of(member, "BKREXPIR"), f"DUE {hhmm} {day} {dd}", member=member)
+    assert (run.rc, run.commands) == (0, expected), run
