@@ -38,3 +38,14 @@ def require_tool(env_var: str, available: bool, what: str) -> None:
     if os.environ.get(env_var) == "1":
         pytest.fail(f"{what} is required here ({env_var}=1) but is not installed")
     pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(scope="module")
+def cms(tmp_path_factory):
+    """The CMS/CP stand-in that runs generated EXECs under Regina (tests/cms/standin.py),
+    one scratch folder per test module. Skips without Regina; fails instead when
+    BKRDSL_REQUIRE_REGINA=1 (CI)."""
+    from cms.standin import CmsStandIn, find_rexx
+
+    require_tool("BKRDSL_REQUIRE_REGINA", find_rexx() is not None, "Regina REXX (rexx)")
+    return CmsStandIn(tmp_path_factory.mktemp("cms"))

@@ -7,7 +7,6 @@ The expected command sequences are data: tests/cms/cases.txt.
 from __future__ import annotations
 
 import pytest
-from conftest import require_tool
 
 from cms.cases import load_cases
 from cms.generate import example_exec, example_members, example_model, example_names
@@ -17,17 +16,11 @@ from cms.invariants import (
     assert_start_order,
     assert_submit_all,
 )
-from cms.standin import CmsStandIn, find_rexx
 
 pytestmark = pytest.mark.regina
 
 CASES = load_cases()
 
-
-@pytest.fixture(scope="module")
-def cms(tmp_path_factory):
-    require_tool("BKRDSL_REQUIRE_REGINA", find_rexx() is not None, "Regina REXX (rexx)")
-    return CmsStandIn(tmp_path_factory.mktemp("cms"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

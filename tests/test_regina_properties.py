@@ -15,7 +15,6 @@ without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
 from __future__ import annotations
 
 import pytest
-from conftest import require_tool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_compile_properties import clusters
@@ -33,17 +32,11 @@ from cms.invariants import (
     assert_start_order,
     assert_submit_all,
 )
-from cms.standin import CmsStandIn, find_rexx
 
 pytestmark = pytest.mark.regina
 
 DIALECT = load_dialect()
 
-
-@pytest.fixture(scope="module")
-def cms(tmp_path_factory):
-    require_tool("BKRDSL_REQUIRE_REGINA", find_rexx() is not None, "Regina REXX (rexx)")
-    return CmsStandIn(tmp_path_factory.mktemp("cms"))
 
 
 @settings(

@@ -15,13 +15,11 @@ import copy
 import dataclasses
 
 import pytest
-from conftest import require_tool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.emit.quoting import INVARIANT, decode_invariant
 from cms.generate import example_model, generate
-from cms.standin import CmsStandIn, find_rexx
 
 pytestmark = pytest.mark.regina
 
@@ -35,11 +33,6 @@ INVARIANT_TEXT = st.one_of(
     st.lists(st.sampled_from(NASTY), min_size=1, max_size=40).map("".join),
 )
 
-
-@pytest.fixture(scope="module")
-def cms(tmp_path_factory):
-    require_tool("BKRDSL_REQUIRE_REGINA", find_rexx() is not None, "Regina REXX (rexx)")
-    return CmsStandIn(tmp_path_factory.mktemp("cms-quoting"))
 
 
 def _with_description(text: str):
