@@ -1,4 +1,4 @@
-"""The catalog and its expiry (BKR210-BKR216): SSI rules 4 and 5 of ../shared/domain.md.
+"""The catalog and its expiry (BKR210-BKR217): SSI rules 4 and 5 of ../shared/domain.md.
 
 With one catalog for the cluster, `EXPIRE (PURGE` sent to the catalog server
 of any member acts on every job in the catalog, so exactly one member purges.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bkrdsl.ast import Scope
 from bkrdsl.check.common import listed, quoted
+from bkrdsl.check.kinds import ROLE_TEXT
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -158,6 +159,31 @@ SEVERAL_PREVIEWS = register(
 )
 
 
+SERVER_IS_PRODUCT_MACHINE = register(
+    "BKR217",
+    "catalog-server-is-product-machine",
+    "error",
+    "the catalog's SFS server is one of Backup Manager's own machines",
+    """
+    The catalog lives in an SFS file pool whose server is a machine of its
+    own (e.g. BKRSVSFS): bkrc writes its directory entry, with the file pool
+    server's statements, and starts it before the rest. Named like one of
+    Backup Manager's machines (the backup server, the catalog server, a
+    worker, the administrator or the installation user), the two would be
+    one virtual machine with one directory entry, the file pool server's:
+    the administrator, a person's ID, would silently become an autolog-only
+    server, and the installation user would lose its own entry.
+
+    Failing example:
+
+        catalog shared server BKRADMIN pool BKRPOOL
+
+    Fix: `catalog shared server BKRSVSFS pool BKRPOOL`, with the file pool
+    server's own user ID.
+    """,
+)
+
+
 def _places(model: Model, expire: ExpireModel) -> tuple[str, ...]:
     return tuple(m for m in expire.members if model.member(m) is not None)
 
@@ -300,4 +326,26 @@ def previews_once(model: Model):
                 () if first is last else (Related(first.preview.span, f"previewed on `{names[0]}` here"),)
             ),
             help="preview on the purging member only",
+        )
+
+
+@check
+def catalog_server_own_machine(model: Model):
+    for cat in model.catalogs:
+        if cat.server is None or cat.server_span is None:
+            continue
+        role = model.product_role(cat.server)
+        if role is None:
+            continue
+        holders = [u for u in model.role_users(role) if u.id == cat.server]
+        related = (
+            (Related(holders[0].span, f"{quoted(cat.server)} declared `role {role}` here"),)
+            if holders
+            else ()
+        )
+        yield SERVER_IS_PRODUCT_MACHINE(
+            f"the catalog's SFS server {quoted(cat.server)} is {ROLE_TEXT[role]}",
+            cat.server_span,
+            related=related,
+            help="give the file pool server its own user ID, such as BKRSVSFS",
         )

@@ -310,7 +310,8 @@ def duplicate_users(model: Model):
         return  # no ID declared twice
     explicit = [u for lst in lists for u in lst.defs]
     for later, first in _first_seen(explicit, lambda u: u.id):
-        if later.kind is first.kind:
+        # Two different roles is BKR207's error, not a harmless repetition.
+        if later.kind is first.kind and not (later.role and first.role and later.role != first.role):
             yield USER_TWICE(
                 f"user {quoted(later.id)} is already declared {first.kind.value}",
                 later.span,

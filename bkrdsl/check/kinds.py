@@ -161,6 +161,30 @@ SEVERAL_ROLE = register(
     """,
 )
 
+TWO_ROLES = register(
+    "BKR207",
+    "machine-with-two-roles",
+    "error",
+    "one user ID declared with two product roles",
+    """
+    Backup Manager's machines are different virtual machines: the backup
+    server runs the jobs, the catalog server keeps the catalog, the workers
+    do the work, the administrator and the installation user are people's
+    and the product's IDs. One user ID with two roles would be one machine
+    doing both jobs: bkrc would write one directory entry, with the first
+    role's statements, and send both roles' commands to it. The same holds
+    for a machine whose ID the worker pattern also makes (`BKRWRK*` and
+    `workers 2` make BKRWRK01 and BKRWRK02).
+
+    Failing example:
+
+        identity user BKRBKUP role backup-server
+        identity user BKRBKUP role catalog-server
+
+    Fix: `identity user BKRCATLG role catalog-server`: each role its own ID.
+    """,
+)
+
 
 def _service_ids(model: Model) -> dict[str, UserDef]:
     """Service machine ID -> the declaration that gives it its role."""
@@ -223,6 +247,8 @@ def catalog_server_kind(model: Model):
     for cat in model.catalogs:
         if cat.server is None or cat.server_span is None or not valid_user_id(cat.server):
             continue
+        if model.product_role(cat.server) is not None:
+            continue  # a Backup Manager machine: BKR217 says so
         wrong = Kind.IDENTITY if cat.scope is Scope.SHARED else Kind.SINGLE
         decls = [(u.span, u) for u in model.user_defs_of(cat.server) if u.kind is wrong]
         if not decls and not model.user_defs_of(cat.server):
@@ -354,4 +380,37 @@ def one_user_per_role(model: Model):
                 d.span,
                 related=(Related(first.span, f"{ROLE_TEXT[role]} declared here"),),
                 help="keep one; a renamed machine replaces the standard library's, it is not added to it",
+            )
+
+
+#: The roles in the order BKR207 reads them (the first one a machine has is "its" role).
+_ROLE_ORDER = ("backup-server", "catalog-server", "admin", "installation", "worker")
+
+
+@check
+def one_role_per_machine(model: Model):
+    first: dict[str, tuple[str, UserDef]] = {}
+    for role in _ROLE_ORDER:
+        for u in model.role_users(role):
+            if u.id not in first:
+                first[u.id] = (role, u)
+                continue
+            had, where = first[u.id]
+            if had != role:
+                yield TWO_ROLES(
+                    f"{quoted(u.id)} is declared {ROLE_TEXT[role]}, but is already {ROLE_TEXT[had]}",
+                    u.span,
+                    related=(Related(where.span, f"declared `role {had}` here"),),
+                    help="give each role its own user ID",
+                )
+    workers = {w for m in model.members for w in model.workers_of(m)}
+    pattern = model.role_patterns("worker")
+    for machine, (role, u) in first.items():
+        if role != "worker" and machine in workers and pattern:
+            yield TWO_ROLES(
+                f"{quoted(machine)} is declared {ROLE_TEXT[role]}, but the worker pattern"
+                f" {quoted(pattern[0].pattern)} also makes it a worker",
+                u.span,
+                related=(Related(pattern[0].span, "the workers' names come from here"),),
+                help="give the machine an ID the worker pattern does not make, or narrow the pattern",
             )

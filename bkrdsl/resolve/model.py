@@ -757,6 +757,17 @@ class Model:
     def role_patterns(self, role: str) -> list[PatternDef]:
         return [p for p in self.pattern_defs if p.role == role]
 
+    def product_role(self, user_id: str) -> str | None:
+        """The Backup Manager role a user ID holds: `backup-server`, `catalog-server`,
+        `admin` or `installation` when declared with it, `worker` when it is one of
+        the members' workers; else None."""
+        for role in ("backup-server", "catalog-server", "admin", "installation"):
+            if any(u.id == user_id for u in self.role_users(role)):
+                return role
+        if any(user_id in self.workers_of(m) for m in self.members):
+            return "worker"
+        return None
+
     @property
     def backup_server(self) -> str | None:
         found = self.role_users("backup-server")
