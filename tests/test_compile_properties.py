@@ -5,11 +5,12 @@ workers, volumes, job suffixes and excludes; the standard library's machines
 or a renamed set, with or without an administrator; shared or local
 catalogs and expiry; groups, jobs with any selections, schedules and
 description text; disks; no, local or shared Tape Manager, with or without
-Device Manager Machines); whenever the checker reports
-no error, the emitters must produce
-files (never an exception) that pass every CMS rule, identically twice, and
-CP directory entries whose USER, IDENTITY and SUBCONFIG IDs are all distinct
-and distinct from every other user the cluster declares.
+Device Manager Machines; now and then a catalog server or Tape Manager node
+named like another machine); whenever the checker reports no error, the
+emitters must produce files (never an exception) that pass every CMS rule,
+identically twice, CP directory entries whose USER, IDENTITY and SUBCONFIG
+IDs are all distinct and distinct from every other user the cluster
+declares, and one machine per role: no two roles sharing an ID.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from bkrdsl.emit.artifacts import cms_problems, compile_source, emit_all
 from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.pipeline import analyse
 
 MEMBER_NAMES = ["VMSYS1", "M2", "SYS$3", "A@4", "Z"]
 USERS = ["LNX01", "LNX02", "APP01", "$DB1", "WEB#2"]
@@ -86,18 +88,24 @@ def clusters(draw) -> str:
     if shared:
         lines.append("  shared-volume SHR001")
     expire = "{ preview daily 01:00  purge weekly sun 03:00  retain 30 days }"
+    # Now and then a machine the cluster names takes another machine's name (the checker must refuse it).
+    sfs = draw(
+        st.sampled_from(["BKRSVSFS"] * 6 + [backup_server, "BKRADMIN", "5697J06C", "TCTMM", "BKRWRK01"])
+    )
     if draw(st.booleans()):
-        lines.append("  single user BKRSVSFS")
-        lines.append(f"  catalog shared server BKRSVSFS pool BKRPOOL on {members[0]}")
+        if sfs == "BKRSVSFS":
+            lines.append("  single user BKRSVSFS")
+        lines.append(f"  catalog shared server {sfs} pool BKRPOOL on {members[0]}")
         lines.append(f"  expire on {members[0]} {expire}")
     else:  # one catalog per member: the SFS server is an IDENTITY with a SUBCONFIG per member
-        lines.append("  catalog local server BKRSVSFS pool BKRPOOL")
+        lines.append(f"  catalog local server {sfs} pool BKRPOOL")
         where = draw(st.sampled_from(["each member", members[0]]))
         lines.append(f"  expire on {where} {expire}")
     tape = draw(st.sampled_from(["", "shared", "local"]))
     if tape == "shared":
         dmms = draw(st.sampled_from(DMMS))
-        lines.append(f"  tape manager shared catalog-node TCTMM on {members[-1]} request-node TRTMM{dmms}")
+        node = draw(st.sampled_from(["TCTMM"] * 6 + ["BKRADMIN", sfs, "BKRCATLG", "TRTMM"]))
+        lines.append(f"  tape manager shared catalog-node {node} on {members[-1]} request-node TRTMM{dmms}")
     elif tape == "local":
         lines.append("  tape manager local")
     users = draw(st.lists(st.sampled_from(USERS + CLASHING), min_size=1, max_size=4, unique=True))
@@ -184,3 +192,28 @@ def test_directory_ids_of_every_clean_cluster_are_distinct(text):
     model = analysis.model
     others = set(model.user_ids) - set(model.product_machines())
     assert not others & set(ids), sorted(others & set(ids))
+
+
+def _role_slots(model) -> list[str]:
+    """Every machine the cluster's roles and statements call for, one per role, so a
+    name two of them share appears twice."""
+    catalog = model.catalog
+    slots = [model.backup_server, model.catalog_server, model.admin, model.installation_user]
+    slots.append(catalog.server if catalog is not None else None)
+    slots += sorted({w for m in model.members for w in model.workers_of(m)})
+    slots += [node.id for node in model.tape_nodes()]
+    return [s for s in slots if s is not None]
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters())
+def test_every_machine_of_a_clean_cluster_has_one_role(text):
+    """The machine table keeps each ID once, under its first role: in a cluster the
+    checker passes, no two roles (or a role and a statement's machine) may share an
+    ID, or one of them would silently lose its directory entry and start-up line."""
+    analysis = analyse("prop.bkr", text.encode())
+    if not analysis.ok:
+        return
+    slots = _role_slots(analysis.model)
+    assert len(slots) == len(set(slots)), sorted(slots)
+    assert set(slots) == set(analysis.model.machine_roles()), (sorted(slots), analysis.model.machine_roles())
