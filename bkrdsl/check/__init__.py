@@ -9,15 +9,15 @@ from __future__ import annotations
 
 # Rule families register their codes and checks on import.
 from bkrdsl.check import (  # noqa: F401
-    catalog,  # BKR210-BKR216: the catalog and its expiry
+    catalog,  # BKR210-BKR217: the catalog and its expiry
     coverage,  # BKR401-BKR408: coverage and schedules
-    declarations,  # BKR320-BKR334: duplicates and unknown references
+    declarations,  # BKR320-BKR335: duplicates, unknown references, roles on patterns
     jobs,  # BKR220-BKR225: job placement and per-member names
-    kinds,  # BKR201-BKR206: single or IDENTITY
-    members,  # BKR240-BKR247: members, machines, minidisks
+    kinds,  # BKR201-BKR207: single or IDENTITY, one machine per role
+    members,  # BKR240-BKR249: members, machines, minidisks
     names,  # BKR301-BKR309: names CP and CMS accept
     structure,  # BKR110-BKR118: the shape of a cluster and its jobs
-    tape,  # BKR230-BKR233: Tape Manager
+    tape,  # BKR230-BKR235: Tape Manager
     values,  # BKR310-BKR317: addresses, times, days, counts
 )
 from bkrdsl.check.registry import CHECKS

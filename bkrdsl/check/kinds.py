@@ -1,4 +1,5 @@
-"""Configuration kinds: who must be single, who must be IDENTITY (BKR201-BKR206).
+"""Configuration kinds: who must be single, who must be IDENTITY (BKR201-BKR206), and
+one machine per role (BKR207).
 
 SSI rules 2-4 and 9 of ../shared/domain.md: the product's service machines run
 on every member (IDENTITY); the cluster-wide catalog's SFS server runs once
