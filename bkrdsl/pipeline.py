@@ -10,11 +10,15 @@ import contextlib
 import gc
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bkrdsl.diagnostics import Diagnostic, sort_key
 from bkrdsl.resolve import Model, Program, build_model, load
 from bkrdsl.resolve.loader import Reader
 from bkrdsl.source import Source
+
+if TYPE_CHECKING:
+    from bkrdsl.emit.dialect import Dialect
 
 
 @dataclass
@@ -39,10 +43,15 @@ def analyse(
     path: Path | None = None,
     search_path: tuple[Path, ...] = (),
     reader: Reader | None = None,
+    dialect: Dialect | None = None,
 ) -> Analysis:
-    """Read, parse, resolve and check one main file and its imports. Never raises on input."""
+    """Read, parse, resolve and check one main file and its imports. Never raises on input.
+
+    `dialect` is the table the files would be written from (default: the
+    built-in one): the checks of disk addresses against the machines' own
+    directory statements read it (BKR250)."""
     with no_cycle_collection():
-        return _analyse(name, data, path=path, search_path=search_path, reader=reader)
+        return _analyse(name, data, path=path, search_path=search_path, reader=reader, dialect=dialect)
 
 
 @contextlib.contextmanager
@@ -66,14 +75,19 @@ def no_cycle_collection():
             gc.enable()
 
 
-def _analyse(name, data, *, path, search_path, reader) -> Analysis:
+def _analyse(name, data, *, path, search_path, reader, dialect) -> Analysis:
     kwargs = {"reader": reader} if reader is not None else {}
     program = load(name, data, path=path, search_path=search_path, **kwargs)
     diagnostics = list(program.diagnostics)
     model = None
     if program.syntax_ok and program.main is not None:
         from bkrdsl.check import run_checks
+        from bkrdsl.check.addresses import address_conflicts
 
         model = build_model(program.modules)
         diagnostics.extend(run_checks(model))
+        if model.disks:
+            from bkrdsl.emit.dialect import load_dialect
+
+            diagnostics.extend(address_conflicts(model, dialect or load_dialect()))
     return Analysis(program, model, sorted(diagnostics, key=sort_key))

@@ -11,8 +11,9 @@ emitter, and lists every rule an entry set breaks (an empty list is a pass):
   one per member at most, each naming a SUBCONFIG that exists, and every
   SUBCONFIG is built by exactly one IDENTITY;
 - a SUBCONFIG holds only minidisk and link statements (no IPL, MACHINE, ...);
-- minidisk addresses are unique in a USER, and in an IDENTITY together with
-  each of its SUBCONFIGs (CP merges the two);
+- virtual addresses (of MDISK, LINK, CONSOLE, SPOOL, DEDICATE and SPECIAL
+  statements) are unique in a USER, and in an IDENTITY together with each of
+  its SUBCONFIGs (CP merges the two);
 - minidisks with an explicit extent never share a cylinder or block of a
   volume, across all entries;
 - a SUBCONFIG's minidisks are on its member's private volumes, a USER's on
@@ -107,6 +108,22 @@ def _mdisks(e: Entry) -> list[list[str]]:
     return [s for s in e.statements if s[0] == "MDISK"]
 
 
+def _devices(e: Entry) -> list[str]:
+    """The virtual address of every statement of the entry that defines a device."""
+    out = []
+    for s in e.statements:
+        at = (
+            1
+            if s[0] in ("MDISK", "CONSOLE", "SPOOL", "DEDICATE", "SPECIAL")
+            else 3
+            if s[0] == "LINK"
+            else None
+        )
+        if at is not None and len(s) > at:
+            out.append(f"{int(s[at], 16):04X}")
+    return out
+
+
 def _extent(s: list[str]) -> tuple[str, int, int] | None:
     """(volume, first, last) of an MDISK with an explicit extent; None for AUTOV."""
     _, _address, _devtype, start, size, volume, *_ = s + [""] * 7
@@ -148,18 +165,18 @@ def directory_problems(files: dict[str, str], model: Model) -> list[str]:
     for sub, builders in built.items():
         if sub not in entries or entries[sub].kind != "SUBCONFIG":
             problems.append(f"BUILD ... USING SUBCONFIG {sub} by {builders}: no such SUBCONFIG entry")
-    # minidisk addresses: a USER alone; an IDENTITY with each of its SUBCONFIGs
+    # virtual addresses: a USER alone; an IDENTITY with each of its SUBCONFIGs
     for e in entries.values():
         if e.kind == "SUBCONFIG":
             continue
-        own = [s[1] for s in _mdisks(e)]
+        own = _devices(e)
         groups = [own]
         if e.kind == "IDENTITY":
             subs = [s[-1] for s in e.statements if s[0] == "BUILD"]
-            groups = [own + [s[1] for s in _mdisks(entries[sub])] for sub in subs if sub in entries]
+            groups = [own + _devices(entries[sub]) for sub in subs if sub in entries]
         for addresses in groups:
             if len(set(addresses)) != len(addresses):
-                problems.append(f"{e.path}: minidisk addresses used twice: {sorted(addresses)}")
+                problems.append(f"{e.path}: virtual addresses used twice: {sorted(addresses)}")
     # explicit extents never overlap on a volume, and every disk is reachable from its member
     used: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for e in entries.values():

@@ -204,6 +204,26 @@ def test_dialect_option(tmp_path):
     assert not (tmp_path / "o2").exists()
 
 
+def test_disk_addresses_are_checked_against_the_table_compile_uses(tmp_path):
+    """BKR250 reads the machines' statements from the dialect table: the built-in one
+    for `bkrc check`, the site's for `bkrc compile --dialect`."""
+    table = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["check", src], expect=0)
+    site = tmp_path / "site.toml"
+    site.write_text(table.replace('"LINK MAINT 019E 019E RR",', '"LINK MAINT 019E 019E RR",\n  "LINK MAINT 0191 0191 RR",'))
+    result = run_cli(["compile", src, "-o", out, "--dialect", site], expect=1)
+    assert "error[BKR250]: `BKRBKUP`'s directory entry already uses address 0191: `LINK MAINT 0191 0191 RR`" in result.stderr
+    assert f"--> {src}:13:16" in result.stderr and "nothing written" in result.stderr
+    assert not out.exists()
+    # a disk at 0190 clashes with the built-in table's link to CMS's 0190, not with a table without it
+    src = source(tmp_path, GOOD.replace("disk BKRBKUP 191", "disk BKRBKUP 190"))
+    assert "BKR250" in run_cli(["check", src], expect=1).stdout
+    site.write_text(table.replace('"LINK MAINT 0190 0190 RR",', ""))
+    run_cli(["compile", src, "-o", out, "--dialect", site], expect=0)
+    assert " MDISK 0190 3390 AUTOV 10 D1PRV1 MR" in (out / "cluster" / "BKRBUP-1.DIRECT").read_text()
+
+
 def _compile_in_subprocess(src: Path, out: Path, seed: str, cwd: Path) -> None:
     env = dict(os.environ, PYTHONHASHSEED=seed)
     run = subprocess.run(

@@ -112,7 +112,9 @@ def clusters(draw) -> str:
     lines.append(f"  single group GUESTS {{ {' '.join(users)}  match LNX* }}")
     lines.append("  identity group SYSIDS { TCPIP }")
     if private and draw(st.booleans()):
-        lines.append(f"  disk {backup_server} 191 size 10 cyl")
+        # now and then at an address the machine's own statements take (BKR250)
+        address = draw(st.sampled_from(["191"] * 4 + ["190", "19E", "00C", "9"]))
+        lines.append(f"  disk {backup_server} {address} size 10 cyl")
         lines.append(f"  disk {worker_pattern} 191 size 2 cyl")
     if tape == "shared" and private and shared and draw(st.booleans()):
         lines.append("  disk T?DMM 191 size 1 cyl")  # the DMMs named, if any; else BKR332

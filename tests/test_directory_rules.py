@@ -110,3 +110,6 @@ def test_the_reader_catches_a_minidisk_address_used_twice():
     path = "cluster/BKRBUP-1.DIRECT"
     twice = {**files, path: files[path] + files[path].splitlines()[-1] + "\n"}
     assert any("addresses used twice" in p for p in directory_problems(twice, model))
+    # a minidisk at the address of the entry's link to CMS's 0190
+    linked = _edit(files, path, " MDISK 0191", " MDISK 0190")
+    assert any("addresses used twice" in p for p in directory_problems(linked, model))

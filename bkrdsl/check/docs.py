@@ -32,6 +32,7 @@ FAMILIES = (
     ("BKR22", "SSI rules: job placement"),
     ("BKR23", "SSI rules: tape"),
     ("BKR24", "SSI rules: members, machines and minidisks"),
+    ("BKR25", "SSI rules: members, machines and minidisks"),
     ("BKR30", "Names"),
     ("BKR31", "Values"),
     ("BKR32", "Declarations"),

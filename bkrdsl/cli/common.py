@@ -114,13 +114,14 @@ def include_option(fn):
     )(fn)
 
 
-def analyse_arg(arg: str, include: Sequence[str]):
-    """Read one FILE argument and run the front end on it."""
+def analyse_arg(arg: str, include: Sequence[str], dialect=None):
+    """Read one FILE argument and run the front end on it (`dialect`: the table the
+    files would be written from, when not the built-in one)."""
     from bkrdsl.pipeline import analyse
     from bkrdsl.resolve import default_search_path
 
     name, data, path = read_input(arg)
-    return analyse(name, data, path=path, search_path=default_search_path(tuple(include)))
+    return analyse(name, data, path=path, search_path=default_search_path(tuple(include)), dialect=dialect)
 
 
 def print_diagnostics(analyses, fmt: str, color: str, *, err: bool = False) -> None:

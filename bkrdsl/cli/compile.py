@@ -33,16 +33,21 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-def _artifacts(analysis, source: str, dialect_path: str | None):
-    """Every generated file in memory, or exit with the reason there are none."""
-    from bkrdsl.emit.artifacts import cms_problems, emit_all
-    from bkrdsl.emit.common import EmitError
+def _dialect(dialect_path: str | None):
+    """The table the files are written from (and BKR250 checks against), or exit 2."""
     from bkrdsl.emit.dialect import DialectError, load_dialect
 
     try:
-        dialect = load_dialect(path=dialect_path) if dialect_path else load_dialect()
+        return load_dialect(path=dialect_path) if dialect_path else load_dialect()
     except DialectError as err:
         _fail(f"bkrc: {err}", EXIT_USAGE)
+
+
+def _artifacts(analysis, source: str, dialect):
+    """Every generated file in memory, or exit with the reason there are none."""
+    from bkrdsl.emit.artifacts import cms_problems, emit_all
+    from bkrdsl.emit.common import EmitError
+
     try:
         artifacts = emit_all(analysis.model, source, dialect)
     except EmitError as err:
@@ -129,8 +134,9 @@ def _compile(file, out_dir, dry_run, check_only, show_diff, force, dialect_path,
         raise click.UsageError("--dry-run and --check cannot be used together")
     if show_diff and not (dry_run or check_only):
         raise click.UsageError("--diff shows what would change: use it with --dry-run or --check")
+    dialect = _dialect(dialect_path)
     try:
-        analysis = analyse_arg(file, include)
+        analysis = analyse_arg(file, include, dialect)
     except InputError as err:
         _fail(str(err), EXIT_USAGE)
     print_diagnostics([analysis], fmt, color, err=True)
@@ -138,7 +144,7 @@ def _compile(file, out_dir, dry_run, check_only, show_diff, force, dialect_path,
         _fail("bkrc: errors in the input; nothing written", EXIT_INPUT)
 
     source = source_label(analysis.model.main_file)
-    artifacts = _artifacts(analysis, source, dialect_path)
+    artifacts = _artifacts(analysis, source, dialect)
     out = Path(out_dir)
     try:
         if not (dry_run or check_only):

@@ -131,6 +131,26 @@ class MachineDefaults:
     status: str
     note: str
 
+    def addresses(self) -> dict[int, str]:
+        """The virtual device addresses the statements define, each with its statement:
+        CONSOLE, SPOOL, MDISK, DEDICATE and SPECIAL name theirs first, LINK second
+        (`LINK MAINT 0190 0190 RR` takes 0190 here)."""
+        from bkrdsl.resolve.model import parse_address
+
+        out: dict[int, str] = {}
+        for statement in self.statements:
+            words = statement.split()
+            verb = words[0].upper() if words else ""
+            at = 1 if verb in _DEVICE_STATEMENTS else 3 if verb == "LINK" else None
+            number = parse_address(words[at]) if at is not None and len(words) > at else None
+            if number is not None:
+                out.setdefault(number, statement)
+        return out
+
+
+#: Directory statements that define a virtual device at their first operand.
+_DEVICE_STATEMENTS = {"CONSOLE", "SPOOL", "MDISK", "DEDICATE", "SPECIAL"}
+
 
 @dataclass(frozen=True)
 class Unit:

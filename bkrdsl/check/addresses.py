@@ -1,0 +1,71 @@
+"""Minidisk addresses against the machines' own directory statements (BKR250).
+
+Not a check of the model alone: which addresses a machine's CONSOLE, SPOOL and
+LINK statements take comes from the dialect table's machine defaults, which a
+site may correct. `bkrdsl.pipeline.analyse` runs it after the other checks,
+with the table compile writes from: the built-in one, or the site's
+(`bkrc compile --dialect`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.resolve.model import Model, parse_address
+
+if TYPE_CHECKING:
+    from bkrdsl.diagnostics import Diagnostic
+    from bkrdsl.emit.dialect import Dialect
+
+DISK_ADDRESS_TAKEN = register(
+    "BKR250",
+    "disk-address-taken",
+    "error",
+    "a `disk` address the machine's own directory statements already use",
+    """
+    Each product machine's directory entry has statements of its own (from
+    the dialect table's machine defaults): its console (CONSOLE 0009), its
+    spool devices (SPOOL 000C, 000D, 000E) and links to CMS's disks (LINK
+    MAINT 0190 0190 RR, 019D, 019E), each at a virtual address. A minidisk
+    at one of those addresses would define the address twice in one entry,
+    which CP's directory tools (DIRECTXA, DirMaint) refuse; for an IDENTITY
+    the link is in the IDENTITY and the minidisk in its SUBCONFIG, which is
+    the same conflict on every member.
+
+    Failing example:
+
+        disk BKRBKUP 190 size 10 cyl
+
+    (BKRBKUP links MAINT's 0190, the CMS system disk, at 0190.)
+
+    Fix: another address, such as the usual A-disk: `disk BKRBKUP 191 size
+    10 cyl`.
+    """,
+)
+
+
+def address_conflicts(model: Model, dialect: Dialect) -> list[Diagnostic]:
+    """BKR250 for each `disk` statement at an address its machine's statements take
+    (a pattern's disk once, naming the first machine it reaches)."""
+    if model.cluster is None or not model.disks:
+        return []
+    roles = model.machine_roles()
+    out = []
+    for disk in model.disks:
+        number = parse_address(disk.address.text)
+        if number is None:
+            continue  # BKR31x reports the address itself
+        for owner in model.disk_owners(disk, roles):
+            defaults = dialect.machines.get(roles[owner])
+            taken = defaults.addresses().get(number) if defaults is not None else None
+            if taken is not None:
+                out.append(
+                    DISK_ADDRESS_TAKEN(
+                        f"`{owner}`'s directory entry already uses address {number:04X}: `{taken}`",
+                        disk.address.span,
+                        help="give the minidisk an address the machine does not use, such as 0191",
+                    )
+                )
+                break
+    return out
