@@ -116,6 +116,9 @@ def clusters(draw) -> str:
         address = draw(st.sampled_from(["191"] * 4 + ["190", "19E", "00C", "9"]))
         lines.append(f"  disk {backup_server} {address} size 10 cyl")
         lines.append(f"  disk {worker_pattern} 191 size 2 cyl")
+        if draw(st.booleans()):  # one worker's own disk: at 0191 it clashes with the pattern's (BKR324)
+            first_worker = worker_pattern.replace("*", "01")
+            lines.append(f"  disk {first_worker} {draw(st.sampled_from(['191', '193']))} size 1 cyl")
     if tape == "shared" and private and shared and draw(st.booleans()):
         lines.append("  disk T?DMM 191 size 1 cyl")  # the DMMs named, if any; else BKR332
     if shared and draw(st.booleans()):

@@ -109,7 +109,9 @@ DUPLICATE_DISK = register(
     A virtual device address identifies one minidisk of a user; the directory
     cannot hold two MDISK statements with the same address for one user (or
     for one SUBCONFIG). Addresses are compared as numbers: 191 and 0191 are
-    the same address.
+    the same address. A pattern gives its disk to every machine it matches,
+    so `disk BKRWRK* 191` and `disk BKRWRK01 191` define BKRWRK01's 0191
+    twice.
 
     Failing example:
 
@@ -363,13 +365,27 @@ def duplicate_members_and_jobs(model: Model):
 
 @check
 def duplicate_disks(model: Model):
-    disks = [(d, parse_address(d.address.text)) for d in model.disks]
-    disks = [(d, a) for d, a in disks if a is not None]
-    for (later, addr), (first, _) in _first_seen(disks, lambda da: (da[0].user.upper, da[1])):
+    # Per machine the statement reaches: a pattern (`disk BKRWRK* 191`) and a
+    # statement for one of its machines (`disk BKRWRK01 191`) clash too.
+    machines = model.product_machines()
+    first: dict[tuple[str, int], object] = {}
+    for disk in model.disks:
+        addr = parse_address(disk.address.text)
+        if addr is None:
+            continue
+        clash = None
+        for owner in model.disk_owners(disk, machines) or (disk.user.upper,):
+            earlier = first.setdefault((owner, addr), disk)
+            if earlier is not disk and clash is None:
+                clash = (owner, earlier)
+        if clash is None:
+            continue
+        owner, earlier = clash
+        via = f" (`{disk.user.upper}` includes it)" if disk.user.upper != owner else ""
         yield DUPLICATE_DISK(
-            f"user {quoted(later.user.upper)} already has a minidisk at address {addr:04X}",
-            later.address.span,
-            related=(Related(first.address.span, "first defined here"),),
+            f"user {quoted(owner)} already has a minidisk at address {addr:04X}{via}",
+            disk.address.span,
+            related=(Related(earlier.address.span, "first defined here"),),
             help="keep one definition, or give this disk another address",
         )
 
