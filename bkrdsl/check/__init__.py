@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # Rule families register their codes and checks on import.
 from bkrdsl.check import (  # noqa: F401
-    addresses,  # BKR250: disk addresses against the machines' statements (run by analyse, with a dialect)
+    addresses,  # BKR250-BKR251: disks against the dialect table (run by analyse, with the table)
     catalog,  # BKR210-BKR217: the catalog and its expiry
     coverage,  # BKR401-BKR408: coverage and schedules
     declarations,  # BKR320-BKR335: duplicates, unknown references, roles on patterns

@@ -1,10 +1,12 @@
-"""Minidisk addresses against the machines' own directory statements (BKR250).
+"""Minidisks against what the dialect table says of the machines and volumes
+(BKR250, BKR251).
 
-Not a check of the model alone: which addresses a machine's CONSOLE, SPOOL and
-LINK statements take comes from the dialect table's machine defaults, which a
-site may correct. `bkrdsl.pipeline.analyse` runs it after the other checks,
-with the table compile writes from: the built-in one, or the site's
-(`bkrc compile --dialect`).
+Not checks of the model alone: which addresses a machine's CONSOLE, SPOOL and
+LINK statements take comes from the dialect table's machine defaults, and
+where on a volume minidisks may start from its `units`, both of which a site
+may correct. `bkrdsl.pipeline.analyse` runs them after the other checks, with
+the table compile writes from: the built-in one, or the site's (`bkrc compile
+--dialect`).
 """
 
 from __future__ import annotations
@@ -45,14 +47,53 @@ DISK_ADDRESS_TAKEN = register(
 )
 
 
+EXTENT_ON_LABEL = register(
+    "BKR251",
+    "extent-on-volume-label",
+    "warning",
+    "an explicit extent starts where the volume's label and CP's own data are",
+    """
+    The first cylinder of a CP-formatted 3390 volume (cylinder 0) holds its
+    label and CP's allocation data; minidisks start at cylinder 1 (and on an
+    FBA volume after the first blocks: the dialect table's `units` say where).
+    A minidisk over cylinder 0 is a full-pack overlay: formatting it from the
+    machine's CMS would destroy the volume's label. For a product machine's
+    minidisk that is never what is meant.
+
+    Failing example:
+
+        disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 0
+
+    Fix: `at 1` or later (or leave `at` out: bkrc, or DirMaint, places it).
+    """,
+)
+
+
 def address_conflicts(model: Model, dialect: Dialect) -> list[Diagnostic]:
-    """BKR250 for each `disk` statement at an address its machine's statements take
-    (a pattern's disk once, naming the first machine it reaches)."""
+    """BKR251 for each explicit extent that starts before the unit's first cylinder or
+    block; BKR250 for each `disk` statement at an address its machine's statements
+    take (a pattern's disk once, naming the first machine it reaches)."""
     if model.cluster is None or not model.disks:
         return []
     roles = model.machine_roles()
     out = []
     for disk in model.disks:
+        unit = dialect.unit(disk.unit.text)
+        if (
+            disk.start is not None
+            and disk.start.text.isdigit()
+            and unit is not None
+            and int(disk.start.text) < unit.first
+        ):
+            words = "cylinder" if unit.name == "cyl" else "block"
+            out.append(
+                EXTENT_ON_LABEL(
+                    f"the extent starts at {words} {disk.start.text} of `{disk.volume.upper}`, before"
+                    f" {words} {unit.first}, where the dialect table starts minidisks (the volume's label is there)",
+                    disk.start.span,
+                    help=f"write `at {unit.first}` or later, or leave `at` out",
+                )
+            )
         number = parse_address(disk.address.text)
         if number is None:
             continue  # BKR31x reports the address itself
