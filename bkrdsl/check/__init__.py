@@ -19,7 +19,7 @@ from bkrdsl.check import (  # noqa: F401
     names,  # BKR301-BKR309: names CP and CMS accept
     structure,  # BKR110-BKR118: the shape of a cluster and its jobs
     tape,  # BKR230-BKR235: Tape Manager
-    values,  # BKR310-BKR317: addresses, times, days, counts
+    values,  # BKR310-BKR318: addresses, times, days, counts, SFS paths
 )
 from bkrdsl.check.registry import CHECKS
 from bkrdsl.diagnostics import Diagnostic, sort_key

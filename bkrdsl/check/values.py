@@ -173,7 +173,62 @@ UNKNOWN_UNIT = register(
     """,
 )
 
+INVALID_SFS_PATH = register(
+    "BKR318",
+    "invalid-sfs-path",
+    "error",
+    "an SFS path that is not POOL:USER.DIR...",
+    """
+    An SFS selection names directories the way CMS does: the file pool, a
+    colon, the owner's user ID, then the directory names, each after a dot
+    (`BKRPOOL:CICSPRD.LOGS`). The file pool ID is 1 to 8 letters and digits
+    starting with a letter, and must be there: a job runs on the backup
+    server, whose default file pool is not the owner's. The user ID is 1 to
+    8 user ID characters, each directory name 1 to 16 characters from A-Z
+    0-9 `$ # @ + - : _`, at most 8 levels deep, none empty; the user ID and
+    the directory names may hold the wildcards `*`, `%` and `?`.
+
+    Failing example:
+
+        include sfs CICSPRD.LOGS BKRPOOL:CICSPRD..OLD
+
+    Fix: `include sfs BKRPOOL:CICSPRD.LOGS BKRPOOL:CICSPRD.OLD`.
+    """,
+)
+
 MAX_WORKERS = 99
+#: SFS: directory names of at most 16 characters, at most 8 levels below the top directory.
+SFS_DIR_LENGTH = 16
+SFS_DEPTH = 8
+_SFS_POOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_SFS_DIR_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789$#@+-:_*%?")
+_USER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$_-*%?")
+
+
+def sfs_path_problem(text: str) -> str | None:
+    """Why `text` is not an SFS path POOL:USER[.DIR...] (wildcards allowed after the pool), or None."""
+    up = text.upper()
+    pool, colon, rest = up.partition(":")
+    if not colon:
+        return f"SFS path {quoted(text)} names no file pool; write it POOL:USER.DIR"
+    if not (1 <= len(pool) <= 8) or not pool[:1].isalpha() or set(pool) - _SFS_POOL_CHARS:
+        return f"{quoted(pool)} is not an SFS file pool ID (1-8 letters and digits, starting with a letter)"
+    user, *dirs = rest.split(".")
+    if not user or len(user.replace("*", "")) > 8 or set(user) - _USER_CHARS:
+        return f"{quoted(user)} in SFS path {quoted(text)} is not a user ID or user ID pattern"
+    if len(dirs) > SFS_DEPTH:
+        return f"SFS path {quoted(text)} is {len(dirs)} directories deep; SFS allows {SFS_DEPTH}"
+    for d in dirs:
+        if not d:
+            return f"SFS path {quoted(text)} has an empty directory name"
+        if len(d.replace("*", "")) > SFS_DIR_LENGTH or set(d) - _SFS_DIR_CHARS:
+            return (
+                f"{quoted(d)} in SFS path {quoted(text)} is not an SFS directory name"
+                f" (1-{SFS_DIR_LENGTH} characters from A-Z 0-9 $ # @ + - : _)"
+            )
+    return None
+
+
 MAX_RETAIN_DAYS = 36500
 
 
@@ -352,3 +407,22 @@ def numbers(model: Model):
                 d.start.span,
                 help="give the first cylinder (or block) of the extent as a whole number",
             )
+
+
+@check
+def sfs_paths(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    selections = [s for j in cluster.jobs for s in j.selections] + [
+        s for m in cluster.members for s in m.selections
+    ]
+    for selection in selections:
+        if selection.medium is not ast.Medium.SFS:
+            continue
+        for item in selection.items:
+            problem = sfs_path_problem(item.text)
+            if problem:
+                yield INVALID_SFS_PATH(
+                    problem, item.span, help="write the path as CMS does: POOL:USER.DIR.SUBDIR"
+                )
