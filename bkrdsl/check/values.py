@@ -1,4 +1,4 @@
-"""Values: minidisk addresses and ranges, times, days, retention, counts, units (BKR310-BKR317)."""
+"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318)."""
 
 from __future__ import annotations
 
