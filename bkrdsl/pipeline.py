@@ -48,8 +48,8 @@ def analyse(
     """Read, parse, resolve and check one main file and its imports. Never raises on input.
 
     `dialect` is the table the files would be written from (default: the
-    built-in one): the checks of disk addresses against the machines' own
-    directory statements read it (BKR250)."""
+    built-in one): the checks of `bkrdsl/check/tables.py` read it (BKR250,
+    BKR251, BKR319)."""
     with no_cycle_collection():
         return _analyse(name, data, path=path, search_path=search_path, reader=reader, dialect=dialect)
 
@@ -82,12 +82,12 @@ def _analyse(name, data, *, path, search_path, reader, dialect) -> Analysis:
     model = None
     if program.syntax_ok and program.main is not None:
         from bkrdsl.check import run_checks
-        from bkrdsl.check.addresses import address_conflicts
+        from bkrdsl.check.tables import table_checks
 
         model = build_model(program.modules)
         diagnostics.extend(run_checks(model))
-        if model.disks:
+        if model.cluster is not None:
             from bkrdsl.emit.dialect import load_dialect
 
-            diagnostics.extend(address_conflicts(model, dialect or load_dialect()))
+            diagnostics.extend(table_checks(model, dialect or load_dialect()))
     return Analysis(program, model, sorted(diagnostics, key=sort_key))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 # Rule families register their codes and checks on import.
 from bkrdsl.check import (  # noqa: F401
-    addresses,  # BKR250-BKR251: disks against the dialect table (run by analyse, with the table)
     catalog,  # BKR210-BKR217: the catalog and its expiry
     coverage,  # BKR401-BKR408: coverage and schedules
     declarations,  # BKR320-BKR335: duplicates, unknown references, roles on patterns
@@ -18,6 +17,7 @@ from bkrdsl.check import (  # noqa: F401
     members,  # BKR240-BKR249: members, machines, minidisks
     names,  # BKR301-BKR309: names CP and CMS accept
     structure,  # BKR110-BKR118: the shape of a cluster and its jobs
+    tables,  # BKR250, BKR251, BKR319: against the dialect table (run by analyse, with the table)
     tape,  # BKR230-BKR235: Tape Manager
     values,  # BKR310-BKR318: addresses, times, days, counts, SFS paths
 )

@@ -8,7 +8,6 @@ file system.
 from __future__ import annotations
 
 import functools
-import hashlib
 import textwrap
 from dataclasses import dataclass, field
 
@@ -66,6 +65,8 @@ class Artifact:
 
     @functools.cached_property
     def sha256(self) -> str:
+        import hashlib  # here: `bkrc check` reads MAX_COLUMNS from this module, and never hashes
+
         return hashlib.sha256(self.data).hexdigest()
 
 

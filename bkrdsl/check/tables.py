@@ -1,19 +1,20 @@
-"""Minidisks against what the dialect table says of the machines and volumes
-(BKR250, BKR251).
+"""Checks that read the dialect table (BKR250, BKR251, BKR319).
 
 Not checks of the model alone: which addresses a machine's CONSOLE, SPOOL and
-LINK statements take comes from the dialect table's machine defaults, and
-where on a volume minidisks may start from its `units`, both of which a site
-may correct. `bkrdsl.pipeline.analyse` runs them after the other checks, with
-the table compile writes from: the built-in one, or the site's (`bkrc compile
---dialect`).
+LINK statements take comes from the table's machine defaults, where on a
+volume minidisks may start from its `units`, and how long a selection record
+is from its layouts, all of which a site may correct. `bkrdsl.pipeline.analyse`
+runs `table_checks` after the other checks, with the table compile writes
+from: the built-in one, or the site's (`bkrc compile --dialect`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bkrdsl import ast
 from bkrdsl.diagnostics.registry import register
+from bkrdsl.emit.common import MAX_COLUMNS
 from bkrdsl.resolve.model import Model, parse_address
 
 if TYPE_CHECKING:
@@ -67,6 +68,62 @@ EXTENT_ON_LABEL = register(
     Fix: `at 1` or later (or leave `at` out: bkrc, or DirMaint, places it).
     """,
 )
+
+
+LONG_RECORD = register(
+    "BKR319",
+    "selection-record-too-long",
+    "error",
+    "an SFS path whose selection record would not fit in 72 columns",
+    """
+    Every line bkrc writes fits in 72 columns, so that the files survive any
+    transfer to z/VM and any CMS editor (see docs/output.md). A job
+    template's SFS selection is one record, the dialect table's `include_sfs`
+    or `exclude_sfs` layout around the path (`INCLUDE SFS BKRPOOL:CICSPRD.LOGS`),
+    and how a record would continue on a second line is not known, so the
+    whole record must fit: with the built-in layouts, a path of at most 60
+    characters.
+
+    Failing example:
+
+        include sfs BKRPOOL:CICSPRD.APPLICATION-LOGS.ARCHIVE-2025-12.DECEMBER-NIGHTLY
+
+    Fix: select a directory higher up, with a wildcard
+    (`BKRPOOL:CICSPRD.APPLICATION-LOGS.*`), or shorten the names.
+    """,
+)
+
+
+def table_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
+    """Every check that needs the dialect table, in a fixed order."""
+    if model.cluster is None:
+        return []
+    return address_conflicts(model, dialect) + long_records(model, dialect)
+
+
+def long_records(model: Model, dialect: Dialect) -> list[Diagnostic]:
+    """BKR319 for each SFS path whose record, laid out by the table, is over 72 columns."""
+    cluster = model.cluster
+    selections = [s for j in cluster.jobs for s in j.selections] + [
+        s for m in cluster.members for s in m.selections
+    ]
+    out = []
+    for selection in selections:
+        if selection.medium is not ast.Medium.SFS:
+            continue
+        layout = dialect[f"{selection.action.value}_sfs"]
+        for item in selection.items:
+            record = layout.format(path=item.upper)
+            if len(record) > MAX_COLUMNS:
+                out.append(
+                    LONG_RECORD(
+                        f"the record `{record[:30]}...` would be {len(record)} columns; a template line has"
+                        f" at most {MAX_COLUMNS}",
+                        item.span,
+                        help="select a directory higher up with a wildcard (`POOL:USER.DIR.*`), or shorten the names",
+                    )
+                )
+    return out
 
 
 def address_conflicts(model: Model, dialect: Dialect) -> list[Diagnostic]:
