@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from bkrdsl.ast import Kind
+from bkrdsl.ast import Cluster, Kind, Medium, Selection
 from bkrdsl.resolve.model import PATTERN_CHARS, Model
 
 #: A message never prints more of a name than this (a 100,000-character
@@ -40,6 +40,14 @@ VOLUME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
 EBCDIC_VARIANT = frozenset("$#@!|\\[]{}^~`")
 
 PATTERN_SET = frozenset(PATTERN_CHARS)
+
+
+def selections_of(cluster: Cluster, medium: Medium) -> Iterator[Selection]:
+    """Every `include`/`exclude` of one medium: the jobs', then the member blocks'."""
+    for job in cluster.jobs:
+        yield from (s for s in job.selections if s.medium is medium)
+    for m in cluster.members:
+        yield from (s for s in m.selections if s.medium is medium)
 
 
 def shown(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bkrdsl import ast
+from bkrdsl.check.common import selections_of
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import MAX_COLUMNS
 from bkrdsl.resolve.model import Model, parse_address
@@ -98,19 +99,13 @@ def table_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
     """Every check that needs the dialect table, in a fixed order."""
     if model.cluster is None:
         return []
-    return address_conflicts(model, dialect) + long_records(model, dialect)
+    return disk_checks(model, dialect) + long_records(model, dialect)
 
 
 def long_records(model: Model, dialect: Dialect) -> list[Diagnostic]:
     """BKR319 for each SFS path whose record, laid out by the table, is over 72 columns."""
-    cluster = model.cluster
-    selections = [s for j in cluster.jobs for s in j.selections] + [
-        s for m in cluster.members for s in m.selections
-    ]
     out = []
-    for selection in selections:
-        if selection.medium is not ast.Medium.SFS:
-            continue
+    for selection in selections_of(model.cluster, ast.Medium.SFS):
         layout = dialect[f"{selection.action.value}_sfs"]
         for item in selection.items:
             record = layout.format(path=item.upper)
@@ -126,11 +121,11 @@ def long_records(model: Model, dialect: Dialect) -> list[Diagnostic]:
     return out
 
 
-def address_conflicts(model: Model, dialect: Dialect) -> list[Diagnostic]:
+def disk_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
     """BKR251 for each explicit extent that starts before the unit's first cylinder or
     block; BKR250 for each `disk` statement at an address its machine's statements
     take (a pattern's disk once, naming the first machine it reaches)."""
-    if model.cluster is None or not model.disks:
+    if not model.disks:
         return []
     roles = model.machine_roles()
     out = []

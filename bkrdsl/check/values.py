@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bkrdsl import ast
-from bkrdsl.check.common import Suggester, mean_help, quoted, small_int
+from bkrdsl.check.common import Suggester, mean_help, quoted, selections_of, small_int
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -242,19 +242,12 @@ def _schedules(cluster: ast.Cluster) -> Iterator[ast.Schedule]:
         yield from e.purges
 
 
-def _minidisk_selections(cluster: ast.Cluster) -> Iterator[ast.Selection]:
-    for job in cluster.jobs:
-        yield from (s for s in job.selections if s.medium is ast.Medium.MINIDISK)
-    for m in cluster.members:
-        yield from (s for s in m.selections if s.medium is ast.Medium.MINIDISK)
-
-
 @check
 def addresses(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
-    for sel in _minidisk_selections(cluster):
+    for sel in selections_of(cluster, ast.Medium.MINIDISK):
         for w in sel.items:
             rng = parse_address_range(w.text)
             if rng is None:
@@ -414,12 +407,7 @@ def sfs_paths(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
-    selections = [s for j in cluster.jobs for s in j.selections] + [
-        s for m in cluster.members for s in m.selections
-    ]
-    for selection in selections:
-        if selection.medium is not ast.Medium.SFS:
-            continue
+    for selection in selections_of(cluster, ast.Medium.SFS):
         for item in selection.items:
             problem = sfs_path_problem(item.text)
             if problem:
