@@ -178,7 +178,8 @@ JOB_WITHOUT_INCLUDE = register(
     A job's `backup` statement says whose data it may touch; its `include`
     statements say which minidisks or SFS directories of those users it
     copies. A job with no `include` backs up nothing, every night, and reports
-    success.
+    success. So does a job whose groups are all empty (`single group APPS {
+    }`): its templates hold no selection at all.
 
     Failing example:
 
@@ -358,3 +359,19 @@ def block_shape(model: Model):
         yield from _repeats(tape.request_nodes, "`request-node`", "the tape manager statement")
         yield from _repeats(tape.catalog_dmms, "`catalog-dmm`", "the tape manager statement")
         yield from _repeats(tape.request_dmms, "`request-dmm`", "the tape manager statement")
+
+
+@check
+def jobs_of_empty_groups(model: Model):
+    for job in model.jobs:
+        groups = [r.group for r in job.refs]
+        if not groups or None in groups or any(g.users or g.patterns for g in groups):
+            continue  # a user, an unknown name (BKR331) or a group with users
+        names = ", ".join(quoted(g.name) for g in groups)
+        yield JOB_WITHOUT_INCLUDE(
+            f"job {quoted(job.name)} selects nothing to back up: {'its groups' if len(groups) > 1 else 'group'}"
+            f" {names} {'are' if len(groups) > 1 else 'is'} empty",
+            job.decl.name.span,
+            related=tuple(Related(g.decl.name.span, "declared empty here") for g in groups[:3]),
+            help="name the users in the group (or `match PATTERN`), or remove the job",
+        )
