@@ -15,7 +15,7 @@ import pytest
 from bkrdsl.diagnostics.render import render_short
 from bkrdsl.emit.artifacts import compile_source
 from bkrdsl.emit.dialect import DIALECT_DIR, DialectError, load_dialect, parse_dialect
-from bkrdsl.emit.template import narrow
+from bkrdsl.resolve.model import narrow_owners
 
 TABLE = DIALECT_DIR / "backup-manager-1.3.toml"
 
@@ -174,7 +174,7 @@ NARROWING = [
 
 @pytest.mark.parametrize("owner, expected", NARROWING)
 def test_include_owner_narrows_the_jobs_users(owner, expected):
-    assert narrow(owner, ["LINUX01", "LINUX02"], ["LNX*"]) == expected
+    assert narrow_owners(owner, ["LINUX01", "LINUX02"], ["LNX*"]) == expected
 
 
 def test_keywords_come_from_the_dialect_table(tmp_path):

@@ -6,14 +6,16 @@ import itertools
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.check.common import quoted, small_int, valid_user_id
+from bkrdsl.check.common import quoted, small_int, valid_user_or_pattern
 from bkrdsl.check.registry import check
+from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
     JobModel,
     Model,
     is_pattern,
+    narrow_owners,
     parse_address_range,
     parse_time,
     parse_weekday,
@@ -136,7 +138,9 @@ OWNER_NOT_BACKED_UP = register(
     `exclude` narrow that down to minidisks or directories. A selection whose
     owner is not one of the job's users selects nothing: the include copies
     nothing, the exclude excludes nothing. Usually the user was meant to be in
-    the job's group, or the line belongs to another job.
+    the job's group, or the line belongs to another job. An include's owner
+    pattern (`include minidisk APP* *`) that matches none of the job's users
+    and none of its groups' `match` patterns selects nothing either.
 
     Failing example:
 
@@ -423,24 +427,41 @@ def owners_backed_up(model: Model):
     for job in model.jobs:
         if not job.refs or any(not r.resolved for r in job.refs):
             continue
-        ids = None
-        patterns = None
+        ids = patterns = None
+        selecting = 0  # includes that select something
         for sel in job.includes + job.excludes:
+            include = sel.action is ast.Action.INCLUDE
             owner = sel.owner
-            if owner is None or is_pattern(owner.text) or not valid_user_id(owner.text):
+            if owner is None or owner.text == "*":
+                selecting += include
+                continue
+            if not valid_user_or_pattern(owner.text):
                 continue
             if ids is None:
-                ids = set(model.job_user_ids(job))
-                patterns = [pattern_regex(p) for p in model.job_patterns(job)]
+                ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
             up = owner.upper
-            if up in ids or any(p.match(up) for p in patterns):
-                continue
+            if is_pattern(owner.text):
+                if not include or narrow_owners(up, ids, patterns):
+                    selecting += include
+                    continue
+                what = f"owner pattern {quoted(up)} matches none of the users job {quoted(job.name)} backs up"
+            else:
+                if up in ids or any(pattern_regex(p).match(up) for p in patterns):
+                    selecting += include
+                    continue
+                what = f"job {quoted(job.name)} does not back up {quoted(up)}"
             ref = job.refs[0]
             yield OWNER_NOT_BACKED_UP(
-                f"job {quoted(job.name)} does not back up {quoted(up)}, so this {sel.action.value} selects nothing",
+                f"{what}, so this {sel.action.value} selects nothing",
                 owner.span,
                 related=(Related(ref.word.span, "the job backs up these users"),),
                 help=f"add {up} to the job's group, or move the line to the job that backs it up",
+            )
+        if job.includes and not selecting:
+            yield JOB_WITHOUT_INCLUDE(
+                f"job {quoted(job.name)} selects nothing to back up: none of its includes names one of its users",
+                job.decl.name.span,
+                help="make an include's owner one of the job's users (or `*`: all of them)",
             )
 
 

@@ -28,7 +28,7 @@ from bkrdsl.emit.common import (
     star_comments,
 )
 from bkrdsl.emit.dialect import Dialect
-from bkrdsl.resolve.model import JobModel, Model, pattern_regex
+from bkrdsl.resolve.model import JobModel, Model, narrow_owners
 
 KIND_WORDS = {
     ast.Kind.SINGLE: "single-configuration users",
@@ -47,23 +47,6 @@ def job_owners(model: Model, job: JobModel) -> tuple[list[str], list[str]]:
     and the templates agree on who a job covers; `job_user_ids` lists each ID once.
     """
     return list(model.job_user_ids(job)), _unique(list(model.job_patterns(job)))
-
-
-def narrow(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
-    """The owners an include record names: the job's users that `owner` selects.
-
-    `*` selects them all. Otherwise: the job's IDs that `owner` matches, the
-    job's patterns `owner` covers (LNX* covers LNXAPP*), and `owner` itself
-    when one of the job's patterns covers it (LNXAPP* covers LNXAPP01).
-    """
-    if owner == "*":
-        return ids + patterns
-    wanted = pattern_regex(owner)
-    out = [i for i in ids if wanted.match(i)]
-    out += [p for p in patterns if wanted.match(p)]
-    if owner not in out and any(pattern_regex(p).match(owner) for p in patterns):
-        out.append(owner)
-    return _unique(out)
 
 
 def _record_pieces(layout: str, ranges: list[tuple[str, str]]) -> list[str] | None:
@@ -184,7 +167,7 @@ def job_selection(model: Model, job: JobModel, dialect: Dialect, blocks: dict | 
         owners = None
         if selection.medium is ast.Medium.MINIDISK:
             owner = selection.owner.upper if selection.owner is not None else "*"
-            owners = narrow(owner, ids, patterns)
+            owners = narrow_owners(owner, ids, patterns)
         parts.append(selection_text(selection, dialect, owners, blocks))
     for selection in job.excludes:
         parts.append(selection_text(selection, dialect, None, blocks))

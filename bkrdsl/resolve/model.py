@@ -69,6 +69,26 @@ def pattern_regex(pattern: str) -> re.Pattern:
     return re.compile(pattern_body(pattern) + r"\Z")
 
 
+def narrow_owners(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
+    """The owners an include record names: the users (`ids`) and `match` patterns
+    (`patterns`) a job backs up that the include's `owner` selects.
+
+    `*` selects them all. Otherwise: the job's IDs that `owner` matches, the
+    job's patterns `owner` covers (LNX* covers LNXAPP*), and `owner` itself
+    when one of the job's patterns covers it (LNXAPP* covers LNXAPP01). The
+    templates write these; the checker warns when an include selects none
+    (BKR406), so the two agree.
+    """
+    if owner == "*":
+        return ids + patterns
+    wanted = pattern_regex(owner)
+    out = [i for i in ids if wanted.match(i)]
+    out += [p for p in patterns if wanted.match(p)]
+    if owner not in out and any(pattern_regex(p).match(owner) for p in patterns):
+        out.append(owner)
+    return list(dict.fromkeys(out))
+
+
 def id_scanner(patterns: Iterable[str]) -> re.Pattern | None:
     """One regex that finds, in `Model.id_lines`, every ID of at most 8 characters
     that one of `patterns` matches (group 1 is the ID); None for no patterns.
