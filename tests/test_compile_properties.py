@@ -8,7 +8,8 @@ description text; disks; no, local or shared Tape Manager, with or without
 Device Manager Machines; now and then a catalog server or Tape Manager node
 named like another machine); whenever the checker reports no error, the
 emitters must produce files (never an exception) that pass every CMS rule,
-identically twice, CP directory entries whose USER, IDENTITY and SUBCONFIG
+identically twice, job templates that each select something, CP directory
+entries whose USER, IDENTITY and SUBCONFIG
 IDs are all distinct and distinct from every other user the cluster
 declares, and one machine per role: no two roles sharing an ID.
 """
@@ -169,6 +170,10 @@ def test_every_clean_cluster_compiles_to_cms_clean_files(text):
     assert cms_problems(analysis.model, artifacts, "prop.bkr") == []
     again = emit_all(analysis.model, "prop.bkr", load_dialect())
     assert [(a.path, a.text) for a in again] == [(a.path, a.text) for a in artifacts]
+    # every job selects something: a template without an INCLUDE record backs up nothing (BKR116)
+    for a in artifacts:
+        if a.kind == "job-template":
+            assert any(line.startswith("INCLUDE ") for line in a.text.splitlines()), a.path
 
 
 def _directory_ids(artifacts) -> list[str]:
