@@ -427,7 +427,7 @@ def owners_backed_up(model: Model):
     for job in model.jobs:
         if not job.refs or any(not r.resolved for r in job.refs):
             continue
-        ids = patterns = None
+        ids = id_set = patterns = None
         selecting = 0  # includes that select something
         for sel in job.includes + job.excludes:
             include = sel.action is ast.Action.INCLUDE
@@ -439,6 +439,7 @@ def owners_backed_up(model: Model):
                 continue
             if ids is None:
                 ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
+                id_set = set(ids)  # an ID's look-up stays O(1) with 50,000 users
             up = owner.upper
             if is_pattern(owner.text):
                 if not include or narrow_owners(up, ids, patterns):
@@ -446,7 +447,7 @@ def owners_backed_up(model: Model):
                     continue
                 what = f"owner pattern {quoted(up)} matches none of the users job {quoted(job.name)} backs up"
             else:
-                if up in ids or any(pattern_regex(p).match(up) for p in patterns):
+                if up in id_set or any(pattern_regex(p).match(up) for p in patterns):
                     selecting += include
                     continue
                 what = f"job {quoted(job.name)} does not back up {quoted(up)}"
