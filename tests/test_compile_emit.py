@@ -169,12 +169,51 @@ NARROWING = [
     ("LNXAPP*", ["LNXAPP*"]),  # narrower than the group's pattern: kept as written
     ("LNX05", ["LNX05"]),  # one user the pattern covers
     ("MAINT", []),  # not backed up by this job (the checker warns, BKR406)
+    # Wildcards in the owner are compared as sets of IDs, never read as an ID:
+    ("LNX%", ["LNX%"]),  # inside LNX*: LNX% itself, not the wider LNX*
+    ("LN%*", ["LNX*"]),  # holds every ID of LNX*
+    ("LNX%%", ["LNX%%"]),
+    ("LNX1*", ["LNX1*"]),
+    ("L%N*", ["LINUX01", "LINUX02"]),  # matches both IDs, shares no ID with LNX*
+    ("L%X*", ["LNX*"]),  # holds every ID of LNX*
 ]
 
 
 @pytest.mark.parametrize("owner, expected", NARROWING)
 def test_include_owner_narrows_the_jobs_users(owner, expected):
     assert narrow_owners(owner, ["LINUX01", "LINUX02"], ["LNX*"]) == expected
+
+
+def test_a_pattern_owner_never_selects_more_than_the_jobs_pattern():
+    # LNX% only holds IDs of 4 characters: the group's wider LNX* must not be written.
+    assert narrow_owners("LNX%", [], ["LNX*"]) == ["LNX%"]
+    # A owner pattern sharing only some IDs with the group's pattern is left out
+    # (the checker refuses it, BKR409), never widened to either pattern.
+    assert narrow_owners("LNX%%", [], ["LNXA*"]) == []
+    assert narrow_owners("LNX1*", [], ["LNX*1"]) == []
+
+
+SFS_JOB = """
+  job GUESTSFS {
+    backup GUESTS full
+    include sfs BKRPOOL:*.* BKRPOOL:LINUX01.LOGS BKRPOOL:LNXAPP*.DATA
+    exclude sfs BKRPOOL:*.TEMP
+    to disk
+    run on M1 daily 01:00
+  }
+"""
+
+
+def test_sfs_includes_are_narrowed_to_the_jobs_users(tmp_path):
+    files = build(tmp_path, SFS_JOB)
+    assert [r for r in records(files["M1/GUESTSFS.TEMPLATE"]) if r.startswith(("INCLUDE SFS", "EXCLUDE SFS"))] == [
+        "INCLUDE SFS BKRPOOL:LINUX01.*",
+        "INCLUDE SFS BKRPOOL:LINUX02.*",
+        "INCLUDE SFS BKRPOOL:LNX*.*",
+        "INCLUDE SFS BKRPOOL:LINUX01.LOGS",
+        "INCLUDE SFS BKRPOOL:LNXAPP*.DATA",
+        "EXCLUDE SFS BKRPOOL:*.TEMP",  # an exclude removes, so it is written as it is
+    ]
 
 
 def test_keywords_come_from_the_dialect_table(tmp_path):

@@ -129,13 +129,16 @@ cluster C {
   expire on VM1 { purge weekly sun 06:00  retain 30 days }
   single group LINUXES { match LNX* }
   job LNXFULL { backup LINUXES full  include minidisk * *  to disk  run on VM1 daily 01:00 }
-  job LNX05 { backup LNX05 full  include minidisk * *  to disk  run on VM1 daily 03:00 }
+  job LNX05 { backup LNX05 incremental  include minidisk * *  to disk  run on VM1 daily 03:00 }
 }
 """
     analysis = analyse("p.bkr", text)
     ref = {j.name: j for j in analysis.model.jobs}["LNX05"].refs[0]
     assert ref.resolved and ref.pattern is not None and ref.kinds == {Kind.SINGLE}
     assert analysis.diagnostics == []
+    # At the same level, LNX05 would be backed up twice: once through LNX*.
+    twice = analyse("p.bkr", text.replace(b"LNX05 incremental", b"LNX05 full"))
+    assert [d.code for d in twice.diagnostics] == ["BKR405"]
 
 
 LOCAL_CATALOG = """import std/backup-manager

@@ -14,13 +14,18 @@ from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
     JobModel,
     Model,
+    id_scanner,
     is_pattern,
     narrow_owners,
+    narrow_sfs_path,
+    owners_in_part,
     parse_address_range,
     parse_time,
     parse_weekday,
     pattern_regex,
+    split_sfs_path,
 )
+from bkrdsl.resolve.patterns import covers, shared_id
 
 #: bkrc does not know how long a backup runs; a purge that starts within this
 #: many minutes after a backup on the same member is taken to overlap it.
@@ -76,7 +81,8 @@ PURGE_DURING_BACKUP = register(
     `EXPIRE (PURGE` rewrites catalog entries while the backup server of the
     purging member is adding new ones. bkrc does not know how long a backup
     runs; it warns when the purge starts at the start of a backup on the
-    purging member or within the following 60 minutes, on a day both run.
+    purging member or within the following 60 minutes, on a day both run
+    (a backup at 23:30 is still running at 00:10 the next day).
 
     Failing example:
 
@@ -117,7 +123,9 @@ SINGLE_TWICE = register(
     that the user is always backed up from the same member, and the catalog
     then holds the user's backups under two members' jobs. (A weekly full and
     a daily incremental job of the same users on one member is the normal
-    pattern and is not reported.)
+    pattern and is not reported.) Users are compared through patterns too:
+    a job of `LINUX01` and a job of `match LIN*` on another member both back
+    up LINUX01, and so do jobs of `match LNX*` and `match LNX0*`.
 
     Failing example:
 
@@ -140,7 +148,11 @@ OWNER_NOT_BACKED_UP = register(
     nothing, the exclude excludes nothing. Usually the user was meant to be in
     the job's group, or the line belongs to another job. An include's owner
     pattern (`include minidisk APP* *`) that matches none of the job's users
-    and none of its groups' `match` patterns selects nothing either.
+    and shares no user with its groups' `match` patterns selects nothing
+    either. An SFS path's owner is its user part: `include sfs
+    BKRPOOL:CICSPRD.*` in a job that does not back up CICSPRD selects
+    nothing (and would otherwise copy a user's directories from a job of
+    the other configuration kind).
 
     Failing example:
 
@@ -164,7 +176,9 @@ EXCLUDES_ALL = register(
     Excludes are taken out of what the includes select (a member block's
     excludes apply to every job on that member). When they cover every
     included address of every included owner, the job runs, reports success
-    and backs up nothing.
+    and backs up nothing. The owners are the ones the template names: an
+    include of `*` in a job of LINUX01 is written for LINUX01, so
+    `exclude minidisk LINUX01 *` removes all of it.
 
     Failing example:
 
@@ -196,6 +210,39 @@ UNUSED_GROUP = register(
 )
 
 
+OWNER_IN_PART = register(
+    "BKR409",
+    "owner-pattern-overlaps-in-part",
+    "error",
+    "an include's owner pattern shares only some users with a group's `match` pattern",
+    """
+    A template names owners, not the users behind them: bkrc writes an
+    include's owner narrowed to the users and `match` patterns the job backs
+    up (`include minidisk * 0191` in a job of `match LNX*` is written for
+    `LNX*`), so that a template never selects a user the job does not back
+    up. When the include's owner pattern and one of the job's `match`
+    patterns share some users but neither holds all of the other's
+    (`LNX1*` and `LNX*1` share LNX101, but LNX102 is only in `LNX1*` and
+    LNX201 only in `LNX*1`), no one pattern names exactly the shared users:
+    writing either would back up users of other jobs, or of the other
+    configuration kind, and leaving the record out would silently skip data
+    the file asks for.
+
+    Failing example:
+
+        single group LINUX { match LNX*1 }
+        job J {
+          backup LINUX full
+          include minidisk LNX1* 0191
+          ...
+        }
+
+    Fix: write the include for the group's own pattern (`include minidisk
+    LNX*1 0191`, or `*`), or for a pattern inside it (`LNX1*1`).
+    """,
+)
+
+
 # ------------------------------------------------------------------ schedules
 def _days(s: ast.Schedule):
     """What days a schedule runs: "all", a frozenset of weekdays, ("month", n), or None."""
@@ -220,6 +267,19 @@ def _may_share_a_day(a, b) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple):
         return a == b
     return True  # a day of the month falls on every weekday some month
+
+
+MINUTES_A_DAY = 24 * 60
+
+
+def _next_day(days):
+    """The days after the days of `_days` (the 31st is followed by the 1st; a
+    shorter month's last day is not)."""
+    if isinstance(days, frozenset):
+        return frozenset((d + 1) % 7 for d in days)
+    if isinstance(days, tuple):
+        return ("month", days[1] % 31 + 1)
+    return days
 
 
 def _timed(s: ast.Schedule | None):
@@ -281,10 +341,13 @@ def purge_overlaps_backup(model: Model):
         minutes, days = timed
         for member in dict.fromkeys(e.members):
             for m, start, job_days, job in runs:
-                if (
-                    m == member
-                    and start <= minutes < start + BACKUP_WINDOW_MINUTES
-                    and _may_share_a_day(days, job_days)
+                if m == member and (
+                    (start <= minutes < start + BACKUP_WINDOW_MINUTES and _may_share_a_day(days, job_days))
+                    # a backup late in the evening runs on past midnight, into the next day
+                    or (
+                        minutes < start + BACKUP_WINDOW_MINUTES - MINUTES_A_DAY
+                        and _may_share_a_day(days, _next_day(job_days))
+                    )
                 ):
                     yield PURGE_DURING_BACKUP(
                         f"the purge at {e.purge.time.text} on `{member}` starts while job {quoted(job.name)}"
@@ -314,26 +377,28 @@ def short_months(model: Model):
                 )
 
 
-def _single_items(model: Model, job: JobModel) -> dict[str, ast.Word]:
-    """User ID or group pattern -> the `backup` word it comes from, for the job's single users."""
-    out: dict[str, ast.Word] = {}
+def _single_items(job: JobModel) -> tuple[dict[str, ast.Word], dict[str, ast.Word]]:
+    """(user ID -> word, `match` pattern -> word) of the job's single users: the
+    `backup` word each comes from."""
+    ids: dict[str, ast.Word] = {}
+    patterns: dict[str, ast.Word] = {}
     for ref in job.refs:
         if Kind.SINGLE not in ref.kinds:
             continue
         if ref.group is not None:
             # dict.fromkeys keeps this C-speed for groups of thousands of users.
-            out.update(dict.fromkeys(ref.group.users, ref.word))
-            out.update(dict.fromkeys(("match " + p for p in ref.group.patterns), ref.word))
+            ids.update(dict.fromkeys(ref.group.users, ref.word))
+            patterns.update(dict.fromkeys(ref.group.patterns, ref.word))
         else:
-            out[ref.word.upper] = ref.word
-    return out
+            ids[ref.word.upper] = ref.word
+    return ids, patterns
 
 
 def _sources(job: JobModel, repeated: frozenset[str]) -> set[str] | None:
-    """Where a job's single items come from, as keys that two jobs share whenever they
-    share an item: each group, each group pattern, and the IDs declared more than once
-    its groups hold (two different groups can only share those). None when the job
-    names a user directly."""
+    """Where a job's single users come from, as keys that two jobs share whenever
+    they name a user in common: each group, each group pattern, and the IDs
+    declared more than once its groups hold (two different groups can only
+    share those). None when the job names a user directly."""
     keys: set[str] = set()
     for ref in job.refs:
         if Kind.SINGLE not in ref.kinds:
@@ -347,22 +412,39 @@ def _sources(job: JobModel, repeated: frozenset[str]) -> set[str] | None:
     return keys
 
 
-def _may_share(jobs: list[JobModel], sources: list[set[str]]) -> bool:
-    """Whether two jobs that are not a usual pair (see `_usual_pair`) may share an item."""
-    holders: dict[str, list[int]] = {}
-    for i, keys in enumerate(sources):
-        for key in keys:
-            holders.setdefault(key, []).append(i)
-    return any(
-        not _usual_pair(jobs[a], jobs[b])
-        for held in holders.values()
-        for a, b in itertools.combinations(held, 2)
-    )
+def _may_share(pairs: list[tuple[int, int]], sources: list[set[str]]) -> bool:
+    """Whether two jobs of `pairs` may name a user in common."""
+    return any(not sources[a].isdisjoint(sources[b]) for a, b in pairs)
 
 
 def _usual_pair(one: JobModel, two: JobModel) -> bool:
     """A full and an incremental job of the same users from one member: the normal pattern."""
     return one.level is not two.level and one.members[0] == two.members[0]
+
+
+def _shared_items(one, two, matched: set[str]) -> list[tuple[str, ast.Word]]:
+    """What jobs `one` and `two` (their `_single_items`) both back up, as (shown
+    name, word of `two`): IDs both name, IDs one names and the other's pattern
+    matches, and patterns of both that share IDs (decided on the IDs they match)."""
+    ids_a, pats_a = one
+    ids_b, pats_b = two
+    out: dict[str, ast.Word] = {}
+    for i, word in ids_b.items():
+        if i in ids_a or (i in matched and any(pattern_regex(p).match(i) for p in pats_a)):
+            out.setdefault(f"`{i}`", word)
+    if matched and pats_b:
+        for i in ids_a:
+            if i in matched:
+                hit = next((p for p in pats_b if pattern_regex(p).match(i)), None)
+                if hit is not None:
+                    out.setdefault(f"`{i}` (pattern `{hit}`)", pats_b[hit])
+    for pb, word in pats_b.items():
+        for pa in pats_a:
+            example = shared_id(pa, pb)
+            if example is not None:
+                out.setdefault(f"pattern `{pb}`" if pa == pb else f"pattern `{pb}` (it and `{pa}` match {example})", word)
+                break
+    return list(out.items())
 
 
 @check
@@ -376,50 +458,67 @@ def single_users_once(model: Model):
         and len(set(j.members)) == 1
         and model.member(j.members[0])
     ]
-    # Jobs that share no group, group pattern or repeated ID share no user: most
-    # clusters are decided here, on their groups rather than their thousands of users.
-    sources = [_sources(job, model.repeated_ids) for job in jobs]
-    if None not in sources and not _may_share(jobs, sources):
+    pairs = [(a, b) for a, b in itertools.combinations(range(len(jobs)), 2) if not _usual_pair(jobs[a], jobs[b])]
+    if not pairs:
         return
-    # Item by item, as sets: an item belongs to the first job that backs it up, and
-    # a later job that backs it up again shares it with that job.
-    owned: list[set[str]] = []  # per job: its items no earlier job backs up
-    backed_up: set[str] = set()  # the items of the jobs so far
-    shared: dict[tuple[int, int], list[tuple[str, ast.Word]]] = {}
-    for i, job in enumerate(jobs):
-        items = _single_items(model, job)
-        again = backed_up.intersection(items)  # this job's items an earlier job backs up
-        for j, theirs in enumerate(owned):
-            if not again:
-                break
-            if again.isdisjoint(theirs):
-                continue
-            mine = again & theirs
-            again -= mine
-            if not _usual_pair(jobs[j], job):
-                shared[(j, i)] = [(item, word) for item, word in items.items() if item in mine]
-        owned.append(set(items).difference(backed_up))
-        backed_up.update(items)
-    for (a, b), items in sorted(shared.items()):
+    items = [_single_items(job) for job in jobs]
+    # The single IDs some job's pattern matches: one scan over all declared IDs,
+    # one over the IDs jobs name directly (`backup LINUX01`).
+    scanner = id_scanner(p for _, pats in items for p in pats)
+    matched = model.find_ids(scanner, Kind.SINGLE)
+    direct = [r.word.upper for job in jobs for r in job.refs if r.group is None and Kind.SINGLE in r.kinds]
+    if scanner is not None and direct:
+        matched.update(scanner.findall("\n" + "\n".join(direct) + "\n"))
+    # Jobs that share no group, group pattern or repeated ID, whose patterns match
+    # no declared ID and share no ID with each other, name no user in common:
+    # most clusters are decided here, on their groups rather than their users.
+    sources = [_sources(job, model.repeated_ids) for job in jobs]
+    if (
+        None not in sources
+        and not matched
+        and not _may_share(pairs, sources)
+        and not any(
+            shared_id(pa, pb) is not None for a, b in pairs for pa in items[a][1] for pb in items[b][1]
+        )
+    ):
+        return
+    reported: set[int] = set()  # one warning per job, against the first job it shares users with
+    for a, b in pairs:
+        if b in reported:
+            continue
+        shared = _shared_items(items[a], items[b], matched)
+        if not shared:
+            continue
+        reported.add(b)
         one, two = jobs[a], jobs[b]
         same_member = one.members[0] == two.members[0]
-        names = [i.replace("match ", "pattern ") for i, _ in items]
         why = (
             f"at the same level ({one.level.value})"
             if same_member
             else f"from another member (`{one.members[0]}` and `{two.members[0]}`)"
         )
-        shown = ", ".join(
-            f"`{n}`" if not n.startswith("pattern ") else f"pattern `{n[8:]}`" for n in names[:4]
-        )
-        more = f" and {len(names) - 4:,} more" if len(names) > 4 else ""
+        shown = ", ".join(name for name, _ in shared[:4])
+        more = f" and {len(shared) - 4:,} more" if len(shared) > 4 else ""
         yield SINGLE_TWICE(
             f"job {quoted(two.name)} backs up single-configuration users that job {quoted(one.name)}"
             f" also backs up {why}: {shown}{more}",
-            items[0][1].span,
+            shared[0][1].span,
             related=(Related(one.decl.name.span, f"{one.name} backs them up too"),),
             help="back each single-configuration user up from one member: delete one job, or make it the other level",
         )
+
+
+def _selection_owners(sel: ast.Selection) -> list[tuple[str, ast.Word | None]]:
+    """(owner, the word it is written in) of a selection: a minidisk selection's
+    owner (`*` when none), or each SFS path's user part (`BKRPOOL:CICSPRD.*`)."""
+    if sel.medium is ast.Medium.MINIDISK:
+        return [(sel.owner.upper, sel.owner) if sel.owner is not None else ("*", None)]
+    out = []
+    for item in sel.items:
+        parts = split_sfs_path(item.upper)
+        if parts is not None and parts[1]:
+            out.append((parts[1], item))
+    return out
 
 
 @check
@@ -431,33 +530,48 @@ def owners_backed_up(model: Model):
         selecting = 0  # includes that select something
         for sel in job.includes + job.excludes:
             include = sel.action is ast.Action.INCLUDE
-            owner = sel.owner
-            if owner is None or owner.text == "*":
-                selecting += include
-                continue
-            if not valid_user_or_pattern(owner.text):
-                continue
-            if ids is None:
-                ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
-                id_set = set(ids)  # an ID's look-up stays O(1) with 50,000 users
-            up = owner.upper
-            if is_pattern(owner.text):
-                if not include or narrow_owners(up, ids, patterns):
-                    selecting += include
+            what_selects = "this path" if sel.medium is ast.Medium.SFS else f"this {sel.action.value}"
+            selects = False
+            for up, word in _selection_owners(sel):
+                if up == "*":
+                    selects = True
                     continue
-                what = f"owner pattern {quoted(up)} matches none of the users job {quoted(job.name)} backs up"
-            else:
-                if up in id_set or any(pattern_regex(p).match(up) for p in patterns):
-                    selecting += include
+                if not valid_user_or_pattern(up):
                     continue
-                what = f"job {quoted(job.name)} does not back up {quoted(up)}"
-            ref = job.refs[0]
-            yield OWNER_NOT_BACKED_UP(
-                f"{what}, so this {sel.action.value} selects nothing",
-                owner.span,
-                related=(Related(ref.word.span, "the job backs up these users"),),
-                help=f"add {up} to the job's group, or move the line to the job that backs it up",
-            )
+                if ids is None:
+                    ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
+                    id_set = set(ids)  # an ID's look-up stays O(1) with 50,000 users
+                ref = job.refs[0]
+                if is_pattern(up):
+                    in_part = owners_in_part(up, patterns) if include else []
+                    if in_part:
+                        selects = True  # refused here; BKR116 would say the same again
+                        pattern, example = in_part[0]
+                        yield OWNER_IN_PART(
+                            f"owner pattern {quoted(up)} shares only some users with pattern {quoted(pattern)}"
+                            f" of job {quoted(job.name)} (both match {example}, but neither holds all the"
+                            " other's users): no template record can name just the shared users",
+                            word.span,
+                            related=(Related(ref.word.span, "the job backs up these users"),),
+                            help=f"write the include for `{pattern}` itself (or `*`), or for a pattern inside it",
+                        )
+                        continue
+                    if not include or narrow_owners(up, ids, patterns):
+                        selects = True
+                        continue
+                    what = f"owner pattern {quoted(up)} matches none of the users job {quoted(job.name)} backs up"
+                else:
+                    if up in id_set or any(pattern_regex(p).match(up) for p in patterns):
+                        selects = True
+                        continue
+                    what = f"job {quoted(job.name)} does not back up {quoted(up)}"
+                yield OWNER_NOT_BACKED_UP(
+                    f"{what}, so {what_selects} selects nothing",
+                    word.span,
+                    related=(Related(ref.word.span, "the job backs up these users"),),
+                    help=f"add {up} to the job's group, or move the line to the job that backs it up",
+                )
+            selecting += include and selects
         if job.includes and not selecting:
             yield JOB_WITHOUT_INCLUDE(
                 f"job {quoted(job.name)} selects nothing to back up: none of its includes names one of its users",
@@ -466,13 +580,24 @@ def owners_backed_up(model: Model):
             )
 
 
-def _owner_covers(exclude_owner: str, include_owner: str) -> bool:
-    if exclude_owner == "*" or exclude_owner == include_owner:
+def _owner_covers(exclude_owner: str, owner: str) -> bool:
+    return exclude_owner == "*" or covers(exclude_owner, owner)
+
+
+def _path_covers(exclude: str, path: str) -> bool:
+    """Whether SFS exclude path `exclude` surely removes `path`: the same pool, an
+    owner that covers the path's, and the same directories, where a `*` level
+    of the exclude takes any one level. (How far a wildcard reaches into
+    subdirectories is the product's business: when unsure, not covered.)"""
+    if exclude == path:
         return True
-    return (
-        is_pattern(exclude_owner)
-        and not is_pattern(include_owner)
-        and bool(pattern_regex(exclude_owner).match(include_owner))
+    x, p = split_sfs_path(exclude), split_sfs_path(path)
+    if x is None or p is None or x[0] != p[0] or not _owner_covers(x[1], p[1]):
+        return False
+    xdirs, pdirs = x[2].split("."), p[2].split(".")
+    return len(xdirs) == len(pdirs) and all(
+        a == b or a == "*" or (not is_pattern(b) and pattern_regex(a).match(b) is not None)
+        for a, b in zip(xdirs, pdirs)
     )
 
 
@@ -492,24 +617,40 @@ def _covered(ranges, covers) -> bool:
     return all(any(m[0] <= a and b <= m[1] for m in merged) for a, b in ranges)
 
 
-def _include_removed(inc: ast.Selection, excludes) -> bool:
+def _include_removed(inc: ast.Selection, owners: list[str], excludes) -> bool:
+    """Whether `excludes` remove everything include `inc` selects, written for
+    `owners` (its narrowed owners, or for SFS its narrowed paths, as the
+    template writes them)."""
+    if not owners:
+        return False  # it selects nothing anyway (BKR116, BKR406)
     if inc.medium is ast.Medium.SFS:
-        paths = {w.upper for e in excludes if e.medium is ast.Medium.SFS for w in e.items}
-        return "*" in paths or all(w.upper in paths for w in inc.items)
+        paths = [w.upper for e in excludes if e.medium is ast.Medium.SFS for w in e.items]
+        return all(any(_path_covers(x, p) for x in paths) for p in owners)
     ranges = _ranges(inc)
-    if ranges is None or inc.owner is None:
+    if ranges is None:
         return False
-    covers = []
-    for e in excludes:
-        if (
-            e.medium is ast.Medium.MINIDISK
-            and e.owner is not None
-            and _owner_covers(e.owner.upper, inc.owner.upper)
-        ):
-            r = _ranges(e)
-            if r is not None:
-                covers += r
-    return bool(covers) and _covered(ranges, covers)
+    for owner in owners:
+        removed = []
+        for e in excludes:
+            if e.medium is ast.Medium.MINIDISK and e.owner is not None and _owner_covers(e.owner.upper, owner):
+                r = _ranges(e)
+                if r is not None:
+                    removed += r
+        if not removed or not _covered(ranges, removed):
+            return False
+    return True
+
+
+def _written_owners(model: Model, job: JobModel) -> list[list[str]]:
+    """Per include of `job`, whom its template records name (see `narrow_owners`)."""
+    ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
+    out = []
+    for inc in job.includes:
+        if inc.medium is ast.Medium.SFS:
+            out.append([p for w in inc.items for p in narrow_sfs_path(w.upper, ids, patterns)])
+        else:
+            out.append(narrow_owners(inc.owner.upper if inc.owner is not None else "*", ids, patterns))
+    return out
 
 
 @check
@@ -520,13 +661,18 @@ def excludes_everything(model: Model):
         members = [model.member(m) for m in dict.fromkeys(job.members) if model.member(m) is not None] or [
             None
         ]
+        written = None
         for member in members:
             excludes = list(job.excludes) + (list(member.excludes) if member is not None else [])
-            if excludes and all(_include_removed(i, excludes) for i in job.includes):
+            if not excludes:
+                continue
+            if written is None:
+                written = _written_owners(model, job)
+            if all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written)):
                 from_member = (
                     member is not None
                     and any(e in member.excludes for e in excludes)
-                    and not all(_include_removed(i, job.excludes) for i in job.includes)
+                    and not all(_include_removed(i, o, job.excludes) for i, o in zip(job.includes, written))
                 )
                 where = f" on `{member.name}`" if from_member else ""
                 yield EXCLUDES_ALL(

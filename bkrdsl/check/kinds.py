@@ -14,6 +14,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import SERVICE_ROLES, Model, PatternDef, UserDef, id_scanner
+from bkrdsl.resolve.patterns import shared_id
 
 ROLE_TEXT = {
     "backup-server": "the backup server",
@@ -103,13 +104,18 @@ PATTERN_OTHER_KIND = register(
     "BKR204",
     "pattern-matches-other-kind",
     "error",
-    "a group's pattern also matches a user declared with the other kind",
+    "a group's pattern also matches a user (or shares users with a pattern) of the other kind",
     """
     `match PATTERN` in a group says that every user whose ID matches is of the
     group's kind. When a user declared with the other kind matches too, the
     user would be backed up by the jobs of both kinds: once as a
     single-configuration user from one member, and once per member as an
     IDENTITY user.
+
+    The same holds for two patterns: a single group's pattern and an
+    IDENTITY pattern (another group's, or the workers' `BKRWRK*`) that both
+    match some user ID (decided on the IDs they match: `LNX*` and `LNXM*`
+    share LNXMON; `APP%` and `APP%%*` share none).
 
     Failing example:
 
@@ -336,6 +342,29 @@ def patterns_of_other_kind(model: Model):
                 p.span,
                 related=tuple(Related(u.span, f"declared {other} here") for u in users[:3]),
                 help="narrow the pattern so it only matches users of its own kind",
+            )
+    yield from _patterns_sharing_ids(model)
+
+
+def _patterns_sharing_ids(model: Model):
+    """A group's single pattern and an IDENTITY pattern (a group's, or the workers')
+    that share IDs, decided on the sets of IDs they match (`shared_id`)."""
+    valid = [p for p in model.pattern_defs if valid_user_or_pattern(p.pattern)]
+    singles = [p for p in valid if p.kind is Kind.SINGLE and p.role is None]
+    identities = [p for p in valid if p.kind is Kind.IDENTITY]
+    for s in singles:
+        for i in identities:
+            example = shared_id(s.pattern, i.pattern)
+            if example is None:
+                continue
+            # Report at the group's pattern: the workers' pattern is the product's.
+            here, there = (s, i) if i.role is not None or s.module == model.main_file else (i, s)
+            yield PATTERN_OTHER_KIND(
+                f"pattern {quoted(here.pattern)} in {here.origin} ({here.kind.value}) and pattern"
+                f" {quoted(there.pattern)} ({there.kind.value}) both match users such as {example}",
+                here.span,
+                related=(Related(there.span, f"{there.kind.value} pattern here"),),
+                help="narrow one pattern so that no user ID matches both",
             )
 
 

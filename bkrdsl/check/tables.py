@@ -16,7 +16,7 @@ from bkrdsl import ast
 from bkrdsl.check.common import selections_of
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import MAX_COLUMNS
-from bkrdsl.resolve.model import Model, parse_address
+from bkrdsl.resolve.model import Model, narrow_sfs_path, parse_address
 
 if TYPE_CHECKING:
     from bkrdsl.diagnostics import Diagnostic
@@ -83,7 +83,9 @@ LONG_RECORD = register(
     or `exclude_sfs` layout around the path (`INCLUDE SFS BKRPOOL:CICSPRD.LOGS`),
     and how a record would continue on a second line is not known, so the
     whole record must fit: with the built-in layouts, a path of at most 60
-    characters.
+    characters. A job's include is written once per user of the job its
+    user part selects (`BKRPOOL:*.LOGS` in a job of CICSPRD is written
+    `BKRPOOL:CICSPRD.LOGS`), so each of those paths must fit.
 
     Failing example:
 
@@ -104,11 +106,22 @@ def table_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
 
 def long_records(model: Model, dialect: Dialect) -> list[Diagnostic]:
     """BKR319 for each SFS path whose record, laid out by the table, is over 72 columns."""
+    # A job's SFS includes are written once per owner (narrow_sfs_path, as the
+    # templates do): the longest path they become is the one to fit.
+    narrowed: dict[int, list[str]] = {}
+    for job in model.jobs:
+        sfs = [s for s in job.includes if s.medium is ast.Medium.SFS]
+        if sfs:
+            ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
+            for s in sfs:
+                for item in s.items:
+                    narrowed[id(item)] = narrow_sfs_path(item.upper, ids, patterns)
     out = []
     for selection in selections_of(model.cluster, ast.Medium.SFS):
         layout = dialect[f"{selection.action.value}_sfs"]
         for item in selection.items:
-            record = layout.format(path=item.upper)
+            paths = narrowed.get(id(item)) or [item.upper]
+            record = max((layout.format(path=p) for p in paths), key=len)
             if len(record) > MAX_COLUMNS:
                 out.append(
                     LONG_RECORD(

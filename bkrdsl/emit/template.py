@@ -28,7 +28,7 @@ from bkrdsl.emit.common import (
     star_comments,
 )
 from bkrdsl.emit.dialect import Dialect
-from bkrdsl.resolve.model import JobModel, Model, narrow_owners
+from bkrdsl.resolve.model import JobModel, Model, narrow_owners, narrow_sfs_path
 
 KIND_WORDS = {
     ast.Kind.SINGLE: "single-configuration users",
@@ -102,14 +102,17 @@ def selection_text(
 ) -> str:
     """The template lines of one selection, each ended by a line end.
 
-    `owners` replaces the owner (includes only). `blocks` holds the records
+    `owners` replaces the owner of a minidisk include, and the paths of an SFS
+    include (`narrow_sfs_path`); None writes the selection as written (excludes).
+    `blocks` holds the records
     already written in this compile (jobs that back up the same groups share
     them), keyed by everything they depend on.
     """
     action = selection.action.value
     if selection.medium is ast.Medium.SFS:
         layout = dialect[f"{action}_sfs"]
-        return "".join(layout.format(path=item.upper) + "\n" for item in selection.items)
+        paths = owners if owners is not None else [item.upper for item in selection.items]
+        return "".join(layout.format(path=path) + "\n" for path in paths)
     layout = dialect[f"{action}_minidisk"]
     ranges = [address_range(item.upper, dialect) for item in selection.items]
     if owners is None:
@@ -164,10 +167,12 @@ def job_selection(model: Model, job: JobModel, dialect: Dialect, blocks: dict | 
     parts = [lines_to_text(star_comments(comment, [f"Selection of job {job.name}{same}."]))]
     ids, patterns = job_owners(model, job)
     for selection in job.includes:
-        owners = None
         if selection.medium is ast.Medium.MINIDISK:
             owner = selection.owner.upper if selection.owner is not None else "*"
             owners = narrow_owners(owner, ids, patterns)
+        else:  # SFS: each path's user part, narrowed the same way
+            owners = [p for item in selection.items for p in narrow_sfs_path(item.upper, ids, patterns)]
+            owners = list(dict.fromkeys(owners))
         parts.append(selection_text(selection, dialect, owners, blocks))
     for selection in job.excludes:
         parts.append(selection_text(selection, dialect, None, blocks))

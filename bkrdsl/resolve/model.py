@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
+from bkrdsl.resolve.patterns import covers, overlaps_in_part
 from bkrdsl.source import Span
 
 #: Roles a user declaration may carry, and the kind each requires.
@@ -75,18 +76,57 @@ def narrow_owners(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
 
     `*` selects them all. Otherwise: the job's IDs that `owner` matches, the
     job's patterns `owner` covers (LNX* covers LNXAPP*), and `owner` itself
-    when one of the job's patterns covers it (LNXAPP* covers LNXAPP01). The
-    templates write these; the checker warns when an include selects none
-    (BKR406), so the two agree.
+    when one of the job's patterns covers it (LNXAPP* covers LNXAPP01).
+    Covering is decided on the sets of IDs the patterns match (see
+    `bkrdsl.resolve.patterns`), never by reading one pattern as an ID. A job
+    pattern `owner` shares only some IDs with (LNX1* and LNX*1) is left out:
+    no one pattern names just those IDs, and the checker refuses the include
+    (BKR409). The templates write these; the checker warns when an include
+    selects none (BKR406), so the two agree.
     """
     if owner == "*":
         return ids + patterns
     wanted = pattern_regex(owner)
     out = [i for i in ids if wanted.match(i)]
-    out += [p for p in patterns if wanted.match(p)]
-    if owner not in out and any(pattern_regex(p).match(owner) for p in patterns):
+    out += [p for p in patterns if covers(owner, p)]
+    if owner not in out and any(covers(p, owner) for p in patterns):
         out.append(owner)
     return list(dict.fromkeys(out))
+
+
+def owners_in_part(owner: str, patterns: list[str]) -> list[tuple[str, str]]:
+    """(pattern, an ID both match) for each of a job's `patterns` that include owner
+    `owner` shares only some IDs with, when no pattern of the job covers `owner`
+    (then `narrow_owners` writes `owner` itself and loses nothing)."""
+    if owner == "*" or any(covers(p, owner) for p in patterns):
+        return []
+    out = []
+    for p in patterns:
+        example = overlaps_in_part(owner, p)
+        if example is not None:
+            out.append((p, example))
+    return out
+
+
+def split_sfs_path(path: str) -> tuple[str, str, str] | None:
+    """`POOL:USER.DIR...` as ("POOL:", "USER", ".DIR..."); None without a colon."""
+    pool, colon, rest = path.partition(":")
+    if not colon:
+        return None
+    user, dot, dirs = rest.partition(".")
+    return pool + colon, user, dot + dirs
+
+
+def narrow_sfs_path(path: str, ids: list[str], patterns: list[str]) -> list[str]:
+    """The paths an SFS include record names: `path` once per owner `narrow_owners`
+    gives its user part (`BKRPOOL:*.*` in a job of CICSPRD writes
+    `BKRPOOL:CICSPRD.*`), so that an SFS include selects no other user's
+    directories than a minidisk include would."""
+    parts = split_sfs_path(path)
+    if parts is None:
+        return [path]
+    pool, user, dirs = parts
+    return [pool + owner + dirs for owner in narrow_owners(user, ids, patterns)]
 
 
 def id_scanner(patterns: Iterable[str]) -> re.Pattern | None:

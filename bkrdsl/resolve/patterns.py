@@ -1,0 +1,144 @@
+"""User ID patterns as sets of user IDs: whether one pattern's IDs are all
+another's, and an ID two patterns share.
+
+A CP-style pattern (`*` any run of characters, `%` or `?` exactly one) matches
+z/VM user IDs: 1 to 8 characters of `USER_ID_CHARS`. Comparing patterns by
+running one's regex over the other's text is wrong as soon as the text holds a
+wildcard (`A%` "matches" the text `A*`, yet `A*` selects AUTOLOG1, which `A%`
+does not), so the questions are answered here on the sets themselves.
+
+Both patterns are read as small automata (one state per position of the
+pattern) and run side by side over every ID of up to 8 characters at once, a
+breadth-first walk over pairs of state sets. Only the characters the two
+patterns name matter, plus one they do not (what a wildcard matches besides),
+so the walk visits at most a few hundred pairs. Answers are cached: a cluster
+compares a handful of patterns, over and over.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+#: The characters of a z/VM user ID, in the order example IDs prefer them.
+_ID_ORDER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$_-"
+USER_ID_CHARS = frozenset(_ID_ORDER)
+#: The longest user ID.
+ID_LENGTH = 8
+
+_STAR, _ONE = "*", "?"
+
+
+def _tokens(pattern: str) -> tuple[str, ...]:
+    """The pattern upper-cased, `%` read as `?`, runs of `*` as one."""
+    out: list[str] = []
+    for c in pattern.upper():
+        c = _ONE if c == "%" else c
+        if c == _STAR and out and out[-1] == _STAR:
+            continue
+        out.append(c)
+    return tuple(out)
+
+
+def _closure(tokens: tuple[str, ...], states: set[int]) -> frozenset[int]:
+    """`states` plus every position a `*` can skip to without reading a character."""
+    todo = list(states)
+    seen = set(states)
+    while todo:
+        i = todo.pop()
+        if i < len(tokens) and tokens[i] == _STAR and i + 1 not in seen:
+            seen.add(i + 1)
+            todo.append(i + 1)
+    return frozenset(seen)
+
+
+def _step(tokens: tuple[str, ...], states: frozenset[int], c: str) -> frozenset[int]:
+    nxt: set[int] = set()
+    for i in states:
+        if i < len(tokens):
+            t = tokens[i]
+            if t == _STAR:
+                nxt.add(i)
+            elif t == _ONE or t == c:
+                nxt.add(i + 1)
+    return _closure(tokens, nxt)
+
+
+def _head(tokens: tuple[str, ...]) -> str:
+    """What every ID the pattern matches starts with."""
+    out = []
+    for t in tokens:
+        if t in (_STAR, _ONE):
+            break
+        out.append(t)
+    return "".join(out)
+
+
+class Relation(NamedTuple):
+    """How the ID sets of two patterns A and B relate (IDs of 1 to 8 characters)."""
+
+    a_covers_b: bool  # every ID B matches, A matches
+    b_covers_a: bool  # every ID A matches, B matches
+    shared: str | None  # the shortest ID both match (letters before digits), or None
+
+
+@functools.lru_cache(maxsize=4096)
+def relation(a: str, b: str) -> Relation:
+    """How patterns (or plain IDs) `a` and `b` relate as sets of user IDs."""
+    ta, tb = _tokens(a), _tokens(b)
+    head_a, head_b = _head(ta), _head(tb)
+    if not (head_a.startswith(head_b) or head_b.startswith(head_a)):
+        # Different literal beginnings (LNX* and APP*): nothing shared, and a
+        # pattern that matches anything at all does not cover the other.
+        return Relation(False, False, None)
+    named = {c for c in ta + tb if c not in (_STAR, _ONE)}
+    # The characters the patterns name, and one they do not: a wildcard matches
+    # every other character alike. Letters first, so that examples read like IDs.
+    other = next((c for c in _ID_ORDER if c not in named), None)
+    alphabet = [c for c in _ID_ORDER if c in named or c == other]
+    alphabet += sorted(named.difference(_ID_ORDER))
+    start = (_closure(ta, {0}), _closure(tb, {0}))
+    end_a, end_b = len(ta), len(tb)
+    a_covers_b = b_covers_a = True
+    shared: str | None = None
+    seen = {start}
+    level = [(start, "")]
+    for _ in range(ID_LENGTH):
+        nxt = []
+        for (sa, sb), text in level:
+            for c in alphabet:
+                pair = (_step(ta, sa, c), _step(tb, sb, c))
+                if not pair[0] and not pair[1]:
+                    continue  # neither pattern can match anything longer
+                in_a, in_b = end_a in pair[0], end_b in pair[1]
+                if in_a and in_b and shared is None:
+                    shared = text + c
+                if in_b and not in_a:
+                    a_covers_b = False
+                if in_a and not in_b:
+                    b_covers_a = False
+                if pair not in seen:
+                    # A pair met again later can only lead where its first meeting led.
+                    seen.add(pair)
+                    nxt.append((pair, text + c))
+        level = nxt
+    return Relation(a_covers_b, b_covers_a, shared)
+
+
+def covers(a: str, b: str) -> bool:
+    """Whether every user ID pattern (or ID) `b` matches, pattern `a` matches too."""
+    return a == b or relation(a, b).a_covers_b
+
+
+def shared_id(a: str, b: str) -> str | None:
+    """A user ID both `a` and `b` match (the shortest, letters before digits), or None."""
+    return relation(a, b).shared
+
+
+def overlaps_in_part(a: str, b: str) -> str | None:
+    """An ID `a` and `b` share when neither covers the other (so no one pattern
+    names exactly their common IDs), else None."""
+    r = relation(a, b)
+    if r.shared is None or r.a_covers_b or r.b_covers_a:
+        return None
+    return r.shared

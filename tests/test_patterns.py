@@ -1,0 +1,65 @@
+"""User ID patterns as sets of IDs (bkrdsl/resolve/patterns.py), against brute force.
+
+Patterns over the letters A and B (and the wildcards) are compared on every
+ID of 1 to 8 characters from A, B and C, matched one by one with the
+regex the checks and templates use: C stands for every character the patterns
+do not name, so these IDs decide every question about such patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bkrdsl.resolve.model import narrow_sfs_path, pattern_regex
+from bkrdsl.resolve.patterns import covers, overlaps_in_part, relation, shared_id
+
+
+@functools.cache
+def _ids() -> tuple[str, ...]:
+    return tuple("".join(t) for n in range(1, 9) for t in itertools.product("ABC", repeat=n))
+
+
+@functools.lru_cache(maxsize=None)
+def _matched(pattern: str) -> frozenset[str]:
+    rx = pattern_regex(pattern)
+    return frozenset(i for i in _ids() if rx.match(i))
+
+
+patterns = st.text(alphabet="AB*%?", min_size=1, max_size=7)
+
+
+@settings(max_examples=400, deadline=None)
+@given(patterns, patterns)
+def test_relation_agrees_with_brute_force(a, b):
+    ma, mb = _matched(a), _matched(b)
+    r = relation(a, b)
+    assert r.a_covers_b == (mb <= ma)
+    assert r.b_covers_a == (ma <= mb)
+    shared = ma & mb
+    assert (r.shared is None) == (not shared)
+    if shared:
+        # the shortest shared ID, letters first
+        assert r.shared in shared and len(r.shared) == min(len(i) for i in shared)
+
+
+def test_wildcards_in_the_text_are_not_read_as_characters():
+    # `A%` "matches" the text A* as a regex, yet A* selects AUTOLOG1, which A% does not.
+    assert not covers("A%", "A*")
+    assert covers("A*", "A%")
+    assert covers("*?", "?*") and covers("?*", "*?")  # both: every ID
+    assert not covers("LNX1*", "LNX*1") and not covers("LNX*1", "LNX1*")
+    assert shared_id("LNX1*", "LNX*1") == "LNX1"
+    assert overlaps_in_part("LNX1*", "LNX*1") == "LNX1"
+    assert overlaps_in_part("LNX*", "LNXAPP*") is None  # one holds the other
+    assert shared_id("LNX*", "APP*") is None
+    assert shared_id("ABCDEFGH*", "*Z") is None  # would need 9 characters
+
+
+def test_sfs_path_owner_is_narrowed():
+    assert narrow_sfs_path("POOL:*.LOGS", ["CICSPRD"], ["LNX*"]) == ["POOL:CICSPRD.LOGS", "POOL:LNX*.LOGS"]
+    assert narrow_sfs_path("POOL:LNX%", [], ["LNX*"]) == ["POOL:LNX%"]
+    assert narrow_sfs_path("POOL:MAINT.X", ["CICSPRD"], []) == []
