@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from bkrdsl import ast
-from bkrdsl.ast import Kind
+from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import quoted, small_int, valid_user_or_pattern
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE
@@ -79,10 +79,12 @@ PURGE_DURING_BACKUP = register(
     "expiry purges the catalog while a backup is probably running on the same member",
     """
     `EXPIRE (PURGE` rewrites catalog entries while the backup server of the
-    purging member is adding new ones. bkrc does not know how long a backup
-    runs; it warns when the purge starts at the start of a backup on the
-    purging member or within the following 60 minutes, on a day both run
-    (a backup at 23:30 is still running at 00:10 the next day).
+    purging member is adding new ones; with a shared catalog, the backup
+    servers of every member add to the catalog the purge rewrites. bkrc
+    does not know how long a backup runs; it warns when the purge starts at
+    the start of a backup (on the purging member, or on any member when the
+    catalog is shared) or within the following 60 minutes, on a day both
+    run (a backup at 23:30 is still running at 00:10 the next day).
 
     Failing example:
 
@@ -334,6 +336,9 @@ def same_minute(model: Model):
 @check
 def purge_overlaps_backup(model: Model):
     runs = list(_job_runs(model))
+    # A shared catalog takes every member's backups: a purge on one member
+    # rewrites what the backup servers of all members are adding to.
+    shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
     for e in model.expires:
         timed = _timed(e.purge)
         if timed is None:
@@ -341,7 +346,7 @@ def purge_overlaps_backup(model: Model):
         minutes, days = timed
         for member in dict.fromkeys(e.members):
             for m, start, job_days, job in runs:
-                if m == member and (
+                if (m == member or shared) and (
                     (start <= minutes < start + BACKUP_WINDOW_MINUTES and _may_share_a_day(days, job_days))
                     # a backup late in the evening runs on past midnight, into the next day
                     or (
@@ -349,12 +354,15 @@ def purge_overlaps_backup(model: Model):
                         and _may_share_a_day(days, _next_day(job_days))
                     )
                 ):
+                    where = "" if m == member else f" on `{m}`"
+                    why = "" if m == member else ", adding to the same shared catalog"
                     yield PURGE_DURING_BACKUP(
                         f"the purge at {e.purge.time.text} on `{member}` starts while job {quoted(job.name)}"
-                        f" (from {job.run.schedule.time.text}) is probably still running",
+                        f" (from {job.run.schedule.time.text}{where}) is probably still running{why}",
                         e.purge.time.span,
                         related=(Related(job.run.schedule.time.span, f"{job.name} starts here"),),
-                        help=f"purge at least {BACKUP_WINDOW_MINUTES} minutes after the member's last backup starts",
+                        help=f"purge at least {BACKUP_WINDOW_MINUTES} minutes after the last backup"
+                        f" {'of the cluster' if shared else 'of the member'} starts",
                     )
                     break
 
