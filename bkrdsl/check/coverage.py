@@ -6,7 +6,7 @@ import itertools
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
-from bkrdsl.check.common import quoted, small_int, valid_user_or_pattern
+from bkrdsl.check.common import listed, quoted, small_int, valid_user_or_pattern
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE
 from bkrdsl.diagnostics import Related
@@ -135,6 +135,31 @@ SINGLE_TWICE = register(
         job GUESTWK  { backup GUESTS full ... run on VMSYS1 weekly sun 04:00 }
 
     Fix: delete one job, or make one of them `incremental` on the same member.
+    """,
+)
+
+IDENTITY_TWICE = register(
+    "BKR410",
+    "identity-user-in-two-jobs",
+    "warning",
+    "IDENTITY users backed up by two jobs at the same level on the same member",
+    """
+    An IDENTITY user's instance on a member is backed up by that member's
+    copy of its job. Two full jobs (or two incremental jobs) whose groups
+    both hold the user (directly or through a `match` pattern) and that run
+    on the same member copy the same minidisks twice there, and the catalog
+    holds the user's backups under two job names. (A full and an
+    incremental job of the same users is the normal pattern and is not
+    reported.)
+
+    Failing example:
+
+        identity group NETWORK { TCPIP FTPSERVE }
+        identity group WEB { FTPSERVE HTTPD }
+        job NETFULL { backup NETWORK full ... run on each member daily 02:00 }
+        job WEBFULL { backup WEB full ... run on each member daily 03:00 }
+
+    Fix: keep FTPSERVE in one of the groups.
     """,
 )
 
@@ -385,13 +410,13 @@ def short_months(model: Model):
                 )
 
 
-def _single_items(job: JobModel) -> tuple[dict[str, ast.Word], dict[str, ast.Word]]:
-    """(user ID -> word, `match` pattern -> word) of the job's single users: the
+def _single_items(job: JobModel, kind: Kind = Kind.SINGLE) -> tuple[dict[str, ast.Word], dict[str, ast.Word]]:
+    """(user ID -> word, `match` pattern -> word) of the job's users of `kind`: the
     `backup` word each comes from."""
     ids: dict[str, ast.Word] = {}
     patterns: dict[str, ast.Word] = {}
     for ref in job.refs:
-        if Kind.SINGLE not in ref.kinds:
+        if kind not in ref.kinds:
             continue
         if ref.group is not None:
             # dict.fromkeys keeps this C-speed for groups of thousands of users.
@@ -527,6 +552,48 @@ def _selection_owners(sel: ast.Selection) -> list[tuple[str, ast.Word | None]]:
         if parts is not None and parts[1]:
             out.append((parts[1], item))
     return out
+
+
+@check
+def identity_users_once(model: Model):
+    """BKR410: two IDENTITY jobs at the same level that back up the same users on a member."""
+    jobs = [
+        j
+        for j in model.jobs
+        if j.kind is Kind.IDENTITY and j.run is not None and all(model.member(m) for m in j.members)
+    ]
+    pairs = [
+        (a, b)
+        for a, b in itertools.combinations(range(len(jobs)), 2)
+        if jobs[a].level is jobs[b].level and not set(jobs[a].members).isdisjoint(jobs[b].members)
+    ]
+    if not pairs:
+        return
+    items = [_single_items(job, Kind.IDENTITY) for job in jobs]
+    scanner = id_scanner(p for _, pats in items for p in pats)
+    matched = model.find_ids(scanner, Kind.IDENTITY)
+    direct = [r.word.upper for job in jobs for r in job.refs if r.group is None and Kind.IDENTITY in r.kinds]
+    if scanner is not None and direct:
+        matched.update(scanner.findall("\n" + "\n".join(direct) + "\n"))
+    reported: set[int] = set()
+    for a, b in pairs:
+        if b in reported:
+            continue
+        shared = _shared_items(items[a], items[b], matched)
+        if not shared:
+            continue
+        reported.add(b)
+        one, two = jobs[a], jobs[b]
+        both = [m for m in dict.fromkeys(two.members) if m in one.members]
+        shown = ", ".join(name for name, _ in shared[:4])
+        more = f" and {len(shared) - 4:,} more" if len(shared) > 4 else ""
+        yield IDENTITY_TWICE(
+            f"job {quoted(two.name)} backs up IDENTITY users that job {quoted(one.name)} also backs up"
+            f" ({one.level.value}) on {listed(both)}: {shown}{more}",
+            shared[0][1].span,
+            related=(Related(one.decl.name.span, f"{one.name} backs them up too"),),
+            help="back each IDENTITY user up by one job per level: take it out of one of the groups",
+        )
 
 
 @check
