@@ -193,6 +193,9 @@ DECLARES = {"cluster": "cluster-name", "member": "member-name", "group": "group-
 GROUP = "group"
 #: Keywords followed by a comma-separated list of user IDs.
 USER_LISTS = ("user",)
+#: Keywords followed by a comma-separated list of names (groups or user IDs): a
+#: group named like a keyword (`backup LINUX, WORKERS full`) is a name there.
+NAME_LISTS = ("backup",)
 #: Keywords followed by one user ID or pattern (also inside a group body).
 USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-node", "server")
 #: Keywords followed by an owner (user ID or pattern), then addresses up to the next keyword.
@@ -204,7 +207,7 @@ IMPORT = "import"
 
 
 def context_keywords() -> set[str]:
-    return {*DECLARES, GROUP, *USER_LISTS, *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT}
+    return {*DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT}
 
 
 # ------------------------------------------------------------------ rules
@@ -289,6 +292,12 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 None,
                 {1: "keyword", 2: "@user-words"},
             ),
+            Match(
+                "backup NAME, NAME, ...",
+                f"({kw(*NAME_LISTS)}){sp}+({word}(?:{sp}*,{sp}*{word})*)",
+                None,
+                {1: "keyword", 2: "@name-words"},
+            ),
             Include("user-slot"),
             Match(
                 "minidisk OWNER ADDRESS...: addresses up to the next keyword",
@@ -330,6 +339,11 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         "user-words": (
             Include("pattern"),
             Match("a user ID", f"{pre}{word}", "user-id"),
+            Match(",", ",", "comma"),
+        ),
+        "name-words": (
+            Include("pattern"),
+            Match("a group name or user ID", f"{pre}{word}", "name"),
             Match(",", ",", "comma"),
         ),
         "address-words": (
@@ -449,7 +463,7 @@ def vim_syntax() -> str:
     wild = _vim_class(v.wildcards)
     bad = "[^ \\t\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
     kwalt = f"\\%(\\%({_vim_words(v.keywords)}\\)\\>\\)\\@!"
-    special = {*DECLARES, *USER_LISTS, *USER_SLOTS, *ADDRESS_LISTS, DISK[0], IMPORT}
+    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, *USER_SLOTS, *ADDRESS_LISTS, DISK[0], IMPORT}
     plain = [k for k in v.keywords if k not in special]
     decls = []
     for k, kind in DECLARES.items():
@@ -516,6 +530,10 @@ def vim_syntax() -> str:
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrUserList skipwhite" for k in USER_LISTS],
         f"syn match bkrUserList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
         " contains=bkrUserId,bkrPattern,bkrComma",
+        "\" backup NAME, NAME, ...: names, even those spelled like keywords",
+        *[f"syn keyword bkrKeyword {k} nextgroup=bkrNameList skipwhite" for k in NAME_LISTS],
+        f"syn match bkrNameList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
+        " contains=bkrPattern,bkrComma",
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",
         "syn match bkrSlotWord /\\k\\@<!" + word + "/ contained transparent contains=bkrUserId,bkrPattern",

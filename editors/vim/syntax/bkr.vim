@@ -28,11 +28,11 @@ syn match bkrComma /,/
 syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 
 " Keywords that only are keywords.
-syn keyword bkrKeyword at backup catalog daily days description each exclude
-syn keyword bkrKeyword expire full identity include incremental job-suffix
-syn keyword bkrKeyword local manager manual monthly on pool preview
-syn keyword bkrKeyword private-volume purge retain role run sfs shared
-syn keyword bkrKeyword shared-volume single size tape to weekly workers
+syn keyword bkrKeyword at catalog daily days description each exclude expire
+syn keyword bkrKeyword full identity include incremental job-suffix local
+syn keyword bkrKeyword manager manual monthly on pool preview private-volume
+syn keyword bkrKeyword purge retain role run sfs shared shared-volume single
+syn keyword bkrKeyword size tape to weekly workers
 
 " import PATH
 syn keyword bkrKeyword import nextgroup=bkrImportPath skipwhite
@@ -52,6 +52,9 @@ syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold con
 " user ID, ID, ...
 syn keyword bkrKeyword user nextgroup=bkrUserList skipwhite
 syn match bkrUserList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrUserId,bkrPattern,bkrComma
+" backup NAME, NAME, ...: names, even those spelled like keywords
+syn keyword bkrKeyword backup nextgroup=bkrNameList skipwhite
+syn match bkrNameList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrPattern,bkrComma
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrSlotWord skipwhite
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
