@@ -95,13 +95,19 @@ SUBCONFIG_CLASH = register(
     way, the ID plus `-n` for member n, shortened to 8 characters by keeping
     the ID's first characters and its last two: BKRWRK01 on member 1 is
     BKRW01-1, BKRCATLG is BKRCLG-1. Two machines whose IDs agree in those
-    characters, or a user whose ID is one of the derived names, collide.
+    characters collide, and so does a derived name that is also a user the
+    cluster declares, or a machine bkrc writes a USER or IDENTITY entry for
+    where the cluster only names it: the catalog's SFS server (`catalog ...
+    server`), a Tape Manager node or DMM (`tape manager ...`). The compile
+    would have to write two entries, and two files, of one name.
 
-    Failing example:
+    Failing examples:
 
         single user BKRCLG-1     # the SUBCONFIG of BKRCATLG on member 1
+        catalog shared server BKRBUP-1 pool BKRPOOL   # BKRBKUP's on member 1
 
-    Fix: rename the user (or the machine).
+    Fix: rename the user or the machine (`catalog shared server BKRSVSFS
+    pool BKRPOOL`).
     """,
 )
 
@@ -323,6 +329,21 @@ def workers_from_one_id(model: Model):
         )
 
 
+#: The product machines' roles, as BKR242 names the machine a SUBCONFIG ID collides with.
+MACHINE_TEXT = {
+    "backup-server": "the backup server",
+    "catalog-server": "the catalog server",
+    "worker": "a worker machine",
+    "catalog-sfs-server": "the catalog's SFS file pool server",
+    "admin": "the administrator",
+    "installation": "the installation user",
+    "tape-catalog-node": "the Tape Manager catalog node",
+    "tape-request-node": "the Tape Manager request node",
+    "tape-catalog-dmm": "the catalog node's DMM",
+    "tape-request-dmm": "the request nodes' DMM",
+}
+
+
 @check
 def subconfig_ids(model: Model):
     if model.cluster is None:
@@ -336,6 +357,7 @@ def subconfig_ids(model: Model):
     for machine, span in tape.machines() if tape is not None else ():
         spans.setdefault(machine, span)
     worker = next(iter(model.role_patterns("worker")), None)
+    machines = model.machine_roles()  # every USER and IDENTITY entry bkrc writes
     taken: dict[str, tuple[str, str]] = {}  # SUBCONFIG ID -> (machine, member)
     for machine, member, sid in model.subconfigs():
         if not valid_user_id(machine) or len(sid) > 8:
@@ -348,7 +370,18 @@ def subconfig_ids(model: Model):
         )
         spans.setdefault(machine, span)
         clash = model.user(sid)
-        if clash is not None:
+        named = machines.get(sid)
+        if clash is None and named is not None and sid != machine:
+            # A machine the cluster names without declaring it (the catalog's
+            # SFS server, a Tape Manager node or DMM): bkrc writes its entry too.
+            yield SUBCONFIG_CLASH(
+                f"{quoted(sid)}, {MACHINE_TEXT.get(named, 'a product machine')}, has the name of"
+                f" {quoted(machine)}'s SUBCONFIG on `{member.name}`",
+                spans.get(sid) or span,
+                related=(Related(span, f"SUBCONFIG {sid} is derived from this machine"),),
+                help="rename the machine: CP needs USER, IDENTITY and SUBCONFIG IDs all distinct",
+            )
+        elif clash is not None:
             yield SUBCONFIG_CLASH(
                 f"user {quoted(sid)} has the name of {quoted(machine)}'s SUBCONFIG on `{member.name}`",
                 clash.span,
