@@ -150,6 +150,24 @@ def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):
     assert "my note" not in edited.read_text()
 
 
+def test_a_symlinked_member_folder_is_refused_even_with_force(tmp_path):
+    """Nothing may be written through a link to outside DIR before the swap."""
+    src, out, elsewhere = source(tmp_path), tmp_path / "out", tmp_path / "elsewhere"
+    run_cli(["compile", src, "-o", out], expect=0)
+    (out / "DEV2").rename(elsewhere)
+    (elsewhere / "SYSFULL2.TEMPLATE").unlink()
+    (out / "DEV2").symlink_to(elsewhere)
+    source(tmp_path, GOOD.replace("daily 02:00", "daily 02:30"))
+    outside = tree(elsewhere)
+    for extra in ([], ["--force"]):
+        result = run_cli(["compile", src, "-o", out, *extra], expect=2)
+        assert f"{out / 'DEV2'} is a symbolic link (to {elsewhere}), where bkrc writes a folder" in result.stderr
+        assert "nothing written" in result.stderr
+        assert tree(elsewhere) == outside and (out / "DEV2").is_symlink()
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=2)
+    assert "is a symbolic link" in result.stderr
+
+
 def test_input_errors_print_diagnostics_and_write_nothing(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
