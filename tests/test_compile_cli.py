@@ -220,6 +220,13 @@ def test_dialect_option(tmp_path):
     result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", tmp_path / "none.toml"], expect=2)
     assert "none.toml" in result.stderr
     assert not (tmp_path / "o2").exists()
+    # a format or a conversion in a placeholder: refused on loading, not an internal error in the emitter
+    for wrong in ("SUBMIT {job:d}", "SUBMIT {job!r}"):
+        site.write_text(table.replace("SUBMIT {job}", wrong))
+        result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", site], expect=2)
+        assert result.stderr.startswith("bkrc: ") and "entry submit_verb" in result.stderr
+        assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr
+    assert not (tmp_path / "o2").exists()
 
 
 def test_disk_addresses_are_checked_against_the_table_compile_uses(tmp_path):
