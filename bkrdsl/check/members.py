@@ -9,6 +9,7 @@ from __future__ import annotations
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
     listed,
+    plural,
     quoted,
     small_int,
     user_id_problem,
@@ -219,6 +220,33 @@ MIXED_UNITS = register(
 
     Fix: size them the way the volume is formatted: `disk BKRBKUP 192 size 14 cyl`,
     or put the FBA disk on an FBA volume with `on VOLUME`.
+    """,
+)
+
+NOT_BUILT_THERE = register(
+    "BKR252",
+    "disk-on-member-without-machine",
+    "error",
+    "a minidisk placed on the private volume of a member where its machine does not run",
+    """
+    An IDENTITY machine gets its minidisks in the SUBCONFIG of each member it
+    runs on. `disk ... on VOLUME` naming a member's private volume places that
+    member's instance; but not every IDENTITY runs on every member: worker
+    BKRWRKnn only where `workers` reaches nn, a shared Tape Manager's request
+    node and request DMM on every member except the catalog node's. On a
+    member where the machine is not built there is no SUBCONFIG to hold the
+    minidisk: the extent would never be written, while the statement (and a
+    site's map of the volume) says it is there. Most often the volume is the
+    wrong one.
+
+    Failing example:
+
+        member VMSYS1 { workers 4  private-volume M1PRV1 }
+        member VMSYS2 { workers 2  private-volume M2PRV1 }
+        disk BKRWRK04 191 size 5 cyl on M2PRV1 at 100   # VMSYS2 runs BKRWRK01-02
+
+    Fix: name the private volume of a member the machine runs on (`on M1PRV1
+    at 100`), or leave `on VOLUME` out.
     """,
 )
 
@@ -462,6 +490,9 @@ def disk_placement(model: Model):
                 help="leave out `on VOLUME` so each member's SUBCONFIG gets its own extent on its private volume",
             )
             continue
+        if vol is not None and not any(explicit for *_, explicit in instances):
+            # The volume is private to a member none of the disk's machines runs on.
+            yield _not_built_there(model, d, vol, owners[vol], sorted({m for m, *_ in instances}), machines)
         bare = list(dict.fromkeys(member for _, member, volume, _ in instances if volume is None and member))
         if bare:
             yield NO_VOLUME(
@@ -479,6 +510,32 @@ def disk_placement(model: Model):
                 d.span,
                 help="add `shared-volume VOLSER` to the cluster",
             )
+
+
+def _not_built_there(model: Model, d, vol: str, member: str, owners: list[str], machines):
+    where = sorted({name for o in owners for name in machines[o][1]}, key=model.member_names.index)
+    user = d.user.upper
+    subject = quoted(owners[0]) if len(owners) == 1 else f"none of {listed(owners)}"
+    runs = "does not run" if len(owners) == 1 else "runs"
+    tape = model.tape
+    workers = {w for m in model.members for w in model.workers_of(m)}
+    if tape is not None and set(owners) <= {tape.request_node, tape.request_dmm}:
+        why = f"the request nodes' machines run on every member but the catalog node's, `{member}`"
+    elif set(owners) <= workers:
+        why = f"`{member}` runs {plural(len(model.workers_of(model.member(member))), 'worker')}"
+    else:
+        why = None
+    return NOT_BUILT_THERE(
+        f"{subject} {runs} on `{member}`, whose private volume `{vol}` this minidisk names:"
+        " no SUBCONFIG there would hold it" + (f" ({why})" if why else ""),
+        d.volume.span,
+        related=(Related(volume_span(model, vol), f"private to {member} here"),),
+        help=(
+            f"name the private volume of a member {quoted(user)} runs on ({listed(where)}), or leave out `on {vol}`"
+            if where
+            else f"leave out `on {vol}`"
+        ),
+    )
 
 
 @check
