@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
+    disk_int,
     listed,
     plural,
     quoted,
@@ -577,7 +578,7 @@ def extents(model: Model):
     for d in model.disks:
         if d.volume is None or d.start is None:
             continue
-        start, size, unit = small_int(d.start.text), small_int(d.size.text), parse_disk_unit(d.unit.text)
+        start, size, unit = disk_int(d.start.text), disk_int(d.size.text), parse_disk_unit(d.unit.text)
         if start is None or not size or unit is None:
             continue
         for machine, _member, volume, explicit in _instances(model, d, machines):
