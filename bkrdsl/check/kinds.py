@@ -504,14 +504,14 @@ def _machine_span(model: Model, machine: str, role: str):
     return None
 
 
-def _taken_by(model: Model, machine: str, role: str):
+def _taken_by(model: Model, machine: str, role: str, std_patterns: list[PatternDef]):
     """The declaration that makes `machine`'s ID another user's, or None."""
     decls = model.user_defs_of(machine)
     for u in decls:
         if u.role is None and _from_stdlib(model, u.module):
             return u  # z/VM's own ID
-    for p in model.pattern_defs:
-        if p.role is None and _from_stdlib(model, p.module) and p.matches(machine):
+    for p in std_patterns:
+        if p.matches(machine):
             return p  # one of an ID family z/VM ships (DTCVSW*)
     own = role in ROLE_TEXT or any(u.role is not None or u.origin == "user" for u in decls)
     if not own:
@@ -524,10 +524,11 @@ def machines_named_like_users(model: Model):
     if model.cluster is None:
         return
     found: dict[tuple, list[str]] = {}  # (role, span, the other declaration) -> machines
+    std_patterns = [p for p in model.pattern_defs if p.role is None and _from_stdlib(model, p.module)]
     for machine, role in model.machine_roles().items():
         if not valid_user_id(machine):
             continue
-        taken = _taken_by(model, machine, role)
+        taken = _taken_by(model, machine, role, std_patterns)
         span = _machine_span(model, machine, role) if taken is not None else None
         if span is not None:
             found.setdefault((role, span, taken), []).append(machine)
