@@ -114,6 +114,9 @@ class Plan:
     manifest: str
     preserved: list[str] = field(default_factory=list)  # files bkrc leaves alone
     foreign: bool = False  # DIR holds files but no manifest: not a folder bkrc wrote
+    #: What stands where bkrc writes and cannot be written over, even with
+    #: --force: (path in DIR, what it is, what bkrc puts there). See `_obstacles`.
+    obstacles: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def drifted(self) -> list[str]:
@@ -154,7 +157,7 @@ def _read(path: Path) -> bytes | None:
         if path.is_symlink() or path.is_dir():
             return NOT_A_FILE
         return path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a file where its folder should be: an obstacle
         return None
     except OSError as err:
         raise OutputError(f"{path}: cannot read: {err.strerror or err}") from None
@@ -207,7 +210,53 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     ours = set(wanted) | set(old) | {MANIFEST}
     preserved = [p for p in existing if p not in ours]
     actions.sort(key=lambda a: a.path)
-    return Plan(out_dir, source, actions, manifest, preserved, foreign)
+    obstacles = _obstacles(out_dir, sorted(wanted), sorted(set(old) - {MANIFEST})) if there else []
+    return Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles)
+
+
+def _obstacles(out_dir: Path, wanted: list[str], old: list[str]) -> list[tuple[str, str, str]]:
+    """What DIR holds where bkrc needs a folder or a file and cannot put one.
+
+    The new folder is built by copying what bkrc keeps (symlinks as symlinks)
+    and writing the generated files into it. A symlink where bkrc needs a
+    folder (a member folder linked elsewhere) would have the files written
+    through it, outside DIR and before the swap; a file there, or a folder
+    where bkrc writes a file, would make the write fail half-way. None of them
+    is bkrc's to delete (--force overwrites files bkrc wrote, and keeps every
+    other), so the plan is refused up front, naming each. A symlink where bkrc
+    writes a file is not an obstacle: it is replaced like any file bkrc did
+    not write (the link's target is never touched)."""
+    found: dict[str, tuple[str, str]] = {}
+    seen: set[str] = set()
+    for rel in wanted + old:
+        for folder in reversed(_folders_of(rel)):
+            if folder in seen:
+                continue
+            seen.add(folder)
+            path = out_dir / folder
+            if path.is_symlink():
+                found[folder] = (f"a symbolic link (to {os.readlink(path)})", "a folder")
+            elif os.path.lexists(path) and not path.is_dir():
+                found[folder] = ("a file", "a folder")
+    for rel in wanted:
+        path = out_dir / rel
+        if path.is_dir() and not path.is_symlink() and not any(
+            rel.startswith(f + "/") for f in found
+        ):
+            found[rel] = ("a folder", "a file")
+    return [(rel, what, needs) for rel, (what, needs) in sorted(found.items())]
+
+
+def obstacles_message(plan: Plan) -> str:
+    """Why a plan cannot be carried out, even with --force, naming every path."""
+    lines = [
+        f"bkrc: {plan.out_dir / rel} is {what}, where bkrc writes {needs}" for rel, what, needs in plan.obstacles
+    ]
+    lines.append(
+        "bkrc: nothing written; move each of these out of the folder (bkrc writes only inside it,"
+        " and --force replaces only files)"
+    )
+    return "\n".join(lines) + "\n"
 
 
 def _action(out_dir: Path, path: str, data: bytes, artifact: Artifact | None, old: dict) -> Action:
@@ -497,12 +546,26 @@ def _folder_mode(out_dir: Path) -> int:
         return 0o777 & ~umask
 
 
+def _in_out_dir(err: OSError, temp: Path, out_dir: Path) -> Path:
+    """The path an error names, as the user knows it: inside DIR rather than inside
+    the temporary folder; DIR itself when the error names no path."""
+    name = err.filename if isinstance(err.filename, str) else None
+    if not name:
+        return out_dir
+    try:
+        return out_dir / Path(name).relative_to(temp)
+    except ValueError:
+        return Path(name)
+
+
 def write(plan: Plan, *, force: bool = False) -> None:
     """Carry the plan out, all or nothing. Raises OutputError; DIR is then untouched."""
     if plan.blocked and not force:
         raise OutputError(blocked_message(plan).rstrip("\n"))
     if plan.up_to_date:
         return
+    if plan.obstacles:
+        raise OutputError(obstacles_message(plan).rstrip("\n"))
     out_dir = Path(os.path.abspath(plan.out_dir))
     if out_dir.is_symlink():
         out_dir = out_dir.resolve()
@@ -528,7 +591,8 @@ def write(plan: Plan, *, force: bool = False) -> None:
         old = swap(temp, out_dir)
     except OSError as err:
         shutil.rmtree(temp, ignore_errors=True)
-        raise OutputError(f"{out_dir}: cannot write: {err.strerror or err}; nothing was changed") from None
+        where = _in_out_dir(err, temp, out_dir)
+        raise OutputError(f"{where}: cannot write: {err.strerror or err}; nothing was changed") from None
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

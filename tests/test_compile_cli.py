@@ -150,6 +150,24 @@ def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):
     assert "my note" not in edited.read_text()
 
 
+def test_a_symlinked_member_folder_is_refused_even_with_force(tmp_path):
+    """Nothing may be written through a link to outside DIR before the swap."""
+    src, out, elsewhere = source(tmp_path), tmp_path / "out", tmp_path / "elsewhere"
+    run_cli(["compile", src, "-o", out], expect=0)
+    (out / "DEV2").rename(elsewhere)
+    (elsewhere / "SYSFULL2.TEMPLATE").unlink()
+    (out / "DEV2").symlink_to(elsewhere)
+    source(tmp_path, GOOD.replace("daily 02:00", "daily 02:30"))
+    outside = tree(elsewhere)
+    for extra in ([], ["--force"]):
+        result = run_cli(["compile", src, "-o", out, *extra], expect=2)
+        assert f"{out / 'DEV2'} is a symbolic link (to {elsewhere}), where bkrc writes a folder" in result.stderr
+        assert "nothing written" in result.stderr
+        assert tree(elsewhere) == outside and (out / "DEV2").is_symlink()
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=2)
+    assert "is a symbolic link" in result.stderr
+
+
 def test_input_errors_print_diagnostics_and_write_nothing(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
@@ -202,6 +220,13 @@ def test_dialect_option(tmp_path):
     result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", tmp_path / "none.toml"], expect=2)
     assert "none.toml" in result.stderr
     assert not (tmp_path / "o2").exists()
+    # a format or a conversion in a placeholder: refused on loading, not an internal error in the emitter
+    for wrong in ("SUBMIT {job:d}", "SUBMIT {job!r}"):
+        site.write_text(table.replace("SUBMIT {job}", wrong))
+        result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", site], expect=2)
+        assert result.stderr.startswith("bkrc: ") and "entry submit_verb" in result.stderr
+        assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr
+    assert not (tmp_path / "o2").exists()
 
 
 def test_disk_addresses_are_checked_against_the_table_compile_uses(tmp_path):
@@ -215,6 +240,8 @@ def test_disk_addresses_are_checked_against_the_table_compile_uses(tmp_path):
     result = run_cli(["compile", src, "-o", out, "--dialect", site], expect=1)
     assert "error[BKR250]: `BKRBKUP`'s directory entry already uses address 0191: `LINK MAINT 0191 0191 RR`" in result.stderr
     assert f"--> {src}:13:16" in result.stderr and "nothing written" in result.stderr
+    # the help suggests an address the machine does not use, not the one it takes
+    assert "help: give the minidisk an address the machine does not use, such as 0192" in result.stderr
     assert not out.exists()
     # a disk at 0190 clashes with the built-in table's link to CMS's 0190, not with a table without it
     src = source(tmp_path, GOOD.replace("disk BKRBKUP 191", "disk BKRBKUP 190"))

@@ -363,6 +363,18 @@ BROKEN_TABLES = [
     ("unknown role", lambda d: d["machines"].update(tape={}), "unknown role"),
     ("two-word password", lambda d: d["machines"]["admin"].update(password="NO LOG"), "one word"),
     ("no units", lambda d: d.pop("units"), "no [units]"),
+    # a placeholder is filled with text as it is: a format or a conversion failed or changed it
+    ("format spec", lambda d: d["entries"]["submit_verb"].update(value="SUBMIT {job:d}"), "entry submit_verb: placeholder {job:d}"),
+    ("conversion", lambda d: d["entries"]["submit_verb"].update(value="SUBMIT {job!r}"), "entry submit_verb: placeholder {job!r}"),
+    ("bad conversion", lambda d: d["entries"]["review_verb"].update(value="REVIEW {job!x}"), "entry review_verb: placeholder {job!x}"),
+    ("statement format", lambda d: d["machines"]["worker"]["statements"].append("LOGONBY {admin:d}"), "machines.worker: placeholder {admin:d}"),
+    ("empty devtype", lambda d: d["units"]["cyl"].update(devtype=""), "units.cyl.devtype: must be one word"),
+    ("storage over max", lambda d: d["machines"]["worker"].update(storage="2G", maxstorage="512M"), "machines.worker: storage 2G is more than maxstorage 512M"),
+    ("storage not a size", lambda d: d["machines"]["admin"].update(storage="LOTS"), "machines.admin.storage: 'LOTS' is not a storage size"),
+    ("absurd first", lambda d: d["units"]["cyl"].update(first=4000000000000000000000), "units.cyl: first must be a whole number from 0 to 1,182,005"),
+    ("first past blocks", lambda d: d["units"]["blk"].update(first=2**32), "units.blk: first must be a whole number from 0 to 4,294,967,295"),
+    ("missing unit", lambda d: d["units"].pop("blk"), "missing units: blk"),
+    ("unknown unit", lambda d: d["units"].update(trk={"devtype": "3390", "first": 1}), "units.trk: unknown unit"),
     ("no meta", lambda d: d.pop("dialect"), "malformed dialect table"),
 ]
 

@@ -559,3 +559,35 @@ def test_a_site_table_from_before_the_dmm_roles_says_where_to_copy_them(tmp_path
     with pytest.raises(DialectError) as err:
         load_dialect(path=str(site))
     assert "missing machine defaults: tape-catalog-dmm, tape-request-dmm" in str(err.value)
+
+
+def test_an_extent_for_a_member_where_the_machine_is_not_built_reserves_nothing(tmp_path):
+    """`disk TRDMM ... on P1 at 1`: the request DMM is not built on the catalog node's
+    member M1, so the extent is written nowhere (BKR252). It must not push the
+    sequential allocation of M1's other minidisks past it either."""
+    from bkrdsl.emit.artifacts import emit_all
+
+    text = """\
+import std/backup-manager
+cluster C {
+  member M1 { workers 1  private-volume P1 }
+  member M2 { workers 1  private-volume P2 }
+  shared-volume S1
+  catalog shared server BKRSVSFS pool BKRPOOL on M1
+  expire on M1 { purge weekly sun 03:00  retain 30 days }
+  tape manager shared catalog-node TCTMM on M1 request-node TRTMM request-dmm TRDMM
+  disk BKRBKUP 191 size 5 cyl
+  disk TRDMM 191 size 5 cyl on P1 at 1
+  identity group I { TCPIP }
+  job K { backup I full  include minidisk * *  to tape  run on each member daily 04:00 }
+}
+"""
+    file = tmp_path / "c.bkr"
+    file.write_text(text)
+    analysis = analyse(str(file), text.encode(), path=file)
+    assert [d.code for d in analysis.diagnostics if d.is_error] == ["BKR252"]
+    dialect = load_dialect(path=str(table_copy(tmp_path, disk_allocation="sequential")))
+    files = {a.path: a for a in emit_all(analysis.model, source_label(str(file)), dialect)}
+    assert mdisks(files["cluster/BKRBUP-1.DIRECT"]) == ["MDISK 0191 3390 1 5 P1 MR"]
+    assert mdisks(files["cluster/TRDMM-2.DIRECT"]) == ["MDISK 0191 3390 6 5 P2 MR"]  # after BKRBUP-2
+    assert not any("P1" in line for line in mdisks(files["cluster/TRDMM.DIRECT"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -12,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from shutil import rmtree as shutil_rmtree
 
 from bkrdsl import output
 from bkrdsl.emit.common import Artifact
@@ -180,6 +182,108 @@ def test_output_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "out").write_text("x")
     with pytest.raises(output.OutputError, match="not a folder"):
         output.make_plan(tmp_path / "out", arts(), "test.bkr")
+
+
+# ------------------------------------------------------------------ what --force cannot write over
+def layout(folder: Path) -> dict[str, object]:
+    """Every entry under `folder` without following links: a file's bytes, a
+    folder as None, a symbolic link as ("link", target)."""
+    out: dict[str, object] = {}
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(root) / name
+            rel = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                out[rel] = ("link", os.readlink(path))
+            else:
+                out[rel] = None if path.is_dir() else path.read_bytes()
+    return out
+
+
+def test_a_member_folder_that_is_a_symlink_is_refused_and_nothing_is_written_through_it(tmp_path):
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    compile_to(out, arts())
+    elsewhere.mkdir()
+    (out / "M2" / "JOBB2.TEMPLATE").rename(elsewhere / "JOBB2.TEMPLATE")
+    (out / "M2").rmdir()
+    (out / "M2").symlink_to("../elsewhere")
+    before, outside = layout(out), layout(elsewhere)
+    plan = output.make_plan(out, arts("2", extra=True), "test.bkr")
+    assert plan.obstacles == [("M2", "a symbolic link (to ../elsewhere)", "a folder")]
+    for force in (False, True):
+        with pytest.raises(output.OutputError) as err:
+            output.write(plan, force=force)
+        message = str(err.value)
+        assert f"{out / 'M2'} is a symbolic link (to ../elsewhere), where bkrc writes a folder" in message
+        assert "nothing written" in message
+        assert layout(out) == before and layout(elsewhere) == outside  # M2/EXTRA.TEMPLATE not written there
+        assert siblings(out) == ["elsewhere"]
+
+
+def test_a_folder_where_bkrc_writes_a_file_is_refused_even_with_force(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "M1" / "JOBA.TEMPLATE").unlink()
+    (out / "M1" / "JOBA.TEMPLATE").mkdir()
+    (out / "M1" / "JOBA.TEMPLATE" / "mine.txt").write_text("mine\n")
+    before = layout(out)
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    assert plan.obstacles == [("M1/JOBA.TEMPLATE", "a folder", "a file")]
+    with pytest.raises(output.OutputError, match=r"out/M1/JOBA.TEMPLATE is a folder, where bkrc writes a file"):
+        output.write(plan, force=True)
+    assert layout(out) == before and siblings(out) == []
+
+
+def test_a_file_where_bkrc_writes_a_folder_is_refused_even_with_force(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    shutil_rmtree(out / "M2")
+    (out / "M2").write_text("not a folder\n")
+    before = layout(out)
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    assert plan.obstacles == [("M2", "a file", "a folder")]
+    with pytest.raises(output.OutputError, match=r"out/M2 is a file, where bkrc writes a folder"):
+        output.write(plan, force=True)
+    assert layout(out) == before and siblings(out) == []
+
+
+def test_a_symlink_where_bkrc_writes_a_file_is_replaced_and_its_target_kept(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (tmp_path / "target.txt").write_text("mine\n")
+    (out / "M1" / "JOBA.TEMPLATE").unlink()
+    (out / "M1" / "JOBA.TEMPLATE").symlink_to(tmp_path / "target.txt")
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    assert plan.obstacles == [] and plan.drifted == ["M1/JOBA.TEMPLATE"]
+    output.write(plan, force=True)
+    assert not (out / "M1" / "JOBA.TEMPLATE").is_symlink()
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+    assert (tmp_path / "target.txt").read_text() == "mine\n"
+
+
+def test_an_up_to_date_folder_with_a_symlinked_member_is_left_alone(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "M2").rename(tmp_path / "elsewhere")
+    (out / "M2").symlink_to("../elsewhere")
+    plan = output.make_plan(out, arts(), "test.bkr")
+    assert plan.up_to_date and plan.obstacles
+    output.write(plan)  # nothing to write, nothing written through the link
+
+
+def test_a_write_error_names_the_file_in_the_output_folder(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    before = tree(out)
+
+    def failing(path, data):
+        raise OSError(errno.EEXIST, "File exists", str(path))
+
+    monkeypatch.setattr(output, "write_file", failing)
+    with pytest.raises(output.OutputError) as err:
+        output.write(output.make_plan(out, arts("2"), "test.bkr"))
+    assert str(err.value) == f"{out / 'M1' / 'BKRSUBMT.EXEC'}: cannot write: File exists; nothing was changed"
+    assert tree(out) == before and siblings(out) == []
 
 
 # ------------------------------------------------------------------ atomicity

@@ -215,6 +215,15 @@ def small_int(text: str) -> int | None:
     return int(text) if _INT.match(text) else None
 
 
+_DISK_INT = re.compile(r"[0-9]{1,10}\Z")
+
+
+def disk_int(text: str) -> int | None:
+    """A cylinder or block number or count: a non-negative integer of at most 10
+    digits (an FBA volume's blocks go up to 2**32, ten digits), else None."""
+    return int(text) if _DISK_INT.match(text) else None
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 

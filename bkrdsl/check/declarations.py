@@ -13,6 +13,7 @@ from bkrdsl.check.common import (
     volume_problem,
     volume_span,
 )
+from bkrdsl.ast import Scope
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -219,7 +220,10 @@ UNKNOWN_DISK_USER = register(
     (`disk BKRWRK* 191 ...`) gives the disk to every machine it matches. A
     disk for any other user, or a pattern that matches none of them, would
     silently be left out of the generated directory; other users' minidisks
-    belong in the site's own directory.
+    belong in the site's own directory. A machine the cluster names that gets
+    no entry in this cluster is reported with the reason: the request node
+    and request DMM of a cluster of one member (its one member is the
+    catalog node's), a worker BKRWRKnn no member's `workers` reaches.
 
     Failing example:
 
@@ -477,6 +481,50 @@ def unknown_backup_names(model: Model):
             )
 
 
+def _no_entry_written(model: Model, user: str) -> tuple[str, str, str] | None:
+    """(what the machine is, why bkrc writes no entry for it, help) for a machine
+    the cluster names that gets no directory entry in this cluster; None for
+    any other ID."""
+    tape = model.tape
+    named = {}
+    if tape is not None:
+        named = {
+            tape.catalog_node: ("the Tape Manager catalog node", None),
+            tape.request_node: ("the Tape Manager request node", None),
+            tape.catalog_dmm: ("the catalog node's DMM", tape.catalog_node),
+            tape.request_dmm: ("the request nodes' DMM", tape.request_node),
+        }
+        named.pop(None, None)
+    if user in named:
+        what, node = named[user]
+        drop = "drop the `disk` statement"
+        if tape.scope is not Scope.SHARED:
+            return what, "`tape manager local` has no nodes", f"{drop}, or write `tape manager shared`"
+        if tape.catalog_member is None or model.member(tape.catalog_member) is None:
+            return what, "the catalog node's member is not one of the cluster's", "name a member in `catalog-node ... on MEMBER`"
+        if user in (tape.request_node, tape.request_dmm):
+            if not [m for m in model.member_names if m != tape.catalog_member]:
+                return (
+                    what,
+                    "a cluster of one member has no request node (its one member is the catalog node's)",
+                    f"{drop}, or give the `disk` to the catalog node's machines",
+                )
+        if node is None:
+            return what, "its node is not written", drop
+        return what, "a DMM is written only with its node, and the statement names none", drop
+    workers = {w for m in model.members for w in model.workers_of(m)}
+    pattern = model.worker_pattern
+    if pattern is not None and is_pattern(pattern) and user not in workers:
+        if any(p.matches(user) for p in model.role_patterns("worker")):
+            most = max((len(model.workers_of(m)) for m in model.members), default=0)
+            return (
+                "a worker machine",
+                f"no member runs that many workers (the most is `workers {most}`)",
+                "give the `disk` to a worker a member runs, or to every worker with the worker pattern",
+            )
+    return None
+
+
 @check
 def unknown_disk_refs(model: Model):
     if model.cluster is None:
@@ -489,6 +537,15 @@ def unknown_disk_refs(model: Model):
         if machines is None:
             machines = model.product_machines()
         if valid_user_or_pattern(user) and not model.disk_owners(d, machines):
+            unwritten = None if is_pattern(user) else _no_entry_written(model, user)
+            if unwritten is not None:
+                what, why, help = unwritten
+                yield UNKNOWN_DISK_USER(
+                    f"`disk` for {quoted(user)}, {what}, which bkrc writes no directory entry for: {why}",
+                    d.user.span,
+                    help=help,
+                )
+                continue
             what = (
                 "matches none of the product's machines"
                 if is_pattern(user)

@@ -1,5 +1,5 @@
-"""Configuration kinds: who must be single, who must be IDENTITY (BKR201-BKR206), and
-one machine per role (BKR207).
+"""Configuration kinds: who must be single, who must be IDENTITY (BKR201-BKR206),
+one machine per role (BKR207), and no machine with another user's ID (BKR208).
 
 SSI rules 2-4 and 9 of ../shared/domain.md: the product's service machines run
 on every member (IDENTITY); the cluster-wide catalog's SFS server runs once
@@ -444,3 +444,148 @@ def one_role_per_machine(model: Model):
                 related=(Related(pattern[0].span, "the workers' names come from here"),),
                 help="give the machine an ID the worker pattern does not make, or narrow the pattern",
             )
+
+
+MACHINE_ID_TAKEN = register(
+    "BKR208",
+    "machine-named-like-declared-user",
+    "error",
+    "a machine bkrc writes a directory entry for has the ID of another user the cluster declares",
+    """
+    bkrc writes a USER or IDENTITY entry for every product machine: the
+    Backup Manager machines, the catalog's SFS server (`catalog ... server`)
+    and a shared Tape Manager's nodes and DMMs (`tape manager ...`). A CP
+    directory holds one entry per user ID, so a machine must not take the ID
+    of a user the directory already has. The .bkr file says which users those
+    are:
+
+    - a user the standard library declares without a role (`std/zvm73` and
+      the other z/VM modules list z/VM's own IDs, such as PMAINT, DIRMAINT,
+      RSCS, and ID families such as DTCVSW*): z/VM ships that entry;
+    - a user that is only an entry of a group (a guest a job backs up, such
+      as LINUX01): the site's directory has it.
+
+    A declaration is the machine's own, and fine, when it gives the machine
+    its role (`identity user BKRBKUP role backup-server`, the worker pattern
+    `BKRWRK* role worker`), or when it is a plain `single user ID` or
+    `identity user ID` statement of the site's own files: that is how a site
+    states the kind of its catalog server or Tape Manager machines (BKR202,
+    BKR231), and such a declaration also lets a group name the machine to
+    back it up. A machine with a Backup Manager role is one of the product's
+    own, so a group that names it (to back its disks up) is fine too.
+
+    Failing examples:
+
+        import std/zvm73                        # single user PMAINT
+        catalog shared server PMAINT pool BKRPOOL
+
+        single group GUESTS { LINUX01 LINUX02 }
+        catalog shared server LINUX01 pool BKRPOOL
+
+    Fix: give the machine an ID of its own (`catalog shared server BKRSVSFS
+    pool BKRPOOL`; IBM names the Tape Manager machines TCTMM, TRTMM, TCDMM
+    and TRDMM). If the group's user really is that machine, say so with a
+    declaration of its own: `single user LINUX01`.
+    """,
+)
+
+#: How BKR208 names a product machine, by its role.
+_MACHINE_TEXT = {
+    **ROLE_TEXT,
+    "catalog-sfs-server": "the catalog's SFS file pool server",
+    "tape-catalog-node": "the Tape Manager catalog node",
+    "tape-request-node": "the Tape Manager request node",
+    "tape-catalog-dmm": "the catalog node's DMM",
+    "tape-request-dmm": "the request nodes' DMM",
+}
+
+#: An ID of its own, by role, for BKR208's help.
+_OWN_ID = {
+    "catalog-sfs-server": "such as BKRSVSFS",
+    "tape-catalog-node": "such as TCTMM",
+    "tape-request-node": "such as TRTMM",
+    "tape-catalog-dmm": "such as TCDMM",
+    "tape-request-dmm": "such as TRDMM",
+    "worker": "by a pattern z/VM does not use, such as BKRWRK*",
+}
+
+
+def _from_stdlib(model: Model, module: str) -> bool:
+    """True for a module of the standard library (imported as `std/NAME`)."""
+    return module.startswith("std/") and module != model.main_file
+
+
+def _machine_span(model: Model, machine: str, role: str):
+    """Where the cluster makes `machine` a product machine: its role declaration,
+    the worker pattern, or the statement that names it."""
+    if role in ROLE_TEXT:
+        found = next((u for u in model.role_users(role) if u.id == machine), None)
+        if found is not None:
+            return found.span
+        pattern = next(iter(model.role_patterns(role)), None)
+        return pattern.span if pattern is not None else None
+    catalog, tape = model.catalog, model.tape
+    if catalog is not None and catalog.server == machine and catalog.server_span is not None:
+        return catalog.server_span
+    for name, span in tape.machines() if tape is not None else ():
+        if name == machine:
+            return span
+    return None
+
+
+def _taken_by(model: Model, machine: str, role: str, std_patterns: list[PatternDef]):
+    """The declaration that makes `machine`'s ID another user's, or None."""
+    decls = model.user_defs_of(machine)
+    for u in decls:
+        if u.role is None and _from_stdlib(model, u.module):
+            return u  # z/VM's own ID
+    for p in std_patterns:
+        if p.matches(machine):
+            return p  # one of an ID family z/VM ships (DTCVSW*)
+    own = role in ROLE_TEXT or any(u.role is not None or u.origin == "user" for u in decls)
+    if not own:
+        return next((u for u in decls if u.origin != "user"), None)  # a guest a group names
+    return None
+
+
+@check
+def machines_named_like_users(model: Model):
+    if model.cluster is None:
+        return
+    found: dict[tuple, list[str]] = {}  # (role, span, the other declaration) -> machines
+    std_patterns = [p for p in model.pattern_defs if p.role is None and _from_stdlib(model, p.module)]
+    for machine, role in model.machine_roles().items():
+        if not valid_user_id(machine):
+            continue
+        taken = _taken_by(model, machine, role, std_patterns)
+        span = _machine_span(model, machine, role) if taken is not None else None
+        if span is not None:
+            found.setdefault((role, span, taken), []).append(machine)
+    for (role, span, taken), machines in found.items():
+        what = _MACHINE_TEXT.get(role, "a product machine")
+        std = _from_stdlib(model, taken.module)
+        if len(machines) == 1:
+            subject = f"{quoted(machines[0])}, {what}, has the ID of a user"
+        else:  # workers the worker pattern makes
+            subject = f"the worker pattern makes {listed(machines)}, the IDs of users"
+        if std:
+            pattern = getattr(taken, "pattern", None)
+            whose = f"IDs like {quoted(pattern)}" if pattern else "this ID"
+            message = f"{subject} z/VM already has ({taken.module} declares {whose})"
+            label = "z/VM's own user, declared here"
+        else:
+            message = f"{subject} of {taken.origin}"
+            label = f"declared in {taken.origin} here"
+        own_id = _OWN_ID.get(role, "that no other user has")
+        if len(machines) == 1:
+            help = f"give the machine an ID of its own, {own_id}"
+            if not std:
+                help += f"; if {quoted(machines[0])} is this machine, declare it `{taken.kind.value} user {machines[0]}`"
+        else:
+            help = f"give the machines IDs of their own, {own_id}"
+        yield MACHINE_ID_TAKEN(
+            message + ": bkrc would write a second directory entry for one ID",
+            span,
+            related=(Related(taken.span, label),),
+            help=help,
+        )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
+    disk_int,
     listed,
+    plural,
     quoted,
     small_int,
     user_id_problem,
@@ -95,13 +97,19 @@ SUBCONFIG_CLASH = register(
     way, the ID plus `-n` for member n, shortened to 8 characters by keeping
     the ID's first characters and its last two: BKRWRK01 on member 1 is
     BKRW01-1, BKRCATLG is BKRCLG-1. Two machines whose IDs agree in those
-    characters, or a user whose ID is one of the derived names, collide.
+    characters collide, and so does a derived name that is also a user the
+    cluster declares, or a machine bkrc writes a USER or IDENTITY entry for
+    where the cluster only names it: the catalog's SFS server (`catalog ...
+    server`), a Tape Manager node or DMM (`tape manager ...`). The compile
+    would have to write two entries, and two files, of one name.
 
-    Failing example:
+    Failing examples:
 
         single user BKRCLG-1     # the SUBCONFIG of BKRCATLG on member 1
+        catalog shared server BKRBUP-1 pool BKRPOOL   # BKRBKUP's on member 1
 
-    Fix: rename the user (or the machine).
+    Fix: rename the user or the machine (`catalog shared server BKRSVSFS
+    pool BKRPOOL`).
     """,
 )
 
@@ -216,6 +224,33 @@ MIXED_UNITS = register(
     """,
 )
 
+NOT_BUILT_THERE = register(
+    "BKR252",
+    "disk-on-member-without-machine",
+    "error",
+    "a minidisk placed on the private volume of a member where its machine does not run",
+    """
+    An IDENTITY machine gets its minidisks in the SUBCONFIG of each member it
+    runs on. `disk ... on VOLUME` naming a member's private volume places that
+    member's instance; but not every IDENTITY runs on every member: worker
+    BKRWRKnn only where `workers` reaches nn, a shared Tape Manager's request
+    node and request DMM on every member except the catalog node's. On a
+    member where the machine is not built there is no SUBCONFIG to hold the
+    minidisk: the extent would never be written, while the statement (and a
+    site's map of the volume) says it is there. Most often the volume is the
+    wrong one.
+
+    Failing example:
+
+        member VMSYS1 { workers 4  private-volume M1PRV1 }
+        member VMSYS2 { workers 2  private-volume M2PRV1 }
+        disk BKRWRK04 191 size 5 cyl on M2PRV1 at 100   # VMSYS2 runs BKRWRK01-02
+
+    Fix: name the private volume of a member the machine runs on (`on M1PRV1
+    at 100`), or leave `on VOLUME` out.
+    """,
+)
+
 
 @check
 def member_count(model: Model):
@@ -323,6 +358,21 @@ def workers_from_one_id(model: Model):
         )
 
 
+#: The product machines' roles, as BKR242 names the machine a SUBCONFIG ID collides with.
+MACHINE_TEXT = {
+    "backup-server": "the backup server",
+    "catalog-server": "the catalog server",
+    "worker": "a worker machine",
+    "catalog-sfs-server": "the catalog's SFS file pool server",
+    "admin": "the administrator",
+    "installation": "the installation user",
+    "tape-catalog-node": "the Tape Manager catalog node",
+    "tape-request-node": "the Tape Manager request node",
+    "tape-catalog-dmm": "the catalog node's DMM",
+    "tape-request-dmm": "the request nodes' DMM",
+}
+
+
 @check
 def subconfig_ids(model: Model):
     if model.cluster is None:
@@ -336,6 +386,7 @@ def subconfig_ids(model: Model):
     for machine, span in tape.machines() if tape is not None else ():
         spans.setdefault(machine, span)
     worker = next(iter(model.role_patterns("worker")), None)
+    machines = model.machine_roles()  # every USER and IDENTITY entry bkrc writes
     taken: dict[str, tuple[str, str]] = {}  # SUBCONFIG ID -> (machine, member)
     for machine, member, sid in model.subconfigs():
         if not valid_user_id(machine) or len(sid) > 8:
@@ -348,7 +399,18 @@ def subconfig_ids(model: Model):
         )
         spans.setdefault(machine, span)
         clash = model.user(sid)
-        if clash is not None:
+        named = machines.get(sid)
+        if clash is None and named is not None and sid != machine:
+            # A machine the cluster names without declaring it (the catalog's
+            # SFS server, a Tape Manager node or DMM): bkrc writes its entry too.
+            yield SUBCONFIG_CLASH(
+                f"{quoted(sid)}, {MACHINE_TEXT.get(named, 'a product machine')}, has the name of"
+                f" {quoted(machine)}'s SUBCONFIG on `{member.name}`",
+                spans.get(sid) or span,
+                related=(Related(span, f"SUBCONFIG {sid} is derived from this machine"),),
+                help="rename the machine: CP needs USER, IDENTITY and SUBCONFIG IDs all distinct",
+            )
+        elif clash is not None:
             yield SUBCONFIG_CLASH(
                 f"user {quoted(sid)} has the name of {quoted(machine)}'s SUBCONFIG on `{member.name}`",
                 clash.span,
@@ -429,6 +491,9 @@ def disk_placement(model: Model):
                 help="leave out `on VOLUME` so each member's SUBCONFIG gets its own extent on its private volume",
             )
             continue
+        if vol is not None and not any(explicit for *_, explicit in instances):
+            # The volume is private to a member none of the disk's machines runs on.
+            yield _not_built_there(model, d, vol, owners[vol], sorted({m for m, *_ in instances}), machines)
         bare = list(dict.fromkeys(member for _, member, volume, _ in instances if volume is None and member))
         if bare:
             yield NO_VOLUME(
@@ -446,6 +511,32 @@ def disk_placement(model: Model):
                 d.span,
                 help="add `shared-volume VOLSER` to the cluster",
             )
+
+
+def _not_built_there(model: Model, d, vol: str, member: str, owners: list[str], machines):
+    where = sorted({name for o in owners for name in machines[o][1]}, key=model.member_names.index)
+    user = d.user.upper
+    subject = quoted(owners[0]) if len(owners) == 1 else f"none of {listed(owners)}"
+    runs = "does not run" if len(owners) == 1 else "runs"
+    tape = model.tape
+    workers = {w for m in model.members for w in model.workers_of(m)}
+    if tape is not None and set(owners) <= {tape.request_node, tape.request_dmm}:
+        why = f"the request nodes' machines run on every member but the catalog node's, `{member}`"
+    elif set(owners) <= workers:
+        why = f"`{member}` runs {plural(len(model.workers_of(model.member(member))), 'worker')}"
+    else:
+        why = None
+    return NOT_BUILT_THERE(
+        f"{subject} {runs} on `{member}`, whose private volume `{vol}` this minidisk names:"
+        " no SUBCONFIG there would hold it" + (f" ({why})" if why else ""),
+        d.volume.span,
+        related=(Related(volume_span(model, vol), f"private to {member} here"),),
+        help=(
+            f"name the private volume of a member {quoted(user)} runs on ({listed(where)}), or leave out `on {vol}`"
+            if where
+            else f"leave out `on {vol}`"
+        ),
+    )
 
 
 @check
@@ -487,7 +578,7 @@ def extents(model: Model):
     for d in model.disks:
         if d.volume is None or d.start is None:
             continue
-        start, size, unit = small_int(d.start.text), small_int(d.size.text), parse_disk_unit(d.unit.text)
+        start, size, unit = disk_int(d.start.text), disk_int(d.size.text), parse_disk_unit(d.unit.text)
         if start is None or not size or unit is None:
             continue
         for machine, _member, volume, explicit in _instances(model, d, machines):

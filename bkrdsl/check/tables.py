@@ -166,12 +166,25 @@ def disk_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
             defaults = dialect.machines.get(roles[owner])
             taken = defaults.addresses().get(number) if defaults is not None else None
             if taken is not None:
+                free = _free_address(model, owner, defaults, roles)
                 out.append(
                     DISK_ADDRESS_TAKEN(
                         f"`{owner}`'s directory entry already uses address {number:04X}: `{taken}`",
                         disk.address.span,
-                        help="give the minidisk an address the machine does not use, such as 0191",
+                        help="give the minidisk an address the machine does not use"
+                        + (f", such as {free:04X}" if free is not None else ""),
                     )
                 )
                 break
     return out
+
+
+def _free_address(model: Model, owner: str, defaults, roles) -> int | None:
+    """The first address from 0191 (the usual A-disk) up that neither the machine's
+    own statements nor its other `disk` statements take."""
+    used = set(defaults.addresses())
+    for other in model.disks:
+        number = parse_address(other.address.text)
+        if number is not None and owner in model.disk_owners(other, roles):
+            used.add(number)
+    return next((n for n in range(0x191, 0x10000) if n not in used), None)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bkrdsl import ast
-from bkrdsl.check.common import Suggester, mean_help, quoted, selections_of, small_int
+from bkrdsl.check.common import Suggester, disk_int, mean_help, quoted, selections_of, small_int
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
+    DISK_UNIT_LIMITS,
     DISK_UNITS,
     WEEKDAYS,
     Model,
@@ -144,7 +145,12 @@ INVALID_NUMBER = register(
     """
     Counts and sizes are whole numbers: `workers N` is 1 to 99 (worker
     machines are numbered with two digits, BKRWRK01 to BKRWRK99); a `disk`
-    size is at least 1; a `disk ... at START` extent start is 0 or more.
+    size is at least 1; a `disk ... at START` extent start is 0 or more. A
+    minidisk fits on the largest volume of its unit: a 3390 has at most
+    1,182,006 cylinders (an extended address volume, 3390 Model A, about
+    1 TB, the largest z/VM supports), and an FBA volume's blocks have
+    32-bit numbers, so at most 4,294,967,296 of them; the extent (START and
+    SIZE) ends on such a volume.
 
     Failing example:
 
@@ -380,26 +386,60 @@ def numbers(model: Model):
                     )
     suggest = Suggester()
     for d in cluster.disks:
-        n = small_int(d.size.text)
+        n = disk_int(d.size.text)
         if n is None or n == 0:
             yield INVALID_NUMBER(
                 f"disk size {quoted(d.size.text)} is not a whole number of at least 1",
                 d.size.span,
                 help="give the size as a number of cylinders or blocks, e.g. `size 10 cyl`",
             )
-        if parse_disk_unit(d.unit.text) is None:
+        unit = parse_disk_unit(d.unit.text)
+        if unit is None:
             close = suggest.closest(d.unit.text, DISK_UNITS)
             yield UNKNOWN_UNIT(
                 f"{quoted(d.unit.text)} is not a minidisk size unit",
                 d.unit.span,
                 help=mean_help(close.lower() if close else None, "use `cyl` (CKD DASD) or `blk` (FBA DASD)"),
             )
-        if d.start is not None and small_int(d.start.text) is None:
+        start = disk_int(d.start.text) if d.start is not None else None
+        if d.start is not None and start is None:
             yield INVALID_NUMBER(
                 f"extent start {quoted(d.start.text)} is not a cylinder or block number",
                 d.start.span,
                 help="give the first cylinder (or block) of the extent as a whole number",
             )
+        limit = DISK_UNIT_LIMITS.get(unit)
+        if limit is None or not n:
+            continue
+        words, volume, why = _LARGEST[unit]
+        if n > limit:
+            yield INVALID_NUMBER(
+                f"disk size {n:,} {words} is more than the largest {volume} holds ({limit:,} {words})",
+                d.size.span,
+                help=why,
+            )
+        elif start is not None and start + n > limit:
+            yield INVALID_NUMBER(
+                f"the extent {start:,}-{start + n - 1:,} ends past the last {words[:-1]} of the largest"
+                f" {volume}, {words[:-1]} {limit - 1:,}",
+                d.start.span,
+                help=f"{why}; start it at {limit - n:,} at the latest",
+            )
+
+
+#: What BKR316 says of the largest volume of each unit (model.DISK_UNIT_LIMITS).
+_LARGEST = {
+    "CYL": (
+        "cylinders",
+        "3390",
+        "a 3390 has at most 1,182,006 cylinders (an extended address volume, 3390 Model A, about 1 TB)",
+    ),
+    "BLK": (
+        "blocks",
+        "FBA volume",
+        "FBA blocks have 32-bit numbers: a volume has at most 4,294,967,296 blocks",
+    ),
+}
 
 
 @check

@@ -167,6 +167,8 @@ def _compile(file, out_dir, dry_run, check_only, show_diff, force, dialect_path,
             _echo_diff(plan)
         if plan.blocked and not force:
             _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE)
+        if plan.obstacles and not plan.up_to_date:
+            _fail(output.obstacles_message(plan).rstrip("\n"), EXIT_USAGE)
         return EXIT_OK
     if plan.up_to_date:
         click.echo(f"bkrc: {out} is up to date")

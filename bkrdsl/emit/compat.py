@@ -47,9 +47,18 @@ Copy the table, correct the value, and pass your copy to every compile:
     bkrc compile prodssi.bkr -o out --dialect site-dialect.toml
 
 A table is validated when it is loaded: every entry listed below must be
-present; a value may only use the `{placeholders}` listed for it; literal text
+present; a value may only use the `{placeholders}` listed for it, each
+written bare (`{job}`, never with a format or a conversion such as `{job:d}`
+or `{job!r}`: bkrc puts the value in as it is); literal text
 must be EBCDIC-invariant (A-Z a-z 0-9 space and `+ < = > % & * " ' ( ) , _ -
-. / : ; ?`); statuses are `confirmed` or `assumed`. A broken table stops the
+. / : ; ?`); statuses are `confirmed` or `assumed`. Every machine role has
+its defaults, each of `password`, `storage`, `maxstorage` and `classes` one
+word, the two sizes in CP's form (a whole number and K, M, G, T, P or E)
+with `storage` no more than `maxstorage`. Both size units, `cyl` and `blk`,
+are described (a `disk` statement may use either), each with a one-word
+`devtype` and a `first` cylinder or block that lies on the largest volume
+of its kind (below 1,182,006 cylinders, the largest 3390, or 2^32 blocks,
+the FBA block numbers' range). A broken table stops the
 compile with one line naming the entry (exit 2), before anything is written.
 A copy made from an older bkrc lacks the entries added since (the Tape
 Manager machines' defaults, for one): the line names them and the built-in

@@ -16,6 +16,7 @@ fails with one line naming the entry, never half-way through a compile.
 from __future__ import annotations
 
 import functools
+import re
 import string
 import tomllib
 from dataclasses import dataclass, field
@@ -108,6 +109,10 @@ MACHINE_ROLES = (
 MACHINE_FIELDS = frozenset({"admin"})
 
 ALLOCATIONS = ("autov", "sequential")
+
+#: The size units of `disk` statements, each of which the table must describe.
+UNITS = ("blk", "cyl")
+_UNIT_WORDS = {"BLK": "block number", "CYL": "cylinder number"}
 
 
 @dataclass(frozen=True)
@@ -210,8 +215,18 @@ def _status(spec: dict, where: str) -> str:
 def _check_text(where: str, template: str, allowed: frozenset[str] | None) -> None:
     try:
         names = placeholders(template)
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)]
     except ValueError as err:
         raise DialectError(f"{where}: malformed placeholder in {template!r} ({err})") from None
+    for name, spec, conversion in fields:
+        # The emitters fill every placeholder with text as it is: a format spec
+        # (`{job:d}`) or a conversion (`{job!r}`) would fail or change the text.
+        if name is not None and (spec or conversion):
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise DialectError(
+                f"{where}: placeholder {written} in {template!r} has a format or a conversion;"
+                f" write {{{name}}}: the value is put in as it is"
+            )
     if allowed is not None and not names <= allowed:
         unknown = ", ".join(sorted(names - allowed))
         known = ", ".join(sorted(allowed)) or "none"
@@ -253,6 +268,7 @@ def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
             _check_text(f"{where}.{name}", text, frozenset())
             if not text or " " in text:
                 raise DialectError(f"{where}.{name}: must be one word")
+        _check_storage(where, words["storage"], words["maxstorage"])
         machines[role] = MachineDefaults(
             role, **words, statements=statements, status=_status(spec, where), note=str(spec.get("note", ""))
         )
@@ -260,6 +276,28 @@ def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
     if missing:
         raise DialectError(f"{origin}: missing machine defaults: {', '.join(missing)}{_copy_hint(data)}")
     return machines
+
+
+#: A CP directory storage size: a whole number and its unit (USER and
+#: IDENTITY statements, z/VM CP Planning and Administration).
+_STORAGE = re.compile(r"([0-9]{1,16})([KMGTPE])\Z", re.IGNORECASE)
+_STORAGE_UNITS = {u: 1024**i for i, u in enumerate("KMGTPE")}
+
+
+def storage_kilobytes(text: str) -> int | None:
+    """`64M` -> 65536; None when it is not a CP storage size."""
+    m = _STORAGE.match(text)
+    return int(m.group(1)) * _STORAGE_UNITS[m.group(2).upper()] if m else None
+
+
+def _check_storage(where: str, storage: str, maxstorage: str) -> None:
+    """Both sizes CP's form; the storage a machine logs on with no more than its maximum
+    (CP refuses the entry otherwise)."""
+    for name, text in (("storage", storage), ("maxstorage", maxstorage)):
+        if storage_kilobytes(text) is None:
+            raise DialectError(f"{where}.{name}: {text!r} is not a storage size: a whole number and K, M, G, T, P or E (64M)")
+    if storage_kilobytes(storage) > storage_kilobytes(maxstorage):
+        raise DialectError(f"{where}: storage {storage} is more than maxstorage {maxstorage}")
 
 
 def _copy_hint(data: dict) -> str:
@@ -272,17 +310,34 @@ def _copy_hint(data: dict) -> str:
 
 
 def _units(data: dict, origin: str) -> dict[str, Unit]:
+    from bkrdsl.resolve.model import DISK_UNIT_LIMITS
+
     units = {}
     for name, spec in data.get("units", {}).items():
         where = f"{origin}: units.{name}"
+        if name.upper() not in DISK_UNIT_LIMITS:
+            raise DialectError(f"{where}: unknown unit (known: {', '.join(UNITS)})")
         devtype = str(spec["devtype"])
         _check_text(where, devtype, frozenset())
+        if not devtype or " " in devtype:
+            raise DialectError(f"{where}.devtype: must be one word, the device type MDISK statements name (3390)")
         first = spec.get("first", 0)
-        if not isinstance(first, int) or first < 0:
-            raise DialectError(f"{where}: first must be a whole number")
+        # The first cylinder or block of a volume's minidisks lies on the volume.
+        limit = DISK_UNIT_LIMITS[name.upper()]
+        if not isinstance(first, int) or isinstance(first, bool) or not 0 <= first < limit:
+            raise DialectError(
+                f"{where}: first must be a whole number from 0 to {limit - 1:,}, a {_UNIT_WORDS[name.upper()]}"
+                " of the largest volume"
+            )
         units[name.lower()] = Unit(name.lower(), devtype, first, _status(spec, where), str(spec.get("note", "")))
     if not units:
         raise DialectError(f"{origin}: no [units] table")
+    missing = [u for u in UNITS if u not in units]
+    if missing:
+        raise DialectError(
+            f"{origin}: missing units: {', '.join(missing)} (`disk` statements size minidisks in cylinders"
+            " or in blocks, and the table says which device type each means)"
+        )
     return units
 
 

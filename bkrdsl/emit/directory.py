@@ -110,8 +110,9 @@ class Allocator:
         self.sequential = dialect["disk_allocation"] == "sequential"
         self.used: dict[str, list[tuple[int, int]]] = {}
         self.units: dict[str, str] = {}
+        machines = model.product_machines()
         for disk in model.disks:
-            if disk.volume is not None and disk.start is not None:
+            if disk.volume is not None and disk.start is not None and _placed_there(model, disk, machines):
                 unit = self.unit(disk)
                 self._claim(disk.volume.upper, unit.name, _number(disk.start, disk), _number(disk.size, disk))
 
@@ -143,6 +144,19 @@ class Allocator:
                 break
             start = max(start, hi)
         return start
+
+
+def _placed_there(model: Model, disk: ast.Disk, machines: dict) -> bool:
+    """Whether an explicit extent is written: on a private volume, only when one of
+    the disk's IDENTITY machines runs on that volume's member (BKR252 reports the
+    others); otherwise always. An extent nobody gets reserves nothing."""
+    member = model.private_volumes.get(disk.volume.upper)
+    if member is None:
+        return True
+    return any(
+        kind is not Kind.IDENTITY or member in members
+        for kind, members in (machines[m] for m in model.disk_owners(disk, machines))
+    )
 
 
 def _number(word: ast.Word, disk: ast.Disk) -> int:

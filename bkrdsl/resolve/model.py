@@ -234,6 +234,14 @@ def parse_disk_unit(text: str) -> str | None:
     return DISK_UNITS.get(text.upper())
 
 
+#: How many cylinders or blocks the largest volume of each unit has: no extent
+#: reaches past them. A 3390 has at most 1,182,006 cylinders (an extended
+#: address volume, 3390 Model A, of about 1 TB, the largest z/VM supports); an
+#: FBA volume's blocks have 32-bit numbers (FBA channel programs address
+#: blocks with a 4-byte number), so at most 2**32 of them.
+DISK_UNIT_LIMITS = {"CYL": 1_182_006, "BLK": 2**32}
+
+
 # ------------------------------------------------------------------ naming
 def derived_job_name(job: str, suffix: str) -> str:
     """An IDENTITY job's member-unique name: the job name plus the member's suffix."""
