@@ -846,6 +846,11 @@ class Model:
                     out.append(m)
         return tuple(out)
 
+    def expires_on(self, member: str) -> tuple[ExpireModel, ...]:
+        """Every `expire` block that names `member` (or runs on each member), in
+        source order: the purging member's BKREXPIR carries all their schedules."""
+        return tuple(e for e in self.expires if member in e.members)
+
     def derived_names(self, job: JobModel) -> tuple[tuple[str, str], ...]:
         """(member, job name on that member): the job's own name when pinned to one member."""
         if not job.each_member and len(job.members) <= 1:
