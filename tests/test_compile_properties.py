@@ -113,8 +113,9 @@ def clusters(draw) -> str:
         dmms = draw(st.sampled_from(DMMS))
         node = draw(st.sampled_from(["TCTMM"] * 6 + ["BKRADMIN", sfs, "BKRCATLG", "TRTMM"]))
         lines.append(f"  tape manager shared catalog-node {node} on {members[-1]} request-node TRTMM{dmms}")
-    elif tape == "local":
-        lines.append("  tape manager local")
+    elif tape == "local":  # now and then naming nodes, which do nothing (BKR235 warns)
+        nodes = draw(st.sampled_from(["", f" catalog-node TCTMM on {members[-1]} request-node TRTMM"]))
+        lines.append(f"  tape manager local{nodes}")
     users = draw(st.lists(st.sampled_from(USERS + CLASHING), min_size=1, max_size=4, unique=True))
     lines.append(f"  single group GUESTS {{ {' '.join(users)}  match LNX* }}")
     lines.append("  identity group SYSIDS { TCPIP }")

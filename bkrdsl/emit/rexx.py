@@ -509,8 +509,9 @@ def _start_order(model: Model, member: str) -> list[tuple[str, str, bool]]:
     for worker in model.workers_of(model.member(member)) if model.member(member) else ():
         order.append((worker, "a worker", False))
     tape = model.tape
-    if tape is not None:
-        # The node's Tape Manager Machine only: bkrc assumes it starts the node's
+    if tape is not None and tape.scope is Scope.SHARED:
+        # A local Tape Manager has no nodes: names on its statement write nothing
+        # (BKR235). The node's Tape Manager Machine only: bkrc assumes it starts the node's
         # other machines (its DMM, an LMM), as IBM describes for the LMM.
         if tape.catalog_node and tape.catalog_member == member:
             order.append((tape.catalog_node, "the Tape Manager catalog node", False))
