@@ -44,6 +44,31 @@ MANY_CLUSTERS = register(
     """,
 )
 
+NO_MEMBERS = register(
+    "BKR119",
+    "cluster-without-members",
+    "error",
+    "a cluster block declares no member",
+    """
+    Everything bkrc writes is per member: each member's job templates,
+    BKRSUBMT, BKRSTART and BKREXPIR EXECs, and a `BUILD ON` per member in
+    every IDENTITY directory entry. A cluster without `member` blocks would
+    compile to no EXEC and no template at all, and to IDENTITY entries that
+    CP builds on no member, while `bkrc check` found nothing to say. An SSI
+    cluster has one to eight members, each named by its system identifier.
+
+    Failing example:
+
+        cluster PRODSSI {
+          catalog shared server BKRSVSFS pool BKRPOOL
+          ...
+        }
+
+    Fix: add one block per member, in the order of their numbers:
+    `member VMSYS1 { workers 4 }`.
+    """,
+)
+
 
 @check
 def one_cluster(model: Model):
@@ -55,6 +80,12 @@ def one_cluster(model: Model):
         )
         return
     first = model.cluster
+    if not first.members:
+        yield NO_MEMBERS(
+            f"cluster {quoted(first.name.upper)} declares no member: nothing would be written for it",
+            first.name.span,
+            help="add a `member NAME { workers N }` block for each SSI member, named by its system identifier",
+        )
     for other in model.clusters:
         if other is first:
             continue
