@@ -375,6 +375,15 @@ class JobModel:
         kinds = self.kinds
         return next(iter(kinds)) if len(kinds) == 1 else None
 
+    @property
+    def derives_names(self) -> bool:
+        """Whether the job gets a name per member (`SYSINC1`, `SYSINC2`): it runs on
+        each member (or on several), and it is not a single-configuration job. A
+        single job keeps its own name, also under `run on each member` in a cluster
+        of one member; on several members it is BKR220's error, whose fix is one
+        member, not other names."""
+        return (self.each_member or len(set(self.members)) > 1) and self.kind is not Kind.SINGLE
+
 
 @dataclass(frozen=True)
 class CatalogModel:
@@ -852,8 +861,10 @@ class Model:
         return tuple(e for e in self.expires if member in e.members)
 
     def derived_names(self, job: JobModel) -> tuple[tuple[str, str], ...]:
-        """(member, job name on that member): the job's own name when pinned to one member."""
-        if not job.each_member and len(job.members) <= 1:
+        """(member, job name on that member): the derived name of a job that runs on
+        each member, its own name for a single-configuration job or one pinned to one
+        member (see `JobModel.derives_names`)."""
+        if not job.derives_names:
             return tuple((m, job.name) for m in job.members)
         out = []
         for name in job.members:
