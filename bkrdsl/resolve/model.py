@@ -1024,7 +1024,9 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
                 if group is None and user is None and not is_pattern(word.text) and len(word.text) <= 8:
                     pattern = partial.pattern_for(word.upper)
                 refs.append(BackupRef(word, group, user, pattern))
-        level = next((b.level for b in job.backups if b.level is not None), ast.Level.FULL)
+        # A `backup` line without a level is `full` (docs/language.md), each line on
+        # its own; lines that disagree are BKR118's error.
+        level = (job.backups[0].level or ast.Level.FULL) if job.backups else ast.Level.FULL
         run = job.runs[0] if job.runs else None
         each = bool(run and run.placement.each_member)
         placed = member_names if each else tuple(w.upper for w in run.placement.members) if run else ()
