@@ -1,4 +1,4 @@
-"""The catalog and its expiry (BKR210-BKR218): SSI rules 4 and 5 of ../shared/domain.md.
+"""The catalog and its expiry (BKR210-BKR219): SSI rules 4 and 5 of ../shared/domain.md.
 
 With one catalog for the cluster, `EXPIRE (PURGE` sent to the catalog server
 of any member acts on every job in the catalog, so exactly one member purges.
@@ -216,6 +216,33 @@ SERVER_IS_PRODUCT_MACHINE = register(
 )
 
 
+LOCAL_HOME = register(
+    "BKR219",
+    "local-catalog-home",
+    "warning",
+    "`catalog local ... on MEMBER`: a local catalog's server runs on every member",
+    """
+    With `catalog local` each member keeps its own catalog, in a file pool
+    of its own, so the SFS server is an IDENTITY that bkrc builds and starts
+    on every member. `on MEMBER` names the one member a shared catalog's
+    single-configuration server logs on to; a local catalog has no such
+    member, and bkrc ignores the option: the server still runs everywhere.
+    Written there, it usually means a shared catalog was meant.
+
+    A warning, not an error, like BKR235 for a local Tape Manager's nodes:
+    the files bkrc writes are what `local` means, and the option only
+    describes nothing.
+
+    Failing example:
+
+        catalog local server BKRSVSFS pool BKRPOOL on VMSYS1
+
+    Fix: `catalog local server BKRSVSFS pool BKRPOOL`, or, for one catalog
+    on VMSYS1, `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1`.
+    """,
+)
+
+
 def _places(model: Model, expire: ExpireModel) -> tuple[str, ...]:
     return tuple(m for m in expire.members if model.member(m) is not None)
 
@@ -233,6 +260,13 @@ def catalog_declared(model: Model):
         )
         return
     cat = model.catalogs[0]
+    if cat.scope is Scope.LOCAL and cat.decl.home:
+        home = cat.decl.home[0]
+        yield LOCAL_HOME(
+            f"`on {home.upper}` does nothing: a local catalog's SFS server runs on every member",
+            home.span,
+            help=f"remove `on {home.upper}`, or write `catalog shared ...` for one catalog on `{home.upper}`",
+        )
     if cat.scope is Scope.SHARED:
         missing = [what for what, value in (("server", cat.server), ("pool", cat.pool)) if value is None]
         if missing:
