@@ -330,6 +330,13 @@ def test_no_tape_files_without_tape_manager(tmp_path):
 
 
 # ------------------------------------------------------------------ EXECs are placed per member
+def test_a_run_without_schedule_is_manual(tmp_path):
+    """docs/language.md: `run on M3` alone is `manual`, listed so and never due."""
+    files = build(tmp_path, SINGLE_JOB.replace("run on M3 daily 01:00", "run on M3"))
+    submit = files["M3/BKRSUBMT.EXEC"].text
+    assert "sched.1 = 'MANUAL'" in submit and "when.1 = 'manual'" in submit
+
+
 def test_execs_per_member_and_expiry_on_the_purging_member_only(tmp_path):
     files = build(tmp_path, IDENTITY_JOB)
     for member in ("M1", "M2", "M3"):
