@@ -121,6 +121,43 @@ def test_single_job_is_written_once_on_its_member(tmp_path):
     assert "* Guests, every night" in lines(art)
 
 
+ONE_MEMBER = """\
+import std/backup-manager
+
+cluster ONESSI {
+  member VM1 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  single group GUESTS { LINUX01 }
+  job ABCDEFGH { backup GUESTS full  include minidisk * *  to disk  run on each member daily 01:00 }
+  job J { backup GUESTS incremental  include minidisk * 0191  to disk  run on each member daily 02:00 }
+  job J1 { backup GUESTS incremental  include minidisk * 0192  to disk  run on VM1 daily 03:00 }
+}
+"""
+
+
+def test_single_job_on_each_member_of_one_member_keeps_its_name(tmp_path):
+    """`run on each member` in a cluster of one member is that member: a single job
+    keeps its name (it used to become J1, ABCDEFGH1: too long, or a second J1)."""
+    file = tmp_path / "one.bkr"
+    analysis, artifacts = compile_source(str(file), ONE_MEMBER.encode(), path=file)
+    assert artifacts is not None, render_short(analysis.diagnostics)
+    templates = {a.path: a for a in artifacts if a.kind == "job-template"}
+    assert sorted(templates) == ["VM1/ABCDEFGH.TEMPLATE", "VM1/J.TEMPLATE", "VM1/J1.TEMPLATE"]
+    assert {(a.job, a.source_job) for a in templates.values()} == {
+        ("ABCDEFGH", "ABCDEFGH"), ("J", "J"), ("J1", "J1")
+    }
+    submit = next(a for a in artifacts if a.path == "VM1/BKRSUBMT.EXEC").text
+    assert "SUBMIT ABCDEFGH'" in submit and "SUBMIT J'" in submit and "SUBMIT J1'" in submit
+
+
+def test_single_job_on_each_member_of_two_members_stays_an_error(tmp_path):
+    text = ONE_MEMBER.replace("member VM1 { workers 2 }", "member VM1 { workers 2 }  member VM2 { workers 2 }")
+    analysis, artifacts = compile_source("two.bkr", text.encode())
+    assert artifacts is None
+    assert sorted({d.code for d in analysis.diagnostics if d.is_error}) == ["BKR220"]
+
+
 def test_identity_job_once_per_member_with_identical_selection(tmp_path):
     files = build(tmp_path, IDENTITY_JOB)
     templates = sorted(p for p in files if p.endswith(".TEMPLATE"))
@@ -332,6 +369,13 @@ def test_no_tape_files_without_tape_manager(tmp_path):
 
 
 # ------------------------------------------------------------------ EXECs are placed per member
+def test_a_run_without_schedule_is_manual(tmp_path):
+    """docs/language.md: `run on M3` alone is `manual`, listed so and never due."""
+    files = build(tmp_path, SINGLE_JOB.replace("run on M3 daily 01:00", "run on M3"))
+    submit = files["M3/BKRSUBMT.EXEC"].text
+    assert "sched.1 = 'MANUAL'" in submit and "when.1 = 'manual'" in submit
+
+
 def test_execs_per_member_and_expiry_on_the_purging_member_only(tmp_path):
     files = build(tmp_path, IDENTITY_JOB)
     for member in ("M1", "M2", "M3"):

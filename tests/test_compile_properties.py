@@ -3,7 +3,7 @@
 Hypothesis assembles clusters from the language's parts (members with
 workers, volumes, job suffixes and excludes; the standard library's machines
 or a renamed set, with or without an administrator; shared or local
-catalogs and expiry; groups, jobs with any selections, schedules and
+catalogs and expiry (now and then split over several blocks); groups, jobs with any selections, schedules and
 description text; disks; no, local or shared Tape Manager, with or without
 Device Manager Machines; now and then a catalog server or Tape Manager node
 named like another machine); whenever the checker reports no error, the
@@ -93,22 +93,29 @@ def clusters(draw) -> str:
     sfs = draw(
         st.sampled_from(["BKRSVSFS"] * 6 + [backup_server, "BKRADMIN", "5697J06C", "TCTMM", "BKRWRK01"])
     )
+    # Now and then the purging member's expiry is split over blocks: the purge in
+    # one, a preview in one or two others (BKREXPIR must carry all of them).
+    previews = draw(st.lists(st.sampled_from(SCHEDULES), max_size=2))
+    if previews:
+        expire = "{ purge weekly sun 03:00  retain 30 days }"
     if draw(st.booleans()):
         if sfs == "BKRSVSFS":
             lines.append("  single user BKRSVSFS")
         lines.append(f"  catalog shared server {sfs} pool BKRPOOL on {members[0]}")
-        lines.append(f"  expire on {members[0]} {expire}")
+        where = members[0]
     else:  # one catalog per member: the SFS server is an IDENTITY with a SUBCONFIG per member
         lines.append(f"  catalog local server {sfs} pool BKRPOOL")
         where = draw(st.sampled_from(["each member", members[0]]))
-        lines.append(f"  expire on {where} {expire}")
+    lines.append(f"  expire on {where} {expire}")
+    lines += [f"  expire on {where} {{ preview {schedule} }}" for schedule in previews]
     tape = draw(st.sampled_from(["", "shared", "local"]))
     if tape == "shared":
         dmms = draw(st.sampled_from(DMMS))
         node = draw(st.sampled_from(["TCTMM"] * 6 + ["BKRADMIN", sfs, "BKRCATLG", "TRTMM"]))
         lines.append(f"  tape manager shared catalog-node {node} on {members[-1]} request-node TRTMM{dmms}")
-    elif tape == "local":
-        lines.append("  tape manager local")
+    elif tape == "local":  # now and then naming nodes, which do nothing (BKR235 warns)
+        nodes = draw(st.sampled_from(["", f" catalog-node TCTMM on {members[-1]} request-node TRTMM"]))
+        lines.append(f"  tape manager local{nodes}")
     users = draw(st.lists(st.sampled_from(USERS + CLASHING), min_size=1, max_size=4, unique=True))
     lines.append(f"  single group GUESTS {{ {' '.join(users)}  match LNX* }}")
     lines.append("  identity group SYSIDS { TCPIP }")

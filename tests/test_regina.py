@@ -11,7 +11,10 @@ import pytest
 from cms.cases import load_cases
 from cms.generate import example_exec, example_members, example_model, example_names
 from cms.invariants import (
+    DAYS,
+    assert_expiry_due,
     assert_expiry_on_purging_members_only,
+    assert_expiry_verbs,
     assert_refuses_other_members,
     assert_start_order,
     assert_submit_all,
@@ -64,6 +67,21 @@ def test_expiry_runs_on_the_purging_member_only(cms, example):
     model = example_model(example)
     assert len(model.purging_members()) == 1  # every example has one shared catalog
     assert_expiry_on_purging_members_only(cms, model, _exec_of(example))
+
+
+@pytest.mark.parametrize("example", example_names())
+def test_expiry_sends_every_action_of_every_block(cms, example):
+    """The purging member's BKREXPIR carries the preview and the purge of every
+    `expire` block naming it (the oracle reads the blocks, not the emitter's model),
+    whether run by verb or DUE at each scheduled minute."""
+    model = example_model(example)
+    (purger,) = model.purging_members()
+    exec_of = _exec_of(example)
+    assert_expiry_verbs(cms, model, exec_of, purger)
+    times = {tuple(s.time.text.split(":")) for e in model.cluster.expires for s in e.previews + e.purges if s.time}
+    for hhmm in sorted(f"{int(h):02d}:{m}" for h, m in times):
+        for day in DAYS:
+            assert_expiry_due(cms, model, exec_of, purger, hhmm, day, 1)
 
 
 @pytest.mark.parametrize(("example", "member"), MEMBER_PAIRS)

@@ -27,6 +27,7 @@ from cms.invariants import (
     assert_due,
     assert_expiry_due,
     assert_expiry_on_purging_members_only,
+    assert_expiry_verbs,
     assert_one_job_at_a_time,
     assert_refuses_other_members,
     assert_start_order,
@@ -56,7 +57,7 @@ def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text, data):
 
     # a minute some job or expiry action is scheduled at, or any other, on any day and date
     schedules = [j.run.schedule for j in model.jobs if j.run] + [
-        s for e in model.expires for s in (e.preview, e.purge)
+        s for e in model.cluster.expires for s in e.previews + e.purges
     ]
     times = sorted({s.time.text for s in schedules if s is not None and s.time is not None})
 
@@ -75,5 +76,6 @@ def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text, data):
             assert_due(cms, model, exec_of, m.name, *moment())
     assert_expiry_on_purging_members_only(cms, model, exec_of)
     for purger in model.purging_members():
+        assert_expiry_verbs(cms, model, exec_of, purger)
         for _ in range(2):
             assert_expiry_due(cms, model, exec_of, purger, *moment())

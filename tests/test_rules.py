@@ -29,7 +29,9 @@ from bkrdsl.pipeline import analyse
 
 #: The checker's own codes: structure (BKR11x), SSI rules (BKR2xx), names and
 #: values (BKR3xx), coverage and schedules (BKR4xx).
-CHECKER_CODES = sorted(c for c in load_all() if "BKR110" <= c <= "BKR499")
+CHECKER_CODES = sorted(c for c, e in load_all().items() if "BKR110" <= c <= "BKR499" and not e.retired)
+#: Codes no longer reported, each pointing at the code that reports the mistake now.
+RETIRED = sorted(c for c, e in load_all().items() if e.retired)
 
 BROKEN = ROOT / "examples" / "broken"
 
@@ -154,6 +156,15 @@ def test_every_code_has_a_page_with_its_explanation():
         assert f"# {code}: {entry.name}" in page
         assert entry.summary in page
         assert f"[{code}]({code}.md)" in pages["README.md"]
+
+
+@pytest.mark.parametrize("code", RETIRED)
+def test_a_retired_code_points_at_a_live_one_and_has_no_case(code: str):
+    replacement = load_all()[load_all()[code].retired]
+    assert not replacement.retired
+    assert not list(RULES_DIR.glob(f"{code}.*.bkr")), f"{code} is retired: its cases belong to {replacement.code}"
+    assert f"Retired: no longer reported; see [{replacement.code}]" in docs.pages()[f"{code}.md"]
+    assert "Retired: bkrc no longer reports" in run_cli(["explain", code], expect=0).output
 
 
 def test_explanations_are_long_with_example_and_fix():

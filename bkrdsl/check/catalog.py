@@ -1,4 +1,4 @@
-"""The catalog and its expiry (BKR210-BKR217): SSI rules 4 and 5 of ../shared/domain.md.
+"""The catalog and its expiry (BKR210-BKR219): SSI rules 4 and 5 of ../shared/domain.md.
 
 With one catalog for the cluster, `EXPIRE (PURGE` sent to the catalog server
 of any member acts on every job in the catalog, so exactly one member purges.
@@ -137,7 +137,7 @@ PURGE_AWAY = register(
     """,
 )
 
-SEVERAL_PREVIEWS = register(
+register(
     "BKR216",
     "repeated-preview",
     "warning",
@@ -145,8 +145,12 @@ SEVERAL_PREVIEWS = register(
     """
     `EXPIRE (PREVIEW` lists what the next purge would remove. With one
     catalog for the cluster, a preview on any member lists every member's
-    jobs, so previewing on each member produces the same report several
+    jobs, so previewing on each member would produce the same report several
     times.
+
+    bkrc no longer reports this warning. A preview on a member that does not
+    purge was never run at all (BKREXPIR EXEC is written on the purging member
+    only), so it is now an error of its own: BKR218.
 
     Failing example:
 
@@ -155,6 +159,34 @@ SEVERAL_PREVIEWS = register(
         expire on VMSYS2 { preview daily 01:00 }
 
     Fix: preview on the purging member only.
+    """,
+    retired="BKR218",
+)
+
+PREVIEW_NOT_RUN = register(
+    "BKR218",
+    "preview-never-run",
+    "error",
+    "a preview on a member that does not purge, where no BKREXPIR EXEC is written",
+    """
+    `bkrc compile` writes the expiry EXEC, BKREXPIR, on the purging member
+    only (with a shared catalog, `EXPIRE` acts on every member's jobs, so
+    expiry belongs to one member). That EXEC sends every `preview` and
+    `purge` of every `expire` block naming its member. A `preview` in a block
+    for a member that purges nothing has no EXEC to go into: it would never
+    run, and nothing else would say so. With a shared catalog the purging
+    member's preview already lists every member's jobs, so a preview belongs
+    there; with one catalog per member, each member that previews must also
+    purge.
+
+    Failing example:
+
+        catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
+        expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+        expire on VMSYS2 { preview daily 01:00 }
+
+    Fix: preview on the purging member, in its block or a block of its own:
+    `expire on VMSYS1 { preview daily 01:00 }`.
     """,
 )
 
@@ -184,6 +216,33 @@ SERVER_IS_PRODUCT_MACHINE = register(
 )
 
 
+LOCAL_HOME = register(
+    "BKR219",
+    "local-catalog-home",
+    "warning",
+    "`catalog local ... on MEMBER`: a local catalog's server runs on every member",
+    """
+    With `catalog local` each member keeps its own catalog, in a file pool
+    of its own, so the SFS server is an IDENTITY that bkrc builds and starts
+    on every member. `on MEMBER` names the one member a shared catalog's
+    single-configuration server logs on to; a local catalog has no such
+    member, and bkrc ignores the option: the server still runs everywhere.
+    Written there, it usually means a shared catalog was meant.
+
+    A warning, not an error, like BKR235 for a local Tape Manager's nodes:
+    the files bkrc writes are what `local` means, and the option only
+    describes nothing.
+
+    Failing example:
+
+        catalog local server BKRSVSFS pool BKRPOOL on VMSYS1
+
+    Fix: `catalog local server BKRSVSFS pool BKRPOOL`, or, for one catalog
+    on VMSYS1, `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1`.
+    """,
+)
+
+
 def _places(model: Model, expire: ExpireModel) -> tuple[str, ...]:
     return tuple(m for m in expire.members if model.member(m) is not None)
 
@@ -201,6 +260,13 @@ def catalog_declared(model: Model):
         )
         return
     cat = model.catalogs[0]
+    if cat.scope is Scope.LOCAL and cat.decl.home:
+        home = cat.decl.home[0]
+        yield LOCAL_HOME(
+            f"`on {home.upper}` does nothing: a local catalog's SFS server runs on every member",
+            home.span,
+            help=f"remove `on {home.upper}`, or write `catalog shared ...` for one catalog on `{home.upper}`",
+        )
     if cat.scope is Scope.SHARED:
         missing = [what for what, value in (("server", cat.server), ("pool", cat.pool)) if value is None]
         if missing:
@@ -304,29 +370,67 @@ def purge_near_catalog(model: Model):
 
 
 @check
-def previews_once(model: Model):
-    cat = model.catalog
-    if model.cluster is None or cat is None or cat.scope is not Scope.SHARED:
+def previews_run(model: Model):
+    """Each preview goes into the BKREXPIR of its member, and only a purging member
+    has one (BKR218); BKR210, BKR211 and BKR214 say what is wrong with the purges."""
+    if model.cluster is None:
         return
-    purging = {m for e in model.expires if e.purge is not None for m in _places(model, e)}
-    if len(purging) > 1:
-        return  # BKR211 says it, and its fix fixes this too
-    previews = [e for e in model.expires if e.preview is not None]
-    members: dict[str, ExpireModel] = {}
-    for e in previews:
-        for m in _places(model, e):
-            members.setdefault(m, e)
-    if len(members) > 1:
-        names = list(members)
-        first, last = members[names[0]], members[names[-1]]
-        yield SEVERAL_PREVIEWS(
-            f"the shared catalog is previewed from {len(names)} members ({listed(names)}); each report lists every job",
-            last.preview.span,
-            related=(
-                () if first is last else (Related(first.preview.span, f"previewed on `{names[0]}` here"),)
-            ),
-            help="preview on the purging member only",
+    purging = model.purging_members()
+    purge_blocks = [e for e in model.expires if e.purge is not None and _places(model, e)]
+    shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
+    for e in model.expires:
+        if e.preview is None:
+            continue
+        lost = [m for m in _places(model, e) if m not in purging]
+        if not lost:
+            continue
+        where = f"on {listed(lost)}"
+        schedule = _schedule_text(e.preview)
+        if not purging:
+            yield PREVIEW_NOT_RUN(
+                f"the preview {where} never runs: no member purges, so no {_EXEC} EXEC is written",
+                e.preview.span,
+                help=f"add `purge weekly sun 03:00` to this block: {_EXEC}, written on the purging "
+                "member, runs its previews too",
+            )
+            continue
+        related = (Related(purge_blocks[0].decl.placement.span, f"{listed(purging[:1])} purges here"),)
+        if shared and len(purging) == 1:
+            if any(b.preview is not None for b in model.expires_on(purging[0])):
+                help = (
+                    f"remove this preview: with one shared catalog, `{purging[0]}`'s preview"
+                    " already lists every member's jobs"
+                )
+            else:
+                help = (
+                    f"preview on the purging member: `expire on {purging[0]} {{ preview {schedule} }}`;"
+                    " with one shared catalog its preview lists every member's jobs"
+                )
+        else:
+            help = (
+                f"each member with its own catalog purges it: purge on {listed(lost)} too,"
+                " e.g. `expire on each member { purge weekly sun 03:00 }`"
+            )
+        yield PREVIEW_NOT_RUN(
+            f"the preview {where} never runs: {_EXEC} is written only on the purging "
+            f"member{'s' if len(purging) > 1 else ''} {listed(purging)}",
+            e.preview.span,
+            related=related,
+            help=help,
         )
+
+
+_EXEC = "BKREXPIR"
+
+
+def _schedule_text(schedule) -> str:
+    """A schedule as the user would write it again (`weekly mon,thu 01:00`)."""
+    words = [schedule.frequency.lower()]
+    if schedule.days:
+        words.append(",".join(d.text.lower() for d in schedule.days))
+    if schedule.time is not None:
+        words.append(schedule.time.text)
+    return " ".join(words)
 
 
 @check

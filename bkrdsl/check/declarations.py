@@ -1,6 +1,7 @@
 """Declarations and references: everything declared once, every reference resolved
-(BKR320-BKR326 duplicates, BKR330-BKR334 unknown names with "did you mean", BKR335
-a role that names one machine given to a pattern)."""
+(BKR320-BKR326 duplicates, BKR327 and BKR328 member names that collide with the
+language or the output layout, BKR330-BKR334 unknown names with "did you mean",
+BKR335 a role that names one machine given to a pattern)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bkrdsl.ast import Scope
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
+from bkrdsl.emit.common import CLUSTER_FOLDER
 from bkrdsl.resolve.model import ROLES, Model, is_pattern, parse_address
 
 USER_TWICE = register(
@@ -79,6 +81,57 @@ DUPLICATE_MEMBER = register(
 
     Fix: keep one block per member; a cluster's members are the systems of
     its SSI statement in SYSTEM CONFIG.
+    """,
+)
+
+MEMBER_NAMED_EACH = register(
+    "BKR327",
+    "member-named-each",
+    "error",
+    "a member named EACH, which `run on` and `expire on` read as `each member`",
+    """
+    After `run on` and `expire on`, the word `each` starts `each member`
+    (keywords are case-insensitive), so a member named EACH can never be
+    named there: `run on EACH daily 02:00` is a syntax error, expecting
+    `member` after `EACH`. The member's jobs and its expiry could only be
+    written as `each member` or after another member in a list, and a
+    cluster whose only member is EACH could place nothing on it at all.
+    `catalog ... on` and `catalog-node ... on` take any name, and no other
+    keyword collides: only `each` may follow `on` as a keyword.
+
+    Failing example:
+
+        member EACH { workers 2 }
+
+    Fix: name the member as SYSTEM CONFIG does, for example `member VMSYS1`.
+    If the system identifier really is EACH, bkrc cannot describe the
+    cluster; please report it.
+    """,
+)
+
+MEMBER_FOLDER_CLASH = register(
+    "BKR328",
+    "member-folder-clash",
+    "warning",
+    "a member named CLUSTER, whose output folder differs from `cluster/` only in case",
+    f"""
+    `bkrc compile` writes each member's files to a folder named after the
+    member (upper case) and the cluster-wide CP directory entries to a
+    lower-case `{CLUSTER_FOLDER}/` folder. A member named CLUSTER gets the folder
+    `CLUSTER/`: on a case-insensitive file system (macOS by default, Windows
+    and most shares from them) the two are one folder, and the member's
+    EXECs and templates end up among the directory entries, where an upload
+    of one member's folder takes all of them. No file is overwritten (their
+    file types differ), and on a case-sensitive file system the folders are
+    apart.
+
+    Failing example:
+
+        member CLUSTER {{ workers 2 }}
+
+    Fix: compile onto a case-sensitive file system, or keep the two kinds
+    of file apart when uploading: `CLUSTER/*.DIRECT` are the directory
+    entries, every other file is the member's.
     """,
 )
 
@@ -358,6 +411,23 @@ def duplicate_members_and_jobs(model: Model):
             related=(Related(first.name.span, "first declared here"),),
             help="keep one block per member and merge their settings",
         )
+    for member in cluster.members:
+        name = member.name.upper
+        if name == "EACH":
+            yield MEMBER_NAMED_EACH(
+                "member `EACH` cannot be placed with `run on EACH` or `expire on EACH`: `on EACH` reads as"
+                " `on each member`",
+                member.name.span,
+                help="give the member its SYSTEM CONFIG system identifier, such as `member VMSYS1`",
+            )
+        elif name.lower() == CLUSTER_FOLDER:
+            yield MEMBER_FOLDER_CLASH(
+                f"member `{name}` gets the output folder `{name}/`, which a case-insensitive file system"
+                f" takes for the cluster-wide folder `{CLUSTER_FOLDER}/`",
+                member.name.span,
+                help=f"compile onto a case-sensitive file system, or upload `{name}/*.DIRECT` as directory"
+                " entries, not as the member's files",
+            )
     for later, first in _first_seen(cluster.jobs, lambda j: j.name.upper):
         yield DUPLICATE_JOB(
             f"job {quoted(later.name.upper)} is declared twice",

@@ -55,7 +55,9 @@ def page(entry: Code) -> str:
         f"# {entry.code}: {entry.name}\n\n"
         f"- Severity: **{entry.severity.value}**\n"
         f"- Family: {family(entry.code)}\n"
-        f"- Summary: {entry.summary}\n\n"
+        f"- Summary: {entry.summary}\n"
+        + (f"- Retired: no longer reported; see [{entry.retired}]({entry.retired}.md)\n" if entry.retired else "")
+        + "\n"
         f"{_markdown(entry.explanation)}\n"
         f"See it on the command line with `bkrc explain {entry.code}`; "
         f"every code is listed in [the index](README.md).\n"
@@ -107,7 +109,8 @@ def index(entries: list[Code]) -> str:
             lines += [f"## {title}", "", "| Code | Name | Severity | Summary |", "|---|---|---|---|"]
             current = title
         summary = e.summary.replace("|", "\\|")
-        lines.append(f"| [{e.code}]({e.code}.md) | {e.name} | {e.severity.value} | {summary} |")
+        severity = f"retired: see {e.retired}" if e.retired else e.severity.value
+        lines.append(f"| [{e.code}]({e.code}.md) | {e.name} | {severity} | {summary} |")
     return "\n".join(lines) + "\n"
 
 

@@ -216,9 +216,10 @@ def placement(model: Model):
 
 
 def _derives(job: JobModel) -> bool:
-    """Whether the job gets per-member names (a single-configuration job on several
-    members is BKR220's: its fix is one member, not shorter names)."""
-    return (job.each_member or len(set(job.members)) > 1) and job.kind is not Kind.SINGLE
+    """Whether the job gets per-member names, as the emitters name it (a
+    single-configuration job on several members is BKR220's: its fix is one member,
+    not shorter names)."""
+    return job.derives_names
 
 
 @check

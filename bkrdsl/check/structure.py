@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bkrdsl.ast import Level
 from bkrdsl.check.common import quoted
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
@@ -44,6 +45,31 @@ MANY_CLUSTERS = register(
     """,
 )
 
+NO_MEMBERS = register(
+    "BKR119",
+    "cluster-without-members",
+    "error",
+    "a cluster block declares no member",
+    """
+    Everything bkrc writes is per member: each member's job templates,
+    BKRSUBMT, BKRSTART and BKREXPIR EXECs, and a `BUILD ON` per member in
+    every IDENTITY directory entry. A cluster without `member` blocks would
+    compile to no EXEC and no template at all, and to IDENTITY entries that
+    CP builds on no member, while `bkrc check` found nothing to say. An SSI
+    cluster has one to eight members, each named by its system identifier.
+
+    Failing example:
+
+        cluster PRODSSI {
+          catalog shared server BKRSVSFS pool BKRPOOL
+          ...
+        }
+
+    Fix: add one block per member, in the order of their numbers:
+    `member VMSYS1 { workers 4 }`.
+    """,
+)
+
 
 @check
 def one_cluster(model: Model):
@@ -55,6 +81,12 @@ def one_cluster(model: Model):
         )
         return
     first = model.cluster
+    if not first.members:
+        yield NO_MEMBERS(
+            f"cluster {quoted(first.name.upper)} declares no member: nothing would be written for it",
+            first.name.span,
+            help="add a `member NAME { workers N }` block for each SSI member, named by its system identifier",
+        )
     for other in model.clusters:
         if other is first:
             continue
@@ -226,7 +258,9 @@ CONFLICTING_LEVELS = register(
     """
     A job may have several `backup` lines (to back up several groups), but a
     job template is either a full or an incremental backup. Two lines with
-    different levels leave the job's type undecided.
+    different levels leave the job's type undecided. A line without a level
+    is a full backup, so `backup GUESTS` beside `backup TESTERS incremental`
+    conflicts too (bkrc used to let the other line's level win silently).
 
     Failing example:
 
@@ -240,6 +274,10 @@ CONFLICTING_LEVELS = register(
     in two: a weekly full job and a daily incremental job.
     """,
 )
+
+
+def _article(level: Level) -> str:
+    return f"an {level.value}" if level is Level.INCREMENTAL else f"a {level.value}"
 
 
 def _repeats(items, what: str, where: str):
@@ -290,14 +328,23 @@ def job_shape(model: Model):
         yield from _repeats(job.runs, "`run` statement", f"job {name}")
         yield from _repeats(job.targets, "`to` target", f"job {name}")
         yield from _repeats(job.descriptions, "`description`", f"job {name}")
-        levels = [b for b in job.backups if b.level is not None]
-        for b in levels[1:]:
-            if b.level is not levels[0].level:
+        # Each `backup` line without a level is `full`, as docs/language.md says.
+        first = job.backups[0] if job.backups else None
+        for b in job.backups[1:]:
+            level, first_level = b.level or Level.FULL, first.level or Level.FULL
+            if level is not first_level:
+                implicit = b.level is None or first.level is None
                 yield CONFLICTING_LEVELS(
-                    f"job {name} asks for a {b.level.value} backup here and a {levels[0].level.value} one above",
+                    f"job {name} asks for {_article(level)} backup here and {_article(first_level)} one above",
                     b.span,
-                    related=(Related(levels[0].span, f"{levels[0].level.value} here"),),
-                    help="a job is either full or incremental: use one level, or split the job in two",
+                    related=(
+                        Related(
+                            first.span,
+                            f"{first_level.value} here" + (" (no level given)" if first.level is None else ""),
+                        ),
+                    ),
+                    help="a job is either full or incremental: use one level, or split the job in two"
+                    + ("; a `backup` line without a level is full" if implicit else ""),
                 )
                 break
         for run in job.runs[:1]:

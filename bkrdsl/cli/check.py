@@ -50,6 +50,8 @@ def explain_cmd(code):
         click.echo(f"bkrc: no diagnostic code {code!r}; `bkrc rules` lists them all", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(f"{entry.code} ({entry.name}, {entry.severity.value}): {entry.summary}\n")
+    if entry.retired:
+        click.echo(f"Retired: bkrc no longer reports {entry.code}; see `bkrc explain {entry.retired}`.\n")
     click.echo(entry.explanation, nl=False)
 
 
@@ -59,7 +61,8 @@ def rules_cmd():
     from bkrdsl.diagnostics.registry import load_all
 
     for entry in load_all().values():
-        click.echo(f"{entry.code}  {entry.severity.value:<7}  {entry.name:<32} {entry.summary}")
+        summary = f"{entry.summary} (retired: see {entry.retired})" if entry.retired else entry.summary
+        click.echo(f"{entry.code}  {entry.severity.value:<7}  {entry.name:<32} {summary}")
 
 
 COMMANDS = [check_cmd, explain_cmd, rules_cmd]

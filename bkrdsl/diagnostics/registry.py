@@ -22,6 +22,10 @@ class Code:
     severity: Severity
     summary: str
     explanation: str
+    #: The code that reports this mistake now, when this one is no longer reported.
+    #: A retired code stays registered so that `bkrc explain` and docs/rules still
+    #: answer for it (codes are stable: a site's notes and scripts may name it).
+    retired: str | None = None
 
     def __call__(
         self,
@@ -48,10 +52,18 @@ class Code:
 REGISTRY: dict[str, Code] = {}
 
 
-def register(code: str, name: str, severity: Severity | str, summary: str, explanation: str) -> Code:
+def register(
+    code: str,
+    name: str,
+    severity: Severity | str,
+    summary: str,
+    explanation: str,
+    *,
+    retired: str | None = None,
+) -> Code:
     if code in REGISTRY:
         raise ValueError(f"diagnostic code {code} registered twice")
-    entry = Code(code, name, Severity(severity), summary, textwrap.dedent(explanation).strip() + "\n")
+    entry = Code(code, name, Severity(severity), summary, textwrap.dedent(explanation).strip() + "\n", retired)
     REGISTRY[code] = entry
     return entry
 

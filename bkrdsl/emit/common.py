@@ -16,7 +16,8 @@ from bkrdsl.emit.dialect import INVARIANT, Dialect
 #: Longest line of any generated file (safe for F 80 records and every editor).
 MAX_COLUMNS = 72
 
-#: The folder of cluster-wide files (lower case: never a member name, which is upper case).
+#: The folder of cluster-wide files (lower case: never a member's folder, which is upper
+#: case, on a case-sensitive file system; a member CLUSTER shares it elsewhere, BKR328).
 CLUSTER_FOLDER = "cluster"
 
 # Manifest kinds, one per artifact kind.

@@ -422,14 +422,16 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     if name not in model.purging_members():
         raise ValueError(f"member {name} does not purge the catalog: it gets no {EXPIRE_FILE} EXEC")
     server = model.catalog_server or "BKRCATLG"
-    expire = next(e for e in model.expires if e.purge is not None and
-                  (e.each_member or name in e.members))
+    # Every block that names this member: its previews (one per block, in source
+    # order) and its purge (BKR211 allows one) all belong in this one EXEC.
+    blocks = model.expires_on(name)
     shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
+    actions = [("PREVIEW", "expire_preview_verb", e.preview, "lists what a purge would remove")
+               for e in blocks]
+    actions += [("PURGE", "expire_purge_verb", e.purge, "removes expired backups from the catalog")
+                for e in blocks]
     entries = []
-    for verb, key, schedule, text in (
-        ("PREVIEW", "expire_preview_verb", expire.preview, "lists what a purge would remove"),
-        ("PURGE", "expire_purge_verb", expire.purge, "removes expired backups from the catalog"),
-    ):
+    for verb, key, schedule, text in actions:
         if schedule is None:
             continue
         sched, when = _schedule_codes(schedule)
@@ -437,7 +439,11 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             {"name": verb, "run": _message(dialect, server, dialect[key]), "sched": sched,
              "when": when, "text": text}
         )
-    retain = f", keeping backups {expire.retain_days} days" if expire.retain_days is not None else ""
+    verbs = list(dict.fromkeys(e["name"] for e in entries))
+    texts = {e["name"]: e["text"] for e in entries}
+    retain_days = next((e.retain_days for e in blocks if e.purge is not None and e.retain_days is not None),
+                       None)
+    retain = f", keeping backups {retain_days} days" if retain_days is not None else ""
     scope = (
         "The catalog is shared: EXPIRE acts on the jobs of every member, "
         f"so it runs on {name} only."
@@ -454,7 +460,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             "CP which member it runs on and refuses to run on any other member.",
             "",
             "BKREXPIR                shows what is configured (or: LIST)",
-            *(f"BKREXPIR {e['name']:<14} {e['text']}" for e in entries),
+            *(f"BKREXPIR {verb:<14} {texts[verb]}" for verb in verbs),
             ("BKREXPIR DUE hh:mm day dd  runs what is scheduled at that time, "
              "PREVIEW first; each operand defaults to now (time, day MON to "
              "SUN, day of the month)", 24),
@@ -479,7 +485,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     )
     out.code(*_guard_routine(dialect), "")
     out.code(*_ROUTINES_COMMON, "")
-    usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {e['name']}" for e in entries)
+    usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day dd"]))
     return out.text()
 
@@ -503,8 +509,9 @@ def _start_order(model: Model, member: str) -> list[tuple[str, str, bool]]:
     for worker in model.workers_of(model.member(member)) if model.member(member) else ():
         order.append((worker, "a worker", False))
     tape = model.tape
-    if tape is not None:
-        # The node's Tape Manager Machine only: bkrc assumes it starts the node's
+    if tape is not None and tape.scope is Scope.SHARED:
+        # A local Tape Manager has no nodes: names on its statement write nothing
+        # (BKR235). The node's Tape Manager Machine only: bkrc assumes it starts the node's
         # other machines (its DMM, an LMM), as IBM describes for the LMM.
         if tape.catalog_node and tape.catalog_member == member:
             order.append((tape.catalog_node, "the Tape Manager catalog node", False))

@@ -423,6 +423,15 @@ class JobModel:
         kinds = self.kinds
         return next(iter(kinds)) if len(kinds) == 1 else None
 
+    @property
+    def derives_names(self) -> bool:
+        """Whether the job gets a name per member (`SYSINC1`, `SYSINC2`): it runs on
+        each member (or on several), and it is not a single-configuration job. A
+        single job keeps its own name, also under `run on each member` in a cluster
+        of one member; on several members it is BKR220's error, whose fix is one
+        member, not other names."""
+        return (self.each_member or len(set(self.members)) > 1) and self.kind is not Kind.SINGLE
+
 
 @dataclass(frozen=True)
 class CatalogModel:
@@ -894,9 +903,16 @@ class Model:
                     out.append(m)
         return tuple(out)
 
+    def expires_on(self, member: str) -> tuple[ExpireModel, ...]:
+        """Every `expire` block that names `member` (or runs on each member), in
+        source order: the purging member's BKREXPIR carries all their schedules."""
+        return tuple(e for e in self.expires if member in e.members)
+
     def derived_names(self, job: JobModel) -> tuple[tuple[str, str], ...]:
-        """(member, job name on that member): the job's own name when pinned to one member."""
-        if not job.each_member and len(job.members) <= 1:
+        """(member, job name on that member): the derived name of a job that runs on
+        each member, its own name for a single-configuration job or one pinned to one
+        member (see `JobModel.derives_names`)."""
+        if not job.derives_names:
             return tuple((m, job.name) for m in job.members)
         out = []
         for name in job.members:
@@ -1056,7 +1072,9 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
                 if group is None and user is None and not is_pattern(word.text) and len(word.text) <= 8:
                     pattern = partial.pattern_for(word.upper)
                 refs.append(BackupRef(word, group, user, pattern))
-        level = next((b.level for b in job.backups if b.level is not None), ast.Level.FULL)
+        # A `backup` line without a level is `full` (docs/language.md), each line on
+        # its own; lines that disagree are BKR118's error.
+        level = (job.backups[0].level or ast.Level.FULL) if job.backups else ast.Level.FULL
         run = job.runs[0] if job.runs else None
         each = bool(run and run.placement.each_member)
         placed = member_names if each else tuple(w.upper for w in run.placement.members) if run else ()

@@ -328,6 +328,29 @@ def daily_with_day(day: str, time: str, span: Span) -> Diagnostic:
     )
 
 
+def unknown_schedule(found: str, next_word: str, span: Span) -> Diagnostic:
+    if looks_like_time(next_word):
+        example = f"`daily {next_word}`, `weekly sun {next_word}` or `monthly 1 {next_word}`"
+    elif looks_like_day(next_word):
+        example = f"`weekly {next_word} 03:00`"
+    else:
+        example = f"`monthly {next_word} 03:00`"
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+        span,
+        help=f"write {example}, or `manual` for a job submitted only by hand",
+    )
+
+
+def weekly_trailing_comma(day: str, time: str, span: Span) -> Diagnostic:
+    return codes.SYNTAX(
+        f"this `,` makes `{time}` one more day of the week after `{day}`, and leaves `weekly` without a time",
+        span,
+        label="remove this `,`",
+        help=f"the days of `weekly` are separated by commas, the time by a blank: `weekly {day} {time}`",
+    )
+
+
 def weekly_days_without_comma(day: str, span: Span) -> Diagnostic:
     return codes.SYNTAX(
         f"the days after `weekly` are separated by commas: `{day}` was read as the time",

@@ -40,6 +40,9 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, messages
 
+#: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
+SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
+
 #: Errors shown in full; later ones are summarised in one BKR008 line.
 MAX_REPORTED = 20
 #: Error events (shown or not) after which the parser stops reading the file.
@@ -595,6 +598,10 @@ class Recovery:
                 return self.misspelt(tok, word)
         if tok.type == "IMPORT_PATH":
             return self.stray_text(ip, tok, accepted)
+        if tok.type == "NAME":
+            schedule = self.unknown_schedule(ip, tok, accepted)
+            if schedule is not None:
+                return schedule
         done, nxt = self.reread_statement(ip, tok, commas=True)
         if done:
             return nxt
@@ -634,6 +641,42 @@ class Recovery:
             return None
         word = messages.did_you_mean(joined, [k for k in self.facts.keywords if "-" in k])
         return (joined, word, self.source.span(begin, end)) if word else None
+
+    def unknown_schedule(self, ip, tok: Token, accepted: set[str]) -> Token | None:
+        """`run on VMSYS1 hourly 02:00`: a word where a schedule may start, followed on
+        its line by a time, a day or a day of the month, is a schedule keyword bkrc does
+        not know (not a member whose `,` is missing). Read as the schedule the next word
+        fits, so the rest of the statement parses."""
+        if not SCHEDULE_KEYWORDS <= accepted:
+            return None
+        previous = last_real_token(ip.parser_state.value_stack)
+        following = self.peek_token(ip)
+        if previous is None or following is None or following.type != "NAME":
+            return None
+        if previous.line != tok.line or following.line != tok.line:
+            return None
+        text = str(following.value)
+        if messages.looks_like_time(text):
+            keyword = "DAILY"
+        elif messages.looks_like_day(text):
+            keyword = "WEEKLY"
+        elif text.isdigit():
+            keyword = "MONTHLY"
+        else:
+            return None
+        self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok)), tok.start_pos)
+        return self.retype(tok, keyword)
+
+    def peek_token(self, ip) -> Token | None:
+        """The token after the current one, without reading it (None at the end or on
+        text no token matches)."""
+        state = copy(ip.lexer_thread.state)
+        lexer = ip.lexer_thread.lexer
+        root = getattr(lexer, "root_lexer", lexer)
+        try:
+            return root.next_token(state, ip.parser_state)
+        except (EOFError, UnexpectedCharacters):
+            return None
 
     def misspelt(self, tok: Token, word: str) -> Token:
         self.report(messages.unknown_keyword(self.describe(tok), word, self.span_of(tok)), tok.start_pos)
@@ -1085,6 +1128,9 @@ class Recovery:
         if filler == "LBRACE":
             title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
             self.report(messages.missing_open(title, self.describe(found), where), at)
+        elif filler == "NAME" and keyword is not None and self.time_after_comma(keyword, names, previous):
+            comma = self.comma_before(previous)
+            self.report(messages.weekly_trailing_comma(names[-2], names[-1], comma), at)
         elif filler == "NAME" and keyword is not None:
             word = str(keyword.value) if is_real(keyword) else keyword.type.lower()
             self.report(messages.missing_value(word, names, self.describe(found), where), at)
@@ -1092,6 +1138,27 @@ class Recovery:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
             after = f" after {self.describe(previous)}" if previous is not None else ""
             self.report(messages.missing_other(wanted, after, self.describe(found), where, filler), at)
+
+    def time_after_comma(self, keyword: Token, names: list[str], previous: Token | None) -> bool:
+        """`weekly mon, 02:00`: the time was read as one more day, after a `,`."""
+        return (
+            keyword.type == "WEEKLY"
+            and len(names) >= 2
+            and previous is not None
+            and str(previous.value) == names[-1]
+            and messages.looks_like_time(names[-1])
+            and self.comma_before(previous) is not None
+        )
+
+    def comma_before(self, tok: Token) -> Span | None:
+        """The span of the `,` right before `tok` (blanks between allowed), if there is one."""
+        if tok.start_pos is None:
+            return None
+        at = tok.start_pos - 1
+        text = self.source.text
+        while at >= 0 and text[at] in " \t\r\n":
+            at -= 1
+        return self.source.span(at, at + 1) if at >= 0 and text[at] == "," else None
 
     def governing_keyword(self, stack) -> tuple[Token | None, list[str]]:
         """The keyword the current statement waits on, with the names written after it."""

@@ -47,10 +47,29 @@ def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf,
             assert f"this EXEC is for member {member}, not for {other}." in run.stdout, run
 
 
+def expiry_actions(model: Model, member: str) -> list[tuple[str, object]]:
+    """(verb, schedule) of every expiry action the .bkr file gives `member`, read from
+    the cluster's `expire` blocks as written (not from the model's ExpireModel, which
+    the emitter reads): each preview of every block naming the member or `each
+    member`, in source order, then each purge."""
+    blocks = [
+        b
+        for b in model.cluster.expires
+        if b.placement.each_member or member in {w.text.upper() for w in b.placement.members}
+    ]
+    return [("PREVIEW", s) for b in blocks for s in b.previews] + [
+        ("PURGE", s) for b in blocks for s in b.purges
+    ]
+
+
 def assert_expiry_on_purging_members_only(cms: CmsStandIn, model: Model, exec_of: ExecOf) -> None:
-    """Each purging member's BKREXPIR purges there, and refuses everywhere else."""
+    """Each purging member's BKREXPIR purges there, and refuses everywhere else; no
+    member the .bkr file gives a preview lacks the EXEC that sends it."""
     purgers = model.purging_members()
     assert purgers, "a checked cluster has a purging member"
+    for m in model.members:
+        if any(verb == "PREVIEW" for verb, _ in expiry_actions(model, m.name)):
+            assert m.name in purgers, f"{m.name} previews, but gets no BKREXPIR: the preview is lost"
     for purger in purgers:
         text = exec_of(purger, "BKREXPIR")
         for m in model.members:
@@ -148,13 +167,25 @@ def assert_expiry_due(
     cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str, hhmm: str, day: str, dd: int
 ) -> None:
     """BKREXPIR DUE hh:mm day dd on a purging member sends the expiry actions its
-    `expire` statement schedules at that minute: PREVIEW first, then PURGE."""
-    expire = next(e for e in model.expires if e.purge is not None and (e.each_member or member in e.members))
-    actions = [("PREVIEW", expire.preview), ("PURGE", expire.purge)]
+    `expire` blocks schedule at that minute (every block naming the member): the
+    previews first, in source order, then the purge."""
     expected = ["CP QUERY USERID"] + [
         f"CP SMSG {model.catalog_server} EXPIRE ({verb}"
-        for verb, schedule in actions
+        for verb, schedule in expiry_actions(model, member)
         if is_due(schedule, hhmm, day, dd)
     ]
     run = cms.run(exec_of(member, "BKREXPIR"), f"DUE {hhmm} {day} {dd}", member=member)
     assert (run.rc, run.commands) == (0, expected), run
+
+
+def assert_expiry_verbs(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
+    """BKREXPIR PREVIEW (and PURGE) on a purging member sends the action once when the
+    .bkr file gives the member one, in any of its `expire` blocks; else rc 28."""
+    verbs = {verb for verb, _ in expiry_actions(model, member)}
+    for verb in ("PREVIEW", "PURGE"):
+        run = cms.run(exec_of(member, "BKREXPIR"), verb, member=member)
+        if verb in verbs:
+            sent = [f"CP SMSG {model.catalog_server} EXPIRE ({verb}"]
+            assert (run.rc, run.commands) == (0, ["CP QUERY USERID", *sent]), run
+        else:
+            assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
