@@ -127,7 +127,9 @@ INVALID_RETENTION = register(
     `retain N days` in the expiry block says how long backups stay in the
     catalog before `EXPIRE (PURGE` removes them. N is a whole number of days
     from 1 to 36500 (100 years); 0 would purge every backup at the next
-    expiry run.
+    expiry run. (bkrc writes the value into BKREXPIR's header only: how
+    Backup Manager is told its retention could not be confirmed, so the
+    EXEC sends none; keep the product's setting the same.)
 
     Failing example:
 

@@ -81,6 +81,14 @@ Found in IBM's public texts, outside the table, and not acted on by bkrc:
   backup, only EDF (CMS minidisks) and SFS. Back Linux guests' disks up with
   `full` jobs; bkrc cannot tell a Linux guest's disks from a CMS user's, so
   it does not check this.
+
+Not in the table, because no public text shows it:
+
+- **Retention.** How Backup Manager is told how long to keep backups (a job
+  template setting, an operand of `EXPIRE`, or the product's configuration)
+  could not be found. `retain N days` is therefore written only into
+  BKREXPIR's header, and `EXPIRE` is sent without it: set the product's own
+  retention to what the `.bkr` file says.
 """
 
 

@@ -238,9 +238,11 @@ _ROUTINES_COMMON = [
     "  parse arg now day dd extra",
     "  if extra == '' then nop",
     "  else return usage('DUE takes a time, a day and a date at most.')",
-    "  if now == '' then now = left(time(), 5)",
-    "  if day == '' then day = translate(left(date('W'), 3))",
-    "  if dd == '' then dd = substr(date('S'), 7, 2)",
+    "  /* One clause reads the clock once: time and date of one instant. */",
+    "  parse value time() date('W') date('S') with clock weekday ymd .",
+    "  if now == '' then now = left(clock, 5)",
+    "  if day == '' then day = translate(left(weekday, 3))",
+    "  if dd == '' then dd = substr(ymd, 7, 2)",
     "  parse var now hh ':' mm",
     "  ok = datatype(hh, 'W') & datatype(mm, 'W') & length(mm) = 2",
     "  if ok then ok = hh >= 0 & hh <= 23 & mm >= 0 & mm <= 59",
@@ -443,7 +445,14 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     texts = {e["name"]: e["text"] for e in entries}
     retain_days = next((e.retain_days for e in blocks if e.purge is not None and e.retain_days is not None),
                        None)
-    retain = f", keeping backups {retain_days} days" if retain_days is not None else ""
+    # bkrc sends no retention: how Backup Manager is told it could not be
+    # confirmed (docs/compatibility.md), so the header says what to compare.
+    retain = (
+        f" The .bkr file keeps backups {retain_days} days; EXPIRE sends no retention: "
+        "check that Backup Manager's own retention setting says the same."
+        if retain_days is not None
+        else ""
+    )
     scope = (
         "The catalog is shared: EXPIRE acts on the jobs of every member, "
         f"so it runs on {name} only."
@@ -455,9 +464,9 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         EXPIRE_FILE,
         source,
         [
-            f"Runs catalog expiry for cluster {model.name}{retain}: sends EXPIRE "
+            f"Runs catalog expiry for cluster {model.name}: sends EXPIRE "
             f"to the catalog server {server} of member {name}. {scope} It asks "
-            "CP which member it runs on and refuses to run on any other member.",
+            f"CP which member it runs on and refuses to run on any other member.{retain}",
             "",
             "BKREXPIR                shows what is configured (or: LIST)",
             *(f"BKREXPIR {verb:<14} {texts[verb]}" for verb in verbs),

@@ -106,9 +106,11 @@ senddue: procedure expose me member noun job. run. dry. review sched.
   parse arg now day dd extra
   if extra == '' then nop
   else return usage('DUE takes a time, a day and a date at most.')
-  if now == '' then now = left(time(), 5)
-  if day == '' then day = translate(left(date('W'), 3))
-  if dd == '' then dd = substr(date('S'), 7, 2)
+  /* One clause reads the clock once: time and date of one instant. */
+  parse value time() date('W') date('S') with clock weekday ymd .
+  if now == '' then now = left(clock, 5)
+  if day == '' then day = translate(left(weekday, 3))
+  if dd == '' then dd = substr(ymd, 7, 2)
   parse var now hh ':' mm
   ok = datatype(hh, 'W') & datatype(mm, 'W') & length(mm) = 2
   if ok then ok = hh >= 0 & hh <= 23 & mm >= 0 & mm <= 59
