@@ -587,7 +587,8 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             f"Starts the Backup Manager machines of member {name} of cluster "
             f"{model.name}: the catalog's SFS server first when this member is its "
             "home (and waits until it is logged on), then the catalog server, the "
-            "backup server and the workers, then Tape Manager when tape is used. "
+            "backup server and the workers, then the member's Tape Manager node "
+            "when the members share a tape catalog. "
             "A machine that is already logged on is left alone. It asks CP which "
             "member it runs on and refuses to run on any other member.",
             "",

@@ -2,9 +2,10 @@
 /* Starts the Backup Manager machines of member DEV1 of cluster */
 /* DEVSSI: the catalog's SFS server first when this member is its */
 /* home (and waits until it is logged on), then the catalog server, */
-/* the backup server and the workers, then Tape Manager when tape is */
-/* used. A machine that is already logged on is left alone. It asks */
-/* CP which member it runs on and refuses to run on any other member. */
+/* the backup server and the workers, then the member's Tape Manager */
+/* node when the members share a tape catalog. A machine that is */
+/* already logged on is left alone. It asks CP which member it runs */
+/* on and refuses to run on any other member. */
 /* */
 /* Call it from the PROFILE EXEC of AUTOLOG1 on member DEV1: */
 /*   'EXEC BKRSTART' */
