@@ -82,7 +82,7 @@ class Relation(NamedTuple):
     shared: str | None  # the shortest ID both match (letters before digits), or None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def relation(a: str, b: str) -> Relation:
     """How patterns (or plain IDs) `a` and `b` relate as sets of user IDs."""
     ta, tb = _tokens(a), _tokens(b)
@@ -130,9 +130,37 @@ def covers(a: str, b: str) -> bool:
     return a == b or relation(a, b).a_covers_b
 
 
+@functools.lru_cache(maxsize=65536)
 def shared_id(a: str, b: str) -> str | None:
-    """A user ID both `a` and `b` match (the shortest, letters before digits), or None."""
-    return relation(a, b).shared
+    """A user ID both `a` and `b` match (the shortest, letters before digits), or None.
+
+    The same walk as `relation`, stopped at the first shared ID."""
+    ta, tb = _tokens(a), _tokens(b)
+    head_a, head_b = _head(ta), _head(tb)
+    if not (head_a.startswith(head_b) or head_b.startswith(head_a)):
+        return None
+    named = {c for c in ta + tb if c not in (_STAR, _ONE)}
+    other = next((c for c in _ID_ORDER if c not in named), None)
+    alphabet = [c for c in _ID_ORDER if c in named or c == other]
+    alphabet += sorted(named.difference(_ID_ORDER))
+    start = (_closure(ta, {0}), _closure(tb, {0}))
+    end_a, end_b = len(ta), len(tb)
+    seen = {start}
+    level = [(start, "")]
+    for _ in range(ID_LENGTH):
+        nxt = []
+        for (sa, sb), text in level:
+            for c in alphabet:
+                pair = (_step(ta, sa, c), _step(tb, sb, c))
+                if not pair[0] or not pair[1]:
+                    continue  # one pattern can match nothing longer: nothing shared this way
+                if end_a in pair[0] and end_b in pair[1]:
+                    return text + c
+                if pair not in seen:
+                    seen.add(pair)
+                    nxt.append((pair, text + c))
+        level = nxt
+    return None
 
 
 def overlaps_in_part(a: str, b: str) -> str | None:
