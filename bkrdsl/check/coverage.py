@@ -455,6 +455,17 @@ def _usual_pair(one: JobModel, two: JobModel) -> bool:
     return one.level is not two.level and one.members[0] == two.members[0]
 
 
+def _matched_ids(model: Model, jobs: list[JobModel], items, kind: Kind) -> set[str]:
+    """The IDs of `kind` some job's pattern matches: one scan over every declared
+    ID, one over the IDs the jobs name directly (`backup LINUX01`)."""
+    scanner = id_scanner(p for _, pats in items for p in pats)
+    matched = model.find_ids(scanner, kind)
+    direct = [r.word.upper for job in jobs for r in job.refs if r.group is None and kind in r.kinds]
+    if scanner is not None and direct:
+        matched.update(scanner.findall("\n" + "\n".join(direct) + "\n"))
+    return matched
+
+
 def _shared_items(one, two, matched: set[str]) -> list[tuple[str, ast.Word]]:
     """What jobs `one` and `two` (their `_single_items`) both back up, as (shown
     name, word of `two`): IDs both name, IDs one names and the other's pattern
@@ -495,13 +506,7 @@ def single_users_once(model: Model):
     if not pairs:
         return
     items = [_single_items(job) for job in jobs]
-    # The single IDs some job's pattern matches: one scan over all declared IDs,
-    # one over the IDs jobs name directly (`backup LINUX01`).
-    scanner = id_scanner(p for _, pats in items for p in pats)
-    matched = model.find_ids(scanner, Kind.SINGLE)
-    direct = [r.word.upper for job in jobs for r in job.refs if r.group is None and Kind.SINGLE in r.kinds]
-    if scanner is not None and direct:
-        matched.update(scanner.findall("\n" + "\n".join(direct) + "\n"))
+    matched = _matched_ids(model, jobs, items, Kind.SINGLE)
     # Jobs that share no group, group pattern or repeated ID, whose patterns match
     # no declared ID and share no ID with each other, name no user in common:
     # most clusters are decided here, on their groups rather than their users.
@@ -570,11 +575,7 @@ def identity_users_once(model: Model):
     if not pairs:
         return
     items = [_single_items(job, Kind.IDENTITY) for job in jobs]
-    scanner = id_scanner(p for _, pats in items for p in pats)
-    matched = model.find_ids(scanner, Kind.IDENTITY)
-    direct = [r.word.upper for job in jobs for r in job.refs if r.group is None and Kind.IDENTITY in r.kinds]
-    if scanner is not None and direct:
-        matched.update(scanner.findall("\n" + "\n".join(direct) + "\n"))
+    matched = _matched_ids(model, jobs, items, Kind.IDENTITY)
     reported: set[int] = set()
     for a, b in pairs:
         if b in reported:

@@ -82,21 +82,31 @@ class Relation(NamedTuple):
     shared: str | None  # the shortest ID both match (letters before digits), or None
 
 
-@functools.lru_cache(maxsize=65536)
-def relation(a: str, b: str) -> Relation:
-    """How patterns (or plain IDs) `a` and `b` relate as sets of user IDs."""
+def _walk(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...], list[str]] | None:
+    """The two patterns' tokens and the characters to walk them with; None when
+    their literal beginnings differ (then they share no ID)."""
     ta, tb = _tokens(a), _tokens(b)
     head_a, head_b = _head(ta), _head(tb)
     if not (head_a.startswith(head_b) or head_b.startswith(head_a)):
-        # Different literal beginnings (LNX* and APP*): nothing shared, and a
-        # pattern that matches anything at all does not cover the other.
-        return Relation(False, False, None)
-    named = {c for c in ta + tb if c not in (_STAR, _ONE)}
+        return None
     # The characters the patterns name, and one they do not: a wildcard matches
     # every other character alike. Letters first, so that examples read like IDs.
+    named = {c for c in ta + tb if c not in (_STAR, _ONE)}
     other = next((c for c in _ID_ORDER if c not in named), None)
     alphabet = [c for c in _ID_ORDER if c in named or c == other]
     alphabet += sorted(named.difference(_ID_ORDER))
+    return ta, tb, alphabet
+
+
+@functools.lru_cache(maxsize=65536)
+def relation(a: str, b: str) -> Relation:
+    """How patterns (or plain IDs) `a` and `b` relate as sets of user IDs."""
+    walk = _walk(a, b)
+    if walk is None:
+        # Different literal beginnings (LNX* and APP*): nothing shared, and a
+        # pattern that matches anything at all does not cover the other.
+        return Relation(False, False, None)
+    ta, tb, alphabet = walk
     start = (_closure(ta, {0}), _closure(tb, {0}))
     end_a, end_b = len(ta), len(tb)
     a_covers_b = b_covers_a = True
@@ -135,14 +145,10 @@ def shared_id(a: str, b: str) -> str | None:
     """A user ID both `a` and `b` match (the shortest, letters before digits), or None.
 
     The same walk as `relation`, stopped at the first shared ID."""
-    ta, tb = _tokens(a), _tokens(b)
-    head_a, head_b = _head(ta), _head(tb)
-    if not (head_a.startswith(head_b) or head_b.startswith(head_a)):
+    walk = _walk(a, b)
+    if walk is None:
         return None
-    named = {c for c in ta + tb if c not in (_STAR, _ONE)}
-    other = next((c for c in _ID_ORDER if c not in named), None)
-    alphabet = [c for c in _ID_ORDER if c in named or c == other]
-    alphabet += sorted(named.difference(_ID_ORDER))
+    ta, tb, alphabet = walk
     start = (_closure(ta, {0}), _closure(tb, {0}))
     end_a, end_b = len(ta), len(tb)
     seen = {start}
