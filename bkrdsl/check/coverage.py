@@ -466,6 +466,19 @@ def _matched_ids(model: Model, jobs: list[JobModel], items, kind: Kind) -> set[s
     return matched
 
 
+def _first_sharing(pairs: list[tuple[int, int]], items, matched: set[str]):
+    """(a, b, what they share) for each later job b of `pairs`, against the first
+    earlier job a it shares users with: one warning per job."""
+    reported: set[int] = set()
+    for a, b in pairs:
+        if b in reported:
+            continue
+        shared = _shared_items(items[a], items[b], matched)
+        if shared:
+            reported.add(b)
+            yield a, b, shared
+
+
 def _shared_items(one, two, matched: set[str]) -> list[tuple[str, ast.Word]]:
     """What jobs `one` and `two` (their `_single_items`) both back up, as (shown
     name, word of `two`): IDs both name, IDs one names and the other's pattern
@@ -520,14 +533,7 @@ def single_users_once(model: Model):
         )
     ):
         return
-    reported: set[int] = set()  # one warning per job, against the first job it shares users with
-    for a, b in pairs:
-        if b in reported:
-            continue
-        shared = _shared_items(items[a], items[b], matched)
-        if not shared:
-            continue
-        reported.add(b)
+    for a, b, shared in _first_sharing(pairs, items, matched):
         one, two = jobs[a], jobs[b]
         same_member = one.members[0] == two.members[0]
         why = (
@@ -576,14 +582,7 @@ def identity_users_once(model: Model):
         return
     items = [_single_items(job, Kind.IDENTITY) for job in jobs]
     matched = _matched_ids(model, jobs, items, Kind.IDENTITY)
-    reported: set[int] = set()
-    for a, b in pairs:
-        if b in reported:
-            continue
-        shared = _shared_items(items[a], items[b], matched)
-        if not shared:
-            continue
-        reported.add(b)
+    for a, b, shared in _first_sharing(pairs, items, matched):
         one, two = jobs[a], jobs[b]
         both = [m for m in dict.fromkeys(two.members) if m in one.members]
         shown = ", ".join(name for name, _ in shared[:4])

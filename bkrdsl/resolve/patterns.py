@@ -98,6 +98,29 @@ def _walk(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...], list[str]] 
     return ta, tb, alphabet
 
 
+def _side_by_side(ta: tuple[str, ...], tb: tuple[str, ...], alphabet: list[str], both: bool):
+    """Both patterns run over every ID of up to 8 characters, shortest first:
+    (A matches it, B matches it, the ID) per step. With `both`, only IDs after
+    which both patterns can still match (what a shared ID needs)."""
+    start = (_closure(ta, {0}), _closure(tb, {0}))
+    end_a, end_b = len(ta), len(tb)
+    seen = {start}
+    level = [(start, "")]
+    for _ in range(ID_LENGTH):
+        nxt = []
+        for (sa, sb), text in level:
+            for c in alphabet:
+                pair = (_step(ta, sa, c), _step(tb, sb, c))
+                if (not pair[0] or not pair[1]) if both else (not pair[0] and not pair[1]):
+                    continue  # nothing longer can match (both patterns, or one when `both`)
+                yield end_a in pair[0], end_b in pair[1], text + c
+                if pair not in seen:
+                    # A pair met again later can only lead where its first meeting led.
+                    seen.add(pair)
+                    nxt.append((pair, text + c))
+        level = nxt
+
+
 @functools.lru_cache(maxsize=65536)
 def relation(a: str, b: str) -> Relation:
     """How patterns (or plain IDs) `a` and `b` relate as sets of user IDs."""
@@ -106,32 +129,15 @@ def relation(a: str, b: str) -> Relation:
         # Different literal beginnings (LNX* and APP*): nothing shared, and a
         # pattern that matches anything at all does not cover the other.
         return Relation(False, False, None)
-    ta, tb, alphabet = walk
-    start = (_closure(ta, {0}), _closure(tb, {0}))
-    end_a, end_b = len(ta), len(tb)
     a_covers_b = b_covers_a = True
     shared: str | None = None
-    seen = {start}
-    level = [(start, "")]
-    for _ in range(ID_LENGTH):
-        nxt = []
-        for (sa, sb), text in level:
-            for c in alphabet:
-                pair = (_step(ta, sa, c), _step(tb, sb, c))
-                if not pair[0] and not pair[1]:
-                    continue  # neither pattern can match anything longer
-                in_a, in_b = end_a in pair[0], end_b in pair[1]
-                if in_a and in_b and shared is None:
-                    shared = text + c
-                if in_b and not in_a:
-                    a_covers_b = False
-                if in_a and not in_b:
-                    b_covers_a = False
-                if pair not in seen:
-                    # A pair met again later can only lead where its first meeting led.
-                    seen.add(pair)
-                    nxt.append((pair, text + c))
-        level = nxt
+    for in_a, in_b, text in _side_by_side(*walk, both=False):
+        if in_a and in_b and shared is None:
+            shared = text
+        if in_b and not in_a:
+            a_covers_b = False
+        if in_a and not in_b:
+            b_covers_a = False
     return Relation(a_covers_b, b_covers_a, shared)
 
 
@@ -148,24 +154,9 @@ def shared_id(a: str, b: str) -> str | None:
     walk = _walk(a, b)
     if walk is None:
         return None
-    ta, tb, alphabet = walk
-    start = (_closure(ta, {0}), _closure(tb, {0}))
-    end_a, end_b = len(ta), len(tb)
-    seen = {start}
-    level = [(start, "")]
-    for _ in range(ID_LENGTH):
-        nxt = []
-        for (sa, sb), text in level:
-            for c in alphabet:
-                pair = (_step(ta, sa, c), _step(tb, sb, c))
-                if not pair[0] or not pair[1]:
-                    continue  # one pattern can match nothing longer: nothing shared this way
-                if end_a in pair[0] and end_b in pair[1]:
-                    return text + c
-                if pair not in seen:
-                    seen.add(pair)
-                    nxt.append((pair, text + c))
-        level = nxt
+    for in_a, in_b, text in _side_by_side(*walk, both=True):
+        if in_a and in_b:
+            return text
     return None
 
 
