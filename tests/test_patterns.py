@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.resolve.model import narrow_sfs_path, pattern_regex
-from bkrdsl.resolve.patterns import covers, overlaps_in_part, relation, shared_id
+from bkrdsl.resolve.patterns import covers, overlaps_in_part, relation, shared_count, shared_id
 
 
 @functools.cache
@@ -44,6 +44,18 @@ def test_relation_agrees_with_brute_force(a, b):
     if shared:
         # the shortest shared ID, letters first
         assert r.shared in shared and len(r.shared) == min(len(i) for i in shared)
+
+
+@settings(max_examples=300, deadline=None)
+@given(patterns, patterns)
+def test_shared_count_agrees_with_brute_force(a, b):
+    assert shared_count(a, b, frozenset("ABC")) == len(_matched(a) & _matched(b))
+
+
+def test_shared_count_over_user_id_characters():
+    assert shared_count("A%", "A*") == 41  # A and one of 41 characters
+    assert shared_count("LNX%%%01", "LNXWEB*") == 1  # LNXWEB01 only
+    assert shared_count("LNX1*", "APP*") == 0
 
 
 def test_wildcards_in_the_text_are_not_read_as_characters():

@@ -253,7 +253,10 @@ OWNER_IN_PART = register(
     LNX201 only in `LNX*1`), no one pattern names exactly the shared users:
     writing either would back up users of other jobs, or of the other
     configuration kind, and leaving the record out would silently skip data
-    the file asks for.
+    the file asks for. When every shared user is one the group lists by name
+    (`include minidisk LNX%%%01 0191` in a group of `{LNXWEB01 match
+    LNXWEB*}` shares only LNXWEB01), bkrc writes those names and nothing is
+    lost, so there is no error.
 
     Failing example:
 
@@ -618,7 +621,7 @@ def owners_backed_up(model: Model):
                     id_set = set(ids)  # an ID's look-up stays O(1) with 50,000 users
                 ref = job.refs[0]
                 if is_pattern(up):
-                    in_part = owners_in_part(up, patterns) if include else []
+                    in_part = owners_in_part(up, patterns, ids) if include else []
                     if in_part:
                         selects = True  # refused here; BKR116 would say the same again
                         pattern, example = in_part[0]

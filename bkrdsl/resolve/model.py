@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.resolve.patterns import covers, overlaps_in_part
+from bkrdsl.resolve.patterns import covers, overlaps_in_part, shared_count
 from bkrdsl.source import Span
 
 #: Roles a user declaration may carry, and the kind each requires.
@@ -94,17 +94,29 @@ def narrow_owners(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def owners_in_part(owner: str, patterns: list[str]) -> list[tuple[str, str]]:
+def owners_in_part(owner: str, patterns: list[str], ids: list[str] = ()) -> list[tuple[str, str]]:
     """(pattern, an ID both match) for each of a job's `patterns` that include owner
     `owner` shares only some IDs with, when no pattern of the job covers `owner`
-    (then `narrow_owners` writes `owner` itself and loses nothing)."""
+    (then `narrow_owners` writes `owner` itself and loses nothing).
+
+    A pattern whose IDs shared with `owner` are all among the job's listed
+    `ids` is left out: `narrow_owners` writes those IDs one by one (`LNX%%%01`
+    in a job of `{LNXWEB01 match LNXWEB*}` shares only LNXWEB01 with LNXWEB*)."""
     if owner == "*" or any(covers(p, owner) for p in patterns):
         return []
     out = []
+    wanted = None
     for p in patterns:
         example = overlaps_in_part(owner, p)
-        if example is not None:
-            out.append((p, example))
+        if example is None:
+            continue
+        if ids:
+            wanted = wanted or pattern_regex(owner)
+            inside = pattern_regex(p)
+            listed = sum(1 for i in set(ids) if wanted.match(i) and inside.match(i))
+            if listed and listed == shared_count(owner, p):
+                continue
+        out.append((p, example))
     return out
 
 

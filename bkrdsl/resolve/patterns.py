@@ -160,6 +160,37 @@ def shared_id(a: str, b: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def shared_count(a: str, b: str, chars: frozenset[str] = USER_ID_CHARS) -> int:
+    """How many user IDs (1 to 8 characters of `chars`) both `a` and `b` match.
+
+    The side-by-side walk of `relation`, counting instead of deduplicating:
+    per length, each pair of states carries how many IDs reach it, and the one
+    character the patterns do not name stands for every such character."""
+    walk = _walk(a, b)
+    if walk is None:
+        return 0
+    ta, tb, alphabet = walk
+    named = {c for c in ta + tb if c not in (_STAR, _ONE)}
+    others = len(chars - named)
+    weight = {c: (1 if c in named else others) for c in alphabet if c in chars}
+    end_a, end_b = len(ta), len(tb)
+    level = {(_closure(ta, {0}), _closure(tb, {0})): 1}
+    total = 0
+    for _ in range(ID_LENGTH):
+        nxt: dict[tuple[frozenset[int], frozenset[int]], int] = {}
+        for (sa, sb), n in level.items():
+            for c, w in weight.items():
+                pair = (_step(ta, sa, c), _step(tb, sb, c))
+                if pair[0] and pair[1]:
+                    nxt[pair] = nxt.get(pair, 0) + n * w
+        for (sa, sb), n in nxt.items():
+            if end_a in sa and end_b in sb:
+                total += n
+        level = nxt
+    return total
+
+
 def overlaps_in_part(a: str, b: str) -> str | None:
     """An ID `a` and `b` share when neither covers the other (so no one pattern
     names exactly their common IDs), else None."""
