@@ -422,6 +422,19 @@ def test_rewrites_in_place_and_keeps_permissions(tmp_path):
     assert path.read_text() == PRETTY
 
 
+def test_a_symbolic_link_stays_a_link_and_its_target_is_rewritten(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    target = real / "a.bkr"
+    target.write_text(UGLY)
+    link = tmp_path / "link.bkr"
+    link.symlink_to(target)
+    run_cli(["fmt", link], expect=0)
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert target.read_text() == PRETTY
+    assert sorted(p.name for p in real.iterdir()) == ["a.bkr"]
+
+
 def test_check_names_the_files_that_would_change_and_changes_nothing(tmp_path):
     ugly, pretty = tmp_path / "ugly.bkr", tmp_path / "pretty.bkr"
     ugly.write_text(UGLY)

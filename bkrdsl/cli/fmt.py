@@ -22,10 +22,14 @@ from bkrdsl.cli.common import (
 
 
 def write_atomically(path, text: str) -> None:
-    """Replace `path` with `text` in one step, keeping its permissions: never half a file."""
+    """Replace `path` with `text` in one step, keeping its permissions: never half a file.
+
+    A symbolic link is followed: its target is rewritten and the link stays a link
+    (an editor saving through the link does the same)."""
     import os
     import tempfile
 
+    path = os.path.realpath(path)
     folder = os.path.dirname(os.path.abspath(path))
     mode = os.stat(path).st_mode & 0o7777
     handle, temp = tempfile.mkstemp(prefix=".bkrc-fmt-", suffix=".tmp", dir=folder)
