@@ -287,3 +287,8 @@ def test_include_folder_for_imports(tmp_path):
     run_cli(["compile", src, "-o", tmp_path / "out"], expect=1)  # not found without -I
     run_cli(["compile", src, "-o", tmp_path / "out", "-I", lib], expect=0)
     assert "INCLUDE MINIDISK LINUX09" in (tmp_path / "out" / "DEV1" / "GUESTFUL.TEMPLATE").read_text()
+    # A diagnostic in such a module names where it was found, so that an
+    # editor (or a person) can open it: not the importer's folder.
+    (lib / "guests.bkr").write_text("single group MOREGST { LINUX09\n")
+    result = run_cli(["compile", src, "-o", tmp_path / "out2", "-I", lib], expect=1)
+    assert f"--> {(lib / 'guests.bkr').as_posix()}:" in result.output

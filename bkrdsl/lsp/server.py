@@ -96,8 +96,8 @@ class BkrServer(LanguageServer):
             from bkrdsl.resources import stdlib_dir
 
             return from_fs_path(str(stdlib_dir() / file[4:]))
-        if os.path.isabs(file) and os.path.exists(file):
-            return from_fs_path(file)
+        if os.path.exists(file):  # absolute, or a search-path folder as given (-I lib)
+            return from_fs_path(os.path.abspath(file))
         for folder in self.search_path():
             candidate = folder / file
             if candidate.exists():

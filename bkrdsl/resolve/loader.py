@@ -153,7 +153,9 @@ def _visit(
             )
             continue
         key = found.resolve()
-        display = _display(imp.path, mod.file)
+        # A module found in a search-path folder (-I, BKRDSL_PATH) is named by
+        # where it was found, not as if it lay beside its importer.
+        display = _display(imp.path, mod.file) if found == tried[0] else found.as_posix()
         if key in {p for p, _ in chain}:
             cycle = " -> ".join([d for _, d in chain] + [display])
             loading.program.diagnostics.append(
