@@ -125,7 +125,9 @@ SINGLE_TWICE = register(
     that the user is always backed up from the same member, and the catalog
     then holds the user's backups under two members' jobs. (A weekly full and
     a daily incremental job of the same users on one member is the normal
-    pattern and is not reported.) Users are compared through patterns too:
+    pattern and is not reported, nor are two jobs on one member whose
+    includes select different minidisks: `include minidisk * 0191` in one
+    and `include minidisk * 0200` in the other.) Users are compared through patterns too:
     a job of `LINUX01` and a job of `match LIN*` on another member both back
     up LINUX01, and so do jobs of `match LNX*` and `match LNX0*`.
 
@@ -150,7 +152,9 @@ IDENTITY_TWICE = register(
     on the same member copy the same minidisks twice there, and the catalog
     holds the user's backups under two job names. (A full and an
     incremental job of the same users is the normal pattern and is not
-    reported.)
+    reported, nor are two jobs whose includes select different minidisks:
+    `include minidisk * 0191` in one and `include minidisk * 0200` in the
+    other.)
 
     Failing example:
 
@@ -458,6 +462,29 @@ def _usual_pair(one: JobModel, two: JobModel) -> bool:
     return one.level is not two.level and one.members[0] == two.members[0]
 
 
+def _selections_apart(one: JobModel, two: JobModel) -> bool:
+    """Whether no minidisk or directory can be in both jobs' selections: each job
+    has includes, and every include of one and every include of the other name
+    different media, or minidisk address ranges that do not meet (a job of a
+    group's 0191 disks and a job of its 0200 disks). SFS includes of both, and a
+    malformed or reversed range, are taken to meet."""
+    if not one.includes or not two.includes:
+        return False
+    for sa in one.includes:
+        for sb in two.includes:
+            if sa.medium is not sb.medium:
+                continue
+            if sa.medium is not ast.Medium.MINIDISK:
+                return False
+            ra = [parse_address_range(w.text) for w in sa.items]
+            rb = [parse_address_range(w.text) for w in sb.items]
+            if any(r is None or r[0] > r[1] for r in ra + rb):
+                return False
+            if any(a0 <= b1 and b0 <= a1 for a0, a1 in ra for b0, b1 in rb):
+                return False
+    return True
+
+
 def _matched_ids(model: Model, jobs: list[JobModel], items, kind: Kind) -> set[str]:
     """The IDs of `kind` some job's pattern matches: one scan over every declared
     ID, one over the IDs the jobs name directly (`backup LINUX01`)."""
@@ -518,7 +545,14 @@ def single_users_once(model: Model):
         and len(set(j.members)) == 1
         and model.member(j.members[0])
     ]
-    pairs = [(a, b) for a, b in itertools.combinations(range(len(jobs)), 2) if not _usual_pair(jobs[a], jobs[b])]
+    pairs = [
+        (a, b)
+        for a, b in itertools.combinations(range(len(jobs)), 2)
+        if not _usual_pair(jobs[a], jobs[b])
+        # Different disks of the same users from one member; from two members
+        # it still splits a user's backups across members.
+        and not (jobs[a].members[0] == jobs[b].members[0] and _selections_apart(jobs[a], jobs[b]))
+    ]
     if not pairs:
         return
     items = [_single_items(job) for job in jobs]
@@ -579,7 +613,9 @@ def identity_users_once(model: Model):
     pairs = [
         (a, b)
         for a, b in itertools.combinations(range(len(jobs)), 2)
-        if jobs[a].level is jobs[b].level and not set(jobs[a].members).isdisjoint(jobs[b].members)
+        if jobs[a].level is jobs[b].level
+        and not set(jobs[a].members).isdisjoint(jobs[b].members)
+        and not _selections_apart(jobs[a], jobs[b])
     ]
     if not pairs:
         return
