@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -98,6 +99,20 @@ def test_hover(cursor, expected):
         assert text in found.markdown
 
 
+def test_tape_manager_machines_are_declared_where_tape_manager_names_them():
+    text = (Path(__file__).parent.parent / "examples" / "prodssi.bkr").read_text()
+    text = text.replace("member VMSYS1 {", "member VMSYS1 {\n    exclude minidisk TCDMM *", 1)
+    assert "exclude minidisk TCDMM *" in text
+    doc, line, column = doc_at(text, "catalog-dmm TC|DMM")
+    found = F.hover(doc, line, column)
+    assert "**TCDMM**: single-configuration user" in found.markdown
+    assert "Tape Manager catalog node's Device Manager Machine" in found.markdown
+    (target,) = F.definition(doc, line, column)
+    assert (target.line - 1, target.column - 1) == (line, column - 2)
+    refs = F.references(doc, line, column, include_declaration=True)
+    assert len(refs) == 2  # the declaration and the exclude
+
+
 def test_hover_explains_the_diagnostic_under_the_cursor_and_codes_in_comments():
     text = CLUSTER.replace("run on each member daily 02:00", "run on DEV2 daily 02:00  # see BKR221")
     doc, line, column = doc_at(text, "run on DE|V2 daily 02")
@@ -175,7 +190,7 @@ def test_definition_of_a_user_in_the_standard_library():
 def test_a_machine_the_cluster_names_without_declaring_it():
     doc, line, column = doc_at(CLUSTER, "server BKRS|VSFS")
     assert F.definition(doc, line, column) == []
-    assert "not declared: its place in the cluster gives its kind" in F.hover(doc, line, column).markdown
+    assert "the catalog's SFS file pool server: its place in the cluster gives its kind" in F.hover(doc, line, column).markdown
 
 
 def test_definition_through_a_pattern():

@@ -97,7 +97,8 @@ def _owners(model: Model):
 
 
 def index(model: Model | None) -> list[Occurrence]:
-    """Every declaration of and reference to a member, group, user, job or cluster."""
+    """Every declaration of and reference to a member, group, user (Tape Manager
+    machines included), job or cluster."""
     if model is None:
         return []
     out: list[Occurrence] = []
@@ -122,7 +123,7 @@ def index(model: Model | None) -> list[Occurrence]:
                 add(Occurrence(ref.word.span, GROUP, ref.group.name, False))
             elif ref.user is not None or getattr(ref, "pattern", None) is not None:
                 add(Occurrence(ref.word.span, USER, ref.word.upper, False))
-    known = {u.id for u in model.user_defs}
+    known = {u.id for u in model.user_defs} | {m for t in model.tapes for m, _ in t.machines()}
     for word in _owners(model):
         if word.upper in known:
             add(Occurrence(word.span, USER, word.upper, False))
@@ -131,6 +132,10 @@ def index(model: Model | None) -> list[Occurrence]:
     for c in model.catalogs:
         for word in c.decl.server:
             add(Occurrence(word.span, USER, word.upper, False))
+    for t in model.tapes:
+        # The Tape Manager's machines are declared where `tape manager` names them.
+        for machine, span in t.machines():
+            add(Occurrence(span, USER, machine, True))
     return out
 
 

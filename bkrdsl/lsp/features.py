@@ -64,6 +64,16 @@ def _docs_by_place(doc: Document) -> dict[tuple[str, int], str]:
 
 
 # ================================================================ hover
+#: What the machines a cluster names by their place (not in a group) are.
+_MACHINE_TEXT = {
+    "catalog-sfs-server": "the catalog's SFS file pool server",
+    "tape-catalog-node": "Tape Manager catalog node",
+    "tape-request-node": "Tape Manager request node (on every member but the catalog node's)",
+    "tape-catalog-dmm": "the Tape Manager catalog node's Device Manager Machine",
+    "tape-request-dmm": "the Tape Manager request nodes' Device Manager Machine",
+}
+
+
 def _user_hover(doc: Document, name: str) -> list[str]:
     model = doc.model
     defs = model.user_defs_of(name)
@@ -88,9 +98,14 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         if p is not None:
             lines.append(f"- matched by `{p.pattern}` in `{p.origin}` ({where(doc, p.span)})")
         else:
-            lines.append(
-                "- not declared: its place in the cluster gives its kind (catalog server or Tape Manager node)"
-            )
+            role = model.machine_roles().get(name)
+            what = _MACHINE_TEXT.get(role or "")
+            if what:
+                lines.append(f"- {what}: its place in the cluster gives its kind; bkrc writes its directory entry")
+            else:
+                lines.append(
+                    "- not declared: its place in the cluster gives its kind (catalog server or Tape Manager node)"
+                )
     for d in defs:
         text = docs.get((d.span.file, d.span.start))
         if text:
