@@ -82,12 +82,26 @@ class Relation(NamedTuple):
     shared: str | None  # the shortest ID both match (letters before digits), or None
 
 
+def _tail(tokens: tuple[str, ...]) -> str:
+    """What every ID the pattern matches ends with."""
+    out = []
+    for t in reversed(tokens):
+        if t in (_STAR, _ONE):
+            break
+        out.append(t)
+    return "".join(reversed(out))
+
+
 def _walk(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...], list[str]] | None:
     """The two patterns' tokens and the characters to walk them with; None when
-    their literal beginnings differ (then they share no ID)."""
+    their literal beginnings, or their literal ends, differ (then they share no
+    ID: `LNX*` and `APP*`, `*X001` and `*X002`)."""
     ta, tb = _tokens(a), _tokens(b)
     head_a, head_b = _head(ta), _head(tb)
     if not (head_a.startswith(head_b) or head_b.startswith(head_a)):
+        return None
+    tail_a, tail_b = _tail(ta), _tail(tb)
+    if not (tail_a.endswith(tail_b) or tail_b.endswith(tail_a)):
         return None
     # The characters the patterns name, and one they do not: a wildcard matches
     # every other character alike. Letters first, so that examples read like IDs.
