@@ -75,3 +75,12 @@ def test_sfs_path_owner_is_narrowed():
     assert narrow_sfs_path("POOL:*.LOGS", ["CICSPRD"], ["LNX*"]) == ["POOL:CICSPRD.LOGS", "POOL:LNX*.LOGS"]
     assert narrow_sfs_path("POOL:LNX%", [], ["LNX*"]) == ["POOL:LNX%"]
     assert narrow_sfs_path("POOL:MAINT.X", ["CICSPRD"], []) == []
+
+
+def test_equivalent_patterns_of_two_groups_are_written_once():
+    from bkrdsl.resolve.model import narrow_owners
+
+    # LNX%* and LNX?* (and LNX*%) name the same IDs: one record, the first spelling.
+    assert narrow_owners("*", ["A1"], ["LNX%*", "LNX?*", "LNX*%"]) == ["A1", "LNX%*"]
+    assert narrow_owners("LNX*", ["LNX01"], ["LNX%*", "APP*", "LNX?*"]) == ["LNX01", "LNX%*"]
+    assert narrow_owners("*", [], ["LNX*", "LNX%*"]) == ["LNX*", "LNX%*"]  # different sets: both

@@ -85,13 +85,23 @@ def narrow_owners(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
     selects none (BKR406), so the two agree.
     """
     if owner == "*":
-        return ids + patterns
-    wanted = pattern_regex(owner)
-    out = [i for i in ids if wanted.match(i)]
-    out += [p for p in patterns if covers(owner, p)]
-    if owner not in out and any(covers(p, owner) for p in patterns):
-        out.append(owner)
-    return list(dict.fromkeys(out))
+        out = ids + patterns
+    else:
+        wanted = pattern_regex(owner)
+        out = [i for i in ids if wanted.match(i)]
+        out += [p for p in patterns if covers(owner, p)]
+        if owner not in out and any(covers(p, owner) for p in patterns):
+            out.append(owner)
+        out = list(dict.fromkeys(out))
+    if len(patterns) > 1:
+        # Two groups may write one set of IDs two ways (LNX%* and LNX?*): one record.
+        same = set()
+        for i, p in enumerate(patterns):
+            if p not in same and any(covers(q, p) and covers(p, q) for q in patterns[:i] if q not in same):
+                same.add(p)
+        if same:
+            out = [o for o in out if o not in same]
+    return out
 
 
 def owners_in_part(owner: str, patterns: list[str], ids: list[str] = ()) -> list[tuple[str, str]]:
