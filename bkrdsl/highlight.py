@@ -141,19 +141,36 @@ class _Engine:
         _fill(text, pos, m.end(), token, out)
 
 
+_SPACE_RUNS = re.compile(r"(\s+)|\S+")
+
+
 def _fill(text: str, start: int, stop: int, token, out) -> None:
-    """Text no rule coloured: the enclosing match's or region's colour, else plain."""
-    for i in range(start, stop):
-        out.append((i, token or (Whitespace if text[i].isspace() else Text), text[i]))
+    """Text no rule coloured: the enclosing match's or region's colour, else plain
+    (white space as Whitespace), one token per run."""
+    if start >= stop:
+        return
+    if token:
+        out.append((start, token, text[start:stop]))
+        return
+    for m in _SPACE_RUNS.finditer(text, start, stop):
+        out.append((m.start(), Whitespace if m.group(1) else Text, m.group()))
 
 
 def _coalesce(tokens):
+    """Neighbouring tokens of one type as one; pieces are joined once (a long run
+    of one type stays linear)."""
     out: list[tuple[int, _TokenType, str]] = []
+    first, kind, parts, end = 0, None, [], -1
     for pos, token, value in tokens:
-        if out and out[-1][1] is token and out[-1][0] + len(out[-1][2]) == pos:
-            out[-1] = (out[-1][0], token, out[-1][2] + value)
+        if parts and token is kind and pos == end:
+            parts.append(value)
         else:
-            out.append((pos, token, value))
+            if parts:
+                out.append((first, kind, "".join(parts)))
+            first, kind, parts = pos, token, [value]
+        end = pos + len(value)
+    if parts:
+        out.append((first, kind, "".join(parts)))
     return out
 
 

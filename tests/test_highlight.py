@@ -721,3 +721,16 @@ def test_cli_binary_file(tmp_path):
 
 def test_cli_unknown_format():
     run_cli(["highlight", ROOT / "examples" / "minimal.bkr", "--format", "pdf"], expect=2)
+
+
+def test_a_long_run_of_one_colour_is_one_token():
+    # Runs are joined once, not grown a character at a time (a 1M-character
+    # line took seconds when they were).
+    from bkrdsl.highlight import tokenize
+
+    text = "member " + "Q" * 100_000 + " {\n# " + "x y " * 20_000 + "\n"
+    tokens = tokenize(text)
+    assert "".join(value for _, _, value in tokens) == text
+    assert all(pos == text.index(value, pos) for pos, _, value in tokens)
+    assert max(len(value) for _, _, value in tokens) >= 80_000
+    assert len(tokens) < 20
