@@ -327,3 +327,21 @@ async def test_changes_are_debounced_and_saving_checks_at_once(patient_client: L
     found = await diagnostics(client, uri, 4)
     assert [d.code for d in found] == ["BKR221"]
     assert [p.version for p in client.published] == [1, 4]  # versions 2 and 3 were never checked
+
+
+@pytest.mark.asyncio
+async def test_a_byte_order_mark_counts_as_line_one_s_first_character(client: LanguageClient):
+    # The editor's text keeps the mark; bkrc reads past it. Positions on line 1
+    # must still be the editor's: one character to the right.
+    text = "\ufeffsingle group WEB { HTTPD }\nsingle group WEB { FTPD }\n"
+    uri = open_doc(client, client.folder / "bom.bkr", text)
+    await diagnostics(client, uri)
+    hover = await client.text_document_hover_async(
+        T.HoverParams(text_document=T.TextDocumentIdentifier(uri=uri), position=T.Position(line=0, character=14))
+    )
+    assert hover is not None and "**WEB**" in hover.contents.value
+    assert (hover.range.start.line, hover.range.start.character) == (0, 14)
+    assert (hover.range.end.line, hover.range.end.character) == (0, 17)
+    broken = open_doc(client, client.folder / "bom2.bkr", "\ufeffsingle group WEB { HTTPD\n")
+    (found,) = [d for d in await diagnostics(client, broken) if d.range.start.line == 0]
+    assert found.range.start.character == 18  # the `{`, after the mark

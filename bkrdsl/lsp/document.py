@@ -42,6 +42,9 @@ class Document:
     model: Model | None  # also built after syntax errors, from what could be parsed
     read: frozenset[Path] = frozenset()  # the files imported, directly or not
     occurrences: list[Occurrence] = field(default_factory=list)
+    #: The editor's text begins with a byte-order mark that `text` lacks: the
+    #: editor counts it as line 1's first character.
+    bom: bool = False
 
     @property
     def source(self) -> Source:
@@ -171,7 +174,8 @@ def analyse_document(
         read.add(p.resolve())
         return base(p)
 
+    bom = text.startswith("\ufeff")
     text = normalise(text)
     analysis = analyse(name, text.encode("utf-8"), path=path, search_path=search_path, reader=recording)
     model = _model_of(analysis)
-    return Document(name, text, analysis, model, frozenset(read), index(model))
+    return Document(name, text, analysis, model, frozenset(read), index(model), bom)

@@ -165,12 +165,21 @@ class BkrServer(LanguageServer):
     def position(self, lines: list[str], line: int, column: int) -> T.Position:
         return self.workspace.position_codec.position_to_client_units(lines, ServerTextPosition(line, column))
 
+    @staticmethod
+    def past_bom(doc: Document, position: T.Position) -> T.Position:
+        """A position in the document's own text as the editor counts it: one more
+        character on line 1 when the editor's text begins with a byte-order mark."""
+        if doc.bom and position.line == 0:
+            return T.Position(line=0, character=position.character + 1)
+        return position
+
     def range(self, span: Span, doc: Document) -> T.Range:
         lines = self.lines_of(span.file, doc)
-        return T.Range(
-            start=self.position(lines, span.line - 1, span.column - 1),
-            end=self.position(lines, span.end_line - 1, span.end_column - 1),
-        )
+        start = self.position(lines, span.line - 1, span.column - 1)
+        end = self.position(lines, span.end_line - 1, span.end_column - 1)
+        if span.file == doc.name:
+            start, end = self.past_bom(doc, start), self.past_bom(doc, end)
+        return T.Range(start=start, end=end)
 
     def location(self, span: Span, doc: Document) -> T.Location | None:
         uri = self.uri_of(span.file, doc)
@@ -180,6 +189,8 @@ class BkrServer(LanguageServer):
         lines = doc.text.split("\n")
         if position.line >= len(lines):
             return len(lines) - 1, len(lines[-1])
+        if doc.bom and position.line == 0:
+            position = T.Position(line=0, character=max(0, position.character - 1))
         at = self.workspace.position_codec.position_from_client_units(
             lines, T.Position(line=position.line, character=position.character)
         )
@@ -189,7 +200,10 @@ class BkrServer(LanguageServer):
         source = doc.source
         (l0, c0), (l1, c1) = source.position(start), source.position(end)
         lines = doc.text.split("\n")
-        return T.Range(start=self.position(lines, l0 - 1, c0 - 1), end=self.position(lines, l1 - 1, c1 - 1))
+        return T.Range(
+            start=self.past_bom(doc, self.position(lines, l0 - 1, c0 - 1)),
+            end=self.past_bom(doc, self.position(lines, l1 - 1, c1 - 1)),
+        )
 
     def lsp_diagnostic(self, p: F.Placed, doc: Document) -> T.Diagnostic:
         d = p.diagnostic
