@@ -232,6 +232,16 @@ def test_identity_job_pinned_to_one_member_offers_on_each_member():
     assert IDENTITY_PINNED.code not in [d.code for d in analyse_document("/ws/dev.bkr", fixed).diagnostics]
 
 
+def test_no_on_each_member_fix_that_would_drop_a_comment():
+    from bkrdsl.check.jobs import IDENTITY_PINNED
+
+    text = CLUSTER.replace("run on each member daily 02:00", "run on  # pinned for now\n      DEV1 daily 02:00")
+    doc, _, _ = doc_at(text)
+    pinned = [d for d in doc.diagnostics if d.code == IDENTITY_PINNED.code]
+    assert pinned and "# pinned for now" in text[pinned[0].span.start : pinned[0].span.end]
+    assert [f for f in F.fixes(doc, 0, 100) if f.diagnostic.code == IDENTITY_PINNED.code] == []
+
+
 def test_did_you_mean_offers_the_suggestion():
     text = CLUSTER.replace("backup LINUX full", "backup LINUS full")
     doc, _, _ = doc_at(text)

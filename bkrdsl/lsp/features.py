@@ -509,12 +509,22 @@ class Fix:
 _DID_YOU_MEAN = re.compile(r"did you mean `([^`\s]+)`\?\Z")
 
 
+def _holds_comment(text: str) -> bool:
+    from pygments.token import Comment
+
+    from bkrdsl.highlight import tokenize
+
+    return "#" in text and any(token in Comment for _, token, _ in tokenize(text))
+
+
 def _fix_for(doc: Document, d: Diagnostic) -> Fix | None:
     from bkrdsl.check.jobs import IDENTITY_PINNED
 
     span = d.span
     written = doc.text[span.start : span.end]
     if d.code == IDENTITY_PINNED.code and written[:2].lower() == "on":
+        if _holds_comment(written):
+            return None  # replacing the member list would drop the comment: no one fix
         return Fix("Run on each member", d, span, "on each member")
     m = _DID_YOU_MEAN.match(d.help or "")
     if m and span.line == span.end_line and written and all(c in NAME_CHARS for c in written):
