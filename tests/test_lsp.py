@@ -301,6 +301,9 @@ async def test_an_unsaved_imported_module_is_what_the_cluster_sees(client: Langu
     # Typing in site.bkr (not saved) re-checks main.bkr against the unsaved text.
     change(client, site, SITE.replace("identity group MONITOR", "single group MONITOR"), 2)
     await diagnostics(client, main, where=lambda found: "BKR221" not in [d.code for d in found])
+    # Closing site.bkr unsaved: main.bkr sees the file on disk again.
+    client.text_document_did_close(T.DidCloseTextDocumentParams(text_document=T.TextDocumentIdentifier(uri=site)))
+    await diagnostics(client, main, where=lambda found: "BKR221" in [d.code for d in found])
 
 
 @pytest.mark.asyncio

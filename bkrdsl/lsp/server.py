@@ -285,9 +285,14 @@ def build_server() -> BkrServer:
     @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: BkrServer, params: T.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
+        # Documents that import it saw its unsaved text: they are checked again
+        # against the file on disk.
+        others = ls.dependents(uri)
         ls.cancel(uri)
         ls.documents.pop(uri, None)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        for other in others:
+            ls.schedule(other)
 
     @server.feature(T.TEXT_DOCUMENT_HOVER)
     def hover(ls: BkrServer, params: T.HoverParams) -> T.Hover | None:
