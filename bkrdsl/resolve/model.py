@@ -115,15 +115,17 @@ def owners_in_part(owner: str, patterns: list[str], ids: list[str] = ()) -> list
     if owner == "*" or any(covers(p, owner) for p in patterns):
         return []
     out = []
-    wanted = None
+    mine = None  # the listed IDs `owner` matches, found once
     for p in patterns:
         example = overlaps_in_part(owner, p)
         if example is None:
             continue
         if ids:
-            wanted = wanted or pattern_regex(owner)
+            if mine is None:
+                wanted = pattern_regex(owner)
+                mine = [i for i in dict.fromkeys(ids) if wanted.match(i)]
             inside = pattern_regex(p)
-            listed = sum(1 for i in set(ids) if wanted.match(i) and inside.match(i))
+            listed = sum(1 for i in mine if inside.match(i))
             if listed and listed == shared_count(owner, p):
                 continue
         out.append((p, example))
