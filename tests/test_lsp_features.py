@@ -106,7 +106,7 @@ def test_tape_manager_machines_are_declared_where_tape_manager_names_them():
     doc, line, column = doc_at(text, "catalog-dmm TC|DMM")
     found = F.hover(doc, line, column)
     assert "**TCDMM**: single-configuration user" in found.markdown
-    assert "Tape Manager catalog node's Device Manager Machine" in found.markdown
+    assert "the Device Manager Machine of the Tape Manager catalog node" in found.markdown
     (target,) = F.definition(doc, line, column)
     assert (target.line - 1, target.column - 1) == (line, column - 2)
     refs = F.references(doc, line, column, include_declaration=True)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from bkrdsl.ast import Scope
 from bkrdsl.check.common import listed, quoted
-from bkrdsl.check.kinds import ROLE_TEXT
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import ExpireModel, Model
+from bkrdsl.resolve.model import ROLE_TEXT, ExpireModel, Model
 
 NO_PURGE = register(
     "BKR210",

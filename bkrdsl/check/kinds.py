@@ -13,16 +13,8 @@ from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_use
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import SERVICE_ROLES, Model, PatternDef, UserDef, id_scanner
+from bkrdsl.resolve.model import ROLE_TEXT, ROLES, SERVICE_ROLES, Model, PatternDef, UserDef, id_scanner
 from bkrdsl.resolve.patterns import shared_id
-
-ROLE_TEXT = {
-    "backup-server": "the backup server",
-    "catalog-server": "the catalog server",
-    "worker": "a worker machine",
-    "admin": "the administrator",
-    "installation": "the installation user",
-}
 
 SERVICE_SINGLE = register(
     "BKR201",
@@ -395,7 +387,7 @@ def service_roles_declared(model: Model):
 
 @check
 def one_user_per_role(model: Model):
-    for role in sorted(ROLE_TEXT):
+    for role in sorted(ROLES):
         holders: list = []
         seen: set[str] = set()
         for d in list(model.role_users(role)) + list(model.role_patterns(role)):
@@ -489,16 +481,6 @@ MACHINE_ID_TAKEN = register(
     """,
 )
 
-#: How BKR208 names a product machine, by its role.
-_MACHINE_TEXT = {
-    **ROLE_TEXT,
-    "catalog-sfs-server": "the catalog's SFS file pool server",
-    "tape-catalog-node": "the Tape Manager catalog node",
-    "tape-request-node": "the Tape Manager request node",
-    "tape-catalog-dmm": "the catalog node's DMM",
-    "tape-request-dmm": "the request nodes' DMM",
-}
-
 #: An ID of its own, by role, for BKR208's help.
 _OWN_ID = {
     "catalog-sfs-server": "such as BKRSVSFS",
@@ -518,7 +500,7 @@ def _from_stdlib(model: Model, module: str) -> bool:
 def _machine_span(model: Model, machine: str, role: str):
     """Where the cluster makes `machine` a product machine: its role declaration,
     the worker pattern, or the statement that names it."""
-    if role in ROLE_TEXT:
+    if role in ROLES:
         found = next((u for u in model.role_users(role) if u.id == machine), None)
         if found is not None:
             return found.span
@@ -542,7 +524,7 @@ def _taken_by(model: Model, machine: str, role: str, std_patterns: list[PatternD
     for p in std_patterns:
         if p.matches(machine):
             return p  # one of an ID family z/VM ships (DTCVSW*)
-    own = role in ROLE_TEXT or any(u.role is not None or u.origin == "user" for u in decls)
+    own = role in ROLES or any(u.role is not None or u.origin == "user" for u in decls)
     if not own:
         return next((u for u in decls if u.origin != "user"), None)  # a guest a group names
     return None
@@ -562,7 +544,7 @@ def machines_named_like_users(model: Model):
         if span is not None:
             found.setdefault((role, span, taken), []).append(machine)
     for (role, span, taken), machines in found.items():
-        what = _MACHINE_TEXT.get(role, "a product machine")
+        what = ROLE_TEXT.get(role, "a product machine")
         std = _from_stdlib(model, taken.module)
         if len(machines) == 1:
             subject = f"{quoted(machines[0])}, {what}, has the ID of a user"

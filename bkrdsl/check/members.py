@@ -21,7 +21,7 @@ from bkrdsl.check.common import (
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import Model, is_pattern, parse_disk_unit, worker_ids
+from bkrdsl.resolve.model import ROLE_TEXT, Model, is_pattern, parse_disk_unit, worker_ids
 
 #: z/VM 6.2 to 7.2 allow four SSI members; z/VM 7.3 raised the limit to eight.
 CLASSIC_MAX_MEMBERS = 4
@@ -358,21 +358,6 @@ def workers_from_one_id(model: Model):
         )
 
 
-#: The product machines' roles, as BKR242 names the machine a SUBCONFIG ID collides with.
-MACHINE_TEXT = {
-    "backup-server": "the backup server",
-    "catalog-server": "the catalog server",
-    "worker": "a worker machine",
-    "catalog-sfs-server": "the catalog's SFS file pool server",
-    "admin": "the administrator",
-    "installation": "the installation user",
-    "tape-catalog-node": "the Tape Manager catalog node",
-    "tape-request-node": "the Tape Manager request node",
-    "tape-catalog-dmm": "the catalog node's DMM",
-    "tape-request-dmm": "the request nodes' DMM",
-}
-
-
 @check
 def subconfig_ids(model: Model):
     if model.cluster is None:
@@ -404,7 +389,7 @@ def subconfig_ids(model: Model):
             # A machine the cluster names without declaring it (the catalog's
             # SFS server, a Tape Manager node or DMM): bkrc writes its entry too.
             yield SUBCONFIG_CLASH(
-                f"{quoted(sid)}, {MACHINE_TEXT.get(named, 'a product machine')}, has the name of"
+                f"{quoted(sid)}, {ROLE_TEXT.get(named, 'a product machine')}, has the name of"
                 f" {quoted(machine)}'s SUBCONFIG on `{member.name}`",
                 spans.get(sid) or span,
                 related=(Related(span, f"SUBCONFIG {sid} is derived from this machine"),),

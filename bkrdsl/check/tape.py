@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from bkrdsl.ast import Kind, Scope, TargetMedium
 from bkrdsl.check.common import listed, quoted, valid_user_id
-from bkrdsl.check.kinds import ROLE_TEXT
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import Model
+from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model
 
 TAPE_NOT_SHARED = register(
     "BKR230",
@@ -155,7 +154,7 @@ TAPE_MACHINES_UNUSED = register(
 )
 
 #: The Backup Manager machine roles, as BKR234 names them.
-_PRODUCT_ROLE_TEXT = {**ROLE_TEXT, "catalog-sfs-server": "the catalog's SFS file pool server"}
+_PRODUCT_ROLES = ROLES | {"catalog-sfs-server"}
 
 
 @check
@@ -297,7 +296,7 @@ def _names_taken(model: Model):
     catalog = model.catalog
     for name, span in model.tape.machines():
         role = roles.get(name)
-        if role not in _PRODUCT_ROLE_TEXT:
+        if role not in _PRODUCT_ROLES:
             continue
         declared = model.user(name)
         if declared is not None:
@@ -309,7 +308,7 @@ def _names_taken(model: Model):
         else:
             related = ()
         yield TAPE_NAME_TAKEN(
-            f"Tape Manager machine {quoted(name)} has the name of {_PRODUCT_ROLE_TEXT[role]}",
+            f"Tape Manager machine {quoted(name)} has the name of {ROLE_TEXT[role]}",
             span,
             related=related,
             help="give the Tape Manager machine its own name (IBM's example: TCTMM, TRTMM)",

@@ -44,21 +44,7 @@ from bkrdsl.emit.common import (
     star_comments,
 )
 from bkrdsl.emit.dialect import Dialect, placeholders
-from bkrdsl.resolve.model import Model, subconfig_id
-
-ROLE_WORDS = {
-    "backup-server": "the backup server",
-    "catalog-server": "the catalog server",
-    "worker": "a worker",
-    "catalog-sfs-server": "the catalog's SFS file pool server",
-    "admin": "the administrator",
-    "installation": "the installation user",
-    "tape-catalog-node": "the Tape Manager catalog node",
-    "tape-request-node": "the Tape Manager request node",
-    "tape-catalog-dmm": "the Device Manager Machine of the Tape Manager catalog node",
-    "tape-request-dmm": "the Device Manager Machine of the Tape Manager request nodes",
-}
-
+from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
 
 @dataclass(frozen=True)
 class Machine:
@@ -207,7 +193,7 @@ def _statements(model: Model, machine: Machine, dialect: Dialect) -> list[str]:
 
 
 def _machine_words(model: Model, machine: Machine) -> str:
-    return f"{machine.id}, {ROLE_WORDS[machine.role]} of cluster {model.name}"
+    return f"{machine.id}, {ROLE_TEXT[machine.role]} of cluster {model.name}"
 
 
 def _listed(names: Sequence[str]) -> str:

@@ -15,6 +15,7 @@ from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, Document, Occurrence
+from bkrdsl.resolve.model import ROLE_TEXT, ROLES
 from bkrdsl.source import Span
 
 KIND_TEXT = {
@@ -64,16 +65,6 @@ def _docs_by_place(doc: Document) -> dict[tuple[str, int], str]:
 
 
 # ================================================================ hover
-#: What the machines a cluster names by their place (not in a group) are.
-_MACHINE_TEXT = {
-    "catalog-sfs-server": "the catalog's SFS file pool server",
-    "tape-catalog-node": "Tape Manager catalog node",
-    "tape-request-node": "Tape Manager request node (on every member but the catalog node's)",
-    "tape-catalog-dmm": "the Tape Manager catalog node's Device Manager Machine",
-    "tape-request-dmm": "the Tape Manager request nodes' Device Manager Machine",
-}
-
-
 def _user_hover(doc: Document, name: str) -> list[str]:
     model = doc.model
     defs = model.user_defs_of(name)
@@ -99,7 +90,7 @@ def _user_hover(doc: Document, name: str) -> list[str]:
             lines.append(f"- matched by `{p.pattern}` in `{p.origin}` ({where(doc, p.span)})")
         else:
             role = model.machine_roles().get(name)
-            what = _MACHINE_TEXT.get(role or "")
+            what = ROLE_TEXT.get(role or "")
             if what:
                 lines.append(f"- {what}: its place in the cluster gives its kind; bkrc writes its directory entry")
             else:
@@ -365,8 +356,6 @@ def _context(tokens, accepted: set[str]) -> str | None:
 def _name_completions(doc: Document, context: str | None) -> list[Completion]:
     model = doc.model
     if context in ("role",):
-        from bkrdsl.resolve.model import ROLES
-
         return [Completion(r, "value", "role") for r in sorted(ROLES)]
     if context == "day":
         return [Completion(d, "value", "day") for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]

@@ -27,6 +27,22 @@ SERVICE_ROLES = {"backup-server", "catalog-server", "worker"}
 SINGLE_ROLES = {"admin", "installation"}
 ROLES = SERVICE_ROLES | SINGLE_ROLES
 
+#: How diagnostics, directory comments and hovers name a product machine, by
+#: its role (the roles above, which a declaration gives, and the roles of the
+#: machines the catalog and Tape Manager statements name).
+ROLE_TEXT = {
+    "backup-server": "the backup server",
+    "catalog-server": "the catalog server",
+    "worker": "a worker machine",
+    "admin": "the administrator",
+    "installation": "the installation user",
+    "catalog-sfs-server": "the catalog's SFS file pool server",
+    "tape-catalog-node": "the Tape Manager catalog node",
+    "tape-request-node": "the Tape Manager request node",
+    "tape-catalog-dmm": "the Device Manager Machine of the Tape Manager catalog node",
+    "tape-request-dmm": "the Device Manager Machine of the Tape Manager request nodes",
+}
+
 PATTERN_CHARS = set("*%?")
 
 
