@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.resolve.model import narrow_sfs_path, pattern_regex
-from bkrdsl.resolve.patterns import covers, overlaps_in_part, relation, shared_count, shared_id
+from bkrdsl.resolve.patterns import covers, overlaps_in_part, relation, shared_count, shared_id, shared_id_outside
 
 
 @functools.cache
@@ -50,6 +50,30 @@ def test_relation_agrees_with_brute_force(a, b):
 @given(patterns, patterns)
 def test_shared_count_agrees_with_brute_force(a, b):
     assert shared_count(a, b, frozenset("ABC")) == len(_matched(a) & _matched(b))
+
+
+@settings(max_examples=200, deadline=None)
+@given(patterns, patterns, st.integers(min_value=0, max_value=4))
+def test_shared_id_outside_agrees_with_brute_force(a, b, listed):
+    # List the first shared IDs (the ones `shared_id` would name): the answer
+    # is then the shortest shared ID after them, letters first.
+    shared = sorted(_matched(a) & _matched(b), key=lambda i: (len(i), i))
+    ids = frozenset(shared[:listed])
+    ra, rb = pattern_regex(a), pattern_regex(b)
+    # Over A-D: the patterns name A and B at most, the listed IDs A to C, so D
+    # is a character neither names (as the walk's "any other" stands for).
+    candidates = ("".join(t) for n in range(1, 9) for t in itertools.product("ABCD", repeat=n))
+    expected = next((i for i in candidates if i not in ids and ra.match(i) and rb.match(i)), None)
+    assert shared_id_outside(a, b, ids) == expected
+
+
+def test_shared_id_outside_passes_over_the_listed_ids():
+    assert shared_id_outside("LNX%%%0%", "LNXWEB*", frozenset({"LNXWEB0A"})) == "LNXWEB0B"
+    assert shared_id_outside("LNX%%%01", "LNXWEB*", frozenset({"LNXWEB01"})) is None  # the only one
+    # The listed IDs' own characters are not taken for the one the walk adds.
+    everything = frozenset(f"A{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$_")
+    assert shared_id_outside("A%", "A*", everything) == "A-"
+    assert shared_id_outside("A%", "A*", everything | {"A-"}) is None
 
 
 def test_shared_count_over_user_id_characters():

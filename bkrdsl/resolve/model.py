@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.resolve.patterns import covers, overlaps_in_part, shared_count
+from bkrdsl.resolve.patterns import covers, overlaps_in_part, shared_count, shared_id_outside
 from bkrdsl.source import Span
 
 #: Roles a user declaration may carry, and the kind each requires.
@@ -141,9 +141,12 @@ def owners_in_part(owner: str, patterns: list[str], ids: list[str] = ()) -> list
                 wanted = pattern_regex(owner)
                 mine = [i for i in dict.fromkeys(ids) if wanted.match(i)]
             inside = pattern_regex(p)
-            listed = sum(1 for i in mine if inside.match(i))
-            if listed and listed == shared_count(owner, p):
-                continue
+            listed = frozenset(i for i in mine if inside.match(i))
+            if listed:
+                if len(listed) == shared_count(owner, p):
+                    continue
+                # An ID the templates do not write one by one shows what is lost.
+                example = shared_id_outside(owner, p, listed) or example
         out.append((p, example))
     return out
 

@@ -103,13 +103,20 @@ def _walk(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...], list[str]] 
     tail_a, tail_b = _tail(ta), _tail(tb)
     if not (tail_a.endswith(tail_b) or tail_b.endswith(tail_a)):
         return None
-    # The characters the patterns name, and one they do not: a wildcard matches
-    # every other character alike. Letters first, so that examples read like IDs.
-    named = {c for c in ta + tb if c not in (_STAR, _ONE)}
+    return ta, tb, _alphabet(_named(ta, tb))
+
+
+def _named(*token_runs: tuple[str, ...]) -> set[str]:
+    """The characters the patterns name (not their wildcards)."""
+    return {c for tokens in token_runs for c in tokens if c not in (_STAR, _ONE)}
+
+
+def _alphabet(named: set[str]) -> list[str]:
+    """The characters to walk with: the `named` ones, and one they do not name
+    (a wildcard matches every other character alike). Letters first, so that
+    examples read like IDs."""
     other = next((c for c in _ID_ORDER if c not in named), None)
-    alphabet = [c for c in _ID_ORDER if c in named or c == other]
-    alphabet += sorted(named.difference(_ID_ORDER))
-    return ta, tb, alphabet
+    return [c for c in _ID_ORDER if c in named or c == other] + sorted(named.difference(_ID_ORDER))
 
 
 def _side_by_side(ta: tuple[str, ...], tb: tuple[str, ...], alphabet: list[str], both: bool):
@@ -185,7 +192,7 @@ def shared_count(a: str, b: str, chars: frozenset[str] = USER_ID_CHARS) -> int:
     if walk is None:
         return 0
     ta, tb, alphabet = walk
-    named = {c for c in ta + tb if c not in (_STAR, _ONE)}
+    named = _named(ta, tb)
     others = len(chars - named)
     weight = {c: (1 if c in named else others) for c in alphabet if c in chars}
     end_a, end_b = len(ta), len(tb)
@@ -203,6 +210,48 @@ def shared_count(a: str, b: str, chars: frozenset[str] = USER_ID_CHARS) -> int:
                 total += n
         level = nxt
     return total
+
+
+def shared_id_outside(a: str, b: str, ids: frozenset[str]) -> str | None:
+    """A user ID both `a` and `b` match that is not one of `ids` (the shortest,
+    letters before digits), or None.
+
+    The walk of `shared_id` with a third part: where the ID read so far stands
+    in the trie of `ids` (None once it has left every one of them, for good).
+    The alphabet holds the characters of `ids` too, so that the one character
+    neither pattern names is never mistaken for theirs."""
+    walk = _walk(a, b)
+    if walk is None:
+        return None
+    ta, tb, _ = walk
+    trie: dict[str, dict] = {}
+    ends: set[int] = set()  # id() of the trie nodes where one of `ids` ends
+    for i in ids:
+        node = trie
+        for c in i.upper():
+            node = node.setdefault(c, {})
+        ends.add(id(node))
+    alphabet = _alphabet(_named(ta, tb, *(tuple(i.upper()) for i in ids)))
+    end_a, end_b = len(ta), len(tb)
+    start = (_closure(ta, {0}), _closure(tb, {0}), trie)
+    seen = {(start[0], start[1], id(trie))}
+    level = [(start, "")]
+    for _ in range(ID_LENGTH):
+        nxt = []
+        for (sa, sb, node), text in level:
+            for c in alphabet:
+                na, nb = _step(ta, sa, c), _step(tb, sb, c)
+                if not na or not nb:
+                    continue
+                child = node.get(c) if node is not None else None
+                if end_a in na and end_b in nb and (child is None or id(child) not in ends):
+                    return text + c
+                key = (na, nb, id(child) if child is not None else None)
+                if key not in seen:
+                    seen.add(key)
+                    nxt.append(((na, nb, child), text + c))
+        level = nxt
+    return None
 
 
 def overlaps_in_part(a: str, b: str) -> str | None:
