@@ -158,6 +158,21 @@ def test_vscode_manifest():
     assert "test/**" in (VSCODE / ".vscodeignore").read_text(encoding="utf-8").split()
 
 
+def test_vscode_settings_the_extension_reads_are_declared():
+    # VS Code lists a setting in its Settings screen, and accepts it in
+    # settings.json without a warning, only when the manifest declares it.
+    declared = _json(VSCODE / "package.json")["contributes"]["configuration"]["properties"]
+    source = (VSCODE / "src" / "extension.js").read_text(encoding="utf-8")
+    section = re.search(r"getConfiguration\('([\w.]+)'\)", source).group(1)
+    read = {f"{section}.{key}" for key in re.findall(r"config\.get\('([\w.]+)'\)", source)}
+    assert read == {"bkr.server.path", "bkr.server.include"}
+    assert read == set(declared)
+    assert declared["bkr.server.path"]["default"] == "bkrc"
+    assert declared["bkr.server.include"]["type"] == "array"
+    docs = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in docs for name in declared)
+
+
 def test_vscode_lock_files_pin_what_the_manifests_ask_for():
     for folder, wanted in ((VSCODE, {"vscode-languageclient"}), (VSCODE / "test", {"vscode-textmate", "vscode-oniguruma"})):
         pkg, lock = _json(folder / "package.json"), _json(folder / "package-lock.json")
