@@ -2,8 +2,9 @@
 
 Snapshots (syrupy) of all five formats for a file with several errors and for a
 clean file; the SARIF output checked against the key parts of SARIF 2.1.0, the
-JSON output against design.md section 5. Read a changed snapshot before
-accepting it with `pytest --snapshot-update`.
+JSON output against the CLI contract (docs/diagnostics.md, which the last tests
+hold to what bkrc prints). Read a changed snapshot before accepting it with
+`pytest --snapshot-update`.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def test_several_errors_really_are_several(files):
     assert sum(1 for d in found if d.related) >= 2
 
 
-# ------------------------------------------------------------------ JSON (design.md section 5)
+# ------------------------------------------------------------------ JSON (docs/diagnostics.md)
 DIAGNOSTIC_KEYS = {
     "code",
     "severity",
@@ -87,7 +88,7 @@ SPAN_KEYS = {"file", "line", "column", "end_line", "end_column"}
 
 
 @pytest.mark.parametrize("name", ["several.bkr", "clean.bkr"])
-def test_json_follows_the_design(files, name):
+def test_json_follows_the_contract(files, name):
     out = json.loads(check("json", name, 1 if name == "several.bkr" else 0))
     assert set(out) == {"format_version", "diagnostics", "error_count", "warning_count"}
     assert out["format_version"] == "1"
@@ -160,3 +161,45 @@ def test_github_annotations_are_one_line_each(files):
     for line in lines:
         assert line.startswith("::error file=several.bkr,line=")
         assert ",title=BKR0" in line and "::" in line[2:]
+
+
+# ------------------------------------------------------------------ docs/diagnostics.md
+def _doc_samples() -> dict[str, str]:
+    """The fenced samples of docs/diagnostics.md under their section's format."""
+    import re
+
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    out = {}
+    for section in re.split(r"^## ", text, flags=re.M)[1:]:
+        fmt = section.split()[0]
+        found = re.search(r"^```(?:text|json)\n(.*?)^```", section, flags=re.M | re.S)
+        if found:
+            out[fmt] = found.group(1)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["text", "short", "json", "github"])
+def test_the_samples_in_the_docs_are_what_bkrc_prints(fmt, monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    sample = _doc_samples()[fmt]
+    printed = run_cli(["check", "--format", fmt, "examples/broken/prodssi.bkr"], expect=1).stdout
+    if fmt == "json":
+        shown, got = json.loads(sample), json.loads(printed)
+        assert set(shown) == set(got)
+        (one,) = shown["diagnostics"]
+        assert one in got["diagnostics"]
+        assert set(one) == DIAGNOSTIC_KEYS and all(set(r) == SPAN_KEYS | {"message"} for r in one["related"])
+    else:
+        assert sample in printed
+
+
+def test_the_docs_name_every_json_key():
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    for key in DIAGNOSTIC_KEYS | {"format_version", "error_count", "warning_count"}:
+        assert f"`{key}`" in text, key

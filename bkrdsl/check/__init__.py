@@ -19,7 +19,7 @@ from bkrdsl.check import (  # noqa: F401
     structure,  # BKR110-BKR118: the shape of a cluster and its jobs
     tables,  # BKR250, BKR251, BKR319: against the dialect table (run by analyse, with the table)
     tape,  # BKR230-BKR235: Tape Manager
-    values,  # BKR310-BKR318: addresses, times, days, counts, SFS paths
+    values,  # BKR310-BKR318, BKR019: addresses, times, days, counts, SFS paths, escapes
 )
 from bkrdsl.check.registry import CHECKS
 from bkrdsl.diagnostics import Diagnostic, sort_key

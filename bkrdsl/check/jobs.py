@@ -103,9 +103,10 @@ DERIVED_TOO_LONG = register(
 
     Failing example:
 
-        job SYSTEMINC { ... run on each member daily 03:00 }
+        job SYSWEEKF { ... run on each member daily 03:00 }
 
-    (SYSTEMINC1 has 10 characters.)
+    (SYSWEEKF itself fits, but SYSWEEKF1 has 9 characters. A job name of
+    more than 8 characters is BKR303 whatever its placement.)
 
     Fix: shorten the job name (`job SYSINC`), or the members' suffixes.
     """,

@@ -126,9 +126,10 @@ BAD_DERIVED_MACHINE = register(
 
     Failing example:
 
-        identity user BKRWORKER* role worker
+        identity user BKRWORK* role worker
 
-    (BKRWORKER01 has 11 characters.)
+    (BKRWORK01 has 9 characters. A pattern that could match no user ID at
+    all, such as BKRWORKER*, is BKR301 instead.)
 
     Fix: `identity user BKRWRK* role worker`.
     """,

@@ -1,7 +1,8 @@
-"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318)."""
+"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318), escapes in quoted texts (BKR019)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bkrdsl import ast
@@ -201,6 +202,29 @@ INVALID_SFS_PATH = register(
         include sfs CICSPRD.LOGS BKRPOOL:CICSPRD..OLD
 
     Fix: `include sfs BKRPOOL:CICSPRD.LOGS BKRPOOL:CICSPRD.OLD`.
+    """,
+)
+
+UNKNOWN_ESCAPE = register(
+    "BKR019",
+    "unknown-escape",
+    "warning",
+    "a backslash in a quoted text before a character other than `\"` or `\\`",
+    """
+    In a quoted text (`description "..."`) a backslash makes the next
+    character plain: `\\"` is a quote mark inside the text and `\\\\` a
+    backslash. Those are the only escapes. Before any other character the
+    backslash is dropped, so `\\t` is the letter `t`, not a tab, and the
+    path `C:\\TEMP` comes out as `C:TEMP`. The generated files are CMS
+    records of printable characters, which have no tabs or line breaks to
+    give.
+
+    Failing example:
+
+        description "copies of C:\\TEMP\\n, kept a week"
+
+    Fix: write `\\\\` for a backslash, and nothing for a tab or a new line:
+    `description "copies of C:\\\\TEMP, kept a week"`.
     """,
 )
 
@@ -455,4 +479,43 @@ def sfs_paths(model: Model):
             if problem:
                 yield INVALID_SFS_PATH(
                     problem, item.span, help="write the path as CMS does: POOL:USER.DIR.SUBDIR"
+                )
+
+
+#: A backslash and what follows it in a quoted text: `\"` and `\\` are the escapes.
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _descriptions(cluster: ast.Cluster) -> Iterator[ast.Setting]:
+    yield from (s for s in cluster.settings if s.keyword == "description")
+    for member in cluster.members:
+        yield from member.settings_named("description")
+    for job in cluster.jobs:
+        yield from job.descriptions
+
+
+@check
+def escapes(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for setting in _descriptions(cluster):
+        for word in setting.values:
+            span = word.span
+            for m in _ESCAPE.finditer(word.text, 1, max(1, len(word.text) - 1)):
+                c = m.group(1)
+                if c in "\\\"":
+                    continue
+                start = span.column + m.start()
+                yield UNKNOWN_ESCAPE(
+                    f"`\\{c}` is not an escape: the backslash is dropped and the text holds `{c}`"
+                    if c.isprintable() and c != " "
+                    else f"a backslash before U+{ord(c):04X} is not an escape: the backslash is dropped",
+                    span._replace(
+                        column=start,
+                        end_column=start + 2,
+                        start=span.start + m.start(),
+                        end=span.start + m.end(),
+                    ),
+                    help="write `\\\\` for a backslash; `\\\"` is a quote mark, and there are no other escapes",
                 )

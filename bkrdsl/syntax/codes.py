@@ -72,9 +72,10 @@ SYNTAX = register(
 
     Failing example:
 
-        member VMSYS1 { workers }
+        run on VMSYS1 daily sun 02:00
 
-    Fix: give the missing value: `member VMSYS1 { workers 4 }`.
+    Fix: a daily run takes only a time: `run on VMSYS1 daily 02:00`, or
+    `run on VMSYS1 weekly sun 02:00` for one day a week.
     See docs/language.md for every construct with an example.
     """,
 )
