@@ -56,7 +56,7 @@ IDENTITY_JOB = """
   job SYSINC {
     backup SYS incremental
     include minidisk * 191
-    include sfs BKRPOOL:TCPIP.*
+    include sfs VMSYS:TCPIP.*
     to tape pool SCRATCH
     run on each member daily 02:00
   }
@@ -175,7 +175,7 @@ def test_identity_job_once_per_member_with_identical_selection(tmp_path):
         text = art.text
         own = text.split("* Excludes of member")[0]  # the job's own records, before the member's
         selections[art.member] = [r for r in own.splitlines() if r.startswith(("INCLUDE", "EXCLUDE"))]
-    assert selections["M1"] == ["INCLUDE MINIDISK TCPIP = 0191 - 0191", "INCLUDE SFS BKRPOOL:TCPIP.*"]
+    assert selections["M1"] == ["INCLUDE MINIDISK TCPIP = 0191 - 0191", "INCLUDE SFS VMSYS:TCPIP.*"]
     assert selections["M1"] == selections["M2"] == selections["M3"]
     assert "EXCLUDE MINIDISK * = 0192 - 0192" in records(files["M3/SYSINC3.TEMPLATE"])
     assert "EXCLUDE MINIDISK * = 0192 - 0192" not in records(files["M1/SYSINC1.TEMPLATE"])

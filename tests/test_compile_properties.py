@@ -158,7 +158,7 @@ def clusters(draw) -> str:
         "  job SYSI {",
         "    backup SYSIDS incremental",
         f"    include minidisk * {draw(st.sampled_from(ITEMS))}",
-        "    include sfs BKRPOOL:TCPIP.*",
+        "    include sfs VMSYS:TCPIP.*",
         "    to disk pool BKUPPOOL",
         f"    run on each member {draw(st.sampled_from(SCHEDULES))}",
         "  }",

@@ -12,7 +12,7 @@ from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR217: the catalog and its expiry
     coverage,  # BKR401-BKR408: coverage and schedules
     declarations,  # BKR320-BKR335: duplicates, unknown references, roles on patterns
-    jobs,  # BKR220-BKR225: job placement and per-member names
+    jobs,  # BKR220-BKR226: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID
     members,  # BKR240-BKR249: members, machines, minidisks
     names,  # BKR301-BKR309: names CP and CMS accept

@@ -279,9 +279,11 @@ def catalog_declared(model: Model):
 @check
 def purging(model: Model):
     cat = model.catalog
-    if model.cluster is None or cat is None:
+    if model.cluster is None:
         return
     purgers = [e for e in model.expires if e.purge is not None]
+    if cat is None and not purgers:
+        return  # BKR213 says the catalog is missing
     if not purgers:
         related = tuple(Related(e.decl.span, "this expiry only previews") for e in model.expires[:1])
         yield NO_PURGE(
@@ -306,7 +308,7 @@ def purging(model: Model):
                 )
                 break
             first_block[m] = e
-    if cat.scope is not Scope.SHARED:
+    if cat is None or cat.scope is not Scope.SHARED:
         return
     members = list(first_block)
     if len(members) > 1:

@@ -465,9 +465,10 @@ def _usual_pair(one: JobModel, two: JobModel) -> bool:
 def _selections_apart(one: JobModel, two: JobModel) -> bool:
     """Whether no minidisk or directory can be in both jobs' selections: each job
     has includes, and every include of one and every include of the other name
-    different media, or minidisk address ranges that do not meet (a job of a
-    group's 0191 disks and a job of its 0200 disks). SFS includes of both, and a
-    malformed or reversed range, are taken to meet."""
+    different media, minidisk address ranges that do not meet (a job of a
+    group's 0191 disks and a job of its 0200 disks), or SFS paths in different
+    file pools (VMSYS: and the shared catalog's pool). SFS paths in one pool,
+    a path without a pool, and a malformed or reversed range are taken to meet."""
     if not one.includes or not two.includes:
         return False
     for sa in one.includes:
@@ -475,7 +476,11 @@ def _selections_apart(one: JobModel, two: JobModel) -> bool:
             if sa.medium is not sb.medium:
                 continue
             if sa.medium is not ast.Medium.MINIDISK:
-                return False
+                pa = [split_sfs_path(w.upper) for w in sa.items]
+                pb = [split_sfs_path(w.upper) for w in sb.items]
+                if any(p is None for p in pa + pb) or any(a[0] == b[0] for a in pa for b in pb):
+                    return False
+                continue
             ra = [parse_address_range(w.text) for w in sa.items]
             rb = [parse_address_range(w.text) for w in sb.items]
             if any(r is None or r[0] > r[1] for r in ra + rb):

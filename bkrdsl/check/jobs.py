@@ -1,4 +1,4 @@
-"""Job placement: the typing rule of the checker (BKR220-BKR225).
+"""Job placement: the typing rule of the checker (BKR220-BKR226).
 
 A job's users have a kind; a job has a placement. Single-configuration users
 are backed up by one job on one member; IDENTITY users by one job per member
@@ -7,12 +7,12 @@ with member-unique names (SSI rule 6 of ../shared/domain.md).
 
 from __future__ import annotations
 
-from bkrdsl.ast import Kind
+from bkrdsl.ast import Action, Kind, Medium, Scope
 from bkrdsl.check.common import CMS_NAME_CHARS, cms_name_problem, listed, name_problem, quoted
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import JobModel, Model
+from bkrdsl.resolve.model import JobModel, Model, narrow_sfs_path, split_sfs_path
 
 SINGLE_ON_MANY = register(
     "BKR220",
@@ -53,6 +53,11 @@ IDENTITY_PINNED = register(
     and a job name unique per member, each run by that member's own backup
     server. `run on each member` says exactly that, and bkrc derives the
     per-member names.
+
+    One exception: a job whose every include is an SFS path in the shared
+    catalog's file pool backs up data every member shares (one file space
+    per user ID, whichever member the user runs on), so it runs on one
+    member (BKR226).
 
     Failing example:
 
@@ -154,10 +159,86 @@ SUFFIX_COLLISION = register(
     """,
 )
 
+SHARED_POOL_EACH_MEMBER = register(
+    "BKR226",
+    "shared-pool-on-each-member",
+    "error",
+    "a job that runs on each member backs up SFS directories of the shared catalog's file pool",
+    """
+    With one catalog for the cluster, its SFS file pool server is a
+    single-configuration user whose file pool every member reaches: there is
+    one file pool, and in it one file space per user ID, whichever member
+    the user's instance runs on. An IDENTITY user's SFS directories in that
+    pool are therefore shared data, like a single-configuration user's
+    minidisks: a job that runs on each member and includes them copies the
+    same directories once per member and files the copies under each
+    member's job name (SSI rule 6).
+
+    Failing example:
+
+        catalog shared server BKRSVSFS pool BKRPOOL
+        identity group SYSIDS { TCPIP }
+        job SYSFULL {
+          backup SYSIDS full
+          include sfs BKRPOOL:*.*
+          run on each member daily 02:00
+        }
+
+    Fix: move the shared pool's include into a job of its own that runs on
+    one member. A job whose every include is in the shared catalog's file
+    pool may back up IDENTITY users from one member (BKR221 makes that
+    exception):
+
+        job SYSFULL {
+          backup SYSIDS full
+          include minidisk * *
+          run on each member daily 02:00
+        }
+        job SYSSFS {
+          backup SYSIDS full
+          include sfs BKRPOOL:*.*
+          run on VMSYS1 daily 02:30
+        }
+
+    An `include sfs` of a file pool each member has of its own (VMSYS:,
+    served on every member by an IDENTITY server) stays in the job that
+    runs on each member.
+    """,
+)
+
 
 def _runs_on(model: Model, job: JobModel) -> list[str]:
     """The declared members a job runs on, each once."""
     return list(dict.fromkeys(m for m in job.members if model.member(m) is not None))
+
+
+def _shared_pool_items(model: Model, job: JobModel) -> list:
+    """The job's SFS include paths in the shared catalog's file pool that select
+    some of its users: data every member shares (one file space per user ID)."""
+    cat = model.catalog
+    if cat is None or cat.scope is not Scope.SHARED or cat.pool is None:
+        return []
+    ids = patterns = None
+    out = []
+    for sel in job.includes:
+        if sel.medium is not Medium.SFS or sel.action is not Action.INCLUDE:
+            continue
+        for item in sel.items:
+            parts = split_sfs_path(item.upper)
+            if parts is None or parts[0][:-1] != cat.pool:
+                continue
+            if ids is None:
+                ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
+            if narrow_sfs_path(item.upper, ids, patterns):  # else BKR406: it selects none of them
+                out.append(item)
+    return out
+
+
+def _shared_pool_only(model: Model, job: JobModel) -> bool:
+    """Whether everything the job includes is in the shared catalog's file pool:
+    then one member backs it up for all (an IDENTITY job may be pinned)."""
+    items = [i for sel in job.includes for i in sel.items]
+    return bool(items) and len(_shared_pool_items(model, job)) == len(items)
 
 
 def _kind_ref(job: JobModel, kind: Kind):
@@ -205,14 +286,25 @@ def placement(model: Model):
                 related=(Related(ref.kind_span, f"{quoted(ref.word.upper)} declared single here"),),
                 help=f"run it on one member, e.g. `run on {members[0]}`",
             )
-        elif kind is Kind.IDENTITY and len(all_members) > 1 and set(members) != set(all_members) and members:
+        elif (
+            kind is Kind.IDENTITY
+            and len(all_members) > 1
+            and set(members) != set(all_members)
+            and members
+            and not (len(members) == 1 and _shared_pool_only(model, job))  # BKR226's way out
+        ):
             missing = [m for m in all_members if m not in members]
             yield IDENTITY_PINNED(
                 f"job {quoted(job.name)} backs up IDENTITY users on {listed(members)} only: "
                 f"their instances on {listed(missing)} are never backed up",
                 where,
                 related=(Related(ref.kind_span, f"{quoted(ref.word.upper)} declared identity here"),),
-                help="use `run on each member`",
+                help="use `run on each member`"
+                + (
+                    ", and move the includes of the shared file pool into a job of their own on one member (BKR226)"
+                    if _shared_pool_items(model, job)
+                    else ""
+                ),
             )
 
 
@@ -301,3 +393,25 @@ def member_suffixes(model: Model):
             )
         else:
             first[m.job_suffix] = (m, span)
+
+
+@check
+def shared_pool_on_each_member(model: Model):
+    """SFS includes of the shared catalog's file pool in a job placed on several members."""
+    if model.cluster is None:
+        return
+    for job in model.jobs:
+        members = _runs_on(model, job)
+        if job.run is None or len(members) < 2 or job.kind is Kind.SINGLE:
+            continue  # a single-configuration job on several members is BKR220's
+        if any(not r.resolved for r in job.refs):
+            continue
+        for item in _shared_pool_items(model, job):
+            yield SHARED_POOL_EACH_MEMBER(
+                f"job {quoted(job.name)} runs on {len(members)} members and backs up"
+                f" `{item.upper}` in file pool `{model.catalog.pool}`, which every member shares: the same"
+                " directories would be copied once per member",
+                item.span,
+                related=(Related(job.run.placement.span, "runs on several members here"),),
+                help=f"move the include into a job of its own that runs on one member (`run on {members[0]} ...`)",
+            )

@@ -189,6 +189,9 @@ EBCDIC_VARIANT_NAME = register(
     a job named PAY$1 written on a PC set up for code page 1047 arrives as a
     different name on a system that reads code page 273 (German) or 297
     (French), and the generated EXEC then submits a job that does not exist.
+    The same goes for every name bkrc writes: job, member and machine names,
+    volume labels in the directory entries' MDISK statements, and backup
+    pools in the job templates.
 
     This is a warning: if every system and transfer on the way uses the same
     code page, the name works.
@@ -438,6 +441,17 @@ def ebcdic_variants(model: Model):
     for t in cluster.tapes:
         for n in t.machines:
             checks.append(("Tape Manager machine", n.name.upper, n.name.span, user_id_problem(n.name.text)))
+    # Volume labels go into MDISK statements of the directory entries.
+    volumes = [w for m in cluster.members for s in m.settings_named("private-volume") for w in s.values]
+    volumes += [w for s in cluster.settings if s.keyword == "shared-volume" for w in s.values]
+    volumes += [d.volume for d in cluster.disks if d.volume is not None]
+    for w in volumes:
+        checks.append(("volume label", w.upper, w.span, volume_problem(w.text)))
+    # A job's backup pool goes into its template.
+    for j in cluster.jobs:
+        for t in j.targets:
+            if t.pool is not None:
+                checks.append(("backup pool", t.pool.upper, t.pool.span, cms_name_problem(t.pool.text)))
     seen = set()
     for what, text, span, problem in checks:
         if problem is None and variant_chars(text) and span not in seen:
