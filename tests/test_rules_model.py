@@ -88,6 +88,13 @@ def test_subconfig_ids_are_at_most_8_and_keep_worker_numbers():
     assert subconfig_id("BKRWRK12", 4) == "BKRW12-4"
     ids = {subconfig_id(w, m) for w in worker_ids("BKRWRK*", 99) for m in range(1, 5)}
     assert len(ids) == 99 * 4 and max(len(i) for i in ids) == 8
+    # The number in the middle of the ID (worker pattern BKR*WRK) is kept too.
+    assert subconfig_id("BKR01WRK", 1) == "BKRW01-1"
+    assert subconfig_id("BKRWR12X", 1) == "BKRW12-1"
+    assert subconfig_id("BKRWRK1X", 1) == "BKRW1X-1"  # the last two hold the digit
+    for pattern in ("BKR*WRK", "B*WORKR", "BKRW*K"):
+        ids = {subconfig_id(w, m) for w in worker_ids(pattern, 99) for m in range(1, 5)}
+        assert len(ids) == 99 * 4 and max(len(i) for i in ids) <= 8, pattern
 
 
 def test_pattern_regex_is_cp_style_and_collapses_stars():

@@ -96,8 +96,9 @@ SUBCONFIG_CLASH = register(
     SUBCONFIG ID in the directory to be distinct. bkrc names SUBCONFIGs IBM's
     way, the ID plus `-n` for member n, shortened to 8 characters by keeping
     the ID's first characters and its last two: BKRWRK01 on member 1 is
-    BKRW01-1, BKRCATLG is BKRCLG-1. Two machines whose IDs agree in those
-    characters collide, and so does a derived name that is also a user the
+    BKRW01-1, BKRCATLG is BKRCLG-1 (an ID whose last digits are not at its
+    end keeps those instead: the worker BKR01WRK of pattern `BKR*WRK` is
+    BKRW01-1). Two machines whose IDs agree in those characters collide, and so does a derived name that is also a user the
     cluster declares, or a machine bkrc writes a USER or IDENTITY entry for
     where the cluster only names it: the catalog's SFS server (`catalog ...
     server`), a Tape Manager node or DMM (`tape manager ...`). The compile
@@ -410,7 +411,7 @@ def subconfig_ids(model: Model):
                 f"{quoted(other)} on `{other_member}`",
                 span,
                 related=((Related(spans[other], f"{other} declared here"),) if other in spans else ()),
-                help="rename one of the machines so their first four and last two characters differ",
+                help="rename one of the machines; an ID of at most 6 characters keeps all of them in its SUBCONFIG ID (ID-n)",
             )
         else:
             taken.setdefault(sid, (machine, member.name))

@@ -295,15 +295,28 @@ def subconfig_id(user_id: str, ordinal: int) -> str:
     """The SUBCONFIG ID of `user_id` on the member numbered `ordinal`.
 
     IBM's convention is the ID plus `-n`. When that exceeds 8 characters the ID
-    keeps its first characters and its last two (worker numbers live there):
-    BKRWRK01 on member 1 is BKRW01-1, BKRCATLG is BKRCLG-1. The checker proves
-    the results distinct from each other and from every USER and IDENTITY ID.
+    keeps its first characters and its last two: BKRWRK01 on member 1 is
+    BKRW01-1, BKRCATLG is BKRCLG-1. An ID whose last digits are not at its end
+    keeps those instead of its last two, since a worker's number lives there
+    (the workers of `BKR*WRK`: BKR01WRK is BKRW01-1, BKR02WRK BKRW02-1). The
+    checker proves the results distinct from each other and from every USER
+    and IDENTITY ID.
     """
     suffix = f"-{ordinal}"
     if len(user_id) + len(suffix) <= 8:
         return user_id + suffix
-    head = 8 - len(suffix) - 2
-    return user_id[:head] + user_id[-2:] + suffix
+    room = 8 - len(suffix)
+    digits = _LAST_DIGITS.search(user_id)
+    start = max(digits.start(), digits.end() - 2) if digits is not None else len(user_id)
+    if start >= len(user_id) - 2:  # no digits, or the last two characters hold them
+        return user_id[: room - 2] + user_id[-2:] + suffix
+    kept = user_id[start : digits.end()]
+    rest = user_id[: digits.end() - len(kept)] + user_id[digits.end() :]
+    return rest[: room - len(kept)] + kept + suffix
+
+
+#: The last run of digits in an ID.
+_LAST_DIGITS = re.compile(r"[0-9]+(?=[^0-9]*\Z)")
 
 
 def worker_ids(pattern: str, count: int) -> tuple[str, ...]:
