@@ -411,7 +411,7 @@ def subconfig_ids(model: Model):
                 f"{quoted(other)} on `{other_member}`",
                 span,
                 related=((Related(spans[other], f"{other} declared here"),) if other in spans else ()),
-                help="rename one of the machines; an ID of at most 6 characters keeps all of them in its SUBCONFIG ID (ID-n)",
+                help="rename one of the machines; an ID of at most 6 characters is kept whole in its SUBCONFIG ID (ID-n)",
             )
         else:
             taken.setdefault(sid, (machine, member.name))
