@@ -558,6 +558,19 @@ def _in_out_dir(err: OSError, temp: Path, out_dir: Path) -> Path:
         return Path(name)
 
 
+def _why(err: OSError, out_dir: Path) -> str:
+    """What stops the folder's creation, naming the path at fault when it is
+    another (a file where a folder of the path must be)."""
+    for above in out_dir.parents:
+        if os.path.lexists(above):
+            if not os.path.isdir(above):
+                return f"{above} is a file, not a folder"
+            break
+    where = err.filename
+    why = err.strerror or str(err)
+    return f"{why}: {where}" if where and os.path.abspath(where) != str(out_dir) else why
+
+
 def write(plan: Plan, *, force: bool = False) -> None:
     """Carry the plan out, all or nothing. Raises OutputError; DIR is then untouched."""
     if plan.blocked and not force:
@@ -574,7 +587,7 @@ def write(plan: Plan, *, force: bool = False) -> None:
         recover(out_dir)
         temp = Path(tempfile.mkdtemp(prefix=f"{_temp_prefix(out_dir)}new-{os.getpid()}-", dir=out_dir.parent))
     except OSError as err:
-        raise OutputError(f"{out_dir}: cannot write: {err.strerror or err}") from None
+        raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}") from None
     try:
         for rel in plan.preserved:
             _copy_preserved(out_dir, temp, rel)

@@ -292,3 +292,12 @@ def test_include_folder_for_imports(tmp_path):
     (lib / "guests.bkr").write_text("single group MOREGST { LINUX09\n")
     result = run_cli(["compile", src, "-o", tmp_path / "out2", "-I", lib], expect=1)
     assert f"--> {(lib / 'guests.bkr').as_posix()}:" in result.output
+
+
+def test_an_output_folder_under_a_file_is_refused_by_name(tmp_path):
+    src = source(tmp_path)
+    (tmp_path / "notes").write_text("a file, not a folder\n")
+    for out in (tmp_path / "notes" / "out", tmp_path / "notes" / "a" / "b"):
+        result = run_cli(["compile", src, "-o", out], expect=2)
+        assert f"bkrc: {out}: cannot write: {tmp_path / 'notes'} is a file, not a folder" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dev.bkr", "notes"]

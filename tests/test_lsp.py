@@ -348,3 +348,22 @@ async def test_a_byte_order_mark_counts_as_line_one_s_first_character(client: La
     broken = open_doc(client, client.folder / "bom2.bkr", "\ufeffsingle group WEB { HTTPD\n")
     (found,) = [d for d in await diagnostics(client, broken) if d.range.start.line == 0]
     assert found.range.start.character == 18  # the `{`, after the mark
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+async def test_formatting_replaces_the_whole_text_whatever_its_line_ends(client: LanguageClient, newline):
+    # The editor counts `\r` alone as a line end too: the one edit must still reach
+    # the end of the text, or the rest of the file stays after the canonical text.
+    messy = "SINGLE group WEB { HTTPD }\nsingle user FTPD\n".replace("\n", newline)
+    uri = open_doc(client, client.folder / "cr.bkr", messy)
+    await diagnostics(client, uri)
+    (edit,) = await client.text_document_formatting_async(
+        T.DocumentFormattingParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            options=T.FormattingOptions(tab_size=2, insert_spaces=True),
+        )
+    )
+    lines = messy.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert (edit.range.end.line, edit.range.end.character) == (len(lines) - 1, len(lines[-1]))
+    assert edit.new_text == "single group WEB { HTTPD }\nsingle user FTPD\n"

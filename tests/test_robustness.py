@@ -220,3 +220,10 @@ def test_a_bad_file_among_good_ones_is_still_exit_2(tmp_path):
     result = run_cli(["check", tmp_path / "nope.bkr", good])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("spec", ["A" * 300, "./" + "A" * 300, "std/" + "A" * 300, "A/" * 3000 + "B"])
+def test_an_import_too_long_for_a_file_name(tmp_path, spec):
+    # The file system refuses the name (ENAMETOOLONG): a missing module, not an internal error.
+    data = f"import {spec}\ncluster A {{\n}}\n".encode()
+    assert codes_at(rejected(tmp_path, data))[0] == ("BKR101", 1, 1)

@@ -376,8 +376,10 @@ def previews_run(model: Model):
     has one (BKR218); BKR210, BKR211 and BKR214 say what is wrong with the purges."""
     if model.cluster is None:
         return
-    purging = model.purging_members()
+    # Members the cluster declares: a purge `on` an unknown member purges nowhere
+    # (BKR330 names the member), and has no block to point at.
     purge_blocks = [e for e in model.expires if e.purge is not None and _places(model, e)]
+    purging = tuple(dict.fromkeys(m for e in purge_blocks for m in _places(model, e)))
     shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
     for e in model.expires:
         if e.preview is None:

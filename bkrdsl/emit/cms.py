@@ -122,6 +122,16 @@ def _first_lines(text: str) -> list[str]:
     return [text[:end], second] if second else [text[:end]]
 
 
+def _comment_text(line: str, opener: str) -> str:
+    """A comment line's text, without its `/* ... */` or leading `*`."""
+    text = line.strip()
+    if text.startswith(opener):
+        text = text[len(opener) :]
+    if opener == "/*" and text.endswith("*/"):
+        text = text[:-2]
+    return text.strip()
+
+
 def _lines_to_walk(text: str):
     """(number, line) of each line that may break a rule: every line, unless
     the only characters outside the invariant set are `$ # @` (in a cluster
@@ -172,7 +182,9 @@ def text_violations(
     first = head_lines[0] if head_lines else ""
     filetype = path.rsplit(".", 1)[-1]
     opener = COMMENT_OPENERS.get(filetype, DEFAULT_OPENER)
-    head = " ".join(head_lines).lower()
+    # What the comment says, read across its lines: a long source name wraps
+    # `... from NAME: do not edit.` onto the second line, each line framed.
+    head = " ".join(_comment_text(line, opener) for line in head_lines).lower()
     if not first.startswith(opener):
         out.append(f"{path}:1: does not start with a comment ({opener})")
     if "generated" not in head or "do not edit" not in head:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from pathlib import Path
 
 from lsprotocol import types as T
@@ -346,7 +347,8 @@ def build_server() -> BkrServer:
         text = F.formatted(doc)
         if text is None:
             return []
-        raw = ls.workspace.get_text_document(uri).source.split("\n")
+        # The editor's own lines: LSP counts `\r\n`, `\n` and a lone `\r` as line ends.
+        raw = re.split(r"\r\n?|\n", ls.workspace.get_text_document(uri).source)
         end = T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
         return [T.TextEdit(range=T.Range(start=T.Position(line=0, character=0), end=end), new_text=text)]
 

@@ -141,7 +141,9 @@ def _visit(
     until the cyclic collector ran (compile runs without it)."""
     for imp in mod.imports:
         tried = _candidates(imp.path, mod_path, loading.search_path)
-        found = next((c for c in tried if c.exists()), None)
+        # os.path.exists, not Path.exists: a name the file system refuses
+        # (ENAMETOOLONG) is a module that is not there, not an error of bkrc.
+        found = next((c for c in tried if os.path.exists(c)), None)
         if found is None:
             where = "\n".join(f"  {t}" for t in tried)
             loading.program.diagnostics.append(
