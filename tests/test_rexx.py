@@ -26,6 +26,7 @@ from bkrdsl.emit.quoting import (
     rexx_literal,
 )
 from bkrdsl.emit.rexx import expire_exec
+from conftest import ROOT
 from cms.generate import EMITTERS, example_members, example_model, example_names, generate
 
 INVARIANT_ALPHABET = "".join(sorted(INVARIANT))
@@ -193,6 +194,23 @@ def test_expire_exec_only_for_the_purging_member():
     assert model.purging_members() == ("DEV1",)
     with pytest.raises(ValueError, match="DEV2 does not purge"):
         expire_exec(model, model.member("DEV2"), "minimal.bkr", load_dialect())
+
+
+def test_expire_exec_says_what_it_knows_of_the_catalog():
+    from bkrdsl.pipeline import analyse
+
+    def header(text: str) -> str:
+        analysis = analyse("nocat.bkr", text.encode())
+        assert analysis.ok, [d.code for d in analysis.diagnostics]
+        lines = generate(analysis.model, "VM1", "BKREXPIR").splitlines()
+        return " ".join(line.strip("/* ") for line in lines[:10])
+
+    base = (ROOT / "tests" / "data" / "rules" / "BKR213.fail-purges.bkr").read_text()
+    undeclared = header(base)
+    assert "does not say whether the members share one catalog" in undeclared
+    assert "acts on the catalog of member" not in undeclared
+    local = header(base.replace("  expire on", "  catalog local server BKRSVSFS pool BKRPOOL\n  expire on"))
+    assert "It acts on the catalog of member VM1." in local
 
 
 def test_product_verbs_come_from_the_dialect():

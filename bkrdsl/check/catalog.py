@@ -87,6 +87,8 @@ NO_CATALOG = register(
     must be single-configuration, who purges, whether tape works. Without a
     `catalog` statement bkrc cannot prove any of them, and the generated files
     configure no catalog server. IBM recommends one catalog for the cluster.
+    The warning says so when more than one member purges: right for local
+    catalogs, but a shared one would be purged once per member.
 
     Failing example: a cluster block with members and jobs but no `catalog`.
 
@@ -252,10 +254,18 @@ def catalog_declared(model: Model):
     if cluster is None:
         return
     if not model.catalogs:
+        # Expiry on several members is right for local catalogs only: say so.
+        purgers = [e for e in model.expires if e.purge is not None]
+        members = list(dict.fromkeys(m for e in purgers for m in _places(model, e)))
+        many = len(members) > 1
         yield NO_CATALOG(
-            f"cluster {quoted(cluster.name.upper)} does not declare its catalog",
+            f"cluster {quoted(cluster.name.upper)} does not declare its catalog"
+            + (f", and {listed(members)} each purge: one shared catalog would be purged {len(members)} times"
+               if many else ""),
             cluster.name.span,
-            help="add `catalog shared server BKRSVSFS pool BKRPOOL` (one catalog for the cluster, as IBM recommends)",
+            related=tuple(Related(e.decl.placement.span, "purges here") for e in purgers) if many else (),
+            help="add `catalog shared server BKRSVSFS pool BKRPOOL` (one catalog for the cluster, as IBM recommends)"
+            + (", and purge on one member; or `catalog local server NAME pool NAME` if each member has its own" if many else ""),
         )
         return
     cat = model.catalogs[0]

@@ -453,11 +453,16 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         if retain_days is not None
         else ""
     )
-    scope = (
-        "The catalog is shared: EXPIRE acts on the jobs of every member, "
-        f"so it runs on {name} only."
-        if shared else f"It acts on the catalog of member {name}."
-    )
+    if shared:
+        scope = f"The catalog is shared: EXPIRE acts on the jobs of every member, so it runs on {name} only."
+    elif model.catalog is not None:
+        scope = f"It acts on the catalog of member {name}."
+    else:
+        # BKR213: the .bkr file does not say; the EXEC must not claim either.
+        scope = (
+            "The .bkr file does not say whether the members share one catalog: if they do,"
+            " EXPIRE acts on the jobs of every member, and one member only may run it."
+        )
     out = _Exec()
     _header(
         out,
