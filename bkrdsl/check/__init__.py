@@ -10,7 +10,7 @@ from __future__ import annotations
 # Rule families register their codes and checks on import.
 from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR217: the catalog and its expiry
-    coverage,  # BKR401-BKR408: coverage and schedules
+    coverage,  # BKR401-BKR411: coverage and schedules
     declarations,  # BKR320-BKR335: duplicates, unknown references, roles on patterns
     jobs,  # BKR220-BKR226: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID

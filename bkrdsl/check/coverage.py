@@ -1,4 +1,4 @@
-"""Coverage and schedules (BKR401-BKR408): what is backed up, twice, or not at all, and when."""
+"""Coverage and schedules (BKR401-BKR411): what is backed up, twice, or not at all, and when."""
 
 from __future__ import annotations
 
@@ -117,26 +117,51 @@ SINGLE_TWICE = register(
     "BKR405",
     "single-user-in-two-jobs",
     "warning",
-    "single-configuration users backed up by two jobs at the same level, or from two members",
+    "single-configuration users backed up by two jobs of one member at the same level",
     """
     A single-configuration user is backed up by one job from one member.
-    Two full jobs (or two incremental jobs) that both back up the same users
-    copy the same data twice; two jobs on different members break IBM's rule
-    that the user is always backed up from the same member, and the catalog
-    then holds the user's backups under two members' jobs. (A weekly full and
-    a daily incremental job of the same users on one member is the normal
-    pattern and is not reported, nor are two jobs on one member whose
-    includes select different minidisks: `include minidisk * 0191` in one
-    and `include minidisk * 0200` in the other.) Users are compared through patterns too:
-    a job of `LINUX01` and a job of `match LIN*` on another member both back
-    up LINUX01, and so do jobs of `match LNX*` and `match LNX0*`.
+    Two full jobs (or two incremental jobs) of one member that both back up
+    the same users copy the same data twice. A weekly full and a daily
+    incremental job of the same users on one member is the normal pattern
+    and is not reported, nor are two jobs whose includes select different
+    minidisks (`include minidisk * 0191` in one, `include minidisk * 0200`
+    in the other) or SFS paths in different file pools. Users are compared
+    through patterns too: jobs of `LINUX01` and of `match LIN*` both back up
+    LINUX01, and so do jobs of `match LNX*` and `match LNX0*`. Jobs on two
+    members are BKR411.
 
     Failing example:
 
         job GUESTFUL { backup GUESTS full ... run on VMSYS1 daily 02:00 }
         job GUESTWK  { backup GUESTS full ... run on VMSYS1 weekly sun 04:00 }
 
-    Fix: delete one job, or make one of them `incremental` on the same member.
+    Fix: delete one job, or make one of them `incremental`.
+    """,
+)
+
+SINGLE_TWO_MEMBERS = register(
+    "BKR411",
+    "single-user-from-two-members",
+    "error",
+    "single-configuration users backed up by jobs on two members",
+    """
+    IBM's rule for an SSI cluster: a single-configuration user is always
+    backed up from the same member. Its minidisks are on shared DASD, so a
+    job on any member reaches them, but jobs on two members file the user's
+    backups under two members' jobs: the shared catalog splits the user's
+    history, an incremental job on one member builds on a full backup the
+    other member's job took, and a restore has to know which member to ask.
+    This holds whatever the levels and whichever minidisks each job selects.
+    Users are compared through patterns too: a job of `LINUX01` on one member
+    and a job of `match LIN*` on another both back up LINUX01.
+
+    Failing example:
+
+        job GUESTFUL { backup GUESTS full ... run on VMSYS1 weekly sun 02:00 }
+        job GUESTINC { backup GUESTS incremental ... run on VMSYS2 daily 03:00 }
+
+    Fix: run both jobs on one member (`run on VMSYS1 daily 03:00`), or take
+    the users out of one of the groups.
     """,
 )
 
@@ -585,12 +610,16 @@ def single_users_once(model: Model):
         )
         shown = ", ".join(name for name, _ in shared[:4])
         more = f" and {len(shared) - 4:,} more" if len(shared) > 4 else ""
-        yield SINGLE_TWICE(
+        code = SINGLE_TWICE if same_member else SINGLE_TWO_MEMBERS
+        yield code(
             f"job {quoted(two.name)} backs up single-configuration users that job {quoted(one.name)}"
             f" also backs up {why}: {shown}{more}",
             shared[0][1].span,
             related=(Related(one.decl.name.span, f"{one.name} backs them up too"),),
-            help="back each single-configuration user up from one member: delete one job, or make it the other level",
+            help="delete one job, or make it the other level"
+            if same_member
+            else f"back each single-configuration user up from one member: run {two.name} on `{one.members[0]}` too,"
+            " or take the users out of one of the groups",
         )
 
 
