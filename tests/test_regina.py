@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cms.cases import load_cases
+from conftest import require_tool
 from cms.generate import example_exec, example_members, example_model, example_names
 from cms.invariants import (
     DAYS,
@@ -87,3 +88,58 @@ def test_expiry_sends_every_action_of_every_block(cms, example):
 @pytest.mark.parametrize(("example", "member"), MEMBER_PAIRS)
 def test_start_order_for_every_member(cms, example, member):
     assert_start_order(cms, example_model(example), _exec_of(example), member)
+
+
+# Blanks are not operands: two blanks before the option list, or trailing blanks
+# (as left by `'EXEC BKRSUBMT ALL' opts` with an empty opts, or by a scheduler
+# that pads its command), must not turn a valid call into rc 24.
+BLANK_RUNS = [
+    ("BKRSUBMT", "GUESTFUL  ( REVIEW", ["CP SMSG BKRBKUP REVIEW GUESTFUL"]),
+    ("BKRSUBMT", "JOB GUESTFUL   ", ["CP SMSG BKRBKUP SUBMIT GUESTFUL"]),
+    ("BKRSUBMT", "ALL  ", ["CP SMSG BKRBKUP SUBMIT GUESTFUL", "CP SMSG BKRBKUP SUBMIT SYSFULL1"]),
+    ("BKRSUBMT", "LIST   ", []),
+    ("BKRSUBMT", "DUE 01:00 MON 1  ( REVIEW", ["CP SMSG BKRBKUP REVIEW GUESTFUL"]),
+    ("BKREXPIR", "PURGE   ", ["CP SMSG BKRCATLG EXPIRE (PURGE"]),
+]
+
+
+@pytest.mark.parametrize(("exec_name", "operands", "sent"), BLANK_RUNS)
+def test_runs_of_blanks_are_not_operands(cms, exec_name, operands, sent):
+    run = cms.run(example_exec("minimal", "DEV1", exec_name), operands, member="DEV1",
+                  file_name=f"{exec_name}.EXEC")
+    assert run.rc == 0, run
+    assert run.commands == ["CP QUERY USERID", *sent], run
+
+
+@pytest.fixture(scope="module")
+def fake_clock(tmp_path_factory):
+    """tests/cms/fakeclock.c built as an LD_PRELOAD library; skips without a C compiler (fails in CI)."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    cc = shutil.which("cc") or shutil.which("gcc")
+    require_tool("BKRDSL_REQUIRE_CC", cc is not None, "a C compiler (cc) for the fake clock")
+    lib = tmp_path_factory.mktemp("clock") / "fakeclock.so"
+    source = Path(__file__).resolve().parent / "cms" / "fakeclock.c"
+    subprocess.run([cc, "-shared", "-fPIC", "-o", str(lib), str(source), "-ldl"], check=True)
+    return lib
+
+
+# DUE without operands reads the clock. At 00:59:59.6 it is still 00:59: the job
+# at 01:00 is not due yet (Regina's TIME() rounds the seconds to 01:00:00, and at
+# 23:59:59.6 it gave 00:00 with the old day's date).
+@pytest.mark.parametrize(("instant", "usec", "sent"), [
+    ("2024-03-02T00:59:59", 600000, []),
+    ("2024-03-02T01:00:00", 200000, ["CP SMSG BKRBKUP SUBMIT GUESTFUL"]),
+])
+def test_due_reads_the_minute_the_clock_is_in(cms, fake_clock, instant, usec, sent):
+    import calendar
+    import time
+
+    epoch = calendar.timegm(time.strptime(instant, "%Y-%m-%dT%H:%M:%S"))
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "DUE", member="DEV1",
+                  env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch),
+                       "BKR_FAKE_USEC": str(usec), "TZ": "UTC"})
+    assert run.rc == 0, run
+    assert run.commands == ["CP QUERY USERID", *sent], run

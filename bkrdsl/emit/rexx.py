@@ -239,7 +239,8 @@ _ROUTINES_COMMON = [
     "  if extra == '' then nop",
     "  else return usage('DUE takes a time, a day and a date at most.')",
     "  /* One clause reads the clock once: time and date of one instant. */",
-    "  parse value time() date('W') date('S') with clock weekday ymd .",
+    "  /* TIME('L'): plain TIME() may round 23:59:59.5 up to 00:00:00. */",
+    "  parse value time('L') date('W') date('S') with clock weekday ymd .",
     "  if now == '' then now = left(clock, 5)",
     "  if day == '' then day = translate(left(weekday, 3))",
     "  if dd == '' then dd = substr(ymd, 7, 2)",
@@ -317,7 +318,9 @@ def _table(out: _Exec, entries: list[dict]) -> None:
 
 def _dispatcher(out: _Exec, *, review: bool, verbs: list[tuple[str, str]], fallback: str) -> None:
     """Parse the operands, check the member, run the chosen routine, exit with its rc."""
-    out.code("parse upper arg operands '(' opts", "parse var operands verb rest")
+    # space(): a run of blanks (or trailing blanks) must not count as an operand.
+    out.code("parse upper arg operands '(' opts", "operands = space(operands)",
+             "parse var operands verb rest")
     if review:
         out.code(
             "opts = space(translate(opts, ' ', ')'))",

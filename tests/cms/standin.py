@@ -71,8 +71,11 @@ class CmsStandIn:
         fail: dict[str, int] | None = None,
         slow: dict[str, int] | None = None,
         file_name: str = "TEST.EXEC",
+        env: dict[str, str] | None = None,
     ) -> Run:
-        """Run `exec_text` with `operands` as if on `member`; return rc, output and commands."""
+        """Run `exec_text` with `operands` as if on `member`; return rc, output and commands.
+
+        `env` adds environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH)."""
         self.count += 1
         state = self.workdir / f"run{self.count}"
         state.mkdir()
@@ -89,6 +92,7 @@ class CmsStandIn:
             "BKR_CMS_MEMBER": member,
             "BKR_CMS_USERID": userid,
             "LANG": "C",
+            **(env or {}),
         }
         args = [self.rexx, str(program)] + ([operands] if operands else [])
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)

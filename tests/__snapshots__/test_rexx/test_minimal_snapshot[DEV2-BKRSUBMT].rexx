@@ -34,6 +34,7 @@ when.1 = 'daily 02:00'
 text.1 = 'full backup of SYSTEM to disk pool BKUPPOOL'
 
 parse upper arg operands '(' opts
+operands = space(operands)
 parse var operands verb rest
 opts = space(translate(opts, ' ', ')'))
 review = 0
@@ -99,7 +100,8 @@ senddue: procedure expose me member noun job. run. dry. review sched.
   if extra == '' then nop
   else return usage('DUE takes a time, a day and a date at most.')
   /* One clause reads the clock once: time and date of one instant. */
-  parse value time() date('W') date('S') with clock weekday ymd .
+  /* TIME('L'): plain TIME() may round 23:59:59.5 up to 00:00:00. */
+  parse value time('L') date('W') date('S') with clock weekday ymd .
   if now == '' then now = left(clock, 5)
   if day == '' then day = translate(left(weekday, 3))
   if dd == '' then dd = substr(ymd, 7, 2)
