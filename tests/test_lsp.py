@@ -367,3 +367,113 @@ async def test_formatting_replaces_the_whole_text_whatever_its_line_ends(client:
     lines = messy.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     assert (edit.range.end.line, edit.range.end.character) == (len(lines) - 1, len(lines[-1]))
     assert edit.new_text == "single group WEB { HTTPD }\nsingle user FTPD\n"
+
+
+@pytest.mark.asyncio
+async def test_a_path_with_a_space_is_checked_again_after_a_change(client: LanguageClient):
+    # Editors send such a URI escaped (`my%20site`); the server must still re-check it
+    # after a change, and the cluster that imports it must see its unsaved text.
+    folder = client.folder / "my site"
+    folder.mkdir()
+    (folder / "site.bkr").write_text(SITE)
+    main = open_doc(client, folder / "main.bkr", GOOD)
+    assert "%20" in main
+    assert [d.code for d in await diagnostics(client, main, 1)] == ["BKR221"]
+    change(client, main, BROKEN, 2)
+    assert [d.code for d in await diagnostics(client, main, 2)] == ["BKR010"]
+    change(client, main, GOOD, 3)
+    assert [d.code for d in await diagnostics(client, main, 3)] == ["BKR221"]
+    site = open_doc(client, folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    change(client, site, SITE.replace("identity group MONITOR", "single group MONITOR"), 2)
+    await diagnostics(client, main, where=lambda found: "BKR221" not in [d.code for d in found])
+
+
+@pytest.mark.asyncio
+async def test_incremental_changes_count_only_lsp_line_ends(client: LanguageClient):
+    # LSP's lines end at `\r\n`, `\r` or `\n` only: a form feed, U+0085 or U+2028 in
+    # the text does not start a line, and a position past a line's end is its end.
+    text = "single group WEB { HTTPD }\n\x0c\n# a\u2028b\x85c\nsingle group FTP { FTPD }\n"
+    uri = open_doc(client, client.folder / "ff.bkr", text)
+    await diagnostics(client, uri, 1)
+
+    def edit(line: int, start: int, end: int, new_text: str) -> T.TextDocumentContentChangePartial:
+        where = T.Range(
+            start=T.Position(line=line, character=start), end=T.Position(line=line, character=end)
+        )
+        return T.TextDocumentContentChangePartial(range=where, text=new_text)
+
+    client.text_document_did_change(
+        T.DidChangeTextDocumentParams(
+            text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[edit(3, 13, 16, "WWW"), edit(0, 27, 27, " # here")],
+        )
+    )
+    await diagnostics(client, uri, 2)
+    symbols = await client.text_document_document_symbol_async(
+        T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=uri))
+    )
+    assert [(s.name, s.range.start.line) for s in symbols] == [("WEB", 0), ("WWW", 3)]
+    (edit,) = await client.text_document_formatting_async(
+        T.DocumentFormattingParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            options=T.FormattingOptions(tab_size=2, insert_spaces=True),
+        )
+    )
+    assert edit.new_text.startswith("single group WEB { HTTPD }  # here\n")
+
+
+@pytest.mark.asyncio
+async def test_a_position_past_the_end_of_a_line_is_its_end(client: LanguageClient):
+    uri = open_doc(client, client.folder / "main.bkr", GOOD)
+    await diagnostics(client, uri, 1)
+    end = position(GOOD, "job PAYFULL {", len("job PAYFULL {"))
+
+    async def labels(character: int) -> list[str]:
+        done = await client.text_document_completion_async(
+            T.CompletionParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=end.line, character=character),
+            )
+        )
+        return sorted(i.label for i in done.items)
+
+    at_end = await labels(end.character)
+    assert "backup" in at_end
+    assert await labels(end.character + 1) == at_end
+    assert await labels(end.character + 40) == at_end
+
+
+@pytest.mark.asyncio
+async def test_a_byte_order_mark_is_three_units_in_utf_8(patient_client: LanguageClient):
+    # Neovim 0.11 asks for UTF-8 positions: the mark (U+FEFF) is 3 bytes there.
+    client = patient_client
+    text = "\ufeffsingle group WEB { HTTPD }\nsingle group WEB { FTPD }\n"
+    uri = open_doc(client, client.folder / "bom8.bkr", text)
+    await diagnostics(client, uri, 1)
+    hover = await client.text_document_hover_async(
+        T.HoverParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), position=T.Position(line=0, character=16)
+        )
+    )
+    assert hover is not None and "**WEB**" in hover.contents.value
+    assert (hover.range.start.character, hover.range.end.character) == (16, 19)
+
+
+def test_the_exit_status_says_whether_shutdown_came_first(tmp_path):
+    # LSP, `exit`: "exit with success code 0 if the shutdown request has been
+    # received before; otherwise with error code 1".
+    import json
+    import subprocess
+
+    def message(payload: dict) -> bytes:
+        body = json.dumps({"jsonrpc": "2.0", **payload}).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    params = {"processId": None, "rootUri": None, "capabilities": {}}
+    init = message({"id": 1, "method": "initialize", "params": params})
+    shutdown = message({"id": 2, "method": "shutdown"})
+    exit_ = message({"method": "exit"})
+    for messages, status in [([init, shutdown, exit_], 0), ([init, exit_], 1)]:
+        done = subprocess.run(SERVER, input=b"".join(messages), capture_output=True, timeout=60)
+        assert done.returncode == status, done.stderr.decode()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace.position_codec import ServerTextPosition
 
@@ -55,13 +56,56 @@ _COMPLETION_KIND = {
 }
 
 
+#: The line ends LSP counts: `\r\n`, `\r` and `\n`, and no other (pygls splits
+#: with str.splitlines, which also breaks lines at a form feed, U+0085, U+2028...).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def apply_change(text: str, change: T.TextDocumentContentChangeEvent, codec) -> str:
+    """`text` after one didChange content change, positions in the client's units."""
+    if not isinstance(change, T.TextDocumentContentChangePartial):
+        return change.text
+    starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+
+    def offset(position: T.Position) -> int:
+        if position.line >= len(starts):
+            return len(text)
+        start = starts[position.line]
+        end = starts[position.line + 1] if position.line + 1 < len(starts) else len(text)
+        line = _LINE_END.sub("", text[start:end])
+        units = 0
+        for n, char in enumerate(line):
+            if units >= position.character:
+                return start + n
+            units += codec.client_num_units(char)
+        return start + len(line)  # past the line's end: its end (the line end is not the line's)
+
+    return text[: offset(change.range.start)] + change.text + text[offset(change.range.end) :]
+
+
+class BkrProtocol(LanguageServerProtocol):
+    @lsp_method(T.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: T.DidChangeTextDocumentParams):
+        """pygls's own, with positions counted on LSP's lines (`_LINE_END`)."""
+        document = self.workspace.get_text_document(params.text_document.uri)
+        text = document.source
+        for change in params.content_changes:
+            text = apply_change(text, change, self.workspace.position_codec)
+        self.workspace.update_text_document(
+            params.text_document, T.TextDocumentContentChangeWholeDocument(text=text)
+        )
+        if (handler := self.fm.features.get(T.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+
 class BkrServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("bkrc", __version__)
+        super().__init__("bkrc", __version__, protocol_cls=BkrProtocol)
         self.documents: dict[str, tuple[int | None, Document]] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
+        self.shut_down = False  # the client sent `shutdown`
 
     # ------------------------------------------------------------ files
     @staticmethod
@@ -69,9 +113,14 @@ class BkrServer(LanguageServer):
         fs = to_fs_path(uri) if uri.startswith("file:") else None
         return (fs, Path(fs)) if fs else (uri, None)
 
+    def open_uris(self) -> list[str]:
+        """The URIs of the open documents, as the client sent them (pygls keys its
+        documents by the URI unquoted: `my%20site` is stored as `my site`)."""
+        return [d.uri for d in list(self.workspace.text_documents.values())]
+
     def open_paths(self) -> dict[Path, str]:
         out = {}
-        for uri in list(self.workspace.text_documents):
+        for uri in self.open_uris():
             _, path = self.name_and_path(uri)
             if path is not None:
                 out[path.resolve()] = uri
@@ -144,7 +193,7 @@ class BkrServer(LanguageServer):
         async def later() -> None:
             await asyncio.sleep(self.debounce)
             self.pending.pop(uri, None)
-            if uri in self.workspace.text_documents:
+            if uri in self.open_uris():
                 self.check(uri)
 
         self.pending[uri] = asyncio.get_running_loop().create_task(later())
@@ -166,12 +215,15 @@ class BkrServer(LanguageServer):
     def position(self, lines: list[str], line: int, column: int) -> T.Position:
         return self.workspace.position_codec.position_to_client_units(lines, ServerTextPosition(line, column))
 
-    @staticmethod
-    def past_bom(doc: Document, position: T.Position) -> T.Position:
+    def bom_units(self) -> int:
+        """The byte-order mark's width in the client's units (3 in UTF-8, else 1)."""
+        return self.workspace.position_codec.client_num_units("\ufeff")
+
+    def past_bom(self, doc: Document, position: T.Position) -> T.Position:
         """A position in the document's own text as the editor counts it: one more
         character on line 1 when the editor's text begins with a byte-order mark."""
         if doc.bom and position.line == 0:
-            return T.Position(line=0, character=position.character + 1)
+            return T.Position(line=0, character=position.character + self.bom_units())
         return position
 
     def range(self, span: Span, doc: Document) -> T.Range:
@@ -191,7 +243,11 @@ class BkrServer(LanguageServer):
         if position.line >= len(lines):
             return len(lines) - 1, len(lines[-1])
         if doc.bom and position.line == 0:
-            position = T.Position(line=0, character=max(0, position.character - 1))
+            position = T.Position(line=0, character=max(0, position.character - self.bom_units()))
+        if position.character >= self.workspace.position_codec.client_num_units(lines[position.line]):
+            # "If the character value is greater than the line length it defaults back
+            # to the line length" (LSP, Position); pygls would take the last character.
+            return position.line, len(lines[position.line])
         at = self.workspace.position_codec.position_from_client_units(
             lines, T.Position(line=position.line, character=position.character)
         )
@@ -262,6 +318,13 @@ def build_server() -> BkrServer:
             debounce = options.get("debounce_ms")
             if isinstance(debounce, (int, float)) and 0 <= debounce <= 10_000:
                 ls.debounce = debounce / 1000
+
+    @server.feature(T.SHUTDOWN)
+    def shutdown(ls: BkrServer, params: None) -> None:
+        # No diagnostics after the reply: a re-check still waiting is dropped.
+        ls.shut_down = True
+        for uri in list(ls.pending):
+            ls.cancel(uri)
 
     @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: BkrServer, params: T.DidOpenTextDocumentParams) -> None:
@@ -380,5 +443,10 @@ def build_server() -> BkrServer:
 
 
 def serve() -> None:
-    """Run the server on standard input and output until the client says exit."""
-    build_server().start_io()
+    """Run the server on standard input and output until the client says exit.
+
+    The exit status is 0 if `shutdown` came before, else 1 (LSP, `exit`); pygls
+    catches its own SystemExit and would always return 0."""
+    server = build_server()
+    server.start_io()
+    raise SystemExit(0 if server.shut_down else 1)
