@@ -477,3 +477,22 @@ def test_the_exit_status_says_whether_shutdown_came_first(tmp_path):
     for messages, status in [([init, shutdown, exit_], 0), ([init, exit_], 1)]:
         done = subprocess.run(SERVER, input=b"".join(messages), capture_output=True, timeout=60)
         assert done.returncode == status, done.stderr.decode()
+
+
+@pytest.mark.asyncio
+async def test_requests_for_a_document_never_opened_get_empty_answers(client: LanguageClient):
+    # The server answers about the buffers the client gave it: a file never
+    # opened (there or not) is no error, and gets no diagnostics either.
+    for path in (client.folder / "main.bkr", client.folder / "gone.bkr"):
+        doc = T.TextDocumentIdentifier(uri=path.as_uri())
+        at = T.Position(line=0, character=0)
+        assert await client.text_document_hover_async(T.HoverParams(text_document=doc, position=at)) is None
+        done = await client.text_document_completion_async(T.CompletionParams(text_document=doc, position=at))
+        assert not done.items
+        assert not await client.text_document_definition_async(T.DefinitionParams(text_document=doc, position=at))
+        assert not await client.text_document_document_symbol_async(T.DocumentSymbolParams(text_document=doc))
+        options = T.FormattingOptions(tab_size=2, insert_spaces=True)
+        formatting = T.DocumentFormattingParams(text_document=doc, options=options)
+        assert not await client.text_document_formatting_async(formatting)
+    assert path.as_uri() not in client.diagnostics
+    assert (client.folder / "main.bkr").as_uri() not in client.diagnostics

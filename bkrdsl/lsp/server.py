@@ -168,8 +168,13 @@ class BkrServer(LanguageServer):
         self.publish(uri, doc, text_doc.version)
         return doc
 
-    def fresh(self, uri: str) -> Document:
-        """The analysis of the text as it is now (a request never answers from stale positions)."""
+    def fresh(self, uri: str) -> Document | None:
+        """The analysis of the text as it is now (a request never answers from stale
+        positions); None for a document the client has not opened (the server
+        answers about the buffers it was given, and a file that is not there must
+        not become an internal error)."""
+        if uri not in self.open_uris():
+            return None
         text_doc = self.workspace.get_text_document(uri)
         cached = self.documents.get(uri)
         if (
@@ -361,6 +366,8 @@ def build_server() -> BkrServer:
     @server.feature(T.TEXT_DOCUMENT_HOVER)
     def hover(ls: BkrServer, params: T.HoverParams) -> T.Hover | None:
         doc = ls.fresh(params.text_document.uri)
+        if doc is None:
+            return None
         found = F.hover(doc, *ls.server_position(doc, params.position))
         if found is None:
             return None
@@ -373,6 +380,8 @@ def build_server() -> BkrServer:
     def completion(ls: BkrServer, params: T.CompletionParams) -> T.CompletionList:
         doc = ls.fresh(params.text_document.uri)
         items = []
+        if doc is None:
+            return T.CompletionList(is_incomplete=False, items=items)
         for n, c in enumerate(F.complete(doc, *ls.server_position(doc, params.position))):
             items.append(
                 T.CompletionItem(
@@ -388,12 +397,16 @@ def build_server() -> BkrServer:
     @server.feature(T.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: BkrServer, params: T.DefinitionParams) -> list[T.Location]:
         doc = ls.fresh(params.text_document.uri)
+        if doc is None:
+            return []
         spans = F.definition(doc, *ls.server_position(doc, params.position))
         return [loc for loc in (ls.location(s, doc) for s in spans) if loc is not None]
 
     @server.feature(T.TEXT_DOCUMENT_REFERENCES)
     def references(ls: BkrServer, params: T.ReferenceParams) -> list[T.Location]:
         doc = ls.fresh(params.text_document.uri)
+        if doc is None:
+            return []
         line, column = ls.server_position(doc, params.position)
         spans = F.references(doc, line, column, params.context.include_declaration)
         return [loc for loc in (ls.location(s, doc) for s in spans) if loc is not None]
@@ -401,13 +414,13 @@ def build_server() -> BkrServer:
     @server.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def symbols(ls: BkrServer, params: T.DocumentSymbolParams) -> list[T.DocumentSymbol]:
         doc = ls.fresh(params.text_document.uri)
-        return [_symbol(ls, s, doc) for s in F.outline(doc)]
+        return [_symbol(ls, s, doc) for s in F.outline(doc)] if doc is not None else []
 
     @server.feature(T.TEXT_DOCUMENT_FORMATTING)
     def formatting(ls: BkrServer, params: T.DocumentFormattingParams) -> list[T.TextEdit]:
         uri = params.text_document.uri
         doc = ls.fresh(uri)
-        text = F.formatted(doc)
+        text = F.formatted(doc) if doc is not None else None
         if text is None:
             return []
         # The editor's own lines: LSP counts `\r\n`, `\n` and a lone `\r` as line ends.
@@ -422,6 +435,8 @@ def build_server() -> BkrServer:
         uri = params.text_document.uri
         doc = ls.fresh(uri)
         out = []
+        if doc is None:
+            return out
         for fix in F.fixes(doc, params.range.start.line, params.range.end.line):
             edit = T.TextEdit(range=ls.range(fix.span, doc), new_text=fix.new_text)
             out.append(
