@@ -10,6 +10,7 @@ down.
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -460,7 +461,7 @@ async def test_a_byte_order_mark_is_three_units_in_utf_8(patient_client: Languag
     assert (hover.range.start.character, hover.range.end.character) == (16, 19)
 
 
-def test_the_exit_status_says_whether_shutdown_came_first(tmp_path):
+def test_exit_status_late_requests_and_bad_parameters_follow_lsp(tmp_path):
     # LSP, `exit`: "exit with success code 0 if the shutdown request has been
     # received before; otherwise with error code 1".
     import json
@@ -477,6 +478,24 @@ def test_the_exit_status_says_whether_shutdown_came_first(tmp_path):
     for messages, status in [([init, shutdown, exit_], 0), ([init, exit_], 1)]:
         done = subprocess.run(SERVER, input=b"".join(messages), capture_output=True, timeout=60)
         assert done.returncode == status, done.stderr.decode()
+    # LSP, `shutdown`: a request after it errors with InvalidRequest (-32600).
+    hover = message({"id": 3, "method": "textDocument/hover", "params": {
+        "textDocument": {"uri": (tmp_path / "a.bkr").as_uri()}, "position": {"line": 0, "character": 0}}})
+    done = subprocess.run(SERVER, input=init + shutdown + hover + exit_, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    replies = [json.loads(body) for body in re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", done.stdout) if body]
+    (late,) = [r for r in replies if r.get("id") == 3]
+    assert late["error"]["code"] == -32600 and "shut down" in late["error"]["message"]
+    # A request whose parameters do not fit its method gets InvalidParams (-32602),
+    # not silence: a completion context without its required triggerKind.
+    completion = message({"id": 4, "method": "textDocument/completion", "params": {
+        "textDocument": {"uri": (tmp_path / "a.bkr").as_uri()}, "position": {"line": 0, "character": 0},
+        "context": {}}})
+    done = subprocess.run(SERVER, input=init + completion + shutdown + exit_, capture_output=True, timeout=60)
+    replies = [json.loads(body) for body in re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", done.stdout) if body]
+    (bad,) = [r for r in replies if r.get("id") == 4]
+    assert bad["error"]["code"] == -32602 and "textDocument/completion" in bad["error"]["message"]
+    assert done.returncode == 0, done.stderr.decode()
 
 
 @pytest.mark.asyncio

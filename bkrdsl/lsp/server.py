@@ -17,7 +17,9 @@ from pathlib import Path
 
 from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
+from pygls.exceptions import JsonRpcInvalidParams, JsonRpcInvalidRequest
 from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.protocol.json_rpc import RPCRequest
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace.position_codec import ServerTextPosition
 
@@ -84,6 +86,28 @@ def apply_change(text: str, change: T.TextDocumentContentChangeEvent, codec) -> 
 
 
 class BkrProtocol(LanguageServerProtocol):
+    def handle_message(self, message):
+        """pygls's own, but a request after `shutdown` gets an answer: "If a server
+        receives requests after a shutdown request those requests should error
+        with InvalidRequest" (LSP, `shutdown`); pygls would not answer at all."""
+        if self._shutdown and isinstance(message, RPCRequest):
+            error = JsonRpcInvalidRequest(message="the server is shut down: only `exit` is accepted")
+            self._send_response(message.id, error=error.to_response_error())
+            return None
+        return super().handle_message(message)
+
+    def structure_message(self, data: dict):
+        """pygls's own, but a request whose parameters do not fit its method gets
+        an InvalidParams error back; pygls would log it and leave the client
+        waiting for an answer that never comes."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcInvalidParams:
+            if "id" in data and "method" in data:
+                error = JsonRpcInvalidParams(message=f"invalid parameters for {data['method']}")
+                self._send_response(data["id"], error=error.to_response_error())
+            raise
+
     @lsp_method(T.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: T.DidChangeTextDocumentParams):
         """pygls's own, with positions counted on LSP's lines (`_LINE_END`)."""
