@@ -80,7 +80,13 @@ def recording_client() -> LanguageClient:
         client.diagnostics[params.uri] = params.diagnostics
         client.published.append(params)
 
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, PUBLISH: publish})
+    def register_capability(client: LanguageClient, params: T.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)
+
+    client.registrations = []
+    register_lsp_features(
+        client, {**DEFAULT_CLIENT_FEATURES, PUBLISH: publish, T.CLIENT_REGISTER_CAPABILITY: register_capability}
+    )
     return client
 
 
@@ -515,3 +521,27 @@ async def test_requests_for_a_document_never_opened_get_empty_answers(client: La
         assert not await client.text_document_formatting_async(formatting)
     assert path.as_uri() not in client.diagnostics
     assert (client.folder / "main.bkr").as_uri() not in client.diagnostics
+
+
+@pytest.mark.asyncio
+async def test_a_module_created_on_disk_is_seen_by_the_documents_that_import_it(client: LanguageClient):
+    # The server asks to hear of .bkr files changed outside the editor...
+    for _ in range(100):
+        if client.registrations:
+            break
+        await asyncio.sleep(0.05)
+    (registration,) = client.registrations
+    assert registration.method == T.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    assert [w["globPattern"] for w in registration.register_options["watchers"]] == ["**/*.bkr"]
+    # ... and checks the open documents again when one is: here the module a
+    # cluster imports appears (a `git checkout`), so BKR101 goes away.
+    folder = client.folder / "later"
+    folder.mkdir()
+    uri = open_doc(client, folder / "main.bkr", GOOD)
+    assert "BKR101" in [d.code for d in await diagnostics(client, uri, 1)]
+    (folder / "site.bkr").write_text(SITE)
+    client.workspace_did_change_watched_files(
+        T.DidChangeWatchedFilesParams(changes=[T.FileEvent(uri=(folder / "site.bkr").as_uri(), type=T.FileChangeType.Created)])
+    )
+    found = await diagnostics(client, uri, where=lambda found: "BKR101" not in [d.code for d in found])
+    assert [d.code for d in found] == ["BKR221"]

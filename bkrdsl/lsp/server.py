@@ -348,6 +348,31 @@ def build_server() -> BkrServer:
             if isinstance(debounce, (int, float)) and 0 <= debounce <= 10_000:
                 ls.debounce = debounce / 1000
 
+    @server.feature(T.INITIALIZED)
+    async def initialized(ls: BkrServer, params: T.InitializedParams) -> None:
+        # Ask the client to tell of .bkr files changed on disk by anything but
+        # the editor (git, another tool): modules that appear, change or go.
+        workspace = ls.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace is not None else None
+        if watched is None or not watched.dynamic_registration:
+            return
+        options = T.DidChangeWatchedFilesRegistrationOptions(watchers=[T.FileSystemWatcher(glob_pattern="**/*.bkr")])
+        registration = T.Registration(
+            id="bkr-watched-files", method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+        )
+        try:
+            await ls.client_register_capability_async(T.RegistrationParams(registrations=[registration]))
+        except Exception:  # noqa: BLE001 - a client that refuses: documents are re-checked as they change
+            pass
+
+    @server.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files(ls: BkrServer, params: T.DidChangeWatchedFilesParams) -> None:
+        # A module created, changed or deleted on disk: every open document may
+        # import it (or have failed to find it, BKR101), so each is checked again.
+        if params.changes:
+            for uri in ls.open_uris():
+                ls.schedule(uri)
+
     @server.feature(T.SHUTDOWN)
     def shutdown(ls: BkrServer, params: None) -> None:
         # No diagnostics after the reply: a re-check still waiting is dropped.
