@@ -166,9 +166,10 @@ KINDS: tuple[Kind, ...] = (
          "a double-quoted string"),
     Kind("escape", "String.Escape", "constant.character.escape.bkr", ("bkrEscape",), "SpecialChar",
          "a backslash escape in a string"),
-    Kind("comment", "Comment.Single", "comment.line.number-sign.bkr", ("bkrComment",), "Comment",
+    Kind("comment", "Comment.Single", "comment.line.number-sign.bkr", ("bkrComment", "bkrImportComment"), "Comment",
          "# to the end of the line, where a name cannot continue"),
-    Kind("doc-comment", "String.Doc", "comment.line.documentation.bkr", ("bkrDocComment",), "SpecialComment",
+    Kind("doc-comment", "String.Doc", "comment.line.documentation.bkr", ("bkrDocComment", "bkrImportDocComment"),
+         "SpecialComment",
          "## to the end of the line: documentation kept with the declaration below"),
     Kind("brace", "Punctuation", "punctuation.section.braces.bkr", ("bkrBrace",), "Delimiter",
          "{ and }"),
@@ -196,6 +197,9 @@ USER_LISTS = ("user",)
 #: Keywords followed by a comma-separated list of names (groups or user IDs): a
 #: group named like a keyword (`backup LINUX, WORKERS full`) is a name there.
 NAME_LISTS = ("backup",)
+#: `on` is followed by member or volume names, even those spelled like keywords
+#: (`run on RUN daily 01:00`); only `each` is a keyword there (`on each member`).
+PLACE = ("on", "each")
 #: Keywords followed by one user ID or pattern (also inside a group body).
 USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-node", "server")
 #: Keywords followed by an owner (user ID or pattern), then addresses up to the next keyword.
@@ -207,7 +211,7 @@ IMPORT = "import"
 
 
 def context_keywords() -> set[str]:
-    return {*DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT}
+    return {*DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT}
 
 
 # ------------------------------------------------------------------ rules
@@ -275,7 +279,12 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         "main": (
             Include("comments"),
             Include("strings"),
-            Match("import PATH", f"({kw(IMPORT)}){sp}+({v.import_path})", None, {1: "keyword", 2: "import-path"}),
+            Match(
+                "import PATH, and a comment right after it (a path cannot hold #)",
+                f"({kw(IMPORT)}){sp}+({v.import_path})(?:(##.*$)|(#.*$))?",
+                None,
+                {1: "keyword", 2: "import-path", 3: "doc-comment", 4: "comment"},
+            ),
             *decl,
             Region(
                 "group NAME { user IDs and `match PATTERN` }",
@@ -295,6 +304,12 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             Match(
                 "backup NAME, NAME, ...",
                 f"({kw(*NAME_LISTS)}){sp}+({word}(?:{sp}*,{sp}*{word})*)",
+                None,
+                {1: "keyword", 2: "@name-words"},
+            ),
+            Match(
+                "on NAME, NAME, ...: names, even those spelled like keywords; not `on each member`",
+                f"({kw(PLACE[0])}){sp}+(?!{kw(PLACE[1])})({word}(?:{sp}*,{sp}*{word})*)",
                 None,
                 {1: "keyword", 2: "@name-words"},
             ),
@@ -463,7 +478,7 @@ def vim_syntax() -> str:
     wild = _vim_class(v.wildcards)
     bad = "[^ \\t\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
     kwalt = f"\\%(\\%({_vim_words(v.keywords)}\\)\\>\\)\\@!"
-    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, *USER_SLOTS, *ADDRESS_LISTS, DISK[0], IMPORT}
+    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *ADDRESS_LISTS, DISK[0], IMPORT}
     plain = [k for k in v.keywords if k not in special]
     decls = []
     for k, kind in DECLARES.items():
@@ -519,7 +534,10 @@ def vim_syntax() -> str:
         "",
         "\" import PATH",
         f"syn keyword bkrKeyword {IMPORT} nextgroup=bkrImportPath skipwhite",
-        f"syn match bkrImportPath /{path}\\+/ contained",
+        f"syn match bkrImportPath /{path}\\+/ contained nextgroup=bkrImportComment,bkrImportDocComment",
+        "\" a path cannot hold #: a comment may follow it without a blank",
+        "syn match bkrImportComment /#\\%(#\\)\\@!.*$/ contained contains=@Spell",
+        "syn match bkrImportDocComment /##.*$/ contained contains=@Spell",
         "",
         "\" Declarations: the name before a { on the same line.",
         *decls,
@@ -533,6 +551,10 @@ def vim_syntax() -> str:
         "\" backup NAME, NAME, ...: names, even those spelled like keywords",
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrNameList skipwhite" for k in NAME_LISTS],
         f"syn match bkrNameList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
+        " contains=bkrPattern,bkrComma",
+        f"\" {PLACE[0]} NAME, NAME, ...: names, even those spelled like keywords; not `{PLACE[0]} {PLACE[1]} member`",
+        f"syn keyword bkrKeyword {PLACE[0]} nextgroup=bkrPlaceList skipwhite",
+        f"syn match bkrPlaceList /\\%({PLACE[1]}\\k\\@!\\)\\@!{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
         " contains=bkrPattern,bkrComma",
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",

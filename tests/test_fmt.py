@@ -291,6 +291,19 @@ CASES = [
         """,
     ),
     (
+        "a-long-list-in-an-empty-block-header-fills-too",
+        (
+            "cluster C {\n  expire on VMSYS1, VMSYS2, VMSYS3, VMSYS4, VMSYS5, VMSYS6, VMSYS7, VMSYS8,"
+            " VMSYS9A {}  # later\n}\n"
+        ),
+        """
+        cluster C {
+          expire on VMSYS1, VMSYS2, VMSYS3, VMSYS4, VMSYS5, VMSYS6, VMSYS7, VMSYS8,
+                    VMSYS9A {}  # later
+        }
+        """,
+    ),
+    (
         "doc-comments-stay-on-their-declaration",
         """
         ## The Linux guests.

@@ -244,6 +244,23 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     ("run on A monthly 1 02:00", [("keyword", "run"), ("keyword", "on"), ("name", "A"), ("keyword", "monthly"),
                                    ("number", "1"), ("time", "02:00")]),
+    # after `on` come member or volume names, even those spelled like keywords (a member
+    # named RUN): only `each` is a keyword there, as the parser reads it
+    (
+        "run on run daily 01:00",
+        [("keyword", "run"), ("keyword", "on"), ("name", "run"), ("keyword", "daily"), ("time", "01:00")],
+    ),
+    (
+        "expire on VMSYS1, Daily {",
+        [("keyword", "expire"), ("keyword", "on"), ("name", "VMSYS1"), ("comma", ","), ("name", "Daily"),
+         ("brace", "{")],
+    ),
+    (
+        "catalog shared server BKRSVSFS pool BKRPOOL on tape",
+        [("keyword", "catalog"), ("keyword", "shared"), ("keyword", "server"), ("user-id", "BKRSVSFS"),
+         ("keyword", "pool"), ("name", "BKRPOOL"), ("keyword", "on"), ("name", "tape")],
+    ),
+    ("run on EACH member", [("keyword", "run"), ("keyword", "on"), ("keyword", "EACH"), ("keyword", "member")]),
     # backup lists name groups and users
     ("backup APPS, LINUX full", [("keyword", "backup"), ("name", "APPS"), ("comma", ","), ("name", "LINUX"),
                                  ("keyword", "full")]),
@@ -265,6 +282,9 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
     ("# a comment with cluster X {", [("comment", "# a comment with cluster X {")]),
     # `4#` is one name: a name may contain #, so no comment starts there.
     ("workers 4# four", [("keyword", "workers"), ("name", "4#"), ("name", "four")]),
+    # an import path cannot hold #: the parser reads a comment right after it
+    ("import std/zvm73# z/VM 7.3", [("keyword", "import"), ("import-path", "std/zvm73"), ("comment", "# z/VM 7.3")]),
+    ("import ./site##x", [("keyword", "import"), ("import-path", "./site"), ("doc-comment", "##x")]),
     ("workers 4 #four", [("keyword", "workers"), ("number", "4"), ("comment", "#four")]),
     ('"x"#y', [("string", '"x"'), ("comment", "#y")]),
     # what no token starts with

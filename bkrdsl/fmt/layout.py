@@ -253,12 +253,13 @@ class Printer:
         )
 
     # -- statements
-    def wrapped(self, first: int, last: int, indent: str) -> list[tuple[str, str]] | None:
+    def wrapped(self, first: int, last: int, indent: str, tail: str = "") -> list[tuple[str, str]] | None:
         """A statement too wide for one line, with a comma-separated list in it, filled
         into lines of at most WIDTH columns, continuation lines aligned under the
-        list's first name. None when it fits, or has no list to break."""
+        list's first name. None when it fits, or has no list to break. `tail` is
+        text printed after token `last` (the ` {}` of an empty block)."""
         toks = self.layout.toks
-        if len(indent) + len(self.joined(first, last)) <= WIDTH:
+        if len(indent) + len(self.joined(first, last)) + len(tail) <= WIDTH:
             return None
         cuts = [
             i for i in range(first, last) if toks[i].type == "COMMA" and i not in self.layout.tight_commas
@@ -271,7 +272,7 @@ class Printer:
         for cut in cuts:
             units.append(self.joined(start, cut))
             start = cut + 1
-        units.append(self.joined(start, last))
+        units.append(self.joined(start, last) + tail)
         align = " " * (len(indent) + len(head) + (1 if head else 0))
         lines = [(indent, units[0])]
         for unit in units[1:]:
@@ -378,7 +379,11 @@ class Printer:
         header = self.joined(first, brace - 1)
         if not inside:
             if not body:
-                self.code_line(indent, header + " {}", lay.trailing.get(last))
+                # `expire on A, B, ... {}`: a long member list fills like any other statement's
+                filled = self.wrapped(first, brace - 1, indent, " {}") or [(indent, header + " {}")]
+                for line_indent, code in filled[:-1]:
+                    self.code_line(line_indent, code, None)
+                self.code_line(filled[-1][0], filled[-1][1], lay.trailing.get(last))
                 return
             inline = self.one_line_body(node, body)
             if inline is not None:

@@ -30,13 +30,16 @@ syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 " Keywords that only are keywords.
 syn keyword bkrKeyword at catalog daily days description each exclude expire
 syn keyword bkrKeyword full identity include incremental job-suffix local
-syn keyword bkrKeyword manager manual monthly on pool preview private-volume
+syn keyword bkrKeyword manager manual monthly pool preview private-volume
 syn keyword bkrKeyword purge retain role run sfs shared shared-volume single
 syn keyword bkrKeyword size tape to weekly workers
 
 " import PATH
 syn keyword bkrKeyword import nextgroup=bkrImportPath skipwhite
-syn match bkrImportPath /[A-Za-z0-9\-.\/_]\+/ contained
+syn match bkrImportPath /[A-Za-z0-9\-.\/_]\+/ contained nextgroup=bkrImportComment,bkrImportDocComment
+" a path cannot hold #: a comment may follow it without a blank
+syn match bkrImportComment /#\%(#\)\@!.*$/ contained contains=@Spell
+syn match bkrImportDocComment /##.*$/ contained contains=@Spell
 
 " Declarations: the name before a { on the same line.
 syn keyword bkrKeyword cluster nextgroup=bkrClusterName skipwhite
@@ -55,6 +58,9 @@ syn match bkrUserList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\
 " backup NAME, NAME, ...: names, even those spelled like keywords
 syn keyword bkrKeyword backup nextgroup=bkrNameList skipwhite
 syn match bkrNameList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrPattern,bkrComma
+" on NAME, NAME, ...: names, even those spelled like keywords; not `on each member`
+syn keyword bkrKeyword on nextgroup=bkrPlaceList skipwhite
+syn match bkrPlaceList /\%(each\k\@!\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrPattern,bkrComma
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrSlotWord skipwhite
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
@@ -95,7 +101,9 @@ hi def link bkrTime Constant
 hi def link bkrString String
 hi def link bkrEscape SpecialChar
 hi def link bkrComment Comment
+hi def link bkrImportComment bkrComment
 hi def link bkrDocComment SpecialComment
+hi def link bkrImportDocComment bkrDocComment
 hi def link bkrBrace Delimiter
 hi def link bkrComma Delimiter
 hi def link bkrError Error
