@@ -482,12 +482,12 @@ def test_exit_status_late_requests_and_bad_parameters_follow_lsp(tmp_path):
     shutdown = message({"id": 2, "method": "shutdown"})
     exit_ = message({"method": "exit"})
     for messages, status in [([init, shutdown, exit_], 0), ([init, exit_], 1)]:
-        done = subprocess.run(SERVER, input=b"".join(messages), capture_output=True, timeout=60)
+        done = subprocess.run(SERVER, input=b"".join(messages), capture_output=True, timeout=60, check=False)
         assert done.returncode == status, done.stderr.decode()
     # LSP, `shutdown`: a request after it errors with InvalidRequest (-32600).
     hover = message({"id": 3, "method": "textDocument/hover", "params": {
         "textDocument": {"uri": (tmp_path / "a.bkr").as_uri()}, "position": {"line": 0, "character": 0}}})
-    done = subprocess.run(SERVER, input=init + shutdown + hover + exit_, capture_output=True, timeout=60)
+    done = subprocess.run(SERVER, input=init + shutdown + hover + exit_, capture_output=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr.decode()
     replies = [json.loads(body) for body in re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", done.stdout) if body]
     (late,) = [r for r in replies if r.get("id") == 3]
@@ -497,7 +497,7 @@ def test_exit_status_late_requests_and_bad_parameters_follow_lsp(tmp_path):
     completion = message({"id": 4, "method": "textDocument/completion", "params": {
         "textDocument": {"uri": (tmp_path / "a.bkr").as_uri()}, "position": {"line": 0, "character": 0},
         "context": {}}})
-    done = subprocess.run(SERVER, input=init + completion + shutdown + exit_, capture_output=True, timeout=60)
+    done = subprocess.run(SERVER, input=init + completion + shutdown + exit_, capture_output=True, timeout=60, check=False)
     replies = [json.loads(body) for body in re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", done.stdout) if body]
     (bad,) = [r for r in replies if r.get("id") == 4]
     assert bad["error"]["code"] == -32602 and "textDocument/completion" in bad["error"]["message"]

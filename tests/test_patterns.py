@@ -15,7 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.resolve.model import narrow_sfs_path, pattern_regex
-from bkrdsl.resolve.patterns import covers, overlaps_in_part, relation, shared_count, shared_id, shared_id_outside
+from bkrdsl.resolve.patterns import (
+    covers,
+    overlaps_in_part,
+    relation,
+    shared_count,
+    shared_id,
+    shared_id_outside,
+)
 
 
 @functools.cache

@@ -172,9 +172,9 @@ def _doc_samples() -> dict[str, str]:
 
     text = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
     out = {}
-    for section in re.split(r"^## ", text, flags=re.M)[1:]:
+    for section in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
         fmt = section.split()[0]
-        found = re.search(r"^```(?:text|json)\n(.*?)^```", section, flags=re.M | re.S)
+        found = re.search(r"^```(?:text|json)\n(.*?)^```", section, flags=re.MULTILINE | re.DOTALL)
         if found:
             out[fmt] = found.group(1)
     return out

@@ -10,6 +10,8 @@ import dataclasses
 import re
 
 import pytest
+from cms.generate import EMITTERS, example_members, example_model, example_names, generate
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
@@ -26,8 +28,6 @@ from bkrdsl.emit.quoting import (
     rexx_literal,
 )
 from bkrdsl.emit.rexx import expire_exec
-from conftest import ROOT
-from cms.generate import EMITTERS, example_members, example_model, example_names, generate
 
 INVARIANT_ALPHABET = "".join(sorted(INVARIANT))
 

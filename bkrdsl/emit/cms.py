@@ -125,8 +125,7 @@ def _first_lines(text: str) -> list[str]:
 def _comment_text(line: str, opener: str) -> str:
     """A comment line's text, without its `/* ... */` or leading `*`."""
     text = line.strip()
-    if text.startswith(opener):
-        text = text[len(opener) :]
+    text = text.removeprefix(opener)
     if opener == "/*" and text.endswith("*/"):
         text = text[:-2]
     return text.strip()

@@ -46,6 +46,7 @@ from bkrdsl.emit.common import (
 from bkrdsl.emit.dialect import Dialect, placeholders
 from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
 
+
 @dataclass(frozen=True)
 class Machine:
     """A product machine bkrc writes a directory entry for."""

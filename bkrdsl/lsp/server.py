@@ -11,13 +11,14 @@ client's units.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 from pathlib import Path
 
 from lsprotocol import types as T
-from pygls.lsp.server import LanguageServer
 from pygls.exceptions import JsonRpcInvalidParams, JsonRpcInvalidRequest
+from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.protocol.json_rpc import RPCRequest
 from pygls.uris import from_fs_path, to_fs_path
@@ -360,10 +361,9 @@ def build_server() -> BkrServer:
         registration = T.Registration(
             id="bkr-watched-files", method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
         )
-        try:
+        # A client that refuses: open documents are still checked as they change.
+        with contextlib.suppress(Exception):
             await ls.client_register_capability_async(T.RegistrationParams(registrations=[registration]))
-        except Exception:  # noqa: BLE001 - a client that refuses: documents are re-checked as they change
-            pass
 
     @server.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_files(ls: BkrServer, params: T.DidChangeWatchedFilesParams) -> None:
@@ -472,8 +472,7 @@ def build_server() -> BkrServer:
         text = F.formatted(doc) if doc is not None else None
         if text is None:
             return []
-        # The editor's own lines: LSP counts `\r\n`, `\n` and a lone `\r` as line ends.
-        raw = re.split(r"\r\n?|\n", ls.workspace.get_text_document(uri).source)
+        raw = _LINE_END.split(ls.workspace.get_text_document(uri).source)  # the editor's own lines
         end = T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
         return [T.TextEdit(range=T.Range(start=T.Position(line=0, character=0), end=end), new_text=text)]
 
