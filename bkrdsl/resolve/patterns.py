@@ -224,13 +224,12 @@ def shared_id_outside(a: str, b: str, ids: frozenset[str]) -> str | None:
     if walk is None:
         return None
     ta, tb, _ = walk
-    trie: dict[str, dict] = {}
-    ends: set[int] = set()  # id() of the trie nodes where one of `ids` ends
+    trie: dict[str, dict] = {}  # "" marks a node where one of `ids` ends
     for i in ids:
         node = trie
         for c in i.upper():
             node = node.setdefault(c, {})
-        ends.add(id(node))
+        node[""] = {}
     alphabet = _alphabet(_named(ta, tb, *(tuple(i.upper()) for i in ids)))
     end_a, end_b = len(ta), len(tb)
     start = (_closure(ta, {0}), _closure(tb, {0}), trie)
@@ -244,7 +243,7 @@ def shared_id_outside(a: str, b: str, ids: frozenset[str]) -> str | None:
                 if not na or not nb:
                     continue
                 child = node.get(c) if node is not None else None
-                if end_a in na and end_b in nb and (child is None or id(child) not in ends):
+                if end_a in na and end_b in nb and (child is None or "" not in child):
                     return text + c
                 key = (na, nb, id(child) if child is not None else None)
                 if key not in seen:
