@@ -63,6 +63,7 @@ MESSAGES = [
     ("cluster A {\n  job J { run on M, daily 01:00 }\n}\n", "BKR010", (2, 19), "expected another name after `,`"),
     ("cluster A {\n  job J { backup , G }\n}\n", "BKR015", (2, 18), "a `,` cannot appear here"),
     ("cluster A {\n  job J { run on M N }\n}\n", "BKR004", (2, 20), "a `,` is missing between `M` and `N`"),
+    ("cluster A {\n  job J { backup full G }\n}\n", "BKR004", (2, 23), "the level comes after the groups"),
     ("cluster A {\n  member M { workers: 2 }\n}\n", "BKR014", (2, 21), "`:` between a keyword and its value"),
     ("cluster A {\n  member M { workers = 2 }\n}\n", "BKR014", (2, 22), "`=` between a keyword and its value"),
     ("cluster A {\n  member M { workers 2; }\n}\n", "BKR003", (2, 23), "`;` is not needed"),

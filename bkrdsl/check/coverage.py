@@ -12,6 +12,7 @@ from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
+    WEEKDAYS,
     JobModel,
     Model,
     id_scanner,
@@ -386,8 +387,24 @@ def same_minute(model: Model):
                 f"jobs {quoted(clash.name)} and {quoted(job.name)} both start at {job.run.schedule.time.text} on `{member}`",
                 job.run.schedule.time.span,
                 related=(Related(clash.run.schedule.time.span, f"{clash.name} starts here"),),
-                help="stagger them: start one when the other is usually done",
+                help=_stagger_help(clash, job),
             )
+
+
+def _stagger_help(a: JobModel, b: JobModel) -> str:
+    """Stagger the two jobs; when a daily job meets a weekly one (the usual nightly
+    incremental beside a weekly full), the daily one can skip the weekly one's days."""
+    text = "stagger them: start one when the other is usually done"
+    kinds = {a.run.schedule.frequency: a, b.run.schedule.frequency: b}
+    if set(kinds) != {"daily", "weekly"}:
+        return text
+    weekly = _days(kinds["weekly"].run.schedule)
+    if not isinstance(weekly, frozenset):
+        return text
+    others = [WEEKDAYS[d].lower() for d in range(7) if d not in weekly]
+    if not others:
+        return text
+    return f"{text}, or run {kinds['daily'].name} on the other days only: `weekly {','.join(others)}`"
 
 
 @check

@@ -18,7 +18,9 @@ what a word is from the LALR parser's state after the previous token:
   keyword, so a user called RUN is a name;
 * where the state accepts no name, Lark matches a keyword at the start of the
   word (`catalog sharedserver` reads as `shared server`); here the whole word
-  must be a keyword, or we give up;
+  must be a keyword, or we give up (and where Lark then reads a keyword and a
+  name from one word, `private-volumes` as `private-volume s`, the recovery
+  reports BKR012: `Recovery.check_glued`);
 * the recovery's lexer hook (`Recovery.name_token`) re-reads a name that spells
   a statement keyword and starts its line as that keyword where the state
   accepts neither `}` nor the end of the file; that always ends in an error,

@@ -286,6 +286,15 @@ def unknown_keyword(found: str, word: str, span: Span) -> Diagnostic:
     )
 
 
+def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
+    word, keyword = keyword + rest, keyword.lower()
+    if rest[:1].isdigit():  # `workers3`: the value without its blank
+        help = f"write `{keyword} {rest}`: a keyword ends at a blank"
+    else:  # `private-volumes`: a word a letter too long
+        help = f"write `{keyword}`: bkrc reads `{word}` as `{keyword}` followed by a name `{rest}`"
+    return codes.UNKNOWN_KEYWORD(f"unknown keyword `{word}`; did you mean `{keyword}`?", span, help=help)
+
+
 def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diagnostic:
     listed = ", ".join(f"`{k}`" for k in starts) or "a keyword"
     return codes.UNKNOWN_KEYWORD(
@@ -304,7 +313,21 @@ def stray_comma(span: Span) -> Diagnostic:
     )
 
 
+#: The words that end a `backup` line: `backup APPS, SYSIDS full`.
+LEVELS = frozenset({"full", "incremental"})
+
+
 def missing_comma(left: str, right: str, span: Span) -> Diagnostic:
+    level = left.strip("`")
+    if level.lower() in LEVELS:
+        # `backup full APPS`: the level written first reads as a group name, and a
+        # comma after it would only make it one (BKR331, `FULL` is neither ...).
+        return codes.SYNTAX(
+            f"{left} is read as a group name here: the level comes after the groups",
+            span,
+            help=f"move {left} to the end of the line, `backup {right.strip('`')} ... {level}`;"
+            f" if {left} names a group, put a `,` after it",
+        )
     return codes.SYNTAX(
         f"a `,` is missing between {left} and {right}",
         span,

@@ -40,6 +40,10 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, messages
 
+#: The characters a name may hold after its first (grammar/bkr.lark, NAME): a
+#: name that follows one of them directly was cut from a longer word.
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
+
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
 
@@ -922,6 +926,7 @@ class Recovery:
         its line, and comes while a statement is unfinished is read as that keyword;
         the parser then reports the value as missing, at the right place. (A user ID
         spelled like a keyword is still a name anywhere else, e.g. in a group body.)"""
+        self.check_glued(tok)
         keyword = self.facts.keywords.get(str(tok.value).lower())
         if keyword is None or self.parser_state is None or keyword not in self.statements:
             return tok
@@ -934,6 +939,24 @@ class Recovery:
         if previous is not None and previous.line == tok.line:
             return tok
         return self.retype(tok, keyword)
+
+    def check_glued(self, tok: Token) -> None:
+        """Report a name that starts inside a word: where the parser accepts no name,
+        the lexer takes a keyword from the start of a longer word, so
+        `private-volumes ZAPRV1` would read as `private-volume` and a volume `S`
+        (`workers3`, `backups WEB`, `catalog sharedserver` alike). The parse goes
+        on as the lexer read it; the error says what was read."""
+        start = tok.start_pos
+        text = self.source.text
+        if not start or text[start - 1] not in _WORD_CHARS or str(tok.value).startswith("-"):
+            return  # `catalog-nod` (a path-like `-nod`) is hyphenated_typo's, with a better guess
+        begin = start - 1
+        while begin > 0 and text[begin - 1] in _WORD_CHARS:
+            begin -= 1
+        keyword = text[begin:start]
+        if keyword.lower() not in self.facts.keywords:
+            return
+        self.report(messages.glued_keyword(keyword, str(tok.value), self.source.span(begin, tok.end_pos)), begin)
 
     def reread_statement(self, ip, tok: Token, *, commas: bool) -> tuple[bool, Token | None]:
         """Re-read the end of the current statement with one edit, when that makes `tok` fit.
