@@ -288,3 +288,21 @@ def test_checks_never_crash_and_are_deterministic(statements, with_std):
     ]
     for d in analysis.diagnostics:
         assert d.message and "\n" not in d.message and d.help
+
+
+def test_bkr411_names_each_shared_user_once_and_where_the_job_runs():
+    text = b"""import std/backup-manager
+cluster T {
+  member VM1 { workers 1 }
+  member VM2 { workers 1 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  single group WEB { LNXWEB01 LNXWEB02 match LNXWEB* }
+  job WEEKFULL { backup WEB full  include minidisk * *  to disk  run on VM1 weekly sun 02:00 }
+  job NIGHTINC { backup WEB incremental  include minidisk * *  to disk  run on VM2 daily 03:00 }
+}
+"""
+    (d,) = [d for d in analyse("t.bkr", text).diagnostics if d.code == "BKR411"]
+    assert d.message.endswith(": `LNXWEB01`, `LNXWEB02`, pattern `LNXWEB*`")
+    assert [r.label for r in d.related] == ["WEEKFULL backs them up too", "NIGHTINC runs on `VM2` here"]
+    assert "run NIGHTINC on `VM1`, like WEEKFULL" in d.help

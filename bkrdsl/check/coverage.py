@@ -563,12 +563,14 @@ def _shared_items(one, two, matched: set[str]) -> list[tuple[str, ast.Word]]:
     ids_a, pats_a = one
     ids_b, pats_b = two
     out: dict[str, ast.Word] = {}
+    shown: set[str] = set()  # each ID once, however many ways the jobs share it
     for i, word in ids_b.items():
         if i in ids_a or (i in matched and any(pattern_regex(p).match(i) for p in pats_a)):
             out.setdefault(f"`{i}`", word)
+            shown.add(i)
     if matched and pats_b:
         for i in ids_a:
-            if i in matched:
+            if i in matched and i not in shown:
                 hit = next((p for p in pats_b if pattern_regex(p).match(i)), None)
                 if hit is not None:
                     out.setdefault(f"`{i}` (pattern `{hit}`)", pats_b[hit])
@@ -632,11 +634,12 @@ def single_users_once(model: Model):
             f"job {quoted(two.name)} backs up single-configuration users that job {quoted(one.name)}"
             f" also backs up {why}: {shown}{more}",
             shared[0][1].span,
-            related=(Related(one.decl.name.span, f"{one.name} backs them up too"),),
+            related=(Related(one.decl.name.span, f"{one.name} backs them up too"),)
+            + (() if same_member else (Related(two.run.placement.span, f"{two.name} runs on `{two.members[0]}` here"),)),
             help="delete one job, or make it the other level"
             if same_member
-            else f"back each single-configuration user up from one member: run {two.name} on `{one.members[0]}` too,"
-            " or take the users out of one of the groups",
+            else f"back each single-configuration user up from one member: run {two.name} on `{one.members[0]}`,"
+            f" like {one.name}, or take the users out of one of the groups",
         )
 
 
