@@ -378,7 +378,9 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             "BKRSUBMT ALL            submits every job of this member",
             ("BKRSUBMT DUE hh:mm day dd  submits the jobs scheduled at that "
              "time; each operand defaults to now (time, day MON to SUN, day "
-             "of the month), so DUE alone submits what is due now", 24),
+             "of the month), so DUE alone submits what is due now; nothing "
+             "calls it by itself: have the site's scheduler run EXEC BKRSUBMT "
+             "DUE every minute", 24),
             "Add ( REVIEW to send the review (dry-run) form instead.",
             f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such job "
             f"on this member, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
@@ -480,7 +482,8 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             *(f"BKREXPIR {verb:<14} {texts[verb]}" for verb in verbs),
             ("BKREXPIR DUE hh:mm day dd  runs what is scheduled at that time, "
              "PREVIEW first; each operand defaults to now (time, day MON to "
-             "SUN, day of the month)", 24),
+             "SUN, day of the month); nothing calls it by itself: have the "
+             "site's scheduler run EXEC BKREXPIR DUE every minute", 24),
             f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} not "
             f"configured, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
             "command that failed.",

@@ -13,7 +13,9 @@
 /* BKREXPIR DUE hh:mm day dd  runs what is scheduled at that time, */
 /*                         PREVIEW first; each operand defaults to */
 /*                         now (time, day MON to SUN, day of the */
-/*                         month) */
+/*                         month); nothing calls it by itself: have */
+/*                         the site's scheduler run EXEC BKREXPIR */
+/*                         DUE every minute */
 /* Return codes: 0 done, 24 bad operands, 28 not configured, 40 */
 /* wrong member, else the rc of the CP command that failed. */
 /* */

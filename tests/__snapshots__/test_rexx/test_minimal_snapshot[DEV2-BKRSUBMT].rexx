@@ -9,7 +9,10 @@
 /* BKRSUBMT DUE hh:mm day dd  submits the jobs scheduled at that */
 /*                         time; each operand defaults to now (time, */
 /*                         day MON to SUN, day of the month), so DUE */
-/*                         alone submits what is due now */
+/*                         alone submits what is due now; nothing */
+/*                         calls it by itself: have the site's */
+/*                         scheduler run EXEC BKRSUBMT DUE every */
+/*                         minute */
 /* Add ( REVIEW to send the review (dry-run) form instead. */
 /* Return codes: 0 done, 24 bad operands, 28 no such job on this */
 /* member, 40 wrong member, else the rc of the CP command that */
