@@ -21,6 +21,8 @@ import hashlib
 import json
 import os
 import shutil
+import stat
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -442,6 +444,12 @@ def _write_all(root: Path, files: list[tuple[str, bytes]], folders: set[Path] = 
 
 
 def _copy_preserved(src_root: Path, dst_root: Path, rel: str) -> None:
+    """Put a file bkrc did not write into the new folder, kept as it is: a
+    regular file is hard-linked (the same file, not a copy: its owner, mode,
+    times and other links stay, a program still writing to it keeps writing
+    to it, and its bytes are already on disk); where a link cannot be made, it
+    is copied and the copy flushed to disk before the swap removes the
+    original."""
     if rel.endswith("/"):
         (dst_root / rel).mkdir(parents=True, exist_ok=True)
         return
@@ -450,8 +458,39 @@ def _copy_preserved(src_root: Path, dst_root: Path, rel: str) -> None:
     src = src_root / rel
     if src.is_symlink():
         os.symlink(os.readlink(src), dst)
-    else:
-        shutil.copy2(src, dst)
+        return
+    try:
+        os.link(src, dst, follow_symlinks=False)
+        return
+    except OSError:
+        pass
+    shutil.copy2(src, dst)
+    try:
+        fd = os.open(dst, os.O_RDONLY)
+    except OSError:  # pragma: no cover - a copy its owner may not read
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _keep_folder_modes(src_root: Path, dst_root: Path) -> None:
+    """Give every folder of the new tree that DIR already has DIR's folder's
+    mode (a private folder of the user's stays private, a read-only one
+    read-only). Called once every file is written, deepest folders first."""
+    modes = []
+    for root, _dirs, _files in os.walk(dst_root):  # never into a symlinked folder
+        if root == str(dst_root):
+            continue
+        try:
+            st = os.stat(src_root / os.path.relpath(root, dst_root), follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            modes.append((root, stat.S_IMODE(st.st_mode)))
+    for folder, mode in sorted(modes, key=lambda fm: fm[0].count(os.sep), reverse=True):
+        os.chmod(folder, mode)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -462,6 +501,36 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError:  # pragma: no cover - someone else's process
         return True
     return True
+
+
+def _remove_tree(path: Path) -> None:
+    """Remove a temporary folder, even one holding folders without write
+    permission (a read-only member folder, or DIR itself made read-only, swapped
+    out of DIR): shutil.rmtree alone fails on them and, ignoring errors, would
+    leave the old tree beside DIR for good. Anything else it cannot remove is
+    left (the next compile tries again)."""
+
+    top = os.fspath(path)
+
+    def retry(func, name, _exc) -> None:
+        folder = os.path.dirname(name) if func in (os.unlink, os.rmdir) else name
+        if folder != top and not folder.startswith(top + os.sep):
+            return  # never change a mode outside the temporary folder (its parent's)
+        if os.path.islink(folder):
+            return
+        try:
+            os.chmod(folder, os.stat(folder, follow_symlinks=False).st_mode | 0o700)
+            if func in (os.unlink, os.rmdir):
+                func(name)
+        except OSError:
+            pass
+
+    if os.path.islink(path):
+        return
+    handler = {"onexc": retry} if sys.version_info >= (3, 12) else {"onerror": retry}
+    shutil.rmtree(path, **handler)
+    if os.path.lexists(path):  # a folder that could not be read until its mode was changed
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _temp_prefix(out_dir: Path) -> str:
@@ -498,7 +567,7 @@ def recover(out_dir: Path) -> None:
             except OSError as err:
                 raise OutputError(f"{out_dir}: cannot put back {path.name}: {err.strerror or err}") from None
         else:
-            shutil.rmtree(path, ignore_errors=True)
+            _remove_tree(path)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -600,15 +669,16 @@ def write(plan: Plan, *, force: bool = False) -> None:
             ],
             {temp / folder for rel in plan.preserved for folder in _folders_of(rel)},
         )
+        _keep_folder_modes(out_dir, temp)
         os.chmod(temp, _folder_mode(out_dir))
         old = swap(temp, out_dir)
     except OSError as err:
-        shutil.rmtree(temp, ignore_errors=True)
+        _remove_tree(temp)
         where = _in_out_dir(err, temp, out_dir)
         raise OutputError(f"{where}: cannot write: {err.strerror or err}; nothing was changed") from None
     except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
+        _remove_tree(temp)
         raise
     _fsync_dir(out_dir.parent)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove_tree(old)

@@ -6,6 +6,7 @@ import errno
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,7 +14,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from shutil import rmtree as shutil_rmtree
 
 from bkrdsl import output
 from bkrdsl.emit.common import Artifact
@@ -237,7 +237,7 @@ def test_a_folder_where_bkrc_writes_a_file_is_refused_even_with_force(tmp_path):
 def test_a_file_where_bkrc_writes_a_folder_is_refused_even_with_force(tmp_path):
     out = tmp_path / "out"
     compile_to(out, arts())
-    shutil_rmtree(out / "M2")
+    shutil.rmtree(out / "M2")
     (out / "M2").write_text("not a folder\n")
     before = layout(out)
     plan = output.make_plan(out, arts("2"), "test.bkr")
@@ -430,3 +430,99 @@ def test_a_running_compile_keeps_its_temporary_folder(tmp_path):
     mine.mkdir()
     output.recover(out)
     assert mine.exists()
+
+
+def test_files_bkrc_did_not_write_are_kept_as_the_same_files(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    log = out / "build.log"
+    log.write_text("started\n")
+    os.link(log, tmp_path / "build.log.link")  # a second name outside DIR
+    (out / "private").mkdir()
+    (out / "private" / "key").write_text("secret\n")
+    (out / "private").chmod(0o700)
+    (out / "M1").chmod(0o750)
+    inode = log.stat().st_ino
+    with open(log, "a") as writer:  # a program still writing to it (`... | tee -a out/build.log`)
+        compile_to(out, arts("2"))
+        writer.write("finished\n")
+    assert log.read_text() == "started\nfinished\n"
+    assert log.stat().st_ino == inode and log.stat().st_nlink == 2
+    assert (tmp_path / "build.log.link").read_text() == "started\nfinished\n"
+    assert (out / "private").stat().st_mode & 0o777 == 0o700  # a private folder stays private
+    assert (out / "M1").stat().st_mode & 0o777 == 0o750
+    assert siblings(out) == ["build.log.link"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names open files through /proc")
+def test_a_kept_file_that_cannot_be_linked_is_copied_and_flushed(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "notes.txt").write_text("mine\n")
+
+    def no_link(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    flushed = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        flushed.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "link", no_link)
+    monkeypatch.setattr(os, "fsync", fsync)
+    compile_to(out, arts("2"))
+    assert (out / "notes.txt").read_text() == "mine\n"
+    assert any(path.endswith("/notes.txt") and ".out.bkrc-new-" in path for path in flushed)
+
+
+def _permissions_enforced(tmp_path: Path) -> bool:
+    """False when the tests run with the power to ignore file modes (root)."""
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    probe.chmod(0o555)
+    try:
+        (probe / "x").write_text("x")
+    except PermissionError:
+        return True
+    finally:
+        probe.chmod(0o755)
+        shutil.rmtree(probe)
+    return False
+
+
+@pytest.mark.parametrize("read_only", ["M1", "."])
+def test_a_read_only_folder_leaves_no_old_tree_beside_the_output(tmp_path, read_only):
+    if not _permissions_enforced(tmp_path):
+        # Root ignores file modes (CI runs as root): run this test again in a
+        # process without the capabilities that let it (util-linux setpriv).
+        setpriv = shutil.which("setpriv")
+        if setpriv is None or os.environ.get("BKRDSL_WITHOUT_DAC") == "1":
+            pytest.skip("file modes are not enforced for this user, and setpriv cannot drop the power")
+        drop = [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner", "--inh-caps=-all"]
+        test = f"{__file__}::test_a_read_only_folder_leaves_no_old_tree_beside_the_output[{read_only}]"
+        done = subprocess.run(
+            [*drop, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+            env={**os.environ, "BKRDSL_WITHOUT_DAC": "1"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "1 passed" in done.stdout, done.stdout
+        return
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / read_only).chmod(0o555)  # a member folder, or DIR itself, made read-only
+    try:
+        compile_to(out, arts("2"))
+        assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+        assert siblings(out) == []  # the old tree, swapped out, is removed
+        compile_to(out, arts("3"))
+        assert siblings(out) == []
+    finally:
+        for folder in (out, *out.rglob("*")):
+            if folder.is_dir():
+                folder.chmod(0o755)
