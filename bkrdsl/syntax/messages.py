@@ -12,6 +12,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
+from bkrdsl.ast import Level
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.source import Span
 from bkrdsl.syntax import codes
@@ -314,7 +315,7 @@ def stray_comma(span: Span) -> Diagnostic:
 
 
 #: The words that end a `backup` line: `backup APPS, SYSIDS full`.
-LEVELS = frozenset({"full", "incremental"})
+LEVELS = frozenset(level.value for level in Level)
 
 
 def missing_comma(left: str, right: str, span: Span) -> Diagnostic:
