@@ -11,6 +11,9 @@ emitter, and lists every rule an entry set breaks (an empty list is a pass):
   one per member at most, each naming a SUBCONFIG that exists, and every
   SUBCONFIG is built by exactly one IDENTITY;
 - a SUBCONFIG holds only minidisk and link statements (no IPL, MACHINE, ...);
+- in a USER or IDENTITY, every control statement (IPL, MACHINE, LOGONBY, IUCV,
+  OPTION, ...) comes before the first device statement (CONSOLE, SPOOL, LINK,
+  MDISK, ...), as CP reads an entry;
 - virtual addresses (of MDISK, LINK, CONSOLE, SPOOL, DEDICATE and SPECIAL
   statements) are unique in a USER, and in an IDENTITY together with each of
   its SUBCONFIGs (CP merges the two);
@@ -34,6 +37,9 @@ from bkrdsl.resolve.model import Model
 _ID = re.compile(r"[A-Z0-9@#$_-]{1,8}")
 _STORAGE = re.compile(r"([0-9]+)([KMGT])")
 _UNITS = {"K": 1, "M": 1024, "G": 1024**2, "T": 1024**3}
+#: Statements that define or modify a virtual device; every other statement of a
+#: USER or IDENTITY entry but BUILD is a control statement, which CP wants before them.
+_DEVICE_STATEMENTS = {"CONSOLE", "DEDICATE", "LINK", "MDISK", "NICDEF", "SPECIAL", "SPOOL", "MINIOPT", "DASDOPT"}
 #: Statements CP accepts in a SUBCONFIG entry (z/VM CP Planning and Administration).
 _SUBCONFIG_STATEMENTS = {"MDISK", "LINK", "MINIOPT", "DEDICATE", "LOAD", "SPOOL", "CONSOLE", "SPECIAL"}
 
@@ -156,6 +162,12 @@ def directory_problems(files: dict[str, str], model: Model) -> list[str]:
             odd = sorted({s[0] for s in e.statements} - _SUBCONFIG_STATEMENTS)
             if odd:
                 problems.append(f"{e.path}: statements a SUBCONFIG cannot hold: {odd}")
+        device = None
+        for s in e.statements if e.kind != "SUBCONFIG" else ():
+            if s[0] in _DEVICE_STATEMENTS:
+                device = device or s[0]
+            elif device is not None:
+                problems.append(f"{e.path}: {s[0]} after the device statement {device}")
         for s in e.statements:
             if s[0] == "LOGONBY" and not all(w in entries or w == "MAINT" for w in s[1:]):
                 problems.append(f"{e.path}: LOGONBY names no entry: {s[1:]}")

@@ -450,6 +450,13 @@ BROKEN_TABLES = [
     ("missing unit", lambda d: d["units"].pop("blk"), "missing units: blk"),
     ("unknown unit", lambda d: d["units"].update(trk={"devtype": "3390", "first": 1}), "units.trk: unknown unit"),
     ("no meta", lambda d: d.pop("dialect"), "malformed dialect table"),
+    # CP reads an entry's control statements before its device statements
+    # (z/VM CP Planning and Administration, LOGONBY: "must precede any device
+    # statements"): OPTION appended after the LINKs would make DIRECTXA refuse it
+    ("control after device", lambda d: d["machines"]["worker"]["statements"].append("OPTION LNKNOPAS"),
+     "machines.worker: `OPTION LNKNOPAS` comes after the device statement `CONSOLE 0009 3215 T`"),
+    ("control after device, lower case", lambda d: d["machines"]["admin"]["statements"].append("logonby OPER1"),
+     "machines.admin: `logonby OPER1` comes after the device statement `CONSOLE 0009 3215 T`"),
 ]
 
 

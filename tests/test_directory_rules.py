@@ -79,6 +79,12 @@ BREAKS = {
     "a private volume in a USER": ("cluster/BKRSVSFS.DIRECT", "VMCOM1 MR", "M1PRV1 MR", "is not one of"),
     "another member's volume": ("cluster/BKRBUP-1.DIRECT", "M1PRV1", "M2PRV1", "is not one of"),
     "overlapping extents": ("cluster/BKRCLG-1.DIRECT", "11 10 M1PRV1", "5 10 M1PRV1", "overlap"),
+    "a control statement after a device statement": (
+        "cluster/BKRBKUP.DIRECT",
+        " LOGONBY BKRADMIN\n CONSOLE 0009 3215 T",
+        " CONSOLE 0009 3215 T\n LOGONBY BKRADMIN",
+        "LOGONBY after the device statement CONSOLE",
+    ),
     "two entries in a file": (
         "cluster/BKRBUP-1.DIRECT",
         "SUBCONFIG BKRBUP-1\n",
@@ -113,3 +119,16 @@ def test_the_reader_catches_a_minidisk_address_used_twice():
     # a minidisk at the address of the entry's link to CMS's 0190
     linked = _edit(files, path, " MDISK 0191", " MDISK 0190")
     assert any("addresses used twice" in p for p in directory_problems(linked, model))
+
+
+def test_a_site_option_placed_before_the_device_statements_is_written_there():
+    """docs/output.md: a site that adds `OPTION LNKNOPAS` to the workers puts it
+    above their device statements, and the entries still obey CP."""
+    table = TABLE.replace(
+        '"LOGONBY {admin}",\n  "CONSOLE 0009 3215 T",',
+        '"LOGONBY {admin}",\n  "OPTION LNKNOPAS",\n  "CONSOLE 0009 3215 T",',
+    )
+    site = parse_dialect(tomllib.loads(table), "site")
+    model, files = directory(PRODSSI.name, PRODSSI.read_bytes(), site, path=PRODSSI)
+    assert " LOGONBY BKRADMIN\n OPTION LNKNOPAS\n CONSOLE 0009 3215 T" in files["cluster/BKRWRK01.DIRECT"]
+    assert directory_problems(files, model) == []

@@ -263,6 +263,7 @@ def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
         statements = tuple(str(s) for s in spec.get("statements", ()))
         for text in statements:
             _check_text(where, text, MACHINE_FIELDS)
+        _check_order(where, statements)
         words = {name: str(spec[name]) for name in ("password", "storage", "maxstorage", "classes")}
         for name, text in words.items():
             _check_text(f"{where}.{name}", text, frozenset())
@@ -276,6 +277,34 @@ def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
     if missing:
         raise DialectError(f"{origin}: missing machine defaults: {', '.join(missing)}{_copy_hint(data)}")
     return machines
+
+
+#: Directory statements that define or modify a virtual device (z/VM CP
+#: Planning and Administration: the device statements of a user entry, and
+#: MINIOPT and DASDOPT, which modify the MDISK or LINK before them). CP reads
+#: every other statement of an entry (IPL, MACHINE, LOGONBY, IUCV, OPTION...)
+#: as a control statement, which must come before the first device statement
+#: (LOGONBY: "must precede any device statements in an entry").
+ENTRY_DEVICE_STATEMENTS = frozenset(
+    {"CONSOLE", "DEDICATE", "LINK", "MDISK", "NICDEF", "SPECIAL", "SPOOL", "MINIOPT", "DASDOPT"}
+)
+
+
+def _check_order(where: str, statements: tuple[str, ...]) -> None:
+    """Control statements before device statements, as CP wants them in an entry
+    (bkrc writes the `disk` minidisks after all of them)."""
+    first_device = None
+    for text in statements:
+        verb = text.split()[0].upper() if text.split() else ""
+        if verb in ENTRY_DEVICE_STATEMENTS:
+            first_device = first_device or text
+        elif first_device is not None:
+            raise DialectError(
+                f"{where}: `{text}` comes after the device statement `{first_device}`."
+                " CP wants an entry's control statements (IPL, MACHINE, LOGONBY, IUCV,"
+                " OPTION...) before its device statements (CONSOLE, SPOOL, LINK, MDISK...):"
+                f" move it above `{first_device}`"
+            )
 
 
 #: A CP directory storage size: a whole number and its unit (USER and
