@@ -170,6 +170,7 @@ def generate(users: int, seed: int = 1) -> dict:
         "disks": [
             {"user": "BKRBKUP", "address": "191", "size": 10, "unit": "cyl", "volume": None, "at": None},
             {"user": "BKRCATLG", "address": "191", "size": 10, "unit": "cyl", "volume": None, "at": None},
+            {"user": "BKRWRK*", "address": "191", "size": 5, "unit": "cyl", "volume": None, "at": None},
             {
                 "user": "BKRSVSFS",
                 "address": "191",
@@ -178,6 +179,11 @@ def generate(users: int, seed: int = 1) -> dict:
                 "volume": "VMCOM1",
                 "at": "1000",
             },
+            # Every machine bkrc writes an entry for starts CMS: each needs its A-disk (BKR253).
+            *(
+                {"user": user, "address": "191", "size": 10, "unit": "cyl", "volume": None, "at": None}
+                for user in ("BKRADMIN", "5697J06C", "TCTMM", "TRTMM")
+            ),
         ],
         "groups": single + identity,
         "jobs": _single_jobs(single) + _identity_jobs(identity),

@@ -40,6 +40,11 @@ cluster DEVSSI {
     to disk pool BKUPPOOL
     run on each member daily 02:00
   }
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  disk BKRSVSFS 191 size 20 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
 }
 """
 

@@ -63,6 +63,10 @@ GOOD = textwrap.dedent(
         to disk pool TSTPOOL
         run on TST1 daily 05:00
       }
+
+      disk BKRBKUP 191 size 10 cyl
+      disk BKRCATLG 191 size 10 cyl
+      disk BKRWRK* 191 size 5 cyl
     }
     """
 )

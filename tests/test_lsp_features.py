@@ -110,7 +110,7 @@ def test_tape_manager_machines_are_declared_where_tape_manager_names_them():
     (target,) = F.definition(doc, line, column)
     assert (target.line - 1, target.column - 1) == (line, column - 2)
     refs = F.references(doc, line, column, include_declaration=True)
-    assert len(refs) == 2  # the declaration and the exclude
+    assert len(refs) == 3  # the declaration, the exclude and its `disk TCDMM 191` statement
 
 
 def test_hover_explains_the_diagnostic_under_the_cursor_and_codes_in_comments():

@@ -76,6 +76,12 @@ cluster STDTEST {{
   member VMSYS1 {{ workers 2  private-volume M1PRV1 }}
   member VMSYS2 {{ workers 2  private-volume M2PRV1 }}
   shared-volume VMCOM1
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  disk BKRSVSFS 191 size 20 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
 
   catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
   expire on VMSYS1 {{ preview daily 01:00  purge weekly sun 03:00  retain 35 days }}
