@@ -49,7 +49,7 @@ def analyse(
 
     `dialect` is the table the files would be written from (default: the
     built-in one): the checks of `bkrdsl/check/tables.py` read it (BKR250,
-    BKR251, BKR319)."""
+    BKR251, BKR253, BKR319)."""
     with no_cycle_collection():
         return _analyse(name, data, path=path, search_path=search_path, reader=reader, dialect=dialect)
 

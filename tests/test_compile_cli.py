@@ -256,6 +256,31 @@ def test_disk_addresses_are_checked_against_the_table_compile_uses(tmp_path):
     assert " MDISK 0190 3390 AUTOV 10 D1PRV1 MR" in (out / "cluster" / "BKRBUP-1.DIRECT").read_text()
 
 
+def test_a_disks_follow_the_table_compile_uses(tmp_path):
+    """BKR253 asks for the 191 A-disk of each machine the dialect table starts CMS in
+    (`IPL CMS`), unless the table's own statements already put a device at 0191."""
+    table = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
+    src = source(tmp_path, GOOD.replace("  disk BKRWRK* 191 size 5 cyl\n", ""))
+    result = run_cli(["check", src], expect=0)
+    workers = "workers `BKRWRK01` and `BKRWRK02` get no 191 minidisk on `DEV1` and `DEV2`"
+    assert f"warning[BKR253]: {workers}: CMS would start them without an A-disk" in result.stdout
+    assert "help: add `disk BKRWRK* 191 size 10 cyl` to cluster `DEVSSI`" in result.stdout
+    assert result.stdout.count("BKR253") == 1
+    head, worker = table.split("[machines.worker]", 1)
+    site = tmp_path / "site.toml"
+    for statement in ('"IPL 0190 PARM AUTOCR"', '"IPL CMS"'):  # CMS both ways: still asked for
+        site.write_text(head + "[machines.worker]" + worker.replace('"IPL CMS PARM AUTOCR"', statement, 1))
+        result = run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", site], expect=0)
+        assert "BKR253" in result.stderr
+    site.write_text(head + "[machines.worker]" + worker.replace('"IPL CMS PARM AUTOCR"', '"IPL 0200"', 1))
+    result = run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", site, "--force"], expect=0)
+    assert "BKR253" not in result.stderr  # a worker that does not start CMS needs no A-disk
+    linked = '"LINK MAINT 019E 019E RR",\n  "LINK BKRADMIN 0191 0191 RR",'
+    site.write_text(head + "[machines.worker]" + worker.replace('"LINK MAINT 019E 019E RR",', linked, 1))
+    result = run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", site, "--force"], expect=0)
+    assert "BKR253" not in result.stderr  # its statements give it a 0191 already
+
+
 def _compile_in_subprocess(src: Path, out: Path, seed: str, cwd: Path) -> None:
     env = dict(os.environ, PYTHONHASHSEED=seed)
     run = subprocess.run(

@@ -1,7 +1,8 @@
-"""Checks that read the dialect table (BKR250, BKR251, BKR319).
+"""Checks that read the dialect table (BKR250, BKR251, BKR253, BKR319).
 
 Not checks of the model alone: which addresses a machine's CONSOLE, SPOOL and
-LINK statements take comes from the table's machine defaults, where on a
+LINK statements take, and whether it starts CMS, comes from the table's
+machine defaults, where on a
 volume minidisks may start from its `units`, and how long a selection record
 is from its layouts, all of which a site may correct. `bkrdsl.pipeline.analyse`
 runs `table_checks` after the other checks, with the table compile writes
@@ -13,10 +14,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bkrdsl import ast
-from bkrdsl.check.common import selections_of
+from bkrdsl.ast import Kind
+from bkrdsl.check.common import disk_int, listed, quoted, selections_of, valid_user_id, volume_problem
+from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import MAX_COLUMNS
-from bkrdsl.resolve.model import Model, narrow_sfs_path, parse_address
+from bkrdsl.resolve.model import (
+    DISK_UNIT_LIMITS,
+    ROLE_TEXT,
+    Model,
+    narrow_sfs_path,
+    parse_address,
+    parse_disk_unit,
+)
 
 if TYPE_CHECKING:
     from bkrdsl.diagnostics import Diagnostic
@@ -71,6 +81,47 @@ EXTENT_ON_LABEL = register(
 )
 
 
+NO_A_DISK = register(
+    "BKR253",
+    "machine-without-a-disk",
+    "warning",
+    "a product machine that starts CMS gets no 191 minidisk, its A-disk",
+    """
+    Every product machine bkrc writes a directory entry for starts CMS (the
+    dialect table's machine defaults say `IPL CMS`), and CMS accesses the
+    machine's 191 minidisk as its A-disk. That disk holds the PROFILE EXEC,
+    which a service machine runs when AUTOLOG1 starts it, and it is where
+    the machine writes its own files. The entry's minidisks come only from
+    the `disk` statements. A machine that none of them gives a 191 is
+    written without an A-disk: a backup server, catalog server, worker or
+    Tape Manager machine starts and does nothing, and the administrator and
+    the installation user have nowhere to keep their files. For an IDENTITY,
+    every member's SUBCONFIG lacks the disk.
+
+    bkrc asks for the A-disk of a machine once the cluster declares the
+    volumes its minidisks would go on: a `shared-volume` for a
+    single-configuration machine (USER), a `private-volume` on every member
+    an IDENTITY runs on. Without them no minidisk of the machine can be
+    written (BKR245), and the file leaves its disks to the site's own
+    directory. Only the A-disk is checked: the product's other disks (the
+    installation user's product disks, the SFS server's file pool
+    minidisks) take the addresses and sizes of IBM's Program Directory and
+    of the file pool's definition; declare them with more `disk` statements.
+
+    Failing example:
+
+        member VMSYS1 { workers 2  private-volume M1PRV1 }
+        shared-volume VMCOM1
+        disk BKRBKUP 191 size 10 cyl
+        disk BKRCATLG 191 size 10 cyl
+        # no 191 for the workers, the administrator, ...
+
+    Fix: one `disk` statement per machine, a pattern for the workers:
+    `disk BKRWRK* 191 size 5 cyl`, `disk BKRADMIN 191 size 10 cyl`.
+    """,
+)
+
+
 LONG_RECORD = register(
     "BKR319",
     "selection-record-too-long",
@@ -101,7 +152,7 @@ def table_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
     """Every check that needs the dialect table, in a fixed order."""
     if model.cluster is None:
         return []
-    return disk_checks(model, dialect) + long_records(model, dialect)
+    return disk_checks(model, dialect) + a_disks(model, dialect) + long_records(model, dialect)
 
 
 def long_records(model: Model, dialect: Dialect) -> list[Diagnostic]:
@@ -188,3 +239,109 @@ def _free_address(model: Model, owner: str, defaults, roles) -> int | None:
         if number is not None and owner in model.disk_owners(other, roles):
             used.add(number)
     return next((n for n in range(0x191, 0x10000) if n not in used), None)
+
+
+#: The address CMS accesses as the A-disk when it starts.
+A_DISK = 0x191
+
+
+def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
+    """BKR253 for each product machine that starts CMS and that no `disk` statement
+    (nor its own directory statements) gives a 0191: one diagnostic per machine,
+    the workers together. Only a machine the cluster declares volumes for: a
+    USER when there is a shared volume, an IDENTITY when every member it runs on
+    has a private one (without them no minidisk of it could be written: BKR245)."""
+    roles = model.machine_roles()
+    machines = model.product_machines()
+    shared = any(volume_problem(v) is None for v in model.shared_volumes)
+    private = {m.name for m in model.members if any(volume_problem(v) is None for v in m.private_volumes)}
+    having = set()
+    for disk in model.disks:
+        if parse_address(disk.address.text) == A_DISK:
+            having.update(model.disk_owners(disk, roles))
+    lacking: dict[str, list[str]] = {}  # one list per diagnostic: the workers share one
+    for machine, role in roles.items():
+        defaults = dialect.machines.get(role)
+        if machine in having or defaults is None or not defaults.ipls_cms() or A_DISK in defaults.addresses():
+            continue
+        if not valid_user_id(machine):
+            continue  # BKR301: a name no directory entry can have
+        kind, members = machines[machine]
+        if not (shared if kind is Kind.SINGLE else private.issuperset(members)):
+            continue
+        lacking.setdefault("worker" if role == "worker" else machine, []).append(machine)
+    return [_no_a_disk(model, ids, roles[ids[0]], machines) for ids in lacking.values()]
+
+
+def _no_a_disk(model: Model, ids: list[str], role: str, machines) -> Diagnostic:
+    kind, _ = machines[ids[0]]
+    members = list(dict.fromkeys(m for i in ids for m in machines[i][1]))
+    if role == "worker":
+        subject = f"worker {quoted(ids[0])}" if len(ids) == 1 else f"workers {listed(ids)}"
+        pattern = model.worker_pattern
+        everyone = len(ids) == sum(1 for r in model.machine_roles().values() if r == "worker")
+        name = pattern if everyone and pattern is not None else ids[0]
+        more = "" if name == pattern or len(ids) == 1 else " (one for each of them)"
+    else:
+        subject = f"{quoted(ids[0])}, {ROLE_TEXT[role]},"
+        name, more = ids[0], ""
+    where = f" on {listed(members)}" if kind is Kind.IDENTITY else ""
+    statement = f"disk {name} 191 size {_size_like(model, kind)}"
+    help = f"add `{statement}`{more} to cluster `{model.name}`"
+    span, related = _where_declared(model, ids[0] if role != "worker" else None, role)
+    several = role == "worker" and len(ids) > 1
+    return NO_A_DISK(
+        f"{subject} {'get' if several else 'gets'} no 191 minidisk{where}: CMS would start"
+        f" {'them' if several else 'it'} without an A-disk or PROFILE EXEC",
+        span,
+        related=related,
+        help=help,
+    )
+
+
+def _size_like(model: Model, kind: Kind) -> str:
+    """`N UNIT` of the cluster's first valid `disk` statement that lands where the
+    suggested one would (a machine of the same kind, on the volume bkrc picks for
+    it), so that the volume's minidisks keep one unit (BKR247); else `10 cyl`."""
+    machines = model.product_machines()
+    if kind is Kind.SINGLE:
+        picked = set(model.shared_volumes[:1])
+    else:
+        picked = {m.private_volumes[0] for m in model.members if m.private_volumes}
+    for disk in model.disks:
+        owners = model.disk_owners(disk, machines)
+        unit = parse_disk_unit(disk.unit.text)
+        size = disk_int(disk.size.text)
+        if (
+            owners
+            and machines[owners[0]][0] is kind
+            and (disk.volume is None or disk.volume.upper in picked)
+            and unit is not None
+            and size
+            and size <= DISK_UNIT_LIMITS[unit]
+        ):
+            return f"{size} {unit.lower()}"
+    return "10 cyl"
+
+
+def _where_declared(model: Model, machine: str | None, role: str):
+    """The place to point at: where the cluster block names the machine (the catalog's
+    `server`, a `tape manager` node), else the cluster's name, where the `disk`
+    statement goes; and the machine's own declaration when it is elsewhere."""
+    named = {}
+    catalog, tape = model.catalog, model.tape
+    if catalog is not None and catalog.server is not None and catalog.server_span is not None:
+        named[catalog.server] = catalog.server_span
+    if tape is not None:
+        named.update(tape.machines())
+    span = named.get(machine) if machine is not None else None
+    if span is not None:
+        return span, ()
+    if machine is None:
+        decl = next(iter(model.role_patterns(role)), None) or next(iter(model.role_users(role)), None)
+        what = "the workers are declared here"
+    else:
+        decl = model.user(machine)
+        what = f"{machine} is declared here"
+    related = (Related(decl.span, what),) if decl is not None else ()
+    return model.cluster.name.span, related

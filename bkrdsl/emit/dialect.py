@@ -152,6 +152,21 @@ class MachineDefaults:
                 out.setdefault(number, statement)
         return out
 
+    def ipls_cms(self) -> bool:
+        """Whether the machine starts CMS: its first IPL statement is `IPL CMS` (or
+        `IPL 0190`, CMS's system disk). CMS then accesses the machine's 0191 as its
+        A-disk (BKR253)."""
+        from bkrdsl.resolve.model import parse_address
+
+        for statement in self.statements:
+            words = statement.upper().split()
+            if len(words) > 1 and words[0] == "IPL":
+                return words[1] == "CMS" or parse_address(words[1]) == CMS_SYSTEM_DISK
+        return False
+
+
+#: The address of CMS's system disk (the S-disk), which `IPL 190` starts CMS from.
+CMS_SYSTEM_DISK = 0x190
 
 #: Directory statements that define a virtual device at their first operand.
 _DEVICE_STATEMENTS = {"CONSOLE", "SPOOL", "MDISK", "DEDICATE", "SPECIAL"}
