@@ -251,6 +251,15 @@ def test_did_you_mean_offers_the_suggestion():
     assert apply(text, fixes[0]) == CLUSTER
 
 
+def test_no_fix_where_two_names_are_equally_close():
+    # `DEV` is as close to `DEV1` as to `DEV2`: both are offered, neither is applied.
+    text = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV daily 01:00")
+    doc, _, _ = doc_at(text)
+    (unknown,) = [d for d in doc.diagnostics if d.code == "BKR330"]
+    assert unknown.help == "did you mean `DEV1` or `DEV2`?"
+    assert F.fixes(doc, 0, 100) == []
+
+
 def test_no_fix_where_the_fix_is_a_choice():
     text = CLUSTER.replace("run on DEV1 daily 01:00", "run on each member daily 01:00")
     doc, _, _ = doc_at(text)

@@ -45,6 +45,8 @@ MESSAGES = [
     ("cluster A {\n  job J { backup G incremntal }\n}\n", "BKR012", (2, 20), "did you mean `incremental`?"),
     ("cluster A {\n  job J { run on M dialy 01:00 }\n}\n", "BKR012", (2, 20), "did you mean `daily`?"),
     ("cluster A {\n  job J { to dsk }\n}\n", "BKR012", (2, 14), "did you mean `disk`?"),
+    ("cluster A {\n  job J { enclude minidisk * 0191 }\n}\n", "BKR012", (2, 11),
+     "unknown keyword `enclude`; did you mean `exclude` or `include`?"),
     ("cluster A {\n  frobnicate 3\n}\n", "BKR012", (2, 3), "`frobnicate` is not a keyword"),
     ('cluster A {\n  description "abc\n}\n', "BKR007", (2, 15), "not closed before the end of the line"),
     ("cluster A {\n  expire on M { purge weekly 03:00 }\n}\n", "BKR010", (2, 30), "`weekly` needs a day of the week"),

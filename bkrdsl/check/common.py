@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from bkrdsl.ast import Cluster, Kind, Medium, Selection
+from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.resolve.model import PATTERN_CHARS, Model
 
 #: A message never prints more of a name than this (a 100,000-character
@@ -168,26 +169,38 @@ def variant_chars(text: str) -> list[str]:
 
 # ------------------------------------------------------------ did you mean
 class Suggester:
-    """difflib's closest match, with a budget so that huge inputs stay fast."""
+    """difflib's closest matches, with a budget so that huge inputs stay fast."""
 
     def __init__(self) -> None:
         self.budget = SUGGEST_BUDGET
 
-    def closest(self, word: str, candidates: Iterable[str]) -> str | None:
+    def closest(self, word: str, candidates: Iterable[str]) -> list[str]:
+        """The candidates most like `word` (difflib's ratio, at least 0.6): one, or the
+        two or three equally close, alphabetically (bkrdsl.diagnostics.suggest)."""
         word = word.upper()
         if len(word) > SUGGEST_MAX_LENGTH or self.budget <= 0:
-            return None
+            return []
         self.budget -= 1
         # Names that differ in length by more than 3 are never "close" (cutoff 0.6
         # on names of at most 8 characters); filtering first keeps 50,000 users cheap.
-        near = [c for c in candidates if abs(len(c) - len(word)) <= 3]
-        found = difflib.get_close_matches(word, sorted(set(near)), n=1, cutoff=0.6)
-        return found[0] if found else None
+        near = sorted({c for c in candidates if abs(len(c) - len(word)) <= 3})
+        return tied_best((-ratio, c) for c, ratio in _ratios(word, near) if ratio >= 0.6)
 
 
-def mean_help(suggestion: str | None, otherwise: str) -> str:
-    if suggestion is not None:
-        return f"did you mean `{suggestion}`?"
+def _ratios(word: str, candidates: list[str]) -> Iterator[tuple[str, float]]:
+    """(candidate, difflib ratio) for the candidates that may reach 0.6, as
+    `difflib.get_close_matches` measures them."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    for c in candidates:
+        matcher.set_seq1(c)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+            yield c, matcher.ratio()
+
+
+def mean_help(suggestions: Sequence[str], otherwise: str) -> str:
+    if suggestions:
+        return f"did you mean {alternatives(suggestions)}?"
     return otherwise
 
 

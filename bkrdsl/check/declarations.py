@@ -225,7 +225,10 @@ UNKNOWN_MEMBER = register(
     `run on`, `expire on`, `catalog ... on` and `catalog-node ... on` name
     members of the cluster. A name that is not declared by a `member` block
     is usually a typo; bkrc would otherwise write files for a member that does
-    not exist, and the real member would get nothing.
+    not exist, and the real member would get nothing. The help names the
+    closest declared member; two or three equally close ones (`VMSYS3` beside
+    `VMSYS1` and `VMSYS2`) are all named, alphabetically, and when more are
+    equally close the help lists every member instead.
 
     Failing example:
 
@@ -487,16 +490,13 @@ def duplicate_volumes(model: Model):
 
 
 # ------------------------------------------------------------------ references
-def _declared_here(name: str | None, span) -> tuple[Related, ...]:
-    """The suggested name's declaration, shown under "did you mean"."""
-    if name is None or span is None:
-        return ()
-    return (Related(span, f"`{name}` is declared here"),)
+def _declared_here(names: list[str], span_of) -> tuple[Related, ...]:
+    """The suggested names' declarations, shown under "did you mean"."""
+    spans = [(name, span_of(name)) for name in names]
+    return tuple(Related(span, f"`{name}` is declared here") for name, span in spans if span is not None)
 
 
-def _name_span(model: Model, name: str | None):
-    if name is None:
-        return None
+def _name_span(model: Model, name: str):
     group = model.group(name)
     if group is not None:
         return group.decl.name.span
@@ -516,7 +516,7 @@ def unknown_members(model: Model):
             yield UNKNOWN_MEMBER(
                 f"unknown member {quoted(word.upper)}",
                 word.span,
-                related=_declared_here(close, model.member(close).decl.name.span if close else None),
+                related=_declared_here(close, lambda name: model.member(name).decl.name.span),
                 help=mean_help(
                     close,
                     f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`",
@@ -546,7 +546,7 @@ def unknown_backup_names(model: Model):
             yield UNKNOWN_BACKUP(
                 f"{quoted(text)} is neither a group nor a declared user",
                 ref.word.span,
-                related=_declared_here(close, _name_span(model, close)),
+                related=_declared_here(close, lambda name: _name_span(model, name)),
                 help=mean_help(close, "declare it in a group (`single group NAME { ... }`) or as a user"),
             )
 
@@ -621,11 +621,11 @@ def unknown_disk_refs(model: Model):
                 if is_pattern(user)
                 else "is not one of the product's machines"
             )
-            close = None if is_pattern(user) else suggest.closest(user, list(machines))
+            close = [] if is_pattern(user) else suggest.closest(user, list(machines))
             yield UNKNOWN_DISK_USER(
                 f"`disk` for {quoted(user)}, which {what}",
                 d.user.span,
-                related=_declared_here(close, _name_span(model, close)),
+                related=_declared_here(close, lambda name: _name_span(model, name)),
                 help=mean_help(
                     close,
                     "bkrc writes directory entries for "
@@ -638,7 +638,7 @@ def unknown_disk_refs(model: Model):
             yield UNKNOWN_VOLUME(
                 f"volume {quoted(d.volume.upper)} is neither a member's private volume nor a shared volume",
                 d.volume.span,
-                related=_declared_here(close, volume_span(model, close) if close else None),
+                related=_declared_here(close, lambda name: volume_span(model, name)),
                 help=mean_help(
                     close,
                     "declare it with `private-volume` in a member block or `shared-volume` in the cluster",
@@ -660,7 +660,7 @@ def unknown_roles(model: Model):
             yield UNKNOWN_ROLE(
                 f"unknown role {quoted(d.role.text)}",
                 d.role.span,
-                help=mean_help(close.lower() if close else None, "roles: " + ", ".join(sorted(ROLES))),
+                help=mean_help([c.lower() for c in close], "roles: " + ", ".join(sorted(ROLES))),
             )
 
 

@@ -365,7 +365,7 @@ def times_and_days(model: Model):
                         f"{quoted(w.text)} is not a day of the week",
                         w.span,
                         help=mean_help(
-                            close.lower() if close else None, "use mon, tue, wed, thu, fri, sat or sun"
+                            [c.lower() for c in close], "use mon, tue, wed, thu, fri, sat or sun"
                         ),
                     )
         elif sched.frequency == "monthly":
@@ -425,7 +425,7 @@ def numbers(model: Model):
             yield UNKNOWN_UNIT(
                 f"{quoted(d.unit.text)} is not a minidisk size unit",
                 d.unit.span,
-                help=mean_help(close.lower() if close else None, "use `cyl` (CKD DASD) or `blk` (FBA DASD)"),
+                help=mean_help([c.lower() for c in close], "use `cyl` (CKD DASD) or `blk` (FBA DASD)"),
             )
         start = disk_int(d.start.text) if d.start is not None else None
         if d.start is not None and start is None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bkrdsl.ast import Level
 from bkrdsl.diagnostics import Diagnostic, Related
+from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.source import Span
 from bkrdsl.syntax import codes
 
@@ -101,18 +102,28 @@ def shown(text: str, limit: int = 40) -> str:
     return f"`{text}`"
 
 
-def did_you_mean(word: str, candidates) -> str | None:
-    """The keyword closest to a misspelt `word` (case-insensitive), if one is close."""
+def did_you_mean(word: str, candidates) -> list[str]:
+    """The keywords closest to a misspelt `word` (case-insensitive), if any is close:
+    the fewest typing slips, then difflib's ratio; two or three equally close are
+    all offered, alphabetically (bkrdsl.diagnostics.suggest)."""
     lowered = word.lower()
     if len(lowered) > 40:
-        return None
-    # difflib ranks; a typo is at most one slip in a short word, two in a long one, so
-    # names that merely share letters with a keyword (BKRBKUP, BKRPOOL) are left alone.
+        return []
+    # A typo is at most one slip in a short word, two in a long one, so names that
+    # merely share letters with a keyword (BKRBKUP, BKRPOOL) are left alone.
     allowed = 1 if len(lowered) <= 5 else 2
-    for found in difflib.get_close_matches(lowered, sorted(candidates), n=3, cutoff=0.6):
-        if _slips(lowered, found) <= allowed:
-            return found
-    return None
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(lowered)
+    ranked = []
+    for candidate in sorted(set(candidates)):
+        slips = _slips(lowered, candidate)
+        if slips > allowed:
+            continue
+        matcher.set_seq1(candidate)
+        ratio = matcher.ratio()
+        if ratio >= 0.6:
+            ranked.append(((slips, -ratio), candidate))
+    return tied_best(ranked)
 
 
 def _slips(a: str, b: str) -> int:
@@ -281,10 +292,13 @@ def unterminated_string(span: Span) -> Diagnostic:
     )
 
 
-def unknown_keyword(found: str, word: str, span: Span) -> Diagnostic:
-    return codes.UNKNOWN_KEYWORD(
-        f"unknown keyword {found}; did you mean `{word}`?", span, help=f"write `{word}`"
-    )
+def unknown_keyword(found: str, words: list[str], span: Span) -> Diagnostic:
+    if len(words) == 1:
+        help = f"write `{words[0]}`"
+    else:  # equally close: bkrc reads on as the first, but cannot know which was meant
+        help = f"write {alternatives(words)}, whichever you meant"
+    message = f"unknown keyword {found}; did you mean {alternatives(words)}?"
+    return codes.UNKNOWN_KEYWORD(message, span, help=help)
 
 
 def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:

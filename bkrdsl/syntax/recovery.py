@@ -583,8 +583,8 @@ class Recovery:
         typo = self.hyphenated_typo(tok)
         if typo is not None:
             # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
-            joined, word, span = typo
-            self.report(messages.unknown_keyword(f"`{joined}`", word, span), tok.start_pos)
+            joined, words, span = typo
+            self.report(messages.unknown_keyword(f"`{joined}`", words, span), tok.start_pos)
             if not accepted & {"RBRACE", "$END"}:
                 self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
@@ -597,9 +597,9 @@ class Recovery:
         if done:
             return nxt
         if tok.type == "NAME":
-            word = messages.did_you_mean(tok.value, self.keywords_in(accepted))
-            if word:
-                return self.misspelt(tok, word)
+            words = messages.did_you_mean(tok.value, self.keywords_in(accepted))
+            if words:
+                return self.misspelt(tok, words)
         if tok.type == "IMPORT_PATH":
             return self.stray_text(ip, tok, accepted)
         if tok.type == "NAME":
@@ -627,8 +627,8 @@ class Recovery:
             self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
         return self.skip_statement(ip, tok)
 
-    def hyphenated_typo(self, tok: Token) -> tuple[str, str, Span] | None:
-        """(word, keyword, span) when `tok` begins with `-` right after a word and the
+    def hyphenated_typo(self, tok: Token) -> tuple[str, list[str], Span] | None:
+        """(word, keywords, span) when `tok` begins with `-` right after a word and the
         two together are a misspelt hyphenated keyword (`catalog-nod`, `request-dm`)."""
         text, start = self.source.text, tok.start_pos
         if tok.type == "$END" or start is None or not 0 < start < len(text) or text[start] != "-":
@@ -643,8 +643,8 @@ class Recovery:
         joined = text[begin:end]
         if joined.lower() in self.facts.keywords:
             return None
-        word = messages.did_you_mean(joined, [k for k in self.facts.keywords if "-" in k])
-        return (joined, word, self.source.span(begin, end)) if word else None
+        words = messages.did_you_mean(joined, [k for k in self.facts.keywords if "-" in k])
+        return (joined, words, self.source.span(begin, end)) if words else None
 
     def unknown_schedule(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """`run on VMSYS1 hourly 02:00`: a word where a schedule may start, followed on
@@ -682,9 +682,10 @@ class Recovery:
         except (EOFError, UnexpectedCharacters):
             return None
 
-    def misspelt(self, tok: Token, word: str) -> Token:
-        self.report(messages.unknown_keyword(self.describe(tok), word, self.span_of(tok)), tok.start_pos)
-        return self.retype(tok, self.facts.keywords[word])
+    def misspelt(self, tok: Token, words: list[str]) -> Token:
+        """Report a misspelt keyword and read it as the closest (the first of equals)."""
+        self.report(messages.unknown_keyword(self.describe(tok), words, self.span_of(tok)), tok.start_pos)
+        return self.retype(tok, self.facts.keywords[words[0]])
 
     def stray_text(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
@@ -818,9 +819,9 @@ class Recovery:
         if special is not None:
             self.report(special, tok.start_pos)
             return None
-        word = messages.did_you_mean(text, self.keywords_in(self.statements))
-        if word:
-            return self.misspelt(tok, word)
+        words = messages.did_you_mean(text, self.keywords_in(self.statements))
+        if words:
+            return self.misspelt(tok, words)
         blocks = open_blocks(ip.parser_state.value_stack)
         where = (
             f"a {messages.block_title(blocks[-1].kind, None)} block" if blocks else "the top level of a file"
