@@ -9,6 +9,7 @@ names the places searched or the cycle.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 from bkrdsl import ast
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.diagnostics.registry import register
+from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.resources import stdlib_dir
 from bkrdsl.source import Source
 from bkrdsl.syntax import read_module
@@ -33,6 +35,11 @@ MISSING_MODULE = register(
     `./NAME` and `../NAME` relative to the importing file; a bare `NAME` in the
     importing file's folder, then in each `-I DIR` given to bkrc, then in each
     folder of the BKRDSL_PATH environment variable. `.bkr` is added when missing.
+
+    When the standard library has the module, the help says what to write: a
+    bare `import zvm73` is `import std/zvm73` (a bare name is never looked
+    up in the standard library), and a misspelt `std/` name gets the closest
+    module names of the library, or the list of them all.
 
     Failing example:
 
@@ -99,6 +106,29 @@ def _candidates(spec: str, importer: Path | None, search_path: tuple[Path, ...])
     return [base / name] + [folder / name for folder in search_path]
 
 
+def _stdlib_hint(spec: str) -> str | None:
+    """What to write instead of an import that found nothing, when the standard library
+    has the module: `zvm73` is `std/zvm73`; `std/zvm37` is probably `std/zvm73`."""
+    modules = sorted(p.stem for p in stdlib_dir().glob("*.bkr"))
+    name = spec.removesuffix(".bkr")
+    if name.startswith("std/"):
+        rest = name[4:].lower()
+        ranked = []
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(rest)
+        for module in modules:
+            matcher.set_seq1(module)
+            if matcher.ratio() >= 0.6:
+                ranked.append(((-matcher.ratio(),), module))
+        close = tied_best(ranked)
+        if close:
+            return f"did you mean {alternatives([f'import std/{m}' for m in close])}?"
+        return "the standard library has " + ", ".join(f"`std/{m}`" for m in modules)
+    if name.startswith(("./", "../")) or name.lower() not in modules:
+        return None
+    return f"`{name}` is in the standard library: write `import std/{name.lower()}`"
+
+
 def _display(spec: str, importer_display: str) -> str:
     """A stable, machine-independent name for a module (used in messages and snapshots)."""
     name = spec if spec.endswith(".bkr") else spec + ".bkr"
@@ -146,11 +176,12 @@ def _visit(
         found = next((c for c in tried if os.path.exists(c)), None)
         if found is None:
             where = "\n".join(f"  {t}" for t in tried)
+            hint = _stdlib_hint(imp.path)
             loading.program.diagnostics.append(
                 MISSING_MODULE(
                     f"cannot find module `{imp.path}`",
                     imp.span,
-                    help=f"searched, in order:\n{where}",
+                    help=(f"{hint}\n" if hint else "") + f"searched, in order:\n{where}",
                 )
             )
             continue
