@@ -70,6 +70,12 @@ SYNTAX = register(
     statement and carries on, so every independent syntax error in a file is
     reported in one run.
 
+    What reads naturally in English but is not the language's form gets the
+    form to write, with the file's own values: `run on every member` (or `all
+    members`) is `run on each member`; `daily at 02:00` is `daily 02:00`;
+    `weekly on sun 03:00` is `weekly sun 03:00`; `to disk BKUPPOOL` is `to
+    disk pool BKUPPOOL`; `to dasd` is `to disk`.
+
     Failing example:
 
         run on VMSYS1 daily sun 02:00
@@ -236,7 +242,11 @@ UNKNOWN_KEYWORD = register(
     first). A keyword ends at a blank: a word that only
     starts with one (`private-volumes ZAPRV1`, `workers3`) is reported too,
     since it would otherwise read as the keyword followed by a name (a volume
-    `S`, a worker count written without its blank).
+    `S`, a worker count written without its blank). A schedule written in
+    English where a schedule keyword belongs (`run on VMSYS1 every day at
+    02:00`, `at 02:00`, `every sunday at 1am`) is answered with the schedule
+    it means (`daily 02:00`, `weekly sun 01:00`), and a destination that does
+    not start with `to` (`target disk pool BKUPPOOL`) with the `to` form.
 
     Failing example:
 

@@ -9,6 +9,7 @@ the words in tables makes them easy to review and to test as data.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -546,3 +547,194 @@ def missing_before(word: str, wanted: str, span: Span) -> Diagnostic:
 def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) -> Diagnostic:
     code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
     return code(f"expected {wanted}{after}, found {found}", span, help=f"write {wanted}{after or ' here'}")
+
+
+# ------------------------------------------------------------ natural phrasings
+# What a newcomer writes in plain English where .bkr has a fixed form: the message
+# says what the form is and gives the user's own values in it.
+
+#: Words that mean "every member" where the language says `each member`.
+EVERY_WORDS = frozenset({"every", "all", "each"})
+
+
+def each_member(written: str, statement: str | None, span: Span) -> Diagnostic:
+    if statement == "expire":
+        help = (
+            "write `expire on each member { ... }`;"
+            " for some members only, list them: `expire on VMSYS1, VMSYS2`"
+        )
+    else:
+        help = (
+            "write `run on each member`: one job per member, named with the member's suffix;"
+            " for some members only, list them: `run on VMSYS1, VMSYS2`"
+        )
+    return codes.SYNTAX(f"`{written}` is written `each member` in .bkr", span, help=help)
+
+
+SCHEDULE_FORMS = "`daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM` or `manual`"
+_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_GROUPS_OF_DAYS = {
+    "weekday": _WEEK[:5],
+    "weekdays": _WEEK[:5],
+    "weekend": _WEEK[5:],
+    "weekends": _WEEK[5:],
+}
+#: Words that start a schedule written in English (`every day at 02:00`, `at 02:00`).
+SCHEDULE_STARTERS = frozenset(
+    {"every", "each", "at", "on", "nightly", "night", "everyday", "day", "days", "once"}
+    | set(_GROUPS_OF_DAYS)
+)
+#: Words that join the parts of a schedule written in English (`daily at 02:00`).
+SCHEDULE_CONNECTORS = frozenset({"at", "on", "every", "each", "and", "of", "the", "day", "days", "in"})
+_CLOCK = re.compile(
+    r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(midnight|noon)\b", re.IGNORECASE
+)
+_DAY_OF_MONTH = re.compile(r"\A(\d{1,2})(?:st|nd|rd|th)?\Z", re.IGNORECASE)
+
+
+def phrase_day(word: str) -> tuple[str, ...]:
+    """The days of the week a word names: `sun`, `sundays`, `weekdays`."""
+    lowered = word.lower().rstrip(",")
+    if lowered in _GROUPS_OF_DAYS:
+        return _GROUPS_OF_DAYS[lowered]
+    for candidate in (lowered, lowered.removesuffix("s")):
+        if looks_like_day(candidate):
+            return (candidate[:3],)
+    return ()
+
+
+def phrase_time(text: str) -> str | None:
+    """The time of day a phrase names, as HH:MM (`02:00`, `2am`, `2:30 pm`, `midnight`)."""
+    m = _CLOCK.search(text)
+    if m is None:
+        return None
+    if m.group(6):
+        return "00:00" if m.group(6).lower() == "midnight" else "12:00"
+    if m.group(4):
+        return f"{int(m.group(4)):02d}:{m.group(5)}"
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return f"{hour:02d}:{m.group(2) or '00'}"
+
+
+def looks_like_schedule(text: str) -> bool:
+    """Whether a phrase says when something runs: a time, a day, or a frequency."""
+    words = text.lower().split()
+    return (
+        phrase_time(text) is not None
+        or any(phrase_day(w) for w in words)
+        or bool(set(words) & {"day", "days", "daily", "night", "nightly", "everyday", "weekly", "monthly"})
+    )
+
+
+def joined_schedule(words: list[str]) -> bool:
+    """Whether the words after a schedule's keyword join its parts in English: a
+    connector before a time, a day, a date or another connector (`at 02:00`, `on
+    sun`, `on the 1st`), or a time written with am/pm (`daily 2 am`)."""
+    lowered = [w.lower() for w in words]
+    for word, following in itertools.pairwise(lowered):
+        if word in SCHEDULE_CONNECTORS and (
+            following in SCHEDULE_CONNECTORS
+            or phrase_time(following) is not None
+            or phrase_day(following)
+            or _DAY_OF_MONTH.match(following)
+        ):
+            return True
+    clock = _CLOCK.search(" ".join(words))
+    return clock is not None and not looks_like_time(clock.group(0))
+
+
+def schedule_for(text: str) -> str:
+    """The .bkr schedule a phrase in English means: `every sunday at 2am` -> `weekly sun 02:00`."""
+    words = [w.lower().strip(",") for w in text.split()]
+    time = phrase_time(text) or "02:00"
+    clock = _CLOCK.search(text)
+    in_clock = set(clock.group(0).lower().split()) if clock else set()
+    days = {d for w in words for d in phrase_day(w)}
+    if days:
+        return f"weekly {','.join(d for d in _WEEK if d in days)} {time}"
+    if {"month", "monthly"} & set(words):
+        dates = [m.group(1) for w in words if w not in in_clock and (m := _DAY_OF_MONTH.match(w))]
+        return f"monthly {int(dates[0]) if dates else 1} {time}"
+    if {"manual", "manually", "hand", "demand"} & set(words):
+        return "manual"
+    return f"daily {time}"
+
+
+def schedule_phrase(written: str, starts_right: bool, span: Span) -> Diagnostic:
+    words = {w.lower() for w in written.split()}
+    if len(_CLOCK.findall(written)) > 1:
+        reason = "a schedule has one time of day"
+    elif not starts_right:
+        reason = "a schedule starts with how often it runs: `daily`, `weekly`, `monthly` or `manual`"
+    elif "at" in words:
+        reason = "the time follows without `at`"
+    elif "on" in words:
+        reason = "the days follow without `on`"
+    else:
+        reason = "a schedule is written in a fixed form"
+    code = codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD
+    return code(
+        f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+        span,
+        help=f"write `{schedule_for(written)}`; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock",
+    )
+
+
+#: Words a newcomer writes for the disk medium (`to dasd pool BKUPPOOL`).
+DISK_WORDS = frozenset({"dasd", "disks", "minidisk", "mdisk", "minidisks", "dasd-pool", "disk-pool"})
+TAPE_WORDS = frozenset({"tapes", "cartridge", "tape-pool"})
+#: Words a newcomer starts a job's destination with (`target disk pool BKUPPOOL`).
+DESTINATION_WORDS = frozenset(
+    {"target", "destination", "dest", "output", "media", "medium", "device", "storage"}
+)
+
+
+def pool_without_keyword(medium: str, pool: str, span: Span) -> Diagnostic:
+    return codes.SYNTAX(
+        f"the pool's name follows the word `pool`: `to {medium} pool {pool}`",
+        span,
+        label="`pool` expected before this",
+        help=f"write `to {medium} pool {pool}`, or `to {medium}` to name no pool",
+    )
+
+
+def _pool_help(pool: str | None, medium: str | None = None) -> str:
+    if medium is not None:
+        return f"write `to {medium} pool {pool}`" if pool else f"write `to {medium}`"
+    if pool is None:
+        return "write `to disk`, `to tape`, or either with a pool: `to disk pool BKUPPOOL`"
+    return f"write `to disk pool {pool}` or `to tape pool {pool}`"
+
+
+def destination_keyword(found: str, rest: str, span: Span) -> Diagnostic:
+    """`target disk pool BKUPPOOL`: a job's destination starts with `to`."""
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword {found}; a job's destination starts with `to`",
+        span,
+        help=f"write `to {rest}`" if rest else _pool_help(None),
+    )
+
+
+def pool_without_medium(pool: str | None, span: Span) -> Diagnostic:
+    """`to pool BKUPPOOL`: the medium comes first."""
+    return codes.SYNTAX(
+        "`to` names the medium before the pool: `disk` or `tape`", span, help=_pool_help(pool or "BKUPPOOL")
+    )
+
+
+def unknown_medium(found: str, medium: str, pool: str | None, span: Span) -> Diagnostic:
+    """`to dasd pool BKUPPOOL`: the media are `disk` and `tape`."""
+    return codes.SYNTAX(
+        f"{found} is not a medium: a job's backups go `to disk` or `to tape`",
+        span,
+        help=_pool_help(pool, medium),
+    )
+
+
+def medium_missing(found: str, span: Span) -> Diagnostic:
+    """`to BKUPPOOL`: the pool named without its medium and `pool`."""
+    return codes.SYNTAX(
+        f"expected `disk` or `tape` after `to`, found {found}",
+        span,
+        help=_pool_help(found.strip("`")),
+    )

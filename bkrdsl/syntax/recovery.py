@@ -9,6 +9,8 @@ the rest of the file is read as the user meant it:
   `run on` with nothing after it is one error, not a cascade;
 * a misspelt keyword (`jbo`) is read as the closest keyword (`job`);
 * a keyword swallowed as a name (`on VMSYS1, daily 02:00`) is given back;
+* what a newcomer writes in plain English where the language has a fixed form
+  (`on every member`, `daily at 02:00`, `to disk BKUPPOOL`, `target disk`) is named with the form to write, and read as meant;
 * a statement after a `}` that closed its block early is read as if the block
   were still open ("reopened"), and that `}` is named as the likely culprit;
 * a statement that belongs outside a block whose `}` is missing closes the
@@ -588,6 +590,14 @@ class Recovery:
             if not accepted & {"RBRACE", "$END"}:
                 self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
+        for handler in (
+            self.each_member_phrase,
+            self.schedule_phrase,
+            self.destination_phrase,
+        ):
+            handled, nxt = handler(ip, tok, accepted)
+            if handled:
+                return nxt
         keyword = self.facts.keywords.get(str(tok.value).lower()) if tok.type == "NAME" else None
         if keyword is not None:
             # A word spelled like a keyword was lexed as a name where names may follow
@@ -671,14 +681,16 @@ class Recovery:
         self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok)), tok.start_pos)
         return self.retype(tok, keyword)
 
-    def peek_token(self, ip) -> Token | None:
-        """The token after the current one, without reading it (None at the end or on
-        text no token matches)."""
+    def peek_token(self, ip, count: int = 1) -> Token | None:
+        """The `count`th token after the current one, without reading it (None at the
+        end or on text no token matches)."""
         state = copy(ip.lexer_thread.state)
         lexer = ip.lexer_thread.lexer
         root = getattr(lexer, "root_lexer", lexer)
         try:
-            return root.next_token(state, ip.parser_state)
+            for _ in range(count):
+                found = root.next_token(state, ip.parser_state)
+            return found
         except (EOFError, UnexpectedCharacters):
             return None
 
@@ -711,6 +723,203 @@ class Recovery:
         if not accepted & {"RBRACE", "$END"}:
             self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
         return self.skip_statement(ip, tok)
+
+    # ------------------------------------------------------------ natural phrasings
+    # What a newcomer writes in plain English where the language has a fixed form
+    # (`on every member`, `daily at 02:00`, `to disk BKUPPOOL`): one message that
+    # gives the form with the user's own values, then the statement is read as
+    # meant, so nothing after it is reported as a consequence. Each handler
+    # returns (handled, token to go on with).
+
+    def line_tail(self, ip, tok: Token) -> list[Token]:
+        """The real tokens of the statement under way that stand on `tok`'s line."""
+        leaves: list[Token] = []
+        for value in reversed(ip.parser_state.value_stack):
+            if isinstance(value, Token) and value.type in ("LBRACE", "RBRACE"):
+                break
+            if isinstance(value, Tree) and value.data in OPENERS:
+                break
+            found = [t for t in tokens_of(value) if is_real(t)]
+            if found and found[-1].line != tok.line:
+                break
+            leaves[:0] = [t for t in found if t.line == tok.line]
+        return leaves
+
+    def phrase_end(self, start: int, statements: bool = True) -> int:
+        """Where a phrase from `start` ends: the end of its line, a brace, a comment,
+        a quoted text or a word that starts a statement."""
+        text = self.source.text
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        stop = re.compile(r'[{}#"]').search(text, start, end)
+        if stop is not None:
+            end = stop.start()
+        for word in re.finditer(r"\S+", text[start:end]) if statements else ():
+            keyword = self.facts.keywords.get(word.group().lower())
+            if word.start() and keyword in self.statements:
+                return start + word.start()
+        return end
+
+    def phrase(self, start: int, statements: bool = True) -> tuple[str, int]:
+        """The text of a phrase starting at `start` (blanks normalised), and its end."""
+        end = self.phrase_end(start, statements)
+        text = self.source.text[start:end]
+        return " ".join(text.split()), start + len(text.rstrip())
+
+    def skip_phrase(self, ip, tok: Token, end: int) -> None:
+        """Finish the statement under way with placeholders and read on after `end`."""
+        if not self.accepts(ip) & {"RBRACE", "$END"}:
+            self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
+        self._advance(ip.lexer_thread.state, end)
+
+    def each_member_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`run on every member`, `on all members`, `on each members`: `on each member`."""
+        stack = ip.parser_state.value_stack
+        word = str(tok.value).lower()
+        if len(stack) >= 3 and [getattr(v, "type", None) for v in stack[-3:]] == ["ON", "EACH", "MEMBER"]:
+            # `each members`: the lexer took `member` and left `s`.
+            each, member = stack[-2], stack[-1]
+            if word == "s" and tok.start_pos == member.end_pos:
+                written = f"{each.value} {member.value}{tok.value}"
+                span = self.source.span(each.start_pos, tok.end_pos)
+                diag = messages.each_member(written, self.statement_word(stack[:-3]), span)
+                self.report(diag, tok.start_pos)
+                return True, None
+            return False, None
+        if word not in ("member", "members"):
+            return False, None
+        member = self.retype(tok, "MEMBER")
+        ons = [i for i, v in enumerate(stack) if isinstance(v, Token) and v.type == "ON"]
+        statement = self.statement_word(stack[: ons[-1]]) if ons else None
+
+        def edits(leaves, blocks):
+            if len(leaves) < 2 or leaves[-2].type != "ON":
+                return
+            every = leaves[-1]
+            if (
+                every.type == "NAME"
+                and is_real(every)
+                and str(every.value).lower() in messages.EVERY_WORDS
+                and every.line == tok.line
+            ):
+                written = f"{every.value} {tok.value}"
+                span = self.source.span(every.start_pos, tok.end_pos)
+                diag = messages.each_member(written, statement, span)
+                report = lambda ip: self.report(diag, tok.start_pos)
+                yield _Edit(leaves[:-1], [self.retype(every, "EACH")], [], report)
+
+        return self.reread(ip, member, edits)
+
+    @staticmethod
+    def statement_word(stack) -> str | None:
+        """`run` or `expire`: the keyword on top of `stack`, lower case."""
+        top = stack[-1] if stack else None
+        return top.type.lower() if isinstance(top, Token) else None
+
+    def schedule_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`every day at 02:00`, `at 02:00`, `daily at 02:00`, `weekly on sun 02:00`: a
+        schedule written in English. Its message gives the .bkr schedule it means."""
+        if tok.start_pos is None or tok.type == "$END":
+            return False, None
+        tail = self.line_tail(ip, tok)
+        if not tail:
+            return False, None
+        word = str(tok.value).lower()
+        if SCHEDULE_KEYWORDS <= accepted:
+            # The schedule starts here: `run on VMSYS1 every day at 02:00`.
+            if tail[-1].type == "NAME" and str(tail[-1].value).lower() in self.facts.keywords:
+                return False, None  # `on VMSYS1, daily 02:00`: a keyword read as a member
+            start, starts_right = tok.start_pos, False
+            text, end = self.phrase(start)
+            first_ok = (
+                word in messages.SCHEDULE_STARTERS
+                or messages.looks_like_time(word)
+                or messages.phrase_time(word) is not None
+                or bool(messages.phrase_day(word))
+            )
+            if not first_ok or not messages.looks_like_schedule(text):
+                return False, None
+        else:
+            # Inside a schedule: `daily at 02:00` (the `at` read as the time).
+            keywords = [t for t in tail if t.type in SCHEDULE_KEYWORDS]
+            if not keywords:
+                return False, None
+            start, starts_right = keywords[-1].start_pos, True
+            text, end = self.phrase(start)
+            if tok.start_pos >= end or not messages.joined_schedule(text.split()[1:]):
+                return False, None
+        self.report(
+            messages.schedule_phrase(text, starts_right, self.source.span(start, end)), tok.start_pos
+        )
+        self.skip_phrase(ip, tok, end)
+        return True, None
+
+    def destination_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`to disk BKUPPOOL`, `to pool BKUPPOOL`, `to dasd pool BKUPPOOL`, `target disk`."""
+        tail = self.line_tail(ip, tok)
+        last = tail[-1] if tail else None
+        word = str(tok.value).lower()
+        sim = Sim.of(ip)
+        if last is not None and last.type in ("DISK", "TAPE") and len(tail) >= 2 and tail[-2].type == "TO":
+            if tok.type == "NAME" and sim.fits(["POOL", "NAME"]):
+                medium = str(last.value).lower()
+                diag = messages.pool_without_keyword(medium, str(tok.value), self.span_of(tok))
+                self.report(diag, tok.start_pos)
+                self.feed_types(ip, ["POOL"], tok)
+                return True, tok
+            return False, None
+        if last is not None and last.type == "TO":
+            if tok.type == "NAME" and messages.did_you_mean(word, ["disk", "tape"]):
+                return False, None  # `to dsk`: a misspelt keyword, said as such
+            following = self.peek_token(ip)
+            pool = str(following.value) if following is not None and following.type == "NAME" else None
+            if word in messages.DISK_WORDS or word in messages.TAPE_WORDS:
+                medium = "disk" if word in messages.DISK_WORDS else "tape"
+                if following is not None and following.type == "POOL":
+                    after = self.peek_token(ip, 2)
+                    pool = str(after.value) if after is not None and after.type == "NAME" else None
+                diag = messages.unknown_medium(self.describe(tok), medium, pool, self.span_of(tok))
+                self.report(diag, tok.start_pos)
+                return True, self.retype(tok, medium.upper())
+            if tok.type == "POOL" and sim.fits(["DISK", "POOL"]):
+                self.report(messages.pool_without_medium(pool, self.span_of(tok)), tok.start_pos)
+                self.feed_types(ip, ["DISK"], tok)
+                return True, tok
+            if tok.type == "NAME" and tok.line == last.line and sim.fits(["DISK", "POOL", "NAME"]):
+                self.report(messages.medium_missing(self.describe(tok), self.span_of(tok)), tok.start_pos)
+                self.feed_types(ip, ["DISK", "POOL"], tok)
+                return True, tok
+            return False, None
+        if tok.type in ("DISK", "TAPE", "POOL"):
+            # `target disk pool X` after `include minidisk * 0191`: `target` was read as
+            # one more address, and `disk` does not fit.
+            def edits(leaves, blocks):
+                target = leaves[-1] if leaves else None
+                if (
+                    target is not None
+                    and target.type == "NAME"
+                    and str(target.value).lower() in messages.DESTINATION_WORDS
+                    and target.line == tok.line
+                    and self.first_on_line(target.start_pos)
+                ):
+                    rest, _ = self.phrase(tok.start_pos)
+                    diag = messages.destination_keyword(self.describe(target), rest, self.span_of(target))
+                    yield _Edit(
+                        leaves[:-1],
+                        [],
+                        [self.retype(target, "TO")],
+                        lambda ip: self.report(diag, target.start_pos),
+                    )
+
+            return self.reread(ip, tok, edits)
+        if tok.type == "NAME" and word in messages.DESTINATION_WORDS and "TO" in accepted:
+            following = self.peek_token(ip)
+            if following is not None and following.type in ("DISK", "TAPE", "POOL"):
+                rest, _ = self.phrase(following.start_pos)
+                diag = messages.destination_keyword(self.describe(tok), rest, self.span_of(tok))
+                self.report(diag, tok.start_pos)
+                return True, self.retype(tok, "TO")
+        return False, None
 
     # ------------------------------------------------------------ mid-statement
     def mid_statement(self, ip, tok: Token, accepted: set[str]) -> Token | None:
@@ -967,6 +1176,11 @@ class Recovery:
         keyword after an assumed value (`on VMSYS1, daily 02:00`: the name after `,`
         is missing; `purge weekly 06:00 retain 30 days`: the day is missing), and a
         `,` is assumed between two names on one line (`run on VMSYS1 VMSYS2`)."""
+        return self.reread(ip, tok, lambda leaves, blocks: self._edits(leaves, tok, commas, blocks))
+
+    def reread(self, ip, tok: Token, edits) -> tuple[bool, Token | None]:
+        """Re-read the end of the current statement with the first of `edits(leaves,
+        blocks)` after which `tok` fits (leaves: the tokens of the last stack entries)."""
         state = ip.parser_state
         stack = state.value_stack
         blocks = open_blocks(stack)
@@ -981,7 +1195,7 @@ class Recovery:
             if len(leaves) > 200:  # a long block body: not worth re-reading
                 break
             before = Sim(state.parse_conf, state.state_stack[: i + 1])
-            for edit in self._edits(leaves, tok, commas, blocks):
+            for edit in edits(leaves, blocks):
                 if before.fits([t.type for t in edit.before + edit.inserted + edit.after] + [tok.type]):
                     del stack[i:]
                     del state.state_stack[i + 1 :]

@@ -1,0 +1,95 @@
+"""What a newcomer writes in plain English where .bkr has a fixed form.
+
+Each case is one slip in an otherwise correct job or block: it must give exactly
+one diagnostic, whose message names the slip and whose help gives the fixed
+form with the user's own values; writing what the help says must parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bkrdsl.source import Source
+from bkrdsl.syntax.parser import parse
+
+JOB = """\
+cluster A {
+  member M1 { workers 2 }
+  expire on M1 {
+    purge weekly sun 03:00
+  }
+  job J {
+    backup G full
+    include minidisk * 0191
+    to disk pool P
+    run on M1 daily 02:00
+  }
+}
+"""
+
+# the correct line, what the job says instead, a piece of the message, the fix the help
+# gives (`write `...``), and the line as the help has it written
+# fmt: off
+CASES = [
+    ("run on M1 daily 02:00", "run on every member daily 02:00", "`every member` is written `each member`", "run on each member", "run on each member daily 02:00"),
+    ("run on M1 daily 02:00", "run on all members daily 02:00", "`all members` is written `each member`", "run on each member", "run on each member daily 02:00"),
+    ("run on M1 daily 02:00", "run on each members daily 02:00", "`each members` is written `each member`", "run on each member", "run on each member daily 02:00"),
+    ("expire on M1 {", "expire on every member {", "`every member` is written `each member`", "expire on each member { ... }", "expire on each member {"),
+    ("run on M1 daily 02:00", "run on M1 daily at 02:00", "the time follows without `at`", "daily 02:00", None),
+    ("run on M1 daily 02:00", "run on M1 every day at 02:00", "a schedule starts with how often", "daily 02:00", None),
+    ("run on M1 daily 02:00", "run on M1 at 02:00", "`at 02:00` is not a .bkr schedule", "daily 02:00", None),
+    ("run on M1 daily 02:00", "run on M1 at 2am daily", "`at 2am daily` is not a .bkr schedule", "daily 02:00", None),
+    ("run on M1 daily 02:00", "run on M1 every sunday at 11:30 pm", "is not a .bkr schedule", "weekly sun 23:30", None),
+    ("run on M1 daily 02:00", "run on M1 on weekdays at 01:00", "is not a .bkr schedule", "weekly mon,tue,wed,thu,fri 01:00", None),
+    ("run on M1 daily 02:00", "run on M1 monthly on the 1st at 04:00", "the time follows without `at`", "monthly 1 04:00", None),
+    ("run on M1 daily 02:00", "run on M1 nightly 02:00", "`nightly 02:00` is not a .bkr schedule", "daily 02:00", None),
+    ("run on M1 daily 02:00", "run on M1 daily 02:00 and 14:00", "a schedule has one time of day", "daily 02:00", None),
+    ("purge weekly sun 03:00", "purge weekly on sun 03:00", "the days follow without `on`", "weekly sun 03:00", None),
+    ("purge weekly sun 03:00", "purge every sunday at 3am", "is not a .bkr schedule", "weekly sun 03:00", None),
+    ("to disk pool P", "to disk P", "the pool's name follows the word `pool`", "to disk pool P", "to disk pool P"),
+    ("to disk pool P", "to tape P", "the pool's name follows the word `pool`", "to tape pool P", "to tape pool P"),
+    ("to disk pool P", "to pool P", "`to` names the medium before the pool", "to disk pool P", "to disk pool P"),
+    ("to disk pool P", "to dasd pool P", "`dasd` is not a medium", "to disk pool P", "to disk pool P"),
+    ("to disk pool P", "to P", "expected `disk` or `tape` after `to`, found `P`", "to disk pool P", "to disk pool P"),
+    ("to disk pool P", "target disk pool P", "unknown keyword `target`; a job's destination starts with `to`", "to disk pool P", "to disk pool P"),
+    ("to disk pool P", "destination tape", "unknown keyword `destination`", "to tape", "to tape"),
+]
+# fmt: on
+
+
+def diagnostics(text: str):
+    return parse(Source.of("t.bkr", text)).diagnostics
+
+
+@pytest.mark.parametrize(("right", "wrong", "words", "fixed", "line"), CASES, ids=[c[1] for c in CASES])
+def test_one_slip_one_message_and_its_fix_parses(right, wrong, words, fixed, line):
+    assert right in JOB
+    text = JOB.replace(right, wrong)
+    found = diagnostics(text)
+    assert len(found) == 1, [f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in found]
+    (d,) = found
+    assert d.span.line == text[: text.index(wrong)].count("\n") + 1
+    assert words in d.message, d.message
+    written = re.match(r"write `([^`]+)`", d.help)
+    assert written and written.group(1) == fixed, d.help
+    # What the help says to write, in place of what the user wrote, parses. A schedule's
+    # fix stands in place of the phrase the message underlines.
+    if line is None:
+        line = text[text.index(wrong) : d.span.start] + fixed
+    assert diagnostics(JOB.replace(right, line)) == [], line
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        ("run on M1 daily 02:00", "run on M1 M2 daily 02:00"),  # a missing comma, not a schedule
+        ("run on M1 daily 02:00", "run on M1 daily 02:00 on M2"),  # a second `on`, not a day
+        ("run on M1 daily 02:00", "run on M1, daily 02:00"),  # a trailing comma
+        ("run on M1 daily 02:00", "run on M1 hourly 02:00"),  # an unknown schedule keyword
+    ],
+)
+def test_what_only_looks_like_a_phrasing_keeps_its_own_message(right, wrong):
+    (d,) = diagnostics(JOB.replace(right, wrong))
+    assert "is not a .bkr schedule" not in d.message and "each member" not in d.message
