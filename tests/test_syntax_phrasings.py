@@ -93,3 +93,40 @@ def test_one_slip_one_message_and_its_fix_parses(right, wrong, words, fixed, lin
 def test_what_only_looks_like_a_phrasing_keeps_its_own_message(right, wrong):
     (d,) = diagnostics(JOB.replace(right, wrong))
     assert "is not a .bkr schedule" not in d.message and "each member" not in d.message
+
+
+# ------------------------------------------------------------ cascades
+# One slip inside a statement used to give a second error on the same line, about
+# a word the first repair had left behind.
+CASCADES = [
+    ("backup G full", "backups G full", "BKR012", "unknown keyword `backups`; did you mean `backup`?"),
+    (
+        "backup G full",
+        "description Nightly full backup of G\n    backup G full",
+        "BKR010",
+        "the text after `description` is quoted",
+    ),
+    (
+        "job J {",
+        "job J {\n    description nightly # the text\n",
+        "BKR010",
+        "the text after `description` is quoted",
+    ),
+    (
+        "member M1 { workers 2 }",
+        "member M1 { workers 2 }\n  single grp G { A B }",
+        "BKR004",
+        "expected `group` or `user` after `single`, found `grp`",
+    ),
+]
+
+
+@pytest.mark.parametrize(("right", "wrong", "code", "words"), CASCADES, ids=[c[1][:30] for c in CASCADES])
+def test_one_slip_in_a_statement_is_one_error(right, wrong, code, words):
+    found = diagnostics(JOB.replace(right, wrong, 1))
+    assert [(d.code, d.message[: len(words)]) for d in found] == [(code, words)], [d.message for d in found]
+
+
+def test_an_unquoted_description_is_quoted_in_the_help_without_its_comment():
+    (d,) = diagnostics(JOB.replace("backup G full", "description Nightly  backup # of G\n    backup G full"))
+    assert d.help == 'write `description "Nightly backup"`'

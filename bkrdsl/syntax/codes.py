@@ -197,6 +197,9 @@ EXPECTED_NAME = register(
     followed by a name or a value. The parser found a keyword, a brace or the
     end of the file instead.
 
+    A description written without its quotes (`description Nightly full
+    backup`) is one error, whose help gives the text quoted.
+
     Failing example:
 
         run on daily 02:00

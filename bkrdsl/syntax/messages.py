@@ -544,6 +544,15 @@ def missing_before(word: str, wanted: str, span: Span) -> Diagnostic:
     )
 
 
+def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Span) -> Diagnostic:
+    """`single grp APPS`: a word where a keyword belongs, and only that keyword fits."""
+    return codes.SYNTAX(
+        f"expected {wanted}{after}, found {found}",
+        span,
+        help=f"write {keyword} in place of {found}",
+    )
+
+
 def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) -> Diagnostic:
     code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
     return code(f"expected {wanted}{after}, found {found}", span, help=f"write {wanted}{after or ' here'}")
@@ -737,4 +746,13 @@ def medium_missing(found: str, span: Span) -> Diagnostic:
         f"expected `disk` or `tape` after `to`, found {found}",
         span,
         help=_pool_help(found.strip("`")),
+    )
+
+
+def unquoted_description(words: str, span: Span) -> Diagnostic:
+    text = words.replace("\\", "\\\\").replace('"', '\\"')
+    return codes.EXPECTED_NAME(
+        f"the text after `description` is quoted: found {shown(words, 60)} without quotes",
+        span,
+        help=f'write `description "{text if len(text) <= 60 else text[:57] + "..."}"`',
     )

@@ -10,7 +10,8 @@ the rest of the file is read as the user meant it:
 * a misspelt keyword (`jbo`) is read as the closest keyword (`job`);
 * a keyword swallowed as a name (`on VMSYS1, daily 02:00`) is given back;
 * what a newcomer writes in plain English where the language has a fixed form
-  (`on every member`, `daily at 02:00`, `to disk BKUPPOOL`, `target disk`) is named with the form to write, and read as meant;
+  (`on every member`, `daily at 02:00`, `to disk BKUPPOOL`, `target disk`, an
+  unquoted description) is named with the form to write, and read as meant;
 * a statement after a `}` that closed its block early is read as if the block
   were still open ("reopened"), and that `}` is named as the likely culprit;
 * a statement that belongs outside a block whose `}` is missing closes the
@@ -379,6 +380,7 @@ class Recovery:
         self._after_last: tuple | None = None
         self._fed_error_token = False
         self._balance: int | None = None
+        self.glued: set[int] = set()  # start offsets of names cut from a keyword's word (`backups`)
 
     # ============================================================== reporting
     def report(self, diag: Diagnostic, at: int | None = None) -> None:
@@ -591,9 +593,11 @@ class Recovery:
                 self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
         for handler in (
+            self.glued_rest,
             self.each_member_phrase,
             self.schedule_phrase,
             self.destination_phrase,
+            self.unquoted_description,
         ):
             handled, nxt = handler(ip, tok, accepted)
             if handled:
@@ -772,6 +776,17 @@ class Recovery:
             self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
         self._advance(ip.lexer_thread.state, end)
 
+    def glued_rest(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`backups APPS full`: the `s` the lexer left after `backup` was reported with the
+        keyword (check_glued); drop it, so that `APPS` is not a name after `s`."""
+
+        def edits(leaves, blocks):
+            for k, leaf in enumerate(leaves):
+                if leaf.start_pos in self.glued and leaf.line == tok.line:
+                    yield _Edit(leaves[:k], [], leaves[k + 1 :], lambda ip: None)
+
+        return self.reread(ip, tok, edits)
+
     def each_member_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`run on every member`, `on all members`, `on each members`: `on each member`."""
         stack = ip.parser_state.value_stack
@@ -921,6 +936,29 @@ class Recovery:
                 return True, self.retype(tok, "TO")
         return False, None
 
+    def unquoted_description(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`description Nightly full backup`: the text without its quotes, read as one text."""
+        stack = ip.parser_state.value_stack
+        last = stack[-1] if stack else None
+        if not (
+            tok.type != "STRING"
+            and "STRING" in accepted
+            and isinstance(last, Token)
+            and last.type == "DESCRIPTION"
+            and last.line == tok.line
+            and tok.type not in ("LBRACE", "RBRACE")
+        ):
+            return False, None
+        words, end = self.phrase(tok.start_pos, statements=False)
+        if not words:
+            return False, None
+        self.report(
+            messages.unquoted_description(words, self.source.span(tok.start_pos, end)), tok.start_pos
+        )
+        self.feed(ip, _fake("STRING", tok, '""'))
+        self._advance(ip.lexer_thread.state, end)
+        return True, None
+
     # ------------------------------------------------------------ mid-statement
     def mid_statement(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """`tok` comes while a statement still needs something."""
@@ -936,6 +974,10 @@ class Recovery:
         following = self.peek(ip)
         ahead = [tok.type, following] if following else [tok.type]
         path = self.insertion(sim, ahead, accepted, longest=1)
+        if tok.type == "NAME" and "NAME" not in accepted:
+            keyword = self.replacement(ip, sim, accepted)
+            if keyword is not None:
+                return self.replaced(ip, tok, accepted, keyword)
         if path is None and following in accepted and tok.type not in ("LBRACE", "RBRACE"):
             return self.extra_word(ip, tok)
         path = path or self.insertion(sim, ahead, accepted) or self.insertion(sim, [tok.type], accepted)
@@ -947,6 +989,25 @@ class Recovery:
             self.feed_types(ip, path, tok)
             return tok
         return self.unexpected(ip, tok, accepted)
+
+    def replacement(self, ip, sim: Sim, accepted: set[str]) -> str | None:
+        """`single grp APPS {`: the one keyword that, in place of the name, lets the next
+        two tokens fit, when no keyword inserted before the name does."""
+        ahead = [t.type for t in (self.peek_token(ip, 1), self.peek_token(ip, 2)) if t is not None]
+        keywords = sorted(accepted & self.keyword_types)
+        if any(sim.fits([k, "NAME"] + ahead) for k in keywords):
+            return None
+        fitting = [k for k in keywords if sim.fits([k] + ahead)]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def replaced(self, ip, tok: Token, accepted: set[str], keyword: str) -> Token:
+        previous = last_real_token(ip.parser_state.value_stack)
+        after = f" after {self.describe(previous)}" if previous is not None else ""
+        word = self.facts.texts[keyword]
+        wanted = self.expected_list(accepted - {"RBRACE", "$END"})
+        diag = messages.word_for_keyword(wanted, after, self.describe(tok), word, self.span_of(tok))
+        self.report(diag, tok.start_pos)
+        return self.retype(tok, keyword)
 
     def extra_word(self, ip, tok: Token) -> None:
         """`member DEV1 DEV1 {`: the next token fits where this one does not; drop this one."""
@@ -1166,6 +1227,8 @@ class Recovery:
         keyword = text[begin:start]
         if keyword.lower() not in self.facts.keywords:
             return
+        if not str(tok.value)[:1].isdigit():  # `workers3`: the 3 is the value meant
+            self.glued.add(start)
         self.report(messages.glued_keyword(keyword, str(tok.value), self.source.span(begin, tok.end_pos)), begin)
 
     def reread_statement(self, ip, tok: Token, *, commas: bool) -> tuple[bool, Token | None]:
