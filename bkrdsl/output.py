@@ -21,9 +21,11 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -640,8 +642,57 @@ def _why(err: OSError, out_dir: Path) -> str:
     return f"{why}: {where}" if where and os.path.abspath(where) != str(out_dir) else why
 
 
-def write(plan: Plan, *, force: bool = False) -> None:
-    """Carry the plan out, all or nothing. Raises OutputError; DIR is then untouched."""
+class Commit:
+    """A write's progress, for a caller that answers Ctrl-C (`bkrc compile`).
+
+    `done` turns True once DIR holds the new tree. From just before the swap,
+    Ctrl-C is held back: the swap and the removal of the old tree (or of the
+    temporary folder after an error) are never cut short, so an interrupt never
+    leaves DIR half swapped or a half-removed folder beside it. A SIGINT in
+    between sets `interrupted` instead of raising KeyboardInterrupt. `write`
+    lets go of Ctrl-C when it returns, unless the caller passed its own Commit:
+    then the caller calls `release()`, once it has reported the write (so a
+    Ctrl-C cannot fall between the write and its report either).
+
+    Only the main thread receives SIGINT, and only Python's default handler
+    (which raises KeyboardInterrupt) is replaced: a program that set its own
+    handler keeps it."""
+
+    def __init__(self) -> None:
+        self.done = False
+        self.interrupted = False
+        self._previous = None
+
+    def _note(self, signum, frame) -> None:
+        self.interrupted = True
+
+    def hold(self) -> None:
+        """Hold Ctrl-C back (holding it again is harmless)."""
+        if self._previous is None and threading.current_thread() is threading.main_thread():
+            if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                self._previous = signal.signal(signal.SIGINT, self._note)
+
+    def release(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+    def __enter__(self) -> Commit:
+        self.hold()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> None:
+    """Carry the plan out, all or nothing. Raises OutputError; DIR is then untouched.
+
+    A KeyboardInterrupt (Ctrl-C) while the new folder is being built leaves
+    DIR untouched too, and nothing beside it. From the swap on, Ctrl-C waits
+    until DIR holds the new tree and the old one is removed (see `Commit`)."""
+    own = commit is None
+    commit = commit or Commit()
     if plan.blocked and not force:
         raise OutputError(blocked_message(plan).rstrip("\n"))
     if plan.up_to_date:
@@ -671,14 +722,20 @@ def write(plan: Plan, *, force: bool = False) -> None:
         )
         _keep_folder_modes(out_dir, temp)
         os.chmod(temp, _folder_mode(out_dir))
+        commit.hold()
         old = swap(temp, out_dir)
+        commit.done = True
     except OSError as err:
-        _remove_tree(temp)
+        with commit:
+            _remove_tree(temp)
         where = _in_out_dir(err, temp, out_dir)
         raise OutputError(f"{where}: cannot write: {err.strerror or err}; nothing was changed") from None
     except BaseException:
-        _remove_tree(temp)
+        with commit:  # a second Ctrl-C must not leave the folder half removed
+            _remove_tree(temp)
         raise
     _fsync_dir(out_dir.parent)
     if old is not None:
         _remove_tree(old)
+    if own:
+        commit.release()

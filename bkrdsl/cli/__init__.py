@@ -12,7 +12,7 @@ import sys
 import click
 
 from bkrdsl import __version__
-from bkrdsl.cli.common import EXIT_INTERNAL, internal_error
+from bkrdsl.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, internal_error
 
 
 #: Each command's module: imported when the command runs or help lists it.
@@ -40,6 +40,15 @@ class _LazyGroup(click.Group):
                 self.commands.setdefault(command.name, command)
         return super().get_command(ctx, name)
 
+    def invoke(self, ctx):
+        # Click would print "Aborted!" and exit 1, which reads as "errors in the
+        # input"; `bkrc compile` says more (what DIR holds) before this is reached.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("bkrc: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="bkrc", message="%(prog)s %(version)s")
@@ -55,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
         raise
     except KeyboardInterrupt:
         click.echo("bkrc: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as err:  # pragma: no cover - exercised by the crash test via monkeypatch
         internal_error(err)
         sys.exit(EXIT_INTERNAL)

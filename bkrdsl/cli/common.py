@@ -19,6 +19,7 @@ EXIT_OK = 0  # success; warnings allowed
 EXIT_INPUT = 1  # errors in the input, or changes found by --check
 EXIT_USAGE = 2  # usage, I/O or internal error
 EXIT_INTERNAL = 2
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 FORMATS = ("text", "short", "json", "sarif", "github")
 

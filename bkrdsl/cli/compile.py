@@ -5,11 +5,19 @@ error) and nothing is written (exit 1). Then the emitters produce every file
 in memory, the CMS rules are checked over all of them, and `bkrdsl.output`
 plans and carries out the write, all or nothing. Exit codes: 0 written (or up
 to date), 1 errors in the input or, with --check, DIR out of date, 2 usage or
-I/O errors, including files changed by hand without --force.
+I/O errors, including files changed by hand without --force, 130 interrupted
+(Ctrl-C) before DIR was changed.
+
+Ctrl-C is answered here rather than by click (whose "Aborted!" and exit 1
+would read as "errors in the input"): before the swap, DIR is as it was and
+the exit is 130; from the swap on, `output.Commit` holds Ctrl-C back until the
+write is reported, so the compile ends as it would have (exit 0) and says that
+DIR is complete.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 
@@ -17,6 +25,7 @@ import click
 
 from bkrdsl.cli.common import (
     EXIT_INPUT,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     InputError,
@@ -112,19 +121,37 @@ def _echo_diff(plan) -> None:
 @include_option
 def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include):
     """Check FILE and write every member's files to DIR ('-' reads standard input)."""
+    from bkrdsl.output import Commit
     from bkrdsl.pipeline import no_cycle_collection
 
-    # The model and the files are freed when _compile returns, before the
-    # collector is back: it then has nothing large to walk (see the docstring).
-    with no_cycle_collection():
-        code = _compile(
-            file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include
-        )
-    sys.exit(code)
+    commit = Commit()
+    try:
+        # The model and the files are freed when _compile returns, before the
+        # collector is back: it then has nothing large to walk (see the docstring).
+        with no_cycle_collection():
+            code = _compile(
+                file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include, commit
+            )
+    except KeyboardInterrupt:
+        commit.release()
+        if not commit.done:
+            state = "is as it was" if os.path.lexists(out_dir) else "was not created"
+            _fail(f"bkrc: interrupted; nothing written: {out_dir} {state}", EXIT_INTERRUPTED)
+        # Only where Ctrl-C could not be held back (not the main thread).
+        commit.interrupted, code = True, EXIT_OK
+    try:
+        if commit.interrupted:
+            click.echo(f"bkrc: interrupted after {out_dir} was written: it holds every new file", err=True)
+        sys.exit(code)
+    finally:
+        commit.release()
 
 
-def _compile(file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include) -> int:
-    """The command; the exit code when it ends well (errors leave through _fail)."""
+def _compile(
+    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include, commit
+) -> int:
+    """The command; the exit code when it ends well (errors leave through _fail).
+    Once `commit.done`, Ctrl-C is held back until compile_cmd releases it."""
     from pathlib import Path
 
     from bkrdsl import output
@@ -174,7 +201,7 @@ def _compile(file, out_dir, dry_run, check_only, show_diff, force, dialect_path,
         click.echo(f"bkrc: {out} is up to date")
         return EXIT_OK
     try:
-        output.write(plan, force=force)
+        output.write(plan, force=force, commit=commit)
     except output.OutputError as err:
         _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE)
     click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")

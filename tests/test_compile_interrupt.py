@@ -1,0 +1,200 @@
+"""Ctrl-C during `bkrc compile FILE -o DIR`.
+
+Wherever the interrupt lands, DIR holds exactly the old tree or exactly the new
+one, nothing is left beside it, and the exit code and the message say which:
+before the swap, exit 130 and "nothing written"; once the new folder is in
+DIR's place, the compile finishes (the old tree is removed) and exits 0 with
+its report and a line saying that DIR is complete.
+
+Each interrupt is delivered at a chosen point: `signal.raise_signal(SIGINT)`
+from a wrapped step, which is what a Ctrl-C at that moment does (Python runs
+the SIGINT handler in the main thread, where the CLI runner runs bkrc).
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+
+import pytest
+from conftest import run_cli
+from test_compile_cli import GOOD, source
+from test_output import siblings, tree
+
+from bkrdsl import output
+
+NEW = GOOD.replace("daily 01:00", "daily 01:30").replace("job SYSFULL", "job SYSINC")
+
+
+def ctrl_c() -> None:
+    signal.raise_signal(signal.SIGINT)
+
+
+@pytest.fixture
+def compiled(tmp_path):
+    """(source, DIR, old tree, new tree): DIR compiled from GOOD, and the tree a
+    compile of NEW writes (into a folder of its own, from the same source path)."""
+    src, out = source(tmp_path), tmp_path / "work" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    old = tree(out)
+    src.write_text(NEW)
+    expected = tmp_path / "expected" / "out"
+    run_cli(["compile", src, "-o", expected], expect=0)
+    new = tree(expected)
+    assert new != old
+    return src, out, old, new
+
+
+def after_call(monkeypatch, owner, name: str, nth: int = 1, *, before: bool = False):
+    """Deliver Ctrl-C just after (or just before) the nth call of owner.name."""
+    real = getattr(owner, name)
+    calls = []
+
+    def wrapped(*args, **kwargs):
+        calls.append(args)
+        if before and len(calls) == nth:
+            ctrl_c()
+        result = real(*args, **kwargs)
+        if not before and len(calls) == nth:
+            ctrl_c()
+        return result
+
+    monkeypatch.setattr(owner, name, wrapped)
+    return calls
+
+
+def assert_not_written(result, out, old):
+    assert result.exit_code == 130, result.output
+    assert f"bkrc: interrupted; nothing written: {out} is as it was" in result.stderr
+    assert "Aborted!" not in result.output and "wrote" not in result.stdout
+    assert tree(out) == old
+    assert siblings(out) == []
+
+
+def assert_complete(result, out, new):
+    assert result.exit_code == 0, result.output
+    assert f"bkrc: wrote {out}: " in result.stdout
+    assert f"bkrc: interrupted after {out} was written: it holds every new file" in result.stderr
+    assert "Aborted!" not in result.output
+    assert tree(out) == new
+    assert siblings(out) == []
+
+
+@pytest.mark.parametrize("nth", [1, 5])
+def test_ctrl_c_while_the_new_folder_is_written_leaves_dir_as_it_was(compiled, monkeypatch, nth):
+    src, out, old, _ = compiled
+    after_call(monkeypatch, output, "write_file", nth)
+    assert_not_written(run_cli(["compile", src, "-o", out]), out, old)
+
+
+def test_ctrl_c_before_the_swap_leaves_dir_as_it_was(compiled, monkeypatch):
+    src, out, old, _ = compiled
+    after_call(monkeypatch, output, "_keep_folder_modes")
+    assert_not_written(run_cli(["compile", src, "-o", out]), out, old)
+
+
+def test_ctrl_c_while_reading_the_input_writes_nothing(compiled, monkeypatch):
+    src, out, old, _ = compiled
+    after_call(monkeypatch, output, "make_plan")
+    assert_not_written(run_cli(["compile", src, "-o", out]), out, old)
+
+
+def test_ctrl_c_on_a_first_compile_leaves_no_folder(tmp_path, monkeypatch):
+    src, out = source(tmp_path), tmp_path / "work" / "out"
+    after_call(monkeypatch, output, "write_file", 3)
+    result = run_cli(["compile", src, "-o", out])
+    assert result.exit_code == 130, result.output
+    assert f"bkrc: interrupted; nothing written: {out} was not created" in result.stderr
+    assert not out.exists() and siblings(out) == []
+
+
+def test_ctrl_c_just_after_the_swap_finishes_the_compile(compiled, monkeypatch):
+    src, out, _, new = compiled
+    after_call(monkeypatch, output, "swap")
+    assert_complete(run_cli(["compile", src, "-o", out]), out, new)
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
+def test_ctrl_c_inside_the_swap_finishes_the_compile(compiled, monkeypatch, exchange):
+    """Inside the swap: after the atomic exchange, or between the two renames of
+    the fallback (DIR renamed aside, the new folder not yet in its place)."""
+    src, out, _, new = compiled
+    if exchange:
+        after_call(monkeypatch, output, "_exchange")
+    else:
+        monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+        after_call(monkeypatch, output.os, "rename", 1)
+    assert_complete(run_cli(["compile", src, "-o", out]), out, new)
+
+
+def test_ctrl_c_while_the_old_tree_is_removed_finishes_removing_it(compiled, monkeypatch):
+    src, out, _, new = compiled
+    after_call(monkeypatch, output, "_remove_tree", before=True)
+    assert_complete(run_cli(["compile", src, "-o", out]), out, new)
+
+
+def test_ctrl_c_while_the_report_is_printed(compiled, monkeypatch):
+    """After the write, before the report: the report is still printed, once."""
+    src, out, _, new = compiled
+    after_call(monkeypatch, output, "summary", before=True)
+    result = run_cli(["compile", src, "-o", out])
+    assert_complete(result, out, new)
+    assert result.stdout.count("bkrc: wrote") == 1
+
+
+def test_a_second_ctrl_c_while_the_temporary_folder_is_removed(compiled, monkeypatch):
+    """The first Ctrl-C stops the write; one more while its temporary folder is
+    being removed does not leave the folder half removed beside DIR."""
+    src, out, old, _ = compiled
+    after_call(monkeypatch, output, "write_file", 2)
+    after_call(monkeypatch, output, "_remove_tree", before=True)
+    assert_not_written(run_cli(["compile", src, "-o", out]), out, old)
+
+
+def test_the_interrupt_handler_is_given_back(compiled, monkeypatch):
+    src, out, _, _ = compiled
+    after_call(monkeypatch, output, "swap")
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+SUBPROCESS = """
+import os, signal, sys
+from bkrdsl import output
+from bkrdsl.cli import main
+
+real = getattr(output, sys.argv[1])
+
+def wrapped(*args, **kwargs):
+    result = real(*args, **kwargs)
+    os.kill(os.getpid(), signal.SIGINT)
+    return result
+
+setattr(output, sys.argv[1], wrapped)
+main(["compile", sys.argv[2], "-o", sys.argv[3]])
+"""
+
+
+@pytest.mark.parametrize(("step", "code"), [("_keep_folder_modes", 130), ("swap", 0)])
+def test_a_real_sigint_through_the_console_entry_point(compiled, step, code):
+    """The same through `bkrc`'s own entry point, in a process of its own."""
+    src, out, old, new = compiled
+    run = subprocess.run(
+        [sys.executable, "-c", SUBPROCESS, step, str(src), str(out)], capture_output=True, text=True
+    )
+    assert run.returncode == code, run.stderr
+    assert "Aborted!" not in run.stderr
+    assert tree(out) == (new if code == 0 else old)
+    assert siblings(out) == []
+
+
+def test_ctrl_c_in_another_command_is_exit_130(tmp_path, monkeypatch):
+    """Not click's "Aborted!" and exit 1, which reads as errors in the input."""
+    import bkrdsl.pipeline
+
+    src = source(tmp_path)
+    after_call(monkeypatch, bkrdsl.pipeline, "analyse")
+    result = run_cli(["check", src])
+    assert result.exit_code == 130, result.output
+    assert "bkrc: interrupted" in result.stderr and "Aborted!" not in result.output
