@@ -126,20 +126,20 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
 
     commit = Commit()
     try:
-        # The model and the files are freed when _compile returns, before the
-        # collector is back: it then has nothing large to walk (see the docstring).
-        with no_cycle_collection():
-            code = _compile(
-                file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include, commit
-            )
-    except KeyboardInterrupt:
-        commit.release()
-        if not commit.done:
-            state = "is as it was" if os.path.lexists(out_dir) else "was not created"
-            _fail(f"bkrc: interrupted; nothing written: {out_dir} {state}", EXIT_INTERRUPTED)
-        # Only where Ctrl-C could not be held back (not the main thread).
-        commit.interrupted, code = True, EXIT_OK
-    try:
+        try:
+            # The model and the files are freed when _compile returns, before the
+            # collector is back: it then has nothing large to walk (see the docstring).
+            with no_cycle_collection():
+                code = _compile(
+                    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include,
+                    commit,
+                )
+        except KeyboardInterrupt:
+            if not commit.done:
+                state = "is as it was" if os.path.lexists(out_dir) else "was not created"
+                _fail(f"bkrc: interrupted; nothing written: {out_dir} {state}", EXIT_INTERRUPTED)
+            # Only where Ctrl-C could not be held back (not the main thread).
+            commit.interrupted, code = True, EXIT_OK
         if commit.interrupted:
             click.echo(f"bkrc: interrupted after {out_dir} was written: it holds every new file", err=True)
         sys.exit(code)
