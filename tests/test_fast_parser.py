@@ -448,10 +448,18 @@ def test_both_parsers_read_the_dmm_options_into_their_own_fields():
 @pytest.mark.parametrize(
     "text",
     [
-        # Lark reads keywords at the start of a word where it accepts no name, so these
-        # parse without error in Lark; the fast parser leaves them to it.
+        # Keywords run together: Lark reads keywords at the start of a word where it
+        # accepts no name, and a name where it does; recovery reports both (BKR012).
         "cluster A { catalog sharedserver S }",
         "cluster A { expire on M { retain 35 dayspurge daily 1 } }",
+        "cluster A { job J { run on eachmember } }",
+        "cluster A { job J { include minidisk * 1 excludeminidisk * 2 } }",
+        "single user A singlegroup G { B }",
+        "cluster A { shared-volume V catalogshared }",
+        # ... and words shaped like them where those keywords do not fit, which Lark
+        # reads as names without a diagnostic: the fast parser cannot tell.
+        "cluster A { shared-volume V TOTAPE }",
+        "cluster A { member M { private-volume V RUNON } }",
         "cluster A { catalog shared#remark\n}",
         "import std/x#remark",
         # Errors.
@@ -477,6 +485,26 @@ def test_both_parsers_read_the_dmm_options_into_their_own_fields():
 def test_texts_left_to_lark(text):
     assert fast.read(source_of(text)) is None
     assert_contract(source_of(text))
+
+
+def _blanks_between_words(text: str) -> list[re.Match]:
+    """Every run of blanks between two words of one line, outside comments and strings."""
+    found = []
+    for m in re.finditer(r"(?<=[A-Za-z0-9*%?$@_:.+-])[ \t]+(?=[A-Za-z0-9*%?$@_])", text):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if "#" not in line and '"' not in line:
+            found.append(m)
+    return found
+
+
+def test_every_two_words_run_together():
+    """The kitchen sink with the blank between two words left out, in turn, at each
+    place: keywords run together in every context. The fast parser must give up
+    wherever Lark reports them (or reads the word differently)."""
+    blanks = _blanks_between_words(KITCHEN_SINK)
+    assert len(blanks) > 200
+    for m in blanks:
+        assert_contract(source_of(KITCHEN_SINK[: m.start()] + KITCHEN_SINK[m.end() :], "glued.bkr"))
 
 
 def test_deep_nesting_gives_up_without_raising():

@@ -14,7 +14,7 @@ from conftest import ROOT
 
 from bkrdsl.diagnostics.registry import REGISTRY, Code
 from bkrdsl.source import Source
-from bkrdsl.syntax import codes
+from bkrdsl.syntax import codes, read_module
 from bkrdsl.syntax.build import build
 from bkrdsl.syntax.parser import MAX_REPORTED, parse, parser
 from bkrdsl.syntax.recovery import OPENERS, Sim
@@ -107,6 +107,28 @@ MESSAGES = [
     ("cluster A {\n  disk BKRBKUP 191 size 10\n}\n", "BKR010", (2, 25), "a unit (cyl) after `size 10`"),
     ("cluster A {\n  expire on M { retain days }\n}\n", "BKR010", (2, 17), "a number of days after `retain`"),
     ("cluster A {\n  identity user TCPIP role\n}\n", "BKR010", (2, 23), "a role (backup-server"),
+    # Keywords run together: read as keywords where no name may stand, as a name where one may.
+    ("cluster A {\n  catalog sharedserver S\n}\n", "BKR012", (2, 11),
+     "unknown keyword `sharedserver`; did you mean `shared server`?"),
+    ("cluster A {\n  tapemanagershared catalog-node T on M\n}\n", "BKR012", (2, 3),
+     "unknown keyword `tapemanagershared`; did you mean `tape manager shared`?"),
+    ("cluster A {\n  job J { run oneach member }\n}\n", "BKR012", (2, 15), "did you mean `on each`?"),
+    ("cluster A {\n  expire on M { retain 35 dayspurge daily 01:00 }\n}\n", "BKR012", (2, 27),
+     "did you mean `days purge`?"),
+    ("cluster A {\n  job J { run on eachmember }\n}\n", "BKR012", (2, 18),
+     "unknown keyword `eachmember`; did you mean `each member`?"),
+    ("cluster A {\n  job J { include minidisk * 0191\n    todisk pool P }\n}\n", "BKR012", (3, 5),
+     "did you mean `to disk`?"),
+    ("single user A\nsinglegroup G { B }\n", "BKR012", (2, 1), "did you mean `single group`?"),
+    ("cluster A {\n  shared-volume V\n  catalogshared server S\n}\n", "BKR012", (3, 3),
+     "did you mean `catalog shared`?"),
+    ("cluster A {\n  catalog sharedserv S\n}\n", "BKR012", (2, 11), "did you mean `shared server`?"),
+    ("cluster A {\n  job J { run on EACHMEM daily 01:00 }\n}\n", "BKR012", (2, 18),
+     "did you mean `EACH MEMBER`?"),
+    ("cluster A {\n  catalog sharedserverBKRSVSFS\n}\n", "BKR012", (2, 11),
+     "did you mean `shared server BKRSVSFS`?"),
+    ("cluster A {\n  catalog shared poolBKRPOOL\n}\n", "BKR012", (2, 18), "did you mean `pool BKRPOOL`?"),
+    ("cluster A {\n  job J { run onVMSYS1 }\n}\n", "BKR012", (2, 15), "did you mean `on VMSYS1`?"),
 ]
 # fmt: on
 
@@ -185,6 +207,55 @@ def test_a_file_that_mostly_does_not_parse_stops_with_a_line_number():
 def test_words_spelled_like_keywords_are_still_names_in_group_bodies_and_lists():
     text = "single group G {\n  RUN\n  JOB\n  match MEMBER*\n}\nsingle user ON, EACH\ncluster JOB {\n  member RUN { workers 2 }\n}\n"
     assert diagnose(text) == []
+
+
+def test_keywords_run_together_are_read_as_the_keywords_meant():
+    """After the error, the rest of the file reads as if the blank were there."""
+    text = (
+        "single user A\n"
+        "singlegroup G { B }\n"
+        "cluster C {\n"
+        "  catalog sharedserv S pool P\n"
+        "  job J {\n"
+        "    include minidisk * 0191\n"
+        "    excludeminidisk * 0190\n"
+        "    run on eachmember daily 01:00\n"
+        "  }\n"
+        "}\n"
+    )
+    result = parse(Source.of("t.bkr", text))
+    assert [(d.span.line, d.span.column) for d in result.diagnostics] == [(2, 1), (4, 11), (7, 5), (8, 12)]
+    assert all(d.help.startswith("write `") for d in result.diagnostics)
+    module = build(result)
+    assert [g.name.text for g in module.groups] == ["G"]
+    (cluster,) = module.clusters
+    (catalog,) = cluster.catalogs
+    assert catalog.scope.value == "shared"
+    assert [w.text for w in catalog.server + catalog.pool] == ["S", "P"]
+    (job,) = cluster.jobs
+    assert [s.action.value for s in job.selections] == ["include", "exclude"]
+    assert job.runs[0].placement.each_member and job.runs[0].schedule.frequency == "daily"
+
+
+def test_names_that_only_look_like_keywords_run_together_are_names():
+    """A word is read as keywords only where those keywords fit: a volume TOTAPE, a
+    member's volume RUNON, users in a group, a job called TODISK stay names; TODISK
+    after an include's addresses, where `to disk` fits, is the one error."""
+    text = (
+        "cluster TAPEPOOL {\n"
+        "  shared-volume VMCOM1 TOTAPE RUNONE\n"
+        "  member VMSYS1 { private-volume M1PRV1 RUNON }\n"
+        "  single group G { RUNONCE TODISK SINGLEU MATCHER }\n"
+        "  job TODISK {\n"
+        "    backup G full\n"
+        "    include minidisk * 0191 TODISK pool DISKPOOL\n"
+        "    run on EACHONE\n"
+        "  }\n"
+        "}\n"
+    )
+    for found in (diagnose(text), read_module(Source.of("t.bkr", text))[1]):
+        assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR012", 7, 29)]
+        assert "did you mean `TO DISK`?" in found[0].message
 
 
 def test_every_syntax_code_explains_itself():

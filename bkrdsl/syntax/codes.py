@@ -251,6 +251,15 @@ UNKNOWN_KEYWORD = register(
     it means (`daily 02:00`, `weekly sun 01:00`), and a destination that does
     not start with `to` (`target disk pool BKUPPOOL`) with the `to` form.
 
+    So are keywords run together, or a keyword and the start of the next
+    (`catalog sharedserver`, `run on eachmember`, `singlegroup`,
+    `catalog sharedserv`): bkrc names the keywords meant and reads on as if
+    the blank were there. Without the blank the same word would read as
+    keywords in one place and as a name in another (`eachmember` a member,
+    `excludeminidisk` a minidisk address after an include's addresses), so
+    it is always an error. A word is taken for keywords only where those
+    keywords fit: a volume `TOTAPE` or a user `RUNONCE` stays a name.
+
     Failing example:
 
         jbo APPSFULL {

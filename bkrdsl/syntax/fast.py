@@ -18,9 +18,14 @@ what a word is from the LALR parser's state after the previous token:
   keyword, so a user called RUN is a name;
 * where the state accepts no name, Lark matches a keyword at the start of the
   word (`catalog sharedserver` reads as `shared server`); here the whole word
-  must be a keyword, or we give up (and where Lark then reads a keyword and a
-  name from one word, `private-volumes` as `private-volume s`, the recovery
-  reports BKR012: `Recovery.check_glued`);
+  must be a keyword, or we give up (the recovery reports BKR012 for every
+  such word: `Recovery.check_glued` where Lark then reads a name from the rest,
+  `private-volumes` as `private-volume s`, `Recovery.check_keyword` where it
+  reads another keyword);
+* where the state accepts a name and keywords, the recovery reports a name
+  that is keywords run together which fit there (`on eachmember`,
+  `Recovery.run_together`); we give up on any name of that shape
+  (`Lexing.glue`);
 * the recovery's lexer hook (`Recovery.name_token`) re-reads a name that spells
   a statement keyword and starts its line as that keyword where the state
   accepts neither `}` nor the end of the file; that always ends in an error,
@@ -83,6 +88,19 @@ class Lexing:
     def plain(self) -> bool:
         """Any word but these keywords is a NAME, as is."""
         return self.names and self.closes and not self.path
+
+    @functools.cached_property
+    def glue(self) -> re.Pattern | None:
+        """Words the recovery may read here as keywords run together (`eachmember`
+        after `on`, `singlegroup` after a list of users): one of this state's
+        keywords, then the start of any keyword. A NAME of that shape is left to
+        Lark, which reports the ones whose keywords fit (`Recovery.run_together`).
+        Only a name follows `match`, so a group body has none."""
+        starts = sorted(self.keywords - {"match"}, key=len, reverse=True)
+        if not self.names or not starts:
+            return None
+        follows = sorted({word[:3] for word in KEYWORDS}, key=len, reverse=True)
+        return re.compile(f"(?:{'|'.join(map(re.escape, starts))})(?:{'|'.join(map(re.escape, follows))})")
 
 
 #: No name, only keywords, punctuation, a STRING or the end of the file: most states.
@@ -244,6 +262,8 @@ class _Parser:
             if word in lexing.keywords:
                 self.type = word
             elif lexing.plain:
+                if lexing.glue is not None and lexing.glue.match(word) is not None:
+                    raise _GiveUp  # perhaps keywords run together: Lark tells
                 self.type = T_NAME
             elif not lexing.names:
                 raise _GiveUp  # not a keyword; Lark might read a keyword at its start
@@ -251,6 +271,8 @@ class _Parser:
                 raise _GiveUp
             elif not lexing.closes and first and word in STATEMENT_KEYWORDS:
                 raise _GiveUp  # recovery would re-read it as the keyword: a syntax error
+            elif lexing.glue is not None and lexing.glue.match(word) is not None:
+                raise _GiveUp  # perhaps keywords run together (`on eachmember`): Lark tells
             else:
                 self.type = T_PATH if lexing.path else T_NAME
         elif kind == "w":

@@ -304,11 +304,23 @@ def unknown_keyword(found: str, words: list[str], span: Span) -> Diagnostic:
 
 def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
     word, keyword = keyword + rest, keyword.lower()
-    if rest[:1].isdigit():  # `workers3`: the value without its blank
-        help = f"write `{keyword} {rest}`: a keyword ends at a blank"
+    if rest[:1].isdigit() or len(rest) > 1:  # `workers3`, `poolBKRPOOL`: the value without its blank
+        meant = f"{keyword} {rest}"
+        help = f"write `{meant}`: a keyword ends at a blank"
     else:  # `private-volumes`: a word a letter too long
+        meant = keyword
         help = f"write `{keyword}`: bkrc reads `{word}` as `{keyword}` followed by a name `{rest}`"
-    return codes.UNKNOWN_KEYWORD(f"unknown keyword `{word}`; did you mean `{keyword}`?", span, help=help)
+    return codes.UNKNOWN_KEYWORD(f"unknown keyword `{word}`; did you mean `{meant}`?", span, help=help)
+
+
+def glued_keywords(word: str, pieces: list[str], span: Span) -> Diagnostic:
+    """Keywords run together (`sharedserver`): `pieces` are what was meant, word by word."""
+    meant = " ".join(pieces)
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{word}`; did you mean `{meant}`?",
+        span,
+        help=f"write `{meant}`: a keyword ends at a blank, so two keywords need one between them",
+    )
 
 
 def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diagnostic:

@@ -74,11 +74,16 @@ def parser():
         # parse() drops them again before anyone sees the tree.
         keep_all_tokens=True,
         cache=_cache_path(grammar),
+        # NAME comes last: Lark up to 1.3.1 checks, before calling a callback on a
+        # terminal that can also spell a keyword, that the token's type is the *last*
+        # key of this dict (lark-parser/lark#1618), so `_name_token` would be skipped
+        # wherever the parser accepts a name and a keyword (after `on`, in a list,
+        # in a group body). IMPORT_PATH never meets a keyword where it is read.
         lexer_callbacks={
             "COMMENT": _collect_comment,
             "DOC_COMMENT": _collect_comment,
-            "NAME": _name_token,
             "IMPORT_PATH": _name_token,
+            "NAME": _name_token,
         },
     )
 
@@ -128,6 +133,7 @@ def _run(lark_parser, text: str, recovery: Recovery):
 
     ip = lark_parser.parse_interactive(text)
     recovery.parser_state = ip.parser_state
+    ip.lexer_thread.lexer = _Watched(ip.lexer_thread.lexer, recovery.check_keyword)
     try:
         try:
             return ip.resume_parse()
@@ -154,6 +160,25 @@ def _run(lark_parser, text: str, recovery: Recovery):
         return None
     except RecursionError:  # pragma: no cover - the grammar is not recursive, kept as a guard
         return None
+
+
+class _Watched:
+    """The parse's lexer, with every token it reads shown to the recovery first (a
+    keyword taken from inside a word, `catalog sharedserver`, is not a NAME, so no
+    lexer callback sees it). Recovery's look-aheads reach the lexer's other parts
+    (`root_lexer`) through it."""
+
+    def __init__(self, lexer, check):
+        self._lexer = lexer
+        self._check = check
+
+    def lex(self, lexer_state, parser_state):
+        for token in self._lexer.lex(lexer_state, parser_state):
+            self._check(token)
+            yield token
+
+    def __getattr__(self, name):
+        return getattr(self._lexer, name)
 
 
 def error_is_stuck(previous, current) -> bool:

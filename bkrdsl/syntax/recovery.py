@@ -46,6 +46,7 @@ from bkrdsl.syntax import codes, messages
 #: The characters a name may hold after its first (grammar/bkr.lark, NAME): a
 #: name that follows one of them directly was cut from a longer word.
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
+_NAME = re.compile(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*")  # the grammar's NAME
 
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
@@ -140,6 +141,15 @@ def skip_pattern(lark_parser) -> re.Pattern:
         r"|(?P<open>\{+)|(?P<close>\}+)"
         rf"|(?<!{_NAME_CHAR})(?=[{firsts}])(?P<word>(?i:{alternatives}))(?!{_NAME_CHAR})"
     )
+
+
+@functools.lru_cache(maxsize=4)
+def glue_shape(keywords: tuple[str, ...]) -> re.Pattern:
+    """A keyword, then the first three characters of one (or a whole shorter one): the
+    shape of every word that may be keywords run together (Recovery.glue_pieces)."""
+    starts = "|".join(map(re.escape, keywords))
+    follows = "|".join(map(re.escape, sorted({k[:3] for k in keywords}, key=len, reverse=True)))
+    return re.compile(f"(?:{starts})(?:{follows})", re.IGNORECASE)
 
 
 # ================================================================== trials
@@ -380,7 +390,10 @@ class Recovery:
         self._after_last: tuple | None = None
         self._fed_error_token = False
         self._balance: int | None = None
-        self.glued: set[int] = set()  # start offsets of names cut from a keyword's word (`backups`)
+        self.glued_names: set[int] = set()  # start offsets of names cut from a keyword's word (`backups`)
+        self.glued: list[tuple[int, int]] = []  # (start, end) of words reported as keywords run together
+        self._by_length = sorted(self.facts.keywords, key=len, reverse=True)
+        self._glue_shape = glue_shape(tuple(self._by_length))
 
     # ============================================================== reporting
     def report(self, diag: Diagnostic, at: int | None = None) -> None:
@@ -390,12 +403,21 @@ class Recovery:
         if at is not None:
             if at in self.reported_at:
                 return
+            if any(begin < at < end for begin, end in self.glued):
+                return  # inside a word already reported as keywords run together
             self.reported_at.add(at)
         if len(self.diagnostics) >= MAX_REPORTED:
             self.hidden += 1
             self.first_hidden = self.first_hidden or diag.span
             return
         self.diagnostics.append(diag)
+
+    def withdraw(self, at: int) -> None:
+        """Take back the diagnostic reported at offset `at`, when a later, more
+        specific one covers the same slip (`each members`: not also `members`)."""
+        if at in self.reported_at:
+            self.diagnostics[:] = [d for d in self.diagnostics if d.span.start != at]
+            self.glued[:] = [(b, e) for b, e in self.glued if b != at]
 
     @property
     def saturated(self) -> bool:
@@ -782,7 +804,7 @@ class Recovery:
 
         def edits(leaves, blocks):
             for k, leaf in enumerate(leaves):
-                if leaf.start_pos in self.glued and leaf.line == tok.line:
+                if leaf.start_pos in self.glued_names and leaf.line == tok.line:
                     yield _Edit(leaves[:k], [], leaves[k + 1 :], lambda ip: None)
 
         return self.reread(ip, tok, edits)
@@ -798,6 +820,7 @@ class Recovery:
                 written = f"{each.value} {member.value}{tok.value}"
                 span = self.source.span(each.start_pos, tok.end_pos)
                 diag = messages.each_member(written, self.statement_word(stack[:-3]), span)
+                self.withdraw(member.start_pos)  # check_glued's `members`: this says more
                 self.report(diag, tok.start_pos)
                 return True, None
             return False, None
@@ -1196,8 +1219,16 @@ class Recovery:
         would become the member name. A word that spells a statement keyword, starts
         its line, and comes while a statement is unfinished is read as that keyword;
         the parser then reports the value as missing, at the right place. (A user ID
-        spelled like a keyword is still a name anywhere else, e.g. in a group body.)"""
-        self.check_glued(tok)
+        spelled like a keyword is still a name anywhere else, e.g. in a group body.)
+
+        A word that is keywords run together (`on eachmember`) is reported, and read
+        as those keywords (see `run_together`)."""
+        glued = self.check_glued(tok)
+        if glued is not None:
+            return glued
+        split = self.run_together(tok)
+        if split is not None:
+            return split
         keyword = self.facts.keywords.get(str(tok.value).lower())
         if keyword is None or self.parser_state is None or keyword not in self.statements:
             return tok
@@ -1211,25 +1242,156 @@ class Recovery:
             return tok
         return self.retype(tok, keyword)
 
-    def check_glued(self, tok: Token) -> None:
+    # ------------------------------------------------------------ keywords run together
+    def word_around(self, start: int) -> tuple[int, int]:
+        """(start, end) of the word (characters of a NAME or a path) holding offset `start`."""
+        text = self.source.text
+        begin, end = start, start
+        while begin > 0 and text[begin - 1] in _WORD_CHARS:
+            begin -= 1
+        while end < len(text) and text[end] in _WORD_CHARS:
+            end += 1
+        return begin, end
+
+    def inside_word(self, tok: Token) -> bool:
+        """Whether `tok` starts inside a word: the lexer took a keyword from the start of it."""
+        start = tok.start_pos
+        if not start or str(tok.value).startswith("-"):
+            return False
+        return self.source.text[start - 1] in _WORD_CHARS
+
+    def sim_here(self) -> Sim | None:
+        state = self.parser_state
+        return None if state is None else Sim(state.parse_conf, state.state_stack)
+
+    def keyword_pieces(self, text: str) -> list[str] | None:
+        """`text` cut into whole keywords, longest first, as the lexer cuts it
+        (`catalogshared` -> catalog, shared); None when it is not only keywords."""
+        pieces, i, low = [], 0, text.lower()
+        while i < len(text):
+            word = next((k for k in self._by_length if low.startswith(k, i)), None)
+            if word is None:
+                return None
+            pieces.append(text[i : i + len(word)])
+            i += len(word)
+        return pieces
+
+    def glue_pieces(self, text: str, sim: Sim, needed: int) -> list[str] | None:
+        """`text` read as keywords written without the blanks between them, each
+        fitting where the one before leaves the parser (`sim` stands before the
+        first): the pieces, as the user spelled them, when there are at least
+        `needed` keywords. The last piece may be the beginning of a keyword that
+        fits there, of 3 characters or more (`sharedserv`: `shared server`), or,
+        after a keyword, a name where one fits (`serverBKRSVSFS`). None otherwise."""
+        if self._glue_shape.match(text) is None and (needed > 1 or len(text) < 3):
+            return None  # the common case, a plain name: no keyword and the start of another
+        return self._read_glue(text, text.lower(), 0, sim, [], needed)
+
+    def _read_glue(self, text: str, low: str, i: int, sim: Sim, pieces: list[str], needed: int):
+        """glue_pieces from offset `i` on, after `pieces` (a method, not a closure that
+        calls itself: see "No reference cycles" in docs/architecture.md)."""
+        if i == len(text):
+            return pieces if len(pieces) >= needed else None
+        for word in self._by_length:
+            if low.startswith(word, i):
+                trial = sim.copy()
+                if trial.feed(self.facts.keywords[word]):
+                    piece = text[i : i + len(word)]
+                    found = self._read_glue(text, low, i + len(word), trial, [*pieces, piece], needed)
+                    if found is not None:
+                        return found
+        tail = text[i:]
+        if len(tail) >= 3 and len(pieces) + 1 >= needed:
+            for word in self._by_length:
+                if word.startswith(tail.lower()) and sim.fits([self.facts.keywords[word]]):
+                    rest = word[len(tail) :]
+                    return [*pieces, tail + (rest.upper() if tail.isupper() else rest)]
+        if pieces and len(pieces) >= needed and _NAME.fullmatch(tail) and sim.fits(["NAME"]):
+            return [*pieces, tail]
+        return None
+
+    def report_glued(self, begin: int, end: int, pieces: list[str]) -> None:
+        word = self.source.text[begin:end]
+        self.report(messages.glued_keywords(word, pieces, self.source.span(begin, end)), begin)
+        self.glued.append((begin, end))
+
+    def check_glued(self, tok: Token) -> Token | None:
         """Report a name that starts inside a word: where the parser accepts no name,
         the lexer takes a keyword from the start of a longer word, so
         `private-volumes ZAPRV1` would read as `private-volume` and a volume `S`
-        (`workers3`, `backups WEB`, `catalog sharedserver` alike). The parse goes
-        on as the lexer read it; the error says what was read."""
-        start = tok.start_pos
-        text = self.source.text
-        if not start or text[start - 1] not in _WORD_CHARS or str(tok.value).startswith("-"):
-            return  # `catalog-nod` (a path-like `-nod`) is hyphenated_typo's, with a better guess
-        begin = start - 1
-        while begin > 0 and text[begin - 1] in _WORD_CHARS:
-            begin -= 1
-        keyword = text[begin:start]
-        if keyword.lower() not in self.facts.keywords:
+        (`workers3`, `backups WEB`, `poolBKRPOOL` alike). The parse goes on as the
+        lexer read it; the error says what was read, or which keywords were meant
+        (`catalog sharedserv`: `shared server`, the name then read as `server`).
+        None when `tok` does not start inside a word; else the token to go on with."""
+        if not self.inside_word(tok):
+            return None  # `catalog-nod` (a path-like `-nod`) is hyphenated_typo's, with a better guess
+        begin, end = self.word_around(tok.start_pos)
+        before = self.keyword_pieces(self.source.text[begin : tok.start_pos])
+        if before is None:
+            return tok
+        sim = self.sim_here()
+        rest = str(tok.value)
+        pieces = self.glue_pieces(rest, sim, 1) if sim is not None and self.lexing(tok) else None
+        if pieces is not None:
+            self.report_glued(begin, end, before + pieces)
+            if len(pieces) == 1 and pieces[0].lower() in self.facts.keywords:
+                return self.retype(tok, self.facts.keywords[pieces[0].lower()])  # a keyword's beginning
+        else:
+            if not rest[:1].isdigit():  # `workers3`: the 3 is the value meant
+                self.glued_names.add(tok.start_pos)
+            if len(before) > 1:
+                self.report_glued(begin, end, [*before, rest])
+            else:
+                span = self.source.span(begin, tok.end_pos)
+                self.report(messages.glued_keyword(before[0], rest, span), begin)
+        return tok
+
+    def check_keyword(self, tok: Token) -> None:
+        """Called for every token the lexer reads (parser.py): report a keyword the
+        lexer took from inside a word, after another (`catalog sharedserver` reads as
+        `shared server`, `tapemanager` as `tape manager`), where Lark's contextual
+        lexer accepts no name. The parse goes on as read."""
+        if tok.type not in self.keyword_types or not self.inside_word(tok):
             return
-        if not str(tok.value)[:1].isdigit():  # `workers3`: the 3 is the value meant
-            self.glued.add(start)
-        self.report(messages.glued_keyword(keyword, str(tok.value), self.source.span(begin, tok.end_pos)), begin)
+        begin, end = self.word_around(tok.start_pos)
+        before = self.keyword_pieces(self.source.text[begin : tok.start_pos])
+        rest = self.source.text[tok.start_pos : end]
+        sim = self.sim_here()
+        pieces = self.glue_pieces(rest, sim, 1) if sim is not None else None
+        if before is None:
+            before = [self.source.text[begin : tok.start_pos]]
+        self.report_glued(begin, end, before + (pieces or [rest]))
+
+    def lexing(self, tok: Token) -> bool:
+        """Whether `tok` is being read by the parse's own lexer now (not peeked at on a
+        copy of its state by recovery): its position is where the lexer stands."""
+        state = self.parser_state
+        return state is not None and state.lexer.state.line_ctr.char_pos == tok.end_pos
+
+    def run_together(self, tok: Token) -> Token | None:
+        """A whole word read as a name that is keywords run together which fit here
+        (`run on eachmember`, `single user A` then `singlegroup G {`, `excludeminidisk`
+        after the addresses of an include): report it, and read its first keyword; the
+        lexer goes on from the end of that keyword, as if a blank stood there."""
+        text = str(tok.value)
+        if self._glue_shape.match(text) is None:  # first: this runs for every name
+            return None
+        if tok.type != "NAME" or tok.start_pos is None or not self.lexing(tok):
+            return None
+        if text.lower() in self.facts.keywords:
+            return None
+        pieces = self.glue_pieces(text, self.sim_here(), 2)
+        if pieces is None:
+            return None
+        start = tok.start_pos
+        self.report_glued(start, start + len(text), pieces)
+        size = len(pieces[0])
+        line_ctr = self.parser_state.lexer.state.line_ctr
+        line_ctr.char_pos = start + size
+        line_ctr.column = line_ctr.char_pos - line_ctr.line_start_pos + 1
+        first = Token(self.facts.keywords[pieces[0].lower()], text[:size], start, tok.line, tok.column)
+        first.end_line, first.end_column, first.end_pos = tok.line, tok.column + size, start + size
+        return first
 
     def reread_statement(self, ip, tok: Token, *, commas: bool) -> tuple[bool, Token | None]:
         """Re-read the end of the current statement with one edit, when that makes `tok` fit.
