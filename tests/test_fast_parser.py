@@ -456,6 +456,8 @@ def test_both_parsers_read_the_dmm_options_into_their_own_fields():
         "cluster A { job J { include minidisk * 1 excludeminidisk * 2 } }",
         "single user A singlegroup G { B }",
         "cluster A { shared-volume V catalogshared }",
+        "cluster A { job J { run on M daily01:00 } }",
+        "cluster A { member M { private-volume V job-suffixC } }",
         # ... and words shaped like them where those keywords do not fit, which Lark
         # reads as names without a diagnostic: the fast parser cannot tell.
         "cluster A { shared-volume V TOTAPE }",

@@ -129,6 +129,12 @@ MESSAGES = [
      "did you mean `shared server BKRSVSFS`?"),
     ("cluster A {\n  catalog shared poolBKRPOOL\n}\n", "BKR012", (2, 18), "did you mean `pool BKRPOOL`?"),
     ("cluster A {\n  job J { run onVMSYS1 }\n}\n", "BKR012", (2, 15), "did you mean `on VMSYS1`?"),
+    # A keyword and its value, where a name is read but cannot stand, or after a hyphenated keyword.
+    ("cluster A {\n  job J { run on M daily01:00 }\n}\n", "BKR012", (2, 20),
+     "unknown keyword `daily01:00`; did you mean `daily 01:00`?"),
+    ("identity user BKRWRK* roleworker\n", "BKR012", (1, 23), "did you mean `role worker`?"),
+    ("cluster A {\n  member M { private-volume V job-suffixC }\n}\n", "BKR012", (2, 31),
+     "did you mean `job-suffix C`?"),
 ]
 # fmt: on
 
@@ -235,6 +241,19 @@ def test_keywords_run_together_are_read_as_the_keywords_meant():
     (job,) = cluster.jobs
     assert [s.action.value for s in job.selections] == ["include", "exclude"]
     assert job.runs[0].placement.each_member and job.runs[0].schedule.frequency == "daily"
+
+
+@pytest.mark.parametrize(
+    ("text", "help_text"),
+    [
+        ("cluster A {\n  catalog sharedserver S\n}\n",
+         "write `shared server`: a keyword ends at a blank, so two keywords need one between them"),
+        ("cluster A {\n  job J { run on M daily01:00 }\n}\n",
+         "write `daily 01:00`: a keyword ends at a blank"),
+    ],
+)
+def test_keywords_run_together_say_what_to_write(text, help_text):
+    assert one(text).help == help_text
 
 
 def test_names_that_only_look_like_keywords_run_together_are_names():

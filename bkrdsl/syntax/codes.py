@@ -258,7 +258,10 @@ UNKNOWN_KEYWORD = register(
     keywords in one place and as a name in another (`eachmember` a member,
     `excludeminidisk` a minidisk address after an include's addresses), so
     it is always an error. A word is taken for keywords only where those
-    keywords fit: a volume `TOTAPE` or a user `RUNONCE` stays a name.
+    keywords fit: a volume `TOTAPE` or a user `RUNONCE` stays a name. A
+    keyword run together with its value is reported wherever a name could
+    not stand (`run on VMSYS1 daily01:00` is not a missing `,`) and after a
+    hyphenated keyword, which no value starts with (`job-suffixC`).
 
     Failing example:
 

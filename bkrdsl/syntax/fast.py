@@ -83,6 +83,10 @@ class Lexing:
     keywords: frozenset[str] = frozenset()  # the words read as keywords
     closes: bool = True  # `}` or the end of the file is accepted (see the module doc)
     path: bool = False  # an IMPORT_PATH, not a NAME
+    #: A name fits only in a rare case (after a list, the time of `weekly mon`): a
+    #: name that starts with a keyword is perhaps the keyword and its value run
+    #: together (`run on VMSYS1 daily01:00`), which the recovery reports.
+    rare_names: bool = False
 
     @functools.cached_property  # an attribute after the first use: read on every token
     def plain(self) -> bool:
@@ -95,12 +99,16 @@ class Lexing:
         after `on`, `singlegroup` after a list of users): one of this state's
         keywords, then the start of any keyword. A NAME of that shape is left to
         Lark, which reports the ones whose keywords fit (`Recovery.run_together`).
-        Only a name follows `match`, so a group body has none."""
+        Where names are rare, and after a hyphenated keyword, a keyword then
+        anything. Only a name follows `match`, so a group body has none."""
         starts = sorted(self.keywords - {"match"}, key=len, reverse=True)
         if not self.names or not starts:
             return None
         follows = sorted({word[:3] for word in KEYWORDS}, key=len, reverse=True)
-        return re.compile(f"(?:{'|'.join(map(re.escape, starts))})(?:{'|'.join(map(re.escape, follows))})")
+        after = "." if self.rare_names else f"(?:{'|'.join(map(re.escape, follows))})"
+        hyphenated = [word for word in starts if "-" in word]  # no value starts with one
+        other = f"|(?:{'|'.join(map(re.escape, hyphenated))})." if hyphenated else ""
+        return re.compile(f"(?:{'|'.join(map(re.escape, starts))}){after}{other}")
 
 
 #: No name, only keywords, punctuation, a STRING or the end of the file: most states.
@@ -134,6 +142,7 @@ LIST = Lexing(
         include incremental job manual member monthly role run shared-volume single tape to weekly
         """.split()
     ),
+    rare_names=True,
 )
 #: After `import`.
 PATH = Lexing("path", names=True, closes=False, path=True)

@@ -313,14 +313,13 @@ def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
     return codes.UNKNOWN_KEYWORD(f"unknown keyword `{word}`; did you mean `{meant}`?", span, help=help)
 
 
-def glued_keywords(word: str, pieces: list[str], span: Span) -> Diagnostic:
-    """Keywords run together (`sharedserver`): `pieces` are what was meant, word by word."""
+def glued_keywords(word: str, pieces: list[str], span: Span, value: bool = False) -> Diagnostic:
+    """Keywords run together (`sharedserver`): `pieces` are what was meant, word by word;
+    `value` when the last is a name (`sharedserverBKRSVSFS`, `daily01:00`)."""
     meant = " ".join(pieces)
-    return codes.UNKNOWN_KEYWORD(
-        f"unknown keyword `{word}`; did you mean `{meant}`?",
-        span,
-        help=f"write `{meant}`: a keyword ends at a blank, so two keywords need one between them",
-    )
+    why = "a keyword ends at a blank" + ("" if value else ", so two keywords need one between them")
+    message = f"unknown keyword `{word}`; did you mean `{meant}`?"
+    return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}")
 
 
 def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diagnostic:

@@ -152,6 +152,12 @@ def glue_shape(keywords: tuple[str, ...]) -> re.Pattern:
     return re.compile(f"(?:{starts})(?:{follows})", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4)
+def keyword_start(keywords: tuple[str, ...]) -> re.Pattern:
+    """A keyword, then anything: a word that may be a keyword and its value run together."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, keywords))}).", re.IGNORECASE)
+
+
 # ================================================================== trials
 class Sim:
     """The parser's state stack alone: try token types without building anything."""
@@ -394,6 +400,8 @@ class Recovery:
         self.glued: list[tuple[int, int]] = []  # (start, end) of words reported as keywords run together
         self._by_length = sorted(self.facts.keywords, key=len, reverse=True)
         self._glue_shape = glue_shape(tuple(self._by_length))
+        self._keyword_start = keyword_start(tuple(self._by_length))
+        self._hyphenated = tuple(k for k in self._by_length if "-" in k)
 
     # ============================================================== reporting
     def report(self, diag: Diagnostic, at: int | None = None) -> None:
@@ -1310,9 +1318,10 @@ class Recovery:
             return [*pieces, tail]
         return None
 
-    def report_glued(self, begin: int, end: int, pieces: list[str]) -> None:
+    def report_glued(self, begin: int, end: int, pieces: list[str], *, value: bool = False) -> None:
         word = self.source.text[begin:end]
-        self.report(messages.glued_keywords(word, pieces, self.source.span(begin, end)), begin)
+        value = value or pieces[-1].lower() not in self.facts.keywords
+        self.report(messages.glued_keywords(word, pieces, self.source.span(begin, end), value), begin)
         self.glued.append((begin, end))
 
     def check_glued(self, tok: Token) -> Token | None:
@@ -1374,17 +1383,26 @@ class Recovery:
         after the addresses of an include): report it, and read its first keyword; the
         lexer goes on from the end of that keyword, as if a blank stood there."""
         text = str(tok.value)
-        if self._glue_shape.match(text) is None:  # first: this runs for every name
+        keywords = self._glue_shape.match(text) is not None  # first: this runs for every name
+        if not keywords and self._keyword_start.match(text) is None:
             return None
         if tok.type != "NAME" or tok.start_pos is None or not self.lexing(tok):
             return None
         if text.lower() in self.facts.keywords:
             return None
-        pieces = self.glue_pieces(text, self.sim_here(), 2)
+        sim = self.sim_here()
+        pieces = self.glue_pieces(text, sim, 2) if keywords else None
+        value = pieces is None and (not sim.fits(["NAME"]) or text.lower().startswith(self._hyphenated))
+        if value:
+            # A keyword and its value (`run on M daily01:00`) where no name may stand, or
+            # after a hyphenated keyword, which no value starts with (`job-suffixA`).
+            pieces = self.glue_pieces(text, sim, 1)
+            if pieces is not None and len(pieces) < 2:
+                pieces = None  # one keyword's beginning (`membe`): a misspelling, for diagnose
         if pieces is None:
             return None
         start = tok.start_pos
-        self.report_glued(start, start + len(text), pieces)
+        self.report_glued(start, start + len(text), pieces, value=value)
         size = len(pieces[0])
         line_ctr = self.parser_state.lexer.state.line_ctr
         line_ctr.char_pos = start + size
