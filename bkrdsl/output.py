@@ -28,7 +28,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import NamedTuple, Self
 
 from bkrdsl.emit.common import Artifact
 
@@ -668,16 +668,19 @@ class Commit:
 
     def hold(self) -> None:
         """Hold Ctrl-C back (holding it again is harmless)."""
-        if self._previous is None and threading.current_thread() is threading.main_thread():
-            if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-                self._previous = signal.signal(signal.SIGINT, self._note)
+        if (
+            self._previous is None
+            and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        ):
+            self._previous = signal.signal(signal.SIGINT, self._note)
 
     def release(self) -> None:
         if self._previous is not None:
             signal.signal(signal.SIGINT, self._previous)
             self._previous = None
 
-    def __enter__(self) -> Commit:
+    def __enter__(self) -> Self:
         self.hold()
         return self
 
