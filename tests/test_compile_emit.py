@@ -269,7 +269,7 @@ def test_keywords_come_from_the_dialect_table(tmp_path):
     assert "SELECT MDISK TCPIP 0191:0191" in body
     assert "CONFIG BKR_Output_Spec = CART SCRATCH" in body
     assert not any("INCLUDE MINIDISK" in line for line in body)
-    assert "IDENTITY BKRBKUP AUTOONLY 256M 512M BG X" in lines(files["cluster/BKRBKUP.DIRECT"])
+    assert "IDENTITY BKRBKUP LBYONLY 256M 512M BG X" in lines(files["cluster/BKRBKUP.DIRECT"])
 
 
 # ------------------------------------------------------------------ CP directory
@@ -278,12 +278,12 @@ def test_identity_entries_build_on_every_member(tmp_path):
     entry = lines(files["cluster/BKRBKUP.DIRECT"])
     body = [line for line in entry if not line.startswith("*")]
     assert body[:4] == [
-        "IDENTITY BKRBKUP AUTOONLY 256M 512M BG",
+        "IDENTITY BKRBKUP LBYONLY 256M 512M BG",
         " BUILD ON M1 USING SUBCONFIG BKRBUP-1",
         " BUILD ON M2 USING SUBCONFIG BKRBUP-2",
         " BUILD ON M3 USING SUBCONFIG BKRBUP-3",
     ]
-    assert " LOGONBY BKRADMIN" in body
+    assert " LOGONBY MAINT" in body
     assert not any(line.lstrip().startswith("MDISK") for line in body)  # minidisks live in the SUBCONFIGs
     for n, volume in ((1, "P1VOL1"), (2, "P2VOL1"), (3, "P3VOL1")):
         sub = files[f"cluster/BKRBUP-{n}.DIRECT"]
@@ -304,7 +304,7 @@ def test_workers_are_built_only_where_they_run(tmp_path):
 def test_single_configuration_machines_are_user_entries(tmp_path):
     body = IDENTITY_JOB + "  disk BKRSVSFS 191 size 20 cyl on SHR001 at 1000\n  disk BKRADMIN 191 size 5 cyl\n"
     files = build(tmp_path, body)
-    assert records(files["cluster/BKRSVSFS.DIRECT"])[0] == "USER BKRSVSFS AUTOONLY 128M 512M BG"
+    assert records(files["cluster/BKRSVSFS.DIRECT"])[0] == "USER BKRSVSFS LBYONLY 128M 512M BG"
     assert " MDISK 0191 3390 1000 20 SHR001 MR" in records(files["cluster/BKRSVSFS.DIRECT"])
     assert " IUCV *IDENT RESANY GLOBAL" in records(files["cluster/BKRSVSFS.DIRECT"])
     assert records(files["cluster/BKRADMIN.DIRECT"])[0] == "USER BKRADMIN LBYONLY 64M 128M G"

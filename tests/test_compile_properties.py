@@ -56,7 +56,7 @@ MACHINES = [
     (
         "BKRBKUP",
         "BKRWRK*",
-        [  # no administrator: the machines get no LOGONBY
+        [  # no administrator
             "single user 5697J06C role installation",
             "identity user BKRBKUP role backup-server",
             "identity user BKRCATLG role catalog-server",

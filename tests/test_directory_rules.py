@@ -75,14 +75,14 @@ BREAKS = {
     ),
     "storage above the maximum": ("cluster/BKRBKUP.DIRECT", "256M 512M", "1G 512M", "storage 1G"),
     "a SUBCONFIG with an IPL": ("cluster/BKRBUP-1.DIRECT", " MDISK", " IPL CMS\n MDISK", "cannot hold"),
-    "LOGONBY nobody": ("cluster/BKRBKUP.DIRECT", "LOGONBY BKRADMIN", "LOGONBY NOBODY", "LOGONBY names no"),
+    "LOGONBY nobody": ("cluster/BKRBKUP.DIRECT", "LOGONBY MAINT", "LOGONBY NOBODY", "LOGONBY names no"),
     "a private volume in a USER": ("cluster/BKRSVSFS.DIRECT", "VMCOM1 MR", "M1PRV1 MR", "is not one of"),
     "another member's volume": ("cluster/BKRBUP-1.DIRECT", "M1PRV1", "M2PRV1", "is not one of"),
     "overlapping extents": ("cluster/BKRCLG-1.DIRECT", "11 10 M1PRV1", "5 10 M1PRV1", "overlap"),
     "a control statement after a device statement": (
         "cluster/BKRBKUP.DIRECT",
-        " LOGONBY BKRADMIN\n CONSOLE 0009 3215 T",
-        " CONSOLE 0009 3215 T\n LOGONBY BKRADMIN",
+        " LOGONBY MAINT\n CONSOLE 0009 3215 T",
+        " CONSOLE 0009 3215 T\n LOGONBY MAINT",
         "LOGONBY after the device statement CONSOLE",
     ),
     "two entries in a file": (
@@ -125,10 +125,10 @@ def test_a_site_option_placed_before_the_device_statements_is_written_there():
     """docs/output.md: a site that adds `OPTION LNKNOPAS` to the workers puts it
     above their device statements, and the entries still obey CP."""
     table = TABLE.replace(
-        '"LOGONBY {admin}",\n  "CONSOLE 0009 3215 T",',
-        '"LOGONBY {admin}",\n  "OPTION LNKNOPAS",\n  "CONSOLE 0009 3215 T",',
+        '"LOGONBY MAINT",\n  "CONSOLE 0009 3215 T",',
+        '"LOGONBY MAINT",\n  "OPTION LNKNOPAS",\n  "CONSOLE 0009 3215 T",',
     )
     site = parse_dialect(tomllib.loads(table), "site")
     model, files = directory(PRODSSI.name, PRODSSI.read_bytes(), site, path=PRODSSI)
-    assert " LOGONBY BKRADMIN\n OPTION LNKNOPAS\n CONSOLE 0009 3215 T" in files["cluster/BKRWRK01.DIRECT"]
+    assert " LOGONBY MAINT\n OPTION LNKNOPAS\n CONSOLE 0009 3215 T" in files["cluster/BKRWRK01.DIRECT"]
     assert directory_problems(files, model) == []

@@ -70,8 +70,8 @@ def test_catalog_node_is_a_user_entry(tmp_path):
     files = build(tmp_path, TAPE)
     entry = files["cluster/TCTMM.DIRECT"]
     assert entry.kind == "directory" and entry.member is None
-    assert records(entry)[0] == "USER TCTMM AUTOONLY 128M 256M BG"
-    assert " LOGONBY BKRADMIN" in records(entry)
+    assert records(entry)[0] == "USER TCTMM LBYONLY 128M 256M BG"
+    assert " LOGONBY MAINT" in records(entry)
     header = " ".join(line for line in lines(entry) if line.startswith("*"))
     assert "the Tape Manager catalog node of cluster TESTSSI" in header
     assert "M2 only" in header
@@ -82,7 +82,7 @@ def test_request_node_is_an_identity_on_every_other_member(tmp_path):
     files = build(tmp_path, TAPE)
     entry = files["cluster/TRTMM.DIRECT"]
     assert entry.kind == "directory" and entry.member is None
-    assert records(entry)[0] == "IDENTITY TRTMM AUTOONLY 128M 256M BG"
+    assert records(entry)[0] == "IDENTITY TRTMM LBYONLY 128M 256M BG"
     assert builds(entry) == ["BUILD ON M1 USING SUBCONFIG TRTMM-1", "BUILD ON M3 USING SUBCONFIG TRTMM-3"]
     header = " ".join(line for line in lines(entry) if line.startswith("*"))
     assert "It runs on M1 and M3: every member except M2" in header
@@ -154,7 +154,7 @@ def test_request_node_declared_single_with_one_requesting_member_is_a_user(tmp_p
     body = TAPE.replace("on M2", "on M1") + "  single user TRTMM\n  disk TRTMM 191 size 5 cyl\n"
     files = compiled_two_members(tmp_path, body)
     entry = files["cluster/TRTMM.DIRECT"]
-    assert records(entry)[0] == "USER TRTMM AUTOONLY 128M 256M BG"
+    assert records(entry)[0] == "USER TRTMM LBYONLY 128M 256M BG"
     assert mdisks(entry) == ["MDISK 0191 3390 AUTOV 5 SHR001 MR"]
     assert "It runs on M2: every member except M1" in " ".join(lines(entry))
     assert not [p for p in files if p.startswith("cluster/TRTMM-")]
@@ -284,8 +284,8 @@ def test_catalog_dmm_is_a_user_entry_on_the_catalog_nodes_member(tmp_path):
     files = build(tmp_path, TAPE_DMMS)
     entry = files["cluster/TCDMM.DIRECT"]
     assert entry.kind == "directory" and entry.member is None
-    assert records(entry)[0] == "USER TCDMM AUTOONLY 128M 256M BG"
-    assert " LOGONBY BKRADMIN" in records(entry)
+    assert records(entry)[0] == "USER TCDMM LBYONLY 128M 256M BG"
+    assert " LOGONBY MAINT" in records(entry)
     text = header(entry)
     assert "USER entry of TCDMM, the Device Manager Machine of the Tape Manager catalog node of cluster TESTSSI" in text
     assert "It runs on M2, beside its node's Tape Manager Machine TCTMM (catalog-dmm TCDMM)." in text
@@ -297,7 +297,7 @@ def test_request_dmm_is_an_identity_on_the_request_nodes_members(tmp_path):
     files = build(tmp_path, TAPE_DMMS)
     entry = files["cluster/TRDMM.DIRECT"]
     assert entry.kind == "directory" and entry.member is None
-    assert records(entry)[0] == "IDENTITY TRDMM AUTOONLY 128M 256M BG"
+    assert records(entry)[0] == "IDENTITY TRDMM LBYONLY 128M 256M BG"
     assert builds(entry) == ["BUILD ON M1 USING SUBCONFIG TRDMM-1", "BUILD ON M3 USING SUBCONFIG TRDMM-3"]
     assert builds(entry) == [b.replace("TRTMM", "TRDMM") for b in builds(files["cluster/TRTMM.DIRECT"])]
     text = header(entry)
@@ -493,7 +493,7 @@ def test_sequential_allocation_places_dmm_disks_after_the_tape_managers(tmp_path
 def test_request_dmm_declared_single_with_one_requesting_member_is_a_user(tmp_path):
     body = TAPE_DMMS.replace("on M2", "on M1") + "  single user TRDMM\n  disk TRDMM 191 size 5 cyl\n"
     files = compiled_two_members(tmp_path, body)
-    assert records(files["cluster/TRDMM.DIRECT"])[0] == "USER TRDMM AUTOONLY 128M 256M BG"
+    assert records(files["cluster/TRDMM.DIRECT"])[0] == "USER TRDMM LBYONLY 128M 256M BG"
     assert mdisks(files["cluster/TRDMM.DIRECT"]) == ["MDISK 0191 3390 AUTOV 5 SHR001 MR"]
     assert "It runs on M2, beside its node's Tape Manager Machine TRTMM" in header(files["cluster/TRDMM.DIRECT"])
     assert not [p for p in files if p.startswith("cluster/TRDMM-")]

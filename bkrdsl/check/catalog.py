@@ -204,8 +204,9 @@ SERVER_IS_PRODUCT_MACHINE = register(
     Backup Manager's machines (the backup server, the catalog server, a
     worker, the administrator or the installation user), the two would be
     one virtual machine with one directory entry, the file pool server's:
-    the administrator, a person's ID, would silently become an autolog-only
-    server, and the installation user would lose its own entry.
+    the administrator would silently become a file pool server, with that
+    server's IUCV and OPTION statements, and the installation user would
+    lose its own entry.
 
     Failing example:
 

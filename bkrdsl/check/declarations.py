@@ -338,7 +338,8 @@ ROLE_ON_PATTERN = register(
     """
     `role backup-server`, `role catalog-server`, `role admin` and `role
     installation` each name one machine: bkrc writes its directory entry,
-    starts it, sends it the jobs or names it in the other machines' LOGONBY.
+    starts it, sends it the jobs, or writes its ID where a site's dialect
+    table says `{admin}`.
     A pattern is not a machine, so bkrc could not use the role, and the
     cluster would go on as if it had no such machine. Only `role worker`
     takes a pattern (`BKRWRK*`: `workers N` in a member block makes

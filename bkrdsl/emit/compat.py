@@ -64,6 +64,33 @@ A copy made from an older bkrc lacks the entries added since (the Tape
 Manager machines' defaults, for one): the line names them and the built-in
 table to copy them from.
 
+## Logging on to the machines
+
+Every machine's default password is `LBYONLY`, with `LOGONBY MAINT`: CP
+starts the machine with XAUTOLOG (AUTOLOG1 starts the servers, the backup
+server its workers), and whoever holds MAINT's password logs on to it with
+`LOGON BKRBKUP BY MAINT`. What IBM says, without an external security
+manager (which may override LOGONBY):
+
+- IBM's list of z/VM's own IDs
+  (www.ibm.com/support/pages/zvm/devpages/altmarka/vm63.names): "LBYONLY =
+  The user doesn't have its own password. LOGON BY or XAUTOLOG only.
+  AUTOONLY = The user doesn't have its own password. XAUTOLOG only."
+  AUTOLOG1, AUTOLOG2 and AUDITOR are LBYONLY there. So an `AUTOONLY`
+  machine takes no LOGON BY at all.
+- z/VM CP Commands and Utilities Reference, LOGON: "The password of the
+  BYUSER is used for LOGON authorization checking for the user ID. The
+  BYUSER must be listed on a LOGONBY statement in the directory entry";
+  CP Planning and Administration, LOGONBY: "user IDs that can use their own
+  passwords to log on to and use the virtual machine". So the by-user needs
+  a password of its own: the `LBYONLY` administrator (BKRADMIN) has none,
+  and cannot be the by-user of the other machines.
+
+Assumed: that MAINT has a password of its own (as in z/VM's default
+directory), and that Backup Manager's own sample entries, which were not
+available, would not disagree. List your system programmers' own IDs on the
+machines' `LOGONBY` in a site table rather than share MAINT's password.
+
 ## Product facts to weigh before the first run
 
 Found in IBM's public texts, outside the table, and not acted on by bkrc:
