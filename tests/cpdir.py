@@ -22,7 +22,12 @@ emitter, and lists every rule an entry set breaks (an empty list is a pass):
 - a SUBCONFIG's minidisks are on its member's private volumes, a USER's on
   the cluster's shared volumes: each instance must reach its disks from the
   member it logs on to (SSI);
-- every LOGONBY names an entry of the set or a z/VM user (MAINT).
+- every LOGONBY names an entry of the set or a z/VM user (MAINT);
+- someone can use every LOGONBY (without an external security manager, which
+  may override it): the entry's password lets LOGON BY in (not AUTOONLY,
+  "XAUTOLOG only", nor NOLOG), and each by-user of the set has a password of
+  its own (not LBYONLY, AUTOONLY or NOLOG), since LOGON BY checks the
+  by-user's own password. MAINT, outside the set, is taken to have one.
 """
 
 from __future__ import annotations
@@ -42,6 +47,15 @@ _UNITS = {"K": 1, "M": 1024, "G": 1024**2, "T": 1024**3}
 _DEVICE_STATEMENTS = {"CONSOLE", "DEDICATE", "LINK", "MDISK", "NICDEF", "SPECIAL", "SPOOL", "MINIOPT", "DASDOPT"}
 #: Statements CP accepts in a SUBCONFIG entry (z/VM CP Planning and Administration).
 _SUBCONFIG_STATEMENTS = {"MDISK", "LINK", "MINIOPT", "DEDICATE", "LOAD", "SPOOL", "CONSOLE", "SPECIAL"}
+#: Directory password values that let no LOGON BY in: IBM's list of z/VM's own
+#: IDs (www.ibm.com/support/pages/zvm/devpages/altmarka/vm63.names): "NOLOG =
+#: The user never logs on", "AUTOONLY = ... XAUTOLOG only" (against "LBYONLY =
+#: ... LOGON BY or XAUTOLOG only").
+_NO_LOGON_BY = {"AUTOONLY", "NOLOG"}
+#: Password values that are no password of the user's own ("LBYONLY = The user
+#: doesn't have its own password"), so such a user cannot be a by-user: CP checks
+#: "the password of the BYUSER" (z/VM CP Commands and Utilities Reference, LOGON).
+_NO_OWN_PASSWORD = {"LBYONLY", "AUTOONLY", "NOLOG"}
 
 
 @dataclass
@@ -110,6 +124,24 @@ def _user_problems(e: Entry) -> list[str]:
     return problems
 
 
+def _logon_by_problems(e: Entry, entries: dict[str, Entry]) -> list[str]:
+    """A LOGONBY nobody can use: its entry refuses LOGON BY, or its by-user has no
+    password of its own to give."""
+    if e.kind == "SUBCONFIG" or not e.operands:
+        return []
+    by_users = [w for s in e.statements if s[0] == "LOGONBY" for w in s[1:]]
+    problems = []
+    if by_users and e.operands[0] in _NO_LOGON_BY:
+        problems.append(f"{e.path}: {e.id} is {e.operands[0]}, so LOGON BY {by_users} cannot log on to it")
+    for by in by_users:
+        own = entries.get(by)
+        if own is not None and own.operands and own.operands[0] in _NO_OWN_PASSWORD:
+            problems.append(
+                f"{e.path}: by-user {by} is {own.operands[0]}: it has no password of its own for LOGON BY"
+            )
+    return problems
+
+
 def _mdisks(e: Entry) -> list[list[str]]:
     return [s for s in e.statements if s[0] == "MDISK"]
 
@@ -171,6 +203,7 @@ def directory_problems(files: dict[str, str], model: Model) -> list[str]:
         for s in e.statements:
             if s[0] == "LOGONBY" and not all(w in entries or w == "MAINT" for w in s[1:]):
                 problems.append(f"{e.path}: LOGONBY names no entry: {s[1:]}")
+        problems += _logon_by_problems(e, entries)
     for e in entries.values():
         if e.kind == "SUBCONFIG" and len(built.get(e.id, [])) != 1:
             problems.append(f"{e.path}: SUBCONFIG {e.id} is built by {built.get(e.id, [])}")

@@ -76,6 +76,20 @@ BREAKS = {
     "storage above the maximum": ("cluster/BKRBKUP.DIRECT", "256M 512M", "1G 512M", "storage 1G"),
     "a SUBCONFIG with an IPL": ("cluster/BKRBUP-1.DIRECT", " MDISK", " IPL CMS\n MDISK", "cannot hold"),
     "LOGONBY nobody": ("cluster/BKRBKUP.DIRECT", "LOGONBY MAINT", "LOGONBY NOBODY", "LOGONBY names no"),
+    # IBM: AUTOONLY is "XAUTOLOG only" (LBYONLY "LOGON BY or XAUTOLOG only")
+    "LOGONBY on an autolog-only machine": (
+        "cluster/BKRBKUP.DIRECT",
+        "IDENTITY BKRBKUP LBYONLY",
+        "IDENTITY BKRBKUP AUTOONLY",
+        "cannot log on to it",
+    ),
+    # LOGON BY checks the by-user's own password, which an LBYONLY user lacks
+    "a by-user without a password of its own": (
+        "cluster/BKRBKUP.DIRECT",
+        "LOGONBY MAINT",
+        "LOGONBY BKRADMIN",
+        "by-user BKRADMIN is LBYONLY",
+    ),
     "a private volume in a USER": ("cluster/BKRSVSFS.DIRECT", "VMCOM1 MR", "M1PRV1 MR", "is not one of"),
     "another member's volume": ("cluster/BKRBUP-1.DIRECT", "M1PRV1", "M2PRV1", "is not one of"),
     "overlapping extents": ("cluster/BKRCLG-1.DIRECT", "11 10 M1PRV1", "5 10 M1PRV1", "overlap"),
@@ -132,3 +146,28 @@ def test_a_site_option_placed_before_the_device_statements_is_written_there():
     model, files = directory(PRODSSI.name, PRODSSI.read_bytes(), site, path=PRODSSI)
     assert " LOGONBY MAINT\n OPTION LNKNOPAS\n CONSOLE 0009 3215 T" in files["cluster/BKRWRK01.DIRECT"]
     assert directory_problems(files, model) == []
+
+
+def test_every_machine_can_be_logged_on_by_maint():
+    """docs/compatibility.md, Logging on to the machines: every machine is LBYONLY
+    (XAUTOLOG or LOGON BY) with LOGONBY MAINT, never AUTOONLY, which refuses LOGON BY."""
+    model, files = directory(PRODSSI.name, PRODSSI.read_bytes(), AUTOV, path=PRODSSI)
+    entries = [[line for line in text.splitlines() if not line.startswith("*")] for text in files.values()]
+    entries = [e for e in entries if e[0].split()[0] in ("USER", "IDENTITY")]
+    assert len(entries) == 13  # 2 servers, 4 workers, SFS, admin, installation, 2 TMMs, 2 DMMs
+    for entry in entries:
+        assert entry[0].split()[2] == "LBYONLY", entry[0]
+        assert " LOGONBY MAINT" in entry, entry[0]
+
+
+def test_a_site_table_naming_the_administrator_on_logonby_is_caught():
+    """`{admin}` still names the administrator in a site's table, but the LBYONLY
+    administrator has no password of its own for LOGON BY: the reader says so."""
+    data = tomllib.loads(TABLE)
+    worker = data["machines"]["worker"]
+    worker["statements"] = [s.replace("LOGONBY MAINT", "LOGONBY {admin}") for s in worker["statements"]]
+    site = parse_dialect(data, "site")
+    model, files = directory(PRODSSI.name, PRODSSI.read_bytes(), site, path=PRODSSI)
+    assert " LOGONBY BKRADMIN" in files["cluster/BKRWRK01.DIRECT"].splitlines()
+    expected = "cluster/BKRWRK01.DIRECT: by-user BKRADMIN is LBYONLY: it has no password of its own for LOGON BY"
+    assert expected in directory_problems(files, model)
