@@ -12,6 +12,8 @@ Drift: a file bkrc wrote whose bytes no longer match the manifest's sha256 was
 changed by hand; a plan that would overwrite or delete it is blocked unless
 forced. Files bkrc did not write are kept as they are (copied into the new
 folder), unless bkrc now wants their path, which blocks the plan too.
+
+`replace_file` replaces one file in one step, for `bkrc fmt`.
 """
 
 from __future__ import annotations
@@ -382,6 +384,58 @@ def write_file(path: Path, data: bytes) -> int:
     return fd
 
 
+def _keep_owner(fd: int, before: os.stat_result) -> None:
+    """Give the open file `fd` the owner and group `before` names, as far as this
+    process may: root may set both; another user may keep the group when it
+    belongs to it; otherwise the file stays the writer's (as when an editor
+    saves by rename)."""
+    chown = getattr(os, "fchown", None)
+    now = os.fstat(fd)
+    if chown is None or (now.st_uid, now.st_gid) == (before.st_uid, before.st_gid):
+        return
+    for uid, gid in ((before.st_uid, before.st_gid), (-1, before.st_gid)):
+        try:
+            chown(fd, uid, gid)
+            return
+        except OSError:
+            continue
+
+
+def replace_file(path: str | os.PathLike, data: bytes) -> None:
+    """Replace the file `path` with `data` in one step (`bkrc fmt`): a temporary
+    file in the same folder gets the bytes, the old file's mode and, where
+    possible, its owner and group; it is flushed to disk and renamed over the
+    old one, whose folder is flushed too. A symbolic link is followed: its
+    target is replaced and the link stays a link.
+
+    Raises OSError. An error or a KeyboardInterrupt at any step leaves `path`
+    exactly as it was and no temporary file beside it; the caller holds Ctrl-C
+    back (`Commit`) so that a Ctrl-C between the rename and its report, or
+    while the temporary file is removed, waits until the step is done."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    before = os.stat(target)
+    fd, temp = tempfile.mkstemp(prefix=f"{TEMP_MARK}fmt-", suffix=".tmp", dir=folder)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            _keep_owner(fd, before)  # before the mode: a change of owner clears set-user-ID
+            os.chmod(temp, stat.S_IMODE(before.st_mode))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:  # gone already (renamed), or cannot go: the first error counts
+            pass
+        raise
+    _fsync_dir(Path(folder))
+
+
 def _folders_of(rel: str) -> list[str]:
     """Every folder (relative) that holds `rel`'s entry or an ancestor's: `a/b/c` ->
     `a/b`, `a`; an empty folder `a/b/` -> `a/b`, `a`."""
@@ -643,7 +697,8 @@ def _why(err: OSError, out_dir: Path) -> str:
 
 
 class Commit:
-    """A write's progress, for a caller that answers Ctrl-C (`bkrc compile`).
+    """A write's progress, for a caller that answers Ctrl-C (`bkrc compile`;
+    `bkrc fmt` holds Ctrl-C back with it while it replaces a file and reports it).
 
     `done` turns True once DIR holds the new tree. From just before the swap,
     Ctrl-C is held back: the swap and the removal of the old tree (or of the

@@ -1,4 +1,10 @@
-"""`bkrc fmt`: rewrite .bkr files in their canonical layout (docs/fmt.md)."""
+"""`bkrc fmt`: rewrite .bkr files in their canonical layout (docs/fmt.md).
+
+Each file is replaced in one step (`output.replace_file`), so an error or a
+Ctrl-C never leaves half a file. Ctrl-C is held back while a file is replaced
+and reported, then ends the run: exit 130, and a line naming the files that
+were rewritten before it (every other file is as it was).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import click
 from bkrdsl.cli.common import (
     EXIT_INPUT,
     EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     InputError,
@@ -19,29 +26,6 @@ from bkrdsl.cli.common import (
     read_input,
     unified_diff,
 )
-
-
-def write_atomically(path, text: str) -> None:
-    """Replace `path` with `text` in one step, keeping its permissions: never half a file.
-
-    A symbolic link is followed: its target is rewritten and the link stays a link
-    (an editor saving through the link does the same)."""
-    import os
-    import tempfile
-
-    path = os.path.realpath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    handle, temp = tempfile.mkstemp(prefix=".bkrc-fmt-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
 
 
 def _write_raw(data: bytes) -> None:
@@ -63,6 +47,7 @@ class _Run:
         self.diff = diff
         self.code = EXIT_OK
         self.results = []
+        self.rewritten: list[str] = []
 
     def fail(self, code: int) -> None:
         self.code = max(self.code, code)
@@ -106,13 +91,31 @@ class _Run:
         if path is None:
             click.echo(done.text, nl=False)
         elif done.changed:
+            self.rewrite(done, path)
+
+    def rewrite(self, done, path) -> None:
+        """Replace the file and say so, with Ctrl-C held back until both are done:
+        a file is never rewritten without its "reformatted" line."""
+        from bkrdsl.output import Commit, replace_file
+
+        name = done.source.name
+        with Commit() as commit:
             try:
-                write_atomically(path, done.text)
+                replace_file(path, done.text.encode("utf-8"))
             except OSError as err:
-                click.echo(f"bkrc: {done.source.name}: cannot write: {err.strerror or err}", err=True)
+                click.echo(f"bkrc: {name}: cannot write: {err.strerror or err}", err=True)
                 self.fail(EXIT_USAGE)
-                return
-            click.echo(f"reformatted {done.source.name}", err=True)
+            else:
+                self.rewritten.append(name)
+                click.echo(f"reformatted {name}", err=True)
+        if commit.interrupted:
+            raise KeyboardInterrupt
+
+    def interrupted(self) -> str:
+        if not self.rewritten:
+            return "bkrc: interrupted; no file was changed"
+        names = ", ".join(self.rewritten)
+        return f"bkrc: interrupted; rewritten before it: {names}; every other file is as it was"
 
 
 @click.command("fmt")
@@ -125,11 +128,16 @@ def fmt_cmd(files, check, diff, fmt, color):
     """Rewrite FILE... in the canonical .bkr layout; '-' reads standard input and writes standard output.
 
     A file with syntax errors is left untouched: its diagnostics are printed and
-    the exit code is 1. With --check, exit 1 when any file would change.
+    the exit code is 1. With --check, exit 1 when any file would change. Ctrl-C
+    exits 130 and names the files rewritten before it.
     """
     run = _Run(check, diff)
-    for arg in files:
-        run.one(arg)
+    try:
+        for arg in files:
+            run.one(arg)
+    except KeyboardInterrupt:
+        click.echo(run.interrupted(), err=True)
+        sys.exit(EXIT_INTERRUPTED)
     failed = [r for r in run.results if not r.ok]
     if failed:
         print_diagnostics(failed, fmt, color, err=True)

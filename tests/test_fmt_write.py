@@ -1,0 +1,212 @@
+"""How `bkrc fmt FILE...` replaces files, and what Ctrl-C does to it.
+
+A file is replaced in one step (a temporary file beside it, flushed to disk,
+renamed over it), keeping its mode and owner. Wherever an error or a Ctrl-C
+lands, each file holds exactly its old text or exactly its new one, nothing is
+left beside it, and a file is never rewritten without its "reformatted" line.
+Ctrl-C exits 130 and names the files rewritten before it.
+
+Interrupts are delivered as in tests/test_compile_interrupt.py: a wrapped step
+calls `signal.raise_signal(SIGINT)`, which is what a Ctrl-C at that moment does.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import stat
+import subprocess
+import sys
+
+import pytest
+from conftest import run_cli
+from test_compile_interrupt import after_call, python_answers_ctrl_c  # noqa: F401 (an autouse fixture)
+
+import bkrdsl.fmt
+from bkrdsl import output
+
+UGLY = "cluster c {\nmember m { workers 1 }\n\n\n}\n"
+PRETTY = "cluster C {\n  member M { workers 1 }\n}\n"
+
+
+@pytest.fixture
+def three(tmp_path):
+    """Three files that need formatting, in a folder of their own."""
+    paths = [tmp_path / f"{name}.bkr" for name in "abc"]
+    for path in paths:
+        path.write_text(UGLY)
+    return paths
+
+
+def texts(paths) -> list[str]:
+    return [path.read_text() for path in paths]
+
+
+def folder(path) -> list[str]:
+    """Every name in the file's folder: a temporary file left behind shows here."""
+    return sorted(p.name for p in path.parent.iterdir())
+
+
+def raise_at(monkeypatch, owner, name: str, nth: int, error: BaseException) -> None:
+    """Make the nth call of owner.name raise `error` instead of running."""
+    real = getattr(owner, name)
+    calls = []
+
+    def wrapped(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == nth:
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, wrapped)
+
+
+def assert_interrupted(result, rewritten) -> None:
+    assert result.exit_code == 130, result.output
+    assert "Aborted!" not in result.output
+    if rewritten:
+        names = ", ".join(str(p) for p in rewritten)
+        last = f"bkrc: interrupted; rewritten before it: {names}; every other file is as it was"
+        assert last in result.stderr
+    else:
+        assert "bkrc: interrupted; no file was changed" in result.stderr
+    assert result.stderr.count("reformatted") == len(rewritten)
+    for path in rewritten:
+        assert f"reformatted {path}\n" in result.stderr
+
+
+# ------------------------------------------------------------------ the write
+def test_the_new_text_is_on_disk_before_it_replaces_the_old(tmp_path, monkeypatch):
+    """Flushed, then renamed, then the folder flushed: after a crash the file
+    holds the old text or the new one, never an empty or short file."""
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    steps = []
+    for name in ("fsync", "replace"):
+        real = getattr(os, name)
+
+        def wrapped(*args, _real=real, _name=name):
+            steps.append(_name)
+            return _real(*args)
+
+        monkeypatch.setattr(output.os, name, wrapped)
+    run_cli(["fmt", path], expect=0)
+    assert steps == ["fsync", "replace", "fsync"]
+    assert path.read_text() == PRETTY
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_the_owner_group_and_mode_are_kept(tmp_path):
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    os.chown(path, 4321, 4322)
+    path.chmod(0o4750)
+    run_cli(["fmt", path], expect=0)
+    after = os.stat(path)
+    assert (after.st_uid, after.st_gid, stat.S_IMODE(after.st_mode)) == (4321, 4322, 0o4750)
+    assert path.read_text() == PRETTY
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_an_error_leaves_the_file_as_it_was_and_nothing_beside_it(tmp_path, monkeypatch, step):
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    raise_at(monkeypatch, output.os, step, 1, OSError(errno.EIO, "Input/output error"))
+    result = run_cli(["fmt", path], expect=2)
+    assert f"bkrc: {path}: cannot write: Input/output error" in result.stderr
+    assert path.read_text() == UGLY and folder(path) == ["a.bkr"]
+
+
+# ------------------------------------------------------------------ Ctrl-C
+def test_ctrl_c_while_a_file_is_formatted_stops_before_it(three, monkeypatch):
+    """The second file is being parsed: the first is rewritten, the others untouched."""
+    after_call(monkeypatch, bkrdsl.fmt, "format_bytes", 2)
+    result = run_cli(["fmt", *three])
+    assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+    assert texts(three) == [PRETTY, UGLY, UGLY]
+    assert_interrupted(result, three[:1])
+
+
+@pytest.mark.parametrize(
+    ("owner", "step"), [(output.tempfile, "mkstemp"), (output.os, "fsync"), (output.os, "replace")]
+)
+def test_ctrl_c_while_a_file_is_replaced_finishes_that_file_then_stops(three, monkeypatch, owner, step):
+    """Held back until the file is replaced and reported: the second file is
+    rewritten and named, the third is untouched, no temporary file is left."""
+    after_call(monkeypatch, owner, step, 3 if step == "fsync" else 2)  # fsync: file and folder each
+    result = run_cli(["fmt", *three])
+    assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+    assert texts(three) == [PRETTY, PRETTY, UGLY]
+    assert_interrupted(result, three[:2])
+
+
+def test_ctrl_c_while_the_report_is_printed(three, monkeypatch):
+    import click
+
+    after_call(monkeypatch, click, "echo", 1, before=True)
+    result = run_cli(["fmt", *three])
+    assert texts(three) == [PRETTY, UGLY, UGLY]
+    assert_interrupted(result, three[:1])
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_a_keyboard_interrupt_inside_a_step_leaves_the_file_as_it_was(three, monkeypatch, step):
+    """Where Ctrl-C is not held back (not the main thread, or a program's own
+    handler), it can land inside the write: that file stays as it was."""
+    raise_at(monkeypatch, output.os, step, 3 if step == "fsync" else 2, KeyboardInterrupt())
+    result = run_cli(["fmt", *three])
+    assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+    assert texts(three) == [PRETTY, UGLY, UGLY]
+    assert_interrupted(result, three[:1])
+
+
+def test_a_ctrl_c_while_the_temporary_file_is_removed_does_not_leave_it(three, monkeypatch):
+    """The rename failed and the temporary file is being removed when Ctrl-C comes."""
+    raise_at(monkeypatch, output.os, "replace", 1, OSError(errno.EIO, "Input/output error"))
+    after_call(monkeypatch, output.os, "unlink", 1, before=True)
+    result = run_cli(["fmt", *three])
+    assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+    assert f"bkrc: {three[0]}: cannot write: Input/output error" in result.stderr
+    assert texts(three) == [UGLY, UGLY, UGLY]
+    assert_interrupted(result, [])
+
+
+def test_ctrl_c_with_check_changes_nothing(three, monkeypatch):
+    after_call(monkeypatch, bkrdsl.fmt, "format_bytes", 2)
+    result = run_cli(["fmt", "--check", *three])
+    assert texts(three) == [UGLY, UGLY, UGLY]
+    assert_interrupted(result, [])
+
+
+def test_the_interrupt_handler_is_given_back(three, monkeypatch):
+    run_cli(["fmt", *three], expect=0)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+SUBPROCESS = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even under `pytest &`
+from bkrdsl.cli import main
+
+real = os.replace
+
+def replace(*args):
+    real(*args)
+    os.kill(os.getpid(), signal.SIGINT)
+
+os.replace = replace
+main(["fmt", *sys.argv[1:]])
+"""
+
+
+def test_a_real_sigint_through_the_console_entry_point(three):
+    args = [sys.executable, "-c", SUBPROCESS, *map(str, three)]
+    run = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+    assert run.returncode == 130, run.stderr
+    assert run.stderr.splitlines() == [
+        f"reformatted {three[0]}",
+        f"bkrc: interrupted; rewritten before it: {three[0]}; every other file is as it was",
+    ]
+    assert texts(three) == [PRETTY, UGLY, UGLY]
