@@ -15,6 +15,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, run_cli
 
 from bkrdsl.fmt import format_bytes, format_text
+from bkrdsl.pipeline import analyse
 
 
 def _d(text: str) -> str:
@@ -502,3 +503,7 @@ def test_the_example_in_the_docs_is_what_bkrc_fmt_does():
     section = doc[doc.index("## The layout") :]
     given, expected = re.findall(r"```bkr\n(.*?)```", section, re.DOTALL)[:2]
     assert format_text(given) == expected
+    # It shows a layout, not a diagnostic: both texts check clean, warnings included.
+    for text in (given, expected):
+        analysis = analyse("fmt.md", text.encode("utf-8"))
+        assert [d.code for d in analysis.diagnostics] == []
