@@ -315,6 +315,19 @@ def test_single_configuration_machines_are_user_entries(tmp_path):
         assert not any("BUILD ON" in line or "SUBCONFIG" in line for line in records(files[path]))
 
 
+def test_an_entry_without_minidisks_says_so_where_they_would_be(tmp_path):
+    """USER and SUBCONFIG entries alike: the comment stands last, where the MDISK
+    statements would be, and only in the entries that have none."""
+    files = build(tmp_path, IDENTITY_JOB + "  disk BKRADMIN 191 size 5 cyl\n  disk BKRBKUP 191 size 10 cyl\n")
+    none = "* No minidisks of its own."
+    for path in ("cluster/5697J06C.DIRECT", "cluster/BKRSVSFS.DIRECT", "cluster/BKRCLG-1.DIRECT"):
+        assert lines(files[path])[-1] == none, path
+        assert not any("MDISK" in line for line in records(files[path])), path
+    for path in ("cluster/BKRADMIN.DIRECT", "cluster/BKRBUP-1.DIRECT"):
+        assert none not in lines(files[path]), path
+        assert records(files[path])[-1].startswith(" MDISK 0191 "), path
+
+
 def test_the_sfs_server_links_the_fileserv_disk(tmp_path):
     """A file pool server needs read access to the disk FILESERV lives on, MAINT 193
     (z/VM: CMS File Pool Planning, Administration, and Operation, "File Pool Server

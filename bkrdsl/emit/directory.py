@@ -22,7 +22,9 @@ or the cluster's first shared volume (USER), and the extent is automatic: with
 `disk_allocation = "autov"` DirMaint places it (`AUTOV`), with "sequential"
 bkrc assigns the lowest free extent of the volume, after the unit's first
 cylinder or block, around every explicit extent, in the order the entries and
-their disks are written. Both are deterministic.
+their disks are written. Both are deterministic. A USER or SUBCONFIG entry
+with no `disk` statement says so (`* No minidisks of its own.`) where its
+MDISK statements would be.
 """
 
 from __future__ import annotations
@@ -289,6 +291,11 @@ class _Context:
     def mdisk(self, disk: ast.Disk, volume: str) -> str:
         return self.indent + _mdisk(self.allocator.place(disk, volume), self.dialect)
 
+    def no_minidisks(self) -> list[str]:
+        """Where a USER's or a SUBCONFIG's MDISK statements would be, when it has none:
+        a reader then knows none were left out."""
+        return star_comments(self.dialect["directory_comment"], ["No minidisks of its own."])
+
 
 def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
     d = dialect.machines[machine.role]
@@ -302,6 +309,8 @@ def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
     lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))
     shared = next(iter(model.shared_volumes), None)
+    if not ctx.disks[machine.id]:
+        lines.extend(ctx.no_minidisks())
     for disk in ctx.disks[machine.id]:
         lines.append(ctx.mdisk(disk, _volume(disk, shared, "declare a shared-volume")))
     return Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY)
@@ -322,7 +331,7 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
         lines = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).")
         lines.append(dialect.text("directory_subconfig", subconfig=sub))
         if not ctx.disks[machine.id]:
-            lines.extend(star_comments(dialect["directory_comment"], ["No minidisks of its own."]))
+            lines.extend(ctx.no_minidisks())
         for disk in ctx.disks[machine.id]:
             disk = _for_member(model, disk, name)
             lines.append(ctx.mdisk(disk, _volume(disk, private, f"member {name} declares no private-volume")))
