@@ -90,7 +90,9 @@ INVALID_TIME = register(
     take a time of day as `HH:MM` on a 24-hour clock: 00:00 to 23:59 (a
     one-digit hour such as `2:00` is accepted). The generated EXECs and
     schedules compare times as written, so 24:00, 7:5 or 02:60 would never
-    match.
+    match. A time written another way that reads only one way (`2am`,
+    `2pm`, `14h`, `0200`, `2.30`) is answered with the schedule to write,
+    `daily 14:00` for `daily 2pm`.
 
     Failing example:
 
@@ -343,6 +345,40 @@ def overlapping_ranges(model: Model):
                 )
 
 
+#: Times of day as people write them, read unambiguously (`time_meant`).
+_TWELVE_HOUR = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?([ap])\.?m\.?", re.IGNORECASE)  # 2am, 2:30pm
+_TWENTY_FOUR_HOUR = re.compile(
+    r"(\d{1,2})[h.](\d{2})?|(\d{2})(\d{2})h?|(\d{1,2}):(\d{2}):00", re.IGNORECASE
+)  # 14h, 14h30, 2.30, 0200, 1430h, 02:00:00
+
+
+def time_meant(text: str) -> str | None:
+    """The HH:MM a time written another way means, when only one reading fits:
+    `2am` 02:00, `2pm` and `14h` 14:00, `0200` 02:00, `2.30` 02:30; else None
+    (`7:5`, `24:00`, `2`: which time was meant is a guess)."""
+    m = _TWELVE_HOUR.fullmatch(text)
+    if m is not None:
+        hour, minutes = int(m.group(1)), int(m.group(2) or 0)
+        if not 1 <= hour <= 12 or minutes > 59:
+            return None
+        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+        return f"{hour:02d}:{minutes:02d}"
+    m = _TWENTY_FOUR_HOUR.fullmatch(text)
+    if m is None:
+        return None
+    hour_text, minutes_text = next((h, mm) for h, mm in zip(m.groups()[::2], m.groups()[1::2]) if h)
+    hour, minutes = int(hour_text), int(minutes_text or 0)
+    if hour > 23 or minutes > 59:
+        return None
+    return f"{hour:02d}:{minutes:02d}"
+
+
+def _schedule_text(sched: ast.Schedule, time: str) -> str:
+    """The schedule as written, with `time` for its time: `weekly sat,sun 14:00`."""
+    days = ",".join(d.text for d in sched.days)
+    return " ".join(part for part in (sched.frequency, days, time) if part)
+
+
 @check
 def times_and_days(model: Model):
     cluster = model.cluster
@@ -352,11 +388,19 @@ def times_and_days(model: Model):
     day_names = [d.lower() for d in WEEKDAYS]
     for sched in _schedules(cluster):
         if sched.time is not None and parse_time(sched.time.text) is None:
-            yield INVALID_TIME(
-                f"{quoted(sched.time.text)} is not a time of day",
-                sched.time.span,
-                help="write HH:MM on a 24-hour clock, from 00:00 to 23:59",
-            )
+            meant = time_meant(sched.time.text)
+            if meant is None:
+                yield INVALID_TIME(
+                    f"{quoted(sched.time.text)} is not a time of day",
+                    sched.time.span,
+                    help="write HH:MM on a 24-hour clock, from 00:00 to 23:59",
+                )
+            else:
+                yield INVALID_TIME(
+                    f"{quoted(sched.time.text)} is not a .bkr time: a time is HH:MM on a 24-hour clock",
+                    sched.time.span,
+                    help=f"write `{_schedule_text(sched, meant)}`",
+                )
         if sched.frequency == "weekly":
             for w in sched.days:
                 if parse_weekday(w.text) is None:
