@@ -5,6 +5,7 @@ BKR335 a role that names one machine given to a pattern)."""
 
 from __future__ import annotations
 
+from bkrdsl import ast
 from bkrdsl.check.common import (
     Suggester,
     mean_help,
@@ -249,7 +250,9 @@ UNKNOWN_BACKUP = register(
     `single user` / `identity user` statement, in a group, or matched by a
     group's `match` pattern) so that bkrc knows its configuration kind and can
     place the job. Patterns are not accepted after `backup`: declare them in a
-    group.
+    group. The level follows the last group without a comma: in `backup APPS,
+    full` the comma makes `full` one more name, and when no group or user is
+    called FULL the message says to write `backup APPS full`.
 
     Failing example:
 
@@ -541,6 +544,15 @@ def unknown_backup_names(model: Model):
                     help=f"declare a group that holds the pattern, e.g. `single group NAME {{ match {shown(text)} }}`, and back it up",
                 )
                 continue
+            level_after_comma = _level_after_comma(job.decl, ref.word)
+            if level_after_comma is not None:
+                yield UNKNOWN_BACKUP(
+                    f"{quoted(ref.word.text)} after a `,` is read as a group name: the level"
+                    " follows the groups without a comma",
+                    ref.word.span,
+                    help=f"write `{level_after_comma}`",
+                )
+                continue
             if candidates is None:
                 candidates = [g.name for g in model.groups] + list(model.user_ids)
             close = suggest.closest(text, candidates)
@@ -550,6 +562,17 @@ def unknown_backup_names(model: Model):
                 related=_declared_here(close, lambda name: _name_span(model, name)),
                 help=mean_help(close, "declare it in a group (`single group NAME { ... }`) or as a user"),
             )
+
+
+def _level_after_comma(job: ast.Job, word: ast.Word) -> str | None:
+    """`backup APPS, full`: the line to write (`backup APPS full`) when `word` is a
+    level written after a `,` as the last name of a `backup` line without a level."""
+    levels = {level.value for level in ast.Level}
+    for backup in job.backups:
+        names = backup.groups
+        if backup.level is None and len(names) >= 2 and names[-1] == word and word.text.lower() in levels:
+            return f"backup {', '.join(n.text for n in names[:-1])} {word.text.lower()}"
+    return None
 
 
 def _no_entry_written(model: Model, user: str) -> tuple[str, str, str] | None:

@@ -348,7 +348,7 @@ def missing_comma(left: str, right: str, span: Span) -> Diagnostic:
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a
-        # comma after it would only make it one (BKR331, `FULL` is neither ...).
+        # comma after it would only make it one (BKR331: `full` after a `,` is read as a group name).
         return codes.SYNTAX(
             f"{left} is read as a group name here: the level comes after the groups",
             span,
