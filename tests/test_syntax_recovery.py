@@ -135,6 +135,23 @@ MESSAGES = [
     ("identity user BKRWRK* roleworker\n", "BKR012", (1, 23), "did you mean `role worker`?"),
     ("cluster A {\n  member M { private-volume V job-suffixC }\n}\n", "BKR012", (2, 31),
      "did you mean `job-suffix C`?"),
+    # A hyphenated keyword without its hyphen: one word, or two, where the keyword fits.
+    ("cluster A {\n  member M { private-volume V jobsuffix C }\n}\n", "BKR012", (2, 31),
+     "unknown keyword `jobsuffix`; did you mean `job-suffix`?"),
+    ("cluster A {\n  member M { private-volume V job_suffix C }\n}\n", "BKR012", (2, 31),
+     "unknown keyword `job_suffix`; did you mean `job-suffix`?"),
+    ("cluster A {\n  member M { private volume V }\n}\n", "BKR012", (2, 14),
+     "unknown keyword `private volume`; did you mean `private-volume`?"),
+    ("cluster A {\n  member M { workers 2 job suffix C }\n}\n", "BKR012", (2, 24),
+     "unknown keyword `job suffix`; did you mean `job-suffix`?"),
+    ("cluster A {\n  shared volume V\n}\n", "BKR012", (2, 3), "did you mean `shared-volume`?"),
+    ("cluster A {\n  shared-volume V shared volume W\n}\n", "BKR012", (2, 19), "did you mean `shared-volume`?"),
+    ("cluster A {\n  tape manager shared catalog node T on M\n}\n", "BKR012", (2, 23),
+     "unknown keyword `catalog node`; did you mean `catalog-node`?"),
+    ("cluster A {\n  tape manager shared catalognode T on M\n}\n", "BKR012", (2, 23),
+     "unknown keyword `catalognode`; did you mean `catalog-node`?"),
+    ("cluster A {\n  tape manager shared catalog-node T on M request dmm D\n}\n", "BKR012", (2, 43),
+     "unknown keyword `request dmm`; did you mean `request-dmm`?"),
 ]
 # fmt: on
 

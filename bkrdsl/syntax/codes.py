@@ -263,6 +263,12 @@ UNKNOWN_KEYWORD = register(
     not stand (`run on VMSYS1 daily01:00` is not a missing `,`) and after a
     hyphenated keyword, which no value starts with (`job-suffixC`).
 
+    A hyphenated keyword written without its hyphen, as one word
+    (`jobsuffix`, `job_suffix`) or as two (`job suffix`, `private volume`,
+    `catalog node`), is reported where the keyword fits and read as it, also
+    after a list of names: `private-volume M1PRV1 jobsuffix C` is not three
+    volume labels.
+
     Failing example:
 
         jbo APPSFULL {

@@ -26,6 +26,9 @@ what a word is from the LALR parser's state after the previous token:
   that is keywords run together which fit there (`on eachmember`,
   `Recovery.run_together`); we give up on any name of that shape
   (`Lexing.glue`);
+* a hyphenated keyword written without its hyphen (`jobsuffix`, `job_suffix`,
+  `job suffix`) is an error where that keyword fits, also where Lark reads
+  names (`Recovery.hyphen_missing`); we give up on any such word;
 * the recovery's lexer hook (`Recovery.name_token`) re-reads a name that spells
   a statement keyword and starts its line as that keyword where the state
   accepts neither `}` nor the end of the file; that always ends in an error,
@@ -71,6 +74,18 @@ STATEMENT_KEYWORDS = frozenset(
     to workers
     """.split()
 )
+
+
+#: A hyphenated keyword written without its hyphen, as one word (`jobsuffix`,
+#: `job_suffix`) or as two (`job suffix`), where the keyword fits, is an error
+#: (`Recovery.hyphen_missing`), also where Lark reads names: we give up on the one
+#: word, and on the first of the two words when the second follows on its line.
+_HYPHEN_SECONDS = {
+    first: frozenset(k.split("-", 1)[1] for k in KEYWORDS if k.startswith(f"{first}-"))
+    for first in {k.split("-", 1)[0] for k in KEYWORDS if "-" in k}
+}
+_HYPHEN_JOINED = frozenset(k.replace("-", "") for k in KEYWORDS if "-" in k)
+_HYPHEN_WORDS = _HYPHEN_JOINED | frozenset(_HYPHEN_SECONDS)
 
 
 @dataclass(frozen=True, eq=False)
@@ -265,9 +280,11 @@ class _Parser:
         """Move to the next token and decide its type as Lark's contextual lexer would
         in the state `lexing` describes."""
         self.i += 1
-        kind, text, _start, _line, _column, first = self.tokens[self.i]
+        kind, text, _start, line, _column, first = self.tokens[self.i]
         if kind == "n":
             word = text.lower()
+            if word in _HYPHEN_WORDS or ("_" in word and word.replace("_", "") in _HYPHEN_JOINED):
+                self._hyphen_missing(word, line)
             if word in lexing.keywords:
                 self.type = word
             elif lexing.plain:
@@ -296,6 +313,15 @@ class _Parser:
             self.type = T_END
         else:
             self.type = kind
+
+    def _hyphen_missing(self, word: str, line: int) -> None:
+        """Give up on `jobsuffix`, `job_suffix`, or `job` before `suffix` on its line."""
+        seconds = _HYPHEN_SECONDS.get(word)
+        if seconds is None:
+            raise _GiveUp
+        following = self.tokens[self.i + 1]
+        if following[LINE] == line and following[TEXT].lower() in seconds:
+            raise _GiveUp
 
     def _take(self, lexing: Lexing) -> tuple:
         """The current token; the next one becomes current."""

@@ -302,6 +302,15 @@ def unknown_keyword(found: str, words: list[str], span: Span) -> Diagnostic:
     return codes.UNKNOWN_KEYWORD(message, span, help=help)
 
 
+def hyphen_missing(written: str, keyword: str, span: Span) -> Diagnostic:
+    """`jobsuffix`, `job suffix`: a hyphenated keyword without its hyphen."""
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{written}`; did you mean `{keyword}`?",
+        span,
+        help=f"write `{keyword}`: one word, with a hyphen",
+    )
+
+
 def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
     word, keyword = keyword + rest, keyword.lower()
     if rest[:1].isdigit() or len(rest) > 1:  # `workers3`, `poolBKRPOOL`: the value without its blank

@@ -133,7 +133,7 @@ def _run(lark_parser, text: str, recovery: Recovery):
 
     ip = lark_parser.parse_interactive(text)
     recovery.parser_state = ip.parser_state
-    ip.lexer_thread.lexer = _Watched(ip.lexer_thread.lexer, recovery.check_keyword)
+    ip.lexer_thread.lexer = _Watched(ip.lexer_thread.lexer, recovery.check_token)
     try:
         try:
             return ip.resume_parse()
@@ -165,7 +165,8 @@ def _run(lark_parser, text: str, recovery: Recovery):
 class _Watched:
     """The parse's lexer, with every token it reads shown to the recovery first (a
     keyword taken from inside a word, `catalog sharedserver`, is not a NAME, so no
-    lexer callback sees it). Recovery's look-aheads reach the lexer's other parts
+    lexer callback sees it), which may read it as another token (`job suffix` as
+    `job-suffix`). Recovery's look-aheads reach the lexer's other parts
     (`root_lexer`) through it."""
 
     def __init__(self, lexer, check):
@@ -174,8 +175,7 @@ class _Watched:
 
     def lex(self, lexer_state, parser_state):
         for token in self._lexer.lex(lexer_state, parser_state):
-            self._check(token)
-            yield token
+            yield self._check(token)
 
     def __getattr__(self, name):
         return getattr(self._lexer, name)

@@ -84,6 +84,8 @@ BLOCK_KEYWORDS = {
 #: Keywords that end a skip wherever they appear (outside braces).
 _STOP_ANYWAY = frozenset({"CLUSTER", "IMPORT"})
 _NAME_CHAR = r"[A-Za-z0-9$#@_*%?+\-:./]"
+#: Blanks on the line, then a whole word (hyphen_missing: `job suffix`).
+_BLANKS_THEN_WORD = re.compile(rf"[ \t]+([A-Za-z]+)(?!{_NAME_CHAR})")
 
 
 class Abort(Exception):
@@ -402,6 +404,12 @@ class Recovery:
         self._glue_shape = glue_shape(tuple(self._by_length))
         self._keyword_start = keyword_start(tuple(self._by_length))
         self._hyphenated = tuple(k for k in self._by_length if "-" in k)
+        # `jobsuffix` -> job-suffix; `job` -> {`suffix`: job-suffix} (hyphen_missing)
+        self._hyphen_joined = {k.replace("-", ""): k for k in self._hyphenated}
+        self._hyphen_parts: dict[str, dict[str, str]] = {}
+        for k in self._hyphenated:
+            first, second = k.split("-", 1)
+            self._hyphen_parts.setdefault(first, {})[second] = k
 
     # ============================================================== reporting
     def report(self, diag: Diagnostic, at: int | None = None) -> None:
@@ -622,6 +630,11 @@ class Recovery:
             if not accepted & {"RBRACE", "$END"}:
                 self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
+        spaced = self.hyphen_spaced(tok) if tok.type != "$END" else None
+        if spaced is not None and self.facts.keywords[spaced[0]] in accepted:
+            # `private volume M1PRV1` where a statement starts: read as `private-volume`.
+            self._advance(ip.lexer_thread.state, spaced[1])
+            return self.hyphen_read(tok, *spaced)
         for handler in (
             self.glued_rest,
             self.each_member_phrase,
@@ -1354,6 +1367,63 @@ class Recovery:
                 span = self.source.span(begin, tok.end_pos)
                 self.report(messages.glued_keyword(before[0], rest, span), begin)
         return tok
+
+    def check_token(self, tok: Token) -> Token:
+        """Called for every token the parse's own lexer reads (parser.py): report
+        keywords run together (check_keyword) and a hyphenated keyword written
+        without its hyphen; the token to parse on with."""
+        self.check_keyword(tok)
+        return self.hyphen_missing(tok) or tok
+
+    def hyphen_missing(self, tok: Token) -> Token | None:
+        """`jobsuffix C`, `job_suffix C`, `private volume M1PRV1`, `catalog node TCTMM`:
+        a hyphenated keyword written as one word without its hyphen, or as two words,
+        where that keyword fits. Unseen, `private-volume M1PRV1 jobsuffix C` would
+        make `JOBSUFFIX` and `C` two more volume labels. Report it and read the
+        keyword (past both words)."""
+        if tok.start_pos is None or tok.type in ("STRING", "LBRACE", "RBRACE", "COMMA"):
+            return None
+        # The whole word: the lexer takes `catalog` from the start of `catalognode`
+        # where only keywords may follow.
+        begin, end = self.word_around(tok.start_pos)
+        word = self.source.text[begin:end].lower()
+        keyword = None
+        if begin == tok.start_pos and "-" not in word:
+            keyword = self._hyphen_joined.get(word.replace("_", ""))
+        if keyword is None:
+            end = tok.end_pos
+            spaced = self.hyphen_spaced(tok)
+            if spaced is None:
+                return None
+            keyword, end = spaced
+        sim = self.sim_here()
+        if sim is None or not self.lexing(tok) or not sim.fits([self.facts.keywords[keyword]]):
+            return None
+        if end != tok.end_pos:
+            line_ctr = self.parser_state.lexer.state.line_ctr
+            line_ctr.char_pos = end
+            line_ctr.column = end - line_ctr.line_start_pos + 1
+        return self.hyphen_read(tok, keyword, end)
+
+    def hyphen_spaced(self, tok: Token) -> tuple[str, int] | None:
+        """(keyword, end of its second word) when `tok` and the word after it on its
+        line are a hyphenated keyword's two halves (`job suffix`)."""
+        seconds = self._hyphen_parts.get(str(tok.value).lower())
+        if not seconds or tok.end_pos is None:
+            return None
+        m = _BLANKS_THEN_WORD.match(self.source.text, tok.end_pos)
+        if m is None or m.group(1).lower() not in seconds:
+            return None
+        return seconds[m.group(1).lower()], m.end(1)
+
+    def hyphen_read(self, tok: Token, keyword: str, end: int) -> Token:
+        """Report `tok` (to `end`) as `keyword` without its hyphen; the keyword's token."""
+        text = self.source.text
+        written = " ".join(text[tok.start_pos : end].split())
+        self.report(messages.hyphen_missing(written, keyword, self.source.span(tok.start_pos, end)), tok.start_pos)
+        found = Token(self.facts.keywords[keyword], text[tok.start_pos : end], tok.start_pos, tok.line, tok.column)
+        found.end_line, found.end_column, found.end_pos = tok.line, tok.column + end - tok.start_pos, end
+        return found
 
     def check_keyword(self, tok: Token) -> None:
         """Called for every token the lexer reads (parser.py): report a keyword the
