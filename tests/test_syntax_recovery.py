@@ -152,6 +152,14 @@ MESSAGES = [
      "unknown keyword `catalognode`; did you mean `catalog-node`?"),
     ("cluster A {\n  tape manager shared catalog-node T on M request dmm D\n}\n", "BKR012", (2, 43),
      "unknown keyword `request dmm`; did you mean `request-dmm`?"),
+    # One word after a whole statement.
+    ("cluster A {\n  member M { workers 2 2 }\n}\n", "BKR004", (2, 24),
+     "one word too many: the `workers` statement ends with `2`, and `2` starts no statement"),
+    ("cluster A {\n  job J { backup G full now }\n}\n", "BKR004", (2, 25),
+     "the `backup` statement ends with `full`, and `now` starts no statement"),
+    ("cluster A {\n  catalog shared server S on M1 M2\n}\n", "BKR004", (2, 33),
+     "the `catalog` statement ends with `M1`, and `M2` starts no statement"),
+    ("single user A role admin x\n", "BKR004", (1, 26), "the `single user` statement ends with `admin`"),
 ]
 # fmt: on
 
@@ -271,6 +279,44 @@ def test_keywords_run_together_are_read_as_the_keywords_meant():
 )
 def test_keywords_run_together_say_what_to_write(text, help_text):
     assert one(text).help == help_text
+
+
+@pytest.mark.parametrize(
+    ("text", "help_text"),
+    [
+        ("cluster A {\n  member M { workers 2 2 }\n}\n", "remove `2`: write `workers 2`"),
+        ("cluster A {\n  catalog shared server S on M1 M2\n}\n",
+         "remove `M2`: write `catalog shared server S on M1`"),
+        ("cluster A {\n  job J { backup G, H full now }\n}\n",
+         "remove `now`: write `backup G, H full`; to back it up as well, list it before the level:"
+         " `backup G, H, now full`"),
+        ("cluster A {\n  member M { job suffix C }\n}\n", "write `job-suffix`: one word, with a hyphen"),
+    ],
+)
+def test_a_word_too_many_or_a_missing_hyphen_says_what_to_write(text, help_text):
+    assert one(text).help == help_text
+
+
+def test_a_word_too_many_or_a_missing_hyphen_reads_on_as_meant():
+    text = (
+        "cluster A {\n"
+        "  member M { workers 2 2  private-volume V jobsuffix C }\n"
+        "  member N { private volume W  job suffix D }\n"
+        "}\n"
+    )
+    result = parse(Source.of("t.bkr", text))
+    assert [(d.code, d.span.line, d.span.column) for d in result.diagnostics] == [
+        ("BKR004", 2, 24),
+        ("BKR012", 2, 44),
+        ("BKR012", 3, 14),
+        ("BKR012", 3, 32),
+    ]
+    (cluster,) = build(result).clusters
+    settings = [[(s.keyword, [w.text for w in s.values]) for s in m.settings] for m in cluster.members]
+    assert settings == [
+        [("workers", ["2"]), ("private-volume", ["V"]), ("job-suffix", ["C"])],
+        [("private-volume", ["W"]), ("job-suffix", ["D"])],
+    ]
 
 
 def test_names_that_only_look_like_keywords_run_together_are_names():

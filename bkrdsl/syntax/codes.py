@@ -76,6 +76,12 @@ SYNTAX = register(
     `weekly on sun 03:00` is `weekly sun 03:00`; `to disk BKUPPOOL` is `to
     disk pool BKUPPOOL`; `to dasd` is `to disk`.
 
+    A word after a statement that is already whole (`workers 4 4`, `backup
+    APPS full now`, a second member after a catalog's `on VMSYS1`) is one
+    word too many: the message names the statement, and the help shows it
+    without the word (for `backup`, also with the word listed before the
+    level).
+
     Failing example:
 
         run on VMSYS1 daily sun 02:00

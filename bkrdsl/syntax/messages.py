@@ -340,6 +340,21 @@ def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diag
     )
 
 
+def word_after_statement(
+    extra: str, name: str, last: str, statement: str, listed: str | None, span: Span
+) -> Diagnostic:
+    """`workers 4 4`: a name after a whole statement, where the next one must start.
+    `listed` is the statement with the name added to its list, where one takes it."""
+    help = f"remove {extra}: write `{statement}`"
+    if listed is not None:
+        help += f"; to back it up as well, list it before the level: `{listed}`"
+    return codes.SYNTAX(
+        f"one word too many: the `{name}` statement ends with {last}, and {extra} starts no statement",
+        span,
+        help=help,
+    )
+
+
 def stray_comma(span: Span) -> Diagnostic:
     return codes.STRAY_COMMA(
         "a `,` cannot appear here",

@@ -1136,6 +1136,10 @@ class Recovery:
         words = messages.did_you_mean(text, self.keywords_in(self.statements))
         if words:
             return self.misspelt(tok, words)
+        extra = self.word_after_statement(ip, tok)
+        if extra is not None:
+            self.report(extra, tok.start_pos)
+            return self.skip_statement(ip, tok)
         blocks = open_blocks(ip.parser_state.value_stack)
         where = (
             f"a {messages.block_title(blocks[-1].kind, None)} block" if blocks else "the top level of a file"
@@ -1145,6 +1149,51 @@ class Recovery:
             messages.not_a_keyword(self.describe(tok), where, starts, self.span_of(tok)), tok.start_pos
         )
         return self.skip_statement(ip, tok)
+
+    def word_after_statement(self, ip, tok: Token) -> Diagnostic | None:
+        """`workers 4 4`, `backup APPS full now`, `catalog ... on VMSYS1 VMSYS2`: one
+        name after a whole statement, on its line, with no value after it (a word
+        followed by values is more likely a statement keyword bkrc does not know)."""
+        state = ip.parser_state
+        previous = last_real_token(state.value_stack)
+        if previous is None or previous.line != tok.line or previous.type in ("LBRACE", "RBRACE"):
+            return None
+        following = self.peek_token(ip)
+        if following is not None and following.type == "NAME" and following.line == tok.line:
+            return None
+        first = self.statement_start(state)
+        if first is None or first.line != tok.line or first.start_pos is None:
+            return None
+        leaves = [t for v in state.value_stack for t in tokens_of(v) if is_real(t)]
+        leaves = [t for t in leaves if t.start_pos is not None and t.start_pos >= first.start_pos]
+        if len(leaves) < 2:
+            return None
+        name = str(first.value).lower()
+        if leaves[1].type in ("USER", "MANAGER"):
+            name += f" {str(leaves[1].value).lower()}"
+        statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+        listed = None
+        if first.type == "BACKUP" and previous.type in ("FULL", "INCREMENTAL"):
+            listed = f"{statement[: -len(str(previous.value))].rstrip()}, {tok.value} {previous.value}"
+        return messages.word_after_statement(
+            self.describe(tok), name, self.describe(previous), statement, listed, self.span_of(tok)
+        )
+
+    def statement_start(self, state) -> Token | None:
+        """The first token of the statement on top of the parse stack: the nearest
+        statement keyword read where the block (or the file) could have ended."""
+        stack = state.value_stack
+        for i in range(len(stack) - 1, -1, -1):
+            value = stack[i]
+            if isinstance(value, Token) and value.type in ("LBRACE", "RBRACE"):
+                return None
+            first = next(tokens_of(value), None)
+            if first is None or first.type not in self.statements:
+                continue
+            before = Sim(state.parse_conf, state.state_stack[: i + 1])
+            if before.fits(["RBRACE"]) or before.fits(["$END"]):
+                return first
+        return None
 
     def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
         """`daily sun 02:00` and `weekly sat sun 03:00`: a schedule with a word too many."""
