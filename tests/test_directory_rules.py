@@ -151,7 +151,7 @@ def test_a_site_option_placed_before_the_device_statements_is_written_there():
 def test_every_machine_can_be_logged_on_by_maint():
     """docs/compatibility.md, Logging on to the machines: every machine is LBYONLY
     (XAUTOLOG or LOGON BY) with LOGONBY MAINT, never AUTOONLY, which refuses LOGON BY."""
-    model, files = directory(PRODSSI.name, PRODSSI.read_bytes(), AUTOV, path=PRODSSI)
+    _model, files = directory(PRODSSI.name, PRODSSI.read_bytes(), AUTOV, path=PRODSSI)
     entries = [[line for line in text.splitlines() if not line.startswith("*")] for text in files.values()]
     entries = [e for e in entries if e[0].split()[0] in ("USER", "IDENTITY")]
     assert len(entries) == 13  # 2 servers, 4 workers, SFS, admin, installation, 2 TMMs, 2 DMMs
