@@ -30,7 +30,7 @@ from bkrdsl.pipeline import analyse
 from bkrdsl.source import Source
 from bkrdsl.syntax import read_module
 
-FENCE = re.compile(r"^( *)```bkr\n(.*?)^ *```", re.S | re.M)
+FENCE = re.compile(r"^( *)```bkr\n(.*?)^ *```", re.DOTALL | re.MULTILINE)
 MARKER = re.compile(r"<!-- bkrc: (expect|fragment|exempt)\b(.*?)-->")
 CODE = re.compile(r"BKR\d{3}")
 WRAPPERS = {
