@@ -375,13 +375,18 @@ def write_file(path: Path, data: bytes) -> int:
     descriptor, for the caller to flush to disk and close."""
     fd = os.open(path, _CREATE_FLAGS, 0o666)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        _write_fully(fd, data)
     except BaseException:
         os.close(fd)
         raise
     return fd
+
+
+def _write_fully(fd: int, data: bytes) -> None:
+    """All of `data` to the open file `fd` (os.write may take less than it is given)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _keep_owner(fd: int, before: os.stat_result) -> None:
@@ -418,9 +423,7 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     fd, temp = tempfile.mkstemp(prefix=f"{TEMP_MARK}fmt-", suffix=".tmp", dir=folder)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            _write_fully(fd, data)
             _keep_owner(fd, before)  # before the mode: a change of owner clears set-user-ID
             os.chmod(temp, stat.S_IMODE(before.st_mode))
             os.fsync(fd)
