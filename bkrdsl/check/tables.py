@@ -270,23 +270,24 @@ def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
         if not (shared if kind is Kind.SINGLE else private.issuperset(members)):
             continue
         lacking.setdefault("worker" if role == "worker" else machine, []).append(machine)
-    return [_no_a_disk(model, ids, roles[ids[0]], machines) for ids in lacking.values()]
+    return [_no_a_disk(model, ids, roles, machines) for ids in lacking.values()]
 
 
-def _no_a_disk(model: Model, ids: list[str], role: str, machines) -> Diagnostic:
+def _no_a_disk(model: Model, ids: list[str], roles: dict[str, str], machines) -> Diagnostic:
+    role = roles[ids[0]]
     kind, _ = machines[ids[0]]
     members = list(dict.fromkeys(m for i in ids for m in machines[i][1]))
     if role == "worker":
         subject = f"worker {quoted(ids[0])}" if len(ids) == 1 else f"workers {listed(ids)}"
         pattern = model.worker_pattern
-        everyone = len(ids) == sum(1 for r in model.machine_roles().values() if r == "worker")
+        everyone = len(ids) == sum(1 for r in roles.values() if r == "worker")
         name = pattern if everyone and pattern is not None else ids[0]
         more = "" if name == pattern or len(ids) == 1 else " (one for each of them)"
     else:
         subject = f"{quoted(ids[0])}, {ROLE_TEXT[role]},"
         name, more = ids[0], ""
     where = f" on {listed(members)}" if kind is Kind.IDENTITY else ""
-    statement = f"disk {name} 191 size {_size_like(model, kind)}"
+    statement = f"disk {name} 191 size {_size_like(model, kind, machines)}"
     help = f"add `{statement}`{more} to cluster `{model.name}`"
     span, related = _where_declared(model, ids[0] if role != "worker" else None, role)
     several = role == "worker" and len(ids) > 1
@@ -299,11 +300,10 @@ def _no_a_disk(model: Model, ids: list[str], role: str, machines) -> Diagnostic:
     )
 
 
-def _size_like(model: Model, kind: Kind) -> str:
+def _size_like(model: Model, kind: Kind, machines) -> str:
     """`N UNIT` of the cluster's first valid `disk` statement that lands where the
     suggested one would (a machine of the same kind, on the volume bkrc picks for
     it), so that the volume's minidisks keep one unit (BKR247); else `10 cyl`."""
-    machines = model.product_machines()
     if kind is Kind.SINGLE:
         picked = set(model.shared_volumes[:1])
     else:
