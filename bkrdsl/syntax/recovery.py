@@ -1448,10 +1448,7 @@ class Recovery:
         sim = self.sim_here()
         if sim is None or not self.lexing(tok) or not sim.fits([self.facts.keywords[keyword]]):
             return None
-        if end != tok.end_pos:
-            line_ctr = self.parser_state.lexer.state.line_ctr
-            line_ctr.char_pos = end
-            line_ctr.column = end - line_ctr.line_start_pos + 1
+        self._advance(self.parser_state.lexer.state, end)
         return self.hyphen_read(tok, keyword, end)
 
     def hyphen_spaced(self, tok: Token) -> tuple[str, int] | None:
@@ -1470,8 +1467,13 @@ class Recovery:
         text = self.source.text
         written = " ".join(text[tok.start_pos : end].split())
         self.report(messages.hyphen_missing(written, keyword, self.source.span(tok.start_pos, end)), tok.start_pos)
-        found = Token(self.facts.keywords[keyword], text[tok.start_pos : end], tok.start_pos, tok.line, tok.column)
-        found.end_line, found.end_column, found.end_pos = tok.line, tok.column + end - tok.start_pos, end
+        return self.keyword_token(tok, keyword, end)
+
+    def keyword_token(self, tok: Token, keyword: str, end: int) -> Token:
+        """The token of `keyword` over `tok`'s start to offset `end`, on `tok`'s line."""
+        start = tok.start_pos
+        found = Token(self.facts.keywords[keyword], self.source.text[start:end], start, tok.line, tok.column)
+        found.end_line, found.end_column, found.end_pos = tok.line, tok.column + end - start, end
         return found
 
     def check_keyword(self, tok: Token) -> None:
@@ -1526,9 +1528,7 @@ class Recovery:
         line_ctr = self.parser_state.lexer.state.line_ctr
         line_ctr.char_pos = start + size
         line_ctr.column = line_ctr.char_pos - line_ctr.line_start_pos + 1
-        first = Token(self.facts.keywords[pieces[0].lower()], text[:size], start, tok.line, tok.column)
-        first.end_line, first.end_column, first.end_pos = tok.line, tok.column + size, start + size
-        return first
+        return self.keyword_token(tok, pieces[0].lower(), start + size)
 
     def reread_statement(self, ip, tok: Token, *, commas: bool) -> tuple[bool, Token | None]:
         """Re-read the end of the current statement with one edit, when that makes `tok` fit.
