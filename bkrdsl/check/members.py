@@ -19,6 +19,7 @@ from bkrdsl.check.common import (
     volume_span,
 )
 from bkrdsl.check.registry import check
+from bkrdsl.check.values import MAX_WORKERS
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import ROLE_TEXT, Model, is_pattern, parse_disk_unit, worker_ids
@@ -286,7 +287,7 @@ def workers(model: Model):
             yield NO_WORKERS(
                 f"member `{m.name}` runs no worker machines: its jobs would never run",
                 m.decl.name.span,
-                help="add `workers N` (1-99) to the member block",
+                help=f"add `workers N` (1-{MAX_WORKERS}) to the member block",
             )
         elif settings[0].values and small_int(settings[0].values[0].text) == 0:
             yield NO_WORKERS(

@@ -148,9 +148,10 @@ INVALID_NUMBER = register(
     "error",
     "a count or size that is not a whole number in its range",
     """
-    Counts and sizes are whole numbers: `workers N` is 1 to 99 (worker
-    machines are numbered with two digits, BKRWRK01 to BKRWRK99); a `disk`
-    size is at least 1; a `disk ... at START` extent start is 0 or more. A
+    Counts and sizes are whole numbers: `workers N` is 1 to 64, the most
+    workers Backup Manager runs (IBM APAR PH50490: "64 workers, which is
+    the max allowed"); a `disk` size is at least 1; a `disk ... at START`
+    extent start is 0 or more. A
     minidisk fits on the largest volume of its unit: a 3390 has at most
     1,182,006 cylinders (an extended address volume, 3390 Model A, about
     1 TB, the largest z/VM supports), and an FBA volume's blocks have
@@ -230,7 +231,10 @@ UNKNOWN_ESCAPE = register(
     """,
 )
 
-MAX_WORKERS = 99
+#: The most worker machines one backup server runs: IBM APAR PH50490 (Backup
+#: and Restore Manager, load balancing) says the old job naming "does not
+#: support 64 workers, which is the max allowed".
+MAX_WORKERS = 64
 #: SFS: directory names of at most 16 characters, at most 8 levels below the top directory.
 SFS_DIR_LENGTH = 16
 SFS_DEPTH = 8
@@ -452,7 +456,7 @@ def numbers(model: Model):
                     yield INVALID_NUMBER(
                         f"{quoted(w.text)} is not a worker count from 1 to {MAX_WORKERS}",
                         w.span,
-                        help=f"workers are numbered with two digits, so a member has 1 to {MAX_WORKERS}",
+                        help=f"Backup Manager runs at most {MAX_WORKERS} workers (IBM APAR PH50490), so a member has 1 to {MAX_WORKERS}",
                     )
     suggest = Suggester()
     for d in cluster.disks:
