@@ -67,9 +67,9 @@ table to copy them from.
 ## Logging on to the machines
 
 Every machine's default password is `LBYONLY`, with `LOGONBY MAINT`: CP
-starts the machine with XAUTOLOG (AUTOLOG1 starts the servers, the backup
-server its workers), and whoever holds MAINT's password logs on to it with
-`LOGON BKRBKUP BY MAINT`. What IBM says, without an external security
+starts the machine with XAUTOLOG (AUTOLOG1 runs BKRSTART, which starts the
+servers and the workers), and whoever holds MAINT's password logs on to it
+with `LOGON BKRBKUP BY MAINT`. What IBM says, without an external security
 manager (which may override LOGONBY):
 
 - IBM's list of z/VM's own IDs
@@ -85,6 +85,17 @@ manager (which may override LOGONBY):
   passwords to log on to and use the virtual machine". So the by-user needs
   a password of its own: the `LBYONLY` administrator (BKRADMIN) has none,
   and cannot be the by-user of the other machines.
+- z/VM 7.3 CP Commands and Utilities Reference, XAUTOLOG
+  (www.ibm.com/docs/en/zvm/7.3.0?topic=commands-xautolog): "Privilege Class:
+  A, B, G" and "If you have Class G privileges only, the other user must
+  have the appropriate XAUTOLOG statement in their system directory. If you
+  have Class A or Class B privileges, and are not specifying a password,
+  you are automatically authorized to log that virtual machine on." The
+  generated entries name no one on an XAUTOLOG statement, so AUTOLOG1 must
+  have class A or B to run BKRSTART (or add the statement naming AUTOLOG1
+  to the machines' `statements` in a site table, or let your external
+  security manager allow it). The backup server's default classes `BG`
+  include B, so it may XAUTOLOG its workers too, should the product do so.
 
 Assumed: that MAINT has a password of its own (as in z/VM's default
 directory), and that Backup Manager's own sample entries, which were not
@@ -103,14 +114,50 @@ Found in IBM's public texts, outside the table, and not acted on by bkrc:
   worker tasks the same names on every member. Whether the catalog records
   those names could not be checked; if it does, keep IDENTITY job names to
   five characters so that the first six characters stay unique per member.
+  The same APAR names 64 workers as "the max allowed": bkrc refuses more
+  than 64 on a member (BKR316).
 - **Non-CMS data is backed up in full only** (Backup and Restore Manager 1.3,
   "Backup types"): its table gives CKD, FBA and BFS data no incremental
   backup, only EDF (CMS minidisks) and SFS. Back Linux guests' disks up with
   `full` jobs; bkrc cannot tell a Linux guest's disks from a CMS user's, so
   it does not check this.
 
-Not in the table, because no public text shows it:
+Not settled, because no public text found shows it (each is written as
+bkrc assumes; check it on your system):
 
+- **Who starts the workers.** BKRSTART starts each member's workers after
+  its backup server. Whether the backup server also starts (XAUTOLOGs) its
+  workers for a job and logs them off afterwards, and which setting of the
+  product's configuration (BKRSYSTM CONFIG) names them, could not be found:
+  APAR PH50490 says only that "Load Balancing parameters can be configured
+  via BKRSYSTM CONFIG" and that the workers are chosen by "the workers
+  selection user exit BKREXI03". Check in the product's Administration
+  Guide that workers started at IPL do not disturb it.
+- **QUERY USER in an SSI cluster.** BKRSTART asks `QUERY USER id` (without
+  `AT`) before each XAUTOLOG and leaves a machine that is logged on alone.
+  That the answer is for the member BKRSTART runs on, not for the whole
+  cluster, is assumed: were it cluster-wide, BKRSTART on the second member
+  would report an IDENTITY machine running on the first as "already logged
+  on" and not start it. Check it once: with BKRBKUP logged on at one member
+  only, `CP QUERY USER BKRBKUP` on another member should answer HCP045E
+  (rc 45).
+- **INCLUDE in a site table.** Where IBM wants the `INCLUDE` of a
+  directory profile in an entry was not found; bkrc takes it for a control
+  statement (it is no device statement) and writes the table's `statements` right after the USER statement, and after
+  an IDENTITY's BUILD statements; a public DirMaint listing of an IDENTITY
+  (SMAPI Image_Query_DM) shows `INCLUDE IBMDFLT` between the IDENTITY and its
+  BUILD statements. If you add an `INCLUDE`, list it first in `statements`
+  and check the entries with your directory manager (DirMaint's `DIRM ADD`
+  or `DIRECTXA ... EDIT`) before loading them.
+- **The installation user's links.** 5697J06C gets the CMS disks (`LINK
+  MAINT 0190`, `019D`, `019E`) and its own minidisks from `disk`
+  statements; whether it needs links to other product or z/VM disks was
+  not found (the product's Program Directory sample entry was not
+  available). Compare with that sample entry.
+- **The catalog's SFS server's `IUCV *IDENT RESANY GLOBAL`**, which lets
+  every member reach the file pool of a shared catalog, is taken from SFS
+  practice, not from a text found for this product; compare with your
+  other SFS servers' entries.
 - **Retention.** How Backup Manager is told how long to keep backups (a job
   template setting, an operand of `EXPIRE`, or the product's configuration)
   could not be found. `retain N days` is therefore written only into
