@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from bkrdsl.ast import Cluster, Kind, Medium, Selection
+from bkrdsl.diagnostics import Fix
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.resolve.model import PATTERN_CHARS, Model
+from bkrdsl.source import Span
 
 #: A message never prints more of a name than this (a 100,000-character
 #: name is shown as its start and its length).
@@ -202,6 +204,22 @@ def mean_help(suggestions: Sequence[str], otherwise: str) -> str:
     if suggestions:
         return f"did you mean {alternatives(suggestions)}?"
     return otherwise
+
+
+def mean_fix(suggestions: Sequence[str], span: Span) -> Fix | None:
+    """The fix for a "did you mean" (`span`: the one word it is about): write the
+    suggestion, when there is exactly one; two or three equally close are a choice."""
+    if len(suggestions) != 1:
+        return None
+    return Fix.replace(f"Replace with `{suggestions[0]}`", span, suggestions[0])
+
+
+def holds_comment(model: Model, span: Span) -> bool:
+    """Whether a comment stands inside `span`: a fix that rewrote it would drop it."""
+    for module in model.modules:
+        if module.file == span.file:
+            return any(span.start <= where.start < span.end for where, _ in module.comments)
+    return False
 
 
 def volume_span(model, volume: str):

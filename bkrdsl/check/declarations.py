@@ -8,6 +8,7 @@ from __future__ import annotations
 from bkrdsl import ast
 from bkrdsl.check.common import (
     Suggester,
+    mean_fix,
     mean_help,
     quoted,
     shown,
@@ -17,10 +18,11 @@ from bkrdsl.check.common import (
 )
 from bkrdsl.ast import Scope
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics import Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import CLUSTER_FOLDER
 from bkrdsl.resolve.model import ROLES, Model, is_pattern, parse_address
+from bkrdsl.source import Span
 
 USER_TWICE = register(
     "BKR320",
@@ -525,6 +527,7 @@ def unknown_members(model: Model):
                     close,
                     f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`",
                 ),
+                fix=mean_fix(close, word.span),
             )
 
 
@@ -546,11 +549,13 @@ def unknown_backup_names(model: Model):
                 continue
             level_after_comma = _level_after_comma(job.decl, ref.word)
             if level_after_comma is not None:
+                line, comma = level_after_comma
                 yield UNKNOWN_BACKUP(
                     f"{quoted(ref.word.text)} after a `,` is read as a group name: the level"
                     " follows the groups without a comma",
                     ref.word.span,
-                    help=f"write `{level_after_comma}`",
+                    help=f"write `{line}`",
+                    fix=Fix.replace("Remove the `,`", comma, " ") if comma is not None else None,
                 )
                 continue
             if candidates is None:
@@ -561,17 +566,25 @@ def unknown_backup_names(model: Model):
                 ref.word.span,
                 related=_declared_here(close, lambda name: _name_span(model, name)),
                 help=mean_help(close, "declare it in a group (`single group NAME { ... }`) or as a user"),
+                fix=mean_fix(close, ref.word.span),
             )
 
 
-def _level_after_comma(job: ast.Job, word: ast.Word) -> str | None:
+def _level_after_comma(job: ast.Job, word: ast.Word) -> tuple[str, Span | None] | None:
     """`backup APPS, full`: the line to write (`backup APPS full`) when `word` is a
-    level written after a `,` as the last name of a `backup` line without a level."""
+    level written after a `,` as the last name of a `backup` line without a level,
+    and the text from the name before it to it (the `,` and blanks), which a blank
+    replaces, when both stand on one line (so no comment stands between them)."""
     levels = {level.value for level in ast.Level}
     for backup in job.backups:
         names = backup.groups
         if backup.level is None and len(names) >= 2 and names[-1] == word and word.text.lower() in levels:
-            return f"backup {', '.join(n.text for n in names[:-1])} {word.text.lower()}"
+            line = f"backup {', '.join(n.text for n in names[:-1])} {word.text.lower()}"
+            last, span = names[-2].span, word.span
+            comma = None
+            if last.end_line == span.line and last.file == span.file:
+                comma = Span(span.file, span.line, last.end_column, span.line, span.column, last.end, span.start)
+            return line, comma
     return None
 
 
@@ -656,6 +669,7 @@ def unknown_disk_refs(model: Model):
                     + ", ".join(sorted(machines)[:6])
                     + (" ..." if len(machines) > 6 else ""),
                 ),
+                fix=mean_fix(close, d.user.span),
             )
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
             close = suggest.closest(d.volume.upper, volumes)
@@ -667,6 +681,7 @@ def unknown_disk_refs(model: Model):
                     close,
                     "declare it with `private-volume` in a member block or `shared-volume` in the cluster",
                 ),
+                fix=mean_fix(close, d.volume.span),
             )
 
 
@@ -685,6 +700,7 @@ def unknown_roles(model: Model):
                 f"unknown role {quoted(d.role.text)}",
                 d.role.span,
                 help=mean_help([c.lower() for c in close], "roles: " + ", ".join(sorted(ROLES))),
+                fix=mean_fix([c.lower() for c in close], d.role.span),
             )
 
 

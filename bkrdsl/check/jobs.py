@@ -8,9 +8,9 @@ with member-unique names (SSI rule 6 of ../shared/domain.md).
 from __future__ import annotations
 
 from bkrdsl.ast import Action, Kind, Medium, Scope
-from bkrdsl.check.common import CMS_NAME_CHARS, cms_name_problem, listed, name_problem, quoted
+from bkrdsl.check.common import CMS_NAME_CHARS, cms_name_problem, holds_comment, listed, name_problem, quoted
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics import Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import JobModel, Model, narrow_sfs_path, split_sfs_path
 
@@ -305,7 +305,16 @@ def placement(model: Model):
                     if _shared_pool_items(model, job)
                     else ""
                 ),
+                fix=_on_each_member(model, job, where),
             )
+
+
+def _on_each_member(model: Model, job: JobModel, where) -> Fix | None:
+    """BKR221's fix, `on each member` for the placement: not when the job also needs
+    splitting (BKR226), nor when a comment stands between the members it names."""
+    if _shared_pool_items(model, job) or holds_comment(model, where):
+        return None
+    return Fix.replace("Run on each member", where, "on each member")
 
 
 def _derives(job: JobModel) -> bool:

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from bkrdsl import ast
-from bkrdsl.check.common import Suggester, disk_int, mean_help, quoted, selections_of, small_int
+from bkrdsl.check.common import Suggester, disk_int, mean_fix, mean_help, quoted, selections_of, small_int
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics import Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
@@ -404,6 +404,7 @@ def times_and_days(model: Model):
                     f"{quoted(sched.time.text)} is not a .bkr time: a time is HH:MM on a 24-hour clock",
                     sched.time.span,
                     help=f"write `{_schedule_text(sched, meant)}`",
+                    fix=Fix.replace(f"Write `{meant}`", sched.time.span, meant),
                 )
         if sched.frequency == "weekly":
             for w in sched.days:
@@ -415,6 +416,7 @@ def times_and_days(model: Model):
                         help=mean_help(
                             [c.lower() for c in close], "use mon, tue, wed, thu, fri, sat or sun"
                         ),
+                        fix=mean_fix([c.lower() for c in close], w.span),
                     )
         elif sched.frequency == "monthly":
             for w in sched.days:
@@ -474,6 +476,7 @@ def numbers(model: Model):
                 f"{quoted(d.unit.text)} is not a minidisk size unit",
                 d.unit.span,
                 help=mean_help([c.lower() for c in close], "use `cyl` (CKD DASD) or `blk` (FBA DASD)"),
+                fix=mean_fix([c.lower() for c in close], d.unit.span),
             )
         start = disk_int(d.start.text) if d.start is not None else None
         if d.start is not None and start is None:

@@ -4,7 +4,7 @@
 `render` turns a list of diagnostics into text, short, json, sarif or github output.
 """
 
-from bkrdsl.diagnostics.core import Diagnostic, Related, Severity, sort_key
+from bkrdsl.diagnostics.core import Diagnostic, Edit, Fix, Related, Severity, sort_key
 from bkrdsl.diagnostics.registry import REGISTRY, Code, lookup, register
 
-__all__ = ["Diagnostic", "Related", "Severity", "sort_key", "REGISTRY", "Code", "lookup", "register"]
+__all__ = ["Diagnostic", "Edit", "Fix", "Related", "Severity", "sort_key", "REGISTRY", "Code", "lookup", "register"]

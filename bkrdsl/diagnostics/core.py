@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bkrdsl.source import Span
 
@@ -22,6 +23,29 @@ class Related:
     label: str
 
 
+class Edit(NamedTuple):
+    """Replace the text of `span` (exact offsets, one file) with `new_text`; an empty
+    span (start == end) is an insertion there, an empty `new_text` a deletion."""
+
+    span: Span
+    new_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """The one edit that mends a diagnostic, as its help line says, for an editor or
+    `bkrc check --fix` to apply. Made only by the stage that knows the text to write,
+    and only when that text is certain: never for a choice ("did you mean `A` or
+    `B`?"), never over a comment. The edits do not overlap."""
+
+    title: str  # "Write `shared server`": a code action's title
+    edits: tuple[Edit, ...]
+
+    @staticmethod
+    def replace(title: str, span: Span, new_text: str) -> Fix:
+        return Fix(title, (Edit(span, new_text),))
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     code: str
@@ -31,6 +55,7 @@ class Diagnostic:
     help: str | None = None
     label: str | None = None  # a few words printed under the carets
     related: tuple[Related, ...] = field(default_factory=tuple)
+    fix: Fix | None = None  # a machine-applicable edit, when the mend is certain
 
     @property
     def is_error(self) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from bkrdsl.diagnostics.core import Diagnostic, Related, Severity
+from bkrdsl.diagnostics.core import Diagnostic, Fix, Related, Severity
 from bkrdsl.source import Span
 
 
@@ -36,6 +36,7 @@ class Code:
         label: str | None = None,
         related: tuple[Related, ...] | list[Related] = (),
         severity: Severity | None = None,
+        fix: Fix | None = None,
     ) -> Diagnostic:
         """Make a diagnostic of this code."""
         return Diagnostic(
@@ -46,6 +47,7 @@ class Code:
             help=help,
             label=label,
             related=tuple(related),
+            fix=fix,
         )
 
 

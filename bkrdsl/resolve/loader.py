@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bkrdsl import ast
-from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics import Diagnostic, Fix
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.resources import stdlib_dir
-from bkrdsl.source import Source
+from bkrdsl.source import Source, Span
 from bkrdsl.syntax import read_module
 from bkrdsl.syntax.reader import decode
 
@@ -106,9 +106,10 @@ def _candidates(spec: str, importer: Path | None, search_path: tuple[Path, ...])
     return [base / name] + [folder / name for folder in search_path]
 
 
-def _stdlib_hint(spec: str) -> str | None:
+def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
     """What to write instead of an import that found nothing, when the standard library
-    has the module: `zvm73` is `std/zvm73`; `std/zvm37` is probably `std/zvm73`."""
+    has the module: `zvm73` is `std/zvm73`; `std/zvm37` is probably `std/zvm73`. Also
+    the one path to write, when the hint names only one (the diagnostic's fix)."""
     modules = sorted(p.stem for p in stdlib_dir().glob("*.bkr"))
     name = spec.removesuffix(".bkr")
     if name.startswith("std/"):
@@ -122,11 +123,23 @@ def _stdlib_hint(spec: str) -> str | None:
                 ranked.append(((-matcher.ratio(),), module))
         close = tied_best(ranked)
         if close:
-            return f"did you mean {alternatives([f'import std/{m}' for m in close])}?"
-        return "the standard library has " + ", ".join(f"`std/{m}`" for m in modules)
+            path = f"std/{close[0]}" if len(close) == 1 else None
+            return f"did you mean {alternatives([f'import std/{m}' for m in close])}?", path
+        return "the standard library has " + ", ".join(f"`std/{m}`" for m in modules), None
     if name.startswith(("./", "../")) or name.lower() not in modules:
+        return None, None
+    return f"`{name}` is in the standard library: write `import std/{name.lower()}`", f"std/{name.lower()}"
+
+
+def _path_fix(imp: ast.Import, path: str | None) -> Fix | None:
+    """Write `path` over the module path of `imp` (the statement's last word, so it
+    ends where the statement does)."""
+    span = imp.span
+    if path is None or span.end - span.start < len(imp.path) or span.end_column <= len(imp.path):
         return None
-    return f"`{name}` is in the standard library: write `import std/{name.lower()}`"
+    start, column = span.end - len(imp.path), span.end_column - len(imp.path)
+    where = Span(span.file, span.end_line, column, span.end_line, span.end_column, start, span.end)
+    return Fix.replace(f"Import `{path}`", where, path)
 
 
 def _display(spec: str, importer_display: str) -> str:
@@ -176,12 +189,13 @@ def _visit(
         found = next((c for c in tried if os.path.exists(c)), None)
         if found is None:
             where = "\n".join(f"  {t}" for t in tried)
-            hint = _stdlib_hint(imp.path)
+            hint, path = _stdlib_hint(imp.path)
             loading.program.diagnostics.append(
                 MISSING_MODULE(
                     f"cannot find module `{imp.path}`",
                     imp.span,
                     help=(f"{hint}\n" if hint else "") + f"searched, in order:\n{where}",
+                    fix=_path_fix(imp, path),
                 )
             )
             continue

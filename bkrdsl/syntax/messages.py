@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bkrdsl.ast import Level
-from bkrdsl.diagnostics import Diagnostic, Related
+from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.source import Span
 from bkrdsl.syntax import codes
@@ -293,13 +293,30 @@ def unterminated_string(span: Span) -> Diagnostic:
     )
 
 
+def write_fix(meant: str, span: Span) -> Fix:
+    """The fix that writes `meant` over `span`."""
+    return Fix.replace(f"Write `{meant}`", span, meant)
+
+
+def remove_fix(what: str, span: Span) -> Fix:
+    """The fix that deletes `span` (`what`, as a message shows it)."""
+    return Fix.replace(f"Remove {what}", span, "")
+
+
+def before(span: Span) -> Span:
+    """The empty span at the start of `span`: where an insertion goes."""
+    return Span(span.file, span.line, span.column, span.line, span.column, span.start, span.start)
+
+
 def unknown_keyword(found: str, words: list[str], span: Span) -> Diagnostic:
+    fix = None
     if len(words) == 1:
         help = f"write `{words[0]}`"
+        fix = write_fix(words[0], span)
     else:  # equally close: bkrc reads on as the first, but cannot know which was meant
         help = f"write {alternatives(words)}, whichever you meant"
     message = f"unknown keyword {found}; did you mean {alternatives(words)}?"
-    return codes.UNKNOWN_KEYWORD(message, span, help=help)
+    return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=fix)
 
 
 def hyphen_missing(written: str, keyword: str, span: Span) -> Diagnostic:
@@ -308,6 +325,7 @@ def hyphen_missing(written: str, keyword: str, span: Span) -> Diagnostic:
         f"unknown keyword `{written}`; did you mean `{keyword}`?",
         span,
         help=f"write `{keyword}`: one word, with a hyphen",
+        fix=write_fix(keyword, span),
     )
 
 
@@ -319,7 +337,9 @@ def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
     else:  # `private-volumes`: a word a letter too long
         meant = keyword
         help = f"write `{keyword}`: bkrc reads `{word}` as `{keyword}` followed by a name `{rest}`"
-    return codes.UNKNOWN_KEYWORD(f"unknown keyword `{word}`; did you mean `{meant}`?", span, help=help)
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{word}`; did you mean `{meant}`?", span, help=help, fix=write_fix(meant, span)
+    )
 
 
 def glued_keywords(word: str, pieces: list[str], span: Span, value: bool = False) -> Diagnostic:
@@ -328,7 +348,7 @@ def glued_keywords(word: str, pieces: list[str], span: Span, value: bool = False
     meant = " ".join(pieces)
     why = "a keyword ends at a blank" + ("" if value else ", so two keywords need one between them")
     message = f"unknown keyword `{word}`; did you mean `{meant}`?"
-    return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}")
+    return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}", fix=write_fix(meant, span))
 
 
 def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diagnostic:
@@ -341,10 +361,12 @@ def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diag
 
 
 def word_after_statement(
-    extra: str, name: str, last: str, statement: str, listed: str | None, span: Span
+    extra: str, name: str, last: str, statement: str, listed: str | None, span: Span, remove: Span
 ) -> Diagnostic:
     """`workers 4 4`: a name after a whole statement, where the next one must start.
-    `listed` is the statement with the name added to its list, where one takes it."""
+    `listed` is the statement with the name added to its list, where one takes it;
+    `remove` is the word with the blanks before it, what the fix deletes (none
+    when listing the word is the other way out: the fix would be a choice)."""
     help = f"remove {extra}: write `{statement}`"
     if listed is not None:
         help += f"; to back it up as well, list it before the level: `{listed}`"
@@ -352,6 +374,7 @@ def word_after_statement(
         f"one word too many: the `{name}` statement ends with {last}, and {extra} starts no statement",
         span,
         help=help,
+        fix=remove_fix(extra, remove) if listed is None else None,
     )
 
 
@@ -422,6 +445,7 @@ def weekly_trailing_comma(day: str, time: str, span: Span) -> Diagnostic:
         span,
         label="remove this `,`",
         help=f"the days of `weekly` are separated by commas, the time by a blank: `weekly {day} {time}`",
+        fix=remove_fix("the `,`", span),
     )
 
 
@@ -540,11 +564,13 @@ def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Dia
     return codes.EXPECTED_NAME(message, span, label=label, help=help_text)
 
 
-def one_word_too_many(found: str, previous: str, span: Span) -> Diagnostic:
+def one_word_too_many(found: str, previous: str, span: Span, remove: Span) -> Diagnostic:
+    """`remove`: the word, with the blanks before it when it shares a line with `previous`."""
     return codes.SYNTAX(
         f"unexpected {found} after {previous}: one word too many",
         span,
         help=f"remove {found} (see docs/language.md for what follows each keyword)",
+        fix=remove_fix(found, remove),
     )
 
 
@@ -559,8 +585,10 @@ def quoted_name(text: str, span: Span) -> Diagnostic:
     )
 
 
-def written_twice(word: str, span: Span) -> Diagnostic:
-    return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`")
+def written_twice(word: str, span: Span, remove: Span | None = None) -> Diagnostic:
+    """`remove`: the second word with the blanks before it, when both share a line."""
+    fix = remove_fix(f"the second `{word}`", remove) if remove is not None else None
+    return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`", fix=fix)
 
 
 def extra_open(span: Span) -> Diagnostic:
@@ -585,6 +613,7 @@ def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Sp
         f"expected {wanted}{after}, found {found}",
         span,
         help=f"write {keyword} in place of {found}",
+        fix=write_fix(keyword.strip("`"), span),
     )
 
 
@@ -612,7 +641,9 @@ def each_member(written: str, statement: str | None, span: Span) -> Diagnostic:
             "write `run on each member`: one job per member, named with the member's suffix;"
             " for some members only, list them: `run on VMSYS1, VMSYS2`"
         )
-    return codes.SYNTAX(f"`{written}` is written `each member` in .bkr", span, help=help)
+    return codes.SYNTAX(
+        f"`{written}` is written `each member` in .bkr", span, help=help, fix=write_fix("each member", span)
+    )
 
 
 SCHEDULE_FORMS = "`daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM` or `manual`"
@@ -704,6 +735,38 @@ def schedule_for(text: str) -> str:
     return f"daily {time}"
 
 
+#: Words of a schedule in English that `schedule_for` reads besides the time, days and date.
+_FREQUENCY_WORDS = frozenset(
+    {"daily", "weekly", "monthly", "everyday", "nightly", "night", "nights", "week", "weeks", "month"}
+)
+
+
+def certain_schedule(text: str) -> str | None:
+    """`schedule_for(text)` when it comes from the phrase alone: one time of day
+    written (never the 02:00 assumed when none is), every other word read into it
+    (a day, a date, a word that only joins them), at most one day of the month.
+    None when the schedule would drop a word or assume a value: then only the help
+    says what to write, and nothing is fixed for the user."""
+    clocks = list(_CLOCK.finditer(text))
+    if len(clocks) != 1:
+        return None
+    clock = clocks[0]
+    words = (text[: clock.start()] + " " + text[clock.end() :]).lower().replace(",", " ").split()
+    days = [w for w in words if phrase_day(w)]
+    dates = [w for w in words if _DAY_OF_MONTH.match(w)]
+    monthly = bool({"month", "monthly"} & set(words))
+    if (days and monthly) or (dates and not monthly) or len(dates) > 1 or (monthly and not dates):
+        return None
+    if not (days or monthly or {"daily", "everyday", "nightly", "night", "nights", "day", "days"} & set(words)):
+        return None  # `at 02:00`: how often is not said (the help says `daily`)
+    known = SCHEDULE_CONNECTORS | SCHEDULE_STARTERS | _FREQUENCY_WORDS
+    if any(w not in known and not phrase_day(w) and w not in dates for w in words):
+        return None
+    meant = schedule_for(text)
+    hour, minute = meant.rsplit(" ", 1)[1].split(":")
+    return meant if int(hour) <= 23 and int(minute) <= 59 else None
+
+
 def schedule_phrase(written: str, starts_right: bool, span: Span) -> Diagnostic:
     words = {w.lower() for w in written.split()}
     if len(_CLOCK.findall(written)) > 1:
@@ -717,10 +780,12 @@ def schedule_phrase(written: str, starts_right: bool, span: Span) -> Diagnostic:
     else:
         reason = "a schedule is written in a fixed form"
     code = codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD
+    meant = certain_schedule(written)
     return code(
         f"{shown(written, 60)} is not a .bkr schedule: {reason}",
         span,
         help=f"write `{schedule_for(written)}`; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock",
+        fix=write_fix(meant, span) if meant is not None else None,
     )
 
 
@@ -739,6 +804,7 @@ def pool_without_keyword(medium: str, pool: str, span: Span) -> Diagnostic:
         span,
         label="`pool` expected before this",
         help=f"write `to {medium} pool {pool}`, or `to {medium}` to name no pool",
+        fix=Fix.replace("Insert `pool`", before(span), "pool "),
     )
 
 
@@ -756,6 +822,7 @@ def destination_keyword(found: str, rest: str, span: Span) -> Diagnostic:
         f"unknown keyword {found}; a job's destination starts with `to`",
         span,
         help=f"write `to {rest}`" if rest else _pool_help(None),
+        fix=write_fix("to", span) if rest else None,
     )
 
 
@@ -772,6 +839,7 @@ def unknown_medium(found: str, medium: str, pool: str | None, span: Span) -> Dia
         f"{found} is not a medium: a job's backups go `to disk` or `to tape`",
         span,
         help=_pool_help(pool, medium),
+        fix=write_fix(medium, span),
     )
 
 
@@ -784,10 +852,17 @@ def medium_missing(found: str, span: Span) -> Diagnostic:
     )
 
 
-def unquoted_description(words: str, span: Span) -> Diagnostic:
-    text = words.replace("\\", "\\\\").replace('"', '\\"')
+def quoted(text: str) -> str:
+    """`text` as a .bkr quoted text: in double quotes, `\\` and `"` escaped."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def unquoted_description(words: str, span: Span, raw: str) -> Diagnostic:
+    """`raw`: the text of `span` as written (blanks kept), which the fix quotes."""
+    text = quoted(words)[1:-1]
     return codes.EXPECTED_NAME(
         f"the text after `description` is quoted: found {shown(words, 60)} without quotes",
         span,
         help=f'write `description "{text if len(text) <= 60 else text[:57] + "..."}"`',
+        fix=Fix.replace("Quote the text", span, quoted(raw)),
     )

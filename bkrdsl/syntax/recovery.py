@@ -463,6 +463,16 @@ class Recovery:
             words.append("the end of the file")
         return messages.one_of(words)
 
+    def blank_and(self, previous: Token | None, tok: Token) -> Span:
+        """`tok` with the blanks between it and `previous` when both stand on one line
+        (nothing else, a comment least of all, can stand between them there), else
+        `tok` alone: the text to delete to remove `tok`."""
+        if tok.start_pos is None or tok.end_pos is None:
+            return self.span_of(tok)
+        if previous is not None and previous.end_pos is not None and previous.end_line == tok.line:
+            return self.source.span(previous.end_pos, tok.end_pos)
+        return self.span_of(tok)
+
     def indent_column(self, tok: Token) -> int:
         """1-based column of the first non-blank character of `tok`'s line."""
         line = self.source.line_text(tok.line or 1)
@@ -996,8 +1006,9 @@ class Recovery:
         words, end = self.phrase(tok.start_pos, statements=False)
         if not words:
             return False, None
+        raw = self.source.text[tok.start_pos : end]
         self.report(
-            messages.unquoted_description(words, self.source.span(tok.start_pos, end)), tok.start_pos
+            messages.unquoted_description(words, self.source.span(tok.start_pos, end), raw), tok.start_pos
         )
         self.feed(ip, _fake("STRING", tok, '""'))
         self._advance(ip.lexer_thread.state, end)
@@ -1056,8 +1067,9 @@ class Recovery:
     def extra_word(self, ip, tok: Token) -> None:
         """`member DEV1 DEV1 {`: the next token fits where this one does not; drop this one."""
         previous = last_real_token(ip.parser_state.value_stack)
+        remove = self.blank_and(previous, tok)
         self.report(
-            messages.one_word_too_many(self.describe(tok), self.describe(previous), self.span_of(tok)),
+            messages.one_word_too_many(self.describe(tok), self.describe(previous), self.span_of(tok), remove),
             tok.start_pos,
         )
 
@@ -1176,7 +1188,13 @@ class Recovery:
         if first.type == "BACKUP" and previous.type in ("FULL", "INCREMENTAL"):
             listed = f"{statement[: -len(str(previous.value))].rstrip()}, {tok.value} {previous.value}"
         return messages.word_after_statement(
-            self.describe(tok), name, self.describe(previous), statement, listed, self.span_of(tok)
+            self.describe(tok),
+            name,
+            self.describe(previous),
+            statement,
+            listed,
+            self.span_of(tok),
+            self.blank_and(previous, tok),
         )
 
     def statement_start(self, state) -> Token | None:
@@ -1612,12 +1630,14 @@ class Recovery:
             if keyword is None:
                 continue
             if k and leaves[k - 1].type == keyword:
+                first = leaves[k - 1]
+                remove = self.blank_and(first, word) if is_real(first) else None
                 yield _Edit(
                     leaves[:k],
                     [],
                     leaves[k + 1 :],
-                    lambda ip, word=word: self.report(
-                        messages.written_twice(str(word.value), self.span_of(word)), word.start_pos
+                    lambda ip, word=word, remove=remove: self.report(
+                        messages.written_twice(str(word.value), self.span_of(word), remove), word.start_pos
                     ),
                 )
             yield _Edit(
