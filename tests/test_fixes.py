@@ -1,0 +1,169 @@
+"""Machine-applicable fixes (`Diagnostic.fix`): each case damages a clean file in
+one place the way a user would; the diagnostic must carry a fix, and applying it
+must give back a file `bkrc check` accepts (for most, the very file it came from).
+Where the help offers a choice, assumes a value or would drop a comment, there
+must be no fix at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.pipeline import analyse
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+NAME = "prodssi.bkr"
+
+
+def check(text: str) -> list[Diagnostic]:
+    return analyse(NAME, text.encode("utf-8")).diagnostics
+
+
+def apply(text: str, d: Diagnostic) -> str:
+    """The text with `d`'s fix applied (its edits do not overlap: the last first)."""
+    for edit in sorted(d.fix.edits, key=lambda e: e.span.start, reverse=True):
+        assert edit.span.file == NAME
+        text = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    return text
+
+
+def damaged(find: str, replace: str) -> str:
+    assert BASE.count(find) >= 1, find
+    return BASE.replace(find, replace, 1)
+
+
+def test_the_base_is_clean():
+    assert check(BASE) == []
+
+
+# what the clean file says, what the user wrote instead, the code, the fix's title
+# fmt: off
+RESTORED = [
+    ("catalog shared server", "catalog sharedserver", "BKR012", "Write `shared server`"),
+    ("tape manager shared", "tapemanager shared", "BKR012", "Write `tape manager`"),
+    ("run on each member daily 03:30", "run on eachmember daily 03:30", "BKR012", "Write `each member`"),
+    ("    exclude minidisk * 0190", "    excludeminidisk * 0190", "BKR012", "Write `exclude minidisk`"),
+    ("preview daily 01:00", "preview daily01:00", "BKR012", "Write `daily 01:00`"),
+    ("{ workers 2  private-volume M4PRV1 }", "{ workers2  private-volume M4PRV1 }", "BKR012", "Write `workers 2`"),
+    ("private-volume M4PRV1", "private volume M4PRV1", "BKR012", "Write `private-volume`"),
+    ("private-volume M4PRV1", "privatevolume M4PRV1", "BKR012", "Write `private-volume`"),
+    ("private-volume M4PRV1", "private_volume M4PRV1", "BKR012", "Write `private-volume`"),
+    ("request-node TRTMM", "request node TRTMM", "BKR012", "Write `request-node`"),
+    ("  job APPSFULL {", "  jbo APPSFULL {", "BKR012", "Write `job`"),
+    ("catalog-node TCTMM", "catalog-nod TCTMM", "BKR012", "Write `catalog-node`"),
+    ("run on each member daily 03:30", "run on every member daily 03:30", "BKR004", "Write `each member`"),
+    ("run on each member daily 03:30", "run on all members daily 03:30", "BKR004", "Write `each member`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily at 02:00", "BKR004", "Write `daily 02:00`"),
+    ("run on VMSYS2 daily 23:30", "run on VMSYS2 every day at 11:30 pm", "BKR012", "Write `daily 23:30`"),
+    ("purge weekly sun 03:00", "purge weekly on sun 03:00", "BKR004", "Write `weekly sun 03:00`"),
+    ("purge weekly sun 03:00", "purge weekly sun, 03:00", "BKR004", "Remove the `,`"),
+    ("to disk pool BKUPPOOL", "to disk BKUPPOOL", "BKR004", "Insert `pool`"),
+    ("to disk pool BKUPPOOL", "to dasd pool BKUPPOOL", "BKR004", "Write `disk`"),
+    ("    to tape\n    run on VMSYS2", "    target tape\n    run on VMSYS2", "BKR012", "Write `to`"),
+    ("    workers 2\n", "    workers 2 2\n", "BKR004", "Remove `2`"),
+    ("member VMSYS4 {", "member VMSYS4 VMSYS4 {", "BKR004", "Remove `VMSYS4`"),
+    ('description "Weekly full backup of the Linux guests"', "description Weekly full backup of the Linux guests", "BKR010", "Quote the text"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2am", "BKR313", "Write `02:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 0200", "BKR313", "Write `02:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00:00", "BKR313", "Write `02:00`"),
+    ("weekly sat 22:00", "weekly sat 10pm", "BKR313", "Write `22:00`"),
+    ("backup APPS full", "backup APPS, full", "BKR331", "Remove the `,`"),
+    ("backup APPS full", "backup APPZ full", "BKR331", "Replace with `APPS`"),
+    ("run on VMSYS1 daily 02:00", "run on VMYSS1 daily 02:00", "BKR330", "Replace with `VMSYS1`"),
+    ("purge weekly sun 03:00", "purge weekly snu 03:00", "BKR314", "Replace with `sun`"),
+    ("import std/zvm73", "import zvm73", "BKR101", "Import `std/zvm73`"),
+    ("import std/zvm73", "import std/zmv73", "BKR101", "Import `std/zvm73`"),
+    ("run on each member daily 03:30", "run on VMSYS1, VMSYS2 daily 03:30", "BKR221", "Run on each member"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("clean", "written", "code", "title"), RESTORED, ids=[c[1] for c in RESTORED])
+def test_the_fix_restores_what_was_meant(clean, written, code, title):
+    text = damaged(clean, written)
+    found = [d for d in check(text) if d.code == code]
+    assert found, f"no {code}"
+    (d,) = found
+    assert d.fix is not None and d.fix.title == title
+    assert apply(text, d) == BASE
+    assert check(apply(text, d)) == []
+
+
+def test_a_missing_a_disk_is_added_after_the_last_disk_statement():
+    text = damaged("  disk BKRADMIN 191 size 10 cyl\n", "")
+    (d,) = check(text)
+    assert d.code == "BKR253" and d.fix.title == "Add `disk BKRADMIN 191 size 20 cyl`"
+    ((edit),) = d.fix.edits
+    assert edit.span.start == edit.span.end  # an insertion
+    fixed = apply(text, d)
+    assert "  disk TRDMM 191 size 10 cyl\n  disk BKRADMIN 191 size 20 cyl\n" in fixed
+    assert check(fixed) == []
+
+
+def test_a_missing_a_disk_goes_after_a_comment_on_the_last_disk_line():
+    text = damaged("  disk BKRADMIN 191 size 10 cyl\n", "").replace(
+        "disk TRDMM 191 size 10 cyl", "disk TRDMM 191 size 10 cyl  # request DMM"
+    )
+    (d,) = check(text)
+    fixed = apply(text, d)
+    assert "disk TRDMM 191 size 10 cyl  # request DMM\n  disk BKRADMIN 191 size 20 cyl\n" in fixed
+    assert check(fixed) == []
+
+
+def test_a_missing_a_disk_goes_before_the_brace_when_there_is_no_disk_statement():
+    text = BASE[: BASE.index("  ## Every machine")] + "}\n"
+    before = [d.code for d in check(text) if d.code != "BKR253"]
+    found = [d for d in check(text) if d.code == "BKR253"]
+    assert len(found) > 3 and all(d.fix is not None for d in found)
+    fixed = text
+    for _ in found:  # one at a time, as an editor applies them
+        d = next(d for d in check(fixed) if d.code == "BKR253")
+        fixed = apply(fixed, d)
+    assert fixed.startswith(text[:-2]) and fixed.endswith("\n  disk TRDMM 191 size 10 cyl\n}\n")
+    assert [d.code for d in check(fixed)] == before
+
+
+# what the clean file says, what the user wrote instead, the code: a diagnostic with no fix
+# fmt: off
+NOT_FIXED = [
+    # a time of day assumed, or how often
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 every day", "BKR012"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 at 02:00", "BKR012"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 and 14:00", "BKR004"),
+    # a choice: remove the word, or list it
+    ("backup APPS full", "backup APPS full SYSIDS", "BKR004"),
+    # a choice of medium
+    ("to disk pool BKUPPOOL", "to pool BKUPPOOL", "BKR004"),
+    # rewriting would drop the comment
+    ("backup APPS full", "backup APPS,  # the level\n    full", "BKR331"),
+    ("run on each member daily 03:30", "run on VMSYS1,  # for now\n      VMSYS2 daily 03:30", "BKR221"),
+    # not a time bkrc can read
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 25:00", "BKR313"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("clean", "written", "code"), NOT_FIXED, ids=[c[1] for c in NOT_FIXED])
+def test_no_fix_where_the_text_to_write_is_not_certain(clean, written, code):
+    found = [d for d in check(damaged(clean, written)) if d.code == code]
+    assert found
+    assert [d.fix for d in found] == [None] * len(found)
+
+
+def test_no_fix_for_equally_close_names():
+    text = damaged("purge weekly sun 03:00", "purge weekly tu 03:00")
+    (d,) = check(text)
+    assert d.help == "did you mean `thu` or `tue`?" and d.fix is None
+
+
+def test_a_diagnostic_with_a_fix_is_still_a_hashable_value():
+    text = damaged("catalog shared server", "catalog sharedserver")
+    (d,) = check(text)
+    assert d.fix is not None
+    assert d == check(text)[0] and hash(d) == hash(check(text)[0])
+    with pytest.raises(AttributeError):
+        d.fix = None
