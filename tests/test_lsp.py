@@ -549,3 +549,52 @@ async def test_a_module_created_on_disk_is_seen_by_the_documents_that_import_it(
     )
     found = await diagnostics(client, uri, where=lambda found: "BKR101" not in [d.code for d in found])
     assert [d.code for d in found] == ["BKR221"]
+
+
+async def code_actions(client: LanguageClient, uri: str, text: str) -> list[T.CodeAction]:
+    """The code actions offered over the whole of `text`."""
+    end = T.Position(line=text.count("\n"), character=0)
+    return await client.text_document_code_action_async(
+        T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            range=T.Range(start=T.Position(line=0, character=0), end=end),
+            context=T.CodeActionContext(diagnostics=[]),
+        )
+    )
+
+
+@pytest.mark.asyncio
+async def test_quick_fixes_carry_the_edits_their_diagnostics_name(client: LanguageClient):
+    # Three independent syntax slips in one file, each with its fix.
+    broken = (
+        GOOD.replace("catalog shared server", "catalog sharedserver")
+        .replace("to disk pool TSTPOOL", "to disk TSTPOOL", 1)
+        .replace("run on TST1 daily 05:00", "run on TST1 daily at 05:00")
+    )
+    uri = open_doc(client, client.folder / "main.bkr", broken)
+    found = await diagnostics(client, uri, 1)
+    assert sorted(d.code for d in found) == ["BKR004", "BKR004", "BKR012"]
+    actions = await code_actions(client, uri, broken)
+    assert sorted(a.title for a in actions) == ["Insert `pool`", "Write `daily 05:00`", "Write `shared server`"]
+    assert all(a.is_preferred and a.kind == T.CodeActionKind.QuickFix for a in actions)
+    assert {a.diagnostics[0].code for a in actions} == {"BKR004", "BKR012"}
+    edits = [e for a in actions for e in a.edit.changes[uri]]
+    fixed = apply(broken, edits)
+    assert fixed == GOOD
+    change(client, uri, fixed, 2)
+    assert [d.code for d in await diagnostics(client, uri, 2)] == ["BKR221"]
+
+    # A time read unambiguously (BKR313) and the A-disk statement to add (BKR253, an insertion).
+    broken = GOOD.replace("daily 05:00", "daily 5am").replace("  disk BKRWRK* 191 size 5 cyl\n", "")
+    change(client, uri, broken, 3)
+    assert sorted(d.code for d in await diagnostics(client, uri, 3)) == ["BKR221", "BKR253", "BKR313"]
+    actions = await code_actions(client, uri, broken)
+    titles = sorted(a.title for a in actions)
+    assert titles == ["Add `disk BKRWRK* 191 size 10 cyl`", "Run on each member", "Write `05:00`"]
+    (add,) = [a for a in actions if a.title.startswith("Add")]
+    (insertion,) = add.edit.changes[uri]
+    assert insertion.range.start == insertion.range.end
+    fixed = apply(broken, [e for a in actions if a.title != "Run on each member" for e in a.edit.changes[uri]])
+    assert "  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 10 cyl\n}" in fixed
+    change(client, uri, fixed, 4)
+    assert [d.code for d in await diagnostics(client, uri, 4)] == ["BKR221"]

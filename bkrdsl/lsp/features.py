@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics import Diagnostic, Edit
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, Document, Occurrence
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES
 from bkrdsl.source import Span
@@ -487,41 +487,26 @@ def formatted(doc: Document) -> str | None:
 
 # ================================================================ code actions
 @dataclass
-class Fix:
+class QuickFix:
+    """A diagnostic's fix (`Diagnostic.fix`, made where the diagnostic is) as a code
+    action: its title, and the edits to this document."""
+
     title: str
     diagnostic: Diagnostic
-    span: Span  # the text to replace
-    new_text: str
+    edits: tuple[Edit, ...]
     preferred: bool = True
 
 
-_DID_YOU_MEAN = re.compile(r"did you mean `([^`\s]+)`\?\Z")
+def _fix_for(doc: Document, d: Diagnostic) -> QuickFix | None:
+    """The quick fix of `d`, when it has one that edits this document only (a fix is
+    never guessed here from the help line: the stage that knew the text made it)."""
+    fix = d.fix
+    if fix is None or not fix.edits or any(e.span.file != doc.name for e in fix.edits):
+        return None
+    return QuickFix(fix.title, d, fix.edits)
 
 
-def _holds_comment(text: str) -> bool:
-    from pygments.token import Comment
-
-    from bkrdsl.highlight import tokenize
-
-    return "#" in text and any(token in Comment for _, token, _ in tokenize(text))
-
-
-def _fix_for(doc: Document, d: Diagnostic) -> Fix | None:
-    from bkrdsl.check.jobs import IDENTITY_PINNED
-
-    span = d.span
-    written = doc.text[span.start : span.end]
-    if d.code == IDENTITY_PINNED.code and written[:2].lower() == "on":
-        if _holds_comment(written):
-            return None  # replacing the member list would drop the comment: no one fix
-        return Fix("Run on each member", d, span, "on each member")
-    m = _DID_YOU_MEAN.match(d.help or "")
-    if m and span.line == span.end_line and written and all(c in NAME_CHARS for c in written):
-        return Fix(f"Replace with `{m.group(1)}`", d, span, m.group(1))
-    return None
-
-
-def fixes(doc: Document, first_line: int, last_line: int) -> list[Fix]:
+def fixes(doc: Document, first_line: int, last_line: int) -> list[QuickFix]:
     """Unambiguous fixes for the diagnostics on lines first_line..last_line (0-based)."""
     out = []
     for d in doc.diagnostics:

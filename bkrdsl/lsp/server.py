@@ -486,7 +486,7 @@ def build_server() -> BkrServer:
         if doc is None:
             return out
         for fix in F.fixes(doc, params.range.start.line, params.range.end.line):
-            edit = T.TextEdit(range=ls.range(fix.span, doc), new_text=fix.new_text)
+            edits = [T.TextEdit(range=ls.range(e.span, doc), new_text=e.new_text) for e in fix.edits]
             out.append(
                 T.CodeAction(
                     title=fix.title,
@@ -496,7 +496,7 @@ def build_server() -> BkrServer:
                             F.Placed(fix.diagnostic, fix.diagnostic.span, F.message_of(fix.diagnostic)), doc
                         )
                     ],
-                    edit=T.WorkspaceEdit(changes={uri: [edit]}),
+                    edit=T.WorkspaceEdit(changes={uri: edits}),
                     is_preferred=fix.preferred,
                 )
             )
