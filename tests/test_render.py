@@ -83,6 +83,7 @@ DIAGNOSTIC_KEYS = {
     "end_column",
     "help",
     "related",
+    "fix",
 }
 SPAN_KEYS = {"file", "line", "column", "end_line", "end_column"}
 
@@ -102,6 +103,19 @@ def test_json_follows_the_contract(files, name):
         for r in d["related"]:
             assert set(r) == SPAN_KEYS | {"message"}
             positioned(r)
+        if d["fix"] is not None:
+            assert set(d["fix"]) == {"title", "edits"} and d["fix"]["title"] and d["fix"]["edits"]
+            for e in d["fix"]["edits"]:
+                assert set(e) == SPAN_KEYS | {"new_text"} and isinstance(e["new_text"], str)
+                positioned(e)
+    if name == "several.bkr":
+        (fixed,) = [d for d in out["diagnostics"] if d["fix"] is not None]
+        assert fixed["fix"] == {
+            "title": "Write `workers`",
+            "edits": [
+                {"file": "several.bkr", "line": 2, "column": 19, "end_line": 2, "end_column": 25, "new_text": "workers"}
+            ],
+        }
     assert out["error_count"] == sum(d["severity"] == "error" for d in out["diagnostics"])
     assert out["warning_count"] == sum(d["severity"] == "warning" for d in out["diagnostics"])
 
@@ -138,9 +152,33 @@ def test_sarif_has_the_shape_of_2_1_0(files, name):
         for i, related in enumerate(result.get("relatedLocations", [])):
             assert related["id"] == i and related["message"]["text"]
             sarif_location(related)
+        for fix in result.get("fixes", []):
+            assert fix["description"]["text"]
+            for change in fix["artifactChanges"]:
+                assert change["artifactLocation"]["uri"] == location["physicalLocation"]["artifactLocation"]["uri"]
+                for replacement in change["replacements"]:
+                    sarif_location({"physicalLocation": {"artifactLocation": {"uri": "-"}, "region": replacement["deletedRegion"]}})
+                    assert isinstance(replacement["insertedContent"]["text"], str)
     if name == "several.bkr":
         assert {r["ruleId"] for r in run["results"]} == {r["id"] for r in rules}
         assert any("relatedLocations" in r for r in run["results"])
+        (fixed,) = [r for r in run["results"] if "fixes" in r]
+        assert fixed["fixes"] == [
+            {
+                "description": {"text": "Write `workers`"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": "several.bkr"},
+                        "replacements": [
+                            {
+                                "deletedRegion": {"startLine": 2, "startColumn": 19, "endLine": 2, "endColumn": 25},
+                                "insertedContent": {"text": "workers"},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
     else:
         assert run["results"] == [] and rules == []
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from bkrdsl import __version__
-from bkrdsl.diagnostics.core import Diagnostic, Severity, sort_key
+from bkrdsl.diagnostics.core import Diagnostic, Fix, Severity, sort_key
 from bkrdsl.source import Source, Span
 
 #: A frame shows at most this many columns of a source line; longer lines are
@@ -270,6 +270,14 @@ def _span_json(span: Span | None) -> dict:
     }
 
 
+def _fix_json(fix: Fix | None) -> dict | None:
+    """A fix as JSON: its title and edits, each a span (an insertion's is empty: its end
+    is its start) and the text to put there."""
+    if fix is None:
+        return None
+    return {"title": fix.title, "edits": [{**_span_json(e.span), "new_text": e.new_text} for e in fix.edits]}
+
+
 def to_json_obj(diagnostics: Sequence[Diagnostic]) -> dict:
     errors, warnings = counts(diagnostics)
     return {
@@ -282,6 +290,7 @@ def to_json_obj(diagnostics: Sequence[Diagnostic]) -> dict:
                 **_span_json(d.span),
                 "help": d.help,
                 "related": [{**_span_json(r.span), "message": r.label} for r in d.related],
+                "fix": _fix_json(d.fix),
             }
             for d in diagnostics
         ],
@@ -309,17 +318,38 @@ def _sarif_location(span: Span, message: str | None = None) -> dict:
     loc: dict = {
         "physicalLocation": {
             "artifactLocation": {"uri": _uri(span.file)},
-            "region": {
-                "startLine": span.line,
-                "startColumn": span.column,
-                "endLine": span.end_line,
-                "endColumn": span.end_column,
-            },
+            "region": _sarif_region(span),
         }
     }
     if message:
         loc["message"] = {"text": message}
     return loc
+
+
+def _sarif_region(span: Span) -> dict:
+    return {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+
+
+def _sarif_fix(fix: Fix) -> dict:
+    """SARIF's `fix`: one artifactChange per file, in the order its edits first name it,
+    each edit a replacement (an insertion deletes the empty region where it goes)."""
+    files: dict[str, list] = {}
+    for e in fix.edits:
+        files.setdefault(e.span.file, []).append(
+            {"deletedRegion": _sarif_region(e.span), "insertedContent": {"text": e.new_text}}
+        )
+    return {
+        "description": {"text": fix.title},
+        "artifactChanges": [
+            {"artifactLocation": {"uri": _uri(file)}, "replacements": replacements}
+            for file, replacements in files.items()
+        ],
+    }
 
 
 def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
@@ -356,6 +386,8 @@ def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
             result["relatedLocations"] = [
                 {"id": i, **_sarif_location(r.span, r.label)} for i, r in enumerate(d.related)
             ]
+        if d.fix is not None:
+            result["fixes"] = [_sarif_fix(d.fix)]
         results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
