@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
+from bkrdsl import fixes
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.pipeline import analyse
 
@@ -167,3 +169,85 @@ def test_a_diagnostic_with_a_fix_is_still_a_hashable_value():
     assert d == check(text)[0] and hash(d) == hash(check(text)[0])
     with pytest.raises(AttributeError):
         d.fix = None
+
+
+# ------------------------------------------------------------------ bkrc check --fix
+
+# Slips of every kind at once, some in one statement (`run on every member daily01:00`).
+MANY = [
+    ("catalog shared server", "catalog sharedserver"),
+    ("tape manager shared", "tapemanager shared"),
+    ("run on each member daily 03:30", "run on every member daily03:30"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily at 02:00"),
+    ("to disk pool BKUPPOOL", "to disk BKUPPOOL"),
+    ("import std/zvm73", "import zvm73"),
+]
+
+
+def many_slips() -> str:
+    text = BASE
+    for clean, written in MANY:
+        text = text.replace(clean, written, 1)
+    return text
+
+
+def test_fix_mends_every_slip_and_rewrites_the_file(tmp_path):
+    path = tmp_path / NAME
+    path.write_text(many_slips(), encoding="utf-8")
+    result = run_cli(["check", "--fix", path], expect=0)
+    assert path.read_text(encoding="utf-8") == BASE
+    # `every member daily03:30` is two slips.
+    assert result.stderr == f"fixed 7 problems in {path}: BKR101, BKR012, BKR012, BKR004, BKR004, BKR004, BKR012\n"
+    assert result.stdout == ""
+
+
+def test_fix_keeps_the_files_line_ends_and_byte_order_mark(tmp_path):
+    path = tmp_path / NAME
+    path.write_bytes(b"\xef\xbb\xbf" + many_slips().replace("\n", "\r\n").encode("utf-8"))
+    run_cli(["check", "--fix", path], expect=0)
+    assert path.read_bytes() == b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode("utf-8")
+
+
+def test_fix_reports_what_it_cannot_fix(tmp_path):
+    path = tmp_path / NAME
+    path.write_text(many_slips().replace("to disk pool BKUPPOOL", "to pool BKUPPOOL"), encoding="utf-8")
+    result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
+    # The slips before the unfixable one are fixed; reading stops the checks at a syntax error.
+    line = line_of("to disk pool BKUPPOOL", 2)
+    assert result.stdout.splitlines() == [
+        f"{path}:{line}:8: error BKR004: `to` names the medium before the pool: `disk` or `tape`"
+    ]
+    assert "to pool BKUPPOOL" in path.read_text(encoding="utf-8")
+    assert "catalog shared server" in path.read_text(encoding="utf-8")
+
+
+def line_of(needle: str, nth: int) -> int:
+    """The 1-based line of the `nth` occurrence of `needle` in BASE."""
+    at = -1
+    for _ in range(nth):
+        at = BASE.index(needle, at + 1)
+    return BASE.count("\n", 0, at) + 1
+
+
+def test_fix_never_touches_a_file_without_fixes(tmp_path):
+    clean, unfixable = tmp_path / "clean.bkr", tmp_path / "unfixable.bkr"
+    clean.write_text(BASE, encoding="utf-8")
+    unfixable.write_text(BASE.replace("to disk pool BKUPPOOL", "to pool BKUPPOOL", 1), encoding="utf-8")
+    before = {p: p.stat().st_mtime_ns for p in (clean, unfixable)}
+    result = run_cli(["check", "--fix", clean, unfixable], expect=1)
+    assert {p: p.stat().st_mtime_ns for p in (clean, unfixable)} == before
+    assert "fixed" not in result.stderr
+
+
+def test_fix_refuses_standard_input():
+    result = run_cli(["check", "--fix", "-"], input=BASE, expect=2)
+    assert "cannot rewrite standard input" in result.stderr
+
+
+def test_fixes_that_touch_wait_for_the_next_round():
+    # Two BKR253 insertions at one place: one a round, both in the end.
+    text = BASE.replace("  disk BKRADMIN 191 size 10 cyl\n", "").replace("  disk TRDMM 191 size 10 cyl\n", "")
+    found = [d for d in check(text) if d.code == "BKR253"]
+    assert len(found) == 2 and len(fixes.choose(found, NAME)) == 1
+    done = fixes.fix_all(text, NAME, lambda t: analyse(NAME, t.encode("utf-8")))
+    assert [d.code for d in done.applied] == ["BKR253", "BKR253"] and done.diagnostics == []

@@ -16,27 +16,76 @@ from bkrdsl.cli.common import (
     format_option,
     include_option,
     print_diagnostics,
+    read_input,
 )
 
 
 @click.command("check")
 @click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply every fix the diagnostics carry to the FILEs, then report what is left.",
+)
 @format_option
 @color_option
 @include_option
-def check_cmd(files, fmt, color, include):
-    """Check FILE... (the cluster and everything it imports); '-' reads standard input."""
+def check_cmd(files, fix, fmt, color, include):
+    """Check FILE... (the cluster and everything it imports); '-' reads standard input.
+
+    With --fix, each FILE is rewritten in one step with the fixes its diagnostics
+    carry (docs/diagnostics.md#fixes), checked again and fixed again until no
+    fix is left; a file with none is not touched. What remains is reported.
+    """
+    if fix and "-" in files:
+        click.echo("bkrc: --fix rewrites files; it cannot rewrite standard input", err=True)
+        sys.exit(EXIT_USAGE)
     analyses = []
     io_failed = False
     for arg in files:
         try:
-            analyses.append(analyse_arg(arg, include))
+            analyses.append(fix_arg(arg, include) if fix else analyse_arg(arg, include))
         except InputError as err:
             click.echo(str(err), err=True)
             io_failed = True
     print_diagnostics(analyses, fmt, color)
     code = max([exit_code(a.diagnostics) for a in analyses] + [EXIT_OK])
     sys.exit(EXIT_USAGE if io_failed else code)
+
+
+def fix_arg(arg: str, include):
+    """Fix one FILE argument in place (`bkrc check --fix`): the analysis of what it holds
+    afterwards. Raises InputError when it cannot be read or written."""
+    from bkrdsl.fixes import fix_all
+    from bkrdsl.output import Commit, replace_file
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.resolve import default_search_path
+    from bkrdsl.syntax.reader import decode
+
+    name, data, path = read_input(arg)
+    search_path = default_search_path(tuple(include))
+    source, unreadable = decode(name, data)
+    if unreadable:  # binary, not UTF-8: nothing to fix, only to report
+        return analyse(name, data, path=path, search_path=search_path)
+    done = fix_all(
+        source.text, name, lambda text: analyse(name, text.encode("utf-8"), path=path, search_path=search_path)
+    )
+    if not done.applied:
+        return done.analysis
+    # The file's own byte-order mark and line ends, which reading took away.
+    text = done.text.replace("\n", "\r\n") if b"\r\n" in data else done.text
+    out = ("\ufeff" if data.startswith(b"\xef\xbb\xbf") else "") + text
+    codes = ", ".join(d.code for d in done.applied)
+    count = len(done.applied)
+    with Commit() as commit:
+        try:
+            replace_file(path, out.encode("utf-8"))
+        except OSError as err:
+            raise InputError(f"bkrc: {name}: cannot write: {err.strerror or err}") from None
+        click.echo(f"fixed {count} problem{'s' if count != 1 else ''} in {name}: {codes}", err=True)
+    if commit.interrupted:
+        raise KeyboardInterrupt
+    return done.analysis
 
 
 @click.command("explain")
