@@ -156,6 +156,21 @@ def test_no_fix_where_the_text_to_write_is_not_certain(clean, written, code):
     assert [d.fix for d in found] == [None] * len(found)
 
 
+def test_no_fix_drops_what_reads_as_a_comment():
+    # `catalog## notes`: whatever the parser made of `##`, the user wrote a comment.
+    text = "catalog## Production notes\n" + BASE
+    found = check(text)
+    assert [d.code for d in found if d.span.start == 0] == ["BKR004", "BKR012"]
+    assert [d.fix for d in found] == [None] * len(found)
+
+
+def test_no_fix_removes_a_word_that_starts_a_line():
+    # The word after `tape` on the next line may start what the line above left unfinished.
+    text = BASE.replace("  tape manager shared", "  tape  # the tape manager\n  tape manager shared")
+    (d,) = check(text)
+    assert d.message == "unexpected `tape` after `tape`: one word too many" and d.fix is None
+
+
 def test_no_fix_for_equally_close_names():
     text = damaged("purge weekly sun 03:00", "purge weekly tu 03:00")
     (d,) = check(text)

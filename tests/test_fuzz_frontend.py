@@ -80,6 +80,16 @@ def assert_only_diagnostics(data: bytes) -> None:
             assert 1 <= span.column <= len(source.line_text(span.line)) + 1, (d, span)
             assert (span.end_line, span.end_column) >= (span.line, span.column), (d, span)
             assert span.end_line <= source.line_count, (d, span)
+        for edit in d.fix.edits if d.fix is not None else ():
+            # A fix's places are exact: its offsets and its lines and columns agree.
+            source = analysis.sources.get(edit.span.file)
+            assert source is not None, (d, edit)
+            assert 0 <= edit.span.start <= edit.span.end <= len(source.text), (d, edit)
+            assert source.span(edit.span.start, edit.span.end) == edit.span, (d, edit)
+            # ... and never drop a comment.
+            module = analysis.program.main
+            comments = module.comments if module is not None and module.file == edit.span.file else ()
+            assert not any(edit.span.start <= c.start < edit.span.end for c, _ in comments), (d, edit)
 
 
 def assert_cli_copes(data: bytes) -> None:

@@ -564,13 +564,13 @@ def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Dia
     return codes.EXPECTED_NAME(message, span, label=label, help=help_text)
 
 
-def one_word_too_many(found: str, previous: str, span: Span, remove: Span) -> Diagnostic:
-    """`remove`: the word, with the blanks before it when it shares a line with `previous`."""
+def one_word_too_many(found: str, previous: str, span: Span, remove: Span | None) -> Diagnostic:
+    """`remove`: the word with the blanks before it, when it shares a line with `previous`."""
     return codes.SYNTAX(
         f"unexpected {found} after {previous}: one word too many",
         span,
         help=f"remove {found} (see docs/language.md for what follows each keyword)",
-        fix=remove_fix(found, remove),
+        fix=remove_fix(found, remove) if remove is not None else None,
     )
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
@@ -416,6 +416,8 @@ class Recovery:
         """Record a diagnostic: not for a cascade, once per token, the rest counted."""
         if self.quiet:
             return
+        if diag.fix is not None and self.drops_hash(diag.fix):
+            diag = replace(diag, fix=None)
         if at is not None:
             if at in self.reported_at:
                 return
@@ -427,6 +429,13 @@ class Recovery:
             self.first_hidden = self.first_hidden or diag.span
             return
         self.diagnostics.append(diag)
+
+    def drops_hash(self, fix) -> bool:
+        """Whether `fix` would take a `#` out of the text: in `catalog## Notes` the
+        lexer may have read a comment where the word seemed to go on, and no fix
+        may drop a comment (a `#` inside a name, `SYS#1`, is kept by every fix)."""
+        text = self.source.text
+        return any(text.count("#", e.span.start, e.span.end) > e.new_text.count("#") for e in fix.edits)
 
     def withdraw(self, at: int) -> None:
         """Take back the diagnostic reported at offset `at`, when a later, more
@@ -1067,7 +1076,9 @@ class Recovery:
     def extra_word(self, ip, tok: Token) -> None:
         """`member DEV1 DEV1 {`: the next token fits where this one does not; drop this one."""
         previous = last_real_token(ip.parser_state.value_stack)
-        remove = self.blank_and(previous, tok)
+        # A word on the next line may as well start a statement the line above left unfinished.
+        same_line = previous is not None and previous.end_line == tok.line
+        remove = self.blank_and(previous, tok) if same_line else None
         self.report(
             messages.one_word_too_many(self.describe(tok), self.describe(previous), self.span_of(tok), remove),
             tok.start_pos,
