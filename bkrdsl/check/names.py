@@ -234,6 +234,28 @@ _RESERVED_PREFIX = ("LOGN", "LOGL", "LOGV")
 _RESERVED_SCAN = re.compile(r"\n(SYSTEM|SYSTEMMP|LOG[NLV][^\n]{4}|[0-9]{1,4})(?=\n)")
 
 
+def reserved_id_problem(text: str) -> str | None:
+    """Why CP would refuse `text` (upper case) as a user ID it keeps for itself, or None.
+    (An all-digit ID is only a warning: `reserved_ids` reports it apart.)"""
+    if text in _RESERVED_EXACT or (len(text) == 8 and text.startswith(_RESERVED_PREFIX)):
+        return f"`{text}` is a user ID CP reserves for itself"
+    return None
+
+
+def group_name_problem(text: str) -> str | None:
+    """Why `text` cannot name a group (a wildcard `backup` would read as a pattern,
+    or more than 32 characters), or None."""
+    bad = [c for c in dict.fromkeys(text) if c in PATTERN_SET]
+    if bad:
+        return (
+            f"group name {quoted(text)} contains {describe_chars(bad)},"
+            " so `backup` would read it as a pattern"
+        )
+    if len(text) > 32:
+        return f"group name {quoted(text)} is {len(text):,} characters long; bkrc allows 32"
+    return None
+
+
 def _user_word_problem(text: str) -> str | None:
     return pattern_problem(text) if is_pattern(text) else user_id_problem(text)
 
@@ -290,9 +312,10 @@ def reserved_ids(model: Model):
         words += [(w.upper, w.span) for c in cluster.catalogs for w in c.server]
         words += [(n.name.upper, n.span) for t in cluster.tapes for n in t.machines]
     for text, span in words:
-        if text in _RESERVED_EXACT or (len(text) == 8 and text.startswith(_RESERVED_PREFIX)):
+        problem = reserved_id_problem(text)
+        if problem:
             yield RESERVED_USER_ID(
-                f"`{text}` is a user ID CP reserves for itself",
+                problem,
                 span,
                 help="choose another user ID (CP reserves SYSTEM, SYSTEMMP, LOGNxxxx, LOGLxxxx and LOGVxxxx)",
             )
@@ -386,19 +409,15 @@ def pool_names(model: Model):
 @check
 def group_names(model: Model):
     for g in model.groups:
-        text = g.decl.name.text
-        bad = [c for c in dict.fromkeys(text) if c in PATTERN_SET]
-        if bad:
+        problem = group_name_problem(g.decl.name.text)
+        if problem:
+            wildcard = any(c in PATTERN_SET for c in g.decl.name.text)
             yield INVALID_GROUP_NAME(
-                f"group name {quoted(text)} contains {describe_chars(bad)}, so `backup` would read it as a pattern",
+                problem,
                 g.decl.name.span,
-                help="name the group plainly and put the pattern inside it: `match LNX*`",
-            )
-        elif len(text) > 32:
-            yield INVALID_GROUP_NAME(
-                f"group name {quoted(text)} is {len(text):,} characters long; bkrc allows 32",
-                g.decl.name.span,
-                help="choose a shorter name",
+                help="name the group plainly and put the pattern inside it: `match LNX*`"
+                if wildcard
+                else "choose a shorter name",
             )
 
 
