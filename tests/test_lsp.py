@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types as T
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
@@ -321,6 +322,89 @@ async def test_an_unsaved_imported_module_is_what_the_cluster_sees(client: Langu
 async def test_a_module_without_a_cluster_is_not_an_error(client: LanguageClient):
     site = open_doc(client, client.folder / "site.bkr", SITE)
     assert await diagnostics(client, site) == []
+
+
+@pytest.mark.asyncio
+async def test_rename_and_document_highlight(client: LanguageClient):
+    caps = client.init_result.capabilities
+    assert caps.rename_provider.prepare_provider and caps.document_highlight_provider
+    uri = open_doc(client, client.folder / "main.bkr", GOOD)
+    await diagnostics(client, uri)
+    main = T.TextDocumentIdentifier(uri=uri)
+    site_uri = (client.folder / "site.bkr").as_uri()
+
+    # The name under the cursor, with its text as the placeholder...
+    at = position(GOOD, "PAYROLL full", 3)
+    prepared = await client.text_document_prepare_rename_async(T.PrepareRenameParams(text_document=main, position=at))
+    assert prepared.placeholder == "PAYROLL"
+    assert (prepared.range.start, prepared.range.end) == (position(GOOD, "PAYROLL full"), position(GOOD, " full"))
+    # ... renamed here and in the module that declares it (not open: the file on disk).
+    edit = await client.text_document_rename_async(T.RenameParams(text_document=main, position=at, new_name="payusers"))
+    assert sorted(edit.changes) == sorted([uri, site_uri])
+    assert apply(GOOD, edit.changes[uri]) == GOOD.replace("PAYROLL", "PAYUSERS")
+    assert apply(SITE, edit.changes[site_uri]) == SITE.replace("PAYROLL", "PAYUSERS")
+
+    # From the module, the open cluster that imports it is renamed too.
+    site = open_doc(client, client.folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    edit = await client.text_document_rename_async(
+        T.RenameParams(
+            text_document=T.TextDocumentIdentifier(uri=site), position=position(SITE, "MONITOR {"), new_name="MONITORS"
+        )
+    )
+    assert sorted(edit.changes) == sorted([uri, site_uri])
+    assert apply(GOOD, edit.changes[uri]) == GOOD.replace("MONITOR", "MONITORS")
+
+    # Refusals carry the reason the editor shows.
+    with pytest.raises(JsonRpcException) as refused:
+        await client.text_document_prepare_rename_async(
+            T.PrepareRenameParams(text_document=main, position=position(GOOD, "backup PAYROLL", 2))
+        )
+    assert refused.value.code == T.LSPErrorCodes.RequestFailed
+    assert "`backup` is a keyword of the language" in refused.value.message
+    with pytest.raises(JsonRpcException) as refused:
+        await client.text_document_rename_async(T.RenameParams(text_document=main, position=at, new_name="PAY*"))
+    assert refused.value.code == JsonRpcInvalidParams.CODE and "`PAY*` contains `*`" in refused.value.message
+    assert await client.text_document_prepare_rename_async(
+        T.PrepareRenameParams(text_document=main, position=T.Position(line=2, character=0))
+    ) is None
+
+    # Document highlight: the member's declaration is written, its uses read.
+    found = await client.text_document_document_highlight_async(
+        T.DocumentHighlightParams(text_document=main, position=position(GOOD, "member TST1", 8))
+    )
+    W, R = T.DocumentHighlightKind.Write, T.DocumentHighlightKind.Read
+    assert [(h.range.start.line, h.range.start.character, h.kind) for h in found] == [
+        (4, 9, W), (7, 49, R), (8, 12, R), (25, 11, R)
+    ]
+
+
+def test_a_refused_rename_is_an_answer_not_a_traceback(tmp_path):
+    import json
+    import subprocess
+
+    def message(payload: dict) -> bytes:
+        body = json.dumps({"jsonrpc": "2.0", **payload}).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    uri = (tmp_path / "a.bkr").as_uri()
+    messages = [
+        {"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}},
+        {"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "bkr", "version": 1, "text": "single group WEB { HTTPD }\n"}}},
+        {"id": 2, "method": "textDocument/prepareRename", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}}},
+        {"id": 3, "method": "shutdown"},
+        {"method": "exit"},
+    ]
+    done = subprocess.run(
+        SERVER, input=b"".join(map(message, messages)), capture_output=True, timeout=60, check=False
+    )
+    replies = [json.loads(body) for body in re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", done.stdout) if body]
+    (answer,) = [r for r in replies if r.get("id") == 2]
+    assert answer["error"]["code"] == -32803 and "`single` is a keyword" in answer["error"]["message"]
+    assert "Traceback" not in done.stderr.decode()
+    assert done.returncode == 0
 
 
 @pytest.mark.asyncio

@@ -6,11 +6,14 @@ A cursor is written into the text as `|`; each case names what must be offered.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import hypothesis
+import hypothesis.strategies as hs
 import pytest
 from conftest import ROOT
 
@@ -212,6 +215,228 @@ def test_outline():
     cluster = F.outline(doc)[-1]
     assert [c.name for c in cluster.children] == ["DEV1", "DEV2", "catalog", "expire", "LNXFULL", "SYSINC"]
 
+
+# ----------------------------------------------------------------- rename and highlights
+def renamed(doc, renaming: F.Renaming) -> dict[str, str]:
+    """Every edited file's text after the rename, applying its spans as an editor would."""
+    texts: dict[str, str] = {}
+    for span in sorted(renaming.spans, key=lambda s: s.start, reverse=True):
+        text = texts.get(span.file)
+        if text is None:
+            text = doc.text if span.file == doc.name else doc.analysis.sources[span.file].text
+        texts[span.file] = text[: span.start] + renaming.new + text[span.end :]
+    return texts
+
+
+def same_diagnostics(before, after, old: str, new: str) -> None:
+    """The renamed files check as before: the same codes and messages, the name aside."""
+    assert [(d.code, d.message) for d in after.diagnostics] == [
+        (d.code, d.message.replace(f"`{old}`", f"`{new}`")) for d in before.diagnostics
+    ]
+
+
+RENAMES = [
+    # (cursor, new name, kind, how many places change)
+    ("run on DE|V1 daily", "dev9", "member", 4),  # declaration, catalog `on`, expire `on`, `run on`
+    ("backup LIN|UX full", "LINUXES", "group", 2),
+    ("{ LNX0|1 LNX02", "LNX09", "user", 1),
+    ("minidisk TCP|IP 0191", "TCPIPX", "user", 2),  # group entry and minidisk owner
+    ("server BKRS|VSFS", "BKRSFS", "user", 1),  # named by the catalog, declared nowhere
+    ("job SYS|INC {", "SYSDAY", "job", 1),
+    ("cluster D|EV {", "DEVSSI", "cluster", 1),
+]
+
+
+@pytest.mark.parametrize("cursor,new,kind,count", RENAMES, ids=[r[0] for r in RENAMES])
+def test_rename_changes_every_occurrence_and_nothing_else(cursor, new, kind, count):
+    doc, line, column = doc_at(CLUSTER, cursor)
+    span = F.prepare_rename(doc, line, column)
+    assert span is not None and doc.text[span.start : span.end] == next(w for w in cursor.split() if "|" in w).replace("|", "")
+    done = F.rename(doc, line, column, new)
+    assert (done.kind, done.new, len(done.spans)) == (kind, new.upper(), count)
+    text = renamed(doc, done)[doc.name]
+    old = done.old
+    assert text.count(new.upper()) == count and text.replace(new.upper(), old) == CLUSTER
+    same_diagnostics(doc, analyse_document(doc.name, text), old, new.upper())
+
+
+def test_the_catalog_server_is_renamed_where_a_selection_names_it_too():
+    # BKRSVSFS is declared nowhere (the catalog names it): the owner of a selection is still it.
+    text = CLUSTER.replace("include minidisk * 0191", "include minidisk * 0191\n    exclude minidisk BKRSVSFS *")
+    doc, line, column = doc_at(text, "server BKRS|VSFS")
+    assert len(F.references(doc, line, column, include_declaration=True)) == 2
+    done = F.rename(doc, line, column, "BKRSFS")
+    assert renamed(doc, done)[doc.name] == text.replace("BKRSVSFS", "BKRSFS")
+
+
+def test_the_owner_in_an_sfs_path_is_renamed_with_the_user():
+    text = CLUSTER.replace("include minidisk * 0191", "include minidisk * 0191\n    include sfs BKRPOOL:LNX01.*")
+    doc, line, column = doc_at(text, "{ LNX0|1 LNX02")
+    (path,) = F.references(doc, line, column, include_declaration=False)
+    assert doc.text[path.start : path.end] == "LNX01" and (path.line, path.column) == (17, 25)
+    done = F.rename(doc, line, column, "LNX09")
+    assert renamed(doc, done)[doc.name] == text.replace("LNX01", "LNX09")
+
+
+def test_rename_reaches_the_imported_module(tmp_path):
+    (tmp_path / "site.bkr").write_text("## Payroll.\nsingle group PAYROLL { PAYAPP01 PAYAPP02 }\n")
+    main = tmp_path / "main.bkr"
+    text = CLUSTER.replace("import std/backup-manager\n", "import std/backup-manager\nimport ./site\n").replace(
+        "backup LINUX full", "backup LINUX, PAYROLL full"
+    ).replace("include minidisk * 0191", "include minidisk PAYAPP01 0191")
+    doc = analyse_document(str(main), text, path=main)
+    before = [(d.code, d.message) for d in doc.diagnostics]
+    for cursor, new, files in [("LINUX, PAYR|OLL full", "PAYUSERS", 2), ("minidisk PAYAPP0|1", "PAYDB01", 2)]:
+        plain = cursor.replace("|", "")
+        at = text.index(plain) + cursor.index("|")
+        line, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+        done = F.rename(doc, line, column, new)
+        texts = renamed(doc, done)
+        assert sorted(texts) == sorted([str(main), str(tmp_path / "site.bkr")])[:files]
+        assert new in texts[str(tmp_path / "site.bkr")] and new in texts[str(main)]
+        site = texts[str(tmp_path / "site.bkr")].encode()
+        after = analyse_document(
+            str(main), texts[str(main)], path=main, reader=lambda p, site=site: site if p.name == "site.bkr" else p.read_bytes()
+        )
+        assert [(d.code, d.message) for d in after.diagnostics] == before
+
+
+def test_rename_refuses_what_is_no_name():
+    for cursor, message in [
+        ("ba|ckup LINUX full", "`backup` is a keyword of the language, not a name"),
+        ("run on DEV1 da|ily 01:00", "`daily` is a keyword"),
+        ("include minidisk * 01|91", "`0191` is not the name of a member, group, user, job or cluster"),
+        ("match LNXA|PP*", "`LNXAPP*` is a pattern: it covers every user it matches"),
+    ]:
+        doc, line, column = doc_at(CLUSTER, cursor)
+        with pytest.raises(F.RenameRefused, match=re.escape(message)) as refused:
+            F.prepare_rename(doc, line, column)
+        assert not refused.value.invalid_name
+        with pytest.raises(F.RenameRefused, match=re.escape(message)):
+            F.rename(doc, line, column, "NEWNAME")
+    # On nothing (a blank, a comment): nothing to rename, no reason to give.
+    for cursor in ("\n|\n", "## Linux| guests.", "\n|  member DEV1"):
+        doc, line, column = doc_at(CLUSTER, cursor)
+        assert F.prepare_rename(doc, line, column) is None
+
+
+def test_rename_refuses_a_role_and_the_standard_library_s_names():
+    text = CLUSTER.replace("  catalog shared", "  disk BKRADMIN 191 size 10 cyl\n  catalog shared").replace(
+        "identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\nsingle user OPS role admin"
+    )
+    doc, line, column = doc_at(text, "disk BKRAD|MIN")
+    with pytest.raises(F.RenameRefused, match=re.escape("`BKRADMIN` is declared in the standard library (std/backup-manager.bkr:")):
+        F.prepare_rename(doc, line, column)
+    doc, line, column = doc_at(text, "role ad|min")
+    with pytest.raises(F.RenameRefused, match="`admin` is a role the product defines"):
+        F.prepare_rename(doc, line, column)
+    # The standard library opened in the editor is the standard library too.
+    from bkrdsl.resources import stdlib_dir
+
+    library = stdlib_dir() / "backup-manager.bkr"
+    doc, line, column = doc_at(library.read_text(), "user BKRAD|MIN", name=str(library))
+    with pytest.raises(F.RenameRefused, match="is declared in the standard library"):
+        F.prepare_rename(doc, line, column)
+    # A site's own user with a role is the site's to rename.
+    doc, line, column = doc_at(text, "user O|PS role")
+    assert F.rename(doc, line, column, "OPERATOR").spans[0].line == 6
+
+
+def test_rename_refuses_a_name_only_a_pattern_declares():
+    text = CLUSTER.replace("backup LINUX full", "backup LNXAPP07 full")
+    doc, line, column = doc_at(text, "backup LNXAPP|07")
+    with pytest.raises(F.RenameRefused, match=re.escape("the pattern `LNXAPP*` (line 4) covers it")):
+        F.prepare_rename(doc, line, column)
+
+
+INVALID = [
+    ("{ LNX0|1 LNX02", "LINUX.01", "`LINUX.01` contains `.`, which a z/VM user ID cannot hold"),
+    ("{ LNX0|1 LNX02", "PAYROLLSRV", "a z/VM user ID has at most 8"),
+    ("{ LNX0|1 LNX02", "system", "`SYSTEM` is a user ID CP reserves for itself"),
+    ("member DEV|2", "DEV-2", "`DEV-2` contains `-`, which a member name cannot hold"),
+    ("single group L|INUX", "LNX*", "group name `LNX*` contains `*`, so `backup` would read it as a pattern"),
+    ("job LNX|FULL", "NIGHTLYFULL", "a job name (a CMS file name) has at most 8"),
+    # SYSINC runs on each member: its names get the members' suffixes (SYSINC1, SYSINCB).
+    ("job SYS|INC", "SYSWEEKF", "`SYSWEEKF1` would have 9 characters; here a job name has at most 7"),
+    ("job SYS|INC", "two words", "`TWO WORDS` is not a name"),
+]
+
+
+@pytest.mark.parametrize("cursor,new,message", INVALID, ids=[f"{c} {n}" for c, n, _ in INVALID])
+def test_rename_refuses_an_invalid_new_name(cursor, new, message):
+    doc, line, column = doc_at(CLUSTER, cursor)
+    with pytest.raises(F.RenameRefused, match=re.escape(message)) as refused:
+        F.rename(doc, line, column, new)
+    assert refused.value.invalid_name
+
+
+COLLISIONS = [
+    ("member DEV|2", "dev1", "`DEV1` is already a member of cluster `DEV` (line 8)"),
+    ("single group L|INUX", "SYSIDS", "`SYSIDS` is already the name of a group (line 5)"),
+    ("single group L|INUX", "LNX02", "`LNX02` is a user ID (declared line 4)"),
+    ("{ LNX0|1 LNX02", "LNX02", "`LNX02` is already a user ID (declared line 4)"),
+    ("{ LNX0|1 LNX02", "BKRCATLG", "`BKRCATLG` is already a user ID (declared std/backup-manager.bkr:"),
+    ("{ LNX0|1 LNX02", "BKRSVSFS", "`BKRSVSFS` is already the ID of the catalog's SFS file pool server"),
+    ("job SYS|INC", "LNXFULL", "`LNXFULL` is already the name of a job (line 14)"),
+    # What the checker says the renamed files would break: LNXFULL's name is SYSINC's on DEV1.
+    ("job LNX|FULL", "SYSINC1", "`bkrc check` would then report BKR224: job `SYSINC` would be named `SYSINC1`"),
+]
+
+
+@pytest.mark.parametrize("cursor,new,message", COLLISIONS, ids=[f"{c} {n}" for c, n, _ in COLLISIONS])
+def test_rename_refuses_a_name_already_taken(cursor, new, message):
+    doc, line, column = doc_at(CLUSTER, cursor)
+    with pytest.raises(F.RenameRefused, match=re.escape(message)) as refused:
+        F.rename(doc, line, column, new)
+    assert not refused.value.invalid_name
+
+
+def test_rename_refuses_a_name_that_would_change_a_user_s_kind():
+    # The new ID is matched by an IDENTITY group's pattern: LNX01 is single.
+    text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP  match SYS* }")
+    doc, line, column = doc_at(text, "{ LNX0|1 LNX02")
+    with pytest.raises(F.RenameRefused, match=re.escape("would then report BKR204")):
+        F.rename(doc, line, column, "SYSX")
+
+
+def test_renaming_to_the_same_name_in_another_case_writes_it_in_upper_case():
+    text = CLUSTER.replace("backup LINUX full", "backup linux full")
+    doc, line, column = doc_at(text, "backup lin|ux full")
+    done = F.rename(doc, line, column, "Linux")
+    assert renamed(doc, done)[doc.name] == CLUSTER
+
+
+def test_document_highlight_marks_the_declaration_and_the_uses():
+    doc, line, column = doc_at(CLUSTER, "run on DE|V1 daily")
+    found = [(o.span.line, o.span.column, o.definition) for o in F.highlights(doc, line, column)]
+    assert found == [(8, 10, True), (10, 50, False), (11, 13, False), (18, 12, False)]
+    # Only this document: a user of the standard library is highlighted where this file names it.
+    text = CLUSTER.replace("  catalog shared", "  disk BKRADMIN 191 size 10 cyl\n  catalog shared")
+    doc, line, column = doc_at(text, "disk BKRAD|MIN")
+    assert [(o.span.file, o.definition) for o in F.highlights(doc, line, column)] == [(doc.name, False)]
+    doc, line, column = doc_at(CLUSTER, "\n|\n")
+    assert F.highlights(doc, line, column) == []
+
+
+RENAME_WORDS = ["cluster C {", "member", "M", "}", "{", "single", "identity", "group", "G", "user", "U", "LNX*",
+                "job", "J", "backup", "run", "on", "each", "# c", "\n", "import", "std/zvm73", "role", "admin"]
+
+
+@hypothesis.settings(max_examples=30, deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow])
+@hypothesis.given(
+    hs.one_of(hs.text(max_size=60), hs.lists(hs.sampled_from(RENAME_WORDS), max_size=25).map(" ".join)),
+    hs.integers(0, 5),
+    hs.integers(0, 80),
+    hs.sampled_from(["NEW", "", "a b", "X*", "é"]),
+)
+def test_any_rename_is_answered_or_refused(text, line, column, new):
+    doc = analyse_document("/ws/fuzz.bkr", text)
+    F.highlights(doc, line, column)
+    try:
+        F.prepare_rename(doc, line, column)
+        F.rename(doc, line, column, new)
+    except F.RenameRefused as refused:
+        assert refused.message
 
 # ----------------------------------------------------------------- code actions
 def apply(text: str, fix: F.QuickFix) -> str:

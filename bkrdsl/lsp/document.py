@@ -14,7 +14,8 @@ from pathlib import Path
 
 from bkrdsl.diagnostics import Diagnostic, sort_key
 from bkrdsl.pipeline import Analysis, analyse
-from bkrdsl.resolve.model import Model, build_model
+from bkrdsl.ast import Medium
+from bkrdsl.resolve.model import Model, build_model, split_sfs_path
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax.reader import normalise
 
@@ -45,6 +46,10 @@ class Document:
     #: The editor's text begins with a byte-order mark that `text` lacks: the
     #: editor counts it as line 1's first character.
     bom: bool = False
+    #: Where the pipeline looked for the file and its imports (rename checks
+    #: the renamed text again with the same).
+    path: Path | None = None
+    search_path: tuple[Path, ...] = ()
 
     @property
     def source(self) -> Source:
@@ -99,6 +104,15 @@ def _owners(model: Model):
             yield s.owner
 
 
+def _sfs_paths(model: Model):
+    """The paths of SFS selections (jobs and member-local excludes)."""
+    selections = [s for j in model.jobs for s in j.decl.selections]
+    selections += [s for m in model.members for s in m.decl.selections]
+    for s in selections:
+        if s.medium is Medium.SFS:
+            yield from s.items
+
+
 def index(model: Model | None) -> list[Occurrence]:
     """Every declaration of and reference to a member, group, user (Tape Manager
     machines included), job or cluster."""
@@ -127,9 +141,18 @@ def index(model: Model | None) -> list[Occurrence]:
             elif ref.user is not None or getattr(ref, "pattern", None) is not None:
                 add(Occurrence(ref.word.span, USER, ref.word.upper, False))
     known = {u.id for u in model.user_defs} | {m for t in model.tapes for m, _ in t.machines()}
+    known |= {c.server for c in model.catalogs if c.server is not None}
     for word in _owners(model):
         if word.upper in known:
             add(Occurrence(word.span, USER, word.upper, False))
+    for word in _sfs_paths(model):
+        # `include sfs BKRPOOL:CICSPRD.*`: the user who owns the directories.
+        parts = split_sfs_path(word.upper)
+        if parts is not None and parts[1] in known:
+            s, n = word.span, len(parts[1])
+            column, start = s.column + len(parts[0]), s.start + len(parts[0])
+            span = Span(s.file, s.line, column, s.line, column + n, start, start + n)
+            add(Occurrence(span, USER, parts[1], False))
     for d in model.disks:
         add(Occurrence(d.user.span, USER, d.user.upper, False))
     for c in model.catalogs:
@@ -178,4 +201,4 @@ def analyse_document(
     text = normalise(text)
     analysis = analyse(name, text.encode("utf-8"), path=path, search_path=search_path, reader=recording)
     model = _model_of(analysis)
-    return Document(name, text, analysis, model, frozenset(read), index(model), bom)
+    return Document(name, text, analysis, model, frozenset(read), index(model), bom, path, search_path)

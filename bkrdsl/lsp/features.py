@@ -1,7 +1,7 @@
 """What the language server answers, as pure functions of an analysed Document.
 
-Hover, completion, definitions, references, the outline, formatting, code
-actions and the placement of diagnostics. Positions are 0-based (line, column
+Hover, completion, definitions, references, rename and highlights, the
+outline, formatting, code actions and the placement of diagnostics. Positions are 0-based (line, column
 in code points); bkrdsl.lsp.server converts them to and from LSP types.
 """
 
@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.diagnostics import Diagnostic, Edit
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, Document, Occurrence
-from bkrdsl.resolve.model import ROLE_TEXT, ROLES
+from bkrdsl.resolve.model import ROLE_TEXT, ROLES, is_pattern
 from bkrdsl.source import Span
 
 KIND_TEXT = {
@@ -415,6 +416,275 @@ def references(doc: Document, line: int, column: int, include_declaration: bool)
     if occ is None:
         return []
     return [o.span for o in doc.occurrences_of(occ.kind, occ.name) if include_declaration or not o.definition]
+
+
+# ================================================================ rename and highlights
+class RenameRefused(Exception):
+    """Why a name cannot be renamed (or not to the name asked for): the message the
+    editor shows. `invalid_name`: the new name is at fault (LSP's InvalidParams);
+    otherwise the rename is (RequestFailed)."""
+
+    def __init__(self, message: str, *, invalid_name: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.invalid_name = invalid_name
+
+
+@dataclass
+class Renaming:
+    """Every place to write `new` instead of the `kind` named `old`."""
+
+    kind: str
+    old: str
+    new: str  # in upper case, as bkrc reads names and `bkrc fmt` writes them
+    spans: list[Span]
+
+
+_RENAMED = "members, groups, users, jobs and the cluster"
+
+
+def in_stdlib(file: str) -> bool:
+    """Whether a file is the standard library's (imported as `std/NAME`, or a path into stdlib/)."""
+    if file.startswith("std/"):
+        return True
+    from bkrdsl.resources import stdlib_dir
+
+    try:
+        return Path(file).resolve().is_relative_to(stdlib_dir().resolve())
+    except (OSError, ValueError):
+        return False
+
+
+def _not_renamed(doc: Document, line: int, column: int) -> None:
+    """The cursor is on no name: returns on nothing at all (a blank, a comment, a
+    string); refuses a word that is not a name, saying what it is."""
+    from bkrdsl.check.common import quoted
+    from bkrdsl.keywords import keywords
+
+    at = doc.offset(line, column)
+    line_start = doc.text.rfind("\n", 0, at) + 1
+    start, end = _word_at(doc, line, column)
+    word = doc.text[start:end]
+    if not word or _in_comment_or_string(doc.text[line_start:at]):
+        return
+    if word.lower() in keywords():
+        raise RenameRefused(
+            f"`{word}` is a keyword of the language, not a name: only {_RENAMED} can be renamed"
+        )
+    if word.lower() in ROLES:
+        raise RenameRefused(f"`{word}` is a role the product defines, not a name: roles cannot be renamed")
+    raise RenameRefused(
+        f"{quoted(word)} is not the name of a member, group, user, job or cluster: only those can be renamed"
+    )
+
+
+def rename_target(doc: Document, line: int, column: int) -> Occurrence | None:
+    """The name under the cursor, if rename may change it everywhere; None when the
+    cursor is on nothing (a blank, a comment, a string).
+
+    Raises RenameRefused for a word that is not a name (a keyword, a role, a
+    volume...), a pattern (`match LNX*` covers users, it does not name one), a
+    name the standard library declares or uses (rename never edits it), and a
+    name nothing declares (no declaration ties its uses together: a user only a
+    pattern covers, an unknown member)."""
+    occ = doc.occurrence_at(line, column)
+    if occ is None or doc.model is None:
+        _not_renamed(doc, line, column)
+        return None
+    model = doc.model
+    if occ.kind == USER and is_pattern(occ.name):
+        raise RenameRefused(
+            f"`{occ.name}` is a pattern: it covers every user it matches, and rename leaves patterns as they"
+            " are; edit it by hand"
+        )
+    occurrences = doc.occurrences_of(occ.kind, occ.name)
+    for o in occurrences:
+        if in_stdlib(o.span.file):
+            what = "declared" if o.definition else "named"
+            raise RenameRefused(
+                f"`{occ.name}` is {what} in the standard library ({where(doc, o.span)}),"
+                " which rename never edits"
+            )
+    machine = occ.kind == USER and occ.name in model.machine_roles()  # the catalog's SFS server
+    if not machine and not any(o.definition for o in occurrences):
+        pattern = model.pattern_for(occ.name) if occ.kind == USER else None
+        if pattern is not None:
+            raise RenameRefused(
+                f"`{occ.name}` is not declared by name: the pattern `{pattern.pattern}`"
+                f" ({where(doc, pattern.span)}) covers it, and rename leaves patterns as they are"
+            )
+        raise RenameRefused(f"`{occ.name}` is declared nowhere: there is no declaration to rename it with")
+    return occ
+
+
+def prepare_rename(doc: Document, line: int, column: int) -> Span | None:
+    """The name under the cursor that rename would change (its text is the editor's
+    placeholder), None on nothing; raises RenameRefused with the reason."""
+    occ = rename_target(doc, line, column)
+    return occ.span if occ is not None else None
+
+
+def _invalid(doc: Document, kind: str, old: str, new: str) -> str | None:
+    """Why `new` cannot name this `kind`: the checker's own rules for it."""
+    from bkrdsl.check.common import cms_name_problem, quoted, system_name_problem, user_id_problem
+    from bkrdsl.check.names import group_name_problem, reserved_id_problem
+    from bkrdsl.keywords import vocabulary
+    from bkrdsl.resolve.model import derived_job_name
+
+    if not re.fullmatch(vocabulary().word, new):
+        return (
+            f"{quoted(new)} is not a name: a name is a word of A-Z 0-9 $ # @ _ * % ? + - : ."
+            " that does not start with # + - : or ."
+        )
+    if kind == MEMBER:
+        return system_name_problem(new)
+    if kind == CLUSTER:
+        return system_name_problem(new, "cluster name")
+    if kind == GROUP:
+        return group_name_problem(new)
+    if kind == USER:
+        return user_id_problem(new) or reserved_id_problem(new)
+    problem = cms_name_problem(new, "job name (a CMS file name)")
+    if problem:
+        return problem
+    model = doc.model
+    for job in (j for j in model.jobs if j.name == old and j.derives_names):
+        suffixes = [m.job_suffix for m in map(model.member, job.members) if m is not None]
+        long = [derived_job_name(new, s) for s in suffixes if len(derived_job_name(new, s)) > 8]
+        if long:
+            room = 8 - max(len(s) for s in suffixes)
+            return (
+                f"job `{old}` runs on several members, and its name on each gets the member's suffix:"
+                f" `{long[0]}` would have {len(long[0])} characters; here a job name has at most {room}"
+            )
+    return None
+
+
+def _taken(doc: Document, kind: str, old: str, new: str) -> str | None:
+    """The name of the same namespace `new` would collide with, said as a sentence."""
+    model = doc.model
+    member = model.member(new) if kind == MEMBER else None
+    if member is not None:
+        return f"`{new}` is already a member of cluster `{model.name}` ({where(doc, member.decl.name.span)})"
+    if kind == CLUSTER:
+        for c in model.clusters:
+            if c.name.upper == new:
+                return f"`{new}` is already the name of a cluster ({where(doc, c.name.span)})"
+    if kind == JOB:
+        for j in model.jobs:
+            if j.name == new:
+                return f"`{new}` is already the name of a job ({where(doc, j.decl.name.span)})"
+    if kind in (GROUP, USER):
+        # `backup NAME` takes a group name or a user ID: one namespace (BKR326).
+        group = model.group(new)
+        if group is not None:
+            what = "already the name of a group" if kind == GROUP else "the name of a group"
+            return f"`{new}` is {what} ({where(doc, group.decl.name.span)})"
+        user = model.user(new)
+        if user is not None:
+            what = "a user ID" if kind == GROUP else "already a user ID"
+            return f"`{new}` is {what} (declared {where(doc, user.span)})"
+        role = model.machine_roles().get(new)
+        if role is not None:
+            return f"`{new}` is already the ID of {ROLE_TEXT.get(role, 'a machine of the product')}"
+    return None
+
+
+def renaming(doc: Document, kind: str, old: str, new_name: str) -> Renaming:
+    """Rename the `kind` named `old` to `new_name` in this document and every module
+    its analysis read. Raises RenameRefused when the new name is not valid for
+    the kind, is taken in the same namespace, or would make the checker report
+    an error the files did not have (kinds, derived job names, SUBCONFIG IDs...);
+    also when an occurrence lies in the standard library."""
+    from bkrdsl.check.common import quoted
+
+    new = new_name.strip().upper()
+    problem = _invalid(doc, kind, old, new)
+    if problem:
+        raise RenameRefused(f"cannot rename `{old}` to {quoted(new)}: {problem}", invalid_name=True)
+    occurrences = doc.occurrences_of(kind, old)
+    for o in occurrences:
+        if in_stdlib(o.span.file):
+            raise RenameRefused(
+                f"`{old}` is named in the standard library ({where(doc, o.span)}), which rename never edits"
+            )
+    if new != old:
+        taken = _taken(doc, kind, old, new)
+        if taken:
+            raise RenameRefused(f"cannot rename `{old}` to `{new}`: {taken}")
+    spans = sorted({o.span for o in occurrences}, key=lambda s: (s.file != doc.name, s.file, s.start))
+    done = Renaming(kind, old, new, spans)
+    _no_new_errors(doc, done)
+    return done
+
+
+def renamed_texts(doc: Document, renaming: Renaming) -> dict[str, str]:
+    """The text of every file the renaming edits, after it: file name -> text."""
+    by_file: dict[str, list[Span]] = {}
+    for s in renaming.spans:
+        by_file.setdefault(s.file, []).append(s)
+    out = {}
+    for file, spans in by_file.items():
+        source = doc.analysis.sources.get(file)
+        text = doc.text if file == doc.name else (source.text if source is not None else None)
+        if text is None:
+            continue
+        for s in sorted(spans, key=lambda s: s.start, reverse=True):
+            text = text[: s.start] + renaming.new + text[s.end :]
+        out[file] = text
+    return out
+
+
+def _no_new_errors(doc: Document, renaming: Renaming) -> None:
+    """Check the renamed files as `bkrc check` would: refuse a rename that adds an error."""
+    import collections
+
+    from bkrdsl.diagnostics import Severity
+    from bkrdsl.lsp.document import analyse_document
+
+    texts = renamed_texts(doc, renaming)
+    served = {}  # every module as the analysis read it, the renamed ones renamed
+    for name, source in doc.analysis.sources.items():
+        if name != doc.name and not in_stdlib(name):
+            served[Path(name).resolve()] = texts.get(name, source.text).encode("utf-8")
+
+    def read(path: Path) -> bytes:
+        found = served.get(path.resolve())
+        return found if found is not None else path.read_bytes()
+
+    after = analyse_document(
+        doc.name, texts.get(doc.name, doc.text), path=doc.path, search_path=doc.search_path, reader=read
+    )
+
+    def errors(d: Document) -> list[Diagnostic]:
+        return [x for x in d.diagnostics if x.severity is Severity.ERROR]
+
+    before = collections.Counter(x.code for x in errors(doc))
+    for d in errors(after):
+        if before[d.code] > 0:
+            before[d.code] -= 1
+            continue
+        raise RenameRefused(
+            f"cannot rename `{renaming.old}` to `{renaming.new}`: `bkrc check` would then report"
+            f" {d.code}: {d.message}"
+        )
+
+
+def rename(doc: Document, line: int, column: int, new_name: str) -> Renaming:
+    """Rename the name under the cursor everywhere this document's analysis sees it."""
+    occ = rename_target(doc, line, column)
+    if occ is None:
+        raise RenameRefused(f"there is no name here to rename: only {_RENAMED} can be renamed")
+    return renaming(doc, occ.kind, occ.name, new_name)
+
+
+def highlights(doc: Document, line: int, column: int) -> list[Occurrence]:
+    """Where the name under the cursor occurs in this document (declarations too)."""
+    occ = doc.occurrence_at(line, column)
+    if occ is None:
+        return []
+    found = [o for o in doc.occurrences_of(occ.kind, occ.name) if o.span.file == doc.name]
+    return sorted(found, key=lambda o: o.span.start)
 
 
 # ================================================================ outline

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from lsprotocol import types as T
-from pygls.exceptions import JsonRpcInvalidParams, JsonRpcInvalidRequest
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.protocol.json_rpc import RPCRequest
@@ -86,7 +86,29 @@ def apply_change(text: str, change: T.TextDocumentContentChangeEvent, codec) -> 
     return text[: offset(change.range.start)] + change.text + text[offset(change.range.end) :]
 
 
+class Refused(JsonRpcException):
+    """A request the server declines, with the reason the editor shows (a rename of
+    a keyword, to an invalid name...): an answer, not a fault of the server."""
+
+    CODE = int(T.LSPErrorCodes.RequestFailed)
+
+
+def refused(why: F.RenameRefused) -> Refused:
+    """LSP, `rename`: an invalid new name "must return a ResponseError with an
+    appropriate message"; InvalidParams for the name, RequestFailed otherwise."""
+    return Refused(why.message, code=JsonRpcInvalidParams.CODE if why.invalid_name else None)
+
+
 class BkrProtocol(LanguageServerProtocol):
+    def _send_handler_result(self, future, *, msg_id):
+        """pygls's own, but a refusal is sent without logging a traceback to
+        standard error as pygls does for an exception."""
+        if not future.cancelled() and isinstance(future.exception(), Refused):
+            self._request_futures.pop(msg_id, None)
+            self._send_response(msg_id, error=future.exception().to_response_error())
+            return
+        super()._send_handler_result(future, msg_id=msg_id)
+
     def handle_message(self, message):
         """pygls's own, but a request after `shutdown` gets an answer: "If a server
         receives requests after a shutdown request those requests should error
@@ -459,6 +481,63 @@ def build_server() -> BkrServer:
         line, column = ls.server_position(doc, params.position)
         spans = F.references(doc, line, column, params.context.include_declaration)
         return [loc for loc in (ls.location(s, doc) for s in spans) if loc is not None]
+
+    @server.feature(T.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
+    def document_highlight(ls: BkrServer, params: T.DocumentHighlightParams) -> list[T.DocumentHighlight]:
+        doc = ls.fresh(params.text_document.uri)
+        if doc is None:
+            return []
+        return [
+            T.DocumentHighlight(
+                range=ls.range(o.span, doc),
+                kind=T.DocumentHighlightKind.Write if o.definition else T.DocumentHighlightKind.Read,
+            )
+            for o in F.highlights(doc, *ls.server_position(doc, params.position))
+        ]
+
+    @server.feature(T.TEXT_DOCUMENT_PREPARE_RENAME)
+    def prepare_rename(ls: BkrServer, params: T.PrepareRenameParams) -> T.PrepareRenamePlaceholder | None:
+        doc = ls.fresh(params.text_document.uri)
+        if doc is None:
+            return None
+        try:
+            span = F.prepare_rename(doc, *ls.server_position(doc, params.position))
+        except F.RenameRefused as why:
+            raise refused(why) from None
+        if span is None:
+            return None
+        placeholder = doc.text[span.start : span.end]
+        return T.PrepareRenamePlaceholder(range=ls.range(span, doc), placeholder=placeholder)
+
+    @server.feature(T.TEXT_DOCUMENT_RENAME)
+    def rename(ls: BkrServer, params: T.RenameParams) -> T.WorkspaceEdit | None:
+        uri = params.text_document.uri
+        doc = ls.fresh(uri)
+        if doc is None:
+            return None
+        try:
+            done = [(doc, F.rename(doc, *ls.server_position(doc, params.position), params.new_name))]
+            # A module's names are used by the clusters that import it: the open ones
+            # are renamed too (and must accept the new name).
+            kind, old = done[0][1].kind, done[0][1].old
+            for other in ls.dependents(uri):
+                other_doc = ls.fresh(other)
+                if other_doc is not None:
+                    done.append((other_doc, F.renaming(other_doc, kind, old, params.new_name)))
+        except F.RenameRefused as why:
+            raise refused(why) from None
+        changes: dict[str, list[T.TextEdit]] = {}
+        seen: set[tuple[str, int]] = set()
+        for where, renamed in done:
+            for span in renamed.spans:
+                key = (os.path.realpath(span.file) if os.path.isabs(span.file) else span.file, span.start)
+                target = ls.uri_of(span.file, where)
+                if key in seen or target is None:
+                    continue
+                seen.add(key)
+                edit = T.TextEdit(range=ls.range(span, where), new_text=renamed.new)
+                changes.setdefault(target, []).append(edit)
+        return T.WorkspaceEdit(changes=changes)
 
     @server.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def symbols(ls: BkrServer, params: T.DocumentSymbolParams) -> list[T.DocumentSymbol]:
