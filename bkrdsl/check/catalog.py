@@ -295,6 +295,8 @@ def purging(model: Model):
     purgers = [e for e in model.expires if e.purge is not None]
     if cat is None and not purgers:
         return  # BKR213 says the catalog is missing
+    if not model.members:
+        return  # BKR119 says the cluster has no member to purge from
     if not purgers:
         related = tuple(Related(e.decl.span, "this expiry only previews") for e in model.expires[:1])
         yield NO_PURGE(

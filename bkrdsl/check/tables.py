@@ -268,7 +268,9 @@ def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
         if not valid_user_id(machine):
             continue  # BKR301: a name no directory entry can have
         kind, members = machines[machine]
-        if not (shared if kind is Kind.SINGLE else private.issuperset(members)):
+        # An IDENTITY on no member (a cluster without members: BKR119) has no
+        # SUBCONFIG to lack the disk.
+        if not (shared if kind is Kind.SINGLE else members and private.issuperset(members)):
             continue
         lacking.setdefault("worker" if role == "worker" else machine, []).append(machine)
     return [_no_a_disk(model, ids, roles, machines) for ids in lacking.values()]
