@@ -23,15 +23,27 @@ NO_PURGE = register(
     Backups leave the catalog only when the catalog server runs
     `EXPIRE (PURGE`. With no `purge` schedule anywhere (no `expire` block, or
     one that only previews), the catalog and the backup pools only grow, until
-    the file pool or the pool disks fill up and every job fails.
+    the file pool or the pool disks fill up and every job fails. (A block that
+    only previews is also BKR218, an error: its preview never runs.)
 
     Failing example:
 
-        catalog shared server BKRSVSFS pool BKRPOOL
-        expire on VMSYS1 { preview daily 01:00  retain 35 days }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL   # <- BKR210
+          # no `expire` block
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: add a purge on one member:
-    `expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 35 days }`.
+    `expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }`.
     """,
 )
 
@@ -51,8 +63,20 @@ SEVERAL_PURGES = register(
 
     Failing example:
 
-        catalog shared server BKRSVSFS pool BKRPOOL
-        expire on each member { purge weekly sun 03:00  retain 35 days }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on each member { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }`.
     """,
@@ -71,7 +95,19 @@ INCOMPLETE_CATALOG = register(
 
     Failing example:
 
-        catalog shared pool BKRPOOL
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared pool BKRPOOL   # <- BKR212
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `catalog shared server BKRSVSFS pool BKRPOOL`.
     """,
@@ -90,7 +126,20 @@ NO_CATALOG = register(
     The warning says so when more than one member purges: right for local
     catalogs, but a shared one would be purged once per member.
 
-    Failing example: a cluster block with members and jobs but no `catalog`.
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {   # <- BKR213
+          member VMSYS1 { workers 2 }
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `catalog shared server BKRSVSFS pool BKRPOOL`.
     """,
@@ -108,8 +157,20 @@ LOCAL_PARTIAL_EXPIRY = register(
 
     Failing example:
 
-        catalog local
-        expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog local
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     (VMSYS2's catalog is never purged.)
 
@@ -131,8 +192,20 @@ PURGE_AWAY = register(
 
     Failing example:
 
-        catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
-        expire on VMSYS2 { purge weekly sun 03:00  retain 35 days }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
+          expire on VMSYS2 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `expire on VMSYS1 { ... }`, or move the server: `catalog ... on VMSYS2`.
     """,
@@ -155,9 +228,21 @@ register(
 
     Failing example:
 
-        catalog shared server BKRSVSFS pool BKRPOOL
-        expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
-        expire on VMSYS2 { preview daily 01:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          expire on VMSYS2 { preview daily 01:00 }   # <- BKR218
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: preview on the purging member only.
     """,
@@ -182,9 +267,21 @@ PREVIEW_NOT_RUN = register(
 
     Failing example:
 
-        catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
-        expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
-        expire on VMSYS2 { preview daily 01:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          expire on VMSYS2 { preview daily 01:00 }   # <- BKR218
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: preview on the purging member, in its block or a block of its own:
     `expire on VMSYS1 { preview daily 01:00 }`.
@@ -210,7 +307,19 @@ SERVER_IS_PRODUCT_MACHINE = register(
 
     Failing example:
 
-        catalog shared server BKRADMIN pool BKRPOOL
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRADMIN pool BKRPOOL   # <- BKR217
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `catalog shared server BKRSVSFS pool BKRPOOL`, with the file pool
     server's own user ID.
@@ -237,7 +346,19 @@ LOCAL_HOME = register(
 
     Failing example:
 
-        catalog local server BKRSVSFS pool BKRPOOL on VMSYS1
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog local server BKRSVSFS pool BKRPOOL on VMSYS1   # <- BKR219
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `catalog local server BKRSVSFS pool BKRPOOL`, or, for one catalog
     on VMSYS1, `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1`.

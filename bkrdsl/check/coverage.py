@@ -46,10 +46,32 @@ UNCOVERED_MEMBER = register(
 
     Failing example:
 
-        member VMSYS3 { workers 2 }      # no job mentions VMSYS3
-        job SYSINC { ... run on VMSYS1, VMSYS2 daily 03:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          member VMSYS3 { workers 2 }      # no job runs on VMSYS3
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          single group TESTERS { TEST01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+          job TESTFULL {
+            backup TESTERS full
+            include minidisk * *
+            to disk
+            run on VMSYS2 daily 02:00
+          }
+        }
 
-    Fix: `run on each member daily 03:00`.
+    Fix: a job for the IDENTITY users that runs on each member (`job SYSINC {
+    backup SYSIDS incremental ... run on each member daily 01:00 }`), or a job
+    of its own for VMSYS3.
     """,
 )
 
@@ -66,10 +88,29 @@ SAME_MINUTE = register(
 
     Failing example:
 
-        job GUESTFUL { ... run on VMSYS1 daily 02:00 }
-        job SYSFULL  { ... run on each member daily 02:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          identity group SYSIDS { TCPIP }
+          job GUESTFUL {
+            backup GUESTS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+          job SYSFULL {
+            backup SYSIDS full
+            include minidisk * *
+            to disk
+            run on each member daily 02:00   # <- BKR402
+          }
+        }
 
-    Fix: `run on each member daily 03:00` for one of them.
+    Fix: `run on each member daily 04:00` for one of them.
     """,
 )
 
@@ -89,8 +130,19 @@ PURGE_DURING_BACKUP = register(
 
     Failing example:
 
-        expire on VMSYS1 { purge daily 02:30  retain 35 days }
-        job GUESTFUL { ... run on VMSYS1 daily 02:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge daily 02:30  retain 35 days }   # <- BKR403
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: purge when the member's backups are done: `purge daily 06:00`.
     """,
@@ -108,7 +160,19 @@ SHORT_MONTH = register(
 
     Failing example:
 
-        run on VMSYS1 monthly 31 02:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 monthly 31 02:00   # <- BKR404
+          }
+        }
 
     Fix: use a day every month has (1 to 28), e.g. `monthly 1 02:00`.
     """,
@@ -133,8 +197,25 @@ SINGLE_TWICE = register(
 
     Failing example:
 
-        job GUESTFUL { backup GUESTS full ... run on VMSYS1 daily 02:00 }
-        job GUESTWK  { backup GUESTS full ... run on VMSYS1 weekly sun 04:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          job GUESTFUL {
+            backup GUESTS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+          job GUESTWK {
+            backup GUESTS full   # <- BKR405
+            include minidisk * *
+            to disk
+            run on VMSYS1 weekly sun 04:00
+          }
+        }
 
     Fix: delete one job, or make one of them `incremental`.
     """,
@@ -158,8 +239,26 @@ SINGLE_TWO_MEMBERS = register(
 
     Failing example:
 
-        job GUESTFUL { backup GUESTS full ... run on VMSYS1 weekly sun 02:00 }
-        job GUESTINC { backup GUESTS incremental ... run on VMSYS2 daily 03:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          job GUESTFUL {
+            backup GUESTS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 weekly sun 02:00
+          }
+          job GUESTINC {
+            backup GUESTS incremental   # <- BKR411
+            include minidisk * *
+            to disk
+            run on VMSYS2 daily 01:00
+          }
+        }
 
     Fix: run both jobs on one member (`run on VMSYS1 daily 03:00`), or take
     the users out of one of the groups.
@@ -184,10 +283,27 @@ IDENTITY_TWICE = register(
 
     Failing example:
 
-        identity group NETWORK { TCPIP FTPSERVE }
-        identity group WEB { FTPSERVE HTTPD }
-        job NETFULL { backup NETWORK full ... run on each member daily 02:00 }
-        job WEBFULL { backup WEB full ... run on each member daily 03:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group NETWORK { TCPIP FTPSERVE }
+          identity group WEB { FTPSERVE HTTPD }
+          job NETFULL {
+            backup NETWORK full
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+          job WEBFULL {
+            backup WEB full   # <- BKR410
+            include minidisk * *
+            to disk
+            run on each member daily 02:00
+          }
+        }
 
     Fix: keep FTPSERVE in one of the groups.
     """,
@@ -213,11 +329,19 @@ OWNER_NOT_BACKED_UP = register(
 
     Failing example:
 
-        single group GUESTS { LINUX01 LINUX02 }
-        job GUESTFUL {
-          backup GUESTS full
-          include minidisk LINUX03 0201
-          ...
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          job GUESTFUL {
+            backup GUESTS full
+            include minidisk * 0191
+            include minidisk LINUX03 0201   # <- BKR406
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: add LINUX03 to GUESTS, or move the line to the job that backs it up.
@@ -239,8 +363,20 @@ EXCLUDES_ALL = register(
 
     Failing example:
 
-        include minidisk * 0191
-        exclude minidisk * 0100-01FF
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * 0191   # <- BKR407
+            exclude minidisk * 0100-01FF
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: narrow the exclude (`exclude minidisk * 0190`) or widen the include.
     """,
@@ -258,9 +394,22 @@ UNUSED_GROUP = register(
 
     Failing example:
 
-        single group TESTERS { TEST01 TEST02 }    # no `backup TESTERS`
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          single group TESTERS { TEST01 TEST02 }    # no `backup TESTERS`
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
-    Fix: back it up (`backup GUESTS, TESTERS full`), or delete the group.
+    Fix: back it up (`backup APPS, TESTERS full`), or delete the group.
     (Groups in imported modules are not reported: a shared module may serve
     several clusters.)
     """,
@@ -290,11 +439,18 @@ OWNER_IN_PART = register(
 
     Failing example:
 
-        single group LINUX { match LNX*1 }
-        job J {
-          backup LINUX full
-          include minidisk LNX1* 0191
-          ...
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group LINUX { match LNX*1 }
+          job LNXFULL {
+            backup LINUX full
+            include minidisk LNX1* 0191   # <- BKR409
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: write the include for the group's own pattern (`include minidisk

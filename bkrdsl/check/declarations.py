@@ -41,6 +41,18 @@ USER_TWICE = register(
 
         import std/backup-manager
         identity user BKRBKUP          # std/backup-manager already says so
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: delete the repeated declaration. (Listing a declared user in a group
     is not a declaration: groups may name users declared elsewhere.)
@@ -60,8 +72,20 @@ DUPLICATE_GROUP = register(
 
     Failing example:
 
-        single group GUESTS { LINUX01 }
-        single group GUESTS { LINUX02 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 }
+          single group GUESTS { LINUX02 }   # <- BKR321
+          job APPSFULL {
+            backup GUESTS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: merge them into one group, or rename one.
     """,
@@ -79,8 +103,20 @@ DUPLICATE_MEMBER = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4 }
-        member VMSYS1 { workers 2 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 4 }
+          member VMSYS1 { workers 2 }   # <- BKR322
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: keep one block per member; a cluster's members are the systems of
     its SSI statement in SYSTEM CONFIG.
@@ -104,7 +140,20 @@ MEMBER_NAMED_EACH = register(
 
     Failing example:
 
-        member EACH { workers 2 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member EACH { workers 2 }   # <- BKR327
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: name the member as SYSTEM CONFIG does, for example `member VMSYS1`.
     If the system identifier really is EACH, bkrc cannot describe the
@@ -130,7 +179,19 @@ MEMBER_FOLDER_CLASH = register(
 
     Failing example:
 
-        member CLUSTER {{ workers 2 }}
+        import std/backup-manager
+        cluster PRODSSI {{
+          member CLUSTER {{ workers 2 }}   # <- BKR328
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on CLUSTER {{ purge weekly sun 03:00  retain 35 days }}
+          single group APPS {{ LINUX01 }}
+          job APPSFULL {{
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on CLUSTER daily 02:00
+          }}
+        }}
 
     Fix: compile onto a case-sensitive file system, or keep the two kinds
     of file apart when uploading: `CLUSTER/*.DIRECT` are the directory
@@ -150,8 +211,26 @@ DUPLICATE_JOB = register(
 
     Failing example:
 
-        job NIGHTLY { backup GUESTS full ... }
-        job NIGHTLY { backup TESTERS full ... }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          single group TESTERS { TEST01 }
+          job NIGHTLY {
+            backup GUESTS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+          job NIGHTLY {   # <- BKR323
+            backup TESTERS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 04:00
+          }
+        }
 
     Fix: rename one of them.
     """,
@@ -172,8 +251,23 @@ DUPLICATE_DISK = register(
 
     Failing example:
 
-        disk BKRBKUP 191 size 10 cyl
-        disk BKRBKUP 0191 size 20 cyl
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          disk BKRBKUP 0191 size 20 cyl   # <- BKR324
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: keep one, or give the second disk another address.
     """,
@@ -193,8 +287,23 @@ DUPLICATE_VOLUME = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4  private-volume PRV001 }
-        member VMSYS2 { workers 4  private-volume PRV001 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume PRV001 }
+          member VMSYS2 { workers 2  private-volume PRV001 }   # <- BKR325
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: give each member its own private volume (`private-volume PRV002`).
     """,
@@ -212,8 +321,20 @@ GROUP_USER_CLASH = register(
 
     Failing example:
 
+        import std/backup-manager
         single user PAYROLL
-        single group PAYROLL { PAYDB PAYAPP }
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group PAYROLL { PAYDB PAYAPP }   # <- BKR326
+          job APPSFULL {
+            backup PAYROLL full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: rename the group (`single group PAYUSERS { ... }`).
     """,
@@ -235,8 +356,19 @@ UNKNOWN_MEMBER = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4 }
-        job NIGHTLY { ... run on VMSYS01 daily 02:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS01 daily 02:00   # <- BKR330
+          }
+        }
 
     Fix: use a declared name (`run on VMSYS1`), or declare the member.
     """,
@@ -258,8 +390,19 @@ UNKNOWN_BACKUP = register(
 
     Failing example:
 
-        single group GUESTS { LINUX01 LINUX02 }
-        job NIGHTLY { backup GUESTZ full ... }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          job APPSFULL {
+            backup GUESTZ full   # <- BKR331
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `backup GUESTS full`; for a pattern, `single group LINUXES { match
     LNX* }` then `backup LINUXES full`.
@@ -288,7 +431,23 @@ UNKNOWN_DISK_USER = register(
 
     Failing example:
 
-        disk BKRBKP 191 size 10 cyl
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          disk BKRBKP 192 size 10 cyl   # <- BKR332
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `disk BKRBKUP 191 size 10 cyl`.
     """,
@@ -306,8 +465,22 @@ UNKNOWN_VOLUME = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4  private-volume M1PRV1 }
-        disk BKRBKUP 191 size 10 cyl on M1PRV2
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl on M1PRV2   # <- BKR333
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `disk BKRBKUP 191 size 10 cyl on M1PRV1`, or declare the volume.
     """,
@@ -328,7 +501,20 @@ UNKNOWN_ROLE = register(
 
     Failing example:
 
-        identity user BKRBKUP role backup-srv
+        import std/backup-manager
+        identity user BKRBKUP role backup-srv   # <- BKR334
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `identity user BKRBKUP role backup-server`.
     """,
@@ -352,7 +538,21 @@ ROLE_ON_PATTERN = register(
 
     Failing example:
 
-        identity user BKRBK* role backup-server
+        identity user BKRBK* role backup-server   # <- BKR335
+        identity user BKRCATLG role catalog-server
+        identity user BKRWRK* role worker
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `identity user BKRBKUP role backup-server`.
     """,

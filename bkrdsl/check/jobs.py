@@ -29,11 +29,19 @@ SINGLE_ON_MANY = register(
 
     Failing example:
 
-        single group GUESTS { LINUX01 LINUX02 }
-        job GUESTFUL {
-          backup GUESTS full
-          ...
-          run on each member daily 02:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          job GUESTFUL {
+            backup GUESTS full
+            include minidisk * *
+            to disk pool BKUPPOOL
+            run on each member daily 02:00   # <- BKR220
+          }
         }
 
     Fix: `run on VMSYS1 daily 02:00`: pick one member.
@@ -61,11 +69,26 @@ IDENTITY_PINNED = register(
 
     Failing example:
 
-        identity group SYSIDS { TCPIP DIRMAINT }
-        job SYSINC {
-          backup SYSIDS incremental
-          ...
-          run on VMSYS1 daily 03:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP DIRMAINT }
+          single group APPS { LINUX01 }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk pool BKUPPOOL
+            run on VMSYS1 daily 01:00   # <- BKR221
+          }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS2 daily 02:00
+          }
         }
 
     Fix: `run on each member daily 03:00`.
@@ -84,9 +107,19 @@ MIXED_KINDS = register(
 
     Failing example:
 
-        job NIGHTLY {
-          backup GUESTS, SYSIDS full      # GUESTS single, SYSIDS identity
-          ...
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          identity group SYSIDS { TCPIP }
+          job NIGHTLY {
+            backup GUESTS, SYSIDS full      # GUESTS single, SYSIDS identity
+            include minidisk * *
+            to disk pool BKUPPOOL
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: split it: `job GUESTFUL { backup GUESTS full ... run on VMSYS1 ... }`
@@ -108,7 +141,20 @@ DERIVED_TOO_LONG = register(
 
     Failing example:
 
-        job SYSWEEKF { ... run on each member daily 03:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSWEEKF {      # SYSWEEKF1 on VMSYS1, SYSWEEKF2 on VMSYS2
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     (SYSWEEKF itself fits, but SYSWEEKF1 has 9 characters. A job name of
     more than 8 characters is BKR303 whatever its placement.)
@@ -131,8 +177,27 @@ NAME_COLLISION = register(
 
     Failing example:
 
-        job SYS  { ... run on each member daily 03:00 }
-        job SYS1 { ... run on VMSYS1 daily 04:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          single group APPS { LINUX01 }
+          job SYS {   # <- BKR224
+            backup SYSIDS full
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+          job SYS1 {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 04:00
+          }
+        }
 
     Fix: rename one of the jobs.
     """,
@@ -152,8 +217,20 @@ SUFFIX_COLLISION = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4  job-suffix A }
-        member VMSYS2 { workers 4  job-suffix A }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  job-suffix A }
+          member VMSYS2 { workers 2  job-suffix A }   # <- BKR225
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `job-suffix B` on VMSYS2.
     """,
@@ -176,12 +253,19 @@ SHARED_POOL_EACH_MEMBER = register(
 
     Failing example:
 
-        catalog shared server BKRSVSFS pool BKRPOOL
-        identity group SYSIDS { TCPIP }
-        job SYSFULL {
-          backup SYSIDS full
-          include sfs BKRPOOL:*.*
-          run on each member daily 02:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSFULL {
+            backup SYSIDS full
+            include sfs BKRPOOL:*.*   # <- BKR226
+            to disk
+            run on each member daily 02:00
+          }
         }
 
     Fix: move the shared pool's include into a job of its own that runs on
@@ -189,15 +273,25 @@ SHARED_POOL_EACH_MEMBER = register(
     pool may back up IDENTITY users from one member (BKR221 makes that
     exception):
 
-        job SYSFULL {
-          backup SYSIDS full
-          include minidisk * *
-          run on each member daily 02:00
-        }
-        job SYSSFS {
-          backup SYSIDS full
-          include sfs BKRPOOL:*.*
-          run on VMSYS1 daily 02:30
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSFULL {
+            backup SYSIDS full
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+          job SYSSFS {
+            backup SYSIDS full
+            include sfs BKRPOOL:*.*
+            to disk
+            run on VMSYS1 daily 01:30
+          }
         }
 
     An `include sfs` of a file pool each member has of its own (VMSYS:,

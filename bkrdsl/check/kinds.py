@@ -36,6 +36,18 @@ SERVICE_SINGLE = register(
 
         import std/backup-manager      # identity user BKRBKUP role backup-server
         single user BKRBKUP            # but the site says single
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: declare the machine `identity` (or delete the site's declaration and
     rely on std/backup-manager).
@@ -61,8 +73,20 @@ CATALOG_SERVER_KIND = register(
 
     Failing example:
 
+        import std/backup-manager
         identity user BKRSVSFS
-        catalog shared server BKRSVSFS pool BKRPOOL
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL   # <- BKR202
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `single user BKRSVSFS` (or leave it undeclared: bkrc then writes it as
     a single-configuration user).
@@ -84,8 +108,20 @@ BOTH_KINDS = register(
 
     Failing example:
 
-        import std/zvm73                # identity user TCPIP
-        single group NETWORK { TCPIP }  # TCPIP listed as single
+        import std/backup-manager
+        import std/zvm73                   # identity user TCPIP
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group NETWORK { TCPIP }     # TCPIP listed as single
+          job NETFULL {
+            backup NETWORK full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: decide which the directory really has (`QUERY USERID TCPIP AT ALL`, or
     look for IDENTITY/USER in USER DIRECT) and keep only that one.
@@ -111,8 +147,20 @@ PATTERN_OTHER_KIND = register(
 
     Failing example:
 
+        import std/backup-manager
         identity user LNXADMIN
-        single group LINUXES { match LNX* }
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group LINUXES { match LNX* }   # <- BKR204
+          job LNXFULL {
+            backup LINUXES full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: narrow the pattern (`match LNX0*`), or rename or reclassify the user.
     """,
@@ -130,8 +178,21 @@ MISSING_SERVICE = register(
     `role catalog-server`, and the workers (`role worker`, usually the pattern
     BKRWRK*). The standard library declares them as IBM ships the product.
 
-    Failing example: a cluster file that does not import std/backup-manager
-    and declares none of these roles.
+    Failing example, a cluster file that does not import std/backup-manager
+    and declares none of these roles:
+
+        cluster PRODSSI {   # <- BKR205
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: add `import std/backup-manager` at the top of the file (or declare
     your renamed machines, e.g. `identity user BKRBKUP2 role backup-server`).
@@ -153,7 +214,19 @@ SEVERAL_ROLE = register(
     Failing example:
 
         import std/backup-manager                  # BKRBKUP role backup-server
-        identity user BKRBKUP2 role backup-server
+        identity user BKRBKUP2 role backup-server   # <- BKR206
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: keep one. If your installation renamed the machine, do not import
     std/backup-manager; declare all the roles yourself.
@@ -178,7 +251,20 @@ TWO_ROLES = register(
     Failing example:
 
         identity user BKRBKUP role backup-server
-        identity user BKRBKUP role catalog-server
+        identity user BKRBKUP role catalog-server   # <- BKR207
+        identity user BKRWRK* role worker
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `identity user BKRCATLG role catalog-server`: each role its own ID.
     """,
@@ -466,17 +552,28 @@ MACHINE_ID_TAKEN = register(
     back it up. A machine with a Backup Manager role is one of the product's
     own, so a group that names it (to back its disks up) is fine too.
 
-    Failing examples:
+    Failing example:
 
+        import std/backup-manager
         import std/zvm73                        # single user PMAINT
-        catalog shared server PMAINT pool BKRPOOL
-
-        single group GUESTS { LINUX01 LINUX02 }
-        catalog shared server LINUX01 pool BKRPOOL
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server PMAINT pool BKRPOOL   # <- BKR208
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: give the machine an ID of its own (`catalog shared server BKRSVSFS
     pool BKRPOOL`; IBM names the Tape Manager machines TCTMM, TRTMM, TCDMM
-    and TRDMM). If the group's user really is that machine, say so with a
+    and TRDMM). The same holds for a user a group lists: with `single group
+    GUESTS { LINUX01 }`, `catalog shared server LINUX01 pool BKRPOOL` is
+    BKR208 too. If the group's user really is that machine, say so with a
     declaration of its own: `single user LINUX01`.
     """,
 )

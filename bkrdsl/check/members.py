@@ -39,7 +39,29 @@ TOO_MANY_MEMBERS = register(
     system that cannot be in the cluster, so the generated directory entries
     (BUILD ON member) and EXECs would be wrong for all of them.
 
-    Failing example: nine `member` blocks in one cluster.
+    Failing example, nine members:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          member VMSYS3 { workers 2 }
+          member VMSYS4 { workers 2 }
+          member VMSYS5 { workers 2 }
+          member VMSYS6 { workers 2 }
+          member VMSYS7 { workers 2 }
+          member VMSYS8 { workers 2 }
+          member VMSYS9 { workers 2 }   # <- BKR240
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: keep the members of the SSI statement in SYSTEM CONFIG; describe a
     second cluster in its own file.
@@ -58,7 +80,25 @@ MANY_MEMBERS = register(
     IBM's manuals here, see docs/stdlib.md.) A cluster of five to eight
     members is right only when every member runs z/VM 7.3 or later.
 
-    Failing example (on z/VM 7.2): five `member` blocks in one cluster.
+    Failing example (wrong on z/VM 7.2 and earlier), five members:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          member VMSYS3 { workers 2 }
+          member VMSYS4 { workers 2 }
+          member VMSYS5 { workers 2 }   # <- BKR248
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: nothing, when all members run z/VM 7.3 or later; otherwise keep
     at most four members in the cluster.
@@ -78,7 +118,20 @@ NO_WORKERS = register(
 
     Failing example:
 
-        member VMSYS2 { private-volume M2PRV1 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { private-volume M2PRV1 }   # <- BKR241
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `member VMSYS2 { workers 2  private-volume M2PRV1 }`.
     """,
@@ -99,16 +152,29 @@ SUBCONFIG_CLASH = register(
     the ID's first characters and its last two: BKRWRK01 on member 1 is
     BKRW01-1, BKRCATLG is BKRCLG-1 (an ID whose last digits are not at its
     end keeps those instead: the worker BKR01WRK of pattern `BKR*WRK` is
-    BKRW01-1). Two machines whose IDs agree in those characters collide, and so does a derived name that is also a user the
-    cluster declares, or a machine bkrc writes a USER or IDENTITY entry for
-    where the cluster only names it: the catalog's SFS server (`catalog ...
-    server`), a Tape Manager node or DMM (`tape manager ...`). The compile
-    would have to write two entries, and two files, of one name.
+    BKRW01-1). Two machines whose IDs agree in those characters collide,
+    and so does a derived name that is also a user the cluster declares, or
+    a machine bkrc writes a USER or IDENTITY entry for where the cluster
+    only names it: the catalog's SFS server (`catalog ... server`), a Tape
+    Manager node or DMM (`tape manager ...`). The compile would have to
+    write two entries, and two files, of one name.
 
     Failing examples:
 
+        import std/backup-manager
         single user BKRCLG-1     # the SUBCONFIG of BKRCATLG on member 1
-        catalog shared server BKRBUP-1 pool BKRPOOL   # BKRBKUP's on member 1
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRBUP-1 pool BKRPOOL   # BKRBKUP's on member 1
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: rename the user or the machine (`catalog shared server BKRSVSFS
     pool BKRPOOL`).
@@ -128,7 +194,21 @@ BAD_DERIVED_MACHINE = register(
 
     Failing example:
 
-        identity user BKRWORK* role worker
+        identity user BKRBKUP role backup-server
+        identity user BKRCATLG role catalog-server
+        identity user BKRWORK* role worker   # <- BKR243
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     (BKRWORK01 has 9 characters. A pattern that could match no user ID at
     all, such as BKRWORKER*, is BKR301 instead.)
@@ -151,9 +231,23 @@ DISK_VOLUME_KIND = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4  private-volume M1PRV1 }
-        single user BKRSVSFS
-        disk BKRSVSFS 191 size 10 cyl on M1PRV1
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          disk BKRSVSFS 191 size 10 cyl on M1PRV1   # <- BKR244
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: put it on a shared volume: `shared-volume SHR001` and
     `disk BKRSVSFS 191 size 10 cyl on SHR001`.
@@ -174,8 +268,21 @@ NO_VOLUME = register(
 
     Failing example:
 
-        member VMSYS2 { workers 4 }            # no private-volume
-        disk BKRBKUP 191 size 10 cyl
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          member VMSYS2 { workers 2 }            # no private-volume
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          disk BKRBKUP 191 size 10 cyl   # <- BKR245
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `member VMSYS2 { workers 4  private-volume M2PRV1 }`.
     """,
@@ -194,8 +301,22 @@ EXTENT_OVERLAP = register(
 
     Failing example:
 
-        disk BKRBKUP 191 size 10 cyl on M1PRV1 at 100
-        disk BKRCATLG 191 size 10 cyl on M1PRV1 at 105
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl on M1PRV1 at 100
+          disk BKRCATLG 191 size 10 cyl on M1PRV1 at 105   # <- BKR246
+          disk BKRWRK* 191 size 5 cyl
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `disk BKRCATLG 191 size 10 cyl on M1PRV1 at 110`.
     """,
@@ -217,8 +338,23 @@ MIXED_UNITS = register(
 
     Failing example:
 
-        disk BKRBKUP 191 size 10 cyl
-        disk BKRBKUP 192 size 20000 blk
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          disk BKRBKUP 192 size 20000 blk   # <- BKR247
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     (both go on each member's first private volume)
 
@@ -245,12 +381,27 @@ NOT_BUILT_THERE = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4  private-volume M1PRV1 }
-        member VMSYS2 { workers 2  private-volume M2PRV1 }
-        disk BKRWRK04 191 size 5 cyl on M2PRV1 at 100   # VMSYS2 runs BKRWRK01-02
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 4  private-volume M1PRV1 }
+          member VMSYS2 { workers 2  private-volume M2PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          disk BKRWRK04 192 size 5 cyl on M2PRV1   # VMSYS2 runs BKRWRK01-02
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
-    Fix: name the private volume of a member the machine runs on (`on M1PRV1
-    at 100`), or leave `on VOLUME` out.
+    Fix: name the private volume of a member the machine runs on (`on
+    M1PRV1`), or leave `on VOLUME` out.
     """,
 )
 
@@ -334,8 +485,21 @@ ONE_WORKER_ID = register(
 
     Failing example:
 
+        identity user BKRBKUP role backup-server
+        identity user BKRCATLG role catalog-server
         identity user BKRWRK01 role worker
-        member VMSYS1 { workers 4 }
+        cluster PRODSSI {
+          member VMSYS1 { workers 4 }   # <- BKR249
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `identity user BKRWRK* role worker`, or `workers 1`.
     """,

@@ -46,7 +46,19 @@ INVALID_USER_ID = register(
 
     Failing example:
 
-        single group APPS { LINUX.01 PAYROLLSRV }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX.01 PAYROLLSRV }   # <- BKR301
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     `.` is not a user ID character (CP uses it as a delimiter), and
     PAYROLLSRV has 10 characters.
@@ -71,7 +83,19 @@ INVALID_SYSTEM_NAME = register(
 
     Failing example:
 
-        member VMSYS-PROD1 { workers 4 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS-PROD1 { workers 2 }   # <- BKR302
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS-PROD1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS-PROD1 daily 02:00
+          }
+        }
 
     Fix: use the system identifier exactly as SYSTEM CONFIG spells it:
     `member VMSYSP1 { workers 4 }`.
@@ -92,7 +116,19 @@ INVALID_JOB_NAME = register(
 
     Failing example:
 
-        job NIGHTLY.FULL { ... }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job NIGHTLY.FULL {   # <- BKR303
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `job NIGHTFUL { ... }`.
     """,
@@ -111,7 +147,19 @@ INVALID_JOB_SUFFIX = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4  job-suffix A.1 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  job-suffix A.1 }   # <- BKR304
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `job-suffix A`.
     """,
@@ -130,7 +178,19 @@ INVALID_VOLUME = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4  private-volume M1PRIV01 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRIV01 }   # <- BKR305
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: use the volume's label as `QUERY DASD` shows it: `M1PRV1`.
     """,
@@ -150,7 +210,19 @@ INVALID_POOL = register(
 
     Failing example:
 
-        catalog shared server BKRSVSFS pool 1BKRPOOL
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool 1BKRPOOL   # <- BKR306
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `catalog shared server BKRSVSFS pool BKRPOOL`.
     """,
@@ -169,7 +241,19 @@ INVALID_GROUP_NAME = register(
 
     Failing example:
 
-        single group LNX* { LINUX01 LINUX02 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group LNX* { LINUX01 LINUX02 }   # <- BKR307
+          job APPSFULL {
+            backup LNX* full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `single group LINUXES { LINUX01 LINUX02 }`; to cover every LNX user,
     write the pattern inside the group: `single group LINUXES { match LNX* }`.
@@ -198,7 +282,19 @@ EBCDIC_VARIANT_NAME = register(
 
     Failing example:
 
-        job PAY$1 { ... }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job PAY$1 {   # <- BKR308
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: rename it with letters and digits only (`PAYD1`), or make sure the
     transfer uses the code page the z/VM system uses.
@@ -220,7 +316,20 @@ RESERVED_USER_ID = register(
 
     Failing example:
 
-        single user SYSTEM
+        import std/backup-manager
+        single user SYSTEM   # <- BKR309
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: choose another ID: `single user SYSADMIN`.
     """,

@@ -21,7 +21,9 @@ NO_CLUSTER = register(
     Modules that only declare users and groups (like the standard library's)
     are imported by a cluster file, not compiled on their own.
 
-    Failing example: a file that holds only `identity user TCPIP`.
+    Failing example, a file checked on its own that holds only a declaration:
+
+        identity user TCPIP   # <- BKR110
 
     Fix: add the cluster, or check the file that imports this one.
     """,
@@ -43,6 +45,7 @@ MANY_CLUSTERS = register(
     Fix: keep one cluster per file; share users and groups through a module
     without a cluster.
     """,
+    no_example="two files, each with a cluster",
 )
 
 NO_MEMBERS = register(
@@ -60,9 +63,9 @@ NO_MEMBERS = register(
 
     Failing example:
 
-        cluster PRODSSI {
+        import std/backup-manager
+        cluster PRODSSI {   # <- BKR119
           catalog shared server BKRSVSFS pool BKRPOOL
-          ...
         }
 
     Fix: add one block per member, in the order of their numbers:
@@ -113,13 +116,20 @@ JOB_WITHOUT_BACKUP = register(
 
     Failing example:
 
-        job NIGHTLY {
-          include minidisk * *
-          to disk pool BKUPPOOL
-          run on VMSYS1 daily 02:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          job NIGHTLY {   # <- BKR112
+            include minidisk * *
+            to disk pool BKUPPOOL
+            run on VMSYS1 daily 02:00
+          }
         }
 
-    Fix: add `backup GUESTS full` (or the group the job is for).
+    Fix: name the users the job is for: declare their group (`single group
+    GUESTS { LINUX01 LINUX02 }`) and add `backup GUESTS full` to the job.
     """,
 )
 
@@ -135,10 +145,17 @@ JOB_WITHOUT_TARGET = register(
 
     Failing example:
 
-        job NIGHTLY {
-          backup GUESTS full
-          include minidisk * *
-          run on VMSYS1 daily 02:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          job NIGHTLY {   # <- BKR113
+            backup GUESTS full
+            include minidisk * *
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: add `to disk pool BKUPPOOL` or `to tape`.
@@ -159,10 +176,24 @@ JOB_WITHOUT_RUN = register(
 
     Failing example:
 
-        job NIGHTLY {
-          backup GUESTS full
-          include minidisk * *
-          to disk pool BKUPPOOL
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+          job NIGHTLY {   # <- BKR114
+            backup GUESTS full
+            include minidisk * *
+            to disk pool BKUPPOOL
+          }
         }
 
     Fix: add `run on VMSYS1 daily 02:00` (or `run on VMSYS1 manual` for a job
@@ -188,12 +219,19 @@ REPEATED = register(
 
     Failing example:
 
-        job NIGHTLY {
-          backup GUESTS full
-          include minidisk * *
-          to disk pool BKUPPOOL
-          run on VMSYS1 daily 02:00
-          run on VMSYS1 daily 04:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          job NIGHTLY {
+            backup GUESTS full
+            include minidisk * *
+            to disk pool BKUPPOOL
+            run on VMSYS1 daily 02:00
+            run on VMSYS1 daily 04:00   # <- BKR115
+          }
         }
 
     Fix: keep one. To run the same selection twice a day, declare a second job
@@ -216,10 +254,17 @@ JOB_WITHOUT_INCLUDE = register(
 
     Failing example:
 
-        job NIGHTLY {
-          backup GUESTS full
-          to disk pool BKUPPOOL
-          run on VMSYS1 daily 02:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          job NIGHTLY {   # <- BKR116
+            backup GUESTS full
+            to disk pool BKUPPOOL
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: add what to copy, e.g. `include minidisk * *` (every minidisk of the
@@ -241,9 +286,21 @@ INCLUDE_IN_MEMBER = register(
 
     Failing example:
 
-        member VMSYS1 {
-          workers 4
-          include minidisk * 0300
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 {
+            workers 2
+            include minidisk * 0300   # <- BKR117
+          }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: move the `include` into the job that should copy the disk.
@@ -264,10 +321,20 @@ CONFLICTING_LEVELS = register(
 
     Failing example:
 
-        job NIGHTLY {
-          backup GUESTS full
-          backup TESTERS incremental
-          ...
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 LINUX02 }
+          single group TESTERS { TEST01 }
+          job NIGHTLY {
+            backup GUESTS full
+            backup TESTERS incremental   # <- BKR118
+            include minidisk * *
+            to disk pool BKUPPOOL
+            run on VMSYS1 daily 02:00
+          }
         }
 
     Fix: give every `backup` line of the job the same level, or split the job

@@ -50,12 +50,28 @@ DISK_ADDRESS_TAKEN = register(
 
     Failing example:
 
-        disk BKRBKUP 190 size 10 cyl
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          disk BKRBKUP 190 size 10 cyl   # <- BKR250
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     (BKRBKUP links MAINT's 0190, the CMS system disk, at 0190.)
 
-    Fix: another address, such as the usual A-disk: `disk BKRBKUP 191 size
-    10 cyl`.
+    Fix: another address, one the machine's directory statements leave free:
+    `disk BKRBKUP 192 size 10 cyl`.
     """,
 )
 
@@ -75,7 +91,22 @@ EXTENT_ON_LABEL = register(
 
     Failing example:
 
-        disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 0
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl on M1PRV1 at 0   # <- BKR251
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `at 1` or later (or leave `at` out: bkrc, or DirMaint, places it).
     """,
@@ -111,11 +142,23 @@ NO_A_DISK = register(
 
     Failing example:
 
-        member VMSYS1 { workers 2  private-volume M1PRV1 }
-        shared-volume VMCOM1
-        disk BKRBKUP 191 size 10 cyl
-        disk BKRCATLG 191 size 10 cyl
-        # no 191 for the workers, the administrator, ...
+        import std/backup-manager
+        cluster PRODSSI {   # <- BKR253
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL   # <- BKR253
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          shared-volume VMCOM1
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          # no 191 for the workers, the administrator, ...
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: one `disk` statement per machine, a pattern for the workers:
     `disk BKRWRK* 191 size 5 cyl`, `disk BKRADMIN 191 size 10 cyl`.
@@ -141,7 +184,19 @@ LONG_RECORD = register(
 
     Failing example:
 
-        include sfs BKRPOOL:CICSPRD.APPLICATION-LOGS.ARCHIVE-2025-12.DECEMBER-NIGHTLY
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group CICS { CICSPRD }
+          job CICSFULL {
+            backup CICS full
+            include sfs BKRPOOL:CICSPRD.APPLICATION-LOGS.ARCHIVE-2025-12.DECEMBER-NIGHTLY
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: select a directory higher up, with a wildcard
     (`BKRPOOL:CICSPRD.APPLICATION-LOGS.*`), or shorten the names.

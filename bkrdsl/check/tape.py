@@ -29,8 +29,21 @@ TAPE_NOT_SHARED = register(
 
     Failing example:
 
-        tape manager local
-        job SYSINC { ... to tape  run on each member daily 03:00 }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          tape manager local
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to tape   # <- BKR230
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM`.
     """,
@@ -54,8 +67,22 @@ TAPE_NODE_KIND = register(
 
     Failing example:
 
+        import std/backup-manager
         identity user TCTMM
-        tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `single user TCTMM`.
     """,
@@ -79,7 +106,21 @@ TAPE_NAME_CLASH = register(
 
     Failing example:
 
-        tape manager shared catalog-node TAPEMGR on VMSYS1 request-node TAPEMGR
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          tape manager shared catalog-node TAPEMGR on VMSYS1 request-node TAPEMGR
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `catalog-node TCTMM on VMSYS1 request-node TRTMM`. Likewise
     `catalog-dmm TCDMM request-dmm TRDMM`, not `catalog-dmm TCTMM` or
@@ -102,7 +143,21 @@ TAPE_INCOMPLETE = register(
 
     Failing example (two members):
 
-        tape manager shared catalog-node TCTMM on VMSYS1
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          tape manager shared catalog-node TCTMM on VMSYS1   # <- BKR233
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM`.
     """,
@@ -124,7 +179,21 @@ TAPE_NAME_TAKEN = register(
 
     Failing example:
 
-        tape manager shared catalog-node BKRADMIN on VMSYS1 request-node TRTMM
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          tape manager shared catalog-node BKRADMIN on VMSYS1 request-node TRTMM
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: give the Tape Manager machine its own name (IBM's example: TCTMM on
     the catalog node, TRTMM on the request nodes).
@@ -146,7 +215,21 @@ TAPE_MACHINES_UNUSED = register(
 
     Failing example:
 
-        tape manager local catalog-node TCTMM on VMSYS1 request-node TRTMM
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          tape manager local catalog-node TCTMM on VMSYS1 request-node TRTMM
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
 
     Fix: `tape manager shared ...` if the members share one tape catalog (SSI
     rule 7 requires it for backups to tape), or `tape manager local` alone.

@@ -35,7 +35,19 @@ INVALID_ADDRESS = register(
 
     Failing example:
 
-        include minidisk * 0191 0G00 10000
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * 0191 0G00 10000   # <- BKR310
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     `0G00` is not hexadecimal and `10000` has five digits.
 
@@ -55,7 +67,19 @@ REVERSED_RANGE = register(
 
     Failing example:
 
-        include minidisk * 0FFF-0100
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * 0FFF-0100   # <- BKR311
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `include minidisk * 0100-0FFF`.
     """,
@@ -73,8 +97,20 @@ OVERLAPPING_RANGES = register(
 
     Failing example:
 
-        include minidisk * 0100-01FF
-        include minidisk * 0150
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * 0100-01FF
+            include minidisk * 0150   # <- BKR312
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: remove the address already covered, or correct the range.
     """,
@@ -96,7 +132,19 @@ INVALID_TIME = register(
 
     Failing example:
 
-        run on VMSYS1 daily 24:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 24:00   # <- BKR313
+          }
+        }
 
     Fix: `run on VMSYS1 daily 00:00` (midnight is the start of a day).
     """,
@@ -114,8 +162,25 @@ INVALID_DAY = register(
 
     Failing example:
 
-        run on VMSYS1 weekly sun,thurs 02:00
-        run on VMSYS1 monthly 32 02:00
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 weekly sun,thurs 02:00   # <- BKR314
+          }
+          job APPSINC  {
+            backup APPS incremental
+            include minidisk * *
+            to disk
+            run on VMSYS1 monthly 32 02:00   # <- BKR314
+          }
+        }
 
     Fix: `weekly sun,thu 02:00`; `monthly 1 02:00`.
     """,
@@ -136,7 +201,19 @@ INVALID_RETENTION = register(
 
     Failing example:
 
-        expire on VMSYS1 { purge weekly sun 03:00  retain 0 days }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 0 days }   # <- BKR315
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `retain 35 days`.
     """,
@@ -160,10 +237,21 @@ INVALID_NUMBER = register(
 
     Failing example:
 
-        member VMSYS1 { workers 120 }
-        disk BKRBKUP 191 size ten cyl
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 120 }   # <- BKR316
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
-    Fix: `workers 12`; `disk BKRBKUP 191 size 10 cyl`.
+    Fix: `workers 12`.
     """,
 )
 
@@ -179,7 +267,22 @@ UNKNOWN_UNIT = register(
 
     Failing example:
 
-        disk BKRBKUP 191 size 10 tracks
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 tracks   # <- BKR317
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `disk BKRBKUP 191 size 10 cyl`.
     """,
@@ -202,7 +305,19 @@ INVALID_SFS_PATH = register(
 
     Failing example:
 
-        include sfs CICSPRD.LOGS BKRPOOL:CICSPRD..OLD
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group CICS { CICSPRD }
+          job CICSFULL {
+            backup CICS full
+            include sfs CICSPRD.LOGS BKRPOOL:CICSPRD..OLD   # <- BKR318
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: `include sfs BKRPOOL:CICSPRD.LOGS BKRPOOL:CICSPRD.OLD`.
     """,
@@ -224,7 +339,20 @@ UNKNOWN_ESCAPE = register(
 
     Failing example:
 
-        description "copies of C:\\TEMP\\n, kept a week"
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          description "copies of C:\\TEMP\\n, kept a week"
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: write `\\\\` for a backslash, and nothing for a tab or a new line:
     `description "copies of C:\\\\TEMP, kept a week"`.

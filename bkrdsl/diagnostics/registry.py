@@ -26,6 +26,10 @@ class Code:
     #: A retired code stays registered so that `bkrc explain` and docs/rules still
     #: answer for it (codes are stable: a site's notes and scripts may name it).
     retired: str | None = None
+    #: Why the explanation describes its failing example in words instead of
+    #: showing one: a mistake no single text file can make (binary bytes, an
+    #: unreadable file, two files that import each other).
+    no_example: str | None = None
 
     def __call__(
         self,
@@ -62,10 +66,12 @@ def register(
     explanation: str,
     *,
     retired: str | None = None,
+    no_example: str | None = None,
 ) -> Code:
     if code in REGISTRY:
         raise ValueError(f"diagnostic code {code} registered twice")
-    entry = Code(code, name, Severity(severity), summary, textwrap.dedent(explanation).strip() + "\n", retired)
+    text = textwrap.dedent(explanation).strip() + "\n"
+    entry = Code(code, name, Severity(severity), summary, text, retired, no_example)
     REGISTRY[code] = entry
     return entry
 

@@ -31,15 +31,39 @@ SHARED_DOC = register(
 
     Failing example:
 
-        ## Linux guests
-        single group LINUX { LNXWEB01 }  single group APPS { CICSPRD }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          ## Linux guests
+          single group LINUX { LNXWEB01 }  single group APPS { CICSPRD }
+          job NIGHTLY {
+            backup LINUX, APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
 
     Fix: put each declaration on its own line, with its own doc comment:
 
-        ## Linux guests
-        single group LINUX { LNXWEB01 }
-        ## Application servers
-        single group APPS { CICSPRD }
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          ## Linux guests
+          single group LINUX { LNXWEB01 }
+          ## Application servers
+          single group APPS { CICSPRD }
+          job NIGHTLY {
+            backup LINUX, APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
     """,
 )
 

@@ -64,6 +64,7 @@ IMPORT_CYCLE = register(
 
     Fix: move what both need into a third module that imports neither.
     """,
+    no_example="two files that import each other",
 )
 
 UNREADABLE_MODULE = register(
@@ -77,6 +78,7 @@ UNREADABLE_MODULE = register(
 
     Fix: make the file readable, or correct the import.
     """,
+    no_example="a file that cannot be read: the mistake is not in any text",
 )
 
 Reader = Callable[[Path], bytes]

@@ -18,6 +18,7 @@ BINARY = register(
     Fix: pass the .bkr source, or convert it to UTF-8 (for example with
     `iconv -f UTF-16 -t UTF-8`).
     """,
+    no_example="binary bytes, which a text example cannot hold",
 )
 
 BAD_UTF8 = register(
@@ -36,6 +37,7 @@ BAD_UTF8 = register(
     Fix: transfer the file from z/VM in text (ASCII) mode, or convert it:
     `iconv -f CP1252 -t UTF-8 old.bkr > new.bkr`.
     """,
+    no_example="bytes that are not UTF-8, which a text example cannot hold",
 )
 
 BAD_CHARACTER = register(
@@ -84,7 +86,11 @@ SYNTAX = register(
 
     Failing example:
 
-        run on VMSYS1 daily sun 02:00
+        cluster PRODSSI {
+          job APPSFULL {
+            run on VMSYS1 daily sun 02:00
+          }
+        }
 
     Fix: a daily run takes only a time: `run on VMSYS1 daily 02:00`, or
     `run on VMSYS1 weekly sun 02:00` for one day a week.
@@ -134,7 +140,10 @@ UNMATCHED_CLOSE = register(
 
     Failing example:
 
-        member VMSYS1 { workers 4 } }
+        cluster PRODSSI {
+          member VMSYS1 { workers 4 }
+        }
+        }
 
     Fix: remove the extra `}`, or restore the block's opening line.
     """,
@@ -151,7 +160,9 @@ UNTERMINATED_STRING = register(
 
     Failing example:
 
-        description "Nightly backup of the Linux guests
+        cluster PRODSSI {
+          description "Nightly backup of the Linux guests
+        }
 
     Fix: close the string: `description "Nightly backup of the Linux guests"`.
     """,
@@ -174,6 +185,7 @@ TOO_MANY = register(
 
     Fix the errors shown and run bkrc again.
     """,
+    no_example="more than twenty syntax errors, too long to show",
 )
 
 WRONG_LANGUAGE = register(
@@ -186,7 +198,10 @@ WRONG_LANGUAGE = register(
     language, so bkrc was probably pointed at the wrong file, or a generated
     EXEC or template was passed instead of its source.
 
-    Failing example: a file whose first line is `/* REXX */`.
+    Failing example, a REXX EXEC passed by mistake:
+
+        /* REXX */
+        say 'Backups done'
 
     Fix: pass the cluster's .bkr file. A .bkr file starts with `import`,
     `cluster`, `single` or `identity`, and `#` starts a comment.
@@ -208,7 +223,11 @@ EXPECTED_NAME = register(
 
     Failing example:
 
-        run on daily 02:00
+        cluster PRODSSI {
+          job APPSFULL {
+            run on daily 02:00
+          }
+        }
 
     Fix: write what the keyword needs: `run on VMSYS1 daily 02:00`.
     """,
@@ -228,8 +247,10 @@ MISSING_OPEN = register(
 
     Failing example:
 
-        job APPSFULL
-          backup APPS full
+        cluster PRODSSI {
+          job APPSFULL
+            backup APPS full
+          }
         }
 
     Fix: add the brace after the name: `job APPSFULL {`.
@@ -307,7 +328,7 @@ MISPLACED = register(
 
         cluster PRODSSI {
           member VMSYS1 { workers 4 } }
-          job APPSFULL { ... }        # `job` is now outside the cluster
+          job APPSFULL { backup APPS full }   # `job` is now outside the cluster
         }
 
     Fix: remove the extra `}`, or move the statement into the right block.
@@ -326,7 +347,9 @@ KEY_VALUE = register(
 
     Failing example:
 
-        member VMSYS1 { workers: 4 }
+        cluster PRODSSI {
+          member VMSYS1 { workers: 4 }
+        }
 
     Fix: drop the punctuation: `member VMSYS1 { workers 4 }`.
     """,
@@ -340,15 +363,18 @@ STRAY_COMMA = register(
     """
     Commas separate the names of one list: the groups after `backup`, the
     members after `on`, the users after `single user`, the days after
-    `weekly`. A comma anywhere else, at the end of a list or between the
-    entries of a group body (which are separated by blanks), is an error.
+    `weekly`. A comma anywhere else, such as between the entries of a group
+    body (which are separated by blanks), is an error. (A list that ends with
+    `,`, as in `run on VMSYS1, daily 02:00`, is BKR010: the name after the
+    comma is missing.)
 
-    Failing examples:
+    Failing example:
 
-        single group APPS { LINUX01, LINUX02 }
-        run on VMSYS1, daily 02:00
+        cluster PRODSSI {
+          single group APPS { LINUX01, LINUX02 }
+        }
 
-    Fix: `single group APPS { LINUX01 LINUX02 }`; `run on VMSYS1 daily 02:00`.
+    Fix: `single group APPS { LINUX01 LINUX02 }`.
     """,
 )
 
@@ -365,9 +391,11 @@ COMMENT_SYNTAX = register(
 
     Failing example:
 
-        job APPSFULL {
-          * nightly full backup of the Linux guests
-          backup APPS full
+        cluster PRODSSI {
+          job APPSFULL {
+            * nightly full backup of the Linux guests
+            backup APPS full
+          }
         }
 
     Fix: `# nightly full backup of the Linux guests`.
@@ -387,7 +415,9 @@ STRING_QUOTES = register(
 
     Failing example:
 
-        description 'Production cluster'
+        cluster PRODSSI {
+          description 'Production cluster'
+        }
 
     Fix: `description "Production cluster"`.
     """,
@@ -411,4 +441,5 @@ LINE_TOO_LONG = register(
     Fix: pass the cluster's .bkr source; if the line ends were lost in
     transfer, transfer the file again in text (ASCII) mode.
     """,
+    no_example="a line of megabytes, too long to show",
 )
