@@ -1,24 +1,26 @@
 """Every ```bkr block in the docs means what it says.
 
-A block in README.md, docs/**/*.md or examples/**/README.md is, by the HTML
+A block in README.md, docs/**/*.md (docs/rules/ too) or examples/**/README.md
+is, by the HTML
 comment on the line right before its fence (docs/architecture.md, "Docs"):
 
 - no comment: a whole file that `bkrc check` reports nothing on;
 - `<!-- bkrc: expect BKR205 BKR333 -->`: a whole file on which `bkrc check`
-  reports exactly these codes (each at least once);
+  (and `bkrc fmt`, for BKR090) reports exactly these codes (each at least once);
 - `<!-- bkrc: fragment -->` or `<!-- bkrc: fragment in cluster -->` (`in job`,
   `in member`, `in expire`): a piece of a file that parses cleanly when wrapped
   in the smallest block that holds it;
 - `<!-- bkrc: exempt REASON -->`: not checked, for the reason given.
 
-docs/rules/ is generated from the code registry: each page's block is the
-rule's "Failing example", a sketch of the mistake (often with `...`), and
-tests/data/rules/CODE.fail*.bkr are its real, checked reproductions
-(test_rules.py), so those pages are left out here.
+docs/rules/ is generated from the code registry, markers included: a failing
+example's fence says `expect CODE`, a fix's fence nothing
+(bkrdsl.diagnostics.registry.examples); tests/test_explain_examples.py runs
+the same blocks as `bkrc explain` prints them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import textwrap
 from pathlib import Path
@@ -26,6 +28,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from bkrdsl.check import docs
+from bkrdsl.diagnostics.registry import load_all
+from bkrdsl.fmt import format_bytes
 from bkrdsl.pipeline import analyse
 from bkrdsl.source import Source
 from bkrdsl.syntax import read_module
@@ -43,7 +48,7 @@ WRAPPERS = {
 
 
 def doc_files() -> list[Path]:
-    docs = [p for p in sorted((ROOT / "docs").rglob("*.md")) if "rules" not in p.relative_to(ROOT / "docs").parts]
+    docs = sorted((ROOT / "docs").rglob("*.md"))
     return [ROOT / "README.md", *docs, *sorted((ROOT / "examples").rglob("README.md"))]
 
 
@@ -67,7 +72,10 @@ def all_blocks():
 def codes(path: Path, body: str) -> list[str]:
     # Named as if the block were a file beside its page: `import std/...` resolves.
     analysis = analyse(path.name, body.encode("utf-8"), path=path.with_suffix(".bkr"))
-    return sorted(d.code for d in analysis.diagnostics)
+    # `bkrc fmt` refuses one layout `bkrc check` accepts (BKR090).
+    formatted = format_bytes(path.name, body.encode("utf-8"))
+    refused = [d.code for d in formatted.diagnostics if d.code == "BKR090"]
+    return sorted(d.code for d in analysis.diagnostics) + refused
 
 
 def problem(path: Path, line: int, kind: str, arg: str, body: str) -> str | None:
@@ -96,25 +104,27 @@ def test_docs_bkr_block_means_what_it_says(path, line, kind, arg, body):
     assert problem(path, line, kind, arg, body) is None
 
 
+#: A whole file `bkrc check` reports nothing on.
+CLEAN = """\
+import std/backup-manager
+single group LINUX { LNXWEB01  match LNXAPP* }
+cluster C {
+  member VMSYS1 { workers 4 }
+  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
+  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+  job LNXFULL {
+    backup LINUX full
+    include minidisk * 0100-0FFF
+    to disk pool BKUPPOOL
+    run on VMSYS1 daily 22:00
+  }
+}
+"""
+
+
 def test_a_block_that_regresses_is_caught(tmp_path):
     page = tmp_path / "page.md"
-    clean = textwrap.dedent(
-        """\
-        import std/backup-manager
-        single group LINUX { LNXWEB01  match LNXAPP* }
-        cluster C {
-          member VMSYS1 { workers 4 }
-          catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
-          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
-          job LNXFULL {
-            backup LINUX full
-            include minidisk * 0100-0FFF
-            to disk pool BKUPPOOL
-            run on VMSYS1 daily 22:00
-          }
-        }
-        """
-    )
+    clean = CLEAN
     wrong_time = "run on VMSYS1 daily 24:00"
     page.write_text(
         f"```bkr\n{clean}```\n"  # clean, as it says
@@ -131,9 +141,21 @@ def test_a_block_that_regresses_is_caught(tmp_path):
     assert verdicts == [True, False, True, False, True, False, False, False]
 
 
+def test_a_rules_page_with_a_wrong_example_is_caught(tmp_path):
+    # docs/rules/ pages are generated: the marker comes from the registry text.
+    shown = textwrap.indent(CLEAN, "    ")
+    explanation = f"Why.\n\nFailing example:\n\n{shown}\nFix:\n\n{shown}"  # the failing one checks clean
+    page = tmp_path / "BKR313.md"
+    entry = dataclasses.replace(load_all()["BKR313"], explanation=explanation)
+    page.write_text(docs.page(entry), encoding="utf-8")
+    found = [(block[1], block[2], problem(page, *block) is None) for block in blocks(page)]
+    assert found == [("expect", "BKR313", False), ("clean", "", True)]
+
+
 def test_every_page_with_bkr_blocks_is_seen():
     seen = {path.relative_to(ROOT).as_posix() for path in doc_files() if list(blocks(path))}
     assert {"README.md", "docs/language.md", "docs/editors.md", "docs/stdlib.md", "docs/fmt.md"} <= seen
+    assert {"docs/rules/BKR220.md", "docs/rules/BKR090.md"} <= seen
 
 
 def test_a_marker_must_touch_its_fence(tmp_path):

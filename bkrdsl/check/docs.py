@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bkrdsl.diagnostics.registry import Code, load_all
+from bkrdsl.diagnostics.registry import Code, examples, load_all, parts
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "docs" / "rules"
 
@@ -58,34 +58,29 @@ def page(entry: Code) -> str:
         f"- Summary: {entry.summary}\n"
         + (f"- Retired: no longer reported; see [{entry.retired}]({entry.retired}.md)\n" if entry.retired else "")
         + "\n"
-        f"{_markdown(entry.explanation)}\n"
+        f"{_markdown(entry)}\n"
         f"See it on the command line with `bkrc explain {entry.code}`; "
         f"every code is listed in [the index](README.md).\n"
     )
 
 
-def _markdown(text: str) -> str:
-    """The registry's plain text as Markdown: indented blocks become fenced .bkr code."""
+def _markdown(entry: Code) -> str:
+    """The registry's plain text as Markdown: indented blocks become fenced .bkr code.
+
+    A failing example's fence carries `<!-- bkrc: expect CODE -->`, the marker
+    tests/test_docs_bkr_blocks.py reads (docs/architecture.md, "Docs"); a fix's
+    fence carries none: it must check clean."""
+    meaning = {e.line: e.expect for e in examples(entry)}
     out: list[str] = []
-    block: list[str] = []
-
-    def flush() -> None:
-        while block and not block[-1].strip():
-            block.pop()
-        if block:
-            out.append("```bkr")
-            out.extend(line[4:] if line.startswith("    ") else line.strip() for line in block)
-            out.append("```")
-            out.append("")
-        block.clear()
-
-    for line in text.splitlines():
-        if line.startswith("    ") or (block and not line.strip()):
-            block.append(line)
-        else:
-            flush()
-            out.append(line)
-    flush()
+    for kind, number, lines in parts(entry.explanation):
+        if kind == "prose":
+            out.extend(lines)
+            continue
+        if meaning[number]:
+            out.append(f"<!-- bkrc: expect {' '.join(meaning[number])} -->")
+        out += ["```bkr", *lines, "```", ""]
+    if entry.no_example:
+        out += ["", f"<!-- bkrc: no example: {entry.no_example} -->"]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -86,5 +86,78 @@ def load_all() -> dict[str, Code]:
     return dict(sorted(REGISTRY.items()))
 
 
+@dataclass(frozen=True)
+class Example:
+    """One indented block of an explanation, and what `bkrc check` must say on it."""
+
+    #: The block as a whole .bkr file.
+    text: str
+    #: The codes it gives (its own code, for a failing example), or () when it
+    #: must check clean (a fix). None when its paragraph says neither.
+    expect: tuple[str, ...] | None
+    #: The 1-based line of the explanation the block starts on.
+    line: int
+
+
+def parts(explanation: str) -> list[tuple[str, int, list[str]]]:
+    """The explanation as prose lines and indented blocks, in order.
+
+    Each part is (kind, first line, lines): kind "prose" for one line of text,
+    "block" for a run of lines indented four spaces (blank lines inside it
+    included), given without their indent. docs/rules/ fences each block."""
+    out: list[tuple[str, int, list[str]]] = []
+    block: list[str] = []
+    start = 0
+
+    def flush() -> None:
+        while block and not block[-1].strip():
+            block.pop()
+        if block:
+            out.append(("block", start, [b[4:] if b.startswith("    ") else b.strip() for b in block]))
+        block.clear()
+
+    for number, line in enumerate(explanation.splitlines(), 1):
+        if line.startswith("    ") or (block and not line.strip()):
+            if not block:
+                start = number
+            block.append(line)
+        else:
+            flush()
+            out.append(("prose", number, [line]))
+    flush()
+    return out
+
+
+def examples(entry: Code) -> list[Example]:
+    """Every block of an explanation, with what its paragraph says it shows.
+
+    A block in a paragraph that starts "Failing example" gives the entry's code
+    (for a retired code, the code that reports the mistake now) and no other; a
+    block in a paragraph that starts "Fix" gives nothing. `docs/rules/` marks its
+    fences from this, and tests/test_explain_examples.py runs every block."""
+    own = (entry.retired or entry.code,)
+    found: list[Example] = []
+    paragraph = ""
+    previous_blank = True
+    for kind, number, lines in parts(entry.explanation):
+        if kind == "block":
+            found.append(Example("\n".join(lines) + "\n", _meaning(paragraph, own), number))
+            previous_blank = True
+            continue
+        line = lines[0]
+        if line.strip() and previous_blank:
+            paragraph = line
+        previous_blank = not line.strip()
+    return found
+
+
+def _meaning(paragraph: str, own: tuple[str, ...]) -> tuple[str, ...] | None:
+    if paragraph.startswith("Failing example"):
+        return own
+    if paragraph.startswith("Fix"):
+        return ()
+    return None
+
+
 def lookup(code: str) -> Code | None:
     return load_all().get(code.strip().upper())
