@@ -226,14 +226,13 @@ INVALID_NUMBER = register(
     "a count or size that is not a whole number in its range",
     """
     Counts and sizes are whole numbers: `workers N` is 1 to 64, the most
-    workers Backup Manager runs (IBM APAR PH50490: "64 workers, which is
-    the max allowed"); a `disk` size is at least 1; a `disk ... at START`
-    extent start is 0 or more. A
-    minidisk fits on the largest volume of its unit: a 3390 has at most
-    1,182,006 cylinders (an extended address volume, 3390 Model A, about
-    1 TB, the largest z/VM supports), and an FBA volume's blocks have
-    32-bit numbers, so at most 4,294,967,296 of them; the extent (START and
-    SIZE) ends on such a volume.
+    workers Backup Manager runs (IBM APAR PH50490: "64 workers, which is the
+    max allowed"); a `disk` size is at least 1; a `disk ... at START` extent
+    start is 0 or more. A minidisk fits on the largest volume of its unit: a
+    3390 has at most 1,182,006 cylinders (an extended address volume, 3390
+    Model A, about 1 TB, the largest z/VM supports), and an FBA volume's
+    blocks have 32-bit numbers, so at most 4,294,967,296 of them; the extent
+    (START and SIZE) ends on such a volume.
 
     Failing example:
 
