@@ -17,7 +17,8 @@ from bkrdsl.source import Source
 from bkrdsl.syntax import codes, read_module
 from bkrdsl.syntax.build import build
 from bkrdsl.syntax.parser import MAX_REPORTED, parse, parser
-from bkrdsl.syntax.recovery import OPENERS, Sim
+from bkrdsl.syntax.messages import HYPHENATED_HOMES
+from bkrdsl.syntax.recovery import HYPHENATED_PLACES, OPENERS, Sim, grammar_facts
 
 
 def diagnose(text: str):
@@ -152,6 +153,25 @@ MESSAGES = [
      "unknown keyword `catalognode`; did you mean `catalog-node`?"),
     ("cluster A {\n  tape manager shared catalog-node T on M request dmm D\n}\n", "BKR012", (2, 43),
      "unknown keyword `request dmm`; did you mean `request-dmm`?"),
+    # A hyphenated keyword, with or without its hyphen, where it does not belong.
+    ("cluster A {\n  job suffix C\n}\n", "BKR013", (2, 3),
+     "looks like `job-suffix` without its hyphen, but `job-suffix` cannot appear in a `cluster` block"),
+    ("cluster A {\n  jobsuffix C\n}\n", "BKR013", (2, 3),
+     "`jobsuffix` looks like `job-suffix` without its hyphen"),
+    ("cluster A {\n  job-suffix C\n}\n", "BKR013", (2, 3), "`job-suffix` cannot appear in a `cluster` block"),
+    ("jobsuffix C\n", "BKR013", (1, 1), "`job-suffix` cannot appear in the top level of a file"),
+    ("cluster A {\n  member M { shared volume V }\n}\n", "BKR013", (2, 14),
+     "`shared-volume` cannot appear in a `member` block"),
+    ("cluster A {\n  shared-volume V private volume W\n}\n", "BKR013", (2, 19),
+     "`private-volume` cannot appear in a `cluster` block"),
+    ("cluster A {\n  shared-volume V jobsuffix C\n}\n", "BKR013", (2, 19),
+     "`job-suffix` cannot appear in a `cluster` block"),
+    ("cluster A {\n  catalog node T on M\n}\n", "BKR013", (2, 3),
+     "`catalog-node` cannot appear in a `cluster` block outside `tape manager`"),
+    ("cluster A {\n  member M { request_dmm D }\n}\n", "BKR013", (2, 14),
+     "`request_dmm` looks like `request-dmm` without its hyphen, but `request-dmm` cannot appear in a"),
+    ("cluster A {\n  job J { backup G job suffix C }\n}\n", "BKR013", (2, 20),
+     "`job-suffix` cannot appear in a `job` block"),
     # One word after a whole statement.
     ("cluster A {\n  member M { workers 2 2 }\n}\n", "BKR004", (2, 24),
      "one word too many: the `workers` statement ends with `2`, and `2` starts no statement"),
@@ -295,6 +315,102 @@ def test_keywords_run_together_say_what_to_write(text, help_text):
 )
 def test_a_word_too_many_or_a_missing_hyphen_says_what_to_write(text, help_text):
     assert one(text).help == help_text
+
+
+@pytest.mark.parametrize(
+    ("text", "help_text"),
+    [
+        ("cluster A {\n  job suffix C\n}\n",
+         "write `job-suffix`, one word with a hyphen, in a `member` block: `member VMSYS3 { job-suffix C }`"),
+        ("cluster A {\n  member M { private-volume V sharedvolume W }\n}\n",
+         "write `shared-volume`, one word with a hyphen, directly inside `cluster NAME { ... }`:"
+         " `shared-volume VMCOM1`"),
+        ("cluster A {\n  member M { catalog-node T on M }\n}\n",
+         "`catalog-node` belongs in the `tape manager` statement:"
+         " `tape manager shared catalog-node TCTMM on VMSYS1`"),
+        # Two volume labels or the keyword, both read on: the help says how to list such labels.
+        ("cluster A {\n  member M { private-volume V job suffix C }\n}\n",
+         "write `job-suffix`: one word, with a hyphen. If `JOB` and `SUFFIX` are volume labels, list them"
+         " first, right after `private-volume`, where no keyword can stand: `private-volume JOB SUFFIX V C`"),
+        ("cluster A {\n  shared-volume V shared volume W\n}\n",
+         "write `shared-volume`: one word, with a hyphen. If `SHARED` and `VOLUME` are volume labels, list"
+         " them first, right after `shared-volume`, where no keyword can stand:"
+         " `shared-volume SHARED VOLUME V W`"),
+    ],
+)
+def test_a_misplaced_hyphenated_keyword_says_where_it_belongs(text, help_text):
+    assert one(text).help == help_text
+
+
+def test_a_misplaced_hyphenated_keyword_is_skipped_with_its_values():
+    text = (
+        "cluster A {\n"
+        "  job suffix C\n"
+        "  jobsuffix D\n"
+        "  member M { workers 2  catalog node T on M  private volume V }\n"
+        "  shared-volume W private volume X\n"
+        "}\n"
+    )
+    result = parse(Source.of("t.bkr", text))
+    assert [(d.code, d.span.line, d.span.column) for d in result.diagnostics] == [
+        ("BKR013", 2, 3),
+        ("BKR013", 3, 3),
+        ("BKR013", 4, 25),
+        ("BKR012", 4, 46),
+        ("BKR013", 5, 19),
+    ]
+    (cluster,) = build(result).clusters
+    (member,) = cluster.members
+    assert [(s.keyword, [w.text for w in s.values]) for s in member.settings] == [
+        ("workers", ["2"]),
+        ("private-volume", ["V"]),
+    ]
+    assert [[w.text for w in s.values] for s in cluster.settings if s.keyword == "shared-volume"] == [["W"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list of volume labels that reads on only as labels: no keyword ends so.
+        "cluster A {\n  member M { private-volume V SHARED VOLUME }\n}\n",
+        "cluster A {\n  member M { private-volume V JOB SUFFIX }\n}\n",
+        "cluster A {\n  member M { private-volume V JOB SUFFIX\n    workers 2 }\n}\n",
+        "cluster A {\n  member M { private-volume V JOB SUFFIX C D }\n}\n",
+        "cluster A {\n  shared-volume V SHARED VOLUME\n  member M { workers 2 }\n}\n",
+        "cluster A {\n  shared-volume V shared volume\n}\n",
+        # ... or where the keyword does not belong.
+        "cluster A {\n  member M { private-volume V SHARED VOLUME W }\n}\n",
+        # ... or first in the list, where no keyword can stand.
+        "cluster A {\n  member M { private-volume JOB SUFFIX V C }\n}\n",
+        "cluster A {\n  shared-volume SHARED VOLUME V W\n}\n",
+        # A job called SUFFIX; user IDs in a group body; a DMM called CATALOG-DMM.
+        "cluster A {\n  job suffix { backup G }\n}\n",
+        "single group G { JOB SUFFIX SHARED VOLUME CATALOG NODE JOBSUFFIX }\n",
+        "cluster A {\n  tape manager shared request-dmm catalog-dmm\n}\n",
+    ],
+)
+def test_names_that_spell_a_hyphenated_keyword_without_its_hyphen_are_names(text):
+    assert diagnose(text) == []
+
+
+def test_volume_labels_that_spell_a_hyphenated_keyword_are_read_as_labels():
+    text = "cluster A {\n  member M { private-volume V JOB SUFFIX }\n  shared-volume W SHARED VOLUME\n}\n"
+    result = parse(Source.of("t.bkr", text))
+    assert result.diagnostics == []
+    (cluster,) = build(result).clusters
+    assert [[w.upper for w in s.values] for s in cluster.members[0].settings] == [["V", "JOB", "SUFFIX"]]
+    volumes = [[w.upper for w in s.values] for s in cluster.settings if s.keyword == "shared-volume"]
+    assert volumes == [["W", "SHARED", "VOLUME"]]
+
+
+def test_each_hyphenated_keyword_has_its_place_and_an_example_that_parses():
+    hyphenated = {word for word in grammar_facts(parser()).keywords if "-" in word}
+    assert set(HYPHENATED_HOMES) == set(HYPHENATED_PLACES) == hyphenated
+    for keyword, (_, example) in HYPHENATED_HOMES.items():
+        place = Sim.start(parser())
+        assert place.feeds(HYPHENATED_PLACES[keyword]), keyword
+        assert place.fits([grammar_facts(parser()).keywords[keyword]]), keyword
+        assert diagnose(f"cluster A {{\n  {example}\n}}\n") == [], keyword
 
 
 def test_a_word_too_many_or_a_missing_hyphen_reads_on_as_meant():

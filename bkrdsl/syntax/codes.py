@@ -294,7 +294,13 @@ UNKNOWN_KEYWORD = register(
     (`jobsuffix`, `job_suffix`) or as two (`job suffix`, `private volume`,
     `catalog node`), is reported where the keyword fits and read as it, also
     after a list of names: `private-volume M1PRV1 jobsuffix C` is not three
-    volume labels.
+    volume labels. Two words that are valid names of the list are names when
+    what follows shows it (`private-volume M1PRV1 JOB SUFFIX }`: no
+    `job-suffix` ends that way); when both readings fit
+    (`private-volume M1PRV1 JOB SUFFIX C`), it is this error, and its help
+    says to list such volume labels first, right after `private-volume`,
+    where no keyword can stand. Where the keyword does not belong at all
+    (`job suffix C` in the cluster block), the error is BKR013.
 
     Failing example:
 
@@ -318,6 +324,18 @@ MISPLACED = register(
     `expire`, `tape`, groups and `job` directly inside `cluster { ... }`;
     `backup`, `include`, `to` and `run` inside `job { ... }`; `workers` and
     `private-volume` inside `member { ... }`; `import` at the top of a file.
+
+    A hyphenated keyword in a block that does not take it, with or without
+    its hyphen (`job-suffix C`, `jobsuffix C`, `job suffix C` in the cluster
+    block, `catalog node TCTMM on VMSYS1` outside `tape manager`), is this
+    error too, whose help says where the keyword belongs: `shared-volume`
+    directly in the cluster block, `private-volume` and `job-suffix` in a
+    `member` block, `catalog-node`, `request-node`, `catalog-dmm` and
+    `request-dmm` in the `tape manager` statement. Such words are never read
+    as more names of a list before them (`shared-volume VMCOM1 private volume
+    M1PRV1` is not three volume labels), except names the list may hold
+    (in a member block, `private-volume M1PRV1 SHARED VOLUME` is three) and
+    the user IDs of a group.
 
     The most common cause is a `}` too many: it closes a block early, and the
     statements after it land outside. bkrc then points at the `}` that closed

@@ -329,6 +329,64 @@ def hyphen_missing(written: str, keyword: str, span: Span) -> Diagnostic:
     )
 
 
+#: Where each hyphenated keyword belongs, and an example of it there (a test checks
+#: that these are every hyphenated keyword of the grammar and that each example parses).
+HYPHENATED_HOMES: dict[str, tuple[str, str]] = {
+    "shared-volume": ("directly inside `cluster NAME { ... }`", "shared-volume VMCOM1"),
+    "private-volume": ("in a `member` block", "member VMSYS1 { private-volume M1PRV1 }"),
+    "job-suffix": ("in a `member` block", "member VMSYS3 { job-suffix C }"),
+    "catalog-node": ("in the `tape manager` statement", "tape manager shared catalog-node TCTMM on VMSYS1"),
+    "request-node": (
+        "in the `tape manager` statement",
+        "tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM",
+    ),
+    "catalog-dmm": (
+        "in the `tape manager` statement",
+        "tape manager shared catalog-node TCTMM on VMSYS1 catalog-dmm TCDMM",
+    ),
+    "request-dmm": (
+        "in the `tape manager` statement",
+        "tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM request-dmm TRDMM",
+    ),
+}
+
+
+#: The options of `tape manager` among them.
+TAPE_OPTIONS = frozenset(k for k, (home, _) in HYPHENATED_HOMES.items() if "tape manager" in home)
+
+
+def hyphen_names(written: str, keyword: str, statement: str, names: list[str], span: Span) -> Diagnostic:
+    """`private-volume M1PRV1 job suffix C`: the keyword without its hyphen, or two
+    volume labels (`JOB`, `SUFFIX`) in the list: both read; bkrc takes the keyword.
+    `names` are the two words, then the list's other names."""
+    first, second = names[:2]
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{written}`; did you mean `{keyword}`?",
+        span,
+        help=f"write `{keyword}`: one word, with a hyphen. If `{first}` and `{second}` are volume"
+        f" labels, list them first, right after `{statement}`, where no keyword can stand:"
+        f" `{statement} {' '.join(names)}`",
+    )
+
+
+def hyphenated_misplaced(
+    written: str, keyword: str, where: str, span: Span, brace: tuple[str, Span] | None
+) -> Diagnostic:
+    """`job suffix C` (or `job-suffix C`) in a block where `job-suffix` does not belong.
+    `where` is `a `cluster` block`, ...; `brace` the block's title and its `{`."""
+    home, example = HYPHENATED_HOMES[keyword]
+    if written == keyword:
+        message = f"`{keyword}` cannot appear in {where}"
+        help = f"`{keyword}` belongs {home}: `{example}`"
+    else:
+        message = (
+            f"`{written}` looks like `{keyword}` without its hyphen, but `{keyword}` cannot appear in {where}"
+        )
+        help = f"write `{keyword}`, one word with a hyphen, {home}: `{example}`"
+    related = () if brace is None else (Related(brace[1], f"{brace[0]} starts here"),)
+    return codes.MISPLACED(message, span, help=help, related=related)
+
+
 def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
     word, keyword = keyword + rest, keyword.lower()
     if rest[:1].isdigit() or len(rest) > 1:  # `workers3`, `poolBKRPOOL`: the value without its blank

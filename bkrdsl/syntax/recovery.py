@@ -31,6 +31,7 @@ microseconds and never touches the tree.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from copy import copy
 from dataclasses import dataclass, field, replace
@@ -86,6 +87,27 @@ _STOP_ANYWAY = frozenset({"CLUSTER", "IMPORT"})
 _NAME_CHAR = r"[A-Za-z0-9$#@_*%?+\-:./]"
 #: Blanks on the line, then a whole word (hyphen_missing: `job suffix`).
 _BLANKS_THEN_WORD = re.compile(rf"[ \t]+([A-Za-z]+)(?!{_NAME_CHAR})")
+#: Blank space and comments, stepped over when looking ahead (Recovery.window).
+_GAP = re.compile(r"(?:[ \t\f\r\n]+|#[^\n]*)*")
+_STRING = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?')
+_PUNCTUATION = {"{": "LBRACE", "}": "RBRACE", ",": "COMMA"}
+_NOT_VALUES = frozenset({"LBRACE", "RBRACE", "STRING", "$END"})
+#: What a name in a list must look like to be one (Recovery.legit_name): a volume
+#: label (1-6 of A-Z 0-9 @ # $), a minidisk address or range.
+_VOLSER = re.compile(r"[A-Za-z0-9@#$]{1,6}")
+_ADDRESS = re.compile(r"\*|[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
+_LISTS = {"shared-volume": "volume", "private-volume": "volume", "minidisk": "minidisk", "sfs": "sfs"}
+#: Where each hyphenated keyword is a keyword: the tokens that open its place from
+#: the start of a file (a test checks that each keyword fits after its own).
+HYPHENATED_PLACES: dict[str, tuple[str, ...]] = {
+    "shared-volume": OPENERS["cluster"],
+    "private-volume": OPENERS["cluster"] + OPENERS["member"],
+    "job-suffix": OPENERS["cluster"] + OPENERS["member"],
+    "catalog-node": (*OPENERS["cluster"], "TAPE", "MANAGER", "SHARED"),
+    "request-node": (*OPENERS["cluster"], "TAPE", "MANAGER", "SHARED"),
+    "catalog-dmm": (*OPENERS["cluster"], "TAPE", "MANAGER", "SHARED"),
+    "request-dmm": (*OPENERS["cluster"], "TAPE", "MANAGER", "SHARED"),
+}
 
 
 class Abort(Exception):
@@ -361,6 +383,30 @@ def last_closed(stack, source: Source) -> tuple[Block, Span] | None:
     return None
 
 
+@functools.lru_cache(maxsize=32)
+def _place(lark_parser, keyword: str) -> Sim:
+    sim = Sim.start(lark_parser)
+    sim.feeds(HYPHENATED_PLACES[keyword])
+    return sim
+
+
+def hyphenated_place(lark_parser, keyword: str) -> Sim:
+    """The parser standing where `keyword` (a hyphenated keyword) is read."""
+    return _place(lark_parser, keyword).copy()
+
+
+def legit_name(word: str, kind: str | None, position: int) -> bool:
+    """Whether `word` may be the name at `position` of a list of `kind` (list_of):
+    a volume label, a minidisk's owner then addresses, an SFS path, else a z/VM name."""
+    if kind == "volume":
+        return _VOLSER.fullmatch(word) is not None
+    if kind == "minidisk" and position > 0:
+        return _ADDRESS.fullmatch(word) is not None
+    if kind == "sfs":
+        return ":" in word
+    return len(word) <= 8 and _NAME.fullmatch(word) is not None
+
+
 # ================================================================== recovery
 @dataclass
 class _Edit:
@@ -407,6 +453,9 @@ class Recovery:
         # `jobsuffix` -> job-suffix; `job` -> {`suffix`: job-suffix} (hyphen_missing)
         self._hyphen_joined = {k.replace("-", ""): k for k in self._hyphenated}
         self._hyphen_parts: dict[str, dict[str, str]] = {}
+        # Hyphenated keywords reported where they do not belong: start -> end of their values.
+        self.misplaced_at: dict[int, int] = {}
+        self._lists = {self.facts.keywords[k]: kind for k, kind in _LISTS.items()}  # list_of
         for k in self._hyphenated:
             first, second = k.split("-", 1)
             self._hyphen_parts.setdefault(first, {})[second] = k
@@ -639,6 +688,14 @@ class Recovery:
 
     def diagnose(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """Report what is wrong with `tok` here and repair; return the token to go on with."""
+        if tok.start_pos in self.misplaced_at:
+            # `job suffix C` in a cluster block, reported (hyphen_misplaced): skip it
+            # and its values, and read on after them.
+            if not accepted & {"RBRACE", "$END"}:
+                self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
+            self._advance(ip.lexer_thread.state, self.misplaced_at[tok.start_pos])
+            self._fed_error_token = True  # read, as a whole: a mistake right after it is news
+            return None
         if self.quiet or self.saturated:
             return self.resynchronise(ip, tok, accepted)
         typo = self.hyphenated_typo(tok)
@@ -649,11 +706,11 @@ class Recovery:
             if not accepted & {"RBRACE", "$END"}:
                 self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
-        spaced = self.hyphen_spaced(tok) if tok.type != "$END" else None
-        if spaced is not None and self.facts.keywords[spaced[0]] in accepted:
+        hyphenated = self.hyphen_judged(tok, Sim.of(ip), ip.parser_state.value_stack)
+        if hyphenated is not None:
             # `private volume M1PRV1` where a statement starts: read as `private-volume`.
-            self._advance(ip.lexer_thread.state, spaced[1])
-            return self.hyphen_read(tok, *spaced)
+            self._advance(ip.lexer_thread.state, hyphenated.end_pos)
+            return hyphenated
         for handler in (
             self.glued_rest,
             self.each_member_phrase,
@@ -1455,30 +1512,188 @@ class Recovery:
 
     def hyphen_missing(self, tok: Token) -> Token | None:
         """`jobsuffix C`, `job_suffix C`, `private volume M1PRV1`, `catalog node TCTMM`:
-        a hyphenated keyword written as one word without its hyphen, or as two words,
-        where that keyword fits. Unseen, `private-volume M1PRV1 jobsuffix C` would
-        make `JOBSUFFIX` and `C` two more volume labels. Report it and read the
-        keyword (past both words)."""
+        a hyphenated keyword written as one word without its hyphen, or as two words.
+        Unseen, `private-volume M1PRV1 jobsuffix C` would make `JOBSUFFIX` and `C`
+        two more volume labels. Report it (hyphen_judged) and read the keyword, past
+        both words."""
         if tok.start_pos is None or tok.type in ("STRING", "LBRACE", "RBRACE", "COMMA"):
             return None
-        # The whole word: the lexer takes `catalog` from the start of `catalognode`
-        # where only keywords may follow.
-        begin, end = self.word_around(tok.start_pos)
-        word = self.source.text[begin:end].lower()
-        keyword = None
-        if begin == tok.start_pos and "-" not in word:
-            keyword = self._hyphen_joined.get(word.replace("_", ""))
-        if keyword is None:
-            end = tok.end_pos
-            spaced = self.hyphen_spaced(tok)
-            if spaced is None:
-                return None
-            keyword, end = spaced
         sim = self.sim_here()
-        if sim is None or not self.lexing(tok) or not sim.fits([self.facts.keywords[keyword]]):
+        if sim is None or not self.lexing(tok):
             return None
-        self._advance(self.parser_state.lexer.state, end)
-        return self.hyphen_read(tok, keyword, end)
+        found = self.hyphen_judged(tok, sim, self.parser_state.value_stack)
+        if found is not None:
+            self._advance(self.parser_state.lexer.state, found.end_pos)
+        return found
+
+    def hyphen_form(self, tok: Token) -> tuple[str, int, str] | None:
+        """(keyword, end, how) when `tok` starts a hyphenated keyword: written whole
+        (`spelt`, perhaps cut by the lexer: `job` of `job-suffix`), as one word
+        without its hyphen (`joined`: `jobsuffix`, `job_suffix`) or as two (`spaced`)."""
+        begin, end = self.word_around(tok.start_pos)
+        if begin == tok.start_pos:
+            # The whole word: the lexer takes `catalog` from the start of `catalognode`
+            # where only keywords may follow.
+            word = self.source.text[begin:end].lower()
+            if "-" not in word:
+                keyword = self._hyphen_joined.get(word.replace("_", ""))
+                if keyword is not None:
+                    return keyword, end, "joined"
+            elif word in self._hyphenated:
+                return word, end, "spelt"
+        spaced = self.hyphen_spaced(tok)
+        return None if spaced is None else (*spaced, "spaced")
+
+    def hyphen_judged(self, tok: Token, sim: Sim, stack) -> Token | None:
+        """Where `tok` starts a hyphenated keyword written without its hyphen, or one in
+        a block that does not take it: report it, and return the keyword's token (to
+        its end), which the parser reads on with, or skips when it does not fit. None
+        when the words are read as they stand: two names in a list that reads on
+        (`private-volume M1PRV1 SHARED VOLUME }`), a job called SUFFIX (`job suffix {`),
+        user IDs in a group body. `sim` and `stack` stand before `tok`."""
+        found = self.hyphen_form(tok) if tok.type != "$END" else None
+        if found is None:
+            return None
+        keyword, end, how = found
+        fits = sim.fits([self.facts.keywords[keyword]])
+        needed = sim.fits(["NAME"]) and not (sim.fits(["RBRACE"]) or sim.fits(["$END"]))
+        if how == "spelt" and (fits or needed):
+            return None  # the keyword where it fits, or a value the statement needs
+        blocks = open_blocks(stack)
+        if not fits and blocks and blocks[-1].kind == "group_decl":
+            return None  # only user IDs (and `match`) stand in a group body
+        if how != "spaced":
+            if fits:
+                return self.hyphen_read(tok, keyword, end)
+            return self.hyphen_misplaced(tok, keyword, end, blocks)
+        second = end  # the second word's start: hyphen_spaced found letters only
+        while self.source.text[second - 1].isalpha():
+            second -= 1
+        window = self.window(end)
+        words = [str(tok.value), self.source.text[second:end]]
+        as_words = self.reading(sim, [(words[0], tok.start_pos), (words[1], second)] + window)
+        if as_words is not None and self.legit_names(stack, words, as_words):
+            # The two words read as names. In a list, the lexer may have read the first
+            # as a keyword of another block (LALR shares the state after a name between
+            # lists): `private-volume M1PRV1 JOB SUFFIX }` is three volume labels.
+            name = self.retype(tok, "NAME") if as_words[0] == "NAME" and tok.type != "NAME" else None
+            if not fits:
+                return name
+            ahead = sim.copy()
+            ahead.feed(self.facts.keywords[keyword])
+            if self.reading(ahead, window) is None:
+                return name  # `private-volume M1PRV1 SHARED VOLUME }`: no keyword would end so
+            listed = self.list_of(stack)
+            if listed is not None and listed[0] == "volume":
+                # `private-volume M1PRV1 job suffix C`: the keyword, or three labels.
+                later = itertools.takewhile(lambda read: read[1] == "NAME", zip(window, as_words[2:]))
+                names = [word.upper() for word in [*words, *listed[2], *(text for (text, _), _ in later)]]
+                written = " ".join(self.source.text[tok.start_pos : end].split())
+                span = self.source.span(tok.start_pos, end)
+                self.report(messages.hyphen_names(written, keyword, listed[1], names, span), tok.start_pos)
+                return self.keyword_token(tok, keyword, end)
+        if fits:
+            return self.hyphen_read(tok, keyword, end)
+        if not self.fits_in_place(keyword, window):
+            return None  # `job suffix` + a new line: a job called SUFFIX without its `{`
+        return self.hyphen_misplaced(tok, keyword, end, blocks)
+
+    def window(self, start: int) -> list[tuple[str, int]]:
+        """The words and punctuation after offset `start`, to the end of its line and the
+        first on the next line (at most 8): (text, offset); `""` is the end of the file."""
+        text = self.source.text
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end == -1 else line_end
+        found: list[tuple[str, int]] = []
+        pos = start
+        while len(found) < 8:
+            pos = _GAP.match(text, pos).end()
+            if pos >= len(text):
+                found.append(("", pos))
+                break
+            char = text[pos]
+            if char in _PUNCTUATION:
+                found.append((char, pos))
+                end = pos + 1
+            elif char == '"':
+                found.append(('"', pos))
+                end = _STRING.match(text, pos).end()
+            else:
+                match = _NAME.match(text, pos)
+                if match is None:
+                    break
+                found.append((match.group(), pos))
+                end = match.end()
+            if pos > line_end:
+                break
+            pos = end
+        return found
+
+    def reading(self, sim: Sim, words: list[tuple[str, int]]) -> list[str] | None:
+        """The types of `words` read one by one after `sim` as the lexer would read them
+        (Lark's contextual lexer, then name_token), or None when one does not fit."""
+        sim = sim.copy()
+        types = []
+        for text, start in words:
+            if not text:
+                type_ = "$END"
+            elif text in _PUNCTUATION:
+                type_ = _PUNCTUATION[text]
+            elif text == '"':
+                type_ = "STRING"
+            else:
+                keyword = self.facts.keywords.get(text.lower())
+                type_ = keyword or "NAME"
+                if (keyword is None or not sim.fits([keyword])) and sim.fits(["NAME"]):
+                    type_ = "NAME"
+                    if (
+                        keyword in self.statements
+                        and self.first_on_line(start)
+                        and not (sim.fits(["RBRACE"]) or sim.fits(["$END"]))
+                    ):
+                        type_ = keyword  # name_token: the start of the next statement
+            if not sim.feed(type_):
+                return None
+            types.append(type_)
+        return types
+
+    def fits_in_place(self, keyword: str, window: list[tuple[str, int]]) -> bool:
+        """Whether `keyword` and the rest of its line, as far as it fits, read as a
+        whole statement (or option) in its own place (`job-suffix C` in a member
+        block; not `job-suffix` alone, a job called SUFFIX without its `{`)."""
+        sim = hyphenated_place(self.lark, keyword)
+        sim.feed(self.facts.keywords[keyword])
+        for word in self.same_line(window):
+            read = self.reading(sim, [word])
+            if read is None:
+                break  # what follows is another statement, or another mistake
+            sim.feed(read[0])
+        return sim.fits(["RBRACE"]) or sim.fits(["$END"])
+
+    def list_of(self, stack) -> tuple[str, str, list[str]] | None:
+        """(kind, keyword, names so far) of the list of names the parser is in, when it
+        is a list of volume labels, minidisk addresses or SFS paths."""
+        names: list[str] = []
+        for value in reversed(stack):
+            for tok in reversed(list(tokens_of(value))):
+                if tok.type in self._lists:
+                    return self._lists[tok.type], str(tok.value).lower(), names[::-1]
+                if tok.type != "NAME":
+                    return None
+                names.append(str(tok.value))
+        return None
+
+    def legit_names(self, stack, words: list[str], read: list[str]) -> bool:
+        """Whether `words`, those of them `read` (their types) makes names, could be
+        names of the list the parser is in: `SHARED` is a volume label, `PRIVATE`
+        (7 characters) is not, nor is `JOB` a minidisk address."""
+        listed = self.list_of(stack)
+        kind, count = (listed[0], len(listed[2])) if listed is not None else (None, 0)
+        return all(
+            legit_name(word, kind, count + i)
+            for i, (word, type_) in enumerate(zip(words, read))
+            if type_ == "NAME"
+        )
 
     def hyphen_spaced(self, tok: Token) -> tuple[str, int] | None:
         """(keyword, end of its second word) when `tok` and the word after it on its
@@ -1490,6 +1705,45 @@ class Recovery:
         if m is None or m.group(1).lower() not in seconds:
             return None
         return seconds[m.group(1).lower()], m.end(1)
+
+    def hyphen_misplaced(self, tok: Token, keyword: str, end: int, blocks: list[Block]) -> Token:
+        """Report `tok` (to `end`), `keyword` with or without its hyphen, where that
+        keyword does not belong (`job suffix C` in a cluster block); the keyword's
+        token, which does not fit, so that the statement is skipped (diagnose)."""
+        written = " ".join(self.source.text[tok.start_pos : end].split())
+        if blocks:
+            where = f"a {messages.block_title(blocks[-1].kind, None)} block"
+            if blocks[-1].kind == "cluster" and keyword in messages.TAPE_OPTIONS:
+                where = "a `cluster` block outside `tape manager`"
+            brace = None if blocks[-1].placeholder else (blocks[-1].title, self.span_of(blocks[-1].brace))
+        else:
+            where, brace = "the top level of a file", None
+        span = self.source.span(tok.start_pos, end)
+        self.report(messages.hyphenated_misplaced(written, keyword, where, span, brace), tok.start_pos)
+        self.misplaced_at[tok.start_pos] = self.values_end(keyword, end)
+        return self.keyword_token(tok, keyword, end)
+
+    def values_end(self, keyword: str, end: int) -> int:
+        """Where the values after `keyword` (ending at `end`) end on its line, read as
+        in the keyword's own place: `TCTMM on VMSYS1` after `catalog-node`."""
+        sim = hyphenated_place(self.lark, keyword)
+        sim.feed(self.facts.keywords[keyword])
+        for text, start in self.same_line(self.window(end)):
+            read = self.reading(sim, [(text, start)])
+            if read is None or read[0] in self.statements or read[0] in _NOT_VALUES:
+                break
+            sim.feed(read[0])
+            end = start + len(text)
+        return end
+
+    def same_line(self, window: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """The tokens of `window` on its first token's line, without the end of the file."""
+        if not window:
+            return []
+        text = self.source.text
+        line_end = text.find("\n", window[0][1])
+        line_end = len(text) if line_end == -1 else line_end
+        return [(word, start) for word, start in window if start < line_end and word]
 
     def hyphen_read(self, tok: Token, keyword: str, end: int) -> Token:
         """Report `tok` (to `end`) as `keyword` without its hyphen; the keyword's token."""
@@ -1538,8 +1792,8 @@ class Recovery:
             return None
         if tok.type != "NAME" or tok.start_pos is None or not self.lexing(tok):
             return None
-        if text.lower() in self.facts.keywords:
-            return None
+        if text.lower() in self.facts.keywords or text.lower().replace("_", "") in self._hyphen_joined:
+            return None  # a keyword, or one without its hyphen (`jobsuffix`: hyphen_missing)
         sim = self.sim_here()
         pieces = self.glue_pieces(text, sim, 2) if keywords else None
         value = pieces is None and (not sim.fits(["NAME"]) or text.lower().startswith(self._hyphenated))
@@ -1710,9 +1964,15 @@ class Recovery:
         lexer = ip.lexer_thread.lexer
         root = getattr(lexer, "root_lexer", lexer)
         try:
-            return root.next_token(state, ip.parser_state)
+            tok = root.next_token(state, ip.parser_state)
         except (EOFError, UnexpectedCharacters):  # pragma: no cover - the pattern found a token here
             return None
+        # Not seen by check_token: `catalog node` after a skipped line is `catalog-node`.
+        found = self.hyphen_judged(tok, Sim.of(ip), ip.parser_state.value_stack)
+        if found is None:
+            return tok
+        self._advance(state, found.end_pos)
+        return found
 
     # ------------------------------------------------------------ the end
     def at_end(self, ip, tok: Token) -> None:
