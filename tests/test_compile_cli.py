@@ -281,6 +281,20 @@ def test_a_disks_follow_the_table_compile_uses(tmp_path):
     assert "BKR253" not in result.stderr  # its statements give it a 0191 already
 
 
+def test_a_disk_warning_names_each_worker_with_the_members_it_runs_on(tmp_path):
+    """prodssi runs 4 workers on VMSYS1 and VMSYS2, 2 on VMSYS3 and VMSYS4: without
+    the workers' 191, BKR253 says which worker lacks it on which member."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("  disk BKRWRK* 191 size 5 cyl\n", "")
+    result = run_cli(["check", source(tmp_path, text, "prodssi.bkr")], expect=0)
+    workers = (
+        "workers `BKRWRK01`, `BKRWRK02` (on every member) and `BKRWRK03`, `BKRWRK04`"
+        " (on `VMSYS1` and `VMSYS2`) get no 191 minidisk: CMS would start them"
+    )
+    assert f"warning[BKR253]: {workers}" in result.stdout
+    assert "help: add `disk BKRWRK* 191 size 10 cyl` to cluster `PRODSSI`" in result.stdout
+    assert result.stdout.count("BKR253") == 1
+
+
 def _compile_in_subprocess(src: Path, out: Path, seed: str, cwd: Path) -> None:
     env = dict(os.environ, PYTHONHASHSEED=seed)
     run = subprocess.run(

@@ -140,6 +140,14 @@ NO_A_DISK = register(
     minidisks) take the addresses and sizes of IBM's Program Directory and
     of the file pool's definition; declare them with more `disk` statements.
 
+    The workers lacking the disk are one warning, which names each of them
+    with the members it runs on: a member runs the workers its `workers`
+    count reaches, so with `workers 4` on VMSYS1 and VMSYS2 and `workers 2`
+    on VMSYS3 and VMSYS4 the warning reads "workers `BKRWRK01`, `BKRWRK02`
+    (on every member) and `BKRWRK03`, `BKRWRK04` (on `VMSYS1` and
+    `VMSYS2`)". Three or more workers in a row are written as a range
+    (`BKRWRK01` to `BKRWRK16`).
+
     Failing example:
 
         import std/backup-manager
@@ -333,18 +341,30 @@ def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
 
 def _no_a_disk(model: Model, ids: list[str], roles: dict[str, str], machines) -> Diagnostic:
     role = roles[ids[0]]
-    kind, _ = machines[ids[0]]
-    members = list(dict.fromkeys(m for i in ids for m in machines[i][1]))
+    kind, members = machines[ids[0]]
+    where = f" on {_members_text(model, members)}" if kind is Kind.IDENTITY else ""
     if role == "worker":
-        subject = f"worker {quoted(ids[0])}" if len(ids) == 1 else f"workers {listed(ids)}"
+        # Workers run on the members whose `workers` count reaches them: each group
+        # of workers that runs on the same members is named with those members.
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for machine in ids:
+            groups.setdefault(machines[machine][1], []).append(machine)
+        workers = [m for m, r in roles.items() if r == "worker"]
+        if len(groups) == 1:
+            subject = f"worker {quoted(ids[0])}" if len(ids) == 1 else f"workers {_and(_runs(ids, workers))}"
+        else:
+            parts = [
+                f"{', '.join(_runs(group, workers))} (on {_members_text(model, on)})"
+                for on, group in groups.items()
+            ]
+            subject, where = f"workers {_and(parts)}", ""
         pattern = model.worker_pattern
-        everyone = len(ids) == sum(1 for r in roles.values() if r == "worker")
+        everyone = len(ids) == len(workers)
         name = pattern if everyone and pattern is not None else ids[0]
         more = "" if name == pattern or len(ids) == 1 else " (one for each of them)"
     else:
         subject = f"{quoted(ids[0])}, {ROLE_TEXT[role]},"
         name, more = ids[0], ""
-    where = f" on {listed(members)}" if kind is Kind.IDENTITY else ""
     statement = f"disk {name} 191 size {_size_like(model, kind, machines)}"
     help = f"add `{statement}`{more} to cluster `{model.name}`"
     span, related = _where_declared(model, ids[0] if role != "worker" else None, role)
@@ -381,6 +401,33 @@ def _add_statement(model: Model, statement: str) -> Fix:
         inside = [m.span.column for m in cluster.members] or [3]
         text = f"{' ' * (min(inside) - 1)}{statement}\n"
     return Fix(f"Add `{statement}`", (Edit(brace, text),))
+
+
+def _runs(ids: list[str], order: list[str]) -> list[str]:
+    """`ids` as runs of neighbours in `order` (the workers BKRWRK01, BKRWRK02...):
+    three or more as `BKRWRK01` to `BKRWRK04`, fewer one by one."""
+    place = {machine: i for i, machine in enumerate(order)}
+    runs: list[list[str]] = []
+    for machine in sorted(ids, key=place.__getitem__):
+        if runs and place[machine] == place[runs[-1][-1]] + 1:
+            runs[-1].append(machine)
+        else:
+            runs.append([machine])
+    out: list[str] = []
+    for run in runs:
+        out += [f"{quoted(run[0])} to {quoted(run[-1])}"] if len(run) > 2 else [quoted(m) for m in run]
+    return out
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _members_text(model: Model, members: tuple[str, ...]) -> str:
+    """`VMSYS1` and `VMSYS2`; "every member" for all of three or more."""
+    if len(members) > 2 and set(members) == set(model.member_names):
+        return "every member"
+    return listed(members, limit=8)
 
 
 def _size_like(model: Model, kind: Kind, machines) -> str:
