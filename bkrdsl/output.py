@@ -413,6 +413,11 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     old one, whose folder is flushed too. A symbolic link is followed: its
     target is replaced and the link stays a link.
 
+    The temporary file is `.bkrc-fmt-PID-....tmp`: only a kill that allows no
+    clean-up leaves it, and it is never removed by a later run, which could
+    not tell whether the process that wrote it (perhaps on another machine
+    sharing the folder) still runs.
+
     Raises OSError. An error or a KeyboardInterrupt at any step leaves `path`
     exactly as it was and no temporary file beside it; the caller holds Ctrl-C
     back (`Commit`) so that a Ctrl-C between the rename and its report, or
@@ -420,7 +425,8 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     target = os.path.realpath(path)
     folder = os.path.dirname(target)
     before = os.stat(target)
-    fd, temp = tempfile.mkstemp(prefix=f"{TEMP_MARK}fmt-", suffix=".tmp", dir=folder)
+    # The process ID in the name tells whose file a `kill -9` left behind (docs/fmt.md).
+    fd, temp = tempfile.mkstemp(prefix=f"{TEMP_MARK}fmt-{os.getpid()}-", suffix=".tmp", dir=folder)
     try:
         try:
             _write_fully(fd, data)

@@ -77,6 +77,28 @@ def assert_interrupted(result, rewritten) -> None:
 
 
 # ------------------------------------------------------------------ the write
+def test_a_kill_9_leaves_a_temporary_file_named_with_its_process_id(tmp_path):
+    """Only a kill that allows no clean-up leaves the temporary file; its name says
+    which process wrote it, so that it can be told from a running bkrc's and removed
+    (docs/fmt.md). The file beside it is as it was."""
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    killed = (
+        "import os, signal, sys\n"
+        "from bkrdsl import output\n"
+        "from bkrdsl.cli import main\n"
+        "output.os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "print(os.getpid(), flush=True)\n"
+        "main(['fmt', sys.argv[1]])\n"
+    )
+    child = subprocess.run([sys.executable, "-c", killed, str(path)], capture_output=True, text=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    (left,) = [name for name in folder(path) if name != "a.bkr"]
+    assert left.startswith(f".bkrc-fmt-{child.stdout.strip()}-") and left.endswith(".tmp")
+    assert path.read_text() == UGLY
+    assert (tmp_path / left).read_text() == PRETTY
+
+
 def test_the_new_text_is_on_disk_before_it_replaces_the_old(tmp_path, monkeypatch):
     """Flushed, then renamed, then the folder flushed: after a crash the file
     holds the old text or the new one, never an empty or short file."""
