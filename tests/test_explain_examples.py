@@ -97,8 +97,8 @@ def _indent(text: str) -> str:
     ("explanation", "no_example", "ok"),
     [
         # A failing example that fails as it says, and its fix.
-        (f"Why.\n\nFailing example:\n\n{_indent(WHOLE.replace('02:00', '24:00'))}\n"
-         f"Fix:\n\n{_indent(WHOLE)}", None, True),
+        ((f"Why.\n\nFailing example:\n\n{_indent(WHOLE.replace('02:00', '24:00'))}\n"
+          f"Fix:\n\n{_indent(WHOLE)}"), None, True),
         # A failing example that checks clean.
         (f"Why.\n\nFailing example:\n\n{_indent(WHOLE)}\nFix: `00:00`.\n", None, False),
         # A failing example that gives another code as well.
@@ -107,8 +107,8 @@ def _indent(text: str) -> str:
         # A sketch with `...`: not a file.
         ("Failing example:\n\n    job APPSFULL { ... run on VMSYS1 daily 24:00 }\n", None, False),
         # A fix that does not check clean.
-        (f"Failing example:\n\n{_indent(WHOLE.replace('02:00', '24:00'))}\n"
-         f"Fix:\n\n{_indent(WHOLE.replace('02:00', '25:00'))}", None, False),
+        ((f"Failing example:\n\n{_indent(WHOLE.replace('02:00', '24:00'))}\n"
+          f"Fix:\n\n{_indent(WHOLE.replace('02:00', '25:00'))}"), None, False),
         # A block that is neither.
         (f"Failing example:\n\n{_indent(WHOLE.replace('02:00', '24:00'))}\nFor instance:\n\n{_indent(WHOLE)}",
          None, False),

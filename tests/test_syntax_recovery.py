@@ -16,8 +16,8 @@ from bkrdsl.diagnostics.registry import REGISTRY, Code
 from bkrdsl.source import Source
 from bkrdsl.syntax import codes, read_module
 from bkrdsl.syntax.build import build
-from bkrdsl.syntax.parser import MAX_REPORTED, parse, parser
 from bkrdsl.syntax.messages import HYPHENATED_HOMES
+from bkrdsl.syntax.parser import MAX_REPORTED, parse, parser
 from bkrdsl.syntax.recovery import HYPHENATED_PLACES, OPENERS, Sim, grammar_facts
 
 
@@ -323,19 +323,19 @@ def test_a_word_too_many_or_a_missing_hyphen_says_what_to_write(text, help_text)
         ("cluster A {\n  job suffix C\n}\n",
          "write `job-suffix`, one word with a hyphen, in a `member` block: `member VMSYS3 { job-suffix C }`"),
         ("cluster A {\n  member M { private-volume V sharedvolume W }\n}\n",
-         "write `shared-volume`, one word with a hyphen, directly inside `cluster NAME { ... }`:"
-         " `shared-volume VMCOM1`"),
+         ("write `shared-volume`, one word with a hyphen, directly inside `cluster NAME { ... }`:"
+          " `shared-volume VMCOM1`")),
         ("cluster A {\n  member M { catalog-node T on M }\n}\n",
-         "`catalog-node` belongs in the `tape manager` statement:"
-         " `tape manager shared catalog-node TCTMM on VMSYS1`"),
+         ("`catalog-node` belongs in the `tape manager` statement:"
+          " `tape manager shared catalog-node TCTMM on VMSYS1`")),
         # Two volume labels or the keyword, both read on: the help says how to list such labels.
         ("cluster A {\n  member M { private-volume V job suffix C }\n}\n",
-         "write `job-suffix`: one word, with a hyphen. If `JOB` and `SUFFIX` are volume labels, list them"
-         " first, right after `private-volume`, where no keyword can stand: `private-volume JOB SUFFIX V C`"),
+         ("write `job-suffix`: one word, with a hyphen. If `JOB` and `SUFFIX` are volume labels, list them"
+          " first, right after `private-volume`, where no keyword can stand: `private-volume JOB SUFFIX V C`")),
         ("cluster A {\n  shared-volume V shared volume W\n}\n",
-         "write `shared-volume`: one word, with a hyphen. If `SHARED` and `VOLUME` are volume labels, list"
-         " them first, right after `shared-volume`, where no keyword can stand:"
-         " `shared-volume SHARED VOLUME V W`"),
+         ("write `shared-volume`: one word, with a hyphen. If `SHARED` and `VOLUME` are volume labels, list"
+          " them first, right after `shared-volume`, where no keyword can stand:"
+          " `shared-volume SHARED VOLUME V W`")),
     ],
 )
 def test_a_misplaced_hyphenated_keyword_says_where_it_belongs(text, help_text):

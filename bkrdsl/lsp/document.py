@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bkrdsl.ast import Medium
 from bkrdsl.diagnostics import Diagnostic, sort_key
 from bkrdsl.pipeline import Analysis, analyse
-from bkrdsl.ast import Medium
 from bkrdsl.resolve.model import Model, build_model, split_sfs_path
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax.reader import normalise
