@@ -95,6 +95,15 @@ def test_the_fix_restores_what_was_meant(clean, written, code, title):
     assert check(apply(text, d)) == []
 
 
+def test_days_joined_by_a_comma_stay_the_schedule_s_days():
+    # `mon,thu 22:00` without `weekly`: the fix keeps both days (never `daily 22:00`).
+    text = damaged("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 mon,thu 22:00")
+    (d,) = check(text)
+    assert d.code == "BKR012" and d.fix.title == "Write `weekly mon,thu 22:00`"
+    assert d.help.startswith("write `weekly mon,thu 22:00`;")
+    assert apply(text, d) == damaged("weekly sat 22:00", "weekly mon,thu 22:00")
+
+
 def test_a_missing_a_disk_is_added_after_the_last_disk_statement():
     text = damaged("  disk BKRADMIN 191 size 10 cyl\n", "")
     (d,) = check(text)

@@ -777,8 +777,9 @@ def joined_schedule(words: list[str]) -> bool:
 
 
 def schedule_for(text: str) -> str:
-    """The .bkr schedule a phrase in English means: `every sunday at 2am` -> `weekly sun 02:00`."""
-    words = [w.lower().strip(",") for w in text.split()]
+    """The .bkr schedule a phrase in English means: `every sunday at 2am` -> `weekly sun 02:00`,
+    `mon,thu 22:00` -> `weekly mon,thu 22:00` (days joined by commas are days each)."""
+    words = text.lower().replace(",", " ").split()
     time = phrase_time(text) or "02:00"
     clock = _CLOCK.search(text)
     in_clock = set(clock.group(0).lower().split()) if clock else set()
