@@ -82,7 +82,9 @@ SYNTAX = register(
     APPS full now`, a second member after a catalog's `on VMSYS1`) is one
     word too many: the message names the statement, and the help shows it
     without the word (for `backup`, also with the word listed before the
-    level).
+    level). A fix removes the word only when it repeats the one before it
+    (`workers 4 4`); any other may be the trace of a slip earlier on the line
+    (`workers 4private-volume M1PRV1`), or the word meant (`workers 2 4`).
 
     Failing example:
 

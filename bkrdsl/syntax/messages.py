@@ -419,12 +419,13 @@ def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diag
 
 
 def word_after_statement(
-    extra: str, name: str, last: str, statement: str, listed: str | None, span: Span, remove: Span
+    extra: str, name: str, last: str, statement: str, listed: str | None, span: Span, remove: Span | None
 ) -> Diagnostic:
     """`workers 4 4`: a name after a whole statement, where the next one must start.
     `listed` is the statement with the name added to its list, where one takes it;
     `remove` is the word with the blanks before it, what the fix deletes (none
-    when listing the word is the other way out: the fix would be a choice)."""
+    when removing it is not certain, and when listing the word is the other way
+    out: the fix would be a choice)."""
     help = f"remove {extra}: write `{statement}`"
     if listed is not None:
         help += f"; to back it up as well, list it before the level: `{listed}`"
@@ -432,7 +433,7 @@ def word_after_statement(
         f"one word too many: the `{name}` statement ends with {last}, and {extra} starts no statement",
         span,
         help=help,
-        fix=remove_fix(extra, remove) if listed is None else None,
+        fix=remove_fix(extra, remove) if listed is None and remove is not None else None,
     )
 
 
@@ -623,7 +624,8 @@ def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Dia
 
 
 def one_word_too_many(found: str, previous: str, span: Span, remove: Span | None) -> Diagnostic:
-    """`remove`: the word with the blanks before it, when it shares a line with `previous`."""
+    """`remove`: the word with the blanks before it, when it shares a line with
+    `previous` and repeats it (then removing it is certain)."""
     return codes.SYNTAX(
         f"unexpected {found} after {previous}: one word too many",
         span,

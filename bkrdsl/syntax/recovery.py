@@ -316,6 +316,12 @@ def last_real_token(stack) -> Token | None:
     return None
 
 
+def repeats(previous: Token, tok: Token) -> bool:
+    """Whether `tok` is the word before it written again (`workers 2 2`, `member
+    VMSYS4 VMSYS4`): the one word too many that removing surely mends."""
+    return str(tok.value).upper() == str(previous.value).upper()
+
+
 @dataclass
 class Block:
     kind: str  # a key of OPENERS
@@ -1133,9 +1139,12 @@ class Recovery:
     def extra_word(self, ip, tok: Token) -> None:
         """`member DEV1 DEV1 {`: the next token fits where this one does not; drop this one."""
         previous = last_real_token(ip.parser_state.value_stack)
-        # A word on the next line may as well start a statement the line above left unfinished.
+        # A word on the next line may as well start a statement the line above left
+        # unfinished; and a word that does not repeat the one before it may be the
+        # trace of a slip earlier on the line (`disk BKRBKUP BKRBKUP 191`: the parser
+        # stumbles on `191`), so only a repeat is removed for the user.
         same_line = previous is not None and previous.end_line == tok.line
-        remove = self.blank_and(previous, tok) if same_line else None
+        remove = self.blank_and(previous, tok) if same_line and repeats(previous, tok) else None
         self.report(
             messages.one_word_too_many(self.describe(tok), self.describe(previous), self.span_of(tok), remove),
             tok.start_pos,
@@ -1262,7 +1271,9 @@ class Recovery:
             statement,
             listed,
             self.span_of(tok),
-            self.blank_and(previous, tok),
+            # Only a repeat is certain: `workers 4private-volume M1PRV1` ends with a
+            # word too many because of the slip before it, and `workers 2 4` may mean 24.
+            self.blank_and(previous, tok) if repeats(previous, tok) else None,
         )
 
     def statement_start(self, state) -> Token | None:
