@@ -69,6 +69,7 @@ RESTORED = [
     ("    workers 2\n", "    workers 2 2\n", "BKR004", "Remove `2`"),
     ("member VMSYS4 {", "member VMSYS4 VMSYS4 {", "BKR004", "Remove `VMSYS4`"),
     ('description "Weekly full backup of the Linux guests"', "description Weekly full backup of the Linux guests", "BKR010", "Quote the text"),
+    ('description "Weekly full', 'description description "Weekly full', "BKR004", "Remove the second `description`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2am", "BKR313", "Write `02:00`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 0200", "BKR313", "Write `02:00`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00:00", "BKR313", "Write `02:00`"),
@@ -154,6 +155,8 @@ NOT_FIXED = [
     ("run on each member daily 03:30", "run on VMSYS1,  # for now\n      VMSYS2 daily 03:30", "BKR221"),
     # not a time bkrc can read
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 25:00", "BKR313"),
+    # which is the description: the words before the quoted text, or the quoted text?
+    ('description "Weekly full backup', 'description Weekly "full" backup', "BKR010"),
     # a word too many that repeats no word before it: the slip may be elsewhere on the line
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP BKRBKUP 191 size 10 cyl", "BKR004"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 10 cyl", "BKR004"),

@@ -918,12 +918,13 @@ def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def unquoted_description(words: str, span: Span, raw: str) -> Diagnostic:
-    """`raw`: the text of `span` as written (blanks kept), which the fix quotes."""
+def unquoted_description(words: str, span: Span, raw: str, certain: bool = True) -> Diagnostic:
+    """`raw`: the text of `span` as written (blanks kept), which the fix quotes;
+    no fix unless `certain` (a quoted text after the words: which is the text?)."""
     text = quoted(words)[1:-1]
     return codes.EXPECTED_NAME(
         f"the text after `description` is quoted: found {shown(words, 60)} without quotes",
         span,
         help=f'write `description "{text if len(text) <= 60 else text[:57] + "..."}"`',
-        fix=Fix.replace("Quote the text", span, quoted(raw)),
+        fix=Fix.replace("Quote the text", span, quoted(raw)) if certain else None,
     )

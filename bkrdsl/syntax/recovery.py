@@ -1078,9 +1078,18 @@ class Recovery:
         words, end = self.phrase(tok.start_pos, statements=False)
         if not words:
             return False, None
+        quote_follows = self.source.text[self.phrase_end(tok.start_pos, statements=False) : ][:1] == '"'
+        if quote_follows and str(tok.value).lower() == "description" and tok.end_pos == end:
+            # `description description "..."`: the keyword twice; the text is there.
+            remove = self.blank_and(last, tok) if last.end_line == tok.line else None
+            self.report(messages.written_twice(str(tok.value), self.span_of(tok), remove), tok.start_pos)
+            return True, None
         raw = self.source.text[tok.start_pos : end]
         self.report(
-            messages.unquoted_description(words, self.source.span(tok.start_pos, end), raw), tok.start_pos
+            messages.unquoted_description(
+                words, self.source.span(tok.start_pos, end), raw, certain=not quote_follows
+            ),
+            tok.start_pos,
         )
         self.feed(ip, _fake("STRING", tok, '""'))
         self._advance(ip.lexer_thread.state, end)
