@@ -9,6 +9,7 @@ the text is checked again (a repair may remove the next diagnostic, or move it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -45,11 +46,49 @@ def choose(diagnostics: Sequence[Diagnostic], file: str) -> list[Diagnostic]:
     return taken
 
 
+def _offsets(text: str) -> list[int] | None:
+    """Where each character of the text bkrc reads (`reader.normalise`: no byte-order
+    mark, every line end LF) starts in `text` as written, and where `text` ends;
+    None when the two are the same."""
+    if "\r" not in text and not text.startswith("\ufeff"):
+        return None
+    at = 1 if text.startswith("\ufeff") else 0
+    out = []
+    while at < len(text):
+        out.append(at)
+        at += 2 if text.startswith("\r\n", at) else 1
+    out.append(len(text))
+    return out
+
+
+def _line_end(text: str, at: int) -> str:
+    """The line end of the line holding offset `at` (else the last one before it, else
+    LF): a fix's new lines end with it, so that a file keeps its own."""
+    found = _LINE_END.search(text, at)
+    if found is not None:
+        return found.group()
+    before = _LINE_END.findall(text, 0, at)
+    return before[-1] if before else "\n"
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def apply(text: str, chosen: Sequence[Diagnostic]) -> str:
-    """`text` with the fixes of `chosen` (which do not clash) applied, the last first."""
+    """`text` with the fixes of `chosen` (which do not clash) applied, the last first.
+
+    The edits' offsets are in the text bkrc read; `text` may be the file as written,
+    with a byte-order mark and CRLF or CR line ends: they stay as they are, and
+    a line a fix adds ends as the line it goes into does."""
     edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: e.span.start, reverse=True)
+    offsets = _offsets(text)
     for e in edits:
-        text = text[: e.span.start] + e.new_text + text[e.span.end :]
+        if offsets is None:
+            text = text[: e.span.start] + e.new_text + text[e.span.end :]
+            continue
+        start, end = offsets[e.span.start], offsets[e.span.end]
+        new_text = e.new_text.replace("\n", _line_end(text, start)) if "\n" in e.new_text else e.new_text
+        text = text[:start] + new_text + text[end:]
     return text
 
 
@@ -64,7 +103,8 @@ class Fixed:
 def fix_all(text: str, file: str, check: Callable[[str], object]) -> Fixed:
     """Check, fix, check again, until no fix is left, the text stops changing or
     MAX_ROUNDS have run. `check(text)` is the front end's analysis of `text`
-    (`.diagnostics`)."""
+    (`.diagnostics`). `text` may be the file as written (a byte-order mark, CRLF
+    or CR line ends): the mended text keeps them."""
     analysis = check(text)
     applied: list[Diagnostic] = []
     seen = {text}

@@ -241,6 +241,28 @@ def test_fix_keeps_the_files_line_ends_and_byte_order_mark(tmp_path):
     assert path.read_bytes() == b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode("utf-8")
 
 
+@pytest.mark.parametrize("ends", ["\r", "mixed"])
+def test_fix_keeps_each_line_s_own_line_end(tmp_path, ends):
+    # Classic Mac CR, or CRLF and LF mixed: only the fixed lines change, and a line
+    # a fix adds (BKR253's `disk` statement) ends as the line it goes after.
+    def written(text: str) -> bytes:
+        lines = text.split("\n")
+        if ends == "\r":
+            return "\r".join(lines).encode("utf-8")
+        return "".join(line + ("\r\n" if n % 2 else "\n") for n, line in enumerate(lines[:-1])).encode("utf-8")
+
+    slipped = BASE.replace("catalog shared server", "catalog sharedserver").replace("  disk BKRADMIN 191 size 10 cyl\n", "")
+    path = tmp_path / NAME
+    path.write_bytes(written(slipped))
+    run_cli(["check", "--fix", path], expect=0)
+    expected = written(slipped.replace("catalog sharedserver", "catalog shared server"))
+    last_disk = b"disk TRDMM 191 size 10 cyl"
+    at = expected.index(last_disk) + len(last_disk)
+    number = slipped[: slipped.index("disk TRDMM")].count("\n")  # the last disk's line, from 0
+    line_end = b"\r" if ends == "\r" else b"\r\n" if number % 2 else b"\n"
+    assert path.read_bytes() == expected[:at] + line_end + b"  disk BKRADMIN 191 size 20 cyl" + expected[at:]
+
+
 def test_fix_reports_what_it_cannot_fix(tmp_path):
     path = tmp_path / NAME
     path.write_text(many_slips().replace("to disk pool BKUPPOOL", "to pool BKUPPOOL"), encoding="utf-8")

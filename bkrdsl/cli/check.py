@@ -64,17 +64,19 @@ def fix_arg(arg: str, include):
 
     name, data, path = read_input(arg)
     search_path = default_search_path(tuple(include))
-    source, unreadable = decode(name, data)
+    _, unreadable = decode(name, data)
     if unreadable:  # binary, not UTF-8: nothing to fix, only to report
         return analyse(name, data, path=path, search_path=search_path)
+    # The text as written: the fixes keep its byte-order mark and its line ends, each
+    # line's own (fix_all maps the offsets of the text bkrc reads onto it).
     done = fix_all(
-        source.text, name, lambda text: analyse(name, text.encode("utf-8"), path=path, search_path=search_path)
+        data.decode("utf-8"),
+        name,
+        lambda text: analyse(name, text.encode("utf-8"), path=path, search_path=search_path),
     )
     if not done.applied:
         return done.analysis
-    # The file's own byte-order mark and line ends, which reading took away.
-    text = done.text.replace("\n", "\r\n") if b"\r\n" in data else done.text
-    out = ("\ufeff" if data.startswith(b"\xef\xbb\xbf") else "") + text
+    out = done.text
     codes = ", ".join(d.code for d in done.applied)
     count = len(done.applied)
     with Commit() as commit:
