@@ -294,6 +294,22 @@ def test_fix_never_touches_a_file_without_fixes(tmp_path):
     assert "fixed" not in result.stderr
 
 
+def test_a_file_checked_before_its_module_was_fixed_is_reported_as_it_is_now(tmp_path):
+    # `--fix cluster.bkr site/common.bkr`: the cluster was checked with the module's
+    # old text; once the module is fixed, its old BKR012 must not be reported.
+    (tmp_path / "site").mkdir()
+    module = tmp_path / "site" / "common.bkr"
+    module.write_text((ROOT / "examples/site/common.bkr").read_text().replace("single group", "singel group"))
+    main = tmp_path / "with-site.bkr"
+    main.write_text((ROOT / "examples/with-site.bkr").read_text())
+    alone = run_cli(["check", "--format", "short", main], expect=1)
+    assert "BKR012" in alone.stdout
+    result = run_cli(["check", "--fix", "--format", "short", main, module])
+    assert result.stderr == f"fixed 1 problem in {module}: BKR012\n"
+    assert "BKR012" not in result.stdout
+    run_cli(["check", main], expect=0)
+
+
 def test_fix_refuses_standard_input():
     result = run_cli(["check", "--fix", "-"], input=BASE, expect=2)
     assert "cannot rewrite standard input" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -41,13 +42,31 @@ def check_cmd(files, fix, fmt, color, include):
         click.echo("bkrc: --fix rewrites files; it cannot rewrite standard input", err=True)
         sys.exit(EXIT_USAGE)
     analyses = []
+    rewritten: list[tuple[int, str]] = []  # (when, the file's real path) for each file --fix replaced
     io_failed = False
     for arg in files:
         try:
-            analyses.append(fix_arg(arg, include) if fix else analyse_arg(arg, include))
+            if fix:
+                analysis, written = fix_arg(arg, include)
+                if written:
+                    rewritten.append((len(analyses), os.path.realpath(arg)))
+            else:
+                analysis = analyse_arg(arg, include)
+            analyses.append((arg, analysis))
         except InputError as err:
             click.echo(str(err), err=True)
             io_failed = True
+    for n, (arg, analysis) in enumerate(analyses):
+        # A FILE checked before --fix replaced a module it imports (`bkrc check --fix
+        # cluster.bkr site.bkr`) is reported as it is now, not with the module's old text.
+        read = {os.path.realpath(name) for name in analysis.sources}
+        if any(when > n and path in read for when, path in rewritten):
+            try:
+                analyses[n] = (arg, analyse_arg(arg, include))
+            except InputError as err:
+                click.echo(str(err), err=True)
+                io_failed = True
+    analyses = [analysis for _, analysis in analyses]
     print_diagnostics(analyses, fmt, color)
     code = max([exit_code(a.diagnostics) for a in analyses] + [EXIT_OK])
     sys.exit(EXIT_USAGE if io_failed else code)
@@ -55,7 +74,8 @@ def check_cmd(files, fix, fmt, color, include):
 
 def fix_arg(arg: str, include):
     """Fix one FILE argument in place (`bkrc check --fix`): the analysis of what it holds
-    afterwards. Raises InputError when it cannot be read or written."""
+    afterwards, and whether it was replaced. Raises InputError when it cannot be read
+    or written."""
     from bkrdsl.fixes import fix_all
     from bkrdsl.output import Commit, replace_file
     from bkrdsl.pipeline import analyse
@@ -66,7 +86,7 @@ def fix_arg(arg: str, include):
     search_path = default_search_path(tuple(include))
     _, unreadable = decode(name, data)
     if unreadable:  # binary, not UTF-8: nothing to fix, only to report
-        return analyse(name, data, path=path, search_path=search_path)
+        return analyse(name, data, path=path, search_path=search_path), False
     # The text as written: the fixes keep its byte-order mark and its line ends, each
     # line's own (fix_all maps the offsets of the text bkrc reads onto it).
     done = fix_all(
@@ -75,7 +95,7 @@ def fix_arg(arg: str, include):
         lambda text: analyse(name, text.encode("utf-8"), path=path, search_path=search_path),
     )
     if not done.applied:
-        return done.analysis
+        return done.analysis, False
     out = done.text
     codes = ", ".join(d.code for d in done.applied)
     count = len(done.applied)
@@ -87,7 +107,7 @@ def fix_arg(arg: str, include):
         click.echo(f"fixed {count} problem{'s' if count != 1 else ''} in {name}: {codes}", err=True)
     if commit.interrupted:
         raise KeyboardInterrupt
-    return done.analysis
+    return done.analysis, True
 
 
 @click.command("explain")
