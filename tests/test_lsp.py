@@ -379,6 +379,30 @@ async def test_rename_and_document_highlight(client: LanguageClient):
     ]
 
 
+@pytest.mark.asyncio
+async def test_a_rename_right_after_an_imported_buffer_changes_edits_its_text(patient_client: LanguageClient):
+    # The cluster is checked again only after the debounce (5 s here): a rename before
+    # then must still place its edits in the module by the buffer's text, not the
+    # text the cluster's last check read (the disk's, or an older version).
+    client = patient_client
+    (client.folder / "main.bkr").write_text(GOOD)
+    main = open_doc(client, client.folder / "main.bkr", GOOD)
+    await diagnostics(client, main)
+    at = T.RenameParams(
+        text_document=T.TextDocumentIdentifier(uri=main), position=position(GOOD, "PAYROLL full", 3), new_name="PAYUSERS"
+    )
+    site_uri = (client.folder / "site.bkr").as_uri()
+    opened = "## Two more lines\n## above the group.\n" + SITE  # unsaved: the group moves down
+    open_doc(client, client.folder / "site.bkr", opened)
+    await diagnostics(client, site_uri)
+    edit = await client.text_document_rename_async(at)
+    assert apply(opened, edit.changes[site_uri]) == opened.replace("PAYROLL", "PAYUSERS")
+    typed = opened.replace("## Payroll", "## Payroll (Zürich)\n##")  # typed, still unsaved
+    change(client, site_uri, typed, 2)
+    edit = await client.text_document_rename_async(at)
+    assert apply(typed, edit.changes[site_uri]) == typed.replace("PAYROLL", "PAYUSERS")
+
+
 def test_a_refused_rename_is_an_answer_not_a_traceback(tmp_path):
     import json
     import subprocess

@@ -149,6 +149,9 @@ class BkrServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("bkrc", __version__, protocol_cls=BkrProtocol)
         self.documents: dict[str, tuple[int | None, Document]] = {}
+        #: For each analysed document, the open buffers its imports were read from
+        #: (URI -> version): when one changes, closes or opens, the analysis is stale.
+        self.buffers_read: dict[str, dict[str, int | None]] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
@@ -173,14 +176,18 @@ class BkrServer(LanguageServer):
                 out[path.resolve()] = uri
         return out
 
-    def reader(self):
-        """Imported files: an open buffer's unsaved text first, else the file on disk."""
+    def reader(self, buffers: dict[str, int | None] | None = None):
+        """Imported files: an open buffer's unsaved text first, else the file on disk.
+        `buffers` records the open buffers read, each with its version."""
         opened = self.open_paths()
 
         def read(path: Path) -> bytes:
             uri = opened.get(path.resolve())
             if uri is not None:
-                return self.workspace.get_text_document(uri).source.encode("utf-8")
+                text_doc = self.workspace.get_text_document(uri)
+                if buffers is not None:
+                    buffers[uri] = text_doc.version
+                return text_doc.source.encode("utf-8")
             return path.read_bytes()
 
         return read
@@ -208,10 +215,12 @@ class BkrServer(LanguageServer):
     def check(self, uri: str) -> Document:
         text_doc = self.workspace.get_text_document(uri)
         name, path = self.name_and_path(uri)
+        buffers: dict[str, int | None] = {}
         doc = analyse_document(
-            name, text_doc.source, path=path, search_path=self.search_path(), reader=self.reader()
+            name, text_doc.source, path=path, search_path=self.search_path(), reader=self.reader(buffers)
         )
         self.documents[uri] = (text_doc.version, doc)
+        self.buffers_read[uri] = buffers
         self.publish(uri, doc, text_doc.version)
         return doc
 
@@ -228,10 +237,23 @@ class BkrServer(LanguageServer):
             cached is not None
             and cached[0] == text_doc.version
             and cached[1].text == _normal(text_doc.source)
+            and self.imports_unchanged(uri, cached[1])
         ):
             return cached[1]
         self.cancel(uri)
         return self.check(uri)
+
+    def imports_unchanged(self, uri: str, doc: Document) -> bool:
+        """Whether the modules `doc` imports are as its analysis read them: no open
+        buffer it read has changed or closed, and none it read from disk is open
+        now. (A re-check after an imported buffer changes waits for the debounce; a
+        request meanwhile, a rename above all, must not answer from the old text.)"""
+        read = self.buffers_read.get(uri, {})
+        now = {u: self.workspace.get_text_document(u).version for u in self.open_uris()}
+        if any(now.get(u, _CLOSED) != version for u, version in read.items()):
+            return False
+        opened = self.open_paths()
+        return all(opened[p] in read for p in doc.read if p in opened)
 
     def cancel(self, uri: str) -> None:
         task = self.pending.pop(uri, None)
@@ -341,6 +363,9 @@ class BkrServer(LanguageServer):
         )
 
 
+_CLOSED = object()  # the version of a buffer that is not open
+
+
 def _normal(text: str) -> str:
     from bkrdsl.syntax.reader import normalise
 
@@ -430,6 +455,7 @@ def build_server() -> BkrServer:
         others = ls.dependents(uri)
         ls.cancel(uri)
         ls.documents.pop(uri, None)
+        ls.buffers_read.pop(uri, None)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in others:
             ls.schedule(other)
