@@ -310,6 +310,21 @@ def test_a_file_checked_before_its_module_was_fixed_is_reported_as_it_is_now(tmp
     run_cli(["check", main], expect=0)
 
 
+def test_a_number_too_many_does_not_hide_the_rest_of_its_line(tmp_path):
+    # `workers 2 4`: 24 or 4? Not fixed; but `private volume` and `jobsuffix` after it
+    # are still read, reported and fixed.
+    path = tmp_path / NAME
+    path.write_text(damaged("{ workers 2  private-volume M4PRV1 }", "{ workers 2 4  private volume M4PRV1  jobsuffix D }"))
+    result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
+    assert result.stderr == f"fixed 2 problems in {path}: BKR012, BKR012\n"
+    line = line_of("member VMSYS4", 1)
+    assert result.stdout == (
+        f"{path}:{line}:29: error BKR004: one word too many: the `workers` statement ends with `2`,"
+        " and `4` starts no statement\n"
+    )
+    assert "{ workers 2 4  private-volume M4PRV1  job-suffix D }" in path.read_text(encoding="utf-8")
+
+
 def test_fix_refuses_standard_input():
     result = run_cli(["check", "--fix", "-"], input=BASE, expect=2)
     assert "cannot rewrite standard input" in result.stderr

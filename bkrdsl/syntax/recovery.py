@@ -1237,6 +1237,10 @@ class Recovery:
         extra = self.word_after_statement(ip, tok)
         if extra is not None:
             self.report(extra, tok.start_pos)
+            if text.isdigit():
+                # `workers 2 4  private volume P1`: a number starts nothing to skip;
+                # read on after it, so that what follows is read (and reported) too.
+                return self._lex_at(ip, tok.end_pos)
             return self.skip_statement(ip, tok)
         blocks = open_blocks(ip.parser_state.value_stack)
         where = (
@@ -1257,7 +1261,8 @@ class Recovery:
         if previous is None or previous.line != tok.line or previous.type in ("LBRACE", "RBRACE"):
             return None
         following = self.peek_token(ip)
-        if following is not None and following.type == "NAME" and following.line == tok.line:
+        number = str(tok.value).isdigit()  # a number starts no statement, known or not
+        if following is not None and following.type == "NAME" and following.line == tok.line and not number:
             return None
         first = self.statement_start(state)
         if first is None or first.line != tok.line or first.start_pos is None:
@@ -1978,14 +1983,14 @@ class Recovery:
         return None
 
     def _lex_at(self, ip, offset: int) -> Token | None:
-        """Move the lexer to `offset` and read the (keyword or brace) token there."""
+        """Move the lexer to `offset` and read the token there (None at the end)."""
         state = ip.lexer_thread.state
         self._advance(state, offset)
         lexer = ip.lexer_thread.lexer
         root = getattr(lexer, "root_lexer", lexer)
         try:
             tok = root.next_token(state, ip.parser_state)
-        except (EOFError, UnexpectedCharacters):  # pragma: no cover - the pattern found a token here
+        except (EOFError, UnexpectedCharacters):  # the end, or characters the lexer reports itself
             return None
         # Not seen by check_token: `catalog node` after a skipped line is `catalog-node`.
         found = self.hyphen_judged(tok, Sim.of(ip), ip.parser_state.value_stack)
