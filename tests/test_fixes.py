@@ -155,6 +155,8 @@ NOT_FIXED = [
     ("run on each member daily 03:30", "run on VMSYS1,  # for now\n      VMSYS2 daily 03:30", "BKR221"),
     # not a time bkrc can read
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 25:00", "BKR313"),
+    # the frequency glued to the member: `weekly` is there, but the name is wrong
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2weekly sat 22:00", "BKR012"),
     # which is the description: the words before the quoted text, or the quoted text?
     ('description "Weekly full backup', 'description Weekly "full" backup', "BKR010"),
     # a word too many that repeats no word before it: the slip may be elsewhere on the line

@@ -828,7 +828,8 @@ def certain_schedule(text: str) -> str | None:
     return meant if int(hour) <= 23 and int(minute) <= 59 else None
 
 
-def schedule_phrase(written: str, starts_right: bool, span: Span) -> Diagnostic:
+def schedule_phrase(written: str, starts_right: bool, span: Span, certain: bool = True) -> Diagnostic:
+    """No fix unless `certain` (besides what `certain_schedule` requires)."""
     words = {w.lower() for w in written.split()}
     if len(_CLOCK.findall(written)) > 1:
         reason = "a schedule has one time of day"
@@ -841,7 +842,7 @@ def schedule_phrase(written: str, starts_right: bool, span: Span) -> Diagnostic:
     else:
         reason = "a schedule is written in a fixed form"
     code = codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD
-    meant = certain_schedule(written)
+    meant = certain_schedule(written) if certain else None
     return code(
         f"{shown(written, 60)} is not a .bkr schedule: {reason}",
         span,

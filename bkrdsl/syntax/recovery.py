@@ -980,6 +980,10 @@ class Recovery:
             )
             if not first_ok or not messages.looks_like_schedule(text):
                 return False, None
+            # `run on VMSYS2weekly sat 22:00`: the frequency may be there, glued to the
+            # member; writing one more would leave the name wrong (no fix, then).
+            before = str(tail[-1].value).lower() if tail[-1].type == "NAME" else ""
+            glued = any(before.endswith(f) and before != f for f in ("daily", "weekly", "monthly"))
         else:
             # Inside a schedule: `daily at 02:00` (the `at` read as the time).
             keywords = [t for t in tail if t.type in SCHEDULE_KEYWORDS]
@@ -989,8 +993,10 @@ class Recovery:
             text, end = self.phrase(start)
             if tok.start_pos >= end or not messages.joined_schedule(text.split()[1:]):
                 return False, None
+            glued = False
         self.report(
-            messages.schedule_phrase(text, starts_right, self.source.span(start, end)), tok.start_pos
+            messages.schedule_phrase(text, starts_right, self.source.span(start, end), certain=not glued),
+            tok.start_pos,
         )
         self.skip_phrase(ip, tok, end)
         return True, None
