@@ -327,6 +327,23 @@ def test_a_number_too_many_does_not_hide_the_rest_of_its_line(tmp_path):
     assert "{ workers 2 4  private-volume M4PRV1  job-suffix D }" in path.read_text(encoding="utf-8")
 
 
+def test_a_file_fix_cannot_write_is_reported_as_it_is(tmp_path, monkeypatch):
+    # A read-only folder (for a user other than root): exit 2, the file untouched,
+    # and its problems still reported, as without --fix.
+    import bkrdsl.output
+
+    def refuse(path, data):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(bkrdsl.output, "replace_file", refuse)
+    path = tmp_path / NAME
+    path.write_text(damaged("catalog shared server", "catalog sharedserver"))
+    result = run_cli(["check", "--fix", "--format", "short", path], expect=2)
+    assert result.stderr == f"bkrc: {path}: cannot write: Permission denied\n"
+    assert result.stdout.startswith(f"{path}:{line_of('catalog shared server', 1)}:11: error BKR012:")
+    assert "sharedserver" in path.read_text(encoding="utf-8")
+
+
 def test_fix_refuses_standard_input():
     result = run_cli(["check", "--fix", "-"], input=BASE, expect=2)
     assert "cannot rewrite standard input" in result.stderr

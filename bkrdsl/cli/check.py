@@ -56,6 +56,8 @@ def check_cmd(files, fix, fmt, color, include):
         except InputError as err:
             click.echo(str(err), err=True)
             io_failed = True
+            if isinstance(err, UnwritableError):
+                analyses.append((arg, err.analysis))
     for n, (arg, analysis) in enumerate(analyses):
         # A FILE checked before --fix replaced a module it imports (`bkrc check --fix
         # cluster.bkr site.bkr`) is reported as it is now, not with the module's old text.
@@ -70,6 +72,14 @@ def check_cmd(files, fix, fmt, color, include):
     print_diagnostics(analyses, fmt, color)
     code = max([exit_code(a.diagnostics) for a in analyses] + [EXIT_OK])
     sys.exit(EXIT_USAGE if io_failed else code)
+
+
+class UnwritableError(InputError):
+    """--fix could not replace a file: the analysis of the file as it is."""
+
+    def __init__(self, message: str, analysis) -> None:
+        super().__init__(message)
+        self.analysis = analysis
 
 
 def fix_arg(arg: str, include):
@@ -103,7 +113,9 @@ def fix_arg(arg: str, include):
         try:
             replace_file(path, out.encode("utf-8"))
         except OSError as err:
-            raise InputError(f"bkrc: {name}: cannot write: {err.strerror or err}") from None
+            # The file is as it was: report what it holds, as without --fix.
+            unfixed = analyse(name, data, path=path, search_path=search_path)
+            raise UnwritableError(f"bkrc: {name}: cannot write: {err.strerror or err}", unfixed) from None
         click.echo(f"fixed {count} problem{'s' if count != 1 else ''} in {name}: {codes}", err=True)
     if commit.interrupted:
         raise KeyboardInterrupt
