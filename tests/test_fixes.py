@@ -251,9 +251,11 @@ def test_fix_keeps_each_line_s_own_line_end(tmp_path, ends):
         lines = text.split("\n")
         if ends == "\r":
             return "\r".join(lines).encode("utf-8")
-        return "".join(line + ("\r\n" if n % 2 else "\n") for n, line in enumerate(lines[:-1])).encode("utf-8")
+        mixed = (line + ("\r\n" if n % 2 else "\n") for n, line in enumerate(lines[:-1]))
+        return "".join(mixed).encode("utf-8")
 
-    slipped = BASE.replace("catalog shared server", "catalog sharedserver").replace("  disk BKRADMIN 191 size 10 cyl\n", "")
+    slipped = damaged("catalog shared server", "catalog sharedserver")
+    slipped = slipped.replace("  disk BKRADMIN 191 size 10 cyl\n", "")
     path = tmp_path / NAME
     path.write_bytes(written(slipped))
     run_cli(["check", "--fix", path], expect=0)
@@ -316,7 +318,9 @@ def test_a_number_too_many_does_not_hide_the_rest_of_its_line(tmp_path):
     # `workers 2 4`: 24 or 4? Not fixed; but `private volume` and `jobsuffix` after it
     # are still read, reported and fixed.
     path = tmp_path / NAME
-    path.write_text(damaged("{ workers 2  private-volume M4PRV1 }", "{ workers 2 4  private volume M4PRV1  jobsuffix D }"))
+    written = "{ workers 2 4  private volume M4PRV1  jobsuffix D }"
+    slipped = damaged("{ workers 2  private-volume M4PRV1 }", written)
+    path.write_text(slipped)
     result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
     assert result.stderr == f"fixed 2 problems in {path}: BKR012, BKR012\n"
     line = line_of("member VMSYS4", 1)

@@ -389,7 +389,9 @@ async def test_a_rename_right_after_an_imported_buffer_changes_edits_its_text(pa
     main = open_doc(client, client.folder / "main.bkr", GOOD)
     await diagnostics(client, main)
     at = T.RenameParams(
-        text_document=T.TextDocumentIdentifier(uri=main), position=position(GOOD, "PAYROLL full", 3), new_name="PAYUSERS"
+        text_document=T.TextDocumentIdentifier(uri=main),
+        position=position(GOOD, "PAYROLL full", 3),
+        new_name="PAYUSERS",
     )
     site_uri = (client.folder / "site.bkr").as_uri()
     opened = "## Two more lines\n## above the group.\n" + SITE  # unsaved: the group moves down
