@@ -605,7 +605,8 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             "",
             f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
             f"  'EXEC {START_FILE}'",
-            f"Return codes: 0 all started, {RC_WRONG_MEMBER} wrong member, "
+            f"Return codes: 0 all started, {RC_USAGE} operands given (it takes "
+            f"none), {RC_WRONG_MEMBER} wrong member, "
             f"{RC_NOT_UP} the SFS server did not log on in time, else the rc of "
             "the first CP command that failed (the others are still started, "
             "except after the SFS server failed).",
