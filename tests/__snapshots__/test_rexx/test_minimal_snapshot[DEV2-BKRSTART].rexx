@@ -9,10 +9,10 @@
 /* */
 /* Call it from the PROFILE EXEC of AUTOLOG1 on member DEV2: */
 /*   'EXEC BKRSTART' */
-/* Return codes: 0 all started, 40 wrong member, 44 the SFS server */
-/* did not log on in time, else the rc of the first CP command that */
-/* failed (the others are still started, except after the SFS server */
-/* failed). */
+/* Return codes: 0 all started, 24 operands given (it takes none), */
+/* 40 wrong member, 44 the SFS server did not log on in time, else */
+/* the rc of the first CP command that failed (the others are still */
+/* started, except after the SFS server failed). */
 address command
 me = 'BKRSTART'
 member = 'DEV2'
