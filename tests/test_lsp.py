@@ -198,6 +198,7 @@ async def test_an_editing_session(client: LanguageClient):
     assert caps.hover_provider and caps.definition_provider and caps.references_provider
     assert caps.document_formatting_provider and caps.document_symbol_provider
     assert caps.completion_provider is not None and caps.code_action_provider
+    assert caps.inlay_hint_provider is None  # VS Code 1.65 predates LSP 3.17's inlay hints
 
     main = client.folder / "main.bkr"
     uri = open_doc(client, main, BROKEN)
@@ -633,6 +634,9 @@ async def test_requests_for_a_document_never_opened_get_empty_answers(client: La
         options = T.FormattingOptions(tab_size=2, insert_spaces=True)
         formatting = T.DocumentFormattingParams(text_document=doc, options=options)
         assert not await client.text_document_formatting_async(formatting)
+        everything = T.Range(start=at, end=T.Position(line=99, character=0))
+        hints = T.InlayHintParams(text_document=doc, range=everything)
+        assert not await client.text_document_inlay_hint_async(hints)
     assert path.as_uri() not in client.diagnostics
     assert (client.folder / "main.bkr").as_uri() not in client.diagnostics
 
@@ -708,3 +712,73 @@ async def test_quick_fixes_carry_the_edits_their_diagnostics_name(client: Langua
     assert "  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 10 cyl\n}" in fixed
     change(client, uri, fixed, 4)
     assert [d.code for d in await diagnostics(client, uri, 4)] == ["BKR221"]
+
+
+def hinting_client() -> LanguageClient:
+    """The recording client, also keeping the server's `workspace/inlayHint/refresh` requests."""
+    client = recording_client()
+    client.refreshes = 0
+
+    @client.feature(T.WORKSPACE_INLAY_HINT_REFRESH)
+    def refresh(client: LanguageClient, params: None) -> None:
+        client.refreshes += 1
+
+    return client
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=SERVER, client_factory=hinting_client),
+)
+async def neovim_client(lsp_client: LanguageClient, tmp_path_factory):
+    """Neovim 0.11: an LSP 3.17 client, with inlay hints and their refresh."""
+    folder = tmp_path_factory.mktemp("ws")
+    (folder / "site.bkr").write_text(SITE)
+    lsp_client.folder = folder
+    params = T.InitializeParams(
+        capabilities=client_capabilities("neovim"),
+        root_uri=folder.as_uri(),
+        initialization_options={"debounce_ms": 20},
+    )
+    lsp_client.init_result = await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_inlay_hints(neovim_client: LanguageClient):
+    client = neovim_client
+    caps = client.init_result.capabilities
+    assert caps.inlay_hint_provider
+    text = GOOD.replace("run on TST1 daily 05:00", "run on each member daily 05:00")
+    uri = open_doc(client, client.folder / "main.bkr", text)
+    assert await diagnostics(client, uri) == []
+    main = T.TextDocumentIdentifier(uri=uri)
+
+    # Inlay hints: the worker IDs after `workers N`, a job's names per member after its name.
+    end = T.Position(line=text.count("\n"), character=0)
+    everything = T.InlayHintParams(text_document=main, range=T.Range(start=T.Position(line=0, character=0), end=end))
+    hints = await client.text_document_inlay_hint_async(everything)
+    assert [(h.position, h.label) for h in hints] == [
+        (position(text, "  private-volume T1PRV1"), "→ BKRWRK01"),
+        (position(text, "  private-volume T2PRV1"), "→ BKRWRK01"),
+        (position(text, " {\n    backup MONITOR"), "→ MONINC1 MONINC2"),
+    ]
+    assert "MONINC2 on TST2" in hints[2].tooltip
+    # ... only those in the range asked for.
+    line = position(text, "member TST2").line
+    visible = T.Range(start=T.Position(line=line, character=0), end=T.Position(line=line + 1, character=0))
+    hints = await client.text_document_inlay_hint_async(T.InlayHintParams(text_document=main, range=visible))
+    assert [h.position.line for h in hints] == [line]
+
+    # A module the document imports changes: its hints may too, so the client is asked to refresh them.
+    site = open_doc(client, client.folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    change(client, site, SITE.replace("identity group MONITOR", "single group MONITOR"), 2)
+    await diagnostics(client, uri, where=lambda found: "BKR220" in [d.code for d in found])
+    for _ in range(200):
+        if client.refreshes:
+            break
+        await asyncio.sleep(0.05)
+    assert client.refreshes
+    hints = await client.text_document_inlay_hint_async(everything)
+    assert [h.label for h in hints] == ["→ BKRWRK01", "→ BKRWRK01"]  # a single job keeps its name

@@ -494,6 +494,79 @@ def test_no_fix_where_the_fix_is_a_choice():
     assert [f for f in F.fixes(doc, 0, 100) if f.diagnostic.code != "BKR253"] == []  # (the cluster's A-disks)
 
 
+# ----------------------------------------------------------------- inlay hints
+def hints_of(doc, start=(0, 0), end=(10**6, 0)):
+    """(text of the line up to the hint, label) of each hint."""
+    lines = doc.text.split("\n")
+    return [(lines[h.line][: h.column], h.label) for h in F.inlay_hints(doc, start, end)]
+
+
+def test_inlay_hints_show_worker_ids_and_job_names_per_member():
+    doc, _, _ = doc_at(CLUSTER)
+    assert hints_of(doc) == [
+        ("  member DEV1 { workers 2", "→ BKRWRK01 BKRWRK02"),
+        ("  member DEV2 { workers 2", "→ BKRWRK01 BKRWRK02"),
+        ("  job SYSINC", "→ SYSINC1 SYSINCB"),  # the hover's names: DEV2 has job-suffix B
+    ]
+    (job,) = [h for h in F.inlay_hints(doc, (0, 0), (99, 0)) if h.label.startswith("→ SYSINC")]
+    assert job.tooltip == "job SYSINC on each member: SYSINC1 on DEV1, SYSINCB on DEV2"
+    # Only in the range asked for, both ends included.
+    doc_line = CLUSTER.split("\n").index("  member DEV2 { workers 2  private-volume D2PRV1  job-suffix B }")
+    assert hints_of(doc, (doc_line, 0), (doc_line, len("  member DEV2 { workers 2"))) == [
+        ("  member DEV2 { workers 2", "→ BKRWRK01 BKRWRK02")
+    ]
+    assert hints_of(doc, (doc_line, 0), (doc_line, len("  member DEV2 { workers"))) == []
+
+
+def test_long_lists_of_names_are_shortened():
+    text = (ROOT / "examples" / "prodssi.bkr").read_text().replace("job SYSINC {", "job SYSINCX {")
+    doc, _, _ = doc_at(text)
+    found = {before.strip(): label for before, label in hints_of(doc)}
+    assert found["member VMSYS1 { workers 4"] == "→ BKRWRK01–BKRWRK04"
+    assert found["workers 2"] == "→ BKRWRK01 BKRWRK02"  # VMSYS3's own line
+    assert found["job SYSINCX"] == "→ SYSINCX1…SYSINCX4"
+    doc, _, _ = doc_at(text.replace("job SYSINCX {", "job SYSINC {"))
+    found = {before.strip(): label for before, label in hints_of(doc)}
+    assert found["job SYSINC"] == "→ SYSINC1 SYSINC2 SYSINC3 SYSINC4"
+
+
+def test_inlay_hints_name_the_kind_only_of_users_whose_kind_the_file_does_not_say():
+    text = (
+        CLUSTER.replace("import std/backup-manager", "import std/backup-manager\nimport std/zvm73")
+        .replace("backup LINUX full", "backup LNXAPP07, LNX01, LINUX full")
+        .replace("backup SYSIDS incremental", "backup SYSIDS, TCPIP, DIRMAINT incremental")
+    )
+    doc, _, _ = doc_at(text)
+    kinds = [(before.strip(), label) for before, label in hints_of(doc) if label.startswith(":")]
+    # LNXAPP07: only the pattern `match LNXAPP*` gives its kind; DIRMAINT: the standard
+    # library declares it. LNX01 and TCPIP are declared by name in this file, LINUX and
+    # SYSIDS are groups: no hint.
+    assert kinds == [("backup LNXAPP07", ": single"), ("backup SYSIDS, TCPIP, DIRMAINT", ": single")]
+    (dirmaint,) = [h for h in F.inlay_hints(doc, (0, 0), (99, 0)) if h.tooltip.endswith("zvm-common.bkr:86)")]
+    assert dirmaint.kind == "type" and dirmaint.tooltip.startswith("single-configuration user (a USER entry")
+    # The job mixes kinds (BKR222): which names it would take on each member is not known.
+    assert "BKR222" in [d.code for d in doc.diagnostics]
+    assert not [label for _, label in hints_of(doc) if label.startswith("→ SYSINC")]
+
+
+def test_a_syntax_error_withholds_the_hints_it_leaves_unknown():
+    everything = hints_of(doc_at(CLUSTER)[0])
+    # In a job's block: that job's hints only.
+    doc, _, _ = doc_at(CLUSTER.replace("backup SYSIDS incremental", "backup SYSIDS incremental xx"))
+    assert any(d.code == "BKR004" for d in doc.diagnostics)
+    assert hints_of(doc) == everything[:2]
+    doc, _, _ = doc_at(CLUSTER.replace("backup LINUX full", "backup LINUX full full"))
+    assert hints_of(doc) == everything
+    # In a member's block: that member's, and every job's (its names take the members' suffixes).
+    doc, _, _ = doc_at(CLUSTER.replace("workers 2  private-volume D2PRV1", "workers  private-volume D2PRV1"))
+    assert any(d.code == "BKR010" for d in doc.diagnostics)
+    assert hints_of(doc) == everything[:1]
+    # Anywhere else (it may have swallowed a member, a group, an import): none.
+    doc, _, _ = doc_at(CLUSTER.replace("{ TCPIP }", "{ TCPIP ]}"))
+    assert any(d.code == "BKR003" for d in doc.diagnostics)
+    assert hints_of(doc) == []
+
+
 # ----------------------------------------------------------------- diagnostics
 def test_a_broken_imported_module_shows_at_its_import(tmp_path):
     (tmp_path / "site.bkr").write_text("single group G { A }\nsingle group H {\n")
@@ -568,6 +641,7 @@ def test_any_text_any_position_is_answered(text, line, column):
     F.definition(doc, line, column)
     F.references(doc, line, column, True)
     F.outline(doc)
+    F.inlay_hints(doc, (0, 0), (line, column))
     F.fixes(doc, 0, 10)
     F.placed(doc)
     F.formatted(doc)

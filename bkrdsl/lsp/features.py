@@ -1,8 +1,9 @@
 """What the language server answers, as pure functions of an analysed Document.
 
 Hover, completion, definitions, references, rename and highlights, the
-outline, formatting, code actions and the placement of diagnostics. Positions are 0-based (line, column
-in code points); bkrdsl.lsp.server converts them to and from LSP types.
+outline, formatting, code actions, inlay hints and the placement of
+diagnostics. Positions are 0-based (line, column in code points);
+bkrdsl.lsp.server converts them to and from LSP types.
 """
 
 from __future__ import annotations
@@ -786,6 +787,148 @@ def fixes(doc: Document, first_line: int, last_line: int) -> list[QuickFix]:
         fix = _fix_for(doc, d)
         if fix is not None:
             out.append(fix)
+    return out
+
+
+# ================================================================ derived facts, as hover shows them
+def per_member_names(doc: Document, job) -> tuple[tuple[str, str], ...]:
+    """(member, job name there) of a job that takes a name per member (`SYSINC1` on
+    `VMSYS1`...): the names hover shows (`Model.derived_names`). Nothing for a
+    job that keeps its own name, nor while what it backs up is unknown or mixed
+    (the checker reports that; which names would be right is not known yet)."""
+    if doc.model is None or not job.derives_names or job.kind is None:
+        return ()
+    return doc.model.derived_names(job)
+
+
+def worker_ids_of(doc: Document, member) -> tuple[str, ...]:
+    """The worker machines of a member, as hover shows them (`Model.workers_of`)."""
+    return doc.model.workers_of(member) if doc.model is not None else ()
+
+
+def syntax_errors(doc: Document) -> list[Diagnostic]:
+    """Errors found reading or parsing this document or a module it imports (BKR0xx):
+    where they are, the parser may have dropped what the facts depend on."""
+    return [d for d in doc.analysis.program.diagnostics if d.is_error and d.code < "BKR100"]
+
+
+# ================================================================ inlay hints
+@dataclass
+class InlayHint:
+    """A fact the compiler derives and the text does not show, shown just after
+    the word it belongs to (0-based line and column, in code points)."""
+
+    line: int
+    column: int
+    label: str
+    kind: str  # names (derived names: job names per member, worker IDs) | type (a user's kind)
+    tooltip: str
+
+
+#: Job names per member that take more than this many characters are shown as
+#: the first and the last (`→ BKRINC01…BKRINC04`); the tooltip lists them all.
+HINT_WIDTH = 32
+
+
+def _job_names_label(names: list[str]) -> str:
+    shown = " ".join(names)
+    if len(names) > 2 and len(shown) > HINT_WIDTH:
+        shown = f"{names[0]}…{names[-1]}"
+    return "→ " + shown
+
+
+def _workers_label(ids: tuple[str, ...]) -> str:
+    """Worker IDs are numbered 01, 02...: three or more read best as a range."""
+    return "→ " + (f"{ids[0]}–{ids[-1]}" if len(ids) > 2 else " ".join(ids))
+
+
+def _within(span: Span, outer: Span) -> bool:
+    return span.file == outer.file and outer.start <= span.start < max(outer.end, outer.start + 1)
+
+
+def _unknown_after_syntax_errors(doc: Document):
+    """What syntax errors leave unknown: (everything, the jobs, the members) whose
+    hints are withheld. An error inside a job's block hides that job's hints; one
+    inside a member's block that member's hints and every job's (a job's names
+    take the members' suffixes); one anywhere else (or in an imported module)
+    every hint, since it may have swallowed a member, a group or an import."""
+    errors = syntax_errors(doc)
+    jobs: set[int] = set()
+    members: set[int] = set()
+    if not errors:
+        return False, jobs, members
+    model = doc.model
+    for d in errors:
+        s = d.span
+        if s is None or s.file != doc.name or model is None:
+            return True, jobs, members
+        job = next((j for j in model.jobs if _within(s, j.decl.span)), None)
+        member = next((m for m in model.members if _within(s, m.decl.span)), None)
+        if job is not None:
+            jobs.add(id(job.decl))
+        elif member is not None:
+            members.add(id(member.decl))
+        else:
+            return True, jobs, members
+    return False, jobs, members
+
+
+def _kind_hint(doc: Document, ref) -> InlayHint | None:
+    """`: identity` after a user ID on a `backup` line whose kind this file does not
+    say: declared in an imported module or the standard library, or covered by a
+    pattern. A group (its kind is in its name's declaration) and a user declared
+    by name in this file get none: hints must not clutter."""
+    if ref.group is not None or len(ref.kinds) != 1:
+        return None
+    if any(d.span.file == doc.name for d in doc.model.user_defs_of(ref.word.upper)):
+        return None
+    (kind,) = ref.kinds
+    if ref.user is not None:
+        origin = "declared" if ref.user.origin == "user" else f"listed in {ref.user.origin}"
+        why = f"{origin} ({where(doc, ref.user.span)})"
+    else:
+        why = f"matched by `{ref.pattern.pattern}` ({where(doc, ref.pattern.span)})"
+    s = ref.word.span
+    return InlayHint(s.end_line - 1, s.end_column - 1, f": {kind.value}", "type", f"{KIND_TEXT[kind]}, {why}")
+
+
+def inlay_hints(doc: Document, start: tuple[int, int], end: tuple[int, int]) -> list[InlayHint]:
+    """The derived facts of this document whose place lies between `start` and `end`
+    ((line, column), 0-based, both included): per-member job names after `job
+    NAME`, worker IDs after `workers N`, and the kind of a user a `backup` line
+    names when this file does not say it. Withheld where a syntax error leaves
+    them unknown (`_unknown_after_syntax_errors`)."""
+    model = doc.model
+    if model is None:
+        return []
+    everything, broken_jobs, broken_members = _unknown_after_syntax_errors(doc)
+    if everything:
+        return []
+    out: list[InlayHint] = []
+    for member in model.members:
+        settings = member.decl.settings_named("workers")
+        if member.decl.span.file != doc.name or id(member.decl) in broken_members or not settings:
+            continue
+        ids = worker_ids_of(doc, member)
+        if ids and settings[0].values:
+            s = settings[0].values[0].span
+            tooltip = f"the worker machines of {member.name}: " + ", ".join(ids)
+            out.append(InlayHint(s.end_line - 1, s.end_column - 1, _workers_label(ids), "names", tooltip))
+    for job in model.jobs if not broken_members else ():
+        if job.decl.span.file != doc.name or id(job.decl) in broken_jobs:
+            continue
+        names = per_member_names(doc, job)
+        if names:
+            s = job.decl.name.span
+            tooltip = f"job {job.name} on each member: " + ", ".join(f"{n} on {m}" for m, n in names)
+            label = _job_names_label([n for _, n in names])
+            out.append(InlayHint(s.end_line - 1, s.end_column - 1, label, "names", tooltip))
+        for ref in job.refs:
+            hint = _kind_hint(doc, ref)
+            if hint is not None:
+                out.append(hint)
+    out = [h for h in out if start <= (h.line, h.column) <= end]
+    out.sort(key=lambda h: (h.line, h.column, h.label))
     return out
 
 

@@ -131,6 +131,17 @@ class BkrProtocol(LanguageServerProtocol):
                 self._send_response(data["id"], error=error.to_response_error())
             raise
 
+    @lsp_method(T.INITIALIZE)
+    def lsp_initialize(self, params: T.InitializeParams):
+        """pygls's own, but inlay hints are announced only to a client that says it
+        has them: they came with LSP 3.17, and an older client has no use for the
+        capability."""
+        result = yield from super().lsp_initialize(params)
+        text = params.capabilities.text_document
+        if text is None or text.inlay_hint is None:
+            result.capabilities.inlay_hint_provider = None
+        return result
+
     @lsp_method(T.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: T.DidChangeTextDocumentParams):
         """pygls's own, with positions counted on LSP's lines (`_LINE_END`)."""
@@ -260,8 +271,10 @@ class BkrServer(LanguageServer):
         if task is not None:
             task.cancel()
 
-    def schedule(self, uri: str) -> None:
-        """Re-check after the debounce delay; a newer change restarts the wait."""
+    def schedule(self, uri: str, *, refresh_hints: bool = False) -> None:
+        """Re-check after the debounce delay; a newer change restarts the wait.
+        `refresh_hints`: the change is another file's (a module it imports), which
+        the client does not know to ask the document's inlay hints again for."""
         self.cancel(uri)
 
         async def later() -> None:
@@ -269,8 +282,19 @@ class BkrServer(LanguageServer):
             self.pending.pop(uri, None)
             if uri in self.open_uris():
                 self.check(uri)
+                if refresh_hints:
+                    self.refresh_inlay_hints()
 
         self.pending[uri] = asyncio.get_running_loop().create_task(later())
+
+    def refresh_inlay_hints(self) -> None:
+        """Ask the client to ask for inlay hints again, when it says it can (LSP 3.17,
+        `workspace/inlayHint/refresh`): a module's kinds and members change the
+        derived names shown in the documents that import it."""
+        workspace = self.client_capabilities.workspace
+        hints = workspace.inlay_hint if workspace is not None else None
+        if hints is not None and hints.refresh_support and not self.shut_down:
+            self.workspace_inlay_hint_refresh(None)
 
     def dependents(self, uri: str) -> list[str]:
         """Open documents that import `uri` (directly or not): they see its unsaved text too."""
@@ -418,7 +442,7 @@ def build_server() -> BkrServer:
         # import it (or have failed to find it, BKR101), so each is checked again.
         if params.changes:
             for uri in ls.open_uris():
-                ls.schedule(uri)
+                ls.schedule(uri, refresh_hints=True)
 
     @server.feature(T.SHUTDOWN)
     def shutdown(ls: BkrServer, params: None) -> None:
@@ -432,14 +456,14 @@ def build_server() -> BkrServer:
         uri = params.text_document.uri
         ls.check(uri)
         for other in ls.dependents(uri):
-            ls.schedule(other)
+            ls.schedule(other, refresh_hints=True)
 
     @server.feature(T.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: BkrServer, params: T.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.schedule(uri)
         for other in ls.dependents(uri):
-            ls.schedule(other)
+            ls.schedule(other, refresh_hints=True)
 
     @server.feature(T.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: BkrServer, params: T.DidSaveTextDocumentParams) -> None:
@@ -458,7 +482,7 @@ def build_server() -> BkrServer:
         ls.buffers_read.pop(uri, None)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in others:
-            ls.schedule(other)
+            ls.schedule(other, refresh_hints=True)
 
     @server.feature(T.TEXT_DOCUMENT_HOVER)
     def hover(ls: BkrServer, params: T.HoverParams) -> T.Hover | None:
@@ -606,6 +630,26 @@ def build_server() -> BkrServer:
                 )
             )
         return out
+
+    @server.feature(T.TEXT_DOCUMENT_INLAY_HINT, T.InlayHintOptions(resolve_provider=False))
+    def inlay_hints(ls: BkrServer, params: T.InlayHintParams) -> list[T.InlayHint]:
+        # Since LSP 3.17: a client without inlay hints never asks.
+        doc = ls.fresh(params.text_document.uri)
+        if doc is None:
+            return []
+        start = ls.server_position(doc, params.range.start)
+        end = ls.server_position(doc, params.range.end)
+        lines = doc.text.split("\n")
+        return [
+            T.InlayHint(
+                position=ls.past_bom(doc, ls.position(lines, h.line, h.column)),
+                label=h.label,
+                kind=T.InlayHintKind.Type if h.kind == "type" else None,
+                tooltip=h.tooltip,
+                padding_left=True,
+            )
+            for h in F.inlay_hints(doc, start, end)
+        ]
 
     return server
 
