@@ -198,6 +198,7 @@ async def test_an_editing_session(client: LanguageClient):
     assert caps.hover_provider and caps.definition_provider and caps.references_provider
     assert caps.document_formatting_provider and caps.document_symbol_provider
     assert caps.completion_provider is not None and caps.code_action_provider
+    assert caps.folding_range_provider
     assert caps.inlay_hint_provider is None  # VS Code 1.65 predates LSP 3.17's inlay hints
 
     main = client.folder / "main.bkr"
@@ -634,6 +635,7 @@ async def test_requests_for_a_document_never_opened_get_empty_answers(client: La
         options = T.FormattingOptions(tab_size=2, insert_spaces=True)
         formatting = T.DocumentFormattingParams(text_document=doc, options=options)
         assert not await client.text_document_formatting_async(formatting)
+        assert not await client.text_document_folding_range_async(T.FoldingRangeParams(text_document=doc))
         everything = T.Range(start=at, end=T.Position(line=99, character=0))
         hints = T.InlayHintParams(text_document=doc, range=everything)
         assert not await client.text_document_inlay_hint_async(hints)
@@ -745,10 +747,10 @@ async def neovim_client(lsp_client: LanguageClient, tmp_path_factory):
 
 
 @pytest.mark.asyncio
-async def test_inlay_hints(neovim_client: LanguageClient):
+async def test_inlay_hints_and_folding_ranges(neovim_client: LanguageClient):
     client = neovim_client
     caps = client.init_result.capabilities
-    assert caps.inlay_hint_provider
+    assert caps.inlay_hint_provider and caps.folding_range_provider
     text = GOOD.replace("run on TST1 daily 05:00", "run on each member daily 05:00")
     uri = open_doc(client, client.folder / "main.bkr", text)
     assert await diagnostics(client, uri) == []
@@ -769,6 +771,16 @@ async def test_inlay_hints(neovim_client: LanguageClient):
     visible = T.Range(start=T.Position(line=line, character=0), end=T.Position(line=line + 1, character=0))
     hints = await client.text_document_inlay_hint_async(T.InlayHintParams(text_document=main, range=visible))
     assert [h.position.line for h in hints] == [line]
+
+    # Folding ranges: the imports, and each block over several lines (its `}` stays visible).
+    folds = await client.text_document_folding_range_async(T.FoldingRangeParams(text_document=main))
+    assert [(f.start_line, f.end_line, f.kind) for f in folds] == [
+        (0, 1, T.FoldingRangeKind.Imports),
+        (3, 30, None),  # cluster TESTSSI
+        (8, 11, None),  # expire
+        (14, 18, None),  # job PAYFULL
+        (21, 25, None),  # job MONINC
+    ]
 
     # A module the document imports changes: its hints may too, so the client is asked to refresh them.
     site = open_doc(client, client.folder / "site.bkr", SITE)

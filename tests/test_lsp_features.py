@@ -567,6 +567,53 @@ def test_a_syntax_error_withholds_the_hints_it_leaves_unknown():
     assert hints_of(doc) == []
 
 
+# ----------------------------------------------------------------- folding ranges
+def folds_of(doc):
+    lines = doc.text.split("\n")
+    return [(lines[f.start_line].strip(), lines[f.end_line].strip(), f.kind) for f in F.folding_ranges(doc)]
+
+
+def test_folding_ranges_of_blocks_comments_regions_and_imports():
+    text = "# Site: production.\n# Owner: z/VM team.\n" + (
+        CLUSTER.replace("import std/backup-manager\n", "import std/backup-manager\nimport std/zvm73\n")
+        .replace("  ## Every member's", "  # region identity jobs\n  ## Every member's")
+        .replace("daily 02:00\n  }\n", "daily 02:00\n  }\n  # endregion\n")
+        .replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS {\n  TCPIP\n  DIRMAINT\n}")
+    )
+    doc, _, _ = doc_at(text)
+    assert not [d for d in doc.diagnostics if d.code < "BKR100"]
+    assert folds_of(doc) == [
+        ("# Site: production.", "# Owner: z/VM team.", "comment"),
+        ("import std/backup-manager", "import std/zvm73", "imports"),
+        ("identity group SYSIDS {", "DIRMAINT", "block"),  # the `}` of a block stays visible
+        ("cluster DEV {", "# endregion", "block"),
+        ("expire on DEV1 {", "purge weekly sun 03:00", "block"),
+        ("job LNXFULL {", "run on DEV1 daily 01:00", "block"),
+        ("# region identity jobs", "# endregion", "region"),
+        ("# region identity jobs", "## Every member's system machines.", "comment"),
+        ("job SYSINC {", "run on each member daily 02:00", "block"),
+    ]
+
+
+def test_folding_a_broken_file_follows_its_braces():
+    # A `}` missing: the parser's recovery closes the job at the next `job`; the
+    # braces say the rest of the cluster is in it, and the cluster runs to the end.
+    text = CLUSTER.replace("    run on DEV1 daily 01:00\n  }\n", "    run on DEV1 daily 01:00\n")
+    doc, _, _ = doc_at(text)
+    assert [d.code for d in doc.diagnostics] == ["BKR005"]
+    assert folds_of(doc) == [
+        ("cluster DEV {", "}", "block"),
+        ("expire on DEV1 {", "purge weekly sun 03:00", "block"),
+        ("job LNXFULL {", "}", "block"),
+        ("job SYSINC {", "run on each member daily 02:00", "block"),
+    ]
+    # A `}` too many closes nothing; braces in comments and strings do not count.
+    doc, _, _ = doc_at('cluster C {\n  }\n}\n# {\nmember M {\n  description "{"\n  workers 1\n}\n')
+    assert folds_of(doc) == [("member M {", 'workers 1', "block")]
+    for text in ("}}}{{{", "{\n\n}\n}", 'job "abc {\n\n}', "{" * 50 + "\n" + "}" * 60):
+        F.folding_ranges(doc_at(text)[0])
+
+
 # ----------------------------------------------------------------- diagnostics
 def test_a_broken_imported_module_shows_at_its_import(tmp_path):
     (tmp_path / "site.bkr").write_text("single group G { A }\nsingle group H {\n")
@@ -642,6 +689,7 @@ def test_any_text_any_position_is_answered(text, line, column):
     F.references(doc, line, column, True)
     F.outline(doc)
     F.inlay_hints(doc, (0, 0), (line, column))
+    F.folding_ranges(doc)
     F.fixes(doc, 0, 10)
     F.placed(doc)
     F.formatted(doc)

@@ -1,9 +1,9 @@
 """What the language server answers, as pure functions of an analysed Document.
 
 Hover, completion, definitions, references, rename and highlights, the
-outline, formatting, code actions, inlay hints and the placement of
-diagnostics. Positions are 0-based (line, column in code points);
-bkrdsl.lsp.server converts them to and from LSP types.
+outline, formatting, code actions, inlay hints, folding ranges and the
+placement of diagnostics. Positions are 0-based (line, column in code
+points); bkrdsl.lsp.server converts them to and from LSP types.
 """
 
 from __future__ import annotations
@@ -930,6 +930,134 @@ def inlay_hints(doc: Document, start: tuple[int, int], end: tuple[int, int]) -> 
     out = [h for h in out if start <= (h.line, h.column) <= end]
     out.sort(key=lambda h: (h.line, h.column, h.label))
     return out
+
+
+# ================================================================ folding ranges
+@dataclass(frozen=True)
+class Fold:
+    """Lines the editor can fold (0-based, both included)."""
+
+    start_line: int
+    end_line: int
+    kind: str  # block (a { } block) | comment | imports | region (`# region` to `# endregion`)
+
+
+def _block_spans(module: ast.Module):
+    """The span of every `{ ... }` construct of a parsed module."""
+    for g in module.groups:
+        yield g.span
+    for c in module.clusters:
+        yield c.span
+        yield from (m.span for m in c.members)
+        yield from (g.span for g in c.groups)
+        yield from (e.span for e in c.expires)
+        yield from (j.span for j in c.jobs)
+
+
+def _brace_blocks(doc: Document) -> list[tuple[int, int]]:
+    """(offset of `{`, offset of its `}`) from the token stream, for a file the parser
+    could not read: a `}` that closes nothing is passed over, and a `{` never
+    closed runs to the end of the text (as the parser reads it: BKR005)."""
+    from bkrdsl.syntax.fast import braces
+
+    open_at: list[int] = []
+    out = []
+    for brace, offset in braces(doc.text):
+        if brace == "{":
+            open_at.append(offset)
+        elif open_at:
+            out.append((open_at.pop(), offset))
+    end = len(doc.text.rstrip())
+    out += [(offset, end) for offset in open_at]
+    return out
+
+
+def _region(doc: Document, start: int, close: int) -> Fold | None:
+    """The fold of a block from the line of `start` to the `}` at `close`: a `}`
+    that begins its line stays visible, as editors fold braces."""
+    source = doc.source
+    first = source.position(start)[0] - 1
+    last, column = source.position(close)
+    last -= 1
+    line_start = close - (column - 1)
+    if doc.text[line_start:close].strip() == "" and doc.text[close : close + 1] == "}":
+        last -= 1
+    return Fold(first, last, "block") if last > first else None
+
+
+def _comment_runs(doc: Document, module: ast.Module) -> list[Fold]:
+    """Runs of two or more lines that hold a comment only."""
+    lines = []
+    for span, _text in module.comments:
+        if span.file == doc.name and doc.text[span.start - (span.column - 1) : span.start].strip() == "":
+            lines.append(span.line - 1)
+    out = []
+    run: list[int] = []
+    for line in sorted(set(lines)) + [-2]:
+        if run and line == run[-1] + 1:
+            run.append(line)
+            continue
+        if len(run) > 1:
+            out.append(Fold(run[0], run[-1], "comment"))
+        run = [line]
+    return out
+
+
+#: The folding markers of editors/vscode/language-configuration.json, which VS
+#: Code stops reading once a language server folds.
+REGION_START = re.compile(r"#\s*region\b")
+REGION_END = re.compile(r"#\s*endregion\b")
+
+
+def _marked_regions(doc: Document, module: ast.Module) -> list[Fold]:
+    """From each `# region` comment line to its `# endregion` (nested; unmatched ones left out)."""
+    open_at: list[int] = []
+    out = []
+    for span, text in module.comments:
+        if span.file != doc.name or doc.text[span.start - (span.column - 1) : span.start].strip():
+            continue
+        if REGION_START.match(text):
+            open_at.append(span.line - 1)
+        elif REGION_END.match(text) and open_at:
+            start = open_at.pop()
+            if span.line - 1 > start:
+                out.append(Fold(start, span.line - 1, "region"))
+    return out
+
+
+def _import_runs(module: ast.Module) -> list[Fold]:
+    """Each run of `import` statements that no other statement interrupts."""
+    items = [(i.span.start, i.span) for i in module.imports]
+    others = [d.span.start for d in (*module.users, *module.groups, *module.clusters)]
+    items += [(start, None) for start in others]
+    out = []
+    run: list[Span] = []
+    for _start, span in sorted(items, key=lambda item: item[0]) + [(-1, None)]:
+        if span is not None:
+            run.append(span)
+            continue
+        if run and run[-1].end_line > run[0].line:
+            out.append(Fold(run[0].line - 1, run[-1].end_line - 1, "imports"))
+        run = []
+    return out
+
+
+def folding_ranges(doc: Document) -> list[Fold]:
+    """Every `{ ... }` block over more than one line (from the AST's spans, or from
+    the token stream when this file has a syntax error: the parser's recovery may
+    have dropped or closed blocks elsewhere than the braces), runs of comment
+    lines, `# region` ... `# endregion`, and runs of imports; in the order of
+    their first line."""
+    main = doc.analysis.program.main
+    broken = main is None or any(d.span is None or d.span.file == doc.name for d in syntax_errors(doc))
+    if broken:
+        blocks = _brace_blocks(doc)
+    else:
+        blocks = [(s.start, s.end - 1) for s in _block_spans(main) if s.file == doc.name]
+    out = [f for f in (_region(doc, start, close) for start, close in blocks) if f is not None]
+    if main is not None:
+        out += _comment_runs(doc, main) + _marked_regions(doc, main) + _import_runs(main)
+    return sorted(set(out), key=lambda f: (f.start_line, -f.end_line, f.kind))
 
 
 # ================================================================ diagnostics

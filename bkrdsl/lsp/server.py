@@ -50,6 +50,11 @@ _SYMBOL_KIND = {
     "tape": T.SymbolKind.Object,
     "import": T.SymbolKind.Package,
 }
+_FOLDING_KIND = {
+    "comment": T.FoldingRangeKind.Comment,
+    "imports": T.FoldingRangeKind.Imports,
+    "region": T.FoldingRangeKind.Region,
+}
 _COMPLETION_KIND = {
     "keyword": T.CompletionItemKind.Keyword,
     "member": T.CompletionItemKind.Module,
@@ -650,6 +655,32 @@ def build_server() -> BkrServer:
             )
             for h in F.inlay_hints(doc, start, end)
         ]
+
+    @server.feature(T.TEXT_DOCUMENT_FOLDING_RANGE)
+    def folding_ranges(ls: BkrServer, params: T.FoldingRangeParams) -> list[T.FoldingRange]:
+        doc = ls.fresh(params.text_document.uri)
+        if doc is None:
+            return []
+        capability = ls.client_capabilities.text_document
+        capability = capability.folding_range if capability is not None else None
+        kinds = None  # the kinds the client knows; any when it does not say
+        limit = None
+        if capability is not None:
+            limit = capability.range_limit
+            known = capability.folding_range_kind
+            if known is not None and known.value_set is not None:
+                kinds = {str(k.value) for k in known.value_set}
+        out = []
+        for fold in F.folding_ranges(doc):
+            kind = _FOLDING_KIND.get(fold.kind)
+            out.append(
+                T.FoldingRange(
+                    start_line=fold.start_line,
+                    end_line=fold.end_line,
+                    kind=kind if kind is not None and (kinds is None or str(kind.value) in kinds) else None,
+                )
+            )
+        return out[:limit] if limit else out
 
     return server
 

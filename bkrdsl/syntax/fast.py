@@ -216,6 +216,20 @@ def read(source: Source) -> ast.Module | None:
         return None
 
 
+def braces(text: str) -> list[tuple[str, int]]:
+    """Every `{` and `}` of a text outside comments and strings, with its offset.
+
+    The scanner's own tokens, read past characters no token starts with (where
+    `scan` gives up): the language server folds the blocks of a broken file by
+    them, whatever the parser's recovery made of it."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        punctuation = match.group(6)
+        if punctuation in ("{", "}"):
+            out.append((punctuation, match.start() + len(match.group(1))))
+    return out
+
+
 def scan(text: str) -> tuple[list[tuple], list[tuple]]:
     """(tokens, comments) of a text; comments are (start, line, column, first on its
     line, text), and an end token closes the token list. _GiveUp on a character no
