@@ -198,7 +198,7 @@ async def test_an_editing_session(client: LanguageClient):
     assert caps.hover_provider and caps.definition_provider and caps.references_provider
     assert caps.document_formatting_provider and caps.document_symbol_provider
     assert caps.completion_provider is not None and caps.code_action_provider
-    assert caps.folding_range_provider
+    assert caps.folding_range_provider and caps.workspace_symbol_provider
     assert caps.inlay_hint_provider is None  # VS Code 1.65 predates LSP 3.17's inlay hints
 
     main = client.folder / "main.bkr"
@@ -639,6 +639,7 @@ async def test_requests_for_a_document_never_opened_get_empty_answers(client: La
         everything = T.Range(start=at, end=T.Position(line=99, character=0))
         hints = T.InlayHintParams(text_document=doc, range=everything)
         assert not await client.text_document_inlay_hint_async(hints)
+    assert not await client.workspace_symbol_async(T.WorkspaceSymbolParams(query=""))
     assert path.as_uri() not in client.diagnostics
     assert (client.folder / "main.bkr").as_uri() not in client.diagnostics
 
@@ -747,10 +748,10 @@ async def neovim_client(lsp_client: LanguageClient, tmp_path_factory):
 
 
 @pytest.mark.asyncio
-async def test_inlay_hints_and_folding_ranges(neovim_client: LanguageClient):
+async def test_inlay_hints_folding_ranges_and_workspace_symbols(neovim_client: LanguageClient):
     client = neovim_client
     caps = client.init_result.capabilities
-    assert caps.inlay_hint_provider and caps.folding_range_provider
+    assert caps.inlay_hint_provider and caps.folding_range_provider and caps.workspace_symbol_provider
     text = GOOD.replace("run on TST1 daily 05:00", "run on each member daily 05:00")
     uri = open_doc(client, client.folder / "main.bkr", text)
     assert await diagnostics(client, uri) == []
@@ -780,6 +781,17 @@ async def test_inlay_hints_and_folding_ranges(neovim_client: LanguageClient):
         (8, 11, None),  # expire
         (14, 18, None),  # job PAYFULL
         (21, 25, None),  # job MONINC
+    ]
+
+    # Workspace symbols: across the open documents and their imports, by any part of the name.
+    found = await client.workspace_symbol_async(T.WorkspaceSymbolParams(query="moninc2"))
+    assert [(s.name, s.container_name, s.location.uri, s.location.range.start) for s in found] == [
+        ("MONINC2", "job MONINC on TST2", uri, position(text, "MONINC {"))
+    ]
+    found = await client.workspace_symbol_async(T.WorkspaceSymbolParams(query="payapp"))
+    assert [(s.name, s.kind, Path(s.location.uri).name) for s in found] == [
+        ("PAYAPP01", T.SymbolKind.Variable, "site.bkr"),
+        ("PAYAPP02", T.SymbolKind.Variable, "site.bkr"),
     ]
 
     # A module the document imports changes: its hints may too, so the client is asked to refresh them.

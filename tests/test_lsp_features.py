@@ -614,6 +614,49 @@ def test_folding_a_broken_file_follows_its_braces():
         F.folding_ranges(doc_at(text)[0])
 
 
+# ----------------------------------------------------------------- workspace symbols
+def found_names(docs, query):
+    return [(p.name, p.kind, p.detail) for _, p in F.workspace_symbols(docs, query)]
+
+
+def test_workspace_symbols_find_jobs_by_their_names_on_each_member():
+    doc, _, _ = doc_at(CLUSTER)
+    assert found_names([doc], "sysinc") == [
+        ("SYSINC", "job", "job"),
+        ("SYSINC1", "job", "job SYSINC on DEV1"),
+        ("SYSINCB", "job", "job SYSINC on DEV2"),
+    ]
+    (_, place), *_ = F.workspace_symbols([doc], "SysIncB")
+    assert (place.span.line, place.span.column) == (21, 7)  # job SYSINC's name
+    # A subsequence finds it too, after the names that hold the query whole.
+    assert found_names([doc], "SIB") == [("SYSINCB", "job", "job SYSINC on DEV2")]
+    assert [n for n, _, _ in found_names([doc], "dev")] == ["DEV", "DEV1", "DEV2"]
+    assert ("BKRWRK02", "user", "worker on DEV2") in found_names([doc], "bkrwrk02")
+    assert ("LNXAPP*", "user", "single users matching") in found_names([doc], "lnxapp")
+    assert found_names([doc], "nothing-like-it") == []
+
+
+def test_workspace_symbols_come_once_from_every_open_document_and_its_imports(tmp_path):
+    (tmp_path / "site.bkr").write_text("## Payroll.\nsingle group PAYROLL { PAYAPP01 PAYAPP02 }\n")
+    main = tmp_path / "main.bkr"
+    text = CLUSTER.replace("import std/backup-manager\n", "import std/backup-manager\nimport ./site\n")
+    cluster = analyse_document(str(main), text, path=main)
+    module = tmp_path / "site.bkr"
+    site = analyse_document(str(module), module.read_text(), path=module)
+    both = F.workspace_symbols([cluster, site], "pay")
+    assert [(p.name, p.detail, Path(p.span.file).name) for _, p in both] == [
+        ("PAYAPP01", "single user", "site.bkr"),
+        ("PAYAPP02", "single user", "site.bkr"),
+        ("PAYROLL", "single group", "site.bkr"),
+    ]
+    assert [p for _, p in F.workspace_symbols([site, cluster], "pay")] == [p for _, p in both]
+    # The standard library's names too, after the site's own.
+    text = text.replace("import ./site\n", "import ./site\nimport std/zvm73\n")
+    cluster = analyse_document(str(main), text, path=main)
+    tcpip = [(p.name, p.detail, Path(p.span.file).name) for _, p in F.workspace_symbols([cluster], "tcpip")]
+    assert tcpip == [("TCPIP", "identity user", "main.bkr"), ("TCPIP", "identity user", "zvm-common.bkr")]
+
+
 # ----------------------------------------------------------------- diagnostics
 def test_a_broken_imported_module_shows_at_its_import(tmp_path):
     (tmp_path / "site.bkr").write_text("single group G { A }\nsingle group H {\n")
@@ -690,6 +733,7 @@ def test_any_text_any_position_is_answered(text, line, column):
     F.outline(doc)
     F.inlay_hints(doc, (0, 0), (line, column))
     F.folding_ranges(doc)
+    F.workspace_symbols([doc], text[:3])
     F.fixes(doc, 0, 10)
     F.placed(doc)
     F.formatted(doc)

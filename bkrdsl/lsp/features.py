@@ -1,9 +1,9 @@
 """What the language server answers, as pure functions of an analysed Document.
 
 Hover, completion, definitions, references, rename and highlights, the
-outline, formatting, code actions, inlay hints, folding ranges and the
-placement of diagnostics. Positions are 0-based (line, column in code
-points); bkrdsl.lsp.server converts them to and from LSP types.
+outline, formatting, code actions, inlay hints, folding ranges, workspace
+symbols and the placement of diagnostics. Positions are 0-based (line, column
+in code points); bkrdsl.lsp.server converts them to and from LSP types.
 """
 
 from __future__ import annotations
@@ -1058,6 +1058,96 @@ def folding_ranges(doc: Document) -> list[Fold]:
     if main is not None:
         out += _comment_runs(doc, main) + _marked_regions(doc, main) + _import_runs(main)
     return sorted(set(out), key=lambda f: (f.start_line, -f.end_line, f.kind))
+
+
+# ================================================================ workspace symbols
+@dataclass(frozen=True)
+class NamedPlace:
+    """A name a workspace search finds: what it names, and where it is declared."""
+
+    name: str
+    kind: str  # cluster | member | group | user | job
+    detail: str  # what it is, shown beside the name (the container, in LSP's words)
+    span: Span
+
+
+_PLACE_ORDER = {JOB: 0, MEMBER: 1, GROUP: 2, USER: 3, CLUSTER: 4}
+
+
+def _places(doc: Document):
+    """Every declaration the document's analysis sees (its imports and the standard
+    library included), with the per-member names of its jobs and its members' worker IDs."""
+    model = doc.model
+    if model is None:
+        return
+    for occ in doc.occurrences:
+        if not occ.definition:
+            continue
+        if occ.kind == USER:
+            kind = model.kind_of(occ.name)
+            detail = f"{kind.value} user" if kind is not None else "user"
+            if is_pattern(occ.name):
+                detail += "s matching"
+        elif occ.kind == GROUP:
+            group = model.group(occ.name)
+            detail = f"{group.kind.value} group" if group is not None else "group"
+        elif occ.kind == MEMBER:
+            detail = f"member of cluster {model.name}"
+        elif occ.kind == JOB:
+            detail = "job"
+        else:
+            detail = "cluster"
+        yield NamedPlace(occ.name, occ.kind, detail, occ.span)
+    for job in model.jobs:
+        for member, name in per_member_names(doc, job):
+            if name != job.name:
+                yield NamedPlace(name, JOB, f"job {job.name} on {member}", job.decl.name.span)
+    for member in model.members:
+        settings = member.decl.settings_named("workers")
+        if settings and settings[0].values:
+            for worker in worker_ids_of(doc, member):
+                yield NamedPlace(worker, USER, f"worker on {member.name}", settings[0].values[0].span)
+
+
+def match_rank(name: str, query: str) -> int | None:
+    """How well `name` answers a search, case aside: 0 the same, 1 it starts with the
+    query, 2 it holds it, 3 it holds its characters in order (`SYI3` finds
+    `SYSINC3`); None when it does not match."""
+    name, query = name.upper(), query.strip().upper()
+    if name == query:
+        return 0
+    if name.startswith(query):
+        return 1
+    if query in name:
+        return 2
+    rest = iter(name)
+    return 3 if all(c in rest for c in query) else None
+
+
+def _file_key(file: str) -> str:
+    return os.path.realpath(file) if os.path.isabs(file) else file
+
+
+def workspace_symbols(docs: list[Document], query: str) -> list[tuple[Document, NamedPlace]]:
+    """The members, groups, users, jobs (with their per-member names), worker IDs and
+    clusters that the documents and their imports declare and whose name matches
+    `query` (`match_rank`), each once, with the document that sees it: best match
+    first, then by name, kind and place."""
+    found: dict[tuple, tuple[int, Document, NamedPlace]] = {}
+    for doc in docs:
+        for place in _places(doc):
+            rank = match_rank(place.name, query)
+            if rank is None:
+                continue
+            key = (place.name, place.kind, place.detail, _file_key(place.span.file), place.span.start)
+            found.setdefault(key, (rank, doc, place))
+
+    def order(item):
+        rank, _doc, p = item
+        file = _file_key(p.span.file)
+        return (rank, p.name, _PLACE_ORDER[p.kind], in_stdlib(p.span.file), file, p.span.start, p.detail)
+
+    return [(doc, place) for _rank, doc, place in sorted(found.values(), key=order)]
 
 
 # ================================================================ diagnostics

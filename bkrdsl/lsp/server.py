@@ -55,6 +55,8 @@ _FOLDING_KIND = {
     "imports": T.FoldingRangeKind.Imports,
     "region": T.FoldingRangeKind.Region,
 }
+#: The symbol kinds of LSP's first version, which every client knows (File to Array).
+_INITIAL_SYMBOL_KINDS = frozenset(k for k in T.SymbolKind if k.value <= T.SymbolKind.Array.value)
 _COMPLETION_KIND = {
     "keyword": T.CompletionItemKind.Keyword,
     "member": T.CompletionItemKind.Module,
@@ -681,6 +683,27 @@ def build_server() -> BkrServer:
                 )
             )
         return out[:limit] if limit else out
+
+    @server.feature(T.WORKSPACE_SYMBOL)
+    def workspace_symbols(ls: BkrServer, params: T.WorkspaceSymbolParams) -> list[T.SymbolInformation]:
+        docs = [doc for doc in map(ls.fresh, sorted(ls.open_uris())) if doc is not None]
+        capability = ls.client_capabilities.workspace
+        capability = capability.symbol if capability is not None else None
+        known = None  # LSP: without a value set, the client knows the kinds File to Array
+        if capability is not None and capability.symbol_kind is not None:
+            known = capability.symbol_kind.value_set
+        out = []
+        for doc, place in F.workspace_symbols(docs, params.query):
+            where = ls.location(place.span, doc)
+            if where is None:
+                continue
+            kind = _SYMBOL_KIND[place.kind]
+            if kind not in (known or _INITIAL_SYMBOL_KINDS):
+                kind = T.SymbolKind.Module
+            out.append(
+                T.SymbolInformation(name=place.name, kind=kind, location=where, container_name=place.detail)
+            )
+        return out
 
     return server
 
