@@ -4,8 +4,8 @@
 // contributions and work without bkrc. When `bkrc` (or the command set in
 // `bkr.server.path`) is found, this starts `bkrc lsp` over stdio through
 // vscode-languageclient: diagnostics as you type, hover, completion, go to
-// definition, references, rename, highlights, outline, formatting and quick
-// fixes (docs/lsp.md).
+// definition, references, rename, highlights, outline, workspace symbols,
+// inlay hints, folding, formatting and quick fixes (docs/lsp.md).
 'use strict';
 
 const fs = require('fs');
