@@ -6,6 +6,8 @@ IDENTITY/SUBCONFIG names, and where each kind of user's minidisks may live.
 
 from __future__ import annotations
 
+import re
+
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
     disk_int,
@@ -27,6 +29,10 @@ from bkrdsl.resolve.model import ROLE_TEXT, Model, is_pattern, parse_disk_unit, 
 #: z/VM 6.2 to 7.2 allow four SSI members; z/VM 7.3 raised the limit to eight.
 CLASSIC_MAX_MEMBERS = 4
 MAX_MEMBERS = 8
+#: The first release that allows MAX_MEMBERS, as (version, release).
+EIGHT_MEMBER_RELEASE = (7, 3)
+#: The import of a standard library release module: `std/zvm73` is z/VM 7.3.
+_RELEASE_IMPORT = re.compile(r"std/zvm([0-9])([0-9])(?:\.bkr)?")
 
 TOO_MANY_MEMBERS = register(
     "BKR240",
@@ -80,6 +86,12 @@ MANY_MEMBERS = register(
     IBM's manuals here, see docs/stdlib.md.) A cluster of five to eight
     members is right only when every member runs z/VM 7.3 or later.
 
+    A file that imports the standard library's module of z/VM 7.3 or a
+    later release (`import std/zvm73`, `std/zvm74`), and of no earlier
+    release, says that its members run that release: it gets no warning.
+    One that imports no release module, or an earlier one (`std/zvm72`, as
+    in the middle of an upgrade), does.
+
     Failing example (wrong on z/VM 7.2 and earlier), five members:
 
         import std/backup-manager
@@ -100,8 +112,9 @@ MANY_MEMBERS = register(
           }
         }
 
-    Fix: nothing, when all members run z/VM 7.3 or later; otherwise keep
-    at most four members in the cluster.
+    Fix: when every member runs z/VM 7.3 or later, import that release's
+    module (`import std/zvm73`) and no earlier one's; otherwise keep at most
+    four members in the cluster.
     """,
 )
 
@@ -419,15 +432,28 @@ def member_count(model: Model):
             related=(Related(distinct[0].decl.name.span, "the first member"),),
             help="keep the members of the SSI statement in SYSTEM CONFIG; describe another cluster in its own file",
         )
-    elif len(distinct) > CLASSIC_MAX_MEMBERS:
+    elif len(distinct) > CLASSIC_MAX_MEMBERS and not _eight_member_release(model):
         extra = distinct[CLASSIC_MAX_MEMBERS]
         yield MANY_MEMBERS(
             f"cluster {quoted(model.name)} declares {len(distinct)} members:"
             f" more than {CLASSIC_MAX_MEMBERS} needs z/VM 7.3 or later on every member",
             extra.decl.name.span,
             related=(Related(distinct[0].decl.name.span, "the first member"),),
-            help="fine on z/VM 7.3 and later; on z/VM 7.2 and earlier an SSI cluster has at most four members",
+            help="if every member runs z/VM 7.3 or later, say so: `import std/zvm73` (and no earlier"
+            " release's module); otherwise keep at most four members",
         )
+
+
+def _eight_member_release(model: Model) -> bool:
+    """Whether the files import a z/VM release module of the standard library, and
+    every one they import is of a release that allows eight members."""
+    releases = [
+        (int(m.group(1)), int(m.group(2)))
+        for module in model.modules
+        for imp in module.imports
+        if (m := _RELEASE_IMPORT.fullmatch(imp.path))
+    ]
+    return bool(releases) and min(releases) >= EIGHT_MEMBER_RELEASE
 
 
 @check
