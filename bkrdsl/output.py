@@ -13,7 +13,8 @@ changed by hand; a plan that would overwrite or delete it is blocked unless
 forced. Files bkrc did not write are kept as they are (copied into the new
 folder), unless bkrc now wants their path, which blocks the plan too.
 
-`replace_file` replaces one file in one step, for `bkrc fmt`.
+`replace_file` replaces one file in one step, for `bkrc fmt`; `create_file`
+creates a new one in one step, never over an existing one, for `bkrc init`.
 """
 
 from __future__ import annotations
@@ -443,6 +444,81 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
             pass
         raise
     _fsync_dir(Path(folder))
+
+
+#: Errors of os.link that mean "this file system has no hard links", not "the file exists".
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
+
+
+def create_file(path: str | os.PathLike, data: bytes) -> None:
+    """Create the new file `path` holding `data` in one step (`bkrc init`), never
+    replacing anything already there: FileExistsError when `path` exists (a
+    file, a folder, or a symbolic link, even a dangling one).
+
+    As in `replace_file`, a temporary file in the same folder
+    (`.bkrc-init-PID-....tmp`) gets the bytes and is flushed to disk; it is
+    then hard-linked to `path`, which fails if `path` has appeared meanwhile,
+    and removed. On a file system without hard links it is renamed instead,
+    after a look that `path` is still free. The new file's mode is 0666 less
+    the umask, as any new file's. So `path` is missing or complete, never half
+    written; an error or a KeyboardInterrupt leaves no temporary file.
+
+    Raises OSError."""
+    target = os.path.abspath(path)
+    folder = os.path.dirname(target)
+    temp = _new_temp(folder, "init", data)
+    try:
+        _link_new(temp, target)
+    finally:
+        try:
+            os.unlink(temp)
+        except OSError:  # renamed already, or cannot go: the first error counts
+            pass
+    _fsync_dir(Path(folder))
+
+
+def _new_temp(folder: str, what: str, data: bytes) -> str:
+    """The path of a new temporary file in `folder` (`.bkrc-WHAT-PID-....tmp`, mode
+    0666 less the umask) holding `data`, flushed to disk."""
+    import secrets
+
+    for _ in range(100):
+        temp = os.path.join(folder, f"{TEMP_MARK}{what}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+        try:
+            fd = write_file(Path(temp), data)
+        except FileExistsError:
+            continue
+        except BaseException:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+            raise
+        try:
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            os.unlink(temp)
+            raise
+        os.close(fd)
+        return temp
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", folder)  # pragma: no cover
+
+
+def _link_new(temp: str, target: str) -> None:
+    """Give the file `temp` the new name `target`, failing if `target` exists."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError as err:
+        if err.errno not in _NO_LINKS:
+            raise
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), target) from None
+        # No hard links here (some network and FAT file systems): a rename, after a
+        # look. Another writer could slip in between the two; no other way is left.
+        os.rename(temp, target)
 
 
 def _folders_of(rel: str) -> list[str]:

@@ -335,6 +335,10 @@ RESERVED_USER_ID = register(
     """,
 )
 
+#: The help of an invalid cluster or member name (BKR302), also `bkrc init`'s.
+CLUSTER_NAME_HELP = "use the SSI cluster name of SYSTEM CONFIG"
+MEMBER_NAME_HELP = "use the member's system identifier as SYSTEM CONFIG spells it (1-8 characters)"
+
 #: Names the generated files contain, by where they come from.
 _RESERVED_EXACT = {"SYSTEM", "SYSTEMMP"}
 _RESERVED_PREFIX = ("LOGN", "LOGL", "LOGV")
@@ -444,17 +448,11 @@ def system_names(model: Model):
         return
     problem = system_name_problem(cluster.name.text, "cluster name")
     if problem:
-        yield INVALID_SYSTEM_NAME(
-            problem, cluster.name.span, help="use the SSI cluster name of SYSTEM CONFIG"
-        )
+        yield INVALID_SYSTEM_NAME(problem, cluster.name.span, help=CLUSTER_NAME_HELP)
     for m in cluster.members:
         problem = system_name_problem(m.name.text)
         if problem:
-            yield INVALID_SYSTEM_NAME(
-                problem,
-                m.name.span,
-                help="use the member's system identifier as SYSTEM CONFIG spells it (1-8 characters)",
-            )
+            yield INVALID_SYSTEM_NAME(problem, m.name.span, help=MEMBER_NAME_HELP)
 
 
 @check
