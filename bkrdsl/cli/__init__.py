@@ -23,6 +23,7 @@ LAZY_COMMANDS = {
     "compile": "compile",
     "fmt": "fmt",
     "highlight": "highlight",
+    "init": "init",
     "lsp": "lsp",
 }
 

@@ -1,0 +1,195 @@
+"""`bkrc init`: write a first cluster file that checks clean (bkrdsl/starter.py).
+
+The names given are checked first, with the checker's own rules and codes;
+a bad one is a diagnostic that points into the command line, and nothing is
+written (exit 1). The new text then goes through the whole front end, as
+`bkrc check` would read the file: an error there is a bug in bkrc (exit 2,
+nothing written); a warning (a name with `$ # @`, BKR308) is printed, and the
+file is written. FILE is created in one step (`output.create_file`), never
+over an existing file unless --force (then `output.replace_file`).
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from typing import NamedTuple
+
+import click
+
+from bkrdsl.cli.common import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    color_option,
+    format_option,
+    internal_error,
+    print_diagnostics,
+)
+from bkrdsl.starter import DEFAULT_RELEASE, DEFAULT_WORKERS, release_modules
+
+
+class _Report(NamedTuple):
+    """Diagnostics and the texts they point into, as `print_diagnostics` takes them."""
+
+    diagnostics: list
+    sources: dict
+
+
+def _workers(ctx, param, value: int) -> int:
+    from bkrdsl.check.values import MAX_WORKERS
+
+    if not 1 <= value <= MAX_WORKERS:
+        raise click.BadParameter(
+            f"{value} is not a number of workers: Backup Manager runs 1 to {MAX_WORKERS} on a member"
+        )
+    return value
+
+
+def _write(file: str, data: bytes, force: bool) -> None:
+    """FILE created (or, with `force`, replaced) in one step. Raises OSError."""
+    import os
+
+    from bkrdsl.output import create_file, replace_file
+
+    if force:
+        try:
+            replace_file(file, data)
+            return
+        except FileNotFoundError:
+            if os.path.lexists(file) and not os.path.islink(file):
+                raise
+            file = os.path.realpath(file)  # nothing there, or a link to nothing: create it
+    create_file(file, data)
+
+
+@click.command("init")
+@click.argument("file")
+@click.option("--cluster", required=True, metavar="NAME", help="The SSI cluster's name, as SYSTEM CONFIG has it.")
+@click.option(
+    "--member",
+    "members",
+    multiple=True,
+    required=True,
+    metavar="NAME",
+    help="A member's system identifier; repeat it for each member, member 1 first.",
+)
+@click.option(
+    "--workers",
+    type=int,
+    default=DEFAULT_WORKERS,
+    show_default=True,
+    callback=_workers,
+    help="Worker machines (BKRWRK01, ...) on each member.",
+)
+@click.option(
+    "--catalog-member",
+    metavar="NAME",
+    help="The member the shared catalog's SFS server logs on to."
+    "  [default: the purging member, else the first]",
+)
+@click.option(
+    "--purging-member",
+    metavar="NAME",
+    help="The one member that expires (purges) the shared catalog."
+    "  [default: the catalog's member, else the first]",
+)
+@click.option(
+    "--tape/--no-tape",
+    default=False,
+    show_default=True,
+    help="Send the full backup to tape, under Tape Manager with one shared catalog.",
+)
+@click.option(
+    "--stdlib",
+    "release",
+    type=click.Choice(release_modules()),
+    default=DEFAULT_RELEASE,
+    show_default=True,
+    help="The standard library module of the members' z/VM release, which classifies z/VM's own IDs.",
+)
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@format_option
+@color_option
+def init_cmd(file, cluster, members, workers, catalog_member, purging_member, tape, release, force, fmt, color):
+    """Write a first cluster FILE to edit from there: it checks clean; '-' writes standard output.
+
+    The file declares what every check asks for, with placeholder names
+    (volume labels, catalog server, groups, jobs) each marked by a `# your ...`
+    comment. FILE must not exist, unless --force. A name that cannot be used
+    is reported as `bkrc check` would report it in a file, and nothing is
+    written (exit 1).
+    """
+    from bkrdsl.starter import Starter, command_line, problems, text
+
+    options = [("--cluster", cluster)] + [("--member", m) for m in members]
+    options += [(o, v) for o, v in (("--catalog-member", catalog_member), ("--purging-member", purging_member)) if v]
+    source, args = command_line(file, options)
+    bad = problems(args[0], args[1 : 1 + len(members)], args[1 + len(members) :])
+    if bad:
+        print_diagnostics([_Report(bad, {source.name: source})], fmt, color, err=True)
+        click.echo("bkrc: nothing written", err=True)
+        sys.exit(EXIT_INPUT)
+    starter = Starter(
+        cluster=cluster.upper(),
+        members=tuple(m.upper() for m in members),
+        workers=workers,
+        catalog_member=catalog_member.upper() if catalog_member else None,
+        purging_member=purging_member.upper() if purging_member else None,
+        tape=tape,
+        release=release,
+    )
+    new = text(starter)
+    analysis = _analyse("<stdout>" if file == "-" else file, new)
+    if any(d.is_error for d in analysis.diagnostics):
+        print_diagnostics([analysis], fmt, color, err=True)
+        internal_error(RuntimeError("the file bkrc init wrote would not check clean; nothing written"))
+        sys.exit(EXIT_INTERNAL)
+    if file == "-":
+        click.echo(new, nl=False)
+    else:
+        _create(file, new, force)
+    if analysis.diagnostics:  # warnings only: as `bkrc check FILE` will print them
+        print_diagnostics([analysis], fmt, color, err=True)
+    sys.exit(EXIT_OK)
+
+
+def _analyse(name: str, new: str):
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.resolve import default_search_path
+
+    return analyse(name, new.encode("utf-8"), search_path=default_search_path(()))
+
+
+def _create(file: str, new: str, force: bool) -> None:
+    """Write FILE and say so, with Ctrl-C held back until both are done."""
+    import os
+
+    from bkrdsl.output import Commit
+
+    if os.path.isdir(file):
+        click.echo(f"bkrc: {file}: is a directory; nothing written", err=True)
+        sys.exit(EXIT_USAGE)
+    failed = None
+    with Commit() as commit:
+        try:
+            _write(file, new.encode("utf-8"), force)
+        except FileExistsError:
+            failed = f"bkrc: {file}: already exists; nothing written (--force overwrites it)"
+        except OSError as err:
+            failed = f"bkrc: {file}: cannot write: {err.strerror or err}; nothing written"
+        else:
+            click.echo(
+                f"wrote {file}; next: write your own names where its comments say `your ...`,"
+                f" then run `bkrc check {shlex.quote(file)}`",
+                err=True,
+            )
+    if failed:
+        click.echo(failed, err=True)
+        sys.exit(EXIT_USAGE)
+    if commit.interrupted:
+        raise KeyboardInterrupt  # the group says so and exits 130; the file is written
+
+
+COMMANDS = [init_cmd]
