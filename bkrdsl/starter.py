@@ -190,6 +190,8 @@ def problems(cluster: Arg, members: Sequence[Arg], placements: Sequence[Arg]) ->
 # ------------------------------------------------------------------ the file
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _KEEP = "\x00"  # a space that wrapping must not break at
+
+
 def _comment(text: str, indent: str = "", mark: str = "#") -> str:
     """`text` as comment lines of at most 78 columns; a `code span` is never broken."""
     prefix = f"{indent}{mark} "
@@ -261,9 +263,10 @@ def text(s: Starter) -> str:
         f"  member {m} {{ workers {s.workers}  private-volume {private_volume(n)} }}  # your volume label\n"
         for n, m in enumerate(s.members, 1)
     )
-    full_target = "to tape  # Tape Manager's shared catalog, above" if s.tape else (
-        f"to disk pool {DISK_POOL}  # your backup disk pool"
-    )
+    if s.tape:
+        full_target = "to tape  # Tape Manager's shared catalog, above"
+    else:
+        full_target = f"to disk pool {DISK_POOL}  # your backup disk pool"
     count = f"{len(s.members)} member" + ("s" if len(s.members) != 1 else "")
     body = (
         _comment(
@@ -324,9 +327,7 @@ def text(s: Starter) -> str:
             "##",
         )
         + f"  single group {SINGLE_GROUP} {{ {' '.join(SINGLE_USERS)} }}  # your user IDs, or `match LNX*`\n"
-        + _comment(
-            "IDENTITY users: an instance on every member, each with its own minidisks.", "  ", "##"
-        )
+        + _comment("IDENTITY users: an instance on every member, each with its own minidisks.", "  ", "##")
         + f"  identity group {IDENTITY_GROUP} {{ {' '.join(IDENTITY_USERS)} }}  # your user IDs\n"
         + "\n"
         + _comment(

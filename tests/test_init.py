@@ -11,9 +11,11 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
+import shlex
 
 import pytest
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
@@ -87,7 +89,7 @@ def test_default_file_checks_clean_formats_and_compiles(tmp_path):
 @pytest.mark.parametrize("tape", [False, True], ids=["disk", "tape"])
 @pytest.mark.parametrize("count", [1, 2, 4, 8])
 def test_every_member_count_checks_clean(tmp_path, count, tape):
-    result, path = init(tmp_path, "--cluster", "TESTSSI", *members(count), "--tape" if tape else "--no-tape")
+    _, path = init(tmp_path, "--cluster", "TESTSSI", *members(count), "--tape" if tape else "--no-tape")
     assert_clean(path)
     text = path.read_text(encoding="utf-8")
     for i in range(1, count + 1):
@@ -181,7 +183,9 @@ def test_national_characters_are_written_with_the_checkers_warning(names):
         assert [(d["code"], d["message"]) for d in shown] == found
 
 
-@pytest.mark.parametrize("word", [k.upper() for k in keywords() if k.isalpha() and len(k) <= 8 and k != "each"])
+@pytest.mark.parametrize(
+    "word", [k.upper() for k in keywords() if k.isalpha() and len(k) <= 8 and k != "each"]
+)
 def test_keywords_as_names(word):
     """A keyword is a name where a name stands: as cluster, member and catalog member."""
     args = ["--cluster", word, "--member", word, "--member", "VMSYS2", "--catalog-member", word, "--tape"]
@@ -322,10 +326,39 @@ def test_an_error_while_writing_leaves_nothing(tmp_path, monkeypatch):
 
     monkeypatch.setattr(output, "_write_fully", full)
     result = run_cli(["init", tmp_path / "new.bkr", *DEFAULT], expect=2)
-    assert result.stderr == f"bkrc: {tmp_path / 'new.bkr'}: cannot write: No space left on device; nothing written\n"
+    assert (
+        result.stderr
+        == f"bkrc: {tmp_path / 'new.bkr'}: cannot write: No space left on device; nothing written\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
 def test_listed_in_help():
     result = run_cli(["--help"], expect=0)
     assert "  init " in result.output
+
+
+# ------------------------------------------------------------------ the docs
+def test_docs_example_is_what_bkrc_prints(tmp_path, monkeypatch):
+    """docs/init.md's error example is the real output, and writes nothing."""
+    text = (ROOT / "docs" / "init.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```text\n(.*?)```", text, re.DOTALL) if b.startswith("$ bkrc init ")]
+    command, shown = block.split("\n", 1)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(shlex.split(command)[2:], expect=1)
+    assert result.stderr == shown
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_readme_command_writes_a_clean_file(tmp_path, monkeypatch):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (line,) = [
+        ln
+        for b in re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+        for ln in b.splitlines()
+        if "bkrc init" in ln
+    ]
+    monkeypatch.chdir(tmp_path)
+    run_cli(shlex.split(line)[1:], expect=0)
+    (path,) = tmp_path.iterdir()
+    assert_clean(path)

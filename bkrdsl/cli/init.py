@@ -66,7 +66,9 @@ def _write(file: str, data: bytes, force: bool) -> None:
 
 @click.command("init")
 @click.argument("file")
-@click.option("--cluster", required=True, metavar="NAME", help="The SSI cluster's name, as SYSTEM CONFIG has it.")
+@click.option(
+    "--cluster", required=True, metavar="NAME", help="The SSI cluster's name, as SYSTEM CONFIG has it."
+)
 @click.option(
     "--member",
     "members",
@@ -112,7 +114,9 @@ def _write(file: str, data: bytes, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @format_option
 @color_option
-def init_cmd(file, cluster, members, workers, catalog_member, purging_member, tape, release, force, fmt, color):
+def init_cmd(
+    file, cluster, members, workers, catalog_member, purging_member, tape, release, force, fmt, color
+):
     """Write a first cluster FILE to edit from there: it checks clean; '-' writes standard output.
 
     The file declares what every check asks for, with placeholder names
@@ -124,7 +128,9 @@ def init_cmd(file, cluster, members, workers, catalog_member, purging_member, ta
     from bkrdsl.starter import Starter, command_line, problems, text
 
     options = [("--cluster", cluster)] + [("--member", m) for m in members]
-    options += [(o, v) for o, v in (("--catalog-member", catalog_member), ("--purging-member", purging_member)) if v]
+    options += [
+        (o, v) for o, v in (("--catalog-member", catalog_member), ("--purging-member", purging_member)) if v
+    ]
     source, args = command_line(file, options)
     bad = problems(args[0], args[1 : 1 + len(members)], args[1 + len(members) :])
     if bad:
