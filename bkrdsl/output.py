@@ -13,8 +13,9 @@ changed by hand; a plan that would overwrite or delete it is blocked unless
 forced. Files bkrc did not write are kept as they are (copied into the new
 folder), unless bkrc now wants their path, which blocks the plan too.
 
-`replace_file` replaces one file in one step, for `bkrc fmt`; `create_file`
-creates a new one in one step, never over an existing one, for `bkrc init`.
+`replace_file` replaces one file in one step, for `bkrc fmt`, `bkrc check --fix`
+and `bkrc init --force`; it refuses a read-only file. `create_file` creates a new
+one in one step, never over an existing one, for `bkrc init`.
 """
 
 from __future__ import annotations
@@ -407,8 +408,20 @@ def _keep_owner(fd: int, before: os.stat_result) -> None:
             continue
 
 
+class ReadOnlyError(PermissionError):
+    """`replace_file` refuses a file whose owner may not write it."""
+
+    def __init__(self, mode: int, path: str) -> None:
+        super().__init__(
+            errno.EACCES,
+            f"the file is read-only (mode {mode:04o}), so bkrc leaves it as it is;"
+            " make it writable (`chmod u+w`) to let bkrc change it",
+            path,
+        )
+
+
 def replace_file(path: str | os.PathLike, data: bytes) -> None:
-    """Replace the file `path` with `data` in one step (`bkrc fmt`): a temporary
+    """Replace the file `path` with `data` in one step (`bkrc fmt`, `bkrc check --fix`): a temporary
     file in the same folder gets the bytes, the old file's mode and, where
     possible, its owner and group; it is flushed to disk and renamed over the
     old one, whose folder is flushed too. A symbolic link is followed: its
@@ -419,6 +432,12 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     not tell whether the process that wrote it (perhaps on another machine
     sharing the folder) still runs.
 
+    A file whose owner has no write permission (mode 0444, say) is refused
+    with ReadOnlyError before anything is written: renaming over it would
+    replace it whenever its folder is writable, and always for root, whom
+    `os.access` answers yes whatever the mode. So the mode bit is read, not
+    `os.access`: someone made the file read-only, and bkrc leaves it so.
+
     Raises OSError. An error or a KeyboardInterrupt at any step leaves `path`
     exactly as it was and no temporary file beside it; the caller holds Ctrl-C
     back (`Commit`) so that a Ctrl-C between the rename and its report, or
@@ -426,6 +445,8 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     target = os.path.realpath(path)
     folder = os.path.dirname(target)
     before = os.stat(target)
+    if not before.st_mode & stat.S_IWUSR:
+        raise ReadOnlyError(stat.S_IMODE(before.st_mode), target)
     # The process ID in the name tells whose file a `kill -9` left behind (docs/fmt.md).
     fd, temp = tempfile.mkstemp(prefix=f"{TEMP_MARK}fmt-{os.getpid()}-", suffix=".tmp", dir=folder)
     try:

@@ -348,6 +348,22 @@ def test_a_file_fix_cannot_write_is_reported_as_it_is(tmp_path, monkeypatch):
     assert "sharedserver" in path.read_text(encoding="utf-8")
 
 
+def test_fix_leaves_a_read_only_file_as_it_is(tmp_path):
+    # The owner's write bit decides, so this holds for root too (CI runs as root):
+    # exit 2, the file untouched, its problems reported as without --fix.
+    path = tmp_path / NAME
+    path.write_text(damaged("catalog shared server", "catalog sharedserver"))
+    path.chmod(0o444)
+    result = run_cli(["check", "--fix", "--format", "short", path], expect=2)
+    assert result.stderr == (
+        f"bkrc: {path}: cannot write: the file is read-only (mode 0444), so bkrc leaves it as it is;"
+        " make it writable (`chmod u+w`) to let bkrc change it\n"
+    )
+    assert result.stdout.startswith(f"{path}:{line_of('catalog shared server', 1)}:11: error BKR012:")
+    assert "sharedserver" in path.read_text(encoding="utf-8")
+    assert path.stat().st_mode & 0o777 == 0o444
+
+
 def test_fix_refuses_standard_input():
     result = run_cli(["check", "--fix", "-"], input=BASE, expect=2)
     assert "cannot rewrite standard input" in result.stderr

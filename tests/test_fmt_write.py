@@ -118,6 +118,38 @@ def test_the_new_text_is_on_disk_before_it_replaces_the_old(tmp_path, monkeypatc
     assert path.read_text() == PRETTY
 
 
+@pytest.mark.parametrize("mode", [0o444, 0o464, 0o4555], ids=lambda mode: f"{mode:04o}")
+def test_a_file_its_owner_may_not_write_is_left_as_it_is(three, mode):
+    """The mode bit decides, not `os.access` (which says yes to root, as in CI):
+    renaming over a read-only file would replace it whenever its folder is
+    writable. The other files are formatted; the run exits 2."""
+    three[1].chmod(mode)
+    try:
+        result = run_cli(["fmt", *three], expect=2)
+        assert stat.S_IMODE(os.stat(three[1]).st_mode) == mode
+    finally:
+        three[1].chmod(0o644)
+    assert texts(three) == [PRETTY, UGLY, PRETTY]
+    assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+    assert result.stderr == (
+        f"reformatted {three[0]}\n"
+        f"bkrc: {three[1]}: cannot write: the file is read-only (mode {mode:04o}), so bkrc leaves it as it is;"
+        " make it writable (`chmod u+w`) to let bkrc change it\n"
+        f"reformatted {three[2]}\n"
+    )
+
+
+def test_a_read_only_link_target_is_left_as_it_is(tmp_path):
+    target = tmp_path / "a.bkr"
+    target.write_text(UGLY)
+    target.chmod(0o444)
+    link = tmp_path / "link.bkr"
+    link.symlink_to(target)
+    result = run_cli(["fmt", link], expect=2)
+    assert f"bkrc: {link}: cannot write: the file is read-only (mode 0444)" in result.stderr
+    assert target.read_text() == UGLY and link.is_symlink()
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
 def test_the_owner_group_and_mode_are_kept(tmp_path):
     path = tmp_path / "a.bkr"
