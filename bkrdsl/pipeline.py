@@ -18,6 +18,7 @@ from bkrdsl.resolve.loader import Reader
 from bkrdsl.source import Source
 
 if TYPE_CHECKING:
+    from bkrdsl import ast
     from bkrdsl.emit.dialect import Dialect
 
 
@@ -26,6 +27,15 @@ class Analysis:
     program: Program
     model: Model | None  # None when a syntax or import error stopped the front end
     diagnostics: list[Diagnostic]
+    #: The main file is a module: no cluster, but declarations or imports
+    #: (see `is_module`). Its SSI rules are checked in the cluster that imports it.
+    module: bool = False
+
+    @property
+    def name(self) -> str:
+        """The main file's name, as the diagnostics give it."""
+        main = self.program.main
+        return main.file if main is not None else ""
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -44,14 +54,38 @@ def analyse(
     search_path: tuple[Path, ...] = (),
     reader: Reader | None = None,
     dialect: Dialect | None = None,
+    cluster_required: bool = False,
 ) -> Analysis:
     """Read, parse, resolve and check one main file and its imports. Never raises on input.
+
+    A main file without a cluster that declares users or groups or imports
+    modules is a module (`is_module`): it gets every check that can speak
+    without the cluster (its syntax, imports and declarations), and neither
+    BKR110 nor the rules that need the cluster's members and jobs; those
+    show in the cluster file that imports it. With `cluster_required` (`bkrc
+    compile`, which has nothing to compile in a module) a module gets BKR110
+    too. A file with neither a cluster nor a declaration or import gets BKR110
+    in any case.
 
     `dialect` is the table the files would be written from (default: the
     built-in one): the checks of `bkrdsl/check/tables.py` read it (BKR250,
     BKR251, BKR253, BKR319)."""
     with no_cycle_collection():
-        return _analyse(name, data, path=path, search_path=search_path, reader=reader, dialect=dialect)
+        return _analyse(
+            name,
+            data,
+            path=path,
+            search_path=search_path,
+            reader=reader,
+            dialect=dialect,
+            cluster_required=cluster_required,
+        )
+
+
+def is_module(main: ast.Module | None) -> bool:
+    """A file without a cluster that declares users or groups, or imports modules
+    (a module that only gathers others): what a cluster file imports."""
+    return main is not None and not main.clusters and bool(main.imports or main.users or main.groups)
 
 
 @contextlib.contextmanager
@@ -75,13 +109,15 @@ def no_cycle_collection():
             gc.enable()
 
 
-def _analyse(name, data, *, path, search_path, reader, dialect) -> Analysis:
+def _analyse(name, data, *, path, search_path, reader, dialect, cluster_required) -> Analysis:
     kwargs = {"reader": reader} if reader is not None else {}
     program = load(name, data, path=path, search_path=search_path, **kwargs)
     diagnostics = list(program.diagnostics)
     model = None
+    module = is_module(program.main)
     if program.syntax_ok and program.main is not None:
         from bkrdsl.check import run_checks
+        from bkrdsl.check.structure import no_cluster
         from bkrdsl.check.tables import table_checks
 
         model = build_model(program.modules)
@@ -90,4 +126,6 @@ def _analyse(name, data, *, path, search_path, reader, dialect) -> Analysis:
             from bkrdsl.emit.dialect import load_dialect
 
             diagnostics.extend(table_checks(model, dialect or load_dialect()))
-    return Analysis(program, model, sorted(diagnostics, key=sort_key))
+        elif cluster_required or not module:
+            diagnostics.append(no_cluster(model, module=module))
+    return Analysis(program, model, sorted(diagnostics, key=sort_key), module)

@@ -411,7 +411,8 @@ UNUSED_GROUP = register(
 
     Fix: back it up (`backup APPS, TESTERS full`), or delete the group.
     (Groups in imported modules are not reported: a shared module may serve
-    several clusters.)
+    several clusters. Nor are those of a module given to `bkrc check` on its
+    own: the jobs that back them up are in the clusters that import it.)
     """,
 )
 
@@ -1010,6 +1011,8 @@ def excludes_everything(model: Model):
 
 @check
 def unused_groups(model: Model):
+    if model.cluster is None:
+        return  # a module: its groups are for the jobs of the clusters that import it
     if any(not r.resolved for j in model.jobs for r in j.refs):
         return  # an unknown `backup` name (BKR331) may be a typo for one of these groups
     used = {r.group.name for j in model.jobs for r in j.refs if r.group is not None}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bkrdsl.ast import Level
 from bkrdsl.check.common import quoted
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model
 from bkrdsl.source import Span
@@ -16,16 +16,31 @@ NO_CLUSTER = register(
     "error",
     "the file describes no cluster",
     """
-    The file given to `bkrc check` or `bkrc compile` must hold one
-    `cluster NAME { ... }` block: that is what bkrc checks and compiles.
-    Modules that only declare users and groups (like the standard library's)
-    are imported by a cluster file, not compiled on their own.
+    `bkrc compile` compiles one `cluster NAME { ... }` block, and the file
+    given to it must hold it. A module, a file that only declares users and
+    groups (like the standard library's) or only imports other modules, has
+    nothing to compile on its own: `bkrc compile` reports BKR110 for it, and
+    the help says to compile the cluster file that imports it.
 
-    Failing example, a file checked on its own that holds only a declaration:
+    `bkrc check` (and the language server) take a module as a module: its
+    syntax, its imports and what its declarations say on their own (a user
+    ID CP would refuse, a user declared both single and identity, a group
+    declared twice) are checked; the SSI rules, which need the cluster's
+    members, catalog and jobs, are checked in the cluster file that imports
+    it. The summary line says so. A file with neither a cluster nor a
+    declaration nor an import (empty, or only comments) is no module:
+    `bkrc check` reports BKR110 for it too, since it is most likely a file
+    saved empty by mistake, or not the file meant.
 
-        identity user TCPIP   # <- BKR110
+    Failing example, a file that holds only a comment:
 
-    Fix: add the cluster, or check the file that imports this one.
+        # the cluster is still to be written   # <- BKR110
+
+    Fix: write the cluster, or the declarations of a module; `bkrc check`
+    accepts a module such as this one, and `bkrc compile` the cluster file
+    that imports it:
+
+        identity user TCPIP
     """,
 )
 
@@ -74,15 +89,28 @@ NO_MEMBERS = register(
 )
 
 
+def no_cluster(model: Model, *, module: bool) -> Diagnostic:
+    """BKR110, for a main file without a cluster: a module given to `bkrc compile`,
+    or a file that declares and imports nothing (`pipeline.analyse` decides which
+    files get it: `bkrc check` accepts a module)."""
+    where = Span.point(model.main_file, 1, 1)
+    if module:
+        return NO_CLUSTER(
+            "this file describes no cluster: a module has nothing to compile on its own",
+            where,
+            help="this is a module; compile the cluster that imports it",
+        )
+    return NO_CLUSTER(
+        "this file describes no cluster and declares nothing",
+        where,
+        help="add `cluster NAME { member ... }`, or the users and groups of a module",
+    )
+
+
 @check
 def one_cluster(model: Model):
     if model.cluster is None:
-        yield NO_CLUSTER(
-            "this file describes no cluster",
-            Span.point(model.main_file, 1, 1),
-            help="add `cluster NAME { member ... }`, or check the cluster file that imports this module",
-        )
-        return
+        return  # BKR110, where the file needs a cluster: no_cluster, called by pipeline.analyse
     first = model.cluster
     if not first.members:
         yield NO_MEMBERS(

@@ -34,6 +34,9 @@ from bkrdsl.cli.common import (
 def check_cmd(files, fix, fmt, color, include):
     """Check FILE... (the cluster and everything it imports); '-' reads standard input.
 
+    A FILE without a cluster is a module: its syntax, imports and declarations
+    are checked, and the SSI rules in the cluster that imports it.
+
     With --fix, each FILE is rewritten in one step with the fixes its diagnostics
     carry (docs/diagnostics.md#fixes), checked again and fixed again until no
     fix is left; a file with none is not touched. What remains is reported.
@@ -69,7 +72,7 @@ def check_cmd(files, fix, fmt, color, include):
                 click.echo(str(err), err=True)
                 io_failed = True
     analyses = [analysis for _, analysis in analyses]
-    print_diagnostics(analyses, fmt, color)
+    print_diagnostics(analyses, fmt, color, modules=[a.name for a in analyses if a.module])
     code = max([exit_code(a.diagnostics) for a in analyses] + [EXIT_OK])
     sys.exit(EXIT_USAGE if io_failed else code)
 

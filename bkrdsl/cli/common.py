@@ -115,20 +115,55 @@ def include_option(fn):
     )(fn)
 
 
-def analyse_arg(arg: str, include: Sequence[str], dialect=None):
+def analyse_arg(arg: str, include: Sequence[str], dialect=None, *, cluster_required: bool = False):
     """Read one FILE argument and run the front end on it (`dialect`: the table the
-    files would be written from, when not the built-in one)."""
+    files would be written from, when not the built-in one; `cluster_required`: a
+    module is BKR110, as for `bkrc compile`)."""
     from bkrdsl.pipeline import analyse
     from bkrdsl.resolve import default_search_path
 
     name, data, path = read_input(arg)
-    return analyse(name, data, path=path, search_path=default_search_path(tuple(include)), dialect=dialect)
+    return analyse(
+        name,
+        data,
+        path=path,
+        search_path=default_search_path(tuple(include)),
+        dialect=dialect,
+        cluster_required=cluster_required,
+    )
 
 
-def print_diagnostics(analyses, fmt: str, color: str, *, err: bool = False) -> None:
+def _place(span) -> tuple | None:
+    """Where a diagnostic points, the same for two names of one file (`site/common.bkr`
+    as the module's own FILE argument, `./site/common.bkr` as the import found it)."""
+    if span is None:
+        return None
+    file = span.file if span.file.startswith("<") else os.path.realpath(span.file)
+    return (file, span.line, span.column, span.end_line, span.end_column)
+
+
+def unique_diagnostics(analyses) -> list:
+    """The diagnostics of every analysis, each problem once: a module's mistake is found
+    by the check of the module and again by that of each cluster FILE that imports it."""
+    seen: set = set()
+    out = []
+    for a in analyses:
+        for d in a.diagnostics:
+            key = (d.code, d.severity, d.message, _place(d.span))
+            if key not in seen:
+                seen.add(key)
+                out.append(d)
+    return out
+
+
+def print_diagnostics(
+    analyses, fmt: str, color: str, *, err: bool = False, modules: Sequence[str] = ()
+) -> None:
+    """Print the diagnostics of every analysis in `fmt`; `modules` names the FILEs
+    checked as modules, which the text format's summary line names."""
     from bkrdsl.diagnostics.render import render
 
-    diagnostics = [d for a in analyses for d in a.diagnostics]
+    diagnostics = unique_diagnostics(analyses)
     sources = {}
     for a in analyses:
         sources.update(a.sources)
@@ -140,6 +175,6 @@ def print_diagnostics(analyses, fmt: str, color: str, *, err: bool = False) -> N
             from bkrdsl.highlight import highlight_line as highlight
         except ImportError:  # pragma: no cover - highlighting is optional in frames
             highlight = None
-    text = render(fmt, diagnostics, sources, color=colored, highlight=highlight)
+    text = render(fmt, diagnostics, sources, color=colored, highlight=highlight, modules=modules)
     if text or fmt in ("json", "sarif"):
         click.echo(text, nl=False, err=err, color=colored)

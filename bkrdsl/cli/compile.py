@@ -163,7 +163,7 @@ def _compile(
         raise click.UsageError("--diff shows what would change: use it with --dry-run or --check")
     dialect = _dialect(dialect_path)
     try:
-        analysis = analyse_arg(file, include, dialect)
+        analysis = analyse_arg(file, include, dialect, cluster_required=True)
     except InputError as err:
         _fail(str(err), EXIT_USAGE)
     print_diagnostics([analysis], fmt, color, err=True)

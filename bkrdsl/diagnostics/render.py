@@ -43,11 +43,14 @@ def render(
     *,
     color: bool = False,
     highlight: Callable[[str], str] | None = None,
+    modules: Sequence[str] = (),
 ) -> str:
+    """`modules`: the files checked as modules (no cluster), which only the text
+    format's summary line names."""
     ordered = sorted(diagnostics, key=sort_key)
     fmt = Format(fmt)
     if fmt is Format.TEXT:
-        return render_text(ordered, sources, color=color, highlight=highlight)
+        return render_text(ordered, sources, color=color, highlight=highlight, modules=modules)
     if fmt is Format.SHORT:
         return render_short(ordered)
     if fmt is Format.JSON:
@@ -234,8 +237,11 @@ def render_text(
     *,
     color: bool = False,
     highlight: Callable[[str], str] | None = None,
+    modules: Sequence[str] = (),
 ) -> str:
-    if not diagnostics:
+    """Each diagnostic's frame, then the summary line: the counts, and which files
+    were checked as modules. Nothing at all for a clean run without a module."""
+    if not diagnostics and not modules:
         return ""
     blocks = [render_one_text(d, sources, color=color, highlight=highlight) for d in diagnostics]
     errors, warnings = counts(diagnostics)
@@ -244,8 +250,26 @@ def render_text(
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    summary = ", ".join(parts) or f"{len(diagnostics)} note{'s' if len(diagnostics) != 1 else ''}"
-    return "\n\n".join(blocks) + "\n\n" + _style(summary, color, bold=True) + "\n"
+    notes = len(diagnostics) - errors - warnings
+    if notes and not parts:
+        parts.append(f"{notes} note{'s' if notes != 1 else ''}")
+    summary = ", ".join(parts) or "no problems"
+    if modules:
+        summary += "; " + _modules_note(modules)
+    return "".join(b + "\n\n" for b in blocks) + _style(summary, color, bold=True) + "\n"
+
+
+def _modules_note(modules: Sequence[str]) -> str:
+    """The summary's note on the files checked as modules: their SSI rules are not checked."""
+    if len(modules) == 1:
+        return f"{modules[0]} is a module: the SSI rules are checked in the cluster that imports it"
+    shown = ", ".join(modules if len(modules) <= 4 else modules[:3])
+    if len(modules) > 4:
+        shown += f" and {len(modules) - 3} more"
+    return (
+        f"{len(modules)} files are modules ({shown}):"
+        " the SSI rules are checked in the clusters that import them"
+    )
 
 
 # -------------------------------------------------------------------- short

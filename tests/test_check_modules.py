@@ -1,0 +1,173 @@
+"""`bkrc check` on a module: a file without a `cluster` block, which a cluster file imports.
+
+A module is checked for what it can say on its own (syntax, imports, its
+declarations), with neither BKR110 nor the rules that need the cluster
+(BKR408: the cluster's jobs back its groups up); the text summary says it was
+checked as a module. `bkrc compile` still wants a cluster (BKR110, "compile the
+cluster that imports it"), and a file that declares and imports nothing is
+BKR110 for both commands.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import EXAMPLES, ROOT, run_cli
+
+SITE = EXAMPLES / "site" / "common.bkr"
+NOTE = "is a module: the SSI rules are checked in the cluster that imports it"
+
+#: A module with three mistakes it makes on its own, and groups no job backs up.
+MISTAKES = """\
+import std/backup-manager
+single group PAYROLL { PAYAPP01 PAYROLLDB1 }
+identity group PAYROLL { PERFSVM }
+identity user PAYAPP01
+"""
+MISTAKE_CODES = ["BKR203", "BKR301", "BKR321"]
+
+#: A cluster that imports ./site (the module of the test), and a site module
+#: with one mistake of its own: a user ID of ten characters.
+CLUSTER = (EXAMPLES / "with-site.bkr").read_text(encoding="utf-8").replace("./site/common", "./site")
+BAD_SITE = SITE.read_text(encoding="utf-8").replace("{ PERFSVM }", "{ PERFSVM PERFSVM01 }")
+
+
+def codes(result) -> list[str]:
+    return [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
+
+
+def test_a_clean_module_checks_clean_and_says_it_is_a_module():
+    result = run_cli(["check", SITE], expect=0)
+    assert result.stdout == f"no problems; {SITE} {NOTE}\n"
+    assert result.stderr == ""
+
+
+def test_a_module_gets_its_own_mistakes_and_no_cluster_rule(tmp_path):
+    path = tmp_path / "site.bkr"
+    path.write_text(MISTAKES)
+    assert sorted(codes(run_cli(["check", "--format", "json", path], expect=1))) == MISTAKE_CODES
+    text = run_cli(["check", path], expect=1).stdout
+    assert text.endswith(f"\n\n3 errors; {path} {NOTE}\n")
+    assert "BKR110" not in text and "BKR408" not in text
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_a_clean_module_in_json_and_sarif_is_an_empty_report(fmt):
+    out = json.loads(run_cli(["check", "--format", fmt, SITE], expect=0).stdout)
+    if fmt == "json":
+        assert out == {"format_version": "1", "diagnostics": [], "error_count": 0, "warning_count": 0}
+    else:
+        assert out["runs"][0]["results"] == []
+
+
+@pytest.mark.parametrize("fmt", ["short", "github"])
+def test_the_line_formats_print_nothing_for_a_clean_module(fmt):
+    assert run_cli(["check", "--format", fmt, SITE], expect=0).stdout == ""
+
+
+def test_every_stdlib_module_checks_clean_as_a_module():
+    paths = sorted((ROOT / "stdlib").glob("*.bkr"))
+    assert len(paths) >= 5
+    result = run_cli(["check", *paths], expect=0)
+    assert result.stdout == (
+        f"no problems; {len(paths)} files are modules ({paths[0]}, {paths[1]}, {paths[2]} and"
+        f" {len(paths) - 3} more): the SSI rules are checked in the clusters that import them\n"
+    )
+
+
+def test_a_module_that_only_imports_is_a_module(tmp_path):
+    path = tmp_path / "all.bkr"
+    path.write_text("## What the site's clusters import.\nimport std/backup-manager\nimport std/zvm73\n")
+    assert run_cli(["check", path], expect=0).stdout == f"no problems; {path} {NOTE}\n"
+
+
+def test_a_module_from_standard_input():
+    result = run_cli(["check", "-"], input=SITE.read_text(encoding="utf-8"), expect=0)
+    assert result.stdout == f"no problems; <stdin> {NOTE}\n"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "\n", "# the cluster is still to be written\n"], ids=["empty", "blank", "comment"]
+)
+@pytest.mark.parametrize("command", ["check", "compile"])
+def test_a_file_that_declares_nothing_is_bkr110(tmp_path, text, command):
+    path = tmp_path / "empty.bkr"
+    path.write_text(text)
+    args = [command, "--format", "json", path] + (["-o", tmp_path / "out"] if command == "compile" else [])
+    result = run_cli(args, expect=1)
+    report = result.stdout if command == "check" else result.stderr.split("\nbkrc:")[0]
+    (d,) = json.loads(report)["diagnostics"]
+    assert (d["code"], d["message"], d["line"], d["column"]) == (
+        "BKR110",
+        "this file describes no cluster and declares nothing",
+        1,
+        1,
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_compile_of_a_module_says_to_compile_the_cluster(tmp_path):
+    result = run_cli(["compile", SITE, "-o", tmp_path / "out"], expect=1)
+    assert result.stderr == (
+        "error[BKR110]: this file describes no cluster: a module has nothing to compile on its own\n"
+        f" --> {SITE}:1:1\n"
+        "  |\n"
+        "1 | ## Site-wide declarations shared by every cluster of ACME's data centre:\n"
+        "  | ^\n"
+        "  = help: this is a module; compile the cluster that imports it\n"
+        "\n"
+        "1 error\n"
+        "bkrc: errors in the input; nothing written\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_compile_of_a_module_reports_its_own_mistakes_too(tmp_path):
+    path = tmp_path / "site.bkr"
+    path.write_text(MISTAKES)
+    result = run_cli(["compile", "--format", "json", path, "-o", tmp_path / "out"], expect=1)
+    found = json.loads(result.stderr.split("\nbkrc:")[0])["diagnostics"]
+    assert sorted(d["code"] for d in found) == ["BKR110", *MISTAKE_CODES]
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A cluster file and the module it imports, which holds one mistake."""
+    (tmp_path / "cluster.bkr").write_text(CLUSTER)
+    (tmp_path / "site.bkr").write_text(BAD_SITE)
+    return tmp_path
+
+
+@pytest.mark.parametrize("module", ["site.bkr", "./site.bkr", "{tmp}/site.bkr"])
+def test_a_module_checked_with_its_cluster_reports_its_mistake_once(site, monkeypatch, module):
+    monkeypatch.chdir(site)
+    args = ["check", "--format", "short", "cluster.bkr", module.format(tmp=site)]
+    result = run_cli(args, expect=1)
+    assert result.stdout.count("error BKR301") == 1, result.stdout
+    assert result.stdout.splitlines() == [
+        "site.bkr:10:34: error BKR301: `PERFSVM01` is 9 characters long; a z/VM user ID has at most 8"
+    ]
+    text = run_cli(["check", "cluster.bkr", "site.bkr"], expect=1).stdout
+    assert text.endswith(f"\n\n1 error; site.bkr {NOTE}\n")
+
+
+def test_each_module_of_a_run_is_named(tmp_path):
+    names = []
+    for name in ("a.bkr", "b.bkr"):
+        (tmp_path / name).write_text(SITE.read_text(encoding="utf-8"))
+        names.append(tmp_path / name)
+    result = run_cli(["check", EXAMPLES / "minimal.bkr", *names], expect=0)
+    assert result.stdout == (
+        f"no problems; 2 files are modules ({names[0]}, {names[1]}):"
+        " the SSI rules are checked in the clusters that import them\n"
+    )
+
+
+def test_fix_on_a_module_fixes_it_and_checks_it_as_a_module(tmp_path):
+    path = tmp_path / "site.bkr"
+    path.write_text(SITE.read_text(encoding="utf-8").replace("import std/zvm73", "import zvm73"))
+    result = run_cli(["check", "--fix", path], expect=0)
+    assert result.stderr == f"fixed 1 problem in {path}: BKR101\n"
+    assert result.stdout == f"no problems; {path} {NOTE}\n"
+    assert path.read_text(encoding="utf-8") == SITE.read_text(encoding="utf-8")
