@@ -327,6 +327,19 @@ async def test_a_module_without_a_cluster_is_not_an_error(client: LanguageClient
 
 
 @pytest.mark.asyncio
+async def test_a_module_shows_what_its_declarations_say_as_bkrc_check_does(client: LanguageClient):
+    # A user ID CP would refuse, in a module: BKR301, as `bkrc check` reports it; no
+    # BKR110, and no BKR408 for the groups (the cluster's jobs back them up).
+    text = SITE.replace("PAYAPP02", "PAYROLLDB1")
+    site = open_doc(client, client.folder / "module.bkr", text)
+    (found,) = await diagnostics(client, site)
+    assert (found.code, found.range.start) == ("BKR301", position(text, "PAYROLLDB1"))
+    # A buffer that declares and imports nothing is neither a cluster nor a module.
+    empty = open_doc(client, client.folder / "new.bkr", "")
+    assert [d.code for d in await diagnostics(client, empty)] == ["BKR110"]
+
+
+@pytest.mark.asyncio
 async def test_rename_and_document_highlight(client: LanguageClient):
     caps = client.init_result.capabilities
     assert caps.rename_provider.prepare_provider and caps.document_highlight_provider

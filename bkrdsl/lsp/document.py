@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bkrdsl.ast import Medium
-from bkrdsl.diagnostics import Diagnostic, sort_key
+from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.pipeline import Analysis, analyse
 from bkrdsl.resolve.model import Model, build_model, split_sfs_path
 from bkrdsl.source import Source, Span
@@ -57,16 +57,14 @@ class Document:
 
     @property
     def is_module(self) -> bool:
-        """A file without a cluster: a module that a cluster file imports."""
-        main = self.analysis.program.main
-        return main is not None and not main.clusters
+        """A file without a cluster that declares or imports something: a module that a
+        cluster file imports (`pipeline.is_module`)."""
+        return self.analysis.module
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        """What `bkrc check` says about this file; for a module, only reading, parsing and
-        importing it (the SSI rules need the cluster: they show in the file that imports it)."""
-        if self.is_module:
-            return sorted(self.analysis.program.diagnostics, key=sort_key)
+        """What `bkrc check` says about this file; for a module, its syntax, imports and
+        declarations (the SSI rules need the cluster: they show in the file that imports it)."""
         return self.analysis.diagnostics
 
     # -- positions
