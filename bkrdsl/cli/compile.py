@@ -120,7 +120,11 @@ def _echo_diff(plan) -> None:
 @color_option
 @include_option
 def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include):
-    """Check FILE and write every member's files to DIR ('-' reads standard input)."""
+    """Check FILE and write every member's files to DIR ('-' reads standard input).
+
+    FILE holds the cluster; a module (a file without one) is compiled through
+    the cluster file that imports it.
+    """
     from bkrdsl.output import Commit
     from bkrdsl.pipeline import no_cycle_collection
 
