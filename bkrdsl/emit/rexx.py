@@ -32,7 +32,7 @@ from bkrdsl.emit.quoting import (
     rexx_comment,
     rexx_literal,
 )
-from bkrdsl.resolve.model import WEEKDAYS, JobModel, MemberModel, Model, parse_time, parse_weekday
+from bkrdsl.resolve.model import JobModel, MemberModel, Model, timing
 
 SUBMIT_FILE = "BKRSUBMT"
 EXPIRE_FILE = "BKREXPIR"
@@ -111,30 +111,19 @@ def _header(out: _Exec, file: str, source: str, purpose: list) -> None:
 
 
 def _schedule_codes(schedule) -> tuple[str, str]:
-    """(machine form for the DUE test, human form for listings) of a schedule.
+    """(machine form for the DUE test, human form for listings) of a schedule,
+    as the model reads it (`timing`).
 
     Machine forms: `HH:MM DAILY`, `HH:MM WEEKLY MON THU`, `HH:MM MONTHLY 15`,
     `MANUAL` (never due).
     """
-    if schedule is None or schedule.frequency == "manual" or schedule.time is None:
+    when = timing(schedule)
+    if when.hhmm is None:
         return "MANUAL", "manual"
-    minutes = parse_time(schedule.time.text)
-    if minutes is None:  # the checker rejects this; never due rather than wrong
-        return "MANUAL", "manual"
-    hhmm = f"{minutes // 60:02d}:{minutes % 60:02d}"
-    freq = schedule.frequency.lower()
-    if freq == "daily":
-        return f"{hhmm} DAILY", f"daily {hhmm}"
-    if freq == "weekly":
-        days = [parse_weekday(d.text) for d in schedule.days]
-        names = [WEEKDAYS[d] for d in days if d is not None]
-        return f"{hhmm} WEEKLY {' '.join(names)}", f"weekly {','.join(n.lower() for n in names)} {hhmm}"
-    if freq == "monthly":
-        day = schedule.days[0].text if schedule.days else ""
-        if not day.isdigit():
-            return "MANUAL", "manual"
-        return f"{hhmm} MONTHLY {int(day)}", f"monthly {int(day)} {hhmm}"
-    return "MANUAL", "manual"
+    machine = f"{when.hhmm} {when.frequency.upper()}"
+    if when.frequency != "daily":
+        machine += f" {' '.join(when.days)}"
+    return machine, f"{when.label} {when.hhmm}"
 
 
 def _job_summary(job: JobModel) -> str:
@@ -151,16 +140,6 @@ def _job_summary(job: JobModel) -> str:
             if job.target.pool is not None:
                 text += f" pool {job.target.pool.upper}"
     return text
-
-
-def _member_jobs(model: Model, member: str) -> list[tuple[str, JobModel]]:
-    """(name on this member, job) for every job placed on `member`, in source order."""
-    out = []
-    for job in model.jobs:
-        for where, name in model.derived_names(job):
-            if where == member:
-                out.append((name, job))
-    return out
 
 
 def _message(dialect, user: str, verb: str) -> str:
@@ -347,7 +326,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     """BKRSUBMT EXEC: submits this member's jobs to this member's backup server."""
     name = _member_name(member)
     server = model.backup_server or "BKRBKUP"
-    jobs = _member_jobs(model, name)
+    jobs = model.member_jobs(name)
     entries = []
     for job_name, job in jobs:
         sched, when = _schedule_codes(job.run.schedule if job.run else None)
@@ -423,6 +402,13 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
 
 
 # ------------------------------------------------------------------ BKREXPIR
+#: Each expiry action: its verb's key in the dialect table, and what it does.
+_EXPIRE_VERBS = {
+    "PREVIEW": ("expire_preview_verb", "lists what a purge would remove"),
+    "PURGE": ("expire_purge_verb", "removes expired backups from the catalog"),
+}
+
+
 def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -> str:
     """BKREXPIR EXEC, for the purging member only: EXPIRE (PREVIEW and (PURGE."""
     name = _member_name(member)
@@ -433,14 +419,9 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     # order) and its purge (BKR211 allows one) all belong in this one EXEC.
     blocks = model.expires_on(name)
     shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
-    actions = [("PREVIEW", "expire_preview_verb", e.preview, "lists what a purge would remove")
-               for e in blocks]
-    actions += [("PURGE", "expire_purge_verb", e.purge, "removes expired backups from the catalog")
-                for e in blocks]
     entries = []
-    for verb, key, schedule, text in actions:
-        if schedule is None:
-            continue
+    for verb, schedule in model.expire_actions(name):
+        key, text = _EXPIRE_VERBS[verb]
         sched, when = _schedule_codes(schedule)
         entries.append(
             {"name": verb, "run": _message(dialect, server, dialect[key]), "sched": sched,
@@ -512,32 +493,23 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
 
 # ------------------------------------------------------------------ BKRSTART
 def _start_order(model: Model, member: str) -> list[tuple[str, str, bool]]:
-    """(user ID, why, wait until logged on) in the order AUTOLOG1 starts them."""
-    order: list[tuple[str, str, bool]] = []
-    catalog = model.catalog
-    if catalog is not None and catalog.server:
-        if catalog.scope is Scope.SHARED:
-            if catalog.home == member:
-                order.append((catalog.server, "the catalog's SFS file pool server, "
-                              "single-configuration, logged on here only", True))
-        else:
-            order.append((catalog.server, "this member's catalog SFS file pool server", True))
-    if model.catalog_server:
-        order.append((model.catalog_server, "the catalog server", False))
-    if model.backup_server:
-        order.append((model.backup_server, "the backup server", False))
-    for worker in model.workers_of(model.member(member)) if model.member(member) else ():
-        order.append((worker, "a worker", False))
-    tape = model.tape
-    if tape is not None and tape.scope is Scope.SHARED:
-        # A local Tape Manager has no nodes: names on its statement write nothing
-        # (BKR235). The node's Tape Manager Machine only: bkrc assumes it starts the node's
-        # other machines (its DMM, an LMM), as IBM describes for the LMM.
-        if tape.catalog_node and tape.catalog_member == member:
-            order.append((tape.catalog_node, "the Tape Manager catalog node", False))
-        elif tape.request_node and tape.catalog_member != member:
-            order.append((tape.request_node, "the Tape Manager request node", False))
-    return order
+    """(user ID, why, wait until logged on) in the order AUTOLOG1 starts them (`Model.start_order`)."""
+    shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
+    why = dict(_START_WHY)
+    if not shared:
+        why["catalog-sfs-server"] = "this member's catalog SFS file pool server"
+    return [(entry.user, why[entry.role], entry.wait) for entry in model.start_order(member)]
+
+
+#: How BKRSTART's comments name each machine it starts, by role.
+_START_WHY = {
+    "catalog-sfs-server": "the catalog's SFS file pool server, single-configuration, logged on here only",
+    "catalog-server": "the catalog server",
+    "backup-server": "the backup server",
+    "worker": "a worker",
+    "tape-catalog-node": "the Tape Manager catalog node",
+    "tape-request-node": "the Tape Manager request node",
+}
 
 
 _START_ROUTINES = [

@@ -16,6 +16,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
@@ -285,6 +286,64 @@ def parse_disk_unit(text: str) -> str | None:
 DISK_UNIT_LIMITS = {"CYL": 1_182_006, "BLK": 2**32}
 
 
+# ------------------------------------------------------------------ schedules
+@dataclass(frozen=True)
+class Timing:
+    """When a schedule (`run`, `preview`, `purge`) falls, as the EXECs read it.
+
+    `frequency` is `daily`, `weekly`, `monthly` or `manual`; `days` the
+    weekdays (`MON`..`SUN`) of a weekly schedule, or the day of the month of a
+    monthly one; `minutes` after midnight, None for `manual`. A schedule the
+    checker rejects (an invalid time or day of the month) is `manual`: never
+    due rather than wrong.
+    """
+
+    frequency: str
+    days: tuple[str, ...] = ()
+    minutes: int | None = None
+
+    @property
+    def hhmm(self) -> str | None:
+        """`HH:MM`, two digits each; None for `manual`."""
+        if self.minutes is None:
+            return None
+        return f"{self.minutes // 60:02d}:{self.minutes % 60:02d}"
+
+    @property
+    def label(self) -> str:
+        """The schedule without its time, in lower case: `daily`, `weekly mon,thu`,
+        `monthly 15`, `manual`."""
+        if self.frequency == "weekly":
+            return f"weekly {','.join(d.lower() for d in self.days)}"
+        if self.frequency == "monthly":
+            return f"monthly {self.days[0]}"
+        return self.frequency
+
+
+MANUAL = Timing("manual")
+
+
+def timing(schedule: ast.Schedule | None) -> Timing:
+    """How the generated EXECs read a schedule (`MANUAL` for none at all)."""
+    if schedule is None or schedule.frequency == "manual" or schedule.time is None:
+        return MANUAL
+    minutes = parse_time(schedule.time.text)
+    if minutes is None:
+        return MANUAL
+    freq = schedule.frequency.lower()
+    if freq == "daily":
+        return Timing("daily", (), minutes)
+    if freq == "weekly":
+        days = [parse_weekday(d.text) for d in schedule.days]
+        return Timing("weekly", tuple(WEEKDAYS[d] for d in days if d is not None), minutes)
+    if freq == "monthly":
+        day = schedule.days[0].text if schedule.days else ""
+        if not day.isdigit():
+            return MANUAL
+        return Timing("monthly", (str(int(day)),), minutes)
+    return MANUAL
+
+
 # ------------------------------------------------------------------ naming
 def derived_job_name(job: str, suffix: str) -> str:
     """An IDENTITY job's member-unique name: the job name plus the member's suffix."""
@@ -545,6 +604,15 @@ class TapeNode:
     role: str
     default: Kind  # its kind unless the .bkr file declares it
     members: tuple[str, ...]  # the members it runs on
+
+
+class StartEntry(NamedTuple):
+    """A machine BKRSTART starts: its ID, its role (a key of `ROLE_TEXT`), and
+    whether BKRSTART waits until it is logged on before it starts the rest."""
+
+    user: str
+    role: str
+    wait: bool
 
 
 @dataclass
@@ -963,6 +1031,53 @@ class Model:
         """Every `expire` block that names `member` (or runs on each member), in
         source order: the purging member's BKREXPIR carries all their schedules."""
         return tuple(e for e in self.expires if member in e.members)
+
+    def expire_actions(self, member: str) -> tuple[tuple[str, ast.Schedule], ...]:
+        """(`PREVIEW` or `PURGE`, its schedule) of every expiry action the purging
+        member `member` runs, in its BKREXPIR's order: the previews of the blocks
+        that name it, then their purges (`expires_on`); empty on any other member."""
+        if member not in self.purging_members():
+            return ()
+        blocks = self.expires_on(member)
+        actions = [("PREVIEW", e.preview) for e in blocks] + [("PURGE", e.purge) for e in blocks]
+        return tuple((verb, schedule) for verb, schedule in actions if schedule is not None)
+
+    def member_jobs(self, member: str) -> tuple[tuple[str, JobModel], ...]:
+        """(name on this member, job) for every job placed on `member`, in source
+        order: the templates written in its folder and its BKRSUBMT's table."""
+        return tuple(
+            (name, job) for job in self.jobs for where, name in self.derived_names(job) if where == member
+        )
+
+    def start_order(self, member: str) -> tuple[StartEntry, ...]:
+        """What BKRSTART starts on `member`, in order: the catalog's SFS server
+        first (a shared catalog's on its home member only, a local catalog's on
+        every member; BKRSTART waits until it is logged on), then the catalog
+        server, the backup server, the member's workers, then a shared Tape
+        Manager's node (the catalog node on its member, the request node
+        elsewhere)."""
+        order: list[StartEntry] = []
+        catalog = self.catalog
+        here = catalog is not None and (catalog.scope is not ast.Scope.SHARED or catalog.home == member)
+        if here and catalog.server:
+            order.append(StartEntry(catalog.server, "catalog-sfs-server", True))
+        if self.catalog_server:
+            order.append(StartEntry(self.catalog_server, "catalog-server", False))
+        if self.backup_server:
+            order.append(StartEntry(self.backup_server, "backup-server", False))
+        found = self.member(member)
+        for worker in self.workers_of(found) if found is not None else ():
+            order.append(StartEntry(worker, "worker", False))
+        tape = self.tape
+        if tape is not None and tape.scope is ast.Scope.SHARED:
+            # A local Tape Manager has no nodes: names on its statement write nothing
+            # (BKR235). The node's Tape Manager Machine only: bkrc assumes it starts the node's
+            # other machines (its DMM, an LMM), as IBM describes for the LMM.
+            if tape.catalog_node and tape.catalog_member == member:
+                order.append(StartEntry(tape.catalog_node, "tape-catalog-node", False))
+            elif tape.request_node and tape.catalog_member != member:
+                order.append(StartEntry(tape.request_node, "tape-request-node", False))
+        return tuple(order)
 
     def derived_names(self, job: JobModel) -> tuple[tuple[str, str], ...]:
         """(member, job name on that member): the derived name of a job that runs on
