@@ -93,11 +93,14 @@ class Arg(NamedTuple):
     span: Span
 
 
-def command_line(file: str, options: Sequence[tuple[str, str]]) -> tuple[Source, list[Arg]]:
+def command_line(
+    file: str, options: Sequence[tuple[str, str]], command: str = "init"
+) -> tuple[Source, list[Arg]]:
     """The command as one line, `bkrc init FILE --cluster C --member A ...` (each
     (option, value) of `options` in order, shell-quoted), for diagnostics about
-    the names to point into; and each name with its span there."""
-    text = "bkrc init " + shlex.quote(file)
+    the names to point into; and each name with its span there. `bkrc show
+    FILE --member A` points into its own (`command="show"`)."""
+    text = f"bkrc {command} " + shlex.quote(file)
     places = []
     for option, value in options:
         text += f" {option} "

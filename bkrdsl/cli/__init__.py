@@ -25,6 +25,7 @@ LAZY_COMMANDS = {
     "highlight": "highlight",
     "init": "init",
     "lsp": "lsp",
+    "show": "show",
 }
 
 

@@ -1,0 +1,129 @@
+"""`bkrc show FILE [--member M ...] [--format text|json]`: what runs where and when (docs/show.md).
+
+The front end runs first, as `bkrc check` runs it; its diagnostics go to
+standard error (in JSON with `--format json`). A file with errors shows
+nothing (exit 1): a table of a cluster the checker refused would show jobs
+that `bkrc compile` never writes. Each `--member` is checked with the
+checker's own rules and codes (BKR302 a name CP cannot have, BKR330 a member
+the cluster does not have, with "did you mean"), as a diagnostic that points
+into the command line, and nothing is shown (exit 1), as `bkrc init` does
+with the names it is given. Then `bkrdsl/show.py` prints the facts.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import NamedTuple
+
+import click
+
+from bkrdsl.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    InputError,
+    analyse_arg,
+    color_option,
+    include_option,
+    print_diagnostics,
+)
+
+
+class _Report(NamedTuple):
+    """Diagnostics and the texts they point into, as `print_diagnostics` takes them."""
+
+    diagnostics: list
+    sources: dict
+
+
+def member_problems(analysis, file: str, members) -> tuple[list, dict]:
+    """(diagnostics, sources) for the `--member` names the cluster cannot show:
+    each pointing into the command line `bkrc show FILE --member ...`, a
+    suggestion also at the member's declaration."""
+    from bkrdsl.check.common import Suggester, mean_help, quoted, system_name_problem
+    from bkrdsl.check.declarations import UNKNOWN_MEMBER
+    from bkrdsl.check.names import INVALID_SYSTEM_NAME, MEMBER_NAME_HELP
+    from bkrdsl.diagnostics import Related
+    from bkrdsl.starter import command_line
+
+    model = analysis.model
+    source, args = command_line(file, [("--member", m) for m in members], command="show")
+    out = []
+    suggest = Suggester()
+    known = model.member_names
+    for arg in args:
+        problem = system_name_problem(arg.value, "member name")
+        if problem is not None:
+            out.append(INVALID_SYSTEM_NAME(problem, arg.span, help=MEMBER_NAME_HELP))
+            continue
+        up = arg.value.upper()
+        if up in known:
+            continue
+        close = suggest.closest(up, known)
+        out.append(
+            UNKNOWN_MEMBER(
+                f"`--member` names {quoted(up)}, which is not a member of cluster {quoted(model.name)}",
+                arg.span,
+                related=[Related(model.member(c).decl.name.span, "declared here") for c in close],
+                help=mean_help(close, f"name one of the members: {', '.join(known)}"),
+            )
+        )
+    return out, {**analysis.sources, source.name: source}
+
+
+@click.command("show")
+@click.argument("file")
+@click.option(
+    "--member",
+    "members",
+    multiple=True,
+    metavar="NAME",
+    help="Show this member only; repeat it for several (default: every member).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="A table per member, or JSON (docs/show.md); diagnostics follow it (text or json).",
+)
+@color_option
+@include_option
+def show_cmd(file, members, fmt, color, include):
+    """Show what runs on each member of FILE's cluster, and when ('-' reads standard input).
+
+    Per member: its jobs by time of day, under the names the product knows them
+    by (SYSINC2), with the .bkr job each comes from, its kind, level,
+    destination and what it backs up; the expiry the purging member runs; the
+    machines BKRSTART starts, in order. A file with errors shows nothing (exit 1).
+    """
+    import json
+
+    from bkrdsl import show
+
+    try:
+        analysis = analyse_arg(file, include)
+    except InputError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_USAGE)
+    if analysis.diagnostics:
+        print_diagnostics([analysis], fmt, color, err=True)
+    if not analysis.ok or analysis.model is None:
+        click.echo("bkrc: errors in the input; nothing shown", err=True)
+        sys.exit(EXIT_INPUT)
+    model = analysis.model
+    bad, sources = member_problems(analysis, file, members)
+    if bad:
+        print_diagnostics([_Report(bad, sources)], fmt, color, err=True)
+        click.echo("bkrc: nothing shown", err=True)
+        sys.exit(EXIT_INPUT)
+    facts = show.view(model, tuple(m.upper() for m in members))
+    if fmt == "json":
+        click.echo(json.dumps(show.as_json(facts), indent=2))
+    else:
+        click.echo(show.text(facts), nl=False)
+    sys.exit(EXIT_OK)
+
+
+COMMANDS = [show_cmd]

@@ -1,0 +1,378 @@
+"""`bkrc show`: what runs where and when, per member, from one checked model (docs/show.md).
+
+`view()` gathers the facts; `text()` and `as_json()` print them. Every fact
+comes from the resolved model, through the same queries the emitters use, so
+that what `bkrc show` says is what `bkrc compile` writes:
+
+- a member's jobs and their names there: `Model.member_jobs` (the TEMPLATE
+  files of the member's folder, BKRSUBMT's table);
+- when each falls: `resolve.model.timing` (BKRSUBMT's and BKREXPIR's DUE);
+- the expiry actions of the purging member: `Model.expire_actions` (BKREXPIR);
+- the machines AUTOLOG1 starts, in order: `Model.start_order` (BKRSTART).
+
+Pure: model in, text out. The command (`bkrdsl/cli/show.py`) reads the file
+and runs the front end.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bkrdsl.resolve.model import JobModel, Model, StartEntry, Timing, timing
+
+#: The version of the JSON structure (docs/show.md): a key removed or changed
+#: in meaning raises it; a key added does not.
+FORMAT_VERSION = "1"
+
+#: The widest line of the text format.
+WIDTH = 100
+
+
+@dataclass(frozen=True)
+class BackedUp:
+    """One name after `backup`: a group (its listed users and `match` patterns)
+    or a user named by ID."""
+
+    name: str
+    type: str  # "group" or "user"
+    users: int  # the IDs it lists by name (a user: 1)
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class JobRow:
+    """One job as one member knows it."""
+
+    name: str  # its name on this member: the TEMPLATE file's name
+    source_job: str  # the `job` of the .bkr file
+    kind: str | None  # "single" or "identity"
+    level: str  # "full" or "incremental"
+    when: Timing
+    medium: str | None  # "disk" or "tape"
+    pool: str | None
+    backs_up: tuple[BackedUp, ...]
+    users: tuple[str, ...]  # every ID the job backs up by name
+    patterns: tuple[str, ...]  # the `match` patterns of its groups
+
+
+@dataclass(frozen=True)
+class MemberView:
+    name: str
+    ordinal: int
+    workers: int | None
+    job_suffix: str
+    jobs: tuple[JobRow, ...]  # by time of day, `manual` last; source order within a minute
+    expire: tuple[tuple[str, Timing], ...]  # ("preview" or "purge", when): the purging member only
+    starts: tuple[StartEntry, ...]
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    name: str
+    file: str
+    members: tuple[str, ...]  # every member of the cluster, shown or not
+    catalog: dict | None  # scope, server, pool, member
+    purging: tuple[str, ...]
+    retain_days: int | None
+    tape: dict | None  # scope, nodes [(id, role, members)]
+    shown: tuple[MemberView, ...]
+
+
+# ------------------------------------------------------------------ the facts
+def _job_row(model: Model, name: str, job: JobModel) -> JobRow:
+    backs_up = []
+    for ref in job.refs:
+        if ref.group is not None:
+            backs_up.append(BackedUp(ref.group.name, "group", len(ref.group.users), ref.group.patterns))
+        else:
+            backs_up.append(BackedUp(ref.word.upper, "user", 1, ()))
+    target = job.target
+    return JobRow(
+        name=name,
+        source_job=job.name,
+        kind=job.kind.value if job.kind is not None else None,
+        level=job.level.value,
+        when=timing(job.run.schedule if job.run is not None else None),
+        medium=target.medium.value if target is not None else None,
+        pool=target.pool.upper if target is not None and target.pool is not None else None,
+        backs_up=tuple(backs_up),
+        users=model.job_user_ids(job),
+        patterns=tuple(dict.fromkeys(model.job_patterns(job))),
+    )
+
+
+def _by_time(when: Timing) -> tuple[bool, int]:
+    return (when.minutes is None, when.minutes or 0)
+
+
+def _member_view(model: Model, name: str) -> MemberView:
+    member = model.member(name)
+    jobs = [_job_row(model, job_name, job) for job_name, job in model.member_jobs(name)]
+    jobs.sort(key=lambda row: _by_time(row.when))  # stable: source order within a minute
+    return MemberView(
+        name=name,
+        ordinal=member.ordinal,
+        workers=member.workers,
+        job_suffix=member.job_suffix,
+        jobs=tuple(jobs),
+        expire=tuple((verb.lower(), timing(s)) for verb, s in model.expire_actions(name)),
+        starts=model.start_order(name),
+    )
+
+
+def _retain_days(model: Model, purging: Sequence[str]) -> int | None:
+    """How long the purging member's expiry keeps backups (as BKREXPIR's header says)."""
+    for member in purging:
+        for e in model.expires_on(member):
+            if e.purge is not None and e.retain_days is not None:
+                return e.retain_days
+    return None
+
+
+def view(model: Model, members: Sequence[str] = ()) -> ClusterView:
+    """The facts `bkrc show` prints, for `members` (upper case; every member when
+    empty), in the cluster's member order. The model must have passed the checker."""
+    wanted = set(members)
+    catalog = model.catalog
+    tape = model.tape
+    purging = model.purging_members()
+    return ClusterView(
+        name=model.name,
+        file=model.main_file,
+        members=model.member_names,
+        catalog=None
+        if catalog is None
+        else {
+            "scope": catalog.scope.value,
+            "server": catalog.server,
+            "pool": catalog.pool,
+            "member": catalog.home,
+        },
+        purging=purging,
+        retain_days=_retain_days(model, purging),
+        tape=None
+        if tape is None
+        else {"scope": tape.scope.value, "nodes": [(n.id, n.role, n.members) for n in model.tape_nodes()]},
+        shown=tuple(_member_view(model, m) for m in model.member_names if not wanted or m in wanted),
+    )
+
+
+# ------------------------------------------------------------------ JSON
+def _timing_json(when: Timing) -> dict:
+    return {"schedule": when.label, "time": when.hhmm}
+
+
+def as_json(v: ClusterView) -> dict:
+    """The documented JSON structure (docs/show.md), keys in a fixed order."""
+    return {
+        "format_version": FORMAT_VERSION,
+        "cluster": {
+            "name": v.name,
+            "file": v.file,
+            "members": list(v.members),
+            "catalog": v.catalog,
+            "purging_members": list(v.purging),
+            "retain_days": v.retain_days,
+            "tape": None
+            if v.tape is None
+            else {
+                "scope": v.tape["scope"],
+                "nodes": [{"id": i, "role": r, "members": list(ms)} for i, r, ms in v.tape["nodes"]],
+            },
+        },
+        "members": [
+            {
+                "name": m.name,
+                "ordinal": m.ordinal,
+                "workers": m.workers,
+                "job_suffix": m.job_suffix,
+                "jobs": [
+                    {
+                        "name": j.name,
+                        "source_job": j.source_job,
+                        "kind": j.kind,
+                        "level": j.level,
+                        **_timing_json(j.when),
+                        "to": None if j.medium is None else {"medium": j.medium, "pool": j.pool},
+                        "backs_up": [
+                            {"name": b.name, "type": b.type, "users": b.users, "patterns": list(b.patterns)}
+                            for b in j.backs_up
+                        ],
+                        "users": list(j.users),
+                        "patterns": list(j.patterns),
+                    }
+                    for j in m.jobs
+                ],
+                "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
+                "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
+            }
+            for m in v.shown
+        ],
+    }
+
+
+# ------------------------------------------------------------------ text
+def _to_text(row: JobRow) -> str:
+    if row.medium is None:
+        return "-"
+    return f"{row.medium} pool {row.pool}" if row.pool else row.medium
+
+
+def _backs_up_text(row: JobRow) -> str:
+    parts = []
+    for b in row.backs_up:
+        if b.type == "user":
+            parts.append(f"{b.name} (user)")
+            continue
+        what = [f"{b.users} user{'s' if b.users != 1 else ''}"] if b.users or not b.patterns else []
+        what += [f"match {p}" for p in b.patterns]
+        parts.append(f"{b.name} ({', '.join(what)})")
+    return "; ".join(parts) or "-"
+
+
+def _catalog_text(v: ClusterView) -> str:
+    c = v.catalog
+    if c is None:
+        return "not declared"
+    pool = f", file pool {c['pool']}" if c["pool"] else ""
+    if c["scope"] == "shared":
+        home = f" on {c['member']}" if c["member"] else ""
+        return f"shared by every member: SFS server {c['server']}{home}{pool}"
+    server = f": SFS server {c['server']} on every member" if c["server"] else ""
+    return f"local, one per member{server}{pool}"
+
+
+def _expiry_text(v: ClusterView) -> str:
+    if not v.purging:
+        return "no member purges the catalog"
+    text = f"purges on {', '.join(v.purging)} only"
+    if v.catalog is not None and v.catalog["scope"] == "shared":
+        text += " (EXPIRE acts on every member's jobs)"
+    if v.retain_days is not None:
+        text += f"; keeps backups {v.retain_days} days"
+    return text
+
+
+def _tape_text(v: ClusterView) -> str:
+    t = v.tape
+    if t is None:
+        return "none"
+    if t["scope"] != "shared":
+        return "local: each member its own Tape Manager catalog"
+    ids = {role: (i, ms) for i, role, ms in t["nodes"]}
+    nodes = []
+    for which in ("catalog", "request"):
+        if f"tape-{which}-node" not in ids:
+            continue
+        node, members = ids[f"tape-{which}-node"]
+        dmm = ids.get(f"tape-{which}-dmm")
+        nodes.append(
+            f"{which} node {node}" + (f" (DMM {dmm[0]})" if dmm else "") + f" on {' '.join(members)}"
+        )
+    return "shared catalog: " + ("; ".join(nodes) or "no node is written")
+
+
+def _wrapped(text: str, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+#: The narrowest `backs up` column beside a row; a narrower one goes below it.
+MIN_BACKS_UP = 16
+#: The widest schedule column: `weekly mon,tue,` (a longer schedule folds after a comma).
+SCHEDULE_WIDTH = 15
+
+HEADINGS = ("time", "schedule", "job", "from", "kind", "level", "to", "backs up")
+
+
+def _fold(label: str, width: int) -> list[str]:
+    """A schedule on lines of at most `width` columns, broken after its commas
+    (`weekly mon,tue,` / `wed,thu,fri`)."""
+    pieces = label.split(",")
+    lines = [""]
+    for i, piece in enumerate(pieces):
+        piece += "," if i < len(pieces) - 1 else ""
+        if lines[-1] and len(lines[-1]) + len(piece) > width:
+            lines.append("")
+        lines[-1] += piece
+    return lines
+
+
+def _cells(row: JobRow) -> tuple[list[str], ...]:
+    """The cells of a job's row before `backs up`, each a list of lines."""
+    cells = (row.when.hhmm or "-", row.when.label, row.name, row.source_job, row.kind or "?", row.level)
+    return (*([c] for c in cells), [_to_text(row)])
+
+
+def _expire_cells(action: str, when: Timing) -> tuple[list[str], ...]:
+    return [when.hhmm or "-"], [when.label], [action]
+
+
+def text(v: ClusterView) -> str:
+    """The text format: the cluster's header, then each member shown, in member
+    order, its jobs by time of day, its expiry and what BKRSTART starts. Lines of
+    at most WIDTH columns: a long schedule folds after its commas, and what a job
+    backs up wraps in its column, or goes below the row when the column would be
+    too narrow."""
+    rows = [_cells(j) for m in v.shown for j in m.jobs]
+    rows += [_expire_cells(action, w) for m in v.shown for action, w in m.expire]
+    widths = [len(h) for h in HEADINGS[:-1]]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], *(len(c) for c in cell))
+    widths[1] = min(widths[1], max(SCHEDULE_WIDTH, len(HEADINGS[1])))
+    last = 2 + sum(w + 2 for w in widths)  # where `backs up` starts
+
+    def lines(row: Sequence[list[str]]) -> list[str]:
+        row = [cell if i != 1 else _fold(cell[0], widths[1]) for i, cell in enumerate(row)]
+        height = max(len(cell) for cell in row)
+        return [
+            "  "
+            + "  ".join((cell[n] if n < len(cell) else "").ljust(w) for cell, w in zip(row, widths)).rstrip()
+            for n in range(height)
+        ]
+
+    out = _wrapped(f"cluster {v.name} ({v.file}): members {' '.join(v.members)}", "", " " * 2)
+    for label, value in (("catalog", _catalog_text(v)), ("expiry", _expiry_text(v)), ("tape", _tape_text(v))):
+        out += _wrapped(value, f"  {label:<9}", " " * 11)
+    for m in v.shown:
+        workers = f", {m.workers} worker{'s' if m.workers != 1 else ''}" if m.workers else ""
+        out += ["", f"member {m.name} ({m.ordinal} of {len(v.members)}{workers}, job suffix {m.job_suffix})"]
+        if m.jobs:
+            beside = WIDTH - last >= MIN_BACKS_UP
+            heading = lines([[h] for h in HEADINGS[:-1]])[0]
+            out.append(heading.ljust(last) + HEADINGS[-1] if beside else heading)
+            for job in m.jobs:
+                head = lines(_cells(job))
+                backs_up = _backs_up_text(job)
+                if beside:
+                    body = textwrap.wrap(
+                        backs_up, WIDTH - last, break_long_words=False, break_on_hyphens=False
+                    )
+                    height = max(len(head), len(body))
+                    head += [""] * (height - len(head))
+                    body += [""] * (height - len(body))
+                    out += [(h.ljust(last) + b).rstrip() for h, b in zip(head, body)]
+                else:  # too narrow beside the row: on lines of its own below it
+                    out += head
+                    out += _wrapped(backs_up, " " * 9 + "backs up ", " " * 18)
+        else:
+            out.append("  no job runs on this member")
+        if m.expire:
+            out.append("  expiry (BKREXPIR):")
+            for action, w in m.expire:
+                out += lines(_expire_cells(action, w))
+        starts = [s.user + (" (waits until logged on)" if s.wait else "") for s in m.starts]
+        out += _wrapped(", ".join(starts) or "nothing", "  BKRSTART starts, in order: ", " " * 4)
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["FORMAT_VERSION", "ClusterView", "as_json", "text", "view"]

@@ -1,0 +1,230 @@
+"""`bkrc show`: what runs where and when, per member (docs/show.md).
+
+The text and JSON of examples/prodssi.bkr are snapshots
+(`__snapshots__/test_show/`; update with `pytest tests/test_show.py
+--snapshot-update` after reading what changed). The cross-checks hold what
+`bkrc show` says against what `bkrc compile` writes for every example, so the
+two cannot drift apart: the job names equal the TEMPLATE files of each
+member's folder, the times BKRSUBMT's table, the expiry BKREXPIR's, the
+machines BKRSTART's order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import EXAMPLES, ROOT, run_cli
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from bkrdsl.show import FORMAT_VERSION, WIDTH
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.bkr"))
+
+
+class TextOutput(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+    file_extension = "txt"
+
+
+class JsonOutput(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+    file_extension = "json"
+
+
+@pytest.fixture
+def at_root(monkeypatch):
+    """Run from the repository, so that the file is named `examples/...` as a user types it."""
+    monkeypatch.chdir(ROOT)
+
+
+def show_json(path, *args) -> dict:
+    return json.loads(run_cli(["show", path, "--format", "json", *args], expect=0).stdout)
+
+
+# ------------------------------------------------------------------ snapshots
+def test_text_snapshot(at_root, snapshot):
+    result = run_cli(["show", "examples/prodssi.bkr"], expect=0)
+    assert result.stderr == ""
+    assert result.stdout == snapshot(extension_class=TextOutput)
+
+
+def test_json_snapshot(at_root, snapshot):
+    result = run_cli(["show", "examples/prodssi.bkr", "--format", "json"], expect=0)
+    assert json.loads(result.stdout)["format_version"] == FORMAT_VERSION
+    assert result.stdout == snapshot(extension_class=JsonOutput)
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_text_fits_width(example):
+    lines = run_cli(["show", example], expect=0).stdout.splitlines()
+    assert max(len(line) for line in lines) <= WIDTH
+
+
+def test_long_schedule_and_many_groups_fit_width(tmp_path):
+    """A schedule of every weekday leaves no room beside the row: what the job backs
+    up goes on lines below it, and nothing passes WIDTH."""
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    text = text.replace(
+        "run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly mon,tue,wed,thu,fri,sat,sun 22:00"
+    )
+    text = text.replace("backup APPS full", "backup APPS, CICSPRD full")
+    path = tmp_path / "long.bkr"
+    path.write_text(text)
+    out = run_cli(["show", path, "--member", "VMSYS2"], expect=0).stdout
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+    row = next(line for line in out.splitlines() if "LNXFULL" in line)
+    assert "weekly mon,tue," in row and "LINUX" not in row
+    assert "         backs up LINUX (3 users, match LNXAPP*)\n" in out
+    # The columns are the same for every member shown: VMSYS1's rows go below too.
+    whole = run_cli(["show", path], expect=0).stdout
+    assert "         backs up APPS (2 users); CICSPRD (user)\n" in whole
+    assert max(len(line) for line in whole.splitlines()) <= WIDTH
+
+
+# ------------------------------------------------------------------ agrees with bkrc compile
+def _compiled(example, tmp_path) -> dict[str, dict[str, str]]:
+    out = tmp_path / "out"
+    run_cli(["compile", example, "-o", out], expect=0)
+    return {
+        d.name: {f.name: f.read_text() for f in d.iterdir()}
+        for d in out.iterdir()
+        if d.is_dir() and d.name != "cluster"
+    }
+
+
+def _stem(text: str, name: str) -> list[str]:
+    """The values of REXX stem `name.1`, `name.2`, ... as an EXEC assigns them."""
+    found = dict(re.findall(rf"^{name}\.([0-9]+) = '([^']*)'$", text, re.MULTILINE))
+    return [found[str(i)] for i in range(1, len(found) + 1)]
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_agrees_with_compile(example, tmp_path):
+    """For every member: the job names shown are the `*.TEMPLATE` files written in its
+    folder; each job's schedule and time are BKRSUBMT's; the expiry lines are
+    BKREXPIR's (and shown exactly where it is written); the machines started are
+    BKRSTART's, in its order."""
+    files = _compiled(example, tmp_path)
+    shown = {m["name"]: m for m in show_json(example)["members"]}
+    assert set(shown) == set(files)
+    for member, folder in files.items():
+        m = shown[member]
+        templates = {name.removesuffix(".TEMPLATE") for name in folder if name.endswith(".TEMPLATE")}
+        assert {j["name"] for j in m["jobs"]} == templates, member
+        submit = folder["BKRSUBMT.EXEC"]
+        when = dict(zip(_stem(submit, "job"), _stem(submit, "when")))
+        assert {j["name"]: f"{j['schedule']} {j['time']}" for j in m["jobs"]} == when, member
+        assert [s["user"] for s in m["starts"]] == _stem(folder["BKRSTART.EXEC"], "m"), member
+        if "BKREXPIR.EXEC" in folder:
+            expire = folder["BKREXPIR.EXEC"]
+            actions = list(zip(_stem(expire, "job"), _stem(expire, "when")))
+            assert [(e["action"].upper(), f"{e['schedule']} {e['time']}") for e in m["expire"]] == actions
+        else:
+            assert m["expire"] == [], member
+
+
+def test_jobs_sorted_by_time_of_day(at_root):
+    """VMSYS2 runs SYSINC2 at 03:30, LNXFULL at 22:00 and LNXINC at 23:30, though the
+    file declares them LNXFULL, LNXINC, SYSINC."""
+    (vmsys2,) = show_json("examples/prodssi.bkr", "--member", "VMSYS2")["members"]
+    assert [(j["time"], j["name"], j["source_job"]) for j in vmsys2["jobs"]] == [
+        ("03:30", "SYSINC2", "SYSINC"),
+        ("22:00", "LNXFULL", "LNXFULL"),
+        ("23:30", "LNXINC", "LNXINC"),
+    ]
+
+
+def test_module_groups_and_job_suffixes(at_root):
+    """A cluster whose groups come from the site's module: the members' own job
+    suffixes name the copies (MONINCB), the module's groups what they back up."""
+    data = show_json("examples/with-site.bkr", "--member", "TST2")
+    (tst2,) = data["members"]
+    jobs = {j["name"]: j for j in tst2["jobs"]}
+    assert set(jobs) == {"PAYFULL", "MONINCB"}
+    assert jobs["PAYFULL"]["backs_up"] == [
+        {"name": "PAYROLL", "type": "group", "users": 2, "patterns": ["PAYDB*"]}
+    ]
+    assert (jobs["PAYFULL"]["schedule"], jobs["PAYFULL"]["time"]) == ("weekly mon,thu", "21:00")
+    assert jobs["MONINCB"]["source_job"] == "MONINC" and jobs["MONINCB"]["kind"] == "identity"
+
+
+# ------------------------------------------------------------------ --member
+def test_member_filter(at_root):
+    """Only the members asked for, in the cluster's order, each once; the cluster's
+    header stays."""
+    result = run_cli(
+        ["show", "examples/prodssi.bkr", "--member", "vmsys3", "--member", "VMSYS1", "--member", "VMSYS3"],
+        expect=0,
+    )
+    headers = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("member ")]
+    assert headers == ["VMSYS1", "VMSYS3"]
+    assert result.stdout.startswith(
+        "cluster PRODSSI (examples/prodssi.bkr): members VMSYS1 VMSYS2 VMSYS3 VMSYS4\n"
+    )
+    assert "SYSINC2" not in result.stdout and "LNXFULL" not in result.stdout
+    data = show_json("examples/prodssi.bkr", "--member", "VMSYS2")
+    assert [m["name"] for m in data["members"]] == ["VMSYS2"]
+    assert data["cluster"]["members"] == ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]
+
+
+def test_unknown_member(at_root):
+    """An unknown member is BKR330 pointing into the command line, with "did you mean"
+    and the member's declaration; nothing is shown (exit 1)."""
+    result = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSY2"], expect=1)
+    assert result.stdout == ""
+    assert (
+        "error[BKR330]: `--member` names `VMSY2`, which is not a member of cluster `PRODSSI`" in result.stderr
+    )
+    assert "1 | bkrc show examples/prodssi.bkr --member VMSY2\n" in result.stderr
+    assert "examples/prodssi.bkr:10:10" in result.stderr  # member VMSYS2, declared here
+    assert "= help: did you mean `VMSYS2`?" in result.stderr
+    assert result.stderr.endswith("bkrc: nothing shown\n")
+
+
+def test_member_name_cp_cannot_have(at_root):
+    result = run_cli(
+        ["show", "examples/prodssi.bkr", "--member", "VMSYS1", "--member", "TOOLONGNAME"], expect=1
+    )
+    assert result.stdout == ""
+    assert "error[BKR302]" in result.stderr and "TOOLONGNAME" in result.stderr
+    assert "BKR330" not in result.stderr
+
+
+def test_unknown_member_as_json(at_root):
+    result = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSYS9", "--format", "json"], expect=1)
+    assert result.stdout == ""
+    report = json.loads(result.stderr[: result.stderr.rindex("}") + 1])
+    assert [(d["code"], d["file"]) for d in report["diagnostics"]] == [("BKR330", "<command line>")]
+
+
+# ------------------------------------------------------------------ files that cannot be shown
+def test_file_with_errors_shows_nothing(at_root):
+    """The broken example: its diagnostics as `bkrc check` prints them, no table, exit 1."""
+    result = run_cli(["show", "examples/broken/prodssi.bkr"], expect=1)
+    assert result.stdout == ""
+    check = run_cli(["check", "examples/broken/prodssi.bkr"], expect=1)
+    assert result.stderr == check.stdout + "bkrc: errors in the input; nothing shown\n"
+
+
+def test_module_file_shows_nothing(at_root):
+    """A module (no cluster of its own) is BKR110, as `bkrc check` says: exit 1."""
+    result = run_cli(["show", "examples/site/common.bkr"], expect=1)
+    assert result.stdout == ""
+    assert "error[BKR110]" in result.stderr
+
+
+def test_missing_file_is_exit_2(tmp_path):
+    result = run_cli(["show", tmp_path / "nope.bkr"], expect=2)
+    assert result.stdout == "" and "no such file" in result.stderr
+
+
+def test_standard_input():
+    data = (EXAMPLES / "minimal.bkr").read_text()
+    out = run_cli(["show", "-"], input=data, expect=0).stdout
+    assert out.startswith("cluster DEVSSI (<stdin>): members DEV1 DEV2\n")
+
+
+def test_listed_in_help():
+    assert "show" in run_cli(["--help"], expect=0).stdout
