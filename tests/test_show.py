@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
@@ -228,3 +229,21 @@ def test_standard_input():
 
 def test_listed_in_help():
     assert "show" in run_cli(["--help"], expect=0).stdout
+
+
+# ------------------------------------------------------------------ the docs
+def test_docs_examples_are_what_bkrc_prints(at_root):
+    """Each `$ bkrc show ...` block of docs/show.md is the real output: standard
+    output when it shows, standard error when it refuses."""
+    text = (ROOT / "docs" / "show.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```text\n(.*?)```", text, re.DOTALL) if b.startswith("$ bkrc show ")]
+    assert len(blocks) == 2
+    for block in blocks:
+        command, shown = block.split("\n", 1)
+        result = run_cli(shlex.split(command)[2:])
+        assert (result.stdout if result.exit_code == 0 else result.stderr) == shown, command
+
+
+def test_readme_lists_the_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "| `bkrc show FILE` |" in readme and "docs/show.md" in readme
