@@ -247,7 +247,7 @@ def _catalog_text(v: ClusterView) -> str:
 def _expiry_text(v: ClusterView) -> str:
     if not v.purging:
         return "no member purges the catalog"
-    text = f"purges on {', '.join(v.purging)} only"
+    text = f"purges on {', '.join(v.purging)}" + (" only" if len(v.purging) == 1 else "")
     if v.catalog is not None and v.catalog["scope"] == "shared":
         text += " (EXPIRE acts on every member's jobs)"
     if v.retain_days is not None:

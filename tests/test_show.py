@@ -247,3 +247,11 @@ def test_docs_examples_are_what_bkrc_prints(at_root):
 def test_readme_lists_the_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "| `bkrc show FILE` |" in readme and "docs/show.md" in readme
+
+
+def test_local_catalog_purges_on_every_member():
+    """Each member's own catalog: every member purges, and none says `only`."""
+    out = run_cli(["show", ROOT / "tests" / "data" / "rules" / "BKR214.pass.bkr"], expect=0).stdout
+    assert "  catalog  local, one per member\n" in out
+    assert "  expiry   purges on VM1, VM2; keeps backups 30 days\n" in out
+    assert out.count("expiry (BKREXPIR):") == 2
