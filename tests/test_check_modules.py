@@ -110,12 +110,12 @@ def test_a_file_that_declares_nothing_is_bkr110(tmp_path, text, command):
 def test_compile_of_a_module_says_to_compile_the_cluster(tmp_path):
     result = run_cli(["compile", SITE, "-o", tmp_path / "out"], expect=1)
     assert result.stderr == (
-        "error[BKR110]: this file describes no cluster: a module has nothing to compile on its own\n"
+        "error[BKR110]: this file describes no cluster: a module has nothing to compile or show on its own\n"
         f" --> {SITE}:1:1\n"
         "  |\n"
         "1 | ## Site-wide declarations shared by every cluster of ACME's data centre:\n"
         "  | ^\n"
-        "  = help: this is a module; compile the cluster that imports it\n"
+        "  = help: this is a module; give the cluster file that imports it\n"
         "\n"
         "1 error\n"
         "bkrc: errors in the input; nothing written\n"

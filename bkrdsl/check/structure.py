@@ -17,10 +17,11 @@ NO_CLUSTER = register(
     "the file describes no cluster",
     """
     `bkrc compile` compiles one `cluster NAME { ... }` block, and the file
-    given to it must hold it. A module, a file that only declares users and
-    groups (like the standard library's) or only imports other modules, has
-    nothing to compile on its own: `bkrc compile` reports BKR110 for it, and
-    the help says to compile the cluster file that imports it.
+    given to it must hold it; so does `bkrc show`. A module, a file that only
+    declares users and groups (like the standard library's) or only imports
+    other modules, has nothing to compile or show on its own: `bkrc compile`
+    and `bkrc show` report BKR110 for it, and the help says to give the
+    cluster file that imports it.
 
     `bkrc check` (and the language server) take a module as a module: its
     syntax, its imports and what its declarations say on their own (a user
@@ -96,9 +97,9 @@ def no_cluster(model: Model, *, module: bool) -> Diagnostic:
     where = Span.point(model.main_file, 1, 1)
     if module:
         return NO_CLUSTER(
-            "this file describes no cluster: a module has nothing to compile on its own",
+            "this file describes no cluster: a module has nothing to compile or show on its own",
             where,
-            help="this is a module; compile the cluster that imports it",
+            help="this is a module; give the cluster file that imports it",
         )
     return NO_CLUSTER(
         "this file describes no cluster and declares nothing",

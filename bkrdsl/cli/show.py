@@ -103,7 +103,7 @@ def show_cmd(file, members, fmt, color, include):
     from bkrdsl import show
 
     try:
-        analysis = analyse_arg(file, include)
+        analysis = analyse_arg(file, include, cluster_required=True)
     except InputError as err:
         click.echo(str(err), err=True)
         sys.exit(EXIT_USAGE)
