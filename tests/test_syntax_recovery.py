@@ -507,3 +507,77 @@ def test_a_repaired_tree_still_builds_an_ast():
     assert module is not None and module.clusters
     for word in (w for c in module.clusters for m in c.members for w in [m.name]):
         assert 1 <= word.span.line <= result.source.line_count
+
+
+def _shape(node):
+    """An AST without its positions: what the file says, not where."""
+    import dataclasses
+    import enum
+
+    from bkrdsl.source import Span
+
+    if isinstance(node, Span):
+        return None
+    if dataclasses.is_dataclass(node):
+        return (type(node).__name__, *(_shape(getattr(node, f.name)) for f in dataclasses.fields(node)))
+    if isinstance(node, tuple | list):
+        return tuple(_shape(n) for n in node)
+    if isinstance(node, enum.Enum):
+        return node.value
+    return node
+
+
+# Where in examples/prodssi.bkr a `}` too many goes: (text, the same with it).
+STRAY_BRACES = [
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 } private-volume M1PRV1 }"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1 } }"),
+    ("    workers 2\n    private-volume M3PRV1", "    workers 2 }\n    private-volume M3PRV1"),
+    ("    private-volume M3PRV1\n", "    private-volume M3PRV1 }\n"),
+    ("{ workers 2  private-volume M4PRV1 }", "{ workers 2  private-volume M4PRV1 } }"),
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1 }\n"),
+    ("    preview daily 01:00\n", "    preview daily 01:00 }\n"),
+    ("request-dmm TRDMM\n", "request-dmm TRDMM }\n"),
+    ("  disk BKRBKUP 191 size 10 cyl\n", "  disk BKRBKUP 191 size 10 cyl }\n"),
+    ("single group LINUX { LNXWEB01 LNXWEB02", "single group LINUX { LNXWEB01 } LNXWEB02"),
+    ("single group APPS { CICSPRD DB2PRD }", "single group APPS { CICSPRD DB2PRD } }"),
+    ('"Weekly full backup of the Linux guests"', '"Weekly full backup of the Linux guests" }'),
+    ("    backup APPS full\n", "    backup APPS full }\n"),
+    ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.* }\n"),
+    ("    run on VMSYS1 daily 02:00\n  }\n", "    run on VMSYS1 daily 02:00\n  } }\n"),
+    ("    run on VMSYS1 daily 02:00\n  }\n", "    run on VMSYS1 daily 02:00 }\n  }\n"),
+]
+
+
+@pytest.mark.parametrize("clean,stray", STRAY_BRACES, ids=[s for _, s in STRAY_BRACES])
+def test_a_stray_brace_is_one_error_and_the_file_reads_as_without_it(clean, stray):
+    # BKR013's promise: one error, at the statement after the `}`, naming that `}`;
+    # the statements after it are read in the block it closed, so the AST (and the
+    # model, and the language server's answers) is the file's without it.
+    text = (ROOT / "examples" / "prodssi.bkr").read_text()
+    assert clean in text
+    module, found = read_module(Source.of("p.bkr", text.replace(clean, stray, 1)))
+    assert [d.code for d in found] == ["BKR013"], [f"{d.code} {d.span.line} {d.message}" for d in found]
+    (related,) = found[0].related
+    assert related.label.endswith("was closed here") and "one too many" in found[0].help
+    assert _shape(module) == _shape(read_module(Source.of("p.bkr", text))[0])
+
+
+def test_a_statement_after_the_cluster_s_own_brace_is_read_in_the_cluster():
+    # Balanced braces: the `}` before `job` may be the cluster's own, but recovery
+    # reads the job in the cluster, reopened (BKR013 says which to fix), not in a
+    # cluster of its own; only a file without a cluster makes one, without a name.
+    text = "cluster A {\n  member M { workers 1 }\n}\njob J {\n  backup G full\n}\n"
+    module, found = read_module(Source.of("t.bkr", text))
+    assert [d.code for d in found] == ["BKR013"]
+    assert [c.name.text for c in module.clusters] == ["A"]
+    assert [j.name.text for j in module.clusters[0].jobs] == ["J"]
+    module, found = read_module(Source.of("t.bkr", "job J {\n  backup G full\n}\n"))
+    assert [d.code for d in found] == ["BKR013"]
+    assert [(c.name.text, [j.name.text for j in c.jobs]) for c in module.clusters] == [("", ["J"])]
+
+
+def test_the_builder_knows_the_mark_of_a_reopened_block():
+    from bkrdsl.syntax import build as builder
+    from bkrdsl.syntax import recovery
+
+    assert builder.REOPENED == recovery.REOPENED

@@ -54,7 +54,8 @@ class _Builder:
         return Span(self.name, meta.line, meta.column, meta.end_line, meta.end_column, meta.start_pos, meta.end_pos)
 
     def word(self, tok) -> ast.Word:
-        return ast.Word(str(tok.value), self.span_of(tok))
+        # A reopened block left on its own (join_reopened) has no name, as any placeholder.
+        return ast.Word("" if tok.value == REOPENED else str(tok.value), self.span_of(tok))
 
     def doc_for(self, span: Span) -> str | None:
         return doc_above(self.docs, span.line)
@@ -310,10 +311,76 @@ class _Builder:
         )
 
 
+#: The marker on the name of a block that syntax recovery reopened
+#: (recovery.REOPENED, kept equal by a test; not imported: that would import Lark's
+#: parser machinery with this module).
+REOPENED = "\x00reopened"
+#: Blocks that can be reopened (recovery.OPENERS) and the trees they are items of.
+_JOINED = frozenset({"cluster", "member", "job", "expire", "group_decl"})
+_HOLDERS = frozenset({"start", "cluster"})
+#: Declarations a file may hold beside its cluster, and a cluster too.
+_DECLARATIONS = frozenset({"user_decl", "group_decl"})
+
+
+def _reopened_header(tree) -> int:
+    """How many leading children of `tree` its reopening gave it (its name, or its
+    kind and name): 0 when `tree` was not reopened."""
+    from lark import Tree
+
+    def marked(node) -> bool:
+        if isinstance(node, Tree):
+            return any(marked(c) for c in node.children)
+        return getattr(node, "type", None) == "NAME" and node.value == REOPENED
+
+    for i, child in enumerate(tree.children[:2]):
+        if marked(child):
+            return i + 1
+    return 0
+
+
+def join_reopened(tree):
+    """The tree with each reopened block joined to the block before it.
+
+    A `}` too many closes its block early; recovery reports it once and reads the
+    statements after it in a reopened block of the same kind (`member VMSYS1 {
+    workers 4 } }` + `member VMSYS2 ...`: the cluster is reopened). Joined, the
+    AST is the one the file would have without that `}`: one cluster, its
+    members and jobs, so the model and the language server see the whole file. A
+    reopened block with no block of its kind just before it (a `job` outside any
+    cluster) stays on its own, nameless."""
+    from lark import Tree
+    from lark.tree import Meta
+
+    if not isinstance(tree, Tree) or tree.data not in _HOLDERS:
+        return tree
+    children: list = []
+    for child in tree.children:
+        child = join_reopened(child) if isinstance(child, Tree) and child.data == "cluster" else child
+        header = _reopened_header(child) if isinstance(child, Tree) and child.data in _JOINED else 0
+        at = len(children) - 1
+        if header and child.data == "cluster":
+            # Groups and users declared after the early `}` were read as the file's.
+            while at >= 0 and isinstance(children[at], Tree) and children[at].data in _DECLARATIONS:
+                at -= 1
+        before = children[at] if at >= 0 else None
+        if header and isinstance(before, Tree) and before.data == child.data:
+            meta = Meta()
+            first, last = before.meta, child.meta if not child.meta.empty else before.meta
+            meta.empty = False
+            meta.line, meta.column, meta.start_pos = first.line, first.column, first.start_pos
+            meta.end_line, meta.end_column, meta.end_pos = last.end_line, last.end_column, last.end_pos
+            joined = Tree(child.data, before.children + children[at + 1 :] + child.children[header:], meta)
+            # The items joined may themselves continue the last item before them.
+            children[at:] = [join_reopened(joined) if child.data == "cluster" else joined]
+            continue
+        children.append(child)
+    return Tree(tree.data, children, tree.meta)
+
+
 def build(result: ParseResult) -> ast.Module | None:
     """The AST of a parse result, or None when nothing could be parsed."""
     if result.tree is None:
         return None
-    module = _Builder(result.source, result.comments).module(result.tree)
+    module = _Builder(result.source, result.comments).module(join_reopened(result.tree))
     comments = tuple((result.source.span(t.start_pos, t.end_pos), str(t.value)) for t in result.comments)
     return ast.Module(module.file, module.imports, module.users, module.groups, module.clusters, comments)

@@ -545,13 +545,28 @@ def misplaced_inside(word: str, inner: Block, span: Span, brace: Span) -> Diagno
     )
 
 
+#: How `only_inside` labels the `}` that closed a block early (`reads_on`).
+CLOSED_EARLY = "was closed here"
+
+
+def reads_on(d: Diagnostic) -> bool:
+    """Whether recovery read the file around this syntax error as if the mistake were
+    not there, so nothing written is missing from the AST: a `}` that closes nothing
+    (BKR006, skipped), or one that closed its block early (BKR013 naming it: the
+    statements after it are read in that block, reopened and joined to it by
+    build.py). The language server keeps its inlay hints for these."""
+    if d.code == codes.UNMATCHED_CLOSE.code:
+        return True
+    return d.code == codes.MISPLACED.code and any(r.label.endswith(" " + CLOSED_EARLY) for r in d.related)
+
+
 def only_inside(
     word: str, kind: str, span: Span, closed: tuple[Block, Span] | None, extra_close: bool
 ) -> Diagnostic:
     related: tuple[Related, ...] = ()
     if closed is not None:
         block, where = closed
-        related = (Related(where, f"{block.title} was closed here"),)
+        related = (Related(where, f"{block.title} {CLOSED_EARLY}"),)
         if extra_close:
             help_text = f"a `}}` above is one too many and closed {block.title} early: remove it"
         else:

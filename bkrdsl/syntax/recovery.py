@@ -14,6 +14,8 @@ the rest of the file is read as the user meant it:
   unquoted description) is named with the form to write, and read as meant;
 * a statement after a `}` that closed its block early is read as if the block
   were still open ("reopened"), and that `}` is named as the likely culprit;
+  the AST builder joins the reopened block to the one closed (build.py,
+  `join_reopened`), so the file reads as if that `}` were not there;
 * a statement that belongs outside a block whose `}` is missing closes the
   block ("`{` opened at 3:10 is not closed before `job`");
 * anything else skips to the next statement keyword, stepping over `{ ... }`.
@@ -360,11 +362,34 @@ def open_blocks(stack) -> list[Block]:
     return [_block_at(stack, i) for i in opened]
 
 
-def last_closed(stack, source: Source) -> tuple[Block, Span] | None:
-    """The block the most recent `}` closed, and that `}`'s span."""
+#: Declarations a file may hold beside its cluster, and a cluster too.
+_DECLARATIONS = frozenset({"user_decl", "group_decl"})
+
+
+def _past_declarations(stack):
+    """The cluster before the declarations that end the top level of the stack (`}`
+    too many closed the cluster, and `single group ...` lines after it read as the
+    file's), or the top of the stack when there is none such."""
+    items = []
+    for value in stack:
+        if isinstance(value, Tree) and value.data.startswith("__"):
+            items += value.children
+        else:
+            items.append(value)
+    for value in reversed(items):
+        if isinstance(value, Tree) and value.data in _DECLARATIONS:
+            continue
+        return value if isinstance(value, Tree) and value.data == "cluster" else stack[-1]
+    return stack[-1]
+
+
+def last_closed(stack, source: Source, past_declarations: bool = False) -> tuple[Block, Span] | None:
+    """The block the most recent `}` closed, and that `}`'s span; with
+    `past_declarations`, the cluster when only declarations of groups and users
+    stand after it."""
     if not stack:
         return None
-    top = stack[-1]
+    top = _past_declarations(stack) if past_declarations else stack[-1]
     if isinstance(top, Token) and top.type == "RBRACE" and is_real(top):
         depth = 0
         for i in range(len(stack) - 1, -1, -1):
@@ -569,12 +594,16 @@ class Recovery:
         return True
 
     def feed_types(self, ip, types, like: Token, brace: str = ASSUMED) -> None:
-        """Feed placeholders of these types (a `{` marked with `brace`)."""
+        """Feed placeholders of these types (a `{` marked with `brace`). The name of a
+        reopened block is marked too: the AST builder joins that block to the one the
+        early `}` closed (build.py, `join_reopened`)."""
         for type_ in types:
             if type_ == "LBRACE":
                 if brace == REOPENED:
                     self.reopened += 1
                 self.feed(ip, _fake(type_, like, brace))
+            elif type_ == "NAME" and brace == REOPENED:
+                self.feed(ip, _fake(type_, like, REOPENED))
             else:
                 if type_ == "RBRACE":
                     blocks = open_blocks(ip.parser_state.value_stack)
@@ -1237,6 +1266,15 @@ class Recovery:
         if special is not None:
             self.report(special, tok.start_pos)
             return None
+        if self.brace_balance < 0:
+            # `single group APPS { CICSPRD } DB2PRD }`: a `}` too many closed the group.
+            closed = last_closed(ip.parser_state.value_stack, self.source)
+            path = list(OPENERS["group_decl"])
+            if closed is not None and closed[0].kind == "group_decl" and Sim.of(ip).fits([*path, "NAME"]):
+                diag = messages.only_inside(text, "group_decl", self.span_of(tok), closed, True)
+                self.report(diag, tok.start_pos)
+                self.feed_types(ip, path, tok, brace=REOPENED)
+                return tok
         words = messages.did_you_mean(text, self.keywords_in(self.statements))
         if words:
             return self.misspelt(tok, words)
@@ -1378,7 +1416,7 @@ class Recovery:
 
     def reopen_path(self, ip, sim: Sim, tok: Token) -> list[str] | None:
         """Opening tokens of a block in which `tok` fits, preferring the block just closed."""
-        closed = last_closed(ip.parser_state.value_stack, self.source)
+        closed = last_closed(ip.parser_state.value_stack, self.source, past_declarations=True)
         kinds = list(OPENERS)
         if closed is not None:
             kinds.remove(closed[0].kind)
@@ -1389,9 +1427,11 @@ class Recovery:
 
     def report_misplaced_outside(self, ip, tok: Token, path: list[str]) -> None:
         kind = next(k for k, opener in OPENERS.items() if path[-len(opener) :] == list(opener))
-        closed = last_closed(ip.parser_state.value_stack, self.source)
+        closed = last_closed(ip.parser_state.value_stack, self.source, past_declarations=True)
         if closed is not None and closed[0].kind != kind:
-            closed = None
+            opener = list(OPENERS[closed[0].kind])
+            if path[: len(opener)] != opener:
+                closed = None  # the block reopened is not the one that `}` closed, nor holds it
         self.report(
             messages.only_inside(str(tok.value), kind, self.span_of(tok), closed, self.brace_balance < 0),
             tok.start_pos,
@@ -1596,6 +1636,8 @@ class Recovery:
         if how != "spaced":
             if fits:
                 return self.hyphen_read(tok, keyword, end)
+            if how == "spelt" and self.reopens(sim, stack, keyword):
+                return None  # after a `}` too many: misplaced_keyword reopens its block
             return self.hyphen_misplaced(tok, keyword, end, blocks)
         second = end  # the second word's start: hyphen_spaced found letters only
         while self.source.text[second - 1].isalpha():
@@ -1628,6 +1670,16 @@ class Recovery:
         if not self.fits_in_place(keyword, window):
             return None  # `job suffix` + a new line: a job called SUFFIX without its `{`
         return self.hyphen_misplaced(tok, keyword, end, blocks)
+
+    def reopens(self, sim: Sim, stack, keyword: str) -> bool:
+        """Whether `keyword`, in a block that does not take it, follows a `}` that
+        closed (early: the file has a `}` too many) a block that does: then the `}`
+        is the mistake, and misplaced_keyword reads the keyword in that block,
+        reopened (`member VMSYS1 { workers 4 } private-volume M1PRV1 }`)."""
+        if self.brace_balance >= 0:
+            return False
+        closed = last_closed(stack, self.source, past_declarations=True)
+        return closed is not None and sim.fits([*OPENERS[closed[0].kind], self.facts.keywords[keyword]])
 
     def window(self, start: int) -> list[tuple[str, int]]:
         """The words and punctuation after offset `start`, to the end of its line and the
