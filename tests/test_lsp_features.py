@@ -567,6 +567,40 @@ def test_a_syntax_error_withholds_the_hints_it_leaves_unknown():
     assert hints_of(doc) == []
 
 
+def test_a_stray_brace_leaves_the_language_server_the_whole_file():
+    # A `}` too many closes the cluster early (BKR013): the parser reads what
+    # follows in the cluster, so every answer is the one for the file without it.
+    clean = (ROOT / "examples" / "prodssi.bkr").read_text()
+    clean = clean.replace("member VMSYS1 { workers 4  private-volume M1PRV1 }", "member VMSYS1 { workers 4 }")
+    stray = clean.replace("member VMSYS1 { workers 4 }", "member VMSYS1 { workers 4 } }")
+    good, broken = doc_at(clean)[0], doc_at(stray)[0]
+    assert [d.code for d in broken.diagnostics] == ["BKR013"]
+    assert broken.model is not None
+    assert [m.name for m in broken.model.members] == ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]
+    assert [j.name for j in broken.model.jobs] == ["LNXFULL", "LNXINC", "APPSFULL", "SYSINC"]
+    assert hints_of(broken) == hints_of(good) != []
+    assert [(s.name, [c.name for c in s.children]) for s in F.outline(broken)] == [
+        (s.name, [c.name for c in s.children]) for s in F.outline(good)
+    ]
+    assert found_names([broken], "") == found_names([good], "")
+
+    def places(spans):
+        return [(s.line, s.column) for s in spans]
+
+    for cursor in ("member VMSYS|2", "job SYS|INC", "backup LIN|UX full", "on VMSY|S2 weekly", "{ TCP|IP"):
+        (doc, line, column), (ok, _, _) = doc_at(stray, cursor), doc_at(clean, cursor)
+        assert F.hover(doc, line, column).markdown == F.hover(ok, line, column).markdown, cursor
+        assert places(F.definition(doc, line, column)) == places(F.definition(ok, line, column)) != [], cursor
+        refs = places(F.references(doc, line, column, include_declaration=True))
+        assert refs == places(F.references(ok, line, column, include_declaration=True)), cursor
+    doc, line, column = doc_at(stray, "run on |VMSYS2 weekly")
+    assert {"VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"} <= {c.label for c in F.complete(doc, line, column)}
+    # One `}` too many after the cluster's own closes nothing (BKR006), and hides nothing.
+    doc, _, _ = doc_at(clean + "}\n")
+    assert [d.code for d in doc.diagnostics] == ["BKR006"]
+    assert hints_of(doc) == hints_of(good)
+
+
 # ----------------------------------------------------------------- folding ranges
 def folds_of(doc):
     lines = doc.text.split("\n")

@@ -275,8 +275,9 @@ def parser_state(prefix: str):
     """(terminals the parser accepts after `prefix`, the tokens it read).
 
     Repairs what it can, as the parser's own recovery does: a missing name is
-    assumed, a token that fits nowhere is skipped, so a mistake earlier in the
-    file does not stop completion further down.
+    assumed, a statement after a `}` that closed its block early is read as if
+    that `}` were not there, a token that fits nowhere is skipped, so a mistake
+    earlier in the file does not stop completion further down.
     """
     from lark import Token
     from lark.exceptions import UnexpectedCharacters, UnexpectedToken
@@ -285,14 +286,43 @@ def parser_state(prefix: str):
 
     ip = parser().parse_interactive(prefix)
     tokens: list = []
+    # (index in `tokens`, the parser's state before it) of the last few `}` read.
+    closes: list = []
 
-    def feed(tok) -> None:
+    def without_a_close(tok) -> bool:
+        """Read `tok` as if one of the last `}` read were not there (the parser's
+        recovery reopens the block it closed): the most recent that lets it fit."""
+        accepted = ip.accepts()
+        if "RBRACE" not in accepted and "$END" not in accepted:
+            return False  # mid-statement: not a statement after a closed block
+        for at, state in reversed(closes):
+            trial = state.copy(deepcopy_values=False)
+            try:
+                for later in [*tokens[at + 1 :], tok]:
+                    trial.feed_token(later)
+            except UnexpectedToken:
+                continue
+            ip.parser_state = trial
+            del tokens[at]
+            tokens.append(tok)
+            closes[:] = [(i, c) for i, c in closes if i < at]
+            return True
+        return False
+
+    def feed(tok) -> bool:
+        """Feed `tok`, repairing; whether the parser's state was replaced (the
+        lexer, which reads it for its context, must then be made again)."""
+        before = ip.parser_state.copy(deepcopy_values=False) if tok.type == "RBRACE" else None
         try:
             ip.feed_token(tok)
             tokens.append(tok)
-            return
+            if before is not None:
+                closes[:] = [*closes[-7:], (len(tokens) - 1, before)]
+            return False
         except UnexpectedToken:
             pass
+        if tok.type != "RBRACE" and without_a_close(tok):
+            return True
         if "NAME" in ip.accepts():  # `workers }`: assume the name, then take the token
             ip.feed_token(Token.new_borrow_pos("NAME", "", tok))
             try:
@@ -300,6 +330,7 @@ def parser_state(prefix: str):
                 tokens.append(tok)
             except UnexpectedToken:
                 pass
+        return False
 
     lexer = ip.lexer_thread.lex(ip.parser_state)
     for _ in range(len(prefix) + 1):
@@ -316,7 +347,8 @@ def parser_state(prefix: str):
             line_ctr.feed(prefix[line_ctr.char_pos : line_ctr.char_pos + 1])
             lexer = ip.lexer_thread.lex(ip.parser_state)
             continue
-        feed(tok)
+        if feed(tok):
+            lexer = ip.lexer_thread.lex(ip.parser_state)
     return set(ip.accepts()), tokens
 
 
@@ -851,8 +883,12 @@ def _unknown_after_syntax_errors(doc: Document):
     hints are withheld. An error inside a job's block hides that job's hints; one
     inside a member's block that member's hints and every job's (a job's names
     take the members' suffixes); one anywhere else (or in an imported module)
-    every hint, since it may have swallowed a member, a group or an import."""
-    errors = syntax_errors(doc)
+    every hint, since it may have swallowed a member, a group or an import. A `}`
+    too many hides nothing: the parser read every statement around it, in the block
+    it was written in (`messages.reads_on`)."""
+    from bkrdsl.syntax.messages import reads_on
+
+    errors = [d for d in syntax_errors(doc) if not reads_on(d)]
     jobs: set[int] = set()
     members: set[int] = set()
     if not errors:
