@@ -10,6 +10,7 @@ hold to what bkrc prints). Read a changed snapshot before accepting it with
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import EXAMPLES, run_cli
@@ -181,6 +182,21 @@ def test_sarif_has_the_shape_of_2_1_0(files, name):
         ]
     else:
         assert run["results"] == [] and rules == []
+
+
+def test_sarif_lines_are_those_bkrc_counts_in_a_file_with_cr_line_ends(tmp_path, monkeypatch):
+    # bkrc ends a line at CRLF, LF or a lone CR; a SARIF reader ends one at each of
+    # the run's newlineSequences (CRLF and LF when there are none), taken in order.
+    monkeypatch.chdir(tmp_path)
+    data = b"cluster PRODSSI {\r  member VMSYS1 { wokers 4 }\r}\r"
+    (tmp_path / "cr.bkr").write_bytes(data)
+    (run,) = json.loads(check("sarif", "cr.bkr", 1))["runs"]
+    breaks = run.get("newlineSequences", ["\r\n", "\n"])
+    lines = re.split("|".join(map(re.escape, breaks)), data.decode())
+    (result,) = run["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == region["endLine"] == 2 <= len(lines)
+    assert lines[region["startLine"] - 1][region["startColumn"] - 1 : region["endColumn"] - 1] == "wokers"
 
 
 def sarif_location(location: dict) -> None:

@@ -330,6 +330,12 @@ def render_json(diagnostics: Sequence[Diagnostic]) -> str:
 # -------------------------------------------------------------------- sarif
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 
+#: What bkrc counts as a line end (syntax/reader.py, `normalise`): CRLF (one), LF and
+#: a lone CR. SARIF's default is CRLF and LF only, so a reader of a file whose lines
+#: end in CR alone would count every region's line as 1 without it (SARIF 2.1.0,
+#: `run.newlineSequences`; CRLF first, so that it is one line end, not two).
+NEWLINE_SEQUENCES = ("\r\n", "\n", "\r")
+
 
 def _uri(file: str) -> str:
     """A file name as a SARIF URI reference: forward slashes, unsafe characters escaped."""
@@ -427,6 +433,7 @@ def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                "newlineSequences": list(NEWLINE_SEQUENCES),
                 "results": results,
             }
         ],
