@@ -305,7 +305,8 @@ def test_rename_refuses_what_is_no_name():
     for cursor, message in [
         ("ba|ckup LINUX full", "`backup` is a keyword of the language, not a name"),
         ("run on DEV1 da|ily 01:00", "`daily` is a keyword"),
-        ("include minidisk * 01|91", "`0191` is not the name of a member, group, user, job or cluster"),
+        ("include minidisk * 01|91", "`0191` here is a minidisk address, not a name"),
+        ("include minidisk |* 0191", "`*` is not the name of a member, group, user, job or cluster"),
         ("match LNXA|PP*", "`LNXAPP*` is a pattern: it covers every user it matches"),
     ]:
         doc, line, column = doc_at(CLUSTER, cursor)
@@ -318,6 +319,38 @@ def test_rename_refuses_what_is_no_name():
     for cursor in ("\n|\n", "## Linux| guests.", "\n|  member DEV1"):
         doc, line, column = doc_at(CLUSTER, cursor)
         assert F.prepare_rename(doc, line, column) is None
+
+
+def test_rename_refusal_says_what_a_value_spelled_like_a_name_is():
+    # A job suffix or a volume label may spell a member's or a user's name: the
+    # refusal says what the word is there, not that no member or user has its name.
+    text = (
+        CLUSTER.replace("job-suffix B", "job-suffix DEV1")
+        .replace("private-volume D1PRV1", "private-volume LNX01")
+        .replace("purge weekly sun 03:00", "purge weekly sun 03:00\n    retain 35 days")
+    )
+    for cursor, what in [
+        ("job-suffix DE|V1", "`DEV1` here is a job suffix"),
+        ("private-volume LNX|01", "`LNX01` here is a volume label"),
+        ("workers |2  private-volume LNX01", "`2` here is a number of workers"),
+        ("minidisk TCPIP 01|91", "`0191` here is a minidisk address"),
+        ("pool BKR|POOL", "`BKRPOOL` here is a file pool"),
+        ("disk pool |P", "`P` here is the pool of a backup target"),
+        ("weekly s|un", "`sun` here is a day of the week"),
+        ("daily 01:|00", "`01:00` here is a time of day"),
+        ("retain 3|5", "`35` here is a number of days"),
+    ]:
+        doc, line, column = doc_at(text, cursor)
+        with pytest.raises(F.RenameRefused) as refused:
+            F.prepare_rename(doc, line, column)
+        assert str(refused.value) == (
+            f"{what}, not a name: only members, groups, users, jobs and the cluster can be renamed"
+        )
+    # The member and the user of those names are renamed from their own places.
+    doc, line, column = doc_at(text, "member DE|V1 {")
+    assert F.prepare_rename(doc, line, column) is not None
+    doc, line, column = doc_at(text, "{ LNX|01")
+    assert F.prepare_rename(doc, line, column) is not None
 
 
 def test_rename_refuses_a_role_and_the_standard_library_s_names():

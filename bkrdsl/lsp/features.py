@@ -506,9 +506,72 @@ def _not_renamed(doc: Document, line: int, column: int) -> None:
         )
     if word.lower() in ROLES:
         raise RenameRefused(f"`{word}` is a role the product defines, not a name: roles cannot be renamed")
+    what = _value_at(doc, start, end)
+    if what is not None:
+        # `job-suffix DEV1`, `private-volume LNX01`: a value, even one spelled as a name.
+        raise RenameRefused(f"{quoted(word)} here is {what}, not a name: only {_RENAMED} can be renamed")
     raise RenameRefused(
         f"{quoted(word)} is not the name of a member, group, user, job or cluster: only those can be renamed"
     )
+
+
+#: What the value a setting's keyword takes is (the words `_value_at` names).
+_SETTING_VALUES = {
+    "workers": "a number of workers",
+    "private-volume": "a volume label",
+    "shared-volume": "a volume label",
+    "job-suffix": "a job suffix",
+}
+
+
+def _values(module: ast.Module):
+    """(word, what it is) for every value of the module that is not a name."""
+    for cluster in module.clusters:
+        settings = list(cluster.settings) + [s for m in cluster.members for s in m.settings]
+        for setting in settings:
+            what = _SETTING_VALUES.get(setting.keyword)
+            if what is not None:
+                yield from ((w, what) for w in setting.values)
+        selections = [s for m in cluster.members for s in m.selections]
+        selections += [s for j in cluster.jobs for s in j.selections]
+        for selection in selections:
+            what = "a minidisk address" if selection.medium is ast.Medium.MINIDISK else "an SFS path"
+            yield from ((w, what) for w in selection.items)
+        for catalog in cluster.catalogs:
+            yield from ((w, "a file pool") for w in catalog.pool)
+        schedules = [r.schedule for j in cluster.jobs for r in j.runs if r.schedule is not None]
+        for expire in cluster.expires:
+            schedules += [*expire.previews, *expire.purges]
+            yield from ((w, "a number of days") for w in expire.retains)
+        for schedule in schedules:
+            day = "a day of the month" if schedule.frequency == "monthly" else "a day of the week"
+            yield from ((w, day) for w in schedule.days)
+            if schedule.time is not None:
+                yield schedule.time, "a time of day"
+        for target in (t for j in cluster.jobs for t in j.targets):
+            if target.pool is not None:
+                yield target.pool, "the pool of a backup target"
+        for disk in cluster.disks:
+            yield disk.address, "a minidisk address"
+            yield disk.size, "a disk size"
+            yield disk.unit, "a unit of disk size"
+            if disk.volume is not None:
+                yield disk.volume, "a volume label"
+            if disk.start is not None:
+                yield disk.start, "where the disk starts on its volume"
+
+
+def _value_at(doc: Document, start: int, end: int) -> str | None:
+    """What the word at offsets `start`..`end` of this document is, when the file
+    gives it as a value, not a name (`_values`); None for anything else."""
+    main = doc.analysis.program.main
+    if main is None:
+        return None
+    for word, what in _values(main):
+        s = word.span
+        if s.file == doc.name and s.start <= start and end <= s.end:
+            return what
+    return None
 
 
 def rename_target(doc: Document, line: int, column: int) -> Occurrence | None:
