@@ -51,6 +51,7 @@ RESTORED = [
     ("    exclude minidisk * 0190", "    excludeminidisk * 0190", "BKR012", "Write `exclude minidisk`"),
     ("preview daily 01:00", "preview daily01:00", "BKR012", "Write `daily 01:00`"),
     ("{ workers 2  private-volume M4PRV1 }", "{ workers2  private-volume M4PRV1 }", "BKR012", "Write `workers 2`"),
+    ("retain 35 days", "retain 35days", "BKR012", "Write `35 days`"),
     ("private-volume M4PRV1", "private volume M4PRV1", "BKR012", "Write `private-volume`"),
     ("private-volume M4PRV1", "privatevolume M4PRV1", "BKR012", "Write `private-volume`"),
     ("private-volume M4PRV1", "private_volume M4PRV1", "BKR012", "Write `private-volume`"),
@@ -93,6 +94,18 @@ def test_the_fix_restores_what_was_meant(clean, written, code, title):
     (d,) = found
     assert d.fix is not None and d.fix.title == title
     assert apply(text, d) == BASE
+    assert check(apply(text, d)) == []
+
+
+def test_a_number_run_together_with_the_next_keyword_gets_its_blank():
+    # `4private-volume` reads as one name (a name may hold `-`); the keyword fits
+    # after the number and the line reads on only so: the blank is certain.
+    text = damaged("workers 4  private-volume M1PRV1", "workers 4private-volume M1PRV1")
+    (d,) = check(text)
+    assert d.code == "BKR012" and d.fix.title == "Write `4 private-volume`"
+    assert d.message.startswith("`4private-volume` is a number and a keyword run together;")
+    assert d.help.endswith(": a value ends at a blank, so `private-volume` needs one before it")
+    assert apply(text, d) == damaged("workers 4  private-volume M1PRV1", "workers 4 private-volume M1PRV1")
     assert check(apply(text, d)) == []
 
 
@@ -162,7 +175,8 @@ NOT_FIXED = [
     # a word too many that repeats no word before it: the slip may be elsewhere on the line
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP BKRBKUP 191 size 10 cyl", "BKR004"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 10 cyl", "BKR004"),
-    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4private-volume M1PRV1 }", "BKR004"),
+    # a number run together with a keyword that would then lack its value: `4PRIVATE-VOLUME` is read
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4private-volume }", "BKR316"),
     ("server BKRSVSFS pool BKRPOOL", "server BKRSVSFSpool BKRPOOL", "BKR004"),
     ("    workers 2\n", "    workers 2 4\n", "BKR004"),
 ]

@@ -84,7 +84,7 @@ SYNTAX = register(
     without the word (for `backup`, also with the word listed before the
     level). A fix removes the word only when it repeats the one before it
     (`workers 4 4`); any other may be the trace of a slip earlier on the line
-    (`workers 4private-volume M1PRV1`), or the word meant (`workers 2 4`).
+    (`server BKRSVSFSpool BKRPOOL`), or the word meant (`workers 2 4`).
 
     Failing example:
 
@@ -290,7 +290,11 @@ UNKNOWN_KEYWORD = register(
     keywords fit: a volume `TOTAPE` or a user `RUNONCE` stays a name. A
     keyword run together with its value is reported wherever a name could
     not stand (`run on VMSYS1 daily01:00` is not a missing `,`) and after a
-    hyphenated keyword, which no value starts with (`job-suffixC`).
+    hyphenated keyword, which no value starts with (`job-suffixC`). So is a
+    number run together with the keyword after it (`workers 4private-volume
+    M1PRV1`, `retain 35days`), which would read as one name: where the
+    keyword fits after the number and the line reads on only so, bkrc names
+    the two words and reads on as if the blank were there.
 
     A hyphenated keyword written without its hyphen, as one word
     (`jobsuffix`, `job_suffix`) or as two (`job suffix`, `private volume`,

@@ -400,6 +400,18 @@ def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
     )
 
 
+def number_glued(word: str, number: str, keyword: str, span: Span) -> Diagnostic:
+    """`workers 4private-volume M1PRV1`: a number and the keyword after it without
+    the blank between them."""
+    meant = f"{number} {keyword}"
+    return codes.UNKNOWN_KEYWORD(
+        f"`{word}` is a number and a keyword run together; did you mean `{meant}`?",
+        span,
+        help=f"write `{meant}`: a value ends at a blank, so `{keyword.lower()}` needs one before it",
+        fix=write_fix(meant, span),
+    )
+
+
 def glued_keywords(word: str, pieces: list[str], span: Span, value: bool = False) -> Diagnostic:
     """Keywords run together (`sharedserver`): `pieces` are what was meant, word by word;
     `value` when the last is a name (`sharedserverBKRSVSFS`, `daily01:00`)."""

@@ -50,6 +50,8 @@ from bkrdsl.syntax import codes, messages
 #: name that follows one of them directly was cut from a longer word.
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
 _NAME = re.compile(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*")  # the grammar's NAME
+#: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
+_NUMBER_THEN_WORD = re.compile(r"([0-9]+)([A-Za-z][A-Za-z-]*)")
 
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
@@ -1329,7 +1331,7 @@ class Recovery:
             statement,
             listed,
             self.span_of(tok),
-            # Only a repeat is certain: `workers 4private-volume M1PRV1` ends with a
+            # Only a repeat is certain: `server BKRSVSFSpool BKRPOOL` ends with a
             # word too many because of the slip before it, and `workers 2 4` may mean 24.
             self.blank_and(previous, tok) if repeats(previous, tok) else None,
         )
@@ -1453,7 +1455,7 @@ class Recovery:
         glued = self.check_glued(tok)
         if glued is not None:
             return glued
-        split = self.run_together(tok)
+        split = self.run_together(tok) or self.number_glued(tok)
         if split is not None:
             return split
         keyword = self.facts.keywords.get(str(tok.value).lower())
@@ -1895,6 +1897,37 @@ class Recovery:
         line_ctr.char_pos = start + size
         line_ctr.column = line_ctr.char_pos - line_ctr.line_start_pos + 1
         return self.keyword_token(tok, pieces[0].lower(), start + size)
+
+    def number_glued(self, tok: Token) -> Token | None:
+        """`workers 4private-volume M1PRV1`: a number run together with the keyword
+        after it, which the lexer reads as one name (a name may hold a `-`). Where the
+        keyword fits after the number and the line reads on only so, report it (with
+        the blank as its fix: the split is certain), and read the number; the lexer
+        goes on from the keyword, as if a blank stood there."""
+        text = str(tok.value)
+        if not text[:1].isdigit():  # first: this runs for every name
+            return None
+        found = _NUMBER_THEN_WORD.fullmatch(text)
+        if found is None or found.group(2).lower() not in self.facts.keywords:
+            return None
+        if tok.type != "NAME" or tok.start_pos is None or not self.lexing(tok):
+            return None
+        sim = self.sim_here()
+        number, keyword = found.groups()
+        start, split = tok.start_pos, tok.start_pos + len(number)
+        window = self.window(tok.end_pos)
+        if self.reading(sim, [(text, start), *window]) is not None:
+            return None  # the word reads on as a name (a volume `1DISK`)
+        if self.reading(sim, [(number, start), (keyword, split), *window]) is None:
+            return None
+        self.report(messages.number_glued(text, number, keyword, self.span_of(tok)), start)
+        self.glued.append((start, tok.end_pos))
+        line_ctr = self.parser_state.lexer.state.line_ctr
+        line_ctr.char_pos = split
+        line_ctr.column = split - line_ctr.line_start_pos + 1
+        read = Token("NAME", number, start, tok.line, tok.column)
+        read.end_line, read.end_column, read.end_pos = tok.line, tok.column + len(number), split
+        return read
 
     def reread_statement(self, ip, tok: Token, *, commas: bool) -> tuple[bool, Token | None]:
         """Re-read the end of the current statement with one edit, when that makes `tok` fit.
