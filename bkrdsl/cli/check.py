@@ -21,7 +21,7 @@ from bkrdsl.cli.common import (
 )
 
 
-@click.command("check")
+@click.command("check", short_help="Check FILE... (a cluster, or a module) against the SSI rules.")
 @click.argument("files", nargs=-1, required=True)
 @click.option(
     "--fix",
