@@ -1,0 +1,121 @@
+"""Every relative link in the docs leads somewhere.
+
+README.md, docs/**/*.md, editors/**/README.md and examples/**/README.md: each
+relative link (inline `[text](target)` or a reference definition `[name]:
+target`) names a file or folder that exists, and each `#anchor`, on its own
+or after a Markdown file, names a heading of that file, by GitHub's slug rules
+(lower case; every character but letters, digits, `_`, `-` and spaces
+dropped; spaces become `-`; a repeated slug gets `-1`, `-2`, ...). Links
+inside code (fenced blocks and `inline code`) are text, not links.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from conftest import ROOT
+
+FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.DOTALL | re.MULTILINE)
+INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$", re.MULTILINE)
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+HTML_ANCHOR = re.compile(r"<a\s+(?:name|id)=\"([^\"]+)\"", re.IGNORECASE)
+EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def doc_files() -> list[Path]:
+    return [
+        ROOT / "README.md",
+        *sorted((ROOT / "docs").rglob("*.md")),
+        *sorted(p for p in (ROOT / "editors").rglob("README.md") if "node_modules" not in p.parts),
+        *sorted((ROOT / "examples").rglob("README.md")),
+    ]
+
+
+def without_code(text: str) -> str:
+    """The text with fenced blocks and inline code blanked out, lines kept."""
+    text = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return INLINE_CODE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def slug(heading: str) -> str:
+    """GitHub's anchor for a heading's text (its Markdown rendered to plain text first)."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", heading)  # a link's text
+    text = re.sub(r"<[^>]+>", "", text)  # inline HTML
+    text = text.replace("`", "")
+    text = re.sub(r"(\*\*|__|\*|~~)", "", text)
+    text = re.sub(r"[^\w\- ]", "", text.lower())
+    return text.replace(" ", "-")
+
+
+def anchors(path: Path) -> set[str]:
+    text = without_code(path.read_text(encoding="utf-8"))
+    found: set[str] = set(HTML_ANCHOR.findall(text))
+    seen: dict[str, int] = {}
+    for match in HEADING.finditer(text):
+        base = slug(match.group(2))
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        found.add(base if count == 0 else f"{base}-{count}")
+    return found
+
+
+def links(path: Path):
+    """(line, target) for every link in the file."""
+    text = without_code(path.read_text(encoding="utf-8"))
+    for pattern in (INLINE_LINK, REFERENCE):
+        for match in pattern.finditer(text):
+            yield text.count("\n", 0, match.start()) + 1, match.group(1)
+
+
+def broken_links(path: Path, root: Path = ROOT) -> list[str]:
+    problems = []
+    for line, target in links(path):
+        if not target or EXTERNAL.match(target):
+            continue
+        file_part, _, anchor = target.partition("#")
+        place = f"{path.relative_to(root)}:{line}: {target}"
+        dest = (path.parent / unquote(file_part)).resolve() if file_part else path
+        if not dest.exists():
+            problems.append(f"{place}: no file {file_part}")
+        elif anchor and dest.is_file() and dest.suffix == ".md":
+            if unquote(anchor) not in anchors(dest):
+                problems.append(f"{place}: no heading #{anchor} in {dest.relative_to(root)}")
+        elif anchor and not dest.is_file():
+            problems.append(f"{place}: #{anchor} after a folder")
+    return problems
+
+
+@pytest.mark.parametrize("path", doc_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_relative_link_resolves(path):
+    assert broken_links(path) == []
+
+
+def test_slugs_follow_githubs_rules():
+    assert slug("6. The pipeline") == "6-the-pipeline"
+    assert slug("BKRSTART EXEC (AUTOLOG1's PROFILE EXEC)") == "bkrstart-exec-autolog1s-profile-exec"
+    assert slug("`bkrc check --fix`: fixes") == "bkrc-check---fix-fixes"
+    assert slug("Schedules: the *due* form") == "schedules-the-due-form"
+    assert slug("1. Getting the files to z/VM") == "1-getting-the-files-to-zvm"
+
+
+def test_a_broken_link_and_a_missing_anchor_are_found(tmp_path):
+    (tmp_path / "other.md").write_text("# Other\n\n## A part\n\n## A part\n", encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Page\n\n[ok](other.md#a-part-1) [ok](#page) `[code](nowhere.md)`\n\n"
+        "```\n[fenced](nowhere.md)\n```\n\n"
+        "[gone](missing.md) [bad](other.md#a-part-2) [self](#nothing)\n\n[ref]: missing-too.md\n",
+        encoding="utf-8",
+    )
+    problems = broken_links(page, tmp_path)
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "missing.md: no file missing.md",
+        "other.md#a-part-2: no heading #a-part-2 in other.md",
+        "#nothing: no heading #nothing in page.md",
+        "missing-too.md: no file missing-too.md",
+    ]
