@@ -229,8 +229,16 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m bkrdsl.emit.compat",
+        description="Print docs/compatibility.md as the dialect tables make it, or write it.",
+    )
+    parser.add_argument("--write", action="store_true", help=f"write {PAGE.name} instead of printing it")
+    args = parser.parse_args(argv)
     text = render()
-    if "--write" in argv:
+    if args.write:
         PAGE.write_text(text, encoding="utf-8")
         print(f"wrote {PAGE}")
     else:
