@@ -82,6 +82,10 @@ RESTORED = [
     ("import std/zvm73", "import zvm73", "BKR101", "Import `std/zvm73`"),
     ("import std/zvm73", "import std/zmv73", "BKR101", "Import `std/zvm73`"),
     ("run on each member daily 03:30", "run on VMSYS1, VMSYS2 daily 03:30", "BKR221", "Run on each member"),
+    # One `}` too many closed the cluster early: its line goes, or it with the blank before it.
+    ("  member VMSYS2 {", "  }\n  member VMSYS2 {", "BKR013", "Remove the `}` that closed `cluster PRODSSI` early"),
+    ("private-volume M1PRV1 }", "private-volume M1PRV1 } }", "BKR013", "Remove the `}` that closed `cluster PRODSSI` early"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD } DB2PRD }", "BKR013", "Remove the `}` that closed `group APPS` early"),
 ]
 # fmt: on
 
@@ -155,6 +159,8 @@ def test_a_missing_a_disk_goes_before_the_brace_when_there_is_no_disk_statement(
 # what the clean file says, what the user wrote instead, the code: a diagnostic with no fix
 # fmt: off
 NOT_FIXED = [
+    # two `}` too many: which one to remove is not certain
+    ("private-volume M1PRV1 }", "private-volume M1PRV1 } } }", "BKR013"),
     # a time of day assumed, or how often
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 every day", "BKR012"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 at 02:00", "BKR012"),

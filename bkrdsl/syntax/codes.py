@@ -346,7 +346,9 @@ MISPLACED = register(
     The most common cause is a `}` too many: it closes a block early, and the
     statements after it land outside. bkrc then points at the `}` that closed
     the block, and reads the following statements as if they were still
-    inside it, so one stray brace gives one error, not one per line.
+    inside it, so one stray brace gives one error, not one per line. When the
+    file has exactly one `}` more than `{`, the error carries a fix that
+    deletes that `}` (`bkrc check --fix`, the editor's quick fix).
 
     Failing example:
 

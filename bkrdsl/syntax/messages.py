@@ -573,14 +573,25 @@ def reads_on(d: Diagnostic) -> bool:
 
 
 def only_inside(
-    word: str, kind: str, span: Span, closed: tuple[Block, Span] | None, extra_close: bool
+    word: str,
+    kind: str,
+    span: Span,
+    closed: tuple[Block, Span] | None,
+    extra_close: bool,
+    remove: Span | None = None,
 ) -> Diagnostic:
+    """`remove`: the `}` that closed the block early, with its blanks (its whole line
+    when it stands alone), when the file has exactly one `}` too many: deleting it
+    gives the file the recovery read."""
     related: tuple[Related, ...] = ()
+    fix = None
     if closed is not None:
         block, where = closed
         related = (Related(where, f"{block.title} {CLOSED_EARLY}"),)
         if extra_close:
             help_text = f"a `}}` above is one too many and closed {block.title} early: remove it"
+            if remove is not None:
+                fix = remove_fix(f"the `}}` that closed {block.title} early", remove)
         else:
             help_text = (
                 f"if {block.title} goes on, the `}}` that closed it is one too many: remove it;"
@@ -593,6 +604,7 @@ def only_inside(
         span,
         help=help_text,
         related=related,
+        fix=fix,
     )
 
 

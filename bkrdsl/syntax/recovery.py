@@ -564,6 +564,24 @@ class Recovery:
             return self.source.span(previous.end_pos, tok.end_pos)
         return self.span_of(tok)
 
+    def extra_brace(self, closed: tuple[Block, Span] | None) -> Span | None:
+        """The text that deletes the `}` which closed `closed` early, when the file has
+        exactly one `}` too many: the brace with the blanks before it, or its whole
+        line when nothing else stands on it (a comment after it stays)."""
+        if closed is None or self.brace_balance != -1:
+            return None
+        brace = closed[1]
+        text = self.source.text
+        start = text.rfind("\n", 0, brace.start) + 1
+        end = text.find("\n", brace.end)
+        end = len(text) if end == -1 else end
+        if not text[start : brace.start].strip(" \t") and not text[brace.end : end].strip(" \t"):
+            return self.source.span(start, min(end + 1, len(text)))
+        left = brace.start
+        while left > start and text[left - 1] in " \t":
+            left -= 1
+        return self.source.span(left, brace.end)
+
     def indent_column(self, tok: Token) -> int:
         """1-based column of the first non-blank character of `tok`'s line."""
         line = self.source.line_text(tok.line or 1)
@@ -1273,7 +1291,9 @@ class Recovery:
             closed = last_closed(ip.parser_state.value_stack, self.source)
             path = list(OPENERS["group_decl"])
             if closed is not None and closed[0].kind == "group_decl" and Sim.of(ip).fits([*path, "NAME"]):
-                diag = messages.only_inside(text, "group_decl", self.span_of(tok), closed, True)
+                diag = messages.only_inside(
+                    text, "group_decl", self.span_of(tok), closed, True, self.extra_brace(closed)
+                )
                 self.report(diag, tok.start_pos)
                 self.feed_types(ip, path, tok, brace=REOPENED)
                 return tok
@@ -1435,7 +1455,9 @@ class Recovery:
             if path[: len(opener)] != opener:
                 closed = None  # the block reopened is not the one that `}` closed, nor holds it
         self.report(
-            messages.only_inside(str(tok.value), kind, self.span_of(tok), closed, self.brace_balance < 0),
+            messages.only_inside(
+                str(tok.value), kind, self.span_of(tok), closed, self.brace_balance < 0, self.extra_brace(closed)
+            ),
             tok.start_pos,
         )
 
