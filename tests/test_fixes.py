@@ -52,6 +52,9 @@ RESTORED = [
     ("preview daily 01:00", "preview daily01:00", "BKR012", "Write `daily 01:00`"),
     ("{ workers 2  private-volume M4PRV1 }", "{ workers2  private-volume M4PRV1 }", "BKR012", "Write `workers 2`"),
     ("retain 35 days", "retain 35days", "BKR012", "Write `35 days`"),
+    ("server BKRSVSFS pool BKRPOOL", "server BKRSVSFSpool BKRPOOL", "BKR012", "Write `BKRSVSFS pool`"),
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOLon VMSYS1", "BKR012", "Write `BKRPOOL on`"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2weekly sat 22:00", "BKR012", "Write `VMSYS2 weekly`"),
     ("private-volume M4PRV1", "private volume M4PRV1", "BKR012", "Write `private-volume`"),
     ("private-volume M4PRV1", "privatevolume M4PRV1", "BKR012", "Write `private-volume`"),
     ("private-volume M4PRV1", "private_volume M4PRV1", "BKR012", "Write `private-volume`"),
@@ -111,6 +114,34 @@ def test_a_number_run_together_with_the_next_keyword_gets_its_blank():
     assert d.help.endswith(": a value ends at a blank, so `private-volume` needs one before it")
     assert apply(text, d) == damaged("workers 4  private-volume M1PRV1", "workers 4 private-volume M1PRV1")
     assert check(apply(text, d)) == []
+
+
+def test_a_name_run_together_with_the_next_keyword_gets_its_blank():
+    # `BKRSVSFSpool` reads as one name; `pool` fits after `BKRSVSFS` and the line
+    # reads on only so: the blank is certain.
+    text = damaged("server BKRSVSFS pool", "server BKRSVSFSpool")
+    (d,) = check(text)
+    assert d.code == "BKR012" and d.fix.title == "Write `BKRSVSFS pool`"
+    assert d.message.startswith("`BKRSVSFSpool` is a name and a keyword run together;")
+    assert d.help.endswith(": a name ends at a blank, so `pool` needs one before it")
+    assert apply(text, d) == BASE
+    assert check(apply(text, d)) == []
+
+
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # the line reads with the name as written: `APPSfull` is a group (BKR331 says unknown)
+        ("backup APPS full", "backup APPSfull"),
+        # no change of case: a group `APPSFULL` whose level is missing, a server `BKRSVSFSPOOL`
+        ("backup APPS full", "backup APPSFULL"),
+        ("server BKRSVSFS pool", "server BKRSVSFSPOOL"),
+        # the head is too long for a z/VM name
+        ("server BKRSVSFS pool", "server BKRSVSFSXpool"),
+    ],
+)
+def test_a_name_that_may_end_in_a_keyword_is_not_cut(clean, written):
+    assert not [d for d in check(damaged(clean, written)) if "run together" in d.message]
 
 
 def test_days_joined_by_a_comma_stay_the_schedule_s_days():
@@ -174,8 +205,6 @@ NOT_FIXED = [
     ("run on each member daily 03:30", "run on VMSYS1,  # for now\n      VMSYS2 daily 03:30", "BKR221"),
     # not a time bkrc can read
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 25:00", "BKR313"),
-    # the frequency glued to the member: `weekly` is there, but the name is wrong
-    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2weekly sat 22:00", "BKR012"),
     # which is the description: the words before the quoted text, or the quoted text?
     ('description "Weekly full backup', 'description Weekly "full" backup', "BKR010"),
     # a word too many that repeats no word before it: the slip may be elsewhere on the line
@@ -183,7 +212,6 @@ NOT_FIXED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 10 cyl", "BKR004"),
     # a number run together with a keyword that would then lack its value: `4PRIVATE-VOLUME` is read
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4private-volume }", "BKR316"),
-    ("server BKRSVSFS pool BKRPOOL", "server BKRSVSFSpool BKRPOOL", "BKR004"),
     ("    workers 2\n", "    workers 2 4\n", "BKR004"),
 ]
 # fmt: on

@@ -130,6 +130,9 @@ MESSAGES = [
      "did you mean `shared server BKRSVSFS`?"),
     ("cluster A {\n  catalog shared poolBKRPOOL\n}\n", "BKR012", (2, 18), "did you mean `pool BKRPOOL`?"),
     ("cluster A {\n  job J { run onVMSYS1 }\n}\n", "BKR012", (2, 15), "did you mean `on VMSYS1`?"),
+    # A name and the keyword after it, in small letters, where the line reads on only so.
+    ("cluster A {\n  catalog shared server BKRSVSFSpool P on M\n}\n", "BKR012", (2, 25),
+     "`BKRSVSFSpool` is a name and a keyword run together; did you mean `BKRSVSFS pool`?"),
     # A keyword and its value, where a name is read but cannot stand, or after a hyphenated keyword.
     ("cluster A {\n  job J { run on M daily01:00 }\n}\n", "BKR012", (2, 20),
      "unknown keyword `daily01:00`; did you mean `daily 01:00`?"),

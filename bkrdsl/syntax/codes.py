@@ -294,7 +294,13 @@ UNKNOWN_KEYWORD = register(
     number run together with the keyword after it (`workers 4private-volume
     M1PRV1`, `retain 35days`), which would read as one name: where the
     keyword fits after the number and the line reads on only so, bkrc names
-    the two words and reads on as if the blank were there.
+    the two words and reads on as if the blank were there. So is a name in
+    capitals run together with a keyword in small letters after it
+    (`catalog shared server BKRSVSFSpool BKRPOOL`, `run on VMSYS2weekly sat
+    22:00`), where the name is a valid one there, the keyword fits after it,
+    and the line reads on only with the blank. A name that reads as written
+    stays a name (a user `LINUXON`, a pool `DISKpool`), and so does one
+    without the change of case (`APPSFULL`: a group, or `APPS FULL`?).
 
     A hyphenated keyword written without its hyphen, as one word
     (`jobsuffix`, `job_suffix`) or as two (`job suffix`, `private volume`,

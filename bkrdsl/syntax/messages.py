@@ -412,6 +412,18 @@ def number_glued(word: str, number: str, keyword: str, span: Span) -> Diagnostic
     )
 
 
+def name_glued(word: str, name: str, keyword: str, span: Span) -> Diagnostic:
+    """`catalog shared server BKRSVSFSpool BKRPOOL`: a name and the keyword after it
+    without the blank between them."""
+    meant = f"{name} {keyword}"
+    return codes.UNKNOWN_KEYWORD(
+        f"`{word}` is a name and a keyword run together; did you mean `{meant}`?",
+        span,
+        help=f"write `{meant}`: a name ends at a blank, so `{keyword}` needs one before it",
+        fix=write_fix(meant, span),
+    )
+
+
 def glued_keywords(word: str, pieces: list[str], span: Span, value: bool = False) -> Diagnostic:
     """Keywords run together (`sharedserver`): `pieces` are what was meant, word by word;
     `value` when the last is a name (`sharedserverBKRSVSFS`, `daily01:00`)."""

@@ -52,6 +52,9 @@ _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _NAME = re.compile(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*")  # the grammar's NAME
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
 _NUMBER_THEN_WORD = re.compile(r"([0-9]+)([A-Za-z][A-Za-z-]*)")
+#: A name without small letters, then a word in small letters that may be a keyword
+#: (Recovery.name_glued: `BKRSVSFSpool`, `APPSfull`).
+_NAME_THEN_WORD = re.compile(r"([^a-z]*[A-Z][^a-z]*)([a-z][a-z-]*)")
 
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
@@ -1477,7 +1480,7 @@ class Recovery:
         glued = self.check_glued(tok)
         if glued is not None:
             return glued
-        split = self.run_together(tok) or self.number_glued(tok)
+        split = self.run_together(tok) or self.number_glued(tok) or self.name_glued(tok)
         if split is not None:
             return split
         keyword = self.facts.keywords.get(str(tok.value).lower())
@@ -1949,6 +1952,43 @@ class Recovery:
         line_ctr.column = split - line_ctr.line_start_pos + 1
         read = Token("NAME", number, start, tok.line, tok.column)
         read.end_line, read.end_column, read.end_pos = tok.line, tok.column + len(number), split
+        return read
+
+    def name_glued(self, tok: Token) -> Token | None:
+        """`catalog shared server BKRSVSFSpool BKRPOOL`: a name run together with the
+        keyword after it, which the lexer reads as one name. The split is certain only
+        where the case changes (a name in capitals, the keyword in small letters: a
+        user `LINUXON`, a pool `DISKPOOL` or a group `APPSFULL` whose kind is missing
+        are not cut), the head is a valid name here, the keyword fits after it, and the
+        line reads on only so; then report it (with the blank as its fix) and read the
+        name; the lexer goes on from the keyword, as if a blank stood there."""
+        text = str(tok.value)
+        if not text[-1:].islower():  # first: this runs for every name
+            return None
+        found = _NAME_THEN_WORD.fullmatch(text)
+        if found is None or found.group(2) not in self.facts.keywords:
+            return None
+        if tok.type != "NAME" or tok.start_pos is None or not self.lexing(tok):
+            return None
+        name, keyword = found.groups()
+        if _NAME.fullmatch(name) is None:
+            return None
+        sim = self.sim_here()
+        if not self.legit_names(self.parser_state.value_stack, [name], ["NAME"]):
+            return None  # `BKRSVSFSXYZpool`: too long for a z/VM name, so not surely one
+        start, split = tok.start_pos, tok.start_pos + len(name)
+        window = self.window(tok.end_pos)
+        if self.reading(sim, [(text, start), *window]) is not None:
+            return None  # the word reads on as a name
+        if self.reading(sim, [(name, start), (keyword, split), *window]) is None:
+            return None
+        self.report(messages.name_glued(text, name, keyword, self.span_of(tok)), start)
+        self.glued.append((start, tok.end_pos))
+        line_ctr = self.parser_state.lexer.state.line_ctr
+        line_ctr.char_pos = split
+        line_ctr.column = split - line_ctr.line_start_pos + 1
+        read = Token("NAME", name, start, tok.line, tok.column)
+        read.end_line, read.end_column, read.end_pos = tok.line, tok.column + len(name), split
         return read
 
     def reread_statement(self, ip, tok: Token, *, commas: bool) -> tuple[bool, Token | None]:
