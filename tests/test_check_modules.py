@@ -171,3 +171,37 @@ def test_fix_on_a_module_fixes_it_and_checks_it_as_a_module(tmp_path):
     assert result.stderr == f"fixed 1 problem in {path}: BKR101\n"
     assert result.stdout == f"no problems; {path} {NOTE}\n"
     assert path.read_text(encoding="utf-8") == SITE.read_text(encoding="utf-8")
+
+
+#: A site module that declares Backup Manager's machines itself, the administrator
+#: renamed with a `$` (BKR308, a warning): the same module on its own and with its cluster.
+VARIANT_SITE = (
+    "import std/zvm73\n"
+    + "".join(
+        line + "\n"
+        for line in (ROOT / "stdlib" / "backup-manager.bkr").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ).replace("BKRADMIN", "BKR$ADM")
+    + SITE.read_text(encoding="utf-8").replace("import std/backup-manager\n", "")
+)
+VARIANT_LINE = VARIANT_SITE.splitlines().index("single user BKR$ADM role admin") + 1
+VARIANT = (
+    f"site.bkr:{VARIANT_LINE}:13: warning BKR308: admin user ID `BKR$ADM` holds `$`,"
+    " which is not the same character in every EBCDIC code page"
+)
+
+
+def test_a_module_alone_warns_of_a_variant_character_in_a_machine_it_declares(tmp_path, monkeypatch):
+    (tmp_path / "site.bkr").write_text(VARIANT_SITE)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(["check", "--format", "short", "site.bkr"], expect=0)
+    assert result.stdout.splitlines() == [VARIANT]
+
+
+def test_a_variant_character_in_a_module_checked_with_its_cluster_is_reported_once(tmp_path, monkeypatch):
+    (tmp_path / "cluster.bkr").write_text(CLUSTER)
+    (tmp_path / "site.bkr").write_text(VARIANT_SITE)
+    monkeypatch.chdir(tmp_path)
+    assert run_cli(["check", "--format", "short", "cluster.bkr"], expect=0).stdout.splitlines() == [VARIANT]
+    result = run_cli(["check", "--format", "short", "cluster.bkr", "site.bkr"], expect=0)
+    assert result.stdout.splitlines() == [VARIANT]

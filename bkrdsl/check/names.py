@@ -275,7 +275,8 @@ EBCDIC_VARIANT_NAME = register(
     (French), and the generated EXEC then submits a job that does not exist.
     The same goes for every name bkrc writes: job, member and machine names,
     volume labels in the directory entries' MDISK statements, and backup
-    pools in the job templates.
+    pools in the job templates. A module checked on its own (`bkrc check
+    site/common.bkr`) gets it for the machines it declares with a role.
 
     This is a warning: if every system and transfer on the way uses the same
     code page, the name works.
@@ -539,14 +540,27 @@ def _variant_warning(what: str, text: str, span):
 
 @check
 def ebcdic_variants(model: Model):
-    """Names bkrc writes into file names, directory entries and EXECs."""
-    cluster = model.cluster
-    if cluster is None:
-        return
+    """Names bkrc writes into file names, directory entries and EXECs: a module's
+    declarations too, when it is checked without the cluster that imports it."""
     checks = []  # (what, text, span, valid)
-    checks.append(
-        ("cluster name", cluster.name.upper, cluster.name.span, system_name_problem(cluster.name.text))
-    )
+    for u in model.role_defs():
+        checks.append((f"{u.role} user ID", u.id, u.span, user_id_problem(u.id)))
+    for p in model.pattern_defs:
+        if p.role is not None:
+            checks.append((f"{p.role} pattern", p.pattern, p.span, pattern_problem(p.pattern)))
+    cluster = model.cluster
+    if cluster is not None:
+        checks += _cluster_names(cluster)
+    seen = set()
+    for what, text, span, problem in checks:
+        if problem is None and variant_chars(text) and span not in seen:
+            seen.add(span)
+            yield _variant_warning(what, text, span)
+
+
+def _cluster_names(cluster) -> list:
+    """(what, text, span, problem) of the names the cluster block gives (ebcdic_variants)."""
+    checks = [("cluster name", cluster.name.upper, cluster.name.span, system_name_problem(cluster.name.text))]
     for m in cluster.members:
         checks.append(("member name", m.name.upper, m.name.span, system_name_problem(m.name.text)))
         for s in m.settings_named("job-suffix"):
@@ -556,11 +570,6 @@ def ebcdic_variants(model: Model):
                 )
     for j in cluster.jobs:
         checks.append(("job name", j.name.upper, j.name.span, cms_name_problem(j.name.text)))
-    for u in model.role_defs():
-        checks.append((f"{u.role} user ID", u.id, u.span, user_id_problem(u.id)))
-    for p in model.pattern_defs:
-        if p.role is not None:
-            checks.append((f"{p.role} pattern", p.pattern, p.span, pattern_problem(p.pattern)))
     for c in cluster.catalogs:
         for w in c.server:
             checks.append(("catalog server", w.upper, w.span, user_id_problem(w.text)))
@@ -578,8 +587,4 @@ def ebcdic_variants(model: Model):
         for t in j.targets:
             if t.pool is not None:
                 checks.append(("backup pool", t.pool.upper, t.pool.span, cms_name_problem(t.pool.text)))
-    seen = set()
-    for what, text, span, problem in checks:
-        if problem is None and variant_chars(text) and span not in seen:
-            seen.add(span)
-            yield _variant_warning(what, text, span)
+    return checks
