@@ -1,0 +1,112 @@
+"""Ctrl-C during `bkrc check --fix FILE...`.
+
+--fix replaces a file in one step (`output.replace_file`, as `bkrc fmt`) and
+holds Ctrl-C back (`output.Commit`) from just before the replace until its
+"fixed N problems" line is printed. Ctrl-C before that leaves the file as it
+was; Ctrl-C while the file is written finishes that file and its line. Either
+way the run stops there: exit 130, the later files untouched, nothing left
+beside them.
+
+Interrupts are delivered as in tests/test_compile_interrupt.py: a wrapped step
+calls `signal.raise_signal(SIGINT)`, which is what a Ctrl-C at that moment does;
+the autouse fixture gives the process Python's own SIGINT handler, since a
+background `pytest &` starts with SIGINT ignored.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES, run_cli
+from test_compile_interrupt import after_call, python_answers_ctrl_c  # noqa: F401 (an autouse fixture)
+
+from bkrdsl import fixes, output
+
+CLEAN = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+BROKEN = CLEAN.replace("catalog shared server", "catalog sharedserver", 1)
+
+
+@pytest.fixture
+def three(tmp_path):
+    """Three files with one fixable slip each, in a folder of their own."""
+    paths = [tmp_path / f"{name}.bkr" for name in "abc"]
+    for path in paths:
+        path.write_text(BROKEN, encoding="utf-8")
+    return paths
+
+
+def texts(paths) -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def folder(path) -> list[str]:
+    """Every name in the file's folder: a temporary file left behind shows here."""
+    return sorted(p.name for p in path.parent.iterdir())
+
+
+def assert_interrupted(result, fixed) -> None:
+    assert result.exit_code == 130, result.output
+    assert "Aborted!" not in result.output
+    assert result.stderr.endswith("bkrc: interrupted\n"), result.stderr
+    assert result.stderr.count("fixed 1 problem in") == len(fixed)
+    for path in fixed:
+        assert f"fixed 1 problem in {path}: BKR012\n" in result.stderr
+
+
+def test_ctrl_c_while_a_file_is_fixed_stops_before_it(three, monkeypatch):
+    """The second file's fixes are being worked out: the first is fixed, the others untouched."""
+    after_call(monkeypatch, fixes, "fix_all", 2)
+    result = run_cli(["check", "--fix", *three])
+    assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+    assert texts(three) == [CLEAN, BROKEN, BROKEN]
+    assert_interrupted(result, three[:1])
+
+
+@pytest.mark.parametrize(
+    ("owner", "step"), [(output.tempfile, "mkstemp"), (output.os, "fsync"), (output.os, "replace")]
+)
+def test_ctrl_c_while_a_file_is_replaced_finishes_that_file_then_stops(three, monkeypatch, owner, step):
+    """Held back until the file is replaced and reported: the second file is
+    fixed and named, the third is untouched, no temporary file is left."""
+    after_call(monkeypatch, owner, step, 3 if step == "fsync" else 2)  # fsync: file and folder each
+    result = run_cli(["check", "--fix", *three])
+    assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+    assert texts(three) == [CLEAN, CLEAN, BROKEN]
+    assert_interrupted(result, three[:2])
+
+
+def test_ctrl_c_while_the_fixed_line_is_printed(three, monkeypatch):
+    import click
+
+    after_call(monkeypatch, click, "echo", 1, before=True)
+    result = run_cli(["check", "--fix", *three])
+    assert texts(three) == [CLEAN, BROKEN, BROKEN]
+    assert_interrupted(result, three[:1])
+
+
+SUBPROCESS = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even under `pytest &`
+from bkrdsl.cli import main
+
+real = os.replace
+
+def replace(*args):
+    real(*args)
+    os.kill(os.getpid(), signal.SIGINT)
+
+os.replace = replace
+main(["check", "--fix", *sys.argv[1:]])
+"""
+
+
+def test_a_real_sigint_through_the_console_entry_point(three):
+    args = [sys.executable, "-c", SUBPROCESS, *map(str, three)]
+    run = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+    assert run.returncode == 130, run.stderr
+    assert run.stderr.splitlines() == [f"fixed 1 problem in {three[0]}: BKR012", "bkrc: interrupted"]
+    assert run.stdout == ""
+    assert texts(three) == [CLEAN, BROKEN, BROKEN]
