@@ -857,7 +857,9 @@ class Model:
         if tape is None or tape.scope is not ast.Scope.SHARED or tape.catalog_member is None:
             return ()
         requesters = tuple(m for m in self.member_names if m != tape.catalog_member)
-        catalog = (Kind.SINGLE, (tape.catalog_member,)) if tape.catalog_node is not None else None
+        # An unknown member (BKR330) runs nothing: an IDENTITY node declared so gets no SUBCONFIG there.
+        on = (tape.catalog_member,) if self.member(tape.catalog_member) is not None else ()
+        catalog = (Kind.SINGLE, on) if tape.catalog_node is not None else None
         request = (Kind.IDENTITY, requesters) if tape.request_node is not None and requesters else None
         out = []
         for machine, role, node in (
