@@ -152,6 +152,17 @@ def test_a_100000_character_name(tmp_path):
     assert max((len(line) for line in result.output.splitlines()), default=0) < 400
 
 
+
+def test_an_extent_start_of_5000_digits(tmp_path):
+    # Python's int() refuses more than 4,300 digits: BKR251's test of the start
+    # against the dialect's first cylinder raised ValueError (an internal error).
+    line = b"disk BKRBKUP 191 size 10 cyl"
+    assert line in MINIMAL
+    data = MINIMAL.replace(line, line + b" on D1PRV1 at " + b"9" * 5000)
+    analysis = rejected(tmp_path, data)
+    assert [d.code for d in analysis.diagnostics] == ["BKR316"]
+    assert "is not a cylinder or block number" in analysis.diagnostics[0].message
+
 # ------------------------------------------------------------------ other text
 @pytest.mark.parametrize(
     ("text", "code"),

@@ -259,12 +259,10 @@ def disk_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
     out = []
     for disk in model.disks:
         unit = dialect.unit(disk.unit.text)
-        if (
-            disk.start is not None
-            and disk.start.text.isdigit()
-            and unit is not None
-            and int(disk.start.text) < unit.first
-        ):
+        # disk_int: a start that is no cylinder or block number is BKR316's (and
+        # int() of thousands of digits would raise).
+        start = disk_int(disk.start.text) if disk.start is not None else None
+        if start is not None and unit is not None and start < unit.first:
             words = "cylinder" if unit.name == "cyl" else "block"
             out.append(
                 EXTENT_ON_LABEL(
