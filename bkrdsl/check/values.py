@@ -13,6 +13,7 @@ from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
     DISK_UNITS,
+    MAX_WORKERS,
     WEEKDAYS,
     Model,
     parse_address,
@@ -358,10 +359,6 @@ UNKNOWN_ESCAPE = register(
     """,
 )
 
-#: The most worker machines one backup server runs: IBM APAR PH50490 (Backup
-#: and Restore Manager, load balancing) says the old job naming "does not
-#: support 64 workers, which is the max allowed".
-MAX_WORKERS = 64
 #: SFS: directory names of at most 16 characters, at most 8 levels below the top directory.
 SFS_DIR_LENGTH = 16
 SFS_DEPTH = 8

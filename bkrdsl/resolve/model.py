@@ -378,6 +378,12 @@ def subconfig_id(user_id: str, ordinal: int) -> str:
 _LAST_DIGITS = re.compile(r"[0-9]+(?=[^0-9]*\Z)")
 
 
+#: The most worker machines one backup server runs: IBM APAR PH50490 (Backup
+#: and Restore Manager, load balancing) says the old job naming "does not
+#: support 64 workers, which is the max allowed".
+MAX_WORKERS = 64
+
+
 def worker_ids(pattern: str, count: int) -> tuple[str, ...]:
     """Worker machine IDs from the worker pattern: BKRWRK* and 3 -> BKRWRK01..BKRWRK03."""
     if "*" in pattern:
@@ -1005,7 +1011,9 @@ class Model:
             return ()
         if not is_pattern(pattern):  # a single declared worker ID
             return (pattern,)
-        return worker_ids(pattern, member.workers)
+        # A count past MAX_WORKERS is BKR316's; the other checks see the most a member
+        # runs (`workers 999999999` would make a billion worker IDs).
+        return worker_ids(pattern, min(member.workers, MAX_WORKERS))
 
     @property
     def catalog(self) -> CatalogModel | None:
