@@ -80,6 +80,9 @@ RESTORED = [
     ("weekly sat 22:00", "weekly sat 10pm", "BKR313", "Write `22:00`"),
     ("backup APPS full", "backup APPS, full", "BKR331", "Remove the `,`"),
     ("backup APPS full", "backup APPZ full", "BKR331", "Replace with `APPS`"),
+    # the level written on to the group's name: a blank is all that is missing
+    ("backup APPS full", "backup APPSfull", "BKR331", "Write `APPS full`"),
+    ("backup APPS full", "backup APPSFULL", "BKR331", "Write `APPS full`"),
     ("run on VMSYS1 daily 02:00", "run on VMYSS1 daily 02:00", "BKR330", "Replace with `VMSYS1`"),
     ("purge weekly sun 03:00", "purge weekly snu 03:00", "BKR314", "Replace with `sun`"),
     ("import std/zvm73", "import zvm73", "BKR101", "Import `std/zvm73`"),
@@ -131,7 +134,8 @@ def test_a_name_run_together_with_the_next_keyword_gets_its_blank():
 @pytest.mark.parametrize(
     ("clean", "written"),
     [
-        # the line reads with the name as written: `APPSfull` is a group (BKR331 says unknown)
+        # the line reads with the name as written: `APPSfull` is a group (BKR331 says unknown and
+        # offers the blank)
         ("backup APPS full", "backup APPSfull"),
         # no change of case: a group `APPSFULL` whose level is missing, a server `BKRSVSFSPOOL`
         ("backup APPS full", "backup APPSFULL"),

@@ -386,7 +386,10 @@ UNKNOWN_BACKUP = register(
     place the job. Patterns are not accepted after `backup`: declare them in a
     group. The level follows the last group without a comma: in `backup APPS,
     full` the comma makes `full` one more name, and when no group or user is
-    called FULL the message says to write `backup APPS full`.
+    called FULL the message says to write `backup APPS full`. A level written
+    on to the last name with no blank, as in `backup APPSfull`, reads as one
+    name: when no group or user has that name but the part before the level
+    is one, the help offers `backup APPS full` and a fix inserts the blank.
 
     Failing example:
 
@@ -761,6 +764,22 @@ def unknown_backup_names(model: Model):
             if candidates is None:
                 candidates = [g.name for g in model.groups] + list(model.user_ids)
             close = suggest.closest(text, candidates)
+            split = _level_run_together(job.decl, ref.word, candidates)
+            if split is not None and not close:
+                name, level = split
+                yield UNKNOWN_BACKUP(
+                    f"{quoted(text)} is neither a group nor a declared user",
+                    ref.word.span,
+                    related=_declared_here([name], lambda name: _name_span(model, name)),
+                    help=f"did you mean `{ref.word.text[: len(name)]} {level}`? A name ends at a blank,"
+                    f" so the level `{level}` needs one before it",
+                    fix=Fix.replace(
+                        f"Write `{ref.word.text[: len(name)]} {level}`",
+                        ref.word.span,
+                        f"{ref.word.text[: len(name)]} {level}",
+                    ),
+                )
+                continue
             yield UNKNOWN_BACKUP(
                 f"{quoted(text)} is neither a group nor a declared user",
                 ref.word.span,
@@ -768,6 +787,22 @@ def unknown_backup_names(model: Model):
                 help=mean_help(close, "declare it in a group (`single group NAME { ... }`) or as a user"),
                 fix=mean_fix(close, ref.word.span),
             )
+
+
+def _level_run_together(job: ast.Job, word: ast.Word, names: list[str]) -> tuple[str, str] | None:
+    """`backup APPSfull`: (the group or user, the level) when `word` is the last name
+    of a `backup` line without a level and reads as a known name with a level
+    written on to it. A level ends no other level, so at most one split fits."""
+    upper = word.upper
+    known = set(names)
+    for backup in job.backups:
+        if backup.level is not None or not backup.groups or backup.groups[-1] != word:
+            continue
+        for level in ast.Level:
+            head = upper[: -len(level.value)]
+            if upper.endswith(level.value.upper()) and head in known:
+                return head, level.value
+    return None
 
 
 def _level_after_comma(job: ast.Job, word: ast.Word) -> tuple[str, Span | None] | None:
