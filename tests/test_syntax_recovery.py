@@ -406,6 +406,38 @@ def test_volume_labels_that_spell_a_hyphenated_keyword_are_read_as_labels():
     assert volumes == [["W", "SHARED", "VOLUME"]]
 
 
+def test_a_last_volume_label_that_spells_a_keyword_is_read_as_a_label():
+    # The lexer reads `JOB` as the keyword; a `}`, the end of the file or a statement
+    # on the next line shows the list ends there, so it is the last label.
+    text = (
+        "cluster A {\n"
+        "  member M { private-volume V JOB }\n"
+        "  member N { private-volume W disk\n    workers 2 }\n"
+        "  shared-volume X MEMBER\n"
+        "}\n"
+    )
+    result = parse(Source.of("t.bkr", text))
+    assert result.diagnostics == []
+    (cluster,) = build(result).clusters
+    assert [[w.upper for w in s.values] for s in cluster.members[0].settings] == [["V", "JOB"]]
+    assert [[w.upper for w in s.values] for s in cluster.members[1].settings] == [["W", "DISK"], ["2"]]
+    volumes = [[w.upper for w in s.values] for s in cluster.settings if s.keyword == "shared-volume"]
+    assert volumes == [["X", "MEMBER"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a word follows on the line: `JOB X` may be the start of a misplaced statement
+        ("cluster A {\n  member M { private-volume V JOB X }\n}\n", "BKR013"),
+        # too long for a volume label
+        ("cluster A {\n  member M { private-volume V workers }\n}\n", "BKR010"),
+    ],
+)
+def test_a_keyword_after_volume_labels_stays_a_keyword_when_not_surely_a_label(text, code):
+    assert [d.code for d in diagnose(text)] == [code]
+
+
 def test_each_hyphenated_keyword_has_its_place_and_an_example_that_parses():
     hyphenated = {word for word in grammar_facts(parser()).keywords if "-" in word}
     assert set(HYPHENATED_HOMES) == set(HYPHENATED_PLACES) == hyphenated

@@ -1606,7 +1606,45 @@ class Recovery:
         keywords run together (check_keyword) and a hyphenated keyword written
         without its hyphen; the token to parse on with."""
         self.check_keyword(tok)
-        return self.hyphen_missing(tok) or tok
+        return self.hyphen_missing(tok) or self.keyword_label(tok) or tok
+
+    def keyword_label(self, tok: Token) -> Token | None:
+        """`private-volume M1PRV1 JOB }`: a last volume label that spells a keyword. In
+        a list, the lexer may read it as a keyword of another block (LALR shares the
+        state after a name between lists). Read it as a label (a NAME token) when it is
+        a valid label, it ends the list (a `}`, the end of the file, or a statement on
+        a later line follows) and the words after it read on only so. Where the
+        keyword fits, only a `}` or the end of the file shows it ends nothing."""
+        if tok.type not in self.keyword_types or tok.start_pos is None:
+            return None
+        stack = self.parser_state.value_stack if self.parser_state is not None else None
+        listed = self.list_of(stack) if stack is not None else None
+        if listed is None or listed[0] != "volume" or not listed[2]:
+            return None
+        word = str(tok.value)
+        if self.word_around(tok.start_pos) != (tok.start_pos, tok.end_pos):
+            return None  # a keyword cut from a longer word: check_keyword's
+        if not legit_name(word.upper(), "volume", len(listed[2])):
+            return None
+        sim = self.sim_here()
+        if sim is None or not self.lexing(tok) or not sim.fits(["NAME"]):
+            return None
+        window = self.window(tok.end_pos)
+        if not window:
+            return None
+        after, start = window[0]
+        if after not in ("}", "") and (not self.first_on_line(start) or after.lower() not in self.facts.keywords):
+            return None
+        if after not in ("}", "") and sim.fits([tok.type]):
+            return None  # `shared-volume V JOB` + a new line: perhaps a job without its name
+        named = sim.copy()
+        rest = self.reading(named, window) if named.feed("NAME") else None
+        if rest is None or (after not in ("}", "") and rest[0] not in self.statements):
+            return None
+        ahead = sim.copy()
+        if ahead.feed(tok.type) and self.reading(ahead, window) is not None:
+            return None  # the keyword reads on too
+        return self.retype(tok, "NAME")
 
     def hyphen_missing(self, tok: Token) -> Token | None:
         """`jobsuffix C`, `job_suffix C`, `private volume M1PRV1`, `catalog node TCTMM`:
