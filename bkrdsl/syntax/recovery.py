@@ -495,6 +495,8 @@ class Recovery:
         for k in self._hyphenated:
             first, second = k.split("-", 1)
             self._hyphen_parts.setdefault(first, {})[second] = k
+        # Every form of a hyphenated keyword starts with its first part (hyphen_missing).
+        self._hyphen_heads = tuple(sorted(self._hyphen_parts))
 
     # ============================================================== reporting
     def report(self, diag: Diagnostic, at: int | None = None) -> None:
@@ -1654,6 +1656,8 @@ class Recovery:
         both words."""
         if tok.start_pos is None or tok.type in ("STRING", "LBRACE", "RBRACE", "COMMA"):
             return None
+        if not str(tok.value).lower().startswith(self._hyphen_heads):
+            return None  # no form of a hyphenated keyword starts so: spare the simulation
         sim = self.sim_here()
         if sim is None or not self.lexing(tok):
             return None
