@@ -1987,14 +1987,7 @@ class Recovery:
             return None  # the word reads on as a name (a volume `1DISK`)
         if self.reading(sim, [(number, start), (keyword, split), *window]) is None:
             return None
-        self.report(messages.number_glued(text, number, keyword, self.span_of(tok)), start)
-        self.glued.append((start, tok.end_pos))
-        line_ctr = self.parser_state.lexer.state.line_ctr
-        line_ctr.char_pos = split
-        line_ctr.column = split - line_ctr.line_start_pos + 1
-        read = Token("NAME", number, start, tok.line, tok.column)
-        read.end_line, read.end_column, read.end_pos = tok.line, tok.column + len(number), split
-        return read
+        return self.read_head(tok, number, messages.number_glued(text, number, keyword, self.span_of(tok)))
 
     def name_glued(self, tok: Token) -> Token | None:
         """`catalog shared server BKRSVSFSpool BKRPOOL`: a name run together with the
@@ -2024,13 +2017,21 @@ class Recovery:
             return None  # the word reads on as a name
         if self.reading(sim, [(name, start), (keyword, split), *window]) is None:
             return None
-        self.report(messages.name_glued(text, name, keyword, self.span_of(tok)), start)
+        return self.read_head(tok, name, messages.name_glued(text, name, keyword, self.span_of(tok)))
+
+    def read_head(self, tok: Token, head: str, diag: Diagnostic) -> Token:
+        """Report `diag` for `tok`, a word run together with the keyword after `head`,
+        and read `head` alone: the lexer goes back to the keyword's start, as if a
+        blank stood there (number_glued, name_glued)."""
+        start = tok.start_pos
+        split = start + len(head)
+        self.report(diag, start)
         self.glued.append((start, tok.end_pos))
         line_ctr = self.parser_state.lexer.state.line_ctr
         line_ctr.char_pos = split
         line_ctr.column = split - line_ctr.line_start_pos + 1
-        read = Token("NAME", name, start, tok.line, tok.column)
-        read.end_line, read.end_column, read.end_pos = tok.line, tok.column + len(name), split
+        read = Token("NAME", head, start, tok.line, tok.column)
+        read.end_line, read.end_column, read.end_pos = tok.line, tok.column + len(head), split
         return read
 
     def reread_statement(self, ip, tok: Token, *, commas: bool) -> tuple[bool, Token | None]:
