@@ -51,7 +51,7 @@ from bkrdsl.cli import cli
 from bkrdsl.pipeline import analyse
 
 runner = CliRunner()
-out = Path(tempfile.mkdtemp(prefix="bkrdsl-compare-"))
+out = Path(tempfile.mkdtemp(prefix="compile-", dir="."))  # inside the parent's work folder, removed with it
 
 def parse():
     source, _ = decode(str(bkr), data)
