@@ -157,7 +157,13 @@ bkrc assumes; check it on your system):
 - **The catalog's SFS server's `IUCV *IDENT RESANY GLOBAL`**, which lets
   every member reach the file pool of a shared catalog, is taken from SFS
   practice, not from a text found for this product; compare with your
-  other SFS servers' entries.
+  other SFS servers' entries. What z/VM 7.3 says of global resources
+  (www.ibm.com/docs/en/zvm/7.3.0?topic=managers-virtual-machine-environment):
+  "Local and system resources are known on the system where they reside.
+  Global resources are known throughout the TSAF or CS collection", and
+  "Local, global, and system resources are identified, using *IDENT, by a
+  server virtual machine", SFS being one of its examples. That the members
+  of an SSI cluster form such a collection for a file pool was not found.
 - **Retention.** How Backup Manager is told how long to keep backups (a job
   template setting, an operand of `EXPIRE`, or the product's configuration)
   could not be found. `retain N days` is therefore written only into
