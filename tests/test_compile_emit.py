@@ -315,6 +315,37 @@ def test_single_configuration_machines_are_user_entries(tmp_path):
         assert not any("BUILD ON" in line or "SUBCONFIG" in line for line in records(files[path]))
 
 
+LOCAL_CATALOG = """\
+import std/backup-manager
+
+cluster TESTSSI {
+  member M1 { workers 1  private-volume P1VOL1 }
+  member M2 { workers 1  private-volume P2VOL1 }
+  catalog local server BKRSVSFS pool BKRPOOL
+  expire on each member { purge weekly sun 06:00  retain 30 days }
+  identity group SYS { TCPIP }
+  job SYSINC { backup SYS incremental  include minidisk * 191  to disk  run on each member daily 02:00 }
+}
+"""
+
+
+def test_a_local_catalogs_sfs_server_identifies_its_pool_locally(tmp_path):
+    """A local catalog's SFS server is an IDENTITY: every member's instance serves
+    a file pool of the same name. A global resource name must be unique in the
+    collection the members form (z/VM, "Virtual Machine Environment"), so the
+    instances identify the pool as a local resource; a shared catalog's one USER
+    keeps GLOBAL (test above)."""
+    file = tmp_path / "local.bkr"
+    file.write_text(LOCAL_CATALOG)
+    analysis, artifacts = compile_source(str(file), LOCAL_CATALOG.encode(), path=file)
+    assert artifacts is not None, render_short([d for d in analysis.diagnostics if d.is_error])
+    files = {a.path: a for a in artifacts}
+    body = records(files["cluster/BKRSVSFS.DIRECT"])
+    assert body[0] == "IDENTITY BKRSVSFS LBYONLY 128M 512M BG"
+    assert " IUCV *IDENT RESANY LOCAL" in body
+    assert not any("GLOBAL" in line for line in body)
+
+
 def test_an_entry_without_minidisks_says_so_where_they_would_be(tmp_path):
     """USER and SUBCONFIG entries alike: the comment stands last, where the MDISK
     statements would be, and only in the entries that have none."""

@@ -164,6 +164,11 @@ bkrc assumes; check it on your system):
   "Local, global, and system resources are identified, using *IDENT, by a
   server virtual machine", SFS being one of its examples. That the members
   of an SSI cluster form such a collection for a file pool was not found.
+  A local catalog's server gets `LOCAL`
+  instead (`pool_scope_local`): each member's instance serves a pool of the
+  same name, and IBM says a global resource name "must be unique in the
+  TSAF or CS collection" (z/VM 7.3, "Virtual Machine Environment"), which
+  the members of an SSI cluster, linked by ISFC, form.
 - **Retention.** How Backup Manager is told how long to keep backups (a job
   template setting, an operand of `EXPIRE`, or the product's configuration)
   could not be found. `retain N days` is therefore written only into
@@ -196,7 +201,9 @@ def render_dialect(dialect: Dialect, file: str) -> list[str]:
         "(IPL, MACHINE, LOGONBY, IUCV, OPTION...) before its device statements",
         "(CONSOLE, SPOOL, LINK, MDISK...): a table that lists a control statement",
         "after a device statement is refused.",
-        "`{admin}` is the administrator's user ID. The virtual addresses these",
+        "`{admin}` is the administrator's user ID; `{pool_scope}` is the value of",
+        "`pool_scope_shared` (a shared catalog) or `pool_scope_local` (a local one).",
+        "The virtual addresses these",
         "statements take (CONSOLE, SPOOL, LINK's second address) are the machine's",
         "own: a `disk` statement at one of them is refused (BKR250), against the",
         "table the compile uses. A machine whose first `IPL` starts CMS (`IPL CMS`",

@@ -76,6 +76,8 @@ FIELDS: dict[str, frozenset[str]] = {
         "directory_mdisk_auto": ("address", "devtype", "size", "volume", "mode"),
         "disk_allocation": (),
         "disk_mode": (),
+        "pool_scope_shared": (),
+        "pool_scope_local": (),
         # Tape Manager
         "tape_config_comment": ("text",),
         "tape_local_node": (),
@@ -105,8 +107,10 @@ MACHINE_ROLES = (
     "tape-request-dmm",
 )
 
-#: Placeholders a machine statement may hold.
-MACHINE_FIELDS = frozenset({"admin"})
+#: Placeholders a machine statement may hold: the administrator's user ID, and
+#: the scope in which the catalog's SFS server identifies its file pool
+#: (`pool_scope_shared` or `pool_scope_local`, by the catalog's scope).
+MACHINE_FIELDS = frozenset({"admin", "pool_scope"})
 
 ALLOCATIONS = ("autov", "sequential")
 

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bkrdsl import ast
-from bkrdsl.ast import Kind
+from bkrdsl.ast import Kind, Scope
 from bkrdsl.emit.common import (
     DIRECTORY,
     Artifact,
@@ -185,8 +185,19 @@ def _mdisk(disk: Minidisk, dialect: Dialect) -> str:
     return dialect.text("directory_mdisk", start=str(disk.start), **fields)
 
 
+def _pool_scope(model: Model, dialect: Dialect) -> str | None:
+    """How the catalog's SFS server identifies its file pool (`{pool_scope}`): a
+    shared catalog's one USER globally, so that every member reaches the pool; a
+    local catalog's IDENTITY locally, since each member's instance serves a pool
+    of the same name, and a global resource name must be unique in the collection."""
+    if model.catalog is None:
+        return None
+    key = "pool_scope_shared" if model.catalog.scope is Scope.SHARED else "pool_scope_local"
+    return dialect[key]
+
+
 def _statements(model: Model, machine: Machine, dialect: Dialect) -> list[str]:
-    values = {"admin": model.admin}
+    values = {"admin": model.admin, "pool_scope": _pool_scope(model, dialect)}
     out = []
     for statement in dialect.machines[machine.role].statements:
         wanted = placeholders(statement)
