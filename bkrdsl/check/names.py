@@ -281,6 +281,17 @@ EBCDIC_VARIANT_NAME = register(
     This is a warning: if every system and transfer on the way uses the same
     code page, the name works.
 
+    `#` and `@` set a second trap, at the terminal: they are z/VM's default
+    logical line end and logical character delete, two of its logical line
+    editing symbols (`@`, the cent sign, `"` and `#`: z/VM 7.3, "Logical
+    Escape"). An operator who types `BKRSUBMT SYS#INC1` runs two commands,
+    `BKRSUBMT SYS` and `INC1`; `BKRSUBMT PAY@1` reaches the EXEC as
+    `BKRSUBMT PAY1`. Type the logical escape `"` before each such character
+    (`BKRSUBMT PAY"@1`), or turn the symbol off with CP's TERMINAL command.
+    Line editing applies to lines typed at the terminal: the commands the
+    EXECs send, and a scheduler's `EXEC BKRSUBMT DUE`, which names no job,
+    are not affected.
+
     Failing example:
 
         import std/backup-manager
