@@ -164,11 +164,9 @@ bkrc assumes; check it on your system):
   "Local, global, and system resources are identified, using *IDENT, by a
   server virtual machine", SFS being one of its examples. That the members
   of an SSI cluster form such a collection for a file pool was not found.
-  A local catalog's server gets `LOCAL`
-  instead (`pool_scope_local`): each member's instance serves a pool of the
-  same name, and IBM says a global resource name "must be unique in the
-  TSAF or CS collection" (z/VM 7.3, "Virtual Machine Environment"), which
-  the members of an SSI cluster, linked by ISFC, form.
+  A local catalog's server gets `LOCAL` instead (`pool_scope_local`): each
+  member's instance serves a pool of the same name, and the same page says
+  a global resource name "must be unique in the TSAF or CS collection".
 - **Retention.** How Backup Manager is told how long to keep backups (a job
   template setting, an operand of `EXPIRE`, or the product's configuration)
   could not be found. `retain N days` is therefore written only into
