@@ -108,6 +108,14 @@ def _candidates(spec: str, importer: Path | None, search_path: tuple[Path, ...])
     return [base / name] + [folder / name for folder in search_path]
 
 
+def find_module(spec: str, importer: Path | None, search_path: tuple[Path, ...]) -> Path | None:
+    """Where `import spec` in the file `importer` finds its module, as `load` looks
+    for it; None when it is nowhere (BKR101)."""
+    # os.path.exists, not Path.exists: a name the file system refuses
+    # (ENAMETOOLONG) is a module that is not there, not an error of bkrc.
+    return next((c for c in _candidates(spec, importer, search_path) if os.path.exists(c)), None)
+
+
 def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
     """What to write instead of an import that found nothing, when the standard library
     has the module: `zvm73` is `std/zvm73`; `std/zvm37` is probably `std/zvm73`. Also
