@@ -192,6 +192,13 @@ def apply(text: str, edits: list[T.TextEdit]) -> str:
     return text
 
 
+def changes_of(edit: T.WorkspaceEdit) -> dict[str, list[T.TextEdit]]:
+    """A workspace edit's text edits per file, given as `documentChanges` or as `changes`."""
+    if edit.document_changes is not None:
+        return {change.text_document.uri: change.edits for change in edit.document_changes}
+    return edit.changes
+
+
 @pytest.mark.asyncio
 async def test_an_editing_session(client: LanguageClient):
     caps = client.init_result.capabilities
@@ -355,9 +362,9 @@ async def test_rename_and_document_highlight(client: LanguageClient):
     assert (prepared.range.start, prepared.range.end) == (position(GOOD, "PAYROLL full"), position(GOOD, " full"))
     # ... renamed here and in the module that declares it (not open: the file on disk).
     edit = await client.text_document_rename_async(T.RenameParams(text_document=main, position=at, new_name="payusers"))
-    assert sorted(edit.changes) == sorted([uri, site_uri])
-    assert apply(GOOD, edit.changes[uri]) == GOOD.replace("PAYROLL", "PAYUSERS")
-    assert apply(SITE, edit.changes[site_uri]) == SITE.replace("PAYROLL", "PAYUSERS")
+    assert sorted(changes_of(edit)) == sorted([uri, site_uri])
+    assert apply(GOOD, changes_of(edit)[uri]) == GOOD.replace("PAYROLL", "PAYUSERS")
+    assert apply(SITE, changes_of(edit)[site_uri]) == SITE.replace("PAYROLL", "PAYUSERS")
 
     # From the module, the open cluster that imports it is renamed too.
     site = open_doc(client, client.folder / "site.bkr", SITE)
@@ -367,8 +374,8 @@ async def test_rename_and_document_highlight(client: LanguageClient):
             text_document=T.TextDocumentIdentifier(uri=site), position=position(SITE, "MONITOR {"), new_name="MONITORS"
         )
     )
-    assert sorted(edit.changes) == sorted([uri, site_uri])
-    assert apply(GOOD, edit.changes[uri]) == GOOD.replace("MONITOR", "MONITORS")
+    assert sorted(changes_of(edit)) == sorted([uri, site_uri])
+    assert apply(GOOD, changes_of(edit)[uri]) == GOOD.replace("MONITOR", "MONITORS")
 
     # Refusals carry the reason the editor shows.
     with pytest.raises(JsonRpcException) as refused:
@@ -413,11 +420,11 @@ async def test_a_rename_right_after_an_imported_buffer_changes_edits_its_text(pa
     open_doc(client, client.folder / "site.bkr", opened)
     await diagnostics(client, site_uri)
     edit = await client.text_document_rename_async(at)
-    assert apply(opened, edit.changes[site_uri]) == opened.replace("PAYROLL", "PAYUSERS")
+    assert apply(opened, changes_of(edit)[site_uri]) == opened.replace("PAYROLL", "PAYUSERS")
     typed = opened.replace("## Payroll", "## Payroll (Zürich)\n##")  # typed, still unsaved
     change(client, site_uri, typed, 2)
     edit = await client.text_document_rename_async(at)
-    assert apply(typed, edit.changes[site_uri]) == typed.replace("PAYROLL", "PAYUSERS")
+    assert apply(typed, changes_of(edit)[site_uri]) == typed.replace("PAYROLL", "PAYUSERS")
 
 
 def test_a_refused_rename_is_an_answer_not_a_traceback(tmp_path):

@@ -10,10 +10,16 @@ ends), and edited at the places the editor counts. The walk of the workspace
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
-from test_lsp import GOOD
+import pytest
+import pytest_lsp
+from lsprotocol import types as T
+from pygls.exceptions import JsonRpcException
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from test_lsp import GOOD, SERVER, changes_of, diagnostics, open_doc, position, recording_client
 
 from bkrdsl.lsp.workspace import bkr_files
 
@@ -62,6 +68,207 @@ def write_workspace(folder: Path) -> None:
         (folder / skipped).mkdir()
         (folder / skipped / "copy.bkr").write_text(GOOD.replace("import ./site", "import ../site"))
     (folder / "out" / "manifest.json").write_text(json.dumps(MANIFEST))
+
+
+def client_params(folder: Path, **options) -> T.InitializeParams:
+    return T.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),
+        workspace_folders=[T.WorkspaceFolder(uri=folder.as_uri(), name=folder.name)],
+        initialization_options={"debounce_ms": 20, **options},
+    )
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ws")
+    write_workspace(folder)
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def capped_client(lsp_client: LanguageClient, tmp_path_factory):
+    """A server that searches at most two of the workspace's files."""
+    folder = tmp_path_factory.mktemp("ws")
+    (folder / "site.bkr").write_bytes(SITE.encode("utf-8"))
+    for name in ("a1", "a2", "a3"):  # in path order: a1 a2 | a3 site
+        (folder / f"{name}.bkr").write_text(GOOD.replace("cluster TESTSSI", f"cluster {name.upper()}SSI"))
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder, max_workspace_files=2))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def as_editor_applies(data: bytes, edits: list[T.TextEdit]) -> bytes:
+    """Apply edits to a file the editor has not opened, as an editor does: it loads
+    the file (UTF-8, mark stripped, lines ended by CRLF, CR or LF), edits its
+    lines, and saves it with its mark and line ends. Positions in UTF-16 units."""
+    text = data.decode("utf-8")
+    bom = text.startswith("\ufeff")
+    text = text.removeprefix("\ufeff")
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def offset(p: T.Position) -> int:
+        line_start = starts[p.line]
+        units = n = 0
+        while units < p.character:
+            units += 2 if ord(text[line_start + n]) > 0xFFFF else 1
+            n += 1
+        return line_start + n
+
+    for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(e.range.start)] + e.new_text + text[offset(e.range.end) :]
+    return (("\ufeff" if bom else "") + text).encode("utf-8")
+
+
+def document_versions(edit: T.WorkspaceEdit) -> dict[str, int | None]:
+    return {c.text_document.uri: c.text_document.version for c in edit.document_changes}
+
+
+@pytest.mark.asyncio
+async def test_rename_edits_the_files_that_import_the_module_from_disk(client: LanguageClient):
+    folder = client.folder
+    main = open_doc(client, folder / "main.bkr", GOOD, version=3)
+    await diagnostics(client, main)
+    edit = await client.text_document_rename_async(
+        T.RenameParams(
+            text_document=T.TextDocumentIdentifier(uri=main),
+            position=position(GOOD, "PAYROLL full", 2),
+            new_name="payusers",
+        )
+    )
+    site, dev = (folder / "site.bkr").as_uri(), (folder / "dev" / "dev.bkr").as_uri()
+    # Every file that uses the group: the open cluster, the module and the other
+    # cluster (never opened). Not the cluster that declares a group of its own of
+    # that name, nor the files in the folders never searched.
+    changes = changes_of(edit)
+    assert sorted(changes) == sorted([main, site, dev])
+    # The module's mark and CRLF, and the other cluster's CR line ends, stay as
+    # they were: only the names change, at the places the editor counts.
+    renamed_site = as_editor_applies(SITE.encode("utf-8"), changes[site])
+    assert renamed_site == SITE.replace("PAYROLL", "PAYUSERS").encode("utf-8")
+    assert [(e.range.start.line, e.range.start.character) for e in changes[site]] == [(0, 13)]
+    renamed_dev = as_editor_applies(DEV.encode("utf-8"), changes[dev])
+    assert renamed_dev == DEV.replace("PAYROLL", "PAYUSERS").encode("utf-8")
+    # The open cluster at its buffer's version; the files not open at none.
+    assert document_versions(edit) == {main: 3, site: None, dev: None}
+
+
+@pytest.mark.asyncio
+async def test_an_open_module_whose_buffer_keeps_the_mark_is_edited_past_it(client: LanguageClient):
+    # This editor keeps the mark in the module's buffer: it counts it as line 1's
+    # first character, so the edit there is one character further right.
+    folder = client.folder
+    main = open_doc(client, folder / "main.bkr", GOOD)
+    await diagnostics(client, main)
+    site = open_doc(client, folder / "site.bkr", SITE, version=7)
+    await diagnostics(client, site)
+    edit = await client.text_document_rename_async(
+        T.RenameParams(
+            text_document=T.TextDocumentIdentifier(uri=main),
+            position=position(GOOD, "PAYROLL full", 2),
+            new_name="PAYUSERS",
+        )
+    )
+    (renamed,) = changes_of(edit)[site]
+    assert (renamed.range.start.character, renamed.range.end.character) == (14, 21)
+    assert document_versions(edit)[site] == 7
+
+
+@pytest.mark.asyncio
+async def test_references_list_the_uses_in_files_not_open(client: LanguageClient):
+    folder = client.folder
+    main = open_doc(client, folder / "main.bkr", GOOD)
+    await diagnostics(client, main)
+    found = await client.text_document_references_async(
+        T.ReferenceParams(
+            text_document=T.TextDocumentIdentifier(uri=main),
+            position=position(GOOD, "MONITOR incremental", 1),
+            context=T.ReferenceContext(include_declaration=True),
+        )
+    )
+
+    def where(loc: T.Location) -> tuple[str, int]:
+        return Path(loc.uri.removeprefix("file://")).relative_to(folder).as_posix(), loc.range.start.line
+
+    places = sorted(map(where, found))
+    used = GOOD.count("\n", 0, GOOD.index("MONITOR incremental"))
+    assert places == [("dev/dev.bkr", used), ("main.bkr", used), ("site.bkr", 1)]
+    # From the module, which only declares it: its uses, in the files that import it.
+    site = open_doc(client, folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    found = await client.text_document_references_async(
+        T.ReferenceParams(
+            text_document=T.TextDocumentIdentifier(uri=site),
+            position=T.Position(line=1, character=17),
+            context=T.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert sorted(where(loc) for loc in found) == [("dev/dev.bkr", used), ("main.bkr", used)]
+
+
+@pytest.mark.asyncio
+async def test_rename_is_refused_when_a_file_not_open_would_get_an_error(client: LanguageClient):
+    folder = client.folder
+    # The other cluster holds an IDENTITY pattern that would cover the new ID.
+    dev = DEV.replace("  job PAYFULL", "  identity group NEWIDS { match NEW* }\r  job PAYFULL")
+    (folder / "dev" / "dev.bkr").write_bytes(dev.encode("utf-8"))
+    main = open_doc(client, folder / "main.bkr", GOOD)
+    await diagnostics(client, main)
+    site = open_doc(client, folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    with pytest.raises(JsonRpcException) as refused:
+        await client.text_document_rename_async(
+            T.RenameParams(
+                text_document=T.TextDocumentIdentifier(uri=site),
+                position=T.Position(line=0, character=26),  # PAYAPP01, after the mark
+                new_name="NEWAPP01",
+            )
+        )
+    assert str(folder / "dev" / "dev.bkr") in refused.value.message
+    assert "BKR204" in refused.value.message
+
+
+@pytest.mark.asyncio
+async def test_rename_never_edits_the_standard_library_a_file_not_open_imports(client: LanguageClient):
+    # `TCPIP` is the module's own here, but the other cluster also imports the
+    # standard library that lists it: renaming it would have to edit the library.
+    folder = client.folder
+    site_text = SITE.replace("{ PERFSVM }", "{ PERFSVM TCPIP }")
+    (folder / "site.bkr").write_bytes(site_text.encode("utf-8"))
+    dev = DEV.replace("import std/backup-manager", "import std/backup-manager\rimport std/zvm73")
+    (folder / "dev" / "dev.bkr").write_bytes(dev.encode("utf-8"))
+    site = open_doc(client, folder / "site.bkr", site_text)
+    await diagnostics(client, site)
+    with pytest.raises(JsonRpcException) as refused:
+        await client.text_document_rename_async(
+            T.RenameParams(
+                text_document=T.TextDocumentIdentifier(uri=site),
+                position=position(site_text, "TCPIP", 1),
+                new_name="TCPIP2",
+            )
+        )
+    assert "dev.bkr" in refused.value.message and "standard library" in refused.value.message
+
+
+@pytest.mark.asyncio
+async def test_past_the_limit_files_are_not_searched_and_the_user_is_told(capped_client: LanguageClient):
+    client = capped_client
+    folder = client.folder
+    site = open_doc(client, folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    edit = await client.text_document_rename_async(
+        T.RenameParams(
+            text_document=T.TextDocumentIdentifier(uri=site),
+            position=T.Position(line=0, character=15),
+            new_name="PAYUSERS",
+        )
+    )
+    assert sorted(Path(u).name for u in changes_of(edit)) == ["a1.bkr", "a2.bkr", "site.bkr"]
+    (told,) = [m for m in client.messages if "more than 2" in m.message]
+    assert told.type == T.MessageType.Warning and "max_workspace_files" in told.message
 
 
 # ----------------------------------------------------------------- the walk

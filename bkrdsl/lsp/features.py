@@ -448,7 +448,13 @@ def references(doc: Document, line: int, column: int, include_declaration: bool)
     occ = doc.occurrence_at(line, column)
     if occ is None:
         return []
-    return [o.span for o in doc.occurrences_of(occ.kind, occ.name) if include_declaration or not o.definition]
+    return references_of(doc, occ.kind, occ.name, include_declaration)
+
+
+def references_of(doc: Document, kind: str, name: str, include_declaration: bool) -> list[Span]:
+    """Where the `kind` named `name` occurs in this document and the modules it imports
+    (another file that imports the same module is searched the same way)."""
+    return [o.span for o in doc.occurrences_of(kind, name) if include_declaration or not o.definition]
 
 
 # ================================================================ rename and highlights
@@ -695,6 +701,10 @@ def renaming(doc: Document, kind: str, old: str, new_name: str) -> Renaming:
     from bkrdsl.check.common import quoted
 
     new = new_name.strip().upper()
+    if doc.model is None:  # a file whose names could not be gathered at all
+        raise RenameRefused(
+            f"cannot rename `{old}`: bkrc could not read this file's names; correct its syntax errors first"
+        )
     problem = _invalid(doc, kind, old, new)
     if problem:
         raise RenameRefused(f"cannot rename `{old}` to {quoted(new)}: {problem}", invalid_name=True)

@@ -28,6 +28,7 @@ from bkrdsl import __version__
 from bkrdsl.diagnostics import Severity
 from bkrdsl.lsp import features as F
 from bkrdsl.lsp.document import Document, analyse_document
+from bkrdsl.lsp.workspace import MAX_FILES, Workspace, bkr_files
 from bkrdsl.resolve import default_search_path
 from bkrdsl.source import Span
 
@@ -174,6 +175,10 @@ class BkrServer(LanguageServer):
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
         self.shut_down = False  # the client sent `shutdown`
+        #: The workspace's files the editor has not opened (rename and references).
+        self.disk = Workspace()
+        self.max_files = MAX_FILES
+        self.said_capped = False  # the user was told the workspace has too many files
 
     # ------------------------------------------------------------ files
     @staticmethod
@@ -228,6 +233,116 @@ class BkrServer(LanguageServer):
 
     def search_path(self) -> tuple[Path, ...]:
         return default_search_path(self.include)
+
+    # ------------------------------------------------------------ the workspace on disk
+    def roots(self) -> list[Path]:
+        """The workspace folders the client named (`workspaceFolders`, else `rootUri`)."""
+        uris = [f.uri for f in self.workspace.folders.values()]
+        if not uris and self.workspace.root_uri:
+            uris = [self.workspace.root_uri]
+        out = []
+        for uri in uris:
+            _, path = self.name_and_path(uri)
+            if path is not None and path.is_dir():
+                out.append(path)
+        return out
+
+    def buffer_of(self, path: Path) -> tuple[str, int | None] | None:
+        """The open buffer of a file (its text and version), None when it is not open."""
+        return self.buffers().get(path.resolve())
+
+    def buffers(self) -> dict[Path, tuple[str, int | None]]:
+        """The open buffers (text and version) by the resolved paths of their files."""
+        out = {}
+        for path, uri in self.open_paths().items():
+            text_doc = self.workspace.get_text_document(uri)
+            out[path] = (text_doc.source, text_doc.version)
+        return out
+
+    def workspace_files(self) -> list[Path]:
+        """The workspace's .bkr files, at most `max_files` of them; past that, the user
+        is told once (`window/showMessage`) which files rename and references search."""
+        found = bkr_files(self.roots(), self.max_files)
+        if found.capped and not self.said_capped:
+            self.said_capped = True
+            last = found.files[-1] if found.files else None
+            self.window_show_message(
+                T.ShowMessageParams(
+                    type=T.MessageType.Warning,
+                    message=(
+                        f"bkrc: the workspace has more than {self.max_files:,} .bkr files; rename and find"
+                        f" references search the first {self.max_files:,} in path order"
+                        + (f" (up to {last})" if last is not None else "")
+                        + " and the open files. Open the files that import a module before renaming its"
+                        " names, or raise `max_workspace_files`."
+                    ),
+                )
+            )
+        return found.files
+
+    def importers(self, targets: set[Path], handled: set[Path]) -> list[tuple[str, Document]]:
+        """The documents that import one of `targets` (resolved paths), directly or
+        not, and are not in `handled`: open ones as their buffers are now, the
+        workspace's other .bkr files from disk. In path order."""
+        out: list[tuple[str, Document]] = []
+        opened = self.open_paths()
+        for path, uri in sorted(opened.items()):
+            if path in handled:
+                continue
+            doc = self.fresh(uri)
+            if doc is not None and doc.read & targets:
+                handled.add(path)
+                out.append((uri, doc))
+        if not targets:
+            return out
+        search_path = self.search_path()
+        reader = self.reader()
+        buffers = self.buffers().get  # (resolved paths)
+        files = [p for p in self.workspace_files() if p.resolve() not in handled and p.resolve() not in opened]
+        for path in self.disk.importing(files, targets, search_path, buffers):
+            doc = self.disk.document(path, search_path, buffers, reader)
+            if doc is not None and doc.read & targets:
+                handled.add(path.resolve())
+                out.append((from_fs_path(str(path)), doc))
+        return out
+
+    def workspace_edit(self, done: list[tuple[Document, F.Renaming]]) -> T.WorkspaceEdit:
+        """The edits of the renamings, each place once, per file: `documentChanges`
+        when the client can apply them (each open file at its buffer's version, so
+        the client refuses an edit to a buffer changed since; `null` for a file it
+        has not opened), else `changes`."""
+        opened = self.open_paths()
+        edits: dict[str, list[T.TextEdit]] = {}
+        versions: dict[str, int | None] = {}
+        seen: set[tuple[str, int]] = set()
+        for where, renamed in done:
+            for span in renamed.spans:
+                key = _span_key(span)
+                target = self.uri_of(span.file, where)
+                if key in seen or target is None:
+                    continue
+                if F.in_stdlib(span.file):  # never: `renaming` refuses first
+                    raise refused(F.RenameRefused(f"{span.file} is the standard library's: rename never edits it"))
+                seen.add(key)
+                _, path = self.name_and_path(target)
+                uri = opened.get(path.resolve(), target) if path is not None else target
+                versions[uri] = self.workspace.get_text_document(uri).version if uri in opened.values() else None
+                edits.setdefault(uri, []).append(T.TextEdit(range=self.range(span, where), new_text=renamed.new))
+        for found in edits.values():
+            found.sort(key=lambda e: (e.range.start.line, e.range.start.character))
+        workspace = self.client_capabilities.workspace
+        capability = workspace.workspace_edit if workspace is not None else None
+        if capability is not None and capability.document_changes:
+            return T.WorkspaceEdit(
+                document_changes=[
+                    T.TextDocumentEdit(
+                        text_document=T.OptionalVersionedTextDocumentIdentifier(uri=uri, version=versions[uri]),
+                        edits=edits[uri],
+                    )
+                    for uri in sorted(edits)
+                ]
+            )
+        return T.WorkspaceEdit(changes={uri: edits[uri] for uri in sorted(edits)})
 
     # ------------------------------------------------------------ analysis
     def check(self, uri: str) -> Document:
@@ -335,9 +450,25 @@ class BkrServer(LanguageServer):
         lines = self.lines_of(span.file, doc)
         start = self.position(lines, span.line - 1, span.column - 1)
         end = self.position(lines, span.end_line - 1, span.end_column - 1)
-        if span.file == doc.name:
-            start, end = self.past_bom(doc, start), self.past_bom(doc, end)
+        if self.has_bom(span.file, doc):
+            units = self.bom_units()
+            if start.line == 0:
+                start = T.Position(line=0, character=start.character + units)
+            if end.line == 0:
+                end = T.Position(line=0, character=end.character + units)
         return T.Range(start=start, end=end)
+
+    def has_bom(self, file: str, doc: Document) -> bool:
+        """Whether the editor counts a byte-order mark before line 1 of `file` (seen
+        from `doc`): the document's own buffer, or another open buffer (an imported
+        module) that begins with one. A file the editor has not opened has none
+        that counts: an editor loads it with the mark stripped."""
+        if file == doc.name:
+            return doc.bom
+        uri = self.uri_of(file, doc)
+        _, path = self.name_and_path(uri) if uri is not None else (None, None)
+        opened = self.buffer_of(path) if path is not None else None
+        return opened is not None and opened[0].startswith("\ufeff")
 
     def location(self, span: Span, doc: Document) -> T.Location | None:
         uri = self.uri_of(span.file, doc)
@@ -397,6 +528,24 @@ class BkrServer(LanguageServer):
 _CLOSED = object()  # the version of a buffer that is not open
 
 
+def _span_key(span: Span) -> tuple[str, int]:
+    """One place in one file, however the documents that see it name the file."""
+    return (os.path.realpath(span.file) if os.path.isabs(span.file) else span.file, span.start)
+
+
+def _resolved(file: str, doc: Document, server: BkrServer) -> Path | None:
+    """The resolved path of a file named in a span of `doc` (the standard library's too)."""
+    uri = server.uri_of(file, doc)
+    path = server.name_and_path(uri)[1] if uri is not None else None
+    return path.resolve() if path is not None else None
+
+
+def _edited(done: tuple[Document, F.Renaming], server: BkrServer) -> set[Path]:
+    """The files a renaming edits, as resolved paths."""
+    doc, renamed = done
+    return {p for p in (_resolved(s.file, doc, server) for s in renamed.spans) if p is not None}
+
+
 def _normal(text: str) -> str:
     from bkrdsl.syntax.reader import normalise
 
@@ -426,6 +575,9 @@ def build_server() -> BkrServer:
             debounce = options.get("debounce_ms")
             if isinstance(debounce, (int, float)) and 0 <= debounce <= 10_000:
                 ls.debounce = debounce / 1000
+            most = options.get("max_workspace_files")
+            if isinstance(most, int) and not isinstance(most, bool) and most >= 0:
+                ls.max_files = most
 
     @server.feature(T.INITIALIZED)
     async def initialized(ls: BkrServer, params: T.InitializedParams) -> None:
@@ -448,6 +600,8 @@ def build_server() -> BkrServer:
         # A module created, changed or deleted on disk: every open document may
         # import it (or have failed to find it, BKR101), so each is checked again.
         if params.changes:
+            if any(c.type != T.FileChangeType.Changed for c in params.changes):
+                ls.disk.forget()  # a file created or deleted may change what an import finds
             for uri in ls.open_uris():
                 ls.schedule(uri, refresh_hints=True)
 
@@ -536,8 +690,27 @@ def build_server() -> BkrServer:
         if doc is None:
             return []
         line, column = ls.server_position(doc, params.position)
-        spans = F.references(doc, line, column, params.context.include_declaration)
-        return [loc for loc in (ls.location(s, doc) for s in spans) if loc is not None]
+        include = params.context.include_declaration
+        found = [(s, doc) for s in F.references(doc, line, column, include)]
+        occ = doc.occurrence_at(line, column)
+        if occ is not None:
+            # The files that import where the name occurs (the standard library
+            # too) use it as well: open or not, they are searched.
+            _, path = ls.name_and_path(params.text_document.uri)
+            handled = {path.resolve()} if path is not None else set()
+            every = F.references_of(doc, occ.kind, occ.name, True)
+            targets = {p for p in (_resolved(s.file, doc, ls) for s in every) if p is not None}
+            for _uri, other in ls.importers(targets, handled):
+                found += [(s, other) for s in F.references_of(other, occ.kind, occ.name, include)]
+        out, seen = [], set()
+        for span, where in found:
+            key = _span_key(span)
+            loc = ls.location(span, where)
+            if key in seen or loc is None:
+                continue
+            seen.add(key)
+            out.append(loc)
+        return out
 
     @server.feature(T.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
     def document_highlight(ls: BkrServer, params: T.DocumentHighlightParams) -> list[T.DocumentHighlight]:
@@ -574,27 +747,29 @@ def build_server() -> BkrServer:
             return None
         try:
             done = [(doc, F.rename(doc, *ls.server_position(doc, params.position), params.new_name))]
-            # A module's names are used by the clusters that import it: the open ones
-            # are renamed too (and must accept the new name).
-            kind, old = done[0][1].kind, done[0][1].old
-            for other in ls.dependents(uri):
-                other_doc = ls.fresh(other)
-                if other_doc is not None:
-                    done.append((other_doc, F.renaming(other_doc, kind, old, params.new_name)))
         except F.RenameRefused as why:
             raise refused(why) from None
-        changes: dict[str, list[T.TextEdit]] = {}
-        seen: set[tuple[str, int]] = set()
-        for where, renamed in done:
-            for span in renamed.spans:
-                key = (os.path.realpath(span.file) if os.path.isabs(span.file) else span.file, span.start)
-                target = ls.uri_of(span.file, where)
-                if key in seen or target is None:
-                    continue
-                seen.add(key)
-                edit = T.TextEdit(range=ls.range(span, where), new_text=renamed.new)
-                changes.setdefault(target, []).append(edit)
-        return T.WorkspaceEdit(changes=changes)
+        # A module's names are used by the files that import it, open or not: they
+        # are renamed too (and must accept the new name), and so, in turn, are the
+        # files that import what their renaming edits.
+        kind, old = done[0][1].kind, done[0][1].old
+        _, path = ls.name_and_path(uri)
+        handled = {path.resolve()} if path is not None else set()
+        edited = _edited(done[0], ls)
+        while True:
+            more = ls.importers(edited, handled)
+            if not more:
+                break
+            for other_uri, other_doc in more:
+                try:
+                    renamed = F.renaming(other_doc, kind, old, params.new_name)
+                except F.RenameRefused as why:
+                    shown = ls.name_and_path(other_uri)[0]
+                    why = F.RenameRefused(f"in {shown}: {why.message}", invalid_name=why.invalid_name)
+                    raise refused(why) from None
+                done.append((other_doc, renamed))
+                edited |= _edited(done[-1], ls)
+        return ls.workspace_edit(done)
 
     @server.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def symbols(ls: BkrServer, params: T.DocumentSymbolParams) -> list[T.DocumentSymbol]:
