@@ -157,6 +157,25 @@ async def test_rename_edits_the_files_that_import_the_module_from_disk(client: L
 
 
 @pytest.mark.asyncio
+async def test_a_file_changed_on_disk_since_the_last_rename_is_read_again(client: LanguageClient):
+    folder = client.folder
+    main = open_doc(client, folder / "main.bkr", GOOD)
+    await diagnostics(client, main)
+    at = T.RenameParams(
+        text_document=T.TextDocumentIdentifier(uri=main),
+        position=position(GOOD, "PAYROLL full", 2),
+        new_name="PAYUSERS",
+    )
+    dev = (folder / "dev" / "dev.bkr").as_uri()
+    await client.text_document_rename_async(at)  # the other cluster's analysis is kept...
+    moved = "# Two lines more\r# above everything.\r" + DEV  # ...until it changes
+    (folder / "dev" / "dev.bkr").write_bytes(moved.encode("utf-8"))
+    edit = await client.text_document_rename_async(at)
+    renamed = as_editor_applies(moved.encode("utf-8"), changes_of(edit)[dev])
+    assert renamed == moved.replace("PAYROLL", "PAYUSERS").encode("utf-8")
+
+
+@pytest.mark.asyncio
 async def test_an_open_module_whose_buffer_keeps_the_mark_is_edited_past_it(client: LanguageClient):
     # This editor keeps the mark in the module's buffer: it counts it as line 1's
     # first character, so the edit there is one character further right.
