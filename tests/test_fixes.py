@@ -428,3 +428,71 @@ def test_fixes_that_touch_wait_for_the_next_round():
     assert len(found) == 2 and len(fixes.choose(found, NAME)) == 1
     done = fixes.fix_all(text, NAME, lambda t: analyse(NAME, t.encode("utf-8")))
     assert [d.code for d in done.applied] == ["BKR253", "BKR253"] and done.diagnostics == []
+
+
+# ------------------------------------------------------------------ a fix that would add an error
+
+# An IDENTITY job pinned to one member (BKR221): its fix, `run on each member`, is right
+# for the placement, but the job's name has 8 characters, so its per-member names
+# (SYSINCRM1 ...) would be too long (BKR223), an error the file does not have.
+PINNED = damaged("  job SYSINC {", "  job SYSINCRM {").replace(
+    "run on each member daily 03:30", "run on VMSYS1 daily 03:30"
+)
+
+
+def fix_all(text: str) -> fixes.Fixed:
+    return fixes.fix_all(text, NAME, lambda t: analyse(NAME, t.encode("utf-8")))
+
+
+def test_a_fix_that_would_add_an_error_is_not_applied():
+    assert [d.code for d in check(PINNED) if d.is_error] == ["BKR221"]
+    done = fix_all(PINNED)
+    assert done.text == PINNED and done.applied == []
+    (left,) = done.not_applied
+    assert left.diagnostic.code == "BKR221" and left.diagnostic.fix.title == "Run on each member"
+    job = line_of("job SYSINC {", 1)
+    assert [(d.code, d.span.line, d.span.column) for d in left.gives] == [("BKR223", job, 7)]
+    assert [d.code for d in done.diagnostics if d.is_error] == ["BKR221"]
+
+
+def test_a_round_with_a_fix_that_adds_an_error_applies_the_others():
+    # One round takes both fixes; together they add BKR223: each is tried alone,
+    # the time's is applied, BKR221's is not.
+    text = PINNED.replace("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2am")
+    assert len(fixes.choose(check(text), NAME)) == 2
+    done = fix_all(text)
+    assert [d.code for d in done.applied] == ["BKR313"]
+    assert [n.diagnostic.code for n in done.not_applied] == ["BKR221"]
+    assert done.text == PINNED
+
+
+def test_a_mended_syntax_error_uncovers_what_the_checks_find():
+    # The checks do not run on a file with a syntax error: once `sharedserver` is
+    # mended, BKR221 shows. That is not the fix's doing: it is applied.
+    text = PINNED.replace("catalog shared server", "catalog sharedserver")
+    assert [d.code for d in check(text)] == ["BKR012"]
+    done = fix_all(text)
+    assert [d.code for d in done.applied] == ["BKR012"]
+    assert [n.diagnostic.code for n in done.not_applied] == ["BKR221"]
+    assert done.text == PINNED
+
+
+@pytest.mark.parametrize(
+    "slips",
+    [
+        # read after recovery from the first syntax error, the second is another
+        # error, without a fix
+        [("purge weekly sun 03:00", "purge weekly sun, 03:00"), ("retain 35 days", "retain 35days")],
+        # recovery from the first skips the rest of its line
+        [("catalog-node TCTMM", "catalog-nod TCTMM"), ("request-node TRTMM", "request node TRTMM")],
+    ],
+)
+def test_a_mended_syntax_error_uncovers_the_syntax_errors_recovery_skipped(slips):
+    text = BASE
+    for clean, written in slips:
+        text = text.replace(clean, written, 1)
+    # the second slip: not seen, or seen as another error, without a fix
+    assert [d.fix is not None for d in check(text)] in ([True], [True, False])
+    done = fix_all(text)
+    assert done.text == BASE and done.not_applied == []
+
