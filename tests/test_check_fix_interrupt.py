@@ -5,7 +5,8 @@ holds Ctrl-C back (`output.Commit`) from just before the replace until its
 "fixed N problems" line is printed. Ctrl-C before that leaves the file as it
 was; Ctrl-C while the file is written finishes that file and its line. Either
 way the run stops there: exit 130, the later files untouched, nothing left
-beside them.
+beside them, and two lines that say which files were fixed and which were left
+as they were, with the command that fixes those.
 
 Interrupts are delivered as in tests/test_compile_interrupt.py: a wrapped step
 calls `signal.raise_signal(SIGINT)`, which is what a Ctrl-C at that moment does;
@@ -46,13 +47,15 @@ def folder(path) -> list[str]:
     return sorted(p.name for p in path.parent.iterdir())
 
 
-def assert_interrupted(result, fixed) -> None:
+def assert_interrupted(result, fixed, rest) -> None:
     assert result.exit_code == 130, result.output
     assert "Aborted!" not in result.output
-    assert result.stderr.endswith("bkrc: interrupted\n"), result.stderr
-    assert result.stderr.count("fixed 1 problem in") == len(fixed)
-    for path in fixed:
-        assert f"fixed 1 problem in {path}: BKR012\n" in result.stderr
+    assert result.stderr.splitlines() == [
+        *(f"fixed 1 problem in {path}: BKR012" for path in fixed),
+        f"bkrc: interrupted; fixed: {', '.join(map(str, fixed))};"
+        f" not fixed, as they were: {', '.join(map(str, rest))}",
+        f"bkrc: to go on: bkrc check --fix {' '.join(map(str, rest))}",
+    ]
 
 
 def test_ctrl_c_while_a_file_is_fixed_stops_before_it(three, monkeypatch):
@@ -61,7 +64,7 @@ def test_ctrl_c_while_a_file_is_fixed_stops_before_it(three, monkeypatch):
     result = run_cli(["check", "--fix", *three])
     assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
     assert texts(three) == [CLEAN, BROKEN, BROKEN]
-    assert_interrupted(result, three[:1])
+    assert_interrupted(result, three[:1], three[1:])
 
 
 @pytest.mark.parametrize(
@@ -74,7 +77,7 @@ def test_ctrl_c_while_a_file_is_replaced_finishes_that_file_then_stops(three, mo
     result = run_cli(["check", "--fix", *three])
     assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
     assert texts(three) == [CLEAN, CLEAN, BROKEN]
-    assert_interrupted(result, three[:2])
+    assert_interrupted(result, three[:2], three[2:])
 
 
 def test_ctrl_c_while_the_fixed_line_is_printed(three, monkeypatch):
@@ -83,7 +86,7 @@ def test_ctrl_c_while_the_fixed_line_is_printed(three, monkeypatch):
     after_call(monkeypatch, click, "echo", 1, before=True)
     result = run_cli(["check", "--fix", *three])
     assert texts(three) == [CLEAN, BROKEN, BROKEN]
-    assert_interrupted(result, three[:1])
+    assert_interrupted(result, three[:1], three[1:])
 
 
 SUBPROCESS = """
@@ -107,6 +110,40 @@ def test_a_real_sigint_through_the_console_entry_point(three):
     run = subprocess.run(args, capture_output=True, text=True, check=False)
     assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
     assert run.returncode == 130, run.stderr
-    assert run.stderr.splitlines() == [f"fixed 1 problem in {three[0]}: BKR012", "bkrc: interrupted"]
+    assert run.stderr.splitlines() == [
+        f"fixed 1 problem in {three[0]}: BKR012",
+        f"bkrc: interrupted; fixed: {three[0]}; not fixed, as they were: {three[1]}, {three[2]}",
+        f"bkrc: to go on: bkrc check --fix {three[1]} {three[2]}",
+    ]
     assert run.stdout == ""
     assert texts(three) == [CLEAN, BROKEN, BROKEN]
+
+
+def test_ctrl_c_names_the_files_checked_with_nothing_to_fix_and_keeps_the_search_path(tmp_path, monkeypatch):
+    """A clean file checked before Ctrl-C is neither fixed nor left to do; the command
+    that goes on keeps -I, and quotes a name with a blank."""
+    clean, broken = tmp_path / "clean.bkr", tmp_path / "my site.bkr"
+    clean.write_text(CLEAN, encoding="utf-8")
+    broken.write_text(BROKEN, encoding="utf-8")
+    after_call(monkeypatch, fixes, "fix_all", 2)
+    result = run_cli(["check", "--fix", "-I", tmp_path, clean, broken])
+    assert result.exit_code == 130
+    assert result.stderr.splitlines() == [
+        f"bkrc: interrupted; no file was changed; no fix to apply: {clean};"
+        f" not fixed, as they were: {broken}",
+        f"bkrc: to go on: bkrc check --fix -I {tmp_path} '{broken}'",
+    ]
+    assert broken.read_text(encoding="utf-8") == BROKEN
+
+
+def test_ctrl_c_while_the_last_file_s_problems_are_reported(three, monkeypatch):
+    """Every file was fixed: nothing is left to do."""
+    import bkrdsl.cli.check
+
+    after_call(monkeypatch, bkrdsl.cli.check, "print_diagnostics", 1)
+    result = run_cli(["check", "--fix", *three])
+    assert result.exit_code == 130
+    assert texts(three) == [CLEAN, CLEAN, CLEAN]
+    assert result.stderr.splitlines()[-1] == (
+        f"bkrc: interrupted; fixed: {', '.join(map(str, three))}; every file was checked"
+    )

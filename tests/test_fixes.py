@@ -284,7 +284,10 @@ def test_fix_mends_every_slip_and_rewrites_the_file(tmp_path):
     result = run_cli(["check", "--fix", path], expect=0)
     assert path.read_text(encoding="utf-8") == BASE
     # `every member daily03:30` is two slips.
-    assert result.stderr == f"fixed 7 problems in {path}: BKR101, BKR012, BKR012, BKR004, BKR004, BKR004, BKR012\n"
+    assert result.stderr == (
+        f"fixed 7 problems in {path}: BKR101, BKR012, BKR012, BKR004, BKR004, BKR004, BKR012\n"
+        f"{path}: 7 fixes applied; clean\n"
+    )
     assert result.stdout == ""
 
 
@@ -361,7 +364,11 @@ def test_a_file_checked_before_its_module_was_fixed_is_reported_as_it_is_now(tmp
     alone = run_cli(["check", "--format", "short", main], expect=1)
     assert "BKR012" in alone.stdout
     result = run_cli(["check", "--fix", "--format", "short", main, module])
-    assert result.stderr == f"fixed 1 problem in {module}: BKR012\n"
+    assert result.stderr == (
+        f"fixed 1 problem in {module}: BKR012\n"
+        f"{main}: 0 fixes applied; clean\n"
+        f"{module}: 1 fix applied; clean as a module\n"
+    )
     assert "BKR012" not in result.stdout
     run_cli(["check", main], expect=0)
 
@@ -374,7 +381,10 @@ def test_a_number_too_many_does_not_hide_the_rest_of_its_line(tmp_path):
     slipped = damaged("{ workers 2  private-volume M4PRV1 }", written)
     path.write_text(slipped)
     result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
-    assert result.stderr == f"fixed 2 problems in {path}: BKR012, BKR012\n"
+    assert result.stderr == (
+        f"fixed 2 problems in {path}: BKR012, BKR012\n"
+        f"{path}: 2 fixes applied; remaining: 1 error (BKR004)\n"
+    )
     line = line_of("member VMSYS4", 1)
     assert result.stdout == (
         f"{path}:{line}:29: error BKR004: one word too many: the `workers` statement ends with `2`,"
@@ -395,7 +405,10 @@ def test_a_file_fix_cannot_write_is_reported_as_it_is(tmp_path, monkeypatch):
     path = tmp_path / NAME
     path.write_text(damaged("catalog shared server", "catalog sharedserver"))
     result = run_cli(["check", "--fix", "--format", "short", path], expect=2)
-    assert result.stderr == f"bkrc: {path}: cannot write: Permission denied\n"
+    assert result.stderr == (
+        f"bkrc: {path}: cannot write: Permission denied\n"
+        f"{path}: not written; remaining: 1 error (BKR012)\n"
+    )
     assert result.stdout.startswith(f"{path}:{line_of('catalog shared server', 1)}:11: error BKR012:")
     assert "sharedserver" in path.read_text(encoding="utf-8")
 
@@ -410,6 +423,7 @@ def test_fix_leaves_a_read_only_file_as_it_is(tmp_path):
     assert result.stderr == (
         f"bkrc: {path}: cannot write: the file is read-only (mode 0444), so bkrc leaves it as it is;"
         " make it writable (`chmod u+w`) to let bkrc change it\n"
+        f"{path}: not written; remaining: 1 error (BKR012)\n"
     )
     assert result.stdout.startswith(f"{path}:{line_of('catalog shared server', 1)}:11: error BKR012:")
     assert "sharedserver" in path.read_text(encoding="utf-8")
@@ -496,3 +510,55 @@ def test_a_mended_syntax_error_uncovers_the_syntax_errors_recovery_skipped(slips
     done = fix_all(text)
     assert done.text == BASE and done.not_applied == []
 
+
+def test_fix_says_which_fix_it_did_not_apply_and_why(tmp_path):
+    path = tmp_path / NAME
+    path.write_text(PINNED, encoding="utf-8")
+    result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
+    assert path.read_text(encoding="utf-8") == PINNED
+    job, run = line_of("job SYSINC {", 1), line_of("run on each member", 1)
+    assert (
+        f"not applied: the fix for BKR221 at {path}:{run}:9 (Run on each member) would give"
+        f" BKR223 at {path}:{job}:7: job `SYSINCRM` runs on several members, and its per-member names"
+        " are too long: SYSINCRM1 on VMSYS1, SYSINCRM2 on VMSYS2, SYSINCRM3 on VMSYS3, SYSINCRM4 on VMSYS4\n"
+    ) in result.stderr
+    assert f"{path}:{run}:9: error BKR221:" in result.stdout
+
+
+def test_a_close_name_that_would_declare_a_disk_twice_is_not_written(tmp_path):
+    # `disk BKRBKP 191`: BKR332 offers the one close machine, BKRBKUP, which already
+    # has its 191 disk on the next line; writing it would give BKR324 (a disk twice).
+    text = (ROOT / "tests/data/rules/BKR332.fail.bkr").read_text(encoding="utf-8")
+    path = tmp_path / "disks.bkr"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
+    assert path.read_text(encoding="utf-8") == text
+    assert result.stderr.splitlines() == [
+        f"not applied: the fix for BKR332 at {path}:9:8 (Replace with `BKRBKUP`) would give"
+        f" BKR324 at {path}:10:16: user `BKRBKUP` already has a minidisk at address 0191",
+        f"{path}: 0 fixes applied, 1 not applied; remaining: 1 error (BKR332)",
+    ]
+
+
+def test_fix_ends_with_one_line_per_file_what_it_fixed_and_what_is_left(tmp_path, monkeypatch):
+    # As `ruff --fix` ends with what is fixed and what remains: per FILE, the fixes
+    # applied, and what is left by severity and code, in it and in what it imports;
+    # a module with problems that no FILE names gets a line that says so.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site").mkdir()
+    common = (ROOT / "examples/site/common.bkr").read_text(encoding="utf-8")
+    (tmp_path / "site/common.bkr").write_text(common.replace("single group", "singel group"))
+    (tmp_path / "with-site.bkr").write_text((ROOT / "examples/with-site.bkr").read_text(encoding="utf-8"))
+    slipped = damaged("catalog shared server", "catalog sharedserver").replace(
+        "    backup APPS full\n", "    backup APPS full\n    include minidisk LNXWEB01 0191\n"
+    )
+    (tmp_path / NAME).write_text(slipped, encoding="utf-8")
+    (tmp_path / "clean.bkr").write_text(BASE, encoding="utf-8")
+    result = run_cli(["check", "--fix", "--format", "short", NAME, "with-site.bkr", "clean.bkr"], expect=1)
+    assert result.stderr.splitlines() == [
+        f"fixed 1 problem in {NAME}: BKR012",
+        f"{NAME}: 1 fix applied; remaining: 1 warning (BKR406)",
+        "with-site.bkr: 0 fixes applied; remaining: in site/common.bkr, which it imports: 1 error (BKR012)",
+        "clean.bkr: 0 fixes applied; clean",
+        "site/common.bkr: not given to --fix; remaining: 1 error (BKR012)",
+    ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 
 import click
 
 from bkrdsl.cli.common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     InputError,
@@ -18,6 +20,7 @@ from bkrdsl.cli.common import (
     include_option,
     print_diagnostics,
     read_input,
+    real_file,
 )
 
 
@@ -26,7 +29,7 @@ from bkrdsl.cli.common import (
 @click.option(
     "--fix",
     is_flag=True,
-    help="Apply every fix the diagnostics carry to the FILEs, then report what is left.",
+    help="Apply the fixes the diagnostics carry (none that would add an error); report what is left.",
 )
 @format_option
 @color_option
@@ -39,18 +42,35 @@ def check_cmd(files, fix, fmt, color, include):
 
     With --fix, each FILE is rewritten in one step with the fixes its diagnostics
     carry (docs/diagnostics.md#fixes), checked again and fixed again until no
-    fix is left; a file with none is not touched. What remains is reported.
+    fix is left; a file with none is not touched. A fix that would add an error
+    is not applied, and a line says why. What remains is reported, and a last
+    line per FILE says how many fixes were applied and what is left. Ctrl-C
+    names the files fixed and those left as they were.
     """
     if fix and "-" in files:
         click.echo("bkrc: --fix rewrites files; it cannot rewrite standard input", err=True)
         sys.exit(EXIT_USAGE)
+    done: list[FileFix] = []  # --fix: each FILE it finished, in order
+    try:
+        code = _check(files, fix, fmt, color, include, done)
+    except KeyboardInterrupt:
+        if not fix:
+            raise
+        for line in interrupted(files, done, include):
+            click.echo(line, err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(code)
+
+
+def _check(files, fix, fmt, color, include, done: list[FileFix]) -> int:
+    """The command: check (and with --fix, fix) each FILE, report; the exit code."""
     analyses = []
     rewritten: list[tuple[int, str]] = []  # (when, the file's real path) for each file --fix replaced
     io_failed = False
     for arg in files:
         try:
             if fix:
-                analysis, written = fix_arg(arg, include)
+                analysis, written = fix_arg(arg, include, done)
                 if written:
                     rewritten.append((len(analyses), os.path.realpath(arg)))
             else:
@@ -61,6 +81,8 @@ def check_cmd(files, fix, fmt, color, include):
             io_failed = True
             if isinstance(err, UnwritableError):
                 analyses.append((arg, err.analysis))
+            elif fix:
+                done.append(FileFix(arg, unreadable=True))
     for n, (arg, analysis) in enumerate(analyses):
         # A FILE checked before --fix replaced a module it imports (`bkrc check --fix
         # cluster.bkr site.bkr`) is reported as it is now, not with the module's old text.
@@ -71,10 +93,15 @@ def check_cmd(files, fix, fmt, color, include):
             except InputError as err:
                 click.echo(str(err), err=True)
                 io_failed = True
+    if fix:
+        checked = dict(analyses)
     analyses = [analysis for _, analysis in analyses]
     print_diagnostics(analyses, fmt, color, modules=[a.name for a in analyses if a.module])
+    if fix:
+        for line in summary(done, checked):
+            click.echo(line, err=True)
     code = max([exit_code(a.diagnostics) for a in analyses] + [EXIT_OK])
-    sys.exit(EXIT_USAGE if io_failed else code)
+    return EXIT_USAGE if io_failed else code
 
 
 class UnwritableError(InputError):
@@ -85,10 +112,23 @@ class UnwritableError(InputError):
         self.analysis = analysis
 
 
-def fix_arg(arg: str, include):
+@dataclass
+class FileFix:
+    """What --fix did to one FILE: for the summary, and for the note after Ctrl-C."""
+
+    arg: str
+    applied: list = field(default_factory=list)  # the diagnostics whose fixes are in the file
+    not_applied: list = field(default_factory=list)  # fixes.NotApplied: left out, they add errors
+    written: bool = False
+    unwritable: bool = False  # fixes found, but the file could not be replaced
+    unreadable: bool = False  # the FILE could not be read
+
+
+def fix_arg(arg: str, include, done: list[FileFix]):
     """Fix one FILE argument in place (`bkrc check --fix`): the analysis of what it holds
-    afterwards, and whether it was replaced. Raises InputError when it cannot be read
-    or written."""
+    afterwards, and whether it was replaced; what was fixed goes on `done` (before a
+    Ctrl-C held back while the file was written is let go). Raises InputError when it
+    cannot be read or written."""
     from bkrdsl.fixes import fix_all
     from bkrdsl.output import Commit, replace_file
     from bkrdsl.pipeline import analyse
@@ -99,30 +139,136 @@ def fix_arg(arg: str, include):
     search_path = default_search_path(tuple(include))
     _, unreadable = decode(name, data)
     if unreadable:  # binary, not UTF-8: nothing to fix, only to report
+        done.append(FileFix(arg))
         return analyse(name, data, path=path, search_path=search_path), False
     # The text as written: the fixes keep its byte-order mark and its line ends, each
     # line's own (fix_all maps the offsets of the text bkrc reads onto it).
-    done = fix_all(
+    fixed = fix_all(
         data.decode("utf-8"),
         name,
         lambda text: analyse(name, text.encode("utf-8"), path=path, search_path=search_path),
     )
-    if not done.applied:
-        return done.analysis, False
-    out = done.text
-    codes = ", ".join(d.code for d in done.applied)
-    count = len(done.applied)
+    result = FileFix(arg, fixed.applied, fixed.not_applied)
+    if not fixed.applied:
+        done.append(result)
+        _say_not_applied(fixed.not_applied)
+        return fixed.analysis, False
+    codes = ", ".join(d.code for d in fixed.applied)
+    count = len(fixed.applied)
     with Commit() as commit:
         try:
-            replace_file(path, out.encode("utf-8"))
+            replace_file(path, fixed.text.encode("utf-8"))
         except OSError as err:
             # The file is as it was: report what it holds, as without --fix.
             unfixed = analyse(name, data, path=path, search_path=search_path)
+            done.append(FileFix(arg, unwritable=True))
             raise UnwritableError(f"bkrc: {name}: cannot write: {err.strerror or err}", unfixed) from None
+        result.written = True
+        done.append(result)
         click.echo(f"fixed {count} problem{'s' if count != 1 else ''} in {name}: {codes}", err=True)
     if commit.interrupted:
         raise KeyboardInterrupt
-    return done.analysis, True
+    _say_not_applied(fixed.not_applied)
+    return fixed.analysis, True
+
+
+def _say_not_applied(not_applied) -> None:
+    for left in not_applied:
+        click.echo(_not_applied_line(left), err=True)
+
+
+def _not_applied_line(left) -> str:
+    """One line: which fix --fix left out, where, and the errors it would add."""
+    d = left.diagnostic
+    gives = "; ".join(f"{g.code} at {_where(g)}: {g.message}" for g in left.gives)
+    return f"not applied: the fix for {d.code} at {_where(d)} ({d.fix.title}) would give {gives}"
+
+
+def _where(d) -> str:
+    return f"{d.span.file}:{d.span.line}:{d.span.column}" if d.span is not None else "(no place)"
+
+
+def summary(done: list[FileFix], checked: dict) -> list[str]:
+    """--fix's last lines, one per FILE (`checked`: each FILE's analysis): how many
+    fixes it applied and left out, and what is left, in it and in what it imports;
+    then one per other file with something left (a module the FILEs import), which
+    only a --fix of that file mends."""
+
+    def where(d) -> str:
+        return real_file(d.span.file) if d.span is not None else ""
+
+    lines = []
+    given: set[str] = set()
+    others: dict[str, list] = {}  # the problems left in files no FILE names, by real path
+    names: dict[str, str] = {}
+    for one in done:
+        key = real_file(one.arg)
+        analysis = checked.get(one.arg)
+        if key in given or analysis is None:
+            continue
+        given.add(key)
+        own = [d for d in analysis.diagnostics if where(d) in (key, "")]
+        imported: dict[str, list] = {}
+        for d in analysis.diagnostics:
+            if where(d) not in (key, ""):
+                imported.setdefault(where(d), []).append(d)
+                names.setdefault(where(d), d.span.file)
+        count = len(one.applied)
+        what = "not written" if one.unwritable else f"{count} fix{'es' if count != 1 else ''} applied"
+        if one.not_applied:
+            what += f", {len(one.not_applied)} not applied"
+        if not analysis.diagnostics:
+            lines.append(f"{one.arg}: {what}; clean{' as a module' if analysis.module else ''}")
+            continue
+        left = [_counts(own)] if own else []
+        left += [f"in {names[path]}, which it imports: {_counts(ds)}" for path, ds in imported.items()]
+        lines.append(f"{one.arg}: {what}; remaining: {'; '.join(left)}")
+        for path, ds in imported.items():
+            others.setdefault(path, [])
+            others[path] += [d for d in ds if d not in others[path]]
+    for path, ds in others.items():
+        if path not in given:
+            lines.append(f"{names[path]}: not given to --fix; remaining: {_counts(ds)}")
+    return lines
+
+
+def _counts(diagnostics) -> str:
+    """How many of each severity, with their codes: `1 error (BKR004), 2 warnings (BKR401)`."""
+    from bkrdsl.diagnostics import Severity
+
+    parts = []
+    for severity in Severity:
+        found = [d.code for d in diagnostics if d.severity is severity]
+        if found:
+            name = severity.value + ("s" if len(found) != 1 else "")
+            parts.append(f"{len(found)} {name} ({', '.join(dict.fromkeys(found))})")
+    return ", ".join(parts)
+
+
+def interrupted(files, done: list[FileFix], include) -> list[str]:
+    """What to say when Ctrl-C stops --fix: the files fixed before it, those checked
+    with nothing to write, and those left as they were (the one whose fixes were
+    being worked out, and every one after it), with the command that goes on."""
+    import shlex
+
+    finished = {one.arg for one in done}
+    fixed = [one.arg for one in done if one.written]
+    unchanged = [one.arg for one in done if not (one.written or one.unwritable or one.unreadable)]
+    unwritable = [one.arg for one in done if one.unwritable or one.unreadable]
+    unfixed = list(dict.fromkeys(arg for arg in files if arg not in finished))
+    parts = [f"fixed: {', '.join(fixed)}" if fixed else "no file was changed"]
+    if unchanged:
+        parts.append(f"no fix to apply: {', '.join(unchanged)}")
+    if unwritable:
+        parts.append(f"cannot read or write: {', '.join(unwritable)}")
+    if not unfixed:
+        return [f"bkrc: interrupted; {'; '.join(parts)}; every file was checked"]
+    parts.append(f"not fixed, as they were: {', '.join(unfixed)}")
+    options = [part for folder in include for part in ("-I", folder)]
+    return [
+        f"bkrc: interrupted; {'; '.join(parts)}",
+        "bkrc: to go on: " + shlex.join(["bkrc", "check", "--fix", *options, *unfixed]),
+    ]
 
 
 @click.command("explain")

@@ -133,13 +133,17 @@ def analyse_arg(arg: str, include: Sequence[str], dialect=None, *, cluster_requi
     )
 
 
+def real_file(name: str) -> str:
+    """One name for a file however it was written (`site/common.bkr` as the module's
+    own FILE argument, `./site/common.bkr` as the import found it); `<stdin>` as is."""
+    return name if name.startswith("<") else os.path.realpath(name)
+
+
 def _place(span) -> tuple | None:
-    """Where a diagnostic points, the same for two names of one file (`site/common.bkr`
-    as the module's own FILE argument, `./site/common.bkr` as the import found it)."""
+    """Where a diagnostic points, the same for two names of one file."""
     if span is None:
         return None
-    file = span.file if span.file.startswith("<") else os.path.realpath(span.file)
-    return (file, span.line, span.column, span.end_line, span.end_column)
+    return (real_file(span.file), span.line, span.column, span.end_line, span.end_column)
 
 
 def unique_diagnostics(analyses) -> list:
