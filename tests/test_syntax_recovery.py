@@ -414,6 +414,10 @@ def test_a_last_volume_label_that_spells_a_keyword_is_read_as_a_label():
         "  member M { private-volume V JOB }\n"
         "  member N { private-volume W disk\n    workers 2 }\n"
         "  shared-volume X MEMBER\n"
+        "  shared-volume Y JOB\n"
+        "  catalog shared server S pool P\n"
+        "  shared-volume Z JOB\n"
+        "  job J { to tape }\n"
         "}\n"
     )
     result = parse(Source.of("t.bkr", text))
@@ -422,7 +426,8 @@ def test_a_last_volume_label_that_spells_a_keyword_is_read_as_a_label():
     assert [[w.upper for w in s.values] for s in cluster.members[0].settings] == [["V", "JOB"]]
     assert [[w.upper for w in s.values] for s in cluster.members[1].settings] == [["W", "DISK"], ["2"]]
     volumes = [[w.upper for w in s.values] for s in cluster.settings if s.keyword == "shared-volume"]
-    assert volumes == [["X", "MEMBER"]]
+    assert volumes == [["X", "MEMBER"], ["Y", "JOB"], ["Z", "JOB"]]
+    assert [job.name.upper for job in cluster.jobs] == ["J"]
 
 
 @pytest.mark.parametrize(
@@ -432,6 +437,8 @@ def test_a_last_volume_label_that_spells_a_keyword_is_read_as_a_label():
         ("cluster A {\n  member M { private-volume V JOB X }\n}\n", "BKR013"),
         # too long for a volume label
         ("cluster A {\n  member M { private-volume V workers }\n}\n", "BKR010"),
+        # `job` alone on its line, where a job may start: a job without its name
+        ("cluster A {\n  shared-volume V\n  job\n  catalog shared server S pool P\n}\n", "BKR010"),
     ],
 )
 def test_a_keyword_after_volume_labels_stays_a_keyword_when_not_surely_a_label(text, code):

@@ -1616,7 +1616,9 @@ class Recovery:
         state after a name between lists). Read it as a label (a NAME token) when it is
         a valid label, it ends the list (a `}`, the end of the file, or a statement on
         a later line follows) and the words after it read on only so. Where the
-        keyword fits, only a `}` or the end of the file shows it ends nothing."""
+        keyword fits (`job` in the cluster block), a word on a line of its own is
+        the keyword: `job` alone on the line after `shared-volume V` is a job whose
+        name is missing, but `shared-volume V JOB` is two labels."""
         if tok.type not in self.keyword_types or tok.start_pos is None:
             return None
         stack = self.parser_state.value_stack if self.parser_state is not None else None
@@ -1637,8 +1639,8 @@ class Recovery:
         after, start = window[0]
         if after not in ("}", "") and (not self.first_on_line(start) or after.lower() not in self.facts.keywords):
             return None
-        if after not in ("}", "") and sim.fits([tok.type]):
-            return None  # `shared-volume V JOB` + a new line: perhaps a job without its name
+        if after not in ("}", "") and sim.fits([tok.type]) and self.first_on_line(tok.start_pos):
+            return None  # `shared-volume V` + `job` alone on the next line: a job without its name
         named = sim.copy()
         rest = self.reading(named, window) if named.feed("NAME") else None
         if rest is None or (after not in ("}", "") and rest[0] not in self.statements):
