@@ -183,6 +183,15 @@ MESSAGES = [
     ("cluster A {\n  catalog shared server S on M1 M2\n}\n", "BKR004", (2, 33),
      "the `catalog` statement ends with `M1`, and `M2` starts no statement"),
     ("single user A role admin x\n", "BKR004", (1, 26), "the `single user` statement ends with `admin`"),
+    # Lines copied from a CP directory or a job template: the help gives the statement.
+    ("cluster A {\n  USER LINUX01 LBYONLY 512M 2G G\n}\n", "BKR012", (2, 3), "`single user LINUX01`"),
+    ("cluster A {\n  IDENTITY BKRBKUP X 64M 128M BG\n}\n", "BKR012", (2, 3), "`identity user BKRBKUP`"),
+    ("cluster A {\n  MDISK 0191 3390 1000 10 VMCOM1 MR\n}\n", "BKR012", (2, 3),
+     "`disk USERID 0191 size 10 cyl on VMCOM1 at 1000`"),
+    ("cluster A {\n  SUBCONFIG BKRBUP-1\n}\n", "BKR012", (2, 3), "bkrc writes the BUILD ON statements"),
+    ("cluster A {\n  job J {\n    INCLUDE MINIDISK LNX* = 0100 - 0FFF\n  }\n}\n", "BKR014", (3, 5),
+     "`include minidisk LNX* 0100-0FFF`"),
+    ("cluster A {\n  job J {\n    CONFIG BKR_Job_Name = J\n  }\n}\n", "BKR014", (3, 5), "`job NAME {`"),
 ]
 # fmt: on
 
@@ -191,7 +200,7 @@ MESSAGES = [
 def test_message_catalogue(text, code, where, words):
     d = one(text)
     assert (d.code, (d.span.line, d.span.column)) == (code, where), d.message
-    assert words in d.message
+    assert words in d.message + d.help
     assert d.help
 
 

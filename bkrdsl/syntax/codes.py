@@ -279,6 +279,11 @@ UNKNOWN_KEYWORD = register(
     02:00`, `at 02:00`, `every sunday at 1am`) is answered with the schedule
     it means (`daily 02:00`, `weekly sun 01:00`), and a destination that does
     not start with `to` (`target disk pool BKUPPOOL`) with the `to` form.
+    A line copied from the CP directory (`USER LINUX01 LBYONLY 512M 2G G`,
+    `IDENTITY ...`, `MDISK ...`, `SUBCONFIG ...`, `BUILD ON ...`) is one
+    error for the whole line, whose help gives the .bkr statement that says
+    it (`single user LINUX01`, `disk USERID 0191 size 10 cyl`), or says that
+    bkrc writes it.
 
     So are keywords run together, or a keyword and the start of the next
     (`catalog sharedserver`, `run on eachmember`, `singlegroup`,
@@ -376,6 +381,10 @@ KEY_VALUE = register(
     .bkr statements are a keyword followed by its values, separated by
     blanks, the way CP and CMS commands are written. YAML's `key: value` and
     the `key = value` of ini files and Backup Manager templates are not .bkr.
+    A line copied from a job template (`INCLUDE MINIDISK * = 0100 - 0FFF`,
+    `CONFIG BKR_Job_Name = APPSFULL`) is one error for the whole line, whose
+    help gives the .bkr statement (`include minidisk * 0100-0FFF`): bkrc
+    writes the template from the job block.
 
     Failing example:
 

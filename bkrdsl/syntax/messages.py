@@ -271,6 +271,82 @@ def sniff_language(text: str) -> str | None:
     return None
 
 
+# ------------------------------------------------------------ lines from other files
+# A line copied from a CP directory or a Backup Manager job template into a .bkr
+# file: one error that gives the .bkr statement to write, and the whole line is
+# skipped, so its operands are not reported one by one.
+_DIRECTORY_ENTRY = re.compile(r"(USER|IDENTITY)\s+([^\s#]+)\s+[^\s#]+\s+\d+[KMGT]?(?![^\s#])", re.IGNORECASE)
+_MDISK = re.compile(
+    r"MDISK\s+([0-9A-F]{1,4})\s+([^\s#]+)(?:\s+(\d+)\s+(\d+)\s+([A-Z0-9@#$]{1,6})(?![^\s#]))?", re.IGNORECASE
+)
+_SUBCONFIG = re.compile(r"(SUBCONFIG\s+[^\s#]+|BUILD\s+ON\s+[^\s#]+\s+USING\s+SUBCONFIG)(?![^\s#])", re.IGNORECASE)
+_TEMPLATE_RECORD = re.compile(r"(INCLUDE|EXCLUDE)\s+(MINIDISK|SFS)\s[^=#\n]*=", re.IGNORECASE)
+_TEMPLATE_RANGE = re.compile(
+    r"(INCLUDE|EXCLUDE)\s+MINIDISK\s+([^\s=#]+)\s*=\s*([0-9A-F]{1,4}|\*)(?:\s*-\s*([0-9A-F]{1,4}))?\s*(?:#.*)?",
+    re.IGNORECASE,
+)
+_TEMPLATE_SETTING = re.compile(r"CONFIG\s+BKR_\w*\s*=", re.IGNORECASE)
+_CKD = frozenset({"3390", "3380"})
+_FBA = frozenset({"FB-512", "9336", "9332", "3370"})
+
+
+def foreign_line(line: str, span: Span) -> Diagnostic | None:
+    """The error for a line of a CP directory or a job template (`line`, from its
+    first word; `span`, that word), or None when the line is not one."""
+    word = shown(line.split(None, 1)[0])
+    if match := _DIRECTORY_ENTRY.match(line):
+        entry, user = match.group(1).upper(), match.group(2).upper()
+        kind = "single" if entry == "USER" else "identity"
+        what = "a USER entry (single-configuration)" if entry == "USER" else "an IDENTITY entry (multiconfiguration)"
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} starts a CP directory entry, not a .bkr statement",
+            span,
+            help=f"declare the user by its kind: `{kind} user {user}` for {what};"
+            " a .bkr file does not hold passwords, storage or privilege classes",
+        )
+    if match := _MDISK.match(line):
+        address, device, start, size, volume = match.groups()
+        unit = "blk" if device.upper() in _FBA else "cyl"
+        where = f" on {volume.upper()} at {start}" if start and device.upper() in _CKD | _FBA else ""
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CP directory statement, not a .bkr statement",
+            span,
+            help=f"give a machine a minidisk with `disk USERID {address.upper()} size {size or 'N'} {unit}{where}`,"
+            " USERID its user ID; bkrc writes the MDISK statement",
+        )
+    if _SUBCONFIG.match(line):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CP directory statement, not a .bkr statement",
+            span,
+            help="remove the line: bkrc writes the BUILD ON statements and SUBCONFIG entries of the"
+            " IDENTITY machines it writes entries for, one per member (docs/output.md)",
+        )
+    if match := _TEMPLATE_RANGE.fullmatch(line):
+        verb, owner, first, last = match.groups()
+        addresses = first.upper() if last is None or last.upper() == first.upper() else f"{first}-{last}".upper()
+        meant = f"{verb.lower()} minidisk {owner.upper()} {addresses}"
+        return codes.KEY_VALUE(
+            f"{word} starts a Backup Manager template record, not a .bkr statement",
+            span,
+            help=f"write `{meant}`: the owner, then addresses or ranges, without `=`; bkrc writes the template",
+        )
+    if match := _TEMPLATE_RECORD.match(line):
+        example = "include sfs POOL:USER.DIR" if match.group(2).upper() == "SFS" else "include minidisk * 0191"
+        return codes.KEY_VALUE(
+            f"{word} starts a Backup Manager template record, not a .bkr statement",
+            span,
+            help=f"write the selection without `=`, as in `{example}` (docs/language.md, job); bkrc writes the template",
+        )
+    if _TEMPLATE_SETTING.match(line):
+        return codes.KEY_VALUE(
+            f"{word} starts a Backup Manager template setting, not a .bkr statement",
+            span,
+            help="say it in the job block: the name in `job NAME {`, the level in `backup GROUP full`,"
+            " the target in `to disk pool NAME`; bkrc writes the template's settings",
+        )
+    return None
+
+
 # ------------------------------------------------------------ diagnostics
 BARE_BRACE = "a block starts with its keyword and name, as in `job NAME {`; this `{` has neither"
 STRAY_STRING = 'a quoted text can only follow `description`: `description "..."`'

@@ -695,6 +695,8 @@ class Recovery:
             self._advance(state, line_end)
             self._assume_string(ip, pos, line_end)
             return
+        if char == "=" and self.foreign_line(ip, pos):
+            return
         previous = last_real_token(ip.parser_state.value_stack)
         waiting = previous is not None and previous.type in self.keyword_types and "NAME" in self.accepts(ip)
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
@@ -703,6 +705,34 @@ class Recovery:
         self._advance(state, end)
         if code_name == "STRING_QUOTES":
             self._assume_string(ip, pos, end)
+
+    def foreign_line(self, ip, at: int | None, tok: Token | None = None) -> bool:
+        """A line copied from a CP directory or a job template (`USER LINUX01 LBYONLY
+        512M 2G G`, `INCLUDE MINIDISK * = 0100 - 0FFF`), whose statement starts the
+        line and has reached offset `at` (the token `tok` there, if any): one error
+        for the line (messages.foreign_line), which is skipped whole, so that its
+        operands are not reported one by one. False when the line is not one."""
+        text = self.source.text
+        if at is None or at >= len(text):
+            return False
+        begin = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        first = begin + len(text[begin:end]) - len(text[begin:end].lstrip())
+        if tok is None:
+            line, column = self.source.position(at)
+            tok = Token("NAME", "", at, line, column, line, column, at)
+        leaves = self.line_tail(ip, tok)
+        if (leaves[0].start_pos if leaves else at) != first:
+            return False  # the statement under way did not start this line
+        line_text = text[first:end].rstrip()
+        diag = messages.foreign_line(line_text, self.source.span(first, first + len(line_text.split(None, 1)[0])))
+        if diag is None:
+            return False
+        self.report(diag, first)
+        self.skip_phrase(ip, leaves[-1] if leaves else tok, end)
+        self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+        return True
 
     def _skip_end(self, code_name: str, char: str, pos: int, line_end: int) -> int:
         """Where reading resumes after a stray character."""
@@ -758,6 +788,8 @@ class Recovery:
             return None
         if self.quiet or self.saturated:
             return self.resynchronise(ip, tok, accepted)
+        if self.foreign_line(ip, tok.start_pos, tok):
+            return None
         typo = self.hyphenated_typo(tok)
         if typo is not None:
             # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
