@@ -271,7 +271,9 @@ UNKNOWN_KEYWORD = register(
     misspelt keyword, for which bkrc suggests the closest one and reads on as
     if it had been spelt right (two or three equally close keywords are all
     suggested, `exclude` or `include` for `enclude`, and bkrc reads on as the
-    first). A keyword ends at a blank: a word that only
+    first), or an abbreviation of exactly one keyword (`incr` for
+    `incremental`, `desc` for `description`: keywords are never
+    abbreviated). A keyword ends at a blank: a word that only
     starts with one (`private-volumes ZAPRV1`, `workers3`) is reported too,
     since it would otherwise read as the keyword followed by a name (a volume
     `S`, a worker count written without its blank). A schedule written in

@@ -106,10 +106,20 @@ def shown(text: str, limit: int = 40) -> str:
 def did_you_mean(word: str, candidates) -> list[str]:
     """The keywords closest to a misspelt `word` (case-insensitive), if any is close:
     the fewest typing slips, then difflib's ratio; two or three equally close are
-    all offered, alphabetically (bkrdsl.diagnostics.suggest)."""
+    all offered, alphabetically (bkrdsl.diagnostics.suggest). A word too far from
+    every keyword that abbreviates exactly one (`incr`, `desc`: CP and REXX
+    habits) is that keyword."""
     lowered = word.lower()
     if len(lowered) > 40:
         return []
+    best = _closest(lowered, candidates)
+    if best or len(lowered) < 3:
+        return best
+    abbreviated = sorted({c for c in candidates if c.startswith(lowered) and c != lowered})
+    return abbreviated if len(abbreviated) == 1 else []
+
+
+def _closest(lowered: str, candidates) -> list[str]:
     # A typo is at most one slip in a short word, two in a long one, so names that
     # merely share letters with a keyword (BKRBKUP, BKRPOOL) are left alone.
     allowed = 1 if len(lowered) <= 5 else 2
