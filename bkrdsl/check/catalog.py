@@ -8,7 +8,7 @@ With one catalog per member, every member expires its own.
 from __future__ import annotations
 
 from bkrdsl.ast import Scope
-from bkrdsl.check.common import listed, quoted
+from bkrdsl.check.common import listed, quoted, server_written_as_home
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -91,7 +91,10 @@ INCOMPLETE_CATALOG = register(
     A shared catalog lives in an SFS file pool that every member reaches
     through one single-configuration file pool server. bkrc needs both names
     to write the catalog server's configuration and the server's start-up in
-    its member's PROFILE EXEC.
+    its member's PROFILE EXEC. The server is named after `server`; `on`
+    names the member it logs on to, so in `catalog shared on BKRSVSFS pool
+    BKRPOOL` the catalog has no server, and this error (not an unknown
+    member BKRSVSFS) says to write `server BKRSVSFS`.
 
     Failing example:
 
@@ -400,7 +403,17 @@ def catalog_declared(model: Model):
         )
     if cat.scope is Scope.SHARED:
         missing = [what for what, value in (("server", cat.server), ("pool", cat.pool)) if value is None]
-        if missing:
+        written_on = server_written_as_home(model)
+        if written_on is not None:
+            pool = cat.pool or "BKRPOOL"
+            yield INCOMPLETE_CATALOG(
+                f"the shared catalog names no SFS server, and there is no member {quoted(written_on.upper)}:"
+                " `on` names the member the server logs on to",
+                written_on.span,
+                help=f"name the server after `server`: `catalog shared server {written_on.upper} pool {pool}`;"
+                " add `on MEMBER` only if it logs on to a member other than the purging one",
+            )
+        elif missing:
             yield INCOMPLETE_CATALOG(
                 f"the shared catalog names no SFS {' and no '.join(missing)}",
                 cat.decl.span,

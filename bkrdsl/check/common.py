@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from bkrdsl.ast import Cluster, Kind, Medium, Selection
+from bkrdsl.ast import Cluster, Kind, Medium, Scope, Selection
 from bkrdsl.diagnostics import Fix
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.resolve.model import PATTERN_CHARS, Model
@@ -267,3 +267,16 @@ def listed(items: Sequence[str], limit: int = 4) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def server_written_as_home(model: Model):
+    """`catalog shared on BKRSVSFS pool BKRPOOL`: a shared catalog without its
+    `server` whose `on` names no member is the server written after `on` (the
+    design brief's own wording). The word, or None. BKR212 says so, and BKR330
+    leaves the word alone."""
+    for cat in model.catalogs[:1]:
+        if cat.server is None and cat.scope is Scope.SHARED and len(cat.decl.home) == 1:
+            word = cat.decl.home[0]
+            if model.member(word.upper) is None:
+                return word
+    return None

@@ -11,6 +11,7 @@ from bkrdsl.check.common import (
     mean_fix,
     mean_help,
     quoted,
+    server_written_as_home,
     shown,
     valid_user_or_pattern,
     volume_problem,
@@ -719,8 +720,9 @@ def unknown_members(model: Model):
         return
     suggest = Suggester()
     names = model.member_names
+    server = server_written_as_home(model)  # BKR212's: the server written after `on`
     for word in model.cluster.member_references():
-        if model.member(word.upper) is None:
+        if model.member(word.upper) is None and word is not server:
             close = suggest.closest(word.upper, names)
             yield UNKNOWN_MEMBER(
                 f"unknown member {quoted(word.upper)}",
