@@ -183,6 +183,7 @@ MESSAGES = [
     ("cluster A {\n  catalog shared server S on M1 M2\n}\n", "BKR004", (2, 33),
      "the `catalog` statement ends with `M1`, and `M2` starts no statement"),
     ("single user A role admin x\n", "BKR004", (1, 26), "the `single user` statement ends with `admin`"),
+    ("cluster A {\n  job J { run on &SYSNAME daily 02:00 }\n}\n", "BKR003", (2, 18), "no `&` variables"),
     # A keyword abbreviated, as CP commands may be: the one keyword it abbreviates.
     ("cluster A {\n  job J { backup G incr }\n}\n", "BKR012", (2, 20), "did you mean `incremental`?"),
     ('cluster A {\n  member M { desc "x" }\n}\n', "BKR012", (2, 14), "did you mean `description`?"),

@@ -49,7 +49,9 @@ BAD_CHARACTER = register(
     The lexer met a character that no .bkr token can start with. z/VM names use
     only A-Z, 0-9 and `$ # @ _ - + : .`; patterns add `*`, `%` and `?`; text
     with any other character belongs inside a "quoted description". Non-ASCII
-    letters are not allowed in names: CP and CMS cannot store them.
+    letters are not allowed in names: CP and CMS cannot store them. A .bkr
+    file has no variables: `run on &SYSNAME` is one error at the `&`, and
+    bkrc reads on as if a member were named there.
 
     Failing example:
 

@@ -222,6 +222,13 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
             f"the character `{char}` cannot appear here",
             "a statement is a keyword followed by its values, e.g. `workers 4`, `run on VMSYS1 daily 02:00`",
         )
+    if char == "&":
+        return (
+            "BAD_CHARACTER",
+            "the character `&` cannot appear here",
+            "z/VM names use only A-Z, 0-9 and $ # @ _ - + : . (patterns add * % ?);"
+            " a .bkr file has no `&` variables: write the name itself",
+        )
     if char == "\u00a0":
         return (
             "BAD_CHARACTER",

@@ -705,6 +705,11 @@ class Recovery:
         self._advance(state, end)
         if code_name == "STRING_QUOTES":
             self._assume_string(ip, pos, end)
+        elif code_name == "BAD_CHARACTER" and waiting and (pos == 0 or text[pos - 1].isspace()):
+            # `run on &SYSNAME daily 02:00`: the word skipped is the value its keyword
+            # waits for; read on as if it were there, so `daily` is not also "missing".
+            line, column = self.source.position(pos)
+            self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
 
     def foreign_line(self, ip, at: int | None, tok: Token | None = None) -> bool:
         """A line copied from a CP directory or a job template (`USER LINUX01 LBYONLY
