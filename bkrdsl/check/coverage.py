@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
@@ -325,7 +326,9 @@ OWNER_NOT_BACKED_UP = register(
     either. An SFS path's owner is its user part: `include sfs
     BKRPOOL:CICSPRD.*` in a job that does not back up CICSPRD selects
     nothing (and would otherwise copy a user's directories from a job of
-    the other configuration kind).
+    the other configuration kind). An owner that reads as a minidisk address
+    (`include minidisk 0191 *`) is the address written where the owner goes:
+    the help gives the line with the owner first (`include minidisk * 0191`).
 
     Failing example:
 
@@ -800,6 +803,11 @@ def single_users_once(model: Model):
         )
 
 
+#: An owner that reads as a minidisk address or range rather than a user ID: hex
+#: digits starting with a digit (`0191`, `191`, `0100-01FF`).
+_ADDRESS_LIKE = re.compile(r"[0-9][0-9A-F]{0,3}(?:-[0-9A-F]{1,4})?")
+
+
 def _selection_owners(sel: ast.Selection) -> list[tuple[str, ast.Word | None]]:
     """(owner, the word it is written in) of a selection: a minidisk selection's
     owner (`*` when none), or each SFS path's user part (`BKRPOOL:CICSPRD.*`)."""
@@ -888,6 +896,17 @@ def owners_backed_up(model: Model):
                 else:
                     if up in id_set or any(pattern_regex(p).match(up) for p in patterns):
                         selects = True
+                        continue
+                    if sel.medium is ast.Medium.MINIDISK and _ADDRESS_LIKE.fullmatch(up):
+                        # `include minidisk 0191 *`: the address written where the owner goes.
+                        # It still selects nothing: BKR116 stays an error when no include selects.
+                        addresses = " ".join([up] + [i.upper for i in sel.items if i.upper != "*"])
+                        yield OWNER_NOT_BACKED_UP(
+                            f"{quoted(up)} stands where the owner goes: `minidisk` takes the owner first,"
+                            " then addresses",
+                            word.span,
+                            help=f"write `{sel.action.value} minidisk * {addresses}` (`*`: every user of the job)",
+                        )
                         continue
                     what = f"job {quoted(job.name)} does not back up {quoted(up)}"
                 yield OWNER_NOT_BACKED_UP(

@@ -223,7 +223,10 @@ EXPECTED_NAME = register(
     end of the file instead.
 
     A description written without its quotes (`description Nightly full
-    backup`) is one error, whose help gives the text quoted.
+    backup`) is one error, whose help gives the text quoted. A minidisk
+    selection with an address and no owner (`exclude minidisk 0192`) reads
+    the address as the owner: the error says so, and its help puts the
+    owner first (`minidisk * 0192`).
 
     Failing example:
 

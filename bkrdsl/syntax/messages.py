@@ -749,6 +749,11 @@ def missing_open(title: str, found: str, span: Span) -> Diagnostic:
     )
 
 
+#: A word that reads as a minidisk address or range rather than a user ID: hex
+#: digits starting with a digit (`0191`, `191`, `0100-01FF`).
+_ADDRESS_LIKE = re.compile(r"[0-9][0-9A-Fa-f]{0,3}(?:-[0-9A-Fa-f]{1,4})?")
+
+
 def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Diagnostic:
     """`expected a member name after `on`, found `}``, with the special cases users hit."""
     need = follower(keyword, len(names))
@@ -758,6 +763,11 @@ def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Dia
         message = f"`weekly` needs a day of the week before the time `{names[0]}`"
         help_text = f"write `weekly sun {names[0]}` (days: sun mon tue wed thu fri sat)"
         label = "a day of the week expected before this"
+    elif keyword.lower() == "minidisk" and len(names) == 1 and _ADDRESS_LIKE.fullmatch(names[0]):
+        # `exclude minidisk 0192`: the address, written without the owner before it.
+        message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
+        help_text = f"write the owner first, `*` for every owner: `minidisk * {names[0]}`"
+        label = "read as the owner"
     elif keyword == ",":
         message = f"expected another name after `,`, found {found}"
         help_text = "remove the trailing `,`, or add the name that should follow it"
