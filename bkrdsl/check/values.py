@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from bkrdsl import ast
 from bkrdsl.check.common import Suggester, disk_int, mean_fix, mean_help, quoted, selections_of, small_int
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Fix, Related
+from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
@@ -159,7 +159,9 @@ INVALID_DAY = register(
     """
     `weekly` takes weekday names separated by commas: `mon`, `tue`, `wed`,
     `thu`, `fri`, `sat`, `sun` or the full names (`monday` ...), in any case.
-    `monthly` takes a day of the month from 1 to 31.
+    `monthly` takes a day of the month from 1 to 31. The day comes before
+    the time: `weekly 22:00 sat` is one error, whose help (and fix) writes
+    `weekly sat 22:00`.
 
     Failing example:
 
@@ -507,6 +509,30 @@ def _schedule_text(sched: ast.Schedule, time: str) -> str:
     return " ".join(part for part in (sched.frequency, days, time) if part)
 
 
+def _day_and_time_swapped(sched: ast.Schedule):
+    """`weekly 22:00 sat`, `monthly 02:00 1`: the time written before the day. One
+    error for the two words, whose help writes them the other way round."""
+    if sched.frequency not in ("weekly", "monthly") or len(sched.days) != 1 or sched.time is None:
+        return None
+    day, time = sched.days[0], sched.time
+    if parse_time(day.text) is None and time_meant(day.text) is None:
+        return None
+    if sched.frequency == "weekly":
+        is_day = parse_weekday(time.text) is not None
+    else:
+        n = small_int(time.text)
+        is_day = n is not None and 1 <= n <= 31
+    if not is_day:
+        return None
+    meant = f"{sched.frequency} {time.text} {day.text}"
+    return INVALID_DAY(
+        f"the time {quoted(day.text)} is written before the day {quoted(time.text)}",
+        day.span,
+        help=f"write the day first: `{meant}`",
+        fix=Fix(f"Write `{meant}`", (Edit(day.span, time.text), Edit(time.span, day.text))),
+    )
+
+
 @check
 def times_and_days(model: Model):
     cluster = model.cluster
@@ -515,6 +541,10 @@ def times_and_days(model: Model):
     suggest = Suggester()
     day_names = [d.lower() for d in WEEKDAYS]
     for sched in _schedules(cluster):
+        swapped = _day_and_time_swapped(sched)
+        if swapped is not None:
+            yield swapped
+            continue
         if sched.time is not None and parse_time(sched.time.text) is None:
             meant = time_meant(sched.time.text)
             if meant is None:
