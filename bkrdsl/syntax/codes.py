@@ -87,6 +87,9 @@ SYNTAX = register(
     level). A fix removes the word only when it repeats the one before it
     (`workers 4 4`); any other may be the trace of a slip earlier on the line
     (`server BKRSVSFSpool BKRPOOL`), or the word meant (`workers 2 4`).
+    Words between a block's name and its `{` on one line (`member VMSYS1
+    slot 1 {`, `job APPSFULL nightly {`) are one error, and the block is
+    read from its `{`.
 
     Failing example:
 

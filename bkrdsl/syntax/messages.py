@@ -740,6 +740,15 @@ def never_closed(blocks: list[tuple[Block, Span]], end: Span) -> Diagnostic:
     )
 
 
+def words_before_brace(words: str, title: str, span: Span) -> Diagnostic:
+    """`member VMSYS1 slot 1 {`: words between a block's name and its `{`."""
+    return codes.SYNTAX(
+        f"{shown(words)} cannot stand between `{title}` and its `{{`",
+        span,
+        help=f"write `{title} {{`, and what the block holds inside the braces (docs/language.md)",
+    )
+
+
 def missing_open(title: str, found: str, span: Span) -> Diagnostic:
     return codes.MISSING_OPEN(
         f"expected `{{` after {title}, found {found}",

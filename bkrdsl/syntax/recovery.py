@@ -1201,6 +1201,8 @@ class Recovery:
         if tok.type == "STRING" and "NAME" in accepted:
             self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
             return _fake("NAME", tok, str(tok.value)[1:-1] or "")
+        if accepted == {"LBRACE"} and tok.type == "NAME" and self.words_before_brace(ip, tok):
+            return None
         # The cheapest repair that also lets the next token fit wins: one placeholder,
         # else dropping `tok` (one word too many), else two placeholders.
         sim = Sim.of(ip)
@@ -1222,6 +1224,28 @@ class Recovery:
             self.feed_types(ip, path, tok)
             return tok
         return self.unexpected(ip, tok, accepted)
+
+    def words_before_brace(self, ip, tok: Token) -> bool:
+        """`member VMSYS1 slot 1 {`: words between a block's name and its `{`, on one
+        line. One error for the words, and reading goes on at the `{`, so that the
+        block is read (not a `{` missing here and a bare `{` there)."""
+        text = self.source.text
+        end = text.find("\n", tok.start_pos)
+        end = len(text) if end == -1 else end
+        brace = text.find("{", tok.start_pos, end)
+        if brace == -1 or any(c in text[tok.start_pos : brace] for c in '}#"'):
+            return False
+        leaves = self.line_tail(ip, tok)
+        if len(leaves) < 2 or leaves[0].type not in self.keyword_types or leaves[-1].type != "NAME":
+            return False
+        if repeats(leaves[-1], tok):
+            return False  # `member DEV1 DEV1 {`: the name twice, said as such
+        title = " ".join(str(t.value) for t in leaves)
+        written = text[tok.start_pos : brace].rstrip()
+        span = self.source.span(tok.start_pos, tok.start_pos + len(written))
+        self.report(messages.words_before_brace(" ".join(written.split()), title, span), tok.start_pos)
+        self._advance(ip.lexer_thread.state, brace)
+        return True
 
     def replacement(self, ip, sim: Sim, accepted: set[str]) -> str | None:
         """`single grp APPS {`: the one keyword that, in place of the name, lets the next
