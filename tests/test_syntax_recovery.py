@@ -185,6 +185,9 @@ MESSAGES = [
     ("single user A role admin x\n", "BKR004", (1, 26), "the `single user` statement ends with `admin`"),
     ("cluster A {\n  job J { run on &SYSNAME daily 02:00 }\n}\n", "BKR003", (2, 18), "no `&` variables"),
     ("cluster A {\n  member M { exclude minidisk 0192 }\n}\n", "BKR010", (2, 31), "`minidisk * 0192`"),
+    ("cluster A {\n  member M workers=4 private-volume=P1\n}\n", "BKR014", (2, 12),
+     "`member M { workers 4  private-volume P1 }`"),
+    ("cluster A {\n  member M slot 1 { workers 4 }\n}\n", "BKR004", (2, 12), "`slot 1` cannot stand between"),
     # A keyword abbreviated, as CP commands may be: the one keyword it abbreviates.
     ("cluster A {\n  job J { backup G incr }\n}\n", "BKR012", (2, 20), "did you mean `incremental`?"),
     ('cluster A {\n  member M { desc "x" }\n}\n', "BKR012", (2, 14), "did you mean `description`?"),

@@ -394,7 +394,9 @@ KEY_VALUE = register(
     A line copied from a job template (`INCLUDE MINIDISK * = 0100 - 0FFF`,
     `CONFIG BKR_Job_Name = APPSFULL`) is one error for the whole line, whose
     help gives the .bkr statement (`include minidisk * 0100-0FFF`): bkrc
-    writes the template from the job block.
+    writes the template from the job block. So is a block's settings line
+    written as `key=value` without braces (`member VMSYS1 workers=4`),
+    whose help writes the block (`member VMSYS1 { workers 4 }`).
 
     Failing example:
 

@@ -749,6 +749,17 @@ def words_before_brace(words: str, title: str, span: Span) -> Diagnostic:
     )
 
 
+def settings_without_braces(written: str, title: str, settings: str, span: Span) -> Diagnostic:
+    """`member VMSYS1 workers=4`: settings as `key=value`, without the block's braces."""
+    form = "`key: value`" if ":" in written and "=" not in written else "`key=value`"
+    return codes.KEY_VALUE(
+        f"{shown(written)} is written as {form} after `{title}`: a block's settings go"
+        " inside `{ }`, a blank between keyword and value",
+        span,
+        help=f"write `{title} {{ {settings} }}`",
+    )
+
+
 def missing_open(title: str, found: str, span: Span) -> Diagnostic:
     return codes.MISSING_OPEN(
         f"expected `{{` after {title}, found {found}",

@@ -56,6 +56,9 @@ _NUMBER_THEN_WORD = re.compile(r"([0-9]+)([A-Za-z][A-Za-z-]*)")
 #: (Recovery.name_glued: `BKRSVSFSpool`, `APPSfull`).
 _NAME_THEN_WORD = re.compile(r"([^a-z]*[A-Z][^a-z]*)([a-z][a-z-]*)")
 
+#: `workers=4 private-volume=M1PRV1` (or `workers: 4`) after a block's name.
+_KEY_VALUE_PAIR = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*[=:]\s*([^\s=:{}\"]+)")
+_KEY_VALUE_PAIRS = re.compile(rf"(?:\s*{_KEY_VALUE_PAIR.pattern})+")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
 
@@ -818,6 +821,9 @@ class Recovery:
             handled, nxt = handler(ip, tok, accepted)
             if handled:
                 return nxt
+        if accepted == {"LBRACE"} and (tok.type == "NAME" or tok.type in self.keyword_types):
+            if self.words_before_brace(ip, tok) or self.settings_without_braces(ip, tok):
+                return None
         keyword = self.facts.keywords.get(str(tok.value).lower()) if tok.type == "NAME" else None
         if keyword is not None:
             # A word spelled like a keyword was lexed as a name where names may follow
@@ -1201,8 +1207,6 @@ class Recovery:
         if tok.type == "STRING" and "NAME" in accepted:
             self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
             return _fake("NAME", tok, str(tok.value)[1:-1] or "")
-        if accepted == {"LBRACE"} and tok.type == "NAME" and self.words_before_brace(ip, tok):
-            return None
         # The cheapest repair that also lets the next token fit wins: one placeholder,
         # else dropping `tok` (one word too many), else two placeholders.
         sim = Sim.of(ip)
@@ -1245,6 +1249,28 @@ class Recovery:
         span = self.source.span(tok.start_pos, tok.start_pos + len(written))
         self.report(messages.words_before_brace(" ".join(written.split()), title, span), tok.start_pos)
         self._advance(ip.lexer_thread.state, brace)
+        return True
+
+    def settings_without_braces(self, ip, tok: Token) -> bool:
+        """`member VMSYS1 workers=4`: a block's settings written as `key=value` (or
+        `key: value`) after its name, without braces. One error that writes the
+        block; the rest of the line is skipped."""
+        text = self.source.text
+        end = text.find("\n", tok.start_pos)
+        end = len(text) if end == -1 else end
+        written = text[tok.start_pos : end].split("#", 1)[0].rstrip()
+        pairs = _KEY_VALUE_PAIRS.fullmatch(written)
+        if pairs is None:
+            return False
+        leaves = self.line_tail(ip, tok)
+        if len(leaves) < 2 or leaves[0].type not in self.keyword_types or leaves[-1].type != "NAME":
+            return False
+        title = " ".join(str(t.value) for t in leaves)
+        settings = "  ".join(f"{k} {v}" for k, v in _KEY_VALUE_PAIR.findall(written))
+        span = self.source.span(tok.start_pos, tok.start_pos + len(written))
+        self.report(messages.settings_without_braces(written, title, settings, span), tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(written))
+        self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
         return True
 
     def replacement(self, ip, sim: Sim, accepted: set[str]) -> str | None:
