@@ -819,6 +819,17 @@ def quoted_name(text: str, span: Span) -> Diagnostic:
     )
 
 
+def quoted_path(text: str, span: Span) -> Diagnostic:
+    """`import "std/zvm73"`: a module path in quotes."""
+    bare = text[1:-1]
+    return codes.SYNTAX(
+        f"a module path is written without quotes: `{bare}`, not `{text}`",
+        span,
+        help=f"write `import {bare}`",
+        fix=write_fix(bare, span),
+    )
+
+
 def written_twice(word: str, span: Span, remove: Span | None = None) -> Diagnostic:
     """`remove`: the second word with the blanks before it, when both share a line."""
     fix = remove_fix(f"the second `{word}`", remove) if remove is not None else None

@@ -1207,6 +1207,10 @@ class Recovery:
         if tok.type == "STRING" and "NAME" in accepted:
             self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
             return _fake("NAME", tok, str(tok.value)[1:-1] or "")
+        if tok.type == "STRING" and "IMPORT_PATH" in accepted and re.fullmatch(r'"[^\s"\\]+"', str(tok.value)):
+            # `import "std/zvm73"`: read as the path it quotes.
+            self.report(messages.quoted_path(str(tok.value), self.span_of(tok)), tok.start_pos)
+            return _fake("IMPORT_PATH", tok, str(tok.value)[1:-1])
         # The cheapest repair that also lets the next token fit wins: one placeholder,
         # else dropping `tok` (one word too many), else two placeholders.
         sim = Sim.of(ip)
