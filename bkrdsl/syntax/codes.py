@@ -88,7 +88,7 @@ SYNTAX = register(
     (`workers 4 4`); any other may be the trace of a slip earlier on the line
     (`server BKRSVSFSpool BKRPOOL`), or the word meant (`workers 2 4`).
     A name or module path in quotes (`job "NIGHTLY"`, `import "std/zvm73"`)
-    is read as written without them; the fix removes the quotes.
+    is read as written without them (for a path, a fix removes the quotes).
     Words between a block's name and its `{` on one line (`member VMSYS1
     slot 1 {`, `job APPSFULL nightly {`) are one error, and the block is
     read from its `{`.
