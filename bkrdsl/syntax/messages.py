@@ -585,6 +585,16 @@ def missing_comma(left: str, right: str, span: Span) -> Diagnostic:
     )
 
 
+def end_for_brace(span: Span) -> Diagnostic:
+    """`end` alone on a line where a block may close: REXX's `do ... end`."""
+    return codes.UNKNOWN_KEYWORD(
+        "`end` does not close a block in a .bkr file",
+        span,
+        help="close the block with `}`, as it was opened with `{`",
+        fix=write_fix("}", span),
+    )
+
+
 def star_comment(span: Span) -> Diagnostic:
     return codes.COMMENT_SYNTAX(
         "`*` does not start a comment in a .bkr file",

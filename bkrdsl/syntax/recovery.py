@@ -1393,6 +1393,10 @@ class Recovery:
                 self.report(diag, tok.start_pos)
                 self.feed_types(ip, path, tok, brace=REOPENED)
                 return tok
+        if text.lower() == "end" and "RBRACE" in accepted and self.alone_on_line(tok):
+            # REXX's `do ... end`: the block's `}`.
+            self.report(messages.end_for_brace(self.span_of(tok)), tok.start_pos)
+            return self.retype(tok, "RBRACE")
         words = messages.did_you_mean(text, self.keywords_in(self.statements))
         if words:
             return self.misspelt(tok, words)
@@ -1413,6 +1417,13 @@ class Recovery:
             messages.not_a_keyword(self.describe(tok), where, starts, self.span_of(tok)), tok.start_pos
         )
         return self.skip_statement(ip, tok)
+
+    def alone_on_line(self, tok: Token) -> bool:
+        """Whether `tok` is the only word on its line (a comment may follow)."""
+        text = self.source.text
+        end = text.find("\n", tok.end_pos)
+        rest = text[tok.end_pos : len(text) if end == -1 else end].split("#", 1)[0]
+        return self.first_on_line(tok.start_pos) and not rest.strip()
 
     def word_after_statement(self, ip, tok: Token) -> Diagnostic | None:
         """`workers 4 4`, `backup APPS full now`, `catalog ... on VMSYS1 VMSYS2`: one
