@@ -874,7 +874,8 @@ def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Sp
 
 def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) -> Diagnostic:
     code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
-    return code(f"expected {wanted}{after}, found {found}", span, help=f"write {wanted}{after or ' here'}")
+    written = "`on MEMBER`, the member it runs on," if wanted == "`on`" else wanted
+    return code(f"expected {wanted}{after}, found {found}", span, help=f"write {written}{after or ' here'}")
 
 
 # ------------------------------------------------------------ natural phrasings

@@ -1811,6 +1811,8 @@ class Recovery:
                 return self.hyphen_read(tok, keyword, end)
             if how == "spelt" and self.reopens(sim, stack, keyword):
                 return None  # after a `}` too many: misplaced_keyword reopens its block
+            if how == "spelt" and sim.fits(["ON", "NAME", self.facts.keywords[keyword]]):
+                return None  # `catalog-node TCTMM request-node ...`: its `on MEMBER` is missing
             return self.hyphen_misplaced(tok, keyword, end, blocks)
         second = end  # the second word's start: hyphen_spaced found letters only
         while self.source.text[second - 1].isalpha():
