@@ -51,7 +51,9 @@ BAD_CHARACTER = register(
     with any other character belongs inside a "quoted description". Non-ASCII
     letters are not allowed in names: CP and CMS cannot store them. A .bkr
     file has no variables: `run on &SYSNAME` is one error at the `&`, and
-    bkrc reads on as if a member were named there.
+    bkrc reads on as if a member were named there. A typographic dash (`–`,
+    from text pasted out of a word processor) is named, with the plain `-`
+    to write.
 
     Failing example:
 

@@ -222,6 +222,13 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
             f"the character `{char}` cannot appear here",
             "a statement is a keyword followed by its values, e.g. `workers 4`, `run on VMSYS1 daily 02:00`",
         )
+    if char in "\u2010\u2011\u2012\u2013\u2014\u2212":
+        return (
+            "BAD_CHARACTER",
+            f"the dash U+{ord(char):04X} cannot appear here: .bkr writes the plain `-`",
+            "write `-` (a range is FIRST-LAST, as in `0100-0FFF`); typographic dashes come from"
+            " text pasted out of a word processor or a web page",
+        )
     if char == "&":
         return (
             "BAD_CHARACTER",
