@@ -53,7 +53,8 @@ BAD_CHARACTER = register(
     file has no variables: `run on &SYSNAME` is one error at the `&`, and
     bkrc reads on as if a member were named there. A typographic dash (`–`,
     from text pasted out of a word processor) is named, with the plain `-`
-    to write.
+    to write; a `/` between the names of a list (`weekly sat/sun`) with the
+    commas to write, and the list is read as meant.
 
     Failing example:
 

@@ -602,6 +602,15 @@ def end_for_brace(span: Span) -> Diagnostic:
     )
 
 
+def slash_list(listed: str, span: Span) -> Diagnostic:
+    """`weekly sat/sun`: the names of a list separated by `/`."""
+    return codes.BAD_CHARACTER(
+        "`/` does not separate the names of a list",
+        span,
+        help=f"separate them with commas: `{listed}`",
+    )
+
+
 def star_comment(span: Span) -> Diagnostic:
     return codes.COMMENT_SYNTAX(
         "`*` does not start a comment in a .bkr file",

@@ -938,6 +938,23 @@ class Recovery:
             self.report(codes.COMMENT_SYNTAX(message, self.span_of(tok), help=help_text), start)
             self._advance(ip.lexer_thread.state, self._skip_end(code_name, text[start], start, line_end))
             return None
+        previous = last_real_token(ip.parser_state.value_stack)
+        names = str(tok.value).split("/")[1:]
+        if (
+            "COMMA" in accepted
+            and previous is not None
+            and previous.type == "NAME"
+            and previous.end_pos == start
+            and names
+            and all(_NAME.fullmatch(n) for n in names)
+        ):
+            # `weekly sat/sun 22:00`: names separated by `/`; read as the list meant.
+            listed = ",".join([str(previous.value), *names])
+            self.report(messages.slash_list(listed, self.source.span(start, start + 1)), start)
+            for name in names:
+                self.feed(ip, _fake("COMMA", tok, ","))
+                self.feed(ip, _fake("NAME", tok, name))
+            return None
         return self.unexpected(ip, tok, accepted)
 
     def unexpected(self, ip, tok: Token, accepted: set[str], message: str | None = None) -> Token | None:
