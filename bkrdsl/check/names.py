@@ -24,7 +24,7 @@ from bkrdsl.check.common import (
     volume_problem,
 )
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Severity
+from bkrdsl.diagnostics import Fix, Severity
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model, is_pattern
 
@@ -206,7 +206,8 @@ INVALID_POOL = register(
     SFS file pool ID is 1 to 8 characters, letters and digits, and starts with
     a letter. `to disk pool NAME` names the backup disk pool, which the job
     template refers to by a CMS name: 1 to 8 characters from A-Z, 0-9 and
-    `$ # @ + - : _`.
+    `$ # @ + - : _`. A pool ID written with the colon CMS puts between a
+    pool and a path (`pool BKRPOOL:`) gets a help and fix without it.
 
     Failing example:
 
@@ -515,7 +516,17 @@ def pool_names(model: Model):
             )
             if problem is None and not up[:1].isalpha():
                 problem = f"{quoted(w.text)} starts with `{up[0]}`; an SFS file pool ID starts with a letter"
-            if problem:
+            if problem and up.endswith(":") and name_problem(
+                up[:-1], frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), 8, "SFS file pool ID"
+            ) is None and up[:1].isalpha():
+                # `pool BKRPOOL:`: the colon CMS writes between a pool and a path.
+                yield INVALID_POOL(
+                    problem,
+                    w.span,
+                    help=f"write `pool {up[:-1]}`: the `:` joins a pool to a path (`{up}USER.DIR`), not to its ID",
+                    fix=Fix.replace(f"Write `{up[:-1]}`", w.span, up[:-1]),
+                )
+            elif problem:
                 yield INVALID_POOL(problem, w.span, help="1-8 letters and digits, starting with a letter")
     for j in cluster.jobs:
         for t in j.targets:
