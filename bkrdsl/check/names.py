@@ -7,6 +7,7 @@ diagnostic here; the other rule families skip it (see `common.valid_*`).
 
 from __future__ import annotations
 
+import os
 import re
 
 from bkrdsl.check.common import (
@@ -41,7 +42,9 @@ INVALID_USER_ID = register(
     a selection (`include minidisk LNX* *`) or a `disk` statement (`disk
     BKRWRK* ...`) may add the wildcards `*` (any run of characters), `%` and
     `?` (exactly one character), but must still be able to match some
-    8-character ID. The catalog's SFS server and the Tape Manager machines are
+    8-character ID. A range of IDs (`BKRWRK01-BKRWRK04`) is not one ID: the
+    help gives the pattern of the IDs' common start (`BKRWRK0*`). The
+    catalog's SFS server and the Tape Manager machines are
     named by one user ID, never a pattern: bkrc writes their directory entries.
 
     Failing example:
@@ -386,16 +389,23 @@ def _user_word_problem(text: str) -> str | None:
     return pattern_problem(text) if is_pattern(text) else user_id_problem(text)
 
 
+def _user_id_help(text: str) -> str:
+    """The help for an invalid user ID; for a range of IDs (`BKRWRK01-BKRWRK04`),
+    the pattern that names them."""
+    first, dash, last = text.partition("-")
+    if dash and first and last and user_id_problem(first) is None and user_id_problem(last) is None:
+        common = os.path.commonprefix([first, last])
+        if common:
+            return f"a range of user IDs is not one ID; the pattern `{common}*` names every ID that starts `{common}`"
+    return "write the ID as the CP directory has it: 1-8 characters from A-Z 0-9 @ # $ _ -"
+
+
 @check
 def user_ids(model: Model):
     for u in model.defs_of(invalid_user_ids(model)):
         problem = user_id_problem(u.id)
         if problem:
-            yield INVALID_USER_ID(
-                problem,
-                u.span,
-                help="write the ID as the CP directory has it: 1-8 characters from A-Z 0-9 @ # $ _ -",
-            )
+            yield INVALID_USER_ID(problem, u.span, help=_user_id_help(u.id))
     for p in model.pattern_defs:
         problem = pattern_problem(p.pattern)
         if problem:
