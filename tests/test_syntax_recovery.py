@@ -191,6 +191,8 @@ MESSAGES = [
     ('import "std/zvm73"\n', "BKR004", (1, 8), "write `import std/zvm73`"),
     ("cluster A {\n  job J { include minidisk * 0100\u20130FFF }\n}\n", "BKR003", (2, 34), "write `-`"),
     ("cluster A {\n  job J { run on M weekly sat/sun 22:00 }\n}\n", "BKR003", (2, 30), "`sat,sun`"),
+    ("cluster A {\n  member M { workers 1 }\n  retain 30 days\n}\n", "BKR013", (3, 3),
+     "put it inside an `expire on MEMBER { ... }` block"),
     # A keyword abbreviated, as CP commands may be: the one keyword it abbreviates.
     ("cluster A {\n  job J { backup G incr }\n}\n", "BKR012", (2, 20), "did you mean `incremental`?"),
     ('cluster A {\n  member M { desc "x" }\n}\n', "BKR012", (2, 14), "did you mean `description`?"),

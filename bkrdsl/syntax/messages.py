@@ -729,9 +729,10 @@ def only_inside(
                 f" else move `{word}` inside its braces"
             )
     else:
-        help_text = f"put it inside a `{kind_word(kind)} NAME {{ ... }}` block"
+        opener = "expire on MEMBER" if kind == "expire" else f"{kind_word(kind)} NAME"
+        help_text = f"put it inside {'an' if kind == 'expire' else 'a'} `{opener} {{ ... }}` block"
     return codes.MISPLACED(
-        f"`{word}` can only appear inside a `{kind_word(kind)} {{ ... }}` block",
+        f"`{word}` can only appear inside {'an' if kind == 'expire' else 'a'} `{kind_word(kind)} {{ ... }}` block",
         span,
         help=help_text,
         related=related,
