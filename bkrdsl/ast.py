@@ -11,9 +11,10 @@ keeps the spelling for messages and the formatter.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
 
+from bkrdsl.records import dataclass
 from bkrdsl.source import Span
 
 

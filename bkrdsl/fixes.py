@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bkrdsl.diagnostics import Diagnostic, Edit
+from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import IMPORT_CYCLE, MISSING_MODULE, UNREADABLE_MODULE
 
 #: Rounds of check-and-fix before `fix_all` stops, whatever is left.

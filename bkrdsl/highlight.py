@@ -14,11 +14,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from pygments.lexer import Lexer
 from pygments.token import Comment, Generic, Keyword, Literal, Name, Number, Operator, String, Text, Whitespace
 from pygments.token import _TokenType, string_to_tokentype
+
+from bkrdsl.records import dataclass
 
 __all__ = ["BkrLexer", "TERMINAL_COLORS", "highlight_line", "lexer_for", "render"]
 

@@ -32,9 +32,11 @@ import functools
 import json
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Union
+
+from bkrdsl.records import dataclass
 
 GENERATOR = "python -m bkrdsl.keywords --write"
 

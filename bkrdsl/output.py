@@ -30,11 +30,12 @@ import stat
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Self
 
 from bkrdsl.emit.common import Artifact
+from bkrdsl.records import dataclass
 
 MANIFEST = "manifest.json"
 FORMAT_VERSION = "1"

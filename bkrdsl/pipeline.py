@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bkrdsl.diagnostics import Diagnostic, sort_key
+from bkrdsl.records import dataclass
 from bkrdsl.resolve import Model, Program, build_model, load
 from bkrdsl.resolve.loader import Reader
 from bkrdsl.source import Source

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import JobModel, Model, StartEntry, Timing, timing
 
 #: The version of the JSON structure (docs/show.md): a key removed or changed

@@ -8,8 +8,10 @@ absolute offsets. A `Source` owns the decoded text and answers line look-ups.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
+
+from bkrdsl.records import dataclass
 
 
 class Span(NamedTuple):

@@ -16,10 +16,10 @@ import re
 import shlex
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
+from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 
 #: What the examples use (examples/prodssi.bkr, README).

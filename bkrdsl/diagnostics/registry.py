@@ -9,9 +9,9 @@ all generated from here.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 
 from bkrdsl.diagnostics.core import Diagnostic, Fix, Related, Severity
+from bkrdsl.records import dataclass
 from bkrdsl.source import Span
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bkrdsl.emit.dialect import INVARIANT, Dialect
+from bkrdsl.records import dataclass
 
 #: Longest line of any generated file (safe for F 80 records and every editor).
 MAX_COLUMNS = 72

@@ -19,8 +19,10 @@ import functools
 import re
 import string
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
+
+from bkrdsl.records import dataclass
 
 DIALECT_DIR = Path(__file__).resolve().parent / "dialects"
 DEFAULT_RELEASE = "1.3"

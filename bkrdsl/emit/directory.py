@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
@@ -46,6 +45,7 @@ from bkrdsl.emit.common import (
     star_comments,
 )
 from bkrdsl.emit.dialect import Dialect, placeholders
+from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
 
 

@@ -10,10 +10,11 @@ worse than none, so a failed proof is a `FormatterBug`, never a changed file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.diagnostics.registry import register
+from bkrdsl.records import dataclass
 from bkrdsl.source import Source
 
 SHARED_DOC = register(

@@ -20,7 +20,9 @@ implementation.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from bkrdsl.records import dataclass
 
 #: Blocks: statements with a `{ ... }` body.
 BLOCKS = frozenset({"cluster", "member", "group_decl", "expire", "job"})

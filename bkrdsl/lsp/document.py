@@ -9,12 +9,13 @@ client's units.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from bkrdsl.ast import Medium
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.pipeline import Analysis, analyse
+from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import Model, build_model, split_sfs_path
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax.reader import normalise

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.diagnostics import Diagnostic, Edit
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, Document, Occurrence
+from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, is_pattern
 from bkrdsl.source import Span
 

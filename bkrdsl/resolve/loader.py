@@ -12,13 +12,14 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from bkrdsl import ast
 from bkrdsl.diagnostics import Diagnostic, Fix
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
+from bkrdsl.records import dataclass
 from bkrdsl.resources import stdlib_dir
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import read_module

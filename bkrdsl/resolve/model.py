@@ -15,11 +15,12 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
+from bkrdsl.records import dataclass
 from bkrdsl.resolve.patterns import covers, overlaps_in_part, shared_count, shared_id_outside
 from bkrdsl.source import Span
 

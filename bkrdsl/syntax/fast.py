@@ -48,9 +48,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from bkrdsl import ast
+from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax.build import doc_above, doc_line
 

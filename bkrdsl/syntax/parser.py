@@ -14,10 +14,10 @@ import hashlib
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.records import dataclass
 from bkrdsl.source import Source
 from bkrdsl.syntax import codes
 from bkrdsl.syntax.recovery import MAX_EVENTS, MAX_REPORTED, Abort, Recovery

@@ -36,13 +36,14 @@ import functools
 import itertools
 import re
 from copy import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.parsers.lalr_analysis import Shift
 
 from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, messages
 
