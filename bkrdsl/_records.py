@@ -1063,53 +1063,53 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.code,self.severity,self.message,self.span,self.help,self.label,self.related,self.fix,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_code, _type_name, _type_severity, _type_summary, _type_explanation, _type_retired, _type_no_example, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_retired, _dflt_no_example, _return_type):
- def __init__(self,code:_type_code,name:_type_name,severity:_type_severity,summary:_type_summary,explanation:_type_explanation,retired:_type_retired=_dflt_retired,no_example:_type_no_example=_dflt_no_example)->_return_type:
+def __create_fn__(_type_code, _type_name, _type_severity, _type_summary, _type_written, _type_retired, _type_no_example, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_retired, _dflt_no_example, _return_type):
+ def __init__(self,code:_type_code,name:_type_name,severity:_type_severity,summary:_type_summary,written:_type_written,retired:_type_retired=_dflt_retired,no_example:_type_no_example=_dflt_no_example)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'code',code)
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'severity',severity)
   __dataclass_builtins_object__.__setattr__(self,'summary',summary)
-  __dataclass_builtins_object__.__setattr__(self,'explanation',explanation)
+  __dataclass_builtins_object__.__setattr__(self,'written',written)
   __dataclass_builtins_object__.__setattr__(self,'retired',retired)
   __dataclass_builtins_object__.__setattr__(self,'no_example',no_example)
  return __init__
-CODE["def __create_fn__(_type_code, _type_name, _type_severity, _type_summary, _type_explanation, _type_retired, _type_no_example, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_retired, _dflt_no_example, _return_type):\n def __init__(self,code:_type_code,name:_type_name,severity:_type_severity,summary:_type_summary,explanation:_type_explanation,retired:_type_retired=_dflt_retired,no_example:_type_no_example=_dflt_no_example)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'explanation',explanation)\n  __dataclass_builtins_object__.__setattr__(self,'retired',retired)\n  __dataclass_builtins_object__.__setattr__(self,'no_example',no_example)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_code, _type_name, _type_severity, _type_summary, _type_written, _type_retired, _type_no_example, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_retired, _dflt_no_example, _return_type):\n def __init__(self,code:_type_code,name:_type_name,severity:_type_severity,summary:_type_summary,written:_type_written,retired:_type_retired=_dflt_retired,no_example:_type_no_example=_dflt_no_example)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'retired',retired)\n  __dataclass_builtins_object__.__setattr__(self,'no_example',no_example)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, summary={self.summary!r}, explanation={self.explanation!r}, retired={self.retired!r}, no_example={self.no_example!r})"
+  return self.__class__.__qualname__ + f"(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, summary={self.summary!r}, written={self.written!r}, retired={self.retired!r}, no_example={self.no_example!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, summary={self.summary!r}, explanation={self.explanation!r}, retired={self.retired!r}, no_example={self.no_example!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, summary={self.summary!r}, written={self.written!r}, retired={self.retired!r}, no_example={self.no_example!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.code,self.name,self.severity,self.summary,self.explanation,self.retired,self.no_example,)==(other.code,other.name,other.severity,other.summary,other.explanation,other.retired,other.no_example,)
+   return (self.code,self.name,self.severity,self.summary,self.written,self.retired,self.no_example,)==(other.code,other.name,other.severity,other.summary,other.written,other.retired,other.no_example,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.code,self.name,self.severity,self.summary,self.explanation,self.retired,self.no_example,)==(other.code,other.name,other.severity,other.summary,other.explanation,other.retired,other.no_example,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.code,self.name,self.severity,self.summary,self.written,self.retired,self.no_example,)==(other.code,other.name,other.severity,other.summary,other.written,other.retired,other.no_example,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('code','name','severity','summary','explanation','retired','no_example',):
+  if type(self) is cls or name in ('code','name','severity','summary','written','retired','no_example',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'name\',\'severity\',\'summary\',\'explanation\',\'retired\',\'no_example\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'name\',\'severity\',\'summary\',\'written\',\'retired\',\'no_example\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('code','name','severity','summary','explanation','retired','no_example',):
+  if type(self) is cls or name in ('code','name','severity','summary','written','retired','no_example',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'name\',\'severity\',\'summary\',\'explanation\',\'retired\',\'no_example\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'name\',\'severity\',\'summary\',\'written\',\'retired\',\'no_example\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.code,self.name,self.severity,self.summary,self.explanation,self.retired,self.no_example,))
+  return hash((self.code,self.name,self.severity,self.summary,self.written,self.retired,self.no_example,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.code,self.name,self.severity,self.summary,self.explanation,self.retired,self.no_example,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.code,self.name,self.severity,self.summary,self.written,self.retired,self.no_example,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_text, _type_expect, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,text:_type_text,expect:_type_expect,line:_type_line)->_return_type:

@@ -146,7 +146,7 @@ def test_a_rules_page_with_a_wrong_example_is_caught(tmp_path):
     shown = textwrap.indent(CLEAN, "    ")
     explanation = f"Why.\n\nFailing example:\n\n{shown}\nFix:\n\n{shown}"  # the failing one checks clean
     page = tmp_path / "BKR313.md"
-    entry = dataclasses.replace(load_all()["BKR313"], explanation=explanation)
+    entry = dataclasses.replace(load_all()["BKR313"], written=explanation)
     page.write_text(docs.page(entry), encoding="utf-8")
     found = [(block[1], block[2], problem(page, *block) is None) for block in blocks(page)]
     assert found == [("expect", "BKR313", False), ("clean", "", True)]

@@ -7,7 +7,6 @@ one diagnostic) agree on what is valid.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -192,6 +191,8 @@ class Suggester:
 def _ratios(word: str, candidates: list[str]) -> Iterator[tuple[str, float]]:
     """(candidate, difflib ratio) for the candidates that may reach 0.6, as
     `difflib.get_close_matches` measures them."""
+    import difflib  # here: only a name that resolves to nothing needs it
+
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)
     for c in candidates:

@@ -8,7 +8,7 @@ all generated from here.
 
 from __future__ import annotations
 
-import textwrap
+import functools
 
 from bkrdsl.diagnostics.core import Diagnostic, Fix, Related, Severity
 from bkrdsl.records import dataclass
@@ -21,7 +21,10 @@ class Code:
     name: str
     severity: Severity
     summary: str
-    explanation: str
+    #: The long explanation as written where the code is registered (indented as
+    #: the source is): `explanation` is this text dedented, worked out when first
+    #: read, so that registering the codes at import costs no text processing.
+    written: str
     #: The code that reports this mistake now, when this one is no longer reported.
     #: A retired code stays registered so that `bkrc explain` and docs/rules still
     #: answer for it (codes are stable: a site's notes and scripts may name it).
@@ -30,6 +33,13 @@ class Code:
     #: showing one: a mistake no single text file can make (binary bytes, an
     #: unreadable file, two files that import each other).
     no_example: str | None = None
+
+    @functools.cached_property
+    def explanation(self) -> str:
+        """The long explanation: why the rule exists, a failing example and the fix."""
+        import textwrap
+
+        return textwrap.dedent(self.written).strip() + "\n"
 
     def __call__(
         self,
@@ -70,8 +80,7 @@ def register(
 ) -> Code:
     if code in REGISTRY:
         raise ValueError(f"diagnostic code {code} registered twice")
-    text = textwrap.dedent(explanation).strip() + "\n"
-    entry = Code(code, name, Severity(severity), summary, text, retired, no_example)
+    entry = Code(code, name, Severity(severity), summary, explanation, retired, no_example)
     REGISTRY[code] = entry
     return entry
 

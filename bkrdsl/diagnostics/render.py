@@ -8,7 +8,6 @@ return a string. Colour is decided by the caller (the CLI knows the terminal).
 from __future__ import annotations
 
 import enum
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -324,6 +323,8 @@ def to_json_obj(diagnostics: Sequence[Diagnostic]) -> dict:
 
 
 def render_json(diagnostics: Sequence[Diagnostic]) -> str:
+    import json  # here: the text format, `bkrc check`'s default, never needs it
+
     return json.dumps(to_json_obj(diagnostics), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -438,6 +439,8 @@ def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
             }
         ],
     }
+    import json
+
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -8,7 +8,6 @@ file system.
 from __future__ import annotations
 
 import functools
-import textwrap
 from dataclasses import field
 
 from bkrdsl.emit.dialect import INVARIANT, Dialect
@@ -98,6 +97,8 @@ def wrap(text: str, width: int) -> list[str]:
     text = " ".join(text.split())
     if 0 < len(text) <= width:
         return [text]  # what textwrap gives for a text that fits, without its cost
+    import textwrap
+
     lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
     return lines or [""]
 

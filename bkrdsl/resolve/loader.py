@@ -9,7 +9,6 @@ names the places searched or the cycle.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable
 from dataclasses import field
@@ -126,6 +125,8 @@ def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
     if name.startswith("std/"):
         rest = name[4:].lower()
         ranked = []
+        import difflib  # here: only a mistaken import needs it
+
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(rest)
         for module in modules:

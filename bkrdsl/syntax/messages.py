@@ -8,7 +8,6 @@ the words in tables makes them easy to review and to test as data.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from typing import TYPE_CHECKING
@@ -123,6 +122,8 @@ def _closest(lowered: str, candidates) -> list[str]:
     # A typo is at most one slip in a short word, two in a long one, so names that
     # merely share letters with a keyword (BKRBKUP, BKRPOOL) are left alone.
     allowed = 1 if len(lowered) <= 5 else 2
+    import difflib  # here: only a misspelt keyword needs it
+
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(lowered)
     ranked = []

@@ -1,0 +1,51 @@
+"""What a whole `bkrc` command loads: only what the command at hand needs.
+
+Timing is never asserted (docs/performance.md has the figures); these tests
+check, in a fresh interpreter, that the modules a command does not need are
+not imported and that start-up work is left until it is needed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import EXAMPLES, ROOT
+
+RUN = r"""
+import sys
+from bkrdsl.cli import main
+try:
+    main(ARGS)
+except SystemExit:
+    pass
+modules = sorted(sys.modules)  # before this script imports json to report
+from bkrdsl.diagnostics.registry import REGISTRY
+dedented = sorted(c for c, e in REGISTRY.items() if "explanation" in vars(e))
+import json
+print(json.dumps({"modules": modules, "registered": len(REGISTRY), "dedented": dedented}))
+"""
+
+
+def run(args: list[str]) -> dict:
+    code = f"ARGS = {args!r}\n{RUN}"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def test_check_of_a_clean_file_loads_only_the_front_end():
+    seen = run(["check", str(EXAMPLES / "prodssi.bkr")])
+    loaded = set(seen["modules"])
+    # json: only the json and sarif formats; difflib: only a "did you mean";
+    # lark: only a file the fast parser does not read; the emitters: only compile.
+    unneeded = {"json", "difflib", "lark", "pygments", "textwrap", "hashlib", "bkrdsl.emit.artifacts"}
+    assert unneeded & loaded == set()
+    # Registering the codes does no text processing: an explanation is dedented
+    # when `bkrc explain` (or the docs, the language server) first reads it.
+    assert seen["registered"] > 100 and seen["dedented"] == []
+
+
+def test_explain_dedents_the_one_explanation_it_prints():
+    seen = run(["explain", "BKR201"])
+    assert seen["dedented"] == ["BKR201"]
