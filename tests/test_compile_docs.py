@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
+
 from bkrdsl.emit import compat
-from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.emit.dialect import DIALECT_DIR, _parsed_ahead, load_dialect, parse_dialect
 
 
 def test_compatibility_page_matches_the_tables():
@@ -20,3 +22,26 @@ def test_every_entry_is_on_the_page_with_its_status():
         assert f"| {entry.status} |" in row
     for role in dialect.machines:
         assert f"| `{role}` |" in page
+
+
+def test_the_tables_parsed_ahead_match_the_tables():
+    from bkrdsl.emit import _tables
+
+    assert compat.TABLES.read_text(encoding="utf-8") == compat.tables_text(), (
+        "bkrdsl/emit/_tables.py is stale: run `python -m bkrdsl.emit.compat --write`"
+    )
+    for file in sorted(DIALECT_DIR.glob("backup-manager-*.toml")):
+        text = file.read_text(encoding="utf-8")
+        made_from, data = _tables.TABLES[file.name]
+        assert made_from == text
+        assert repr(data) == repr(tomllib.loads(text))  # the same values, in the same order
+
+
+def test_a_builtin_table_is_the_one_its_toml_parses_to():
+    release = "1.3"
+    file = DIALECT_DIR / f"backup-manager-{release}.toml"
+    text = file.read_text(encoding="utf-8")
+    assert load_dialect(release) == parse_dialect(tomllib.loads(text), file.name)
+    # A table edited since _tables.py was written is parsed from its text.
+    assert _parsed_ahead(file.name, text) is not None
+    assert _parsed_ahead(file.name, text + "# edited\n") is None

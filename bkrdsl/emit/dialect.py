@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import re
 import string
-import tomllib
 from dataclasses import field
 from pathlib import Path
 
@@ -423,12 +422,32 @@ def _builtin(release: str) -> Dialect:
 
 def _read_table(file: Path, origin: str, release: str, builtin: bool = False) -> Dialect:
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         what = f"dialect table for release {release} ({file})" if builtin else f"dialect table {file}"
         raise DialectError(f"no {what}") from None
     except (OSError, UnicodeDecodeError) as err:
         raise DialectError(f"{file}: cannot read: {err}") from None
-    except tomllib.TOMLDecodeError as err:
-        raise DialectError(f"{file}: {err}") from None
+    data = _parsed_ahead(file.name, text) if builtin else None
+    if data is None:
+        import tomllib  # here: the built-in tables are read from bkrdsl/emit/_tables.py
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise DialectError(f"{file}: {err}") from None
     return parse_dialect(data, origin)
+
+
+def _parsed_ahead(name: str, text: str) -> dict | None:
+    """What `tomllib.loads(text)` gives for a built-in table, read from
+    `bkrdsl/emit/_tables.py` (written with docs/compatibility.md by `python -m
+    bkrdsl.emit.compat --write`) when the file still holds the text it was made
+    from: importing tomllib and parsing 20 KB of TOML took a tenth of a small
+    `bkrc check`. None when the file has changed since (it is parsed then)."""
+    try:
+        from bkrdsl.emit._tables import TABLES
+    except ImportError:  # not written yet (python -m bkrdsl.emit.compat --write)
+        return None
+    made_from, data = TABLES.get(name, (None, None))
+    return data if made_from == text else None
