@@ -25,8 +25,9 @@ the median of --repeat runs (more for small sizes, so each stage runs for at
 least --min-time seconds), measured with time.perf_counter, with a garbage
 collection before each run. `bkrc --version` is timed in subprocesses against
 `python -c 'import click'`, interleaved, median of --startup-runs each, and
-with them, for information, a whole `bkrc compile examples/prodssi.bkr -o DIR`
-(bytecode cached, whatever PYTHONDONTWRITEBYTECODE says).
+with them, for information, the whole commands a build or an editor runs on a
+small file: `bkrc check`, `bkrc compile -o DIR` and `bkrc fmt --check` of
+examples/prodssi.bkr (bytecode cached, whatever PYTHONDONTWRITEBYTECODE says).
 """
 
 from __future__ import annotations
@@ -255,9 +256,14 @@ def measure(users: int, folder: Path, compiler: Compiler, repeat: int, min_time:
     return row
 
 
-def startup(runs: int) -> tuple[float, float, float, str]:
-    """Median seconds of `bkrc --version`, of `python -c 'import click'` and of a
-    whole `bkrc compile examples/prodssi.bkr -o DIR` (a fresh DIR each run), interleaved."""
+#: The whole commands timed beside `bkrc --version`, on examples/prodssi.bkr.
+WHOLE = ("check", "compile", "fmt --check")
+
+
+def startup(runs: int) -> tuple[float, float, dict[str, float], str]:
+    """Median seconds of `bkrc --version`, of `python -c 'import click'` and of each
+    whole command of WHOLE on examples/prodssi.bkr (compile into a fresh DIR each
+    run), interleaved."""
     bkrc = shutil.which("bkrc", path=str(Path(sys.executable).parent)) or shutil.which("bkrc")
     if bkrc is None:
         raise SystemExit("bkrc is not installed beside this Python (pip install -e .)")
@@ -267,22 +273,26 @@ def startup(runs: int) -> tuple[float, float, float, str]:
     example = str(HERE.parent / "examples" / "prodssi.bkr")
     counter = itertools.count()
     ours, theirs = [bkrc, "--version"], [sys.executable, "-c", "import click"]
-    a, b, c = [], [], []
     with tempfile.TemporaryDirectory(prefix="bkrdsl-startup-") as tmp:
         folder = Path(tmp)
-
-        def command():
-            return [bkrc, "compile", example, "-o", str(folder / f"startup-{next(counter)}")]
-
-        for cmd in (ours, theirs, command()):  # warm the OS file cache and the .pyc files
-            subprocess.run(cmd, check=True, capture_output=True, env=env)
+        makers = {
+            "version": lambda: ours,
+            "click": lambda: theirs,
+            "check": lambda: [bkrc, "check", example],
+            "compile": lambda: [bkrc, "compile", example, "-o", str(folder / f"startup-{next(counter)}")],
+            "fmt --check": lambda: [bkrc, "fmt", "--check", example],
+        }
+        samples: dict[str, list[float]] = {name: [] for name in makers}
+        for make in makers.values():  # warm the OS file cache and the .pyc files
+            subprocess.run(make(), check=True, capture_output=True, env=env)
         for _ in range(runs):
-            for make, sink in ((lambda: ours, a), (lambda: theirs, b), (command, c)):
+            for name, make in makers.items():
                 cmd = make()
                 start = time.perf_counter()
                 subprocess.run(cmd, check=True, capture_output=True, env=env)
-                sink.append(time.perf_counter() - start)
-    return statistics.median(a), statistics.median(b), statistics.median(c), bkrc
+                samples[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(s) for name, s in samples.items()}
+    return medians["version"], medians["click"], {name: medians[name] for name in WHOLE}, bkrc
 
 
 # ------------------------------------------------------------------ report
@@ -478,7 +488,8 @@ def main(argv: list[str] | None = None) -> int:
         start = (ours, click_only)
         print(f"start-up ({args.startup_runs} runs each, median): `{bkrc} --version` {ours * 1000:.1f} ms,"
               f" `python -c 'import click'` {click_only * 1000:.1f} ms")
-        print(f"whole command (informative): `bkrc compile examples/prodssi.bkr -o DIR` {whole * 1000:.1f} ms")
+        figures = ", ".join(f"`bkrc {name}` {seconds * 1000:.1f} ms" for name, seconds in whole.items())
+        print(f"whole commands on examples/prodssi.bkr (informative, compile with -o DIR): {figures}")
         print()
     lines, ok = targets(rows, start)
     print("targets:")
