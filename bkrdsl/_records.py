@@ -928,6 +928,31 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.imports,self.users,self.groups,self.clusters,))\n return __hash__'] = __create_fn__.__code__
 
+def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):
+ def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:
+  self.arg=arg
+  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied
+  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied
+  self.written=written
+  self.unwritable=unwritable
+  self.unreadable=unreadable
+ return __init__
+CODE['def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):\n def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:\n  self.arg=arg\n  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n  self.written=written\n  self.unwritable=unwritable\n  self.unreadable=unreadable\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
 def __create_fn__(_type_span, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,span:_type_span,label:_type_label)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'span',span)
@@ -2180,28 +2205,72 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.model,self.source,self.dialect,self.disks,self.allocator,)==(other.model,other.source,other.dialect,other.disks,other.allocator,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_text, _type_applied, _type_diagnostics, _type_analysis, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,text:_type_text,applied:_type_applied,diagnostics:_type_diagnostics,analysis:_type_analysis)->_return_type:
-  self.text=text
-  self.applied=applied
-  self.diagnostics=diagnostics
-  self.analysis=analysis
+def __create_fn__(_type_diagnostic, _type_gives, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,diagnostic:_type_diagnostic,gives:_type_gives)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'diagnostic',diagnostic)
+  __dataclass_builtins_object__.__setattr__(self,'gives',gives)
  return __init__
-CODE['def __create_fn__(_type_text, _type_applied, _type_diagnostics, _type_analysis, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,text:_type_text,applied:_type_applied,diagnostics:_type_diagnostics,analysis:_type_analysis)->_return_type:\n  self.text=text\n  self.applied=applied\n  self.diagnostics=diagnostics\n  self.analysis=analysis\n return __init__'] = __create_fn__.__code__
+CODE["def __create_fn__(_type_diagnostic, _type_gives, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,diagnostic:_type_diagnostic,gives:_type_gives)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'diagnostic',diagnostic)\n  __dataclass_builtins_object__.__setattr__(self,'gives',gives)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(text={self.text!r}, applied={self.applied!r}, diagnostics={self.diagnostics!r}, analysis={self.analysis!r})"
+  return self.__class__.__qualname__ + f"(diagnostic={self.diagnostic!r}, gives={self.gives!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(text={self.text!r}, applied={self.applied!r}, diagnostics={self.diagnostics!r}, analysis={self.analysis!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(diagnostic={self.diagnostic!r}, gives={self.gives!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.text,self.applied,self.diagnostics,self.analysis,)==(other.text,other.applied,other.diagnostics,other.analysis,)
+   return (self.diagnostic,self.gives,)==(other.diagnostic,other.gives,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.text,self.applied,self.diagnostics,self.analysis,)==(other.text,other.applied,other.diagnostics,other.analysis,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.diagnostic,self.gives,)==(other.diagnostic,other.gives,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('diagnostic','gives',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'diagnostic\',\'gives\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('diagnostic','gives',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'diagnostic\',\'gives\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.diagnostic,self.gives,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.diagnostic,self.gives,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_text, _type_applied, _type_diagnostics, _type_analysis, _type_not_applied, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_not_applied, _return_type):
+ def __init__(self,text:_type_text,applied:_type_applied,diagnostics:_type_diagnostics,analysis:_type_analysis,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY)->_return_type:
+  self.text=text
+  self.applied=applied
+  self.diagnostics=diagnostics
+  self.analysis=analysis
+  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied
+ return __init__
+CODE['def __create_fn__(_type_text, _type_applied, _type_diagnostics, _type_analysis, _type_not_applied, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_not_applied, _return_type):\n def __init__(self,text:_type_text,applied:_type_applied,diagnostics:_type_diagnostics,analysis:_type_analysis,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.text=text\n  self.applied=applied\n  self.diagnostics=diagnostics\n  self.analysis=analysis\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(text={self.text!r}, applied={self.applied!r}, diagnostics={self.diagnostics!r}, analysis={self.analysis!r}, not_applied={self.not_applied!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(text={self.text!r}, applied={self.applied!r}, diagnostics={self.diagnostics!r}, analysis={self.analysis!r}, not_applied={self.not_applied!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.text,self.applied,self.diagnostics,self.analysis,self.not_applied,)==(other.text,other.applied,other.diagnostics,other.analysis,other.not_applied,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.text,self.applied,self.diagnostics,self.analysis,self.not_applied,)==(other.text,other.applied,other.diagnostics,other.analysis,other.not_applied,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_source, _type_text, _type_diagnostics, _type_original, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_original, _return_type):
  def __init__(self,source:_type_source,text:_type_text,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,original:_type_original=_dflt_original)->_return_type:
@@ -2992,6 +3061,27 @@ def __create_fn__():
   return NotImplemented
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.diagnostic,self.span,self.message,)==(other.diagnostic,other.span,other.message,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(_type_files, _type_capped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_files, _dflt_capped, _return_type):
+ def __init__(self,files:_type_files=_HAS_DEFAULT_FACTORY,capped:_type_capped=_dflt_capped)->_return_type:
+  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files
+  self.capped=capped
+ return __init__
+CODE['def __create_fn__(_type_files, _type_capped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_files, _dflt_capped, _return_type):\n def __init__(self,files:_type_files=_HAS_DEFAULT_FACTORY,capped:_type_capped=_dflt_capped)->_return_type:\n  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files\n  self.capped=capped\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(files={self.files!r}, capped={self.capped!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(files={self.files!r}, capped={self.capped!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.files,self.capped,)==(other.files,other.capped,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.files,self.capped,)==(other.files,other.capped,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_path, _type_action, _type_artifact, _type_drifted, _type_untracked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_drifted, _dflt_untracked, _return_type):
  def __init__(self,path:_type_path,action:_type_action,artifact:_type_artifact,drifted:_type_drifted=_dflt_drifted,untracked:_type_untracked=_dflt_untracked)->_return_type:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import click
 
@@ -22,6 +22,7 @@ from bkrdsl.cli.common import (
     read_input,
     real_file,
 )
+from bkrdsl.records import dataclass
 
 
 @click.command("check", short_help="Check FILE... (a cluster, or a module) against the SSI rules.")

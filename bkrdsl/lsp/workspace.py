@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from bkrdsl.lsp.document import Document, analyse_document
+from bkrdsl.records import dataclass
 
 #: How many .bkr files of the workspace rename and references search, at most
 #: (`initializationOptions.max_workspace_files`). Past it, the files after the
