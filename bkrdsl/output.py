@@ -207,14 +207,14 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     actions = []
     for path, artifact in sorted(wanted.items()):
         if there:
-            actions.append(_action(out_dir, path, artifact.data, artifact, old))
+            actions.append(_action(out_dir, path, artifact.chunks, artifact, old))
         else:  # a first compile: nothing to compare with
             actions.append(Action(path, CREATE, artifact))
     for path in sorted(set(old) - set(wanted) - {MANIFEST}):
         data = _read(out_dir / path)
         if data is not None:
             actions.append(Action(path, DELETE, None, drifted=_sha(data) != old[path]))
-    actions.append(_action(out_dir, MANIFEST, manifest.encode("utf-8"), None, {MANIFEST: None}))
+    actions.append(_action(out_dir, MANIFEST, (manifest.encode("utf-8"),), None, {MANIFEST: None}))
 
     ours = set(wanted) | set(old) | {MANIFEST}
     preserved = [p for p in existing if p not in ours]
@@ -268,11 +268,23 @@ def obstacles_message(plan: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _action(out_dir: Path, path: str, data: bytes, artifact: Artifact | None, old: dict) -> Action:
+def _same(current: bytes, chunks: tuple[bytes, ...]) -> bool:
+    """True when `current` is `chunks` joined (compared piece by piece, not joined)."""
+    if len(current) != sum(map(len, chunks)):
+        return False
+    view, at = memoryview(current), 0
+    for chunk in chunks:
+        if view[at : at + len(chunk)] != chunk:
+            return False
+        at += len(chunk)
+    return True
+
+
+def _action(out_dir: Path, path: str, chunks: tuple[bytes, ...], artifact: Artifact | None, old: dict) -> Action:
     current = _read(out_dir / path)
     if current is None:
         return Action(path, CREATE, artifact)
-    if current == data:
+    if _same(current, chunks):
         return Action(path, KEEP, artifact)
     if path not in old:
         return Action(path, UPDATE, artifact, untracked=True)
@@ -373,9 +385,10 @@ FLUSH_THREADS = 8
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
-def write_file(path: Path, data: bytes) -> int:
-    """Create `path` (its folder exists) holding `data`; return its open file
-    descriptor, for the caller to flush to disk and close."""
+def write_file(path: Path, data: bytes | tuple[bytes, ...]) -> int:
+    """Create `path` (its folder exists) holding `data` (bytes, or pieces of
+    bytes written one after the other); return its open file descriptor, for
+    the caller to flush to disk and close."""
     fd = os.open(path, _CREATE_FLAGS, 0o666)
     try:
         _write_fully(fd, data)
@@ -385,11 +398,13 @@ def write_file(path: Path, data: bytes) -> int:
     return fd
 
 
-def _write_fully(fd: int, data: bytes) -> None:
-    """All of `data` to the open file `fd` (os.write may take less than it is given)."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
+def _write_fully(fd: int, data: bytes | tuple[bytes, ...]) -> None:
+    """All of `data` (bytes, or pieces of bytes in order) to the open file `fd`
+    (os.write may take less than it is given)."""
+    for chunk in (data,) if isinstance(data, bytes) else data:
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(fd, view) :]
 
 
 def _keep_owner(fd: int, before: os.stat_result) -> None:
@@ -551,8 +566,10 @@ def _folders_of(rel: str) -> list[str]:
     return ["/".join(parts[:n]) for n in range(keep, 0, -1)]
 
 
-def _write_all(root: Path, files: list[tuple[str, bytes]], folders: set[Path] = frozenset()) -> None:
-    """Write every (relative path, bytes) under root, then flush the files, their
+def _write_all(
+    root: Path, files: list[tuple[str, bytes | tuple[bytes, ...]]], folders: set[Path] = frozenset()
+) -> None:
+    """Write every (relative path, bytes or pieces of bytes) under root, then flush the files, their
     folders, root and `folders` to disk: the swap must never expose a
     half-written file or a folder whose entries are not on disk yet.
 
@@ -879,7 +896,7 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> N
         _write_all(
             temp,
             [
-                (a.path, a.artifact.data if a.artifact is not None else plan.manifest.encode("utf-8"))
+                (a.path, a.artifact.chunks if a.artifact is not None else plan.manifest.encode("utf-8"))
                 for a in plan.actions
                 if a.action != DELETE
             ],

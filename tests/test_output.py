@@ -286,6 +286,27 @@ def test_a_write_error_names_the_file_in_the_output_folder(tmp_path, monkeypatch
     assert tree(out) == before and siblings(out) == []
 
 
+def test_files_joined_from_pieces_are_hashed_and_written_from_each_piece_encoded_once(tmp_path):
+    encoded: dict = {}
+    shared = "INCLUDE MINIDISK LNX01 = 0100 - 0FFF\n" * 3
+    one = Artifact.from_parts("M1/A.TEMPLATE", ["* a \u00e9\n", shared], "job-template", encoded=encoded)
+    two = Artifact.from_parts("M2/A2.TEMPLATE", ["* a2\n", shared, "* end\n"], "job-template", encoded=encoded)
+    assert one.chunks[1] is two.chunks[1]  # the shared piece, encoded once
+    for art in (one, two):
+        assert b"".join(art.chunks) == art.data == art.text.encode("utf-8")
+        assert art.sha256 == hashlib.sha256(art.text.encode("utf-8")).hexdigest()
+    out = tmp_path / "out"
+    compile_to(out, [one, two])
+    assert (out / "M1" / "A.TEMPLATE").read_bytes() == one.text.encode("utf-8")
+    assert (out / "M2" / "A2.TEMPLATE").read_bytes() == two.text.encode("utf-8")
+    again = output.make_plan(out, [one, two], "test.bkr")
+    assert again.up_to_date
+    # A file of the same length that differs in the last piece is a change.
+    other = Artifact.from_parts("M2/A2.TEMPLATE", ["* a2\n", shared, "* END\n"], "job-template")
+    plan = output.make_plan(out, [one, other], "test.bkr")
+    assert [(a.path, a.action) for a in plan.changes] == [("M2/A2.TEMPLATE", output.UPDATE), ("manifest.json", output.UPDATE)]
+
+
 # ------------------------------------------------------------------ atomicity
 def test_an_error_mid_write_leaves_the_folder_exactly_as_it_was(tmp_path, monkeypatch):
     out = tmp_path / "out"

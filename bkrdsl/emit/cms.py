@@ -177,7 +177,12 @@ def text_violations(
                 if ch in NAME_EXTRA and _variant_ok(line, index, names):
                     continue
                 out.append(f"{path}:{number}:{index + 1}: {ch!r} is not EBCDIC-invariant here")
-    head_lines = _first_lines(text)
+    return out + _head_violations(path, _first_lines(text), source)
+
+
+def _head_violations(path: str, head_lines: list[str], source: str | None) -> list[str]:
+    """What the opening comment (`head_lines`, the file's first two lines) lacks."""
+    out = []
     first = head_lines[0] if head_lines else ""
     filetype = path.rsplit(".", 1)[-1]
     opener = COMMENT_OPENERS.get(filetype, DEFAULT_OPENER)
@@ -208,6 +213,11 @@ def _is_joined(parts: tuple[str, ...], text: str) -> bool:
     return at == len(text)
 
 
+def _whole_lines(parts: tuple[str, ...]) -> bool:
+    """True when each part but the last ends a line (`text` is theirs by construction)."""
+    return all(part.endswith("\n") for part in parts[:-1])
+
+
 def _fits(artifact: Artifact, known: dict[int, bool]) -> bool:
     """`fits_rules` of the artifact's text, reading each distinct part once.
 
@@ -218,7 +228,7 @@ def _fits(artifact: Artifact, known: dict[int, bool]) -> bool:
     them alive) to the answer.
     """
     parts = artifact.parts
-    if not parts or not _is_joined(parts, artifact.text):
+    if not parts or not (_whole_lines(parts) if artifact.joined else _is_joined(parts, artifact.text)):
         return fits_rules(artifact.text)
     for part in parts:
         fits = known.get(id(part))
@@ -245,5 +255,24 @@ def problems(
         fits = _fits(artifact, known)
         if not fits and found is None and any(c in artifact.text for c in NAME_EXTRA):
             found = names()
-        out += text_violations(artifact.path, artifact.text, found or frozenset(), source, fits=fits)
+        if fits and artifact.joined:
+            out += _joined_violations(artifact.path, artifact.parts, source)
+        else:
+            out += text_violations(artifact.path, artifact.text, found or frozenset(), source, fits=fits)
     return out
+
+
+def _joined_violations(path: str, parts: tuple[str, ...], source: str | None) -> list[str]:
+    """`text_violations` of the text `parts` make up, when each part fits the rules
+    (`fits_rules`), read from the parts: its end and its first two lines, never
+    the whole text joined (megabytes for a large cluster's templates)."""
+    out = []
+    last = next((part for part in reversed(parts) if part), "")
+    if not last.endswith("\n"):
+        out.append(f"{path}: does not end with a line end")
+    head = ""
+    for part in parts:
+        head += part
+        if head.count("\n") >= 2:
+            break
+    return out + _head_violations(path, _first_lines(head), source)

@@ -33,6 +33,11 @@ class EmitError(Exception):
     """The model asks for a file bkrc cannot write (the checker should have said so)."""
 
 
+#: What `Artifact.from_parts` passes for the text: it is joined from the parts
+#: only when something asks for it (see `Artifact.__getattr__`).
+_JOINED_ON_DEMAND = object()
+
+
 @dataclass(frozen=True)
 class Artifact:
     """One generated file: where it goes, its text and what the manifest says of it."""
@@ -46,29 +51,76 @@ class Artifact:
     job_kind: str | None = None
     #: The pieces `text` was joined from, each a run of whole lines, when
     #: several files share them (see `from_parts`); empty otherwise. The CMS
-    #: check relies on them only after it has seen that they make up `text`.
+    #: check relies on them only after it has seen that they make up `text`,
+    #: or when `text` is theirs by construction (`joined`).
     parts: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        if self.__dict__["text"] is _JOINED_ON_DEMAND:
+            # No text yet: __getattr__ joins the parts the first time it is read.
+            object.__delattr__(self, "text")
+
+    def __getattr__(self, name: str):
+        # Only called for an attribute the instance lacks: the text of a `from_parts` artifact.
+        if name == "text" and "parts" in self.__dict__:
+            text = self.__dict__["text"] = "".join(self.parts)
+            return text
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     @classmethod
-    def from_parts(cls, path: str, parts, kind: str, **facts) -> Artifact:
+    def from_parts(cls, path: str, parts, kind: str, *, encoded: dict | None = None, **facts) -> Artifact:
         """An artifact whose text is `parts` joined. Files that share a large
         piece (a job's selection on every member) share the one string, and
-        the CMS check (cms.py) reads each distinct piece once."""
-        parts = tuple(parts)
-        return cls(path, "".join(parts), kind, **facts, parts=parts)
+        the CMS check (cms.py) reads each distinct piece once.
+
+        The joined text is made only if something reads `text`: the compile
+        command checks the CMS rules on the parts, and hashes and writes the
+        file from the parts' bytes (`chunks`), each shared part encoded once
+        when the artifacts that share it share one `encoded` dict. A large
+        cluster's templates are megabytes, mostly the same records on every
+        member."""
+        art = cls(path, _JOINED_ON_DEMAND, kind, **facts, parts=tuple(parts))
+        object.__setattr__(art, "_encoded", encoded if encoded is not None else {})
+        return art
+
+    @property
+    def joined(self) -> bool:
+        """True when `text` is `parts` joined by construction (`from_parts`)."""
+        return "_encoded" in self.__dict__
 
     # Worked out once: the plan, the manifest and the write all ask, and a large
     # template is megabytes. (A frozen dataclass without slots keeps a __dict__,
     # where cached_property stores the value.)
     @functools.cached_property
+    def chunks(self) -> tuple[bytes, ...]:
+        """The file's bytes in pieces: `data` is their join. One piece per part
+        for a `from_parts` artifact (a part shared with other artifacts of the
+        same `encoded` dict is encoded once), else the whole text encoded."""
+        if not self.joined:
+            return (self.text.encode("utf-8"),)
+        encoded = self.__dict__["_encoded"]
+        out = []
+        for part in self.parts:
+            # By identity, the part itself kept beside its bytes: its id is never reused meanwhile.
+            known = encoded.get(id(part))
+            if known is None or known[0] is not part:
+                known = encoded[id(part)] = (part, part.encode("utf-8"))
+            out.append(known[1])
+        return tuple(out)
+
+    @functools.cached_property
     def data(self) -> bytes:
-        return self.text.encode("utf-8")
+        chunks = self.chunks
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
     @functools.cached_property
     def sha256(self) -> str:
         import hashlib  # here: `bkrc check` reads MAX_COLUMNS from this module, and never hashes
 
-        return hashlib.sha256(self.data).hexdigest()
+        digest = hashlib.sha256()
+        for chunk in self.chunks:
+            digest.update(chunk)
+        return digest.hexdigest()
 
 
 def member_path(member: str, fn: str, ft: str) -> str:

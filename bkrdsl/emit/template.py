@@ -216,11 +216,13 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
     A template is built from pieces that others share (the records of an
     IDENTITY job's copies and of jobs that back up the same groups, a
     member's excludes): each piece is rendered once, and the artifact keeps
-    the pieces, so that the CMS check reads each once too.
+    the pieces, so that the CMS check reads each once too, and the write
+    encodes each once.
     """
     filetype = dialect["template_filetype"]
     blocks: dict = {}
     excludes: dict[str, str] = {}
+    encoded: dict = {}  # each shared piece's bytes, made once (see Artifact.from_parts)
     out = []
     for job in model.jobs:
         kind = job.kind
@@ -234,6 +236,7 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
                     member_path(member, name, filetype),
                     parts,
                     JOB_TEMPLATE,
+                    encoded=encoded,
                     member=member,
                     job=name,
                     source_job=job.name,
