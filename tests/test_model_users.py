@@ -116,6 +116,17 @@ def test_user_defs_are_made_on_demand():
     assert "defs" in vars(lists["group H"]) and "defs" not in vars(lists["group G"])
 
 
+
+def test_a_jobs_user_ids_are_worked_out_once():
+    # The checks and the templates all ask for them: a large job lists thousands.
+    model = _model(
+        "cluster C {\n  member VM1 { workers 1 }\n  single group G { A B A }\n  single group H { B C }\n"
+        "  job J { backup G, H full  include minidisk * *  to tape  run on VM1 daily 01:00 }\n}\n"
+    )
+    job = model.jobs[0]
+    assert model.job_user_ids(job) == ("A", "B", "C")
+    assert model.job_user_ids(job) is model.job_user_ids(job)
+
 # ------------------------------------------------------------------ BKR405 on whole groups
 def _single_users_once_reference(model):
     """BKR405's pairs as the rule defines them, one item at a time: for each job,

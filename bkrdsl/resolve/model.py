@@ -539,6 +539,19 @@ class JobModel:
             out |= ref.kinds
         return out
 
+    @functools.cached_property
+    def user_ids(self) -> tuple[str, ...]:
+        """`Model.job_user_ids`: worked out once per job, since the checks and the
+        templates each ask, and a large job lists thousands of IDs. It reads
+        only the job's own (frozen) references."""
+        out: dict[str, None] = {}
+        for ref in self.refs:
+            if ref.group is not None:
+                out.update(dict.fromkeys(ref.group.users))
+            elif ref.user is not None or ref.pattern is not None:
+                out[ref.word.upper] = None
+        return tuple(out)
+
     @property
     def kind(self) -> Kind | None:
         """The job's kind when all it backs up agrees; None when mixed or unknown."""
@@ -784,13 +797,7 @@ class Model:
         Users a group covers only through a `match` pattern are not listed: only
         the directory knows them.
         """
-        out: dict[str, None] = {}
-        for ref in job.refs:
-            if ref.group is not None:
-                out.update(dict.fromkeys(ref.group.users))
-            elif ref.user is not None or ref.pattern is not None:
-                out[ref.word.upper] = None
-        return tuple(out)
+        return job.user_ids
 
     def job_patterns(self, job: JobModel) -> tuple[str, ...]:
         """The `match` patterns of the groups a job backs up."""
