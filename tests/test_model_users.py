@@ -116,7 +116,6 @@ def test_user_defs_are_made_on_demand():
     assert "defs" in vars(lists["group H"]) and "defs" not in vars(lists["group G"])
 
 
-
 def test_a_jobs_user_ids_are_worked_out_once():
     # The checks and the templates all ask for them: a large job lists thousands.
     model = _model(
@@ -126,6 +125,7 @@ def test_a_jobs_user_ids_are_worked_out_once():
     job = model.jobs[0]
     assert model.job_user_ids(job) == ("A", "B", "C")
     assert model.job_user_ids(job) is model.job_user_ids(job)
+
 
 # ------------------------------------------------------------------ BKR405 on whole groups
 def _single_users_once_reference(model):
@@ -210,3 +210,20 @@ def test_single_users_once_agrees_with_the_item_by_item_rule(text):
     assert set(got) == set(expected)
     for pair, span in got.items():
         assert span in expected[pair]
+
+
+def test_single_users_once_decides_jobs_of_separate_groups_without_their_ids(monkeypatch):
+    # Jobs on two members that back up different groups, whose patterns match no
+    # declared ID: decided on the groups, without gathering thousands of IDs.
+    model = _model(
+        "cluster C {\n  member VM1 { workers 1 }\n  member VM2 { workers 1 }\n"
+        "  single group G1 { LNX01 LNX02 match LNX9* }\n  single group G2 { APP01 APP02 }\n"
+        "  job J1 { backup G1 full  include minidisk * *  to disk  run on VM1 daily 02:00 }\n"
+        "  job J2 { backup G2 full  include minidisk * *  to disk  run on VM2 daily 02:00 }\n}\n"
+    )
+
+    def gathered(*args):
+        raise AssertionError("the jobs' IDs were gathered")
+
+    monkeypatch.setattr(coverage, "_single_items", gathered)
+    assert list(coverage.single_users_once(model)) == []

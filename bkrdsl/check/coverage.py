@@ -636,6 +636,15 @@ def _single_items(job: JobModel, kind: Kind = Kind.SINGLE) -> tuple[dict[str, as
     return ids, patterns
 
 
+def _single_patterns(job: JobModel, kind: Kind = Kind.SINGLE) -> dict[str, ast.Word]:
+    """The second half of `_single_items`, without the IDs (thousands in a large group)."""
+    patterns: dict[str, ast.Word] = {}
+    for ref in job.refs:
+        if ref.group is not None and kind in ref.kinds:
+            patterns.update(dict.fromkeys(ref.group.patterns, ref.word))
+    return patterns
+
+
 def _sources(job: JobModel, repeated: frozenset[str]) -> set[str] | None:
     """Where a job's single users come from, as keys that two jobs share whenever
     they name a user in common: each group, each group pattern, and the IDs
@@ -692,10 +701,10 @@ def _selections_apart(one: JobModel, two: JobModel) -> bool:
     return True
 
 
-def _matched_ids(model: Model, jobs: list[JobModel], items, kind: Kind) -> set[str]:
-    """The IDs of `kind` some job's pattern matches: one scan over every declared
-    ID, one over the IDs the jobs name directly (`backup LINUX01`)."""
-    scanner = id_scanner(p for _, pats in items for p in pats)
+def _matched_ids(model: Model, jobs: list[JobModel], patterns: list[dict[str, ast.Word]], kind: Kind) -> set[str]:
+    """The IDs of `kind` some job's pattern (`patterns`, per job) matches: one scan
+    over every declared ID, one over the IDs the jobs name directly (`backup LINUX01`)."""
+    scanner = id_scanner(p for pats in patterns for p in pats)
     matched = model.find_ids(scanner, kind)
     direct = [r.word.upper for job in jobs for r in job.refs if r.group is None and kind in r.kinds]
     if scanner is not None and direct:
@@ -764,21 +773,21 @@ def single_users_once(model: Model):
     ]
     if not pairs:
         return
-    items = [_single_items(job) for job in jobs]
-    matched = _matched_ids(model, jobs, items, Kind.SINGLE)
+    patterns = [_single_patterns(job) for job in jobs]
+    matched = _matched_ids(model, jobs, patterns, Kind.SINGLE)
     # Jobs that share no group, group pattern or repeated ID, whose patterns match
     # no declared ID and share no ID with each other, name no user in common:
-    # most clusters are decided here, on their groups rather than their users.
+    # most clusters are decided here, on their groups rather than their users,
+    # before the jobs' IDs are gathered.
     sources = [_sources(job, model.repeated_ids) for job in jobs]
     if (
         None not in sources
         and not matched
         and not _may_share(pairs, sources)
-        and not any(
-            shared_id(pa, pb) is not None for a, b in pairs for pa in items[a][1] for pb in items[b][1]
-        )
+        and not any(shared_id(pa, pb) is not None for a, b in pairs for pa in patterns[a] for pb in patterns[b])
     ):
         return
+    items = [_single_items(job) for job in jobs]
     for a, b, shared in _first_sharing(pairs, items, matched):
         one, two = jobs[a], jobs[b]
         same_member = one.members[0] == two.members[0]
@@ -839,7 +848,7 @@ def identity_users_once(model: Model):
     if not pairs:
         return
     items = [_single_items(job, Kind.IDENTITY) for job in jobs]
-    matched = _matched_ids(model, jobs, items, Kind.IDENTITY)
+    matched = _matched_ids(model, jobs, [pats for _, pats in items], Kind.IDENTITY)
     for a, b, shared in _first_sharing(pairs, items, matched):
         one, two = jobs[a], jobs[b]
         both = [m for m in dict.fromkeys(two.members) if m in one.members]
