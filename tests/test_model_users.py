@@ -127,6 +127,41 @@ def test_a_jobs_user_ids_are_worked_out_once():
     assert model.job_user_ids(job) is model.job_user_ids(job)
 
 
+def _job_user_ids_reference(job) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for ref in job.refs:
+        if ref.group is not None:
+            out.update(dict.fromkeys(ref.group.users))
+        elif ref.user is not None or ref.pattern is not None:
+            out[ref.word.upper] = None
+    return tuple(out)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_jobs_user_ids_are_its_groups_ids_and_named_users_each_once(data):
+    # Sometimes every ID once in the cluster (the lists are joined), sometimes not.
+    text = data.draw(jobs())
+    if data.draw(st.booleans()):
+        text = text.replace("U1 U1", "U1")
+    model = _model(text)
+    for job in model.jobs:
+        assert model.job_user_ids(job) == _job_user_ids_reference(job)
+
+
+def test_the_ids_of_jobs_of_distinct_groups_are_joined_when_no_id_is_declared_twice(monkeypatch):
+    model = _model(
+        "cluster C {\n  member VM1 { workers 1 }\n  single group G { A B }\n  single group H { C D }\n"
+        "  job J { backup G, H full  include minidisk * *  to tape  run on VM1 daily 01:00 }\n}\n"
+    )
+
+    def one_by_one(self):
+        raise AssertionError("the IDs were gathered one by one")
+
+    monkeypatch.setattr(type(model.jobs[0]), "user_ids", property(one_by_one))
+    assert model.job_user_ids(model.jobs[0]) == ("A", "B", "C", "D")
+
+
 # ------------------------------------------------------------------ BKR405 on whole groups
 def _single_users_once_reference(model):
     """BKR405's pairs as the rule defines them, one item at a time: for each job,

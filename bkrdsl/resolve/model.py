@@ -797,6 +797,16 @@ class Model:
         Users a group covers only through a `match` pattern are not listed: only
         the directory knows them.
         """
+        known = job.__dict__.get("user_ids")
+        if known is not None:
+            return known
+        groups = [ref.group for ref in job.refs]
+        if not self.repeated_ids and None not in groups and len({id(g) for g in groups}) == len(groups):
+            # No ID is declared twice, so distinct groups hold distinct IDs, each
+            # once: their lists joined are what `JobModel.user_ids` would find,
+            # without a dictionary of thousands of IDs. Kept where it keeps its own.
+            known = job.__dict__["user_ids"] = tuple(itertools.chain.from_iterable(g.users for g in groups))
+            return known
         return job.user_ids
 
     def job_patterns(self, job: JobModel) -> tuple[str, ...]:
