@@ -280,7 +280,9 @@ def _same(current: bytes, chunks: tuple[bytes, ...]) -> bool:
     return True
 
 
-def _action(out_dir: Path, path: str, chunks: tuple[bytes, ...], artifact: Artifact | None, old: dict) -> Action:
+def _action(
+    out_dir: Path, path: str, chunks: tuple[bytes, ...], artifact: Artifact | None, old: dict
+) -> Action:
     current = _read(out_dir / path)
     if current is None:
         return Action(path, CREATE, artifact)

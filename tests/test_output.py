@@ -290,7 +290,8 @@ def test_files_joined_from_pieces_are_hashed_and_written_from_each_piece_encoded
     encoded: dict = {}
     shared = "INCLUDE MINIDISK LNX01 = 0100 - 0FFF\n" * 3
     one = Artifact.from_parts("M1/A.TEMPLATE", ["* a \u00e9\n", shared], "job-template", encoded=encoded)
-    two = Artifact.from_parts("M2/A2.TEMPLATE", ["* a2\n", shared, "* end\n"], "job-template", encoded=encoded)
+    parts = ["* a2\n", shared, "* end\n"]
+    two = Artifact.from_parts("M2/A2.TEMPLATE", parts, "job-template", encoded=encoded)
     assert one.chunks[1] is two.chunks[1]  # the shared piece, encoded once
     for art in (one, two):
         assert b"".join(art.chunks) == art.data == art.text.encode("utf-8")
@@ -304,7 +305,8 @@ def test_files_joined_from_pieces_are_hashed_and_written_from_each_piece_encoded
     # A file of the same length that differs in the last piece is a change.
     other = Artifact.from_parts("M2/A2.TEMPLATE", ["* a2\n", shared, "* END\n"], "job-template")
     plan = output.make_plan(out, [one, other], "test.bkr")
-    assert [(a.path, a.action) for a in plan.changes] == [("M2/A2.TEMPLATE", output.UPDATE), ("manifest.json", output.UPDATE)]
+    changes = [(a.path, a.action) for a in plan.changes]
+    assert changes == [("M2/A2.TEMPLATE", output.UPDATE), ("manifest.json", output.UPDATE)]
 
 
 # ------------------------------------------------------------------ atomicity

@@ -701,7 +701,9 @@ def _selections_apart(one: JobModel, two: JobModel) -> bool:
     return True
 
 
-def _matched_ids(model: Model, jobs: list[JobModel], patterns: list[dict[str, ast.Word]], kind: Kind) -> set[str]:
+def _matched_ids(
+    model: Model, jobs: list[JobModel], patterns: list[dict[str, ast.Word]], kind: Kind
+) -> set[str]:
     """The IDs of `kind` some job's pattern (`patterns`, per job) matches: one scan
     over every declared ID, one over the IDs the jobs name directly (`backup LINUX01`)."""
     scanner = id_scanner(p for pats in patterns for p in pats)
@@ -784,7 +786,9 @@ def single_users_once(model: Model):
         None not in sources
         and not matched
         and not _may_share(pairs, sources)
-        and not any(shared_id(pa, pb) is not None for a, b in pairs for pa in patterns[a] for pb in patterns[b])
+        and not any(
+            shared_id(pa, pb) is not None for a, b in pairs for pa in patterns[a] for pb in patterns[b]
+        )
     ):
         return
     items = [_single_items(job) for job in jobs]
