@@ -91,18 +91,41 @@ def read_manifest(out_dir: Path) -> dict[str, str] | None:
         data = json.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise OutputError(f"{file}: not a bkrc manifest ({err})") from None
-    if not isinstance(data, dict) or data.get("format_version") != FORMAT_VERSION:
-        raise OutputError(f"{file}: not a bkrc manifest (format_version {FORMAT_VERSION!r} expected)")
+    except OSError as err:
+        raise OutputError(f"{file}: cannot read: {err.strerror or err}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise OutputError(_not_ours(file, f"not JSON: {err}")) from None
+    version = data.get("format_version") if isinstance(data, dict) else None
+    if isinstance(version, str) and version.isdigit() and int(version) > int(FORMAT_VERSION):
+        from bkrdsl import __version__
+
+        raise OutputError(
+            f"{file}: written by a newer bkrc (manifest format_version {version}; bkrc {__version__}"
+            f" reads {FORMAT_VERSION}): compile with that bkrc, or into another folder; nothing written"
+        )
+    if version != FORMAT_VERSION:
+        found = json.dumps(version)
+        raise OutputError(_not_ours(file, f'format_version "{FORMAT_VERSION}" expected, found {found}'))
+    files = data.get("files")
+    if not isinstance(files, list):
+        raise OutputError(_not_ours(file, f'"files" is not a list: {json.dumps(files)[:60]}'))
     out = {}
-    for entry in data.get("files", []) if isinstance(data.get("files"), list) else []:
+    for entry in files:
         path = _safe_relative(entry.get("path")) if isinstance(entry, dict) else None
         sha = entry.get("sha256") if isinstance(entry, dict) else None
         if path is None or not isinstance(sha, str):
-            raise OutputError(f"{file}: not a bkrc manifest (bad entry {entry!r})")
+            raise OutputError(_not_ours(file, f"bad entry {json.dumps(entry)[:80]}"))
         out[path] = sha
     return out
+
+
+def _not_ours(file: Path, why: str) -> str:
+    """A manifest bkrc cannot trust, and the two ways on from there."""
+    return (
+        f"{file}: not a bkrc manifest ({why}); nothing written. Without it bkrc cannot tell"
+        " its files from yours: restore it (from version control or a backup), or move it out"
+        " of the folder and compile with --force, which rewrites every file bkrc writes and keeps the others"
+    )
 
 
 # ------------------------------------------------------------------ plan
@@ -194,11 +217,16 @@ def _raise(err: OSError) -> None:
 def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     """What writing `artifacts` to `out_dir` would do. Reads, never writes."""
     out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
+    try:
+        there = stat.S_ISDIR(os.stat(out_dir).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        there = False
+    except OSError as err:  # a folder on the path that bkrc may not enter, say
+        raise OutputError(f"{out_dir}: cannot read: {err.strerror or err}") from None
+    if not there and os.path.exists(out_dir):
         raise OutputError(f"{out_dir}: exists and is not a folder")
     wanted = {a.path: a for a in artifacts}
     manifest = manifest_text(source, artifacts)
-    there = out_dir.is_dir()
     old = read_manifest(out_dir) if there else None
     existing = _existing(out_dir) if there else []
     foreign = old is None and bool(existing)
@@ -438,6 +466,30 @@ class ReadOnlyError(PermissionError):
         )
 
 
+def special_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a FIFO"), from its st_mode; None
+    for a regular file. Folders and symbolic links are the callers' to tell."""
+    for test, what in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return what
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+class NotRegularError(OSError):
+    """`replace_file` refuses anything but a regular file: renaming a new file over
+    a FIFO or a device (`/dev/null`) would replace it by a file."""
+
+    def __init__(self, what: str, path: str) -> None:
+        super().__init__(
+            errno.EINVAL, f"it is {what}, not a regular file, so bkrc leaves it as it is", path
+        )
+
+
 def replace_file(path: str | os.PathLike, data: bytes) -> None:
     """Replace the file `path` with `data` in one step (`bkrc fmt`, `bkrc check --fix`): a temporary
     file in the same folder gets the bytes, the old file's mode and, where
@@ -449,6 +501,9 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     clean-up leaves it, and it is never removed by a later run, which could
     not tell whether the process that wrote it (perhaps on another machine
     sharing the folder) still runs.
+
+    Anything but a regular file (a FIFO, a device such as `/dev/null`) is refused
+    with NotRegularError: the rename would put a file in its place.
 
     A file whose owner has no write permission (mode 0444, say) is refused
     with ReadOnlyError before anything is written: renaming over it would
@@ -463,6 +518,9 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     target = os.path.realpath(path)
     folder = os.path.dirname(target)
     before = os.stat(target)
+    what = special_kind(before.st_mode)
+    if what is not None:
+        raise NotRegularError(what, target)
     if not before.st_mode & stat.S_IWUSR:
         raise ReadOnlyError(stat.S_IMODE(before.st_mode), target)
     # The process ID in the name tells whose file a `kill -9` left behind (docs/fmt.md).
@@ -737,6 +795,24 @@ def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
     return found
 
 
+def refuse_current_folder(out_dir: Path) -> None:
+    """Raise OutputError when out_dir is the current folder or holds it: the swap
+    would move the folder this process (and the shell that started it) is in out
+    of DIR's place and remove it, leaving the shell in a deleted folder whose
+    files seem gone."""
+    try:
+        here = os.path.realpath(os.getcwd())
+    except FileNotFoundError:
+        return  # compile's FileNotFoundError handler says what to do
+    target = os.path.realpath(out_dir)
+    if here == target or here.startswith(target.rstrip(os.sep) + os.sep):
+        what = "the current folder" if here == target else f"a folder that holds the current folder ({here})"
+        raise OutputError(
+            f"{out_dir} is {what}: bkrc replaces DIR as a whole, which would leave this shell in a"
+            " deleted folder; run bkrc from outside it (`cd ..`), naming DIR from there; nothing written"
+        )
+
+
 def recover(out_dir: Path) -> None:
     """Tidy up after a run that was killed: put back a folder it had moved aside,
     remove the temporary folders of runs that are no longer alive."""
@@ -819,7 +895,31 @@ def _why(err: OSError, out_dir: Path) -> str:
             break
     where = err.filename
     why = err.strerror or str(err)
+    if where and os.path.dirname(os.path.abspath(where)) == str(out_dir.parent) and err.errno in _REFUSED:
+        # The hidden temporary folder beside DIR: its name would mean nothing to the user.
+        return (
+            f"{why} in {out_dir.parent}: bkrc builds the new folder beside {out_dir.name} and then"
+            f" puts it in its place, so it needs write permission on {out_dir.parent}"
+        )
     return f"{why}: {where}" if where and os.path.abspath(where) != str(out_dir) else why
+
+
+#: Errors that mean "not allowed to write here".
+_REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+#: Errors that mean "no room": the new folder is a second copy of DIR until the swap.
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT}
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, `timeout`, a CI job cancelled, `docker stop`), raised by
+    `raise_terminated` where Python would just die: bkrc then tidies up as for
+    Ctrl-C (no temporary folder or file left behind) and exits 143."""
+
+
+def raise_terminated(signum, frame) -> None:
+    """The SIGTERM handler `bkrc` installs (see `Terminated`)."""
+    raise Terminated
 
 
 class Commit:
@@ -835,31 +935,43 @@ class Commit:
     then the caller calls `release()`, once it has reported the write (so a
     Ctrl-C cannot fall between the write and its report either).
 
+    SIGTERM is held back the same way when bkrc answers it (`raise_terminated`);
+    `signum` then says which signal came, and `reraise()` raises it as the
+    exception it would have been.
+
     Only the main thread receives SIGINT, and only Python's default handler
     (which raises KeyboardInterrupt) is replaced: a program that set its own
     handler keeps it."""
 
+    #: Each signal held back, with the handler that raises it.
+    HELD = ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, raise_terminated))
+
     def __init__(self) -> None:
         self.done = False
         self.interrupted = False
-        self._previous = None
+        self.signum: int | None = None
+        self._previous: dict = {}
 
     def _note(self, signum, frame) -> None:
         self.interrupted = True
+        self.signum = self.signum or signum
 
     def hold(self) -> None:
         """Hold Ctrl-C back (holding it again is harmless)."""
-        if (
-            self._previous is None
-            and threading.current_thread() is threading.main_thread()
-            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
-        ):
-            self._previous = signal.signal(signal.SIGINT, self._note)
+        if self._previous or threading.current_thread() is not threading.main_thread():
+            return
+        for signum, handler in self.HELD:
+            if signal.getsignal(signum) is handler:
+                self._previous[signum] = signal.signal(signum, self._note)
 
     def release(self) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
-            self._previous = None
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+        self._previous = {}
+
+    def reraise(self) -> None:
+        """Raise the interrupt held back (KeyboardInterrupt, or Terminated for SIGTERM)."""
+        raise Terminated if self.signum == signal.SIGTERM else KeyboardInterrupt
 
     def __enter__(self) -> Self:
         self.hold()
@@ -886,6 +998,12 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> N
     out_dir = Path(os.path.abspath(plan.out_dir))
     if out_dir.is_symlink():
         out_dir = out_dir.resolve()
+    if os.path.ismount(out_dir):
+        raise OutputError(
+            f"{plan.out_dir} is a mount point: bkrc writes the new folder beside DIR and renames it"
+            " into DIR's place, and a mount point cannot be renamed; name a folder inside it"
+            f" (-o {os.path.join(plan.out_dir, 'out')}); nothing written"
+        )
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         recover(out_dir)
@@ -913,7 +1031,14 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> N
         with commit:
             _remove_tree(temp)
         where = _in_out_dir(err, temp, out_dir)
-        raise OutputError(f"{where}: cannot write: {err.strerror or err}; nothing was changed") from None
+        room = (
+            f" (bkrc builds the complete new folder beside {out_dir.name} before it replaces it,"
+            " so the disk needs room for a second copy)"
+            if err.errno in _NO_ROOM
+            else ""
+        )
+        why = err.strerror or err
+        raise OutputError(f"{where}: cannot write: {why}{room}; nothing was changed") from None
     except BaseException:
         with commit:  # a second Ctrl-C must not leave the folder half removed
             _remove_tree(temp)

@@ -179,7 +179,7 @@ real = getattr(output, sys.argv[1])
 
 def wrapped(*args, **kwargs):
     result = real(*args, **kwargs)
-    os.kill(os.getpid(), signal.SIGINT)
+    os.kill(os.getpid(), getattr(signal, sys.argv[4] if len(sys.argv) > 4 else "SIGINT"))
     return result
 
 setattr(output, sys.argv[1], wrapped)
@@ -198,6 +198,27 @@ def test_a_real_sigint_through_the_console_entry_point(compiled, step, code):
     assert "Aborted!" not in run.stderr
     assert tree(out) == (new if code == 0 else old)
     assert siblings(out) == []
+
+
+@pytest.mark.parametrize(("step", "code"), [("_keep_folder_modes", 143), ("swap", 0)])
+def test_sigterm_is_answered_as_ctrl_c_is(compiled, step, code):
+    """`kill`, `timeout` or a cancelled CI job: before the swap the temporary folder
+    is removed and DIR is as it was (exit 143, 128 + SIGTERM); from the swap on the
+    compile finishes. Python's default would die at once, leaving the folder beside DIR."""
+    src, out, old, new = compiled
+    run = subprocess.run(
+        [sys.executable, "-c", SUBPROCESS, step, str(src), str(out), "SIGTERM"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == code, run.stderr
+    assert tree(out) == (new if code == 0 else old)
+    assert siblings(out) == []
+    if code:
+        assert f"bkrc: terminated; nothing written: {out} is as it was" in run.stderr
+    else:
+        assert f"bkrc: terminated after {out} was written: it holds every new file" in run.stderr
 
 
 def test_ctrl_c_in_another_command_is_exit_130(tmp_path, monkeypatch):

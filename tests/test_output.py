@@ -164,7 +164,9 @@ def test_a_folder_bkrc_did_not_write_needs_force(tmp_path):
     "manifest",
     [
         "not json",
-        '{"format_version": "9", "files": []}',
+        '{"format_version": 1, "files": []}',
+        '{"format_version": "1", "files": "VMSYS1/BKRSUBMT.EXEC"}',
+        '{"format_version": "1"}',
         '{"format_version": "1", "files": [{"path": "../../etc/passwd", "sha256": "x"}]}',
         '{"format_version": "1", "files": [{"path": "/etc/passwd", "sha256": "x"}]}',
         '{"format_version": "1", "files": [{"path": "M1/A.EXEC"}]}',
@@ -175,6 +177,23 @@ def test_a_manifest_that_is_not_ours_is_refused(tmp_path, manifest):
     out.mkdir()
     (out / "manifest.json").write_text(manifest)
     with pytest.raises(output.OutputError, match="not a bkrc manifest"):
+        output.make_plan(out, arts(), "test.bkr")
+
+
+def test_a_manifest_not_ours_says_how_to_go_on(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text("{not json")
+    with pytest.raises(output.OutputError) as refused:
+        output.make_plan(out, arts(), "test.bkr")
+    assert "restore it" in str(refused.value) and "--force" in str(refused.value)
+
+
+def test_a_manifest_of_a_newer_bkrc_is_named_so(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text('{"format_version": "9", "files": []}')
+    with pytest.raises(output.OutputError, match="written by a newer bkrc .manifest format_version 9"):
         output.make_plan(out, arts(), "test.bkr")
 
 

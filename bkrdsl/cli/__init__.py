@@ -7,12 +7,16 @@ own module in this package and is registered below.
 
 from __future__ import annotations
 
+import errno
+import os
+import signal
 import sys
+import threading
 
 import click
 
 from bkrdsl import __version__
-from bkrdsl.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, internal_error
+from bkrdsl.cli.common import CWD_GONE, EXIT_INTERNAL, EXIT_USAGE, cwd_gone, internal_error, interruption
 
 
 #: Each command's module: imported when the command runs or help lists it.
@@ -45,11 +49,60 @@ class _LazyGroup(click.Group):
     def invoke(self, ctx):
         # Click would print "Aborted!" and exit 1, which reads as "errors in the
         # input"; `bkrc compile` says more (what DIR holds) before this is reached.
+        previous = _answer_sigterm()
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo("bkrc: interrupted", err=True)
-            ctx.exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt as err:
+            word, code = interruption(err)
+            click.echo(f"bkrc: {word}", err=True)
+            ctx.exit(code)
+        except FileNotFoundError:
+            # Started in a folder that was deleted since (a shell left in DIR after
+            # `bkrc compile -o DIR` replaced it): `os.path.abspath` itself fails.
+            if not cwd_gone():
+                raise
+            click.echo(f"bkrc: {CWD_GONE}", err=True)
+            ctx.exit(EXIT_USAGE)
+        except OSError as err:
+            # Standard output cannot take what bkrc prints (`> /dev/full`, a full
+            # disk, a file over its size limit): bkrc's own file errors name a file.
+            if err.filename is not None or err.errno not in _OUTPUT_ERRNOS:
+                raise
+            _silence_stdout()
+            click.echo(f"bkrc: cannot write to standard output: {err.strerror or err}", err=True)
+            ctx.exit(EXIT_USAGE)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+def _answer_sigterm():
+    """Answer SIGTERM as Ctrl-C is answered (`output.Terminated`): a command that
+    writes tidies up and says what it left, rather than dying with a temporary
+    folder beside DIR. Not where SIGTERM is ignored or handled already. Returns
+    the handler to put back, or None."""
+    from bkrdsl.output import raise_terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return None
+    return signal.signal(signal.SIGTERM, raise_terminated)
+
+
+#: Errors of a write to standard output that are the output's, not bkrc's.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _silence_stdout() -> None:
+    """Drop what standard output still buffers, so that Python's flush at exit does
+    not fail again with a second message."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):  # pragma: no cover - no real stdout
+        pass
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,9 +117,10 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="bkrc", standalone_mode=True)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        click.echo("bkrc: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as err:
+        word, code = interruption(err)
+        click.echo(f"bkrc: {word}", err=True)
+        sys.exit(code)
     except Exception as err:  # pragma: no cover - exercised by the crash test via monkeypatch
         internal_error(err)
         sys.exit(EXIT_INTERNAL)

@@ -136,7 +136,7 @@ def fix_arg(arg: str, include, done: list[FileFix]):
     from bkrdsl.resolve import default_search_path
     from bkrdsl.syntax.reader import decode
 
-    name, data, path = read_input(arg)
+    name, data, path = read_input(arg, rewrite="to check it, leave out --fix")
     search_path = default_search_path(tuple(include))
     _, unreadable = decode(name, data)
     if unreadable:  # binary, not UTF-8: nothing to fix, only to report
@@ -168,7 +168,7 @@ def fix_arg(arg: str, include, done: list[FileFix]):
         done.append(result)
         click.echo(f"fixed {count} problem{'s' if count != 1 else ''} in {name}: {codes}", err=True)
     if commit.interrupted:
-        raise KeyboardInterrupt
+        commit.reraise()
     _say_not_applied(fixed.not_applied)
     return fixed.analysis, True
 

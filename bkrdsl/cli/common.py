@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ EXIT_INPUT = 1  # errors in the input, or changes found by --check
 EXIT_USAGE = 2  # usage, I/O or internal error
 EXIT_INTERNAL = 2
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+EXIT_TERMINATED = 143  # SIGTERM (128 + 15), answered as Ctrl-C is (`interruption`)
 
 FORMATS = ("text", "short", "json", "sarif", "github")
 
@@ -34,6 +36,18 @@ def internal_error(err: BaseException) -> None:
     )
 
 
+def interruption(err: BaseException | None = None, signum: int | None = None) -> tuple[str, int]:
+    """(word, exit code) for an interrupt: ("interrupted", 130) for Ctrl-C,
+    ("terminated", 143) for SIGTERM (an `output.Terminated`, or `signum` 15)."""
+    import signal
+
+    from bkrdsl.output import Terminated
+
+    if isinstance(err, Terminated) or signum == signal.SIGTERM:
+        return "terminated", EXIT_TERMINATED
+    return "interrupted", EXIT_INTERRUPTED
+
+
 def exit_code(diagnostics) -> int:
     """The policy: any error in the input is exit 1; warnings alone are success."""
     return EXIT_INPUT if any(d.is_error for d in diagnostics) else EXIT_OK
@@ -42,7 +56,9 @@ def exit_code(diagnostics) -> int:
 def use_color(option: str, stream=None) -> bool:
     if option == "always":
         return True
-    if option == "never" or "NO_COLOR" in os.environ:
+    # NO_COLOR counts when set and not empty (no-color.org); TERM=dumb is a
+    # terminal that cannot show colours (Emacs' shell, some CI logs).
+    if option == "never" or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
@@ -60,27 +76,71 @@ def unified_diff(before: str, after: str, from_name: str, to_name: str) -> str:
     )
 
 
+#: Why bkrc cannot go on when the folder it was started in is gone (`cwd_gone`).
+CWD_GONE = (
+    "the current folder no longer exists (deleted, or replaced by a new folder of the"
+    " same name, as `bkrc compile -o DIR` replaces DIR): `cd` into a folder that exists"
+    ' (`cd "$PWD"` enters the new one) and run bkrc again'
+)
+
+
+def cwd_gone() -> bool:
+    """True when the folder this process was started in was deleted: every relative
+    path, and `os.path.abspath`, fails then."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
+
+
 class InputError(Exception):
     """A file that cannot be read at all: one line on stderr, exit 2."""
 
 
-def read_input(arg: str) -> tuple[str, bytes, Path | None]:
-    """(display name, bytes, path) for a FILE argument; '-' is standard input."""
+def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Path | None]:
+    """(display name, bytes, path) for a FILE argument; '-' is standard input.
+
+    `rewrite`: the caller replaces the file afterwards (`bkrc fmt`, `check --fix`),
+    so a FIFO or a device is refused before it is read (reading a FIFO takes its
+    bytes, and the file bkrc would write could not take its place); the text is
+    what to do instead."""
     if arg == "-":
         return "<stdin>", sys.stdin.buffer.read(), None
     from pathlib import Path  # here, not at the top: `bkrc --version` never needs it
 
     path = Path(arg)
-    if path.is_dir():
-        raise InputError(f"bkrc: {arg}: is a directory, not a .bkr file")
     try:
+        if rewrite and (what := _special(path)):
+            raise InputError(
+                f"bkrc: {arg}: is {what}, not a regular file, and bkrc rewrites only files;"
+                f" {rewrite.format(arg=shlex.quote(arg))}"
+            )
+        # Inside the try: a folder on the path that bkrc may not enter makes even
+        # the question "is it a folder?" fail (PermissionError), as the read would.
+        if path.is_dir():
+            raise InputError(f"bkrc: {arg}: is a directory, not a .bkr file")
         return arg, path.read_bytes(), path
     except FileNotFoundError:
+        if not path.is_absolute() and cwd_gone():
+            raise InputError(f"bkrc: {arg}: no such file; {CWD_GONE}") from None
         raise InputError(f"bkrc: {arg}: no such file") from None
     except PermissionError:
-        raise InputError(f"bkrc: {arg}: permission denied") from None
+        raise InputError(
+            f"bkrc: {arg}: permission denied (to read the file, or to enter a folder on its path)"
+        ) from None
     except OSError as err:
         raise InputError(f"bkrc: {arg}: cannot read: {err.strerror or err}") from None
+
+
+def _special(path) -> str | None:
+    """What `path` is when it is neither a regular file nor a folder ("a FIFO")."""
+    import stat
+
+    from bkrdsl.output import special_kind
+
+    mode = path.stat().st_mode
+    return None if stat.S_ISDIR(mode) else special_kind(mode)
 
 
 def format_option(fn):
@@ -100,7 +160,7 @@ def color_option(fn):
         type=click.Choice(("auto", "always", "never")),
         default="auto",
         show_default=True,
-        help="Colour the text format (auto: only on a terminal, and never when NO_COLOR is set).",
+        help="Colour the text format (auto: only on a terminal, never with NO_COLOR set or TERM=dumb).",
     )(fn)
 
 

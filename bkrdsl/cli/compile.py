@@ -6,18 +6,19 @@ in memory, the CMS rules are checked over all of them, and `bkrdsl.output`
 plans and carries out the write, all or nothing. Exit codes: 0 written (or up
 to date), 1 errors in the input or, with --check, DIR out of date, 2 usage or
 I/O errors, including files changed by hand without --force, 130 interrupted
-(Ctrl-C) before DIR was changed.
+(Ctrl-C) before DIR was changed, 143 the same for SIGTERM.
 
 Ctrl-C is answered here rather than by click (whose "Aborted!" and exit 1
 would read as "errors in the input"): before the swap, DIR is as it was and
 the exit is 130; from the swap on, `output.Commit` holds Ctrl-C back until the
 write is reported, so the compile ends as it would have (exit 0) and says that
-DIR is complete.
+DIR is complete. SIGTERM takes the same paths (`output.Terminated`).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 
@@ -25,7 +26,6 @@ import click
 
 from bkrdsl.cli.common import (
     EXIT_INPUT,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     InputError,
@@ -33,6 +33,7 @@ from bkrdsl.cli.common import (
     color_option,
     format_option,
     include_option,
+    interruption,
     print_diagnostics,
 )
 
@@ -125,7 +126,7 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
     FILE holds the cluster; a module (a file without one) is compiled through
     the cluster file that imports it.
     """
-    from bkrdsl.output import Commit
+    from bkrdsl.output import Commit, Terminated
     from bkrdsl.pipeline import no_cycle_collection
 
     commit = Commit()
@@ -138,14 +139,18 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
                     file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include,
                     commit,
                 )
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as err:
             if not commit.done:
+                word, exit_with = interruption(err)
                 state = "is as it was" if os.path.lexists(out_dir) else "was not created"
-                _fail(f"bkrc: interrupted; nothing written: {out_dir} {state}", EXIT_INTERRUPTED)
+                _fail(f"bkrc: {word}; nothing written: {out_dir} {state}", exit_with)
             # Only where Ctrl-C could not be held back (not the main thread).
             commit.interrupted, code = True, EXIT_OK
+            held = signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT
+            commit.signum = commit.signum or held
         if commit.interrupted:
-            click.echo(f"bkrc: interrupted after {out_dir} was written: it holds every new file", err=True)
+            word, _ = interruption(signum=commit.signum)
+            click.echo(f"bkrc: {word} after {out_dir} was written: it holds every new file", err=True)
         sys.exit(code)
     finally:
         commit.release()
@@ -179,6 +184,7 @@ def _compile(
     out = Path(out_dir)
     try:
         if not (dry_run or check_only):
+            output.refuse_current_folder(out)
             output.recover(out)
         plan = output.make_plan(out, artifacts, source)
     except output.OutputError as err:

@@ -15,17 +15,21 @@ import click
 from bkrdsl.cli.common import (
     EXIT_INPUT,
     EXIT_INTERNAL,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     InputError,
     color_option,
     format_option,
     internal_error,
+    interruption,
     print_diagnostics,
     read_input,
     unified_diff,
 )
+
+
+#: What to do with a FIFO or a device, which `bkrc fmt` does not rewrite.
+STREAM_HINT = "to format it, read it as standard input: `bkrc fmt - < {arg}`"
 
 
 def _write_raw(data: bytes) -> None:
@@ -56,7 +60,8 @@ class _Run:
         from bkrdsl.fmt import FormatterBug, format_bytes
 
         try:
-            name, data, path = read_input(arg)
+            rewrite = None if self.check or self.diff else STREAM_HINT
+            name, data, path = read_input(arg, rewrite=rewrite)
         except InputError as err:
             click.echo(str(err), err=True)
             self.fail(EXIT_USAGE)
@@ -109,13 +114,13 @@ class _Run:
                 self.rewritten.append(name)
                 click.echo(f"reformatted {name}", err=True)
         if commit.interrupted:
-            raise KeyboardInterrupt
+            commit.reraise()
 
-    def interrupted(self) -> str:
+    def interrupted(self, word: str = "interrupted") -> str:
         if not self.rewritten:
-            return "bkrc: interrupted; no file was changed"
+            return f"bkrc: {word}; no file was changed"
         names = ", ".join(self.rewritten)
-        return f"bkrc: interrupted; rewritten before it: {names}; every other file is as it was"
+        return f"bkrc: {word}; rewritten before it: {names}; every other file is as it was"
 
 
 @click.command("fmt")
@@ -135,9 +140,10 @@ def fmt_cmd(files, check, diff, fmt, color):
     try:
         for arg in files:
             run.one(arg)
-    except KeyboardInterrupt:
-        click.echo(run.interrupted(), err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as err:
+        word, code = interruption(err)
+        click.echo(run.interrupted(word), err=True)
+        sys.exit(code)
     failed = [r for r in run.results if not r.ok]
     if failed:
         print_diagnostics(failed, fmt, color, err=True)

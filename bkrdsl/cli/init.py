@@ -195,7 +195,7 @@ def _create(file: str, new: str, force: bool) -> None:
         click.echo(failed, err=True)
         sys.exit(EXIT_USAGE)
     if commit.interrupted:
-        raise KeyboardInterrupt  # the group says so and exits 130; the file is written
+        commit.reraise()  # the group says so and exits 130 (143 for SIGTERM); the file is written
 
 
 COMMANDS = [init_cmd]

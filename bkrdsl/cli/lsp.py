@@ -16,6 +16,13 @@ from bkrdsl.cli.common import EXIT_USAGE
 def lsp_cmd(stdio):
     """Run the .bkr language server (LSP over stdio) for VS Code, Neovim, Vim and other editors."""
     del stdio  # editors' LSP clients pass it; stdio is what the server speaks anyway
+    if sys.stdin is None or sys.stdout is None:
+        click.echo(
+            "bkrc: the language server talks over standard input and output, and one of them is"
+            " closed; let the editor start `bkrc lsp`",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
     try:
         from bkrdsl.lsp.server import serve
     except ImportError as err:

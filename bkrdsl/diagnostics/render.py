@@ -8,6 +8,7 @@ return a string. Colour is decided by the caller (the CLI knows the terminal).
 from __future__ import annotations
 
 import enum
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -342,7 +343,9 @@ def _uri(file: str) -> str:
     """A file name as a SARIF URI reference: forward slashes, unsafe characters escaped."""
     from urllib.parse import quote
 
-    return quote(file.replace("\\", "/"), safe="/:@._-~")
+    # Bytes, so that a file name that is not UTF-8 (read by Python as surrogate
+    # escapes) is written as its own bytes, %FF, rather than failing to encode.
+    return quote(os.fsencode(file.replace("\\", "/")), safe="/:@._-~")
 
 
 def _sarif_location(span: Span, message: str | None = None) -> dict:

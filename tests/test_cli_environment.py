@@ -1,0 +1,244 @@
+"""`bkrc` in the environments a pipeline or a terminal gives it.
+
+Folders it may not enter, a current folder that was deleted (or is DIR), a
+FIFO or a device where a file is expected, a file name that is not UTF-8, a
+standard output that cannot be written, a DIR that is a mount point, a parent
+folder it may not write to, a full disk, NO_COLOR and TERM=dumb. Each gets a
+line that says what is wrong and what to do, a non-zero exit, no traceback,
+and nothing changed. The tests run as root, for whom permissions change
+nothing: the refusal is made by a wrapped call instead.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+
+import pytest
+from conftest import ROOT, run_cli
+from test_compile_cli import GOOD, source
+from test_output import siblings, tree
+
+from bkrdsl import output
+from bkrdsl.cli.common import use_color
+
+UGLY = "cluster c {\nmember m { workers 1 }\n\n\n}\n"
+
+
+def one_line(result, code: int = 2) -> str:
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert result.stderr.startswith("bkrc: ") and result.stderr.count("\n") == 1, result.stderr
+    return result.stderr
+
+
+# ------------------------------------------------------------ folders bkrc may not enter
+@pytest.fixture
+def locked(tmp_path, monkeypatch):
+    """A folder `locked/` whose entries cannot be looked at (no search permission):
+    every stat below it fails with EACCES, as it does for a user who is not root."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "a.bkr").write_text(GOOD)
+    real = os.stat
+
+    def stat_(path, *args, **kwargs):
+        if str(os.fspath(path)).startswith(str(folder) + os.sep):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_)
+    return folder
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--fix"], ["fmt"], ["fmt", "--check"], ["show"]])
+def test_a_file_in_a_folder_bkrc_may_not_enter(locked, command):
+    err = one_line(run_cli([*command, locked / "a.bkr"]))
+    assert "permission denied" in err and "a folder on its path" in err
+
+
+def test_an_output_folder_inside_a_folder_bkrc_may_not_enter(tmp_path, locked):
+    src = source(tmp_path)
+    for mode in ([], ["--check"], ["--dry-run"]):
+        err = one_line(run_cli(["compile", src, "-o", locked / "out", *mode]))
+        assert err == f"bkrc: {locked / 'out'}: cannot read: Permission denied\n"
+
+
+# ------------------------------------------------------------ the current folder
+def test_a_deleted_current_folder_is_named(tmp_path, monkeypatch):
+    src = source(tmp_path)
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    err = one_line(run_cli(["check", src]))
+    assert "the current folder no longer exists" in err and 'cd "$PWD"' in err
+    err = one_line(run_cli(["check", "dev.bkr"]))
+    assert err.startswith("bkrc: dev.bkr: no such file; the current folder no longer exists")
+
+
+@pytest.mark.parametrize("inside", [".", "DEV1"])
+def test_compiling_into_the_current_folder_is_refused(tmp_path, monkeypatch, inside):
+    """The swap would leave the shell in the old folder, deleted: its files seem gone."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    before = tree(out)
+    monkeypatch.chdir(out / inside)
+    target = "." if inside == "." else ".."
+    err = one_line(run_cli(["compile", src, "-o", target, "--force"]))
+    assert "bkrc replaces DIR as a whole" in err and "nothing written" in err
+    assert tree(out) == before and os.path.samefile(os.getcwd(), out / inside)
+    run_cli(["compile", src, "-o", target, "--check"], expect=0)  # reading it is fine
+
+
+# ------------------------------------------------------------ FIFOs and devices
+@pytest.fixture
+def fifo(tmp_path):
+    """A FIFO with a writer waiting for a reader: were bkrc to read it, it would get
+    a file's text (and the test would not hang); the writer is let go at the end."""
+    import threading
+
+    path = tmp_path / "pipe.bkr"
+    os.mkfifo(path)
+
+    def write() -> None:
+        with open(path, "w") as pipe:
+            pipe.write(UGLY)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    yield path
+    if writer.is_alive():  # nobody read it: open it once, so that the writer can finish
+        reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        writer.join(timeout=10)
+        os.close(reader)
+
+
+@pytest.mark.parametrize(
+    ("command", "hint"),
+    [(["fmt"], "bkrc fmt - < "), (["check", "--fix"], "to check it, leave out --fix")],
+)
+def test_a_fifo_is_never_rewritten(fifo, command, hint):
+    """Nor read: reading it would take a writer's bytes, and the rename would put a
+    file in the FIFO's place."""
+    err = one_line(run_cli([*command, fifo]))
+    assert "is a FIFO (named pipe), not a regular file" in err and hint in err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_init_force_leaves_a_fifo_or_device_alone(fifo):
+    err = one_line(run_cli(["init", fifo, "--cluster", "C", "--member", "A", "--force"]))
+    assert "it is a FIFO (named pipe), not a regular file, so bkrc leaves it as it is" in err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    # As root, renaming over /dev/null would replace the device by a file.
+    with pytest.raises(output.NotRegularError, match="a character device"):
+        output.replace_file(os.devnull, b"x")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_a_symlink_to_a_fifo_is_refused_too(tmp_path, fifo):
+    link = tmp_path / "link.bkr"
+    link.symlink_to(fifo)
+    one_line(run_cli(["fmt", link]))
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and link.is_symlink()
+
+
+# ------------------------------------------------------------ names and output streams
+def test_sarif_for_a_file_name_that_is_not_utf8(tmp_path):
+    path = os.path.join(os.fsencode(tmp_path), b"bad\xff.bkr")
+    with open(path, "wb") as f:
+        f.write(b"cluster X {\n  member A { workers 1 }\n")
+    result = run_cli(["check", "--format", "sarif", os.fsdecode(path)], expect=1)
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"] for r in results for loc in r["locations"]}
+    assert all(uri.endswith("/bad%FF.bkr") for uri in uris), uris
+
+
+def _bkrc(args, **kwargs):
+    return subprocess.run(
+        [sys.executable, "-m", "bkrdsl", *map(str, args)], check=False, cwd=ROOT, **kwargs
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["rules"], ["explain", "BKR201"], ["highlight", "examples/minimal.bkr"]])
+def test_a_standard_output_that_cannot_be_written(args):
+    with open("/dev/full", "w") as full:
+        run = _bkrc(args, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert run.returncode == 2
+    assert run.stderr == "bkrc: cannot write to standard output: No space left on device\n"
+
+
+def test_the_language_server_with_standard_input_closed():
+    run = _bkrc(
+        ["lsp"], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(0)
+    )
+    assert run.returncode == 2
+    assert "one of them is closed" in run.stderr and "Traceback" not in run.stderr
+
+
+# ------------------------------------------------------------ where DIR cannot be written
+def test_a_mount_point_is_refused_by_name(tmp_path, monkeypatch):
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    out.mkdir(parents=True)
+    real = os.path.ismount
+    monkeypatch.setattr(os.path, "ismount", lambda p: os.fspath(p) == str(out) or real(p))
+    err = one_line(run_cli(["compile", src, "-o", out]))
+    assert "is a mount point" in err and f"-o {out / 'out'}" in err
+    assert list(out.iterdir()) == [] and siblings(out) == []
+
+
+def test_a_parent_folder_bkrc_may_not_write_to(tmp_path, monkeypatch):
+    src, out = source(tmp_path), tmp_path / "ro" / "out"
+    out.parent.mkdir()
+
+    def refuse(prefix, dir):
+        raise PermissionError(errno.EACCES, "Permission denied", os.path.join(dir, prefix + "abc"))
+
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda prefix, dir: refuse(prefix, dir))
+    err = one_line(run_cli(["compile", src, "-o", out]))
+    assert err == (
+        f"bkrc: {out}: cannot write: Permission denied in {out.parent}: bkrc builds the new folder"
+        f" beside out and then puts it in its place, so it needs write permission on {out.parent}\n"
+    )
+
+
+def test_a_full_disk_says_a_second_copy_is_needed(tmp_path, monkeypatch):
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    before = tree(out)
+    src.write_text(GOOD.replace("daily 01:00", "daily 01:30"))
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(output, "write_file", full)
+    err = run_cli(["compile", src, "-o", out], expect=2).stderr
+    assert "cannot write: No space left on device (bkrc builds the complete new folder beside out" in err
+    assert "room for a second copy); nothing was changed" in err
+    assert tree(out) == before and siblings(out) == []
+
+
+# ------------------------------------------------------------ colour
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("env", "colour"),
+    [({}, True), ({"NO_COLOR": "1"}, False), ({"NO_COLOR": ""}, True), ({"TERM": "dumb"}, False)],
+)
+def test_colour_on_a_terminal(monkeypatch, env, colour):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert use_color("auto", _Terminal()) is colour
+    assert use_color("always", _Terminal()) is True and use_color("never", _Terminal()) is False
