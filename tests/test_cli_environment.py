@@ -175,6 +175,14 @@ def test_a_standard_output_that_cannot_be_written(args):
     assert run.stderr == "bkrc: cannot write to standard output: No space left on device\n"
 
 
+@pytest.mark.parametrize("args", [["check", "-"], ["fmt", "-"], ["show", "-"], ["compile", "-", "-o"]])
+def test_standard_input_closed(tmp_path, args):
+    args = [*args, tmp_path / "out"] if args[-1] == "-o" else args
+    run = _bkrc(args, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(0))
+    assert run.returncode == 2
+    assert run.stderr.endswith("bkrc: -: standard input is closed; name a FILE, or give it one: `- < FILE`\n")
+
+
 def test_the_language_server_with_standard_input_closed():
     run = _bkrc(
         ["lsp"], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(0)
@@ -242,3 +250,19 @@ def test_colour_on_a_terminal(monkeypatch, env, colour):
         monkeypatch.setenv(name, value)
     assert use_color("auto", _Terminal()) is colour
     assert use_color("always", _Terminal()) is True and use_color("never", _Terminal()) is False
+
+
+# ------------------------------------------------------------ --dialect
+@pytest.mark.parametrize(
+    ("table", "says"),
+    [
+        ("missing.toml", "missing.toml: no such file (the --dialect table)"),
+        (os.devnull, f"{os.devnull}: malformed dialect table: no 'dialect' (a table starts with [dialect]"),
+    ],
+)
+def test_a_dialect_table_that_is_not_one(tmp_path, monkeypatch, table, says):
+    monkeypatch.chdir(tmp_path)
+    src = source(tmp_path)
+    err = one_line(run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", table]))
+    assert err.startswith(f"bkrc: {says}"), err
+    assert not (tmp_path / "out").exists()

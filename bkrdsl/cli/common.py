@@ -106,7 +106,12 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
     bytes, and the file bkrc would write could not take its place); the text is
     what to do instead."""
     if arg == "-":
-        return "<stdin>", sys.stdin.buffer.read(), None
+        if sys.stdin is None:  # started with standard input closed (`<&-`)
+            raise InputError("bkrc: -: standard input is closed; name a FILE, or give it one: `- < FILE`")
+        try:
+            return "<stdin>", sys.stdin.buffer.read(), None
+        except OSError as err:
+            raise InputError(f"bkrc: -: cannot read standard input: {err.strerror or err}") from None
     from pathlib import Path  # here, not at the top: `bkrc --version` never needs it
 
     path = Path(arg)

@@ -401,7 +401,13 @@ def parse_dialect(data: dict, origin: str) -> Dialect:
             _units(data, origin),
             origin,
         )
-    except (KeyError, TypeError, AttributeError) as err:
+    except KeyError as err:
+        raise DialectError(
+            f"{origin}: malformed dialect table: no {err.args[0]!r} (a table starts with [dialect],"
+            " its release and product; start from a copy of the built-in one, `--dialect` in"
+            " docs/compatibility.md)"
+        ) from None
+    except (TypeError, AttributeError) as err:
         raise DialectError(f"{origin}: malformed dialect table ({type(err).__name__}: {err})") from None
 
 
@@ -424,8 +430,9 @@ def _read_table(file: Path, origin: str, release: str, builtin: bool = False) ->
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        what = f"dialect table for release {release} ({file})" if builtin else f"dialect table {file}"
-        raise DialectError(f"no {what}") from None
+        if not builtin:
+            raise DialectError(f"{file}: no such file (the --dialect table)") from None
+        raise DialectError(f"no dialect table for release {release} ({file})") from None
     except (OSError, UnicodeDecodeError) as err:
         raise DialectError(f"{file}: cannot read: {err}") from None
     data = _parsed_ahead(file.name, text) if builtin else None
