@@ -795,6 +795,47 @@ def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
     return found
 
 
+class WriteLock:
+    """One compile at a time writes beside a folder: an exclusive `flock` on the
+    folder that holds DIR, from before the plan is made until the write is
+    reported. A second compile of the same DIR (two CI jobs, `make -j`) waits,
+    then plans against what the first wrote, so its report is true and neither
+    swaps its tree over the other's half-way. The lock goes with the process
+    (a kill never leaves it behind) and needs no file of its own. Where `flock`
+    is missing (Windows) or the folder cannot be opened, there is no lock, as
+    before. `waiting` is called once if another compile holds it."""
+
+    def __init__(self, out_dir: Path, waiting=None) -> None:
+        self._fd: int | None = None
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            return
+        parent = os.path.dirname(os.path.abspath(out_dir))
+        try:
+            os.makedirs(parent, exist_ok=True)
+            self._fd = os.open(parent, os.O_RDONLY)
+        except OSError:
+            return  # the write reports what stops it
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting(parent)
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX)
+            except BaseException:
+                self.close()
+                raise
+        except OSError:  # pragma: no cover - a file system without locks
+            pass
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # lets go of the lock
+            self._fd = None
+
+
 def refuse_current_folder(out_dir: Path) -> None:
     """Raise OutputError when out_dir is the current folder or holds it: the swap
     would move the folder this process (and the shell that started it) is in out

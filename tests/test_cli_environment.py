@@ -266,3 +266,33 @@ def test_a_dialect_table_that_is_not_one(tmp_path, monkeypatch, table, says):
     err = one_line(run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", table]))
     assert err.startswith(f"bkrc: {says}"), err
     assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------ two compiles at once
+def test_a_second_compile_waits_for_the_first(tmp_path):
+    """While one compile writes beside DIR (it holds the folder's lock), another
+    waits, says so, and then plans against what the first wrote."""
+    import fcntl
+
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    before = tree(out)
+    src.write_text(GOOD.replace("daily 01:00", "daily 01:30"))
+    held = os.open(out.parent, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as the first compile holds it
+    try:
+        second = subprocess.Popen(
+            [sys.executable, "-m", "bkrdsl", "compile", str(src), "-o", str(out)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        line = second.stderr.readline()  # blocks until it says it waits
+        assert line == f"bkrc: another bkrc compile is writing in {out.parent}; waiting for it to finish\n"
+        assert tree(out) == before and second.poll() is None
+    finally:
+        os.close(held)  # the first compile is done
+    stdout, stderr = second.communicate()
+    assert second.returncode == 0, stderr
+    assert stdout.startswith(f"bkrc: wrote {out}: 0 created, ") and " updated" in stdout
+    assert tree(out) != before and siblings(out) == []

@@ -77,6 +77,10 @@ def _artifacts(analysis, source: str, dialect):
     return artifacts
 
 
+def _waiting(folder: str) -> None:
+    click.echo(f"bkrc: another bkrc compile is writing in {folder}; waiting for it to finish", err=True)
+
+
 def _echo_diff(plan) -> None:
     """`--diff`: each changed file as `diff -u a/PATH b/PATH` (/dev/null for a file
     created or deleted), paths relative to DIR, in path order."""
@@ -130,6 +134,7 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
     from bkrdsl.pipeline import no_cycle_collection
 
     commit = Commit()
+    locks: list = []
     try:
         try:
             # The model and the files are freed when _compile returns, before the
@@ -137,7 +142,7 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
             with no_cycle_collection():
                 code = _compile(
                     file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include,
-                    commit,
+                    commit, locks,
                 )
         except KeyboardInterrupt as err:
             if not commit.done:
@@ -154,13 +159,16 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
         sys.exit(code)
     finally:
         commit.release()
+        for lock in locks:
+            lock.close()
 
 
 def _compile(
-    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include, commit
+    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include, commit, locks
 ) -> int:
     """The command; the exit code when it ends well (errors leave through _fail).
-    Once `commit.done`, Ctrl-C is held back until compile_cmd releases it."""
+    Once `commit.done`, Ctrl-C is held back until compile_cmd releases it; the
+    write lock taken here (in `locks`) is let go there too, after the report."""
     from pathlib import Path
 
     from bkrdsl import output
@@ -185,6 +193,7 @@ def _compile(
     try:
         if not (dry_run or check_only):
             output.refuse_current_folder(out)
+            locks.append(output.WriteLock(out, waiting=_waiting))
             output.recover(out)
         plan = output.make_plan(out, artifacts, source)
     except output.OutputError as err:
