@@ -36,6 +36,7 @@ from typing import NamedTuple, Self
 
 from bkrdsl.emit.common import Artifact
 from bkrdsl.records import dataclass
+from bkrdsl.signals import Terminated, raise_terminated
 
 MANIFEST = "manifest.json"
 FORMAT_VERSION = "1"
@@ -950,17 +951,6 @@ _REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 #: Errors that mean "no room": the new folder is a second copy of DIR until the swap.
 _NO_ROOM = {errno.ENOSPC, errno.EDQUOT}
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (`kill`, `timeout`, a CI job cancelled, `docker stop`), raised by
-    `raise_terminated` where Python would just die: bkrc then tidies up as for
-    Ctrl-C (no temporary folder or file left behind) and exits 143."""
-
-
-def raise_terminated(signum, frame) -> None:
-    """The SIGTERM handler `bkrc` installs (see `Terminated`)."""
-    raise Terminated
 
 
 class Commit:

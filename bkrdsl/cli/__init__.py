@@ -81,7 +81,7 @@ def _answer_sigterm():
     writes tidies up and says what it left, rather than dying with a temporary
     folder beside DIR. Not where SIGTERM is ignored or handled already. Returns
     the handler to put back, or None."""
-    from bkrdsl.output import raise_terminated
+    from bkrdsl.signals import raise_terminated
 
     if threading.current_thread() is not threading.main_thread():
         return None

@@ -41,7 +41,7 @@ def interruption(err: BaseException | None = None, signum: int | None = None) ->
     ("terminated", 143) for SIGTERM (an `output.Terminated`, or `signum` 15)."""
     import signal
 
-    from bkrdsl.output import Terminated
+    from bkrdsl.signals import Terminated
 
     if isinstance(err, Terminated) or signum == signal.SIGTERM:
         return "terminated", EXIT_TERMINATED

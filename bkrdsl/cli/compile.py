@@ -12,7 +12,7 @@ Ctrl-C is answered here rather than by click (whose "Aborted!" and exit 1
 would read as "errors in the input"): before the swap, DIR is as it was and
 the exit is 130; from the swap on, `output.Commit` holds Ctrl-C back until the
 write is reported, so the compile ends as it would have (exit 0) and says that
-DIR is complete. SIGTERM takes the same paths (`output.Terminated`).
+DIR is complete. SIGTERM takes the same paths (`signals.Terminated`).
 """
 
 from __future__ import annotations
@@ -130,7 +130,8 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
     FILE holds the cluster; a module (a file without one) is compiled through
     the cluster file that imports it.
     """
-    from bkrdsl.output import Commit, Terminated
+    from bkrdsl.output import Commit
+    from bkrdsl.signals import Terminated
     from bkrdsl.pipeline import no_cycle_collection
 
     commit = Commit()
