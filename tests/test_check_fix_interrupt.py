@@ -147,3 +147,28 @@ def test_ctrl_c_while_the_last_file_s_problems_are_reported(three, monkeypatch):
     assert result.stderr.splitlines()[-1] == (
         f"bkrc: interrupted; fixed: {', '.join(map(str, three))}; every file was checked"
     )
+
+
+def test_sigterm_while_a_file_is_fixed_says_terminated_and_exits_143(three, monkeypatch):
+    """SIGTERM (a cancelled pipeline job) takes Ctrl-C's path: the same lines, but
+    "terminated" and exit 143 (128 + SIGTERM), as every other command answers it."""
+    import signal
+
+    real = fixes.fix_all
+    calls = []
+
+    def wrapped(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            signal.raise_signal(signal.SIGTERM)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fixes, "fix_all", wrapped)
+    result = run_cli(["check", "--fix", *three])
+    assert result.exit_code == 143, result.output
+    assert texts(three) == [CLEAN, BROKEN, BROKEN]
+    assert result.stderr.splitlines() == [
+        f"fixed 1 problem in {three[0]}: BKR012",
+        f"bkrc: terminated; fixed: {three[0]}; not fixed, as they were: {three[1]}, {three[2]}",
+        f"bkrc: to go on: bkrc check --fix {three[1]} {three[2]}",
+    ]

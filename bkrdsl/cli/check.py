@@ -9,7 +9,6 @@ from dataclasses import field
 import click
 
 from bkrdsl.cli.common import (
-    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     InputError,
@@ -18,6 +17,7 @@ from bkrdsl.cli.common import (
     exit_code,
     format_option,
     include_option,
+    interruption,
     print_diagnostics,
     read_input,
     real_file,
@@ -54,12 +54,13 @@ def check_cmd(files, fix, fmt, color, include):
     done: list[FileFix] = []  # --fix: each FILE it finished, in order
     try:
         code = _check(files, fix, fmt, color, include, done)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as err:
         if not fix:
             raise
-        for line in interrupted(files, done, include):
+        word, exit_with = interruption(err)  # Ctrl-C, or SIGTERM (a cancelled pipeline job)
+        for line in interrupted(files, done, include, word):
             click.echo(line, err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(exit_with)
     sys.exit(code)
 
 
@@ -246,8 +247,8 @@ def _counts(diagnostics) -> str:
     return ", ".join(parts)
 
 
-def interrupted(files, done: list[FileFix], include) -> list[str]:
-    """What to say when Ctrl-C stops --fix: the files fixed before it, those checked
+def interrupted(files, done: list[FileFix], include, word: str = "interrupted") -> list[str]:
+    """What to say when Ctrl-C (or SIGTERM: `word` "terminated") stops --fix: the files fixed before it, those checked
     with nothing to write, and those left as they were (the one whose fixes were
     being worked out, and every one after it), with the command that goes on."""
     import shlex
@@ -263,11 +264,11 @@ def interrupted(files, done: list[FileFix], include) -> list[str]:
     if unwritable:
         parts.append(f"cannot read or write: {', '.join(unwritable)}")
     if not unfixed:
-        return [f"bkrc: interrupted; {'; '.join(parts)}; every file was checked"]
+        return [f"bkrc: {word}; {'; '.join(parts)}; every file was checked"]
     parts.append(f"not fixed, as they were: {', '.join(unfixed)}")
     options = [part for folder in include for part in ("-I", folder)]
     return [
-        f"bkrc: interrupted; {'; '.join(parts)}",
+        f"bkrc: {word}; {'; '.join(parts)}",
         "bkrc: to go on: " + shlex.join(["bkrc", "check", "--fix", *options, *unfixed]),
     ]
 
