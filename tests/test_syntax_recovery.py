@@ -196,6 +196,13 @@ MESSAGES = [
     # A keyword abbreviated, as CP commands may be: the one keyword it abbreviates.
     ("cluster A {\n  job J { backup G incr }\n}\n", "BKR012", (2, 20), "did you mean `incremental`?"),
     ('cluster A {\n  member M { desc "x" }\n}\n', "BKR012", (2, 14), "did you mean `description`?"),
+    # A word that abbreviates two keywords: the one that reads on, else both named.
+    ("cluster A {\n  job J { backup G inc }\n}\n", "BKR012", (2, 20),
+     "only `incremental` fits before `}`"),
+    ("cluster A {\n  job J { backup G inc minidisk * 0191 }\n}\n", "BKR012", (2, 20),
+     "only `include` fits before `minidisk`"),
+    ("cluster A {\n  job J { backup G inc, H }\n}\n", "BKR012", (2, 20),
+     "`inc` is ambiguous: it abbreviates `include` and `incremental`"),
     # Lines copied from a CP directory or a job template: the help gives the statement.
     ("cluster A {\n  USER LINUX01 LBYONLY 512M 2G G\n}\n", "BKR012", (2, 3), "`single user LINUX01`"),
     ("cluster A {\n  IDENTITY BKRBKUP X 64M 128M BG\n}\n", "BKR012", (2, 3), "`identity user BKRBKUP`"),

@@ -286,7 +286,11 @@ UNKNOWN_KEYWORD = register(
     suggested, `exclude` or `include` for `enclude`, and bkrc reads on as the
     first), or an abbreviation of exactly one keyword (`incr` for
     `incremental`, `desc` for `description`: keywords are never
-    abbreviated). A keyword ends at a blank: a word that only
+    abbreviated). An abbreviation of several (`inc`: `include` and
+    `incremental`) is the one the next word fits after: `backup APPS inc`
+    at the end of its line is `incremental`, `inc minidisk` is `include`;
+    where none or both fit, the message says it is ambiguous and names each.
+    A keyword ends at a blank: a word that only
     starts with one (`private-volumes ZAPRV1`, `workers3`) is reported too,
     since it would otherwise read as the keyword followed by a name (a volume
     `S`, a worker count written without its blank). A schedule written in

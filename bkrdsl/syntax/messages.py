@@ -114,8 +114,16 @@ def did_you_mean(word: str, candidates) -> list[str]:
     best = _closest(lowered, candidates)
     if best or len(lowered) < 3:
         return best
-    abbreviated = sorted({c for c in candidates if c.startswith(lowered) and c != lowered})
-    return abbreviated if len(abbreviated) == 1 else []
+    shortened = abbreviated(word, candidates)
+    return shortened if len(shortened) == 1 else []
+
+
+def abbreviated(word: str, candidates) -> list[str]:
+    """The keywords among `candidates` that `word` (three letters or more) abbreviates."""
+    lowered = word.lower()
+    if len(lowered) < 3 or len(lowered) > 40:
+        return []
+    return sorted({c for c in candidates if c.startswith(lowered) and c != lowered})
 
 
 def _closest(lowered: str, candidates) -> list[str]:
@@ -418,6 +426,28 @@ def unknown_keyword(found: str, words: list[str], span: Span) -> Diagnostic:
         help = f"write {alternatives(words)}, whichever you meant"
     message = f"unknown keyword {found}; did you mean {alternatives(words)}?"
     return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=fix)
+
+
+def abbreviation_meant(found: str, keyword: str, words: list[str], before: str, span: Span) -> Diagnostic:
+    """`backup APPS inc`: an abbreviation of several keywords, of which one fits before
+    the next word (`before`, as shown)."""
+    both = alternatives(words).replace(" or ", " and ")
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword {found}; did you mean `{keyword}`?",
+        span,
+        help=f"write `{keyword}`: {found} abbreviates {both}, and only `{keyword}` fits before {before};"
+        " keywords are written in full",
+        fix=write_fix(keyword, span),
+    )
+
+
+def abbreviation_ambiguous(found: str, words: list[str], span: Span) -> Diagnostic:
+    """A word that abbreviates several keywords, more than one (or none) of which fits."""
+    return codes.UNKNOWN_KEYWORD(
+        f"{found} is ambiguous: it abbreviates {alternatives(words).replace(' or ', ' and ')}",
+        span,
+        help=f"write the keyword in full: {alternatives(words)}, whichever you meant",
+    )
 
 
 def hyphen_missing(written: str, keyword: str, span: Span) -> Diagnostic:

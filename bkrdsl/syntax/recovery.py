@@ -837,6 +837,9 @@ class Recovery:
             words = messages.did_you_mean(tok.value, self.keywords_in(accepted))
             if words:
                 return self.misspelt(tok, words)
+            shortened = self.ambiguous_abbreviation(ip, tok, accepted)
+            if shortened is not None:
+                return shortened
         if tok.type == "IMPORT_PATH":
             return self.stray_text(ip, tok, accepted)
         if tok.type == "NAME":
@@ -920,6 +923,32 @@ class Recovery:
             return found
         except (EOFError, UnexpectedCharacters):
             return None
+
+    def ambiguous_abbreviation(self, ip, tok: Token, accepted: set[str]) -> Token | None:
+        """`backup APPS inc`: a word that abbreviates several keywords that may stand
+        here (`include`, `incremental`). The one after which the next word fits is
+        meant (a level ends the `backup` line; `include` needs `minidisk` or `sfs`
+        after it); when none or several fit, the word is named ambiguous, with every
+        keyword it abbreviates, and skipped."""
+        words = messages.abbreviated(str(tok.value), self.keywords_in(accepted))
+        if len(words) < 2:
+            return None
+        following = self.peek_token(ip)
+        if following is None:
+            ahead = [] if self.peek(ip) is None else ["$END"]
+        else:
+            ahead = [self.facts.keywords.get(str(following.value).lower(), following.type)]
+        sim = Sim.of(ip)
+        fitting = [w for w in words if ahead and sim.fits([self.facts.keywords[w], *ahead])]
+        if len(fitting) == 1:
+            before = self.describe(following) if following is not None else "the end of the file"
+            diag = messages.abbreviation_meant(self.describe(tok), fitting[0], words, before, self.span_of(tok))
+            self.report(diag, tok.start_pos)
+            return self.retype(tok, self.facts.keywords[fitting[0]])
+        # Which was meant cannot be known: read on as if the word were not there.
+        self.report(messages.abbreviation_ambiguous(self.describe(tok), words, self.span_of(tok)), tok.start_pos)
+        self._fed_error_token = True
+        return None
 
     def misspelt(self, tok: Token, words: list[str]) -> Token:
         """Report a misspelt keyword and read it as the closest (the first of equals)."""
