@@ -109,6 +109,15 @@ def test_the_fix_restores_what_was_meant(clean, written, code, title):
     assert check(apply(text, d)) == []
 
 
+def test_yaml_list_items_in_a_group_body_lose_their_bullets():
+    text = damaged("{ CICSPRD DB2PRD }", "{\n    - CICSPRD\n    - DB2PRD  # the database\n  }")
+    (d,) = check(text)
+    assert d.code == "BKR004" and d.fix.title == "Remove the `-` bullets"
+    fixed = apply(text, d)
+    assert "{\n    CICSPRD\n    DB2PRD  # the database\n  }" in fixed
+    assert check(fixed) == []
+
+
 def test_a_number_run_together_with_the_next_keyword_gets_its_blank():
     # `4private-volume` reads as one name (a name may hold `-`); the keyword fits
     # after the number and the line reads on only so: the blank is certain.

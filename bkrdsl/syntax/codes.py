@@ -94,7 +94,9 @@ SYNTAX = register(
     is read as written without them (for a path, a fix removes the quotes).
     Words between a block's name and its `{` on one line (`member VMSYS1
     slot 1 {`, `job APPSFULL nightly {`) are one error, and the block is
-    read from its `{`.
+    read from its `{`. A group body written as a YAML list, one `- LINUX01`
+    a line, is one error for all its items: a group lists its IDs separated
+    by blanks or newlines, and a fix removes each `-`.
 
     Failing example:
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bkrdsl.ast import Level
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
+from bkrdsl.diagnostics.core import Edit
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.source import Span
 from bkrdsl.syntax import codes
@@ -589,6 +590,22 @@ def word_after_statement(
         span,
         help=help,
         fix=remove_fix(extra, remove) if listed is None and remove is not None else None,
+    )
+
+
+def group_bullets(head: str | None, entries: list[str], span: Span, dashes: list[Span]) -> Diagnostic:
+    """`- LINUX01` lines in a group body: a YAML list. `head` is the group's
+    `single group APPS`, if its line says it; `dashes` the spans of each `-` with the
+    blanks after it, which the fix deletes."""
+    listed = " ".join(entries)
+    body = f"`{head} {{ {listed} }}`" if head else f"`{listed}`"
+    many = len(dashes) > 1
+    return codes.SYNTAX(
+        "a group lists its user IDs separated by blanks or newlines, without `-` bullets",
+        span,
+        label="a YAML list item" if not many else f"the first of {len(dashes)} YAML list items",
+        help=f"write the IDs without the `-`: {body}, or one ID a line",
+        fix=Fix("Remove the `-` bullets" if many else "Remove the `-` bullet", tuple(Edit(d, "") for d in dashes)),
     )
 
 

@@ -98,6 +98,12 @@ _STOP_ANYWAY = frozenset({"CLUSTER", "IMPORT"})
 _NAME_CHAR = r"[A-Za-z0-9$#@_*%?+\-:./]"
 #: Blanks on the line, then a whole word (hyphen_missing: `job suffix`).
 _BLANKS_THEN_WORD = re.compile(rf"[ \t]+([A-Za-z]+)(?!{_NAME_CHAR})")
+#: A line of a group body written as a YAML list item (`- LINUX01`, `- match LNX*`),
+#: perhaps with a comment or the body's `}` after it.
+_BULLET_LINE = re.compile(
+    r"[ \t]*(?P<dash>-)[ \t]*(?P<entry>[A-Za-z0-9$@_*%?][^\s#{}\"]*(?:[ \t]+[A-Za-z0-9$@_*%?][^\s#{}\"]*)*)"
+    r"[ \t]*(?P<close>\})?[ \t]*(?:#[^\n]*)?\r?"
+)
 #: Blank space and comments, stepped over when looking ahead (Recovery.window).
 _GAP = re.compile(r"(?:[ \t\f\r\n]+|#[^\n]*)*")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?')
@@ -495,6 +501,8 @@ class Recovery:
         self._hyphen_parts: dict[str, dict[str, str]] = {}
         # Hyphenated keywords reported where they do not belong: start -> end of their values.
         self.misplaced_at: dict[int, int] = {}
+        # `- LINUX01` lines of a group body, reported once (bullets): offsets of their `-`.
+        self.bullets_at: set[int] = set()
         self._lists = {self.facts.keywords[k]: kind for k, kind in _LISTS.items()}  # list_of
         for k in self._hyphenated:
             first, second = k.split("-", 1)
@@ -795,6 +803,8 @@ class Recovery:
             self._advance(ip.lexer_thread.state, self.misplaced_at[tok.start_pos])
             self._fed_error_token = True  # read, as a whole: a mistake right after it is news
             return None
+        if tok.start_pos in self.bullets_at or self.bullets(ip, tok, accepted):
+            return self.unbulleted(tok)
         if self.quiet or self.saturated:
             return self.resynchronise(ip, tok, accepted)
         if self.foreign_line(ip, tok.start_pos, tok):
@@ -852,6 +862,56 @@ class Recovery:
         if accepted & {"RBRACE", "$END"}:
             return self.at_statement(ip, tok, accepted)
         return self.mid_statement(ip, tok, accepted)
+
+    def bullets(self, ip, tok: Token, accepted: set[str]) -> bool:
+        """`- LINUX01` lines in a group body, as a YAML list is written: one error for
+        the run of such lines, whose help writes the IDs without their `-` (and whose
+        fix deletes each `-`); every `-` of the run is then dropped (unbulleted)."""
+        if tok.type != "IMPORT_PATH" or not str(tok.value).startswith("-") or "NAME" not in accepted:
+            return False
+        blocks = open_blocks(ip.parser_state.value_stack)
+        if not blocks or blocks[-1].kind != "group_decl" or not self.first_on_line(tok.start_pos):
+            return False
+        text = self.source.text
+        dashes: list[tuple[int, int]] = []  # (offset of `-`, offset of the entry after it)
+        entries: list[str] = []
+        pos = text.rfind("\n", 0, tok.start_pos) + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            line = _BULLET_LINE.fullmatch(text, pos, end)
+            if line is None:
+                if text[pos:end].strip() and not text[pos:end].lstrip().startswith("#"):
+                    break  # blank lines and comment lines may stand between the items
+            else:
+                dashes.append((line.start("dash"), line.start("entry")))
+                entries.append(" ".join(line.group("entry").split()))
+                if line.group("close"):
+                    break
+            pos = end + 1
+        if not dashes or dashes[0][0] != tok.start_pos:
+            return False
+        self.bullets_at.update(d for d, _ in dashes)
+        brace = blocks[-1].brace
+        head = None  # `single group APPS`, as the block's line says it
+        if not blocks[-1].placeholder and brace.start_pos is not None:
+            words = text[text.rfind("\n", 0, brace.start_pos) + 1 : brace.start_pos].split()
+            if len(words) == 3 and words[1].lower() == "group" and words[0].lower() in ("single", "identity"):
+                head = f"{words[0].lower()} group {words[2]}"
+        span = self.source.span(tok.start_pos, tok.start_pos + 1)
+        removals = [self.source.span(d, e) for d, e in dashes]
+        self.report(messages.group_bullets(head, entries, span, removals), tok.start_pos)
+        return True
+
+    def unbulleted(self, tok: Token) -> Token | None:
+        """A bullet's `-` dropped (`-LINUX01`, without a blank, keeps its name)."""
+        self._fed_error_token = True  # read: a mistake after it is news
+        rest = str(tok.value)[1:]
+        if rest and _NAME.fullmatch(rest):
+            return Token(
+                "NAME", rest, tok.start_pos + 1, tok.line, tok.column + 1, tok.end_line, tok.end_column, tok.end_pos
+            )
+        return None
 
     def resynchronise(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """The cheap repair for cascades and for errors past the cap: count the error,
