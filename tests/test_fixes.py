@@ -118,6 +118,13 @@ def test_yaml_list_items_in_a_group_body_lose_their_bullets():
     assert check(fixed) == []
 
 
+def test_a_member_block_written_as_yaml_is_written_as_bkr():
+    text = damaged("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member: VMSYS4\n    workers: 2\n    private-volume: M4PRV1")
+    (d,) = check(text)
+    assert d.code == "BKR014" and d.fix.title == "Write `member VMSYS4 { workers 2  private-volume M4PRV1 }`"
+    assert check(apply(text, d)) == []
+
+
 def test_a_number_run_together_with_the_next_keyword_gets_its_blank():
     # `4private-volume` reads as one name (a name may hold `-`); the keyword fits
     # after the number and the line reads on only so: the blank is certain.

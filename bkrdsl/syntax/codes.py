@@ -408,7 +408,10 @@ KEY_VALUE = register(
     help gives the .bkr statement (`include minidisk * 0100-0FFF`): bkrc
     writes the template from the job block. So is a block's settings line
     written as `key=value` without braces (`member VMSYS1 workers=4`),
-    whose help writes the block (`member VMSYS1 { workers 4 }`).
+    whose help writes the block (`member VMSYS1 { workers 4 }`), and a
+    `member` or `job` block written as YAML, `member: VMSYS1` with its
+    settings on the lines below (`workers: 4`): one error for the block,
+    whose help (and, without comments in it, a fix) writes it as .bkr.
 
     Failing example:
 

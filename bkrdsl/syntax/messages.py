@@ -824,6 +824,24 @@ def words_before_brace(words: str, title: str, span: Span) -> Diagnostic:
     )
 
 
+def yaml_block(title: str, settings: list[str], span: Span, whole: Span, commented: bool) -> Diagnostic:
+    """`member: DEV1` with `workers: 2` on the lines below: a block written as YAML.
+    `span` is the head (`member: DEV1`), `whole` the head and every setting line."""
+    kind, name = title.split()
+    if settings:
+        block = f"{title} {{ {'  '.join(settings)} }}"
+        help = f"write `{block}`: a blank, not `:`, between a keyword and its value"
+    else:
+        block = f"{title} {{ ... }}"
+        help = f"write `{block}`, the block's settings inside the braces (docs/language.md, {kind})"
+    return codes.KEY_VALUE(
+        f"`{kind}: {name}` is written as YAML: a block is its keyword and name, then its settings inside `{{ }}`",
+        span,
+        help=help,
+        fix=Fix.replace(f"Write `{block}`", whole, block) if settings and not commented else None,
+    )
+
+
 def settings_without_braces(written: str, title: str, settings: str, span: Span) -> Diagnostic:
     """`member VMSYS1 workers=4`: settings as `key=value`, without the block's braces."""
     form = "`key: value`" if ":" in written and "=" not in written else "`key=value`"

@@ -60,6 +60,11 @@ _NAME_THEN_WORD = re.compile(r"([^a-z]*[A-Z][^a-z]*)([a-z][a-z-]*)")
 #: `workers=4 private-volume=M1PRV1` (or `workers: 4`) after a block's name.
 _KEY_VALUE_PAIR = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*[=:]\s*([^\s=:{}\"]+)")
 _KEY_VALUE_PAIRS = re.compile(rf"(?:\s*{_KEY_VALUE_PAIR.pattern})+")
+#: `member: DEV1` (from its `:`) and `workers: 2`: a block and its settings written as YAML.
+_YAML_HEAD = re.compile(r"[ \t]*[:=][ \t]*(?P<name>[A-Za-z0-9$@_*%?][^\s=:{}\"#]*)[ \t]*(?P<comment>#.*)?\r?")
+_YAML_SETTING = re.compile(
+    r"[ \t]*-?[ \t]*(?P<key>[A-Za-z][A-Za-z_-]*)[ \t]*[:=][ \t]*(?P<value>[^\s=:{}\"#]+)[ \t]*(?P<comment>#.*)?\r?"
+)
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
 
@@ -710,6 +715,8 @@ class Recovery:
         if char == "=" and self.foreign_line(ip, pos):
             return
         previous = last_real_token(ip.parser_state.value_stack)
+        if char in ":=" and previous is not None and self.yaml_block(ip, pos, previous):
+            return
         waiting = previous is not None and previous.type in self.keyword_types and "NAME" in self.accepts(ip)
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
         end = self._skip_end(code_name, char, pos, line_end)
@@ -722,6 +729,55 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def yaml_block(self, ip, pos: int, keyword: Token) -> bool:
+        """`member: DEV1` on a line of its own, its settings on the lines below as
+        `workers: 2` (YAML): one error, whose help writes the block, `member DEV1 {
+        workers 2 }`; the block's lines are skipped, and the block read as written
+        there. The settings are the lines below whose key is a keyword of the block."""
+        if keyword.type not in ("MEMBER", "JOB") or not self.first_on_line(keyword.start_pos):
+            return False
+        text = self.source.text
+        head = _YAML_HEAD.fullmatch(text, pos, self._line_end(pos))
+        if head is None:
+            return False
+        sim = Sim.of(ip)
+        if not sim.feeds(["NAME", "LBRACE"]):
+            return False
+        settings: list[str] = []
+        end = head.end("name")
+        commented = head.group("comment") is not None
+        line_start = self._line_end(pos) + 1
+        while line_start < len(text):
+            line_end = self._line_end(line_start)
+            line = _YAML_SETTING.fullmatch(text, line_start, line_end)
+            if line is None:
+                if text[line_start:line_end].strip():
+                    break
+            else:
+                key = self.facts.keywords.get(line.group("key").lower())
+                if key is None or not sim.fits([key, "NAME"]):
+                    break
+                settings.append(f"{line.group('key').lower()} {line.group('value')}")
+                end = line.end("value")
+                commented = commented or line.group("comment") is not None
+            line_start = line_end + 1
+        name = head.group("name")
+        title = f"{keyword.value} {name}"
+        span = self.source.span(keyword.start_pos, head.end("name"))
+        whole = self.source.span(keyword.start_pos, end)
+        self.report(messages.yaml_block(title, settings, span, whole, commented), keyword.start_pos)
+        line, column = self.source.position(head.start("name"))
+        name_end = head.end("name")
+        self.feed(ip, Token("NAME", name, head.start("name"), line, column, line, column + len(name), name_end))
+        self.feed_types(ip, ["LBRACE", "RBRACE"], keyword)
+        self._advance(ip.lexer_thread.state, end)
+        self._fed_error_token = True  # the block was read, as a whole: a mistake after it is news
+        return True
+
+    def _line_end(self, pos: int) -> int:
+        end = self.source.text.find("\n", pos)
+        return len(self.source.text) if end == -1 else end
 
     def foreign_line(self, ip, at: int | None, tok: Token | None = None) -> bool:
         """A line copied from a CP directory or a job template (`USER LINUX01 LBYONLY
