@@ -79,6 +79,7 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00:00", "BKR313", "Write `02:00`"),
     ("weekly sat 22:00", "weekly sat 10pm", "BKR313", "Write `22:00`"),
     ("backup APPS full", "backup APPS, full", "BKR331", "Remove the `,`"),
+    ("    preview daily 01:00", "    preview on VMSYS1 daily 01:00", "BKR012", "Remove `on VMSYS1`"),
     # `inc` abbreviates `include` and `incremental`: where a level ends the line, the level
     ("backup LINUX incremental", "backup LINUX inc", "BKR012", "Write `incremental`"),
     ("backup APPS full", "backup APPZ full", "BKR331", "Replace with `APPS`"),
@@ -220,6 +221,8 @@ NOT_FIXED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 and 14:00", "BKR004"),
     # a choice: remove the word, or list it
     ("backup APPS full", "backup APPS full SYSIDS", "BKR004"),
+    # a member other than the expire block's: which was meant is a choice
+    ("    preview daily 01:00", "    preview on VMSYS2 daily 01:00", "BKR012"),
     # `inc`, where neither `include` nor `incremental` reads on
     ("backup APPS full", "backup APPS inc, full", "BKR012"),
     # a choice of medium

@@ -51,6 +51,13 @@ MESSAGES = [
     ("cluster A {\n  frobnicate 3\n}\n", "BKR012", (2, 3), "`frobnicate` is not a keyword"),
     ('cluster A {\n  description "abc\n}\n', "BKR007", (2, 15), "not closed before the end of the line"),
     ("cluster A {\n  expire on M { purge weekly 03:00 }\n}\n", "BKR010", (2, 30), "`weekly` needs a day of the week"),
+    # A member given to `preview` or `purge`: they run on the expire block's member.
+    ("cluster A {\n  expire on DEV1 {\n    preview on DEV2 daily 05:00\n    purge daily 06:00\n  }\n}\n", "BKR012",
+     (3, 13), "`preview` takes no member: preview and purge both run on the member of their block, `expire on DEV1`"),
+    ("cluster A {\n  expire on M { purge on M, N weekly sun 03:00 }\n}\n", "BKR012", (2, 23),
+     "write `purge weekly sun 03:00` to run it on `M`"),
+    ("cluster A {\n  expire on M { preview on M daily 01:00 }\n}\n", "BKR012", (2, 25),
+     "`on M` is said by the block, `expire on M`"),
     ("cluster A {\n  expire on M { purge weekly sun }\n}\n", "BKR010", (2, 30), "a time of day (HH:MM) after `weekly sun`"),
     ("cluster A {\n  expire on M { purge monthly 1 }\n}\n", "BKR010", (2, 31), "a time of day (HH:MM) after `monthly 1`"),
     ("cluster A {\n  job J { run on M daily }\n}\n", "BKR010", (2, 20), "a time of day (HH:MM) after `daily`"),

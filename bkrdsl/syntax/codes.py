@@ -300,6 +300,10 @@ UNKNOWN_KEYWORD = register(
     02:00`, `at 02:00`, `every sunday at 1am`) is answered with the schedule
     it means (`daily 02:00`, `weekly sun 01:00`), and a destination that does
     not start with `to` (`target disk pool BKUPPOOL`) with the `to` form.
+    A member after `preview` or `purge` (`expire on VMSYS1 { preview on
+    VMSYS2 daily 05:00 }`) is an error too: both run on the member their
+    `expire on` block names, the one member that runs expiry with a shared
+    catalog; a fix removes `on VMSYS1` only when it names that member.
     A line copied from the CP directory (`USER LINUX01 LBYONLY 512M 2G G`,
     `IDENTITY ...`, `MDISK ...`, `SUBCONFIG ...`, `BUILD ON ...`) is one
     error for the whole line, whose help gives the .bkr statement that says

@@ -1130,6 +1130,28 @@ def schedule_phrase(written: str, starts_right: bool, span: Span, certain: bool 
     )
 
 
+def expiry_member(statement: str, written: str, home: str, schedule: str, span: Span, removal: Span) -> Diagnostic:
+    """`expire on DEV1 { preview on DEV2 daily 05:00 }`: `preview` and `purge` take a
+    schedule only; they run on the block's member (`home`). `removal` is `on DEV2 `."""
+    meant = f"{statement} {schedule}"
+    if written.upper() == home.upper():
+        return codes.UNKNOWN_KEYWORD(
+            f"`on {written}` is said by the block, `expire on {home}`: `{statement}` takes only a schedule",
+            span,
+            help=f"write `{meant}`: preview and purge both run on the expire block's member",
+            fix=remove_fix(f"`on {written}`", removal),
+        )
+    where = "on each member" if home.lower() == "each member" else f"on `{home}`"
+    return codes.UNKNOWN_KEYWORD(
+        f"`{statement}` takes no member: preview and purge both run on the member of their"
+        f" block, `expire on {home}`, not on `{written}`",
+        span,
+        help=f"write `{meant}` to run it {where}: with a shared catalog one member runs expiry"
+        " (preview and purge), and its preview lists every member's jobs; a block"
+        f" `expire on {written} {{ ... }}` is for a local catalog",
+    )
+
+
 #: Words a newcomer writes for the disk medium (`to dasd pool BKUPPOOL`).
 DISK_WORDS = frozenset({"dasd", "disks", "minidisk", "mdisk", "minidisks", "dasd-pool", "disk-pool"})
 TAPE_WORDS = frozenset({"tapes", "cartridge", "tape-pool"})

@@ -881,6 +881,7 @@ class Recovery:
         for handler in (
             self.glued_rest,
             self.each_member_phrase,
+            self.expiry_member,
             self.schedule_phrase,
             self.destination_phrase,
             self.unquoted_description,
@@ -1216,6 +1217,37 @@ class Recovery:
         """`run` or `expire`: the keyword on top of `stack`, lower case."""
         top = stack[-1] if stack else None
         return top.type.lower() if isinstance(top, Token) else None
+
+    def expiry_member(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`expire on DEV1 { preview on DEV2 daily 05:00 }`: a member given to `preview`
+        or `purge`, which run on the expire block's member. One error that says so
+        (the schedule is read on); a fix only when the member is the block's own."""
+        stack = ip.parser_state.value_stack
+        statement = self.statement_word(stack)
+        if statement not in ("preview", "purge") or str(tok.value).lower() != "on" or not SCHEDULE_KEYWORDS <= accepted:
+            return False, None
+        text = self.source.text
+        line_end = self._line_end(tok.end_pos)
+        found = re.compile(r"\s+(?P<members>[^\s#{}\",]+(?:\s*,\s*[^\s#{}\",]+|\s+member)*)\s+(?=(?P<next>\w+))").match(
+            text, tok.end_pos, line_end
+        )
+        if found is None or found.group("next").upper() not in SCHEDULE_KEYWORDS:
+            return False, None
+        expire = next((v for v in reversed(stack) if isinstance(v, Token) and v.type == "EXPIRE"), None)
+        blocks = open_blocks(stack)
+        if expire is None or not blocks or blocks[-1].kind != "expire" or blocks[-1].placeholder:
+            return False, None
+        home = " ".join(text[expire.end_pos : blocks[-1].brace.start_pos].split())
+        home = home[3:] if home.lower().startswith("on ") else home
+        written = " ".join(found.group("members").split())
+        schedule, _ = self.phrase(found.end())
+        span = self.source.span(tok.start_pos, found.start("members") + len(found.group("members")))
+        removal = self.source.span(tok.start_pos, found.end())
+        diag = messages.expiry_member(statement, written, home, schedule, span, removal)
+        self.report(diag, tok.start_pos)
+        self._advance(ip.lexer_thread.state, found.end())
+        self._fed_error_token = True
+        return True, None
 
     def schedule_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`every day at 02:00`, `at 02:00`, `daily at 02:00`, `weekly on sun 02:00`: a
