@@ -143,7 +143,10 @@ PATTERN_OTHER_KIND = register(
     The same holds for two patterns: a single group's pattern and an
     IDENTITY pattern (another group's, or the workers' `BKRWRK*`) that both
     match some user ID (decided on the IDs they match: `LNX*` and `LNXM*`
-    share LNXMON; `APP%` and `APP%%*` share none).
+    share LNXMON; `APP%` and `APP%%*` share none). A pattern that does both,
+    matching users of the other kind and sharing IDs with a pattern of the
+    other kind, is one mistake and one error, at that pattern, naming the
+    users and the patterns.
 
     Failing example:
 
@@ -384,7 +387,12 @@ def users_in_both_kinds(model: Model):
 
 @check
 def patterns_of_other_kind(model: Model):
-    """A group pattern that matches explicit users of the other kind (service patterns are BKR201's)."""
+    """A group pattern that matches explicit users of the other kind (service patterns
+    are BKR201's), or shares IDs with a pattern of the other kind. One pattern at fault
+    is one error: a pattern that matches users of the other kind also names, in the
+    same diagnostic, the patterns of the other kind it shares IDs with."""
+    overlaps = list(_patterns_sharing_ids(model))
+    told: set[int] = set()  # overlaps said with a pattern's users
     for kind in (Kind.SINGLE, Kind.IDENTITY):
         patterns = [
             p
@@ -415,35 +423,49 @@ def patterns_of_other_kind(model: Model):
                 if len(users) == 1
                 else f"{plural(len(users), other + ' user')}: {listed(names)}"
             )
+            related = [Related(u.span, f"declared {other} here") for u in users[:3]]
+            shared = [(k, o) for k, o in enumerate(overlaps) if k not in told and p in (o[0], o[1])]
+            if shared:
+                told.update(k for k, _ in shared)
+                partners = [(s if i_ is p else i_, example) for k, (s, i_, example) in shared]
+                if len(partners) == 1:
+                    (q, example), = partners
+                    what += f", and shares users such as {example} with {other} pattern {quoted(q.pattern)}"
+                else:
+                    what += f", and shares users with {other} patterns {listed([q.pattern for q, _ in partners])}"
+                related += [Related(q.span, f"{other} pattern here") for q, _ in partners]
             yield PATTERN_OTHER_KIND(
                 f"pattern {quoted(p.pattern)} in {p.origin} ({kind.value}) also matches {what}",
                 p.span,
-                related=tuple(Related(u.span, f"declared {other} here") for u in users[:3]),
+                related=tuple(related),
                 help="narrow the pattern so it only matches users of its own kind",
             )
-    yield from _patterns_sharing_ids(model)
+    for k, (s, i, example) in enumerate(overlaps):
+        if k in told:
+            continue
+        # Report at the group's pattern: the workers' pattern is the product's.
+        here, there = (s, i) if i.role is not None or s.module == model.main_file else (i, s)
+        yield PATTERN_OTHER_KIND(
+            f"pattern {quoted(here.pattern)} in {here.origin} ({here.kind.value}) and pattern"
+            f" {quoted(there.pattern)} ({there.kind.value}) both match users such as {example}",
+            here.span,
+            related=(Related(there.span, f"{there.kind.value} pattern here"),),
+            help="narrow one pattern so that no user ID matches both",
+        )
 
 
 def _patterns_sharing_ids(model: Model):
-    """A group's single pattern and an IDENTITY pattern (a group's, or the workers')
-    that share IDs, decided on the sets of IDs they match (`shared_id`)."""
+    """(single pattern, IDENTITY pattern, an ID both match) for a group's single
+    pattern and an IDENTITY pattern (a group's, or the workers') that share IDs,
+    decided on the sets of IDs they match (`shared_id`)."""
     valid = [p for p in model.pattern_defs if valid_user_or_pattern(p.pattern)]
     singles = [p for p in valid if p.kind is Kind.SINGLE and p.role is None]
     identities = [p for p in valid if p.kind is Kind.IDENTITY]
     for s in singles:
         for i in identities:
             example = shared_id(s.pattern, i.pattern)
-            if example is None:
-                continue
-            # Report at the group's pattern: the workers' pattern is the product's.
-            here, there = (s, i) if i.role is not None or s.module == model.main_file else (i, s)
-            yield PATTERN_OTHER_KIND(
-                f"pattern {quoted(here.pattern)} in {here.origin} ({here.kind.value}) and pattern"
-                f" {quoted(there.pattern)} ({there.kind.value}) both match users such as {example}",
-                here.span,
-                related=(Related(there.span, f"{there.kind.value} pattern here"),),
-                help="narrow one pattern so that no user ID matches both",
-            )
+            if example is not None:
+                yield s, i, example
 
 
 @check
