@@ -473,6 +473,16 @@ def test_a_last_volume_label_that_spells_a_keyword_is_read_as_a_label():
     assert [job.name.upper for job in cluster.jobs] == ["J"]
 
 
+def test_a_last_volume_label_before_a_misplaced_statement_is_a_label_and_the_statement_one_error():
+    # `job-suffix C` belongs in a member block: the line still ends the list, so `JOB`
+    # is the last label, not a job named `C`; the one slip is the misplaced line.
+    text = "cluster A {\n  shared-volume V JOB\n  job-suffix C\n  catalog shared server S pool P\n}\n"
+    d = one(text)
+    assert (d.code, d.span.line, d.span.column) == ("BKR013", 3, 3)
+    assert "`job-suffix` cannot appear in a `cluster` block" in d.message
+    assert "member" in d.help
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [

@@ -1940,10 +1940,15 @@ class Recovery:
             return None  # `shared-volume V` + `job` alone on the next line: a job without its name
         named = sim.copy()
         rest = self.reading(named, window) if named.feed("NAME") else None
-        if rest is None or (after not in ("}", "") and rest[0] not in self.statements):
+        # A statement of another block on the next line (`job-suffix C` below
+        # `shared-volume V JOB` in the cluster block) ends the list as well: it is
+        # misplaced, and reported as such (BKR013), not read as the keyword's name.
+        following = self.facts.keywords.get(after.lower()) if after not in ("}", "") else None
+        misplaced = following in self.statements and not named.fits([following]) and not sim.fits([following])
+        if not misplaced and (rest is None or (after not in ("}", "") and rest[0] not in self.statements)):
             return None
         ahead = sim.copy()
-        if ahead.feed(tok.type) and self.reading(ahead, window) is not None:
+        if not misplaced and ahead.feed(tok.type) and self.reading(ahead, window) is not None:
             return None  # the keyword reads on too
         return self.retype(tok, "NAME")
 
