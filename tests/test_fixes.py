@@ -120,7 +120,8 @@ def test_yaml_list_items_in_a_group_body_lose_their_bullets():
 
 
 def test_a_member_block_written_as_yaml_is_written_as_bkr():
-    text = damaged("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member: VMSYS4\n    workers: 2\n    private-volume: M4PRV1")
+    yaml = "member: VMSYS4\n    workers: 2\n    private-volume: M4PRV1"
+    text = damaged("member VMSYS4 { workers 2  private-volume M4PRV1 }", yaml)
     (d,) = check(text)
     assert d.code == "BKR014" and d.fix.title == "Write `member VMSYS4 { workers 2  private-volume M4PRV1 }`"
     assert check(apply(text, d)) == []

@@ -53,7 +53,7 @@ MESSAGES = [
     ("cluster A {\n  expire on M { purge weekly 03:00 }\n}\n", "BKR010", (2, 30), "`weekly` needs a day of the week"),
     # A member given to `preview` or `purge`: they run on the expire block's member.
     ("cluster A {\n  expire on DEV1 {\n    preview on DEV2 daily 05:00\n    purge daily 06:00\n  }\n}\n", "BKR012",
-     (3, 13), "`preview` takes no member: preview and purge both run on the member of their block, `expire on DEV1`"),
+     (3, 13), "preview and purge both run on the member of their block, `expire on DEV1`"),
     ("cluster A {\n  expire on M { purge on M, N weekly sun 03:00 }\n}\n", "BKR012", (2, 23),
      "write `purge weekly sun 03:00` to run it on `M`"),
     ("cluster A {\n  expire on M { preview on M daily 01:00 }\n}\n", "BKR012", (2, 25),

@@ -427,12 +427,13 @@ def patterns_of_other_kind(model: Model):
             shared = [(k, o) for k, o in enumerate(overlaps) if k not in told and p in (o[0], o[1])]
             if shared:
                 told.update(k for k, _ in shared)
-                partners = [(s if i_ is p else i_, example) for k, (s, i_, example) in shared]
+                partners = [(s if i_ is p else i_, example) for _, (s, i_, example) in shared]
                 if len(partners) == 1:
-                    (q, example), = partners
+                    q, example = partners[0]
                     what += f", and shares users such as {example} with {other} pattern {quoted(q.pattern)}"
                 else:
-                    what += f", and shares users with {other} patterns {listed([q.pattern for q, _ in partners])}"
+                    others = listed([q.pattern for q, _ in partners])
+                    what += f", and shares users with {other} patterns {others}"
                 related += [Related(q.span, f"{other} pattern here") for q, _ in partners]
             yield PATTERN_OTHER_KIND(
                 f"pattern {quoted(p.pattern)} in {p.origin} ({kind.value}) also matches {what}",

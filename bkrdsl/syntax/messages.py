@@ -605,7 +605,7 @@ def group_bullets(head: str | None, entries: list[str], span: Span, dashes: list
         span,
         label="a YAML list item" if not many else f"the first of {len(dashes)} YAML list items",
         help=f"write the IDs without the `-`: {body}, or one ID a line",
-        fix=Fix("Remove the `-` bullets" if many else "Remove the `-` bullet", tuple(Edit(d, "") for d in dashes)),
+        fix=Fix(f"Remove the `-` bullet{'s' if many else ''}", tuple(Edit(d, "") for d in dashes)),
     )
 
 
@@ -835,7 +835,8 @@ def yaml_block(title: str, settings: list[str], span: Span, whole: Span, comment
         block = f"{title} {{ ... }}"
         help = f"write `{block}`, the block's settings inside the braces (docs/language.md, {kind})"
     return codes.KEY_VALUE(
-        f"`{kind}: {name}` is written as YAML: a block is its keyword and name, then its settings inside `{{ }}`",
+        f"`{kind}: {name}` is written as YAML: a block is its keyword and name,"
+        " then its settings inside `{ }`",
         span,
         help=help,
         fix=Fix.replace(f"Write `{block}`", whole, block) if settings and not commented else None,
@@ -1130,7 +1131,9 @@ def schedule_phrase(written: str, starts_right: bool, span: Span, certain: bool 
     )
 
 
-def expiry_member(statement: str, written: str, home: str, schedule: str, span: Span, removal: Span) -> Diagnostic:
+def expiry_member(
+    statement: str, written: str, home: str, schedule: str, span: Span, removal: Span
+) -> Diagnostic:
     """`expire on DEV1 { preview on DEV2 daily 05:00 }`: `preview` and `purge` take a
     schedule only; they run on the block's member (`home`). `removal` is `on DEV2 `."""
     meant = f"{statement} {schedule}"

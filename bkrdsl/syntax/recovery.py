@@ -63,7 +63,13 @@ _KEY_VALUE_PAIRS = re.compile(rf"(?:\s*{_KEY_VALUE_PAIR.pattern})+")
 #: `member: DEV1` (from its `:`) and `workers: 2`: a block and its settings written as YAML.
 _YAML_HEAD = re.compile(r"[ \t]*[:=][ \t]*(?P<name>[A-Za-z0-9$@_*%?][^\s=:{}\"#]*)[ \t]*(?P<comment>#.*)?\r?")
 _YAML_SETTING = re.compile(
-    r"[ \t]*-?[ \t]*(?P<key>[A-Za-z][A-Za-z_-]*)[ \t]*[:=][ \t]*(?P<value>[^\s=:{}\"#]+)[ \t]*(?P<comment>#.*)?\r?"
+    r"[ \t]*-?[ \t]*(?P<key>[A-Za-z][A-Za-z_-]*)[ \t]*[:=][ \t]*"
+    r"(?P<value>[^\s=:{}\"#]+)[ \t]*(?P<comment>#.*)?\r?"
+)
+#: ` DEV2 daily`, ` DEV2, DEV3 weekly`, ` each member daily` after `preview on`: the
+#: members given to `preview` or `purge` (Recovery.expiry_member), then the next word.
+_EXPIRY_MEMBERS = re.compile(
+    r"\s+(?P<members>[^\s#{}\",]+(?:\s*,\s*[^\s#{}\",]+|\s+member)*)\s+(?=(?P<next>\w+))"
 )
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
@@ -768,8 +774,8 @@ class Recovery:
         whole = self.source.span(keyword.start_pos, end)
         self.report(messages.yaml_block(title, settings, span, whole, commented), keyword.start_pos)
         line, column = self.source.position(head.start("name"))
-        name_end = head.end("name")
-        self.feed(ip, Token("NAME", name, head.start("name"), line, column, line, column + len(name), name_end))
+        start, end_of_name = head.start("name"), head.end("name")
+        self.feed(ip, Token("NAME", name, start, line, column, line, column + len(name), end_of_name))
         self.feed_types(ip, ["LBRACE", "RBRACE"], keyword)
         self._advance(ip.lexer_thread.state, end)
         self._fed_error_token = True  # the block was read, as a whole: a mistake after it is news
@@ -966,7 +972,8 @@ class Recovery:
         rest = str(tok.value)[1:]
         if rest and _NAME.fullmatch(rest):
             return Token(
-                "NAME", rest, tok.start_pos + 1, tok.line, tok.column + 1, tok.end_line, tok.end_column, tok.end_pos
+                "NAME", rest, tok.start_pos + 1, tok.line, tok.column + 1, tok.end_line, tok.end_column,
+                tok.end_pos,
             )
         return None
 
@@ -1063,7 +1070,8 @@ class Recovery:
             self.report(diag, tok.start_pos)
             return self.retype(tok, self.facts.keywords[fitting[0]])
         # Which was meant cannot be known: read on as if the word were not there.
-        self.report(messages.abbreviation_ambiguous(self.describe(tok), words, self.span_of(tok)), tok.start_pos)
+        diag = messages.abbreviation_ambiguous(self.describe(tok), words, self.span_of(tok))
+        self.report(diag, tok.start_pos)
         self._fed_error_token = True
         return None
 
@@ -1224,13 +1232,13 @@ class Recovery:
         (the schedule is read on); a fix only when the member is the block's own."""
         stack = ip.parser_state.value_stack
         statement = self.statement_word(stack)
-        if statement not in ("preview", "purge") or str(tok.value).lower() != "on" or not SCHEDULE_KEYWORDS <= accepted:
+        if statement not in ("preview", "purge") or str(tok.value).lower() != "on":
+            return False, None
+        if not SCHEDULE_KEYWORDS <= accepted:
             return False, None
         text = self.source.text
         line_end = self._line_end(tok.end_pos)
-        found = re.compile(r"\s+(?P<members>[^\s#{}\",]+(?:\s*,\s*[^\s#{}\",]+|\s+member)*)\s+(?=(?P<next>\w+))").match(
-            text, tok.end_pos, line_end
-        )
+        found = _EXPIRY_MEMBERS.match(text, tok.end_pos, line_end)
         if found is None or found.group("next").upper() not in SCHEDULE_KEYWORDS:
             return False, None
         expire = next((v for v in reversed(stack) if isinstance(v, Token) and v.type == "EXPIRE"), None)
