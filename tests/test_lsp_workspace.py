@@ -10,6 +10,7 @@ ends), and edited at the places the editor counts. The walk of the workspace
 from __future__ import annotations
 
 import json
+import os
 import re
 import textwrap
 from pathlib import Path
@@ -21,7 +22,8 @@ from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from test_lsp import GOOD, SERVER, changes_of, diagnostics, open_doc, position, recording_client
 
-from bkrdsl.lsp.workspace import bkr_files
+from bkrdsl.lsp import workspace
+from bkrdsl.lsp.workspace import Workspace, bkr_files
 
 #: The module, on disk with a byte-order mark and CRLF line ends; the group it
 #: declares is on line 1, right after the mark.
@@ -176,6 +178,38 @@ async def test_a_file_changed_on_disk_since_the_last_rename_is_read_again(client
 
 
 @pytest.mark.asyncio
+async def test_a_change_the_watcher_reports_is_read_again_whatever_its_time(client: LanguageClient):
+    # The other cluster was written an hour ago: its time and size alone tell
+    # whether it changed. It is written again, as long, and given back its time
+    # (a clock too coarse to tell, or a tool that keeps times): the client's
+    # watcher says it changed, and that is enough.
+    folder = client.folder
+    path = folder / "dev" / "dev.bkr"
+    hour_ago = path.stat().st_mtime_ns - 3600 * 10**9
+    os.utime(path, ns=(hour_ago, hour_ago))
+    main = open_doc(client, folder / "main.bkr", GOOD)
+    await diagnostics(client, main)
+    at = T.RenameParams(
+        text_document=T.TextDocumentIdentifier(uri=main),
+        position=position(GOOD, "PAYROLL full", 2),
+        new_name="PAYUSERS",
+    )
+    await client.text_document_rename_async(at)  # the other cluster's analysis is kept...
+    # Two columns to the left, and the file as long as it was.
+    moved = DEV.replace("    backup PAYROLL full\r    include", "  backup PAYROLL full\r      include")
+    assert moved != DEV
+    assert len(moved) == len(DEV)
+    path.write_bytes(moved.encode("utf-8"))
+    os.utime(path, ns=(hour_ago, hour_ago))
+    client.workspace_did_change_watched_files(
+        T.DidChangeWatchedFilesParams(changes=[T.FileEvent(uri=path.as_uri(), type=T.FileChangeType.Changed)])
+    )
+    edit = await client.text_document_rename_async(at)  # ...until the watcher says it changed
+    renamed = as_editor_applies(moved.encode("utf-8"), changes_of(edit)[path.as_uri()])
+    assert renamed == moved.replace("PAYROLL", "PAYUSERS").encode("utf-8")
+
+
+@pytest.mark.asyncio
 async def test_an_open_module_whose_buffer_keeps_the_mark_is_edited_past_it(client: LanguageClient):
     # This editor keeps the mark in the module's buffer: it counts it as line 1's
     # first character, so the edit there is one character further right.
@@ -308,3 +342,70 @@ def test_the_walk_skips_hidden_folders_node_modules_outputs_and_the_standard_lib
     assert not found.capped
     capped = bkr_files([tmp_path], limit=2)
     assert [p.name for p in capped.files] == ["lone.bkr", "main.bkr"] and capped.capped
+
+
+# ----------------------------------------------------------------- the caches
+PLAIN_SITE = "single group PAYROLL { PAYAPP01 PAYAPP02 }\nidentity group MONITOR { PERFSVM }\n"
+
+
+def rewrite_within_one_tick(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` (as long) in the file and give it back its time: what a
+    second write within one tick of a coarse file system clock leaves, the same
+    modification time and the same size."""
+    assert len(old) == len(new)
+    before = path.stat()
+    path.write_text(path.read_text().replace(old, new))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_mtime_ns, after.st_size) == (before.st_mtime_ns, before.st_size)
+
+
+def not_open(path: Path) -> None:
+    return None
+
+
+def users_in(doc) -> set[str]:
+    return {o.name for o in doc.occurrences if o.kind == "user"}
+
+
+def test_a_file_rewritten_within_one_tick_of_the_clock_is_read_again(tmp_path, monkeypatch):
+    # However slow the machine, the files count as just written (their time is
+    # too recent to tell a second write): they are compared by content.
+    monkeypatch.setattr(workspace, "RACY_NS", 10**18)
+    site, main = tmp_path / "site.bkr", tmp_path / "main.bkr"
+    site.write_text(PLAIN_SITE)
+    main.write_text(GOOD)
+    disk = Workspace()
+    doc = disk.document(main, (), not_open, Path.read_bytes)
+    assert "PAYAPP01" in users_in(doc)
+    assert disk.document(main, (), not_open, Path.read_bytes) is doc  # kept while nothing changes
+    # The module it imports...
+    rewrite_within_one_tick(site, "PAYAPP01", "PAYAPP07")
+    doc = disk.document(main, (), not_open, Path.read_bytes)
+    assert "PAYAPP07" in users_in(doc) and "PAYAPP01" not in users_in(doc)
+    # ... the file itself...
+    rewrite_within_one_tick(main, "cluster TESTSSI", "cluster TESTSSJ")
+    doc = disk.document(main, (), not_open, Path.read_bytes)
+    assert [c.name.upper for c in doc.model.clusters] == ["TESTSSJ"]
+    # ... and its imports, which tell who imports the module.
+    assert disk.importing([main], {site.resolve()}, (), not_open) == [main]
+    rewrite_within_one_tick(main, "import ./site", "import ./sitf")
+    assert disk.importing([main], {site.resolve()}, (), not_open) == []
+
+
+def test_a_change_the_client_reports_drops_what_was_read_from_the_file(tmp_path, monkeypatch):
+    # A file changed long enough ago is known by its time and size alone; when
+    # the client's watcher says it changed, what was read from it is dropped
+    # (here the clock could not tell: the file got its old time back).
+    monkeypatch.setattr(workspace, "RACY_NS", 0)
+    site, main = tmp_path / "site.bkr", tmp_path / "main.bkr"
+    site.write_text(PLAIN_SITE)
+    main.write_text(GOOD)
+    disk = Workspace()
+    assert "PAYAPP01" in users_in(disk.document(main, (), not_open, Path.read_bytes))
+    assert disk.importing([main], {site.resolve()}, (), not_open) == [main]
+    rewrite_within_one_tick(site, "PAYAPP01", "PAYAPP07")
+    rewrite_within_one_tick(main, "import ./site", "import ./sitf")
+    disk.changed([site, main])
+    assert "PAYAPP01" not in users_in(disk.document(main, (), not_open, Path.read_bytes))
+    assert disk.importing([main], {site.resolve()}, (), not_open) == []

@@ -1,13 +1,21 @@
-"""The workspace's .bkr files that the editor has not opened, for rename and references.
+"""The workspace's .bkr files that the editor has not opened, for rename, references
+and workspace symbols.
 
 A name a module declares is used by every cluster file that imports the module,
 open in the editor or not. This module finds those files (`bkr_files`: a
 bounded walk of the workspace folders), tells which of them import a given
-module (`Workspace.importing`: the import statements only, cached per file by
-its modification time and size), and analyses a file from disk as the
-language server analyses a buffer (`Workspace.document`, cached until the file
-or anything it imports changes). Nothing here imports pygls: the server passes
-in how to read an open buffer.
+module (`Workspace.importing`: the import statements only, cached per file),
+and analyses a file from disk as the language server analyses a buffer
+(`Workspace.document`, cached until the file or anything it imports changes).
+Nothing here imports pygls: the server passes in how to read an open buffer.
+
+A file read from disk is known again by its modification time and size
+(`Stamp`), and also by a hash of its bytes while that time is too recent to
+tell: a file system's clock ticks coarsely (ext4 every few milliseconds, HFS+
+every second, FAT every two), so a second write of the same size within one
+tick leaves both unchanged. As git does with its "racily clean" files, a file
+changed less than `RACY_NS` before it was read is compared by content next
+time; one changed earlier than that cannot be written again with the same time.
 
 A file read from disk is decoded as `bkrc check` decodes it (UTF-8, a
 byte-order mark, CRLF or CR line ends: `bkrdsl.syntax.reader.decode`), and its
@@ -19,16 +27,19 @@ the mark, which no edit touches, stays.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import field
 from pathlib import Path
+from typing import NamedTuple
 
 from bkrdsl.lsp.document import Document, analyse_document
 from bkrdsl.records import dataclass
 
-#: How many .bkr files of the workspace rename and references search, at most
-#: (`initializationOptions.max_workspace_files`). Past it, the files after the
+#: How many .bkr files of the workspace rename, references and workspace symbols
+#: search, at most (`initializationOptions.max_workspace_files`). Past it, the files after the
 #: first ones in path order are not searched, and the server says so.
 MAX_FILES = 2000
 #: How many folders the walk enters, at most: a workspace opened on a home
@@ -37,6 +48,11 @@ MAX_FOLDERS = 20_000
 #: Folders never searched, besides hidden ones (a name starting with `.`) and
 #: the output folders of `bkrc compile` (they hold its manifest.json).
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+#: A file modified less than this before it was read may be written again
+#: within the same tick of the file system's clock, its time and size
+#: unchanged: it is compared by content until it changes (2 s: FAT's tick,
+#: the coarsest of the file systems an editor's workspace lives on).
+RACY_NS = 2_000_000_000
 
 
 def is_output_folder(folder: Path) -> bool:
@@ -96,13 +112,54 @@ def bkr_files(roots: Iterable[Path], limit: int = MAX_FILES, max_folders: int = 
     return found
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """What tells that a file changed: its modification time and size (None: it is gone)."""
+class Stamp(NamedTuple):
+    """What tells whether a file read from disk changed since: its modification time
+    and size, and the hash of the bytes read when that time was too recent to
+    tell (`RACY_NS`); None once it is not."""
+
+    mtime_ns: int
+    size: int
+    digest: bytes | None
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _stamp_of(st: os.stat_result, data: bytes, now_ns: int) -> Stamp:
+    """The stamp of `data`, read after `st` was taken at `now_ns`."""
+    racy = st.st_mtime_ns + RACY_NS > now_ns
+    return Stamp(st.st_mtime_ns, st.st_size, _digest(data) if racy else None)
+
+
+def _read(path: Path, reader: Callable[[Path], bytes] = Path.read_bytes) -> tuple[Stamp, bytes]:
+    """A file's bytes and their stamp: the time and size are taken before the bytes
+    are read, so a write in between shows as a change next time. Raises OSError."""
+    now = time.time_ns()
+    st = os.stat(path)
+    data = reader(path)
+    return _stamp_of(st, data, now), data
+
+
+def _still(path: Path, stamp: Stamp) -> Stamp | None:
+    """The file's stamp if it holds what was read when `stamp` was taken (renewed
+    without the hash once its time is old enough to tell); None if it changed."""
     try:
-        st = path.stat()
+        now = time.time_ns()
+        st = os.stat(path)
     except OSError:
         return None
-    return st.st_mtime_ns, st.st_size
+    if (st.st_mtime_ns, st.st_size) != (stamp.mtime_ns, stamp.size):
+        return None
+    if stamp.digest is None:
+        return stamp
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if _digest(data) != stamp.digest:
+        return None
+    return _stamp_of(st, data, now)
 
 
 #: An open buffer's text by the file's resolved path, with its version; None
@@ -110,18 +167,35 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 Buffers = Callable[[Path], "tuple[str, int | None] | None"]
 
 
+#: How an analysis read each file: ("buffer", version) from an open buffer, or
+#: ("disk", Stamp) from disk.
+Read = tuple
+
+
 class Workspace:
     """The files the editor has not opened, read from disk, with caches that keep a
     rename or a search fast: each file's imports, and each file's analysis."""
 
     def __init__(self) -> None:
-        self._imports: dict[Path, tuple[tuple[int, int] | None, tuple[str, ...]]] = {}
-        self._documents: dict[Path, tuple[tuple, Document]] = {}
+        self._imports: dict[Path, tuple[Stamp, tuple[str, ...]]] = {}
+        #: Each file's analysis, with the search path and how each file it read was read.
+        self._documents: dict[Path, tuple[tuple[Path, ...], dict[Path, Read], Document]] = {}
 
     def forget(self) -> None:
         """Drop every cache (files created or deleted: an import may now find another file)."""
         self._imports.clear()
         self._documents.clear()
+
+    def changed(self, paths: Iterable[Path]) -> None:
+        """Drop what was read from these files (the client's watcher says they changed
+        on disk): their imports, and the analyses that read them. Their stamps would
+        tell too, but a change the clock could not see is then no question at all."""
+        keys = {Path(os.path.realpath(p)) for p in paths}
+        for key in keys:
+            self._imports.pop(key, None)
+        for key, (_search, reads, _doc) in list(self._documents.items()):
+            if key in keys or not keys.isdisjoint(reads):
+                del self._documents[key]
 
     # ------------------------------------------------------------ imports
     def _specs(self, path: Path, buffers: Buffers) -> tuple[str, ...]:
@@ -129,23 +203,26 @@ class Workspace:
         from bkrdsl.resolve.loader import read_text
 
         opened = buffers(path)
+        stamp = None
         if opened is not None:
-            data, stamp = opened[0].encode("utf-8"), None
+            data = opened[0].encode("utf-8")
         else:
-            stamp = _stamp(path)
             cached = self._imports.get(path)
-            if cached is not None and cached[0] == stamp and stamp is not None:
-                return cached[1]
+            if cached is not None:
+                still = _still(path, cached[0])
+                if still is not None:
+                    if still is not cached[0]:
+                        self._imports[path] = (still, cached[1])
+                    return cached[1]
             try:
-                data = path.read_bytes()
+                stamp, data = _read(path)
             except OSError:
                 return ()
         _source, module, _diagnostics = read_text(str(path), data)
         specs = tuple(i.path for i in module.imports) if module is not None else ()
-        if opened is None:
+        if stamp is not None:
             self._imports[path] = (stamp, specs)
         return specs
-
     def importing(
         self, files: Iterable[Path], targets: set[Path], search_path: tuple[Path, ...], buffers: Buffers
     ) -> list[Path]:
@@ -189,10 +266,6 @@ class Workspace:
         return [f for f, key in keyed if key in reached]
 
     # ------------------------------------------------------------ analysis
-    def _state(self, path: Path, buffers: Buffers) -> tuple:
-        opened = buffers(path)
-        return ("buffer", opened[1]) if opened is not None else ("disk", _stamp(path))
-
     def document(
         self, path: Path, search_path: tuple[Path, ...], buffers: Buffers, reader: Callable[[Path], bytes]
     ) -> Document | None:
@@ -204,25 +277,52 @@ class Workspace:
 
         key = path.resolve()
         cached = self._documents.get(key)
-        if cached is not None:
-            stamp, doc = cached
-            if stamp == self._key_of(key, doc, search_path, buffers):
-                return doc
+        if cached is not None and cached[0] == search_path and _current(cached[1], buffers):
+            return cached[2]
         try:
-            data = path.read_bytes()
+            own, data = _read(path)
         except OSError:
             return None
         source, problems = decode(str(path), data)
         if problems:  # not UTF-8, or binary: `bkrc check` reports it, rename leaves it alone
             return None
+        reads: dict[Path, Read] = {}
+
+        def recording(p: Path) -> bytes:
+            at = p.resolve()
+            opened = buffers(at)
+            if opened is not None:
+                reads[at] = ("buffer", opened[1])
+                return reader(p)
+            stamp, data = _read(p, reader)
+            reads[at] = ("disk", stamp)
+            return data
+
         # `source.text` has no byte-order mark and LF line ends, as the editor's
         # lines (it counts `\r\n`, `\r` and `\n` alike) without the mark.
-        doc = analyse_document(str(path), source.text, path=path, search_path=search_path, reader=reader)
+        doc = analyse_document(str(path), source.text, path=path, search_path=search_path, reader=recording)
         if not any(d.code in ("BKR101", "BKR103") for d in doc.diagnostics):
             # A module that could not be found or read may appear at any time: not cached.
-            self._documents[key] = (self._key_of(key, doc, search_path, buffers), doc)
+            reads.setdefault(key, ("disk", own))
+            self._documents[key] = (search_path, reads, doc)
         return doc
 
-    def _key_of(self, key: Path, doc: Document, search_path: tuple[Path, ...], buffers: Buffers) -> tuple:
-        read = tuple(sorted((str(p), self._state(p, buffers)) for p in doc.read))
-        return (_stamp(key), search_path, read)
+
+def _current(reads: dict[Path, Read], buffers: Buffers) -> bool:
+    """Whether every file an analysis read holds what it read: the same open buffer
+    at the same version, or, for a file read from disk, still not open and
+    unchanged (`_still`; the renewed stamps are kept)."""
+    for path, (how, seen) in reads.items():
+        opened = buffers(path)
+        if how == "buffer":
+            if opened is None or opened[1] != seen:
+                return False
+            continue
+        if opened is not None:
+            return False
+        still = _still(path, seen)
+        if still is None:
+            return False
+        if still is not seen:
+            reads[path] = ("disk", still)
+    return True
