@@ -344,6 +344,21 @@ def test_the_walk_skips_hidden_folders_node_modules_outputs_and_the_standard_lib
     assert [p.name for p in capped.files] == ["lone.bkr", "main.bkr"] and capped.capped
 
 
+def test_a_workspace_opened_at_an_output_folder_is_not_searched(tmp_path):
+    # `bkrc compile`'s output folders are skipped wherever they are: also when
+    # the editor opened the workspace at one (to read the EXECs), alone or beside
+    # the sources.
+    write_workspace(tmp_path)
+    out = tmp_path / "out"
+    (out / "VMSYS1").mkdir()
+    (out / "VMSYS1" / "deep.bkr").write_text("")
+    assert bkr_files([out]).files == []
+    both = bkr_files([tmp_path, out])
+    assert [p.relative_to(tmp_path).as_posix() for p in both.files] == [
+        "lone.bkr", "main.bkr", "site.bkr", "dev/dev.bkr"
+    ]
+
+
 # ----------------------------------------------------------------- the caches
 PLAIN_SITE = "single group PAYROLL { PAYAPP01 PAYAPP02 }\nidentity group MONITOR { PERFSVM }\n"
 

@@ -81,7 +81,9 @@ def bkr_files(roots: Iterable[Path], limit: int = MAX_FILES, max_folders: int = 
     by folder, a folder's files before its subfolders): hidden folders,
     node_modules and `bkrc compile`'s output folders skipped, the standard library
     too (rename never edits it), symbolic links to folders not followed. At most
-    `limit` files, and `max_folders` folders entered."""
+    `limit` files, and `max_folders` folders entered. An output folder is skipped
+    wherever it is, a workspace folder itself included (a workspace opened at
+    `out/` to read the EXECs holds no source of bkrc's to search)."""
     from bkrdsl.resources import stdlib_dir
 
     stdlib = stdlib_dir().resolve()
@@ -95,7 +97,7 @@ def bkr_files(roots: Iterable[Path], limit: int = MAX_FILES, max_folders: int = 
             if folders > max_folders:
                 found.capped = True
                 return found
-            if here.resolve() == stdlib or (here != root and is_output_folder(here)):
+            if here.resolve() == stdlib or is_output_folder(here):
                 subfolders[:] = []
                 continue
             subfolders[:] = sorted(d for d in subfolders if not (d.startswith(".") or d in SKIPPED_FOLDERS))
