@@ -382,6 +382,24 @@ def test_rename_refuses_a_name_only_a_pattern_declares():
         F.prepare_rename(doc, line, column)
 
 
+def test_renaming_is_refused_in_a_file_whose_names_could_not_be_read(monkeypatch):
+    # A file of the workspace that imports the module being renamed must take the
+    # new name too; when bkrc could gather none of its names (`Document.model`
+    # None: a NUL byte stops the reader, or the model of a broken file could not be
+    # built), there is nothing safe to edit there, and the rename says so.
+    unreadable = analyse_document("/ws/dev.bkr", CLUSTER.replace("cluster DEV {", "cluster DEV {\x00"))
+    monkeypatch.setattr("bkrdsl.lsp.document.build_model", lambda modules: 1 / 0)
+    unbuilt = analyse_document("/ws/dev.bkr", CLUSTER.replace("workers 2  private", "workers  private"))
+    for doc in (unreadable, unbuilt):
+        assert doc.model is None
+        with pytest.raises(F.RenameRefused) as refused:
+            F.renaming(doc, "group", "LINUX", "PENGUINS")
+        assert refused.value.message == (
+            "cannot rename `LINUX`: bkrc could not read this file's names; correct its syntax errors first"
+        )
+        assert not refused.value.invalid_name
+
+
 INVALID = [
     ("{ LNX0|1 LNX02", "LINUX.01", "`LINUX.01` contains `.`, which a z/VM user ID cannot hold"),
     ("{ LNX0|1 LNX02", "PAYROLLSRV", "a z/VM user ID has at most 8"),
