@@ -9,7 +9,12 @@ and times, through a real `bkrc lsp` process with the module open:
   imports read, and each importer analysed from disk, then checked again
   renamed);
 * the next renames (warm: files unchanged on disk are not read again);
-* find references of the same group (warm).
+* find references of the same group (warm);
+* in a second server, workspace symbols (`workspace/symbol`), which search
+  every file of the workspace: the first query (cold: every file walked to and
+  analysed from disk), then a name typed one character at a time, as a symbol
+  picker asks (warm: files unchanged on disk are not read again), and the
+  empty query that lists everything.
 
 It prints, never asserts (timings are no test):
 
@@ -135,6 +140,65 @@ async def _session(folder: Path, count: int) -> tuple[float, list[float], list[f
     return cold, warm, references, len(edit.changes or {}), len(found)
 
 
+#: What a user types into the symbol picker, one request per character: a job's
+#: name on a member, as read in a Backup Manager log.
+TYPED = "MONINC2"
+
+
+async def _symbols_session(folder: Path, count: int) -> tuple[float, list[float], list[float], int, int]:
+    """A fresh server with the module open: the first workspace/symbol query (cold),
+    then `TYPED` typed `count` times over (each prefix a request), then the empty query."""
+    from lsprotocol import types as T
+    from pygls.lsp.client import LanguageClient
+
+    client = LanguageClient("lsp-workspace-bench", "1")
+    published = asyncio.get_running_loop().create_future()
+
+    @client.feature(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def diagnostics(params: T.PublishDiagnosticsParams) -> None:
+        if not published.done():
+            published.set_result(None)
+
+    await client.start_io(sys.executable, "-m", "bkrdsl", "lsp")
+    await client.initialize_async(
+        T.InitializeParams(
+            capabilities=T.ClientCapabilities(),
+            workspace_folders=[T.WorkspaceFolder(uri=folder.as_uri(), name="bench")],
+            initialization_options={"debounce_ms": 0},
+        )
+    )
+    client.initialized(T.InitializedParams())
+    uri = (folder / "site.bkr").as_uri()
+    client.text_document_did_open(
+        T.DidOpenTextDocumentParams(text_document=T.TextDocumentItem(uri=uri, language_id="bkr", version=1, text=SITE))
+    )
+    await asyncio.wait_for(published, 120)
+
+    async def symbols(query: str):
+        return await client.workspace_symbol_async(T.WorkspaceSymbolParams(query=query))
+
+    start = time.perf_counter()
+    await symbols(TYPED[0])
+    cold = time.perf_counter() - start
+    typed = []
+    found = []
+    for _ in range(count):
+        for n in range(1, len(TYPED) + 1):
+            start = time.perf_counter()
+            found = await symbols(TYPED[:n])
+            typed.append(time.perf_counter() - start)
+    everything = []
+    listed = []
+    for _ in range(max(1, count // 3)):
+        start = time.perf_counter()
+        listed = await symbols("")
+        everything.append(time.perf_counter() - start)
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return cold, typed, everything, len(found), len(listed)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--files", type=int, default=200, help=".bkr files in the workspace (default 200)")
@@ -146,10 +210,14 @@ def main(argv: list[str] | None = None) -> None:
         folder = Path(tmp)
         write(folder, args.files, importers)
         cold, warm, references, edited, places = asyncio.run(_session(folder, args.n))
+        first, typed, everything, hits, listed = asyncio.run(_symbols_session(folder, args.n))
     print(f"workspace: {args.files} files, {importers} import the module; a rename edits {edited} files")
     print(f"rename, first (cold)     {cold * 1000:7.1f} ms")
     print(f"rename, next (warm)      {median_ms(warm)}")
     print(f"references ({places} places) {median_ms(references)}")
+    print(f"symbols, first (cold)    {first * 1000:7.1f} ms")
+    print(f"symbols, typing {TYPED!r} ({hits} found at the end) {median_ms(typed)}")
+    print(f"symbols, empty query ({listed} listed) {median_ms(everything)}")
 
 
 if __name__ == "__main__":

@@ -2784,8 +2784,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.span,self.kind,self.name,self.definition,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _return_type):
- def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path)->_return_type:
+def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_symbols, _return_type):
+ def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,symbols:_type_symbols=_dflt_symbols)->_return_type:
   self.name=name
   self.text=text
   self.analysis=analysis
@@ -2795,8 +2795,9 @@ def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_rea
   self.bom=bom
   self.path=path
   self.search_path=search_path
+  self.symbols=symbols
  return __init__
-CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_symbols, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,symbols:_type_symbols=_dflt_symbols)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n  self.symbols=symbols\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
@@ -3063,26 +3064,27 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.diagnostic,self.span,self.message,)==(other.diagnostic,other.span,other.message,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_files, _type_capped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_files, _dflt_capped, _return_type):
- def __init__(self,files:_type_files=_HAS_DEFAULT_FACTORY,capped:_type_capped=_dflt_capped)->_return_type:
+def __create_fn__(_type_files, _type_capped, _type_keys, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_files, _dflt_capped, _dflt_keys, _return_type):
+ def __init__(self,files:_type_files=_HAS_DEFAULT_FACTORY,capped:_type_capped=_dflt_capped,keys:_type_keys=_HAS_DEFAULT_FACTORY)->_return_type:
   self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files
   self.capped=capped
+  self.keys=_dflt_keys() if keys is _HAS_DEFAULT_FACTORY else keys
  return __init__
-CODE['def __create_fn__(_type_files, _type_capped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_files, _dflt_capped, _return_type):\n def __init__(self,files:_type_files=_HAS_DEFAULT_FACTORY,capped:_type_capped=_dflt_capped)->_return_type:\n  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files\n  self.capped=capped\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_files, _type_capped, _type_keys, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_files, _dflt_capped, _dflt_keys, _return_type):\n def __init__(self,files:_type_files=_HAS_DEFAULT_FACTORY,capped:_type_capped=_dflt_capped,keys:_type_keys=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files\n  self.capped=capped\n  self.keys=_dflt_keys() if keys is _HAS_DEFAULT_FACTORY else keys\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(files={self.files!r}, capped={self.capped!r})"
+  return self.__class__.__qualname__ + f"(files={self.files!r}, capped={self.capped!r}, keys={self.keys!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(files={self.files!r}, capped={self.capped!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(files={self.files!r}, capped={self.capped!r}, keys={self.keys!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.files,self.capped,)==(other.files,other.capped,)
+   return (self.files,self.capped,self.keys,)==(other.files,other.capped,other.keys,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.files,self.capped,)==(other.files,other.capped,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.files,self.capped,self.keys,)==(other.files,other.capped,other.keys,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_path, _type_action, _type_artifact, _type_drifted, _type_untracked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_drifted, _dflt_untracked, _return_type):
  def __init__(self,path:_type_path,action:_type_action,artifact:_type_artifact,drifted:_type_drifted=_dflt_drifted,untracked:_type_untracked=_dflt_untracked)->_return_type:

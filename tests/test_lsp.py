@@ -659,7 +659,9 @@ async def test_requests_for_a_document_never_opened_get_empty_answers(client: La
         everything = T.Range(start=at, end=T.Position(line=99, character=0))
         hints = T.InlayHintParams(text_document=doc, range=everything)
         assert not await client.text_document_inlay_hint_async(hints)
-    assert not await client.workspace_symbol_async(T.WorkspaceSymbolParams(query=""))
+    # Workspace symbols are the workspace's, open or not (tests/test_lsp_workspace.py).
+    found = await client.workspace_symbol_async(T.WorkspaceSymbolParams(query="TESTSSI"))
+    assert [s.location.uri for s in found] == [(client.folder / "main.bkr").as_uri()]
     assert path.as_uri() not in client.diagnostics
     assert (client.folder / "main.bkr").as_uri() not in client.diagnostics
 

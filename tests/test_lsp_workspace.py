@@ -103,6 +103,17 @@ async def capped_client(lsp_client: LanguageClient, tmp_path_factory):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client_without_workspace(lsp_client: LanguageClient, tmp_path_factory):
+    """A server told to search none of the workspace's files (`max_workspace_files` 0)."""
+    folder = tmp_path_factory.mktemp("ws")
+    write_workspace(folder)
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder, max_workspace_files=0))
+    yield
+    await lsp_client.shutdown_session()
+
+
 def as_editor_applies(data: bytes, edits: list[T.TextEdit]) -> bytes:
     """Apply edits to a file the editor has not opened, as an editor does: it loads
     the file (UTF-8, mark stripped, lines ended by CRLF, CR or LF), edits its
@@ -322,6 +333,58 @@ async def test_past_the_limit_files_are_not_searched_and_the_user_is_told(capped
     assert sorted(Path(u).name for u in changes_of(edit)) == ["a1.bkr", "a2.bkr", "site.bkr"]
     (told,) = [m for m in client.messages if "more than 2" in m.message]
     assert told.type == T.MessageType.Warning and "max_workspace_files" in told.message
+
+
+@pytest.mark.asyncio
+async def test_workspace_symbols_come_from_the_files_not_open_too(client: LanguageClient):
+    folder = client.folder
+    # A cluster never opened whose identity job runs on each member: its names
+    # per member are found too, where the job is declared.
+    ops = DEV.replace("cluster DEVSSI", "cluster OPSSSI").replace("run on DEV1 daily 05:00", "run on each member daily 05:00")
+    (folder / "far").mkdir()
+    (folder / "far" / "ops.bkr").write_bytes(ops.encode("utf-8"))
+    main = open_doc(client, folder / "main.bkr", GOOD)
+    await diagnostics(client, main)
+
+    async def symbols(query: str) -> list[tuple[str, str, str, int]]:
+        found = await client.workspace_symbol_async(T.WorkspaceSymbolParams(query=query))
+        return [
+            (s.name, s.container_name, Path(s.location.uri.removeprefix("file://")).relative_to(folder).as_posix(),
+             s.location.range.start.line)
+            for s in found
+        ]
+
+    job_line = ops.split("\r").index("  job MONINC {")
+    assert await symbols("moninc2") == [("MONINC2", "job MONINC on DEV2", "far/ops.bkr", job_line)]
+    assert [s[:3] for s in await symbols("devssi")] == [("DEVSSI", "cluster", "dev/dev.bkr")]
+    # Each declaration once, however many files see it; a group of the same name
+    # declared elsewhere is another symbol. Never the folders the walk skips.
+    assert [s[2] for s in await symbols("payroll")] == ["lone.bkr", "site.bkr"]
+    assert [s[2] for s in await symbols("testssi")] == ["main.bkr"]
+    # An open buffer wins over the file on disk.
+    open_doc(client, folder / "dev" / "dev.bkr", DEV.replace("DEVSSI", "DEVXSSI"))
+    assert [s[:3] for s in await symbols("devxssi")] == [("DEVXSSI", "cluster", "dev/dev.bkr")]
+    assert [s for s in await symbols("devssi") if s[0] == "DEVSSI"] == []
+
+
+@pytest.mark.asyncio
+async def test_workspace_symbols_search_only_the_open_files_at_a_limit_of_0(client_without_workspace):
+    client = client_without_workspace
+    main = open_doc(client, client.folder / "main.bkr", GOOD)
+    await diagnostics(client, main)
+    found = await client.workspace_symbol_async(T.WorkspaceSymbolParams(query="devssi"))
+    assert [s.name for s in found if s.name == "DEVSSI"] == []
+    edit = await client.text_document_rename_async(
+        T.RenameParams(
+            text_document=T.TextDocumentIdentifier(uri=main),
+            position=position(GOOD, "PAYROLL full", 2),
+            new_name="PAYUSERS",
+        )
+    )
+    assert sorted(Path(u).name for u in changes_of(edit)) == ["main.bkr", "site.bkr"]  # not dev.bkr
+    # The user asked for it: no warning that files were left out.
+    await client.workspace_symbol_async(T.WorkspaceSymbolParams(query="devssi"))
+    assert not [m for m in client.messages if "max_workspace_files" in m.message]
 
 
 # ----------------------------------------------------------------- the walk

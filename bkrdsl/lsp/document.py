@@ -51,6 +51,9 @@ class Document:
     #: the renamed text again with the same).
     path: Path | None = None
     search_path: tuple[Path, ...] = ()
+    #: What workspace symbols search in this document, worked out on the first
+    #: search (`features.workspace_symbols`) and kept with the analysis.
+    symbols: list | None = field(default=None, compare=False, repr=False)
 
     @property
     def source(self) -> Source:

@@ -1243,21 +1243,36 @@ def workspace_symbols(docs: list[Document], query: str) -> list[tuple[Document, 
     clusters that the documents and their imports declare and whose name matches
     `query` (`match_rank`), each once, with the document that sees it: best match
     first, then by name, kind and place."""
-    found: dict[tuple, tuple[int, Document, NamedPlace]] = {}
+    found: dict[tuple, tuple[int, Document, NamedPlace, tuple]] = {}
     for doc in docs:
-        for place in _places(doc):
+        for place, key, order in _symbols_of(doc):
             rank = match_rank(place.name, query)
-            if rank is None:
-                continue
-            key = (place.name, place.kind, place.detail, _file_key(place.span.file), place.span.start)
-            found.setdefault(key, (rank, doc, place))
+            if rank is not None:
+                found.setdefault(key, (rank, doc, place, order))
+    return [(doc, place) for _rank, doc, place, _order in sorted(found.values(), key=lambda f: (f[0], f[3]))]
 
-    def order(item):
-        rank, _doc, p = item
-        file = _file_key(p.span.file)
-        return (rank, p.name, _PLACE_ORDER[p.kind], in_stdlib(p.span.file), file, p.span.start, p.detail)
 
-    return [(doc, place) for _rank, doc, place in sorted(found.values(), key=order)]
+def _symbols_of(doc: Document) -> list[tuple[NamedPlace, tuple, tuple]]:
+    """The document's `_places`, each with what tells it from the others (a place
+    seen from several documents is one) and its order after the match: worked out
+    once per analysis (a symbol picker asks at every keystroke) and kept on it."""
+    if doc.symbols is None:
+        files: dict[str, tuple[str, bool]] = {}  # a file's key, and whether it is the stdlib's
+        out = []
+        for p in _places(doc):
+            file = p.span.file
+            if file not in files:
+                files[file] = (_file_key(file), in_stdlib(file))
+            key, stdlib = files[file]
+            out.append(
+                (
+                    p,
+                    (p.name, p.kind, p.detail, key, p.span.start),
+                    (p.name, _PLACE_ORDER[p.kind], stdlib, key, p.span.start, p.detail),
+                )
+            )
+        doc.symbols = out
+    return doc.symbols
 
 
 # ================================================================ diagnostics

@@ -28,7 +28,7 @@ from bkrdsl import __version__
 from bkrdsl.diagnostics import Severity
 from bkrdsl.lsp import features as F
 from bkrdsl.lsp.document import Document, analyse_document
-from bkrdsl.lsp.workspace import MAX_FILES, Workspace, bkr_files
+from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files
 from bkrdsl.resolve import default_search_path
 from bkrdsl.source import Span
 
@@ -260,8 +260,15 @@ class BkrServer(LanguageServer):
         return out
 
     def workspace_files(self) -> list[Path]:
+        return self.workspace_found().files
+
+    def workspace_found(self) -> Found:
         """The workspace's .bkr files, at most `max_files` of them; past that, the user
-        is told once (`window/showMessage`) which files rename and references search."""
+        is told once (`window/showMessage`) which files rename, references and
+        workspace symbols search. None at a limit of 0: the user asked for the open
+        files only, and is not told of the others."""
+        if self.max_files == 0:
+            return Found()
         found = bkr_files(self.roots(), self.max_files)
         if found.capped and not self.said_capped:
             self.said_capped = True
@@ -270,15 +277,15 @@ class BkrServer(LanguageServer):
                 T.ShowMessageParams(
                     type=T.MessageType.Warning,
                     message=(
-                        f"bkrc: the workspace has more than {self.max_files:,} .bkr files; rename and find"
-                        f" references search the first {self.max_files:,} in path order"
+                        f"bkrc: the workspace has more than {self.max_files:,} .bkr files; rename, find"
+                        f" references and workspace symbols search the first {self.max_files:,} in path order"
                         + (f" (up to {last})" if last is not None else "")
                         + " and the open files. Open the files that import a module before renaming its"
                         " names, or raise `max_workspace_files`."
                     ),
                 )
             )
-        return found.files
+        return found
 
     def importers(self, targets: set[Path], handled: set[Path]) -> list[tuple[str, Document]]:
         """The documents that import one of `targets` (resolved paths), directly or
@@ -304,6 +311,23 @@ class BkrServer(LanguageServer):
             if doc is not None and doc.read & targets:
                 handled.add(path.resolve())
                 out.append((from_fs_path(str(path)), doc))
+        return out
+
+    def disk_documents(self) -> list[Document]:
+        """The analyses of the workspace's .bkr files the editor has not opened (an
+        open file is its buffer's), from disk, in path order: each kept until it or
+        a file it reads changes (`Workspace.document`)."""
+        opened = self.open_paths()
+        search_path = self.search_path()
+        reader = self.reader()
+        buffers = self.buffers().get
+        out = []
+        found = self.workspace_found()
+        for path, key in zip(found.files, found.keys):
+            if key not in opened:
+                doc = self.disk.document(path, search_path, buffers, reader, key)
+                if doc is not None:
+                    out.append(doc)
         return out
 
     def workspace_edit(self, done: list[tuple[Document, F.Renaming]]) -> T.WorkspaceEdit:
@@ -473,6 +497,32 @@ class BkrServer(LanguageServer):
     def location(self, span: Span, doc: Document) -> T.Location | None:
         uri = self.uri_of(span.file, doc)
         return T.Location(uri=uri, range=self.range(span, doc)) if uri else None
+
+    def locator(self):
+        """`location` for many spans at once (workspace symbols): each file's URI,
+        lines and byte-order mark worked out once, not for every span."""
+        files: dict[tuple[int, str], tuple[str | None, list[str], bool]] = {}
+
+        def locate(span: Span, doc: Document) -> T.Location | None:
+            known = files.get((id(doc), span.file))
+            if known is None:
+                uri = self.uri_of(span.file, doc)
+                known = (uri, self.lines_of(span.file, doc), uri is not None and self.has_bom(span.file, doc))
+                files[(id(doc), span.file)] = known
+            uri, lines, bom = known
+            if uri is None:
+                return None
+            start = self.position(lines, span.line - 1, span.column - 1)
+            end = self.position(lines, span.end_line - 1, span.end_column - 1)
+            if bom:
+                units = self.bom_units()
+                if start.line == 0:
+                    start = T.Position(line=0, character=start.character + units)
+                if end.line == 0:
+                    end = T.Position(line=0, character=end.character + units)
+            return T.Location(uri=uri, range=T.Range(start=start, end=end))
+
+        return locate
 
     def server_position(self, doc: Document, position: T.Position) -> tuple[int, int]:
         lines = doc.text.split("\n")
@@ -864,14 +914,16 @@ def build_server() -> BkrServer:
     @server.feature(T.WORKSPACE_SYMBOL)
     def workspace_symbols(ls: BkrServer, params: T.WorkspaceSymbolParams) -> list[T.SymbolInformation]:
         docs = [doc for doc in map(ls.fresh, sorted(ls.open_uris())) if doc is not None]
+        docs += ls.disk_documents()
         capability = ls.client_capabilities.workspace
         capability = capability.symbol if capability is not None else None
         known = None  # LSP: without a value set, the client knows the kinds File to Array
         if capability is not None and capability.symbol_kind is not None:
             known = capability.symbol_kind.value_set
         out = []
+        locate = ls.locator()
         for doc, place in F.workspace_symbols(docs, params.query):
-            where = ls.location(place.span, doc)
+            where = locate(place.span, doc)
             if where is None:
                 continue
             kind = _SYMBOL_KIND[place.kind]

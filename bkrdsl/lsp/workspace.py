@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import field
@@ -69,11 +70,13 @@ def is_output_folder(folder: Path) -> bool:
 
 @dataclass
 class Found:
-    """The .bkr files of the workspace, in path order, and whether the walk stopped
-    at its limit (`capped`): more files may lie past the last one."""
+    """The .bkr files of the workspace, in path order, with their resolved paths
+    (`keys`, one for each file), and whether the walk stopped at its limit
+    (`capped`): more files may lie past the last one."""
 
     files: list[Path] = field(default_factory=list)
     capped: bool = False
+    keys: list[Path] = field(default_factory=list)
 
 
 def bkr_files(roots: Iterable[Path], limit: int = MAX_FILES, max_folders: int = MAX_FOLDERS) -> Found:
@@ -91,26 +94,42 @@ def bkr_files(roots: Iterable[Path], limit: int = MAX_FILES, max_folders: int = 
     seen: set[Path] = set()
     folders = 0
     for root in sorted({Path(r) for r in roots}):
+        # The walk enters no symbolic link to a folder: a folder's resolved path is
+        # the root's and the names below it (one look-up per walk, not per file).
+        real_root = Path(os.path.realpath(root))
         for folder, subfolders, files in os.walk(root):
             here = Path(folder)
+            real_here = real_root / os.path.relpath(folder, root)
             folders += 1
             if folders > max_folders:
                 found.capped = True
                 return found
-            if here.resolve() == stdlib or is_output_folder(here):
+            if real_here == stdlib or is_output_folder(here):
                 subfolders[:] = []
                 continue
             subfolders[:] = sorted(d for d in subfolders if not (d.startswith(".") or d in SKIPPED_FOLDERS))
             for name in sorted(f for f in files if f.endswith(".bkr") and not f.startswith(".")):
                 path = here / name
-                key = path.resolve()
-                if key in seen or not path.is_file():
+                try:
+                    mode = os.lstat(path).st_mode
+                except OSError:
+                    continue
+                if stat.S_ISLNK(mode):  # a link to a file: found where it leads
+                    key = Path(os.path.realpath(path))
+                    if not key.is_file():
+                        continue
+                elif stat.S_ISREG(mode):
+                    key = real_here / name
+                else:
+                    continue
+                if key in seen:
                     continue
                 if len(found.files) >= limit:
                     found.capped = True
                     return found
                 seen.add(key)
                 found.files.append(path)
+                found.keys.append(key)
     return found
 
 
@@ -269,15 +288,21 @@ class Workspace:
 
     # ------------------------------------------------------------ analysis
     def document(
-        self, path: Path, search_path: tuple[Path, ...], buffers: Buffers, reader: Callable[[Path], bytes]
+        self,
+        path: Path,
+        search_path: tuple[Path, ...],
+        buffers: Buffers,
+        reader: Callable[[Path], bytes],
+        key: Path | None = None,
     ) -> Document | None:
         """The analysis of a file the editor has not opened, from its bytes on disk
         (the modules it imports from their open buffers first, through `reader`);
         None when it cannot be read or decoded (it has nothing rename could edit
-        safely). Cached until the file, or any file it read, changes."""
+        safely). Cached until the file, or any file it read, changes. `key`: the
+        file's resolved path, when the caller knows it (`Found.keys`)."""
         from bkrdsl.syntax.reader import decode
 
-        key = path.resolve()
+        key = key or path.resolve()
         cached = self._documents.get(key)
         if cached is not None and cached[0] == search_path and _current(cached[1], buffers):
             return cached[2]
