@@ -165,12 +165,35 @@ def test_vscode_settings_the_extension_reads_are_declared():
     source = (VSCODE / "src" / "extension.js").read_text(encoding="utf-8")
     section = re.search(r"getConfiguration\('([\w.]+)'\)", source).group(1)
     read = {f"{section}.{key}" for key in re.findall(r"config\.get\('([\w.]+)'\)", source)}
-    assert read == {"bkr.server.path", "bkr.server.include"}
+    assert read == {"bkr.server.path", "bkr.server.include", "bkr.server.maxWorkspaceFiles"}
     assert read == set(declared)
     assert declared["bkr.server.path"]["default"] == "bkrc"
     assert declared["bkr.server.include"]["type"] == "array"
+    from bkrdsl.lsp.workspace import MAX_FILES
+
+    most = declared["bkr.server.maxWorkspaceFiles"]
+    assert (most["type"], most["default"], most["minimum"]) == ("integer", MAX_FILES, 0)
     docs = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
     assert all(f"`{name}`" in docs for name in declared)
+
+
+def test_every_client_setup_in_the_docs_shows_the_language_server_s_settings():
+    # The initialization options the server reads, in the table of docs/lsp.md
+    # and in each editor's example of how to pass them (Neovim, Vim with vim-lsp,
+    # coc.nvim), so that a Vim user finds `max_workspace_files` where the
+    # `include` of their setup is.
+    server = (ROOT / "bkrdsl" / "lsp" / "server.py").read_text(encoding="utf-8")
+    options = set(re.findall(r'options\.get\("(\w+)"\)', server))
+    assert options == {"include", "debounce_ms", "max_workspace_files"}
+    docs = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
+    table = {m for m in re.findall(r"^\| `(\w+)` \|", docs, re.M)}
+    assert options <= table
+    passing = re.findall(r"""(?:init_options|'initialization_options'|"initializationOptions")\W*[=:] *\{[^\n]*""", docs)
+    assert len(passing) >= 3
+    for line in passing:
+        assert "include" in line and "max_workspace_files" in line, line
+    editors = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    assert "max_workspace_files" in editors
 
 
 def test_vscode_lock_files_pin_what_the_manifests_ask_for():

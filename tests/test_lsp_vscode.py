@@ -96,3 +96,19 @@ def test_the_server_command_can_be_configured(tmp_path):
     exe = fake_bkrc(tmp_path / "opt", "bkrc-dev")
     found = run(tmp_path, [], {"bkr.server.path": str(exe)})
     assert found["calls"][0][2]["command"] == str(exe)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX executables")
+@pytest.mark.parametrize(
+    "setting,passed",
+    [(500, 500), (0, 0), (-1, None), (2.5, None), ("many", None)],
+    ids=["500", "0", "negative", "fraction", "text"],
+)
+def test_the_most_workspace_files_setting_is_passed_to_the_server(tmp_path, setting, passed):
+    # bkr.server.maxWorkspaceFiles becomes the server's max_workspace_files; a
+    # value the server would not take is left out, so the server's default holds.
+    fake_bkrc(tmp_path / "bin")
+    found = run(tmp_path, [tmp_path / "bin"], {"bkr.server.maxWorkspaceFiles": setting})
+    options = found["calls"][0][3]["initializationOptions"]
+    expected = {"include": []} if passed is None else {"include": [], "max_workspace_files": passed}
+    assert options == expected

@@ -42,6 +42,15 @@ function findOnPath(command, env = process.env, platform = process.platform) {
   return null;
 }
 
+// The language server's settings (docs/lsp.md), from the extension's: a value
+// that is not one the server takes is left out, and the server's default holds.
+function initializationOptions(config) {
+  const options = { include: config.get('server.include') || [] };
+  const maxFiles = config.get('server.maxWorkspaceFiles');
+  if (Number.isInteger(maxFiles) && maxFiles >= 0) options.max_workspace_files = maxFiles;
+  return options;
+}
+
 async function activate(context) {
   const config = vscode.workspace.getConfiguration('bkr');
   const command = config.get('server.path') || 'bkrc';
@@ -70,7 +79,7 @@ async function activate(context) {
       { scheme: 'file', language: 'bkr' },
       { scheme: 'untitled', language: 'bkr' },
     ],
-    initializationOptions: { include: config.get('server.include') || [] },
+    initializationOptions: initializationOptions(config),
   };
   client = new LanguageClient('bkr', 'bkr language server (bkrc lsp)', serverOptions, clientOptions);
   context.subscriptions.push({ dispose: () => (client ? client.stop() : undefined) });
@@ -86,4 +95,4 @@ async function deactivate() {
   }
 }
 
-module.exports = { activate, deactivate, findOnPath };
+module.exports = { activate, deactivate, findOnPath, initializationOptions };
