@@ -360,6 +360,13 @@ async def test_workspace_symbols_come_from_the_files_not_open_too(client: Langua
     # Each declaration once, however many files see it; a group of the same name
     # declared elsewhere is another symbol. Never the folders the walk skips.
     assert [s[2] for s in await symbols("payroll")] == ["lone.bkr", "site.bkr"]
+    # Where the editor counts: the module on disk without its mark, its open
+    # buffer that keeps it with it (one character further right).
+    found = await client.workspace_symbol_async(T.WorkspaceSymbolParams(query="payroll"))
+    assert found[1].location.range.start == T.Position(line=0, character=13)
+    site = open_doc(client, folder / "site.bkr", SITE)
+    found = await client.workspace_symbol_async(T.WorkspaceSymbolParams(query="payroll"))
+    assert found[1].location.uri == site and found[1].location.range.start == T.Position(line=0, character=14)
     assert [s[2] for s in await symbols("testssi")] == ["main.bkr"]
     # An open buffer wins over the file on disk.
     open_doc(client, folder / "dev" / "dev.bkr", DEV.replace("DEVSSI", "DEVXSSI"))

@@ -503,6 +503,12 @@ class BkrServer(LanguageServer):
         lines and byte-order mark worked out once, not for every span."""
         files: dict[tuple[int, str], tuple[str | None, list[str], bool]] = {}
 
+        def position(lines: list[str], line: int, column: int) -> T.Position:
+            # A column of an ASCII line is the same number in every encoding.
+            if line < len(lines) and column <= len(lines[line]) and lines[line].isascii():
+                return T.Position(line=line, character=column)
+            return self.position(lines, line, column)
+
         def locate(span: Span, doc: Document) -> T.Location | None:
             known = files.get((id(doc), span.file))
             if known is None:
@@ -512,8 +518,8 @@ class BkrServer(LanguageServer):
             uri, lines, bom = known
             if uri is None:
                 return None
-            start = self.position(lines, span.line - 1, span.column - 1)
-            end = self.position(lines, span.end_line - 1, span.end_column - 1)
+            start = position(lines, span.line - 1, span.column - 1)
+            end = position(lines, span.end_line - 1, span.end_column - 1)
             if bom:
                 units = self.bom_units()
                 if start.line == 0:
