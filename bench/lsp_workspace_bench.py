@@ -169,9 +169,8 @@ async def _symbols_session(folder: Path, count: int) -> tuple[float, list[float]
     )
     client.initialized(T.InitializedParams())
     uri = (folder / "site.bkr").as_uri()
-    client.text_document_did_open(
-        T.DidOpenTextDocumentParams(text_document=T.TextDocumentItem(uri=uri, language_id="bkr", version=1, text=SITE))
-    )
+    opened = T.TextDocumentItem(uri=uri, language_id="bkr", version=1, text=SITE)
+    client.text_document_did_open(T.DidOpenTextDocumentParams(text_document=opened))
     await asyncio.wait_for(published, 120)
 
     async def symbols(query: str):

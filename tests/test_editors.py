@@ -188,7 +188,8 @@ def test_every_client_setup_in_the_docs_shows_the_language_server_s_settings():
     docs = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
     table = {m for m in re.findall(r"^\| `(\w+)` \|", docs, re.M)}
     assert options <= table
-    passing = re.findall(r"""(?:init_options|'initialization_options'|"initializationOptions")\W*[=:] *\{[^\n]*""", docs)
+    setup = r"""(?:init_options|'initialization_options'|"initializationOptions")\W*[=:] *\{[^\n]*"""
+    passing = re.findall(setup, docs)
     assert len(passing) >= 3
     for line in passing:
         assert "include" in line and "max_workspace_files" in line, line

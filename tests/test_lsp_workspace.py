@@ -340,7 +340,8 @@ async def test_workspace_symbols_come_from_the_files_not_open_too(client: Langua
     folder = client.folder
     # A cluster never opened whose identity job runs on each member: its names
     # per member are found too, where the job is declared.
-    ops = DEV.replace("cluster DEVSSI", "cluster OPSSSI").replace("run on DEV1 daily 05:00", "run on each member daily 05:00")
+    ops = DEV.replace("cluster DEVSSI", "cluster OPSSSI")
+    ops = ops.replace("run on DEV1 daily 05:00", "run on each member daily 05:00")
     (folder / "far").mkdir()
     (folder / "far" / "ops.bkr").write_bytes(ops.encode("utf-8"))
     main = open_doc(client, folder / "main.bkr", GOOD)
@@ -348,11 +349,10 @@ async def test_workspace_symbols_come_from_the_files_not_open_too(client: Langua
 
     async def symbols(query: str) -> list[tuple[str, str, str, int]]:
         found = await client.workspace_symbol_async(T.WorkspaceSymbolParams(query=query))
-        return [
-            (s.name, s.container_name, Path(s.location.uri.removeprefix("file://")).relative_to(folder).as_posix(),
-             s.location.range.start.line)
-            for s in found
-        ]
+        def where(s: T.SymbolInformation) -> str:
+            return Path(s.location.uri.removeprefix("file://")).relative_to(folder).as_posix()
+
+        return [(s.name, s.container_name, where(s), s.location.range.start.line) for s in found]
 
     job_line = ops.split("\r").index("  job MONINC {")
     assert await symbols("moninc2") == [("MONINC2", "job MONINC on DEV2", "far/ops.bkr", job_line)]

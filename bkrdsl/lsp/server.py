@@ -659,7 +659,8 @@ def build_server() -> BkrServer:
             if any(c.type != T.FileChangeType.Changed for c in params.changes):
                 ls.disk.forget()  # a file created or deleted may change what an import finds
             else:  # what was read from the files changed goes (their stamps would tell, mostly)
-                ls.disk.changed(p for p in (ls.name_and_path(c.uri)[1] for c in params.changes) if p is not None)
+                paths = (ls.name_and_path(c.uri)[1] for c in params.changes)
+                ls.disk.changed(p for p in paths if p is not None)
             for uri in ls.open_uris():
                 ls.schedule(uri, refresh_hints=True)
 

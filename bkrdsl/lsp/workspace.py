@@ -40,8 +40,9 @@ from bkrdsl.lsp.document import Document, analyse_document
 from bkrdsl.records import dataclass
 
 #: How many .bkr files of the workspace rename, references and workspace symbols
-#: search, at most (`initializationOptions.max_workspace_files`). Past it, the files after the
-#: first ones in path order are not searched, and the server says so.
+#: search, at most (`initializationOptions.max_workspace_files`). Past it, the
+#: files after the first ones in path order are not searched, and the server
+#: says so.
 MAX_FILES = 2000
 #: How many folders the walk enters, at most: a workspace opened on a home
 #: folder must not make a rename walk the whole disk.
@@ -244,6 +245,7 @@ class Workspace:
         if stamp is not None:
             self._imports[path] = (stamp, specs)
         return specs
+
     def importing(
         self, files: Iterable[Path], targets: set[Path], search_path: tuple[Path, ...], buffers: Buffers
     ) -> list[Path]:
