@@ -191,6 +191,35 @@ def test_the_language_server_with_standard_input_closed():
     assert "one of them is closed" in run.stderr and "Traceback" not in run.stderr
 
 
+@pytest.mark.parametrize(("signum", "word", "code"), [("SIGTERM", "terminated", 143), ("SIGINT", "interrupted", 130)])
+def test_the_language_server_answers_sigterm_and_ctrl_c_as_every_command(signum, word, code):
+    """pygls swallows the KeyboardInterrupt: `serve` raises it again once the server stops."""
+    import signal
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bkrdsl", "lsp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        # A child of a background `pytest &` starts with SIGINT ignored; give it Python's handler.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+        server.stdin.write(f"Content-Length: {len(body)}\r\n\r\n{body}".encode())
+        server.stdin.flush()
+        assert server.stdout.readline().startswith(b"Content-Length:")  # the server is serving
+        server.send_signal(getattr(signal, signum))
+        _, err = server.communicate(timeout=60)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert server.returncode == code, err
+    assert err.decode().endswith(f"bkrc: {word}\n")
+
+
 # ------------------------------------------------------------ where DIR cannot be written
 def test_a_mount_point_is_refused_by_name(tmp_path, monkeypatch):
     src, out = source(tmp_path), tmp_path / "w" / "out"

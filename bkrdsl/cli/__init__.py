@@ -77,7 +77,7 @@ class _LazyGroup(click.Group):
 
 
 def _answer_sigterm():
-    """Answer SIGTERM as Ctrl-C is answered (`output.Terminated`): a command that
+    """Answer SIGTERM as Ctrl-C is answered (`signals.Terminated`): a command that
     writes tidies up and says what it left, rather than dying with a temporary
     folder beside DIR. Not where SIGTERM is ignored or handled already. Returns
     the handler to put back, or None."""

@@ -38,7 +38,7 @@ def internal_error(err: BaseException) -> None:
 
 def interruption(err: BaseException | None = None, signum: int | None = None) -> tuple[str, int]:
     """(word, exit code) for an interrupt: ("interrupted", 130) for Ctrl-C,
-    ("terminated", 143) for SIGTERM (an `output.Terminated`, or `signum` 15)."""
+    ("terminated", 143) for SIGTERM (a `signals.Terminated`, or `signum` 15)."""
     import signal
 
     from bkrdsl.signals import Terminated

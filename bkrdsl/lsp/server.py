@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import os
 import re
+import threading
 from pathlib import Path
 
 from lsprotocol import types as T
@@ -948,7 +949,37 @@ def serve() -> None:
     """Run the server on standard input and output until the client says exit.
 
     The exit status is 0 if `shutdown` came before, else 1 (LSP, `exit`); pygls
-    catches its own SystemExit and would always return 0."""
+    catches its own SystemExit and would always return 0. pygls also swallows the
+    KeyboardInterrupt of Ctrl-C and SIGTERM's `Terminated` (bkrdsl/signals.py), so
+    the handlers are watched here and the interrupt raised again once the server
+    has stopped: `bkrc lsp` then says "interrupted" or "terminated" and exits 130
+    or 143, as every command does."""
+    import signal
+
+    caught: list[BaseException] = []
+    previous = {}
+
+    def watched(handler):
+        def on_signal(signum, frame):
+            try:
+                handler(signum, frame)
+            except KeyboardInterrupt as err:
+                caught.append(err)
+                raise
+
+        return on_signal
+
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            handler = signal.getsignal(signum)
+            if callable(handler):  # not where the signal is ignored, or left to the system
+                previous[signum] = signal.signal(signum, watched(handler))
     server = build_server()
-    server.start_io()
+    try:
+        server.start_io()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if caught:
+        raise caught[-1]
     raise SystemExit(0 if server.shut_down else 1)
