@@ -1216,6 +1216,10 @@ class Recovery:
                 span = self.source.span(every.start_pos, tok.end_pos)
                 diag = messages.each_member(written, statement, span)
                 report = lambda ip: self.report(diag, tok.start_pos)
+                if written.lower() == "each member":
+                    # `run onn each member`: `each` was lexed as a name after the
+                    # error before it; the words are right, and say nothing more.
+                    report = lambda ip: None
                 yield _Edit(leaves[:-1], [self.retype(every, "EACH")], [], report)
 
         return self.reread(ip, member, edits)
