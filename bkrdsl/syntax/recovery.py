@@ -1560,6 +1560,13 @@ class Recovery:
         if tok.type == "NAME":
             return self.stray_name(ip, tok, accepted)
         if tok.type in self.keyword_types:
+            previous = last_real_token(ip.parser_state.value_stack)
+            if previous is not None and previous.type == tok.type and previous.end_line == tok.line:
+                # `tape manager shared shared catalog-node ...`: the keyword twice, after
+                # a statement that is whole without it; read on as without the second.
+                remove = self.blank_and(previous, tok)
+                self.report(messages.written_twice(str(tok.value), self.span_of(tok), remove), tok.start_pos)
+                return None
             return self.misplaced_keyword(ip, tok, accepted)
         if tok.type == "LBRACE":
             if self.brace_balance > 0:  # one `{` too many in the file: this one
