@@ -292,6 +292,8 @@ UNKNOWN_KEYWORD = register(
     `incremental`) is the one the next word fits after: `backup APPS inc`
     at the end of its line is `incremental`, `inc minidisk` is `include`;
     where none or both fit, the message says it is ambiguous and names each.
+    A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
+    fits, is one error for the two words, which bkrc reads as the keyword.
     A keyword ends at a blank: a word that only
     starts with one (`private-volumes ZAPRV1`, `workers3`) is reported too,
     since it would otherwise read as the keyword followed by a name (a volume

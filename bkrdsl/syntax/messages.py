@@ -640,6 +640,16 @@ def missing_comma(left: str, right: str, span: Span) -> Diagnostic:
     )
 
 
+def split_keyword(written: str, meant: str, span: Span) -> Diagnostic:
+    """`impor t`, `incl ude`: a keyword with a blank inside."""
+    return codes.UNKNOWN_KEYWORD(
+        f"`{' '.join(written.split())}` is the keyword `{meant.lower()}` with a blank inside",
+        span,
+        help=f"write `{meant}`: a keyword is one word",
+        fix=write_fix(meant, span),
+    )
+
+
 def end_for_brace(span: Span) -> Diagnostic:
     """`end` alone on a line where a block may close: REXX's `do ... end`."""
     return codes.UNKNOWN_KEYWORD(

@@ -71,6 +71,9 @@ _YAML_SETTING = re.compile(
 _EXPIRY_MEMBERS = re.compile(
     r"\s+(?P<members>[^\s#{}\",]+(?:\s*,\s*[^\s#{}\",]+|\s+member)*)\s+(?=(?P<next>\w+))"
 )
+#: The rest of a keyword written with a blank inside (Recovery.split_keyword): blanks
+#: on the line, then letters and hyphens up to a blank, a brace, a comma or a comment.
+_SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
 
@@ -871,6 +874,9 @@ class Recovery:
             return self.resynchronise(ip, tok, accepted)
         if self.foreign_line(ip, tok.start_pos, tok):
             return None
+        split = self.split_keyword(ip, tok)
+        if split is not None:
+            return split
         typo = self.hyphenated_typo(tok)
         if typo is not None:
             # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
@@ -1631,6 +1637,27 @@ class Recovery:
             messages.not_a_keyword(self.describe(tok), where, starts, self.span_of(tok)), tok.start_pos
         )
         return self.skip_statement(ip, tok)
+
+    def split_keyword(self, ip, tok: Token) -> Token | None:
+        """`impor t std/zvm73`, `incl ude minidisk * *`, `retain 35 da ys`: a keyword
+        with a blank inside, where the keyword fits. One error for the two words,
+        read as the keyword (not the first as a misspelling and the second as a word
+        too many, a module `t` or a statement of its own); None when `tok` and the
+        word after it are not one."""
+        if tok.start_pos is None or not (tok.type == "NAME" or tok.type in self.keyword_types):
+            return None
+        text = self.source.text
+        rest = _SECOND_HALF.match(text, tok.end_pos)
+        if rest is None or not str(tok.value).isalpha():
+            return None
+        joined = str(tok.value) + rest.group(1)
+        keyword = self.facts.keywords.get(joined.lower())
+        if keyword is None or not Sim.of(ip).fits([keyword]):
+            return None
+        span = self.source.span(tok.start_pos, rest.end(1))
+        self.report(messages.split_keyword(text[tok.start_pos : rest.end(1)], joined, span), tok.start_pos)
+        self._advance(ip.lexer_thread.state, rest.end(1))
+        return self.retype(tok, keyword)
 
     def alone_on_line(self, tok: Token) -> bool:
         """Whether `tok` is the only word on its line (a comment may follow)."""
