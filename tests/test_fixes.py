@@ -97,6 +97,11 @@ RESTORED = [
     ("import std/zvm73", "import zvm73", "BKR101", "Import `std/zvm73`"),
     ("import std/zvm73", "import std/zmv73", "BKR101", "Import `std/zvm73`"),
     ("run on each member daily 03:30", "run on VMSYS1, VMSYS2 daily 03:30", "BKR221", "Run on each member"),
+    # A `}` too many in the middle of a statement: it goes, with the blanks before it if
+    # it stands between blanks, or a blank takes its place between two words.
+    ("purge weekly sun 03:00", "purge weekly }sun 03:00", "BKR006", "Remove the `}`"),
+    ("retain 35 days", "retain } 35 days", "BKR006", "Remove the `}`"),
+    ("retain 35 days", "retain}35 days", "BKR006", "Write ` `"),
     # One `}` too many closed the cluster early: its line goes, or it with the blank before it.
     ("  member VMSYS2 {", "  }\n  member VMSYS2 {", "BKR013", "Remove the `}` that closed `cluster PRODSSI` early"),
     ("private-volume M1PRV1 }", "private-volume M1PRV1 } }", "BKR013", "Remove the `}` that closed `cluster PRODSSI` early"),

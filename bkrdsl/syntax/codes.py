@@ -150,7 +150,10 @@ UNMATCHED_CLOSE = register(
     "a `}` with no `{` to close",
     """
     A closing brace appears where no block is open, usually because a block was
-    closed twice or its opening line was deleted.
+    closed twice or its opening line was deleted. So does a `}` too many in
+    the middle of a statement that reads on after it, on its line
+    (`purge weekly }sun 03:00`, `retain } 35 days`): bkrc reads the statement
+    as without it, and its fix removes it.
 
     Failing example:
 

@@ -640,6 +640,16 @@ def missing_comma(left: str, right: str, span: Span) -> Diagnostic:
     )
 
 
+def brace_inside_statement(span: Span, fix: Fix | None) -> Diagnostic:
+    """`purge weekly }sun 03:00`: a `}` too many in the middle of a statement."""
+    return codes.UNMATCHED_CLOSE(
+        "this `}` stands in the middle of a statement, and the file has a `}` more than `{`",
+        span,
+        help="remove it: the statement reads on after it",
+        fix=fix,
+    )
+
+
 def split_keyword(written: str, meant: str, span: Span) -> Diagnostic:
     """`impor t`, `incl ude`: a keyword with a blank inside."""
     return codes.UNKNOWN_KEYWORD(

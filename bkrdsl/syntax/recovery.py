@@ -874,6 +874,8 @@ class Recovery:
             return self.resynchronise(ip, tok, accepted)
         if self.foreign_line(ip, tok.start_pos, tok):
             return None
+        if tok.type == "RBRACE" and self.brace_inside_statement(ip, tok, accepted):
+            return None
         split = self.split_keyword(ip, tok)
         if split is not None:
             return split
@@ -1637,6 +1639,33 @@ class Recovery:
             messages.not_a_keyword(self.describe(tok), where, starts, self.span_of(tok)), tok.start_pos
         )
         return self.skip_statement(ip, tok)
+
+    def brace_inside_statement(self, ip, tok: Token, accepted: set[str]) -> bool:
+        """`purge weekly }sun 03:00`, `retain } 30 days`: a `}` too many in the middle
+        of a statement that reads on after it, on its line. One error, and the `}` is
+        skipped (not the block closed early, and the rest of the statement reported
+        word by word)."""
+        if self.brace_balance >= 0 or accepted & {"RBRACE", "$END"} or tok.start_pos is None:
+            return False
+        text = self.source.text
+        start, end = tok.start_pos, tok.end_pos
+        if not text[end:].split("\n", 1)[0].split("#", 1)[0].strip():
+            return False  # nothing after it on its line: perhaps the block's own `}`
+        after = self.peek(ip)
+        if after is None or after in ("RBRACE", "$END") or not Sim.of(ip).fits([after]):
+            return False
+        blank_before = start == 0 or text[start - 1] in " \t\n"
+        blank_after = end == len(text) or text[end] in " \t\n"
+        if blank_before and blank_after:  # `retain } 30`: the brace and the blanks before it
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            fix = messages.remove_fix("the `}`", self.source.span(start, end))
+        elif blank_before or blank_after:  # `weekly }sun`: the brace alone
+            fix = messages.remove_fix("the `}`", self.span_of(tok))
+        else:  # `weekly}sun`: a blank in its place
+            fix = messages.write_fix(" ", self.span_of(tok))
+        self.report(messages.brace_inside_statement(self.span_of(tok), fix), tok.start_pos)
+        return True
 
     def split_keyword(self, ip, tok: Token) -> Token | None:
         """`impor t std/zvm73`, `incl ude minidisk * *`, `retain 35 da ys`: a keyword
