@@ -7,6 +7,7 @@ must be no fix at all.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from conftest import run_cli
 from bkrdsl import fixes
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.pipeline import analyse
+from bkrdsl.syntax.parser import parser
+from bkrdsl.syntax.recovery import grammar_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
@@ -597,3 +600,53 @@ def test_fix_ends_with_one_line_per_file_what_it_fixed_and_what_is_left(tmp_path
         "clean.bkr: 0 fixes applied; clean",
         "site/common.bkr: not given to --fix; remaining: 1 error (BKR012)",
     ]
+
+
+# ------------------------------------------------------------------ one slip, every keyword
+
+_WORD = re.compile(r"#[^\n]*|\"[^\"\n]*\"|[^\s{},\"#]+")
+
+
+def one_slips() -> list[tuple[str, str]]:
+    """Each keyword of the base file where it first stands, with a letter too many
+    (`sharedd`), written twice (`shared shared`) or with a blank inside (`sh ared`),
+    and a few slips that broke the contract once: (what was done, the text with it)."""
+    keywords = set(grammar_facts(parser()).keywords)
+    found, seen = [], set()
+    for m in _WORD.finditer(BASE):
+        word = m.group()
+        if word.lower() not in keywords or word.lower() in seen:
+            continue
+        seen.add(word.lower())
+        start, end = m.span()
+        half = max(1, len(word) // 2)
+        for slip, written in (
+            ("a letter more", word + word[-1]),
+            ("twice", f"{word} {word}"),
+            ("a blank inside", f"{word[:half]} {word[half:]}"),
+        ):
+            found.append((f"{word}: {slip}", BASE[:start] + written + BASE[end:]))
+    # `onn` before `each member`: `each` was read as a name, and a fix wrote `each member`
+    # over `each member`, which took nothing away.
+    found.append(("on: a letter more, before each", damaged("run on each member", "run onn each member")))
+    return found
+
+
+SLIPS = one_slips()
+
+
+@pytest.mark.parametrize(("slip", "text"), SLIPS, ids=[s for s, _ in SLIPS])
+def test_each_fix_of_a_one_slip_file_removes_its_diagnostic_and_a_second_fix_changes_nothing(slip, text):
+    # The contract of `bkrc check --fix` on one slip: a fix writes something other
+    # than what it replaces and takes its own diagnostic away; --fix mends what it
+    # can in one run, so running it again has nothing left to do.
+    for d in check(text):
+        if d.fix is None:
+            continue
+        for edit in d.fix.edits:
+            assert text[edit.span.start : edit.span.end] != edit.new_text, (d.code, d.message)
+        mended = apply(text, d)
+        at = fixes._moved(d.span.start, sorted(d.fix.edits, key=lambda e: e.span.start))
+        assert not [x for x in check(mended) if x.code == d.code and x.span.start == at], (d.code, d.message)
+    done = fix_all(text)
+    assert fix_all(done.text).text == done.text
