@@ -676,3 +676,11 @@ def test_the_builder_knows_the_mark_of_a_reopened_block():
     from bkrdsl.syntax import recovery
 
     assert builder.REOPENED == recovery.REOPENED
+
+
+def test_a_word_after_a_statement_whose_keyword_recovery_supplied_names_that_keyword():
+    # `daily preview 01:00`: recovery reads a `preview` before `daily`; the second
+    # error names the statement by its keyword, never as "the `` statement".
+    found = diagnose("cluster A {\n  expire on M { daily preview 01:00 }\n}\n")
+    assert [d.code for d in found] == ["BKR004", "BKR004"]
+    assert "``" not in found[1].message and "the `preview` statement" in found[1].message

@@ -1714,7 +1714,9 @@ class Recovery:
         leaves = [t for t in leaves if t.start_pos is not None and t.start_pos >= first.start_pos]
         if len(leaves) < 2:
             return None
-        name = str(first.value).lower()
+        # A keyword recovery supplied (`daily preview 01:00`: a `preview` before `daily`)
+        # has no text of its own: name it by its keyword.
+        name = str(first.value).lower() or self.facts.texts.get(first.type, first.type).strip("`")
         if leaves[1].type in ("USER", "MANAGER"):
             name += f" {str(leaves[1].value).lower()}"
         statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
