@@ -97,6 +97,9 @@ RESTORED = [
     ("    include minidisk * 0100-0FFF", "    incl ude minidisk * 0100-0FFF", "BKR012", "Write `include`"),
     ("catalog shared server", "catalog sh ared server", "BKR012", "Write `shared`"),
     ("retain 35 days", "retain 35 da ys", "BKR012", "Write `days`"),
+    # the same after a list of names, where Lark reads one more name
+    ("  catalog shared server", "  catalg shared server", "BKR012", "Write `catalog`"),
+    ("  catalog shared server", "  cata log shared server", "BKR012", "Write `catalog`"),
     ("import std/zvm73", "import zvm73", "BKR101", "Import `std/zvm73`"),
     ("import std/zvm73", "import std/zmv73", "BKR101", "Import `std/zvm73`"),
     ("run on each member daily 03:30", "run on VMSYS1, VMSYS2 daily 03:30", "BKR221", "Run on each member"),

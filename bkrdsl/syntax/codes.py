@@ -297,6 +297,11 @@ UNKNOWN_KEYWORD = register(
     where none or both fit, the message says it is ambiguous and names each.
     A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
     fits, is one error for the two words, which bkrc reads as the keyword.
+    A misspelt keyword, or one with a blank inside, is caught too at the
+    start of the line after a list of volume labels, minidisk addresses or
+    SFS paths (`shared-volume VMCOM1`, then `catalg shared server BKRSVSFS
+    ...`), where the statement meant fits and its line reads on after it:
+    not read as more names of the list.
     A keyword ends at a blank: a word that only
     starts with one (`private-volumes ZAPRV1`, `workers3`) is reported too,
     since it would otherwise read as the keyword followed by a name (a volume

@@ -34,7 +34,11 @@ what a word is from the LALR parser's state after the previous token:
 * the recovery's lexer hook (`Recovery.name_token`) re-reads a name that spells
   a statement keyword and starts its line as that keyword where the state
   accepts neither `}` nor the end of the file; that always ends in an error,
-  so we give up there.
+  so we give up there;
+* a name that starts its line after a list of names and may be a statement
+  keyword misspelt, abbreviated or with a blank inside (`catalg`, `cata log`)
+  is reported by the recovery where the keyword fits (`Recovery.keyword_after_list`);
+  we give up on any such word (`_near_keyword`).
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -202,6 +206,25 @@ _TOKEN = re.compile(
 _IMPORT_PATH = re.compile(LARK_PATTERNS["IMPORT_PATH"])
 
 
+#: Statement keywords other than a group body's `match`: a state that reads them after
+#: a name is one where a list of names may end (volume labels, addresses, SFS paths).
+_LIST_ENDS = STATEMENT_KEYWORDS - {"match"}
+
+
+def _near_keyword(word: str, following: tuple) -> bool:
+    """Whether a name that starts its line after a list of names may be a statement
+    keyword misspelt, abbreviated or written with a blank inside (`catalg`, `cata`,
+    `cata log`), which `Recovery.keyword_after_list` reports where it fits."""
+    if not word.isalpha():
+        return False
+    from bkrdsl.syntax.messages import did_you_mean
+
+    kind, text, _start, line, _column, _first = following
+    if kind == "n" and text.lower() != text.upper() and (word + text.lower()) in STATEMENT_KEYWORDS:
+        return True
+    return any(k.startswith(word) for k in STATEMENT_KEYWORDS) or bool(did_you_mean(word, STATEMENT_KEYWORDS))
+
+
 class _GiveUp(Exception):
     """The text is not one this parser reads exactly as Lark: use the Lark path."""
 
@@ -309,6 +332,8 @@ class _Parser:
             elif lexing.plain:
                 if lexing.glue is not None and lexing.glue.match(word) is not None:
                     raise _GiveUp  # perhaps keywords run together: Lark tells
+                if first and lexing.keywords & _LIST_ENDS and _near_keyword(word, self.tokens[self.i + 1]):
+                    raise _GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
                 self.type = T_NAME
             elif not lexing.names:
                 raise _GiveUp  # not a keyword; Lark might read a keyword at its start

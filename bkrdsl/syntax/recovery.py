@@ -1859,6 +1859,9 @@ class Recovery:
         split = self.run_together(tok) or self.number_glued(tok) or self.name_glued(tok)
         if split is not None:
             return split
+        after_list = self.keyword_after_list(tok)
+        if after_list is not None:
+            return after_list
         keyword = self.facts.keywords.get(str(tok.value).lower())
         if keyword is None or self.parser_state is None or keyword not in self.statements:
             return tok
@@ -1871,6 +1874,46 @@ class Recovery:
         if previous is not None and previous.line == tok.line:
             return tok
         return self.retype(tok, keyword)
+
+    def keyword_after_list(self, tok: Token) -> Token | None:
+        """`shared-volume VMCOM1` + `catalg shared server BKRSVSFS ...` on the next line,
+        `exclude minidisk * 0190` + `incl ude minidisk * *`: a misspelt statement keyword
+        (or one with a blank inside) that starts the line after a list of volume labels,
+        minidisk addresses or SFS paths. Lark reads it as one more name of the list, and
+        the rest of its line with it; where the keyword meant fits and its line reads
+        on after it, report it and read it as the keyword."""
+        if tok.start_pos is None or self.parser_state is None or not self.first_on_line(tok.start_pos):
+            return None
+        stack = self.parser_state.value_stack
+        listed = self.list_of(stack)
+        previous = last_real_token(stack)
+        if listed is None or not listed[2] or previous is None or previous.line == tok.line:
+            return None
+        sim = self.sim_here()
+        if sim is None or not self.lexing(tok):
+            return None
+        text = str(tok.value)
+        if not text.isalpha():
+            return None
+        window = self.window(tok.end_pos)
+        rest = _SECOND_HALF.match(self.source.text, tok.end_pos)
+        joined = text + rest.group(1) if rest is not None else None
+        keyword = self.facts.keywords.get(joined.lower()) if joined is not None else None
+        if keyword in self.statements and sim.fits([keyword]):
+            ahead = sim.copy()
+            if ahead.feed(keyword) and self.reading(ahead, window[1:]) is not None:
+                span = self.source.span(tok.start_pos, rest.end(1))
+                self.report(messages.split_keyword(self.source.text[tok.start_pos : rest.end(1)], joined, span), tok.start_pos)
+                self._advance(self.parser_state.lexer.state, rest.end(1))
+                return self.retype(tok, keyword)
+        fitting = [k for k, t in self.facts.keywords.items() if t in self.statements and sim.fits([t])]
+        words = messages.did_you_mean(text, fitting)
+        if len(words) != 1:
+            return None
+        ahead = sim.copy()
+        if not ahead.feed(self.facts.keywords[words[0]]) or self.reading(ahead, window) is None:
+            return None
+        return self.misspelt(tok, words)
 
     # ------------------------------------------------------------ keywords run together
     def word_around(self, start: int) -> tuple[int, int]:
