@@ -217,6 +217,13 @@ MESSAGES = [
      "only `include` fits before `minidisk`"),
     ("cluster A {\n  job J { backup G inc, H }\n}\n", "BKR012", (2, 20),
      "`inc` is ambiguous: it abbreviates `include` and `incremental`"),
+    # A misspelt keyword that ends its statement: one error says the keyword and what follows it.
+    ("cluster A {\n  job J { inc }\n}\n", "BKR012", (2, 11),
+     "write `include` followed by `minidisk` or `sfs`: the statement ends after `inc`"),
+    ("cluster A {\n  job J {\n    desc\n    to tape\n  }\n}\n", "BKR012", (3, 5),
+     'write `description` followed by a quoted text ("...")'),
+    ("cluster A {\n  job J { run on M dai }\n}\n", "BKR012", (2, 20),
+     "write `daily` followed by a time of day (HH:MM)"),
     # Lines copied from a CP directory or a job template: the help gives the statement.
     ("cluster A {\n  USER LINUX01 LBYONLY 512M 2G G\n}\n", "BKR012", (2, 3), "`single user LINUX01`"),
     ("cluster A {\n  IDENTITY BKRBKUP X 64M 128M BG\n}\n", "BKR012", (2, 3), "`identity user BKRBKUP`"),
@@ -684,3 +691,14 @@ def test_a_word_after_a_statement_whose_keyword_recovery_supplied_names_that_key
     found = diagnose("cluster A {\n  expire on M { daily preview 01:00 }\n}\n")
     assert [d.code for d in found] == ["BKR004", "BKR004"]
     assert "``" not in found[1].message and "the `preview` statement" in found[1].message
+
+
+def test_a_misspelt_keyword_that_ends_its_statement_is_one_error_without_a_fix():
+    # `inc` alone: not also "expected `minidisk` or `sfs` after `inc`" at the same place;
+    # writing `include` alone would not finish the statement, so there is no fix.
+    d = one("cluster A {\n  job J { inc }\n  job K { backup G full }\n}\n")
+    assert d.message == "unknown keyword `inc`; did you mean `include`?"
+    assert d.fix is None
+    # The next statement is still read: a mistake in it is reported too.
+    found = diagnose("cluster A {\n  job J {\n    inc\n    run onn M daily 01:00\n  }\n}\n")
+    assert [(f.code, f.span.line) for f in found] == [("BKR012", 3), ("BKR012", 4)]

@@ -302,6 +302,10 @@ UNKNOWN_KEYWORD = register(
     SFS paths (`shared-volume VMCOM1`, then `catalg shared server BKRSVSFS
     ...`), where the statement meant fits and its line reads on after it:
     not read as more names of the list.
+    When the statement stops right after the misspelt word (`job J { inc }`),
+    the same one error also says what must follow the keyword (`minidisk`
+    or `sfs` after `include`), and has no fix, since the keyword alone would
+    not finish the statement.
     A keyword ends at a blank: a word that only
     starts with one (`private-volumes ZAPRV1`, `workers3`) is reported too,
     since it would otherwise read as the keyword followed by a name (a volume

@@ -429,6 +429,18 @@ def unknown_keyword(found: str, words: list[str], span: Span) -> Diagnostic:
     return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=fix)
 
 
+def unknown_keyword_unfinished(found: str, words: list[str], need: str, span: Span) -> Diagnostic:
+    """`job J { inc }`: a misspelt keyword that ends its statement too soon. One error
+    says both: the keyword meant, and what it must be followed by. No fix: writing
+    the keyword alone does not finish the statement."""
+    written = f"`{words[0]}`" if len(words) == 1 else f"{alternatives(words)}, whichever you meant,"
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword {found}; did you mean {alternatives(words)}?",
+        span,
+        help=f"write {written} followed by {need}: the statement ends after {found}",
+    )
+
+
 def abbreviation_meant(found: str, keyword: str, words: list[str], before: str, span: Span) -> Diagnostic:
     """`backup APPS inc`: an abbreviation of several keywords, of which one fits before
     the next word (`before`, as shown)."""

@@ -506,6 +506,8 @@ class Recovery:
         self._balance: int | None = None
         self.glued_names: set[int] = set()  # start offsets of names cut from a keyword's word (`backups`)
         self.glued: list[tuple[int, int]] = []  # (start, end) of words reported as keywords run together
+        # Misspelt keywords read as the keyword: start offset -> (their BKR012, the keywords offered).
+        self.respelt: dict[int, tuple[Diagnostic, list[str]]] = {}
         self._by_length = sorted(self.facts.keywords, key=len, reverse=True)
         self._glue_shape = glue_shape(tuple(self._by_length))
         self._keyword_start = keyword_start(tuple(self._by_length))
@@ -1085,8 +1087,27 @@ class Recovery:
 
     def misspelt(self, tok: Token, words: list[str]) -> Token:
         """Report a misspelt keyword and read it as the closest (the first of equals)."""
-        self.report(messages.unknown_keyword(self.describe(tok), words, self.span_of(tok)), tok.start_pos)
+        diag = messages.unknown_keyword(self.describe(tok), words, self.span_of(tok))
+        self.report(diag, tok.start_pos)
+        if self.diagnostics and self.diagnostics[-1] is diag:
+            self.respelt[tok.start_pos] = (diag, words)
         return self.retype(tok, self.facts.keywords[words[0]])
+
+    def unfinished_respelt(self, keyword: Token, filler: str, accepted: set[str], at: int) -> bool:
+        """`job J { inc }`: the statement stops right after a misspelt keyword. Its
+        BKR012 says, as well, what must follow the keyword, and that is the one
+        error for the word (not also "expected `minidisk` or `sfs` after `inc`")."""
+        if keyword.start_pos not in self.respelt:
+            return False
+        diag, words = self.respelt.pop(keyword.start_pos)
+        if filler == "NAME":  # named by the keyword it was read as, not by the misspelling
+            need = messages.follower(words[0], 0)
+        else:
+            need = self.expected_list(accepted - {"RBRACE", "$END"})
+        merged = messages.unknown_keyword_unfinished(self.describe(keyword), words, need, diag.span)
+        self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
+        self.reported_at.add(at)
+        return True
 
     def stray_text(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
@@ -2663,6 +2684,8 @@ class Recovery:
         where = self.span_of(previous) if previous is not None else self.span_of(found)
         at = found.start_pos if found.type != "$END" else len(self.source.text)
         keyword, names = self.governing_keyword(stack)
+        if keyword is not None and keyword is previous and self.unfinished_respelt(keyword, filler, accepted, at):
+            return
         if filler == "LBRACE":
             title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
             self.report(messages.missing_open(title, self.describe(found), where), at)
