@@ -317,7 +317,9 @@ UNKNOWN_KEYWORD = register(
     A member after `preview` or `purge` (`expire on VMSYS1 { preview on
     VMSYS2 daily 05:00 }`) is an error too: both run on the member their
     `expire on` block names, the one member that runs expiry with a shared
-    catalog; a fix removes `on VMSYS1` only when it names that member.
+    catalog, or on each member a block for a local catalog names (`expire on
+    each member`), where the help gives one member's own a block of its own;
+    a fix removes `on VMSYS1` only when it repeats the block's own members.
     A line copied from the CP directory (`USER LINUX01 LBYONLY 512M 2G G`,
     `IDENTITY ...`, `MDISK ...`, `SUBCONFIG ...`, `BUILD ON ...`) is one
     error for the whole line, whose help gives the .bkr statement that says

@@ -1169,22 +1169,56 @@ def expiry_member(
     """`expire on DEV1 { preview on DEV2 daily 05:00 }`: `preview` and `purge` take a
     schedule only; they run on the block's member (`home`). `removal` is `on DEV2 `."""
     meant = f"{statement} {schedule}"
+    members = [m.strip().upper() for m in home.split(",")]
+    several = home.lower() == "each member" or len(members) > 1
     if written.upper() == home.upper():
+        runs = "run on each member the expire block names" if several else "both run on the expire block's member"
         return codes.UNKNOWN_KEYWORD(
             f"`on {written}` is said by the block, `expire on {home}`: `{statement}` takes only a schedule",
             span,
-            help=f"write `{meant}`: preview and purge both run on the expire block's member",
+            help=f"write `{meant}`: preview and purge {runs}",
             fix=remove_fix(f"`on {written}`", removal),
         )
-    where = "on each member" if home.lower() == "each member" else f"on `{home}`"
+    if several:
+        return _expiry_member_of_several(statement, written, home, meant, members, span)
     return codes.UNKNOWN_KEYWORD(
         f"`{statement}` takes no member: preview and purge both run on the member of their"
         f" block, `expire on {home}`, not on `{written}`",
         span,
-        help=f"write `{meant}` to run it {where}: with a shared catalog one member runs expiry"
+        help=f"write `{meant}` to run it on `{home}`: with a shared catalog one member runs expiry"
         " (preview and purge), and its preview lists every member's jobs; a block"
         f" `expire on {written} {{ ... }}` is for a local catalog",
     )
+
+
+def _expiry_member_of_several(
+    statement: str, written: str, home: str, meant: str, members: list[str], span: Span
+) -> Diagnostic:
+    """`expire on each member { preview on DEV2 daily 05:00 }` (or a list of members,
+    a local catalog): the block runs preview and purge on every member it names; one
+    member's own goes in a block of its own."""
+    each = home.lower() == "each member"
+    alone = " alone" if each or written.upper() in members else ""
+    if each:
+        message = (
+            f"`{statement}` takes no member: preview and purge run on each member,"
+            f" as their block says (`expire on each member`), not on `{written}`{alone}"
+        )
+        where = "on each member"
+    else:
+        message = (
+            f"`{statement}` takes no member: preview and purge run on each member"
+            f" their block names (`expire on {home}`), not on `{written}`{alone}"
+        )
+        where = "on " + " and ".join(f"`{m.strip()}`" for m in home.split(","))
+    help = (
+        f"write `{meant}` to run it {where}; to run it on `{written}`{alone},"
+        f" give it a block of its own: `expire on {written} {{ {meant} }}`"
+    )
+    if statement == "purge" and alone:
+        out = "list the other members here in place of `each member`" if each else f"take `{written}` out of this list"
+        help += f", and {out}: a member purges in one block only"
+    return codes.UNKNOWN_KEYWORD(message, span, help=help)
 
 
 #: Words a newcomer writes for the disk medium (`to dasd pool BKUPPOOL`).
