@@ -1012,6 +1012,53 @@ class Commit:
         self.release()
 
 
+def _refuse_mount_point(plan: Plan) -> Path:
+    """The folder `write` replaces (absolute, a symbolic link followed); OutputError
+    when it is a mount point, which cannot be renamed."""
+    out_dir = Path(os.path.abspath(plan.out_dir))
+    if out_dir.is_symlink():
+        out_dir = out_dir.resolve()
+    if os.path.ismount(out_dir):
+        raise OutputError(
+            f"{plan.out_dir} is a mount point: bkrc writes the new folder beside DIR and renames it"
+            " into DIR's place, and a mount point cannot be renamed; name a folder inside it"
+            f" (-o {os.path.join(plan.out_dir, 'out')}); nothing written"
+        )
+    return out_dir
+
+
+def refuse_unwritable(plan: Plan) -> None:
+    """For `--dry-run`: raise the OutputError `write` would raise before it writes a
+    file, without writing one. `write` creates its temporary folder beside DIR (and
+    the folders above DIR that are missing): the nearest folder above DIR that exists
+    must be one this process may write to and enter, on a file system that is not
+    read-only; and DIR must not be a mount point. Permissions are asked of the
+    system (`access`, for the effective user: root passes unless it lacks the
+    capability), so the message is the one the compile gives, naming the same path."""
+    out_dir = _refuse_mount_point(plan)
+    folder, missing = out_dir.parent, None
+    while not os.path.lexists(folder) and folder != folder.parent:
+        folder, missing = folder.parent, folder
+    # The path a refused mkdir or mkdtemp would name: the first missing folder, else
+    # the temporary folder beside DIR.
+    named = str(missing or folder / f"{_temp_prefix(out_dir)}new-{os.getpid()}-")
+    if not os.path.isdir(folder):
+        err = NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), named)
+    else:
+        try:
+            read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        except (OSError, AttributeError):  # pragma: no cover - no statvfs (Windows)
+            read_only = False
+        effective = os.access in os.supports_effective_ids
+        if read_only:
+            err = OSError(errno.EROFS, os.strerror(errno.EROFS), named)
+        elif not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
+            err = PermissionError(errno.EACCES, os.strerror(errno.EACCES), named)
+        else:
+            return
+    raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
+
+
 def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> None:
     """Carry the plan out, all or nothing. Raises OutputError; DIR is then untouched.
 
@@ -1026,15 +1073,7 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> N
         return
     if plan.obstacles:
         raise OutputError(obstacles_message(plan).rstrip("\n"))
-    out_dir = Path(os.path.abspath(plan.out_dir))
-    if out_dir.is_symlink():
-        out_dir = out_dir.resolve()
-    if os.path.ismount(out_dir):
-        raise OutputError(
-            f"{plan.out_dir} is a mount point: bkrc writes the new folder beside DIR and renames it"
-            " into DIR's place, and a mount point cannot be renamed; name a folder inside it"
-            f" (-o {os.path.join(plan.out_dir, 'out')}); nothing written"
-        )
+    out_dir = _refuse_mount_point(plan)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         recover(out_dir)

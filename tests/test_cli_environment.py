@@ -229,6 +229,7 @@ def test_a_mount_point_is_refused_by_name(tmp_path, monkeypatch):
     err = one_line(run_cli(["compile", src, "-o", out]))
     assert "is a mount point" in err and f"-o {out / 'out'}" in err
     assert list(out.iterdir()) == [] and siblings(out) == []
+    assert one_line(run_cli(["compile", src, "-o", out, "--dry-run"])) == err
 
 
 def test_a_parent_folder_bkrc_may_not_write_to(tmp_path, monkeypatch):
@@ -244,6 +245,78 @@ def test_a_parent_folder_bkrc_may_not_write_to(tmp_path, monkeypatch):
         f"bkrc: {out}: cannot write: Permission denied in {out.parent}: bkrc builds the new folder"
         f" beside out and then puts it in its place, so it needs write permission on {out.parent}\n"
     )
+
+
+def refuse_writes(monkeypatch, folder, err=errno.EACCES) -> None:
+    """`folder` refuses to be written, as it does for a user who is not root (or on a
+    read-only file system, `err` EROFS): the compile's mkdtemp and mkdir in it fail,
+    and `access` (for --dry-run, which writes nothing) says no."""
+    folder = str(folder)
+    why = os.strerror(err)
+    real_mkdtemp, real_mkdir, real_access, real_statvfs = tempfile.mkdtemp, os.mkdir, os.access, os.statvfs
+
+    def mkdtemp(prefix=None, dir=None, **kwargs):
+        if os.fspath(dir) == folder:
+            raise OSError(err, why, os.path.join(dir, prefix + "abc"))
+        return real_mkdtemp(prefix=prefix, dir=dir, **kwargs)
+
+    def mkdir(path, *args, **kwargs):
+        if os.path.dirname(os.fspath(path)) == folder:
+            raise OSError(err, why, os.fspath(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    def access(path, mode, *args, **kwargs):
+        if os.fspath(path) == folder and mode & os.W_OK:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    def statvfs(path):
+        found = real_statvfs(path)
+        if os.fspath(path) == folder and err == errno.EROFS:
+            return os.statvfs_result((*found[:8], found.f_flag | os.ST_RDONLY, found.f_namemax))
+        return found
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(os, "statvfs", statvfs)
+
+
+@pytest.mark.parametrize("err", [errno.EACCES, errno.EROFS], ids=["refused", "read-only"])
+@pytest.mark.parametrize("below", [["out"], ["new", "out"]], ids=["beside", "missing-parent"])
+def test_a_dry_run_says_what_the_compile_would_say_where_it_cannot_write(tmp_path, monkeypatch, err, below):
+    """--dry-run writes nothing, but exits as the compile would: 2, with its message,
+    when the folder DIR is built beside (or the first one missing above it) cannot
+    be written."""
+    src, ro = source(tmp_path), tmp_path / "ro"
+    ro.mkdir()
+    out = ro.joinpath(*below)
+    refuse_writes(monkeypatch, ro, err)
+    written = one_line(run_cli(["compile", src, "-o", out]))
+    dry = run_cli(["compile", src, "-o", out, "--dry-run"])
+    assert one_line(dry) == written
+    assert f"{out}: cannot write: {os.strerror(err)}" in written
+    assert "to create" in dry.stdout  # the plan is still printed
+    assert list(ro.iterdir()) == []
+    # --check only compares: DIR is not up to date, and that is its answer.
+    assert one_line(run_cli(["compile", src, "-o", out, "--check"]), 1) == f"bkrc: {out} is not up to date with {src}\n"
+
+
+def test_a_dry_run_of_an_up_to_date_folder_needs_no_write_permission(tmp_path, monkeypatch):
+    # The compile writes nothing then, and succeeds: so does the dry run.
+    src, out = source(tmp_path), tmp_path / "ro" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    refuse_writes(monkeypatch, out.parent)
+    assert "is up to date" in run_cli(["compile", src, "-o", out], expect=0).stdout
+    assert "0 to create, 0 to update, 0 to delete" in run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stdout
+
+
+def test_a_dry_run_says_a_file_on_dir_s_path_stops_the_compile(tmp_path):
+    src, out = source(tmp_path), tmp_path / "notes" / "x" / "out"
+    (tmp_path / "notes").write_text("")
+    written = one_line(run_cli(["compile", src, "-o", out]))
+    assert one_line(run_cli(["compile", src, "-o", out, "--dry-run"])) == written
+    assert written == f"bkrc: {out}: cannot write: {tmp_path / 'notes'} is a file, not a folder\n"
 
 
 def test_a_full_disk_says_a_second_copy_is_needed(tmp_path, monkeypatch):

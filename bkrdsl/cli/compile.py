@@ -216,6 +216,11 @@ def _compile(
             _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE)
         if plan.obstacles and not plan.up_to_date:
             _fail(output.obstacles_message(plan).rstrip("\n"), EXIT_USAGE)
+        if not plan.up_to_date:  # where the compile would write: could it?
+            try:
+                output.refuse_unwritable(plan)
+            except output.OutputError as err:
+                _fail(f"bkrc: {err}", EXIT_USAGE)
         return EXIT_OK
     if plan.up_to_date:
         click.echo(f"bkrc: {out} is up to date")
