@@ -1,4 +1,5 @@
-"""A missing module (BKR101) says what to write when the standard library has it."""
+"""A missing module (BKR101) says what to write when the standard library has it; a
+module in a folder bkrc may not enter is not called missing (BKR103)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,61 @@ def test_an_unknown_stdlib_module_lists_the_library(tmp_path):
 @pytest.mark.parametrize("spec", ["./zvm73", "site/common", "nothing"])
 def test_no_hint_for_what_the_library_does_not_have_or_a_relative_path(tmp_path, spec):
     assert missing(tmp_path, spec).startswith("searched, in order:\n")
+
+
+# ------------------------------------------------------------ folders bkrc may not enter
+def lock(monkeypatch, folder) -> None:
+    """`folder` may not be entered (no search permission): every stat below it fails
+    with EACCES, as it does for a user who is not root (the tests run as root)."""
+    import errno
+    import os
+
+    real = os.stat
+
+    def stat_(path, *args, **kwargs):
+        if str(os.fspath(path)).startswith(str(folder) + os.sep):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_)
+
+
+def import_codes(tmp_path, spec: str, search_path=()):
+    path = tmp_path / "main.bkr"
+    data = f"import {spec}\n{CLUSTER}".encode()
+    found = analyse(str(path), data, path=path, search_path=search_path).diagnostics
+    return [d for d in found if d.code in ("BKR101", "BKR103")]
+
+
+def test_a_module_in_a_folder_bkrc_may_not_enter_is_not_called_missing(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "x.bkr").write_text("single user SITEADM\n")
+    lock(monkeypatch, site)
+    (d,) = import_codes(tmp_path, "./site/x")
+    assert d.code == "BKR103"
+    assert d.message == (
+        f"cannot read module `./site/x` ({site / 'x.bkr'}): permission denied to enter the folder {site}"
+    )
+    assert d.help == (
+        f"let the user running bkrc enter {site} (it needs search permission, x, on every folder"
+        " on a module's path), or correct the import"
+    )
+
+
+def test_a_search_path_folder_bkrc_may_not_enter_is_named_among_the_places_searched(tmp_path, monkeypatch):
+    locked, empty = tmp_path / "lib", tmp_path / "lib2"
+    locked.mkdir()
+    empty.mkdir()
+    lock(monkeypatch, locked)
+    (d,) = import_codes(tmp_path, "common", (locked, empty))
+    assert d.code == "BKR103" and d.message.endswith(f"permission denied to enter the folder {locked}")
+    assert d.help.endswith(
+        "\nsearched, in order:\n"
+        f"  {tmp_path / 'common.bkr'}\n"
+        f"  {locked / 'common.bkr'} (may not enter {locked})\n"
+        f"  {empty / 'common.bkr'}"
+    )
+    # A module found further on is read, as before: no error for the import.
+    (empty / "common.bkr").write_text("single user SITEADM\n")
+    assert import_codes(tmp_path, "common", (locked, empty)) == []

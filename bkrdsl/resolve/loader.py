@@ -4,7 +4,8 @@
 relative to the importing file; a bare `import site/common` is looked up in the
 importing file's folder, then in each folder of the search path (`-I DIR`,
 then BKRDSL_PATH). A missing module or an import cycle is a diagnostic that
-names the places searched or the cycle.
+names the places searched or the cycle; a module in a folder bkrc may not enter
+is one that names that folder.
 """
 
 from __future__ import annotations
@@ -74,9 +75,14 @@ UNREADABLE_MODULE = register(
     "an imported module exists but cannot be read",
     """
     The imported path was found but is a folder, or reading it failed (for
-    example, no permission).
+    example, no permission). Or a folder on the module's path is one bkrc may
+    not enter (no search permission, `x`, for the user running bkrc): bkrc
+    cannot tell whether the module is there, and names that folder rather
+    than saying the module is missing (BKR101). A module found further on
+    (a bare import, in a later `-I DIR`) is used as before.
 
-    Fix: make the file readable, or correct the import.
+    Fix: make the file readable, or the folder enterable (`chmod`), or
+    correct the import.
     """,
     no_example="a file that cannot be read: the mistake is not in any text",
 )
@@ -106,6 +112,33 @@ def _candidates(spec: str, importer: Path | None, search_path: tuple[Path, ...])
     if spec.startswith("./") or spec.startswith("../"):
         return [base / name]
     return [base / name] + [folder / name for folder in search_path]
+
+
+def _look(path: Path) -> bool | PermissionError:
+    """Whether `path` is there; the PermissionError when a folder on its path may not
+    be entered (the module may be there: bkrc cannot tell). A name the file system
+    refuses (ENAMETOOLONG) is a module that is not there, not an error of bkrc."""
+    try:
+        os.stat(path)
+    except PermissionError as err:
+        return err
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _closed_folder(path: Path) -> Path:
+    """The folder on `path`'s way that bkrc may not enter: the deepest one above it
+    that bkrc can look at (every folder above that one, it could enter)."""
+    for folder in path.parents:
+        try:
+            os.stat(folder)
+        except PermissionError:
+            continue
+        except (OSError, ValueError):  # pragma: no cover - gone since it was looked at
+            break
+        return folder
+    return path.parent  # pragma: no cover - the root itself refused
 
 
 def find_module(spec: str, importer: Path | None, search_path: tuple[Path, ...]) -> Path | None:
@@ -196,9 +229,31 @@ def _visit(
     until the cyclic collector ran (compile runs without it)."""
     for imp in mod.imports:
         tried = _candidates(imp.path, mod_path, loading.search_path)
-        # os.path.exists, not Path.exists: a name the file system refuses
-        # (ENAMETOOLONG) is a module that is not there, not an error of bkrc.
-        found = next((c for c in tried if os.path.exists(c)), None)
+        found, closed = None, {}  # closed: candidate -> the folder on its way bkrc may not enter
+        for candidate in tried:
+            there = _look(candidate)
+            if there is True:
+                found = candidate
+                break
+            if there:
+                closed[candidate] = _closed_folder(candidate)
+        if found is None and closed:
+            first, folder = next(iter(closed.items()))
+            searched = ""
+            if len(tried) > 1:
+                where = "\n".join(
+                    f"  {t}" + (f" (may not enter {closed[t]})" if t in closed else "") for t in tried
+                )
+                searched = f"\nsearched, in order:\n{where}"
+            loading.program.diagnostics.append(
+                UNREADABLE_MODULE(
+                    f"cannot read module `{imp.path}` ({first}): permission denied to enter the folder {folder}",
+                    imp.span,
+                    help=f"let the user running bkrc enter {folder} (it needs search permission, x, on"
+                    f" every folder on a module's path), or correct the import{searched}",
+                )
+            )
+            continue
         if found is None:
             where = "\n".join(f"  {t}" for t in tried)
             hint, path = _stdlib_hint(imp.path)
