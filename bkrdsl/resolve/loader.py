@@ -72,7 +72,7 @@ UNREADABLE_MODULE = register(
     "BKR103",
     "unreadable-module",
     "error",
-    "an imported module exists but cannot be read",
+    "an imported module, or a folder on its path, cannot be read",
     """
     The imported path was found but is a folder, or reading it failed (for
     example, no permission). Or a folder on the module's path is one bkrc may
