@@ -299,7 +299,8 @@ def test_a_dry_run_says_what_the_compile_would_say_where_it_cannot_write(tmp_pat
     assert "to create" in dry.stdout  # the plan is still printed
     assert list(ro.iterdir()) == []
     # --check only compares: DIR is not up to date, and that is its answer.
-    assert one_line(run_cli(["compile", src, "-o", out, "--check"]), 1) == f"bkrc: {out} is not up to date with {src}\n"
+    checked = run_cli(["compile", src, "-o", out, "--check"])
+    assert one_line(checked, 1) == f"bkrc: {out} is not up to date with {src}\n"
 
 
 def test_a_dry_run_of_an_up_to_date_folder_needs_no_write_permission(tmp_path, monkeypatch):
@@ -308,7 +309,8 @@ def test_a_dry_run_of_an_up_to_date_folder_needs_no_write_permission(tmp_path, m
     run_cli(["compile", src, "-o", out], expect=0)
     refuse_writes(monkeypatch, out.parent)
     assert "is up to date" in run_cli(["compile", src, "-o", out], expect=0).stdout
-    assert "0 to create, 0 to update, 0 to delete" in run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stdout
+    dry = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert "0 to create, 0 to update, 0 to delete" in dry.stdout
 
 
 def test_a_dry_run_says_a_file_on_dir_s_path_stops_the_compile(tmp_path):

@@ -247,7 +247,8 @@ def _visit(
                 searched = f"\nsearched, in order:\n{where}"
             loading.program.diagnostics.append(
                 UNREADABLE_MODULE(
-                    f"cannot read module `{imp.path}` ({first}): permission denied to enter the folder {folder}",
+                    f"cannot read module `{imp.path}` ({first}):"
+                    f" permission denied to enter the folder {folder}",
                     imp.span,
                     help=f"let the user running bkrc enter {folder} (it needs search permission, x, on"
                     f" every folder on a module's path), or correct the import{searched}",

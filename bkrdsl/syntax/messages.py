@@ -1172,7 +1172,9 @@ def expiry_member(
     members = [m.strip().upper() for m in home.split(",")]
     several = home.lower() == "each member" or len(members) > 1
     if written.upper() == home.upper():
-        runs = "run on each member the expire block names" if several else "both run on the expire block's member"
+        runs = "both run on the expire block's member"
+        if several:
+            runs = "run on each member the expire block names"
         return codes.UNKNOWN_KEYWORD(
             f"`on {written}` is said by the block, `expire on {home}`: `{statement}` takes only a schedule",
             span,
@@ -1216,7 +1218,11 @@ def _expiry_member_of_several(
         f" give it a block of its own: `expire on {written} {{ {meant} }}`"
     )
     if statement == "purge" and alone:
-        out = "list the other members here in place of `each member`" if each else f"take `{written}` out of this list"
+        out = (
+            "list the other members here in place of `each member`"
+            if each
+            else f"take `{written}` out of this list"
+        )
         help += f", and {out}: a member purges in one block only"
     return codes.UNKNOWN_KEYWORD(message, span, help=help)
 

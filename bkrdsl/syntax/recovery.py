@@ -2684,8 +2684,9 @@ class Recovery:
         where = self.span_of(previous) if previous is not None else self.span_of(found)
         at = found.start_pos if found.type != "$END" else len(self.source.text)
         keyword, names = self.governing_keyword(stack)
-        if keyword is not None and keyword is previous and self.unfinished_respelt(keyword, filler, accepted, at):
-            return
+        if keyword is not None and keyword is previous:
+            if self.unfinished_respelt(keyword, filler, accepted, at):
+                return
         if filler == "LBRACE":
             title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
             self.report(messages.missing_open(title, self.describe(found), where), at)
