@@ -147,7 +147,8 @@ def table_text() -> str:
         theirs = _ORIGINAL(name, list(args), list(body), globals=scope, locals=dict.fromkeys(names), **extra)
         local_values = dict.fromkeys(names) | ({"_return_type": None} if returns else {})
         # dont_inherit: compiled as dataclasses compiles it, without this module's __future__ import.
-        exec(compile(txt, "<string>", "exec", dont_inherit=True), scope, made := {})
+        # S102: exec is how dataclasses itself makes these methods.
+        exec(compile(txt, "<string>", "exec", dont_inherit=True), scope, made := {})  # noqa: S102
         ours = made["__create_fn__"](**local_values)
         if _made(ours) != _made(theirs):
             raise SystemExit(f"this Python's dataclasses._create_fn makes other code of:\n{txt}")

@@ -52,8 +52,10 @@ def assert_interrupted(result, fixed, rest) -> None:
     assert "Aborted!" not in result.output
     assert result.stderr.splitlines() == [
         *(f"fixed 1 problem in {path}: BKR012" for path in fixed),
-        f"bkrc: interrupted; fixed: {', '.join(map(str, fixed))};"
-        f" not fixed, as they were: {', '.join(map(str, rest))}",
+        (
+            f"bkrc: interrupted; fixed: {', '.join(map(str, fixed))};"
+            f" not fixed, as they were: {', '.join(map(str, rest))}"
+        ),
         f"bkrc: to go on: bkrc check --fix {' '.join(map(str, rest))}",
     ]
 
@@ -129,8 +131,10 @@ def test_ctrl_c_names_the_files_checked_with_nothing_to_fix_and_keeps_the_search
     result = run_cli(["check", "--fix", "-I", tmp_path, clean, broken])
     assert result.exit_code == 130
     assert result.stderr.splitlines() == [
-        f"bkrc: interrupted; no file was changed; no fix to apply: {clean};"
-        f" not fixed, as they were: {broken}",
+        (
+            f"bkrc: interrupted; no file was changed; no fix to apply: {clean};"
+            f" not fixed, as they were: {broken}"
+        ),
         f"bkrc: to go on: bkrc check --fix -I {tmp_path} '{broken}'",
     ]
     assert broken.read_text(encoding="utf-8") == BROKEN

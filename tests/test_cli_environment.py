@@ -203,7 +203,7 @@ def test_the_language_server_answers_sigterm_and_ctrl_c_as_every_command(signum,
         stderr=subprocess.PIPE,
         cwd=ROOT,
         # A child of a background `pytest &` starts with SIGINT ignored; give it Python's handler.
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509 (one call, no lock)
     )
     try:
         body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})

@@ -14,7 +14,6 @@ import re
 import shutil
 
 import pytest
-
 from conftest import ROOT, require_tool
 from test_highlight import vim_run
 
@@ -186,7 +185,7 @@ def test_every_client_setup_in_the_docs_shows_the_language_server_s_settings():
     options = set(re.findall(r'options\.get\("(\w+)"\)', server))
     assert options == {"include", "debounce_ms", "max_workspace_files"}
     docs = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
-    table = {m for m in re.findall(r"^\| `(\w+)` \|", docs, re.M)}
+    table = {m for m in re.findall(r"^\| `(\w+)` \|", docs, re.MULTILINE)}
     assert options <= table
     setup = r"""(?:init_options|'initialization_options'|"initializationOptions")\W*[=:] *\{[^\n]*"""
     passing = re.findall(setup, docs)
@@ -315,7 +314,7 @@ def test_vim_folds_blocks(vim_editing):
 
 def test_vim_ftdetect_is_a_plain_autocommand():
     text = (VIM / "ftdetect" / "bkr.vim").read_text(encoding="utf-8")
-    assert re.search(r"^autocmd BufNewFile,BufRead \*\.bkr setfiletype bkr$", text, re.M)
+    assert re.search(r"^autocmd BufNewFile,BufRead \*\.bkr setfiletype bkr$", text, re.MULTILINE)
 
 
 def test_vim_files_load_without_errors(tmp_path):
@@ -360,7 +359,7 @@ def test_docs_examples_highlight_cleanly(doc):
 
     from bkrdsl.highlight import tokenize
 
-    blocks = re.findall(r"^```bkr\n(.*?)^```", doc.read_text(encoding="utf-8"), re.S | re.M)
+    blocks = re.findall(r"^```bkr\n(.*?)^```", doc.read_text(encoding="utf-8"), re.DOTALL | re.MULTILINE)
     assert blocks
     for block in blocks:
         assert not [v for _, t, v in tokenize(block) if t in (Error, Generic.Error)]

@@ -575,8 +575,10 @@ def test_a_close_name_that_would_declare_a_disk_twice_is_not_written(tmp_path):
     result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
     assert path.read_text(encoding="utf-8") == text
     assert result.stderr.splitlines() == [
-        f"not applied: the fix for BKR332 at {path}:9:8 (Replace with `BKRBKUP`) would give"
-        f" BKR324 at {path}:10:16: user `BKRBKUP` already has a minidisk at address 0191",
+        (
+            f"not applied: the fix for BKR332 at {path}:9:8 (Replace with `BKRBKUP`) would give"
+            f" BKR324 at {path}:10:16: user `BKRBKUP` already has a minidisk at address 0191"
+        ),
         f"{path}: 0 fixes applied, 1 not applied; remaining: 1 error (BKR332)",
     ]
 

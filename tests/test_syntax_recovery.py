@@ -60,8 +60,8 @@ MESSAGES = [
      "`on M` is said by the block, `expire on M`"),
     # A block on several members (a local catalog): preview and purge run on each of them.
     ("cluster A {\n  expire on each member { preview on DEV2 daily 05:00 }\n}\n", "BKR012", (2, 35),
-     "preview and purge run on each member, as their block says (`expire on each member`),"
-     " not on `DEV2` alone"),
+     ("preview and purge run on each member, as their block says (`expire on each member`),"
+      " not on `DEV2` alone")),
     ("cluster A {\n  expire on each member { preview on DEV2 daily 05:00 }\n}\n", "BKR012", (2, 35),
      "to run it on `DEV2` alone, give it a block of its own: `expire on DEV2 { preview daily 05:00 }`"),
     ("cluster A {\n  expire on each member { purge on DEV2 daily 05:00 }\n}\n", "BKR012", (2, 33),

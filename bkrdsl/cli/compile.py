@@ -131,8 +131,8 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
     the cluster file that imports it.
     """
     from bkrdsl.output import Commit
-    from bkrdsl.signals import Terminated
     from bkrdsl.pipeline import no_cycle_collection
+    from bkrdsl.signals import Terminated
 
     commit = Commit()
     locks: list = []

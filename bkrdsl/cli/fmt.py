@@ -27,7 +27,6 @@ from bkrdsl.cli.common import (
     unified_diff,
 )
 
-
 #: What to do with a FIFO or a device, which `bkrc fmt` does not rewrite.
 STREAM_HINT = "to format it, read it as standard input: `bkrc fmt - < {arg}`"
 

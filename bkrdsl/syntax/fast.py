@@ -219,7 +219,7 @@ def _near_keyword(word: str, following: tuple) -> bool:
         return False
     from bkrdsl.syntax.messages import did_you_mean
 
-    kind, text, _start, line, _column, _first = following
+    kind, text, _start, _line, _column, _first = following
     if kind == "n" and text.lower() != text.upper() and (word + text.lower()) in STATEMENT_KEYWORDS:
         return True
     return any(k.startswith(word) for k in STATEMENT_KEYWORDS) or bool(did_you_mean(word, STATEMENT_KEYWORDS))

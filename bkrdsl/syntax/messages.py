@@ -236,15 +236,19 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
         return (
             "BAD_CHARACTER",
             f"the dash U+{ord(char):04X} cannot appear here: .bkr writes the plain `-`",
-            "write `-` (a range is FIRST-LAST, as in `0100-0FFF`); typographic dashes come from"
-            " text pasted out of a word processor or a web page",
+            (
+                "write `-` (a range is FIRST-LAST, as in `0100-0FFF`); typographic dashes come from"
+                " text pasted out of a word processor or a web page"
+            ),
         )
     if char == "&":
         return (
             "BAD_CHARACTER",
             "the character `&` cannot appear here",
-            "z/VM names use only A-Z, 0-9 and $ # @ _ - + : . (patterns add * % ?);"
-            " a .bkr file has no `&` variables: write the name itself",
+            (
+                "z/VM names use only A-Z, 0-9 and $ # @ _ - + : . (patterns add * % ?);"
+                " a .bkr file has no `&` variables: write the name itself"
+            ),
         )
     if char == "\u00a0":
         return (

@@ -905,9 +905,12 @@ class Recovery:
             handled, nxt = handler(ip, tok, accepted)
             if handled:
                 return nxt
-        if accepted == {"LBRACE"} and (tok.type == "NAME" or tok.type in self.keyword_types):
-            if self.words_before_brace(ip, tok) or self.settings_without_braces(ip, tok):
-                return None
+        if (
+            accepted == {"LBRACE"}
+            and (tok.type == "NAME" or tok.type in self.keyword_types)
+            and (self.words_before_brace(ip, tok) or self.settings_without_braces(ip, tok))
+        ):
+            return None
         keyword = self.facts.keywords.get(str(tok.value).lower()) if tok.type == "NAME" else None
         if keyword is not None:
             # A word spelled like a keyword was lexed as a name where names may follow
@@ -2684,9 +2687,9 @@ class Recovery:
         where = self.span_of(previous) if previous is not None else self.span_of(found)
         at = found.start_pos if found.type != "$END" else len(self.source.text)
         keyword, names = self.governing_keyword(stack)
-        if keyword is not None and keyword is previous:
-            if self.unfinished_respelt(keyword, filler, accepted, at):
-                return
+        respelt = keyword is not None and keyword is previous
+        if respelt and self.unfinished_respelt(keyword, filler, accepted, at):
+            return
         if filler == "LBRACE":
             title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
             self.report(messages.missing_open(title, self.describe(found), where), at)
