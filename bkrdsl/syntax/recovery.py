@@ -1906,18 +1906,22 @@ class Recovery:
         minidisk addresses or SFS paths. Lark reads it as one more name of the list, and
         the rest of its line with it; where the keyword meant fits and its line reads
         on after it, report it and read it as the keyword."""
-        if tok.start_pos is None or self.parser_state is None or not self.first_on_line(tok.start_pos):
+        text = str(tok.value)
+        # The cheap tests first: this runs for every name that starts a line, and
+        # `list_of` walks back over every name of a list (a group body's thousands).
+        if not text.isalpha() or tok.start_pos is None or self.parser_state is None:
+            return None
+        if not self.first_on_line(tok.start_pos):
             return None
         stack = self.parser_state.value_stack
-        listed = self.list_of(stack)
         previous = last_real_token(stack)
-        if listed is None or not listed[2] or previous is None or previous.line == tok.line:
+        if previous is None or previous.line == tok.line:
+            return None
+        listed = self.list_of(stack)
+        if listed is None or not listed[2]:
             return None
         sim = self.sim_here()
         if sim is None or not self.lexing(tok):
-            return None
-        text = str(tok.value)
-        if not text.isalpha():
             return None
         window = self.window(tok.end_pos)
         rest = _SECOND_HALF.match(self.source.text, tok.end_pos)
