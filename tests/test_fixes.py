@@ -64,6 +64,8 @@ RESTORED = [
     ("request-node TRTMM", "request node TRTMM", "BKR012", "Write `request-node`"),
     ("  job APPSFULL {", "  jbo APPSFULL {", "BKR012", "Write `job`"),
     ("catalog-node TCTMM", "catalog-nod TCTMM", "BKR012", "Write `catalog-node`"),
+    # two characters swapped across the hyphen: the lexer took `catalog`, but the word is one keyword
+    ("catalog-node TCTMM", "catalogn-ode TCTMM", "BKR012", "Write `catalog-node`"),
     ("run on each member daily 03:30", "run on every member daily 03:30", "BKR004", "Write `each member`"),
     ("run on each member daily 03:30", "run on all members daily 03:30", "BKR004", "Write `each member`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily at 02:00", "BKR004", "Write `daily 02:00`"),

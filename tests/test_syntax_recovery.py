@@ -182,6 +182,8 @@ MESSAGES = [
      "unknown keyword `catalog node`; did you mean `catalog-node`?"),
     ("cluster A {\n  tape manager shared catalognode T on M\n}\n", "BKR012", (2, 23),
      "unknown keyword `catalognode`; did you mean `catalog-node`?"),
+    ("cluster A {\n  tape manager shared catalogn-ode T on M\n}\n", "BKR012", (2, 23),
+     "unknown keyword `catalogn-ode`; did you mean `catalog-node`?"),
     ("cluster A {\n  tape manager shared catalog-node T on M request dmm D\n}\n", "BKR012", (2, 43),
      "unknown keyword `request dmm`; did you mean `request-dmm`?"),
     # A hyphenated keyword, with or without its hyphen, where it does not belong.

@@ -2133,6 +2133,13 @@ class Recovery:
                     return keyword, end, "joined"
             elif word in self._hyphenated:
                 return word, end, "spelt"
+            else:
+                # `catalogn-ode`: the lexer took `catalog`, and would read `n-ode` as a name.
+                # Only as long as the keyword: a longer word may be it and a value run
+                # together (`job-suffixC`), which the glue checks read.
+                words = messages.did_you_mean(word, [k for k in self._hyphenated if len(k) == len(word)])
+                if len(words) == 1:
+                    return words[0], end, "misspelt"
         spaced = self.hyphen_spaced(tok)
         return None if spaced is None else (*spaced, "spaced")
 
@@ -2151,6 +2158,15 @@ class Recovery:
         needed = sim.fits(["NAME"]) and not (sim.fits(["RBRACE"]) or sim.fits(["$END"]))
         if how == "spelt" and (fits or needed):
             return None  # the keyword where it fits, or a value the statement needs
+        if how == "misspelt":
+            # `catalogn-ode`: one hyphenated keyword is close. Where it fits, it is the one
+            # meant (read as it, past the word); elsewhere the word is read as it stands.
+            if not fits:
+                return None
+            span = self.source.span(tok.start_pos, end)
+            written = messages.shown(self.source.text[tok.start_pos : end])
+            self.report(messages.unknown_keyword(written, [keyword], span), tok.start_pos)
+            return self.keyword_token(tok, keyword, end)
         blocks = open_blocks(stack)
         if not fits and blocks and blocks[-1].kind == "group_decl":
             return None  # only user IDs (and `match`) stand in a group body
