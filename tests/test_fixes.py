@@ -107,6 +107,8 @@ RESTORED = [
     ("run on each member daily 03:30", "run on VMSYS1, VMSYS2 daily 03:30", "BKR221", "Run on each member"),
     # A `}` too many in the middle of a statement: it goes, with the blanks before it if
     # it stands between blanks, or a blank takes its place between two words.
+    # REXX's `end` for the `}` after a list: the `}`, not one more address
+    ("worth keeping\n  }", "worth keeping\n  end", "BKR012", "Write `}`"),
     ("purge weekly sun 03:00", "purge weekly }sun 03:00", "BKR006", "Remove the `}`"),
     ("retain 35 days", "retain } 35 days", "BKR006", "Remove the `}`"),
     ("retain 35 days", "retain}35 days", "BKR006", "Write ` `"),

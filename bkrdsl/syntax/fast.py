@@ -38,7 +38,8 @@ what a word is from the LALR parser's state after the previous token:
 * a name that starts its line after a list of names and may be a statement
   keyword misspelt, abbreviated or with a blank inside (`catalg`, `cata log`)
   is reported by the recovery where the keyword fits (`Recovery.keyword_after_list`);
-  we give up on any such word (`_near_keyword`).
+  we give up on any such word (`_near_keyword`), and on `end` starting its line
+  there, which the recovery may read as a `}` (REXX's `do ... end`).
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -334,6 +335,8 @@ class _Parser:
                     raise _GiveUp  # perhaps keywords run together: Lark tells
                 if first and lexing.keywords & _LIST_ENDS and _near_keyword(word, self.tokens[self.i + 1]):
                     raise _GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
+                if first and word == "end" and lexing.keywords & _LIST_ENDS:
+                    raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
                 self.type = T_NAME
             elif not lexing.names:
                 raise _GiveUp  # not a keyword; Lark might read a keyword at its start

@@ -1924,6 +1924,13 @@ class Recovery:
         if sim is None or not self.lexing(tok):
             return None
         window = self.window(tok.end_pos)
+        if text.lower() == "end" and self.brace_balance > 0 and self.alone_on_line(tok) and sim.fits(["RBRACE"]):
+            # REXX's `do ... end` after `private-volume M1PRV1`: the block's `}`, where the
+            # file lacks a `}` and the lines after it read on so (not a last label `END`).
+            ahead = sim.copy()
+            if ahead.feed("RBRACE") and self.reading(ahead, window) is not None:
+                self.report(messages.end_for_brace(self.span_of(tok)), tok.start_pos)
+                return self.retype(tok, "RBRACE")
         rest = _SECOND_HALF.match(self.source.text, tok.end_pos)
         joined = text + rest.group(1) if rest is not None else None
         keyword = self.facts.keywords.get(joined.lower()) if joined is not None else None
