@@ -718,3 +718,12 @@ def test_a_misspelt_keyword_that_ends_its_statement_is_one_error_without_a_fix()
     # The next statement is still read: a mistake in it is reported too.
     found = diagnose("cluster A {\n  job J {\n    inc\n    run onn M daily 01:00\n  }\n}\n")
     assert [(f.code, f.span.line) for f in found] == [("BKR012", 3), ("BKR012", 4)]
+
+
+def test_a_value_missing_after_a_misspelt_keyword_is_named_by_the_keyword_meant():
+    # `weekli` is read as `weekly`: what is missing after `weekly sun` is a time, not "a name",
+    # and the message names the keyword meant (its misspelling has its own BKR012).
+    found = diagnose("cluster A {\n  job J { run on M1 weekli sun }\n}\n")
+    assert [d.code for d in found] == ["BKR012", "BKR010"]
+    assert found[1].message == "expected a time of day (HH:MM) after `weekly sun`, found `}`"
+    assert found[1].help == "write a time of day (HH:MM) after `weekly sun`"

@@ -2725,6 +2725,10 @@ class Recovery:
             self.report(messages.weekly_trailing_comma(names[-2], names[-1], comma), at)
         elif filler == "NAME" and keyword is not None:
             word = str(keyword.value) if is_real(keyword) else keyword.type.lower()
+            if keyword.start_pos in self.respelt:
+                # `run on M weekli sun }`: named by the keyword it was read as (reported
+                # misspelt already), which says what it needs: a time, not "a name".
+                word = self.respelt[keyword.start_pos][1][0]
             self.report(messages.missing_value(word, names, self.describe(found), where), at)
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
