@@ -727,3 +727,18 @@ def test_a_value_missing_after_a_misspelt_keyword_is_named_by_the_keyword_meant(
     assert [d.code for d in found] == ["BKR012", "BKR010"]
     assert found[1].message == "expected a time of day (HH:MM) after `weekly sun`, found `}`"
     assert found[1].help == "write a time of day (HH:MM) after `weekly sun`"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  job J {\n    backup G full\n    too disk pool X\n  }\n}\n",
+        "cluster A {\n  job J { backup G full  too disk pool X }\n}\n",
+    ],
+)
+def test_a_keyword_with_a_letter_too_many_is_one_error_with_a_fix(text):
+    # Not `to` and a name `o`, then `disk` out of place: the word is the keyword meant.
+    d = one(text)
+    assert (d.code, d.message) == ("BKR012", "unknown keyword `too`; did you mean `to`?")
+    assert d.fix is not None and d.fix.title == "Write `to`"
+    assert (d.span.end - d.span.start) == 3

@@ -2060,7 +2060,34 @@ class Recovery:
         keywords run together (check_keyword) and a hyphenated keyword written
         without its hyphen; the token to parse on with."""
         self.check_keyword(tok)
-        return self.hyphen_missing(tok) or self.keyword_label(tok) or tok
+        return self.hyphen_missing(tok) or self.keyword_label(tok) or self.letter_too_many(tok) or tok
+
+    def letter_too_many(self, tok: Token) -> Token | None:
+        """`too disk pool X`: a statement's keyword the lexer took from the start of a word
+        one letter longer, where no name may follow the keyword and the line reads on
+        after it. Lark would read `to` and a name `o`, then `disk` out of place: one
+        error instead, and the word read as the keyword, to its end."""
+        if tok.type not in self.keyword_types or tok.start_pos is None:
+            return None
+        begin, end = self.word_around(tok.start_pos)
+        word = self.source.text[begin:end]
+        if begin != tok.start_pos or end != tok.end_pos + 1 or not word[-1].isalpha():
+            return None
+        if word.lower() in self.facts.keywords:
+            return None
+        sim = self.sim_here()
+        if sim is None or not self.lexing(tok) or not sim.fits([tok.type]):
+            return None
+        if tok.type not in self.statements or not sim.fits(["RBRACE"]):
+            return None  # only a statement's keyword, between statements (`each members`: its own message)
+        ahead = sim.copy()
+        if not ahead.feed(tok.type) or ahead.fits(["NAME"]) or self.reading(ahead, self.window(end)) is None:
+            return None
+        keyword = str(tok.value).lower()
+        self.report(messages.unknown_keyword(messages.shown(word), [keyword], self.source.span(begin, end)), begin)
+        self.glued.append((begin, end))
+        self._advance(self.parser_state.lexer.state, end)
+        return self.keyword_token(tok, keyword, end)
 
     def keyword_label(self, tok: Token) -> Token | None:
         """`private-volume M1PRV1 JOB }`: a last volume label that spells a keyword. In
