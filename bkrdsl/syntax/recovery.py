@@ -1924,7 +1924,8 @@ class Recovery:
         if sim is None or not self.lexing(tok):
             return None
         window = self.window(tok.end_pos)
-        if text.lower() == "end" and self.brace_balance > 0 and self.alone_on_line(tok) and sim.fits(["RBRACE"]):
+        lone_end = text.lower() == "end" and self.brace_balance > 0 and self.alone_on_line(tok)
+        if lone_end and sim.fits(["RBRACE"]):
             # REXX's `do ... end` after `private-volume M1PRV1`: the block's `}`, where the
             # file lacks a `}` and the lines after it read on so (not a last label `END`).
             ahead = sim.copy()
@@ -2084,7 +2085,8 @@ class Recovery:
         if not ahead.feed(tok.type) or ahead.fits(["NAME"]) or self.reading(ahead, self.window(end)) is None:
             return None
         keyword = str(tok.value).lower()
-        self.report(messages.unknown_keyword(messages.shown(word), [keyword], self.source.span(begin, end)), begin)
+        span = self.source.span(begin, end)
+        self.report(messages.unknown_keyword(messages.shown(word), [keyword], span), begin)
         self.glued.append((begin, end))
         self._advance(self.parser_state.lexer.state, end)
         return self.keyword_token(tok, keyword, end)
