@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import textwrap
 from pathlib import Path
 
@@ -494,3 +495,131 @@ def test_a_change_the_client_reports_drops_what_was_read_from_the_file(tmp_path,
     disk.changed([site, main])
     assert "PAYAPP01" not in users_in(disk.document(main, (), not_open, Path.read_bytes))
     assert disk.importing([main], {site.resolve()}, (), not_open) == []
+
+
+# ------------------------------------------------------------ folders bkrc may not enter
+#: Run the server with every look-up below a folder named `locked` refused, as
+#: for a user with no search permission (x) on it: the tests run as root, whom
+#: permissions do not stop (tests/test_imports.py wraps os.stat the same way).
+LOCKED_SERVER = [
+    sys.executable,
+    "-c",
+    textwrap.dedent(
+        """\
+        import errno, os, runpy, sys
+        real = os.stat
+        def stat(path, *args, **kwargs):
+            if not isinstance(path, int) and f"{os.sep}locked{os.sep}" in os.fsdecode(path):
+                raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))
+            return real(path, *args, **kwargs)
+        os.stat = stat
+        sys.argv = ["bkrc", "lsp"]
+        runpy.run_module("bkrdsl", run_name="__main__", alter_sys=True)
+        """
+    ),
+]
+
+
+def lock(monkeypatch, folder: Path) -> None:
+    """`folder` may not be entered: every look-up below it fails with EACCES."""
+    import errno
+
+    real = os.stat
+
+    def stat_(path, *args, **kwargs):
+        if not isinstance(path, int) and os.fsdecode(path).startswith(str(folder) + os.sep):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_)
+
+
+def test_find_module_and_bkrc_check_agree_on_a_folder_bkrc_may_not_enter(tmp_path, monkeypatch):
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.resolve.loader import ClosedFolder, find_module
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "lib").mkdir()
+    main = tmp_path / "main.bkr"
+    main.write_text(LONE.replace("import std/backup-manager", "import std/backup-manager\nimport common"))
+    lock(monkeypatch, tmp_path / "locked")
+    search = (tmp_path / "locked", tmp_path / "lib")
+    codes = [d.code for d in analyse(str(main), main.read_bytes(), path=main, search_path=search).diagnostics]
+    assert "BKR103" in codes and "BKR101" not in codes
+    with pytest.raises(ClosedFolder) as closed:
+        find_module("common", main, search)
+    assert closed.value.folder == tmp_path / "locked"
+    # Found further on the search path: read, by both.
+    (tmp_path / "lib" / "common.bkr").write_text(PLAIN_SITE.replace("PAYROLL", "COMMON"))
+    assert find_module("common", main, search) == tmp_path / "lib" / "common.bkr"
+    codes = [d.code for d in analyse(str(main), main.read_bytes(), path=main, search_path=search).diagnostics]
+    assert "BKR103" not in codes
+
+
+def test_a_file_with_an_import_bkrc_cannot_look_up_may_import_the_module(tmp_path, monkeypatch):
+    site, main, lone = tmp_path / "site.bkr", tmp_path / "main.bkr", tmp_path / "lone.bkr"
+    site.write_text(PLAIN_SITE)
+    main.write_text(GOOD)
+    lone.write_text(LONE.replace("import std/backup-manager", "import std/backup-manager\nimport ./locked/x"))
+    (tmp_path / "locked").mkdir()
+    lock(monkeypatch, tmp_path / "locked")
+    disk = Workspace()
+    assert disk.importing([lone, main], {site.resolve()}, (), not_open) == [lone, main]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=LOCKED_SERVER, client_factory=recording_client))
+async def locked_client(lsp_client: LanguageClient, tmp_path_factory):
+    """The workspace, where the cluster that declares its own PAYROLL also imports a
+    module from a folder bkrc may not enter: it may be the site module."""
+    folder = tmp_path_factory.mktemp("ws")
+    write_workspace(folder)
+    (folder / "locked").mkdir()
+    lone = LONE.replace("import std/backup-manager", "import std/backup-manager\nimport ./locked/site")
+    (folder / "lone.bkr").write_text(lone.replace("single group PAYROLL { LONEAPP }\n", ""))
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_rename_is_refused_when_a_file_not_open_may_import_the_module(locked_client: LanguageClient):
+    client = locked_client
+    folder = client.folder
+    site = open_doc(client, folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    with pytest.raises(JsonRpcException) as refused:
+        await client.text_document_rename_async(
+            T.RenameParams(
+                text_document=T.TextDocumentIdentifier(uri=site),
+                position=T.Position(line=0, character=15),
+                new_name="PAYUSERS",
+            )
+        )
+    assert refused.value.message == (
+        f"cannot rename `PAYROLL`: bkrc cannot tell whether {folder / 'lone.bkr'} uses it: cannot read module"
+        f" `./locked/site` ({folder / 'locked' / 'site.bkr'}): permission denied to enter the folder"
+        f" {folder / 'locked'} (BKR103)"
+    )
+
+
+@pytest.mark.asyncio
+async def test_references_say_a_file_not_open_may_use_the_name_too(locked_client: LanguageClient):
+    client = locked_client
+    folder = client.folder
+    site = open_doc(client, folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    found = await client.text_document_references_async(
+        T.ReferenceParams(
+            text_document=T.TextDocumentIdentifier(uri=site),
+            position=T.Position(line=0, character=15),
+            context=T.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert sorted(Path(loc.uri).name for loc in found) == ["dev.bkr", "main.bkr"]
+    (told,) = [m for m in client.messages if "may not be all" in m.message]
+    assert told.type == T.MessageType.Warning
+    assert told.message.startswith(
+        "bkrc: the uses of `PAYROLL` listed may not be all: bkrc cannot tell whether"
+        f" {folder / 'lone.bkr'} uses it: cannot read module `./locked/site`"
+    )

@@ -288,19 +288,30 @@ class BkrServer(LanguageServer):
             )
         return found
 
-    def importers(self, targets: set[Path], handled: set[Path]) -> list[tuple[str, Document]]:
+    def importers(
+        self, targets: set[Path], handled: set[Path], unsure: list[tuple[str, Document]] | None = None
+    ) -> list[tuple[str, Document]]:
         """The documents that import one of `targets` (resolved paths), directly or
         not, and are not in `handled`: open ones as their buffers are now, the
-        workspace's other .bkr files from disk. In path order."""
+        workspace's other .bkr files from disk. In path order. `unsure` gets those
+        that may import one, bkrc cannot tell: a module they import could not be
+        looked up or read (BKR103, as `bkrc check` reports it)."""
         out: list[tuple[str, Document]] = []
         opened = self.open_paths()
-        for path, uri in sorted(opened.items()):
-            if path in handled:
-                continue
-            doc = self.fresh(uri)
-            if doc is not None and doc.read & targets:
+
+        def take(path: Path, uri: str, doc: Document | None) -> None:
+            if doc is None:
+                return
+            if doc.read & targets:
                 handled.add(path)
                 out.append((uri, doc))
+            elif unsure is not None and any(d.code == "BKR103" for d in doc.diagnostics):
+                handled.add(path)
+                unsure.append((uri, doc))
+
+        for path, uri in sorted(opened.items()):
+            if path not in handled:
+                take(path, uri, self.fresh(uri))
         if not targets:
             return out
         search_path = self.search_path()
@@ -309,9 +320,7 @@ class BkrServer(LanguageServer):
         files = [p for p in self.workspace_files() if p.resolve() not in handled and p.resolve() not in opened]
         for path in self.disk.importing(files, targets, search_path, buffers):
             doc = self.disk.document(path, search_path, buffers, reader)
-            if doc is not None and doc.read & targets:
-                handled.add(path.resolve())
-                out.append((from_fs_path(str(path)), doc))
+            take(path.resolve(), from_fs_path(str(path)), doc)
         return out
 
     def disk_documents(self) -> list[Document]:
@@ -603,6 +612,15 @@ def _edited(done: tuple[Document, F.Renaming], server: BkrServer) -> set[Path]:
     return {p for p in (_resolved(s.file, doc, server) for s in renamed.spans) if p is not None}
 
 
+def _unsure(server: BkrServer, unsure: list[tuple[str, Document]]) -> tuple[str, str]:
+    """The file whose uses bkrc cannot tell (and how many more), and why: a module
+    it imports could not be looked up or read (BKR103, `bkrc check`'s message)."""
+    uri, doc = unsure[0]
+    problem = next(d for d in doc.diagnostics if d.code == "BKR103")
+    more = f" (and {len(unsure) - 1} more file{'s' if len(unsure) > 2 else ''})" if len(unsure) > 1 else ""
+    return f"{server.name_and_path(uri)[0]}{more}", f"{problem.message} (BKR103)"
+
+
 def _normal(text: str) -> str:
     from bkrdsl.syntax.reader import normalise
 
@@ -760,8 +778,15 @@ def build_server() -> BkrServer:
             handled = {path.resolve()} if path is not None else set()
             every = F.references_of(doc, occ.kind, occ.name, True)
             targets = {p for p in (_resolved(s.file, doc, ls) for s in every) if p is not None}
-            for _uri, other in ls.importers(targets, handled):
+            unsure: list[tuple[str, Document]] = []
+            for _uri, other in ls.importers(targets, handled, unsure):
                 found += [(s, other) for s in F.references_of(other, occ.kind, occ.name, include)]
+            if unsure:  # the places listed may not be all: the user is told why
+                who, problem = _unsure(ls, unsure)
+                told = f"bkrc: the uses of `{occ.name}` listed may not be all: bkrc cannot tell whether {who}"
+                ls.window_show_message(
+                    T.ShowMessageParams(type=T.MessageType.Warning, message=f"{told} uses it: {problem}")
+                )
         out, seen = [], set()
         for span, where in found:
             key = _span_key(span)
@@ -816,8 +841,13 @@ def build_server() -> BkrServer:
         _, path = ls.name_and_path(uri)
         handled = {path.resolve()} if path is not None else set()
         edited = _edited(done[0], ls)
+        unsure: list[tuple[str, Document]] = []
         while True:
-            more = ls.importers(edited, handled)
+            more = ls.importers(edited, handled, unsure)
+            if unsure:  # it may use the name: renaming without it could break it
+                who, problem = _unsure(ls, unsure)
+                why = f"cannot rename `{old}`: bkrc cannot tell whether {who} uses it: {problem}"
+                raise refused(F.RenameRefused(why))
             if not more:
                 break
             for other_uri, other_doc in more:

@@ -61,7 +61,9 @@ def is_output_folder(folder: Path) -> bool:
     """Whether `bkrc compile` wrote the folder: it holds a manifest.json of bkrc's."""
     from bkrdsl.output import OutputError, read_manifest
 
-    if not (folder / "manifest.json").is_file():
+    # os.path.isfile, not Path.is_file: a folder bkrc may not enter (no search
+    # permission, x) refuses the look-up, and holds nothing it could read.
+    if not os.path.isfile(folder / "manifest.json"):
         return False
     try:
         return read_manifest(folder) is not None
@@ -117,7 +119,7 @@ def bkr_files(roots: Iterable[Path], limit: int = MAX_FILES, max_folders: int = 
                     continue
                 if stat.S_ISLNK(mode):  # a link to a file: found where it leads
                     key = Path(os.path.realpath(path))
-                    if not key.is_file():
+                    if not os.path.isfile(key):  # (a look-up refused too)
                         continue
                 elif stat.S_ISREG(mode):
                     key = real_here / name
@@ -247,23 +249,35 @@ class Workspace:
         return specs
 
     def importing(
-        self, files: Iterable[Path], targets: set[Path], search_path: tuple[Path, ...], buffers: Buffers
+        self,
+        files: Iterable[Path],
+        targets: set[Path],
+        search_path: tuple[Path, ...],
+        buffers: Buffers,
     ) -> list[Path]:
         """Those of `files` that import one of `targets` (resolved paths), directly or
         not: the import graph of the files and of every module they import, walked
-        back from the targets. In the order of `files`."""
-        from bkrdsl.resolve.loader import find_module
+        back from the targets. In the order of `files`. A file with an import bkrc
+        cannot look up (a folder on its way it may not enter: `bkrc check` reports
+        BKR103) may import one of them: it is among them, and so are its importers."""
+        from bkrdsl.resolve.loader import ClosedFolder, find_module
 
-        found_at: dict[tuple[str, Path], Path | None] = {}
+        found_at: dict[tuple[str, Path], object] = {}  # a resolved path, None or _CLOSED
+        unsure: set[Path] = set()
 
         def imports_of(here: Path) -> set[Path]:
             out = set()
             for spec in self._specs(here, buffers):
                 where = (spec, here.parent)
                 if where not in found_at:
-                    found = find_module(spec, here, search_path)
-                    found_at[where] = Path(os.path.realpath(found)) if found is not None else None
-                if found_at[where] is not None:
+                    try:
+                        found = find_module(spec, here, search_path)
+                    except ClosedFolder:
+                        found = _CLOSED
+                    found_at[where] = Path(os.path.realpath(found)) if isinstance(found, Path) else found
+                if found_at[where] is _CLOSED:
+                    unsure.add(here)
+                elif found_at[where] is not None:
                     out.add(found_at[where])
             return out
 
@@ -279,8 +293,8 @@ class Workspace:
         for here, modules in imported.items():
             for module in modules:
                 importers.setdefault(module, []).append(here)
-        reached: set[Path] = set()
-        todo = list(targets)
+        reached: set[Path] = set(unsure)
+        todo = list(targets) + list(unsure)
         while todo:
             for importer in importers.get(todo.pop(), ()):
                 if importer not in reached:
@@ -335,6 +349,10 @@ class Workspace:
             reads.setdefault(key, ("disk", own))
             self._documents[key] = (search_path, reads, doc)
         return doc
+
+
+#: An import `find_module` could not look up: a folder on its way bkrc may not enter.
+_CLOSED = object()
 
 
 def _current(reads: dict[Path, Read], buffers: Buffers) -> bool:

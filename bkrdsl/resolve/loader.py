@@ -10,6 +10,7 @@ is one that names that folder.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import field
@@ -141,12 +142,42 @@ def _closed_folder(path: Path) -> Path:
     return path.parent  # pragma: no cover - the root itself refused
 
 
+class ClosedFolder(PermissionError):
+    """`find_module` found the module nowhere, and a place it searched lies in a folder
+    bkrc may not enter: the module may be there (BKR103, not BKR101). `candidate` is
+    the first such place, `folder` the folder bkrc may not enter on its way."""
+
+    def __init__(self, spec: str, candidate: Path, folder: Path) -> None:
+        super().__init__(errno.EACCES, "Permission denied", str(folder))
+        self.spec, self.candidate, self.folder = spec, candidate, folder
+
+
+def _search(
+    spec: str, importer: Path | None, search_path: tuple[Path, ...]
+) -> tuple[Path | None, list[Path], dict[Path, Path]]:
+    """Where `import spec` in the file `importer` finds its module (None when nowhere),
+    the places searched in order, and those of them bkrc could not look at, each
+    with the folder on its way bkrc may not enter."""
+    tried = _candidates(spec, importer, search_path)
+    closed: dict[Path, Path] = {}
+    for candidate in tried:
+        there = _look(candidate)
+        if there is True:
+            return candidate, tried, closed
+        if there:
+            closed[candidate] = _closed_folder(candidate)
+    return None, tried, closed
+
+
 def find_module(spec: str, importer: Path | None, search_path: tuple[Path, ...]) -> Path | None:
     """Where `import spec` in the file `importer` finds its module, as `load` looks
-    for it; None when it is nowhere (BKR101)."""
-    # os.path.exists, not Path.exists: a name the file system refuses
-    # (ENAMETOOLONG) is a module that is not there, not an error of bkrc.
-    return next((c for c in _candidates(spec, importer, search_path) if os.path.exists(c)), None)
+    for it; None when it is nowhere (BKR101). Raises ClosedFolder when it is found
+    nowhere and a place searched lies in a folder bkrc may not enter (BKR103)."""
+    found, _tried, closed = _search(spec, importer, search_path)
+    if found is None and closed:
+        candidate, folder = next(iter(closed.items()))
+        raise ClosedFolder(spec, candidate, folder)
+    return found
 
 
 def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
@@ -228,15 +259,8 @@ def _visit(
     reference cycle that would keep the program, and every AST node, alive
     until the cyclic collector ran (compile runs without it)."""
     for imp in mod.imports:
-        tried = _candidates(imp.path, mod_path, loading.search_path)
-        found, closed = None, {}  # closed: candidate -> the folder on its way bkrc may not enter
-        for candidate in tried:
-            there = _look(candidate)
-            if there is True:
-                found = candidate
-                break
-            if there:
-                closed[candidate] = _closed_folder(candidate)
+        # closed: candidate -> the folder on its way bkrc may not enter
+        found, tried, closed = _search(imp.path, mod_path, loading.search_path)
         if found is None and closed:
             first, folder = next(iter(closed.items()))
             searched = ""
