@@ -248,9 +248,10 @@ class BkrServer(LanguageServer):
                 out.append(path)
         return out
 
-    def buffer_of(self, path: Path) -> tuple[str, int | None] | None:
-        """The open buffer of a file (its text and version), None when it is not open."""
-        return self.buffers().get(path.resolve())
+    def open_boms(self) -> OpenBoms:
+        """Whether each open buffer begins with a byte-order mark (`has_bom`): for one
+        request, which asks it for many places."""
+        return OpenBoms(self)
 
     def buffers(self) -> dict[Path, tuple[str, int | None]]:
         """The open buffers (text and version) by the resolved paths of their files."""
@@ -346,6 +347,7 @@ class BkrServer(LanguageServer):
         the client refuses an edit to a buffer changed since; `null` for a file it
         has not opened), else `changes`."""
         opened = self.open_paths()
+        boms = self.open_boms()
         edits: dict[str, list[T.TextEdit]] = {}
         versions: dict[str, int | None] = {}
         seen: set[tuple[str, int]] = set()
@@ -361,7 +363,8 @@ class BkrServer(LanguageServer):
                 _, path = self.name_and_path(target)
                 uri = opened.get(path.resolve(), target) if path is not None else target
                 versions[uri] = self.workspace.get_text_document(uri).version if uri in opened.values() else None
-                edits.setdefault(uri, []).append(T.TextEdit(range=self.range(span, where), new_text=renamed.new))
+                edit = T.TextEdit(range=self.range(span, where, boms), new_text=renamed.new)
+                edits.setdefault(uri, []).append(edit)
         for found in edits.values():
             found.sort(key=lambda e: (e.range.start.line, e.range.start.character))
         workspace = self.client_capabilities.workspace
@@ -480,11 +483,13 @@ class BkrServer(LanguageServer):
             return T.Position(line=0, character=position.character + self.bom_units())
         return position
 
-    def range(self, span: Span, doc: Document) -> T.Range:
+    def range(self, span: Span, doc: Document, boms: OpenBoms | None = None) -> T.Range:
+        """The place of `span` as the editor counts it. `boms`: `open_boms()`, when
+        the caller converts many places (else worked out here, when needed)."""
         lines = self.lines_of(span.file, doc)
         start = self.position(lines, span.line - 1, span.column - 1)
         end = self.position(lines, span.end_line - 1, span.end_column - 1)
-        if self.has_bom(span.file, doc):
+        if self.has_bom(span.file, doc, boms):
             units = self.bom_units()
             if start.line == 0:
                 start = T.Position(line=0, character=start.character + units)
@@ -492,26 +497,28 @@ class BkrServer(LanguageServer):
                 end = T.Position(line=0, character=end.character + units)
         return T.Range(start=start, end=end)
 
-    def has_bom(self, file: str, doc: Document) -> bool:
+    def has_bom(self, file: str, doc: Document, boms: OpenBoms | None = None) -> bool:
         """Whether the editor counts a byte-order mark before line 1 of `file` (seen
         from `doc`): the document's own buffer, or another open buffer (an imported
         module) that begins with one. A file the editor has not opened has none
-        that counts: an editor loads it with the mark stripped."""
+        that counts: an editor loads it with the mark stripped. `boms`: `open_boms()`."""
         if file == doc.name:
             return doc.bom
         uri = self.uri_of(file, doc)
         _, path = self.name_and_path(uri) if uri is not None else (None, None)
-        opened = self.buffer_of(path) if path is not None else None
-        return opened is not None and opened[0].startswith("\ufeff")
+        if path is None:
+            return False
+        return (boms or self.open_boms())(path.resolve())
 
-    def location(self, span: Span, doc: Document) -> T.Location | None:
+    def location(self, span: Span, doc: Document, boms: OpenBoms | None = None) -> T.Location | None:
         uri = self.uri_of(span.file, doc)
-        return T.Location(uri=uri, range=self.range(span, doc)) if uri else None
+        return T.Location(uri=uri, range=self.range(span, doc, boms)) if uri else None
 
     def locator(self):
         """`location` for many spans at once (workspace symbols): each file's URI,
         lines and byte-order mark worked out once, not for every span."""
         files: dict[tuple[int, str], tuple[str | None, list[str], bool]] = {}
+        boms = self.open_boms()
 
         def position(lines: list[str], line: int, column: int) -> T.Position:
             # A column of an ASCII line is the same number in every encoding.
@@ -523,7 +530,8 @@ class BkrServer(LanguageServer):
             known = files.get((id(doc), span.file))
             if known is None:
                 uri = self.uri_of(span.file, doc)
-                known = (uri, self.lines_of(span.file, doc), uri is not None and self.has_bom(span.file, doc))
+                bom = uri is not None and self.has_bom(span.file, doc, boms)
+                known = (uri, self.lines_of(span.file, doc), bom)
                 files[(id(doc), span.file)] = known
             uri, lines, bom = known
             if uri is None:
@@ -564,19 +572,19 @@ class BkrServer(LanguageServer):
             end=self.past_bom(doc, self.position(lines, l1 - 1, c1 - 1)),
         )
 
-    def lsp_diagnostic(self, p: F.Placed, doc: Document) -> T.Diagnostic:
+    def lsp_diagnostic(self, p: F.Placed, doc: Document, boms: OpenBoms | None = None) -> T.Diagnostic:
         d = p.diagnostic
         related = []
         for r in d.related:
-            where = self.location(r.span, doc)
+            where = self.location(r.span, doc, boms)
             if where is not None:
                 related.append(T.DiagnosticRelatedInformation(location=where, message=r.label))
         if d.span is not None and p.span is not d.span:
-            where = self.location(d.span, doc)
+            where = self.location(d.span, doc, boms)
             if where is not None:
                 related.insert(0, T.DiagnosticRelatedInformation(location=where, message=d.message))
         return T.Diagnostic(
-            range=self.range(p.span, doc),
+            range=self.range(p.span, doc, boms),
             message=p.message,
             severity=_SEVERITY[d.severity],
             code=d.code,
@@ -585,13 +593,30 @@ class BkrServer(LanguageServer):
         )
 
     def publish(self, uri: str, doc: Document, version: int | None) -> None:
-        diagnostics = [self.lsp_diagnostic(p, doc) for p in F.placed(doc)]
+        boms = self.open_boms()
+        diagnostics = [self.lsp_diagnostic(p, doc, boms) for p in F.placed(doc)]
         self.text_document_publish_diagnostics(
             T.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
         )
 
 
 _CLOSED = object()  # the version of a buffer that is not open
+
+
+class OpenBoms:
+    """Whether the open buffer of a file (its resolved path) begins with a byte-order
+    mark; False for a file not open. The open buffers are gathered on the first
+    question only: a request converting many places asks once per place."""
+
+    def __init__(self, server: BkrServer) -> None:
+        self.server = server
+        self.known: dict[Path, bool] | None = None
+
+    def __call__(self, path: Path) -> bool:
+        if self.known is None:
+            buffers = self.server.buffers()
+            self.known = {p: text.startswith("\ufeff") for p, (text, _version) in buffers.items()}
+        return self.known.get(path, False)
 
 
 def _span_key(span: Span) -> tuple[str, int]:
@@ -788,9 +813,10 @@ def build_server() -> BkrServer:
                     T.ShowMessageParams(type=T.MessageType.Warning, message=f"{told} uses it: {problem}")
                 )
         out, seen = [], set()
+        boms = ls.open_boms()
         for span, where in found:
             key = _span_key(span)
-            loc = ls.location(span, where)
+            loc = ls.location(span, where, boms)
             if key in seen or loc is None:
                 continue
             seen.add(key)
