@@ -261,9 +261,6 @@ class BkrServer(LanguageServer):
             out[path] = (text_doc.source, text_doc.version)
         return out
 
-    def workspace_files(self) -> list[Path]:
-        return self.workspace_found().files
-
     def workspace_found(self) -> Found:
         """The workspace's .bkr files, at most `max_files` of them; past that, the user
         is told once (`window/showMessage`) which files rename, references and
@@ -318,10 +315,18 @@ class BkrServer(LanguageServer):
         search_path = self.search_path()
         reader = self.reader()
         buffers = self.buffers().get  # (resolved paths)
-        files = [p for p in self.workspace_files() if p.resolve() not in handled and p.resolve() not in opened]
-        for path in self.disk.importing(files, targets, search_path, buffers):
-            doc = self.disk.document(path, search_path, buffers, reader)
-            take(path.resolve(), from_fs_path(str(path)), doc)
+        # The walk's resolved paths (`Found.keys`), for each file: none resolved again.
+        found = self.workspace_found()
+        files, keys = [], []
+        for path, key in zip(found.files, found.keys):
+            if key not in handled and key not in opened:
+                files.append(path)
+                keys.append(key)
+        importing = set(self.disk.importing(files, targets, search_path, buffers, keys))
+        for path, key in zip(files, keys):
+            if path in importing:
+                doc = self.disk.document(path, search_path, buffers, reader, key)
+                take(key, from_fs_path(str(path)), doc)
         return out
 
     def disk_documents(self) -> list[Document]:
@@ -634,7 +639,7 @@ def _resolved(file: str, doc: Document, server: BkrServer) -> Path | None:
 def _edited(done: tuple[Document, F.Renaming], server: BkrServer) -> set[Path]:
     """The files a renaming edits, as resolved paths."""
     doc, renamed = done
-    return {p for p in (_resolved(s.file, doc, server) for s in renamed.spans) if p is not None}
+    return {p for p in (_resolved(f, doc, server) for f in {s.file for s in renamed.spans}) if p is not None}
 
 
 def _unsure(server: BkrServer, unsure: list[tuple[str, Document]]) -> tuple[str, str]:
@@ -802,7 +807,7 @@ def build_server() -> BkrServer:
             _, path = ls.name_and_path(params.text_document.uri)
             handled = {path.resolve()} if path is not None else set()
             every = F.references_of(doc, occ.kind, occ.name, True)
-            targets = {p for p in (_resolved(s.file, doc, ls) for s in every) if p is not None}
+            targets = {p for p in (_resolved(f, doc, ls) for f in {s.file for s in every}) if p is not None}
             unsure: list[tuple[str, Document]] = []
             for _uri, other in ls.importers(targets, handled, unsure):
                 found += [(s, other) for s in F.references_of(other, occ.kind, occ.name, include)]

@@ -254,12 +254,14 @@ class Workspace:
         targets: set[Path],
         search_path: tuple[Path, ...],
         buffers: Buffers,
+        keys: Iterable[Path] | None = None,
     ) -> list[Path]:
         """Those of `files` that import one of `targets` (resolved paths), directly or
         not: the import graph of the files and of every module they import, walked
         back from the targets. In the order of `files`. A file with an import bkrc
         cannot look up (a folder on its way it may not enter: `bkrc check` reports
-        BKR103) may import one of them: it is among them, and so are its importers."""
+        BKR103) may import one of them: it is among them, and so are its importers.
+        `keys`: the files' resolved paths, when the caller knows them (`Found.keys`)."""
         from bkrdsl.resolve.loader import ClosedFolder, find_module
 
         found_at: dict[tuple[str, Path], object] = {}  # a resolved path, None or _CLOSED
@@ -281,9 +283,10 @@ class Workspace:
                     out.add(found_at[where])
             return out
 
-        keyed = [(f, Path(os.path.realpath(f))) for f in files]
+        files = list(files)
+        keys = list(keys) if keys is not None else [Path(os.path.realpath(f)) for f in files]
         imported: dict[Path, set[Path]] = {}
-        todo = [key for _, key in keyed]
+        todo = list(keys)
         while todo:
             here = todo.pop()
             if here not in imported:
@@ -300,7 +303,7 @@ class Workspace:
                 if importer not in reached:
                     reached.add(importer)
                     todo.append(importer)
-        return [f for f, key in keyed if key in reached]
+        return [f for f, key in zip(files, keys) if key in reached]
 
     # ------------------------------------------------------------ analysis
     def document(
