@@ -228,7 +228,7 @@ class BkrServer(LanguageServer):
             return from_fs_path(os.path.abspath(file))
         for folder in self.search_path():
             candidate = folder / file
-            if candidate.exists():
+            if os.path.exists(candidate):  # False, not PermissionError, behind a folder it may not enter
                 return from_fs_path(str(candidate.resolve()))
         return None
 
@@ -244,7 +244,7 @@ class BkrServer(LanguageServer):
         out = []
         for uri in uris:
             _, path = self.name_and_path(uri)
-            if path is not None and path.is_dir():
+            if path is not None and os.path.isdir(path):  # (as above: no PermissionError)
                 out.append(path)
         return out
 
