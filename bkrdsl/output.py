@@ -225,7 +225,10 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     except OSError as err:  # a folder on the path that bkrc may not enter, say
         raise OutputError(f"{out_dir}: cannot read: {err.strerror or err}") from None
     if not there and os.path.exists(out_dir):
-        raise OutputError(f"{out_dir}: exists and is not a folder")
+        raise OutputError(
+            f"{out_dir}: exists and is not a folder; -o names the folder to write"
+            " (bkrc creates it when it is missing)"
+        )
     wanted = {a.path: a for a in artifacts}
     manifest = manifest_text(source, artifacts)
     old = read_manifest(out_dir) if there else None

@@ -400,3 +400,19 @@ def test_a_second_compile_waits_for_the_first(tmp_path):
     assert second.returncode == 0, stderr
     assert stdout.startswith(f"bkrc: wrote {out}: 0 created, ") and " updated" in stdout
     assert tree(out) != before and siblings(out) == []
+
+
+@pytest.mark.parametrize("flags", [[], ["--dry-run"], ["--check"]])
+def test_a_file_or_a_device_as_dir_is_refused_in_the_same_words(tmp_path, flags):
+    """`-o notes.txt` and `-o /dev/null`: one line, bkrc's own, and the file as it was
+    (click's "Invalid value for '-o'" said it for a file, bkrc's for a device)."""
+    src = source(tmp_path)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n", encoding="utf-8")
+    for out in (notes, "/dev/null"):
+        err = one_line(run_cli(["compile", src, "-o", out, *flags]))
+        assert err == (
+            f"bkrc: {out}: exists and is not a folder;"
+            " -o names the folder to write (bkrc creates it when it is missing)\n"
+        )
+    assert notes.read_text(encoding="utf-8") == "mine\n"

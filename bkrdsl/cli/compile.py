@@ -103,7 +103,7 @@ def _echo_diff(plan) -> None:
     "out_dir",
     required=True,
     metavar="DIR",
-    type=click.Path(file_okay=False),
+    type=click.Path(),  # a file there is refused by output.make_plan, in bkrc's own words
     help="The folder to write: one subfolder per member, cluster/ and manifest.json.",
 )
 @click.option("--dry-run", is_flag=True, help="Print what would be written, changed and deleted; write nothing.")
