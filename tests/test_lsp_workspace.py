@@ -556,15 +556,31 @@ def test_find_module_and_bkrc_check_agree_on_a_folder_bkrc_may_not_enter(tmp_pat
     assert "BKR103" not in codes
 
 
-def test_a_file_with_an_import_bkrc_cannot_look_up_may_import_the_module(tmp_path, monkeypatch):
-    site, main, lone = tmp_path / "site.bkr", tmp_path / "main.bkr", tmp_path / "lone.bkr"
+@pytest.mark.parametrize("spec", ["./locked/site", "locked/deeper/SITE.bkr", "site"])
+def test_a_file_with_an_import_bkrc_cannot_look_up_may_import_the_module(tmp_path, monkeypatch, spec):
+    # A file named as the module's, wherever bkrc looks for it: beside the file,
+    # below it, or in a search-path folder bkrc may not enter.
+    site, main, lone = tmp_path / "lib" / "site.bkr", tmp_path / "main.bkr", tmp_path / "lone.bkr"
+    site.parent.mkdir()
     site.write_text(PLAIN_SITE)
-    main.write_text(GOOD)
-    lone.write_text(LONE.replace("import std/backup-manager", "import std/backup-manager\nimport ./locked/x"))
+    main.write_text(GOOD.replace("import ./site", "import ./lib/site"))
+    lone.write_text(LONE.replace("import std/backup-manager", f"import std/backup-manager\nimport {spec}"))
     (tmp_path / "locked").mkdir()
     lock(monkeypatch, tmp_path / "locked")
     disk = Workspace()
-    assert disk.importing([lone, main], {site.resolve()}, (), not_open) == [lone, main]
+    assert disk.importing([lone, main], {site.resolve()}, (tmp_path / "locked",), not_open) == [lone, main]
+
+
+@pytest.mark.parametrize("spec", ["./locked/x", "./locked/site/other", "other"])
+def test_an_import_bkrc_cannot_look_up_of_another_name_is_another_module(tmp_path, monkeypatch, spec):
+    site, main, lone = tmp_path / "site.bkr", tmp_path / "main.bkr", tmp_path / "lone.bkr"
+    site.write_text(PLAIN_SITE)
+    main.write_text(GOOD)
+    lone.write_text(LONE.replace("import std/backup-manager", f"import std/backup-manager\nimport {spec}"))
+    (tmp_path / "locked").mkdir()
+    lock(monkeypatch, tmp_path / "locked")
+    disk = Workspace()
+    assert disk.importing([lone, main], {site.resolve()}, (tmp_path / "locked",), not_open) == [main]
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=LOCKED_SERVER, client_factory=recording_client))
@@ -623,3 +639,67 @@ async def test_references_say_a_file_not_open_may_use_the_name_too(locked_client
         "bkrc: the uses of `PAYROLL` listed may not be all: bkrc cannot tell whether"
         f" {folder / 'lone.bkr'} uses it: cannot read module `./locked/site`"
     )
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=LOCKED_SERVER, client_factory=recording_client))
+async def unrelated_locked_client(lsp_client: LanguageClient, tmp_path_factory):
+    """The workspace, where the cluster that declares its own PAYROLL also imports a
+    module from a folder bkrc may not enter, of another name than the site module's."""
+    folder = tmp_path_factory.mktemp("ws")
+    write_workspace(folder)
+    (folder / "locked").mkdir()
+    lone = LONE.replace("import std/backup-manager", "import std/backup-manager\nimport ./locked/tapes")
+    (folder / "lone.bkr").write_text(lone)
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_rename_goes_ahead_when_an_import_bkrc_cannot_look_up_is_another_module(
+    unrelated_locked_client: LanguageClient,
+):
+    client = unrelated_locked_client
+    folder = client.folder
+    site = open_doc(client, folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    edit = await client.text_document_rename_async(
+        T.RenameParams(
+            text_document=T.TextDocumentIdentifier(uri=site),
+            position=T.Position(line=0, character=15),
+            new_name="PAYUSERS",
+        )
+    )
+    main, dev = (folder / "main.bkr").as_uri(), (folder / "dev" / "dev.bkr").as_uri()
+    assert sorted(changes_of(edit)) == sorted([site, main, dev])
+    # The open cluster with an import bkrc cannot look up does not block it either.
+    lone = open_doc(client, folder / "lone.bkr", (folder / "lone.bkr").read_text())
+    await diagnostics(client, lone)
+    edit = await client.text_document_rename_async(
+        T.RenameParams(
+            text_document=T.TextDocumentIdentifier(uri=site),
+            position=T.Position(line=0, character=15),
+            new_name="PAYUSERS",
+        )
+    )
+    assert sorted(changes_of(edit)) == sorted([site, main, dev])
+
+
+@pytest.mark.asyncio
+async def test_references_do_not_warn_of_an_import_bkrc_cannot_look_up_of_another_module(
+    unrelated_locked_client: LanguageClient,
+):
+    client = unrelated_locked_client
+    folder = client.folder
+    site = open_doc(client, folder / "site.bkr", SITE)
+    await diagnostics(client, site)
+    found = await client.text_document_references_async(
+        T.ReferenceParams(
+            text_document=T.TextDocumentIdentifier(uri=site),
+            position=T.Position(line=0, character=15),
+            context=T.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert sorted(Path(loc.uri).name for loc in found) == ["dev.bkr", "main.bkr"]
+    assert [m.message for m in client.messages if "may not be all" in m.message] == []

@@ -26,10 +26,10 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace.position_codec import ServerTextPosition
 
 from bkrdsl import __version__
-from bkrdsl.diagnostics import Severity
+from bkrdsl.diagnostics import Diagnostic, Severity
 from bkrdsl.lsp import features as F
 from bkrdsl.lsp.document import Document, analyse_document
-from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files
+from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, unsure_import
 from bkrdsl.resolve import default_search_path
 from bkrdsl.source import Span
 
@@ -287,13 +287,14 @@ class BkrServer(LanguageServer):
         return found
 
     def importers(
-        self, targets: set[Path], handled: set[Path], unsure: list[tuple[str, Document]] | None = None
+        self, targets: set[Path], handled: set[Path], unsure: list[tuple[str, Diagnostic]] | None = None
     ) -> list[tuple[str, Document]]:
         """The documents that import one of `targets` (resolved paths), directly or
         not, and are not in `handled`: open ones as their buffers are now, the
         workspace's other .bkr files from disk. In path order. `unsure` gets those
-        that may import one, bkrc cannot tell: a module they import could not be
-        looked up or read (BKR103, as `bkrc check` reports it)."""
+        that may import one, bkrc cannot tell, with why: a module they import could
+        not be looked up or read (BKR103, as `bkrc check` reports it), and it may be
+        one of `targets` (`workspace.may_be`: a file of the same name)."""
         out: list[tuple[str, Document]] = []
         opened = self.open_paths()
 
@@ -303,9 +304,9 @@ class BkrServer(LanguageServer):
             if doc.read & targets:
                 handled.add(path)
                 out.append((uri, doc))
-            elif unsure is not None and any(d.code == "BKR103" for d in doc.diagnostics):
+            elif unsure is not None and (why := unsure_import(doc, targets)) is not None:
                 handled.add(path)
-                unsure.append((uri, doc))
+                unsure.append((uri, why))
 
         for path, uri in sorted(opened.items()):
             if path not in handled:
@@ -642,11 +643,10 @@ def _edited(done: tuple[Document, F.Renaming], server: BkrServer) -> set[Path]:
     return {p for p in (_resolved(f, doc, server) for f in {s.file for s in renamed.spans}) if p is not None}
 
 
-def _unsure(server: BkrServer, unsure: list[tuple[str, Document]]) -> tuple[str, str]:
+def _unsure(server: BkrServer, unsure: list[tuple[str, Diagnostic]]) -> tuple[str, str]:
     """The file whose uses bkrc cannot tell (and how many more), and why: a module
     it imports could not be looked up or read (BKR103, `bkrc check`'s message)."""
-    uri, doc = unsure[0]
-    problem = next(d for d in doc.diagnostics if d.code == "BKR103")
+    uri, problem = unsure[0]
     more = f" (and {len(unsure) - 1} more file{'s' if len(unsure) > 2 else ''})" if len(unsure) > 1 else ""
     return f"{server.name_and_path(uri)[0]}{more}", f"{problem.message} (BKR103)"
 
@@ -808,7 +808,7 @@ def build_server() -> BkrServer:
             handled = {path.resolve()} if path is not None else set()
             every = F.references_of(doc, occ.kind, occ.name, True)
             targets = {p for p in (_resolved(f, doc, ls) for f in {s.file for s in every}) if p is not None}
-            unsure: list[tuple[str, Document]] = []
+            unsure: list[tuple[str, Diagnostic]] = []
             for _uri, other in ls.importers(targets, handled, unsure):
                 found += [(s, other) for s in F.references_of(other, occ.kind, occ.name, include)]
             if unsure:  # the places listed may not be all: the user is told why
@@ -872,7 +872,7 @@ def build_server() -> BkrServer:
         _, path = ls.name_and_path(uri)
         handled = {path.resolve()} if path is not None else set()
         edited = _edited(done[0], ls)
-        unsure: list[tuple[str, Document]] = []
+        unsure: list[tuple[str, Diagnostic]] = []
         while True:
             more = ls.importers(edited, handled, unsure)
             if unsure:  # it may use the name: renaming without it could break it

@@ -36,6 +36,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import NamedTuple
 
+from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.lsp.document import Document, analyse_document
 from bkrdsl.records import dataclass
 
@@ -260,7 +261,9 @@ class Workspace:
         not: the import graph of the files and of every module they import, walked
         back from the targets. In the order of `files`. A file with an import bkrc
         cannot look up (a folder on its way it may not enter: `bkrc check` reports
-        BKR103) may import one of them: it is among them, and so are its importers.
+        BKR103) may import one of them when that import could be one (`may_be`): it
+        is among them, and so are its importers; an import that cannot be one is
+        left out, as a missing module is.
         `keys`: the files' resolved paths, when the caller knows them (`Found.keys`)."""
         from bkrdsl.resolve.loader import ClosedFolder, find_module
 
@@ -275,7 +278,7 @@ class Workspace:
                     try:
                         found = find_module(spec, here, search_path)
                     except ClosedFolder:
-                        found = _CLOSED
+                        found = _CLOSED if may_be(spec, targets) else None
                     found_at[where] = Path(os.path.realpath(found)) if isinstance(found, Path) else found
                 if found_at[where] is _CLOSED:
                     unsure.add(here)
@@ -354,8 +357,41 @@ class Workspace:
         return doc
 
 
-#: An import `find_module` could not look up: a folder on its way bkrc may not enter.
+#: An import `find_module` could not look up (a folder on its way bkrc may not
+#: enter) that may be one of the targets.
 _CLOSED = object()
+
+
+def may_be(spec: str, targets: Iterable[Path]) -> bool:
+    """Whether the module of `import spec`, which bkrc could not look up or read
+    (BKR103), may be one of `targets` (resolved paths): its file has the name of
+    one (`import ./locked/site` may be `site.bkr`; letter case aside, for a file
+    system that ignores it). Every place the import is looked for, beside the
+    importer or in a search-path folder, holds a file of that name, and a file of
+    another name is another module. (Unless a symbolic link in the folder bkrc may
+    not enter leads to a target under another name: bkrc cannot see it.)"""
+    name = spec if spec.endswith(".bkr") else spec + ".bkr"
+    name = name.rsplit("/", 1)[-1].casefold()
+    return any(t.name.casefold() == name for t in targets)
+
+
+def unsure_import(doc: Document, targets: Iterable[Path]) -> Diagnostic | None:
+    """The first of `doc`'s BKR103 diagnostics (a module that could not be looked up
+    or read) whose import may be one of `targets` (`may_be`); None if none may.
+    One whose import statement is not found is taken as one that may."""
+    targets = list(targets)
+    specs = {
+        (imp.span.file, imp.span.start): imp.path
+        for module in doc.analysis.program.modules
+        for imp in module.imports
+    }
+    for d in doc.diagnostics:
+        if d.code != "BKR103":
+            continue
+        spec = specs.get((d.span.file, d.span.start)) if d.span is not None else None
+        if spec is None or may_be(spec, targets):
+            return d
+    return None
 
 
 def _current(reads: dict[Path, Read], buffers: Buffers) -> bool:
