@@ -2784,8 +2784,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.span,self.kind,self.name,self.definition,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_symbols, _return_type):
- def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,symbols:_type_symbols=_dflt_symbols)->_return_type:
+def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _return_type):
+ def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols)->_return_type:
   self.name=name
   self.text=text
   self.analysis=analysis
@@ -2795,23 +2795,24 @@ def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_rea
   self.bom=bom
   self.path=path
   self.search_path=search_path
+  self.checked=checked
   self.symbols=symbols
  return __init__
-CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_symbols, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,symbols:_type_symbols=_dflt_symbols)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n  self.symbols=symbols\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n  self.checked=checked\n  self.symbols=symbols\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, text={self.text!r}, analysis={self.analysis!r}, model={self.model!r}, read={self.read!r}, occurrences={self.occurrences!r}, bom={self.bom!r}, path={self.path!r}, search_path={self.search_path!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, text={self.text!r}, analysis={self.analysis!r}, model={self.model!r}, read={self.read!r}, occurrences={self.occurrences!r}, bom={self.bom!r}, path={self.path!r}, search_path={self.search_path!r}, checked={self.checked!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, text={self.text!r}, analysis={self.analysis!r}, model={self.model!r}, read={self.read!r}, occurrences={self.occurrences!r}, bom={self.bom!r}, path={self.path!r}, search_path={self.search_path!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, text={self.text!r}, analysis={self.analysis!r}, model={self.model!r}, read={self.read!r}, occurrences={self.occurrences!r}, bom={self.bom!r}, path={self.path!r}, search_path={self.search_path!r}, checked={self.checked!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.text,self.analysis,self.model,self.read,self.occurrences,self.bom,self.path,self.search_path,)==(other.name,other.text,other.analysis,other.model,other.read,other.occurrences,other.bom,other.path,other.search_path,)
+   return (self.name,self.text,self.analysis,self.model,self.read,self.occurrences,self.bom,self.path,self.search_path,self.checked,)==(other.name,other.text,other.analysis,other.model,other.read,other.occurrences,other.bom,other.path,other.search_path,other.checked,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.text,self.analysis,self.model,self.read,self.occurrences,self.bom,self.path,self.search_path,)==(other.name,other.text,other.analysis,other.model,other.read,other.occurrences,other.bom,other.path,other.search_path,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.text,self.analysis,self.model,self.read,self.occurrences,self.bom,self.path,self.search_path,self.checked,)==(other.name,other.text,other.analysis,other.model,other.read,other.occurrences,other.bom,other.path,other.search_path,other.checked,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_markdown, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,markdown:_type_markdown,span:_type_span)->_return_type:

@@ -55,6 +55,7 @@ def analyse(
     reader: Reader | None = None,
     dialect: Dialect | None = None,
     cluster_required: bool = False,
+    checks: bool = True,
 ) -> Analysis:
     """Read, parse, resolve and check one main file and its imports. Never raises on input.
 
@@ -69,7 +70,11 @@ def analyse(
 
     `dialect` is the table the files would be written from (default: the
     built-in one): the checks of `bkrdsl/check/tables.py` read it (BKR250,
-    BKR251, BKR253, BKR319)."""
+    BKR251, BKR253, BKR319).
+
+    Without `checks`, the model is built but not checked: the diagnostics are
+    only those of reading, parsing and importing (what the language server's
+    workspace symbols need of a file the editor has not opened: its names)."""
     with no_cycle_collection():
         return _analyse(
             name,
@@ -79,6 +84,7 @@ def analyse(
             reader=reader,
             dialect=dialect,
             cluster_required=cluster_required,
+            checks=checks,
         )
 
 
@@ -109,7 +115,7 @@ def no_cycle_collection():
             gc.enable()
 
 
-def _analyse(name, data, *, path, search_path, reader, dialect, cluster_required) -> Analysis:
+def _analyse(name, data, *, path, search_path, reader, dialect, cluster_required, checks) -> Analysis:
     kwargs = {"reader": reader} if reader is not None else {}
     program = load(name, data, path=path, search_path=search_path, **kwargs)
     diagnostics = list(program.diagnostics)
@@ -121,6 +127,8 @@ def _analyse(name, data, *, path, search_path, reader, dialect, cluster_required
         from bkrdsl.check.tables import table_checks
 
         model = build_model(program.modules)
+        if not checks:
+            return Analysis(program, model, sorted(diagnostics, key=sort_key), module)
         diagnostics.extend(run_checks(model))
         if model.cluster is not None:
             from bkrdsl.emit.dialect import load_dialect

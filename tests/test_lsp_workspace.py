@@ -375,6 +375,40 @@ async def test_workspace_symbols_come_from_the_files_not_open_too(client: Langua
     assert [s for s in await symbols("devssi") if s[0] == "DEVSSI"] == []
 
 
+def test_workspace_symbols_of_files_not_checked_are_those_of_files_checked(tmp_path):
+    # Workspace symbols analyse a file not open without checking it (half the
+    # work): its names, their details and the names derived from the model (a
+    # job's name on each member, the workers) are the same as after the checks.
+    from bkrdsl.lsp import features as F
+
+    write_workspace(tmp_path)  # then made clean: identity jobs run on each member
+    (tmp_path / "main.bkr").write_text(GOOD.replace("run on TST1 daily 05:00", "run on each member daily 05:00"))
+    dev = DEV.replace("run on DEV1 daily 05:00", "run on each member daily 05:00")
+    (tmp_path / "dev" / "dev.bkr").write_bytes(dev.encode("utf-8"))
+    (tmp_path / "lone.bkr").write_text(LONE.replace("workers 1 }", "workers 1  private-volume LNPRV1 }"))
+    files = bkr_files([tmp_path]).files
+    light, full = Workspace(), Workspace()
+    unchecked = [light.document(f, (), not_open, Path.read_bytes, checks=False) for f in files]
+    checked = [full.document(f, (), not_open, Path.read_bytes) for f in files]
+    assert [d.checked for d in unchecked] == [False] * len(files)
+    assert [d.checked for d in checked] == [True] * len(files)
+    assert [d.diagnostics for d in checked] == [[]] * len(files)  # clean files
+    assert [d.occurrences for d in unchecked] == [d.occurrences for d in checked]
+
+    def symbols(docs):
+        return [(p.name, p.kind, p.detail, p.span) for _doc, p in F.workspace_symbols(docs, "")]
+
+    assert symbols(unchecked) == symbols(checked)
+    assert ("MONINC2", "job", "job MONINC on DEV2") in [s[:3] for s in symbols(unchecked)]
+    assert ("BKRWRK01", "user", "worker on DEV1") in [s[:3] for s in symbols(unchecked)]
+    # Rename and references need the checks: they check a file analysed without.
+    main = tmp_path / "main.bkr"
+    assert light.document(main, (), not_open, Path.read_bytes).checked
+    # A checked analysis serves workspace symbols as it is.
+    again = full.document(main, (), not_open, Path.read_bytes)
+    assert full.document(main, (), not_open, Path.read_bytes, checks=False) is again
+
+
 @pytest.mark.asyncio
 async def test_workspace_symbols_search_only_the_open_files_at_a_limit_of_0(client_without_workspace):
     client = client_without_workspace

@@ -51,6 +51,10 @@ class Document:
     #: the renamed text again with the same).
     path: Path | None = None
     search_path: tuple[Path, ...] = ()
+    #: The model was checked (`bkrc check`'s diagnostics); False for a file not
+    #: open analysed for its names only (`pipeline.analyse(checks=False)`):
+    #: its diagnostics are then those of reading, parsing and importing.
+    checked: bool = True
     #: What workspace symbols search in this document, worked out on the first
     #: search (`features.workspace_symbols`) and kept with the analysis.
     symbols: list | None = field(default=None, compare=False, repr=False)
@@ -190,8 +194,10 @@ def analyse_document(
     path: Path | None = None,
     search_path: tuple[Path, ...] = (),
     reader: Reader | None = None,
+    checks: bool = True,
 ) -> Document:
-    """Run the pipeline on an editor buffer; `reader` serves imported files (unsaved buffers first)."""
+    """Run the pipeline on an editor buffer; `reader` serves imported files (unsaved buffers first).
+    Without `checks`, the model is not checked (`Document.checked`)."""
     read: set[Path] = set()
     base = reader or (lambda p: p.read_bytes())
 
@@ -201,6 +207,8 @@ def analyse_document(
 
     bom = text.startswith("\ufeff")
     text = normalise(text)
-    analysis = analyse(name, text.encode("utf-8"), path=path, search_path=search_path, reader=recording)
+    analysis = analyse(
+        name, text.encode("utf-8"), path=path, search_path=search_path, reader=recording, checks=checks
+    )
     model = _model_of(analysis)
-    return Document(name, text, analysis, model, frozenset(read), index(model), bom, path, search_path)
+    return Document(name, text, analysis, model, frozenset(read), index(model), bom, path, search_path, checks)

@@ -333,7 +333,8 @@ class BkrServer(LanguageServer):
     def disk_documents(self) -> list[Document]:
         """The analyses of the workspace's .bkr files the editor has not opened (an
         open file is its buffer's), from disk, in path order: each kept until it or
-        a file it reads changes (`Workspace.document`)."""
+        a file it reads changes (`Workspace.document`). For their names only: a file
+        not yet analysed is not checked (`Document.checked`)."""
         opened = self.open_paths()
         search_path = self.search_path()
         reader = self.reader()
@@ -342,7 +343,7 @@ class BkrServer(LanguageServer):
         found = self.workspace_found()
         for path, key in zip(found.files, found.keys):
             if key not in opened:
-                doc = self.disk.document(path, search_path, buffers, reader, key)
+                doc = self.disk.document(path, search_path, buffers, reader, key, checks=False)
                 if doc is not None:
                     out.append(doc)
         return out

@@ -316,17 +316,28 @@ class Workspace:
         buffers: Buffers,
         reader: Callable[[Path], bytes],
         key: Path | None = None,
+        checks: bool = True,
     ) -> Document | None:
         """The analysis of a file the editor has not opened, from its bytes on disk
         (the modules it imports from their open buffers first, through `reader`);
         None when it cannot be read or decoded (it has nothing rename could edit
         safely). Cached until the file, or any file it read, changes. `key`: the
-        file's resolved path, when the caller knows it (`Found.keys`)."""
+        file's resolved path, when the caller knows it (`Found.keys`).
+
+        Without `checks` (workspace symbols: the names and the model's derived
+        ones, never the diagnostics), the model is not checked, which is half the
+        work: a cached analysis, checked or not, serves, and one made so is
+        cached until a request with `checks` (rename, references) checks it."""
         from bkrdsl.syntax.reader import decode
 
         key = key or path.resolve()
         cached = self._documents.get(key)
-        if cached is not None and cached[0] == search_path and _current(cached[1], buffers):
+        if (
+            cached is not None
+            and (cached[2].checked or not checks)
+            and cached[0] == search_path
+            and _current(cached[1], buffers)
+        ):
             return cached[2]
         try:
             own, data = _read(path)
@@ -349,7 +360,9 @@ class Workspace:
 
         # `source.text` has no byte-order mark and LF line ends, as the editor's
         # lines (it counts `\r\n`, `\r` and `\n` alike) without the mark.
-        doc = analyse_document(str(path), source.text, path=path, search_path=search_path, reader=recording)
+        doc = analyse_document(
+            str(path), source.text, path=path, search_path=search_path, reader=recording, checks=checks
+        )
         if not any(d.code in ("BKR101", "BKR103") for d in doc.diagnostics):
             # A module that could not be found or read may appear at any time: not cached.
             reads.setdefault(key, ("disk", own))
