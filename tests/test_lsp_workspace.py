@@ -382,7 +382,8 @@ def test_workspace_symbols_of_files_not_checked_are_those_of_files_checked(tmp_p
     from bkrdsl.lsp import features as F
 
     write_workspace(tmp_path)  # then made clean: identity jobs run on each member
-    (tmp_path / "main.bkr").write_text(GOOD.replace("run on TST1 daily 05:00", "run on each member daily 05:00"))
+    main = GOOD.replace("run on TST1 daily 05:00", "run on each member daily 05:00")
+    (tmp_path / "main.bkr").write_text(main)
     dev = DEV.replace("run on DEV1 daily 05:00", "run on each member daily 05:00")
     (tmp_path / "dev" / "dev.bkr").write_bytes(dev.encode("utf-8"))
     (tmp_path / "lone.bkr").write_text(LONE.replace("workers 1 }", "workers 1  private-volume LNPRV1 }"))

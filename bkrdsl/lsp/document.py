@@ -211,4 +211,5 @@ def analyse_document(
         name, text.encode("utf-8"), path=path, search_path=search_path, reader=recording, checks=checks
     )
     model = _model_of(analysis)
-    return Document(name, text, analysis, model, frozenset(read), index(model), bom, path, search_path, checks)
+    read_ = frozenset(read)
+    return Document(name, text, analysis, model, read_, index(model), bom, path, search_path, checks)

@@ -382,7 +382,8 @@ def may_be(spec: str, targets: Iterable[Path]) -> bool:
     system that ignores it). Every place the import is looked for, beside the
     importer or in a search-path folder, holds a file of that name, and a file of
     another name is another module. (Unless a symbolic link in the folder bkrc may
-    not enter leads to a target under another name: bkrc cannot see it.)"""
+    not enter leads to a target under another name, or a module of another name
+    imports a target: bkrc cannot read it to see.)"""
     name = spec if spec.endswith(".bkr") else spec + ".bkr"
     name = name.rsplit("/", 1)[-1].casefold()
     return any(t.name.casefold() == name for t in targets)
