@@ -480,6 +480,8 @@ def test_both_parsers_read_the_dmm_options_into_their_own_fields():
         "cluster PRODÜKTION { }",
         "cluster A { member M { workers 2 } } junk",
         "cluster A { include minidisk * /x }",
+        "cluster A { job J { include minidisk * 0191\n USER L1 LBYONLY 512M 2G G } }",  # a CP directory line
+        "cluster A { member M { private-volume V1\n MDISK 0191 3390 1 10 VMCOM1 MR } }",
         "cluster A {" + "{" * 100_000 + "}" * 100_000 + "}",
         "\x0bcluster A { }",
     ],

@@ -324,7 +324,9 @@ UNKNOWN_KEYWORD = register(
     `IDENTITY ...`, `MDISK ...`, `SUBCONFIG ...`, `BUILD ON ...`) is one
     error for the whole line, whose help gives the .bkr statement that says
     it (`single user LINUX01`, `disk USERID 0191 size 10 cyl`), or says that
-    bkrc writes it. `end` alone on a line where a block may close (REXX's
+    bkrc writes it; so is one right after a list of minidisk addresses or
+    volume labels (`include minidisk * 0191`, `private-volume V1`), whose
+    words are not read as more of the list. `end` alone on a line where a block may close (REXX's
     `do ... end`) is read as the `}`, and its fix writes one.
 
     So are keywords run together, or a keyword and the start of the next

@@ -39,7 +39,9 @@ what a word is from the LALR parser's state after the previous token:
   keyword misspelt, abbreviated or with a blank inside (`catalg`, `cata log`)
   is reported by the recovery where the keyword fits (`Recovery.keyword_after_list`);
   we give up on any such word (`_near_keyword`), and on `end` starting its line
-  there, which the recovery may read as a `}` (REXX's `do ... end`).
+  there, which the recovery may read as a `}` (REXX's `do ... end`), and on the
+  first word of a CP directory line there (`USER`, `MDISK`, `BUILD`...), whose
+  line the recovery may report whole (`Recovery.foreign_after_list`).
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -211,6 +213,10 @@ _IMPORT_PATH = re.compile(LARK_PATTERNS["IMPORT_PATH"])
 #: a name is one where a list of names may end (volume labels, addresses, SFS paths).
 _LIST_ENDS = STATEMENT_KEYWORDS - {"match"}
 
+#: First words of CP directory lines (lower case), which the recovery reports where
+#: they start a line after a list (`Recovery.foreign_after_list`).
+_FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
+
 
 def _near_keyword(word: str, following: tuple) -> bool:
     """Whether a name that starts its line after a list of names may be a statement
@@ -335,6 +341,8 @@ class _Parser:
                     raise _GiveUp  # perhaps keywords run together: Lark tells
                 if first and lexing.keywords & _LIST_ENDS and _near_keyword(word, self.tokens[self.i + 1]):
                     raise _GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
+                if first and word in _FOREIGN_WORDS and lexing.keywords & _LIST_ENDS:
+                    raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
                 self.type = T_NAME

@@ -73,6 +73,11 @@ _EXPIRY_MEMBERS = re.compile(
 )
 #: The rest of a keyword written with a blank inside (Recovery.split_keyword): blanks
 #: on the line, then letters and hyphens up to a blank, a brace, a comma or a comment.
+#: First words of the CP directory lines messages.foreign_line knows that Lark may
+#: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
+_FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONFIG"})
+#: The type of a token no parser state accepts: a line reported whole, to be skipped.
+_FOREIGN = "FOREIGN_LINE"
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
@@ -1917,9 +1922,12 @@ class Recovery:
         previous = last_real_token(stack)
         if previous is None or previous.line == tok.line:
             return None
+        foreign = text.upper() in _FOREIGN_FIRST_WORDS
         listed = self.list_of(stack)
         if listed is None or not listed[2]:
             return None
+        if foreign and self.foreign_after_list(tok):
+            return self.retype(tok, _FOREIGN)
         sim = self.sim_here()
         if sim is None or not self.lexing(tok):
             return None
@@ -1950,6 +1958,20 @@ class Recovery:
         if not ahead.feed(self.facts.keywords[words[0]]) or self.reading(ahead, window) is None:
             return None
         return self.misspelt(tok, words)
+
+    def foreign_after_list(self, tok: Token) -> bool:
+        """`include minidisk * 0191` + `USER LINUX01 LBYONLY 512M 2G G` on the next line:
+        a line copied from a CP directory after a list, which Lark reads as more names
+        of the list. Report it (messages.foreign_line) and mark it, so that the token
+        that does not fit skips the line (diagnose), as `foreign_line` does elsewhere."""
+        end = self._line_end(tok.start_pos)
+        line_text = self.source.text[tok.start_pos : end].rstrip()
+        diag = messages.foreign_line(line_text, self.span_of(tok))
+        if diag is None:
+            return False
+        self.report(diag, tok.start_pos)
+        self.misplaced_at[tok.start_pos] = end
+        return True
 
     # ------------------------------------------------------------ keywords run together
     def word_around(self, start: int) -> tuple[int, int]:
