@@ -50,6 +50,8 @@ MESSAGES = [
      "unknown keyword `enclude`; did you mean `exclude` or `include`?"),
     ("cluster A {\n  frobnicate 3\n}\n", "BKR012", (2, 3), "`frobnicate` is not a keyword"),
     ('cluster A {\n  description "abc\n}\n', "BKR007", (2, 15), "not closed before the end of the line"),
+    ('cluster A {\n  single group G { "CICSPRD }\n  job J { backup G full }\n}\n', "BKR007", (2, 20),
+     "not closed before the end of the line"),
     ("cluster A {\n  expire on M { purge weekly 03:00 }\n}\n", "BKR010", (2, 30), "`weekly` needs a day of the week"),
     # A member given to `preview` or `purge`: they run on the expire block's member.
     ("cluster A {\n  expire on DEV1 {\n    preview on DEV2 daily 05:00\n    purge daily 06:00\n  }\n}\n", "BKR012",

@@ -725,8 +725,9 @@ class Recovery:
         line_end = len(text) if line_end == -1 else line_end
         if char == '"':
             self.report(messages.unterminated_string(self.source.span(pos, line_end)), pos)
-            self._advance(state, line_end)
-            self._assume_string(ip, pos, line_end)
+            end = self._unclosed_text_end(pos, line_end)
+            self._advance(state, end)
+            self._assume_string(ip, pos, end)
             return
         if char == "=" and self.foreign_line(ip, pos):
             return
@@ -745,6 +746,17 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def _unclosed_text_end(self, pos: int, line_end: int) -> int:
+        """Where reading resumes after a text opened at `pos` and never closed on its
+        line: the end of the line, or the first `}` in it when the file needs that
+        brace (`single group APPS { "CICSPRD }`: the group's own `}`, which the text
+        would otherwise eat, and the blocks around it with it)."""
+        rest = self.source.text[pos + 1 : line_end]
+        close = rest.find("}")
+        if close == -1 or "{" in rest or "#" in rest[:close] or self.brace_balance > 0:
+            return line_end
+        return pos + 1 + close
 
     def yaml_block(self, ip, pos: int, keyword: Token) -> bool:
         """`member: DEV1` on a line of its own, its settings on the lines below as
