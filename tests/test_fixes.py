@@ -111,6 +111,8 @@ RESTORED = [
     ("worth keeping\n  }", "worth keeping\n  end", "BKR012", "Write `}`"),
     ("purge weekly sun 03:00", "purge weekly }sun 03:00", "BKR006", "Remove the `}`"),
     ("retain 35 days", "retain } 35 days", "BKR006", "Remove the `}`"),
+    # ... also where the statement is whole before it, and reads on only as itself after it
+    ("to disk pool BKUPPOOL", "to disk } pool BKUPPOOL", "BKR006", "Remove the `}`"),
     ("retain 35 days", "retain}35 days", "BKR006", "Write ` `"),
     # One `}` too many closed the cluster early: its line goes, or it with the blank before it.
     ("  member VMSYS2 {", "  }\n  member VMSYS2 {", "BKR013", "Remove the `}` that closed `cluster PRODSSI` early"),

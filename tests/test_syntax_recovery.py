@@ -263,6 +263,18 @@ def test_message_catalogue(text, code, where, words):
     assert d.help
 
 
+def test_a_brace_after_a_whole_statement_that_reads_on_is_one_error():
+    # `to disk` is whole; Lark would close the job at the `}` and find `pool` out of place.
+    text = "cluster A {\n  job J {\n    to disk } pool P\n    run on M daily 01:00\n  }\n}\n"
+    d = one(text)
+    assert (d.code, d.span.line, d.span.column) == ("BKR006", 3, 13)
+    assert d.fix is not None and d.fix.title == "Remove the `}`"
+    # Two `}` too many: which goes is not certain, so no fix, but still one error each.
+    found = diagnose(text + "}\n")
+    assert [(f.code, f.span.line) for f in found] == [("BKR006", 3), ("BKR006", 7)]
+    assert found[0].fix is None
+
+
 def test_a_stray_brace_is_one_error_and_later_errors_are_still_found():
     # The case: an extra `}` closes the cluster early; `member` lands outside.
     text = (

@@ -152,8 +152,10 @@ UNMATCHED_CLOSE = register(
     A closing brace appears where no block is open, usually because a block was
     closed twice or its opening line was deleted. So does a `}` too many in
     the middle of a statement that reads on after it, on its line
-    (`purge weekly }sun 03:00`, `retain } 35 days`): bkrc reads the statement
-    as without it, and its fix removes it.
+    (`purge weekly }sun 03:00`, `retain } 35 days`, `to disk } pool X`): bkrc
+    reads the statement as without it, and its fix removes it. Where the
+    statement is whole before the brace (`to disk`), the fix is offered only
+    when the file has exactly one `}` too many.
 
     Failing example:
 

@@ -42,7 +42,7 @@ from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.parsers.lalr_analysis import Shift
 
-from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics import Diagnostic, Fix
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, messages
@@ -76,8 +76,9 @@ _EXPIRY_MEMBERS = re.compile(
 #: First words of the CP directory lines messages.foreign_line knows that Lark may
 #: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
 _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONFIG"})
-#: The type of a token no parser state accepts: a line reported whole, to be skipped.
-_FOREIGN = "FOREIGN_LINE"
+#: The type of a token no parser state accepts: text reported already, to be skipped
+#: (`Recovery.misplaced_at`).
+_SKIPPED = "SKIPPED"
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
@@ -1695,18 +1696,55 @@ class Recovery:
         after = self.peek(ip)
         if after is None or after in ("RBRACE", "$END") or not Sim.of(ip).fits([after]):
             return False
+        self.report(messages.brace_inside_statement(self.span_of(tok), self.brace_fix(tok)), tok.start_pos)
+        return True
+
+    def brace_fix(self, tok: Token) -> Fix:
+        """The fix that deletes the `}` `tok` in the middle of a statement."""
+        text = self.source.text
+        start, end = tok.start_pos, tok.end_pos
         blank_before = start == 0 or text[start - 1] in " \t\n"
         blank_after = end == len(text) or text[end] in " \t\n"
         if blank_before and blank_after:  # `retain } 30`: the brace and the blanks before it
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
-            fix = messages.remove_fix("the `}`", self.source.span(start, end))
-        elif blank_before or blank_after:  # `weekly }sun`: the brace alone
-            fix = messages.remove_fix("the `}`", self.span_of(tok))
-        else:  # `weekly}sun`: a blank in its place
-            fix = messages.write_fix(" ", self.span_of(tok))
+            return messages.remove_fix("the `}`", self.source.span(start, end))
+        if blank_before or blank_after:  # `weekly }sun`: the brace alone
+            return messages.remove_fix("the `}`", self.span_of(tok))
+        return messages.write_fix(" ", self.span_of(tok))  # `weekly}sun`: a blank in its place
+
+    def brace_after_whole_statement(self, tok: Token) -> Token | None:
+        """`to disk } pool X`: a `}` too many after a statement that is whole, its line
+        reading on after the brace with a keyword of that statement, not one that
+        starts a statement, and only as that statement (not after a closed block).
+        Lark would close the block there and find `pool` out of place: one error for
+        the brace instead (whose fix deletes it when the file has exactly one `}` too
+        many), and the brace skipped (diagnose, `misplaced_at`)."""
+        # The cheap tests first: this runs for every token.
+        if tok.type != "RBRACE" or tok.start_pos is None or self.brace_balance >= 0:
+            return None
+        if self.first_on_line(tok.start_pos) or self.parser_state is None:
+            return None
+        text = self.source.text
+        if not text[tok.end_pos : self._line_end(tok.end_pos)].split("#", 1)[0].strip():
+            return None  # nothing after it on its line: perhaps the block's own `}`
+        previous = last_real_token(self.parser_state.value_stack)
+        if previous is None or previous.line != tok.line or previous.type in ("LBRACE", "RBRACE"):
+            return None
+        window = self.window(tok.end_pos)
+        keyword = self.facts.keywords.get(window[0][0].lower())
+        if keyword is None or keyword in self.statements:
+            return None  # a name, or a statement: the block's rest (`} private-volume V`, only_inside)
+        sim = self.sim_here()
+        if sim is None or not self.lexing(tok) or not sim.fits(["RBRACE"]):
+            return None
+        closed = sim.copy()
+        if self.reading(sim, window) is None or (closed.feed("RBRACE") and self.reading(closed, window) is not None):
+            return None
+        fix = self.brace_fix(tok) if self.brace_balance == -1 else None
         self.report(messages.brace_inside_statement(self.span_of(tok), fix), tok.start_pos)
-        return True
+        self.misplaced_at[tok.start_pos] = tok.end_pos
+        return self.retype(tok, _SKIPPED)
 
     def split_keyword(self, ip, tok: Token) -> Token | None:
         """`impor t std/zvm73`, `incl ude minidisk * *`, `retain 35 da ys`: a keyword
@@ -1939,7 +1977,7 @@ class Recovery:
         if listed is None or not listed[2]:
             return None
         if foreign and self.foreign_after_list(tok):
-            return self.retype(tok, _FOREIGN)
+            return self.retype(tok, _SKIPPED)
         sim = self.sim_here()
         if sim is None or not self.lexing(tok):
             return None
@@ -2095,7 +2133,13 @@ class Recovery:
         keywords run together (check_keyword) and a hyphenated keyword written
         without its hyphen; the token to parse on with."""
         self.check_keyword(tok)
-        return self.hyphen_missing(tok) or self.keyword_label(tok) or self.letter_too_many(tok) or tok
+        return (
+            self.hyphen_missing(tok)
+            or self.keyword_label(tok)
+            or self.letter_too_many(tok)
+            or self.brace_after_whole_statement(tok)
+            or tok
+        )
 
     def letter_too_many(self, tok: Token) -> Token | None:
         """`too disk pool X`: a statement's keyword the lexer took from the start of a word
