@@ -102,6 +102,10 @@ RESTORED = [
     # the same after a list of names, where Lark reads one more name
     ("  catalog shared server", "  catalg shared server", "BKR012", "Write `catalog`"),
     ("  catalog shared server", "  cata log shared server", "BKR012", "Write `catalog`"),
+    # a letter too many: the keyword, and the path after it read as the module's
+    ("import std/zvm73", "importt std/zvm73", "BKR012", "Write `import`"),
+    # `cat` abbreviates three keywords; after a `catalog-node`, only `catalog-dmm` is left
+    ("TRTMM catalog-dmm TCDMM", "TRTMM cat TCDMM", "BKR012", "Write `catalog-dmm`"),
     ("import std/zvm73", "import zvm73", "BKR101", "Import `std/zvm73`"),
     ("import std/zvm73", "import std/zmv73", "BKR101", "Import `std/zvm73`"),
     ("run on each member daily 03:30", "run on VMSYS1, VMSYS2 daily 03:30", "BKR221", "Run on each member"),

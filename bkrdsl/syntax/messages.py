@@ -548,6 +548,17 @@ def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
     )
 
 
+def glued_letter(keyword: str, letter: str, span: Span) -> Diagnostic:
+    """`importt std/zvm73`: a keyword with a letter too many, its value after it."""
+    word, keyword = keyword + letter, keyword.lower()
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{word}`; did you mean `{keyword}`?",
+        span,
+        help=f"write `{keyword}`: `{word}` has a letter too many",
+        fix=write_fix(keyword, span),
+    )
+
+
 def number_glued(word: str, number: str, keyword: str, span: Span) -> Diagnostic:
     """`workers 4private-volume M1PRV1`: a number and the keyword after it without
     the blank between them."""

@@ -79,6 +79,8 @@ _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONF
 #: The type of a token no parser state accepts: text reported already, to be skipped
 #: (`Recovery.misplaced_at`).
 _SKIPPED = "SKIPPED"
+#: A module path after blanks on its line, alone there but for a comment (path_after_letter).
+_PATH_AFTER = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z))")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
@@ -1095,6 +1097,10 @@ class Recovery:
             ahead = [self.facts.keywords.get(str(following.value).lower(), following.type)]
         sim = Sim.of(ip)
         fitting = [w for w in words if ahead and sim.fits([self.facts.keywords[w], *ahead])]
+        if len(fitting) > 1:
+            # `cat TCDMM` after `catalog-node TCTMM on VMSYS1`: not the option already given.
+            given = self.options_given(ip.parser_state.value_stack)
+            fitting = [w for w in fitting if self.facts.keywords[w] not in given] or fitting
         if len(fitting) == 1:
             before = self.describe(following) if following is not None else "the end of the file"
             diag = messages.abbreviation_meant(self.describe(tok), fitting[0], words, before, self.span_of(tok))
@@ -1105,6 +1111,22 @@ class Recovery:
         self.report(diag, tok.start_pos)
         self._fed_error_token = True
         return None
+
+    def options_given(self, stack) -> set[str]:
+        """The types of the keywords, other than statement keywords, of the statement
+        under way (`catalog-node` in `tape manager shared catalog-node TCTMM on
+        VMSYS1`, over several lines too); empty at the start of a block."""
+        given: set[str] = set()
+        for value in reversed(stack):
+            if isinstance(value, Token) and value.type in ("LBRACE", "RBRACE"):
+                return set()
+            if isinstance(value, Tree) and value.data in OPENERS:
+                return set()
+            types = {t.type for t in tokens_of(value) if is_real(t)}
+            if types & self.statements:
+                return given | (types - self.statements)
+            given |= types
+        return set()
 
     def misspelt(self, tok: Token, words: list[str]) -> Token:
         """Report a misspelt keyword and read it as the closest (the first of equals)."""
@@ -2119,6 +2141,9 @@ class Recovery:
             if len(pieces) == 1 and pieces[0].lower() in self.facts.keywords:
                 return self.retype(tok, self.facts.keywords[pieces[0].lower()])  # a keyword's beginning
         else:
+            path = self.path_after_letter(tok, before)
+            if path is not None:
+                return path
             if not rest[:1].isdigit():  # `workers3`: the 3 is the value meant
                 self.glued_names.add(tok.start_pos)
             if len(before) > 1:
@@ -2127,6 +2152,24 @@ class Recovery:
                 span = self.source.span(begin, tok.end_pos)
                 self.report(messages.glued_keyword(before[0], rest, span), begin)
         return tok
+
+    def path_after_letter(self, tok: Token, before: list[str]) -> Token | None:
+        """`importt std/zvm73`: a letter after `import`, which the lexer read as the
+        module path, then the path on its line. Report the word (one error, whose fix
+        writes `import`), and read the path as the module's: the token to go on with,
+        the lexer after the path. None when the line does not read so."""
+        if tok.type != "IMPORT_PATH" or len(before) != 1 or len(str(tok.value)) != 1 or not str(tok.value).isalpha():
+            return None
+        found = _PATH_AFTER.match(self.source.text, tok.end_pos)
+        if found is None or not self.lexing(tok):
+            return None
+        begin = tok.start_pos - len(before[0])
+        self.report(messages.glued_letter(before[0], str(tok.value), self.source.span(begin, tok.end_pos)), begin)
+        start, end = found.span(1)
+        line, column = self.source.position(start)
+        end_line, end_column = self.source.position(end)
+        self._advance(self.parser_state.lexer.state, end)
+        return Token("IMPORT_PATH", found.group(1), start, line, column, end_line, end_column, end)
 
     def check_token(self, tok: Token) -> Token:
         """Called for every token the parse's own lexer reads (parser.py): report
