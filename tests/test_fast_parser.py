@@ -464,6 +464,7 @@ def test_both_parsers_read_the_dmm_options_into_their_own_fields():
         "cluster A { member M { private-volume V RUNON } }",
         "cluster A { catalog shared#remark\n}",
         "import std/x#remark",
+        "import request-dmm",  # a hyphenated keyword as a path: recovery reports it (hyphen_judged)
         # Errors.
         "cluster A {",
         "cluster A { } }",

@@ -30,7 +30,7 @@ what a word is from the LALR parser's state after the previous token:
   `job suffix`) is an error where that keyword fits, also where Lark reads
   names, and so is one with or without its hyphen in a block that does not
   take it (`Recovery.hyphen_judged`); we give up on any such word, and on a
-  hyphenated keyword read as a name where a list may end;
+  hyphenated keyword read as a name where a list may end or as an import path;
 * the recovery's lexer hook (`Recovery.name_token`) re-reads a name that spells
   a statement keyword and starts its line as that keyword where the state
   accepts neither `}` nor the end of the file; that always ends in an error,
@@ -332,8 +332,8 @@ class _Parser:
             word = text.lower()
             if word in _HYPHEN_WORDS or ("_" in word and word.replace("_", "") in _HYPHEN_JOINED):
                 self._hyphen_missing(word, line)
-            if word in _HYPHENATED and word not in lexing.keywords and lexing.closes:
-                raise _GiveUp  # in a block that does not take it (Recovery.hyphen_judged)
+            if word in _HYPHENATED and word not in lexing.keywords and (lexing.closes or lexing.path):
+                raise _GiveUp  # in a block that does not take it, or as a path (Recovery.hyphen_judged)
             if word in lexing.keywords:
                 self.type = word
             elif lexing.plain:
