@@ -1712,7 +1712,7 @@ class Recovery:
         if self.brace_balance >= 0 or accepted & {"RBRACE", "$END"} or tok.start_pos is None:
             return False
         text = self.source.text
-        start, end = tok.start_pos, tok.end_pos
+        end = tok.end_pos
         if not text[end:].split("\n", 1)[0].split("#", 1)[0].strip():
             return False  # nothing after it on its line: perhaps the block's own `}`
         after = self.peek(ip)
