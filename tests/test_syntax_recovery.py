@@ -275,6 +275,24 @@ def test_a_brace_after_a_whole_statement_that_reads_on_is_one_error():
     assert found[0].fix is None
 
 
+def test_a_brace_too_many_with_no_word_after_it_is_no_internal_error():
+    # Found by test_damaged_examples in CI: a control character after a `}` too many
+    # left the brace check with no word to look at (IndexError).
+    found = diagnose("cluster P \n  member V1 { workers 4 }\x1b\n  member V2 { workers 4 }\n}\n")
+    assert found and all(d.code.startswith("BKR") for d in found)
+
+
+def test_keywords_run_together_are_mended_by_inserting_the_blank_only():
+    # Found by test_damaged_examples: `includeminidisk#` was rewritten whole, and its
+    # `#`, which starts a comment once the blank is in, was inside the fix's edit.
+    text = "cluster C {\n  job J {\n    includeminidisk# * 0191\n  }\n}\n"
+    found = [d for d in diagnose(text) if d.fix is not None]
+    assert [d.code for d in found] == ["BKR012"]
+    (edit,) = found[0].fix.edits
+    at = text.index("minidisk")
+    assert (edit.span.start, edit.span.end, edit.new_text) == (at, at, " ")
+
+
 def test_a_stray_brace_is_one_error_and_later_errors_are_still_found():
     # The case: an extra `}` closes the cluster early; `member` lands outside.
     text = (

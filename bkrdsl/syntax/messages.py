@@ -16,7 +16,7 @@ from bkrdsl.ast import Level
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.core import Edit
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
-from bkrdsl.source import Span
+from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -583,13 +583,25 @@ def name_glued(word: str, name: str, keyword: str, span: Span) -> Diagnostic:
     )
 
 
-def glued_keywords(word: str, pieces: list[str], span: Span, value: bool = False) -> Diagnostic:
+def glued_keywords(
+    word: str, pieces: list[str], span: Span, value: bool = False, source: Source | None = None
+) -> Diagnostic:
     """Keywords run together (`sharedserver`): `pieces` are what was meant, word by word;
-    `value` when the last is a name (`sharedserverBKRSVSFS`, `daily01:00`)."""
+    `value` when the last is a name (`sharedserverBKRSVSFS`, `daily01:00`). When the
+    pieces spell the word as written and `source` is given, the fix only inserts the
+    blanks, so it touches nothing else (`includeminidisk#`: the `#` then starts a
+    comment, which a fix never writes over)."""
     meant = " ".join(pieces)
     why = "a keyword ends at a blank" + ("" if value else ", so two keywords need one between them")
     message = f"unknown keyword `{word}`; did you mean `{meant}`?"
-    return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}", fix=write_fix(meant, span))
+    fix = write_fix(meant, span)
+    if source is not None and "".join(pieces) == word:
+        at, edits = span.start, []
+        for piece in pieces[:-1]:
+            at += len(piece)
+            edits.append(Edit(source.span(at, at), " "))
+        fix = Fix(f"Write `{meant}`", tuple(edits))
+    return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}", fix=fix)
 
 
 def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diagnostic:

@@ -1754,6 +1754,8 @@ class Recovery:
         if previous is None or previous.line != tok.line or previous.type in ("LBRACE", "RBRACE"):
             return None
         window = self.window(tok.end_pos)
+        if not window:
+            return None  # no word the lexer reads after it (`}\x1b`): nothing reads on
         keyword = self.facts.keywords.get(window[0][0].lower())
         if keyword is None or keyword in self.statements:
             return None  # a name, or a statement: the block's rest (`} private-volume V`, only_inside)
@@ -2116,7 +2118,7 @@ class Recovery:
     def report_glued(self, begin: int, end: int, pieces: list[str], *, value: bool = False) -> None:
         word = self.source.text[begin:end]
         value = value or pieces[-1].lower() not in self.facts.keywords
-        self.report(messages.glued_keywords(word, pieces, self.source.span(begin, end), value), begin)
+        self.report(messages.glued_keywords(word, pieces, self.source.span(begin, end), value, self.source), begin)
         self.glued.append((begin, end))
 
     def check_glued(self, tok: Token) -> Token | None:
