@@ -86,68 +86,9 @@ def median_ms(samples: list[float]) -> str:
     return f"median {statistics.median(ms):7.1f} ms   min {ms[0]:7.1f}   max {ms[-1]:7.1f}   (n={len(ms)})"
 
 
-async def _session(folder: Path, count: int) -> tuple[float, list[float], list[float], int, int]:
-    from lsprotocol import types as T
-    from pygls.lsp.client import LanguageClient
-
-    client = LanguageClient("lsp-workspace-bench", "1")
-    published = asyncio.get_running_loop().create_future()
-
-    @client.feature(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    def diagnostics(params: T.PublishDiagnosticsParams) -> None:
-        if not published.done():
-            published.set_result(None)
-
-    await client.start_io(sys.executable, "-m", "bkrdsl", "lsp")
-    await client.initialize_async(
-        T.InitializeParams(
-            capabilities=T.ClientCapabilities(),
-            workspace_folders=[T.WorkspaceFolder(uri=folder.as_uri(), name="bench")],
-            initialization_options={"debounce_ms": 0},
-        )
-    )
-    client.initialized(T.InitializedParams())
-    uri = (folder / "site.bkr").as_uri()
-    client.text_document_did_open(
-        T.DidOpenTextDocumentParams(text_document=T.TextDocumentItem(uri=uri, language_id="bkr", version=1, text=SITE))
-    )
-    await asyncio.wait_for(published, 120)
-    where = T.TextDocumentIdentifier(uri=uri)
-    at = T.Position(line=0, character=15)
-
-    async def rename(n: int):
-        return await client.text_document_rename_async(T.RenameParams(text_document=where, position=at, new_name=f"PAY{n}"))
-
-    start = time.perf_counter()
-    edit = await rename(0)
-    cold = time.perf_counter() - start
-    warm = []
-    for n in range(1, count + 1):
-        start = time.perf_counter()
-        await rename(n)
-        warm.append(time.perf_counter() - start)
-    references = []
-    found = []
-    for _ in range(count):
-        start = time.perf_counter()
-        found = await client.text_document_references_async(
-            T.ReferenceParams(text_document=where, position=at, context=T.ReferenceContext(include_declaration=True))
-        )
-        references.append(time.perf_counter() - start)
-    await client.shutdown_async(None)
-    client.exit(None)
-    await client.stop()
-    return cold, warm, references, len(edit.changes or {}), len(found)
-
-
-#: What a user types into the symbol picker, one request per character: a job's
-#: name on a member, as read in a Backup Manager log.
-TYPED = "MONINC2"
-
-
-async def _symbols_session(folder: Path, count: int) -> tuple[float, list[float], list[float], int, int]:
-    """A fresh server with the module open: the first workspace/symbol query (cold),
-    then `TYPED` typed `count` times over (each prefix a request), then the empty query."""
+async def _start(folder: Path):
+    """A fresh `bkrc lsp` on the workspace `folder`, with the module site.bkr open and
+    its first diagnostics published: (client, the module's URI)."""
     from lsprotocol import types as T
     from pygls.lsp.client import LanguageClient
 
@@ -172,6 +113,56 @@ async def _symbols_session(folder: Path, count: int) -> tuple[float, list[float]
     opened = T.TextDocumentItem(uri=uri, language_id="bkr", version=1, text=SITE)
     client.text_document_did_open(T.DidOpenTextDocumentParams(text_document=opened))
     await asyncio.wait_for(published, 120)
+    return client, uri
+
+
+async def _stop(client) -> None:
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+
+
+async def _session(folder: Path, count: int) -> tuple[float, list[float], list[float], int, int]:
+    from lsprotocol import types as T
+
+    client, uri = await _start(folder)
+    where = T.TextDocumentIdentifier(uri=uri)
+    at = T.Position(line=0, character=15)
+
+    async def rename(n: int):
+        return await client.text_document_rename_async(T.RenameParams(text_document=where, position=at, new_name=f"PAY{n}"))
+
+    start = time.perf_counter()
+    edit = await rename(0)
+    cold = time.perf_counter() - start
+    warm = []
+    for n in range(1, count + 1):
+        start = time.perf_counter()
+        await rename(n)
+        warm.append(time.perf_counter() - start)
+    references = []
+    found = []
+    for _ in range(count):
+        start = time.perf_counter()
+        found = await client.text_document_references_async(
+            T.ReferenceParams(text_document=where, position=at, context=T.ReferenceContext(include_declaration=True))
+        )
+        references.append(time.perf_counter() - start)
+    await _stop(client)
+    return cold, warm, references, len(edit.changes or {}), len(found)
+
+
+#: What a user types into the symbol picker, one request per character: a job's
+#: name on a member, as read in a Backup Manager log.
+TYPED = "MONINC2"
+
+
+async def _symbols_session(folder: Path, count: int) -> tuple[float, list[float], list[float], int, int]:
+    """A fresh server with the module open: the first workspace/symbol query (cold),
+    then `TYPED` typed `count` times over (each prefix a request), then the empty query."""
+    from lsprotocol import types as T
+
+    client, _uri = await _start(folder)
 
     async def symbols(query: str):
         return await client.workspace_symbol_async(T.WorkspaceSymbolParams(query=query))
@@ -192,9 +183,7 @@ async def _symbols_session(folder: Path, count: int) -> tuple[float, list[float]
         start = time.perf_counter()
         listed = await symbols("")
         everything.append(time.perf_counter() - start)
-    await client.shutdown_async(None)
-    client.exit(None)
-    await client.stop()
+    await _stop(client)
     return cold, typed, everything, len(found), len(listed)
 
 
