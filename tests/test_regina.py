@@ -106,7 +106,7 @@ BLANK_RUNS = [
 @pytest.mark.parametrize(("exec_name", "operands", "sent"), BLANK_RUNS)
 def test_runs_of_blanks_are_not_operands(cms, exec_name, operands, sent):
     run = cms.run(example_exec("minimal", "DEV1", exec_name), operands, member="DEV1",
-                  file_name=f"{exec_name}.EXEC")
+                  logged_on=["BKRBKUP", "BKRCATLG"], file_name=f"{exec_name}.EXEC")
     assert run.rc == 0, run
     assert run.commands == ["CP QUERY USERID", *sent], run
 
@@ -138,8 +138,85 @@ def test_due_reads_the_minute_the_clock_is_in(cms, fake_clock, instant, usec, se
     import time
 
     epoch = calendar.timegm(time.strptime(instant, "%Y-%m-%dT%H:%M:%S"))
-    run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "DUE", member="DEV1",
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "DUE", member="DEV1", logged_on=["BKRBKUP"],
                   env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch),
                        "BKR_FAKE_USEC": str(usec), "TZ": "UTC"})
     assert run.rc == 0, run
     assert run.commands == ["CP QUERY USERID", *sent], run
+
+
+# ------------------------------------------------------------------ the stand-in as CMS answers
+# CMS REXX's DIAGRC(8, cmd) puts CP's return code in columns 1-9 and the response
+# from column 17, each line ended by X'15': public CMS code reads it with exactly
+# this template (trothtech/uft, cms/uftxdspl.rexx). The stand-in must answer so.
+DIAGRC_AS_CMS_CODE_READS_IT = """/* DIAGRC read as CMS code reads it */
+parse value diagrc(8, 'QUERY USERID') with 1 cprc 10 . 17 response '15'x rest
+if datatype(cprc, 'W') then say 'rc' cprc + 0 'response' response
+else say 'no return code in columns 1 to 9'
+say 'after the first line' length(rest)
+exit 0
+"""
+
+
+def test_diagrc_stand_in_has_the_cms_layout(cms):
+    run = cms.run(DIAGRC_AS_CMS_CODE_READS_IT, member="DEV1")
+    assert run.rc == 0, run
+    assert run.stdout.splitlines() == ["rc 0 response AUTOLOG1 AT DEV1", "after the first line 0"], run
+
+
+def test_smsg_to_a_user_not_logged_on_fails_as_in_cp(cms):
+    """CP sets the number of its message as the rc: SMSG to a user that is not
+    logged on is HCPMSG045E, rc 45, whoever sends it."""
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "GUESTFUL", member="DEV1")
+    assert (run.rc, run.commands) == (45, ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT GUESTFUL"]), run
+    assert "HCPMSG045E BKRBKUP not logged on" in run.stdout, run
+
+
+# How CP might lay out its answer to QUERY USERID: the member guard reads the
+# words, in any case, from the first line only.
+USERID_ANSWERS = [
+    (["autolog1 at dev1"], 0),
+    (["AUTOLOG1    AT    DEV1    "], 0),
+    (["AUTOLOG1 AT DEV1", "AUTOLOG1 AT DEV2"], 0),
+    (["AUTOLOG1 AT DEV2", "AUTOLOG1 AT DEV1"], 40),
+    (["AUTOLOG1 AT DEV10"], 40),
+    (["AUTOLOG1 AT DEV"], 40),
+    (["AUTOLOG1 DEV1"], 40),
+    (["HCPCQU003E Invalid option - USERID"], 40),
+    ([""], 40),
+]
+
+
+@pytest.mark.parametrize(("answer", "rc"), USERID_ANSWERS)
+def test_member_guard_reads_the_answer_word_by_word(cms, answer, rc):
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "LIST", member="DEV1", answer=answer)
+    assert (run.rc, run.commands) == (rc, ["CP QUERY USERID"]), run
+    if rc:
+        assert "this EXEC is for member DEV1, not for" in run.stdout, run
+
+
+def _eight_character_members():
+    """examples/minimal.bkr with members of 8 characters, the most CP allows."""
+    from bkrdsl.pipeline import analyse
+    from conftest import ROOT
+
+    text = (ROOT / "examples" / "minimal.bkr").read_text()
+    text = text.replace("DEV1", "MEMBER01").replace("DEV2", "MEMBER02")
+    analysis = analyse("long.bkr", text.encode())
+    assert analysis.ok, [d.message for d in analysis.diagnostics]
+    return analysis.model
+
+
+@pytest.mark.parametrize(("answer", "rc"), [
+    ("BKRADMIN AT MEMBER01", 0),
+    ("BKRADMIN AT MEMBER02", 40),
+    ("BKRADMIN AT MEMBER0", 40),
+    ("BKRADMIN AT MEMBER011", 40),
+])
+def test_member_guard_with_eight_character_names(cms, answer, rc):
+    from cms.generate import generate
+
+    text = generate(_eight_character_members(), "MEMBER01", "BKRSUBMT")
+    run = cms.run(text, "ALL", member="MEMBER01", answer=[answer], logged_on=["BKRBKUP"])
+    sent = ["CP SMSG BKRBKUP SUBMIT GUESTFUL", "CP SMSG BKRBKUP SUBMIT SYSFULL1"] if rc == 0 else []
+    assert (run.rc, run.commands) == (rc, ["CP QUERY USERID", *sent]), run

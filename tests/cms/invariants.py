@@ -22,13 +22,19 @@ from .standin import CmsStandIn
 ExecOf = Callable[[str, str], str]
 
 
+def servers(model: Model) -> list[str]:
+    """The servers the EXECs send to, logged on: CP refuses SMSG to a user that is
+    not (HCPMSG045E, rc 45), and so does the stand-in."""
+    return [model.backup_server, model.catalog_server]
+
+
 def assert_submit_all(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
     """BKRSUBMT ALL submits every job placed on the member, under its member name, to
     the member's own backup server, and nothing else."""
     expected = ["CP QUERY USERID"] + [
         f"CP SMSG {model.backup_server} SUBMIT {name}" for name, _ in member_jobs(model, member)
     ]
-    run = cms.run(exec_of(member, "BKRSUBMT"), "ALL", member=member)
+    run = cms.run(exec_of(member, "BKRSUBMT"), "ALL", member=member, logged_on=servers(model))
     assert (run.rc, run.commands) == (0, expected), run
 
 
@@ -41,7 +47,7 @@ def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf,
         text = exec_of(member, exec_name)
         operands = "ALL" if exec_name == "BKRSUBMT" else "PURGE" if exec_name == "BKREXPIR" else ""
         for other in others:
-            run = cms.run(text, operands, member=other)
+            run = cms.run(text, operands, member=other, logged_on=servers(model))
             assert run.rc == 40, run
             assert run.commands == ["CP QUERY USERID"], run
             assert f"this EXEC is for member {member}, not for {other}." in run.stdout, run
@@ -73,7 +79,7 @@ def assert_expiry_on_purging_members_only(cms: CmsStandIn, model: Model, exec_of
     for purger in purgers:
         text = exec_of(purger, "BKREXPIR")
         for m in model.members:
-            run = cms.run(text, "PURGE", member=m.name)
+            run = cms.run(text, "PURGE", member=m.name, logged_on=servers(model))
             if m.name == purger:
                 purge = f"CP SMSG {model.catalog_server} EXPIRE (PURGE"
                 assert (run.rc, run.commands) == (0, ["CP QUERY USERID", purge]), run
@@ -135,7 +141,8 @@ def assert_due(
         if job.run and is_due(job.run.schedule, hhmm, day, dd)
     ]
     expected = ["CP QUERY USERID"] + [f"CP SMSG {model.backup_server} SUBMIT {name}" for name in due]
-    run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {dd}", member=member)
+    run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {dd}", member=member,
+                  logged_on=servers(model))
     assert (run.rc, run.commands) == (0, expected), run
     if not due:
         assert "nothing due at" in run.stdout, run
@@ -147,19 +154,19 @@ def assert_one_job_at_a_time(cms: CmsStandIn, model: Model, exec_of: ExecOf, mem
     text = exec_of(member, "BKRSUBMT")
     mine = [name for name, _ in member_jobs(model, member)]
     for name in mine:
-        run = cms.run(text, name.lower(), member=member)
+        run = cms.run(text, name.lower(), member=member, logged_on=servers(model))
         assert (run.rc, run.commands) == (
             0,
             ["CP QUERY USERID", f"CP SMSG {model.backup_server} SUBMIT {name}"],
         ), run
-        run = cms.run(text, f"JOB {name} ( REVIEW", member=member)
+        run = cms.run(text, f"JOB {name} ( REVIEW", member=member, logged_on=servers(model))
         assert (run.rc, run.commands) == (
             0,
             ["CP QUERY USERID", f"CP SMSG {model.backup_server} REVIEW {name}"],
         ), run
     others = {n for m in model.members if m.name != member for n, _ in member_jobs(model, m.name)} - set(mine)
     for name in sorted(others):
-        run = cms.run(text, name, member=member)
+        run = cms.run(text, name, member=member, logged_on=servers(model))
         assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
 
 
@@ -174,7 +181,8 @@ def assert_expiry_due(
         for verb, schedule in expiry_actions(model, member)
         if is_due(schedule, hhmm, day, dd)
     ]
-    run = cms.run(exec_of(member, "BKREXPIR"), f"DUE {hhmm} {day} {dd}", member=member)
+    run = cms.run(exec_of(member, "BKREXPIR"), f"DUE {hhmm} {day} {dd}", member=member,
+                  logged_on=servers(model))
     assert (run.rc, run.commands) == (0, expected), run
 
 
@@ -183,7 +191,7 @@ def assert_expiry_verbs(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: 
     .bkr file gives the member one, in any of its `expire` blocks; else rc 28."""
     verbs = {verb for verb, _ in expiry_actions(model, member)}
     for verb in ("PREVIEW", "PURGE"):
-        run = cms.run(exec_of(member, "BKREXPIR"), verb, member=member)
+        run = cms.run(exec_of(member, "BKREXPIR"), verb, member=member, logged_on=servers(model))
         if verb in verbs:
             sent = [f"CP SMSG {model.catalog_server} EXPIRE ({verb}"]
             assert (run.rc, run.commands) == (0, ["CP QUERY USERID", *sent]), run

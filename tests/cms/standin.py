@@ -9,7 +9,8 @@ that sends the command to the same CP stand-in. See docs/rexx.md.
 
     cms = CmsStandIn(tmp_path)
     run = cms.run(text, "ALL", member="DEV1", logged_on=["BKRBKUP"],
-                  fail={"SMSG BKRBKUP SUBMIT X": 57}, slow={"BKRSVSFS": 3})
+                  fail={"SMSG BKRBKUP SUBMIT X": 57}, slow={"BKRSVSFS": 3},
+                  answer=["autolog1  at  dev1"])
     run.rc, run.commands, run.stdout
 """
 
@@ -70,12 +71,14 @@ class CmsStandIn:
         logged_on: tuple[str, ...] | list[str] = (),
         fail: dict[str, int] | None = None,
         slow: dict[str, int] | None = None,
+        answer: list[str] | None = None,
         file_name: str = "TEST.EXEC",
         env: dict[str, str] | None = None,
     ) -> Run:
         """Run `exec_text` with `operands` as if on `member`; return rc, output and commands.
 
-        `env` adds environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH)."""
+        `answer` replaces CP's answer to QUERY USERID, line by line; `env` adds
+        environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH)."""
         self.count += 1
         state = self.workdir / f"run{self.count}"
         state.mkdir()
@@ -83,6 +86,7 @@ class CmsStandIn:
         (state / "up").write_text("".join(f"{u}\n" for u in logged_on))
         (state / "fail").write_text("".join(f"{rc} {cmd}\n" for cmd, rc in (fail or {}).items()))
         (state / "slow").write_text("".join(f"{u} {n}\n" for u, n in (slow or {}).items()))
+        (state / "answer").write_text("".join(f"{line}\n" for line in (answer or [])))
         program = state / file_name
         program.write_text(exec_text, encoding="ascii")
         env = {

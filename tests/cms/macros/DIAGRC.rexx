@@ -4,8 +4,10 @@
    name, so a generated EXEC's call diagrc(8, 'QUERY USERID') lands here.
    The command goes to the CP stand-in (tests/cms/bin/CP, first on PATH),
    which records it. The result has CMS's layout: a 16-character header
-   (CP's return code right-justified in 10 columns, a blank, the condition
-   code, 4 blanks), then the response with X'15' after every line. */
+   (CP's return code right-justified in columns 1-9, a blank, the condition
+   code in column 11, 5 blanks), then the response with X'15' after every
+   line. Public CMS code reads it so: `Parse Value DiagRC(08, ...) With 1 rc
+   10 . 17 rs '15'x` (trothtech/uft, cms/uftxdspl.rexx). */
 trace off
 parse arg code, command
 if code <> 8 then do
@@ -20,4 +22,4 @@ response = ''
 do i = 1 to out.0
   response = response || out.i || '15'x
 end
-return right(cprc, 10) cc'    'response
+return right(cprc, 9) cc'     'response
