@@ -172,6 +172,16 @@ def test_smsg_to_a_user_not_logged_on_fails_as_in_cp(cms):
     assert "HCPMSG045E BKRBKUP not logged on" in run.stdout, run
 
 
+def test_bkrstart_takes_blanks_for_no_operands(cms):
+    """`'EXEC BKRSTART' opts` with opts empty passes a blank: not an operand."""
+    text = example_exec("minimal", "DEV1", "BKRSTART")
+    plain = cms.run(text, member="DEV1")
+    assert plain.rc == 0, plain
+    for blanks in (" ", "   "):
+        run = cms.run(text, blanks, member="DEV1")
+        assert (run.rc, run.commands) == (0, plain.commands), run
+
+
 # How CP might lay out its answer to QUERY USERID: the member guard reads the
 # words, in any case, from the first line only.
 USERID_ANSWERS = [

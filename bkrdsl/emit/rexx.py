@@ -196,7 +196,7 @@ _ROUTINES_COMMON = [
     "  end",
     "  return 0",
     "",
-    "sendone: procedure expose me member noun job. run. dry. review",
+    "sendone: procedure expose me member server noun job. run. dry. review",
     "  parse arg name extra",
     "  if name == '' then return usage('Name the' noun 'to run.')",
     "  if extra == '' then nop",
@@ -213,7 +213,7 @@ _ROUTINES_COMMON = [
     "  say me': member' member 'has:'names'.'",
     f"  return {RC_UNKNOWN}",
     "",
-    "senddue: procedure expose me member noun job. run. dry. review sched.",
+    "senddue: procedure expose me member server job. run. dry. review sched.",
     "  parse arg now day dd extra",
     "  if extra == '' then nop",
     "  else return usage('DUE takes a time, a day and a date at most.')",
@@ -253,7 +253,7 @@ _ROUTINES_COMMON = [
     "  if freq == 'MONTHLY' then return days = dd",
     "  return 0",
     "",
-    "send: procedure expose me run. dry. review",
+    "send: procedure expose me member server run. dry. review",
     "  parse arg i",
     "  if review then command = dry.i",
     "  else command = run.i",
@@ -262,12 +262,17 @@ _ROUTINES_COMMON = [
     "    say me': sent CP' command",
     "    return 0",
     "  end",
-    "  say me': CP' command 'failed, rc' rc'.'",
-    "  return rc",
+    "  sent = rc",
+    "  say me': CP' command 'failed, rc' sent'.'",
+    f"  if sent = {CP_NOT_LOGGED_ON} then do",
+    "    say me':' server 'is not logged on at member' member'.'",
+    f"    say me': start it first (AUTOLOG1 runs {START_FILE}), then try again.'",
+    "  end",
+    "  return sent",
 ]
 
 _ROUTINE_SENDALL = [
-    "sendall: procedure expose me member noun job. run. dry. review",
+    "sendall: procedure expose me member server noun job. run. dry. review",
     "  if arg(1) == '' then nop",
     "  else return usage('ALL takes no operands.')",
     "  if job.0 = 0 then say me': no' noun 'on member' member'.'",
@@ -376,6 +381,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     out.code("address command")
     out.assign("me", SUBMIT_FILE)
     out.assign("member", name, name=True)
+    out.assign("server", server, name=True)
     out.assign("noun", "job")
     _table(out, entries)
     out.code("")
@@ -475,6 +481,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     out.code("address command")
     out.assign("me", EXPIRE_FILE)
     out.assign("member", name, name=True)
+    out.assign("server", server, name=True)
     out.assign("noun", "expiry action")
     _table(out, entries)
     out.code("")
@@ -596,9 +603,12 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         out.code(f"w.{i} = {1 if wait else 0}")
     out.code(
         "",
-        "if arg(1) == '' then nop",
+        "/* Blanks are no operands: 'EXEC BKRSTART' opts, with opts empty. */",
+        "if words(arg(1)) = 0 then nop",
         "else do",
-        "  say me': no operands expected, not' arg(1)'.'",
+        "  say me': it takes no operands, not' strip(arg(1))'.'",
+        "  say 'Use:' me '(no operands), from the PROFILE EXEC of AUTOLOG1 on'",
+        "  say '     member' member'.'",
         f"  exit {RC_USAGE}",
         "end",
         "call onmember",

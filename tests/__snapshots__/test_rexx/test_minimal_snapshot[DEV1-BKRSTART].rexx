@@ -45,9 +45,12 @@ q.5 = 'QUERY USER BKRWRK02'
 x.5 = 'XAUTOLOG BKRWRK02'
 w.5 = 0
 
-if arg(1) == '' then nop
+/* Blanks are no operands: 'EXEC BKRSTART' opts, with opts empty. */
+if words(arg(1)) = 0 then nop
 else do
-  say me': no operands expected, not' arg(1)'.'
+  say me': it takes no operands, not' strip(arg(1))'.'
+  say 'Use:' me '(no operands), from the PROFILE EXEC of AUTOLOG1 on'
+  say '     member' member'.'
   exit 24
 end
 call onmember

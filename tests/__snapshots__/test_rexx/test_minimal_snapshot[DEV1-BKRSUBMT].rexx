@@ -26,6 +26,7 @@
 address command
 me = 'BKRSUBMT'
 member = 'DEV1'
+server = 'BKRBKUP'
 noun = 'job'
 /* The table: for each entry its name, the CP command that runs it */
 /* (and the one that reviews it), when it is due, and what LIST */
@@ -89,7 +90,7 @@ listall: procedure expose me member noun job. when. text.
   end
   return 0
 
-sendone: procedure expose me member noun job. run. dry. review
+sendone: procedure expose me member server noun job. run. dry. review
   parse arg name extra
   if name == '' then return usage('Name the' noun 'to run.')
   if extra == '' then nop
@@ -106,7 +107,7 @@ sendone: procedure expose me member noun job. run. dry. review
   say me': member' member 'has:'names'.'
   return 28
 
-senddue: procedure expose me member noun job. run. dry. review sched.
+senddue: procedure expose me member server job. run. dry. review sched.
   parse arg now day dd extra
   if extra == '' then nop
   else return usage('DUE takes a time, a day and a date at most.')
@@ -146,7 +147,7 @@ isdue: procedure
   if freq == 'MONTHLY' then return days = dd
   return 0
 
-send: procedure expose me run. dry. review
+send: procedure expose me member server run. dry. review
   parse arg i
   if review then command = dry.i
   else command = run.i
@@ -155,10 +156,15 @@ send: procedure expose me run. dry. review
     say me': sent CP' command
     return 0
   end
-  say me': CP' command 'failed, rc' rc'.'
-  return rc
+  sent = rc
+  say me': CP' command 'failed, rc' sent'.'
+  if sent = 45 then do
+    say me':' server 'is not logged on at member' member'.'
+    say me': start it first (AUTOLOG1 runs BKRSTART), then try again.'
+  end
+  return sent
 
-sendall: procedure expose me member noun job. run. dry. review
+sendall: procedure expose me member server noun job. run. dry. review
   if arg(1) == '' then nop
   else return usage('ALL takes no operands.')
   if job.0 = 0 then say me': no' noun 'on member' member'.'
