@@ -142,9 +142,29 @@ bkrc assumes; check it on your system):
   That the answer is for the member BKRSTART runs on, not for the whole
   cluster, is assumed: were it cluster-wide, BKRSTART on the second member
   would report an IDENTITY machine running on the first as "already logged
-  on" and not start it. Check it once: with BKRBKUP logged on at one member
-  only, `CP QUERY USER BKRBKUP` on another member should answer HCP045E
-  (rc 45).
+  on" and not start it. What an article on SSI says of QUERY NAMES points
+  that way: "A simple QUERY NAMES command shows all guests on the member on
+  which it's issued and the single-configuration virtual machines
+  clusterwide" (E. Hugenbruch and D. Osisek, "Flexible Horizontal
+  Scalability With z/VM Single System Image", z/Journal, May 2012,
+  enterprisesystemsmedia.com); of QUERY USER it says nothing.
+  A single-configuration machine (the catalog's SFS server, the Tape
+  Manager catalog node) reported as logged on at another member is right
+  to leave alone: it can be logged on at one member only. Check it once:
+  with BKRBKUP logged on at one member only, `CP QUERY USER BKRBKUP` on
+  another member should answer HCP045E (rc 45).
+- **SMSG to an IDENTITY machine in an SSI cluster.** BKRSUBMT sends `SMSG
+  BKRBKUP ...` (and BKREXPIR `SMSG BKRCATLG ...`) without `AT`, meaning the
+  member's own instance. The same article: "Commands such as MESSAGE,
+  WARNING, and SMSG [...] can transparently reach a target
+  single-configuration virtual machine anywhere in the cluster. These
+  interfaces also support an AT member operand or equivalent to target a
+  specific instance of a multiconfiguration virtual machine explicitly."
+  That a plain SMSG reaches the instance on the sender's member, and fails
+  with HCP045E (rc 45) when that instance is not logged on, rather than
+  reaching another member's, is assumed. Check it once: with BKRBKUP logged
+  on at one member only, `CP SMSG BKRBKUP HELLO` on another member should
+  answer HCP045E.
 - **INCLUDE in a site table.** Where IBM wants the `INCLUDE` of a
   directory profile in an entry was not found; bkrc takes it for a control
   statement (it is no device statement) and writes the table's `statements` right after the USER statement, and after
