@@ -2345,6 +2345,76 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.text,self.start,self.line,self.is_doc,self.blank_before,)==(other.text,other.start,other.line,other.is_doc,other.blank_before,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
+def __create_fn__(_type_kind, _type_start, _type_end, _type_children, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_children, _return_type):
+ def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,children:_type_children=_dflt_children)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
+  __dataclass_builtins_object__.__setattr__(self,'start',start)
+  __dataclass_builtins_object__.__setattr__(self,'end',end)
+  __dataclass_builtins_object__.__setattr__(self,'children',children)
+ return __init__
+CODE["def __create_fn__(_type_kind, _type_start, _type_end, _type_children, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_children, _return_type):\n def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,children:_type_children=_dflt_children)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'children',children)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(kind={self.kind!r}, start={self.start!r}, end={self.end!r}, children={self.children!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(kind={self.kind!r}, start={self.start!r}, end={self.end!r}, children={self.children!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.kind,self.start,self.end,self.children,)==(other.kind,other.start,other.end,other.children,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.kind,self.start,self.end,self.children,)==(other.kind,other.start,other.end,other.children,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('kind','start','end','children',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'start\',\'end\',\'children\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('kind','start','end','children',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'start\',\'end\',\'children\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.kind,self.start,self.end,self.children,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.kind,self.start,self.end,self.children,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_tokens, _type_notes, _type_items, _type_documented, _type_lower, _type_day_lists, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_documented, _dflt_lower, _dflt_day_lists, _return_type):
+ def __init__(self,tokens:_type_tokens,notes:_type_notes,items:_type_items,documented:_type_documented=_dflt_documented,lower:_type_lower=_dflt_lower,day_lists:_type_day_lists=_dflt_day_lists)->_return_type:
+  self.tokens=tokens
+  self.notes=notes
+  self.items=items
+  self.documented=documented
+  self.lower=lower
+  self.day_lists=day_lists
+ return __init__
+CODE['def __create_fn__(_type_tokens, _type_notes, _type_items, _type_documented, _type_lower, _type_day_lists, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_documented, _dflt_lower, _dflt_day_lists, _return_type):\n def __init__(self,tokens:_type_tokens,notes:_type_notes,items:_type_items,documented:_type_documented=_dflt_documented,lower:_type_lower=_dflt_lower,day_lists:_type_day_lists=_dflt_day_lists)->_return_type:\n  self.tokens=tokens\n  self.notes=notes\n  self.items=items\n  self.documented=documented\n  self.lower=lower\n  self.day_lists=day_lists\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(tokens={self.tokens!r}, notes={self.notes!r}, items={self.items!r}, documented={self.documented!r}, lower={self.lower!r}, day_lists={self.day_lists!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(tokens={self.tokens!r}, notes={self.notes!r}, items={self.items!r}, documented={self.documented!r}, lower={self.lower!r}, day_lists={self.day_lists!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.tokens,self.notes,self.items,self.documented,self.lower,self.day_lists,)==(other.tokens,other.notes,other.items,other.documented,other.lower,other.day_lists,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.tokens,self.notes,self.items,self.documented,self.lower,self.day_lists,)==(other.tokens,other.notes,other.items,other.documented,other.lower,other.day_lists,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
 def __create_fn__(_type_indent, _type_code, _type_comment, _type_blank, _type_docs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_comment, _dflt_blank, _dflt_docs, _return_type):
  def __init__(self,indent:_type_indent,code:_type_code,comment:_type_comment=_dflt_comment,blank:_type_blank=_dflt_blank,docs:_type_docs=_dflt_docs)->_return_type:
   self.indent=indent

@@ -1,8 +1,9 @@
 """`bkrc fmt`: one canonical layout for every .bkr file.
 
-`format_source()` is the whole formatter: it parses the text, refuses a file
-with syntax errors (returning their diagnostics), prints the canonical layout
-(bkrdsl.fmt.layout), and proves its own work before returning it: the output
+`format_source()` is the whole formatter: it parses the text (with the fast
+parser, Lark only for a file that one gives up on: bkrdsl.fmt.outline), refuses
+a file with syntax errors (returning their diagnostics), prints the canonical
+layout (bkrdsl.fmt.layout), and proves its own work before returning it: the output
 must parse cleanly, to the same AST (spans and name case aside) and the same
 comments. A formatter that could silently change what a file means would be
 worse than none, so a failed proof is a `FormatterBug`, never a changed file.
@@ -100,28 +101,49 @@ class Formatted:
 
 
 def _tokens(text: str) -> list:
-    """Every token the parser reads (keywords included), in order."""
+    """Every token Lark's parser reads (keywords included), in order."""
     from bkrdsl.syntax.parser import parser
 
     return parser().parse_interactive(text).exhaust_lexer()
 
 
-def _canonical(source: Source):
-    """Parse and lay out: (text or None, parse result, diagnostics that stop formatting)."""
-    from bkrdsl.fmt.layout import SharedDocComment, layout_text
+def read_outline(source: Source):
+    """(outline or None, what was parsed, diagnostics): what the printer needs of a file.
+
+    The fast parser reads almost every clean file, and then Lark is not even
+    imported: what was parsed is its AST. Lark reads the rest, and reports the
+    syntax errors (the outline then None): what was parsed is its ParseResult."""
+    from bkrdsl.fmt.outline import from_fast, from_lark
+    from bkrdsl.syntax import fast, fast_allowed
+
+    read = fast.read_tokens(source) if fast_allowed() else None
+    if read is not None:
+        module, tokens = read
+        return from_fast(module, tokens), module, []
     from bkrdsl.syntax.parser import parse
 
     result = parse(source)
     if not result.ok or result.tree is None:
         return None, result, list(result.diagnostics)
+    return from_lark(result.tree, _tokens(source.text), result.comments), result, list(result.diagnostics)
+
+
+def _canonical(source: Source):
+    """Parse and lay out: (text or None, what was parsed, diagnostics). The
+    diagnostics stop formatting when the text is None."""
+    from bkrdsl.fmt.layout import SharedDocComment, layout_text
+
+    outline, parsed, diagnostics = read_outline(source)
+    if outline is None:
+        return None, parsed, diagnostics
     try:
-        return layout_text(result.tree, _tokens(source.text), result.comments), result, []
+        return layout_text(outline), parsed, diagnostics
     except SharedDocComment as err:
         second = err.second
         span = source.span(second.start, second.end)
         return (
             None,
-            result,
+            parsed,
             [
                 SHARED_DOC(
                     f"the doc comment above line {second.line} documents both declarations on it",
@@ -134,27 +156,32 @@ def _canonical(source: Source):
 
 
 def _prove(before, after_text: str, name: str) -> None:
-    """Raise FormatterBug unless `after_text` parses to what `before` parsed to."""
+    """Raise FormatterBug unless `after_text` parses to what `before` (an AST, or
+    Lark's ParseResult) says."""
+    from bkrdsl import ast
     from bkrdsl.fmt.equivalence import meaning
     from bkrdsl.syntax import read_module
-    from bkrdsl.syntax.build import build
 
+    if not isinstance(before, ast.Module):
+        from bkrdsl.syntax.build import build
+
+        before = build(before)
     after, diagnostics = read_module(Source.of(name, after_text))
     if any(d.is_error for d in diagnostics):
         first = diagnostics[0]
         raise FormatterBug(f"the formatted text of {name} does not parse ({first.code}: {first.message})")
-    if meaning(build(before)) != meaning(after):
+    if meaning(before) != meaning(after):
         raise FormatterBug(f"formatting {name} would change its meaning")
 
 
 def format_source(source: Source) -> Formatted:
     """The canonical layout of a decoded source, or its syntax diagnostics. Never raises on input."""
-    text, result, stops = _canonical(source)
+    text, parsed, diagnostics = _canonical(source)
     if text is None:
-        return Formatted(source, None, stops)
+        return Formatted(source, None, diagnostics)
     if text != source.text:
-        _prove(result, text, source.name)
-    return Formatted(source, text, list(result.diagnostics))
+        _prove(parsed, text, source.name)
+    return Formatted(source, text, diagnostics)
 
 
 def format_bytes(name: str, data: bytes) -> Formatted:

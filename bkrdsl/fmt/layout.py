@@ -1,9 +1,9 @@
-"""The canonical layout of a .bkr file, printed from its tokens and parse tree.
+"""The canonical layout of a .bkr file, printed from its outline (outline.py).
 
-The parse tree says where every statement and block starts and ends; the token
-stream (the parser's own, keywords included) says what each statement holds;
-the comment tokens say where each comment stood. Printing is then a walk over
-the tree that writes every statement's tokens on one line, in canonical case,
+The outline's statements say where every statement and block starts and ends;
+its token stream (the parser's own, keywords included) says what each statement
+holds; its comments say where each comment stood. Printing is then a walk over
+the statements that writes every statement's tokens on one line, in canonical case,
 and puts each comment back next to the token it was next to:
 
 * a **trailing** comment (code before it on its line) stays at the end of the
@@ -22,14 +22,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import field
 
+from bkrdsl.fmt.outline import BLOCKS, DOCUMENTED, Node, Note, Outline, Tok
 from bkrdsl.records import dataclass
 
-#: Blocks: statements with a `{ ... }` body.
-BLOCKS = frozenset({"cluster", "member", "group_decl", "expire", "job"})
 #: A member block may stay on one line when it holds only these settings.
 ONE_LINE_MEMBER_ITEMS = frozenset({"workers", "private_volume", "job_suffix"})
-#: Decls a doc comment (`##`) can document (bkrdsl.syntax.build.doc_for).
-DOCUMENTED = frozenset({"cluster", "member", "group_decl", "user_decl", "job"})
 #: A one-line block must fit in this many columns (indentation included).
 WIDTH = 80
 INDENT = "  "
@@ -38,27 +35,6 @@ CONTINUATION = "    "
 
 _VERBATIM = frozenset({"STRING", "IMPORT_PATH"})
 _PUNCTUATION = frozenset({"LBRACE", "RBRACE", "COMMA"})
-
-
-@dataclass
-class Tok:
-    type: str
-    text: str  # canonical spelling
-    start: int
-    end: int
-    line: int
-    end_line: int
-
-
-@dataclass
-class Note:
-    """A comment: `#...` or a doc comment `##...`."""
-
-    text: str  # trailing blanks removed
-    start: int
-    line: int
-    is_doc: bool
-    blank_before: bool = False  # an empty line separates it from the content before it
 
 
 @dataclass
@@ -85,39 +61,18 @@ class _Layout:
 
 
 # ---------------------------------------------------------------- tokens
-def canonical_tokens(raw_tokens, lower_names: set[int]) -> list[Tok]:
+def canonical_tokens(tokens: list[Tok], lower_names: frozenset[int]) -> list[Tok]:
     """Tokens in canonical case: keywords lower, names upper, strings and paths as written."""
     out = []
-    for t in raw_tokens:
-        text = str(t.value)
+    for t in tokens:
+        text = t.text
         kind = t.type
         if kind == "NAME":
-            text = text.lower() if t.start_pos in lower_names else text.upper()
+            text = text.lower() if t.start in lower_names else text.upper()
         elif kind not in _VERBATIM and kind not in _PUNCTUATION:
             text = text.lower()  # a keyword
-        out.append(Tok(kind, text, t.start_pos, t.end_pos, t.line, t.end_line))
+        out.append(Tok(kind, text, t.start, t.end, t.line, t.end_line))
     return out
-
-
-def _children(tree):
-    return [c for c in tree.children if hasattr(c, "data")]
-
-
-def lowercase_names(tree) -> tuple[set[int], list[tuple[int, int]]]:
-    """Offsets of the NAME tokens that are values spelled in lower case (roles, days,
-    size units), and the ranges of day lists (whose commas take no space)."""
-    lower: set[int] = set()
-    day_lists: list[tuple[int, int]] = []
-    for node in tree.iter_subtrees():
-        if node.data == "role":
-            lower.add(node.children[0].start_pos)
-        elif node.data == "weekly":
-            days = node.children[0]
-            lower.update(t.start_pos for t in days.children)
-            day_lists.append((days.meta.start_pos, days.meta.end_pos))
-        elif node.data == "disk" and len(node.children) >= 4:  # the statement, not `to disk`
-            lower.add(node.children[3].start_pos)
-    return lower, day_lists
 
 
 # ---------------------------------------------------------------- comments
@@ -218,11 +173,11 @@ class Printer:
         self.lines: list[Line] = []
 
     # -- low level
-    def token_range(self, node) -> tuple[int, int]:
-        """Indexes of the first and last token inside a tree node."""
+    def token_range(self, node: Node) -> tuple[int, int]:
+        """Indexes of the first and last token of a statement."""
         starts = self.layout.starts
-        first = bisect.bisect_left(starts, node.meta.start_pos)
-        last = bisect.bisect_left(starts, node.meta.end_pos) - 1
+        first = bisect.bisect_left(starts, node.start)
+        last = bisect.bisect_left(starts, node.end) - 1
         return first, last
 
     def blank(self) -> None:
@@ -341,40 +296,39 @@ class Printer:
             first, _ = self.token_range(node)
             self.leading_notes(first, indent, at_block_start)
             at_block_start = False
-            if node.data in DOCUMENTED:
+            if node.kind in DOCUMENTED:
                 self.guard_doc(first)
             self.item(node, indent)
 
-    def item(self, node, indent: str) -> None:
-        if node.data in BLOCKS:
+    def item(self, node: Node, indent: str) -> None:
+        if node.kind in BLOCKS:
             self.block(node, indent)
         else:
             first, last = self.token_range(node)
             self.statement(first, last, indent)
 
-    def block_parts(self, node):
+    def block_parts(self, node: Node):
         first, last = self.token_range(node)
         toks = self.layout.toks
         brace = next(i for i in range(first, last + 1) if toks[i].type == "LBRACE")
-        body = [c for c in _children(node) if c.meta.start_pos > toks[brace].start]
-        return first, brace, last, body
+        return first, brace, last, node.children
 
-    def one_line_body(self, node, body) -> str | None:
+    def one_line_body(self, node: Node, body) -> str | None:
         """The body written inline, or None when this block is always written one item per line."""
-        if node.data == "member" and all(c.data in ONE_LINE_MEMBER_ITEMS for c in body):
+        if node.kind == "member" and all(c.kind in ONE_LINE_MEMBER_ITEMS for c in body):
             return "  ".join(self.joined(*self.token_range(c)) for c in body)
-        if node.data == "group_decl":
+        if node.kind == "group_decl":
             out = []
             for n, entry in enumerate(body):
                 if n:
                     out.append(
-                        "  " if entry.data == "group_match" or body[n - 1].data == "group_match" else " "
+                        "  " if entry.kind == "group_match" or body[n - 1].kind == "group_match" else " "
                     )
                 out.append(self.joined(*self.token_range(entry)))
             return "".join(out)
         return None
 
-    def block(self, node, indent: str) -> None:
+    def block(self, node: Node, indent: str) -> None:
         lay = self.layout
         first, brace, last, body = self.block_parts(node)
         inside = self.has_comments_inside(first, last)
@@ -403,8 +357,8 @@ class Printer:
             self.note_line(inner, note)
         self.code_line(indent, "}", lay.trailing.get(last))
 
-    def file(self, tree) -> None:
-        self.items(_children(tree), "", at_block_start=True)
+    def file(self, items) -> None:
+        self.items(items, "", at_block_start=True)
         end = len(self.layout.toks)
         for n, note in enumerate(self.layout.leading.get(end, ())):
             if note.blank_before and (n > 0 or end > 0):
@@ -446,22 +400,22 @@ def render(lines: list[Line]) -> str:
     return "".join(x + "\n" for x in out)
 
 
-def layout_text(tree, raw_tokens, raw_comments) -> str:
+def layout_text(outline: Outline) -> str:
     """The canonical text of a file that parsed without errors."""
-    lower, day_lists = lowercase_names(tree)
-    toks = canonical_tokens(raw_tokens, lower)
-    layout = _Layout(toks, [t.start for t in toks])
+    toks = canonical_tokens(outline.tokens, outline.lower)
+    starts = [t.start for t in toks]
+    layout = _Layout(toks, starts)
     for i, t in enumerate(toks):
-        if t.type == "COMMA" and any(a <= t.start < b for a, b in day_lists):
+        if t.type == "COMMA" and any(a <= t.start < b for a, b in outline.day_lists):
             layout.tight_commas.add(i)
-    notes = [Note(str(c.value).rstrip(), c.start_pos, c.line, c.type == "DOC_COMMENT") for c in raw_comments]
+    notes = [Note(n.text, n.start, n.line, n.is_doc) for n in outline.notes]  # attach_comments marks them
     attach_comments(layout, notes)
     printer = Printer(layout)
-    decl_firsts = sorted(printer.token_range(n)[0] for n in tree.iter_subtrees() if n.data in DOCUMENTED)
+    decl_firsts = sorted(bisect.bisect_left(starts, start) for start in outline.documented)
     for first in decl_firsts:
         layout.chains[first] = doc_chain(layout, toks[first].line)
     refuse_shared_docs(layout, decl_firsts)
     settle_doc_comments(layout, decl_firsts)
-    printer.file(tree)
+    printer.file(outline.items)
     align_comments(printer.lines)
     return render(printer.lines)

@@ -18,16 +18,21 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.source import Source
 from bkrdsl.syntax import fast
 
-__all__ = ["PARSER_VARIABLE", "read_module"]
+__all__ = ["PARSER_VARIABLE", "fast_allowed", "read_module"]
 
 #: Set to `lark` to skip the fast parser (to debug, or to compare the two).
 PARSER_VARIABLE = "BKRDSL_PARSER"
 
 
+def fast_allowed() -> bool:
+    """Whether to try the fast parser first (not when PARSER_VARIABLE says `lark`)."""
+    return os.environ.get(PARSER_VARIABLE, "").strip().lower() != "lark"
+
+
 def read_module(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
     """The AST of a decoded source (None when nothing could be parsed) and its syntax
     diagnostics, exactly as `build(parse(source))` gives them. Never raises on input."""
-    if os.environ.get(PARSER_VARIABLE, "").strip().lower() != "lark":
+    if fast_allowed():
         module = fast.read(source)
         if module is not None:
             return module, []  # the fast parser reads only what Lark parses without a diagnostic

@@ -246,6 +246,21 @@ def read(source: Source) -> ast.Module | None:
         return None
 
 
+def read_tokens(source: Source) -> tuple[ast.Module, list[tuple[str, str, int, int]]] | None:
+    """`read()`, and every token it read, in order, as (type, text, start offset,
+    line): the type Lark's contextual lexer gives the token there, a keyword's
+    lower-case spelling or `NAME`, `IMPORT_PATH`, `STRING`, `{`, `}`, `,`.
+    None where `read()` gives up. The formatter lays a file out from these and
+    the module, without Lark (bkrdsl/fmt/outline.py)."""
+    try:
+        parser = _Typing(source)
+        module = parser.module()
+    except _GiveUp:
+        return None
+    types = parser.types
+    return module, [(types[k], tok[TEXT], tok[START], tok[LINE]) for k, tok in enumerate(parser.tokens[:-1])]
+
+
 def braces(text: str) -> list[tuple[str, int]]:
     """Every `{` and `}` of a text outside comments and strings, with its offset.
 
@@ -787,3 +802,21 @@ class _Parser:
 
 
 _SCHEDULES = frozenset({"daily", "weekly", "monthly", "manual"})
+
+
+class _Typing(_Parser):
+    """The parser, keeping the type it decided for each token (`read_tokens`)."""
+
+    def __init__(self, source: Source):
+        self.types: dict[int, str] = {}  # token index -> type
+        super().__init__(source)
+
+    def _next(self, lexing: Lexing) -> None:
+        super()._next(lexing)
+        self.types[self.i] = self.type
+
+    def _group_users(self, entries: list) -> None:
+        first = self.i
+        super()._group_users(entries)
+        for k in range(first + 1, self.i):  # the names its loop read without `_next`
+            self.types[k] = T_NAME

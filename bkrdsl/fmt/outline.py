@@ -1,0 +1,241 @@
+"""What the printer (layout.py) reads of a file that parsed cleanly, from either parser.
+
+An `Outline` is the file's tokens (as written, each with its type), its
+comments, and its statements: each statement a `Node` naming its grammar rule
+and the offsets of its first and last token, a block's `Node` holding the
+statements of its body. It also says which names are values written in lower
+case (roles, days, size units) and where the day lists are (whose commas take
+no space).
+
+Two builders make the same outline of a file:
+
+* `from_fast` from the fast parser's module and tokens
+  (`bkrdsl.syntax.fast.read_tokens`): what `bkrc fmt` uses, without importing
+  Lark, for every file the fast parser reads;
+* `from_lark` from Lark's parse tree and token stream: the fallback, for the
+  files the fast parser gives up on (rare constructs it leaves to Lark).
+
+tests/test_fmt_outline.py checks that both give equal outlines, and the same
+formatted text, for every file in the repository and for generated programs.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from bkrdsl import ast
+from bkrdsl.records import dataclass
+
+#: Token types other than these are keywords (type `KEYWORD`).
+TYPED = frozenset({"NAME", "IMPORT_PATH", "STRING", "LBRACE", "RBRACE", "COMMA"})
+#: Statements with a `{ ... }` body, by rule name.
+BLOCKS = frozenset({"cluster", "member", "group_decl", "expire", "job"})
+#: Decls a doc comment (`##`) can document (bkrdsl.syntax.build.doc_for).
+DOCUMENTED = frozenset({"cluster", "member", "group_decl", "user_decl", "job"})
+
+_PUNCTUATION = {"{": "LBRACE", "}": "RBRACE", ",": "COMMA"}
+
+
+@dataclass
+class Tok:
+    type: str  # NAME, IMPORT_PATH, STRING, LBRACE, RBRACE, COMMA or KEYWORD
+    text: str  # as written; layout.canonical_tokens gives the canonical spelling
+    start: int
+    end: int
+    line: int
+    end_line: int
+
+
+@dataclass
+class Note:
+    """A comment: `#...` or a doc comment `##...`."""
+
+    text: str  # trailing blanks removed
+    start: int
+    line: int
+    is_doc: bool
+    blank_before: bool = False  # an empty line separates it from the content before it
+
+
+@dataclass(frozen=True)
+class Node:
+    """A statement: its grammar rule (grammar/bkr.lark), the offsets of the start of
+    its first token and the end of its last; a block's body statements, in order."""
+
+    kind: str
+    start: int
+    end: int
+    children: tuple[Node, ...] = ()
+
+
+@dataclass
+class Outline:
+    tokens: list[Tok]
+    notes: list[Note]
+    items: tuple[Node, ...]  # the file's statements
+    documented: tuple[int, ...] = ()  # start offsets of the decls in DOCUMENTED, in order
+    lower: frozenset[int] = frozenset()  # start offsets of names that are lower-case values
+    day_lists: tuple[tuple[int, int], ...] = ()  # (start, end) of each day list, in order
+
+
+# ---------------------------------------------------------------- from the fast parser
+def from_fast(module: ast.Module, raw_tokens: list[tuple[str, str, int, int]]) -> Outline:
+    """The outline of a file `bkrdsl.syntax.fast.read_tokens` read: the AST's spans
+    give each statement's extent, the tokens their types."""
+    tokens = [  # no token spans lines
+        Tok(
+            type_ if type_ in TYPED else _PUNCTUATION.get(type_, "KEYWORD"),
+            text,
+            start,
+            start + len(text),
+            line,
+            line,
+        )
+        for type_, text, start, line in raw_tokens
+    ]
+    notes = [
+        Note(text.rstrip(), span.start, span.line, text.startswith("##")) for span, text in module.comments
+    ]
+    walk = _Walk([t.start for t in tokens], [t.end for t in tokens])
+    items = [_node("import_stmt", i.span) for i in module.imports]
+    items += [walk.user(u) for u in module.users]
+    items += [walk.group(g) for g in module.groups]
+    items += [walk.cluster(c) for c in module.clusters]
+    return Outline(
+        tokens,
+        notes,
+        _ordered(items),
+        tuple(sorted(walk.documented)),
+        frozenset(walk.lower),
+        tuple(sorted(walk.day_lists)),
+    )
+
+
+def _node(kind: str, span, children=()) -> Node:
+    return Node(kind, span.start, span.end, tuple(children))
+
+
+def _ordered(nodes) -> tuple[Node, ...]:
+    return tuple(sorted(nodes, key=lambda n: n.start))
+
+
+class _Walk:
+    """The AST's statements as nodes; notes the decls, lower-case values and day lists met."""
+
+    def __init__(self, starts: list[int], ends: list[int]):
+        self.starts = starts
+        self.ends = ends
+        self.documented: list[int] = []
+        self.lower: set[int] = set()
+        self.day_lists: list[tuple[int, int]] = []
+
+    def _keyword_before(self, offset: int) -> int:
+        """The start of the token before the one starting at `offset` (a keyword the
+        AST keeps no span of: `preview`, `purge`, `retain`)."""
+        return self.starts[bisect.bisect_left(self.starts, offset) - 1]
+
+    def _documented(self, kind: str, span, children=()) -> Node:
+        self.documented.append(span.start)
+        return _node(kind, span, children)
+
+    def schedule(self, schedule: ast.Schedule | None) -> None:
+        if schedule is not None and schedule.frequency == "weekly":
+            self.lower.update(day.span.start for day in schedule.days)
+            self.day_lists.append((schedule.days[0].span.start, schedule.days[-1].span.end))
+
+    def user(self, decl: ast.UserDecl) -> Node:
+        if decl.role is not None:
+            self.lower.add(decl.role.span.start)
+        return self._documented("user_decl", decl.span)
+
+    def group(self, decl: ast.GroupDecl) -> Node:
+        entries = [_node("group_match" if e.is_pattern else "group_user", e.span) for e in decl.entries]
+        return self._documented("group_decl", decl.span, entries)
+
+    def selection(self, selection: ast.Selection) -> Node:
+        kind = "minidisk_selection" if selection.medium is ast.Medium.MINIDISK else "sfs_selection"
+        return _node(kind, selection.span)
+
+    def setting(self, setting: ast.Setting) -> Node:
+        return _node(setting.keyword.replace("-", "_"), setting.span)
+
+    def member(self, member: ast.Member) -> Node:
+        body = [self.setting(s) for s in member.settings] + [self.selection(s) for s in member.selections]
+        return self._documented("member", member.span, _ordered(body))
+
+    def expire(self, expire: ast.Expire) -> Node:
+        body = []
+        for kind, schedules in (("expire_preview", expire.previews), ("expire_purge", expire.purges)):
+            for schedule in schedules:
+                self.schedule(schedule)
+                body.append(Node(kind, self._keyword_before(schedule.span.start), schedule.span.end))
+        for days in expire.retains:  # retain NAME days
+            after = self.ends[bisect.bisect_left(self.starts, days.span.start) + 1]
+            body.append(Node("expire_retain", self._keyword_before(days.span.start), after))
+        return _node("expire", expire.span, _ordered(body))
+
+    def job(self, job: ast.Job) -> Node:
+        body = [_node("backup", b.span) for b in job.backups]
+        body += [self.selection(s) for s in job.selections]
+        body += [_node("target", t.span) for t in job.targets]
+        for run in job.runs:
+            self.schedule(run.schedule)
+            body.append(_node("run", run.span))
+        body += [self.setting(d) for d in job.descriptions]
+        return self._documented("job", job.span, _ordered(body))
+
+    def cluster(self, cluster: ast.Cluster) -> Node:
+        body = [self.member(m) for m in cluster.members]
+        body += [_node("catalog", c.span) for c in cluster.catalogs]
+        body += [self.expire(e) for e in cluster.expires]
+        body += [_node("tape", t.span) for t in cluster.tapes]
+        body += [self.user(u) for u in cluster.users]
+        body += [self.group(g) for g in cluster.groups]
+        body += [self.job(j) for j in cluster.jobs]
+        body += [self.setting(s) for s in cluster.settings]
+        for disk in cluster.disks:
+            self.lower.add(disk.unit.span.start)
+            body.append(_node("disk", disk.span))
+        return self._documented("cluster", cluster.span, _ordered(body))
+
+
+# ---------------------------------------------------------------- from Lark
+def from_lark(tree, raw_tokens, raw_comments) -> Outline:
+    """The outline of a file Lark parsed without errors: its parse tree (keywords
+    dropped, bkrdsl.syntax.parser), every token its lexer read, and its comments."""
+    tokens = [
+        Tok(
+            t.type if t.type in TYPED else "KEYWORD", str(t.value), t.start_pos, t.end_pos, t.line, t.end_line
+        )
+        for t in raw_tokens
+    ]
+    notes = [Note(str(c.value).rstrip(), c.start_pos, c.line, c.type == "DOC_COMMENT") for c in raw_comments]
+    braces = [t.start for t in tokens if t.type == "LBRACE"]
+    lower: set[int] = set()
+    day_lists: list[tuple[int, int]] = []
+    for node in tree.iter_subtrees():
+        if node.data == "role":
+            lower.add(node.children[0].start_pos)
+        elif node.data == "weekly":
+            days = node.children[0]
+            lower.update(t.start_pos for t in days.children)
+            day_lists.append((days.meta.start_pos, days.meta.end_pos))
+        elif node.data == "disk" and len(node.children) >= 4:  # the statement, not `to disk`
+            lower.add(node.children[3].start_pos)
+    documented = sorted(n.meta.start_pos for n in tree.iter_subtrees() if n.data in DOCUMENTED)
+    items = tuple(_lark_node(c, braces) for c in _subtrees(tree))
+    return Outline(tokens, notes, items, tuple(documented), frozenset(lower), tuple(sorted(day_lists)))
+
+
+def _subtrees(tree):
+    return [c for c in tree.children if hasattr(c, "data")]
+
+
+def _lark_node(tree, braces: list[int]) -> Node:
+    """A statement of the tree; a block's children are the statements after its `{`."""
+    start, end = tree.meta.start_pos, tree.meta.end_pos
+    if tree.data not in BLOCKS:
+        return Node(tree.data, start, end)
+    brace = braces[bisect.bisect_left(braces, start)]
+    body = [_lark_node(c, braces) for c in _subtrees(tree) if c.meta.start_pos > brace]
+    return Node(tree.data, start, end, tuple(body))
