@@ -52,3 +52,25 @@ def test_check_of_a_clean_file_loads_only_the_front_end():
 def test_explain_dedents_the_one_explanation_it_prints():
     seen = run(["explain", "BKR201"])
     assert seen["dedented"] == ["BKR201"]
+
+
+def test_fmt_of_a_file_the_fast_parser_reads_does_not_load_lark(tmp_path):
+    """`bkrc fmt` lays out from the fast parser's outline (bkrdsl/fmt/outline.py); Lark
+    is the fallback for the files that parser gives up on, and is not even imported.
+    The same when the file changes, and the formatter proves the new text means the same."""
+    canonical = run(["fmt", "--check", str(EXAMPLES / "prodssi.bkr")])
+    assert "lark" not in canonical["modules"]
+    scrambled = tmp_path / "prodssi.bkr"
+    scrambled.write_text((EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8").replace("\n  ", "\n "))
+    changed = run(["fmt", str(scrambled)])
+    assert "lark" not in changed["modules"]
+    assert scrambled.read_text(encoding="utf-8") == (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+
+
+def test_fmt_of_a_file_the_fast_parser_leaves_loads_lark(tmp_path):
+    """The fallback is still there: a clean file the fast parser does not read."""
+    rare = tmp_path / "rare.bkr"
+    rare.write_text("cluster A { shared-volume V TOTAPE }\n")
+    seen = run(["fmt", str(rare)])
+    assert "lark" in seen["modules"]
+    assert rare.read_text(encoding="utf-8") == "cluster A {\n  shared-volume V TOTAPE\n}\n"

@@ -1,0 +1,153 @@
+"""`bkrc fmt` prints the same text whichever parser read the file.
+
+The formatter lays a file out from its outline (bkrdsl/fmt/outline.py): built
+from the fast parser's AST and tokens for every file that parser reads, from
+Lark's parse tree and tokens for the rest. The two builders must agree exactly:
+the same outline, so the same canonical text, byte for byte. Checked on every
+.bkr file in the repository, every ```bkr block of the docs, every case of
+tests/test_fmt.py and generated programs; and `BKRDSL_PARSER=lark` (Lark only)
+must give what the default gives.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from contextlib import contextmanager
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from conftest import EXAMPLES, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_docs_bkr_blocks import WRAPPERS, blocks, doc_files
+from test_fast_parser import programs
+from test_fmt import CASES
+from test_fmt_properties import laid_out, program
+
+from bkrdsl.fmt import _tokens, format_source
+from bkrdsl.fmt.layout import SharedDocComment, layout_text
+from bkrdsl.fmt.outline import from_fast, from_lark
+from bkrdsl.source import Source
+from bkrdsl.syntax import PARSER_VARIABLE, fast
+from bkrdsl.syntax.parser import parse
+from bkrdsl.syntax.reader import decode, normalise
+
+#: The same on every run: a failure found once is found again, in CI too.
+SAME_EVERY_RUN = settings(
+    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@contextmanager
+def lark_only():
+    with mock.patch.dict(os.environ, {PARSER_VARIABLE: "lark"}):
+        yield
+
+
+def printed(outline) -> str:
+    try:
+        return layout_text(outline)
+    except SharedDocComment as refused:
+        return f"refused: two declarations under one doc comment on line {refused.second.line}"
+
+
+def assert_same_both_ways(source: Source) -> bool:
+    """Both outlines and their texts are equal when the fast parser reads `source`, and
+    the formatter's whole answer is the same with Lark only. Whether the fast one read it."""
+    read = fast.read_tokens(source)
+    if read is not None:
+        result = parse(source)
+        assert result.ok, result.diagnostics[:1]  # the fast parser reads only clean files
+        by_fast = from_fast(*read)
+        by_lark = from_lark(result.tree, _tokens(source.text), result.comments)
+        assert by_fast.tokens == by_lark.tokens
+        assert by_fast.notes == by_lark.notes
+        assert by_fast.items == by_lark.items
+        assert by_fast == by_lark
+        assert printed(by_fast) == printed(by_lark)
+    default = format_source(source)
+    with lark_only():
+        lark = format_source(source)
+    assert default.text == lark.text
+    assert default.diagnostics == lark.diagnostics
+    return read is not None
+
+
+# ----------------------------------------------------------------- the repository
+def repository_files() -> list[Path]:
+    folders = [EXAMPLES, ROOT / "stdlib", ROOT / "tests" / "data"]
+    return sorted(p for folder in folders for p in folder.rglob("*.bkr"))
+
+
+def repository_sources() -> list:
+    out = []
+    for path in repository_files():
+        name = str(path.relative_to(ROOT))
+        source, problems = decode(name, path.read_bytes())
+        if not problems:  # not UTF-8: neither parser sees it
+            out.append(pytest.param(source, id=name))
+    for path in doc_files():
+        for line, kind, arg, body in blocks(path):
+            if kind == "exempt":
+                continue
+            before, after = WRAPPERS.get(arg, ("", "")) if kind == "fragment" else ("", "")
+            name = f"{path.relative_to(ROOT)}:{line}"
+            out.append(pytest.param(Source.of(name, normalise(before + body + after)), id=name))
+    for name, given, _expected in CASES:
+        text = normalise(textwrap.dedent(given).lstrip("\n"))
+        out.append(pytest.param(Source.of(f"{name}.bkr", text), id=f"tests/test_fmt.py:{name}"))
+    return out
+
+
+SOURCES = repository_sources()
+
+
+def test_the_corpus_is_mostly_read_by_the_fast_parser():
+    """Not a vacuous comparison: the examples, the stdlib and most of the rest are read fast."""
+    read = [p.id for p in SOURCES if fast.read(p.values[0]) is not None]
+    assert len(SOURCES) > 500 and len(read) > 350
+    assert {"examples/prodssi.bkr", "examples/minimal.bkr", "stdlib/zvm73.bkr"} <= set(read)
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_every_file_formats_the_same_both_ways(source):
+    assert_same_both_ways(source)
+
+
+# ----------------------------------------------------------------- generated programs
+@SAME_EVERY_RUN
+@given(st.data())
+def test_generated_programs_format_the_same_both_ways(data):
+    """Valid programs, any case, any spacing, comments anywhere (tests/test_fmt_properties.py)."""
+    text = data.draw(laid_out(data.draw(program())))
+    assert_same_both_ways(Source.of("gen.bkr", normalise(text)))
+
+
+@SAME_EVERY_RUN
+@given(programs())
+def test_generated_noisy_programs_format_the_same_both_ways(text):
+    """Every construct, names that are sometimes keywords (tests/test_fast_parser.py)."""
+    assert_same_both_ways(Source.of("gen.bkr", text))
+
+
+# ----------------------------------------------------------------- Lark, for the rest
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Clean files the fast parser leaves to Lark (tests/test_fast_parser.py).
+        ("cluster A { shared-volume V TOTAPE }", "cluster A {\n  shared-volume V TOTAPE\n}\n"),
+        (
+            "cluster A { member m { private-volume V RUNON } }",
+            "cluster A {\n  member M { private-volume V RUNON }\n}\n",
+        ),
+        ("cluster A { catalog shared#remark\n}", "cluster A {\n  catalog shared  #remark\n}\n"),
+        ("import std/x#remark", "import std/x  #remark\n"),
+    ],
+)
+def test_files_the_fast_parser_leaves_are_formatted_by_lark(text, expected):
+    source = Source.of("rare.bkr", text)
+    assert fast.read(source) is None
+    done = format_source(source)
+    assert (done.text, done.diagnostics) == (expected, [])
