@@ -4,9 +4,11 @@
 diagnostics: it tries the fast parser (fast.py) and falls back to Lark with
 error recovery (parser.py, then build.py) for any text the fast parser does not
 read exactly as Lark would. `bkrdsl.syntax.parser.parse()` is Lark itself, for
-callers that need the parse tree or its tokens (the formatter, the language
-server's completion). Lark is imported only when it runs: a clean file is read
-without it, which saves its import (about 50 ms) at every `bkrc` start.
+callers that need the parse tree or its tokens (the language server's
+completion, and the formatter for a file the fast parser gives up on: it reads
+the others with `fast.read_tokens`). Lark is imported only when it runs: a
+clean file is read without it, which saves its import (about 50 ms) at every
+`bkrc` start.
 """
 
 from __future__ import annotations
