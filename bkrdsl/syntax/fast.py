@@ -258,7 +258,10 @@ def read_tokens(source: Source) -> tuple[ast.Module, list[tuple[str, str, int, i
     except _GiveUp:
         return None
     types = parser.types
-    return module, [(types[k], tok[TEXT], tok[START], tok[LINE]) for k, tok in enumerate(parser.tokens[:-1])]
+    try:
+        return module, [(types[k], tok[TEXT], tok[START], tok[LINE]) for k, tok in enumerate(parser.tokens[:-1])]
+    except KeyError:  # a token read without `_next`: let Lark type them all rather than guess
+        return None
 
 
 def braces(text: str) -> list[tuple[str, int]]:
