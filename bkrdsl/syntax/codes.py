@@ -328,7 +328,9 @@ UNKNOWN_KEYWORD = register(
     it (`single user LINUX01`, `disk USERID 0191 size 10 cyl`), or says that
     bkrc writes it; so is one right after a list of minidisk addresses or
     volume labels (`include minidisk * 0191`, `private-volume V1`), whose
-    words are not read as more of the list. `end` alone on a line where a block may close (REXX's
+    words are not read as more of the list, and one on a line of its own in
+    a group body, whose words are not read as more user IDs (`XXXXXXXX`,
+    `512M`): its help says to list the user ID alone. `end` alone on a line where a block may close (REXX's
     `do ... end`) is read as the `}`, and its fix writes one.
 
     So are keywords run together, or a keyword and the start of the next

@@ -41,7 +41,8 @@ what a word is from the LALR parser's state after the previous token:
   we give up on any such word (`_near_keyword`), and on `end` starting its line
   there, which the recovery may read as a `}` (REXX's `do ... end`), and on the
   first word of a CP directory line there (`USER`, `MDISK`, `BUILD`...), whose
-  line the recovery may report whole (`Recovery.foreign_after_list`).
+  line the recovery may report whole (`Recovery.foreign_after_list`), also
+  where it starts a line of a group body (`Recovery.foreign_in_group`).
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -216,6 +217,10 @@ _LIST_ENDS = STATEMENT_KEYWORDS - {"match"}
 #: First words of CP directory lines (lower case), which the recovery reports where
 #: they start a line after a list (`Recovery.foreign_after_list`).
 _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
+#: The words that end a run of user IDs in a group body (_Parser._group_users), for
+#: `_next` to decide: `match`, and the first words of CP directory lines, which
+#: `_next` gives up on where they start a line (`Recovery.foreign_in_group`).
+_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS
 
 
 def _near_keyword(word: str, following: tuple) -> bool:
@@ -363,6 +368,8 @@ class _Parser:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
+                if first and lexing is GROUP and word in _FOREIGN_WORDS:
+                    raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
                 self.type = T_NAME
             elif not lexing.names:
                 raise _GiveUp  # not a keyword; Lark might read a keyword at its start
@@ -474,7 +481,7 @@ class _Parser:
         which is what their constructors do, less a Python call each."""
         tokens, file, i = self.tokens, self.file, self.i
         add, make = entries.append, tuple.__new__
-        keywords = GROUP.keywords
+        stops = _GROUP_STOPS
         while True:
             _kind, text, start, line, column, _first = tokens[i]
             end_column, end = column + len(text), start + len(text)
@@ -482,7 +489,7 @@ class _Parser:
             add(make(ast.GroupEntry, (make(ast.Word, (text, span)), False, span)))
             i += 1
             kind, text = tokens[i][0], tokens[i][1]
-            if kind != "n" or text.lower() in keywords:
+            if kind != "n" or text.lower() in stops:
                 break
         self.i = i - 1
         self._next(GROUP)

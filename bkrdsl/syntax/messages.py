@@ -328,10 +328,13 @@ _CKD = frozenset({"3390", "3380"})
 _FBA = frozenset({"FB-512", "9336", "9332", "3370"})
 
 
-def foreign_line(line: str, span: Span) -> Diagnostic | None:
+def foreign_line(line: str, span: Span, *, group: str | None = None) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
-    first word; `span`, that word), or None when the line is not one."""
+    first word; `span`, that word), or None when the line is not one. `group` is
+    not None in a group body: the group's kind (`single`, `identity`, or `""`)."""
     word = shown(line.split(None, 1)[0])
+    if group is not None:
+        return _foreign_in_group(line, word, group, span)
     if match := _DIRECTORY_ENTRY.match(line):
         entry, user = match.group(1).upper(), match.group(2).upper()
         kind = "single" if entry == "USER" else "identity"
@@ -381,6 +384,35 @@ def foreign_line(line: str, span: Span) -> Diagnostic | None:
             span,
             help="say it in the job block: the name in `job NAME {`, the level in `backup GROUP full`,"
             " the target in `to disk pool NAME`; bkrc writes the template's settings",
+        )
+    return None
+
+
+def _foreign_in_group(line: str, word: str, group: str, span: Span) -> Diagnostic | None:
+    """foreign_line in the body of a group of kind `group`: its entries are user IDs."""
+    if match := _DIRECTORY_ENTRY.match(line):
+        entry, user = match.group(1).upper(), match.group(2).upper()
+        kind = "single" if entry == "USER" else "identity"
+        if group and group != kind:
+            also = (
+                f"; a {entry} entry makes `{user}` a{'n' if kind == 'identity' else ''} {kind} user,"
+                f" and this group's users are {group}"
+            )
+        else:
+            also = f": the group's kind, `{group or kind}`, makes it a{'n' if kind == 'identity' else ''} {entry} entry"
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} starts a CP directory entry, not a user ID of the group",
+            span,
+            help=f"list the user ID alone, `{user}`{also};"
+            " a .bkr file does not hold passwords, storage or privilege classes",
+        )
+    if _MDISK.match(line) or _SUBCONFIG.match(line):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CP directory statement, not a user ID of the group",
+            span,
+            help="remove the line: a group lists user IDs only; a machine's minidisk is a `disk`"
+            " statement in the cluster block (`disk USERID 191 size 10 cyl`), and bkrc writes"
+            " the MDISK, BUILD and SUBCONFIG statements",
         )
     return None
 

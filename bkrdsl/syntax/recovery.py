@@ -1997,6 +1997,8 @@ class Recovery:
         if previous is None or previous.line == tok.line:
             return None
         foreign = text.upper() in _FOREIGN_FIRST_WORDS
+        if foreign and self.foreign_in_group(tok, stack):
+            return self.retype(tok, _SKIPPED)
         listed = self.list_of(stack)
         if listed is None or not listed[2]:
             return None
@@ -2033,19 +2035,44 @@ class Recovery:
             return None
         return self.misspelt(tok, words)
 
-    def foreign_after_list(self, tok: Token) -> bool:
+    def foreign_after_list(self, tok: Token, group: str | None = None) -> bool:
         """`include minidisk * 0191` + `USER LINUX01 LBYONLY 512M 2G G` on the next line:
         a line copied from a CP directory after a list, which Lark reads as more names
-        of the list. Report it (messages.foreign_line) and mark it, so that the token
-        that does not fit skips the line (diagnose), as `foreign_line` does elsewhere."""
+        of the list (or, in a group body of kind `group`, as more user IDs). Report it
+        (messages.foreign_line) and mark it, so that the token that does not fit skips
+        the line up to a `}` or a comment on it (diagnose), as `foreign_line` does
+        elsewhere."""
+        text = self.source.text
         end = self._line_end(tok.start_pos)
-        line_text = self.source.text[tok.start_pos : end].rstrip()
-        diag = messages.foreign_line(line_text, self.span_of(tok))
+        stop = re.compile(r"[}#]").search(text, tok.start_pos, end)
+        end = stop.start() if stop is not None else end
+        line_text = text[tok.start_pos : end].rstrip()
+        diag = messages.foreign_line(line_text, self.span_of(tok), group=group)
         if diag is None:
             return False
         self.report(diag, tok.start_pos)
         self.misplaced_at[tok.start_pos] = end
         return True
+
+    def foreign_in_group(self, tok: Token, stack) -> bool:
+        """`single group APPS {` + `USER LINUX01 XXXXXXXX 512M 1G G` on a line of its
+        own: a CP directory line pasted into a group body, which Lark reads as user
+        IDs (`XXXXXXXX`, `512M`). Report and skip it as after a list."""
+        blocks = open_blocks(stack)
+        if not blocks or blocks[-1].kind != "group_decl" or not self.lexing_group(stack):
+            return False
+        kind = None
+        brace = blocks[-1].brace
+        if not blocks[-1].placeholder and brace.start_pos is not None:
+            words = self.source.text[self.source.text.rfind("\n", 0, brace.start_pos) + 1 : brace.start_pos].split()
+            if len(words) == 3 and words[1].lower() == "group" and words[0].lower() in ("single", "identity"):
+                kind = words[0].lower()
+        return self.foreign_after_list(tok, group=kind or "")
+
+    def lexing_group(self, stack) -> bool:
+        """Whether the parser stands in a group body, where a user ID or `match` may come."""
+        sim = self.sim_here()
+        return sim is not None and sim.fits(["MATCH"])
 
     # ------------------------------------------------------------ keywords run together
     def word_around(self, start: int) -> tuple[int, int]:
