@@ -734,9 +734,10 @@ def test_the_builder_knows_the_mark_of_a_reopened_block():
 
 
 def test_a_word_after_a_statement_whose_keyword_recovery_supplied_names_that_keyword():
-    # `daily preview 01:00`: recovery reads a `preview` before `daily`; the second
+    # `daily 01:00 02:00`: recovery reads a `preview` before `daily`; the second
     # error names the statement by its keyword, never as "the `` statement".
-    found = diagnose("cluster A {\n  expire on M { daily preview 01:00 }\n}\n")
+    # (`daily preview 01:00` is one error: the two words the other way round.)
+    found = diagnose("cluster A {\n  expire on M { daily 01:00 02:00 }\n}\n")
     assert [d.code for d in found] == ["BKR004", "BKR004"]
     assert "``" not in found[1].message and "the `preview` statement" in found[1].message
 

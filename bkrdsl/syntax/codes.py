@@ -92,6 +92,11 @@ SYNTAX = register(
     (`server BKRSVSFSpool BKRPOOL`), or the word meant (`workers 2 4`).
     A name or module path in quotes (`job "NIGHTLY"`, `import "std/zvm73"`)
     is read as written without them (for a path, a fix removes the quotes).
+    Two adjacent words the other way round (`group single APPS {`, `VMSYS2
+    member {`, `4 workers`, `to pool disk`, `retain days 35`, `run on member
+    each`) are one error, where the keyword fits before the other word and
+    the rest of the line reads on only so: a fix swaps them, and the file is
+    read as if they had been written in their order.
     Words between a block's name and its `{` on one line (`member VMSYS1
     slot 1 {`, `job APPSFULL nightly {`) are one error, and the block is
     read from its `{`. A group body written as a YAML list, one `- LINUX01`

@@ -388,6 +388,17 @@ def foreign_line(line: str, span: Span, *, group: str | None = None) -> Diagnost
     return None
 
 
+def swapped_words(written: str, meant: str, span: Span) -> Diagnostic:
+    """`group single` for `single group`: two words the other way round."""
+    first, second = written.split(None, 1)
+    return codes.SYNTAX(
+        f"`{' '.join(written.split())}` has its two words the wrong way round: `{second}` comes before `{first}`",
+        span,
+        help=f"write `{' '.join(meant.split())}` (see docs/language.md for the order of each statement's words)",
+        fix=write_fix(meant, span),
+    )
+
+
 def _foreign_in_group(line: str, word: str, group: str, span: Span) -> Diagnostic | None:
     """foreign_line in the body of a group of kind `group`: its entries are user IDs."""
     if match := _DIRECTORY_ENTRY.match(line):

@@ -81,6 +81,8 @@ _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONF
 _SKIPPED = "SKIPPED"
 #: A module path after blanks on its line, alone there but for a comment (path_after_letter).
 _PATH_AFTER = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z))")
+#: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
+_BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
@@ -901,6 +903,9 @@ class Recovery:
         split = self.split_keyword(ip, tok)
         if split is not None:
             return split
+        swapped = self.swapped_words(ip, tok)
+        if swapped is not None:
+            return swapped
         typo = self.hyphenated_typo(tok)
         if typo is not None:
             # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
@@ -931,6 +936,9 @@ class Recovery:
             and (self.words_before_brace(ip, tok) or self.settings_without_braces(ip, tok))
         ):
             return None
+        swapped = self.swapped_back(ip, tok)
+        if swapped is not None:
+            return swapped
         keyword = self.facts.keywords.get(str(tok.value).lower()) if tok.type == "NAME" else None
         if keyword is not None:
             # A word spelled like a keyword was lexed as a name where names may follow
@@ -1791,6 +1799,112 @@ class Recovery:
         self._advance(ip.lexer_thread.state, rest.end(1))
         return self.retype(tok, keyword)
 
+    def swapped_words(self, ip, tok: Token) -> Token | None:
+        """`group single APPS {`, `VMSYS2 member {`, `4 workers`, `to pool disk`,
+        `tape shared manager`: `tok` and the keyword after it on its line, the other
+        way round. Where the keyword fits here, `tok` after it, and the rest of the
+        line (and the first word of the next) reads on only so, one error for the
+        two words, with a fix that swaps them; they are read as swapped. None
+        otherwise. (Only a statement keyword after a word that starts a statement:
+        in `workers 2 4 private-volume V`, `4` is a word too many.)"""
+        if not is_real(tok) or not (tok.type == "NAME" or tok.type in self.keyword_types):
+            return None
+        found = self.swap_reads(Sim.of(ip), tok)
+        if found is None:
+            return None
+        text = self.source.text
+        after, second, first = found
+        word, blank = after.group(1), after.group(0)[: after.start(1) - after.start(0)]
+        span = self.source.span(tok.start_pos, after.end(1))
+        written, meant = text[tok.start_pos : after.end(1)], f"{word}{blank}{tok.value}"
+        self.report(messages.swapped_words(written, meant, span), tok.start_pos)
+        # The keyword first, over both words, so that every span the tree takes
+        # from its tokens starts before it ends; `tok` keeps its own place.
+        line, column = tok.line, tok.column
+        end_line, end_column = self.source.position(after.end(1))
+        self.feed(ip, Token(second, word, tok.start_pos, line, column, end_line, end_column, after.end(1)))
+        self._advance(ip.lexer_thread.state, after.end(1))
+        self._fed_error_token = True  # both words were read: a mistake after them is news
+        return self.retype(tok, first)
+
+    def swapped_back(self, ip, tok: Token) -> Token | None:
+        """`retain days 35`, `run on member each`: `tok` and the word before it on its
+        line, read as a name, the other way round; that word spells a keyword which
+        fits where it was read, `tok` before it, and the rest of the line reads on
+        after the two. One error, as swapped_words,
+        and the two are read again, swapped. None otherwise."""
+        if not is_real(tok) or not (tok.type == "NAME" or tok.type in self.keyword_types):
+            return None
+        state = ip.parser_state
+        stack = state.value_stack
+        inside = list(tokens_of(stack[-1])) if stack else []  # a name, or a list of one name
+        previous = inside[0] if len(inside) == 1 else None
+        if previous is None or previous.type != "NAME" or not is_real(previous):
+            return None
+        text = self.source.text
+        if previous.line != tok.line or text[previous.end_pos : tok.start_pos].strip(" \t"):
+            return None
+        keyword = self.facts.keywords.get(str(previous.value).lower())
+        if keyword is None or keyword in SCHEDULE_KEYWORDS or keyword in ("FULL", "INCREMENTAL"):
+            return None  # a level before the groups has its own message (`backup full APPS`)
+        before = Sim(state.parse_conf, state.state_stack[: len(stack)])
+        own = self.facts.keywords.get(str(tok.value).lower())
+        window = self.same_line(self.window(tok.end_pos))
+        for first in dict.fromkeys(t for t in (own, "NAME") if t is not None):
+            ahead = before.copy()
+            # Only a keyword that ends its phrase (`days`, `each member`): one that takes
+            # a value after it (`catalog-node on VMSYS1 TCTMM`: `on`) would read the next
+            # word as that value, which is not certain to be the one meant.
+            if (
+                ahead.feed(first)
+                and ahead.feed(keyword)
+                and not ahead.fits(["NAME"])
+                and self.reading(ahead, window) is not None
+            ):
+                break
+        else:
+            return None
+        span = self.source.span(previous.start_pos, tok.end_pos)
+        blank = text[previous.end_pos : tok.start_pos]
+        meant = f"{tok.value}{blank}{previous.value}"
+        del stack[-1]
+        del state.state_stack[len(stack) + 1 :]
+        self.report(messages.swapped_words(text[previous.start_pos : tok.end_pos], meant, span), previous.start_pos)
+        self.feed(ip, self.retype(tok, first))
+        # The keyword over both words, so that the statement's span ends where it does.
+        end_line, end_column = self.source.position(tok.end_pos)
+        return Token(keyword, previous.value, previous.start_pos, previous.line, previous.column, end_line, end_column, tok.end_pos)
+
+    def statement_first(self, tok: Token) -> bool:
+        """Whether `tok` starts its line, or follows a brace: where a statement starts."""
+        if self.first_on_line(tok.start_pos):
+            return True
+        before = self.source.text[: tok.start_pos].rstrip(" \t")
+        return before.endswith(("{", "}"))
+
+    def swap_reads(self, sim: Sim, tok: Token) -> tuple[re.Match, str, str] | None:
+        """(the blanks and word after `tok`, that word's keyword, `tok`'s type) when
+        the keyword fits after `sim`, `tok` after it, and the rest of the line reads
+        on after the two (swapped_words)."""
+        after = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
+        if after is None:
+            return None
+        second = self.facts.keywords.get(after.group(1).lower())
+        if second is None or second in SCHEDULE_KEYWORDS:
+            return None  # `02:00 daily`, `sat weekly 22:00`: the whole schedule (unknown_schedule)
+        if not sim.fits([second]):
+            return None
+        at_start = sim.fits(["RBRACE"]) or sim.fits(["$END"])  # where a statement may start
+        if second in self.statements and at_start and not self.statement_first(tok):
+            return None  # `workers 2 4 private-volume V`: a word too many, not `private-volume 4`
+        own = self.facts.keywords.get(str(tok.value).lower())
+        window = self.same_line(self.window(after.end(1)))  # the next line may hold a mistake of its own
+        for first in dict.fromkeys(t for t in (own, "NAME") if t is not None):
+            ahead = sim.copy()
+            if ahead.feed(second) and ahead.feed(first) and self.reading(ahead, window) is not None:
+                return after, second, first
+        return None
+
     def alone_on_line(self, tok: Token) -> bool:
         """Whether `tok` is the only word on its line (a comment may follow)."""
         text = self.source.text
@@ -2026,6 +2140,11 @@ class Recovery:
                 self.report(messages.split_keyword(self.source.text[tok.start_pos : rest.end(1)], joined, span), tok.start_pos)
                 self._advance(self.parser_state.lexer.state, rest.end(1))
                 return self.retype(tok, keyword)
+        own = self.facts.keywords.get(text.lower())
+        if own is not None and not sim.fits([own]) and self.swap_reads(sim, tok) is not None:
+            # `shared catalog server ...` after `shared-volume VMCOM1`: two keywords the
+            # other way round, which the token that does not fit reports (swapped_words).
+            return self.retype(tok, own)
         fitting = [k for k, t in self.facts.keywords.items() if t in self.statements and sim.fits([t])]
         words = messages.did_you_mean(text, fitting)
         if len(words) != 1:
