@@ -129,6 +129,12 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "on run VMSYS1 daily 02:00", "BKR004", "Write `run on`"),
     ("run on VMSYS1 daily 02:00", "run VMSYS1 on daily 02:00", "BKR004", "Write `on VMSYS1`"),
     ("run on each member daily 03:30", "run on member each daily 03:30", "BKR004", "Write `each member`"),
+    # a block's name written with `:` after it, as YAML writes a block's head
+    ("  member VMSYS2 {", "  member VMSYS2: {", "BKR014", "Remove the `:`"),
+    ("  single group APPS {", "  single group APPS: {", "BKR014", "Remove the `:`"),
+    # a minidisk range written as a job template writes it, with blanks around its `-`
+    ("include minidisk * 0100-0FFF", "include minidisk * 0100 - 0FFF", "BKR004", "Write `0100-0FFF`"),
+    ("include minidisk * 0191-01FF", "include minidisk * 0191 -01FF", "BKR004", "Write `0191-01FF`"),
     ("import std/zvm73", "import zvm73", "BKR101", "Import `std/zvm73`"),
     ("import std/zvm73", "import std/zmv73", "BKR101", "Import `std/zvm73`"),
     ("run on each member daily 03:30", "run on VMSYS1, VMSYS2 daily 03:30", "BKR221", "Run on each member"),

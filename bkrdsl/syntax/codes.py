@@ -92,6 +92,12 @@ SYNTAX = register(
     (`server BKRSVSFSpool BKRPOOL`), or the word meant (`workers 2 4`).
     A name or module path in quotes (`job "NIGHTLY"`, `import "std/zvm73"`)
     is read as written without them (for a path, a fix removes the quotes).
+    Names of a list written without their commas (`run on VMSYS1 VMSYS2
+    VMSYS3 daily 02:00`) are one error for the run, whose help writes the
+    list with them.
+    A minidisk range written with blanks around its `-`, as a job template
+    writes it (`include minidisk * 0100 - 0FFF`), is one error whose fix
+    writes it as one word, `0100-0FFF`.
     Two adjacent words the other way round (`group single APPS {`, `VMSYS2
     member {`, `4 workers`, `to pool disk`, `retain days 35`, `run on member
     each`) are one error, where the keyword fits before the other word and
@@ -443,6 +449,8 @@ KEY_VALUE = register(
     `member` or `job` block written as YAML, `member: VMSYS1` with its
     settings on the lines below (`workers: 4`): one error for the block,
     whose help (and, without comments in it, a fix) writes it as .bkr.
+    A `:` after a block's name (`member VMSYS1: {`, `single group APPS: {`)
+    is one error too, whose fix removes it; the name is read without it.
 
     Failing example:
 

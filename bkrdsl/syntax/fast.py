@@ -368,7 +368,7 @@ class _Parser:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
-                if first and lexing is GROUP and word in _FOREIGN_WORDS:
+                if lexing is GROUP and word in _FOREIGN_WORDS and (first or self.tokens[self.i - 1][KIND] == "{"):
                     raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
                 self.type = T_NAME
             elif not lexing.names:
@@ -412,6 +412,8 @@ class _Parser:
     def _expect(self, type_: str, lexing: Lexing) -> tuple:
         if self.type != type_:
             raise _GiveUp
+        if type_ == "{" and self.tokens[self.i - 1][TEXT][-1:] == ":":
+            raise _GiveUp  # `member VMSYS2: {`, which the recovery reports (Recovery.colon_before_brace)
         return self._take(lexing)
 
     def _previous(self) -> tuple:

@@ -388,6 +388,27 @@ def foreign_line(line: str, span: Span, *, group: str | None = None) -> Diagnost
     return None
 
 
+def range_spaced(first: str, last: str, span: Span) -> Diagnostic:
+    """`0100 - 0FFF`: a minidisk range written with blanks around its `-`."""
+    meant = f"{first}-{last}"
+    return codes.SYNTAX(
+        f"a range of minidisk addresses is one word: `{meant}`, without blanks around the `-`",
+        span,
+        help=f"write `{meant}`; with blanks, `-` stands alone and the addresses are two",
+        fix=write_fix(meant, span),
+    )
+
+
+def colon_before_brace(head: str, name: str, colon: Span) -> Diagnostic:
+    """`member VMSYS2: {`: a `:` after a block's name (`head`, the word before it)."""
+    return codes.KEY_VALUE(
+        f"`:` after `{name}` is not .bkr syntax: a block's name is followed by its `{{`",
+        colon,
+        help=f"write `{head} {name} {{`, without the `:`; the block's settings go inside the braces",
+        fix=remove_fix("the `:`", colon),
+    )
+
+
 def swapped_words(written: str, meant: str, span: Span) -> Diagnostic:
     """`group single` for `single group`: two words the other way round."""
     first, second = written.split(None, 1)
@@ -704,7 +725,9 @@ def stray_comma(span: Span) -> Diagnostic:
 LEVELS = frozenset(level.value for level in Level)
 
 
-def missing_comma(left: str, right: str, span: Span) -> Diagnostic:
+def missing_comma(left: str, right: str, span: Span, more: list[str] = ()) -> Diagnostic:
+    """A `,` missing between the names `left` and `right` of a list (and between the
+    names `more` after them, on the same line)."""
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a
@@ -714,6 +737,14 @@ def missing_comma(left: str, right: str, span: Span) -> Diagnostic:
             span,
             help=f"move {left} to the end of the line, `backup {right.strip('`')} ... {level}`;"
             f" if {left} names a group, put a `,` after it",
+        )
+    if more:
+        names = [left, right, *more]
+        listed = ", ".join(n.strip("`") for n in names)
+        return codes.SYNTAX(
+            f"commas are missing between {', '.join(names[:-1])} and {names[-1]}",
+            span,
+            help=f"separate the names of a list with commas: `{listed}`",
         )
     return codes.SYNTAX(
         f"a `,` is missing between {left} and {right}",

@@ -136,6 +136,7 @@ _NOT_VALUES = frozenset({"LBRACE", "RBRACE", "STRING", "$END"})
 #: What a name in a list must look like to be one (Recovery.legit_name): a volume
 #: label (1-6 of A-Z 0-9 @ # $), a minidisk address or range.
 _VOLSER = re.compile(r"[A-Za-z0-9@#$]{1,6}")
+_HEX_ADDRESS = re.compile(r"[0-9A-Fa-f]{1,4}")
 _ADDRESS = re.compile(r"\*|[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 _LISTS = {"shared-volume": "volume", "private-volume": "volume", "minidisk": "minidisk", "sfs": "sfs"}
 #: Where each hyphenated keyword is a keyword: the tokens that open its place from
@@ -529,6 +530,9 @@ class Recovery:
         self.misplaced_at: dict[int, int] = {}
         # `- LINUX01` lines of a group body, reported once (bullets): offsets of their `-`.
         self.bullets_at: set[int] = set()
+        # Names of a list after a missing `,` whose own `,` is missing too, reported
+        # with the first (`on VMSYS1 VMSYS2 VMSYS3`): their start offsets.
+        self.commas_missing: set[int] = set()
         self._lists = {self.facts.keywords[k]: kind for k, kind in _LISTS.items()}  # list_of
         for k in self._hyphenated:
             first, second = k.split("-", 1)
@@ -1160,6 +1164,29 @@ class Recovery:
         self.reported_at.add(at)
         return True
 
+    def range_spaced(self, ip, tok: Token, previous: Token | None) -> bool:
+        """`include minidisk * 0100 - 0FFF`, as a job template writes a range: a `-`
+        alone between two minidisk addresses. One error, whose fix writes the range
+        without blanks; the range is skipped, and the addresses after it read on."""
+        word = str(tok.value)
+        if word[:1] != "-" or previous is None or previous.type != "NAME" or previous.line != tok.line:
+            return False
+        listed = self.list_of(ip.parser_state.value_stack)
+        if listed is None or listed[0] != "minidisk" or not listed[2]:
+            return False  # not after the owner and an address of a minidisk selection
+        first, last, end = str(previous.value), word[1:], tok.end_pos
+        if not last:  # `0100 - 0FFF`; else `0100 -0FFF`
+            after = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
+            if after is None:
+                return False
+            last, end = after.group(1), after.end(1)
+        if not (_HEX_ADDRESS.fullmatch(first) and _HEX_ADDRESS.fullmatch(last)):
+            return False
+        self.report(messages.range_spaced(first, last, self.source.span(previous.start_pos, end)), tok.start_pos)
+        self._advance(ip.lexer_thread.state, end)
+        self._fed_error_token = True
+        return True
+
     def stray_text(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
         text = self.source.text
@@ -1174,6 +1201,8 @@ class Recovery:
             self._advance(ip.lexer_thread.state, self._skip_end(code_name, text[start], start, line_end))
             return None
         previous = last_real_token(ip.parser_state.value_stack)
+        if self.range_spaced(ip, tok, previous):
+            return None
         names = str(tok.value).split("/")[1:]
         if (
             "COMMA" in accepted
@@ -2076,6 +2105,9 @@ class Recovery:
         split = self.run_together(tok) or self.number_glued(tok) or self.name_glued(tok)
         if split is not None:
             return split
+        colon = self.colon_before_brace(tok)
+        if colon is not None:
+            return colon
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
@@ -2092,6 +2124,28 @@ class Recovery:
             return tok
         return self.retype(tok, keyword)
 
+    def colon_before_brace(self, tok: Token) -> Token | None:
+        """`member VMSYS2: {`, `single group APPS: {`: a block's name written with a `:`
+        after it, as YAML or Python write a block's head. A name may hold `:`, so the
+        lexer reads `VMSYS2:`, and the `:` would be reported by every check that meets
+        the name (and `VMSYS2` elsewhere as unknown). Where a `{` follows and the state
+        takes a name, then `{`: one error, and the name without its `:`."""
+        text = str(tok.value)
+        if len(text) < 2 or text[-1] != ":" or tok.end_pos is None or self.parser_state is None:
+            return None
+        after = _GAP.match(self.source.text, tok.end_pos).end()
+        if not self.source.text.startswith("{", after):
+            return None
+        sim = self.sim_here()
+        if sim is None or not (sim.feed("NAME") and sim.fits(["LBRACE"])):
+            return None
+        colon = self.source.span(tok.end_pos - 1, tok.end_pos)
+        previous = last_real_token(self.parser_state.value_stack)
+        head = str(previous.value) if previous is not None else ""
+        self.report(messages.colon_before_brace(head, text[:-1], colon), tok.end_pos - 1)
+        end_line, end_column = tok.line, tok.column + len(text) - 1
+        return Token("NAME", text[:-1], tok.start_pos, tok.line, tok.column, end_line, end_column, tok.end_pos - 1)
+
     def keyword_after_list(self, tok: Token) -> Token | None:
         """`shared-volume VMCOM1` + `catalg shared server BKRSVSFS ...` on the next line,
         `exclude minidisk * 0190` + `incl ude minidisk * *`: a misspelt statement keyword
@@ -2104,15 +2158,15 @@ class Recovery:
         # `list_of` walks back over every name of a list (a group body's thousands).
         if not text.isalpha() or tok.start_pos is None or self.parser_state is None:
             return None
+        foreign = text.upper() in _FOREIGN_FIRST_WORDS
+        stack = self.parser_state.value_stack
+        if foreign and self.after_brace_or_first(tok) and self.foreign_in_group(tok, stack):
+            return self.retype(tok, _SKIPPED)  # also `single group APPS { USER ...`
         if not self.first_on_line(tok.start_pos):
             return None
-        stack = self.parser_state.value_stack
         previous = last_real_token(stack)
         if previous is None or previous.line == tok.line:
             return None
-        foreign = text.upper() in _FOREIGN_FIRST_WORDS
-        if foreign and self.foreign_in_group(tok, stack):
-            return self.retype(tok, _SKIPPED)
         listed = self.list_of(stack)
         if listed is None or not listed[2]:
             return None
@@ -2173,9 +2227,14 @@ class Recovery:
         self.misplaced_at[tok.start_pos] = end
         return True
 
+    def after_brace_or_first(self, tok: Token) -> bool:
+        """Whether `tok` starts its line or follows a `{` on it."""
+        before = self.source.text[self.source.text.rfind("\n", 0, tok.start_pos) + 1 : tok.start_pos].rstrip(" \t")
+        return not before or before.endswith("{")
+
     def foreign_in_group(self, tok: Token, stack) -> bool:
         """`single group APPS {` + `USER LINUX01 XXXXXXXX 512M 1G G` on a line of its
-        own: a CP directory line pasted into a group body, which Lark reads as user
+        own (or right after the `{`): a CP directory line pasted into a group body, which Lark reads as user
         IDs (`XXXXXXXX`, `512M`). Report and skip it as after a list."""
         blocks = open_blocks(stack)
         if not blocks or blocks[-1].kind != "group_decl" or not self.lexing_group(stack):
@@ -2917,8 +2976,28 @@ class Recovery:
             and is_real(last)
             and last.line == tok.line
         ):
-            diag = messages.missing_comma(self.describe(last), self.describe(tok), self.span_of(tok))
+            if tok.start_pos in self.commas_missing:
+                # one more name of a run already reported: its `,` is assumed too
+                yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: None)
+                return
+            more = self.names_without_commas(tok.end_pos)
+            self.commas_missing.update(start for _, start in more)
+            names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
+            diag = messages.missing_comma(names[0], names[1], self.span_of(tok), more=names[2:])
             yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self.report(diag, tok.start_pos))
+
+    def names_without_commas(self, pos: int) -> list[tuple[str, int]]:
+        """The names after offset `pos` on its line, separated by blanks only, up to a
+        keyword, punctuation or a comment: (text, start) of each (`on VMSYS1 VMSYS2
+        VMSYS3 daily`: after `VMSYS2`, `VMSYS3`)."""
+        found: list[tuple[str, int]] = []
+        while (after := _BLANKS_THEN_NAME.match(self.source.text, pos)) is not None:
+            word = after.group(1)
+            if word.lower() in self.facts.keywords:
+                break
+            found.append((word, after.start(1)))
+            pos = after.end(1)
+        return found
 
     # ------------------------------------------------------------ skipping
     def skip_statement(self, ip, first: Token) -> Token | None:
