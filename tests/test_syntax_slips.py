@@ -1,0 +1,136 @@
+"""A sweep of slips a z/VM system programmer makes writing .bkr for the first time,
+coming from CP directories, DirMaint, REXX, Backup Manager job templates and YAML:
+words the other way round, CP directory lines in a group body, `=` and `:` after
+keywords, quotes, other languages' comments, commas missing or doubled, ranges
+and times written another way. Each damages examples/prodssi.bkr in one place
+and must give exactly one diagnostic, with its code, at the place of the slip.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bkrdsl.pipeline import analyse
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+
+# what was done, what the clean file says, what the user wrote instead, the one diagnostic
+# fmt: off
+SLIPS = [
+    ('swap single group', '  single group APPS {', '  group single APPS {', "BKR004 45:3"),
+    ('swap identity group', '  identity group SYSIDS {', '  group identity SYSIDS {', "BKR004 47:3"),
+    ('swap member name', '  member VMSYS2 {', '  VMSYS2 member {', "BKR004 10:3"),
+    ('swap job name', '  job APPSFULL {', '  APPSFULL job {', "BKR004 68:3"),
+    ('swap level', 'backup APPS full', 'backup full APPS', "BKR004 69:17"),
+    ('swap minidisk include', 'include minidisk * 0191-01FF', 'minidisk include * 0191-01FF', "BKR004 70:5"),
+    ('swap to disk', '    to disk pool BKUPPOOL\n    run on VMSYS1', '    disk to pool BKUPPOOL\n    run on VMSYS1', "BKR004 72:5"),
+    ('swap disk pool', '    to disk pool BKUPPOOL\n    run on VMSYS1', '    to pool disk BKUPPOOL\n    run on VMSYS1', "BKR004 72:8"),
+    ('swap pool name', '    to disk pool BKUPPOOL\n    run on VMSYS1', '    to disk BKUPPOOL pool\n    run on VMSYS1', "BKR004 72:13"),
+    ('swap run on', 'run on VMSYS1 daily 02:00', 'on run VMSYS1 daily 02:00', "BKR004 73:5"),
+    ('swap on member', 'run on VMSYS1 daily 02:00', 'run VMSYS1 on daily 02:00', "BKR004 73:9"),
+    ('swap daily time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 02:00 daily', "BKR012 73:19"),
+    ('swap weekly day', 'run on VMSYS2 weekly sat 22:00', 'run on VMSYS2 sat weekly 22:00', "BKR012 55:19"),
+    ('swap each member', 'run on each member daily 03:30', 'run on member each daily 03:30', "BKR004 81:12"),
+    ('swap catalog shared', 'catalog shared server', 'shared catalog server', "BKR004 20:3"),
+    ('swap tape manager', 'tape manager shared', 'manager tape shared', "BKR004 26:3"),
+    ('swap manager shared', 'tape manager shared', 'tape shared manager', "BKR004 26:8"),
+    ('swap retain days', 'retain 35 days', 'retain days 35', "BKR004 24:12"),
+    ('swap workers number', '{ workers 4  private-volume M1PRV1 }', '{ 4 workers  private-volume M1PRV1 }', "BKR004 9:19"),
+    ('swap server name', 'server BKRSVSFS pool', 'BKRSVSFS server pool', "BKR004 20:18"),
+    ('swap expire on', 'expire on VMSYS1 {', 'on expire VMSYS1 {', "BKR012 21:13"),
+    ('swap single user', '  single group APPS { CICSPRD DB2PRD }', '  user single CICSPRD\n  single group APPS { CICSPRD DB2PRD }', "BKR004 45:3"),
+    ('swap size unit', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 10 size cyl', "BKR004 31:20"),
+    ('swap purge weekly', 'purge weekly sun 03:00', 'weekly purge sun 03:00', "BKR004 23:5"),
+    ('cp user in group', '{ CICSPRD DB2PRD }', '{\n    CICSPRD\n    USER LINUX01 XXXXXXXX 512M 1G G\n    DB2PRD\n  }', "BKR012 47:5"),
+    ('cp mdisk in group', '{ CICSPRD DB2PRD }', '{\n    CICSPRD\n    MDISK 0191 3390 1000 10 VMCOM1 MR\n    DB2PRD\n  }', "BKR012 47:5"),
+    ('cp identity in group', '{ TCPIP FTPSERVE }', '{\n    TCPIP\n    IDENTITY FTPSERVE XXXXXXXX 32M 64M G\n  }', "BKR012 49:5"),
+    ('cp user first in group', '{ CICSPRD DB2PRD }', '{ USER CICSPRD NOLOG 64M 128M G\n    DB2PRD }', "BKR012 45:23"),
+    ('missing unit', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10', "BKR010 31:25"),
+    ('missing size kw', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 10 cyl', "BKR004 31:16"),
+    ('equals workers', '{ workers 4  private-volume M1PRV1 }', '{ workers=4  private-volume M1PRV1 }', "BKR014 9:26"),
+    ('equals pool', 'to disk pool BKUPPOOL\n    run on VMSYS1', 'to disk pool=BKUPPOOL\n    run on VMSYS1', "BKR014 72:17"),
+    ('equals retain', 'retain 35 days', 'retain = 35 days', "BKR014 24:12"),
+    ('colon after member', 'member VMSYS2 {', 'member: VMSYS2 {', "BKR014 10:9"),
+    ('colon after backup', 'backup APPS full', 'backup: APPS full', "BKR014 69:11"),
+    ('colon after run', 'run on VMSYS1 daily 02:00', 'run: on VMSYS1 daily 02:00', "BKR003 73:8"),
+    ('quoted member', 'member VMSYS2 {', 'member "VMSYS2" {', "BKR004 10:10"),
+    ('quoted pool', 'to disk pool BKUPPOOL\n    run on VMSYS1', 'to disk pool "BKUPPOOL"\n    run on VMSYS1', "BKR004 72:18"),
+    ('single quoted group entry', '{ CICSPRD DB2PRD }', "{ 'CICSPRD' DB2PRD }", "BKR017 45:23"),
+    ('semicolon end', 'backup APPS full', 'backup APPS full;', "BKR003 69:21"),
+    ('semicolon after brace', 'run on VMSYS1 daily 02:00\n  }', 'run on VMSYS1 daily 02:00\n  };', "BKR003 74:4"),
+    ('// comment end', 'backup APPS full', 'backup APPS full  // nightly', "BKR016 69:23"),
+    ('/* */ comment end', 'backup APPS full', 'backup APPS full  /* nightly */', "BKR016 69:23"),
+    ('/* */ comment line', '  job APPSFULL {', '  /* application servers */\n  job APPSFULL {', "BKR016 68:3"),
+    ('-- comment', 'backup APPS full', 'backup APPS full  -- nightly', "BKR016 69:23"),
+    ('comma missing members', 'run on each member daily 03:30', 'run on VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30', "BKR004 81:19"),
+    ('comma doubled members', 'run on each member daily 03:30', 'run on VMSYS1,, VMSYS2, VMSYS3, VMSYS4 daily 03:30', "BKR015 81:19"),
+    ('comma trailing backup', 'backup APPS full', 'backup APPS, full', "BKR331 69:18"),
+    ('comma in weekly doubled', 'weekly sat 22:00', 'weekly sat,,sun 22:00', "BKR015 55:30"),
+    ('comma in private-volume', 'private-volume M1PRV1 }', 'private-volume M1PRV1, M1PRV2 }', "BKR015 9:51"),
+    ('comma in exclude', 'exclude minidisk * 0190 019D 019E', 'exclude minidisk * 0190, 019D, 019E', "BKR015 53:28"),
+    ('comma in shared-volume', 'shared-volume VMCOM1', 'shared-volume VMCOM1, VMCOM2', "BKR015 18:23"),
+    ('time 02.00', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02.00', "BKR313 73:25"),
+    ('weekly sun-sat', 'weekly sat 22:00', 'weekly mon-fri 22:00', "BKR314 55:26"),
+    ('address with 0x', 'exclude minidisk * 0190 019D 019E', 'exclude minidisk * 0x190 019D 019E', "BKR310 53:24"),
+    ('range with colon', 'include minidisk * 0100-0FFF', 'include minidisk * 0100:0FFF', "BKR310 52:24"),
+    ('range spaced', 'include minidisk * 0100-0FFF', 'include minidisk * 0100 - 0FFF', "BKR004 52:24"),
+    ('addr 5 digits', 'include minidisk * 0191\n    to disk', 'include minidisk * 00191\n    to disk', "BKR310 63:24"),
+    ('mdisk instead of minidisk', 'include minidisk * 0191-01FF', 'include mdisk * 0191-01FF', "BKR004 70:5"),
+    ('minidisks plural', 'include minidisk * 0191-01FF', 'include minidisks * 0191-01FF', "BKR012 70:13"),
+    ('retain without days', 'retain 35 days', 'retain 35', "BKR004 24:12"),
+    ('retain 35d', 'retain 35 days', 'retain 35d', "BKR004 24:12"),
+    ('retain 5 weeks', 'retain 35 days', 'retain 5 weeks', "BKR004 24:14"),
+    ('workers missing number', '{ workers 4  private-volume M1PRV1 }', '{ workers  private-volume M1PRV1 }', "BKR010 9:19"),
+    ('job name too long quoted desc', 'description "System machines, one job per member"', 'description System machines', "BKR010 77:17"),
+    ('incremental as incr', 'backup SYSIDS incremental', 'backup SYSIDS incr', "BKR012 78:19"),
+    ('level differential', 'backup APPS full', 'backup APPS differential', "BKR004 69:17"),
+    ('to tape pool missing name', '    to tape\n    run on each', '    to tape pool\n    run on each', "BKR010 80:13"),
+    ('run at', 'run on VMSYS1 daily 02:00', 'run at VMSYS1 daily 02:00', "BKR004 73:5"),
+    ('run on member kw', 'run on VMSYS1 daily 02:00', 'run on member VMSYS1 daily 02:00', "BKR004 73:19"),
+    ('yaml list in private-volume', 'private-volume M1PRV1 }', 'private-volume: [M1PRV1] }', "BKR014 9:44"),
+    ('missing closing job brace', '    run on VMSYS1 daily 02:00\n  }\n', '    run on VMSYS1 daily 02:00\n\n', "BKR005 76:3"),
+    ('job name with dot', '  job APPSFULL {', '  job APPS.FULL {', "BKR303 68:7"),
+    ('group with colon', '  single group APPS {', '  single group APPS: {', "BKR014 45:20"),
+    ('group entries with equals', '{ CICSPRD DB2PRD }', '{ users = CICSPRD DB2PRD }', "BKR003 45:29"),
+    ('match with quotes', 'match LNXAPP*', 'match "LNXAPP*"', "BKR004 43:57"),
+    ('match regex', 'match LNXAPP*', 'match LNXAPP.*', "BKR301 43:57"),
+    ('catalog server =', 'catalog shared server BKRSVSFS', 'catalog shared server=BKRSVSFS', "BKR014 20:24"),
+    ('description single', 'description "Nightly', "description 'Nightly", "BKR017 61:17"),
+    ('dirmaint style', '  single group APPS { CICSPRD DB2PRD }', '  DIRM ADD CICSPRD\n  single group APPS { CICSPRD DB2PRD }', "BKR012 45:3"),
+    ('rexx say', '  single group APPS { CICSPRD DB2PRD }', "  say 'hello'\n  single group APPS { CICSPRD DB2PRD }", "BKR012 45:3"),
+    ('rexx if', '  single group APPS { CICSPRD DB2PRD }', '  if rc <> 0 then exit\n  single group APPS { CICSPRD DB2PRD }', "BKR012 45:3"),
+    ('yaml job', '  job APPSFULL {', '  job: APPSFULL {', "BKR014 68:6"),
+    ('cluster name quoted', 'cluster PRODSSI {', 'cluster "PRODSSI" {', "BKR004 6:9"),
+    ('on each members', 'run on each member daily 03:30', 'run on each members daily 03:30', "BKR004 81:12"),
+    ('every member', 'run on each member daily 03:30', 'run on every member daily 03:30', "BKR004 81:12"),
+    ('expire on each', 'expire on VMSYS1 {', 'expire on each {', "BKR004 21:13"),
+    ('backup group kw', 'backup APPS full', 'backup group APPS full', "BKR004 69:18"),
+    ('include owner missing', 'include minidisk * 0191-01FF', 'include minidisk 0191-01FF', "BKR010 70:22"),
+    ('exclude sfs no pool', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs CICSPRD.*', "BKR318 71:17"),
+    ('tape without manager', 'tape manager shared catalog-node', 'tape shared catalog-node', "BKR004 26:3"),
+    ('catalog-node missing on', 'catalog-node TCTMM on VMSYS1', 'catalog-node TCTMM VMSYS1', "BKR004 26:36"),
+    ('job-suffix =', '    workers 2\n    private-volume M3PRV1', '    workers 2\n    job-suffix = C\n    private-volume M3PRV1', "BKR014 13:16"),
+    ('private volumes plural', 'private-volume M3PRV1', 'private-volumes M3PRV1', "BKR012 13:5"),
+    ('disk size 10cyl', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10cyl', "BKR010 31:25"),
+    ('disk size 10M', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10M', "BKR010 31:25"),
+    ('disk size 10 MB', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 MB', "BKR317 31:28"),
+    ('disk 0191 3390', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 3390 size 10 cyl', "BKR004 31:20"),
+    ('shared-volume 2 words', 'shared-volume VMCOM1', 'shared volume VMCOM1', "BKR012 18:3"),
+]
+# fmt: on
+
+
+def test_the_sweep_is_wide():
+    assert len(SLIPS) >= 60
+
+
+@pytest.mark.parametrize(("slip", "clean", "written", "expected"), SLIPS, ids=[s[0] for s in SLIPS])
+def test_one_slip_gives_one_diagnostic_at_its_place(slip, clean, written, expected):
+    assert BASE.count(clean) >= 1, clean
+    text = BASE.replace(clean, written, 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    got = [f"{d.code} {d.span.line}:{d.span.column}" for d in found]
+    assert got == [expected], "\n".join(f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in found)
