@@ -191,6 +191,7 @@ USERID_ANSWERS = [
     (["AUTOLOG1 AT DEV2", "AUTOLOG1 AT DEV1"], 40),
     (["AUTOLOG1 AT DEV10"], 40),
     (["AUTOLOG1 AT DEV"], 40),
+    (["AUTOLOG1 AT"], 40),
     (["AUTOLOG1 DEV1"], 40),
     (["HCPCQU003E Invalid option - USERID"], 40),
     ([""], 40),
@@ -201,8 +202,13 @@ USERID_ANSWERS = [
 def test_member_guard_reads_the_answer_word_by_word(cms, answer, rc):
     run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "LIST", member="DEV1", answer=answer)
     assert (run.rc, run.commands) == (rc, ["CP QUERY USERID"]), run
-    if rc:
+    if rc and " AT " in answer[0].upper():
         assert "this EXEC is for member DEV1, not for" in run.stdout, run
+    elif rc:  # no member name to name: CP's answer is shown instead, never a made-up name
+        assert run.stdout == (
+            f"BKRSUBMT: CP QUERY USERID gave no member name: {answer[0].strip()}\n"
+            "BKRSUBMT: this EXEC is for member DEV1. Nothing done.\n"
+        ), run
 
 
 def _eight_character_members():

@@ -64,9 +64,14 @@ onmember: procedure expose me member
     say me': CP' 'QUERY USERID' 'failed, rc' cprc'.'
     return cprc
   end
-  parse upper value translate(answer, ' ', '15'x) with . at here .
-  if at == 'AT' then nop
-  else here = '?'
+  parse value translate(answer, ' ', '15'x) with line
+  parse upper var line . at here .
+  if at == 'AT' & here <> '' then nop
+  else do
+    say me': CP' 'QUERY USERID' 'gave no member name:' strip(line)
+    say me': this EXEC is for member' member'. Nothing done.'
+    return 40
+  end
   if here == member then return 0
   say me': this EXEC is for member' member', not for' here'.'
   say me': run the' me 'EXEC generated for' here'. Nothing done.'
@@ -109,14 +114,17 @@ senddue: procedure expose me member server job. run. dry. review sched.
   if now == '' then now = left(clock, 5)
   if day == '' then day = translate(left(weekday, 3))
   if dd == '' then dd = substr(ymd, 7, 2)
+  /* Digits only: 1.0, +1 or 1E0 are numbers, but no time of day. */
   parse var now hh ':' mm
-  ok = datatype(hh, 'W') & datatype(mm, 'W') & length(mm) = 2
-  if ok then ok = hh >= 0 & hh <= 23 & mm >= 0 & mm <= 59
+  ok = digits2(hh) & length(mm) = 2 & digits2(mm)
+  if ok then ok = hh <= 23 & mm <= 59
   if ok then nop
   else return usage('DUE wants a time as hh:mm, not' now'.')
   if wordpos(day, 'MON TUE WED THU FRI SAT SUN') = 0 then
     return usage('DUE wants a day MON to SUN, not' day'.')
-  if datatype(dd, 'W') then nop
+  ok = digits2(dd)
+  if ok then ok = dd >= 1 & dd <= 31
+  if ok then nop
   else return usage('DUE wants a day of the month, not' dd'.')
   now = right(hh + 0, 2, '0')':'mm
   sent = 0
@@ -129,6 +137,10 @@ senddue: procedure expose me member server job. run. dry. review sched.
   end
   if sent = 0 then say me': nothing due at' now 'on' day dd'.'
   return 0
+
+digits2: procedure
+  parse arg n
+  return length(n) >= 1 & length(n) <= 2 & verify(n, '0123456789') = 0
 
 isdue: procedure
   parse arg hhmm freq days, now, day, dd

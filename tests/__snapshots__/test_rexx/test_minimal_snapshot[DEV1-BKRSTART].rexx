@@ -71,9 +71,14 @@ onmember: procedure expose me member
     say me': CP' 'QUERY USERID' 'failed, rc' cprc'.'
     return cprc
   end
-  parse upper value translate(answer, ' ', '15'x) with . at here .
-  if at == 'AT' then nop
-  else here = '?'
+  parse value translate(answer, ' ', '15'x) with line
+  parse upper var line . at here .
+  if at == 'AT' & here <> '' then nop
+  else do
+    say me': CP' 'QUERY USERID' 'gave no member name:' strip(line)
+    say me': this EXEC is for member' member'. Nothing done.'
+    return 40
+  end
   if here == member then return 0
   say me': this EXEC is for member' member', not for' here'.'
   say me': run the' me 'EXEC generated for' here'. Nothing done.'
