@@ -55,6 +55,8 @@ RESTORED = [
     ("preview daily 01:00", "preview daily01:00", "BKR012", "Write `daily 01:00`"),
     ("{ workers 2  private-volume M4PRV1 }", "{ workers2  private-volume M4PRV1 }", "BKR012", "Write `workers 2`"),
     ("retain 35 days", "retain 35days", "BKR012", "Write `35 days`"),
+    ("retain 35 days", "retain 35d", "BKR004", "Write `35 days`"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10cyl", "BKR010", "Write `10 cyl`"),
     ("server BKRSVSFS pool BKRPOOL", "server BKRSVSFSpool BKRPOOL", "BKR012", "Write `BKRSVSFS pool`"),
     ("pool BKRPOOL on VMSYS1", "pool BKRPOOLon VMSYS1", "BKR012", "Write `BKRPOOL on`"),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2weekly sat 22:00", "BKR012", "Write `VMSYS2 weekly`"),

@@ -119,6 +119,7 @@ SLIPS = [
     ('disk size 10 MB', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 MB', "BKR317 31:28"),
     ('disk 0191 3390', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 3390 size 10 cyl', "BKR004 31:20"),
     ('shared-volume 2 words', 'shared-volume VMCOM1', 'shared volume VMCOM1', "BKR012 18:3"),
+    ('retain 35d', 'retain 35 days', 'retain 35d', "BKR004 24:12"),
 ]
 # fmt: on
 
@@ -134,3 +135,34 @@ def test_one_slip_gives_one_diagnostic_at_its_place(slip, clean, written, expect
     found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     got = [f"{d.code} {d.span.line}:{d.span.column}" for d in found]
     assert got == [expected], "\n".join(f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in found)
+
+
+# a number with its unit written on to it: the message names the run-on word, and
+# the help what to write (not "write a unit after `size 10cyl`")
+UNITS_RUN_ON = [
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10cyl",
+     "`10cyl` is a size and its unit run together; did you mean `size 10 cyl`?", "Write `10 cyl`"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10BLOCKS",
+     "`10BLOCKS` is a size and its unit run together; did you mean `size 10 BLOCKS`?", "Write `10 BLOCKS`"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10M",
+     "`10M` is not a size bkrc knows: a minidisk is sized in cylinders or blocks", None),
+    ("retain 35 days", "retain 35d",
+     "`35d` is a number of days and its unit run together; did you mean `retain 35 days`?", "Write `35 days`"),
+]
+
+
+@pytest.mark.parametrize(("clean", "written", "message", "fix"), UNITS_RUN_ON, ids=[u[1] for u in UNITS_RUN_ON])
+def test_a_unit_run_on_to_its_number_is_named(clean, written, message, fix):
+    text = BASE.replace(clean, written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.message == message
+    assert (found.fix.title if found.fix else None) == fix
+    if found.fix is None:
+        assert "`size N cyl`" in found.help and "`size N blk`" in found.help
+
+
+def test_the_syntax_knows_the_units_the_model_knows():
+    from bkrdsl.resolve.model import DISK_UNITS
+    from bkrdsl.syntax.messages import DISK_UNIT_WORDS
+
+    assert DISK_UNIT_WORDS == {unit.lower() for unit in DISK_UNITS}

@@ -252,7 +252,11 @@ EXPECTED_NAME = register(
     backup`) is one error, whose help gives the text quoted. A minidisk
     selection with an address and no owner (`exclude minidisk 0192`) reads
     the address as the owner: the error says so, and its help puts the
-    owner first (`minidisk * 0192`).
+    owner first (`minidisk * 0192`). A size with its unit written on to it
+    (`size 10cyl`) is one error whose fix puts the blank in (`size 10 cyl`);
+    a size in other units (`size 10M`) is one error whose help says how
+    minidisks are sized: cylinders (`cyl`) or 512-byte blocks (`blk`). So is
+    `retain 35d` (BKR004, fixed to `retain 35 days`).
 
     Failing example:
 

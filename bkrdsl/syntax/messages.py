@@ -1001,6 +1001,50 @@ def missing_open(title: str, found: str, span: Span) -> Diagnostic:
 _ADDRESS_LIKE = re.compile(r"[0-9][0-9A-Fa-f]{0,3}(?:-[0-9A-Fa-f]{1,4})?")
 
 
+#: A number with letters run on to it (`10cyl`, `35d`, `10M`).
+_NUMBER_LETTERS = re.compile(r"([0-9]+)([A-Za-z]+)")
+#: Minidisk size units in small letters: bkrdsl.resolve.model.DISK_UNITS (the
+#: syntax does not import the model; tests/test_syntax_slips.py keeps them equal).
+DISK_UNIT_WORDS = frozenset({"cyl", "cyls", "cylinder", "cylinders", "blk", "blks", "block", "blocks"})
+#: What `35d` may stand for in `retain 35d`.
+_DAY_ABBREVIATIONS = frozenset({"d", "dy", "dys", "day"})
+
+
+def unit_run_on(text: str, keyword: str, filler: str, span: Span) -> Diagnostic | None:
+    """`size 10cyl`, `size 10M`, `retain 35d`: a number with its unit written on to
+    it, where the parser then misses the unit (`span`, the word `text`); None for
+    anything else. Only a unit bkrc knows gets a fix: `10M` is no number of
+    cylinders or blocks that a fix could know."""
+    found = _NUMBER_LETTERS.fullmatch(text)
+    if found is None:
+        return None
+    number, letters = found.groups()
+    if keyword.lower() == "size" and filler == "NAME":
+        if letters.lower() in DISK_UNIT_WORDS:
+            meant = f"{number} {letters}"
+            return codes.EXPECTED_NAME(
+                f"`{text}` is a size and its unit run together; did you mean `size {meant}`?",
+                span,
+                help=f"write `size {meant}`: the unit is a word of its own",
+                fix=write_fix(meant, span),
+            )
+        return codes.EXPECTED_NAME(
+            f"`{text}` is not a size bkrc knows: a minidisk is sized in cylinders or blocks",
+            span,
+            help="write the size as the MDISK statement counts it: `size N cyl` for 3390 DASD"
+            " (a 3390 cylinder holds about 0.85 MB), `size N blk` for FBA (512-byte blocks)",
+        )
+    if keyword.lower() == "retain" and filler == "DAYS" and letters.lower() in _DAY_ABBREVIATIONS:
+        meant = f"{number} days"
+        return codes.SYNTAX(
+            f"`{text}` is a number of days and its unit run together; did you mean `retain {meant}`?",
+            span,
+            help=f"write `retain {meant}`: `days` is a word of its own",
+            fix=write_fix(meant, span),
+        )
+    return None
+
+
 def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Diagnostic:
     """`expected a member name after `on`, found `}``, with the special cases users hit."""
     need = follower(keyword, len(names))

@@ -3094,7 +3094,12 @@ class Recovery:
         respelt = keyword is not None and keyword is previous
         if respelt and self.unfinished_respelt(keyword, filler, accepted, at):
             return
-        if filler == "LBRACE":
+        run_on = None
+        if keyword is not None and is_real(keyword) and previous is not None and previous.type == "NAME":
+            run_on = messages.unit_run_on(str(previous.value), str(keyword.value), filler, where)
+        if run_on is not None:
+            self.report(run_on, at)
+        elif filler == "LBRACE":
             title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
             self.report(messages.missing_open(title, self.describe(found), where), at)
         elif filler == "NAME" and keyword is not None and self.time_after_comma(keyword, names, previous):
