@@ -16,6 +16,7 @@ import os
 import re
 import threading
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types as T
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest
@@ -153,7 +154,11 @@ class BkrProtocol(LanguageServerProtocol):
 
     @lsp_method(T.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: T.DidChangeTextDocumentParams):
-        """pygls's own, with positions counted on LSP's lines (`_LINE_END`)."""
+        """pygls's own, with positions counted on LSP's lines (`_LINE_END`). A change to
+        a document the client has not opened (or has closed) is passed over: there is
+        no text to change, and pygls would fail on it with an internal error."""
+        if unquote(params.text_document.uri) not in self.workspace.text_documents:
+            return None
         document = self.workspace.get_text_document(params.text_document.uri)
         text = document.source
         for change in params.content_changes:

@@ -1,0 +1,702 @@
+"""The language server under stress: a stateful fuzz, in process.
+
+A Hypothesis state machine plays an editor on a small workspace (the
+examples): it opens documents (some with a byte-order mark or CRLF line ends),
+edits them with incremental `didChange`s at random ranges (multi-byte and
+astral characters, line ends of every kind, braces, keywords and parts of
+them), saves and closes them, and asks every request the server answers at
+random positions. After each step it holds the server to what LSP and bkrc
+promise:
+
+* no exception escapes a handler, and no request gets an internal error;
+* every position the server returns is a valid position in the text it names,
+  in the client's units (UTF-16 by default: never inside a surrogate pair);
+* the server's text of each open document is the text the editor holds;
+* after a save, the published diagnostics are `bkrc check`'s of the same text;
+* the formatting edit, applied, gives `bkrc fmt`'s output.
+
+The server is driven in process (`Editor`): messages go through the
+protocol's own `structure_message` and `handle_message`, and its answers are
+read back as JSON, as a client would read them. `derandomize=True`: CI runs
+the same examples every time. To hunt with other seeds:
+
+    BKRDSL_LSP_FUZZ=500 pytest tests/test_lsp_fuzz.py -p no:cacheprovider -q
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from conftest import EXAMPLES, run_cli
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+#: Examples to run for; BKRDSL_LSP_FUZZ=N runs N, randomised (to hunt, outside CI).
+HUNT = int(os.environ.get("BKRDSL_LSP_FUZZ", "0") or 0)
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_WORD = re.compile(r"[A-Za-z0-9$#@*_:./-]+")
+
+#: What an editor's user types or pastes.
+FRAGMENTS = [
+    "{",
+    "}",
+    "{ ",
+    " }\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "\ufeff",
+    "é",
+    "ß",
+    "€",
+    "😀",
+    "𝔘",
+    "\u2028",
+    "\x0c",
+    "\t",
+    "\x00",
+    " ",
+    "  ",
+    "#",
+    "## doc\n",
+    '"',
+    "*",
+    "-",
+    ":",
+    ",",
+    "0100-0FFF",
+    "01:00",
+    "4",
+    "cluster ",
+    "member ",
+    "job ",
+    "backup ",
+    "group ",
+    "single ",
+    "identity ",
+    "import std/zvm73\n",
+    "import ./site/common\n",
+    "include minidisk * *\n",
+    "exclude minidisk * 0190\n",
+    "workers 4 ",
+    "single group G { A B }\n",
+    "identity group SYSIDS { TCPIP }\n",
+    "run on each member daily 03:00\n",
+    "to disk pool P\n",
+    "to tape\n",
+    "catalog shared server BKRSVSFS pool BKRPOOL on DEV1\n",
+    "expire on DEV1 { preview daily 01:00 purge weekly sun 03:00 retain 35 days }\n",
+    "tape manager shared catalog-node TCTMM on DEV1\n",
+    "job-suffix A ",
+    "private-volume V1 ",
+    "clu",
+    "memb",
+    "jo",
+    "bac",
+    "incr",
+    "DEV1",
+    "DEV2",
+    "GUESTS",
+    "LINUX01",
+    "BKRBKUP",
+    "TCPIP",
+    "role admin ",
+    'description "é 😀"\n',
+    "disk BKRBKUP 191 size 10 cyl\n",
+]
+NEW_NAMES = ["NEWNAME", "dev9", "LINUX99", "G2", "1BAD", "TOOLONGNAME", "BKRBKUP", "A$B", "😀", ""]
+TEXTS = st.one_of(
+    st.sampled_from(FRAGMENTS),
+    st.lists(st.sampled_from(FRAGMENTS), min_size=2, max_size=4).map("".join),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=6),
+)
+
+
+def units(char: str, encoding: str) -> int:
+    """A character's length in the client's position units."""
+    if encoding == "utf-8":
+        return len(char.encode("utf-8"))
+    if encoding == "utf-32":
+        return 1
+    return 2 if ord(char) > 0xFFFF else 1
+
+
+def lsp_lines(text: str) -> list[str]:
+    """The lines as LSP counts them: split at `\\r\\n`, `\\r` and `\\n` only."""
+    return _LINE_END.split(text)
+
+
+def boundaries(line: str, encoding: str) -> list[int]:
+    """Every valid character position in `line`, in the client's units."""
+    out, n = [0], 0
+    for char in line:
+        n += units(char, encoding)
+        out.append(n)
+    return out
+
+
+def offset(text: str, line: int, character: int, encoding: str) -> int:
+    """The offset of an LSP position in `text` (past a line's end: its end)."""
+    starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+    if line >= len(starts):
+        return len(text)
+    body = lsp_lines(text)[line]
+    n = 0
+    for i, char in enumerate(body):
+        if n >= character:
+            return starts[line] + i
+        n += units(char, encoding)
+    return starts[line] + len(body)
+
+
+def apply_edits(text: str, edits: list[dict], encoding: str) -> str:
+    """The text after a list of non-overlapping `TextEdit`s (JSON), as an editor applies them."""
+    placed = []
+    for e in edits:
+        r = e["range"]
+        start = offset(text, r["start"]["line"], r["start"]["character"], encoding)
+        end = offset(text, r["end"]["line"], r["end"]["character"], encoding)
+        placed.append((start, end, e["newText"]))
+    for start, end, new in sorted(placed, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.messages: list[dict] = []
+
+    def write(self, data: bytes) -> None:
+        self.messages.append(json.loads(data.decode("utf-8")))
+
+
+class _Errors(logging.Handler):
+    """pygls logs an exception that escapes a handler: any such record is a failure."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+class Editor:
+    """`bkrc lsp` in this process, spoken to in JSON as a client would."""
+
+    def __init__(self) -> None:
+        from bkrdsl.lsp.server import build_server
+
+        self.loop = asyncio.new_event_loop()
+        self.server = build_server()
+        self.writer = _Writer()
+        self.server.protocol.set_writer(self.writer, include_headers=False)
+        self.errors: list[str] = []
+        self.server.report_server_error = lambda error, source: self.errors.append(f"{source}: {error!r}")
+        self.next_id = 0
+
+    def _run(self, data: dict) -> None:
+        protocol = self.server.protocol
+
+        async def go() -> None:
+            protocol.handle_message(protocol.structure_message(data))
+            for _ in range(5):  # what the message scheduled (debounce 0) runs now
+                await asyncio.sleep(0)
+
+        self.loop.run_until_complete(go())
+
+    def initialize(self, folder: Path, encoding: str = "utf-16") -> None:
+        capabilities = {
+            "general": {"positionEncodings": [encoding]},
+            "textDocument": {"inlayHint": {}, "foldingRange": {"rangeLimit": 50}},
+            "workspace": {"workspaceEdit": {"documentChanges": True}, "symbol": {}},
+        }
+        params = {
+            "processId": None,
+            "rootUri": folder.as_uri(),
+            "capabilities": capabilities,
+            "initializationOptions": {"debounce_ms": 0},
+        }
+        answer = self.request("initialize", params)
+        assert "result" in answer, answer
+        assert answer["result"]["capabilities"].get("positionEncoding", "utf-16") == encoding
+        self.notify("initialized", {})
+
+    def notify(self, method: str, params: dict) -> None:
+        self._run({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def request(self, method: str, params: dict | None) -> dict:
+        """The server's answer: {"result": ...} or {"error": ...}."""
+        self.next_id += 1
+        msg_id = self.next_id
+        self._run({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
+        for m in self.writer.messages:
+            if m.get("id") == msg_id and "method" not in m:
+                return m
+        raise AssertionError(f"no answer to {method}")
+
+    def published(self, uri: str) -> list[dict] | None:
+        """The last diagnostics published for `uri`."""
+        for m in reversed(self.writer.messages):
+            if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
+                return m["params"]["diagnostics"]
+        return None
+
+    def close(self) -> None:
+        for task in asyncio.all_tasks(self.loop):
+            task.cancel()
+        self.loop.run_until_complete(asyncio.sleep(0))
+        self.loop.close()
+
+
+#: Error codes that are answers, not faults: a refused rename (RequestFailed,
+#: InvalidParams for the new name).
+_ANSWERS = {-32803, -32602}
+
+
+class LspMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tmp = Path(tempfile.mkdtemp(prefix="bkr-lsp-fuzz-"))
+        self.folder = self.tmp / "ws"
+        shutil.copytree(EXAMPLES, self.folder, ignore=shutil.ignore_patterns("*.txt", "*.md"))
+        self.files = sorted(p for p in self.folder.rglob("*.bkr"))
+        self.editor = Editor()
+        self.errors = _Errors()
+        logging.getLogger("pygls").addHandler(self.errors)
+        self.open: dict[str, str] = {}  # URI -> the text the editor holds
+        self.versions: dict[str, int] = {}
+        self.dirty: set[str] = set()  # changed since the last save
+        self.encoding = "utf-16"
+
+    def teardown(self) -> None:
+        logging.getLogger("pygls").removeHandler(self.errors)
+        self.editor.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # ------------------------------------------------------------ helpers
+    def uri(self, path: Path) -> str:
+        return path.as_uri()
+
+    def text_of(self, uri: str) -> str | None:
+        """The text the editor shows for `uri`: its buffer, else the file as an editor loads it."""
+        if uri in self.open:
+            return self.open[uri]
+        if not uri.startswith("file://"):
+            return None
+        path = Path(uri[len("file://") :].replace("%20", " "))
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return text.removeprefix("\ufeff")
+
+    def position(self, uri: str, a: int, b: int) -> dict:
+        """A position in the document: any line (one past the end too), any valid
+        character on it, or a little past its end."""
+        text = self.open[uri]
+        words = list(_WORD.finditer(text))
+        if words and b % 3:  # most often on a word, where the answers are
+            word = words[a % len(words)]
+            at = word.start() + b % (len(word.group()) + 1)
+            line = len(_LINE_END.findall(text[:at]))
+            start = ([0] + [m.end() for m in _LINE_END.finditer(text)])[line]
+            return {"line": line, "character": sum(units(c, self.encoding) for c in text[start:at])}
+        lines = lsp_lines(text)
+        line = a % (len(lines) + 1)
+        if line == len(lines):
+            return {"line": line, "character": b % 3}
+        valid = boundaries(lines[line], self.encoding)
+        valid += [valid[-1] + 1, valid[-1] + 5]
+        return {"line": line, "character": valid[b % len(valid)]}
+
+    def check_position(self, uri: str, p: dict, what: str) -> None:
+        text = self.text_of(uri)
+        if text is None:
+            return
+        lines = lsp_lines(text)
+        assert 0 <= p["line"] < len(lines), f"{what}: line {p['line']} of {len(lines)} in {uri}"
+        valid = boundaries(lines[p["line"]], self.encoding)
+        assert p["character"] in valid, f"{what}: character {p['character']} of {lines[p['line']]!r} ({uri})"
+
+    def check_ranges(self, value, uri: str, what: str) -> None:
+        """Every range and position in an answer is valid in the text it names."""
+        if isinstance(value, list):
+            for v in value:
+                self.check_ranges(v, uri, what)
+            return
+        if not isinstance(value, dict):
+            return
+        if "uri" in value and "range" in value:
+            self.check_ranges(value["range"], value["uri"], what)
+            rest = {k: v for k, v in value.items() if k not in ("uri", "range")}
+            self.check_ranges(rest, uri, what)
+            return
+        if "textDocument" in value and "edits" in value:
+            self.check_ranges(value["edits"], value["textDocument"]["uri"], what)
+            return
+        if "changes" in value and isinstance(value["changes"], dict):
+            for target, edits in value["changes"].items():
+                self.check_ranges(edits, target, what)
+            return
+        if (
+            "start" in value
+            and "end" in value
+            and isinstance(value["start"], dict)
+            and "line" in value["start"]
+        ):
+            self.check_position(uri, value["start"], what)
+            self.check_position(uri, value["end"], what)
+            assert (value["start"]["line"], value["start"]["character"]) <= (
+                value["end"]["line"],
+                value["end"]["character"],
+            ), f"{what}: a range that ends before it starts: {value}"
+            return
+        if "position" in value and isinstance(value["position"], dict):
+            self.check_position(uri, value["position"], what)
+        if "startLine" in value and "endLine" in value:
+            n = len(lsp_lines(self.text_of(uri) or ""))
+            assert 0 <= value["startLine"] <= value["endLine"] < n, f"{what}: fold {value} of {n} lines"
+        for key, v in value.items():
+            if key not in ("position",):
+                self.check_ranges(v, uri, what)
+
+    def ask(self, method: str, params: dict, uri: str) -> object:
+        answer = self.editor.request(method, params)
+        if "error" in answer:
+            assert answer["error"]["code"] in _ANSWERS, f"{method}: {answer['error']}"
+            return None
+        self.check_ranges(answer["result"], uri, method)
+        return answer["result"]
+
+    # ------------------------------------------------------------ rules
+    @initialize(encoding=st.sampled_from(["utf-16", "utf-16", "utf-8", "utf-32"]))
+    def start(self, encoding: str) -> None:
+        self.encoding = encoding
+        self.editor.initialize(self.folder, encoding)
+
+    @rule(which=st.integers(0, 100), bom=st.booleans(), crlf=st.booleans())
+    def did_open(self, which: int, bom: bool, crlf: bool) -> None:
+        path = self.files[which % len(self.files)]
+        uri = self.uri(path)
+        if uri in self.open:
+            return
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        if crlf:
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        if bom and not text.startswith("\ufeff"):
+            text = "\ufeff" + text
+        self.open[uri] = text
+        self.versions[uri] = 1
+        item = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+        self.editor.notify("textDocument/didOpen", {"textDocument": item})
+
+    def some_open(self, which: int) -> str:
+        uris = sorted(self.open)
+        return uris[which % len(uris)]
+
+    @rule(name=st.sampled_from(["untitled:Untitled-1", "new.bkr"]), text=TEXTS)
+    def did_open_new(self, name: str, text: str) -> None:
+        """A buffer that is no file of the workspace (yet)."""
+        uri = name if ":" in name else self.uri(self.folder / name)
+        if uri in self.open:
+            return
+        self.open[uri] = text
+        self.versions[uri] = 1
+        if uri.startswith("file:"):
+            self.dirty.add(uri)
+        item = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+        self.editor.notify("textDocument/didOpen", {"textDocument": item})
+
+    @rule(
+        which=st.integers(0, 100),
+        method=st.sampled_from(["textDocument/didChange", "textDocument/didSave", "textDocument/didClose"]),
+    )
+    def stray(self, which: int, method: str) -> None:
+        """A notification about a document the editor has not opened (or has closed):
+        a late message of a client, passed over."""
+        uri = self.uri(self.files[which % len(self.files)])
+        if uri in self.open:
+            return
+        params: dict = {"textDocument": {"uri": uri, "version": 7}}
+        if method == "textDocument/didChange":
+            start = {"line": 0, "character": 0}
+            params["contentChanges"] = [{"range": {"start": start, "end": start}, "text": "x"}]
+        self.editor.notify(method, params)
+
+    @precondition(lambda self: self.open)
+    @rule(
+        which=st.integers(0, 100),
+        changes=st.lists(
+            st.tuples(
+                st.integers(0, 10**6),
+                st.integers(0, 10**6),
+                st.integers(0, 10**6),
+                st.integers(0, 10**6),
+                TEXTS,
+            ),
+            min_size=1,
+            max_size=3,
+        ),
+        whole=st.integers(0, 19),
+    )
+    def did_change(self, which: int, changes: list, whole: int) -> None:
+        """One to three incremental changes, each on the text the one before left
+        (now and then the whole text replaced instead)."""
+        uri = self.some_open(which)
+        sent = []
+        for a, b, c, d, new in changes:
+            if whole == 0:
+                self.open[uri] = new
+                sent.append({"text": new})
+                continue
+            start, end = self.position(uri, a, b), self.position(uri, c, d)
+            if (start["line"], start["character"]) > (end["line"], end["character"]):
+                start, end = end, start
+            self.change(uri, start, end, new, sent)
+        self.send_changes(uri, sent)
+
+    @precondition(lambda self: self.open)
+    @rule(
+        which=st.integers(0, 100),
+        a=st.integers(0, 10**6),
+        blank=st.sampled_from(["  ", "\t", "\n", " \r\n", "   "]),
+    )
+    def layout(self, which: int, a: int, blank: str) -> None:
+        """Blanks at a line's start: the text still parses, and `bkrc fmt` has work."""
+        uri = self.some_open(which)
+        start = {"line": a % len(lsp_lines(self.open[uri])), "character": 0}
+        sent: list = []
+        self.change(uri, start, start, blank, sent)
+        self.send_changes(uri, sent)
+
+    def change(self, uri: str, start: dict, end: dict, new: str, sent: list) -> None:
+        text = self.open[uri]
+        at, to = offset(text, **start, encoding=self.encoding), offset(text, **end, encoding=self.encoding)
+        self.open[uri] = text[:at] + new + text[to:]
+        sent.append({"range": {"start": start, "end": end}, "text": new})
+
+    def send_changes(self, uri: str, sent: list) -> None:
+        self.versions[uri] += 1
+        if uri.startswith("file:"):
+            self.dirty.add(uri)
+        self.editor.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": self.versions[uri]}, "contentChanges": sent},
+        )
+
+    def apply(self, uri: str, edits: list[dict]) -> None:
+        """The editor applies an answer's edits to an open buffer, as one didChange
+        (the last first, so each range is still where the server said)."""
+        sent = []
+
+        def key(e: dict) -> tuple[int, int]:
+            return e["range"]["start"]["line"], e["range"]["start"]["character"]
+
+        for e in sorted(edits, key=key, reverse=True):
+            self.change(uri, e["range"]["start"], e["range"]["end"], e["newText"], sent)
+        self.send_changes(uri, sent)
+
+    @precondition(lambda self: self.open)
+    @rule(which=st.integers(0, 100))
+    def did_save(self, which: int) -> None:
+        """The editor writes the buffer, then says so: the server checks it again at once."""
+        uri = self.some_open(which)
+        if uri.startswith("file:"):
+            Path(uri[len("file://") :]).write_bytes(self.open[uri].encode("utf-8"))
+        self.dirty.discard(uri)
+        self.editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        if uri.startswith("file:") and not self.dirty:
+            # Every buffer is on disk: `bkrc check` reads what the server reads.
+            self.same_diagnostics_as_bkrc_check(uri)
+
+    @precondition(lambda self: self.open)
+    @rule(which=st.integers(0, 100))
+    def did_close(self, which: int) -> None:
+        uri = self.some_open(which)
+        del self.open[uri]
+        self.dirty.discard(uri)
+        self.editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        assert self.editor.published(uri) == []
+
+    @precondition(lambda self: self.open)
+    @rule(
+        method=st.sampled_from(
+            [
+                "textDocument/hover",
+                "textDocument/completion",
+                "textDocument/definition",
+                "textDocument/references",
+                "textDocument/documentHighlight",
+                "textDocument/prepareRename",
+            ]
+        ),
+        which=st.integers(0, 100),
+        a=st.integers(0, 10**6),
+        b=st.integers(0, 10**6),
+    )
+    def at_position(self, method: str, which: int, a: int, b: int) -> None:
+        uri = self.some_open(which)
+        params = {"textDocument": {"uri": uri}, "position": self.position(uri, a, b)}
+        if method == "textDocument/references":
+            params["context"] = {"includeDeclaration": bool(a % 2)}
+        self.ask(method, params, uri)
+
+    @precondition(lambda self: self.open)
+    @rule(
+        which=st.integers(0, 100),
+        a=st.integers(0, 10**6),
+        b=st.integers(0, 10**6),
+        new=st.sampled_from(NEW_NAMES),
+        apply=st.booleans(),
+    )
+    def rename(self, which: int, a: int, b: int, new: str, apply: bool) -> None:
+        uri = self.some_open(which)
+        position = self.position(uri, a, b)
+        self.ask("textDocument/prepareRename", {"textDocument": {"uri": uri}, "position": position}, uri)
+        params = {"textDocument": {"uri": uri}, "position": position, "newName": new}
+        edit = self.ask("textDocument/rename", params, uri)
+        for change in (edit or {}).get("documentChanges") or []:
+            target = change["textDocument"]
+            if target["uri"] in self.open:
+                assert target["version"] == self.versions[target["uri"]], change
+                if apply:
+                    self.apply(target["uri"], change["edits"])
+            else:
+                assert target["version"] is None, change
+
+    @precondition(lambda self: self.open)
+    @rule(which=st.integers(0, 100), a=st.integers(0, 10**6), c=st.integers(0, 10**6))
+    def whole_document(self, which: int, a: int, c: int) -> None:
+        uri = self.some_open(which)
+        doc = {"textDocument": {"uri": uri}}
+        self.ask("textDocument/documentSymbol", doc, uri)
+        self.ask("textDocument/foldingRange", doc, uri)
+        lines = len(lsp_lines(self.open[uri]))
+        first, last = sorted((a % (lines + 1), c % (lines + 1)))
+        span = {"start": {"line": first, "character": 0}, "end": {"line": last, "character": 0}}
+        self.ask("textDocument/inlayHint", {**doc, "range": span}, uri)
+        context = {"diagnostics": []}
+        actions = self.ask("textDocument/codeAction", {**doc, "range": span, "context": context}, uri)
+        if actions and a % 2:  # the editor applies one
+            edits = actions[c % len(actions)]["edit"]["changes"]
+            assert set(edits) == {uri}
+            self.apply(uri, edits[uri])
+
+    @precondition(lambda self: self.open)
+    @rule(query=st.sampled_from(["", "D", "dev", "GUEST", "si3", "😀", "BKR"]))
+    def workspace_symbols(self, query: str) -> None:
+        self.ask("workspace/symbol", {"query": query}, "")
+
+    @precondition(lambda self: self.open)
+    @rule(which=st.integers(0, 100), apply=st.booleans())
+    def formatting(self, which: int, apply: bool) -> None:
+        uri = self.some_open(which)
+        options = {"tabSize": 2, "insertSpaces": True}
+        edits = self.ask("textDocument/formatting", {"textDocument": {"uri": uri}, "options": options}, uri)
+        text = self.open[uri]
+        out = run_cli(["fmt", "-"], input=text.encode("utf-8"))
+        assert out.exit_code in (0, 1), out.output
+        if edits:
+            assert out.exit_code == 0, out.output
+            assert apply_edits(text, edits, self.encoding) == out.stdout
+            if apply:
+                self.apply(uri, edits)
+        elif out.exit_code == 0:  # nothing to change: the text is canonical, but for its line ends and mark
+            assert out.stdout == text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+    # ------------------------------------------------------------ invariants
+    @invariant()
+    def no_fault(self) -> None:
+        assert not self.editor.errors, self.editor.errors
+        assert not self.errors.records, [r.getMessage() for r in self.errors.records]
+
+    @invariant()
+    def same_text(self) -> None:
+        documents = self.editor.server.workspace.text_documents
+        held = {d.uri: d.source for d in documents.values()}
+        assert held == self.open
+
+    def same_diagnostics_as_bkrc_check(self, uri: str) -> None:
+        """The diagnostics published for a saved document are `bkrc check`'s."""
+        path = uri[len("file://") :]
+        out = run_cli(["check", "--format", "json", path])
+        assert out.exit_code in (0, 1), out.output
+        report = json.loads(out.stdout)
+        text = self.open[uri]
+        lines = lsp_lines(text.removeprefix("\ufeff"))
+        mark = units("\ufeff", self.encoding) if text.startswith("\ufeff") else 0
+
+        def position(line: int, column: int) -> tuple[int, int]:
+            body = lines[line - 1] if line - 1 < len(lines) else ""
+            n = sum(units(c, self.encoding) for c in body[: column - 1])
+            return line - 1, n + (mark if line == 1 else 0)
+
+        expected, elsewhere = [], []
+        for d in report["diagnostics"]:
+            message = d["message"] + (f"\nhelp: {d['help']}" if d.get("help") else "")
+            if d["file"] == path:
+                where = (position(d["line"], d["column"]), position(d["end_line"], d["end_column"]))
+                expected.append((d["code"], where, message))
+            else:
+                elsewhere.append(d["code"])
+        got, got_elsewhere, left = [], [], list(expected)
+        for d in self.editor.published(uri) or []:
+            r = d["range"]
+            where = ((r["start"]["line"], r["start"]["character"]), (r["end"]["line"], r["end"]["character"]))
+            key = (d["code"], where, d["message"])
+            if key in left:
+                left.remove(key)
+                got.append(key)
+            else:  # a module's diagnostic, shown at the import that leads to it
+                got_elsewhere.append(d["code"])
+        assert sorted(got) == sorted(expected)
+        assert sorted(got_elsewhere) == sorted(elsewhere)
+
+
+TestLspFuzz = LspMachine.TestCase
+TestLspFuzz.settings = settings(
+    max_examples=HUNT or 12,
+    stateful_step_count=60,
+    derandomize=not HUNT,
+    database=None,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+# ---------------------------------------------------------------- what the fuzz found
+
+
+def test_a_change_to_a_document_not_open_is_passed_over(tmp_path):
+    """Found by the fuzz: a didChange for a document the client has not opened (or
+    has closed) made pygls fail with a KeyError, an internal error shown to the user."""
+    (tmp_path / "a.bkr").write_text("single group G { A }\n")
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "a.bkr").as_uri()
+        at = {"line": 0, "character": 0}
+        change = {"range": {"start": at, "end": at}, "text": "x"}
+        editor.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]}
+        )
+        assert editor.errors == []
+        item = {"uri": uri, "languageId": "bkr", "version": 1, "text": "single group G { A }\n"}
+        editor.notify("textDocument/didOpen", {"textDocument": item})
+        editor.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]}
+        )
+        assert editor.errors == []
+        assert editor.server.workspace.get_text_document(uri).source == "xsingle group G { A }\n"
+    finally:
+        editor.close()
