@@ -700,3 +700,24 @@ def test_a_change_to_a_document_not_open_is_passed_over(tmp_path):
         assert editor.server.workspace.get_text_document(uri).source == "xsingle group G { A }\n"
     finally:
         editor.close()
+
+
+def test_a_rename_in_a_buffer_of_no_file_names_its_version(tmp_path):
+    """Found by the fuzz: a rename in a new buffer not yet saved (`untitled:`) gave
+    its edit no version (`null`, as for a file not open), so an editor would apply
+    it to the buffer even after it changed."""
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = "untitled:Untitled-1"
+        item = {"uri": uri, "languageId": "bkr", "version": 3, "text": "single group G { A }\n"}
+        editor.notify("textDocument/didOpen", {"textDocument": item})
+        at = {"line": 0, "character": 13}
+        answer = editor.request(
+            "textDocument/rename", {"textDocument": {"uri": uri}, "position": at, "newName": "H"}
+        )
+        (change,) = answer["result"]["documentChanges"]
+        assert change["textDocument"] == {"uri": uri, "version": 3}
+        assert [e["newText"] for e in change["edits"]] == ["H"]
+    finally:
+        editor.close()

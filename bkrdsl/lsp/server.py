@@ -355,10 +355,11 @@ class BkrServer(LanguageServer):
 
     def workspace_edit(self, done: list[tuple[Document, F.Renaming]]) -> T.WorkspaceEdit:
         """The edits of the renamings, each place once, per file: `documentChanges`
-        when the client can apply them (each open file at its buffer's version, so
-        the client refuses an edit to a buffer changed since; `null` for a file it
-        has not opened), else `changes`."""
+        when the client can apply them (each open buffer at its version, a new one
+        of no file, `untitled:`, too, so the client refuses an edit to a buffer
+        changed since; `null` for a file it has not opened), else `changes`."""
         opened = self.open_paths()
+        buffers = set(self.open_uris())  # an open buffer of no file (`untitled:`) too
         boms = self.open_boms()
         edits: dict[str, list[T.TextEdit]] = {}
         versions: dict[str, int | None] = {}
@@ -374,7 +375,7 @@ class BkrServer(LanguageServer):
                 seen.add(key)
                 _, path = self.name_and_path(target)
                 uri = opened.get(path.resolve(), target) if path is not None else target
-                versions[uri] = self.workspace.get_text_document(uri).version if uri in opened.values() else None
+                versions[uri] = self.workspace.get_text_document(uri).version if uri in buffers else None
                 edit = T.TextEdit(range=self.range(span, where, boms), new_text=renamed.new)
                 edits.setdefault(uri, []).append(edit)
         for found in edits.values():
