@@ -121,6 +121,22 @@ TEXTS = st.one_of(
 )
 
 
+#: Files besides the examples: a module on disk with a byte-order mark and CRLF
+#: line ends that a cluster imports, two modules that import each other, and a
+#: file that is not UTF-8.
+EXTRA_FILES = {
+    "site/crlf.bkr": "\ufeff## Payroll.\r\nsingle group PAYROLL { PAYAPP01 }\r\n".encode(),
+    "uses-crlf.bkr": (EXAMPLES / "minimal.bkr")
+    .read_text()
+    .replace("import std/zvm73", "import std/zvm73\nimport ./site/crlf")
+    .replace("backup GUESTS full", "backup GUESTS PAYROLL full")
+    .encode(),
+    "cycle-a.bkr": b"import ./cycle-b\nsingle group CA { CYCA }\n",
+    "cycle-b.bkr": b"import ./cycle-a\nsingle group CB { CYCB }\n",
+    "latin.bkr": "single group \u00c9T\u00c9 { A }\n".encode("latin-1"),
+}
+
+
 def units(char: str, encoding: str) -> int:
     """A character's length in the client's position units."""
     if encoding == "utf-8":
@@ -271,6 +287,8 @@ class LspMachine(RuleBasedStateMachine):
         self.tmp = Path(tempfile.mkdtemp(prefix="bkr-lsp-fuzz-"))
         self.folder = self.tmp / "ws"
         shutil.copytree(EXAMPLES, self.folder, ignore=shutil.ignore_patterns("*.txt", "*.md"))
+        for name, data in EXTRA_FILES.items():
+            (self.folder / name).write_bytes(data)
         self.files = sorted(p for p in self.folder.rglob("*.bkr"))
         self.editor = Editor()
         self.errors = _Errors()
@@ -734,5 +752,25 @@ def test_a_rename_in_a_buffer_of_no_file_names_its_version(tmp_path):
         (change,) = answer["result"]["documentChanges"]
         assert change["textDocument"] == {"uri": uri, "version": 3}
         assert [e["newText"] for e in change["edits"]] == ["H"]
+    finally:
+        editor.close()
+
+
+def test_a_save_of_a_document_not_open_is_passed_over(tmp_path):
+    """Found by the fuzz: a didSave for a document the client has not opened (or
+    has closed) made the server read the file through pygls and check it: an
+    internal error for a file that is not UTF-8, and diagnostics published for a
+    document the editor does not show."""
+    (tmp_path / "latin.bkr").write_bytes("single group \u00c9T\u00c9 { A }\n".encode("latin-1"))
+    (tmp_path / "a.bkr").write_text("single group G { A B }\n")
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        for name in ("latin.bkr", "a.bkr"):
+            editor.notify("textDocument/didSave", {"textDocument": {"uri": (tmp_path / name).as_uri()}})
+        assert editor.errors == []
+        assert [
+            m for m in editor.writer.messages if m.get("method") == "textDocument/publishDiagnostics"
+        ] == []
     finally:
         editor.close()

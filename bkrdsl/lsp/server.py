@@ -745,7 +745,10 @@ def build_server() -> BkrServer:
     def did_save(ls: BkrServer, params: T.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.cancel(uri)
-        ls.check(uri)
+        # Not for a document the client has not opened (or has closed): pygls would
+        # read its file, which may not be UTF-8 text, and publish for it.
+        if uri in ls.open_uris():
+            ls.check(uri)
 
     @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: BkrServer, params: T.DidCloseTextDocumentParams) -> None:
