@@ -774,3 +774,23 @@ def test_a_save_of_a_document_not_open_is_passed_over(tmp_path):
         ] == []
     finally:
         editor.close()
+
+
+def test_formatting_refuses_what_bkrc_fmt_refuses(tmp_path):
+    """Found by the fuzz: a buffer with a NUL in a comment (BKR001: `bkrc check` and
+    `bkrc fmt` do not read it as text) was formatted all the same: the server laid
+    out the text without reading it as a file is read."""
+    text = "#\x00\n   single group G { A }\n"
+    assert run_cli(["fmt", "-"], input=text.encode("utf-8")).exit_code == 1
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "a.bkr").as_uri()
+        item = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+        editor.notify("textDocument/didOpen", {"textDocument": item})
+        options = {"tabSize": 2, "insertSpaces": True}
+        answer = editor.request("textDocument/formatting", {"textDocument": {"uri": uri}, "options": options})
+        assert answer["result"] == []
+        assert [d["code"] for d in editor.published(uri)] == ["BKR001"]
+    finally:
+        editor.close()

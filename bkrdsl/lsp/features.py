@@ -851,12 +851,14 @@ def outline(doc: Document) -> list[Symbol]:
 
 # ================================================================ formatting
 def formatted(doc: Document) -> str | None:
-    """The canonical text, or None when it is the same or the file cannot be formatted."""
-    from bkrdsl.fmt import FormatterBug, format_source
-    from bkrdsl.source import Source
+    """The canonical text, or None when it is the same or the file cannot be formatted:
+    `bkrc fmt`'s answer for the same text, which it reads as it reads a file (a NUL
+    byte or a line of over a million characters, BKR001 and BKR018, stop it as a
+    syntax error does)."""
+    from bkrdsl.fmt import FormatterBug, format_bytes
 
     try:
-        done = format_source(Source.of(doc.name, doc.text))
+        done = format_bytes(doc.name, doc.text.encode("utf-8"))
     except FormatterBug:
         return None
     return done.text if done.changed else None
