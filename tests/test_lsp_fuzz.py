@@ -794,3 +794,28 @@ def test_formatting_refuses_what_bkrc_fmt_refuses(tmp_path):
         assert [d["code"] for d in editor.published(uri)] == ["BKR001"]
     finally:
         editor.close()
+
+
+def test_a_lone_surrogate_in_a_buffer_is_reported_as_a_file_would_be(tmp_path):
+    """Found by the fuzz (left out of its generated text until then): a buffer may
+    hold a lone UTF-16 surrogate (JSON's "\\ud800" is valid), which no UTF-8 file
+    can; encoding it for the analysis raised UnicodeEncodeError, an internal error
+    at every request. It is now reported where it stands (BKR002), and formatting
+    leaves the buffer alone, as `bkrc fmt` leaves a file it cannot read."""
+    text = "single group G { A }\n# \ud800 here\nsingle group H { B }\n"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "a.bkr").as_uri()
+        item = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+        editor.notify("textDocument/didOpen", {"textDocument": item})
+        published = editor.published(uri)
+        assert [(d["code"], d["range"]["start"]) for d in published] == [("BKR002", {"line": 1, "character": 2})]
+        options = {"tabSize": 2, "insertSpaces": True}
+        answer = editor.request("textDocument/formatting", {"textDocument": {"uri": uri}, "options": options})
+        assert answer["result"] == []
+        symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
+        assert "error" not in symbols
+        assert editor.errors == []
+    finally:
+        editor.close()

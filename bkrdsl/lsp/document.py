@@ -187,6 +187,16 @@ def _model_of(analysis: Analysis) -> Model | None:
 Reader = Callable[[Path], bytes]
 
 
+def buffer_bytes(text: str) -> bytes:
+    """An editor buffer's text as the bytes of a file, for the readers `bkrc` uses.
+
+    A buffer can hold what no UTF-8 file can: a lone UTF-16 surrogate (JSON's
+    `"\\ud800"` is valid). It is kept as the bytes Python's `surrogatepass` gives,
+    which are not valid UTF-8, so the reader reports it where it stands (BKR002)
+    as it would in a file, where a plain encode would raise."""
+    return text.encode("utf-8", "surrogatepass")
+
+
 def analyse_document(
     name: str,
     text: str,
@@ -208,7 +218,7 @@ def analyse_document(
     bom = text.startswith("\ufeff")
     text = normalise(text)
     analysis = analyse(
-        name, text.encode("utf-8"), path=path, search_path=search_path, reader=recording, checks=checks
+        name, buffer_bytes(text), path=path, search_path=search_path, reader=recording, checks=checks
     )
     model = _model_of(analysis)
     read_ = frozenset(read)

@@ -16,7 +16,7 @@ from pathlib import Path
 from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.diagnostics import Diagnostic, Edit
-from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, Document, Occurrence
+from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, Document, Occurrence, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, is_pattern
 from bkrdsl.source import Span
@@ -753,7 +753,7 @@ def _no_new_errors(doc: Document, renaming: Renaming) -> None:
     served = {}  # every module as the analysis read it, the renamed ones renamed
     for name, source in doc.analysis.sources.items():
         if name != doc.name and not in_stdlib(name):
-            served[Path(name).resolve()] = texts.get(name, source.text).encode("utf-8")
+            served[Path(name).resolve()] = buffer_bytes(texts.get(name, source.text))
 
     def read(path: Path) -> bytes:
         found = served.get(path.resolve())
@@ -858,7 +858,7 @@ def formatted(doc: Document) -> str | None:
     from bkrdsl.fmt import FormatterBug, format_bytes
 
     try:
-        done = format_bytes(doc.name, doc.text.encode("utf-8"))
+        done = format_bytes(doc.name, buffer_bytes(doc.text))
     except FormatterBug:
         return None
     return done.text if done.changed else None

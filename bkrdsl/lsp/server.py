@@ -29,7 +29,7 @@ from pygls.workspace.position_codec import ServerTextPosition
 from bkrdsl import __version__
 from bkrdsl.diagnostics import Diagnostic, Severity
 from bkrdsl.lsp import features as F
-from bkrdsl.lsp.document import Document, analyse_document
+from bkrdsl.lsp.document import Document, analyse_document, buffer_bytes
 from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, unsure_import
 from bkrdsl.resolve import default_search_path
 from bkrdsl.source import Span
@@ -216,7 +216,7 @@ class BkrServer(LanguageServer):
                 text_doc = self.workspace.get_text_document(uri)
                 if buffers is not None:
                     buffers[uri] = text_doc.version
-                return text_doc.source.encode("utf-8")
+                return buffer_bytes(text_doc.source)
             return path.read_bytes()
 
         return read

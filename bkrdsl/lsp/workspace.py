@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic
-from bkrdsl.lsp.document import Document, analyse_document
+from bkrdsl.lsp.document import Document, analyse_document, buffer_bytes
 from bkrdsl.records import dataclass
 
 #: How many .bkr files of the workspace rename, references and workspace symbols
@@ -230,7 +230,7 @@ class Workspace:
         opened = buffers(path)
         stamp = None
         if opened is not None:
-            data = opened[0].encode("utf-8")
+            data = buffer_bytes(opened[0])
         else:
             cached = self._imports.get(path)
             if cached is not None:
