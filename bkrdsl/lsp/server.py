@@ -747,7 +747,7 @@ def build_server() -> BkrServer:
         ls.cancel(uri)
         # Not for a document the client has not opened (or has closed): pygls would
         # read its file, which may not be UTF-8 text, and publish for it.
-        if uri in ls.open_uris():
+        if unquote(uri) in ls.workspace.text_documents:  # keyed as pygls keys them
             ls.check(uri)
 
     @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
