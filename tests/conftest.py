@@ -7,6 +7,23 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles (docs/architecture.md, "Property tests"). The default, `ci`,
+# derandomizes: each property test draws the same examples on every run, so CI
+# fails only on a change that breaks a property, never on a bug that a lucky
+# random seed happens to reach. `explore` (BKRDSL_HYPOTHESIS=explore) draws fresh
+# examples on every run, or those of `--hypothesis-seed=K`, and
+# BKRDSL_HYPOTHESIS_SCALE times as many: `bench/explore.py` runs it under
+# several seeds. Neither keeps a database of failures: a failure is reproduced
+# by its seed, or by the input it prints.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, database=None, print_blob=True)
+PROFILE = os.environ.get("BKRDSL_HYPOTHESIS", "ci")
+if PROFILE not in ("ci", "explore"):
+    raise pytest.UsageError(f"BKRDSL_HYPOTHESIS={PROFILE!r}: use ci (the default) or explore")
+settings.load_profile(PROFILE)
+SCALE = int(os.environ.get("BKRDSL_HYPOTHESIS_SCALE", "4" if PROFILE == "explore" else "1"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -49,3 +66,23 @@ def cms(tmp_path_factory):
 
     require_tool("BKRDSL_REQUIRE_REGINA", find_rexx() is not None, "Regina REXX (rexx)")
     return CmsStandIn(tmp_path_factory.mktemp("cms"))
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every property test `property` (`pytest -m property` runs them all),
+    and take the timing out of them: no deadline and no `too_slow` health check,
+    which a busy machine could fail (there are no timed assertions in these
+    tests); under `explore`, BKRDSL_HYPOTHESIS_SCALE times the examples."""
+    for item in items:
+        test = getattr(item, "obj", None)
+        test = getattr(test, "__func__", test)
+        if not getattr(test, "is_hypothesis_test", False):
+            continue
+        item.add_marker(pytest.mark.property)
+        own = test._hypothesis_internal_use_settings
+        test._hypothesis_internal_use_settings = settings(
+            own,
+            deadline=None,
+            suppress_health_check=sorted({*own.suppress_health_check, HealthCheck.too_slow}, key=str),
+            max_examples=own.max_examples * SCALE,
+        )
