@@ -72,13 +72,18 @@ def pytest_collection_modifyitems(items):
     """Mark every property test `property` (`pytest -m property` runs them all),
     and take the timing out of them: no deadline and no `too_slow` health check,
     which a busy machine could fail (there are no timed assertions in these
-    tests); under `explore`, BKRDSL_HYPOTHESIS_SCALE times the examples."""
+    tests); under `explore`, BKRDSL_HYPOTHESIS_SCALE times the examples. The
+    items of a parametrized test share one function: its settings change once."""
+    done = set()
     for item in items:
         test = getattr(item, "obj", None)
         test = getattr(test, "__func__", test)
         if not getattr(test, "is_hypothesis_test", False):
             continue
         item.add_marker(pytest.mark.property)
+        if id(test) in done:
+            continue
+        done.add(id(test))
         own = test._hypothesis_internal_use_settings
         test._hypothesis_internal_use_settings = settings(
             own,

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 
 from conftest import PROFILE, ROOT
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def property_tests(session):
@@ -48,3 +49,24 @@ def test_the_explore_script_runs_the_marked_tests_under_the_explore_profile():
     script = (ROOT / ".ci" / "explore").read_text(encoding="utf-8")
     assert os.access(ROOT / ".ci" / "explore", os.X_OK)
     assert "BKRDSL_HYPOTHESIS=explore" in script and "-m property --hypothesis-seed=" in script
+
+
+def test_a_parametrized_test_is_scaled_once(monkeypatch):
+    """Its items share one function: scaling it per item multiplied `max_examples`
+    by SCALE to the power of the items (8 x 2**10 for ten files)."""
+    import conftest
+
+    @settings(max_examples=5, database=None)
+    @given(st.integers())
+    def prop(n):
+        pass
+
+    class Item:
+        obj = prop
+
+        def add_marker(self, marker):
+            pass
+
+    monkeypatch.setattr(conftest, "SCALE", 3)
+    conftest.pytest_collection_modifyitems([Item(), Item(), Item()])
+    assert prop._hypothesis_internal_use_settings.max_examples == 15
