@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 # fails only on a change that breaks a property, never on a bug that a lucky
 # random seed happens to reach. `explore` (BKRDSL_HYPOTHESIS=explore) draws fresh
 # examples on every run, or those of `--hypothesis-seed=K`, and
-# BKRDSL_HYPOTHESIS_SCALE times as many: `bench/explore.py` runs it under
+# BKRDSL_HYPOTHESIS_SCALE times as many: `.ci/explore` runs it under
 # several seeds. Neither keeps a database of failures: a failure is reproduced
 # by its seed, or by the input it prints.
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
@@ -84,6 +84,8 @@ def pytest_collection_modifyitems(items):
         if id(test) in done:
             continue
         done.add(id(test))
+        # Hypothesis keeps a test's settings in this private attribute (as `@settings`
+        # does); tests/test_property_profiles.py fails if that ever changes.
         own = test._hypothesis_internal_use_settings
         test._hypothesis_internal_use_settings = settings(
             own,
