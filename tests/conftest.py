@@ -86,6 +86,9 @@ def pytest_collection_modifyitems(items):
         done.add(id(test))
         # Hypothesis keeps a test's settings in this private attribute (as `@settings`
         # does); tests/test_property_profiles.py fails if that ever changes.
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is None and item.cls is not None and isinstance(getattr(item.cls, "settings", None), settings):
+            continue  # a state machine's TestCase (hypothesis.stateful): its module sets them
         own = test._hypothesis_internal_use_settings
         test._hypothesis_internal_use_settings = settings(
             own,

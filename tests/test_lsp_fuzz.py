@@ -17,8 +17,9 @@ promise:
 
 The server is driven in process (`Editor`): messages go through the
 protocol's own `structure_message` and `handle_message`, and its answers are
-read back as JSON, as a client would read them. `derandomize=True`: CI runs
-the same examples every time. To hunt with other seeds:
+read back as JSON, as a client would read them. It follows the property tests'
+profile (tests/conftest.py): CI runs the same examples every time, and
+`.ci/explore` fresh ones. To hunt with other seeds and N examples:
 
     BKRDSL_LSP_FUZZ=500 pytest tests/test_lsp_fuzz.py -p no:cacheprovider -q
 """
@@ -34,7 +35,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, PROFILE, SCALE, run_cli
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -697,10 +698,13 @@ class LspMachine(RuleBasedStateMachine):
 
 
 TestLspFuzz = LspMachine.TestCase
+# The profile as every property test follows it (tests/conftest.py): the same
+# examples in CI, fresh ones and SCALE times as many under `explore`
+# (`.ci/explore`). conftest marks it `property`, but leaves its settings here.
 TestLspFuzz.settings = settings(
-    max_examples=HUNT or 12,
+    max_examples=HUNT or 12 * SCALE,
     stateful_step_count=60,
-    derandomize=not HUNT,
+    derandomize=not HUNT and PROFILE == "ci",
     database=None,
     deadline=None,
     suppress_health_check=list(HealthCheck),

@@ -18,8 +18,13 @@ from hypothesis import strategies as st
 def property_tests(session):
     for item in session.items:
         test = getattr(item.obj, "__func__", item.obj)
-        if getattr(test, "is_hypothesis_test", False):
-            yield item, test._hypothesis_internal_use_settings
+        if not getattr(test, "is_hypothesis_test", False):
+            continue
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is None and item.cls is not None:  # a state machine's TestCase: its class holds them
+            own = getattr(item.cls, "settings", None)
+        assert isinstance(own, settings), item.nodeid
+        yield item, own
 
 
 def test_the_default_profile_is_derandomized():
