@@ -19,7 +19,7 @@ from unittest import mock
 
 import pytest
 from conftest import EXAMPLES, ROOT
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_docs_bkr_blocks import WRAPPERS, blocks, doc_files
 from test_fast_parser import programs
@@ -34,10 +34,9 @@ from bkrdsl.syntax import PARSER_VARIABLE, fast
 from bkrdsl.syntax.parser import parse
 from bkrdsl.syntax.reader import decode, normalise
 
-#: The same on every run: a failure found once is found again, in CI too.
-SAME_EVERY_RUN = settings(
-    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
-)
+#: 200 examples; the same on every run in CI, fresh ones under `explore`
+#: (the profile, tests/conftest.py, decides: docs/architecture.md, "Property tests").
+SAME_EVERY_RUN = settings(max_examples=200)
 
 
 @contextmanager
@@ -95,8 +94,8 @@ def repository_sources() -> list:
             before, after = WRAPPERS.get(arg, ("", "")) if kind == "fragment" else ("", "")
             name = f"{path.relative_to(ROOT)}:{line}"
             out.append(pytest.param(Source.of(name, normalise(before + body + after)), id=name))
-    for name, given, _expected in CASES:
-        text = normalise(textwrap.dedent(given).lstrip("\n"))
+    for name, written, _expected in CASES:
+        text = normalise(textwrap.dedent(written).lstrip("\n"))
         out.append(pytest.param(Source.of(f"{name}.bkr", text), id=f"tests/test_fmt.py:{name}"))
     return out
 
