@@ -213,8 +213,9 @@ def test_member_guard_reads_the_answer_word_by_word(cms, answer, rc):
 
 def _eight_character_members():
     """examples/minimal.bkr with members of 8 characters, the most CP allows."""
-    from bkrdsl.pipeline import analyse
     from conftest import ROOT
+
+    from bkrdsl.pipeline import analyse
 
     text = (ROOT / "examples" / "minimal.bkr").read_text()
     text = text.replace("DEV1", "MEMBER01").replace("DEV2", "MEMBER02")
