@@ -131,6 +131,10 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "on run VMSYS1 daily 02:00", "BKR004", "Write `run on`"),
     ("run on VMSYS1 daily 02:00", "run VMSYS1 on daily 02:00", "BKR004", "Write `on VMSYS1`"),
     ("run on each member daily 03:30", "run on member each daily 03:30", "BKR004", "Write `each member`"),
+    ("backup APPS full", "backup group APPS full", "BKR004", "Remove `group`"),
+    ("expire on VMSYS1 {", "on expire VMSYS1 {", "BKR004", "Write `expire on`"),
+    ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 workers 2  private-volume M4PRV1",
+     "BKR011", "Put the settings in braces"),
     # a block's name written with `:` after it, as YAML writes a block's head
     ("  member VMSYS2 {", "  member VMSYS2: {", "BKR014", "Remove the `:`"),
     ("  single group APPS {", "  single group APPS: {", "BKR014", "Remove the `:`"),

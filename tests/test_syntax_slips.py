@@ -40,7 +40,7 @@ SLIPS = [
     ('swap retain days', 'retain 35 days', 'retain days 35', "BKR004 24:12"),
     ('swap workers number', '{ workers 4  private-volume M1PRV1 }', '{ 4 workers  private-volume M1PRV1 }', "BKR004 9:19"),
     ('swap server name', 'server BKRSVSFS pool', 'BKRSVSFS server pool', "BKR004 20:18"),
-    ('swap expire on', 'expire on VMSYS1 {', 'on expire VMSYS1 {', "BKR012 21:13"),
+    ('swap expire on', 'expire on VMSYS1 {', 'on expire VMSYS1 {', "BKR004 21:3"),
     ('swap single user', '  single group APPS { CICSPRD DB2PRD }', '  user single CICSPRD\n  single group APPS { CICSPRD DB2PRD }', "BKR004 45:3"),
     ('swap size unit', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 10 size cyl', "BKR004 31:20"),
     ('swap purge weekly', 'purge weekly sun 03:00', 'weekly purge sun 03:00', "BKR004 23:5"),
@@ -89,7 +89,7 @@ SLIPS = [
     ('level differential', 'backup APPS full', 'backup APPS differential', "BKR004 69:17"),
     ('to tape pool missing name', '    to tape\n    run on each', '    to tape pool\n    run on each', "BKR010 80:13"),
     ('run at', 'run on VMSYS1 daily 02:00', 'run at VMSYS1 daily 02:00', "BKR004 73:5"),
-    ('run on member kw', 'run on VMSYS1 daily 02:00', 'run on member VMSYS1 daily 02:00', "BKR004 73:19"),
+    ('run on member kw', 'run on VMSYS1 daily 02:00', 'run on member VMSYS1 daily 02:00', "BKR004 73:12"),
     ('yaml list in private-volume', 'private-volume M1PRV1 }', 'private-volume: [M1PRV1] }', "BKR014 9:44"),
     ('missing closing job brace', '    run on VMSYS1 daily 02:00\n  }\n', '    run on VMSYS1 daily 02:00\n\n', "BKR005 76:3"),
     ('job name with dot', '  job APPSFULL {', '  job APPS.FULL {', "BKR303 68:7"),
@@ -107,7 +107,8 @@ SLIPS = [
     ('on each members', 'run on each member daily 03:30', 'run on each members daily 03:30', "BKR004 81:12"),
     ('every member', 'run on each member daily 03:30', 'run on every member daily 03:30', "BKR004 81:12"),
     ('expire on each', 'expire on VMSYS1 {', 'expire on each {', "BKR004 21:13"),
-    ('backup group kw', 'backup APPS full', 'backup group APPS full', "BKR004 69:18"),
+    ('backup group kw', 'backup APPS full', 'backup group APPS full', "BKR004 69:12"),
+    ('backup group kw no level', 'backup APPS full', 'backup group APPS', "BKR004 69:12"),
     ('include owner missing', 'include minidisk * 0191-01FF', 'include minidisk 0191-01FF', "BKR010 70:22"),
     ('exclude sfs no pool', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs CICSPRD.*', "BKR318 71:17"),
     ('tape without manager', 'tape manager shared catalog-node', 'tape shared catalog-node', "BKR004 26:3"),
@@ -120,6 +121,8 @@ SLIPS = [
     ('disk 0191 3390', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 3390 size 10 cyl', "BKR004 31:20"),
     ('shared-volume 2 words', 'shared-volume VMCOM1', 'shared volume VMCOM1', "BKR012 18:3"),
     ('retain 35d', 'retain 35 days', 'retain 35d', "BKR004 24:12"),
+    ('member body without braces', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
+     'member VMSYS4 workers 2 private-volume M4PRV1', "BKR011 16:17"),
 ]
 # fmt: on
 
@@ -166,3 +169,26 @@ def test_the_syntax_knows_the_units_the_model_knows():
     from bkrdsl.syntax.messages import DISK_UNIT_WORDS
 
     assert DISK_UNIT_WORDS == {unit.lower() for unit in DISK_UNITS}
+
+
+# the message is the point: each says what is wrong in the words of the slip, not
+# "a `,` is missing" or "`VMSYS1` is not a keyword"
+EXPLAINED = [
+    ("backup APPS full", "backup APPS differential",
+     "`differential` is not a backup level bkrc knows: a job backs up `full` or `incremental`"),
+    ("run on VMSYS1 daily 02:00", "run on member VMSYS1 daily 02:00",
+     "`member` is written only in `on each member`: after `on`, name the members themselves"),
+    ("backup APPS full", "backup group APPS full",
+     "`group` is not written in a `backup` statement: `backup` names the groups themselves"),
+    ("expire on VMSYS1 {", "on expire VMSYS1 {",
+     "`on expire` has its two words the wrong way round: `expire` comes before `on`"),
+    ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 workers 2 private-volume M4PRV1",
+     "the settings of `member VMSYS4` are written without braces: a block's body goes inside `{ }`"),
+]
+
+
+@pytest.mark.parametrize(("clean", "written", "message"), EXPLAINED, ids=[e[1] for e in EXPLAINED])
+def test_the_slip_is_named_for_what_it_is(clean, written, message):
+    text = BASE.replace(clean, written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.message == message

@@ -725,6 +725,39 @@ def stray_comma(span: Span) -> Diagnostic:
 LEVELS = frozenset(level.value for level in Level)
 
 
+#: Backup levels of other products, which bkrc does not have (`backup APPS differential`).
+OTHER_LEVELS = frozenset({"differential", "cumulative", "diff", "delta", "synthetic", "partial"})
+
+
+def other_level(word: str, span: Span) -> Diagnostic:
+    """`backup APPS differential`: a level of another product."""
+    return codes.SYNTAX(
+        f"`{word}` is not a backup level bkrc knows: a job backs up `full` or `incremental`",
+        span,
+        help="write `full` to back up every disk whole, or `incremental` to back up"
+        " what changed since the last backup",
+    )
+
+
+def group_in_backup(group: str, span: Span, remove: Span) -> Diagnostic:
+    """`backup group APPS full`: the word `group` before the group's name."""
+    return codes.SYNTAX(
+        "`group` is not written in a `backup` statement: `backup` names the groups themselves",
+        span,
+        help=f"write `backup {group}`, with the level after it",
+        fix=remove_fix("`group`", remove),
+    )
+
+
+def member_in_placement(member: str, span: Span) -> Diagnostic:
+    """`run on member VMSYS1`: `member` before a member's name."""
+    return codes.SYNTAX(
+        "`member` is written only in `on each member`: after `on`, name the members themselves",
+        span,
+        help=f"write `on {member}` to run on that member, or `on each member` to run on every member",
+    )
+
+
 def missing_comma(left: str, right: str, span: Span, more: list[str] = ()) -> Diagnostic:
     """A `,` missing between the names `left` and `right` of a list (and between the
     names `more` after them, on the same line)."""
@@ -984,6 +1017,21 @@ def settings_without_braces(written: str, title: str, settings: str, span: Span)
         " inside `{ }`, a blank between keyword and value",
         span,
         help=f"write `{title} {{ {settings} }}`",
+    )
+
+
+def body_without_braces(title: str, written: str, span: Span) -> Diagnostic:
+    """`member VMSYS4 workers 2  private-volume M4PRV1`: a block's body on its line,
+    without the braces around it."""
+    return codes.MISSING_OPEN(
+        f"the settings of `{title}` are written without braces: a block's body goes inside `{{ }}`",
+        span,
+        help=f"write `{title} {{ {written} }}`",
+        fix=Fix(
+            "Put the settings in braces",
+            (Edit(before(span), "{ "), Edit(Span(span.file, span.end_line, span.end_column, span.end_line,
+                                                  span.end_column, span.end, span.end), " }")),
+        ),
     )
 
 

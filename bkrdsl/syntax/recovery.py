@@ -910,6 +910,9 @@ class Recovery:
         swapped = self.swapped_words(ip, tok)
         if swapped is not None:
             return swapped
+        swapped = self.swapped_after_option(ip, tok)
+        if swapped is not None:
+            return swapped
         typo = self.hyphenated_typo(tok)
         if typo is not None:
             # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
@@ -964,6 +967,9 @@ class Recovery:
             schedule = self.unknown_schedule(ip, tok, accepted)
             if schedule is not None:
                 return schedule
+        slip = self.word_not_in_list(ip, tok)
+        if slip is not None:
+            return slip
         done, nxt = self.reread_statement(ip, tok, commas=True)
         if done:
             return nxt
@@ -1581,7 +1587,7 @@ class Recovery:
         written = text[tok.start_pos : end].split("#", 1)[0].rstrip()
         pairs = _KEY_VALUE_PAIRS.fullmatch(written)
         if pairs is None:
-            return False
+            return self.body_without_braces(ip, tok, written)
         leaves = self.line_tail(ip, tok)
         if len(leaves) < 2 or leaves[0].type not in self.keyword_types or leaves[-1].type != "NAME":
             return False
@@ -1592,6 +1598,44 @@ class Recovery:
         self.skip_phrase(ip, tok, tok.start_pos + len(written))
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
         return True
+
+    def body_without_braces(self, ip, tok: Token, written: str) -> bool:
+        """`member VMSYS4 workers 2  private-volume M4PRV1`: a block's whole body written
+        on its line without the braces. When `{` + the rest of the line + `}` reads as the
+        block, one error with the braces put in, and the line is read as that block (not
+        a `{` missing here and the next statement in the wrong block)."""
+        words = written.split()
+        if not words or any(c in written for c in '{}",'):
+            return False
+        types = [self.facts.keywords.get(w.lower(), "NAME") for w in words]
+        if types[0] == "NAME":
+            return False
+        leaves = self.line_tail(ip, tok)
+        if len(leaves) < 2 or leaves[0].type not in self.keyword_types or leaves[-1].type != "NAME":
+            return False
+        sim = Sim.of(ip)
+        if not sim.copy().fits(["LBRACE", *types, "RBRACE"]):
+            return False
+        title = " ".join(str(t.value) for t in leaves)
+        span = self.source.span(tok.start_pos, tok.start_pos + len(written))
+        self.report(messages.body_without_braces(title, written, span), tok.start_pos)
+        self.feed_types(ip, ["LBRACE"], tok)
+        pos = tok.start_pos
+        for word, type_ in zip(words, types):
+            start = self.source.text.index(word, pos)
+            pos = start + len(word)
+            self.feed(ip, self.token_at(type_, start, pos))
+        self.feed_types(ip, ["RBRACE"], tok)
+        self._advance(ip.lexer_thread.state, pos)
+        self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+        return True
+
+    def token_at(self, type_: str, start: int, end: int) -> Token:
+        """A real token of the text between offsets `start` and `end` (on one line)."""
+        text = self.source.text
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        return Token(type_, text[start:end], start, line, column, line, column + end - start, end)
 
     def replacement(self, ip, sim: Sim, accepted: set[str]) -> str | None:
         """`single grp APPS {`: the one keyword that, in place of the name, lets the next
@@ -1903,6 +1947,35 @@ class Recovery:
         # The keyword over both words, so that the statement's span ends where it does.
         end_line, end_column = self.source.position(tok.end_pos)
         return Token(keyword, previous.value, previous.start_pos, previous.line, previous.column, end_line, end_column, tok.end_pos)
+
+    def swapped_after_option(self, ip, tok: Token) -> Token | None:
+        """`on expire VMSYS1 {` on the line after `catalog ... on VMSYS1`: the swapped
+        `on expire` was read as one more `on NAME` of the statement above. When `on`
+        starts its line, the name after it is a keyword that starts a statement, and
+        that keyword then `on` reads on here, it is `expire on`, written the other way."""
+        stack = ip.parser_state.value_stack
+        if len(stack) < 2:
+            return None
+        on, word = stack[-2], stack[-1]
+        if not (isinstance(on, Token) and on.type == "ON" and is_real(on) and self.first_on_line(on.start_pos)):
+            return None
+        if not (isinstance(word, Token) and word.type == "NAME" and is_real(word) and word.line == on.line):
+            return None
+        keyword = self.facts.keywords.get(str(word.value).lower())
+        if keyword is None or keyword not in self.statements or tok.line != on.line:
+            return None
+        state = ip.parser_state
+        before = Sim(state.parse_conf, state.state_stack[:-2])
+        if not before.fits([keyword, "ON", tok.type]):
+            return None
+        span = self.source.span(on.start_pos, word.end_pos)
+        written = self.source.text[on.start_pos : word.end_pos]
+        self.report(messages.swapped_words(written, f"{word.value} {on.value}", span), on.start_pos)
+        del stack[-2:]
+        del state.state_stack[-2:]
+        self.feed(ip, self.retype(word, keyword))
+        self.feed(ip, on)
+        return tok
 
     def statement_first(self, tok: Token) -> bool:
         """Whether `tok` starts its line, or follows a brace: where a statement starts."""
@@ -2985,6 +3058,39 @@ class Recovery:
             names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
             diag = messages.missing_comma(names[0], names[1], self.span_of(tok), more=names[2:])
             yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self.report(diag, tok.start_pos))
+
+    def word_not_in_list(self, ip, tok: Token) -> Token | None:
+        """Two words of a list without a `,` between them where the first, or the second,
+        is no name of the list but a word from elsewhere: `backup group APPS` (`group`
+        is not written there), `run on member VMSYS1` (`member` belongs to `on each
+        member`), `backup APPS differential` (a level bkrc does not have). One error
+        naming that word, and the list is read without it."""
+        if tok.type != "NAME":
+            return None
+        stack = ip.parser_state.value_stack
+        keyword, names = self.governing_keyword(stack)
+        last = stack[-1] if stack else None
+        if isinstance(last, Tree) and last.data == "name_list":
+            last = last.children[-1] if last.children else None
+        if keyword is None or not isinstance(last, Token) or last.type != "NAME" or not is_real(last):
+            return None
+        if last.line != tok.line:
+            return None
+        if keyword.type == "BACKUP" and len(names) == 1 and str(last.value).lower() == "group":
+            diag = messages.group_in_backup(
+                str(tok.value), self.span_of(last), self.source.span(last.start_pos, tok.start_pos)
+            )
+        elif keyword.type == "ON" and len(names) == 1 and str(last.value).lower() == "member":
+            diag = messages.member_in_placement(str(tok.value), self.span_of(last))
+        elif keyword.type == "BACKUP" and str(tok.value).lower() in messages.OTHER_LEVELS:
+            self.report(messages.other_level(str(tok.value), self.span_of(tok)), tok.start_pos)
+            return self.retype(tok, "FULL")
+        else:
+            return None
+        self.report(diag, last.start_pos)
+        del stack[-1]
+        del ip.parser_state.state_stack[-1]
+        return tok
 
     def names_without_commas(self, pos: int) -> list[tuple[str, int]]:
         """The names after offset `pos` on its line, separated by blanks only, up to a
