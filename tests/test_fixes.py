@@ -135,6 +135,7 @@ RESTORED = [
     ("expire on VMSYS1 {", "on expire VMSYS1 {", "BKR004", "Write `expire on`"),
     ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 workers 2  private-volume M4PRV1",
      "BKR011", "Put the settings in braces"),
+    ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL: CICSPRD.*", "BKR318", "Remove the blank after the `:`"),
     # a block's name written with `:` after it, as YAML writes a block's head
     ("  member VMSYS2 {", "  member VMSYS2: {", "BKR014", "Remove the `:`"),
     ("  single group APPS {", "  single group APPS: {", "BKR014", "Remove the `:`"),

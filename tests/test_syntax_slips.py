@@ -123,6 +123,8 @@ SLIPS = [
     ('retain 35d', 'retain 35 days', 'retain 35d', "BKR004 24:12"),
     ('member body without braces', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
      'member VMSYS4 workers 2 private-volume M4PRV1', "BKR011 16:17"),
+    ('sfs blank after colon', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL: CICSPRD.*', "BKR318 71:17"),
+    ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
 ]
 # fmt: on
 
@@ -184,6 +186,10 @@ EXPLAINED = [
      "`on expire` has its two words the wrong way round: `expire` comes before `on`"),
     ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 workers 2 private-volume M4PRV1",
      "the settings of `member VMSYS4` are written without braces: a block's body goes inside `{ }`"),
+    ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL: CICSPRD.*",
+     "a blank after the `:` splits the SFS path `BKRPOOL:CICSPRD.*` in two"),
+    ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:.*",
+     "SFS path `BKRPOOL:.*` names no user ID after its `:`; write it POOL:USER.DIR"),
 ]
 
 

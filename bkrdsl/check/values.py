@@ -10,6 +10,7 @@ from bkrdsl.check.common import Suggester, disk_int, mean_fix, mean_help, quoted
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
+from bkrdsl.source import Span
 from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
     DISK_UNITS,
@@ -303,7 +304,9 @@ INVALID_SFS_PATH = register(
     server, whose default file pool is not the owner's. The user ID is 1 to
     8 user ID characters, each directory name 1 to 16 characters from A-Z
     0-9 `$ # @ + - : _`, at most 8 levels deep, none empty; the user ID and
-    the directory names may hold the wildcards `*`, `%` and `?`.
+    the directory names may hold the wildcards `*`, `%` and `?`. A path is
+    one word: a blank after its `:` (`BKRPOOL: CICSPRD.*`) splits it into a
+    pool without a user ID and a path without a pool, reported as one error.
 
     Failing example:
 
@@ -378,7 +381,9 @@ def sfs_path_problem(text: str) -> str | None:
     if not (1 <= len(pool) <= 8) or not pool[:1].isalpha() or set(pool) - _SFS_POOL_CHARS:
         return f"{quoted(pool)} is not an SFS file pool ID (1-8 letters and digits, starting with a letter)"
     user, *dirs = rest.split(".")
-    if not user or len(user.replace("*", "")) > 8 or set(user) - _USER_CHARS:
+    if not user:
+        return f"SFS path {quoted(text)} names no user ID after its `:`; write it POOL:USER.DIR"
+    if len(user.replace("*", "")) > 8 or set(user) - _USER_CHARS:
         return f"{quoted(user)} in SFS path {quoted(text)} is not a user ID or user ID pattern"
     if len(dirs) > SFS_DEPTH:
         return f"SFS path {quoted(text)} is {len(dirs)} directories deep; SFS allows {SFS_DEPTH}"
@@ -673,13 +678,48 @@ _LARGEST = {
 }
 
 
+def _split_after_colon(item, following) -> bool:
+    """`BKRPOOL: CICSPRD.*`: a path ending at its pool's `:`, then, on its line, a word
+    without a `:` that reads as the rest of that path (only blanks stand between two
+    names on one line)."""
+    return (
+        following is not None
+        and item.text.endswith(":")
+        and item.text.count(":") == 1
+        and ":" not in following.text
+        and following.span.line == item.span.end_line
+        and sfs_path_problem(item.text + following.text) is None
+    )
+
+
 @check
 def sfs_paths(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
     for selection in selections_of(cluster, ast.Medium.SFS):
-        for item in selection.items:
+        split = None
+        for item, following in zip(selection.items, [*selection.items[1:], None]):
+            if split is not None:
+                split = None
+                continue  # the second half of a path a blank split: reported with the first
+            if _split_after_colon(item, following):
+                split = following
+                gap = Span(
+                    item.span.file, item.span.end_line, item.span.end_column,
+                    following.span.line, following.span.column, item.span.end, following.span.start,
+                )
+                whole = f"{item.text}{following.text}"
+                yield INVALID_SFS_PATH(
+                    f"a blank after the `:` splits the SFS path {quoted(whole)} in two",
+                    Span(
+                        item.span.file, item.span.line, item.span.column,
+                        following.span.end_line, following.span.end_column, item.span.start, following.span.end,
+                    ),
+                    help=f"write `{whole}`: the file pool, its `:` and the user ID are one word",
+                    fix=Fix.replace("Remove the blank after the `:`", gap, ""),
+                )
+                continue
             problem = sfs_path_problem(item.text)
             if problem:
                 yield INVALID_SFS_PATH(
