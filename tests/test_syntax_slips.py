@@ -124,6 +124,7 @@ SLIPS = [
     ('member body without braces', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
      'member VMSYS4 workers 2 private-volume M4PRV1', "BKR011 16:17"),
     ('sfs blank after colon', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL: CICSPRD.*', "BKR318 71:17"),
+    ('disk address first', 'disk BKRBKUP 191 size 10 cyl', 'disk 191 BKRBKUP size 10 cyl', "BKR310 31:8"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
 ]
 # fmt: on
@@ -188,6 +189,8 @@ EXPLAINED = [
      "the settings of `member VMSYS4` are written without braces: a block's body goes inside `{ }`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL: CICSPRD.*",
      "a blank after the `:` splits the SFS path `BKRPOOL:CICSPRD.*` in two"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk 191 BKRBKUP size 10 cyl",
+     "`disk 191 BKRBKUP` has its address and user ID the wrong way round: the user ID comes first"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:.*",
      "SFS path `BKRPOOL:.*` names no user ID after its `:`; write it POOL:USER.DIR"),
 ]

@@ -7,6 +7,7 @@ one diagnostic) agree on what is valid.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from bkrdsl.ast import Cluster, Kind, Medium, Scope, Selection
 from bkrdsl.diagnostics import Fix
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
-from bkrdsl.resolve.model import PATTERN_CHARS, Model
+from bkrdsl.resolve.model import PATTERN_CHARS, Model, parse_address
 from bkrdsl.source import Span
 
 #: A message never prints more of a name than this (a 100,000-character
@@ -254,6 +255,26 @@ def disk_int(text: str) -> int | None:
     """A cylinder or block number or count: a non-negative integer of at most 10
     digits (an FBA volume's blocks go up to 2**32, ten digits), else None."""
     return int(text) if _DISK_INT.match(text) else None
+
+
+def swapped_disk(disk) -> bool:
+    """`disk 191 BKRBKUP size 10 cyl`: the address written first, then the user ID.
+    The first word is an address starting with a digit, as addresses are written, and
+    the second no address but a user ID (or pattern). One check reports it (BKR310);
+    the others read the statement as meant (`disk_read`), so it is one error."""
+    return (
+        disk.user.text[:1].isdigit()
+        and parse_address(disk.user.text) is not None
+        and parse_address(disk.address.text) is None
+        and valid_user_or_pattern(disk.address.upper)
+    )
+
+
+def disk_read(disk):
+    """`disk` as meant: its user ID and address back in their places when swapped."""
+    if not swapped_disk(disk):
+        return disk
+    return dataclasses.replace(disk, user=disk.address, address=disk.user)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bkrdsl import ast
 from bkrdsl.check.common import (
+    swapped_disk,
     Suggester,
     mean_fix,
     mean_help,
@@ -877,6 +878,8 @@ def unknown_disk_refs(model: Model):
     volumes = set(model.private_volumes) | set(model.shared_volumes)
     machines = None
     for d in model.disks:
+        if swapped_disk(d):
+            continue  # BKR310: the address and the user ID the wrong way round
         user = d.user.upper
         if machines is None:
             machines = model.product_machines()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.check.common import disk_int, listed, quoted, selections_of, valid_user_id, volume_problem
+from bkrdsl.check.common import disk_int, disk_read, listed, quoted, selections_of, valid_user_id, volume_problem
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import MAX_COLUMNS
@@ -318,7 +318,7 @@ def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
     shared = any(volume_problem(v) is None for v in model.shared_volumes)
     private = {m.name for m in model.members if any(volume_problem(v) is None for v in m.private_volumes)}
     having = set()
-    for disk in model.disks:
+    for disk in map(disk_read, model.disks):
         if parse_address(disk.address.text) == A_DISK:
             having.update(model.disk_owners(disk, roles))
     lacking: dict[str, list[str]] = {}  # one list per diagnostic: the workers share one

@@ -6,7 +6,16 @@ import re
 from collections.abc import Iterator
 
 from bkrdsl import ast
-from bkrdsl.check.common import Suggester, disk_int, mean_fix, mean_help, quoted, selections_of, small_int
+from bkrdsl.check.common import (
+    Suggester,
+    disk_int,
+    mean_fix,
+    mean_help,
+    quoted,
+    selections_of,
+    small_int,
+    swapped_disk,
+)
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
@@ -33,7 +42,8 @@ INVALID_ADDRESS = register(
     A minidisk's virtual device address is 1 to 4 hexadecimal digits (0-9,
     A-F): 191, 0191, 0A00. A selection takes addresses, ranges `FIRST-LAST`
     (inclusive) and `*` for every address; a `disk` statement takes one
-    address.
+    address, after the user ID: `disk 191 BKRBKUP` (the address first, as in
+    some directory tools) is reported once as the two the wrong way round.
 
     Failing example:
 
@@ -433,7 +443,23 @@ def addresses(model: Model):
                     help=f"write it `{last}-{first}`",
                 )
     for d in cluster.disks:
-        if parse_address(d.address.text) is None:
+        if swapped_disk(d):
+            span = Span(
+                d.user.span.file, d.user.span.line, d.user.span.column, d.address.span.end_line,
+                d.address.span.end_column, d.user.span.start, d.address.span.end,
+            )
+            meant = f"{d.address.text} {d.user.text}"
+            yield INVALID_ADDRESS(
+                f"`disk {d.user.text} {d.address.text}` has its address and user ID the wrong way round:"
+                " the user ID comes first",
+                span,
+                help=f"write `disk {meant}`: the machine, then its minidisk's address",
+                fix=Fix(
+                    f"Write `{meant}`",
+                    (Edit(d.user.span, d.address.text), Edit(d.address.span, d.user.text)),
+                ),
+            )
+        elif parse_address(d.address.text) is None:
             yield INVALID_ADDRESS(
                 f"{quoted(d.address.text)} is not a minidisk address",
                 d.address.span,
