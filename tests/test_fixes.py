@@ -137,6 +137,8 @@ RESTORED = [
      "BKR011", "Put the settings in braces"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL: CICSPRD.*", "BKR318", "Remove the blank after the `:`"),
     ("disk BKRBKUP 191 size 10 cyl", "disk 191 BKRBKUP size 10 cyl", "BKR310", "Write `BKRBKUP 191`"),
+    ("pool BKRPOOL on", "pool 'BKRPOOL' on", "BKR017", "Remove the quotes"),
+    ("{ CICSPRD DB2PRD }", "{ 'CICSPRD' DB2PRD }", "BKR017", "Remove the quotes"),
     # a block's name written with `:` after it, as YAML writes a block's head
     ("  member VMSYS2 {", "  member VMSYS2: {", "BKR014", "Remove the `:`"),
     ("  single group APPS {", "  single group APPS: {", "BKR014", "Remove the `:`"),

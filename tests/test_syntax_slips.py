@@ -125,6 +125,7 @@ SLIPS = [
      'member VMSYS4 workers 2 private-volume M4PRV1', "BKR011 16:17"),
     ('sfs blank after colon', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL: CICSPRD.*', "BKR318 71:17"),
     ('disk address first', 'disk BKRBKUP 191 size 10 cyl', 'disk 191 BKRBKUP size 10 cyl', "BKR310 31:8"),
+    ('pool single quoted', 'pool BKRPOOL on', "pool 'BKRPOOL' on", "BKR017 20:39"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
 ]
 # fmt: on
@@ -191,6 +192,7 @@ EXPLAINED = [
      "a blank after the `:` splits the SFS path `BKRPOOL:CICSPRD.*` in two"),
     ("disk BKRBKUP 191 size 10 cyl", "disk 191 BKRBKUP size 10 cyl",
      "`disk 191 BKRBKUP` has its address and user ID the wrong way round: the user ID comes first"),
+    ("pool BKRPOOL on", "pool 'BKRPOOL' on", "names are written without quotes: `BKRPOOL`, not `'BKRPOOL'`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:.*",
      "SFS path `BKRPOOL:.*` names no user ID after its `:`; write it POOL:USER.DIR"),
 ]

@@ -522,7 +522,8 @@ STRING_QUOTES = register(
     A quoted text (after `description`) is written between straight double
     quotes `"..."`. REXX's single quotes and the typographic quotes that word
     processors and mail programs put in (“...”, ‘...’) are not quote marks in
-    .bkr.
+    .bkr. A name is never quoted: `pool 'BKRPOOL'` is read as the name
+    `BKRPOOL`, and the fix removes the quotes.
 
     Failing example:
 

@@ -1020,6 +1020,16 @@ def settings_without_braces(written: str, title: str, settings: str, span: Span)
     )
 
 
+def single_quoted_name(name: str, span: Span) -> Diagnostic:
+    """`pool 'BKRPOOL'`: a name in single quotes."""
+    return codes.STRING_QUOTES(
+        f"names are written without quotes: `{name}`, not `'{name}'`",
+        span,
+        help="remove the quotes (only a `description` takes a quoted text, in double quotes)",
+        fix=Fix.replace("Remove the quotes", span, name),
+    )
+
+
 def body_without_braces(title: str, written: str, span: Span) -> Diagnostic:
     """`member VMSYS4 workers 2  private-volume M4PRV1`: a block's body on its line,
     without the braces around it."""

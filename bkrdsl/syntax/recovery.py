@@ -743,6 +743,8 @@ class Recovery:
         previous = last_real_token(ip.parser_state.value_stack)
         if char in ":=" and previous is not None and self.yaml_block(ip, pos, previous):
             return
+        if char == "'" and self.single_quoted_name(ip, pos, line_end):
+            return
         waiting = previous is not None and previous.type in self.keyword_types and "NAME" in self.accepts(ip)
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
         end = self._skip_end(code_name, char, pos, line_end)
@@ -755,6 +757,24 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def single_quoted_name(self, ip, pos: int, line_end: int) -> bool:
+        """`pool 'BKRPOOL' on VMSYS1`: a name in single quotes where a name may stand.
+        One error for the quotes, and the name is read, so that its keyword does not
+        also lack its value."""
+        accepted = self.accepts(ip)
+        if "NAME" not in accepted or "STRING" in accepted:
+            return False
+        close = self.source.text.find("'", pos + 1, line_end)
+        if close == -1:
+            return False
+        name = self.source.text[pos + 1 : close]
+        if not _NAME.fullmatch(name) or name.lower() in self.facts.keywords:
+            return False
+        self.report(messages.single_quoted_name(name, self.source.span(pos, close + 1)), pos)
+        self._advance(ip.lexer_thread.state, close + 1)
+        self.feed(ip, self.token_at("NAME", pos + 1, close))
+        return True
 
     def _unclosed_text_end(self, pos: int, line_end: int) -> int:
         """Where reading resumes after a text opened at `pos` and never closed on its
