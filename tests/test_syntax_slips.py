@@ -126,6 +126,7 @@ SLIPS = [
     ('sfs blank after colon', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL: CICSPRD.*', "BKR318 71:17"),
     ('disk address first', 'disk BKRBKUP 191 size 10 cyl', 'disk 191 BKRBKUP size 10 cyl', "BKR310 31:8"),
     ('pool single quoted', 'pool BKRPOOL on', "pool 'BKRPOOL' on", "BKR017 20:39"),
+    ('import backslash', 'import std/zvm73', 'import std\\zvm73', "BKR003 4:11"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
 ]
 # fmt: on

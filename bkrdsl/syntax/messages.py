@@ -1020,6 +1020,16 @@ def settings_without_braces(written: str, title: str, settings: str, span: Span)
     )
 
 
+def backslash_path(written: str, meant: str, slashes: list[Span]) -> Diagnostic:
+    """`import std\\zvm73`: a module path with backslashes (`slashes`, each one's span)."""
+    return codes.BAD_CHARACTER(
+        f"`\\` does not separate the parts of a module path: `{written}` is written `{meant}`",
+        slashes[0],
+        help=f"write `import {meant}`, with `/` as on every system",
+        fix=Fix(f"Write `{meant}`", tuple(Edit(slash, "/") for slash in slashes)),
+    )
+
+
 def single_quoted_name(name: str, span: Span) -> Diagnostic:
     """`pool 'BKRPOOL'`: a name in single quotes."""
     return codes.STRING_QUOTES(

@@ -81,6 +81,10 @@ _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONF
 _SKIPPED = "SKIPPED"
 #: A module path after blanks on its line, alone there but for a comment (path_after_letter).
 _PATH_AFTER = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z))")
+#: A character of a module path (the grammar's IMPORT_PATH), and a whole path whose
+#: parts are separated by single `/` (Recovery.backslash_path).
+_IMPORT_PATH_CHAR = re.compile(r"[A-Za-z0-9_.\-/]")
+_MODULE_PATH = re.compile(r"[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)+")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
 _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
@@ -745,6 +749,8 @@ class Recovery:
             return
         if char == "'" and self.single_quoted_name(ip, pos, line_end):
             return
+        if char == "\\" and self.backslash_path(ip, pos):
+            return
         waiting = previous is not None and previous.type in self.keyword_types and "NAME" in self.accepts(ip)
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
         end = self._skip_end(code_name, char, pos, line_end)
@@ -774,6 +780,28 @@ class Recovery:
         self.report(messages.single_quoted_name(name, self.source.span(pos, close + 1)), pos)
         self._advance(ip.lexer_thread.state, close + 1)
         self.feed(ip, self.token_at("NAME", pos + 1, close))
+        return True
+
+    def backslash_path(self, ip, pos: int) -> bool:
+        """`import std\\zvm73`: a module path written with Windows' `\\`. One error, and
+        the path is read with `/` (not also a module `std` that cannot be found)."""
+        stack = ip.parser_state.value_stack
+        path = stack[-1] if stack else None
+        if not (isinstance(path, Token) and path.type == "IMPORT_PATH" and path.end_pos == pos):
+            return False
+        end = pos
+        text = self.source.text
+        while end < len(text) and (text[end] == "\\" or _IMPORT_PATH_CHAR.match(text[end])):
+            end += 1
+        written = text[path.start_pos : end]
+        meant = written.replace("\\", "/")
+        if not _MODULE_PATH.fullmatch(meant):
+            return False
+        slashes = [self.source.span(i, i + 1) for i in range(pos, end) if text[i] == "\\"]
+        self.report(messages.backslash_path(written, meant, slashes), pos)
+        stack[-1] = Token("IMPORT_PATH", meant, path.start_pos, path.line, path.column,
+                          path.line, path.column + len(written), end)
+        self._advance(ip.lexer_thread.state, end)
         return True
 
     def _unclosed_text_end(self, pos: int, line_end: int) -> int:
