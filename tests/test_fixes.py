@@ -140,6 +140,7 @@ RESTORED = [
     ("pool BKRPOOL on", "pool 'BKRPOOL' on", "BKR017", "Remove the quotes"),
     ("{ CICSPRD DB2PRD }", "{ 'CICSPRD' DB2PRD }", "BKR017", "Remove the quotes"),
     ("import std/zvm73", "import std\\zvm73", "BKR003", "Write `std/zvm73`"),
+    ("  single group APPS {", "  single user group APPS {", "BKR004", "Remove `user`"),
     # a block's name written with `:` after it, as YAML writes a block's head
     ("  member VMSYS2 {", "  member VMSYS2: {", "BKR014", "Remove the `:`"),
     ("  single group APPS {", "  single group APPS: {", "BKR014", "Remove the `:`"),

@@ -127,6 +127,7 @@ SLIPS = [
     ('disk address first', 'disk BKRBKUP 191 size 10 cyl', 'disk 191 BKRBKUP size 10 cyl', "BKR310 31:8"),
     ('pool single quoted', 'pool BKRPOOL on', "pool 'BKRPOOL' on", "BKR017 20:39"),
     ('import backslash', 'import std/zvm73', 'import std\\zvm73', "BKR003 4:11"),
+    ('single user group', '  single group APPS {', '  single user group APPS {', "BKR004 45:10"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
 ]
 # fmt: on
@@ -194,6 +195,8 @@ EXPLAINED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk 191 BKRBKUP size 10 cyl",
      "`disk 191 BKRBKUP` has its address and user ID the wrong way round: the user ID comes first"),
     ("pool BKRPOOL on", "pool 'BKRPOOL' on", "names are written without quotes: `BKRPOOL`, not `'BKRPOOL'`"),
+    ("  single group APPS {", "  single user group APPS {",
+     "`user` and `group` are both written: `single user` declares users, `single group` a group"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:.*",
      "SFS path `BKRPOOL:.*` names no user ID after its `:`; write it POOL:USER.DIR"),
 ]

@@ -749,6 +749,16 @@ def group_in_backup(group: str, span: Span, remove: Span) -> Diagnostic:
     )
 
 
+def user_and_group(group: str, span: Span, remove: Span) -> Diagnostic:
+    """`single user group APPS {`: `user` and `group` both written."""
+    return codes.SYNTAX(
+        "`user` and `group` are both written: `single user` declares users, `single group` a group",
+        span,
+        help=f"write `single group {group} {{ ... }}` for a group; `single user ID` declares users one by one",
+        fix=remove_fix("`user`", remove),
+    )
+
+
 def member_in_placement(member: str, span: Span) -> Diagnostic:
     """`run on member VMSYS1`: `member` before a member's name."""
     return codes.SYNTAX(

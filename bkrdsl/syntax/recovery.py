@@ -3128,6 +3128,25 @@ class Recovery:
             diag = messages.group_in_backup(
                 str(tok.value), self.span_of(last), self.source.span(last.start_pos, tok.start_pos)
             )
+        elif (
+            keyword.type == "USER"
+            and len(names) == 1
+            and str(last.value).lower() == "group"
+            and len(stack) >= 2
+            and stack[-2] is keyword
+            and "{" in self.source.text[tok.end_pos : self._line_end(tok.end_pos)].split("#", 1)[0]
+        ):
+            # `single user group APPS {`: a group, with `user` too many
+            self.report(
+                messages.user_and_group(
+                    str(tok.value), self.span_of(keyword), self.source.span(keyword.start_pos, last.start_pos)
+                ),
+                keyword.start_pos,
+            )
+            del stack[-2:]
+            del ip.parser_state.state_stack[-2:]
+            self.feed(ip, self.retype(last, "GROUP"))
+            return tok
         elif keyword.type == "ON" and len(names) == 1 and str(last.value).lower() == "member":
             diag = messages.member_in_placement(str(tok.value), self.span_of(last))
         elif keyword.type == "BACKUP" and str(tok.value).lower() in messages.OTHER_LEVELS:
