@@ -128,6 +128,7 @@ SLIPS = [
     ('pool single quoted', 'pool BKRPOOL on', "pool 'BKRPOOL' on", "BKR017 20:39"),
     ('import backslash', 'import std/zvm73', 'import std\\zvm73', "BKR003 4:11"),
     ('single user group', '  single group APPS {', '  single user group APPS {', "BKR004 45:10"),
+    ('schedule before on', 'run on VMSYS1 daily 02:00', 'run daily 02:00 on VMSYS1', "BKR004 73:9"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
 ]
 # fmt: on
@@ -197,6 +198,8 @@ EXPLAINED = [
     ("pool BKRPOOL on", "pool 'BKRPOOL' on", "names are written without quotes: `BKRPOOL`, not `'BKRPOOL'`"),
     ("  single group APPS {", "  single user group APPS {",
      "`user` and `group` are both written: `single user` declares users, `single group` a group"),
+    ("run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1",
+     "the schedule comes after the members the job runs on, not before them"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:.*",
      "SFS path `BKRPOOL:.*` names no user ID after its `:`; write it POOL:USER.DIR"),
 ]

@@ -759,6 +759,16 @@ def user_and_group(group: str, span: Span, remove: Span) -> Diagnostic:
     )
 
 
+def schedule_first(written: str, meant: str, span: Span) -> Diagnostic:
+    """`run daily 02:00 on VMSYS1`: the schedule before the members."""
+    return codes.SYNTAX(
+        "the schedule comes after the members the job runs on, not before them",
+        span,
+        help=f"write `run {meant}`",
+        fix=write_fix(meant, span),
+    )
+
+
 def member_in_placement(member: str, span: Span) -> Diagnostic:
     """`run on member VMSYS1`: `member` before a member's name."""
     return codes.SYNTAX(

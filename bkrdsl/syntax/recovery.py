@@ -961,6 +961,8 @@ class Recovery:
         swapped = self.swapped_after_option(ip, tok)
         if swapped is not None:
             return swapped
+        if self.schedule_before_placement(ip, tok):
+            return None
         typo = self.hyphenated_typo(tok)
         if typo is not None:
             # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
@@ -2024,6 +2026,36 @@ class Recovery:
         self.feed(ip, self.retype(word, keyword))
         self.feed(ip, on)
         return tok
+
+    def schedule_before_placement(self, ip, tok: Token) -> bool:
+        """`run daily 02:00 on VMSYS1`: the schedule written before the members. When the
+        rest of the line, its `on ...` put first, reads as the statement, one error with
+        the words in their order, and the line is read so."""
+        stack = ip.parser_state.value_stack
+        last = stack[-1] if stack else None
+        if not (isinstance(last, Token) and last.type == "RUN" and is_real(last)):
+            return False
+        if str(tok.value).upper() not in SCHEDULE_KEYWORDS or tok.line != last.line:
+            return False
+        end = self._line_end(tok.start_pos)
+        rest = self.source.text[tok.start_pos : end].split("#", 1)[0].rstrip()
+        found = re.fullmatch(r"(?P<schedule>\S.*?)\s+(?P<place>[Oo][Nn]\s.*)", rest)
+        if found is None:
+            return False
+        words = [(m.group(), tok.start_pos + m.start()) for m in re.finditer(r"[^\s,]+|,", rest)]
+        split = next(i for i, (w, at) in enumerate(words) if at == tok.start_pos + found.start("place"))
+        ordered = words[split:] + words[:split]
+        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w, _ in ordered]
+        if not Sim.of(ip).fits(types):
+            return False
+        meant = f"{found.group('place')} {found.group('schedule')}"
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        self.report(messages.schedule_first(rest, meant, span), tok.start_pos)
+        for (word, at), type_ in zip(ordered, types):
+            self.feed(ip, self.token_at(type_, at, at + len(word)))
+        self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
+        self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+        return True
 
     def statement_first(self, tok: Token) -> bool:
         """Whether `tok` starts its line, or follows a brace: where a statement starts."""
