@@ -143,6 +143,7 @@ RESTORED = [
     ("  single group APPS {", "  single user group APPS {", "BKR004", "Remove `user`"),
     ("run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1", "BKR004", "Write `on VMSYS1 daily 02:00`"),
     ("run on VMSYS2 weekly sat 22:00", "run weekly sat 22:00 on VMSYS2", "BKR004", "Write `on VMSYS2 weekly sat 22:00`"),
+    ("catalog-node TCTMM on VMSYS1", "catalog-node on VMSYS1 TCTMM", "BKR004", "Write `TCTMM on VMSYS1`"),
     # a block's name written with `:` after it, as YAML writes a block's head
     ("  member VMSYS2 {", "  member VMSYS2: {", "BKR014", "Remove the `:`"),
     ("  single group APPS {", "  single group APPS: {", "BKR014", "Remove the `:`"),

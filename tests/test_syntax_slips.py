@@ -129,6 +129,7 @@ SLIPS = [
     ('import backslash', 'import std/zvm73', 'import std\\zvm73', "BKR003 4:11"),
     ('single user group', '  single group APPS {', '  single user group APPS {', "BKR004 45:10"),
     ('schedule before on', 'run on VMSYS1 daily 02:00', 'run daily 02:00 on VMSYS1', "BKR004 73:9"),
+    ('catalog-node member first', 'catalog-node TCTMM on VMSYS1', 'catalog-node on VMSYS1 TCTMM', "BKR004 26:36"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
 ]
 # fmt: on
@@ -200,6 +201,8 @@ EXPLAINED = [
      "`user` and `group` are both written: `single user` declares users, `single group` a group"),
     ("run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1",
      "the schedule comes after the members the job runs on, not before them"),
+    ("catalog-node TCTMM on VMSYS1", "catalog-node on VMSYS1 TCTMM",
+     "the catalog node's machine comes right after `catalog-node`, then `on` and its member"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:.*",
      "SFS path `BKRPOOL:.*` names no user ID after its `:`; write it POOL:USER.DIR"),
 ]

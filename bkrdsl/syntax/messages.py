@@ -769,6 +769,16 @@ def schedule_first(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
+def node_after_member(written: str, meant: str, span: Span) -> Diagnostic:
+    """`catalog-node on VMSYS1 TCTMM`: the node's machine after its member."""
+    return codes.SYNTAX(
+        "the catalog node's machine comes right after `catalog-node`, then `on` and its member",
+        span,
+        help=f"write `catalog-node {meant}`",
+        fix=write_fix(meant, span),
+    )
+
+
 def member_in_placement(member: str, span: Span) -> Diagnostic:
     """`run on member VMSYS1`: `member` before a member's name."""
     return codes.SYNTAX(

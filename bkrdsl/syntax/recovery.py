@@ -952,6 +952,8 @@ class Recovery:
             return None
         if tok.type == "RBRACE" and self.brace_inside_statement(ip, tok, accepted):
             return None
+        if self.node_after_member(ip, tok):
+            return None
         split = self.split_keyword(ip, tok)
         if split is not None:
             return split
@@ -2055,6 +2057,47 @@ class Recovery:
             self.feed(ip, self.token_at(type_, at, at + len(word)))
         self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+        return True
+
+    def node_after_member(self, ip, tok: Token) -> bool:
+        """`catalog-node on VMSYS1 TCTMM`: the node's machine written after its member.
+        One error with the words in their order, and they are read so."""
+        stack = ip.parser_state.value_stack
+        if len(stack) < 2:
+            return False
+        last, on = stack[-2], stack[-1]  # Lark read `on` as the node's name: `VMSYS1` does not fit
+        if not (isinstance(last, Token) and str(last.value).lower() == "catalog-node" and is_real(last)):
+            return False
+        if not (isinstance(on, Token) and on.type == "NAME" and str(on.value).lower() == "on" and is_real(on)):
+            return False
+        if on.line != last.line:
+            return False
+        del stack[-1]
+        del ip.parser_state.state_stack[-1]
+        if not self._node_after_member(ip, on):
+            self.feed(ip, on)
+            return False
+        return True
+
+    def _node_after_member(self, ip, tok: Token) -> bool:
+        end = self._line_end(tok.start_pos)
+        found = re.match(r"on\s+(?P<member>[^\s,{}#\"]+)\s+(?P<node>[^\s,{}#\"]+)", self.source.text[tok.start_pos : end], re.I)
+        if found is None or any(
+            found.group(w).lower() in self.facts.keywords for w in ("member", "node")
+        ):
+            return False
+        if not Sim.of(ip).fits(["NAME", "ON", "NAME"]):
+            return False
+        meant = f"{found.group('node')} {tok.value} {found.group('member')}"
+        span = self.source.span(tok.start_pos, tok.start_pos + found.end())
+        self.report(messages.node_after_member(found.group(), meant, span), tok.start_pos)
+        node_at = tok.start_pos + found.start("node")
+        member_at = tok.start_pos + found.start("member")
+        self.feed(ip, self.token_at("NAME", node_at, node_at + len(found.group("node"))))
+        self.feed(ip, self.retype(tok, "ON"))
+        self.feed(ip, self.token_at("NAME", member_at, member_at + len(found.group("member"))))
+        self._advance(ip.lexer_thread.state, tok.start_pos + found.end())
+        self._fed_error_token = True
         return True
 
     def statement_first(self, tok: Token) -> bool:
