@@ -144,6 +144,9 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1", "BKR004", "Write `on VMSYS1 daily 02:00`"),
     ("run on VMSYS2 weekly sat 22:00", "run weekly sat 22:00 on VMSYS2", "BKR004", "Write `on VMSYS2 weekly sat 22:00`"),
     ("catalog-node TCTMM on VMSYS1", "catalog-node on VMSYS1 TCTMM", "BKR004", "Write `TCTMM on VMSYS1`"),
+    # a crontab line, where it says a schedule bkrc has (`*/5 * * * *` gets no fix)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * *", "BKR012", "Write `daily 02:00`"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 0 22 * * 6", "BKR012", "Write `weekly sat 22:00`"),
     # a block's name written with `:` after it, as YAML writes a block's head
     ("  member VMSYS2 {", "  member VMSYS2: {", "BKR014", "Remove the `:`"),
     ("  single group APPS {", "  single group APPS: {", "BKR014", "Remove the `:`"),

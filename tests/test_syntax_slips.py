@@ -130,6 +130,8 @@ SLIPS = [
     ('single user group', '  single group APPS {', '  single user group APPS {', "BKR004 45:10"),
     ('schedule before on', 'run on VMSYS1 daily 02:00', 'run daily 02:00 on VMSYS1', "BKR004 73:9"),
     ('catalog-node member first', 'catalog-node TCTMM on VMSYS1', 'catalog-node on VMSYS1 TCTMM', "BKR004 26:36"),
+    ('cron schedule', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 0 2 * * *', "BKR012 73:19"),
+    ('cron schedule no match', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 */5 * * * *', "BKR012 73:19"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
 ]
 # fmt: on
@@ -203,6 +205,8 @@ EXPLAINED = [
      "the schedule comes after the members the job runs on, not before them"),
     ("catalog-node TCTMM on VMSYS1", "catalog-node on VMSYS1 TCTMM",
      "the catalog node's machine comes right after `catalog-node`, then `on` and its member"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * *",
+     "`0 2 * * *` is a crontab schedule; a .bkr schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:.*",
      "SFS path `BKRPOOL:.*` names no user ID after its `:`; write it POOL:USER.DIR"),
 ]

@@ -871,6 +871,39 @@ def daily_with_day(day: str, time: str, span: Span) -> Diagnostic:
     )
 
 
+#: cron's days of the week, 0 and 7 both Sunday.
+_CRON_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def cron_meant(fields: list[str]) -> str | None:
+    """The bkrc schedule a crontab line's five fields say, when it has one: a minute
+    and an hour, and then every day, one day of the week or one day of the month."""
+    minute, hour, day, month, weekday = fields
+    if not (minute.isdigit() and hour.isdigit() and int(minute) < 60 and int(hour) < 24) or month != "*":
+        return None
+    time = f"{int(hour):02d}:{int(minute):02d}"
+    if day == "*" and weekday == "*":
+        return f"daily {time}"
+    if day == "*" and weekday.isdigit() and int(weekday) <= 7:
+        return f"weekly {_CRON_DAYS[int(weekday)]} {time}"
+    if weekday == "*" and day.isdigit() and 1 <= int(day) <= 31:
+        return f"monthly {int(day)} {time}"
+    return None
+
+
+def cron_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
+    """`run on VMSYS1 0 2 * * *`: a crontab line for a schedule."""
+    return codes.UNKNOWN_KEYWORD(
+        f"`{written}` is a crontab schedule; a .bkr schedule is `daily`, `weekly`, `monthly` or `manual`",
+        span,
+        help=f"write `{meant}`"
+        if meant
+        else "write `daily 02:00`, `weekly sun 02:00` or `monthly 1 02:00` (one time, and one day for"
+        " `weekly` or `monthly`), or `manual`",
+        fix=write_fix(meant, span) if meant else None,
+    )
+
+
 def unknown_schedule(found: str, next_word: str, span: Span) -> Diagnostic:
     if looks_like_time(next_word):
         example = f"`daily {next_word}`, `weekly sun {next_word}` or `monthly 1 {next_word}`"

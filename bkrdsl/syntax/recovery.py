@@ -85,6 +85,8 @@ _PATH_AFTER = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[ \t]*(?:#[^\n]*)?\r?(?:\
 #: parts are separated by single `/` (Recovery.backslash_path).
 _IMPORT_PATH_CHAR = re.compile(r"[A-Za-z0-9_.\-/]")
 _MODULE_PATH = re.compile(r"[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)+")
+#: A crontab schedule: minute, hour, day of the month, month, day of the week.
+_CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
 _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
@@ -1120,6 +1122,8 @@ class Recovery:
         fits, so the rest of the statement parses."""
         if not SCHEDULE_KEYWORDS <= accepted:
             return None
+        if self.cron_schedule(ip, tok):
+            return None
         previous = last_real_token(ip.parser_state.value_stack)
         following = self.peek_token(ip)
         if previous is None or following is None or following.type != "NAME":
@@ -1137,6 +1141,25 @@ class Recovery:
             return None
         self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok)), tok.start_pos)
         return self.retype(tok, keyword)
+
+    def cron_schedule(self, ip, tok: Token) -> bool:
+        """`run on VMSYS1 0 2 * * *`: a schedule written as a crontab line. One error
+        (with the schedule to write when the crontab line says one bkrc has), and the
+        five fields are read as that schedule, or as `manual`."""
+        end = self._line_end(tok.start_pos)
+        rest = self.source.text[tok.start_pos : end].split("#", 1)[0].rstrip()
+        if _CRON.fullmatch(rest) is None:
+            return False
+        meant = messages.cron_meant(rest.split())
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        self.report(messages.cron_schedule(rest, meant, span), tok.start_pos)
+        words = (meant or "manual").split()
+        self.feed(ip, _fake(words[0].upper(), tok, words[0]))
+        for word in words[1:]:
+            self.feed(ip, _fake("NAME", tok, word))
+        self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
 
     def peek_token(self, ip, count: int = 1) -> Token | None:
         """The `count`th token after the current one, without reading it (None at the
