@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.check.common import disk_int, disk_read, listed, quoted, selections_of, valid_user_id, volume_problem
+from bkrdsl.check.common import (
+    disk_int,
+    disk_read,
+    listed,
+    quoted,
+    selections_of,
+    valid_user_id,
+    volume_problem,
+)
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import MAX_COLUMNS

@@ -740,7 +740,10 @@ def sfs_paths(model: Model):
                     f"a blank after the `:` splits the SFS path {quoted(whole)} in two",
                     Span(
                         item.span.file, item.span.line, item.span.column,
-                        following.span.end_line, following.span.end_column, item.span.start, following.span.end,
+                        following.span.end_line,
+                        following.span.end_column,
+                        item.span.start,
+                        following.span.end,
                     ),
                     help=f"write `{whole}`: the file pool, its `:` and the user ID are one word",
                     fix=Fix.replace("Remove the blank after the `:`", gap, ""),

@@ -754,7 +754,8 @@ def user_and_group(group: str, span: Span, remove: Span) -> Diagnostic:
     return codes.SYNTAX(
         "`user` and `group` are both written: `single user` declares users, `single group` a group",
         span,
-        help=f"write `single group {group} {{ ... }}` for a group; `single user ID` declares users one by one",
+        help=f"write `single group {group} {{ ... }}` for a group;"
+        " `single user ID` declares users one by one",
         fix=remove_fix("`user`", remove),
     )
 
@@ -769,7 +770,7 @@ def schedule_first(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
-def node_after_member(written: str, meant: str, span: Span) -> Diagnostic:
+def node_after_member(meant: str, span: Span) -> Diagnostic:
     """`catalog-node on VMSYS1 TCTMM`: the node's machine after its member."""
     return codes.SYNTAX(
         "the catalog node's machine comes right after `catalog-node`, then `on` and its member",

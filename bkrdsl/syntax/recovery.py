@@ -85,6 +85,8 @@ _PATH_AFTER = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[ \t]*(?:#[^\n]*)?\r?(?:\
 #: parts are separated by single `/` (Recovery.backslash_path).
 _IMPORT_PATH_CHAR = re.compile(r"[A-Za-z0-9_.\-/]")
 _MODULE_PATH = re.compile(r"[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)+")
+#: `on VMSYS1 TCTMM` after `catalog-node`: the member, then the node (Recovery.node_after_member).
+_MEMBER_THEN_NODE = re.compile(r"[Oo][Nn]\s+(?P<member>[^\s,{}#\"]+)\s+(?P<node>[^\s,{}#\"]+)")
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
@@ -2032,7 +2034,9 @@ class Recovery:
         if len(stack) < 2:
             return None
         on, word = stack[-2], stack[-1]
-        if not (isinstance(on, Token) and on.type == "ON" and is_real(on) and self.first_on_line(on.start_pos)):
+        if not (isinstance(on, Token) and on.type == "ON" and is_real(on)):
+            return None
+        if not self.first_on_line(on.start_pos):
             return None
         if not (isinstance(word, Token) and word.type == "NAME" and is_real(word) and word.line == on.line):
             return None
@@ -2091,7 +2095,7 @@ class Recovery:
         last, on = stack[-2], stack[-1]  # Lark read `on` as the node's name: `VMSYS1` does not fit
         if not (isinstance(last, Token) and str(last.value).lower() == "catalog-node" and is_real(last)):
             return False
-        if not (isinstance(on, Token) and on.type == "NAME" and str(on.value).lower() == "on" and is_real(on)):
+        if not (isinstance(on, Token) and on.type == "NAME" and is_real(on)) or str(on.value).lower() != "on":
             return False
         if on.line != last.line:
             return False
@@ -2104,7 +2108,7 @@ class Recovery:
 
     def _node_after_member(self, ip, tok: Token) -> bool:
         end = self._line_end(tok.start_pos)
-        found = re.match(r"on\s+(?P<member>[^\s,{}#\"]+)\s+(?P<node>[^\s,{}#\"]+)", self.source.text[tok.start_pos : end], re.I)
+        found = _MEMBER_THEN_NODE.match(self.source.text, tok.start_pos, end)
         if found is None or any(
             found.group(w).lower() in self.facts.keywords for w in ("member", "node")
         ):
@@ -2112,14 +2116,14 @@ class Recovery:
         if not Sim.of(ip).fits(["NAME", "ON", "NAME"]):
             return False
         meant = f"{found.group('node')} {tok.value} {found.group('member')}"
-        span = self.source.span(tok.start_pos, tok.start_pos + found.end())
-        self.report(messages.node_after_member(found.group(), meant, span), tok.start_pos)
-        node_at = tok.start_pos + found.start("node")
-        member_at = tok.start_pos + found.start("member")
+        span = self.source.span(tok.start_pos, found.end())
+        self.report(messages.node_after_member(meant, span), tok.start_pos)
+        node_at = found.start("node")
+        member_at = found.start("member")
         self.feed(ip, self.token_at("NAME", node_at, node_at + len(found.group("node"))))
         self.feed(ip, self.retype(tok, "ON"))
         self.feed(ip, self.token_at("NAME", member_at, member_at + len(found.group("member"))))
-        self._advance(ip.lexer_thread.state, tok.start_pos + found.end())
+        self._advance(ip.lexer_thread.state, found.end())
         self._fed_error_token = True
         return True
 
