@@ -43,7 +43,8 @@ INVALID_ADDRESS = register(
     A-F): 191, 0191, 0A00. A selection takes addresses, ranges `FIRST-LAST`
     (inclusive) and `*` for every address; a `disk` statement takes one
     address, after the user ID: `disk 191 BKRBKUP` (the address first, as in
-    some directory tools) is reported once as the two the wrong way round.
+    some directory tools) is reported once as the two the wrong way round,
+    with a fix that swaps them.
 
     Failing example:
 
@@ -316,7 +317,9 @@ INVALID_SFS_PATH = register(
     0-9 `$ # @ + - : _`, at most 8 levels deep, none empty; the user ID and
     the directory names may hold the wildcards `*`, `%` and `?`. A path is
     one word: a blank after its `:` (`BKRPOOL: CICSPRD.*`) splits it into a
-    pool without a user ID and a path without a pool, reported as one error.
+    pool without a user ID and a path without a pool, reported as one error
+    whose fix removes the blank. A path with no user ID after its `:`
+    (`BKRPOOL:.*`) is reported as naming none.
 
     Failing example:
 

@@ -54,7 +54,9 @@ BAD_CHARACTER = register(
     bkrc reads on as if a member were named there. A typographic dash (`–`,
     from text pasted out of a word processor) is named, with the plain `-`
     to write; a `/` between the names of a list (`weekly sat/sun`) with the
-    commas to write, and the list is read as meant.
+    commas to write, and the list is read as meant. A module path written
+    with Windows' backslash (`import std\\zvm73`) is one error at the `\\`,
+    whose fix writes `/`; the path is read as `std/zvm73`.
 
     Failing example:
 
@@ -108,6 +110,18 @@ SYNTAX = register(
     read from its `{`. A group body written as a YAML list, one `- LINUX01`
     a line, is one error for all its items: a group lists its IDs separated
     by blanks or newlines, and a fix removes each `-`.
+    Some words are named for what they are, each one error: `group` in a
+    backup statement (`backup group APPS`: `backup` names the groups
+    themselves, and a fix removes `group`); `member` after `on` (`run on
+    member VMSYS1`: it belongs only to `on each member`); a level bkrc does
+    not have (`backup APPS differential`: the help names `full` and
+    `incremental`); `user` and `group` both written (`single user group APPS
+    {`: a fix removes `user`, and the group is read). Words in another order
+    than the statement's are one error with a fix that writes them in order:
+    a schedule before the members a job runs on (`run daily 02:00 on
+    VMSYS1` is `run on VMSYS1 daily 02:00`), and a Tape Manager catalog
+    node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
+    `catalog-node TCTMM on VMSYS1`).
 
     Failing example:
 
@@ -280,7 +294,10 @@ MISSING_OPEN = register(
     keyword and name, then `{`. Without the `{` the parser cannot tell where
     the block's body begins, and every statement of the body looks misplaced.
     bkrc assumes the `{` was meant and reads on, so errors inside the block
-    are still reported.
+    are still reported. A member's settings written on its line without
+    braces (`member VMSYS4 workers 2 private-volume M4PRV1`) are one error
+    whose fix puts them in braces (`member VMSYS4 { workers 2 private-volume
+    M4PRV1 }`), not an error at the next statement.
 
     Failing example:
 
@@ -331,6 +348,11 @@ UNKNOWN_KEYWORD = register(
     02:00`, `at 02:00`, `every sunday at 1am`) is answered with the schedule
     it means (`daily 02:00`, `weekly sun 01:00`), and a destination that does
     not start with `to` (`target disk pool BKUPPOOL`) with the `to` form.
+    A crontab schedule (`run on VMSYS1 0 2 * * *`) is one error; when it
+    says a schedule bkrc has (every day, one weekday or one day of the
+    month, at one time) its fix writes it (`daily 02:00`, `30 2 * * 0` is
+    `weekly sun 02:30`, `0 2 15 * *` is `monthly 15 02:00`), else the help
+    lists the forms there are.
     A member after `preview` or `purge` (`expire on VMSYS1 { preview on
     VMSYS2 daily 05:00 }`) is an error too: both run on the member their
     `expire on` block names, the one member that runs expiry with a shared
