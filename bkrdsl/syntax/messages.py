@@ -749,13 +749,15 @@ def group_in_backup(group: str, span: Span, remove: Span) -> Diagnostic:
     )
 
 
-def user_and_group(group: str, span: Span, remove: Span) -> Diagnostic:
-    """`single user group APPS {`: `user` and `group` both written."""
+def user_and_group(group: str, kind: str, span: Span, remove: Span) -> Diagnostic:
+    """`single user group APPS {`: `user` and `group` both written; `kind`, the word
+    before them (`single` or `identity`; another word counts as `single`)."""
+    kind = kind if kind in ("single", "identity") else "single"
     return codes.SYNTAX(
-        "`user` and `group` are both written: `single user` declares users, `single group` a group",
+        f"`user` and `group` are both written: `{kind} user` declares users, `{kind} group` a group",
         span,
-        help=f"write `single group {group} {{ ... }}` for a group;"
-        " `single user ID` declares users one by one",
+        help=f"write `{kind} group {group} {{ ... }}` for a group;"
+        f" `{kind} user ID` declares users one by one",
         fix=remove_fix("`user`", remove),
     )
 

@@ -864,6 +864,13 @@ class Recovery:
         self._fed_error_token = True  # the block was read, as a whole: a mistake after it is news
         return True
 
+    def _word_before(self, pos: int) -> str:
+        """The word before `pos` on its line, in small letters (`identity` in
+        `identity user group SYSIDS {`), or "" at the line's start."""
+        start = self.source.text.rfind("\n", 0, pos) + 1
+        words = self.source.text[start:pos].split()
+        return words[-1].lower() if words else ""
+
     def _line_end(self, pos: int) -> int:
         end = self.source.text.find("\n", pos)
         return len(self.source.text) if end == -1 else end
@@ -3241,7 +3248,10 @@ class Recovery:
             # `single user group APPS {`: a group, with `user` too many
             self.report(
                 messages.user_and_group(
-                    str(tok.value), self.span_of(keyword), self.source.span(keyword.start_pos, last.start_pos)
+                    str(tok.value),
+                    self._word_before(keyword.start_pos),
+                    self.span_of(keyword),
+                    self.source.span(keyword.start_pos, last.start_pos),
                 ),
                 keyword.start_pos,
             )
