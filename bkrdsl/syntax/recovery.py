@@ -864,12 +864,27 @@ class Recovery:
         self._fed_error_token = True  # the block was read, as a whole: a mistake after it is news
         return True
 
+    def _words_before(self, pos: int) -> list[str]:
+        """The words before `pos` on its line."""
+        text = self.source.text
+        return text[text.rfind("\n", 0, pos) + 1 : pos].split()
+
     def _word_before(self, pos: int) -> str:
         """The word before `pos` on its line, in small letters (`identity` in
         `identity user group SYSIDS {`), or "" at the line's start."""
-        start = self.source.text.rfind("\n", 0, pos) + 1
-        words = self.source.text[start:pos].split()
+        words = self._words_before(pos)
         return words[-1].lower() if words else ""
+
+    def group_head(self, block) -> tuple[str, str] | None:
+        """(kind, name) of a group block as its line writes it (`single group APPS {`),
+        else None (another block, or one the recovery supplied)."""
+        brace = block.brace
+        if block.placeholder or brace.start_pos is None:
+            return None
+        words = self._words_before(brace.start_pos)
+        if len(words) == 3 and words[1].lower() == "group" and words[0].lower() in ("single", "identity"):
+            return words[0].lower(), words[2]
+        return None
 
     def _line_end(self, pos: int) -> int:
         end = self.source.text.find("\n", pos)
@@ -1069,12 +1084,8 @@ class Recovery:
         if not dashes or dashes[0][0] != tok.start_pos:
             return False
         self.bullets_at.update(d for d, _ in dashes)
-        brace = blocks[-1].brace
-        head = None  # `single group APPS`, as the block's line says it
-        if not blocks[-1].placeholder and brace.start_pos is not None:
-            words = text[text.rfind("\n", 0, brace.start_pos) + 1 : brace.start_pos].split()
-            if len(words) == 3 and words[1].lower() == "group" and words[0].lower() in ("single", "identity"):
-                head = f"{words[0].lower()} group {words[2]}"
+        found = self.group_head(blocks[-1])
+        head = f"{found[0]} group {found[1]}" if found else None  # `single group APPS`, as its line says it
         span = self.source.span(tok.start_pos, tok.start_pos + 1)
         removals = [self.source.span(d, e) for d, e in dashes]
         self.report(messages.group_bullets(head, entries, span, removals), tok.start_pos)
@@ -2469,13 +2480,8 @@ class Recovery:
         blocks = open_blocks(stack)
         if not blocks or blocks[-1].kind != "group_decl" or not self.lexing_group(stack):
             return False
-        kind = None
-        brace = blocks[-1].brace
-        if not blocks[-1].placeholder and brace.start_pos is not None:
-            words = self.source.text[self.source.text.rfind("\n", 0, brace.start_pos) + 1 : brace.start_pos].split()
-            if len(words) == 3 and words[1].lower() == "group" and words[0].lower() in ("single", "identity"):
-                kind = words[0].lower()
-        return self.foreign_after_list(tok, group=kind or "")
+        found = self.group_head(blocks[-1])
+        return self.foreign_after_list(tok, group=found[0] if found else "")
 
     def lexing_group(self, stack) -> bool:
         """Whether the parser stands in a group body, where a user ID or `match` may come."""
