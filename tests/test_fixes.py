@@ -144,6 +144,9 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1", "BKR004", "Write `on VMSYS1 daily 02:00`"),
     ("run on VMSYS2 weekly sat 22:00", "run weekly sat 22:00 on VMSYS2", "BKR004", "Write `on VMSYS2 weekly sat 22:00`"),
     ("catalog-node TCTMM on VMSYS1", "catalog-node on VMSYS1 TCTMM", "BKR004", "Write `TCTMM on VMSYS1`"),
+    # a user ID quoted inside an SFS path, or the rest of the path with it
+    ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICSPRD".*', "BKR004", "Remove the quotes"),
+    ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICSPRD.*"', "BKR004", "Remove the quotes"),
     # a crontab line, where it says a schedule bkrc has (`*/5 * * * *` gets no fix)
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * *", "BKR012", "Write `daily 02:00`"),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 0 22 * * 6", "BKR012", "Write `weekly sat 22:00`"),
@@ -315,6 +318,8 @@ NOT_FIXED = [
     # a number run together with a keyword that would then lack its value: `4PRIVATE-VOLUME` is read
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4private-volume }", "BKR316"),
     ("    workers 2\n", "    workers 2 4\n", "BKR004"),
+    # a blank inside the quoted user ID: which of the two words is the user is not certain
+    ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICS PRD".*', "BKR004"),
 ]
 # fmt: on
 

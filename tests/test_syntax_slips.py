@@ -134,6 +134,7 @@ SLIPS = [
     ('cron schedule', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 0 2 * * *', "BKR012 73:19"),
     ('cron schedule no match', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 */5 * * * *', "BKR012 73:19"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
+    ('sfs user quoted', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:"CICSPRD".*', "BKR004 71:25"),
 ]
 # fmt: on
 
@@ -212,6 +213,10 @@ EXPLAINED = [
      "`0 2 * * *` is a crontab schedule; a .bkr schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:.*",
      "SFS path `BKRPOOL:.*` names no user ID after its `:`; write it POOL:USER.DIR"),
+    ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICSPRD".*',
+     'the user ID in an SFS path is written without quotes: `BKRPOOL:CICSPRD.*`, not `BKRPOOL:"CICSPRD".*`'),
+    ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICS PRD".*',
+     'an SFS path is written without quotes: `BKRPOOL:"CICS PRD".*` is not one path'),
 ]
 
 

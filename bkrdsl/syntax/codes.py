@@ -94,6 +94,9 @@ SYNTAX = register(
     (`server BKRSVSFSpool BKRPOOL`), or the word meant (`workers 2 4`).
     A name or module path in quotes (`job "NIGHTLY"`, `import "std/zvm73"`)
     is read as written without them (for a path, a fix removes the quotes).
+    So is a user ID quoted inside an SFS path (`include sfs
+    BKRPOOL:"CICSPRD".*`): a fix removes the quotes when the path without
+    them is one word.
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
     VMSYS3 daily 02:00`) are one error for the run, whose help writes the
     list with them.

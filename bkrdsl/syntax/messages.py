@@ -1224,6 +1224,21 @@ def quoted_name(text: str, span: Span) -> Diagnostic:
     )
 
 
+def quoted_sfs_part(written: str, meant: str | None, span: Span, whole: Span) -> Diagnostic:
+    """`include sfs BKRPOOL:"CICSPRD".*`: a part of an SFS path in quotes. `meant` is
+    the path without them, when that is one name; `whole` the path as written."""
+    return codes.SYNTAX(
+        f"the user ID in an SFS path is written without quotes: `{meant}`, not `{written}`"
+        if meant
+        else f"an SFS path is written without quotes: `{written}` is not one path",
+        span,
+        help=f"write `{meant}`, as CMS writes the path POOL:USER.DIR"
+        if meant
+        else "write the path as CMS writes it, POOL:USER.DIR, with no quotes and no blanks",
+        fix=Fix.replace("Remove the quotes", whole, meant) if meant else None,
+    )
+
+
 def quoted_path(text: str, span: Span) -> Diagnostic:
     """`import "std/zvm73"`: a module path in quotes."""
     bare = text[1:-1]

@@ -87,6 +87,8 @@ _IMPORT_PATH_CHAR = re.compile(r"[A-Za-z0-9_.\-/]")
 _MODULE_PATH = re.compile(r"[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)+")
 #: `on VMSYS1 TCTMM` after `catalog-node`: the member, then the node (Recovery.node_after_member).
 _MEMBER_THEN_NODE = re.compile(r"[Oo][Nn]\s+(?P<member>[^\s,{}#\"]+)\s+(?P<node>[^\s,{}#\"]+)")
+#: The rest of a name written on to a quoted text (Recovery.quoted_sfs_part: `".*` after `"CICSPRD"`).
+_NAME_TAIL = re.compile(r"[A-Za-z0-9$#@_*%?+\-:.]*")
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
@@ -979,6 +981,8 @@ class Recovery:
         if tok.type == "RBRACE" and self.brace_inside_statement(ip, tok, accepted):
             return None
         if self.node_after_member(ip, tok):
+            return None
+        if self.quoted_sfs_part(ip, tok):
             return None
         split = self.split_keyword(ip, tok)
         if split is not None:
@@ -2142,6 +2146,47 @@ class Recovery:
         self.feed(ip, self.retype(tok, "ON"))
         self.feed(ip, self.token_at("NAME", member_at, member_at + len(found.group("member"))))
         self._advance(ip.lexer_thread.state, found.end())
+        self._fed_error_token = True
+        return True
+
+    def quoted_sfs_part(self, ip, tok: Token) -> bool:
+        """`include sfs BKRPOOL:"CICSPRD".*`: a part of an SFS path in double quotes,
+        written on to the path (as a user ID is quoted in other languages). One error,
+        whose fix removes the quotes when what is left is one name, and the path is
+        read as that name."""
+        if tok.type != "STRING":
+            return False
+        stack = ip.parser_state.value_stack
+        keyword = next(  # past the paths before it, which Lark may have gathered in a tree
+            (v for v in reversed(stack) if not (isinstance(v, Tree) and v.data.startswith("__"))
+             and not (isinstance(v, Token) and v.type == "NAME")),
+            None,
+        )
+        last = stack[-1] if stack else None
+        if not (isinstance(keyword, Token) and keyword.type == "SFS"):
+            return False
+        if not (isinstance(last, Token) and last.type == "NAME" and is_real(last) and last.end_pos == tok.start_pos):
+            return False
+        if ":" not in str(last.value):
+            return False
+        text = self.source.text
+        tail = _NAME_TAIL.match(text, tok.end_pos)
+        end = tail.end()
+        quoted = str(tok.value)[1:-1]
+        meant = f"{last.value}{quoted}{tail.group()}"
+        written = text[last.start_pos : end]
+        certain = bool(quoted) and _NAME.fullmatch(meant) is not None
+        whole = self.source.span(last.start_pos, end)
+        self.report(
+            messages.quoted_sfs_part(written, meant if certain else None, self.span_of(tok), whole),
+            tok.start_pos,
+        )
+        del stack[-1]
+        del ip.parser_state.state_stack[-1]
+        path = self.token_at("NAME", last.start_pos, end)
+        self.feed(ip, Token("NAME", meant, path.start_pos, path.line, path.column, path.end_line,
+                            path.end_column, path.end_pos))
+        self._advance(ip.lexer_thread.state, end)
         self._fed_error_token = True
         return True
 
