@@ -134,9 +134,24 @@ SLIPS = [
     ('cron schedule', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 0 2 * * *', "BKR012 73:19"),
     ('cron schedule no match', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 */5 * * * *', "BKR012 73:19"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
+    ('level weekly', 'backup APPS full', 'backup APPS weekly', "BKR004 69:17"),
+    ('level daily', 'backup SYSIDS incremental', 'backup SYSIDS daily', "BKR004 78:19"),
+    ('level nightly', 'backup APPS full', 'backup APPS nightly', "BKR004 69:17"),
+    ('level weekly with its schedule', 'backup APPS full', 'backup APPS weekly sun 02:00', "BKR004 69:17"),
+    ('level complete', 'backup APPS full', 'backup APPS complete', "BKR004 69:17"),
     ('sfs user quoted', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:"CICSPRD".*', "BKR004 71:25"),
 ]
 # fmt: on
+
+
+def test_a_schedule_written_as_the_level_says_where_the_schedule_goes():
+    text = BASE.replace("backup APPS full", "backup APPS weekly sun 02:00", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.help == (
+        "write `backup APPS full` or `backup APPS incremental`; the schedule goes after the members"
+        " in `run`: `run on VMSYS1 weekly sun 02:00`"
+    )
+    assert found.fix is None
 
 
 def test_the_sweep_is_wide():
@@ -213,6 +228,12 @@ EXPLAINED = [
      "`0 2 * * *` is a crontab schedule; a .bkr schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:.*",
      "SFS path `BKRPOOL:.*` names no user ID after its `:`; write it POOL:USER.DIR"),
+    ("backup APPS full", "backup APPS weekly",
+     "`weekly` is a schedule, not a backup level: a job backs up `full` or `incremental`"),
+    ("backup APPS full", "backup APPS nightly",
+     "`nightly` is a schedule, not a backup level: a job backs up `full` or `incremental`"),
+    ("backup APPS full", "backup APPS complete",
+     "`complete` is not a backup level bkrc knows: a job backs up `full` or `incremental`"),
     ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICSPRD".*',
      'the user ID in an SFS path is written without quotes: `BKRPOOL:CICSPRD.*`, not `BKRPOOL:"CICSPRD".*`'),
     ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICS PRD".*',

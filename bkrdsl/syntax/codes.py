@@ -100,6 +100,11 @@ SYNTAX = register(
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
     VMSYS3 daily 02:00`) are one error for the run, whose help writes the
     list with them.
+    A schedule written where a job's backup level goes (`backup APPS
+    weekly`, `backup APPS nightly`) is one error that says where a schedule
+    goes (in `run`, after the members); a level of another product (`backup
+    APPS differential`) is one that names the two levels bkrc has, `full` and
+    `incremental`. Neither has a fix: which level is meant is a choice.
     A minidisk range written with blanks around its `-`, as a job template
     writes it (`include minidisk * 0100 - 0FFF`), is one error whose fix
     writes it as one word, `0100-0FFF`.

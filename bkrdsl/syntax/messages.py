@@ -726,7 +726,26 @@ LEVELS = frozenset(level.value for level in Level)
 
 
 #: Backup levels of other products, which bkrc does not have (`backup APPS differential`).
-OTHER_LEVELS = frozenset({"differential", "cumulative", "diff", "delta", "synthetic", "partial"})
+OTHER_LEVELS = frozenset(
+    {"differential", "cumulative", "diff", "delta", "synthetic", "partial", "complete", "snapshot", "image",
+     "baseline"}
+)
+
+
+#: Schedule words written where the level goes (`backup APPS weekly`).
+SCHEDULE_WORDS = frozenset({"daily", "weekly", "monthly", "manual", "nightly", "hourly", "yearly"})
+_SCHEDULE_EXAMPLES = {"weekly": "weekly sun 02:00", "monthly": "monthly 1 02:00", "manual": "manual"}
+
+
+def schedule_as_level(word: str, groups: list[str], span: Span) -> Diagnostic:
+    """`backup APPS weekly`: a schedule where the backup level goes."""
+    listed = ", ".join(groups)
+    return codes.SYNTAX(
+        f"`{word}` is a schedule, not a backup level: a job backs up `full` or `incremental`",
+        span,
+        help=f"write `backup {listed} full` or `backup {listed} incremental`; the schedule goes"
+        f" after the members in `run`: `run on VMSYS1 {_SCHEDULE_EXAMPLES.get(word.lower(), 'daily 02:00')}`",
+    )
 
 
 def other_level(word: str, span: Span) -> Diagnostic:

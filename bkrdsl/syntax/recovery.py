@@ -89,6 +89,12 @@ _MODULE_PATH = re.compile(r"[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)+")
 _MEMBER_THEN_NODE = re.compile(r"[Oo][Nn]\s+(?P<member>[^\s,{}#\"]+)\s+(?P<node>[^\s,{}#\"]+)")
 #: The rest of a name written on to a quoted text (Recovery.quoted_sfs_part: `".*` after `"CICSPRD"`).
 _NAME_TAIL = re.compile(r"[A-Za-z0-9$#@_*%?+\-:.]*")
+#: The values of a schedule after its keyword on its line (Recovery.schedule_as_level:
+#: ` sun,sat 02:00` after `backup APPS weekly`): days, times and numbers.
+_SCHEDULE_VALUES = re.compile(
+    r"(?i:[ \t]*,?[ \t]*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+    r"|\d{1,2}(?::\d\d)?(?:am|pm)?)(?![A-Za-z0-9$#@_*%?+\-:.]))*"
+)
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
@@ -994,6 +1000,8 @@ class Recovery:
         if swapped is not None:
             return swapped
         if self.schedule_before_placement(ip, tok):
+            return None
+        if self.schedule_as_level(ip, tok):
             return None
         typo = self.hyphenated_typo(tok)
         if typo is not None:
@@ -2106,6 +2114,27 @@ class Recovery:
             self.feed(ip, self.token_at(type_, at, at + len(word)))
         self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+        return True
+
+    def schedule_as_level(self, ip, tok: Token) -> bool:
+        """`backup APPS weekly`: a schedule word where the level goes, as other
+        products name a weekly full. One error that says where a schedule goes; the
+        word and the schedule's values after it on its line (`weekly sun 02:00`) are
+        skipped, and `backup` is read without a level."""
+        word = str(tok.value).lower()
+        if tok.type not in ("NAME", *SCHEDULE_KEYWORDS) or word not in messages.SCHEDULE_WORDS:
+            return False
+        stack = ip.parser_state.value_stack
+        keyword, names = self.governing_keyword(stack)
+        if keyword is None or keyword.type != "BACKUP" or not names:
+            return False
+        last = last_real_token(stack)
+        if last is None or last.line != tok.line:
+            return False
+        self.report(messages.schedule_as_level(str(tok.value), names, self.span_of(tok)), tok.start_pos)
+        values = _SCHEDULE_VALUES.match(self.source.text, tok.end_pos)
+        self._advance(ip.lexer_thread.state, values.end())
+        self._fed_error_token = True  # read, as a whole: a mistake after it is news
         return True
 
     def node_after_member(self, ip, tok: Token) -> bool:
