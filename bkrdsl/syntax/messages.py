@@ -791,6 +791,15 @@ def schedule_first(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
+def schedule_first_no_member(schedule: str, span: Span) -> Diagnostic:
+    """`run daily 02:00 on`: the schedule before `on`, and no member after it."""
+    return codes.SYNTAX(
+        "the schedule comes after the members the job runs on, and no member follows `on`",
+        span,
+        help=f"write `run on MEMBER {schedule}` with the member's name, or `run on each member {schedule}`",
+    )
+
+
 def node_after_member(meant: str, span: Span) -> Diagnostic:
     """`catalog-node on VMSYS1 TCTMM`: the node's machine after its member."""
     return codes.SYNTAX(

@@ -2098,18 +2098,25 @@ class Recovery:
             return False
         end = self._line_end(tok.start_pos)
         rest = self.source.text[tok.start_pos : end].split("#", 1)[0].rstrip()
-        found = re.fullmatch(r"(?P<schedule>\S.*?)\s+(?P<place>[Oo][Nn]\s.*)", rest)
+        found = re.fullmatch(r"(?P<schedule>\S.*?)\s+(?P<place>[Oo][Nn](?:\s.*)?)", rest)
         if found is None:
             return False
         words = [(m.group(), tok.start_pos + m.start()) for m in re.finditer(r"[^\s,]+|,", rest)]
         split = next(i for i, (w, at) in enumerate(words) if at == tok.start_pos + found.start("place"))
         ordered = words[split:] + words[:split]
         types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w, _ in ordered]
+        alone = len(found.group("place")) == 2  # `run daily 02:00 on`: no member after `on`
+        if alone:
+            types.insert(1, "NAME")
         if not Sim.of(ip).fits(types):
             return False
-        meant = f"{found.group('place')} {found.group('schedule')}"
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        self.report(messages.schedule_first(rest, meant, span), tok.start_pos)
+        if alone:
+            self.report(messages.schedule_first_no_member(found.group("schedule"), span), tok.start_pos)
+            ordered.insert(1, ("", ordered[0][1] + 2))  # a placeholder member, read after `on`
+        else:
+            meant = f"{found.group('place')} {found.group('schedule')}"
+            self.report(messages.schedule_first(rest, meant, span), tok.start_pos)
         for (word, at), type_ in zip(ordered, types):
             self.feed(ip, self.token_at(type_, at, at + len(word)))
         self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
