@@ -150,6 +150,9 @@ RESTORED = [
     # a crontab line, where it says a schedule bkrc has (`*/5 * * * *` gets no fix)
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * *", "BKR012", "Write `daily 02:00`"),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 0 22 * * 6", "BKR012", "Write `weekly sat 22:00`"),
+    # days of the week as a range or a list (0 and 7 are Sunday), written Monday first;
+    # every day of the week is `daily`
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * 0-6", "BKR012", "Write `daily 02:00`"),
     # a block's name written with `:` after it, as YAML writes a block's head
     ("  member VMSYS2 {", "  member VMSYS2: {", "BKR014", "Remove the `:`"),
     ("  single group APPS {", "  single group APPS: {", "BKR014", "Remove the `:`"),
@@ -245,6 +248,24 @@ def test_a_name_that_may_end_in_a_keyword_is_not_cut(clean, written):
     assert not [d for d in check(damaged(clean, written)) if "run together" in d.message]
 
 
+@pytest.mark.parametrize(
+    ("cron", "meant"),
+    [
+        ("0 2 * * 1-5", "weekly mon,tue,wed,thu,fri 02:00"),
+        ("0 2 * * 1,3,5", "weekly mon,wed,fri 02:00"),
+        ("30 22 * * 0,6", "weekly sat,sun 22:30"),
+        ("0 2 * * 5-7", "weekly fri,sat,sun 02:00"),
+        ("0 2 * * 1-2,7", "weekly mon,tue,sun 02:00"),
+    ],
+)
+def test_a_crontab_line_with_days_of_the_week_is_written_as_weekly(cron, meant):
+    text = damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 {cron}")
+    (d,) = check(text)
+    assert d.code == "BKR012" and d.fix.title == f"Write `{meant}`" and d.help == f"write `{meant}`"
+    assert apply(text, d) == damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 {meant}")
+    assert check(apply(text, d)) == []
+
+
 def test_days_joined_by_a_comma_stay_the_schedule_s_days():
     # `mon,thu 22:00` without `weekly`: the fix keeps both days (never `daily 22:00`).
     text = damaged("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 mon,thu 22:00")
@@ -318,6 +339,10 @@ NOT_FIXED = [
     # a number run together with a keyword that would then lack its value: `4PRIVATE-VOLUME` is read
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4private-volume }", "BKR316"),
     ("    workers 2\n", "    workers 2 4\n", "BKR004"),
+    # crontab days of the week bkrc cannot be certain of: backwards, stepped, past 7
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * 5-1", "BKR012"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * 1-5/2", "BKR012"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * 8", "BKR012"),
     # a blank inside the quoted user ID: which of the two words is the user is not certain
     ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICS PRD".*', "BKR004"),
 ]

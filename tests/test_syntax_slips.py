@@ -134,6 +134,8 @@ SLIPS = [
     ('catalog-node member first', 'catalog-node TCTMM on VMSYS1', 'catalog-node on VMSYS1 TCTMM', "BKR004 26:36"),
     ('cron schedule', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 0 2 * * *', "BKR012 73:19"),
     ('cron schedule no match', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 */5 * * * *', "BKR012 73:19"),
+    ('cron weekday range', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 0 2 * * 1-5', "BKR012 73:19"),
+    ('cron weekday list', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 0 2 * * 1,3,5', "BKR012 73:19"),
     ('sfs no user', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:.*', "BKR318 71:17"),
     ('level weekly', 'backup APPS full', 'backup APPS weekly', "BKR004 69:17"),
     ('level daily', 'backup SYSIDS incremental', 'backup SYSIDS daily', "BKR004 78:19"),

@@ -360,10 +360,12 @@ UNKNOWN_KEYWORD = register(
     it means (`daily 02:00`, `weekly sun 01:00`), and a destination that does
     not start with `to` (`target disk pool BKUPPOOL`) with the `to` form.
     A crontab schedule (`run on VMSYS1 0 2 * * *`) is one error; when it
-    says a schedule bkrc has (every day, one weekday or one day of the
-    month, at one time) its fix writes it (`daily 02:00`, `30 2 * * 0` is
-    `weekly sun 02:30`, `0 2 15 * *` is `monthly 15 02:00`), else the help
-    lists the forms there are.
+    says a schedule bkrc has (every day; days of the week as one, a list or
+    a range, 0 and 7 being Sunday; or one day of the month; at one time) its
+    fix writes it (`daily 02:00`, `30 2 * * 0` is `weekly sun 02:30`,
+    `0 2 * * 1-5` is `weekly mon,tue,wed,thu,fri 02:00`, days Monday first,
+    every day of the week `daily`, `0 2 15 * *` is `monthly 15 02:00`), else
+    the help lists the forms there are.
     A member after `preview` or `purge` (`expire on VMSYS1 { preview on
     VMSYS2 daily 05:00 }`) is an error too: both run on the member their
     `expire on` block names, the one member that runs expiry with a shared

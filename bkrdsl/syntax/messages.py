@@ -906,17 +906,35 @@ def daily_with_day(day: str, time: str, span: Span) -> Diagnostic:
 _CRON_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+def cron_weekdays(field: str) -> list[int] | None:
+    """The days a crontab day-of-week field names (`1-5`, `1,3,5`, `0`), each 0 (Sunday)
+    to 6, when it is days and ranges of days only (7 is Sunday too); else None."""
+    days: set[int] = set()
+    for item in field.split(","):
+        first, _, last = item.partition("-")
+        if not (first.isdigit() and (last.isdigit() or not _)):
+            return None
+        low, high = int(first), int(last or first)
+        if not low <= high <= 7:
+            return None
+        days.update(day % 7 for day in range(low, high + 1))
+    return sorted(days)
+
+
 def cron_meant(fields: list[str]) -> str | None:
     """The bkrc schedule a crontab line's five fields say, when it has one: a minute
-    and an hour, and then every day, one day of the week or one day of the month."""
+    and an hour, and then every day, days of the week (one, a list or a range) or one
+    day of the month. The days of `weekly` are written Monday first."""
     minute, hour, day, month, weekday = fields
     if not (minute.isdigit() and hour.isdigit() and int(minute) < 60 and int(hour) < 24) or month != "*":
         return None
     time = f"{int(hour):02d}:{int(minute):02d}"
-    if day == "*" and weekday == "*":
+    days = cron_weekdays(weekday) if weekday != "*" else None
+    if day == "*" and (weekday == "*" or days is not None and len(days) == 7):
         return f"daily {time}"
-    if day == "*" and weekday.isdigit() and int(weekday) <= 7:
-        return f"weekly {_CRON_DAYS[int(weekday)]} {time}"
+    if day == "*" and days:
+        monday_first = sorted(days, key=lambda d: (d + 6) % 7)
+        return f"weekly {','.join(_CRON_DAYS[d] for d in monday_first)} {time}"
     if weekday == "*" and day.isdigit() and 1 <= int(day) <= 31:
         return f"monthly {int(day)} {time}"
     return None

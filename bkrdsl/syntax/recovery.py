@@ -1188,7 +1188,10 @@ class Recovery:
         words = (meant or "manual").split()
         self.feed(ip, _fake(words[0].upper(), tok, words[0]))
         for word in words[1:]:
-            self.feed(ip, _fake("NAME", tok, word))
+            for i, day in enumerate(word.split(",")):  # `mon,wed,fri`: the days of `weekly`
+                if i:
+                    self.feed(ip, _fake("COMMA", tok, ","))
+                self.feed(ip, _fake("NAME", tok, day))
         self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
