@@ -266,6 +266,29 @@ def test_a_crontab_line_with_days_of_the_week_is_written_as_weekly(cron, meant):
     assert check(apply(text, d)) == []
 
 
+@pytest.mark.parametrize(
+    ("clean", "written", "title", "meant"),
+    [
+        ("run on each member daily 03:30", "run on VMSYS1 and VMSYS2 and VMSYS3 and VMSYS4 daily 03:30",
+         "Replace `and` with `,`", "run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"),
+        ("run on each member daily 03:30", "run on VMSYS1, VMSYS2, VMSYS3 AND VMSYS4 daily 03:30",
+         "Replace `and` with `,`", "run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"),
+        ("run on each member daily 03:30", "run on VMSYS1 & VMSYS2&VMSYS3 & VMSYS4 daily 03:30",
+         "Replace `&` with `,`", "run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"),
+        ("backup LINUX incremental", "backup LINUX and APPS incremental", "Replace `and` with `,`",
+         "backup LINUX, APPS incremental"),
+        # the days of `weekly` are written as the language page writes them, without blanks
+        ("weekly sat 22:00", "weekly sat & sun 22:00", "Replace `&` with `,`", "weekly sat,sun 22:00"),
+    ],
+)
+def test_names_joined_by_and_get_their_commas(clean, written, title, meant):
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert d.code == "BKR004" and d.fix.title == title
+    assert apply(text, d) == damaged(clean, meant)
+    assert [x.code for x in check(apply(text, d)) if x.code < "BKR100"] == []  # no syntax error left
+
+
 def test_days_joined_by_a_comma_stay_the_schedule_s_days():
     # `mon,thu 22:00` without `weekly`: the fix keeps both days (never `daily 22:00`).
     text = damaged("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 mon,thu 22:00")

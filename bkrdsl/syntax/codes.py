@@ -100,6 +100,9 @@ SYNTAX = register(
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
     VMSYS3 daily 02:00`) are one error for the run, whose help writes the
     list with them.
+    Names joined by `and` or `&`, as English joins them (`run on VMSYS1 and
+    VMSYS2`, `backup APPS & LINUX`, `weekly sat & sun`), are one error for
+    the list, whose fix writes a `,` for each.
     A schedule written before `on` (`run daily 02:00 on VMSYS1`) is one
     error whose fix puts `on ...` first; with no member after `on` (`run
     daily 02:00 on`) it is still one error, whose help shows the order.

@@ -737,6 +737,17 @@ SCHEDULE_WORDS = frozenset({"daily", "weekly", "monthly", "manual", "nightly", "
 _SCHEDULE_EXAMPLES = {"weekly": "weekly sun 02:00", "monthly": "monthly 1 02:00", "manual": "manual"}
 
 
+def list_joined(joiner: str, meant: str, span: Span, joiners: list[Span], comma: str) -> Diagnostic:
+    """`run on VMSYS1 and VMSYS2`: names of a list joined by `and` or `&`; `joiners`
+    the spans from each name's end to the next name, which the fix makes `comma`."""
+    return codes.SYNTAX(
+        f"`{joiner}` does not join the names of a list: they are separated by commas",
+        span,
+        help=f"write `{meant}`",
+        fix=Fix(f"Replace `{joiner}` with `,`", tuple(Edit(j, comma) for j in joiners)),
+    )
+
+
 def schedule_as_level(word: str, groups: list[str], span: Span) -> Diagnostic:
     """`backup APPS weekly`: a schedule where the backup level goes."""
     listed = ", ".join(groups)

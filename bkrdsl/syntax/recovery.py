@@ -95,6 +95,11 @@ _SCHEDULE_VALUES = re.compile(
     r"(?i:[ \t]*,?[ \t]*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
     r"|\d{1,2}(?::\d\d)?(?:am|pm)?)(?![A-Za-z0-9$#@_*%?+\-:.]))*"
 )
+#: `and` or `&` between names of a list, then the next name (Recovery.list_joined).
+_JOINED_NAME = re.compile(
+    r"(?:[ \t]+(?P<joiner>[Aa][Nn][Dd])[ \t]+|[ \t]*(?P<amp>&)[ \t]*|[ \t]*(?P<comma>,)[ \t]*)"
+    r"(?P<name>[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#&]|\Z)"
+)
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
@@ -762,6 +767,8 @@ class Recovery:
         if char == "'" and self.single_quoted_name(ip, pos, line_end):
             return
         if char == "\\" and self.backslash_path(ip, pos):
+            return
+        if char == "&" and self.list_joined(ip, pos):
             return
         waiting = previous is not None and previous.type in self.keyword_types and "NAME" in self.accepts(ip)
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
@@ -3314,6 +3321,8 @@ class Recovery:
         naming that word, and the list is read without it."""
         if tok.type != "NAME":
             return None
+        if str(tok.value).lower() == "and" and self.list_joined(ip, tok.start_pos):
+            return None
         stack = ip.parser_state.value_stack
         keyword, names = self.governing_keyword(stack)
         last = stack[-1] if stack else None
@@ -3360,6 +3369,56 @@ class Recovery:
         del stack[-1]
         del ip.parser_state.state_stack[-1]
         return tok
+
+    def list_joined(self, ip, at: int) -> bool:
+        """`run on VMSYS1 and VMSYS2`, `backup APPS & LINUX`: names of a list joined by
+        `and` or `&` (at offset `at`) as English joins them, where a `,` may come next.
+        One error for the run, whose fix writes a `,` for each, and the list is read so."""
+        if "COMMA" not in self.accepts(ip):
+            # Lark may have closed the list already (`backup APPS` before its level):
+            # re-read its end, so that the parser stands where its `,` may come.
+            line, column = self.source.position(at)
+            comma = Token("COMMA", ",", at, line, column, line, column, at)
+            done, _ = self.reread(ip, comma, lambda leaves, blocks: iter([_Edit(leaves, [], [], lambda ip: None)]))
+            if not done:
+                return False
+        stack = ip.parser_state.value_stack
+        last = last_real_token(stack)
+        if last is None or last.type != "NAME" or last.end_pos is None:
+            return False
+        text = self.source.text
+        joined: list[tuple[int, int, str, int]] = []  # (joiner start, end, joiner, next name's start)
+        pos = last.end_pos
+        while (found := _JOINED_NAME.match(text, pos)) is not None:
+            word = next(w for w in ("joiner", "amp", "comma") if found.group(w))
+            if not joined and found.start(word) != at or found.group("name").lower() in self.facts.keywords:
+                break
+            joined.append((pos, found.start("name"), found.group(word), found.start("name")))
+            pos = found.end()
+        while joined and joined[-1][2] == ",":  # the list read on with its own commas
+            pos = joined.pop()[0]
+        if not joined:
+            return False
+        keyword, _ = self.governing_keyword(stack)
+        comma = "," if keyword is not None and keyword.type == "WEEKLY" else ", "
+        first = last.start_pos
+        meant = text[first:joined[0][0]]
+        for i, (_, name_at, _, _) in enumerate(joined):
+            end = joined[i + 1][0] if i + 1 < len(joined) else pos
+            meant += comma + text[name_at:end]
+        joiner = joined[0][2].lower()
+        spans = [self.source.span(start, end) for start, end, word, _ in joined if word != ","]
+        self.report(
+            messages.list_joined(joiner, meant, self.source.span(at, at + len(joiner)), spans, comma),
+            at,
+        )
+        for _, name_at, _, _ in joined:
+            name = _NAME.match(text, name_at)
+            self.feed(ip, self.token_at("COMMA", name_at, name_at))
+            self.feed(ip, self.token_at("NAME", name_at, name.end()))
+        self._advance(ip.lexer_thread.state, pos)
+        self._fed_error_token = True  # read, as a whole: a mistake after it is news
+        return True
 
     def names_without_commas(self, pos: int) -> list[tuple[str, int]]:
         """The names after offset `pos` on its line, separated by blanks only, up to a
