@@ -53,6 +53,7 @@ SLIPS = [
     ('equals workers', '{ workers 4  private-volume M1PRV1 }', '{ workers=4  private-volume M1PRV1 }', "BKR014 9:26"),
     ('equals pool', 'to disk pool BKUPPOOL\n    run on VMSYS1', 'to disk pool=BKUPPOOL\n    run on VMSYS1', "BKR014 72:17"),
     ('equals retain', 'retain 35 days', 'retain = 35 days', "BKR014 24:12"),
+    ('equals description', 'description "Weekly full', 'description = "Weekly full', "BKR014 50:17"),
     ('colon after member', 'member VMSYS2 {', 'member: VMSYS2 {', "BKR014 10:9"),
     ('colon after backup', 'backup APPS full', 'backup: APPS full', "BKR014 69:11"),
     ('colon after run', 'run on VMSYS1 daily 02:00', 'run: on VMSYS1 daily 02:00', "BKR003 73:8"),

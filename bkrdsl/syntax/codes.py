@@ -493,6 +493,8 @@ KEY_VALUE = register(
     whose help (and, without comments in it, a fix) writes it as .bkr.
     A `:` after a block's name (`member VMSYS1: {`, `single group APPS: {`)
     is one error too, whose fix removes it; the name is read without it.
+    The quoted text of a `description` is a value like any other:
+    `description = "Nightly"` is this error too.
 
     Failing example:
 

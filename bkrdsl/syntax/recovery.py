@@ -770,7 +770,11 @@ class Recovery:
             return
         if char == "&" and self.list_joined(ip, pos):
             return
-        waiting = previous is not None and previous.type in self.keyword_types and "NAME" in self.accepts(ip)
+        waiting = (
+            previous is not None
+            and previous.type in self.keyword_types
+            and bool(self.accepts(ip) & {"NAME", "STRING"})  # `description = "..."` too
+        )
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
         end = self._skip_end(code_name, char, pos, line_end)
         self.report(getattr(codes, code_name)(message, self.source.span(pos, pos + 1), help=help_text), pos)
