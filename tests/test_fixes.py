@@ -159,6 +159,8 @@ RESTORED = [
     # a minidisk range written as a job template writes it, with blanks around its `-`
     ("include minidisk * 0100-0FFF", "include minidisk * 0100 - 0FFF", "BKR004", "Write `0100-0FFF`"),
     ("include minidisk * 0191-01FF", "include minidisk * 0191 -01FF", "BKR004", "Write `0191-01FF`"),
+    # ... or with `to` between its addresses, which would start the job's `to` statement
+    ("include minidisk * 0100-0FFF", "include minidisk * 0100 to 0FFF", "BKR004", "Write `0100-0FFF`"),
     ("import std/zvm73", "import zvm73", "BKR101", "Import `std/zvm73`"),
     ("import std/zvm73", "import std/zmv73", "BKR101", "Import `std/zvm73`"),
     ("run on each member daily 03:30", "run on VMSYS1, VMSYS2 daily 03:30", "BKR221", "Run on each member"),

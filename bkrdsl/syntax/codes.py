@@ -113,7 +113,8 @@ SYNTAX = register(
     `incremental`. Neither has a fix: which level is meant is a choice.
     A minidisk range written with blanks around its `-`, as a job template
     writes it (`include minidisk * 0100 - 0FFF`), is one error whose fix
-    writes it as one word, `0100-0FFF`.
+    writes it as one word, `0100-0FFF`; so is one written with `to` between
+    its addresses (`0100 to 0FFF`), where `to` would start the job's target.
     Two adjacent words the other way round (`group single APPS {`, `VMSYS2
     member {`, `4 workers`, `to pool disk`, `retain days 35`, `run on member
     each`) are one error, where the keyword fits before the other word and

@@ -399,6 +399,17 @@ def range_spaced(first: str, last: str, span: Span) -> Diagnostic:
     )
 
 
+def range_with_word(first: str, word: str, last: str, span: Span) -> Diagnostic:
+    """`0191 to 01FF`: a minidisk range written with a word between its addresses."""
+    meant = f"{first}-{last}"
+    return codes.SYNTAX(
+        f"a range of minidisk addresses is written FIRST-LAST: `{meant}`, not `{first} {word} {last}`",
+        span,
+        help=f"write `{meant}`; `{word}` starts the job's `to disk` or `to tape` statement",
+        fix=write_fix(meant, span),
+    )
+
+
 def colon_before_brace(head: str, name: str, colon: Span) -> Diagnostic:
     """`member VMSYS2: {`: a `:` after a block's name (`head`, the word before it)."""
     return codes.KEY_VALUE(

@@ -1014,6 +1014,8 @@ class Recovery:
             return None
         if self.schedule_as_level(ip, tok):
             return None
+        if self.range_with_to(ip, tok):
+            return None
         typo = self.hyphenated_typo(tok)
         if typo is not None:
             # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
@@ -1311,6 +1313,35 @@ class Recovery:
             return False
         self.report(messages.range_spaced(first, last, self.source.span(previous.start_pos, end)), tok.start_pos)
         self._advance(ip.lexer_thread.state, end)
+        self._fed_error_token = True
+        return True
+
+    def range_with_to(self, ip, tok: Token) -> bool:
+        """`include minidisk * 0191 to 01FF`: a range written with `to` between its
+        addresses, which reads as a `to` statement. One error, whose fix writes the
+        range, and the minidisk selection reads on after it."""
+        stack = ip.parser_state.value_stack
+        to = stack[-1] if stack else None
+        if not (isinstance(to, Token) and to.type == "TO" and is_real(to)) or tok.type != "NAME":
+            return False
+        first = last_real_token(stack[:-1])
+        if first is None or first.type != "NAME" or not first.line == to.line == tok.line:
+            return False
+        if not (_HEX_ADDRESS.fullmatch(str(first.value)) and _HEX_ADDRESS.fullmatch(str(tok.value))):
+            return False
+        del stack[-1]
+        del ip.parser_state.state_stack[-1]
+        if "NAME" not in self.accepts(ip):
+            done, _ = self.reread(ip, tok, lambda leaves, blocks: iter([_Edit(leaves, [], [], lambda ip: None)]))
+            if not done:
+                self.feed(ip, to)
+                return False
+        listed = self.list_of(stack)
+        if listed is None or listed[0] != "minidisk" or not listed[2]:
+            return False  # pragma: no cover - the address before `to` is a selection's
+        span = self.source.span(first.start_pos, tok.end_pos)
+        self.report(messages.range_with_word(str(first.value), str(to.value), str(tok.value), span), to.start_pos)
+        self._advance(ip.lexer_thread.state, tok.end_pos)
         self._fed_error_token = True
         return True
 
