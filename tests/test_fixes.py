@@ -351,6 +351,9 @@ NOT_FIXED = [
     ("backup APPS full", "backup APPS inc, full", "BKR012"),
     # a choice of medium
     ("to disk pool BKUPPOOL", "to pool BKUPPOOL", "BKR004"),
+    ("to disk pool BKUPPOOL", "to disk or tape pool BKUPPOOL", "BKR004"),
+    # a choice of level
+    ("backup APPS full", "backup APPS full incremental", "BKR004"),
     # rewriting would drop the comment
     ("backup APPS full", "backup APPS,  # the level\n    full", "BKR331"),
     ("run on each member daily 03:30", "run on VMSYS1,  # for now\n      VMSYS2 daily 03:30", "BKR221"),

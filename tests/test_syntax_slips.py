@@ -149,6 +149,10 @@ SLIPS = [
     ('level nightly', 'backup APPS full', 'backup APPS nightly', "BKR004 69:17"),
     ('level weekly with its schedule', 'backup APPS full', 'backup APPS weekly sun 02:00', "BKR004 69:17"),
     ('level complete', 'backup APPS full', 'backup APPS complete', "BKR004 69:17"),
+    ('level full and incremental', 'backup APPS full', 'backup APPS full incremental', "BKR004 69:22"),
+    ('medium tape and disk', '    to disk pool BKUPPOOL\n    run on VMSYS1', '    to tape disk\n    run on VMSYS1', "BKR004 72:13"),
+    ('medium disk or tape', '    to disk pool BKUPPOOL\n    run on VMSYS1', '    to disk or tape pool BKUPPOOL\n    run on VMSYS1',
+     "BKR004 72:16"),
     ('sfs user quoted', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:"CICSPRD".*', "BKR004 71:25"),
 ]
 # fmt: on
@@ -238,6 +242,10 @@ EXPLAINED = [
      "`&` does not join the names of a list: they are separated by commas"),
     ("include minidisk * 0100-0FFF", "include minidisk * 0100 to 0FFF",
      "a range of minidisk addresses is written FIRST-LAST: `0100-0FFF`, not `0100 to 0FFF`"),
+    ("backup APPS full", "backup APPS full incremental",
+     "a `backup` line has one level: `full` or `incremental`, not both"),
+    ("to disk pool BKUPPOOL", "to disk or tape pool BKUPPOOL",
+     "a job writes to one medium: `to disk` or `to tape`, not both"),
     ("run on VMSYS1 daily 02:00", "run daily 02:00 on",
      "the schedule comes after the members the job runs on, and no member follows `on`"),
     ("catalog-node TCTMM on VMSYS1", "catalog-node on VMSYS1 TCTMM",

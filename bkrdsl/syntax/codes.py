@@ -111,6 +111,9 @@ SYNTAX = register(
     goes (in `run`, after the members); a level of another product (`backup
     APPS differential`) is one that names the two levels bkrc has, `full` and
     `incremental`. Neither has a fix: which level is meant is a choice.
+    Both words of a choice (`backup APPS full incremental`, `to tape disk`,
+    `to disk or tape`) are one error that says a line has one level, a job
+    one medium; the second word is skipped, and there is no fix.
     A minidisk range written with blanks around its `-`, as a job template
     writes it (`include minidisk * 0100 - 0FFF`), is one error whose fix
     writes it as one word, `0100-0FFF`; so is one written with `to` between

@@ -759,6 +759,22 @@ def list_joined(joiner: str, meant: str, span: Span, joiners: list[Span], comma:
     )
 
 
+def both_choices(what: str, first: str, second: str, span: Span) -> Diagnostic:
+    """`backup APPS full incremental`, `to tape disk`: both words of a choice."""
+    if what == "level":
+        return codes.SYNTAX(
+            f"a `backup` line has one level: `{first}` or `{second}`, not both",
+            span,
+            help=f"keep `{first}` or `{second}`; for a full backup and incrementals, write two jobs"
+            " (a weekly full and a daily incremental)",
+        )
+    return codes.SYNTAX(
+        f"a job writes to one medium: `to {first}` or `to {second}`, not both",
+        span,
+        help=f"keep `{first}` or `{second}`; to copy the same data to both, write two jobs",
+    )
+
+
 def schedule_as_level(word: str, groups: list[str], span: Span) -> Diagnostic:
     """`backup APPS weekly`: a schedule where the backup level goes."""
     listed = ", ".join(groups)

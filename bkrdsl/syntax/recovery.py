@@ -100,6 +100,14 @@ _JOINED_NAME = re.compile(
     r"(?:[ \t]+(?P<joiner>[Aa][Nn][Dd])[ \t]+|[ \t]*(?P<amp>&)[ \t]*|[ \t]*(?P<comma>,)[ \t]*)"
     r"(?P<name>[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#&]|\Z)"
 )
+#: The words a statement chooses one of (Recovery.both_choices): the second word's
+#: type, the first's, and what the choice is of.
+_CHOICES = {
+    "INCREMENTAL": ("FULL", "level"),
+    "FULL": ("INCREMENTAL", "level"),
+    "DISK": ("TAPE", "medium"),
+    "TAPE": ("DISK", "medium"),
+}
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
@@ -1016,6 +1024,8 @@ class Recovery:
             return None
         if self.range_with_to(ip, tok):
             return None
+        if self.both_choices(ip, tok):
+            return None
         typo = self.hyphenated_typo(tok)
         if typo is not None:
             # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
@@ -1313,6 +1323,27 @@ class Recovery:
             return False
         self.report(messages.range_spaced(first, last, self.source.span(previous.start_pos, end)), tok.start_pos)
         self._advance(ip.lexer_thread.state, end)
+        self._fed_error_token = True
+        return True
+
+    def both_choices(self, ip, tok: Token) -> bool:
+        """`backup APPS full incremental`, `to tape disk`: both of the two words a
+        statement chooses between. One error that says to choose; the second word
+        is skipped, and the statement reads on with the first."""
+        second = tok
+        if tok.type == "NAME" and str(tok.value).lower() in ("or", "and"):  # `to disk or tape`
+            second = self.peek_token(ip)
+            if second is None or second.line != tok.line:
+                return False
+        choice = _CHOICES.get(second.type)
+        previous = last_real_token(ip.parser_state.value_stack)
+        if choice is None or previous is None or previous.type != choice[0] or previous.line != tok.line:
+            return False
+        self.report(
+            messages.both_choices(choice[1], str(previous.value), str(second.value), self.span_of(second)),
+            second.start_pos,
+        )
+        self._advance(ip.lexer_thread.state, second.end_pos)
         self._fed_error_token = True
         return True
 
