@@ -47,6 +47,7 @@ SLIPS = [
     ('cp user in group', '{ CICSPRD DB2PRD }', '{\n    CICSPRD\n    USER LINUX01 XXXXXXXX 512M 1G G\n    DB2PRD\n  }', "BKR012 47:5"),
     ('cp mdisk in group', '{ CICSPRD DB2PRD }', '{\n    CICSPRD\n    MDISK 0191 3390 1000 10 VMCOM1 MR\n    DB2PRD\n  }', "BKR012 47:5"),
     ('cp identity in group', '{ TCPIP FTPSERVE }', '{\n    TCPIP\n    IDENTITY FTPSERVE XXXXXXXX 32M 64M G\n  }', "BKR012 49:5"),
+    ('cp subconfig block', 'member VMSYS3 {', 'subconfig VMSYS3 {', "BKR012 11:3"),
     ('cp user first in group', '{ CICSPRD DB2PRD }', '{ USER CICSPRD NOLOG 64M 128M G\n    DB2PRD }', "BKR012 45:23"),
     ('missing unit', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10', "BKR010 31:25"),
     ('missing size kw', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 10 cyl', "BKR004 31:16"),

@@ -383,7 +383,8 @@ UNKNOWN_KEYWORD = register(
     `IDENTITY ...`, `MDISK ...`, `SUBCONFIG ...`, `BUILD ON ...`) is one
     error for the whole line, whose help gives the .bkr statement that says
     it (`single user LINUX01`, `disk USERID 0191 size 10 cyl`), or says that
-    bkrc writes it; so is one right after a list of minidisk addresses or
+    bkrc writes it (a line that opens a block, `SUBCONFIG VMSYS3 {`, is
+    skipped with its block); so is one right after a list of minidisk addresses or
     volume labels (`include minidisk * 0191`, `private-volume V1`), whose
     words are not read as more of the list, and one on a line of its own in
     a group body, whose words are not read as more user IDs (`XXXXXXXX`,

@@ -108,6 +108,8 @@ _CHOICES = {
     "DISK": ("TAPE", "medium"),
     "TAPE": ("DISK", "medium"),
 }
+#: Braces, with texts and comments to step over (Recovery._block_end).
+_BRACE_SCAN = re.compile(r'[{}]|"(?:[^"\\\n]|\\[^\n])*"?|#[^\n]*')
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
@@ -941,9 +943,27 @@ class Recovery:
         if diag is None:
             return False
         self.report(diag, first)
+        if line_text.split("#", 1)[0].rstrip().endswith("{"):
+            # `SUBCONFIG VMSYS3 {`: the block the line opens is skipped with it, so that
+            # its statements are not reported as out of place one by one.
+            end = self._block_end(first + line_text.split("#", 1)[0].rstrip().rfind("{")) or end
         self.skip_phrase(ip, leaves[-1] if leaves else tok, end)
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
         return True
+
+    def _block_end(self, brace: int) -> int | None:
+        """The offset after the `}` that closes the `{` at offset `brace` (texts and
+        comments stepped over), or None when the file does not close it."""
+        depth = 0
+        for found in _BRACE_SCAN.finditer(self.source.text, brace):
+            char = found.group()
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                if depth == 0:
+                    return found.end()
+        return None
 
     def _skip_end(self, code_name: str, char: str, pos: int, line_end: int) -> int:
         """Where reading resumes after a stray character."""
