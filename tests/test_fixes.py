@@ -76,6 +76,7 @@ RESTORED = [
     ("purge weekly sun 03:00", "purge weekly sun, 03:00", "BKR004", "Remove the `,`"),
     ("to disk pool BKUPPOOL", "to disk BKUPPOOL", "BKR004", "Insert `pool`"),
     ("to disk pool BKUPPOOL", "to dasd pool BKUPPOOL", "BKR004", "Write `disk`"),
+    ("disk BKRBKUP 191 size 10 cyl", "minidisk BKRBKUP 191 size 10 cyl", "BKR004", "Write `disk`"),
     ("    to tape\n    run on VMSYS2", "    target tape\n    run on VMSYS2", "BKR012", "Write `to`"),
     ("    workers 2\n", "    workers 2 2\n", "BKR004", "Remove `2`"),
     ("member VMSYS4 {", "member VMSYS4 VMSYS4 {", "BKR004", "Remove `VMSYS4`"),

@@ -775,6 +775,16 @@ def both_choices(what: str, first: str, second: str, span: Span) -> Diagnostic:
     )
 
 
+def minidisk_for_disk(written: str, span: Span) -> Diagnostic:
+    """`minidisk BKRBKUP 191 size 10 cyl`: the `disk` statement written as CP names it."""
+    return codes.SYNTAX(
+        f"a machine's minidisk is declared with `disk`, not `{written}`",
+        span,
+        help="write `disk`; `minidisk` is written only in a job's `include minidisk` and `exclude minidisk`",
+        fix=write_fix("disk", span),
+    )
+
+
 def schedule_as_level(word: str, groups: list[str], span: Span) -> Diagnostic:
     """`backup APPS weekly`: a schedule where the backup level goes."""
     listed = ", ".join(groups)

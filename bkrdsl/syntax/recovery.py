@@ -110,6 +110,8 @@ _CHOICES = {
 }
 #: Braces, with texts and comments to step over (Recovery._block_end).
 _BRACE_SCAN = re.compile(r'[{}]|"(?:[^"\\\n]|\\[^\n])*"?|#[^\n]*')
+#: A `disk` statement's user, address and `size` (after `minidisk` for `disk`).
+_DISK_OPERANDS = re.compile(r"[ \t]+[A-Za-z0-9$@_*%?][^\s{},#\"]*[ \t]+[0-9A-Fa-f]{1,4}[ \t]+(?i:size)(?=\s)")
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
@@ -1046,6 +1048,10 @@ class Recovery:
             return None
         if self.both_choices(ip, tok):
             return None
+        if tok.type == "MINIDISK" and "DISK" in accepted and _DISK_OPERANDS.match(self.source.text, tok.end_pos):
+            # `minidisk BKRBKUP 191 size 10 cyl`, as CP says it: the statement is `disk`
+            self.report(messages.minidisk_for_disk(str(tok.value), self.span_of(tok)), tok.start_pos)
+            return self.retype(tok, "DISK")
         typo = self.hyphenated_typo(tok)
         if typo is not None:
             # `catalog-nod`: the lexer read the keyword `catalog` and left `-nod`.
