@@ -157,6 +157,10 @@ RESTORED = [
     # a block's name written with `:` after it, as YAML writes a block's head
     ("  member VMSYS2 {", "  member VMSYS2: {", "BKR014", "Remove the `:`"),
     ("  single group APPS {", "  single group APPS: {", "BKR014", "Remove the `:`"),
+    # ... or `=`, or a `:` after a blank: removed with the blanks before it
+    ("  member VMSYS2 {", "  member VMSYS2 = {", "BKR014", "Remove the `=`"),
+    ("  job APPSFULL {", "  job APPSFULL= {", "BKR014", "Remove the `=`"),
+    ("  expire on VMSYS1 {", "  expire on VMSYS1 : {", "BKR014", "Remove the `:`"),
     # a minidisk range written as a job template writes it, with blanks around its `-`
     ("include minidisk * 0100-0FFF", "include minidisk * 0100 - 0FFF", "BKR004", "Write `0100-0FFF`"),
     ("include minidisk * 0191-01FF", "include minidisk * 0191 -01FF", "BKR004", "Write `0191-01FF`"),

@@ -56,6 +56,7 @@ SLIPS = [
     ('equals retain', 'retain 35 days', 'retain = 35 days', "BKR014 24:12"),
     ('equals description', 'description "Weekly full', 'description = "Weekly full', "BKR014 50:17"),
     ('colon after member', 'member VMSYS2 {', 'member: VMSYS2 {', "BKR014 10:9"),
+    ('equals after member', 'member VMSYS2 {', 'member VMSYS2 = {', "BKR014 10:17"),
     ('colon after backup', 'backup APPS full', 'backup: APPS full', "BKR014 69:11"),
     ('colon after run', 'run on VMSYS1 daily 02:00', 'run: on VMSYS1 daily 02:00', "BKR003 73:8"),
     ('quoted member', 'member VMSYS2 {', 'member "VMSYS2" {', "BKR004 10:10"),

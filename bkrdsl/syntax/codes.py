@@ -497,8 +497,9 @@ KEY_VALUE = register(
     `member` or `job` block written as YAML, `member: VMSYS1` with its
     settings on the lines below (`workers: 4`): one error for the block,
     whose help (and, without comments in it, a fix) writes it as .bkr.
-    A `:` after a block's name (`member VMSYS1: {`, `single group APPS: {`)
-    is one error too, whose fix removes it; the name is read without it.
+    A `:` or `=` after a block's name (`member VMSYS1: {`, `single group
+    APPS: {`, `job APPSFULL = {`) is one error too, whose fix removes it; the
+    name is read without it.
     The quoted text of a `description` is a value like any other:
     `description = "Nightly"` is this error too.
 

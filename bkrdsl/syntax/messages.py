@@ -410,13 +410,16 @@ def range_with_word(first: str, word: str, last: str, span: Span) -> Diagnostic:
     )
 
 
-def colon_before_brace(head: str, name: str, colon: Span) -> Diagnostic:
-    """`member VMSYS2: {`: a `:` after a block's name (`head`, the word before it)."""
+def colon_before_brace(
+    head: str, name: str, colon: Span, sign: str = ":", remove: Span | None = None
+) -> Diagnostic:
+    """`member VMSYS2: {`: a `:` (or `=`, `sign`) after a block's name (`head`, the words
+    before it); `remove` is what the fix removes, if not `colon` alone."""
     return codes.KEY_VALUE(
-        f"`:` after `{name}` is not .bkr syntax: a block's name is followed by its `{{`",
+        f"`{sign}` after `{name}` is not .bkr syntax: a block's name is followed by its `{{`",
         colon,
-        help=f"write `{head} {name} {{`, without the `:`; the block's settings go inside the braces",
-        fix=remove_fix("the `:`", colon),
+        help=f"write `{head} {name} {{`, without the `{sign}`; the block's settings go inside the braces",
+        fix=remove_fix(f"the `{sign}`", remove or colon),
     )
 
 

@@ -774,6 +774,8 @@ class Recovery:
         if char == "=" and self.foreign_line(ip, pos):
             return
         previous = last_real_token(ip.parser_state.value_stack)
+        if char in ":=" and previous is not None and self.sign_before_brace(ip, pos, previous):
+            return
         if char in ":=" and previous is not None and self.yaml_block(ip, pos, previous):
             return
         if char == "'" and self.single_quoted_name(ip, pos, line_end):
@@ -798,6 +800,27 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def sign_before_brace(self, ip, pos: int, previous: Token) -> bool:
+        """`member VMSYS2 = {`: a `=` (or a `:` after a blank) between a block's name
+        and its `{`. One error, as for `member VMSYS2: {`, whose fix removes it."""
+        text = self.source.text
+        if previous.type != "NAME" or previous.end_pos is None or text[previous.end_pos : pos].strip(" \t"):
+            return False
+        after = _GAP.match(text, pos + 1).end()
+        if not text.startswith("{", after) or "\n" in text[pos:after] or "LBRACE" not in self.accepts(ip):
+            return False
+        head = text[text.rfind("\n", 0, previous.start_pos) + 1 : previous.start_pos].strip()
+        self.report(
+            messages.colon_before_brace(
+                head, str(previous.value), self.source.span(pos, pos + 1), text[pos],
+                remove=self.source.span(previous.end_pos, pos + 1),  # with the blanks before it
+            ),
+            pos,
+        )
+        self._advance(ip.lexer_thread.state, pos + 1)
+        self._fed_error_token = True
+        return True
 
     def single_quoted_name(self, ip, pos: int, line_end: int) -> bool:
         """`pool 'BKRPOOL' on VMSYS1`: a name in single quotes where a name may stand.
