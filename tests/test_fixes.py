@@ -133,6 +133,8 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "run VMSYS1 on daily 02:00", "BKR004", "Write `on VMSYS1`"),
     ("run on each member daily 03:30", "run on member each daily 03:30", "BKR004", "Write `each member`"),
     ("backup APPS full", "backup group APPS full", "BKR004", "Remove `group`"),
+    ("backup APPS full", "backup users APPS full", "BKR004", "Remove `users`"),
+    ("backup APPS full", "backup groups APPS full", "BKR004", "Remove `groups`"),
     ("expire on VMSYS1 {", "on expire VMSYS1 {", "BKR004", "Write `expire on`"),
     ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 workers 2  private-volume M4PRV1",
      "BKR011", "Put the settings in braces"),
@@ -357,6 +359,8 @@ NOT_FIXED = [
     # a choice of medium
     ("to disk pool BKUPPOOL", "to pool BKUPPOOL", "BKR004"),
     ("to disk pool BKUPPOOL", "to disk or tape pool BKUPPOOL", "BKR004"),
+    # `USERS` in capitals may be a group whose `,` is missing
+    ("backup APPS full", "backup USERS APPS full", "BKR004"),
     # a choice of level
     ("backup APPS full", "backup APPS full incremental", "BKR004"),
     # rewriting would drop the comment

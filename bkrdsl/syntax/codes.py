@@ -107,6 +107,9 @@ SYNTAX = register(
     A schedule written before `on` (`run daily 02:00 on VMSYS1`) is one
     error whose fix puts `on ...` first; with no member after `on` (`run
     daily 02:00 on`) it is still one error, whose help shows the order.
+    A word that says what the names of a `backup` line are (`backup group
+    APPS`, `backup users APPS`) is one error whose fix removes it (when it
+    is written in small letters: `USERS` may be a group's name).
     A schedule written where a job's backup level goes (`backup APPS
     weekly`, `backup APPS nightly`) is one error that says where a schedule
     goes (in `run`, after the members); a level of another product (`backup

@@ -809,13 +809,16 @@ def other_level(word: str, span: Span) -> Diagnostic:
     )
 
 
-def group_in_backup(group: str, span: Span, remove: Span) -> Diagnostic:
-    """`backup group APPS full`: the word `group` before the group's name."""
+def group_in_backup(group: str, span: Span, remove: Span, word: str = "group") -> Diagnostic:
+    """`backup group APPS full`: the word `group` (or `user`, `users`...) before the name."""
     return codes.SYNTAX(
-        "`group` is not written in a `backup` statement: `backup` names the groups themselves",
+        f"`{word}` is not written in a `backup` statement: `backup` names the groups"
+        f"{' and users' if word.lower().startswith('user') else ''} themselves",
         span,
         help=f"write `backup {group}`, with the level after it",
-        fix=remove_fix("`group`", remove),
+        # `backup USERS APPS` may be a group USERS whose `,` is missing: the word in
+        # small letters, as keywords are written, is the word, not a name
+        fix=remove_fix(f"`{word}`", remove) if word == "group" or word.islower() else None,
     )
 
 

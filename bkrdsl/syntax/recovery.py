@@ -112,6 +112,8 @@ _CHOICES = {
 _BRACE_SCAN = re.compile(r'[{}]|"(?:[^"\\\n]|\\[^\n])*"?|#[^\n]*')
 #: A `disk` statement's user, address and `size` (after `minidisk` for `disk`).
 _DISK_OPERANDS = re.compile(r"[ \t]+[A-Za-z0-9$@_*%?][^\s{},#\"]*[ \t]+[0-9A-Fa-f]{1,4}[ \t]+(?i:size)(?=\s)")
+#: Words written before the names of a `backup` line, saying what they are (word_not_in_list).
+_BACKUP_NOUNS = frozenset({"group", "groups", "user", "users"})
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
@@ -3447,9 +3449,11 @@ class Recovery:
             return None
         if last.line != tok.line:
             return None
-        if keyword.type == "BACKUP" and len(names) == 1 and str(last.value).lower() == "group":
+        if keyword.type == "BACKUP" and len(names) == 1 and str(last.value).lower() in _BACKUP_NOUNS:
+            # `backup group APPS`, `backup users CICSPRD`: the kind of the names written before them
             diag = messages.group_in_backup(
-                str(tok.value), self.span_of(last), self.source.span(last.start_pos, tok.start_pos)
+                str(tok.value), self.span_of(last), self.source.span(last.start_pos, tok.start_pos),
+                str(last.value),
             )
         elif (
             keyword.type == "USER"
