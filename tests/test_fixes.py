@@ -143,6 +143,7 @@ RESTORED = [
     ("pool BKRPOOL on", "pool 'BKRPOOL' on", "BKR017", "Remove the quotes"),
     ("{ CICSPRD DB2PRD }", "{ 'CICSPRD' DB2PRD }", "BKR017", "Remove the quotes"),
     ("import std/zvm73", "import std\\zvm73", "BKR003", "Write `std/zvm73`"),
+    ("import std/zvm73", "include std/zvm73", "BKR004", "Write `import`"),
     ("  single group APPS {", "  single user group APPS {", "BKR004", "Remove `user`"),
     ("run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1", "BKR004", "Write `on VMSYS1 daily 02:00`"),
     ("run on VMSYS2 weekly sat 22:00", "run weekly sat 22:00 on VMSYS2", "BKR004", "Write `on VMSYS2 weekly sat 22:00`"),

@@ -84,7 +84,8 @@ SYNTAX = register(
     members`) is `run on each member`; `daily at 02:00` is `daily 02:00`;
     `weekly on sun 03:00` is `weekly sun 03:00`; `to disk BKUPPOOL` is `to
     disk pool BKUPPOOL`; `to dasd` is `to disk`; a machine's minidisk given
-    as `minidisk BKRBKUP 191 size 10 cyl` is `disk BKRBKUP 191 size 10 cyl`.
+    as `minidisk BKRBKUP 191 size 10 cyl` is `disk BKRBKUP 191 size 10 cyl`;
+    a module included as C includes a file (`include std/zvm73`) is imported.
 
     A word after a statement that is already whole (`workers 4 4`, `backup
     APPS full now`, a second member after a catalog's `on VMSYS1`) is one

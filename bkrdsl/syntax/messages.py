@@ -778,6 +778,16 @@ def both_choices(what: str, first: str, second: str, span: Span) -> Diagnostic:
     )
 
 
+def include_for_import(written: str, span: Span) -> Diagnostic:
+    """`include std/zvm73` at the top of a file: a module included as C includes a file."""
+    return codes.SYNTAX(
+        f"a module is read with `import`, not `{written}`: `include` selects what a job backs up",
+        span,
+        help="write `import`",
+        fix=write_fix("import", span),
+    )
+
+
 def minidisk_for_disk(written: str, span: Span) -> Diagnostic:
     """`minidisk BKRBKUP 191 size 10 cyl`: the `disk` statement written as CP names it."""
     return codes.SYNTAX(

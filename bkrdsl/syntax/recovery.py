@@ -1073,6 +1073,10 @@ class Recovery:
             return None
         if self.both_choices(ip, tok):
             return None
+        if tok.type == "INCLUDE" and "IMPORT" in accepted and _PATH_AFTER.match(self.source.text, tok.end_pos):
+            # `include std/zvm73`, as C and Backup Manager's templates include a file
+            self.report(messages.include_for_import(str(tok.value), self.span_of(tok)), tok.start_pos)
+            return self.retype(tok, "IMPORT")
         if tok.type == "MINIDISK" and "DISK" in accepted and _DISK_OPERANDS.match(self.source.text, tok.end_pos):
             # `minidisk BKRBKUP 191 size 10 cyl`, as CP says it: the statement is `disk`
             self.report(messages.minidisk_for_disk(str(tok.value), self.span_of(tok)), tok.start_pos)
