@@ -135,6 +135,9 @@ RESTORED = [
     ("backup APPS full", "backup group APPS full", "BKR004", "Remove `group`"),
     ("backup APPS full", "backup users APPS full", "BKR004", "Remove `users`"),
     ("backup APPS full", "backup groups APPS full", "BKR004", "Remove `groups`"),
+    ("backup APPS full", "backup APPS level full", "BKR004", "Remove `level`"),
+    ("backup APPS full", "backup APPS type=full", "BKR004", "Remove `type=`"),
+    ("backup SYSIDS incremental", "backup SYSIDS LEVEL: incremental", "BKR004", "Remove `LEVEL:`"),
     ("expire on VMSYS1 {", "on expire VMSYS1 {", "BKR004", "Write `expire on`"),
     ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 workers 2  private-volume M4PRV1",
      "BKR011", "Put the settings in braces"),
@@ -362,6 +365,8 @@ NOT_FIXED = [
     ("to disk pool BKUPPOOL", "to disk or tape pool BKUPPOOL", "BKR004"),
     # `USERS` in capitals may be a group whose `,` is missing
     ("backup APPS full", "backup USERS APPS full", "BKR004"),
+    # `LEVEL` in capitals, with no sign after it, may be a group whose `,` is missing
+    ("backup APPS full", "backup APPS LEVEL full", "BKR004"),
     # a choice of level
     ("backup APPS full", "backup APPS full incremental", "BKR004"),
     # rewriting would drop the comment

@@ -159,6 +159,8 @@ SLIPS = [
     ('medium tape and disk', '    to disk pool BKUPPOOL\n    run on VMSYS1', '    to tape disk\n    run on VMSYS1', "BKR004 72:13"),
     ('medium disk or tape', '    to disk pool BKUPPOOL\n    run on VMSYS1', '    to disk or tape pool BKUPPOOL\n    run on VMSYS1',
      "BKR004 72:16"),
+    ('level keyword', 'backup APPS full', 'backup APPS level full', "BKR004 69:17"),
+    ('level type=', 'backup APPS full', 'backup APPS type=full', "BKR004 69:17"),
     ('sfs user quoted', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:"CICSPRD".*', "BKR004 71:25"),
 ]
 # fmt: on
@@ -258,6 +260,8 @@ EXPLAINED = [
      "`users` is not written in a `backup` statement: `backup` names the groups and users themselves"),
     ("import std/zvm73", "include std/zvm73",
      "a module is read with `import`, not `include`: `include` selects what a job backs up"),
+    ("backup APPS full", "backup APPS type=full",
+     "the level follows the groups without a keyword: `type` is not written before `full`"),
     ("run on VMSYS1 daily 02:00", "run daily 02:00 on",
      "the schedule comes after the members the job runs on, and no member follows `on`"),
     ("catalog-node TCTMM on VMSYS1", "catalog-node on VMSYS1 TCTMM",

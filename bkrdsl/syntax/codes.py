@@ -111,6 +111,8 @@ SYNTAX = register(
     A word that says what the names of a `backup` line are (`backup group
     APPS`, `backup users APPS`) is one error whose fix removes it (when it
     is written in small letters: `USERS` may be a group's name).
+    So is a keyword written before the level (`backup APPS level full`,
+    `type=full`): the level follows the groups without one.
     A schedule written where a job's backup level goes (`backup APPS
     weekly`, `backup APPS nightly`) is one error that says where a schedule
     goes (in `run`, after the members); a level of another product (`backup

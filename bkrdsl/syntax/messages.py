@@ -809,6 +809,18 @@ def schedule_as_level(word: str, groups: list[str], span: Span) -> Diagnostic:
     )
 
 
+def level_keyword(word: str, removed: str, groups: str, level: str, span: Span, remove: Span) -> Diagnostic:
+    """`backup APPS level full`: a keyword written before the level; `removed` the text
+    the fix removes (`type=`)."""
+    return codes.SYNTAX(
+        f"the level follows the groups without a keyword: `{word}` is not written before `{level}`",
+        span,
+        help=f"write `backup {groups} {level}`",
+        # `backup APPS LEVEL full` may be a group LEVEL whose `,` is missing
+        fix=remove_fix(f"`{removed}`", remove) if word.islower() or removed != word else None,
+    )
+
+
 def other_level(word: str, span: Span) -> Diagnostic:
     """`backup APPS differential`: a level of another product."""
     return codes.SYNTAX(

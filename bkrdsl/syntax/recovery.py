@@ -114,6 +114,10 @@ _BRACE_SCAN = re.compile(r'[{}]|"(?:[^"\\\n]|\\[^\n])*"?|#[^\n]*')
 _DISK_OPERANDS = re.compile(r"[ \t]+[A-Za-z0-9$@_*%?][^\s{},#\"]*[ \t]+[0-9A-Fa-f]{1,4}[ \t]+(?i:size)(?=\s)")
 #: Words written before the names of a `backup` line, saying what they are (word_not_in_list).
 _BACKUP_NOUNS = frozenset({"group", "groups", "user", "users"})
+#: `level full`, `type=full` (Recovery.word_not_in_list): a keyword for the level, then the level.
+_LEVEL_KEYWORD = re.compile(
+    r"(?P<word>(?i:level|type|mode))[ \t]*[=:]?[ \t]*(?P<level>(?i:full|incremental))(?![A-Za-z0-9$#@_*%?+\-:.])"
+)
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
@@ -3483,6 +3487,22 @@ class Recovery:
             return tok
         elif keyword.type == "ON" and len(names) == 1 and str(last.value).lower() == "member":
             diag = messages.member_in_placement(str(tok.value), self.span_of(last))
+        elif keyword.type == "BACKUP" and (
+            level := _LEVEL_KEYWORD.match(self.source.text, tok.start_pos)
+        ) is not None:
+            # `backup APPS level full`, `type=full`: the level given a keyword of its own
+            self.report(
+                messages.level_keyword(
+                    level.group("word"), level.group()[: level.start("level") - level.start()].strip(),
+                    ", ".join(names), level.group("level"),
+                    self.source.span(tok.start_pos, level.end("word")),
+                    self.source.span(tok.start_pos, level.start("level")),
+                ),
+                tok.start_pos,
+            )
+            self._advance(ip.lexer_thread.state, level.start("level"))
+            self._fed_error_token = True
+            return None
         elif keyword.type == "BACKUP" and str(tok.value).lower() in messages.OTHER_LEVELS:
             self.report(messages.other_level(str(tok.value), self.span_of(tok)), tok.start_pos)
             return self.retype(tok, "FULL")
