@@ -367,6 +367,8 @@ NOT_FIXED = [
     ("backup APPS full", "backup USERS APPS full", "BKR004"),
     # `LEVEL` in capitals, with no sign after it, may be a group whose `,` is missing
     ("backup APPS full", "backup APPS LEVEL full", "BKR004"),
+    # a time window: what to do about its end is the user's to decide
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 to 04:00", "BKR004"),
     # a choice of level
     ("backup APPS full", "backup APPS full incremental", "BKR004"),
     # rewriting would drop the comment

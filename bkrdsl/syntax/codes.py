@@ -113,6 +113,9 @@ SYNTAX = register(
     is written in small letters: `USERS` may be a group's name).
     So is a keyword written before the level (`backup APPS level full`,
     `type=full`): the level follows the groups without one.
+    A schedule given an end time (`daily 02:00 to 04:00`) is one error: a
+    schedule is the time its work starts, and the `to` does not start the
+    job's target.
     A schedule written where a job's backup level goes (`backup APPS
     weekly`, `backup APPS nightly`) is one error that says where a schedule
     goes (in `run`, after the members); a level of another product (`backup

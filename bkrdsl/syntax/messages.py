@@ -399,6 +399,15 @@ def range_spaced(first: str, last: str, span: Span) -> Diagnostic:
     )
 
 
+def time_window(start: str, end: str, span: Span) -> Diagnostic:
+    """`daily 02:00 to 04:00`: a schedule with an end time."""
+    return codes.SYNTAX(
+        f"a schedule gives a start time, not a time window: `{end}` cannot follow `{start}`",
+        span,
+        help=f"remove `{end}`; what is scheduled starts at {start} and runs until it is done",
+    )
+
+
 def range_with_word(first: str, word: str, last: str, span: Span) -> Diagnostic:
     """`0191 to 01FF`: a minidisk range written with a word between its addresses."""
     meant = f"{first}-{last}"

@@ -1075,6 +1075,8 @@ class Recovery:
             return None
         if self.range_with_to(ip, tok):
             return None
+        if self.time_window(ip, tok):
+            return None
         if self.both_choices(ip, tok):
             return None
         if tok.type == "INCLUDE" and "IMPORT" in accepted and _PATH_AFTER.match(self.source.text, tok.end_pos):
@@ -1403,6 +1405,32 @@ class Recovery:
             second.start_pos,
         )
         self._advance(ip.lexer_thread.state, second.end_pos)
+        self._fed_error_token = True
+        return True
+
+    def time_window(self, ip, tok: Token) -> bool:
+        """`run on VMSYS1 daily 02:00 to 04:00`: a schedule given an end time, which
+        reads as a `to` statement. One error that says a schedule is a start time; the
+        `to` and the end time are skipped."""
+        stack = ip.parser_state.value_stack
+        to, end = (stack[-1] if stack else None), tok
+        if tok.type == "TO":  # where no `to` statement may start (an expire block): the `to` is the error
+            to, end = tok, self.peek_token(ip)
+        elif tok.type != "NAME":
+            return False
+        if not (isinstance(to, Token) and to.type == "TO" and is_real(to)) or end is None or end.type != "NAME":
+            return False
+        start = last_real_token(stack[:-1] if to is not tok else stack)
+        if start is None or start.type != "NAME" or not start.line == to.line == end.line:
+            return False
+        if not (messages.looks_like_time(str(start.value)) and messages.looks_like_time(str(end.value))):
+            return False
+        if to is not tok:
+            del stack[-1]
+            del ip.parser_state.state_stack[-1]
+        self._advance(ip.lexer_thread.state, end.end_pos)
+        span = self.source.span(to.start_pos, end.end_pos)
+        self.report(messages.time_window(str(start.value), f"{to.value} {end.value}", span), to.start_pos)
         self._fed_error_token = True
         return True
 
