@@ -142,6 +142,7 @@ RESTORED = [
     ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 workers 2  private-volume M4PRV1",
      "BKR011", "Put the settings in braces"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL: CICSPRD.*", "BKR318", "Remove the blank after the `:`"),
+    ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL CICSPRD.*", "BKR318", "Write `:` after the file pool"),
     ("disk BKRBKUP 191 size 10 cyl", "disk 191 BKRBKUP size 10 cyl", "BKR310", "Write `BKRBKUP 191`"),
     ("pool BKRPOOL on", "pool 'BKRPOOL' on", "BKR017", "Remove the quotes"),
     ("{ CICSPRD DB2PRD }", "{ 'CICSPRD' DB2PRD }", "BKR017", "Remove the quotes"),

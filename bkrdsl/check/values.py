@@ -318,8 +318,10 @@ INVALID_SFS_PATH = register(
     the directory names may hold the wildcards `*`, `%` and `?`. A path is
     one word: a blank after its `:` (`BKRPOOL: CICSPRD.*`) splits it into a
     pool without a user ID and a path without a pool, reported as one error
-    whose fix removes the blank. A path with no user ID after its `:`
-    (`BKRPOOL:.*`) is reported as naming none.
+    whose fix removes the blank. So is a file pool the cluster names (the
+    catalog's, or another path's) written with a blank for its `:`
+    (`BKRPOOL CICSPRD.*`), whose fix writes the `:`. A path with no user ID
+    after its `:` (`BKRPOOL:.*`) is reported as naming none.
 
     Failing example:
 
@@ -721,17 +723,58 @@ def _split_after_colon(item, following) -> bool:
     )
 
 
+#: A file pool ID (Recovery's `POOL USER.DIR`): 1 to 8 letters and digits, a letter first.
+_POOL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]{0,7}")
+
+
+def _pool_without_colon(item, following, pools: set[str]) -> bool:
+    """`BKRPOOL CICSPRD.*`: one of the file pools the cluster names (`pools`) alone,
+    then, on its line, a path without a pool that reads as the rest of the path with
+    a `:` between them."""
+    return (
+        following is not None
+        and item.text.upper() in pools
+        and _POOL_ID.fullmatch(item.text) is not None
+        and ":" not in following.text
+        and following.span.line == item.span.end_line
+        and sfs_path_problem(f"{item.text}:{following.text}") is None
+    )
+
+
 @check
 def sfs_paths(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
+    # the file pools the cluster names: the catalog's, and those of its SFS paths
+    catalog = model.catalog
+    pools = {catalog.pool} if catalog is not None and catalog.pool else set()
+    for selection in selections_of(cluster, ast.Medium.SFS):
+        pools.update(i.text.split(":", 1)[0].upper() for i in selection.items if ":" in i.text[1:])
     for selection in selections_of(cluster, ast.Medium.SFS):
         split = None
         for item, following in zip(selection.items, [*selection.items[1:], None]):
             if split is not None:
                 split = None
                 continue  # the second half of a path a blank split: reported with the first
+            if _pool_without_colon(item, following, pools):
+                split = following
+                gap = Span(
+                    item.span.file, item.span.end_line, item.span.end_column,
+                    following.span.line, following.span.column, item.span.end, following.span.start,
+                )
+                whole = f"{item.text}:{following.text}"
+                yield INVALID_SFS_PATH(
+                    f"the file pool {quoted(item.text)} and the path {quoted(following.text)} are one SFS"
+                    f" path, joined by `:`: {quoted(whole)}",
+                    Span(
+                        item.span.file, item.span.line, item.span.column,
+                        following.span.end_line, following.span.end_column, item.span.start, following.span.end,
+                    ),
+                    help=f"write `{whole}`: the file pool, a `:` and the user ID are one word",
+                    fix=Fix.replace("Write `:` after the file pool", gap, ":"),
+                )
+                continue
             if _split_after_colon(item, following):
                 split = following
                 gap = Span(
