@@ -3545,6 +3545,12 @@ class Recovery:
         """`run on VMSYS1 and VMSYS2`, `backup APPS & LINUX`: names of a list joined by
         `and` or `&` (at offset `at`) as English joins them, where a `,` may come next.
         One error for the run, whose fix writes a `,` for each, and the list is read so."""
+        last = last_real_token(ip.parser_state.value_stack)
+        if last is None or last.type != "NAME" or last.end_pos is None:
+            return False
+        first = _JOINED_NAME.match(self.source.text, last.end_pos)
+        if first is None or first.start(next(w for w in ("joiner", "amp", "comma") if first.group(w))) != at:
+            return False
         if "COMMA" not in self.accepts(ip):
             # Lark may have closed the list already (`backup APPS` before its level):
             # re-read its end, so that the parser stands where its `,` may come.
