@@ -6,19 +6,19 @@ BKR335 a role that names one machine given to a pattern)."""
 from __future__ import annotations
 
 from bkrdsl import ast
+from bkrdsl.ast import Scope
 from bkrdsl.check.common import (
-    swapped_disk,
     Suggester,
     mean_fix,
     mean_help,
     quoted,
     server_written_as_home,
     shown,
+    swapped_disk,
     valid_user_or_pattern,
     volume_problem,
     volume_span,
 )
-from bkrdsl.ast import Scope
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Fix, Related
 from bkrdsl.diagnostics.registry import register

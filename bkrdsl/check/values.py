@@ -19,7 +19,6 @@ from bkrdsl.check.common import (
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.source import Span
 from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
     DISK_UNITS,
@@ -32,6 +31,7 @@ from bkrdsl.resolve.model import (
     parse_time,
     parse_weekday,
 )
+from bkrdsl.source import Span
 
 INVALID_ADDRESS = register(
     "BKR310",
