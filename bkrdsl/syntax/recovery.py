@@ -2590,9 +2590,10 @@ class Recovery:
         split = self.run_together(tok) or self.number_glued(tok) or self.name_glued(tok)
         if split is not None:
             return split
-        colon = self.colon_before_brace(tok)
-        if colon is not None:
-            return colon
+        if tok.value[-1:] == ":":  # first: this runs for every name
+            colon = self.colon_before_brace(tok)
+            if colon is not None:
+                return colon
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
