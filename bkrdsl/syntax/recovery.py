@@ -71,8 +71,6 @@ _YAML_SETTING = re.compile(
 _EXPIRY_MEMBERS = re.compile(
     r"\s+(?P<members>[^\s#{}\",]+(?:\s*,\s*[^\s#{}\",]+|\s+member)*)\s+(?=(?P<next>\w+))"
 )
-#: The rest of a keyword written with a blank inside (Recovery.split_keyword): blanks
-#: on the line, then letters and hyphens up to a blank, a brace, a comma or a comment.
 #: First words of the CP directory lines messages.foreign_line knows that Lark may
 #: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
 _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONFIG"})
