@@ -196,6 +196,30 @@ bkrc assumes; check it on your system):
   could not be found. `retain N days` is therefore written only into
   BKREXPIR's header, and `EXPIRE` is sent without it: set the product's own
   retention to what the `.bkr` file says.
+
+## Sources searched
+
+Each **assumed** entry was looked for in IBM's public documentation pages,
+IBM's APAR texts and public GitHub repositories. Not found there:
+
+- **Backup Manager's own syntax.** Job templates (header settings other
+  than `CONFIG BKR_Job_DDRTAPE_Verbose = Yes`, the selection records for
+  minidisks and SFS, the comment form, the file type), IBM's sample
+  templates, and the operands of `SUBMIT`, `REVIEW` and `EXPIRE`. IBM
+  publishes the product's User Guide (SC18-9523-15,
+  www.ibm.com/downloads/cas/DKJ1PBZN), but no more than its opening pages
+  could be searched; no public repository holds a job template, or an EXEC
+  that names BKRBKUP, BKRCATLG, 5697J06C or a `BKR_Job_` setting. Compare
+  these entries with the templates the product ships before the first run.
+- **z/VM pages.** The CP Commands and Utilities Reference pages of `QUERY
+  USER(S)`, `QUERY USERID` and `SMSG` that say how they behave in an SSI
+  cluster, and the REXX/VM Reference pages of `DIAGRC` and `TIME` (the
+  EXECs rely on them as [rexx.md](rexx.md#what-the-execs-ask-of-cms-rexx)
+  says).
+- **Tape Manager.** The page of `Define_Remote_Node`, and any complete
+  `Define_Local_Node` or `Define_Remote_Node` line (the statements of IBM's
+  Node Definition example for a Shared Catalog Implementation were not
+  readable).
 """
 
 
