@@ -223,7 +223,7 @@ _ROUTINES_COMMON = [
     "  if extra == '' then nop",
     "  else return usage('DUE takes a time, a day and a date at most.')",
     "  /* One clause reads the clock once: time and date of one instant. */",
-    "  /* TIME('L'): plain TIME() may round 23:59:59.5 up to 00:00:00. */",
+    "  /* TIME('L'): Regina's TIME() rounds 23:59:59.5 up to 00:00:00. */",
     "  parse value time('L') date('W') date('S') with clock weekday ymd .",
     "  if now == '' then now = left(clock, 5)",
     "  if day == '' then day = translate(left(weekday, 3))",
