@@ -237,3 +237,20 @@ def test_member_guard_with_eight_character_names(cms, answer, rc):
     run = cms.run(text, "ALL", member="MEMBER01", answer=[answer], logged_on=["BKRBKUP"])
     sent = ["CP SMSG BKRBKUP SUBMIT GUESTFUL", "CP SMSG BKRBKUP SUBMIT SYSFULL1"] if rc == 0 else []
     assert (run.rc, run.commands) == (rc, ["CP QUERY USERID", *sent]), run
+
+
+# ------------------------------------------------------------------ what the operator reads
+# A failure in ALL or DUE stops the run: what was already sent is not repeated,
+# and every job left unsent is named with the command that sends it (DUE would
+# not send it again: its minute has passed).
+def test_a_failure_in_all_names_only_the_jobs_left_unsent(cms):
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "ALL", member="DEV1",
+                  logged_on=["BKRBKUP"], fail={"SMSG BKRBKUP SUBMIT SYSFULL1": 57})
+    assert run.rc == 57, run
+    assert [line for line in run.stdout.splitlines() if line.startswith("BKRSUBMT:")] == [
+        "BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT GUESTFUL",
+        "BKRSUBMT: CP SMSG BKRBKUP SUBMIT SYSFULL1 failed, rc 57.",
+        "BKRSUBMT: not sent. When the cause is fixed, send each with:",
+        "BKRSUBMT:   EXEC BKRSUBMT JOB SYSFULL1",
+    ], run
+

@@ -190,7 +190,7 @@ def _usage_routine(lines: list[str]) -> list[str]:
     return out
 
 
-_ROUTINES_COMMON = [
+_ROUTINES_COMMON_TEMPLATE = [
     "listall: procedure expose me member noun job. when. text.",
     "  if arg(1) == '' then nop",
     "  else return usage('LIST takes no operands.')",
@@ -241,16 +241,12 @@ _ROUTINES_COMMON = [
     "  if ok then nop",
     "  else return usage('DUE wants a day of the month, not' dd'.')",
     "  now = right(hh + 0, 2, '0')':'mm",
-    "  sent = 0",
+    "  todo = ''",
     "  do i = 1 to job.0",
-    "    if isdue(sched.i, now, day, dd + 0) then do",
-    "      call send i",
-    "      if result <> 0 then return result",
-    "      sent = sent + 1",
-    "    end",
+    "    if isdue(sched.i, now, day, dd + 0) then todo = todo i",
     "  end",
-    "  if sent = 0 then say me': nothing due at' now 'on' day dd'.'",
-    "  return 0",
+    "  if todo == '' then say me': nothing due at' now 'on' day dd'.'",
+    "  return sendlist(todo)",
     "",
     "digits2: procedure",
     "  parse arg n",
@@ -281,6 +277,26 @@ _ROUTINES_COMMON = [
     f"    say me': start it first (AUTOLOG1 runs {START_FILE}), then try again.'",
     "  end",
     "  return sent",
+    "",
+    "/* Sends entries TODO (their numbers) in order; at the first failure */",
+    "/* it names what is left unsent, with the command that sends each: */",
+    "/* DUE will not send them again once their minute has passed. */",
+    "sendlist: procedure expose me member server job. run. dry. review",
+    "  parse arg todo",
+    "  do k = 1 to words(todo)",
+    "    call send word(todo, k)",
+    "    if result = 0 then iterate",
+    "    failed = result",
+    "    say me': not sent. When the cause is fixed, send each with:'",
+    "    do n = k to words(todo)",
+    "      j = word(todo, n)",
+    "      line = me':   EXEC' me{byname} job.j",
+    "      if review then line = line '( REVIEW'",
+    "      say line",
+    "    end",
+    "    return failed",
+    "  end",
+    "  return 0",
 ]
 
 _ROUTINE_SENDALL = [
@@ -288,12 +304,19 @@ _ROUTINE_SENDALL = [
     "  if arg(1) == '' then nop",
     "  else return usage('ALL takes no operands.')",
     "  if job.0 = 0 then say me': no' noun 'on member' member'.'",
+    "  todo = ''",
     "  do i = 1 to job.0",
-    "    call send i",
-    "    if result <> 0 then return result",
+    "    todo = todo i",
     "  end",
-    "  return 0",
+    "  return sendlist(todo)",
 ]
+
+
+def _routines_common(byname: str) -> list[str]:
+    """The routines BKRSUBMT and BKREXPIR share; `byname` is what the EXEC
+    wants before a name to send that one entry (BKRSUBMT: ` 'JOB'`, since a
+    job may be named like one of its keywords)."""
+    return [line.replace("{byname}", byname) for line in _ROUTINES_COMMON_TEMPLATE]
 
 
 def _table(out: _Exec, entries: list[dict]) -> None:
@@ -380,7 +403,8 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             "Add ( REVIEW to send the review (dry-run) form instead.",
             f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such job "
             f"on this member, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
-            "command that failed.",
+            "command that failed. ALL and DUE stop at the first command that fails "
+            "and list the jobs left unsent, each with the command that sends it.",
             "",
             f"Jobs of member {name}:" if entries else f"No job runs on member {name}.",
         ],
@@ -405,7 +429,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         fallback="sendone operands",
     )
     out.code(*_guard_routine(dialect), "")
-    out.code(*_ROUTINES_COMMON, "")
+    out.code(*_routines_common(" 'JOB'"), "")
     out.code(*_ROUTINE_SENDALL, "")
     out.code(
         *_usage_routine(
@@ -485,7 +509,8 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
              "site's scheduler run EXEC BKREXPIR DUE every minute", 24),
             f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} not "
             f"configured, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
-            "command that failed.",
+            "command that failed. DUE stops at the first command that fails and "
+            "lists the actions left unsent, each with the command that sends it.",
             "",
             *(f"  {e['name']} {e['when']}" for e in entries),
         ],
@@ -504,7 +529,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         fallback="sendone operands",
     )
     out.code(*_guard_routine(dialect), "")
-    out.code(*_ROUTINES_COMMON, "")
+    out.code(*_routines_common(""), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day dd"]))
     return out.text()

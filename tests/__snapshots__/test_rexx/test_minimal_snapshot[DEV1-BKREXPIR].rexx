@@ -17,7 +17,9 @@
 /*                         the site's scheduler run EXEC BKREXPIR */
 /*                         DUE every minute */
 /* Return codes: 0 done, 24 bad operands, 28 not configured, 40 */
-/* wrong member, else the rc of the CP command that failed. */
+/* wrong member, else the rc of the CP command that failed. DUE */
+/* stops at the first command that fails and lists the actions left */
+/* unsent, each with the command that sends it. */
 /* */
 /*   PREVIEW daily 05:00 */
 /*   PURGE weekly sun 06:00 */
@@ -127,16 +129,12 @@ senddue: procedure expose me member server job. run. dry. review sched.
   if ok then nop
   else return usage('DUE wants a day of the month, not' dd'.')
   now = right(hh + 0, 2, '0')':'mm
-  sent = 0
+  todo = ''
   do i = 1 to job.0
-    if isdue(sched.i, now, day, dd + 0) then do
-      call send i
-      if result <> 0 then return result
-      sent = sent + 1
-    end
+    if isdue(sched.i, now, day, dd + 0) then todo = todo i
   end
-  if sent = 0 then say me': nothing due at' now 'on' day dd'.'
-  return 0
+  if todo == '' then say me': nothing due at' now 'on' day dd'.'
+  return sendlist(todo)
 
 digits2: procedure
   parse arg n
@@ -167,6 +165,26 @@ send: procedure expose me member server run. dry. review
     say me': start it first (AUTOLOG1 runs BKRSTART), then try again.'
   end
   return sent
+
+/* Sends entries TODO (their numbers) in order; at the first failure */
+/* it names what is left unsent, with the command that sends each: */
+/* DUE will not send them again once their minute has passed. */
+sendlist: procedure expose me member server job. run. dry. review
+  parse arg todo
+  do k = 1 to words(todo)
+    call send word(todo, k)
+    if result = 0 then iterate
+    failed = result
+    say me': not sent. When the cause is fixed, send each with:'
+    do n = k to words(todo)
+      j = word(todo, n)
+      line = me':   EXEC' me job.j
+      if review then line = line '( REVIEW'
+      say line
+    end
+    return failed
+  end
+  return 0
 
 usage: procedure expose me
   say me':' arg(1)

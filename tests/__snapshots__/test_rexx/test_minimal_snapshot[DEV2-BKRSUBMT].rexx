@@ -16,7 +16,8 @@
 /* Add ( REVIEW to send the review (dry-run) form instead. */
 /* Return codes: 0 done, 24 bad operands, 28 no such job on this */
 /* member, 40 wrong member, else the rc of the CP command that */
-/* failed. */
+/* failed. ALL and DUE stop at the first command that fails and list */
+/* the jobs left unsent, each with the command that sends it. */
 /* */
 /* Jobs of member DEV2: */
 /*   SYSFULL2 daily 02:00 (job SYSFULL, one per member): full backup */
@@ -127,16 +128,12 @@ senddue: procedure expose me member server job. run. dry. review sched.
   if ok then nop
   else return usage('DUE wants a day of the month, not' dd'.')
   now = right(hh + 0, 2, '0')':'mm
-  sent = 0
+  todo = ''
   do i = 1 to job.0
-    if isdue(sched.i, now, day, dd + 0) then do
-      call send i
-      if result <> 0 then return result
-      sent = sent + 1
-    end
+    if isdue(sched.i, now, day, dd + 0) then todo = todo i
   end
-  if sent = 0 then say me': nothing due at' now 'on' day dd'.'
-  return 0
+  if todo == '' then say me': nothing due at' now 'on' day dd'.'
+  return sendlist(todo)
 
 digits2: procedure
   parse arg n
@@ -168,15 +165,35 @@ send: procedure expose me member server run. dry. review
   end
   return sent
 
+/* Sends entries TODO (their numbers) in order; at the first failure */
+/* it names what is left unsent, with the command that sends each: */
+/* DUE will not send them again once their minute has passed. */
+sendlist: procedure expose me member server job. run. dry. review
+  parse arg todo
+  do k = 1 to words(todo)
+    call send word(todo, k)
+    if result = 0 then iterate
+    failed = result
+    say me': not sent. When the cause is fixed, send each with:'
+    do n = k to words(todo)
+      j = word(todo, n)
+      line = me':   EXEC' me 'JOB' job.j
+      if review then line = line '( REVIEW'
+      say line
+    end
+    return failed
+  end
+  return 0
+
 sendall: procedure expose me member server noun job. run. dry. review
   if arg(1) == '' then nop
   else return usage('ALL takes no operands.')
   if job.0 = 0 then say me': no' noun 'on member' member'.'
+  todo = ''
   do i = 1 to job.0
-    call send i
-    if result <> 0 then return result
+    todo = todo i
   end
-  return 0
+  return sendlist(todo)
 
 usage: procedure expose me
   say me':' arg(1)
