@@ -254,3 +254,18 @@ def test_a_failure_in_all_names_only_the_jobs_left_unsent(cms):
         "BKRSUBMT:   EXEC BKRSUBMT JOB SYSFULL1",
     ], run
 
+
+# BKRSTART runs in AUTOLOG1 at IPL, its messages scrolled among CP's: when a
+# machine does not start it ends with the list of what is missing and how to
+# finish the start-up, after the last CP message.
+def test_bkrstart_ends_with_what_it_did_not_start(cms):
+    run = cms.run(example_exec("minimal", "DEV2", "BKRSTART"), member="DEV2",
+                  logged_on=["BKRCATLG"], fail={"XAUTOLOG BKRWRK01": 53})
+    assert run.rc == 53, run
+    assert run.stdout.splitlines()[-3:] == [
+        "BKRSTART: not started on member DEV2: BKRWRK01.",
+        "BKRSTART: fix the cause shown above, then run EXEC BKRSTART again.",
+        "BKRSTART: it starts only the machines that are not logged on.",
+    ], run
+    fine = cms.run(example_exec("minimal", "DEV2", "BKRSTART"), member="DEV2")
+    assert fine.rc == 0 and "not started" not in fine.stdout, fine

@@ -12,7 +12,9 @@
 /* Return codes: 0 all started, 24 operands given (it takes none), */
 /* 40 wrong member, 44 the SFS server did not log on in time, else */
 /* the rc of the first CP command that failed (the others are still */
-/* started, except after the SFS server failed). */
+/* started, except after the SFS server failed). On a failure it */
+/* names the machines it did not start; run it again once the cause */
+/* is fixed. */
 address command
 me = 'BKRSTART'
 member = 'DEV2'
@@ -49,12 +51,27 @@ end
 call onmember
 if result <> 0 then exit result
 first = 0
+down = ''
 do i = 1 to m.0
   call start i
   if result = 0 then iterate
   if first = 0 then first = result
-  if w.i then leave
+  down = down m.i
+  if w.i then do
+    /* The others need it first: start none of them. */
+    do j = i + 1 to m.0
+      down = down m.j
+    end
+    if i < m.0 then
+      say me': the others need' m.i 'first: none of them was started.'
+    leave
+  end
 end
+if first = 0 then exit 0
+/* Say what is missing, and how to finish the start-up. */
+say me': not started on member' member':'down'.'
+say me': fix the cause shown above, then run EXEC' me 'again.'
+say me': it starts only the machines that are not logged on.'
 exit first
 
 onmember: procedure expose me member
