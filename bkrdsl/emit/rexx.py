@@ -581,6 +581,8 @@ _START_ROUTINES = [
     "",
     "await: procedure expose me m. q.",
     "  parse arg i",
+    f"  say me': waiting up to {POLL_TRIES * POLL_SECONDS} seconds for' m.i 'to log on;'",
+    "  say me': until it has, CP answers that it is not logged on.'",
     f"  do {POLL_TRIES}",
     f"    'CP {CP_SLEEP}'",
     "    if rc = 0 then nop",

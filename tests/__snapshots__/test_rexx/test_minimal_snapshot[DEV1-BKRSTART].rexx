@@ -125,6 +125,8 @@ start: procedure expose me m. q. x. w.
 
 await: procedure expose me m. q.
   parse arg i
+  say me': waiting up to 60 seconds for' m.i 'to log on;'
+  say me': until it has, CP answers that it is not logged on.'
   do 30
     'CP SLEEP 2 SEC'
     if rc = 0 then nop
