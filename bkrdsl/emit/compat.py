@@ -153,6 +153,20 @@ bkrc assumes; check it on your system):
   to leave alone: it can be logged on at one member only. Check it once:
   with BKRBKUP logged on at one member only, `CP QUERY USER BKRBKUP` on
   another member should answer HCP045E (rc 45).
+- **The shared catalog's file pool, seen from the other members.**
+  BKRSTART waits for the catalog's SFS server only on its home member, the
+  one member that starts it. Every other member's BKRSTART starts BKRCATLG
+  at once, whether or not the pool is up: after an IPL of the whole
+  cluster, a member that comes up before the home member starts BKRCATLG
+  with no catalog to open. BKRSTART could wait there too (`QUERY USER
+  BKRSVSFS` until rc 0) if CP answered that question for a
+  single-configuration user logged on at another member; the QUERY NAMES
+  sentence above suggests it shows such users clusterwide, but of QUERY
+  USER nothing was found. How BKRCATLG behaves when its file pool is
+  missing at start (waits, retries, or ends) was not found either. So
+  BKRSTART does not wait on those members: after a cluster IPL, bring the
+  home member up first, or check once that BKRCATLG recovers when the pool
+  comes up later.
 - **SMSG to an IDENTITY machine in an SSI cluster.** BKRSUBMT sends `SMSG
   BKRBKUP ...` (and BKREXPIR `SMSG BKRCATLG ...`) without `AT`, meaning the
   member's own instance. The same article: "Commands such as MESSAGE,
