@@ -8,6 +8,7 @@ import re
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import listed, quoted, small_int, valid_user_or_pattern
+from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE
 from bkrdsl.diagnostics import Related
@@ -43,7 +44,9 @@ UNCOVERED_MEMBER = register(
     whose instances only that member can back up. A member no job runs on
     (neither `run on MEMBER` nor `run on each member`) has nothing backed up,
     which is almost always an oversight (a member added to the cluster after
-    the jobs were written).
+    the jobs were written). A member left out by a job of IDENTITY users that
+    runs on the other members only is not reported here: that job is the
+    mistake, and BKR221 names the member.
 
     Failing example:
 
@@ -526,6 +529,9 @@ def uncovered_members(model: Model):
     covered = {m for job in model.jobs for m in job.members}
     if any(model.member(m) is None for m in covered):
         return  # a job names an unknown member (BKR330): it may be the one meant here
+    # A member an IDENTITY job pinned elsewhere leaves out is BKR221's mistake, and
+    # BKR221 names the member: `run on each member` covers it, and this warning with it.
+    covered.update(m for job in model.jobs for m in left_out_members(model, job))
     for m in model.members:
         if m.name not in covered and model.member(m.name) is m:
             yield UNCOVERED_MEMBER(

@@ -339,9 +339,28 @@ def _kind_ref(job: JobModel, kind: Kind):
     return next((r for r in job.refs if kind in r.kinds), None)
 
 
+def left_out_members(model: Model, job: JobModel) -> list[str]:
+    """The members an IDENTITY job pinned to some members leaves out, as BKR221
+    reports them (empty when BKR221 has nothing to say about the job). BKR401
+    reads it too: a member such a job leaves out is BKR221's to name, not a
+    second diagnostic of its own."""
+    if job.run is None or any(not r.resolved for r in job.refs) or job.kinds != {Kind.IDENTITY}:
+        return []
+    all_members = list(model.member_names)
+    members = _runs_on(model, job)
+    if (
+        len(all_members) < 2
+        or not members
+        or len(members) != len(set(job.members))  # an unknown member (BKR330)
+        or set(members) == set(all_members)
+        or (len(members) == 1 and _shared_pool_only(model, job))  # BKR226's way out
+    ):
+        return []
+    return [m for m in all_members if m not in members]
+
+
 @check
 def placement(model: Model):
-    all_members = list(model.member_names)
     for job in model.jobs:
         if job.run is None or any(not r.resolved for r in job.refs):
             continue
@@ -380,14 +399,7 @@ def placement(model: Model):
                 related=(Related(ref.kind_span, f"{quoted(ref.word.upper)} declared single here"),),
                 help=f"run it on one member, e.g. `run on {members[0]}`",
             )
-        elif (
-            kind is Kind.IDENTITY
-            and len(all_members) > 1
-            and set(members) != set(all_members)
-            and members
-            and not (len(members) == 1 and _shared_pool_only(model, job))  # BKR226's way out
-        ):
-            missing = [m for m in all_members if m not in members]
+        elif kind is Kind.IDENTITY and (missing := left_out_members(model, job)):
             yield IDENTITY_PINNED(
                 f"job {quoted(job.name)} backs up IDENTITY users on {listed(members)} only: "
                 f"their instances on {listed(missing)} are never backed up",
