@@ -332,6 +332,9 @@ OWNER_NOT_BACKED_UP = register(
     the other configuration kind). An owner that reads as a minidisk address
     (`include minidisk 0191 *`) is the address written where the owner goes:
     the help gives the line with the owner first (`include minidisk * 0191`).
+    When no include of the job selects anything, the job backs up nothing:
+    that is BKR116, an error, which shows these includes as its notes
+    instead.
 
     Failing example:
 
@@ -880,6 +883,9 @@ def owners_backed_up(model: Model):
             continue
         ids = id_set = patterns = None
         selecting = 0  # includes that select something
+        # The includes that select nothing, each as (word, note, diagnostic): when no
+        # include selects, they are the notes of the one BKR116, not warnings of their own.
+        misses: list[tuple[ast.Word, str, object]] = []
         for sel in job.includes + job.excludes:
             include = sel.action is ast.Action.INCLUDE
             what_selects = "this path" if sel.medium is ast.Medium.SFS else f"this {sel.action.value}"
@@ -912,35 +918,55 @@ def owners_backed_up(model: Model):
                         selects = True
                         continue
                     what = f"owner pattern {quoted(up)} matches none of the users job {quoted(job.name)} backs up"
+                    note = f"{quoted(up)} matches none of the job's users"
                 else:
                     if up in id_set or any(pattern_regex(p).match(up) for p in patterns):
                         selects = True
                         continue
                     if sel.medium is ast.Medium.MINIDISK and _ADDRESS_LIKE.fullmatch(up):
                         # `include minidisk 0191 *`: the address written where the owner goes.
-                        # It still selects nothing: BKR116 stays an error when no include selects.
                         addresses = " ".join([up] + [i.upper for i in sel.items if i.upper != "*"])
-                        yield OWNER_NOT_BACKED_UP(
+                        found = OWNER_NOT_BACKED_UP(
                             f"{quoted(up)} stands where the owner goes: `minidisk` takes the owner first,"
                             " then addresses",
                             word.span,
                             help=f"write `{sel.action.value} minidisk * {addresses}` (`*`: every user of the job)",
                         )
+                        note = f"the address {quoted(up)} stands where the owner goes"
+                        if include:
+                            misses.append((word, note, found))
+                        else:
+                            yield found
                         continue
                     what = f"job {quoted(job.name)} does not back up {quoted(up)}"
-                yield OWNER_NOT_BACKED_UP(
+                    note = f"{quoted(up)} is not one of the job's users"
+                found = OWNER_NOT_BACKED_UP(
                     f"{what}, so {what_selects} selects nothing",
                     word.span,
                     related=(Related(ref.word.span, "the job backs up these users"),),
                     help=f"add {up} to the job's group, or move the line to the job that backs it up",
                 )
+                if include:
+                    misses.append((word, note, found))
+                else:
+                    yield found
             selecting += include and selects
         if job.includes and not selecting:
+            # One mistake, one diagnostic: the job backs up nothing (an error), and
+            # each include that selects nothing is a note of it, not a warning more.
+            refs = tuple(Related(r.word.span, "the job backs up these users") for r in job.refs[:1])
+            notes = tuple(Related(word.span, note) for word, note, _ in misses)
             yield JOB_WITHOUT_INCLUDE(
-                f"job {quoted(job.name)} selects nothing to back up: none of its includes names one of its users",
+                f"job {quoted(job.name)} selects nothing to back up: none of its includes names one of its users,"
+                " so it would run and copy nothing",
                 job.decl.name.span,
-                help="make an include's owner one of the job's users (or `*`: all of them)",
+                related=refs + notes,
+                help=misses[0][2].help
+                if len(misses) == 1
+                else "make an include's owner one of the job's users (or `*`: all of them)",
             )
+        else:
+            yield from (found for _, _, found in misses)
 
 
 def _owner_covers(exclude_owner: str, owner: str) -> bool:

@@ -278,8 +278,10 @@ JOB_WITHOUT_INCLUDE = register(
     statements say which minidisks or SFS directories of those users it
     copies. A job with no `include` backs up nothing, every night, and reports
     success. So does a job whose groups are all empty (`single group APPS {
-    }`), or whose every include names an owner the job does not back up
-    (BKR406): its templates hold no selection at all.
+    }`), or whose every include names an owner the job does not back up:
+    its templates hold no selection at all. That is one mistake, reported
+    once: this error, with each such include shown as a note (not as a
+    BKR406 warning of its own).
 
     Failing example:
 
