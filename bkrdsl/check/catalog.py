@@ -23,8 +23,9 @@ NO_PURGE = register(
     Backups leave the catalog only when the catalog server runs
     `EXPIRE (PURGE`. With no `purge` schedule anywhere (no `expire` block, or
     one that only previews), the catalog and the backup pools only grow, until
-    the file pool or the pool disks fill up and every job fails. (A block that
-    only previews is also BKR218, an error: its preview never runs.)
+    the file pool or the pool disks fill up and every job fails. (When a
+    block previews but no block purges, the mistake is reported once, as
+    BKR218, an error, at the preview: it never runs, and nothing purges.)
 
     Failing example:
 
@@ -156,7 +157,9 @@ LOCAL_PARTIAL_EXPIRY = register(
     """
     With `catalog local` each member has its own catalog, and `EXPIRE` on a
     member acts on that member's catalog only. A member without a purge
-    schedule keeps its backups for ever.
+    schedule keeps its backups for ever. (A member that previews but does
+    not purge is reported once, as BKR218, an error, at its preview, which
+    says that its catalog is never purged either.)
 
     Failing example:
 
@@ -373,6 +376,14 @@ def _places(model: Model, expire: ExpireModel) -> tuple[str, ...]:
     return tuple(m for m in expire.members if model.member(m) is not None)
 
 
+def _previews_lost(model: Model) -> set[str]:
+    """The declared members that preview but do not purge: BKR218 reports each
+    such preview, and says there why the member's purge is missing, so BKR210
+    and BKR214 leave these members to it (one mistake, one diagnostic)."""
+    purging = {m for e in model.expires if e.purge is not None for m in _places(model, e)}
+    return {m for e in model.expires if e.preview is not None for m in _places(model, e) if m not in purging}
+
+
 @check
 def catalog_declared(model: Model):
     cluster = model.cluster
@@ -432,11 +443,11 @@ def purging(model: Model):
     if not model.members:
         return  # BKR119 says the cluster has no member to purge from
     if not purgers:
-        related = tuple(Related(e.decl.span, "this expiry only previews") for e in model.expires[:1])
+        if _previews_lost(model):
+            return  # BKR218, an error, says it at each preview: add the purge there
         yield NO_PURGE(
             "no member purges expired backups: the catalog and the backup pools only grow",
             cat.decl.span,
-            related=related,
             help="add `purge weekly sun 03:00` to an `expire on MEMBER { ... }` block"
             + (" (on one member)" if cat.scope is Scope.SHARED else ""),
         )
@@ -480,6 +491,8 @@ def local_expiry_everywhere(model: Model):
     if not purgers:
         return  # BKR210 says it
     covered = {m for e in purgers for m in e.members}
+    # A member that previews without purging is BKR218's, which says its catalog is never purged.
+    covered |= _previews_lost(model)
     missing = [m for m in model.member_names if m not in covered]
     if missing:
         yield LOCAL_PARTIAL_EXPIRY(
@@ -538,7 +551,8 @@ def previews_run(model: Model):
         schedule = _schedule_text(e.preview)
         if not purging:
             yield PREVIEW_NOT_RUN(
-                f"the preview {where} never runs: no member purges, so no {_EXEC} EXEC is written",
+                f"the preview {where} never runs: no member purges, so no {_EXEC} EXEC is written,"
+                " and expired backups stay in the catalog for ever",
                 e.preview.span,
                 help=f"add `purge weekly sun 03:00` to this block: {_EXEC}, written on the purging "
                 "member, runs its previews too",
@@ -561,9 +575,16 @@ def previews_run(model: Model):
                 f"each member with its own catalog purges it: purge on {listed(lost)} too,"
                 " e.g. `expire on each member { purge weekly sun 03:00 }`"
             )
+        local = model.catalog is not None and model.catalog.scope is Scope.LOCAL
+        own = (
+            f", and {listed(lost)} never purge{'' if len(lost) > 1 else 's'}"
+            f" {'their' if len(lost) > 1 else 'its'} own catalog"
+            if local
+            else ""
+        )
         yield PREVIEW_NOT_RUN(
             f"the preview {where} never runs: {_EXEC} is written only on the purging "
-            f"member{'s' if len(purging) > 1 else ''} {listed(purging)}",
+            f"member{'s' if len(purging) > 1 else ''} {listed(purging)}{own}",
             e.preview.span,
             related=related,
             help=help,
