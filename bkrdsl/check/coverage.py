@@ -130,7 +130,9 @@ PURGE_DURING_BACKUP = register(
     does not know how long a backup runs; it warns when the purge starts at
     the start of a backup (on the purging member, or on any member when the
     catalog is shared) or within the following 60 minutes, on a day both
-    run (a backup at 23:30 is still running at 00:10 the next day).
+    run (a backup at 23:30 is still running at 00:10 the next day). A shared
+    catalog purged from several members is BKR211; this warning then looks
+    at the purge BKR211 keeps, on the first of them, only.
 
     Failing example:
 
@@ -582,12 +584,20 @@ def purge_overlaps_backup(model: Model):
     # A shared catalog takes every member's backups: a purge on one member
     # rewrites what the backup servers of all members are adding to.
     shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
+    purging = list(
+        dict.fromkeys(m for e in model.expires if e.purge is not None for m in e.members if model.member(m))
+    )
+    # A shared catalog purged from several members is BKR211, whose help keeps the
+    # first: the purges on the others are that mistake, not overlaps of their own.
+    extra = set(purging[1:]) if shared else set()
     for e in model.expires:
         timed = _timed(e.purge)
         if timed is None:
             continue
         minutes, days = timed
         for member in dict.fromkeys(e.members):
+            if member in extra:
+                continue
             for m, start, job_days, job in runs:
                 if (m == member or shared) and (
                     (start <= minutes < start + BACKUP_WINDOW_MINUTES and _may_share_a_day(days, job_days))
