@@ -339,6 +339,21 @@ def _kind_ref(job: JobModel, kind: Kind):
     return next((r for r in job.refs if kind in r.kinds), None)
 
 
+def _declared_kind(ref) -> Related:
+    """The note that shows where a backed-up name gets its kind: a group's
+    `single`/`identity` keyword, or the user ID (or the pattern that matches it)
+    where it is declared, naming the group that declares it."""
+    kind = next(iter(ref.kinds)).value
+    name = quoted(ref.word.upper)
+    where = ref.user or ref.pattern
+    if ref.group is not None or where is None:
+        return Related(ref.kind_span, f"{name} declared {kind} here")
+    group = f", in {where.origin}" if where.origin.startswith("group ") else ""
+    if ref.user is None:
+        return Related(where.span, f"{name} matches `{where.pattern}`, declared {kind} here{group}")
+    return Related(where.span, f"{name} declared {kind} here{group}")
+
+
 def left_out_members(model: Model, job: JobModel) -> list[str]:
     """The members an IDENTITY job pinned to some members leaves out, as BKR221
     reports them (empty when BKR221 has nothing to say about the job). BKR401
@@ -377,8 +392,8 @@ def placement(model: Model):
                 f" together with {first_kind} {quoted(first.word.upper)}",
                 second.word.span,
                 related=(
-                    Related(single.kind_span, f"{quoted(single.word.upper)} declared single here"),
-                    Related(ident.kind_span, f"{quoted(ident.word.upper)} declared identity here"),
+                    _declared_kind(single),
+                    _declared_kind(ident),
                 ),
                 help="split the job: one for the single-configuration users, one for the IDENTITY users",
             )
@@ -396,7 +411,7 @@ def placement(model: Model):
             yield SINGLE_ON_MANY(
                 f"job {quoted(job.name)} backs up single-configuration users {how}: the same data would be copied {len(members)} times",
                 where,
-                related=(Related(ref.kind_span, f"{quoted(ref.word.upper)} declared single here"),),
+                related=(_declared_kind(ref),),
                 help=f"run it on one member, e.g. `run on {members[0]}`",
             )
         elif kind is Kind.IDENTITY and (missing := left_out_members(model, job)):
@@ -404,7 +419,7 @@ def placement(model: Model):
                 f"job {quoted(job.name)} backs up IDENTITY users on {listed(members)} only: "
                 f"their instances on {listed(missing)} are never backed up",
                 where,
-                related=(Related(ref.kind_span, f"{quoted(ref.word.upper)} declared identity here"),),
+                related=(_declared_kind(ref),),
                 help="use `run on each member`"
                 + (
                     ", and move the includes of the shared file pool into a job of their own on one member (BKR226)"
