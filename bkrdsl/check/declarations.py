@@ -20,7 +20,7 @@ from bkrdsl.check.common import (
     volume_span,
 )
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Fix, Related
+from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import CLUSTER_FOLDER
 from bkrdsl.resolve.model import ROLES, Model, is_pattern, parse_address
@@ -354,7 +354,10 @@ UNKNOWN_MEMBER = register(
     not exist, and the real member would get nothing. The help names the
     closest declared member; two or three equally close ones (`VMSYS3` beside
     `VMSYS1` and `VMSYS2`) are all named, alphabetically, and when more are
-    equally close the help lists every member instead.
+    equally close the help lists every member instead. A name written at
+    several places (`run on VMSYS01` and `expire on VMSYS01`) is one mistake:
+    it is reported once, at its first place, with the others as notes, and
+    its fix (when one member is closest) writes that member at every place.
 
     Failing example:
 
@@ -722,19 +725,30 @@ def unknown_members(model: Model):
     suggest = Suggester()
     names = model.member_names
     server = server_written_as_home(model)  # BKR212's: the server written after `on`
+    # One unknown name is one mistake, however often it is written: reported once, at
+    # its first place in the file, with the others as notes (and in its fix, if any).
+    unknown: dict[str, list] = {}
     for word in model.cluster.member_references():
         if model.member(word.upper) is None and word is not server:
-            close = suggest.closest(word.upper, names)
-            yield UNKNOWN_MEMBER(
-                f"unknown member {quoted(word.upper)}",
-                word.span,
-                related=_declared_here(close, lambda name: model.member(name).decl.name.span),
-                help=mean_help(
-                    close,
-                    f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`",
-                ),
-                fix=mean_fix(close, word.span),
-            )
+            unknown.setdefault(word.upper, []).append(word)
+    for name, words in unknown.items():
+        word, *others = sorted(words, key=lambda w: (w.span.line, w.span.column))
+        close = suggest.closest(name, names)
+        fix = mean_fix(close, word.span)
+        if fix is not None and others:
+            fix = Fix(fix.title, tuple(Edit(w.span, close[0]) for w in [word, *others]))
+        yield UNKNOWN_MEMBER(
+            f"unknown member {quoted(name)}"
+            + (f", named {len(words)} times: no `member {name}` block declares it" if others else ""),
+            word.span,
+            related=_declared_here(close, lambda n: model.member(n).decl.name.span)
+            + tuple(Related(w.span, f"{quoted(name)} is named here too") for w in others),
+            help=mean_help(
+                close,
+                f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`",
+            ),
+            fix=fix,
+        )
 
 
 @check
