@@ -395,6 +395,9 @@ UNKNOWN_BACKUP = register(
     on to the last name with no blank, as in `backup APPSfull`, reads as one
     name: when no group or user has that name but the part before the level
     is one, the help offers `backup APPS full` and a fix inserts the blank.
+    A name written at several places (`backup GUESTZ` in two jobs) is one
+    mistake, reported once at its first place with the others as notes; its
+    fix (one close match) writes that name at every place.
 
     Failing example:
 
@@ -435,7 +438,10 @@ UNKNOWN_DISK_USER = register(
     belong in the site's own directory. A machine the cluster names that gets
     no entry in this cluster is reported with the reason: the request node
     and request DMM of a cluster of one member (its one member is the
-    catalog node's), a worker BKRWRKnn no member's `workers` reaches.
+    catalog node's), a worker BKRWRKnn no member's `workers` reaches. One
+    unknown user ID written in several `disk` statements is one mistake,
+    reported once at its first place with the others as notes; its fix (one
+    close match) writes that machine at every place.
 
     Failing example:
 
@@ -469,7 +475,9 @@ UNKNOWN_VOLUME = register(
     """
     Explicit minidisk placement must name a volume bkrc knows: a member's
     `private-volume` or the cluster's `shared-volume`. Otherwise bkrc cannot
-    tell whether the disk is reachable from the members that need it.
+    tell whether the disk is reachable from the members that need it. One
+    unknown volume written in several `disk` statements is reported once,
+    at its first place, with the others as notes.
 
     Failing example:
 
@@ -718,6 +726,35 @@ def _name_span(model: Model, name: str):
     return user.span if user is not None else None
 
 
+def _once_per_name(words: list) -> list[tuple[str, object, list]]:
+    """An unknown name written at several places is one mistake: (name, its first
+    place in the file, the other places), each name once, in the order first seen."""
+    by_name: dict[str, list] = {}
+    for word in words:
+        by_name.setdefault(word.upper, []).append(word)
+    out = []
+    for name, same in by_name.items():
+        first, *others = sorted(same, key=lambda w: (w.span.file, w.span.line, w.span.column))
+        out.append((name, first, others))
+    return out
+
+
+def _named_too(name: str, others: list) -> tuple[Related, ...]:
+    return tuple(Related(w.span, f"{quoted(name)} is named here too") for w in others)
+
+
+def _fix_everywhere(close: list[str], first, others: list) -> Fix | None:
+    """The "did you mean" fix, written at every place the name stands."""
+    fix = mean_fix(close, first.span)
+    if fix is None or not others:
+        return fix
+    return Fix(fix.title, tuple(Edit(w.span, close[0]) for w in [first, *others]))
+
+
+def _times(others: list) -> str:
+    return f", named {len(others) + 1} times" if others else ""
+
+
 @check
 def unknown_members(model: Model):
     if model.cluster is None:
@@ -727,27 +764,19 @@ def unknown_members(model: Model):
     server = server_written_as_home(model)  # BKR212's: the server written after `on`
     # One unknown name is one mistake, however often it is written: reported once, at
     # its first place in the file, with the others as notes (and in its fix, if any).
-    unknown: dict[str, list] = {}
-    for word in model.cluster.member_references():
-        if model.member(word.upper) is None and word is not server:
-            unknown.setdefault(word.upper, []).append(word)
-    for name, words in unknown.items():
-        word, *others = sorted(words, key=lambda w: (w.span.line, w.span.column))
+    unknown = [w for w in model.cluster.member_references() if model.member(w.upper) is None and w is not server]
+    for name, word, others in _once_per_name(unknown):
         close = suggest.closest(name, names)
-        fix = mean_fix(close, word.span)
-        if fix is not None and others:
-            fix = Fix(fix.title, tuple(Edit(w.span, close[0]) for w in [word, *others]))
         yield UNKNOWN_MEMBER(
             f"unknown member {quoted(name)}"
-            + (f", named {len(words)} times: no `member {name}` block declares it" if others else ""),
+            + (f"{_times(others)}: no `member {name}` block declares it" if others else ""),
             word.span,
-            related=_declared_here(close, lambda n: model.member(n).decl.name.span)
-            + tuple(Related(w.span, f"{quoted(name)} is named here too") for w in others),
+            related=_declared_here(close, lambda n: model.member(n).decl.name.span) + _named_too(name, others),
             help=mean_help(
                 close,
                 f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`",
             ),
-            fix=fix,
+            fix=_fix_everywhere(close, word, others),
         )
 
 
@@ -755,6 +784,7 @@ def unknown_members(model: Model):
 def unknown_backup_names(model: Model):
     suggest = Suggester()
     candidates = None
+    unknown = []  # names neither a group nor a user: each reported once, below
     for job in model.jobs:
         for ref in job.refs:
             if ref.resolved:
@@ -797,13 +827,16 @@ def unknown_backup_names(model: Model):
                     ),
                 )
                 continue
-            yield UNKNOWN_BACKUP(
-                f"{quoted(text)} is neither a group nor a declared user",
-                ref.word.span,
-                related=_declared_here(close, lambda name: _name_span(model, name)),
-                help=mean_help(close, "declare it in a group (`single group NAME { ... }`) or as a user"),
-                fix=mean_fix(close, ref.word.span),
-            )
+            unknown.append(ref.word)
+    for text, word, others in _once_per_name(unknown):
+        close = suggest.closest(text, candidates)
+        yield UNKNOWN_BACKUP(
+            f"{quoted(text)} is neither a group nor a declared user{_times(others)}",
+            word.span,
+            related=_declared_here(close, lambda name: _name_span(model, name)) + _named_too(text, others),
+            help=mean_help(close, "declare it in a group (`single group NAME { ... }`) or as a user"),
+            fix=_fix_everywhere(close, word, others),
+        )
 
 
 def _level_run_together(job: ast.Job, word: ast.Word, names: list[str]) -> tuple[str, str] | None:
@@ -891,6 +924,7 @@ def unknown_disk_refs(model: Model):
     suggest = Suggester()
     volumes = set(model.private_volumes) | set(model.shared_volumes)
     machines = None
+    unknown_users, unknown_volumes = [], []  # each name reported once, below
     for d in model.disks:
         if swapped_disk(d):
             continue  # BKR310: the address and the user ID the wrong way round
@@ -907,36 +941,40 @@ def unknown_disk_refs(model: Model):
                     help=help,
                 )
                 continue
-            what = (
-                "matches none of the product's machines"
-                if is_pattern(user)
-                else "is not one of the product's machines"
-            )
-            close = [] if is_pattern(user) else suggest.closest(user, list(machines))
-            yield UNKNOWN_DISK_USER(
-                f"`disk` for {quoted(user)}, which {what}",
-                d.user.span,
-                related=_declared_here(close, lambda name: _name_span(model, name)),
-                help=mean_help(
-                    close,
-                    "bkrc writes directory entries for "
-                    + ", ".join(sorted(machines)[:6])
-                    + (" ..." if len(machines) > 6 else ""),
-                ),
-                fix=mean_fix(close, d.user.span),
-            )
+            unknown_users.append(d.user)
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
-            close = suggest.closest(d.volume.upper, volumes)
-            yield UNKNOWN_VOLUME(
-                f"volume {quoted(d.volume.upper)} is neither a member's private volume nor a shared volume",
-                d.volume.span,
-                related=_declared_here(close, lambda name: volume_span(model, name)),
-                help=mean_help(
-                    close,
-                    "declare it with `private-volume` in a member block or `shared-volume` in the cluster",
-                ),
-                fix=mean_fix(close, d.volume.span),
-            )
+            unknown_volumes.append(d.volume)
+    for user, word, others in _once_per_name(unknown_users):
+        what = (
+            "matches none of the product's machines"
+            if is_pattern(user)
+            else "is not one of the product's machines"
+        )
+        close = [] if is_pattern(user) else suggest.closest(user, list(machines))
+        yield UNKNOWN_DISK_USER(
+            f"`disk` for {quoted(user)}, which {what}{_times(others)}",
+            word.span,
+            related=_declared_here(close, lambda name: _name_span(model, name)) + _named_too(user, others),
+            help=mean_help(
+                close,
+                "bkrc writes directory entries for "
+                + ", ".join(sorted(machines)[:6])
+                + (" ..." if len(machines) > 6 else ""),
+            ),
+            fix=_fix_everywhere(close, word, others),
+        )
+    for volume, word, others in _once_per_name(unknown_volumes):
+        close = suggest.closest(volume, volumes)
+        yield UNKNOWN_VOLUME(
+            f"volume {quoted(volume)} is neither a member's private volume nor a shared volume{_times(others)}",
+            word.span,
+            related=_declared_here(close, lambda name: volume_span(model, name)) + _named_too(volume, others),
+            help=mean_help(
+                close,
+                "declare it with `private-volume` in a member block or `shared-volume` in the cluster",
+            ),
+            fix=_fix_everywhere(close, word, others),
+        )
 
 
 @check

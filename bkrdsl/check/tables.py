@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
+    Suggester,
     disk_int,
     disk_read,
     listed,
@@ -154,7 +155,9 @@ NO_A_DISK = register(
     on VMSYS3 and VMSYS4 the warning reads "workers `BKRWRK01`, `BKRWRK02`
     (on every member) and `BKRWRK03`, `BKRWRK04` (on `VMSYS1` and
     `VMSYS2`)". Three or more workers in a row are written as a range
-    (`BKRWRK01` to `BKRWRK16`).
+    (`BKRWRK01` to `BKRWRK16`). A `disk` at 191 for a misspelt machine
+    (`disk BKRSVFS 191 ...`, BKR332) counts as the A-disk of the one machine
+    its "did you mean" names: the misspelling is the one mistake.
 
     Failing example:
 
@@ -326,9 +329,18 @@ def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
     shared = any(volume_problem(v) is None for v in model.shared_volumes)
     private = {m.name for m in model.members if any(volume_problem(v) is None for v in m.private_volumes)}
     having = set()
+    suggest = None
     for disk in map(disk_read, model.disks):
         if parse_address(disk.address.text) == A_DISK:
-            having.update(model.disk_owners(disk, roles))
+            owners = model.disk_owners(disk, roles)
+            having.update(owners)
+            if not owners and valid_user_id(disk.user.upper):
+                # A misspelt machine (`disk BKRSVFS 191 ...`) is BKR332, whose fix writes
+                # the one closest machine: this is that machine's A-disk, not a second mistake.
+                suggest = suggest or Suggester()
+                close = suggest.closest(disk.user.upper, list(machines))
+                if len(close) == 1:
+                    having.add(close[0])
     lacking: dict[str, list[str]] = {}  # one list per diagnostic: the workers share one
     for machine, role in roles.items():
         defaults = dialect.machines.get(role)
