@@ -10,7 +10,7 @@ from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import listed, quoted, small_int, valid_user_or_pattern
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
-from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE
+from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
@@ -891,6 +891,8 @@ def owners_backed_up(model: Model):
     for job in model.jobs:
         if not job.refs or any(not r.resolved for r in job.refs):
             continue
+        if empty_groups(job):
+            continue  # BKR116: its groups are empty, so no owner can be one of its users
         ids = id_set = patterns = None
         selecting = 0  # includes that select something
         # The includes that select nothing, each as (word, note, diagnostic): when no

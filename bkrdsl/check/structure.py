@@ -279,9 +279,12 @@ JOB_WITHOUT_INCLUDE = register(
     copies. A job with no `include` backs up nothing, every night, and reports
     success. So does a job whose groups are all empty (`single group APPS {
     }`), or whose every include names an owner the job does not back up:
-    its templates hold no selection at all. That is one mistake, reported
-    once: this error, with each such include shown as a note (not as a
-    BKR406 warning of its own).
+    its templates hold no selection at all. Each is one mistake, reported
+    once: this error, with each include that names no user of the job shown
+    as a note (not as a BKR406 warning of its own), and, for a job of empty
+    groups, one error that says so, also when the job has no `include` (and
+    no BKR406 for the owners its includes name: no owner can be one of the
+    users of an empty group).
 
     Failing example:
 
@@ -418,10 +421,15 @@ def job_shape(model: Model):
                 help="add `run on MEMBER daily HH:MM` (single-configuration users) or `run on each member ...`",
             )
         if job.backups and not any(s.action.value == "include" for s in job.selections):
+            # Empty groups too: one diagnostic says both, as one job backs up nothing.
+            empty = next((empty_groups(j) for j in model.jobs if j.decl is job), [])
             yield JOB_WITHOUT_INCLUDE(
-                f"job {name} selects nothing to back up",
+                f"job {name} selects nothing to back up"
+                + (f": it has no `include`, and {_empty_text(empty)}" if empty else ""),
                 job.name.span,
-                help="add an `include`, e.g. `include minidisk * *` for every minidisk of the job's users",
+                related=tuple(Related(g.decl.name.span, "declared empty here") for g in empty[:3]),
+                help="add an `include`, e.g. `include minidisk * *` for every minidisk of the job's users"
+                + (", and name the users in the group (or `match PATTERN`)" if empty else ""),
             )
         yield from _repeats(job.runs, "`run` statement", f"job {name}")
         yield from _repeats(job.targets, "`to` target", f"job {name}")
@@ -507,16 +515,27 @@ def block_shape(model: Model):
         yield from _repeats(tape.request_dmms, "`request-dmm`", "the tape manager statement")
 
 
+def empty_groups(job) -> list:
+    """The job's groups when it backs up only groups and every one is empty; else []."""
+    groups = [r.group for r in job.refs]
+    if not groups or None in groups or any(g.users or g.patterns for g in groups):
+        return []  # a user, an unknown name (BKR331) or a group with users
+    return groups
+
+
+def _empty_text(groups: list) -> str:
+    names = ", ".join(quoted(g.name) for g in groups)
+    return f"{'its groups' if len(groups) > 1 else 'group'} {names} {'are' if len(groups) > 1 else 'is'} empty"
+
+
 @check
-def jobs_of_empty_groups(model: Model):
+def jobs_ofempty_groups(model: Model):
     for job in model.jobs:
-        groups = [r.group for r in job.refs]
-        if not groups or None in groups or any(g.users or g.patterns for g in groups):
-            continue  # a user, an unknown name (BKR331) or a group with users
-        names = ", ".join(quoted(g.name) for g in groups)
+        groups = empty_groups(job)
+        if not groups or not job.includes:
+            continue  # no include: job_shape's BKR116 says both
         yield JOB_WITHOUT_INCLUDE(
-            f"job {quoted(job.name)} selects nothing to back up: {'its groups' if len(groups) > 1 else 'group'}"
-            f" {names} {'are' if len(groups) > 1 else 'is'} empty",
+            f"job {quoted(job.name)} selects nothing to back up: {_empty_text(groups)}",
             job.decl.name.span,
             related=tuple(Related(g.decl.name.span, "declared empty here") for g in groups[:3]),
             help="name the users in the group (or `match PATTERN`), or remove the job",
