@@ -212,7 +212,9 @@ SEVERAL_ROLE = register(
     administrator and one installation user per cluster (the service machines
     have one instance per member, but one user ID), and one naming scheme for
     its workers. Two user IDs with the same role leave bkrc to guess which one
-    receives the jobs.
+    receives the jobs. The error points at the later one, or at the site's
+    own when the other comes from the standard library (which is already
+    there: `import std/backup-manager` declares BKRADMIN the administrator).
 
     Failing example:
 
@@ -249,7 +251,8 @@ TWO_ROLES = register(
     doing both jobs: bkrc would write one directory entry, with the first
     role's statements, and send both roles' commands to it. The same holds
     for a machine whose ID the worker pattern also makes (`BKRWRK*` and
-    `workers 2` make BKRWRK01 and BKRWRK02).
+    `workers 2` make BKRWRK01 and BKRWRK02). When one of the two roles comes
+    from the standard library, the error points at the site's declaration.
 
     Failing example:
 
@@ -504,6 +507,9 @@ def one_user_per_role(model: Model):
             if key not in seen:
                 seen.add(key)
                 holders.append((key, d))
+        # The standard library's holder is the one already there: the mistake, and
+        # so the place to point at, is the site's second one, never a stdlib line.
+        holders.sort(key=lambda h: not _from_stdlib(model, h[1].module))
         for key, d in holders[1:]:
             first_key, first = holders[0]
             yield SEVERAL_ROLE(
@@ -528,10 +534,14 @@ def one_role_per_machine(model: Model):
                 continue
             had, where = first[u.id]
             if had != role:
+                later, earlier, role_now, role_had = u, where, role, had
+                if _from_stdlib(model, u.module) and not _from_stdlib(model, where.module):
+                    # Point at the site's line, never at the standard library's.
+                    later, earlier, role_now, role_had = where, u, had, role
                 yield TWO_ROLES(
-                    f"{quoted(u.id)} is declared {ROLE_TEXT[role]}, but is already {ROLE_TEXT[had]}",
-                    u.span,
-                    related=(Related(where.span, f"declared `role {had}` here"),),
+                    f"{quoted(u.id)} is declared {ROLE_TEXT[role_now]}, but is already {ROLE_TEXT[role_had]}",
+                    later.span,
+                    related=(Related(earlier.span, f"declared `role {role_had}` here"),),
                     help="give each role its own user ID",
                 )
     workers = {w for m in model.members for w in model.workers_of(m)}

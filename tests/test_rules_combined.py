@@ -1,0 +1,181 @@
+"""Files with several mistakes at once, some of them in imported modules.
+
+Each scenario is a cluster file and the modules it imports, with the mistakes
+it holds: every one must be reported exactly once, in one run, at its place
+in the file where the mistake is (a module's mistake in the module, never in
+the standard library), and with no follow-on diagnostic. The same diagnostics
+must carry the same places and related notes in the text (short), JSON and
+SARIF formats.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import run_cli
+
+BACKUP_MANAGER = "import std/backup-manager\n"
+
+SCENARIOS = {
+    # A module that declares a second administrator: the error is in the module,
+    # with the standard library's BKRADMIN as the note (it was reported at the
+    # standard library's line, which no one can edit).
+    "admin-in-module": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """import ./site/admins
+
+cluster PRODSSI {
+  member VM1 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  single group APPS { LINUX01 }
+  job APPSFULL { backup APPS full  include minidisk * *  to disk  run on VM1 daily 01:00 }
+}
+""",
+            "site/admins.bkr": "single user SITEADM role admin\n",
+        },
+        [("site/admins.bkr", 1, "BKR206")],
+    ),
+    # Three mistakes: the shared catalog purged from two members, a purge that
+    # starts with a backup, and a job of IDENTITY users pinned to one member. The
+    # second purge is BKR211's, not a second BKR403; the member the pinned job
+    # leaves out is BKR221's, not a BKR401.
+    "purges-and-pinned-job": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """cluster PRODSSI {
+  member VM1 { workers 2 }
+  member VM2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VM1, VM2 { purge weekly sun 03:00  retain 30 days }
+  identity group SYSIDS { TCPIP RSCS }
+  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on VM1 daily 03:00 }
+}
+""",
+        },
+        [("main.bkr", 6, "BKR211"), ("main.bkr", 6, "BKR403"), ("main.bkr", 8, "BKR221")],
+    ),
+    # A local catalog with a single-configuration server declared in a module, a
+    # member that previews without purging, and a job whose one include names no
+    # user of the job; the module also holds a user ID CP refuses. The preview is
+    # BKR218 alone (not also BKR214), the include a note of BKR116 (not a BKR406).
+    "local-catalog-across-modules": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """import ./site/more
+
+cluster PRODSSI {
+  member VM1 { workers 2 }
+  member VM2 { workers 2 }
+  catalog local server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 03:00  retain 30 days }
+  expire on VM2 { preview daily 01:00 }
+  identity group SYSIDS { TCPIP }
+  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 05:00 }
+  job APPFULL { backup APPS full  include minidisk APP* 0191  to disk  run on VM1 daily 06:00 }
+}
+""",
+            "site/more.bkr": "single group APPS { LINUX01 LINUX.02 }\nsingle user BKRSVSFS\n",
+        },
+        [
+            ("main.bkr", 7, "BKR202"),
+            ("main.bkr", 9, "BKR218"),
+            ("main.bkr", 12, "BKR116"),
+            ("site/more.bkr", 1, "BKR301"),
+        ],
+    ),
+    # One member and one group misspelt, each at two places; a job for a group
+    # that is still empty, with no include: three mistakes, three errors.
+    "misspelt-twice-and-empty-group": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """import ./site/groups
+
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS01
+  expire on VMSYS01 { purge weekly sun 03:00  retain 30 days }
+  job GSTFULL { backup GUESTZ full  include minidisk * *  to disk  run on VMSYS1 weekly sun 02:00 }
+  job GSTINC { backup GUESTZ incremental  include minidisk * *  to disk  run on VMSYS1 daily 04:00 }
+  job LATERFUL { backup LATER full  to disk  run on VMSYS1 daily 05:00 }
+}
+""",
+            "site/groups.bkr": "single group GUESTS { LINUX01 }\nsingle group LATER { }\n",
+        },
+        [("main.bkr", 6, "BKR330"), ("main.bkr", 8, "BKR331"), ("main.bkr", 10, "BKR116")],
+    ),
+}
+
+
+def _write(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path / "main.bkr"
+
+
+def _json(main, monkeypatch):
+    monkeypatch.chdir(main.parent)
+    return json.loads(run_cli(["check", "--format", "json", main.name], expect=1).stdout)
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_every_mistake_once_where_it_is(name, tmp_path, monkeypatch):
+    files, expected = SCENARIOS[name]
+    main = _write(tmp_path, files)
+    report = _json(main, monkeypatch)
+    got = sorted((d["file"], d["line"], d["code"]) for d in report["diagnostics"])
+    assert got == sorted(expected), json.dumps(report, indent=1)
+    for d in report["diagnostics"]:
+        assert not d["file"].startswith("std/"), d
+
+
+def test_a_second_administrator_in_a_module_is_reported_in_the_module(tmp_path, monkeypatch):
+    main = _write(tmp_path, SCENARIOS["admin-in-module"][0])
+    (d,) = _json(main, monkeypatch)["diagnostics"]
+    assert (d["file"], d["line"], d["column"]) == ("site/admins.bkr", 1, 13)
+    assert "`SITEADM` is declared the administrator, but `BKRADMIN` already is" in d["message"]
+    assert [(r["file"], r["message"]) for r in d["related"]] == [
+        ("std/backup-manager.bkr", "the administrator declared here")
+    ]
+
+
+def _sarif_places(report: dict) -> list[tuple]:
+    out = []
+    for result in report["runs"][0]["results"]:
+        loc = result["locations"][0]["physicalLocation"]
+        related = tuple(
+            (
+                r["physicalLocation"]["artifactLocation"]["uri"],
+                r["physicalLocation"]["region"]["startLine"],
+                r["physicalLocation"]["region"]["startColumn"],
+                r["message"]["text"],
+            )
+            for r in result.get("relatedLocations", [])
+        )
+        region = loc["region"]
+        out.append((result["ruleId"], loc["artifactLocation"]["uri"], region["startLine"], region["startColumn"], related))
+    return out
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_text_json_and_sarif_give_the_same_places_and_notes(name, tmp_path, monkeypatch):
+    main = _write(tmp_path, SCENARIOS[name][0])
+    report = _json(main, monkeypatch)
+    from_json = [
+        (
+            d["code"],
+            d["file"],
+            d["line"],
+            d["column"],
+            tuple((r["file"], r["line"], r["column"], r["message"]) for r in d["related"]),
+        )
+        for d in report["diagnostics"]
+    ]
+    sarif = json.loads(run_cli(["check", "--format", "sarif", main.name], expect=1).stdout)
+    assert _sarif_places(sarif) == from_json
+    short = run_cli(["check", "--format", "short", main.name], expect=1).stdout.splitlines()
+    assert [line.split(": ")[0] for line in short] == [f"{f}:{ln}:{col}" for _, f, ln, col, _ in from_json]
