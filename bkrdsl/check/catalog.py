@@ -475,7 +475,8 @@ def purging(model: Model):
         span = (later[0] if later else first).decl.placement.span
         related = (Related(first.decl.placement.span, f"purges on `{members[0]}` here"),) if later else ()
         yield SEVERAL_PURGES(
-            f"the shared catalog is purged from {len(members)} members ({listed(members)}); one member must purge it",
+            f"the shared catalog is purged from {len(members)} members ({listed(members)}): `EXPIRE (PURGE`"
+            f" on one member already expires every member's jobs, so expiry would run {len(members)} times",
             span,
             related=related,
             help=f"purge on one member only, e.g. `expire on {members[0]} {{ ... }}`",

@@ -389,7 +389,8 @@ def placement(model: Model):
             first_kind, second_kind = next(iter(first.kinds)).value, next(iter(second.kinds)).value
             yield MIXED_KINDS(
                 f"job {quoted(job.name)} backs up {second_kind} {quoted(second.word.upper)}"
-                f" together with {first_kind} {quoted(first.word.upper)}",
+                f" together with {first_kind} {quoted(first.word.upper)}: a job runs on one member"
+                " (single-configuration users) or on each member (IDENTITY users), never both",
                 second.word.span,
                 related=(
                     _declared_kind(single),
