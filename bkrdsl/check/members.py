@@ -277,18 +277,21 @@ NO_VOLUME = register(
     each member's `private-volume` for an IDENTITY user (one extent per
     member's SUBCONFIG), on a `shared-volume` for a single-configuration user.
     If the members, or the cluster, declare no such volume, there is nowhere
-    to put it.
+    to put it. A member without a private volume is one mistake, however many
+    `disk` statements need one there: one error, at the member's name (the
+    block to mend), with those statements as notes; likewise one error for all
+    the disks that need a shared volume when the cluster declares none.
 
     Failing example:
 
         import std/backup-manager
         cluster PRODSSI {
           member VMSYS1 { workers 2  private-volume M1PRV1 }
-          member VMSYS2 { workers 2 }            # no private-volume
+          member VMSYS2 { workers 2 }   # <- BKR245: no private-volume
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          disk BKRBKUP 191 size 10 cyl   # <- BKR245
+          disk BKRBKUP 191 size 10 cyl
           job SYSINC {
             backup SYSIDS incremental
             include minidisk * *
@@ -644,6 +647,8 @@ def disk_placement(model: Model):
         return
     owners = _volume_owner(model)
     machines = model.product_machines()
+    lacking_private: dict[tuple[str, ...], list] = {}  # BKR245, per members lacking a private volume
+    lacking_shared: list = []  # BKR245, the disks that need a shared volume
     for d in model.disks:
         instances = list(_instances(model, d, machines))
         if not instances:
@@ -674,21 +679,44 @@ def disk_placement(model: Model):
             yield _not_built_there(model, d, vol, owners[vol], sorted({m for m, *_ in instances}), machines)
         bare = list(dict.fromkeys(member for _, member, volume, _ in instances if volume is None and member))
         if bare:
-            yield NO_VOLUME(
-                f"{quoted(user)}'s {d.address.text} disk needs a private volume on {listed(bare)}, which "
-                + ("declares none" if len(bare) == 1 else "declare none"),
-                d.span,
-                related=(
-                    Related(model.member(bare[0]).decl.name.span, "no `private-volume` in this member"),
-                ),
-                help="add `private-volume VOLSER` to the member block",
-            )
+            lacking_private.setdefault(tuple(bare), []).append(d)
         elif any(volume is None for _, member, volume, _ in instances):
-            yield NO_VOLUME(
-                f"{quoted(user)}'s {d.address.text} disk needs a shared volume, and the cluster declares none",
-                d.span,
-                help="add `shared-volume VOLSER` to the cluster",
-            )
+            lacking_shared.append(d)
+    # One member without a private volume (or a cluster without a shared one) is one
+    # mistake, however many `disk` statements it leaves without a place: one error, at
+    # the first of them, the others as notes.
+    # The place to mend is the member block: the error points at the member's name.
+    for bare, disks in lacking_private.items():
+        many = len(bare) > 1
+        yield NO_VOLUME(
+            f"member{'s' if many else ''} {listed(list(bare))} declare{'' if many else 's'} no private volume,"
+            f" but {_disks_text(disks)} {'needs' if len(disks) == 1 else 'need'} one there: each member's"
+            " SUBCONFIG holds its own instance's minidisks",
+            model.member(bare[0]).decl.name.span,
+            related=tuple(Related(d.span, f"needs one on {listed(list(bare))}") for d in disks)
+            + tuple(Related(model.member(m).decl.name.span, "no `private-volume` here either") for m in bare[1:]),
+            help="add `private-volume VOLSER` to the member block",
+        )
+    if lacking_shared:
+        first, others = lacking_shared[0], lacking_shared[1:]
+        yield NO_VOLUME(
+            f"{_disks_text(lacking_shared)} {'needs' if not others else 'need'} a shared volume,"
+            " and the cluster declares none",
+            first.span,
+            related=tuple(Related(d.span, "needs one too") for d in others),
+            help="add `shared-volume VOLSER` to the cluster",
+        )
+
+
+def _disks_text(disks: list) -> str:
+    """`BKRBKUP`'s 191 disk; the disks of `BKRBKUP` (191) and `BKRCATLG` (191)."""
+    if len(disks) == 1:
+        return f"{quoted(disks[0].user.upper)}'s {disks[0].address.text} disk"
+    parts = [f"{quoted(d.user.upper)} ({d.address.text})" for d in disks[:4]]
+    more = f" and {len(disks) - 4:,} more" if len(disks) > 4 else ""
+    if more:
+        return "the disks of " + ", ".join(parts) + more
+    return "the disks of " + ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _not_built_there(model: Model, d, vol: str, member: str, owners: list[str], machines):
