@@ -426,7 +426,9 @@ def test_no_fix_for_equally_close_names():
 def test_a_member_misspelt_the_same_way_everywhere_is_one_diagnostic_whose_fix_mends_every_place():
     # Every placement on VMSYS1 (catalog, expiry, tape node, job), not the doc comments.
     lines = BASE.splitlines(keepends=True)
-    written = "".join(line if line.startswith("#") else line.replace("on VMSYS1", "on VMSYS01") for line in lines)
+    written = "".join(
+        line if line.startswith("#") else line.replace("on VMSYS1", "on VMSYS01") for line in lines
+    )
     assert written.count("VMSYS01") >= 3
     (d,) = [d for d in check(written) if d.code == "BKR330"]
     assert len(d.fix.edits) == written.count("VMSYS01")

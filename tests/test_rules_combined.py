@@ -157,7 +157,8 @@ def _sarif_places(report: dict) -> list[tuple]:
             for r in result.get("relatedLocations", [])
         )
         region = loc["region"]
-        out.append((result["ruleId"], loc["artifactLocation"]["uri"], region["startLine"], region["startColumn"], related))
+        uri = loc["artifactLocation"]["uri"]
+        out.append((result["ruleId"], uri, region["startLine"], region["startColumn"], related))
     return out
 
 

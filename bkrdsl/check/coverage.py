@@ -969,8 +969,8 @@ def owners_backed_up(model: Model):
             refs = tuple(Related(r.word.span, "the job backs up these users") for r in job.refs[:1])
             notes = tuple(Related(word.span, note) for word, note, _ in misses)
             yield JOB_WITHOUT_INCLUDE(
-                f"job {quoted(job.name)} selects nothing to back up: none of its includes names one of its users,"
-                " so it would run and copy nothing",
+                f"job {quoted(job.name)} selects nothing to back up: none of its includes names one of"
+                " its users, so it would run and copy nothing",
                 job.decl.name.span,
                 related=refs + notes,
                 help=misses[0][2].help

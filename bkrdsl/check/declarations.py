@@ -764,14 +764,17 @@ def unknown_members(model: Model):
     server = server_written_as_home(model)  # BKR212's: the server written after `on`
     # One unknown name is one mistake, however often it is written: reported once, at
     # its first place in the file, with the others as notes (and in its fix, if any).
-    unknown = [w for w in model.cluster.member_references() if model.member(w.upper) is None and w is not server]
+    unknown = [
+        w for w in model.cluster.member_references() if model.member(w.upper) is None and w is not server
+    ]
     for name, word, others in _once_per_name(unknown):
         close = suggest.closest(name, names)
         yield UNKNOWN_MEMBER(
             f"unknown member {quoted(name)}"
             + (f"{_times(others)}: no `member {name}` block declares it" if others else ""),
             word.span,
-            related=_declared_here(close, lambda n: model.member(n).decl.name.span) + _named_too(name, others),
+            related=_declared_here(close, lambda n: model.member(n).decl.name.span)
+            + _named_too(name, others),
             help=mean_help(
                 close,
                 f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`",
@@ -966,7 +969,8 @@ def unknown_disk_refs(model: Model):
     for volume, word, others in _once_per_name(unknown_volumes):
         close = suggest.closest(volume, volumes)
         yield UNKNOWN_VOLUME(
-            f"volume {quoted(volume)} is neither a member's private volume nor a shared volume{_times(others)}",
+            f"volume {quoted(volume)} is neither a member's private volume nor a shared volume"
+            f"{_times(others)}",
             word.span,
             related=_declared_here(close, lambda name: volume_span(model, name)) + _named_too(volume, others),
             help=mean_help(

@@ -689,12 +689,15 @@ def disk_placement(model: Model):
     for bare, disks in lacking_private.items():
         many = len(bare) > 1
         yield NO_VOLUME(
-            f"member{'s' if many else ''} {listed(list(bare))} declare{'' if many else 's'} no private volume,"
+            f"member{'s' if many else ''} {listed(list(bare))} declare{'' if many else 's'}"
+            " no private volume,"
             f" but {_disks_text(disks)} {'needs' if len(disks) == 1 else 'need'} one there: each member's"
             " SUBCONFIG holds its own instance's minidisks",
             model.member(bare[0]).decl.name.span,
             related=tuple(Related(d.span, f"needs one on {listed(list(bare))}") for d in disks)
-            + tuple(Related(model.member(m).decl.name.span, "no `private-volume` here either") for m in bare[1:]),
+            + tuple(
+                Related(model.member(m).decl.name.span, "no `private-volume` here either") for m in bare[1:]
+            ),
             help="add `private-volume VOLSER` to the member block",
         )
     if lacking_shared:

@@ -525,7 +525,8 @@ def empty_groups(job) -> list:
 
 def _empty_text(groups: list) -> str:
     names = ", ".join(quoted(g.name) for g in groups)
-    return f"{'its groups' if len(groups) > 1 else 'group'} {names} {'are' if len(groups) > 1 else 'is'} empty"
+    many = len(groups) > 1
+    return f"{'its groups' if many else 'group'} {names} {'are' if many else 'is'} empty"
 
 
 @check
