@@ -96,28 +96,52 @@ def read_manifest(out_dir: Path) -> dict[str, str] | None:
         raise OutputError(f"{file}: cannot read: {err.strerror or err}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise OutputError(_not_ours(file, f"not JSON: {err}")) from None
+    except RecursionError:  # `[[[[...` nested deeper than Python's parser goes
+        raise OutputError(_not_ours(file, "JSON nested too deeply to read")) from None
+    except ValueError:  # a number of more digits than Python converts (4300)
+        raise OutputError(_not_ours(file, "a number too long to read")) from None
     version = data.get("format_version") if isinstance(data, dict) else None
-    if isinstance(version, str) and version.isdigit() and int(version) > int(FORMAT_VERSION):
+    if _newer(version):
         from bkrdsl import __version__
 
+        shown = version if len(version) <= 12 else version[:12] + "..."
         raise OutputError(
-            f"{file}: written by a newer bkrc (manifest format_version {version}; bkrc {__version__}"
+            f"{file}: written by a newer bkrc (manifest format_version {shown}; bkrc {__version__}"
             f" reads {FORMAT_VERSION}): compile with that bkrc, or into another folder; nothing written"
         )
     if version != FORMAT_VERSION:
-        found = json.dumps(version)
+        found = _shown(version)
         raise OutputError(_not_ours(file, f'format_version "{FORMAT_VERSION}" expected, found {found}'))
     files = data.get("files")
     if not isinstance(files, list):
-        raise OutputError(_not_ours(file, f'"files" is not a list: {json.dumps(files)[:60]}'))
+        raise OutputError(_not_ours(file, f'"files" is not a list: {_shown(files, 60)}'))
     out = {}
     for entry in files:
         path = _safe_relative(entry.get("path")) if isinstance(entry, dict) else None
         sha = entry.get("sha256") if isinstance(entry, dict) else None
         if path is None or not isinstance(sha, str):
-            raise OutputError(_not_ours(file, f"bad entry {json.dumps(entry)[:80]}"))
+            raise OutputError(_not_ours(file, f"bad entry {_shown(entry, 80)}"))
         out[path] = sha
     return out
+
+
+def _newer(version: object) -> bool:
+    """True when a manifest's format_version is a later one than bkrc's: a string of
+    ASCII digits (`"²"` is a digit to str.isdigit, not to int) above FORMAT_VERSION,
+    compared as text so that no length of digits can fail."""
+    if not (isinstance(version, str) and version.isascii() and version.isdigit()):
+        return False
+    digits = version.lstrip("0")
+    return (len(digits), digits) > (len(FORMAT_VERSION), FORMAT_VERSION)
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A manifest's value as JSON, cut to `limit` characters, for a message."""
+    try:
+        text = json.dumps(value)
+    except (ValueError, RecursionError):  # pragma: no cover - it was read from JSON
+        text = "..."
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _not_ours(file: Path, why: str) -> str:

@@ -170,7 +170,13 @@ def test_a_folder_bkrc_did_not_write_needs_force(tmp_path):
         '{"format_version": "1", "files": [{"path": "../../etc/passwd", "sha256": "x"}]}',
         '{"format_version": "1", "files": [{"path": "/etc/passwd", "sha256": "x"}]}',
         '{"format_version": "1", "files": [{"path": "M1/A.EXEC"}]}',
+        # What Python's json module cannot read, or str.isdigit takes for digits
+        # and int() refuses: each was an internal error, not bkrc's message.
+        '{"format_version": "1", "files": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"format_version": "1", "files": ' + "9" * 5000 + "}",
+        '{"format_version": "\u00b2", "files": []}',
     ],
+    ids=[*map(str, range(7)), "nested-too-deep", "5000-digits", "superscript-two"],
 )
 def test_a_manifest_that_is_not_ours_is_refused(tmp_path, manifest):
     out = tmp_path / "out"
@@ -195,6 +201,17 @@ def test_a_manifest_of_a_newer_bkrc_is_named_so(tmp_path):
     (out / "manifest.json").write_text('{"format_version": "9", "files": []}')
     with pytest.raises(output.OutputError, match="written by a newer bkrc .manifest format_version 9"):
         output.make_plan(out, arts(), "test.bkr")
+
+
+def test_a_manifest_version_of_5000_digits_is_named_newer_and_cut_short(tmp_path):
+    """Compared as digits, never converted (int() refuses more than 4300 of them)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text('{"format_version": "' + "9" * 5000 + '", "files": []}')
+    with pytest.raises(output.OutputError) as refused:
+        output.make_plan(out, arts(), "test.bkr")
+    assert "written by a newer bkrc (manifest format_version 999999999999...; bkrc" in str(refused.value)
+    assert len(str(refused.value)) < 300
 
 
 def test_output_that_is_a_file_is_refused(tmp_path):
