@@ -175,6 +175,36 @@ def test_a_standard_output_that_cannot_be_written(args):
     assert run.stderr == "bkrc: cannot write to standard output: No space left on device\n"
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["--help"],
+        ["compile", "--help"],
+        ["rules"],
+        ["explain", "BKR201"],
+        ["check", "examples/broken/prodssi.bkr"],
+        ["compile", "examples/prodssi.bkr", "-o", "OUT", "--dry-run"],
+    ],
+)
+@pytest.mark.parametrize("stderr_too", [False, True], ids=["stdout", "2>&1"])
+def test_output_read_by_a_program_that_stops_reading(tmp_path, args, stderr_too):
+    """`bkrc rules | head -1`: once the reader has gone, bkrc stops quietly with
+    128 + SIGPIPE, as a shell reports `yes | head -1`; not click's exit 1, which
+    reads as "errors in the input", nor a BrokenPipeError. The pipe's reading end
+    is closed before bkrc starts, so the first write fails, whatever its size."""
+    read, write = os.pipe()
+    os.close(read)
+    args = [str(tmp_path / "out") if a == "OUT" else a for a in args]
+    try:
+        run = _bkrc(args, stdout=write, stderr=write if stderr_too else subprocess.PIPE, text=True)
+    finally:
+        os.close(write)
+    assert run.returncode == 141
+    assert stderr_too or run.stderr == ""
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("args", [["check", "-"], ["fmt", "-"], ["show", "-"], ["compile", "-", "-o"]])
 def test_standard_input_closed(tmp_path, args):
     args = [*args, tmp_path / "out"] if args[-1] == "-o" else args

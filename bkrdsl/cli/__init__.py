@@ -16,7 +16,15 @@ import threading
 import click
 
 from bkrdsl import __version__
-from bkrdsl.cli.common import CWD_GONE, EXIT_INTERNAL, EXIT_USAGE, cwd_gone, internal_error, interruption
+from bkrdsl.cli.common import (
+    CWD_GONE,
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    cwd_gone,
+    internal_error,
+    interruption,
+)
 
 
 #: Each command's module: imported when the command runs or help lists it.
@@ -46,6 +54,14 @@ class _LazyGroup(click.Group):
                 self.commands.setdefault(command.name, command)
         return super().get_command(ctx, name)
 
+    def parse_args(self, ctx, args):
+        # `bkrc --help | head -1`: the group's own help and version are printed here,
+        # before invoke (click would exit 1, "errors in the input").
+        try:
+            return super().parse_args(ctx, args)
+        except BrokenPipeError:
+            _reader_gone(ctx)
+
     def invoke(self, ctx):
         # Click would print "Aborted!" and exit 1, which reads as "errors in the
         # input"; `bkrc compile` says more (what DIR holds) before this is reached.
@@ -63,6 +79,10 @@ class _LazyGroup(click.Group):
                 raise
             click.echo(f"bkrc: {CWD_GONE}", err=True)
             ctx.exit(EXIT_USAGE)
+        except BrokenPipeError as err:
+            if err.filename is not None:  # a file bkrc writes, not its output
+                raise
+            _reader_gone(ctx)
         except OSError as err:
             # Standard output cannot take what bkrc prints (`> /dev/full`, a full
             # disk, a file over its size limit): bkrc's own file errors name a file.
@@ -94,15 +114,25 @@ def _answer_sigterm():
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
-def _silence_stdout() -> None:
-    """Drop what standard output still buffers, so that Python's flush at exit does
-    not fail again with a second message."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, AttributeError, ValueError):  # pragma: no cover - no real stdout
-        pass
+def _silence_stdout(*streams) -> None:
+    """Drop what standard output (or each of `streams`) still buffers, so that
+    Python's flush at exit does not fail again with a second message."""
+    for stream in streams or (sys.stdout,):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, AttributeError, ValueError):  # pragma: no cover - no real stream
+            pass
+
+
+def _reader_gone(ctx) -> None:
+    """The program reading bkrc's output closed it (`bkrc rules | head -1`): stop
+    quietly, as a program that SIGPIPE ends, with its exit code (141). Whether
+    standard output or standard error was closed (`2>&1 | head`), neither can
+    take a message now."""
+    _silence_stdout(sys.stdout, sys.stderr)
+    ctx.exit(EXIT_BROKEN_PIPE)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -22,6 +22,7 @@ EXIT_USAGE = 2  # usage, I/O or internal error
 EXIT_INTERNAL = 2
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 EXIT_TERMINATED = 143  # SIGTERM (128 + 15), answered as Ctrl-C is (`interruption`)
+EXIT_BROKEN_PIPE = 141  # output closed by its reader (`| head -1`): 128 + SIGPIPE, as a shell reports it
 
 FORMATS = ("text", "short", "json", "sarif", "github")
 
