@@ -221,6 +221,37 @@ def test_sigterm_is_answered_as_ctrl_c_is(compiled, step, code):
         assert f"bkrc: terminated after {out} was written: it holds every new file" in run.stderr
 
 
+IMPORTING = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even under `pytest &`
+
+class CtrlC:
+    \"\"\"Ctrl-C just as module sys.argv[1] is about to be imported.\"\"\"
+    def find_spec(self, name, path=None, target=None):
+        if name == sys.argv[1]:
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+from bkrdsl.cli import main
+main(["compile", sys.argv[2], "-o", sys.argv[3]])
+"""
+
+
+@pytest.mark.parametrize("module", ["bkrdsl.output", "bkrdsl.pipeline"])
+def test_ctrl_c_while_compile_imports_what_it_needs(compiled, module):
+    """The front end and the writer are imported when the command starts, a
+    noticeable part of a second: a Ctrl-C then says that nothing was written,
+    as everywhere else before the swap (it used to say only `bkrc: interrupted`)."""
+    src, out, old, _ = compiled
+    run = subprocess.run(
+        [sys.executable, "-c", IMPORTING, module, str(src), str(out)], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 130, run.stderr
+    assert run.stderr == f"bkrc: interrupted; nothing written: {out} is as it was\n"
+    assert tree(out) == old and siblings(out) == []
+
+
 def test_ctrl_c_in_another_command_is_exit_130(tmp_path, monkeypatch):
     """Not click's "Aborted!" and exit 1, which reads as errors in the input."""
     import bkrdsl.pipeline

@@ -130,14 +130,18 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
     FILE holds the cluster; a module (a file without one) is compiled through
     the cluster file that imports it.
     """
-    from bkrdsl.output import Commit
-    from bkrdsl.pipeline import no_cycle_collection
     from bkrdsl.signals import Terminated
 
-    commit = Commit()
+    commit = None
     locks: list = []
     try:
         try:
+            # Inside the try: importing the front end and the writer takes a
+            # noticeable part of a second, and a Ctrl-C then gets the same answer.
+            from bkrdsl.output import Commit
+            from bkrdsl.pipeline import no_cycle_collection
+
+            commit = Commit()
             # The model and the files are freed when _compile returns, before the
             # collector is back: it then has nothing large to walk (see the docstring).
             with no_cycle_collection():
@@ -146,7 +150,7 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
                     commit, locks,
                 )
         except KeyboardInterrupt as err:
-            if not commit.done:
+            if commit is None or not commit.done:
                 word, exit_with = interruption(err)
                 state = "is as it was" if os.path.lexists(out_dir) else "was not created"
                 _fail(f"bkrc: {word}; nothing written: {out_dir} {state}", exit_with)
@@ -159,7 +163,8 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
             click.echo(f"bkrc: {word} after {out_dir} was written: it holds every new file", err=True)
         sys.exit(code)
     finally:
-        commit.release()
+        if commit is not None:
+            commit.release()
         for lock in locks:
             lock.close()
 
