@@ -261,3 +261,40 @@ def test_ctrl_c_in_another_command_is_exit_130(tmp_path, monkeypatch):
     result = run_cli(["check", src])
     assert result.exit_code == 130, result.output
     assert "bkrc: interrupted" in result.stderr and "Aborted!" not in result.output
+
+
+STARTING = """
+import os, runpy, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even under `pytest &`
+
+class CtrlC:
+    \"\"\"Ctrl-C just as click is about to be imported: bkrc is starting.\"\"\"
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+if sys.argv[1] == "-m":
+    sys.argv[1:] = ["--version"]
+    runpy.run_module("bkrdsl", run_name="__main__")
+else:
+    ENTRY  # what pyproject.toml's console script runs
+    main(["--version"])
+"""
+
+
+@pytest.mark.parametrize("how", ["bkrc", "-m"])
+def test_ctrl_c_while_bkrc_starts(how):
+    """Before any handler of bkrc's is in place, click and bkrdsl.cli are imported:
+    a Ctrl-C there is answered as everywhere else, not with a traceback."""
+    import tomllib
+
+    from conftest import ROOT
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    module, _, function = scripts["bkrc"].partition(":")
+    code = STARTING.replace("ENTRY", f"from {module} import {function} as main")
+    run = subprocess.run([sys.executable, "-c", code, how], capture_output=True, text=True, check=False)
+    assert run.returncode == 130, run.stderr
+    assert run.stderr == "bkrc: interrupted\n" and run.stdout == ""
