@@ -252,6 +252,16 @@ def test_ctrl_c_while_compile_imports_what_it_needs(compiled, module):
     assert tree(out) == old and siblings(out) == []
 
 
+def test_ctrl_c_while_the_command_line_is_read(monkeypatch):
+    """Before the command runs, click itself would answer "Aborted!" and exit 1."""
+    import click
+
+    after_call(monkeypatch, click.Group, "parse_args")
+    result = run_cli(["rules"])
+    assert result.exit_code == 130, result.output
+    assert result.stderr == "bkrc: interrupted\n" and result.stdout == ""
+
+
 def test_ctrl_c_in_another_command_is_exit_130(tmp_path, monkeypatch):
     """Not click's "Aborted!" and exit 1, which reads as errors in the input."""
     import bkrdsl.pipeline

@@ -54,13 +54,18 @@ class _LazyGroup(click.Group):
                 self.commands.setdefault(command.name, command)
         return super().get_command(ctx, name)
 
-    def parse_args(self, ctx, args):
-        # `bkrc --help | head -1`: the group's own help and version are printed here,
-        # before invoke (click would exit 1, "errors in the input").
+    def make_context(self, info_name, args, parent=None, **extra):
+        # Before invoke, where click would answer both with exit 1 ("errors in the
+        # input"): `bkrc --help | head -1` (the group's own help and version are
+        # printed here), and a Ctrl-C while the command line is read ("Aborted!").
         try:
-            return super().parse_args(ctx, args)
+            return super().make_context(info_name, args, parent=parent, **extra)
         except BrokenPipeError:
-            _reader_gone(ctx)
+            _reader_gone()
+        except KeyboardInterrupt as err:
+            word, code = interruption(err)
+            click.echo(f"bkrc: {word}", err=True)
+            sys.exit(code)
 
     def invoke(self, ctx):
         # Click would print "Aborted!" and exit 1, which reads as "errors in the
@@ -126,12 +131,14 @@ def _silence_stdout(*streams) -> None:
             pass
 
 
-def _reader_gone(ctx) -> None:
+def _reader_gone(ctx=None) -> None:
     """The program reading bkrc's output closed it (`bkrc rules | head -1`): stop
     quietly, as a program that SIGPIPE ends, with its exit code (141). Whether
     standard output or standard error was closed (`2>&1 | head`), neither can
     take a message now."""
     _silence_stdout(sys.stdout, sys.stderr)
+    if ctx is None:  # before the group's context exists
+        sys.exit(EXIT_BROKEN_PIPE)
     ctx.exit(EXIT_BROKEN_PIPE)
 
 
