@@ -839,7 +839,13 @@ class WriteLock:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX
             return
-        parent = os.path.dirname(os.path.abspath(out_dir))
+        # The folder that holds the DIR `write` swaps: a DIR that is a symbolic
+        # link is swapped where it points (`_refuse_mount_point`), so two
+        # compiles, one through the link and one by the real name, take turns.
+        target = os.path.abspath(out_dir)
+        if os.path.islink(target):
+            target = os.path.realpath(target)
+        parent = os.path.dirname(target)
         try:
             os.makedirs(parent, exist_ok=True)
             self._fd = os.open(parent, os.O_RDONLY)

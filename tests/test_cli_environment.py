@@ -432,6 +432,36 @@ def test_a_second_compile_waits_for_the_first(tmp_path):
     assert tree(out) != before and siblings(out) == []
 
 
+def test_a_compile_through_a_symlinked_dir_waits_for_one_by_its_real_name(tmp_path):
+    """`-o out` where out links to real/out: the tree is swapped in real/, so the
+    lock is real/'s, the one a compile of `-o real/out` holds; it used to be the
+    link's folder, and the two compiles could swap at once."""
+    import fcntl
+
+    src, real = source(tmp_path), tmp_path / "real" / "out"
+    real.parent.mkdir()
+    link = tmp_path / "link"
+    link.mkdir()
+    (link / "out").symlink_to(real)
+    held = os.open(real.parent, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as a compile of -o real/out holds it
+    try:
+        second = subprocess.Popen(
+            [sys.executable, "-m", "bkrdsl", "compile", str(src), "-o", str(link / "out")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        line = second.stderr.readline()  # blocks until it says it waits
+        assert line == f"bkrc: another bkrc compile is writing in {real.parent}; waiting for it to finish\n"
+        assert not real.exists() and second.poll() is None
+    finally:
+        os.close(held)
+    stdout, stderr = second.communicate()
+    assert second.returncode == 0, stderr
+    assert (real / "manifest.json").is_file() and (link / "out").is_symlink()
+
+
 @pytest.mark.parametrize("flags", [[], ["--dry-run"], ["--check"]])
 def test_a_file_or_a_device_as_dir_is_refused_in_the_same_words(tmp_path, flags):
     """`-o notes.txt` and `-o /dev/null`: one line, bkrc's own, and the file as it was
