@@ -375,15 +375,45 @@ class _Terminal(io.StringIO):
 
 @pytest.mark.parametrize(
     ("env", "colour"),
-    [({}, True), ({"NO_COLOR": "1"}, False), ({"NO_COLOR": ""}, True), ({"TERM": "dumb"}, False)],
+    [
+        ({}, True),
+        ({"NO_COLOR": "1"}, False),
+        ({"NO_COLOR": ""}, True),
+        ({"TERM": "dumb"}, False),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
+    ],
 )
 def test_colour_on_a_terminal(monkeypatch, env, colour):
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert use_color("auto", _Terminal()) is colour
     assert use_color("always", _Terminal()) is True and use_color("never", _Terminal()) is False
+
+
+@pytest.mark.parametrize(
+    ("env", "colour"),
+    [
+        ({}, False),
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": ""}, False),
+        ({"FORCE_COLOR": "1", "TERM": "dumb"}, True),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    ],
+)
+def test_force_color_colours_what_is_not_a_terminal(monkeypatch, env, colour):
+    """A CI log that shows colours (FORCE_COLOR, force-color.org); NO_COLOR wins."""
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert use_color("auto", io.StringIO()) is colour
+    assert use_color("never", io.StringIO()) is False
+    bad = ROOT / "examples" / "broken" / "prodssi.bkr"
+    assert ("\x1b[" in run_cli(["check", bad]).stdout) is colour
 
 
 # ------------------------------------------------------------ --dialect

@@ -57,9 +57,15 @@ def exit_code(diagnostics) -> int:
 def use_color(option: str, stream=None) -> bool:
     if option == "always":
         return True
-    # NO_COLOR counts when set and not empty (no-color.org); TERM=dumb is a
-    # terminal that cannot show colours (Emacs' shell, some CI logs).
-    if option == "never" or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+    # NO_COLOR counts when set and not empty (no-color.org), and wins over
+    # FORCE_COLOR (force-color.org: CI logs that show colours, not a terminal),
+    # as in CPython and pytest; TERM=dumb is a terminal that cannot show
+    # colours (Emacs' shell, some CI logs).
+    if option == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
@@ -166,7 +172,10 @@ def color_option(fn):
         type=click.Choice(("auto", "always", "never")),
         default="auto",
         show_default=True,
-        help="Colour the text format (auto: only on a terminal, never with NO_COLOR set or TERM=dumb).",
+        help=(
+            "Colour the text format (auto: on a terminal or with FORCE_COLOR set;"
+            " never with NO_COLOR set or TERM=dumb)."
+        ),
     )(fn)
 
 
