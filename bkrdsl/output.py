@@ -231,7 +231,15 @@ def _existing(out_dir: Path) -> list[str]:
             if not dirs and not files and root != str(out_dir):
                 found.append(rel.as_posix() + "/")
     except OSError as err:
-        raise OutputError(f"{out_dir}: cannot read: {err.strerror or err}") from None
+        where = Path(err.filename) if isinstance(err.filename, str) else out_dir
+        if where == out_dir:
+            raise OutputError(f"{out_dir}: cannot read: {err.strerror or err}") from None
+        # A folder of someone else's inside DIR: name it, not DIR.
+        raise OutputError(
+            f"{where}: cannot read: {err.strerror or err}; bkrc keeps every file in {out_dir} that"
+            " it did not write, so it must be able to list every folder there: make this one"
+            " readable, or move it out; nothing written"
+        ) from None
     return sorted(found)
 
 

@@ -307,6 +307,24 @@ def test_an_up_to_date_folder_with_a_symlinked_member_is_left_alone(tmp_path):
     output.write(plan)  # nothing to write, nothing written through the link
 
 
+def test_a_folder_in_dir_that_cannot_be_listed_is_named(tmp_path, monkeypatch):
+    """Not `out: cannot read`, which sends the user looking at the wrong folder."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "private").mkdir()
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(out / "private"):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(output.OutputError) as refused:
+        output.make_plan(out, arts("2"), "test.bkr")
+    assert str(refused.value).startswith(f"{out / 'private'}: cannot read: Permission denied; bkrc keeps")
+
+
 def test_a_write_error_names_the_file_in_the_output_folder(tmp_path, monkeypatch):
     out = tmp_path / "out"
     compile_to(out, arts())
