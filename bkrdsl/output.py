@@ -980,9 +980,14 @@ def _why(err: OSError, out_dir: Path) -> str:
     why = err.strerror or str(err)
     if where and os.path.dirname(os.path.abspath(where)) == str(out_dir.parent) and err.errno in _REFUSED:
         # The hidden temporary folder beside DIR: its name would mean nothing to the user.
+        needs = (
+            f"{out_dir.parent} must be on a file system mounted read-write"
+            if err.errno == errno.EROFS
+            else f"it needs write permission on {out_dir.parent}"
+        )
         return (
             f"{why} in {out_dir.parent}: bkrc builds the new folder beside {out_dir.name} and then"
-            f" puts it in its place, so it needs write permission on {out_dir.parent}"
+            f" puts it in its place, so {needs}"
         )
     return f"{why}: {where}" if where and os.path.abspath(where) != str(out_dir) else why
 

@@ -326,6 +326,13 @@ def test_a_dry_run_says_what_the_compile_would_say_where_it_cannot_write(tmp_pat
     dry = run_cli(["compile", src, "-o", out, "--dry-run"])
     assert one_line(dry) == written
     assert f"{out}: cannot write: {os.strerror(err)}" in written
+    if below == ["out"]:  # what the folder beside DIR needs: permission, or a file system not read-only
+        needs = (
+            f"{ro} must be on a file system mounted read-write"
+            if err == errno.EROFS
+            else f"it needs write permission on {ro}"
+        )
+        assert written.endswith(f"puts it in its place, so {needs}\n")
     assert "to create" in dry.stdout  # the plan is still printed
     assert list(ro.iterdir()) == []
     # --check only compares: DIR is not up to date, and that is its answer.
