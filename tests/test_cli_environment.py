@@ -423,6 +423,44 @@ def test_force_color_colours_what_is_not_a_terminal(monkeypatch, env, colour):
     assert ("\x1b[" in run_cli(["check", bad]).stdout) is colour
 
 
+# ------------------------------------------------------------ the parser's cache
+NO_HOME = """
+import os, pwd, sys
+os.environ.pop("HOME", None)
+def nobody(uid):
+    raise KeyError(uid)  # a user ID without a passwd entry, as in some containers
+pwd.getpwuid = nobody
+from bkrdsl.__main__ import main
+main(["check", sys.argv[1]])
+"""
+
+
+def test_no_home_folder_at_all(tmp_path):
+    """No HOME and no passwd entry: Path.home() raises RuntimeError. The Lark
+    fallback (for a file the fast parser leaves) then runs without a cache."""
+    rare = tmp_path / "rare.bkr"
+    rare.write_text("cluster A { shared-volume V TOTAPE }\n")  # read by Lark, not the fast parser
+    env = {k: v for k, v in os.environ.items() if k not in ("BKRDSL_CACHE_DIR", "XDG_CACHE_HOME")}
+    run = subprocess.run(
+        [sys.executable, "-c", NO_HOME, str(rare)], capture_output=True, text=True, check=False, env=env
+    )
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr
+    assert run.returncode == 1 and "BKR2" in run.stdout  # checked: the cluster lacks what every cluster needs
+
+
+def test_a_cache_folder_that_cannot_be_written_means_no_cache_not_a_shared_one(tmp_path, monkeypatch):
+    """Never /tmp: Lark loads its cache with pickle, and another user could have
+    put a file of their own there under the expected name."""
+    from bkrdsl.syntax.parser import _cache_path
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("BKRDSL_CACHE_DIR", str(blocker))  # bkrdsl/ cannot be made inside a file
+    assert _cache_path("grammar") is False
+    monkeypatch.setenv("BKRDSL_CACHE_DIR", str(tmp_path / "cache"))
+    assert _cache_path("grammar").startswith(str(tmp_path / "cache" / "bkrdsl" / "lark-bkr-"))
+
+
 # ------------------------------------------------------------ --dialect
 @pytest.mark.parametrize(
     ("table", "says"),

@@ -13,7 +13,6 @@ import functools
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from bkrdsl.diagnostics import Diagnostic
@@ -41,18 +40,25 @@ def _name_token(token):
     return recovery.name_token(token) if recovery is not None else token
 
 
-def _cache_path(grammar: str) -> str:
+def _cache_path(grammar: str) -> str | bool:
+    """Where Lark keeps the parser's tables: a folder `bkrdsl/` in BKRDSL_CACHE_DIR,
+    else XDG_CACHE_HOME, else ~/.cache. False (no cache: Lark builds the tables
+    again, about 0.2 s) where that folder cannot be written, or there is no home
+    folder at all (no HOME, and a user ID without a passwd entry, as in some
+    containers). Never a shared folder such as /tmp: Lark loads the cache with
+    pickle, and a file another user put there under the expected name would run
+    their code."""
     import lark
 
     key = hashlib.sha256((grammar + lark.__version__ + sys.version).encode()).hexdigest()[:16]
     base = os.environ.get("BKRDSL_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    folder = Path(base) / "bkrdsl" if base else Path.home() / ".cache" / "bkrdsl"
     try:
+        folder = Path(base) / "bkrdsl" if base else Path.home() / ".cache" / "bkrdsl"
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".writable"
         probe.touch()
-    except OSError:
-        folder = Path(tempfile.gettempdir())
+    except (OSError, RuntimeError):  # RuntimeError: Path.home() found no home folder
+        return False
     return str(folder / f"lark-bkr-{key}.pickle")
 
 
