@@ -1,4 +1,8 @@
+from __future__ import annotations
+
+import pytest
 from conftest import EXAMPLES, run_cli
+from test_compile_cli import GOOD
 
 
 def test_version():
@@ -15,6 +19,14 @@ def test_missing_file_is_one_line_exit_2(tmp_path):
     result = run_cli(["check", tmp_path / "nope.bkr"], expect=2)
     assert result.output.strip().count("\n") == 0
     assert "no such file" in result.output
+
+
+@pytest.mark.parametrize("command", [["check"], ["fmt"], ["fmt", "--check"]])
+def test_standard_input_named_twice_is_a_usage_error(command):
+    """The second `-` would read nothing: `check - -` reported an empty file (BKR110)."""
+    result = run_cli([*command, "-", "-"], input=GOOD, expect=2)
+    assert "'-' (standard input) is named more than once; it can be read only once" in result.stderr
+    assert result.stdout == ""
 
 
 def test_directory_is_exit_2(tmp_path):

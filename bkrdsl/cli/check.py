@@ -21,6 +21,7 @@ from bkrdsl.cli.common import (
     print_diagnostics,
     read_input,
     real_file,
+    stdin_once,
 )
 from bkrdsl.records import dataclass
 
@@ -48,6 +49,7 @@ def check_cmd(files, fix, fmt, color, include):
     line per FILE says how many fixes were applied and what is left. Ctrl-C
     names the files fixed and those left as they were.
     """
+    stdin_once(files)
     if fix and "-" in files:
         click.echo("bkrc: --fix rewrites files; it cannot rewrite standard input", err=True)
         sys.exit(EXIT_USAGE)

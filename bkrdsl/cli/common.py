@@ -145,6 +145,13 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
         raise InputError(f"bkrc: {arg}: cannot read: {err.strerror or err}") from None
 
 
+def stdin_once(files: Sequence[str]) -> None:
+    """Standard input can be read once: `bkrc check - -` read the text for the
+    first `-` and nothing for the second, and reported that empty file (BKR110)."""
+    if list(files).count("-") > 1:
+        raise click.UsageError("'-' (standard input) is named more than once; it can be read only once")
+
+
 def _special(path) -> str | None:
     """What `path` is when it is neither a regular file nor a folder ("a FIFO")."""
     import stat

@@ -24,6 +24,7 @@ from bkrdsl.cli.common import (
     interruption,
     print_diagnostics,
     read_input,
+    stdin_once,
     unified_diff,
 )
 
@@ -135,6 +136,7 @@ def fmt_cmd(files, check, diff, fmt, color):
     the exit code is 1. With --check, exit 1 when any file would change. Ctrl-C
     exits 130 and names the files rewritten before it.
     """
+    stdin_once(files)
     run = _Run(check, diff)
     try:
         for arg in files:
