@@ -205,6 +205,21 @@ def test_output_read_by_a_program_that_stops_reading(tmp_path, args, stderr_too)
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(
+    "args", [["rules"], ["check", "examples/broken/prodssi.bkr"], ["compile", "examples/prodssi.bkr", "-o"]]
+)
+def test_standard_output_closed(tmp_path, args):
+    """`bkrc rules >&-`: click printed nothing and exited 0 (or 1 for the check),
+    every line lost without a word; now exit 2 and why, and nothing written."""
+    args = [*args, tmp_path / "out"] if args[-1] == "-o" else args
+    run = _bkrc(args, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
+    assert run.returncode == 2
+    assert run.stderr == (
+        "bkrc: standard output is closed; give bkrc one (`> FILE`, or `> /dev/null` to drop what it prints)\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("args", [["check", "-"], ["fmt", "-"], ["show", "-"], ["compile", "-", "-o"]])
 def test_standard_input_closed(tmp_path, args):
     args = [*args, tmp_path / "out"] if args[-1] == "-o" else args

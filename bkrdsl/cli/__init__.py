@@ -67,6 +67,19 @@ class _LazyGroup(click.Group):
             click.echo(f"bkrc: {word}", err=True)
             sys.exit(code)
 
+    def resolve_command(self, ctx, args):
+        name, command, rest = super().resolve_command(ctx, args)
+        if sys.stdout is None and name != "lsp":  # `bkrc lsp` says it in its own words
+            # Started with standard output closed (`>&-`): click would print
+            # nothing and exit 0, so a report, a plan or JSON would be lost unsaid.
+            click.echo(
+                "bkrc: standard output is closed; give bkrc one (`> FILE`, or `> /dev/null`"
+                " to drop what it prints)",
+                err=True,
+            )
+            ctx.exit(EXIT_USAGE)
+        return name, command, rest
+
     def invoke(self, ctx):
         # Click would print "Aborted!" and exit 1, which reads as "errors in the
         # input"; `bkrc compile` says more (what DIR holds) before this is reached.
