@@ -809,8 +809,24 @@ def _remove_tree(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
+#: The longest DIR name (in bytes) that the temporary folder's name holds whole.
+#: That name adds up to 27 bytes to it (`.`, `.bkrc-new-`, a process ID of up to
+#: 7 digits, `-` and mkdtemp's 8 characters), and a file name has at most 255
+#: (NAME_MAX): a longer DIR name is cut, with a hash of the whole name, so that
+#: the temporary folder of a DIR of 230-255 bytes can be made, and belongs to
+#: that DIR alone.
+_NAME_KEPT = 200
+
+
 def _temp_prefix(out_dir: Path) -> str:
-    return f".{out_dir.name}{TEMP_MARK}"
+    name = out_dir.name
+    raw = os.fsencode(name)
+    if len(raw) > _NAME_KEPT:
+        digest = hashlib.sha256(raw).hexdigest()[:8]
+        while len(os.fsencode(name)) > _NAME_KEPT - 9:
+            name = name[:-1]
+        name = f"{name}~{digest}"
+    return f".{name}{TEMP_MARK}"
 
 
 def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:

@@ -459,6 +459,27 @@ def test_a_kill_mid_write_leaves_the_folder_exactly_as_it_was(tmp_path, kill_at)
     assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
 
 
+@pytest.mark.parametrize("name", ["d" * 250, "é" * 127], ids=["250-letters", "254-bytes"])
+def test_a_dir_whose_name_is_near_the_longest_a_file_system_allows(tmp_path, name):
+    """The hidden folder beside DIR is named after it, plus about 27 bytes: for a
+    DIR name of more than 228 bytes it was longer than a file name may be, and
+    every compile failed (`File name too long`), after a --dry-run that passed.
+    Its leftovers are still found and removed."""
+    out = tmp_path / name
+    compile_to(out, arts())
+    compile_to(out, arts("2"))
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+    assert siblings(out) == []
+    dead = tmp_path / f"{output._temp_prefix(out)}new-999999999-x"
+    dead.mkdir()  # left by a run that was killed (no process has that ID)
+    assert len(os.fsencode(dead.name)) <= 255
+    assert [path for path, _, _ in output._leftovers(out)] == [dead]
+    compile_to(out, arts("3"))
+    assert siblings(out) == []
+    other = tmp_path / (name[:-1] + "x")  # the same first 191 bytes: its own folder
+    assert output._temp_prefix(other) != output._temp_prefix(out)
+
+
 def test_swap_without_an_atomic_exchange(tmp_path, monkeypatch):
     monkeypatch.setattr(output, "_exchange", lambda a, b: False)
     out = tmp_path / "out"
