@@ -266,8 +266,10 @@ SINGLE_TWO_MEMBERS = register(
           }
         }
 
-    Fix: run both jobs on one member (`run on VMSYS1 daily 03:00`), or take
-    the users out of one of the groups.
+    Fix: run both jobs on one member (`run on VMSYS1 daily 03:00`), or back
+    the users up in one job only: here both jobs name GUESTS, so back GUESTS
+    up in one of them; of two groups that share users, take the users out of
+    one.
     """,
 )
 
@@ -311,7 +313,8 @@ IDENTITY_TWICE = register(
           }
         }
 
-    Fix: keep FTPSERVE in one of the groups.
+    Fix: keep FTPSERVE in one of the groups. When both jobs name the same
+    group, back it up in one of them only.
     """,
 )
 
@@ -831,8 +834,23 @@ def single_users_once(model: Model):
             help="delete one job, or make it the other level"
             if same_member
             else f"back each single-configuration user up from one member: run {two.name} on `{one.members[0]}`,"
-            f" like {one.name}, or take the users out of one of the groups",
+            f" like {one.name}, or {_take_out(one, two, 'take the users out of one of the groups')}",
         )
+
+
+def _common_groups(one: JobModel, two: JobModel) -> list[str]:
+    """The groups both jobs name after `backup`, in `two`'s order."""
+    theirs = {r.group.name for r in one.refs if r.group is not None}
+    return list(dict.fromkeys(r.group.name for r in two.refs if r.group is not None and r.group.name in theirs))
+
+
+def _take_out(one: JobModel, two: JobModel, otherwise: str) -> str:
+    """How to stop two jobs backing up the same users: when both name the same
+    group, taking the users out of "one of the groups" is no way out."""
+    common = _common_groups(one, two)
+    if not common:
+        return otherwise
+    return f"back up {listed(common)} in one of the two jobs only"
 
 
 #: An owner that reads as a minidisk address or range rather than a user ID: hex
@@ -882,7 +900,7 @@ def identity_users_once(model: Model):
             f" ({one.level.value}) on {listed(both)}: {shown}{more}",
             shared[0][1].span,
             related=(Related(one.decl.name.span, f"{one.name} backs them up too"),),
-            help="back each IDENTITY user up by one job per level: take it out of one of the groups",
+            help=f"back each IDENTITY user up by one job per level: {_take_out(one, two, 'take it out of one of the groups')}",
         )
 
 
