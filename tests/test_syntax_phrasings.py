@@ -55,6 +55,8 @@ CASES = [
     ("to disk pool P", "to P", "expected `disk` or `tape` after `to`, found `P`", "to disk pool P", "to disk pool P"),
     ("to disk pool P", "target disk pool P", "unknown keyword `target`; a job's destination starts with `to`", "to disk pool P", "to disk pool P"),
     ("to disk pool P", "destination tape", "unknown keyword `destination`", "to tape", "to tape"),
+    ("run on M1 daily 02:00", "daily 02:00 on M1", "a schedule is part of the `run` statement", "run on M1 daily 02:00", "run on M1 daily 02:00"),
+    ("run on M1 daily 02:00", "weekly sun 02:00 on each member", "a schedule is part of the `run` statement", "run on each member weekly sun 02:00", "run on each member weekly sun 02:00"),
 ]
 # fmt: on
 
@@ -93,6 +95,29 @@ def test_one_slip_one_message_and_its_fix_parses(right, wrong, words, fixed, lin
 def test_what_only_looks_like_a_phrasing_keeps_its_own_message(right, wrong):
     (d,) = diagnostics(JOB.replace(right, wrong))
     assert "is not a .bkr schedule" not in d.message and "each member" not in d.message
+
+
+@pytest.mark.parametrize("schedule", ["daily 02:00", "weekly sun 02:00", "Monthly 1 02:00", "manual"])
+def test_a_schedule_without_run_says_run_on_member_is_missing(schedule):
+    """`daily 02:00` alone in a job, the `run on MEMBER` before it forgotten: one
+    error that names `run` and the member, not "`daily` cannot appear here"."""
+    (d,) = diagnostics(JOB.replace("run on M1 daily 02:00", schedule))
+    assert d.code == "BKR004"
+    assert d.message == (
+        "a schedule is part of the `run` statement: `run` is missing, and so is the member the job runs on"
+    )
+    keyword = schedule.split()[0]
+    assert (d.span.line, d.span.end_column - d.span.column) == (10, len(keyword))
+    assert d.help.startswith(f"write `run on MEMBER` before `{keyword.lower()}`,"), d.help
+    assert "`run on each member`" in d.help
+
+
+def test_a_schedule_without_run_is_read_on_so_its_own_mistake_is_reported_too():
+    found = diagnostics(JOB.replace("run on M1 daily 02:00", "daily 02:00 to 04:00"))
+    assert [d.message.split(":")[0] for d in found] == [
+        "a schedule is part of the `run` statement",
+        "a schedule gives a start time, not a time window",
+    ]
 
 
 # ------------------------------------------------------------ cascades

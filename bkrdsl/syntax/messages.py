@@ -876,6 +876,25 @@ def schedule_first(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
+def schedule_without_run(schedule: str, span: Span, meant: str | None = None) -> Diagnostic:
+    """`daily 02:00` alone in a job: a schedule says when, and `run on` where. `schedule`,
+    the schedule's keyword (or, with `meant`, the line); `meant`, the whole `run`
+    statement when the line names the members (`daily 02:00 on VMSYS1`)."""
+    if meant is not None:
+        return codes.SYNTAX(
+            "a schedule is part of the `run` statement, after the members the job runs on",
+            span,
+            help=f"write `{meant}`",
+            fix=write_fix(meant, span),
+        )
+    return codes.SYNTAX(
+        "a schedule is part of the `run` statement: `run` is missing, and so is the member the job runs on",
+        span,
+        help=f"write `run on MEMBER` before `{schedule}`, with the member's name (single-configuration users),"
+        f" or `run on each member` (IDENTITY users)",
+    )
+
+
 def schedule_first_no_member(schedule: str, span: Span) -> Diagnostic:
     """`run daily 02:00 on`: the schedule before `on`, and no member after it."""
     return codes.SYNTAX(

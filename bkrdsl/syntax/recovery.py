@@ -124,6 +124,9 @@ _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
 
+#: schedule_without_run: the line was reported and skipped whole.
+_SKIPPED = Token("NAME", "")
+
 #: Errors shown in full; later ones are summarised in one BKR008 line.
 MAX_REPORTED = 20
 #: Error events (shown or not) after which the parser stops reading the file.
@@ -1988,6 +1991,10 @@ class Recovery:
                 remove = self.blank_and(previous, tok)
                 self.report(messages.written_twice(str(tok.value), self.span_of(tok), remove), tok.start_pos)
                 return None
+            if tok.type in SCHEDULE_KEYWORDS:
+                nxt = self.schedule_without_run(ip, tok)
+                if nxt is not None:
+                    return None if nxt is _SKIPPED else nxt
             return self.misplaced_keyword(ip, tok, accepted)
         if tok.type == "LBRACE":
             if self.brace_balance > 0:  # one `{` too many in the file: this one
@@ -1997,6 +2004,28 @@ class Recovery:
         if tok.type == "STRING":
             return self.unexpected(ip, tok, accepted, messages.STRAY_STRING)
         return self.unexpected(ip, tok, accepted)  # pragma: no cover - every token type is above
+
+    def schedule_without_run(self, ip, tok: Token) -> Token | None:
+        """`daily 02:00` as a statement of its own in a job: `run on MEMBER` before the
+        schedule is missing. One error that shows the `run` statement to write. When the
+        line names the members after the schedule (`daily 02:00 on VMSYS1`), the fix
+        writes the statement and the line is skipped; otherwise the schedule is read
+        after a placeholder `run on MEMBER`, so that a mistake in it is reported too.
+        None when `run` cannot start here."""
+        if not Sim.of(ip).fits(["RUN", "ON"]):
+            return None
+        written, end = self.phrase(tok.start_pos, statements=False)
+        found = re.fullmatch(r"(?P<schedule>\S.*?)\s+[Oo][Nn]\s+(?P<place>\S.*)", written)
+        if found is not None:
+            meant = f"run on {found.group('place')} {found.group('schedule')}"
+            span = self.source.span(tok.start_pos, end)
+            self.report(messages.schedule_without_run(written, span, meant), tok.start_pos)
+            self.skip_phrase(ip, tok, end)
+            self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+            return _SKIPPED
+        self.report(messages.schedule_without_run(str(tok.value).lower(), self.span_of(tok)), tok.start_pos)
+        self.feed_types(ip, ["RUN", "ON", "NAME"], tok)
+        return tok
 
     def unmatched_close(self, ip, tok: Token) -> None:
         closed = last_closed(ip.parser_state.value_stack, self.source)
