@@ -238,3 +238,13 @@ def test_docs_table_lists_exactly_the_declared_ids_with_their_kinds():
     assert sorted(set(code) - set(docs)) == [], "declared but missing from docs/stdlib.md"
     assert sorted(set(docs) - set(code)) == [], "in docs/stdlib.md but declared nowhere"
     assert {k: v for k, v in docs.items() if code[k] != v} == {}, "kind differs between docs and stdlib"
+
+
+def test_the_checks_know_the_machines_backup_manager_declares():
+    """BKR332 says `import std/backup-manager` is missing when a `disk` names one
+    of its machines and no user has that role: the names it knows are the module's."""
+    from bkrdsl.check.declarations import STANDARD_MACHINES
+
+    text = (STDLIB / "backup-manager.bkr").read_text(encoding="utf-8")
+    declared = dict(re.findall(r"^(?:single|identity) user (\S+) role (\S+)$", text, re.M))
+    assert STANDARD_MACHINES == declared

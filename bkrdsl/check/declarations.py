@@ -23,7 +23,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import CLUSTER_FOLDER
-from bkrdsl.resolve.model import ROLES, Model, is_pattern, parse_address
+from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, is_pattern, parse_address
 from bkrdsl.source import Span
 
 USER_TWICE = register(
@@ -441,7 +441,10 @@ UNKNOWN_DISK_USER = register(
     catalog node's), a worker BKRWRKnn no member's `workers` reaches. One
     unknown user ID written in several `disk` statements is one mistake,
     reported once at its first place with the others as notes; its fix (one
-    close match) writes that machine at every place.
+    close match) writes that machine at every place. A disk for one of the
+    machines `import std/backup-manager` declares (BKRBKUP, BKRCATLG,
+    BKRWRK*, BKRADMIN, 5697J06C) in a cluster where no user has its role says
+    that the import is missing.
 
     Failing example:
 
@@ -920,6 +923,28 @@ def _no_entry_written(model: Model, user: str) -> tuple[str, str, str] | None:
     return None
 
 
+#: The machines `import std/backup-manager` declares, by the ID (or pattern) it
+#: gives each role (tests/test_stdlib.py compares it with the module).
+STANDARD_MACHINES = {
+    "5697J06C": "installation",
+    "BKRADMIN": "admin",
+    "BKRBKUP": "backup-server",
+    "BKRCATLG": "catalog-server",
+    "BKRWRK*": "worker",
+}
+
+
+def _standard_machine_undeclared(model: Model, user: str) -> str | None:
+    """The role of `user` when it is a machine std/backup-manager declares under
+    that name and no user of the cluster has the role (the import forgotten)."""
+    role = STANDARD_MACHINES.get(user)
+    if role is None and user.startswith("BKRWRK") and not is_pattern(user):
+        role = "worker"
+    if role is None or model.role_users(role) or model.role_patterns(role):
+        return None
+    return role
+
+
 @check
 def unknown_disk_refs(model: Model):
     if model.cluster is None:
@@ -942,6 +967,16 @@ def unknown_disk_refs(model: Model):
                     f"`disk` for {quoted(user)}, {what}, which bkrc writes no directory entry for: {why}",
                     d.user.span,
                     help=help,
+                )
+                continue
+            role = _standard_machine_undeclared(model, user)
+            if role is not None:
+                what = "the worker machines" if is_pattern(user) else ROLE_TEXT[role]
+                yield UNKNOWN_DISK_USER(
+                    f"`disk` for {quoted(user)}, {what} as `std/backup-manager` names"
+                    f" {'them' if is_pattern(user) else 'it'}, but no user has `role {role}` in this cluster",
+                    d.user.span,
+                    help="add `import std/backup-manager`, which declares the product's machines",
                 )
                 continue
             unknown_users.append(d.user)
