@@ -32,3 +32,18 @@ def test_standard_input_named_twice_is_a_usage_error(command):
 def test_directory_is_exit_2(tmp_path):
     result = run_cli(["check", tmp_path], expect=2)
     assert "is a directory" in result.output
+
+
+def test_the_command_list_shows_every_summary_whole():
+    """`bkrc --help` lists each command with a one-line summary; one click had to
+    cut (`Print the long explanation of a diagnostic CODE (e.g.`) reads as broken."""
+    from bkrdsl.cli import LAZY_COMMANDS
+
+    result = run_cli(["--help"], expect=0)
+    listing = result.output.split("Commands:\n", 1)[1]
+    lines = {line.split()[0]: line.split(None, 1)[1] for line in listing.splitlines() if line.strip()}
+    assert sorted(lines) == sorted(LAZY_COMMANDS)
+    for name, summary in lines.items():
+        assert not summary.endswith("..."), (name, summary)
+        assert summary.endswith("."), (name, summary)
+        assert summary.count("(") == summary.count(")"), (name, summary)

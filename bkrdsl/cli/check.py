@@ -275,7 +275,7 @@ def interrupted(files, done: list[FileFix], include, word: str = "interrupted") 
     ]
 
 
-@click.command("explain")
+@click.command("explain", short_help="Print the long explanation of a diagnostic CODE.")
 @click.argument("code")
 def explain_cmd(code):
     """Print the long explanation of a diagnostic CODE (e.g. BKR201)."""

@@ -95,7 +95,7 @@ def _echo_diff(plan) -> None:
         click.echo(unified_diff(change.before or "", change.after or "", old, new), nl=False)
 
 
-@click.command("compile")
+@click.command("compile", short_help="Check FILE and write every member's files to DIR.")
 @click.argument("file")
 @click.option(
     "-o",

@@ -123,7 +123,7 @@ class _Run:
         return f"bkrc: {word}; rewritten before it: {names}; every other file is as it was"
 
 
-@click.command("fmt")
+@click.command("fmt", short_help="Rewrite FILE... in the canonical .bkr layout.")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 and name each file that would change.")
 @click.option("--diff", is_flag=True, help="Change nothing; print a unified diff of what would change.")

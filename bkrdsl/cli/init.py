@@ -64,7 +64,7 @@ def _write(file: str, data: bytes, force: bool) -> None:
     create_file(file, data)
 
 
-@click.command("init")
+@click.command("init", short_help="Write a first cluster FILE, which checks clean.")
 @click.argument("file")
 @click.option(
     "--cluster", required=True, metavar="NAME", help="The SSI cluster's name, as SYSTEM CONFIG has it."

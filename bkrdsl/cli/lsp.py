@@ -9,7 +9,7 @@ import click
 from bkrdsl.cli.common import EXIT_USAGE
 
 
-@click.command("lsp")
+@click.command("lsp", short_help="Run the .bkr language server (LSP over stdio).")
 @click.option(
     "--stdio", is_flag=True, help="Talk LSP over standard input and output (the default and only transport)."
 )

@@ -71,7 +71,7 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
     return out, {**analysis.sources, source.name: source}
 
 
-@click.command("show")
+@click.command("show", short_help="Show what runs on each member of FILE's cluster, and when.")
 @click.argument("file")
 @click.option(
     "--member",
