@@ -120,6 +120,34 @@ def test_a_schedule_without_run_is_read_on_so_its_own_mistake_is_reported_too():
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("multiconfiguration group", "identity"),
+        ("Multi-Configuration group", "identity"),
+        ("multiconfig user", "identity"),
+        ("multi-config group", "identity"),
+        ("single-configuration group", "single"),
+        ("single-config user", "single"),
+    ],
+)
+def test_a_kind_in_zvm_words_is_one_error_whose_fix_writes_the_keyword(written, meant):
+    """z/VM's books say multiconfiguration and single-configuration; .bkr says
+    `identity` and `single`: one error (not "not a keyword" and a cascade) whose
+    fix writes the keyword, and the line with it parses."""
+    word, what = written.split()
+    line = f"{written} G {{ A B }}" if what == "group" else f"{written} A, B"
+    text = JOB.replace("job J {", f"{line}\n  job J {{")
+    (d,) = diagnostics(text)
+    assert d.code == "BKR012"
+    assert d.message == f"`{word}` is z/VM's word for the kind; .bkr writes `{meant}`"
+    assert (d.span.line, d.span.column, d.span.end_column) == (6, 3, 3 + len(word))
+    assert d.help.startswith(f"write `{meant}`:")
+    (edit,) = d.fix.edits
+    assert edit.new_text == meant
+    assert diagnostics(text.replace(word, meant)) == []
+
+
 # ------------------------------------------------------------ cascades
 # One slip inside a statement used to give a second error on the same line, about
 # a word the first repair had left behind.

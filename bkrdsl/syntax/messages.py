@@ -691,6 +691,17 @@ def glued_keywords(
     return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}", fix=fix)
 
 
+def kind_in_zvm_words(word: str, meant: str, span: Span) -> Diagnostic:
+    """`multiconfiguration group SYSIDS`: z/VM's name for a kind, where .bkr has its keyword."""
+    return codes.UNKNOWN_KEYWORD(
+        f"`{word}` is z/VM's word for the kind; .bkr writes `{meant}`",
+        span,
+        help=f"write `{meant}`: .bkr calls a multiconfiguration user (IDENTITY) `identity`,"
+        " a single-configuration user (USER) `single`",
+        fix=write_fix(meant, span),
+    )
+
+
 def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diagnostic:
     listed = ", ".join(f"`{k}`" for k in starts) or "a keyword"
     return codes.UNKNOWN_KEYWORD(

@@ -124,6 +124,12 @@ _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
 
+#: A user's kind as z/VM's books name it, at the start of a line, before `group`
+#: or `user`: `multiconfiguration group`, `single-config user` (kind_in_zvm_words).
+_ZVM_KIND = re.compile(
+    r"[ \t]*(?P<word>(?i:multi-?config(?:uration)?|single-?config(?:uration)?))(?=[ \t]+(?i:group|user)\b)"
+)
+
 #: schedule_without_run: the line was reported and skipped whole.
 _SKIPPED = Token("NAME", "")
 
@@ -1054,6 +1060,8 @@ class Recovery:
         if self.quiet or self.saturated:
             return self.resynchronise(ip, tok, accepted)
         if self.foreign_line(ip, tok.start_pos, tok):
+            return None
+        if self.kind_in_zvm_words(ip, tok):
             return None
         if tok.type == "RBRACE" and self.brace_inside_statement(ip, tok, accepted):
             return None
@@ -2004,6 +2012,29 @@ class Recovery:
         if tok.type == "STRING":
             return self.unexpected(ip, tok, accepted, messages.STRAY_STRING)
         return self.unexpected(ip, tok, accepted)  # pragma: no cover - every token type is above
+
+    def kind_in_zvm_words(self, ip, tok: Token) -> bool:
+        """`multiconfiguration group SYSIDS`, `single-config user OPS`: a kind as z/VM's
+        books name it, where .bkr writes `identity` or `single`. One error with the
+        keyword's fix; the statement is read on with the keyword in the word's place."""
+        text = self.source.text
+        line = text.rfind("\n", 0, tok.start_pos) + 1
+        found = _ZVM_KIND.match(text, line)
+        if found is None or not found.start("word") <= tok.start_pos < found.end("word"):
+            return False
+        word = found.group("word")
+        meant = "single" if word.lower().startswith("single") else "identity"
+        span = self.source.span(found.start("word"), found.end("word"))
+        last = last_real_token(ip.parser_state.value_stack)
+        fed = last is not None and last.start_pos == found.start("word") and last.type == meant.upper()
+        if not fed and not Sim.of(ip).fits([meant.upper()]):
+            return False
+        self.report(messages.kind_in_zvm_words(word, meant, span), found.start("word"))
+        if not fed:  # `single-config`: the lexer read `single` and the parser has it
+            self.feed(ip, self.token_at(meant.upper(), found.start("word"), found.start("word") + len(meant)))
+        self._advance(ip.lexer_thread.state, found.end("word"))
+        self._fed_error_token = True  # the word was read: a mistake after it is news
+        return True
 
     def schedule_without_run(self, ip, tok: Token) -> Token | None:
         """`daily 02:00` as a statement of its own in a job: `run on MEMBER` before the
