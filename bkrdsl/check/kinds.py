@@ -124,7 +124,10 @@ BOTH_KINDS = register(
         }
 
     Fix: decide which the directory really has (`QUERY USERID TCPIP AT ALL`, or
-    look for IDENTITY/USER in USER DIRECT) and keep only that one.
+    look for IDENTITY/USER in USER DIRECT) and keep only that one. When the
+    other declaration is the standard library's and your directory differs
+    from it, import a copy of that module with the user's kind changed
+    (docs/stdlib.md); the help names the module.
     """,
 )
 
@@ -384,7 +387,7 @@ def users_in_both_kinds(model: Model):
             f"{quoted(u.id)} is declared {u.kind.value} {where}, but {seen.kind.value} elsewhere",
             u.span,
             related=(Related(seen.span, f"declared {seen.kind.value} here"),),
-            help="a user is either single-configuration (USER) or IDENTITY: keep the one the CP directory has",
+            help=_both_kinds_help(model, seen, u),
         )
 
 
@@ -620,6 +623,20 @@ _OWN_ID = {
     "tape-request-dmm": "such as TRDMM",
     "worker": "by a pattern z/VM does not use, such as BKRWRK*",
 }
+
+
+def _both_kinds_help(model: Model, one: UserDef, two: UserDef) -> str:
+    """BKR203's help; when one of the two declarations is the standard library's,
+    it says what to do if the site's directory differs from IBM's."""
+    help = "a user is either single-configuration (USER) or IDENTITY: keep the one the CP directory has"
+    std = next((d for d in (one, two) if _from_stdlib(model, d.module)), None)
+    if std is None:
+        return help
+    module = std.module.removesuffix(".bkr")
+    return (
+        f"{help}; `{module}` declares {std.id} {std.kind.value} (docs/stdlib.md says why): if your"
+        " directory has it the other way, import a copy of the module in which you changed it"
+    )
 
 
 def _from_stdlib(model: Model, module: str) -> bool:
