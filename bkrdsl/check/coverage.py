@@ -431,6 +431,43 @@ UNUSED_GROUP = register(
 )
 
 
+REPEATED_BACKUP_NAME = register(
+    "BKR412",
+    "name-backed-up-twice-in-a-job",
+    "warning",
+    "a job names the same group or user twice after `backup`",
+    """
+    A job's `backup` statements list whose data it copies: each group or user
+    once. Named twice (`backup SYSIDS, SYSIDS incremental`, or a second
+    `backup SYSIDS incremental` line), it is still backed up once: bkrc
+    writes each user's selection once. The repeat is harmless in the
+    output, but it is usually a slip: a group meant in its place, such as
+    a second group copied from another job and not renamed, is then not
+    backed up.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            backup APPS full   # <- BKR412
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: name each group once: delete the second line, or name there the
+    group that was meant (`backup WEB full`).
+    """,
+)
+
+
 OWNER_IN_PART = register(
     "BKR409",
     "owner-pattern-overlaps-in-part",
@@ -1101,6 +1138,31 @@ def excludes_everything(model: Model):
                     help="narrow the exclude, or widen the include",
                 )
                 break
+
+
+@check
+def names_backed_up_once(model: Model):
+    levels = {level.value for level in ast.Level}
+    for job in model.jobs:
+        resolved = {r.word.upper for r in job.refs if r.resolved}
+        first: dict[str, ast.Word] = {}
+        for backup in job.decl.backups:
+            for word in backup.groups:
+                name = word.upper
+                if name not in resolved or word.text.lower() in levels:
+                    continue  # an unknown name (BKR331), a level after a comma (BKR331)
+                seen = first.setdefault(name, word)
+                if seen is word:
+                    continue
+                yield REPEATED_BACKUP_NAME(
+                    f"job {quoted(job.name)} names {quoted(name)} twice after `backup`;"
+                    " it is backed up once",
+                    word.span,
+                    related=(Related(seen.span, "named here first"),),
+                    help="name each group or user once: remove this "
+                    + ("`backup` statement" if len(backup.groups) == 1 else f"`{word.text}`")
+                    + ", or write the name meant",
+                )
 
 
 @check
