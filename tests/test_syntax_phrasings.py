@@ -148,6 +148,49 @@ def test_a_kind_in_zvm_words_is_one_error_whose_fix_writes_the_keyword(written, 
     assert diagnostics(text.replace(word, meant)) == []
 
 
+CLUSTER = """\
+cluster A {
+  member M1 { workers 2 }
+  member M2 { workers 2 }
+  catalog shared server FS1 pool P on M1
+  tape manager shared catalog-node TC on M1 request-node TR
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "keyword", "name"),
+    [
+        ("catalog shared server FS1 pool P on M1", "catalog shared FS1 pool P on M1", "server", "FS1"),
+        ("catalog shared server FS1 pool P on M1", "catalog shared server FS1 P on M1", "pool", "P"),
+        (
+            "tape manager shared catalog-node TC on M1 request-node TR",
+            "tape manager shared TC on M1 request-node TR",
+            "catalog-node",
+            "TC",
+        ),
+    ],
+)
+def test_a_keyword_left_out_before_a_name_is_named_and_its_fix_writes_it(right, wrong, keyword, name):
+    """Not "one word too many" with a help that deletes the name and the rest of
+    the line: the one keyword that lets the line read, which it does not give later."""
+    text = CLUSTER.replace(right, wrong)
+    (d,) = diagnostics(text)
+    assert d.message == f"`{keyword}` is missing before `{name}`"
+    assert d.help == f"write `{keyword} {name}`"
+    assert (d.span.line, d.span.column) == (text[: text.index(wrong)].count("\n") + 1, wrong.index(f" {name} ") + 4)
+    (edit,) = d.fix.edits
+    fixed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    assert fixed == CLUSTER
+    assert diagnostics(fixed) == []
+
+
+def test_a_name_where_several_keywords_fit_is_still_one_word_too_many():
+    """`catalog shared FS1`: `server`, `pool` or `on` could come before it; no guess."""
+    (d,) = diagnostics(CLUSTER.replace("catalog shared server FS1 pool P on M1", "catalog shared FS1"))
+    assert "one word too many" in d.message
+
+
 # ------------------------------------------------------------ cascades
 # One slip inside a statement used to give a second error on the same line, about
 # a word the first repair had left behind.

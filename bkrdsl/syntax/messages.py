@@ -691,6 +691,18 @@ def glued_keywords(
     return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}", fix=fix)
 
 
+def keyword_left_out(keyword: str, name: str, span: Span, at: Span) -> Diagnostic:
+    """`catalog shared BKRSVSFS pool BKRPOOL`: the keyword before a name left out;
+    `at`, the empty span the fix writes the keyword and a blank into."""
+    return codes.SYNTAX(
+        f"`{keyword}` is missing before `{name}`",
+        span,
+        label=f"`{keyword}` expected before this",
+        help=f"write `{keyword} {name}`",
+        fix=Fix(f"Write `{keyword}`", (Edit(at, f"{keyword} "),)),
+    )
+
+
 def kind_in_zvm_words(word: str, meant: str, span: Span) -> Diagnostic:
     """`multiconfiguration group SYSIDS`: z/VM's name for a kind, where .bkr has its keyword."""
     return codes.UNKNOWN_KEYWORD(

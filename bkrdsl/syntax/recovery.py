@@ -2095,6 +2095,8 @@ class Recovery:
         words = messages.did_you_mean(text, self.keywords_in(self.statements))
         if words:
             return self.misspelt(tok, words)
+        if self.keyword_left_out(ip, tok):
+            return tok
         extra = self.word_after_statement(ip, tok)
         if extra is not None:
             self.report(extra, tok.start_pos)
@@ -2483,6 +2485,42 @@ class Recovery:
         end = text.find("\n", tok.end_pos)
         rest = text[tok.end_pos : len(text) if end == -1 else end].split("#", 1)[0]
         return self.first_on_line(tok.start_pos) and not rest.strip()
+
+    def keyword_left_out(self, ip, tok: Token) -> bool:
+        """`catalog shared BKRSVSFS pool BKRPOOL`: a name after a statement that is
+        whole without it, where exactly one of the statement's own keywords before
+        the name lets the rest of its line read (a keyword the line gives before or
+        after does not count: `pool` and `on` here). One error whose fix writes the keyword;
+        the keyword is read before the name. False when none, or several, fit."""
+        if tok.type != "NAME" or self.first_on_line(tok.start_pos):
+            return False
+        sim = Sim.of(ip)
+        words = [w for w in self.same_line(self.window(tok.end_pos)) if w[0] and w[0] not in "{}#\""]
+        given = {self.facts.keywords.get(w.lower()) for w, _ in words}  # later on the line
+        given |= {t.type for t in self.line_tail(ip, tok)}  # or earlier: an option is given once
+        if not words:
+            return False  # `on M1 M2`: a last word is as likely a word too many (or a comma missing)
+        fits = []
+        for keyword in sorted(sim.accepts() - self.statements - {"NAME", "RBRACE", "$END"}):
+            if keyword in given or keyword not in self.keyword_types:
+                continue
+            ahead = sim.copy()
+            if not (ahead.feed(keyword) and ahead.feed("NAME")):
+                continue
+            read = self.reading(ahead, words)
+            if read is None:
+                continue
+            for type_ in read:
+                ahead.feed(type_)
+            if ahead.fits(["RBRACE"]) or ahead.fits(["$END"]):
+                fits.append(keyword)
+        if len(fits) != 1:
+            return False
+        word = self.keywords_in({fits[0]})[0]
+        at = self.source.span(tok.start_pos, tok.start_pos)
+        self.report(messages.keyword_left_out(word, str(tok.value), self.span_of(tok), at), tok.start_pos)
+        self.feed_types(ip, [fits[0]], tok)
+        return True
 
     def word_after_statement(self, ip, tok: Token) -> Diagnostic | None:
         """`workers 4 4`, `backup APPS full now`, `catalog ... on VMSYS1 VMSYS2`: one
