@@ -295,7 +295,7 @@ def server_written_as_home(model: Model):
     """`catalog shared on BKRSVSFS pool BKRPOOL`: a shared catalog without its
     `server` whose `on` names no member is the server written after `on` (the
     design brief's own wording). The word, or None. BKR212 says so, and BKR330
-    leaves the word alone."""
+    and BKR332 (a `disk` for that server) leave the word alone."""
     for cat in model.catalogs[:1]:
         if cat.server is None and cat.scope is Scope.SHARED and len(cat.decl.home) == 1:
             word = cat.decl.home[0]

@@ -953,13 +953,15 @@ def unknown_disk_refs(model: Model):
     volumes = set(model.private_volumes) | set(model.shared_volumes)
     machines = None
     unknown_users, unknown_volumes = [], []  # each name reported once, below
+    written_on = server_written_as_home(model)  # BKR212's: the catalog's server, written after `on`
     for d in model.disks:
         if swapped_disk(d):
             continue  # BKR310: the address and the user ID the wrong way round
         user = d.user.upper
         if machines is None:
             machines = model.product_machines()
-        if valid_user_or_pattern(user) and not model.disk_owners(d, machines):
+        named = written_on is not None and user == written_on.upper  # BKR212 names it the server
+        if not named and valid_user_or_pattern(user) and not model.disk_owners(d, machines):
             unwritten = None if is_pattern(user) else _no_entry_written(model, user)
             if unwritten is not None:
                 what, why, help = unwritten
