@@ -703,6 +703,18 @@ def keyword_left_out(keyword: str, name: str, span: Span, at: Span) -> Diagnosti
     )
 
 
+def expiry_block_as_action(word: str, span: Span) -> Diagnostic:
+    """`purge on VMSYS1 { ... }`: the expiry block named by one of its actions."""
+    action = word.lower()
+    return codes.SYNTAX(
+        f"an expiry block starts with `expire`, not `{action}`: `{action}` goes inside it",
+        span,
+        help=f"write `expire`, and `{action}` with its schedule inside the block:"
+        f" `expire on MEMBER {{ {action} weekly sun 03:00 }}`",
+        fix=write_fix("expire", span),
+    )
+
+
 def kind_in_zvm_words(word: str, meant: str, span: Span) -> Diagnostic:
     """`multiconfiguration group SYSIDS`: z/VM's name for a kind, where .bkr has its keyword."""
     return codes.UNKNOWN_KEYWORD(

@@ -130,6 +130,9 @@ _ZVM_KIND = re.compile(
     r"[ \t]*(?P<word>(?i:multi-?config(?:uration)?|single-?config(?:uration)?))(?=[ \t]+(?i:group|user)\b)"
 )
 
+#: `on MEMBER... {` after a word, on its line (expiry_block_as_action).
+_BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*\{")
+
 #: schedule_without_run: the line was reported and skipped whole.
 _SKIPPED = Token("NAME", "")
 
@@ -1999,6 +2002,8 @@ class Recovery:
                 remove = self.blank_and(previous, tok)
                 self.report(messages.written_twice(str(tok.value), self.span_of(tok), remove), tok.start_pos)
                 return None
+            if tok.type in ("PURGE", "PREVIEW") and self.expiry_block_as_action(ip, tok):
+                return self.retype(tok, "EXPIRE")
             if tok.type in SCHEDULE_KEYWORDS:
                 nxt = self.schedule_without_run(ip, tok)
                 if nxt is not None:
@@ -2012,6 +2017,16 @@ class Recovery:
         if tok.type == "STRING":
             return self.unexpected(ip, tok, accepted, messages.STRAY_STRING)
         return self.unexpected(ip, tok, accepted)  # pragma: no cover - every token type is above
+
+    def expiry_block_as_action(self, ip, tok: Token) -> bool:
+        """`purge on VMSYS1 { ... }` where a cluster statement starts: the expiry block
+        named by its action. One error whose fix writes `expire`; the block is then
+        read as an `expire` block (not `purge` with no schedule, then a `purge` outside
+        its block)."""
+        if not _BLOCK_AFTER_ON.match(self.source.text, tok.end_pos) or not Sim.of(ip).fits(["EXPIRE", "ON"]):
+            return False
+        self.report(messages.expiry_block_as_action(str(tok.value), self.span_of(tok)), tok.start_pos)
+        return True
 
     def kind_in_zvm_words(self, ip, tok: Token) -> bool:
         """`multiconfiguration group SYSIDS`, `single-config user OPS`: a kind as z/VM's
