@@ -47,3 +47,14 @@ def test_the_command_list_shows_every_summary_whole():
         assert not summary.endswith("..."), (name, summary)
         assert summary.endswith("."), (name, summary)
         assert summary.count("(") == summary.count(")"), (name, summary)
+
+
+def test_explain_takes_a_code_as_people_write_it():
+    """`bkrc explain 221` and `bkrc explain <the name bkrc rules shows>` as well as BKR221."""
+    whole = run_cli(["explain", "BKR221"], expect=0).output
+    assert whole.startswith("BKR221 (")
+    for written in ("bkr221", "221", " 221 ", whole.split()[1].strip("(,")):
+        assert run_cli(["explain", written], expect=0).output == whole, written
+    assert run_cli(["explain", "4"], expect=0).output.startswith("BKR004 (")
+    for unknown in ("9999", "BKR999", "no-such-rule"):
+        assert "no diagnostic code" in run_cli(["explain", unknown], expect=2).output

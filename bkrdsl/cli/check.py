@@ -278,10 +278,11 @@ def interrupted(files, done: list[FileFix], include, word: str = "interrupted") 
 @click.command("explain", short_help="Print the long explanation of a diagnostic CODE.")
 @click.argument("code")
 def explain_cmd(code):
-    """Print the long explanation of a diagnostic CODE (e.g. BKR201)."""
-    from bkrdsl.diagnostics.registry import lookup
+    """Print the long explanation of a diagnostic CODE (e.g. BKR201, 201, or its
+    name as `bkrc rules` lists it, catalog-server-kind)."""
+    from bkrdsl.diagnostics.registry import find
 
-    entry = lookup(code)
+    entry = find(code)
     if entry is None:
         click.echo(f"bkrc: no diagnostic code {code!r}; `bkrc rules` lists them all", err=True)
         sys.exit(EXIT_USAGE)

@@ -170,3 +170,15 @@ def _meaning(paragraph: str, own: tuple[str, ...]) -> tuple[str, ...] | None:
 
 def lookup(code: str) -> Code | None:
     return load_all().get(code.strip().upper())
+
+
+def find(text: str) -> Code | None:
+    """A code as a person may name it: `BKR221`, `bkr221`, `221`, or the name
+    `bkrc rules` shows (`single-user-from-two-members`)."""
+    word = text.strip()
+    if word.isdigit() and len(word) <= 3:
+        word = f"BKR{int(word):03d}"
+    entry = lookup(word)
+    if entry is None:
+        entry = next((c for c in load_all().values() if c.name == word.lower()), None)
+    return entry
