@@ -193,6 +193,22 @@ def test_a_name_where_several_keywords_fit_is_still_one_word_too_many():
     assert "one word too many" in d.message
 
 
+@pytest.mark.parametrize(
+    ("right", "wrong", "meant"),
+    [
+        ("expire on M1 {", "expiration on M1 {", "expire"),
+        ("purge weekly sun 03:00", "purge weekly sun 03:00\n    retention 35 days", "retain"),
+    ],
+)
+def test_an_english_word_for_a_keyword_is_answered_with_the_keyword(right, wrong, meant):
+    """Too far from the keyword to be a typo, but the same word in English."""
+    (d,) = diagnostics(JOB.replace(right, wrong))
+    word = wrong.split()[-3] if "retention" in wrong else wrong.split()[0]
+    assert d.message == f"unknown keyword `{word}`; did you mean `{meant}`?"
+    (edit,) = d.fix.edits
+    assert edit.new_text == meant
+
+
 # ------------------------------------------------------------ cascades
 # One slip inside a statement used to give a second error on the same line, about
 # a word the first repair had left behind.

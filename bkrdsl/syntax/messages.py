@@ -103,6 +103,14 @@ def shown(text: str, limit: int = 40) -> str:
     return f"`{text}`"
 
 
+#: English words for a keyword, too far from it for a typo (`expiration`, the
+#: noun, for `expire`): did_you_mean offers the keyword where it fits.
+KEYWORD_SYNONYMS = {
+    "expiration": "expire",
+    "retention": "retain",
+}
+
+
 def did_you_mean(word: str, candidates) -> list[str]:
     """The keywords closest to a misspelt `word` (case-insensitive), if any is close:
     the fewest typing slips, then difflib's ratio; two or three equally close are
@@ -112,6 +120,9 @@ def did_you_mean(word: str, candidates) -> list[str]:
     lowered = word.lower()
     if len(lowered) > 40:
         return []
+    meant = KEYWORD_SYNONYMS.get(lowered)
+    if meant is not None and meant in candidates:
+        return [meant]
     best = _closest(lowered, candidates)
     if best or len(lowered) < 3:
         return best
