@@ -444,7 +444,9 @@ UNKNOWN_DISK_USER = register(
     close match) writes that machine at every place. A disk for one of the
     machines `import std/backup-manager` declares (BKRBKUP, BKRCATLG,
     BKRWRK*, BKRADMIN, 5697J06C) in a cluster where no user has its role says
-    that the import is missing.
+    that the import is missing, or the machine's declaration (when the backup
+    server, catalog server or workers are missing as well, BKR205 alone says
+    so).
 
     Failing example:
 
@@ -945,6 +947,15 @@ def _standard_machine_undeclared(model: Model, user: str) -> str | None:
     return role
 
 
+def _service_machines_missing(model: Model) -> bool:
+    """BKR205's case: no backup server, catalog server or workers are declared."""
+    return (
+        (model.backup_server is None and not model.role_patterns("backup-server"))
+        or (model.catalog_server is None and not model.role_patterns("catalog-server"))
+        or model.worker_pattern is None
+    )
+
+
 @check
 def unknown_disk_refs(model: Model):
     if model.cluster is None:
@@ -972,13 +983,17 @@ def unknown_disk_refs(model: Model):
                 )
                 continue
             role = _standard_machine_undeclared(model, user)
+            if role is not None and _service_machines_missing(model):
+                continue  # BKR205 says once that `import std/backup-manager` is missing
             if role is not None:
                 what = "the worker machines" if is_pattern(user) else ROLE_TEXT[role]
                 yield UNKNOWN_DISK_USER(
                     f"`disk` for {quoted(user)}, {what} as `std/backup-manager` names"
                     f" {'them' if is_pattern(user) else 'it'}, but no user has `role {role}` in this cluster",
                     d.user.span,
-                    help="add `import std/backup-manager`, which declares the product's machines",
+                    help="add `import std/backup-manager`, which declares the product's machines, or declare"
+                    f" this one yourself: `{'single' if role in ('admin', 'installation') else 'identity'}"
+                    f" user {user} role {role}`",
                 )
                 continue
             unknown_users.append(d.user)
