@@ -131,6 +131,8 @@ def test_a_schedule_without_run_is_read_on_so_its_own_mistake_is_reported_too():
         ("multi-config group", "identity"),
         ("single-configuration group", "single"),
         ("single-config user", "single"),
+        ("singleconfig group", "single"),
+        ("SingleConfiguration user", "single"),
     ],
 )
 def test_a_kind_in_zvm_words_is_one_error_whose_fix_writes_the_keyword(written, meant):

@@ -2932,6 +2932,14 @@ class Recovery:
         before = self.keyword_pieces(self.source.text[begin : tok.start_pos])
         if before is None:
             return tok
+        zvm = _ZVM_KIND.match(self.source.text, self.source.text.rfind("\n", 0, begin) + 1)
+        if zvm is not None and zvm.span("word") == (begin, end):
+            # `singleconfig group`: z/VM's word for the kind, which the lexer split
+            word = zvm.group("word")
+            meant = "single" if word.lower().startswith("single") else "identity"
+            self.report(messages.kind_in_zvm_words(word, meant, self.source.span(begin, end)), begin)
+            self.glued.append((begin, end))
+            return tok
         sim = self.sim_here()
         rest = str(tok.value)
         pieces = self.glue_pieces(rest, sim, 1) if sim is not None and self.lexing(tok) else None
