@@ -55,6 +55,8 @@ CASES = [
     ("to disk pool P", "to P", "expected `disk` or `tape` after `to`, found `P`", "to disk pool P", "to disk pool P"),
     ("to disk pool P", "target disk pool P", "unknown keyword `target`; a job's destination starts with `to`", "to disk pool P", "to disk pool P"),
     ("to disk pool P", "destination tape", "unknown keyword `destination`", "to tape", "to tape"),
+    ("to disk pool P", "disk pool P", "a job's destination starts with `to`: `to disk`", "to disk pool P", "to disk pool P"),
+    ("to disk pool P", "tape", "a job's destination starts with `to`: `to tape`", "to tape", "to tape"),
     ("expire on M1 {", "purge on M1 {", "an expiry block starts with `expire`, not `purge`", "expire", "expire on M1 {"),
     ("expire on M1 {", "Preview on M1 {", "an expiry block starts with `expire`, not `preview`", "expire", "expire on M1 {"),
     ("run on M1 daily 02:00", "daily 02:00 on M1", "a schedule is part of the `run` statement", "run on M1 daily 02:00", "run on M1 daily 02:00"),

@@ -714,6 +714,18 @@ def keyword_left_out(keyword: str, name: str, span: Span, at: Span) -> Diagnosti
     )
 
 
+def medium_without_to(medium: str, pool: str | None, span: Span, at: Span) -> Diagnostic:
+    """`tape pool LNXTAPE` in a job: the destination without `to`; `at`, the empty
+    span before the medium, where the fix writes `to `."""
+    return codes.SYNTAX(
+        f"a job's destination starts with `to`: `to {medium}`",
+        span,
+        label="`to` expected before this",
+        help=f"write `to {medium} pool {pool}`" if pool else f"write `to {medium}`, or `to {medium} pool NAME`",
+        fix=Fix("Write `to`", (Edit(at, "to "),)),
+    )
+
+
 def expiry_block_as_action(word: str, span: Span) -> Diagnostic:
     """`purge on VMSYS1 { ... }`: the expiry block named by one of its actions."""
     action = word.lower()

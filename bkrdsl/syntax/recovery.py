@@ -130,6 +130,10 @@ _ZVM_KIND = re.compile(
     r"[ \t]*(?P<word>(?i:multi-?config(?:uration)?|single-?config(?:uration)?))(?=[ \t]+(?i:group|user)\b)"
 )
 
+#: What may follow a medium on its line, for it to be a job's destination
+#: (`tape pool LNXTAPE`, `disk`): medium_without_to.
+_DESTINATION_REST = re.compile(r"[ \t]*(?:(?i:pool)[ \t]+(?P<pool>[^\s{}#]+)[ \t]*)?(?:#[^\n]*)?(?:\n|\}|$)")
+
 #: `on MEMBER... {` after a word, on its line (expiry_block_as_action).
 _BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*\{")
 
@@ -2004,6 +2008,8 @@ class Recovery:
                 return None
             if tok.type in ("PURGE", "PREVIEW") and self.expiry_block_as_action(ip, tok):
                 return self.retype(tok, "EXPIRE")
+            if tok.type in ("DISK", "TAPE") and self.medium_without_to(ip, tok):
+                return tok
             if tok.type in SCHEDULE_KEYWORDS:
                 nxt = self.schedule_without_run(ip, tok)
                 if nxt is not None:
@@ -2017,6 +2023,19 @@ class Recovery:
         if tok.type == "STRING":
             return self.unexpected(ip, tok, accepted, messages.STRAY_STRING)
         return self.unexpected(ip, tok, accepted)  # pragma: no cover - every token type is above
+
+    def medium_without_to(self, ip, tok: Token) -> bool:
+        """`tape pool LNXTAPE` (or `disk` alone) where a job's statement starts: its
+        destination without `to`, not the cluster's `disk` or `tape manager` out of
+        place. One error whose fix writes `to`; the destination is read after it."""
+        rest = _DESTINATION_REST.match(self.source.text, tok.end_pos)
+        if rest is None or not Sim.of(ip).fits(["TO", tok.type]):
+            return False
+        at = self.source.span(tok.start_pos, tok.start_pos)
+        medium = str(tok.value).lower()
+        self.report(messages.medium_without_to(medium, rest.group("pool"), self.span_of(tok), at), tok.start_pos)
+        self.feed_types(ip, ["TO"], tok)
+        return True
 
     def expiry_block_as_action(self, ip, tok: Token) -> bool:
         """`purge on VMSYS1 { ... }` where a cluster statement starts: the expiry block
