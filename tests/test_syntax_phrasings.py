@@ -191,6 +191,21 @@ def test_a_keyword_left_out_before_a_name_is_named_and_its_fix_writes_it(right, 
     assert diagnostics(fixed) == []
 
 
+@pytest.mark.parametrize("wrong", ["G full", "G, H incremental"])
+def test_a_job_statement_without_its_keyword_is_named(wrong):
+    """`LINUX full` on a job's line: `backup` left out (the only statement it reads as)."""
+    text = JOB.replace("backup G full", wrong)
+    (d,) = diagnostics(text)
+    assert (d.message, d.help) == ("`backup` is missing before `G`", "write `backup G`")
+    (edit,) = d.fix.edits
+    assert diagnostics(text[: edit.span.start] + edit.new_text + text[edit.span.end :]) == []
+
+
+def test_a_name_alone_on_a_job_line_is_not_given_a_keyword():
+    (d,) = diagnostics(JOB.replace("backup G full", "G"))
+    assert d.message == "`G` is not a keyword; a statement must start with one"
+
+
 def test_a_name_where_several_keywords_fit_is_still_one_word_too_many():
     """`catalog shared FS1`: `server`, `pool` or `on` could come before it; no guess."""
     (d,) = diagnostics(CLUSTER.replace("catalog shared server FS1 pool P on M1", "catalog shared FS1"))

@@ -2526,16 +2526,26 @@ class Recovery:
         the name lets the rest of its line read (a keyword the line gives before or
         after does not count: `pool` and `on` here). One error whose fix writes the keyword;
         the keyword is read before the name. False when none, or several, fit."""
-        if tok.type != "NAME" or self.first_on_line(tok.start_pos):
+        if tok.type != "NAME":
             return False
         sim = Sim.of(ip)
+        if self.first_on_line(tok.start_pos):
+            # `LINUX full` in a job: the statement's own keyword left out. Only in a
+            # job, whose statements all start with a keyword and a value; elsewhere
+            # a line of names is as likely a list out of its block.
+            blocks = open_blocks(ip.parser_state.value_stack)
+            if not blocks or blocks[-1].kind != "job":
+                return False
+            choices = sim.accepts() & self.statements
+        else:
+            choices = sim.accepts() - self.statements
         words = [w for w in self.same_line(self.window(tok.end_pos)) if w[0] and w[0] not in "{}#\""]
         given = {self.facts.keywords.get(w.lower()) for w, _ in words}  # later on the line
         given |= {t.type for t in self.line_tail(ip, tok)}  # or earlier: an option is given once
         if not words:
             return False  # `on M1 M2`: a last word is as likely a word too many (or a comma missing)
         fits = []
-        for keyword in sorted(sim.accepts() - self.statements - {"NAME", "RBRACE", "$END"}):
+        for keyword in sorted(choices - {"NAME", "RBRACE", "$END"}):
             if keyword in given or keyword not in self.keyword_types:
                 continue
             ahead = sim.copy()
