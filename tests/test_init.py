@@ -362,3 +362,13 @@ def test_readme_command_writes_a_clean_file(tmp_path, monkeypatch):
     run_cli(shlex.split(line)[1:], expect=0)
     (path,) = tmp_path.iterdir()
     assert_clean(path)
+
+
+def test_the_next_step_says_that_a_clean_check_prints_nothing(tmp_path):
+    """The newcomer runs `bkrc check` as told and sees no output: the line that
+    tells them to run it says that silence is the good answer."""
+    result, path = init(tmp_path, *DEFAULT)
+    assert result.output.strip().endswith(
+        f"then run `bkrc check {path}`, which prints nothing when all is well"
+    )
+    assert run_cli(["check", path], expect=0).output == ""

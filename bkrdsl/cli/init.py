@@ -188,7 +188,7 @@ def _create(file: str, new: str, force: bool) -> None:
         else:
             click.echo(
                 f"wrote {file}; next: write your own names where its comments say `your ...`,"
-                f" then run `bkrc check {shlex.quote(file)}`",
+                f" then run `bkrc check {shlex.quote(file)}`, which prints nothing when all is well",
                 err=True,
             )
     if failed:
