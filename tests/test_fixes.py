@@ -189,6 +189,9 @@ RESTORED = [
     ("  member VMSYS2 {", "  }\n  member VMSYS2 {", "BKR013", "Remove the `}` that closed `cluster PRODSSI` early"),
     ("private-volume M1PRV1 }", "private-volume M1PRV1 } }", "BKR013", "Remove the `}` that closed `cluster PRODSSI` early"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD } DB2PRD }", "BKR013", "Remove the `}` that closed `group APPS` early"),
+    # `and` or `&` between the groups and the level, or between the user IDs of a group body
+    ("backup APPS full", "backup APPS and full", "BKR004", "Remove `and`"),
+    ("backup APPS full", "backup APPS &full", "BKR004", "Remove `&`"),
 ]
 # fmt: on
 
@@ -391,6 +394,8 @@ NOT_FIXED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * 8", "BKR012"),
     # a blank inside the quoted user ID: which of the two words is the user is not certain
     ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICS PRD".*', "BKR004"),
+    # `AND` in capitals may be a group whose `,` is missing
+    ("backup APPS full", "backup APPS AND full", "BKR004"),
 ]
 # fmt: on
 

@@ -165,6 +165,10 @@ SLIPS = [
     ('level keyword', 'backup APPS full', 'backup APPS level full', "BKR004 69:17"),
     ('level type=', 'backup APPS full', 'backup APPS type=full', "BKR004 69:17"),
     ('sfs user quoted', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:"CICSPRD".*', "BKR004 71:25"),
+    ('and before the level', 'backup APPS full', 'backup APPS and full', "BKR004 69:17"),
+    ('& before the level', 'backup APPS full', 'backup APPS & full', "BKR004 69:17"),
+    ('AND before the level', 'backup APPS full', 'backup APPS AND full', "BKR004 69:17"),
+    ('and before the level after a list', 'backup APPS full', 'backup APPS, LINUX and full', "BKR004 69:24"),
 ]
 # fmt: on
 
@@ -289,6 +293,10 @@ EXPLAINED = [
      'the user ID in an SFS path is written without quotes: `BKRPOOL:CICSPRD.*`, not `BKRPOOL:"CICSPRD".*`'),
     ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICS PRD".*',
      'an SFS path is written without quotes: `BKRPOOL:"CICS PRD".*` is not one path'),
+    ("backup APPS full", "backup APPS and full",
+     "`and` does not join the groups to their level: `full` follows the groups by itself"),
+    ("backup APPS full", "backup APPS, LINUX and full",
+     "`and` does not join the groups to their level: `full` follows the groups by itself"),
 ]
 
 
@@ -297,3 +305,18 @@ def test_the_slip_is_named_for_what_it_is(clean, written, message):
     text = BASE.replace(clean, written, 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.message == message
+
+
+# The help says what to write, and, where the slip's word may be a name, how to write that name.
+HELPED = [
+    ("backup APPS full", "backup APPS AND full",
+     ("write `backup APPS full`: the level follows the last group, with nothing between;"
+      " if `AND` is a group, put a `,` before it: `backup APPS, AND full`")),
+]
+
+
+@pytest.mark.parametrize(("clean", "written", "help"), HELPED, ids=[h[1] for h in HELPED])
+def test_the_help_says_what_to_write(clean, written, help):
+    text = BASE.replace(clean, written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.help == help

@@ -223,6 +223,8 @@ _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
 _GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS
 
 
+
+
 def _near_keyword(word: str, following: tuple) -> bool:
     """Whether a name that starts its line after a list of names may be a statement
     keyword misspelt, abbreviated or written with a blank inside (`catalg`, `cata`,

@@ -829,6 +829,24 @@ def list_joined(joiner: str, meant: str, span: Span, joiners: list[Span], comma:
     )
 
 
+def joined_level(
+    joiner: str, groups: str, level: str, span: Span, remove: Span, blank: str = ""
+) -> Diagnostic:
+    """`backup APPS and full`: `and` (or `&`) between the groups and the level; `remove`
+    is the joiner with the blanks before it, which the fix replaces with `blank`. `AND`
+    in capitals may be a group whose `,` is missing: no fix then."""
+    help = f"write `backup {groups} {level}`: the level follows the last group, with nothing between"
+    certain = joiner == "&" or not joiner.isupper()
+    if not certain:
+        help += f"; if `{joiner}` is a group, put a `,` before it: `backup {groups}, {joiner} {level}`"
+    return codes.SYNTAX(
+        f"`{joiner}` does not join the groups to their level: `{level}` follows the groups by itself",
+        span,
+        help=help,
+        fix=Fix.replace(f"Remove `{joiner}`", remove, blank) if certain else None,
+    )
+
+
 def both_choices(what: str, first: str, second: str, span: Span) -> Diagnostic:
     """`backup APPS full incremental`, `to tape disk`: both words of a choice."""
     if what == "level":

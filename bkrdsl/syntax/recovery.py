@@ -120,6 +120,8 @@ _LEVEL_KEYWORD = re.compile(
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
 _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
+#: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
+_BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
 SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
@@ -802,7 +804,11 @@ class Recovery:
             return
         if char == "\\" and self.backslash_path(ip, pos):
             return
-        if char == "&" and self.list_joined(ip, pos):
+        if char == "&" and (
+            self.list_joined(ip, pos) or self.joined_level(ip, pos, "&")
+        ):
+            self._advance(state, pos + 1)
+            self._fed_error_token = True
             return
         waiting = (
             previous is not None
@@ -3623,7 +3629,9 @@ class Recovery:
         naming that word, and the list is read without it."""
         if tok.type != "NAME":
             return None
-        if str(tok.value).lower() == "and" and self.list_joined(ip, tok.start_pos):
+        if str(tok.value).lower() == "and" and (
+            self.list_joined(ip, tok.start_pos) or self.joined_level(ip, tok.start_pos, str(tok.value))
+        ):
             return None
         stack = ip.parser_state.value_stack
         keyword, names = self.governing_keyword(stack)
@@ -3743,6 +3751,50 @@ class Recovery:
             self.feed(ip, self.token_at("COMMA", name_at, name_at))
             self.feed(ip, self.token_at("NAME", name_at, name.end()))
         self._advance(ip.lexer_thread.state, pos)
+        self._fed_error_token = True  # read, as a whole: a mistake after it is news
+        return True
+
+    def joined_level(self, ip, at: int, joiner: str) -> bool:
+        """`backup APPS and full`, `backup APPS & full`: the level joined to the groups
+        by `and` or `&` (at offset `at`) as English joins the last word of a list. One
+        error, whose fix removes the joiner, and the line reads on at the level."""
+        stack = ip.parser_state.value_stack
+        last = last_real_token(stack)
+        if last is None or last.type != "NAME" or last.end_pos is None:
+            return False
+        keyword, names = self.governing_keyword(stack)
+        if keyword is None or keyword.type not in ("BACKUP", "COMMA") or not names:
+            return False
+        first = None  # the `backup` keyword, before the names and commas of its list
+        for value in reversed(stack):
+            if isinstance(value, Token) and value.type == "BACKUP":
+                first = value
+                break
+            if not (isinstance(value, Tree) and value.data == "name_list" or isinstance(value, Token)):
+                break
+        text = self.source.text
+        end = at + len(joiner)
+        level = _BLANKS_THEN_LEVEL.match(text, end)
+        if (
+            first is None
+            or first.start_pos is None
+            or level is None
+            or level.group(1).lower() not in messages.LEVELS
+            or not (last.line == first.line == self.source.position(level.start(1))[0])
+            or text[last.end_pos : at].strip(" \t")
+        ):
+            return False
+        groups = " ".join(text[first.end_pos : last.end_pos].split())
+        # the joiner goes with the blanks before it; `APPS &full` keeps one blank
+        blank = "" if level.start(1) > end else " "
+        self.report(
+            messages.joined_level(
+                joiner, groups, level.group(1), self.source.span(at, end),
+                self.source.span(last.end_pos, end), blank,
+            ),
+            at,
+        )
+        self._advance(ip.lexer_thread.state, end)
         self._fed_error_token = True  # read, as a whole: a mistake after it is news
         return True
 
