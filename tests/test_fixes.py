@@ -192,6 +192,9 @@ RESTORED = [
     # `and` or `&` between the groups and the level, or between the user IDs of a group body
     ("backup APPS full", "backup APPS and full", "BKR004", "Remove `and`"),
     ("backup APPS full", "backup APPS &full", "BKR004", "Remove `&`"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD and DB2PRD }", "BKR004", "Remove `and`"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD&DB2PRD }", "BKR004", "Remove `&`"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD And DB2PRD }", "BKR004", "Remove `And`"),
 ]
 # fmt: on
 

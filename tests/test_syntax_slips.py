@@ -169,6 +169,9 @@ SLIPS = [
     ('& before the level', 'backup APPS full', 'backup APPS & full', "BKR004 69:17"),
     ('AND before the level', 'backup APPS full', 'backup APPS AND full', "BKR004 69:17"),
     ('and before the level after a list', 'backup APPS full', 'backup APPS, LINUX and full', "BKR004 69:24"),
+    ('and in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD and DB2PRD }', "BKR004 45:31"),
+    ('& in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD & DB2PRD }', "BKR004 45:31"),
+    ('and starting a line of a group body', '{ CICSPRD DB2PRD }', '{\n    CICSPRD\n    and DB2PRD\n  }', "BKR004 47:5"),
 ]
 # fmt: on
 
@@ -295,6 +298,8 @@ EXPLAINED = [
      'an SFS path is written without quotes: `BKRPOOL:"CICS PRD".*` is not one path'),
     ("backup APPS full", "backup APPS and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD and DB2PRD }",
+     "`and` does not join the user IDs of group `APPS`: they are separated by blanks alone"),
     ("backup APPS full", "backup APPS, LINUX and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
 ]
@@ -312,6 +317,9 @@ HELPED = [
     ("backup APPS full", "backup APPS AND full",
      ("write `backup APPS full`: the level follows the last group, with nothing between;"
       " if `AND` is a group, put a `,` before it: `backup APPS, AND full`")),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD and DB2PRD }",
+     ("remove `and`: write `CICSPRD DB2PRD`; a user whose ID is AND is written as CP writes it,"
+      " in capitals: `AND`")),
 ]
 
 

@@ -218,9 +218,10 @@ _LIST_ENDS = STATEMENT_KEYWORDS - {"match"}
 #: they start a line after a list (`Recovery.foreign_after_list`).
 _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
 #: The words that end a run of user IDs in a group body (_Parser._group_users), for
-#: `_next` to decide: `match`, and the first words of CP directory lines, which
-#: `_next` gives up on where they start a line (`Recovery.foreign_in_group`).
-_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS
+#: `_next` to decide: `match`, the first words of CP directory lines, which `_next`
+#: gives up on where they start a line (`Recovery.foreign_in_group`), and `and`,
+#: which it gives up on unless written `AND` (`Recovery.and_in_group`).
+_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"}
 
 
 
@@ -372,6 +373,8 @@ class _Parser:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
                 if lexing is GROUP and word in _FOREIGN_WORDS and (first or self.tokens[self.i - 1][KIND] == "{"):
                     raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
+                if lexing is GROUP and word == "and" and text != "AND":
+                    raise _GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
                 self.type = T_NAME
             elif not lexing.names:
                 raise _GiveUp  # not a keyword; Lark might read a keyword at its start

@@ -847,6 +847,24 @@ def joined_level(
     )
 
 
+def joined_in_group(
+    joiner: str, left: str, right: str, group: str | None, span: Span, remove: Span, blank: str = ""
+) -> Diagnostic:
+    """`single group APPS { CICSPRD and DB2PRD }`: `and` (in small letters) or `&` between
+    two user IDs of a group body; the fix replaces `remove` (the joiner and the blanks on
+    one side of it) with `blank`."""
+    help = f"remove `{joiner}`: write `{left} {right}`"
+    if joiner != "&":
+        help += "; a user whose ID is AND is written as CP writes it, in capitals: `AND`"
+    where = f"of group `{group.upper()}`" if group else "of a group"
+    return codes.SYNTAX(
+        f"`{joiner}` does not join the user IDs {where}: they are separated by blanks alone",
+        span,
+        help=help,
+        fix=Fix.replace(f"Remove `{joiner}`", remove, blank),
+    )
+
+
 def both_choices(what: str, first: str, second: str, span: Span) -> Diagnostic:
     """`backup APPS full incremental`, `to tape disk`: both words of a choice."""
     if what == "level":

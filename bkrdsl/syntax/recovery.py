@@ -583,6 +583,9 @@ class Recovery:
         self._hyphen_parts: dict[str, dict[str, str]] = {}
         # Hyphenated keywords reported where they do not belong: start -> end of their values.
         self.misplaced_at: dict[int, int] = {}
+        # Words reported as they were lexed, which the parser is to read on without
+        # (`and` in a group body, `owner` before a selection's owner): their start offsets.
+        self.dropped: set[int] = set()
         # `- LINUX01` lines of a group body, reported once (bullets): offsets of their `-`.
         self.bullets_at: set[int] = set()
         # Names of a list after a missing `,` whose own `,` is missing too, reported
@@ -805,7 +808,7 @@ class Recovery:
         if char == "\\" and self.backslash_path(ip, pos):
             return
         if char == "&" and (
-            self.list_joined(ip, pos) or self.joined_level(ip, pos, "&")
+            self.list_joined(ip, pos) or self.joined_level(ip, pos, "&") or self.joined_in_group(pos, "&")
         ):
             self._advance(state, pos + 1)
             self._fed_error_token = True
@@ -1060,6 +1063,10 @@ class Recovery:
 
     def diagnose(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """Report what is wrong with `tok` here and repair; return the token to go on with."""
+        if tok.start_pos in self.dropped:
+            # `CICSPRD and DB2PRD` in a group body, reported (and_in_group): read on after it.
+            self._fed_error_token = True
+            return None
         if tok.start_pos in self.misplaced_at:
             # `job suffix C` in a cluster block, reported (hyphen_misplaced): skip it
             # and its values, and read on after them.
@@ -2743,6 +2750,9 @@ class Recovery:
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
+        text = tok.value
+        if len(text) == 3 and text != "AND" and text.lower() == "and" and self.and_in_group(tok):
+            return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(str(tok.value).lower())
         if keyword is None or self.parser_state is None or keyword not in self.statements:
             return tok
@@ -2873,6 +2883,58 @@ class Recovery:
             return False
         found = self.group_head(blocks[-1])
         return self.foreign_after_list(tok, group=found[0] if found else "")
+
+    def and_in_group(self, tok: Token) -> bool:
+        """`single group APPS { CICSPRD and DB2PRD }`: `and` between two user IDs of a
+        group body, as English lists names, which Lark reads as one more user ID. In
+        small letters it is the word, not the user AND (a user ID is written as CP
+        writes it, in capitals): report it, and mark it to be skipped."""
+        if tok.start_pos is None or not self.joined_in_group(tok.start_pos, str(tok.value)):
+            return False
+        self.dropped.add(tok.start_pos)
+        return True
+
+    def joined_in_group(self, at: int, joiner: str) -> bool:
+        """Whether `joiner` (`and`, `&`) at offset `at` stands between two user IDs of a
+        group body, on a line with at least one of them; if so, it is reported."""
+        state = self.parser_state
+        if state is None:
+            return False
+        stack = state.value_stack
+        blocks = open_blocks(stack)
+        if not blocks or blocks[-1].kind != "group_decl" or blocks[-1].placeholder:
+            return False
+        if not self.lexing_group(stack):
+            return False
+        previous = last_real_token(stack)
+        if previous is None or previous.type != "NAME" or previous.start_pos < blocks[-1].brace.end_pos:
+            return False  # the first word of the body
+        text = self.source.text
+        end = at + len(joiner)
+        following = _GAP.match(text, end).end()
+        word = _NAME.match(text, following)
+        if word is None:
+            return False
+        right = word.group()
+        if right.lower() == "match" and (pattern := _BLANKS_THEN_NAME.match(text, word.end())) is not None:
+            right = text[following : pattern.end()]
+        line = self.source.position(at)[0]
+        if previous.end_line == line:  # with the blanks before it: `CICSPRD and DB2PRD`
+            remove = self.source.span(previous.end_pos, end)
+        elif self.source.position(following)[0] == line:  # starts its line: with the blanks after it
+            remove = self.source.span(at, following)
+        else:
+            return False
+        blank = " " if text[previous.end_pos : at].strip(" \t") == "" and not text[end:following] else ""
+        group = self.group_head(blocks[-1])
+        self.report(
+            messages.joined_in_group(
+                joiner, str(previous.value), right, group[1] if group else None,
+                self.source.span(at, end), remove, blank,
+            ),
+            at,
+        )
+        return True
 
     def lexing_group(self, stack) -> bool:
         """Whether the parser stands in a group body, where a user ID or `match` may come."""
