@@ -195,6 +195,8 @@ RESTORED = [
     ("{ CICSPRD DB2PRD }", "{ CICSPRD and DB2PRD }", "BKR004", "Remove `and`"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD&DB2PRD }", "BKR004", "Remove `&`"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD And DB2PRD }", "BKR004", "Remove `And`"),
+    # a range written with `thru` between its addresses
+    ("include minidisk * 0191-01FF", "include minidisk * 0191 thru 01FF", "BKR004", "Write `0191-01FF`"),
 ]
 # fmt: on
 

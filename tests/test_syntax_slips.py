@@ -172,6 +172,8 @@ SLIPS = [
     ('and in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD and DB2PRD }', "BKR004 45:31"),
     ('& in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD & DB2PRD }', "BKR004 45:31"),
     ('and starting a line of a group body', '{ CICSPRD DB2PRD }', '{\n    CICSPRD\n    and DB2PRD\n  }', "BKR004 47:5"),
+    ('range with thru', 'include minidisk * 0191-01FF', 'include minidisk * 0191 thru 01FF', "BKR004 70:24"),
+    ('range with THROUGH', 'include minidisk * 0191-01FF', 'include minidisk * 0191 THROUGH 01FF', "BKR004 70:24"),
 ]
 # fmt: on
 
@@ -300,6 +302,8 @@ EXPLAINED = [
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD and DB2PRD }",
      "`and` does not join the user IDs of group `APPS`: they are separated by blanks alone"),
+    ("include minidisk * 0191-01FF", "include minidisk * 0191 thru 01FF",
+     "a range of minidisk addresses is written FIRST-LAST: `0191-01FF`, not `0191 thru 01FF`"),
     ("backup APPS full", "backup APPS, LINUX and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
 ]

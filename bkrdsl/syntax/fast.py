@@ -224,6 +224,9 @@ _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
 _GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"}
 
 
+#: Words written between the two addresses of a range (`0191 thru 01FF`), which the
+#: recovery reports (`Recovery.range_with_word`): we give up on a selection that lists one.
+_RANGE_WORDS = frozenset({"thru", "through"})
 
 
 def _near_keyword(word: str, following: tuple) -> bool:
@@ -654,6 +657,9 @@ class _Parser:
             raise _GiveUp
         while self.type == T_NAME:
             items.append(self._word(self._take(MORE)))
+        if medium is ast.Medium.MINIDISK and len(items) > 1:
+            if {w.text.lower() for w in items} & _RANGE_WORDS:
+                raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)
         return ast.Selection(action, medium, owner, tuple(items), self._since(first))
 
     def scope(self) -> ast.Scope:

@@ -420,12 +420,17 @@ def time_window(start: str, end: str, span: Span) -> Diagnostic:
 
 
 def range_with_word(first: str, word: str, last: str, span: Span) -> Diagnostic:
-    """`0191 to 01FF`: a minidisk range written with a word between its addresses."""
+    """`0191 to 01FF`, `0191 thru 01FF`: a minidisk range written with a word between
+    its addresses."""
     meant = f"{first}-{last}"
+    if word.lower() == "to":
+        why = f"`{word}` starts the job's `to disk` or `to tape` statement"
+    else:
+        why = f"separated by blanks, `{first} {word} {last}` is three addresses, and `{word}` is not one"
     return codes.SYNTAX(
         f"a range of minidisk addresses is written FIRST-LAST: `{meant}`, not `{first} {word} {last}`",
         span,
-        help=f"write `{meant}`; `{word}` starts the job's `to disk` or `to tape` statement",
+        help=f"write `{meant}`; {why}",
         fix=write_fix(meant, span),
     )
 

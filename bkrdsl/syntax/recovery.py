@@ -120,6 +120,9 @@ _LEVEL_KEYWORD = re.compile(
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
 _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
+#: Words written between the two addresses of a range, as English writes one
+#: (Recovery.range_with_word: `0191 thru 01FF`); `to`, a keyword, is range_with_to's.
+_RANGE_WORDS = frozenset({"thru", "through"})
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
@@ -1492,6 +1495,32 @@ class Recovery:
         self._fed_error_token = True
         return True
 
+    def range_with_word(self, tok: Token) -> bool:
+        """`include minidisk * 0191 thru 01FF`: a range written with `thru` (or
+        `through`) between its addresses, which Lark reads as three addresses. One
+        error, whose fix writes the range, and `thru` and the last address are skipped."""
+        if tok.start_pos is None or self.parser_state is None:
+            return False
+        stack = self.parser_state.value_stack
+        first = stack[-1] if stack else None
+        if not (isinstance(first, Token) and first.type == "NAME" and is_real(first)):
+            return False
+        if first.line != tok.line:
+            return False
+        last = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
+        if last is None or not _HEX_ADDRESS.fullmatch(str(first.value)):
+            return False
+        if not _HEX_ADDRESS.fullmatch(last.group(1)):
+            return False
+        listed = self.list_of(stack)
+        if listed is None or listed[0] != "minidisk" or len(listed[2]) < 2:
+            return False  # not after the owner and an address of a minidisk selection
+        span = self.source.span(first.start_pos, last.end(1))
+        diag = messages.range_with_word(str(first.value), str(tok.value), last.group(1), span)
+        self.report(diag, tok.start_pos)
+        self.misplaced_at[tok.start_pos] = last.end(1)
+        return True
+
     def stray_text(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
         text = self.source.text
@@ -2752,6 +2781,8 @@ class Recovery:
             return after_list
         text = tok.value
         if len(text) == 3 and text != "AND" and text.lower() == "and" and self.and_in_group(tok):
+            return self.retype(tok, _SKIPPED)
+        if len(text) in (4, 7) and text.lower() in _RANGE_WORDS and self.range_with_word(tok):
             return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(str(tok.value).lower())
         if keyword is None or self.parser_state is None or keyword not in self.statements:
