@@ -401,6 +401,8 @@ NOT_FIXED = [
     ("include sfs BKRPOOL:CICSPRD.*", 'include sfs BKRPOOL:"CICS PRD".*', "BKR004"),
     # `AND` in capitals may be a group whose `,` is missing
     ("backup APPS full", "backup APPS AND full", "BKR004"),
+    # a choice of level, the second on a line of its own
+    ("backup APPS full", "backup APPS full\n    incremental", "BKR004"),
 ]
 # fmt: on
 

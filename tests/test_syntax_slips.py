@@ -174,6 +174,8 @@ SLIPS = [
     ('and starting a line of a group body', '{ CICSPRD DB2PRD }', '{\n    CICSPRD\n    and DB2PRD\n  }', "BKR004 47:5"),
     ('range with thru', 'include minidisk * 0191-01FF', 'include minidisk * 0191 thru 01FF', "BKR004 70:24"),
     ('range with THROUGH', 'include minidisk * 0191-01FF', 'include minidisk * 0191 THROUGH 01FF', "BKR004 70:24"),
+    ('second level on its own line', 'backup APPS full', 'backup APPS full\n    incremental', "BKR004 70:5"),
+    ('level again on its own line', 'backup APPS full', 'backup APPS full\n    full', "BKR004 70:5"),
 ]
 # fmt: on
 
@@ -304,8 +306,11 @@ EXPLAINED = [
      "`and` does not join the user IDs of group `APPS`: they are separated by blanks alone"),
     ("include minidisk * 0191-01FF", "include minidisk * 0191 thru 01FF",
      "a range of minidisk addresses is written FIRST-LAST: `0191-01FF`, not `0191 thru 01FF`"),
+    ("backup APPS full", "backup APPS full\n    incremental",
+     "a `backup` line has one level: `full` or `incremental`, not both"),
     ("backup APPS full", "backup APPS, LINUX and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
+    ("backup APPS full", "backup APPS full\n    full", "`full` is written twice"),
 ]
 
 

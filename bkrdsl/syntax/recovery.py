@@ -1430,7 +1430,20 @@ class Recovery:
                 return False
         choice = _CHOICES.get(second.type)
         previous = last_real_token(ip.parser_state.value_stack)
-        if choice is None or previous is None or previous.type != choice[0] or previous.line != tok.line:
+        if choice is None or previous is None:
+            return False
+        if previous.line != tok.line:
+            # `backup APPS full` with `incremental` (or `full` again) alone on the next
+            # line: a level starts no statement, so it is the backup line's second.
+            if previous.type not in ("FULL", "INCREMENTAL") or choice[1] != "level":
+                return False
+            if not self.alone_on_line(tok):
+                return False
+            if previous.type == second.type:
+                self.report(messages.written_twice(str(second.value), self.span_of(second)), second.start_pos)
+                self._fed_error_token = True
+                return True
+        elif previous.type != choice[0]:
             return False
         self.report(
             messages.both_choices(choice[1], str(previous.value), str(second.value), self.span_of(second)),
