@@ -197,6 +197,12 @@ RESTORED = [
     ("{ CICSPRD DB2PRD }", "{ CICSPRD And DB2PRD }", "BKR004", "Remove `And`"),
     # a range written with `thru` between its addresses
     ("include minidisk * 0191-01FF", "include minidisk * 0191 thru 01FF", "BKR004", "Write `0191-01FF`"),
+    # a block opened as a CP directory entry: the body says which block
+    ("  member VMSYS2 {", "  USER VMSYS2 {", "BKR012", "Write `member`"),
+    ("  member VMSYS2 {", "  IDENTITY VMSYS2 {", "BKR012", "Write `member`"),
+    ("  job APPSFULL {", "  USER APPSFULL {", "BKR012", "Write `job`"),
+    ("  single group APPS {", "  USER APPS {", "BKR012", "Write `single group`"),
+    ("  identity group SYSIDS {", "  IDENTITY SYSIDS {", "BKR012", "Write `identity group`"),
 ]
 # fmt: on
 
@@ -403,6 +409,8 @@ NOT_FIXED = [
     ("backup APPS full", "backup APPS AND full", "BKR004"),
     # a choice of level, the second on a line of its own
     ("backup APPS full", "backup APPS full\n    incremental", "BKR004"),
+    # a block opened as a directory entry whose empty body says nothing of what it is
+    ("  single group APPS { CICSPRD DB2PRD }", "  USER APPS { }", "BKR012"),
 ]
 # fmt: on
 

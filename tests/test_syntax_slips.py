@@ -176,6 +176,10 @@ SLIPS = [
     ('range with THROUGH', 'include minidisk * 0191-01FF', 'include minidisk * 0191 THROUGH 01FF', "BKR004 70:24"),
     ('second level on its own line', 'backup APPS full', 'backup APPS full\n    incremental', "BKR004 70:5"),
     ('level again on its own line', 'backup APPS full', 'backup APPS full\n    full', "BKR004 70:5"),
+    ('cp user entry for a member block', 'member VMSYS2 {', 'USER VMSYS2 {', "BKR012 10:3"),
+    ('cp identity entry for a member block', 'member VMSYS2 {', 'IDENTITY VMSYS2 {', "BKR012 10:3"),
+    ('cp user entry for a job block', '  job APPSFULL {', '  USER APPSFULL {', "BKR012 68:3"),
+    ('cp user entry for a group block', '  single group APPS {', '  USER APPS {', "BKR012 45:3"),
 ]
 # fmt: on
 
@@ -308,6 +312,7 @@ EXPLAINED = [
      "a range of minidisk addresses is written FIRST-LAST: `0191-01FF`, not `0191 thru 01FF`"),
     ("backup APPS full", "backup APPS full\n    incremental",
      "a `backup` line has one level: `full` or `incremental`, not both"),
+    ("member VMSYS2 {", "USER VMSYS2 {", "`USER` starts a user's entry in a CP directory, not a .bkr block"),
     ("backup APPS full", "backup APPS, LINUX and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
     ("backup APPS full", "backup APPS full\n    full", "`full` is written twice"),
@@ -329,6 +334,11 @@ HELPED = [
     ("{ CICSPRD DB2PRD }", "{ CICSPRD and DB2PRD }",
      ("remove `and`: write `CICSPRD DB2PRD`; a user whose ID is AND is written as CP writes it,"
       " in capitals: `AND`")),
+    ("member VMSYS2 {", "USER VMSYS2 {",
+     "write `member VMSYS2 {`: its settings are a member's; bkrc writes the directory entries"),
+    ("  single group APPS {", "  USER APPS {",
+     ("write `single group APPS {`: it lists user IDs, and USER makes them single-configuration users;"
+      " bkrc writes the directory entries")),
 ]
 
 

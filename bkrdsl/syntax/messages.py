@@ -459,6 +459,37 @@ def swapped_words(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
+def directory_block(written: str, name: str, meant: str | None, span: Span) -> Diagnostic:
+    """`USER VMSYS2 {`: a block opened with `USER` or `IDENTITY`, as a CP directory
+    opens an entry; `meant`, the block its body makes it (`member`, `job`, `single
+    group`, `identity group`), or None when the body does not tell."""
+    entry = written.upper()
+    message = f"`{written}` starts a user's entry in a CP directory, not a .bkr block"
+    if meant is None:
+        return codes.UNKNOWN_KEYWORD(
+            message,
+            span,
+            help=f"open the block with its keyword: `member {name} {{` for a member's settings,"
+            f" `job {name} {{` for a job, `{'identity' if entry == 'IDENTITY' else 'single'} group {name} {{`"
+            " for a group of users; bkrc writes the directory entries",
+        )
+    why = {
+        "member": "its settings are a member's",
+        "job": "its statements are a job's",
+    }.get(
+        meant,
+        "it lists user IDs, and IDENTITY makes them multiconfiguration users"
+        if entry == "IDENTITY"
+        else "it lists user IDs, and USER makes them single-configuration users",
+    )
+    return codes.UNKNOWN_KEYWORD(
+        message,
+        span,
+        help=f"write `{meant} {name} {{`: {why}; bkrc writes the directory entries",
+        fix=write_fix(meant, span),
+    )
+
+
 def _foreign_in_group(line: str, word: str, group: str, span: Span) -> Diagnostic | None:
     """foreign_line in the body of a group of kind `group`: its entries are user IDs."""
     if match := _DIRECTORY_ENTRY.match(line):

@@ -123,6 +123,11 @@ _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]
 #: Words written between the two addresses of a range, as English writes one
 #: (Recovery.range_with_word: `0191 thru 01FF`); `to`, a keyword, is range_with_to's.
 _RANGE_WORDS = frozenset({"thru", "through"})
+#: Comments and texts, taken out of a block's body before its words are looked at
+#: (Recovery.directory_block), and the words that make a body a member's or a job's.
+_BODY_NOISE = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},]')
+_MEMBER_WORDS = frozenset({"workers", "private-volume", "job-suffix"})
+_JOB_WORDS = frozenset({"backup", "run", "to"})
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
@@ -1008,6 +1013,60 @@ class Recovery:
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
         return True
 
+    def directory_block(self, ip, tok: Token) -> Token | None:
+        """`USER VMSYS2 {`, `IDENTITY VMSYS2 {`: a block opened with the first word of a
+        CP directory entry, as a directory opens a user's statements. One error, which
+        names the block that the body's statements make it (`workers` a member, `backup`
+        a job, user IDs a group: `single` for USER, `identity` for IDENTITY), and the
+        block is read as that one."""
+        stack = ip.parser_state.value_stack
+        text = self.source.text
+        if tok.type == "USER":  # `user` is a keyword where `single user` may be
+            entry, name = tok, _BLANKS_THEN_NAME.match(text, tok.end_pos)
+            if name is None:
+                return None
+            name_end = name.end(1)
+        else:  # `identity` was read, as in `identity group`; the name does not fit after it
+            entry = stack[-1] if stack else None
+            if not (isinstance(entry, Token) and entry.type == "IDENTITY" and is_real(entry)):
+                return None
+            if text[entry.end_pos : tok.start_pos].strip(" \t"):
+                return None
+            name, name_end = tok, tok.end_pos
+        brace = _GAP.match(text, name_end).end()
+        if not text.startswith("{", brace) or "\n" in text[name_end:brace]:
+            return None
+        end = self._block_end(brace)
+        body = _BODY_NOISE.sub(" ", text[brace + 1 : (end or len(text)) - 1]).lower().split()
+        written = str(entry.value)
+        if any(w in _MEMBER_WORDS for w in body):
+            meant, types = "member", ["MEMBER"]
+        elif any(w in _JOB_WORDS for w in body):
+            meant, types = "job", ["JOB"]
+        elif body and all(_NAME.fullmatch(w) for w in body):
+            kind = "identity" if entry.type == "IDENTITY" else "single"
+            meant, types = f"{kind} group", [kind.upper(), "GROUP"]
+        else:
+            meant, types = None, ["MEMBER"]
+        sim = Sim.of(ip)
+        if entry is not tok:
+            del sim.stack[-1]
+        if not sim.fits([*types, "NAME", "LBRACE"]):
+            return None
+        shown = name.group(1) if tok is entry else str(tok.value)
+        self.report(
+            messages.directory_block(written, shown, meant, self.span_of(entry)), entry.start_pos
+        )
+        if entry is not tok:
+            del stack[-1]
+            del ip.parser_state.state_stack[-1]
+        for type_ in types[:-1]:
+            self.feed(ip, self.retype(entry, type_))
+        if entry is tok:
+            return self.retype(tok, types[-1])
+        self.feed(ip, self.retype(entry, types[-1]))
+        return tok
+
     def _block_end(self, brace: int) -> int | None:
         """The offset after the `}` that closes the `{` at offset `brace` (texts and
         comments stepped over), or None when the file does not close it."""
@@ -1086,6 +1145,10 @@ class Recovery:
             return None
         if self.kind_in_zvm_words(ip, tok):
             return None
+        if tok.type in ("USER", "NAME"):
+            block = self.directory_block(ip, tok)
+            if block is not None:
+                return block
         if tok.type == "RBRACE" and self.brace_inside_statement(ip, tok, accepted):
             return None
         if self.node_after_member(ip, tok):
