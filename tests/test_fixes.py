@@ -203,6 +203,8 @@ RESTORED = [
     ("  job APPSFULL {", "  USER APPSFULL {", "BKR012", "Write `job`"),
     ("  single group APPS {", "  USER APPS {", "BKR012", "Write `single group`"),
     ("  identity group SYSIDS {", "  IDENTITY SYSIDS {", "BKR012", "Write `identity group`"),
+    # `retain` counted in weeks: seven days each
+    ("retain 35 days", "retain 5 weeks", "BKR004", "Write `35 days`"),
 ]
 # fmt: on
 
@@ -409,6 +411,10 @@ NOT_FIXED = [
     ("backup APPS full", "backup APPS AND full", "BKR004"),
     # a choice of level, the second on a line of its own
     ("backup APPS full", "backup APPS full\n    incremental", "BKR004"),
+    # a second time after `retain`'s days: keep the first, or add them up?
+    ("retain 35 days", "retain 35 days 4 weeks", "BKR004"),
+    # a month is not a fixed number of days
+    ("retain 35 days", "retain 1 month", "BKR004"),
     # a block opened as a directory entry whose empty body says nothing of what it is
     ("  single group APPS { CICSPRD DB2PRD }", "  USER APPS { }", "BKR012"),
 ]

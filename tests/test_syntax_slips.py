@@ -180,6 +180,8 @@ SLIPS = [
     ('cp identity entry for a member block', 'member VMSYS2 {', 'IDENTITY VMSYS2 {', "BKR012 10:3"),
     ('cp user entry for a job block', '  job APPSFULL {', '  USER APPSFULL {', "BKR012 68:3"),
     ('cp user entry for a group block', '  single group APPS {', '  USER APPS {', "BKR012 45:3"),
+    ('retain days and weeks', 'retain 35 days', 'retain 35 days 4 weeks', "BKR004 24:20"),
+    ('retain months', 'retain 35 days', 'retain 1 month', "BKR004 24:14"),
 ]
 # fmt: on
 
@@ -313,9 +315,13 @@ EXPLAINED = [
     ("backup APPS full", "backup APPS full\n    incremental",
      "a `backup` line has one level: `full` or `incremental`, not both"),
     ("member VMSYS2 {", "USER VMSYS2 {", "`USER` starts a user's entry in a CP directory, not a .bkr block"),
+    ("retain 35 days", "retain 35 days 4 weeks",
+     "`retain` gives one number of days: `4 weeks` cannot follow `35 days`"),
+    ("retain 35 days", "retain 5 weeks", "`retain` counts days, not weeks: 5 weeks is `retain 35 days`"),
     ("backup APPS full", "backup APPS, LINUX and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
     ("backup APPS full", "backup APPS full\n    full", "`full` is written twice"),
+    ("retain 35 days", "retain 1 month", "`retain` counts days, not months: write the time in days"),
 ]
 
 
@@ -339,6 +345,8 @@ HELPED = [
     ("  single group APPS {", "  USER APPS {",
      ("write `single group APPS {`: it lists user IDs, and USER makes them single-configuration users;"
       " bkrc writes the directory entries")),
+    ("retain 35 days", "retain 35 days 4 weeks",
+     "keep `retain 35 days`, or, if the two add up, write `retain 63 days`"),
 ]
 
 

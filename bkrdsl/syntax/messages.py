@@ -1459,6 +1459,46 @@ def unit_run_on(text: str, keyword: str, filler: str, span: Span) -> Diagnostic 
     return None
 
 
+_DAYS_IN = {"week": 7, "weeks": 7}
+
+
+def retain_unit(number: str, written: str, unit: str, span: Span, whole: Span) -> Diagnostic:
+    """`retain 5 weeks`: the time kept counted in weeks, months or years; `whole` is
+    `5 weeks`, which the fix writes in days where that is certain (weeks)."""
+    per = _DAYS_IN.get(unit)
+    singular = unit.rstrip("s")
+    if per is not None:
+        days = int(number) * per
+        return codes.SYNTAX(
+            f"`retain` counts days, not {singular}s: {number} {written} is `retain {days} days`",
+            span,
+            help=f"write `retain {days} days`",
+            fix=write_fix(f"{days} days", whole),
+        )
+    return codes.SYNTAX(
+        f"`retain` counts days, not {singular}s: write the time in days",
+        span,
+        help=f"write `retain N days`, N the days in {number} {written}"
+        f" ({'a month is 28 to 31 days' if singular == 'month' else 'a year is 365 or 366 days'})",
+    )
+
+
+def retain_twice(number: str, second: str, span: Span) -> Diagnostic:
+    """`retain 35 days 4 weeks`: a second time after the days of `retain`."""
+    count, unit = second.split()
+    per = 1 if unit.lower() in ("day", "days") else _DAYS_IN.get(unit.lower())
+    both = (
+        f"if the two add up, write `retain {int(number) + int(count) * per} days`"
+        if per is not None
+        else "if the two add up, write their sum in days"
+    )
+    return codes.SYNTAX(
+        f"`retain` gives one number of days: `{second}` cannot follow `{number} days`",
+        span,
+        help=f"keep `retain {number} days`, or, {both}",
+    )
+
+
 def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Diagnostic:
     """`expected a member name after `on`, found `}``, with the special cases users hit."""
     need = follower(keyword, len(names))

@@ -128,6 +128,10 @@ _RANGE_WORDS = frozenset({"thru", "through"})
 _BODY_NOISE = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},]')
 _MEMBER_WORDS = frozenset({"workers", "private-volume", "job-suffix"})
 _JOB_WORDS = frozenset({"backup", "run", "to"})
+#: `retain 35` or `retain 35 days` before the word at hand on its line, and the units of
+#: time a newcomer may count in instead of days (Recovery.retain_unit).
+_RETAIN_HEAD = re.compile(r"(?i:\bretain)[ \t]+(?P<number>[0-9]+)(?P<days>[ \t]+(?i:days))?[ \t]+\Z")
+_RETAIN_UNIT = re.compile(r"(?i:(weeks?|months?|years?))")
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
@@ -1170,6 +1174,10 @@ class Recovery:
             return None
         if self.range_with_to(ip, tok):
             return None
+        if tok.type == "NAME":
+            retained = self.retain_unit(ip, tok)
+            if retained is not False:
+                return retained
         if self.time_window(ip, tok):
             return None
         if self.both_choices(ip, tok):
@@ -1596,6 +1604,44 @@ class Recovery:
         self.report(diag, tok.start_pos)
         self.misplaced_at[tok.start_pos] = last.end(1)
         return True
+
+    def retain_unit(self, ip, tok: Token) -> Token | None | bool:
+        """`retain 5 weeks`, and `retain 35 days 4 weeks`: a time kept counted in
+        another unit than days, or a second time after the days. One error each: the
+        first reads on with `weeks` as `days`, the second skips the second time.
+        False when `tok` is neither."""
+        text = self.source.text
+        line_start = text.rfind("\n", 0, tok.start_pos) + 1
+        written = text[line_start : tok.start_pos]
+        if (unit := _RETAIN_UNIT.fullmatch(str(tok.value))) is not None:
+            # `weeks` where `days` must follow `retain 5`
+            head = _RETAIN_HEAD.search(written)
+            if head is None or head.group("days") or "DAYS" not in self.accepts(ip):
+                return False
+            number = head.group("number")
+            span = self.source.span(line_start + head.start("number"), tok.end_pos)
+            unit_name = unit.group(1).lower()
+            diag = messages.retain_unit(number, str(tok.value), unit_name, self.span_of(tok), span)
+            self.report(diag, tok.start_pos)
+            return self.retype(tok, "DAYS")
+        head = _RETAIN_HEAD.search(written)
+        after = _BLANKS_THEN_NAME.match(text, tok.end_pos)
+        if (
+            head is None
+            or not head.group("days")
+            or not str(tok.value).isdigit()
+            or after is None
+            or not (_RETAIN_UNIT.fullmatch(after.group(1)) or after.group(1).lower() in ("day", "days"))
+        ):
+            return False
+        # `retain 35 days 4 weeks`: a second time after the statement's days
+        span = self.source.span(tok.start_pos, after.end(1))
+        self.report(
+            messages.retain_twice(head.group("number"), f"{tok.value} {after.group(1)}", span), tok.start_pos
+        )
+        self._advance(ip.lexer_thread.state, after.end(1))
+        self._fed_error_token = True
+        return None
 
     def stray_text(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
