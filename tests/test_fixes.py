@@ -205,6 +205,8 @@ RESTORED = [
     ("  identity group SYSIDS {", "  IDENTITY SYSIDS {", "BKR012", "Write `identity group`"),
     # `retain` counted in weeks: seven days each
     ("retain 35 days", "retain 5 weeks", "BKR004", "Write `35 days`"),
+    # the word `owner` before a selection's owner
+    ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF", "BKR004", "Remove `owner`"),
 ]
 # fmt: on
 

@@ -182,6 +182,8 @@ SLIPS = [
     ('cp user entry for a group block', '  single group APPS {', '  USER APPS {', "BKR012 45:3"),
     ('retain days and weeks', 'retain 35 days', 'retain 35 days 4 weeks', "BKR004 24:20"),
     ('retain months', 'retain 35 days', 'retain 1 month', "BKR004 24:14"),
+    ('owner written before the owner', 'include minidisk * 0191-01FF', 'include minidisk owner * 0191-01FF', "BKR004 70:22"),
+    ('user written before the owner', 'exclude minidisk * 0190', 'exclude minidisk user * 0190', "BKR004 53:22"),
 ]
 # fmt: on
 
@@ -318,6 +320,8 @@ EXPLAINED = [
     ("retain 35 days", "retain 35 days 4 weeks",
      "`retain` gives one number of days: `4 weeks` cannot follow `35 days`"),
     ("retain 35 days", "retain 5 weeks", "`retain` counts days, not weeks: 5 weeks is `retain 35 days`"),
+    ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF",
+     "`owner` is not written in a selection: the owner follows `minidisk` by itself"),
     ("backup APPS full", "backup APPS, LINUX and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
     ("backup APPS full", "backup APPS full\n    full", "`full` is written twice"),
@@ -347,6 +351,9 @@ HELPED = [
       " bkrc writes the directory entries")),
     ("retain 35 days", "retain 35 days 4 weeks",
      "keep `retain 35 days`, or, if the two add up, write `retain 63 days`"),
+    ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF",
+     ("write `include minidisk * 0191-01FF`, the owner's user ID or pattern right after `minidisk`;"
+      " a user whose ID is OWNER is written as CP writes it, in capitals")),
 ]
 
 
@@ -355,3 +362,19 @@ def test_the_help_says_what_to_write(clean, written, help):
     text = BASE.replace(clean, written, 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.help == help
+
+
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # `AND`, `OWNER` in capitals, as CP writes user IDs, are user IDs (a z/VM user ID
+        # may be AND): the group holds three users, the selection's owner is OWNER
+        ("{ CICSPRD DB2PRD }", "{ CICSPRD AND DB2PRD }"),
+        ("include minidisk * 0191-01FF", "include minidisk OWNER * 0191-01FF"),
+        # `and` first in a group body joins nothing
+        ("{ CICSPRD DB2PRD }", "{ and CICSPRD DB2PRD }"),
+    ],
+)
+def test_a_word_in_capitals_is_a_name(clean, written):
+    text = BASE.replace(clean, written, 1)
+    assert not [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]

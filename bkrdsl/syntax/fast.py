@@ -227,6 +227,9 @@ _GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"}
 #: Words written between the two addresses of a range (`0191 thru 01FF`), which the
 #: recovery reports (`Recovery.range_with_word`): we give up on a selection that lists one.
 _RANGE_WORDS = frozenset({"thru", "through"})
+#: Words written before a minidisk selection's owner, naming it, unless in capitals
+#: (`Recovery.owner_label`): we give up on a selection whose owner is one.
+_OWNER_LABELS = frozenset({"owner", "user", "userid"})
 
 
 def _near_keyword(word: str, following: tuple) -> bool:
@@ -646,6 +649,8 @@ class _Parser:
         if self.type == "minidisk":
             self._next(NAME)
             owner = self._word(self._expect(T_NAME, NAME))
+            if owner.text.lower() in _OWNER_LABELS and not owner.text.isupper():
+                raise _GiveUp  # perhaps `owner` before the owner (Recovery.owner_label)
             items = [self._word(self._expect(T_NAME, MORE))]
             medium = ast.Medium.MINIDISK
         elif self.type == "sfs":

@@ -410,6 +410,18 @@ def range_spaced(first: str, last: str, span: Span) -> Diagnostic:
     )
 
 
+def owner_label(word: str, head: str, rest: str, span: Span, remove: Span) -> Diagnostic:
+    """`include minidisk owner * 0191`: a word naming the owner written before it;
+    `rest`, the owner and addresses after it; `remove`, the word with the blanks after it."""
+    return codes.SYNTAX(
+        f"`{word}` is not written in a selection: the owner follows `{head.split()[-1]}` by itself",
+        span,
+        help=f"write `{head} {rest}`, the owner's user ID or pattern right after `{head.split()[-1]}`;"
+        f" a user whose ID is {word.upper()} is written as CP writes it, in capitals",
+        fix=remove_fix(f"`{word}`", remove),
+    )
+
+
 def time_window(start: str, end: str, span: Span) -> Diagnostic:
     """`daily 02:00 to 04:00`: a schedule with an end time."""
     return codes.SYNTAX(

@@ -132,6 +132,8 @@ _JOB_WORDS = frozenset({"backup", "run", "to"})
 #: time a newcomer may count in instead of days (Recovery.retain_unit).
 _RETAIN_HEAD = re.compile(r"(?i:\bretain)[ \t]+(?P<number>[0-9]+)(?P<days>[ \t]+(?i:days))?[ \t]+\Z")
 _RETAIN_UNIT = re.compile(r"(?i:(weeks?|months?|years?))")
+#: Words written before a minidisk selection's owner, naming it (Recovery.owner_label).
+_OWNER_LABELS = frozenset({"owner", "user", "userid"})
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
@@ -1579,6 +1581,36 @@ class Recovery:
         self._fed_error_token = True
         return True
 
+    def owner_label(self, tok: Token) -> bool:
+        """`include minidisk owner * 0191-01FF`: the word `owner` (or `user`) written before
+        the owner, as the form `include minidisk OWNER ADDR...` names it. Lark reads it as
+        the owner, and the owner as an address. In small letters, and with an owner and
+        an address after it on its line, it is the label, not the user OWNER: report it,
+        and mark it to be skipped."""
+        state = self.parser_state
+        if tok.start_pos is None or state is None:
+            return False
+        stack = state.value_stack
+        keyword = stack[-1] if stack else None
+        if not (isinstance(keyword, Token) and keyword.type == "MINIDISK" and keyword.line == tok.line):
+            return False
+        text = self.source.text
+        owner = _BLANKS_THEN_NAME.match(text, tok.end_pos)
+        address = _BLANKS_THEN_NAME.match(text, owner.end(1)) if owner is not None else None
+        if address is None or address.group(1).lower() in self.facts.keywords:
+            return False
+        action = last_real_token(stack[:-1])
+        self.report(
+            messages.owner_label(
+                str(tok.value), f"{action.value if action is not None else 'include'} {keyword.value}",
+                " ".join(text[owner.start(1) : self._line_end(tok.end_pos)].split("#", 1)[0].split()),
+                self.span_of(tok), self.source.span(tok.start_pos, owner.start(1)),
+            ),
+            tok.start_pos,
+        )
+        self.dropped.add(tok.start_pos)
+        return True
+
     def range_with_word(self, tok: Token) -> bool:
         """`include minidisk * 0191 thru 01FF`: a range written with `thru` (or
         `through`) between its addresses, which Lark reads as three addresses. One
@@ -2905,6 +2937,8 @@ class Recovery:
         if len(text) == 3 and text != "AND" and text.lower() == "and" and self.and_in_group(tok):
             return self.retype(tok, _SKIPPED)
         if len(text) in (4, 7) and text.lower() in _RANGE_WORDS and self.range_with_word(tok):
+            return self.retype(tok, _SKIPPED)
+        if not text.isupper() and text.lower() in _OWNER_LABELS and self.owner_label(tok):
             return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(str(tok.value).lower())
         if keyword is None or self.parser_state is None or keyword not in self.statements:
