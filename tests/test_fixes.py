@@ -207,6 +207,9 @@ RESTORED = [
     ("retain 35 days", "retain 5 weeks", "BKR004", "Write `35 days`"),
     # the word `owner` before a selection's owner
     ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF", "BKR004", "Remove `owner`"),
+    # a module path with a blank inside
+    ("import std/zvm73", "import std/zvm 73", "BKR004", "Write `std/zvm73`"),
+    ("import std/zvm73", "import std / zvm73", "BKR004", "Write `std/zvm73`"),
 ]
 # fmt: on
 

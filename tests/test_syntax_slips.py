@@ -184,6 +184,8 @@ SLIPS = [
     ('retain months', 'retain 35 days', 'retain 1 month', "BKR004 24:14"),
     ('owner written before the owner', 'include minidisk * 0191-01FF', 'include minidisk owner * 0191-01FF', "BKR004 70:22"),
     ('user written before the owner', 'exclude minidisk * 0190', 'exclude minidisk user * 0190', "BKR004 53:22"),
+    ('import path with a blank', 'import std/zvm73', 'import std/zvm 73', "BKR004 4:8"),
+    ('import path with a blank after /', 'import std/zvm73', 'import std/ zvm73', "BKR004 4:8"),
 ]
 # fmt: on
 
@@ -322,6 +324,7 @@ EXPLAINED = [
     ("retain 35 days", "retain 5 weeks", "`retain` counts days, not weeks: 5 weeks is `retain 35 days`"),
     ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF",
      "`owner` is not written in a selection: the owner follows `minidisk` by itself"),
+    ("import std/zvm73", "import std/zvm 73", "a module path is one word: `std/zvm 73` has a blank inside"),
     ("backup APPS full", "backup APPS, LINUX and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
     ("backup APPS full", "backup APPS full\n    full", "`full` is written twice"),

@@ -1582,6 +1582,16 @@ def quoted_path(text: str, span: Span) -> Diagnostic:
     )
 
 
+def path_spaced(written: str, meant: str, span: Span) -> Diagnostic:
+    """`import std/zvm 73`: a module path with a blank inside."""
+    return codes.SYNTAX(
+        f"a module path is one word: `{written}` has a blank inside",
+        span,
+        help=f"write `import {meant}`",
+        fix=write_fix(meant, span),
+    )
+
+
 def written_twice(word: str, span: Span, remove: Span | None = None) -> Diagnostic:
     """`remove`: the second word with the blanks before it, when both share a line."""
     fix = remove_fix(f"the second `{word}`", remove) if remove is not None else None

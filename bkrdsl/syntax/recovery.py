@@ -132,6 +132,8 @@ _JOB_WORDS = frozenset({"backup", "run", "to"})
 #: time a newcomer may count in instead of days (Recovery.retain_unit).
 _RETAIN_HEAD = re.compile(r"(?i:\bretain)[ \t]+(?P<number>[0-9]+)(?P<days>[ \t]+(?i:days))?[ \t]+\Z")
 _RETAIN_UNIT = re.compile(r"(?i:(weeks?|months?|years?))")
+#: Blanks on the line, then a piece of a module path (Recovery.path_spaced).
+_BLANKS_THEN_PATH = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[\s#]|\Z)")
 #: Words written before a minidisk selection's owner, naming it (Recovery.owner_label).
 _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
@@ -905,6 +907,38 @@ class Recovery:
         self._advance(ip.lexer_thread.state, end)
         return True
 
+    def path_spaced(self, ip, tok: Token) -> bool:
+        """`import std/zvm 73`, `import std/ zvm73`: a module path with a blank inside,
+        before a number or next to a `/`. One error, whose fix writes the path without
+        the blank, and the path is read so (not also a module `std/zvm` that cannot be
+        found, and a word too many)."""
+        stack = ip.parser_state.value_stack
+        path = stack[-1] if stack else None
+        if not (isinstance(path, Token) and path.type == "IMPORT_PATH" and is_real(path)):
+            return False
+        if path.line != tok.line:
+            return False
+        text = self.source.text
+        pieces, end = [str(path.value)], path.end_pos
+        while (more := _BLANKS_THEN_PATH.match(text, end)) is not None:
+            piece = more.group(1)
+            # `std/ zvm73`, `std /zvm73`, and a release number written apart, `zvm 73`
+            number = piece.isdigit() and pieces[-1][-1:].isalpha()
+            if not (pieces[-1].endswith("/") or piece.startswith("/") or number):
+                break
+            pieces.append(piece)
+            end = more.end(1)
+        meant = "".join(pieces)
+        if len(pieces) < 2 or end <= tok.start_pos or not _MODULE_PATH.fullmatch(meant) or "//" in meant:
+            return False
+        span = self.source.span(path.start_pos, end)
+        self.report(messages.path_spaced(" ".join(pieces), meant, span), tok.start_pos)
+        stack[-1] = Token("IMPORT_PATH", meant, path.start_pos, path.line, path.column,
+                          path.line, path.column + end - path.start_pos, end)
+        self._advance(ip.lexer_thread.state, end)
+        self._fed_error_token = True
+        return True
+
     def _unclosed_text_end(self, pos: int, line_end: int) -> int:
         """Where reading resumes after a text opened at `pos` and never closed on its
         line: the end of the line, or the first `}` in it when the file needs that
@@ -1155,6 +1189,8 @@ class Recovery:
             block = self.directory_block(ip, tok)
             if block is not None:
                 return block
+        if self.path_spaced(ip, tok):
+            return None
         if tok.type == "RBRACE" and self.brace_inside_statement(ip, tok, accepted):
             return None
         if self.node_after_member(ip, tok):
