@@ -104,7 +104,14 @@ SYNTAX = register(
     list with them.
     Names joined by `and` or `&`, as English joins them (`run on VMSYS1 and
     VMSYS2`, `backup APPS & LINUX`, `weekly sat & sun`), are one error for
-    the list, whose fix writes a `,` for each.
+    the list, whose fix writes a `,` for each. An `and` or `&` before a
+    backup's level (`backup APPS and full`) is one error whose fix removes
+    it (not for `AND` in capitals, which may be a group whose `,` is
+    missing). Between the user IDs of a group body (`single group APPS {
+    CICSPRD and DB2PRD }`), where names are separated by blanks and `and`
+    would read as one more user, `and` in small letters (or `&`) is one
+    error whose fix removes it: a user whose ID is AND is written in
+    capitals, as CP writes user IDs, and is read as one.
     A schedule written before `on` (`run daily 02:00 on VMSYS1`) is one
     error whose fix puts `on ...` first; with no member after `on` (`run
     daily 02:00 on`) it is still one error, whose help shows the order.
@@ -123,11 +130,27 @@ SYNTAX = register(
     `incremental`. Neither has a fix: which level is meant is a choice.
     Both words of a choice (`backup APPS full incremental`, `to tape disk`,
     `to disk or tape`) are one error that says a line has one level, a job
-    one medium; the second word is skipped, and there is no fix.
+    one medium; the second word is skipped, and there is no fix. So is a
+    second level alone on the line after a `backup` line (`incremental`
+    under `backup APPS full`), and the same level there is written twice.
     A minidisk range written with blanks around its `-`, as a job template
     writes it (`include minidisk * 0100 - 0FFF`), is one error whose fix
     writes it as one word, `0100-0FFF`; so is one written with `to` between
-    its addresses (`0100 to 0FFF`), where `to` would start the job's target.
+    its addresses (`0100 to 0FFF`), where `to` would start the job's target,
+    or with `thru` or `through` (`0100 thru 0FFF`), which would read as three
+    addresses.
+    The word `owner` (or `user`, `userid`) in small letters before a
+    minidisk selection's owner (`include minidisk owner * 0191`), as the
+    form `include minidisk OWNER ADDR...` names it, is one error whose fix
+    removes it; `OWNER` in capitals is a user ID.
+    `retain` counts days: a time in weeks (`retain 5 weeks`) is one error
+    whose fix writes it in days (`retain 35 days`); in months or years it
+    has no fix (how many days is not certain). A second time after the
+    days (`retain 35 days 4 weeks`) is one error, without a fix: keep the
+    first, or write their sum in days.
+    A module path with a blank inside (`import std/zvm 73`, `import std/
+    zvm73`) is one error whose fix writes it as one word, and the path is
+    read so (not also a module `std/zvm` that cannot be found).
     Two adjacent words the other way round (`group single APPS {`, `VMSYS2
     member {`, `4 workers`, `to pool disk`, `retain days 35`, `run on member
     each`) are one error, where the keyword fits before the other word and
@@ -394,7 +417,12 @@ UNKNOWN_KEYWORD = register(
     error for the whole line, whose help gives the .bkr statement that says
     it (`single user LINUX01`, `disk USERID 0191 size 10 cyl`), or says that
     bkrc writes it (a line that opens a block, `SUBCONFIG VMSYS3 {`, is
-    skipped with its block); so is one right after a list of minidisk addresses or
+    skipped with its block); a block opened with the first word of a
+    directory entry (`USER VMSYS2 {`, `IDENTITY SYSIDS {`) is one error,
+    whose fix writes the block's keyword that its body shows (`member` for a
+    member's settings, `job` for a job's statements; for user IDs, `single
+    group` after USER, `identity group` after IDENTITY), and the block is
+    read as that one; so is one right after a list of minidisk addresses or
     volume labels (`include minidisk * 0191`, `private-volume V1`), whose
     words are not read as more of the list, and one on a line of its own in
     a group body, whose words are not read as more user IDs (`XXXXXXXX`,
