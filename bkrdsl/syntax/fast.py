@@ -42,7 +42,14 @@ what a word is from the LALR parser's state after the previous token:
   there, which the recovery may read as a `}` (REXX's `do ... end`), and on the
   first word of a CP directory line there (`USER`, `MDISK`, `BUILD`...), whose
   line the recovery may report whole (`Recovery.foreign_after_list`), also
-  where it starts a line of a group body (`Recovery.foreign_in_group`).
+  where it starts a line of a group body (`Recovery.foreign_in_group`);
+* the same hook reports three names that Lark reads without an error: `and`
+  spelt other than `AND` between the user IDs of a group body
+  (`Recovery.and_in_group`), `thru` or `through` between two addresses of a
+  minidisk selection (`Recovery.range_with_word`), and `owner`, `user` or
+  `userid` not in capitals as a selection's owner (`Recovery.owner_label`);
+  we give up on a group body that holds such an `and`, on a selection that
+  lists such a word, and on a selection whose owner is one.
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
