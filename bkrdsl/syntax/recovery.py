@@ -1630,6 +1630,8 @@ class Recovery:
         keyword = stack[-1] if stack else None
         if not (isinstance(keyword, Token) and keyword.type == "MINIDISK" and keyword.line == tok.line):
             return False
+        if str(keyword.value).lower() != "minidisk":  # a keyword the recovery read for another word
+            return False
         text = self.source.text
         owner = _BLANKS_THEN_NAME.match(text, tok.end_pos)
         address = _BLANKS_THEN_NAME.match(text, owner.end(1)) if owner is not None else None
