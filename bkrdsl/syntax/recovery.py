@@ -136,6 +136,8 @@ _RETAIN_UNIT = re.compile(r"(?i:(weeks?|months?|years?))")
 _BLANKS_THEN_PATH = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[\s#]|\Z)")
 #: Words written before a minidisk selection's owner, naming it (Recovery.owner_label).
 _OWNER_LABELS = frozenset({"owner", "user", "userid"})
+#: Names, in small letters, that may be slips Lark reads without an error (Recovery.named_slip).
+_NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS)
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
@@ -2971,14 +2973,10 @@ class Recovery:
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
-        text = tok.value
-        if len(text) == 3 and text != "AND" and text.lower() == "and" and self.and_in_group(tok):
+        low = str(tok.value).lower()
+        if low in _NAMED_SLIPS and self.named_slip(tok, low):
             return self.retype(tok, _SKIPPED)
-        if len(text) in (4, 7) and text.lower() in _RANGE_WORDS and self.range_with_word(tok):
-            return self.retype(tok, _SKIPPED)
-        if not text.isupper() and text.lower() in _OWNER_LABELS and self.owner_label(tok):
-            return self.retype(tok, _SKIPPED)
-        keyword = self.facts.keywords.get(str(tok.value).lower())
+        keyword = self.facts.keywords.get(low)
         if keyword is None or self.parser_state is None or keyword not in self.statements:
             return tok
         actions = self.parser_state.parse_conf.states[self.parser_state.position]
@@ -2990,6 +2988,17 @@ class Recovery:
         if previous is not None and previous.line == tok.line:
             return tok
         return self.retype(tok, keyword)
+
+    def named_slip(self, tok: Token, low: str) -> bool:
+        """Whether the name `tok` (`low`, in small letters) is a word Lark reads as a
+        name without an error, but which is a slip where it stands, now reported and
+        marked to be skipped: `and` between a group's user IDs, `thru` in a range,
+        `owner` before a selection's owner. `AND` and `OWNER` in capitals are names."""
+        if low == "and":
+            return tok.value != "AND" and self.and_in_group(tok)
+        if low in _RANGE_WORDS:
+            return self.range_with_word(tok)
+        return not str(tok.value).isupper() and self.owner_label(tok)
 
     def colon_before_brace(self, tok: Token) -> Token | None:
         """`member VMSYS2: {`, `single group APPS: {`: a block's name written with a `:`
