@@ -15,9 +15,10 @@ promise:
 * after a save, the published diagnostics are `bkrc check`'s of the same text;
 * the formatting edit, applied, gives `bkrc fmt`'s output.
 
-The server is driven in process (`Editor`): messages go through the
-protocol's own `structure_message` and `handle_message`, and its answers are
-read back as JSON, as a client would read them. It follows the property tests'
+The server is driven in process (`Editor`, tests/lsp_inprocess.py): framed
+messages go through pygls's own message loop (`pygls.io_.run_async`, what
+`start_io` runs) from an in-memory stream, and its answers are read back as
+JSON, as a client would read them. It follows the property tests'
 profile (tests/conftest.py): CI runs the same examples every time, and
 `.ci/explore` fresh ones. To hunt with other seeds and N examples:
 
@@ -26,7 +27,6 @@ profile (tests/conftest.py): CI runs the same examples every time, and
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
@@ -39,6 +39,7 @@ from conftest import EXAMPLES, PROFILE, SCALE, run_cli
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from lsp_inprocess import Editor
 
 #: Examples to run for; BKRDSL_LSP_FUZZ=N runs N, randomised (to hunt, outside CI).
 HUNT = int(os.environ.get("BKRDSL_LSP_FUZZ", "0") or 0)
@@ -188,14 +189,6 @@ def apply_edits(text: str, edits: list[dict], encoding: str) -> str:
     return text
 
 
-class _Writer:
-    def __init__(self) -> None:
-        self.messages: list[dict] = []
-
-    def write(self, data: bytes) -> None:
-        self.messages.append(json.loads(data.decode("utf-8")))
-
-
 class _Errors(logging.Handler):
     """pygls logs an exception that escapes a handler: any such record is a failure."""
 
@@ -205,76 +198,6 @@ class _Errors(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
-
-
-class Editor:
-    """`bkrc lsp` in this process, spoken to in JSON as a client would."""
-
-    def __init__(self) -> None:
-        from bkrdsl.lsp.server import build_server
-
-        self.loop = asyncio.new_event_loop()
-        self.server = build_server()
-        self.writer = _Writer()
-        self.server.protocol.set_writer(self.writer, include_headers=False)
-        self.errors: list[str] = []
-        self.server.report_server_error = lambda error, source: self.errors.append(f"{source}: {error!r}")
-        # A debounced re-check that fails fails in a task: the loop reports it here.
-        self.loop.set_exception_handler(lambda loop, context: self.errors.append(str(context)))
-        self.next_id = 0
-
-    def _run(self, data: dict) -> None:
-        protocol = self.server.protocol
-
-        async def go() -> None:
-            protocol.handle_message(protocol.structure_message(data))
-            for _ in range(5):  # what the message scheduled (debounce 0) runs now
-                await asyncio.sleep(0)
-
-        self.loop.run_until_complete(go())
-
-    def initialize(self, folder: Path, encoding: str = "utf-16") -> None:
-        capabilities = {
-            "general": {"positionEncodings": [encoding]},
-            "textDocument": {"inlayHint": {}, "foldingRange": {"rangeLimit": 50}},
-            "workspace": {"workspaceEdit": {"documentChanges": True}, "symbol": {}},
-        }
-        params = {
-            "processId": None,
-            "rootUri": folder.as_uri(),
-            "capabilities": capabilities,
-            "initializationOptions": {"debounce_ms": 0},
-        }
-        answer = self.request("initialize", params)
-        assert "result" in answer, answer
-        assert answer["result"]["capabilities"].get("positionEncoding", "utf-16") == encoding
-        self.notify("initialized", {})
-
-    def notify(self, method: str, params: dict) -> None:
-        self._run({"jsonrpc": "2.0", "method": method, "params": params})
-
-    def request(self, method: str, params: dict | None) -> dict:
-        """The server's answer: {"result": ...} or {"error": ...}."""
-        self.next_id += 1
-        msg_id = self.next_id
-        self._run({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
-        for m in self.writer.messages:
-            if m.get("id") == msg_id and "method" not in m:
-                return m
-        raise AssertionError(f"no answer to {method}")
-
-    def published(self, uri: str) -> list[dict] | None:
-        """The last diagnostics published for `uri`."""
-        for m in reversed(self.writer.messages):
-            if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
-                return m["params"]["diagnostics"]
-        return None
-
-    def close(self) -> None:
-        for task in asyncio.all_tasks(self.loop):
-            task.cancel()
-        self.loop.run_until_complete(asyncio.sleep(0))
-        self.loop.close()
 
 
 #: Error codes that are answers, not faults: a refused rename (RequestFailed,
@@ -656,8 +579,7 @@ class LspMachine(RuleBasedStateMachine):
 
     @invariant()
     def same_text(self) -> None:
-        documents = self.editor.server.workspace.text_documents
-        held = {d.uri: d.source for d in documents.values()}
+        held = {uri: self.editor.text(uri) for uri in self.editor.open_uris()}
         assert held == self.open
 
     def same_diagnostics_as_bkrc_check(self, uri: str) -> None:
@@ -734,7 +656,7 @@ def test_a_change_to_a_document_not_open_is_passed_over(tmp_path):
             "textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]}
         )
         assert editor.errors == []
-        assert editor.server.workspace.get_text_document(uri).source == "xsingle group G { A }\n"
+        assert editor.text(uri) == "xsingle group G { A }\n"
     finally:
         editor.close()
 
