@@ -1473,28 +1473,29 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.main,self.modules,self.sources,self.diagnostics,)==(other.main,other.modules,other.sources,other.diagnostics,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_program, _type_loaded, _type_search_path, _type_reader, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,program:_type_program,loaded:_type_loaded,search_path:_type_search_path,reader:_type_reader)->_return_type:
+def __create_fn__(_type_program, _type_loaded, _type_search_path, _type_reader, _type_parsed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_parsed, _return_type):
+ def __init__(self,program:_type_program,loaded:_type_loaded,search_path:_type_search_path,reader:_type_reader,parsed:_type_parsed=_dflt_parsed)->_return_type:
   self.program=program
   self.loaded=loaded
   self.search_path=search_path
   self.reader=reader
+  self.parsed=parsed
  return __init__
-CODE['def __create_fn__(_type_program, _type_loaded, _type_search_path, _type_reader, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,program:_type_program,loaded:_type_loaded,search_path:_type_search_path,reader:_type_reader)->_return_type:\n  self.program=program\n  self.loaded=loaded\n  self.search_path=search_path\n  self.reader=reader\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_program, _type_loaded, _type_search_path, _type_reader, _type_parsed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_parsed, _return_type):\n def __init__(self,program:_type_program,loaded:_type_loaded,search_path:_type_search_path,reader:_type_reader,parsed:_type_parsed=_dflt_parsed)->_return_type:\n  self.program=program\n  self.loaded=loaded\n  self.search_path=search_path\n  self.reader=reader\n  self.parsed=parsed\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(program={self.program!r}, loaded={self.loaded!r}, search_path={self.search_path!r}, reader={self.reader!r})"
+  return self.__class__.__qualname__ + f"(program={self.program!r}, loaded={self.loaded!r}, search_path={self.search_path!r}, reader={self.reader!r}, parsed={self.parsed!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(program={self.program!r}, loaded={self.loaded!r}, search_path={self.search_path!r}, reader={self.reader!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(program={self.program!r}, loaded={self.loaded!r}, search_path={self.search_path!r}, reader={self.reader!r}, parsed={self.parsed!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.program,self.loaded,self.search_path,self.reader,)==(other.program,other.loaded,other.search_path,other.reader,)
+   return (self.program,self.loaded,self.search_path,self.reader,self.parsed,)==(other.program,other.loaded,other.search_path,other.reader,other.parsed,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.program,self.loaded,self.search_path,self.reader,)==(other.program,other.loaded,other.search_path,other.reader,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.program,self.loaded,self.search_path,self.reader,self.parsed,)==(other.program,other.loaded,other.search_path,other.reader,other.parsed,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_frequency, _type_days, _type_minutes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_days, _dflt_minutes, _return_type):
  def __init__(self,frequency:_type_frequency,days:_type_days=_dflt_days,minutes:_type_minutes=_dflt_minutes)->_return_type:
@@ -2854,8 +2855,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.span,self.kind,self.name,self.definition,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _return_type):
- def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols)->_return_type:
+def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _return_type):
+ def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed)->_return_type:
   self.name=name
   self.text=text
   self.analysis=analysis
@@ -2867,8 +2868,9 @@ def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_rea
   self.search_path=search_path
   self.checked=checked
   self.symbols=symbols
+  self.parsed=parsed
  return __init__
-CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n  self.checked=checked\n  self.symbols=symbols\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n  self.checked=checked\n  self.symbols=symbols\n  self.parsed=parsed\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):

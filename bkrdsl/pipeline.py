@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bkrdsl.diagnostics import Diagnostic, sort_key
 from bkrdsl.records import dataclass
 from bkrdsl.resolve import Model, Program, build_model, load
-from bkrdsl.resolve.loader import Reader
+from bkrdsl.resolve.loader import ParsedModules, Reader
 from bkrdsl.source import Source
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ def analyse(
     dialect: Dialect | None = None,
     cluster_required: bool = False,
     checks: bool = True,
+    parsed: ParsedModules | None = None,
 ) -> Analysis:
     """Read, parse, resolve and check one main file and its imports. Never raises on input.
 
@@ -74,7 +75,11 @@ def analyse(
 
     Without `checks`, the model is built but not checked: the diagnostics are
     only those of reading, parsing and importing (what the language server's
-    workspace symbols need of a file the editor has not opened: its names)."""
+    workspace symbols need of a file the editor has not opened: its names).
+
+    `parsed` keeps the imported modules read, for the next analyses (the
+    language server's: `loader.ParsedModules`); the diagnostics are the same
+    with it or without."""
     with no_cycle_collection():
         return _analyse(
             name,
@@ -85,6 +90,7 @@ def analyse(
             dialect=dialect,
             cluster_required=cluster_required,
             checks=checks,
+            parsed=parsed,
         )
 
 
@@ -115,9 +121,9 @@ def no_cycle_collection():
             gc.enable()
 
 
-def _analyse(name, data, *, path, search_path, reader, dialect, cluster_required, checks) -> Analysis:
+def _analyse(name, data, *, path, search_path, reader, dialect, cluster_required, checks, parsed) -> Analysis:
     kwargs = {"reader": reader} if reader is not None else {}
-    program = load(name, data, path=path, search_path=search_path, **kwargs)
+    program = load(name, data, path=path, search_path=search_path, parsed=parsed, **kwargs)
     diagnostics = list(program.diagnostics)
     model = None
     module = is_module(program.main)

@@ -123,10 +123,13 @@ TEXTS = st.one_of(
 )
 
 
-#: Files besides the examples: a module on disk with a byte-order mark and CRLF
+#: Files besides the examples: a second cluster that imports the examples' module
+#: (two open files then share its parse, `loader.ParsedModules`, and an edit of the
+#: module must show in both), a module on disk with a byte-order mark and CRLF
 #: line ends that a cluster imports, two modules that import each other, and a
 #: file that is not UTF-8.
 EXTRA_FILES = {
+    "also-site.bkr": (EXAMPLES / "with-site.bkr").read_text().replace("TESTSSI", "ALSOSSI").encode(),
     "site/crlf.bkr": "\ufeff## Payroll.\r\nsingle group PAYROLL { PAYAPP01 }\r\n".encode(),
     "uses-crlf.bkr": (EXAMPLES / "minimal.bkr")
     .read_text()
@@ -220,6 +223,9 @@ class LspMachine(RuleBasedStateMachine):
         self.open: dict[str, str] = {}  # URI -> the text the editor holds
         self.versions: dict[str, int] = {}
         self.dirty: set[str] = set()  # changed since the last save
+        #: Opened from a file that is not UTF-8 (the editor shows U+FFFD for its bytes):
+        #: the buffer is not the file until it is saved.
+        self.unlike_disk: set[str] = set()
         self.encoding = "utf-16"
 
     def teardown(self) -> None:
@@ -347,7 +353,10 @@ class LspMachine(RuleBasedStateMachine):
         uri = self.uri(path)
         if uri in self.open:
             return
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        data = path.read_bytes()
+        text = data.decode("utf-8", errors="replace")
+        if text.encode("utf-8") != data:
+            self.unlike_disk.add(uri)
         if crlf:
             text = text.replace("\r\n", "\n").replace("\n", "\r\n")
         if bom and not text.startswith("\ufeff"):
@@ -471,10 +480,15 @@ class LspMachine(RuleBasedStateMachine):
         if uri.startswith("file:"):
             Path(uri[len("file://") :]).write_bytes(self.open[uri].encode("utf-8"))
         self.dirty.discard(uri)
+        self.unlike_disk.discard(uri)
         self.editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
         if uri.startswith("file:") and not self.dirty:
-            # Every buffer is on disk: `bkrc check` reads what the server reads.
-            self.same_diagnostics_as_bkrc_check(uri)
+            # Every buffer is on disk: `bkrc check` reads what the server reads, for
+            # this file and for every other open one (those that import it, too,
+            # saw its text as the editor changed it).
+            for other in sorted(self.open):
+                if other.startswith("file:") and other not in self.unlike_disk:
+                    self.same_diagnostics_as_bkrc_check(other)
 
     @precondition(lambda self: self.open)
     @rule(which=st.integers(0, 100))
@@ -482,6 +496,7 @@ class LspMachine(RuleBasedStateMachine):
         uri = self.some_open(which)
         del self.open[uri]
         self.dirty.discard(uri)
+        self.unlike_disk.discard(uri)
         self.editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         assert self.editor.published(uri) == []
 

@@ -16,6 +16,7 @@ from bkrdsl.ast import Medium
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.pipeline import Analysis, analyse
 from bkrdsl.records import dataclass
+from bkrdsl.resolve.loader import ParsedModules
 from bkrdsl.resolve.model import Model, build_model, split_sfs_path
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax.reader import normalise
@@ -58,6 +59,9 @@ class Document:
     #: What workspace symbols search in this document, worked out on the first
     #: search (`features.workspace_symbols`) and kept with the analysis.
     symbols: list | None = field(default=None, compare=False, repr=False)
+    #: The imported modules already parsed that the analysis used, for the next
+    #: analyses of this text (rename checks the renamed texts with it).
+    parsed: ParsedModules | None = field(default=None, compare=False, repr=False)
 
     @property
     def source(self) -> Source:
@@ -205,9 +209,11 @@ def analyse_document(
     search_path: tuple[Path, ...] = (),
     reader: Reader | None = None,
     checks: bool = True,
+    parsed: ParsedModules | None = None,
 ) -> Document:
     """Run the pipeline on an editor buffer; `reader` serves imported files (unsaved buffers first).
-    Without `checks`, the model is not checked (`Document.checked`)."""
+    Without `checks`, the model is not checked (`Document.checked`). `parsed`: the
+    imported modules already read, by name and bytes (`loader.ParsedModules`)."""
     read: set[Path] = set()
     base = reader or (lambda p: p.read_bytes())
 
@@ -218,8 +224,16 @@ def analyse_document(
     bom = text.startswith("\ufeff")
     text = normalise(text)
     analysis = analyse(
-        name, buffer_bytes(text), path=path, search_path=search_path, reader=recording, checks=checks
+        name,
+        buffer_bytes(text),
+        path=path,
+        search_path=search_path,
+        reader=recording,
+        checks=checks,
+        parsed=parsed,
     )
     model = _model_of(analysis)
     read_ = frozenset(read)
-    return Document(name, text, analysis, model, read_, index(model), bom, path, search_path, checks)
+    return Document(
+        name, text, analysis, model, read_, index(model), bom, path, search_path, checks, parsed=parsed
+    )

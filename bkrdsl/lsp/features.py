@@ -760,7 +760,12 @@ def _no_new_errors(doc: Document, renaming: Renaming) -> None:
         return found if found is not None else path.read_bytes()
 
     after = analyse_document(
-        doc.name, texts.get(doc.name, doc.text), path=doc.path, search_path=doc.search_path, reader=read
+        doc.name,
+        texts.get(doc.name, doc.text),
+        path=doc.path,
+        search_path=doc.search_path,
+        reader=read,
+        parsed=doc.parsed,
     )
 
     def errors(d: Document) -> list[Diagnostic]:

@@ -32,6 +32,7 @@ from bkrdsl.lsp import features as F
 from bkrdsl.lsp.document import Document, analyse_document, buffer_bytes
 from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, unsure_import
 from bkrdsl.resolve import default_search_path
+from bkrdsl.resolve.loader import ParsedModules
 from bkrdsl.source import Span
 
 #: Seconds to wait after the last keystroke before re-checking.
@@ -181,8 +182,12 @@ class BkrServer(LanguageServer):
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
         self.shut_down = False  # the client sent `shutdown`
+        #: The imported modules already read, by name and exact bytes: several open
+        #: files that import one module parse it once, and a keystroke parses
+        #: only the buffer typed in (`loader.ParsedModules`).
+        self.parsed = ParsedModules()
         #: The workspace's files the editor has not opened (rename and references).
-        self.disk = Workspace()
+        self.disk = Workspace(self.parsed)
         self.max_files = MAX_FILES
         self.said_capped = False  # the user was told the workspace has too many files
 
@@ -400,7 +405,12 @@ class BkrServer(LanguageServer):
         name, path = self.name_and_path(uri)
         buffers: dict[str, int | None] = {}
         doc = analyse_document(
-            name, text_doc.source, path=path, search_path=self.search_path(), reader=self.reader(buffers)
+            name,
+            text_doc.source,
+            path=path,
+            search_path=self.search_path(),
+            reader=self.reader(buffers),
+            parsed=self.parsed,
         )
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers

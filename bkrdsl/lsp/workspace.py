@@ -39,6 +39,7 @@ from typing import NamedTuple
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.lsp.document import Document, analyse_document, buffer_bytes
 from bkrdsl.records import dataclass
+from bkrdsl.resolve.loader import ParsedModules
 
 #: How many .bkr files of the workspace rename, references and workspace symbols
 #: search, at most (`initializationOptions.max_workspace_files`). Past it, the
@@ -201,7 +202,10 @@ class Workspace:
     """The files the editor has not opened, read from disk, with caches that keep a
     rename or a search fast: each file's imports, and each file's analysis."""
 
-    def __init__(self) -> None:
+    def __init__(self, parsed: ParsedModules | None = None) -> None:
+        #: The imported modules already read, shared with the open documents'
+        #: analyses (`loader.ParsedModules`: by name and bytes, never stale).
+        self.parsed = parsed
         self._imports: dict[Path, tuple[Stamp, tuple[str, ...]]] = {}
         #: Each file's analysis, with the search path and how each file it read was read.
         self._documents: dict[Path, tuple[tuple[Path, ...], dict[Path, Read], Document]] = {}
@@ -361,7 +365,13 @@ class Workspace:
         # `source.text` has no byte-order mark and LF line ends, as the editor's
         # lines (it counts `\r\n`, `\r` and `\n` alike) without the mark.
         doc = analyse_document(
-            str(path), source.text, path=path, search_path=search_path, reader=recording, checks=checks
+            str(path),
+            source.text,
+            path=path,
+            search_path=search_path,
+            reader=recording,
+            checks=checks,
+            parsed=self.parsed,
         )
         if not any(d.code in ("BKR101", "BKR103") for d in doc.diagnostics):
             # A module that could not be found or read may appear at any time: not cached.

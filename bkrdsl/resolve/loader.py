@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
@@ -240,6 +241,56 @@ def read_text(name: str, data: bytes) -> tuple[Source, ast.Module | None, list[D
     return source, module, diagnostics
 
 
+Parsed = tuple[Source, "ast.Module | None", tuple[Diagnostic, ...]]
+
+
+class ParsedModules:
+    """Imported modules already read, kept across `load`s (the language server's).
+
+    A module is kept by its display name and its exact bytes, so an entry is
+    never stale: `read_text` is a pure function of the two, and the AST, the
+    Source and the diagnostics it gives are immutable, so analyses share them.
+    Whatever changes a module (an edit in its open buffer, closing the buffer,
+    which falls back to the file, a write on disk) changes the bytes the reader
+    gives `load`, and so the key. Several cluster files that import one module
+    parse it once, and a keystroke in one of them parses only its own text.
+
+    Least recently used modules go first past `max_bytes` of source text (an
+    AST takes some 40-60 times its text) or `max_entries` modules; a module
+    larger than `max_bytes` is not kept. The main file of a `load` is never
+    kept: it is the text being typed, one entry a keystroke."""
+
+    def __init__(self, max_bytes: int = 2_000_000, max_entries: int = 256) -> None:
+        self.max_bytes = max_bytes
+        self.max_entries = max_entries
+        self._entries: OrderedDict[tuple[str, bytes], Parsed] = OrderedDict()
+        self._bytes = 0
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def read(self, name: str, data: bytes) -> tuple[Source, ast.Module | None, list[Diagnostic]]:
+        """`read_text(name, data)`, from the cache when it holds those very bytes."""
+        key = (name, data)
+        found = self._entries.get(key)
+        if found is not None:
+            self.hits += 1
+            self._entries.move_to_end(key)
+        else:
+            self.misses += 1
+            source, module, diagnostics = read_text(name, data)
+            found = (source, module, tuple(diagnostics))
+            if len(data) <= self.max_bytes:
+                self._entries[key] = found
+                self._bytes += len(data)
+                while self._bytes > self.max_bytes or len(self._entries) > self.max_entries:
+                    (_name, old), _ = self._entries.popitem(last=False)
+                    self._bytes -= len(old)
+        return found[0], found[1], list(found[2])
+
+
 @dataclass
 class _Loading:
     """What one `load` shares while it follows the imports."""
@@ -248,6 +299,7 @@ class _Loading:
     loaded: dict[Path, ast.Module | None]
     search_path: tuple[Path, ...]
     reader: Reader
+    parsed: ParsedModules | None = None
 
 
 def _visit(
@@ -319,7 +371,8 @@ def _visit(
             )
             loading.loaded[key] = None
             continue
-        src, sub, diags = read_text(display, data)
+        read = loading.parsed.read if loading.parsed is not None else read_text
+        src, sub, diags = read(display, data)
         loading.program.sources[display] = src
         loading.program.diagnostics.extend(diags)
         loading.loaded[key] = sub
@@ -335,8 +388,10 @@ def load(
     path: Path | None = None,
     search_path: tuple[Path, ...] = (),
     reader: Reader = lambda p: p.read_bytes(),
+    parsed: ParsedModules | None = None,
 ) -> Program:
-    """Load a main file (already read: the CLI owns its I/O errors) and all it imports."""
+    """Load a main file (already read: the CLI owns its I/O errors) and all it imports.
+    `parsed`: imported modules already read, kept across loads (`ParsedModules`)."""
     source, module, diagnostics = read_text(name, data)
     program = Program(main=module, sources={name: source}, diagnostics=diagnostics)
     if module is None:
@@ -347,5 +402,5 @@ def load(
     if main_key is not None:
         loaded[main_key] = module
 
-    _visit(_Loading(program, loaded, search_path, reader), module, path, ((main_key, name),))
+    _visit(_Loading(program, loaded, search_path, reader, parsed), module, path, ((main_key, name),))
     return program

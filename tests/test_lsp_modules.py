@@ -1,0 +1,284 @@
+"""The language server's imported modules: each read once, never from a stale parse.
+
+The server keeps the modules it has parsed by name and exact bytes
+(`loader.ParsedModules`): several open cluster files that import one module
+parse it once, and a keystroke parses only the buffer typed in. These tests
+count the parses, and hold the diagnostics after each change of a module (in
+its buffer, back to an earlier text, closed unsaved, written on disk with or
+without the client's watcher saying so, two modules of the same bytes) to
+`bkrc check` on the texts the editor shows. The module's versions all have the
+same size, so a cache that went by a file's size (or time, within one tick of
+the clock) would answer from an old parse and fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from lsp_inprocess import Editor
+
+from bkrdsl.resolve import loader
+
+
+def _cluster(name: str, member: str) -> str:
+    return f"""import ./site/common
+import std/backup-manager
+
+cluster {name} {{
+  member {member}A {{ workers 1  private-volume {member}AV }}
+  member {member}B {{ workers 1  private-volume {member}BV }}
+  identity group LOCAL {{ LOCALSVM }}
+  catalog shared server BKRSVSFS pool BKRPOOL on {member}A
+  expire on {member}A {{
+    preview daily 04:00
+    purge weekly sat 04:30
+    retain 14 days
+  }}
+  job PAYFULL {{
+    backup PAYROLL full
+    include minidisk * *
+    to disk pool TSTPOOL
+    run on {member}A daily 21:00
+  }}
+  job LOCINC {{
+    backup LOCAL incremental
+    include minidisk * 0191
+    to disk pool TSTPOOL
+    run on each member daily 05:00
+  }}
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+}}
+"""
+
+
+def _same_size(*texts: str) -> list[str]:
+    """The texts padded with a comment to one length (a module's versions then differ
+    in their bytes only, not in their size)."""
+    width = max(len(t) for t in texts) + 2
+    return [t + "#" * (width - len(t) - 1) + "\n" for t in texts]
+
+
+#: The module's versions: clean; the group IDENTITY (the cluster pins its job to a
+#: member: BKR221 in the cluster); a syntax error; a user ID CP refuses (BKR301 in
+#: the module, shown at the import).
+CLEAN, IDENTITY, BROKEN, LONG_ID = _same_size(
+    "single group PAYROLL { PAYAPP01 PAYAPP02 }\n",
+    "identity group PAYROLL { PAYAPP01 PAYAPP02 }\n",
+    "single group PAYROLL { PAYAPP01 PAYAPP02\n",
+    "single group PAYROLL { PAYAPP01 PAYAPPLONG2 }\n",
+)
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The names `read_text` parses, in order (every file a `load` reads)."""
+    seen: list[str] = []
+    real = loader.read_text
+
+    def counting(name: str, data: bytes):
+        seen.append(name)
+        return real(name, data)
+
+    monkeypatch.setattr(loader, "read_text", counting)
+    return seen
+
+
+class Workspace:
+    """A workspace folder and an editor on it (`lsp_inprocess.Editor`)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        (folder / "site").mkdir()
+        (folder / "site" / "common.bkr").write_text(CLEAN)
+        (folder / "a.bkr").write_text(_cluster("ASSI", "AM"))
+        (folder / "b.bkr").write_text(_cluster("BSSI", "BM"))
+        self.editor = Editor()
+        self.editor.initialize(folder)
+        self.buffers: dict[str, str] = {}  # relative path -> the text the editor holds
+        self.versions: dict[str, int] = {}
+
+    def uri(self, rel: str) -> str:
+        return (self.folder / rel).as_uri()
+
+    def open(self, rel: str) -> None:
+        text = (self.folder / rel).read_text()
+        self.buffers[rel], self.versions[rel] = text, 1
+        item = {"uri": self.uri(rel), "languageId": "bkr", "version": 1, "text": text}
+        self.editor.notify("textDocument/didOpen", {"textDocument": item})
+
+    def change(self, rel: str, text: str) -> None:
+        self.buffers[rel] = text
+        self.versions[rel] += 1
+        document = {"uri": self.uri(rel), "version": self.versions[rel]}
+        self.editor.notify(
+            "textDocument/didChange", {"textDocument": document, "contentChanges": [{"text": text}]}
+        )
+
+    def close(self, rel: str) -> None:
+        del self.buffers[rel]
+        self.editor.notify("textDocument/didClose", {"textDocument": {"uri": self.uri(rel)}})
+
+    def save(self, rel: str) -> None:
+        (self.folder / rel).write_text(self.buffers[rel])
+        self.editor.notify("textDocument/didSave", {"textDocument": {"uri": self.uri(rel)}})
+
+    def write(self, rel: str, text: str, *, tell: bool) -> None:
+        """Another tool writes a file; `tell`: the client's watcher says so."""
+        path = self.folder / rel
+        stat = path.stat()
+        path.write_text(text)
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same time: only the bytes tell
+        if tell:
+            change = {"uri": self.uri(rel), "type": 2}
+            self.editor.notify("workspace/didChangeWatchedFiles", {"changes": [change]})
+
+    def as_bkrc_check(self, rel: str, tmp: Path) -> None:
+        """The diagnostics published for `rel` are `bkrc check`'s on the texts the editor
+        shows: the open buffers, the other files as they are on disk."""
+        copy = tmp / f"check-{len(list(tmp.iterdir()))}"
+        shutil.copytree(self.folder, copy)
+        for other, text in self.buffers.items():
+            (copy / other).write_text(text)
+        out = run_cli(["check", "--format", "json", str(copy / rel)])
+        assert out.exit_code in (0, 1), out.output
+        main = (copy / rel).read_text().split("\n")
+        expected = []
+        for d in json.loads(out.stdout)["diagnostics"]:
+            message = d["message"] + (f"\nhelp: {d['help']}" if d.get("help") else "")
+            if d["file"] == str(copy / rel):
+                expected.append((d["code"], d["line"] - 1, message))
+            else:  # a module's, shown at the import that leads to it
+                shown = os.path.relpath(d["file"], copy / os.path.dirname(rel))
+                line = next(n for n, t in enumerate(main) if t.startswith(f"import ./{shown[:-4]}"))
+                expected.append((d["code"], line, f"in {shown}:{d['line']}: {message}"))
+        published = self.editor.published(self.uri(rel))
+        got = [(d["code"], d["range"]["start"]["line"], d["message"]) for d in published]
+        assert sorted(got) == sorted(expected)
+        assert self.editor.errors == []
+
+
+@pytest.fixture
+def ws(tmp_path):
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (tmp_path / "checks").mkdir()
+    workspace = Workspace(folder)
+    yield workspace
+    workspace.editor.close()
+
+
+def test_a_module_two_open_files_import_is_parsed_once(ws, parses, tmp_path):
+    common = str(ws.folder / "site" / "common.bkr")
+    ws.open("a.bkr")
+    ws.open("b.bkr")
+    assert parses.count(common) == 1
+    assert parses.count("std/backup-manager.bkr") == 1
+    # A keystroke in a.bkr parses a.bkr, and no module.
+    del parses[:]
+    ws.change("a.bkr", ws.buffers["a.bkr"].replace("workers 1", "workers 2", 1))
+    assert parses == [str(ws.folder / "a.bkr")]
+    for rel in ("a.bkr", "b.bkr"):
+        ws.as_bkrc_check(rel, tmp_path / "checks")
+
+
+def test_a_module_changed_in_its_buffer_closed_and_on_disk_is_read_again(ws, tmp_path):
+    checks = tmp_path / "checks"
+
+    def both() -> None:
+        for rel in ("a.bkr", "b.bkr"):
+            ws.as_bkrc_check(rel, checks)
+
+    ws.open("a.bkr")
+    ws.open("b.bkr")
+    both()
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+    # An unsaved change to the module shows in both files that import it.
+    ws.open("site/common.bkr")
+    ws.change("site/common.bkr", IDENTITY)
+    both()
+    assert {d["code"] for d in ws.editor.published(ws.uri("a.bkr"))} == {"BKR221"}
+    # Back to the text parsed first, then a syntax error.
+    ws.change("site/common.bkr", CLEAN)
+    both()
+    ws.change("site/common.bkr", BROKEN)
+    both()
+    # Closed unsaved: the file on disk again.
+    ws.close("site/common.bkr")
+    both()
+    assert ws.editor.published(ws.uri("b.bkr")) == []
+    # Written on disk, the same size and time; the client's watcher says so.
+    ws.write("site/common.bkr", LONG_ID, tell=True)
+    both()
+    assert {d["code"] for d in ws.editor.published(ws.uri("a.bkr"))} == {"BKR301"}
+    # Written again, and nobody says so: a save of a.bkr checks it against the file.
+    ws.write("site/common.bkr", IDENTITY, tell=False)
+    ws.save("a.bkr")
+    ws.as_bkrc_check("a.bkr", checks)
+    assert {d["code"] for d in ws.editor.published(ws.uri("a.bkr"))} == {"BKR221"}
+
+
+def test_two_modules_of_the_same_bytes_are_each_their_own(ws, tmp_path):
+    """A parse is kept by the module's name and bytes: the same bytes under another
+    name are another module, whose problems are named with its own file."""
+    for name in ("common", "other"):
+        (ws.folder / "site" / f"{name}.bkr").write_text(LONG_ID)
+    a = ws.folder / "a.bkr"
+    a.write_text(a.read_text().replace("import ./site/common", "import ./site/common\nimport ./site/other"))
+    ws.open("a.bkr")
+    ws.as_bkrc_check("a.bkr", tmp_path / "checks")
+    messages = [d["message"] for d in ws.editor.published(ws.uri("a.bkr"))]
+    assert any(m.startswith("in site/common.bkr:") for m in messages)
+    assert any(m.startswith("in site/other.bkr:") for m in messages)
+
+
+def test_a_rename_checks_the_importers_with_the_renamed_module_parsed_once(ws, parses):
+    """Rename checks every file it edits again, renamed (`features._no_new_errors`):
+    the renamed module is one text, parsed once for all the files that import it."""
+    for rel in ("site/common.bkr", "a.bkr", "b.bkr"):
+        ws.open(rel)
+    common = str(ws.folder / "site" / "common.bkr")
+    del parses[:]
+    at = {"line": 0, "character": len("single group P")}
+    params = {"textDocument": {"uri": ws.uri("site/common.bkr")}, "position": at, "newName": "PAYMENTS"}
+    answer = ws.editor.request("textDocument/rename", params)
+    edits = {c["textDocument"]["uri"]: len(c["edits"]) for c in answer["result"]["documentChanges"]}
+    assert edits == {ws.uri("site/common.bkr"): 1, ws.uri("a.bkr"): 1, ws.uri("b.bkr"): 1}
+    # The module renamed, as the main file of its own check, then as the import of
+    # a.bkr's; b.bkr's check finds it parsed.
+    assert parses.count(common) == 2
+    assert ws.editor.errors == []
+
+
+def test_parsed_modules_keep_the_most_recent_within_their_budget():
+    """Least recently used modules go first past the budget of text or of modules; a
+    module larger than the whole budget is parsed, never kept."""
+    cache = loader.ParsedModules(max_bytes=100, max_entries=2)
+    one, two, three = (f"single group G{n} {{ A{n} }}\n".encode() for n in (1, 2, 3))
+    first = cache.read("one.bkr", one)
+    assert cache.read("one.bkr", one)[1] is first[1]  # the same AST, shared
+    assert cache.read("one.bkr", one)[1] == loader.read_text("one.bkr", one)[1]
+    cache.read("two.bkr", two)
+    cache.read("one.bkr", one)  # one is now the more recent
+    cache.read("three.bkr", three)  # two modules at most: two goes
+    assert len(cache) == 2
+    hits = cache.hits
+    cache.read("one.bkr", one)
+    assert cache.hits == hits + 1
+    cache.read("two.bkr", two)
+    assert cache.hits == hits + 1  # parsed again
+    big = b"# " + b"x" * 200 + b"\n"
+    cache.read("big.bkr", big)
+    assert len(cache) == 2 and cache.read("big.bkr", big)[0].text == big.decode()
+    assert cache.hits == hits + 1
+    # Past the bytes: three small modules of 40 bytes each do not fit in 100.
+    cache = loader.ParsedModules(max_bytes=100, max_entries=10)
+    for n in range(3):
+        cache.read(f"m{n}.bkr", b"#" * 38 + b"\n" + bytes([48 + n]))
+    assert len(cache) == 2
