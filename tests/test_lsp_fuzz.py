@@ -366,6 +366,14 @@ class LspMachine(RuleBasedStateMachine):
         item = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
         self.editor.notify("textDocument/didOpen", {"textDocument": item})
 
+    @rule(importer=st.sampled_from(["with-site.bkr", "also-site.bkr"]))
+    def open_a_module_and_an_importer(self, importer: str) -> None:
+        """The examples' module and a cluster that imports it, both open (more often
+        than `did_open` alone would): an edit of the module must show in the
+        cluster, which shares its parse with the other importer."""
+        for name in ("site/common.bkr", importer):
+            self.did_open(self.files.index(self.folder / name), bom=False, crlf=False)
+
     def some_open(self, which: int) -> str:
         uris = sorted(self.open)
         return uris[which % len(uris)]
