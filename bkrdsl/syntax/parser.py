@@ -132,14 +132,44 @@ def parse(source: Source) -> ParseResult:
     return ParseResult(source, tree, diagnostics, comments)
 
 
+def tokens(source: Source) -> list | None:
+    """Every token the parse of `source` reads, keywords and punctuation included, in
+    order, each as the parse reads it: a word the lexer alone would take for a keyword
+    is the name the recovery re-reads it as (a last volume label spelled like a
+    keyword, `shared-volume V RUN }`, is a NAME). For a file `parse()` reads without
+    an error (the formatter's outline from Lark); None, never a Lark exception, for
+    one it does not."""
+    from lark.exceptions import LarkError
+
+    lark_parser = parser()
+    recovery = Recovery(source, lark_parser)
+    comments_token = _comments.set([])
+    names_token = _names.set(recovery)
+    try:
+        read = _interactive(lark_parser, source.text, recovery).exhaust_lexer()
+    except (LarkError, Abort, RecursionError):
+        return None
+    finally:
+        _names.reset(names_token)
+        _comments.reset(comments_token)
+    return None if recovery.diagnostics else read
+
+
+def _interactive(lark_parser, text: str, recovery: Recovery):
+    """Lark's interactive parser of `text`, each token its lexer reads shown to the
+    recovery first, which holds the parser's state (it needs it while names are lexed)."""
+    ip = lark_parser.parse_interactive(text)
+    recovery.parser_state = ip.parser_state
+    ip.lexer_thread.lexer = _Watched(ip.lexer_thread.lexer, recovery.check_token)
+    return ip
+
+
 def _run(lark_parser, text: str, recovery: Recovery):
     """Lark's own on_error loop, with the interactive parser in our hands from the start
     (recovery needs the parser state while names are lexed). None when reading stopped."""
     from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-    ip = lark_parser.parse_interactive(text)
-    recovery.parser_state = ip.parser_state
-    ip.lexer_thread.lexer = _Watched(ip.lexer_thread.lexer, recovery.check_token)
+    ip = _interactive(lark_parser, text, recovery)
     try:
         try:
             return ip.resume_parse()
