@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT
 
 from bkrdsl.diagnostics.registry import REGISTRY, Code
+from bkrdsl.fmt import format_source
 from bkrdsl.source import Source
 from bkrdsl.syntax import codes, read_module
 from bkrdsl.syntax.build import build
@@ -551,6 +552,30 @@ def test_a_last_volume_label_before_a_misplaced_statement_is_a_label_and_the_sta
 )
 def test_a_keyword_after_volume_labels_stays_a_keyword_when_not_surely_a_label(text, code):
     assert [d.code for d in diagnose(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "on_one_line"),
+    [
+        (
+            "cluster A {\n  shared-volume V run\n  import catalog local\n}\n",
+            "cluster A {\n  shared-volume V run import catalog local\n}\n",
+        ),
+        (
+            "cluster A {\n  member M { private-volume V JOB\n    cluster B }\n}\n",
+            "cluster A {\n  member M { private-volume V JOB cluster B }\n}\n",
+        ),
+    ],
+)
+def test_a_keyword_before_a_word_the_list_reads_on_with_is_read_as_on_one_line(text, on_one_line):
+    # `import` and `cluster` start no statement of a block: on the line after a list
+    # they are one more label, so the word before them is not the last label but
+    # the keyword, as when the two lines are one, which is how `bkrc fmt` writes
+    # them (it wrote `shared-volume V RUN IMPORT`, which then read otherwise: an
+    # internal error; found by `.ci/explore 103`).
+    found = [(d.code, d.message) for d in diagnose(text)]
+    assert found and found == [(d.code, d.message) for d in diagnose(on_one_line)]
+    assert format_source(Source.of("t.bkr", text)).text is None  # refused, with those errors
 
 
 def test_each_hyphenated_keyword_has_its_place_and_an_example_that_parses():

@@ -3388,6 +3388,11 @@ class Recovery:
         # misplaced, and reported as such (BKR013), not read as the keyword's name.
         following = self.facts.keywords.get(after.lower()) if after not in ("}", "") else None
         misplaced = following in self.statements and not named.fits([following]) and not sim.fits([following])
+        # ... but only one the lexer reads as its keyword there: a word no list may be
+        # followed by (`import`, `cluster`) is one more label of the list, so the word
+        # before it is not the last label (and `bkrc fmt`, which joins the list on one
+        # line, would make it the keyword).
+        misplaced = misplaced and following in named.states[named.stack[-1]]
         if not misplaced and (rest is None or (after not in ("}", "") and rest[0] not in self.statements)):
             return None
         ahead = sim.copy()
