@@ -64,7 +64,7 @@ MACHINES = [
         ],
     ),
 ]
-SCHEDULES = ["daily 01:00", "weekly mon,thu 01:15", "monthly 15 04:00", "manual"]
+SCHEDULES = ["daily 01:00", "weekly mon,thu 01:15", "weekly saturday,SUNDAY 05:45", "monthly 15 04:00", "manual"]
 
 
 @st.composite

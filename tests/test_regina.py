@@ -7,19 +7,23 @@ The expected command sequences are data: tests/cms/cases.txt.
 from __future__ import annotations
 
 import pytest
-
 from cms.cases import load_cases
-from conftest import require_tool
-from cms.generate import example_exec, example_members, example_model, example_names
+from conftest import EXAMPLES, require_tool
+from cms.generate import example_exec, example_members, example_model, example_names, generate
 from cms.invariants import (
     DAYS,
+    assert_due,
     assert_expiry_due,
     assert_expiry_on_purging_members_only,
     assert_expiry_verbs,
     assert_refuses_other_members,
     assert_start_order,
     assert_submit_all,
+    is_due,
 )
+
+from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.pipeline import analyse
 
 pytestmark = pytest.mark.regina
 
@@ -88,6 +92,22 @@ def test_expiry_sends_every_action_of_every_block(cms, example):
 @pytest.mark.parametrize(("example", "member"), MEMBER_PAIRS)
 def test_start_order_for_every_member(cms, example, member):
     assert_start_order(cms, example_model(example), _exec_of(example), member)
+
+
+def test_days_written_in_full_are_due_on_those_days(cms):
+    """`weekly sunday,Monday 01:00` is `weekly sun,mon 01:00`: BKRSUBMT DUE submits the
+    job at 01:00 on those days only, and the oracle of the property tests reads the
+    days so too (it took `SUNDAY` for no day: found by a richer cluster generator)."""
+    text = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
+    assert text.count("daily 01:00") == 1
+    analysis = analyse("minimal.bkr", text.replace("daily 01:00", "weekly sunday,Monday 01:00").encode())
+    assert analysis.ok, analysis.diagnostics
+    model = analysis.model
+    (job,) = [j for j in model.jobs if j.name == "GUESTFUL"]
+    assert [d for d in DAYS if is_due(job.run.schedule, "01:00", d, 1)] == ["MON", "SUN"]
+    for day in DAYS:
+        assert_due(cms, model, lambda m, e: generate(model, m, e, "minimal.bkr", load_dialect()), "DEV1",
+                   "01:00", day, 1)
 
 
 # Blanks are not operands: two blanks before the option list, or trailing blanks

@@ -126,7 +126,7 @@ def is_due(schedule, hhmm: str, day: str, dd: int) -> bool:
     if schedule.frequency == "daily":
         return True
     if schedule.frequency == "weekly":
-        return day in {d.text.upper() for d in schedule.days}
+        return day in {d.text.upper()[:3] for d in schedule.days}  # `sun` or `sunday`
     return int(schedule.days[0].text) == dd  # monthly
 
 
