@@ -11,11 +11,22 @@ emitters must produce files (never an exception) that pass every CMS rule,
 identically twice, job templates that each select something, CP directory
 entries whose USER, IDENTITY and SUBCONFIG
 IDs are all distinct and distinct from every other user the cluster
-declares, and one machine per role: no two roles sharing an ID.
+declares, and one machine per role: no two roles sharing an ID. Another order
+of the jobs, group entries, disks and declarations finds the same diagnostics
+and writes the same lines; on disk, the `--dry-run` plan is what the compile
+does, the manifest holds each file's sha256, and `--check` sees any byte changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from conftest import EXAMPLES, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -234,3 +245,109 @@ def test_every_machine_of_a_clean_cluster_has_one_role(text):
     slots = _role_slots(analysis.model)
     assert len(slots) == len(set(slots)), sorted(slots)
     assert set(slots) == set(analysis.model.machine_roles()), (sorted(slots), analysis.model.machine_roles())
+
+
+# ------------------------------------------------------------------ the order of declarations
+_GROUP_BODY = re.compile(r"(group \S+ \{ )(.*?) \}")
+_JOB = re.compile(r"  job .*?\n  \}\n", re.S)
+_STEM_INDEX = re.compile(r"^(\w+)\.\d+ = ", re.M)
+
+
+def _reordered(text: str, rnd) -> str:
+    """The same cluster with its jobs, the entries of each group and the `disk` lines
+    in another order, and some user and group declarations moved out of the cluster
+    to the top of the file (docs/language.md: declarations may stand outside it)."""
+    head, jobs = text[: text.index("  job ")], _JOB.findall(text)
+    rnd.shuffle(jobs)
+    lines = head.split("\n")
+    disks = [i for i, line in enumerate(lines) if line.startswith("  disk ")]
+    shuffled = [lines[i] for i in disks]
+    rnd.shuffle(shuffled)
+    for i, line in zip(disks, shuffled):
+        lines[i] = line
+    declared = re.compile(r"  (single|identity) (user|group) ")
+    moved = [i for i, line in enumerate(lines) if declared.match(line) and rnd.random() < 0.5]
+    lines = [lines[i].strip() for i in moved] + [line for i, line in enumerate(lines) if i not in moved]
+
+    def entries(m: re.Match) -> str:
+        found = re.findall(r"match \S+|\S+", m.group(2))
+        rnd.shuffle(found)
+        return m.group(1) + " ".join(found) + " }"
+
+    return _GROUP_BODY.sub(entries, "\n".join(lines)) + "".join(jobs) + "}\n"
+
+
+def _lines(artifact) -> Counter:
+    """A file's lines, as a multiset: BKRSUBMT's table is numbered in the order of the file."""
+    text = artifact.text
+    if artifact.path.endswith("BKRSUBMT.EXEC"):
+        text = _STEM_INDEX.sub(r"\1.# = ", text)
+    return Counter(text.splitlines())
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters(), st.randoms(use_true_random=False))
+def test_the_order_of_jobs_group_entries_disks_and_declarations_changes_only_the_order_of_lines(text, rnd):
+    """Where the language gives order no meaning, another order finds the same
+    diagnostics and writes the same files with the same lines (jobs, users and
+    disks are written in the order of the file, so lines may move)."""
+    again = _reordered(text, rnd)
+    first, files = compile_source("prop.bkr", text.encode())
+    second, other = compile_source("prop.bkr", again.encode())
+    assert sorted((d.code, d.message) for d in second.diagnostics) == sorted(
+        (d.code, d.message) for d in first.diagnostics
+    ), again
+    assert (files is None) == (other is None)
+    if files is not None:
+        assert {a.path: _lines(a) for a in other} == {a.path: _lines(a) for a in files}, again
+
+
+# ------------------------------------------------------------------ what compile writes on disk
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters(), clusters(), st.randoms(use_true_random=False))
+def test_compile_writes_its_plan_and_check_sees_any_byte_changed(first, second, rnd):
+    """Over a folder another cluster was compiled into: `--dry-run` changes nothing
+    and its plan is what the compile then does (create, update, delete, unchanged);
+    the manifest lists every file with its sha256; `--check` passes right after, and
+    fails once any byte of any file, the manifest too, is changed. (A cluster the
+    checker refuses, as most drawn are, gives way to an example.)"""
+    if not analyse("a.bkr", first.encode()).ok:
+        first = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    if not analyse("b.bkr", second.encode()).ok:
+        second = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "a.bkr").write_text(first, encoding="utf-8")
+        (folder / "b.bkr").write_text(second, encoding="utf-8")
+        out = folder / "out"
+        run_cli(["compile", folder / "a.bkr", "-o", out], expect=0)
+        before = _tree(out)
+        plan = run_cli(["compile", folder / "b.bkr", "-o", out, "--dry-run"], expect=0).stdout
+        assert _tree(out) == before
+        run_cli(["compile", folder / "b.bkr", "-o", out], expect=0)
+        after = _tree(out)
+        planned = {row[1]: row[0] for row in map(str.split, plan.splitlines()) if row and row[0] in _ACTIONS}
+        done = {
+            path: "create" if path not in before else "delete" if path not in after
+            else "unchanged" if before[path] == after[path] else "update"
+            for path in before.keys() | after.keys()
+        }
+        assert planned == done
+        manifest = json.loads(after["manifest.json"])
+        assert {e["path"]: e["sha256"] for e in manifest["files"]} == {
+            path: hashlib.sha256(data).hexdigest() for path, data in after.items() if path != "manifest.json"
+        }
+        run_cli(["compile", folder / "b.bkr", "-o", out, "--check"], expect=0)
+        path = rnd.choice(sorted(after))
+        data = bytearray(after[path])
+        at = rnd.randrange(len(data))
+        data[at] = ord("X") if data[at] != ord("X") else ord("Y")
+        (out / path).write_bytes(bytes(data))
+        assert run_cli(["compile", folder / "b.bkr", "-o", out, "--check"]).exit_code != 0, (path, at)
+
+
+_ACTIONS = ("create", "update", "delete", "unchanged")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}

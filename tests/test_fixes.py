@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from bkrdsl import fixes
 from bkrdsl.diagnostics import Diagnostic
@@ -831,3 +833,34 @@ def test_each_fix_of_a_one_slip_file_removes_its_diagnostic_and_a_second_fix_cha
         assert not [x for x in check(mended) if x.code == d.code and x.span.start == at], (d.code, d.message)
     done = fix_all(text)
     assert fix_all(done.text).text == done.text
+
+
+# ------------------------------------------------------------------ two slips at once
+#: The slips of RESTORED whose fix gives back the file, but for those of a brace: two
+#: brace slips can balance each other (`}` too many here, one missing there), and
+#: then no one can tell which brace was meant.
+MENDED_ALONE = [
+    (clean, written) for clean, written, _, _ in RESTORED if "}" not in written and "end" not in written.split()
+]
+
+
+def _lines_of(clean: str) -> set[int]:
+    start = BASE.index(clean)
+    return set(range(BASE.count("\n", 0, start), BASE.count("\n", 0, start + len(clean)) + 1))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(MENDED_ALONE), min_size=2, max_size=3))
+def test_slips_on_separate_lines_are_mended_together_as_each_alone(slips):
+    """Each of these slips alone is mended back to the file; made together, on lines of
+    their own, `bkrc check --fix` mends them all, whatever the order of its rounds,
+    and a second run has nothing left to do."""
+    places = [_lines_of(clean) for clean, _ in slips]
+    assume(all(not (a & b) for i, a in enumerate(places) for b in places[i + 1 :]))
+    text = BASE
+    for clean, written in sorted(slips, key=lambda s: BASE.index(s[0]), reverse=True):
+        start = BASE.index(clean)
+        text = text[:start] + written + text[start + len(clean) :]
+    done = fix_all(text)
+    assert done.text == BASE, [d.code for d in done.diagnostics]
+    assert fix_all(done.text).text == BASE

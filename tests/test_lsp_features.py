@@ -16,6 +16,7 @@ import hypothesis
 import hypothesis.strategies as hs
 import pytest
 from conftest import ROOT
+from test_compile_properties import clusters
 
 from bkrdsl.lsp import features as F
 from bkrdsl.lsp.document import analyse_document
@@ -488,6 +489,48 @@ def test_any_rename_is_answered_or_refused(text, line, column, new):
         F.rename(doc, line, column, new)
     except F.RenameRefused as refused:
         assert refused.message
+
+_WORD = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|[A-Za-z0-9$#@_*%?+\-:./]+')
+_SFS_PATH = re.compile(r"([^:]*:)([^.]*)(\..*)?")
+
+
+def renamed_as_text(text: str, old: str, new: str) -> str:
+    """`old` replaced by `new` wherever a word spells it (in any case), and where an SFS
+    path's user part does; never inside a string or a comment."""
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        if w.startswith(('"', "#")):
+            return w
+        if w.upper() == old:
+            return new
+        path = _SFS_PATH.fullmatch(w)
+        if path is not None and path.group(2).upper() == old:
+            return path.group(1) + new + (path.group(3) or "")
+        return w
+
+    return _WORD.sub(word, text)
+
+
+@hypothesis.settings(max_examples=25, deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow])
+@hypothesis.given(clusters(), hs.randoms(use_true_random=False), hs.sampled_from(["NEWNAME", "Q1", "ZZ$9"]))
+def test_a_rename_is_the_textual_rename_of_its_name_where_names_are_distinct(text, rnd, new):
+    """In the generated clusters a name names one thing, so renaming any word rename
+    accepts changes exactly the words that spell it (and SFS paths' user parts), and
+    nothing else."""
+    doc = analyse_document("/ws/p.bkr", text)
+    words = [m for m in _WORD.finditer(text) if not m.group().startswith(('"', "#"))]
+    for m in rnd.sample(words, min(6, len(words))):
+        at = m.start() + rnd.randrange(len(m.group()))
+        line, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+        try:
+            done = F.rename(doc, line, column, new)
+        except F.RenameRefused as refused:
+            assert refused.message
+            continue
+        expected = {doc.name: renamed_as_text(text, done.old, done.new)}
+        assert F.renamed_texts(doc, done) == expected, (done.kind, done.old)
+
 
 # ----------------------------------------------------------------- code actions
 def apply(text: str, fix: F.QuickFix) -> str:

@@ -3,7 +3,8 @@
 The text and JSON of examples/prodssi.bkr are snapshots
 (`__snapshots__/test_show/`; update with `pytest tests/test_show.py
 --snapshot-update` after reading what changed). The cross-checks hold what
-`bkrc show` says against what `bkrc compile` writes for every example, so the
+`bkrc show` says against what `bkrc compile` writes for every example (and every
+generated cluster the checker passes), so the
 two cannot drift apart: the job names equal the TEMPLATE files of each
 member's folder, the times BKRSUBMT's table, the expiry BKREXPIR's, the
 machines BKRSTART's order.
@@ -17,8 +18,12 @@ import shlex
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
+from hypothesis import HealthCheck, given, settings
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+from test_compile_properties import clusters
 
+from bkrdsl import show
+from bkrdsl.emit.artifacts import compile_source
 from bkrdsl.show import FORMAT_VERSION, WIDTH
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.bkr"))
@@ -107,8 +112,33 @@ def test_agrees_with_compile(example, tmp_path):
     folder; each job's schedule and time are BKRSUBMT's; the expiry lines are
     BKREXPIR's (and shown exactly where it is written); the machines started are
     BKRSTART's, in its order."""
-    files = _compiled(example, tmp_path)
-    shown = {m["name"]: m for m in show_json(example)["members"]}
+    assert_agrees(show_json(example), _compiled(example, tmp_path))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters())
+def test_agrees_with_compile_for_every_cluster_the_checker_passes(text):
+    """As above, for generated clusters (odd member names and job suffixes, local or
+    shared catalogs, expiry split over blocks, manual jobs, Tape Manager nodes)."""
+    analysis, artifacts = compile_source("prop.bkr", text.encode())
+    if artifacts is None:
+        return
+    files: dict[str, dict[str, str]] = {}
+    for a in artifacts:
+        folder, name = a.path.split("/", 1)
+        if folder != "cluster":
+            files.setdefault(folder, {})[name] = a.text
+    view = show.view(analysis.model)
+    assert max(len(line) for line in show.text(view).splitlines()) <= WIDTH
+    assert_agrees(show.as_json(view), files)
+
+
+def _when(shown: dict) -> str:
+    return f"{shown['schedule']} {shown['time']}" if shown["time"] else shown["schedule"]
+
+
+def assert_agrees(shown_json: dict, files: dict[str, dict[str, str]]) -> None:
+    shown = {m["name"]: m for m in shown_json["members"]}
     assert set(shown) == set(files)
     for member, folder in files.items():
         m = shown[member]
@@ -116,12 +146,12 @@ def test_agrees_with_compile(example, tmp_path):
         assert {j["name"] for j in m["jobs"]} == templates, member
         submit = folder["BKRSUBMT.EXEC"]
         when = dict(zip(_stem(submit, "job"), _stem(submit, "when")))
-        assert {j["name"]: f"{j['schedule']} {j['time']}" for j in m["jobs"]} == when, member
+        assert {j["name"]: _when(j) for j in m["jobs"]} == when, member
         assert [s["user"] for s in m["starts"]] == _stem(folder["BKRSTART.EXEC"], "m"), member
         if "BKREXPIR.EXEC" in folder:
             expire = folder["BKREXPIR.EXEC"]
             actions = list(zip(_stem(expire, "job"), _stem(expire, "when")))
-            assert [(e["action"].upper(), f"{e['schedule']} {e['time']}") for e in m["expire"]] == actions
+            assert [(e["action"].upper(), _when(e)) for e in m["expire"]] == actions
         else:
             assert m["expire"] == [], member
 
