@@ -220,6 +220,40 @@ def test_standard_output_closed(tmp_path, args):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("args", [["--version"], ["--help"], []])
+def test_standard_output_closed_for_the_group_own_output(args):
+    """`bkrc --version >&-` printed nothing and exited 0: the version, or the help
+    a script asked for, was lost as silently as a report."""
+    run = _bkrc(args, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
+    assert run.returncode == 2
+    assert run.stderr.startswith("bkrc: standard output is closed;")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "examples/broken/prodssi.bkr"],
+        ["check", "nope.bkr"],
+        ["compile", "examples/broken/prodssi.bkr", "-o"],
+        ["compile", "examples/prodssi.bkr", "-o"],
+        ["fmt", "--check", "examples/prodssi.bkr"],
+        ["--version"],
+    ],
+)
+def test_standard_error_closed(tmp_path, args):
+    """`bkrc compile a.bkr -o DIR 2>&-`: the diagnostics, and the reason for exit
+    1 or 2, went nowhere. Now exit 2 before anything is read or written, and why,
+    on standard output: the only stream left."""
+    args = [*args, tmp_path / "out"] if args[-1] == "-o" else args
+    run = _bkrc(args, stdout=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(2))
+    assert run.returncode == 2
+    assert run.stdout == (
+        "bkrc: standard error is closed, where bkrc says what is wrong; give bkrc one"
+        " (`2> FILE`, or `2> /dev/null` to drop its messages)\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("args", [["check", "-"], ["fmt", "-"], ["show", "-"], ["compile", "-", "-o"]])
 def test_standard_input_closed(tmp_path, args):
     args = [*args, tmp_path / "out"] if args[-1] == "-o" else args

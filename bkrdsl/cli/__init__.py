@@ -58,6 +58,8 @@ class _LazyGroup(click.Group):
         # Before invoke, where click would answer both with exit 1 ("errors in the
         # input"): `bkrc --help | head -1` (the group's own help and version are
         # printed here), and a Ctrl-C while the command line is read ("Aborted!").
+        if parent is None:
+            _refuse_closed_streams(args)
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except BrokenPipeError:
@@ -66,19 +68,6 @@ class _LazyGroup(click.Group):
             word, code = interruption(err)
             click.echo(f"bkrc: {word}", err=True)
             sys.exit(code)
-
-    def resolve_command(self, ctx, args):
-        name, command, rest = super().resolve_command(ctx, args)
-        if sys.stdout is None and name != "lsp":  # `bkrc lsp` says it in its own words
-            # Started with standard output closed (`>&-`): click would print
-            # nothing and exit 0, so a report, a plan or JSON would be lost unsaid.
-            click.echo(
-                "bkrc: standard output is closed; give bkrc one (`> FILE`, or `> /dev/null`"
-                " to drop what it prints)",
-                err=True,
-            )
-            ctx.exit(EXIT_USAGE)
-        return name, command, rest
 
     def invoke(self, ctx):
         # Click would print "Aborted!" and exit 1, which reads as "errors in the
@@ -112,6 +101,30 @@ class _LazyGroup(click.Group):
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
+
+
+def _refuse_closed_streams(args) -> None:
+    """Started with standard output or standard error closed (`>&-`, `2>&-`):
+    click would print nothing there and go on, so a report, a plan, JSON, the
+    version, or the diagnostics and the reason for an exit 1 or 2 would be lost
+    unsaid. Refuse (exit 2) before anything is read or written, in one line on
+    the other stream when it is open. `bkrc lsp` needs neither standard error
+    (the editor shows what it sends) nor this check for standard output: it
+    says that in its own words, except where it would print its help."""
+    lsp = bool(args) and args[0] == "lsp" and not {"-h", "--help"} & set(args[1:])
+    if sys.stdout is None and not lsp:
+        click.echo(
+            "bkrc: standard output is closed; give bkrc one (`> FILE`, or `> /dev/null`"
+            " to drop what it prints)",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    if sys.stderr is None and not lsp:
+        click.echo(
+            "bkrc: standard error is closed, where bkrc says what is wrong; give bkrc one"
+            " (`2> FILE`, or `2> /dev/null` to drop its messages)"
+        )
+        sys.exit(EXIT_USAGE)
 
 
 def _answer_sigterm():
