@@ -29,6 +29,38 @@ def test_standard_input_named_twice_is_a_usage_error(command):
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("args", "option", "given"),
+    [
+        (["compile", "GOOD", "-o", "a", "-o", "b"], "'-o' / '--output'", "twice ('a', then 'b')"),
+        (["compile", "GOOD", "--output=a", "-ob", "-o", "c", "--dry-run"], "'-o' / '--output'",
+         "3 times ('a', then 'b', then 'c')"),
+        (["compile", "GOOD", "-o", "a", "--dialect", "x.toml", "--dialect", "y.toml"], "'--dialect'",
+         "twice ('x.toml', then 'y.toml')"),
+        (["init", "-", "--cluster", "A", "--cluster", "B", "--member", "M"], "'--cluster'", "twice"),
+        (["init", "-", "--cluster", "A", "--member", "M", "--workers", "2", "--workers", "3"], "'--workers'",
+         "twice"),
+        (["init", "-", "--cluster", "A", "--member", "M", "--catalog-member", "M", "--catalog-member", "N"],
+         "'--catalog-member'", "twice"),
+        (["init", "-", "--cluster", "A", "--member", "M", "--purging-member", "M", "--purging-member", "M"],
+         "'--purging-member'", "twice"),
+        (["init", "-", "--cluster", "A", "--member", "M", "--stdlib", "x", "--stdlib", "y"], "'--stdlib'",
+         "twice"),
+    ],
+)
+def test_an_option_that_takes_one_value_given_twice_is_a_usage_error(tmp_path, monkeypatch, args, option, given):
+    """Click keeps the last value: `compile -o a -o b` wrote (and swapped) b without
+    a word, where a script that appends its own `-o` meant a."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.bkr").write_text(GOOD)
+    args = ["good.bkr" if a == "GOOD" else a for a in args]
+    result = run_cli(args, expect=2)
+    assert f"Error: {option} is given {given}" in result.stderr
+    assert "give it once" in result.stderr
+    assert result.stdout == ""
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
 def test_directory_is_exit_2(tmp_path):
     result = run_cli(["check", tmp_path], expect=2)
     assert "is a directory" in result.output

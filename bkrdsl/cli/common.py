@@ -162,6 +162,31 @@ def _special(path) -> str | None:
     return None if stat.S_ISDIR(mode) else special_kind(mode)
 
 
+class OnceOption(click.Option):
+    """An option that takes one value and refuses a second: click keeps the last
+    (`-o a -o b` wrote to b without a word), where a script that appends its own
+    `-o` to a command line would swap, and delete from, the other folder."""
+
+    def add_to_parser(self, parser, ctx):
+        self.multiple = True  # the parser keeps every value given, not the last
+        try:
+            super().add_to_parser(parser, ctx)
+        finally:
+            self.multiple = False
+
+    def consume_value(self, ctx, opts):
+        value, source = super().consume_value(ctx, opts)
+        if isinstance(value, (list, tuple)) and source is click.core.ParameterSource.COMMANDLINE:
+            if len(value) > 1:
+                times = "twice" if len(value) == 2 else f"{len(value)} times"
+                given = ", then ".join(f"'{v}'" for v in value)
+                raise click.UsageError(
+                    f"{self.get_error_hint(ctx)} is given {times} ({given}); give it once", ctx
+                )
+            value = value[0]
+        return value, source
+
+
 def format_option(fn):
     return click.option(
         "--format",

@@ -29,6 +29,7 @@ from bkrdsl.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     InputError,
+    OnceOption,
     analyse_arg,
     color_option,
     format_option,
@@ -101,6 +102,7 @@ def _echo_diff(plan) -> None:
     "-o",
     "--output",
     "out_dir",
+    cls=OnceOption,
     required=True,
     metavar="DIR",
     type=click.Path(),  # a file there is refused by output.make_plan, in bkrc's own words
@@ -118,6 +120,7 @@ def _echo_diff(plan) -> None:
 @click.option(
     "--dialect",
     "dialect_path",
+    cls=OnceOption,
     type=click.Path(dir_okay=False),
     help="A corrected dialect table (TOML) to use instead of the built-in one.",
 )

@@ -22,6 +22,7 @@ from bkrdsl.cli.common import (
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
+    OnceOption,
     color_option,
     format_option,
     internal_error,
@@ -67,7 +68,11 @@ def _write(file: str, data: bytes, force: bool) -> None:
 @click.command("init", short_help="Write a first cluster FILE, which checks clean.")
 @click.argument("file")
 @click.option(
-    "--cluster", required=True, metavar="NAME", help="The SSI cluster's name, as SYSTEM CONFIG has it."
+    "--cluster",
+    cls=OnceOption,
+    required=True,
+    metavar="NAME",
+    help="The SSI cluster's name, as SYSTEM CONFIG has it.",
 )
 @click.option(
     "--member",
@@ -79,6 +84,7 @@ def _write(file: str, data: bytes, force: bool) -> None:
 )
 @click.option(
     "--workers",
+    cls=OnceOption,
     type=int,
     default=DEFAULT_WORKERS,
     show_default=True,
@@ -87,12 +93,14 @@ def _write(file: str, data: bytes, force: bool) -> None:
 )
 @click.option(
     "--catalog-member",
+    cls=OnceOption,
     metavar="NAME",
     help="The member the shared catalog's SFS server logs on to."
     "  [default: the purging member, else the first]",
 )
 @click.option(
     "--purging-member",
+    cls=OnceOption,
     metavar="NAME",
     help="The one member that expires (purges) the shared catalog."
     "  [default: the catalog's member, else the first]",
@@ -106,6 +114,7 @@ def _write(file: str, data: bytes, force: bool) -> None:
 @click.option(
     "--stdlib",
     "release",
+    cls=OnceOption,
     type=click.Choice(release_modules()),
     default=DEFAULT_RELEASE,
     show_default=True,
