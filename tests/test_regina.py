@@ -275,6 +275,59 @@ def test_a_failure_in_all_names_only_the_jobs_left_unsent(cms):
     ], run
 
 
+def _cp_line_editing(typed: str) -> list[str]:
+    """The commands CP reads from a line typed at a terminal with its default
+    logical line editing (z/VM 7.3, "Logical Escape"): `#` ends a command, `@`
+    deletes the character before it, `"` makes the next character itself."""
+    commands, current, chars = [], [], iter(typed)
+    for ch in chars:
+        if ch == '"':
+            current.append(next(chars, ""))
+        elif ch == "#":
+            commands.append("".join(current))
+            current = []
+        elif ch == "@":
+            current = current[:-1]
+        else:
+            current.append(ch)
+    return [*commands, "".join(current)]
+
+
+def test_a_job_left_unsent_is_named_as_typed_at_a_terminal(cms):
+    """A name with `#` or `@` (BKR308) is listed with the logical escape `"`
+    before them: copied to the terminal as it was listed, `EXEC BKRSUBMT JOB
+    SYS#F1` ran `EXEC BKRSUBMT JOB SYS` and `F1`, and PAY@1 became PAY1."""
+    from conftest import ROOT
+
+    from bkrdsl.pipeline import analyse
+    from cms.generate import generate
+
+    text = (ROOT / "examples" / "minimal.bkr").read_text()
+    analysis = analyse("signs.bkr", text.replace("GUESTFUL", "PAY@1").replace("SYSFULL", "SYS#F").encode())
+    assert analysis.ok, [d.message for d in analysis.diagnostics]
+    run = cms.run(generate(analysis.model, "DEV1", "BKRSUBMT"), "ALL", member="DEV1",
+                  logged_on=["BKRBKUP"], fail={"SMSG BKRBKUP SUBMIT PAY@1": 57})
+    assert run.rc == 57, run
+    said = [line for line in run.stdout.splitlines() if line.startswith("BKRSUBMT:")]
+    assert said[-5:] == [
+        "BKRSUBMT: not sent. When the cause is fixed, send each with:",
+        'BKRSUBMT:   EXEC BKRSUBMT JOB PAY"@1',
+        'BKRSUBMT:   EXEC BKRSUBMT JOB SYS"#F1',
+        'BKRSUBMT: type each " as shown: without it, the terminal reads',
+        "BKRSUBMT: the character after it as a line end or a delete.",
+    ], run
+    for line, name in zip(said[-4:-2], ["PAY@1", "SYS#F1"]):
+        command = line.removeprefix("BKRSUBMT:").strip()
+        assert _cp_line_editing(command) == [f"EXEC BKRSUBMT JOB {name}"]
+        # ... and the command CP then reads sends that job.
+        again = cms.run(generate(analysis.model, "DEV1", "BKRSUBMT"), f"JOB {name}", member="DEV1",
+                        logged_on=["BKRBKUP"])
+        assert (again.rc, again.commands[-1:]) == (0, [f"CP SMSG BKRBKUP SUBMIT {name}"]), again
+    plain = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "ALL", member="DEV1",
+                    logged_on=["BKRBKUP"], fail={"SMSG BKRBKUP SUBMIT GUESTFUL": 57})
+    assert "as shown" not in plain.stdout and '"' not in plain.stdout, plain
+
+
 # BKRSTART runs in AUTOLOG1 at IPL, its messages scrolled among CP's: when a
 # machine does not start it ends with the list of what is missing and how to
 # finish the start-up, after the last CP message.

@@ -292,9 +292,10 @@ EBCDIC_VARIANT_NAME = register(
     `BKRSUBMT SYS` and `INC1`; `BKRSUBMT PAY@1` reaches the EXEC as
     `BKRSUBMT PAY1`. Type the logical escape `"` before each such character
     (`BKRSUBMT PAY"@1`), or turn the symbol off with CP's TERMINAL command.
-    Line editing applies to lines typed at the terminal: the commands the
-    EXECs send, and a scheduler's `EXEC BKRSUBMT DUE`, which names no job,
-    are not affected.
+    After a failure, BKRSUBMT lists each job left unsent with the escapes
+    written in (`EXEC BKRSUBMT JOB PAY"@1`), ready to type. Line editing
+    applies to lines typed at the terminal: the commands the EXECs send, and
+    a scheduler's `EXEC BKRSUBMT DUE`, which names no job, are not affected.
 
     Failing example:
 

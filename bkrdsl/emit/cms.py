@@ -11,7 +11,8 @@ Rules (domain.md, "CMS files" and "EBCDIC"):
 - the path is `FOLDER/FN.FT`: FOLDER a member's name or `cluster`; FN and FT
   1-8 characters of A-Z 0-9 $ # @ + - : _ (upper case only);
 - every line is at most 72 columns, and the file ends with a line end;
-- only EBCDIC-invariant characters; `$ # @` only inside names that hold them;
+- only EBCDIC-invariant characters; `$ # @` only inside names that hold them
+  (a name as typed at a terminal, `"` before its `#` and `@`, is one);
 - the first line is a comment that names the source and says the file is
   generated and not to be edited (a REXX EXEC's line 1 must be a comment).
 """
@@ -31,8 +32,10 @@ from bkrdsl.resolve.model import Model
 
 NAME_EXTRA = frozenset("$#@")
 FILE_NAME = re.compile(r"[A-Z0-9$#@+\-:_]{1,8}\Z")
-#: Characters that can be part of a name, to find the name a `$ # @` sits in.
-NAME_RUN = re.compile(r"[A-Za-z0-9$#@_+\-:.*%?]+")
+#: Characters that can be part of a name, to find the name a `$ # @` sits in;
+#: `"#` and `"@` too: a name as an operator types it at a terminal, with CP's
+#: logical escape before its line end and character delete (BKR308).
+NAME_RUN = re.compile(r'(?:[A-Za-z0-9$#@_+\-:.*%?]|"[#@])+')
 
 _NOT_INVARIANT = re.compile("[^" + re.escape("".join(sorted(INVARIANT))) + "]")
 
@@ -99,8 +102,9 @@ def path_violations(path: str, members: frozenset[str] | None = None) -> list[st
 def _variant_ok(line: str, index: int, names: frozenset[str]) -> bool:
     for run in NAME_RUN.finditer(line):
         if run.start() <= index < run.end():
-            text = run.group().upper()
-            offset = index - run.start()
+            # The name without its logical escapes, and where index falls in it.
+            text = run.group().upper().replace('"', "")
+            offset = index - run.start() - line.count('"', run.start(), index)
             for name in names:
                 at = text.find(name)
                 while at != -1:

@@ -218,7 +218,8 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  say me': member' member 'has:'names'.'",
     f"  return {RC_UNKNOWN}",
     "",
-    "senddue: procedure expose me member server job. run. dry. review sched.",
+    "senddue: procedure expose me member server job. run. dry. review,",
+    "  sched. typed.",
     "  parse arg now day dd extra",
     "  if extra == '' then nop",
     "  else return usage('DUE takes a time, a day and a date at most.')",
@@ -279,20 +280,32 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  return sent",
     "",
     "/* Sends entries TODO (their numbers) in order; at the first failure */",
-    "/* it names what is left unsent, with the command that sends each: */",
+    "/* it names what is left unsent, with the command that sends each, */",
+    "/* as typed at a terminal (typed.: a name with its logical escapes). */",
     "/* DUE will not send them again once their minute has passed. */",
-    "sendlist: procedure expose me member server job. run. dry. review",
+    "sendlist: procedure expose me member server job. run. dry. review,",
+    "  typed.",
     "  parse arg todo",
     "  do k = 1 to words(todo)",
     "    call send word(todo, k)",
     "    if result = 0 then iterate",
     "    failed = result",
     "    say me': not sent. When the cause is fixed, send each with:'",
+    "    escaped = 0",
     "    do n = k to words(todo)",
     "      j = word(todo, n)",
-    "      line = me':   EXEC' me{byname} job.j",
+    "      name = job.j",
+    "      if symbol('typed.j') == 'VAR' then do",
+    "        name = typed.j",
+    "        escaped = 1",
+    "      end",
+    "      line = me':   EXEC' me{byname} name",
     "      if review then line = line '( REVIEW'",
     "      say line",
+    "    end",
+    "    if escaped then do",
+    "      say me': type each \" as shown: without it, the terminal reads'",
+    "      say me': the character after it as a line end or a delete.'",
     "    end",
     "    return failed",
     "  end",
@@ -300,7 +313,8 @@ _ROUTINES_COMMON_TEMPLATE = [
 ]
 
 _ROUTINE_SENDALL = [
-    "sendall: procedure expose me member server noun job. run. dry. review",
+    "sendall: procedure expose me member server noun job. run. dry. review,",
+    "  typed.",
     "  if arg(1) == '' then nop",
     "  else return usage('ALL takes no operands.')",
     "  if job.0 = 0 then say me': no' noun 'on member' member'.'",
@@ -319,14 +333,28 @@ def _routines_common(byname: str) -> list[str]:
     return [line.replace("{byname}", byname) for line in _ROUTINES_COMMON_TEMPLATE]
 
 
+#: CP's default logical line end and logical character delete (BKR308): typed
+#: at a terminal, each needs the logical escape `"` before it to stay itself.
+_LINE_EDITING = "#@"
+
+
+def typed_at_terminal(name: str) -> str:
+    """`name` as an operator types it at a z/VM terminal: `PAY"@1` for PAY@1.
+    Names hold no `"` nor cent sign (system identifiers), so no other escape."""
+    return "".join(f'"{ch}' if ch in _LINE_EDITING else ch for ch in name)
+
+
 def _table(out: _Exec, entries: list[dict]) -> None:
-    """The stems the routines read: job. run. dry. sched. when. text."""
+    """The stems the routines read: job. run. dry. sched. when. text., and
+    typed. for a name that is typed otherwise at a terminal (`typed_at_terminal`)."""
     reviews = " (and the one that reviews it)" if any("dry" in e for e in entries) else ""
     out.comment(f"The table: for each entry its name, the CP command that runs it{reviews}, "
                 "when it is due, and what LIST shows.")
     out.code(f"job.0 = {len(entries)}")
     for i, entry in enumerate(entries, 1):
         out.assign(f"job.{i}", entry["name"], name=True)
+        if typed_at_terminal(entry["name"]) != entry["name"]:
+            out.assign(f"typed.{i}", typed_at_terminal(entry["name"]), name=True)
         out.assign(f"run.{i}", entry["run"], name=True)
         if "dry" in entry:
             out.assign(f"dry.{i}", entry["dry"], name=True)

@@ -106,7 +106,8 @@ sendone: procedure expose me member server noun job. run. dry. review
   say me': member' member 'has:'names'.'
   return 28
 
-senddue: procedure expose me member server job. run. dry. review sched.
+senddue: procedure expose me member server job. run. dry. review,
+  sched. typed.
   parse arg now day dd extra
   if extra == '' then nop
   else return usage('DUE takes a time, a day and a date at most.')
@@ -167,20 +168,32 @@ send: procedure expose me member server run. dry. review
   return sent
 
 /* Sends entries TODO (their numbers) in order; at the first failure */
-/* it names what is left unsent, with the command that sends each: */
+/* it names what is left unsent, with the command that sends each, */
+/* as typed at a terminal (typed.: a name with its logical escapes). */
 /* DUE will not send them again once their minute has passed. */
-sendlist: procedure expose me member server job. run. dry. review
+sendlist: procedure expose me member server job. run. dry. review,
+  typed.
   parse arg todo
   do k = 1 to words(todo)
     call send word(todo, k)
     if result = 0 then iterate
     failed = result
     say me': not sent. When the cause is fixed, send each with:'
+    escaped = 0
     do n = k to words(todo)
       j = word(todo, n)
-      line = me':   EXEC' me job.j
+      name = job.j
+      if symbol('typed.j') == 'VAR' then do
+        name = typed.j
+        escaped = 1
+      end
+      line = me':   EXEC' me name
       if review then line = line '( REVIEW'
       say line
+    end
+    if escaped then do
+      say me': type each " as shown: without it, the terminal reads'
+      say me': the character after it as a line end or a delete.'
     end
     return failed
   end
