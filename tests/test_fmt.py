@@ -223,6 +223,37 @@ CASES = [
         """,
     ),
     (
+        "a-closing-brace-starts-its-own-run-of-trailing-comments",
+        # The comment after a block's `}` speaks of the block: it was pushed to
+        # the column of the longer line inside, far to the right.
+        """
+        cluster C {
+          member VMSYS1 {
+            workers 2
+            private-volume M1PRV1 M1PRV2  # the volumes of the private minidisks
+          }  # end of member VMSYS1
+          member VMSYS2 { workers 2 } # next
+          job J {
+            backup G full
+            run on each member daily 03:00  # nightly
+          }  # end of job J
+        }  # end of cluster C
+        """,
+        """
+        cluster C {
+          member VMSYS1 {
+            workers 2
+            private-volume M1PRV1 M1PRV2  # the volumes of the private minidisks
+          }                            # end of member VMSYS1
+          member VMSYS2 { workers 2 }  # next
+          job J {
+            backup G full
+            run on each member daily 03:00  # nightly
+          }  # end of job J
+        }  # end of cluster C
+        """,
+    ),
+    (
         "comments-keep-their-place-and-text",
         """
         # header comment, not a doc   

@@ -368,7 +368,12 @@ class Printer:
 
 # ---------------------------------------------------------------- text
 def align_comments(lines: list[Line]) -> None:
-    """Consecutive lines that each end in a trailing comment put it in one column."""
+    """Consecutive lines that each end in a trailing comment put it in one column.
+
+    A block's closing `}` starts a new run: its comment speaks of the block
+    (`}  # end of member VMSYS1`), so it stands two spaces after the brace, or
+    in the column of the lines that follow at the brace's level, not far to the
+    right in the column of the block's last, longer, line inside."""
     run: list[Line] = []
 
     def close() -> None:
@@ -379,6 +384,8 @@ def align_comments(lines: list[Line]) -> None:
             run.clear()
 
     for line in lines:
+        if line.code == "}":
+            close()
         if line.code and line.comment is not None:
             run.append(line)
         else:
