@@ -88,7 +88,10 @@ SAME_MINUTE = register(
     A member's backup server takes jobs one at a time from its reader; two
     jobs submitted at the same minute compete for the same workers, the same
     backup pool and the same catalog, and the second usually waits or fails
-    on a busy resource. Staggering them makes the night predictable.
+    on a busy resource. Staggering them makes the night predictable. Two
+    jobs that both run `on each member` meet on every member, each member's
+    own backup server getting both at once: that is one warning, naming the
+    members.
 
     Failing example:
 
@@ -588,18 +591,27 @@ def uncovered_members(model: Model):
 
 @check
 def same_minute(model: Model):
+    # Two jobs that run on each member clash on every member: one mistake, one
+    # warning, naming the members, at the later job's time.
+    clashes: dict[tuple[int, int], tuple[JobModel, JobModel, list[str]]] = {}
     slots: dict[tuple[str, int], list[tuple[object, JobModel]]] = {}
     for member, minutes, days, job in _job_runs(model):
         earlier = slots.setdefault((member, minutes), [])
         clash = next((j for d, j in earlier if j is not job and _may_share_a_day(d, days)), None)
         earlier.append((days, job))
         if clash is not None:
-            yield SAME_MINUTE(
-                f"jobs {quoted(clash.name)} and {quoted(job.name)} both start at {job.run.schedule.time.text} on `{member}`",
-                job.run.schedule.time.span,
-                related=(Related(clash.run.schedule.time.span, f"{clash.name} starts here"),),
-                help=_stagger_help(clash, job),
-            )
+            clashes.setdefault((id(clash), id(job)), (clash, job, []))[2].append(member)
+    for clash, job, members in clashes.values():
+        if len(members) == 1:
+            where = f"on `{members[0]}`: that member's backup server gets both at once"
+        else:
+            where = f"on each of {listed(members)}: each member's own backup server gets both at once"
+        yield SAME_MINUTE(
+            f"jobs {quoted(clash.name)} and {quoted(job.name)} both start at {job.run.schedule.time.text} {where}",
+            job.run.schedule.time.span,
+            related=(Related(clash.run.schedule.time.span, f"{clash.name} starts here"),),
+            help=_stagger_help(clash, job),
+        )
 
 
 def _stagger_help(a: JobModel, b: JobModel) -> str:
