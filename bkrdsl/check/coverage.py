@@ -202,7 +202,8 @@ SINGLE_TWICE = register(
     in the other) or SFS paths in different file pools. Users are compared
     through patterns too: jobs of `LINUX01` and of `match LIN*` both back up
     LINUX01, and so do jobs of `match LNX*` and `match LNX0*`. Jobs on two
-    members are BKR411.
+    members are BKR411. A job whose excludes remove everything it includes
+    backs up nothing (BKR407 says so) and is not compared.
 
     Failing example:
 
@@ -244,7 +245,9 @@ SINGLE_TWO_MEMBERS = register(
     other member's job took, and a restore has to know which member to ask.
     This holds whatever the levels and whichever minidisks each job selects.
     Users are compared through patterns too: a job of `LINUX01` on one member
-    and a job of `match LIN*` on another both back up LINUX01.
+    and a job of `match LIN*` on another both back up LINUX01. A job whose
+    excludes remove everything it includes backs up nothing (BKR407 says
+    so) and is not compared.
 
     Failing example:
 
@@ -290,7 +293,8 @@ IDENTITY_TWICE = register(
     incremental job of the same users is the normal pattern and is not
     reported, nor are two jobs whose includes select different minidisks:
     `include minidisk * 0191` in one and `include minidisk * 0200` in the
-    other.)
+    other, nor a job whose excludes remove everything it includes: it backs
+    up nothing, which BKR407 says.)
 
     Failing example:
 
@@ -827,7 +831,8 @@ def _shared_items(one, two, matched: set[str]) -> list[tuple[str, ast.Word]]:
 
 @check
 def single_users_once(model: Model):
-    # Jobs on several members (BKR220) or on unknown members (BKR330) are reported there.
+    # Jobs on several members (BKR220) or on unknown members (BKR330) are reported there,
+    # and a job whose excludes remove everything (BKR407) backs up no one twice.
     jobs = [
         j
         for j in model.jobs
@@ -835,6 +840,7 @@ def single_users_once(model: Model):
         and j.run is not None
         and len(set(j.members)) == 1
         and model.member(j.members[0])
+        and not _backs_up_nothing(model, j)  # BKR407
     ]
     pairs = [
         (a, b)
@@ -926,7 +932,10 @@ def identity_users_once(model: Model):
     jobs = [
         j
         for j in model.jobs
-        if j.kind is Kind.IDENTITY and j.run is not None and all(model.member(m) for m in j.members)
+        if j.kind is Kind.IDENTITY
+        and j.run is not None
+        and all(model.member(m) for m in j.members)
+        and not _backs_up_nothing(model, j)  # BKR407
     ]
     pairs = [
         (a, b)
@@ -1119,6 +1128,24 @@ def _written_owners(model: Model, job: JobModel) -> list[list[str]]:
         else:
             out.append(narrow_owners(inc.owner.upper if inc.owner is not None else "*", ids, patterns))
     return out
+
+
+def _backs_up_nothing(model: Model, job: JobModel) -> bool:
+    """Whether the excludes of `job` remove everything it includes on every member
+    it runs on (BKR407): it backs up no user, so it backs up none twice either."""
+    if not job.includes:
+        return False
+    members = [model.member(m) for m in dict.fromkeys(job.members) if model.member(m) is not None] or [None]
+    written = None
+    for member in members:
+        excludes = list(job.excludes) + (list(member.excludes) if member is not None else [])
+        if not excludes:
+            return False
+        if written is None:
+            written = _written_owners(model, job)
+        if not all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written)):
+            return False
+    return True
 
 
 @check
