@@ -199,6 +199,37 @@ def test_a_disk_for_a_tape_machine_without_tape_is_refused(tmp_path):
     assert [e.split()[0] for e in wrong] == ["BKR332"], wrong
 
 
+def test_a_disk_for_a_tape_machine_says_the_tape_statement_is_missing(tmp_path):
+    """The `tape manager` statement deleted while a job still writes to tape: the
+    disk of its machine says that the statement naming it is missing (the way a
+    disk for BKRBKUP says that `import std/backup-manager` is)."""
+    without_tape = TAPE.replace("  tape manager shared catalog-node TCTMM on M2 request-node TRTMM\n", "")
+    wrong = errors_of(tmp_path, without_tape + "  disk TCTMM 191 size 10 cyl\n")
+    assert sorted(e.split()[0] for e in wrong) == ["BKR230", "BKR332"], wrong
+    (disk,) = [e for e in wrong if e.startswith("BKR332")]
+    assert "the `tape manager` statement that names it is missing (job `SYSINC` writes to tape)" in disk
+    # Without a job to tape, nothing says the disk was a Tape Manager machine's.
+    wrong = errors_of(tmp_path, SINGLE_JOB + "  disk TCTMM 191 size 10 cyl\n")
+    assert "tape manager" not in wrong[0], wrong
+
+
+def test_did_you_mean_points_at_the_statement_naming_the_machine(tmp_path):
+    """The catalog's server and Tape Manager's machines are declared nowhere but
+    in the statement that names them: "did you mean" points there."""
+    for disk, line, note in [
+        ("BKRSVFS", "catalog shared server BKRSVSFS", "`BKRSVSFS` is named here, as the catalog's server"),
+        ("TCTMN", "tape manager shared catalog-node TCTMM", "`TCTMM` is named here, in the `tape manager` statement"),
+    ]:
+        cluster = CLUSTER.replace("  single user BKRSVSFS\n", "")  # declared nowhere else
+        text = cluster.format(body=TAPE + f"  disk {disk} 191 size 10 cyl\n")
+        file = tmp_path / "test.bkr"
+        file.write_text(text)
+        (d,) = [d for d in analyse(str(file), text.encode(), path=file).diagnostics if d.code == "BKR332"]
+        (related,) = d.related
+        assert related.label == note
+        assert text.splitlines()[related.span.line - 1].strip().startswith(line)
+
+
 def test_sequential_allocation_places_tape_disks_after_the_others(tmp_path):
     dialect = load_dialect(path=str(table_copy(tmp_path, disk_allocation="sequential")))
     body = (

@@ -446,7 +446,11 @@ UNKNOWN_DISK_USER = register(
     BKRWRK*, BKRADMIN, 5697J06C) in a cluster where no user has its role says
     that the import is missing, or the machine's declaration (when the backup
     server, catalog server or workers are missing as well, BKR205 alone says
-    so).
+    so). In a cluster with no `tape manager` statement whose jobs write to
+    tape, a disk for an unknown machine says that the statement naming it may
+    be what is missing. "Did you mean" shows where the machine it suggests is
+    declared, or, for the catalog's SFS server and Tape Manager's machines,
+    where the `catalog` or `tape manager` statement names it.
 
     Failing example:
 
@@ -731,6 +735,37 @@ def _name_span(model: Model, name: str):
     return user.span if user is not None else None
 
 
+def _machines_named_here(model: Model, names: list[str]) -> tuple[Related, ...]:
+    """The suggested machines' places, shown under "did you mean": a user's or
+    group's declaration, else where the `catalog` or `tape manager` statement
+    names the machine (the catalog's SFS server and Tape Manager's machines are
+    often declared nowhere else)."""
+    out = []
+    for name in names:
+        span = _name_span(model, name)
+        if span is not None:
+            out.append(Related(span, f"`{name}` is declared here"))
+            continue
+        catalog, tape = model.catalog, model.tape
+        if catalog is not None and catalog.server == name and catalog.server_span is not None:
+            out.append(Related(catalog.server_span, f"`{name}` is named here, as the catalog's server"))
+            continue
+        for machine, span in tape.machines() if tape is not None else ():
+            if machine == name:
+                out.append(Related(span, f"`{name}` is named here, in the `tape manager` statement"))
+                break
+    return tuple(out)
+
+
+def _first_tape_target(model: Model) -> tuple[str, ast.Target] | None:
+    """(job, its `to tape`) of the first job that writes to tape."""
+    for job in model.jobs:
+        for target in job.decl.targets[:1]:
+            if target.medium is ast.TargetMedium.TAPE:
+                return job.name, target
+    return None
+
+
 def _once_per_name(words: list) -> list[tuple[str, object, list]]:
     """An unknown name written at several places is one mistake: (name, its first
     place in the file, the other places), each name once, in the order first seen."""
@@ -999,6 +1034,7 @@ def unknown_disk_refs(model: Model):
             unknown_users.append(d.user)
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
             unknown_volumes.append(d.volume)
+    to_tape = _first_tape_target(model) if model.tape is None else None
     for user, word, others in _once_per_name(unknown_users):
         what = (
             "matches none of the product's machines"
@@ -1006,16 +1042,29 @@ def unknown_disk_refs(model: Model):
             else "is not one of the product's machines"
         )
         close = [] if is_pattern(user) else suggest.closest(user, list(machines))
+        written = "bkrc writes directory entries for " + ", ".join(sorted(machines)[:6]) + (
+            " ..." if len(machines) > 6 else ""
+        )
+        related = _machines_named_here(model, close) + _named_too(user, others)
+        help = mean_help(close, written)
+        if to_tape is not None and not close:
+            # The `tape manager` statement deleted (or never written) while a job
+            # still writes to tape: its machines' disks are left without a machine.
+            job, target = to_tape
+            what += (
+                f"; if it is a Tape Manager machine, the `tape manager` statement that names it is missing"
+                f" (job {quoted(job)} writes to tape)"
+            )
+            related += (Related(target.span, f"{job} writes to tape here"),)
+            help = (
+                "name it in a `tape manager shared` statement (as its `catalog-node`, `request-node` or a DMM),"
+                " which writes Tape Manager's directory entries; otherwise drop the `disk` statement"
+            )
         yield UNKNOWN_DISK_USER(
             f"`disk` for {quoted(user)}, which {what}{_times(others)}",
             word.span,
-            related=_declared_here(close, lambda name: _name_span(model, name)) + _named_too(user, others),
-            help=mean_help(
-                close,
-                "bkrc writes directory entries for "
-                + ", ".join(sorted(machines)[:6])
-                + (" ..." if len(machines) > 6 else ""),
-            ),
+            related=related,
+            help=help,
             fix=_fix_everywhere(close, word, others),
         )
     for volume, word, others in _once_per_name(unknown_volumes):
