@@ -104,7 +104,9 @@ BOTH_KINDS = register(
     every member). It decides which jobs may back it up (BKR220, BKR221) and
     what bkrc writes for it. A user declared both ways, by two declarations or
     by a declaration and a group of the other kind, has no kind bkrc can
-    trust.
+    trust. A group's `match` pattern that matches the user too is shown as
+    a note, not reported as BKR204: whether the pattern may match it depends
+    on the kind you keep.
 
     Failing example:
 
@@ -149,7 +151,8 @@ PATTERN_OTHER_KIND = register(
     share LNXMON; `APP%` and `APP%%*` share none). A pattern that does both,
     matching users of the other kind and sharing IDs with a pattern of the
     other kind, is one mistake and one error, at that pattern, naming the
-    users and the patterns.
+    users and the patterns. A user declared with both kinds is BKR203's
+    mistake, which names the patterns that match it.
 
     Failing example:
 
@@ -383,12 +386,38 @@ def users_in_both_kinds(model: Model):
         if u.id in service or _service_role_of(model, u.id, {}, patterns) is not None:
             continue
         where = "in " + u.origin if u.origin != "user" else "here"
+        # A group pattern that matches the user is one more declaration of its
+        # kind, not a mistake of its own (BKR204 leaves such users to this error).
+        matching = [
+            p
+            for p in model.pattern_defs
+            if p.role is None and valid_user_or_pattern(p.pattern) and p.matches(u.id)
+        ]
+        help = _both_kinds_help(model, seen, u)
+        if matching:
+            p = matching[0]
+            other = Kind.IDENTITY if p.kind is Kind.SINGLE else Kind.SINGLE
+            help += f"; if it is {other.value}, narrow pattern {quoted(p.pattern)} too"
         yield BOTH_KINDS(
             f"{quoted(u.id)} is declared {u.kind.value} {where}, but {seen.kind.value} elsewhere",
             u.span,
-            related=(Related(seen.span, f"declared {seen.kind.value} here"),),
-            help=_both_kinds_help(model, seen, u),
+            related=(
+                Related(seen.span, f"declared {seen.kind.value} here"),
+                *(Related(p.span, f"pattern `{p.pattern}` ({p.kind.value}) matches it too") for p in matching[:2]),
+            ),
+            help=help,
         )
+
+
+def _kind_in_doubt(model: Model) -> set[str]:
+    """The IDs declared with both kinds (BKR203, or BKR201 for a service machine)."""
+    repeated = model.repeated_ids
+    if not repeated:
+        return set()
+    kinds: dict[str, set] = {}
+    for u in model.defs_of(repeated):
+        kinds.setdefault(u.id, set()).add(u.kind)
+    return {i for i, k in kinds.items() if len(k) > 1}
 
 
 @check
@@ -399,6 +428,9 @@ def patterns_of_other_kind(model: Model):
     same diagnostic, the patterns of the other kind it shares IDs with."""
     overlaps = list(_patterns_sharing_ids(model))
     told: set[int] = set()  # overlaps said with a pattern's users
+    # A user declared with both kinds has no kind to hold against a pattern: that
+    # is BKR203's one mistake, whose fix decides whether the pattern may match it.
+    in_doubt = _kind_in_doubt(model)
     for kind in (Kind.SINGLE, Kind.IDENTITY):
         patterns = [
             p
@@ -411,7 +443,7 @@ def patterns_of_other_kind(model: Model):
         hits: dict[int, list[UserDef]] = {}
         seen: set[str] = set()
         for u in model.defs_of(suspects):
-            if u.kind is kind or u.id in seen or len(u.id) > 8:
+            if u.kind is kind or u.id in seen or len(u.id) > 8 or u.id in in_doubt:
                 continue
             matched = [i for i, p in enumerate(patterns) if p.regex.match(u.id)]
             if not matched:
