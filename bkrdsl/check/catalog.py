@@ -159,7 +159,9 @@ LOCAL_PARTIAL_EXPIRY = register(
     member acts on that member's catalog only. A member without a purge
     schedule keeps its backups for ever. (A member that previews but does
     not purge is reported once, as BKR218, an error, at its preview, which
-    says that its catalog is never purged either.)
+    says that its catalog is never purged either. An `expire` block that names
+    an unknown member is BKR330 alone: the member meant may be the one
+    missing.)
 
     Failing example:
 
@@ -491,6 +493,8 @@ def local_expiry_everywhere(model: Model):
     purgers = [e for e in model.expires if e.purge is not None]
     if not purgers:
         return  # BKR210 says it
+    if any(model.member(m) is None for e in purgers for m in e.members):
+        return  # an unknown member (BKR330, `expire on VM02`) may be the one never purged
     covered = {m for e in purgers for m in e.members}
     # A member that previews without purging is BKR218's, which says its catalog is never purged.
     covered |= _previews_lost(model)
