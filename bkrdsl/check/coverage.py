@@ -380,7 +380,9 @@ EXCLUDES_ALL = register(
     included address of every included owner, the job runs, reports success
     and backs up nothing. The owners are the ones the template names: an
     include of `*` in a job of LINUX01 is written for LINUX01, so
-    `exclude minidisk LINUX01 *` removes all of it.
+    `exclude minidisk LINUX01 *` removes all of it. A member's exclude that
+    removes everything from several jobs on that member is one mistake: one
+    error, at that exclude, naming the jobs.
 
     Failing example:
 
@@ -1150,6 +1152,7 @@ def _backs_up_nothing(model: Model, job: JobModel) -> bool:
 
 @check
 def excludes_everything(model: Model):
+    found = []  # (job, member, whether the member's excludes are what removes it, excludes)
     for job in model.jobs:
         if not job.includes:
             continue
@@ -1169,14 +1172,46 @@ def excludes_everything(model: Model):
                     and any(e in member.excludes for e in excludes)
                     and not all(_include_removed(i, o, job.excludes) for i, o in zip(job.includes, written))
                 )
-                where = f" on `{member.name}`" if from_member else ""
-                yield EXCLUDES_ALL(
-                    f"the excludes of job {quoted(job.name)} remove everything it includes{where}: it backs up nothing",
-                    job.includes[0].span,
-                    related=tuple(Related(e.span, "excluded here") for e in excludes[:2]),
-                    help="narrow the exclude, or widen the include",
-                )
+                found.append((job, member, from_member, excludes, written))
                 break
+    # A member's excludes that remove everything from several jobs are one mistake:
+    # one error at the member's exclude, naming the jobs.
+    by_member: dict[str, list] = {}
+    for job, member, from_member, _, _ in found:
+        if from_member:
+            by_member.setdefault(member.name, []).append(job)
+    written_of = {id(f[0]): f[4] for f in found}
+    for job, member, from_member, excludes, _ in found:
+        jobs = by_member.get(member.name, []) if from_member else []
+        if len(jobs) > 1:
+            if job is jobs[0]:
+                # The member's exclude that alone (with each job's own) removes it all.
+                culprit = next(
+                    (
+                        e
+                        for e in member.excludes
+                        if all(
+                            all(_include_removed(i, o, [*j.excludes, e]) for i, o in zip(j.includes, written_of[id(j)]))
+                            for j in jobs
+                        )
+                    ),
+                    member.excludes[0],
+                )
+                yield EXCLUDES_ALL(
+                    f"the excludes of member `{member.name}` remove everything jobs {listed([j.name for j in jobs])}"
+                    f" include: they back up nothing on `{member.name}`",
+                    culprit.span,
+                    related=tuple(Related(j.includes[0].span, f"{j.name} includes this") for j in jobs[:4]),
+                    help="narrow the member's exclude, or widen the jobs' includes",
+                )
+            continue
+        where = f" on `{member.name}`" if from_member else ""
+        yield EXCLUDES_ALL(
+            f"the excludes of job {quoted(job.name)} remove everything it includes{where}: it backs up nothing",
+            job.includes[0].span,
+            related=tuple(Related(e.span, "excluded here") for e in excludes[:2]),
+            help="narrow the exclude, or widen the include",
+        )
 
 
 @check
