@@ -106,6 +106,94 @@ cluster PRODSSI {
         },
         [("main.bkr", 6, "BKR330"), ("main.bkr", 8, "BKR331"), ("main.bkr", 10, "BKR116")],
     ),
+    # Tape: the catalog node on a member the cluster does not have, the request
+    # nodes under the catalog node's own name, and a disk for a DMM the
+    # statement never names; two jobs write to tape. Three mistakes, three
+    # errors: nothing more about the nodes, and no BKR230 for the jobs.
+    "tape-nodes": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """cluster PRODSSI {
+  member VM1 { workers 2 }
+  member VM2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  tape manager shared catalog-node TCTMM on VM3 request-node TCTMM
+  identity group SYSIDS { TCPIP }
+  disk TCDMM 191 size 5 cyl
+  job SYSINC { backup SYSIDS incremental  include minidisk * *  to tape  run on each member daily 05:00 }
+  job SYSFULL { backup SYSIDS full  include minidisk * *  to tape  run on each member weekly sun 01:00 }
+}
+""",
+        },
+        [("main.bkr", 7, "BKR330"), ("main.bkr", 7, "BKR232"), ("main.bkr", 9, "BKR332")],
+    ),
+    # One catalog per member, purged on VM1 and on a misspelt VM2, and a purge
+    # that starts with a backup. The misspelt member is BKR330 alone: VM2 is the
+    # member meant, not a member whose catalog is never purged (BKR214).
+    "local-catalog-expiry": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """cluster PRODSSI {
+  member VM1 { workers 2 }
+  member VM2 { workers 2 }
+  catalog local server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 03:00  retain 30 days }
+  expire on VM02 { purge weekly sun 04:00  retain 30 days  preview daily 01:00 }
+  identity group SYSIDS { TCPIP }
+  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 03:00 }
+}
+""",
+        },
+        [("main.bkr", 6, "BKR403"), ("main.bkr", 7, "BKR330")],
+    ),
+    # Member excludes: VM1's removes everything both of its jobs include (one
+    # error at that exclude, naming the jobs, not one per job); VM2's holds an
+    # address CP refuses.
+    "member-excludes": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """cluster PRODSSI {
+  member VM1 { workers 2  exclude minidisk * 0100-0FFF }
+  member VM2 { workers 2  exclude minidisk * 019G }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  single group APPS { LINUX01 }
+  identity group SYSIDS { TCPIP }
+  job APPFULL { backup APPS full  include minidisk * 0191  to disk  run on VM1 daily 01:00 }
+  job SYSINC { backup SYSIDS incremental  include minidisk * 0191  to disk  run on each member daily 05:00 }
+}
+""",
+        },
+        [("main.bkr", 3, "BKR407"), ("main.bkr", 4, "BKR310")],
+    ),
+    # Jobs of groups from two modules: a user of one module's group that the
+    # other module's pattern matches, backed up from two members; an IDENTITY
+    # user in two groups of one job that another job backs up at the same level;
+    # and a pattern in one module that matches an IDENTITY user of the other.
+    "jobs-across-modules": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """import ./site/linux
+import ./site/apps
+
+cluster PRODSSI {
+  member VM1 { workers 2 }
+  member VM2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  identity group SYSIDS { TCPIP }
+  job LNXFULL { backup LINUX full  include minidisk * *  to disk  run on VM1 daily 01:00 }
+  job APPFULL { backup APPS full  include minidisk * *  to disk  run on VM2 daily 02:00 }
+  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 03:00 }
+  job SYSWK { backup SYSIDS, OPS incremental  include minidisk * *  to disk  run on each member weekly sun 04:00 }
+}
+""",
+            "site/linux.bkr": "single group LINUX { match LNX* }\n",
+            "site/apps.bkr": "single group APPS { LNX01 APP01 }\nidentity user LNXMON\nidentity group OPS { TCPIP OPERATOR }\n",
+        },
+        [("main.bkr", 12, "BKR411"), ("main.bkr", 14, "BKR410"), ("site/linux.bkr", 1, "BKR204")],
+    ),
 }
 
 
