@@ -246,21 +246,22 @@ def real_file(name: str) -> str:
     return name if name.startswith("<") else os.path.realpath(name)
 
 
-def _place(span) -> tuple | None:
-    """Where a diagnostic points, the same for two names of one file."""
-    if span is None:
-        return None
-    return (real_file(span.file), span.line, span.column, span.end_line, span.end_column)
-
-
 def unique_diagnostics(analyses) -> list:
     """The diagnostics of every analysis, each problem once: a module's mistake is found
     by the check of the module and again by that of each cluster FILE that imports it."""
     seen: set = set()
     out = []
+    real: dict[str, str] = {}  # file name -> real_file(): one realpath per file, not per diagnostic
     for a in analyses:
         for d in a.diagnostics:
-            key = (d.code, d.severity, d.message, _place(d.span))
+            s = d.span
+            place = None
+            if s is not None:
+                file = real.get(s.file)
+                if file is None:
+                    file = real[s.file] = real_file(s.file)
+                place = (file, s.line, s.column, s.end_line, s.end_column)
+            key = (d.code, d.severity, d.message, place)
             if key not in seen:
                 seen.add(key)
                 out.append(d)
