@@ -928,31 +928,6 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.imports,self.users,self.groups,self.clusters,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):
- def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:
-  self.arg=arg
-  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied
-  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied
-  self.written=written
-  self.unwritable=unwritable
-  self.unreadable=unreadable
- return __init__
-CODE['def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):\n def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:\n  self.arg=arg\n  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n  self.written=written\n  self.unwritable=unwritable\n  self.unreadable=unreadable\n return __init__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
 def __create_fn__(_type_span, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,span:_type_span,label:_type_label)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'span',span)
@@ -1179,6 +1154,77 @@ def __create_fn__():
   return hash((self.text,self.expect,self.line,))
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.text,self.expect,self.line,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_file, _type_shown, _type_errors, _type_warnings, _type_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,file:_type_file,shown:_type_shown,errors:_type_errors,warnings:_type_warnings,at:_type_at)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'file',file)
+  __dataclass_builtins_object__.__setattr__(self,'shown',shown)
+  __dataclass_builtins_object__.__setattr__(self,'errors',errors)
+  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)
+  __dataclass_builtins_object__.__setattr__(self,'at',at)
+ return __init__
+CODE["def __create_fn__(_type_file, _type_shown, _type_errors, _type_warnings, _type_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,file:_type_file,shown:_type_shown,errors:_type_errors,warnings:_type_warnings,at:_type_at)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n  __dataclass_builtins_object__.__setattr__(self,'errors',errors)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'at',at)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(file={self.file!r}, shown={self.shown!r}, errors={self.errors!r}, warnings={self.warnings!r}, at={self.at!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(file={self.file!r}, shown={self.shown!r}, errors={self.errors!r}, warnings={self.warnings!r}, at={self.at!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.file,self.shown,self.errors,self.warnings,self.at,)==(other.file,other.shown,other.errors,other.warnings,other.at,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.file,self.shown,self.errors,self.warnings,self.at,)==(other.file,other.shown,other.errors,other.warnings,other.at,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('file','shown','errors','warnings','at',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'shown\',\'errors\',\'warnings\',\'at\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('file','shown','errors','warnings','at',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'shown\',\'errors\',\'warnings\',\'at\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.file,self.shown,self.errors,self.warnings,self.at,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.shown,self.errors,self.warnings,self.at,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):
+ def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:
+  self.arg=arg
+  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied
+  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied
+  self.written=written
+  self.unwritable=unwritable
+  self.unreadable=unreadable
+ return __init__
+CODE['def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):\n def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:\n  self.arg=arg\n  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n  self.written=written\n  self.unwritable=unwritable\n  self.unreadable=unreadable\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_key, _type_value, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,key:_type_key,value:_type_value,status:_type_status,note:_type_note)->_return_type:

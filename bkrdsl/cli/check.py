@@ -18,6 +18,7 @@ from bkrdsl.cli.common import (
     format_option,
     include_option,
     interruption,
+    max_errors_option,
     print_diagnostics,
     read_input,
     real_file,
@@ -34,6 +35,7 @@ from bkrdsl.records import dataclass
     help="Apply the fixes the diagnostics carry (none that would add an error); report what is left.",
 )
 @format_option
+@max_errors_option
 @color_option
 @include_option
 def check_cmd(files, fix, fmt, color, include):

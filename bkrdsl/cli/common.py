@@ -211,6 +211,31 @@ def color_option(fn):
     )(fn)
 
 
+#: Where `max_errors_option` keeps its value for `print_diagnostics`.
+_MAX_ERRORS = "bkrc.max_errors"
+
+
+def _keep_max_errors(ctx, _param, value):
+    ctx.meta[_MAX_ERRORS] = value
+    return value
+
+
+def max_errors_option(fn):
+    """`--max-errors N`: each file's report stops after its Nth error (docs/diagnostics.md)."""
+    from bkrdsl.diagnostics.limit import DEFAULT_MAX_ERRORS
+
+    return click.option(
+        "--max-errors",
+        type=click.IntRange(min=0),
+        default=DEFAULT_MAX_ERRORS,
+        show_default=True,
+        metavar="N",
+        expose_value=False,
+        callback=_keep_max_errors,
+        help="Stop reporting a file's diagnostics after its Nth error (0: no limit).",
+    )(fn)
+
+
 def include_option(fn):
     return click.option(
         "-I",
@@ -269,11 +294,24 @@ def unique_diagnostics(analyses) -> list:
 
 
 def print_diagnostics(
-    analyses, fmt: str, color: str, *, err: bool = False, modules: Sequence[str] = ()
+    analyses,
+    fmt: str,
+    color: str,
+    *,
+    err: bool = False,
+    modules: Sequence[str] = (),
+    max_errors: int | None = None,
 ) -> None:
     """Print the diagnostics of every analysis in `fmt`; `modules` names the FILEs
-    checked as modules, which the text format's summary line names."""
+    checked as modules, which the text format's summary line names. Each file's
+    report stops after its `max_errors`th error (default: the command's
+    `--max-errors`, else DEFAULT_MAX_ERRORS; 0: no limit)."""
+    from bkrdsl.diagnostics.limit import DEFAULT_MAX_ERRORS
     from bkrdsl.diagnostics.render import render
+
+    if max_errors is None:
+        ctx = click.get_current_context(silent=True)
+        max_errors = ctx.meta.get(_MAX_ERRORS, DEFAULT_MAX_ERRORS) if ctx is not None else DEFAULT_MAX_ERRORS
 
     diagnostics = unique_diagnostics(analyses)
     sources = {}
@@ -287,6 +325,8 @@ def print_diagnostics(
             from bkrdsl.highlight import highlight_line as highlight
         except ImportError:  # pragma: no cover - highlighting is optional in frames
             highlight = None
-    text = render(fmt, diagnostics, sources, color=colored, highlight=highlight, modules=modules)
+    text = render(
+        fmt, diagnostics, sources, color=colored, highlight=highlight, modules=modules, max_errors=max_errors
+    )
     if text or fmt in ("json", "sarif"):
         click.echo(text, nl=False, err=err, color=colored)

@@ -35,6 +35,7 @@ from bkrdsl.cli.common import (
     format_option,
     include_option,
     interruption,
+    max_errors_option,
     print_diagnostics,
 )
 
@@ -125,6 +126,7 @@ def _echo_diff(plan) -> None:
     help="A corrected dialect table (TOML) to use instead of the built-in one.",
 )
 @format_option
+@max_errors_option
 @color_option
 @include_option
 def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include):

@@ -22,6 +22,7 @@ from bkrdsl.cli.common import (
     format_option,
     internal_error,
     interruption,
+    max_errors_option,
     print_diagnostics,
     read_input,
     stdin_once,
@@ -128,6 +129,7 @@ class _Run:
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 and name each file that would change.")
 @click.option("--diff", is_flag=True, help="Change nothing; print a unified diff of what would change.")
 @format_option
+@max_errors_option
 @color_option
 def fmt_cmd(files, check, diff, fmt, color):
     """Rewrite FILE... in the canonical .bkr layout; '-' reads standard input and writes standard output.

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from bkrdsl import __version__
-from bkrdsl.diagnostics.core import Diagnostic, Fix, Severity, sort_key
+from bkrdsl.diagnostics.core import Diagnostic, Fix, Severity
+from bkrdsl.diagnostics.limit import Stop, limit
 from bkrdsl.source import Source, Span
 
 #: A frame shows at most this many columns of a source line; longer lines are
@@ -44,20 +45,22 @@ def render(
     color: bool = False,
     highlight: Callable[[str], str] | None = None,
     modules: Sequence[str] = (),
+    max_errors: int = 0,
 ) -> str:
     """`modules`: the files checked as modules (no cluster), which only the text
-    format's summary line names."""
-    ordered = sorted(diagnostics, key=sort_key)
+    format's summary line names. `max_errors`: each file's diagnostics up to its
+    Nth error, then a note that the report stopped there (limit.py; 0: all)."""
+    ordered, stops = limit(diagnostics, max_errors)
     fmt = Format(fmt)
     if fmt is Format.TEXT:
-        return render_text(ordered, sources, color=color, highlight=highlight, modules=modules)
+        return render_text(ordered, sources, color=color, highlight=highlight, modules=modules, stops=stops)
     if fmt is Format.SHORT:
-        return render_short(ordered)
+        return render_short(ordered, stops)
     if fmt is Format.JSON:
-        return render_json(ordered)
+        return render_json(ordered, stops)
     if fmt is Format.SARIF:
-        return render_sarif(ordered)
-    return render_github(ordered)
+        return render_sarif(ordered, stops)
+    return render_github(ordered, stops)
 
 
 # --------------------------------------------------------------------- text
@@ -238,12 +241,16 @@ def render_text(
     color: bool = False,
     highlight: Callable[[str], str] | None = None,
     modules: Sequence[str] = (),
+    stops: Sequence[Stop] = (),
 ) -> str:
-    """Each diagnostic's frame, then the summary line: the counts, and which files
-    were checked as modules. Nothing at all for a clean run without a module."""
+    """Each diagnostic's frame, a note for each file whose report stopped at the
+    error limit, then the summary line: the counts of the diagnostics shown, and
+    which files were checked as modules. Nothing at all for a clean run without a
+    module."""
     if not diagnostics and not modules:
         return ""
     blocks = [render_one_text(d, sources, color=color, highlight=highlight) for d in diagnostics]
+    blocks += [f"{_style('note', color, **_STYLE[Severity.NOTE])}: {stop.message}" for stop in stops]
     errors, warnings = counts(diagnostics)
     parts = []
     if errors:
@@ -273,11 +280,14 @@ def _modules_note(modules: Sequence[str]) -> str:
 
 
 # -------------------------------------------------------------------- short
-def render_short(diagnostics: Sequence[Diagnostic]) -> str:
+def render_short(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> str:
     out = []
     for d in diagnostics:
         where = f"{d.span.file}:{d.span.line}:{d.span.column}" if d.span else "bkrc"
         out.append(f"{where}: {d.severity.value} {d.code}: {clip(d.message)}")
+    for stop in stops:
+        where = f"{stop.at.file}:{stop.at.line}:{stop.at.column}" if stop.at else "bkrc"
+        out.append(f"{where}: note: {stop.message}")
     return "".join(line + "\n" for line in out)
 
 
@@ -302,9 +312,10 @@ def _fix_json(fix: Fix | None) -> dict | None:
     return {"title": fix.title, "edits": [{**_span_json(e.span), "new_text": e.new_text} for e in fix.edits]}
 
 
-def to_json_obj(diagnostics: Sequence[Diagnostic]) -> dict:
+def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> dict:
+    """The JSON report; `stopped` only when the error limit left diagnostics out."""
     errors, warnings = counts(diagnostics)
-    return {
+    obj = {
         "format_version": "1",
         "diagnostics": [
             {
@@ -321,12 +332,25 @@ def to_json_obj(diagnostics: Sequence[Diagnostic]) -> dict:
         "error_count": errors,
         "warning_count": warnings,
     }
+    if stops:
+        obj["stopped"] = [
+            {
+                **_span_json(stop.at),
+                "file": stop.file,
+                "errors_shown": stop.shown,
+                "errors_not_shown": stop.errors,
+                "warnings_not_shown": stop.warnings,
+                "message": stop.message,
+            }
+            for stop in stops
+        ]
+    return obj
 
 
-def render_json(diagnostics: Sequence[Diagnostic]) -> str:
+def render_json(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> str:
     import json  # here: the text format, `bkrc check`'s default, never needs it
 
-    return json.dumps(to_json_obj(diagnostics), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(to_json_obj(diagnostics, stops), indent=2, ensure_ascii=False) + "\n"
 
 
 # -------------------------------------------------------------------- sarif
@@ -386,7 +410,7 @@ def _sarif_fix(fix: Fix) -> dict:
     }
 
 
-def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
+def render_sarif(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> str:
     from bkrdsl.diagnostics.registry import load_all
 
     registry = load_all()
@@ -442,6 +466,22 @@ def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
             }
         ],
     }
+    if stops:
+        # The error limit, as a note on the run (SARIF 2.1.0, 3.20.21): not a result,
+        # since no rule reports it.
+        log["runs"][0]["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "note",
+                        "message": {"text": stop.message},
+                        **({"locations": [_sarif_location(stop.at)]} if stop.at is not None else {}),
+                    }
+                    for stop in stops
+                ],
+            }
+        ]
     import json
 
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
@@ -459,7 +499,7 @@ def _gh_prop(text: str) -> str:
 _GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
-def render_github(diagnostics: Sequence[Diagnostic]) -> str:
+def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> str:
     out = []
     for d in diagnostics:
         props = []
@@ -475,4 +515,8 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
         props.append(f"title={_gh_prop(d.code)}")
         body = clip(d.message) + (f"\nhelp: {clip(d.help)}" if d.help else "")
         out.append(f"::{_GH_LEVEL[d.severity]} {','.join(props)}::{_gh_data(body)}")
+    for stop in stops:
+        props = [f"file={_gh_prop(stop.at.file)}", f"line={stop.at.line}", f"col={stop.at.column}"] if stop.at else []
+        props.append("title=bkrc")
+        out.append(f"::notice {','.join(props)}::{_gh_data(stop.message)}")
     return "".join(line + "\n" for line in out)

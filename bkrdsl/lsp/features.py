@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import field
 from pathlib import Path
 
@@ -1309,9 +1310,11 @@ def message_of(d: Diagnostic) -> str:
     return d.message + (f"\nhelp: {d.help}" if d.help else "")
 
 
-def placed(doc: Document) -> list[Placed]:
+def placed(doc: Document, diagnostics: Sequence[Diagnostic] | None = None) -> list[Placed]:
+    """Where the editor shows each diagnostic (default: the document's): in its own
+    file at its place; in an imported module at the import that leads there."""
     out = []
-    for d in doc.diagnostics:
+    for d in doc.diagnostics if diagnostics is None else diagnostics:
         message = message_of(d)
         if d.span is not None and d.span.file == doc.name:
             out.append(Placed(d, d.span, message))

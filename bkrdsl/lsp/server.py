@@ -616,12 +616,33 @@ class BkrServer(LanguageServer):
         )
 
     def publish(self, uri: str, doc: Document, version: int | None) -> None:
+        """The document's diagnostics, each file's up to its MAX_PUBLISHED_ERRORSth error
+        and then one note that the list stops there (an editor given 100,000 diagnostics
+        stalls, and no one reads past the first screen of them)."""
+        from bkrdsl.diagnostics.limit import limit
+
         boms = self.open_boms()
-        diagnostics = [self.lsp_diagnostic(p, doc, boms) for p in F.placed(doc)]
+        shown, stops = limit(doc.diagnostics, MAX_PUBLISHED_ERRORS)
+        diagnostics = [self.lsp_diagnostic(p, doc, boms) for p in F.placed(doc, shown)]
+        for stop in stops:
+            note = Diagnostic("", Severity.NOTE, stop.editor_message, stop.at)
+            (p,) = F.placed(doc, [note])
+            diagnostics.append(
+                T.Diagnostic(
+                    range=self.range(p.span, doc, boms),
+                    message=p.message,
+                    severity=_SEVERITY[Severity.NOTE],
+                    source="bkrc",
+                )
+            )
         self.text_document_publish_diagnostics(
             T.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
         )
 
+
+#: Errors published per file of a document's analysis (as `bkrc check`'s default
+#: `--max-errors`); the rest are summed up in one note.
+MAX_PUBLISHED_ERRORS = 100
 
 _CLOSED = object()  # the version of a buffer that is not open
 
