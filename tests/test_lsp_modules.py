@@ -6,7 +6,10 @@ parse it once, and a keystroke parses only the buffer typed in. These tests
 count the parses, and hold the diagnostics after each change of a module (in
 its buffer, back to an earlier text, closed unsaved, written on disk with or
 without the client's watcher saying so, two modules of the same bytes) to
-`bkrc check` on the texts the editor shows. The module's versions all have the
+`bkrc check` on the texts the editor shows. Rename and references list the
+imports of the open buffers a file on disk imports through the same cache:
+they are counted too, and the answers held to each change of a module that
+lies between a file on disk and the module renamed. The module's versions all have the
 same size, so a cache that went by a file's size (or time, within one tick of
 the clock) would answer from an old parse and fail.
 """
@@ -282,3 +285,89 @@ def test_parsed_modules_keep_the_most_recent_within_their_budget():
     for n in range(3):
         cache.read(f"m{n}.bkr", b"#" * 38 + b"\n" + bytes([48 + n]))
     assert len(cache) == 2
+
+
+def _answered(ws: Workspace, rel: str, at: dict) -> tuple[set[str], set[str]]:
+    """The files (relative paths) that find references lists and that a rename edits,
+    asked at `at` in `rel`."""
+    where = {"textDocument": {"uri": ws.uri(rel)}, "position": at}
+    found = ws.editor.request("textDocument/references", {**where, "context": {"includeDeclaration": True}})
+    renamed = ws.editor.request("textDocument/rename", {**where, "newName": "PAYMENTS"})
+    assert ws.editor.errors == []
+
+    def rel_of(uri: str) -> str:
+        return Path(uri.removeprefix(ws.folder.as_uri() + "/")).as_posix()
+
+    return (
+        {rel_of(place["uri"]) for place in found["result"]},
+        {rel_of(change["textDocument"]["uri"]) for change in renamed["result"]["documentChanges"]},
+    )
+
+
+def test_references_and_rename_parse_an_open_module_the_files_on_disk_import_once(ws, parses):
+    """Rename and references walk the imports of the workspace's files, the open
+    buffers among them: an open module is parsed once for the walk and the analyses
+    of the files on disk that import it, and not again while its text is the same."""
+    ws.open("site/common.bkr")
+    common = str(ws.folder / "site" / "common.bkr")
+    at = {"line": 0, "character": len("single group P")}
+    where = {"textDocument": {"uri": ws.uri("site/common.bkr")}, "position": at}
+    params = {**where, "context": {"includeDeclaration": True}}
+    del parses[:]
+    first = ws.editor.request("textDocument/references", params)
+    assert {Path(p["uri"]).name for p in first["result"]} == {"common.bkr", "a.bkr", "b.bkr"}
+    assert parses.count(common) == 1
+    del parses[:]
+    assert ws.editor.request("textDocument/references", params) == {**first, "id": first["id"] + 1}
+    assert parses.count(common) == 0
+    # Edited: the new text is parsed once more.
+    ws.change("site/common.bkr", CLEAN + "# edited\n")
+    del parses[:]
+    assert ws.editor.request("textDocument/references", params)["result"] == first["result"]
+    assert parses.count(common) == 1
+    assert ws.editor.errors == []
+
+
+#: A module between the cluster and the one it names: it imports `site/common` or
+#: `site/other`, which declare the same group (both versions of one size).
+VIA_COMMON, VIA_OTHER = _same_size("import ./common\n", "import ./other\n")
+
+
+def test_rename_and_references_follow_an_open_module_between_file_and_module(ws):
+    """c.bkr, never opened, imports site/mid.bkr, which imports site/common.bkr or
+    site/other.bkr: whether c.bkr uses common's PAYROLL is told by mid's open buffer,
+    or by its file once closed. The answers follow each change of mid (in its buffer,
+    closed unsaved, written on disk), all of one size: an import list kept by the
+    buffer's file or size would answer from an old text."""
+    (ws.folder / "site" / "other.bkr").write_text(CLEAN)
+    (ws.folder / "site" / "mid.bkr").write_text(VIA_OTHER)
+    (ws.folder / "c.bkr").write_text(_cluster("CSSI", "CM").replace("./site/common", "./site/mid"))
+    at = {"line": 0, "character": len("single group P")}
+    without = {"site/common.bkr", "a.bkr", "b.bkr"}
+    with_c = without | {"c.bkr"}
+
+    def answers() -> set[str]:
+        found, renamed = _answered(ws, "site/common.bkr", at)
+        assert found == renamed
+        return found
+
+    ws.open("site/common.bkr")
+    ws.open("site/mid.bkr")
+    assert answers() == without
+    ws.change("site/mid.bkr", VIA_COMMON)
+    assert answers() == with_c
+    ws.change("site/mid.bkr", VIA_OTHER)
+    assert answers() == without
+    ws.change("site/mid.bkr", VIA_COMMON)
+    assert answers() == with_c
+    # Closed unsaved: the file on disk again.
+    ws.close("site/mid.bkr")
+    assert answers() == without
+    # Written on disk, the same size and time; the client's watcher says so.
+    ws.write("site/mid.bkr", VIA_COMMON, tell=True)
+    assert answers() == with_c
+    # Opened again, and edited.
+    ws.open("site/mid.bkr")
+    assert answers() == with_c
+    ws.change("site/mid.bkr", VIA_OTHER)
+    assert answers() == without

@@ -228,29 +228,37 @@ class Workspace:
 
     # ------------------------------------------------------------ imports
     def _specs(self, path: Path, buffers: Buffers) -> tuple[str, ...]:
-        """The module paths `path` imports, as written (`std/zvm73`, `./site`)."""
+        """The module paths `path` imports, as written (`std/zvm73`, `./site`).
+
+        The walk meets an open buffer only as a module that a file on disk imports:
+        it is parsed through the server's parsed modules (`self.parsed`, by name and
+        bytes), where the analyses of the files that import it find it too (by the
+        same name, unless a symbolic link lies on the way). A rename or references
+        after the first parse no open buffer again, and an edit, which changes the
+        bytes, is never missed. A file on disk is parsed once and its imports kept
+        by its stamp, not its parse (the workspace's many files would push the
+        modules out of the cache)."""
         from bkrdsl.resolve.loader import read_text
 
         opened = buffers(path)
-        stamp = None
         if opened is not None:
-            data = buffer_bytes(opened[0])
-        else:
-            cached = self._imports.get(path)
-            if cached is not None:
-                still = _still(path, cached[0])
-                if still is not None:
-                    if still is not cached[0]:
-                        self._imports[path] = (still, cached[1])
-                    return cached[1]
-            try:
-                stamp, data = _read(path)
-            except OSError:
-                return ()
+            read = self.parsed.read if self.parsed is not None else read_text
+            _source, module, _diagnostics = read(str(path), buffer_bytes(opened[0]))
+            return tuple(i.path for i in module.imports) if module is not None else ()
+        cached = self._imports.get(path)
+        if cached is not None:
+            still = _still(path, cached[0])
+            if still is not None:
+                if still is not cached[0]:
+                    self._imports[path] = (still, cached[1])
+                return cached[1]
+        try:
+            stamp, data = _read(path)
+        except OSError:
+            return ()
         _source, module, _diagnostics = read_text(str(path), data)
         specs = tuple(i.path for i in module.imports) if module is not None else ()
-        if stamp is not None:
-            self._imports[path] = (stamp, specs)
+        self._imports[path] = (stamp, specs)
         return specs
 
     def importing(
