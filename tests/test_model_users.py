@@ -116,6 +116,28 @@ def test_user_defs_are_made_on_demand():
     assert "defs" in vars(lists["group H"]) and "defs" not in vars(lists["group G"])
 
 
+def test_asking_for_every_user_builds_a_table_that_answers_as_the_scan_did():
+    # The language server's workspace symbols ask for each of tens of thousands of
+    # users: a scan per user grew with the square of their number (0.5 s for
+    # 15,000). Once the scans have cost more than a table, `user` builds one.
+    groups = "\n".join(
+        f"  single group G{g} {{ {' '.join(f'U{g}X{i}' for i in range(40))} U0X{g} }}" for g in range(25)
+    )
+    model = _model(f"cluster C {{\n  single user U3X7, U0X1\n{groups}\n}}\n")
+    ids = list(dict.fromkeys(model.user_ids))
+    scanned = {i: model.user(i) for i in ids[:3]}
+    assert model._first_place is None  # a few calls, as the checks make, build nothing
+    scanned.update((i, model.user(i)) for i in ids)
+    assert model._first_place is not None
+    for user_id in ids + [i.lower() for i in ids[:50]] + ["NOBODY"]:
+        first = next((u for u in model.user_defs if u.id == user_id.upper()), None)
+        assert model.user(user_id) is first
+        if user_id in scanned:
+            assert scanned[user_id] is first
+    # A user declared twice is found at its first declaration, the `user` statement.
+    assert model.user("U0X1").origin == "user" and model.user("U3X7").origin == "user"
+
+
 def test_a_jobs_user_ids_are_worked_out_once():
     # The checks and the templates all ask for them: a large job lists thousands.
     model = _model(

@@ -71,6 +71,10 @@ def pattern_body(pattern: str) -> str:
 
 
 _WILDCARD = re.compile("[*%?]")
+#: `Model.user` scans the lists until it has read this many times the IDs declared,
+#: then builds a table (building costs about as much as 10 such reads per ID).
+_SCANS_PER_ID = 8
+_PLACES = 1 << 32  # `Model.user`'s table: list number * _PLACES + place in the list
 
 
 def literal_head(pattern: str) -> str:
@@ -662,6 +666,9 @@ class Model:
     _groups: dict[str, list[Group]] = field(default_factory=dict, repr=False)
     _members: dict[str, MemberModel] = field(default_factory=dict, repr=False)
     _lines: dict[Kind, str] = field(default_factory=dict, repr=False)
+    # `user`'s table of first places, built once scans have cost more than it:
+    _first_place: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _ids_scanned: int = field(default=0, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for g in self.groups:
@@ -683,6 +690,10 @@ class Model:
     @functools.cached_property
     def _declared(self) -> frozenset[str]:
         return frozenset(itertools.chain.from_iterable(lst.ids for lst in self.user_lists))
+
+    @functools.cached_property
+    def _id_count(self) -> int:
+        return sum(len(lst.ids) for lst in self.user_lists)
 
     @functools.cached_property
     def repeated_ids(self) -> frozenset[str]:
@@ -754,14 +765,35 @@ class Model:
         return self.cluster.name.upper if self.cluster else "?"
 
     def user(self, user_id: str) -> UserDef | None:
-        """A user's first declaration."""
+        """A user's first declaration.
+
+        The lists are scanned in order (in C: a few calls, as a check makes, cost
+        next to nothing) until the scans have read more IDs than `_SCANS_PER_ID`
+        times the IDs declared; then a table from each ID to its first place is
+        built once (about 2 ms for 10,000 users, so never for a few calls) and
+        used from then on. A caller that asks for every user (the language
+        server's workspace symbols: 15,000 calls took 0.5 s) pays for the table,
+        not for a scan per user. The answer is the same either way."""
         up = user_id.upper()
         if up not in self._declared:
             return None
+        if self._first_place is not None:
+            k, i = divmod(self._first_place[up], _PLACES)
+            return self.user_lists[k].defs[i]
         for lst in self.user_lists:
+            self._ids_scanned += len(lst.ids)
             if up in lst.ids:
-                return lst.defs[lst.ids.index(up)]
-        return None
+                found = lst.defs[lst.ids.index(up)]
+                if self._ids_scanned > _SCANS_PER_ID * self._id_count:
+                    # Strings to ints only: the garbage collector does not track such
+                    # a dict (with a tuple a user, every later collection walked them).
+                    table: dict[str, int] = {}
+                    for k, other in enumerate(self.user_lists):
+                        for i, uid in enumerate(other.ids):
+                            table.setdefault(uid, k * _PLACES + i)
+                    self._first_place = table  # whole, or not yet: a reader sees no half table
+                return found
+        return None  # pragma: no cover - `_declared` holds exactly the lists' IDs
 
     def user_defs_of(self, user_id: str) -> list[UserDef]:
         up = user_id.upper()
