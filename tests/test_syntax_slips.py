@@ -186,6 +186,8 @@ SLIPS = [
     ('user written before the owner', 'exclude minidisk * 0190', 'exclude minidisk user * 0190', "BKR004 53:22"),
     ('import path with a blank', 'import std/zvm73', 'import std/zvm 73', "BKR004 4:8"),
     ('import path with a blank after /', 'import std/zvm73', 'import std/ zvm73', "BKR004 4:8"),
+    ('import path with a blank, no such module', 'import std/zvm73', 'import std/zvm 99', "BKR004 4:8"),
+    ('two paths after one import', 'import std/zvm73', 'import std/zvm73 std/backup-manager', "BKR004 4:18"),
 ]
 # fmt: on
 
@@ -325,6 +327,8 @@ EXPLAINED = [
     ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF",
      "`owner` is not written in a selection: the owner follows `minidisk` by itself"),
     ("import std/zvm73", "import std/zvm 73", "a module path is one word: `std/zvm 73` has a blank inside"),
+    ("import std/zvm73", "import std/zvm73 std/backup-manager",
+     "one `import` reads one module: `std/backup-manager` needs an `import` of its own"),
     ("backup APPS full", "backup APPS, LINUX and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
     ("backup APPS full", "backup APPS full\n    full", "`full` is written twice"),

@@ -302,6 +302,14 @@ class _Loading:
     parsed: ParsedModules | None = None
 
 
+def _mended(diagnostics: list[Diagnostic], span) -> bool:
+    """Whether a syntax error lies on `span`: an import whose path recovery mended."""
+    return any(
+        d.is_error and d.span.file == span.file and d.span.start < span.end and span.start < d.span.end
+        for d in diagnostics
+    )
+
+
 def _visit(
     loading: _Loading, mod: ast.Module, mod_path: Path | None, chain: tuple[tuple[Path | None, str], ...]
 ) -> None:
@@ -330,6 +338,10 @@ def _visit(
                     f" every folder on a module's path), or correct the import{searched}",
                 )
             )
+            continue
+        if found is None and _mended(loading.program.diagnostics, imp.span):
+            # `import std/zvm 99`: the path is the syntax error's repair, and that
+            # error (BKR004, its fix writing the path) is the one to read first.
             continue
         if found is None:
             where = "\n".join(f"  {t}" for t in tried)

@@ -150,7 +150,11 @@ SYNTAX = register(
     first, or write their sum in days.
     A module path with a blank inside (`import std/zvm 73`, `import std/
     zvm73`) is one error whose fix writes it as one word, and the path is
-    read so (not also a module `std/zvm` that cannot be found).
+    read so (not also a module `std/zvm` that cannot be found, nor, when
+    the path so written names no module, `std/zvm99`: the fix comes first).
+    Two module paths after one `import` (`import std/zvm73
+    std/backup-manager`) are one error whose fix gives the second its own
+    `import` line, and both modules are read.
     Two adjacent words the other way round (`group single APPS {`, `VMSYS2
     member {`, `4 workers`, `to pool disk`, `retain days 35`, `run on member
     each`) are one error, where the keyword fits before the other word and

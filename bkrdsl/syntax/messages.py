@@ -1592,6 +1592,17 @@ def path_spaced(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
+def paths_on_one_line(first: str, second: str, span: Span, gap: Span) -> Diagnostic:
+    """`import std/zvm73 std/backup-manager`: two module paths after one `import`;
+    `gap` is the blanks between them, where the second `import` goes."""
+    return codes.SYNTAX(
+        f"one `import` reads one module: `{second}` needs an `import` of its own",
+        span,
+        help=f"write each module on its own line: `import {first}`, then `import {second}`",
+        fix=Fix.replace(f"Write `import {second}` on a line of its own", gap, "\nimport "),
+    )
+
+
 def written_twice(word: str, span: Span, remove: Span | None = None) -> Diagnostic:
     """`remove`: the second word with the blanks before it, when both share a line."""
     fix = remove_fix(f"the second `{word}`", remove) if remove is not None else None

@@ -931,13 +931,34 @@ class Recovery:
             pieces.append(piece)
             end = more.end(1)
         meant = "".join(pieces)
-        if len(pieces) < 2 or end <= tok.start_pos or not _MODULE_PATH.fullmatch(meant) or "//" in meant:
+        if len(pieces) == 1:
+            return self.paths_on_one_line(ip, path, tok)
+        if end <= tok.start_pos or not _MODULE_PATH.fullmatch(meant) or "//" in meant:
             return False
         span = self.source.span(path.start_pos, end)
         self.report(messages.path_spaced(" ".join(pieces), meant, span), tok.start_pos)
         stack[-1] = Token("IMPORT_PATH", meant, path.start_pos, path.line, path.column,
                           path.line, path.column + end - path.start_pos, end)
         self._advance(ip.lexer_thread.state, end)
+        self._fed_error_token = True
+        return True
+
+    def paths_on_one_line(self, ip, path: Token, tok: Token) -> bool:
+        """`import std/zvm73 std/backup-manager`: two module paths after one `import`.
+        One error, whose fix gives the second path an `import` line of its own, and
+        the second path is read as that import (so what it declares is known)."""
+        text = self.source.text
+        more = _BLANKS_THEN_PATH.match(text, path.end_pos)
+        if more is None or more.start(1) != tok.start_pos or not _MODULE_PATH.fullmatch(more.group(1)):
+            return False
+        second = more.group(1)
+        gap = self.source.span(path.end_pos, more.start(1))
+        where = self.source.span(more.start(1), more.end(1))
+        self.report(messages.paths_on_one_line(str(path.value), second, where, gap), tok.start_pos)
+        self.feed_types(ip, ["IMPORT"], tok)
+        self.feed(ip, Token("IMPORT_PATH", second, tok.start_pos, tok.line, tok.column,
+                            tok.line, tok.column + len(second), more.end(1)))
+        self._advance(ip.lexer_thread.state, more.end(1))
         self._fed_error_token = True
         return True
 
