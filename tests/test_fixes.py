@@ -212,6 +212,8 @@ RESTORED = [
     # a module path with a blank inside
     ("import std/zvm73", "import std/zvm 73", "BKR004", "Write `std/zvm73`"),
     ("import std/zvm73", "import std / zvm73", "BKR004", "Write `std/zvm73`"),
+    # `, and` before a backup's level
+    ("backup APPS full", "backup APPS, and full", "BKR004", "Remove `, and`"),
     # two module paths after one `import`
     ("import std/backup-manager\nimport std/zvm73", "import std/backup-manager std/zvm73", "BKR004",
      "Write `import std/zvm73` on a line of its own"),

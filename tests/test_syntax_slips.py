@@ -169,6 +169,8 @@ SLIPS = [
     ('& before the level', 'backup APPS full', 'backup APPS & full', "BKR004 69:17"),
     ('AND before the level', 'backup APPS full', 'backup APPS AND full', "BKR004 69:17"),
     ('and before the level after a list', 'backup APPS full', 'backup APPS, LINUX and full', "BKR004 69:24"),
+    ('and before the level on the next line', 'backup APPS full', 'backup APPS and\n    full', "BKR004 69:17"),
+    ('comma and before the level', 'backup APPS full', 'backup APPS, and full', "BKR004 69:18"),
     ('and in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD and DB2PRD }', "BKR004 45:31"),
     ('& in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD & DB2PRD }', "BKR004 45:31"),
     ('and starting a line of a group body', '{ CICSPRD DB2PRD }', '{\n    CICSPRD\n    and DB2PRD\n  }', "BKR004 47:5"),
@@ -332,6 +334,10 @@ EXPLAINED = [
     ("backup APPS full", "backup APPS, LINUX and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
     ("backup APPS full", "backup APPS full\n    full", "`full` is written twice"),
+    ("backup APPS full", "backup APPS and\n    full",
+     "`and` does not join the groups to their level: `full` follows the groups by itself"),
+    ("backup APPS full", "backup APPS, and full",
+     "`and` does not join the groups to their level: `full` follows the groups by itself"),
     ("retain 35 days", "retain 1 month", "`retain` counts days, not months: write the time in days"),
 ]
 

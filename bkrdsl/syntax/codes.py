@@ -105,9 +105,11 @@ SYNTAX = register(
     Names joined by `and` or `&`, as English joins them (`run on VMSYS1 and
     VMSYS2`, `backup APPS & LINUX`, `weekly sat & sun`), are one error for
     the list, whose fix writes a `,` for each. An `and` or `&` before a
-    backup's level (`backup APPS and full`) is one error whose fix removes
-    it (not for `AND` in capitals, which may be a group whose `,` is
-    missing). Between the user IDs of a group body (`single group APPS {
+    backup's level (`backup APPS and full`, or `backup APPS and` with the
+    level alone on the next line) is one error whose fix removes it (not
+    for `AND` in capitals, which may be a group whose `,` is missing);
+    after the list's `,` (`backup APPS, and full`), `and` in small letters
+    is one error whose fix removes `, and`, not a group AND. Between the user IDs of a group body (`single group APPS {
     CICSPRD and DB2PRD }`), where names are separated by blanks and `and`
     would read as one more user, `and` in small letters (or `&`) is one
     error whose fix removes it: a user whose ID is AND is written in

@@ -49,7 +49,9 @@ what a word is from the LALR parser's state after the previous token:
   minidisk selection (`Recovery.range_with_word`), and `owner`, `user` or
   `userid` not in capitals as a selection's owner (`Recovery.owner_label`);
   we give up on a group body that holds such an `and`, on a selection that
-  lists such a word, and on a selection whose owner is one.
+  lists such a word, and on a selection whose owner is one; and `and` after
+  the `,` of a backup's list, before its level (`Recovery.and_after_comma`):
+  we give up on a backup list that names such an `and` after its first name.
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -806,6 +808,8 @@ class _Parser:
     def backup(self) -> ast.Backup:
         first = self._take(NAME)
         groups = self.name_list()
+        if any(word.text.lower() == "and" and word.text != "AND" for word in groups[1:]):
+            raise _GiveUp  # perhaps `, and` before the level (Recovery.and_after_comma)
         level = None
         if self.type == "full" or self.type == "incremental":
             level = ast.Level(self.type)

@@ -878,7 +878,7 @@ def list_joined(joiner: str, meant: str, span: Span, joiners: list[Span], comma:
 
 
 def joined_level(
-    joiner: str, groups: str, level: str, span: Span, remove: Span, blank: str = ""
+    joiner: str, groups: str, level: str, span: Span, remove: Span, blank: str = "", title: str | None = None
 ) -> Diagnostic:
     """`backup APPS and full`: `and` (or `&`) between the groups and the level; `remove`
     is the joiner with the blanks before it, which the fix replaces with `blank`. `AND`
@@ -891,7 +891,7 @@ def joined_level(
         f"`{joiner}` does not join the groups to their level: `{level}` follows the groups by itself",
         span,
         help=help,
-        fix=Fix.replace(f"Remove `{joiner}`", remove, blank) if certain else None,
+        fix=Fix.replace(title or f"Remove `{joiner}`", remove, blank) if certain else None,
     )
 
 

@@ -139,6 +139,8 @@ _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 #: Names, in small letters, that may be slips Lark reads without an error (Recovery.named_slip).
 _NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS)
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
+#: The rest of a line, blank but for a comment, and its newline (Recovery.joined_level).
+_LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
@@ -3016,10 +3018,44 @@ class Recovery:
         marked to be skipped: `and` between a group's user IDs, `thru` in a range,
         `owner` before a selection's owner. `AND` and `OWNER` in capitals are names."""
         if low == "and":
-            return tok.value != "AND" and self.and_in_group(tok)
+            return tok.value != "AND" and (self.and_in_group(tok) or self.and_after_comma(tok))
         if low in _RANGE_WORDS:
             return self.range_with_word(tok)
         return not str(tok.value).isupper() and self.owner_label(tok)
+
+    def and_after_comma(self, tok: Token) -> bool:
+        """`backup APPS, and full`: `and` after the list's `,`, the level after it, as
+        English joins the last word of a list. One error, whose fix removes `, and`;
+        `and` is read on as the list's last name (no check runs after a syntax error,
+        so it is never looked up as a group), hence False: nothing to skip."""
+        state = self.parser_state
+        if tok.start_pos is None or tok.end_pos is None or state is None:
+            return False
+        stack = state.value_stack
+        if not (stack and isinstance(stack[-1], Token) and stack[-1].type == "COMMA"):
+            return False
+        first = next(
+            (v for v in reversed(stack) if isinstance(v, Token) and v.type in self.keyword_types),
+            None,
+        )
+        last = last_real_token(stack[:-1])
+        level = _BLANKS_THEN_LEVEL.match(self.source.text, tok.end_pos)
+        if (
+            first is None or first.type != "BACKUP" or first.start_pos is None or last is None
+            or last.type != "NAME" or level is None or level.start(1) == tok.end_pos
+            or not first.line == last.line == tok.line == self.source.position(level.start(1))[0]
+        ):
+            return False
+        text = self.source.text
+        groups = " ".join(text[first.end_pos : last.end_pos].split())
+        self.report(
+            messages.joined_level(
+                "and", groups, level.group(1), self.span_of(tok),
+                self.source.span(last.end_pos, tok.end_pos), title="Remove `, and`",
+            ),
+            tok.start_pos,
+        )
+        return False
 
     def colon_before_brace(self, tok: Token) -> Token | None:
         """`member VMSYS2: {`, `single group APPS: {`: a block's name written with a `:`
@@ -4097,12 +4133,18 @@ class Recovery:
         text = self.source.text
         end = at + len(joiner)
         level = _BLANKS_THEN_LEVEL.match(text, end)
+        # `backup APPS and` + the level alone on the next line: the joiner ends its line
+        ends_line = _LINE_REST.match(text, end)
+        if level is None and ends_line is not None:
+            level = _BLANKS_THEN_LEVEL.match(text, ends_line.end())
+            if level is not None and self.source.position(level.start(1))[0] != last.line + 1:
+                level = None
         if (
             first is None
             or first.start_pos is None
             or level is None
             or level.group(1).lower() not in messages.LEVELS
-            or not (last.line == first.line == self.source.position(level.start(1))[0])
+            or not (last.line == first.line == self.source.position(at)[0])
             or text[last.end_pos : at].strip(" \t")
         ):
             return False
