@@ -186,6 +186,7 @@ SLIPS = [
     ('retain months', 'retain 35 days', 'retain 1 month', "BKR004 24:14"),
     ('owner written before the owner', 'include minidisk * 0191-01FF', 'include minidisk owner * 0191-01FF', "BKR004 70:22"),
     ('user written before the owner', 'exclude minidisk * 0190', 'exclude minidisk user * 0190', "BKR004 53:22"),
+    ('owner written for the owner', 'include minidisk * 0191-01FF', 'include minidisk owner 0191-01FF', "BKR004 70:22"),
     ('import path with a blank', 'import std/zvm73', 'import std/zvm 73', "BKR004 4:8"),
     ('import path with a blank after /', 'import std/zvm73', 'import std/ zvm73', "BKR004 4:8"),
     ('import path with a blank, no such module', 'import std/zvm73', 'import std/zvm 99', "BKR004 4:8"),
@@ -329,6 +330,9 @@ EXPLAINED = [
     ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF",
      "`owner` is not written in a selection: the owner follows `minidisk` by itself"),
     ("import std/zvm73", "import std/zvm 73", "a module path is one word: `std/zvm 73` has a blank inside"),
+    ("include minidisk * 0191-01FF", "include minidisk owner 0191-01FF",
+     "`owner` stands where the owner goes: `include minidisk` is followed by the owner's user ID or pattern,"
+     " then the addresses"),
     ("import std/zvm73", "import std/zvm73 std/backup-manager",
      "one `import` reads one module: `std/backup-manager` needs an `import` of its own"),
     ("backup APPS full", "backup APPS, LINUX and full",

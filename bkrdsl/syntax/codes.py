@@ -144,7 +144,10 @@ SYNTAX = register(
     The word `owner` (or `user`, `userid`) in small letters before a
     minidisk selection's owner (`include minidisk owner * 0191`), as the
     form `include minidisk OWNER ADDR...` names it, is one error whose fix
-    removes it; `OWNER` in capitals is a user ID.
+    removes it; `OWNER` in capitals is a user ID. The word written where
+    the owner goes, with only the addresses after it (`include minidisk
+    owner 0191-01FF`), is one error without a fix: write the owner, `*` or
+    a user ID or pattern, in its place.
     `retain` counts days: a time in weeks (`retain 5 weeks`) is one error
     whose fix writes it in days (`retain 35 days`); in months or years it
     has no fix (how many days is not certain). A second time after the

@@ -422,6 +422,19 @@ def owner_label(word: str, head: str, rest: str, span: Span, remove: Span) -> Di
     )
 
 
+def owner_left_out(word: str, head: str, addresses: str, span: Span) -> Diagnostic:
+    """`include minidisk owner 0191-01FF`: the form's word `owner` written where the
+    owner goes, and no owner; which owner is meant is not certain: no fix."""
+    return codes.SYNTAX(
+        f"`{word}` stands where the owner goes: `{head}` is followed by the owner's user ID or pattern,"
+        " then the addresses",
+        span,
+        help=f"write the owner in its place: `{head} * {addresses}` for every user's disks, or a user ID"
+        f" or pattern such as `{head} LNX* {addresses}`; a user whose ID is {word.upper()} is written as CP"
+        " writes it, in capitals",
+    )
+
+
 def time_window(start: str, end: str, span: Span) -> Diagnostic:
     """`daily 02:00 to 04:00`: a schedule with an end time."""
     return codes.SYNTAX(

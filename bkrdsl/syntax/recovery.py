@@ -139,6 +139,8 @@ _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 #: Names, in small letters, that may be slips Lark reads without an error (Recovery.named_slip).
 _NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS)
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
+#: A minidisk address or range of them (`0191`, `0191-01FF`): Recovery.owner_for_label.
+_ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 #: The rest of a line, blank but for a comment, and its newline (Recovery.joined_level).
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
@@ -1660,12 +1662,20 @@ class Recovery:
         text = self.source.text
         owner = _BLANKS_THEN_NAME.match(text, tok.end_pos)
         address = _BLANKS_THEN_NAME.match(text, owner.end(1)) if owner is not None else None
+        action = last_real_token(stack[:-1])
+        head = f"{action.value if action is not None else 'include'} {keyword.value}"
+        if address is None and owner is not None and self.owner_for_label(owner):
+            # `include minidisk owner 0191-01FF`: the form's word written, the owner
+            # left out. One error, no fix (which owner is meant is not certain); the
+            # word is read on as the owner (no check runs after a syntax error).
+            self.report(messages.owner_left_out(str(tok.value), head, owner.group(1), self.span_of(tok)),
+                        tok.start_pos)
+            return False
         if address is None or address.group(1).lower() in self.facts.keywords:
             return False
-        action = last_real_token(stack[:-1])
         self.report(
             messages.owner_label(
-                str(tok.value), f"{action.value if action is not None else 'include'} {keyword.value}",
+                str(tok.value), head,
                 " ".join(text[owner.start(1) : self._line_end(tok.end_pos)].split("#", 1)[0].split()),
                 self.span_of(tok), self.source.span(tok.start_pos, owner.start(1)),
             ),
@@ -1673,6 +1683,13 @@ class Recovery:
         )
         self.dropped.add(tok.start_pos)
         return True
+
+    def owner_for_label(self, after: re.Match) -> bool:
+        """Whether the word of `after` (a _BLANKS_THEN_NAME match after `owner`) is the
+        selection's addresses, alone on its line: an address or range with a digit."""
+        word = after.group(1)
+        rest = self.source.text[after.end(1) : self._line_end(after.end(1))].split("#", 1)[0]
+        return not rest.strip() and any(c.isdigit() for c in word) and _ADDRESSES.fullmatch(word) is not None
 
     def range_with_word(self, tok: Token) -> bool:
         """`include minidisk * 0191 thru 01FF`: a range written with `thru` (or
