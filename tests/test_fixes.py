@@ -205,6 +205,7 @@ RESTORED = [
     ("  job APPSFULL {", "  USER APPSFULL {", "BKR012", "Write `job`"),
     ("  single group APPS {", "  USER APPS {", "BKR012", "Write `single group`"),
     ("  identity group SYSIDS {", "  IDENTITY SYSIDS {", "BKR012", "Write `identity group`"),
+    ("cluster PRODSSI {", "USER PRODSSI {", "BKR012", "Write `cluster`"),
     # `retain` counted in weeks: seven days each
     ("retain 35 days", "retain 5 weeks", "BKR004", "Write `35 days`"),
     # the word `owner` before a selection's owner

@@ -182,6 +182,7 @@ SLIPS = [
     ('cp identity entry for a member block', 'member VMSYS2 {', 'IDENTITY VMSYS2 {', "BKR012 10:3"),
     ('cp user entry for a job block', '  job APPSFULL {', '  USER APPSFULL {', "BKR012 68:3"),
     ('cp user entry for a group block', '  single group APPS {', '  USER APPS {', "BKR012 45:3"),
+    ('cp user entry for the cluster block', 'cluster PRODSSI {', 'USER PRODSSI {', "BKR012 6:1"),
     ('retain days and weeks', 'retain 35 days', 'retain 35 days 4 weeks', "BKR004 24:20"),
     ('retain months', 'retain 35 days', 'retain 1 month', "BKR004 24:14"),
     ('owner written before the owner', 'include minidisk * 0191-01FF', 'include minidisk owner * 0191-01FF', "BKR004 70:22"),
@@ -363,6 +364,8 @@ HELPED = [
       " in capitals: `AND`")),
     ("member VMSYS2 {", "USER VMSYS2 {",
      "write `member VMSYS2 {`: its settings are a member's; bkrc writes the directory entries"),
+    ("cluster PRODSSI {", "USER PRODSSI {",
+     "write `cluster PRODSSI {`: it holds the cluster's members and jobs; bkrc writes the directory entries"),
     ("  single group APPS {", "  USER APPS {",
      ("write `single group APPS {`: it lists user IDs, and USER makes them single-configuration users;"
       " bkrc writes the directory entries")),

@@ -428,7 +428,8 @@ UNKNOWN_KEYWORD = register(
     bkrc writes it (a line that opens a block, `SUBCONFIG VMSYS3 {`, is
     skipped with its block); a block opened with the first word of a
     directory entry (`USER VMSYS2 {`, `IDENTITY SYSIDS {`) is one error,
-    whose fix writes the block's keyword that its body shows (`member` for a
+    whose fix writes the block's keyword that its body shows (`cluster` at
+    the top of a file, over members and jobs; `member` for a
     member's settings, `job` for a job's statements; for user IDs, `single
     group` after USER, `identity group` after IDENTITY), and the block is
     read as that one; so is one right after a list of minidisk addresses or

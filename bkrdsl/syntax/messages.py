@@ -499,6 +499,7 @@ def directory_block(written: str, name: str, meant: str | None, span: Span) -> D
             " for a group of users; bkrc writes the directory entries",
         )
     why = {
+        "cluster": "it holds the cluster's members and jobs",
         "member": "its settings are a member's",
         "job": "its statements are a job's",
     }.get(

@@ -128,6 +128,8 @@ _RANGE_WORDS = frozenset({"thru", "through"})
 _BODY_NOISE = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},]')
 _MEMBER_WORDS = frozenset({"workers", "private-volume", "job-suffix"})
 _JOB_WORDS = frozenset({"backup", "run", "to"})
+#: Words that open a cluster's statements, and none of a block inside it (directory_block).
+_CLUSTER_WORDS = frozenset({"member", "catalog", "expire", "tape", "job", "shared-volume"})
 #: `retain 35` or `retain 35 days` before the word at hand on its line, and the units of
 #: time a newcomer may count in instead of days (Recovery.retain_unit).
 _RETAIN_HEAD = re.compile(r"(?i:\bretain)[ \t]+(?P<number>[0-9]+)(?P<days>[ \t]+(?i:days))?[ \t]+\Z")
@@ -1106,7 +1108,13 @@ class Recovery:
         end = self._block_end(brace)
         body = _BODY_NOISE.sub(" ", text[brace + 1 : (end or len(text)) - 1]).lower().split()
         written = str(entry.value)
-        if any(w in _MEMBER_WORDS for w in body):
+        sim = Sim.of(ip)
+        if entry is not tok:
+            del sim.stack[-1]
+        if any(w in _CLUSTER_WORDS for w in body) and sim.copy().fits(["CLUSTER", "NAME", "LBRACE"]):
+            # `USER PRODSSI {` at the top of the file, over `member` and `job` blocks
+            meant, types = "cluster", ["CLUSTER"]
+        elif any(w in _MEMBER_WORDS for w in body):
             meant, types = "member", ["MEMBER"]
         elif any(w in _JOB_WORDS for w in body):
             meant, types = "job", ["JOB"]
@@ -1115,9 +1123,6 @@ class Recovery:
             meant, types = f"{kind} group", [kind.upper(), "GROUP"]
         else:
             meant, types = None, ["MEMBER"]
-        sim = Sim.of(ip)
-        if entry is not tok:
-            del sim.stack[-1]
         if not sim.fits([*types, "NAME", "LBRACE"]):
             return None
         shown = name.group(1) if tok is entry else str(tok.value)
