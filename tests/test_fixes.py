@@ -430,6 +430,8 @@ NOT_FIXED = [
     ("retain 35 days", "retain 1 month", "BKR004"),
     # a block opened as a directory entry whose empty body says nothing of what it is
     ("  single group APPS { CICSPRD DB2PRD }", "  USER APPS { }", "BKR012"),
+    # `tape pool` with neither `to` nor the pool's name: which pool is meant
+    ("    to tape\n    run on each", "    tape pool\n    run on each", "BKR004"),
     # the word `owner` written where the owner goes: which owner is meant
     ("include minidisk * 0191-01FF", "include minidisk owner 0191-01FF", "BKR004"),
 ]

@@ -94,6 +94,7 @@ SLIPS = [
     ('incremental as incr', 'backup SYSIDS incremental', 'backup SYSIDS incr', "BKR012 78:19"),
     ('level differential', 'backup APPS full', 'backup APPS differential', "BKR004 69:17"),
     ('to tape pool missing name', '    to tape\n    run on each', '    to tape pool\n    run on each', "BKR010 80:13"),
+    ('tape pool without to or name', '    to tape\n    run on each', '    tape pool\n    run on each', "BKR004 80:5"),
     ('run at', 'run on VMSYS1 daily 02:00', 'run at VMSYS1 daily 02:00', "BKR004 73:5"),
     ('run on member kw', 'run on VMSYS1 daily 02:00', 'run on member VMSYS1 daily 02:00', "BKR004 73:12"),
     ('yaml list in private-volume', 'private-volume M1PRV1 }', 'private-volume: [M1PRV1] }', "BKR014 9:44"),
@@ -344,6 +345,8 @@ EXPLAINED = [
     ("backup APPS full", "backup APPS, and full",
      "`and` does not join the groups to their level: `full` follows the groups by itself"),
     ("retain 35 days", "retain 1 month", "`retain` counts days, not months: write the time in days"),
+    ("    to tape\n    run on each", "    tape pool\n    run on each",
+     "a job's destination starts with `to`, and `pool` is followed by the pool's name: `to tape pool NAME`"),
 ]
 
 

@@ -776,9 +776,17 @@ def keyword_left_out(keyword: str, name: str, span: Span, at: Span) -> Diagnosti
     )
 
 
-def medium_without_to(medium: str, pool: str | None, span: Span, at: Span) -> Diagnostic:
+def medium_without_to(medium: str, pool: str | None, span: Span, at: Span, unnamed: bool = False) -> Diagnostic:
     """`tape pool LNXTAPE` in a job: the destination without `to`; `at`, the empty
-    span before the medium, where the fix writes `to `."""
+    span before the medium, where the fix writes `to `. `unnamed`: `tape pool` with
+    no pool name after it, which no fix can write."""
+    if unnamed:
+        return codes.SYNTAX(
+            f"a job's destination starts with `to`, and `pool` is followed by the pool's name: `to {medium} pool NAME`",
+            span,
+            label="`to` expected before this",
+            help=f"write `to {medium} pool NAME` with the pool's name, or `to {medium}` alone",
+        )
     return codes.SYNTAX(
         f"a job's destination starts with `to`: `to {medium}`",
         span,

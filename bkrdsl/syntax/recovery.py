@@ -158,7 +158,9 @@ _ZVM_KIND = re.compile(
 
 #: What may follow a medium on its line, for it to be a job's destination
 #: (`tape pool LNXTAPE`, `disk`): medium_without_to.
-_DESTINATION_REST = re.compile(r"[ \t]*(?:(?i:pool)[ \t]+(?P<pool>[^\s{}#]+)[ \t]*)?(?:#[^\n]*)?(?:\n|\}|$)")
+_DESTINATION_REST = re.compile(
+    r"[ \t]*(?:(?P<word>(?i:pool))(?:[ \t]+(?P<pool>[^\s{}#]+))?[ \t]*)?(?:#[^\n]*)?(?:\n|\}|$)"
+)
 
 #: `on MEMBER... {` after a word, on its line (expiry_block_as_action).
 _BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*\{")
@@ -2290,7 +2292,7 @@ class Recovery:
             if tok.type in ("PURGE", "PREVIEW") and self.expiry_block_as_action(ip, tok):
                 return self.retype(tok, "EXPIRE")
             if tok.type in ("DISK", "TAPE") and self.medium_without_to(ip, tok):
-                return tok
+                return None if self._fed_error_token else tok
             if tok.type in SCHEDULE_KEYWORDS:
                 nxt = self.schedule_without_run(ip, tok)
                 if nxt is not None:
@@ -2314,8 +2316,20 @@ class Recovery:
             return False
         at = self.source.span(tok.start_pos, tok.start_pos)
         medium = str(tok.value).lower()
-        self.report(messages.medium_without_to(medium, rest.group("pool"), self.span_of(tok), at), tok.start_pos)
+        unnamed = rest.group("word") is not None and rest.group("pool") is None
+        self.report(
+            messages.medium_without_to(medium, rest.group("pool"), self.span_of(tok), at, unnamed), tok.start_pos
+        )
         self.feed_types(ip, ["TO"], tok)
+        if unnamed:
+            # `tape pool` and no pool: the destination is read whole, its name assumed
+            # (no second error for the name after `pool`)
+            self.feed(ip, tok)
+            pool = self.token_at("POOL", rest.start("word"), rest.end("word"))
+            self.feed(ip, pool)
+            self.feed_types(ip, ["NAME"], pool)
+            self._advance(ip.lexer_thread.state, rest.end("word"))
+            self._fed_error_token = True
         return True
 
     def expiry_block_as_action(self, ip, tok: Token) -> bool:
