@@ -430,6 +430,8 @@ NOT_FIXED = [
     ("retain 35 days", "retain 1 month", "BKR004"),
     # a block opened as a directory entry whose empty body says nothing of what it is
     ("  single group APPS { CICSPRD DB2PRD }", "  USER APPS { }", "BKR012"),
+    # a schedule alone with `on` at its end: which member is meant
+    ("run on VMSYS1 daily 02:00", "daily 02:00 on", "BKR004"),
     # `tape pool` with neither `to` nor the pool's name: which pool is meant
     ("    to tape\n    run on each", "    tape pool\n    run on each", "BKR004"),
     # the word `owner` written where the owner goes: which owner is meant
@@ -874,3 +876,12 @@ def test_slips_on_separate_lines_are_mended_together_as_each_alone(slips):
     done = fix_all(text)
     assert done.text == BASE, [d.code for d in done.diagnostics]
     assert fix_all(done.text).text == BASE
+
+
+def test_an_expiry_block_named_purge_with_its_brace_below_gets_expire():
+    text = damaged("  expire on VMSYS1 {", "  purge on VMSYS1\n  {")
+    (d,) = check(text)
+    assert d.code == "BKR004" and d.fix is not None and d.fix.title == "Write `expire`"
+    fixed = apply(text, d)
+    assert "  expire on VMSYS1\n  {" in fixed
+    assert check(fixed) == []

@@ -116,7 +116,11 @@ SYNTAX = register(
     capitals, as CP writes user IDs, and is read as one.
     A schedule written before `on` (`run daily 02:00 on VMSYS1`) is one
     error whose fix puts `on ...` first; with no member after `on` (`run
-    daily 02:00 on`) it is still one error, whose help shows the order.
+    daily 02:00 on`) it is still one error, whose help shows the order; so
+    is a schedule alone in a job whose line ends with `on` (`daily 02:00
+    on`: `run` and the member are both missing).
+    An expiry block named by its action (`purge on VMSYS1 {`, its `{` on
+    that line or alone on the next) is one error whose fix writes `expire`.
     A word that says what the names of a `backup` line are (`backup group
     APPS`, `backup users APPS`) is one error whose fix removes it (when it
     is written in small letters: `USERS` may be a group's name).

@@ -1040,10 +1040,18 @@ def schedule_first(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
-def schedule_without_run(schedule: str, span: Span, meant: str | None = None) -> Diagnostic:
+def schedule_without_run(schedule: str, span: Span, meant: str | None = None, shown: str | None = None) -> Diagnostic:
     """`daily 02:00` alone in a job: a schedule says when, and `run on` where. `schedule`,
     the schedule's keyword (or, with `meant`, the line); `meant`, the whole `run`
-    statement when the line names the members (`daily 02:00 on VMSYS1`)."""
+    statement when the line names the members (`daily 02:00 on VMSYS1`); `shown`, the
+    schedule when the line ends with an `on` and no member (`daily 02:00 on`)."""
+    if shown is not None:
+        return codes.SYNTAX(
+            "a schedule is part of the `run` statement: `run` is missing, and no member follows `on`",
+            span,
+            help=f"write `run on MEMBER {shown}` with the member's name (single-configuration users),"
+            f" or `run on each member {shown}` (IDENTITY users)",
+        )
     if meant is not None:
         return codes.SYNTAX(
             "a schedule is part of the `run` statement, after the members the job runs on",

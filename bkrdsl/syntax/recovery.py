@@ -162,8 +162,9 @@ _DESTINATION_REST = re.compile(
     r"[ \t]*(?:(?P<word>(?i:pool))(?:[ \t]+(?P<pool>[^\s{}#]+))?[ \t]*)?(?:#[^\n]*)?(?:\n|\}|$)"
 )
 
-#: `on MEMBER... {` after a word, on its line (expiry_block_as_action).
-_BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*\{")
+#: `on MEMBER... {` after a word, the `{` on its line or alone at the start of the next
+#: (expiry_block_as_action).
+_BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*(?:#[^\n]*)?(?:\n[ \t]*)?\{")
 
 #: schedule_without_run: the line was reported and skipped whole.
 _SKIPPED = Token("NAME", "")
@@ -2382,6 +2383,16 @@ class Recovery:
             self.report(messages.schedule_without_run(written, span, meant), tok.start_pos)
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+            return _SKIPPED
+        found = re.fullmatch(r"(?P<schedule>\S.*?)\s+[Oo][Nn]", written)
+        if found is not None:
+            # `daily 02:00 on`: the `on` at its end, and no member after it
+            self.report(
+                messages.schedule_without_run(str(tok.value).lower(), self.span_of(tok), shown=found.group("schedule")),
+                tok.start_pos,
+            )
+            self.skip_phrase(ip, tok, end)
+            self._fed_error_token = True
             return _SKIPPED
         self.report(messages.schedule_without_run(str(tok.value).lower(), self.span_of(tok)), tok.start_pos)
         self.feed_types(ip, ["RUN", "ON", "NAME"], tok)
