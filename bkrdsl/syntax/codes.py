@@ -358,7 +358,10 @@ MISSING_OPEN = register(
     keyword and name, then `{`. Without the `{` the parser cannot tell where
     the block's body begins, and every statement of the body looks misplaced.
     bkrc assumes the `{` was meant and reads on, so errors inside the block
-    are still reported. A member's settings written on its line without
+    are still reported. The block's `}` may then be the file's last, the
+    one its outer block needed (`job APPSFULL` without `{`, its `}`, and no
+    `}` after it): that is this one error, not also BKR005 for the outer
+    block; after the fix, a `}` still missing is reported. A member's settings written on its line without
     braces (`member VMSYS4 workers 2 private-volume M4PRV1`) are one error
     whose fix puts them in braces (`member VMSYS4 { workers 2 private-volume
     M4PRV1 }`), not an error at the next statement.

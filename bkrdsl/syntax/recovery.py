@@ -592,6 +592,7 @@ class Recovery:
         self.reported_at: set[int] = set()
         self.reopened = 0  # placeholder `{` fed by reopening
         self.reopened_closed_by_us = 0
+        self.missing_opens = 0  # `{` reported missing after a block's name (BKR011)
         self.language_checked = False
         self.quiet = False  # nothing was read since the last error: reports are cascades
         self._after_last: tuple | None = None
@@ -4282,6 +4283,10 @@ class Recovery:
             - self.reopened_closed_by_us
             - sum(1 for b in open_blocks(stack) if b.brace.value == REOPENED)
         )
+        # A block whose `{` was missing (BKR011) and that a `}` closed may have taken
+        # that `}` from the block around it (`job X` + its body + `}` as the file's
+        # last brace): that block's `}` is not reported missing as well.
+        debt += max(0, self.missing_opens - sum(1 for b in open_blocks(stack) if b.brace.value == ASSUMED))
         reported_unclosed = False
         for _ in range(64):
             sim = Sim.of(ip)
@@ -4325,6 +4330,7 @@ class Recovery:
         elif filler == "LBRACE":
             title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
             self.report(messages.missing_open(title, self.describe(found), where), at)
+            self.missing_opens += 1
         elif filler == "NAME" and keyword is not None and self.time_after_comma(keyword, names, previous):
             comma = self.comma_before(previous)
             self.report(messages.weekly_trailing_comma(names[-2], names[-1], comma), at)
