@@ -213,6 +213,8 @@ RESTORED = [
     # a module path with a blank inside
     ("import std/zvm73", "import std/zvm 73", "BKR004", "Write `std/zvm73`"),
     ("import std/zvm73", "import std / zvm73", "BKR004", "Write `std/zvm73`"),
+    # a keyword written twice before its value
+    ("private-volume M2PRV1", "private-volume private-volume M2PRV1", "BKR004", "Remove the second `private-volume`"),
     # `, and` before a backup's level
     ("backup APPS full", "backup APPS, and full", "BKR004", "Remove `, and`"),
     # two module paths after one `import`
@@ -430,6 +432,9 @@ NOT_FIXED = [
     ("retain 35 days", "retain 1 month", "BKR004"),
     # a block opened as a directory entry whose empty body says nothing of what it is
     ("  single group APPS { CICSPRD DB2PRD }", "  USER APPS { }", "BKR012"),
+    # a value whose keyword was left out: which keyword is meant
+    ("workers 2  private-volume M4PRV1", "workers 2 VAPRV1", "BKR004"),
+    ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog shared BKRSVSFS", "BKR004"),
     # a schedule alone with `on` at its end: which member is meant
     ("run on VMSYS1 daily 02:00", "daily 02:00 on", "BKR004"),
     # `tape pool` with neither `to` nor the pool's name: which pool is meant

@@ -206,10 +206,13 @@ def test_a_name_alone_on_a_job_line_is_not_given_a_keyword():
     assert d.message == "`G` is not a keyword; a statement must start with one"
 
 
-def test_a_name_where_several_keywords_fit_is_still_one_word_too_many():
-    """`catalog shared FS1`: `server`, `pool` or `on` could come before it; no guess."""
+def test_a_name_where_several_keywords_fit_names_them_all():
+    """`catalog shared FS1`: `server`, `pool` or `on` could come before it; no guess,
+    but not "one word too many" either: the value's keyword is what is missing."""
     (d,) = diagnostics(CLUSTER.replace("catalog shared server FS1 pool P on M1", "catalog shared FS1"))
-    assert "one word too many" in d.message
+    assert d.message.startswith("`FS1` has no keyword before it")
+    assert "`on FS1`, `pool FS1` or `server FS1`" in d.help
+    assert d.fix is None
 
 
 @pytest.mark.parametrize(

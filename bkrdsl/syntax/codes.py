@@ -94,6 +94,12 @@ SYNTAX = register(
     level). A fix removes the word only when it repeats the one before it
     (`workers 4 4`); any other may be the trace of a slip earlier on the line
     (`server BKRSVSFSpool BKRPOOL`), or the word meant (`workers 2 4`).
+    Where a keyword left out would take the word (`catalog shared BKRSVSFS`,
+    `server`, `pool` or `on` forgotten; `workers 2 VAPRV1`, `private-volume`
+    or `job-suffix` forgotten), the message says the value has no keyword,
+    and the help names each keyword that fits, without a fix. A keyword
+    written again before its value (`private-volume private-volume M2PRV1`)
+    is one error whose fix removes the second (not a volume label too long).
     A name or module path in quotes (`job "NIGHTLY"`, `import "std/zvm73"`)
     is read as written without them (for a path, a fix removes the quotes).
     So is a user ID quoted inside an SFS path (`include sfs

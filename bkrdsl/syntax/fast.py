@@ -51,7 +51,9 @@ what a word is from the LALR parser's state after the previous token:
   we give up on a group body that holds such an `and`, on a selection that
   lists such a word, and on a selection whose owner is one; and `and` after
   the `,` of a backup's list, before its level (`Recovery.and_after_comma`):
-  we give up on a backup list that names such an `and` after its first name.
+  we give up on a backup list that names such an `and` after its first name;
+  and a `shared-volume` or `private-volume` whose first value is its keyword
+  again (`Recovery.keyword_twice`): we give up on it.
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -603,6 +605,8 @@ class _Parser:
         """shared-volume NAME+ | private-volume NAME+."""
         first = self._take(NAME)
         values = [self._word(self._expect(T_NAME, MORE))]
+        if values[0].text.lower() == first[TEXT].lower():
+            raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
         while self.type == T_NAME:
             values.append(self._word(self._take(MORE)))
         return ast.Setting(first[TEXT].lower(), tuple(values), self._since(first))

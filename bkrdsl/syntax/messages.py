@@ -847,6 +847,22 @@ def word_after_statement(
     )
 
 
+def value_without_keyword(
+    word: str, name: str, last: str, statement: str, keywords: list[str], span: Span
+) -> Diagnostic:
+    """`catalog shared BKRSVSFS`, `workers 2 VAPRV1`: a value after a whole statement,
+    where one of `keywords` would take it; which one is meant is not certain: no fix."""
+    choices = [f"`{k} {word}`" for k in keywords]
+    listed = choices[0] if len(choices) == 1 else ", ".join(choices[:-1]) + f" or {choices[-1]}"
+    return codes.SYNTAX(
+        f"`{word}` has no keyword before it: the `{name}` statement ends with {last},"
+        " and a value follows the keyword it belongs to",
+        span,
+        help=f"write its keyword before it: {listed}; or, if it is one word too many,"
+        f" remove it: `{statement}`",
+    )
+
+
 def group_bullets(head: str | None, entries: list[str], span: Span, dashes: list[Span]) -> Diagnostic:
     """`- LINUX01` lines in a group body: a YAML list. `head` is the group's
     `single group APPS`, if its line says it; `dashes` the spans of each `-` with the

@@ -141,6 +141,10 @@ _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 #: Names, in small letters, that may be slips Lark reads without an error (Recovery.named_slip).
 _NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS)
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
+#: Keywords whose value is never the keyword again (a volume label has at most 6
+#: characters, workers and days are numbers): written twice, the second is surely one
+#: too many (Recovery.keyword_twice). Not `disk disk` (a user DISK) nor `member member`.
+_TWICE_SURELY = frozenset({"private-volume", "shared-volume", "job-suffix", "workers", "retain"})
 #: A minidisk address or range of them (`0191`, `0191-01FF`): Recovery.owner_for_label.
 _ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 #: The rest of a line, blank but for a comment, and its newline (Recovery.joined_level).
@@ -2898,6 +2902,14 @@ class Recovery:
         if leaves[1].type in ("USER", "MANAGER"):
             name += f" {str(leaves[1].value).lower()}"
         statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+        if not number and not repeats(previous, tok) and tok.type == "NAME":
+            keywords = self.keywords_for_value(ip, first)
+            if keywords:
+                # `catalog shared BKRSVSFS`, `workers 2 VAPRV1`: a value whose keyword
+                # was left out, more likely than a word too many
+                return messages.value_without_keyword(
+                    str(tok.value), name, self.describe(previous), statement, keywords, self.span_of(tok)
+                )
         listed = None
         if first.type == "BACKUP" and previous.type in ("FULL", "INCREMENTAL"):
             listed = f"{statement[: -len(str(previous.value))].rstrip()}, {tok.value} {previous.value}"
@@ -2912,6 +2924,27 @@ class Recovery:
             # word too many because of the slip before it, and `workers 2 4` may mean 24.
             self.blank_and(previous, tok) if repeats(previous, tok) else None,
         )
+
+    def keywords_for_value(self, ip, first: Token) -> list[str]:
+        """The keywords that would take one name here, after the whole statement that
+        `first` starts, and leave it (or its block) whole: the statement's options, where
+        none is given yet (`server`, `pool`, `on` after `catalog shared`) or, where it has none,
+        the block's other one-value statements (`private-volume`, `job-suffix` after
+        `workers 2`). Block openers (`member NAME {`) are not among them."""
+        sim = Sim.of(ip)
+        options, statements = [], []
+        for type_ in sorted(sim.accepts()):
+            if type_ == first.type or type_ not in self.keyword_types:
+                continue
+            after = sim.copy()
+            if not after.feeds([type_, "NAME"]) or "RBRACE" not in after.accepts():
+                continue
+            (statements if type_ in self.statements else options).append(type_)
+        if set(options) & self.options_given(ip.parser_state.value_stack):
+            # `catalog shared server S on M1 M2`: a statement that names its options
+            # already ends with one word too many, not a value without its keyword
+            return []
+        return sorted(self.facts.texts.get(t, t).strip("`") for t in options or statements)
 
     def statement_start(self, state) -> Token | None:
         """The first token of the statement on top of the parse stack: the nearest
@@ -3048,6 +3081,8 @@ class Recovery:
         if low in _NAMED_SLIPS and self.named_slip(tok, low):
             return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(low)
+        if low in _TWICE_SURELY and self.keyword_twice(tok, keyword):
+            return self.retype(tok, _SKIPPED)
         if keyword is None or self.parser_state is None or keyword not in self.statements:
             return tok
         actions = self.parser_state.parse_conf.states[self.parser_state.position]
@@ -3059,6 +3094,25 @@ class Recovery:
         if previous is not None and previous.line == tok.line:
             return tok
         return self.retype(tok, keyword)
+
+    def keyword_twice(self, tok: Token, keyword: str) -> bool:
+        """`private-volume private-volume M2PRV1`: a keyword written again right after
+        itself, where the parser waits for its value and so reads the second as a name
+        (a volume label too long); only for the keywords of _TWICE_SURELY. One error whose fix removes the
+        second; it is marked to be skipped, and the value is read after the first."""
+        state = self.parser_state
+        if state is None or tok.start_pos is None or not state.value_stack:
+            return False
+        previous = state.value_stack[-1]
+        if not (isinstance(previous, Token) and previous.type == keyword and is_real(previous)):
+            return False
+        if previous.end_line != tok.line or not repeats(previous, tok):
+            return False
+        self.report(
+            messages.written_twice(str(tok.value), self.span_of(tok), self.blank_and(previous, tok)), tok.start_pos
+        )
+        self.dropped.add(tok.start_pos)
+        return True
 
     def named_slip(self, tok: Token, low: str) -> bool:
         """Whether the name `tok` (`low`, in small letters) is a word Lark reads as a
