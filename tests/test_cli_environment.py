@@ -581,7 +581,7 @@ def test_a_compile_through_a_symlinked_dir_waits_for_one_by_its_real_name(tmp_pa
         assert not real.exists() and second.poll() is None
     finally:
         os.close(held)
-    stdout, stderr = second.communicate()
+    _stdout, stderr = second.communicate()
     assert second.returncode == 0, stderr
     assert (real / "manifest.json").is_file() and (link / "out").is_symlink()
 

@@ -249,7 +249,7 @@ def test_every_machine_of_a_clean_cluster_has_one_role(text):
 
 # ------------------------------------------------------------------ the order of declarations
 _GROUP_BODY = re.compile(r"(group \S+ \{ )(.*?) \}")
-_JOB = re.compile(r"  job .*?\n  \}\n", re.S)
+_JOB = re.compile(r"  job .*?\n  \}\n", re.DOTALL)
 _STEM_INDEX = re.compile(r"\b([a-z]+)\.\d+\b")  # job.2, text.2 = text.2'...'
 
 

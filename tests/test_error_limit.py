@@ -174,7 +174,7 @@ def test_the_language_server_publishes_up_to_the_limit(tmp_path, monkeypatch, ca
     each file's first errors, as `bkrc check` reports them, and one note."""
     from lsp_inprocess import Editor
 
-    import bkrdsl.lsp.server as server
+    from bkrdsl.lsp import server
 
     if cap is not None:
         monkeypatch.setattr(server, "MAX_PUBLISHED_ERRORS", cap)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 from cms.cases import load_cases
-from conftest import EXAMPLES, require_tool
 from cms.generate import example_exec, example_members, example_model, example_names, generate
 from cms.invariants import (
     DAYS,
@@ -21,6 +20,7 @@ from cms.invariants import (
     assert_submit_all,
     is_due,
 )
+from conftest import EXAMPLES, require_tool
 
 from bkrdsl.emit.dialect import load_dialect
 from bkrdsl.pipeline import analyse
@@ -297,10 +297,10 @@ def test_a_job_left_unsent_is_named_as_typed_at_a_terminal(cms):
     """A name with `#` or `@` (BKR308) is listed with the logical escape `"`
     before them: copied to the terminal as it was listed, `EXEC BKRSUBMT JOB
     SYS#F1` ran `EXEC BKRSUBMT JOB SYS` and `F1`, and PAY@1 became PAY1."""
+    from cms.generate import generate
     from conftest import ROOT
 
     from bkrdsl.pipeline import analyse
-    from cms.generate import generate
 
     text = (ROOT / "examples" / "minimal.bkr").read_text()
     analysis = analyse("signs.bkr", text.replace("GUESTFUL", "PAY@1").replace("SYSFULL", "SYS#F").encode())

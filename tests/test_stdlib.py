@@ -246,5 +246,5 @@ def test_the_checks_know_the_machines_backup_manager_declares():
     from bkrdsl.check.declarations import STANDARD_MACHINES
 
     text = (STDLIB / "backup-manager.bkr").read_text(encoding="utf-8")
-    declared = dict(re.findall(r"^(?:single|identity) user (\S+) role (\S+)$", text, re.M))
+    declared = dict(re.findall(r"^(?:single|identity) user (\S+) role (\S+)$", text, re.MULTILINE))
     assert STANDARD_MACHINES == declared

@@ -339,8 +339,8 @@ EXPLAINED = [
      "`owner` is not written in a selection: the owner follows `minidisk` by itself"),
     ("import std/zvm73", "import std/zvm 73", "a module path is one word: `std/zvm 73` has a blank inside"),
     ("include minidisk * 0191-01FF", "include minidisk owner 0191-01FF",
-     "`owner` stands where the owner goes: `include minidisk` is followed by the owner's user ID or pattern,"
-     " then the addresses"),
+     ("`owner` stands where the owner goes: `include minidisk` is followed by the owner's user ID or pattern,"
+      " then the addresses")),
     ("import std/zvm73", "import std/zvm73 std/backup-manager",
      "one `import` reads one module: `std/backup-manager` needs an `import` of its own"),
     ("backup APPS full", "backup APPS, LINUX and full",
@@ -353,8 +353,8 @@ EXPLAINED = [
     ("retain 35 days", "retain 1 month", "`retain` counts days, not months: write the time in days"),
     ("private-volume M2PRV1", "private-volume private-volume M2PRV1", "`private-volume` is written twice"),
     ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog shared BKRSVSFS",
-     "`BKRSVSFS` has no keyword before it: the `catalog` statement ends with `shared`,"
-     " and a value follows the keyword it belongs to"),
+     ("`BKRSVSFS` has no keyword before it: the `catalog` statement ends with `shared`,"
+      " and a value follows the keyword it belongs to")),
     ("  expire on VMSYS1 {", "  purge on VMSYS1\n  {",
      "an expiry block starts with `expire`, not `purge`: `purge` goes inside it"),
     ("run on VMSYS1 daily 02:00", "daily 02:00 on",

@@ -675,9 +675,8 @@ class _Parser:
             raise _GiveUp
         while self.type == T_NAME:
             items.append(self._word(self._take(MORE)))
-        if medium is ast.Medium.MINIDISK and len(items) > 1:
-            if {w.text.lower() for w in items} & _RANGE_WORDS:
-                raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)
+        if medium is ast.Medium.MINIDISK and len(items) > 1 and {w.text.lower() for w in items} & _RANGE_WORDS:
+            raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)
         return ast.Selection(action, medium, owner, tuple(items), self._since(first))
 
     def scope(self) -> ast.Scope:
