@@ -231,6 +231,15 @@ def test_a_second_administrator_in_a_module_is_reported_in_the_module(tmp_path, 
     ]
 
 
+def test_a_user_two_groups_of_a_job_bring_is_reported_at_the_first(tmp_path, monkeypatch):
+    # SYSWK backs up `SYSIDS, OPS`; TCPIP is in both, and SYSINC backs SYSIDS up
+    # too. The warning points at `SYSIDS`, the group its help names, not at `OPS`.
+    main = _write(tmp_path, SCENARIOS["jobs-across-modules"][0])
+    (d,) = [d for d in _json(main, monkeypatch)["diagnostics"] if d["code"] == "BKR410"]
+    assert (d["line"], d["column"], d["end_column"]) == (14, 22, 28)
+    assert d["help"].endswith("back up `SYSIDS` in one of the two jobs only")
+
+
 def _sarif_places(report: dict) -> list[tuple]:
     out = []
     for result in report["runs"][0]["results"]:

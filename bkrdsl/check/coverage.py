@@ -698,7 +698,8 @@ def short_months(model: Model):
 
 def _single_items(job: JobModel, kind: Kind = Kind.SINGLE) -> tuple[dict[str, ast.Word], dict[str, ast.Word]]:
     """(user ID -> word, `match` pattern -> word) of the job's users of `kind`: the
-    `backup` word each comes from."""
+    first `backup` word each comes from (`backup SYSIDS, OPS` with TCPIP in both:
+    `SYSIDS`, where a report about TCPIP points)."""
     ids: dict[str, ast.Word] = {}
     patterns: dict[str, ast.Word] = {}
     for ref in job.refs:
@@ -706,11 +707,18 @@ def _single_items(job: JobModel, kind: Kind = Kind.SINGLE) -> tuple[dict[str, as
             continue
         if ref.group is not None:
             # dict.fromkeys keeps this C-speed for groups of thousands of users.
-            ids.update(dict.fromkeys(ref.group.users, ref.word))
-            patterns.update(dict.fromkeys(ref.group.patterns, ref.word))
+            _add_first(ids, dict.fromkeys(ref.group.users, ref.word))
+            _add_first(patterns, dict.fromkeys(ref.group.patterns, ref.word))
         else:
-            ids[ref.word.upper] = ref.word
+            ids.setdefault(ref.word.upper, ref.word)
     return ids, patterns
+
+
+def _add_first(into: dict, new: dict) -> None:
+    """`into.update(new)`, except that a key already in `into` keeps its value."""
+    kept = {k: into[k] for k in into.keys() & new.keys()}
+    into.update(new)
+    into.update(kept)
 
 
 def _single_patterns(job: JobModel, kind: Kind = Kind.SINGLE) -> dict[str, ast.Word]:
