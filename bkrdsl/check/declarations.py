@@ -9,6 +9,7 @@ from bkrdsl import ast
 from bkrdsl.ast import Scope
 from bkrdsl.check.common import (
     Suggester,
+    listed,
     mean_fix,
     mean_help,
     quoted,
@@ -447,8 +448,9 @@ UNKNOWN_DISK_USER = register(
     that the import is missing, or the machine's declaration (when the backup
     server, catalog server or workers are missing as well, BKR205 alone says
     so). In a cluster with no `tape manager` statement whose jobs write to
-    tape, a disk for an unknown machine says that the statement naming it may
-    be what is missing. "Did you mean" shows where the machine it suggests is
+    tape, the disks for unknown machines (none close to a known one) say, in
+    one report, that the statement naming them may be what is missing: one
+    deleted statement, one error here (and one BKR230 for the jobs). "Did you mean" shows where the machine it suggests is
     declared, or, for the catalog's SFS server and Tape Manager's machines,
     where the `catalog` or `tape manager` statement names it.
 
@@ -1035,6 +1037,7 @@ def unknown_disk_refs(model: Model):
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
             unknown_volumes.append(d.volume)
     to_tape = _first_tape_target(model) if model.tape is None else None
+    tape_like = []  # no machine, no close match, and a job writes to tape: see below
     for user, word, others in _once_per_name(unknown_users):
         what = (
             "matches none of the product's machines"
@@ -1047,25 +1050,42 @@ def unknown_disk_refs(model: Model):
         )
         related = _machines_named_here(model, close) + _named_too(user, others)
         help = mean_help(close, written)
-        if to_tape is not None and not close:
-            # The `tape manager` statement deleted (or never written) while a job
-            # still writes to tape: its machines' disks are left without a machine.
-            job, target = to_tape
-            what += (
-                f"; if it is a Tape Manager machine, the `tape manager` statement that names it is missing"
-                f" (job {quoted(job)} writes to tape)"
-            )
-            related += (Related(target.span, f"{job} writes to tape here"),)
-            help = (
-                "name it in a `tape manager shared` statement (as its `catalog-node`, `request-node` or a DMM),"
-                " which writes Tape Manager's directory entries; otherwise drop the `disk` statement"
-            )
+        if to_tape is not None and not close and not is_pattern(user):
+            tape_like.append((user, word, others))
+            continue
         yield UNKNOWN_DISK_USER(
             f"`disk` for {quoted(user)}, which {what}{_times(others)}",
             word.span,
             related=related,
             help=help,
             fix=_fix_everywhere(close, word, others),
+        )
+    if tape_like:
+        # The `tape manager` statement deleted (or never written) while a job still
+        # writes to tape: its machines' disks (catalog node, request node, DMMs) are
+        # left without a machine. One mistake, so one report for all of them.
+        job, target = to_tape
+        names = [user for user, _, _ in tape_like]
+        (user, word, others), rest = tape_like[0], tape_like[1:]
+        it = "it" if len(names) == 1 else "them"
+        related = (Related(target.span, f"{job} writes to tape here"),) + _named_too(user, others)
+        for other, other_word, other_others in rest:
+            related += (Related(other_word.span, f"`disk` for {quoted(other)}"),) + _named_too(other, other_others)
+        yield UNKNOWN_DISK_USER(
+            f"`disk` for {listed(names)}, which"
+            f" {'is not one of' if len(names) == 1 else 'are not among'} the product's"
+            f" machines{_times(others) if len(names) == 1 else ''}; if {'it is a' if len(names) == 1 else 'they are'}"
+            f" Tape Manager machine{'' if len(names) == 1 else 's'}, the `tape manager` statement that names"
+            f" {it} is missing (job {quoted(job)} writes to tape)",
+            word.span,
+            related=related,
+            help=(
+                "name it in a `tape manager shared` statement (as its `catalog-node`, `request-node` or a DMM),"
+                " which writes Tape Manager's directory entries; otherwise drop the `disk` statement"
+                if len(names) == 1
+                else "name them in a `tape manager shared` statement (`catalog-node`, `request-node`, the DMMs),"
+                " which writes Tape Manager's directory entries; otherwise drop their `disk` statements"
+            ),
         )
     for volume, word, others in _once_per_name(unknown_volumes):
         close = suggest.closest(volume, volumes)

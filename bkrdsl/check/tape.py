@@ -25,7 +25,9 @@ TAPE_NOT_SHARED = register(
     on every other member. Each member's backup server asks its local node for
     a tape; with separate Tape Manager catalogs, two members would hand out
     the same volume, or not know a tape the other member wrote. (IBM technote
-    on Backup Manager in an SSI environment.)
+    on Backup Manager in an SSI environment.) One statement is missing (or
+    local) for every job that writes to tape, so it is one error, at the first
+    such job, with the others as notes.
 
     Failing example:
 
@@ -245,24 +247,34 @@ def tape_needs_shared_manager(model: Model):
     tape = model.tape
     if model.cluster is None or (tape is not None and tape.scope is Scope.SHARED):
         return
-    for job in model.jobs:
-        for target in job.decl.targets[:1]:
-            if target.medium is not TargetMedium.TAPE:
-                continue
-            if tape is None:
-                message = f"job {quoted(job.name)} writes to tape, but the cluster declares no Tape Manager"
-                related = ()
-            else:
-                message = (
-                    f"job {quoted(job.name)} writes to tape, but Tape Manager keeps a catalog per member"
-                )
-                related = (Related(tape.decl.span, "declared local here"),)
-            yield TAPE_NOT_SHARED(
-                message,
-                target.span,
-                related=related,
-                help="declare `tape manager shared` with `catalog-node NAME on MEMBER` and `request-node NAME`",
-            )
+    # One statement missing (or local) for every job that writes to tape: one
+    # report, at the first such job, with the others as notes.
+    to_tape = [
+        (job, target)
+        for job in model.jobs
+        for target in job.decl.targets[:1]
+        if target.medium is TargetMedium.TAPE
+    ]
+    if not to_tape:
+        return
+    (job, target), rest = to_tape[0], to_tape[1:]
+    also = ""
+    if rest:
+        names = [other.name for other, _ in rest]
+        also = f" (so {'does' if len(names) == 1 else 'do'} {listed(names)})"
+    if tape is None:
+        message = f"job {quoted(job.name)} writes to tape{also}, but the cluster declares no Tape Manager"
+        related = ()
+    else:
+        message = f"job {quoted(job.name)} writes to tape{also}, but Tape Manager keeps a catalog per member"
+        related = (Related(tape.decl.span, "declared local here"),)
+    related += tuple(Related(t.span, f"{other.name} writes to tape too") for other, t in rest)
+    yield TAPE_NOT_SHARED(
+        message,
+        target.span,
+        related=related,
+        help="declare `tape manager shared` with `catalog-node NAME on MEMBER` and `request-node NAME`",
+    )
 
 
 @check
