@@ -174,10 +174,11 @@ send: procedure expose me member server run. dry. review
   end
   return sent
 
-/* Sends entries TODO (their numbers) in order; at the first failure */
-/* it names what is left unsent, with the command that sends each, */
-/* as typed at a terminal (typed.: a name with its logical escapes). */
-/* DUE will not send them again once their minute has passed. */
+/* Sends the entries its argument numbers, in order. At the first */
+/* failure it names what is left unsent, with the command that sends */
+/* each as typed at a terminal (typed.: a name with its logical */
+/* escapes). DUE will not send them again once their minute has */
+/* passed. */
 sendlist: procedure expose me member server job. run. dry. review,
   typed.
   parse arg todo
