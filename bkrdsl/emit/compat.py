@@ -125,6 +125,44 @@ Found in IBM's public texts, outside the table, and not acted on by bkrc:
   backup, only EDF (CMS minidisks) and SFS. Back Linux guests' disks up with
   `full` jobs; bkrc cannot tell a Linux guest's disks from a CMS user's, so
   it does not check this.
+- **CMS in an ESA virtual machine** (`MACHINE ESA`, every machine's
+  default). z/VM 7.3, "CMS Virtual Machine Environments"
+  (www.ibm.com/docs/en/zvm/7.3.0?topic=environment-cms-virtual-machine-environments):
+  "z/VM provides two versions of CMS: ESA/390 CMS (generally referred to
+  simply as CMS)", which "runs in the following virtual machine
+  architectures: ESA/390 (ESA or XA virtual machine)", and z/CMS "in an
+  ESA, XA, or Z virtual machine". So `MACHINE ESA` with `IPL CMS` is right
+  for CMS on z/VM 7.3.
+- **IBM's own IDENTITY entry.** z/VM 7.3, "Defining AUTOLOG1 in the
+  Directory" (www.ibm.com/docs/en/zvm/7.3.0?topic=machine-defining-autolog1-in-directory),
+  Figure 1: `IDENTITY AUTOLOG1 pw 32M 32M ABCDEG`, then `BUILD ON * USING
+  SUBCONFIG AUTLG1-1` right after it, `MACH ESA`, `IPL 190`, `CONSOLE 009
+  3215` and the three `SPOOL` statements (`00C 2540 READER *`, `00D 2540
+  PUNCH A`, `00E 1403 A`) in the IDENTITY, and `SUBCONFIG AUTLG1-1` holding
+  `LINK MAINT 190 190 RR`, `LINK MAINT 193 193 RR`, `LINK MAINT 19E 19E RR`
+  and `MDISK 191 3390 2610 005 MO1RES MR readpw writepw multipw`. bkrc's
+  entries have the same layout, with one difference: they put the links to
+  MAINT's CMS disks, which every instance needs alike, in the IDENTITY, and
+  only the minidisks in the SUBCONFIGs. IBM: a SUBCONFIG "contains a set of
+  directory statements in a multiconfiguration virtual machine definition
+  that are specific to one of its virtual machine instances within the SSI
+  cluster" (z/VM 7.2, "SUBCONFIG Directory Statement",
+  www.ibm.com/docs/en/zvm/7.2?topic=directory-subconfig-statement), and an
+  IDENTITY "begins the entry for a multiconfiguration virtual machine
+  definition and includes statements common to" its instances (z/VM 7.3,
+  "Source Directory File Formats",
+  www.ibm.com/docs/en/zvm/7.3.0?topic=directory-source-file-formats; the
+  end of that sentence was cut off in our copy).
+- **A started machine IPLs from its entry.** The same AUTOLOG1 page: "When
+  you use the CP AUTOLOG command, the directory entry for the virtual
+  machine referred by the CP AUTOLOG command must contain an IPL
+  statement", and "The IPL statement initializes CMS, causing the
+  execution of the PROFILE EXEC". Every machine BKRSTART starts has `IPL
+  CMS PARM AUTOCR` among its defaults; keep an `IPL` statement in a site
+  table's `statements` too (BKRSTART uses XAUTOLOG, whose page, as far as
+  we could read it, says that its `NOIPL` operand means "the IPL device
+  specified in the user's entry in the system directory should not be used
+  for an automatic IPL").
 
 Not settled, because no public text found shows it (each is written as
 bkrc assumes; check it on your system):
@@ -167,6 +205,43 @@ bkrc assumes; check it on your system):
   BKRSTART does not wait on those members: after a cluster IPL, bring the
   home member up first, or check once that BKRCATLG recovers when the pool
   comes up later.
+- **Links to the minidisks a job backs up.** The defaults grant the backup
+  server and the workers no LINK privileges: no `OPTION LNKNOPAS`, and no
+  other option. Without an external security manager (ESM), a link to
+  another user's minidisk takes that minidisk's password: "if the link is
+  to a device whose password is ALL, meaning that the device can be used by
+  all users, the password is not required. [...] if the link is to any
+  other userid, a password for the desired device must be provided" (IBM
+  VM/370 CP Command Reference for General Users, Release 6, LINK, in the
+  scan at david.hub.agilepdf.com; the z/VM 7.x LINK page was not found). Broadcom, for its own backup product on
+  z/VM ("CA
+  VM:Backup" 3.6, ftpdocs.broadcom.com/cadocs/0/CA%20VM%20Backup%203%206-z%20VM-ENU/Bookshelf_Files/HTML/CA_VM_Backup_Release_36_ENU/1725067.html):
+  "If you do not have an External Security Manager (ESM), CA VM:Backup must
+  have the LNKNOPAS option in its directory entry. The LNKNOPAS directory
+  option allows CA VM:Backup to link to all minidisks on the system without
+  using a password. Without LNKNOPAS, CA VM:Backup can only link to (and
+  therefore only backup or restore) minidisks that have a password of ALL",
+  and "The LNKNOPAS option has no effect if you have an ESM". The z/VM
+  cloud connector Feilong asks the same of the machine that links other
+  users' disks: "it needs to have following statement in its User Directory
+  in order to link disk [...] OPTION LNKNOPAS" (Open Mainframe Project,
+  github.com/openmainframeproject/feilong, doc/source/quickstart.rst).
+  Which of Backup Manager's machines link the minidisks (the workers, the
+  backup server, or both), and what options the product's own sample
+  entries give them, was not found. So check it: without an ESM rule that
+  lets them link, add `OPTION LNKNOPAS` to the `worker` (and, if the
+  product says so, `backup-server`) statements of a site table, above
+  their `CONSOLE` statement, or expect the jobs to reach only minidisks
+  whose read password is ALL.
+- **XAUTOLOG in an SSI cluster.** BKRSTART runs on each member and sends a
+  plain `XAUTOLOG BKRBKUP` (without `AT`), meaning the member's own
+  instance of each IDENTITY machine. The z/Journal article named above
+  points that way: "The new AT command allows privileged commands to be
+  issued on any cluster member (e.g., AT MEMBERA CMD XAUTOLOG LINUX01)",
+  which suggests that a plain XAUTOLOG acts on the member it is issued on.
+  No CP page found says so of an IDENTITY user. Check it once, after BKRSTART ran on a
+  second member: `CP QUERY NAMES` there ("shows all guests on the member on
+  which it's issued", the same article) lists BKRBKUP.
 - **SMSG to an IDENTITY machine in an SSI cluster.** BKRSUBMT sends `SMSG
   BKRBKUP ...` (and BKREXPIR `SMSG BKRCATLG ...`) without `AT`, meaning the
   member's own instance. The same article: "Commands such as MESSAGE,
@@ -230,6 +305,29 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   cluster, and the REXX/VM Reference pages of `DIAGRC` and `TIME` (the
   EXECs rely on them as [rexx.md](rexx.md#what-the-execs-ask-of-cms-rexx)
   says).
+- **z/VM pages, continued.** The usage notes of the z/VM 7.3 `XAUTOLOG`
+  page and of the `SUBCONFIG` and `IDENTITY` directory statement pages
+  (only their opening parts could be read: syntax, operands, purpose), the
+  `OPTION` directory statement page (what `LNKNOPAS`, `LNKSTABL` and
+  `LNKEXCLU` grant), the z/VM 7.x `LINK` page, and IBM's Redbook "An
+  introduction to z/VM Single System Image (SSI) and Live Guest Relocation
+  (LGR)" (SG24-8006, only its front matter could be read). Searched for:
+  QUERY USER(S) and SMSG of a multiconfiguration user without `AT`, XAUTOLOG
+  of an IDENTITY user in an SSI cluster, the statements a SUBCONFIG may
+  hold, and a link without a password.
+- **DirMaint.** The `ADD` command's form for a SUBCONFIG (`DIRM ADD
+  subconfig BUILD ON member IN identity`, as we believe it) and whether
+  `ADD` takes an IDENTITY whose BUILD statements name SUBCONFIGs not yet
+  added; that `AUTOV` is accepted in the MDISK statement of a file that
+  `ADD` reads (`directory_mdisk_auto`). A z/VM 6.4 DirMaint Commands
+  Reference is mirrored on fdocuments.us, but no part of it beyond the
+  contents could be searched. Broadcom's VM:Secure/VM:Director (another
+  directory manager) says of its own ADDENTRY that "A BUILD statement
+  within an IDENTITY entry can name a SUBCONFIG entry which does not
+  exist"; of DirMaint nothing was found.
+- **Backup Manager's directory entries.** The product's sample entries
+  for BKRBKUP, BKRCATLG and the workers (privilege classes, `OPTION`s such
+  as `LNKNOPAS`, links), and any APAR that names them.
 - **Tape Manager.** The page of `Define_Remote_Node`, and any complete
   `Define_Local_Node` or `Define_Remote_Node` line (the statements of IBM's
   Node Definition example for a Shared Catalog Implementation were not
