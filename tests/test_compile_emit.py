@@ -499,6 +499,11 @@ BROKEN_TABLES = [
     # statements"): OPTION appended after the LINKs would make DIRECTXA refuse it
     ("control after device", lambda d: d["machines"]["worker"]["statements"].append("OPTION LNKNOPAS"),
      "machines.worker: `OPTION LNKNOPAS` comes after the device statement `CONSOLE 0009 3215 T`"),
+    # BKRSTART starts these machines with XAUTOLOG: "the directory entry for the
+    # virtual machine referred by the CP AUTOLOG command must contain an IPL
+    # statement" (z/VM 7.3, "Defining AUTOLOG1 in the Directory")
+    ("started machine without IPL", lambda d: d["machines"]["worker"]["statements"].remove("IPL CMS PARM AUTOCR"),
+     "machines.worker: no IPL statement. BKRSTART starts this machine with XAUTOLOG"),
     ("control after device, lower case", lambda d: d["machines"]["admin"]["statements"].append("logonby OPER1"),
      "machines.admin: `logonby OPER1` comes after the device statement `CONSOLE 0009 3215 T`"),
 ]
@@ -509,6 +514,34 @@ def test_a_broken_table_is_refused_with_the_reason(what, change, message):
     with pytest.raises(DialectError) as err:
         parse_dialect(_broken(change), "site.toml")
     assert message in str(err.value)
+
+
+def test_only_a_started_machine_needs_an_ipl_and_a_profile_may_bring_it():
+    """A machine BKRSTART starts needs an IPL statement (the broken table above);
+    it may come from the directory profile its INCLUDE names, and the machines
+    BKRSTART does not start (the administrator) need none."""
+    def without(d):
+        d["machines"]["worker"]["statements"].pop(0)
+        d["machines"]["admin"]["statements"].remove("IPL CMS")
+
+    with pytest.raises(DialectError, match=r"machines\.worker: no IPL statement"):
+        parse_dialect(_broken(without), "site.toml")
+
+    def from_profile(d):
+        without(d)
+        d["machines"]["worker"]["statements"].insert(0, "INCLUDE BKRPROF")
+
+    dialect = parse_dialect(_broken(from_profile), "site.toml")
+    assert dialect.machines["worker"].statements[0] == "INCLUDE BKRPROF"
+    assert not any(s.startswith("IPL") for s in dialect.machines["admin"].statements)
+
+
+def test_the_started_roles_are_those_bkrstart_starts():
+    """STARTED_ROLES (each needs an IPL statement) names every role BKRSTART starts."""
+    from bkrdsl.emit.dialect import STARTED_ROLES
+    from bkrdsl.emit.rexx import _START_WHY
+
+    assert STARTED_ROLES == set(_START_WHY)
 
 
 def test_the_builtin_table_is_complete():

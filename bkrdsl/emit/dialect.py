@@ -108,6 +108,16 @@ MACHINE_ROLES = (
     "tape-request-dmm",
 )
 
+#: Roles whose machines BKRSTART starts with XAUTOLOG (`Model.start_order`).
+#: Each needs an IPL statement: IBM, "Defining AUTOLOG1 in the Directory"
+#: (z/VM 7.3): "When you use the CP AUTOLOG command, the directory entry for
+#: the virtual machine referred by the CP AUTOLOG command must contain an IPL
+#: statement", and "The IPL statement initializes CMS, causing the execution
+#: of the PROFILE EXEC". A machine logged on without one never runs its server.
+STARTED_ROLES = frozenset(
+    {"catalog-sfs-server", "catalog-server", "backup-server", "worker", "tape-catalog-node", "tape-request-node"}
+)
+
 #: Placeholders a machine statement may hold: the administrator's user ID, and
 #: the scope in which the catalog's SFS server identifies its file pool
 #: (`pool_scope_shared` or `pool_scope_local`, by the catalog's scope).
@@ -284,6 +294,8 @@ def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
         for text in statements:
             _check_text(where, text, MACHINE_FIELDS)
         _check_order(where, statements)
+        if role in STARTED_ROLES:
+            _check_ipl(where, statements)
         words = {name: str(spec[name]) for name in ("password", "storage", "maxstorage", "classes")}
         for name, text in words.items():
             _check_text(f"{where}.{name}", text, frozenset())
@@ -325,6 +337,18 @@ def _check_order(where: str, statements: tuple[str, ...]) -> None:
                 " OPTION...) before its device statements (CONSOLE, SPOOL, LINK, MDISK...):"
                 f" move it above `{first_device}`"
             )
+
+
+def _check_ipl(where: str, statements: tuple[str, ...]) -> None:
+    """A machine BKRSTART starts must IPL from its entry (STARTED_ROLES). An
+    INCLUDE may bring the IPL statement from a directory profile, so one will do."""
+    verbs = {text.split()[0].upper() for text in statements if text.split()}
+    if not verbs & {"IPL", "INCLUDE"}:
+        raise DialectError(
+            f"{where}: no IPL statement. BKRSTART starts this machine with XAUTOLOG, and"
+            " CP logs it on without starting anything unless its entry names what to IPL:"
+            " add one above the device statements (the built-in table has `IPL CMS PARM AUTOCR`)"
+        )
 
 
 #: A CP directory storage size: a whole number and its unit (USER and
