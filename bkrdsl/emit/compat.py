@@ -108,7 +108,8 @@ machines' `LOGONBY` in a site table rather than share MAINT's password.
 
 ## Product facts to weigh before the first run
 
-Found in IBM's public texts, outside the table, and not acted on by bkrc:
+Found in IBM's public texts, outside the table (the first two are facts bkrc
+does not act on; the others confirm what it writes):
 
 - **Worker job names** (APAR PH50490): with load balancing over workers, a
   job's worker tasks are named by the first six characters of the job name
@@ -153,16 +154,6 @@ Found in IBM's public texts, outside the table, and not acted on by bkrc:
   "Source Directory File Formats",
   www.ibm.com/docs/en/zvm/7.3.0?topic=directory-source-file-formats; the
   end of that sentence was cut off in our copy).
-- **A started machine IPLs from its entry.** The same AUTOLOG1 page: "When
-  you use the CP AUTOLOG command, the directory entry for the virtual
-  machine referred by the CP AUTOLOG command must contain an IPL
-  statement", and "The IPL statement initializes CMS, causing the
-  execution of the PROFILE EXEC". Every machine BKRSTART starts has `IPL
-  CMS PARM AUTOCR` among its defaults; keep an `IPL` statement in a site
-  table's `statements` too (BKRSTART uses XAUTOLOG, whose page, as far as
-  we could read it, says that its `NOIPL` operand means "the IPL device
-  specified in the user's entry in the system directory should not be used
-  for an automatic IPL").
 
 Not settled, because no public text found shows it (each is written as
 bkrc assumes; check it on your system):
@@ -213,9 +204,9 @@ bkrc assumes; check it on your system):
   all users, the password is not required. [...] if the link is to any
   other userid, a password for the desired device must be provided" (IBM
   VM/370 CP Command Reference for General Users, Release 6, LINK, in the
-  scan at david.hub.agilepdf.com; the z/VM 7.x LINK page was not found). Broadcom, for its own backup product on
-  z/VM ("CA
-  VM:Backup" 3.6, ftpdocs.broadcom.com/cadocs/0/CA%20VM%20Backup%203%206-z%20VM-ENU/Bookshelf_Files/HTML/CA_VM_Backup_Release_36_ENU/1725067.html):
+  scan at david.hub.agilepdf.com; the z/VM 7.x LINK page was not found).
+  Broadcom, for its own backup product on z/VM ("CA VM:Backup" 3.6,
+  ftpdocs.broadcom.com/cadocs/0/CA%20VM%20Backup%203%206-z%20VM-ENU/Bookshelf_Files/HTML/CA_VM_Backup_Release_36_ENU/1725067.html):
   "If you do not have an External Security Manager (ESM), CA VM:Backup must
   have the LNKNOPAS option in its directory entry. The LNKNOPAS directory
   option allows CA VM:Backup to link to all minidisks on the system without
@@ -239,9 +230,10 @@ bkrc assumes; check it on your system):
   points that way: "The new AT command allows privileged commands to be
   issued on any cluster member (e.g., AT MEMBERA CMD XAUTOLOG LINUX01)",
   which suggests that a plain XAUTOLOG acts on the member it is issued on.
-  No CP page found says so of an IDENTITY user. Check it once, after BKRSTART ran on a
-  second member: `CP QUERY NAMES` there ("shows all guests on the member on
-  which it's issued", the same article) lists BKRBKUP.
+  No CP page found says so of an IDENTITY user. Check it once, after
+  BKRSTART ran on a second member: `CP QUERY NAMES` there ("shows all
+  guests on the member on which it's issued", the same article) lists
+  BKRBKUP.
 - **SMSG to an IDENTITY machine in an SSI cluster.** BKRSUBMT sends `SMSG
   BKRBKUP ...` (and BKREXPIR `SMSG BKRCATLG ...`) without `AT`, meaning the
   member's own instance. The same article: "Commands such as MESSAGE,
