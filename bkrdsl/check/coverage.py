@@ -1140,22 +1140,34 @@ def _written_owners(model: Model, job: JobModel) -> list[list[str]]:
     return out
 
 
-def _backs_up_nothing(model: Model, job: JobModel) -> bool:
-    """Whether the excludes of `job` remove everything it includes on every member
-    it runs on (BKR407): it backs up no user, so it backs up none twice either."""
-    if not job.includes:
-        return False
+def _removes_everything(job: JobModel, written: list[list[str]], excludes) -> bool:
+    """Whether `excludes` remove everything each include of `job` selects
+    (`written`: whom its include records name, `_written_owners`)."""
+    return all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written))
+
+
+def _excludes_per_member(model: Model, job: JobModel):
+    """Per member `job` runs on, each known one once (None alone when it names no
+    known member: its own excludes still apply): (member, the excludes that apply
+    there, the job's then the member's, whom its include records name, and whether
+    those excludes remove everything it includes, BKR407). Whom the records name is
+    worked out at the first member with an exclude (None until then), and only then."""
     members = [model.member(m) for m in dict.fromkeys(job.members) if model.member(m) is not None] or [None]
     written = None
     for member in members:
         excludes = list(job.excludes) + (list(member.excludes) if member is not None else [])
         if not excludes:
-            return False
+            yield member, excludes, written, False
+            continue
         if written is None:
             written = _written_owners(model, job)
-        if not all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written)):
-            return False
-    return True
+        yield member, excludes, written, _removes_everything(job, written, excludes)
+
+
+def _backs_up_nothing(model: Model, job: JobModel) -> bool:
+    """Whether the excludes of `job` remove everything it includes on every member
+    it runs on (BKR407): it backs up no user, so it backs up none twice either."""
+    return bool(job.includes) and all(emptied for *_, emptied in _excludes_per_member(model, job))
 
 
 @check
@@ -1164,21 +1176,12 @@ def excludes_everything(model: Model):
     for job in model.jobs:
         if not job.includes:
             continue
-        members = [model.member(m) for m in dict.fromkeys(job.members) if model.member(m) is not None] or [
-            None
-        ]
-        written = None
-        for member in members:
-            excludes = list(job.excludes) + (list(member.excludes) if member is not None else [])
-            if not excludes:
-                continue
-            if written is None:
-                written = _written_owners(model, job)
-            if all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written)):
+        for member, excludes, written, emptied in _excludes_per_member(model, job):
+            if emptied:
                 from_member = (
                     member is not None
                     and any(e in member.excludes for e in excludes)
-                    and not all(_include_removed(i, o, job.excludes) for i, o in zip(job.includes, written))
+                    and not _removes_everything(job, written, job.excludes)
                 )
                 found.append((job, member, from_member, excludes, written))
                 break
@@ -1198,10 +1201,7 @@ def excludes_everything(model: Model):
                     (
                         e
                         for e in member.excludes
-                        if all(
-                            all(_include_removed(i, o, [*j.excludes, e]) for i, o in zip(j.includes, written_of[id(j)]))
-                            for j in jobs
-                        )
+                        if all(_removes_everything(j, written_of[id(j)], [*j.excludes, e]) for j in jobs)
                     ),
                     member.excludes[0],
                 )
