@@ -345,6 +345,18 @@ def typed_at_terminal(name: str) -> str:
     return "".join(f'"{ch}' if ch in _LINE_EDITING else ch for ch in name)
 
 
+def _shared_variables(out: _Exec, me: str, member: str, server: str, noun: str, entries: list[dict]) -> None:
+    """What BKRSUBMT and BKREXPIR set before their dispatcher: the variables the
+    shared routines (`_routines_common`, `_ROUTINE_SENDALL`) expose and read,
+    and the table of what the EXEC sends (`_table`)."""
+    out.code("address command")
+    out.assign("me", me)
+    out.assign("member", member, name=True)
+    out.assign("server", server, name=True)
+    out.assign("noun", noun)
+    _table(out, entries)
+
+
 def _table(out: _Exec, entries: list[dict]) -> None:
     """The stems the routines read: job. run. dry. sched. when. text., and
     typed. for a name that is typed otherwise at a terminal (`typed_at_terminal`)."""
@@ -443,12 +455,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         if entry["name"] != entry["source_job"]:
             origin = f" (job {entry['source_job']}, one per member)"
         out.comment(f"  {entry['name']:<8} {entry['when']}{origin}: {entry['text']}", hang=11)
-    out.code("address command")
-    out.assign("me", SUBMIT_FILE)
-    out.assign("member", name, name=True)
-    out.assign("server", server, name=True)
-    out.assign("noun", "job")
-    _table(out, entries)
+    _shared_variables(out, SUBMIT_FILE, name, server, "job", entries)
     out.code("")
     _dispatcher(
         out,
@@ -544,12 +551,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             *(f"  {e['name']} {e['when']}" for e in entries),
         ],
     )
-    out.code("address command")
-    out.assign("me", EXPIRE_FILE)
-    out.assign("member", name, name=True)
-    out.assign("server", server, name=True)
-    out.assign("noun", "expiry action")
-    _table(out, entries)
+    _shared_variables(out, EXPIRE_FILE, name, server, "expiry action", entries)
     out.code("")
     _dispatcher(
         out,
