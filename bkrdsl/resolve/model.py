@@ -1013,6 +1013,12 @@ class Model:
     def role_users(self, role: str) -> list[UserDef]:
         return list(self._roles.get(role, ()))
 
+    def role_id(self, role: str) -> str | None:
+        """The ID of the first user declared with `role`, the one the generated files
+        name (a second is BKR206's); None when no user holds it."""
+        found = self._roles.get(role)
+        return found[0].id if found else None
+
     def role_patterns(self, role: str) -> list[PatternDef]:
         return [p for p in self.pattern_defs if p.role == role]
 
@@ -1029,31 +1035,26 @@ class Model:
 
     @property
     def backup_server(self) -> str | None:
-        found = self.role_users("backup-server")
-        return found[0].id if found else None
+        return self.role_id("backup-server")
 
     @property
     def catalog_server(self) -> str | None:
-        found = self.role_users("catalog-server")
-        return found[0].id if found else None
+        return self.role_id("catalog-server")
 
     @property
     def admin(self) -> str | None:
-        found = self.role_users("admin")
-        return found[0].id if found else None
+        return self.role_id("admin")
 
     @property
     def installation_user(self) -> str | None:
-        found = self.role_users("installation")
-        return found[0].id if found else None
+        return self.role_id("installation")
 
     @property
     def worker_pattern(self) -> str | None:
         found = self.role_patterns("worker")
         if found:
             return found[0].pattern
-        users = self.role_users("worker")
-        return users[0].id if users else None
+        return self.role_id("worker")
 
     def workers_of(self, member: MemberModel) -> tuple[str, ...]:
         pattern = self.worker_pattern
