@@ -57,6 +57,22 @@ def require_tool(env_var: str, available: bool, what: str) -> None:
     pytest.skip(f"{what} is not installed")
 
 
+def lock_folder(monkeypatch, folder) -> None:
+    """`folder` may not be entered (no search permission, x): every look-up below it
+    fails with EACCES, as it does for a user who is not root. The tests run as root,
+    whom permissions do not stop, so `os.stat` is wrapped instead."""
+    import errno
+
+    real = os.stat
+
+    def stat_(path, *args, **kwargs):
+        if not isinstance(path, int) and os.fsdecode(path).startswith(str(folder) + os.sep):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_)
+
+
 @pytest.fixture(scope="module")
 def cms(tmp_path_factory):
     """The CMS/CP stand-in that runs generated EXECs under Regina (tests/cms/standin.py),

@@ -21,7 +21,7 @@ import sys
 import tempfile
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, lock_folder, run_cli
 from test_compile_cli import GOOD, source
 from test_output import siblings, tree
 
@@ -46,14 +46,7 @@ def locked(tmp_path, monkeypatch):
     folder = tmp_path / "locked"
     folder.mkdir()
     (folder / "a.bkr").write_text(GOOD)
-    real = os.stat
-
-    def stat_(path, *args, **kwargs):
-        if str(os.fspath(path)).startswith(str(folder) + os.sep):
-            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "stat", stat_)
+    lock_folder(monkeypatch, folder)
     return folder
 
 

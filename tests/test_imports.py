@@ -4,6 +4,7 @@ module in a folder bkrc may not enter is not called missing (BKR103)."""
 from __future__ import annotations
 
 import pytest
+from conftest import lock_folder
 
 from bkrdsl.pipeline import analyse
 
@@ -52,22 +53,6 @@ def test_no_hint_for_what_the_library_does_not_have_or_a_relative_path(tmp_path,
 
 
 # ------------------------------------------------------------ folders bkrc may not enter
-def lock(monkeypatch, folder) -> None:
-    """`folder` may not be entered (no search permission): every stat below it fails
-    with EACCES, as it does for a user who is not root (the tests run as root)."""
-    import errno
-    import os
-
-    real = os.stat
-
-    def stat_(path, *args, **kwargs):
-        if str(os.fspath(path)).startswith(str(folder) + os.sep):
-            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "stat", stat_)
-
-
 def import_codes(tmp_path, spec: str, search_path=()):
     path = tmp_path / "main.bkr"
     data = f"import {spec}\n{CLUSTER}".encode()
@@ -79,7 +64,7 @@ def test_a_module_in_a_folder_bkrc_may_not_enter_is_not_called_missing(tmp_path,
     site = tmp_path / "site"
     site.mkdir()
     (site / "x.bkr").write_text("single user SITEADM\n")
-    lock(monkeypatch, site)
+    lock_folder(monkeypatch, site)
     (d,) = import_codes(tmp_path, "./site/x")
     assert d.code == "BKR103"
     assert d.message == (
@@ -95,7 +80,7 @@ def test_a_search_path_folder_bkrc_may_not_enter_is_named_among_the_places_searc
     locked, empty = tmp_path / "lib", tmp_path / "lib2"
     locked.mkdir()
     empty.mkdir()
-    lock(monkeypatch, locked)
+    lock_folder(monkeypatch, locked)
     (d,) = import_codes(tmp_path, "common", (locked, empty))
     assert d.code == "BKR103" and d.message.endswith(f"permission denied to enter the folder {locked}")
     assert d.help.endswith(

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
+from conftest import lock_folder
 from lsprotocol import types as T
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
@@ -535,7 +536,8 @@ def test_a_change_the_client_reports_drops_what_was_read_from_the_file(tmp_path,
 # ------------------------------------------------------------ folders bkrc may not enter
 #: Run the server with every look-up below a folder named `locked` refused, as
 #: for a user with no search permission (x) on it: the tests run as root, whom
-#: permissions do not stop (tests/test_imports.py wraps os.stat the same way).
+#: permissions do not stop (conftest.lock_folder wraps os.stat the same way in the
+#: tests that run bkrc in-process).
 LOCKED_SERVER = [
     sys.executable,
     "-c",
@@ -555,20 +557,6 @@ LOCKED_SERVER = [
 ]
 
 
-def lock(monkeypatch, folder: Path) -> None:
-    """`folder` may not be entered: every look-up below it fails with EACCES."""
-    import errno
-
-    real = os.stat
-
-    def stat_(path, *args, **kwargs):
-        if not isinstance(path, int) and os.fsdecode(path).startswith(str(folder) + os.sep):
-            raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "stat", stat_)
-
-
 def test_find_module_and_bkrc_check_agree_on_a_folder_bkrc_may_not_enter(tmp_path, monkeypatch):
     from bkrdsl.pipeline import analyse
     from bkrdsl.resolve.loader import ClosedFolder, find_module
@@ -577,7 +565,7 @@ def test_find_module_and_bkrc_check_agree_on_a_folder_bkrc_may_not_enter(tmp_pat
     (tmp_path / "lib").mkdir()
     main = tmp_path / "main.bkr"
     main.write_text(LONE.replace("import std/backup-manager", "import std/backup-manager\nimport common"))
-    lock(monkeypatch, tmp_path / "locked")
+    lock_folder(monkeypatch, tmp_path / "locked")
     search = (tmp_path / "locked", tmp_path / "lib")
     codes = [d.code for d in analyse(str(main), main.read_bytes(), path=main, search_path=search).diagnostics]
     assert "BKR103" in codes and "BKR101" not in codes
@@ -601,7 +589,7 @@ def test_a_file_with_an_import_bkrc_cannot_look_up_may_import_the_module(tmp_pat
     main.write_text(GOOD.replace("import ./site", "import ./lib/site"))
     lone.write_text(LONE.replace("import std/backup-manager", f"import std/backup-manager\nimport {spec}"))
     (tmp_path / "locked").mkdir()
-    lock(monkeypatch, tmp_path / "locked")
+    lock_folder(monkeypatch, tmp_path / "locked")
     disk = Workspace()
     assert disk.importing([lone, main], {site.resolve()}, (tmp_path / "locked",), not_open) == [lone, main]
 
@@ -613,7 +601,7 @@ def test_an_import_bkrc_cannot_look_up_of_another_name_is_another_module(tmp_pat
     main.write_text(GOOD)
     lone.write_text(LONE.replace("import std/backup-manager", f"import std/backup-manager\nimport {spec}"))
     (tmp_path / "locked").mkdir()
-    lock(monkeypatch, tmp_path / "locked")
+    lock_folder(monkeypatch, tmp_path / "locked")
     disk = Workspace()
     assert disk.importing([lone, main], {site.resolve()}, (tmp_path / "locked",), not_open) == [main]
 
