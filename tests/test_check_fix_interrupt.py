@@ -16,12 +16,13 @@ background `pytest &` starts with SIGINT ignored.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from conftest import EXAMPLES, run_cli
-from test_compile_interrupt import after_call, python_answers_ctrl_c  # noqa: F401 (an autouse fixture)
+from test_compile_interrupt import (
+    after_call,
+    interrupted_after_first_replace,
+    python_answers_ctrl_c,  # noqa: F401 (an autouse fixture)
+)
 
 from bkrdsl import fixes, output
 
@@ -91,25 +92,8 @@ def test_ctrl_c_while_the_fixed_line_is_printed(three, monkeypatch):
     assert_interrupted(result, three[:1], three[1:])
 
 
-SUBPROCESS = """
-import os, signal, sys
-signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even under `pytest &`
-from bkrdsl.cli import main
-
-real = os.replace
-
-def replace(*args):
-    real(*args)
-    os.kill(os.getpid(), signal.SIGINT)
-
-os.replace = replace
-main(["check", "--fix", *sys.argv[1:]])
-"""
-
-
 def test_a_real_sigint_through_the_console_entry_point(three):
-    args = [sys.executable, "-c", SUBPROCESS, *map(str, three)]
-    run = subprocess.run(args, capture_output=True, text=True, check=False)
+    run = interrupted_after_first_replace("check", "--fix", *three)
     assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
     assert run.returncode == 130, run.stderr
     assert run.stderr.splitlines() == [

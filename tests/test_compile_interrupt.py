@@ -187,6 +187,31 @@ main(["compile", sys.argv[2], "-o", sys.argv[3]])
 """
 
 
+#: `bkrc ARGS...` (the script's arguments), sent a real SIGINT by its own process
+#: right after each file is replaced (`os.replace`): Ctrl-C in a terminal at
+#: that moment, for the commands that rewrite files in place (fmt, check --fix).
+SIGINT_AFTER_REPLACE = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even under `pytest &`
+from bkrdsl.cli import main
+
+real = os.replace
+
+def replace(*args):
+    real(*args)
+    os.kill(os.getpid(), signal.SIGINT)
+
+os.replace = replace
+main(sys.argv[1:])
+"""
+
+
+def interrupted_after_first_replace(*args) -> subprocess.CompletedProcess:
+    """Run `bkrc ARGS...` in a process of its own, Ctrl-C just after it replaces a file."""
+    command = [sys.executable, "-c", SIGINT_AFTER_REPLACE, *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
 @pytest.mark.parametrize(("step", "code"), [("_keep_folder_modes", 130), ("swap", 0)])
 def test_a_real_sigint_through_the_console_entry_point(compiled, step, code):
     """The same through `bkrc`'s own entry point, in a process of its own."""

@@ -21,7 +21,11 @@ import sys
 
 import pytest
 from conftest import run_cli
-from test_compile_interrupt import after_call, python_answers_ctrl_c  # noqa: F401 (an autouse fixture)
+from test_compile_interrupt import (
+    after_call,
+    interrupted_after_first_replace,
+    python_answers_ctrl_c,  # noqa: F401 (an autouse fixture)
+)
 
 import bkrdsl.fmt
 from bkrdsl import output
@@ -238,25 +242,8 @@ def test_the_interrupt_handler_is_given_back(three, monkeypatch):
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-SUBPROCESS = """
-import os, signal, sys
-signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even under `pytest &`
-from bkrdsl.cli import main
-
-real = os.replace
-
-def replace(*args):
-    real(*args)
-    os.kill(os.getpid(), signal.SIGINT)
-
-os.replace = replace
-main(["fmt", *sys.argv[1:]])
-"""
-
-
 def test_a_real_sigint_through_the_console_entry_point(three):
-    args = [sys.executable, "-c", SUBPROCESS, *map(str, three)]
-    run = subprocess.run(args, capture_output=True, text=True, check=False)
+    run = interrupted_after_first_replace("fmt", *three)
     assert folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
     assert run.returncode == 130, run.stderr
     assert run.stderr.splitlines() == [
