@@ -138,6 +138,34 @@ def as_editor_applies(data: bytes, edits: list[T.TextEdit]) -> bytes:
     return (("\ufeff" if bom else "") + text).encode("utf-8")
 
 
+#: A place in `PAYROLL` where the module declares it, on its line 1 (past the mark).
+PAYROLL_IN_SITE = T.Position(line=0, character=15)
+#: A place in `PAYROLL` where the open cluster backs it up.
+PAYROLL_IN_MAIN = position(GOOD, "PAYROLL full", 2)
+
+
+async def rename(
+    client: LanguageClient, uri: str, at: T.Position, new_name: str
+) -> T.WorkspaceEdit:
+    """Ask the server to rename the name at `at` in the document `uri` to `new_name`."""
+    return await client.text_document_rename_async(
+        T.RenameParams(text_document=T.TextDocumentIdentifier(uri=uri), position=at, new_name=new_name)
+    )
+
+
+async def references(
+    client: LanguageClient, uri: str, at: T.Position, *, declaration: bool = False
+) -> list[T.Location]:
+    """Ask the server where the name at `at` in the document `uri` is used (and declared)."""
+    return await client.text_document_references_async(
+        T.ReferenceParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            position=at,
+            context=T.ReferenceContext(include_declaration=declaration),
+        )
+    )
+
+
 def document_versions(edit: T.WorkspaceEdit) -> dict[str, int | None]:
     return {c.text_document.uri: c.text_document.version for c in edit.document_changes}
 
@@ -147,13 +175,7 @@ async def test_rename_edits_the_files_that_import_the_module_from_disk(client: L
     folder = client.folder
     main = open_doc(client, folder / "main.bkr", GOOD, version=3)
     await diagnostics(client, main)
-    edit = await client.text_document_rename_async(
-        T.RenameParams(
-            text_document=T.TextDocumentIdentifier(uri=main),
-            position=position(GOOD, "PAYROLL full", 2),
-            new_name="payusers",
-        )
-    )
+    edit = await rename(client, main, PAYROLL_IN_MAIN, "payusers")
     site, dev = (folder / "site.bkr").as_uri(), (folder / "dev" / "dev.bkr").as_uri()
     # Every file that uses the group: the open cluster, the module and the other
     # cluster (never opened). Not the cluster that declares a group of its own of
@@ -176,16 +198,11 @@ async def test_a_file_changed_on_disk_since_the_last_rename_is_read_again(client
     folder = client.folder
     main = open_doc(client, folder / "main.bkr", GOOD)
     await diagnostics(client, main)
-    at = T.RenameParams(
-        text_document=T.TextDocumentIdentifier(uri=main),
-        position=position(GOOD, "PAYROLL full", 2),
-        new_name="PAYUSERS",
-    )
     dev = (folder / "dev" / "dev.bkr").as_uri()
-    await client.text_document_rename_async(at)  # the other cluster's analysis is kept...
+    await rename(client, main, PAYROLL_IN_MAIN, "PAYUSERS")  # the other cluster's analysis is kept...
     moved = "# Two lines more\r# above everything.\r" + DEV  # ...until it changes
     (folder / "dev" / "dev.bkr").write_bytes(moved.encode("utf-8"))
-    edit = await client.text_document_rename_async(at)
+    edit = await rename(client, main, PAYROLL_IN_MAIN, "PAYUSERS")
     renamed = as_editor_applies(moved.encode("utf-8"), changes_of(edit)[dev])
     assert renamed == moved.replace("PAYROLL", "PAYUSERS").encode("utf-8")
 
@@ -202,12 +219,7 @@ async def test_a_change_the_watcher_reports_is_read_again_whatever_its_time(clie
     os.utime(path, ns=(hour_ago, hour_ago))
     main = open_doc(client, folder / "main.bkr", GOOD)
     await diagnostics(client, main)
-    at = T.RenameParams(
-        text_document=T.TextDocumentIdentifier(uri=main),
-        position=position(GOOD, "PAYROLL full", 2),
-        new_name="PAYUSERS",
-    )
-    await client.text_document_rename_async(at)  # the other cluster's analysis is kept...
+    await rename(client, main, PAYROLL_IN_MAIN, "PAYUSERS")  # the other cluster's analysis is kept...
     # Two columns to the left, and the file as long as it was.
     moved = DEV.replace("    backup PAYROLL full\r    include", "  backup PAYROLL full\r      include")
     assert moved != DEV
@@ -217,7 +229,7 @@ async def test_a_change_the_watcher_reports_is_read_again_whatever_its_time(clie
     client.workspace_did_change_watched_files(
         T.DidChangeWatchedFilesParams(changes=[T.FileEvent(uri=path.as_uri(), type=T.FileChangeType.Changed)])
     )
-    edit = await client.text_document_rename_async(at)  # ...until the watcher says it changed
+    edit = await rename(client, main, PAYROLL_IN_MAIN, "PAYUSERS")  # ...until the watcher says it changed
     renamed = as_editor_applies(moved.encode("utf-8"), changes_of(edit)[path.as_uri()])
     assert renamed == moved.replace("PAYROLL", "PAYUSERS").encode("utf-8")
 
@@ -231,13 +243,7 @@ async def test_an_open_module_whose_buffer_keeps_the_mark_is_edited_past_it(clie
     await diagnostics(client, main)
     site = open_doc(client, folder / "site.bkr", SITE, version=7)
     await diagnostics(client, site)
-    edit = await client.text_document_rename_async(
-        T.RenameParams(
-            text_document=T.TextDocumentIdentifier(uri=main),
-            position=position(GOOD, "PAYROLL full", 2),
-            new_name="PAYUSERS",
-        )
-    )
+    edit = await rename(client, main, PAYROLL_IN_MAIN, "PAYUSERS")
     (renamed,) = changes_of(edit)[site]
     assert (renamed.range.start.character, renamed.range.end.character) == (14, 21)
     assert document_versions(edit)[site] == 7
@@ -248,13 +254,7 @@ async def test_references_list_the_uses_in_files_not_open(client: LanguageClient
     folder = client.folder
     main = open_doc(client, folder / "main.bkr", GOOD)
     await diagnostics(client, main)
-    found = await client.text_document_references_async(
-        T.ReferenceParams(
-            text_document=T.TextDocumentIdentifier(uri=main),
-            position=position(GOOD, "MONITOR incremental", 1),
-            context=T.ReferenceContext(include_declaration=True),
-        )
-    )
+    found = await references(client, main, position(GOOD, "MONITOR incremental", 1), declaration=True)
 
     def where(loc: T.Location) -> tuple[str, int]:
         return Path(loc.uri.removeprefix("file://")).relative_to(folder).as_posix(), loc.range.start.line
@@ -265,13 +265,7 @@ async def test_references_list_the_uses_in_files_not_open(client: LanguageClient
     # From the module, which only declares it: its uses, in the files that import it.
     site = open_doc(client, folder / "site.bkr", SITE)
     await diagnostics(client, site)
-    found = await client.text_document_references_async(
-        T.ReferenceParams(
-            text_document=T.TextDocumentIdentifier(uri=site),
-            position=T.Position(line=1, character=17),
-            context=T.ReferenceContext(include_declaration=False),
-        )
-    )
+    found = await references(client, site, T.Position(line=1, character=17))
     assert sorted(where(loc) for loc in found) == [("dev/dev.bkr", used), ("main.bkr", used)]
 
 
@@ -286,13 +280,7 @@ async def test_rename_is_refused_when_a_file_not_open_would_get_an_error(client:
     site = open_doc(client, folder / "site.bkr", SITE)
     await diagnostics(client, site)
     with pytest.raises(JsonRpcException) as refused:
-        await client.text_document_rename_async(
-            T.RenameParams(
-                text_document=T.TextDocumentIdentifier(uri=site),
-                position=T.Position(line=0, character=26),  # PAYAPP01, after the mark
-                new_name="NEWAPP01",
-            )
-        )
+        await rename(client, site, T.Position(line=0, character=26), "NEWAPP01")  # PAYAPP01, after the mark
     assert str(folder / "dev" / "dev.bkr") in refused.value.message
     assert "BKR204" in refused.value.message
 
@@ -309,13 +297,7 @@ async def test_rename_never_edits_the_standard_library_a_file_not_open_imports(c
     site = open_doc(client, folder / "site.bkr", site_text)
     await diagnostics(client, site)
     with pytest.raises(JsonRpcException) as refused:
-        await client.text_document_rename_async(
-            T.RenameParams(
-                text_document=T.TextDocumentIdentifier(uri=site),
-                position=position(site_text, "TCPIP", 1),
-                new_name="TCPIP2",
-            )
-        )
+        await rename(client, site, position(site_text, "TCPIP", 1), "TCPIP2")
     assert "dev.bkr" in refused.value.message and "standard library" in refused.value.message
 
 
@@ -325,13 +307,7 @@ async def test_past_the_limit_files_are_not_searched_and_the_user_is_told(capped
     folder = client.folder
     site = open_doc(client, folder / "site.bkr", SITE)
     await diagnostics(client, site)
-    edit = await client.text_document_rename_async(
-        T.RenameParams(
-            text_document=T.TextDocumentIdentifier(uri=site),
-            position=T.Position(line=0, character=15),
-            new_name="PAYUSERS",
-        )
-    )
+    edit = await rename(client, site, PAYROLL_IN_SITE, "PAYUSERS")
     assert sorted(Path(u).name for u in changes_of(edit)) == ["a1.bkr", "a2.bkr", "site.bkr"]
     (told,) = [m for m in client.messages if "more than 2" in m.message]
     assert told.type == T.MessageType.Warning and "max_workspace_files" in told.message
@@ -418,13 +394,7 @@ async def test_workspace_symbols_search_only_the_open_files_at_a_limit_of_0(clie
     await diagnostics(client, main)
     found = await client.workspace_symbol_async(T.WorkspaceSymbolParams(query="devssi"))
     assert [s.name for s in found if s.name == "DEVSSI"] == []
-    edit = await client.text_document_rename_async(
-        T.RenameParams(
-            text_document=T.TextDocumentIdentifier(uri=main),
-            position=position(GOOD, "PAYROLL full", 2),
-            new_name="PAYUSERS",
-        )
-    )
+    edit = await rename(client, main, PAYROLL_IN_MAIN, "PAYUSERS")
     assert sorted(Path(u).name for u in changes_of(edit)) == ["main.bkr", "site.bkr"]  # not dev.bkr
     # The user asked for it: no warning that files were left out.
     await client.workspace_symbol_async(T.WorkspaceSymbolParams(query="devssi"))
@@ -628,13 +598,7 @@ async def test_rename_is_refused_when_a_file_not_open_may_import_the_module(lock
     site = open_doc(client, folder / "site.bkr", SITE)
     await diagnostics(client, site)
     with pytest.raises(JsonRpcException) as refused:
-        await client.text_document_rename_async(
-            T.RenameParams(
-                text_document=T.TextDocumentIdentifier(uri=site),
-                position=T.Position(line=0, character=15),
-                new_name="PAYUSERS",
-            )
-        )
+        await rename(client, site, PAYROLL_IN_SITE, "PAYUSERS")
     assert refused.value.message == (
         f"cannot rename `PAYROLL`: bkrc cannot tell whether {folder / 'lone.bkr'} uses it: cannot read module"
         f" `./locked/site` ({folder / 'locked' / 'site.bkr'}): permission denied to enter the folder"
@@ -648,13 +612,7 @@ async def test_references_say_a_file_not_open_may_use_the_name_too(locked_client
     folder = client.folder
     site = open_doc(client, folder / "site.bkr", SITE)
     await diagnostics(client, site)
-    found = await client.text_document_references_async(
-        T.ReferenceParams(
-            text_document=T.TextDocumentIdentifier(uri=site),
-            position=T.Position(line=0, character=15),
-            context=T.ReferenceContext(include_declaration=False),
-        )
-    )
+    found = await references(client, site, PAYROLL_IN_SITE)
     assert sorted(Path(loc.uri).name for loc in found) == ["dev.bkr", "main.bkr"]
     (told,) = [m for m in client.messages if "may not be all" in m.message]
     assert told.type == T.MessageType.Warning
@@ -687,25 +645,13 @@ async def test_rename_goes_ahead_when_an_import_bkrc_cannot_look_up_is_another_m
     folder = client.folder
     site = open_doc(client, folder / "site.bkr", SITE)
     await diagnostics(client, site)
-    edit = await client.text_document_rename_async(
-        T.RenameParams(
-            text_document=T.TextDocumentIdentifier(uri=site),
-            position=T.Position(line=0, character=15),
-            new_name="PAYUSERS",
-        )
-    )
+    edit = await rename(client, site, PAYROLL_IN_SITE, "PAYUSERS")
     main, dev = (folder / "main.bkr").as_uri(), (folder / "dev" / "dev.bkr").as_uri()
     assert sorted(changes_of(edit)) == sorted([site, main, dev])
     # The open cluster with an import bkrc cannot look up does not block it either.
     lone = open_doc(client, folder / "lone.bkr", (folder / "lone.bkr").read_text())
     await diagnostics(client, lone)
-    edit = await client.text_document_rename_async(
-        T.RenameParams(
-            text_document=T.TextDocumentIdentifier(uri=site),
-            position=T.Position(line=0, character=15),
-            new_name="PAYUSERS",
-        )
-    )
+    edit = await rename(client, site, PAYROLL_IN_SITE, "PAYUSERS")
     assert sorted(changes_of(edit)) == sorted([site, main, dev])
 
 
@@ -717,12 +663,6 @@ async def test_references_do_not_warn_of_an_import_bkrc_cannot_look_up_of_anothe
     folder = client.folder
     site = open_doc(client, folder / "site.bkr", SITE)
     await diagnostics(client, site)
-    found = await client.text_document_references_async(
-        T.ReferenceParams(
-            text_document=T.TextDocumentIdentifier(uri=site),
-            position=T.Position(line=0, character=15),
-            context=T.ReferenceContext(include_declaration=False),
-        )
-    )
+    found = await references(client, site, PAYROLL_IN_SITE)
     assert sorted(Path(loc.uri).name for loc in found) == ["dev.bkr", "main.bkr"]
     assert [m.message for m in client.messages if "may not be all" in m.message] == []
