@@ -887,12 +887,10 @@ def single_users_once(model: Model):
             if same_member
             else f"from another member (`{one.members[0]}` and `{two.members[0]}`)"
         )
-        shown = ", ".join(name for name, _ in shared[:4])
-        more = f" and {len(shared) - 4:,} more" if len(shared) > 4 else ""
         code = SINGLE_TWICE if same_member else SINGLE_TWO_MEMBERS
         yield code(
             f"job {quoted(two.name)} backs up single-configuration users that job {quoted(one.name)}"
-            f" also backs up {why}: {shown}{more}",
+            f" also backs up {why}: {_first_shared(shared)}",
             shared[0][1].span,
             related=(Related(one.decl.name.span, f"{one.name} backs them up too"),)
             + (() if same_member else (Related(two.run.placement.span, f"{two.name} runs on `{two.members[0]}` here"),)),
@@ -901,6 +899,12 @@ def single_users_once(model: Model):
             else f"back each single-configuration user up from one member: run {two.name} on `{one.members[0]}`,"
             f" like {one.name}, or {_take_out(one, two, 'take the users out of one of the groups')}",
         )
+
+
+def _first_shared(shared: list[tuple[str, ast.Word]]) -> str:
+    """What two jobs back up both, as BKR405 and BKR410 list it: the first four, and how many more."""
+    more = f" and {len(shared) - 4:,} more" if len(shared) > 4 else ""
+    return ", ".join(name for name, _ in shared[:4]) + more
 
 
 def _common_groups(one: JobModel, two: JobModel) -> list[str]:
@@ -961,11 +965,9 @@ def identity_users_once(model: Model):
     for a, b, shared in _first_sharing(pairs, items, matched):
         one, two = jobs[a], jobs[b]
         both = [m for m in dict.fromkeys(two.members) if m in one.members]
-        shown = ", ".join(name for name, _ in shared[:4])
-        more = f" and {len(shared) - 4:,} more" if len(shared) > 4 else ""
         yield IDENTITY_TWICE(
             f"job {quoted(two.name)} backs up IDENTITY users that job {quoted(one.name)} also backs up"
-            f" ({one.level.value}) on {listed(both)}: {shown}{more}",
+            f" ({one.level.value}) on {listed(both)}: {_first_shared(shared)}",
             shared[0][1].span,
             related=(Related(one.decl.name.span, f"{one.name} backs them up too"),),
             help=f"back each IDENTITY user up by one job per level: {_take_out(one, two, 'take it out of one of the groups')}",
