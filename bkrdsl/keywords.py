@@ -543,39 +543,40 @@ def vim_syntax() -> str:
         "",
         "\" Declarations: the name before a { on the same line.",
         *decls,
-        "syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold"
-        " contains=bkrComment,bkrDocComment,bkrString,bkrSlotKeyword,bkrUserId,bkrPattern,bkrComma,bkrError",
+        ("syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold"
+         " contains=bkrComment,bkrDocComment,bkrString,bkrSlotKeyword,bkrUserId,bkrPattern,"
+         "bkrComma,bkrError"),
         "",
         "\" user ID, ID, ...",
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrUserList skipwhite" for k in USER_LISTS],
-        f"syn match bkrUserList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
-        " contains=bkrUserId,bkrPattern,bkrComma",
+        (f"syn match bkrUserList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
+         " contains=bkrUserId,bkrPattern,bkrComma"),
         "\" backup NAME, NAME, ...: names, even those spelled like keywords",
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrNameList skipwhite" for k in NAME_LISTS],
-        f"syn match bkrNameList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
-        " contains=bkrPattern,bkrComma",
+        (f"syn match bkrNameList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
+         " contains=bkrPattern,bkrComma"),
         f"\" {PLACE[0]} NAME, NAME, ...: names, even those spelled like keywords; not `{PLACE[0]} {PLACE[1]} member`",
         f"syn keyword bkrKeyword {PLACE[0]} nextgroup=bkrPlaceList skipwhite",
-        f"syn match bkrPlaceList /\\%({PLACE[1]}\\k\\@!\\)\\@!{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
-        " contains=bkrPattern,bkrComma",
+        (f"syn match bkrPlaceList /\\%({PLACE[1]}\\k\\@!\\)\\@!{word}\\%([ \\t]*,[ \\t]*{word}\\)*/"
+         " contained transparent contains=bkrPattern,bkrComma"),
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",
         "syn match bkrSlotWord /\\k\\@<!" + word + "/ contained transparent contains=bkrUserId,bkrPattern",
         "",
         "\" minidisk OWNER ADDRESS...: addresses up to the next keyword",
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrOwner skipwhite" for k in ADDRESS_LISTS],
-        f"syn match bkrOwner /{word}/ contained transparent contains=bkrUserId,bkrPattern"
-        " nextgroup=bkrAddressList skipwhite",
-        f"syn match bkrAddressList /{kwalt}{word}\\%([ \\t]\\+{kwalt}{word}\\)*/ contained transparent"
-        " contains=bkrAddress,bkrRange,bkrPattern",
+        (f"syn match bkrOwner /{word}/ contained transparent contains=bkrUserId,bkrPattern"
+         " nextgroup=bkrAddressList skipwhite"),
+        (f"syn match bkrAddressList /{kwalt}{word}\\%([ \\t]\\+{kwalt}{word}\\)*/ contained transparent"
+         " contains=bkrAddress,bkrRange,bkrPattern"),
         "syn match bkrAddress /\\k\\@<![0-9A-Fa-f]\\{1,4}\\k\\@!/ contained",
         "syn match bkrRange /\\k\\@<![0-9A-Fa-f]\\{1,4}-[0-9A-Fa-f]\\{1,4}\\k\\@!/ contained contains=bkrRangeOperator",
         "syn match bkrRangeOperator /-/ contained",
         "",
         f"\" {DISK[0]} USER ADDRESS {DISK[1]} ...",
         f"syn keyword bkrKeyword {DISK[0]} nextgroup=bkrDiskUser skipwhite",
-        f"syn match bkrDiskUser /{word}\\ze[ \\t]\\+{word}[ \\t]\\+{DISK[1]}\\>/ contained transparent"
-        " contains=bkrUserId,bkrPattern nextgroup=bkrDiskAddress skipwhite",
+        (f"syn match bkrDiskUser /{word}\\ze[ \\t]\\+{word}[ \\t]\\+{DISK[1]}\\>/ contained transparent"
+         " contains=bkrUserId,bkrPattern nextgroup=bkrDiskAddress skipwhite"),
         f"syn match bkrDiskAddress /{word}/ contained transparent contains=bkrAddress,bkrRange,bkrPattern",
         "",
         "\" Strings and comments last: they win over everything that starts with them.",

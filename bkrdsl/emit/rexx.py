@@ -429,23 +429,23 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         SUBMIT_FILE,
         source,
         [
-            f"Submits the backup jobs of member {name} of cluster {model.name} "
-            f"to the member's own backup server {server}. It asks CP which "
-            "member it runs on and refuses to run on any other member.",
+            (f"Submits the backup jobs of member {name} of cluster {model.name} "
+             f"to the member's own backup server {server}. It asks CP which "
+             "member it runs on and refuses to run on any other member."),
             "",
             "BKRSUBMT                lists this member's jobs (or: LIST)",
             "BKRSUBMT name           submits one job (or: JOB name)",
             "BKRSUBMT ALL            submits every job of this member",
-            ("BKRSUBMT DUE hh:mm day dd  submits the jobs scheduled at that "
-             "time; each operand defaults to now (time, day MON to SUN, day "
-             "of the month), so DUE alone submits what is due now; nothing "
-             "calls it by itself: have the site's scheduler run EXEC BKRSUBMT "
-             "DUE every minute", 24),
+            (("BKRSUBMT DUE hh:mm day dd  submits the jobs scheduled at that "
+              "time; each operand defaults to now (time, day MON to SUN, day "
+              "of the month), so DUE alone submits what is due now; nothing "
+              "calls it by itself: have the site's scheduler run EXEC BKRSUBMT "
+              "DUE every minute"), 24),
             "Add ( REVIEW to send the review (dry-run) form instead.",
-            f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such job "
-            f"on this member, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
-            "command that failed. ALL and DUE stop at the first command that fails "
-            "and list the jobs left unsent, each with the command that sends it.",
+            (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such job "
+             f"on this member, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
+             "command that failed. ALL and DUE stop at the first command that fails "
+             "and list the jobs left unsent, each with the command that sends it."),
             "",
             f"Jobs of member {name}:" if entries else f"No job runs on member {name}.",
         ],
@@ -533,20 +533,20 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         EXPIRE_FILE,
         source,
         [
-            f"Runs catalog expiry for cluster {model.name}: sends EXPIRE "
-            f"to the catalog server {server} of member {name}. {scope} It asks "
-            f"CP which member it runs on and refuses to run on any other member.{retain}",
+            (f"Runs catalog expiry for cluster {model.name}: sends EXPIRE "
+             f"to the catalog server {server} of member {name}. {scope} It asks "
+             f"CP which member it runs on and refuses to run on any other member.{retain}"),
             "",
             "BKREXPIR                shows what is configured (or: LIST)",
             *(f"BKREXPIR {verb:<14} {texts[verb]}" for verb in verbs),
-            ("BKREXPIR DUE hh:mm day dd  runs what is scheduled at that time, "
-             "PREVIEW first; each operand defaults to now (time, day MON to "
-             "SUN, day of the month); nothing calls it by itself: have the "
-             "site's scheduler run EXEC BKREXPIR DUE every minute", 24),
-            f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} not "
-            f"configured, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
-            "command that failed. DUE stops at the first command that fails and "
-            "lists the actions left unsent, each with the command that sends it.",
+            (("BKREXPIR DUE hh:mm day dd  runs what is scheduled at that time, "
+              "PREVIEW first; each operand defaults to now (time, day MON to "
+              "SUN, day of the month); nothing calls it by itself: have the "
+              "site's scheduler run EXEC BKREXPIR DUE every minute"), 24),
+            (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} not "
+             f"configured, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
+             "command that failed. DUE stops at the first command that fails and "
+             "lists the actions left unsent, each with the command that sends it."),
             "",
             *(f"  {e['name']} {e['when']}" for e in entries),
         ],
@@ -644,22 +644,22 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         START_FILE,
         source,
         [
-            f"Starts the Backup Manager machines of member {name} of cluster "
-            f"{model.name}: the catalog's SFS server first when this member is its "
-            "home (and waits until it is logged on), then the catalog server, the "
-            "backup server and the workers, then the member's Tape Manager node "
-            "when the members share a tape catalog. "
-            "A machine that is already logged on is left alone. It asks CP which "
-            "member it runs on and refuses to run on any other member.",
+            (f"Starts the Backup Manager machines of member {name} of cluster "
+             f"{model.name}: the catalog's SFS server first when this member is its "
+             "home (and waits until it is logged on), then the catalog server, the "
+             "backup server and the workers, then the member's Tape Manager node "
+             "when the members share a tape catalog. "
+             "A machine that is already logged on is left alone. It asks CP which "
+             "member it runs on and refuses to run on any other member."),
             "",
             f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
             f"  'EXEC {START_FILE}'",
-            f"Return codes: 0 all started, {RC_USAGE} operands given (it takes "
-            f"none), {RC_WRONG_MEMBER} wrong member, "
-            f"{RC_NOT_UP} the SFS server did not log on in time, else the rc of "
-            "the first CP command that failed (the others are still started, "
-            "except after the SFS server failed). On a failure it names the "
-            "machines it did not start; run it again once the cause is fixed.",
+            (f"Return codes: 0 all started, {RC_USAGE} operands given (it takes "
+             f"none), {RC_WRONG_MEMBER} wrong member, "
+             f"{RC_NOT_UP} the SFS server did not log on in time, else the rc of "
+             "the first CP command that failed (the others are still started, "
+             "except after the SFS server failed). On a failure it names the "
+             "machines it did not start; run it again once the cause is fixed."),
         ],
     )
     out.code("address command")

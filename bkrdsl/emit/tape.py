@@ -81,8 +81,8 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Dialect
                 f" tape catalog. Copy these lines into the SYS CONFIG file of {where}, and there"
                 " replace each <...> with the site's value (the same challenge password on every node).",
             ),
-            "Define_Local_Node also takes the Tcpip_Machine, Host_Name and Host_Addr operands"
-            " (see Tape Manager's Define_Local_Node), which bkrc does not write.",
+            ("Define_Local_Node also takes the Tcpip_Machine, Host_Name and Host_Addr operands"
+             " (see Tape Manager's Define_Local_Node), which bkrc does not write."),
         ],
     )
     catalog_type, request_type = dialect["tape_node_catalog"], dialect["tape_node_request"]
