@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
                 env = dict(os.environ, PYTHONPATH=str(tree))
                 run = subprocess.run(
                     [sys.executable, "-c", CHILD, str(bkr), str(args.runs)],
-                    env=env, cwd=work, capture_output=True, text=True,
+                    env=env, cwd=work, capture_output=True, text=True, check=False,
                 )
                 if run.returncode != 0:
                     print(f"{rev}: failed\n{run.stderr[-2000:]}", file=sys.stderr)
@@ -122,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         for tree in trees.values():
-            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(tree)],
+                cwd=ROOT, capture_output=True, check=False,
+            )
         shutil.rmtree(work, ignore_errors=True)
 
 

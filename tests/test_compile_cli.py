@@ -303,6 +303,7 @@ def _compile_in_subprocess(src: Path, out: Path, seed: str, cwd: Path) -> None:
         env=env,
         capture_output=True,
         text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
 

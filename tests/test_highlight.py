@@ -392,6 +392,7 @@ def _have_textmate() -> bool:
             cwd=VSCODE_TEST,
             capture_output=True,
             timeout=600,
+            check=False,
         )
     return (modules / "vscode-textmate").is_dir() and (modules / "vscode-oniguruma").is_dir()
 
@@ -404,6 +405,7 @@ def textmate_run(args: list[str], stdin: str | None = None) -> list[dict]:
         capture_output=True,
         text=True,
         timeout=300,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
@@ -450,6 +452,7 @@ def vim_run(files: list[Path], tmp: Path, script: str = VIM_SCRIPT) -> list[dict
         text=True,
         timeout=300,
         stdin=subprocess.DEVNULL,
+        check=False,
     )
     assert out.exists(), f"vim wrote nothing (exit {proc.returncode}): {proc.stdout} {proc.stderr}"
     return json.loads(out.read_text(encoding="utf-8"))

@@ -448,7 +448,7 @@ def test_a_kill_mid_write_leaves_the_folder_exactly_as_it_was(tmp_path, kill_at)
     out = tmp_path / "out"
     compile_to(out, arts())
     before = tree(out)
-    run = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(out), str(kill_at)], cwd=ROOT)
+    run = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(out), str(kill_at)], cwd=ROOT, check=False)
     assert run.returncode == -signal.SIGKILL
     assert tree(out) == before
     leftovers = siblings(out)
@@ -509,7 +509,9 @@ def test_swap_failing_between_the_renames_puts_the_old_folder_back(tmp_path, mon
 
 
 def test_recover_puts_back_a_folder_a_killed_run_had_moved_aside(tmp_path):
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=False
+    )
     pid = int(dead.stdout)
     out = tmp_path / "out"
     aside = tmp_path / f".out.bkrc-old-{pid}-abc"
