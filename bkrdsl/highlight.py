@@ -16,8 +16,20 @@ import re
 from collections.abc import Iterator
 
 from pygments.lexer import Lexer
-from pygments.token import Comment, Generic, Keyword, Literal, Name, Number, Operator, String, Text, Whitespace
-from pygments.token import _TokenType, string_to_tokentype
+from pygments.token import (
+    Comment,
+    Generic,
+    Keyword,
+    Literal,
+    Name,
+    Number,
+    Operator,
+    String,
+    Text,
+    Whitespace,
+    _TokenType,
+    string_to_tokentype,
+)
 
 from bkrdsl.records import dataclass
 

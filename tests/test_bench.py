@@ -14,7 +14,6 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT, run_cli
 
 BENCH = ROOT / "bench"

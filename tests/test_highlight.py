@@ -17,9 +17,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pygments.token import Error, Generic, Text, Whitespace, string_to_tokentype
-
 from conftest import ROOT, require_tool, run_cli
+from pygments.token import Error, Generic, Text, Whitespace, string_to_tokentype
 
 VSCODE_TEST = ROOT / "editors" / "vscode" / "test"
 VIM_RUNTIME = ROOT / "editors" / "vim"

@@ -7,7 +7,7 @@ from conftest import ROOT, run_cli
 
 def readme_blocks(prefix: str) -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return [b for b in re.findall(r"```text\n(.*?)```", text, re.S) if b.startswith(prefix)]
+    return [b for b in re.findall(r"```text\n(.*?)```", text, re.DOTALL) if b.startswith(prefix)]
 
 
 def test_broken_example_excerpt_matches_real_output(monkeypatch):
@@ -23,7 +23,7 @@ def test_broken_example_excerpt_matches_real_output(monkeypatch):
 
 def test_readme_starts_with_the_two_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    first = re.search(r"```sh\n(.*?)```", text, re.S).group(1).splitlines()
+    first = re.search(r"```sh\n(.*?)```", text, re.DOTALL).group(1).splitlines()
     assert "bkrc compile examples/" in first[0]
     assert first[1].endswith("pytest")
     assert first[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

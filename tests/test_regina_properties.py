@@ -15,12 +15,6 @@ without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from test_compile_properties import clusters
-
-from bkrdsl.emit.dialect import load_dialect
-from bkrdsl.pipeline import analyse
 from cms.generate import generate
 from cms.invariants import (
     DAYS,
@@ -33,6 +27,12 @@ from cms.invariants import (
     assert_start_order,
     assert_submit_all,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_compile_properties import clusters
+
+from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.pipeline import analyse
 
 pytestmark = pytest.mark.regina
 

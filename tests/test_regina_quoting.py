@@ -15,11 +15,11 @@ import copy
 import dataclasses
 
 import pytest
+from cms.generate import example_model, generate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.emit.quoting import INVARIANT, decode_invariant
-from cms.generate import example_model, generate
 
 pytestmark = pytest.mark.regina
 

@@ -26,7 +26,6 @@ from bkrdsl.cli.common import (
     interruption,
 )
 
-
 #: Each command's module: imported when the command runs or help lists it.
 LAZY_COMMANDS = {
     "check": "check",
