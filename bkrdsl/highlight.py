@@ -212,7 +212,7 @@ class BkrLexer(Lexer):
     _CLUSTER = re.compile(r"^[ \t]*cluster[ \t]+\S+[ \t]*\{", re.IGNORECASE | re.MULTILINE)
     _IMPORT_STD = re.compile(r"^[ \t]*import[ \t]+std/", re.IGNORECASE | re.MULTILINE)
 
-    def analyse_text(text):  # noqa: N805 - pygments turns this into a static method
+    def analyse_text(text):  # no `self`: pygments turns this into a static method
         score = 0.0
         if BkrLexer._CLUSTER.search(text):
             score += 0.3

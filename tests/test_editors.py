@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, require_tool
@@ -298,14 +299,14 @@ def test_vim_ftplugin(vim_editing):
 def test_vim_indent_rebuilds_the_examples(vim_editing):
     for file, r in vim_editing.items():
         assert r["indentexpr"].startswith("GetBkrIndent(")
-        original = open(file, encoding="utf-8").read().splitlines()
+        original = Path(file).read_text(encoding="utf-8").splitlines()
         assert r["reindented"] == original, file
         assert r["after_undo"][1] == ""
 
 
 def test_vim_folds_blocks(vim_editing):
     r = vim_editing[str(ROOT / "examples" / "prodssi.bkr")]
-    lines = open(r["file"], encoding="utf-8").read().splitlines()
+    lines = Path(r["file"]).read_text(encoding="utf-8").splitlines()
     level = dict(zip(lines, r["foldlevels"]))
     assert level["cluster PRODSSI {"] == 1
     assert level["    workers 2"] == 2  # inside member VMSYS3 { ... }

@@ -939,26 +939,30 @@ def _no_entry_written(model: Model, user: str) -> tuple[str, str, str] | None:
             return what, "`tape manager local` has no nodes", f"{drop}, or write `tape manager shared`"
         if tape.catalog_member is None or model.member(tape.catalog_member) is None:
             return what, "the catalog node's member is not one of the cluster's", "name a member in `catalog-node ... on MEMBER`"
-        if user in (tape.request_node, tape.request_dmm):
-            if not [m for m in model.member_names if m != tape.catalog_member]:
-                return (
-                    what,
-                    "a cluster of one member has no request node (its one member is the catalog node's)",
-                    f"{drop}, or give the `disk` to the catalog node's machines",
-                )
+        request_members = [m for m in model.member_names if m != tape.catalog_member]
+        if user in (tape.request_node, tape.request_dmm) and not request_members:
+            return (
+                what,
+                "a cluster of one member has no request node (its one member is the catalog node's)",
+                f"{drop}, or give the `disk` to the catalog node's machines",
+            )
         if node is None:
             return what, "its node is not written", drop
         return what, "a DMM is written only with its node, and the statement names none", drop
     workers = {w for m in model.members for w in model.workers_of(m)}
     pattern = model.worker_pattern
-    if pattern is not None and is_pattern(pattern) and user not in workers:
-        if any(p.matches(user) for p in model.role_patterns("worker")):
-            most = max((len(model.workers_of(m)) for m in model.members), default=0)
-            return (
-                "a worker machine",
-                f"no member runs that many workers (the most is `workers {most}`)",
-                "give the `disk` to a worker a member runs, or to every worker with the worker pattern",
-            )
+    if (
+        pattern is not None
+        and is_pattern(pattern)
+        and user not in workers
+        and any(p.matches(user) for p in model.role_patterns("worker"))
+    ):
+        most = max((len(model.workers_of(m)) for m in model.members), default=0)
+        return (
+            "a worker machine",
+            f"no member runs that many workers (the most is `workers {most}`)",
+            "give the `disk` to a worker a member runs, or to every worker with the worker pattern",
+        )
     return None
 
 
