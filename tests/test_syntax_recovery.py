@@ -117,6 +117,13 @@ MESSAGES = [
     ("cluster A {\n  import std/zvm73\n}\n", "BKR013", (2, 3), "`import` cannot appear inside a `cluster` block"),
     ("job J {\n  backup G\n}\n", "BKR013", (1, 1), "`job` can only appear inside a `cluster { ... }` block"),
     ("cluster A {\n  run on M daily 01:00\n}\n", "BKR013", (2, 3), "`run` can only appear inside a `job { ... }` block"),
+    # `exclude` fits a member block too (every job on the member); `include` does not (BKR117)
+    ("cluster A {\n  exclude minidisk L* 0200-02FF\n}\n", "BKR013", (2, 3),
+     "`exclude` can only appear inside a `job { ... }` or `member { ... }` block"),
+    ("cluster A {\n  exclude minidisk L* 0200-02FF\n}\n", "BKR013", (2, 3),
+     "in a `member` block it applies to every job that runs on that member"),
+    ("cluster A {\n  include minidisk L* 0200-02FF\n}\n", "BKR013", (2, 3),
+     "`include` can only appear inside a `job { ... }` blockput it inside a `job NAME { ... }` block"),
     ("cluster A {\n  group G { A }\n}\n", "BKR004", (2, 3), "expected `identity` or `single` before `group`"),
     ("cluster A {\n  tape manager\n}\n", "BKR004", (2, 8), "expected `local` or `shared` after `manager`"),
     ("cluster A {\n  catalog server S\n}\n", "BKR004", (2, 3), "expected `local` or `shared` after `catalog`"),

@@ -1328,10 +1328,12 @@ def only_inside(
     closed: tuple[Block, Span] | None,
     extra_close: bool,
     remove: Span | None = None,
+    also: tuple[str, ...] = (),
 ) -> Diagnostic:
     """`remove`: the `}` that closed the block early, with its blanks (its whole line
     when it stands alone), when the file has exactly one `}` too many: deleting it
-    gives the file the recovery read."""
+    gives the file the recovery read. `also`: the other kinds of block that take
+    `word` (`exclude` in the cluster block: a job's, and a member's)."""
     related: tuple[Related, ...] = ()
     fix = None
     if closed is not None:
@@ -1347,10 +1349,15 @@ def only_inside(
                 f" else move `{word}` inside its braces"
             )
     else:
-        opener = "expire on MEMBER" if kind == "expire" else f"{kind_word(kind)} NAME"
-        help_text = f"put it inside {'an' if kind == 'expire' else 'a'} `{opener} {{ ... }}` block"
+        openers = " or ".join(
+            f"`{'expire on MEMBER' if k == 'expire' else f'{kind_word(k)} NAME'} {{ ... }}`" for k in (kind, *also)
+        )
+        help_text = f"put it inside {'an' if kind == 'expire' else 'a'} {openers} block"
+        if word.lower() == "exclude" and "member" in (kind, *also):
+            help_text += "; in a `member` block it applies to every job that runs on that member"
+    places = " or ".join(f"`{kind_word(k)} {{ ... }}`" for k in (kind, *also))
     return codes.MISPLACED(
-        f"`{word}` can only appear inside {'an' if kind == 'expire' else 'a'} `{kind_word(kind)} {{ ... }}` block",
+        f"`{word}` can only appear inside {'an' if kind == 'expire' else 'a'} {places} block",
         span,
         help=help_text,
         related=related,

@@ -195,6 +195,9 @@ OPENERS: dict[str, tuple[str, ...]] = {
     "expire": ("EXPIRE", "ON", "NAME", "LBRACE"),
     "group_decl": ("SINGLE", "GROUP", "NAME", "LBRACE"),
 }
+#: Statements the grammar takes in a kind of block that the checker then refuses
+#: there (a member block may only exclude: BKR117), so that no message sends one there.
+_REFUSED_IN = {"include": ("member",)}
 #: The keyword that names a block's kind, found left of its `{` on the stack.
 BLOCK_KEYWORDS = {
     "CLUSTER": "cluster",
@@ -3046,10 +3049,29 @@ class Recovery:
                 closed = None  # the block reopened is not the one that `}` closed, nor holds it
         self.report(
             messages.only_inside(
-                str(tok.value), kind, self.span_of(tok), closed, self.brace_balance < 0, self.extra_brace(closed)
+                str(tok.value),
+                kind,
+                self.span_of(tok),
+                closed,
+                self.brace_balance < 0,
+                self.extra_brace(closed),
+                also=self.other_blocks(Sim.of(ip), tok, kind),
             ),
             tok.start_pos,
         )
+
+    @staticmethod
+    def other_blocks(sim: Sim, tok: Token, kind: str) -> tuple[str, ...]:
+        """The kinds of block other than `kind` that take `tok` too (`exclude`: a job's,
+        and a member's), in OPENERS' order, so that the message names every place."""
+        others = []
+        for other, opener in OPENERS.items():
+            if other == kind or other in _REFUSED_IN.get(str(tok.value).lower(), ()):
+                continue
+            paths = [list(opener)] if other == "cluster" else [list(opener), list(OPENERS["cluster"]) + list(opener)]
+            if any(sim.fits([*p, tok.type]) for p in paths):
+                others.append(other)
+        return tuple(others)
 
     # ------------------------------------------------------------ swallowed keywords
     def name_token(self, tok: Token) -> Token:
