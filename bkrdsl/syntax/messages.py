@@ -191,6 +191,11 @@ def kind_word(kind: str) -> str:
     return "group" if kind == "group_decl" else kind
 
 
+def in_block(kind: str) -> str:
+    """`a `job` block`, `an `expire` block`: where a statement stands, for messages."""
+    return f"{'an' if kind == 'expire' else 'a'} {block_title(kind, None)} block"
+
+
 # ------------------------------------------------------------ characters
 #: A stray character -> (code name, message, help). The code names are those of
 #: bkrdsl.syntax.codes; recovery.py turns them into diagnostics.
@@ -1299,7 +1304,7 @@ def misplaced_inside(word: str, inner: Block, span: Span, brace: Span) -> Diagno
     else:
         help_text = "move it to the block it belongs in (see docs/language.md)"
     return codes.MISPLACED(
-        f"`{word}` cannot appear inside a {block_title(inner.kind, None)} block",
+        f"`{word}` cannot appear inside {in_block(inner.kind)}",
         span,
         help=help_text,
         related=(Related(brace, f"{inner.title} starts here"),),

@@ -2455,7 +2455,7 @@ class Recovery:
             return self.skip_statement(ip, tok)
         blocks = open_blocks(ip.parser_state.value_stack)
         where = (
-            f"a {messages.block_title(blocks[-1].kind, None)} block" if blocks else "the top level of a file"
+            messages.in_block(blocks[-1].kind) if blocks else "the top level of a file"
         )
         starts = self.keywords_in(accepted & self.statements)
         self.report(
@@ -3815,7 +3815,7 @@ class Recovery:
         token, which does not fit, so that the statement is skipped (diagnose)."""
         written = " ".join(self.source.text[tok.start_pos : end].split())
         if blocks:
-            where = f"a {messages.block_title(blocks[-1].kind, None)} block"
+            where = messages.in_block(blocks[-1].kind)
             if blocks[-1].kind == "cluster" and keyword in messages.TAPE_OPTIONS:
                 where = "a `cluster` block outside `tape manager`"
             brace = None if blocks[-1].placeholder else (blocks[-1].title, self.span_of(blocks[-1].brace))
