@@ -35,6 +35,8 @@ cluster A {
 CASES = [
     ("run on M1 daily 02:00", "run on every member daily 02:00", "`every member` is written `each member`", "run on each member", "run on each member daily 02:00"),
     ("run on M1 daily 02:00", "run on all members daily 02:00", "`all members` is written `each member`", "run on each member", "run on each member daily 02:00"),
+    ("run on M1 daily 02:00", "run on both members daily 02:00", "`both members` is written `each member`", "run on each member", "run on each member daily 02:00"),
+    ("expire on M1 {", "expire on both members {", "`both members` is written `each member`", "expire on each member { ... }", "expire on each member {"),
     ("run on M1 daily 02:00", "run on each members daily 02:00", "`each members` is written `each member`", "run on each member", "run on each member daily 02:00"),
     ("expire on M1 {", "expire on every member {", "`every member` is written `each member`", "expire on each member { ... }", "expire on each member {"),
     ("run on M1 daily 02:00", "run on M1 daily at 02:00", "the time follows without `at`", "daily 02:00", None),

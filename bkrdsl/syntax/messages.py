@@ -1703,8 +1703,9 @@ def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) 
 # What a newcomer writes in plain English where .bkr has a fixed form: the message
 # says what the form is and gives the user's own values in it.
 
-#: Words that mean "every member" where the language says `each member`.
-EVERY_WORDS = frozenset({"every", "all", "each"})
+#: Words that mean "every member" where the language says `each member` (`both
+#: members`, in a cluster of two).
+EVERY_WORDS = frozenset({"every", "all", "each", "both"})
 
 
 def each_member(written: str, statement: str | None, span: Span) -> Diagnostic:
