@@ -506,8 +506,16 @@ MISPLACED = register(
     """
     Each statement belongs in one kind of block: `member`, `catalog`,
     `expire`, `tape`, groups and `job` directly inside `cluster { ... }`;
-    `backup`, `include`, `to` and `run` inside `job { ... }`; `workers` and
-    `private-volume` inside `member { ... }`; `import` at the top of a file.
+    `backup`, `include`, `exclude`, `to` and `run` inside `job { ... }`;
+    `workers`, `private-volume` and `exclude` (for every job on the member)
+    inside `member { ... }`; `import` at the top of a file. The message names
+    every kind of block that takes the statement.
+
+    A group body lists user IDs only: a job's selection written there
+    (`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`) is
+    this error too, never its words read as more user IDs (EXCLUDE, MINIDISK,
+    LNX*). `include` or `exclude` is read so when `minidisk` or `sfs`
+    follows it on its line; alone, it is a user ID like any other.
 
     A hyphenated keyword in a block that does not take it, with or without
     its hyphen (`job-suffix C`, `jobsuffix C`, `job suffix C` in the cluster

@@ -53,7 +53,9 @@ what a word is from the LALR parser's state after the previous token:
   the `,` of a backup's list, before its level (`Recovery.and_after_comma`):
   we give up on a backup list that names such an `and` after its first name;
   and a `shared-volume` or `private-volume` whose first value is its keyword
-  again (`Recovery.keyword_twice`): we give up on it.
+  again (`Recovery.keyword_twice`): we give up on it; and `include` or
+  `exclude` before `minidisk` or `sfs` on its line in a group body, a job's
+  selection written there (`Recovery.selection_in_group`): we give up on it.
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -232,7 +234,10 @@ _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
 #: `_next` to decide: `match`, the first words of CP directory lines, which `_next`
 #: gives up on where they start a line (`Recovery.foreign_in_group`), and `and`,
 #: which it gives up on unless written `AND` (`Recovery.and_in_group`).
-_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"}
+_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"} | {"include", "exclude"}
+#: The media of a selection: `include` or `exclude` before one in a group body is a
+#: job's selection written there, which `_next` gives up on (`Recovery.selection_in_group`).
+_MEDIA = frozenset({"minidisk", "sfs"})
 
 
 #: Words written between the two addresses of a range (`0191 thru 01FF`), which the
@@ -366,6 +371,11 @@ class _Parser:
         self._next(KEYWORD)
 
     # ------------------------------------------------------------ tokens
+    def _medium_next(self) -> bool:
+        """Whether the token after the current one is a selection's medium on its line."""
+        kind, text, _start, line, _column, _first = self.tokens[self.i + 1]
+        return kind == "n" and text.lower() in _MEDIA and line == self.tokens[self.i][3]
+
     def _next(self, lexing: Lexing) -> None:
         """Move to the next token and decide its type as Lark's contextual lexer would
         in the state `lexing` describes."""
@@ -392,6 +402,8 @@ class _Parser:
                     raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
                 if lexing is GROUP and word == "and" and text != "AND":
                     raise _GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
+                if lexing is GROUP and word in ("include", "exclude") and self._medium_next():
+                    raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
                 self.type = T_NAME
             elif not lexing.names:
                 raise _GiveUp  # not a keyword; Lark might read a keyword at its start

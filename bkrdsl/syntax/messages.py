@@ -1370,6 +1370,22 @@ def only_inside(
     )
 
 
+def selection_in_group(written: str, group: tuple[str, str] | None, span: Span, brace: Span) -> Diagnostic:
+    """`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`: a job's
+    selection in a group body (`written`, from its `include` or `exclude` on);
+    `group`, the group's (kind, name) as its line writes them."""
+    verb = written.split()[0].lower()
+    where = f"into each job that backs up {group[1]}" if group else "into each job that backs up the group"
+    if verb == "exclude":
+        where += ", or into a `member` block for every job that runs on that member"
+    return codes.MISPLACED(
+        f"`{verb}` cannot appear inside a `group` block: a group lists user IDs only",
+        span,
+        help=f"move `{written}` {where}; here its words would be read as user IDs",
+        related=(Related(brace, f"`{group[0]} group {group[1]}` starts here" if group else "the group starts here"),),
+    )
+
+
 def not_closed_before(word: str, blocks: list[tuple[Block, Span]], span: Span) -> Diagnostic:
     inner, brace = blocks[-1]
     related = tuple(Related(where, f"{block.title} opened here") for block, where in reversed(blocks))

@@ -141,6 +141,10 @@ _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 #: Names, in small letters, that may be slips Lark reads without an error (Recovery.named_slip).
 _NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS)
 #: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
+#: `include` and `exclude`, which in a group body are user IDs unless a medium
+#: follows them (`exclude minidisk LNX* 0200-02FF`): Recovery.selection_in_group.
+_SELECTION_VERBS = frozenset({"include", "exclude"})
+_BLANKS_THEN_MEDIUM = re.compile(r"[ \t]+(?i:minidisk|sfs)(?=[\s{},#]|\Z)")
 #: Keywords whose value is never the keyword again (a volume label has at most 6
 #: characters, workers and days are numbers): written twice, the second is surely one
 #: too many (Recovery.keyword_twice). Not `disk disk` (a user DISK) nor `member member`.
@@ -3102,6 +3106,8 @@ class Recovery:
         low = str(tok.value).lower()
         if low in _NAMED_SLIPS and self.named_slip(tok, low):
             return self.retype(tok, _SKIPPED)
+        if low in _SELECTION_VERBS and self.selection_in_group(tok):
+            return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(low)
         if low in _TWICE_SURELY and self.keyword_twice(tok, keyword):
             return self.retype(tok, _SKIPPED)
@@ -3298,6 +3304,39 @@ class Recovery:
             return False
         found = self.group_head(blocks[-1])
         return self.foreign_after_list(tok, group=found[0] if found else "")
+
+    def selection_in_group(self, tok: Token) -> bool:
+        """`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`: a job's
+        selection written in a group body, which Lark reads as more user IDs (EXCLUDE,
+        MINIDISK, 0200-02FF), silently when the addresses are short enough to be IDs.
+        `include` or `exclude` followed by a medium is no pair of user IDs anyone has:
+        report it (BKR013), and skip it to the `}` or a comment on its line."""
+        state = self.parser_state
+        if state is None or tok.start_pos is None or tok.end_pos is None:
+            return False
+        medium = _BLANKS_THEN_MEDIUM.match(self.source.text, tok.end_pos)
+        if medium is None:
+            return False
+        stack = state.value_stack
+        blocks = open_blocks(stack)
+        if not blocks or blocks[-1].kind != "group_decl" or blocks[-1].placeholder:
+            return False
+        if not self.lexing_group(stack):
+            return False
+        text = self.source.text
+        end = self._line_end(tok.start_pos)
+        stop = re.compile(r"[}#]").search(text, tok.start_pos, end)
+        end = stop.start() if stop is not None else end
+        written = " ".join(text[tok.start_pos : end].split())
+        group = self.group_head(blocks[-1])
+        self.report(
+            messages.selection_in_group(
+                written, group, self.span_of(tok), self.span_of(blocks[-1].brace)
+            ),
+            tok.start_pos,
+        )
+        self.misplaced_at[tok.start_pos] = end
+        return True
 
     def and_in_group(self, tok: Token) -> bool:
         """`single group APPS { CICSPRD and DB2PRD }`: `and` between two user IDs of a
