@@ -1949,6 +1949,9 @@ def _expiry_member_of_several(
     return codes.UNKNOWN_KEYWORD(message, span, help=help)
 
 
+#: Words a newcomer writes for a selection's medium (`exclude mdisk LNX* 0200-02FF`,
+#: as CP's MDISK statement names a minidisk), too far from the keyword for did_you_mean.
+MEDIUM_WORDS = {"mdisk": "minidisk", "mdisks": "minidisk"}
 #: Words a newcomer writes for the disk medium (`to dasd pool BKUPPOOL`).
 DISK_WORDS = frozenset({"dasd", "disks", "minidisk", "mdisk", "minidisks", "dasd-pool", "disk-pool"})
 TAPE_WORDS = frozenset({"tapes", "cartridge", "tape-pool"})

@@ -1317,6 +1317,10 @@ class Recovery:
         if done:
             return nxt
         if tok.type == "NAME":
+            meant = messages.MEDIUM_WORDS.get(str(tok.value).lower())
+            if meant is not None and meant.upper() in accepted:
+                # `exclude mdisk LNX* 0200-02FF`, as CP's MDISK statement says it
+                return self.misspelt(tok, [meant])
             words = messages.did_you_mean(tok.value, self.keywords_in(accepted))
             if words:
                 return self.misspelt(tok, words)
