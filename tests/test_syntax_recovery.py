@@ -130,6 +130,8 @@ MESSAGES = [
     ("cluster A {\n  group G { A }\n}\n", "BKR004", (2, 3), "expected `identity` or `single` before `group`"),
     ("cluster A {\n  tape manager\n}\n", "BKR004", (2, 8), "expected `local` or `shared` after `manager`"),
     ("cluster A {\n  catalog server S\n}\n", "BKR004", (2, 3), "expected `local` or `shared` after `catalog`"),
+    ("cluster A {\n  catalog shared sfs P server S\n}\n", "BKR004", (2, 18), "the catalog's SFS file pool follows the word `pool`"),
+    ("cluster A {\n  catalog shared server S sfs P\n}\n", "BKR004", (2, 27), "write `pool P`"),
     ("cluster A {\n  job J { run each member }\n}\n", "BKR004", (2, 11), "expected `on` after `run`"),
     ("cluster A {\n  job J { to }\n}\n", "BKR004", (2, 11), "expected `disk` or `tape` after `to`"),
     ("cluster A {\n  { member M }\n}\n", "BKR004", (2, 3), "a block starts with its keyword and name"),

@@ -1961,6 +1961,17 @@ DESTINATION_WORDS = frozenset(
 )
 
 
+def sfs_for_pool(word: str, pool: str, span: Span) -> Diagnostic:
+    """`catalog shared sfs BKRPOOL`: the file pool named after `sfs`, not `pool`."""
+    return codes.SYNTAX(
+        f"the catalog's SFS file pool follows the word `pool`, not `{word}`",
+        span,
+        help=f"write `pool {pool}`; the file pool's server follows `server`:"
+        f" `catalog shared server BKRSVSFS pool {pool}`",
+        fix=write_fix("pool", span),
+    )
+
+
 def pool_without_keyword(medium: str, pool: str, span: Span) -> Diagnostic:
     return codes.SYNTAX(
         f"the pool's name follows the word `pool`: `to {medium} pool {pool}`",

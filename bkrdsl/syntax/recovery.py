@@ -1294,6 +1294,7 @@ class Recovery:
             self.expiry_member,
             self.schedule_phrase,
             self.destination_phrase,
+            self.sfs_for_pool,
             self.unquoted_description,
         ):
             handled, nxt = handler(ip, tok, accepted)
@@ -2005,6 +2006,21 @@ class Recovery:
         )
         self.skip_phrase(ip, tok, end)
         return True, None
+
+    def sfs_for_pool(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`catalog shared sfs BKRPOOL server BKRSVSFS`: the catalog's file pool named
+        by the kind of storage it is, where the statement takes it after `pool`. One
+        error whose fix writes `pool`; the name after it is read as the pool."""
+        if tok.type != "SFS" or "POOL" not in accepted or not Sim.of(ip).fits(["POOL", "NAME"]):
+            return False, None
+        if not any(t.type == "CATALOG" for t in self.line_tail(ip, tok)):
+            return False, None  # `to disk sfs BKUPPOOL`: a backup pool, not a file pool
+        following = self.peek_token(ip)
+        if following is None or following.type != "NAME" or following.line != tok.line:
+            return False, None
+        diag = messages.sfs_for_pool(str(tok.value), str(following.value), self.span_of(tok))
+        self.report(diag, tok.start_pos)
+        return True, self.retype(tok, "POOL")
 
     def destination_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`to disk BKUPPOOL`, `to pool BKUPPOOL`, `to dasd pool BKUPPOOL`, `target disk`."""
