@@ -359,6 +359,8 @@ UNKNOWN_MEMBER = register(
     several places (`run on VMSYS01` and `expire on VMSYS01`) is one mistake:
     it is reported once, at its first place, with the others as notes, and
     its fix (when one member is closest) writes that member at every place.
+    English for every member (`run on all`, `run on both`) is answered with
+    `each member`, which is how .bkr says it.
 
     Failing example:
 
@@ -797,6 +799,10 @@ def _times(others: list) -> str:
     return f", named {len(others) + 1} times" if others else ""
 
 
+#: Member names that are English for every member (`run on all daily 02:00`).
+_EVERY_MEMBER = frozenset({"ALL", "BOTH", "EVERY", "MEMBERS", "EVERYWHERE"})
+
+
 @check
 def unknown_members(model: Model):
     if model.cluster is None:
@@ -811,16 +817,20 @@ def unknown_members(model: Model):
     ]
     for name, word, others in _once_per_name(unknown):
         close = suggest.closest(name, names)
+        otherwise = f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`"
+        if name in _EVERY_MEMBER:
+            # `run on all daily 02:00`: English for every member, which .bkr writes `each member`
+            otherwise = (
+                f"to name every member, write `each member` (`run on each member`, one job per member);"
+                f" {otherwise}"
+            )
         yield UNKNOWN_MEMBER(
             f"unknown member {quoted(name)}"
             + (f"{_times(others)}: no `member {name}` block declares it" if others else ""),
             word.span,
             related=_declared_here(close, lambda n: model.member(n).decl.name.span)
             + _named_too(name, others),
-            help=mean_help(
-                close,
-                f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`",
-            ),
+            help=mean_help(close, otherwise),
             fix=_fix_everywhere(close, word, others),
         )
 
