@@ -817,7 +817,9 @@ def unknown_members(model: Model):
     ]
     for name, word, others in _once_per_name(unknown):
         close = suggest.closest(name, names)
-        otherwise = f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`"
+        otherwise = (
+            f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`"
+        )
         if name in _EVERY_MEMBER:
             # `run on all daily 02:00`: English for every member, which .bkr writes `each member`
             otherwise = (

@@ -1355,7 +1355,8 @@ def only_inside(
             )
     else:
         openers = " or ".join(
-            f"`{'expire on MEMBER' if k == 'expire' else f'{kind_word(k)} NAME'} {{ ... }}`" for k in (kind, *also)
+            f"`{'expire on MEMBER' if k == 'expire' else f'{kind_word(k)} NAME'} {{ ... }}`"
+            for k in (kind, *also)
         )
         help_text = f"put it inside {'an' if kind == 'expire' else 'a'} {openers} block"
         if word.lower() == "exclude" and "member" in (kind, *also):
@@ -1382,7 +1383,9 @@ def selection_in_group(written: str, group: tuple[str, str] | None, span: Span, 
         f"`{verb}` cannot appear inside a `group` block: a group lists user IDs only",
         span,
         help=f"move `{written}` {where}; here its words would be read as user IDs",
-        related=(Related(brace, f"`{group[0]} group {group[1]}` starts here" if group else "the group starts here"),),
+        related=(
+            Related(brace, f"`{group[0]} group {group[1]}` starts here" if group else "the group starts here"),
+        ),
     )
 
 
@@ -1585,6 +1588,15 @@ def retain_twice(number: str, second: str, span: Span) -> Diagnostic:
     )
 
 
+#: English for every minidisk, written where `minidisk` takes its owner (`include minidisk all`).
+_EVERYTHING_WORDS = frozenset({"all", "every", "everything", "any"})
+
+
+def _everything(word: str) -> bool:
+    """`all`, not `ALL`: a user ID is written as CP writes it, in capitals."""
+    return word.lower() in _EVERYTHING_WORDS and not word.isupper()
+
+
 def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Diagnostic:
     """`expected a member name after `on`, found `}``, with the special cases users hit."""
     need = follower(keyword, len(names))
@@ -1598,6 +1610,14 @@ def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Dia
         # `exclude minidisk 0192`: the address, written without the owner before it.
         message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
         help_text = f"write the owner first, `*` for every owner: `minidisk * {names[0]}`"
+        label = "read as the owner"
+    elif keyword.lower() == "minidisk" and len(names) == 1 and _everything(names[0]):
+        # `include minidisk all`: every minidisk of every owner, in English.
+        message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
+        help_text = (
+            "write `minidisk * *` for every minidisk of every owner:"
+            " `*` for the owner, then `*` for the addresses"
+        )
         label = "read as the owner"
     elif keyword == ",":
         message = f"expected another name after `,`, found {found}"

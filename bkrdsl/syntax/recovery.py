@@ -3092,7 +3092,9 @@ class Recovery:
         for other, opener in OPENERS.items():
             if other == kind or other in _REFUSED_IN.get(str(tok.value).lower(), ()):
                 continue
-            paths = [list(opener)] if other == "cluster" else [list(opener), list(OPENERS["cluster"]) + list(opener)]
+            paths = [list(opener)]
+            if other != "cluster":
+                paths.append(list(OPENERS["cluster"]) + list(opener))
             if any(sim.fits([*p, tok.type]) for p in paths):
                 others.append(other)
         return tuple(others)
