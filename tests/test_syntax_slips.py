@@ -84,7 +84,7 @@ SLIPS = [
     ('range spaced', 'include minidisk * 0100-0FFF', 'include minidisk * 0100 - 0FFF', "BKR004 52:24"),
     ('range with to', 'include minidisk * 0100-0FFF', 'include minidisk * 0100 to 0FFF', "BKR004 52:24"),
     ('addr 5 digits', 'include minidisk * 0191\n    to disk', 'include minidisk * 00191\n    to disk', "BKR310 63:24"),
-    ('mdisk instead of minidisk', 'include minidisk * 0191-01FF', 'include mdisk * 0191-01FF', "BKR004 70:5"),
+    ('mdisk instead of minidisk', 'include minidisk * 0191-01FF', 'include mdisk * 0191-01FF', "BKR012 70:13"),
     ('minidisks plural', 'include minidisk * 0191-01FF', 'include minidisks * 0191-01FF', "BKR012 70:13"),
     ('retain without days', 'retain 35 days', 'retain 35', "BKR004 24:12"),
     ('retain 35d', 'retain 35 days', 'retain 35d', "BKR004 24:12"),
