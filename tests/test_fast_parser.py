@@ -801,3 +801,55 @@ def test_group_bodies_read_every_word_but_match_as_a_name():
     assert [(e.word.text, e.is_pattern) for e in entries] == [
         ("A1", False), ("RUN", False), ("job", False), ("X*", True), ("Y*", True), ("b2", False),
     ]
+
+
+# ================================================================== pieces
+class _RecordedPattern:
+    """`fast._TOKEN`, with the range of text each `findall` reads recorded."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.read: list[tuple[int, int]] = []
+
+    def findall(self, text, pos=0, endpos=sys.maxsize):
+        self.read.append((pos, min(endpos, len(text))))
+        return self.pattern.findall(text, pos, endpos)
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+def test_the_scanner_gives_up_before_reading_the_rest(monkeypatch):
+    """A character no token starts with on line 1 of a large file ends the fast path
+    having matched only the piece that holds it: one `findall` over 20 MB of random
+    text held 900 MB of tokens before it reached that character."""
+    recorded = _RecordedPattern(fast._TOKEN)
+    monkeypatch.setattr(fast, "_TOKEN", recorded)
+    text = "cluster C ( {\n" + "  single group G { LINUX01 LINUX02 }\n" * 50_000 + "}\n"
+    with pytest.raises(fast._GiveUp):
+        fast.scan(text)
+    assert recorded.read, "the scanner no longer uses _TOKEN.findall: update this test"
+    read = sum(end - start for start, end in recorded.read)
+    assert read < len(text) // 10
+    assert read <= fast.SCAN_PIECE + 100
+
+
+@pytest.mark.parametrize("piece", [1, 7, 64, 4096])
+def test_pieces_make_no_difference(monkeypatch, piece):
+    """The scanner reads in pieces cut after line ends: the tokens and comments are
+    those of one pass over the whole text, for any size of piece."""
+    texts = [p.read_text(encoding="utf-8") for p in repository_files() if decoded(p) is not None]
+    texts += ["", "\n", "a", "cluster C {}", '# c\n\n  "s t" ## d\n\t{ , }\n\n', "x\n" * 5 + "y"]
+    whole = []
+    for text in texts:
+        try:
+            whole.append(fast.scan(text))
+        except fast._GiveUp:
+            whole.append(None)
+    monkeypatch.setattr(fast, "SCAN_PIECE", piece)
+    for text, expected in zip(texts, whole, strict=True):
+        try:
+            got = fast.scan(text)
+        except fast._GiveUp:
+            got = None
+        assert got == expected

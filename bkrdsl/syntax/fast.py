@@ -308,6 +308,24 @@ def braces(text: str) -> list[tuple[str, int]]:
     return out
 
 
+#: The scanner reads a text in pieces of about this many characters, each cut after
+#: a line end (no token spans one), so that it gives up at the first character no
+#: token starts with having matched only the piece that holds it: one `findall`
+#: over 20 MB of random text held a tuple of seven strings per token, 900 MB,
+#: before it reached the character on line 1 that ends the fast path.
+SCAN_PIECE = 1 << 16
+
+
+def _pieces(text: str, size: int):
+    """(start, end) of consecutive pieces of `text`, each ending after a line end
+    (or at the end of the text), the first at least `size` characters long."""
+    start, length = 0, len(text)
+    while start < length:
+        end = text.find("\n", start + size) + 1 or length
+        yield start, end
+        start = end
+
+
 def scan(text: str) -> tuple[list[tuple], list[tuple]]:
     """(tokens, comments) of a text; comments are (start, line, column, first on its
     line, text), and an end token closes the token list. _GiveUp on a character no
@@ -319,34 +337,36 @@ def scan(text: str) -> tuple[list[tuple], list[tuple]]:
     line = 1
     line_start = 0  # offset of the first character of `line`
     first = True  # no token on this line yet
-    for blanks, name, comment, word, string, punctuation, stray in _TOKEN.findall(text):
-        if blanks:
-            if "\n" in blanks:
-                line += blanks.count("\n")
-                line_start = pos + blanks.rindex("\n") + 1
-                first = True
-            pos += len(blanks)
-        if name:
-            add(("n", name, pos, line, pos - line_start + 1, first))
-            pos += len(name)
-        elif punctuation:
-            add((punctuation, punctuation, pos, line, pos - line_start + 1, first))
-            pos += 1
-        elif comment:
-            comments.append((pos, line, pos - line_start + 1, first, comment))
-            pos += len(comment)
-            continue  # a comment runs to the end of its line
-        elif string:
-            add(("s", string, pos, line, pos - line_start + 1, first))
-            pos += len(string)
-        elif word:
-            add(("w", word, pos, line, pos - line_start + 1, first))
-            pos += len(word)
-        elif stray:
-            raise _GiveUp
-        else:  # the end of the text
-            continue
-        first = False
+    findall = _TOKEN.findall
+    for start, end in _pieces(text, SCAN_PIECE):
+        for blanks, name, comment, word, string, punctuation, stray in findall(text, start, end):
+            if blanks:
+                if "\n" in blanks:
+                    line += blanks.count("\n")
+                    line_start = pos + blanks.rindex("\n") + 1
+                    first = True
+                pos += len(blanks)
+            if name:
+                add(("n", name, pos, line, pos - line_start + 1, first))
+                pos += len(name)
+            elif punctuation:
+                add((punctuation, punctuation, pos, line, pos - line_start + 1, first))
+                pos += 1
+            elif comment:
+                comments.append((pos, line, pos - line_start + 1, first, comment))
+                pos += len(comment)
+                continue  # a comment runs to the end of its line
+            elif string:
+                add(("s", string, pos, line, pos - line_start + 1, first))
+                pos += len(string)
+            elif word:
+                add(("w", word, pos, line, pos - line_start + 1, first))
+                pos += len(word)
+            elif stray:
+                raise _GiveUp
+            else:  # the end of the piece
+                continue
+            first = False
     add(("$", "", pos, line, pos - line_start + 1, first))
     return tokens, comments
 
