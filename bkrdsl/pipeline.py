@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bkrdsl.diagnostics import Diagnostic, sort_key
+from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics.limit import Collector, Stop
 from bkrdsl.records import dataclass
 from bkrdsl.resolve import Model, Program, build_model, load
 from bkrdsl.resolve.loader import ParsedModules, Reader
@@ -30,6 +32,9 @@ class Analysis:
     #: The main file is a module: no cluster, but declarations or imports
     #: (see `is_module`). Its SSI rules are checked in the cluster that imports it.
     module: bool = False
+    #: Where each file's diagnostics were cut at the error limit (`max_errors`), with
+    #: the counts of those left out; empty without a limit.
+    stops: list[Stop] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -57,6 +62,7 @@ def analyse(
     cluster_required: bool = False,
     checks: bool = True,
     parsed: ParsedModules | None = None,
+    max_errors: int = 0,
 ) -> Analysis:
     """Read, parse, resolve and check one main file and its imports. Never raises on input.
 
@@ -79,7 +85,11 @@ def analyse(
 
     `parsed` keeps the imported modules read, for the next analyses (the
     language server's: `loader.ParsedModules`); the diagnostics are the same
-    with it or without."""
+    with it or without.
+
+    `max_errors` N keeps each file's diagnostics up to its Nth error, as the
+    report shows them (`limit`), and counts the rest in `Analysis.stops`: a file
+    of a million mistakes costs no memory for them (0: every diagnostic kept)."""
     with no_cycle_collection():
         return _analyse(
             name,
@@ -91,6 +101,7 @@ def analyse(
             cluster_required=cluster_required,
             checks=checks,
             parsed=parsed,
+            max_errors=max_errors,
         )
 
 
@@ -121,10 +132,15 @@ def no_cycle_collection():
             gc.enable()
 
 
-def _analyse(name, data, *, path, search_path, reader, dialect, cluster_required, checks, parsed) -> Analysis:
+def _analyse(
+    name, data, *, path, search_path, reader, dialect, cluster_required, checks, parsed, max_errors
+) -> Analysis:
     kwargs = {"reader": reader} if reader is not None else {}
     program = load(name, data, path=path, search_path=search_path, parsed=parsed, **kwargs)
-    diagnostics = list(program.diagnostics)
+    # Every diagnostic goes to one collector as it is found, in the order a stable
+    # sort of them all would keep for equal places: reading, then the checks.
+    found = Collector(max_errors)
+    found.extend(program.diagnostics)
     model = None
     module = is_module(program.main)
     if program.syntax_ok and program.main is not None:
@@ -133,13 +149,13 @@ def _analyse(name, data, *, path, search_path, reader, dialect, cluster_required
         from bkrdsl.check.tables import table_checks
 
         model = build_model(program.modules)
-        if not checks:
-            return Analysis(program, model, sorted(diagnostics, key=sort_key), module)
-        diagnostics.extend(run_checks(model))
-        if model.cluster is not None:
-            from bkrdsl.emit.dialect import load_dialect
+        if checks:
+            run_checks(model, into=found)
+            if model.cluster is not None:
+                from bkrdsl.emit.dialect import load_dialect
 
-            diagnostics.extend(table_checks(model, dialect or load_dialect()))
-        elif cluster_required or not module:
-            diagnostics.append(no_cluster(model, module=module))
-    return Analysis(program, model, sorted(diagnostics, key=sort_key), module)
+                found.extend(table_checks(model, dialect or load_dialect()))
+            elif cluster_required or not module:
+                found.add(no_cluster(model, module=module))
+    diagnostics, stops = found.result()
+    return Analysis(program, model, diagnostics, module, stops)

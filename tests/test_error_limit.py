@@ -189,6 +189,9 @@ def test_the_language_server_publishes_up_to_the_limit(tmp_path, monkeypatch, ca
         editor.notify("textDocument/didOpen", {"textDocument": item})
         published = editor.published(path.as_uri())
         assert editor.errors == []
+        # The open document's analysis holds no more than it publishes.
+        _version, doc = editor.server.documents[path.as_uri()]
+        assert sum(d.is_error for d in doc.diagnostics) == n and doc.analysis.stops
     finally:
         editor.close()
     *diagnostics, note = published
@@ -201,3 +204,161 @@ def test_the_language_server_publishes_up_to_the_limit(tmp_path, monkeypatch, ca
     assert note["range"]["start"] == {"line": stop["line"] - 1, "character": stop["column"] - 1}
     assert note["message"] == stop["message"].replace(NOTE, "; fix these and the next ones will show")
     assert "code" not in note or note["code"] is None
+
+
+# ------------------------------------------------ the front end keeps only what shows
+def whole_list_limit(diagnostics, max_errors):
+    """The limit as first written: sort the whole list, walk it, count what is left
+    out. The reference `Collector` must give exactly."""
+    from bkrdsl.diagnostics.core import Severity, sort_key
+    from bkrdsl.diagnostics.limit import Stop
+
+    ordered = sorted(diagnostics, key=sort_key)
+    if max_errors <= 0:
+        return ordered, []
+    kept, errors, left = [], {}, {}
+    for d in ordered:
+        file = d.span.file if d.span is not None else ""
+        if errors.get(file, 0) >= max_errors:
+            out = left.setdefault(file, [0, 0, d.span])
+            out[0] += d.severity is Severity.ERROR
+            out[1] += d.severity is Severity.WARNING
+            continue
+        kept.append(d)
+        errors[file] = errors.get(file, 0) + (d.severity is Severity.ERROR)
+    return kept, [Stop(f, errors[f], e, w, at) for f, (e, w, at) in left.items()]
+
+
+def random_diagnostics(rng: random.Random, n: int) -> list:
+    """Diagnostics in no order, in three files and none, with ties of place, code and
+    message (told apart by their ends), errors, warnings and notes."""
+    from bkrdsl.diagnostics.core import Diagnostic, Severity
+    from bkrdsl.source import Span
+
+    out = []
+    for _ in range(n):
+        severity = rng.choice([Severity.ERROR] * 3 + [Severity.WARNING, Severity.NOTE])
+        file = rng.choice(["a.bkr", "b.bkr", "m/c.bkr", None])
+        line, column = rng.randint(1, 6), rng.randint(1, 3)
+        span = None if file is None else Span(file, line, column, line, column + rng.randint(1, 3))
+        out.append(Diagnostic(rng.choice(["BKR301", "BKR401"]), severity, rng.choice("xy"), span))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_collector_keeps_what_the_whole_list_would_show(seed):
+    """Fed in any order, one at a time, the collector keeps the diagnostics the limit
+    of the whole sorted list shows (ties in the order they came) and counts the rest
+    exactly; cut again at a limit as low or lower, with the first cut's counts, it
+    gives what the whole list cut there gives."""
+    from bkrdsl.diagnostics.limit import Collector, limit
+
+    rng = random.Random(seed)
+    diagnostics = random_diagnostics(rng, rng.randint(0, 300))
+    for n in (0, 1, 2, 7, 40, 1000):
+        collector = Collector(n)
+        for d in diagnostics:
+            collector.add(d)
+        assert collector.result() == whole_list_limit(diagnostics, n)
+        assert limit(diagnostics, n) == whole_list_limit(diagnostics, n)
+        kept, stops = collector.result()
+        for lower in {n, max(n // 2, 1), 1} if n else ():
+            assert limit(kept, lower, stops) == whole_list_limit(diagnostics, lower)
+
+
+def test_the_collector_says_each_finding_once():
+    """As `run_checks` always did: two findings of one code, place and message are one,
+    at the place of the first, with the words (help, fix) of the last; and only the
+    checks' findings are made unique."""
+    from bkrdsl.diagnostics.core import Diagnostic, Severity
+    from bkrdsl.diagnostics.limit import Collector
+    from bkrdsl.source import Span
+
+    def at(line, code="BKR301", help=None):
+        return Diagnostic(code, Severity.ERROR, "m", Span("a.bkr", line, 1, line, 2), help=help)
+
+    for n in (0, 2, 3):
+        collector = Collector(n)
+        for d in (at(3), at(1, help="first"), at(2), at(1, help="last"), at(4), at(5)):
+            collector.add(d, unique=True)
+        collector.add(at(2))  # not a check's: as it comes
+        kept, stops = collector.result()
+        assert [(d.span.line, d.help) for d in kept] == [(1, "last"), (2, None), (2, None), (3, None), (4, None), (5, None)][
+            : len(kept)
+        ]
+        assert len(kept) == n or n == 0
+        assert sum(s.errors for s in stops) == (6 - n if n else 0)
+
+
+@pytest.mark.parametrize("n", [1, 5, 100])
+def test_the_analysis_keeps_only_the_first_errors(n):
+    """`analyse(max_errors=N)` keeps each file's diagnostics up to its Nth error, as
+    the report shows them, and counts the rest: the same report as the whole list,
+    with memory for N diagnostics, not for every one of 3,000 user IDs CP refuses."""
+    from bkrdsl.diagnostics.limit import limit
+
+    text = junk_cluster(7, 3000).encode()
+    whole = analyse("junk.bkr", text)
+    cut = analyse("junk.bkr", text, max_errors=n)
+    assert (cut.diagnostics, cut.stops) == limit(whole.diagnostics, n)
+    assert sum(d.is_error for d in cut.diagnostics) == n
+    (stop,) = cut.stops
+    assert stop.errors + n == sum(d.is_error for d in whole.diagnostics) > 1000
+    assert analyse("junk.bkr", text, max_errors=0).diagnostics == whole.diagnostics
+
+
+def test_no_check_says_a_thing_twice():
+    """`Collector` makes a check's finding unique only while it keeps it: past the
+    limit, a finding said twice would be counted twice. No check says one twice
+    (not one in any test file or example), so the counts stay exact."""
+    from pathlib import Path
+
+    from conftest import EXAMPLES, ROOT
+
+    from bkrdsl.check.registry import CHECKS
+    from bkrdsl.pipeline import analyse as run
+
+    files = sorted((ROOT / "tests" / "data").rglob("*.bkr")) + sorted(EXAMPLES.rglob("*.bkr"))
+    checked = 0
+    for path in files:
+        analysis = run(str(path), Path(path).read_bytes(), path=path, checks=False)
+        if analysis.model is None:
+            continue
+        checked += 1
+        said = set()
+        for fn in CHECKS:
+            for d in fn(analysis.model):
+                key = (d.code, d.span, d.message)
+                assert key not in said, f"{path}: {fn.__name__} says again: {d}"
+                said.add(key)
+    assert checked > 200
+
+
+def test_a_module_two_files_import_is_counted_once(tmp_path):
+    """A module checked as a FILE and again in the cluster FILE that imports it, with
+    more mistakes in the cluster (its product machine declared single): each analysis
+    is cut at the limit, the module's report is the union of both lists, counted as
+    without the cut (those FILEs are read again in full)."""
+    module = tmp_path / "site.bkr"
+    module.write_text(
+        "single group SITE {\n    TOOLONGID1 TOOLONGID2 TOOLONGID3 TOOLONGID4\n    BKRBKUP\n}\n"
+        "identity group X { U.1 LINUX01 }\n"
+    )
+    cluster = tmp_path / "a.bkr"
+    cluster.write_text(
+        "import std/backup-manager\nimport ./site\ncluster C {\n"
+        "  member VMSYS1 { workers 2 }\n  member VMSYS2 { workers 2 }\n"
+        "  catalog shared server BKRSVSFS pool BKRPOOL\n"
+        "  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }\n"
+        "  single group APPS { LINUX01 }\n"
+        "  job J { backup SITE, APPS full  include minidisk * *  to disk  run on VMSYS1 daily 02:00 }\n}\n"
+    )
+    for files in ([cluster, module], [module, cluster]):
+        whole = json.loads(run_cli(["check", "--format", "json", "--max-errors", "0", *files], expect=1).stdout)
+        cut = json.loads(run_cli(["check", "--format", "json", "--max-errors", "2", *files], expect=1).stdout)
+        assert [s["file"] for s in cut["stopped"]] == [str(module)]
+        (stop,) = cut["stopped"]
+        mine = [d for d in whole["diagnostics"] if d["file"] == str(module)]
+        shown = [d for d in cut["diagnostics"] if d["file"] == str(module)]
+        assert shown == mine[:2]
+        assert stop["errors_not_shown"] == sum(d["severity"] == "error" for d in mine[2:]) == 4

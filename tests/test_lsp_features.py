@@ -872,3 +872,22 @@ def test_lsp_without_pygls_says_what_to_install():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "needs pygls 2" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_rename_counts_every_error_of_a_document_cut_at_the_limit():
+    """An open document keeps its first errors only (`max_errors`, as the server
+    publishes them); a rename is still judged on every error before and after it:
+    the error it would add is found past the first ones, and those left out of the
+    open document are no new ones."""
+    junk = "single group JUNK { " + " ".join(f"TOOLONGID{i}" for i in range(20)) + " }\n"
+    text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP  match SYS* }")
+    text = text.replace("import std/backup-manager\n", "import std/backup-manager\n" + junk)
+    plain = "{ LNX01 LNX02"
+    at = text.index(plain) + 5
+    line, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+    doc = analyse_document("/ws/dev.bkr", text, max_errors=3)
+    assert sum(d.is_error for d in doc.diagnostics) == 3 and doc.analysis.stops
+    with pytest.raises(F.RenameRefused, match=re.escape("would then report BKR204")):
+        F.rename(doc, line, column, "SYSX")
+    done = F.rename(doc, line, column, "LNX09")  # adds no error: the 17 left out are not new
+    assert done.spans

@@ -22,15 +22,18 @@ from bkrdsl.check import (  # noqa: F401
     values,  # BKR310-BKR318, BKR019: addresses, times, days, counts, SFS paths, escapes
 )
 from bkrdsl.check.registry import CHECKS
-from bkrdsl.diagnostics import Diagnostic, sort_key
+from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics.limit import Collector
 from bkrdsl.resolve.model import Model
 
 
-def run_checks(model: Model) -> list[Diagnostic]:
-    """Every check over the model, in one pass; sorted, each finding once."""
-    found: list[Diagnostic] = []
-    for fn in CHECKS:
-        found.extend(fn(model))
+def run_checks(model: Model, into: Collector | None = None) -> list[Diagnostic]:
+    """Every check over the model, in one pass; sorted, each finding once. With
+    `into`, each finding goes to that collector as it is found (which keeps only
+    what its error limit can show), and the list returned is empty."""
     # One diagnostic per (code, place, message): two rules never say the same thing twice.
-    unique = {(d.code, d.span, d.message): d for d in found}
-    return sorted(unique.values(), key=sort_key)
+    collector = Collector() if into is None else into
+    for fn in CHECKS:
+        for d in fn(model):
+            collector.add(d, unique=True)
+    return collector.result()[0] if into is None else []

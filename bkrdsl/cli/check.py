@@ -14,6 +14,7 @@ from bkrdsl.cli.common import (
     InputError,
     analyse_arg,
     color_option,
+    cut_and_shared,
     exit_code,
     format_option,
     include_option,
@@ -99,6 +100,15 @@ def _check(files, fix, fmt, color, include, done: list[FileFix]) -> int:
             except InputError as err:
                 click.echo(str(err), err=True)
                 io_failed = True
+    # A module two FILEs import, cut at the error limit in either: its report is the
+    # union of both lists, so those FILEs are read again with every diagnostic kept.
+    for n in cut_and_shared([analysis for _, analysis in analyses]):
+        arg = analyses[n][0]
+        try:
+            analyses[n] = (arg, analyse_arg(arg, include, limit=0))
+        except InputError as err:
+            click.echo(str(err), err=True)
+            io_failed = True
     if fix:
         checked = dict(analyses)
     analyses = [analysis for _, analysis in analyses]

@@ -247,10 +247,27 @@ def include_option(fn):
     )(fn)
 
 
-def analyse_arg(arg: str, include: Sequence[str], dialect=None, *, cluster_required: bool = False):
+def error_limit() -> int:
+    """The command's `--max-errors`, else DEFAULT_MAX_ERRORS."""
+    from bkrdsl.diagnostics.limit import DEFAULT_MAX_ERRORS
+
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(_MAX_ERRORS, DEFAULT_MAX_ERRORS) if ctx is not None else DEFAULT_MAX_ERRORS
+
+
+def analyse_arg(
+    arg: str,
+    include: Sequence[str],
+    dialect=None,
+    *,
+    cluster_required: bool = False,
+    limit: int | None = None,
+):
     """Read one FILE argument and run the front end on it (`dialect`: the table the
     files would be written from, when not the built-in one; `cluster_required`: a
-    module is BKR110, as for `bkrc compile`)."""
+    module is BKR110, as for `bkrc compile`). The analysis keeps each file's
+    diagnostics up to its `limit`th error, those the report shows (default: the
+    command's `--max-errors`; 0: all)."""
     from bkrdsl.pipeline import analyse
     from bkrdsl.resolve import default_search_path
 
@@ -262,6 +279,7 @@ def analyse_arg(arg: str, include: Sequence[str], dialect=None, *, cluster_requi
         search_path=default_search_path(tuple(include)),
         dialect=dialect,
         cluster_required=cluster_required,
+        max_errors=error_limit() if limit is None else limit,
     )
 
 
@@ -293,6 +311,27 @@ def unique_diagnostics(analyses) -> list:
     return out
 
 
+def cut_and_shared(analyses) -> list[int]:
+    """The analyses (their indexes) that the error limit cut in a file another of them
+    also reports on (a module two cluster FILEs import): the report of that file is
+    the union of their diagnostics, whose size only the whole lists tell. The caller
+    analyses those again without the limit; any other cut merges exactly."""
+    files: dict[str, set[int]] = {}  # real file -> the analyses that report on it
+    cut: set[str] = set()  # the real files an analysis was cut in
+    for n, a in enumerate(analyses):
+        for d in a.diagnostics:
+            files.setdefault(real_file(d.span.file) if d.span is not None else "", set()).add(n)
+        for stop in getattr(a, "stops", ()):
+            name = real_file(stop.file) if stop.file else ""
+            files.setdefault(name, set()).add(n)
+            cut.add(name)
+    redo: set[int] = set()
+    for name in cut:
+        if len(files[name]) > 1:
+            redo |= files[name]
+    return sorted(redo)
+
+
 def print_diagnostics(
     analyses,
     fmt: str,
@@ -306,14 +345,14 @@ def print_diagnostics(
     checked as modules, which the text format's summary line names. Each file's
     report stops after its `max_errors`th error (default: the command's
     `--max-errors`, else DEFAULT_MAX_ERRORS; 0: no limit)."""
-    from bkrdsl.diagnostics.limit import DEFAULT_MAX_ERRORS
     from bkrdsl.diagnostics.render import render
 
     if max_errors is None:
-        ctx = click.get_current_context(silent=True)
-        max_errors = ctx.meta.get(_MAX_ERRORS, DEFAULT_MAX_ERRORS) if ctx is not None else DEFAULT_MAX_ERRORS
+        max_errors = error_limit()
 
     diagnostics = unique_diagnostics(analyses)
+    # Where an analysis was cut at the limit already (analyse_arg), with what it left out.
+    stops = [stop for a in analyses for stop in getattr(a, "stops", ())]
     sources = {}
     for a in analyses:
         sources.update(a.sources)
@@ -326,7 +365,14 @@ def print_diagnostics(
         except ImportError:  # pragma: no cover - highlighting is optional in frames
             highlight = None
     text = render(
-        fmt, diagnostics, sources, color=colored, highlight=highlight, modules=modules, max_errors=max_errors
+        fmt,
+        diagnostics,
+        sources,
+        color=colored,
+        highlight=highlight,
+        modules=modules,
+        max_errors=max_errors,
+        stops=stops,
     )
     if text or fmt in ("json", "sarif"):
         click.echo(text, nl=False, err=err, color=colored)

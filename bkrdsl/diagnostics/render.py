@@ -46,11 +46,14 @@ def render(
     highlight: Callable[[str], str] | None = None,
     modules: Sequence[str] = (),
     max_errors: int = 0,
+    stops: Sequence[Stop] = (),
 ) -> str:
     """`modules`: the files checked as modules (no cluster), which only the text
     format's summary line names. `max_errors`: each file's diagnostics up to its
-    Nth error, then a note that the report stopped there (limit.py; 0: all)."""
-    ordered, stops = limit(diagnostics, max_errors)
+    Nth error, then a note that the report stopped there (limit.py; 0: all).
+    `stops`: where the diagnostics were cut already (`Analysis.stops`), whose
+    counts the notes add in."""
+    ordered, stops = limit(diagnostics, max_errors, stops)
     fmt = Format(fmt)
     if fmt is Format.TEXT:
         return render_text(ordered, sources, color=color, highlight=highlight, modules=modules, stops=stops)

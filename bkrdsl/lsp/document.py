@@ -210,6 +210,7 @@ def analyse_document(
     reader: Reader | None = None,
     checks: bool = True,
     parsed: ParsedModules | None = None,
+    max_errors: int = 0,
 ) -> Document:
     """Run the pipeline on an editor buffer; `reader` serves imported files (unsaved buffers first).
     Without `checks`, the model is not checked (`Document.checked`). `parsed`: the
@@ -231,6 +232,7 @@ def analyse_document(
         reader=recording,
         checks=checks,
         parsed=parsed,
+        max_errors=max_errors,
     )
     model = _model_of(analysis)
     read_ = frozenset(read)

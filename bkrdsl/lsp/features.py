@@ -772,6 +772,25 @@ def _no_new_errors(doc: Document, renaming: Renaming) -> None:
     def errors(d: Document) -> list[Diagnostic]:
         return [x for x in d.diagnostics if x.severity is Severity.ERROR]
 
+    if doc.analysis.stops:  # an open document keeps its first errors only: count them all
+        as_read = {
+            Path(name).resolve(): buffer_bytes(source.text)
+            for name, source in doc.analysis.sources.items()
+            if name != doc.name and not in_stdlib(name)
+        }
+
+        def read_before(path: Path) -> bytes:
+            found = as_read.get(path.resolve())
+            return found if found is not None else path.read_bytes()
+
+        doc = analyse_document(
+            doc.name,
+            doc.text,
+            path=doc.path,
+            search_path=doc.search_path,
+            reader=read_before,
+            parsed=doc.parsed,
+        )
     before = collections.Counter(x.code for x in errors(doc))
     for d in errors(after):
         if before[d.code] > 0:

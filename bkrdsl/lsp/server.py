@@ -411,6 +411,7 @@ class BkrServer(LanguageServer):
             search_path=self.search_path(),
             reader=self.reader(buffers),
             parsed=self.parsed,
+            max_errors=MAX_PUBLISHED_ERRORS,  # what `publish` shows, and no more held
         )
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
@@ -622,7 +623,7 @@ class BkrServer(LanguageServer):
         from bkrdsl.diagnostics.limit import limit
 
         boms = self.open_boms()
-        shown, stops = limit(doc.diagnostics, MAX_PUBLISHED_ERRORS)
+        shown, stops = limit(doc.diagnostics, MAX_PUBLISHED_ERRORS, doc.analysis.stops)
         diagnostics = [self.lsp_diagnostic(p, doc, boms) for p in F.placed(doc, shown)]
         for stop in stops:
             note = Diagnostic("", Severity.NOTE, stop.editor_message, stop.at)
@@ -641,7 +642,8 @@ class BkrServer(LanguageServer):
 
 
 #: Errors published per file of a document's analysis (as `bkrc check`'s default
-#: `--max-errors`); the rest are summed up in one note.
+#: `--max-errors`); the rest are summed up in one note. The analysis of an open
+#: document keeps no more (`analyse(max_errors=...)`).
 MAX_PUBLISHED_ERRORS = 100
 
 _CLOSED = object()  # the version of a buffer that is not open
