@@ -129,6 +129,45 @@ def test_a_5mb_line(tmp_path):
     assert max(len(line) for line in text.splitlines()) < 200
 
 
+def test_a_file_over_ten_megabytes(tmp_path):
+    """BKR020: one error at the first character, the file not read further (no parse,
+    no line index of 10 MB); the frame shows the start of line 1."""
+    from bkrdsl.syntax.reader import MAX_FILE_SIZE
+
+    assert MAX_FILE_SIZE == 10_000_000
+    data = b"cluster A {\n" + b"  single group G { LINUX01 LINUX02 }\n" * 300_000 + b"}\n"
+    analysis = rejected(tmp_path, data)
+    assert codes_at(analysis) == [("BKR020", 1, 1)]
+    (d,) = analysis.diagnostics
+    assert f"the file holds {len(data):,} bytes; a .bkr file holds at most 10,000,000" == d.message
+    text = render_text(analysis.diagnostics, analysis.sources)
+    assert "1 | cluster A {\n" in text
+    assert max(len(source.text) for source in analysis.sources.values()) < 1_000
+
+
+@pytest.mark.parametrize("extra,codes", [(0, []), (1, ["BKR020"])])
+def test_the_size_limit_is_on_the_bytes(monkeypatch, extra, codes):
+    """A file of exactly MAX_FILE_SIZE bytes is read; one byte more is BKR020 (bytes,
+    not characters: `é` is two)."""
+    from bkrdsl.syntax import reader
+
+    data = MINIMAL.replace(b"import std/zvm73\n", "import std/zvm73\n# \u00e9\n".encode(), 1)
+    assert analyse("min.bkr", MINIMAL).diagnostics == [] and len(data) == len(MINIMAL) + 5
+    monkeypatch.setattr(reader, "MAX_FILE_SIZE", len(data) - extra)
+    assert [d.code for d in reader.decode("min.bkr", data)[1]] == codes
+
+
+def test_an_imported_module_over_the_size_limit(tmp_path):
+    """A module too large is BKR020 in that module, as any file bkrc reads."""
+    (tmp_path / "big.bkr").write_bytes(b"single group G {\n" + b"  LINUX01\n" * 1_100_000 + b"}\n")
+    main = tmp_path / "main.bkr"
+    main.write_bytes(MINIMAL.replace(b"import std/zvm73\n", b"import std/zvm73\nimport ./big\n", 1))
+    out = run_cli(["check", "--format", "short", main], expect=1).stdout
+    assert out.splitlines()[0].startswith(f"{tmp_path / 'big.bkr'}:1:1: error BKR020: the file holds 11,")
+    out = run_cli(["fmt", "--check", "--format", "short", tmp_path / "big.bkr"], expect=1)
+    assert ": error BKR020: " in out.stderr
+
+
 @pytest.mark.parametrize(
     "line",
     [b"x = 1, " * 700, b"\xc3\xa9" * 4000, b"{ , } " * 800, b"job member run on { } " * 200, b'"' * 5000],

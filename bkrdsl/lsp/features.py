@@ -878,8 +878,8 @@ def outline(doc: Document) -> list[Symbol]:
 def formatted(doc: Document) -> str | None:
     """The canonical text, or None when it is the same or the file cannot be formatted:
     `bkrc fmt`'s answer for the same text, which it reads as it reads a file (a NUL
-    byte or a line of over a million characters, BKR001 and BKR018, stop it as a
-    syntax error does)."""
+    byte, a line of over a million characters or a text of over 10 MB, BKR001,
+    BKR018 and BKR020, stop it as a syntax error does)."""
     from bkrdsl.fmt import FormatterBug, format_bytes
 
     try:

@@ -670,3 +670,28 @@ LINE_TOO_LONG = register(
     """,
     no_example="a line of megabytes, too long to show",
 )
+
+FILE_TOO_LARGE = register(
+    "BKR020",
+    "file-too-large",
+    "error",
+    "a file larger than any .bkr source needs",
+    """
+    A .bkr file holds at most 10,000,000 bytes (10 MB). A cluster's
+    description is a few kilobytes: a cluster of 50,000 users, more guests
+    than any z/VM system runs, takes half a megabyte. A larger file is not a
+    .bkr source (a log, a dump, a listing, a generator gone wrong), and
+    reading it would cost memory the machine may not have: bkrc keeps some
+    60 bytes per byte of source while it checks a file, so 10 MB already
+    take more than half a gigabyte. bkrc reads no further than the size and
+    says so, for a main file and an imported module alike, in `bkrc check`,
+    `compile`, `fmt` and the language server.
+
+    Failing example: a 20 MB file.
+
+    Fix: pass the cluster's .bkr source. A site whose lists of users are
+    generated can write them into modules that the cluster file imports,
+    each below the limit.
+    """,
+    no_example="a file of megabytes, too large to show",
+)

@@ -1,18 +1,23 @@
 """Bytes to text: the first gate every file passes.
 
 Accepts UTF-8 with or without a byte-order mark and with LF, CRLF or CR line
-ends. Binary data (a NUL byte), invalid UTF-8 and absurdly long lines become one
-diagnostic that says where, never an exception.
+ends. A file of absurd size, binary data (a NUL byte), invalid UTF-8 and absurdly
+long lines become one diagnostic that says where, never an exception.
 """
 
 from __future__ import annotations
 
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.source import Source, Span
-from bkrdsl.syntax.codes import BAD_UTF8, BINARY, LINE_TOO_LONG
+from bkrdsl.syntax.codes import BAD_UTF8, BINARY, FILE_TOO_LARGE, LINE_TOO_LONG
 
 #: A line longer than this is not .bkr source (see BKR018); the parser never sees it.
 MAX_LINE_LENGTH = 1_000_000
+#: A file larger than this, in bytes, is not .bkr source (see BKR020): it is not
+#: decoded, and the parser never sees it.
+MAX_FILE_SIZE = 10_000_000
+#: Of a file too large, the most of its first line shown (a frame shows 100 columns).
+_SHOWN_OF_LARGE = 1_000
 
 
 def _shown(name: str, data: bytes) -> Source:
@@ -32,6 +37,8 @@ def _span_at(source: Source, data: bytes, offset: int) -> Span:
 def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
     """Decode a file's bytes. On failure the Source only serves to show the line, and one
     diagnostic says why."""
+    if len(data) > MAX_FILE_SIZE:
+        return _too_large(name, data)
     nul = data.find(b"\x00")
     if nul != -1:
         source = _shown(name, data)
@@ -61,6 +68,21 @@ def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
     if too_long is not None:
         return source, [too_long]
     return source, []
+
+
+def _too_large(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
+    """BKR020 at the file's first character; the Source holds only the start of its
+    first line, to show it (decoding and indexing the whole file is what is avoided)."""
+    head = data[:_SHOWN_OF_LARGE].split(b"\n", 1)[0]
+    source = Source.of(name, normalise(head.decode("utf-8", errors="replace").replace("\x00", "\u2400")))
+    span = source.span(0, min(1, len(source.text)))
+    diagnostic = FILE_TOO_LARGE(
+        f"the file holds {len(data):,} bytes; a .bkr file holds at most {MAX_FILE_SIZE:,}",
+        span,
+        help="pass the cluster's .bkr source (a few kilobytes); generated lists of users"
+        " can go in modules the cluster imports, each below the limit",
+    )
+    return source, [diagnostic]
 
 
 def _first_long_line(source: Source) -> Diagnostic | None:
