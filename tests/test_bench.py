@@ -164,3 +164,22 @@ def test_compare_times_a_revision_in_its_own_worktree():
     assert name == "HEAD" and len(figures) == 3 and all(float(f) > 0 for f in figures)
     after = subprocess.run(["git", "worktree", "list"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert after == before
+
+
+def test_junk_inputs_are_what_docs_performance_md_says(tmp_path):
+    """bench/junk.py's three kinds, byte for byte the same on every run: random
+    lines get syntax errors only; the group body of bad IDs one BKR301 per ID and
+    nothing else; that of valid IDs no diagnostic."""
+    junk = _bench_module("junk")
+    paths = junk.write(tmp_path, [0.02])
+    assert [p.name for p in paths] == ["random-0.02mb.bkr", "bad-ids-0.02mb.bkr", "good-ids-0.02mb.bkr"]
+    assert all(p.read_bytes() == junk.generate(p.name.rsplit("-", 1)[0], 0.02).encode() for p in paths)
+    assert all(20_000 <= p.stat().st_size < 21_000 for p in paths)
+    reports = {}
+    for p in paths:
+        out = run_cli(["check", "--format", "json", "--max-errors", "0", p])
+        reports[p.name.split("-0")[0]] = json.loads(out.stdout)
+    assert {d["code"] for d in reports["random"]["diagnostics"]} <= {f"BKR00{i}" for i in range(10)}
+    bad = reports["bad-ids"]["diagnostics"]
+    assert {d["code"] for d in bad} == {"BKR301"} and len(bad) > 1000
+    assert reports["good-ids"]["diagnostics"] == []
