@@ -220,6 +220,24 @@ RESTORED = [
     # two module paths after one `import`
     ("import std/backup-manager\nimport std/zvm73", "import std/backup-manager std/zvm73", "BKR004",
      "Write `import std/zvm73` on a line of its own"),
+    # a block or statement keyword written twice in a row
+    ("  member VMSYS2 {", "  member member VMSYS2 {", "BKR004", "Remove the second `member`"),
+    ("  job APPSFULL {", "  job job APPSFULL {", "BKR004", "Remove the second `job`"),
+    ("cluster PRODSSI {", "cluster cluster PRODSSI {", "BKR004", "Remove the second `cluster`"),
+    ("backup APPS full", "backup backup APPS full", "BKR004", "Remove the second `backup`"),
+    ("include minidisk * 0191-01FF", "include include minidisk * 0191-01FF", "BKR004", "Remove the second `include`"),
+    ("include minidisk * 0191-01FF", "include minidisk minidisk * 0191-01FF", "BKR004",
+     "Remove the second `minidisk`"),
+    ("include sfs BKRPOOL", "include sfs sfs BKRPOOL", "BKR004", "Remove the second `sfs`"),
+    ("  single group APPS {", "  single single group APPS {", "BKR004", "Remove the second `single`"),
+    ("run on VMSYS1 daily 02:00", "run run on VMSYS1 daily 02:00", "BKR004", "Remove the second `run`"),
+    ("purge weekly sun 03:00", "purge purge weekly sun 03:00", "BKR004", "Remove the second `purge`"),
+    ("catalog shared server", "catalog catalog shared server", "BKR004", "Remove the second `catalog`"),
+    ("import std/zvm73", "import import std/zvm73", "BKR004", "Remove the second `import`"),
+    # `&` after a list's `,`, before the level
+    ("backup APPS full", "backup APPS, & full", "BKR004", "Remove `, &`"),
+    # the expire block's member given again to `purge`
+    ("purge weekly sun 03:00", "purge on VMSYS1 weekly sun 03:00", "BKR012", "Remove `on VMSYS1`"),
 ]
 # fmt: on
 
@@ -324,6 +342,20 @@ def test_a_crontab_line_with_days_of_the_week_is_written_as_weekly(cron, meant):
          "backup LINUX, APPS incremental"),
         # the days of `weekly` are written as the language page writes them, without blanks
         ("weekly sat 22:00", "weekly sat & sun 22:00", "Replace `&` with `,`", "weekly sat,sun 22:00"),
+        # `and` or `&` after a list's `,`: the comma joins the names already
+        ("backup LINUX incremental", "backup LINUX, and APPS incremental", "Remove `and`",
+         "backup LINUX, APPS incremental"),
+        ("backup LINUX incremental", "backup LINUX,and APPS incremental", "Remove `and`",
+         "backup LINUX, APPS incremental"),
+        ("backup LINUX incremental", "backup LINUX , and APPS incremental", "Remove `and`",
+         "backup LINUX , APPS incremental"),
+        ("backup LINUX incremental", "backup LINUX, & APPS incremental", "Remove `&`",
+         "backup LINUX, APPS incremental"),
+        ("backup LINUX incremental", "backup LINUX, and APPS", "Remove `and`", "backup LINUX, APPS"),
+        ("run on each member daily 03:30", "run on VMSYS1, and VMSYS2, VMSYS3, VMSYS4 daily 03:30",
+         "Remove `and`", "run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"),
+        ("backup LINUX incremental", "backup LINUX, APPS, & incremental", "Remove `, &`",
+         "backup LINUX, APPS incremental"),
     ],
 )
 def test_names_joined_by_and_get_their_commas(clean, written, title, meant):
@@ -441,6 +473,10 @@ NOT_FIXED = [
     ("    to tape\n    run on each", "    tape pool\n    run on each", "BKR004"),
     # the word `owner` written where the owner goes: which owner is meant
     ("include minidisk * 0191-01FF", "include minidisk owner 0191-01FF", "BKR004"),
+    # `, and` ends the list: a group may be missing, or `, and` be too many
+    ("backup APPS full", "backup APPS, LINUX, and", "BKR004"),
+    # `purge` given the block's member and no schedule: which schedule is meant
+    ("purge weekly sun 03:00", "purge on VMSYS1", "BKR012"),
 ]
 # fmt: on
 

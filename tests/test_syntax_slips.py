@@ -199,6 +199,43 @@ SLIPS = [
     ('import path with a blank after /', 'import std/zvm73', 'import std/ zvm73', "BKR004 4:8"),
     ('import path with a blank, no such module', 'import std/zvm73', 'import std/zvm 99', "BKR004 4:8"),
     ('two paths after one import', 'import std/zvm73', 'import std/zvm73 std/backup-manager', "BKR004 4:18"),
+    # a keyword written twice in a row: the second goes
+    ('block keyword twice: member', 'member VMSYS2 {', 'member member VMSYS2 {', 'BKR004 10:10'),
+    ('block keyword twice: job', '  job APPSFULL {', '  job job APPSFULL {', 'BKR004 68:7'),
+    ('block keyword twice: cluster', 'cluster PRODSSI {', 'cluster cluster PRODSSI {', 'BKR004 6:9'),
+    ('statement keyword twice: backup', 'backup APPS full', 'backup backup APPS full', 'BKR004 69:12'),
+    ('statement keyword twice: include', 'include minidisk * 0191-01FF', 'include include minidisk * 0191-01FF', 'BKR004 70:13'),
+    ('statement keyword twice: exclude', 'exclude minidisk * 0190', 'exclude exclude minidisk * 0190', 'BKR004 53:13'),
+    ('statement keyword twice: single', '  single group APPS {', '  single single group APPS {', 'BKR004 45:10'),
+    ('statement keyword twice: group', '  single group APPS {', '  single group group APPS {', 'BKR004 45:16'),
+    ('statement keyword twice: identity', '  identity group SYSIDS {', '  identity identity group SYSIDS {', 'BKR004 47:12'),
+    ('statement keyword twice: run', 'run on VMSYS1 daily 02:00', 'run run on VMSYS1 daily 02:00', 'BKR004 73:9'),
+    ('statement keyword twice: expire', '  expire on VMSYS1 {', '  expire expire on VMSYS1 {', 'BKR004 21:10'),
+    ('statement keyword twice: catalog', 'catalog shared server', 'catalog catalog shared server', 'BKR004 20:11'),
+    ('statement keyword twice: tape', 'tape manager shared', 'tape tape manager shared', 'BKR004 26:8'),
+    ('statement keyword twice: to', '    to disk pool BKUPPOOL', '    to to disk pool BKUPPOOL', 'BKR004 64:8'),
+    ('statement keyword twice: purge', 'purge weekly sun', 'purge purge weekly sun', 'BKR004 23:11'),
+    ('statement keyword twice: preview', 'preview daily 01:00', 'preview preview daily 01:00', 'BKR004 22:13'),
+    ('statement keyword twice: import', 'import std/zvm73', 'import import std/zvm73', 'BKR004 4:8'),
+    ('keyword twice: minidisk', 'include minidisk * 0191-01FF', 'include minidisk minidisk * 0191-01FF', 'BKR004 70:22'),
+    ('keyword twice: sfs', 'include sfs BKRPOOL', 'include sfs sfs BKRPOOL', 'BKR004 71:17'),
+    ('keyword twice: daily', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily daily 02:00', 'BKR004 73:25'),
+    ('keyword twice: each', 'run on each member daily 03:30', 'run on each each member daily 03:30', 'BKR004 81:17'),
+    ('keyword twice: catalog-node', 'catalog-node TCTMM', 'catalog-node catalog-node TCTMM', 'BKR004 26:36'),
+    # `and` or `&` after a list's `,`
+    ('and after a comma, before a name', 'backup APPS full', 'backup APPS, and LINUX full', 'BKR004 69:18'),
+    ('and after a comma without a blank', 'backup APPS full', 'backup APPS,and LINUX full', 'BKR004 69:17'),
+    ('and after a spaced comma', 'backup APPS full', 'backup APPS , and LINUX full', 'BKR004 69:19'),
+    ('& after a comma, before a name', 'backup APPS full', 'backup APPS, & LINUX full', 'BKR004 69:18'),
+    ('and after a comma, no level', 'backup APPS full', 'backup APPS, and LINUX', 'BKR004 69:18'),
+    ('& after a comma before the level', 'backup APPS full', 'backup APPS, LINUX, & full', 'BKR004 69:25'),
+    ('and after a comma at the end of the line', 'backup APPS full', 'backup APPS, LINUX, and', 'BKR004 69:25'),
+    ('and after a comma among members', 'run on each member daily 03:30', 'run on VMSYS1, and VMSYS2, VMSYS3, VMSYS4 daily 03:30', 'BKR004 81:20'),
+    # the expire block's member given again to `preview` or `purge`
+    ('purge on the block member', 'purge weekly sun 03:00', 'purge on VMSYS1 weekly sun 03:00', 'BKR012 23:11'),
+    ('purge on the block member, no schedule', 'purge weekly sun 03:00', 'purge on VMSYS1', 'BKR012 23:11'),
+    ('preview on the block member, no schedule', 'preview daily 01:00', 'preview on VMSYS1', 'BKR012 22:13'),
+    ('purge on another member, no schedule', 'purge weekly sun 03:00', 'purge on VMSYS2', 'BKR012 23:11'),
 ]
 # fmt: on
 
@@ -211,6 +248,42 @@ def test_a_schedule_written_as_the_level_says_where_the_schedule_goes():
         " in `run`: `run on VMSYS1 weekly sun 02:00`"
     )
     assert found.fix is None
+
+
+def _keywords_doubled() -> list[tuple[str, str]]:
+    """Each keyword of the base file where it first stands outside comments and texts,
+    written twice in a row: (the keyword, the text)."""
+    import re
+
+    from bkrdsl.syntax.parser import parser
+    from bkrdsl.syntax.recovery import grammar_facts
+
+    keywords = set(grammar_facts(parser()).keywords)
+    found, seen = [], set()
+    for m in re.finditer(r"[A-Za-z][A-Za-z-]*", BASE):
+        word, line = m.group(), BASE[BASE.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if word.lower() not in keywords or word.lower() in seen or "#" in line or line.count('"') % 2:
+            continue
+        seen.add(word.lower())
+        found.append((word, f"{BASE[: m.end()]} {word}{BASE[m.end() :]}"))
+    return found
+
+
+@pytest.mark.parametrize(("word", "text"), _keywords_doubled(), ids=[w for w, _ in _keywords_doubled()])
+def test_a_keyword_written_twice_is_one_error_whose_fix_removes_the_second(word, text):
+    # block keywords (`member member VMSYS2 {`), statement keywords (`backup backup APPS`,
+    # `include include minidisk`) and the words inside a statement alike
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message) == ("BKR004", f"`{word}` is written twice")
+    assert found.fix is not None and found.fix.title == f"Remove the second `{word}`"
+    (edit,) = found.fix.edits
+    assert text[: edit.span.start] + edit.new_text + text[edit.span.end :] == BASE
+
+
+def test_the_keywords_doubled_are_every_keyword_of_the_base():
+    assert {"member", "job", "cluster", "backup", "include", "single", "match", "import"} <= {
+        w for w, _ in _keywords_doubled()
+    }
 
 
 def test_the_sweep_is_wide():
@@ -361,6 +434,21 @@ EXPLAINED = [
      "a schedule is part of the `run` statement: `run` is missing, and no member follows `on`"),
     ("    to tape\n    run on each", "    tape pool\n    run on each",
      "a job's destination starts with `to`, and `pool` is followed by the pool's name: `to tape pool NAME`"),
+    ("member VMSYS2 {", "member member VMSYS2 {", "`member` is written twice"),
+    ("backup APPS full", "backup backup APPS full", "`backup` is written twice"),
+    ("  single group APPS {", "  single single group APPS {", "`single` is written twice"),
+    ("include minidisk * 0191-01FF", "include include minidisk * 0191-01FF", "`include` is written twice"),
+    ("import std/zvm73", "import import std/zvm73", "`import` is written twice"),
+    ("backup APPS full", "backup APPS, and LINUX full",
+     "`and` does not join the names of a list: the `,` before it separates them already"),
+    ("backup APPS full", "backup APPS, & LINUX full",
+     "`&` does not join the names of a list: the `,` before it separates them already"),
+    ("backup APPS full", "backup APPS, LINUX, and", "the list of groups ends with `, and`: no name follows `and`"),
+    ("purge weekly sun 03:00", "purge on VMSYS1",
+     "`purge` needs a schedule, not a member: `on VMSYS1` is said by the block, `expire on VMSYS1`"),
+    ("purge weekly sun 03:00", "purge on VMSYS2",
+     ("`purge` needs a schedule, not a member: it runs on the member of its block, `expire on VMSYS1`,"
+      " not on `VMSYS2`")),
 ]
 
 
@@ -397,6 +485,10 @@ HELPED = [
     ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF",
      ("write `include minidisk * 0191-01FF`, the owner's user ID or pattern right after `minidisk`;"
       " a user whose ID is OWNER is written as CP writes it, in capitals")),
+    ("backup APPS full", "backup APPS, and LINUX full", "remove `and`: write `APPS, LINUX`"),
+    ("purge weekly sun 03:00", "purge on VMSYS1",
+     ("write the schedule in place of `on VMSYS1`: `purge weekly sun 03:00`, `daily HH:MM`, `monthly N HH:MM`"
+      " or `manual`")),
 ]
 
 

@@ -98,8 +98,17 @@ SYNTAX = register(
     `server`, `pool` or `on` forgotten; `workers 2 VAPRV1`, `private-volume`
     or `job-suffix` forgotten), the message says the value has no keyword,
     and the help names each keyword that fits, without a fix. A keyword
-    written again before its value (`private-volume private-volume M2PRV1`)
-    is one error whose fix removes the second (not a volume label too long).
+    written twice in a row (`private-volume private-volume M2PRV1`, `member
+    member VMSYS2 {`, `job job APPSFULL {`, `backup backup APPS full`,
+    `single single group`, `include include minidisk`, `purge purge weekly`,
+    `import import std/zvm73`) is one error, "`member` is written twice",
+    whose fix removes the second, and the statement is read without it (not
+    a volume label too long, a member named MEMBER or a module `import`).
+    Where the keyword's value may be the keyword's own word, it is twice only
+    when what follows reads after the first and not after a name: `member
+    member {` declares a member MEMBER. In small letters after `minidisk`,
+    `sfs` or `match` (`include minidisk minidisk * 0191`) it is twice too: an
+    owner, path or pattern MINIDISK is written in capitals, as CP writes it.
     A name or module path in quotes (`job "NIGHTLY"`, `import "std/zvm73"`)
     is read as written without them (for a path, a fix removes the quotes).
     So is a user ID quoted inside an SFS path (`include sfs
@@ -114,8 +123,14 @@ SYNTAX = register(
     backup's level (`backup APPS and full`, or `backup APPS and` with the
     level alone on the next line) is one error whose fix removes it (not
     for `AND` in capitals, which may be a group whose `,` is missing);
-    after the list's `,` (`backup APPS, and full`), `and` in small letters
-    is one error whose fix removes `, and`, not a group AND. Between the user IDs of a group body (`single group APPS {
+    after the list's `,` (`backup APPS, and full`, `backup APPS, LINUX, &
+    full`), `and` in small letters (or `&`) is one error whose fix removes
+    `, and`, not a group AND. Between two names after the `,`
+    (`backup APPS, and LINUX full`, `run on VMSYS1, & VMSYS2`), it is one
+    error whose fix removes `and` (or `&`): the `,` joins them already.
+    At the end of the line (`backup APPS, LINUX, and`) it is one error
+    without a fix: a group may be missing after it, or `, and` be too many.
+    Between the user IDs of a group body (`single group APPS {
     CICSPRD and DB2PRD }`), where names are separated by blanks and `and`
     would read as one more user, `and` in small letters (or `&`) is one
     error whose fix removes it: a user whose ID is AND is written in
@@ -434,6 +449,8 @@ UNKNOWN_KEYWORD = register(
     catalog, or on each member a block for a local catalog names (`expire on
     each member`), where the help gives one member's own a block of its own;
     a fix removes `on VMSYS1` only when it repeats the block's own members.
+    With no schedule after the member (`purge on VMSYS1` alone on its line)
+    it is one error that says a schedule goes in its place, without a fix.
     A line copied from the CP directory (`USER LINUX01 LBYONLY 512M 2G G`,
     `IDENTITY ...`, `MDISK ...`, `SUBCONFIG ...`, `BUILD ON ...`) is one
     error for the whole line, whose help gives the .bkr statement that says

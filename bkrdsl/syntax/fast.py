@@ -53,7 +53,9 @@ what a word is from the LALR parser's state after the previous token:
   the `,` of a backup's list, before its level (`Recovery.and_after_comma`):
   we give up on a backup list that names such an `and` after its first name;
   and a `shared-volume` or `private-volume` whose first value is its keyword
-  again (`Recovery.keyword_twice`): we give up on it; and `include` or
+  again, a selection whose owner (or first SFS path) is `minidisk` (or
+  `sfs`) again, and a group's `match` whose pattern is `match`, not in
+  capitals (`Recovery.keyword_twice`): we give up on them; and `include` or
   `exclude` before `minidisk` or `sfs` on its line in a group body, a job's
   selection written there (`Recovery.selection_in_group`): we give up on it.
 
@@ -575,6 +577,8 @@ class _Parser:
             elif self.type == "match":
                 keyword = self._take(NAME)
                 word = self._word(self._expect(T_NAME, GROUP))
+                if word.text.lower() == "match" and not word.text.isupper() and self.type != "}":
+                    raise _GiveUp  # `match match`: the keyword twice (Recovery.keyword_twice)
                 entries.append(ast.GroupEntry(word, True, self._since(keyword)))
             else:
                 raise _GiveUp
@@ -696,12 +700,16 @@ class _Parser:
             owner = self._word(self._expect(T_NAME, NAME))
             if owner.text.lower() in _OWNER_LABELS and not owner.text.isupper():
                 raise _GiveUp  # perhaps `owner` before the owner (Recovery.owner_label)
+            if owner.text.lower() == "minidisk" and not owner.text.isupper() and self.type == T_NAME:
+                raise _GiveUp  # `minidisk minidisk`: the keyword twice (Recovery.keyword_twice)
             items = [self._word(self._expect(T_NAME, MORE))]
             medium = ast.Medium.MINIDISK
         elif self.type == "sfs":
             self._next(NAME)
             owner = None
             items = [self._word(self._expect(T_NAME, MORE))]
+            if items[0].text.lower() == "sfs" and not items[0].text.isupper() and self.type == T_NAME:
+                raise _GiveUp  # `sfs sfs`: the keyword twice (Recovery.keyword_twice)
             medium = ast.Medium.SFS
         else:
             raise _GiveUp

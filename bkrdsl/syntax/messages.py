@@ -938,6 +938,29 @@ def joined_level(
     )
 
 
+def joined_after_comma(joiner: str, left: str, right: str, span: Span, remove: Span, blank: str) -> Diagnostic:
+    """`backup APPS, and LINUX full`: `and` (or `&`) after the `,` of a list, before its
+    next name; the fix replaces `remove` (the joiner and the blanks after it) with `blank`."""
+    return codes.SYNTAX(
+        f"`{joiner}` does not join the names of a list: the `,` before it separates them already",
+        span,
+        help=f"remove `{joiner}`: write `{left}, {right}`",
+        fix=Fix.replace(f"Remove `{joiner}`", remove, blank),
+    )
+
+
+def list_ends_joined(joiner: str, groups: str, span: Span) -> Diagnostic:
+    """`backup APPS, LINUX, and` at the end of its line: no name after the joiner."""
+    return codes.SYNTAX(
+        f"the list of groups ends with `, {joiner}`: no name follows `{joiner}`",
+        span,
+        help=(
+            f"write the last group after the `,` without `{joiner}`, or, if the list is whole,"
+            f" remove `, {joiner}`: `backup {groups}`"
+        ),
+    )
+
+
 def joined_in_group(
     joiner: str, left: str, right: str, group: str | None, span: Span, remove: Span, blank: str = ""
 ) -> Diagnostic:
@@ -1932,6 +1955,23 @@ def expiry_member(
         help=f"write `{meant}` to run it on `{home}`: with a shared catalog one member runs expiry"
         " (preview and purge), and its preview lists every member's jobs; a block"
         f" `expire on {written} {{ ... }}` is for a local catalog",
+    )
+
+
+def expiry_member_alone(statement: str, written: str, home: str, span: Span) -> Diagnostic:
+    """`expire on VMSYS1 { purge on VMSYS1 }`: a member given to `preview` or `purge`,
+    and no schedule after it."""
+    if written.upper() == home.upper():
+        said = f"`on {written}` is said by the block, `expire on {home}`"
+    else:
+        said = f"it runs on the member of its block, `expire on {home}`, not on `{written}`"
+    return codes.UNKNOWN_KEYWORD(
+        f"`{statement}` needs a schedule, not a member: {said}",
+        span,
+        help=(
+            f"write the schedule in place of `on {written}`: `{statement} weekly sun 03:00`,"
+            " `daily HH:MM`, `monthly N HH:MM` or `manual`"
+        ),
     )
 
 

@@ -71,6 +71,11 @@ _YAML_SETTING = re.compile(
 _EXPIRY_MEMBERS = re.compile(
     r"\s+(?P<members>[^\s#{}\",]+(?:\s*,\s*[^\s#{}\",]+|\s+member)*)\s+(?=(?P<next>\w+))"
 )
+#: ` VMSYS1` after `purge on`, and nothing more on its line but a comment (Recovery.expiry_member).
+_EXPIRY_MEMBERS_ALONE = re.compile(
+    r"[ \t]+(?P<members>[^\s#{}\",]+(?:[ \t]*,[ \t]*[^\s#{}\",]+|[ \t]+(?i:member))*)"
+    r"[ \t]*(?:#[^\n]*)?(?=\r?\n|\}|\Z)"
+)
 #: First words of the CP directory lines messages.foreign_line knows that Lark may
 #: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
 _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONFIG"})
@@ -147,12 +152,18 @@ _SELECTION_VERBS = frozenset({"include", "exclude"})
 _BLANKS_THEN_MEDIUM = re.compile(r"[ \t]+(?i:minidisk|sfs)(?=[\s{},#]|\Z)")
 #: Keywords whose value is never the keyword again (a volume label has at most 6
 #: characters, workers and days are numbers): written twice, the second is surely one
-#: too many (Recovery.keyword_twice). Not `disk disk` (a user DISK) nor `member member`.
+#: too many (Recovery.keyword_twice). Other keywords are twice only where the word after
+#: the second reads after the first and not after a name (not `member member {`).
 _TWICE_SURELY = frozenset({"private-volume", "shared-volume", "job-suffix", "workers", "retain"})
+#: Keywords whose value, written in small letters as the keyword again, is the keyword
+#: twice: a minidisk owner, SFS path or pattern MINIDISK, SFS or MATCH is written in capitals.
+_TWICE_LOWER = frozenset({"MINIDISK", "SFS", "MATCH"})
 #: A minidisk address or range of them (`0191`, `0191-01FF`): Recovery.owner_for_label.
 _ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 #: The rest of a line, blank but for a comment, and its newline (Recovery.joined_level).
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
+#: Blanks or none, then a name (Recovery.joined_after_comma: `and LINUX`, `&LINUX`).
+_BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
@@ -846,6 +857,13 @@ class Recovery:
             return
         if char == "\\" and self.backslash_path(ip, pos):
             return
+        if char == "&" and self.joined_after_comma(pos, "&"):
+            if pos not in self.dropped:  # read on with `&` for the list's last name
+                line, column = self.source.position(pos)
+                self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+            self._advance(state, pos + 1)
+            self._fed_error_token = True
+            return
         if char == "&" and (
             self.list_joined(ip, pos) or self.joined_level(ip, pos, "&") or self.joined_in_group(pos, "&")
         ):
@@ -953,13 +971,37 @@ class Recovery:
             end = more.end(1)
         meant = "".join(pieces)
         if len(pieces) == 1:
-            return self.paths_on_one_line(ip, path, tok)
+            return self.import_twice(ip, path, tok) or self.paths_on_one_line(ip, path, tok)
         if end <= tok.start_pos or not _MODULE_PATH.fullmatch(meant) or "//" in meant:
             return False
         span = self.source.span(path.start_pos, end)
         self.report(messages.path_spaced(" ".join(pieces), meant, span), tok.start_pos)
         stack[-1] = Token("IMPORT_PATH", meant, path.start_pos, path.line, path.column,
                           path.line, path.column + end - path.start_pos, end)
+        self._advance(ip.lexer_thread.state, end)
+        self._fed_error_token = True
+        return True
+
+    def import_twice(self, ip, path: Token, tok: Token) -> bool:
+        """`import import std/zvm73`: the lexer reads the second `import` as the path.
+        One error whose fix removes it, and the path after it is read as the import's
+        (not also a module `import` that cannot be found)."""
+        stack = ip.parser_state.value_stack
+        keyword = stack[-2] if len(stack) > 1 else None
+        if str(path.value).lower() != "import":
+            return False
+        if not (isinstance(keyword, Token) and keyword.type == "IMPORT" and keyword.end_line == path.line):
+            return False
+        more = _BLANKS_THEN_PATH.match(self.source.text, path.end_pos)
+        if more is None or more.start(1) != tok.start_pos:
+            return False
+        self.report(
+            messages.written_twice(str(path.value), self.span_of(path), self.blank_and(keyword, path)),
+            path.start_pos,
+        )
+        end = more.end(1)
+        stack[-1] = Token("IMPORT_PATH", more.group(1), tok.start_pos, tok.line, tok.column,
+                          tok.line, tok.column + end - tok.start_pos, end)
         self._advance(ip.lexer_thread.state, end)
         self._fed_error_token = True
         return True
@@ -1231,6 +1273,8 @@ class Recovery:
         if self.foreign_line(ip, tok.start_pos, tok):
             return None
         if self.kind_in_zvm_words(ip, tok):
+            return None
+        if self.keyword_again(ip, tok):
             return None
         if tok.type in ("USER", "NAME"):
             block = self.directory_block(ip, tok)
@@ -1945,14 +1989,26 @@ class Recovery:
         text = self.source.text
         line_end = self._line_end(tok.end_pos)
         found = _EXPIRY_MEMBERS.match(text, tok.end_pos, line_end)
+        alone = None
         if found is None or found.group("next").upper() not in SCHEDULE_KEYWORDS:
-            return False, None
+            # `purge on VMSYS1` and nothing more on its line: no schedule at all
+            alone = _EXPIRY_MEMBERS_ALONE.match(text, tok.end_pos)
+            if alone is None:
+                return False, None
         expire = next((v for v in reversed(stack) if isinstance(v, Token) and v.type == "EXPIRE"), None)
         blocks = open_blocks(stack)
         if expire is None or not blocks or blocks[-1].kind != "expire" or blocks[-1].placeholder:
             return False, None
         home = " ".join(text[expire.end_pos : blocks[-1].brace.start_pos].split())
         home = home[3:] if home.lower().startswith("on ") else home
+        if alone is not None:
+            written = " ".join(alone.group("members").split())
+            span = self.source.span(tok.start_pos, alone.end("members"))
+            self.report(messages.expiry_member_alone(statement, written, home, span), tok.start_pos)
+            self._advance(ip.lexer_thread.state, alone.end("members"))
+            self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
+            self._fed_error_token = True
+            return True, None
         written = " ".join(found.group("members").split())
         schedule, _ = self.phrase(found.end())
         span = self.source.span(tok.start_pos, found.start("members") + len(found.group("members")))
@@ -3131,7 +3187,7 @@ class Recovery:
         if low in _SELECTION_VERBS and self.selection_in_group(tok):
             return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(low)
-        if low in _TWICE_SURELY and self.keyword_twice(tok, keyword):
+        if keyword is not None and self.keyword_twice(tok, keyword, low):
             return self.retype(tok, _SKIPPED)
         if keyword is None or self.parser_state is None or keyword not in self.statements:
             return tok
@@ -3145,11 +3201,16 @@ class Recovery:
             return tok
         return self.retype(tok, keyword)
 
-    def keyword_twice(self, tok: Token, keyword: str) -> bool:
-        """`private-volume private-volume M2PRV1`: a keyword written again right after
-        itself, where the parser waits for its value and so reads the second as a name
-        (a volume label too long); only for the keywords of _TWICE_SURELY. One error whose fix removes the
-        second; it is marked to be skipped, and the value is read after the first."""
+    def keyword_twice(self, tok: Token, keyword: str, low: str) -> bool:
+        """`private-volume private-volume M2PRV1`, `member member VMSYS2 {`, `backup
+        backup APPS full`: a keyword written again right after itself, where the parser
+        waits for a name and so reads the second as one. It is the keyword twice when
+        the keyword's value is never the keyword again (_TWICE_SURELY: a volume label
+        too long), when the next word fits after the first keyword but not after a
+        name (`member member {` is a member MEMBER), or, in small letters, after
+        `minidisk`, `sfs` or `match` (an owner, path or pattern MINIDISK is written in
+        capitals, as CP writes it). One error whose fix removes the second; it is marked to be
+        skipped, and the value is read after the first."""
         state = self.parser_state
         if state is None or tok.start_pos is None or not state.value_stack:
             return False
@@ -3158,11 +3219,47 @@ class Recovery:
             return False
         if previous.end_line != tok.line or not repeats(previous, tok):
             return False
+        if low not in _TWICE_SURELY and not self.doubled(tok, keyword):
+            return False
         self.report(
             messages.written_twice(str(tok.value), self.span_of(tok), self.blank_and(previous, tok)), tok.start_pos
         )
         self.dropped.add(tok.start_pos)
         return True
+
+    def keyword_again(self, ip, tok: Token) -> bool:
+        """`single single group APPS`, `include include minidisk`, `purge purge weekly`:
+        a keyword right after itself on its line, where the lexer reads the second as
+        the keyword (keyword_twice has the ones it reads as names), and the word after
+        it fits after the first. One error whose fix removes the second; read on
+        without it."""
+        if tok.type not in self.keyword_types or tok.start_pos is None:
+            return False
+        previous = last_real_token(ip.parser_state.value_stack)
+        if previous is None or previous.type != tok.type or previous.end_line != tok.line:
+            return False
+        if self.source.text[previous.end_pos : tok.start_pos].strip():
+            return False  # a comma or a comment between them
+        following = self.peek(ip)
+        if following is None or not Sim.of(ip).fits([following]):
+            return False
+        self.report(
+            messages.written_twice(str(tok.value), self.span_of(tok), self.blank_and(previous, tok)), tok.start_pos
+        )
+        return True
+
+    def doubled(self, tok: Token, keyword: str) -> bool:
+        """Whether the name `tok`, spelled as the keyword `keyword` just before it, is
+        that keyword again: the next word reads after the keyword, and not after a name
+        there, or it is written in small letters after `minidisk`, `sfs` or `match`."""
+        sim = self.sim_here()
+        after = self.window(tok.end_pos)[:1]
+        if sim is None or self.reading(sim, after) is None:
+            return False
+        if keyword in _TWICE_LOWER and not str(tok.value).isupper():
+            return True
+        named = sim.copy()
+        return named.feed("NAME") and self.reading(named, after) is None
 
     def named_slip(self, tok: Token, low: str) -> bool:
         """Whether the name `tok` (`low`, in small letters) is a word Lark reads as a
@@ -3176,37 +3273,66 @@ class Recovery:
         return not str(tok.value).isupper() and self.owner_label(tok)
 
     def and_after_comma(self, tok: Token) -> bool:
-        """`backup APPS, and full`: `and` after the list's `,`, the level after it, as
-        English joins the last word of a list. One error, whose fix removes `, and`;
-        `and` is read on as the list's last name (no check runs after a syntax error,
-        so it is never looked up as a group), hence False: nothing to skip."""
+        """`and` after a list's `,` (joined_after_comma): True when it is to be skipped."""
+        if tok.start_pos is None or tok.end_pos is None:
+            return False
+        return self.joined_after_comma(tok.start_pos, str(tok.value))
+
+    def joined_after_comma(self, at: int, joiner: str) -> bool:
+        """`and` or `&` (at offset `at`) after a list's `,`, as English joins the last
+        name of a list; True when the joiner is to be skipped:
+
+        * `backup APPS, and LINUX full`, `run on VMSYS1, & VMSYS2`: a name follows. One
+          error, whose fix removes the joiner, and the list is read without it;
+        * `backup APPS, and full`: the level follows. One error, whose fix removes `, and`;
+          `and` is read on as the list's last name (no check runs after a syntax error,
+          so it is never looked up as a group), `&` is skipped;
+        * `backup APPS, LINUX, and` at the end of its line: one error without a fix
+          (a name may be missing, or `, and` be too many), read as the list's last name.
+        """
         state = self.parser_state
-        if tok.start_pos is None or tok.end_pos is None or state is None:
+        if state is None:
             return False
         stack = state.value_stack
-        if not (stack and isinstance(stack[-1], Token) and stack[-1].type == "COMMA"):
+        if not (stack and isinstance(stack[-1], Token) and stack[-1].type == "COMMA" and is_real(stack[-1])):
             return False
+        comma, last = stack[-1], last_real_token(stack[:-1])
+        if last is None or last.type != "NAME" or last.end_line != comma.line or comma.line != self.source.position(at)[0]:
+            return False
+        text, end = self.source.text, at + len(joiner)
+        following = _BLANKS_OR_NOT_THEN_NAME.match(text, end)
+        if following is not None and following.group(1).lower() not in self.facts.keywords:
+            name_at = following.start(1)
+            blank = " " if at == comma.end_pos else ""  # `APPS,and LINUX`: `APPS, LINUX`
+            self.report(
+                messages.joined_after_comma(
+                    joiner, str(last.value), following.group(1), self.source.span(at, end),
+                    self.source.span(at, name_at), blank,
+                ),
+                at,
+            )
+            self.dropped.add(at)
+            return True
         first = next(
             (v for v in reversed(stack) if isinstance(v, Token) and v.type in self.keyword_types),
             None,
         )
-        last = last_real_token(stack[:-1])
-        level = _BLANKS_THEN_LEVEL.match(self.source.text, tok.end_pos)
-        if (
-            first is None or first.type != "BACKUP" or first.start_pos is None or last is None
-            or last.type != "NAME" or level is None or level.start(1) == tok.end_pos
-            or not first.line == last.line == tok.line == self.source.position(level.start(1))[0]
-        ):
+        if first is None or first.type != "BACKUP" or first.start_pos is None or first.line != last.line:
             return False
-        text = self.source.text
         groups = " ".join(text[first.end_pos : last.end_pos].split())
-        self.report(
-            messages.joined_level(
-                "and", groups, level.group(1), self.span_of(tok),
-                self.source.span(last.end_pos, tok.end_pos), title="Remove `, and`",
-            ),
-            tok.start_pos,
-        )
+        level = _BLANKS_THEN_LEVEL.match(text, end)
+        if level is not None and level.start(1) > end:
+            self.report(
+                messages.joined_level(
+                    joiner, groups, level.group(1), self.source.span(at, end),
+                    self.source.span(last.end_pos, end), title=f"Remove `, {joiner}`",
+                ),
+                at,
+            )
+            return joiner == "&"
+        if _LINE_REST.match(text, end) is None and end < len(text.rstrip()):
+            return False
+        self.report(messages.list_ends_joined(joiner, groups, self.source.span(at, end)), at)
         return False
 
     def colon_before_brace(self, tok: Token) -> Token | None:
