@@ -137,19 +137,27 @@ def problems(cluster: Arg, members: Sequence[Arg], placements: Sequence[Arg]) ->
 
     name(cluster, "cluster name", CLUSTER_NAME_HELP)
     seen: dict[str, Arg] = {}
+    given: dict[str, list[Arg]] = {}  # a member given three times is one error, at the second
+    for arg in members:
+        given.setdefault(arg.value.upper(), []).append(arg)
     for arg in members:
         if not name(arg, "member name", MEMBER_NAME_HELP):
             continue
         up = arg.value.upper()
         if up in seen:
-            out.append(
-                DUPLICATE_MEMBER(
-                    f"member {quoted(up)} is given twice",
-                    arg.span,
-                    related=(Related(seen[up].span, "first given here"),),
-                    help="give each member once",
+            first, second, *more = given[up]
+            if arg is second:
+                out.append(
+                    DUPLICATE_MEMBER(
+                        f"member {quoted(up)} is given {'twice' if not more else f'{len(more) + 2} times'}",
+                        arg.span,
+                        related=(
+                            Related(first.span, "first given here"),
+                            *(Related(other.span, "given again here") for other in more),
+                        ),
+                        help="give each member once",
+                    )
                 )
-            )
             continue
         seen[up] = arg
         if up == "EACH":

@@ -232,6 +232,15 @@ def test_invalid_names_are_the_checkers_diagnostics(tmp_path, args, code, caret)
     assert found["code"] == code and found["file"] == "<command line>" and found["help"]
 
 
+def test_a_member_given_three_times_is_one_error_with_the_others_as_notes(tmp_path):
+    # as the checker reports a member declared three times (BKR322)
+    args = ["--cluster", "P", "--member", "VMSYS1", "--member", "VMSYS1", "--member", "vmsys1"]
+    result, _ = init(tmp_path, *args, "--format", "json", expect=1)
+    (found,) = json.loads(result.stderr.split("bkrc: nothing written")[0])["diagnostics"]
+    assert found["code"] == "BKR322" and found["message"] == "member `VMSYS1` is given 3 times"
+    assert [r["message"] for r in found["related"]] == ["first given here", "given again here"]
+
+
 def test_a_member_list_in_one_option_gets_a_help_that_says_how(tmp_path):
     result, _ = init(tmp_path, "--cluster", "P", "--member", "VMSYS1,VMSYS2", expect=1)
     assert "give each member its own `--member`" in result.stderr

@@ -38,7 +38,8 @@ USER_TWICE = register(
     means the two places can drift apart: the next edit changes one and not
     the other, and the user is then in both kinds (BKR203). It often happens
     when a site file repeats what an imported standard library module
-    already declares.
+    already declares. A user declared three times is one warning, at the
+    second declaration, with the others as notes.
 
     Failing example:
 
@@ -71,7 +72,8 @@ DUPLICATE_GROUP = register(
     `backup NAME` refers to a group by name, so a group name must be declared
     once across the cluster file and every module it imports. With two
     groups of one name, bkrc would have to pick one and the other's users
-    would silently not be backed up.
+    would silently not be backed up. A name declared three times is one
+    error, at the second declaration, with the first and the third as notes.
 
     Failing example:
 
@@ -102,7 +104,8 @@ DUPLICATE_MEMBER = register(
     """
     Each member of the SSI cluster is declared once, with its workers,
     private volumes and job suffix. A second block of the same name would
-    give the member two sets of settings.
+    give the member two sets of settings. A member declared three times is
+    one error, at the second block, with the others as notes.
 
     Failing example:
 
@@ -210,7 +213,8 @@ DUPLICATE_JOB = register(
     """
     A job's name is its template's file name and the name the catalog files
     its backups under. Two jobs of one name would overwrite each other's
-    template and mix their backups in the catalog.
+    template and mix their backups in the catalog. A name given to three
+    jobs is one error, at the second, with the others as notes.
 
     Failing example:
 
@@ -250,7 +254,8 @@ DUPLICATE_DISK = register(
     for one SUBCONFIG). Addresses are compared as numbers: 191 and 0191 are
     the same address. A pattern gives its disk to every machine it matches,
     so `disk BKRWRK* 191` and `disk BKRWRK01 191` define BKRWRK01's 0191
-    twice.
+    twice. One address defined three times is one error, at the second
+    definition, with the others as notes.
 
     Failing example:
 
@@ -286,7 +291,9 @@ DUPLICATE_VOLUME = register(
     member's IDENTITY machines are allocated on it. A shared volume is
     reachable from every member and holds single-configuration users'
     minidisks. A volume cannot be private to two members, or both private
-    and shared, and listing it twice in one place is a slip.
+    and shared, and listing it twice in one place is a slip. A volume
+    declared in three places is one error, at the second, with the others
+    as notes.
 
     Failing example:
 
@@ -588,15 +595,26 @@ ROLE_ON_PATTERN = register(
 )
 
 
-def _first_seen(items, key):
-    """(item, first item with the same key) for every later duplicate."""
-    first: dict = {}
+def _repeated(items, key):
+    """(first, later items) for every key that more than one item has, in the order
+    of each key's second item: a name declared three times is one diagnostic, at its
+    second declaration, with the first and the others as notes."""
+    seen: dict = {}
     for item in items:
-        k = key(item)
-        if k in first:
-            yield item, first[k]
-        else:
-            first[k] = item
+        seen.setdefault(key(item), []).append(item)
+    found = [(same[0], same[1:]) for same in seen.values() if len(same) > 1]
+    order = {id(item): i for i, item in enumerate(items)}
+    return sorted(found, key=lambda pair: order[id(pair[1][0])])
+
+
+def _how_often(later: list) -> str:
+    """"twice", "3 times": how often a name is declared, with its first declaration."""
+    return "twice" if len(later) == 1 else f"{len(later) + 1} times"
+
+
+def _again(later: list, spans, label: str = "declared again here") -> tuple[Related, ...]:
+    """Notes at the declarations after the one reported (`spans` gives an item's span)."""
+    return tuple(Related(spans(item), label) for item in later[1:])
 
 
 @check
@@ -606,25 +624,41 @@ def duplicate_users(model: Model):
     if len(set(ids)) == len(ids):
         return  # no ID declared twice
     explicit = [u for lst in lists for u in lst.defs]
-    for later, first in _first_seen(explicit, lambda u: u.id):
+    for first, others in _repeated(explicit, lambda u: u.id):
         # Two different roles is BKR207's error, not a harmless repetition.
-        if later.kind is first.kind and not (later.role and first.role and later.role != first.role):
-            yield USER_TWICE(
-                f"user {quoted(later.id)} is already declared {first.kind.value}",
-                later.span,
-                related=(Related(first.span, f"declared {first.kind.value} here"),),
-                help="delete this declaration; one place should say what kind a user is",
-            )
+        later = [
+            u for u in others
+            if u.kind is first.kind and not (u.role and first.role and u.role != first.role)
+        ]
+        if not later:
+            continue
+        times = "" if len(later) == 1 else f" ({len(later) + 1} times in all)"
+        yield USER_TWICE(
+            f"user {quoted(later[0].id)} is already declared {first.kind.value}{times}",
+            later[0].span,
+            related=(
+                Related(first.span, f"declared {first.kind.value} here"),
+                *_again(later, lambda u: u.span),
+            ),
+            help="delete this declaration; one place should say what kind a user is"
+            if len(later) == 1
+            else "delete these declarations but one; one place should say what kind a user is",
+        )
 
 
 @check
 def duplicate_groups(model: Model):
-    for later, first in _first_seen(model.groups, lambda g: g.name):
+    for first, later in _repeated(model.groups, lambda g: g.name):
         yield DUPLICATE_GROUP(
-            f"group {quoted(later.name)} is declared twice",
-            later.decl.name.span,
-            related=(Related(first.decl.name.span, "first declared here"),),
-            help="merge the two groups, or rename one",
+            f"group {quoted(first.name)} is declared {_how_often(later)}",
+            later[0].decl.name.span,
+            related=(
+                Related(first.decl.name.span, "first declared here"),
+                *_again(later, lambda g: g.decl.name.span),
+            ),
+            help="merge the two groups, or rename one"
+            if len(later) == 1
+            else f"merge the {len(later) + 1} groups into one, or rename all but one",
         )
     for g in model.groups:
         user = model.user(g.name)
@@ -642,11 +676,11 @@ def duplicate_members_and_jobs(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
-    for later, first in _first_seen(cluster.members, lambda m: m.name.upper):
+    for first, later in _repeated(cluster.members, lambda m: m.name.upper):
         yield DUPLICATE_MEMBER(
-            f"member {quoted(later.name.upper)} is declared twice",
-            later.name.span,
-            related=(Related(first.name.span, "first declared here"),),
+            f"member {quoted(first.name.upper)} is declared {_how_often(later)}",
+            later[0].name.span,
+            related=(Related(first.name.span, "first declared here"), *_again(later, lambda m: m.name.span)),
             help="keep one block per member and merge their settings",
         )
     for member in cluster.members:
@@ -666,21 +700,23 @@ def duplicate_members_and_jobs(model: Model):
                 help=f"compile onto a case-sensitive file system, or upload `{name}/*.DIRECT` as directory"
                 " entries, not as the member's files",
             )
-    for later, first in _first_seen(cluster.jobs, lambda j: j.name.upper):
+    for first, later in _repeated(cluster.jobs, lambda j: j.name.upper):
         yield DUPLICATE_JOB(
-            f"job {quoted(later.name.upper)} is declared twice",
-            later.name.span,
-            related=(Related(first.name.span, "first declared here"),),
-            help="rename one of the jobs",
+            f"job {quoted(first.name.upper)} is declared {_how_often(later)}",
+            later[0].name.span,
+            related=(Related(first.name.span, "first declared here"), *_again(later, lambda j: j.name.span)),
+            help="rename one of the jobs" if len(later) == 1 else "rename all of the jobs but one",
         )
 
 
 @check
 def duplicate_disks(model: Model):
     # Per machine the statement reaches: a pattern (`disk BKRWRK* 191`) and a
-    # statement for one of its machines (`disk BKRWRK01 191`) clash too.
+    # statement for one of its machines (`disk BKRWRK01 191`) clash too. A minidisk
+    # defined three times is one error, at the second, with the third as a note.
     machines = model.product_machines()
     first: dict[tuple[str, int], object] = {}
+    clashes: dict[tuple[str, int], list] = {}  # (owner, address) -> the later disks
     for disk in model.disks:
         addr = parse_address(disk.address.text)
         if addr is None:
@@ -689,16 +725,23 @@ def duplicate_disks(model: Model):
         for owner in model.disk_owners(disk, machines) or (disk.user.upper,):
             earlier = first.setdefault((owner, addr), disk)
             if earlier is not disk and clash is None:
-                clash = (owner, earlier)
-        if clash is None:
-            continue
-        owner, earlier = clash
+                clash = (owner, addr)
+        if clash is not None:
+            clashes.setdefault(clash, []).append(disk)
+    for (owner, addr), later in clashes.items():
+        disk, earlier = later[0], first[(owner, addr)]
         via = f" (`{disk.user.upper}` includes it)" if disk.user.upper != owner else ""
+        times = "" if len(later) == 1 else f", defined {len(later) + 1} times"
         yield DUPLICATE_DISK(
-            f"user {quoted(owner)} already has a minidisk at address {addr:04X}{via}",
+            f"user {quoted(owner)} already has a minidisk at address {addr:04X}{via}{times}",
             disk.address.span,
-            related=(Related(earlier.address.span, "first defined here"),),
-            help="keep one definition, or give this disk another address",
+            related=(
+                Related(earlier.address.span, "first defined here"),
+                *_again(later, lambda d: d.address.span, "defined again here"),
+            ),
+            help="keep one definition, or give this disk another address"
+            if len(later) == 1
+            else "keep one definition, or give the others other addresses",
         )
 
 
@@ -715,11 +758,15 @@ def duplicate_volumes(model: Model):
         if s.keyword == "shared-volume":
             places += [(w, "shared") for w in s.values]
     places = [(w, d) for w, d in places if volume_problem(w.text) is None]
-    for (later, what), (first, first_what) in _first_seen(places, lambda p: p[0].upper):
+    for (first, first_what), later in _repeated(places, lambda p: p[0].upper):
+        (word, what), times = later[0], "" if len(later) == 1 else f" ({len(later) + 1} times in all)"
         yield DUPLICATE_VOLUME(
-            f"volume `{later.upper}` is declared again ({what}); it is already {first_what}",
-            later.span,
-            related=(Related(first.span, f"{first_what} here"),),
+            f"volume `{word.upper}` is declared again ({what}); it is already {first_what}{times}",
+            word.span,
+            related=(
+                Related(first.span, f"{first_what} here"),
+                *(Related(w.span, f"declared again here ({d})") for w, d in later[1:]),
+            ),
             help="a volume is private to one member or shared by all, and is declared once",
         )
 

@@ -106,7 +106,8 @@ BOTH_KINDS = register(
     by a declaration and a group of the other kind, has no kind bkrc can
     trust. A group's `match` pattern that matches the user too is shown as
     a note, not reported as BKR204: whether the pattern may match it depends
-    on the kind you keep.
+    on the kind you keep. It is one error per user, at its first
+    declaration of the other kind: any further ones are notes.
 
     Failing example:
 
@@ -377,15 +378,22 @@ def users_in_both_kinds(model: Model):
         return
     service = set(_service_ids(model))
     patterns = _service_patterns(model)
-    first: dict[str, UserDef] = {}
+    defs: dict[str, list[UserDef]] = {}
     for u in model.defs_of(repeated):
-        seen = first.setdefault(u.id, u)
-        if seen is u or seen.kind is u.kind:
+        defs.setdefault(u.id, []).append(u)
+    for seen, *others in defs.values():
+        # One error per user, at its first declaration of the other kind; any
+        # further ones are notes (a user listed in three groups is one mistake).
+        conflicts = [u for u in others if u.kind is not seen.kind]
+        if not conflicts:
             continue
+        u = conflicts[0]
         # A service machine declared single is BKR201's to report.
         if u.id in service or _service_role_of(model, u.id, {}, patterns) is not None:
             continue
         where = "in " + u.origin if u.origin != "user" else "here"
+        also = [f"in {v.origin}" if v.origin != "user" else "by a `user` statement" for v in conflicts[1:]]
+        where += f" (and {', '.join(also)})" if also else ""
         # A group pattern that matches the user is one more declaration of its
         # kind, not a mistake of its own (BKR204 leaves such users to this error).
         matching = [
@@ -403,6 +411,7 @@ def users_in_both_kinds(model: Model):
             u.span,
             related=(
                 Related(seen.span, f"declared {seen.kind.value} here"),
+                *(Related(v.span, f"declared {v.kind.value} here too") for v in conflicts[1:]),
                 *(Related(p.span, f"pattern `{p.pattern}` ({p.kind.value}) matches it too") for p in matching[:2]),
             ),
             help=help,
