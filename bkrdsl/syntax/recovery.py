@@ -462,6 +462,18 @@ def last_real_token(stack) -> Token | None:
     return None
 
 
+def top_token(stack, *types: str, real: bool = True) -> Token | None:
+    """The token on top of the parser's value stack (what was read just before the
+    token at hand) when it is of one of `types` (of any type when none is given) and,
+    with `real`, came from the text; else None (nothing, a placeholder, or a subtree
+    Lark has already reduced). Most repairs start by asking this: `to` just read
+    before `01FF`, `run` before `daily`, the import path before a `\\`."""
+    top = stack[-1] if stack else None
+    if not isinstance(top, Token) or (types and top.type not in types) or (real and not is_real(top)):
+        return None
+    return top
+
+
 def repeats(previous: Token, tok: Token) -> bool:
     """Whether `tok` is the word before it written again (`workers 2 2`, `member
     VMSYS4 VMSYS4`): the one word too many that removing surely mends."""
@@ -930,8 +942,8 @@ class Recovery:
         """`import std\\zvm73`: a module path written with Windows' `\\`. One error, and
         the path is read with `/` (not also a module `std` that cannot be found)."""
         stack = ip.parser_state.value_stack
-        path = stack[-1] if stack else None
-        if not (isinstance(path, Token) and path.type == "IMPORT_PATH" and path.end_pos == pos):
+        path = top_token(stack, "IMPORT_PATH", real=False)
+        if path is None or path.end_pos != pos:
             return False
         end = pos
         text = self.source.text
@@ -954,10 +966,8 @@ class Recovery:
         the blank, and the path is read so (not also a module `std/zvm` that cannot be
         found, and a word too many)."""
         stack = ip.parser_state.value_stack
-        path = stack[-1] if stack else None
-        if not (isinstance(path, Token) and path.type == "IMPORT_PATH" and is_real(path)):
-            return False
-        if path.line != tok.line:
+        path = top_token(stack, "IMPORT_PATH")
+        if path is None or path.line != tok.line:
             return False
         text = self.source.text
         pieces, end = [str(path.value)], path.end_pos
@@ -1153,8 +1163,8 @@ class Recovery:
                 return None
             name_end = name.end(1)
         else:  # `identity` was read, as in `identity group`; the name does not fit after it
-            entry = stack[-1] if stack else None
-            if not (isinstance(entry, Token) and entry.type == "IDENTITY" and is_real(entry)):
+            entry = top_token(stack, "IDENTITY")
+            if entry is None:
                 return None
             if text[entry.end_pos : tok.start_pos].strip(" \t"):
                 return None
@@ -1663,12 +1673,12 @@ class Recovery:
         reads as a `to` statement. One error that says a schedule is a start time; the
         `to` and the end time are skipped."""
         stack = ip.parser_state.value_stack
-        to, end = (stack[-1] if stack else None), tok
+        to, end = top_token(stack, "TO"), tok
         if tok.type == "TO":  # where no `to` statement may start (an expire block): the `to` is the error
-            to, end = tok, self.peek_token(ip)
+            to, end = (tok if is_real(tok) else None), self.peek_token(ip)
         elif tok.type != "NAME":
             return False
-        if not (isinstance(to, Token) and to.type == "TO" and is_real(to)) or end is None or end.type != "NAME":
+        if to is None or end is None or end.type != "NAME":
             return False
         start = last_real_token(stack[:-1] if to is not tok else stack)
         if start is None or start.type != "NAME" or not start.line == to.line == end.line:
@@ -1689,8 +1699,8 @@ class Recovery:
         addresses, which reads as a `to` statement. One error, whose fix writes the
         range, and the minidisk selection reads on after it."""
         stack = ip.parser_state.value_stack
-        to = stack[-1] if stack else None
-        if not (isinstance(to, Token) and to.type == "TO" and is_real(to)) or tok.type != "NAME":
+        to = top_token(stack, "TO")
+        if to is None or tok.type != "NAME":
             return False
         first = last_real_token(stack[:-1])
         if first is None or first.type != "NAME" or not first.line == to.line == tok.line:
@@ -1723,8 +1733,8 @@ class Recovery:
         if tok.start_pos is None or state is None:
             return False
         stack = state.value_stack
-        keyword = stack[-1] if stack else None
-        if not (isinstance(keyword, Token) and keyword.type == "MINIDISK" and keyword.line == tok.line):
+        keyword = top_token(stack, "MINIDISK", real=False)
+        if keyword is None or keyword.line != tok.line:
             return False
         if str(keyword.value).lower() != "minidisk":  # a keyword the recovery read for another word
             return False
@@ -1767,10 +1777,8 @@ class Recovery:
         if tok.start_pos is None or self.parser_state is None:
             return False
         stack = self.parser_state.value_stack
-        first = stack[-1] if stack else None
-        if not (isinstance(first, Token) and first.type == "NAME" and is_real(first)):
-            return False
-        if first.line != tok.line:
+        first = top_token(stack, "NAME")
+        if first is None or first.line != tok.line:
             return False
         last = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
         if last is None or not _HEX_ADDRESS.fullmatch(str(first.value)):
@@ -1973,8 +1981,8 @@ class Recovery:
     @staticmethod
     def statement_word(stack) -> str | None:
         """`run` or `expire`: the keyword on top of `stack`, lower case."""
-        top = stack[-1] if stack else None
-        return top.type.lower() if isinstance(top, Token) else None
+        top = top_token(stack, real=False)
+        return top.type.lower() if top is not None else None
 
     def expiry_member(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`expire on DEV1 { preview on DEV2 daily 05:00 }`: a member given to `preview`
@@ -2147,13 +2155,11 @@ class Recovery:
 
     def unquoted_description(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`description Nightly full backup`: the text without its quotes, read as one text."""
-        stack = ip.parser_state.value_stack
-        last = stack[-1] if stack else None
+        last = top_token(ip.parser_state.value_stack, "DESCRIPTION", real=False)
         if not (
             tok.type != "STRING"
             and "STRING" in accepted
-            and isinstance(last, Token)
-            and last.type == "DESCRIPTION"
+            and last is not None
             and last.line == tok.line
             and tok.type not in ("LBRACE", "RBRACE")
         ):
@@ -2741,11 +2747,8 @@ class Recovery:
         """`run daily 02:00 on VMSYS1`: the schedule written before the members. When the
         rest of the line, its `on ...` put first, reads as the statement, one error with
         the words in their order, and the line is read so."""
-        stack = ip.parser_state.value_stack
-        last = stack[-1] if stack else None
-        if not (isinstance(last, Token) and last.type == "RUN" and is_real(last)):
-            return False
-        if str(tok.value).upper() not in SCHEDULE_KEYWORDS or tok.line != last.line:
+        last = top_token(ip.parser_state.value_stack, "RUN")
+        if last is None or str(tok.value).upper() not in SCHEDULE_KEYWORDS or tok.line != last.line:
             return False
         end = self._line_end(tok.start_pos)
         rest = self.source.text[tok.start_pos : end].split("#", 1)[0].rstrip()
@@ -2849,10 +2852,10 @@ class Recovery:
              and not (isinstance(v, Token) and v.type == "NAME")),
             None,
         )
-        last = stack[-1] if stack else None
+        last = top_token(stack, "NAME")
         if not (isinstance(keyword, Token) and keyword.type == "SFS"):
             return False
-        if not (isinstance(last, Token) and last.type == "NAME" and is_real(last) and last.end_pos == tok.start_pos):
+        if last is None or last.end_pos != tok.start_pos:
             return False
         if ":" not in str(last.value):
             return False
@@ -3212,12 +3215,10 @@ class Recovery:
         capitals, as CP writes it). One error whose fix removes the second; it is marked to be
         skipped, and the value is read after the first."""
         state = self.parser_state
-        if state is None or tok.start_pos is None or not state.value_stack:
+        if state is None or tok.start_pos is None:
             return False
-        previous = state.value_stack[-1]
-        if not (isinstance(previous, Token) and previous.type == keyword and is_real(previous)):
-            return False
-        if previous.end_line != tok.line or not repeats(previous, tok):
+        previous = top_token(state.value_stack, keyword)
+        if previous is None or previous.end_line != tok.line or not repeats(previous, tok):
             return False
         if low not in _TWICE_SURELY and not self.doubled(tok, keyword):
             return False
@@ -3294,10 +3295,9 @@ class Recovery:
         if state is None:
             return False
         stack = state.value_stack
-        if not (stack and isinstance(stack[-1], Token) and stack[-1].type == "COMMA" and is_real(stack[-1])):
-            return False
-        comma, last = stack[-1], last_real_token(stack[:-1])
-        if last is None or last.type != "NAME" or last.end_line != comma.line or comma.line != self.source.position(at)[0]:
+        comma = top_token(stack, "COMMA")
+        last = last_real_token(stack[:-1]) if comma is not None else None
+        if last is None or last.type != "NAME" or not last.end_line == comma.line == self.source.position(at)[0]:
             return False
         text, end = self.source.text, at + len(joiner)
         following = _BLANKS_OR_NOT_THEN_NAME.match(text, end)
