@@ -366,6 +366,24 @@ def test_names_joined_by_and_get_their_commas(clean, written, title, meant):
     assert [x.code for x in check(apply(text, d)) if x.code < "BKR100"] == []  # no syntax error left
 
 
+@pytest.mark.parametrize(
+    ("clean", "written", "meant"),
+    [
+        ("backup LINUX incremental", "backup LINUX; APPS incremental", "backup LINUX, APPS incremental"),
+        ("run on each member daily 03:30", "run on VMSYS1;VMSYS2 ; VMSYS3; VMSYS4 daily 03:30",
+         "run on VMSYS1,VMSYS2 , VMSYS3, VMSYS4 daily 03:30"),
+        ("weekly sat 22:00", "weekly sat;sun 22:00", "weekly sat,sun 22:00"),
+    ],
+)
+def test_names_separated_by_semicolons_get_their_commas(clean, written, meant):
+    # one error for the list, whose fix writes a `,` for each `;`
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert d.code == "BKR003" and d.fix.title == "Replace `;` with `,`"
+    assert apply(text, d) == damaged(clean, meant)
+    assert [x.code for x in check(apply(text, d)) if x.code < "BKR100"] == []  # no syntax error left
+
+
 def test_days_joined_by_a_comma_stay_the_schedule_s_days():
     # `mon,thu 22:00` without `weekly`: the fix keeps both days (never `daily 22:00`).
     text = damaged("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 mon,thu 22:00")
@@ -500,7 +518,8 @@ def test_no_fix_removes_a_word_that_starts_a_line():
     # The word after `tape` on the next line may start what the line above left unfinished.
     text = BASE.replace("  tape manager shared", "  tape  # the tape manager\n  tape manager shared")
     (d,) = check(text)
-    assert d.message == "unexpected `tape` after `tape`: one word too many" and d.fix is None
+    # (the line above lacks its `manager`: the `tape` that starts this line is not a word too many)
+    assert d.message == "expected `manager` after `tape`, found `tape`" and d.fix is None
 
 
 def test_no_fix_for_equally_close_names():

@@ -231,11 +231,18 @@ SLIPS = [
     ('& after a comma before the level', 'backup APPS full', 'backup APPS, LINUX, & full', 'BKR004 69:25'),
     ('and after a comma at the end of the line', 'backup APPS full', 'backup APPS, LINUX, and', 'BKR004 69:25'),
     ('and after a comma among members', 'run on each member daily 03:30', 'run on VMSYS1, and VMSYS2, VMSYS3, VMSYS4 daily 03:30', 'BKR004 81:20'),
+    # names of a list separated by `;`
+    ('semicolon between groups', 'backup APPS full', 'backup APPS; LINUX full', "BKR003 69:16"),
+    ('semicolons between members', 'run on each member daily 03:30', 'run on VMSYS1; VMSYS2; VMSYS3; VMSYS4 daily 03:30',
+     "BKR003 81:18"),
+    ('semicolon between days', 'weekly sat 22:00', 'weekly sat;sun 22:00', "BKR003 55:29"),
     # the expire block's member given again to `preview` or `purge`
     ('purge on the block member', 'purge weekly sun 03:00', 'purge on VMSYS1 weekly sun 03:00', 'BKR012 23:11'),
     ('purge on the block member, no schedule', 'purge weekly sun 03:00', 'purge on VMSYS1', 'BKR012 23:11'),
     ('preview on the block member, no schedule', 'preview daily 01:00', 'preview on VMSYS1', 'BKR012 22:13'),
     ('purge on another member, no schedule', 'purge weekly sun 03:00', 'purge on VMSYS2', 'BKR012 23:11'),
+    # a schedule without its values, the next statement on the line below
+    ('purge weekly without day and time, retain below', 'purge weekly sun 03:00', 'purge weekly', "BKR010 23:11"),
 ]
 # fmt: on
 
@@ -444,6 +451,10 @@ EXPLAINED = [
     ("backup APPS full", "backup APPS, & LINUX full",
      "`&` does not join the names of a list: the `,` before it separates them already"),
     ("backup APPS full", "backup APPS, LINUX, and", "the list of groups ends with `, and`: no name follows `and`"),
+    ("purge weekly sun 03:00", "purge weekly",
+     "expected a day of the week and a time (sun 03:00) after `weekly`, found `retain`"),
+    ("backup APPS full", "backup APPS; LINUX full",
+     "`;` does not separate the names of a list: they are separated by commas"),
     ("purge weekly sun 03:00", "purge on VMSYS1",
      "`purge` needs a schedule, not a member: `on VMSYS1` is said by the block, `expire on VMSYS1`"),
     ("purge weekly sun 03:00", "purge on VMSYS2",

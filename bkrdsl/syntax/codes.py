@@ -54,7 +54,10 @@ BAD_CHARACTER = register(
     bkrc reads on as if a member were named there. A typographic dash (`–`,
     from text pasted out of a word processor) is named, with the plain `-`
     to write; a `/` between the names of a list (`weekly sat/sun`) with the
-    commas to write, and the list is read as meant. A module path written
+    commas to write, and the list is read as meant. So is a `;` between them
+    (`backup APPS; LINUX full`, `run on VMSYS1; VMSYS2`): one error for the
+    list, whose fix writes a `,` for each `;` (a `;` after a statement is
+    one too many, as in C). A module path written
     with Windows' backslash (`import std\\zvm73`) is one error at the `\\`,
     whose fix writes `/`; the path is read as `std/zvm73`.
 

@@ -1206,6 +1206,16 @@ def slash_list(listed: str, span: Span) -> Diagnostic:
     )
 
 
+def semicolon_list(listed: str, spans: list[Span]) -> Diagnostic:
+    """`backup APPS; LINUX`: names of a list separated by `;`; the fix makes each a `,`."""
+    return codes.BAD_CHARACTER(
+        "`;` does not separate the names of a list: they are separated by commas",
+        spans[0],
+        help=f"write `{listed}`",
+        fix=Fix("Replace `;` with `,`", tuple(Edit(span, ",") for span in spans)),
+    )
+
+
 def star_comment(span: Span) -> Diagnostic:
     return codes.COMMENT_SYNTAX(
         "`*` does not start a comment in a .bkr file",

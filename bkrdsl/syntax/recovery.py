@@ -163,7 +163,9 @@ _ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 #: The rest of a line, blank but for a comment, and its newline (Recovery.joined_level).
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
 #: Blanks or none, then a name (Recovery.joined_after_comma: `and LINUX`, `&LINUX`).
-_BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
+_BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
+#: A `;` between two names of a list, and the name after it (Recovery.semicolon_in_list).
+_SEMICOLON_THEN_NAME = re.compile(r"[ \t]*(;)[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
@@ -865,6 +867,8 @@ class Recovery:
             return
         if char in ":=" and previous is not None and self.yaml_block(ip, pos, previous):
             return
+        if char == ";" and previous is not None and self.semicolon_in_list(ip, pos, previous):
+            return
         if char == "'" and self.single_quoted_name(ip, pos, line_end):
             return
         if char == "\\" and self.backslash_path(ip, pos):
@@ -898,6 +902,35 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def semicolon_in_list(self, ip, pos: int, previous: Token) -> bool:
+        """`backup APPS; LINUX full`, `run on VMSYS1; VMSYS2; VMSYS3`: names of a list
+        separated by `;`, as some languages separate them. One error for the run,
+        whose fix writes a `,` for each (not also a `,` missing), and the list is
+        read so."""
+        text = self.source.text
+        if previous.type != "NAME" or text[previous.end_pos : pos].strip(" \t"):
+            return False
+        names: list[tuple[int, re.Match]] = []  # (the `;`'s offset, the name after it)
+        at = previous.end_pos
+        while (found := _SEMICOLON_THEN_NAME.match(text, at)) is not None:
+            if found.group(2).lower() in self.facts.keywords:
+                break
+            names.append((found.start(1), found))
+            at = found.end(2)
+        if not names or names[0][0] != pos or not Sim.of(ip).fits(["COMMA", "NAME"]):
+            return False
+        keyword, _ = self.governing_keyword(ip.parser_state.value_stack)
+        comma = "," if keyword is not None and keyword.type == "WEEKLY" else ", "  # as list_joined
+        listed = comma.join([str(previous.value), *(found.group(2) for _, found in names)])
+        spans = [self.source.span(semicolon, semicolon + 1) for semicolon, _ in names]
+        self.report(messages.semicolon_list(listed, spans), pos)
+        for semicolon, found in names:
+            self.feed(ip, self.token_at("COMMA", semicolon, semicolon + 1))
+            self.feed(ip, self.token_at("NAME", found.start(2), found.end(2)))
+        self._advance(ip.lexer_thread.state, at)
+        self._fed_error_token = True
+        return True
 
     def sign_before_brace(self, ip, pos: int, previous: Token) -> bool:
         """`member VMSYS2 = {`: a `=` (or a `:` after a blank) between a block's name
@@ -2207,7 +2240,11 @@ class Recovery:
             keyword = self.replacement(ip, sim, accepted)
             if keyword is not None:
                 return self.replaced(ip, tok, accepted, keyword)
-        if path is None and following in accepted and tok.type not in ("LBRACE", "RBRACE"):
+        # A statement's keyword at the start of its line ends the one above, which
+        # lacks its last value (`purge weekly`, then `retain 35 days`): not a word
+        # too many, though the value after it (`35`) would fit where it stands.
+        starts_next = tok.type in self.statements and tok.start_pos is not None and self.first_on_line(tok.start_pos)
+        if path is None and following in accepted and tok.type not in ("LBRACE", "RBRACE") and not starts_next:
             return self.extra_word(ip, tok)
         path = path or self.insertion(sim, ahead, accepted) or self.insertion(sim, [tok.type], accepted)
         if path is None and (tok.type in self.keyword_types or tok.type == "RBRACE"):
