@@ -603,7 +603,8 @@ def same_minute(model: Model):
     slots: dict[tuple[str, int], list[tuple[object, JobModel]]] = {}
     for member, minutes, days, job in _job_runs(model):
         earlier = slots.setdefault((member, minutes), [])
-        clash = next((j for d, j in earlier if j is not job and _may_share_a_day(d, days)), None)
+        # Two jobs of one name are BKR323's one mistake, not also a clash of times.
+        clash = next((j for d, j in earlier if j.name != job.name and _may_share_a_day(d, days)), None)
         earlier.append((days, job))
         if clash is not None:
             clashes.setdefault((id(clash), id(job)), (clash, job, []))[2].append(member)
@@ -855,7 +856,8 @@ def single_users_once(model: Model):
     pairs = [
         (a, b)
         for a, b in itertools.combinations(range(len(jobs)), 2)
-        if not _usual_pair(jobs[a], jobs[b])
+        if jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
+        and not _usual_pair(jobs[a], jobs[b])
         # Different disks of the same users from one member; from two members
         # it still splits a user's backups across members.
         and not (jobs[a].members[0] == jobs[b].members[0] and _selections_apart(jobs[a], jobs[b]))
@@ -954,7 +956,8 @@ def identity_users_once(model: Model):
     pairs = [
         (a, b)
         for a, b in itertools.combinations(range(len(jobs)), 2)
-        if jobs[a].level is jobs[b].level
+        if jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
+        and jobs[a].level is jobs[b].level
         and not set(jobs[a].members).isdisjoint(jobs[b].members)
         and not _selections_apart(jobs[a], jobs[b])
     ]

@@ -214,7 +214,9 @@ DUPLICATE_JOB = register(
     A job's name is its template's file name and the name the catalog files
     its backups under. Two jobs of one name would overwrite each other's
     template and mix their backups in the catalog. A name given to three
-    jobs is one error, at the second, with the others as notes.
+    jobs is one error, at the second, with the others as notes. What jobs
+    of one name share (their users, BKR405, BKR410 and BKR411; their start
+    time, BKR402) is not reported besides: a job pasted twice is one mistake.
 
     Failing example:
 
