@@ -194,8 +194,11 @@ class BkrServer(LanguageServer):
     # ------------------------------------------------------------ files
     @staticmethod
     def name_and_path(uri: str) -> tuple[str, Path | None]:
+        """The name the pipeline gives a document, and its path (None for a buffer that
+        is no file: `untitled:`, or a `file:` URI no file can have, a NUL in its path,
+        which every call on the path would refuse with an error)."""
         fs = to_fs_path(uri) if uri.startswith("file:") else None
-        return (fs, Path(fs)) if fs else (uri, None)
+        return (fs, Path(fs)) if fs and "\0" not in fs else (uri, None)
 
     def open_uris(self) -> list[str]:
         """The URIs of the open documents, as the client sent them (pygls keys its
