@@ -12,7 +12,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 from lsp_inprocess import Editor
 
@@ -48,3 +47,93 @@ def test_a_file_uri_no_file_can_have_is_a_buffer_without_a_path(tmp_path):
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def _frame(payload) -> bytes:
+    body = payload if isinstance(payload, bytes) else json.dumps({"jsonrpc": "2.0", **payload}).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def _replies(stdout: bytes) -> list[dict]:
+    bodies = re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", stdout)
+    return [json.loads(body) for body in bodies if body]
+
+
+INIT = _frame({"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+SHUTDOWN = _frame({"id": 2, "method": "shutdown"})
+EXIT = _frame({"method": "exit"})
+
+
+def test_how_the_server_ends(tmp_path):
+    # LSP, `exit`: status 0 if `shutdown` came before, else 1. The end of the
+    # input (the editor closed the pipe, or quit without a word) is an `exit`
+    # without a word more: 0 after `shutdown`, else 1; either quietly.
+    for messages, status in [
+        (b"", 1),  # `bkrc lsp </dev/null`
+        (INIT, 1),
+        (INIT + SHUTDOWN, 0),
+        (INIT + SHUTDOWN + EXIT, 0),
+        (INIT + EXIT, 1),
+    ]:
+        done = subprocess.run(SERVER, input=messages, capture_output=True, timeout=60, check=False)
+        assert (done.returncode, done.stderr) == (status, b""), messages
+
+
+def test_a_message_that_is_not_json_rpc_gets_its_error_and_one_line_in_the_log(tmp_path):
+    # JSON-RPC 2.0: what is not JSON is a ParseError, JSON that is no message an
+    # InvalidRequest, each answered with `"id": null` where the id cannot be
+    # read. pygls logged a Python traceback for each and showed the user "Error
+    # in server" (`window/showMessage`), about a mistake of the client's.
+    uri = (tmp_path / "a.bkr").as_uri()
+    messages = [
+        INIT,
+        _frame(b"{not json"),
+        _frame(b'{"jsonrpc": "2.0", "method": "x\xff"}'),  # not UTF-8
+        _frame(b"[1, 2]"),
+        _frame(b'{"id": 5, "method": "textDocument/hover", "params": {}}'),  # no "jsonrpc"
+        _frame({"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri}}}),  # no text
+        _frame({"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "bkr", "version": 1, "text": "single group WEB { HTTPD }\n"}}}),
+        _frame({"id": 6, "method": "textDocument/hover", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": 0, "character": 14}}}),
+        SHUTDOWN,
+        EXIT,
+    ]
+    done = subprocess.run(SERVER, input=b"".join(messages), capture_output=True, timeout=60, check=False)
+    replies = _replies(done.stdout)
+    unread = [r for r in replies if "error" in r and r.get("id") is None]
+    assert [r["error"]["code"] for r in unread] == [-32700, -32700, -32600], replies
+    assert all("id" in r for r in unread)  # `"id": null`, not left out
+    (no_jsonrpc,) = [r for r in replies if r.get("id") == 5]
+    assert no_jsonrpc["error"]["code"] == -32600
+    (hover,) = [r for r in replies if r.get("id") == 6]
+    assert "**WEB**" in hover["result"]["contents"]["value"]  # the server carried on
+    assert not [r for r in replies if r.get("method") == "window/showMessage"], replies
+    stderr = done.stderr.decode()
+    assert "Traceback" not in stderr and all(line.startswith("bkrc lsp: ") for line in stderr.splitlines())
+    assert done.returncode == 0
+
+
+def test_an_editor_that_closes_the_connection_ends_the_server_quietly(tmp_path):
+    # The editor quit (or crashed) and closed its end of the server's output:
+    # each answer the server had left to send used to log a Python traceback
+    # (BrokenPipeError). Now one line says so, and the end of the input ends the
+    # server (status 1: no `shutdown` came).
+    uri = (tmp_path / "a.bkr").as_uri()
+    opened = _frame({"method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "bkr", "version": 1, "text": "single group WEB { HTTPD }\n"}}})
+    hover = _frame({"id": 3, "method": "textDocument/hover", "params": {
+        "textDocument": {"uri": uri}, "position": {"line": 0, "character": 14}}})
+    server = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server.stdout.close()
+    try:
+        server.stdin.write(INIT + opened + hover)
+        server.stdin.close()
+    except BrokenPipeError:  # pragma: no cover - the server already ended
+        pass
+    stderr = server.stderr.read().decode()
+    assert server.wait(timeout=60) == 1
+    assert "Traceback" not in stderr
+    assert stderr.splitlines() == [
+        "bkrc lsp: the editor closed the connection; what the server had to send is dropped"
+    ]

@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import re
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import unquote
 
 from lsprotocol import types as T
-from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInvalidParams,
+    JsonRpcInvalidRequest,
+    JsonRpcParseError,
+)
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.protocol.json_rpc import RPCRequest
@@ -123,12 +130,33 @@ class BkrProtocol(LanguageServerProtocol):
     def handle_message(self, message):
         """pygls's own, but a request after `shutdown` gets an answer: "If a server
         receives requests after a shutdown request those requests should error
-        with InvalidRequest" (LSP, `shutdown`); pygls would not answer at all."""
+        with InvalidRequest" (LSP, `shutdown`); pygls would not answer at all.
+        What is JSON but no JSON-RPC message (an array, a number, an object
+        without `"jsonrpc"`) gets InvalidRequest too, as JSON-RPC 2.0 asks, where
+        pygls would fail on it with a traceback and show the user "Error in
+        server"; a notification whose parameters do not fit its method is
+        passed over, with one line in the log."""
+        if isinstance(message, _Unfit):
+            return None
+        if not hasattr(message, "jsonrpc"):
+            msg_id = message.get("id") if isinstance(message, dict) else None
+            if isinstance(msg_id, bool) or not isinstance(msg_id, (int, str)):
+                msg_id = None
+            _log.warning("passed over a message that is no JSON-RPC 2.0 request, notification or response")
+            self.answer_unread(JsonRpcInvalidRequest(message="not a JSON-RPC 2.0 message"), msg_id)
+            return None
         if self._shutdown and isinstance(message, RPCRequest):
             error = JsonRpcInvalidRequest(message="the server is shut down: only `exit` is accepted")
             self._send_response(message.id, error=error.to_response_error())
             return None
         return super().handle_message(message)
+
+    def answer_unread(self, error: JsonRpcException, msg_id: int | str | None = None) -> None:
+        """The error answer to a message that could not be read, with `"id": null`
+        when its id is unknown (JSON-RPC 2.0, "Response object"; pygls leaves a
+        null id out of what it sends)."""
+        response = {"jsonrpc": "2.0", "id": msg_id, "error": {"code": error.code, "message": error.message}}
+        self._send_data(response)
 
     def structure_message(self, data: dict):
         """pygls's own, but a request whose parameters do not fit its method gets
@@ -136,11 +164,13 @@ class BkrProtocol(LanguageServerProtocol):
         waiting for an answer that never comes."""
         try:
             return super().structure_message(data)
-        except JsonRpcInvalidParams:
+        except JsonRpcException:
             if "id" in data and "method" in data:
                 error = JsonRpcInvalidParams(message=f"invalid parameters for {data['method']}")
                 self._send_response(data["id"], error=error.to_response_error())
-            raise
+            else:
+                _log.warning("passed over %s: its parameters do not fit the method", data.get("method"))
+            return _Unfit()
 
     @lsp_method(T.INITIALIZE)
     def lsp_initialize(self, params: T.InitializeParams):
@@ -171,6 +201,88 @@ class BkrProtocol(LanguageServerProtocol):
             yield handler, (params,), None
 
 
+class _Unfit:
+    """A message whose parameters do not fit its method (already answered, when a
+    request): `handle_message` passes over it."""
+
+
+#: One line a problem, on standard error (the editor's log of the server): pygls
+#: logs there, with a Python traceback, what it cannot read or send.
+_log = logging.getLogger("bkrdsl.lsp")
+
+
+class _OneLine(logging.Formatter):
+    """`bkrc lsp: what happened`, without the traceback pygls adds: the first line of
+    the message, and of an exception the kind, the words and where it was raised.
+    (A request that fails gets its traceback back in the error's data, for the
+    bug report.)"""
+
+    def format(self, record: logging.LogRecord) -> str:
+        lines = record.getMessage().splitlines() or [""]
+        line = f"bkrc lsp: {lines[0]}"
+        if record.exc_info and record.exc_info[1] is not None:
+            err = record.exc_info[1]
+            line += f": {type(err).__name__}: {err}"
+            tb = record.exc_info[2]
+            while tb is not None and tb.tb_next is not None:
+                tb = tb.tb_next
+            if tb is not None:
+                line += f" (at {os.path.basename(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno})"
+        return line.splitlines()[0] if line else line
+
+
+def _log_in_one_line() -> None:
+    """pygls's and the server's warnings and errors, one line each, on standard error."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    for name in ("pygls", "bkrdsl.lsp"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+
+
+class _Output:
+    """Standard output for the server's messages. When the editor has closed its end
+    (it quit, or crashed), what is left to send is dropped, once said in one line,
+    where pygls would log a traceback for each message; the server ends when its
+    input does."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.lost = False
+
+    def _lose(self) -> None:
+        if not self.lost:
+            self.lost = True
+            _log.warning("the editor closed the connection; what the server had to send is dropped")
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            # Nothing of it left to flush at exit, where Python would fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+
+    def write(self, data: bytes) -> None:
+        if self.lost:
+            return
+        try:
+            self.stream.write(data)
+        except (BrokenPipeError, ValueError):  # ValueError: the stream is closed
+            self._lose()
+
+    def flush(self) -> None:
+        if self.lost:
+            return
+        try:
+            self.stream.flush()
+        except (BrokenPipeError, ValueError):
+            self._lose()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.close()
+
+
 class BkrServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("bkrc", __version__, protocol_cls=BkrProtocol)
@@ -190,6 +302,22 @@ class BkrServer(LanguageServer):
         self.disk = Workspace(self.parsed)
         self.max_files = MAX_FILES
         self.said_capped = False  # the user was told the workspace has too many files
+
+    def start_io(self, stdin=None, stdout=None):
+        """pygls's own, with the output that ends quietly when the editor closes it."""
+        super().start_io(stdin, _Output(stdout or sys.stdout.buffer))
+
+    def report_server_error(self, error: Exception, source) -> None:
+        """pygls's own (an "Error in server" message the editor shows), but a message
+        that cannot be read is the client's mistake, which the user can do nothing
+        about: it is answered as JSON-RPC 2.0 asks (ParseError for what is not JSON
+        in UTF-8, with no id, since none can be read) and said in one line in the log."""
+        if source is JsonRpcException:
+            if isinstance(error, (ValueError, UnicodeError)):  # json.JSONDecodeError is a ValueError
+                parse = JsonRpcParseError(message=f"the message is not JSON in UTF-8: {error}")
+                self.protocol.answer_unread(parse)
+            return
+        super().report_server_error(error, source)
 
     # ------------------------------------------------------------ files
     @staticmethod
@@ -1081,6 +1209,7 @@ def serve() -> None:
             handler = signal.getsignal(signum)
             if callable(handler):  # not where the signal is ignored, or left to the system
                 previous[signum] = signal.signal(signum, watched(handler))
+    _log_in_one_line()
     server = build_server()
     try:
         server.start_io()
