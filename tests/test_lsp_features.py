@@ -174,6 +174,43 @@ def test_completion_replaces_the_word_typed_so_far():
     assert doc.text[item.start : item.end] == "fu"
 
 
+def test_completion_of_an_import_path_offers_modules_one_folder_at_a_time(tmp_path):
+    # `import |` used to offer nothing, and `import std/|` the keywords that start
+    # a statement (`cluster`, `import`...), as if the path were already written.
+    (tmp_path / "site" / "more").mkdir(parents=True)
+    (tmp_path / "site" / "common.bkr").write_text("single group WEB { HTTPD }\n")
+    (tmp_path / "site" / ".hidden").mkdir()
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "guests.bkr").write_text("single group G { G1 }\n")
+    (tmp_path / "notes.txt").write_text("")
+    path = tmp_path / "prod.bkr"
+
+    def offered(typed: str, search_path=()) -> dict[str, str]:
+        text = f"import {typed}\ncluster P {{\n}}\n"
+        path.write_text(text)
+        doc = analyse_document(str(path), text, path=path, search_path=search_path)
+        items = F.complete(doc, 0, len("import ") + len(typed))
+        assert all(doc.text[c.start : c.end] == typed for c in items)
+        return {c.label: c.kind for c in items}
+
+    std = {"std/backup-manager", "std/zvm73", "std/zvm74"}
+    assert std <= set(offered("")) and {"./site/", "./lib/"} <= set(offered(""))
+    assert "./prod" not in offered("") and "./notes" not in offered("")  # not itself; modules only
+    assert not {"cluster", "import"} & set(offered("std/"))
+    assert std <= set(offered("std/zv")) and all(p.startswith("std/") for p in offered("std/zv"))
+    assert offered("./site/") == {"./site/common": "file", "./site/more/": "folder"}
+    assert offered("./site/co") == {"./site/common": "file", "./site/more/": "folder"}
+    assert offered("site/") == {"site/common": "file", "site/more/": "folder"}
+    assert offered("./nowhere/") == {}
+    # A path without `./` is also looked up in the search path (`-I lib`).
+    assert "guests" in offered("", search_path=(tmp_path / "lib",))
+    # An untitled buffer has no folder: the standard library only.
+    doc = analyse_document("untitled:Untitled-1", "import ")
+    assert {c.label for c in F.complete(doc, 0, len("import "))} == {
+        f"std/{p.stem}" for p in (ROOT / "stdlib").glob("*.bkr")
+    }
+
+
 # ----------------------------------------------------------------- navigation
 def test_definition_and_references_of_a_group():
     doc, line, column = doc_at(CLUSTER, "backup LIN|UX full")

@@ -257,7 +257,7 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
 @dataclass
 class Completion:
     label: str
-    kind: str  # keyword | member | group | user | value
+    kind: str  # keyword | member | group | user | value | file | folder (import paths)
     detail: str = ""
     start: int = 0  # offset of the text the completion replaces (the word typed so far)
     end: int = 0
@@ -411,12 +411,88 @@ def _name_completions(doc: Document, context: str | None) -> list[Completion]:
     return out
 
 
+#: An `import` line up to the cursor: the module path typed so far.
+_IMPORT_TYPED = re.compile(r"[ \t]*import[ \t]+(\S*)", re.IGNORECASE)
+#: Folders an import path is not offered into (as the workspace's search skips them).
+_NOT_OFFERED = frozenset({"node_modules", "__pycache__"})
+#: Entries offered from one folder, at most (a folder of thousands is no list to pick from).
+MAX_FOLDER_ENTRIES = 500
+
+
+def _folder_entries(folder: Path, head: str, skip: Path | None) -> list[Completion]:
+    """The modules (`.bkr` files) and subfolders of `folder`, each written after `head`."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except (OSError, ValueError):  # no such folder (yet), or one bkrc may not read
+        return []
+    out: list[Completion] = []
+    for entry in entries[: MAX_FOLDER_ENTRIES * 4]:
+        name = entry.name
+        if name.startswith(".") or name in _NOT_OFFERED:
+            continue
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError:
+            continue
+        if is_dir:
+            out.append(Completion(f"{head}{name}/", "folder", "folder"))
+        elif is_file and name.endswith(".bkr") and len(name) > 4:
+            if skip is not None and os.path.abspath(entry.path) == str(skip):
+                continue  # a file does not import itself (BKR102)
+            out.append(Completion(f"{head}{name[:-4]}", "file", "module"))
+        if len(out) >= MAX_FOLDER_ENTRIES:
+            break
+    return out
+
+
+def _import_completions(doc: Document, typed: str) -> list[Completion]:
+    """The module paths that `import` can take, as far as `typed` has gone: the standard
+    library's modules, and the modules and folders of the place the path leads to (the
+    importing file's folder for `./` and `../`, and also each search-path folder
+    for a path without them), one folder at a time, as the loader looks them up."""
+    from bkrdsl.resources import stdlib_dir
+
+    head, slash, _ = typed.rpartition("/")
+    out: list[Completion] = []
+    if not slash or head.lower() == "std":
+        modules = sorted(p.stem for p in stdlib_dir().glob("*.bkr"))
+        out += [Completion(f"std/{m}", "file", "standard library") for m in modules]
+        if slash:
+            return out
+    if doc.path is None:  # a buffer not saved: no folder of its own
+        return out
+    base = Path(os.path.abspath(doc.path)).parent
+    if not slash:
+        out += _folder_entries(base, "./", doc.path)
+        for folder in doc.search_path:
+            out += _folder_entries(Path(folder), "", None)
+        return out
+    prefix = head + "/"
+    folders = [base / head]
+    if not head.startswith((".", "/")):  # `import site/x`: beside the file, then the search path
+        folders += [Path(folder) / head for folder in doc.search_path]
+    seen: set[str] = set()
+    for folder in folders:
+        for item in _folder_entries(folder, prefix, Path(os.path.abspath(doc.path))):
+            if item.label not in seen:
+                seen.add(item.label)
+                out.append(item)
+    return out
+
+
 def complete(doc: Document, line: int, column: int) -> list[Completion]:
-    """Keywords the grammar accepts at the cursor, and the names that fit there."""
+    """Keywords the grammar accepts at the cursor, and the names that fit there; in an
+    `import` line, the module paths."""
     at = doc.offset(line, column)
     line_start = doc.text.rfind("\n", 0, at) + 1
     if _in_comment_or_string(doc.text[line_start:at]):
         return []
+    typed = _IMPORT_TYPED.fullmatch(doc.text[line_start:at])
+    if typed is not None:
+        items = _import_completions(doc, typed.group(1))
+        for item in items:
+            item.start, item.end = at - len(typed.group(1)), at
+        return items
     start = at
     while start > line_start and doc.text[start - 1] in NAME_CHARS:
         start -= 1

@@ -74,6 +74,8 @@ _COMPLETION_KIND = {
     "group": T.CompletionItemKind.Class,
     "user": T.CompletionItemKind.Variable,
     "value": T.CompletionItemKind.EnumMember,
+    "file": T.CompletionItemKind.File,
+    "folder": T.CompletionItemKind.Folder,
 }
 
 
@@ -940,7 +942,7 @@ def build_server() -> BkrServer:
             range=ls.range(found.span, doc) if found.span is not None else None,
         )
 
-    @server.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=[" ", ","]))
+    @server.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=[" ", ",", "/"]))
     def completion(ls: BkrServer, params: T.CompletionParams) -> T.CompletionList:
         doc = ls.fresh(params.text_document.uri)
         items = []
