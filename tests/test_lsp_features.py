@@ -127,6 +127,18 @@ def test_hover_explains_the_diagnostic_under_the_cursor_and_codes_in_comments():
     assert F.hover(doc, line, column).markdown.startswith("**BKR221**")
 
 
+def test_hover_on_an_identity_pattern_reads_right_and_shows_its_doc_comment():
+    # `identity user BKRWRK* role worker` in std/backup-manager: hover said "is a
+    # IDENTITY user" and left out the `##` comment above the declaration.
+    text = CLUSTER.replace("  catalog shared", "  disk BKRWRK* 191 size 5 cyl\n  catalog shared")
+    doc, line, column = doc_at(text, "disk BKRW|RK*")
+    found = F.hover(doc, line, column).markdown
+    assert "every user it matches is an IDENTITY user" in found
+    assert "The worker machines BKRWRK01, BKRWRK02" in found
+    doc, line, column = doc_at(CLUSTER, "match LNXA|PP*")
+    assert "every user it matches is a single-configuration user" in F.hover(doc, line, column).markdown
+
+
 def test_no_hover_on_empty_space():
     doc, line, column = doc_at(CLUSTER, "\n|\n")
     assert F.hover(doc, line, column) is None

@@ -77,8 +77,12 @@ def _user_hover(doc: Document, name: str) -> list[str]:
     lines: list[str] = []
     if patterns:
         p = patterns[0]
-        lines.append(f"**{name}**: pattern; every user it matches is a {KIND_TEXT[p.kind]}")
+        article = "an" if p.kind is Kind.IDENTITY else "a"
+        lines.append(f"**{name}**: pattern; every user it matches is {article} {KIND_TEXT[p.kind]}")
         lines += [f"- declared by `{q.origin}` ({where(doc, q.span)})" for q in patterns]
+        text = next((docs[(q.span.file, q.span.start)] for q in patterns if (q.span.file, q.span.start) in docs), None)
+        if text:  # `## The worker machines...` above `identity user BKRWRK* role worker`
+            lines += ["", text]
         return lines
     kind = model.kind_of(name)
     if kind is None:
