@@ -621,6 +621,23 @@ def test_did_you_mean_offers_the_suggestion():
     assert apply(text, fixes[0]) == CLUSTER
 
 
+def test_the_fixes_offered_are_those_of_the_mistake_under_the_cursor():
+    # Two mistakes on one line, each with its fix: with the cursor on one, the
+    # editor was offered both fixes, both preferred, so that VS Code's *Auto Fix*
+    # (which applies the one preferred fix) had none to apply. Away from both,
+    # the line's fixes are offered, as before.
+    text = "cluster P {\n  tape manager shared catalog node TCTMM on M1 request_node TRTMM\n}\n"
+    doc, line, column = doc_at(text, "catalog no|de TCTMM")
+    titles = [f.title for f in F.fixes(doc, line, line, (line, column), (line, column))]
+    assert titles == ["Write `catalog-node`"]
+    doc, line, column = doc_at(text, "request_|node")
+    titles = [f.title for f in F.fixes(doc, line, line, (line, column), (line, column))]
+    assert titles == ["Write `request-node`"]
+    doc, line, column = doc_at(text, "tape mana|ger")
+    titles = [f.title for f in F.fixes(doc, line, line, (line, column), (line, column))]
+    assert titles == ["Write `catalog-node`", "Write `request-node`"]
+
+
 def test_no_fix_where_two_names_are_equally_close():
     # `DEV` is as close to `DEV1` as to `DEV2`: both are offered, neither is applied.
     text = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV daily 01:00")

@@ -137,3 +137,25 @@ def test_an_editor_that_closes_the_connection_ends_the_server_quietly(tmp_path):
     assert stderr.splitlines() == [
         "bkrc lsp: the editor closed the connection; what the server had to send is dropped"
     ]
+
+
+def test_quick_fixes_at_the_cursor_are_those_of_the_mistake_under_it(tmp_path):
+    # `textDocument/codeAction` at the cursor (as VS Code asks for its light
+    # bulb): on `catalog node`, its fix only, not `request_node`'s of the same line.
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "p.bkr").as_uri()
+        text = "cluster P {\n  tape manager shared catalog node TCTMM on M1 request_node TRTMM\n}\n"
+        _open(editor, uri, text)
+
+        def titles(character: int) -> list[str]:
+            at = {"line": 1, "character": character}
+            params = {"textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}
+            return [a["title"] for a in editor.request("textDocument/codeAction", params)["result"]]
+
+        assert titles(text.split("\n")[1].index("node TCTMM")) == ["Write `catalog-node`"]
+        assert titles(2) == ["Write `catalog-node`", "Write `request-node`"]
+        assert editor.errors == []
+    finally:
+        editor.close()

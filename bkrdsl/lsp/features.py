@@ -990,8 +990,18 @@ def _fix_for(doc: Document, d: Diagnostic) -> QuickFix | None:
     return QuickFix(fix.title, d, fix.edits)
 
 
-def fixes(doc: Document, first_line: int, last_line: int) -> list[QuickFix]:
-    """Unambiguous fixes for the diagnostics on lines first_line..last_line (0-based)."""
+def fixes(
+    doc: Document,
+    first_line: int,
+    last_line: int,
+    start: tuple[int, int] | None = None,
+    end: tuple[int, int] | None = None,
+) -> list[QuickFix]:
+    """Unambiguous fixes for the diagnostics on lines first_line..last_line (0-based).
+    Given the range asked about (`start`, `end`: 0-based line and column), those of
+    the diagnostics it touches, when there are any: with the cursor on one of two
+    mistakes of a line, the editor offers (and applies as *the* preferred fix) that
+    one's fix only; elsewhere on the line, every fix of the line."""
     out = []
     for d in doc.diagnostics:
         s = d.span
@@ -1000,7 +1010,13 @@ def fixes(doc: Document, first_line: int, last_line: int) -> list[QuickFix]:
         fix = _fix_for(doc, d)
         if fix is not None:
             out.append(fix)
-    return out
+    if start is None or end is None:
+        return out
+
+    def touched(s: Span) -> bool:
+        return (s.line - 1, s.column - 1) <= end and start <= (s.end_line - 1, s.end_column - 1)
+
+    return [f for f in out if touched(f.diagnostic.span)] or out
 
 
 # ================================================================ derived facts, as hover shows them

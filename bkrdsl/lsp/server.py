@@ -1093,7 +1093,8 @@ def build_server() -> BkrServer:
         out = []
         if doc is None:
             return out
-        for fix in F.fixes(doc, params.range.start.line, params.range.end.line):
+        start, end = ls.server_position(doc, params.range.start), ls.server_position(doc, params.range.end)
+        for fix in F.fixes(doc, start[0], end[0], start, end):
             edits = [T.TextEdit(range=ls.range(e.span, doc), new_text=e.new_text) for e in fix.edits]
             out.append(
                 T.CodeAction(
