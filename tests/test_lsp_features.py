@@ -180,6 +180,21 @@ def test_completion_of_roles_and_after_an_earlier_mistake():
     assert {"backup-server", "worker", "admin"} <= labels
 
 
+def test_completion_of_a_disk_pool_and_a_size_unit():
+    # `to disk pool |` offered nothing, where the pools the other jobs back up
+    # to are what a site writes again; `size 10 |` offered nothing either.
+    text = CLUSTER.replace("  catalog shared", "  disk BKRBKUP 191 size 10 cyl\n  catalog shared")
+    text = text.replace("to disk pool P\n    run on DEV1", "to disk pool LNXPOOL\n    run on DEV1")
+    doc, line, column = doc_at(text, "to disk pool |P\n")
+    assert {c.label for c in F.complete(doc, line, column)} == {"LNXPOOL"}  # not the word typed
+    doc, line, column = doc_at(text, "to disk pool LNX|POOL")
+    assert {c.label for c in F.complete(doc, line, column)} == {"P"}
+    doc, line, column = doc_at(text, "size 10 |cyl")
+    assert {c.label for c in F.complete(doc, line, column)} == {"blk", "cyl"}
+    doc, line, column = doc_at(text, "server BKRSVSFS pool |BKRPOOL")  # the catalog's SFS file pool
+    assert {c.label for c in F.complete(doc, line, column)} == set()
+
+
 def test_completion_replaces_the_word_typed_so_far():
     doc, line, column = doc_at(CLUSTER, "    backup LINUX fu|ll")
     item = next(c for c in F.complete(doc, line, column) if c.label == "full")

@@ -377,10 +377,17 @@ def _context(tokens, accepted: set[str]) -> str | None:
     """What kind of name fits here, from the keyword that governs the position."""
     if "MATCH" in accepted:
         return "group-entry"
-    for tok in reversed(tokens):
+    names = 0  # the names between that keyword and the cursor
+    for n in range(len(tokens) - 1, -1, -1):
+        tok = tokens[n]
         if tok.type in ("NAME", "COMMA"):
+            names += tok.type == "NAME"
             continue
         value = str(tok.value).lower()
+        if value == "size":  # `disk BKRBKUP 191 size 10 |`: the unit after the number
+            return "unit" if names == 1 else None
+        if value == "pool":  # `to disk pool |`, not the catalog's SFS file pool
+            return "disk-pool" if names == 0 and n > 0 and str(tokens[n - 1].value).lower() == "disk" else None
         return {
             "backup": "backup",
             "on": "member",
@@ -393,12 +400,16 @@ def _context(tokens, accepted: set[str]) -> str | None:
     return None
 
 
-def _name_completions(doc: Document, context: str | None) -> list[Completion]:
+def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[Completion]:
     model = doc.model
     if context in ("role",):
         return [Completion(r, "value", "role") for r in sorted(ROLES)]
     if context == "day":
         return [Completion(d, "value", "day") for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]
+    if context == "unit":
+        from bkrdsl.emit.dialect import UNITS
+
+        return [Completion(u, "value", "cylinders" if u == "cyl" else "blocks") for u in UNITS]
     if model is None:
         return []
     out: list[Completion] = []
@@ -406,6 +417,11 @@ def _name_completions(doc: Document, context: str | None) -> list[Completion]:
         out += [Completion(m.name, "member", f"member {m.ordinal}") for m in model.members]
     if context == "backup":
         out += [Completion(g.name, "group", f"{g.kind.value} group") for g in model.groups]
+    if context == "disk-pool":  # the pools the jobs back up to (not the word being typed)
+        words = [t.pool for j in model.jobs for t in j.decl.targets if t.pool is not None and t.pool.upper]
+        typed = [w for w in words if w.span.file == doc.name and w.span.start <= at <= w.span.end]
+        pools = {w.upper for w in words if w not in typed}
+        out += [Completion(p, "value", "disk pool") for p in sorted(pools)]
     if context in ("backup", "user", "group-entry"):
         seen = set()
         for u in model.user_defs:
@@ -503,7 +519,7 @@ def complete(doc: Document, line: int, column: int) -> list[Completion]:
     accepted, tokens = parser_state(doc.text[:start])
     items = [Completion(k, "keyword") for k in keyword_texts(accepted)]
     if "NAME" in accepted:
-        items += _name_completions(doc, _context(tokens, accepted))
+        items += _name_completions(doc, _context(tokens, accepted), at)
     for item in items:
         item.start, item.end = start, at
     return items
