@@ -16,13 +16,14 @@ import sys
 from lsp_inprocess import Editor
 
 SERVER = [sys.executable, "-m", "bkrdsl", "lsp"]
-CLUSTER = "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 1  private-volume D1PRV1 }\n}\n"
+CLUSTER = (
+    "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 1  private-volume D1PRV1 }\n}\n"
+)
 
 
 def _open(editor: Editor, uri: str, text: str) -> None:
-    editor.notify(
-        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "bkr", "version": 1, "text": text}}
-    )
+    document = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+    editor.notify("textDocument/didOpen", {"textDocument": document})
 
 
 def test_a_file_uri_no_file_can_have_is_a_buffer_without_a_path(tmp_path):
@@ -59,7 +60,9 @@ def _replies(stdout: bytes) -> list[dict]:
     return [json.loads(body) for body in bodies if body]
 
 
-INIT = _frame({"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+INIT = _frame(
+    {"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}}
+)
 SHUTDOWN = _frame({"id": 2, "method": "shutdown"})
 EXIT = _frame({"method": "exit"})
 
@@ -151,11 +154,42 @@ def test_quick_fixes_at_the_cursor_are_those_of_the_mistake_under_it(tmp_path):
 
         def titles(character: int) -> list[str]:
             at = {"line": 1, "character": character}
-            params = {"textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}
+            params = {"textDocument": {"uri": uri}, "range": {"start": at, "end": at}}
+            params["context"] = {"diagnostics": []}
             return [a["title"] for a in editor.request("textDocument/codeAction", params)["result"]]
 
         assert titles(text.split("\n")[1].index("node TCTMM")) == ["Write `catalog-node`"]
         assert titles(2) == ["Write `catalog-node`", "Write `request-node`"]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+def test_a_standard_library_module_open_in_the_editor_is_one_file_with_std_name(tmp_path):
+    # The files that import it name it `std/backup-manager.bkr`, its own buffer by
+    # its path: the declaration of BKRBKUP was listed twice by find references
+    # and by workspace symbols once the module was open too (`gd` into it opens it).
+    from bkrdsl.resources import stdlib_dir
+
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        text = CLUSTER.replace("  member DEV1", "  disk BKRBKUP 191 size 10 cyl\n  member DEV1")
+        (tmp_path / "dev.bkr").write_text(text)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        module = stdlib_dir() / "backup-manager.bkr"
+        _open(editor, module.as_uri(), module.read_text(encoding="utf-8"))
+        lines = module.read_text(encoding="utf-8").split("\n")
+        declared = next(n for n, line in enumerate(lines) if line.startswith("identity user BKRBKUP"))
+        asked = [(uri, {"line": 3, "character": 10}), (module.as_uri(), {"line": declared, "character": 16})]
+        for where, at in asked:
+            params = {"textDocument": {"uri": where}, "position": at, "context": {"includeDeclaration": True}}
+            found = editor.request("textDocument/references", params)["result"]
+            places = [(r["uri"], r["range"]["start"]["line"]) for r in found]
+            assert sorted(places) == sorted({(uri, 3), (module.as_uri(), declared)}), places
+        symbols = editor.request("workspace/symbol", {"query": "BKRBKUP"})["result"]
+        assert [s["name"] for s in symbols] == ["BKRBKUP"], symbols
         assert editor.errors == []
     finally:
         editor.close()

@@ -80,7 +80,8 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         article = "an" if p.kind is Kind.IDENTITY else "a"
         lines.append(f"**{name}**: pattern; every user it matches is {article} {KIND_TEXT[p.kind]}")
         lines += [f"- declared by `{q.origin}` ({where(doc, q.span)})" for q in patterns]
-        text = next((docs[(q.span.file, q.span.start)] for q in patterns if (q.span.file, q.span.start) in docs), None)
+        keys = [(q.span.file, q.span.start) for q in patterns]
+        text = next((docs[k] for k in keys if k in docs), None)
         if text:  # `## The worker machines...` above `identity user BKRWRK* role worker`
             lines += ["", text]
         return lines
@@ -387,7 +388,8 @@ def _context(tokens, accepted: set[str]) -> str | None:
         if value == "size":  # `disk BKRBKUP 191 size 10 |`: the unit after the number
             return "unit" if names == 1 else None
         if value == "pool":  # `to disk pool |`, not the catalog's SFS file pool
-            return "disk-pool" if names == 0 and n > 0 and str(tokens[n - 1].value).lower() == "disk" else None
+            after_disk = n > 0 and str(tokens[n - 1].value).lower() == "disk"
+            return "disk-pool" if names == 0 and after_disk else None
         return {
             "backup": "backup",
             "on": "member",
@@ -1374,6 +1376,13 @@ def match_rank(name: str, query: str) -> int | None:
 
 
 def _file_key(file: str) -> str:
+    """One file, however the documents that see it name it: a module of the standard
+    library is `std/NAME.bkr` in the files that import it, and its path in its own
+    buffer when the editor has it open."""
+    if file.startswith("std/"):
+        from bkrdsl.resources import stdlib_dir
+
+        file = str(stdlib_dir() / file[4:])
     return os.path.realpath(file) if os.path.isabs(file) else file
 
 

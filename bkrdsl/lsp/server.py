@@ -799,8 +799,15 @@ class OpenBoms:
 
 
 def _span_key(span: Span) -> tuple[str, int]:
-    """One place in one file, however the documents that see it name the file."""
-    return (os.path.realpath(span.file) if os.path.isabs(span.file) else span.file, span.start)
+    """One place in one file, however the documents that see it name the file (a
+    module of the standard library is `std/NAME.bkr` in the files that import it, and
+    its path in its own buffer, when the editor has it open)."""
+    file = span.file
+    if file.startswith("std/"):
+        from bkrdsl.resources import stdlib_dir
+
+        file = str(stdlib_dir() / file[4:])
+    return (os.path.realpath(file) if os.path.isabs(file) else file, span.start)
 
 
 def _resolved(file: str, doc: Document, server: BkrServer) -> Path | None:
