@@ -239,6 +239,30 @@ def test_completion_of_an_import_path_offers_modules_one_folder_at_a_time(tmp_pa
 
 
 # ----------------------------------------------------------------- navigation
+def test_go_to_definition_and_hover_on_an_import_open_the_module(tmp_path):
+    from bkrdsl.resources import stdlib_dir
+
+    # `gd` on `import ./site/common` found nothing and hover showed nothing: the
+    # module's file is where a user expects to land, its `##` header what it is.
+    (tmp_path / "site").mkdir()
+    module = "## The site's guests.\n## All of them.\nsingle group WEB { HTTPD }\n"
+    (tmp_path / "site" / "common.bkr").write_text(module)
+    path = tmp_path / "prod.bkr"
+    text = "import ./site/common\nimport std/zvm73\nimport ./site/gone\ncluster P {\n}\n"
+    path.write_text(text)
+    doc = analyse_document(str(path), text, path=path)
+    (target,) = F.definition(doc, 0, len("import ./si"))
+    assert (target.file, target.line, target.column) == (str(tmp_path / "site" / "common.bkr"), 1, 1)
+    found = F.hover(doc, 0, 3).markdown
+    assert found.startswith("**./site/common**: the module `site/common.bkr`")
+    assert "The site's guests. All of them." in found
+    (target,) = F.definition(doc, 1, 10)
+    assert Path(target.file).resolve() == (stdlib_dir() / "zvm73.bkr").resolve()
+    assert "the module `std/zvm73.bkr`, in the standard library" in F.hover(doc, 1, 10).markdown
+    assert F.definition(doc, 2, 10) == []  # BKR101: nowhere to go; hover explains the code
+    assert F.hover(doc, 2, 10).markdown.startswith("**BKR101**")
+
+
 def test_definition_and_references_of_a_group():
     doc, line, column = doc_at(CLUSTER, "backup LIN|UX full")
     (target,) = F.definition(doc, line, column)

@@ -8,6 +8,7 @@ in code points); bkrdsl.lsp.server converts them to and from LSP types.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Sequence
@@ -237,6 +238,11 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
         if found:
             parts.append(found)
             span = occ.span
+    imp = _import_at(doc, line, column) if occ is None else None
+    module = _module_file(doc, imp) if imp is not None else None
+    if module is not None:
+        parts.append(_import_hover(doc, imp, module))
+        span = imp.span
     codes: list[str] = []
     for d in doc.diagnostics:
         if (
@@ -537,10 +543,59 @@ def _targets(doc: Document, occ: Occurrence) -> list[Occurrence]:
     return found
 
 
+def _import_at(doc: Document, line: int, column: int) -> ast.Import | None:
+    """The `import` statement of this document under the cursor."""
+    main = doc.analysis.program.main
+    if main is None:
+        return None
+    return next((i for i in main.imports if i.span.file == doc.name and contains(i.span, line, column)), None)
+
+
+def _module_file(doc: Document, imp: ast.Import) -> Path | None:
+    """The file `imp` reads, found as `bkrc check` finds it; None when it is nowhere
+    or cannot be looked at (BKR101, BKR103)."""
+    from bkrdsl.resolve.loader import ClosedFolder, find_module
+
+    try:
+        found = find_module(imp.path, doc.path, doc.search_path)
+    except (ClosedFolder, OSError, ValueError):
+        return None
+    return Path(os.path.abspath(found)) if found is not None else None
+
+
+def _import_hover(doc: Document, imp: ast.Import, module: Path) -> list[str]:
+    """The file an `import` reads, and the `##` comment its module starts with."""
+    from bkrdsl.resources import stdlib_dir
+
+    stdlib = Path(os.path.abspath(stdlib_dir()))
+    if module.parent == stdlib:
+        shown = f"`std/{module.name}`, in the standard library"
+    else:
+        shown = str(module)
+        if doc.path is not None:
+            with contextlib.suppress(ValueError):  # another drive, on Windows
+                shown = os.path.relpath(module, Path(os.path.abspath(doc.path)).parent)
+        shown = f"`{shown}`"
+    lines = [f"**{imp.path}**: the module {shown}"]
+    parsed = next((m for m in doc.analysis.program.modules if _file_key(m.file) == _file_key(str(module))), None)
+    header = []
+    for span, text in parsed.comments if parsed is not None else ():
+        if span.line != len(header) + 1 or not text.startswith("##"):
+            break
+        header.append(text[2:].strip())
+    if header:
+        lines += ["", " ".join(header)]
+    return lines
+
+
 def definition(doc: Document, line: int, column: int) -> list[Span]:
+    """Where the name under the cursor is declared; on an `import`, the module's file
+    (its first line)."""
     occ = doc.occurrence_at(line, column)
     if occ is None:
-        return []
+        imp = _import_at(doc, line, column)
+        found = _module_file(doc, imp) if imp is not None else None
+        return [Span(str(found), 1, 1, 1, 1, 0, 0)] if found is not None else []
     return [o.span for o in _targets(doc, occ)]
 
 
