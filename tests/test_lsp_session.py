@@ -71,8 +71,12 @@ def test_how_the_server_ends(tmp_path):
     # LSP, `exit`: status 0 if `shutdown` came before, else 1. The end of the
     # input (the editor closed the pipe, or quit without a word) is an `exit`
     # without a word more: 0 after `shutdown`, else 1; either quietly.
+    # Neovim sends `workspace/didChangeConfiguration` after each start: settings
+    # come from `initializationOptions`, and it is no news for the log.
+    configured = _frame({"method": "workspace/didChangeConfiguration", "params": {"settings": {}}})
     for messages, status in [
         (b"", 1),  # `bkrc lsp </dev/null`
+        (INIT + configured + SHUTDOWN + EXIT, 0),
         (INIT, 1),
         (INIT + SHUTDOWN, 0),
         (INIT + SHUTDOWN + EXIT, 0),

@@ -880,6 +880,13 @@ def build_server() -> BkrServer:
         with contextlib.suppress(Exception):
             await ls.client_register_capability_async(T.RegistrationParams(registrations=[registration]))
 
+    @server.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def configuration(ls: BkrServer, params: T.DidChangeConfigurationParams) -> None:
+        # Settings come from `initializationOptions` and take effect when the server
+        # starts again. Neovim sends this after every start: without a handler,
+        # pygls wrote "Ignoring notification for unknown method" to the log each time.
+        return None
+
     @server.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_files(ls: BkrServer, params: T.DidChangeWatchedFilesParams) -> None:
         # A module created, changed or deleted on disk: every open document may
