@@ -71,9 +71,11 @@ def test_how_the_server_ends(tmp_path):
     # LSP, `exit`: status 0 if `shutdown` came before, else 1. The end of the
     # input (the editor closed the pipe, or quit without a word) is an `exit`
     # without a word more: 0 after `shutdown`, else 1; either quietly.
-    # Neovim sends `workspace/didChangeConfiguration` after each start: settings
-    # come from `initializationOptions`, and it is no news for the log.
+    # Neovim sends `workspace/didChangeConfiguration` after each start (settings
+    # come from `initializationOptions`), and VS Code `$/cancelRequest` for many a
+    # request already answered as the user types on: no news for the log.
     configured = _frame({"method": "workspace/didChangeConfiguration", "params": {"settings": {}}})
+    configured += _frame({"method": "$/cancelRequest", "params": {"id": 1}})
     for messages, status in [
         (b"", 1),  # `bkrc lsp </dev/null`
         (INIT + configured + SHUTDOWN + EXIT, 0),

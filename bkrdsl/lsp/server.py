@@ -233,10 +233,18 @@ class _OneLine(logging.Formatter):
         return line.splitlines()[0] if line else line
 
 
+def _no_news(record: logging.LogRecord) -> bool:
+    """Whether a record is worth a line: a `$/cancelRequest` for a request already
+    answered is not (LSP allows it, and VS Code sends one for many a completion or
+    hover it no longer needs as the user types on)."""
+    return not str(record.msg).startswith("Cancel notification for unknown message id")
+
+
 def _log_in_one_line() -> None:
     """pygls's and the server's warnings and errors, one line each, on standard error."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLine())
+    handler.addFilter(_no_news)
     for name in ("pygls", "bkrdsl.lsp"):
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
