@@ -199,3 +199,41 @@ def test_a_standard_library_module_open_in_the_editor_is_one_file_with_std_name(
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def test_places_on_ascii_lines_are_converted_without_counting_units(tmp_path):
+    # The outline of a file of 10,000 users converts 20,000 places: each split the
+    # whole text into lines again and had pygls count the units of every character
+    # before its column (5.5-6.4 s for bench/generate.py's 10,000-user cluster
+    # under load, 0.6-0.9 s now). On an ASCII line a column is the same number in
+    # every encoding; on another line the units are counted, as before.
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        counted = []
+        codec = editor.server.workspace.position_codec
+        count = codec.position_to_client_units
+
+        def counting(lines, position):
+            counted.append(lines[position.line])
+            return count(lines, position)
+
+        codec.position_to_client_units = counting
+        uri = (tmp_path / "dev.bkr").as_uri()
+        text = CLUSTER + "single group WEB { HTTPD }\n## Zürich's 😀 guests\nsingle group ZRH { ZRH01 }\n"
+        text = text.replace("single group WEB", 'single group WEB { HTTPD }  # Zürich\nsingle group W2')
+        _open(editor, uri, text)
+        symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})["result"]
+        assert counted and all(not line.isascii() for line in counted)  # only the line with `# Zürich`
+        lines = text.split("\n")
+        every = [c for s in symbols for c in [s, *(s.get("children") or [])]]
+        named = [c for c in every if c["name"] in ("DEV1", "WEB", "W2", "ZRH")]
+        assert len(named) == 4, symbols
+        for s in named:  # each selection starts at its name, in UTF-16 units
+            start = s["selectionRange"]["start"]
+            line = lines[start["line"]]
+            prefix = line.encode("utf-16-le")[: 2 * start["character"]].decode("utf-16-le")
+            assert line[len(prefix) :].startswith(s["name"]), (s["name"], line)
+        assert editor.errors == []
+    finally:
+        editor.close()

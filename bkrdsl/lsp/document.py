@@ -62,6 +62,9 @@ class Document:
     #: The imported modules already parsed that the analysis used, for the next
     #: analyses of this text (rename checks the renamed texts with it).
     parsed: ParsedModules | None = field(default=None, compare=False, repr=False)
+    #: The lines of each file the analysis read, split once for the many places
+    #: a request converts (`lines`).
+    split: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def source(self) -> Source:
@@ -80,6 +83,16 @@ class Document:
         return self.analysis.diagnostics
 
     # -- positions
+    def lines(self, file: str) -> list[str]:
+        """The lines of `file` (this document's text, or an imported module's), split
+        once: an outline of 10,000 users converts 20,000 places of one file."""
+        found = self.split.get(file)
+        if found is None:
+            source = self.analysis.sources.get(file)
+            text = self.text if file == self.name else (source.text if source else "")
+            found = self.split[file] = text.split("\n")
+        return found
+
     def offset(self, line: int, column: int) -> int:
         """Offset of a 0-based (line, column) position, clamped to the text."""
         starts = self.source._line_starts

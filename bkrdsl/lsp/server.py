@@ -630,11 +630,13 @@ class BkrServer(LanguageServer):
 
     # ------------------------------------------------------------ conversions
     def lines_of(self, file: str, doc: Document) -> list[str]:
-        source = doc.analysis.sources.get(file)
-        text = doc.text if file == doc.name else (source.text if source else "")
-        return text.split("\n")
+        return doc.lines(file)
 
     def position(self, lines: list[str], line: int, column: int) -> T.Position:
+        # A column of an ASCII line is the same number in every encoding (pygls
+        # would count the units of every character before it, at each place).
+        if line < len(lines) and column <= len(lines[line]) and lines[line].isascii():
+            return T.Position(line=line, character=column)
         return self.workspace.position_codec.position_to_client_units(lines, ServerTextPosition(line, column))
 
     def bom_units(self) -> int:
@@ -714,7 +716,7 @@ class BkrServer(LanguageServer):
         return locate
 
     def server_position(self, doc: Document, position: T.Position) -> tuple[int, int]:
-        lines = doc.text.split("\n")
+        lines = self.lines_of(doc.name, doc)
         if position.line >= len(lines):
             return len(lines) - 1, len(lines[-1])
         if doc.bom and position.line == 0:
@@ -731,7 +733,7 @@ class BkrServer(LanguageServer):
     def offset_range(self, doc: Document, start: int, end: int) -> T.Range:
         source = doc.source
         (l0, c0), (l1, c1) = source.position(start), source.position(end)
-        lines = doc.text.split("\n")
+        lines = self.lines_of(doc.name, doc)
         return T.Range(
             start=self.past_bom(doc, self.position(lines, l0 - 1, c0 - 1)),
             end=self.past_bom(doc, self.position(lines, l1 - 1, c1 - 1)),
@@ -1141,7 +1143,7 @@ def build_server() -> BkrServer:
             return []
         start = ls.server_position(doc, params.range.start)
         end = ls.server_position(doc, params.range.end)
-        lines = doc.text.split("\n")
+        lines = ls.lines_of(doc.name, doc)
         return [
             T.InlayHint(
                 position=ls.past_bom(doc, ls.position(lines, h.line, h.column)),
