@@ -237,3 +237,33 @@ def test_places_on_ascii_lines_are_converted_without_counting_units(tmp_path):
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def test_the_log_is_one_line_a_problem_from_pygls_or_a_failed_task(capsys):
+    # `bkrc lsp` logs what pygls says, and what asyncio says of a task that
+    # failed (a debounced re-check), in one line each: the kind of error, its
+    # words and where it was raised, without the Python traceback.
+    import logging
+
+    from bkrdsl.lsp.server import _log_in_one_line
+
+    names = ("pygls", "bkrdsl.lsp", "asyncio")  # as `bkrc lsp` sets them up
+    loggers = [logging.getLogger(n) for n in names]
+    saved = {logger: (logger.handlers[:], logger.level, logger.propagate) for logger in loggers}
+    try:
+        _log_in_one_line()
+        for name, what in [("pygls.protocol.json_rpc", "Unable to handle message"),
+                           ("asyncio", "Task exception was never retrieved")]:
+            try:
+                raise RuntimeError("boom\nsecond line")
+            except RuntimeError:
+                logging.getLogger(name).error(what, exc_info=True)
+        logging.getLogger("pygls.protocol.json_rpc").warning('Cancel notification for unknown message id "7"')
+        lines = capsys.readouterr().err.splitlines()
+        assert len(lines) == 2, lines
+        here = "(at test_lsp_session.py:"  # the first line of the words, and where
+        assert lines[0].startswith(f"bkrc lsp: Unable to handle message: RuntimeError: boom {here}")
+        assert lines[1].startswith("bkrc lsp: Task exception was never retrieved: RuntimeError: boom")
+    finally:
+        for logger, (handlers, level, propagate) in saved.items():
+            logger.handlers[:], logger.level, logger.propagate = handlers, level, propagate

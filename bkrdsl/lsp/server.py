@@ -224,13 +224,14 @@ class _OneLine(logging.Formatter):
         line = f"bkrc lsp: {lines[0]}"
         if record.exc_info and record.exc_info[1] is not None:
             err = record.exc_info[1]
-            line += f": {type(err).__name__}: {err}"
+            words = str(err).splitlines()
+            line += f": {type(err).__name__}: {words[0] if words else ''}"
             tb = record.exc_info[2]
             while tb is not None and tb.tb_next is not None:
                 tb = tb.tb_next
             if tb is not None:
                 line += f" (at {os.path.basename(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno})"
-        return line.splitlines()[0] if line else line
+        return line
 
 
 def _no_news(record: logging.LogRecord) -> bool:
@@ -241,11 +242,12 @@ def _no_news(record: logging.LogRecord) -> bool:
 
 
 def _log_in_one_line() -> None:
-    """pygls's and the server's warnings and errors, one line each, on standard error."""
+    """pygls's, asyncio's and the server's warnings and errors, one line each, on
+    standard error."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLine())
     handler.addFilter(_no_news)
-    for name in ("pygls", "bkrdsl.lsp"):
+    for name in ("pygls", "bkrdsl.lsp", "asyncio"):  # asyncio: a task that failed
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
         logger.setLevel(logging.WARNING)
