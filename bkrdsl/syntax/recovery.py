@@ -145,7 +145,6 @@ _BLANKS_THEN_PATH = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[\s#]|\Z)")
 _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 #: Names, in small letters, that may be slips Lark reads without an error (Recovery.named_slip).
 _NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS)
-#: The level after `and` or `&` in `backup APPS and full` (Recovery.joined_level).
 #: `include` and `exclude`, which in a group body are user IDs unless a medium
 #: follows them (`exclude minidisk LNX* 0200-02FF`): Recovery.selection_in_group.
 _SELECTION_VERBS = frozenset({"include", "exclude"})
@@ -188,7 +187,7 @@ _DESTINATION_REST = re.compile(
 _BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*(?:#[^\n]*)?(?:\n[ \t]*)?\{")
 
 #: schedule_without_run: the line was reported and skipped whole.
-_SKIPPED = Token("NAME", "")
+_LINE_SKIPPED = Token("NAME", "")
 
 #: Errors shown in full; later ones are summarised in one BKR008 line.
 MAX_REPORTED = 20
@@ -2428,7 +2427,7 @@ class Recovery:
             if tok.type in SCHEDULE_KEYWORDS:
                 nxt = self.schedule_without_run(ip, tok)
                 if nxt is not None:
-                    return None if nxt is _SKIPPED else nxt
+                    return None if nxt is _LINE_SKIPPED else nxt
             return self.misplaced_keyword(ip, tok, accepted)
         if tok.type == "LBRACE":
             if self.brace_balance > 0:  # one `{` too many in the file: this one
@@ -2514,7 +2513,7 @@ class Recovery:
             self.report(messages.schedule_without_run(written, span, meant), tok.start_pos)
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
-            return _SKIPPED
+            return _LINE_SKIPPED
         found = re.fullmatch(r"(?P<schedule>\S.*?)\s+[Oo][Nn]", written)
         if found is not None:
             # `daily 02:00 on`: the `on` at its end, and no member after it
@@ -2524,7 +2523,7 @@ class Recovery:
             )
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True
-            return _SKIPPED
+            return _LINE_SKIPPED
         self.report(messages.schedule_without_run(str(tok.value).lower(), self.span_of(tok)), tok.start_pos)
         self.feed_types(ip, ["RUN", "ON", "NAME"], tok)
         return tok
