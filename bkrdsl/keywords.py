@@ -140,16 +140,19 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("keyword", "Keyword", "keyword.other.bkr", ("bkrKeyword", "bkrSlotKeyword"), "Keyword",
+    Kind("keyword", "Keyword", "keyword.other.bkr", ("bkrKeyword", "bkrSlotKeyword", "bkrDiskOn"), "Keyword",
          "a keyword of the grammar, in any case"),
     Kind("import-path", "Name.Namespace", "entity.name.namespace.bkr", ("bkrImportPath",), "Include",
          "the module after `import`: std/backup-manager, ./site/common"),
     Kind("cluster-name", "Name.Class", "entity.name.type.cluster.bkr", ("bkrClusterName",), "Structure",
          "the name after `cluster`, before its `{`"),
-    Kind("member-name", "Name.Label", "entity.name.type.member.bkr", ("bkrMemberName",), "Type",
-         "the name after `member`, before its `{`"),
-    Kind("group-name", "Name.Constant", "entity.name.type.group.bkr", ("bkrGroupName",), "Typedef",
-         "the name after `group`, before its `{`"),
+    # A reference has its declaration's kind, so a member or group looks the same
+    # where it is declared and where it is used; Vim gives the use a group of its
+    # own (linked to the declaration's) for a colour scheme that wants them apart.
+    Kind("member-name", "Name.Label", "entity.name.type.member.bkr", ("bkrMemberName", "bkrMemberRef"), "Type",
+         "a member's name: after `member`, before its `{`; after `on` (`run on VMSYS1`), but for a disk's volume"),
+    Kind("group-name", "Name.Constant", "entity.name.type.group.bkr", ("bkrGroupName", "bkrGroupRef"), "Typedef",
+         "a group's name: after `group`, before its `{`; the names of a `backup` list"),
     Kind("job-name", "Name.Function", "entity.name.function.job.bkr", ("bkrJobName",), "Function",
          "the name after `job`, before its `{`"),
     Kind("user-id", "Name.Variable", "variable.other.userid.bkr", ("bkrUserId",), "Identifier",
@@ -183,7 +186,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("invalid", "Generic.Error", "invalid.illegal.character.bkr", ("bkrError",), "Error",
          "a character no token can start with (outside strings and comments)"),
     Kind("name", "Name", None, ("bkrName", ""), None,
-         "any other name: volumes, pools, member references, days, units, roles"),
+         "any other name: volumes, pools, days, units, roles"),
 )
 
 KIND = {k.name: k for k in KINDS}
@@ -196,17 +199,19 @@ DECLARES = {"cluster": "cluster-name", "member": "member-name", "group": "group-
 GROUP = "group"
 #: Keywords followed by a comma-separated list of user IDs.
 USER_LISTS = ("user",)
-#: Keywords followed by a comma-separated list of names (groups or user IDs): a
-#: group named like a keyword (`backup LINUX, WORKERS full`) is a name there.
+#: Keywords followed by a comma-separated list of group names (or user IDs: the
+#: highlighters do not resolve names, so one is shown as a group): a group named
+#: like a keyword (`backup LINUX, WORKERS full`) is a group there.
 NAME_LISTS = ("backup",)
-#: `on` is followed by member or volume names, even those spelled like keywords
-#: (`run on RUN daily 01:00`); only `each` is a keyword there (`on each member`).
+#: `on` is followed by member names, even those spelled like keywords (`run on RUN
+#: daily 01:00`); only `each` is a keyword there (`on each member`).
 PLACE = ("on", "each")
 #: Keywords followed by one user ID or pattern (also inside a group body).
 USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-node", "server")
 #: Keywords followed by an owner (user ID or pattern), then addresses up to the next keyword.
 ADDRESS_LISTS = ("minidisk",)
 #: `disk USER ADDRESS size ...`: the keyword, and the keyword that confirms the form.
+#: After `size` come the amount and its unit, then `on VOLUME`: a volume, not a member.
 DISK = ("disk", "size")
 #: The keyword before an import path.
 IMPORT = "import"
@@ -304,16 +309,22 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 {1: "keyword", 2: "@user-words"},
             ),
             Match(
-                "backup NAME, NAME, ...",
+                "backup GROUP, GROUP, ...: groups, even those spelled like keywords",
                 f"({kw(*NAME_LISTS)}){sp}+({word}(?:{sp}*,{sp}*{word})*)",
                 None,
-                {1: "keyword", 2: "@name-words"},
+                {1: "keyword", 2: "@group-words"},
             ),
             Match(
-                "on NAME, NAME, ...: names, even those spelled like keywords; not `on each member`",
+                "size AMOUNT UNIT on VOLUME (a disk's): values, and the `on` of a volume, not of a member",
+                f"({kw(DISK[1])}){sp}+({word}){sp}+({word})(?:{sp}+({kw(PLACE[0])}){sp}+({word}))?",
+                None,
+                {1: "keyword", 2: "@value", 3: "@value", 4: "keyword", 5: "@value"},
+            ),
+            Match(
+                "on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`",
                 f"({kw(PLACE[0])}){sp}+(?!{kw(PLACE[1])})({word}(?:{sp}*,{sp}*{word})*)",
                 None,
-                {1: "keyword", 2: "@name-words"},
+                {1: "keyword", 2: "@member-words"},
             ),
             Include("user-slot"),
             Match(
@@ -329,10 +340,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 {1: "keyword", 2: "@user-words", 3: "@address-words"},
             ),
             Match("any other keyword", kw(*v.keywords), "keyword"),
-            Match("HH:MM", f"{pre}[0-9]{{1,2}}:[0-9]{{2}}{post}", "time"),
-            Include("pattern"),
-            Match("a decimal number", f"{pre}[0-9]+{post}", "number"),
-            Match("any other name", f"{pre}{word}", "name"),
+            Include("value"),
             Include("punctuation"),
             Include("invalid"),
         ),
@@ -358,10 +366,21 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             Match("a user ID", f"{pre}{word}", "user-id"),
             Match(",", ",", "comma"),
         ),
-        "name-words": (
+        "group-words": (
             Include("pattern"),
-            Match("a group name or user ID", f"{pre}{word}", "name"),
+            Match("a group's name (or a user ID)", f"{pre}{word}", "group-name"),
             Match(",", ",", "comma"),
+        ),
+        "member-words": (
+            Include("pattern"),
+            Match("a member's name", f"{pre}{word}", "member-name"),
+            Match(",", ",", "comma"),
+        ),
+        "value": (
+            Match("HH:MM", f"{pre}[0-9]{{1,2}}:[0-9]{{2}}{post}", "time"),
+            Include("pattern"),
+            Match("a decimal number", f"{pre}[0-9]+{post}", "number"),
+            Match("any other name", f"{pre}{word}", "name"),
         ),
         "address-words": (
             Match("ADDR-ADDR", f"{pre}({hexa})(-)({hexa}){post}", None, {1: "address", 2: "range-operator", 3: "address"}),
@@ -480,7 +499,7 @@ def vim_syntax() -> str:
     wild = _vim_class(v.wildcards)
     bad = "[^ \\t\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
     kwalt = f"\\%(\\%({_vim_words(v.keywords)}\\)\\>\\)\\@!"
-    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *ADDRESS_LISTS, DISK[0], IMPORT}
+    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT}
     plain = [k for k in v.keywords if k not in special]
     decls = []
     for k, kind in DECLARES.items():
@@ -526,6 +545,8 @@ def vim_syntax() -> str:
         "syn match bkrNumber /\\k\\@<![0-9]\\+\\k\\@!/",
         "syn match bkrTime /\\k\\@<![0-9]\\{1,2}:[0-9]\\{2}\\k\\@!/",
         f"syn match bkrUserId /\\k\\@<!{word}/ contained",
+        f"syn match bkrMemberRef /\\k\\@<!{word}/ contained",
+        f"syn match bkrGroupRef /\\k\\@<!{word}/ contained",
         f"syn match bkrPattern /\\k\\@<!\\%(\\k*{wild}\\)\\@={word}/",
         "syn match bkrBrace /[{}]/",
         "syn match bkrComma /,/",
@@ -551,14 +572,15 @@ def vim_syntax() -> str:
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrUserList skipwhite" for k in USER_LISTS],
         (f"syn match bkrUserList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
          " contains=bkrUserId,bkrPattern,bkrComma"),
-        "\" backup NAME, NAME, ...: names, even those spelled like keywords",
+        "\" backup GROUP, GROUP, ...: groups, even those spelled like keywords",
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrNameList skipwhite" for k in NAME_LISTS],
         (f"syn match bkrNameList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
-         " contains=bkrPattern,bkrComma"),
-        f"\" {PLACE[0]} NAME, NAME, ...: names, even those spelled like keywords; not `{PLACE[0]} {PLACE[1]} member`",
+         " contains=bkrGroupRef,bkrPattern,bkrComma"),
+        (f"\" {PLACE[0]} MEMBER, MEMBER, ...: members, even those spelled like keywords;"
+         f" not `{PLACE[0]} {PLACE[1]} member`"),
         f"syn keyword bkrKeyword {PLACE[0]} nextgroup=bkrPlaceList skipwhite",
         (f"syn match bkrPlaceList /\\%({PLACE[1]}\\k\\@!\\)\\@!{word}\\%([ \\t]*,[ \\t]*{word}\\)*/"
-         " contained transparent contains=bkrPattern,bkrComma"),
+         " contained transparent contains=bkrMemberRef,bkrPattern,bkrComma"),
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",
         "syn match bkrSlotWord /\\k\\@<!" + word + "/ contained transparent contains=bkrUserId,bkrPattern",
@@ -578,6 +600,14 @@ def vim_syntax() -> str:
         (f"syn match bkrDiskUser /{word}\\ze[ \\t]\\+{word}[ \\t]\\+{DISK[1]}\\>/ contained transparent"
          " contains=bkrUserId,bkrPattern nextgroup=bkrDiskAddress skipwhite"),
         f"syn match bkrDiskAddress /{word}/ contained transparent contains=bkrAddress,bkrRange,bkrPattern",
+        f"\" {DISK[1]} AMOUNT UNIT {PLACE[0]} VOLUME: values; this `{PLACE[0]}` names a volume, not a member",
+        f"syn keyword bkrKeyword {DISK[1]} nextgroup=bkrSizeAmount skipwhite",
+        (f"syn match bkrSizeAmount /\\k\\@<!{word}\\ze[ \\t]\\+{word}/ contained transparent"
+         " contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnit skipwhite"),
+        (f"syn match bkrSizeUnit /{word}/ contained transparent contains=bkrTime,bkrPattern,bkrNumber"
+         " nextgroup=bkrDiskOn skipwhite"),
+        f"syn match bkrDiskOn /{PLACE[0]}\\k\\@!\\ze[ \\t]\\+{word}/ contained nextgroup=bkrDiskVolume skipwhite",
+        f"syn match bkrDiskVolume /{word}/ contained transparent contains=bkrTime,bkrPattern,bkrNumber",
         "",
         "\" Strings and comments last: they win over everything that starts with them.",
         "syn region bkrString start=/\"/ skip=/\\\\./ end=/\"\\|$/ contains=bkrEscape",

@@ -151,7 +151,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
             ("keyword", "pool"),
             ("name", "BKRPOOL"),
             ("keyword", "on"),
-            ("name", "VMSYS1"),
+            ("member-name", "VMSYS1"),
         ],
     ),
     (
@@ -163,7 +163,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
             ("keyword", "catalog-node"),
             ("user-id", "TCTMM"),
             ("keyword", "on"),
-            ("name", "VMSYS1"),
+            ("member-name", "VMSYS1"),
             ("keyword", "request-node"),
             ("user-id", "TRTMM"),
         ],
@@ -202,7 +202,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("keyword", "expire"),
             ("keyword", "on"),
-            ("name", "VMSYS1"),
+            ("member-name", "VMSYS1"),
             ("brace", "{"),
             ("keyword", "preview"),
             ("keyword", "daily"),
@@ -222,7 +222,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("keyword", "run"),
             ("keyword", "on"),
-            ("name", "VMSYS2"),
+            ("member-name", "VMSYS2"),
             ("keyword", "weekly"),
             ("name", "mon"),
             ("comma", ","),
@@ -241,28 +241,62 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
             ("time", "3:30"),
         ],
     ),
-    ("run on A monthly 1 02:00", [("keyword", "run"), ("keyword", "on"), ("name", "A"), ("keyword", "monthly"),
+    ("run on A monthly 1 02:00", [("keyword", "run"), ("keyword", "on"), ("member-name", "A"), ("keyword", "monthly"),
                                    ("number", "1"), ("time", "02:00")]),
-    # after `on` come member or volume names, even those spelled like keywords (a member
-    # named RUN): only `each` is a keyword there, as the parser reads it
+    # after `on` come member names, even those spelled like keywords (a member named
+    # RUN): only `each` is a keyword there, as the parser reads it; a member is
+    # shown where it is used as where it is declared
     (
         "run on run daily 01:00",
-        [("keyword", "run"), ("keyword", "on"), ("name", "run"), ("keyword", "daily"), ("time", "01:00")],
+        [("keyword", "run"), ("keyword", "on"), ("member-name", "run"), ("keyword", "daily"), ("time", "01:00")],
     ),
     (
         "expire on VMSYS1, Daily {",
-        [("keyword", "expire"), ("keyword", "on"), ("name", "VMSYS1"), ("comma", ","), ("name", "Daily"),
-         ("brace", "{")],
+        [("keyword", "expire"), ("keyword", "on"), ("member-name", "VMSYS1"), ("comma", ","),
+         ("member-name", "Daily"), ("brace", "{")],
+    ),
+    (
+        "run on VMSYS1,VMSYS2 weekly sat,sun 22:00",
+        [("keyword", "run"), ("keyword", "on"), ("member-name", "VMSYS1"), ("comma", ","),
+         ("member-name", "VMSYS2"), ("keyword", "weekly"), ("name", "sat"), ("comma", ","), ("name", "sun"),
+         ("time", "22:00")],
     ),
     (
         "catalog shared server BKRSVSFS pool BKRPOOL on tape",
         [("keyword", "catalog"), ("keyword", "shared"), ("keyword", "server"), ("user-id", "BKRSVSFS"),
-         ("keyword", "pool"), ("name", "BKRPOOL"), ("keyword", "on"), ("name", "tape")],
+         ("keyword", "pool"), ("name", "BKRPOOL"), ("keyword", "on"), ("member-name", "tape")],
     ),
     ("run on EACH member", [("keyword", "run"), ("keyword", "on"), ("keyword", "EACH"), ("keyword", "member")]),
-    # backup lists name groups and users
-    ("backup APPS, LINUX full", [("keyword", "backup"), ("name", "APPS"), ("comma", ","), ("name", "LINUX"),
-                                 ("keyword", "full")]),
+    (
+        "run on each member manual",
+        [("keyword", "run"), ("keyword", "on"), ("keyword", "each"), ("keyword", "member"), ("keyword", "manual")],
+    ),
+    ("run on VMSYS1 manual", [("keyword", "run"), ("keyword", "on"), ("member-name", "VMSYS1"), ("keyword", "manual")]),
+    # a disk's `on` names a volume, not a member; the amount and unit are values
+    (
+        "disk BKRBKUP 191 size 10 cyl on M1PRV1",
+        [("keyword", "disk"), ("user-id", "BKRBKUP"), ("address", "191"), ("keyword", "size"), ("number", "10"),
+         ("name", "cyl"), ("keyword", "on"), ("name", "M1PRV1")],
+    ),
+    (
+        "disk BKRBKUP 191 size 10 cyl on run at 1",
+        [("keyword", "disk"), ("user-id", "BKRBKUP"), ("address", "191"), ("keyword", "size"), ("number", "10"),
+         ("name", "cyl"), ("keyword", "on"), ("name", "run"), ("keyword", "at"), ("number", "1")],
+    ),
+    (
+        "disk BKRBKUP 191 size 10 days",
+        [("keyword", "disk"), ("user-id", "BKRBKUP"), ("address", "191"), ("keyword", "size"), ("number", "10"),
+         ("name", "days")],
+    ),
+    # backup lists name groups (or users: the highlighters do not resolve names, so
+    # every name there is shown as a group), even those spelled like keywords; the
+    # level after the last name is a keyword
+    ("backup APPS, LINUX full", [("keyword", "backup"), ("group-name", "APPS"), ("comma", ","),
+                                 ("group-name", "LINUX"), ("keyword", "full")]),
+    ("backup APPS incremental", [("keyword", "backup"), ("group-name", "APPS"), ("keyword", "incremental")]),
+    ("BACKUP Linux,Workers", [("keyword", "BACKUP"), ("group-name", "Linux"), ("comma", ","),
+                              ("group-name", "Workers")]),
+    ("backup full", [("keyword", "backup"), ("group-name", "full")]),
     # strings and escapes
     (
         'description "Weekly \\"full\\" backup # not a comment"',

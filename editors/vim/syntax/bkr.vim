@@ -22,6 +22,8 @@ syn match bkrName /\k\@<![A-Za-z0-9$%*?@_]\k*/
 syn match bkrNumber /\k\@<![0-9]\+\k\@!/
 syn match bkrTime /\k\@<![0-9]\{1,2}:[0-9]\{2}\k\@!/
 syn match bkrUserId /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained
+syn match bkrMemberRef /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained
+syn match bkrGroupRef /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained
 syn match bkrPattern /\k\@<!\%(\k*[%*?]\)\@=[A-Za-z0-9$%*?@_]\k*/
 syn match bkrBrace /[{}]/
 syn match bkrComma /,/
@@ -32,7 +34,7 @@ syn keyword bkrKeyword at catalog daily days description each exclude expire
 syn keyword bkrKeyword full identity include incremental job-suffix local
 syn keyword bkrKeyword manager manual monthly pool preview private-volume
 syn keyword bkrKeyword purge retain role run sfs shared shared-volume single
-syn keyword bkrKeyword size tape to weekly workers
+syn keyword bkrKeyword tape to weekly workers
 
 " import PATH
 syn keyword bkrKeyword import nextgroup=bkrImportPath skipwhite
@@ -55,12 +57,12 @@ syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold con
 " user ID, ID, ...
 syn keyword bkrKeyword user nextgroup=bkrUserList skipwhite
 syn match bkrUserList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrUserId,bkrPattern,bkrComma
-" backup NAME, NAME, ...: names, even those spelled like keywords
+" backup GROUP, GROUP, ...: groups, even those spelled like keywords
 syn keyword bkrKeyword backup nextgroup=bkrNameList skipwhite
-syn match bkrNameList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrPattern,bkrComma
-" on NAME, NAME, ...: names, even those spelled like keywords; not `on each member`
+syn match bkrNameList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrGroupRef,bkrPattern,bkrComma
+" on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`
 syn keyword bkrKeyword on nextgroup=bkrPlaceList skipwhite
-syn match bkrPlaceList /\%(each\k\@!\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrPattern,bkrComma
+syn match bkrPlaceList /\%(each\k\@!\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrMemberRef,bkrPattern,bkrComma
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrSlotWord skipwhite
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
@@ -77,6 +79,12 @@ syn match bkrRangeOperator /-/ contained
 syn keyword bkrKeyword disk nextgroup=bkrDiskUser skipwhite
 syn match bkrDiskUser /[A-Za-z0-9$%*?@_]\k*\ze[ \t]\+[A-Za-z0-9$%*?@_]\k*[ \t]\+size\>/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrDiskAddress skipwhite
 syn match bkrDiskAddress /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern
+" size AMOUNT UNIT on VOLUME: values; this `on` names a volume, not a member
+syn keyword bkrKeyword size nextgroup=bkrSizeAmount skipwhite
+syn match bkrSizeAmount /\k\@<![A-Za-z0-9$%*?@_]\k*\ze[ \t]\+[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnit skipwhite
+syn match bkrSizeUnit /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrDiskOn skipwhite
+syn match bkrDiskOn /on\k\@!\ze[ \t]\+[A-Za-z0-9$%*?@_]\k*/ contained nextgroup=bkrDiskVolume skipwhite
+syn match bkrDiskVolume /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " Strings and comments last: they win over everything that starts with them.
 syn region bkrString start=/"/ skip=/\\./ end=/"\|$/ contains=bkrEscape
@@ -86,10 +94,13 @@ syn match bkrDocComment /\k\@<!##.*$/ contains=@Spell
 
 hi def link bkrKeyword Keyword
 hi def link bkrSlotKeyword bkrKeyword
+hi def link bkrDiskOn bkrKeyword
 hi def link bkrImportPath Include
 hi def link bkrClusterName Structure
 hi def link bkrMemberName Type
+hi def link bkrMemberRef bkrMemberName
 hi def link bkrGroupName Typedef
+hi def link bkrGroupRef bkrGroupName
 hi def link bkrJobName Function
 hi def link bkrUserId Identifier
 hi def link bkrPattern Special
