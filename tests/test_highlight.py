@@ -605,6 +605,90 @@ def test_lexer_agrees_with_the_parser(path):
     assert not problems
 
 
+def _names_by_role(tree) -> tuple[dict[str, list], dict[str, list]]:
+    """The NAME tokens of a parse tree that name a member or a group, as the parser reads
+    them: {"declared": [...], "used": [...]} for each. A used name is kept only when it is
+    on its statement's first line, where the highlighters see the keyword before it (a
+    list wrapped onto further lines is a documented limit)."""
+    from lark import Token, Tree
+
+    members: dict[str, list] = {"declared": [], "used": []}
+    groups: dict[str, list] = {"declared": [], "used": []}
+
+    def on_first_line(node, names):
+        return [n for n in names if n.line == node.meta.line]
+
+    def list_names(node):
+        (names,) = [c for c in node.children if isinstance(c, Tree) and c.data == "name_list"]
+        return [c for c in names.children if isinstance(c, Token)]
+
+    for node in tree.iter_subtrees():
+        tokens = [c for c in node.children if isinstance(c, Token) and c.type == "NAME"]
+        if node.data == "member":
+            members["declared"].append(tokens[0])
+        elif node.data == "group_decl":
+            groups["declared"].append(tokens[0])
+        elif node.data == "on_members":
+            members["used"] += on_first_line(node, list_names(node))
+        elif node.data in ("catalog_home", "tape_catalog_node"):
+            members["used"] += on_first_line(node, tokens[-1:])
+        elif node.data == "backup":
+            groups["used"] += on_first_line(node, list_names(node))
+    return members, groups
+
+
+@pytest.mark.parametrize("path", corpus(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_member_and_group_names_are_coloured_where_the_parser_reads_them(path):
+    """A member named after `on` (run, expire, catalog, the Tape Manager catalog node)
+    is coloured as a member, a name of a `backup` list as a group, as where they are
+    declared; and nothing else is (a disk's `on VOLUME` names a volume)."""
+    from bkrdsl.keywords import vocabulary
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse
+
+    text = _read(path)
+    result = parse(Source.of(str(path), text))
+    if not result.ok:
+        pytest.skip("the file has syntax errors; the parser gives no token map")
+    kinds = pygments_kinds(text)
+    wild = set(vocabulary().wildcards)
+    problems = []
+    for kind, names in zip(("member-name", "group-name"), _names_by_role(result.tree)):
+        allowed = set()
+        for role, tokens in names.items():
+            for tok in tokens:
+                allowed |= set(range(tok.start_pos, tok.end_pos))
+                want = "pattern" if wild & set(tok.value) else kind
+                if role == "used" and set(kinds[tok.start_pos : tok.end_pos]) != {want}:
+                    got = sorted(set(map(str, kinds[tok.start_pos : tok.end_pos])))
+                    problems.append(f"{_where(text, tok.start_pos)} {tok.value!r} is a {kind} but coloured {got}")
+        problems += [
+            f"{_where(text, i)} {text[i]!r} is coloured {kind} but is not one"
+            for i, k in enumerate(kinds)
+            if k == kind and i not in allowed
+        ]
+    assert not problems
+
+
+def test_the_corpus_uses_members_and_groups():
+    """The test above has references to check: the examples name members after `on`
+    (one after a Tape Manager catalog node, one a disk's volume) and groups in `backup`."""
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse
+
+    used = {"member-name": 0, "group-name": 0}
+    seen = set()
+    for path in ROOT.glob("examples/*.bkr"):
+        result = parse(Source.of(str(path), _read(path)))
+        assert result.ok, path
+        members, groups = _names_by_role(result.tree)
+        used["member-name"] += len(members["used"])
+        used["group-name"] += len(groups["used"])
+        seen |= {node.data for node in result.tree.iter_subtrees()}
+    assert used["member-name"] >= 10 and used["group-name"] >= 10, used
+    assert {"tape_catalog_node", "catalog_home", "disk_place", "on_members", "on_each_member"} <= seen
+
+
 # ------------------------------------------------------------------ VS Code's TextMate engine
 @pytest.fixture(scope="module")
 def textmate_golden():
