@@ -252,18 +252,26 @@ def _tape(s: Starter) -> str:
 
 
 def _disks(s: Starter) -> str:
-    machines = [("BKRBKUP", 10), ("BKRCATLG", 10), ("BKRWRK*", 5), ("BKRADMIN", 10), ("5697J06C", 10)]
-    machines.append((CATALOG_SERVER, 20))
+    from bkrdsl.resolve.model import A_DISK_CYLINDERS  # the sizes BKR253 suggests too
+
+    machines = [
+        ("BKRBKUP", "backup-server"),
+        ("BKRCATLG", "catalog-server"),
+        ("BKRWRK*", "worker"),
+        ("BKRADMIN", "admin"),
+        ("5697J06C", "installation"),
+        (CATALOG_SERVER, "catalog-sfs-server"),
+    ]
     if s.tape:
-        machines += [(TAPE_CATALOG_NODE, 10), (TAPE_CATALOG_DMM, 10)]
+        machines += [(TAPE_CATALOG_NODE, "tape-catalog-node"), (TAPE_CATALOG_DMM, "tape-catalog-dmm")]
         if len(s.members) > 1:
-            machines += [(TAPE_REQUEST_NODE, 10), (TAPE_REQUEST_DMM, 10)]
+            machines += [(TAPE_REQUEST_NODE, "tape-request-node"), (TAPE_REQUEST_DMM, "tape-request-dmm")]
     return _comment(
         "Every machine bkrc writes a directory entry for starts CMS and needs its 191 minidisk, its"
         " A-disk: an IDENTITY machine gets one on each member's private volume, a"
         " single-configuration machine one on the shared volume (your sizes, in cylinders).",
         "  ",
-    ) + "".join(f"  disk {user} 191 size {size} cyl\n" for user, size in machines)
+    ) + "".join(f"  disk {user} 191 size {A_DISK_CYLINDERS[role]} cyl\n" for user, role in machines)
 
 
 def text(s: Starter) -> str:

@@ -264,7 +264,7 @@ def test_a_disks_follow_the_table_compile_uses(tmp_path):
     result = run_cli(["check", src], expect=0)
     workers = "workers `BKRWRK01` and `BKRWRK02` get no 191 minidisk on `DEV1` and `DEV2`"
     assert f"warning[BKR253]: {workers}: CMS would start them without an A-disk" in result.stdout
-    assert "help: add `disk BKRWRK* 191 size 10 cyl` to cluster `DEVSSI`" in result.stdout
+    assert "help: add `disk BKRWRK* 191 size 5 cyl` to cluster `DEVSSI`" in result.stdout
     assert result.stdout.count("BKR253") == 1
     head, worker = table.split("[machines.worker]", 1)
     site = tmp_path / "site.toml"
@@ -291,8 +291,21 @@ def test_a_disk_warning_names_each_worker_with_the_members_it_runs_on(tmp_path):
         " (on `VMSYS1` and `VMSYS2`) get no 191 minidisk: CMS would start them"
     )
     assert f"warning[BKR253]: {workers}" in result.stdout
-    assert "help: add `disk BKRWRK* 191 size 10 cyl` to cluster `PRODSSI`" in result.stdout
+    assert "help: add `disk BKRWRK* 191 size 5 cyl` to cluster `PRODSSI`" in result.stdout
     assert result.stdout.count("BKR253") == 1
+
+
+def test_a_disk_help_counts_in_blocks_where_the_volume_does(tmp_path):
+    """On volumes whose minidisks count in blocks, BKR253 suggests the size and unit of
+    the cluster's first such disk (one unit per volume, BKR247); in cylinders it
+    suggests the role's own size, the one `bkrc init` writes (5 for the workers)."""
+    text = GOOD.replace("  disk BKRWRK* 191 size 5 cyl\n", "")
+    blocks = text.replace("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 20000 blk")
+    blocks = blocks.replace("disk BKRCATLG 191 size 10 cyl", "disk BKRCATLG 191 size 20000 blk")
+    result = run_cli(["check", source(tmp_path, blocks)], expect=0)
+    assert "help: add `disk BKRWRK* 191 size 20000 blk` to cluster `DEVSSI`" in result.stdout
+    result = run_cli(["check", source(tmp_path, text)], expect=0)
+    assert "help: add `disk BKRWRK* 191 size 5 cyl` to cluster `DEVSSI`" in result.stdout
 
 
 def _compile_in_subprocess(src: Path, out: Path, seed: str, cwd: Path) -> None:

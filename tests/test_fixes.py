@@ -396,11 +396,11 @@ def test_days_joined_by_a_comma_stay_the_schedule_s_days():
 def test_a_missing_a_disk_is_added_after_the_last_disk_statement():
     text = damaged("  disk BKRADMIN 191 size 10 cyl\n", "")
     (d,) = check(text)
-    assert d.code == "BKR253" and d.fix.title == "Add `disk BKRADMIN 191 size 20 cyl`"
+    assert d.code == "BKR253" and d.fix.title == "Add `disk BKRADMIN 191 size 10 cyl`"
     ((edit),) = d.fix.edits
     assert edit.span.start == edit.span.end  # an insertion
     fixed = apply(text, d)
-    assert "  disk TRDMM 191 size 10 cyl\n  disk BKRADMIN 191 size 20 cyl\n" in fixed
+    assert "  disk TRDMM 191 size 10 cyl\n  disk BKRADMIN 191 size 10 cyl\n" in fixed
     assert check(fixed) == []
 
 
@@ -410,7 +410,7 @@ def test_a_missing_a_disk_goes_after_a_comment_on_the_last_disk_line():
     )
     (d,) = check(text)
     fixed = apply(text, d)
-    assert "disk TRDMM 191 size 10 cyl  # request DMM\n  disk BKRADMIN 191 size 20 cyl\n" in fixed
+    assert "disk TRDMM 191 size 10 cyl  # request DMM\n  disk BKRADMIN 191 size 10 cyl\n" in fixed
     assert check(fixed) == []
 
 
@@ -610,7 +610,7 @@ def test_fix_keeps_each_line_s_own_line_end(tmp_path, ends):
     at = expected.index(last_disk) + len(last_disk)
     number = slipped[: slipped.index("disk TRDMM")].count("\n")  # the last disk's line, from 0
     line_end = b"\r" if ends == "\r" else b"\r\n" if number % 2 else b"\n"
-    assert path.read_bytes() == expected[:at] + line_end + b"  disk BKRADMIN 191 size 20 cyl" + expected[at:]
+    assert path.read_bytes() == expected[:at] + line_end + b"  disk BKRADMIN 191 size 10 cyl" + expected[at:]
 
 
 def test_fix_reports_what_it_cannot_fix(tmp_path):

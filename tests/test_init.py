@@ -99,6 +99,48 @@ def test_every_member_count_checks_clean(tmp_path, count, tape):
     assert ("    to tape" in text) is tape
 
 
+def test_bkr253_suggests_the_a_disk_the_starter_writes():
+    """Take any A-disk out of the starter and BKR253 asks for the very line it had:
+    the size comes from one table (A_DISK_CYLINDERS), not from the cluster's other
+    disks (it once suggested 10 cyl for the workers, whose starter line says 5)."""
+    text = run_cli(["init", "-", *DEFAULT, "--tape"], expect=0).stdout
+    lines = re.findall(r"^  (disk \S+ 191 size \d+ cyl)\n", text, re.M)
+    assert len(lines) == 10
+    for line in lines:
+        without = text.replace(f"  {line}\n", "").encode("utf-8")
+        (d,) = analyse("new.bkr", without, search_path=default_search_path(())).diagnostics
+        assert d.code == "BKR253" and d.help.startswith(f"add `{line}`"), (line, d.help)
+
+
+def test_the_docs_and_examples_write_the_suggested_a_disk_sizes():
+    """README.md, docs/ and examples/ give each product machine the A-disk size that
+    BKR253 and `bkrc init` suggest, so that a newcomer sees one figure everywhere."""
+    from bkrdsl.resolve.model import A_DISK_CYLINDERS
+
+    roles = {
+        "BKRBKUP": "backup-server",
+        "BKRCATLG": "catalog-server",
+        "BKRWRK*": "worker",
+        "BKRADMIN": "admin",
+        "5697J06C": "installation",
+        "BKRSVSFS": "catalog-sfs-server",
+        "TCTMM": "tape-catalog-node",
+        "TRTMM": "tape-request-node",
+        "TCDMM": "tape-catalog-dmm",
+        "TRDMM": "tape-request-dmm",
+    }
+    files = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "examples").rglob("*"))]
+    wrong = []
+    for path in files:
+        if not path.is_file() or path.suffix not in (".md", ".bkr", ".txt"):
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for user, size in re.findall(r"disk (\S+) 0?191 size (\d+) cyl", line):
+                if user in roles and int(size) != A_DISK_CYLINDERS[roles[user]]:
+                    wrong.append(f"{path.relative_to(ROOT)}:{n}: {user} {size} cyl")
+    assert wrong == []
+
+
 @pytest.mark.parametrize("release", release_modules())
 def test_every_release_module_checks_clean(tmp_path, release):
     assert release in ("zvm72", "zvm73", "zvm74") or release.startswith("zvm")

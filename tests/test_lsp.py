@@ -729,12 +729,12 @@ async def test_quick_fixes_carry_the_edits_their_diagnostics_name(client: Langua
     assert sorted(d.code for d in await diagnostics(client, uri, 3)) == ["BKR221", "BKR253", "BKR313"]
     actions = await code_actions(client, uri, broken)
     titles = sorted(a.title for a in actions)
-    assert titles == ["Add `disk BKRWRK* 191 size 10 cyl`", "Run on each member", "Write `05:00`"]
+    assert titles == ["Add `disk BKRWRK* 191 size 5 cyl`", "Run on each member", "Write `05:00`"]
     (add,) = [a for a in actions if a.title.startswith("Add")]
     (insertion,) = add.edit.changes[uri]
     assert insertion.range.start == insertion.range.end
     fixed = apply(broken, [e for a in actions if a.title != "Run on each member" for e in a.edit.changes[uri]])
-    assert "  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 10 cyl\n}" in fixed
+    assert "  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 5 cyl\n}" in fixed
     change(client, uri, fixed, 4)
     assert [d.code for d in await diagnostics(client, uri, 4)] == ["BKR221"]
 

@@ -29,6 +29,7 @@ from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import MAX_COLUMNS
 from bkrdsl.resolve.model import (
+    A_DISK_CYLINDERS,
     DISK_UNIT_LIMITS,
     ROLE_TEXT,
     Model,
@@ -180,7 +181,11 @@ NO_A_DISK = register(
         }
 
     Fix: one `disk` statement per machine, a pattern for the workers:
-    `disk BKRWRK* 191 size 5 cyl`, `disk BKRADMIN 191 size 10 cyl`.
+    `disk BKRWRK* 191 size 5 cyl`, `disk BKRADMIN 191 size 10 cyl`. The
+    help's sizes are those `bkrc init` writes: 5 cylinders for a worker,
+    20 for the catalog's SFS server, 10 for the others. They are starting
+    points, not IBM's figures. On a volume whose minidisks count in blocks,
+    the help takes the size of the cluster's first disk there (BKR247).
     """,
 )
 
@@ -383,7 +388,7 @@ def _no_a_disk(model: Model, ids: list[str], roles: dict[str, str], machines) ->
     else:
         subject = f"{quoted(ids[0])}, {ROLE_TEXT[role]},"
         name, more = ids[0], ""
-    statement = f"disk {name} 191 size {_size_like(model, kind, machines)}"
+    statement = f"disk {name} 191 size {_size_like(model, kind, machines, role)}"
     help = f"add `{statement}`{more} to cluster `{model.name}`"
     span, related = _where_declared(model, ids[0] if role != "worker" else None, role)
     several = role == "worker" and len(ids) > 1
@@ -448,10 +453,14 @@ def _members_text(model: Model, members: tuple[str, ...]) -> str:
     return listed(members, limit=8)
 
 
-def _size_like(model: Model, kind: Kind, machines) -> str:
-    """`N UNIT` of the cluster's first valid `disk` statement that lands where the
+def _size_like(model: Model, kind: Kind, machines, role: str) -> str:
+    """`N UNIT` for a `disk` statement giving a machine of `role` its A-disk: the
+    role's size in cylinders (A_DISK_CYLINDERS, the figures `bkrc init` writes),
+    unless the cluster's first valid `disk` statement that lands where the
     suggested one would (a machine of the same kind, on the volume bkrc picks for
-    it), so that the volume's minidisks keep one unit (BKR247); else `10 cyl`."""
+    it) counts in blocks: then that statement's size and unit, so that the
+    volume's minidisks keep one unit (BKR247); bkrc has no block figures of its own."""
+    cylinders = f"{A_DISK_CYLINDERS.get(role, 10)} cyl"
     if kind is Kind.SINGLE:
         picked = set(model.shared_volumes[:1])
     else:
@@ -468,8 +477,8 @@ def _size_like(model: Model, kind: Kind, machines) -> str:
             and size
             and size <= DISK_UNIT_LIMITS[unit]
         ):
-            return f"{size} {unit.lower()}"
-    return "10 cyl"
+            return cylinders if unit == "CYL" else f"{size} {unit.lower()}"
+    return cylinders
 
 
 def _where_declared(model: Model, machine: str | None, role: str):

@@ -45,6 +45,24 @@ ROLE_TEXT = {
     "tape-request-dmm": "the Device Manager Machine of the Tape Manager request nodes",
 }
 
+#: The size, in cylinders, bkrc suggests for a product machine's A-disk (its 191
+#: minidisk), by role: in BKR253's help and fix, and in `bkrc init`'s starter.
+#: README.md and examples/ write the same figures. They are starting points for a
+#: CMS A-disk that holds a PROFILE EXEC and the machine's own files, not sizes
+#: from IBM's Program Directory: a site writes its own in its `disk` statements.
+A_DISK_CYLINDERS = {
+    "backup-server": 10,
+    "catalog-server": 10,
+    "worker": 5,
+    "admin": 10,
+    "installation": 10,
+    "catalog-sfs-server": 20,
+    "tape-catalog-node": 10,
+    "tape-request-node": 10,
+    "tape-catalog-dmm": 10,
+    "tape-request-dmm": 10,
+}
+
 PATTERN_CHARS = set("*%?")
 
 
