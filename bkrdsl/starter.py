@@ -351,7 +351,9 @@ def text(s: Starter) -> str:
         + "\n"
         + _comment(
             "A full backup of the single-configuration users, always from the same member: from"
-            " several, the same minidisks would be backed up several times.",
+            " several, the same minidisks would be backed up several times. The exclude keeps"
+            " addresses 0190, 019D and 019E out of every user's range: in most entries they are"
+            " links to MAINT's CMS disks, not the user's own (docs/language.md, job).",
             "  ",
             "##",
         )
