@@ -82,6 +82,10 @@ RESTORED = [
     ("    to tape\n    run on VMSYS2", "    target tape\n    run on VMSYS2", "BKR012", "Write `to`"),
     ("    workers 2\n", "    workers 2 2\n", "BKR004", "Remove `2`"),
     ("member VMSYS4 {", "member VMSYS4 VMSYS4 {", "BKR004", "Remove `VMSYS4`"),
+    # a selection's first word twice: not `exclude minidisk` the wrong way round
+    ("    exclude minidisk * 0192", "    exclude exclude minidisk * 0192", "BKR004", "Remove `exclude`"),
+    ("include minidisk * 0191-01FF", "include include minidisk * 0191-01FF", "BKR004", "Remove `include`"),
+    ("include sfs BKRPOOL:CICSPRD.*", "include include sfs BKRPOOL:CICSPRD.*", "BKR004", "Remove `include`"),
     ('description "Weekly full backup of the Linux guests"', "description Weekly full backup of the Linux guests", "BKR010", "Quote the text"),
     ('description "Weekly full', 'description description "Weekly full', "BKR004", "Remove the second `description`"),
     ("tape manager shared catalog-node", "tape manager shared shared catalog-node", "BKR004", "Remove the second `shared`"),

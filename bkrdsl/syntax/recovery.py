@@ -2682,6 +2682,9 @@ class Recovery:
         in `workers 2 4 private-volume V`, `4` is a word too many.)"""
         if not is_real(tok) or not (tok.type == "NAME" or tok.type in self.keyword_types):
             return None
+        previous = last_real_token(ip.parser_state.value_stack)
+        if previous is not None and previous.end_line == tok.line and repeats(previous, tok):
+            return None  # `exclude exclude minidisk`: the word twice, not `exclude minidisk` swapped
         found = self.swap_reads(Sim.of(ip), tok)
         if found is None:
             return None
