@@ -7,6 +7,7 @@ must be no fix at all.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -14,9 +15,13 @@ import pytest
 from conftest import run_cli
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from test_rules_support import RULES_DIR, expects_none
 
 from bkrdsl import fixes
 from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.emit.artifacts import emit_all
+from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.fmt import _tokens
 from bkrdsl.pipeline import analyse
 from bkrdsl.syntax.parser import parser
 from bkrdsl.syntax.recovery import grammar_facts
@@ -909,6 +914,97 @@ def test_each_fix_of_a_one_slip_file_removes_its_diagnostic_and_a_second_fix_cha
         assert not [x for x in check(mended) if x.code == d.code and x.span.start == at], (d.code, d.message)
     done = fix_all(text)
     assert fix_all(done.text).text == done.text
+
+
+# ------------------------------------------------------------------ one slip, any clean file
+#: Clean files to damage: the examples that stand alone and every rule's passing case.
+CLEAN_FILES = [ROOT / "examples" / "minimal.bkr", ROOT / "examples" / "prodssi.bkr"] + sorted(
+    p for p in RULES_DIR.glob("*.pass*.bkr") if expects_none(p)
+)
+KEYWORDS = frozenset(grammar_facts(parser()).keywords)
+GEN = "gen.bkr"
+
+
+def analyse_gen(text: str):
+    return analyse(GEN, text.encode("utf-8"))
+
+
+def compiled(text: str) -> tuple[list, list[str]] | None:
+    """What `bkrc compile` writes of `text` and the codes of its warnings, or None
+    if `bkrc check` finds an error."""
+    analysis = analyse_gen(text)
+    if not analysis.ok:
+        return None
+    return emit_all(analysis.model, GEN, load_dialect()), [d.code for d in analysis.diagnostics]
+
+
+@functools.cache
+def clean_file(path: Path) -> tuple[str, tuple[list, list[str]] | None]:
+    """The file's text and what compile writes of it alone (None if it does not
+    check clean on its own: then it is not drawn)."""
+    text = path.read_text(encoding="utf-8")
+    output = compiled(text)
+    return text, output if output is not None and not output[1] else None
+
+
+def keyword_slips(word: str, after: str) -> list[tuple[str, str]]:
+    """(what was done, what is written) for a keyword `word` and the word after it
+    (`after`, or "" when no word follows on the line after one blank)."""
+    half = max(1, len(word) // 2)
+    found = [
+        ("a letter more", word + word[-1]),
+        ("twice", f"{word} {word}"),
+        ("a blank inside", f"{word[:half]} {word[half:]}"),
+    ]
+    if len(word) > 2:
+        found += [
+            ("a letter fewer", word[:half] + word[half + 1 :]),
+            ("two letters swapped", word[: half - 1] + word[half] + word[half - 1] + word[half + 1 :]),
+        ]
+    if after:
+        found += [("run into the next word", word + after), ("the wrong way round", f"{after} {word}")]
+    return found
+
+
+@functools.cache
+def keyword_places(path: Path) -> tuple[list, list]:
+    """The tokens of a clean file, and the indexes of those read as keywords (not a
+    name spelled like one: `single group FULL`)."""
+    tokens = _tokens(clean_file(path)[0])
+    return tokens, [i for i, t in enumerate(tokens) if t.type != "NAME" and str(t.value).lower() in KEYWORDS]
+
+
+@st.composite
+def slipped_files(draw) -> tuple[Path, str, str]:
+    """(a clean file, what was done, its text with one keyword slipped)."""
+    path = draw(st.sampled_from(CLEAN_FILES))
+    text, output = clean_file(path)
+    assume(output is not None)
+    tokens, places = keyword_places(path)
+    i = draw(st.sampled_from(places))
+    word, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and (text[word.end_pos : nxt.start_pos] != " " or not str(nxt.value)[:1].isalnum()):
+        nxt = None  # only a word after one blank is run into or swapped with
+    slip, written = draw(st.sampled_from(keyword_slips(str(word.value), str(nxt.value) if nxt else "")))
+    end = nxt.end_pos if slip in ("run into the next word", "the wrong way round") else word.end_pos
+    return path, f"{word.value!r} at line {word.line}: {slip}", text[: word.start_pos] + written + text[end:]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(slipped_files())
+def test_a_fix_that_mends_a_one_keyword_slip_gives_back_what_was_meant(slipped):
+    """One keyword of a clean file slipped (a letter more or fewer, written twice,
+    split, two letters swapped, run into the next word, the wrong way round with
+    it): a file `bkrc check --fix` leaves without errors compiles to exactly the
+    files of the clean one, with no warning. A fix may leave the slip to the user; it must never mend it
+    into something else that checks clean."""
+    path, slip, text = slipped
+    if not any(d.is_error for d in analyse_gen(text).diagnostics):
+        return  # the slip wrote another valid file (`minidisk minidisk`: owner MINIDISK)
+    done = fixes.fix_all(text, GEN, analyse_gen)
+    mended = compiled(done.text) if done.applied else None
+    if mended is not None:  # else --fix left something to the user
+        assert mended == clean_file(path)[1], (path.name, slip, [d.code for d in done.applied], done.text)
 
 
 # ------------------------------------------------------------------ two slips at once
