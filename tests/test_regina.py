@@ -110,6 +110,21 @@ def test_days_written_in_full_are_due_on_those_days(cms):
                    "01:00", day, 1)
 
 
+def test_a_one_digit_hour_is_due_however_the_minute_is_written(cms):
+    """`daily 1:00`: BKRSUBMT DUE 1:00 and DUE 01:00 both submit the job, and so says
+    the oracle of the property tests (it compared `1:00` with `01:00` as text and
+    found the job not due: found by the property over any names and schedules)."""
+    text = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
+    analysis = analyse("minimal.bkr", text.replace("daily 01:00", "daily 1:00").encode())
+    assert analysis.ok, analysis.diagnostics
+    model = analysis.model
+    (job,) = [j for j in model.jobs if j.name == "GUESTFUL"]
+    for hhmm in ("1:00", "01:00"):
+        assert is_due(job.run.schedule, hhmm, "MON", 1)
+        assert_due(cms, model, lambda m, e: generate(model, m, e, "minimal.bkr", load_dialect()), "DEV1",
+                   hhmm, "MON", 1)
+
+
 # Blanks are not operands: two blanks before the option list, or trailing blanks
 # (as left by `'EXEC BKRSUBMT ALL' opts` with an empty opts, or by a scheduler
 # that pads its command), must not turn a valid call into rc 24.

@@ -115,13 +115,19 @@ def member_jobs(model: Model, member: str) -> list[tuple[str, object]]:
 DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
 
+def _minute(hhmm: str) -> str:
+    """`hh:mm` with its hour in two digits: `0:05` is `00:05`."""
+    hours, minutes = hhmm.split(":")
+    return f"{int(hours):02d}:{minutes}"
+
+
 def is_due(schedule, hhmm: str, day: str, dd: int) -> bool:
     """Whether a schedule of the model falls on that minute: the oracle BKRSUBMT DUE
-    and BKREXPIR DUE are held to. `manual` is never due."""
+    and BKREXPIR DUE are held to. `manual` is never due. Both times may have a
+    one-digit hour (`daily 0:00`, `DUE 0:00`), as the language and DUE take them."""
     if schedule is None or schedule.frequency == "manual" or schedule.time is None:
         return False
-    hours, minutes = schedule.time.text.split(":")
-    if f"{int(hours):02d}:{minutes}" != hhmm:
+    if _minute(schedule.time.text) != _minute(hhmm):
         return False
     if schedule.frequency == "daily":
         return True
