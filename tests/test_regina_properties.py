@@ -8,7 +8,9 @@ the examples (tests/cms/invariants.py): BKRSUBMT sends exactly the member's
 jobs to its own backup server (ALL, one by name, or those DUE at a drawn
 minute, day and date, against an oracle computed from the model's
 schedules), BKREXPIR DUE sends the expiry actions due then, BKRSTART starts the member's machines in order, every EXEC
-refuses every other member, and only the purging members purge. Skipped
+refuses every other member, and only the purging members purge. The same
+contract holds for the clusters of `named_clusters` (members and jobs of any CP
+names, any schedule, a one-digit hour included). Skipped
 without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
 """
 
@@ -29,7 +31,7 @@ from cms.invariants import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_compile_properties import clusters
+from test_compile_properties import clusters, named_clusters
 
 from bkrdsl.emit.dialect import load_dialect
 from bkrdsl.pipeline import analyse
@@ -37,7 +39,6 @@ from bkrdsl.pipeline import analyse
 pytestmark = pytest.mark.regina
 
 DIALECT = load_dialect()
-
 
 
 @settings(
@@ -48,10 +49,28 @@ DIALECT = load_dialect()
 @given(text=clusters(), data=st.data())
 def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text, data):
     analysis = analyse("prop.bkr", text.encode())
-    if not analysis.ok:
-        return
-    model = analysis.model
+    if analysis.ok:
+        assert_contract(cms, analysis.model, data)
 
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(text=named_clusters(most=3), data=st.data())
+def test_any_member_and_job_names_and_schedules_keep_the_contract_under_regina(cms, text, data):
+    """Members and jobs of any CP names (`$ # @`, digits first, any case), any
+    description, any schedule (up to 3 members and 3 jobs: each EXEC of each
+    member runs on every member): the member guard compares the name CP answers,
+    BKRSUBMT submits each job under its member name, at the minutes, days and
+    dates its schedule says."""
+    analysis = analyse("prop.bkr", text.encode())
+    if analysis.ok:
+        assert_contract(cms, analysis.model, data)
+
+
+def assert_contract(cms, model, data) -> None:
     def exec_of(member: str, exec_name: str) -> str:
         return generate(model, member, exec_name, "prop.bkr", DIALECT)
 
