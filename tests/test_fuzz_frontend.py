@@ -4,7 +4,9 @@ Arbitrary text, arbitrary bytes and damaged copies of the examples (tokens
 deleted, duplicated, swapped, replaced by keywords; random characters and
 wildcards put in) go through `analyse` and through `bkrc check`. The only
 acceptable outcome is a list of diagnostics, each with a registered code and a
-span inside its file; the CLI exits 0 or 1 and never prints a traceback.
+span inside its file; the CLI exits 0 or 1 and never prints a traceback. On a
+damaged file every command answers: `check --format json` with the front end's
+own diagnostics, `compile`, `show`, `fmt` and `highlight` by the exit-code contract.
 
 A damaged file the checks pass must compile: every file in memory, none
 breaking a CMS rule. What the emitters or the CMS rules would refuse, a check
@@ -13,7 +15,10 @@ must have reported first, with its place in the file.
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
+from pathlib import Path
 
 from conftest import EXAMPLES, run_cli
 from hypothesis import HealthCheck, given, settings
@@ -134,3 +139,40 @@ def test_what_the_checks_pass_compiles(text):
     source = source_label(analysis.model.main_file)
     artifacts = emit_all(analysis.model, source, load_dialect())  # no EmitError
     assert cms_problems(analysis.model, artifacts, source) == []
+
+
+def _said(d) -> tuple:
+    return (d.code, d.severity, d.message, d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.help)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(damaged_examples(CLEAN))
+def test_every_command_answers_a_damaged_file(text):
+    """Each command on one damaged file, through the CLI: `check --format json` prints
+    the contract's JSON, the very diagnostics the front end finds, each with its
+    help, and exits 1 exactly when one is an error; `compile` and `show` then exit
+    as check did (compile writing nothing on an error); `fmt` formats (and then its
+    output again to itself) or refuses; `highlight` colours any text without a NUL."""
+    data = text.encode("utf-8")
+    result = run_cli(["check", "--format", "json", "-"], input=data)
+    report = json.loads(result.stdout)
+    assert report["format_version"] == "1"
+    found = analyse("<stdin>", data).diagnostics
+    said = [
+        (d["code"], d["severity"], d["message"], d["line"], d["column"], d["end_line"], d["end_column"], d["help"])
+        for d in report["diagnostics"]
+    ]
+    assert sorted(said) == sorted(_said(d) for d in found if d.span is not None and d.span.file == "<stdin>")
+    assert all(d["help"] for d in report["diagnostics"]), report
+    errors = sum(d.is_error for d in found)
+    assert (report["error_count"], result.exit_code) == (errors, 1 if errors else 0), report
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        run_cli(["compile", "--format", "short", "-o", out, "-"], input=data, expect=1 if errors else 0)
+        assert out.exists() != bool(errors)
+    run_cli(["show", "--format", "json", "-"], input=data, expect=1 if errors else 0)
+    formatted = run_cli(["fmt", "-"], input=data)
+    assert formatted.exit_code in (0, 1), formatted.output
+    if formatted.exit_code == 0:
+        run_cli(["fmt", "--check", "-"], input=formatted.stdout.encode("utf-8"), expect=0)
+    run_cli(["highlight", "-"], input=data, expect=2 if "\x00" in text else 0)
