@@ -483,6 +483,11 @@ def test_both_parsers_read_the_dmm_options_into_their_own_fields():
         "cluster A { include minidisk * /x }",
         "cluster A { job J { include minidisk * 0191\n USER L1 LBYONLY 512M 2G G } }",  # a CP directory line
         "cluster A { member M { private-volume V1\n MDISK 0191 3390 1 10 VMCOM1 MR } }",
+        # A keyword of _TWICE_SURELY written twice: recovery reports it (Recovery.keyword_twice)
+        # where Lark alone would read the second as the value (found by .ci/explore 117).
+        "cluster A { member M { workers 0 workers workers } }",
+        "cluster A { member M { job-suffix JOB-SUFFIX } }",
+        "cluster A { expire on M { retain retain days } }",
         "cluster A {" + "{" * 100_000 + "}" * 100_000 + "}",
         "\x0bcluster A { }",
     ],

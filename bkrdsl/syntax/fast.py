@@ -651,6 +651,8 @@ class _Parser:
         """workers NAME | job-suffix NAME."""
         first = self._take(NAME)
         value = self._word(self._expect(T_NAME, KEYWORD))
+        if value.text.lower() == first[TEXT].lower():
+            raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
         return ast.Setting(first[TEXT].lower(), (value,), self._since(first))
 
     def disk(self) -> ast.Disk:
@@ -777,8 +779,10 @@ class _Parser:
                     raise _GiveUp
                 (previews if type_ == "preview" else purges).append(self.schedule())
             elif type_ == "retain":
-                self._next(NAME)
+                keyword = self._take(NAME)
                 retains.append(self._word(self._expect(T_NAME, KEYWORD)))
+                if retains[-1].text.lower() == keyword[TEXT].lower():
+                    raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
                 self._expect("days", KEYWORD)
             else:
                 raise _GiveUp
