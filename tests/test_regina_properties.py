@@ -54,7 +54,7 @@ def test_every_checked_cluster_keeps_the_contract_under_regina(cms, text, data):
 
 
 @settings(
-    max_examples=4,
+    max_examples=3,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
