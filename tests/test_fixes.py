@@ -247,14 +247,14 @@ RESTORED = [
 # fmt: on
 
 
-#: A selection's first word written twice: one word too many, not `exclude minidisk`
+#: A selection's first word written twice: the second removed, not `exclude minidisk`
 #: the wrong way round (whose fix wrote `minidisk exclude`: owner EXCLUDE's disks).
 #: Kept out of RESTORED, whose entries the two-slip property draws from.
 # fmt: off
 TWICE = [
-    ("    exclude minidisk * 0192", "    exclude exclude minidisk * 0192", "BKR004", "Remove `exclude`"),
-    ("include minidisk * 0191-01FF", "include include minidisk * 0191-01FF", "BKR004", "Remove `include`"),
-    ("include sfs BKRPOOL:CICSPRD.*", "include include sfs BKRPOOL:CICSPRD.*", "BKR004", "Remove `include`"),
+    ("    exclude minidisk * 0192", "    exclude exclude minidisk * 0192", "BKR004", "Remove the second `exclude`"),
+    ("include minidisk * 0191-01FF", "include include minidisk * 0191-01FF", "BKR004", "Remove the second `include`"),
+    ("include sfs BKRPOOL:CICSPRD.*", "include include sfs BKRPOOL:CICSPRD.*", "BKR004", "Remove the second `include`"),
 ]
 # fmt: on
 
