@@ -323,6 +323,24 @@ CASES = [
         """,
     ),
     (
+        # `BACKUP` at the start of the second line would be read as the keyword `backup`
+        # (a statement cut short after `SECURITY,`): a name spelled like a keyword stays
+        # on the line before, with the name before it.
+        "a-name-spelled-like-a-keyword-never-starts-a-continuation-line",
+        (
+            "cluster C {\n  job J {\n    backup LINUX, APPS, CICS, DB2, WEBSERV, NETWORK, MONITOR, SECURITY,"
+            " BACKUP, TAPE, BATCH full\n  }\n}\n"
+        ),
+        """
+        cluster C {
+          job J {
+            backup LINUX, APPS, CICS, DB2, WEBSERV, NETWORK, MONITOR,
+                   SECURITY, BACKUP, TAPE, BATCH full
+          }
+        }
+        """,
+    ),
+    (
         "a-long-list-in-an-empty-block-header-fills-too",
         (
             "cluster C {\n  expire on VMSYS1, VMSYS2, VMSYS3, VMSYS4, VMSYS5, VMSYS6, VMSYS7, VMSYS8,"

@@ -75,6 +75,18 @@ def canonical_tokens(tokens: list[Tok], lower_names: frozenset[int]) -> list[Tok
     return out
 
 
+def keyword_shaped(tok: Tok) -> bool:
+    """A name spelled like a keyword (a group `BACKUP`, a user `TAPE`). It never starts a
+    continuation line: the parser reads a statement keyword that starts a line inside an
+    unfinished statement as that keyword (`Recovery.name_token`, docs/language.md), so
+    `backup A,` + `BACKUP full` on the next line would not parse. Any keyword, not only
+    those that start statements: the line-start rules may grow, and a wrap is never
+    worth a doubt."""
+    from bkrdsl.syntax.fast import KEYWORDS
+
+    return tok.type == "NAME" and tok.text.lower() in KEYWORDS
+
+
 # ---------------------------------------------------------------- comments
 def attach_comments(layout: _Layout, comments: list[Note]) -> None:
     """Give every comment its token (see the module docstring), and note blank lines."""
@@ -218,12 +230,13 @@ class Printer:
         toks = self.layout.toks
         if len(indent) + len(self.joined(first, last)) + len(tail) <= WIDTH:
             return None
-        cuts = [
+        commas = [
             i for i in range(first, last) if toks[i].type == "COMMA" and i not in self.layout.tight_commas
         ]
+        cuts = [i for i in commas if not keyword_shaped(toks[i + 1])]
         if not cuts:
             return None
-        head = self.joined(first, cuts[0] - 2) if cuts[0] - 2 >= first else ""
+        head = self.joined(first, commas[0] - 2) if commas[0] - 2 >= first else ""
         units = []
         start = first
         for cut in cuts:
