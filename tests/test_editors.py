@@ -277,13 +277,67 @@ cluster C {
 }
 """
 
+#: Statements `bkrc fmt` fills over several lines (docs/fmt.md, "Long lists"): each
+#: continuation line aligned under the first value of its list; the line after it
+#: back at the statement's own indent (canonical: test_the_filled_sample_is_canonical).
+FILLED = """\
+import std/backup-manager
+identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD,
+              SNMPQE, VMNFS, MPROUTE, LDAPSRV, UFTD role worker
+cluster PROD {
+  member VMSYS1 {
+    workers 2
+    private-volume M1PRV1 M1PRV2 M1PRV3 M1PRV4 M1PRV5 M1PRV6 M1PRV7 M1PRV8
+                   M1PRV9
+    exclude minidisk * 0190
+  }
+  member VMSYS3 {
+    private-volume M3PRV1
+    exclude minidisk * 0192
+  }
+  expire on VMSYS1, VMSYS2, VMSYS3, VMSYS1, VMSYS2, VMSYS3, VMSYS1, VMSYS2,
+            VMSYS3, VMSYS1 {
+    purge weekly sun 03:00
+    retain 35 days
+  }
+  expire on VMSYS1, VMSYS2, VMSYS3, VMSYS4, VMSYS5, VMSYS6, VMSYS7, VMSYS8,
+            VMSYS9A {}  # later
+  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
+                      catalog-dmm TCDMM request-dmm TRDMM
+  single group LINUX {
+    LNXWEB01
+    LNXWEB02
+    LNXWEB03
+    LNXWEB04
+    LNXWEB05
+    LNXWEB06
+    LNXWEB07
+    LNXWEB08
+    match LNXAPP*
+  }
+  job J {
+    backup LINUX, LINUX, LINUX, LINUX, LINUX, LINUX, LINUX, LINUX, LINUX, LINUX,
+           LINUX full
+    include minidisk * 0190 0191 0192 0193 0194 0195 0196 0197 0198 0199 019A
+                       019B 019C 019D 019E 019F
+    include sfs BKRPOOL:CICSPRD.* BKRPOOL:DB2PRD.* BKRPOOL:LNXWEB01.*
+                BKRPOOL:LNX02.*
+    to disk
+    run on VMSYS1, VMSYS2, VMSYS3, VMSYS1, VMSYS2, VMSYS3, VMSYS1, VMSYS2,
+           VMSYS3 weekly mon,tue,wed,thu,fri,sat,sun 02:00
+  }
+}
+"""
+
 
 @pytest.fixture(scope="module")
 def vim_editing(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("vim-editing")
     extra = tmp / "braces.bkr"
     extra.write_text(BRACES_IN_TEXT, encoding="utf-8")
-    files = [*sorted(ROOT.glob("examples/*.bkr")), extra]
+    filled = tmp / "filled.bkr"
+    filled.write_text(FILLED, encoding="utf-8")
+    files = [*sorted(ROOT.glob("examples/*.bkr")), extra, filled]
     return {r["file"]: r for r in vim_run(files, tmp, VIM_EDITING)}
 
 
@@ -294,6 +348,12 @@ def test_vim_ftplugin(vim_editing):
         assert r["comments"] == ":##,:#"
         assert "commentstring<" in r["undo_ftplugin"] and "iskeyword<" in r["undo_ftplugin"]
         assert r["after_undo"][0] != "# %s"  # back to Vim's default
+
+
+def test_the_filled_sample_is_canonical():
+    from bkrdsl.fmt import format_text
+
+    assert format_text(FILLED) == FILLED
 
 
 def test_vim_indent_rebuilds_the_examples(vim_editing):

@@ -115,7 +115,7 @@ RESTORED = [
     # a letter too many: the keyword, and the path after it read as the module's
     ("import std/zvm73", "importt std/zvm73", "BKR012", "Write `import`"),
     # `cat` abbreviates three keywords; after a `catalog-node`, only `catalog-dmm` is left
-    ("TRTMM catalog-dmm TCDMM", "TRTMM cat TCDMM", "BKR012", "Write `catalog-dmm`"),
+    ("catalog-dmm TCDMM", "cat TCDMM", "BKR012", "Write `catalog-dmm`"),
     # two words the other way round: they are swapped back
     ("  single group APPS {", "  group single APPS {", "BKR004", "Write `single group`"),
     ("  identity group SYSIDS {", "  group identity SYSIDS {", "BKR004", "Write `identity group`"),

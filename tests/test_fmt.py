@@ -123,7 +123,8 @@ CASES = [
         ),
         """
         cluster C {
-          tape manager shared request-dmm TRDMM catalog-node TC on M1 catalog-dmm TCDMM request-node TR
+          tape manager shared request-dmm TRDMM catalog-node TC on M1 catalog-dmm TCDMM
+                              request-node TR
         }
         """,
     ),
@@ -337,6 +338,53 @@ CASES = [
             backup LINUX, APPS, CICS, DB2, WEBSERV, NETWORK, MONITOR,
                    SECURITY, BACKUP, TAPE, BATCH full
           }
+        }
+        """,
+    ),
+    (
+        "long-value-lists-fill-under-the-first-value",
+        (
+            "cluster C {\n  member M1 {\n    workers 2\n"
+            "    private-volume M1RES M1SPL M1PAG M1PRV1 M1PRV2 M1PRV3 M1PRV4 M1PRV5 M1PRV6 M1PRV7\n"
+            "    exclude minidisk * 0190 0191 0192 0193 0194 0195 0196 0197 0198 0199 019A 019B 019C\n  }\n"
+            "  job J {\n"
+            "    include sfs BKRPOOL:CICSPRD.* BKRPOOL:DB2PRD.* BKRPOOL:LNXWEB01.* BKRPOOL:LNX02.*\n"
+            "    to disk\n  }\n"
+            "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM catalog-dmm TCDMM"
+            " request-dmm TRDMM\n}\n"
+        ),
+        """
+        cluster C {
+          member M1 {
+            workers 2
+            private-volume M1RES M1SPL M1PAG M1PRV1 M1PRV2 M1PRV3 M1PRV4 M1PRV5 M1PRV6
+                           M1PRV7
+            exclude minidisk * 0190 0191 0192 0193 0194 0195 0196 0197 0198 0199 019A
+                               019B 019C
+          }
+          job J {
+            include sfs BKRPOOL:CICSPRD.* BKRPOOL:DB2PRD.* BKRPOOL:LNXWEB01.*
+                        BKRPOOL:LNX02.*
+            to disk
+          }
+          tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
+                              catalog-dmm TCDMM request-dmm TRDMM
+        }
+        """,
+    ),
+    (
+        # At the start of a line after a list, `SUBCONFIG` would be read as the CP
+        # directory statement written by mistake (BKR012): a word of letters only is
+        # never put at the start (or the end) of a continuation line.
+        "a-value-of-letters-only-stays-inside-its-line",
+        (
+            "cluster C {\n  shared-volume VMCOM1 VMCOM2 VMCOM3 VMCOM4 VMCOM5 VMCOM6 VMCOM7 VMCOM8 VMCOM9"
+            " SUBCONFIG VMCOM10\n}\n"
+        ),
+        """
+        cluster C {
+          shared-volume VMCOM1 VMCOM2 VMCOM3 VMCOM4 VMCOM5 VMCOM6 VMCOM7 VMCOM8
+                        VMCOM9 SUBCONFIG VMCOM10
         }
         """,
     ),

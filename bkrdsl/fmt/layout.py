@@ -75,6 +75,23 @@ def canonical_tokens(tokens: list[Tok], lower_names: frozenset[int]) -> list[Tok
     return out
 
 
+#: Statements whose last tokens are a list of values written with blanks between
+#: them: how many tokens come before the first value.
+_SPACE_LISTS = {"minidisk_selection": 3, "sfs_selection": 2, "private_volume": 1, "shared_volume": 1}
+#: The options of `tape manager`, each a keyword and its value(s).
+_TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
+
+
+def _is_tape_option(tok: Tok) -> bool:
+    return tok.type == "KEYWORD" and tok.text in _TAPE_OPTIONS
+
+
+def plain_value(tok: Tok) -> bool:
+    """A value that is not a word of letters only (nor hyphens): no keyword, misspelt
+    or not, and no CP directory word looks like it (`Recovery.keyword_after_list`)."""
+    return tok.type == "NAME" and not tok.text.replace("-", "").isalpha()
+
+
 def keyword_shaped(tok: Tok) -> bool:
     """A name spelled like a keyword (a group `BACKUP`, a user `TAPE`). It never starts a
     continuation line: the parser reads a statement keyword that starts a line inside an
@@ -222,26 +239,55 @@ class Printer:
         )
 
     # -- statements
-    def wrapped(self, first: int, last: int, indent: str, tail: str = "") -> list[tuple[str, str]] | None:
-        """A statement too wide for one line, with a comma-separated list in it, filled
-        into lines of at most WIDTH columns, continuation lines aligned under the
-        list's first name. None when it fits, or has no list to break. `tail` is
-        text printed after token `last` (the ` {}` of an empty block)."""
+    def break_points(self, first: int, last: int, kind: str | None) -> tuple[int, list[int]] | None:
+        """Where a statement too wide for one line may break: (the index of its list's
+        first value, which continuation lines align under; the indexes a line may start
+        at). None when it has no list to break.
+
+        * a comma-separated list of names: after each comma (not in a day list);
+        * the values of a selection (addresses, SFS paths), a `private-volume` or a
+          `shared-volume` list: between two values, where neither is a word of letters
+          only (an address `019D`, a label `M1PRV1`). After a list the parser reads a
+          word of letters by what it spells when it starts a line (a misspelt keyword,
+          `SUBCONFIG`), or ends one (a last label `JOB`: docs/language.md), so a wrap
+          never moves such a word to either end of a line;
+        * the options of `tape manager`: before each option after the first.
+        """
         toks = self.layout.toks
+        tight = self.layout.tight_commas
+        commas = [i for i in range(first, last) if toks[i].type == "COMMA" and i not in tight]
+        if commas:
+            return commas[0] - 1, [i + 1 for i in commas if not keyword_shaped(toks[i + 1])]
+        values_from = _SPACE_LISTS.get(kind or "")
+        if values_from is not None and first + values_from <= last:
+            values = first + values_from
+            between = range(values + 1, last + 1)
+            return values, [i for i in between if plain_value(toks[i - 1]) and plain_value(toks[i])]
+        if kind == "tape":
+            options = [i for i in range(first, last + 1) if _is_tape_option(toks[i])]
+            if options:
+                return options[0], options[1:]
+        return None
+
+    def wrapped(
+        self, first: int, last: int, indent: str, tail: str = "", kind: str | None = None
+    ) -> list[tuple[str, str]] | None:
+        """A statement too wide for one line, with a list in it (`break_points`), filled
+        into lines of at most WIDTH columns, continuation lines aligned under the
+        list's first value. None when it fits, or has no list to break. `tail` is
+        text printed after token `last` (the ` {}` of an empty block)."""
         if len(indent) + len(self.joined(first, last)) + len(tail) <= WIDTH:
             return None
-        commas = [
-            i for i in range(first, last) if toks[i].type == "COMMA" and i not in self.layout.tight_commas
-        ]
-        cuts = [i for i in commas if not keyword_shaped(toks[i + 1])]
-        if not cuts:
+        points = self.break_points(first, last, kind)
+        if points is None or not points[1]:
             return None
-        head = self.joined(first, commas[0] - 2) if commas[0] - 2 >= first else ""
+        align_at, breaks = points
+        head = self.joined(first, align_at - 1) if align_at > first else ""
         units = []
         start = first
-        for cut in cuts:
-            units.append(self.joined(start, cut))
-            start = cut + 1
+        for cut in breaks:
+            units.append(self.joined(start, cut - 1))
+            start = cut
         units.append(self.joined(start, last) + tail)
         align = " " * (len(indent) + len(head) + (1 if head else 0))
         lines = [(indent, units[0])]
@@ -253,12 +299,12 @@ class Printer:
                 lines.append((align, unit))
         return lines
 
-    def statement(self, first: int, last: int, indent: str) -> None:
+    def statement(self, first: int, last: int, indent: str, kind: str | None = None) -> None:
         """Tokens first..last as one line, broken only where a comment sits inside,
-        or filled at its commas when it is too wide."""
+        or filled at its list when it is too wide (`wrapped`)."""
         lay = self.layout
         if not self.has_comments_inside(first, last):
-            filled = self.wrapped(first, last, indent)
+            filled = self.wrapped(first, last, indent, kind=kind)
             if filled is not None:
                 for line_indent, code in filled[:-1]:
                     self.code_line(line_indent, code, None)
@@ -318,7 +364,7 @@ class Printer:
             self.block(node, indent)
         else:
             first, last = self.token_range(node)
-            self.statement(first, last, indent)
+            self.statement(first, last, indent, node.kind)
 
     def block_parts(self, node: Node):
         first, last = self.token_range(node)
