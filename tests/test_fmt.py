@@ -255,6 +255,29 @@ CASES = [
         """,
     ),
     (
+        "a-block-s-opening-line-ends-its-run-of-trailing-comments",
+        # The comment after a block's `{` speaks of the block too: it was pushed to
+        # the column of the longer lines inside, far to the right.
+        """
+        cluster C {  # production
+          member VMSYS1 { workers 2  private-volume M1PRV1 }  # the first member
+          job J {  # nightly
+            backup G full  # the Linux guests
+            include minidisk * 0100-0FFF  # every user disk
+          }
+        }
+        """,
+        """
+        cluster C {  # production
+          member VMSYS1 { workers 2  private-volume M1PRV1 }  # the first member
+          job J {                                             # nightly
+            backup G full                 # the Linux guests
+            include minidisk * 0100-0FFF  # every user disk
+          }
+        }
+        """,
+    ),
+    (
         "comments-keep-their-place-and-text",
         """
         # header comment, not a doc   

@@ -432,7 +432,9 @@ def align_comments(lines: list[Line]) -> None:
     A block's closing `}` starts a new run: its comment speaks of the block
     (`}  # end of member VMSYS1`), so it stands two spaces after the brace, or
     in the column of the lines that follow at the brace's level, not far to the
-    right in the column of the block's last, longer, line inside."""
+    right in the column of the block's last, longer, line inside. A block's
+    opening line ends its run, for the same reason: its comment lines up with
+    the lines before it at its level, never with the lines inside the block."""
     run: list[Line] = []
 
     def close() -> None:
@@ -448,6 +450,8 @@ def align_comments(lines: list[Line]) -> None:
         if line.code and line.comment is not None:
             run.append(line)
         else:
+            close()
+        if line.code.endswith("{"):
             close()
     close()
 
