@@ -104,7 +104,7 @@ def test_bkr253_suggests_the_a_disk_the_starter_writes():
     the size comes from one table (A_DISK_CYLINDERS), not from the cluster's other
     disks (it once suggested 10 cyl for the workers, whose starter line says 5)."""
     text = run_cli(["init", "-", *DEFAULT, "--tape"], expect=0).stdout
-    lines = re.findall(r"^  (disk \S+ 191 size \d+ cyl)\n", text, re.M)
+    lines = re.findall(r"^  (disk \S+ 191 size \d+ cyl)\n", text, re.MULTILINE)
     assert len(lines) == 10
     for line in lines:
         without = text.replace(f"  {line}\n", "").encode("utf-8")
