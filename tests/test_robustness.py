@@ -168,6 +168,131 @@ def test_an_imported_module_over_the_size_limit(tmp_path):
     assert ": error BKR020: " in out.stderr
 
 
+class _Recorded:
+    """A file opened by the reader, whose reads say how many bytes they asked for."""
+
+    def __init__(self, file, asked: list[int] | None) -> None:
+        self.file, self.asked = file, asked
+
+    def read(self, n: int = -1) -> bytes:
+        if self.asked is not None:
+            self.asked.append(n)
+        return self.file.read(n)
+
+    def fileno(self) -> int:
+        return self.file.fileno()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.file.close()
+
+
+@pytest.fixture
+def two_gigabytes(tmp_path, monkeypatch):
+    """A sparse file of 2 GB (it takes no disk) that starts like a cluster, and the
+    sizes the reader's reads of it asked for. Reading any file whole (`Path.read_bytes`)
+    fails the test: a file is known to be too large by its size, never by its bytes."""
+    import builtins
+    from pathlib import Path
+
+    from bkrdsl.syntax import reader
+
+    big = tmp_path / "big.bkr"
+    with open(big, "wb") as f:
+        f.write(b"cluster BIG {\n")
+        f.truncate(2 * 1024**3)
+    asked: list[int] = []
+
+    def recorded(path, mode="rb"):
+        return _Recorded(builtins.open(path, mode), asked if Path(path) == big else None)
+
+    monkeypatch.setattr(reader, "open", recorded, raising=False)
+
+    def whole(path):
+        raise AssertionError(f"{path} read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", whole)
+    return big, asked
+
+
+def _bounded(asked: list[int]) -> bool:
+    """The reads asked for a few bytes of the file: the start of its first line."""
+    return bool(asked) and all(n >= 0 for n in asked) and sum(asked) <= 1_000
+
+
+def test_a_sparse_file_of_two_gigabytes_is_known_by_its_size(two_gigabytes):
+    big, asked = two_gigabytes
+    out = run_cli(["check", "--format", "short", big], expect=1).stdout
+    assert out.splitlines()[0] == (
+        f"{big}:1:1: error BKR020: the file holds 2,147,483,648 bytes; a .bkr file holds at most 10,000,000"
+    )
+    assert _bounded(asked)
+    for args in (["fmt", "--check"], ["fmt"], ["compile", "-o", big.parent / "out"]):
+        asked.clear()
+        result = run_cli([*args, "--format", "short", big], expect=1)
+        assert ": error BKR020: the file holds 2,147,483,648 bytes" in result.output, args
+        assert _bounded(asked), args
+    asked.clear()
+    result = run_cli(["highlight", big], expect=2)
+    assert "the file holds 2,147,483,648 bytes" in result.output and _bounded(asked)
+
+
+def test_an_imported_module_of_two_gigabytes(two_gigabytes):
+    """An import, from `bkrc check` and from the language server (an unopened file)."""
+    from bkrdsl.lsp.document import analyse_document
+    from bkrdsl.lsp.workspace import Workspace
+    from bkrdsl.syntax.reader import read_file
+
+    big, asked = two_gigabytes
+    text = MINIMAL.replace(b"import std/zvm73\n", b"import std/zvm73\nimport ./big\n", 1)
+    main = big.parent / "main.bkr"
+    main.write_bytes(text)
+    out = run_cli(["check", "--format", "short", main], expect=1).stdout
+    assert out.splitlines()[0].startswith(f"{big}:1:1: error BKR020: the file holds 2,147,483,648 bytes")
+    assert _bounded(asked)
+    asked.clear()
+    doc = analyse_document(str(main), text.decode(), path=main)
+    assert [d.code for d in doc.diagnostics if d.span.file == str(big)] == ["BKR020"]
+    assert _bounded(asked)
+    asked.clear()
+    assert Workspace().document(big, (), lambda path: None, read_file) is None  # not .bkr source
+    assert _bounded(asked)
+
+
+class _Endless:
+    """Standard input that never ends: each read gives all it asks for."""
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def read(self, n: int = -1) -> bytes:
+        assert n >= 0, "a read of everything never returns"
+        self.given += n
+        return b"#" * n
+
+
+def test_standard_input_is_read_no_further_than_the_limit():
+    from bkrdsl.syntax.reader import MAX_FILE_SIZE, decode, read_stream
+
+    endless = _Endless()
+    data = read_stream(endless)
+    assert endless.given == MAX_FILE_SIZE + 1
+    (d,) = decode("<stdin>", data)[1]
+    assert d.code == "BKR020"
+    assert d.message == "the input holds more than 10,000,000 bytes; a .bkr file holds at most 10,000,000"
+
+
+def test_fmt_passes_a_too_large_standard_input_through_whole():
+    """A filter never swallows its input: what was read up to the limit, then the rest."""
+    data = b"cluster BIG {\n" + b"# a comment line\n" * 700_000
+    assert len(data) > 10_000_000
+    result = run_cli(["fmt", "-"], input=data, expect=1)
+    assert result.stdout_bytes == data
+    assert "error[BKR020]: the input holds more than 10,000,000 bytes" in result.stderr
+
+
 @pytest.mark.parametrize(
     "line",
     [b"x = 1, " * 700, b"\xc3\xa9" * 4000, b"{ , } " * 800, b"job member run on { } " * 200, b'"' * 5000],
@@ -246,19 +371,21 @@ def test_directory(tmp_path):
 
 
 def test_unreadable_file(tmp_path, monkeypatch):
-    # The tests run as root, for whom chmod 000 changes nothing: make the read fail instead.
-    import pathlib
+    # The tests run as root, for whom chmod 000 changes nothing: make the read fail instead
+    # (every file bkrc reads is opened by `reader.read_file`).
+    import builtins
+
+    from bkrdsl.syntax import reader
 
     path = tmp_path / "secret.bkr"
     path.write_bytes(MINIMAL)
-    real = pathlib.Path.read_bytes
 
-    def refuse(self):
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse(file, mode="rb"):
+        if file == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return builtins.open(file, mode)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", refuse)
+    monkeypatch.setattr(reader, "open", refuse, raising=False)
     result = run_cli(["check", path])
     one_line_exit_2(result)
     assert "permission denied" in result.stderr

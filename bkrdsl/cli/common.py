@@ -116,7 +116,9 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
         if sys.stdin is None:  # started with standard input closed (`<&-`)
             raise InputError("bkrc: -: standard input is closed; name a FILE, or give it one: `- < FILE`")
         try:
-            return "<stdin>", sys.stdin.buffer.read(), None
+            from bkrdsl.syntax.reader import read_stream
+
+            return "<stdin>", read_stream(sys.stdin.buffer), None
         except OSError as err:
             raise InputError(f"bkrc: -: cannot read standard input: {err.strerror or err}") from None
     from pathlib import Path  # here, not at the top: `bkrc --version` never needs it
@@ -132,7 +134,9 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
         # the question "is it a folder?" fail (PermissionError), as the read would.
         if path.is_dir():
             raise InputError(f"bkrc: {arg}: is a directory, not a .bkr file")
-        return arg, path.read_bytes(), path
+        from bkrdsl.syntax.reader import read_file
+
+        return arg, read_file(path), path
     except FileNotFoundError:
         if not path.is_absolute() and cwd_gone():
             raise InputError(f"bkrc: {arg}: no such file; {CWD_GONE}") from None

@@ -34,13 +34,25 @@ STREAM_HINT = "to format it, read it as standard input: `bkrc fmt - < {arg}`"
 
 
 def _write_raw(data: bytes) -> None:
-    """Standard input's bytes back out, unchanged (even when they are not UTF-8)."""
+    """Standard input's bytes back out, unchanged (even when they are not UTF-8).
+
+    Of an input too large (BKR020), read only up to the limit (`Oversized.taken`),
+    what was read goes out and then the rest, piece by piece: a filter passes all
+    its input on, and holds no more of it than the limit."""
+    from bkrdsl.syntax.reader import Oversized
+
     sys.stdout.flush()
     raw = getattr(sys.stdout, "buffer", None)
+    taken = data.taken if isinstance(data, Oversized) else None
     if raw is None:  # pragma: no cover - a text-only stdout
         sys.stdout.write(data.decode("utf-8", errors="replace"))
-    else:
+    elif taken is None:
         raw.write(data)
+        raw.flush()
+    else:
+        raw.write(taken)
+        while piece := sys.stdin.buffer.read(1 << 20):
+            raw.write(piece)
         raw.flush()
 
 

@@ -27,12 +27,16 @@ def highlight_cmd(file, fmt):
     as .bkr.
     """
     from bkrdsl.highlight import lexer_for, render
-    from bkrdsl.syntax.reader import normalise
+    from bkrdsl.syntax.reader import MAX_FILE_SIZE, Oversized, normalise, too_large
 
     try:
         name, data, _ = read_input(file)
     except InputError as err:
         click.echo(str(err), err=True)
+        sys.exit(EXIT_USAGE)
+    if isinstance(data, Oversized):
+        limit = f"a .bkr file holds at most {MAX_FILE_SIZE:,} (BKR020)"
+        click.echo(f"bkrc: {name}: {too_large(data)}; {limit}", err=True)
         sys.exit(EXIT_USAGE)
     if b"\x00" in data:
         click.echo(f"bkrc: {name}: contains a NUL byte: not a text file", err=True)

@@ -19,7 +19,7 @@ from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules
 from bkrdsl.resolve.model import Model, build_model, split_sfs_path
 from bkrdsl.source import Source, Span
-from bkrdsl.syntax.reader import normalise
+from bkrdsl.syntax.reader import normalise, read_file
 
 #: Name kinds the language server navigates.
 MEMBER, GROUP, USER, JOB, CLUSTER = "member", "group", "user", "job", "cluster"
@@ -229,7 +229,7 @@ def analyse_document(
     Without `checks`, the model is not checked (`Document.checked`). `parsed`: the
     imported modules already read, by name and bytes (`loader.ParsedModules`)."""
     read: set[Path] = set()
-    base = reader or (lambda p: p.read_bytes())
+    base = reader or read_file
 
     def recording(p: Path) -> bytes:
         read.add(p.resolve())

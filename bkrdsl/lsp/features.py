@@ -22,6 +22,7 @@ from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, Document, Occ
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, is_pattern
 from bkrdsl.source import Span
+from bkrdsl.syntax.reader import read_file
 
 KIND_TEXT = {
     Kind.SINGLE: "single-configuration user (a USER entry: logged on to one member at a time)",
@@ -911,7 +912,7 @@ def _no_new_errors(doc: Document, renaming: Renaming) -> None:
 
     def read(path: Path) -> bytes:
         found = served.get(path.resolve())
-        return found if found is not None else path.read_bytes()
+        return found if found is not None else read_file(path)
 
     after = analyse_document(
         doc.name,
@@ -934,7 +935,7 @@ def _no_new_errors(doc: Document, renaming: Renaming) -> None:
 
         def read_before(path: Path) -> bytes:
             found = as_read.get(path.resolve())
-            return found if found is not None else path.read_bytes()
+            return found if found is not None else read_file(path)
 
         doc = analyse_document(
             doc.name,

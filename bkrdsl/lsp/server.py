@@ -41,6 +41,7 @@ from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, unsure_
 from bkrdsl.resolve import default_search_path
 from bkrdsl.resolve.loader import ParsedModules
 from bkrdsl.source import Span
+from bkrdsl.syntax.reader import read_file
 
 #: Seconds to wait after the last keystroke before re-checking.
 DEFAULT_DEBOUNCE = 0.25
@@ -365,7 +366,7 @@ class BkrServer(LanguageServer):
                 if buffers is not None:
                     buffers[uri] = text_doc.version
                 return buffer_bytes(text_doc.source)
-            return path.read_bytes()
+            return read_file(path)
 
         return read
 

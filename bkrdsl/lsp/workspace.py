@@ -40,6 +40,7 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.lsp.document import Document, analyse_document, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules
+from bkrdsl.syntax.reader import read_file
 
 #: How many .bkr files of the workspace rename, references and workspace symbols
 #: search, at most (`initializationOptions.max_workspace_files`). Past it, the
@@ -158,7 +159,7 @@ def _stamp_of(st: os.stat_result, data: bytes, now_ns: int) -> Stamp:
     return Stamp(st.st_mtime_ns, st.st_size, _digest(data) if racy else None)
 
 
-def _read(path: Path, reader: Callable[[Path], bytes] = Path.read_bytes) -> tuple[Stamp, bytes]:
+def _read(path: Path, reader: Callable[[Path], bytes] = read_file) -> tuple[Stamp, bytes]:
     """A file's bytes and their stamp: the time and size are taken before the bytes
     are read, so a write in between shows as a change next time. Raises OSError."""
     now = time.time_ns()
@@ -180,7 +181,7 @@ def _still(path: Path, stamp: Stamp) -> Stamp | None:
     if stamp.digest is None:
         return stamp
     try:
-        data = path.read_bytes()
+        data = read_file(path)
     except OSError:
         return None
     if _digest(data) != stamp.digest:

@@ -25,7 +25,7 @@ from bkrdsl.records import dataclass
 from bkrdsl.resources import stdlib_dir
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import read_module
-from bkrdsl.syntax.reader import decode
+from bkrdsl.syntax.reader import decode, read_file
 
 MISSING_MODULE = register(
     "BKR101",
@@ -399,7 +399,7 @@ def load(
     *,
     path: Path | None = None,
     search_path: tuple[Path, ...] = (),
-    reader: Reader = lambda p: p.read_bytes(),
+    reader: Reader = read_file,
     parsed: ParsedModules | None = None,
 ) -> Program:
     """Load a main file (already read: the CLI owns its I/O errors) and all it imports.

@@ -703,9 +703,14 @@ FILE_TOO_LARGE = register(
     .bkr source (a log, a dump, a listing, a generator gone wrong), and
     reading it would cost memory the machine may not have: bkrc keeps some
     60 bytes per byte of source while it checks a file, so 10 MB already
-    take more than half a gigabyte. bkrc reads no further than the size and
-    says so, for a main file and an imported module alike, in `bkrc check`,
-    `compile`, `fmt` and the language server.
+    take more than half a gigabyte. bkrc asks the file system for a file's
+    size before it reads the file, reads only the start of its first line
+    (to show it) when it is too large, and says so, for a main file and an
+    imported module alike, in `bkrc check`, `compile`, `fmt` and the
+    language server: a file of gigabytes costs no more than a small one.
+    Standard input (`-`), whose size nobody knows in advance, is read up to
+    the limit and no further; `bkrc fmt -` then passes the whole input on
+    unchanged, as it does any input it cannot format.
 
     Failing example: a 20 MB file.
 

@@ -3,13 +3,25 @@
 Accepts UTF-8 with or without a byte-order mark and with LF, CRLF or CR line
 ends. A file of absurd size, binary data (a NUL byte), invalid UTF-8 and absurdly
 long lines become one diagnostic that says where, never an exception.
+
+`read_file` and `read_stream` are the gate's door: every file bkrc reads from
+disk or standard input comes through them, so a file too large (BKR020) is
+known by its size before its bytes are read, and never held whole in memory.
 """
 
 from __future__ import annotations
 
+import os
+import stat
+from typing import TYPE_CHECKING
+
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax.codes import BAD_UTF8, BINARY, FILE_TOO_LARGE, LINE_TOO_LONG
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import BinaryIO
 
 #: A line longer than this is not .bkr source (see BKR018); the parser never sees it.
 MAX_LINE_LENGTH = 1_000_000
@@ -18,6 +30,76 @@ MAX_LINE_LENGTH = 1_000_000
 MAX_FILE_SIZE = 10_000_000
 #: Of a file too large, the most of its first line shown (a frame shows 100 columns).
 _SHOWN_OF_LARGE = 1_000
+#: Standard input, or a file whose size its status does not tell (a FIFO), is read
+#: in pieces of this size, up to one byte past MAX_FILE_SIZE.
+_PIECE = 1 << 20
+
+
+class Oversized(bytes):
+    """What bkrc keeps of a file too large to read (BKR020): the start of its first
+    line (at most `_SHOWN_OF_LARGE` bytes, to show it) and its `size` in bytes, or
+    None when it is not known (standard input is read no further than the limit).
+    `taken`: the bytes taken from a stream read up to the limit, which a filter
+    (`bkrc fmt -`) passes on before the rest; None for a file known by its size.
+
+    `decode` reports it as BKR020 whatever its length. Two are equal only when both
+    their start and their size are: a cache keyed by bytes (`ParsedModules`) never
+    takes one for a small file that starts alike."""
+
+    size: int | None
+    taken: bytes | None
+
+    def __new__(cls, data: bytes, size: int | None, taken: bytes | None = None) -> Oversized:
+        head = data[:_SHOWN_OF_LARGE].split(b"\n", 1)[0]
+        made = super().__new__(cls, head)
+        made.size = size
+        made.taken = taken
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Oversized) and other.size == self.size and bytes(other) == bytes(self)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((bytes(self), self.size))
+
+
+def read_stream(stream: BinaryIO, size: int | None = None) -> bytes:
+    """A stream's bytes, or an `Oversized` when they are more than MAX_FILE_SIZE.
+
+    `size`: what the stream's file status says it holds, when it tells (a regular
+    file): a larger one is not read beyond the start of its first line. Otherwise
+    (standard input, a FIFO, a file that grew since) no more than MAX_FILE_SIZE + 1
+    bytes are read, in pieces, and the rest is left unread. Raises OSError."""
+    if size is not None and size > MAX_FILE_SIZE:
+        return Oversized(stream.read(_SHOWN_OF_LARGE), size)
+    limit = MAX_FILE_SIZE + 1
+    pieces: list[bytes] = []
+    held = 0
+    while held < limit:
+        piece = stream.read(min(_PIECE, limit - held))
+        if not piece:
+            break
+        pieces.append(piece)
+        held += len(piece)
+    data = b"".join(pieces)
+    if held > MAX_FILE_SIZE:
+        # Grown past the limit since its status was taken, or a stream: of a
+        # stream, a filter passes on what was taken (`taken`).
+        return Oversized(data, None, taken=data if size is None else None)
+    return data
+
+
+def read_file(path: Path | str) -> bytes:
+    """A file's bytes, as `Path.read_bytes`, but a file larger than MAX_FILE_SIZE is
+    known by its size (`os.fstat` of the opened file) and not read: an `Oversized`
+    stands for it. Raises OSError as `Path.read_bytes` does."""
+    with open(path, "rb") as stream:
+        st = os.fstat(stream.fileno())
+        size = st.st_size if stat.S_ISREG(st.st_mode) else None
+        return read_stream(stream, size)
 
 
 def _shown(name: str, data: bytes) -> Source:
@@ -37,7 +119,7 @@ def _span_at(source: Source, data: bytes, offset: int) -> Span:
 def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
     """Decode a file's bytes. On failure the Source only serves to show the line, and one
     diagnostic says why."""
-    if len(data) > MAX_FILE_SIZE:
+    if isinstance(data, Oversized) or len(data) > MAX_FILE_SIZE:
         return _too_large(name, data)
     nul = data.find(b"\x00")
     if nul != -1:
@@ -73,16 +155,25 @@ def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
 def _too_large(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
     """BKR020 at the file's first character; the Source holds only the start of its
     first line, to show it (decoding and indexing the whole file is what is avoided)."""
-    head = data[:_SHOWN_OF_LARGE].split(b"\n", 1)[0]
-    source = Source.of(name, normalise(head.decode("utf-8", errors="replace").replace("\x00", "\u2400")))
+    if not isinstance(data, Oversized):
+        data = Oversized(data, len(data))
+    source = Source.of(name, normalise(data.decode("utf-8", errors="replace").replace("\x00", "\u2400")))
     span = source.span(0, min(1, len(source.text)))
     diagnostic = FILE_TOO_LARGE(
-        f"the file holds {len(data):,} bytes; a .bkr file holds at most {MAX_FILE_SIZE:,}",
+        f"{too_large(data)}; a .bkr file holds at most {MAX_FILE_SIZE:,}",
         span,
         help="pass the cluster's .bkr source (a few kilobytes); generated lists of users"
         " can go in modules the cluster imports, each below the limit",
     )
     return source, [diagnostic]
+
+
+def too_large(data: Oversized) -> str:
+    """How large a file too large is: its size, or more than the limit when it is
+    not known (standard input, read no further)."""
+    if data.size is None:
+        return f"the input holds more than {MAX_FILE_SIZE:,} bytes"
+    return f"the file holds {data.size:,} bytes"
 
 
 def _first_long_line(source: Source) -> Diagnostic | None:
