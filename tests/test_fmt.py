@@ -321,6 +321,41 @@ CASES = [
         """,
     ),
     (
+        "a-comment-before-a-block-s-brace-goes-after-it",
+        """
+        cluster C {
+          member VMSYS2  # the second member
+          {
+            workers 2
+          }
+          job J  # nightly
+          {}
+          job K  # kept: the brace has a comment of its own
+          {  # its own
+          }
+          job L  # kept: a comment line before the brace
+          # the line
+          {}
+        }
+        """,
+        """
+        cluster C {
+          member VMSYS2 {  # the second member
+            workers 2
+          }
+          job J {  # nightly
+          }
+          job K  # kept: the brace has a comment of its own
+              {  # its own
+          }
+          job L  # kept: a comment line before the brace
+              # the line
+              {
+          }
+        }
+        """,
+    ),
+    (
         "a-comment-inside-a-statement-breaks-it-there",
         "cluster C { job J { backup A, # first\n B full\n include minidisk\n # owner next\n * 0191 } }\n",
         """

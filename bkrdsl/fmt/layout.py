@@ -406,6 +406,12 @@ class Printer:
                 if len(indent) + len(text) <= WIDTH:
                     self.code_line(indent, text, lay.trailing.get(last))
                     return
+        if brace - 1 in lay.trailing and brace not in lay.leading and brace not in lay.trailing:
+            # `member VMSYS2  # the second` and `{` on the next line: the brace goes
+            # up before the comment (`member VMSYS2 {  # the second`), rather than
+            # alone on a continuation line. The comment keeps its text and its place
+            # among the comments; only a brace, which no comment can be about, moves.
+            lay.trailing[brace] = lay.trailing.pop(brace - 1)
         self.statement(first, brace, indent)
         inner = indent + INDENT
         self.items(body, inner, at_block_start=True)
