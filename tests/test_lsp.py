@@ -282,7 +282,19 @@ async def test_an_editing_session(client: LanguageClient):
         T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=uri))
     )
     cluster = next(s for s in symbols if s.name == "TESTSSI")
-    assert [c.name for c in cluster.children] == ["TST1", "TST2", "catalog", "expire", "PAYFULL", "MONINC"]
+    assert [c.name for c in cluster.children] == [
+        "TST1",
+        "TST2",
+        "catalog",
+        "expire",
+        "PAYFULL",
+        "MONINC",
+        "disk BKRBKUP 191",
+        "disk BKRCATLG 191",
+        "disk BKRWRK* 191",
+    ]
+    assert [(c.name, c.kind) for c in cluster.children[0].children] == [("T1PRV1", T.SymbolKind.Constant)]
+    assert cluster.children[-1].kind == T.SymbolKind.Field
 
     # The code action for BKR221, applied, clears it.
     actions = await client.text_document_code_action_async(

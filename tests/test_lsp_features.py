@@ -305,6 +305,30 @@ def test_outline():
     assert [c.name for c in cluster.children] == ["DEV1", "DEV2", "catalog", "expire", "LNXFULL", "SYSINC"]
 
 
+def test_outline_shows_disks_and_volumes_but_not_descriptions():
+    # A sysprog looks for the minidisks bkrc writes, by owner and address, and
+    # for the volumes: the shared ones in the cluster, each member's own in it.
+    text = CLUSTER.replace(
+        "  catalog shared",
+        '  shared-volume VMCOM1 VMCOM2\n  description "dev"\n'
+        "  disk BKRBKUP 191 size 10 cyl\n  disk BKRSVSFS 191 size 20 cyl on VMCOM1\n  catalog shared",
+    )
+    doc, _, _ = doc_at(text)
+    cluster = F.outline(doc)[-1]
+    assert [(c.name, c.kind, c.detail) for c in cluster.children[:6]] == [
+        ("DEV1", "member", "member"),
+        ("DEV2", "member", "member"),
+        ("VMCOM1", "volume", "shared volume"),
+        ("VMCOM2", "volume", "shared volume"),
+        ("disk BKRBKUP 191", "disk", "size 10 cyl"),
+        ("disk BKRSVSFS 191", "disk", "size 20 cyl on VMCOM1"),
+    ]
+    assert [(c.name, c.detail) for c in cluster.children[0].children] == [("D1PRV1", "private volume")]
+    disk = cluster.children[5]
+    assert doc.text[disk.selection.start : disk.selection.end] == "BKRSVSFS 191"
+    assert doc.text[disk.span.start : disk.span.end] == "disk BKRSVSFS 191 size 20 cyl on VMCOM1"
+
+
 # ----------------------------------------------------------------- rename and highlights
 def renamed(doc, renaming: F.Renaming) -> dict[str, str]:
     """Every edited file's text after the rename, applying its spans as an editor would."""

@@ -977,7 +977,7 @@ def highlights(doc: Document, line: int, column: int) -> list[Occurrence]:
 @dataclass
 class Symbol:
     name: str
-    kind: str  # cluster | member | group | user | job | catalog | expire | tape | import
+    kind: str  # cluster | member | group | user | job | catalog | expire | tape | import | disk | volume
     detail: str
     span: Span
     selection: Span
@@ -1005,8 +1005,36 @@ def _group_symbols(decls) -> list[Symbol]:
     ]
 
 
+def _volume_symbols(settings, keyword: str) -> list[Symbol]:
+    """One symbol per label of each `shared-volume` or `private-volume` setting."""
+    what = keyword.replace("-", " ")
+    return [Symbol(w.upper, "volume", what, w.span, w.span) for s in settings if s.keyword == keyword for w in s.values]
+
+
+def _disk_symbol(d: ast.Disk) -> Symbol:
+    """`disk BKRBKUP 191`, with its size and volume as the detail: the minidisks
+    bkrc writes into the directory, which a sysprog looks for by owner."""
+    detail = f"size {d.size.text} {d.unit.text.lower()}" + (f" on {d.volume.upper}" if d.volume else "")
+    selection = Span(
+        d.user.span.file,
+        d.user.span.line,
+        d.user.span.column,
+        d.address.span.end_line,
+        d.address.span.end_column,
+        d.user.span.start,
+        d.address.span.end,
+    )
+    return Symbol(f"disk {d.user.upper} {d.address.upper}", "disk", detail, d.span, selection)
+
+
+def _member_symbol(m: ast.Member) -> Symbol:
+    return Symbol(m.name.upper, MEMBER, "member", m.span, m.name.span, _volume_symbols(m.settings, "private-volume"))
+
+
 def _cluster_symbol(c: ast.Cluster) -> Symbol:
-    children = [Symbol(m.name.upper, MEMBER, "member", m.span, m.name.span) for m in c.members]
+    children = [_member_symbol(m) for m in c.members]
+    children += _volume_symbols(c.settings, "shared-volume")
+    children += [_disk_symbol(d) for d in c.disks]
     children += [Symbol("catalog", "catalog", k.scope.value, k.span, k.span) for k in c.catalogs]
     children += [Symbol("expire", "expire", "", e.span, e.span) for e in c.expires]
     children += [Symbol("tape manager", "tape", t.scope.value, t.span, t.span) for t in c.tapes]

@@ -61,6 +61,8 @@ _SYMBOL_KIND = {
     "expire": T.SymbolKind.Event,
     "tape": T.SymbolKind.Object,
     "import": T.SymbolKind.Package,
+    "disk": T.SymbolKind.Field,
+    "volume": T.SymbolKind.Constant,
 }
 _FOLDING_KIND = {
     "comment": T.FoldingRangeKind.Comment,
