@@ -117,6 +117,45 @@ def test_tape_manager_machines_are_declared_where_tape_manager_names_them():
     assert len(refs) == 3  # the declaration, the exclude and its `disk TCDMM 191` statement
 
 
+VOLUMES = CLUSTER.replace(
+    "  catalog shared",
+    "  shared-volume VMCOM1\n"
+    "  disk BKRSVSFS 191 size 20 cyl on VMCOM1\n"
+    "  disk BKRADMIN 191 size 10 cyl on VMCOM1\n"
+    "  disk BKRBKUP 191 size 10 cyl on D1PRV1\n"
+    "  catalog shared",
+)
+
+
+def test_volume_labels_go_to_their_declaration_and_list_their_disks():
+    doc, line, column = doc_at(VOLUMES, "on VMC|OM1\n  disk BKRADMIN")
+    (target,) = F.definition(doc, line, column)
+    assert doc.text[target.start : target.end] == "VMCOM1" and target.line == 10
+    assert [s.line for s in F.references(doc, line, column, True)] == [10, 11, 12]
+    assert [s.line for s in F.references(doc, line, column, False)] == [11, 12]
+    assert [(o.span.line, o.definition) for o in F.highlights(doc, line, column)] == [
+        (10, True),
+        (11, False),
+        (12, False),
+    ]
+    found = F.hover(doc, line, column).markdown
+    assert "**VMCOM1**: shared volume of cluster `DEV` (DASD every member reaches), declared line 10" in found
+    assert "- disks placed on it with `on`: `BKRSVSFS 191`, `BKRADMIN 191`" in found
+    # A private volume: which member owns it, and which disks are on it.
+    doc, line, column = doc_at(VOLUMES, "private-volume D1P|RV1")
+    found = F.hover(doc, line, column).markdown
+    assert "**D1PRV1**: private volume of member `DEV1` (DASD only that member uses), declared line 8" in found
+    assert "`BKRBKUP 191`" in found
+    assert [s.line for s in F.references(doc, line, column, True)] == [8, 13]
+    doc, line, column = doc_at(VOLUMES, "private-volume D2P|RV1")
+    assert "- no `disk` statement names it with `on`" in F.hover(doc, line, column).markdown
+    # A label is not a name bkrc gives: rename still refuses it, saying what it is.
+    with pytest.raises(F.RenameRefused, match="`VMCOM1` here is a volume label"):
+        F.prepare_rename(*doc_at(VOLUMES, "on VMC|OM1\n  disk BKRADMIN"))
+    # Workspace symbols list names, not volume labels.
+    assert not [p for p, _, _ in F._symbols_of(doc) if p.name == "VMCOM1"]
+
+
 def test_hover_explains_the_diagnostic_under_the_cursor_and_codes_in_comments():
     text = CLUSTER.replace("run on each member daily 02:00", "run on DEV2 daily 02:00  # see BKR221")
     doc, line, column = doc_at(text, "run on DE|V2 daily 02")

@@ -21,8 +21,9 @@ from bkrdsl.resolve.model import Model, build_model, split_sfs_path
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax.reader import normalise, read_file
 
-#: Name kinds the language server navigates.
-MEMBER, GROUP, USER, JOB, CLUSTER = "member", "group", "user", "job", "cluster"
+#: Name kinds the language server navigates. A volume label is navigated and
+#: hovered, never renamed: it is a label on the DASD, not a name bkrc gives.
+MEMBER, GROUP, USER, JOB, CLUSTER, VOLUME = "member", "group", "user", "job", "cluster", "volume"
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def _sfs_paths(model: Model):
 
 def index(model: Model | None) -> list[Occurrence]:
     """Every declaration of and reference to a member, group, user (Tape Manager
-    machines included), job or cluster."""
+    machines included), job, cluster or volume label."""
     if model is None:
         return []
     out: list[Occurrence] = []
@@ -185,6 +186,17 @@ def index(model: Model | None) -> list[Occurrence]:
         # The Tape Manager's machines are declared where `tape manager` names them.
         for machine, span in t.machines():
             add(Occurrence(span, USER, machine, True))
+    if model.cluster is not None:
+        # Volume labels: declared by `shared-volume` and each member's
+        # `private-volume`, used by `disk ... on VOLUME`.
+        settings = [s for s in model.cluster.settings if s.keyword == "shared-volume"]
+        settings += [s for m in model.cluster.members for s in m.settings if s.keyword == "private-volume"]
+        for setting in settings:
+            for word in setting.values:
+                add(Occurrence(word.span, VOLUME, word.upper, True))
+    for d in model.disks:
+        if d.volume is not None:
+            add(Occurrence(d.volume.span, VOLUME, d.volume.upper, False))
     return out
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.diagnostics import Diagnostic, Edit
-from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, Document, Occurrence, buffer_bytes
+from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Document, Occurrence, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, is_pattern
 from bkrdsl.source import Span
@@ -189,7 +189,37 @@ def _cluster_hover(doc: Document, name: str) -> list[str]:
     return lines
 
 
+def _volume_hover(doc: Document, name: str) -> list[str]:
+    """Whose volume it is (the cluster's, shared, or a member's own) and which disks are on it."""
+    model = doc.model
+    cluster = model.cluster
+    lines: list[str] = []
+    if cluster is not None:
+        for s in cluster.settings:
+            if s.keyword == "shared-volume" and any(w.upper == name for w in s.values):
+                lines.append(
+                    f"**{name}**: shared volume of cluster `{model.name}` (DASD every member reaches),"
+                    f" declared {where(doc, s.span)}"
+                )
+        for m in cluster.members:
+            for s in m.settings_named("private-volume"):
+                if any(w.upper == name for w in s.values):
+                    lines.append(
+                        f"**{name}**: private volume of member `{m.name.upper}` (DASD only that member uses),"
+                        f" declared {where(doc, s.span)}"
+                    )
+    if not lines:
+        lines.append(f"**{name}**: a volume label that no `shared-volume` or `private-volume` declares")
+    disks = [d for d in model.disks if d.volume is not None and d.volume.upper == name]
+    if disks:
+        lines.append("- disks placed on it with `on`: " + ", ".join(f"`{d.user.upper} {d.address.upper}`" for d in disks))
+    else:
+        lines.append("- no `disk` statement names it with `on`")
+    return lines
+
+
 _HOVERS = {
+    VOLUME: _volume_hover,
     USER: _user_hover,
     GROUP: _group_hover,
     MEMBER: _member_hover,
@@ -746,8 +776,8 @@ def rename_target(doc: Document, line: int, column: int) -> Occurrence | None:
     name nothing declares (no declaration ties its uses together: a user only a
     pattern covers, an unknown member)."""
     occ = doc.occurrence_at(line, column)
-    if occ is None or doc.model is None:
-        _not_renamed(doc, line, column)
+    if occ is None or doc.model is None or occ.kind == VOLUME:
+        _not_renamed(doc, line, column)  # a volume label: refused as the value it is
         return None
     model = doc.model
     if occ.kind == USER and is_pattern(occ.name):
@@ -1416,7 +1446,7 @@ def _places(doc: Document):
     if model is None:
         return
     for occ in doc.occurrences:
-        if not occ.definition:
+        if not occ.definition or occ.kind == VOLUME:
             continue
         if occ.kind == USER:
             kind = model.kind_of(occ.name)

@@ -36,7 +36,7 @@ from pygls.workspace.position_codec import ServerTextPosition
 from bkrdsl import __version__
 from bkrdsl.diagnostics import Diagnostic, Severity
 from bkrdsl.lsp import features as F
-from bkrdsl.lsp.document import Document, analyse_document, buffer_bytes
+from bkrdsl.lsp.document import VOLUME, Document, analyse_document, buffer_bytes
 from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, unsure_import
 from bkrdsl.resolve import default_search_path
 from bkrdsl.resolve.loader import ParsedModules
@@ -1006,7 +1006,7 @@ def build_server() -> BkrServer:
         include = params.context.include_declaration
         found = [(s, doc) for s in F.references(doc, line, column, include)]
         occ = doc.occurrence_at(line, column)
-        if occ is not None:
+        if occ is not None and occ.kind != VOLUME:  # a volume is the cluster's: in this file only
             # The files that import where the name occurs (the standard library
             # too) use it as well: open or not, they are searched.
             _, path = ls.name_and_path(params.text_document.uri)
