@@ -22,8 +22,10 @@ Every rule is confined to one line (`[ \\t]`, never `\\s`, between the words of 
 context) because TextMate and Vim see one line at a time; only a group's `{ }`
 body and nothing else spans lines.
 
-`python -m bkrdsl.keywords --write` regenerates the TextMate grammar and the Vim
-syntax; `python -m bkrdsl.keywords --check` exits 1 when either is stale.
+`python -m bkrdsl.keywords --write` regenerates the TextMate grammar, the Vim
+syntax and docs/keywords.md (each keyword's meaning, from
+bkrdsl/keyword_docs.py); `python -m bkrdsl.keywords --check` exits 1 when one
+is stale.
 """
 
 from __future__ import annotations
@@ -631,9 +633,12 @@ def repo_root() -> Path:
 
 def generated_files() -> dict[str, str]:
     """Each generated file's path (relative to the repository) and its expected text."""
+    from bkrdsl.keyword_docs import page
+
     return {
         "editors/vscode/syntaxes/bkr.tmLanguage.json": textmate_json(),
         "editors/vim/syntax/bkr.vim": vim_syntax(),
+        "docs/keywords.md": page(),
     }
 
 

@@ -156,6 +156,44 @@ def test_volume_labels_go_to_their_declaration_and_list_their_disks():
     assert not [p for p, _, _ in F._symbols_of(doc) if p.name == "VMCOM1"]
 
 
+@pytest.mark.parametrize(
+    "cursor,expected",
+    [
+        ("pur|ge weekly", "**purge** (keyword, in expire): Remove expired backups"),
+        ("backup SYSIDS incre|mental", "**incremental** (keyword, in backup):"),
+        ("backup LINUX fu|ll", "**full** (keyword, in backup):"),
+        ("iden|tity group", "**identity** (keyword, in user, group): IDENTITY users"),
+        ("catalog sh|ared", "**shared** (keyword, in catalog, tape):"),
+        ("expi|re on DEV1", "**expire** (keyword, in cluster):"),
+        ("private-vol|ume D1PRV1", "**private-volume** (keyword, in member):"),
+    ],
+)
+def test_hover_on_a_keyword_says_what_it_means(cursor, expected):
+    doc, line, column = doc_at(CLUSTER, cursor)
+    found = F.hover(doc, line, column)
+    assert found is not None and found.markdown.startswith(expected)
+    word = next(w for w in cursor.split() if "|" in w).replace("|", "")
+    assert doc.text[found.span.start : found.span.end] == word
+
+
+def test_hover_shows_no_keyword_in_a_comment_a_string_or_a_value():
+    text = CLUSTER.replace("  catalog shared", '  description "full"  # a full catalog\n  catalog shared')
+    text = text.replace("private-volume D2PRV1", "private-volume FULL")
+    for cursor in ('"fu|ll"', "a fu|ll catalog", "private-volume FU|LL"):
+        doc, line, column = doc_at(text, cursor)
+        found = F.hover(doc, line, column)
+        assert found is None or "(keyword" not in found.markdown, cursor
+    doc, line, column = doc_at(text, "description|")  # the same words, where they are keywords
+    assert F.hover(doc, line, column).markdown.startswith("**description** (keyword")
+
+
+def test_every_keyword_has_a_meaning_for_hover():
+    from bkrdsl.keyword_docs import SUMMARIES
+    from bkrdsl.keywords import keywords
+
+    assert sorted(SUMMARIES) == list(keywords())
+
+
 def test_hover_explains_the_diagnostic_under_the_cursor_and_codes_in_comments():
     text = CLUSTER.replace("run on each member daily 02:00", "run on DEV2 daily 02:00  # see BKR221")
     doc, line, column = doc_at(text, "run on DE|V2 daily 02")

@@ -253,6 +253,25 @@ def _word_at(doc: Document, line: int, column: int) -> tuple[int, int]:
     return start, end
 
 
+def _keyword_hover(doc: Document, line: int, column: int) -> tuple[list[str], Span] | None:
+    """A keyword under the cursor: what it means (bkrdsl/keyword_docs.py, the text of
+    docs/keywords.md). Not in a comment or a string, nor on a value spelled like a
+    keyword (a volume label `FULL`)."""
+    from bkrdsl.keyword_docs import summary
+
+    start, end = _word_at(doc, line, column)
+    found = summary(doc.text[start:end])
+    if found is None:
+        return None
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    if _in_comment_or_string(doc.text[line_start:start]) or _value_at(doc, start, end) is not None:
+        return None
+    where_, text = found
+    word = doc.text[start:end].lower()
+    span = Span(doc.name, line + 1, start - line_start + 1, line + 1, end - line_start + 1, start, end)
+    return [f"**{word}** (keyword, in {where_}): {text}"], span
+
+
 @dataclass
 class Hover:
     markdown: str
@@ -274,6 +293,11 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
     if module is not None:
         parts.append(_import_hover(doc, imp, module))
         span = imp.span
+    elif occ is None:
+        found_keyword = _keyword_hover(doc, line, column)
+        if found_keyword is not None:
+            parts.append(found_keyword[0])
+            span = found_keyword[1]
     codes: list[str] = []
     for d in doc.diagnostics:
         if (
