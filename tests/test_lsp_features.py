@@ -156,6 +156,20 @@ def test_volume_labels_go_to_their_declaration_and_list_their_disks():
     assert not [p for p, _, _ in F._symbols_of(doc) if p.name == "VMCOM1"]
 
 
+def test_hover_on_a_large_group_lists_its_first_users_and_counts_the_rest():
+    users = " ".join(f"LNX{n:03d}" for n in range(1, 1001))
+    text = CLUSTER.replace("{ LNX01 LNX02  match LNXAPP* }", "{ " + users + " }")
+    doc, line, column = doc_at(text, "single group L|INUX")
+    found = F.hover(doc, line, column).markdown
+    assert "**LINUX**: single group (1000 users)" in found
+    listed = ", ".join(f"`LNX{n:03d}`" for n in range(1, 21))
+    assert f"- users: {listed} and 980 more" in found
+    assert "LNX021" not in found
+    # Twenty or fewer: all of them, nothing more said.
+    doc, line, column = doc_at(CLUSTER, "single group L|INUX")
+    assert "- users: `LNX01`, `LNX02`\n" in F.hover(doc, line, column).markdown
+
+
 @pytest.mark.parametrize(
     "cursor,expected",
     [

@@ -116,6 +116,18 @@ def _user_hover(doc: Document, name: str) -> list[str]:
     return lines
 
 
+#: How many of a group's users (and patterns) hover lists: a group of thousands
+#: would fill the screen, and the outline and references list them all.
+HOVER_LIST_MAX = 20
+
+
+def _capped(names) -> str:
+    """The first HOVER_LIST_MAX names, then how many more there are."""
+    shown = ", ".join(f"`{n}`" for n in names[:HOVER_LIST_MAX])
+    more = len(names) - HOVER_LIST_MAX
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
 def _group_hover(doc: Document, name: str) -> list[str]:
     group = doc.model.group(name)
     if group is None:
@@ -125,9 +137,9 @@ def _group_hover(doc: Document, name: str) -> list[str]:
         counted += f", {len(group.patterns)} pattern{'s' if len(group.patterns) != 1 else ''}"
     lines = [f"**{name}**: {group.kind.value} group ({counted}), declared {where(doc, group.decl.name.span)}"]
     if group.users:
-        lines.append("- users: " + ", ".join(f"`{u}`" for u in group.users))
+        lines.append("- users: " + _capped(group.users))
     if group.patterns:
-        lines.append("- match: " + ", ".join(f"`{p}`" for p in group.patterns))
+        lines.append("- match: " + _capped(group.patterns))
     if group.decl.doc:
         lines += ["", group.decl.doc]
     return lines
