@@ -1055,3 +1055,21 @@ def test_an_expiry_block_named_purge_with_its_brace_below_gets_expire():
     fixed = apply(text, d)
     assert "  expire on VMSYS1\n  {" in fixed
     assert check(fixed) == []
+
+
+# two slips of RESTORED in two statements, where the first misread the second's first word
+# fmt: off
+TWO_SLIPS = [
+    # the `,` makes `03:00` a day and `retain` the time; `days 35` is then the next statement's slip
+    ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun, 03:00\n    retain days 35",
+     ["Remove the `,`", "Write `35 days`"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("clean", "written", "titles"), TWO_SLIPS, ids=[t[1] for t in TWO_SLIPS])
+def test_two_slips_in_two_statements_are_two_errors_each_with_its_fix(clean, written, titles):
+    text = damaged(clean, written)
+    found = check(text)
+    assert [(d.code, d.fix.title if d.fix else None) for d in found] == [("BKR004", t) for t in titles]
+    assert fix_all(text).text == BASE

@@ -1403,6 +1403,9 @@ class Recovery:
         done, nxt = self.reread_statement(ip, tok, commas=False)
         if done:
             return nxt
+        done, nxt = self.reread_next_statement(ip, tok)
+        if done:
+            return nxt
         if tok.type == "NAME":
             meant = messages.MEDIUM_WORDS.get(str(tok.value).lower())
             if meant is not None and meant.upper() in accepted:
@@ -4221,9 +4224,39 @@ class Recovery:
         `,` is assumed between two names on one line (`run on VMSYS1 VMSYS2`)."""
         return self.reread(ip, tok, lambda leaves, blocks: self._edits(leaves, tok, commas, blocks))
 
-    def reread(self, ip, tok: Token, edits) -> tuple[bool, Token | None]:
+    def reread_next_statement(self, ip, tok: Token) -> tuple[bool, Token | None]:
+        """`purge weekly sun, 03:00` + newline + `retain days 35`: the `,` made `03:00` a day
+        and `retain` the time, and `days` fits nowhere. When a name that spells a keyword
+        starts the line `tok` is on, right before it, and reads as that keyword after an
+        assumed value, the statement before it is re-read so (its slip reported), and
+        `tok` is diagnosed again as the next statement's own slip."""
+        done, nxt = self.reread(ip, tok, lambda leaves, blocks: self._next_statement_edits(leaves, tok), ahead=True)
+        if done and tok.type in self.keyword_types and {tok.type, "NAME"} & self.accepts(ip) == {"NAME"}:
+            # lexed after the time it seemed to be; read now as the lexer reads it here
+            # (`retain days`: a name, which swapped_back takes for `35 days` swapped)
+            nxt = self.retype(tok, "NAME")
+        return done, nxt
+
+    def _next_statement_edits(self, leaves: list[Token], tok: Token):
+        if not leaves:
+            return
+        word = leaves[-1]
+        if (
+            word.type != "NAME"
+            or not is_real(word)
+            or word.line != tok.line
+            or not self.first_on_line(word.start_pos)
+            or str(word.value).lower() not in self.facts.keywords
+        ):
+            return
+        for edit in self._keyword_edits(leaves, tok):
+            if not edit.after and edit.inserted and edit.inserted[-1].start_pos == word.start_pos:
+                yield edit
+
+    def reread(self, ip, tok: Token, edits, ahead: bool = False) -> tuple[bool, Token | None]:
         """Re-read the end of the current statement with the first of `edits(leaves,
-        blocks)` after which `tok` fits (leaves: the tokens of the last stack entries)."""
+        blocks)` after which `tok` fits (leaves: the tokens of the last stack entries);
+        `ahead`: after which the edit reads, `tok` to be diagnosed again after it."""
         state = ip.parser_state
         stack = state.value_stack
         blocks = open_blocks(stack)
@@ -4239,7 +4272,7 @@ class Recovery:
                 break
             before = Sim(state.parse_conf, state.state_stack[: i + 1])
             for edit in edits(leaves, blocks):
-                if before.fits([t.type for t in edit.before + edit.inserted + edit.after] + [tok.type]):
+                if before.fits([t.type for t in edit.before + edit.inserted + edit.after] + ([] if ahead else [tok.type])):
                     del stack[i:]
                     del state.state_stack[i + 1 :]
                     for t in edit.before:
