@@ -8,6 +8,7 @@ the words in tables makes them easy to review and to test as data.
 
 from __future__ import annotations
 
+from dataclasses import replace
 import itertools
 import re
 from typing import TYPE_CHECKING
@@ -1766,6 +1767,11 @@ def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) 
     code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
     written = "`on MEMBER`, the member it runs on," if wanted == "`on`" else wanted
     return code(f"expected {wanted}{after}, found {found}", span, help=f"write {written}{after or ' here'}")
+
+
+def on_left_out(diag: Diagnostic, name: Span) -> Diagnostic:
+    """`expected `on``, where `on` was left out before the member's name: inserted."""
+    return replace(diag, fix=Fix.replace("Insert `on`", before(name), "on "))
 
 
 # ------------------------------------------------------------ natural phrasings

@@ -4679,7 +4679,20 @@ class Recovery:
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
             after = f" after {self.describe(previous)}" if previous is not None else ""
-            self.report(messages.missing_other(wanted, after, self.describe(found), where, filler), at)
+            diag = messages.missing_other(wanted, after, self.describe(found), where, filler)
+            if filler == "ON" and self.on_left_out(ip, found, previous):
+                diag = messages.on_left_out(diag, self.span_of(found))
+            self.report(diag, at)
+
+    def on_left_out(self, ip, found: Token, previous: Token | None) -> bool:
+        """`expire VMSYS1 {`, `run VMSYS1 daily 02:00`: `on` left out before a member's
+        name on the keyword's line, and with it there the rest of the line reads on."""
+        if previous is None or found.type != "NAME" or not is_real(found) or found.line != previous.end_line:
+            return False
+        sim = Sim.of(ip)
+        if not (sim.feed("ON") and sim.feed("NAME")):
+            return False
+        return self.reading(sim, self.same_line(self.window(found.end_pos))) is not None
 
     def time_after_comma(self, keyword: Token, names: list[str], previous: Token | None) -> bool:
         """`weekly mon, 02:00`: the time was read as one more day, after a `,`."""
