@@ -243,6 +243,8 @@ SLIPS = [
     ('purge on another member, no schedule', 'purge weekly sun 03:00', 'purge on VMSYS2', 'BKR012 23:11'),
     # a schedule without its values, the next statement on the line below
     ('purge weekly without day and time, retain below', 'purge weekly sun 03:00', 'purge weekly', "BKR010 23:11"),
+    # words after a whole statement that start with a statement's keyword, but make none
+    ('purge after preview', 'purge weekly sun 03:00', 'purge weekly sun 03:00 after preview', "BKR004 23:28"),
 ]
 # fmt: on
 
@@ -460,6 +462,8 @@ EXPLAINED = [
     ("purge weekly sun 03:00", "purge on VMSYS2",
      ("`purge` needs a schedule, not a member: it runs on the member of its block, `expire on VMSYS1`,"
       " not on `VMSYS2`")),
+    ("purge weekly sun 03:00", "purge weekly sun 03:00 after preview",
+     "words too many: the `purge` statement ends with `03:00`, and `after preview` starts no statement"),
 ]
 
 

@@ -853,6 +853,17 @@ def word_after_statement(
     )
 
 
+def words_after_statement(words: str, name: str, last: str, statement: str, span: Span) -> Diagnostic:
+    """`purge weekly sun 03:00 after preview`: words after a whole statement, on its
+    line, that start no statement (a keyword among them does not make one). Which
+    of them were meant is not certain: no fix."""
+    return codes.SYNTAX(
+        f"words too many: the `{name}` statement ends with {last}, and `{words}` starts no statement",
+        span,
+        help=f"remove `{words}`: write `{statement}`",
+    )
+
+
 def value_without_keyword(
     word: str, name: str, last: str, statement: str, keywords: list[str], span: Span
 ) -> Diagnostic:

@@ -2570,9 +2570,12 @@ class Recovery:
             return self.misspelt(tok, words)
         if self.keyword_left_out(ip, tok):
             return tok
-        extra = self.word_after_statement(ip, tok)
+        tail = self.unread_tail(ip, tok)
+        extra = self.word_after_statement(ip, tok, tail)
         if extra is not None:
             self.report(extra, tok.start_pos)
+            if tail is not None:
+                return self._lex_at(ip, tail)
             if text.isdigit():
                 # `workers 2 4  private volume P1`: a number starts nothing to skip;
                 # read on after it, so that what follows is read (and reported) too.
@@ -3005,14 +3008,43 @@ class Recovery:
         self.feed_types(ip, [fits[0]], tok)
         return True
 
-    def word_after_statement(self, ip, tok: Token) -> Diagnostic | None:
+    def unread_tail(self, ip, tok: Token) -> int | None:
+        """`purge weekly sun 03:00 after preview`: the words after `tok` on its line start
+        with a statement's keyword but do not read as that statement; they are more of
+        the words too many (not a `preview` without its schedule). Where they end."""
+        line_end = self._line_end(tok.end_pos)
+        words = [(word, start) for word, start in self.window(tok.end_pos) if word and start < line_end]
+        if not words or any(word in _PUNCTUATION or word == '"' for word, _ in words):
+            return None
+        if self.facts.keywords.get(words[0][0].lower()) not in self.statements:
+            return None
+        sim = Sim.of(ip)
+        read = self.reading(sim, words)
+        if read is not None:
+            ahead = sim.copy()
+            if ahead.feeds(read) and (ahead.fits(["RBRACE"]) or ahead.fits(["$END"])):
+                return None  # a whole statement: reported as itself
+        word, start = words[-1]
+        return start + len(word)
+
+    def word_after_statement(self, ip, tok: Token, tail: int | None = None) -> Diagnostic | None:
         """`workers 4 4`, `backup APPS full now`, `catalog ... on VMSYS1 VMSYS2`: one
         name after a whole statement, on its line, with no value after it (a word
-        followed by values is more likely a statement keyword bkrc does not know)."""
+        followed by values is more likely a statement keyword bkrc does not know);
+        `tail`: where the words too many that start with it end (unread_tail)."""
         state = ip.parser_state
         previous = last_real_token(state.value_stack)
         if previous is None or previous.line != tok.line or previous.type in ("LBRACE", "RBRACE"):
             return None
+        if tail is not None and tok.type == "NAME" and not str(tok.value).isdigit():
+            first = self.statement_start(state)
+            if first is not None and first.line == tok.line and first.start_pos is not None:
+                name = str(first.value).lower() or self.facts.texts.get(first.type, first.type).strip("`")
+                statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+                words = " ".join(self.source.text[tok.start_pos : tail].split())
+                return messages.words_after_statement(
+                    words, name, self.describe(previous), statement, self.source.span(tok.start_pos, tail)
+                )
         following = self.peek_token(ip)
         number = str(tok.value).isdigit()  # a number starts no statement, known or not
         if following is not None and following.type == "NAME" and following.line == tok.line and not number:
