@@ -244,6 +244,9 @@ SLIPS = [
     # a schedule without its values, the next statement on the line below
     ('purge weekly without day and time, retain below', 'purge weekly sun 03:00', 'purge weekly', "BKR010 23:11"),
     # words after a whole statement that start with a statement's keyword, but make none
+    # a statement in a block that does not take it, where none around it does
+    ('workers in an expire block', '    retain 35 days', '    workers 3\n    retain 35 days', "BKR013 24:5"),
+    ('workers in a job block', '    backup APPS full', '    backup APPS full\n    workers 3', "BKR013 70:5"),
     ('purge after preview', 'purge weekly sun 03:00', 'purge weekly sun 03:00 after preview', "BKR004 23:28"),
 ]
 # fmt: on
@@ -501,6 +504,8 @@ HELPED = [
      ("write `include minidisk * 0191-01FF`, the owner's user ID or pattern right after `minidisk`;"
       " a user whose ID is OWNER is written as CP writes it, in capitals")),
     ("backup APPS full", "backup APPS, and LINUX full", "remove `and`: write `APPS, LINUX`"),
+    ("    retain 35 days", "    workers 3\n    retain 35 days",
+     "`workers` belongs in a `member NAME { ... }` block: move it there"),
     ("purge weekly sun 03:00", "purge on VMSYS1",
      ("write the schedule in place of `on VMSYS1`: `purge weekly sun 03:00`, `daily HH:MM`, `monthly N HH:MM`"
       " or `manual`")),

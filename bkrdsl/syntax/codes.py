@@ -529,7 +529,9 @@ MISPLACED = register(
     `backup`, `include`, `exclude`, `to` and `run` inside `job { ... }`;
     `workers`, `private-volume` and `exclude` (for every job on the member)
     inside `member { ... }`; `import` at the top of a file. The message names
-    every kind of block that takes the statement.
+    every kind of block that takes the statement; so does the help where the
+    statement stands inside another block (`workers 3` in an `expire` or a
+    `job` block: it belongs in a `member NAME { ... }` block).
 
     A group body lists user IDs only: a job's selection written there
     (`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`) is

@@ -1340,9 +1340,15 @@ def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic
     )
 
 
-def misplaced_inside(word: str, inner: Block, span: Span, brace: Span) -> Diagnostic:
+def misplaced_inside(word: str, inner: Block, span: Span, brace: Span, homes: tuple[str, ...] = ()) -> Diagnostic:
+    """`homes`: the kinds of block that take `word` (`workers`: a member's), when known."""
     lowered = word.lower()
-    if lowered == "import":
+    if homes and "cluster" not in homes:
+        blocks = " or ".join(
+            f"`{'expire on MEMBER' if k == 'expire' else f'{kind_word(k)} NAME'} {{ ... }}`" for k in homes
+        )
+        help_text = f"`{lowered}` belongs in {'an' if homes[0] == 'expire' else 'a'} {blocks} block: move it there"
+    elif lowered == "import":
         help_text = "put `import` lines at the top of the file, before the cluster"
     elif lowered in ("member", "job", "catalog", "expire", "tape"):
         help_text = f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`"

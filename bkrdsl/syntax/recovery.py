@@ -3184,6 +3184,19 @@ class Recovery:
             )
             self.feed_types(ip, before[:1], tok)
             return tok
+        real = [b for b in blocks if not b.placeholder]
+        homes = self.other_blocks(Sim.start(self.lark), tok, "")
+        if real and homes:
+            # `workers 3` in an expire or job block: no block around it takes it,
+            # and none closed before it; say which blocks do.
+            inner = real[-1]
+            self.report(
+                messages.misplaced_inside(
+                    str(tok.value), inner, self.span_of(tok), self.span_of(inner.brace), homes=homes
+                ),
+                tok.start_pos,
+            )
+            return self.skip_statement(ip, tok)
         return self.unexpected(ip, tok, accepted, f"`{tok.value}` cannot appear here")
 
     def reopen_path(self, ip, sim: Sim, tok: Token) -> list[str] | None:
