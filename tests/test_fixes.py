@@ -371,6 +371,11 @@ def test_a_crontab_line_with_days_of_the_week_is_written_as_weekly(cron, meant):
          "backup LINUX, APPS incremental"),
         ("backup LINUX incremental", "backup LINUX , and APPS incremental", "Remove `and`",
          "backup LINUX , APPS incremental"),
+        # ... or between two commas: it goes with the second
+        ("backup LINUX incremental", "backup LINUX, and, APPS incremental", "Remove `and,`",
+         "backup LINUX, APPS incremental"),
+        ("backup LINUX incremental", "backup LINUX,and,APPS incremental", "Remove `and,`",
+         "backup LINUX,APPS incremental"),
         ("backup LINUX incremental", "backup LINUX, & APPS incremental", "Remove `&`",
          "backup LINUX, APPS incremental"),
         ("backup LINUX incremental", "backup LINUX, and APPS", "Remove `and`", "backup LINUX, APPS"),

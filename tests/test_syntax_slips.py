@@ -230,6 +230,7 @@ SLIPS = [
     ('and after a comma, no level', 'backup APPS full', 'backup APPS, and LINUX', 'BKR004 69:18'),
     ('& after a comma before the level', 'backup APPS full', 'backup APPS, LINUX, & full', 'BKR004 69:25'),
     ('and after a comma at the end of the line', 'backup APPS full', 'backup APPS, LINUX, and', 'BKR004 69:25'),
+    ('and between two commas', 'backup APPS full', 'backup APPS, and, LINUX full', 'BKR004 69:18'),
     ('and after a comma among members', 'run on each member daily 03:30', 'run on VMSYS1, and VMSYS2, VMSYS3, VMSYS4 daily 03:30', 'BKR004 81:20'),
     # names of a list separated by `;`
     ('semicolon between groups', 'backup APPS full', 'backup APPS; LINUX full', "BKR003 69:16"),

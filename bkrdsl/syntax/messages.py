@@ -950,14 +950,18 @@ def joined_level(
     )
 
 
-def joined_after_comma(joiner: str, left: str, right: str, span: Span, remove: Span, blank: str) -> Diagnostic:
+def joined_after_comma(
+    joiner: str, left: str, right: str, span: Span, remove: Span, blank: str, comma_after: bool = False
+) -> Diagnostic:
     """`backup APPS, and LINUX full`: `and` (or `&`) after the `,` of a list, before its
-    next name; the fix replaces `remove` (the joiner and the blanks after it) with `blank`."""
+    next name; the fix replaces `remove` (the joiner and the blanks after it) with `blank`.
+    `comma_after`: a second `,` follows the joiner (`APPS, and, LINUX`), removed with it."""
+    removed = f"{joiner}," if comma_after else joiner
     return codes.SYNTAX(
         f"`{joiner}` does not join the names of a list: the `,` before it separates them already",
         span,
-        help=f"remove `{joiner}`: write `{left}, {right}`",
-        fix=Fix.replace(f"Remove `{joiner}`", remove, blank),
+        help=f"remove `{removed}`: write `{left}, {right}`",
+        fix=Fix.replace(f"Remove `{removed}`", remove, blank),
     )
 
 

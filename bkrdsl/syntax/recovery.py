@@ -163,6 +163,8 @@ _ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
 #: Blanks or none, then a name (Recovery.joined_after_comma: `and LINUX`, `&LINUX`).
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
+#: A `,` then a name (Recovery.joined_after_comma: `and, LINUX`).
+_COMMA_THEN_NAME = re.compile(r"[ \t]*(,)[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A `;` between two names of a list, and the name after it (Recovery.semicolon_in_list).
 _SEMICOLON_THEN_NAME = re.compile(r"[ \t]*(;)[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 _BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
@@ -3399,6 +3401,20 @@ class Recovery:
                 at,
             )
             self.dropped.add(at)
+            return True
+        again = _COMMA_THEN_NAME.match(text, end)
+        if again is not None and again.group(2).lower() not in self.facts.keywords:
+            # `backup APPS, and, LINUX full`: `and` between two commas; it goes with the second
+            name_at = again.start(2)
+            blank = " " if at == comma.end_pos and name_at > again.end(1) else ""
+            self.report(
+                messages.joined_after_comma(
+                    joiner, str(last.value), again.group(2), self.source.span(at, end),
+                    self.source.span(at, name_at), blank, comma_after=True,
+                ),
+                at,
+            )
+            self.dropped.update((at, again.start(1)))
             return True
         first = next(
             (v for v in reversed(stack) if isinstance(v, Token) and v.type in self.keyword_types),
