@@ -243,6 +243,8 @@ RESTORED = [
     ("backup APPS full", "backup APPS, & full", "BKR004", "Remove `, &`"),
     # the expire block's member given again to `purge`
     ("purge weekly sun 03:00", "purge on VMSYS1 weekly sun 03:00", "BKR012", "Remove `on VMSYS1`"),
+    # a size's unit written twice
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl cyl", "BKR004", "Remove the second `cyl`"),
     # `on` left out before the member's name
     ("expire on VMSYS1 {", "expire VMSYS1 {", "BKR004", "Insert `on`"),
     ("run on VMSYS1 daily 02:00", "run VMSYS1 daily 02:00", "BKR004", "Insert `on`"),

@@ -248,6 +248,7 @@ SLIPS = [
     # a statement in a block that does not take it, where none around it does
     ('workers in an expire block', '    retain 35 days', '    workers 3\n    retain 35 days', "BKR013 24:5"),
     ('workers in a job block', '    backup APPS full', '    backup APPS full\n    workers 3', "BKR013 70:5"),
+    ('unit twice', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl cyl', "BKR004 31:32"),
     ('purge after preview', 'purge weekly sun 03:00', 'purge weekly sun 03:00 after preview', "BKR004 23:28"),
 ]
 # fmt: on
@@ -466,6 +467,8 @@ EXPLAINED = [
     ("purge weekly sun 03:00", "purge on VMSYS2",
      ("`purge` needs a schedule, not a member: it runs on the member of its block, `expire on VMSYS1`,"
       " not on `VMSYS2`")),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl cyl",
+     "the unit `cyl` is written twice: a size has one unit"),
     ("purge weekly sun 03:00", "purge weekly sun 03:00 after preview",
      "words too many: the `purge` statement ends with `03:00`, and `after preview` starts no statement"),
 ]

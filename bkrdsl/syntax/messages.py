@@ -1758,6 +1758,16 @@ def written_twice(word: str, span: Span, remove: Span | None = None) -> Diagnost
     return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`", fix=fix)
 
 
+def unit_twice(unit: str, statement: str, span: Span, remove: Span) -> Diagnostic:
+    """`disk BKRBKUP 191 size 10 cyl cyl`: the size's unit written again after it."""
+    return codes.SYNTAX(
+        f"the unit `{unit}` is written twice: a size has one unit",
+        span,
+        help=f"remove the second `{unit}`: write `{statement}`",
+        fix=remove_fix(f"the second `{unit}`", remove),
+    )
+
+
 def extra_open(span: Span) -> Diagnostic:
     return codes.SYNTAX(
         "this `{` opens nothing: the file has one `{` more than `}`",

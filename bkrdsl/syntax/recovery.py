@@ -3072,6 +3072,9 @@ class Recovery:
                 return messages.value_without_keyword(
                     str(tok.value), name, self.describe(previous), statement, keywords, self.span_of(tok)
                 )
+        if repeats(previous, tok) and str(tok.value).lower() in messages.DISK_UNIT_WORDS:
+            # `size 10 cyl cyl`: the unit twice, not a word that starts no statement
+            return messages.unit_twice(str(tok.value), statement, self.span_of(tok), self.blank_and(previous, tok))
         listed = None
         if first.type == "BACKUP" and previous.type in ("FULL", "INCREMENTAL"):
             listed = f"{statement[: -len(str(previous.value))].rstrip()}, {tok.value} {previous.value}"
