@@ -8,9 +8,9 @@ the words in tables makes them easy to review and to test as data.
 
 from __future__ import annotations
 
-from dataclasses import replace
 import itertools
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bkrdsl.ast import Level

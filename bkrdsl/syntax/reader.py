@@ -21,7 +21,7 @@ from bkrdsl.syntax.codes import BAD_UTF8, BINARY, FILE_TOO_LARGE, LINE_TOO_LONG
 
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import BinaryIO
+    from typing import BinaryIO, Self
 
 #: A line longer than this is not .bkr source (see BKR018); the parser never sees it.
 MAX_LINE_LENGTH = 1_000_000
@@ -49,7 +49,7 @@ class Oversized(bytes):
     size: int | None
     taken: bytes | None
 
-    def __new__(cls, data: bytes, size: int | None, taken: bytes | None = None) -> Oversized:
+    def __new__(cls, data: bytes, size: int | None, taken: bytes | None = None) -> Self:
         head = data[:_SHOWN_OF_LARGE].split(b"\n", 1)[0]
         made = super().__new__(cls, head)
         made.size = size
