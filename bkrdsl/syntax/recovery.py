@@ -3571,11 +3571,8 @@ class Recovery:
         medium = _BLANKS_THEN_MEDIUM.match(self.source.text, tok.end_pos)
         if medium is None:
             return False
-        stack = state.value_stack
-        blocks = open_blocks(stack)
-        if not blocks or blocks[-1].kind != "group_decl" or blocks[-1].placeholder:
-            return False
-        if not self.lexing_group(stack):
+        blocks = self.in_group_body(state.value_stack)
+        if blocks is None:
             return False
         text = self.source.text
         end = self._line_end(tok.start_pos)
@@ -3609,10 +3606,8 @@ class Recovery:
         if state is None:
             return False
         stack = state.value_stack
-        blocks = open_blocks(stack)
-        if not blocks or blocks[-1].kind != "group_decl" or blocks[-1].placeholder:
-            return False
-        if not self.lexing_group(stack):
+        blocks = self.in_group_body(stack)
+        if blocks is None:
             return False
         previous = last_real_token(stack)
         if previous is None or previous.type != "NAME" or previous.start_pos < blocks[-1].brace.end_pos:
@@ -3643,6 +3638,14 @@ class Recovery:
             at,
         )
         return True
+
+    def in_group_body(self, stack):
+        """The open blocks when the parser stands in a group body written in the text
+        (not a placeholder), where a user ID or `match` may come; else None."""
+        blocks = open_blocks(stack)
+        if not blocks or blocks[-1].kind != "group_decl" or blocks[-1].placeholder:
+            return None
+        return blocks if self.lexing_group(stack) else None
 
     def lexing_group(self, stack) -> bool:
         """Whether the parser stands in a group body, where a user ID or `match` may come."""
