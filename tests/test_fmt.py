@@ -362,11 +362,46 @@ CASES = [
         cluster C {
           job J {
             backup A,  # first
-                B full
+                   B full
             include minidisk
                 # owner next
                 * 0191
           }
+        }
+        """,
+    ),
+    (
+        # gofmt's way: every comment stays, in its order, with the value it follows
+        # (on its line) or precedes (on the line above it); between comments the list
+        # is filled as it is without them, continuation lines under its first value.
+        "a-long-list-broken-by-comments-is-still-filled",
+        (
+            "identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD, SNMPQE,\n"
+            "# the NFS server\nVMNFS, MPROUTE, LDAPSRV, UFTD, SNMPQE2, RSCS, RSCSDNS, RSCSAUTH, PVM, GCS,\n"
+            "  VSMGUARD, VSMWORK1 role worker\n"
+            "cluster C {\n  job J {\n"
+            "    exclude minidisk * 0190 0191 0192 0193 0194 0195 0196 0197 0198 0199 019A  # CMS\n"
+            "    019B 019C 019D 019E 019F 01A0 01A1 01A2 01A3 01A4 01A5 01A6 01A7 01A8 01A9 01AA\n"
+            "  }\n"
+            "  tape manager shared  # one catalog\n"
+            "  catalog-node TCTMM on VMSYS1  # the catalog node\n"
+            "  request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM\n}\n"
+        ),
+        """
+        identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD,
+                      SNMPQE,
+                      # the NFS server
+                      VMNFS, MPROUTE, LDAPSRV, UFTD, SNMPQE2, RSCS, RSCSDNS, RSCSAUTH,
+                      PVM, GCS, VSMGUARD, VSMWORK1 role worker
+        cluster C {
+          job J {
+            exclude minidisk * 0190 0191 0192 0193 0194 0195 0196 0197 0198 0199 019A  # CMS
+                               019B 019C 019D 019E 019F 01A0 01A1 01A2 01A3 01A4 01A5
+                               01A6 01A7 01A8 01A9 01AA
+          }
+          tape manager shared               # one catalog
+              catalog-node TCTMM on VMSYS1  # the catalog node
+              request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM
         }
         """,
     ),

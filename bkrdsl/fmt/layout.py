@@ -12,7 +12,9 @@ and puts each comment back next to the token it was next to:
   followed it.
 
 A comment inside a statement therefore breaks that statement there, and the rest
-continues on the next line, indented four more spaces (rare, but exact). The
+continues on the next line: under the first value of the statement's list, as when
+a long list is filled (and filled too, between its comments), or four spaces further
+in when the statement has no list or its list has not started yet. The
 rules of the layout are documented in docs/fmt.md; this module is their one
 implementation.
 """
@@ -30,7 +32,8 @@ ONE_LINE_MEMBER_ITEMS = frozenset({"workers", "private_volume", "job_suffix"})
 #: A one-line block must fit in this many columns (indentation included).
 WIDTH = 80
 INDENT = "  "
-#: A statement broken by a comment inside it continues this much further in.
+#: A statement broken by a comment before its list starts (or with no list to
+#: align under) continues this much further in.
 CONTINUATION = "    "
 
 _VERBATIM = frozenset({"STRING", "IMPORT_PATH"})
@@ -269,61 +272,71 @@ class Printer:
                 return options[0], options[1:]
         return None
 
-    def wrapped(
-        self, first: int, last: int, indent: str, tail: str = "", kind: str | None = None
-    ) -> list[tuple[str, str]] | None:
-        """A statement too wide for one line, with a list in it (`break_points`), filled
-        into lines of at most WIDTH columns, continuation lines aligned under the
-        list's first value. None when it fits, or has no list to break. `tail` is
-        text printed after token `last` (the ` {}` of an empty block)."""
-        if len(indent) + len(self.joined(first, last)) + len(tail) <= WIDTH:
-            return None
-        points = self.break_points(first, last, kind)
-        if points is None or not points[1]:
-            return None
-        align_at, breaks = points
-        head = self.joined(first, align_at - 1) if align_at > first else ""
-        units = []
-        start = first
-        for cut in breaks:
-            units.append(self.joined(start, cut - 1))
-            start = cut
-        units.append(self.joined(start, last) + tail)
-        align = " " * (len(indent) + len(head) + (1 if head else 0))
-        lines = [(indent, units[0])]
-        for unit in units[1:]:
-            line_indent, code = lines[-1]
-            if len(line_indent) + len(code) + 1 + len(unit) <= WIDTH:
-                lines[-1] = (line_indent, code + " " + unit)
-            else:
-                lines.append((align, unit))
-        return lines
+    def statement(
+        self, first: int, last: int, indent: str, kind: str | None = None, tail: str = ""
+    ) -> None:
+        """Tokens first..last (then `tail`, the ` {}` of an empty block) as one line,
+        or as several when a comment sits inside or the line would be too wide.
 
-    def statement(self, first: int, last: int, indent: str, kind: str | None = None) -> None:
-        """Tokens first..last as one line, broken only where a comment sits inside,
-        or filled at its list when it is too wide (`wrapped`)."""
+        A comment inside a statement breaks it where it stands: a trailing comment ends
+        the line that holds the token it followed, an own-line comment stands on its own
+        line before the token it preceded. Between those breaks, every stretch is filled
+        at its list's break points (`break_points`) into lines of at most WIDTH columns.
+        Continuation lines, and the comment lines among them, align under the list's
+        first value once it is printed; before that (a comment inside the words that
+        lead to the list), or in a statement without a list, they are indented
+        CONTINUATION further than the statement."""
         lay = self.layout
-        if not self.has_comments_inside(first, last):
-            filled = self.wrapped(first, last, indent, kind=kind)
-            if filled is not None:
-                for line_indent, code in filled[:-1]:
-                    self.code_line(line_indent, code, None)
-                self.code_line(filled[-1][0], filled[-1][1], lay.trailing.get(last))
-                return
-        pieces_from = first
-        line_indent = indent
+        points = self.break_points(first, last, kind)
+        align_at, breaks = points if points is not None else (None, [])
+        fill = set(breaks)
+        # The stretches between the breaks a comment forces, each with the comment
+        # lines before it: (first token, last token, own-line comments before it).
+        stretches: list[tuple[int, int, list[Note]]] = []
+        start, before = first, []
         for i in range(first, last + 1):
             if i != first and i in lay.leading:
-                if pieces_from < i:
-                    self.code_line(line_indent, self.joined(pieces_from, i - 1), None)
-                for note in lay.leading[i]:
-                    self.note_line(indent + CONTINUATION, note)
-                pieces_from, line_indent = i, indent + CONTINUATION
+                if start < i:
+                    stretches.append((start, i - 1, before))
+                    before = []
+                before = before + lay.leading[i]
+                start = i
             if i != last and i in lay.trailing:
-                self.code_line(line_indent, self.joined(pieces_from, i), lay.trailing[i])
-                pieces_from, line_indent = i + 1, indent + CONTINUATION
-        if pieces_from <= last:
-            self.code_line(line_indent, self.joined(pieces_from, last), lay.trailing.get(last))
+                stretches.append((start, i, before))
+                start, before = i + 1, []
+        stretches.append((start, last, before))
+
+        rest = indent + CONTINUATION  # where continuation lines go until the list starts
+
+        def line(line_indent: str, a: int, b: int, trailing: Note | None) -> None:
+            nonlocal rest, align_at
+            self.code_line(line_indent, self.joined(a, b) + (tail if b == last else ""), trailing)
+            if align_at is not None and a <= align_at <= b:  # the list starts on this line
+                head = self.joined(a, align_at - 1) + " " if a < align_at else ""
+                rest, align_at = " " * (len(line_indent) + len(head)), None
+
+        def width(a: int, b: int) -> int:
+            return len(self.joined(a, b)) + (len(tail) if b == last else 0)
+
+        for n, (a, b, notes) in enumerate(stretches):
+            line_indent = indent if n == 0 else rest
+            for note in notes:
+                self.note_line(line_indent, note)
+            units, from_ = [], a
+            for cut in range(a + 1, b + 1):
+                if cut in fill:
+                    units.append((from_, cut - 1))
+                    from_ = cut
+            units.append((from_, b))
+            u0, u1 = units[0]
+            for v0, v1 in units[1:]:
+                if len(line_indent) + width(u0, v1) <= WIDTH:
+                    u1 = v1
+                else:
+                    line(line_indent, u0, u1, None)
+                    line_indent = rest
+                    u0, u1 = v0, v1
+            line(line_indent, u0, u1, lay.trailing.get(b))
 
     def leading_notes(self, index: int, indent: str, at_block_start: bool) -> None:
         """Own-line comments before token `index`, and the blank lines among them."""
@@ -395,10 +408,9 @@ class Printer:
         if not inside:
             if not body:
                 # `expire on A, B, ... {}`: a long member list fills like any other statement's
-                filled = self.wrapped(first, brace - 1, indent, " {}") or [(indent, header + " {}")]
-                for line_indent, code in filled[:-1]:
-                    self.code_line(line_indent, code, None)
-                self.code_line(filled[-1][0], filled[-1][1], lay.trailing.get(last))
+                self.statement(first, brace - 1, indent, tail=" {}")
+                if last in lay.trailing:
+                    self.lines[-1] = Line(self.lines[-1].indent, self.lines[-1].code, lay.trailing[last].text)
                 return
             inline = self.one_line_body(node, body)
             if inline is not None:
