@@ -330,6 +330,60 @@ cluster PROD {
 """
 
 
+#: Statements `bkrc fmt` breaks at a comment (docs/fmt.md, "Comments"): a list goes on
+#: under its first value, comment lines too; a statement without a list (or whose
+#: list has not started) four spaces further in, a block's `{` too; the entries of a
+#: group body with comments between them are not continuation lines (canonical:
+#: test_the_filled_sample_is_canonical).
+COMMENTED = """\
+import std/backup-manager
+identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD,
+              SNMPQE,
+              # the NFS server
+              VMNFS, MPROUTE,  # routing
+              LDAPSRV role worker
+single user  # the installation user
+    5697J06C, BKRADMIN
+cluster PROD {
+  member VMSYS1 {
+    workers 2
+    private-volume M1PRV1 M1PRV2  # the first two
+                   M1PRV3
+  }
+  member VMSYS2  # the second member
+      {          # its body
+    workers 2
+  }
+  expire on VMSYS1,  # the purging member
+            VMSYS2 {
+    purge weekly sun 03:00
+    retain 35 days
+  }
+  tape manager shared               # one catalog
+      catalog-node TCTMM on VMSYS1  # the catalog node
+      request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM
+  single group LINUX {
+    LNXWEB01  # web
+    LNXWEB02
+    # the database
+    LNXDB01
+    match LNXAPP*
+  }
+  job J {
+    backup LINUX,  # the guests
+           LINUX full
+    include minidisk * 0190 0191 0192 0193 0194 0195 0196 0197 0198 0199 019A
+                       # the CMS system disks
+                       019B 019C 019D 019E 019F
+    exclude  # nothing of the owner
+        minidisk * 0191
+    to disk
+    run on VMSYS1  # the member with the tape drives
+        daily 02:00
+  }
+}
+"""
+
 @pytest.fixture(scope="module")
 def vim_editing(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("vim-editing")
@@ -337,7 +391,9 @@ def vim_editing(tmp_path_factory):
     extra.write_text(BRACES_IN_TEXT, encoding="utf-8")
     filled = tmp / "filled.bkr"
     filled.write_text(FILLED, encoding="utf-8")
-    files = [*sorted(ROOT.glob("examples/*.bkr")), extra, filled]
+    commented = tmp / "commented.bkr"
+    commented.write_text(COMMENTED, encoding="utf-8")
+    files = [*sorted(ROOT.glob("examples/*.bkr")), extra, filled, commented]
     return {r["file"]: r for r in vim_run(files, tmp, VIM_EDITING)}
 
 
@@ -350,10 +406,11 @@ def test_vim_ftplugin(vim_editing):
         assert r["after_undo"][0] != "# %s"  # back to Vim's default
 
 
-def test_the_filled_sample_is_canonical():
+@pytest.mark.parametrize("sample", [FILLED, COMMENTED], ids=["filled", "commented"])
+def test_the_filled_sample_is_canonical(sample):
     from bkrdsl.fmt import format_text
 
-    assert format_text(FILLED) == FILLED
+    assert format_text(sample) == sample
 
 
 def test_vim_indent_rebuilds_the_examples(vim_editing):
@@ -362,6 +419,16 @@ def test_vim_indent_rebuilds_the_examples(vim_editing):
         original = Path(file).read_text(encoding="utf-8").splitlines()
         assert r["reindented"] == original, file
         assert r["after_undo"][1] == ""
+
+
+def test_vim_indent_knows_the_statement_keywords():
+    """A line that starts with another word continues a statement broken by a comment
+    (editors/vim/indent/bkr.vim): its list is the fast parser's."""
+    from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
+
+    text = (VIM / "indent" / "bkr.vim").read_text(encoding="utf-8")
+    (starts,) = re.findall(r"^let s:starts = '\\c\^\\s\*\\%\((.*?)\\\)", text, re.MULTILINE)
+    assert set(starts.split("\\|")) == STATEMENT_KEYWORDS
 
 
 def test_vim_folds_blocks(vim_editing):

@@ -1,6 +1,7 @@
 " Vim indent file
 " Language:   bkr (bkrdsl: the backups of a z/VM SSI cluster)
-" One 'shiftwidth' per open brace; a line that starts with } goes back one.
+" One 'shiftwidth' per open brace; a line that starts with } goes back one; the
+" continuation lines of a statement where `bkrc fmt` puts them (docs/fmt.md).
 
 if exists('b:did_indent')
   finish
@@ -27,49 +28,134 @@ function! s:Code(line) abort
   return substitute(line, '\%(^\|[^A-Za-z0-9$#@_*%?+\-:.]\)\zs#.*$', '', '')
 endfunction
 
-" A statement `bkrc fmt` filled over several lines (docs/fmt.md, "Long lists"):
-" its continuation lines align under the first value of its list.
-let s:options = '\c^\s*\%(catalog\|request\)-\%(node\|dmm\)\>'
-let s:valued = '\c^\s*\%(include\|exclude\|private-volume\|shared-volume\)\s'
+" Whether a line holds a comment (after code or alone).
+function! s:HasComment(line) abort
+  let line = substitute(a:line, '"\%([^"\\]\|\\.\)*"\=', '""', 'g')
+  return line =~# '\%(^\|[^A-Za-z0-9$#@_*%?+\-:.]\)#'
+endfunction
 
-" Whether line lnum continues the statement of the nonblank line before it.
+" The nearest line before lnum that holds code (comment lines and blank lines skipped).
+function! s:PrevCode(lnum) abort
+  let lnum = prevnonblank(a:lnum - 1)
+  while lnum > 0 && getline(lnum) =~# '^\s*#'
+    let lnum = prevnonblank(lnum - 1)
+  endwhile
+  return lnum
+endfunction
+
+" The nearest line after lnum that holds code, or 0.
+function! s:NextCode(lnum) abort
+  let lnum = nextnonblank(a:lnum + 1)
+  while lnum > 0 && getline(lnum) =~# '^\s*#'
+    let lnum = nextnonblank(lnum + 1)
+  endwhile
+  return lnum
+endfunction
+
+" A statement `bkrc fmt` filled over several lines (docs/fmt.md, "Long lists"), or
+" broken by a comment inside it ("Comments"): its continuation lines align under
+" the first value of its list, or four spaces further in than the statement
+" before the list starts (and in a statement without a list).
+let s:options = '\c^\s*\%(catalog\|request\)-\%(node\|dmm\)\>'
+let s:valued = '\c^\s*\%(include\|exclude\|private-volume\|shared-volume\)\%(\s\|$\)'
+" The keywords that start a statement (bkrdsl.syntax.fast.STATEMENT_KEYWORDS;
+" tests/test_editors.py checks that they agree). A line starting with any other
+" word continues a statement, except in a group body, whose entries are names.
+let s:starts = '\c^\s*\%(backup\|catalog\|cluster\|description\|disk\|exclude\|expire\|identity\|import\|include\|job\|job-suffix\|match\|member\|preview\|private-volume\|purge\|retain\|run\|shared-volume\|single\|tape\|to\|workers\)\%(\s\|$\)'
+
+" Whether line lnum (not a comment) is in the body of a group, where every line is an entry.
+function! s:InGroupBody(lnum) abort
+  let depth = 0
+  let lnum = a:lnum - 1
+  while lnum > 0
+    let code = s:Code(getline(lnum))
+    let depth += len(substitute(code, '[^}]', '', 'g')) - len(substitute(code, '[^{]', '', 'g'))
+    if depth < 0
+      return getline(s:First(lnum)) =~? '\<group\>'
+    endif
+    let lnum -= 1
+  endwhile
+  return 0
+endfunction
+
+" Whether line lnum continues the statement of the code line before it.
 function! s:Continues(lnum) abort
-  let prev = prevnonblank(a:lnum - 1)
+  let prev = s:PrevCode(a:lnum)
   if prev == 0 || getline(a:lnum) =~# '^\s*[}#]'
     return 0
   endif
-  if s:Code(getline(prev)) =~# ',\s*$' || getline(a:lnum) =~# s:options
+  let code = s:Code(getline(prev))
+  if code =~# ',\s*$' || getline(a:lnum) =~# s:options
     return 1
+  endif
+  if code =~# '[{}]\s*$'
+    return 0
   endif
   " Addresses, SFS paths or volume labels after a selection or a volume list: never
   " a word of letters only there (bkrc fmt keeps those inside a line).
-  return getline(a:lnum) =~# '^\s*[A-Za-z-]*[0-9$@_*%?+:.]'
-        \ && getline(s:First(prev)) =~# s:valued && s:Code(getline(prev)) !~# '[{}]'
+  if getline(a:lnum) =~# '^\s*[A-Za-z-]*[0-9$@_*%?+:.]'
+        \ && getline(s:First(prev)) =~# s:valued && code !~# '[{}]'
+    return 1
+  endif
+  " Broken by a comment: bkrc fmt breaks a statement without a list nowhere else.
+  " Known by the line's first word, so a new line (`o`) after a comment starts a
+  " statement: most lines with a comment end theirs.
+  if getline(a:lnum) !~# '\S' || !s:HasComment(getline(prev)) && prevnonblank(a:lnum - 1) == prev
+    return 0
+  endif
+  return getline(a:lnum) !~# s:starts && !s:InGroupBody(a:lnum)
 endfunction
 
 " The first line of the statement that line lnum is part of.
 function! s:First(lnum) abort
   let lnum = a:lnum
   while s:Continues(lnum)
-    let lnum = prevnonblank(lnum - 1)
+    let lnum = s:PrevCode(lnum)
   endwhile
   return lnum
 endfunction
 
-" The column continuation lines of the statement starting on line lnum align at.
-function! s:Align(lnum) abort
-  let line = s:Code(getline(a:lnum))
-  let comma = match(line, ',')
-  if comma >= 0
-    return match(strpart(line, 0, comma), '\S\+\s*$')
+" The column of line lnum, a continuation line of the statement that starts on
+" line first: under the first value of the statement's list when a line before
+" lnum holds it, else four spaces further in than the statement.
+function! s:Align(first, lnum) abort
+  let words = []  " [column, word] of each word of the statement before line lnum
+  let lnum = a:first
+  while lnum > 0 && lnum < a:lnum
+    let line = getline(lnum)
+    if line !~# '^\s*#'
+      let code = s:Code(line)
+      let at = match(code, '\S')
+      while at >= 0
+        let word = matchstr(code, '\S\+', at)
+        call add(words, [at, word])
+        let at = match(code, '\S', at + len(word))
+      endwhile
+    endif
+    let lnum = nextnonblank(lnum + 1)
+  endwhile
+  " A list of names: the first one written with a comma after it (not a day list,
+  " whose commas stand between its days).
+  for [at, word] in words
+    if word =~# ',$'
+      return at
+    endif
+  endfor
+  let head = join(map(copy(words), 'v:val[1]'))
+  if head =~? '^tape\>'
+    for [at, word] in words
+      if word =~? '^\%(catalog\|request\)-\%(node\|dmm\)$'
+        return at
+      endif
+    endfor
+  elseif head =~? '^\%(include\|exclude\|private-volume\|shared-volume\)\>'
+    " After `include minidisk OWNER`, `include sfs`, `private-volume`.
+    let n = head =~? '^\S\+ minidisk\>' ? 3 : head =~? '^\%(include\|exclude\)\>' ? 2 : 1
+    if len(words) > n
+      return words[n][0]
+    endif
   endif
-  let option = match(line, '\c\<\%(catalog\|request\)-\%(node\|dmm\)\>')
-  if option >= 0
-    return option
-  endif
-  " After `include minidisk OWNER`, `include sfs`, `private-volume`.
-  let words = line =~? '^\s*\%(include\|exclude\)\s\+minidisk\s' ? 3 : line =~? '^\s*\%(include\|exclude\)\s' ? 2 : 1
-  return matchend(line, '^\s*\%(\S\+\s\+\)\{' . words . '}')
+  return indent(a:first) + 4
 endfunction
 
 function! GetBkrIndent(lnum) abort
@@ -78,7 +164,18 @@ function! GetBkrIndent(lnum) abort
     return 0
   endif
   if s:Continues(a:lnum)
-    return s:Align(s:First(prev))
+    return s:Align(s:First(s:PrevCode(a:lnum)), a:lnum)
+  endif
+  " A comment line inside a statement: as the continuation line it stands above.
+  if getline(a:lnum) =~# '^\s*#'
+    let next = s:NextCode(a:lnum)
+    if next > 0 && s:Continues(next)
+      return s:Align(s:First(s:PrevCode(next)), next)
+    endif
+    let code = s:PrevCode(a:lnum)
+    if code > 0 && s:Code(getline(code)) =~# ',\s*$'
+      return s:Align(s:First(code), a:lnum)
+    endif
   endif
   " After a statement filled over several lines: from the line it started on.
   let first = s:First(prev)
