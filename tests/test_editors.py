@@ -222,7 +222,69 @@ def test_language_configuration():
     assert conf["wordPattern"] == vocabulary().word
     increase = re.compile(conf["indentationRules"]["increaseIndentPattern"])
     assert increase.search("  member VMSYS3 {") and increase.search("job A {   # nightly")
+    assert increase.search("  job A#1 {   # a name may hold #")
     assert not increase.search("  member VMSYS1 { workers 4 }") and not increase.search('# {')
+
+
+def _code(line: str) -> str:
+    """A line without its strings and its comment (a `#` where a name cannot continue)."""
+    line = re.sub(r'"(?:[^"\\]|\\.)*"?', '""', line)
+    return re.sub(r"(?:^|(?<=[^A-Za-z0-9$#@_*%?+\-:.]))#.*$", "", line)
+
+
+def _vscode_indents(texts: list[str]) -> list[list[int]]:
+    import subprocess
+
+    require_tool("BKRDSL_REQUIRE_NODE", shutil.which("node") is not None, "node")
+    proc = subprocess.run(
+        ["node", str(VSCODE / "test" / "onenter.js"), "-"],
+        input=json.dumps(texts), capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_vscode_indents_new_lines_as_bkrc_fmt_does():
+    """Enter in VS Code (language-configuration.json, run by editors/vscode/test/onenter.js
+    with node's regular expressions) gives each line of a canonical file the indentation
+    `bkrc fmt` gives it: a line in a block one step per open brace; a line after one that
+    ends in a comma, under the list's first value; the line after a list's second line
+    that ends the statement, back at the statement's. Not checked (docs/editors.md says
+    why): the other continuation lines and the lines after a statement of three lines or more."""
+    examples = sorted(ROOT.glob("examples/*.bkr"))
+    samples = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in examples}
+    samples |= {"FILLED": FILLED, "COMMENTED": COMMENTED}
+    got = dict(zip(samples, _vscode_indents(list(samples.values()))))
+    checked = {"block": 0, "after a comma": 0, "after a list's second line": 0}
+    problems = []
+    for name, text in samples.items():
+        lines = text.split("\n")
+        # Whether each line stands at its block's own indentation (not a continuation line).
+        at_block = []
+        depth = 0
+        for line in lines:
+            code = _code(line)
+            own = 2 * (depth - (1 if line.lstrip().startswith("}") else 0))
+            at_block.append(bool(line.strip()) and len(line) - len(line.lstrip()) == own)
+            depth += code.count("{") - code.count("}")
+        for n in range(1, len(lines)):
+            line, above = lines[n], lines[n - 1]
+            if not line.strip() or not above.strip():
+                continue
+            if _code(above).rstrip().endswith(","):
+                kind = "after a comma"
+            elif n >= 2 and at_block[n - 2] and not at_block[n - 1] and _code(lines[n - 2]).rstrip().endswith(","):
+                kind = "after a list's second line"
+            elif at_block[n] and at_block[n - 1]:
+                kind = "block"
+            else:
+                continue
+            checked[kind] += 1
+            want = len(line) - len(line.lstrip())
+            if got[name][n] != want:
+                problems.append(f"{name}:{n + 1}: VS Code {got[name][n]}, bkrc fmt {want} ({kind}): {line.strip()}")
+    assert not problems, "\n".join(problems)
+    assert all(count >= 3 for count in checked.values()), checked
 
 
 def test_textmate_grammar_scopes_are_the_kinds():
