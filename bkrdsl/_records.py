@@ -2606,52 +2606,53 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.begin,self.end,self.inner,self.token,self.begin_captures,self.end_captures,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_keywords, _type_punctuation, _type_name_start, _type_name_char, _type_import_path, _type_wildcards, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,keywords:_type_keywords,punctuation:_type_punctuation,name_start:_type_name_start,name_char:_type_name_char,import_path:_type_import_path,wildcards:_type_wildcards)->_return_type:
+def __create_fn__(_type_keywords, _type_punctuation, _type_name_start, _type_name_char, _type_import_path, _type_wildcards, _type_blanks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,keywords:_type_keywords,punctuation:_type_punctuation,name_start:_type_name_start,name_char:_type_name_char,import_path:_type_import_path,wildcards:_type_wildcards,blanks:_type_blanks)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)
   __dataclass_builtins_object__.__setattr__(self,'punctuation',punctuation)
   __dataclass_builtins_object__.__setattr__(self,'name_start',name_start)
   __dataclass_builtins_object__.__setattr__(self,'name_char',name_char)
   __dataclass_builtins_object__.__setattr__(self,'import_path',import_path)
   __dataclass_builtins_object__.__setattr__(self,'wildcards',wildcards)
+  __dataclass_builtins_object__.__setattr__(self,'blanks',blanks)
  return __init__
-CODE["def __create_fn__(_type_keywords, _type_punctuation, _type_name_start, _type_name_char, _type_import_path, _type_wildcards, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,keywords:_type_keywords,punctuation:_type_punctuation,name_start:_type_name_start,name_char:_type_name_char,import_path:_type_import_path,wildcards:_type_wildcards)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)\n  __dataclass_builtins_object__.__setattr__(self,'punctuation',punctuation)\n  __dataclass_builtins_object__.__setattr__(self,'name_start',name_start)\n  __dataclass_builtins_object__.__setattr__(self,'name_char',name_char)\n  __dataclass_builtins_object__.__setattr__(self,'import_path',import_path)\n  __dataclass_builtins_object__.__setattr__(self,'wildcards',wildcards)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_keywords, _type_punctuation, _type_name_start, _type_name_char, _type_import_path, _type_wildcards, _type_blanks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,keywords:_type_keywords,punctuation:_type_punctuation,name_start:_type_name_start,name_char:_type_name_char,import_path:_type_import_path,wildcards:_type_wildcards,blanks:_type_blanks)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)\n  __dataclass_builtins_object__.__setattr__(self,'punctuation',punctuation)\n  __dataclass_builtins_object__.__setattr__(self,'name_start',name_start)\n  __dataclass_builtins_object__.__setattr__(self,'name_char',name_char)\n  __dataclass_builtins_object__.__setattr__(self,'import_path',import_path)\n  __dataclass_builtins_object__.__setattr__(self,'wildcards',wildcards)\n  __dataclass_builtins_object__.__setattr__(self,'blanks',blanks)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(keywords={self.keywords!r}, punctuation={self.punctuation!r}, name_start={self.name_start!r}, name_char={self.name_char!r}, import_path={self.import_path!r}, wildcards={self.wildcards!r})"
+  return self.__class__.__qualname__ + f"(keywords={self.keywords!r}, punctuation={self.punctuation!r}, name_start={self.name_start!r}, name_char={self.name_char!r}, import_path={self.import_path!r}, wildcards={self.wildcards!r}, blanks={self.blanks!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(keywords={self.keywords!r}, punctuation={self.punctuation!r}, name_start={self.name_start!r}, name_char={self.name_char!r}, import_path={self.import_path!r}, wildcards={self.wildcards!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(keywords={self.keywords!r}, punctuation={self.punctuation!r}, name_start={self.name_start!r}, name_char={self.name_char!r}, import_path={self.import_path!r}, wildcards={self.wildcards!r}, blanks={self.blanks!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.keywords,self.punctuation,self.name_start,self.name_char,self.import_path,self.wildcards,)==(other.keywords,other.punctuation,other.name_start,other.name_char,other.import_path,other.wildcards,)
+   return (self.keywords,self.punctuation,self.name_start,self.name_char,self.import_path,self.wildcards,self.blanks,)==(other.keywords,other.punctuation,other.name_start,other.name_char,other.import_path,other.wildcards,other.blanks,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.keywords,self.punctuation,self.name_start,self.name_char,self.import_path,self.wildcards,)==(other.keywords,other.punctuation,other.name_start,other.name_char,other.import_path,other.wildcards,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.keywords,self.punctuation,self.name_start,self.name_char,self.import_path,self.wildcards,self.blanks,)==(other.keywords,other.punctuation,other.name_start,other.name_char,other.import_path,other.wildcards,other.blanks,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('keywords','punctuation','name_start','name_char','import_path','wildcards',):
+  if type(self) is cls or name in ('keywords','punctuation','name_start','name_char','import_path','wildcards','blanks',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'keywords\',\'punctuation\',\'name_start\',\'name_char\',\'import_path\',\'wildcards\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'keywords\',\'punctuation\',\'name_start\',\'name_char\',\'import_path\',\'wildcards\',\'blanks\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('keywords','punctuation','name_start','name_char','import_path','wildcards',):
+  if type(self) is cls or name in ('keywords','punctuation','name_start','name_char','import_path','wildcards','blanks',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'keywords\',\'punctuation\',\'name_start\',\'name_char\',\'import_path\',\'wildcards\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'keywords\',\'punctuation\',\'name_start\',\'name_char\',\'import_path\',\'wildcards\',\'blanks\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.keywords,self.punctuation,self.name_start,self.name_char,self.import_path,self.wildcards,))
+  return hash((self.keywords,self.punctuation,self.name_start,self.name_char,self.import_path,self.wildcards,self.blanks,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.keywords,self.punctuation,self.name_start,self.name_char,self.import_path,self.wildcards,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.keywords,self.punctuation,self.name_start,self.name_char,self.import_path,self.wildcards,self.blanks,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_pygments, _type_textmate, _type_vim, _type_vim_link, _type_what, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,name:_type_name,pygments:_type_pygments,textmate:_type_textmate,vim:_type_vim,vim_link:_type_vim_link,what:_type_what)->_return_type:

@@ -73,7 +73,9 @@ def _compile(regex: str) -> re.Pattern:
 
 class _Engine:
     def __init__(self, lists: dict) -> None:
-        from bkrdsl.keywords import Include, Match
+        from bkrdsl.keywords import Include, Match, vocabulary
+
+        self.blanks = frozenset(vocabulary().blanks)
 
         def flat(name: str) -> list:
             out = []
@@ -112,10 +114,11 @@ class _Engine:
                 if m:
                     self._emit(text, m, fill, until_captures, out)
                     return m.end()
-            if fill is None and text[pos].isspace():
+            if fill is None and text[pos] in self.blanks:
                 # No rule starts with white space, so a run of it is skipped in one step.
+                # Only the grammar's: a no-break space is a stray character (BKR003).
                 stop = pos + 1
-                while stop < end and text[stop].isspace():
+                while stop < end and text[stop] in self.blanks:
                     stop += 1
                 out.append((pos, Whitespace, text[pos:stop]))
                 pos = stop

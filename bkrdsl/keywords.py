@@ -52,6 +52,7 @@ class Vocabulary:
     name_char: str  # the class of the characters a name continues with
     import_path: str  # the regex of a path after `import`
     wildcards: str  # the characters that make a name a pattern
+    blanks: str  # the characters the grammar skips between tokens (its WS)
 
     @property
     def word(self) -> str:
@@ -92,7 +93,24 @@ def vocabulary() -> Vocabulary:
         name_char=char,
         import_path=terminals["IMPORT_PATH"].pattern.value,
         wildcards="".join(sorted(PATTERN_CHARS)),
+        blanks=_blanks(terminals["WS"].pattern.value),
     )
+
+
+def _blanks(ws: str) -> str:
+    """The characters of the grammar's WS terminal (`[ \\t\\f\\r\\n]+`), in code point
+    order. Only they are white space to the highlighters: any other blank (a no-break
+    space, an em space) is a stray character to the parser (BKR003), so it is marked
+    as one, not skipped."""
+    blank = re.compile(ws.removesuffix("+"))
+    return "".join(c for c in map(chr, range(0x3001)) if blank.fullmatch(c))
+
+
+def regex_chars(chars: str) -> str:
+    """`chars` written for a regex character class (pygments, Oniguruma; Vim takes `\\t`
+    and `\\r` too, but not `\\f`: bkrdsl.keywords.vim_syntax writes `\\x0c`)."""
+    named = {"\t": "\\t", "\f": "\\f", "\r": "\\r", "\n": "\\n"}
+    return "".join(named.get(c, re.escape(c) if c in "\\]^-" else c) for c in chars)
 
 
 def keywords() -> tuple[str, ...]:
@@ -277,7 +295,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
 
     hexa = "[0-9A-Fa-f]{1,4}"
     wild = "[" + re.escape(v.wildcards) + "]"
-    invalid_start = "[^\\s\"{},#" + v.name_start[1:-1] + "]"
+    invalid_start = "[^" + regex_chars(v.blanks) + "\"{},#" + v.name_start[1:-1] + "]"
     any_keyword = f"(?!{kw(*v.keywords)})"
     decl = [
         Match(f"`{k}` NAME before a brace", f"({kw(k)}){sp}+({word})(?={sp}*\\{{)", None, {1: "keyword", 2: kind})
@@ -499,7 +517,8 @@ def vim_syntax() -> str:
     nc = char_class_members(v.name_char)
     path = _vim_class(char_class_members(v.import_path.rstrip("+")))
     wild = _vim_class(v.wildcards)
-    bad = "[^ \\t\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
+    blanks = regex_chars(v.blanks.replace("\n", "")).replace("\\f", "\\x0c")  # Vim has no \f in a class
+    bad = "[^" + blanks + "\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
     kwalt = f"\\%(\\%({_vim_words(v.keywords)}\\)\\>\\)\\@!"
     special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT}
     plain = [k for k in v.keywords if k not in special]

@@ -16,7 +16,7 @@ syn sync fromstart
 
 " For items starting in the same column the one defined last wins, and a
 " keyword beats every match: so the general items come first.
-syn match bkrError /[^ \t"{},#A-Za-z0-9$%*?@_]\k*/
+syn match bkrError /[^\t\x0c\r "{},#A-Za-z0-9$%*?@_]\k*/
 " Every other name, whole: so nothing below can start in the middle of one.
 syn match bkrName /\k\@<![A-Za-z0-9$%*?@_]\k*/
 syn match bkrNumber /\k\@<![0-9]\+\k\@!/
