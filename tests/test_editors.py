@@ -431,7 +431,7 @@ cluster PROD {
     LNXDB01
     match LNXAPP*
   }
-  job J {
+  job J {  # not a group body, though its comment says group
     backup LINUX,  # the guests
            LINUX full
     include minidisk * 0190 0191 0192 0193 0194 0195 0196 0197 0198 0199 019A

@@ -71,7 +71,7 @@ function! s:InGroupBody(lnum) abort
     let code = s:Code(getline(lnum))
     let depth += len(substitute(code, '[^}]', '', 'g')) - len(substitute(code, '[^{]', '', 'g'))
     if depth < 0
-      return getline(s:First(lnum)) =~? '\<group\>'
+      return s:Code(getline(s:First(lnum))) =~? '\<group\>'
     endif
     let lnum -= 1
   endwhile
