@@ -10,6 +10,7 @@ import random
 import pytest
 from conftest import run_cli
 
+from bkrdsl.ast import Kind
 from bkrdsl.pipeline import analyse
 
 NOTE = "; fix these and run again, or use `--max-errors N` (0: no limit)"
@@ -362,3 +363,38 @@ def test_a_module_two_files_import_is_counted_once(tmp_path):
         shown = [d for d in cut["diagnostics"] if d["file"] == str(module)]
         assert shown == mine[:2]
         assert stop["errors_not_shown"] == sum(d["severity"] == "error" for d in mine[2:]) == 4
+
+
+def _peak_of_bkr301(ids: int) -> int:
+    """tracemalloc's peak, in bytes, while BKR301's check finds every one of `ids`
+    user IDs CP refuses and a collector keeps the first 10 (the model built before)."""
+    import tracemalloc
+
+    from bkrdsl.check.names import user_ids
+    from bkrdsl.diagnostics.limit import Collector
+    from bkrdsl.pipeline import no_cycle_collection
+
+    text = "single group APPS {\n" + "".join(f"    TOOLONGID{i}\n" for i in range(ids)) + "}\n"
+    model = analyse("bad.bkr", text.encode(), checks=False).model
+    for kind in Kind:
+        model.id_lines(kind)  # the model's own text of its IDs, made once, as clean files make it
+    collector = Collector(10)
+    with no_cycle_collection():
+        tracemalloc.start()
+        try:
+            for d in user_ids(model):
+                collector.add(d, unique=True)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    (stop,) = collector.result()[1]
+    assert stop.errors == ids - 10
+    return peak
+
+
+def test_finding_the_ids_cp_refuses_keeps_none_of_them():
+    """BKR301's check finds every ID CP refuses and the collector counts those past
+    the limit: finding them holds neither a set of them nor their UserDefs, so ten
+    times as many bad IDs take no more memory (it held some 250 bytes an ID)."""
+    small, large = _peak_of_bkr301(2_000), _peak_of_bkr301(20_000)
+    assert large < small + 100_000, (small, large)

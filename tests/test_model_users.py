@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bkrdsl.ast import Kind
 from bkrdsl.check import coverage
-from bkrdsl.check.common import invalid_user_ids, user_id_problem
+from bkrdsl.check.common import invalid_user_defs, user_id_problem
 from bkrdsl.pipeline import analyse
 from bkrdsl.resolve.model import id_scanner, pattern_regex
 
@@ -102,7 +102,10 @@ def test_user_index_agrees_with_the_list_of_declarations(text):
     for kind in Kind:
         assert model.id_lines(kind).split("\n")[1:-1] == [u.id for u in defs if u.kind is kind]
     assert model.ids_holding("$#@") == {u.id for u in defs if re.search("[$#@]", u.id)}
-    assert invalid_user_ids(model) == {u.id for u in defs if user_id_problem(u.id)}
+    invalid = [(u, user_id_problem(u.id)) for u in defs if user_id_problem(u.id)]
+    assert list(invalid_user_defs(model)) == invalid
+    fresh = _model(text)  # `def_at` before any list has made its `defs`
+    assert [lst.def_at(i) for lst in fresh.user_lists for i in range(len(lst.ids))] == list(defs)
     for user_id in ("LNX05", "lnx1", "WAS$1", "TCPIP", "Q"):
         first = next((p for p in model.pattern_defs if pattern_regex(p.pattern).match(user_id.upper())), None)
         assert model.pattern_for(user_id) is first

@@ -15,7 +15,7 @@ from bkrdsl.check.common import (
     PATTERN_SET,
     cms_name_problem,
     describe_chars,
-    invalid_user_ids,
+    invalid_user_defs,
     name_problem,
     pattern_problem,
     quoted,
@@ -403,10 +403,8 @@ def _user_id_help(text: str) -> str:
 
 @check
 def user_ids(model: Model):
-    for u in model.defs_of(invalid_user_ids(model)):
-        problem = user_id_problem(u.id)
-        if problem:
-            yield INVALID_USER_ID(problem, u.span, help=_user_id_help(u.id))
+    for u, problem in invalid_user_defs(model):
+        yield INVALID_USER_ID(problem, u.span, help=_user_id_help(u.id))
     for p in model.pattern_defs:
         problem = pattern_problem(p.pattern)
         if problem:

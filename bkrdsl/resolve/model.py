@@ -460,6 +460,21 @@ class UserList:
             for i, w in zip(self.ids, words)
         )
 
+    def def_at(self, index: int) -> UserDef:
+        """The UserDef of `ids[index]` alone, neither making nor keeping the others
+        (`defs` keeps them all: a list of a million IDs CP refuses would hold a
+        million UserDefs to report the first hundred)."""
+        if "defs" in self.__dict__:
+            return self.defs[index]
+        at = index if self.users_at is None else self.users_at[index]
+        if isinstance(self.decl, ast.UserDecl):
+            word = self.decl.names[at]
+        else:
+            word = self.decl.entries[at].word
+        return UserDef(
+            self.ids[index], self.kind, self.role, word.span, self.kind_span, self.origin, self.module
+        )
+
 
 @dataclass(frozen=True)
 class PatternDef:
