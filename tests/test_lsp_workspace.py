@@ -666,3 +666,93 @@ async def test_references_do_not_warn_of_an_import_bkrc_cannot_look_up_of_anothe
     found = await references(client, site, PAYROLL_IN_SITE)
     assert sorted(Path(loc.uri).name for loc in found) == ["dev.bkr", "main.bkr"]
     assert [m.message for m in client.messages if "may not be all" in m.message] == []
+
+
+# ------------------------------------------------------------ very large or very bad files
+def junk_of(text: str, ids: int, *, then: str = "") -> str:
+    """`text` and a group of `ids` user IDs CP refuses (one BKR301 each), then `then`."""
+    bad = " ".join(f"TOOLONGID{i}" for i in range(ids))
+    return f"{text}single group JUNK {{ {bad} }}\n{then}"
+
+
+def test_a_file_not_open_is_cut_at_the_error_limit_and_a_too_large_one_left_out(tmp_path, monkeypatch):
+    """The workspace's files the editor has not opened go through the limits of
+    `bkrc check`: each analysis keeps its first errors and counts the rest (a file
+    of 3,000 mistakes beside the open one is not 3,000 diagnostics kept), and a
+    file over 10,000,000 bytes is none of its business (BKR020). The server
+    answers references and rename with the file's uses as before."""
+    import builtins
+
+    from lsp_inprocess import Editor
+    from test_robustness import _Recorded
+
+    from bkrdsl.lsp import server
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.syntax import reader
+
+    monkeypatch.setattr(server, "MAX_PUBLISHED_ERRORS", 3)
+    (tmp_path / "site.bkr").write_text(PLAIN_SITE)
+    junk = tmp_path / "junk.bkr"
+    junk.write_text(junk_of(GOOD, 3000))
+    huge = tmp_path / "huge.bkr"
+    with open(huge, "wb") as f:  # sparse: 2 GB, of which the server reads the first line's start
+        f.write(GOOD.encode())
+        f.truncate(2 * 1024**3)
+    asked: list[int] = []
+
+    def recorded(path, mode="rb"):
+        return _Recorded(builtins.open(path, mode), asked if Path(path) == huge else None)
+
+    monkeypatch.setattr(reader, "open", recorded, raising=False)
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        site = (tmp_path / "site.bkr").as_uri()
+        item = {"uri": site, "languageId": "bkr", "version": 1, "text": PLAIN_SITE}
+        editor.notify("textDocument/didOpen", {"textDocument": item})
+        at = {"line": 0, "character": 15}  # PAYROLL
+        found = editor.request(
+            "textDocument/references",
+            {"textDocument": {"uri": site}, "position": at, "context": {"includeDeclaration": False}},
+        )["result"]
+        assert [Path(loc["uri"]).name for loc in found] == ["junk.bkr"]
+        (_search, _reads, doc) = editor.server.disk._documents[junk.resolve()]
+        assert sum(d.is_error for d in doc.diagnostics) == 3
+        (stop,) = doc.analysis.stops
+        whole = analyse(str(junk), junk.read_bytes(), path=junk)
+        assert stop.file == str(junk) and stop.errors + 3 == sum(d.is_error for d in whole.diagnostics) > 3000
+        # Rename counts the file's errors in full, before and after: none new.
+        renamed = {"textDocument": {"uri": site}, "position": at, "newName": "PAYUSERS"}
+        edit = editor.request("textDocument/rename", renamed)
+        changes = edit["result"]["documentChanges"]
+        assert sorted(Path(c["textDocument"]["uri"]).name for c in changes) == ["junk.bkr", "site.bkr"]
+        symbols = editor.request("workspace/symbol", {"query": "testssi"})["result"]
+        assert [Path(s["location"]["uri"]).name for s in symbols] == ["junk.bkr"]  # never huge.bkr
+        assert editor.errors == []
+        # Known to be too large by its size: each read of it asked for the start of its first line.
+        assert asked and all(0 <= n <= 1_000 for n in asked)
+    finally:
+        editor.close()
+
+
+def test_an_import_error_past_the_error_limit_still_counts(tmp_path, monkeypatch):
+    """An import bkrc cannot look up or find, written after more mistakes than the
+    limit shows, is still seen by the server: references warn of a file that may
+    use the name (BKR103), and a file whose module is missing (BKR101) is analysed
+    again once the module is there, not kept from before."""
+    (tmp_path / "site.bkr").write_text(PLAIN_SITE)
+    lone, later = tmp_path / "lone.bkr", tmp_path / "later.bkr"
+    slips = "job\n}\nfoo bar\n"  # three syntax errors (BKR010, BKR013, BKR012)
+    lone.write_text(LONE + slips + "import ./locked/site\nimport ./later\n")
+    (tmp_path / "locked").mkdir()
+    lock_folder(monkeypatch, tmp_path / "locked")
+    disk = Workspace(max_errors=3)
+    doc = disk.document(lone, (), not_open, Path.read_bytes)
+    assert [d.code for d in doc.diagnostics] == ["BKR010", "BKR013", "BKR012"]
+    (stop,) = doc.analysis.stops
+    assert stop.errors == 2  # BKR103 and BKR101, cut
+    why = workspace.unsure_import(doc, [(tmp_path / "site.bkr").resolve()])
+    assert why is not None and why.code == "BKR103" and "./locked/site" in why.message
+    later.write_text("single group LATER { LATER01 }\n")
+    again = disk.document(lone, (), not_open, Path.read_bytes)
+    assert again is not doc and later.resolve() in again.read

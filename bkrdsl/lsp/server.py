@@ -314,7 +314,7 @@ class BkrServer(LanguageServer):
         #: only the buffer typed in (`loader.ParsedModules`).
         self.parsed = ParsedModules()
         #: The workspace's files the editor has not opened (rename and references).
-        self.disk = Workspace(self.parsed)
+        self.disk = Workspace(self.parsed, MAX_PUBLISHED_ERRORS)  # as the open documents are cut
         self.max_files = MAX_FILES
         self.said_capped = False  # the user was told the workspace has too many files
 

@@ -36,7 +36,8 @@ from dataclasses import field
 from pathlib import Path
 from typing import NamedTuple
 
-from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics import Diagnostic, sort_key
+from bkrdsl.diagnostics.limit import DEFAULT_MAX_ERRORS
 from bkrdsl.lsp.document import Document, analyse_document, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules
@@ -203,10 +204,15 @@ class Workspace:
     """The files the editor has not opened, read from disk, with caches that keep a
     rename or a search fast: each file's imports, and each file's analysis."""
 
-    def __init__(self, parsed: ParsedModules | None = None) -> None:
+    def __init__(self, parsed: ParsedModules | None = None, max_errors: int = DEFAULT_MAX_ERRORS) -> None:
         #: The imported modules already read, shared with the open documents'
         #: analyses (`loader.ParsedModules`: by name and bytes, never stale).
         self.parsed = parsed
+        #: Each analysis keeps each file's diagnostics up to its Nth error, as `bkrc
+        #: check` and the open documents' analyses do (`analyse(max_errors=N)`), and
+        #: counts the rest: a file of a million mistakes beside the open ones is
+        #: not a million diagnostics kept in the cache (0: every one kept).
+        self.max_errors = max_errors
         self._imports: dict[Path, tuple[Stamp, tuple[str, ...]]] = {}
         #: Each file's analysis, with the search path and how each file it read was read.
         self._documents: dict[Path, tuple[tuple[Path, ...], dict[Path, Read], Document]] = {}
@@ -381,8 +387,10 @@ class Workspace:
             reader=recording,
             checks=checks,
             parsed=self.parsed,
+            max_errors=self.max_errors,
         )
-        if not any(d.code in ("BKR101", "BKR103") for d in doc.diagnostics):
+        # The loader's own list: the report may have been cut before an import's error.
+        if not any(d.code in ("BKR101", "BKR103") for d in doc.analysis.program.diagnostics):
             # A module that could not be found or read may appear at any time: not cached.
             reads.setdefault(key, ("disk", own))
             self._documents[key] = (search_path, reads, doc)
@@ -418,7 +426,8 @@ def unsure_import(doc: Document, targets: Iterable[Path]) -> Diagnostic | None:
         for module in doc.analysis.program.modules
         for imp in module.imports
     }
-    for d in doc.diagnostics:
+    # The loader's list, which the error limit never cuts, in the report's order.
+    for d in sorted(doc.analysis.program.diagnostics, key=sort_key):
         if d.code != "BKR103":
             continue
         spec = specs.get((d.span.file, d.span.start)) if d.span is not None else None
