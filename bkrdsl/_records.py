@@ -3611,32 +3611,34 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.before,self.inserted,self.after,self.report,)==(other.before,other.inserted,other.after,other.report,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_source, _type_lark, _type_diagnostics, _type_hidden, _type_first_hidden, _type_aborted_at, _type_parser_state, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_hidden, _dflt_first_hidden, _dflt_aborted_at, _dflt_parser_state, _return_type):
- def __init__(self,source:_type_source,lark:_type_lark,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,hidden:_type_hidden=_dflt_hidden,first_hidden:_type_first_hidden=_dflt_first_hidden,aborted_at:_type_aborted_at=_dflt_aborted_at,parser_state:_type_parser_state=_dflt_parser_state)->_return_type:
+def __create_fn__(_type_source, _type_lark, _type_diagnostics, _type_hidden, _type_first_hidden, _type_aborted_at, _type_stopped_at, _type_read_after_error, _type_parser_state, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_hidden, _dflt_first_hidden, _dflt_aborted_at, _dflt_stopped_at, _dflt_read_after_error, _dflt_parser_state, _return_type):
+ def __init__(self,source:_type_source,lark:_type_lark,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,hidden:_type_hidden=_dflt_hidden,first_hidden:_type_first_hidden=_dflt_first_hidden,aborted_at:_type_aborted_at=_dflt_aborted_at,stopped_at:_type_stopped_at=_dflt_stopped_at,read_after_error:_type_read_after_error=_dflt_read_after_error,parser_state:_type_parser_state=_dflt_parser_state)->_return_type:
   self.source=source
   self.lark=lark
   self.diagnostics=_dflt_diagnostics() if diagnostics is _HAS_DEFAULT_FACTORY else diagnostics
   self.hidden=hidden
   self.first_hidden=first_hidden
   self.aborted_at=aborted_at
+  self.stopped_at=stopped_at
+  self.read_after_error=read_after_error
   self.parser_state=parser_state
   self.__post_init__()
  return __init__
-CODE['def __create_fn__(_type_source, _type_lark, _type_diagnostics, _type_hidden, _type_first_hidden, _type_aborted_at, _type_parser_state, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_hidden, _dflt_first_hidden, _dflt_aborted_at, _dflt_parser_state, _return_type):\n def __init__(self,source:_type_source,lark:_type_lark,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,hidden:_type_hidden=_dflt_hidden,first_hidden:_type_first_hidden=_dflt_first_hidden,aborted_at:_type_aborted_at=_dflt_aborted_at,parser_state:_type_parser_state=_dflt_parser_state)->_return_type:\n  self.source=source\n  self.lark=lark\n  self.diagnostics=_dflt_diagnostics() if diagnostics is _HAS_DEFAULT_FACTORY else diagnostics\n  self.hidden=hidden\n  self.first_hidden=first_hidden\n  self.aborted_at=aborted_at\n  self.parser_state=parser_state\n  self.__post_init__()\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_source, _type_lark, _type_diagnostics, _type_hidden, _type_first_hidden, _type_aborted_at, _type_stopped_at, _type_read_after_error, _type_parser_state, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_hidden, _dflt_first_hidden, _dflt_aborted_at, _dflt_stopped_at, _dflt_read_after_error, _dflt_parser_state, _return_type):\n def __init__(self,source:_type_source,lark:_type_lark,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,hidden:_type_hidden=_dflt_hidden,first_hidden:_type_first_hidden=_dflt_first_hidden,aborted_at:_type_aborted_at=_dflt_aborted_at,stopped_at:_type_stopped_at=_dflt_stopped_at,read_after_error:_type_read_after_error=_dflt_read_after_error,parser_state:_type_parser_state=_dflt_parser_state)->_return_type:\n  self.source=source\n  self.lark=lark\n  self.diagnostics=_dflt_diagnostics() if diagnostics is _HAS_DEFAULT_FACTORY else diagnostics\n  self.hidden=hidden\n  self.first_hidden=first_hidden\n  self.aborted_at=aborted_at\n  self.stopped_at=stopped_at\n  self.read_after_error=read_after_error\n  self.parser_state=parser_state\n  self.__post_init__()\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(source={self.source!r}, lark={self.lark!r}, diagnostics={self.diagnostics!r}, hidden={self.hidden!r}, first_hidden={self.first_hidden!r}, aborted_at={self.aborted_at!r}, parser_state={self.parser_state!r})"
+  return self.__class__.__qualname__ + f"(source={self.source!r}, lark={self.lark!r}, diagnostics={self.diagnostics!r}, hidden={self.hidden!r}, first_hidden={self.first_hidden!r}, aborted_at={self.aborted_at!r}, stopped_at={self.stopped_at!r}, read_after_error={self.read_after_error!r}, parser_state={self.parser_state!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(source={self.source!r}, lark={self.lark!r}, diagnostics={self.diagnostics!r}, hidden={self.hidden!r}, first_hidden={self.first_hidden!r}, aborted_at={self.aborted_at!r}, parser_state={self.parser_state!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(source={self.source!r}, lark={self.lark!r}, diagnostics={self.diagnostics!r}, hidden={self.hidden!r}, first_hidden={self.first_hidden!r}, aborted_at={self.aborted_at!r}, stopped_at={self.stopped_at!r}, read_after_error={self.read_after_error!r}, parser_state={self.parser_state!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.source,self.lark,self.diagnostics,self.hidden,self.first_hidden,self.aborted_at,self.parser_state,)==(other.source,other.lark,other.diagnostics,other.hidden,other.first_hidden,other.aborted_at,other.parser_state,)
+   return (self.source,self.lark,self.diagnostics,self.hidden,self.first_hidden,self.aborted_at,self.stopped_at,self.read_after_error,self.parser_state,)==(other.source,other.lark,other.diagnostics,other.hidden,other.first_hidden,other.aborted_at,other.stopped_at,other.read_after_error,other.parser_state,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.source,self.lark,self.diagnostics,self.hidden,self.first_hidden,self.aborted_at,self.parser_state,)==(other.source,other.lark,other.diagnostics,other.hidden,other.first_hidden,other.aborted_at,other.parser_state,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.source,self.lark,self.diagnostics,self.hidden,self.first_hidden,self.aborted_at,self.stopped_at,self.read_after_error,self.parser_state,)==(other.source,other.lark,other.diagnostics,other.hidden,other.first_hidden,other.aborted_at,other.stopped_at,other.read_after_error,other.parser_state,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_source, _type_tree, _type_diagnostics, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,source:_type_source,tree:_type_tree,diagnostics:_type_diagnostics,comments:_type_comments)->_return_type:

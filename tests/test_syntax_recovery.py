@@ -814,3 +814,48 @@ def test_a_keyword_with_a_letter_too_many_is_one_error_with_a_fix(text):
     assert (d.code, d.message) == ("BKR012", "unknown keyword `too`; did you mean `to`?")
     assert d.fix is not None and d.fix.title == "Write `to`"
     assert (d.span.end - d.span.start) == 3
+
+
+def _early_slip(ids: int) -> str:
+    """A slip on line 2, `ids` user IDs, then a second mistake (a job without a name)."""
+    body = "".join(f"    U{n:07d}\n" for n in range(ids))
+    return "cluster A {\n  member M { workerz 2 }\n  single group G {\n" + body + "  }\n  job { }\n}\n"
+
+
+def test_reading_stops_a_bounded_number_of_tokens_after_the_first_error(monkeypatch):
+    """A file of millions of words with a slip near its start was read to its end,
+    every token through recovery's hooks (some 3 s a megabyte), to find more syntax
+    errors. After the first error the parse reads MAX_READ_AFTER_ERROR more tokens
+    and ends the file there: one BKR008 says where, the blocks still open are
+    closed in silence, and the tree keeps what was read. Tested by the tokens the
+    parse read, through the default path (the fast parser gives up) and Lark's."""
+    from bkrdsl.syntax import parser as lark_parser
+    from bkrdsl.syntax.recovery import Recovery
+
+    text = _early_slip(1000)
+    whole = diagnose(text)
+    assert [(d.code, d.span.line) for d in whole] == [("BKR012", 2), ("BKR010", 1005)]
+    monkeypatch.setattr(lark_parser, "MAX_READ_AFTER_ERROR", 50)
+    read = []
+    check_token = Recovery.check_token
+
+    def counted(self, tok):
+        read.append(tok)
+        return check_token(self, tok)
+
+    monkeypatch.setattr(Recovery, "check_token", counted)
+    module, found = read_module(Source.of("t.bkr", text))
+    assert len(read) <= 20 + 50  # the 12 before the slip, then 50; not the 1,000 IDs
+    assert [d.code for d in found] == ["BKR012", "BKR008"]
+    assert found[0] == whole[0]
+    stop = found[1]
+    assert stop.span.line == read[-1].line + 1
+    assert stop.message == (
+        f"stopped reading at line {stop.span.line}: more than 50 words and signs follow"
+        " the first syntax error"
+    )
+    assert stop.help == "fix the errors above and run bkrc again: it then reads the rest"
+    (group,) = module.clusters[0].groups
+    assert [e.word.upper for e in group.entries] == [f"U{n:07d}" for n in range(len(group.entries))]
+    assert 40 <= len(group.entries) <= 50
+    assert len(module.clusters[0].members) == 1

@@ -310,7 +310,11 @@ TOO_MANY = register(
     counted in one line ("5 more syntax errors not shown"), so the first
     (usually the real) mistakes stay on the screen. When most of a file does
     not parse at all (a file in another format, or text damaged in transfer),
-    bkrc stops reading it and says at which line.
+    bkrc stops reading it and says at which line. It also stops 100,000 words
+    and signs after the first syntax error (about a megabyte of user IDs): no
+    rule is checked in a file with a syntax error, so reading a huge file to
+    its end would only look for more of them. Once those are fixed, bkrc reads
+    the whole file.
 
     Errors that are only consequences of an earlier one (a second complaint
     about the same spot, with nothing read in between) are never counted.

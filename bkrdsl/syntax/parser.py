@@ -19,9 +19,9 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source
 from bkrdsl.syntax import codes
-from bkrdsl.syntax.recovery import MAX_EVENTS, MAX_REPORTED, Abort, Recovery
+from bkrdsl.syntax.recovery import MAX_EVENTS, MAX_READ_AFTER_ERROR, MAX_REPORTED, Abort, Recovery
 
-__all__ = ["MAX_EVENTS", "MAX_REPORTED", "ParseResult", "parse", "parser"]
+__all__ = ["MAX_EVENTS", "MAX_READ_AFTER_ERROR", "MAX_REPORTED", "ParseResult", "parse", "parser"]
 
 _comments: contextvars.ContextVar[list | None] = contextvars.ContextVar("bkr_comments", default=None)
 _names: contextvars.ContextVar[Recovery | None] = contextvars.ContextVar("bkr_names", default=None)
@@ -160,7 +160,7 @@ def _interactive(lark_parser, text: str, recovery: Recovery):
     recovery first, which holds the parser's state (it needs it while names are lexed)."""
     ip = lark_parser.parse_interactive(text)
     recovery.parser_state = ip.parser_state
-    ip.lexer_thread.lexer = _Watched(ip.lexer_thread.lexer, recovery.check_token)
+    ip.lexer_thread.lexer = _Watched(ip.lexer_thread.lexer, recovery)
     return ip
 
 
@@ -203,15 +203,30 @@ class _Watched:
     keyword taken from inside a word, `catalog sharedserver`, is not a NAME, so no
     lexer callback sees it), which may read it as another token (`job suffix` as
     `job-suffix`). Recovery's look-aheads reach the lexer's other parts
-    (`root_lexer`) through it."""
+    (`root_lexer`) through it.
 
-    def __init__(self, lexer, check):
+    After the file's first syntax error it reads at most MAX_READ_AFTER_ERROR more
+    tokens, then ends the file there (`Recovery.stop_reading`): the rest of a file
+    of millions of words after a slip near its start is read with every per-token
+    hook of recovery (some 3 s a megabyte), only to look for more syntax errors
+    (the checks do not run on a file that has one)."""
+
+    def __init__(self, lexer, recovery: Recovery):
         self._lexer = lexer
-        self._check = check
+        self._recovery = recovery
 
     def lex(self, lexer_state, parser_state):
+        recovery = self._recovery
+        if recovery.stopped_at is not None:
+            return  # the parse reads on to the end of the file: here
+        check = recovery.check_token
         for token in self._lexer.lex(lexer_state, parser_state):
-            yield self._check(token)
+            if recovery.events:
+                recovery.read_after_error += 1
+                if recovery.read_after_error > MAX_READ_AFTER_ERROR:
+                    recovery.stop_reading(token)
+                    return
+            yield check(token)
 
     def __getattr__(self, name):
         return getattr(self._lexer, name)
@@ -262,14 +277,26 @@ def _without_keywords(tree, kept: frozenset[str]):
     return Tree(tree.data, children, meta)
 
 
+#: The help of the BKR008 that says reading stopped after the first error.
+READ_THE_REST = "fix the errors above and run bkrc again: it then reads the rest"
+
+
 def _summary(source: Source, recovery: Recovery) -> Diagnostic | None:
     """The one BKR008 line for errors not shown, or for reading stopped early."""
     hidden, stopped = recovery.hidden, recovery.aborted_at
-    if not hidden and stopped is None:
+    if not hidden and stopped is None and recovery.stopped_at is None:
         return None
     if any(d.code == codes.WRONG_LANGUAGE.code for d in recovery.diagnostics):
         return None
     more = f"{hidden} more syntax error{'s' if hidden != 1 else ''} not shown"
+    if stopped is None and recovery.stopped_at is not None:
+        at = recovery.stopped_at
+        message = (
+            f"stopped reading at line {at.line}: more than {MAX_READ_AFTER_ERROR:,} words and signs"
+            " follow the first syntax error"
+        )
+        message += f" ({more})" if hidden else ""
+        return codes.TOO_MANY(message, at, help=READ_THE_REST)
     if stopped is not None:
         message = f"stopped reading at line {stopped.line}: too much of the file does not parse"
         message += f" ({more})" if hidden else ""

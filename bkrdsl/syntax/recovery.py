@@ -197,6 +197,9 @@ MAX_REPORTED = 20
 MAX_EVENTS = 1000
 #: Braces and keywords stepped over while skipping, after which the parser stops.
 MAX_SKIPPED = 1_000_000
+#: Tokens read after the file's first syntax error, after which the parser ends
+#: the file where it stands (parser.py, `_Watched`; `Recovery.stop_reading`).
+MAX_READ_AFTER_ERROR = 100_000
 
 #: Values that mark placeholder braces. A `{` reopened after a stray `}` may be
 #: closed by a `}` the user wrote for an outer block; an assumed `{` (the user
@@ -618,6 +621,10 @@ class Recovery:
     hidden: int = 0
     first_hidden: Span | None = None
     aborted_at: Span | None = None
+    #: Where reading stopped, MAX_READ_AFTER_ERROR tokens after the first error:
+    #: the parse ends the file there, and nothing more is reported.
+    stopped_at: Span | None = None
+    read_after_error: int = 0
     parser_state: object = None  # set by parser.py before parsing starts
 
     def __post_init__(self):
@@ -666,8 +673,8 @@ class Recovery:
     # ============================================================== reporting
     def report(self, diag: Diagnostic, at: int | None = None) -> None:
         """Record a diagnostic: not for a cascade, once per token, the rest counted."""
-        if self.quiet:
-            return
+        if self.quiet or self.stopped_at is not None:
+            return  # after reading stopped: the blocks left open are closed in silence
         if diag.fix is not None and self.drops_hash(diag.fix):
             diag = replace(diag, fix=None)
         if at is not None:
@@ -833,6 +840,11 @@ class Recovery:
         # Once the offending token itself has been read, the next error is news.
         self._after_last = None if self._fed_error_token else tuple(ip.parser_state.state_stack)
         return True
+
+    def stop_reading(self, tok: Token) -> None:
+        """End the file before `tok`: the parse closes what is open there, and no
+        error after this is reported (parser.py, `_Watched`)."""
+        self.stopped_at = self.span_of(tok)
 
     def _count_event(self, where: Span) -> None:
         self.events += 1
