@@ -1,0 +1,103 @@
+"""README.md's "Commands" section is the command line `bkrc --help` shows.
+
+- Every command `bkrc --help` lists has a row of the README's table, and every
+  row names a command that exists.
+- Every spelling of every option of a command (`-I` and `--include`, `--tape`
+  and `--no-tape`; not `-h`/`--help`) is named in the command's row, or in
+  the paragraph under the table, which tells the options several commands
+  share (`--format`, `--color`, `--max-errors`, the long forms).
+- Every option a row names is one of its command's, and a choice option's
+  values written in a row (`--format terminal|html|svg`) are the command's
+  values, all of them; each value of every choice option is named in the row
+  or in the paragraph.
+- The exit codes the paragraph lists are those `bkrdsl/cli/common.py` names.
+
+Each command's own page (docs/init.md, docs/show.md, ...) says more; this
+test keeps the one-page summary from drifting away from the code.
+"""
+
+from __future__ import annotations
+
+import re
+
+import click
+import pytest
+from conftest import ROOT
+
+from bkrdsl.cli import cli
+from bkrdsl.cli import common
+
+ROW = re.compile(r"^\| `bkrc (\w+)[^\n]*", re.MULTILINE)
+OPTION = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
+CHOICES = re.compile(r"`(--[\w-]+) ([\w-]+(?:\\?\|[\w-]+)+)`")
+HELP = {"-h", "--help"}
+
+
+def commands() -> dict[str, click.Command]:
+    ctx = click.Context(cli)
+    return {name: cli.get_command(ctx, name) for name in cli.list_commands(ctx)}
+
+
+def section(readme: str) -> tuple[dict[str, str], str]:
+    """The Commands table's row of each command, and the paragraph under it."""
+    text = readme.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
+    rows = {m.group(1): m.group(0) for m in ROW.finditer(text)}
+    after = text[text.rindex("\n|") :].split("\n", 2)[2]
+    return rows, after
+
+
+def named(word: str, text: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+
+
+def problems(readme: str) -> list[str]:
+    rows, shared = section(readme)
+    cmds = commands()
+    found = [f"`bkrc {n}` has no row in README.md's Commands table" for n in sorted(set(cmds) - set(rows))]
+    found += [f"README.md has a row for `bkrc {n}`: no such command" for n in sorted(set(rows) - set(cmds))]
+    for name in sorted(set(cmds) & set(rows)):
+        row, params = rows[name], [p for p in cmds[name].params if isinstance(p, click.Option)]
+        by_spelling = {o: p for p in params for o in p.opts + p.secondary_opts}
+        for spelling in sorted(set(by_spelling) - HELP):
+            if not named(spelling, row) and not named(spelling, shared):
+                found.append(f"`bkrc {name} {spelling}` is in neither its README row nor the text under it")
+        for p in params:
+            for value in p.type.choices if isinstance(p.type, click.Choice) else ():
+                if not named(value, row) and not named(value, shared):
+                    found.append(f"`bkrc {name} {p.opts[0]} {value}` is not named in README.md")
+        for spelling in OPTION.findall(row):
+            if spelling not in set(by_spelling) | HELP:
+                found.append(f"README.md's row of `bkrc {name}` names `{spelling}`, which it does not take")
+        for spelling, values in CHOICES.findall(row):
+            p = by_spelling.get(spelling)
+            written = values.replace("\\|", "|").split("|")
+            choices = list(p.type.choices) if p is not None and isinstance(p.type, click.Choice) else written
+            if sorted(written) != sorted(choices):
+                found.append(f"README.md gives `bkrc {name} {spelling}` {written}; it takes {choices}")
+    codes = sorted({v for k, v in vars(common).items() if k.startswith("EXIT_") and isinstance(v, int)})
+    listed = shared.split("Exit codes:", 1)[-1]
+    missing = [c for c in codes if not named(str(c), listed)]
+    found += [f"exit code {c} (bkrdsl/cli/common.py) is not in README.md's list" for c in missing]
+    return found
+
+
+def test_readme_commands_section_matches_the_command_line():
+    assert problems((ROOT / "README.md").read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("| `bkrc rules` |", "| `bkrc rule` |", "no such command"),
+        ("`--stdlib zvm72\\|zvm73\\|zvm74`, ", "", "`bkrc init --stdlib` is in neither"),
+        ("`--stdlib zvm72\\|zvm73\\|zvm74`", "`--stdlib zvm72\\|zvm73`", "is not named in README.md"),
+        ("`--dry-run`, ", "`--dry-run`, `--quiet`, ", "names `--quiet`, which it does not take"),
+        ("`--format terminal\\|html\\|svg`", "`--format terminal\\|html`", "['terminal', 'html', 'svg']"),
+        ("141 when", "when", "exit code 141"),
+    ],
+)
+def test_a_readme_that_drifts_is_caught(old, new, expected):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert old in readme
+    found = problems(readme.replace(old, new, 1))
+    assert any(expected in p for p in found), found
