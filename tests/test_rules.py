@@ -7,6 +7,8 @@ A file reports exactly what it expects: no more, no less.
 
 from __future__ import annotations
 
+import ast
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -213,3 +215,58 @@ def test_examples_check_without_any_diagnostic():
     for path in sorted((ROOT / "examples").glob("*.bkr")):
         analysis = analyse(path.name, path.read_bytes(), path=path)
         assert analysis.diagnostics == [], _shown(analysis)
+
+
+# ------------------------------------------------------------------ rule families
+def _named_codes(text: str) -> tuple[set[int], set[int]]:
+    """The codes a text names (`BKR210-BKR219`, `BKR019`, `BKR1xx`): every code
+    it covers, and the ones it names by number (single codes and range ends)."""
+    covered, written = set(), set()
+    for first, last, hundreds in re.findall(r"BKR(\d{3})(?:-BKR(\d{3}))?|BKR(\d)xx", text):
+        if hundreds:
+            covered |= set(range(int(hundreds) * 100, int(hundreds) * 100 + 100))
+            continue
+        ends = {int(first), int(last or first)}
+        covered |= set(range(min(ends), max(ends) + 1))
+        written |= ends
+    return covered, written
+
+
+def family_problems(check_dir: Path) -> list[str]:
+    """Where bkrdsl/check/__init__.py's list of rule families, or a family
+    module's docstring, names other codes than the module registers."""
+    registered = {
+        p.stem: {int(c) for c in re.findall(r'register\(\s*"BKR(\d{3})"', p.read_text(encoding="utf-8"))}
+        for p in sorted(check_dir.glob("*.py"))
+    }
+    every = set().union(*registered.values())
+    init = (check_dir / "__init__.py").read_text(encoding="utf-8")
+    listing = dict(re.findall(r"^ +(\w+),  # ([^:\n]*)", init, re.MULTILINE))
+    out = []
+    for module, codes in sorted(registered.items()):
+        if not codes:
+            continue
+        source = (check_dir / f"{module}.py").read_text(encoding="utf-8")
+        docstring = ast.get_docstring(ast.parse(source)).split("\n\n", 1)[0]
+        for where, text in ((f"check/__init__.py's line for {module}", listing.get(module, "")),
+                            (f"check/{module}.py's docstring", docstring)):
+            covered, written = _named_codes(text)
+            if codes - covered:
+                out.append(f"{where} leaves out {sorted(codes - covered)}")
+            if (covered & every) - codes or written - codes:
+                out.append(f"{where} names {sorted(((covered & every) | written) - codes)}, not its own")
+    return out
+
+
+def test_each_rule_family_names_the_codes_it_registers():
+    assert family_problems(ROOT / "bkrdsl" / "check") == []
+
+
+def test_a_family_that_outgrew_its_range_is_caught(tmp_path):
+    (tmp_path / "__init__.py").write_text("from x import (\n    tape,  # BKR230-BKR234: Tape Manager\n)\n")
+    registers = "".join(f'register(\n    "BKR{n}",\n)\n' for n in range(230, 236))
+    (tmp_path / "tape.py").write_text(f'"""Tape (BKR230-BKR236)."""\n{registers}')
+    assert family_problems(tmp_path) == [
+        "check/__init__.py's line for tape leaves out [235]",
+        "check/tape.py's docstring names [236], not its own",
+    ]

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 # Rule families register their codes and checks on import.
 from bkrdsl.check import (  # noqa: F401
-    catalog,  # BKR210-BKR217: the catalog and its expiry
-    coverage,  # BKR401-BKR411: coverage and schedules
+    catalog,  # BKR210-BKR219: the catalog and its expiry
+    coverage,  # BKR401-BKR412: coverage and schedules
     declarations,  # BKR320-BKR335: duplicates, unknown references, roles on patterns
     jobs,  # BKR220-BKR226: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID
-    members,  # BKR240-BKR249: members, machines, minidisks
+    members,  # BKR240-BKR249, BKR252: members, machines, minidisks
     names,  # BKR301-BKR309: names CP and CMS accept
-    structure,  # BKR110-BKR118: the shape of a cluster and its jobs
+    structure,  # BKR110-BKR119: the shape of a cluster and its jobs
     tables,  # BKR250, BKR251, BKR253, BKR319: against the dialect table (run by analyse, with the table)
     tape,  # BKR230-BKR235: Tape Manager
     values,  # BKR310-BKR318, BKR019: addresses, times, days, counts, SFS paths, escapes

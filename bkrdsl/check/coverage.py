@@ -1,4 +1,4 @@
-"""Coverage and schedules (BKR401-BKR411): what is backed up, twice, or not at all, and when."""
+"""Coverage and schedules (BKR401-BKR412): what is backed up, twice, or not at all, and when."""
 
 from __future__ import annotations
 

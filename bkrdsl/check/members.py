@@ -1,4 +1,4 @@
-"""Members, service machine instances and their minidisks (BKR240-BKR249).
+"""Members, service machine instances and their minidisks (BKR240-BKR249, BKR252).
 
 SSI rule 1 (Backup Manager runs on every member), the z/VM facts about
 IDENTITY/SUBCONFIG names, and where each kind of user's minidisks may live.
