@@ -1,0 +1,90 @@
+"""docs/output.md and docs/deploy.md describe the folder `bkrc compile` writes.
+
+Both pages take `examples/prodssi.bkr` (four members, tape) as their example:
+compiled, it writes
+
+- each file output.md's Layout tree shows, in the folder it shows it in;
+- files of exactly the manifest kinds output.md's table lists, each kind under
+  the file name the table gives it;
+- only files a row of deploy.md's "Where each file goes" places, and no row
+  that places none.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT, run_cli
+
+OUTPUT = ROOT / "docs" / "output.md"
+DEPLOY = ROOT / "docs" / "deploy.md"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> dict[str, str]:
+    """Each file `bkrc compile examples/prodssi.bkr` writes, by path, with its manifest kind."""
+    out = tmp_path_factory.mktemp("prodssi") / "out"
+    run_cli(["compile", EXAMPLES / "prodssi.bkr", "-o", out], expect=0)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    files = {f["path"]: f["kind"] for f in manifest["files"]}
+    on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert on_disk == set(files) | {"manifest.json"}
+    return files
+
+
+def section(path: Path, heading: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def layout_files(text: str) -> list[str]:
+    """`FOLDER/FILE` for each file of the Layout tree's code block."""
+    tree = re.search(r"```\nout/\n(.*?)```", text, re.DOTALL).group(1)
+    found, folder = [], None
+    for line in tree.splitlines():
+        entry = line.split()[0] if line.split() else ""
+        if entry.endswith("/"):
+            folder = entry.rstrip("/")
+        elif re.fullmatch(r"[A-Z0-9$#@_-]+\.[A-Z]+", entry):
+            found.append(f"{folder}/{entry}")
+    return found
+
+
+def kind_rows(text: str) -> dict[str, str]:
+    """manifest kind -> the file name the kinds table gives it."""
+    return dict(re.findall(r"^\| `([a-z-]+)` \| `([^`]+)` \|", text, re.MULTILINE))
+
+
+def deploy_patterns(text: str) -> list[str]:
+    return re.findall(r"^\| `([^`]+)` \|", text, re.MULTILINE)
+
+
+def test_every_file_of_the_layout_tree_is_written(written):
+    shown = layout_files(section(OUTPUT, "## Layout"))
+    assert len(shown) >= 10
+    assert sorted(set(shown) - set(written)) == []
+
+
+def test_the_kinds_table_is_the_manifests_kinds(written):
+    rows = kind_rows(section(OUTPUT, "## Layout"))
+    assert sorted(rows) == sorted(set(written.values()))
+    for path, kind in written.items():
+        # JOB and ID stand for any name: the file name is the table's up to them.
+        pattern = re.sub(r"^(JOB|ID)\.", "*.", rows[kind])
+        assert fnmatch.fnmatchcase(path.rsplit("/", 1)[1], pattern), (path, kind, rows[kind])
+
+
+def test_deploy_places_every_file_written(written):
+    patterns = [p.replace("MEMBER/", "*/") for p in deploy_patterns(section(DEPLOY, "## Where each file goes"))]
+    paths = [*written, "manifest.json"]
+    assert [p for p in paths if not any(fnmatch.fnmatchcase(p, pat) for pat in patterns)] == []
+    assert [pat for pat in patterns if not any(fnmatch.fnmatchcase(p, pat) for p in paths)] == []
+
+
+def test_a_layout_that_names_a_file_never_written_is_caught(written):
+    text = section(OUTPUT, "## Layout").replace("BKRSUBMT.EXEC  ", "BKRSUBM.EXEC   ", 1)
+    assert sorted(set(layout_files(text)) - set(written)) == ["VMSYS1/BKRSUBM.EXEC"]
