@@ -119,3 +119,11 @@ def test_a_broken_link_and_a_missing_anchor_are_found(tmp_path):
         "#nothing: no heading #nothing in page.md",
         "missing-too.md: no file missing-too.md",
     ]
+
+
+def test_every_docs_page_is_linked_from_the_readme():
+    """README.md's Documentation list leads to every page of docs/ (and docs/rules/)."""
+    readme = ROOT / "README.md"
+    targets = {(readme.parent / t.partition("#")[0]).resolve() for _, t in links(readme) if not EXTERNAL.match(t)}
+    pages = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "docs" / "rules"]
+    assert [p.relative_to(ROOT).as_posix() for p in pages if p.resolve() not in targets] == []

@@ -158,6 +158,21 @@ def test_vscode_manifest():
     assert "test/**" in (VSCODE / ".vscodeignore").read_text(encoding="utf-8").split()
 
 
+def test_the_docs_name_the_vsix_the_manifest_packages():
+    """`vsce package` writes NAME-VERSION.vsix, and a symlinked extension folder is
+    PUBLISHER.NAME-VERSION: the install lines of the docs name what package.json makes."""
+    pkg = _json(VSCODE / "package.json")
+    vsix, folder = f"{pkg['name']}-{pkg['version']}.vsix", f"{pkg['publisher']}.{pkg['name']}-{pkg['version']}"
+    pages = [ROOT / "README.md", ROOT / "docs" / "editors.md", VSCODE / "README.md"]
+    wrong = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        wrong += [f"{page.name}: {n}" for n in re.findall(r"[\w.-]+\.vsix", text) if n != vsix]
+        wrong += [f"{page.name}: {n}" for n in re.findall(r"extensions/([\w.-]+)", text) if n != folder]
+    assert wrong == [], f"the manifest packages {vsix}"
+    assert vsix in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def test_vscode_settings_the_extension_reads_are_declared():
     # VS Code lists a setting in its Settings screen, and accepts it in
     # settings.json without a warning, only when the manifest declares it.
