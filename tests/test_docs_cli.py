@@ -101,3 +101,13 @@ def test_a_readme_that_drifts_is_caught(old, new, expected):
     assert old in readme
     found = problems(readme.replace(old, new, 1))
     assert any(expected in p for p in found), found
+
+
+def test_every_environment_variable_bkrc_reads_is_documented():
+    """A `BKRDSL_...` variable bkrdsl/ reads is named in README.md or docs/."""
+    read = set()
+    for path in sorted((ROOT / "bkrdsl").rglob("*.py")):
+        read |= set(re.findall(r"\bBKRDSL_[A-Z_]+\b", path.read_text(encoding="utf-8")))
+    docs = "".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))])
+    assert {"BKRDSL_PATH", "BKRDSL_CACHE_DIR"} <= read
+    assert sorted(v for v in read if not named(v, docs)) == []
