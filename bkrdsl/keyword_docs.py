@@ -19,11 +19,12 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "cluster": ("file", "The SSI cluster: its members, catalog, expiry, tape, disks, groups and jobs."),
     "daily": ("schedule", "Run every day at the time given: `daily 02:00`."),
     "days": ("expire", "The unit of `retain N days`: how many days backups stay in the catalog."),
-    "description": (
-        "cluster, member, job",
-        "Free text about the block. A job's goes into its template and BKRSUBMT's LIST; the others are for readers.",
+    "description": ("cluster, member, job", "Free text about the block, shown by the generated EXECs."),
+    "disk": (
+        "cluster, target",
+        "A minidisk for a product machine's directory entry, `disk USER ADDR size N UNIT`; in a job,"
+        " `to disk` backs up to disk.",
     ),
-    "disk": ("cluster", "A minidisk for a product machine's directory entry: `disk USER ADDR size N UNIT`."),
     "each": ("placement", "`on each member`: one job (or expiry) per member, each on its own member."),
     "exclude": ("job, member", "Leave minidisks or SFS paths out of a backup: `exclude minidisk * 0190`."),
     "expire": ("cluster", "When the catalog's old backups are previewed and purged, and on which member."),
@@ -42,10 +43,17 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "manager": ("tape", "`tape manager`: Tape Manager for z/VM, for backups to tape."),
     "manual": ("schedule", "No schedule: the job runs only when someone submits it."),
     "match": ("group", "A pattern of user IDs the group covers: `match LNXAPP*`."),
-    "member": ("cluster", "One member of the SSI cluster: its workers, private volumes and job suffix."),
+    "member": (
+        "cluster, placement",
+        "One member of the SSI cluster: its workers, private volumes and job suffix; `on each member`: all of them.",
+    ),
     "minidisk": ("include, exclude", "Select minidisks: the owner (ID or pattern), then addresses or ranges."),
     "monthly": ("schedule", "Run once a month, on the day and at the time given: `monthly 1 02:00`."),
-    "on": ("placement, disk", "Which member runs it (`on VMSYS1`, `on each member`), or a disk's volume."),
+    "on": (
+        "placement, catalog, tape, disk",
+        "Which member runs it (`on VMSYS1`, `on each member`), the member a catalog server or Tape Manager"
+        " catalog node logs on to, or a disk's volume.",
+    ),
     "pool": ("catalog, target", "A file pool: the catalog's SFS file pool, or the pool a job backs up to."),
     "preview": ("expire", "List what expiry would remove (`EXPIRE (PREVIEW`), without removing it."),
     "private-volume": ("member", "Volumes only this member uses: its IDENTITY machines' minidisks go there."),
@@ -68,7 +76,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     ),
     "size": ("disk", "A minidisk's size: a number, then `cyl` (3390 cylinders) or `blk` (512-byte blocks)."),
     "tape": ("cluster, target", "Tape: `tape manager` for Tape Manager for z/VM, `to tape` as a job's target."),
-    "to": ("job", "The job's target: `to disk [pool NAME]` or `to tape [pool NAME]`."),
+    "to": ("job", "The job's target: `to disk pool NAME` or `to tape [pool NAME]`."),
     "user": ("file, cluster", "Declare users by ID or pattern, with their kind: `single user PMAINT`."),
     "weekly": ("schedule", "Run on the days of the week given: `weekly sat,sun 22:00`."),
     "workers": ("member", "How many worker machines (BKRWRK01...) run on this member, 1 to 64."),

@@ -201,6 +201,19 @@ def test_hover_shows_no_keyword_in_a_comment_a_string_or_a_value():
     assert F.hover(doc, line, column).markdown.startswith("**description** (keyword")
 
 
+@pytest.mark.parametrize(
+    ("cursor", "said"),
+    [
+        ("to di|sk pool P", "`to disk`"),  # not only the `disk` statement of a cluster
+        ("BKRPOOL o|n DEV1", "catalog server"),  # not only a placement or a disk's volume
+        ("run on each mem|ber", "`on each member`"),  # not only a member block
+    ],
+)
+def test_a_keyword_with_two_uses_explains_the_one_under_the_cursor(cursor, said):
+    doc, line, column = doc_at(CLUSTER, cursor)
+    assert said in F.hover(doc, line, column).markdown
+
+
 def test_every_keyword_has_a_meaning_for_hover():
     from bkrdsl.keyword_docs import SUMMARIES
     from bkrdsl.keywords import keywords
