@@ -1,4 +1,5 @@
-"""docs/language.md describes every word the language gives a meaning to.
+"""docs/language.md describes every word the language gives a meaning to, and
+the characters a name is made of as the grammar's NAME token has them.
 
 Every keyword of grammar/bkr.lark (bkrdsl.keywords, read from the grammar's
 own terminals), every role a `role` takes and every unit a `disk` size takes
@@ -64,3 +65,42 @@ def test_a_word_in_prose_or_a_comment_does_not_count():
     page += "```bkr\nmember A { workers 2 }  # job-suffix C\n```\n"
     words = shown_words(page)
     assert {"workers", "member"} <= words and "job-suffix" not in words
+
+
+def _characters(klass: str) -> set[str]:
+    """The characters of a regex character class such as `[A-Za-z0-9$#@_+\\-:.]`."""
+    import string
+
+    return {c for c in string.printable if re.fullmatch(klass, c)}
+
+
+def name_rule_problems(page: str) -> list[str]:
+    """Where the page's sentence on names differs from the grammar's NAME token."""
+    from bkrdsl.keywords import vocabulary
+
+    v = vocabulary()
+    start, chars = _characters(v.name_start), _characters(v.name_char) | _characters(v.name_start)
+    sentence = r"\*\*Names and values\*\* are words of `([^`]+)`, not\s+starting with ((?:`[^`]+`(?:, | or )?)+)"
+    m = re.search(sentence, page)
+    if m is None:
+        return ["no sentence `**Names and values** are words of `...`, not starting with ...`"]
+    listed = set()
+    for item in m.group(1).split():
+        listed |= set(_characters(f"[{item}]") if re.fullmatch(r".-.", item) else item)
+    not_first = set(re.findall(r"`([^`]+)`", m.group(2)))
+    out = []
+    if listed != chars:
+        out.append(f"the page lists {sorted(listed - chars)} too many, {sorted(chars - listed)} too few")
+    if not_first != chars - start:
+        out.append(f"a name may not start with {sorted(chars - start)}; the page says {sorted(not_first)}")
+    return out
+
+
+def test_the_characters_of_a_name_are_the_grammars():
+    assert name_rule_problems(PAGE.read_text(encoding="utf-8")) == []
+
+
+def test_a_wrong_character_list_is_caught():
+    page = PAGE.read_text(encoding="utf-8")
+    assert name_rule_problems(page.replace("_ * % ? + - : .`", "_ * % + - : .`", 1)) != []
+    assert name_rule_problems(page.replace("`+`, `-`, `:` or `.`", "`+`, `-` or `:`", 1)) != []
