@@ -7,6 +7,10 @@ or after a Markdown file, names a heading of that file, by GitHub's slug rules
 (lower case; every character but letters, digits, `_`, `-` and spaces
 dropped; spaces become `-`; a repeated slug gets `-1`, `-2`, ...). Links
 inside code (fenced blocks and `inline code`) are text, not links.
+
+Beyond links: every path of the repository the pages name, in prose or in
+code (`bkrdsl/emit/cms.py`, `stdlib/*.bkr`), exists, but for placeholders
+(`stdlib/NAME.bkr`); and README.md links every page of docs/.
 """
 
 from __future__ import annotations
@@ -127,3 +131,38 @@ def test_every_docs_page_is_linked_from_the_readme():
     targets = {(readme.parent / t.partition("#")[0]).resolve() for _, t in links(readme) if not EXTERNAL.match(t)}
     pages = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "docs" / "rules"]
     assert [p.relative_to(ROOT).as_posix() for p in pages if p.resolve() not in targets] == []
+
+
+#: A path of the repository as the docs write it, in prose or in code:
+#: `bkrdsl/emit/cms.py`, tests/test_fmt.py, `stdlib/*.bkr`.
+REPO_PATH = re.compile(r"(?<![\w./'\"-])((?:bkrdsl|tests|bench|grammar|stdlib|editors|examples|\.ci|docs)/[\w./*-]*)")
+#: A placeholder in a path: `stdlib/NAME.bkr`, `backup-manager-RELEASE.toml`, `zvmNN`.
+PLACEHOLDER = re.compile(r"[A-Z]{2,}")
+
+
+def missing_paths(path: Path, root: Path = ROOT) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    problems = []
+    for match in REPO_PATH.finditer(text):
+        named = match.group(1).rstrip(".,:;)")
+        exists = any(root.glob(named)) if "*" in named else (root / named).exists()
+        if not exists and not PLACEHOLDER.search(named.rsplit("/", 1)[-1]):
+            problems.append(f"{path.relative_to(root)}:{text.count(chr(10), 0, match.start()) + 1}: {named}")
+    return problems
+
+
+@pytest.mark.parametrize("path", doc_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_repository_path_the_docs_name_exists(path):
+    assert missing_paths(path) == []
+
+
+def test_a_path_that_is_gone_is_found(tmp_path):
+    (tmp_path / "bkrdsl").mkdir()
+    (tmp_path / "bkrdsl" / "cli.py").write_text("", encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text(
+        "`bkrdsl/cli.py` and bkrdsl/cli.py. `bkrdsl/*.py` `stdlib/NAME.bkr`\n"
+        "bkrdsl/gone.py, `bkrdsl/*.toml`; Plug 'bkrdsl/bkrdsl'\n",
+        encoding="utf-8",
+    )
+    assert missing_paths(page, tmp_path) == ["page.md:2: bkrdsl/gone.py", "page.md:2: bkrdsl/*.toml"]
