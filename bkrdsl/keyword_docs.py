@@ -19,7 +19,11 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "cluster": ("file", "The SSI cluster: its members, catalog, expiry, tape, disks, groups and jobs."),
     "daily": ("schedule", "Run every day at the time given: `daily 02:00`."),
     "days": ("expire", "The unit of `retain N days`: how many days backups stay in the catalog."),
-    "description": ("cluster, member, job", "Free text about the block, shown by the generated EXECs."),
+    "description": (
+        "cluster, member, job",
+        "Free text about the block. A job's heads its template and names it in BKRSUBMT's list;"
+        " a cluster's or a member's is for the reader of the file.",
+    ),
     "disk": (
         "cluster, target",
         "A minidisk for a product machine's directory entry, `disk USER ADDR size N UNIT`; in a job,"

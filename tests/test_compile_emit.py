@@ -550,3 +550,19 @@ def test_the_builtin_table_is_complete():
     assert dialect.unit("Cylinders").devtype == "3390"
     assert dialect.unit("blocks").devtype == "FB-512"
     assert dialect.unit("tracks") is None
+
+
+def test_descriptions_are_where_the_keyword_docs_say(tmp_path):
+    """A job's description heads its templates and names it in BKRSUBMT's list; a
+    cluster's or a member's is for the reader of the file and is written nowhere
+    (bkrdsl/keyword_docs.py, which hover and docs/keywords.md show)."""
+    from bkrdsl.keyword_docs import summary
+
+    body = SINGLE_JOB + '  description "CLUSTER TEXT"\n'
+    body += '  member M4 { workers 1  private-volume P4VOL1  description "MEMBER TEXT" }\n'
+    files = build(tmp_path, body)
+    assert "Guests, every night" in files["M3/GUESTFUL.TEMPLATE"].text
+    assert "Guests, every night" in files["M3/BKRSUBMT.EXEC"].text
+    assert [p for p, a in files.items() if "CLUSTER TEXT" in a.text or "MEMBER TEXT" in a.text] == []
+    _, said = summary("description")
+    assert "template" in said and "BKRSUBMT" in said and "reader of the file" in said
