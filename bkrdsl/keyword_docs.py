@@ -80,7 +80,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     ),
     "size": ("disk", "A minidisk's size: a number, then `cyl` (3390 cylinders) or `blk` (512-byte blocks)."),
     "tape": ("cluster, target", "Tape: `tape manager` for Tape Manager for z/VM, `to tape` as a job's target."),
-    "to": ("job", "The job's target: `to disk pool NAME` or `to tape [pool NAME]`."),
+    "to": ("job", "The job's target: `to disk [pool NAME]` or `to tape [pool NAME]`."),
     "user": ("file, cluster", "Declare users by ID or pattern, with their kind: `single user PMAINT`."),
     "weekly": ("schedule", "Run on the days of the week given: `weekly sat,sun 22:00`."),
     "workers": ("member", "How many worker machines (BKRWRK01...) run on this member, 1 to 64."),
