@@ -46,6 +46,15 @@ def test_standard_input_named_twice_is_a_usage_error(command):
          "'--purging-member'", "twice"),
         (["init", "-", "--cluster", "A", "--member", "M", "--stdlib", "x", "--stdlib", "y"], "'--stdlib'",
          "twice"),
+        # docs/diagnostics.md: every option that takes one value, not only those that name a folder.
+        (["check", "GOOD", "--format", "json", "--format", "sarif"], "'--format'",
+         "twice ('json', then 'sarif')"),
+        (["fmt", "--check", "GOOD", "--format", "json", "--format", "short"], "'--format'", "twice"),
+        (["check", "GOOD", "--max-errors", "3", "--max-errors", "0"], "'--max-errors'",
+         "twice ('3', then '0')"),
+        (["compile", "GOOD", "-o", "a", "--color", "never", "--color", "always"], "'--color'", "twice"),
+        (["show", "GOOD", "--format", "json", "--format", "text"], "'--format'", "twice"),
+        (["highlight", "GOOD", "--format", "html", "--format", "svg"], "'--format'", "twice"),
     ],
 )
 def test_an_option_that_takes_one_value_given_twice_is_a_usage_error(tmp_path, monkeypatch, args, option, given):
@@ -59,6 +68,25 @@ def test_an_option_that_takes_one_value_given_twice_is_a_usage_error(tmp_path, m
     assert "give it once" in result.stderr
     assert result.stdout == ""
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_every_option_that_takes_one_value_refuses_a_second():
+    """docs/diagnostics.md: "An option that takes one value ... given twice is a
+    usage error naming both". A new option gets `cls=OnceOption`, or `multiple=True`."""
+    import click
+
+    from bkrdsl.cli import cli
+    from bkrdsl.cli.common import OnceOption
+
+    ctx = click.Context(cli)
+    last_wins = []
+    for name in cli.list_commands(ctx):
+        for param in cli.get_command(ctx, name).params:
+            if not isinstance(param, click.Option) or param.is_flag or param.multiple or param.count:
+                continue
+            if not isinstance(param, OnceOption):
+                last_wins.append(f"bkrc {name} {param.opts[0]}")
+    assert last_wins == []
 
 
 def test_directory_is_exit_2(tmp_path):

@@ -169,7 +169,8 @@ def _special(path) -> str | None:
 class OnceOption(click.Option):
     """An option that takes one value and refuses a second: click keeps the last
     (`-o a -o b` wrote to b without a word), where a script that appends its own
-    `-o` to a command line would swap, and delete from, the other folder."""
+    `-o` to a command line would swap, and delete from, the other folder. Every
+    option of bkrc that takes one value is one (docs/diagnostics.md)."""
 
     def add_to_parser(self, parser, ctx):
         self.multiple = True  # the parser keeps every value given, not the last
@@ -195,6 +196,7 @@ def format_option(fn):
     return click.option(
         "--format",
         "fmt",
+        cls=OnceOption,
         type=click.Choice(FORMATS),
         default="text",
         show_default=True,
@@ -205,6 +207,7 @@ def format_option(fn):
 def color_option(fn):
     return click.option(
         "--color",
+        cls=OnceOption,
         type=click.Choice(("auto", "always", "never")),
         default="auto",
         show_default=True,
@@ -230,6 +233,7 @@ def max_errors_option(fn):
 
     return click.option(
         "--max-errors",
+        cls=OnceOption,
         type=click.IntRange(min=0),
         default=DEFAULT_MAX_ERRORS,
         show_default=True,

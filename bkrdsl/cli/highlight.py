@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, read_input
+from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, OnceOption, read_input
 
 
 @click.command("highlight")
@@ -14,6 +14,7 @@ from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, read_input
 @click.option(
     "--format",
     "fmt",
+    cls=OnceOption,
     type=click.Choice(("terminal", "html", "svg")),
     default="terminal",
     show_default=True,

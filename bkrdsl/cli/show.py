@@ -22,6 +22,7 @@ from bkrdsl.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     InputError,
+    OnceOption,
     analyse_arg,
     color_option,
     include_option,
@@ -83,6 +84,7 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
 @click.option(
     "--format",
     "fmt",
+    cls=OnceOption,
     type=click.Choice(("text", "json")),
     default="text",
     show_default=True,
