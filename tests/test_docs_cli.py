@@ -111,3 +111,15 @@ def test_every_environment_variable_bkrc_reads_is_documented():
     docs = "".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))])
     assert {"BKRDSL_PATH", "BKRDSL_CACHE_DIR"} <= read
     assert sorted(v for v in read if not named(v, docs)) == []
+
+
+def test_the_language_servers_settings_are_the_ones_docs_lsp_lists():
+    """`bkrc lsp` takes its settings from `initializationOptions`: docs/lsp.md's
+    table lists exactly the keys bkrdsl/lsp/server.py reads."""
+    source = (ROOT / "bkrdsl" / "lsp" / "server.py").read_text(encoding="utf-8")
+    read = set(re.findall(r'\boptions\.get\("(\w+)"\)', source))
+    page = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
+    table = page.split("Settings come from the client's `initializationOptions`", 1)[1].split("\n\n", 2)[1]
+    listed = set(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE))
+    assert {"include", "max_workspace_files"} <= read
+    assert sorted(listed) == sorted(read)
