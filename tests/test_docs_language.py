@@ -1,5 +1,6 @@
 """docs/language.md describes every word the language gives a meaning to, and
-the characters a name is made of as the grammar's NAME token has them.
+the characters a name is made of (there and in docs/editors.md) as the
+grammar's NAME token has them.
 
 Every keyword of grammar/bkr.lark (bkrdsl.keywords, read from the grammar's
 own terminals), every role a `role` takes and every unit a `disk` size takes
@@ -80,10 +81,13 @@ def name_rule_problems(page: str) -> list[str]:
 
     v = vocabulary()
     start, chars = _characters(v.name_start), _characters(v.name_char) | _characters(v.name_start)
-    sentence = r"\*\*Names and values\*\* are words of `([^`]+)`, not\s+starting with ((?:`[^`]+`(?:, | or )?)+)"
+    sentence = (
+        r"(?:\*\*Names and values\*\* are words|A name is a word) of `([^`]+)`,?\s+"
+        r"(?:not\s+starting|that\s+does\s+not\s+start)\s+with\s+((?:`[^`]+`(?:,\s+|\s+or\s+)?)+)"
+    )
     m = re.search(sentence, page)
     if m is None:
-        return ["no sentence `**Names and values** are words of `...`, not starting with ...`"]
+        return ["no sentence that says which characters a name is made of"]
     listed = set()
     for item in m.group(1).split():
         listed |= set(_characters(f"[{item}]") if re.fullmatch(r".-.", item) else item)
@@ -96,8 +100,9 @@ def name_rule_problems(page: str) -> list[str]:
     return out
 
 
-def test_the_characters_of_a_name_are_the_grammars():
-    assert name_rule_problems(PAGE.read_text(encoding="utf-8")) == []
+@pytest.mark.parametrize("page", [PAGE, ROOT / "docs" / "editors.md"], ids=lambda p: p.name)
+def test_the_characters_of_a_name_are_the_grammars(page):
+    assert name_rule_problems(page.read_text(encoding="utf-8")) == []
 
 
 def test_a_wrong_character_list_is_caught():
