@@ -524,6 +524,8 @@ NOT_FIXED = [
     ("backup APPS full", "backup APPS, LINUX, and", "BKR004"),
     # `purge` given the block's member and no schedule: which schedule is meant
     ("purge weekly sun 03:00", "purge on VMSYS1", "BKR012"),
+    # two units after a size: which one the volume takes
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk", "BKR004"),
 ]
 # fmt: on
 

@@ -250,6 +250,7 @@ SLIPS = [
     ('workers in a job block', '    backup APPS full', '    backup APPS full\n    workers 3', "BKR013 70:5"),
     ('unit twice', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl cyl', "BKR004 31:32"),
     ('purge after preview', 'purge weekly sun 03:00', 'purge weekly sun 03:00 after preview', "BKR004 23:28"),
+    ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
 ]
 # fmt: on
 
@@ -471,6 +472,8 @@ EXPLAINED = [
      "the unit `cyl` is written twice: a size has one unit"),
     ("purge weekly sun 03:00", "purge weekly sun 03:00 after preview",
      "words too many: the `purge` statement ends with `03:00`, and `after preview` starts no statement"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
+     "a size has one unit, but this one has two: `cyl` and `blk`"),
 ]
 
 
@@ -513,6 +516,9 @@ HELPED = [
     ("purge weekly sun 03:00", "purge on VMSYS1",
      ("write the schedule in place of `on VMSYS1`: `purge weekly sun 03:00`, `daily HH:MM`, `monthly N HH:MM`"
       " or `manual`")),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
+     ("keep the unit of the volume the disk is on: `disk BKRBKUP 191 size 10 cyl` or"
+      " `disk BKRBKUP 191 size 10 blk` (cylinders on a 3390, 512-byte blocks on an FBA volume)")),
 ]
 
 

@@ -1768,6 +1768,21 @@ def unit_twice(unit: str, statement: str, span: Span, remove: Span) -> Diagnosti
     )
 
 
+def two_units(first: str, second: str, statement: str, span: Span) -> Diagnostic:
+    """`disk BKRBKUP 191 size 10 cyl blk`: two units after one size. No fix: which
+    unit is meant depends on the volume (a 3390 counts cylinders, an FBA volume
+    blocks), and the line does not say which the disk is on."""
+    sized = statement[: -len(first)].rstrip()
+    return codes.SYNTAX(
+        f"a size has one unit, but this one has two: `{first}` and `{second}`",
+        span,
+        help=(
+            f"keep the unit of the volume the disk is on: `{sized} {first}` or `{sized} {second}`"
+            " (cylinders on a 3390, 512-byte blocks on an FBA volume)"
+        ),
+    )
+
+
 def extra_open(span: Span) -> Diagnostic:
     return codes.SYNTAX(
         "this `{` opens nothing: the file has one `{` more than `}`",

@@ -3076,6 +3076,14 @@ class Recovery:
         if leaves[1].type in ("USER", "MANAGER"):
             name += f" {str(leaves[1].value).lower()}"
         statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+        if (
+            first.type == "DISK"
+            and not repeats(previous, tok)
+            and str(previous.value).lower() in messages.DISK_UNIT_WORDS
+            and str(tok.value).lower() in messages.DISK_UNIT_WORDS
+        ):
+            # `size 10 cyl blk`: two units; which one the volume takes, the line cannot tell
+            return messages.two_units(str(previous.value), str(tok.value), statement, self.span_of(tok))
         if not number and not repeats(previous, tok) and tok.type == "NAME":
             keywords = self.keywords_for_value(ip, first)
             if keywords:
