@@ -378,6 +378,8 @@ def test_a_crontab_line_with_days_of_the_week_is_written_as_weekly(cron, meant):
          "backup LINUX, APPS incremental"),
         ("backup LINUX incremental", "backup LINUX,and,APPS incremental", "Remove `and,`",
          "backup LINUX,APPS incremental"),
+        ("run on each member daily 03:30", "run on VMSYS1, and, VMSYS2, VMSYS3, VMSYS4 daily 03:30",
+         "Remove `and,`", "run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"),
         ("backup LINUX incremental", "backup LINUX, & APPS incremental", "Remove `&`",
          "backup LINUX, APPS incremental"),
         ("backup LINUX incremental", "backup LINUX, and APPS", "Remove `and`", "backup LINUX, APPS"),

@@ -231,6 +231,9 @@ SLIPS = [
     ('& after a comma before the level', 'backup APPS full', 'backup APPS, LINUX, & full', 'BKR004 69:25'),
     ('and after a comma at the end of the line', 'backup APPS full', 'backup APPS, LINUX, and', 'BKR004 69:25'),
     ('and between two commas', 'backup APPS full', 'backup APPS, and, LINUX full', 'BKR004 69:18'),
+    ('and between two commas among members', 'run on VMSYS1 daily 02:00', 'run on VMSYS1, and, VMSYS2 daily 02:00', 'BKR004 73:20'),
+    ('and between two commas of an expire', 'expire on VMSYS1 {', 'expire on VMSYS1, and, VMSYS2 {', 'BKR004 21:21'),
+    ('and between two commas among days', 'weekly sat 22:00', 'weekly sat, and, sun 22:00', 'BKR004 55:31'),
     ('and after a comma among members', 'run on each member daily 03:30', 'run on VMSYS1, and VMSYS2, VMSYS3, VMSYS4 daily 03:30', 'BKR004 81:20'),
     # names of a list separated by `;`
     ('semicolon between groups', 'backup APPS full', 'backup APPS; LINUX full', "BKR003 69:16"),

@@ -50,8 +50,9 @@ what a word is from the LALR parser's state after the previous token:
   `userid` not in capitals as a selection's owner (`Recovery.owner_label`);
   we give up on a group body that holds such an `and`, on a selection that
   lists such a word, and on a selection whose owner is one; and `and` after
-  the `,` of a backup's list, before its level (`Recovery.and_after_comma`):
-  we give up on a backup list that names such an `and` after its first name;
+  the `,` of a list (`Recovery.and_after_comma`: a backup's groups, a `run`'s or
+  an `expire`'s members, a weekly schedule's days): we give up on a list that
+  names such an `and` after its first name;
   and a `shared-volume` or `private-volume` whose first value is its keyword
   again, a selection whose owner (or first SFS path) is `minidisk` (or
   `sfs`) again, and a group's `match` whose pattern is `match`, not in
@@ -528,6 +529,8 @@ class _Parser:
         while True:
             words.append(self._word(self._expect(T_NAME, LIST)))
             if self.type != ",":
+                if any(word.text.lower() == "and" and word.text != "AND" for word in words[1:]):
+                    raise _GiveUp  # perhaps `, and` in the list (Recovery.and_after_comma)
                 return tuple(words)
             self._next(NAME)
 
@@ -855,8 +858,6 @@ class _Parser:
     def backup(self) -> ast.Backup:
         first = self._take(NAME)
         groups = self.name_list()
-        if any(word.text.lower() == "and" and word.text != "AND" for word in groups[1:]):
-            raise _GiveUp  # perhaps `, and` before the level (Recovery.and_after_comma)
         level = None
         if self.type == "full" or self.type == "incremental":
             level = ast.Level(self.type)
