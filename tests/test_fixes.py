@@ -354,6 +354,22 @@ def test_a_crontab_line_with_days_of_the_week_is_written_as_weekly(cron, meant):
 
 
 @pytest.mark.parametrize(
+    ("clean", "written", "meant"),
+    [
+        ("  job APPSFULL {", "  job\n  run {", "  job run {"),
+        ("  job APPSFULL {", "  job\n\n\tRUN {", "  job RUN {"),
+        ("  single group APPS {", "  single group\n  include {", "  single group include {"),
+    ],
+)
+def test_a_block_name_spelled_like_a_keyword_on_the_next_line_goes_on_the_keyword_s_line(clean, written, meant):
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert d.code == "BKR010" and d.fix.title == f"Write `{meant.strip()}` on one line"
+    assert apply(text, d) == damaged(clean, meant)
+    assert [x.code for x in check(apply(text, d)) if x.code < "BKR100"] == []  # no syntax error left
+
+
+@pytest.mark.parametrize(
     ("clean", "written", "title", "meant"),
     [
         ("run on each member daily 03:30", "run on VMSYS1 and VMSYS2 and VMSYS3 and VMSYS4 daily 03:30",
@@ -527,7 +543,9 @@ NOT_FIXED = [
     # `purge` given the block's member and no schedule: which schedule is meant
     ("purge weekly sun 03:00", "purge on VMSYS1", "BKR012"),
     # two units after a size: which one the volume takes
-    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk", "BKR004"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk", "BKR004"),    # a block's name spelled like a keyword on the next line, a comment between:
+    # joining the lines would drop the comment
+    ("member VMSYS2 {", "member  # the disaster-recovery member\n  backup {", "BKR010"),
 ]
 # fmt: on
 

@@ -253,6 +253,10 @@ SLIPS = [
     ('workers in a job block', '    backup APPS full', '    backup APPS full\n    workers 3', "BKR013 70:5"),
     ('unit twice', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl cyl', "BKR004 31:32"),
     ('purge after preview', 'purge weekly sun 03:00', 'purge weekly sun 03:00 after preview', "BKR004 23:28"),
+    ('member name like a keyword on the next line', 'member VMSYS2 {', 'member\n  backup {', "BKR010 11:3"),
+    ('member name like a keyword in capitals on the next line', 'member VMSYS2 {', 'member\n  BACKUP {', "BKR010 11:3"),
+    ('job name like a keyword on the next line', '  job APPSFULL {', '  job\n  run {', "BKR010 69:3"),
+    ('group name like a keyword on the next line', '  single group APPS {', '  single group\n  include {', "BKR010 46:3"),
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
 ]
 # fmt: on
@@ -476,7 +480,8 @@ EXPLAINED = [
     ("purge weekly sun 03:00", "purge weekly sun 03:00 after preview",
      "words too many: the `purge` statement ends with `03:00`, and `after preview` starts no statement"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
-     "a size has one unit, but this one has two: `cyl` and `blk`"),
+     "a size has one unit, but this one has two: `cyl` and `blk`"),    ("member VMSYS2 {", "member\n  backup {",
+     "`backup` starts its line, so it reads as the keyword `backup`, not as the name after `member`"),
 ]
 
 
@@ -521,7 +526,8 @@ HELPED = [
       " or `manual`")),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
      ("keep the unit of the volume the disk is on: `disk BKRBKUP 191 size 10 cyl` or"
-      " `disk BKRBKUP 191 size 10 blk` (cylinders on a 3390, 512-byte blocks on an FBA volume)")),
+      " `disk BKRBKUP 191 size 10 blk` (cylinders on a 3390, 512-byte blocks on an FBA volume)")),    ("  single group APPS {", "  single group\n  include {",
+     "write a name spelled like a keyword on the line of `single group`: `single group include {`"),
 ]
 
 

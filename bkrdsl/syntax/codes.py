@@ -364,6 +364,11 @@ EXPECTED_NAME = register(
     minidisks are sized: cylinders (`cyl`) or 512-byte blocks (`blk`). So is
     `retain 35d` (BKR004, fixed to `retain 35 days`).
 
+    A word that spells a statement's keyword and starts its line is that
+    keyword, so a block's name spelled so (a member BACKUP) goes on the line
+    of `member`: `member` over `backup {` is one error, whose fix writes
+    `member backup {` on one line.
+
     Failing example:
 
         cluster PRODSSI {

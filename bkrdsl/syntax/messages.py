@@ -1768,6 +1768,20 @@ def unit_twice(unit: str, statement: str, span: Span, remove: Span) -> Diagnosti
     )
 
 
+def block_name_below(keyword: str, name: str, span: Span, gap: Span | None) -> Diagnostic:
+    """`member` + newline + `backup {`: a block's name, spelled like a statement keyword,
+    on the line after its keyword. `gap`: the blanks between the two, which the fix
+    makes one (None when a comment stands there)."""
+    meant = f"{keyword} {name} {{"
+    return codes.EXPECTED_NAME(
+        f"`{name}` starts its line, so it reads as the keyword `{name.lower()}`, not as the name after `{keyword}`",
+        span,
+        label="read as a keyword",
+        help=f"write a name spelled like a keyword on the line of `{keyword}`: `{meant}`",
+        fix=Fix.replace(f"Write `{meant}` on one line", gap, " ") if gap is not None else None,
+    )
+
+
 def two_units(first: str, second: str, statement: str, span: Span) -> Diagnostic:
     """`disk BKRBKUP 191 size 10 cyl blk`: two units after one size. No fix: which
     unit is meant depends on the volume (a 3390 counts cylinders, an FBA volume

@@ -163,6 +163,8 @@ _ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
 #: Blanks or none, then a name (Recovery.joined_after_comma: `and LINUX`, `&LINUX`).
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
+#: Blanks, then a `{` (Recovery.block_name_below: `backup {`).
+_BRACE_AFTER = re.compile(r"[ \t]*\{")
 #: A `,` then a name (Recovery.joined_after_comma: `and, LINUX`).
 _COMMA_THEN_NAME = re.compile(r"[ \t]*(,)[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A `;` between two names of a list, and the name after it (Recovery.semicolon_in_list).
@@ -3314,7 +3316,34 @@ class Recovery:
         previous = last_real_token(self.parser_state.value_stack)
         if previous is not None and previous.line == tok.line:
             return tok
+        if self.block_name_below(tok, previous):
+            return tok
         return self.retype(tok, keyword)
+
+    def block_name_below(self, tok: Token, previous: Token | None) -> bool:
+        """`member` + newline + `backup {`: a block's name on the line after its keyword,
+        spelled like a statement keyword, which name_token would read as that keyword
+        (and then report `member` without its name, and `backup {` besides). With a `{`
+        after it on its line, where a name and then `{` fit, the word can only be the
+        block's name (no statement starts `backup {`): one error that says so, whose fix
+        writes the name on the keyword's line; it is read as the name."""
+        if previous is None or previous.end_pos is None or tok.end_pos is None or tok.start_pos is None:
+            return False
+        if _BRACE_AFTER.match(self.source.text, tok.end_pos) is None:
+            return False
+        sim = self.sim_here()
+        if sim is None or not sim.fits(["NAME", "LBRACE"]):
+            return False
+        gap = self.source.text[previous.end_pos : tok.start_pos]
+        gap_span = self.source.span(previous.end_pos, tok.start_pos) if not gap.strip() else None
+        text = self.source.text
+        head = text[text.rfind("\n", 0, previous.start_pos) + 1 : previous.end_pos].strip()
+        keyword = " ".join(head.split()) if "{" not in head and "}" not in head else str(previous.value)
+        self.report(
+            messages.block_name_below(keyword, str(tok.value), self.span_of(tok), gap_span),
+            tok.start_pos,
+        )
+        return True
 
     def keyword_twice(self, tok: Token, keyword: str, low: str) -> bool:
         """`private-volume private-volume M2PRV1`, `member member VMSYS2 {`, `backup
