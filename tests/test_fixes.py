@@ -382,6 +382,10 @@ def test_a_block_name_spelled_like_a_keyword_on_the_next_line_goes_on_the_keywor
          "backup LINUX, APPS incremental"),
         # the days of `weekly` are written as the language page writes them, without blanks
         ("weekly sat 22:00", "weekly sat & sun 22:00", "Replace `&` with `,`", "weekly sat,sun 22:00"),
+        # ... and so are days separated by a blank only
+        ("weekly sat 22:00", "weekly sat sun 22:00", "Write `sat,sun`", "weekly sat,sun 22:00"),
+        ("weekly sat 22:00", "weekly fri sat sun 22:00", "Write `fri,sat,sun`", "weekly fri,sat,sun 22:00"),
+        ("weekly sat 22:00", "weekly fri, sat sun 22:00", "Write `fri,sat,sun`", "weekly fri,sat,sun 22:00"),
         # `and` or `&` after a list's `,`: the comma joins the names already
         ("backup LINUX incremental", "backup LINUX, and APPS incremental", "Remove `and`",
          "backup LINUX, APPS incremental"),

@@ -257,6 +257,9 @@ SLIPS = [
     ('member name like a keyword in capitals on the next line', 'member VMSYS2 {', 'member\n  BACKUP {', "BKR010 11:3"),
     ('job name like a keyword on the next line', '  job APPSFULL {', '  job\n  run {', "BKR010 69:3"),
     ('group name like a keyword on the next line', '  single group APPS {', '  single group\n  include {', "BKR010 46:3"),
+    ('weekly days without commas', 'weekly sat 22:00', 'weekly sat sun 22:00', "BKR004 55:30"),
+    ('three weekly days without commas', 'weekly sat 22:00', 'weekly fri sat sun 22:00', "BKR004 55:30"),
+    ('weekly days without commas in expire', 'preview daily 01:00', 'preview weekly sat sun 01:00', "BKR004 22:24"),
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
 ]
 # fmt: on
@@ -527,7 +530,9 @@ HELPED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
      ("keep the unit of the volume the disk is on: `disk BKRBKUP 191 size 10 cyl` or"
       " `disk BKRBKUP 191 size 10 blk` (cylinders on a 3390, 512-byte blocks on an FBA volume)")),    ("  single group APPS {", "  single group\n  include {",
-     "write a name spelled like a keyword on the line of `single group`: `single group include {`"),
+     "write a name spelled like a keyword on the line of `single group`: `single group include {`"),    # the help keeps the user's time (it said `weekly sat, sun 03:00` whatever the time)
+    ("preview daily 01:00", "preview weekly sat sun 01:00", "write `weekly sat,sun 01:00`"),
+    ("weekly sat 22:00", "weekly fri sat sun 22:00", "write `weekly fri,sat,sun 22:00`"),
 ]
 
 

@@ -1323,11 +1323,14 @@ def weekly_trailing_comma(day: str, time: str, span: Span) -> Diagnostic:
     )
 
 
-def weekly_days_without_comma(day: str, span: Span) -> Diagnostic:
+def weekly_days_without_comma(day: str, span: Span, days: str, time: str, written: Span) -> Diagnostic:
+    """`weekly sat sun 03:00`: `sun`, without its `,`, read as the time. `days`: the
+    days with commas, which the fix writes over `written`, the days as written."""
     return codes.SYNTAX(
         f"the days after `weekly` are separated by commas: `{day}` was read as the time",
         span,
-        help="write `weekly sat, sun 03:00`",
+        help=f"write `weekly {days} {time}`",
+        fix=Fix.replace(f"Write `{days}`", written, days),
     )
 
 

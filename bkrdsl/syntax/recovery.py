@@ -163,6 +163,8 @@ _ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
 #: Blanks or none, then a name (Recovery.joined_after_comma: `and LINUX`, `&LINUX`).
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
+#: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
+_SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
 #: Blanks, then a `{` (Recovery.block_name_below: `backup {`).
 _BRACE_AFTER = re.compile(r"[ \t]*\{")
 #: A `,` then a name (Recovery.joined_after_comma: `and, LINUX`).
@@ -1427,6 +1429,12 @@ class Recovery:
             if meant is not None and meant.upper() in accepted:
                 # `exclude mdisk LNX* 0200-02FF`, as CP's MDISK statement says it
                 return self.misspelt(tok, [meant])
+            if messages.looks_like_day(str(tok.value)):
+                days = self.weekly_days_blank(ip, tok)
+                if days is not None:
+                    # `weekly fri sat sun 03:00`: `sun` after `sat`, read as the time; not `run`
+                    self.report(days, tok.start_pos)
+                    return None
             words = messages.did_you_mean(tok.value, self.keywords_in(accepted))
             if words:
                 return self.misspelt(tok, words)
@@ -3152,7 +3160,7 @@ class Recovery:
     def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
         """`daily sun 02:00` and `weekly sat sun 03:00`: a schedule with a word too many."""
         if not messages.looks_like_time(str(tok.value)):
-            return None
+            return self.weekly_days_blank(ip, tok) if messages.looks_like_day(str(tok.value)) else None
         leaves = [t for v in ip.parser_state.value_stack[-3:] for t in tokens_of(v)]
         if len(leaves) < 2:
             return None
@@ -3162,8 +3170,46 @@ class Recovery:
         if before.type == "DAILY":
             return messages.daily_with_day(str(day.value), str(tok.value), self.span_of(day))
         if any(t.type == "WEEKLY" for t in leaves):
-            return messages.weekly_days_without_comma(str(day.value), self.span_of(day))
+            return self.weekly_days_blank(ip, tok)
         return None
+
+    def weekly_days_blank(self, ip, tok: Token) -> Diagnostic | None:
+        """`weekly sat sun 03:00`, `weekly fri sat sun 03:00`: days of a weekly schedule
+        separated by a blank, so one was read as the time and the error comes at the
+        word after it (`tok`). When the line after `weekly` is days, then a time, one
+        error at the first day without its `,`, whose fix writes the days with commas."""
+        leaves = [t for v in ip.parser_state.value_stack[-3:] for t in tokens_of(v)]
+        weekly = next((t for t in reversed(leaves) if t.type == "WEEKLY"), None)
+        if weekly is None or weekly.end_pos is None or weekly.end_line != tok.line:
+            return None
+        text = self.source.text
+        line_end = text.find("\n", weekly.end_pos)
+        line_end = len(text) if line_end == -1 else line_end
+        days: list[re.Match] = []
+        comma_before: list[bool] = []
+        comma = False
+        time = None
+        for word in _SCHEDULE_WORD.finditer(text, weekly.end_pos, line_end):
+            if word.group() == ",":
+                comma = True
+            elif messages.looks_like_day(word.group()):
+                days.append(word)
+                comma_before.append(comma)
+                comma = False
+            else:
+                time = word if messages.looks_like_time(word.group()) and not comma else None
+                break
+        if time is None or len(days) < 2 or all(comma_before[1:]):
+            return None
+        read_as_time = days[comma_before.index(False, 1)]
+        joined = ",".join(d.group() for d in days)
+        return messages.weekly_days_without_comma(
+            read_as_time.group(),
+            self.source.span(read_as_time.start(), read_as_time.end()),
+            joined,
+            time.group(),
+            self.source.span(days[0].start(), days[-1].end()),
+        )
 
     def misplaced_keyword(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A statement keyword that does not fit the block the parser is in."""
