@@ -260,6 +260,7 @@ SLIPS = [
     ('weekly days without commas', 'weekly sat 22:00', 'weekly sat sun 22:00', "BKR004 55:30"),
     ('three weekly days without commas', 'weekly sat 22:00', 'weekly fri sat sun 22:00', "BKR004 55:30"),
     ('weekly days without commas in expire', 'preview daily 01:00', 'preview weekly sat sun 01:00', "BKR004 22:24"),
+    ('monthly without its day', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 02:00', "BKR010 73:27"),
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
 ]
 # fmt: on
@@ -484,7 +485,8 @@ EXPLAINED = [
      "words too many: the `purge` statement ends with `03:00`, and `after preview` starts no statement"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
      "a size has one unit, but this one has two: `cyl` and `blk`"),    ("member VMSYS2 {", "member\n  backup {",
-     "`backup` starts its line, so it reads as the keyword `backup`, not as the name after `member`"),
+     "`backup` starts its line, so it reads as the keyword `backup`, not as the name after `member`"),    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
+     "`monthly` needs a day of the month before the time `02:00`"),
 ]
 
 
@@ -532,7 +534,8 @@ HELPED = [
       " `disk BKRBKUP 191 size 10 blk` (cylinders on a 3390, 512-byte blocks on an FBA volume)")),    ("  single group APPS {", "  single group\n  include {",
      "write a name spelled like a keyword on the line of `single group`: `single group include {`"),    # the help keeps the user's time (it said `weekly sat, sun 03:00` whatever the time)
     ("preview daily 01:00", "preview weekly sat sun 01:00", "write `weekly sat,sun 01:00`"),
-    ("weekly sat 22:00", "weekly fri sat sun 22:00", "write `weekly fri,sat,sun 22:00`"),
+    ("weekly sat 22:00", "weekly fri sat sun 22:00", "write `weekly fri,sat,sun 22:00`"),    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
+     "write the day, from 1 to 31, before the time: `monthly 1 02:00` runs on the 1st"),
 ]
 
 

@@ -1664,6 +1664,11 @@ def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Dia
         message = f"`weekly` needs a day of the week before the time `{names[0]}`"
         help_text = f"write `weekly sun {names[0]}` (days: sun mon tue wed thu fri sat)"
         label = "a day of the week expected before this"
+    elif keyword.lower() == "monthly" and len(names) == 1 and looks_like_time(names[0]):
+        # `monthly 02:00`: the day of the month left out, so the time was read as the day.
+        message = f"`monthly` needs a day of the month before the time `{names[0]}`"
+        help_text = f"write the day, from 1 to 31, before the time: `monthly 1 {names[0]}` runs on the 1st"
+        label = "a day of the month expected before this"
     elif keyword.lower() == "minidisk" and len(names) == 1 and _ADDRESS_LIKE.fullmatch(names[0]):
         # `exclude minidisk 0192`: the address, written without the owner before it.
         message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
