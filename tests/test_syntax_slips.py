@@ -261,6 +261,9 @@ SLIPS = [
     ('three weekly days without commas', 'weekly sat 22:00', 'weekly fri sat sun 22:00', "BKR004 55:30"),
     ('weekly days without commas in expire', 'preview daily 01:00', 'preview weekly sat sun 01:00', "BKR004 22:24"),
     ('monthly without its day', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 02:00', "BKR010 73:27"),
+    ('catalog on each member', 'pool BKRPOOL on VMSYS1', 'pool BKRPOOL on each member', "BKR010 20:50"),
+    ('catalog on each member mid-line', 'server BKRSVSFS pool BKRPOOL on VMSYS1', 'server BKRSVSFS on each member pool BKRPOOL', "BKR010 20:37"),
+    ('catalog-node on each member', 'catalog-node TCTMM on VMSYS1', 'catalog-node TCTMM on each member', "BKR010 26:45"),
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
 ]
 # fmt: on
@@ -486,7 +489,8 @@ EXPLAINED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
      "a size has one unit, but this one has two: `cyl` and `blk`"),    ("member VMSYS2 {", "member\n  backup {",
      "`backup` starts its line, so it reads as the keyword `backup`, not as the name after `member`"),    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
-     "`monthly` needs a day of the month before the time `02:00`"),
+     "`monthly` needs a day of the month before the time `02:00`"),    ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on each member",
+     "`catalog-node` names one member after `on`: `each member` is written only in `run` and `expire`"),
 ]
 
 

@@ -58,7 +58,9 @@ what a word is from the LALR parser's state after the previous token:
   `sfs`) again, and a group's `match` whose pattern is `match`, not in
   capitals (`Recovery.keyword_twice`): we give up on them; and `include` or
   `exclude` before `minidisk` or `sfs` on its line in a group body, a job's
-  selection written there (`Recovery.selection_in_group`): we give up on it.
+  selection written there (`Recovery.selection_in_group`): we give up on it;
+  and `on each member` where one member is named, in `catalog` or after
+  `catalog-node` (`Recovery.each_member_for_one`): we give up on it.
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -739,9 +741,19 @@ class _Parser:
             option = self.type
             self._next(NAME)
             found[option].append(self._word(self._expect(T_NAME, KEYWORD)))
+            if option == "on":
+                self._each_member(found[option][-1])
         return ast.Catalog(
             scope, tuple(found["server"]), tuple(found["pool"]), tuple(found["on"]), self._since(first)
         )
+
+    def _each_member(self, word: ast.Word) -> None:
+        """Give up on `on each member` where one member is named (the catalog's, the
+        catalog node's): the recovery reports it (`Recovery.each_member_for_one`)."""
+        if word.text.lower() == "each":
+            following = self.tokens[self.i]
+            if following[TEXT].lower() in ("member", "members") and following[LINE] == word.span.line:
+                raise _GiveUp
 
     def placement(self) -> ast.Placement:
         """on each member | on name_list."""
@@ -807,6 +819,7 @@ class _Parser:
                 node = self._word(self._expect(T_NAME, KEYWORD))
                 self._expect("on", NAME)
                 member = self._word(self._expect(T_NAME, KEYWORD))
+                self._each_member(member)
                 catalog_nodes.append(ast.TapeNode(node, member, self._since(option)))
             elif type_ in lists:
                 option = self._take(NAME)

@@ -1790,6 +1790,15 @@ def block_name_below(keyword: str, name: str, span: Span, gap: Span | None) -> D
     )
 
 
+def each_member_for_one(statement: str, span: Span) -> Diagnostic:
+    """`catalog shared ... on each member`: `each member` where one member is named."""
+    return codes.EXPECTED_NAME(
+        f"`{statement}` names one member after `on`: `each member` is written only in `run` and `expire`",
+        span,
+        help="write the member's name after `on`, e.g. `on VMSYS1`",
+    )
+
+
 def two_units(first: str, second: str, statement: str, span: Span) -> Diagnostic:
     """`disk BKRBKUP 191 size 10 cyl blk`: two units after one size. No fix: which
     unit is meant depends on the volume (a 3390 counts cylinders, an FBA volume

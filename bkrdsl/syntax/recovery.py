@@ -165,6 +165,8 @@ _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
 _SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
+#: Blanks, then `member` (Recovery.each_member_for_one: `on each member`).
+_BLANKS_THEN_MEMBER = re.compile(r"[ \t]+(?i:members?)(?=[\s{},#;]|\Z)")
 #: Blanks, then a `{` (Recovery.block_name_below: `backup {`).
 _BRACE_AFTER = re.compile(r"[ \t]*\{")
 #: A `,` then a name (Recovery.joined_after_comma: `and, LINUX`).
@@ -3345,6 +3347,8 @@ class Recovery:
         if after_list is not None:
             return after_list
         low = str(tok.value).lower()
+        if low == "each" and self.each_member_for_one(tok):
+            return tok
         if low in _NAMED_SLIPS and self.named_slip(tok, low):
             return self.retype(tok, _SKIPPED)
         if low in _SELECTION_VERBS and self.selection_in_group(tok):
@@ -4845,6 +4849,37 @@ class Recovery:
             if filler == "ON" and self.on_left_out(ip, found, previous):
                 diag = messages.on_left_out(diag, self.span_of(found))
             self.report(diag, at)
+
+    def each_member_for_one(self, tok: Token) -> bool:
+        """`catalog shared server BKRSVSFS pool BKRPOOL on each member`, `catalog-node
+        TCTMM on each member`: `on each member` where one member is named (only `run`
+        and `expire` take `each`). Lark reads `each` as the member's name and `member`
+        as a member block's start. One error; `each` is read as the name, and the
+        lexer skips `member`, so the rest of the line reads on.
+        """
+        state = self.parser_state
+        if state is None or tok.start_pos is None or tok.end_pos is None:
+            return False
+        if "EACH" in state.parse_conf.states[state.position]:
+            return False
+        stack = state.value_stack
+        if not stack or not isinstance(stack[-1], Token) or stack[-1].type != "ON" or stack[-1].line != tok.line:
+            return False
+        member = _BLANKS_THEN_MEMBER.match(self.source.text, tok.end_pos)
+        if member is None:
+            return False
+        first = next(
+            (v for v in reversed(stack) if isinstance(v, Token) and v.type in self.statements | {self.facts.keywords["catalog-node"]}),
+            None,
+        )
+        if first is None or first.type not in (self.facts.keywords["catalog"], self.facts.keywords["catalog-node"]):
+            return False  # a disk's `on` names a volume
+        named = str(first.value).lower()
+        self.report(
+            messages.each_member_for_one(named, self.source.span(tok.start_pos, member.end())), tok.start_pos
+        )
+        self._advance(state.lexer.state, member.end())
+        return True
 
     def on_left_out(self, ip, found: Token, previous: Token | None) -> bool:
         """`expire VMSYS1 {`, `run VMSYS1 daily 02:00`: `on` left out before a member's
