@@ -264,6 +264,7 @@ SLIPS = [
     ('catalog on each member', 'pool BKRPOOL on VMSYS1', 'pool BKRPOOL on each member', "BKR010 20:50"),
     ('catalog on each member mid-line', 'server BKRSVSFS pool BKRPOOL on VMSYS1', 'server BKRSVSFS on each member pool BKRPOOL', "BKR010 20:37"),
     ('catalog-node on each member', 'catalog-node TCTMM on VMSYS1', 'catalog-node TCTMM on each member', "BKR010 26:45"),
+    ('disk at without on', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl at 1000', "BKR004 31:32"),
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
 ]
 # fmt: on
@@ -539,7 +540,9 @@ HELPED = [
      "write a name spelled like a keyword on the line of `single group`: `single group include {`"),    # the help keeps the user's time (it said `weekly sat, sun 03:00` whatever the time)
     ("preview daily 01:00", "preview weekly sat sun 01:00", "write `weekly sat,sun 01:00`"),
     ("weekly sat 22:00", "weekly fri sat sun 22:00", "write `weekly fri,sat,sun 22:00`"),    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
-     "write the day, from 1 to 31, before the time: `monthly 1 02:00` runs on the 1st"),
+     "write the day, from 1 to 31, before the time: `monthly 1 02:00` runs on the 1st"),    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl at 1000",
+     ("write the volume before it, `on VOLUME at 1000`, or remove `at 1000`"
+      " and leave the extent to be allocated")),
 ]
 
 

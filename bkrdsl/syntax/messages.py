@@ -1799,6 +1799,19 @@ def each_member_for_one(statement: str, span: Span) -> Diagnostic:
     )
 
 
+def at_without_on(start: str, span: Span) -> Diagnostic:
+    """`disk BKRBKUP 191 size 10 cyl at 1000`: `at START` without `on VOLUME` before it."""
+    written = start if start and start not in "{}#" else ""
+    return codes.SYNTAX(
+        "`at` says where the disk starts on its volume, so it follows `on VOLUME`: the volume is missing",
+        span,
+        help=(
+            f"write the volume before it, `on VOLUME at {written or 'START'}`, or remove `{f'at {written}'.strip()}`"
+            " and leave the extent to be allocated"
+        ),
+    )
+
+
 def two_units(first: str, second: str, statement: str, span: Span) -> Diagnostic:
     """`disk BKRBKUP 191 size 10 cyl blk`: two units after one size. No fix: which
     unit is meant depends on the volume (a 3390 counts cylinders, an FBA volume

@@ -3251,6 +3251,14 @@ class Recovery:
             self.report_misplaced_outside(ip, tok, path)
             self.feed_types(ip, path, tok, brace=REOPENED)
             return tok
+        if tok.type == "AT" and "ON" in accepted and sim.fits(["ON", "NAME", "AT"]):
+            # `disk BKRBKUP 191 size 10 cyl at 1000`: the extent's start without its volume
+            start, at = self.window(tok.end_pos)[0]
+            if "\n" in self.source.text[tok.end_pos : at]:
+                start = ""  # `at` ends its line: no start written
+            self.report(messages.at_without_on(start, self.span_of(tok)), tok.start_pos)
+            self.feed_types(ip, ["ON", "NAME"], tok)
+            return tok
         before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
         if before:
             self.report(
