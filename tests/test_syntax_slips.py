@@ -265,6 +265,9 @@ SLIPS = [
     ('catalog on each member mid-line', 'server BKRSVSFS pool BKRPOOL on VMSYS1', 'server BKRSVSFS on each member pool BKRPOOL', "BKR010 20:37"),
     ('catalog-node on each member', 'catalog-node TCTMM on VMSYS1', 'catalog-node TCTMM on each member', "BKR010 26:45"),
     ('disk at without on', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl at 1000', "BKR004 31:32"),
+    ('* comment after a statement', 'backup APPS full', 'backup APPS full   * nightly', "BKR016 69:24"),
+    ('* comment after a block', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
+     'member VMSYS4 { workers 2  private-volume M4PRV1 }  * fourth member', "BKR016 16:55"),
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
 ]
 # fmt: on

@@ -644,7 +644,8 @@ COMMENT_SYNTAX = register(
     In .bkr, `#` starts a comment that runs to the end of the line, and `##`
     a doc comment that documents the declaration below it. The comment forms
     of REXX and C (`/* ... */`), of CMS files and job templates (a line
-    starting with `*`), of C++ (`//`) and of SQL (`--`) are not comments here.
+    starting with `*`, or a `*` and words after a statement), of C++ (`//`)
+    and of SQL (`--`) are not comments here.
 
     Failing example:
 

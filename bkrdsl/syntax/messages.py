@@ -1232,11 +1232,14 @@ def semicolon_list(listed: str, spans: list[Span]) -> Diagnostic:
     )
 
 
-def star_comment(span: Span) -> Diagnostic:
+def star_comment(span: Span, line_end: bool = False) -> Diagnostic:
+    """`* text` on a line of its own, as CMS files write a comment; `line_end`: after
+    a statement, where no CMS file has one either."""
+    where = "a comment that ends a line" if line_end else "a comment"
     return codes.COMMENT_SYNTAX(
         "`*` does not start a comment in a .bkr file",
         span,
-        help="start a comment with `#` (a `*` line is a comment in CMS files and job templates only)",
+        help=f"start {where} with `#` (a `*` line is a comment in CMS files and job templates only)",
     )
 
 

@@ -165,6 +165,8 @@ _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
 _SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
+#: Blanks, then a word of letters (Recovery.star_comment_after: `* nightly`).
+_STAR_COMMENT_REST = re.compile(r"[ \t]+([A-Za-z][^\s]*)")
 #: Blanks, then `member` (Recovery.each_member_for_one: `on each member`).
 _BLANKS_THEN_MEMBER = re.compile(r"[ \t]+(?i:members?)(?=[\s{},#;]|\Z)")
 #: Blanks, then a `{` (Recovery.block_name_below: `backup {`).
@@ -2567,8 +2569,9 @@ class Recovery:
     def stray_name(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A name where a statement keyword belongs."""
         text = str(tok.value)
-        if text.startswith("*") and self.first_on_line(tok.start_pos):
-            self.report(messages.star_comment(self.span_of(tok)), tok.start_pos)
+        line_end = text == "*" and self.star_comment_after(ip, tok)
+        if text.startswith("*") and (line_end or self.first_on_line(tok.start_pos)):
+            self.report(messages.star_comment(self.span_of(tok), line_end=line_end), tok.start_pos)
             end = self.source.text.find("\n", tok.end_pos)
             self._advance(ip.lexer_thread.state, len(self.source.text) if end == -1 else end)
             return None
@@ -3174,6 +3177,16 @@ class Recovery:
         if any(t.type == "WEEKLY" for t in leaves):
             return self.weekly_days_blank(ip, tok)
         return None
+
+    def star_comment_after(self, ip, tok: Token) -> bool:
+        """`backup APPS full   * nightly`: a lone `*` after a statement on its line,
+        then words, as a comment (not `* 0191`, a selection's owner and address
+        without their keywords)."""
+        previous = last_real_token(ip.parser_state.value_stack)
+        if previous is None or previous.end_line != tok.line or tok.end_pos is None:
+            return False
+        following = _STAR_COMMENT_REST.match(self.source.text, tok.end_pos)
+        return following is not None and _ADDRESSES.fullmatch(following.group(1)) is None
 
     def weekly_days_blank(self, ip, tok: Token) -> Diagnostic | None:
         """`weekly sat sun 03:00`, `weekly fri sat sun 03:00`: days of a weekly schedule
