@@ -548,6 +548,8 @@ NOT_FIXED = [
     ("purge weekly sun 03:00", "purge on VMSYS1", "BKR012"),
     # `monthly` without its day: which day is a choice
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00", "BKR010"),
+    # a time zone after the time: the member's clock may keep another
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST", "BKR004"),
     # two units after a size: which one the volume takes
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk", "BKR004"),    # a block's name spelled like a keyword on the next line, a comment between:
     # joining the lines would drop the comment

@@ -268,6 +268,9 @@ SLIPS = [
     ('* comment after a statement', 'backup APPS full', 'backup APPS full   * nightly', "BKR016 69:24"),
     ('* comment after a block', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
      'member VMSYS4 { workers 2  private-volume M4PRV1 }  * fourth member', "BKR016 16:55"),
+    ('hourly alone', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 hourly', "BKR012 73:19"),
+    ('time zone after the time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 EST', "BKR004 73:31"),
+    ('time zone after a purge time', 'purge weekly sun 03:00', 'purge weekly sun 03:00 UTC', "BKR004 23:28"),
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
 ]
 # fmt: on
@@ -494,7 +497,10 @@ EXPLAINED = [
      "a size has one unit, but this one has two: `cyl` and `blk`"),    ("member VMSYS2 {", "member\n  backup {",
      "`backup` starts its line, so it reads as the keyword `backup`, not as the name after `member`"),    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
      "`monthly` needs a day of the month before the time `02:00`"),    ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on each member",
-     "`catalog-node` names one member after `on`: `each member` is written only in `run` and `expire`"),
+     "`catalog-node` names one member after `on`: `each member` is written only in `run` and `expire`"),    ("run on VMSYS1 daily 02:00", "run on VMSYS1 hourly",
+     "unknown schedule `hourly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST",
+     "a schedule's time has no time zone: `EST` cannot follow it"),
 ]
 
 

@@ -1302,8 +1302,11 @@ def cron_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
     )
 
 
-def unknown_schedule(found: str, next_word: str, span: Span) -> Diagnostic:
-    if looks_like_time(next_word):
+def unknown_schedule(found: str, next_word: str | None, span: Span) -> Diagnostic:
+    """`hourly 02:00`, or `hourly` alone (`next_word` None): a schedule bkrc does not have."""
+    if next_word is None:
+        example = "`daily 02:00`, `weekly sun 02:00` or `monthly 1 02:00`"
+    elif looks_like_time(next_word):
         example = f"`daily {next_word}`, `weekly sun {next_word}` or `monthly 1 {next_word}`"
     elif looks_like_day(next_word):
         example = f"`weekly {next_word} 03:00`"
@@ -1811,6 +1814,25 @@ def at_without_on(start: str, span: Span) -> Diagnostic:
         help=(
             f"write the volume before it, `on VOLUME at {written or 'START'}`, or remove `{f'at {written}'.strip()}`"
             " and leave the extent to be allocated"
+        ),
+    )
+
+
+#: Time zones a sysprog may write after a time (`daily 02:00 EST`).
+TIME_ZONES = frozenset(
+    "UTC GMT Z LOCAL EST EDT CST CDT MST MDT PST PDT CET CEST MET MEST WET WEST EET EEST BST IST JST AEST".split()
+)
+
+
+def time_zone(zone: str, statement: str, span: Span) -> Diagnostic:
+    """`run on VMSYS1 daily 02:00 EST`: a time zone after a schedule's time. No fix:
+    the time is read on the member's own clock, which may not keep that zone."""
+    return codes.SYNTAX(
+        f"a schedule's time has no time zone: `{zone}` cannot follow it",
+        span,
+        help=(
+            f"remove `{zone}`: the time is the member's local time, as its clock shows it;"
+            f" write `{statement}` if that clock keeps {zone.upper()}, or convert the time"
         ),
     )
 

@@ -1552,9 +1552,14 @@ class Recovery:
             return None
         previous = last_real_token(ip.parser_state.value_stack)
         following = self.peek_token(ip)
-        if previous is None or following is None or following.type != "NAME":
+        if previous is None or previous.line != tok.line:
             return None
-        if previous.line != tok.line or following.line != tok.line:
+        if (following is None or following.line != tok.line) and str(tok.value).lower() in messages.SCHEDULE_WORDS:
+            # `run on VMSYS1 hourly`: a schedule word alone at the end of its line, not a
+            # member whose `,` is missing; read as `manual`, which takes nothing after it
+            self.report(messages.unknown_schedule(self.describe(tok), None, self.span_of(tok)), tok.start_pos)
+            return self.retype(tok, "MANUAL")
+        if following is None or following.type != "NAME" or following.line != tok.line:
             return None
         text = str(following.value)
         if messages.looks_like_time(text):
@@ -3091,6 +3096,9 @@ class Recovery:
         if leaves[1].type in ("USER", "MANAGER"):
             name += f" {str(leaves[1].value).lower()}"
         statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+        if messages.looks_like_time(str(previous.value)) and str(tok.value).upper() in messages.TIME_ZONES:
+            # `daily 02:00 EST`: a time zone after the time, not a value without its keyword
+            return messages.time_zone(str(tok.value), statement, self.span_of(tok))
         if (
             first.type == "DISK"
             and not repeats(previous, tok)
