@@ -361,7 +361,7 @@ def test_a_crontab_line_with_days_of_the_week_is_written_as_weekly(cron, meant):
         ("  single group APPS {", "  single group\n  include {", "  single group include {"),
     ],
 )
-def test_a_block_name_spelled_like_a_keyword_on_the_next_line_goes_on_the_keyword_s_line(clean, written, meant):
+def test_a_block_name_like_a_keyword_on_the_next_line_goes_on_the_keyword_s_line(clean, written, meant):
     text = damaged(clean, written)
     (d,) = check(text)
     assert d.code == "BKR010" and d.fix.title == f"Write `{meant.strip()}` on one line"
@@ -551,7 +551,8 @@ NOT_FIXED = [
     # a time zone after the time: the member's clock may keep another
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST", "BKR004"),
     # two units after a size: which one the volume takes
-    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk", "BKR004"),    # a block's name spelled like a keyword on the next line, a comment between:
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk", "BKR004"),
+    # a block's name spelled like a keyword on the next line, a comment between:
     # joining the lines would drop the comment
     ("member VMSYS2 {", "member  # the disaster-recovery member\n  backup {", "BKR010"),
 ]

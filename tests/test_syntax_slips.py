@@ -494,10 +494,14 @@ EXPLAINED = [
     ("purge weekly sun 03:00", "purge weekly sun 03:00 after preview",
      "words too many: the `purge` statement ends with `03:00`, and `after preview` starts no statement"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
-     "a size has one unit, but this one has two: `cyl` and `blk`"),    ("member VMSYS2 {", "member\n  backup {",
-     "`backup` starts its line, so it reads as the keyword `backup`, not as the name after `member`"),    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
-     "`monthly` needs a day of the month before the time `02:00`"),    ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on each member",
-     "`catalog-node` names one member after `on`: `each member` is written only in `run` and `expire`"),    ("run on VMSYS1 daily 02:00", "run on VMSYS1 hourly",
+     "a size has one unit, but this one has two: `cyl` and `blk`"),
+    ("member VMSYS2 {", "member\n  backup {",
+     "`backup` starts its line, so it reads as the keyword `backup`, not as the name after `member`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
+     "`monthly` needs a day of the month before the time `02:00`"),
+    ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on each member",
+     "`catalog-node` names one member after `on`: `each member` is written only in `run` and `expire`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 hourly",
      "unknown schedule `hourly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST",
      "a schedule's time has no time zone: `EST` cannot follow it"),
@@ -545,11 +549,15 @@ HELPED = [
       " or `manual`")),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
      ("keep the unit of the volume the disk is on: `disk BKRBKUP 191 size 10 cyl` or"
-      " `disk BKRBKUP 191 size 10 blk` (cylinders on a 3390, 512-byte blocks on an FBA volume)")),    ("  single group APPS {", "  single group\n  include {",
-     "write a name spelled like a keyword on the line of `single group`: `single group include {`"),    # the help keeps the user's time (it said `weekly sat, sun 03:00` whatever the time)
+      " `disk BKRBKUP 191 size 10 blk` (cylinders on a 3390, 512-byte blocks on an FBA volume)")),
+    ("  single group APPS {", "  single group\n  include {",
+     "write a name spelled like a keyword on the line of `single group`: `single group include {`"),
+    # the help keeps the user's time (it said `weekly sat, sun 03:00` whatever the time)
     ("preview daily 01:00", "preview weekly sat sun 01:00", "write `weekly sat,sun 01:00`"),
-    ("weekly sat 22:00", "weekly fri sat sun 22:00", "write `weekly fri,sat,sun 22:00`"),    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
-     "write the day, from 1 to 31, before the time: `monthly 1 02:00` runs on the 1st"),    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl at 1000",
+    ("weekly sat 22:00", "weekly fri sat sun 22:00", "write `weekly fri,sat,sun 22:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
+     "write the day, from 1 to 31, before the time: `monthly 1 02:00` runs on the 1st"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl at 1000",
      ("write the volume before it, `on VOLUME at 1000`, or remove `at 1000`"
       " and leave the extent to be allocated")),
 ]

@@ -1788,7 +1788,8 @@ def block_name_below(keyword: str, name: str, span: Span, gap: Span | None) -> D
     makes one (None when a comment stands there)."""
     meant = f"{keyword} {name} {{"
     return codes.EXPECTED_NAME(
-        f"`{name}` starts its line, so it reads as the keyword `{name.lower()}`, not as the name after `{keyword}`",
+        f"`{name}` starts its line, so it reads as the keyword `{name.lower()}`,"
+        f" not as the name after `{keyword}`",
         span,
         label="read as a keyword",
         help=f"write a name spelled like a keyword on the line of `{keyword}`: `{meant}`",
@@ -1812,15 +1813,16 @@ def at_without_on(start: str, span: Span) -> Diagnostic:
         "`at` says where the disk starts on its volume, so it follows `on VOLUME`: the volume is missing",
         span,
         help=(
-            f"write the volume before it, `on VOLUME at {written or 'START'}`, or remove `{f'at {written}'.strip()}`"
-            " and leave the extent to be allocated"
+            f"write the volume before it, `on VOLUME at {written or 'START'}`,"
+            f" or remove `{f'at {written}'.strip()}` and leave the extent to be allocated"
         ),
     )
 
 
 #: Time zones a sysprog may write after a time (`daily 02:00 EST`).
 TIME_ZONES = frozenset(
-    "UTC GMT Z LOCAL EST EDT CST CDT MST MDT PST PDT CET CEST MET MEST WET WEST EET EEST BST IST JST AEST".split()
+    "UTC GMT Z LOCAL EST EDT CST CDT MST MDT PST PDT CET CEST MET MEST WET WEST EET EEST BST IST JST AEST"
+    .split(),
 )
 
 

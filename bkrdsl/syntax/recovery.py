@@ -1554,7 +1554,8 @@ class Recovery:
         following = self.peek_token(ip)
         if previous is None or previous.line != tok.line:
             return None
-        if (following is None or following.line != tok.line) and str(tok.value).lower() in messages.SCHEDULE_WORDS:
+        alone = following is None or following.line != tok.line
+        if alone and str(tok.value).lower() in messages.SCHEDULE_WORDS:
             # `run on VMSYS1 hourly`: a schedule word alone at the end of its line, not a
             # member whose `,` is missing; read as `manual`, which takes nothing after it
             self.report(messages.unknown_schedule(self.describe(tok), None, self.span_of(tok)), tok.start_pos)
@@ -4892,16 +4893,18 @@ class Recovery:
         if "EACH" in state.parse_conf.states[state.position]:
             return False
         stack = state.value_stack
-        if not stack or not isinstance(stack[-1], Token) or stack[-1].type != "ON" or stack[-1].line != tok.line:
+        on = stack[-1] if stack else None
+        if not isinstance(on, Token) or on.type != "ON" or on.line != tok.line:
             return False
         member = _BLANKS_THEN_MEMBER.match(self.source.text, tok.end_pos)
         if member is None:
             return False
+        catalog, node = self.facts.keywords["catalog"], self.facts.keywords["catalog-node"]
         first = next(
-            (v for v in reversed(stack) if isinstance(v, Token) and v.type in self.statements | {self.facts.keywords["catalog-node"]}),
+            (v for v in reversed(stack) if isinstance(v, Token) and (v.type in self.statements or v.type == node)),
             None,
         )
-        if first is None or first.type not in (self.facts.keywords["catalog"], self.facts.keywords["catalog-node"]):
+        if first is None or first.type not in (catalog, node):
             return False  # a disk's `on` names a volume
         named = str(first.value).lower()
         self.report(
