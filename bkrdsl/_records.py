@@ -2905,8 +2905,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.span,self.kind,self.name,self.definition,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, _type_split, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _dflt_split, _return_type):
- def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed,split:_type_split=_HAS_DEFAULT_FACTORY)->_return_type:
+def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, _type_split, _type_completion, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _dflt_split, _dflt_completion, _return_type):
+ def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed,split:_type_split=_HAS_DEFAULT_FACTORY,completion:_type_completion=_HAS_DEFAULT_FACTORY)->_return_type:
   self.name=name
   self.text=text
   self.analysis=analysis
@@ -2920,8 +2920,9 @@ def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_rea
   self.symbols=symbols
   self.parsed=parsed
   self.split=_dflt_split() if split is _HAS_DEFAULT_FACTORY else split
+  self.completion=_dflt_completion() if completion is _HAS_DEFAULT_FACTORY else completion
  return __init__
-CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, _type_split, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _dflt_split, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed,split:_type_split=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n  self.checked=checked\n  self.symbols=symbols\n  self.parsed=parsed\n  self.split=_dflt_split() if split is _HAS_DEFAULT_FACTORY else split\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, _type_split, _type_completion, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _dflt_split, _dflt_completion, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed,split:_type_split=_HAS_DEFAULT_FACTORY,completion:_type_completion=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n  self.checked=checked\n  self.symbols=symbols\n  self.parsed=parsed\n  self.split=_dflt_split() if split is _HAS_DEFAULT_FACTORY else split\n  self.completion=_dflt_completion() if completion is _HAS_DEFAULT_FACTORY else completion\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
@@ -2981,6 +2982,27 @@ def __create_fn__():
   return NotImplemented
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.label,self.kind,self.detail,self.start,self.end,)==(other.label,other.kind,other.detail,other.start,other.end,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(_type_items, _type_incomplete, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_incomplete, _return_type):
+ def __init__(self,items:_type_items,incomplete:_type_incomplete=_dflt_incomplete)->_return_type:
+  self.items=items
+  self.incomplete=incomplete
+ return __init__
+CODE['def __create_fn__(_type_items, _type_incomplete, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_incomplete, _return_type):\n def __init__(self,items:_type_items,incomplete:_type_incomplete=_dflt_incomplete)->_return_type:\n  self.items=items\n  self.incomplete=incomplete\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(items={self.items!r}, incomplete={self.incomplete!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(items={self.items!r}, incomplete={self.incomplete!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.items,self.incomplete,)==(other.items,other.incomplete,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.items,self.incomplete,)==(other.items,other.incomplete,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_kind, _type_old, _type_new, _type_spans, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,kind:_type_kind,old:_type_old,new:_type_new,spans:_type_spans)->_return_type:

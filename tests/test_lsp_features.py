@@ -305,6 +305,90 @@ def test_completion_replaces_the_word_typed_so_far():
     assert doc.text[item.start : item.end] == "fu"
 
 
+def _large_cluster(users: int = 1_000, groups: int = 10) -> str:
+    """A cluster whose groups list `users` users in all (ten a line)."""
+    per = users // groups
+    text = "cluster BIG {\n  member BIG1 { workers 1 }\n"
+    for g in range(groups):
+        ids = [f"LNX{g * per + n:05d}" for n in range(per)]
+        lines = "\n".join("    " + " ".join(ids[i : i + 10]) for i in range(0, per, 10))
+        text += f"  single group G{g:03d} {{\n{lines}\n  }}\n"
+    return text + "  job FULL {\n    backup G000\n    include minidisk * *\n    run on BIG1 daily 01:00\n  }\n}\n"
+
+
+def test_completion_of_many_names_is_capped_and_ranked_by_the_word_typed():
+    # A group body of a 10,000-user cluster answered with 10,000 items at each
+    # keystroke, most of a second to build, send and read. Past
+    # MAX_COMPLETION_ITEMS the answer is incomplete (the editor asks again as
+    # the word grows) and holds the names that best match the word typed.
+    text = _large_cluster()
+    doc, line, column = doc_at(text, "    backup |G000")
+    every = F.complete(doc, line, column)  # not capped
+    assert len(every) > F.MAX_COMPLETION_ITEMS
+    found = F.completions(doc, line, column)
+    assert found.incomplete and len(found.items) == F.MAX_COMPLETION_ITEMS
+    assert [c.label for c in found.items] == [c.label for c in every][: F.MAX_COMPLETION_ITEMS]
+    # `backup LNX004|`: the same name first, then those that start with the word.
+    doc, line, column = doc_at(text.replace("backup G000", "backup LNX004"), "    backup LNX004|")
+    found = F.completions(doc, line, column)
+    labels = [c.label for c in found.items]
+    assert found.incomplete and len(labels) == F.MAX_COMPLETION_ITEMS
+    assert labels[:100] == [f"LNX004{n:02d}" for n in range(100)]
+    # Then those that hold its letters in order (`LNX00004`), as an editor matches.
+    assert labels[100:102] == ["LNX00004", "LNX00014"]
+    assert {(c.start, c.end) for c in found.items} == {(doc.offset(line, column) - 6, doc.offset(line, column))}
+    # The same name first: `G00` is a group here.
+    doc, line, column = doc_at(text.replace("G009", "G00").replace("backup G000", "backup G00"), "backup G00|")
+    labels = [c.label for c in F.completions(doc, line, column).items]
+    assert labels[:3] == ["G00", "G000", "G001"]
+    # Few enough: every item, complete, for the editor to filter.
+    doc, line, column = doc_at(CLUSTER, "backup |LINUX full")
+    found = F.completions(doc, line, column)
+    assert not found.incomplete and [c.label for c in found.items] == [c.label for c in F.complete(doc, line, column)]
+
+
+def test_completion_reads_the_blocks_closed_before_the_cursor_as_empty(monkeypatch):
+    # The parser read the whole text before the cursor at each completion: in a
+    # 10,000-user cluster, every user of every group above it. What may come
+    # next is the same after an empty block, so it reads those blocks empty, and
+    # their names are worked out once per analysis.
+    text = _large_cluster()
+    doc, line, column = doc_at(text, "    backup |G000")
+    read: list[str] = []
+    parser_state = F.parser_state
+    monkeypatch.setattr(F, "parser_state", lambda prefix: read.append(prefix) or parser_state(prefix))
+    made = []
+    names_for = F._names_for
+    monkeypatch.setattr(F, "_names_for", lambda *a: made.append(a[1]) or names_for(*a))
+    F.completions(doc, line, column)
+    F.completions(doc, line, column)
+    assert "LNX" not in read[0] and "single group G009 { }" in read[0] and read[0].endswith("    backup ")
+    assert made == ["backup"]  # the second asked the analysis's list again
+    # From the first syntax error on, the text is read whole (the parser's repairs
+    # may need what a block holds).
+    broken = text.replace("single group G005 {", "single group G005 { match }\n  single group G105 {")
+    doc, line, column = doc_at(broken, "    backup |G000")
+    assert any(d.code < "BKR100" for d in doc.diagnostics)
+    F.completions(doc, line, column)
+    assert "single group G004 { }" in read[-1] and "LNX00550" in read[-1]
+
+
+@pytest.mark.parametrize("example", ["prodssi.bkr", "lnxssi.bkr", "with-site.bkr"])
+def test_reading_closed_blocks_as_empty_offers_what_reading_them_whole_does(example):
+    # At the start of every word, and after every `{` and `}` of the examples
+    # (a stray `}` added after the first member: BKR013), the parser expects
+    # the same, and the same kind of name.
+    text = (ROOT / "examples" / example).read_text()
+    for variant in (text, re.sub(r"(member \w+ \{[^}]*\})", r"\1 }", text, count=1)):
+        doc = analyse_document(str(ROOT / "examples" / example), variant)
+        ends = {m.start() for m in re.finditer(r"(?<![\w$#@*%?+:.-])[\w$#@*]|(?<=[{}])", variant)}
+        for end in sorted(ends):
+            accepted, tokens = F.parser_state(variant[:end])
+            skimmed, skimmed_tokens = F.parser_state(F._skimmed(doc, end))
+            assert skimmed == accepted, (example, end)
+            assert F._context(skimmed_tokens, skimmed) == F._context(tokens, accepted), (example, end)
+
+
 def test_completion_of_an_import_path_offers_modules_one_folder_at_a_time(tmp_path):
     # `import |` used to offer nothing, and `import std/|` the keywords that start
     # a statement (`cluster`, `import`...), as if the path were already written.

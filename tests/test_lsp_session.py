@@ -239,6 +239,37 @@ def test_places_on_ascii_lines_are_converted_without_counting_units(tmp_path):
         editor.close()
 
 
+def test_a_completion_of_many_names_says_it_is_incomplete(tmp_path):
+    # A group body in a 10,000-user cluster was answered with 10,000 items, each
+    # with its text edit's range converted again. The answer now holds at most
+    # 200, those that match the word typed, and says the editor should ask again.
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "big.bkr").as_uri()
+        users = " ".join(f"LNX{n:04d}" for n in range(500))
+        text = CLUSTER.replace("}\n}", "}\n  single group LINUX {\n    " + users + "\n    LNX01\n  }\n}")
+        _open(editor, uri, text)
+        at = {"line": text.count("\n", 0, text.index("LNX01\n")), "character": len("    LNX01")}
+        answer = editor.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": at})
+        found = answer["result"]
+        labels = [i["label"] for i in found["items"]]
+        assert found["isIncomplete"] is True and 100 < len(labels) <= 200, answer
+        assert labels[:3] == ["LNX01", "LNX0100", "LNX0101"] and "LNX0200" not in labels
+        word = {"start": {"line": at["line"], "character": 4}, "end": at}
+        assert all(i["textEdit"]["range"] == word for i in found["items"])
+        few = CLUSTER.replace("}\n}", "}\n  single group LINUX {\n    LNX01\n  }\n}")
+        editor.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": few}],
+        })
+        at = {"line": few.count("\n", 0, few.index("LNX01\n")), "character": len("    LNX01")}
+        answer = editor.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": at})
+        assert answer["result"]["isIncomplete"] is False, answer
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 def test_the_log_is_one_line_a_problem_from_pygls_or_a_failed_task(capsys):
     # `bkrc lsp` logs what pygls says, and what asyncio says of a task that
     # failed (a debounced re-check), in one line each: the kind of error, its

@@ -66,6 +66,10 @@ class Document:
     #: The lines of each file the analysis read, split once for the many places
     #: a request converts (`lines`).
     split: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
+    #: What completion works out once per analysis and asks again at each keystroke
+    #: of a word (`features.completions`): the braces of the text, the names that
+    #: fit each place.
+    completion: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def source(self) -> Source:

@@ -476,6 +476,20 @@ def _context(tokens, accepted: set[str]) -> str | None:
 
 
 def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[Completion]:
+    """The names that fit `context`. Worked out once per analysis (a group body of a
+    10,000-user cluster offers 10,000 users at each keystroke of an ID), except the
+    disk pools, which leave out the word being typed: the items are shared, and
+    never changed (`completions` copies those it answers with)."""
+    if context == "disk-pool":
+        return _names_for(doc, context, at)
+    key = ("names", context)
+    found = doc.completion.get(key)
+    if found is None:
+        found = doc.completion[key] = _names_for(doc, context, at)
+    return found
+
+
+def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
     model = doc.model
     if context in ("role",):
         return [Completion(r, "value", "role") for r in sorted(ROLES)]
@@ -575,29 +589,112 @@ def _import_completions(doc: Document, typed: str) -> list[Completion]:
     return out
 
 
-def complete(doc: Document, line: int, column: int) -> list[Completion]:
+#: Items one completion answers with, at most. A group body in a 10,000-user
+#: cluster fits 10,000 user IDs: building, sending and reading them all took most
+#: of a second at each keystroke. Past this many, the answer holds those that best
+#: match the word typed so far (as workspace symbols rank names, `match_rank`) and
+#: says it is incomplete (`isIncomplete`), so the editor asks again as the word
+#: grows, as large language servers do.
+MAX_COMPLETION_ITEMS = 200
+
+
+@dataclass
+class Completions:
+    items: list[Completion]
+    incomplete: bool = False  # more fit than `items` holds: the editor should ask again
+
+
+def _skimmed(doc: Document, end: int) -> str:
+    """The text before `end` as the parser needs it to tell what may come next: the
+    inside of each block closed before it left out (`{ }`), as far as the file's
+    first syntax error. After a block the parser's state is the same whatever the
+    block holds (every block may be empty), and reading the 10,000 users of a
+    cluster's groups again was most of a completion's time. From the first syntax
+    error on the text is read whole: the parser's repairs there (a `}` that
+    closed a block early, BKR013) may need what a block holds."""
+    from bkrdsl.syntax.fast import braces
+
+    text = doc.text
+    found = doc.completion.get("braces")
+    if found is None:
+        found = doc.completion["braces"] = braces(text)
+    limit = end
+    for d in syntax_errors(doc):
+        if d.span is not None and d.span.file == doc.name:
+            limit = min(limit, d.span.start)
+    pairs: list[tuple[int, int]] = []  # the outermost blocks closed before `limit`
+    opened: list[int] = []
+    for brace, offset in found:
+        if offset >= limit:
+            break
+        if brace == "{":
+            opened.append(offset)
+        elif opened:  # a `}` that closes nothing is a syntax error: past `limit`
+            start = opened.pop()
+            while pairs and pairs[-1][0] > start:
+                pairs.pop()
+            pairs.append((start, offset))
+    pieces, last = [], 0
+    for start, close in pairs:
+        pieces += [text[last : start + 1], " "]
+        last = close
+    pieces.append(text[last:end])
+    return "".join(pieces)
+
+
+def _answer(found: list[Completion], typed: str, start: int, end: int, limit: int | None) -> Completions:
+    """`found` as the answer: each item replacing `start:end`, at most `limit` of them."""
+    incomplete = limit is not None and len(found) > limit
+    if incomplete:
+        found = _best(found, typed, limit)
+    return Completions([Completion(c.label, c.kind, c.detail, start, end) for c in found], incomplete)
+
+
+def _best(found: list[Completion], typed: str, limit: int) -> list[Completion]:
+    """The first `limit` items of `found` that match `typed`, by `match_rank` (the
+    same name, then those that start with it, hold it, hold its letters in order),
+    each rank in the order of `found`. Ranked with plain string tests: the letters
+    in order are looked for only when the others are too few."""
+    query = typed.strip().upper()
+    if not query:
+        return found[:limit]
+    same, starts, holds = [], [], []
+    for c in found:
+        name = c.label.upper()
+        if name.startswith(query):
+            (same if name == query else starts).append(c)
+        elif query in name:
+            holds.append(c)
+    out = (same + starts + holds)[:limit]
+    if len(out) < limit:
+        out += [c for c in found if match_rank(c.label, query) == 3][: limit - len(out)]
+    return out
+
+
+def completions(doc: Document, line: int, column: int, limit: int | None = MAX_COMPLETION_ITEMS) -> Completions:
     """Keywords the grammar accepts at the cursor, and the names that fit there; in an
-    `import` line, the module paths."""
+    `import` line, the module paths. At most `limit` items (None: all)."""
     at = doc.offset(line, column)
     line_start = doc.text.rfind("\n", 0, at) + 1
     if _in_comment_or_string(doc.text[line_start:at]):
-        return []
+        return Completions([])
     typed = _IMPORT_TYPED.fullmatch(doc.text[line_start:at])
     if typed is not None:
-        items = _import_completions(doc, typed.group(1))
-        for item in items:
-            item.start, item.end = at - len(typed.group(1)), at
-        return items
+        path = typed.group(1)
+        return _answer(_import_completions(doc, path), path, at - len(path), at, limit)
     start = at
     while start > line_start and doc.text[start - 1] in NAME_CHARS:
         start -= 1
-    accepted, tokens = parser_state(doc.text[:start])
+    accepted, tokens = parser_state(_skimmed(doc, start))
     items = [Completion(k, "keyword") for k in keyword_texts(accepted)]
     if "NAME" in accepted:
         items += _name_completions(doc, _context(tokens, accepted), at)
-    for item in items:
-        item.start, item.end = start, at
-    return items
+    return _answer(items, doc.text[start:at], start, at, limit)
+
+
+def complete(doc: Document, line: int, column: int) -> list[Completion]:
+    """Every completion at the cursor (`completions`, not capped)."""
+    return completions(doc, line, column, limit=None).items
 
 
 # ================================================================ navigation

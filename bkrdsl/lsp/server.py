@@ -977,17 +977,22 @@ def build_server() -> BkrServer:
         items = []
         if doc is None:
             return T.CompletionList(is_incomplete=False, items=items)
-        for n, c in enumerate(F.complete(doc, *ls.server_position(doc, params.position))):
+        found = F.completions(doc, *ls.server_position(doc, params.position))
+        ranges: dict[tuple[int, int], T.Range] = {}  # every item replaces the same word
+        for n, c in enumerate(found.items):
+            where = ranges.get((c.start, c.end))
+            if where is None:
+                where = ranges[c.start, c.end] = ls.offset_range(doc, c.start, c.end)
             items.append(
                 T.CompletionItem(
                     label=c.label,
                     kind=_COMPLETION_KIND[c.kind],
                     detail=c.detail or None,
                     sort_text=f"{0 if c.kind == 'keyword' else 1}{n:05d}",
-                    text_edit=T.TextEdit(range=ls.offset_range(doc, c.start, c.end), new_text=c.label),
+                    text_edit=T.TextEdit(range=where, new_text=c.label),
                 )
             )
-        return T.CompletionList(is_incomplete=False, items=items)
+        return T.CompletionList(is_incomplete=found.incomplete, items=items)
 
     @server.feature(T.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: BkrServer, params: T.DefinitionParams) -> list[T.Location]:
