@@ -103,6 +103,30 @@ def test_hover(cursor, expected):
         assert text in found.markdown
 
 
+def test_hover_shows_the_description_of_a_cluster_a_member_and_a_job():
+    # Hover on the cluster's name said nothing of its `description`, nor on a
+    # member's; a job's was shown. (A group takes no `description`: its `##`
+    # comment is shown.)
+    text = CLUSTER.replace(
+        "cluster DEV {\n", 'cluster DEV {\n  description "Development \\"DEV\\" cluster"\n'
+    ).replace(
+        "member DEV1 { workers 2  private-volume D1PRV1 }",
+        'member DEV1 { workers 2  private-volume D1PRV1  description "The first member" }',
+    ).replace("backup SYSIDS incremental\n", 'backup SYSIDS incremental\n    description "System IDs"\n')
+    for cursor, expected in [
+        ("cluster D|EV {", 'Development "DEV" cluster'),
+        ("member DEV|1 {", "The first member"),
+        ("run on DE|V1 daily", "The first member"),
+        ("job SYS|INC {", "System IDs"),
+    ]:
+        doc, line, column = doc_at(text, cursor)
+        assert not [d for d in doc.diagnostics if d.is_error], doc.diagnostics
+        found = F.hover(doc, line, column).markdown
+        assert f"\n\n{expected}" in found, (cursor, found)
+    doc, line, column = doc_at(CLUSTER, "member DEV|2 {")  # none: nothing added
+    assert F.hover(doc, line, column).markdown.endswith("- job suffix: `B`")
+
+
 def test_tape_manager_machines_are_declared_where_tape_manager_names_them():
     text = (Path(__file__).parent.parent / "examples" / "prodssi.bkr").read_text()
     text = text.replace("member VMSYS1 {", "member VMSYS1 {\n    exclude minidisk TCDMM *", 1)

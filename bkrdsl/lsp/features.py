@@ -20,7 +20,7 @@ from bkrdsl.ast import Kind
 from bkrdsl.diagnostics import Diagnostic, Edit
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Document, Occurrence, buffer_bytes
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.model import ROLE_TEXT, ROLES, is_pattern
+from bkrdsl.resolve.model import ROLE_TEXT, ROLES, description_of, is_pattern
 from bkrdsl.source import Span
 from bkrdsl.syntax.reader import read_file
 
@@ -160,6 +160,9 @@ def _member_hover(doc: Document, name: str) -> list[str]:
     if member.private_volumes:
         lines.append("- private volumes: " + ", ".join(member.private_volumes))
     lines.append(f"- job suffix: `{member.job_suffix}`")
+    description = description_of(member.decl.settings)
+    if description:
+        lines += ["", description]
     if member.decl.doc:
         lines += ["", member.decl.doc]
     return lines
@@ -196,6 +199,9 @@ def _cluster_hover(doc: Document, name: str) -> list[str]:
         return []
     members = ", ".join(m.name for m in model.members) if cluster is model.cluster else ""
     lines = [f"**{name}**: SSI cluster" + (f" of {members}" if members else "")]
+    description = description_of(cluster.settings)
+    if description:
+        lines += ["", description]
     if cluster.doc:
         lines += ["", cluster.doc]
     return lines

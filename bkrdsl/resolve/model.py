@@ -1209,6 +1209,12 @@ def _unquote(word: ast.Word) -> str:
     return re.sub(r"\\(.)", r"\1", body)
 
 
+def description_of(settings: Iterable[ast.Setting]) -> str | None:
+    """The text of a block's first `description` (a cluster's or a member's), unquoted."""
+    found = next((s for s in settings if s.keyword == "description" and s.values), None)
+    return _unquote(found.values[0]) if found is not None else None
+
+
 def _split_names(
     texts: list[str], marked: list[bool]
 ) -> tuple[tuple[str, ...], tuple[int, ...] | None, list[int]]:
