@@ -238,6 +238,33 @@ def test_a_keyword_with_two_uses_explains_the_one_under_the_cursor(cursor, said)
     assert said in F.hover(doc, line, column).markdown
 
 
+def test_hover_on_a_name_spelled_like_a_keyword_says_what_the_name_is():
+    # `backup FULL full` with no group FULL: hover on the name explained the
+    # keyword `full` (a full backup), as if the word were one. It says what the
+    # word is in that place; the keyword after it is still the keyword.
+    text = CLUSTER.replace("backup LINUX full", "backup FULL full").replace(
+        "include minidisk * 0191", "include minidisk FULL 0191\n    exclude minidisk LNXAPP07 0192"
+    )
+    roles = "identity user BKRX role full\nidentity user BKRY role worker\n"
+    text = text.replace("single group LINUX", roles + "single group LINUX")
+    expected = [
+        ("backup FU|LL full", "**FULL**: the name of a group or a user ID, as `backup` takes it;"
+         " no group or user of that name is declared"),
+        ("minidisk FU|LL 0191", "**FULL**: the user ID that owns the minidisks selected; no user of that name"),
+        ("minidisk LNXAPP0|7", "**LNXAPP07**: the user ID that owns the minidisks selected, matched by `LNXAPP*`"),
+        ("role fu|ll", "**full**: a role, but not one the product defines"),
+        ("role work|er", "**worker**: a role, a worker machine"),
+        ("backup FULL fu|ll", "**full** (keyword, in backup)"),
+    ]
+    for cursor, start in expected:
+        doc, line, column = doc_at(text, cursor)
+        found = F.hover(doc, line, column)
+        assert found.markdown.startswith(start), (cursor, found.markdown)
+        assert found.markdown.count("(keyword") == (cursor == "backup FULL fu|ll"), (cursor, found.markdown)
+        word = cursor.replace("|", "").split()[1]
+        assert doc.text[found.span.start : found.span.end].lower() == word.lower(), cursor
+
+
 def test_every_keyword_has_a_meaning_for_hover():
     from bkrdsl.keyword_docs import SUMMARIES
     from bkrdsl.keywords import keywords

@@ -290,6 +290,50 @@ def _keyword_hover(doc: Document, line: int, column: int) -> tuple[list[str], Sp
     return [f"**{word}** (keyword, in {where_}): {text}"], span
 
 
+def _unresolved_names(module: ast.Module):
+    """(word, place) for each word the module gives as a name that the index may not
+    hold: one nothing declares (`backup FULL` with no group or user `FULL`, a
+    minidisk's owner), and roles, which the product defines."""
+    clusters = module.clusters
+    for job in (j for c in clusters for j in c.jobs):
+        yield from ((w, "backup") for b in job.backups for w in b.groups)
+    selections = [s for c in clusters for m in c.members for s in m.selections]
+    selections += [s for c in clusters for j in c.jobs for s in j.selections]
+    yield from ((s.owner, "owner") for s in selections if s.owner is not None)
+    for decl in [*module.users, *(u for c in clusters for u in c.users)]:
+        if decl.role is not None:
+            yield decl.role, "role"
+
+
+def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] | None:
+    """The cursor is on a word the file gives as a name that no declaration resolves
+    (or a role): what it is in that place, not the keyword it may be spelled like."""
+    main = doc.analysis.program.main
+    if main is None:
+        return None
+    for word, place in _unresolved_names(main):
+        s = word.span
+        if s.file == doc.name and s.start <= start and end <= s.end:
+            break
+    else:
+        return None
+    if place == "role":
+        role = word.text.lower()
+        what = ROLE_TEXT.get(role) if role in ROLES else None
+        return [f"**{role}**: a role, {what}" if what else f"**{role}**: a role, but not one the product defines"], s
+    name = word.upper
+    pattern = doc.model.pattern_for(name) if doc.model is not None and place == "owner" else None
+    if place == "backup":
+        text = f"**{name}**: the name of a group or a user ID, as `backup` takes it; no group or user of that name is declared"
+    elif name == "*":
+        text = "**\\***: every user's minidisks (the owner of a minidisk selection)"
+    elif pattern is not None:
+        text = f"**{name}**: the user ID that owns the minidisks selected, matched by `{pattern.pattern}` in `{pattern.origin}`"
+    else:
+        text = f"**{name}**: the user ID that owns the minidisks selected; no user of that name is declared"
+    return [text], s
+
+
 @dataclass
 class Hover:
     markdown: str
@@ -312,10 +356,13 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
         parts.append(_import_hover(doc, imp, module))
         span = imp.span
     elif occ is None:
-        found_keyword = _keyword_hover(doc, line, column)
-        if found_keyword is not None:
-            parts.append(found_keyword[0])
-            span = found_keyword[1]
+        start, end = _word_at(doc, line, column)
+        found_word = _name_hover(doc, start, end) if start < end else None
+        if found_word is None:
+            found_word = _keyword_hover(doc, line, column)
+        if found_word is not None:
+            parts.append(found_word[0])
+            span = found_word[1]
     codes: list[str] = []
     for d in doc.diagnostics:
         if (
