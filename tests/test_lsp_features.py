@@ -350,6 +350,27 @@ def test_completion_of_a_disk_pool_and_a_size_unit():
     assert {c.label for c in F.complete(doc, line, column)} == set()
 
 
+def test_completion_of_an_sfs_path_offers_the_file_pools_the_cluster_names():
+    # `include sfs |` and the catalog's `pool |` offered nothing: the file pools
+    # are the catalog's and those the other SFS paths name, each written with
+    # its colon in a path. Not the word being typed, nor a pool of `to tape pool`.
+    text = CLUSTER.replace(
+        "include minidisk * 0191\n",
+        "include minidisk * 0191\n    include sfs BKRPOOL:LNX01.*\n    exclude sfs VMSYSU:LNX02.*\n",
+    )
+    doc, line, column = doc_at(text, "    include sfs |BKRPOOL")
+    found = {(c.label, c.detail) for c in F.complete(doc, line, column)}
+    assert found == {("BKRPOOL:", "the catalog's file pool"), ("VMSYSU:", "file pool of an SFS selection")}
+    doc, line, column = doc_at(text, "    exclude sfs VMS|YSU")
+    assert {c.label for c in F.complete(doc, line, column) if c.kind == "value"} == {"BKRPOOL:"}
+    doc, line, column = doc_at(text, "server BKRSVSFS pool |BKRPOOL")  # BKRPOOL: from the include's path
+    assert {c.label for c in F.complete(doc, line, column)} == {"BKRPOOL", "VMSYSU"}
+    doc, line, column = doc_at(text.replace("sfs BKRPOOL:", "sfs VMSYSU:"), "server BKRSVSFS pool |BKRPOOL")
+    assert {c.label for c in F.complete(doc, line, column)} == {"VMSYSU"}
+    doc, line, column = doc_at(text.replace("to disk pool P\n    run on DEV1", "to tape pool "), "to tape pool |")
+    assert {c.label for c in F.complete(doc, line, column)} == set()
+
+
 def test_completion_replaces_the_word_typed_so_far():
     doc, line, column = doc_at(CLUSTER, "    backup LINUX fu|ll")
     item = next(c for c in F.complete(doc, line, column) if c.label == "full")

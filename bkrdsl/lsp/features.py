@@ -513,9 +513,11 @@ def _context(tokens, accepted: set[str]) -> str | None:
         value = str(tok.value).lower()
         if value == "size":  # `disk BKRBKUP 191 size 10 |`: the unit after the number
             return "unit" if names == 1 else None
-        if value == "pool":  # `to disk pool |`, not the catalog's SFS file pool
-            after_disk = n > 0 and str(tokens[n - 1].value).lower() == "disk"
-            return "disk-pool" if names == 0 and after_disk else None
+        if value == "pool":  # `to disk pool |`, or the catalog's SFS file pool (not `to tape pool`)
+            before = str(tokens[n - 1].value).lower() if n > 0 else ""
+            return None if names else {"disk": "disk-pool", "tape": None}.get(before, "file-pool")
+        if value == "sfs":  # `include sfs |`: an SFS path, `POOL:USER.DIR`
+            return "sfs-path"
         return {
             "backup": "backup",
             "on": "member",
@@ -533,7 +535,7 @@ def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[
     10,000-user cluster offers 10,000 users at each keystroke of an ID), except the
     disk pools, which leave out the word being typed: the items are shared, and
     never changed (`completions` copies those it answers with)."""
-    if context == "disk-pool":
+    if context in ("disk-pool", "file-pool", "sfs-path"):
         return _names_for(doc, context, at)
     key = ("names", context)
     found = doc.completion.get(key)
@@ -564,12 +566,35 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
         typed = [w for w in words if w.span.file == doc.name and w.span.start <= at <= w.span.end]
         pools = {w.upper for w in words if w not in typed}
         out += [Completion(p, "value", "disk pool") for p in sorted(pools)]
+    if context in ("file-pool", "sfs-path"):
+        colon = ":" if context == "sfs-path" else ""
+        out += [Completion(p + colon, "value", what) for p, what in _file_pools(doc, at).items()]
     if context in ("backup", "user", "group-entry"):
         seen = set()
         for u in model.user_defs:
             if u.id not in seen and not (context == "backup" and u.role):
                 seen.add(u.id)
                 out.append(Completion(u.id, "user", f"{u.kind.value} user"))
+    return out
+
+
+def _file_pools(doc: Document, at: int) -> dict[str, str]:
+    """The SFS file pools the cluster names (not the word being typed), each with what
+    names it: the catalog's, then those of the SFS paths its selections write
+    (`include sfs VMSYSU:LNX01.*`), in the order of the text."""
+    model = doc.model
+    named = [(w, "the catalog's file pool") for c in model.catalogs for w in c.decl.pool]
+    selections = [s for j in model.jobs for s in j.decl.selections]
+    selections += [s for m in model.members for s in m.decl.selections]
+    for s in selections:
+        if s.medium is ast.Medium.SFS:
+            named += [(w, "file pool of an SFS selection") for w in s.items if ":" in w.text[1:]]
+    out: dict[str, str] = {}
+    for word, what in named:
+        pool = word.upper.partition(":")[0]
+        typed = word.span.file == doc.name and word.span.start <= at <= word.span.end
+        if pool and not typed:
+            out.setdefault(pool, what)
     return out
 
 
