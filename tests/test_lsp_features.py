@@ -436,6 +436,16 @@ def test_completion_reads_the_blocks_closed_before_the_cursor_as_empty(monkeypat
     F.completions(doc, line, column)
     assert "LNX" not in read[0] and "single group G009 { }" in read[0] and read[0].endswith("    backup ")
     assert made == ["backup"]  # the second asked the analysis's list again
+    # In the group being written, the lines of users above the cursor's are
+    # passed over too (after a `match` at a line's end, whose pattern is on the
+    # next, they are not).
+    doc, line, column = doc_at(text, "LNX00990 |LNX00991")
+    F.completions(doc, line, column)
+    assert read[-1].endswith("single group G009 {\n    LNX00990 ") and "LNX00980" not in read[-1]
+    matched = text.replace("LNX00989\n", "LNX00989 match\n")
+    doc, line, column = doc_at(matched, "LNX00990 |LNX00991")
+    F.completions(doc, line, column)
+    assert "LNX00900" in read[-1]
     # From the first syntax error on, the text is read whole (the parser's repairs
     # may need what a block holds).
     broken = text.replace("single group G005 {", "single group G005 { match }\n  single group G105 {")
@@ -447,11 +457,18 @@ def test_completion_reads_the_blocks_closed_before_the_cursor_as_empty(monkeypat
 
 @pytest.mark.parametrize("example", ["prodssi.bkr", "lnxssi.bkr", "with-site.bkr"])
 def test_reading_closed_blocks_as_empty_offers_what_reading_them_whole_does(example):
-    # At the start of every word, and after every `{` and `}` of the examples
-    # (a stray `}` added after the first member: BKR013), the parser expects
-    # the same, and the same kind of name.
+    # At the start of every word, and after every `{` and `}` of the examples,
+    # the parser expects the same, and the same kind of name.
     text = (ROOT / "examples" / example).read_text()
-    for variant in (text, re.sub(r"(member \w+ \{[^}]*\})", r"\1 }", text, count=1)):
+    # A group over several lines, one that ends with `match` (its pattern on the
+    # next), a comment after it, and a stray `}` after the first member.
+    lines = re.sub(
+        r"group (\w+) \{ ([^}]*)\}",
+        r"group \1 {\n    \2 # users\n    OTHER1 match\n    OTHER* OTHER2\n    OTHER3\n  }",
+        text,
+        count=1,
+    )
+    for variant in (text, lines, re.sub(r"(member \w+ \{[^}]*\})", r"\1 }", lines, count=1)):
         doc = analyse_document(str(ROOT / "examples" / example), variant)
         ends = {m.start() for m in re.finditer(r"(?<![\w$#@*%?+:.-])[\w$#@*]|(?<=[{}])", variant)}
         for end in sorted(ends):

@@ -716,8 +716,26 @@ def _skimmed(doc: Document, end: int) -> str:
     for start, close in pairs:
         pieces += [text[last : start + 1], " "]
         last = close
+    # The group body the cursor is in: its lines above the cursor's are entries
+    # (user IDs, `match PATTERN`), after which the parser expects the same.
+    line_start = text.rfind("\n", 0, end) + 1
+    body = opened[-1] + 1 if opened else -1
+    if (
+        last < body <= line_start <= limit
+        and _GROUP_OPENED.search(text, max(0, body - 200), body)
+        and not _MATCH_AT_LINE_END.search(text, body, line_start)
+    ):
+        pieces += [text[last:body], "\n"]
+        last = line_start
     pieces.append(text[last:end])
     return "".join(pieces)
+
+
+#: A group's `{` (the text before it ends so): `single group LINUX {`. Looked for in
+#: the 200 characters before it; a group written otherwise is read whole.
+_GROUP_OPENED = re.compile(r"\bgroup[ \t\r\n\f]+[^ \t\r\n\f{}#]+[ \t\r\n\f]*\{\Z", re.IGNORECASE)
+#: A line of a group body that ends with `match`, its pattern on the next line.
+_MATCH_AT_LINE_END = re.compile(r"(?<![^ \t\r\n\f{])match[ \t\f\r]*(#[^\n]*)?\n", re.IGNORECASE)
 
 
 def _answer(found: list[Completion], typed: str, start: int, end: int, limit: int | None) -> Completions:
