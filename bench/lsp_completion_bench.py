@@ -4,7 +4,8 @@ bench/generate.py's 10,000-user cluster (`--sizes 10000`) is opened in the
 server as `bkrc lsp` runs it, in process (spoken to in JSON-RPC by
 tests/lsp_inprocess.py, debounce 0), and each round asks for completion:
 
-* in a group's body, after its last user (the user IDs fit there);
+* in a group's body, at the start of the first group's second line of users
+  (the user IDs fit there);
 * after `backup` in the first job (its groups and users fit there);
 * after a `didChange` (a comment added or taken away, not timed), in the
   group's body again: the first completion of a new analysis.
