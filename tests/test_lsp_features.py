@@ -248,8 +248,13 @@ def test_hover_on_a_name_spelled_like_a_keyword_says_what_the_name_is():
     roles = "identity user BKRX role full\nidentity user BKRY role worker\n"
     text = text.replace("single group LINUX", roles + "single group LINUX")
     expected = [
-        ("backup FU|LL full", "**FULL**: the name of a group or a user ID, as `backup` takes it;"
-         " no group or user of that name is declared"),
+        (
+            "backup FU|LL full",
+            (
+                "**FULL**: the name of a group or a user ID, as `backup` takes it;"
+                " no group or user of that name is declared"
+            ),
+        ),
         ("minidisk FU|LL 0191", "**FULL**: the user ID that owns the minidisks selected; no user of that name"),
         ("minidisk LNXAPP0|7", "**LNXAPP07**: the user ID that owns the minidisks selected, matched by `LNXAPP*`"),
         ("role fu|ll", "**full**: a role, but not one the product defines"),
