@@ -36,6 +36,7 @@ from pygls.workspace.position_codec import ServerTextPosition
 from bkrdsl import __version__
 from bkrdsl.diagnostics import Diagnostic, Severity
 from bkrdsl.lsp import features as F
+from bkrdsl.lsp.collector import Collector
 from bkrdsl.lsp.document import VOLUME, Document, analyse_document, buffer_bytes
 from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, unsure_import
 from bkrdsl.resolve import default_search_path
@@ -154,7 +155,12 @@ class BkrProtocol(LanguageServerProtocol):
             error = JsonRpcInvalidRequest(message="the server is shut down: only `exit` is accepted")
             self._send_response(message.id, error=error.to_response_error())
             return None
-        return super().handle_message(message)
+        collector = self._server.collector
+        collector.busy()  # no collection in the middle of an answer (bkrdsl/lsp/collector.py)
+        try:
+            return super().handle_message(message)
+        finally:
+            collector.rest()
 
     def answer_unread(self, error: JsonRpcException, msg_id: int | str | None = None) -> None:
         """The error answer to a message that could not be read, with `"id": null`
@@ -317,6 +323,8 @@ class BkrServer(LanguageServer):
         self.disk = Workspace(self.parsed, MAX_PUBLISHED_ERRORS)  # as the open documents are cut
         self.max_files = MAX_FILES
         self.said_capped = False  # the user was told the workspace has too many files
+        #: When the garbage collector runs: between requests, not in them (started by `serve`).
+        self.collector = Collector()
 
     def start_io(self, stdin=None, stdout=None):
         """pygls's own, with the output that ends quietly when the editor closes it."""
@@ -613,6 +621,7 @@ class BkrServer(LanguageServer):
                 self.check(uri)
                 if refresh_hints:
                     self.refresh_inlay_hints()
+            self.collector.rest()  # the re-check allocated much: collect once idle again
 
         self.pending[uri] = asyncio.get_running_loop().create_task(later())
 
@@ -1248,9 +1257,11 @@ def serve() -> None:
                 previous[signum] = signal.signal(signum, watched(handler))
     _log_in_one_line()
     server = build_server()
+    server.collector.start()
     try:
         server.start_io()
     finally:
+        server.collector.stop()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     if caught:
