@@ -62,3 +62,32 @@ def test_generated_file(example, path, snapshot):
 def test_every_example_compiles():
     broken = {e.name: generated(e).get("<errors>") for e in EXAMPLE_FILES if "<errors>" in generated(e)}
     assert not broken, broken
+
+
+CMS_LINKS = (0x0190, 0x019D, 0x019E)  # MAINT's CMS disks, linked in most directory entries
+
+
+def _ranges(text: str, verb: str) -> list[tuple[int, int]]:
+    """The address ranges of a template's `verb MINIDISK owner = FROM - TO` records."""
+    found = []
+    for line in text.splitlines():
+        words = line.split()
+        if words[:2] == [verb, "MINIDISK"] and words[3] == "=":
+            found.append((int(words[4], 16), int(words[6], 16)))
+    return found
+
+
+TEMPLATES = [(example, path) for example, path in CASES if path.endswith(".TEMPLATE")]
+
+
+@pytest.mark.parametrize(
+    "example, path", TEMPLATES, ids=[f"{example.stem}/{path}" for example, path in TEMPLATES]
+)
+def test_example_jobs_exclude_the_cms_links(example, path):
+    """The examples are what newcomers copy: a job whose includes reach 0190, 019D or
+    019E excludes them, as docs/language.md ("Why `exclude minidisk * 0190 019D 019E`")
+    says to, so that no example backs up the links to MAINT's CMS disks."""
+    text = generated(example)[path]
+    reached = {a for a in CMS_LINKS for lo, hi in _ranges(text, "INCLUDE") if lo <= a <= hi}
+    excluded = {a for a in CMS_LINKS for lo, hi in _ranges(text, "EXCLUDE") if lo <= a <= hi}
+    assert reached <= excluded, f"{path} includes {sorted(f'{a:04X}' for a in reached - excluded)}"
