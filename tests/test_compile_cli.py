@@ -295,6 +295,16 @@ def test_a_disk_warning_names_each_worker_with_the_members_it_runs_on(tmp_path):
     assert result.stdout.count("BKR253") == 1
 
 
+def test_a_disk_warning_says_any_member_when_no_member_has_it(tmp_path):
+    """Without the backup server's 191 on any of prodssi's four members, BKR253 says
+    `on any member`: `gets no 191 minidisk on every member` would read as "not on all
+    of them", as if some member had it."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("  disk BKRBKUP 191 size 10 cyl\n", "")
+    result = run_cli(["check", source(tmp_path, text, "prodssi.bkr")], expect=0)
+    assert "`BKRBKUP`, the backup server, gets no 191 minidisk on any member: CMS would" in result.stdout
+    assert "every member" not in result.stdout
+
+
 def test_a_disk_help_counts_in_blocks_where_the_volume_does(tmp_path):
     """On volumes whose minidisks count in blocks, BKR253 suggests the size and unit of
     the cluster's first such disk (one unit per volume, BKR247); in cylinders it

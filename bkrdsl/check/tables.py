@@ -365,7 +365,8 @@ def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
 def _no_a_disk(model: Model, ids: list[str], roles: dict[str, str], machines) -> Diagnostic:
     role = roles[ids[0]]
     kind, members = machines[ids[0]]
-    where = f" on {_members_text(model, members)}" if kind is Kind.IDENTITY else ""
+    # "no 191 on every member" would read as "not on all of them": say "any".
+    where = f" on {_members_text(model, members, every='any member')}" if kind is Kind.IDENTITY else ""
     if role == "worker":
         # Workers run on the members whose `workers` count reaches them: each group
         # of workers that runs on the same members is named with those members.
@@ -446,10 +447,10 @@ def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _members_text(model: Model, members: tuple[str, ...]) -> str:
-    """`VMSYS1` and `VMSYS2`; "every member" for all of three or more."""
+def _members_text(model: Model, members: tuple[str, ...], every: str = "every member") -> str:
+    """`VMSYS1` and `VMSYS2`; `every` ("every member") for all of three or more."""
     if len(members) > 2 and set(members) == set(model.member_names):
-        return "every member"
+        return every
     return listed(members, limit=8)
 
 
