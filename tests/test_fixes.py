@@ -435,6 +435,25 @@ def test_names_separated_by_semicolons_get_their_commas(clean, written, meant):
     assert [x.code for x in check(apply(text, d)) if x.code < "BKR100"] == []  # no syntax error left
 
 
+@pytest.mark.parametrize(
+    ("clean", "written", "listed", "meant"),
+    [
+        ("backup LINUX incremental", "backup LINUX APPS incremental", "LINUX, APPS",
+         "backup LINUX, APPS incremental"),
+        ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 daily 03:30", "VMSYS1, VMSYS2",
+         "run on VMSYS1, VMSYS2 daily 03:30"),
+    ],
+)
+def test_two_names_without_their_comma_get_it(clean, written, listed, meant):
+    # one syntax error, whose help and fix write the user's own two names with the `,`
+    text = damaged(clean, written)
+    (d,) = [x for x in check(text) if x.code < "BKR100"]
+    assert d.code == "BKR004" and d.fix.title == f"Write `{listed}`"
+    assert d.help == f"separate the names of a list with commas: `{listed}`"
+    assert apply(text, d) == damaged(clean, meant)
+    assert [x.code for x in check(apply(text, d)) if x.code < "BKR100"] == []  # no syntax error left
+
+
 def test_days_joined_by_a_comma_stay_the_schedule_s_days():
     # `mon,thu 22:00` without `weekly`: the fix keeps both days (never `daily 22:00`).
     text = damaged("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 mon,thu 22:00")
@@ -555,6 +574,8 @@ NOT_FIXED = [
     # a block's name spelled like a keyword on the next line, a comment between:
     # joining the lines would drop the comment
     ("member VMSYS2 {", "member  # the disaster-recovery member\n  backup {", "BKR010"),
+    # three names without commas: the last may be a misspelt level, not a group
+    ("backup APPS full", "backup APPS LINUX fulll", "BKR004"),
 ]
 # fmt: on
 

@@ -119,7 +119,9 @@ SYNTAX = register(
     them is one word.
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
     VMSYS3 daily 02:00`) are one error for the run, whose help writes the
-    list with them.
+    list with them. Of two names (`backup APPS LINUX full`) a fix writes
+    the `,`; of three or more it does not, since the last may be a
+    misspelt keyword (`backup APPS LINUX fulll`).
     Names joined by `and` or `&`, as English joins them (`run on VMSYS1 and
     VMSYS2`, `backup APPS & LINUX`, `weekly sat & sun`), are one error for
     the list, whose fix writes a `,` for each. An `and` or `&` before a

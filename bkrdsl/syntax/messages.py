@@ -1155,9 +1155,13 @@ def member_in_placement(member: str, span: Span) -> Diagnostic:
     )
 
 
-def missing_comma(left: str, right: str, span: Span, more: list[str] = ()) -> Diagnostic:
+def missing_comma(
+    left: str, right: str, span: Span, more: list[str] = (), after: Span | None = None
+) -> Diagnostic:
     """A `,` missing between the names `left` and `right` of a list (and between the
-    names `more` after them, on the same line)."""
+    names `more` after them, on the same line); `after`, the empty span right after
+    `left`, where the fix writes the `,` (two names only: of three or more, the last
+    may be a misspelt keyword, `backup APPS LINUX fulll`)."""
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a
@@ -1176,10 +1180,12 @@ def missing_comma(left: str, right: str, span: Span, more: list[str] = ()) -> Di
             span,
             help=f"separate the names of a list with commas: `{listed}`",
         )
+    meant = f"{left.strip('`')}, {right.strip('`')}"
     return codes.SYNTAX(
         f"a `,` is missing between {left} and {right}",
         span,
-        help="separate the names of a list with commas: `on VMSYS1, VMSYS2`, `backup APPS, SYSIDS`",
+        help=f"separate the names of a list with commas: `{meant}`",
+        fix=None if after is None else Fix(f"Write `{meant}`", (Edit(after, ","),)),
     )
 
 

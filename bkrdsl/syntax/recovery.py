@@ -4555,7 +4555,8 @@ class Recovery:
             more = self.names_without_commas(tok.end_pos)
             self.commas_missing.update(start for _, start in more)
             names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
-            diag = messages.missing_comma(names[0], names[1], self.span_of(tok), more=names[2:])
+            after = None if more else self.source.span(last.end_pos, last.end_pos)
+            diag = messages.missing_comma(names[0], names[1], self.span_of(tok), more=names[2:], after=after)
             yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self.report(diag, tok.start_pos))
 
     def word_not_in_list(self, ip, tok: Token) -> Token | None:
