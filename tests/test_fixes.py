@@ -248,6 +248,8 @@ RESTORED = [
     # `on` left out before the member's name
     ("expire on VMSYS1 {", "expire VMSYS1 {", "BKR004", "Insert `on`"),
     ("run on VMSYS1 daily 02:00", "run VMSYS1 daily 02:00", "BKR004", "Insert `on`"),
+    # an SFS path with a `.` after its last directory name
+    ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.*.", "BKR318", "Remove the last `.`"),
 ]
 # fmt: on
 
@@ -574,6 +576,8 @@ NOT_FIXED = [
     # a block's name spelled like a keyword on the next line, a comment between:
     # joining the lines would drop the comment
     ("member VMSYS2 {", "member  # the disaster-recovery member\n  backup {", "BKR010"),
+    # CMS's top directory, `POOL:USER.`: the user ID alone, or directories after it?
+    ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.", "BKR318"),
     # three names without commas: the last may be a misspelt level, not a group
     ("backup APPS full", "backup APPS LINUX fulll", "BKR004"),
 ]

@@ -17,7 +17,7 @@ from bkrdsl.check.common import (
     swapped_disk,
 )
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Edit, Fix, Related
+from bkrdsl.diagnostics import Diagnostic, Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
@@ -321,7 +321,13 @@ INVALID_SFS_PATH = register(
     whose fix removes the blank. So is a file pool the cluster names (the
     catalog's, or another path's) written with a blank for its `:`
     (`BKRPOOL CICSPRD.*`), whose fix writes the `:`. A path with no user ID
-    after its `:` (`BKRPOOL:.*`) is reported as naming none.
+    after its `:` (`BKRPOOL:.*`) is reported as naming none. A `.` comes
+    only before a directory name: CMS writes a file space's top directory
+    with a `.` after the user ID (`BKRPOOL:CICSPRD.`), which a .bkr path
+    does not (write the user ID alone, `BKRPOOL:CICSPRD`, or directories
+    after it, `BKRPOOL:CICSPRD.*`; Backup Manager's SFS records are
+    assumed, see compatibility.md); a `.` after the last directory name
+    (`BKRPOOL:CICSPRD.LOGS.`) is one too many, and a fix removes it.
 
     Failing example:
 
@@ -795,11 +801,40 @@ def sfs_paths(model: Model):
                     fix=Fix.replace("Remove the blank after the `:`", gap, ""),
                 )
                 continue
+            if item.text.endswith(".") and sfs_path_problem(item.text[:-1]) is None:
+                yield _sfs_path_ending_in_a_dot(item)
+                continue
             problem = sfs_path_problem(item.text)
             if problem:
                 yield INVALID_SFS_PATH(
                     problem, item.span, help="write the path as CMS does: POOL:USER.DIR.SUBDIR"
                 )
+
+
+def _sfs_path_ending_in_a_dot(item: ast.Word) -> Diagnostic:
+    """`BKRPOOL:LNXA*.`, `BKRPOOL:CICSPRD.LOGS.`: a path that would be valid without its
+    last `.`. After the user ID alone it is CMS's way of writing a file space's top
+    directory (`ACCESS VMSYSU:JOE. B`), which a .bkr path does not use: the user ID
+    alone, or directories after the `.`, are both what the user may mean, so no fix.
+    After a directory name the `.` is one too many, and the fix removes it."""
+    bare = item.text[:-1]
+    dot = Span(
+        item.span.file, item.span.end_line, item.span.end_column - 1,
+        item.span.end_line, item.span.end_column, item.span.end - 1, item.span.end,
+    )
+    if "." not in bare.partition(":")[2]:
+        return INVALID_SFS_PATH(
+            f"SFS path {quoted(item.text)} ends with a `.` after the user ID, as CMS writes a top directory",
+            item.span,
+            help=f"in a .bkr path a `.` comes only before a directory name: write the user ID alone, `{bare}`,"
+            f" or directories after it, `{bare}.*`",
+        )
+    return INVALID_SFS_PATH(
+        f"SFS path {quoted(item.text)} ends with a `.` that no directory name follows",
+        item.span,
+        help=f"write `{bare}`",
+        fix=Fix.replace("Remove the last `.`", dot, ""),
+    )
 
 
 #: A backslash and what follows it in a quoted text: `\"` and `\\` are the escapes.
