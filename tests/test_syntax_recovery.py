@@ -859,3 +859,29 @@ def test_reading_stops_a_bounded_number_of_tokens_after_the_first_error(monkeypa
     assert [e.word.upper for e in group.entries] == [f"U{n:07d}" for n in range(len(group.entries))]
     assert 40 <= len(group.entries) <= 50
     assert len(module.clusters[0].members) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "word", "statement", "options"),
+    [
+        # a Tape Manager library, which bkrc does not write
+        ("  tape manager shared catalog-node TCTMM on M1 request-node TRTMM library ATL1\n", "library",
+         "tape manager", "`catalog-dmm`, `catalog-node`, `request-dmm` or `request-node`"),
+        ("  disk BKRBKUP 191 size 10 cyl volume VOL001\n", "volume", "disk", "`on`"),
+    ],
+)
+def test_an_unknown_word_on_a_statement_s_line_names_its_keywords(line, word, statement, options):
+    # Not only the keywords that start a statement: the word more likely meant to go on
+    # with the statement on its line, so the help says what that statement takes there.
+    d = one(f"cluster A {{\n  member M1 {{ workers 2 }}\n{line}}}\n")
+    assert d.code == "BKR012"
+    assert d.message == (
+        f"`{word}` is not a keyword of the `{statement}` statement, nor one that starts a statement"
+    )
+    assert d.help.startswith(f"`{statement}` goes on only with {options} here; statements in a `cluster`")
+
+
+def test_an_unknown_word_starting_a_line_names_only_the_statements():
+    d = one("cluster A {\n  member M1 { workers 2 }\n  disk BKRBKUP 191 size 10 cyl\n  library ATL1\n}\n")
+    assert d.message == "`library` is not a keyword; a statement must start with one"
+    assert d.help.startswith("statements in a `cluster` block start with `catalog`")

@@ -431,6 +431,12 @@ UNKNOWN_KEYWORD = register(
     `incremental`) is the one the next word fits after: `backup APPS inc`
     at the end of its line is `incremental`, `inc minidisk` is `include`;
     where none or both fit, the message says it is ambiguous and names each.
+    A word close to no keyword gets a help that lists the keywords a
+    statement of the block starts with; on the line of a statement that may
+    still go on (`tape manager shared catalog-node TCTMM on VMSYS1
+    request-node TRTMM library ATL1`), the help first names the keywords
+    that statement takes there (`catalog-dmm`, ...), since the word was more
+    likely meant as one of them.
     A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
     fits, is one error for the two words, which bkrc reads as the keyword.
     A misspelt keyword, or one with a blank inside, is caught too at the

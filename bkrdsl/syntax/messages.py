@@ -21,6 +21,8 @@ from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from bkrdsl.syntax.recovery import Block
 
 #: What must follow a keyword, by (keyword, names already written after it).
@@ -825,12 +827,29 @@ def kind_in_zvm_words(word: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
-def not_a_keyword(found: str, where: str, starts: list[str], span: Span) -> Diagnostic:
+def not_a_keyword(
+    found: str,
+    where: str,
+    starts: list[str],
+    span: Span,
+    options: Sequence[str] = (),
+    statement: str | None = None,
+) -> Diagnostic:
+    """A word that is no keyword where a statement must start; `options`, the keywords
+    with which `statement`, before it on its line, may go on instead (`tape manager
+    shared ... request-node TRTMM library ATL1`)."""
     listed = ", ".join(f"`{k}`" for k in starts) or "a keyword"
+    if not options:
+        return codes.UNKNOWN_KEYWORD(
+            f"{found} is not a keyword; a statement must start with one",
+            span,
+            help=f"statements in {where} start with {listed}",
+        )
     return codes.UNKNOWN_KEYWORD(
-        f"{found} is not a keyword; a statement must start with one",
+        f"{found} is not a keyword of the `{statement}` statement, nor one that starts a statement",
         span,
-        help=f"statements in {where} start with {listed}",
+        help=f"`{statement}` goes on only with {alternatives(options)} here; statements in {where}"
+        f" start with {listed}",
     )
 
 

@@ -2621,8 +2621,15 @@ class Recovery:
             messages.in_block(blocks[-1].kind) if blocks else "the top level of a file"
         )
         starts = self.keywords_in(accepted & self.statements)
+        # `tape manager shared ... request-node TRTMM library ATL1`: on the line of a
+        # statement that reads on, the word may have been meant as one of its options.
+        options = [] if self.first_on_line(tok.start_pos) else self.keywords_in(accepted - self.statements)
+        statement = self.statement_name(ip.parser_state) if options else None
         self.report(
-            messages.not_a_keyword(self.describe(tok), where, starts, self.span_of(tok)), tok.start_pos
+            messages.not_a_keyword(
+                self.describe(tok), where, starts, self.span_of(tok), options if statement else (), statement
+            ),
+            tok.start_pos,
         )
         return self.skip_statement(ip, tok)
 
@@ -3061,6 +3068,19 @@ class Recovery:
                 return None  # a whole statement: reported as itself
         word, start = words[-1]
         return start + len(word)
+
+    def statement_name(self, state) -> str | None:
+        """`tape manager`, `disk`: the statement being read, by its first keyword (and
+        the second, for `tape manager` and `single user`), or None outside one."""
+        first = self.statement_start(state)
+        if first is None or first.start_pos is None:
+            return None
+        name = str(first.value).lower() or self.facts.texts.get(first.type, first.type).strip("`")
+        leaves = [t for v in state.value_stack for t in tokens_of(v) if is_real(t)]
+        leaves = [t for t in leaves if t.start_pos is not None and t.start_pos >= first.start_pos]
+        if len(leaves) > 1 and leaves[1].type in ("USER", "MANAGER"):
+            name += f" {str(leaves[1].value).lower()}"
+        return name
 
     def word_after_statement(self, ip, tok: Token, tail: int | None = None) -> Diagnostic | None:
         """`workers 4 4`, `backup APPS full now`, `catalog ... on VMSYS1 VMSYS2`: one
