@@ -27,6 +27,14 @@ SINGLE_ON_MANY = register(
     job names. IBM's rule: single-configuration users go in one job, always
     run from the same member.
 
+    To share the work of many such users between members (200 Linux guests
+    on four members), split them into groups (`single group LNXA { match
+    LNXA* }`, `single group LNXB { match LNXB* }`, ...) and pin each
+    group's jobs to a member of its own: `run on VMSYS1` for LNXA's,
+    `run on VMSYS2` for LNXB's. Each user is still backed up from one
+    member only (BKR411). That member need not be the one the users log on
+    to: their minidisks are on DASD every member shares.
+
     Failing example:
 
         import std/backup-manager
@@ -413,7 +421,8 @@ def placement(model: Model):
                 f"job {quoted(job.name)} backs up single-configuration users {how}: the same data would be copied {len(members)} times",
                 where,
                 related=(_declared_kind(ref),),
-                help=f"run it on one member, e.g. `run on {members[0]}`",
+                help=f"run it on one member, e.g. `run on {members[0]}`; to share the users between members,"
+                " split the group and pin each part's job to a member of its own",
             )
         elif kind is Kind.IDENTITY and (missing := left_out_members(model, job)):
             yield IDENTITY_PINNED(
