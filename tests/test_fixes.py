@@ -578,8 +578,8 @@ NOT_FIXED = [
     ("member VMSYS2 {", "member  # the disaster-recovery member\n  backup {", "BKR010"),
     # CMS's top directory, `POOL:USER.`: the user ID alone, or directories after it?
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.", "BKR318"),
-    # three names without commas: the last may be a misspelt level, not a group
-    ("backup APPS full", "backup APPS LINUX fulll", "BKR004"),
+    # three names without commas: the last, in capitals, may be a misspelt level
+    ("backup APPS full", "backup APPS LINUX FULLL", "BKR004"),
 ]
 # fmt: on
 

@@ -885,3 +885,15 @@ def test_an_unknown_word_starting_a_line_names_only_the_statements():
     d = one("cluster A {\n  member M1 { workers 2 }\n  disk BKRBKUP 191 size 10 cyl\n  library ATL1\n}\n")
     assert d.message == "`library` is not a keyword; a statement must start with one"
     assert d.help.startswith("statements in a `cluster` block start with `catalog`")
+
+
+def test_a_misspelt_keyword_after_names_without_commas_is_not_one_of_them():
+    # `dialy` is reported as `daily` misspelt: the list the help writes stops before it
+    # (and before the time), and two names get the fix that writes their `,`.
+    found = diagnose("cluster A {\n  job J {\n    run on M1 M2 dialy 02:00\n  }\n}\n")
+    assert [(d.code, d.message) for d in found] == [
+        ("BKR004", "a `,` is missing between `M1` and `M2`"),
+        ("BKR012", "unknown keyword `dialy`; did you mean `daily`?"),
+    ]
+    assert found[0].help == "separate the names of a list with commas: `M1, M2`"
+    assert found[0].fix.title == "Write `M1, M2`"

@@ -119,9 +119,11 @@ SYNTAX = register(
     them is one word.
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
     VMSYS3 daily 02:00`) are one error for the run, whose help writes the
-    list with them. Of two names (`backup APPS LINUX full`) a fix writes
-    the `,`; of three or more it does not, since the last may be a
-    misspelt keyword (`backup APPS LINUX fulll`).
+    list with them; a misspelt keyword in small letters after them (`run on
+    VMSYS1 VMSYS2 dialy 02:00`) is not one of the names, but an error of
+    its own. Of two names (`backup APPS LINUX full`) a fix writes the `,`;
+    of three or more it does not, since the last may be a misspelt keyword
+    in capitals (`backup APPS LINUX FULLL`).
     Names joined by `and` or `&`, as English joins them (`run on VMSYS1 and
     VMSYS2`, `backup APPS & LINUX`, `weekly sat & sun`), are one error for
     the list, whose fix writes a `,` for each. An `and` or `&` before a

@@ -1180,7 +1180,7 @@ def missing_comma(
     """A `,` missing between the names `left` and `right` of a list (and between the
     names `more` after them, on the same line); `after`, the empty span right after
     `left`, where the fix writes the `,` (two names only: of three or more, the last
-    may be a misspelt keyword, `backup APPS LINUX fulll`)."""
+    may be a misspelt keyword in capitals, `backup APPS LINUX FULLL`)."""
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a
