@@ -248,6 +248,10 @@ RESTORED = [
     # `on` left out before the member's name
     ("expire on VMSYS1 {", "expire VMSYS1 {", "BKR004", "Insert `on`"),
     ("run on VMSYS1 daily 02:00", "run VMSYS1 daily 02:00", "BKR004", "Insert `on`"),
+    # an English word for a keyword, read by the block it stands in
+    ("retain 35 days", "keep 35 days", "BKR012", "Write `retain`"),
+    ("{ workers 2  private-volume M4PRV1 }", "{ workers 2  volume M4PRV1 }", "BKR012", "Write `private-volume`"),
+    ("  shared-volume VMCOM1", "  volume VMCOM1", "BKR012", "Write `shared-volume`"),
     # an SFS path with a `.` after its last directory name
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.*.", "BKR318", "Remove the last `.`"),
 ]

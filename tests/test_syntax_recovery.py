@@ -117,7 +117,7 @@ MESSAGES = [
     ("cluster A {\n  import std/zvm73\n}\n", "BKR013", (2, 3), "`import` cannot appear inside a `cluster` block"),
     ("job J {\n  backup G\n}\n", "BKR013", (1, 1), "`job` can only appear inside a `cluster { ... }` block"),
     ("cluster A {\n  run on M daily 01:00\n}\n", "BKR013", (2, 3), "`run` can only appear inside a `job { ... }` block"),
-    ("cluster A {\n  expire on M { keep 35 days }\n}\n", "BKR012", (2, 17), "statements in an `expire` block start with"),
+    ("cluster A {\n  expire on M { hold 35 days }\n}\n", "BKR012", (2, 17), "statements in an `expire` block start with"),
     ("cluster A {\n  expire on M {\n    member N { workers 2 }\n  }\n}\n", "BKR013", (3, 5),
      "cannot appear inside an `expire` block"),
     # `exclude` fits a member block too (every job on the member); `include` does not (BKR117)

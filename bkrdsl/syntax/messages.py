@@ -109,23 +109,27 @@ def shown(text: str, limit: int = 40) -> str:
 #: English words for a keyword, too far from it for a typo (`expiration`, the
 #: noun, for `expire`): did_you_mean offers the keyword where it fits.
 KEYWORD_SYNONYMS = {
-    "expiration": "expire",
-    "retention": "retain",
+    "expiration": ("expire",),
+    "retention": ("retain",),
+    "keep": ("retain",),
+    # a member's volumes are private, the cluster's shared: the block tells which
+    "volume": ("private-volume", "shared-volume"),
 }
 
 
-def did_you_mean(word: str, candidates) -> list[str]:
+def did_you_mean(word: str, candidates, synonyms: bool = True) -> list[str]:
     """The keywords closest to a misspelt `word` (case-insensitive), if any is close:
     the fewest typing slips, then difflib's ratio; two or three equally close are
     all offered, alphabetically (bkrdsl.diagnostics.suggest). A word too far from
     every keyword that abbreviates exactly one (`incr`, `desc`: CP and REXX
-    habits) is that keyword."""
+    habits) is that keyword. With `synonyms`, an English word for a keyword
+    (KEYWORD_SYNONYMS) is that keyword."""
     lowered = word.lower()
     if len(lowered) > 40:
         return []
-    meant = KEYWORD_SYNONYMS.get(lowered)
-    if meant is not None and meant in candidates:
-        return [meant]
+    meant = [k for k in KEYWORD_SYNONYMS.get(lowered, ()) if k in candidates] if synonyms else []
+    if meant:
+        return meant
     best = _closest(lowered, candidates)
     if best or len(lowered) < 3:
         return best

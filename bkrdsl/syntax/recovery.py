@@ -1439,7 +1439,9 @@ class Recovery:
                     # `weekly fri sat sun 03:00`: `sun` after `sat`, read as the time; not `run`
                     self.report(days, tok.start_pos)
                     return None
-            words = messages.did_you_mean(tok.value, self.keywords_in(accepted))
+            words = messages.did_you_mean(
+                tok.value, self.keywords_in(accepted), synonyms=not self.options_on_line(tok, accepted)
+            )
             if words:
                 return self.misspelt(tok, words)
             shortened = self.ambiguous_abbreviation(ip, tok, accepted)
@@ -2600,7 +2602,8 @@ class Recovery:
             # REXX's `do ... end`: the block's `}`.
             self.report(messages.end_for_brace(self.span_of(tok)), tok.start_pos)
             return self.retype(tok, "RBRACE")
-        words = messages.did_you_mean(text, self.keywords_in(self.statements))
+        options = self.options_on_line(tok, accepted)
+        words = messages.did_you_mean(text, self.keywords_in(self.statements), synonyms=not options)
         if words:
             return self.misspelt(tok, words)
         if self.keyword_left_out(ip, tok):
@@ -2621,9 +2624,6 @@ class Recovery:
             messages.in_block(blocks[-1].kind) if blocks else "the top level of a file"
         )
         starts = self.keywords_in(accepted & self.statements)
-        # `tape manager shared ... request-node TRTMM library ATL1`: on the line of a
-        # statement that reads on, the word may have been meant as one of its options.
-        options = [] if self.first_on_line(tok.start_pos) else self.keywords_in(accepted - self.statements)
         statement = self.statement_name(ip.parser_state) if options else None
         self.report(
             messages.not_a_keyword(
@@ -3068,6 +3068,16 @@ class Recovery:
                 return None  # a whole statement: reported as itself
         word, start = words[-1]
         return start + len(word)
+
+    def options_on_line(self, tok: Token, accepted: set[str]) -> list[str]:
+        """The keywords with which the statement before `tok`, on its line, may go on
+        (`tape manager ... request-node TRTMM library ATL1`: `catalog-dmm`, ...), where
+        the word may have been meant as one of them. There an English word is not
+        taken for a statement's (`disk ... cyl volume VOL001` means the disk's `on`,
+        not a `shared-volume` statement)."""
+        if self.first_on_line(tok.start_pos):
+            return []
+        return self.keywords_in(accepted - self.statements)
 
     def statement_name(self, state) -> str | None:
         """`tape manager`, `disk`: the statement being read, by its first keyword (and
