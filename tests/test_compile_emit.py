@@ -136,6 +136,17 @@ cluster ONESSI {
 """
 
 
+def test_owner_records_list_the_user_ids_first_then_the_patterns(tmp_path):
+    """docs/output.md: `*` writes one record per user ID, in the order `backup` and
+    the groups name them, then one per `match` pattern."""
+    body = SINGLE_JOB.replace("backup GUESTS full", "backup OPS, GUESTS full") + (
+        "  single group OPS { OPSAUTO  match OPS* }\n"
+    )
+    template = build(tmp_path, body)["M3/GUESTFUL.TEMPLATE"]
+    owners = [r.split()[2] for r in records(template) if r.startswith("INCLUDE")]
+    assert owners == ["OPSAUTO", "LINUX01", "LINUX02", "OPS*", "LNX*"]
+
+
 def test_single_job_on_each_member_of_one_member_keeps_its_name(tmp_path):
     """`run on each member` in a cluster of one member is that member: a single job
     keeps its name (it used to become J1, ABCDEFGH1: too long, or a second J1)."""
