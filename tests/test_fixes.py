@@ -448,6 +448,8 @@ def test_names_separated_by_semicolons_get_their_commas(clean, written, meant):
          "backup LINUX, APPS incremental"),
         ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 daily 03:30", "VMSYS1, VMSYS2",
          "run on VMSYS1, VMSYS2 daily 03:30"),
+        # before a block's `{`: not words that cannot stand there, but a list's `,` missing
+        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS2 {", "VMSYS1, VMSYS2", "expire on VMSYS1, VMSYS2 {"),
     ],
 )
 def test_two_names_without_their_comma_get_it(clean, written, listed, meant):

@@ -897,3 +897,15 @@ def test_a_misspelt_keyword_after_names_without_commas_is_not_one_of_them():
     ]
     assert found[0].help == "separate the names of a list with commas: `M1, M2`"
     assert found[0].fix.title == "Write `M1, M2`"
+
+
+def test_members_before_a_block_s_brace_without_their_commas_are_a_list():
+    # `expire on M1 M2 M3 {` is the list `on M1, M2, M3` with its commas missing;
+    # `member M1 slot 1 {` stays words that cannot stand before the `{`, and a list
+    # with a comma is named as written (`expire on M1, M2`, not `M1 , M2`).
+    (d,) = diagnose("cluster A {\n  expire on M1 M2 M3 { purge daily 01:00 }\n}\n")
+    assert (d.code, d.message) == ("BKR004", "commas are missing between `M1`, `M2` and `M3`")
+    (d,) = diagnose("cluster A {\n  member M1 slot 1 { workers 2 }\n}\n")
+    assert d.message == "`slot 1` cannot stand between `member M1` and its `{`"
+    (d,) = diagnose("cluster A {\n  expire on M1, M2 daily { purge daily 01:00 }\n}\n")
+    assert d.message == "`daily` cannot stand between `expire on M1, M2` and its `{`"

@@ -118,7 +118,8 @@ SYNTAX = register(
     BKRPOOL:"CICSPRD".*`): a fix removes the quotes when the path without
     them is one word.
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
-    VMSYS3 daily 02:00`) are one error for the run, whose help writes the
+    VMSYS3 daily 02:00`, also before a block's `{`, `expire on VMSYS1
+    VMSYS2 {`) are one error for the run, whose help writes the
     list with them; a misspelt keyword in small letters after them (`run on
     VMSYS1 VMSYS2 dialy 02:00`) is not one of the names, but an error of
     its own. Of two names (`backup APPS LINUX full`) a fix writes the `,`;

@@ -2309,10 +2309,20 @@ class Recovery:
             return False
         if repeats(leaves[-1], tok):
             return False  # `member DEV1 DEV1 {`: the name twice, said as such
-        title = " ".join(str(t.value) for t in leaves)
+        title = " ".join(text[leaves[0].start_pos : leaves[-1].end_pos].split())
         written = text[tok.start_pos : brace].rstrip()
         span = self.source.span(tok.start_pos, tok.start_pos + len(written))
-        self.report(messages.words_before_brace(" ".join(written.split()), title, span), tok.start_pos)
+        extra = written.split()
+        if any(t.type == "ON" for t in leaves) and all(
+            _NAME.fullmatch(w) and w.lower() not in self.facts.keywords for w in extra
+        ):
+            # `expire on VMSYS1 VMSYS2 {`: more members, their `,` missing
+            names = [self.describe(leaves[-1]), *(messages.shown(w) for w in extra)]
+            after = self.source.span(leaves[-1].end_pos, leaves[-1].end_pos) if len(extra) == 1 else None
+            diag = messages.missing_comma(names[0], names[1], self.span_of(tok), more=names[2:], after=after)
+        else:
+            diag = messages.words_before_brace(" ".join(extra), title, span)
+        self.report(diag, tok.start_pos)
         self._advance(ip.lexer_thread.state, brace)
         return True
 
