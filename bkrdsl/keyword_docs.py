@@ -21,13 +21,17 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "days": ("expire", "The unit of `retain N days`: how many days backups stay in the catalog."),
     "description": (
         "cluster, member, job",
-        "Free text about the block. A job's heads its template and names it in BKRSUBMT's list;"
-        " a cluster's or a member's is for the reader of the file.",
+        (
+            "Free text about the block. A job's heads its template and names it in BKRSUBMT's list;"
+            " a cluster's or a member's is for the reader of the file."
+        ),
     ),
     "disk": (
         "cluster, target",
-        "A minidisk for a product machine's directory entry, `disk USER ADDR size N UNIT`; in a job,"
-        " `to disk` backs up to disk.",
+        (
+            "A minidisk for a product machine's directory entry, `disk USER ADDR size N UNIT`; in a job,"
+            " `to disk` backs up to disk."
+        ),
     ),
     "each": ("placement", "`on each member`: one job (or expiry) per member, each on its own member."),
     "exclude": ("job, member", "Leave minidisks or SFS paths out of a backup: `exclude minidisk * 0190`."),
@@ -55,8 +59,10 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "monthly": ("schedule", "Run once a month, on the day and at the time given: `monthly 1 02:00`."),
     "on": (
         "placement, catalog, tape, disk",
-        "Which member runs it (`on VMSYS1`, `on each member`), the member a catalog server or Tape Manager"
-        " catalog node logs on to, or a disk's volume.",
+        (
+            "Which member runs it (`on VMSYS1`, `on each member`), the member a catalog server or Tape Manager"
+            " catalog node logs on to, or a disk's volume."
+        ),
     ),
     "pool": ("catalog, target", "A file pool: the catalog's SFS file pool, or the pool a job backs up to."),
     "preview": ("expire", "List what expiry would remove (`EXPIRE (PREVIEW`), without removing it."),

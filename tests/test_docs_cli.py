@@ -24,8 +24,7 @@ import click
 import pytest
 from conftest import ROOT
 
-from bkrdsl.cli import cli
-from bkrdsl.cli import common
+from bkrdsl.cli import cli, common
 
 ROW = re.compile(r"^\| `bkrc (\w+)[^\n]*", re.MULTILINE)
 OPTION = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")

@@ -1850,8 +1850,10 @@ def at_without_on(start: str, span: Span) -> Diagnostic:
 
 #: Time zones a sysprog may write after a time (`daily 02:00 EST`).
 TIME_ZONES = frozenset(
-    "UTC GMT Z LOCAL EST EDT CST CDT MST MDT PST PDT CET CEST MET MEST WET WEST EET EEST BST IST JST AEST"
-    .split(),
+    [
+        "UTC", "GMT", "Z", "LOCAL", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET",
+        "CEST", "MET", "MEST", "WET", "WEST", "EET", "EEST", "BST", "IST", "JST", "AEST",
+    ]
 )
 
 
