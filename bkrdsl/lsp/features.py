@@ -309,14 +309,11 @@ def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] |
     """The cursor is on a word the file gives as a name that no declaration resolves
     (or a role): what it is in that place, not the keyword it may be spelled like."""
     main = doc.analysis.program.main
-    if main is None:
+    found = None if main is None else _covering(_unresolved_names(main), doc, start, end)
+    if found is None:
         return None
-    for word, place in _unresolved_names(main):
-        s = word.span
-        if s.file == doc.name and s.start <= start and end <= s.end:
-            break
-    else:
-        return None
+    word, place = found
+    s = word.span
     if place == "role":
         role = word.text.lower()
         what = ROLE_TEXT.get(role) if role in ROLES else None
@@ -986,12 +983,17 @@ def _value_at(doc: Document, start: int, end: int) -> str | None:
     """What the word at offsets `start`..`end` of this document is, when the file
     gives it as a value, not a name (`_values`); None for anything else."""
     main = doc.analysis.program.main
-    if main is None:
-        return None
-    for word, what in _values(main):
+    found = None if main is None else _covering(_values(main), doc, start, end)
+    return None if found is None else found[1]
+
+
+def _covering(pairs, doc: Document, start: int, end: int):
+    """The first (word, what) of `pairs` whose word, in this document, covers
+    offsets `start`..`end`; None when none does."""
+    for word, what in pairs:
         s = word.span
         if s.file == doc.name and s.start <= start and end <= s.end:
-            return what
+            return word, what
     return None
 
 
