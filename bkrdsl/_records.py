@@ -3685,4 +3685,26 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.source,self.tree,self.diagnostics,self.comments,)==(other.source,other.tree,other.diagnostics,other.comments,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
+def __create_fn__(_type_tree, _type_open, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,tree:_type_tree,open:_type_open,comments:_type_comments)->_return_type:
+  self.tree=tree
+  self.open=open
+  self.comments=comments
+ return __init__
+CODE['def __create_fn__(_type_tree, _type_open, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,tree:_type_tree,open:_type_open,comments:_type_comments)->_return_type:\n  self.tree=tree\n  self.open=open\n  self.comments=comments\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(tree={self.tree!r}, open={self.open!r}, comments={self.comments!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(tree={self.tree!r}, open={self.open!r}, comments={self.comments!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.tree,self.open,self.comments,)==(other.tree,other.open,other.comments,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.tree,self.open,self.comments,)==(other.tree,other.open,other.comments,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
 del __create_fn__

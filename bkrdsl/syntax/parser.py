@@ -21,7 +21,17 @@ from bkrdsl.source import Source
 from bkrdsl.syntax import codes
 from bkrdsl.syntax.recovery import MAX_EVENTS, MAX_READ_AFTER_ERROR, MAX_REPORTED, Abort, Recovery
 
-__all__ = ["MAX_EVENTS", "MAX_READ_AFTER_ERROR", "MAX_REPORTED", "ParseResult", "parse", "parser"]
+__all__ = [
+    "MAX_EVENTS",
+    "MAX_READ_AFTER_ERROR",
+    "MAX_REPORTED",
+    "ParseResult",
+    "Prefix",
+    "parse",
+    "parse_prefix",
+    "parser",
+    "without_keywords",
+]
 
 _comments: contextvars.ContextVar[list | None] = contextvars.ContextVar("bkr_comments", default=None)
 _names: contextvars.ContextVar[Recovery | None] = contextvars.ContextVar("bkr_names", default=None)
@@ -127,9 +137,7 @@ def parse(source: Source) -> ParseResult:
     if tree is None and not diagnostics:  # pragma: no cover - defensive: never fail silently
         end = len(source.text)
         diagnostics.append(codes.SYNTAX("the file could not be parsed", source.span(end, end)))
-    # Recovery may look ahead past a comment; keep each comment once, in order.
-    comments = list({c.start_pos: c for c in sink}.values())
-    return ParseResult(source, tree, diagnostics, comments)
+    return ParseResult(source, tree, diagnostics, _once(sink))
 
 
 def tokens(source: Source) -> list | None:
@@ -153,6 +161,72 @@ def tokens(source: Source) -> list | None:
         _names.reset(names_token)
         _comments.reset(comments_token)
     return None if recovery.diagnostics else read
+
+
+@dataclass
+class Prefix:
+    """What `parse_prefix` read of the first part of a file."""
+
+    tree: object | None  # lark.Tree, keywords kept, when the text ends where a file may end
+    open: object | None  # else Lark's interactive parser, holding everything read, where the text ends
+    comments: list  # lark Tokens of COMMENT and DOC_COMMENT, in order
+
+
+def parse_prefix(source: Source) -> Prefix | None:
+    """Read `source` as the first part of a file, as `parse()` reads a whole one
+    (the same recovery from every syntax error on the way), but stop where the text
+    ends: the statements and blocks still open there stay open, in the interactive
+    parser returned, for the caller to ask what may come next (the language server's
+    indentation as you type, bkrdsl.fmt.ontype). The tree keeps its keywords
+    (`without_keywords` drops them). None when reading stopped (too many errors,
+    another language): never a Lark exception."""
+    from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+    lark_parser = parser()
+    recovery = Recovery(source, lark_parser)
+    sink: list = []
+    comments_token = _comments.set(sink)
+    names_token = _names.set(recovery)
+    try:
+        ip = _interactive(lark_parser, source.text, recovery)
+        try:
+            tree = ip.resume_parse()
+        except UnexpectedInput as first:
+            error = first
+            while True:
+                if isinstance(error, UnexpectedToken) and error.token.type == "$END":
+                    if recovery.stopped_at is not None:  # the text was not read to its end
+                        return None
+                    return Prefix(None, error.interactive_parser, _once(sink))
+                state = error.interactive_parser.lexer_thread.state
+                before = state.line_ctr.char_pos
+                if not recovery(error):  # pragma: no cover - recovery handles both kinds
+                    return None
+                if isinstance(error, UnexpectedCharacters) and state.line_ctr.char_pos == before:
+                    state.line_ctr.feed(state.text.text[before : before + 1])
+                try:
+                    tree = error.interactive_parser.resume_parse()
+                    break
+                except UnexpectedInput as again:
+                    error = again
+    except (Abort, LarkError, RecursionError):
+        return None
+    finally:
+        _names.reset(names_token)
+        _comments.reset(comments_token)
+    if recovery.stopped_at is not None:  # the text was not read to its end
+        return None
+    return Prefix(tree, None, _once(sink))
+
+
+def _once(comments: list) -> list:
+    """Recovery may look ahead past a comment; keep each comment once, in order."""
+    return list({c.start_pos: c for c in comments}.values())
+
+
+def without_keywords(tree):
+    """The tree as `parse()` gives it: keywords and punctuation dropped, spans set."""
+    return _without_keywords(tree, _kept_terminals(parser()))
 
 
 def _interactive(lark_parser, text: str, recovery: Recovery):
