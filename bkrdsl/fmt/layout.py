@@ -199,6 +199,11 @@ def settle_doc_comments(layout: _Layout, decl_firsts: list[int]) -> None:
 
 
 # ---------------------------------------------------------------- the printer
+def inner_indent(indent: str) -> str:
+    """The indentation of the statements of a block whose first line has `indent`."""
+    return indent + INDENT
+
+
 class Printer:
     def __init__(self, layout: _Layout):
         self.layout = layout
@@ -425,7 +430,7 @@ class Printer:
             # among the comments; only a brace, which no comment can be about, moves.
             lay.trailing[brace] = lay.trailing.pop(brace - 1)
         self.statement(first, brace, indent)
-        inner = indent + INDENT
+        inner = inner_indent(indent)
         self.items(body, inner, at_block_start=True)
         closing = lay.leading.get(last, ())
         for n, note in enumerate(closing):
@@ -488,8 +493,8 @@ def render(lines: list[Line]) -> str:
     return "".join(x + "\n" for x in out)
 
 
-def layout_text(outline: Outline) -> str:
-    """The canonical text of a file that parsed without errors."""
+def _printed(outline: Outline, extra: tuple[Note, ...] = ()) -> list[Line]:
+    """The canonical lines of an outline, with `extra` comments among its own."""
     toks = canonical_tokens(outline.tokens, outline.lower)
     starts = [t.start for t in toks]
     layout = _Layout(toks, starts)
@@ -497,7 +502,8 @@ def layout_text(outline: Outline) -> str:
         if t.type == "COMMA" and any(a <= t.start < b for a, b in outline.day_lists):
             layout.tight_commas.add(i)
     notes = [Note(n.text, n.start, n.line, n.is_doc) for n in outline.notes]  # attach_comments marks them
-    attach_comments(layout, notes)
+    notes += [Note(n.text, n.start, n.line, n.is_doc) for n in extra]
+    attach_comments(layout, sorted(notes, key=lambda n: n.start))
     printer = Printer(layout)
     decl_firsts = sorted(bisect.bisect_left(starts, start) for start in outline.documented)
     for first in decl_firsts:
@@ -505,5 +511,48 @@ def layout_text(outline: Outline) -> str:
     refuse_shared_docs(layout, decl_firsts)
     settle_doc_comments(layout, decl_firsts)
     printer.file(outline.items)
-    align_comments(printer.lines)
-    return render(printer.lines)
+    return printer.lines
+
+
+def layout_text(outline: Outline) -> str:
+    """The canonical text of a file that parsed without errors."""
+    lines = _printed(outline)
+    align_comments(lines)
+    return render(lines)
+
+
+# ---------------------------------------------------------------- a line being typed
+#: The comment that stands for the line being typed (`typed_line_indent`): no
+#: comment of a file holds a line end, so none is taken for it.
+TYPED_LINE = "#\n"
+#: A comment before a typed `}`, inside its block: the block is then written over
+#: several lines, its `}` on a line of its own, as the one typed is.
+_HELD_OPEN = "#\n\n"
+
+
+def typed_line_indent(outline: Outline, start: int, line: int) -> str | None:
+    """The indentation the canonical layout gives a line being typed (the language
+    server's on-type formatting, bkrdsl.fmt.ontype), from the outline of the file up
+    to that line and what may follow it. `start` is the offset where the line's
+    text starts (its first token, or where the next one would be), `line` its
+    number (1-based). The outline holds no comment of that line.
+
+    The user's line break stays where it is: the printer is given a comment there
+    (TYPED_LINE), which breaks the statement or the block as any comment does, and
+    the answer is where that comment goes, which is where the token after it goes.
+    A line that starts with a `}` keeps it first: the comment stands after that `}`
+    instead, and the `}` line's indentation is the answer. None when no line
+    holds the comment (it cannot happen; the caller then keeps the line as it is)."""
+    toks = outline.tokens
+    at = bisect.bisect_left([t.start for t in toks], start)
+    # A comment's offset orders it among the tokens: `start - 1` is a blank or the
+    # line end before the line, where no token starts, so it comes before the first.
+    if at < len(toks) and toks[at].start == start and toks[at].type == "RBRACE":
+        brace = toks[at]
+        extra = (Note(_HELD_OPEN, start - 1, line, False), Note(TYPED_LINE, brace.end, line, False))
+    else:
+        extra = (Note(TYPED_LINE, start - 1, line, False),)
+    for printed in _printed(outline, extra):
+        if printed.comment == TYPED_LINE:
+            return printed.indent
+    return None  # pragma: no cover - the printer writes every comment
