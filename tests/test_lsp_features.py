@@ -15,7 +15,7 @@ from pathlib import Path
 import hypothesis
 import hypothesis.strategies as hs
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 from test_compile_properties import clusters
 
 from bkrdsl.lsp import features as F
@@ -1214,6 +1214,175 @@ def test_formatting_offers_the_canonical_text_only_when_it_differs():
     assert F.formatted(doc) == CLUSTER
 
 
+# ----------------------------------------------------------------- on-type formatting
+# Each case: the text just after the keystroke, `|` the cursor; the character
+# typed; the edit the server answers with, as (line, first column, last column,
+# new text), or None for no edit. The server reads the text only: no analysis.
+ON_TYPE_JOB = "cluster DEV {\n  member DEV1 { workers 2 }\n  job NIGHTLY {\n"
+ON_TYPE = [
+    ("a-new-line-in-a-block", "cluster DEV {\n  job NIGHTLY {\n|", "\n", (2, 0, 0, "    ")),
+    ("a-wrong-indent-is-replaced", ON_TYPE_JOB + "    backup LINUX full\n  |", "\n", (4, 0, 2, "    ")),
+    ("already-right", ON_TYPE_JOB + "    |", "\n", None),
+    ("a-list-continued-after-a-comma", ON_TYPE_JOB + "    backup LINUX,\n    |", "\n", (4, 0, 4, " " * 11)),
+    (
+        "enter-before-a-list-s-next-value",
+        ON_TYPE_JOB + "    backup LINUX,\n|APPS full",
+        "\n",
+        (4, 0, 0, " " * 11),
+    ),
+    ("a-run-on-list", ON_TYPE_JOB + "    run on DEV1,\n|", "\n", (4, 0, 0, " " * 11)),
+    (
+        "after-the-last-line-of-a-list-of-three-lines",
+        ON_TYPE_JOB + "    backup LINUX,\n           APPS,\n           SYSIDS full\n           |",
+        "\n",
+        (6, 0, 11, "    "),
+    ),
+    (
+        "a-list-broken-by-a-trailing-comment",
+        ON_TYPE_JOB + "    backup LINUX,  # the guests\n    |",
+        "\n",
+        (4, 0, 4, " " * 11),
+    ),
+    (
+        "a-list-broken-by-a-comment-line",
+        ON_TYPE_JOB + "    backup LINUX,\n           # the applications\n    |",
+        "\n",
+        (5, 0, 4, " " * 11),
+    ),
+    (
+        "a-statement-broken-before-its-list",
+        ON_TYPE_JOB + "    backup  # which users\n|",
+        "\n",
+        (4, 0, 0, " " * 8),
+    ),
+    (
+        "an-address-list-broken-by-a-comment",
+        ON_TYPE_JOB + "    include minidisk LNX01 0191  # the A disk\n|",
+        "\n",
+        (4, 0, 0, "    "),  # the statement may end: the next line starts another
+    ),
+    (
+        "an-address-list-continued",
+        ON_TYPE_JOB + "    include minidisk LNX01 0191\n|0192",
+        "\n",
+        (4, 0, 0, " " * 27),
+    ),
+    (
+        "tape-options",
+        "cluster DEV {\n  tape manager shared catalog-node TCTMM on DEV1\n|request-node TRTMM",
+        "\n",
+        (2, 0, 0, " " * 22),
+    ),
+    ("a-closing-brace", ON_TYPE_JOB + "    backup LINUX full\n    }|", "}", (4, 0, 4, "  ")),
+    ("the-cluster-s-closing-brace", ON_TYPE_JOB + "  }\n  }|", "}", (4, 0, 2, "")),
+    ("a-brace-after-text-moves-nothing", ON_TYPE_JOB + "    backup LINUX full }|", "}", None),
+    (
+        "a-broken-file-read-as-check-reads-it",  # recovery closes the member at `job`
+        "cluster DEV {\n  member DEV1 {\n    workers = 2\n  job NIGHTLY {\n    backup LINUX,\n|",
+        "\n",
+        (5, 0, 0, " " * 11),
+    ),
+    (
+        "a-file-the-parser-gives-up-on-by-its-braces",
+        "/* REXX */\ncluster DEV {\n  job NIGHTLY {\n|",
+        "\n",
+        (3, 0, 0, "    "),
+    ),
+    ("a-brace-that-closes-nothing", "cluster DEV {}\n  }|", "}", (1, 0, 2, "")),
+    ("another-character", ON_TYPE_JOB + "  backup LINUX;|", ";", None),
+]
+
+
+@pytest.fixture(scope="module")
+def typing_editor(tmp_path_factory):
+    from lsp_inprocess import Editor
+
+    editor = Editor()
+    editor.initialize(tmp_path_factory.mktemp("typing"))
+    yield editor
+    editor.close()
+
+
+def _typed(editor, text: str, typed: str, name: str) -> list:
+    at = text.index("|")
+    text = text.replace("|", "", 1)
+    line, character = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+    uri = f"file:///ws/{name}.bkr"
+    document = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+    editor.notify("textDocument/didOpen", {"textDocument": document})
+    params = {
+        "textDocument": {"uri": uri},
+        "position": {"line": line, "character": character},
+        "ch": typed,
+        "options": {"tabSize": 4, "insertSpaces": True},
+    }
+    answer = editor.request("textDocument/onTypeFormatting", params)
+    editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert editor.errors == []
+    return answer["result"]
+
+
+def test_the_server_offers_formatting_as_you_type():
+    from lsp_inprocess import Editor
+
+    editor = Editor()
+    try:
+        answer = editor.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+        provider = answer["result"]["capabilities"]["documentOnTypeFormattingProvider"]
+        assert provider == {"firstTriggerCharacter": "\n", "moreTriggerCharacter": ["}"]}
+    finally:
+        editor.close()
+
+
+@pytest.mark.parametrize("name,text,typed,expected", ON_TYPE, ids=[c[0] for c in ON_TYPE])
+def test_a_typed_line_is_indented_as_bkrc_fmt_indents_it(typing_editor, name, text, typed, expected):
+    edits = _typed(typing_editor, text, typed, name)
+    if expected is None:
+        assert edits == []
+        return
+    line, first, last, new_text = expected
+    (edit,) = edits
+    assert edit == {
+        "range": {"start": {"line": line, "character": first}, "end": {"line": line, "character": last}},
+        "newText": new_text,
+    }
+
+
+def test_a_typed_line_after_a_byte_order_mark():
+    # The editor counts the mark as line 1's first character: the blanks come after it.
+    from lsp_inprocess import Editor
+
+    editor = Editor()
+    try:
+        editor.initialize(ROOT)
+        (edit,) = _typed(editor, "\ufeff  }|", "}", "bom")
+        assert edit["range"] == {"start": {"line": 0, "character": 1}, "end": {"line": 0, "character": 3}}
+        assert edit["newText"] == ""
+    finally:
+        editor.close()
+
+
+def _canonical_texts():
+    from test_fmt import CASES, _d
+
+    for path in sorted(EXAMPLES.glob("*.bkr")) + sorted(EXAMPLES.glob("*/*.bkr")):
+        yield pytest.param(path.read_text(encoding="utf-8"), id=str(path.relative_to(ROOT)))
+    for name, _, expected in CASES:  # every rule of the layout, comments and long lists above all
+        yield pytest.param(_d(expected), id=f"fmt-{name}")
+
+
+@pytest.mark.parametrize("text", list(_canonical_texts()))
+def test_every_line_of_a_canonical_file_is_typed_where_it_stands(text):
+    # Typed line by line (the text up to each line's end), every line of a file
+    # `bkrc fmt` wrote gets the indentation it has: continuation lines of long lists
+    # and of statements broken by comments, comment lines, closing braces.
+    from bkrdsl.fmt.ontype import line_indent
+
+    for n, line in enumerate(text.split("\n")):
+        if line.strip():
+            assert line_indent(text, n) == line[: len(line) - len(line.lstrip())], (n + 1, line)
+
+
 def test_version_does_not_import_the_language_server():
     code = (
         "import sys\nfrom bkrdsl.cli import cli\n"
@@ -1276,6 +1445,8 @@ def test_any_text_any_position_is_answered(text, line, column):
     F.fixes(doc, 0, 10)
     F.placed(doc)
     F.formatted(doc)
+    F.typed_line(doc.text, line, "\n")
+    F.typed_line(doc.text, line, "}")
 
 
 def test_lsp_without_pygls_says_what_to_install():

@@ -13,7 +13,8 @@ promise:
   in the client's units (UTF-16 by default: never inside a surrogate pair);
 * the server's text of each open document is the text the editor holds;
 * after a save, the published diagnostics are `bkrc check`'s of the same text;
-* the formatting edit, applied, gives `bkrc fmt`'s output.
+* the formatting edit, applied, gives `bkrc fmt`'s output;
+* formatting as you type changes only the blanks that start the line typed on.
 
 The server is driven in process (`Editor`, tests/lsp_inprocess.py): framed
 messages go through pygls's own message loop (`pygls.io_.run_async`, what
@@ -571,6 +572,34 @@ class LspMachine(RuleBasedStateMachine):
             edits = actions[c % len(actions)]["edit"]["changes"]
             assert set(edits) == {uri}
             self.apply(uri, edits[uri])
+
+    @precondition(lambda self: self.open)
+    @rule(
+        which=st.integers(0, 100),
+        a=st.integers(0, 10**6),
+        b=st.integers(0, 10**6),
+        typed=st.sampled_from(["\n", "}"]),
+        apply=st.booleans(),
+    )
+    def typed(self, which: int, a: int, b: int, typed: str, apply: bool) -> None:
+        """Formatting as you type changes the blanks that start the line typed on, and nothing else."""
+        uri = self.some_open(which)
+        position = self.position(uri, a, b)
+        options = {"tabSize": 2, "insertSpaces": True}
+        params = {"textDocument": {"uri": uri}, "position": position, "ch": typed, "options": options}
+        edits = self.ask("textDocument/onTypeFormatting", params, uri)
+        if not edits:
+            return
+        (edit,) = edits
+        start, end = edit["range"]["start"], edit["range"]["end"]
+        assert start["line"] == end["line"] == position["line"], edit
+        line = lsp_lines(self.open[uri])[start["line"]]
+        mark = units("\ufeff", self.encoding) if start["line"] == 0 and line.startswith("\ufeff") else 0
+        assert start["character"] == mark, edit
+        assert set(line.removeprefix("\ufeff")[: end["character"] - mark]) <= set(" \t\f"), edit
+        assert set(edit["newText"]) <= {" "}, edit
+        if apply:
+            self.apply(uri, edits)
 
     @precondition(lambda self: self.open)
     @rule(query=st.sampled_from(["", "D", "dev", "GUEST", "si3", "😀", "BKR"]))

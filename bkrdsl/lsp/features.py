@@ -1,7 +1,7 @@
 """What the language server answers, as pure functions of an analysed Document.
 
 Hover, completion, definitions, references, rename and highlights, the
-outline, formatting, code actions, inlay hints, folding ranges, workspace
+outline, formatting (and indentation as you type), code actions, inlay hints, folding ranges, workspace
 symbols and the placement of diagnostics. Positions are 0-based (line, column
 in code points); bkrdsl.lsp.server converts them to and from LSP types.
 """
@@ -1330,6 +1330,36 @@ def formatted(doc: Document) -> str | None:
     except FormatterBug:
         return None
     return done.text if done.changed else None
+
+
+# ================================================================ on-type formatting
+#: What the server asks the editor to tell it when typed: a line end (a new line
+#: starts) and a `}` (a block ends).
+TYPED_TRIGGERS = ("\n", "}")
+#: What may stand before a line's first token (the grammar's white space, line ends aside).
+_BLANKS = " \t\f"
+
+
+def typed_line(text: str, line: int, typed: str) -> tuple[int, str] | None:
+    """After `typed` (a line end, or a `}`) was typed, the indentation `bkrc fmt` gives
+    line `line` (0-based) of `text` (LF line ends, no byte-order mark): (how many
+    blanks the line starts with now, the blanks it should start with), or None when
+    it has them already, or `typed` is not a line end nor a `}` typed first on its
+    line (any other `}` leaves the line as it is). Never another line: a `}` does not
+    move the line before it, a line end not the line it ends."""
+    from bkrdsl.fmt.ontype import line_indent
+
+    lines = text.split("\n")
+    if typed not in TYPED_TRIGGERS or not 0 <= line < len(lines):
+        return None
+    current = lines[line]
+    blanks = len(current) - len(current.lstrip(_BLANKS))
+    if typed == "}" and not current[blanks:].startswith("}"):
+        return None
+    indent = line_indent(text, line)
+    if indent is None or indent == current[:blanks]:
+        return None
+    return blanks, indent
 
 
 # ================================================================ code actions

@@ -1128,6 +1128,31 @@ def build_server() -> BkrServer:
         return [T.TextEdit(range=T.Range(start=T.Position(line=0, character=0), end=end), new_text=text)]
 
     @server.feature(
+        T.TEXT_DOCUMENT_ON_TYPE_FORMATTING,
+        T.DocumentOnTypeFormattingOptions(
+            first_trigger_character=F.TYPED_TRIGGERS[0], more_trigger_character=list(F.TYPED_TRIGGERS[1:])
+        ),
+    )
+    def on_type_formatting(ls: BkrServer, params: T.DocumentOnTypeFormattingParams) -> list[T.TextEdit]:
+        """The line typed on, indented as `bkrc fmt` indents it (spaces, whatever the
+        editor's tab settings: the layout has none). Only the text is read: no analysis,
+        so a keystroke costs one parse of the text above the cursor."""
+        uri = params.text_document.uri
+        if uri not in ls.open_uris():
+            return []
+        source = ls.workspace.get_text_document(uri).source
+        line = params.position.line
+        found = F.typed_line(_normal(source), line, params.ch)
+        if found is None:
+            return []
+        blanks, indent = found
+        start = ls.bom_units() if line == 0 and source.startswith("\ufeff") else 0  # blanks are ASCII
+        where = T.Range(
+            start=T.Position(line=line, character=start), end=T.Position(line=line, character=start + blanks)
+        )
+        return [T.TextEdit(range=where, new_text=indent)]
+
+    @server.feature(
         T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix])
     )
     def code_actions(ls: BkrServer, params: T.CodeActionParams) -> list[T.CodeAction]:
