@@ -103,6 +103,8 @@ def _finished(ip, end: int, line: int):
         accepted = ip.accepts()
         if "$END" in accepted:
             return ip.feed_eof()
+        if not accepted:  # pragma: no cover - a state the parser reached takes some token
+            return None
         wanted = "RBRACE" if "RBRACE" in accepted else "NAME" if "NAME" in accepted else min(accepted)
         text = _SPELLED.get(wanted)
         if text is None:
