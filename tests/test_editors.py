@@ -158,6 +158,16 @@ def test_vscode_manifest():
     assert "test/**" in (VSCODE / ".vscodeignore").read_text(encoding="utf-8").split()
 
 
+def test_vscode_asks_the_server_to_indent_as_you_type():
+    # The server answers textDocument/onTypeFormatting, but VS Code asks only with
+    # editor.formatOnType on, off by default: the extension turns it on for .bkr.
+    from bkrdsl.lsp import features
+
+    assert features.TYPED_TRIGGERS[0] == "\n"
+    defaults = _json(VSCODE / "package.json")["contributes"]["configurationDefaults"]
+    assert defaults["[bkr]"]["editor.formatOnType"] is True
+
+
 def test_the_docs_name_the_vsix_the_manifest_packages():
     """`vsce package` writes NAME-VERSION.vsix, and a symlinked extension folder is
     PUBLISHER.NAME-VERSION: the install lines of the docs name what package.json makes."""
