@@ -17,11 +17,17 @@ and writes the same lines; on disk, the `--dry-run` plan is what the compile
 does, the manifest holds each file's sha256, and `--check` sees any byte changed.
 A second generator (`named_clusters`) draws member and job names of any CP
 characters, any schedule and any description: their files keep the CMS rules too.
+A third (`overlapping_jobs`) draws jobs of groups that share users now and then,
+with minidisk includes and excludes that now meet and now do not: whenever two
+templates of one member and one level both select a user's minidisk (read from
+their records, the member's own excludes included), the checker has warned
+(BKR405, BKR410).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import tempfile
@@ -29,12 +35,14 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import EXAMPLES, run_cli
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.emit.artifacts import cms_problems, compile_source, emit_all
 from bkrdsl.emit.dialect import load_dialect
 from bkrdsl.pipeline import analyse
+from bkrdsl.resolve.model import pattern_regex
+from bkrdsl.resolve.patterns import shared_id
 from bkrdsl.syntax.parser import parser
 from bkrdsl.syntax.recovery import grammar_facts
 
@@ -434,3 +442,168 @@ _ACTIONS = ("create", "update", "delete", "unchanged")
 
 def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+# ------------------------------------------------------------------ no minidisk backed up twice
+#: Groups whose users and patterns overlap in every way BKR405 and BKR410 compare:
+#: an ID two groups list, an ID one lists and the other's pattern matches, two
+#: patterns that share IDs and nothing else (S1's LNX* and S4's LNXB*), and groups
+#: that share nothing.
+OVERLAP_GROUPS = {
+    "single": {
+        "S1": "LNX01 APP01  match LNX*",
+        "S2": "LNX02  match LNX0*",
+        "S3": "WEB#2  match APP*",
+        "S4": "match LNXB*",
+    },
+    "identity": {"I1": "SRV01 SRV02  match SRVA*", "I2": "SRV02  match SRV*", "I3": "NET01"},
+}
+OVERLAP_OWNERS = {
+    "single": ["*", "*", "LNX01", "LNX*", "LNX0*", "APP*"],
+    "identity": ["*", "*", "SRV02", "SRV*", "NET01"],
+}
+OVERLAP_ITEMS = ["*", "191", "0191", "0100-0FFF", "1A0-1AF", "200", "0190-0192"]
+
+
+@st.composite
+def overlapping_jobs(draw) -> str:
+    """A clean-ish cluster of 1 to 3 members and 2 to 4 jobs at either level, each
+    backing up some groups of one kind (the single-configuration jobs all from one
+    member, the IDENTITY jobs on each member) with minidisk includes and excludes
+    drawn from addresses and owners that now meet and now do not, and members that
+    now and then exclude disks of their own."""
+    names = ["VMSYS1", "VMSYS2", "VMSYS3"]
+    members = draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True))
+    lines = ["import std/backup-manager", "cluster OVER {"]
+    for m in members:
+        owner = draw(st.sampled_from(OVERLAP_OWNERS["single"] + OVERLAP_OWNERS["identity"]))
+        local = f"  exclude minidisk {owner} {draw(st.sampled_from(OVERLAP_ITEMS[1:]))}"
+        lines.append(f"  member {m} {{ workers 2{local if draw(st.booleans()) else ''} }}")
+    lines.append(f"  catalog shared server BKRSVSFS pool BKRPOOL on {members[0]}")
+    lines.append(f"  expire on {members[0]} {{ purge weekly sun 03:00  retain 30 days }}")
+    for kind, groups in OVERLAP_GROUPS.items():
+        lines += [f"  {kind} group {name} {{ {body} }}" for name, body in groups.items()]
+    home = draw(st.sampled_from(members))
+    for n in range(draw(st.integers(2, 4))):
+        kind = draw(st.sampled_from(sorted(OVERLAP_GROUPS)))
+        names = sorted(OVERLAP_GROUPS[kind])
+        groups = draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True))
+        level = draw(st.sampled_from(["full", "incremental"]))
+        lines += [f"  job J{n} {{", f"    backup {', '.join(groups)} {level}"]
+        for action, most in (("include", 2), ("exclude", 1)):
+            for _ in range(draw(st.integers(1 if action == "include" else 0, most))):
+                items = OVERLAP_ITEMS if action == "include" else OVERLAP_ITEMS[1:]  # never all of them
+                items = draw(st.lists(st.sampled_from(items), min_size=1, max_size=2, unique=True))
+                owner = draw(st.sampled_from(OVERLAP_OWNERS[kind]))
+                lines.append(f"    {action} minidisk {owner} {' '.join(items)}")
+        where = home if kind == "single" else "each member"
+        lines += ["    to disk pool BKUPPOOL", f"    run on {where} daily {n:02d}:30", "  }"]
+    return "\n".join(lines + ["}"]) + "\n"
+
+
+_RECORD = re.compile(r"(INCLUDE|EXCLUDE) MINIDISK (\S+) = ([0-9A-F]{4}) - ([0-9A-F]{4})$")
+
+
+def _minidisk_records(text: str) -> tuple[list, list]:
+    """(includes, excludes) of a job template: each as (owner, first, last)."""
+    found: dict[str, list] = {"INCLUDE": [], "EXCLUDE": []}
+    for line in text.splitlines():
+        m = _RECORD.match(line)
+        if m:
+            found[m[1]].append((m[2], int(m[3], 16), int(m[4], 16)))
+    return found["INCLUDE"], found["EXCLUDE"]
+
+
+def _owner_matches(owner: str, user: str) -> bool:
+    return pattern_regex(owner).match(user) is not None
+
+
+def _selected(records: tuple[list, list], user: str, address: int) -> bool:
+    """Whether a template's records back up `user`'s minidisk at `address`."""
+    includes, excludes = records
+    return any(_owner_matches(o, user) and a <= address <= b for o, a, b in includes) and not any(
+        _owner_matches(o, user) and a <= address <= b for o, a, b in excludes
+    )
+
+
+def _both_select(one: tuple[list, list], two: tuple[list, list], ids) -> tuple[str, int] | None:
+    """A (user, address) both templates back up, found among the users and addresses
+    their records name (so a pair found is a real one), or None."""
+    for o1, a1, b1 in one[0]:
+        for o2, a2, b2 in two[0]:
+            lo, hi = max(a1, a2), min(b1, b2)
+            if lo > hi:
+                continue
+            users = {u for u in ids if _owner_matches(o1, u) and _owner_matches(o2, u)}
+            example = shared_id(o1, o2)
+            if example is not None:
+                users.add(example)
+            # the first address, the last, and each address right after an exclude's range
+            addresses = {lo, hi} | {b + 1 for _, _, b in one[1] + two[1] if lo <= b + 1 <= hi}
+            for user in sorted(users):
+                for address in sorted(addresses):
+                    if _selected(one, user, address) and _selected(two, user, address):
+                        return user, address
+    return None
+
+
+def _overlap_example(*jobs: str) -> str:
+    """A cluster of `overlapping_jobs`'s shape with these jobs (`backup ...; include ...; run on ...`)."""
+    lines = ["import std/backup-manager", "cluster OVER {"]
+    lines += ["  member VMSYS1 { workers 2 }", "  member VMSYS2 { workers 2 }"]
+    lines += ["  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"]
+    lines += ["  expire on VMSYS1 { purge weekly sun 03:00  retain 30 days }"]
+    for kind, groups in OVERLAP_GROUPS.items():
+        lines += [f"  {kind} group {name} {{ {body} }}" for name, body in groups.items()]
+    for n, job in enumerate(jobs):
+        body = [f"    {statement.strip()}" for statement in job.split(";")]
+        lines += [f"  job J{n} {{", *body, "    to disk pool BKUPPOOL", "  }"]
+    return "\n".join(lines + ["}"]) + "\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(overlapping_jobs())
+@example(  # the same single users' 0191 twice, at one level, from one member: BKR405
+    _overlap_example(
+        "backup S1 full; include minidisk * 191; run on VMSYS1 daily 00:30",
+        "backup S1 full; include minidisk LNX0* 0191; run on VMSYS1 daily 01:30",
+    )
+)
+@example(  # users the two groups share only through their patterns (LNX* and LNXB*): BKR405
+    _overlap_example(
+        "backup S1 full; include minidisk * 0100-0FFF; exclude minidisk * 0191;"
+        " run on VMSYS1 daily 00:30",
+        "backup S4 full; include minidisk * 0100-0FFF; run on VMSYS1 daily 01:30",
+    )
+)
+@example(  # an IDENTITY user both jobs' patterns match, on each member: BKR410
+    _overlap_example(
+        "backup I1 incremental; include minidisk SRV* 200; run on each member daily 00:30",
+        "backup I2 incremental; include minidisk * 0100-0FFF; exclude minidisk * 0191;"
+        " run on each member daily 01:30",
+    )
+)
+def test_no_minidisk_is_backed_up_twice_on_a_member_at_one_level_unwarned(text):
+    """What a z/VM system programmer checks first in a set of templates: no user's
+    minidisk is selected by two jobs that run on the same member at the same level,
+    which would copy it twice a night and file it under two job names. Read from
+    the templates `bkrc compile` writes (their records, the member's own excludes
+    included): whenever two of one member's templates of one level both back up a
+    user's minidisk, the checker must have said so (BKR405 for single-configuration
+    users, BKR410 for IDENTITY users) about the later of the two jobs."""
+    analysis, artifacts = compile_source("over.bkr", text.encode())
+    if artifacts is None:
+        return
+    warned = [d.message for d in analysis.diagnostics if d.code in ("BKR405", "BKR410")]
+    model = analysis.model
+    order = {job.name: n for n, job in enumerate(model.jobs)}
+    levels = {job.name: job.level for job in model.jobs}
+    templates = [a for a in artifacts if a.kind == "job-template"]
+    for one, two in itertools.combinations(templates, 2):
+        if one.member != two.member or levels[one.source_job] is not levels[two.source_job]:
+            continue
+        both = _both_select(_minidisk_records(one.text), _minidisk_records(two.text), model.user_ids)
+        if both is None:
+            continue
+        later = max(one.source_job, two.source_job, key=order.__getitem__)
+        assert any(m.startswith(f"job `{later}` ") for m in warned), (one.path, two.path, both, warned)
