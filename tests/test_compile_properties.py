@@ -21,7 +21,8 @@ A third (`overlapping_jobs`) draws jobs of groups that share users now and then,
 with minidisk includes and excludes that now meet and now do not: whenever two
 templates of one member and one level both select a user's minidisk (read from
 their records, the member's own excludes included), the checker has warned
-(BKR405, BKR410).
+(BKR405, BKR410); and an IDENTITY job's copies carry the same records on every
+member but for the member's own excludes, which every job of that member carries.
 """
 
 from __future__ import annotations
@@ -607,3 +608,35 @@ def test_no_minidisk_is_backed_up_twice_on_a_member_at_one_level_unwarned(text):
             continue
         later = max(one.source_job, two.source_job, key=order.__getitem__)
         assert any(m.startswith(f"job `{later}` ") for m in warned), (one.path, two.path, both, warned)
+
+
+def _records_split(text: str) -> tuple[list[str], list[str]]:
+    """(the job's own selection records, the member's excludes) of a job template."""
+    lines = text.splitlines()
+    cut = next((n for n, line in enumerate(lines) if line.startswith("* Excludes of member ")), len(lines))
+    records = [n for n, line in enumerate(lines) if line.startswith(("INCLUDE ", "EXCLUDE "))]
+    return [lines[n] for n in records if n < cut], [lines[n] for n in records if n > cut]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(overlapping_jobs())
+def test_an_identity_jobs_copies_select_alike_and_each_member_adds_its_excludes_to_every_job(text):
+    """SSI rule 6: an IDENTITY job's copies on the members carry the same INCLUDE and
+    EXCLUDE statements, so that each member's instance of a user is backed up alike.
+    What differs is only what the member itself excludes, which goes, the same, into
+    every job that member runs, and into none of a member that excludes nothing."""
+    analysis, artifacts = compile_source("over.bkr", text.encode())
+    if artifacts is None:
+        return
+    templates = [a for a in artifacts if a.kind == "job-template"]
+    own: dict[str, set] = {}
+    local: dict[str, set] = {}
+    for a in templates:
+        selection, excludes = _records_split(a.text)
+        if a.job_kind == "identity":
+            own.setdefault(a.source_job, set()).add(tuple(selection))
+        local.setdefault(a.member, set()).add(tuple(excludes))
+    assert all(len(copies) == 1 for copies in own.values()), own
+    for member, excludes in local.items():
+        assert len(excludes) == 1, (member, excludes)
+        assert bool(next(iter(excludes))) == bool(analysis.model.member(member).excludes), member
