@@ -230,7 +230,13 @@ bkrc assumes; check it on your system):
   points that way: "The new AT command allows privileged commands to be
   issued on any cluster member (e.g., AT MEMBERA CMD XAUTOLOG LINUX01)",
   which suggests that a plain XAUTOLOG acts on the member it is issued on.
-  No CP page found says so of an IDENTITY user. Check it once, after
+  No CP page found says so of an IDENTITY user. The syntax diagram of the
+  z/VM 7.3 XAUTOLOG page
+  (www.ibm.com/docs/en/zvm/7.3.0?topic=commands-xautolog) has no `AT`
+  operand (its operands: the user ID, `IPL`, `NOIPL`, `ACCOUNT`,
+  `MACHINE`, `STORAGE`, `DIRECTORY`, `PASSWORD`, `PROMPT`, `SYNCH`, `ON`
+  and `CMD`), which fits the article's `AT MEMBERA CMD XAUTOLOG` form for
+  another member; its usage notes were not readable. Check it once, after
   BKRSTART ran on a second member: `CP QUERY NAMES` there ("shows all
   guests on the member on which it's issued", the same article) lists
   BKRBKUP.
@@ -241,9 +247,18 @@ bkrc assumes; check it on your system):
   single-configuration virtual machine anywhere in the cluster. These
   interfaces also support an AT member operand or equivalent to target a
   specific instance of a multiconfiguration virtual machine explicitly."
-  That a plain SMSG reaches the instance on the sender's member, and fails
-  with HCP045E (rc 45) when that instance is not logged on, rather than
-  reaching another member's, is assumed. Check it once: with BKRBKUP logged
+  The closest IBM text found is of another command, MESSAGE ALL (z/VM 7.3,
+  www.ibm.com/docs/en/zvm/7.3?topic=commands-message-all): "If the
+  sender's system is a member of an SSI cluster, the default is AT ALL,
+  except in the following cases: [...] If a potential recipient user ID is
+  defined by a multiconfiguration virtual machine definition, the default
+  for that user ID is AT *", and `AT *` "transmits the message only to the
+  system where the command is issued". So CP's own rule for MESSAGE ALL
+  keeps a message to an IDENTITY user on the sender's member; the SMSG
+  page, which would say the same of SMSG, was not found. That a plain SMSG
+  reaches the instance on the sender's member, and fails with HCP045E (rc
+  45) when that instance is not logged on, rather than reaching another
+  member's, is therefore still assumed. Check it once: with BKRBKUP logged
   on at one member only, `CP SMSG BKRBKUP HELLO` on another member should
   answer HCP045E.
 - **INCLUDE in a site table.** Where IBM wants the `INCLUDE` of a
@@ -324,6 +339,49 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   `Define_Local_Node` or `Define_Remote_Node` line (the statements of IBM's
   Node Definition example for a Shared Catalog Implementation were not
   readable).
+- **Searched again for IBM's own words** on QUERY USER, SMSG and
+  XAUTOLOG of an IDENTITY user without `AT`, on the machines that link the
+  minidisks a job backs up (and who starts the workers), and on DirMaint's
+  `ADD` of an IDENTITY and `AUTOV`. Where: the stored copies of IBM's z/VM
+  7.x pages, of Backup and Restore Manager 1.3's pages and User Guide, of
+  public mirrors of IBM manuals, and public GitHub code and issues. Queries
+  such as "QUERY USERS AT sysname AT ALL SSI", "QUERY NAMES AT ALL
+  multiconfiguration", "SMSG AT sysname multiconfiguration default AT *",
+  "XAUTOLOG multiconfiguration AT sysname", "Backup and Restore Manager
+  worker LNKNOPAS BKRWRK", "BKRSYSTM CONFIG workers autolog", "DirMaint ADD
+  SUBCONFIG BUILD ON IN identity" and "DirMaint MDISK AUTOV". Nothing
+  settles a question; the closest texts:
+  - MESSAGE ALL and the XAUTOLOG syntax diagram (z/VM 7.3), quoted above
+    under SMSG and XAUTOLOG.
+  - QUERY SECUSER (z/VM 7.3,
+    www.ibm.com/docs/en/zvm/7.3.0?topic=commands-query-secuser): "ALL
+    displays the secondary user setting for all local users currently
+    logged on or disconnected"; a local answer of another QUERY, not of
+    QUERY USER.
+  - QSSIMEM (www.vm.ibm.com/download/packages/descript.cgi?QSSIMEM, "From
+    Steve Shultz, IBM"): "a custom SMAPI routine that returns the SSI
+    member of an active virtual machine", and "In the case of IDENTITY
+    virtual machines, the userid may be active on any and all SSI
+    members"; of QUERY USER it says nothing.
+  - Mirrors of which only the opening pages or a few unrelated pages came
+    up: a z/VM CP Commands and Utilities Reference on yumpu.com (document
+    6804355: QUERY BYUSER, QUERY OBSERVER, QUERY SIGNALS and AUTOLOG came
+    up, QUERY USERS did not), z/VM 6.3 CP Planning and Administration on
+    docslib.org, SG24-8006 on vdocuments.site, scribd.com and pdfroom.com,
+    the DirMaint Commands References of z/VM 5.4 (vdocuments.us), 6.4
+    (fdocuments.us) and VM/ESA 1.5 (cupdf.com), and the z/VM 7.1 DirMaint
+    Tailoring and Administration Guide (vdocument.in). SG24-8039 did not
+    come up at all.
+  - Backup and Restore Manager 1.3: the User Guide still answers with its
+    opening pages only; of the product's pages
+    (www.ibm.com/docs/en/backup-restore-zvm/1.3.0) only "Backup types" came
+    up. Nothing on the workers, who starts them, their links or
+    `LNKNOPAS`.
+  - Broadcom's VM:Secure, another directory manager
+    (ftpdocs.broadcom.com/cadocs/0/CA%20VM%20Secure%20for%20z%20VM%20and%20CA%20VM%20Director%20for%20z%20VM%20Version%203%200-z%20VM-ENU/Bookshelf_Files/HTML/VMSecure_Admin_ENU/1861537.html):
+    "ADDENTRY entry ( IN identity ON membername" creates a SUBCONFIG and
+    adds "a BUILD statement, referencing the new SUBCONFIG" to the
+    IDENTITY; of DirMaint nothing was found.
 """
 
 
