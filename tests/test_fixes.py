@@ -254,6 +254,12 @@ RESTORED = [
     ("  shared-volume VMCOM1", "  volume VMCOM1", "BKR012", "Write `shared-volume`"),
     # an SFS path with a `.` after its last directory name
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.*.", "BKR318", "Remove the last `.`"),
+    # `;` or `,` between (or after) the entries of a group body: they go
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }", "BKR003", "Remove each `;`"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD ; DB2PRD }", "BKR003", "Remove the `;`"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD,DB2PRD }", "BKR015", "Remove the `,`"),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", "{ LNXWEB01, LNXWEB02, LNXDB01,  match LNXAPP* }", "BKR015",
+     "Remove each `,`"),
 ]
 # fmt: on
 

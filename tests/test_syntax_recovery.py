@@ -86,7 +86,7 @@ MESSAGES = [
     ("cluster A {\n  job J { run on M dayly 02:00 }\n}\n", "BKR012", (2, 20), "did you mean `daily`?"),
     ("cluster A {\n  job J { run on M weekly mon, 02:00 }\n}\n", "BKR004", (2, 30),
      "this `,` makes `02:00` one more day of the week after `mon`"),
-    ("cluster A {\n  single group G { A, B }\n}\n", "BKR015", (2, 21), "a `,` cannot appear here"),
+    ("cluster A {\n  single group G { A, B }\n}\n", "BKR015", (2, 21), "`,` does not separate the user IDs of group `G`"),
     ("cluster A {\n  single group APPS {\n    - LINUX01\n    - LINUX02\n  }\n}\n", "BKR004", (3, 5),
      "`single group APPS { LINUX01 LINUX02 }`"),
     ("cluster A {\n  identity group G {\n    -TCPIP\n    - match TCP*  }\n}\n", "BKR004", (3, 5),

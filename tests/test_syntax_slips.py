@@ -272,6 +272,9 @@ SLIPS = [
     ('time zone after the time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 EST', "BKR004 74:31"),
     ('time zone after a purge time', 'purge weekly sun 03:00', 'purge weekly sun 03:00 UTC', "BKR004 23:28"),
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
+    # signs that separate a list elsewhere, between the entries of a group body: one error for the body
+    ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
+    ('commas in a group body', '{ LNXWEB01 LNXWEB02 LNXDB01', '{ LNXWEB01, LNXWEB02, LNXDB01,', "BKR015 43:32"),
 ]
 # fmt: on
 
@@ -505,6 +508,10 @@ EXPLAINED = [
      "unknown schedule `hourly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST",
      "a schedule's time has no time zone: `EST` cannot follow it"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }",
+     "`;` does not separate the user IDs of group `APPS`: they are separated by blanks or new lines"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD, DB2PRD }",
+     "`,` does not separate the user IDs of group `APPS`: they are separated by blanks or new lines"),
 ]
 
 
@@ -560,6 +567,9 @@ HELPED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl at 1000",
      ("write the volume before it, `on VOLUME at 1000`, or remove `at 1000`"
       " and leave the extent to be allocated")),
+    # not "write one statement per line": a group body holds entries, not statements
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }", "remove each `;`: write `single group APPS { CICSPRD DB2PRD }`"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD,DB2PRD }", "remove the `,`: write `single group APPS { CICSPRD DB2PRD }`"),
 ]
 
 

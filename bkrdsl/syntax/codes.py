@@ -57,7 +57,10 @@ BAD_CHARACTER = register(
     commas to write, and the list is read as meant. So is a `;` between them
     (`backup APPS; LINUX full`, `run on VMSYS1; VMSYS2`): one error for the
     list, whose fix writes a `,` for each `;` (a `;` after a statement is
-    one too many, as in C). A module path written
+    one too many, as in C). In a group body, whose entries are separated by
+    blanks or new lines, the `;` between or after them
+    (`single group APPS { CICSPRD; DB2PRD; }`) are one error, whose fix
+    removes them. A module path written
     with Windows' backslash (`import std\\zvm73`) is one error at the `\\`,
     whose fix writes `/`; the path is read as `std/zvm73`.
 
@@ -632,7 +635,8 @@ STRAY_COMMA = register(
     Commas separate the names of one list: the groups after `backup`, the
     members after `on`, the users after `single user`, the days after
     `weekly`. A comma anywhere else, such as between the entries of a group
-    body (which are separated by blanks), is an error. (A list that ends with
+    body (which are separated by blanks or new lines), is an error; the
+    commas of one group body are one error, whose fix removes them. (A list that ends with
     `,`, as in `run on VMSYS1, daily 02:00`, is BKR010: the name after the
     comma is missing.)
 

@@ -919,6 +919,42 @@ def group_bullets(head: str | None, entries: list[str], span: Span, dashes: list
     )
 
 
+def separators_in_group(
+    char: str,
+    head: str | None,
+    group: str | None,
+    written: str | None,
+    span: Span,
+    removals: list[tuple[Span, str]],
+) -> Diagnostic:
+    """`single group APPS { CICSPRD; DB2PRD; }`, `{ CICSPRD, DB2PRD }`: the entries of a
+    group body separated (or ended) by `;` or `,`, as other languages separate a list.
+    One error for the body, whose fix removes each. `head` is the group's `single group
+    APPS` as its line says it, `written` the body without them, if it is short;
+    `removals` what the fix replaces (each with the blanks before it, when a blank
+    follows it) and with what (a blank, between two words it alone separates)."""
+    where = f"of group `{group.upper()}`" if group else "of a group"
+    many = len(removals) > 1
+    code = codes.BAD_CHARACTER if char == ";" else codes.STRAY_COMMA
+    them = f"each `{char}`" if many else f"the `{char}`"
+    if written and head:
+        help = f"remove {them}: write `{head} {{ {written} }}`"
+    elif written:
+        help = f"remove {them}: write `{written}`"
+    else:
+        help = f"remove {them}; write the entries one a line, or several separated by blanks"
+    return code(
+        f"`{char}` does not separate the user IDs {where}: they are separated by blanks or new lines",
+        span,
+        label=f"the first `{char}` of {len(removals)}" if many else None,
+        help=help,
+        fix=Fix(
+            f"Remove each `{char}`" if many else f"Remove the `{char}`",
+            tuple(Edit(r, blank) for r, blank in removals),
+        ),
+    )
+
+
 def stray_comma(span: Span) -> Diagnostic:
     return codes.STRAY_COMMA(
         "a `,` cannot appear here",

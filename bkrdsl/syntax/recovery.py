@@ -130,6 +130,7 @@ _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]
 _RANGE_WORDS = frozenset({"thru", "through"})
 #: Comments and texts, taken out of a block's body before its words are looked at
 #: (Recovery.directory_block), and the words that make a body a member's or a job's.
+_BODY_SIGNS = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},;]')  # separators_in_group
 _BODY_NOISE = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},]')
 _MEMBER_WORDS = frozenset({"workers", "private-volume", "job-suffix"})
 _JOB_WORDS = frozenset({"backup", "run", "to"})
@@ -668,6 +669,8 @@ class Recovery:
         self.dropped: set[int] = set()
         # `- LINUX01` lines of a group body, reported once (bullets): offsets of their `-`.
         self.bullets_at: set[int] = set()
+        # `;` and `,` between the entries of a group body, reported once (separators_in_group).
+        self.separators_at: set[int] = set()
         # Names of a list after a missing `,` whose own `,` is missing too, reported
         # with the first (`on VMSYS1 VMSYS2 VMSYS3`): their start offsets.
         self.commas_missing: set[int] = set()
@@ -887,6 +890,10 @@ class Recovery:
         if char in ":=" and previous is not None and self.sign_before_brace(ip, pos, previous):
             return
         if char in ":=" and previous is not None and self.yaml_block(ip, pos, previous):
+            return
+        if char == ";" and (pos in self.separators_at or self.separators_in_group(ip, pos)):
+            self._advance(state, pos + 1)
+            self._fed_error_token = True
             return
         if char == ";" and previous is not None and self.semicolon_in_list(ip, pos, previous):
             return
@@ -1332,6 +1339,11 @@ class Recovery:
             return None
         if tok.start_pos in self.bullets_at or self.bullets(ip, tok, accepted):
             return self.unbulleted(tok)
+        if tok.type == "COMMA" and (
+            tok.start_pos in self.separators_at or self.separators_in_group(ip, tok.start_pos)
+        ):
+            self._fed_error_token = True  # read: a mistake after it is news
+            return None
         if self.quiet or self.saturated:
             return self.resynchronise(ip, tok, accepted)
         if self.foreign_line(ip, tok.start_pos, tok):
@@ -1497,6 +1509,55 @@ class Recovery:
         span = self.source.span(tok.start_pos, tok.start_pos + 1)
         removals = [self.source.span(d, e) for d, e in dashes]
         self.report(messages.group_bullets(head, entries, span, removals), tok.start_pos)
+        return True
+
+    def separators_in_group(self, ip, pos: int) -> bool:
+        """`single group APPS { CICSPRD; DB2PRD; }`, `{ CICSPRD, DB2PRD }`: `;` or `,`
+        at `pos` between (or after) the entries of a group body, as other languages
+        separate a list. One error for every such sign of the body (not one for each,
+        nor a help about statements), whose fix removes them; the rest are then
+        skipped in silence (separators_at)."""
+        blocks = open_blocks(ip.parser_state.value_stack)
+        if not blocks or blocks[-1].kind != "group_decl" or blocks[-1].placeholder:
+            return False
+        if not Sim.of(ip).fits(["MATCH"]):
+            return False  # not where an entry may come (`match` waits for its pattern)
+        text = self.source.text
+        brace = blocks[-1].brace
+        signs: list[int] = []
+        for found in _BODY_SIGNS.finditer(text, brace.end_pos):
+            sign = found.group()
+            if sign in "{}":
+                break
+            if sign in ",;":
+                signs.append(found.start())
+        if not signs or signs[0] != pos:
+            return False
+        self.separators_at.update(signs)
+        removals = []
+        for at in signs:
+            start = at
+            if at + 1 >= len(text) or text[at + 1] in " \t\r\n}":
+                while start > brace.end_pos and text[start - 1] in " \t":
+                    start -= 1  # `CICSPRD ; DB2PRD`: with the blanks before it
+                blank = ""
+            else:
+                blank = "" if text[at - 1] in " \t{" else " "  # `CICSPRD,DB2PRD`
+            removals.append((self.source.span(start, at + 1), blank))
+        close = self._block_end(brace.start_pos)
+        body = text[brace.end_pos : close - 1] if close is not None else ""
+        written = " ".join(body.replace(",", " ").replace(";", " ").split())
+        if not body or "#" in body or '"' in body or len(written) > 50:
+            written = None
+        found = self.group_head(blocks[-1])
+        head = f"{found[0]} group {found[1]}" if found else None
+        char = text[pos]
+        self.report(
+            messages.separators_in_group(
+                char, head, found[1] if found else None, written, self.source.span(pos, pos + 1), removals
+            ),
+            pos,
+        )
         return True
 
     def unbulleted(self, tok: Token) -> Token | None:
