@@ -254,6 +254,10 @@ RESTORED = [
     ("  shared-volume VMCOM1", "  volume VMCOM1", "BKR012", "Write `shared-volume`"),
     # an SFS path with a `.` after its last directory name
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.*.", "BKR318", "Remove the last `.`"),
+    # a name of a list written twice in a row: the second goes
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 daily 02:00", "BKR004", "Remove the second `VMSYS1`"),
+    ("expire on VMSYS1 {", "expire on VMSYS1 vmsys1 {", "BKR004", "Remove the second `vmsys1`"),
+    ("backup APPS full", "backup APPS APPS full", "BKR004", "Remove the second `APPS`"),
     # `;` or `,` between (or after) the entries of a group body: they go
     ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }", "BKR003", "Remove each `;`"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD ; DB2PRD }", "BKR003", "Remove the `;`"),

@@ -274,6 +274,9 @@ SLIPS = [
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
+    # a name of a list written twice in a row: one name, not two whose `,` is missing
+    ('member written twice', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 VMSYS1 daily 02:00', "BKR004 73:19"),
+    ('group written twice', 'backup APPS full', 'backup APPS APPS full', "BKR004 69:17"),
     ('commas in a group body', '{ LNXWEB01 LNXWEB02 LNXDB01', '{ LNXWEB01, LNXWEB02, LNXDB01,', "BKR015 43:32"),
 ]
 # fmt: on
@@ -508,6 +511,8 @@ EXPLAINED = [
      "unknown schedule `hourly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST",
      "a schedule's time has no time zone: `EST` cannot follow it"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 daily 02:00",
+     "`VMSYS1` is written twice in a row: a list names each of its names once"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }",
      "`;` does not separate the user IDs of group `APPS`: they are separated by blanks or new lines"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD, DB2PRD }",

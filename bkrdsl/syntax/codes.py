@@ -128,6 +128,8 @@ SYNTAX = register(
     its own. Of two names (`backup APPS LINUX full`) a fix writes the `,`;
     of three or more it does not, since the last may be a misspelt keyword
     in capitals (`backup APPS LINUX FULLL`).
+    One name written twice in a row (`run on VMSYS1 VMSYS1`) is one name
+    too many, not a `,` missing: its fix removes the second.
     Names joined by `and` or `&`, as English joins them (`run on VMSYS1 and
     VMSYS2`, `backup APPS & LINUX`, `weekly sat & sun`), are one error for
     the list, whose fix writes a `,` for each. An `and` or `&` before a

@@ -1837,6 +1837,17 @@ def written_twice(word: str, span: Span, remove: Span | None = None) -> Diagnost
     return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`", fix=fix)
 
 
+def name_twice(name: str, span: Span, remove: Span) -> Diagnostic:
+    """`run on VMSYS1 VMSYS1`: a name of a list written twice in a row (not two names
+    whose `,` is missing); `remove` is the second with the blanks before it."""
+    return codes.SYNTAX(
+        f"`{name}` is written twice in a row: a list names each of its names once",
+        span,
+        help=f"remove the second `{name}`; if another name was meant, write it after a `,`: `{name}, NAME`",
+        fix=remove_fix(f"the second `{name}`", remove),
+    )
+
+
 def unit_twice(unit: str, statement: str, span: Span, remove: Span) -> Diagnostic:
     """`disk BKRBKUP 191 size 10 cyl cyl`: the size's unit written again after it."""
     return codes.SYNTAX(

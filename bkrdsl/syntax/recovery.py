@@ -1465,6 +1465,8 @@ class Recovery:
             schedule = self.unknown_schedule(ip, tok, accepted)
             if schedule is not None:
                 return schedule
+        if self.name_twice(ip, tok):
+            return None
         slip = self.word_not_in_list(ip, tok)
         if slip is not None:
             return slip
@@ -4659,6 +4661,37 @@ class Recovery:
             after = None if more else self.source.span(last.end_pos, last.end_pos)
             diag = messages.missing_comma(names[0], names[1], self.span_of(tok), more=names[2:], after=after)
             yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self.report(diag, tok.start_pos))
+
+    def name_twice(self, ip, tok: Token) -> bool:
+        """`run on VMSYS1 VMSYS1 daily 02:00`: a name of a list written again right after
+        itself, on its line. One name written twice, not two names whose `,` is missing:
+        report it so, and read on without the second (BKR115 and its kin would name
+        a member listed twice after a `,`)."""
+        if tok.type != "NAME" or str(tok.value).lower() in self.facts.keywords:
+            return False
+        stack = ip.parser_state.value_stack
+        keyword, names = self.governing_keyword(stack)
+        last = last_real_token(stack)
+        if (
+            keyword is None
+            or keyword.type == "COMMA"
+            or not names
+            or last is None
+            or last.type != "NAME"
+            or last.end_line != tok.line
+            or str(last.value).upper() != str(tok.value).upper()
+            or keyword.type not in ("ON", "BACKUP", "USER")  # a list's name (`weekly`: weekly_days_blank)
+        ):
+            return False
+        if keyword.type == "ON":  # the members of `run on` and `expire on`, not a catalog's one member
+            at = next(i for i in range(len(stack) - 1, -1, -1) if stack[i] is keyword)
+            before = stack[at - 1] if at else None
+            if not isinstance(before, Token) or before.type not in ("RUN", "EXPIRE"):
+                return False
+        remove = self.blank_and(last, tok)
+        self.report(messages.name_twice(str(tok.value), self.span_of(tok), remove), tok.start_pos)
+        self._fed_error_token = True  # read, as the name it repeats: a mistake after it is news
+        return True
 
     def word_not_in_list(self, ip, tok: Token) -> Token | None:
         """Two words of a list without a `,` between them where the first, or the second,
