@@ -258,6 +258,10 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 daily 02:00", "BKR004", "Remove the second `VMSYS1`"),
     ("expire on VMSYS1 {", "expire on VMSYS1 vmsys1 {", "BKR004", "Remove the second `vmsys1`"),
     ("backup APPS full", "backup APPS APPS full", "BKR004", "Remove the second `APPS`"),
+    # a CP link mode after a disk: bkrc writes it
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl MR", "BKR004", "Remove `MR`"),
+    ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000 RR",
+     "BKR004", "Remove `RR`"),
     # `;` or `,` between (or after) the entries of a group body: they go
     ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }", "BKR003", "Remove each `;`"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD ; DB2PRD }", "BKR003", "Remove the `;`"),

@@ -272,6 +272,8 @@ SLIPS = [
     ('time zone after the time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 EST', "BKR004 74:31"),
     ('time zone after a purge time', 'purge weekly sun 03:00', 'purge weekly sun 03:00 UTC', "BKR004 23:28"),
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
+    # a CP link mode after a disk, as an MDISK statement ends: not a volume whose `on` is missing
+    ('link mode after a disk', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl MR', "BKR004 31:32"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
@@ -511,6 +513,8 @@ EXPLAINED = [
      "unknown schedule `hourly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST",
      "a schedule's time has no time zone: `EST` cannot follow it"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl MR",
+     "`MR` is a CP link mode: bkrc writes each minidisk's MDISK statement, link mode included"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 daily 02:00",
      "`VMSYS1` is written twice in a row: a list names each of its names once"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }",
@@ -572,6 +576,8 @@ HELPED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl at 1000",
      ("write the volume before it, `on VOLUME at 1000`, or remove `at 1000`"
       " and leave the extent to be allocated")),
+    # not `on MR`: a link mode is no volume
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl MR", "remove `MR`: write `disk BKRBKUP 191 size 10 cyl`"),
     # not "write one statement per line": a group body holds entries, not statements
     ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }", "remove each `;`: write `single group APPS { CICSPRD DB2PRD }`"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD,DB2PRD }", "remove the `,`: write `single group APPS { CICSPRD DB2PRD }`"),

@@ -191,6 +191,10 @@ SYNTAX = register(
     has no fix (how many days is not certain). A second time after the
     days (`retain 35 days 4 weeks`) is one error, without a fix: keep the
     first, or write their sum in days.
+    A CP link mode after a `disk` statement (`disk BKRBKUP 191 size 10 cyl
+    MR`), as an MDISK statement ends, is one error whose fix removes it:
+    bkrc writes the MDISK statements, link mode included (not `on MR`, a
+    volume whose `on` was left out).
     A module path with a blank inside (`import std/zvm 73`, `import std/
     zvm73`) is one error whose fix writes it as one word, and the path is
     read so (not also a module `std/zvm` that cannot be found, nor, when

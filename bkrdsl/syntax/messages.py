@@ -1848,6 +1848,25 @@ def name_twice(name: str, span: Span, remove: Span) -> Diagnostic:
     )
 
 
+#: CP's link modes, which end an MDISK statement (`MDISK 0191 3390 1000 10 VMCOM1 MR`),
+#: with the `V` of virtual reserve.
+LINK_MODES = frozenset(
+    mode + v for mode in ("R", "RR", "W", "WR", "M", "MR", "MW") for v in ("", "V")
+)
+
+
+def link_mode(mode: str, statement: str, span: Span, remove: Span) -> Diagnostic:
+    """`disk BKRBKUP 191 size 10 cyl MR`: a CP link mode after a `disk` statement, as an
+    MDISK statement ends; bkrc writes the mode itself. `remove`: it with the blanks
+    before it."""
+    return codes.SYNTAX(
+        f"`{mode}` is a CP link mode: bkrc writes each minidisk's MDISK statement, link mode included",
+        span,
+        help=f"remove `{mode}`: write `{statement}`",
+        fix=remove_fix(f"`{mode}`", remove),
+    )
+
+
 def unit_twice(unit: str, statement: str, span: Span, remove: Span) -> Diagnostic:
     """`disk BKRBKUP 191 size 10 cyl cyl`: the size's unit written again after it."""
     return codes.SYNTAX(

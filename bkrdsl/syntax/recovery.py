@@ -3211,6 +3211,10 @@ class Recovery:
         ):
             # `size 10 cyl blk`: two units; which one the volume takes, the line cannot tell
             return messages.two_units(str(previous.value), str(tok.value), statement, self.span_of(tok))
+        if first.type == "DISK" and str(tok.value).upper() in messages.LINK_MODES:
+            # `disk BKRBKUP 191 size 10 cyl MR`, as CP's MDISK statement ends: a link mode,
+            # which bkrc writes itself, not a volume whose `on` was left out
+            return messages.link_mode(str(tok.value), statement, self.span_of(tok), self.blank_and(previous, tok))
         if not number and not repeats(previous, tok) and tok.type == "NAME":
             keywords = self.keywords_for_value(ip, first)
             if keywords:
