@@ -258,6 +258,10 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 daily 02:00", "BKR004", "Remove the second `VMSYS1`"),
     ("expire on VMSYS1 {", "expire on VMSYS1 vmsys1 {", "BKR004", "Remove the second `vmsys1`"),
     ("backup APPS full", "backup APPS APPS full", "BKR004", "Remove the second `APPS`"),
+    # a `.` after a statement, as a sentence ends; `each` after a member's `workers`
+    ("retain 35 days", "retain 35 days.", "BKR003", "Remove the `.`"),
+    ("    to tape\n    run on each", "    to tape .\n    run on each", "BKR003", "Remove the `.`"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }", "BKR004", "Remove `each`"),
     # a CP link mode after a disk: bkrc writes it
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl MR", "BKR004", "Remove `MR`"),
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000 RR",
@@ -406,6 +410,7 @@ def test_a_block_name_like_a_keyword_on_the_next_line_goes_on_the_keyword_s_line
         ("weekly sat 22:00", "weekly sat sun 22:00", "Write `sat,sun`", "weekly sat,sun 22:00"),
         ("weekly sat 22:00", "weekly fri sat sun 22:00", "Write `fri,sat,sun`", "weekly fri,sat,sun 22:00"),
         ("weekly sat 22:00", "weekly fri, sat sun 22:00", "Write `fri,sat,sun`", "weekly fri,sat,sun 22:00"),
+        ("weekly sat 22:00", "weekly fri sat, sun 22:00", "Write `fri,sat,sun`", "weekly fri,sat,sun 22:00"),
         # `and` or `&` after a list's `,`: the comma joins the names already
         ("backup LINUX incremental", "backup LINUX, and APPS incremental", "Remove `and`",
          "backup LINUX, APPS incremental"),

@@ -274,6 +274,11 @@ SLIPS = [
     ('two units', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl blk', "BKR004 31:32"),
     # a CP link mode after a disk, as an MDISK statement ends: not a volume whose `on` is missing
     ('link mode after a disk', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl MR', "BKR004 31:32"),
+    # a `,` after a day read as the time; a sentence's `.`; `each` after a member's count
+    ('weekly days, the comma after the second', 'weekly sat 22:00', 'weekly fri sat, sun 22:00', "BKR004 55:30"),
+    ('full stop after a statement', 'retain 35 days', 'retain 35 days.', "BKR003 24:19"),
+    ('workers each', '{ workers 4  private-volume M1PRV1 }', '{ workers 4 each  private-volume M1PRV1 }', "BKR004 9:29"),
+    ('keyword after a whole statement', 'backup APPS full', 'backup APPS full each', "BKR004 69:22"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
@@ -513,6 +518,14 @@ EXPLAINED = [
      "unknown schedule `hourly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST",
      "a schedule's time has no time zone: `EST` cannot follow it"),
+    ("retain 35 days", "retain 35 days.",
+     "`.` does not end a statement: a statement ends where the next keyword begins"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }",
+     "`each` is not written after `workers 4`: a member block gives that member's own workers"),
+    ("backup APPS full", "backup APPS full each",
+     "one word too many: the `backup` statement ends with `full`, and `each` starts no statement"),
+    ("weekly sat 22:00", "weekly fri sat, sun 22:00",
+     "the days after `weekly` are separated by commas: `sat` was read as the time"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl MR",
      "`MR` is a CP link mode: bkrc writes each minidisk's MDISK statement, link mode included"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 daily 02:00",
@@ -576,6 +589,12 @@ HELPED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl at 1000",
      ("write the volume before it, `on VOLUME at 1000`, or remove `at 1000`"
       " and leave the extent to be allocated")),
+    # not "see docs/language.md", nor a list `backup APPS, each full` that `each` cannot be in
+    ("retain 35 days", "retain 35 days.", "remove the `.`: write `retain 35 days`"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }",
+     "remove `each`: write `workers 4`"),
+    ("backup APPS full", "backup APPS full each", "remove `each`: write `backup APPS full`"),
+    ("weekly sat 22:00", "weekly fri sat, sun 22:00", "write `weekly fri,sat,sun 22:00`"),
     # not `on MR`: a link mode is no volume
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl MR", "remove `MR`: write `disk BKRBKUP 191 size 10 cyl`"),
     # not "write one statement per line": a group body holds entries, not statements

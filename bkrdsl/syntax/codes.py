@@ -60,7 +60,8 @@ BAD_CHARACTER = register(
     one too many, as in C). In a group body, whose entries are separated by
     blanks or new lines, the `;` between or after them
     (`single group APPS { CICSPRD; DB2PRD; }`) are one error, whose fix
-    removes them. A module path written
+    removes them. A `.` that ends a statement's line, as a sentence ends
+    (`retain 35 days.`), is one error whose fix removes it. A module path written
     with Windows' backslash (`import std\\zvm73`) is one error at the `\\`,
     whose fix writes `/`; the path is read as `std/zvm73`.
 
@@ -191,6 +192,12 @@ SYNTAX = register(
     has no fix (how many days is not certain). A second time after the
     days (`retain 35 days 4 weeks`) is one error, without a fix: keep the
     first, or write their sum in days.
+    A keyword that starts no statement after a whole one on its line
+    (`backup APPS full each`) is one word too many; `each` after a member's
+    `workers 4` is one error whose fix removes it (a member block gives that
+    member's own workers). Days of `weekly` without their commas are one
+    error whose fix writes them, also when a `,` follows the day read as the
+    time (`weekly fri sat, sun 22:00`).
     A CP link mode after a `disk` statement (`disk BKRBKUP 191 size 10 cyl
     MR`), as an MDISK statement ends, is one error whose fix removes it:
     bkrc writes the MDISK statements, link mode included (not `on MR`, a

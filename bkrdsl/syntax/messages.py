@@ -1297,6 +1297,16 @@ def semicolon_list(listed: str, spans: list[Span]) -> Diagnostic:
     )
 
 
+def full_stop(statement: str, span: Span, remove: Span) -> Diagnostic:
+    """`retain 35 days.`: a `.` at the end of a statement, as a sentence ends."""
+    return codes.BAD_CHARACTER(
+        "`.` does not end a statement: a statement ends where the next keyword begins",
+        span,
+        help=f"remove the `.`: write `{statement}`",
+        fix=remove_fix("the `.`", remove),
+    )
+
+
 def star_comment(span: Span, line_end: bool = False) -> Diagnostic:
     """`* text` on a line of its own, as CMS files write a comment; `line_end`: after
     a statement, where no CMS file has one either."""
@@ -1845,6 +1855,16 @@ def name_twice(name: str, span: Span, remove: Span) -> Diagnostic:
         span,
         help=f"remove the second `{name}`; if another name was meant, write it after a `,`: `{name}, NAME`",
         fix=remove_fix(f"the second `{name}`", remove),
+    )
+
+
+def workers_each(count: str, statement: str, span: Span, remove: Span) -> Diagnostic:
+    """`workers 4 each` in a member block: the count is the member's own already."""
+    return codes.SYNTAX(
+        f"`each` is not written after `workers {count}`: a member block gives that member's own workers",
+        span,
+        help=f"remove `each`: write `{statement}`",
+        fix=remove_fix("`each`", remove),
     )
 
 

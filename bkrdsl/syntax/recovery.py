@@ -1459,6 +1459,8 @@ class Recovery:
             shortened = self.ambiguous_abbreviation(ip, tok, accepted)
             if shortened is not None:
                 return shortened
+        if tok.type == "IMPORT_PATH" and self.full_stop(ip, tok, accepted):
+            return None
         if tok.type == "IMPORT_PATH":
             return self.stray_text(ip, tok, accepted)
         if tok.type == "NAME":
@@ -1965,6 +1967,25 @@ class Recovery:
         self._advance(ip.lexer_thread.state, after.end(1))
         self._fed_error_token = True
         return None
+
+    def full_stop(self, ip, tok: Token, accepted: set[str]) -> bool:
+        """`retain 35 days.`: a `.` after a whole statement, at the end of its line, as a
+        sentence (or a COBOL statement) ends. One error whose fix removes it."""
+        if str(tok.value) != "." or not accepted & {"RBRACE", "$END"} or tok.end_pos is None:
+            return False
+        if not _LINE_REST.match(self.source.text + "\n", tok.end_pos):
+            return False  # more on the line: not the end of a sentence
+        state = ip.parser_state
+        previous = last_real_token(state.value_stack)
+        first = self.statement_start(state)
+        if previous is None or first is None or first.start_pos is None or previous.end_line != tok.line:
+            return False
+        statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+        self.report(
+            messages.full_stop(statement, self.span_of(tok), self.blank_and(previous, tok)), tok.start_pos
+        )
+        self._fed_error_token = True  # read: a mistake after it is news
+        return True
 
     def stray_text(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
@@ -2520,7 +2541,10 @@ class Recovery:
         if tok.type == "RBRACE":
             return self.unmatched_close(ip, tok)
         if tok.type == "COMMA":
-            self.report(messages.stray_comma(self.span_of(tok)), tok.start_pos)
+            # `weekly fri sat, sun 22:00`: `sat` was read as the time, so the `,` after it
+            # ends nothing; the days want their commas, not this one removed
+            days = self.weekly_days_blank(ip, tok)
+            self.report(days or messages.stray_comma(self.span_of(tok)), tok.start_pos)
             return self.skip_statement(ip, tok)
         if tok.type == "NAME":
             return self.stray_name(ip, tok, accepted)
@@ -3211,6 +3235,9 @@ class Recovery:
         ):
             # `size 10 cyl blk`: two units; which one the volume takes, the line cannot tell
             return messages.two_units(str(previous.value), str(tok.value), statement, self.span_of(tok))
+        if first.type == "WORKERS" and tok.type == "EACH":
+            # `workers 4 each`: as if the count were for every member; it is this member's
+            return messages.workers_each(str(previous.value), statement, self.span_of(tok), self.blank_and(previous, tok))
         if first.type == "DISK" and str(tok.value).upper() in messages.LINK_MODES:
             # `disk BKRBKUP 191 size 10 cyl MR`, as CP's MDISK statement ends: a link mode,
             # which bkrc writes itself, not a volume whose `on` was left out
@@ -3227,7 +3254,7 @@ class Recovery:
             # `size 10 cyl cyl`: the unit twice, not a word that starts no statement
             return messages.unit_twice(str(tok.value), statement, self.span_of(tok), self.blank_and(previous, tok))
         listed = None
-        if first.type == "BACKUP" and previous.type in ("FULL", "INCREMENTAL"):
+        if first.type == "BACKUP" and previous.type in ("FULL", "INCREMENTAL") and tok.type == "NAME":
             listed = f"{statement[: -len(str(previous.value))].rstrip()}, {tok.value} {previous.value}"
         return messages.word_after_statement(
             self.describe(tok),
@@ -3408,6 +3435,11 @@ class Recovery:
                 ),
                 tok.start_pos,
             )
+            return self.skip_statement(ip, tok)
+        extra = self.word_after_statement(ip, tok) if tok.type not in self.statements else None
+        if extra is not None:
+            # `workers 4 each`: a keyword that starts no statement, after a whole one on its line
+            self.report(extra, tok.start_pos)
             return self.skip_statement(ip, tok)
         return self.unexpected(ip, tok, accepted, f"`{tok.value}` cannot appear here")
 
