@@ -262,6 +262,8 @@ RESTORED = [
     ("retain 35 days", "retain 35 days.", "BKR003", "Remove the `.`"),
     ("    to tape\n    run on each", "    to tape .\n    run on each", "BKR003", "Remove the `.`"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }", "BKR004", "Remove `each`"),
+    # `on each member` after a disk: an IDENTITY's disk is on each member's private volume without it
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl on each member", "BKR010", "Remove `on each member`"),
     # a CP link mode after a disk: bkrc writes it
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl MR", "BKR004", "Remove `MR`"),
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000 RR",
@@ -596,6 +598,8 @@ NOT_FIXED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00", "BKR010"),
     # a time zone after the time: the member's clock may keep another
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST", "BKR004"),
+    # `on each member at 1000`: which volume the extent is on
+    ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on each member at 1000", "BKR010"),
     # two units after a size: which one the volume takes
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk", "BKR004"),
     # a block's name spelled like a keyword on the next line, a comment between:

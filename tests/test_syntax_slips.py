@@ -279,6 +279,10 @@ SLIPS = [
     ('full stop after a statement', 'retain 35 days', 'retain 35 days.', "BKR003 24:19"),
     ('workers each', '{ workers 4  private-volume M1PRV1 }', '{ workers 4 each  private-volume M1PRV1 }', "BKR004 9:29"),
     ('keyword after a whole statement', 'backup APPS full', 'backup APPS full each', "BKR004 69:22"),
+    # `each member` after a disk's `on`, which names a volume
+    ('disk on each member', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl on each member', "BKR010 31:35"),
+    ('disk on each member at', 'disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000',
+     'disk BKRSVSFS 191 size 20 cyl on each member at 1000', "BKR010 34:36"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
@@ -518,6 +522,8 @@ EXPLAINED = [
      "unknown schedule `hourly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST",
      "a schedule's time has no time zone: `EST` cannot follow it"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl on each member",
+     "a disk's `on` names the volume it is on, not members: `each member` is written only in `run` and `expire`"),
     ("retain 35 days", "retain 35 days.",
      "`.` does not end a statement: a statement ends where the next keyword begins"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }",

@@ -385,6 +385,12 @@ EXPECTED_NAME = register(
     minidisks are sized: cylinders (`cyl`) or 512-byte blocks (`blk`). So is
     `retain 35d` (BKR004, fixed to `retain 35 days`).
 
+    `on each member` where `on` names one member (a catalog's, a Tape
+    Manager node's) is one error that says so; after a `disk`, whose `on`
+    names a volume, the error says that, and its fix removes `on each
+    member`: an IDENTITY's disk goes on each member's private volume
+    without it.
+
     A word that spells a statement's keyword and starts its line is that
     keyword, so a block's name spelled so (a member BACKUP) goes on the line
     of `member`: `member` over `backup {` is one error, whose fix writes

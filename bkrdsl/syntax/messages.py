@@ -1921,6 +1921,21 @@ def each_member_for_one(statement: str, span: Span) -> Diagnostic:
     )
 
 
+def each_member_for_disk(span: Span, remove: Span | None) -> Diagnostic:
+    """`disk BKRBKUP 191 size 10 cyl on each member`: `on` of a disk names a volume.
+    `remove`: ` on each member`, which the fix deletes (None when `at START` follows,
+    which needs its `on VOLUME`)."""
+    return codes.EXPECTED_NAME(
+        "a disk's `on` names the volume it is on, not members: `each member` is written only in `run` and `expire`",
+        span,
+        help="remove `on each member`: an IDENTITY's disk goes on each member's private volume without it"
+        " (write `on VOLUME` only to name another volume)"
+        if remove is not None
+        else "write the label of the volume after `on`: `at` places the disk on that one volume",
+        fix=remove_fix("`on each member`", remove) if remove is not None else None,
+    )
+
+
 def at_without_on(start: str, span: Span) -> Diagnostic:
     """`disk BKRBKUP 191 size 10 cyl at 1000`: `at START` without `on VOLUME` before it."""
     written = start if start and start not in "{}#" else ""

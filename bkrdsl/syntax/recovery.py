@@ -5079,12 +5079,21 @@ class Recovery:
             (v for v in reversed(stack) if isinstance(v, Token) and (v.type in self.statements or v.type == node)),
             None,
         )
+        span = self.source.span(tok.start_pos, member.end())
+        if first is not None and first.type == "DISK":
+            # a disk's `on` names a volume: an IDENTITY's disk is on each member's by itself
+            before = stack[-2] if len(stack) >= 2 and isinstance(stack[-2], Token) else None
+            remove = None
+            if before is not None and before.end_pos is not None and before.end_line == on.line:
+                if _LINE_REST.match(self.source.text + "\n", member.end()):  # not before `at START`
+                    remove = self.source.span(before.end_pos, member.end())
+            self.report(messages.each_member_for_disk(span, remove), tok.start_pos)
+            self._advance(state.lexer.state, member.end())
+            return True
         if first is None or first.type not in (catalog, node):
-            return False  # a disk's `on` names a volume
+            return False
         named = str(first.value).lower()
-        self.report(
-            messages.each_member_for_one(named, self.source.span(tok.start_pos, member.end())), tok.start_pos
-        )
+        self.report(messages.each_member_for_one(named, span), tok.start_pos)
         self._advance(state.lexer.state, member.end())
         return True
 
