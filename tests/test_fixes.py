@@ -264,6 +264,14 @@ RESTORED = [
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }", "BKR004", "Remove `each`"),
     # `on each member` after a disk: an IDENTITY's disk is on each member's private volume without it
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl on each member", "BKR010", "Remove `on each member`"),
+    # `member` left out after `each`: nothing else can follow it
+    ("run on each member daily 03:30", "run on each daily 03:30", "BKR004", "Insert `member`"),
+    # `=` or `:` between a keyword and its value: one blank in its place
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers = 4  private-volume M1PRV1 }", "BKR014", "Remove the `=`"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers=4  private-volume M1PRV1 }", "BKR014", "Remove the `=`"),
+    ("retain 35 days", "retain = 35 days", "BKR014", "Remove the `=`"),
+    ("backup APPS full", "backup: APPS full", "BKR014", "Remove the `:`"),
+    ('description "Weekly full', 'description = "Weekly full', "BKR014", "Remove the `=`"),
     # a CP link mode after a disk: bkrc writes it
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl MR", "BKR004", "Remove `MR`"),
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000 RR",
@@ -492,6 +500,15 @@ def test_days_joined_by_a_comma_stay_the_schedule_s_days():
     assert apply(text, d) == damaged("weekly sat 22:00", "weekly mon,thu 22:00")
 
 
+@pytest.mark.parametrize(("day", "number"), [("1st", "1"), ("2nd", "2"), ("3rd", "3"), ("15TH", "15")])
+def test_a_day_of_the_month_written_as_english_writes_it_gets_its_number(day, number):
+    text = damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 monthly {day} 02:00")
+    (d,) = check(text)
+    assert d.code == "BKR314" and d.fix.title == f"Write `{number}`"
+    assert apply(text, d) == damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 monthly {number} 02:00")
+    assert check(apply(text, d)) == []
+
+
 def test_a_missing_a_disk_is_added_after_the_last_disk_statement():
     text = damaged("  disk BKRADMIN 191 size 10 cyl\n", "")
     (d,) = check(text)
@@ -598,6 +615,10 @@ NOT_FIXED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00", "BKR010"),
     # a time zone after the time: the member's clock may keep another
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 EST", "BKR004"),
+    # `:` before a YAML list: the list's brackets are a slip of their own
+    ("private-volume M1PRV1 }", "private-volume: [M1PRV1] }", "BKR014"),
+    # a day of the month past 31, written as English writes it
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 32nd 02:00", "BKR314"),
     # `on each member at 1000`: which volume the extent is on
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on each member at 1000", "BKR010"),
     # two units after a size: which one the volume takes

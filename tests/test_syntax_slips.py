@@ -283,6 +283,9 @@ SLIPS = [
     ('disk on each member', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10 cyl on each member', "BKR010 31:35"),
     ('disk on each member at', 'disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000',
      'disk BKRSVSFS 191 size 20 cyl on each member at 1000', "BKR010 34:36"),
+    # `member` left out after `each`; a day of the month written as English writes it
+    ('each without member', 'run on each member daily 03:30', 'run on each daily 03:30', "BKR004 81:12"),
+    ('monthly 1st', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st 02:00', "BKR314 73:27"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing

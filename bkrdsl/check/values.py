@@ -171,7 +171,9 @@ INVALID_DAY = register(
     """
     `weekly` takes weekday names separated by commas: `mon`, `tue`, `wed`,
     `thu`, `fri`, `sat`, `sun` or the full names (`monday` ...), in any case.
-    `monthly` takes a day of the month from 1 to 31. The day comes before
+    `monthly` takes a day of the month from 1 to 31, its number alone: a day
+    written as English writes it (`monthly 1st 02:00`) is one error whose fix
+    writes the number (`monthly 1 02:00`). The day comes before
     the time: `weekly 22:00 sat` is one error, whose help (and fix) writes
     `weekly sat 22:00`.
 
@@ -575,6 +577,10 @@ def _day_and_time_swapped(sched: ast.Schedule):
     )
 
 
+#: A day of the month as English writes it: `1st`, `2nd`, `3rd`, `15th`.
+_ORDINAL = re.compile(r"0?([0-9]{1,2})(?:st|nd|rd|th)", re.IGNORECASE)
+
+
 @check
 def times_and_days(model: Model):
     cluster = model.cluster
@@ -618,6 +624,17 @@ def times_and_days(model: Model):
             for w in sched.days:
                 n = small_int(w.text)
                 if n is None or not 1 <= n <= 31:
+                    ordinal = _ORDINAL.fullmatch(w.text)
+                    n = int(ordinal.group(1)) if ordinal is not None else None
+                    if n is not None and 1 <= n <= 31:
+                        # `monthly 1st 02:00`: the day as English writes it
+                        yield INVALID_DAY(
+                            f"{quoted(w.text)} is not a day of the month: a day is its number alone",
+                            w.span,
+                            help=f"write `{n}`: `monthly {n}` runs on the {w.text.lower()}",
+                            fix=Fix.replace(f"Write `{n}`", w.span, str(n)),
+                        )
+                        continue
                     yield INVALID_DAY(
                         f"{quoted(w.text)} is not a day of the month",
                         w.span,

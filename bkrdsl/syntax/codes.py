@@ -201,7 +201,8 @@ SYNTAX = register(
     A CP link mode after a `disk` statement (`disk BKRBKUP 191 size 10 cyl
     MR`), as an MDISK statement ends, is one error whose fix removes it:
     bkrc writes the MDISK statements, link mode included (not `on MR`, a
-    volume whose `on` was left out).
+    volume whose `on` was left out). `each` without its `member` (`run on
+    each daily 02:00`) is one error whose fix inserts `member`.
     A module path with a blank inside (`import std/zvm 73`, `import std/
     zvm73`) is one error whose fix writes it as one word, and the path is
     read so (not also a module `std/zvm` that cannot be found, nor, when
@@ -633,7 +634,9 @@ KEY_VALUE = register(
     APPS: {`, `job APPSFULL = {`) is one error too, whose fix removes it; the
     name is read without it.
     The quoted text of a `description` is a value like any other:
-    `description = "Nightly"` is this error too.
+    `description = "Nightly"` is this error too. Between a keyword and its
+    value (`workers = 4`, `workers=4`, `backup: APPS`), the fix writes one
+    blank in place of the sign and the blanks around it.
 
     Failing example:
 

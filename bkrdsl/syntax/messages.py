@@ -2023,6 +2023,12 @@ def on_left_out(diag: Diagnostic, name: Span) -> Diagnostic:
     return replace(diag, fix=Fix.replace("Insert `on`", before(name), "on "))
 
 
+def member_left_out(diag: Diagnostic, after_each: Span) -> Diagnostic:
+    """`expected `member` after `each``: `run on each daily 02:00`, where only `member`
+    can follow `each`: inserted after it."""
+    return replace(diag, fix=Fix.replace("Insert `member`", after_each, " member"))
+
+
 # ------------------------------------------------------------ natural phrasings
 # What a newcomer writes in plain English where .bkr has a fixed form: the message
 # says what the form is and gives the user's own values in it.

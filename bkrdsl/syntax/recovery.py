@@ -921,7 +921,10 @@ class Recovery:
         )
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
         end = self._skip_end(code_name, char, pos, line_end)
-        self.report(getattr(codes, code_name)(message, self.source.span(pos, pos + 1), help=help_text), pos)
+        fix = self.sign_fix(pos) if code_name == "KEY_VALUE" else None
+        self.report(
+            getattr(codes, code_name)(message, self.source.span(pos, pos + 1), help=help_text, fix=fix), pos
+        )
         self._advance(state, end)
         if code_name == "STRING_QUOTES":
             self._assume_string(ip, pos, end)
@@ -930,6 +933,21 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def sign_fix(self, pos: int) -> Fix | None:
+        """`workers = 4`, `workers=4`, `backup: APPS`: the fix for a `=` or `:` between a
+        keyword and its value, which writes one blank in place of it and the blanks
+        around it; None unless a name or a text follows on its line (not a YAML
+        `[list]`)."""
+        text = self.source.text
+        left, right = pos, pos + 1
+        while left > 0 and text[left - 1] in " \t":
+            left -= 1
+        while right < len(text) and text[right] in " \t":
+            right += 1
+        if right >= len(text) or not (_NAME.match(text, right) or text[right] == '"'):
+            return None
+        return Fix.replace(f"Remove the `{text[pos]}`", self.source.span(left, right), " ")
 
     def semicolon_in_list(self, ip, pos: int, previous: Token) -> bool:
         """`backup APPS; LINUX full`, `run on VMSYS1; VMSYS2; VMSYS3`: names of a list
@@ -5053,6 +5071,9 @@ class Recovery:
             diag = messages.missing_other(wanted, after, self.describe(found), where, filler)
             if filler == "ON" and self.on_left_out(ip, found, previous):
                 diag = messages.on_left_out(diag, self.span_of(found))
+            if filler == "MEMBER" and previous is not None and previous.type == "EACH" and is_real(previous):
+                # `run on each daily 02:00`: `each` says `member` alone can follow it
+                diag = messages.member_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
             self.report(diag, at)
 
     def each_member_for_one(self, tok: Token) -> bool:
