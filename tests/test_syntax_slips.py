@@ -286,6 +286,12 @@ SLIPS = [
     # `member` left out after `each`; a day of the month written as English writes it
     ('each without member', 'run on each member daily 03:30', 'run on each daily 03:30', "BKR004 81:12"),
     ('monthly 1st', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st 02:00', "BKR314 73:27"),
+    # a block's `}` missing before a hyphenated keyword at the block's indentation: one error, not also
+    # "`shared-volume` cannot appear in a `member` block"
+    ('member brace missing before shared-volume', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
+     'member VMSYS4 { workers 2  private-volume M4PRV1', "BKR005 18:3"),
+    ('member brace missing before shared-volume, body on lines', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
+     'member VMSYS4 {\n    workers 2\n    private-volume M4PRV1', "BKR005 20:3"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
@@ -527,6 +533,8 @@ EXPLAINED = [
      "a schedule's time has no time zone: `EST` cannot follow it"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl on each member",
      "a disk's `on` names the volume it is on, not members: `each member` is written only in `run` and `expire`"),
+    ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 { workers 2  private-volume M4PRV1",
+     "`{` opened at 16:17 is not closed before `shared-volume`"),
     ("retain 35 days", "retain 35 days.",
      "`.` does not end a statement: a statement ends where the next keyword begins"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }",

@@ -262,7 +262,10 @@ UNCLOSED = register(
       with the block's own keyword or further left (a second `job` while the
       first `job` is open): "`{` opened at 3:10 is not closed before `job`".
       bkrc then closes the block there and reads on, so the rest of the file
-      is still checked.
+      is still checked. A hyphenated keyword that belongs outside counts the
+      same (`shared-volume VMCOM1` under a `member` block without its `}`):
+      one error, not also "`shared-volume` cannot appear in a `member`
+      block".
 
     Failing example:
 

@@ -4240,6 +4240,11 @@ class Recovery:
                 return None  # after a `}` too many: misplaced_keyword reopens its block
             if how == "spelt" and sim.fits(["ON", "NAME", self.facts.keywords[keyword]]):
                 return None  # `catalog-node TCTMM request-node ...`: its `on MEMBER` is missing
+            if how == "spelt" and self.brace_missing_before(sim, blocks, tok, keyword):
+                # `member VMSYS4 { ...` + `shared-volume VMCOM1` below, at the block's
+                # indentation: the member's `}` is missing (misplaced_keyword says so,
+                # once the keyword is read as one token)
+                return None if tok.type == self.facts.keywords[keyword] else self.keyword_token(tok, keyword, end)
             return self.hyphen_misplaced(tok, keyword, end, blocks)
         second = end  # the second word's start: hyphen_spaced found letters only
         while self.source.text[second - 1].isalpha():
@@ -4272,6 +4277,19 @@ class Recovery:
         if not self.fits_in_place(keyword, window):
             return None  # `job suffix` + a new line: a job called SUFFIX without its `{`
         return self.hyphen_misplaced(tok, keyword, end, blocks)
+
+    def brace_missing_before(self, sim: Sim, blocks: list[Block], tok: Token, keyword: str) -> bool:
+        """Whether `keyword` (starting at `tok`) fits once the inner blocks are closed, and
+        stands at or left of the indentation of the innermost one's line: its `}` is
+        missing, as misplaced_keyword judges a keyword without a hyphen."""
+        real = [b for b in blocks if not b.placeholder]
+        if not real or tok.column is None or tok.column > self.indent_column(real[-1].brace):
+            return False
+        for count in range(1, len(blocks) + 1):
+            path = closing(sim, count)
+            if path is not None and sim.fits(path + [self.facts.keywords[keyword]]):
+                return True
+        return False
 
     def reopens(self, sim: Sim, stack, keyword: str) -> bool:
         """Whether `keyword`, in a block that does not take it, follows a `}` that
