@@ -1926,7 +1926,8 @@ def each_member_for_disk(span: Span, remove: Span | None) -> Diagnostic:
     `remove`: ` on each member`, which the fix deletes (None when `at START` follows,
     which needs its `on VOLUME`)."""
     return codes.EXPECTED_NAME(
-        "a disk's `on` names the volume it is on, not members: `each member` is written only in `run` and `expire`",
+        "a disk's `on` names the volume it is on, not members:"
+        " `each member` is written only in `run` and `expire`",
         span,
         help="remove `on each member`: an IDENTITY's disk goes on each member's private volume without it"
         " (write `on VOLUME` only to name another volume)"

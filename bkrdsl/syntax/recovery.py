@@ -3255,11 +3255,15 @@ class Recovery:
             return messages.two_units(str(previous.value), str(tok.value), statement, self.span_of(tok))
         if first.type == "WORKERS" and tok.type == "EACH":
             # `workers 4 each`: as if the count were for every member; it is this member's
-            return messages.workers_each(str(previous.value), statement, self.span_of(tok), self.blank_and(previous, tok))
+            return messages.workers_each(
+                str(previous.value), statement, self.span_of(tok), self.blank_and(previous, tok)
+            )
         if first.type == "DISK" and str(tok.value).upper() in messages.LINK_MODES:
             # `disk BKRBKUP 191 size 10 cyl MR`, as CP's MDISK statement ends: a link mode,
             # which bkrc writes itself, not a volume whose `on` was left out
-            return messages.link_mode(str(tok.value), statement, self.span_of(tok), self.blank_and(previous, tok))
+            return messages.link_mode(
+                str(tok.value), statement, self.span_of(tok), self.blank_and(previous, tok)
+            )
         if not number and not repeats(previous, tok) and tok.type == "NAME":
             keywords = self.keywords_for_value(ip, first)
             if keywords:
@@ -4244,7 +4248,9 @@ class Recovery:
                 # `member VMSYS4 { ...` + `shared-volume VMCOM1` below, at the block's
                 # indentation: the member's `}` is missing (misplaced_keyword says so,
                 # once the keyword is read as one token)
-                return None if tok.type == self.facts.keywords[keyword] else self.keyword_token(tok, keyword, end)
+                if tok.type == self.facts.keywords[keyword]:
+                    return None
+                return self.keyword_token(tok, keyword, end)
             return self.hyphen_misplaced(tok, keyword, end, blocks)
         second = end  # the second word's start: hyphen_spaced found letters only
         while self.source.text[second - 1].isalpha():
