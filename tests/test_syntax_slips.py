@@ -284,8 +284,8 @@ SLIPS = [
     ('disk on each member at', 'disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000',
      'disk BKRSVSFS 191 size 20 cyl on each member at 1000', "BKR010 34:36"),
     # `member` left out after `each`; a day of the month written as English writes it
-    ('each without member', 'run on each member daily 03:30', 'run on each daily 03:30', "BKR004 81:12"),
-    ('monthly 1st', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st 02:00', "BKR314 73:27"),
+    ('each without member', 'run on each member daily 03:30', 'run on each daily 03:30', "BKR004 82:12"),
+    ('monthly 1st', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st 02:00', "BKR314 74:27"),
     # a block's `}` missing before a hyphenated keyword at the block's indentation: one error, not also
     # "`shared-volume` cannot appear in a `member` block"
     ('member brace missing before shared-volume', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
@@ -295,7 +295,7 @@ SLIPS = [
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
-    ('member written twice', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 VMSYS1 daily 02:00', "BKR004 73:19"),
+    ('member written twice', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 VMSYS1 daily 02:00', "BKR004 74:19"),
     ('group written twice', 'backup APPS full', 'backup APPS APPS full', "BKR004 69:17"),
     ('commas in a group body', '{ LNXWEB01 LNXWEB02 LNXDB01', '{ LNXWEB01, LNXWEB02, LNXDB01,', "BKR015 43:32"),
 ]
