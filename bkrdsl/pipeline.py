@@ -16,7 +16,7 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.diagnostics.limit import Collector, Stop
 from bkrdsl.records import dataclass
 from bkrdsl.resolve import Model, Program, build_model, load
-from bkrdsl.resolve.loader import ParsedModules, Reader
+from bkrdsl.resolve.loader import ParsedModules, Reader, ScratchModules
 from bkrdsl.source import Source
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def analyse(
     dialect: Dialect | None = None,
     cluster_required: bool = False,
     checks: bool = True,
-    parsed: ParsedModules | None = None,
+    parsed: ParsedModules | ScratchModules | None = None,
     max_errors: int = 0,
 ) -> Analysis:
     """Read, parse, resolve and check one main file and its imports. Never raises on input.
@@ -84,8 +84,8 @@ def analyse(
     workspace symbols need of a file the editor has not opened: its names).
 
     `parsed` keeps the imported modules read, for the next analyses (the
-    language server's: `loader.ParsedModules`); the diagnostics are the same
-    with it or without.
+    language server's: `loader.ParsedModules`; a rename's, `loader.ScratchModules`,
+    keeps its own apart); the diagnostics are the same with it or without.
 
     `max_errors` N keeps each file's diagnostics up to its Nth error, as the
     report shows them (`limit`), and counts the rest in `Analysis.stops`: a file

@@ -259,6 +259,30 @@ def test_a_rename_checks_the_importers_with_the_renamed_module_parsed_once(ws, p
     assert ws.editor.errors == []
 
 
+def test_renames_keep_their_renamed_modules_out_of_the_parsed_modules(ws, parses):
+    """A rename's renamed copy of a module is parsed for the rename only: the client
+    may never apply it. The parsed modules hold after any number of renames what
+    they held before, so the modules in real use stay in them, even when they
+    fill the budget: a keystroke then parses the buffer typed in, and no module."""
+    for rel in ("site/common.bkr", "a.bkr", "b.bkr"):
+        ws.open(rel)
+    cache = ws.editor.server.parsed
+    held = list(cache)
+    assert {name for name, _ in held} == {str(ws.folder / "site" / "common.bkr"), "std/backup-manager.bkr"}
+    cache.max_bytes = sum(len(data) for _, data in held)  # no room for one module more
+    at = {"line": 0, "character": len("single group P")}
+    for new in ("PAYMENTS", "SALARIES", "WAGES"):
+        params = {"textDocument": {"uri": ws.uri("site/common.bkr")}, "position": at, "newName": new}
+        answer = ws.editor.request("textDocument/rename", params)
+        edits = {c["textDocument"]["uri"]: len(c["edits"]) for c in answer["result"]["documentChanges"]}
+        assert edits == {ws.uri("site/common.bkr"): 1, ws.uri("a.bkr"): 1, ws.uri("b.bkr"): 1}
+        assert sorted(cache) == sorted(held)
+    del parses[:]
+    ws.change("a.bkr", ws.buffers["a.bkr"].replace("workers 1", "workers 2", 1))
+    assert parses == [str(ws.folder / "a.bkr")]
+    assert ws.editor.errors == []
+
+
 def test_parsed_modules_keep_the_most_recent_within_their_budget():
     """Least recently used modules go first past the budget of text or of modules; a
     module larger than the whole budget is parsed, never kept."""

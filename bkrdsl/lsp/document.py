@@ -16,7 +16,7 @@ from bkrdsl.ast import Medium
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.pipeline import Analysis, analyse
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.loader import ParsedModules
+from bkrdsl.resolve.loader import ParsedModules, ScratchModules
 from bkrdsl.resolve.model import Model, build_model, split_sfs_path
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax.reader import normalise, read_file
@@ -62,7 +62,7 @@ class Document:
     symbols: list | None = field(default=None, compare=False, repr=False)
     #: The imported modules already parsed that the analysis used, for the next
     #: analyses of this text (rename checks the renamed texts with it).
-    parsed: ParsedModules | None = field(default=None, compare=False, repr=False)
+    parsed: ParsedModules | ScratchModules | None = field(default=None, compare=False, repr=False)
     #: The lines of each file the analysis read, split once for the many places
     #: a request converts (`lines`).
     split: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -238,7 +238,7 @@ def analyse_document(
     search_path: tuple[Path, ...] = (),
     reader: Reader | None = None,
     checks: bool = True,
-    parsed: ParsedModules | None = None,
+    parsed: ParsedModules | ScratchModules | None = None,
     max_errors: int = 0,
 ) -> Document:
     """Run the pipeline on an editor buffer; `reader` serves imported files (unsaved buffers first).

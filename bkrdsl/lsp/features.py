@@ -20,6 +20,7 @@ from bkrdsl.ast import Kind
 from bkrdsl.diagnostics import Diagnostic, Edit
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Document, Occurrence, buffer_bytes
 from bkrdsl.records import dataclass
+from bkrdsl.resolve.loader import ParsedModules, ScratchModules
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, description_of, is_pattern
 from bkrdsl.source import Span
 from bkrdsl.syntax.reader import read_file
@@ -1109,12 +1110,16 @@ def _taken(doc: Document, kind: str, old: str, new: str) -> str | None:
     return None
 
 
-def renaming(doc: Document, kind: str, old: str, new_name: str) -> Renaming:
+def renaming(
+    doc: Document, kind: str, old: str, new_name: str, scratch: ScratchModules | None = None
+) -> Renaming:
     """Rename the `kind` named `old` to `new_name` in this document and every module
     its analysis read. Raises RenameRefused when the new name is not valid for
     the kind, is taken in the same namespace, or would make the checker report
     an error the files did not have (kinds, derived job names, SUBCONFIG IDs...);
-    also when an occurrence lies in the standard library."""
+    also when an occurrence lies in the standard library. `scratch`: where the
+    renamed modules are parsed, one for all the files a rename edits (by default
+    one of this document's own, over its parsed modules: `_no_new_errors`)."""
     from bkrdsl.check.common import quoted
 
     new = new_name.strip().upper()
@@ -1137,7 +1142,7 @@ def renaming(doc: Document, kind: str, old: str, new_name: str) -> Renaming:
             raise RenameRefused(f"cannot rename `{old}` to `{new}`: {taken}")
     spans = sorted({o.span for o in occurrences}, key=lambda s: (s.file != doc.name, s.file, s.start))
     done = Renaming(kind, old, new, spans)
-    _no_new_errors(doc, done)
+    _no_new_errors(doc, done, scratch)
     return done
 
 
@@ -1158,13 +1163,20 @@ def renamed_texts(doc: Document, renaming: Renaming) -> dict[str, str]:
     return out
 
 
-def _no_new_errors(doc: Document, renaming: Renaming) -> None:
-    """Check the renamed files as `bkrc check` would: refuse a rename that adds an error."""
+def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | None = None) -> None:
+    """Check the renamed files as `bkrc check` would: refuse a rename that adds an error.
+
+    The renamed texts are parsed through `scratch` (`loader.ScratchModules`), never
+    into the parsed modules the open documents share: the client may never apply
+    the rename, and its renamed copy of a large module would push the modules in
+    real use out of them."""
     import collections
 
     from bkrdsl.diagnostics import Severity
     from bkrdsl.lsp.document import analyse_document
 
+    if scratch is None and doc.parsed is not None:
+        scratch = doc.parsed.scratch() if isinstance(doc.parsed, ParsedModules) else doc.parsed
     texts = renamed_texts(doc, renaming)
     served = {}  # every module as the analysis read it, the renamed ones renamed
     for name, source in doc.analysis.sources.items():
@@ -1181,7 +1193,7 @@ def _no_new_errors(doc: Document, renaming: Renaming) -> None:
         path=doc.path,
         search_path=doc.search_path,
         reader=read,
-        parsed=doc.parsed,
+        parsed=scratch,
     )
 
     def errors(d: Document) -> list[Diagnostic]:
@@ -1204,7 +1216,7 @@ def _no_new_errors(doc: Document, renaming: Renaming) -> None:
             path=doc.path,
             search_path=doc.search_path,
             reader=read_before,
-            parsed=doc.parsed,
+            parsed=scratch,
         )
     before = collections.Counter(x.code for x in errors(doc))
     for d in errors(after):
@@ -1217,12 +1229,14 @@ def _no_new_errors(doc: Document, renaming: Renaming) -> None:
         )
 
 
-def rename(doc: Document, line: int, column: int, new_name: str) -> Renaming:
+def rename(
+    doc: Document, line: int, column: int, new_name: str, scratch: ScratchModules | None = None
+) -> Renaming:
     """Rename the name under the cursor everywhere this document's analysis sees it."""
     occ = rename_target(doc, line, column)
     if occ is None:
         raise RenameRefused(f"there is no name here to rename: only {_RENAMED} can be renamed")
-    return renaming(doc, occ.kind, occ.name, new_name)
+    return renaming(doc, occ.kind, occ.name, new_name, scratch)
 
 
 def highlights(doc: Document, line: int, column: int) -> list[Occurrence]:

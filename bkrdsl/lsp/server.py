@@ -1080,8 +1080,12 @@ def build_server() -> BkrServer:
         doc = ls.fresh(uri)
         if doc is None:
             return None
+        # The renamed modules are parsed once for every file the rename edits, and
+        # kept out of the parsed modules the open documents share: the client may
+        # never apply the rename.
+        scratch = ls.parsed.scratch() if ls.parsed is not None else None
         try:
-            done = [(doc, F.rename(doc, *ls.server_position(doc, params.position), params.new_name))]
+            done = [(doc, F.rename(doc, *ls.server_position(doc, params.position), params.new_name, scratch))]
         except F.RenameRefused as why:
             raise refused(why) from None
         # A module's names are used by the files that import it, open or not: they
@@ -1102,7 +1106,7 @@ def build_server() -> BkrServer:
                 break
             for other_uri, other_doc in more:
                 try:
-                    renamed = F.renaming(other_doc, kind, old, params.new_name)
+                    renamed = F.renaming(other_doc, kind, old, params.new_name, scratch)
                 except F.RenameRefused as why:
                     shown = ls.name_and_path(other_uri)[0]
                     why = F.RenameRefused(f"in {shown}: {why.message}", invalid_name=why.invalid_name)

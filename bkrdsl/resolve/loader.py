@@ -271,14 +271,29 @@ class ParsedModules:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def read(self, name: str, data: bytes) -> tuple[Source, ast.Module | None, list[Diagnostic]]:
-        """`read_text(name, data)`, from the cache when it holds those very bytes."""
+    def __iter__(self):
+        """The (name, bytes) of the modules kept, the least recently used first."""
+        return iter(list(self._entries))
+
+    def scratch(self) -> ScratchModules:
+        """A cache for parses that may never be used (a rename's renamed modules,
+        which the client may never apply), over this one: `ScratchModules`."""
+        return ScratchModules(self)
+
+    def kept(self, name: str, data: bytes) -> Parsed | None:
+        """The parse kept of those very bytes, now the most recently used; None when none is."""
         key = (name, data)
         found = self._entries.get(key)
         if found is not None:
             self.hits += 1
             self._entries.move_to_end(key)
-        else:
+        return found
+
+    def read(self, name: str, data: bytes) -> tuple[Source, ast.Module | None, list[Diagnostic]]:
+        """`read_text(name, data)`, from the cache when it holds those very bytes."""
+        key = (name, data)
+        found = self.kept(name, data)
+        if found is None:
             self.misses += 1
             source, module, diagnostics = read_text(name, data)
             found = (source, module, tuple(diagnostics))
@@ -291,6 +306,35 @@ class ParsedModules:
         return found[0], found[1], list(found[2])
 
 
+class ScratchModules:
+    """The parses of one speculative request, kept apart from the shared cache.
+
+    A rename checks every file it edits again with the renamed texts
+    (`features._no_new_errors`): the renamed copy of a module is one text for all
+    the files that import it, so it is parsed once for the request, here. It
+    never enters `shared`: the client may never apply the rename, and a few
+    renames of a module of thousands of users would push the modules in real use
+    out of it. What `shared` holds is read from it (no module is parsed twice),
+    and nothing is evicted from it."""
+
+    def __init__(self, shared: ParsedModules) -> None:
+        self.shared = shared
+        self._own: dict[tuple[str, bytes], Parsed] = {}
+
+    def __len__(self) -> int:
+        return len(self._own)
+
+    def read(self, name: str, data: bytes) -> tuple[Source, ast.Module | None, list[Diagnostic]]:
+        """`read_text(name, data)`, from the shared cache or this one, else parsed and kept here."""
+        found = self.shared.kept(name, data)
+        if found is None:
+            found = self._own.get((name, data))
+        if found is None:
+            source, module, diagnostics = read_text(name, data)
+            found = self._own[name, data] = (source, module, tuple(diagnostics))
+        return found[0], found[1], list(found[2])
+
+
 @dataclass
 class _Loading:
     """What one `load` shares while it follows the imports."""
@@ -299,7 +343,7 @@ class _Loading:
     loaded: dict[Path, ast.Module | None]
     search_path: tuple[Path, ...]
     reader: Reader
-    parsed: ParsedModules | None = None
+    parsed: ParsedModules | ScratchModules | None = None
 
 
 def _mended(diagnostics: list[Diagnostic], span) -> bool:
@@ -400,10 +444,11 @@ def load(
     path: Path | None = None,
     search_path: tuple[Path, ...] = (),
     reader: Reader = read_file,
-    parsed: ParsedModules | None = None,
+    parsed: ParsedModules | ScratchModules | None = None,
 ) -> Program:
     """Load a main file (already read: the CLI owns its I/O errors) and all it imports.
-    `parsed`: imported modules already read, kept across loads (`ParsedModules`)."""
+    `parsed`: imported modules already read, kept across loads (`ParsedModules`, or
+    `ScratchModules` for a speculative load whose parses must not be kept)."""
     source, module, diagnostics = read_text(name, data)
     program = Program(main=module, sources={name: source}, diagnostics=diagnostics)
     if module is None:
