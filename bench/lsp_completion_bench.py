@@ -8,7 +8,15 @@ tests/lsp_inprocess.py, debounce 0), and each round asks for completion:
   (the user IDs fit there);
 * after `backup` in the first job (its groups and users fit there);
 * after a `didChange` (a comment added or taken away, not timed), in the
-  group's body again: the first completion of a new analysis.
+  group's body again: the first completion of a new analysis;
+* right after a keystroke, as an editor asks while a word is typed: the last
+  character of a user ID in the group's body (`WAS00008`), or of the first
+  group `backup` names (`SGL0001`), taken away or typed again, and the
+  completion there sent with the `didChange` in one read, so that the server
+  answers before the re-check the keystroke scheduled has run. Timed from the
+  `didChange` to the answer (the re-check that follows it is not counted; nor
+  are the completions in the body and after `backup` that follow, which list
+  the names of the analysis the keystroke left, as the first rows expect).
 
 Each process runs R rounds and gives the median of each request and the
 number of items in its answer; N processes (interleaved with those of
@@ -59,23 +67,70 @@ def child(file: Path, rounds: int) -> dict:
     item = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
     editor.notify("textDocument/didOpen", {"textDocument": item})
     version = [1]
+    comment = [""]  # what `edited` adds at the end
+    # The keystrokes: the last character of each taken away and typed again (whether it is there).
+    typed = {"WAS00007\n    WAS00008": True, "    backup SGL0001": True}
+    arrived: dict[int, float] = {}  # when each answer was written
+    write = editor.writer.write
+
+    def timed_write(data: bytes) -> None:
+        before = len(editor.writer.messages)
+        write(data)
+        for m in editor.writer.messages[before:]:
+            if "id" in m and "method" not in m:
+                arrived[m["id"]] = time.perf_counter()
+
+    editor.writer.write = timed_write
+
+    def current() -> str:
+        out = text
+        for words, there in typed.items():
+            out = out if there else out.replace(words, words[:-1], 1)
+        return out + comment[0]
+
+    def change() -> dict:
+        version[0] += 1
+        document = {"uri": uri, "version": version[0]}
+        return {"textDocument": document, "contentChanges": [{"text": current()}]}
 
     def complete(position: dict):
-        def run(i: int) -> dict:
-            return editor.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": position})
+        def run(i: int) -> tuple[dict, float]:
+            start = time.perf_counter()
+            where = {"textDocument": {"uri": uri}, "position": position}
+            answer = editor.request("textDocument/completion", where)
+            return answer, arrived[answer["id"]] - start
+
+        return run
+
+    def keystroke(words: str):
+        def run(i: int) -> tuple[dict, float]:
+            typed[words] = not typed[words]
+            now = current()
+            at = now.index(words[:-1]) + len(words) - (0 if typed[words] else 1)
+            position = {"line": now.count("\n", 0, at), "character": at - (now.rfind("\n", 0, at) + 1)}
+            where = {"textDocument": {"uri": uri}, "position": position}
+            notes = [("textDocument/didChange", change())]
+            start = time.perf_counter()
+            answer = editor.request("textDocument/completion", where, after=notes)
+            took = arrived[answer["id"]] - start
+            # Not timed: the names of the analysis the keystroke left (a fresh one,
+            # or the re-check's) listed, as the first rows expect them.
+            complete(body)(i)
+            complete(backup)(i)
+            return answer, took
 
         return run
 
     def edited() -> None:
-        version[0] += 1
-        changed = text + ("\n# edited\n" if version[0] % 2 else "")
-        document = {"uri": uri, "version": version[0]}
-        editor.notify("textDocument/didChange", {"textDocument": document, "contentChanges": [{"text": changed}]})
+        comment[0] = "" if comment[0] else "\n# edited\n"
+        editor.notify("textDocument/didChange", change())
 
     scenarios = {
         "in a group's body": complete(body),
         "after `backup`": complete(backup),
         "in a group's body, after a didChange": complete(body),
+        "in a group's body, right after a keystroke": keystroke("WAS00007\n    WAS00008"),
+        "after `backup`, right after a keystroke": keystroke("    backup SGL0001"),
     }
     samples: dict[str, list[float]] = defaultdict(list)
     answers: dict[str, int] = {}
@@ -84,9 +139,8 @@ def child(file: Path, rounds: int) -> dict:
         for name, run in scenarios.items():
             if name.endswith("didChange"):
                 edited()
-            start = time.perf_counter()
-            answer = run(i)
-            samples[name].append(time.perf_counter() - start)
+            answer, took = run(i)
+            samples[name].append(took)
             assert "result" in answer, answer
             answers[name] = len(answer["result"]["items"])
     assert not editor.errors, editor.errors
@@ -127,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     for variant, root in variants.items():
         print(f"  {variant}: {root}")
     for name in results["this"][0]:
-        row = f"{name:40s}"
+        row = f"{name:44s}"
         for variant, runs in results.items():
             times = [r[name][0] * 1000 for r in runs]
             row += (

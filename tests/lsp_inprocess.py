@@ -173,10 +173,16 @@ class Editor:
     def notify(self, method: str, params: dict) -> None:
         self._run({"jsonrpc": "2.0", "method": method, "params": params})
 
-    def request(self, method: str, params: dict | None) -> dict:
-        """The server's answer: {"result": ...} or {"error": ...}."""
+    def request(self, method: str, params: dict | None, *, after: list[tuple[str, dict]] = ()) -> dict:
+        """The server's answer: {"result": ...} or {"error": ...}. `after`: notifications
+        (method, params) sent just before it, in one read, as an editor asks for
+        completion right after a keystroke: the server reads the request before the
+        re-check the keystroke scheduled has run (it runs once the request is answered)."""
         self.next_id += 1
         msg_id = self.next_id
+        for note, note_params in after:
+            body = json.dumps({"jsonrpc": "2.0", "method": note, "params": note_params}).encode("utf-8")
+            self.stream.feed(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self._run({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
         for m in self.writer.messages:
             if m.get("id") == msg_id and "method" not in m:
