@@ -2905,8 +2905,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.span,self.kind,self.name,self.definition,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, _type_split, _type_completion, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _dflt_split, _dflt_completion, _return_type):
- def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed,split:_type_split=_HAS_DEFAULT_FACTORY,completion:_type_completion=_HAS_DEFAULT_FACTORY)->_return_type:
+def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, _type_split, _type_completion, _type_edited, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _dflt_split, _dflt_completion, _dflt_edited, _return_type):
+ def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed,split:_type_split=_HAS_DEFAULT_FACTORY,completion:_type_completion=_HAS_DEFAULT_FACTORY,edited:_type_edited=_dflt_edited)->_return_type:
   self.name=name
   self.text=text
   self.analysis=analysis
@@ -2921,8 +2921,9 @@ def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_rea
   self.parsed=parsed
   self.split=_dflt_split() if split is _HAS_DEFAULT_FACTORY else split
   self.completion=_dflt_completion() if completion is _HAS_DEFAULT_FACTORY else completion
+  self.edited=edited
  return __init__
-CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, _type_split, _type_completion, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _dflt_split, _dflt_completion, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed,split:_type_split=_HAS_DEFAULT_FACTORY,completion:_type_completion=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n  self.checked=checked\n  self.symbols=symbols\n  self.parsed=parsed\n  self.split=_dflt_split() if split is _HAS_DEFAULT_FACTORY else split\n  self.completion=_dflt_completion() if completion is _HAS_DEFAULT_FACTORY else completion\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_name, _type_text, _type_analysis, _type_model, _type_read, _type_occurrences, _type_bom, _type_path, _type_search_path, _type_checked, _type_symbols, _type_parsed, _type_split, _type_completion, _type_edited, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read, _dflt_occurrences, _dflt_bom, _dflt_path, _dflt_search_path, _dflt_checked, _dflt_symbols, _dflt_parsed, _dflt_split, _dflt_completion, _dflt_edited, _return_type):\n def __init__(self,name:_type_name,text:_type_text,analysis:_type_analysis,model:_type_model,read:_type_read=_dflt_read,occurrences:_type_occurrences=_HAS_DEFAULT_FACTORY,bom:_type_bom=_dflt_bom,path:_type_path=_dflt_path,search_path:_type_search_path=_dflt_search_path,checked:_type_checked=_dflt_checked,symbols:_type_symbols=_dflt_symbols,parsed:_type_parsed=_dflt_parsed,split:_type_split=_HAS_DEFAULT_FACTORY,completion:_type_completion=_HAS_DEFAULT_FACTORY,edited:_type_edited=_dflt_edited)->_return_type:\n  self.name=name\n  self.text=text\n  self.analysis=analysis\n  self.model=model\n  self.read=read\n  self.occurrences=_dflt_occurrences() if occurrences is _HAS_DEFAULT_FACTORY else occurrences\n  self.bom=bom\n  self.path=path\n  self.search_path=search_path\n  self.checked=checked\n  self.symbols=symbols\n  self.parsed=parsed\n  self.split=_dflt_split() if split is _HAS_DEFAULT_FACTORY else split\n  self.completion=_dflt_completion() if completion is _HAS_DEFAULT_FACTORY else completion\n  self.edited=edited\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
@@ -3003,6 +3004,30 @@ def __create_fn__():
   return NotImplemented
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.items,self.incomplete,)==(other.items,other.incomplete,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(_type_start, _type_old, _type_new, _type_user, _type_names, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,start:_type_start,old:_type_old,new:_type_new,user:_type_user,names:_type_names)->_return_type:
+  self.start=start
+  self.old=old
+  self.new=new
+  self.user=user
+  self.names=names
+ return __init__
+CODE['def __create_fn__(_type_start, _type_old, _type_new, _type_user, _type_names, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,start:_type_start,old:_type_old,new:_type_new,user:_type_user,names:_type_names)->_return_type:\n  self.start=start\n  self.old=old\n  self.new=new\n  self.user=user\n  self.names=names\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(start={self.start!r}, old={self.old!r}, new={self.new!r}, user={self.user!r}, names={self.names!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(start={self.start!r}, old={self.old!r}, new={self.new!r}, user={self.user!r}, names={self.names!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.start,self.old,self.new,self.user,self.names,)==(other.start,other.old,other.new,other.user,other.names,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.start,self.old,self.new,self.user,self.names,)==(other.start,other.old,other.new,other.user,other.names,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_kind, _type_old, _type_new, _type_spans, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,kind:_type_kind,old:_type_old,new:_type_new,spans:_type_spans)->_return_type:

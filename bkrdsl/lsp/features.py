@@ -9,10 +9,11 @@ in code points); bkrdsl.lsp.server converts them to and from LSP types.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 
 from bkrdsl import ast
@@ -22,7 +23,7 @@ from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Docum
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules, ScratchModules
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, description_of, is_pattern
-from bkrdsl.source import Span
+from bkrdsl.source import Source, Span
 from bkrdsl.syntax.reader import read_file
 
 KIND_TEXT = {
@@ -534,11 +535,14 @@ def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[
     disk pools, which leave out the word being typed: the items are shared, and
     never changed (`completions` copies those it answers with)."""
     if context in ("disk-pool", "file-pool", "sfs-path"):
+        if doc.edited is not None:  # the words and places of the text analysed, not this one's
+            raise Reanalyse(context)
         return _names_for(doc, context, at)
     key = ("names", context)
-    found = doc.completion.get(key)
+    kept = doc.edited.names if doc.edited is not None else doc.completion
+    found = kept.get(key)
     if found is None:
-        found = doc.completion[key] = _names_for(doc, context, at)
+        found = kept[key] = _names_for(doc, context, at)
     return found
 
 
@@ -569,10 +573,13 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
         out += [Completion(p + colon, "value", what) for p, what in _file_pools(doc, at).items()]
     if context in ("backup", "user", "group-entry"):
         seen = set()
+        # A user declared by the word retyped since the analysis has that word's ID.
+        retyped, new_id = (doc.edited.user, doc.edited.new.upper()) if doc.edited is not None else (None, "")
         for u in model.user_defs:
-            if u.id not in seen and not (context == "backup" and u.role):
-                seen.add(u.id)
-                out.append(Completion(u.id, "user", f"{u.kind.value} user"))
+            uid = new_id if u is retyped else u.id
+            if uid not in seen and not (context == "backup" and u.role):
+                seen.add(uid)
+                out.append(Completion(uid, "user", f"{u.kind.value} user"))
     return out
 
 
@@ -784,6 +791,160 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     if "NAME" in accepted:
         items += _name_completions(doc, _context(tokens, accepted), at)
     return _answer(items, doc.text[start:at], start, at, limit)
+
+
+class Reanalyse(Exception):
+    """Completion on a text edited since its analysis (`edited`) needs what only a
+    fresh analysis tells: the caller analyses the text and asks again."""
+
+
+@dataclass
+class EditedWord:
+    """How a text differs from the text analysed: one word retyped (`edited`)."""
+
+    start: int  # where the word starts, in both texts
+    old: str
+    new: str
+    #: The user the word declares (a group entry, `single user ID`), whose ID is now
+    #: `new` in upper case; None when the word declares nothing.
+    user: object | None
+    #: The names that fit each place (`_name_completions`): the analysis's own when
+    #: the word declares nothing, else this text's.
+    names: dict
+
+
+#: A word that is one NAME token wherever it stands, never any other (no pattern,
+#: address range, time, SFS path...), and its neighbours that would extend it.
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9$@_]+")
+_NAME_CONTINUES = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many characters `a` and `b` begin with alike (slices compared, not characters)."""
+    lo, hi = 0, min(len(a), len(b))
+    if a[:hi] == b[:hi]:
+        return hi
+    while hi - lo > 1:  # a[:lo] == b[:lo], a[:hi] != b[:hi]
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _common_suffix(a: str, b: str, most: int) -> int:
+    """How many characters `a` and `b` end with alike, at most `most`."""
+    la, lb = len(a), len(b)
+    lo, hi = 0, most
+    if a[la - hi :] == b[lb - hi :] or hi == 0:
+        return hi
+    while hi - lo > 1:  # the last lo alike, the last hi not
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+@functools.cache
+def _keyword_words() -> frozenset[str]:
+    """Every keyword of the grammar, in lower case: a word spelled so may be one."""
+    from bkrdsl.syntax.parser import parser
+
+    out = set()
+    for terminal in parser().terminals:
+        pattern = terminal.pattern
+        if type(pattern).__name__ == "PatternStr":
+            out.add(pattern.value.lower())
+    return frozenset(out)
+
+
+def edited(doc: Document, text: str) -> Document | None:
+    """`doc` made to answer completion on `text` (an editor buffer) without analysing
+    it, when `text` is `doc`'s text with one word retyped and completion then
+    answers exactly as on a fresh analysis of `text`; None when it must analyse.
+
+    Completion reads of its analysis the first syntax error of the file, and the
+    names that fit each place. The text analysed must have no syntax diagnostic,
+    and the word, before and after, must be one NAME token and no keyword, out of
+    comments, strings and `import` lines: the parser then reads the same tokens
+    but for that name's spelling, so the new text has no syntax error either,
+    and its model differs from the analysed one in that word only. A word that
+    declares a member, group, job, cluster, pattern or Tape Manager machine, or
+    is a `role`, changes names completion offers: None. A user ID declared in a
+    group or a `user` statement is offered with its new spelling (`EditedWord`).
+    The pools and SFS paths that completion offers are the words of the text
+    analysed, at their places: completion raises `Reanalyse` there."""
+    from bkrdsl.syntax.reader import MAX_LINE_LENGTH, normalise
+
+    if text.startswith("\ufeff") != doc.bom:
+        return None
+    text = normalise(text)
+    old = doc.text
+    if text == old:
+        return doc
+    # At most a million characters: no line too long (BKR021), no file too large.
+    if doc.model is None or max(len(text), len(old)) > MAX_LINE_LENGTH:
+        return None
+    main = doc.analysis.program.main
+    if main is None or any(
+        d.code < "BKR100" and d.span is not None and d.span.file == doc.name
+        for d in doc.analysis.program.diagnostics
+    ):
+        return None
+    p = _common_prefix(old, text)
+    s = _common_suffix(old, text, min(len(old), len(text)) - p)
+    a, end = p, len(old) - s
+    while a > 0 and old[a - 1] in _NAME_CONTINUES:
+        a -= 1
+    while end < len(old) and old[end] in _NAME_CONTINUES:
+        end += 1
+    new_end = end + len(text) - len(old)
+    word, new = old[a:end], text[a:new_end]
+    if not (_PLAIN_WORD.fullmatch(word) and _PLAIN_WORD.fullmatch(new)):
+        return None
+    keywords = _keyword_words()
+    if word.lower() in keywords or new.lower() in keywords:
+        return None
+    line_start = old.rfind("\n", 0, a) + 1
+    before = old[line_start:a]
+    if _in_comment_or_string(before) or before.lstrip().lower().startswith("import"):
+        return None
+    user = None
+    declared = [
+        o
+        for o in doc.occurrences
+        if o.definition and o.span.file == doc.name and o.span.start < end and a < o.span.end
+    ]
+    if declared:
+        if len(declared) != 1 or declared[0].kind != USER:
+            return None
+        span = declared[0].span
+        users = [u for u in doc.model.user_defs if u.span == span]
+        if len(users) != 1 or (span.start, span.end) != (a, end):
+            return None
+        user = users[0]
+    decls = list(main.users) + [d for c in main.clusters for d in c.users]
+    if any(d.role is not None and d.role.span.start < end and a < d.role.span.end for d in decls):
+        return None
+    source = Source.of(doc.name, text)
+    program = replace(doc.analysis.program, sources={**doc.analysis.sources, doc.name: source})
+    return Document(
+        doc.name,
+        text,
+        replace(doc.analysis, program=program),
+        doc.model,
+        doc.read,
+        doc.occurrences,
+        doc.bom,
+        doc.path,
+        doc.search_path,
+        doc.checked,
+        parsed=doc.parsed,
+        edited=EditedWord(a, word, new, user, doc.completion if user is None else {}),
+    )
 
 
 def complete(doc: Document, line: int, column: int) -> list[Completion]:

@@ -312,6 +312,9 @@ class BkrServer(LanguageServer):
         #: (URI -> version): when one changes, closes or opens, the analysis is stale.
         self.buffers_read: dict[str, dict[str, int | None]] = {}
         self.pending: dict[str, asyncio.Task] = {}
+        #: For completion right after a keystroke: the last analysis made to answer for
+        #: the buffer's newer text, by URI, with that text's version (`for_completion`).
+        self.edited: dict[str, tuple[int | None, Document]] = {}
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
         self.shut_down = False  # the client sent `shutdown`
@@ -569,6 +572,7 @@ class BkrServer(LanguageServer):
         )
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
+        self.edited.pop(uri, None)
         self.publish(uri, doc, text_doc.version)
         return doc
 
@@ -590,6 +594,31 @@ class BkrServer(LanguageServer):
             return cached[1]
         self.cancel(uri)
         return self.check(uri)
+
+    def for_completion(self, uri: str) -> Document | None:
+        """`fresh(uri)`, but when the buffer differs from the text last analysed by one
+        word retyped, that analysis made to answer for it (`features.edited`): an
+        editor asks for completion at each keystroke, and analysing a file of 10,000
+        users again took 200-300 ms. Completion then answers as on a fresh analysis;
+        where it cannot, it raises `features.Reanalyse`, and the caller asks `fresh`.
+        The re-check the keystroke scheduled runs as before."""
+        if uri not in self.open_uris():
+            return None
+        cached = self.documents.get(uri)
+        if cached is None or not self.imports_unchanged(uri, cached[1]):
+            return self.fresh(uri)
+        text_doc = self.workspace.get_text_document(uri)
+        version, doc = cached
+        if version == text_doc.version and doc.text == _normal(text_doc.source):
+            return doc
+        made = self.edited.get(uri)
+        if made is not None and made[0] == text_doc.version and made[1].text == _normal(text_doc.source):
+            return made[1]
+        found = F.edited(doc, text_doc.source)
+        if found is None:
+            return self.fresh(uri)
+        self.edited[uri] = (text_doc.version, found)
+        return found
 
     def imports_unchanged(self, uri: str, doc: Document) -> bool:
         """Whether the modules `doc` imports are as its analysis read them: no open
@@ -963,6 +992,7 @@ def build_server() -> BkrServer:
         ls.cancel(uri)
         ls.documents.pop(uri, None)
         ls.buffers_read.pop(uri, None)
+        ls.edited.pop(uri, None)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in others:
             ls.schedule(other, refresh_hints=True)
@@ -982,11 +1012,16 @@ def build_server() -> BkrServer:
 
     @server.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=[" ", ",", "/"]))
     def completion(ls: BkrServer, params: T.CompletionParams) -> T.CompletionList:
-        doc = ls.fresh(params.text_document.uri)
+        uri = params.text_document.uri
+        doc = ls.for_completion(uri)
         items = []
         if doc is None:
             return T.CompletionList(is_incomplete=False, items=items)
-        found = F.completions(doc, *ls.server_position(doc, params.position))
+        try:
+            found = F.completions(doc, *ls.server_position(doc, params.position))
+        except F.Reanalyse:  # (only on an analysis of an earlier text: `for_completion`)
+            doc = ls.fresh(uri)
+            found = F.completions(doc, *ls.server_position(doc, params.position))
         ranges: dict[tuple[int, int], T.Range] = {}  # every item replaces the same word
         for n, c in enumerate(found.items):
             where = ranges.get((c.start, c.end))
