@@ -5129,9 +5129,13 @@ class Recovery:
             # a disk's `on` names a volume: an IDENTITY's disk is on each member's by itself
             before = stack[-2] if len(stack) >= 2 and isinstance(stack[-2], Token) else None
             remove = None
-            if before is not None and before.end_pos is not None and before.end_line == on.line:
-                if _LINE_REST.match(self.source.text + "\n", member.end()):  # not before `at START`
-                    remove = self.source.span(before.end_pos, member.end())
+            if (
+                before is not None
+                and before.end_pos is not None
+                and before.end_line == on.line
+                and _LINE_REST.match(self.source.text + "\n", member.end())  # not before `at START`
+            ):
+                remove = self.source.span(before.end_pos, member.end())
             self.report(messages.each_member_for_disk(span, remove), tok.start_pos)
             self._advance(state.lexer.state, member.end())
             return True
