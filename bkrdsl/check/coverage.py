@@ -766,25 +766,44 @@ def _selections_apart(one: JobModel, two: JobModel) -> bool:
     group's 0191 disks and a job of its 0200 disks), or SFS paths in different
     file pools (VMSYS: and the shared catalog's pool). SFS paths in one pool,
     a path without a pool, and a malformed or reversed range are taken to meet."""
-    if not one.includes or not two.includes:
-        return False
+    return bool(one.includes) and bool(two.includes) and not _meeting_owners(one, two)
+
+
+def _include_parts(sel: ast.Selection) -> list[tuple[str, object]]:
+    """(owner, where) of each part of include `sel`: a minidisk include's owner
+    (`*` when none) with its address ranges, or each SFS path's user part with
+    its file pool. `where` is None when unknown (a malformed or reversed range,
+    a path without a pool): it meets everything of its medium."""
+    if sel.medium is ast.Medium.MINIDISK:
+        return [(sel.owner.upper if sel.owner is not None else "*", _ranges(sel))]
+    out: list[tuple[str, object]] = []
+    for item in sel.items:
+        parts = split_sfs_path(item.upper)
+        out.append(("*", None) if parts is None else (parts[1] or "*", parts[0]))
+    return out
+
+
+def _meeting_owners(one: JobModel, two: JobModel) -> list[tuple[str, str]]:
+    """(owner in `one`, owner in `two`) of each pair of the jobs' includes whose
+    selections meet (see `_selections_apart`): the users both select there are
+    the ones both owners select. Empty when no include of one meets one of the other."""
+    out: list[tuple[str, str]] = []
     for sa in one.includes:
         for sb in two.includes:
             if sa.medium is not sb.medium:
                 continue
-            if sa.medium is not ast.Medium.MINIDISK:
-                pa = [split_sfs_path(w.upper) for w in sa.items]
-                pb = [split_sfs_path(w.upper) for w in sb.items]
-                if any(p is None for p in pa + pb) or any(a[0] == b[0] for a in pa for b in pb):
-                    return False
-                continue
-            ra = [parse_address_range(w.text) for w in sa.items]
-            rb = [parse_address_range(w.text) for w in sb.items]
-            if any(r is None or r[0] > r[1] for r in ra + rb):
-                return False
-            if any(a0 <= b1 and b0 <= a1 for a0, a1 in ra for b0, b1 in rb):
-                return False
-    return True
+            minidisk = sa.medium is ast.Medium.MINIDISK
+            for oa, wa in _include_parts(sa):
+                for ob, wb in _include_parts(sb):
+                    if wa is None or wb is None:
+                        meet = True
+                    elif minidisk:
+                        meet = any(a0 <= b1 and b0 <= a1 for a0, a1 in wa for b0, b1 in wb)
+                    else:
+                        meet = wa == wb
+                    if meet:
+                        out.append((oa, ob))
+    return list(dict.fromkeys(out))
 
 
 def _matched_ids(
