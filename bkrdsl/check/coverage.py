@@ -199,8 +199,14 @@ SINGLE_TWICE = register(
     incremental job of the same users on one member is the normal pattern
     and is not reported, nor are two jobs whose includes select different
     minidisks (`include minidisk * 0191` in one, `include minidisk * 0200`
-    in the other) or SFS paths in different file pools. Users are compared
-    through patterns too: jobs of `LINUX01` and of `match LIN*` both back up
+    in the other), SFS paths in different file pools, or the minidisks of
+    different users (`include minidisk LNX* *` in one,
+    `include minidisk APP* *` in the other). The warning names the users
+    whose minidisks or directories both jobs' includes select: of a group
+    `{ LNX01 APP01 match LNX* }` backed up by a job with
+    `include minidisk * 0191` and one with `include minidisk LNX0* 0191`,
+    LNX01 and pattern `LNX0*`, not APP01. Users are compared through
+    patterns too: jobs of `LINUX01` and of `match LIN*` both back up
     LINUX01, and so do jobs of `match LNX*` and `match LNX0*`. Jobs on two
     members are BKR411. A job whose excludes remove everything it includes
     backs up nothing (BKR407 says so) and is not compared.
@@ -293,8 +299,12 @@ IDENTITY_TWICE = register(
     incremental job of the same users is the normal pattern and is not
     reported, nor are two jobs whose includes select different minidisks:
     `include minidisk * 0191` in one and `include minidisk * 0200` in the
-    other, nor a job whose excludes remove everything it includes: it backs
-    up nothing, which BKR407 says.)
+    other, or the minidisks of different users: `include minidisk TCPIP *`
+    in one and `include minidisk FTPSERVE *` in the other, nor a job whose
+    excludes remove everything it includes: it backs up nothing, which
+    BKR407 says.) The warning names the users whose minidisks or
+    directories both jobs' includes select: with `include minidisk * 0191`
+    in one job and `include minidisk TCPIP *` in the other, TCPIP only.
 
     Failing example:
 
@@ -806,6 +816,16 @@ def _meeting_owners(one: JobModel, two: JobModel) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
+def _both_owners(one: JobModel, two: JobModel) -> list[tuple[str, str]] | None:
+    """`_meeting_owners` of two jobs whose selections meet, for `_shared_items`;
+    None when they narrow nothing down: a job without includes (BKR116), or two
+    includes that meet and select every user of both jobs (owner `*`)."""
+    if not one.includes or not two.includes:
+        return None
+    owners = _meeting_owners(one, two)
+    return None if ("*", "*") in owners else owners
+
+
 def _matched_ids(
     model: Model, jobs: list[JobModel], patterns: list[dict[str, ast.Word]], kind: Kind
 ) -> set[str]:
@@ -819,44 +839,97 @@ def _matched_ids(
     return matched
 
 
-def _first_sharing(pairs: list[tuple[int, int]], items, matched: set[str]):
+def _first_sharing(pairs: list[tuple[int, int]], items, matched: set[str], owners=None):
     """(a, b, what they share) for each later job b of `pairs`, against the first
-    earlier job a it shares users with: one warning per job."""
+    earlier job a it shares users with: one warning per job. `owners(a, b)`, when
+    given, is what narrows the users down to those both jobs' includes select
+    (`_both_owners`)."""
     reported: set[int] = set()
     for a, b in pairs:
         if b in reported:
             continue
-        shared = _shared_items(items[a], items[b], matched)
+        shared = _shared_items(items[a], items[b], matched, owners(a, b) if owners is not None else None)
         if shared:
             reported.add(b)
             yield a, b, shared
 
 
-def _shared_items(one, two, matched: set[str]) -> list[tuple[str, ast.Word]]:
+def _owner_selects(owner: str, user: str) -> bool:
+    """Whether an include of owner `owner` (an ID, a pattern or `*`) selects ID `user`."""
+    return owner == "*" or pattern_regex(owner).match(user) is not None
+
+
+def _narrowed(pattern: str, owner: str) -> str | None:
+    """What of a job's `match` pattern an include of owner `owner` selects, as the
+    pattern its record names (see `narrow_owners`): the pattern itself when the
+    owner covers it, the owner when the pattern covers it, None when they share
+    no ID. An owner that shares only some IDs with it (BKR409) keeps the whole
+    pattern: when unsure, the users are taken to be selected."""
+    if owner == "*" or covers(owner, pattern):
+        return pattern
+    if covers(pattern, owner):
+        return owner
+    return None if shared_id(pattern, owner) is None else pattern
+
+
+def _shared_items(one, two, matched: set[str], owners=None) -> list[tuple[str, ast.Word]]:
     """What jobs `one` and `two` (their `_single_items`) both back up, as (shown
     name, word of `two`): IDs both name, IDs one names and the other's pattern
-    matches, and patterns of both that share IDs (decided on the IDs they match)."""
+    matches, and patterns of both that share IDs (decided on the IDs they match).
+    `owners` (`_both_owners`; None: every user) keeps only what a pair of the jobs'
+    includes that meet both select: an ID both owners select, and of two patterns
+    what both owners select of them (`LNX*` of one job and `LNX*` of the other,
+    where an include of the other names `LNX0*` only, share `LNX0*`)."""
     ids_a, pats_a = one
     ids_b, pats_b = two
+
+    def selected(i: str) -> bool:
+        return owners is None or any(_owner_selects(oa, i) and _owner_selects(ob, i) for oa, ob in owners)
+
     out: dict[str, ast.Word] = {}
     shown: set[str] = set()  # each ID once, however many ways the jobs share it
     for i, word in ids_b.items():
-        if i in ids_a or (i in matched and any(pattern_regex(p).match(i) for p in pats_a)):
+        if (i in ids_a or (i in matched and any(pattern_regex(p).match(i) for p in pats_a))) and selected(i):
             out.setdefault(f"`{i}`", word)
             shown.add(i)
     if matched and pats_b:
         for i in ids_a:
             if i in matched and i not in shown:
                 hit = next((p for p in pats_b if pattern_regex(p).match(i)), None)
-                if hit is not None:
+                if hit is not None and selected(i):
                     out.setdefault(f"`{i}` (pattern `{hit}`)", pats_b[hit])
     for pb, word in pats_b.items():
         for pa in pats_a:
-            example = shared_id(pa, pb)
-            if example is not None:
-                out.setdefault(f"pattern `{pb}`" if pa == pb else f"pattern `{pb}` (it and `{pa}` match {example})", word)
+            if shared_id(pa, pb) is None:
+                continue
+            both = _shared_records(pa, pb, owners)
+            if both is not None:
+                ra, rb, example = both
+                if not is_pattern(rb) or not is_pattern(ra):
+                    # An include of one user of the pattern (`include minidisk LNX05 *`).
+                    user = rb if not is_pattern(rb) else ra
+                    if user not in shown:
+                        out.setdefault(f"`{user}` (pattern `{pb}`)", word)
+                elif ra == rb:
+                    out.setdefault(f"pattern `{rb}`", word)
+                else:
+                    out.setdefault(f"pattern `{rb}` (it and `{ra}` match {example})", word)
                 break
     return list(out.items())
+
+
+def _shared_records(pa: str, pb: str, owners) -> tuple[str, str, str] | None:
+    """(record of `pa`, record of `pb`, an ID both match) for the first pair of
+    `owners` whose includes both select users of patterns `pa` and `pb`, which
+    share IDs (the records: `_narrowed`); (pa, pb, ...) when `owners` is None;
+    None when no pair of includes selects a user of both."""
+    for oa, ob in [("*", "*")] if owners is None else owners:
+        ra, rb = _narrowed(pa, oa), _narrowed(pb, ob)
+        if ra is not None and rb is not None:
+            example = shared_id(ra, rb)
+            if example is not None:
+                return ra, rb, example
+    return None
 
 
 @check
@@ -900,7 +973,14 @@ def single_users_once(model: Model):
     ):
         return
     items = [_single_items(job) for job in jobs]
-    for a, b, shared in _first_sharing(pairs, items, matched):
+
+    def owners(a: int, b: int):
+        # From one member, only the users both jobs' includes select are copied
+        # twice; from two members (BKR411), any user both jobs back up is split.
+        same = jobs[a].members[0] == jobs[b].members[0]
+        return _both_owners(jobs[a], jobs[b]) if same else None
+
+    for a, b, shared in _first_sharing(pairs, items, matched, owners):
         one, two = jobs[a], jobs[b]
         same_member = one.members[0] == two.members[0]
         why = (
@@ -984,7 +1064,11 @@ def identity_users_once(model: Model):
         return
     items = [_single_items(job, Kind.IDENTITY) for job in jobs]
     matched = _matched_ids(model, jobs, [pats for _, pats in items], Kind.IDENTITY)
-    for a, b, shared in _first_sharing(pairs, items, matched):
+
+    def owners(a: int, b: int):
+        return _both_owners(jobs[a], jobs[b])
+
+    for a, b, shared in _first_sharing(pairs, items, matched, owners):
         one, two = jobs[a], jobs[b]
         both = [m for m in dict.fromkeys(two.members) if m in one.members]
         yield IDENTITY_TWICE(
