@@ -8,6 +8,7 @@ the language's own terms, and no Lark exception ever leaves this module.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import hashlib
@@ -118,16 +119,8 @@ class ParseResult:
 
 def parse(source: Source) -> ParseResult:
     """Parse a decoded source, recovering from errors. Never raises on any input."""
-    lark_parser = parser()
-    recovery = Recovery(source, lark_parser)
-    sink: list = []
-    comments_token = _comments.set(sink)
-    names_token = _names.set(recovery)
-    try:
+    with _reading(source) as (lark_parser, recovery, sink):
         tree = _run(lark_parser, source.text, recovery)
-    finally:
-        _names.reset(names_token)
-        _comments.reset(comments_token)
     if tree is not None:
         tree = _without_keywords(tree, _kept_terminals(lark_parser))
     diagnostics = list(recovery.diagnostics)
@@ -149,17 +142,11 @@ def tokens(source: Source) -> list | None:
     one it does not."""
     from lark.exceptions import LarkError
 
-    lark_parser = parser()
-    recovery = Recovery(source, lark_parser)
-    comments_token = _comments.set([])
-    names_token = _names.set(recovery)
-    try:
-        read = _interactive(lark_parser, source.text, recovery).exhaust_lexer()
-    except (LarkError, Abort, RecursionError):
-        return None
-    finally:
-        _names.reset(names_token)
-        _comments.reset(comments_token)
+    with _reading(source) as (lark_parser, recovery, _):
+        try:
+            read = _interactive(lark_parser, source.text, recovery).exhaust_lexer()
+        except (LarkError, Abort, RecursionError):
+            return None
     return None if recovery.diagnostics else read
 
 
@@ -180,13 +167,17 @@ def parse_prefix(source: Source) -> Prefix | None:
     indentation as you type, bkrdsl.fmt.ontype). The tree keeps its keywords
     (`without_keywords` drops them). None when reading stopped (too many errors,
     another language): never a Lark exception."""
+    with _reading(source) as (lark_parser, recovery, sink):
+        prefix = _read_prefix(lark_parser, source, recovery, sink)
+    if prefix is not None and prefix.open is None and recovery.stopped_at is not None:
+        return None  # the text was not read to its end
+    return prefix
+
+
+def _read_prefix(lark_parser, source: Source, recovery: Recovery, sink: list) -> Prefix | None:
+    """`parse_prefix`'s reading, inside `_reading`: the Prefix, or None."""
     from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-    lark_parser = parser()
-    recovery = Recovery(source, lark_parser)
-    sink: list = []
-    comments_token = _comments.set(sink)
-    names_token = _names.set(recovery)
     try:
         ip = _interactive(lark_parser, source.text, recovery)
         try:
@@ -211,12 +202,23 @@ def parse_prefix(source: Source) -> Prefix | None:
                     error = again
     except (Abort, LarkError, RecursionError):
         return None
+    return Prefix(tree, None, _once(sink))
+
+
+@contextlib.contextmanager
+def _reading(source: Source):
+    """(Lark's parser, the recovery, the list comments go to) for one reading of
+    `source`, with the context the lexer callbacks read set for its duration."""
+    lark_parser = parser()
+    recovery = Recovery(source, lark_parser)
+    sink: list = []
+    comments_token = _comments.set(sink)
+    names_token = _names.set(recovery)
+    try:
+        yield lark_parser, recovery, sink
     finally:
         _names.reset(names_token)
         _comments.reset(comments_token)
-    if recovery.stopped_at is not None:  # the text was not read to its end
-        return None
-    return Prefix(tree, None, _once(sink))
 
 
 def _once(comments: list) -> list:
