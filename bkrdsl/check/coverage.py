@@ -249,11 +249,18 @@ SINGLE_TWO_MEMBERS = register(
     backups under two members' jobs: the shared catalog splits the user's
     history, an incremental job on one member builds on a full backup the
     other member's job took, and a restore has to know which member to ask.
-    This holds whatever the levels and whichever minidisks each job selects.
-    Users are compared through patterns too: a job of `LINUX01` on one member
-    and a job of `match LIN*` on another both back up LINUX01. A job whose
-    excludes remove everything it includes backs up nothing (BKR407 says
-    so) and is not compared.
+    This holds whatever the levels and whichever of the user's minidisks or
+    directories each job selects (its 0191 disk in one job, its 0200 disk in
+    the other). The error names the users both jobs' includes select: a
+    user whose minidisks and directories one job never selects is backed up
+    from the other member only. Of a group `{ LNX01 APP01 }` backed up by a
+    job with `include minidisk * *` on one member and one with
+    `include minidisk LNX* *` on another, LNX01 is named, not APP01; when
+    no user is left (`include minidisk APP* *` in the first job), there is
+    no error. Users are compared through patterns too: a job of `LINUX01`
+    on one member and a job of `match LIN*` on another both back up
+    LINUX01. A job whose excludes remove everything it includes backs up
+    nothing (BKR407 says so) and is not compared.
 
     Failing example:
 
@@ -793,19 +800,21 @@ def _include_parts(sel: ast.Selection) -> list[tuple[str, object]]:
     return out
 
 
-def _meeting_owners(one: JobModel, two: JobModel) -> list[tuple[str, str]]:
+def _meeting_owners(one: JobModel, two: JobModel, anywhere: bool = False) -> list[tuple[str, str]]:
     """(owner in `one`, owner in `two`) of each pair of the jobs' includes whose
     selections meet (see `_selections_apart`): the users both select there are
-    the ones both owners select. Empty when no include of one meets one of the other."""
+    the ones both owners select. Empty when no include of one meets one of the other.
+    `anywhere`: every pair counts, whatever its media, addresses or pools (the
+    users both jobs select at all, of any minidisk or directory: BKR411)."""
     out: list[tuple[str, str]] = []
     for sa in one.includes:
         for sb in two.includes:
-            if sa.medium is not sb.medium:
+            if sa.medium is not sb.medium and not anywhere:
                 continue
             minidisk = sa.medium is ast.Medium.MINIDISK
             for oa, wa in _include_parts(sa):
                 for ob, wb in _include_parts(sb):
-                    if wa is None or wb is None:
+                    if anywhere or wa is None or wb is None:
                         meet = True
                     elif minidisk:
                         meet = any(a0 <= b1 and b0 <= a1 for a0, a1 in wa for b0, b1 in wb)
@@ -816,13 +825,14 @@ def _meeting_owners(one: JobModel, two: JobModel) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
-def _both_owners(one: JobModel, two: JobModel) -> list[tuple[str, str]] | None:
-    """`_meeting_owners` of two jobs whose selections meet, for `_shared_items`;
-    None when they narrow nothing down: a job without includes (BKR116), or two
-    includes that meet and select every user of both jobs (owner `*`)."""
+def _both_owners(one: JobModel, two: JobModel, anywhere: bool = False) -> list[tuple[str, str]] | None:
+    """`_meeting_owners` of two jobs whose selections meet (`anywhere`: of every
+    pair of their includes), for `_shared_items`; None when they narrow nothing
+    down: a job without includes (BKR116), or two includes that meet and select
+    every user of both jobs (owner `*`)."""
     if not one.includes or not two.includes:
         return None
-    owners = _meeting_owners(one, two)
+    owners = _meeting_owners(one, two, anywhere)
     return None if ("*", "*") in owners else owners
 
 
@@ -975,10 +985,12 @@ def single_users_once(model: Model):
     items = [_single_items(job) for job in jobs]
 
     def owners(a: int, b: int):
-        # From one member, only the users both jobs' includes select are copied
-        # twice; from two members (BKR411), any user both jobs back up is split.
+        # From one member, only the users both jobs' includes select where they
+        # meet are copied twice; from two members (BKR411), a user whose minidisks
+        # or directories both jobs select, whichever, is split. A user one job's
+        # includes never select is backed up from the other member only.
         same = jobs[a].members[0] == jobs[b].members[0]
-        return _both_owners(jobs[a], jobs[b]) if same else None
+        return _both_owners(jobs[a], jobs[b], anywhere=not same)
 
     for a, b, shared in _first_sharing(pairs, items, matched, owners):
         one, two = jobs[a], jobs[b]
