@@ -3732,4 +3732,26 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.tree,self.open,self.comments,)==(other.tree,other.open,other.comments,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
+def __create_fn__(_type_text, _type_reach, _type_open_at_reach, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,text:_type_text,reach:_type_reach,open_at_reach:_type_open_at_reach)->_return_type:
+  self.text=text
+  self.reach=reach
+  self.open_at_reach=open_at_reach
+ return __init__
+CODE['def __create_fn__(_type_text, _type_reach, _type_open_at_reach, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,text:_type_text,reach:_type_reach,open_at_reach:_type_open_at_reach)->_return_type:\n  self.text=text\n  self.reach=reach\n  self.open_at_reach=open_at_reach\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(text={self.text!r}, reach={self.reach!r}, open_at_reach={self.open_at_reach!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(text={self.text!r}, reach={self.reach!r}, open_at_reach={self.open_at_reach!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.text,self.reach,self.open_at_reach,)==(other.text,other.reach,other.open_at_reach,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.text,self.reach,self.open_at_reach,)==(other.text,other.reach,other.open_at_reach,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
 del __create_fn__

@@ -690,57 +690,19 @@ class Completions:
 def _skimmed(doc: Document, end: int) -> str:
     """The text before `end` as the parser needs it to tell what may come next: the
     inside of each block closed before it left out (`{ }`), as far as the file's
-    first syntax error. After a block the parser's state is the same whatever the
-    block holds (every block may be empty), and reading the 10,000 users of a
-    cluster's groups again was most of a completion's time. From the first syntax
-    error on the text is read whole: the parser's repairs there (a `}` that
-    closed a block early, BKR013) may need what a block holds."""
+    first syntax error (`bkrdsl.syntax.skim`). Reading the 10,000 users of a
+    cluster's groups again was most of a completion's time."""
     from bkrdsl.syntax.fast import braces
+    from bkrdsl.syntax.skim import skim
 
-    text = doc.text
     found = doc.completion.get("braces")
     if found is None:
-        found = doc.completion["braces"] = braces(text)
+        found = doc.completion["braces"] = braces(doc.text)
     limit = end
     for d in syntax_errors(doc):
         if d.span is not None and d.span.file == doc.name:
             limit = min(limit, d.span.start)
-    pairs: list[tuple[int, int]] = []  # the outermost blocks closed before `limit`
-    opened: list[int] = []
-    for brace, offset in found:
-        if offset >= limit:
-            break
-        if brace == "{":
-            opened.append(offset)
-        elif opened:  # a `}` that closes nothing is a syntax error: past `limit`
-            start = opened.pop()
-            while pairs and pairs[-1][0] > start:
-                pairs.pop()
-            pairs.append((start, offset))
-    pieces, last = [], 0
-    for start, close in pairs:
-        pieces += [text[last : start + 1], " "]
-        last = close
-    # The group body the cursor is in: its lines above the cursor's are entries
-    # (user IDs, `match PATTERN`), after which the parser expects the same.
-    line_start = text.rfind("\n", 0, end) + 1
-    body = opened[-1] + 1 if opened else -1
-    if (
-        last < body <= line_start <= limit
-        and _GROUP_OPENED.search(text, max(0, body - 200), body)
-        and not _MATCH_AT_LINE_END.search(text, body, line_start)
-    ):
-        pieces += [text[last:body], "\n"]
-        last = line_start
-    pieces.append(text[last:end])
-    return "".join(pieces)
-
-
-#: A group's `{` (the text before it ends so): `single group LINUX {`. Looked for in
-#: the 200 characters before it; a group written otherwise is read whole.
-_GROUP_OPENED = re.compile(r"\bgroup[ \t\r\n\f]+[^ \t\r\n\f{}#]+[ \t\r\n\f]*\{\Z", re.IGNORECASE)
-#: A line of a group body that ends with `match`, its pattern on the next line.
-_MATCH_AT_LINE_END = re.compile(r"(?<![^ \t\r\n\f{])match[ \t\f\r]*(#[^\n]*)?\n", re.IGNORECASE)
+    return skim(doc.text, end, limit, found).text
 
 
 def _answer(found: list[Completion], typed: str, start: int, end: int, limit: int | None) -> Completions:
