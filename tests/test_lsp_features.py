@@ -1383,6 +1383,70 @@ def test_every_line_of_a_canonical_file_is_typed_where_it_stands(text):
             assert line_indent(text, n) == line[: len(line) - len(line.lstrip())], (n + 1, line)
 
 
+def _skimming_variants():
+    # The canonical texts, and the examples written otherwise: a group over
+    # several lines, one of them ending with `match` (its pattern on the next),
+    # with a comment; a stray `}` after the first member; a member whose `}` is
+    # missing before a job (recovery closes it at `job`: read as empty, the
+    # blocks counted by their braces would leave the cluster open below it).
+    yield from _canonical_texts()
+    for path in sorted(EXAMPLES.glob("*.bkr")):
+        text = path.read_text(encoding="utf-8")
+        lines = re.sub(
+            r"group (\w+) \{ ([^}]*)\}",
+            r"group \1 {\n    \2 # users\n    OTHER1 match\n    OTHER* OTHER2\n    OTHER3\n  }",
+            text,
+            count=1,
+        )
+        stray = re.sub(r"(member \w+ \{[^}]*\})", r"\1 }", lines, count=1)
+        unclosed = re.sub(r"(member \w+ \{[^}]*)\}", r"\1", text, count=1)
+        for kind, variant in (("lines", lines), ("stray", stray), ("unclosed", unclosed)):
+            if variant != text:
+                yield pytest.param(variant + "\n\n", id=f"{path.name}-{kind}")
+
+
+@pytest.mark.parametrize("text", list(_skimming_variants()))
+def test_a_typed_line_is_placed_alike_with_the_blocks_above_it_read_as_empty(text):
+    # Reading the blocks closed above the line as empty (as completion reads the
+    # text before the cursor) gives every line, blank ones too, the indentation
+    # reading them whole gives.
+    from bkrdsl.fmt.ontype import line_indent
+
+    for n in range(text.count("\n") + 1):
+        assert line_indent(text, n) == line_indent(text, n, skim=False), (n + 1, text.split("\n")[n])
+
+
+def test_a_typed_line_does_not_read_the_blocks_closed_above_it_again(monkeypatch):
+    # A line typed at line 7,000 of a file of a thousand jobs read them all again
+    # (0.45 s a keystroke). The blocks closed above the line are read as empty,
+    # once the fast parser has found the text up to them free of syntax errors;
+    # a text so found is kept, and the next lines below the same blocks do not
+    # ask again. With a syntax error above, the text is read whole.
+    from bkrdsl.fmt import ontype
+    from bkrdsl.fmt.ontype import line_indent
+    from bkrdsl.syntax import fast, parser
+
+    read, checked = [], []
+    real_prefix, real_read = parser.parse_prefix, fast.read
+    monkeypatch.setattr(parser, "parse_prefix", lambda source: read.append(source.text) or real_prefix(source))
+    monkeypatch.setattr(fast, "read", lambda source: checked.append(source.text) or real_read(source))
+    monkeypatch.setattr(ontype, "_clean", [], raising=False)
+    groups = "".join(f"  single group G{i:03d} {{\n    LNX{i:05d} WAS{i:05d}\n  }}\n" for i in range(30))
+    jobs = "".join(
+        f"  job J{i:03d} {{\n    backup G{i:03d}\n    to tape\n    run on VMSYS1 daily 01:00\n  }}\n" for i in range(30)
+    )
+    text = "cluster PROD {\n  member VMSYS1 { workers 2 }\n" + groups + jobs + "  job NEW {\n    backup G001,\n"
+    assert line_indent(text, text.count("\n")) == " " * 11
+    assert "single group G000 { }" in read[-1] and "job J029 { }" in read[-1]
+    assert "LNX00000" not in read[-1] and "daily" not in read[-1] and len(checked) == 1
+    text += "           G002,\n"
+    assert line_indent(text, text.count("\n")) == " " * 11
+    assert "LNX00000" not in read[-1] and len(checked) == 1  # found clean already
+    broken = text.replace("member VMSYS1 { workers 2 }", "member VMSYS1 { workers 2")
+    assert line_indent(broken, broken.count("\n")) == " " * 11
+    assert "LNX00000" in read[-1] and len(checked) == 2
+
+
 def test_version_does_not_import_the_language_server():
     code = (
         "import sys\nfrom bkrdsl.cli import cli\n"

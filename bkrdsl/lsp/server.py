@@ -1175,7 +1175,8 @@ def build_server() -> BkrServer:
     def on_type_formatting(ls: BkrServer, params: T.DocumentOnTypeFormattingParams) -> list[T.TextEdit]:
         """The line typed on, indented as `bkrc fmt` indents it (spaces, whatever the
         editor's tab settings: the layout has none). Only the text is read: no analysis,
-        so a keystroke costs one parse of the text above the cursor."""
+        so a keystroke costs one parse of the text above the cursor, the blocks closed
+        above the line read as empty (`fmt.ontype._skimmed`)."""
         uri = params.text_document.uri
         if uri not in ls.open_uris():
             return []
