@@ -266,6 +266,8 @@ RESTORED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl on each member", "BKR010", "Remove `on each member`"),
     # `member` left out after `each`: nothing else can follow it
     ("run on each member daily 03:30", "run on each daily 03:30", "BKR004", "Insert `member`"),
+    # `retain` counts days alone: the unit left out can only be `days`
+    ("retain 35 days", "retain 35", "BKR004", "Insert `days`"),
     # `=` or `:` between a keyword and its value: one blank in its place
     ("{ workers 4  private-volume M1PRV1 }", "{ workers = 4  private-volume M1PRV1 }", "BKR014", "Remove the `=`"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers=4  private-volume M1PRV1 }", "BKR014", "Remove the `=`"),

@@ -187,8 +187,9 @@ SYNTAX = register(
     the owner goes, with only the addresses after it (`include minidisk
     owner 0191-01FF`), is one error without a fix: write the owner, `*` or
     a user ID or pattern, in its place.
-    `retain` counts days: a time in weeks (`retain 5 weeks`) is one error
-    whose fix writes it in days (`retain 35 days`); in months or years it
+    `retain` counts days: a number without its unit (`retain 35`) is one
+    error whose fix inserts `days`; a time in weeks (`retain 5 weeks`) is one
+    error whose fix writes it in days (`retain 35 days`); in months or years it
     has no fix (how many days is not certain). A second time after the
     days (`retain 35 days 4 weeks`) is one error, without a fix: keep the
     first, or write their sum in days.

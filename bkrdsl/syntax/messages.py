@@ -2030,6 +2030,12 @@ def member_left_out(diag: Diagnostic, after_each: Span) -> Diagnostic:
     return replace(diag, fix=Fix.replace("Insert `member`", after_each, " member"))
 
 
+def days_left_out(diag: Diagnostic, after_number: Span) -> Diagnostic:
+    """`expected `days` after `42``: `retain 42`, where only `days` can follow the
+    number (`retain` counts days alone): inserted after it."""
+    return replace(diag, fix=Fix.replace("Insert `days`", after_number, " days"))
+
+
 # ------------------------------------------------------------ natural phrasings
 # What a newcomer writes in plain English where .bkr has a fixed form: the message
 # says what the form is and gives the user's own values in it.

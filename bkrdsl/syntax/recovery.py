@@ -5098,6 +5098,9 @@ class Recovery:
             if filler == "MEMBER" and previous is not None and previous.type == "EACH" and is_real(previous):
                 # `run on each daily 02:00`: `each` says `member` alone can follow it
                 diag = messages.member_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
+            if filler == "DAYS" and previous is not None and is_real(previous) and previous.value.isdigit():
+                # `retain 42`: a number of days, whose unit can only be `days`
+                diag = messages.days_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
             self.report(diag, at)
 
     def each_member_for_one(self, tok: Token) -> bool:
