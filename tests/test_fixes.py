@@ -493,6 +493,28 @@ def test_two_names_without_their_comma_get_it(clean, written, listed, meant):
     assert [x.code for x in check(apply(text, d)) if x.code < "BKR100"] == []  # no syntax error left
 
 
+@pytest.mark.parametrize(
+    ("clean", "written", "listed", "meant"),
+    [
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 daily 02:00", "VMSYS1, VMSYS2",
+         "run on VMSYS1, VMSYS2 daily 02:00"),
+        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS1 VMSYS2 {", "VMSYS1, VMSYS2",
+         "expire on VMSYS1, VMSYS2 {"),
+        ("backup LINUX incremental", "backup LINUX LINUX APPS incremental", "LINUX, APPS",
+         "backup LINUX, APPS incremental"),
+    ],
+)
+def test_a_name_twice_then_a_name_without_its_comma_is_one_error_whose_fix_writes_the_list(
+    clean, written, listed, meant
+):
+    # not the name twice and then the `,` missing: one error, the second name goes and the `,` comes
+    text = damaged(clean, written)
+    (d,) = [x for x in check(text) if x.code < "BKR100"]
+    assert d.code == "BKR004" and d.fix.title == f"Write `{listed}`"
+    assert apply(text, d) == damaged(clean, meant)
+    assert [x.code for x in check(apply(text, d)) if x.code < "BKR100"] == []
+
+
 def test_days_joined_by_a_comma_stay_the_schedule_s_days():
     # `mon,thu 22:00` without `weekly`: the fix keeps both days (never `daily 22:00`).
     text = damaged("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 mon,thu 22:00")

@@ -297,6 +297,11 @@ SLIPS = [
     # a name of a list written twice in a row: one name, not two whose `,` is missing
     ('member written twice', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 VMSYS1 daily 02:00', "BKR004 74:19"),
     ('group written twice', 'backup APPS full', 'backup APPS APPS full', "BKR004 69:17"),
+    # ... and names after it without their `,`: said in the same error
+    ('member written twice, the next without its comma', 'run on VMSYS1 daily 02:00',
+     'run on VMSYS1 VMSYS1 VMSYS2 daily 02:00', "BKR004 74:19"),
+    ('expire member written twice, the next without its comma', 'expire on VMSYS1 {',
+     'expire on VMSYS1 VMSYS1 VMSYS2 {', "BKR004 21:20"),
     ('commas in a group body', '{ LNXWEB01 LNXWEB02 LNXDB01', '{ LNXWEB01, LNXWEB02, LNXDB01,', "BKR015 43:32"),
 ]
 # fmt: on
@@ -617,6 +622,9 @@ HELPED = [
     # not "write one statement per line": a group body holds entries, not statements
     ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }", "remove each `;`: write `single group APPS { CICSPRD DB2PRD }`"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD,DB2PRD }", "remove the `,`: write `single group APPS { CICSPRD DB2PRD }`"),
+    # a name twice in a row, then names without their `,`: the list as it is meant
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
+     "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"),
 ]
 
 

@@ -130,7 +130,10 @@ SYNTAX = register(
     of three or more it does not, since the last may be a misspelt keyword
     in capitals (`backup APPS LINUX FULLL`).
     One name written twice in a row (`run on VMSYS1 VMSYS1`) is one name
-    too many, not a `,` missing: its fix removes the second.
+    too many, not a `,` missing: its fix removes the second. Names after
+    it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`) are said in the
+    same error, whose help shows the list with its commas; the fix puts
+    the `,` in place of the second name when one name follows it.
     Names joined by `and` or `&`, as English joins them (`run on VMSYS1 and
     VMSYS2`, `backup APPS & LINUX`, `weekly sat & sun`), are one error for
     the list, whose fix writes a `,` for each. An `and` or `&` before a

@@ -1847,14 +1847,28 @@ def written_twice(word: str, span: Span, remove: Span | None = None) -> Diagnost
     return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`", fix=fix)
 
 
-def name_twice(name: str, span: Span, remove: Span) -> Diagnostic:
+def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = ()) -> Diagnostic:
     """`run on VMSYS1 VMSYS1`: a name of a list written twice in a row (not two names
-    whose `,` is missing); `remove` is the second with the blanks before it."""
+    whose `,` is missing); `remove` is the second with the blanks before it. `more`:
+    the names after it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`), shown in
+    the help with their commas; the fix writes one such name's `,` in place of the
+    second, as `missing_comma` writes the `,` of two names and not of more."""
+    message = f"`{name}` is written twice in a row: a list names each of its names once"
+    if not more:
+        return codes.SYNTAX(
+            message,
+            span,
+            help=(
+                f"remove the second `{name}`; if another name was meant, write it after a `,`: `{name}, NAME`"
+            ),
+            fix=remove_fix(f"the second `{name}`", remove),
+        )
+    listed = ", ".join([name, *more])
     return codes.SYNTAX(
-        f"`{name}` is written twice in a row: a list names each of its names once",
+        message,
         span,
-        help=f"remove the second `{name}`; if another name was meant, write it after a `,`: `{name}, NAME`",
-        fix=remove_fix(f"the second `{name}`", remove),
+        help=f"remove the second `{name}`, and separate the names of the list with commas: `{listed}`",
+        fix=Fix(f"Write `{listed}`", (Edit(remove, ","),)) if len(more) == 1 else None,
     )
 
 

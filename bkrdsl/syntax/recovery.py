@@ -2400,6 +2400,8 @@ class Recovery:
         """`member VMSYS1 slot 1 {`: words between a block's name and its `{`, on one
         line. One error for the words, and reading goes on at the `{`, so that the
         block is read (not a `{` missing here and a bare `{` there)."""
+        if tok.start_pos in self.commas_missing:
+            return False  # `expire on VMSYS1 VMSYS1 VMSYS2 {`: its `,` is said already (name_twice)
         text = self.source.text
         end = text.find("\n", tok.start_pos)
         end = len(text) if end == -1 else end
@@ -4767,7 +4769,12 @@ class Recovery:
             if not isinstance(before, Token) or before.type not in ("RUN", "EXPIRE"):
                 return False
         remove = self.blank_and(last, tok)
-        self.report(messages.name_twice(str(tok.value), self.span_of(tok), remove), tok.start_pos)
+        # `run on VMSYS1 VMSYS1 VMSYS2`: the names after it lack their `,` too; said
+        # here, in one error, and their commas are assumed when they are read
+        more = self.names_without_commas(tok.end_pos)
+        self.commas_missing.update(start for _, start in more)
+        diag = messages.name_twice(str(tok.value), self.span_of(tok), remove, [word for word, _ in more])
+        self.report(diag, tok.start_pos)
         self._fed_error_token = True  # read, as the name it repeats: a mistake after it is news
         return True
 
