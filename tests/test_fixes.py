@@ -266,6 +266,9 @@ RESTORED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl on each member", "BKR010", "Remove `on each member`"),
     # `member` left out after `each`: nothing else can follow it
     ("run on each member daily 03:30", "run on each daily 03:30", "BKR004", "Insert `member`"),
+    # English `onto` for `on`: not `on` and a name `to`
+    ("size 20 cyl on VMCOM1", "size 20 cyl onto VMCOM1", "BKR012", "Write `on`"),
+    ("run on VMSYS1 daily 02:00", "run onto VMSYS1 daily 02:00", "BKR012", "Write `on`"),
     # `retain` counts days alone: the unit left out can only be `days`
     ("retain 35 days", "retain 35", "BKR004", "Insert `days`"),
     # `=` or `:` between a keyword and its value: one blank in its place

@@ -302,6 +302,9 @@ SLIPS = [
      'run on VMSYS1 VMSYS1 VMSYS2 daily 02:00', "BKR004 74:19"),
     ('expire member written twice, the next without its comma', 'expire on VMSYS1 {',
      'expire on VMSYS1 VMSYS1 VMSYS2 {', "BKR004 21:20"),
+    # English `onto` for `on`: not `on` and a name `to`
+    ('onto for a disk\'s on', 'size 20 cyl on VMCOM1', 'size 20 cyl onto VMCOM1', "BKR012 34:33"),
+    ('onto for run on', 'run on VMSYS1 daily 02:00', 'run onto VMSYS1 daily 02:00', "BKR012 74:9"),
     ('commas in a group body', '{ LNXWEB01 LNXWEB02 LNXDB01', '{ LNXWEB01, LNXWEB02, LNXDB01,', "BKR015 43:32"),
 ]
 # fmt: on
@@ -622,6 +625,9 @@ HELPED = [
     # not "write one statement per line": a group body holds entries, not statements
     ("{ CICSPRD DB2PRD }", "{ CICSPRD; DB2PRD; }", "remove each `;`: write `single group APPS { CICSPRD DB2PRD }`"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD,DB2PRD }", "remove the `,`: write `single group APPS { CICSPRD DB2PRD }`"),
+    # English `onto` for `on`: what the lexer made of it, not `on to`
+    ("size 20 cyl on VMCOM1", "size 20 cyl onto VMCOM1",
+     "write `on`: bkrc reads `onto` as `on` followed by a name `to`"),
     # a name twice in a row, then names without their `,`: the list as it is meant
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
      "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"),

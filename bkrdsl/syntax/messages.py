@@ -112,6 +112,8 @@ KEYWORD_SYNONYMS = {
     "expiration": ("expire",),
     "retention": ("retain",),
     "keep": ("retain",),
+    # `disk ... on VOL001` and `run on VMSYS1` in English; the lexer reads `on` and a name `to`
+    "onto": ("on",),
     # a member's volumes are private, the cluster's shared: the block tells which
     "volume": ("private-volume", "shared-volume"),
 }
@@ -717,6 +719,18 @@ def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
         help = f"write `{keyword}`: bkrc reads `{word}` as `{keyword}` followed by a name `{rest}`"
     return codes.UNKNOWN_KEYWORD(
         f"unknown keyword `{word}`; did you mean `{meant}`?", span, help=help, fix=write_fix(meant, span)
+    )
+
+
+def english_for_keyword(word: str, keyword: str, span: Span) -> Diagnostic:
+    """`disk ... cyl onto VOL001`: an English word (KEYWORD_SYNONYMS) that starts with
+    the keyword it stands for, which the lexer split into the keyword and a name."""
+    rest = word[len(keyword) :]
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{word}`; did you mean `{keyword}`?",
+        span,
+        help=f"write `{keyword}`: bkrc reads `{word}` as `{keyword}` followed by a name `{rest}`",
+        fix=write_fix(keyword, span),
     )
 
 

@@ -4053,7 +4053,12 @@ class Recovery:
                 return path
             if not rest[:1].isdigit():  # `workers3`: the 3 is the value meant
                 self.glued_names.add(tok.start_pos)
-            if len(before) > 1:
+            word = self.source.text[begin : tok.end_pos]
+            if len(before) == 1 and before[0].lower() in messages.KEYWORD_SYNONYMS.get(word.lower(), ()):
+                # `cyl onto VOL001`: English for `on`, not `on` and a volume `to`
+                span = self.source.span(begin, tok.end_pos)
+                self.report(messages.english_for_keyword(word, before[0].lower(), span), begin)
+            elif len(before) > 1:
                 self.report_glued(begin, end, [*before, rest])
             else:
                 span = self.source.span(begin, tok.end_pos)
