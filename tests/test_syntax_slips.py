@@ -302,6 +302,13 @@ SLIPS = [
      'run on VMSYS1 VMSYS1 VMSYS2 daily 02:00', "BKR004 74:19"),
     ('expire member written twice, the next without its comma', 'expire on VMSYS1 {',
      'expire on VMSYS1 VMSYS1 VMSYS2 {', "BKR004 21:20"),
+    # a word written as keywords are, after a list of volume labels: a statement's word, not a label
+    ('hyphenated word after private volumes', 'private-volume M1PRV1 }',
+     'private-volume M1PRV1 tape-drives 2 }', "BKR012 9:52"),
+    ('hyphenated word below shared volumes', 'shared-volume VMCOM1', 'shared-volume VMCOM1\n  tape-drives 2',
+     "BKR012 19:3"),
+    ('misspelt hyphenated keyword after private volumes', 'private-volume M1PRV1 }',
+     'private-volume M1PRV1 job-sufix C }', "BKR012 9:52"),
     # English `onto` for `on`: not `on` and a name `to`
     ('onto for a disk\'s on', 'size 20 cyl on VMCOM1', 'size 20 cyl onto VMCOM1', "BKR012 34:33"),
     ('onto for run on', 'run on VMSYS1 daily 02:00', 'run onto VMSYS1 daily 02:00', "BKR012 74:9"),
@@ -559,6 +566,11 @@ EXPLAINED = [
      "`;` does not separate the user IDs of group `APPS`: they are separated by blanks or new lines"),
     ("{ CICSPRD DB2PRD }", "{ CICSPRD, DB2PRD }",
      "`,` does not separate the user IDs of group `APPS`: they are separated by blanks or new lines"),
+    # not "`tape-drives` is 11 characters long; a volume label has at most 6"
+    ("private-volume M1PRV1 }", "private-volume M1PRV1 tape-drives 2 }",
+     "`tape-drives` is not a keyword; a statement must start with one"),
+    ("private-volume M1PRV1 }", "private-volume M1PRV1 job-sufix C }",
+     "unknown keyword `job-sufix`; did you mean `job-suffix`?"),
 ]
 
 

@@ -476,7 +476,11 @@ UNKNOWN_KEYWORD = register(
     start of the line after a list of volume labels, minidisk addresses or
     SFS paths (`shared-volume VMCOM1`, then `catalg shared server BKRSVSFS
     ...`), where the statement meant fits and its line reads on after it:
-    not read as more names of the list.
+    not read as more names of the list. So is a word written as keywords
+    are, small letters joined by hyphens, after a volume label
+    (`private-volume ZAPRV1 tape-drives 2`): no label has a hyphen, so it is
+    reported as the first word of a statement (`tape-drives` is not a
+    keyword, `job-sufix` is `job-suffix` misspelt), not as a label too long.
     When the statement stops right after the misspelt word (`job J { inc }`),
     the same one error also says what must follow the keyword (`minidisk`
     or `sfs` after `include`), and has no fix, since the keyword alone would

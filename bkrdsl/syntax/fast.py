@@ -60,7 +60,11 @@ what a word is from the LALR parser's state after the previous token:
   `exclude` before `minidisk` or `sfs` on its line in a group body, a job's
   selection written there (`Recovery.selection_in_group`): we give up on it;
   and `on each member` where one member is named, in `catalog` or after
-  `catalog-node` (`Recovery.each_member_for_one`): we give up on it.
+  `catalog-node` (`Recovery.each_member_for_one`): we give up on it; and a
+  word in small letters joined by hyphens after a volume label
+  (`private-volume ZAPRV1 tape-drives 2`), which the hook marks as a
+  statement's first word, no keyword (`Recovery.word_after_labels`): we give
+  up on it.
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -251,6 +255,11 @@ _RANGE_WORDS = frozenset({"thru", "through"})
 #: Words written before a minidisk selection's owner, naming it, unless in capitals
 #: (`Recovery.owner_label`): we give up on a selection whose owner is one.
 _OWNER_LABELS = frozenset({"owner", "user", "userid"})
+
+
+#: A word as keywords are written, which no volume label is: after a label, the
+#: recovery reads it as a statement's first word (`Recovery.word_after_labels`).
+_KEYWORD_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
 def _near_keyword(word: str, following: tuple) -> bool:
@@ -649,6 +658,8 @@ class _Parser:
         if values[0].text.lower() == first[TEXT].lower():
             raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
         while self.type == T_NAME:
+            if _KEYWORD_SHAPED.fullmatch(self.tokens[self.i][TEXT]):
+                raise _GiveUp  # `tape-drives` after a label: a statement's word (Recovery.word_after_labels)
             values.append(self._word(self._take(MORE)))
         return ast.Setting(first[TEXT].lower(), tuple(values), self._since(first))
 

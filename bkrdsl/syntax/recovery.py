@@ -82,6 +82,9 @@ _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONF
 #: The type of a token no parser state accepts: text reported already, to be skipped
 #: (`Recovery.misplaced_at`).
 _SKIPPED = "SKIPPED"
+#: A word as keywords are written: small letters joined by hyphens (`job-suffix`),
+#: never a volume label (A-Z 0-9 @ # $). See Recovery.word_after_labels.
+_KEYWORD_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 #: A module path after blanks on its line, alone there but for a comment (path_after_letter).
 _PATH_AFTER = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z))")
 #: A character of a module path (the grammar's IMPORT_PATH), and a whole path whose
@@ -667,6 +670,8 @@ class Recovery:
         # Words reported as they were lexed, which the parser is to read on without
         # (`and` in a group body, `owner` before a selection's owner): their start offsets.
         self.dropped: set[int] = set()
+        #: words after a list of volume labels read as a statement's first (word_after_labels)
+        self.statement_words: set[int] = set()
         # `- LINUX01` lines of a group body, reported once (bullets): offsets of their `-`.
         self.bullets_at: set[int] = set()
         # `;` and `,` between the entries of a group body, reported once (separators_in_group).
@@ -1355,6 +1360,10 @@ class Recovery:
             self._advance(ip.lexer_thread.state, self.misplaced_at[tok.start_pos])
             self._fed_error_token = True  # read, as a whole: a mistake right after it is news
             return None
+        if tok.start_pos in self.statement_words:
+            # `private-volume ZAPRV1 tape-drives 2`: a word where a statement may start,
+            # not one more label (word_after_labels): say what it is as a statement's word
+            return self.at_statement(ip, self.retype(tok, "NAME"), accepted)
         if tok.start_pos in self.bullets_at or self.bullets(ip, tok, accepted):
             return self.unbulleted(tok)
         if tok.type == "COMMA" and (
@@ -3539,6 +3548,8 @@ class Recovery:
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
+        if self.word_after_labels(tok):
+            return self.retype(tok, _SKIPPED)
         low = str(tok.value).lower()
         if low == "each" and self.each_member_for_one(tok):
             return tok
@@ -3562,6 +3573,27 @@ class Recovery:
         if self.block_name_below(tok, previous):
             return tok
         return self.retype(tok, keyword)
+
+    def word_after_labels(self, tok: Token) -> bool:
+        """`private-volume ZAPRV1 tape-drives 2`: a word written as keywords are, small
+        letters joined by hyphens, after a list of volume labels, where the list may end
+        and a statement start. No label has a hyphen, and a keyword there would have
+        been read as one: it is a statement's first word that is no keyword (or a
+        misspelt one, `job-sufix`), not a label too long. Marked, so that the parser,
+        which does not take it, reports it where statements start (diagnose)."""
+        state = self.parser_state
+        if state is None or tok.start_pos is None or not _KEYWORD_SHAPED.fullmatch(str(tok.value)):
+            return False
+        if str(tok.value) in self.facts.keywords:
+            return False  # a hyphenated keyword where it does not fit: hyphen_judged's
+        actions = state.parse_conf.states[state.position]
+        if "RBRACE" not in actions and "$END" not in actions:
+            return False  # the list's first label, which the statement needs
+        listed = self.list_of(state.value_stack)
+        if listed is None or listed[0] != "volume" or not listed[2]:
+            return False
+        self.statement_words.add(tok.start_pos)
+        return True
 
     def block_name_below(self, tok: Token, previous: Token | None) -> bool:
         """`member` + newline + `backup {`: a block's name on the line after its keyword,
