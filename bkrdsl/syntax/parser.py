@@ -176,7 +176,7 @@ def parse_prefix(source: Source) -> Prefix | None:
 
 def _read_prefix(lark_parser, source: Source, recovery: Recovery, sink: list) -> Prefix | None:
     """`parse_prefix`'s reading, inside `_reading`: the Prefix, or None."""
-    from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+    from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
     try:
         ip = _interactive(lark_parser, source.text, recovery)
@@ -189,12 +189,8 @@ def _read_prefix(lark_parser, source: Source, recovery: Recovery, sink: list) ->
                     if recovery.stopped_at is not None:  # the text was not read to its end
                         return None
                     return Prefix(None, error.interactive_parser, _once(sink))
-                state = error.interactive_parser.lexer_thread.state
-                before = state.line_ctr.char_pos
-                if not recovery(error):  # pragma: no cover - recovery handles both kinds
+                if not _recovered(error, recovery):  # pragma: no cover - recovery handles both kinds
                     return None
-                if isinstance(error, UnexpectedCharacters) and state.line_ctr.char_pos == before:
-                    state.line_ctr.feed(state.text.text[before : before + 1])
                 try:
                     tree = error.interactive_parser.resume_parse()
                     break
@@ -240,6 +236,21 @@ def _interactive(lark_parser, text: str, recovery: Recovery):
     return ip
 
 
+def _recovered(error, recovery: Recovery) -> bool:
+    """Hand a syntax error to the recovery; after an unexpected character it did not
+    step over, step over it (Lark's own on_error loop does the same). False when the
+    recovery gives up."""
+    from lark.exceptions import UnexpectedCharacters
+
+    state = error.interactive_parser.lexer_thread.state
+    before = state.line_ctr.char_pos
+    if not recovery(error):
+        return False
+    if isinstance(error, UnexpectedCharacters) and state.line_ctr.char_pos == before:
+        state.line_ctr.feed(state.text.text[before : before + 1])
+    return True
+
+
 def _run(lark_parser, text: str, recovery: Recovery):
     """Lark's own on_error loop, with the interactive parser in our hands from the start
     (recovery needs the parser state while names are lexed). None when reading stopped."""
@@ -252,12 +263,8 @@ def _run(lark_parser, text: str, recovery: Recovery):
         except UnexpectedInput as first:
             error = first
         while True:
-            state = error.interactive_parser.lexer_thread.state
-            before = state.line_ctr.char_pos
-            if not recovery(error):  # pragma: no cover - recovery handles both kinds
+            if not _recovered(error, recovery):  # pragma: no cover - recovery handles both kinds
                 return None
-            if isinstance(error, UnexpectedCharacters) and state.line_ctr.char_pos == before:
-                state.line_ctr.feed(state.text.text[before : before + 1])
             try:
                 return error.interactive_parser.resume_parse()
             except UnexpectedToken as again:
