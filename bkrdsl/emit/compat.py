@@ -382,6 +382,22 @@ IBM's APAR texts and public GitHub repositories. Not found there:
     "ADDENTRY entry ( IN identity ON membername" creates a SUBCONFIG and
     adds "a BUILD statement, referencing the new SUBCONFIG" to the
     IDENTITY; of DirMaint nothing was found.
+- **A third search** (the same stores), for the sample directory entries
+  of the product's machines, the `QUERY USERS` page, the REXX/VM `DIAGRC`
+  page and DirMaint's `AMDISK ... AUTOV`: queries such as "SAMPLE
+  DIRECTORY FOR BACKUP AND RESTORE MANAGER 5697J06", "QUERY USERS userid
+  AT sysname SSI member response", "DIAGRC function REXX/VM return code"
+  and "DIRMaint AMDISK vaddr devtype AUTOG AUTOR AUTOV". Nothing settles a
+  question. One lead to follow: IBM publishes the sample directories of
+  the program products of the z/VM System Delivery Offering ("5741-A08
+  z/VM SDO V6R2.0 Program Products Sample Directory",
+  www.ibm.com/support/pages/zvm/sdo/dirzv62.html; V5R4:
+  www.ibm.com/support/pages/zvm/sdo/dirzv54.html). Only the start of
+  their tables of contents came up, which list the products in the order
+  of their numbers and break off after 5697F425 (DB2 Control Center),
+  before any 5697-J06; whether the rest of the page holds Backup and
+  Restore Manager's entries could not be read. If your SDO order holds the product, compare its sample
+  entries with the generated ones.
 """
 
 
@@ -408,7 +424,12 @@ def render_dialect(dialect: Dialect, file: str) -> list[str]:
         "and the `disk` minidisks follow them. CP wants an entry's control statements",
         "(IPL, MACHINE, LOGONBY, IUCV, OPTION...) before its device statements",
         "(CONSOLE, SPOOL, LINK, MDISK...): a table that lists a control statement",
-        "after a device statement is refused.",
+        "after a device statement is refused. IBM, of the MDISK statement: \"MDISK",
+        "statements are allowed within user, identity, and subconfiguration entries.",
+        "If you specify the MDISK statement, it must follow any general statements",
+        "that you specify in an entry\" (z/VM 7.2, MDISK Directory Statement,",
+        "www.ibm.com/docs/en/zvm/7.2.0?topic=directory-mdisk-statement); which",
+        "statements its table of general statements lists was not readable.",
         "`{admin}` is the administrator's user ID; `{pool_scope}` is the value of",
         "`pool_scope_shared` (a shared catalog) or `pool_scope_local` (a local one).",
         "The virtual addresses these",
