@@ -1,11 +1,10 @@
-"""The benchmark: one run prints median wall times, ratios and the targets of issue 4.
+"""The benchmark: one run prints median wall times, ratios and verdicts on the targets of issue 4.
 
     python bench/run.py                      # 100, 1,000, 10,000 and 50,000 users
-    python bench/run.py --sizes 1000 10000 --repeat 7
+    python bench/run.py --sizes 1000 10000 --rounds 21
 
 For every size it generates the synthetic cluster (bench/generate.py: the same
-data as .bkr and as YAML) and times, interleaved so that load from other
-processes hits every stage alike:
+data as .bkr and as YAML) and times these stages:
 
 - parse:     read the bytes, decode and parse the main file to its AST
              (bkrdsl.syntax.read_module: the fast parser, with Lark as fallback;
@@ -18,16 +17,25 @@ processes hits every stage alike:
              then one Jinja2 render per group of a job-template-like text with the
              selection records of every user of the group.
 
-Warm: two warm-up runs of each stage first; Lark's parser comes from its on-disk
-cache and is memoised in the process (as it is for every command after the
-first), and the Jinja2 template is compiled once before timing. Each figure is
-the median of --repeat runs (more for small sizes, so each stage runs for at
-least --min-time seconds), measured with time.perf_counter, with a garbage
-collection before each run. `bkrc --version` is timed in subprocesses against
-`python -c 'import click'`, interleaved, median of --startup-runs each, and
-with them, for information, the whole commands a build or an editor runs on a
-small file: `bkrc check`, `bkrc compile -o DIR` and `bkrc fmt --check` of
+They run in rounds: each round runs every stage of every size once, the sizes
+and the stages within a size in an order rotated round by round, so that a
+slow phase of the machine (load elsewhere, a slow disk) falls on the stages of
+one round alike. Every target is a ratio, taken round by round (compile over
+parse in the same round, say); the verdict is read from its spread over the
+rounds: met when the middle half of the rounds (the quartiles) is at or under
+the target, not met when it is over it, undecided when it straddles it.
+
+Warm: two warm-up rounds first; Lark's parser comes from its on-disk cache and
+is memoised in the process (as it is for every command after the first), and
+the Jinja2 template is compiled once before timing. At least --rounds rounds
+(more when each stage, all sizes together, would run for less than --min-time
+seconds), measured with time.perf_counter, with a garbage collection before
+each run. `bkrc --version` is timed in subprocesses against `python -c 'import
+click'`, in --startup-runs rounds of each once, and with them, for
+information, the whole commands a build or an editor runs on a small file:
+`bkrc check`, `bkrc compile -o DIR` and `bkrc fmt --check` of
 examples/prodssi.bkr (bytecode cached, whatever PYTHONDONTWRITEBYTECODE says).
+The exit status is 0 when every target is met, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -198,10 +206,25 @@ def reference(path: Path, template) -> list[str]:
 # ------------------------------------------------------------------ timing
 @dataclass
 class Row:
+    """One size's samples: for every stage, the seconds of each round, in round order
+    (so the i-th samples of two stages, or of two sizes, were taken in the same round)."""
+
     users: int
-    runs: int
-    times: dict[str, float] = field(default_factory=dict)  # stage -> median wall seconds
-    cpu: dict[str, float] = field(default_factory=dict)  # stage -> median CPU seconds (process_time)
+    wall: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)  # process_time of the same runs
+
+    @property
+    def runs(self) -> int:
+        return min((len(s) for s in self.wall.values()), default=0)
+
+    @property
+    def times(self) -> dict[str, float]:
+        """stage -> median wall seconds over the rounds."""
+        return {name: statistics.median(s) for name, s in self.wall.items()}
+
+    @property
+    def cpu_times(self) -> dict[str, float]:
+        return {name: statistics.median(s) for name, s in self.cpu.items()}
 
 
 def _timed(fn: Callable[[], object]) -> float:
@@ -219,51 +242,95 @@ def _timed_both(fn: Callable[[], object]) -> tuple[float, float]:
     return wall, time.process_time() - cpu
 
 
-def measure(users: int, folder: Path, compiler: Compiler, repeat: int, min_time: float, template) -> Row:
-    bkr, yml = generate.write(users, folder)
-    stages: dict[str, Callable[[], object]] = {
-        "parse": lambda: parse_only(bkr),
-        "check": lambda: check(bkr),
-        "reference": lambda: reference(yml, template),
-    }
-    counter = iter(range(10**6))
-    if compiler.run is not None:
-        out_root = folder / f"out-{users}"
-        out_root.mkdir(exist_ok=True)
-        stages["compile"] = lambda: compiler.run(bkr, out_root / f"run{next(counter)}")
+def rotated(items: list, turn: int) -> list:
+    """items starting at position `turn` (modulo its length): round after round each item
+    takes every place in the order, so no stage always follows the same one (compile's
+    flushes still running, the heap another stage left)."""
+    if not items:
+        return []
+    k = turn % len(items)
+    return items[k:] + items[:k]
 
-    for _ in range(WARM_UPS - 1):
-        for fn in stages.values():
-            fn()
-    warm = {name: _timed(fn) for name, fn in stages.items()}  # the last warm-up also sizes the run count
-    slowest = max(warm.values())
-    runs = max(repeat, min(MAX_RUNS, int(min_time / max(slowest, 1e-6)) + 1))
-    samples: dict[str, list[float]] = {name: [] for name in stages}
-    cpu: dict[str, list[float]] = {name: [] for name in stages}
-    for _ in range(runs):  # interleaved: a burst of load elsewhere hits every stage alike
-        for name, fn in stages.items():
-            wall, used = _timed_both(fn)
-            samples[name].append(wall)
-            cpu[name].append(used)
-    row = Row(
-        users,
-        runs,
-        {name: statistics.median(s) for name, s in samples.items()},
-        {name: statistics.median(s) for name, s in cpu.items()},
-    )
+
+def round_order(stages: dict[int, dict[str, Callable[[], object]]], turn: int) -> list[tuple[int, str]]:
+    """(users, stage) in the order round `turn` runs them: the sizes rotated, and within each
+    size its stages rotated, so the stages that one ratio compares run close together."""
+    return [
+        (users, name)
+        for users in rotated(list(stages), turn)
+        for name in rotated(list(stages[users]), turn)
+    ]
+
+
+def rounds_needed(first: dict[tuple[int, str], float], repeat: int, min_time: float) -> int:
+    """At least `repeat` rounds, and enough that each stage, all sizes together, runs for
+    `min_time` seconds (at most MAX_RUNS rounds); `first` is one round's seconds."""
+    per_stage: dict[str, float] = {}
+    for (_, name), seconds in first.items():
+        per_stage[name] = per_stage.get(name, 0.0) + seconds
+    slowest = max(per_stage.values(), default=0.0)
+    return max(repeat, min(MAX_RUNS, int(min_time / max(slowest, 1e-6)) + 1))
+
+
+def stages_of(bkr: Path, yml: Path, compiler: Compiler, out_root: Path, template) -> dict[str, Callable[[], object]]:
+    """The timed stages of one size, each a call without arguments."""
+    stages: dict[str, Callable[[], object]] = {"parse": lambda: parse_only(bkr), "check": lambda: check(bkr)}
     if compiler.run is not None:
-        shutil.rmtree(folder / f"out-{users}", ignore_errors=True)
-    return row
+        counter = itertools.count()
+        out_root.mkdir(parents=True, exist_ok=True)
+        stages["compile"] = lambda: compiler.run(bkr, out_root / f"run{next(counter)}")
+    stages["reference"] = lambda: reference(yml, template)
+    return stages
+
+
+def measure(
+    sizes: list[int], folder: Path, compiler: Compiler, repeat: int, min_time: float, template,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[Row]:
+    """Every stage of every size, in rounds: each round runs each once (round_order), so a
+    slow phase of the machine falls on the stages of one round alike and a ratio taken
+    within a round cancels it. WARM_UPS untimed rounds first; the last also sizes the
+    number of rounds."""
+    stages: dict[int, dict[str, Callable[[], object]]] = {}
+    for users in sizes:
+        bkr, yml = generate.write(users, folder)
+        stages[users] = stages_of(bkr, yml, compiler, folder / f"out-{users}", template)
+    try:
+        for turn in range(WARM_UPS - 1):
+            for users, name in round_order(stages, turn):
+                stages[users][name]()
+        first = {(users, name): _timed(stages[users][name]) for users, name in round_order(stages, 0)}
+        rounds = rounds_needed(first, repeat, min_time)
+        progress(f"  warmed up; {rounds} rounds of {len(first)} stages")
+        rows = {users: Row(users, {n: [] for n in s}, {n: [] for n in s}) for users, s in stages.items()}
+        for turn in range(rounds):
+            for users, name in round_order(stages, turn):
+                wall, used = _timed_both(stages[users][name])
+                rows[users].wall[name].append(wall)
+                rows[users].cpu[name].append(used)
+        return [rows[users] for users in sizes]
+    finally:
+        for users in sizes:
+            shutil.rmtree(folder / f"out-{users}", ignore_errors=True)
 
 
 #: The whole commands timed beside `bkrc --version`, on examples/prodssi.bkr.
 WHOLE = ("check", "compile", "fmt --check")
 
 
-def startup(runs: int) -> tuple[float, float, dict[str, float], str]:
-    """Median seconds of `bkrc --version`, of `python -c 'import click'` and of each
-    whole command of WHOLE on examples/prodssi.bkr (compile into a fresh DIR each
-    run), interleaved."""
+@dataclass
+class Startup:
+    """Seconds of each run of each start-up command, in round order (`version`, `click`
+    and the names of WHOLE), and the bkrc that ran."""
+
+    samples: dict[str, list[float]]
+    bkrc: str
+
+
+def startup(runs: int) -> Startup:
+    """`bkrc --version`, `python -c 'import click'` and each whole command of WHOLE on
+    examples/prodssi.bkr (compile into a fresh DIR each run), `runs` rounds of each in
+    turn, the order rotated from round to round."""
     bkrc = shutil.which("bkrc", path=str(Path(sys.executable).parent)) or shutil.which("bkrc")
     if bkrc is None:
         raise SystemExit("bkrc is not installed beside this Python (pip install -e .)")
@@ -285,14 +352,62 @@ def startup(runs: int) -> tuple[float, float, dict[str, float], str]:
         samples: dict[str, list[float]] = {name: [] for name in makers}
         for make in makers.values():  # warm the OS file cache and the .pyc files
             subprocess.run(make(), check=True, capture_output=True, env=env)
-        for _ in range(runs):
-            for name, make in makers.items():
-                cmd = make()
+        for turn in range(runs):
+            for name in rotated(list(makers), turn):
+                cmd = makers[name]()
                 start = time.perf_counter()
                 subprocess.run(cmd, check=True, capture_output=True, env=env)
                 samples[name].append(time.perf_counter() - start)
-    medians = {name: statistics.median(s) for name, s in samples.items()}
-    return medians["version"], medians["click"], {name: medians[name] for name in WHOLE}, bkrc
+    return Startup(samples, bkrc)
+
+
+# ------------------------------------------------------------------ spread and verdicts
+@dataclass(frozen=True)
+class Spread:
+    """A ratio's values over the rounds: median, quartiles (the middle half) and extremes."""
+
+    median: float
+    q1: float
+    q3: float
+    low: float
+    high: float
+    rounds: int
+
+    def describe(self, note: str = "") -> str:
+        """`2.31x (middle half 2.20-2.45x, all 2.05-3.10x, 15 rounds; note)`."""
+        extra = f"; {note}" if note else ""
+        return (
+            f"{self.median:.2f}x (middle half {self.q1:.2f}-{self.q3:.2f}x,"
+            f" all {self.low:.2f}-{self.high:.2f}x, {self.rounds} rounds{extra})"
+        )
+
+
+def spread(values: list[float]) -> Spread:
+    """The Spread of one ratio's per-round values (at least one)."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        q1 = q3 = ordered[0]
+    else:
+        q1, _, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
+    return Spread(statistics.median(ordered), q1, q3, ordered[0], ordered[-1], len(ordered))
+
+
+def per_round(numerators: list[float], denominators: list[float], scale: float = 1.0) -> list[float]:
+    """numerator / denominator * scale for each round (the i-th of each list)."""
+    return [a / b * scale for a, b in zip(numerators, denominators, strict=True) if b]
+
+
+MET, NOT_MET, UNDECIDED, NOT_MEASURED = "met", "not met", "undecided", "n/a"
+
+
+def decide(ratio: Spread, target: float) -> str:
+    """met when the middle half of the rounds is at or under the target, not met when it is
+    over it, undecided when it straddles it: one slow phase then decides nothing."""
+    if ratio.q3 <= target:
+        return MET
+    if ratio.q1 > target:
+        return NOT_MET
+    return UNDECIDED
 
 
 # ------------------------------------------------------------------ report
@@ -300,16 +415,17 @@ def _ms(seconds: float | None) -> str:
     return "-" if seconds is None else f"{seconds * 1000:,.1f}"
 
 
-def _ratio(a: float | None, b: float | None) -> str:
-    return "-" if a is None or b is None or b == 0 else f"{a / b:.2f}x"
-
-
-def _verdict(ok: bool | None) -> str:
-    return "n/a " if ok is None else ("PASS" if ok else "FAIL")
+def _median_ratio(samples: dict[str, list[float]], numerator: str, denominator: str) -> str:
+    """The median over the rounds of numerator/denominator, taken round by round."""
+    if numerator not in samples or denominator not in samples:
+        return "-"
+    ratios = per_round(samples[numerator], samples[denominator])
+    return f"{statistics.median(ratios):.2f}x" if ratios else "-"
 
 
 def table(rows: list[Row]) -> list[str]:
-    lines = ["median wall time:"] + _times_table(rows, lambda r: r.times)
+    lines = ["median wall time (ratios: median of the ratios taken round by round):"]
+    lines += _times_table(rows, lambda r: r.wall)
     lines.append("")
     lines.append("median CPU time (process_time; the same runs, less sensitive to load elsewhere):")
     lines += _times_table(rows, lambda r: r.cpu)
@@ -328,90 +444,90 @@ def table(rows: list[Row]) -> list[str]:
     return lines
 
 
-def _times_table(rows: list[Row], pick) -> list[str]:
+def _times_table(rows: list[Row], pick: Callable[[Row], dict[str, list[float]]]) -> list[str]:
     head = (
         f"{'users':>7} {'runs':>4} {'parse ms':>10} {'check ms':>10} {'compile ms':>11} {'ref ms':>9}"
         f" {'check/parse':>11} {'comp/parse':>10} {'comp/ref':>9}"
     )
     lines = [head, "-" * len(head)]
     for r in rows:
-        t = pick(r)
-        if not t:
+        samples = pick(r)
+        if not samples:
             continue
+        t = {name: statistics.median(s) for name, s in samples.items()}
         lines.append(
             f"{r.users:>7,} {r.runs:>4} {_ms(t['parse']):>10} {_ms(t['check']):>10}"
-            f" {_ms(t.get('compile')):>11}"
-            f" {_ms(t['reference']):>9} {_ratio(t['check'], t['parse']):>11}"
-            f" {_ratio(t.get('compile'), t['parse']):>10} {_ratio(t.get('compile'), t['reference']):>9}"
+            f" {_ms(t.get('compile')):>11} {_ms(t['reference']):>9}"
+            f" {_median_ratio(samples, 'check', 'parse'):>11}"
+            f" {_median_ratio(samples, 'compile', 'parse'):>10}"
+            f" {_median_ratio(samples, 'compile', 'reference'):>9}"
         )
     return lines
 
 
-def targets(rows: list[Row], start: tuple[float, float] | None) -> tuple[list[str], bool]:
-    """One line per target with its verdict (from wall times, as issue 4 asks; the CPU-time
-    ratio follows in brackets), and whether every target that is not informative passed."""
-    by = {r.users: r.times for r in rows}
-    cpu_by = {r.users: r.cpu for r in rows}
-
-    def cpu_note(ratio) -> str:
-        try:
-            return f" (CPU {ratio(cpu_by):.2f}x)"
-        except (KeyError, TypeError, ZeroDivisionError):
-            return ""
+def targets(rows: list[Row], start: tuple[list[float], list[float]] | None) -> tuple[list[str], bool]:
+    """One line per target: its verdict (decide) from the wall-time ratios taken round by
+    round, as issue 4 asks, their median and spread; the CPU-time ratios' median follows.
+    `start` is the seconds of `bkrc --version` and of `import click`, round by round.
+    Returns the lines and whether every target that is not informative is met."""
+    wall = {r.users: r.wall for r in rows}
+    cpu = {r.users: r.cpu for r in rows}
     lines: list[str] = []
-    verdicts: list[bool | None] = []
+    verdicts: list[str] = []
 
-    def line(ok: bool | None, text: str) -> None:
-        verdicts.append(ok)
-        lines.append(f"{_verdict(ok)}  {text}")
+    def line(verdict: str, text: str) -> None:
+        verdicts.append(verdict)
+        lines.append(f"{verdict:<10} {text}")
 
-    t10 = by.get(10_000)
+    def judged(what: str, target: float, ratio: Callable[[dict[int, dict[str, list[float]]]], list[float]],
+               label: str = "") -> None:
+        measured = spread(ratio(wall))
+        cpu_median = statistics.median(ratio(cpu))
+        line(decide(measured, target), f"{what}: {measured.describe(f'CPU {cpu_median:.2f}x')}{label}")
+
+    t10 = wall.get(10_000)
     if t10 is None:
-        line(None, "compile(10,000) vs reference and parse: 10,000 not in --sizes")
+        line(NOT_MEASURED, "compile(10,000) vs reference and parse: 10,000 not in --sizes")
     elif "compile" not in t10:
-        line(None, "compile(10,000) <= 1.0x YAML+Jinja2 reference: compile not available")
-        line(None, "compile(10,000) <= 1.6x parse: compile not available")
+        line(NOT_MEASURED, f"compile(10,000) <= {COMPILE_VS_REFERENCE}x YAML+Jinja2 reference: compile not available")
+        line(NOT_MEASURED, f"compile(10,000) <= {COMPILE_VS_PARSE}x parse: compile not available")
     else:
-        r = t10["compile"] / t10["reference"]
-        note = cpu_note(lambda t: t[10_000]["compile"] / t[10_000]["reference"])
-        what = f"compile(10,000) <= {COMPILE_VS_REFERENCE}x YAML+Jinja2 reference"
-        line(r <= COMPILE_VS_REFERENCE, f"{what}: {r:.2f}x{note}")
-        r = t10["compile"] / t10["parse"]
-        note = cpu_note(lambda t: t[10_000]["compile"] / t[10_000]["parse"])
-        line(r <= COMPILE_VS_PARSE, f"compile(10,000) <= {COMPILE_VS_PARSE}x parse: {r:.2f}x{note}")
+        judged(f"compile(10,000) <= {COMPILE_VS_REFERENCE}x YAML+Jinja2 reference", COMPILE_VS_REFERENCE,
+               lambda t: per_round(t[10_000]["compile"], t[10_000]["reference"]))
+        judged(f"compile(10,000) <= {COMPILE_VS_PARSE}x parse", COMPILE_VS_PARSE,
+               lambda t: per_round(t[10_000]["compile"], t[10_000]["parse"]))
 
     # The target compares 50,000 with 1,000 users; the informative lines also
     # compare 50,000 with 10,000, where fixed costs (imports of the stdlib,
     # EXECs, directory entries, fsync) no longer hide a growing cost per user.
     for base in (1_000, 10_000):
-        t_base, t50 = by.get(base), by.get(50_000)
+        t_base, t50 = wall.get(base), wall.get(50_000)
         for stage in ("compile", "check", "parse"):
             official = base == 1_000 and stage == "compile"
             label = "" if official else " (informative)"
             what = f"{stage}: per-1,000-user cost at 50,000 <= {SCALING}x that at {base:,}"
             if t_base is None or t50 is None:
                 if official:
-                    line(None, f"{what}: 1,000 and 50,000 must both be in --sizes")
+                    line(NOT_MEASURED, f"{what}: 1,000 and 50,000 must both be in --sizes")
                 break
             if stage not in t_base:
-                line(None, f"{what}: not available{label}")
+                line(NOT_MEASURED, f"{what}: not available{label}")
                 continue
-            r = (t50[stage] / 50) / (t_base[stage] / (base / 1000))
-            note = cpu_note(lambda t, b=base, s=stage: (t[50_000][s] / 50) / (t[b][s] / (b / 1000)))
-            line(r <= SCALING, f"{what}: {r:.2f}x{note}{label}")
+            # (t50 / 50) / (t_base / (base / 1000)), round by round
+            judged(what, SCALING, lambda t, b=base, s=stage: per_round(t[50_000][s], t[b][s], b / 50_000), label)
 
     if start is None:
-        line(None, "bkrc --version vs python -c 'import click': skipped (--startup-runs 0)")
+        line(NOT_MEASURED, "bkrc --version vs python -c 'import click': skipped (--startup-runs 0)")
     else:
         ours, click_only = start
-        r = ours / click_only
+        measured = spread(per_round(ours, click_only))
+        times = f"{statistics.median(ours) * 1000:.1f} ms vs {statistics.median(click_only) * 1000:.1f} ms"
         line(
-            r <= STARTUP,
-            f"bkrc --version <= {STARTUP}x python -c 'import click': {r:.2f}x"
-            f" ({ours * 1000:.1f} ms vs {click_only * 1000:.1f} ms)",
+            decide(measured, STARTUP),
+            f"bkrc --version <= {STARTUP}x python -c 'import click': {measured.describe(times)}",
         )
     required = [v for v, text in zip(verdicts, lines) if "(informative)" not in text]
-    return lines, all(v is True for v in required)
+    return lines, all(v == MET for v in required)
 
 
 def _parser_note() -> str:
@@ -440,11 +556,17 @@ def _cache_note() -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=list(generate.SIZES), help="numbers of users")
-    ap.add_argument("--repeat", type=int, default=7, help="timed runs per stage (at least; median)")
     ap.add_argument(
-        "--min-time", type=float, default=1.0, help="run small sizes until each stage took this long (s)"
+        "--rounds", "--repeat", dest="rounds", type=int, default=15,
+        help="rounds, each running every stage of every size once (at least; ratios per round)",
     )
-    ap.add_argument("--startup-runs", type=int, default=20, help="runs of each start-up command (0: skip)")
+    ap.add_argument(
+        "--min-time", type=float, default=1.0,
+        help="run more rounds until each stage, all sizes together, took this long (s)",
+    )
+    ap.add_argument(
+        "--startup-runs", type=int, default=20, help="rounds of the start-up commands, each once a round (0: skip)"
+    )
     ap.add_argument("--keep", type=Path, help="write the generated files here instead of a temporary folder")
     args = ap.parse_args(argv)
 
@@ -466,29 +588,39 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lark parser cache (the fallback for files the fast parser does not read): {cache}")
     print(f"compile: {compiler.how}")
     print(
-        f"runs: median of at least {args.repeat} after {WARM_UPS} warm-ups, stages interleaved;"
-        " gc.collect() before each"
+        f"runs: {WARM_UPS} warm-up rounds, then rounds of every stage of every size once each, the order"
+        " rotated round by round; gc.collect() before each run"
+    )
+    print(
+        "verdicts: each ratio taken round by round; met when the middle half of the rounds is at or under"
+        " the target, not met when it is over, undecided when it straddles it"
     )
     print()
 
-    rows = []
     with tempfile.TemporaryDirectory(prefix="bkrdsl-bench-") as tmp:
         folder = args.keep or Path(tmp)
-        for n in args.sizes:
-            sys.stdout.flush()
-            rows.append(measure(n, folder, compiler, args.repeat, args.min_time, template))
-            print(f"  measured {n:,} users ({rows[-1].runs} runs)", file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        rows = measure(
+            args.sizes, folder, compiler, args.rounds, args.min_time, template,
+            progress=lambda text: print(text, file=sys.stderr, flush=True),
+        )
     for line in table(rows):
         print(line)
     print()
 
     start = None
     if args.startup_runs > 0:
-        ours, click_only, whole, bkrc = startup(args.startup_runs)
+        timed = startup(args.startup_runs)
+        ours, click_only = timed.samples["version"], timed.samples["click"]
         start = (ours, click_only)
-        print(f"start-up ({args.startup_runs} runs each, median): `{bkrc} --version` {ours * 1000:.1f} ms,"
-              f" `python -c 'import click'` {click_only * 1000:.1f} ms")
-        figures = ", ".join(f"`bkrc {name}` {seconds * 1000:.1f} ms" for name, seconds in whole.items())
+        print(
+            f"start-up ({args.startup_runs} rounds, median): `{timed.bkrc} --version`"
+            f" {statistics.median(ours) * 1000:.1f} ms, `python -c 'import click'`"
+            f" {statistics.median(click_only) * 1000:.1f} ms"
+        )
+        figures = ", ".join(
+            f"`bkrc {name}` {statistics.median(timed.samples[name]) * 1000:.1f} ms" for name in WHOLE
+        )
         print(f"whole commands on examples/prodssi.bkr (informative, compile with -o DIR): {figures}")
         print()
     lines, ok = targets(rows, start)

@@ -2,14 +2,15 @@
 
 bench/generate.py must write clusters that `bkrc check` passes without a
 diagnostic, the same data as YAML for the reference, byte for byte the same on
-every run; bench/run.py's stages must run and its target verdicts must follow
-the figures they are given.
+every run; bench/run.py's stages must run in rotated rounds, and its target verdicts
+must follow the per-round figures they are given.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import statistics
 import sys
 
 import pytest
@@ -111,37 +112,122 @@ def test_every_stage_of_the_benchmark_runs(small, tmp_path):
 
 
 # The verdicts, from figures given here (seconds): the logic, not this machine's speed.
-def _rows(ref10k: float, compile10k: float, per_k_1k: float, per_k_50k: float):
+def _rows(ref10k: float, compile10k: float, per_k_1k: float, per_k_50k: float, rounds: int = 5):
+    """Rows of `rounds` rounds whose every round gives the same figures."""
+
     def row(users, per_k):
         total = per_k * users / 1000
         times = {"parse": total / 2, "check": total / 1.5, "compile": total, "reference": total}
-        return run.Row(users, 5, times)
+        return run.Row(users, {s: [t] * rounds for s, t in times.items()}, {s: [t] * rounds for s, t in times.items()})
 
     rows = [row(1_000, per_k_1k), row(10_000, compile10k / 10), row(50_000, per_k_50k)]
-    rows[1].times.update(reference=ref10k, parse=compile10k / 1.5)
+    for samples in (rows[1].wall, rows[1].cpu):
+        samples.update(reference=[ref10k] * rounds, parse=[compile10k / 1.5] * rounds)
     return rows
+
+
+def _verdicts(lines):
+    """The verdict word(s) of each line of run.targets that is not informative."""
+    words = (run.MET, run.NOT_MET, run.UNDECIDED, run.NOT_MEASURED)
+    official = [line for line in lines if "(informative)" not in line]
+    return [next(w for w in sorted(words, key=len, reverse=True) if line.startswith(w)) for line in official]
+
+
+_MET4 = ["met"] * 4
 
 
 @pytest.mark.parametrize(
     "ref10k, compile10k, per_k_1k, per_k_50k, startup, expected",
     [
-        (0.20, 0.15, 0.020, 0.020, (0.050, 0.045), ["PASS", "PASS", "PASS", "PASS"]),
-        (0.10, 0.15, 0.020, 0.020, (0.050, 0.045), ["FAIL", "PASS", "PASS", "PASS"]),
-        (0.20, 0.15, 0.020, 0.030, (0.050, 0.045), ["PASS", "PASS", "FAIL", "PASS"]),
-        (0.20, 0.15, 0.020, 0.020, (0.070, 0.045), ["PASS", "PASS", "PASS", "FAIL"]),
+        (0.20, 0.15, 0.020, 0.020, (0.050, 0.045), _MET4),
+        (0.10, 0.15, 0.020, 0.020, (0.050, 0.045), ["not met", "met", "met", "met"]),
+        (0.20, 0.15, 0.020, 0.030, (0.050, 0.045), ["met", "met", "not met", "met"]),
+        (0.20, 0.15, 0.020, 0.020, (0.070, 0.045), ["met", "met", "met", "not met"]),
     ],
 )
 def test_target_verdicts_follow_the_figures(ref10k, compile10k, per_k_1k, per_k_50k, startup, expected):
-    lines, ok = run.targets(_rows(ref10k, compile10k, per_k_1k, per_k_50k), startup)
-    official = [line for line in lines if "(informative)" not in line]
-    assert [line.split()[0] for line in official] == expected
-    assert ok is (expected == ["PASS"] * 4)
+    ours, click = startup
+    lines, ok = run.targets(_rows(ref10k, compile10k, per_k_1k, per_k_50k), ([ours] * 5, [click] * 5))
+    assert _verdicts(lines) == expected
+    assert ok is (expected == _MET4)
+
+
+def test_a_ratio_is_taken_round_by_round_not_from_the_medians():
+    """A slow phase that falls on compile and reference of the same rounds cancels in
+    the per-round ratio (0.90x in four rounds of five); the medians of the two stages,
+    taken apart, come from different phases and give 0.45x."""
+    rows = _rows(0.20, 0.15, 0.020, 0.020, rounds=5)
+    ten = rows[1].wall
+    ten["compile"] = [0.09, 0.09, 0.09, 0.18, 0.18]
+    ten["reference"] = [0.10, 0.10, 0.20, 0.20, 0.20]
+    lines, _ = run.targets(rows, None)
+    reference_line = next(line for line in lines if "reference" in line)
+    assert statistics.median(ten["compile"]) / statistics.median(ten["reference"]) == pytest.approx(0.45)
+    assert reference_line.startswith("met ") and ": 0.90x (middle half 0.90-0.90x, all 0.45-0.90x" in reference_line
+
+
+@pytest.mark.parametrize(
+    "ratios, verdict",
+    [
+        ([0.8, 0.9, 0.95, 0.97, 1.3], "met"),  # the middle half under 1.0: one slow round decides nothing
+        ([0.7, 0.9, 1.05, 1.1, 1.2], "undecided"),  # it straddles 1.0
+        ([0.6, 1.1, 1.2, 1.25, 1.4], "not met"),
+        ([1.0], "met"),  # at the target is met
+    ],
+)
+def test_a_verdict_is_read_from_the_middle_half_of_the_rounds(ratios, verdict):
+    assert run.decide(run.spread(ratios), 1.0) == verdict
+
+
+def test_the_spread_gives_median_quartiles_and_extremes():
+    measured = run.spread([3.0, 1.0, 2.0, 5.0, 4.0])
+    assert (measured.median, measured.q1, measured.q3, measured.low, measured.high, measured.rounds) == (
+        3.0, 2.0, 4.0, 1.0, 5.0, 5,
+    )
+    assert measured.describe("CPU 2.90x") == "3.00x (middle half 2.00-4.00x, all 1.00-5.00x, 5 rounds; CPU 2.90x)"
+    one = run.spread([1.5])
+    assert (one.q1, one.q3, one.rounds) == (1.5, 1.5, 1)
+
+
+def test_an_undecided_target_is_not_met_for_the_exit_status():
+    rows = _rows(0.20, 0.15, 0.020, 0.020, rounds=4)
+    rows[1].wall["reference"] = [0.10, 0.12, 0.20, 0.20]  # compile/reference 1.50, 1.25, 0.75, 0.75
+    lines, ok = run.targets(rows, ([0.05] * 4, [0.05] * 4))
+    assert _verdicts(lines) == ["undecided", "met", "met", "met"]
+    assert not ok
+
+
+def test_every_round_runs_every_stage_once_in_a_rotated_order():
+    stages = {users: dict.fromkeys(("parse", "check", "compile", "reference")) for users in (1_000, 10_000)}
+    orders = [run.round_order(stages, turn) for turn in range(4)]
+    assert all(sorted(order) == sorted(orders[0]) and len(order) == 8 for order in orders)
+    assert orders[0][:4] == [(1_000, "parse"), (1_000, "check"), (1_000, "compile"), (1_000, "reference")]
+    assert orders[1][:4] == [(10_000, "check"), (10_000, "compile"), (10_000, "reference"), (10_000, "parse")]
+    # Over as many rounds as there are stages, each stage of a size takes every place once.
+    for users in stages:
+        places = {[s for u, s in order if u == users].index("compile") for order in orders}
+        assert places == {0, 1, 2, 3}
+
+
+def test_rounds_are_enough_for_each_stage_to_run_min_time():
+    first = {(100, "parse"): 0.002, (100, "compile"): 0.02, (1_000, "parse"): 0.005, (1_000, "compile"): 0.03}
+    assert run.rounds_needed(first, repeat=7, min_time=1.0) == 21  # compile: 0.05 s a round
+    assert run.rounds_needed(first, repeat=30, min_time=1.0) == 30
+    assert run.rounds_needed(first, repeat=7, min_time=100.0) == run.MAX_RUNS
+
+
+def test_measure_takes_one_sample_per_stage_and_round(tmp_path):
+    compiler = run.Compiler(None, "not timed here")
+    rows = run.measure([100], tmp_path, compiler, repeat=3, min_time=0.0, template=run.reference_template())
+    assert [r.users for r in rows] == [100]
+    assert set(rows[0].wall) == set(rows[0].cpu) == {"parse", "check", "reference"}
+    assert rows[0].runs == 3 and all(len(s) == 3 and min(s) > 0 for s in rows[0].wall.values())
 
 
 def test_missing_compile_is_reported_not_passed():
     rows = _rows(0.2, 0.15, 0.02, 0.02)
     for r in rows:
-        del r.times["compile"]
+        del r.wall["compile"], r.cpu["compile"]
     lines, ok = run.targets(rows, None)
     assert not ok
     assert all(line.startswith("n/a") for line in lines if "compile" in line.split(":")[0])
