@@ -2,6 +2,7 @@
 
     python bench/run.py                      # 100, 1,000, 10,000 and 50,000 users
     python bench/run.py --sizes 1000 10000 --rounds 21
+    python bench/run.py --sizes 10000 --instructions   # and instruction counts (valgrind)
 
 For every size it generates the synthetic cluster (bench/generate.py: the same
 data as .bkr and as YAML) and times these stages:
@@ -36,6 +37,11 @@ information, the whole commands a build or an editor runs on a small file:
 `bkrc check`, `bkrc compile -o DIR` and `bkrc fmt --check` of
 examples/prodssi.bkr (bytecode cached, whatever PYTHONDONTWRITEBYTECODE says).
 The exit status is 0 when every target is met, 1 otherwise.
+
+With --instructions it also counts each stage's instructions at 10,000 users
+with `valgrind --tool=cachegrind` (user space only: no disk, no waiting for a
+core), a second view that the machine's load does not move (`perf stat` would
+be cheaper, but this VM exposes no hardware counters).
 """
 
 from __future__ import annotations
@@ -530,6 +536,81 @@ def targets(rows: list[Row], start: tuple[list[float], list[float]] | None) -> t
     return lines, all(v == MET for v in required)
 
 
+# ------------------------------------------------------------------ instructions
+#: A child process that warms every stage of one size, then runs one stage `times`
+#: times: run under cachegrind with times 0 and 1, the difference is one warm run.
+INSTRUCTIONS_CHILD = r"""
+import gc, importlib.util, sys
+from pathlib import Path
+
+spec = importlib.util.spec_from_file_location("bkrdsl_bench_run", sys.argv[1])
+run = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = run
+spec.loader.exec_module(run)
+bkr, yml, out, stage, times = Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5], int(sys.argv[6])
+stages = run.stages_of(bkr, yml, run._compiler(), out, run.reference_template())
+for fn in stages.values():  # the same warm-up in every child, whatever it then runs
+    fn()
+gc.collect()
+for _ in range(times):
+    stages[stage]()
+"""
+
+
+def cachegrind_instructions(report: str) -> int:
+    """The instruction count (`I refs`) in the summary cachegrind writes to stderr."""
+    import re
+
+    found = re.search(r"I\s+refs:\s+([\d,]+)", report)
+    if found is None:
+        raise RuntimeError(f"no instruction count in valgrind's output: {report[-500:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def instructions(users: int, folder: Path, names: tuple[str, ...] = ("parse", "check", "compile", "reference")) -> dict[str, int]:
+    """Instructions of one warm run of each stage of `names` at `users` users, user space
+    only, counted by `valgrind --tool=cachegrind` (so neither the load nor the disk moves
+    them): a child that runs the stage once less a child that does not run it.
+    PYTHONHASHSEED=0 makes the children alike; two counts of the same child differ by
+    about 0.01%."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    bkr, yml = generate.write(users, folder)
+    env = dict(os.environ, PYTHONHASHSEED="0")
+
+    def count(stage: str, times: int) -> int:
+        out = folder / f"instructions-{stage}-{times}"
+        child = subprocess.run(
+            [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+             sys.executable, "-c", INSTRUCTIONS_CHILD, str(HERE / "run.py"), str(bkr), str(yml), str(out),
+             stage, str(times)],
+            env=env, capture_output=True, text=True, check=False,
+        )
+        shutil.rmtree(out, ignore_errors=True)
+        if child.returncode != 0:
+            raise RuntimeError(f"valgrind child for {stage} exited {child.returncode}: {child.stderr[-2000:]}")
+        return cachegrind_instructions(child.stderr)
+
+    base = count("parse", 0)
+    return {name: count(name, 1) - base for name in names}
+
+
+def instruction_lines(users: int, counts: dict[str, int]) -> list[str]:
+    """The report of `instructions`: each stage in millions, and the two ratios of the
+    10,000-user targets."""
+    figures = ", ".join(f"{name} {n / 1e6:,.1f} M" for name, n in counts.items())
+    lines = [f"instructions at {users:,} users (valgrind --tool=cachegrind, user space, one warm run): {figures}"]
+    ratios = [
+        f"compile/{other} {counts['compile'] / counts[other]:.2f}x"
+        for other in ("parse", "reference")
+        if "compile" in counts and counts.get(other)
+    ]
+    if ratios:
+        lines.append(f"  {', '.join(ratios)} (informative: no disk and no wait in them; not the targets' wall time)")
+    return lines
+
+
 def _parser_note() -> str:
     """Which parser the stages use: bkrc's fast parser unless BKRDSL_PARSER=lark."""
     from bkrdsl.syntax import PARSER_VARIABLE
@@ -566,6 +647,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--startup-runs", type=int, default=20, help="rounds of the start-up commands, each once a round (0: skip)"
+    )
+    ap.add_argument(
+        "--instructions", action="store_true",
+        help="also count each stage's instructions at 10,000 users with valgrind (about a minute more)",
     )
     ap.add_argument("--keep", type=Path, help="write the generated files here instead of a temporary folder")
     args = ap.parse_args(argv)
@@ -604,9 +689,14 @@ def main(argv: list[str] | None = None) -> int:
             args.sizes, folder, compiler, args.rounds, args.min_time, template,
             progress=lambda text: print(text, file=sys.stderr, flush=True),
         )
+        counted = instructions(10_000, folder) if args.instructions else None
     for line in table(rows):
         print(line)
     print()
+    if counted is not None:
+        for line in instruction_lines(10_000, counted):
+            print(line)
+        print()
 
     start = None
     if args.startup_runs > 0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 import statistics
 import sys
 
@@ -231,6 +232,23 @@ def test_missing_compile_is_reported_not_passed():
     lines, ok = run.targets(rows, None)
     assert not ok
     assert all(line.startswith("n/a") for line in lines if "compile" in line.split(":")[0])
+
+
+def test_cachegrind_summary_gives_the_instruction_count():
+    report = "==14418== Cachegrind, a cache and branch-prediction profiler\n==14418== I   refs:      2,132,846,268\n"
+    assert run.cachegrind_instructions(report) == 2_132_846_268
+    with pytest.raises(RuntimeError, match="no instruction count"):
+        run.cachegrind_instructions("==1== ERROR SUMMARY: 0 errors")
+    lines = run.instruction_lines(10_000, {"parse": 30_000_000, "compile": 360_000_000, "reference": 400_000_000})
+    assert "parse 30.0 M, compile 360.0 M, reference 400.0 M" in lines[0]
+    assert lines[1].strip().startswith("compile/parse 12.00x, compile/reference 0.90x")
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_instructions_counts_one_warm_run_of_a_stage(tmp_path):
+    counts = run.instructions(100, tmp_path, ("parse",))
+    # A 100-user parse: millions of instructions, far fewer than the children's start-up.
+    assert set(counts) == {"parse"} and 1_000_000 < counts["parse"] < 100_000_000
 
 
 def test_compare_times_a_revision_in_its_own_worktree():
