@@ -1416,6 +1416,15 @@ def test_a_typed_line_is_placed_alike_with_the_blocks_above_it_read_as_empty(tex
         assert line_indent(text, n) == line_indent(text, n, skim=False), (n + 1, text.split("\n")[n])
 
 
+def _thirty_groups_and_jobs() -> str:
+    """A cluster of thirty groups and thirty jobs, then a job being typed: `backup G001,`."""
+    groups = "".join(f"  single group G{i:03d} {{\n    LNX{i:05d} WAS{i:05d}\n  }}\n" for i in range(30))
+    jobs = "".join(
+        f"  job J{i:03d} {{\n    backup G{i:03d}\n    to tape\n    run on VMSYS1 daily 01:00\n  }}\n" for i in range(30)
+    )
+    return "cluster PROD {\n  member VMSYS1 { workers 2 }\n" + groups + jobs + "  job NEW {\n    backup G001,\n"
+
+
 def test_a_typed_line_does_not_read_the_blocks_closed_above_it_again(monkeypatch):
     # A line typed at line 7,000 of a file of a thousand jobs read them all again
     # (0.45 s a keystroke). The blocks closed above the line are read as empty,
@@ -1428,14 +1437,11 @@ def test_a_typed_line_does_not_read_the_blocks_closed_above_it_again(monkeypatch
 
     read, checked = [], []
     real_prefix, real_read = parser.parse_prefix, fast.read
+    monkeypatch.delenv("BKRDSL_PARSER", raising=False)  # the fast parser's way (Lark's: below)
     monkeypatch.setattr(parser, "parse_prefix", lambda source: read.append(source.text) or real_prefix(source))
     monkeypatch.setattr(fast, "read", lambda source: checked.append(source.text) or real_read(source))
     monkeypatch.setattr(ontype, "_clean", [], raising=False)
-    groups = "".join(f"  single group G{i:03d} {{\n    LNX{i:05d} WAS{i:05d}\n  }}\n" for i in range(30))
-    jobs = "".join(
-        f"  job J{i:03d} {{\n    backup G{i:03d}\n    to tape\n    run on VMSYS1 daily 01:00\n  }}\n" for i in range(30)
-    )
-    text = "cluster PROD {\n  member VMSYS1 { workers 2 }\n" + groups + jobs + "  job NEW {\n    backup G001,\n"
+    text = _thirty_groups_and_jobs()
     assert line_indent(text, text.count("\n")) == " " * 11
     assert "single group G000 { }" in read[-1] and "job J029 { }" in read[-1]
     assert "LNX00000" not in read[-1] and "daily" not in read[-1] and len(checked) == 1
@@ -1445,6 +1451,31 @@ def test_a_typed_line_does_not_read_the_blocks_closed_above_it_again(monkeypatch
     broken = text.replace("member VMSYS1 { workers 2 }", "member VMSYS1 { workers 2")
     assert line_indent(broken, broken.count("\n")) == " " * 11
     assert "LNX00000" in read[-1] and len(checked) == 2
+
+
+def test_with_lark_selected_a_typed_line_asks_lark_whether_the_text_above_reads_clean(monkeypatch):
+    # BKRDSL_PARSER=lark sets the fast parser aside for the indentation as you type
+    # as for `bkrc check`: Lark finds the text above the line clean (the blocks closed
+    # above it are still read as empty) or not (the text is read whole).
+    from bkrdsl.fmt import ontype
+    from bkrdsl.fmt.ontype import line_indent
+    from bkrdsl.syntax import fast, parser
+
+    def fast_read(source):
+        raise AssertionError("the fast parser read the text")
+
+    read = []
+    real_prefix = parser.parse_prefix
+    monkeypatch.setenv("BKRDSL_PARSER", "lark")
+    monkeypatch.setattr(fast, "read", fast_read)
+    monkeypatch.setattr(parser, "parse_prefix", lambda source: read.append(source.text) or real_prefix(source))
+    monkeypatch.setattr(ontype, "_clean", [], raising=False)
+    text = _thirty_groups_and_jobs()
+    assert line_indent(text, text.count("\n")) == " " * 11
+    assert "job J029 { }" in read[-1] and "LNX00000" not in read[-1] and "daily" not in read[-1]
+    broken = text.replace("member VMSYS1 { workers 2 }", "member VMSYS1 { workers 2")
+    assert line_indent(broken, broken.count("\n")) == " " * 11
+    assert "LNX00000" in read[-1]
 
 
 def test_version_does_not_import_the_language_server():

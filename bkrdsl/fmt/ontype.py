@@ -18,7 +18,8 @@ block it is in go, the blocks counted by their braces.
 
 The parser is given the blocks closed above the line read as empty (`{ }`,
 `bkrdsl.syntax.skim`, as completion reads the text before the cursor) when the
-fast parser finds the text up to them free of syntax errors (`_skimmed`): the
+parser `bkrc check` uses (the fast one, or Lark with `BKRDSL_PARSER=lark`)
+finds the text up to them free of syntax errors (`_skimmed`): the
 same answer (a test holds it at every line of the canonical texts) without
 reading the thousand jobs above line 7,000 again at each keystroke.
 """
@@ -82,22 +83,33 @@ def _skimmed(prefix: str, line_start: int, name: str) -> str:
 
 def _reads_clean(head: str, still_open: int, name: str) -> bool:
     """Whether `head`, with the `}` of each block still open at its end added, is
-    a file the fast parser reads: one Lark reads without a diagnostic (the fast
-    parser gives up on anything else). Then reading `head` as the first part of
-    the typed text meets no syntax error either, and the blocks it closes may be
-    read as empty. Completion asks the analysis where the file's first syntax
-    error is; here there is none at hand, nor wanted. The fast parser reads the
-    text some three times as fast as Lark, and a text found clean is kept
+    a file Lark reads without a diagnostic. Then reading `head` as the first part
+    of the typed text meets no syntax error either, and the blocks it closes may
+    be read as empty. Completion asks the analysis where the file's first syntax
+    error is; here there is none at hand, nor wanted. A text found clean is kept
     (`_clean`), so the next lines typed below the same blocks skip even that."""
-    from bkrdsl.syntax.fast import read
-
     if head in _clean:
         return True
-    if read(Source.of(name, head + "\n}" * still_open + "\n")) is None:
+    if not _parses_clean(Source.of(name, head + "\n}" * still_open + "\n")):
         return False
     _clean.insert(0, head)
     del _clean[CLEAN_KEPT:]
     return True
+
+
+def _parses_clean(source: Source) -> bool:
+    """Whether the parser `bkrc check` uses reads `source` without a diagnostic: the
+    fast parser, which gives up on anything else (some three times as fast as Lark,
+    and a text with a syntax error is told at its cost, not Lark's), or Lark itself
+    when `BKRDSL_PARSER=lark` sets the fast parser aside (to debug, or to compare
+    the two: then nothing here runs it)."""
+    from bkrdsl.syntax import fast, fast_allowed
+
+    if fast_allowed():
+        return fast.read(source) is not None
+    from bkrdsl.syntax.parser import parse
+
+    return not parse(source).diagnostics
 
 
 def _printed_indent(prefix: str, start: int, line: int, name: str) -> str | None:
