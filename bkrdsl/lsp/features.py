@@ -538,12 +538,19 @@ def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[
         if doc.edited is not None:  # the words and places of the text analysed, not this one's
             raise Reanalyse(context)
         return _names_for(doc, context, at)
+    if doc.edited is not None and doc.edited.new_word and context not in MODEL_FREE_CONTEXTS:
+        raise Reanalyse(context)  # the new word may declare a name, or break what declares some
     key = ("names", context)
     kept = doc.edited.names if doc.edited is not None else doc.completion
     found = kept.get(key)
     if found is None:
         found = kept[key] = _names_for(doc, context, at)
     return found
+
+
+#: The places where the names that fit are the same whatever the text declares
+#: (`_names_for` lists them without the model; none where the place has no kind).
+MODEL_FREE_CONTEXTS = frozenset({None, "role", "day", "unit"})
 
 
 def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
@@ -748,6 +755,8 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     start = at
     while start > line_start and doc.text[start - 1] in NAME_CHARS:
         start -= 1
+    if doc.edited is not None and doc.edited.new_word and start > doc.edited.start:
+        raise Reanalyse("after a new word")  # the text before the cursor is not the one analysed
     accepted, tokens = parser_state(_skimmed(doc, start))
     items = [Completion(k, "keyword") for k in keyword_texts(accepted)]
     if "NAME" in accepted:
@@ -773,6 +782,11 @@ class EditedWord:
     #: The names that fit each place (`_name_completions`): the analysis's own when
     #: the word declares nothing, else this text's.
     names: dict
+
+    @property
+    def new_word(self) -> bool:
+        """The word was typed where the text analysed had none (after a blank...)."""
+        return not self.old
 
 
 #: A word that is one NAME token wherever it stands, never any other (no pattern,
@@ -838,7 +852,16 @@ def edited(doc: Document, text: str) -> Document | None:
     is a `role`, changes names completion offers: None. A user ID declared in a
     group or a `user` statement is offered with its new spelling (`EditedWord`).
     The pools and SFS paths that completion offers are the words of the text
-    analysed, at their places: completion raises `Reanalyse` there."""
+    analysed, at their places: completion raises `Reanalyse` there.
+
+    The first character of a new word (typed where the text analysed had no word,
+    after a blank, a brace or a comma: `backup`'s `b` on a new line) is one token more, which the
+    file may not take, or which may declare a name. The text before the word is
+    the text analysed, which reads without a syntax error: up to there the parser
+    reads what it read (the blocks closed there read as empty or not alike), so
+    completion answers there, and before it, where the names that fit do not
+    depend on what the text declares (keywords only; roles, days, units). Past
+    the word, or where the names are the model's, it raises `Reanalyse`."""
     from bkrdsl.syntax.reader import MAX_LINE_LENGTH, normalise
 
     if text.startswith("\ufeff") != doc.bom:
@@ -865,7 +888,7 @@ def edited(doc: Document, text: str) -> Document | None:
         end += 1
     new_end = end + len(text) - len(old)
     word, new = old[a:end], text[a:new_end]
-    if not (_PLAIN_WORD.fullmatch(word) and _PLAIN_WORD.fullmatch(new)):
+    if not ((not word or _PLAIN_WORD.fullmatch(word)) and _PLAIN_WORD.fullmatch(new)):
         return None
     keywords = _keyword_words()
     if word.lower() in keywords or new.lower() in keywords:
