@@ -1443,8 +1443,9 @@ def test_a_typed_line_does_not_read_the_blocks_closed_above_it_again(monkeypatch
     monkeypatch.setattr(ontype, "_clean", [], raising=False)
     text = _thirty_groups_and_jobs()
     assert line_indent(text, text.count("\n")) == " " * 11
-    assert "single group G000 { }" in read[-1] and "job J029 { }" in read[-1]
-    assert "LNX00000" not in read[-1] and "daily" not in read[-1] and len(checked) == 1
+    # Each run of blocks closed one after another is read as one, but its last.
+    assert read[-1] == "cluster PROD {\n  member VMSYS1 { }\n  job J029 { }\n  job NEW {\n    backup G001,\n"
+    assert len(checked) == 1
     text += "           G002,\n"
     assert line_indent(text, text.count("\n")) == " " * 11
     assert "LNX00000" not in read[-1] and len(checked) == 1  # found clean already

@@ -6,7 +6,9 @@ block may be empty), so what may come next, and the blocks still open, do not
 depend on it. Reading the 10,000 users of a cluster's groups, or the thousand
 jobs above the cursor, again at each keystroke was most of the time of a
 completion and of the indentation of a line as it is typed. Both read the text
-so skimmed (the language server's `features._skimmed`, and `fmt.ontype`).
+so skimmed (the language server's `features._skimmed`, and `fmt.ontype`). A run
+of blocks closed one after another in the same block is read as one empty block
+(`_runs_joined`): what may follow them is what may follow one.
 
 The caller says how far the text reads without a syntax error (`limit`): from
 there on the text is kept whole, since the parser's repairs there (a `}` that
@@ -40,7 +42,7 @@ def skim(text: str, end: int, limit: int, found: list[tuple[str, int]]) -> Skimm
     are entries, user IDs and `match PATTERN`, after which the parser expects the
     same), unless one ends with `match`, whose pattern is on the next line."""
     limit = min(limit, end)
-    pairs: list[tuple[int, int]] = []  # the outermost blocks closed before `limit`
+    pairs: list[tuple[int, int, int]] = []  # the outermost blocks closed before `limit`, with their depth
     opened: list[int] = []
     open_at_close = 0  # the blocks still open after the last of `pairs`
     for brace, offset in found:
@@ -52,10 +54,10 @@ def skim(text: str, end: int, limit: int, found: list[tuple[str, int]]) -> Skimm
             start = opened.pop()
             while pairs and pairs[-1][0] > start:
                 pairs.pop()
-            pairs.append((start, offset))
+            pairs.append((start, offset, len(opened)))
             open_at_close = len(opened)
     pieces, last = [], 0
-    for start, close in pairs:
+    for start, close in _runs_joined(pairs):
         pieces += [text[last : start + 1], " "]
         last = close
     reach = last + 1 if pairs else 0
@@ -72,6 +74,27 @@ def skim(text: str, end: int, limit: int, found: list[tuple[str, int]]) -> Skimm
         reach, open_at_reach = line_start, len(opened)
     pieces.append(text[last:end])
     return Skimmed("".join(pieces), reach, open_at_reach)
+
+
+def _runs_joined(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The blocks to read as empty, (`{`, `}`): each run of blocks closed one after
+    another in the same block (or at the top of the file), but its last, read as
+    one, from the first's `{` to the `}` of the one before the last, with whatever
+    stands between them: the first's header, then `{ }`. After it the parser
+    expects what it expects after any of them (statements of that block, which may
+    be empty, or its `}`), so a thousand jobs above the line are two lines, not a
+    thousand. The last of the run is kept apart: the statement the next line
+    follows is the one it followed. Two outermost blocks of a depth, one after the
+    other, are in the same block: had that closed between them, it would hold the
+    first, which would not be outermost."""
+    joined: list[tuple[int, int]] = []
+    for k, (start, close, depth) in enumerate(pairs):
+        follows = k + 1 < len(pairs) and pairs[k + 1][2] == depth
+        if follows and k > 0 and pairs[k - 1][2] == depth:
+            joined[-1] = (joined[-1][0], close)  # inside a run: joined to its first
+        else:
+            joined.append((start, close))
+    return joined
 
 
 #: A group's `{` (the text before it ends so): `single group LINUX {`. Looked for in
