@@ -1,0 +1,232 @@
+"""How often the fast parser gives up on the texts a user passes through while typing.
+
+The fast parser (bkrdsl/syntax/fast.py) reads only texts it reads exactly as Lark
+does; on any other it gives up and the whole file is parsed by Lark with its
+recovery (about 2.5 s of processor time per MB). In an editor, every keystroke
+re-reads the file, so each intermediate text that makes the fast parser give up
+costs a Lark parse of the whole buffer.
+
+For each example (examples/*.bkr) and each statement line (not blank, not only a
+comment), the line is typed character by character into the file with the line
+taken out (its blanks before the first word are typed too), and deleted again
+from its end. Deleting from the end passes through the same texts as typing, so
+the typing states are the distinct texts `before + line[:k] + after`,
+k = 0 .. len(line) - 1 (the whole line is the example itself). For each state it
+records whether the fast parser reads it, and where it gave up: the line of
+fast.py that raised, with its comment (the reason), and whether Lark reports a
+diagnostic there (a real error the fast parser cannot read, since it reports
+nothing) or none (the fast parser was over-cautious: Lark reads it cleanly).
+
+    python bench/typing_fallbacks.py                 # share and the top reasons
+    python bench/typing_fallbacks.py --top 25        # more reasons
+    python bench/typing_fallbacks.py --examples examples/minimal.bkr
+    python bench/typing_fallbacks.py --json          # the counts as JSON
+
+`--keystrokes` times what the language server runs after each change instead
+(`analyse_document`, then placing the diagnostics: bench/lsp_bench.py's re-check,
+in process, no debounce) on bench/generate.py's cluster of `--users` users
+(10,000: about 1,900 lines, 106 KB): a line deep in it, `    to disk pool
+BKUPPOOL` of the job SGLINC1, is typed character by character, and each state is
+re-checked R times. It prints, per state, whether the fast parser read it and the
+median time on the clock and of the processor, and the median over the states of
+each kind. `--against DIR` runs the same in another checkout of bkrdsl (its
+package on PYTHONPATH), interleaved, for a before/after:
+
+    python bench/typing_fallbacks.py --keystrokes -r 5
+    python bench/typing_fallbacks.py --keystrokes -r 5 --against /tmp/base
+
+It never asserts; tests/test_fast_parser.py checks the contract on every state
+(the fast parser reads a state only when Lark reads it without a diagnostic, and
+then builds the very same AST).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import linecache
+import sys
+import traceback
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if __name__ == "__main__" and "--checkout" not in sys.argv:
+    sys.path.insert(0, str(HERE.parent))  # with --checkout, PYTHONPATH names the package
+
+from bkrdsl.source import Source
+from bkrdsl.syntax import fast
+
+#: The line typed in --keystrokes mode: a job's target, deep in the generated file.
+TYPED_LINE = "    to disk pool BKUPPOOL"
+TYPED_AFTER = "  job SGLINC1 {"
+
+
+def statement_lines(text: str) -> list[int]:
+    """Indexes of the lines worth typing: not blank, not only a comment."""
+    return [k for k, line in enumerate(text.split("\n")) if line.strip() and not line.lstrip().startswith("#")]
+
+
+def typing_states(text: str):
+    """(line number, k, state text) for every text met typing each statement line
+    character by character (and deleting it from its end: the same texts)."""
+    lines = text.split("\n")
+    for index in statement_lines(text):
+        line = lines[index]
+        for k in range(len(line)):
+            yield index + 1, k, "\n".join([*lines[:index], line[:k], *lines[index + 1 :]])
+
+
+def give_up_site(source: Source) -> str | None:
+    """None when the fast parser reads the text, else the line of fast.py that gave
+    up (function, line number, its source line)."""
+    try:
+        fast._Parser(source).module()
+    except fast._GiveUp:
+        frame = traceback.extract_tb(sys.exc_info()[2])[-1]
+        code = linecache.getline(frame.filename, frame.lineno).strip()
+        return f"{frame.name}:{frame.lineno}: {code}"
+    return None
+
+
+def lark_reports(source: Source) -> bool:
+    """Whether the Lark path reports a syntax diagnostic for the text."""
+    from bkrdsl.syntax.parser import parse
+
+    return bool(parse(source).diagnostics)
+
+
+def survey(paths: list[Path]) -> dict:
+    """Counts over every typing state of the files."""
+    states = fell_back = clean_fallbacks = 0
+    reasons: collections.Counter = collections.Counter()
+    clean_reasons: collections.Counter = collections.Counter()
+    per_file = {}
+    for path in paths:
+        text = path.read_text()
+        file_states = file_fell = 0
+        for _line, _k, state in typing_states(text):
+            source = Source.of(path.name, state)
+            file_states += 1
+            site = give_up_site(source)
+            if site is None:
+                continue
+            file_fell += 1
+            reasons[site] += 1
+            if not lark_reports(source):
+                clean_fallbacks += 1
+                clean_reasons[site] += 1
+        per_file[path.name] = (file_fell, file_states)
+        states += file_states
+        fell_back += file_fell
+    return {
+        "states": states,
+        "fell_back": fell_back,
+        "clean_fallbacks": clean_fallbacks,
+        "per_file": per_file,
+        "reasons": reasons.most_common(),
+        "clean_reasons": clean_reasons.most_common(),
+    }
+
+
+def typed_line_states(text: str) -> list[str]:
+    """The texts met typing TYPED_LINE, the first such line after TYPED_AFTER."""
+    lines = text.split("\n")
+    index = lines.index(TYPED_LINE, lines.index(TYPED_AFTER))
+    return ["\n".join([*lines[:index], TYPED_LINE[:k], *lines[index + 1 :]]) for k in range(len(TYPED_LINE))]
+
+
+def keystroke_costs(users: int, rounds: int) -> list[dict]:
+    """Per typing state of TYPED_LINE in the generated cluster: whether the fast
+    parser read it, and the median re-check time (clock and processor), in ms."""
+    import importlib.util
+    import statistics
+    import tempfile
+    import time
+
+    from bkrdsl.lsp import features
+    from bkrdsl.lsp.document import analyse_document
+
+    spec = importlib.util.spec_from_file_location("bench_generate", HERE / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    with tempfile.TemporaryDirectory() as folder:
+        path, _yaml = generate.write(users, Path(folder))
+        states = typed_line_states(path.read_text())
+        analyse_document(str(path), states[0], path=path)  # warm: imports, Lark's tables
+        out = []
+        for state in states:
+            clock, cpu = [], []
+            for _ in range(rounds):
+                start, start_cpu = time.perf_counter(), time.process_time()
+                features.placed(analyse_document(str(path), state, path=path))
+                clock.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - start_cpu)
+            read = fast.read(Source.of(str(path), state)) is not None
+            out.append({"fast": read, "ms": statistics.median(clock) * 1000, "cpu_ms": statistics.median(cpu) * 1000})
+    return out
+
+
+def _keystroke_report(label: str, costs: list[dict]) -> None:
+    import statistics
+
+    print(f"{label}: {sum(c['fast'] for c in costs)} of {len(costs)} states read by the fast parser")
+    for k, c in enumerate(costs):
+        print(f"  {TYPED_LINE[:k]!r:30} {'fast' if c['fast'] else 'lark'}  {c['ms']:7.1f} ms  cpu {c['cpu_ms']:7.1f} ms")
+    for kind, read in (("fast", True), ("lark", False)):
+        chosen = [c for c in costs if c["fast"] is read]
+        if chosen:
+            ms = statistics.median(c["ms"] for c in chosen)
+            cpu = statistics.median(c["cpu_ms"] for c in chosen)
+            print(f"  median of the {len(chosen)} {kind} states: {ms:.1f} ms, cpu {cpu:.1f} ms")
+
+
+def _keystrokes_in(checkout: Path | None, users: int, rounds: int) -> list[dict]:
+    """keystroke_costs here, or in another checkout's package (a process of its own)."""
+    import os
+    import subprocess
+
+    if checkout is None:
+        return keystroke_costs(users, rounds)
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    command = [sys.executable, __file__, "--checkout", "--keystrokes", "--users", str(users), "-r", str(rounds), "--json"]
+    return json.loads(subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--examples", nargs="*", type=Path, default=sorted((HERE.parent / "examples").glob("*.bkr")))
+    ap.add_argument("--top", type=int, default=12, help="how many give-up reasons to list")
+    ap.add_argument("--json", action="store_true", help="print the counts as JSON")
+    ap.add_argument("--keystrokes", action="store_true", help="time the language server's re-check of each state")
+    ap.add_argument("--users", type=int, default=10_000, help="size of the generated cluster (--keystrokes)")
+    ap.add_argument("-r", "--rounds", type=int, default=5, help="re-checks of each state (--keystrokes)")
+    ap.add_argument("--against", type=Path, help="another checkout of bkrdsl to time too (--keystrokes)")
+    ap.add_argument("--checkout", action="store_true", help=argparse.SUPPRESS)  # bkrdsl from PYTHONPATH
+    args = ap.parse_args(argv)
+    if args.keystrokes:
+        if args.json:
+            print(json.dumps(keystroke_costs(args.users, args.rounds)))
+            return 0
+        if args.against is not None:
+            _keystroke_report(f"{args.against}", _keystrokes_in(args.against.resolve(), args.users, args.rounds))
+        _keystroke_report("this checkout", keystroke_costs(args.users, args.rounds))
+        return 0
+    result = survey(args.examples)
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return 0
+    share = result["fell_back"] / result["states"] if result["states"] else 0.0
+    print(f"typing states: {result['states']}, fast parser gave up on {result['fell_back']} ({share:.1%})")
+    print(f"  of which Lark reads without a diagnostic: {result['clean_fallbacks']}")
+    for name, (fell, total) in result["per_file"].items():
+        print(f"  {name}: {fell}/{total}")
+    print("most frequent give-up sites (count, Lark-clean count, site):")
+    clean = dict(result["clean_reasons"])
+    for site, count in result["reasons"][: args.top]:
+        print(f"  {count:6d} {clean.get(site, 0):6d}  {site}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
