@@ -61,14 +61,19 @@ LEXINGS = [fast.KEYWORD, fast.NAME, fast.PLACE, fast.GROUP, fast.MORE, fast.LIST
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _bench_generate():
-    name = "bkrdsl_bench_generate"
+def _bench(script: str):
+    """A script of bench/ as a module (bench/ is no package)."""
+    name = f"bkrdsl_bench_{script}"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "generate.py")
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{script}.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def _bench_generate():
+    return _bench("generate")
 
 
 # ================================================================== the two paths
@@ -173,6 +178,25 @@ def test_every_repository_file(path):
     rules_case = path.is_relative_to(DATA / "rules")
     # Used, not only safe: every example and stdlib file, and every rules case Lark reads cleanly.
     assert_contract(source, must_accept=clean and (shipped or rules_case))
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.bkr")), ids=lambda p: p.name)
+def test_every_typing_state_of_the_examples(path):
+    """Each statement line of an example typed character by character (the texts an
+    editor re-reads at every keystroke, bench/typing_fallbacks.py): the fast parser
+    gives up or reads the text as Lark does, without a diagnostic. Where it gives up,
+    `read_module` answers with Lark's own reading, so only the texts it reads are
+    parsed by Lark here too (a third of the 8,000, which keeps the test short)."""
+    text = path.read_text(encoding="utf-8")
+    for line, k, state in _bench("typing_fallbacks").typing_states(text):
+        source = source_of(state, path.name)
+        where = f"{path.name} line {line} typed to column {k}"
+        module, trace = traced_read(source)
+        check_trace(trace, module is not None)
+        if module is not None:
+            expected, diagnostics = lark_read(source)
+            assert (expected, diagnostics) == (module, []), where
+            assert module.comments == expected.comments, where
 
 
 @pytest.mark.parametrize("users", [100, 1000])
@@ -418,6 +442,13 @@ def test_token_shapes_are_the_grammars():
         "cluster A { TAPE MANAGER LOCAL Request-DMM RD Catalog-Dmm CD }",
         # A DMM option's name may spell a keyword: the state after it accepts any name.
         "cluster A { tape manager shared request-dmm catalog-dmm catalog-dmm request-dmm }",
+        # A statement keyword half typed alone on its line after a list, before a `}`,
+        # the end or a statement's first word: one more name, which Lark reads cleanly.
+        "cluster A { job J { include minidisk * 0191\n exclu\n to disk } }",
+        "cluster A { job J { include minidisk * 0191\n cata\n } }",
+        "cluster A { member M { private-volume V1\n wor\n exclude sfs P:X.\n } }",
+        "cluster A { job J { include minidisk * 0191\n t\n run on each member daily 01:00 } }",
+        "cluster A { shared-volume V1\n catalg\n expire on M { retain 1 days } }",
     ],
 )
 def test_texts_the_fast_parser_reads(text):
@@ -490,6 +521,11 @@ def test_both_parsers_read_the_dmm_options_into_their_own_fields():
         "cluster A { expire on M { retain retain days } }",
         "cluster A {" + "{" * 100_000 + "}" * 100_000 + "}",
         "\x0bcluster A { }",
+        # A keyword half typed alone on its line after a list, where the next line may
+        # read on after the keyword meant (`to` before `disk`), or on its line with more.
+        "cluster A { job J { include minidisk * 0191\n t\n disk U 191 size 1 cyl } }",
+        "cluster A { job J { include minidisk * 0191\n exclu minidisk * 0192\n } }",
+        "cluster A { shared-volume V1\n catalg\n shared server S }",
     ],
 )
 def test_texts_left_to_lark(text):

@@ -38,7 +38,10 @@ what a word is from the LALR parser's state after the previous token:
 * a name that starts its line after a list of names and may be a statement
   keyword misspelt, abbreviated or with a blank inside (`catalg`, `cata log`)
   is reported by the recovery where the keyword fits (`Recovery.keyword_after_list`);
-  we give up on any such word (`_near_keyword`), and on `end` starting its line
+  we give up on any such word (`_near_keyword`) but one alone on its line before a
+  `}`, the end of the file or a statement's first word, where the keyword meant
+  never reads on and the recovery reports nothing (`exclu` typed above `to disk`),
+  and on `end` starting its line
   there, which the recovery may read as a `}` (REXX's `do ... end`), and on the
   first word of a CP directory line there (`USER`, `MDISK`, `BUILD`...), whose
   line the recovery may report whole (`Recovery.foreign_after_list`), also
@@ -262,12 +265,35 @@ _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 _KEYWORD_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
-def _near_keyword(word: str, following: tuple) -> bool:
-    """Whether a name that starts its line after a list of names may be a statement
+#: Statement keywords that may come straight after another statement keyword (`to
+#: disk`, `to tape`): where the next line starts with one, a keyword meant on this
+#: line may read on into it.
+_SECOND_STATEMENT_WORDS = frozenset({"disk", "tape"})
+
+
+def _ends_the_guess(following: tuple) -> bool:
+    """Whether the token after a word alone on its line is one that no statement
+    keyword is followed by: a `}`, the end of the file, or a statement keyword (the
+    recovery re-reads one that starts its line as a statement's start). The
+    recovery reports a misspelt keyword after a list only when the keyword meant
+    and what follows it read on (`Recovery.keyword_after_list`): before such a
+    token they never do, so Lark reads the word as one more name, cleanly (`exclu`
+    typed on the line above `to disk`)."""
+    kind, text = following[KIND], following[TEXT]
+    if kind in ("}", "$"):
+        return True
+    word = text.lower()
+    return kind == "n" and word in STATEMENT_KEYWORDS and word not in _SECOND_STATEMENT_WORDS
+
+
+def _near_keyword(word: str, following: tuple, line: int) -> bool:
+    """Whether a name that starts line `line` after a list of names may be a statement
     keyword misspelt, abbreviated or written with a blank inside (`catalg`, `cata`,
     `cata log`), which `Recovery.keyword_after_list` reports where it fits."""
     if not word.isalpha():
         return False
+    if word not in KEYWORDS and following[LINE] > line and _ends_the_guess(following):
+        return False  # alone on its line, before a token no keyword meant reads on into
     from bkrdsl.syntax.messages import did_you_mean
 
     kind, text, _start, _line, _column, _first = following
@@ -426,7 +452,7 @@ class _Parser:
             elif lexing.plain:
                 if lexing.glue is not None and lexing.glue.match(word) is not None:
                     raise _GiveUp  # perhaps keywords run together: Lark tells
-                if first and lexing.keywords & _LIST_ENDS and _near_keyword(word, self.tokens[self.i + 1]):
+                if first and lexing.keywords & _LIST_ENDS and _near_keyword(word, self.tokens[self.i + 1], line):
                     raise _GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
                 if first and word in _FOREIGN_WORDS and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
