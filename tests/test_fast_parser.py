@@ -96,15 +96,21 @@ class Tracing(fast._Parser):
 
 
 def traced_read(source: Source):
-    """(module or None, trace), as fast.read but keeping the trace."""
+    """(module or None, trace), as fast.read_reported but keeping the trace."""
+    return traced_reported(source)[:2]
+
+
+def traced_reported(source: Source):
+    """(module or None, trace, diagnostics), as fast.read_reported but keeping the trace."""
     try:
         tracer = Tracing(source)
     except fast._GiveUp:
-        return None, []
+        return None, [], []
     try:
-        return tracer.module(), tracer.trace
+        module = tracer.module()
+        return module, tracer.trace, tracer.reported(source)
     except fast._GiveUp:
-        return None, tracer.trace
+        return None, tracer.trace, []
 
 
 def check_trace(trace, accepted: bool) -> list[int]:
@@ -131,15 +137,17 @@ def check_trace(trace, accepted: bool) -> list[int]:
 
 
 def assert_contract(source: Source, *, must_accept: bool = False) -> ast.Module | None:
-    """The fast parser gives up or agrees with Lark, exactly; returns its module."""
-    module, trace = traced_read(source)
+    """The fast parser gives up or agrees with Lark, exactly, diagnostics included;
+    returns its module. `fast.read` reads only the texts without one."""
+    module, trace, reported = traced_reported(source)
     check_trace(trace, module is not None)
-    assert fast.read(source) == module
+    assert fast.read_reported(source) == (None if module is None else (module, reported))
+    assert fast.read(source) == (None if reported else module)
     expected, diagnostics = lark_read(source)
     if module is None:
         assert not must_accept, f"the fast parser gave up on {source.name} ({diagnostics[:1]})"
         return None
-    assert diagnostics == [], (source.name, diagnostics[:3])
+    assert diagnostics == reported, (source.name, diagnostics[:3], reported)
     assert module == expected, source.name
     assert module.comments == expected.comments, source.name
     return module
@@ -191,11 +199,11 @@ def test_every_typing_state_of_the_examples(path):
     for line, k, state in _bench("typing_fallbacks").typing_states(text):
         source = source_of(state, path.name)
         where = f"{path.name} line {line} typed to column {k}"
-        module, trace = traced_read(source)
+        module, trace, reported = traced_reported(source)
         check_trace(trace, module is not None)
         if module is not None:
             expected, diagnostics = lark_read(source)
-            assert (expected, diagnostics) == (module, []), where
+            assert (expected, diagnostics) == (module, reported), where
             assert module.comments == expected.comments, where
 
 
@@ -574,6 +582,52 @@ def test_a_raw_carriage_return_is_a_blank_and_part_of_a_comment():
 
 
 # ================================================================== the entry point
+# A text not closed on its line, as a description is typed: the recovery reports it
+# (BKR007) and reads `""` to the end of the line; the fast parser does the same.
+UNCLOSED = [
+    'cluster A {\n  description "Weekly full\n  member M { workers 2 }\n}\n',
+    'cluster A {\n  description "\n}\n',
+    'cluster A {\n  job J {\n    description "Weekly # full\n  }\n}\n',
+    'cluster A {\n  member M { description "x\\"  \r\n  }\n}',
+    '## doc\ncluster A { description "x # y\n}',
+]
+
+
+@pytest.mark.parametrize("text", UNCLOSED)
+def test_an_unclosed_text_is_read_fast_with_the_recoverys_diagnostic(text, monkeypatch):
+    module = assert_contract(source_of(text), must_accept=True)
+    assert fast.read(source_of(text)) is None  # an error: not for the formatter
+    monkeypatch.setattr(bkrdsl.syntax.parser, "parse", lambda _source: pytest.fail("the Lark path ran"))
+    monkeypatch.delenv("BKRDSL_PARSER", raising=False)
+    read, diagnostics = read_module(source_of(text))
+    assert read == module and [d.code for d in diagnostics] == ["BKR007"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'cluster A {\n  description "x }\n',  # the recovery may take the `}` for the text's end
+        'cluster A {\n  description "x\n  description "y\n}',  # two errors
+        'cluster A {\n  member M { workers "4\n  }\n}',  # where no text fits
+        'cluster A {\n  description "x\n  workerz 2\n}',  # another error after it
+    ],
+)
+def test_unclosed_texts_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize("limit", [25, 26])
+def test_an_unclosed_text_before_more_tokens_than_the_recovery_reads_is_left_to_lark(monkeypatch, limit):
+    """26 tokens follow the text: the recovery reads them all when it may read 26
+    after the first error, else it stops (BKR008) and the fast parser gives up."""
+    text = 'cluster A {\n  description "x\n  single group G {\n' + "U1 U2 U3 U4\n" * 5 + "  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", limit)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", limit)
+    assert (fast.read_reported(source_of(text)) is not None) == (limit == 26)
+    assert_contract(source_of(text))
+
+
 def test_read_module_uses_the_fast_parser(monkeypatch):
     source = source_of(KITCHEN_SINK)
     expected = lark_read(source)
@@ -595,6 +649,7 @@ def test_bkrdsl_parser_lark_forces_the_lark_path(monkeypatch, value):
         raise AssertionError("the fast parser ran")
 
     monkeypatch.setattr(fast, "read", no_fast)
+    monkeypatch.setattr(fast, "read_reported", no_fast)
     monkeypatch.setenv("BKRDSL_PARSER", value)
     module, diagnostics = read_module(source)
     assert (module, diagnostics) == expected

@@ -1,9 +1,10 @@
 """Text to tree to AST: reading, parsing with recovery, and building the AST.
 
 `read_module()` is the entry for callers that want the AST and the syntax
-diagnostics: it tries the fast parser (fast.py) and falls back to Lark with
-error recovery (parser.py, then build.py) for any text the fast parser does not
-read exactly as Lark would. `bkrdsl.syntax.parser.parse()` is Lark itself, for
+diagnostics: it tries the fast parser (fast.py, which reads clean files and one
+error, a text not closed on its line) and falls back to Lark with error recovery
+(parser.py, then build.py) for any text the fast parser does not read exactly as
+Lark would. `bkrdsl.syntax.parser.parse()` is Lark itself, for
 callers that need the parse tree or its tokens (the language server's
 completion, and the formatter for a file the fast parser gives up on: it reads
 the others with `fast.read_tokens`). Lark is imported only when it runs: a
@@ -35,9 +36,9 @@ def read_module(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
     """The AST of a decoded source (None when nothing could be parsed) and its syntax
     diagnostics, exactly as `build(parse(source))` gives them. Never raises on input."""
     if fast_allowed():
-        module = fast.read(source)
-        if module is not None:
-            return module, []  # the fast parser reads only what Lark parses without a diagnostic
+        read = fast.read_reported(source)
+        if read is not None:
+            return read  # the fast parser reads only what Lark reads so, with the same diagnostics
     from bkrdsl.syntax.build import build
     from bkrdsl.syntax.parser import parse
 

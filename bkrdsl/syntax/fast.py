@@ -4,11 +4,15 @@ The Lark path (parser.py with recovery.py, then build.py) is the reference: it
 reads any text, reports every syntax error, and defines the AST of what it
 reads. This module is a scanner and a recursive-descent parser for the same
 grammar that builds the very same AST directly (every node, span, doc comment
-and `Module.comments`), several times faster. It reports nothing: on any text
+and `Module.comments`), several times faster. It reports one error only: a
+text not closed on its line (`description "Weekly full`, met at every keystroke
+while a description is typed), which the recovery reports (BKR007, built by the
+same `messages.unterminated_string`) and reads as `""` to the end of the line,
+where a text fits and nothing else is wrong (`read_reported`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
-the Lark path, so every diagnostic still comes from one place. Giving up is
-always safe; reading a text differently from Lark would be a bug.
+the Lark path, so every other diagnostic still comes from one place. Giving up
+is always safe; reading a text differently from Lark would be a bug.
 
 Reading "exactly as Lark" means copying its contextual lexer, which decides
 what a word is from the LALR parser's state after the previous token:
@@ -83,9 +87,11 @@ import functools
 import re
 
 from bkrdsl import ast
+from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax.build import doc_above, doc_line
+from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
 #: The grammar this parser was written for: sha256 of grammar/bkr.lark without
 #: comments and blank space. tests/test_fast_parser.py fails when they differ.
@@ -310,8 +316,18 @@ def read(source: Source) -> ast.Module | None:
     """The AST the Lark path builds for `source`, or None when only the Lark path
     can tell (a syntax error, or something this parser does not copy). It gives up
     rather than raise on any input."""
+    read = read_reported(source)
+    return read[0] if read is not None and not read[1] else None
+
+
+def read_reported(source: Source) -> tuple[ast.Module, list[Diagnostic]] | None:
+    """The AST and the syntax diagnostics the Lark path gives for `source`, or None
+    when only the Lark path can tell. The one error read here is a text not closed
+    on its line where a text fits (`description "Weekly full`, as it is typed),
+    which the recovery reports (BKR007) and reads as `""` to the end of the line."""
     try:
-        return _Parser(source).module()
+        parser = _Parser(source)
+        return parser.module(), parser.reported(source)
     except _GiveUp:
         return None
 
@@ -327,6 +343,8 @@ def read_tokens(source: Source) -> tuple[ast.Module, list[tuple[str, str, int, i
         module = parser.module()
     except _GiveUp:
         return None
+    if parser.unclosed is not None:
+        return None  # an error: the formatter leaves the file as it is
     types = parser.types
     try:
         return module, [(types[k], tok[TEXT], tok[START], tok[LINE]) for k, tok in enumerate(parser.tokens[:-1])]
@@ -366,10 +384,24 @@ def _pieces(text: str, size: int):
         start = end
 
 
+def _unclosed_text_end(text: str, start: int) -> int:
+    """Where the recovery reads on after a text opened at `start` and not closed on
+    its line (`Recovery._unclosed_text_end`): the end of the line. _GiveUp where the
+    line holds a `}` after it, which the recovery may take for the end of the text
+    instead, as the blocks open around it tell."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    if "}" in text[start:end]:
+        raise _GiveUp
+    return end
+
+
 def scan(text: str) -> tuple[list[tuple], list[tuple]]:
     """(tokens, comments) of a text; comments are (start, line, column, first on its
-    line, text), and an end token closes the token list. _GiveUp on a character no
-    token starts with."""
+    line, text), and an end token closes the token list. A text not closed on its
+    line is one token of kind "u", to the end of the line, as the recovery reads
+    it (BKR007); _GiveUp on a second, and on any other character no token starts
+    with."""
     tokens: list[tuple] = []
     comments: list[tuple] = []
     add = tokens.append
@@ -378,35 +410,45 @@ def scan(text: str) -> tuple[list[tuple], list[tuple]]:
     line_start = 0  # offset of the first character of `line`
     first = True  # no token on this line yet
     findall = _TOKEN.findall
-    for start, end in _pieces(text, SCAN_PIECE):
-        for blanks, name, comment, word, string, punctuation, stray in findall(text, start, end):
-            if blanks:
-                if "\n" in blanks:
-                    line += blanks.count("\n")
-                    line_start = pos + blanks.rindex("\n") + 1
-                    first = True
-                pos += len(blanks)
-            if name:
-                add(("n", name, pos, line, pos - line_start + 1, first))
-                pos += len(name)
-            elif punctuation:
-                add((punctuation, punctuation, pos, line, pos - line_start + 1, first))
-                pos += 1
-            elif comment:
-                comments.append((pos, line, pos - line_start + 1, first, comment))
-                pos += len(comment)
-                continue  # a comment runs to the end of its line
-            elif string:
-                add(("s", string, pos, line, pos - line_start + 1, first))
-                pos += len(string)
-            elif word:
-                add(("w", word, pos, line, pos - line_start + 1, first))
-                pos += len(word)
-            elif stray:
-                raise _GiveUp
-            else:  # the end of the piece
-                continue
-            first = False
+    unclosed = False  # a text not closed on its line was read
+    for piece_start, end in _pieces(text, SCAN_PIECE):
+        start: int | None = piece_start
+        while start is not None:  # again after an unclosed text, from the end of its line
+            matches, start = findall(text, start, end), None
+            for blanks, name, comment, word, string, punctuation, stray in matches:
+                if blanks:
+                    if "\n" in blanks:
+                        line += blanks.count("\n")
+                        line_start = pos + blanks.rindex("\n") + 1
+                        first = True
+                    pos += len(blanks)
+                if name:
+                    add(("n", name, pos, line, pos - line_start + 1, first))
+                    pos += len(name)
+                elif punctuation:
+                    add((punctuation, punctuation, pos, line, pos - line_start + 1, first))
+                    pos += 1
+                elif comment:
+                    comments.append((pos, line, pos - line_start + 1, first, comment))
+                    pos += len(comment)
+                    continue  # a comment runs to the end of its line
+                elif string:
+                    add(("s", string, pos, line, pos - line_start + 1, first))
+                    pos += len(string)
+                elif word:
+                    add(("w", word, pos, line, pos - line_start + 1, first))
+                    pos += len(word)
+                elif stray == '"' and not unclosed:
+                    unclosed = True
+                    start = _unclosed_text_end(text, pos)
+                    add(("u", text[pos:start], pos, line, pos - line_start + 1, first))
+                    pos, first = start, False
+                    break  # the matches after the quote are not the recovery's
+                elif stray:
+                    raise _GiveUp
+                else:  # the end of the piece
+                    continue
+                first = False
     add(("$", "", pos, line, pos - line_start + 1, first))
     return tokens, comments
 
@@ -428,6 +470,7 @@ class _Parser:
         }
         self.i = -1
         self.type = ""
+        self.unclosed: int | None = None  # the index of a text not closed on its line, once read
         self._next(KEYWORD)
 
     # ------------------------------------------------------------ tokens
@@ -483,10 +526,27 @@ class _Parser:
             self.type = T_PATH
         elif kind == "s":
             self.type = T_STRING
+        elif kind == "u":
+            self.type = T_STRING  # the recovery reads it as `""` where a STRING fits
+            self.unclosed = self.i
         elif kind == "$":
             self.type = T_END
         else:
             self.type = kind
+
+    def reported(self, source: Source) -> list[Diagnostic]:
+        """What the recovery reports of the text read (the module read whole): a text
+        not closed on its line (BKR007) or nothing. _GiveUp where the recovery would
+        also stop reading after it (more than MAX_READ_AFTER_ERROR tokens follow), or
+        judge the file another language at its first error (`Recovery._sniff`)."""
+        if self.unclosed is None:
+            return []
+        from bkrdsl.syntax import messages
+
+        if len(self.tokens) - 2 - self.unclosed > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text):
+            raise _GiveUp
+        _kind, text, start, _line, _column, _first = self.tokens[self.unclosed]
+        return [messages.unterminated_string(source.span(start, start + len(text)))]
 
     def _hyphen_missing(self, word: str, line: int) -> None:
         """Give up on `jobsuffix`, `job_suffix`, or `job` before `suffix` on its line."""
@@ -675,7 +735,10 @@ class _Parser:
     def description(self) -> ast.Setting:
         first = self._take(KEYWORD)
         text = self._expect(T_STRING, KEYWORD)
-        return ast.Setting("description", (self._word(text),), self._since(first))
+        word = self._word(text)
+        if text[KIND] == "u":  # the recovery's `""`, over the text to the end of its line
+            word = ast.Word('""', word.span)
+        return ast.Setting("description", (word,), self._since(first))
 
     def names_setting(self) -> ast.Setting:
         """shared-volume NAME+ | private-volume NAME+."""

@@ -20,7 +20,8 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source
 from bkrdsl.syntax import codes
-from bkrdsl.syntax.recovery import MAX_EVENTS, MAX_READ_AFTER_ERROR, MAX_REPORTED, Abort, Recovery
+from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
+from bkrdsl.syntax.recovery import MAX_EVENTS, MAX_REPORTED, Abort, Recovery
 
 __all__ = [
     "MAX_EVENTS",

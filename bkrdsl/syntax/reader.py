@@ -28,6 +28,10 @@ MAX_LINE_LENGTH = 1_000_000
 #: A file larger than this, in bytes, is not .bkr source (see BKR020): it is not
 #: decoded, and the parser never sees it.
 MAX_FILE_SIZE = 10_000_000
+#: Tokens read after the file's first syntax error, after which the parser ends
+#: the file where it stands (parser.py, `_Watched`; `Recovery.stop_reading`). Here,
+#: not in recovery.py, so that the fast parser knows it without importing Lark.
+MAX_READ_AFTER_ERROR = 100_000
 #: Of a file too large, the most of its first line shown (a frame shows 100 columns).
 _SHOWN_OF_LARGE = 1_000
 #: Standard input, or a file whose size its status does not tell (a FIFO), is read

@@ -209,9 +209,6 @@ MAX_REPORTED = 20
 MAX_EVENTS = 1000
 #: Braces and keywords stepped over while skipping, after which the parser stops.
 MAX_SKIPPED = 1_000_000
-#: Tokens read after the file's first syntax error, after which the parser ends
-#: the file where it stands (parser.py, `_Watched`; `Recovery.stop_reading`).
-MAX_READ_AFTER_ERROR = 100_000
 
 #: Values that mark placeholder braces. A `{` reopened after a stray `}` may be
 #: closed by a `}` the user wrote for an outer block; an assumed `{` (the user
