@@ -25,9 +25,9 @@ nothing) or none (the fast parser was over-cautious: Lark reads it cleanly).
 `--keystrokes` times what the language server runs after each change instead
 (`analyse_document`, then placing the diagnostics: bench/lsp_bench.py's re-check,
 in process, no debounce) on bench/generate.py's cluster of `--users` users
-(10,000: about 1,900 lines, 106 KB): a line deep in it, `    to disk pool
-BKUPPOOL` of the job SGLINC1, is typed character by character, and each state is
-re-checked R times. It prints, per state, whether the fast parser read it and the
+(10,000: about 1,900 lines, 106 KB): two lines deep in it, of the job SGLINC1,
+its `to disk pool BKUPPOOL` and its `description "Nightly incremental..."`, are
+typed character by character, and each state is re-checked R times. It prints, per state, whether the fast parser read it and the
 median time on the clock and of the processor, and the median over the states of
 each kind. `--against DIR` runs the same in another checkout of bkrdsl (its
 package on PYTHONPATH), interleaved, for a before/after:
@@ -57,8 +57,9 @@ if __name__ == "__main__" and "--checkout" not in sys.argv:
 from bkrdsl.source import Source
 from bkrdsl.syntax import fast
 
-#: The line typed in --keystrokes mode: a job's target, deep in the generated file.
-TYPED_LINE = "    to disk pool BKUPPOOL"
+#: The lines typed in --keystrokes mode: a job's target and its description, deep in
+#: the generated file, each the first line that starts so after TYPED_AFTER.
+TYPED_LINES = ("    to disk pool BKUPPOOL", '    description "Nightly incremental')
 TYPED_AFTER = "  job SGLINC1 {"
 
 
@@ -81,7 +82,9 @@ def give_up_site(source: Source) -> str | None:
     """None when the fast parser reads the text, else the line of fast.py that gave
     up (function, line number, its source line)."""
     try:
-        fast._Parser(source).module()
+        parser = fast._Parser(source)
+        parser.module()
+        parser.reported(source)  # as fast.read_reported: the diagnostics it gives, if any
     except fast._GiveUp:
         frame = traceback.extract_tb(sys.exc_info()[2])[-1]
         code = linecache.getline(frame.filename, frame.lineno).strip()
@@ -129,11 +132,16 @@ def survey(paths: list[Path]) -> dict:
     }
 
 
-def typed_line_states(text: str) -> list[str]:
-    """The texts met typing TYPED_LINE, the first such line after TYPED_AFTER."""
+def typed_line_states(text: str) -> list[tuple[str, str]]:
+    """(what is typed of the line, the text) met typing each of TYPED_LINES."""
     lines = text.split("\n")
-    index = lines.index(TYPED_LINE, lines.index(TYPED_AFTER))
-    return ["\n".join([*lines[:index], TYPED_LINE[:k], *lines[index + 1 :]]) for k in range(len(TYPED_LINE))]
+    after = lines.index(TYPED_AFTER)
+    out = []
+    for start in TYPED_LINES:
+        index = next(k for k in range(after, len(lines)) if lines[k].startswith(start))
+        line = lines[index]
+        out += [(line[:k], "\n".join([*lines[:index], line[:k], *lines[index + 1 :]])) for k in range(len(line))]
+    return out
 
 
 def keystroke_costs(users: int, rounds: int) -> list[dict]:
@@ -152,18 +160,20 @@ def keystroke_costs(users: int, rounds: int) -> list[dict]:
     spec.loader.exec_module(generate)
     with tempfile.TemporaryDirectory() as folder:
         path, _yaml = generate.write(users, Path(folder))
+        reader = getattr(fast, "read_reported", fast.read)  # a checkout from before it: read
         states = typed_line_states(path.read_text())
-        analyse_document(str(path), states[0], path=path)  # warm: imports, Lark's tables
+        analyse_document(str(path), states[0][1], path=path)  # warm: imports, Lark's tables
         out = []
-        for state in states:
+        for typed, state in states:
             clock, cpu = [], []
             for _ in range(rounds):
                 start, start_cpu = time.perf_counter(), time.process_time()
                 features.placed(analyse_document(str(path), state, path=path))
                 clock.append(time.perf_counter() - start)
                 cpu.append(time.process_time() - start_cpu)
-            read = fast.read(Source.of(str(path), state)) is not None
-            out.append({"fast": read, "ms": statistics.median(clock) * 1000, "cpu_ms": statistics.median(cpu) * 1000})
+            read = reader(Source.of(str(path), state)) is not None
+            median_ms, median_cpu_ms = statistics.median(clock) * 1000, statistics.median(cpu) * 1000
+            out.append({"typed": typed, "fast": read, "ms": median_ms, "cpu_ms": median_cpu_ms})
     return out
 
 
@@ -171,8 +181,9 @@ def _keystroke_report(label: str, costs: list[dict]) -> None:
     import statistics
 
     print(f"{label}: {sum(c['fast'] for c in costs)} of {len(costs)} states read by the fast parser")
-    for k, c in enumerate(costs):
-        print(f"  {TYPED_LINE[:k]!r:30} {'fast' if c['fast'] else 'lark'}  {c['ms']:7.1f} ms  cpu {c['cpu_ms']:7.1f} ms")
+    for c in costs:
+        where = "fast" if c["fast"] else "lark"
+        print(f"  {c['typed'][-40:]!r:44} {where}  {c['ms']:7.1f} ms  cpu {c['cpu_ms']:7.1f} ms")
     for kind, read in (("fast", True), ("lark", False)):
         chosen = [c for c in costs if c["fast"] is read]
         if chosen:
