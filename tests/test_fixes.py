@@ -527,6 +527,34 @@ def test_days_joined_by_a_comma_stay_the_schedule_s_days():
     assert apply(text, d) == damaged("weekly sat 22:00", "weekly mon,thu 22:00")
 
 
+@pytest.mark.parametrize(
+    ("days", "listed"),
+    [
+        ("mon-fri", "mon,tue,wed,thu,fri"),
+        ("MON..FRI", "mon,tue,wed,thu,fri"),
+        ("weekdays", "mon,tue,wed,thu,fri"),
+        ("weekend", "sat,sun"),
+        ("monday-wednesday", "mon,tue,wed"),
+        ("fri-mon", "fri,sat,sun,mon"),  # a range runs on past Sunday
+        ("mon-wed,sat", "mon,tue,wed,sat"),  # the other days of the list stay
+    ],
+)
+def test_days_written_as_a_range_are_listed_one_by_one(days, listed):
+    text = damaged("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 weekly {days} 22:00")
+    (d,) = check(text)
+    assert d.code == "BKR314" and d.fix.title.startswith("Write `")
+    assert d.help == f"write `weekly {listed} 22:00`, the days separated by commas"
+    assert apply(text, d) == damaged("weekly sat 22:00", f"weekly {listed} 22:00")
+    assert check(apply(text, d)) == []
+
+
+@pytest.mark.parametrize("days", ["mon-mon", "mon-fry", "weekday-sun"])
+def test_a_range_that_names_no_days_gets_no_list(days):
+    text = damaged("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 weekly {days} 22:00")
+    (d,) = check(text)
+    assert d.code == "BKR314" and "," not in (d.fix.title if d.fix else "")
+
+
 @pytest.mark.parametrize(("day", "number"), [("1st", "1"), ("2nd", "2"), ("3rd", "3"), ("15TH", "15")])
 def test_a_day_of_the_month_written_as_english_writes_it_gets_its_number(day, number):
     text = damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 monthly {day} 02:00")

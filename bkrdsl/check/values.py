@@ -175,7 +175,10 @@ INVALID_DAY = register(
     written as English writes it (`monthly 1st 02:00`) is one error whose fix
     writes the number (`monthly 1 02:00`). The day comes before
     the time: `weekly 22:00 sat` is one error, whose help (and fix) writes
-    `weekly sat 22:00`.
+    `weekly sat 22:00`. Several days are listed one by one: a range
+    (`weekly mon-fri 02:00`, also `mon..fri`) and `weekdays` or `weekend`
+    are one error each, whose fix writes the days (`mon,tue,wed,thu,fri`,
+    `sat,sun`); a range runs on past Sunday (`fri-mon`).
 
     Failing example:
 
@@ -577,6 +580,28 @@ def _day_and_time_swapped(sched: ast.Schedule):
     )
 
 
+#: Days of the week as people name several at once: a range (`mon-fri`, `mon..fri`)
+#: and English's two words for the working week and the weekend.
+_DAY_RANGE = re.compile(r"([A-Za-z]+)(?:-|\.\.)([A-Za-z]+)")
+_DAY_WORDS = {"WEEKDAY": (0, 4), "WEEKDAYS": (0, 4), "WEEKEND": (5, 6), "WEEKENDS": (5, 6)}
+
+
+def days_meant(text: str) -> str | None:
+    """The comma list `weekly` takes for days written as one word: `mon-fri` and
+    `weekdays` are `mon,tue,wed,thu,fri`, `weekend` `sat,sun`; a range runs on past
+    Sunday (`fri-mon`: `fri,sat,sun,mon`). None for anything else."""
+    ends = _DAY_WORDS.get(text.upper())
+    m = _DAY_RANGE.fullmatch(text)
+    if ends is None and m is not None:
+        first, last = parse_weekday(m.group(1)), parse_weekday(m.group(2))
+        ends = None if first is None or last is None or first == last else (first, last)
+    if ends is None:
+        return None
+    first, last = ends
+    count = (last - first) % len(WEEKDAYS) + 1
+    return ",".join(WEEKDAYS[(first + i) % len(WEEKDAYS)].lower() for i in range(count))
+
+
 #: A day of the month as English writes it: `1st`, `2nd`, `3rd`, `15th`.
 _ORDINAL = re.compile(r"0?([0-9]{1,2})(?:st|nd|rd|th)", re.IGNORECASE)
 
@@ -611,6 +636,18 @@ def times_and_days(model: Model):
         if sched.frequency == "weekly":
             for w in sched.days:
                 if parse_weekday(w.text) is None:
+                    listed = days_meant(w.text)
+                    if listed is not None:
+                        # `weekly mon-fri 22:00`: the days, one by one
+                        days = ",".join(listed if d is w else d.text for d in sched.days)
+                        meant = " ".join(p for p in ("weekly", days, sched.time and sched.time.text) if p)
+                        yield INVALID_DAY(
+                            f"{quoted(w.text)} is not a day of the week: `weekly` takes each day by name",
+                            w.span,
+                            help=f"write `{meant}`, the days separated by commas",
+                            fix=Fix.replace(f"Write `{listed}`", w.span, listed),
+                        )
+                        continue
                     close = suggest.closest(w.text, [d.upper() for d in day_names])
                     yield INVALID_DAY(
                         f"{quoted(w.text)} is not a day of the week",
