@@ -257,7 +257,13 @@ DUPLICATE_DISK = register(
     the same address. A pattern gives its disk to every machine it matches,
     so `disk BKRWRK* 191` and `disk BKRWRK01 191` define BKRWRK01's 0191
     twice. One address defined three times is one error, at the second
-    definition, with the others as notes.
+    definition, with the others as notes. An IDENTITY's `disk` already
+    gives the minidisk to its instance on every member, so a statement per
+    member (`disk BKRBKUP 191 size 10 cyl on M1PRV1 at 100`, then the same
+    `on M2PRV1 at 100`) defines it twice too: `on VOL at START` places the
+    instance of the member whose private volume VOL is, and the other
+    members' extents are allocated (`AUTOV`, or the dialect's `sequential`);
+    the help says so.
 
     Failing example:
 
@@ -711,6 +717,18 @@ def duplicate_members_and_jobs(model: Model):
         )
 
 
+def _placed_per_member(model: Model, disks: list) -> list[tuple[str, str]] | None:
+    """(volume, member) of each disk when each names another member's private volume
+    (`disk BKRBKUP 191 ... on M1PRV1 at 100`, then `... on M2PRV1 at 100`): an
+    IDENTITY's minidisk written once per member, which one statement already is."""
+    private = model.private_volumes
+    places = [(d.volume.upper, private.get(d.volume.upper)) for d in disks if d.volume is not None]
+    members = [member for _, member in places]
+    if len(places) != len(disks) or None in members or len(set(members)) != len(members):
+        return None
+    return places
+
+
 @check
 def duplicate_disks(model: Model):
     # Per machine the statement reaches: a pattern (`disk BKRWRK* 191`) and a
@@ -734,6 +752,19 @@ def duplicate_disks(model: Model):
         disk, earlier = later[0], first[(owner, addr)]
         via = f" (`{disk.user.upper}` includes it)" if disk.user.upper != owner else ""
         times = "" if len(later) == 1 else f", defined {len(later) + 1} times"
+        help = (
+            "keep one definition, or give this disk another address"
+            if len(later) == 1
+            else "keep one definition, or give the others other addresses"
+        )
+        places = _placed_per_member(model, [earlier, *later])
+        if places is not None:
+            volume, member = places[0]
+            help = (
+                f"keep one definition: one `disk` gives every member's instance of {quoted(owner)} its"
+                f" {addr:04X}, and `on {volume}` places only the one on {quoted(member)}; the other"
+                " members' extents are allocated as the dialect's `disk_allocation` says"
+            )
         yield DUPLICATE_DISK(
             f"user {quoted(owner)} already has a minidisk at address {addr:04X}{via}{times}",
             disk.address.span,
@@ -741,9 +772,7 @@ def duplicate_disks(model: Model):
                 Related(earlier.address.span, "first defined here"),
                 *_again(later, lambda d: d.address.span, "defined again here"),
             ),
-            help="keep one definition, or give this disk another address"
-            if len(later) == 1
-            else "keep one definition, or give the others other addresses",
+            help=help,
         )
 
 
