@@ -555,6 +555,23 @@ def test_a_range_that_names_no_days_gets_no_list(days):
     assert d.code == "BKR314" and "," not in (d.fix.title if d.fix else "")
 
 
+@pytest.mark.parametrize(
+    ("clean", "written", "meant"),
+    [
+        ("  job APPSFULL {", "  * application servers\n  job APPSFULL {", "  # application servers\n  job APPSFULL {"),
+        ("  job APPSFULL {", "  ** application servers\n  job APPSFULL {", "  #* application servers\n  job APPSFULL {"),
+        ("backup APPS full", "backup APPS full   * nightly", "backup APPS full   # nightly"),
+    ],
+)
+def test_a_comment_written_as_cms_files_write_one_gets_its_hash(clean, written, meant):
+    # `* text`, as a CMS file or a job template comments: the `*` becomes `#`
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert d.code == "BKR016" and d.fix.title == "Write `#` for the `*`"
+    assert apply(text, d) == damaged(clean, meant)
+    assert check(apply(text, d)) == []
+
+
 @pytest.mark.parametrize(("day", "number"), [("1st", "1"), ("2nd", "2"), ("3rd", "3"), ("15TH", "15")])
 def test_a_day_of_the_month_written_as_english_writes_it_gets_its_number(day, number):
     text = damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 monthly {day} 02:00")

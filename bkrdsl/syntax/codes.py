@@ -695,7 +695,8 @@ COMMENT_SYNTAX = register(
     a doc comment that documents the declaration below it. The comment forms
     of REXX and C (`/* ... */`), of CMS files and job templates (a line
     starting with `*`, or a `*` and words after a statement), of C++ (`//`)
-    and of SQL (`--`) are not comments here.
+    and of SQL (`--`) are not comments here. A `*` comment's fix writes
+    `#` for its `*` (`bkrc check --fix`).
 
     Failing example:
 

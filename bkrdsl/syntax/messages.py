@@ -1325,10 +1325,12 @@ def star_comment(span: Span, line_end: bool = False) -> Diagnostic:
     """`* text` on a line of its own, as CMS files write a comment; `line_end`: after
     a statement, where no CMS file has one either."""
     where = "a comment that ends a line" if line_end else "a comment"
+    star = Span.point(span.file, span.line, span.column, span.start)
     return codes.COMMENT_SYNTAX(
         "`*` does not start a comment in a .bkr file",
         span,
         help=f"start {where} with `#` (a `*` line is a comment in CMS files and job templates only)",
+        fix=Fix.replace("Write `#` for the `*`", star, "#"),
     )
 
 
