@@ -317,7 +317,10 @@ INVALID_SFS_PATH = register(
     colon, the owner's user ID, then the directory names, each after a dot
     (`BKRPOOL:CICSPRD.LOGS`). The file pool ID is 1 to 8 letters and digits
     starting with a letter, and must be there: a job runs on the backup
-    server, whose default file pool is not the owner's. The user ID is 1 to
+    server, whose default file pool is not the owner's. For a path without
+    it (`CICSPRD.LOGS`) the help writes the pool of the statement's other
+    paths, or else the one pool the cluster names, in front (a guess, so
+    without a fix). The user ID is 1 to
     8 user ID characters, each directory name 1 to 16 characters from A-Z
     0-9 `$ # @ + - : _`, at most 8 levels deep, none empty; the user ID and
     the directory names may hold the wildcards `*`, `%` and `?`. A path is
@@ -801,6 +804,25 @@ def _pool_without_colon(item, following, pools: set[str]) -> bool:
     )
 
 
+def _sfs_path_help(text: str, selection: ast.Selection, pools: set[str]) -> str:
+    """The help for a malformed SFS path: for one without its file pool (`OPER1.*`),
+    the path with the pool the statement's other paths name, or else the one pool
+    the cluster names, when that reads as a path (a guess, so no fix); else how CMS
+    writes a path."""
+    general = "write the path as CMS does: POOL:USER.DIR.SUBDIR"
+    if ":" in text:
+        return general
+    listed = {i.text.split(":", 1)[0].upper() for i in selection.items if ":" in i.text[1:]}
+    where = "as the statement's other paths do" if len(listed) == 1 else "the file pool the cluster names"
+    candidates = listed if len(listed) == 1 else pools
+    if len(candidates) != 1:
+        return f"name its file pool first, `POOL:{text}`, as CMS writes a path: POOL:USER.DIR.SUBDIR"
+    (pool,) = candidates
+    if sfs_path_problem(f"{pool}:{text}") is not None:
+        return general
+    return f"name its file pool first, `{pool}:{text}` if it is in {pool}, {where}"
+
+
 @check
 def sfs_paths(model: Model):
     cluster = model.cluster
@@ -860,9 +882,7 @@ def sfs_paths(model: Model):
                 continue
             problem = sfs_path_problem(item.text)
             if problem:
-                yield INVALID_SFS_PATH(
-                    problem, item.span, help="write the path as CMS does: POOL:USER.DIR.SUBDIR"
-                )
+                yield INVALID_SFS_PATH(problem, item.span, help=_sfs_path_help(item.text, selection, pools))
 
 
 def _sfs_path_ending_in_a_dot(item: ast.Word) -> Diagnostic:
