@@ -398,6 +398,34 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   before any 5697-J06; whether the rest of the page holds Backup and
   Restore Manager's entries could not be read. If your SDO order holds the product, compare its sample
   entries with the generated ones.
+- **A fourth search** (the same stores) followed that lead, and looked
+  again for the product's directory entries, its Program Directory, who
+  starts the workers and the BKRSYSTM CONFIG and template syntax: queries
+  such as "5741-A08 z/VM SDO V6R2.0 Program Products Sample Directory",
+  "SAMPLE DIRECTORY FOR BACKUP AND RESTORE MANAGER FOR Z/VM 5697J06",
+  "SDOZVM SAMPDIR z/VM SDO V7", "Program Directory for Backup and Restore
+  Manager for z/VM 5697-J06", "BKRSYSTM CONFIG workers" and "Backup and
+  Restore Manager SSI BKRBKUP IDENTITY", and the exact strings
+  `5697J06C`, `5697J06`, `BKRBKUP`, `BKRCATLG`, `BKRSYSTM`, `BKRADMIN`,
+  `BKRWRK`, `INSTPROD` and `SAMPLE DIRECTORY FOR` in public code (no hit
+  from z/VM). Nothing settles a question:
+  - Both SDO pages ("SDOZVM62 SAMPDIR File March, 2012" and "SDOZVM54
+    SAMPDIR File March, 2012") still answer with their opening only, the
+    table of contents up to 5697F425, whatever the query; no z/VM 7
+    sample directory page (`dirzv7*`) came up.
+  - The product's Program Directory did not come up. Operations Manager's
+    (5697-J10, GI10-8664-15, www.ibm.com/downloads/cas/MPWO7WRQ) is
+    stored, but answers with its opening only.
+  - IBM's hints for installing Operations Manager
+    (www.ibm.com/support/pages/node/290099): "IBM recommends you install
+    Operations Manager before you install IBM Tape Manager for z/VM, IBM
+    Backup and Restore Manager for z/VM [...] you can use XAUTOLOG and
+    then view the service machine console", and "Installing Operations
+    Manager is greatly simplified by the free INSTPROD EXEC provided on
+    the z/VM Downloads website. This will perform many of the installation
+    steps described in the Program Directory". Whether INSTPROD also
+    installs Backup Manager, and which directory entries it would write,
+    was not found: a lead for whoever installs the product.
 """
 
 
