@@ -444,7 +444,7 @@ def test_token_shapes_are_the_grammars():
         "cluster A { disk U 191 size 10 cyl on V at 1 }",
         "single user A#B",
         "import a/b-c_d.e",
-        "single user $@_*%?+-:.",
+        "single user $@_*%?+-.:",  # not `...:.`: a `.` that ends the line is a full stop (BKR003)
         "single group G { A }\n## trailing doc\n",
         "cluster A { tape manager shared catalog-dmm CD catalog-node T on M request-dmm RD }",
         "cluster A { TAPE MANAGER LOCAL Request-DMM RD Catalog-Dmm CD }",

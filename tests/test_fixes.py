@@ -260,6 +260,11 @@ RESTORED = [
     ("backup APPS full", "backup APPS APPS full", "BKR004", "Remove the second `APPS`"),
     # a `.` after a statement, as a sentence ends; `each` after a member's `workers`
     ("retain 35 days", "retain 35 days.", "BKR003", "Remove the `.`"),
+    # ... and one the lexer reads as the last character of a name: the name without it
+    ("to disk pool BKUPPOOL\n    run on VMSYS2", "to disk pool BKUPPOOL.\n    run on VMSYS2", "BKR003", "Remove the `.`"),
+    ("run on VMSYS2 daily 23:30", "run on VMSYS2 daily 23:30.", "BKR003", "Remove the `.`"),
+    ("backup LINUX full", "backup LINUX full.", "BKR003", "Remove the `.`"),
+    ("shared-volume VMCOM1", "shared-volume VMCOM1.", "BKR003", "Remove the `.`"),
     ("    to tape\n    run on each", "    to tape .\n    run on each", "BKR003", "Remove the `.`"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }", "BKR004", "Remove `each`"),
     # `on each member` after a disk: an IDENTITY's disk is on each member's private volume without it

@@ -277,6 +277,15 @@ SLIPS = [
     # a `,` after a day read as the time; a sentence's `.`; `each` after a member's count
     ('weekly days, the comma after the second', 'weekly sat 22:00', 'weekly fri sat, sun 22:00', "BKR004 55:30"),
     ('full stop after a statement', 'retain 35 days', 'retain 35 days.', "BKR003 24:19"),
+    # ... read by the lexer as a name's last character: not a name too long, nor a time that is none
+    ('full stop after a pool name', 'to disk pool BKUPPOOL\n    run on VMSYS2', 'to disk pool BKUPPOOL.\n    run on VMSYS2',
+     "BKR003 64:26"),
+    ('full stop after a time', 'daily 23:30', 'daily 23:30.', "BKR003 65:30"),
+    ('full stop after a level', 'backup LINUX full', 'backup LINUX full.', "BKR003 51:22"),
+    ('full stop after a volume label', 'shared-volume VMCOM1', 'shared-volume VMCOM1.', "BKR003 18:23"),
+    ('full stop after an address range', 'include minidisk * 0191-01FF', 'include minidisk * 0191-01FF.', "BKR003 70:33"),
+    # an SFS path's `.`, CMS's top directory: BKR318 says what to write
+    ('SFS top directory', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:CICSPRD.', "BKR318 72:17"),
     ('workers each', '{ workers 4  private-volume M1PRV1 }', '{ workers 4 each  private-volume M1PRV1 }', "BKR004 9:29"),
     ('keyword after a whole statement', 'backup APPS full', 'backup APPS full each', "BKR004 69:22"),
     # `each member` after a disk's `on`, which names a volume

@@ -61,7 +61,11 @@ BAD_CHARACTER = register(
     blanks or new lines, the `;` between or after them
     (`single group APPS { CICSPRD; DB2PRD; }`) are one error, whose fix
     removes them. A `.` that ends a statement's line, as a sentence ends
-    (`retain 35 days.`), is one error whose fix removes it. A module path written
+    (`retain 35 days.`), is one error whose fix removes it, also where it
+    ends the statement's last value (`to disk pool BKUPPOOL.`, `daily
+    23:30.`), which is read without it: not a name too long, nor a time
+    that is none. (An SFS path's last `.`, `POOL:USER.`, is BKR318's: CMS
+    writes a top directory so.) A module path written
     with Windows' backslash (`import std\\zvm73`) is one error at the `\\`,
     whose fix writes `/`; the path is read as `std/zvm73`.
 

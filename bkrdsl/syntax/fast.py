@@ -71,7 +71,9 @@ what a word is from the LALR parser's state after the previous token:
   word in small letters joined by hyphens after a volume label
   (`private-volume ZAPRV1 tape-drives 2`), which the hook marks as a
   statement's first word, no keyword (`Recovery.word_after_labels`): we give
-  up on it.
+  up on it; and a name but an SFS path that ends with a `.` and its line,
+  which the hook reports as a sentence's full stop (`daily 23:30.`,
+  `Recovery.name_full_stop`): we give up on it.
 
 LALR merges states, so what a state accepts is not always what the grammar
 rule at hand suggests: after a name in a `name_list` (state shared by `user`,
@@ -239,6 +241,9 @@ _TOKEN = re.compile(
     r"|\Z)"
 )
 _IMPORT_PATH = re.compile(LARK_PATTERNS["IMPORT_PATH"])
+#: The rest of a line after a word that ends with a `.`: blanks, perhaps a comment
+#: (Recovery.name_full_stop reads the `.` as a sentence's full stop there).
+_LINE_END = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|\Z)")
 
 
 #: Statement keywords other than a group body's `match`: a state that reads them after
@@ -462,6 +467,7 @@ class _Parser:
 
     def __init__(self, source: Source):
         self.file = source.name
+        self.text = source.text
         self.tokens, self.comments = scan(source.text)
         # Only a `##` line of its own documents (build.py); nothing but blanks can come
         # before a comment that is the first token on its line.
@@ -585,9 +591,12 @@ class _Parser:
         """From `first` to the token read last."""
         return self._span(first, self.tokens[self.i - 1])
 
-    def _word(self, tok: tuple) -> ast.Word:
+    def _word(self, tok: tuple, path: bool = False) -> ast.Word:
+        """The Word of a name token; `path`: an SFS path's, whose last `.` may end its line."""
         _kind, text, start, line, column, _first = tok
         size = len(text)
+        if text[-1] == "." and not path and _LINE_END.match(self.text, start + size):
+            raise _GiveUp  # a sentence's full stop (Recovery.name_full_stop)
         return ast.Word(text, Span(self.file, line, column, line, column + size, start, start + size))
 
     def _doc(self, span: Span) -> str | None:
@@ -814,14 +823,14 @@ class _Parser:
         elif self.type == "sfs":
             self._next(NAME)
             owner = None
-            items = [self._word(self._expect(T_NAME, MORE))]
+            items = [self._word(self._expect(T_NAME, MORE), path=True)]
             if items[0].text.lower() == "sfs" and not items[0].text.isupper() and self.type == T_NAME:
                 raise _GiveUp  # `sfs sfs`: the keyword twice (Recovery.keyword_twice)
             medium = ast.Medium.SFS
         else:
             raise _GiveUp
         while self.type == T_NAME:
-            items.append(self._word(self._take(MORE)))
+            items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))
         if medium is ast.Medium.MINIDISK and len(items) > 1 and {w.text.lower() for w in items} & _RANGE_WORDS:
             raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)
         return ast.Selection(action, medium, owner, tuple(items), self._since(first))

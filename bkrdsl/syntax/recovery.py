@@ -3542,6 +3542,10 @@ class Recovery:
             colon = self.colon_before_brace(tok)
             if colon is not None:
                 return colon
+        if tok.value[-1:] == "." and len(tok.value) > 1:
+            sentence = self.name_full_stop(tok)
+            if sentence is not None:
+                return sentence
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
@@ -3570,6 +3574,36 @@ class Recovery:
         if self.block_name_below(tok, previous):
             return tok
         return self.retype(tok, keyword)
+
+    def name_full_stop(self, tok: Token) -> Token | None:
+        """`to disk pool BKUPPOOL.`, `daily 23:30.`: a `.` that ends a statement's line, as
+        a sentence ends, which the lexer reads as the end of the last name (a name may
+        hold a `.`). No value but an SFS path ever ends with a `.`, and an SFS path's
+        (`POOL:USER.`) is BKR318's to explain. Report it as full_stop does, with the
+        fix that removes it, and read the word without it: a keyword where one fits
+        (`backup LINUX full.`), else a name; the lexer goes on after the `.`."""
+        state = self.parser_state
+        if tok.type != "NAME" or tok.start_pos is None or not self.lexing(tok):
+            return None
+        if not _LINE_REST.match(self.source.text + "\n", tok.end_pos):
+            return None  # more on the line: not the end of a sentence
+        listed = self.list_of(state.value_stack)
+        if listed is not None and listed[0] == "sfs":
+            return None
+        head = str(tok.value)[:-1]
+        actions = state.parse_conf.states[state.position]
+        keyword = self.facts.keywords.get(head.lower())
+        type_ = keyword if keyword in actions else "NAME"
+        if type_ not in actions or _NAME.fullmatch(head) is None:
+            return None
+        first = self.statement_start(state)
+        start = tok.start_pos if first is None or first.start_pos is None else first.start_pos
+        statement = " ".join(self.source.text[start : tok.end_pos - 1].split())
+        stop = self.source.span(tok.end_pos - 1, tok.end_pos)
+        self.report(messages.full_stop(statement, stop, stop), tok.start_pos)
+        read = Token(type_, head, tok.start_pos, tok.line, tok.column)
+        read.end_line, read.end_column, read.end_pos = tok.line, tok.column + len(head), tok.end_pos - 1
+        return read
 
     def word_after_labels(self, tok: Token) -> bool:
         """`private-volume ZAPRV1 tape-drives 2`: a word written as keywords are, small
