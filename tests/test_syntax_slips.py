@@ -580,6 +580,11 @@ EXPLAINED = [
      "`tape-drives` is not a keyword; a statement must start with one"),
     ("private-volume M1PRV1 }", "private-volume M1PRV1 job-sufix C }",
      "unknown keyword `job-sufix`; did you mean `job-suffix`?"),
+    # a label written as a site's naming scheme writes it: the `-` named, not only the length
+    ("private-volume M4PRV1", "private-volume M4-PRV1",
+     "`M4-PRV1` contains `-`, which a volume label cannot hold, and is 7 characters long (at most 6)"),
+    ("private-volume M4PRV1", "private-volume M4-PRV1 M4PRV2",
+     "`M4-PRV1` contains `-`, which a volume label cannot hold, and is 7 characters long (at most 6)"),
 ]
 
 

@@ -103,12 +103,15 @@ def name_problem(text: str, allowed: frozenset[str], max_len: int, what: str) ->
     a = article(what)
     if not up:
         return f"{a} {what} cannot be empty"
+    bad = bad_chars(up, allowed)
+    cannot_hold = f"contains {describe_chars(bad)}, which {a} {what} cannot hold"
     if len(up) > max_len:
         head = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 4] + "..."
+        if bad:  # both, the character first: `M4-PRV1` is too long only by its `-`
+            return f"`{head}` {cannot_hold}, and is {len(up):,} characters long (at most {max_len})"
         return f"`{head}` is {len(up):,} characters long; {a} {what} has at most {max_len}"
-    bad = bad_chars(up, allowed)
     if bad:
-        return f"{quoted(text)} contains {describe_chars(bad)}, which {a} {what} cannot hold"
+        return f"{quoted(text)} {cannot_hold}"
     return None
 
 

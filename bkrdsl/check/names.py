@@ -177,7 +177,9 @@ INVALID_VOLUME = register(
     `private-volume`, `shared-volume` and `disk ... on VOLUME` name DASD
     volumes by their volume label (volser), the name the MDISK statements of
     the generated directory entries use. A volser is 1 to 6 characters from
-    A-Z, 0-9 and `@ # $`.
+    A-Z, 0-9 and `@ # $`. A label with a character no label holds, such as
+    the `-` of a site's naming scheme (`M4-PRV1`), is named for that
+    character, and for its length when it is too long as well.
 
     Failing example:
 
