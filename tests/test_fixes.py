@@ -705,8 +705,9 @@ NOT_FIXED = [
     ("member VMSYS2 {", "member  # the disaster-recovery member\n  backup {", "BKR010"),
     # CMS's top directory, `POOL:USER.`: the user ID alone, or directories after it?
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.", "BKR318"),
-    # three names without commas: the last, in capitals, may be a misspelt level
-    ("backup APPS full", "backup APPS LINUX FULLL", "BKR004"),
+    # three names without commas: the help writes the list (a misspelt level after
+    # them, `backup APPS LINUX FULLL`, is none of them: LIST_THEN_MISSPELT)
+    ("backup APPS full", "backup APPS LINUX SYSIDS full", "BKR004"),
 ]
 # fmt: on
 
@@ -1266,3 +1267,22 @@ def test_two_slips_in_two_statements_are_two_errors_each_with_its_fix(clean, wri
     found = check(text)
     assert [(d.code, d.fix.title if d.fix else None) for d in found] == [("BKR004", t) for t in titles]
     assert fix_all(text).text == BASE
+
+
+# names without their `,`, then a keyword misspelt in capitals where the list may end:
+# two slips, two errors, each with its fix; the misspelt word is not one more name
+# fmt: off
+LIST_THEN_MISSPELT = [
+    ("backup APPS full", "backup APPS LINUX FULLL", ["Write `APPS, LINUX`", "Write `full`"], "backup APPS, LINUX full"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 DAILLY 02:00", ["Write `VMSYS1, VMSYS2`", "Write `daily`"],
+     "run on VMSYS1, VMSYS2 daily 02:00"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("clean", "written", "titles", "meant"), LIST_THEN_MISSPELT, ids=[s[1] for s in LIST_THEN_MISSPELT])
+def test_a_misspelt_keyword_after_names_without_commas_is_not_one_of_them(clean, written, titles, meant):
+    text = damaged(clean, written)
+    found = check(text)
+    assert [(d.code, d.fix.title if d.fix else None) for d in found] == list(zip(("BKR004", "BKR012"), titles))
+    assert fix_all(text).text == BASE.replace(clean, meant, 1)

@@ -128,11 +128,12 @@ SYNTAX = register(
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
     VMSYS3 daily 02:00`, also before a block's `{`, `expire on VMSYS1
     VMSYS2 {`) are one error for the run, whose help writes the
-    list with them; a misspelt keyword in small letters after them (`run on
-    VMSYS1 VMSYS2 dialy 02:00`) is not one of the names, but an error of
-    its own. Of two names (`backup APPS LINUX full`) a fix writes the `,`;
-    of three or more it does not, since the last may be a misspelt keyword
-    in capitals (`backup APPS LINUX FULLL`).
+    list with them; a misspelt keyword after them, in small letters or in
+    capitals (`run on VMSYS1 VMSYS2 dialy 02:00`, `backup APPS LINUX
+    FULLL`), is not one of the names, but an error of its own (BKR012),
+    so the `,` is said missing between `APPS` and `LINUX` alone. Of two
+    names (`backup APPS LINUX full`) a fix writes the `,`; of three or
+    more the help writes the list, without a fix.
     One name written twice in a row (`run on VMSYS1 VMSYS1`) is one name
     too many, not a `,` missing: its fix removes the second. Names after
     it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`) are said in the

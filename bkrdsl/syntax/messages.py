@@ -1233,8 +1233,8 @@ def missing_comma(
 ) -> Diagnostic:
     """A `,` missing between the names `left` and `right` of a list (and between the
     names `more` after them, on the same line); `after`, the empty span right after
-    `left`, where the fix writes the `,` (two names only: of three or more, the last
-    may be a misspelt keyword in capitals, `backup APPS LINUX FULLL`)."""
+    `left`, where the fix writes the `,` (two names only). A misspelt keyword after
+    the names, `backup APPS LINUX FULLL`, is none of them (Recovery.names_without_commas)."""
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a

@@ -5038,9 +5038,10 @@ class Recovery:
             word = after.group(1)
             if word.lower() in self.facts.keywords:
                 break
-            if word != word.upper() and messages.did_you_mean(word, self.facts.keywords):
-                # `run on VMSYS1 VMSYS2 dialy 03:30`: a misspelt keyword in small letters
-                # ends the names (it is reported as such); one in capitals may be a name.
+            if messages.did_you_mean(word, self.facts.keywords):
+                # `run on VMSYS1 VMSYS2 dialy 03:30`, `backup APPS LINUX FULLL`: a misspelt
+                # keyword ends the names, in capitals too, since it is reported as such
+                # when it is read: not also as a name whose `,` is missing
                 break
             found.append((word, after.start(1)))
             pos = after.end(1)
