@@ -301,6 +301,14 @@ SLIPS = [
      'member VMSYS4 { workers 2  private-volume M4PRV1', "BKR005 18:3"),
     ('member brace missing before shared-volume, body on lines', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
      'member VMSYS4 {\n    workers 2\n    private-volume M4PRV1', "BKR005 20:3"),
+    # ... indented as the member's statements are: the file lacks that `}`, so it is still the one error
+    ('member brace missing before an indented shared-volume', 'member VMSYS4 { workers 2  private-volume M4PRV1 }\n\n  shared',
+     'member VMSYS4 { workers 2  private-volume M4PRV1\n\n    shared', "BKR005 18:5"),
+    ('member brace missing before an indented catalog', 'M4PRV1 }\n\n  shared-volume VMCOM1\n\n  catalog',
+     'M4PRV1\n\n    catalog', "BKR005 18:5"),
+    # a `shared-volume` inside a member block its `}` closes: that is the slip
+    ('shared-volume inside a member block', 'member VMSYS4 { workers 2  private-volume M4PRV1 }\n\n  shared-volume VMCOM1\n',
+     'member VMSYS4 {\n    workers 2\n    shared-volume VMCOM1\n  }\n', "BKR013 18:5"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing

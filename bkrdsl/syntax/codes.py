@@ -269,12 +269,14 @@ UNCLOSED = register(
       never closed"), pointing at the `{` and at the end of the file;
     * when a statement that belongs outside the open block starts, lined up
       with the block's own keyword or further left (a second `job` while the
-      first `job` is open): "`{` opened at 3:10 is not closed before `job`".
+      first `job` is open), or indented further in when the file has fewer
+      `}` than `{`: "`{` opened at 3:10 is not closed before `job`".
       bkrc then closes the block there and reads on, so the rest of the file
       is still checked. A hyphenated keyword that belongs outside counts the
-      same (`shared-volume VMCOM1` under a `member` block without its `}`):
-      one error, not also "`shared-volume` cannot appear in a `member`
-      block".
+      same (`shared-volume VMCOM1` under a `member` block without its `}`,
+      indented or not): one error, not also "`shared-volume` cannot appear
+      in a `member` block", which is said of one inside a block its `}`
+      does close.
 
     Failing example:
 

@@ -3412,14 +3412,10 @@ class Recovery:
             if not real:  # only placeholder blocks stand in the way: close them silently
                 self.feed_types(ip, path, tok)
                 return tok
-            inner = real[-1]
-            missing = self.brace_balance > 0 or (
-                tok.type != "IMPORT" and tok.column <= self.indent_column(inner.brace)
-            )
-            if not missing:
+            if not self.closes_there(tok, real[-1], tok.type == "IMPORT"):
                 self.report(
                     messages.misplaced_inside(
-                        str(tok.value), inner, self.span_of(tok), self.span_of(inner.brace)
+                        str(tok.value), real[-1], self.span_of(tok), self.span_of(real[-1].brace)
                     ),
                     tok.start_pos,
                 )
@@ -4354,12 +4350,22 @@ class Recovery:
             return None  # `job suffix` + a new line: a job called SUFFIX without its `{`
         return self.hyphen_misplaced(tok, keyword, end, blocks)
 
+    def closes_there(self, tok: Token, inner: Block, imported: bool = False) -> bool:
+        """Whether a statement keyword `tok` that fits only once block `inner` (and those
+        in it) is closed says that its `}` is missing there, rather than that it was
+        written inside the block: the file lacks a `}`, or `tok` stands at or left of
+        the indentation of the block's line (not an `import`, which never fits in a
+        block). misplaced_keyword and brace_missing_before judge so alike."""
+        if self.brace_balance > 0:
+            return True
+        return not imported and tok.column is not None and tok.column <= self.indent_column(inner.brace)
+
     def brace_missing_before(self, sim: Sim, blocks: list[Block], tok: Token, keyword: str) -> bool:
         """Whether `keyword` (starting at `tok`) fits once the inner blocks are closed, and
-        stands at or left of the indentation of the innermost one's line: its `}` is
-        missing, as misplaced_keyword judges a keyword without a hyphen."""
+        their `}` is missing before it (closes_there), as misplaced_keyword judges a
+        keyword without a hyphen."""
         real = [b for b in blocks if not b.placeholder]
-        if not real or tok.column is None or tok.column > self.indent_column(real[-1].brace):
+        if not real or not self.closes_there(tok, real[-1]):
             return False
         for count in range(1, len(blocks) + 1):
             path = closing(sim, count)
