@@ -309,6 +309,12 @@ SLIPS = [
     # a `shared-volume` inside a member block its `}` closes: that is the slip
     ('shared-volume inside a member block', 'member VMSYS4 { workers 2  private-volume M4PRV1 }\n\n  shared-volume VMCOM1\n',
      'member VMSYS4 {\n    workers 2\n    shared-volume VMCOM1\n  }\n', "BKR013 18:5"),
+    # several days of the month: `monthly` takes one, whatever separates them
+    ('monthly days in English with a comma', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st,15th 02:00', "BKR004 74:27"),
+    ('monthly days with a comma', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1,15 02:00', "BKR004 74:27"),
+    ('monthly days with a blank', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1 15 02:00', "BKR004 74:27"),
+    ('monthly days in English with a blank', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st 15th 02:00', "BKR004 74:27"),
+    ('monthly purge days', 'purge weekly sun 03:00', 'purge monthly 1,15 03:00', "BKR004 23:19"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
@@ -588,6 +594,8 @@ EXPLAINED = [
      "`tape-drives` is not a keyword; a statement must start with one"),
     ("private-volume M1PRV1 }", "private-volume M1PRV1 job-sufix C }",
      "unknown keyword `job-sufix`; did you mean `job-suffix`?"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15 02:00",
+     "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
     # a label written as a site's naming scheme writes it: the `-` named, not only the length
     ("private-volume M4PRV1", "private-volume M4-PRV1",
      "`M4-PRV1` contains `-`, which a volume label cannot hold, and is 7 characters long (at most 6)"),
@@ -662,6 +670,13 @@ HELPED = [
     # English `onto` for `on`: what the lexer made of it, not `on to`
     ("size 20 cyl on VMCOM1", "size 20 cyl onto VMCOM1",
      "write `on`: bkrc reads `onto` as `on` followed by a name `to`"),
+    # several days of the month: a job for each, not `backup 02:00` nor a `,` that cannot appear
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1st,15th 02:00",
+     "write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1 15 02:00",
+     "write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"),
+    ("purge weekly sun 03:00", "purge monthly 1 15 03:00",
+     "keep one day, `purge monthly 1 03:00`, or purge more often: `weekly DAY 03:00`"),
     # a name twice in a row, then names without their `,`: the list as it is meant
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
      "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"),

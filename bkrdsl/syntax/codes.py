@@ -241,6 +241,10 @@ SYNTAX = register(
     VMSYS1` is `run on VMSYS1 daily 02:00`), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`).
+    A `monthly` schedule with several days of the month (`monthly 1,15
+    02:00`, `monthly 1st 15th 02:00`) is one error at the days, whose help
+    writes a `run` for each day, one job each (a `purge` or `preview` keeps
+    one day, or runs `weekly`): a schedule runs on one day of the month.
 
     Failing example:
 

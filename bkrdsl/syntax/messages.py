@@ -93,6 +93,16 @@ def looks_like_day(text: str) -> bool:
     return text.lower() in DAYS
 
 
+#: A day of the month, as its number or as English writes it (`15`, `15th`).
+_MONTH_DAY = re.compile(r"0?([0-9]{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
+
+
+def month_day(text: str) -> int | None:
+    """The day of the month `text` names (`1`, `1st`, `15th`), or None."""
+    found = _MONTH_DAY.fullmatch(text)
+    return int(found.group(1)) if found is not None and 1 <= int(found.group(1)) <= 31 else None
+
+
 def follower(keyword: str, count: int) -> str:
     """What must follow `keyword` when `count` names already follow it."""
     key = keyword.lower()
@@ -1331,6 +1341,22 @@ def star_comment(span: Span, line_end: bool = False) -> Diagnostic:
         span,
         help=f"start {where} with `#` (a `*` line is a comment in CMS files and job templates only)",
         fix=Fix.replace("Write `#` for the `*`", star, "#"),
+    )
+
+
+def monthly_days(written: str, days: list[int], time: str, statement: str, span: Span) -> Diagnostic:
+    """`monthly 1,15 02:00`, `monthly 1st 15th 02:00`: several days of the month, where a
+    schedule takes one; `statement`, the keyword the schedule belongs to (`run`, `purge`,
+    `preview`). No fix: which day, or a job for each, is the user's to choose."""
+    if statement == "run":
+        each = " and ".join(f"`monthly {day} {time}`" for day in days)
+        help = f"write a job for each day, the same but for its `run`: {each}"
+    else:
+        help = f"keep one day, `{statement} monthly {days[0]} {time}`, or {statement} more often: `weekly DAY {time}`"
+    return codes.SYNTAX(
+        f"a `monthly` schedule runs on one day of the month, not on several: `{written}`",
+        span,
+        help=help,
     )
 
 

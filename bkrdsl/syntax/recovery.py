@@ -2367,6 +2367,12 @@ class Recovery:
     def mid_statement(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """`tok` comes while a statement still needs something."""
         if tok.type == "COMMA":
+            days = self.monthly_days(ip, tok)
+            if days is not None:
+                # `monthly 1,15 02:00`: read on at the time, as `monthly 1 02:00`
+                self.report(days[0], tok.start_pos)
+                self._advance(ip.lexer_thread.state, days[1])
+                return None
             self.report(messages.stray_comma(self.span_of(tok)), tok.start_pos)
             return None
         if tok.type == "STRING" and "NAME" in accepted:
@@ -3250,6 +3256,9 @@ class Recovery:
         if leaves[1].type in ("USER", "MANAGER"):
             name += f" {str(leaves[1].value).lower()}"
         statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+        days = self.monthly_days(ip, tok)
+        if days is not None:
+            return days[0]  # `monthly 1 15 02:00`: `15` was read as the time
         if messages.looks_like_time(str(previous.value)) and str(tok.value).upper() in messages.TIME_ZONES:
             # `daily 02:00 EST`: a time zone after the time, not a value without its keyword
             return messages.time_zone(str(tok.value), statement, self.span_of(tok))
@@ -3349,6 +3358,37 @@ class Recovery:
             return messages.daily_with_day(str(day.value), str(tok.value), self.span_of(day))
         if any(t.type == "WEEKLY" for t in leaves):
             return self.weekly_days_blank(ip, tok)
+        return None
+
+    def monthly_days(self, ip, tok: Token) -> tuple[Diagnostic, int] | None:
+        """`monthly 1,15 02:00`, `monthly 1st,15th 02:00`, `monthly 1 15 02:00`: several
+        days of the month, separated by commas or blanks, then a time, where `monthly`
+        takes one day. The error comes at a `,` after the first day, or at the time,
+        when the second day was read as the time; (the error for the days, the offset
+        of the time). The stack's last values hold `monthly` and its words, unreduced,
+        and the statement's keyword before them."""
+        leaves = [t for v in ip.parser_state.value_stack[-5:] for t in tokens_of(v)]
+        monthly = next((t for t in reversed(leaves) if t.type == "MONTHLY"), None)
+        if monthly is None or monthly.end_pos is None or monthly.end_line != tok.line:
+            return None
+        text = self.source.text
+        line_end = text.find("\n", monthly.end_pos)
+        line_end = len(text) if line_end == -1 else line_end
+        days: list[re.Match] = []
+        for word in _SCHEDULE_WORD.finditer(text, monthly.end_pos, line_end):
+            if word.group() == ",":
+                continue
+            if messages.month_day(word.group()) is not None:
+                days.append(word)
+                continue
+            if len(days) < 2 or not messages.looks_like_time(word.group()):
+                return None
+            span = self.source.span(days[0].start(), days[-1].end())
+            written = text[days[0].start() : days[-1].end()]
+            numbers = [messages.month_day(day.group()) for day in days]
+            owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
+            statement = "run" if owner is None else owner.type.lower()
+            return messages.monthly_days(written, numbers, word.group(), statement, span), word.start()
         return None
 
     def star_comment_after(self, ip, tok: Token) -> bool:
