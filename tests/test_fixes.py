@@ -265,6 +265,7 @@ RESTORED = [
     ("run on VMSYS2 daily 23:30", "run on VMSYS2 daily 23:30.", "BKR003", "Remove the `.`"),
     ("backup LINUX full", "backup LINUX full.", "BKR003", "Remove the `.`"),
     ("shared-volume VMCOM1", "shared-volume VMCOM1.", "BKR003", "Remove the `.`"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1. }", "BKR003", "Remove the `.`"),
     ("    to tape\n    run on each", "    to tape .\n    run on each", "BKR003", "Remove the `.`"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }", "BKR004", "Remove `each`"),
     # `on each member` after a disk: an IDENTITY's disk is on each member's private volume without it

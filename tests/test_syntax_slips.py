@@ -284,6 +284,10 @@ SLIPS = [
     ('full stop after a level', 'backup LINUX full', 'backup LINUX full.', "BKR003 51:22"),
     ('full stop after a volume label', 'shared-volume VMCOM1', 'shared-volume VMCOM1.', "BKR003 18:23"),
     ('full stop after an address range', 'include minidisk * 0191-01FF', 'include minidisk * 0191-01FF.', "BKR003 70:33"),
+    ('full stop before the block\'s brace', '{ workers 4  private-volume M1PRV1 }', '{ workers 4  private-volume M1PRV1. }',
+     "BKR003 9:51"),
+    # a group body holds user IDs, not statements: the ID's `.` is one a user ID cannot hold
+    ('full stop in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD. }', "BKR301 45:31"),
     # an SFS path's `.`, CMS's top directory: BKR318 says what to write
     ('SFS top directory', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:CICSPRD.', "BKR318 72:17"),
     ('workers each', '{ workers 4  private-volume M1PRV1 }', '{ workers 4 each  private-volume M1PRV1 }', "BKR004 9:29"),
@@ -309,6 +313,9 @@ SLIPS = [
     # a `shared-volume` inside a member block its `}` closes: that is the slip
     ('shared-volume inside a member block', 'member VMSYS4 { workers 2  private-volume M4PRV1 }\n\n  shared-volume VMCOM1\n',
      'member VMSYS4 {\n    workers 2\n    shared-volume VMCOM1\n  }\n', "BKR013 18:5"),
+    # two times after a schedule: one time, not a value whose keyword (`backup`) is missing
+    ('two times', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 14:00', "BKR004 74:31"),
+    ('two times in a purge', 'purge weekly sun 03:00', 'purge weekly sun 03:00 04:00', "BKR004 23:28"),
     # several days of the month: `monthly` takes one, whatever separates them
     ('monthly days in English with a comma', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st,15th 02:00', "BKR004 74:27"),
     ('monthly days with a comma', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1,15 02:00', "BKR004 74:27"),
@@ -596,6 +603,7 @@ EXPLAINED = [
      "unknown keyword `job-sufix`; did you mean `job-suffix`?"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15 02:00",
      "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00", "the `run` statement's schedule has one time: `14:00` cannot follow `02:00`"),
     # a label written as a site's naming scheme writes it: the `-` named, not only the length
     ("private-volume M4PRV1", "private-volume M4-PRV1",
      "`M4-PRV1` contains `-`, which a volume label cannot hold, and is 7 characters long (at most 6)"),
@@ -677,6 +685,10 @@ HELPED = [
      "write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"),
     ("purge weekly sun 03:00", "purge monthly 1 15 03:00",
      "keep one day, `purge monthly 1 03:00`, or purge more often: `weekly DAY 03:00`"),
+    # not "write its keyword before it: `backup 14:00`"
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00",
+     "write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00` and `run on VMSYS1 daily 14:00`"),
+    ("purge weekly sun 03:00", "purge weekly sun 03:00 04:00", "keep one time: `purge weekly sun 03:00`"),
     # a name twice in a row, then names without their `,`: the list as it is meant
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
      "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"),

@@ -63,8 +63,10 @@ BAD_CHARACTER = register(
     removes them. A `.` that ends a statement's line, as a sentence ends
     (`retain 35 days.`), is one error whose fix removes it, also where it
     ends the statement's last value (`to disk pool BKUPPOOL.`, `daily
-    23:30.`), which is read without it: not a name too long, nor a time
-    that is none. (An SFS path's last `.`, `POOL:USER.`, is BKR318's: CMS
+    23:30.`, or before the block's `}`: `{ workers 4  private-volume
+    M1PRV1. }`), which is read without it: not a name too long, nor a time
+    that is none (a user ID's in a group body, which holds no statement, is
+    one a user ID cannot hold: BKR301). (An SFS path's last `.`, `POOL:USER.`, is BKR318's: CMS
     writes a top directory so.) A module path written
     with Windows' backslash (`import std\\zvm73`) is one error at the `\\`,
     whose fix writes `/`; the path is read as `std/zvm73`.
@@ -241,6 +243,9 @@ SYNTAX = register(
     VMSYS1` is `run on VMSYS1 daily 02:00`), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`).
+    A second time after a schedule's time (`daily 02:00 14:00`) is one
+    error whose help writes a `run` for each time, one job each (a `purge`
+    or `preview` keeps one): a schedule has one time.
     A `monthly` schedule with several days of the month (`monthly 1,15
     02:00`, `monthly 1st 15th 02:00`) is one error at the days, whose help
     writes a `run` for each day, one job each (a `purge` or `preview` keeps

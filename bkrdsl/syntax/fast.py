@@ -71,8 +71,8 @@ what a word is from the LALR parser's state after the previous token:
   word in small letters joined by hyphens after a volume label
   (`private-volume ZAPRV1 tape-drives 2`), which the hook marks as a
   statement's first word, no keyword (`Recovery.word_after_labels`): we give
-  up on it; and a name but an SFS path that ends with a `.` and its line,
-  which the hook reports as a sentence's full stop (`daily 23:30.`,
+  up on it; and a name but an SFS path or a group body's user ID that ends
+  with a `.` and its line (or comes before a `}`), which the hook reports as a sentence's full stop (`daily 23:30.`,
   `Recovery.name_full_stop`): we give up on it.
 
 LALR merges states, so what a state accepts is not always what the grammar
@@ -241,9 +241,9 @@ _TOKEN = re.compile(
     r"|\Z)"
 )
 _IMPORT_PATH = re.compile(LARK_PATTERNS["IMPORT_PATH"])
-#: The rest of a line after a word that ends with a `.`: blanks, perhaps a comment
-#: (Recovery.name_full_stop reads the `.` as a sentence's full stop there).
-_LINE_END = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|\Z)")
+#: What follows a word whose last `.` Recovery.name_full_stop reads as a sentence's
+#: full stop: the end of its line, perhaps after a comment, or a `}`.
+_SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
 
 
 #: Statement keywords other than a group body's `match`: a state that reads them after
@@ -595,7 +595,7 @@ class _Parser:
         """The Word of a name token; `path`: an SFS path's, whose last `.` may end its line."""
         _kind, text, start, line, column, _first = tok
         size = len(text)
-        if text[-1] == "." and not path and _LINE_END.match(self.text, start + size):
+        if text[-1] == "." and not path and _SENTENCE_END.match(self.text, start + size):
             raise _GiveUp  # a sentence's full stop (Recovery.name_full_stop)
         return ast.Word(text, Span(self.file, line, column, line, column + size, start, start + size))
 

@@ -2015,6 +2015,25 @@ TIME_ZONES = frozenset(
 )
 
 
+def two_times(first: str, second: str, keyword: str, statement: str, span: Span) -> Diagnostic:
+    """`run on VMSYS1 daily 02:00 03:00`: a second time after a schedule's time, where a
+    schedule has one; `keyword`, the statement's (`run`, `purge`, `preview`). No fix:
+    which time, or a job for each, is the user's to choose."""
+    schedule = statement[: -len(first)].rstrip()
+    if keyword == "run":
+        help = (
+            f"write a job for each time, the same but for its `run`: `{schedule} {first}`"
+            f" and `{schedule} {second}`"
+        )
+    else:
+        help = f"keep one time: `{statement}`"
+    return codes.SYNTAX(
+        f"the `{keyword}` statement's schedule has one time: `{second}` cannot follow `{first}`",
+        span,
+        help=help,
+    )
+
+
 def time_zone(zone: str, statement: str, span: Span) -> Diagnostic:
     """`run on VMSYS1 daily 02:00 EST`: a time zone after a schedule's time. No fix:
     the time is read on the member's own clock, which may not keep that zone."""

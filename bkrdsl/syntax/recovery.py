@@ -165,6 +165,9 @@ _TWICE_LOWER = frozenset({"MINIDISK", "SFS", "MATCH"})
 _ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 #: The rest of a line, blank but for a comment, and its newline (Recovery.joined_level).
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
+#: What may follow a name whose last `.` ends a sentence (name_full_stop): the end of
+#: its line, perhaps after a comment, or its block's `}` (fast.py's _SENTENCE_END too).
+_SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
 #: Blanks or none, then a name (Recovery.joined_after_comma: `and LINUX`, `&LINUX`).
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
@@ -3259,6 +3262,9 @@ class Recovery:
         days = self.monthly_days(ip, tok)
         if days is not None:
             return days[0]  # `monthly 1 15 02:00`: `15` was read as the time
+        if messages.looks_like_time(str(previous.value)) and messages.looks_like_time(str(tok.value)):
+            # `daily 02:00 03:00`: two times, not a value whose keyword (`backup`!) is missing
+            return messages.two_times(str(previous.value), str(tok.value), name, statement, self.span_of(tok))
         if messages.looks_like_time(str(previous.value)) and str(tok.value).upper() in messages.TIME_ZONES:
             # `daily 02:00 EST`: a time zone after the time, not a value without its keyword
             return messages.time_zone(str(tok.value), statement, self.span_of(tok))
@@ -3612,20 +3618,24 @@ class Recovery:
         return self.retype(tok, keyword)
 
     def name_full_stop(self, tok: Token) -> Token | None:
-        """`to disk pool BKUPPOOL.`, `daily 23:30.`: a `.` that ends a statement's line, as
-        a sentence ends, which the lexer reads as the end of the last name (a name may
+        """`to disk pool BKUPPOOL.`, `daily 23:30.`: a `.` that ends a statement's line (or
+        comes before its block's `}`), as a sentence ends, which the lexer reads as the end of the last name (a name may
         hold a `.`). No value but an SFS path ever ends with a `.`, and an SFS path's
-        (`POOL:USER.`) is BKR318's to explain. Report it as full_stop does, with the
+        (`POOL:USER.`) is BKR318's to explain; in a group body, which holds no statement,
+        a user ID's is BKR301's. Report it as full_stop does, with the
         fix that removes it, and read the word without it: a keyword where one fits
         (`backup LINUX full.`), else a name; the lexer goes on after the `.`."""
         state = self.parser_state
         if tok.type != "NAME" or tok.start_pos is None or not self.lexing(tok):
             return None
-        if not _LINE_REST.match(self.source.text + "\n", tok.end_pos):
+        if not _SENTENCE_END.match(self.source.text, tok.end_pos):
             return None  # more on the line: not the end of a sentence
         listed = self.list_of(state.value_stack)
         if listed is not None and listed[0] == "sfs":
             return None
+        blocks = open_blocks(state.value_stack)
+        if blocks and blocks[-1].kind == "group_decl":
+            return None  # a group body holds user IDs, no statement (BKR301 names the `.`)
         head = str(tok.value)[:-1]
         actions = state.parse_conf.states[state.position]
         keyword = self.facts.keywords.get(head.lower())
