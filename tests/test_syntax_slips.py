@@ -288,6 +288,8 @@ SLIPS = [
      "BKR003 9:51"),
     # a group body holds user IDs, not statements: the ID's `.` is one a user ID cannot hold
     ('full stop in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD. }', "BKR301 45:31"),
+    # a YAML-style `:` after the catalog's server: BKR301, not also a `disk` for no machine (BKR332)
+    ('colon after the catalog server', 'catalog shared server BKRSVSFS', 'catalog shared server BKRSVSFS:', "BKR301 20:25"),
     # an SFS path's `.`, CMS's top directory: BKR318 says what to write
     ('SFS top directory', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL:CICSPRD.', "BKR318 72:17"),
     ('workers each', '{ workers 4  private-volume M1PRV1 }', '{ workers 4 each  private-volume M1PRV1 }', "BKR004 9:29"),

@@ -16,6 +16,7 @@ from bkrdsl.check.common import (
     server_written_as_home,
     shown,
     swapped_disk,
+    valid_user_id,
     valid_user_or_pattern,
     volume_problem,
     volume_span,
@@ -469,7 +470,10 @@ UNKNOWN_DISK_USER = register(
     one report, that the statement naming them may be what is missing: one
     deleted statement, one error here (and one BKR230 for the jobs). "Did you mean" shows where the machine it suggests is
     declared, or, for the catalog's SFS server and Tape Manager's machines,
-    where the `catalog` or `tape manager` statement names it.
+    where the `catalog` or `tape manager` statement names it. A disk whose
+    machine is closest to one whose own ID CP refuses (`catalog shared
+    server BKRSVSFS:`, a `:` written as YAML writes it) is not reported:
+    that ID is the one mistake (BKR301), never a name to suggest.
 
     Failing example:
 
@@ -1139,6 +1143,10 @@ def unknown_disk_refs(model: Model):
             else "is not one of the product's machines"
         )
         close = [] if is_pattern(user) else suggest.closest(user, list(machines))
+        if close and not any(valid_user_id(name) for name in close):
+            # `catalog shared server BKRSVSFS:`: the machine's own ID is the one CP refuses
+            # (BKR301 says so), not this disk's owner: the one mistake, said once
+            continue
         written = "bkrc writes directory entries for " + ", ".join(sorted(machines)[:6]) + (
             " ..." if len(machines) > 6 else ""
         )
