@@ -266,6 +266,9 @@ RESTORED = [
     ("backup LINUX full", "backup LINUX full.", "BKR003", "Remove the `.`"),
     ("shared-volume VMCOM1", "shared-volume VMCOM1.", "BKR003", "Remove the `.`"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1. }", "BKR003", "Remove the `.`"),
+    # a `,` there, as if a list went on
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat 22:00,", "BKR015", "Remove the `,`"),
+    ("include minidisk * 0100-0FFF", "include minidisk * 0100-0FFF,", "BKR015", "Remove the `,`"),
     ("    to tape\n    run on each", "    to tape .\n    run on each", "BKR003", "Remove the `.`"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }", "BKR004", "Remove `each`"),
     # `on each member` after a disk: an IDENTITY's disk is on each member's private volume without it

@@ -315,6 +315,10 @@ SLIPS = [
     # a `shared-volume` inside a member block its `}` closes: that is the slip
     ('shared-volume inside a member block', 'member VMSYS4 { workers 2  private-volume M4PRV1 }\n\n  shared-volume VMCOM1\n',
      'member VMSYS4 {\n    workers 2\n    shared-volume VMCOM1\n  }\n', "BKR013 18:5"),
+    # a `,` after a whole statement at the end of its line, as if the list went on
+    ('comma after a schedule', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00,', "BKR015 74:30"),
+    ('comma after the addresses', 'include minidisk * 0100-0FFF', 'include minidisk * 0100-0FFF,', "BKR015 52:33"),
+    ('comma after the shared volumes', 'shared-volume VMCOM1', 'shared-volume VMCOM1,', "BKR015 18:23"),
     # two times after a schedule: one time, not a value whose keyword (`backup`) is missing
     ('two times', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 14:00', "BKR004 74:31"),
     ('two times in a purge', 'purge weekly sun 03:00', 'purge weekly sun 03:00 04:00', "BKR004 23:28"),
@@ -606,6 +610,8 @@ EXPLAINED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15 02:00",
      "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00", "the `run` statement's schedule has one time: `14:00` cannot follow `02:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,",
+     "a `,` ends no statement: a list never ends with `,`, and the statement is whole without it"),
     # a label written as a site's naming scheme writes it: the `-` named, not only the length
     ("private-volume M4PRV1", "private-volume M4-PRV1",
      "`M4-PRV1` contains `-`, which a volume label cannot hold, and is 7 characters long (at most 6)"),

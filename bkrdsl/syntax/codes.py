@@ -687,9 +687,11 @@ STRAY_COMMA = register(
     members after `on`, the users after `single user`, the days after
     `weekly`. A comma anywhere else, such as between the entries of a group
     body (which are separated by blanks or new lines), is an error; the
-    commas of one group body are one error, whose fix removes them. (A list that ends with
-    `,`, as in `run on VMSYS1, daily 02:00`, is BKR010: the name after the
-    comma is missing.)
+    commas of one group body are one error, whose fix removes them. So is
+    a `,` at the end of a whole statement's line (`run on VMSYS1 daily
+    02:00,`, `shared-volume VMCOM1,`): one error whose fix removes it. (A
+    list that ends with `,`, as in `run on VMSYS1, daily 02:00`, is BKR010:
+    the name after the comma is missing.)
 
     Failing example:
 

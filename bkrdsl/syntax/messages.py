@@ -1331,6 +1331,16 @@ def full_stop(statement: str, span: Span, remove: Span) -> Diagnostic:
     )
 
 
+def trailing_comma(statement: str, span: Span, remove: Span) -> Diagnostic:
+    """`run on VMSYS1 daily 02:00,`: a `,` at the end of a whole statement's line."""
+    return codes.STRAY_COMMA(
+        "a `,` ends no statement: a list never ends with `,`, and the statement is whole without it",
+        span,
+        help=f"remove the `,`: write `{statement}`",
+        fix=remove_fix("the `,`", remove),
+    )
+
+
 def star_comment(span: Span, line_end: bool = False) -> Diagnostic:
     """`* text` on a line of its own, as CMS files write a comment; `line_end`: after
     a statement, where no CMS file has one either."""

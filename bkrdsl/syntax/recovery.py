@@ -2014,6 +2014,19 @@ class Recovery:
         self._fed_error_token = True  # read: a mistake after it is news
         return True
 
+    def trailing_comma(self, ip, tok: Token) -> Diagnostic | None:
+        """`run on VMSYS1 daily 02:00,`: a `,` after a whole statement, at the end of its
+        line, as if a list went on. One error whose fix removes it (full_stop's kin)."""
+        if tok.end_pos is None or not _LINE_REST.match(self.source.text + "\n", tok.end_pos):
+            return None
+        state = ip.parser_state
+        previous = last_real_token(state.value_stack)
+        first = self.statement_start(state)
+        if previous is None or first is None or first.start_pos is None or previous.end_line != tok.line:
+            return None
+        statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+        return messages.trailing_comma(statement, self.span_of(tok), self.blank_and(previous, tok))
+
     def stray_text(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
         text = self.source.text
@@ -2578,7 +2591,7 @@ class Recovery:
         if tok.type == "COMMA":
             # `weekly fri sat, sun 22:00`: `sat` was read as the time, so the `,` after it
             # ends nothing; the days want their commas, not this one removed
-            days = self.weekly_days_blank(ip, tok)
+            days = self.weekly_days_blank(ip, tok) or self.trailing_comma(ip, tok)
             self.report(days or messages.stray_comma(self.span_of(tok)), tok.start_pos)
             return self.skip_statement(ip, tok)
         if tok.type == "NAME":
