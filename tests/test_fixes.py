@@ -1290,3 +1290,12 @@ def test_a_misspelt_keyword_after_names_without_commas_is_not_one_of_them(clean,
     found = check(text)
     assert [(d.code, d.fix.title if d.fix else None) for d in found] == list(zip(("BKR004", "BKR012"), titles))
     assert fix_all(text).text == BASE.replace(clean, meant, 1)
+
+
+def test_a_day_after_a_weekly_time_is_written_among_the_days():
+    text = damaged("purge weekly sun 03:00", "purge weekly sun 03:00 wed")
+    (d,) = check(text)
+    assert d.code == "BKR004" and d.fix is not None and d.fix.title == "Write `weekly sun,wed 03:00`"
+    fixed = apply(text, d)
+    assert fixed == BASE.replace("purge weekly sun 03:00", "purge weekly sun,wed 03:00", 1)
+    assert check(fixed) == []

@@ -322,6 +322,9 @@ SLIPS = [
     # two times after a schedule: one time, not a value whose keyword (`backup`) is missing
     ('two times', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 14:00', "BKR004 74:31"),
     ('two times in a purge', 'purge weekly sun 03:00', 'purge weekly sun 03:00 04:00', "BKR004 23:28"),
+    # a day after the schedule's time, as English adds it: not `run` misspelt
+    ('day after a daily time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 sun', "BKR004 74:19"),
+    ('day after a weekly time', 'run on VMSYS2 weekly sat 22:00', 'run on VMSYS2 weekly sat 22:00 sun', "BKR004 55:19"),
     # several days of the month: `monthly` takes one, whatever separates them
     ('monthly days in English with a comma', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st,15th 02:00', "BKR004 74:27"),
     ('monthly days with a comma', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1,15 02:00', "BKR004 74:27"),
@@ -612,6 +615,8 @@ EXPLAINED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00", "the `run` statement's schedule has one time: `14:00` cannot follow `02:00`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,",
      "a `,` ends no statement: a list never ends with `,`, and the statement is whole without it"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 sun",
+     "a day cannot follow the time: `daily` runs every day, so `sun` after `02:00` says nothing"),
     # a label written as a site's naming scheme writes it: the `-` named, not only the length
     ("private-volume M4PRV1", "private-volume M4-PRV1",
      "`M4-PRV1` contains `-`, which a volume label cannot hold, and is 7 characters long (at most 6)"),

@@ -243,6 +243,10 @@ SYNTAX = register(
     VMSYS1` is `run on VMSYS1 daily 02:00`), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`).
+    A day of the week after a schedule's time (`weekly sat 22:00 sun`) is
+    one error whose fix writes it among the days (`weekly sat,sun 22:00`);
+    after a `daily` time (`daily 02:00 sun`) the help offers `weekly sun
+    02:00` or `daily 02:00`, without a fix.
     A second time after a schedule's time (`daily 02:00 14:00`) is one
     error whose help writes a `run` for each time, one job each (a `purge`
     or `preview` keeps one): a schedule has one time.

@@ -1370,6 +1370,25 @@ def monthly_days(written: str, days: list[int], time: str, statement: str, span:
     )
 
 
+def day_after_time(day: str, time: str, written: str, days: str, span: Span) -> Diagnostic:
+    """`daily 02:00 sun` (`days` empty), `weekly sat 22:00 sun` (`days` "sat"): a day of
+    the week after the schedule's time. `span` covers the schedule, which a weekly fix
+    writes with the day among the others; a daily one may have meant `daily`: no fix."""
+    if not days:
+        return codes.SYNTAX(
+            f"a day cannot follow the time: `daily` runs every day, so `{day}` after `{time}` says nothing",
+            span,
+            help=f"write `weekly {day} {time}` to run on that day only, or `daily {time}` to run every day",
+        )
+    meant = f"weekly {days},{day} {time}"
+    return codes.SYNTAX(
+        f"a day cannot follow the time: `{written}` puts `{day}` after `{time}`",
+        span,
+        help=f"write `{meant}`: the days of `weekly` come before the time",
+        fix=write_fix(meant, span),
+    )
+
+
 def daily_with_day(day: str, time: str, span: Span) -> Diagnostic:
     return codes.SYNTAX(
         f"`daily` takes only a time, not a day: found `{day}` before `{time}`",

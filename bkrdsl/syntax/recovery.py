@@ -1473,7 +1473,7 @@ class Recovery:
                 # `exclude mdisk LNX* 0200-02FF`, as CP's MDISK statement says it
                 return self.misspelt(tok, [meant])
             if messages.looks_like_day(str(tok.value)):
-                days = self.weekly_days_blank(ip, tok)
+                days = self.weekly_days_blank(ip, tok) or self.day_after_time(ip, tok)
                 if days is not None:
                     # `weekly fri sat sun 03:00`: `sun` after `sat`, read as the time; not `run`
                     self.report(days, tok.start_pos)
@@ -3409,6 +3409,24 @@ class Recovery:
             statement = "run" if owner is None else owner.type.lower()
             return messages.monthly_days(written, numbers, word.group(), statement, span), word.start()
         return None
+
+    def day_after_time(self, ip, tok: Token) -> Diagnostic | None:
+        """`daily 02:00 sun`, `weekly sat 22:00 sun`: a day of the week after a schedule's
+        time on its line, as English adds it, not a misspelt `run`. Weekly, the day is one
+        more of the list (fixed); daily, perhaps `weekly` was meant (no fix)."""
+        leaves = [t for v in ip.parser_state.value_stack[-5:] for t in tokens_of(v)]
+        time = leaves[-1] if leaves else None
+        if time is None or time.type != "NAME" or not is_real(time) or time.end_line != tok.line:
+            return None
+        if not messages.looks_like_time(str(time.value)):
+            return None
+        often = next((t for t in reversed(leaves) if t.type in ("DAILY", "WEEKLY")), None)
+        if often is None or not is_real(often) or often.line != tok.line:
+            return None
+        written = " ".join(self.source.text[often.start_pos : tok.end_pos].split())
+        days = "".join(self.source.text[often.end_pos : time.start_pos].split())
+        span = self.source.span(often.start_pos, tok.end_pos)
+        return messages.day_after_time(str(tok.value), str(time.value), written, days, span)
 
     def star_comment_after(self, ip, tok: Token) -> bool:
         """`backup APPS full   * nightly`: a lone `*` after a statement on its line,
