@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
@@ -202,10 +203,13 @@ SINGLE_TWICE = register(
     in the other), SFS paths in different file pools, or the minidisks of
     different users (`include minidisk LNX* *` in one,
     `include minidisk APP* *` in the other). The warning names the users
-    whose minidisks or directories both jobs' includes select: of a group
+    whose minidisks or directories both jobs' includes select and neither
+    job's excludes (nor the member's) take out: of a group
     `{ LNX01 APP01 match LNX* }` backed up by a job with
     `include minidisk * 0191` and one with `include minidisk LNX0* 0191`,
-    LNX01 and pattern `LNX0*`, not APP01. Users are compared through
+    LNX01 and pattern `LNX0*`, not APP01; when the first job also has
+    `exclude minidisk LNX* 0191`, no user is left and there is no warning.
+    Users are compared through
     patterns too: jobs of `LINUX01` and of `match LIN*` both back up
     LINUX01, and so do jobs of `match LNX*` and `match LNX0*`. Jobs on two
     members are BKR411. A job whose excludes remove everything it includes
@@ -251,15 +255,18 @@ SINGLE_TWO_MEMBERS = register(
     other member's job took, and a restore has to know which member to ask.
     This holds whatever the levels and whichever of the user's minidisks or
     directories each job selects (its 0191 disk in one job, its 0200 disk in
-    the other). The error names the users both jobs' includes select: a
-    user whose minidisks and directories one job never selects is backed up
-    from the other member only. Of a group `{ LNX01 APP01 }` backed up by a
-    job with `include minidisk * *` on one member and one with
-    `include minidisk LNX* *` on another, LNX01 is named, not APP01; when
-    no user is left (`include minidisk APP* *` in the first job), there is
-    no error. Users are compared through patterns too: a job of `LINUX01`
-    on one member and a job of `match LIN*` on another both back up
-    LINUX01. A job whose excludes remove everything it includes backs up
+    the other). The error names the users both jobs' includes select, less
+    what each job's excludes (and its member's) take out: a user whose
+    minidisks and directories one job never selects, or excludes all of, is
+    backed up from the other member only. Of a group `{ LNX01 APP01 }`
+    backed up by a job with `include minidisk * *` on one member and one
+    with `include minidisk LNX* *` on another, LNX01 is named, not APP01;
+    when no user is left (`include minidisk APP* *` in the first job, or
+    `exclude minidisk LNX* *` added to it), there is no error; with
+    `exclude minidisk LNX* 0191` only, the first job still backs up LNX01's
+    other minidisks, and LNX01 is named. Users are compared through
+    patterns too: a job of `LINUX01` on one member and a job of `match LIN*`
+    on another both back up LINUX01. A job whose excludes remove everything it includes backs up
     nothing (BKR407 says so) and is not compared.
 
     Failing example:
@@ -310,8 +317,11 @@ IDENTITY_TWICE = register(
     in one and `include minidisk FTPSERVE *` in the other, nor a job whose
     excludes remove everything it includes: it backs up nothing, which
     BKR407 says.) The warning names the users whose minidisks or
-    directories both jobs' includes select: with `include minidisk * 0191`
-    in one job and `include minidisk TCPIP *` in the other, TCPIP only.
+    directories both jobs' includes select and neither job's excludes (nor
+    the member's) take out: with `include minidisk * 0191` in one job and
+    `include minidisk TCPIP *` in the other, TCPIP only; with
+    `exclude minidisk TCPIP 0191` in either job as well, no one, and there
+    is no warning.
 
     Failing example:
 
@@ -783,57 +793,145 @@ def _selections_apart(one: JobModel, two: JobModel) -> bool:
     group's 0191 disks and a job of its 0200 disks), or SFS paths in different
     file pools (VMSYS: and the shared catalog's pool). SFS paths in one pool,
     a path without a pool, and a malformed or reversed range are taken to meet."""
-    return bool(one.includes) and bool(two.includes) and not _meeting_owners(one, two)
+    return bool(one.includes) and bool(two.includes) and not _meeting_parts(one, two)
 
 
-def _include_parts(sel: ast.Selection) -> list[tuple[str, object]]:
-    """(owner, where) of each part of include `sel`: a minidisk include's owner
-    (`*` when none) with its address ranges, or each SFS path's user part with
-    its file pool. `where` is None when unknown (a malformed or reversed range,
-    a path without a pool): it meets everything of its medium."""
+class _Part(NamedTuple):
+    """One part of an include, as two jobs' includes are compared: its owner (an
+    SFS path's user part; `*` when none), where it selects (a minidisk include's
+    address ranges, an SFS path's file pool; None when unknown: a malformed or
+    reversed range, a path without a pool, which meets everything of its
+    medium), and the SFS path itself (None for a minidisk include)."""
+
+    owner: str
+    where: object
+    path: str | None = None
+
+
+def _include_parts(sel: ast.Selection) -> list[_Part]:
+    """The parts of include `sel`: a minidisk include whole, or each SFS path."""
     if sel.medium is ast.Medium.MINIDISK:
-        return [(sel.owner.upper if sel.owner is not None else "*", _ranges(sel))]
-    out: list[tuple[str, object]] = []
+        ranges = _ranges(sel)
+        owner = sel.owner.upper if sel.owner is not None else "*"
+        return [_Part(owner, tuple(ranges) if ranges is not None else None)]
+    out: list[_Part] = []
     for item in sel.items:
         parts = split_sfs_path(item.upper)
-        out.append(("*", None) if parts is None else (parts[1] or "*", parts[0]))
+        out.append(_Part("*", None, item.upper) if parts is None else _Part(parts[1] or "*", parts[0], item.upper))
     return out
 
 
-def _meeting_owners(one: JobModel, two: JobModel, anywhere: bool = False) -> list[tuple[str, str]]:
-    """(owner in `one`, owner in `two`) of each pair of the jobs' includes whose
+def _meeting_parts(one: JobModel, two: JobModel, anywhere: bool = False) -> list[tuple[_Part, _Part]]:
+    """(part in `one`, part in `two`) of each pair of the jobs' includes whose
     selections meet (see `_selections_apart`): the users both select there are
-    the ones both owners select. Empty when no include of one meets one of the other.
-    `anywhere`: every pair counts, whatever its media, addresses or pools (the
-    users both jobs select at all, of any minidisk or directory: BKR411)."""
-    out: list[tuple[str, str]] = []
+    the ones both owners select, less what either job excludes. Empty when no
+    include of one meets one of the other. `anywhere`: every pair counts,
+    whatever its media, addresses or pools (the users both jobs select at all,
+    of any minidisk or directory: BKR411)."""
+    out: list[tuple[_Part, _Part]] = []
     for sa in one.includes:
         for sb in two.includes:
             if sa.medium is not sb.medium and not anywhere:
                 continue
             minidisk = sa.medium is ast.Medium.MINIDISK
-            for oa, wa in _include_parts(sa):
-                for ob, wb in _include_parts(sb):
-                    if anywhere or wa is None or wb is None:
+            for pa in _include_parts(sa):
+                for pb in _include_parts(sb):
+                    if anywhere or pa.where is None or pb.where is None:
                         meet = True
                     elif minidisk:
-                        meet = any(a0 <= b1 and b0 <= a1 for a0, a1 in wa for b0, b1 in wb)
+                        meet = any(a0 <= b1 and b0 <= a1 for a0, a1 in pa.where for b0, b1 in pb.where)
                     else:
-                        meet = wa == wb
+                        meet = pa.where == pb.where
                     if meet:
-                        out.append((oa, ob))
+                        out.append((pa, pb))
     return list(dict.fromkeys(out))
 
 
-def _both_owners(one: JobModel, two: JobModel, anywhere: bool = False) -> list[tuple[str, str]] | None:
-    """`_meeting_owners` of two jobs whose selections meet (`anywhere`: of every
-    pair of their includes), for `_shared_items`; None when they narrow nothing
-    down: a job without includes (BKR116), or two includes that meet and select
-    every user of both jobs (owner `*`)."""
+class _Overlap(NamedTuple):
+    """Where two jobs' selections meet, for `_shared_items`: the pairs of their
+    includes' parts that meet (`_meeting_parts`), and for each member where both
+    run (of each job its member, for two members: BKR411) the excludes that apply
+    there to the first job and to the second (`_excludes_on`). `anywhere`: the
+    parts count wherever each selects (BKR411), not only where they meet."""
+
+    meetings: list[tuple[_Part, _Part]]
+    excludes: list[tuple[_Removals, _Removals]]
+    anywhere: bool
+    memo: dict  # `_kept`'s answers for minidisks, by which excludes take the users in
+
+
+def _overlap_of(
+    model: Model, one: JobModel, two: JobModel, members: list[tuple[str, str]], anywhere: bool = False
+) -> _Overlap | None:
+    """The `_Overlap` of two jobs whose selections meet (`anywhere`: of every pair
+    of their includes), where they run on `members` (pairs of a member of `one`
+    and one of `two`); None when it narrows nothing down: a job without includes
+    (BKR116), or, when neither job excludes anything, two includes that meet and
+    select every user of both jobs (owner `*`)."""
     if not one.includes or not two.includes:
         return None
-    owners = _meeting_owners(one, two, anywhere)
-    return None if ("*", "*") in owners else owners
+    meetings = _meeting_parts(one, two, anywhere)
+    excludes = [
+        (_removals(_excludes_on(one, model.member(ma))), _removals(_excludes_on(two, model.member(mb))))
+        for ma, mb in members
+    ]
+    excluding = [(xa, xb) for xa, xb in excludes if _removes_any(xa) or _removes_any(xb)]
+    if not excluding or len(excluding) < len(excludes):
+        excluding = [(_NO_REMOVALS, _NO_REMOVALS)]  # a member where neither job excludes anything
+    if excluding[0][0] is _NO_REMOVALS and any(pa.owner == pb.owner == "*" for pa, pb in meetings):
+        return None
+    return _Overlap(meetings, excluding, anywhere, {})
+
+
+def _kept(overlap: _Overlap, pa: _Part, pb: _Part, records: tuple[str, ...]) -> bool:
+    """Whether parts `pa` and `pb` of a meeting of `overlap` both still select a
+    minidisk or directory of the users `records` share (an ID, or what two
+    includes write of two patterns, `_narrowed`) on some member, once each job's
+    excludes there are taken out. Of minidisks, the answer depends only on which
+    excludes take the users in: it is worked out once per such choice (most
+    IDs of a large group share one), not once per ID."""
+    for n, (xa, xb) in enumerate(overlap.excludes):
+        if xa is _NO_REMOVALS:
+            return True
+        if pa.path is None and pb.path is None:
+            key = (n, pa, pb, _covering(records, xa), _covering(records, xb))
+            kept = overlap.memo.get(key)
+            if kept is None:
+                removed = (_ranges_of(xa, key[3]), _ranges_of(xb, key[4]))
+                kept = overlap.memo[key] = _minidisks_kept(pa, pb, *removed, overlap.anywhere)
+        else:
+            kept = _part_kept(pa, records, xa) and _part_kept(pb, records, xb)
+        if kept:
+            return True
+    return False
+
+
+def _minidisks_kept(pa: _Part, pb: _Part, removed_a, removed_b, anywhere: bool) -> bool:
+    """Whether minidisk parts `pa` and `pb` both still select an address once the
+    ranges each job excludes of the users in question are taken out. From one
+    member, the parts share their common addresses, less what either job
+    excludes of them; from two (`anywhere`), each has to keep one of its own."""
+    if not anywhere and pa.where is not None and pb.where is not None:
+        common = [(max(a0, b0), min(a1, b1)) for a0, a1 in pa.where for b0, b1 in pb.where if a0 <= b1 and b0 <= a1]
+        return not _covered(common, removed_a + removed_b)
+    return _addresses_kept(pa.where, removed_a) and _addresses_kept(pb.where, removed_b)
+
+
+def _addresses_kept(ranges, removed) -> bool:
+    """Whether address `ranges` (None: unknown, taken to be kept) keep an address outside `removed`."""
+    return ranges is None or not _covered(ranges, removed)
+
+
+def _part_kept(part: _Part, records: tuple[str, ...], removals: _Removals) -> bool:
+    """Whether excludes (`removals`) leave something of what include part `part`
+    selects of the users all of `records` match (an exclude that removes one
+    record's minidisks or directories removes theirs)."""
+    if part.path is None:
+        return _addresses_kept(part.where, _removed_ranges(records, removals))
+    if part.where is None:
+        return True
+    pool, _, dirs = split_sfs_path(part.path)
+    return not any(_path_removed(pool + r + dirs, removals) for r in records)
 
 
 def _matched_ids(
@@ -849,16 +947,16 @@ def _matched_ids(
     return matched
 
 
-def _first_sharing(pairs: list[tuple[int, int]], items, matched: set[str], owners=None):
+def _first_sharing(pairs: list[tuple[int, int]], items, matched: set[str], overlap=None):
     """(a, b, what they share) for each later job b of `pairs`, against the first
-    earlier job a it shares users with: one warning per job. `owners(a, b)`, when
-    given, is what narrows the users down to those both jobs' includes select
-    (`_both_owners`)."""
+    earlier job a it shares users with: one warning per job. `overlap(a, b)`, when
+    given, is what narrows the users down to those both jobs' includes select,
+    less what they exclude (`_overlap_of`)."""
     reported: set[int] = set()
     for a, b in pairs:
         if b in reported:
             continue
-        shared = _shared_items(items[a], items[b], matched, owners(a, b) if owners is not None else None)
+        shared = _shared_items(items[a], items[b], matched, overlap(a, b) if overlap is not None else None)
         if shared:
             reported.add(b)
             yield a, b, shared
@@ -882,19 +980,23 @@ def _narrowed(pattern: str, owner: str) -> str | None:
     return None if shared_id(pattern, owner) is None else pattern
 
 
-def _shared_items(one, two, matched: set[str], owners=None) -> list[tuple[str, ast.Word]]:
+def _shared_items(one, two, matched: set[str], overlap: _Overlap | None = None) -> list[tuple[str, ast.Word]]:
     """What jobs `one` and `two` (their `_single_items`) both back up, as (shown
     name, word of `two`): IDs both name, IDs one names and the other's pattern
     matches, and patterns of both that share IDs (decided on the IDs they match).
-    `owners` (`_both_owners`; None: every user) keeps only what a pair of the jobs'
-    includes that meet both select: an ID both owners select, and of two patterns
-    what both owners select of them (`LNX*` of one job and `LNX*` of the other,
-    where an include of the other names `LNX0*` only, share `LNX0*`)."""
+    `overlap` (`_overlap_of`; None: every user) keeps only what a pair of the jobs'
+    includes that meet both select and neither job excludes: an ID both owners
+    select, and of two patterns what both owners select of them (`LNX*` of one
+    job and `LNX*` of the other, where an include of the other names `LNX0*`
+    only, share `LNX0*`)."""
     ids_a, pats_a = one
     ids_b, pats_b = two
 
     def selected(i: str) -> bool:
-        return owners is None or any(_owner_selects(oa, i) and _owner_selects(ob, i) for oa, ob in owners)
+        return overlap is None or any(
+            _owner_selects(pa.owner, i) and _owner_selects(pb.owner, i) and _kept(overlap, pa, pb, (i,))
+            for pa, pb in overlap.meetings
+        )
 
     out: dict[str, ast.Word] = {}
     shown: set[str] = set()  # each ID once, however many ways the jobs share it
@@ -912,7 +1014,7 @@ def _shared_items(one, two, matched: set[str], owners=None) -> list[tuple[str, a
         for pa in pats_a:
             if shared_id(pa, pb) is None:
                 continue
-            both = _shared_records(pa, pb, owners)
+            both = _shared_records(pa, pb, overlap)
             if both is not None:
                 ra, rb, example = both
                 if not is_pattern(rb) or not is_pattern(ra):
@@ -928,16 +1030,18 @@ def _shared_items(one, two, matched: set[str], owners=None) -> list[tuple[str, a
     return list(out.items())
 
 
-def _shared_records(pa: str, pb: str, owners) -> tuple[str, str, str] | None:
-    """(record of `pa`, record of `pb`, an ID both match) for the first pair of
-    `owners` whose includes both select users of patterns `pa` and `pb`, which
-    share IDs (the records: `_narrowed`); (pa, pb, ...) when `owners` is None;
-    None when no pair of includes selects a user of both."""
-    for oa, ob in [("*", "*")] if owners is None else owners:
-        ra, rb = _narrowed(pa, oa), _narrowed(pb, ob)
+def _shared_records(pa: str, pb: str, overlap: _Overlap | None) -> tuple[str, str, str] | None:
+    """(record of `pa`, record of `pb`, an ID both match) for the first meeting of
+    `overlap` whose includes both select users of patterns `pa` and `pb`, which
+    share IDs (the records: `_narrowed`), and do not exclude all of them; (pa,
+    pb, ...) when `overlap` is None; None when no pair of includes selects a
+    user of both."""
+    everyone = _Part("*", None)
+    for one, two in [(everyone, everyone)] if overlap is None else overlap.meetings:
+        ra, rb = _narrowed(pa, one.owner), _narrowed(pb, two.owner)
         if ra is not None and rb is not None:
             example = shared_id(ra, rb)
-            if example is not None:
+            if example is not None and (overlap is None or _kept(overlap, one, two, (ra, rb))):
                 return ra, rb, example
     return None
 
@@ -984,15 +1088,15 @@ def single_users_once(model: Model):
         return
     items = [_single_items(job) for job in jobs]
 
-    def owners(a: int, b: int):
+    def overlap(a: int, b: int):
         # From one member, only the users both jobs' includes select where they
         # meet are copied twice; from two members (BKR411), a user whose minidisks
         # or directories both jobs select, whichever, is split. A user one job's
         # includes never select is backed up from the other member only.
-        same = jobs[a].members[0] == jobs[b].members[0]
-        return _both_owners(jobs[a], jobs[b], anywhere=not same)
+        one, two = jobs[a].members[0], jobs[b].members[0]
+        return _overlap_of(model, jobs[a], jobs[b], [(one, two)], anywhere=one != two)
 
-    for a, b, shared in _first_sharing(pairs, items, matched, owners):
+    for a, b, shared in _first_sharing(pairs, items, matched, overlap):
         one, two = jobs[a], jobs[b]
         same_member = one.members[0] == two.members[0]
         why = (
@@ -1077,10 +1181,11 @@ def identity_users_once(model: Model):
     items = [_single_items(job, Kind.IDENTITY) for job in jobs]
     matched = _matched_ids(model, jobs, [pats for _, pats in items], Kind.IDENTITY)
 
-    def owners(a: int, b: int):
-        return _both_owners(jobs[a], jobs[b])
+    def overlap(a: int, b: int):
+        both = [m for m in dict.fromkeys(jobs[b].members) if m in jobs[a].members]
+        return _overlap_of(model, jobs[a], jobs[b], [(m, m) for m in both])
 
-    for a, b, shared in _first_sharing(pairs, items, matched, owners):
+    for a, b, shared in _first_sharing(pairs, items, matched, overlap):
         one, two = jobs[a], jobs[b]
         both = [m for m in dict.fromkeys(two.members) if m in one.members]
         yield IDENTITY_TWICE(
@@ -1188,7 +1293,13 @@ def owners_backed_up(model: Model):
 
 
 def _owner_covers(exclude_owner: str, owner: str) -> bool:
-    return exclude_owner == "*" or covers(exclude_owner, owner)
+    """Whether an exclude's owner (an ID, a pattern or `*`) takes in every user of
+    `owner` (an ID or a pattern); of an ID, decided by one match."""
+    if exclude_owner == "*":
+        return True
+    if is_pattern(owner):
+        return covers(exclude_owner, owner)
+    return pattern_regex(exclude_owner).match(owner) is not None
 
 
 def _path_covers(exclude: str, path: str) -> bool:
@@ -1224,25 +1335,74 @@ def _covered(ranges, covers) -> bool:
     return all(any(m[0] <= a and b <= m[1] for m in merged) for a, b in ranges)
 
 
+class _Removals(NamedTuple):
+    """A list of excludes, read once for the questions asked of it per user: each
+    minidisk exclude's owner with its address ranges (those with an owner and
+    well-formed ranges), and each SFS exclude's paths."""
+
+    minidisk: list[tuple[str, list[tuple[int, int]]]]
+    sfs: list[str]
+    #: Per minidisk exclude, its owner's match of one ID: `_owner_covers` of an
+    #: ID, at C speed (one call per ID of a large group).
+    id_matches: list
+
+
+#: What a member where neither of two jobs excludes anything takes out of them.
+_NO_REMOVALS = _Removals([], [], [])
+
+
+def _removes_any(removals: _Removals) -> bool:
+    return bool(removals.minidisk or removals.sfs)
+
+
+def _removals(excludes) -> _Removals:
+    minidisk = []
+    for e in excludes:
+        if e.medium is ast.Medium.MINIDISK and e.owner is not None:
+            r = _ranges(e)
+            if r is not None:
+                minidisk.append((e.owner.upper, r))
+    sfs = [w.upper for e in excludes if e.medium is ast.Medium.SFS for w in e.items]
+    return _Removals(minidisk, sfs, [pattern_regex(x).match for x, _ in minidisk])
+
+
+def _covering(owners: tuple[str, ...], removals: _Removals) -> tuple[int, ...]:
+    """Which minidisk excludes of `removals` (their places) remove something of
+    the users one of `owners` (IDs or patterns) matches: those whose owner
+    covers one of them."""
+    if len(owners) == 1 and not is_pattern(owners[0]):
+        return tuple(k for k, match in enumerate(removals.id_matches) if match(owners[0]))
+    return tuple(k for k, (x, _) in enumerate(removals.minidisk) if any(_owner_covers(x, o) for o in owners))
+
+
+def _ranges_of(removals: _Removals, places: tuple[int, ...]) -> list[tuple[int, int]]:
+    return [r for k in places for r in removals.minidisk[k][1]]
+
+
+def _removed_ranges(owners: tuple[str, ...], removals: _Removals) -> list[tuple[int, int]]:
+    """The address ranges minidisk excludes remove of the users one of `owners` matches."""
+    return _ranges_of(removals, _covering(owners, removals))
+
+
+def _path_removed(path: str, removals: _Removals) -> bool:
+    """Whether an SFS exclude surely removes `path` (`_path_covers`)."""
+    return any(_path_covers(x, path) for x in removals.sfs)
+
+
 def _include_removed(inc: ast.Selection, owners: list[str], excludes) -> bool:
     """Whether `excludes` remove everything include `inc` selects, written for
     `owners` (its narrowed owners, or for SFS its narrowed paths, as the
     template writes them)."""
     if not owners:
         return False  # it selects nothing anyway (BKR116, BKR406)
+    removals = _removals(excludes)
     if inc.medium is ast.Medium.SFS:
-        paths = [w.upper for e in excludes if e.medium is ast.Medium.SFS for w in e.items]
-        return all(any(_path_covers(x, p) for x in paths) for p in owners)
+        return all(_path_removed(p, removals) for p in owners)
     ranges = _ranges(inc)
     if ranges is None:
         return False
     for owner in owners:
-        removed = []
-        for e in excludes:
-            if e.medium is ast.Medium.MINIDISK and e.owner is not None and _owner_covers(e.owner.upper, owner):
-                r = _ranges(e)
-                if r is not None:
-                    removed += r
+        removed = _removed_ranges((owner,), removals)
         if not removed or not _covered(ranges, removed):
             return False
     return True
@@ -1266,6 +1426,13 @@ def _removes_everything(job: JobModel, written: list[list[str]], excludes) -> bo
     return all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written))
 
 
+def _excludes_on(job: JobModel, member) -> list[ast.Selection]:
+    """The excludes that apply to `job` on `member` (None: no known member): the
+    job's own, then the member's (a member block's excludes apply to every job
+    on that member)."""
+    return list(job.excludes) + (list(member.excludes) if member is not None else [])
+
+
 def _excludes_per_member(model: Model, job: JobModel):
     """Per member `job` runs on, each known one once (None alone when it names no
     known member: its own excludes still apply): (member, the excludes that apply
@@ -1275,7 +1442,7 @@ def _excludes_per_member(model: Model, job: JobModel):
     members = [model.member(m) for m in dict.fromkeys(job.members) if model.member(m) is not None] or [None]
     written = None
     for member in members:
-        excludes = list(job.excludes) + (list(member.excludes) if member is not None else [])
+        excludes = _excludes_on(job, member)
         if not excludes:
             yield member, excludes, written, False
             continue
