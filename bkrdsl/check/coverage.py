@@ -1022,10 +1022,11 @@ def _shared_items(one, two, matched: set[str], overlap: _Overlap | None = None) 
                     user = rb if not is_pattern(rb) else ra
                     if user not in shown:
                         out.setdefault(f"`{user}` (pattern `{pb}`)", word)
-                elif ra == rb:
-                    out.setdefault(f"pattern `{rb}`", word)
+                elif covers(ra, rb) or covers(rb, ra):
+                    # One record holds the other: the narrower names just the users both back up.
+                    out.setdefault(f"pattern `{rb if covers(ra, rb) else ra}`", word)
                 else:
-                    out.setdefault(f"pattern `{rb}` (it and `{ra}` match {example})", word)
+                    out.setdefault(f"the users both `{rb}` and `{ra}` match (such as {example})", word)
                 break
     return list(out.items())
 
@@ -1230,8 +1231,8 @@ def owners_backed_up(model: Model):
                         pattern, example = in_part[0]
                         yield OWNER_IN_PART(
                             f"owner pattern {quoted(up)} shares only some users with pattern {quoted(pattern)}"
-                            f" of job {quoted(job.name)} (both match {example}, but neither holds all the"
-                            " other's users): no template record can name just the shared users",
+                            f" of job {quoted(job.name)} (both match {example}, but each also matches users"
+                            " the other does not): no template record can name just the shared users",
                             word.span,
                             related=(Related(ref.word.span, "the job backs up these users"),),
                             help=f"write the include for `{pattern}` itself (or `*`), or for a pattern inside it",
