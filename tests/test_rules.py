@@ -27,6 +27,7 @@ from test_rules_support import (
 from bkrdsl.check import docs
 from bkrdsl.diagnostics.registry import load_all
 from bkrdsl.diagnostics.render import render_text
+from bkrdsl.fmt import format_text
 from bkrdsl.pipeline import analyse
 
 #: The checker's own codes: structure (BKR11x), SSI rules (BKR2xx), names and
@@ -75,6 +76,22 @@ def test_every_rule_has_a_failing_and_a_passing_case(code: str):
     names = [p.name for p in RULES_DIR.glob(f"{code}.*.bkr")]
     assert any(n.startswith(f"{code}.fail") for n in names), f"no failing case for {code}"
     assert any(n.startswith(f"{code}.pass") for n in names), f"no passing case for {code}"
+
+
+#: Passing cases whose point is a spelling `bkrc fmt` rewrites: lower-case hex
+#: digits in an address range (BKR310), a size unit in capitals (BKR317).
+SPELLING_CASES = {"BKR310.pass.bkr", "BKR317.pass.bkr"}
+
+
+@pytest.mark.parametrize("path", [p for p in cases() if expects_none(p)], ids=lambda p: p.name)
+def test_passing_case_is_in_canonical_layout(path: Path):
+    """A passing case reads as `bkrc fmt` writes it (docs/fmt.md), as the examples
+    do, unless what it shows is a spelling the formatter changes."""
+    text = path.read_text(encoding="utf-8")
+    if path.name in SPELLING_CASES:
+        assert format_text(text, path.name) != text, f"{path.name} is canonical now: drop it from SPELLING_CASES"
+    else:
+        assert format_text(text, path.name) == text, f"run `bkrc fmt {path.relative_to(ROOT)}`"
 
 
 def test_twenty_independent_mistakes_give_twenty_diagnostics():
