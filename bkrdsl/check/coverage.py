@@ -21,7 +21,6 @@ from bkrdsl.resolve.model import (
     id_scanner,
     is_pattern,
     narrow_owners,
-    narrow_sfs_path,
     owners_in_part,
     parse_address_range,
     parse_time,
@@ -1390,7 +1389,7 @@ def _path_removed(path: str, removals: _Removals) -> bool:
     return any(_path_covers(x, path) for x in removals.sfs)
 
 
-def _include_removed(inc: ast.Selection, owners: list[str], excludes) -> bool:
+def _include_removed(inc: ast.Selection, owners: tuple[str, ...], excludes) -> bool:
     """Whether `excludes` remove everything include `inc` selects, written for
     `owners` (its narrowed owners, or for SFS its narrowed paths, as the
     template writes them)."""
@@ -1409,21 +1408,9 @@ def _include_removed(inc: ast.Selection, owners: list[str], excludes) -> bool:
     return True
 
 
-def _written_owners(model: Model, job: JobModel) -> list[list[str]]:
-    """Per include of `job`, whom its template records name (see `narrow_owners`)."""
-    ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
-    out = []
-    for inc in job.includes:
-        if inc.medium is ast.Medium.SFS:
-            out.append([p for w in inc.items for p in narrow_sfs_path(w.upper, ids, patterns)])
-        else:
-            out.append(narrow_owners(inc.owner.upper if inc.owner is not None else "*", ids, patterns))
-    return out
-
-
-def _removes_everything(job: JobModel, written: list[list[str]], excludes) -> bool:
+def _removes_everything(job: JobModel, written: tuple[tuple[str, ...], ...], excludes) -> bool:
     """Whether `excludes` remove everything each include of `job` selects
-    (`written`: whom its include records name, `_written_owners`)."""
+    (`written`: whom its include records name, `Model.include_owners`)."""
     return all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written))
 
 
@@ -1448,7 +1435,7 @@ def _excludes_per_member(model: Model, job: JobModel):
             yield member, excludes, written, False
             continue
         if written is None:
-            written = _written_owners(model, job)
+            written = model.include_owners(job)
         yield member, excludes, written, _removes_everything(job, written, excludes)
 
 

@@ -28,25 +28,12 @@ from bkrdsl.emit.common import (
     star_comments,
 )
 from bkrdsl.emit.dialect import Dialect
-from bkrdsl.resolve.model import JobModel, Model, narrow_owners, narrow_sfs_path
+from bkrdsl.resolve.model import JobModel, Model
 
 KIND_WORDS = {
     ast.Kind.SINGLE: "single-configuration users",
     ast.Kind.IDENTITY: "IDENTITY users",
 }
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def job_owners(model: Model, job: JobModel) -> tuple[list[str], list[str]]:
-    """(user IDs, patterns) the job backs up, in the order its groups declare them.
-
-    The model's own look-ups, so the checker (BKR406, owner not backed up)
-    and the templates agree on who a job covers; `job_user_ids` lists each ID once.
-    """
-    return list(model.job_user_ids(job)), _unique(list(model.job_patterns(job)))
 
 
 def _record_pieces(layout: str, ranges: list[tuple[str, str]]) -> list[str] | None:
@@ -165,15 +152,8 @@ def job_selection(model: Model, job: JobModel, dialect: Dialect, blocks: dict | 
     comment = dialect["template_comment"]
     same = ": the same on every member" if len(model.derived_names(job)) > 1 else ""
     parts = [lines_to_text(star_comments(comment, [f"Selection of job {job.name}{same}."]))]
-    ids, patterns = job_owners(model, job)
-    for selection in job.includes:
-        if selection.medium is ast.Medium.MINIDISK:
-            owner = selection.owner.upper if selection.owner is not None else "*"
-            owners = narrow_owners(owner, ids, patterns)
-        else:  # SFS: each path's user part, narrowed the same way
-            owners = [p for item in selection.items for p in narrow_sfs_path(item.upper, ids, patterns)]
-            owners = list(dict.fromkeys(owners))
-        parts.append(selection_text(selection, dialect, owners, blocks))
+    for selection, owners in zip(job.includes, model.include_owners(job)):
+        parts.append(selection_text(selection, dialect, list(owners), blocks))
     for selection in job.excludes:
         parts.append(selection_text(selection, dialect, None, blocks))
     return parts

@@ -878,6 +878,24 @@ class Model:
         """The `match` patterns of the groups a job backs up."""
         return tuple(p for ref in job.refs if ref.group is not None for p in ref.group.patterns)
 
+    def include_owners(self, job: JobModel) -> tuple[tuple[str, ...], ...]:
+        """Per include of `job`, in its order, whom the template's records name:
+        a minidisk include's owners (`narrow_owners`), an SFS include's paths
+        (`narrow_sfs_path`), each once. The one answer the templates write, the
+        checker judges (BKR406's coverage) and `bkrc show` prints; empty for an
+        include that selects none of the job's users."""
+        ids = list(self.job_user_ids(job))
+        patterns = list(dict.fromkeys(self.job_patterns(job)))
+        out = []
+        for selection in job.includes:
+            if selection.medium is ast.Medium.MINIDISK:
+                owner = selection.owner.upper if selection.owner is not None else "*"
+                owners = narrow_owners(owner, ids, patterns)
+            else:  # SFS: each path's user part, narrowed the same way
+                owners = [p for item in selection.items for p in narrow_sfs_path(item.upper, ids, patterns)]
+            out.append(tuple(dict.fromkeys(owners)))
+        return tuple(out)
+
     @property
     def private_volumes(self) -> dict[str, str]:
         """Every member's private volumes: volume -> member (the first member that names it)."""
