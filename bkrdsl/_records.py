@@ -3374,8 +3374,55 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.type,self.users,self.patterns,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns)->_return_type:
+def __create_fn__(_type_action, _type_medium, _type_owner, _type_items, _type_records, _type_member, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,action:_type_action,medium:_type_medium,owner:_type_owner,items:_type_items,records:_type_records,member:_type_member)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'action',action)
+  __dataclass_builtins_object__.__setattr__(self,'medium',medium)
+  __dataclass_builtins_object__.__setattr__(self,'owner',owner)
+  __dataclass_builtins_object__.__setattr__(self,'items',items)
+  __dataclass_builtins_object__.__setattr__(self,'records',records)
+  __dataclass_builtins_object__.__setattr__(self,'member',member)
+ return __init__
+CODE["def __create_fn__(_type_action, _type_medium, _type_owner, _type_items, _type_records, _type_member, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,action:_type_action,medium:_type_medium,owner:_type_owner,items:_type_items,records:_type_records,member:_type_member)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'action',action)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'items',items)\n  __dataclass_builtins_object__.__setattr__(self,'records',records)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(action={self.action!r}, medium={self.medium!r}, owner={self.owner!r}, items={self.items!r}, records={self.records!r}, member={self.member!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(action={self.action!r}, medium={self.medium!r}, owner={self.owner!r}, items={self.items!r}, records={self.records!r}, member={self.member!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.action,self.medium,self.owner,self.items,self.records,self.member,)==(other.action,other.medium,other.owner,other.items,other.records,other.member,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.action,self.medium,self.owner,self.items,self.records,self.member,)==(other.action,other.medium,other.owner,other.items,other.records,other.member,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('action','medium','owner','items','records','member',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'action\',\'medium\',\'owner\',\'items\',\'records\',\'member\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('action','medium','owner','items','records','member',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'action\',\'medium\',\'owner\',\'items\',\'records\',\'member\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.action,self.medium,self.owner,self.items,self.records,self.member,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.action,self.medium,self.owner,self.items,self.records,self.member,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)
   __dataclass_builtins_object__.__setattr__(self,'kind',kind)
@@ -3386,44 +3433,45 @@ def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_w
   __dataclass_builtins_object__.__setattr__(self,'backs_up',backs_up)
   __dataclass_builtins_object__.__setattr__(self,'users',users)
   __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)
+  __dataclass_builtins_object__.__setattr__(self,'selection',selection)
  return __init__
-CODE["def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'level',level)\n  __dataclass_builtins_object__.__setattr__(self,'when',when)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'backs_up',backs_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'level',level)\n  __dataclass_builtins_object__.__setattr__(self,'when',when)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'backs_up',backs_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n  __dataclass_builtins_object__.__setattr__(self,'selection',selection)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,)
+   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns',):
+  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns',):
+  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,))
+  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_jobs, _type_expire, _type_starts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,jobs:_type_jobs,expire:_type_expire,starts:_type_starts)->_return_type:

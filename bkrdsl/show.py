@@ -8,7 +8,10 @@ that what `bkrc show` says is what `bkrc compile` writes:
   files of the member's folder, BKRSUBMT's table);
 - when each falls: `resolve.model.timing` (BKRSUBMT's and BKREXPIR's DUE);
 - the expiry actions of the purging member: `Model.expire_actions` (BKREXPIR);
-- the machines AUTOLOG1 starts, in order: `Model.start_order` (BKRSTART).
+- the machines AUTOLOG1 starts, in order: `Model.start_order` (BKRSTART);
+- what each job's template selects: `Model.include_owners` (whom its include
+  records name, as `emit/template.py` writes them), the job's excludes, then
+  the member's own (`MemberModel.excludes`), in the template's order.
 
 Pure: model in, text out. The command (`bkrdsl/cli/show.py`) reads the file
 and runs the front end.
@@ -19,8 +22,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from bkrdsl import ast
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.model import JobModel, Model, StartEntry, Timing, timing
+from bkrdsl.resolve.model import JobModel, Model, StartEntry, Timing, split_sfs_path, timing
 
 #: The version of the JSON structure (docs/show.md): a key removed or changed
 #: in meaning raises it; a key added does not.
@@ -28,6 +32,9 @@ FORMAT_VERSION = "1"
 
 #: The widest line of the text format.
 WIDTH = 100
+#: The widest line of what a job selects, below its row: it reads as one line
+#: where it fits a terminal's 80 columns.
+SELECTS_WIDTH = 79
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,19 @@ class BackedUp:
     type: str  # "group" or "user"
     users: int  # the IDs it lists by name (a user: 1)
     patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Selected:
+    """One selection of a job's template on one member, in the template's order:
+    the job's includes, its excludes, then the member's own excludes."""
+
+    action: str  # "include" or "exclude"
+    medium: str  # "minidisk" or "sfs"
+    owner: str | None  # a minidisk selection's owner as written (`*` when none); None for SFS
+    items: tuple[str, ...]  # its addresses and ranges, or its SFS paths, as written
+    records: tuple[str, ...]  # whom its records name: an include's narrowed owners or paths
+    member: str | None  # the member whose own exclude it is; None for the job's
 
 
 @dataclass(frozen=True)
@@ -55,6 +75,7 @@ class JobRow:
     backs_up: tuple[BackedUp, ...]
     users: tuple[str, ...]  # every ID the job backs up by name
     patterns: tuple[str, ...]  # the `match` patterns of its groups
+    selection: tuple[Selected, ...]  # what its template on this member selects
 
 
 @dataclass(frozen=True)
@@ -81,7 +102,33 @@ class ClusterView:
 
 
 # ------------------------------------------------------------------ the facts
-def _job_row(model: Model, name: str, job: JobModel) -> JobRow:
+def _selected(selection: ast.Selection, records: Sequence[str] | None, member: str | None) -> Selected:
+    """`records` None: an exclude, whose records name what it says."""
+    items = tuple(item.upper for item in selection.items)
+    owner = None
+    if selection.medium is ast.Medium.MINIDISK:
+        owner = selection.owner.upper if selection.owner is not None else "*"
+    written = items if owner is None else (owner,)
+    return Selected(
+        action=selection.action.value,
+        medium=selection.medium.value,
+        owner=owner,
+        items=items,
+        records=written if records is None else tuple(records),
+        member=member,
+    )
+
+
+def _selection(model: Model, job: JobModel, member: str) -> tuple[Selected, ...]:
+    """What the template of `job` on `member` selects, in its order (`job_templates`)."""
+    out = [_selected(s, owners, None) for s, owners in zip(job.includes, model.include_owners(job))]
+    out += [_selected(s, None, None) for s in job.excludes]
+    local = model.member(member)
+    out += [_selected(s, None, member) for s in (local.excludes if local is not None else ())]
+    return tuple(out)
+
+
+def _job_row(model: Model, name: str, job: JobModel, member: str) -> JobRow:
     backs_up = []
     for ref in job.refs:
         if ref.group is not None:
@@ -100,6 +147,7 @@ def _job_row(model: Model, name: str, job: JobModel) -> JobRow:
         backs_up=tuple(backs_up),
         users=model.job_user_ids(job),
         patterns=tuple(dict.fromkeys(model.job_patterns(job))),
+        selection=_selection(model, job, member),
     )
 
 
@@ -109,7 +157,7 @@ def _by_time(when: Timing) -> tuple[bool, int]:
 
 def _member_view(model: Model, name: str) -> MemberView:
     member = model.member(name)
-    jobs = [_job_row(model, job_name, job) for job_name, job in model.member_jobs(name)]
+    jobs = [_job_row(model, job_name, job, name) for job_name, job in model.member_jobs(name)]
     jobs.sort(key=lambda row: _by_time(row.when))  # stable: source order within a minute
     return MemberView(
         name=name,
@@ -164,6 +212,17 @@ def _timing_json(when: Timing) -> dict:
     return {"schedule": when.label, "time": when.hhmm}
 
 
+def _selected_json(s: Selected) -> dict:
+    return {
+        "action": s.action,
+        "medium": s.medium,
+        "owner": s.owner,
+        "items": list(s.items),
+        "records": list(s.records),
+        "member": s.member,
+    }
+
+
 def as_json(v: ClusterView) -> dict:
     """The documented JSON structure (docs/show.md), keys in a fixed order."""
     return {
@@ -202,6 +261,7 @@ def as_json(v: ClusterView) -> dict:
                         ],
                         "users": list(j.users),
                         "patterns": list(j.patterns),
+                        "selection": [_selected_json(s) for s in j.selection],
                     }
                     for j in m.jobs
                 ],
@@ -230,6 +290,70 @@ def _backs_up_text(row: JobRow) -> str:
         what += [f"match {p}" for p in b.patterns]
         parts.append(f"{b.name} ({', '.join(what)})")
     return "; ".join(parts) or "-"
+
+
+#: An include that narrows to more owners or paths than this is shown as written, with a count.
+MAX_RECORDS_SHOWN = 3
+
+
+def _every_user(s: Selected) -> bool:
+    """Whether the include is written for every user its job backs up (`*` as the
+    owner, or as each SFS path's user part): shown as written."""
+    if s.owner is not None:
+        return s.owner == "*"
+    return all((parts := split_sfs_path(item)) is not None and parts[1] == "*" for item in s.items)
+
+
+def _whom(s: Selected) -> str:
+    """A minidisk selection's owner, or an SFS selection's paths: as written for an
+    exclude and for an include of every user; otherwise whom the records name."""
+    written = s.owner if s.owner is not None else " ".join(s.items)
+    if s.action == "exclude" or _every_user(s) or s.records == ((s.owner,) if s.owner else s.items):
+        return written
+    if not s.records:
+        return f"{written} (none of its users)"
+    if len(s.records) > MAX_RECORDS_SHOWN:
+        what = "owners" if s.owner is not None else "paths"
+        return f"{written} ({len(s.records)} {what})"
+    return ",".join(s.records) if s.owner is not None else " ".join(s.records)
+
+
+def _selected_text(s: Selected) -> str:
+    """One selection as a piece of the `selects` line; its spaces are no-break
+    spaces where a line must not break (between the medium, owner and first item)."""
+    whom = _whom(s)
+    if s.medium == "minidisk":
+        first, *rest = s.items or ("",)
+        text = "\xa0".join(["minidisk", whom.replace(" ", "\xa0"), first]) + "".join(" " + i for i in rest)
+    else:
+        text = "sfs\xa0" + whom.replace(" (", "\xa0(")
+    return text + (f" ({s.member}'s)" if s.member else "")
+
+
+def _selects_lines(row: JobRow) -> list[str]:
+    """What the job selects, below its row: `selects` its includes, `minus` its
+    excludes and the member's own, on one line where it fits SELECTS_WIDTH,
+    else `minus` on lines of its own; every piece wraps at its spaces."""
+    includes = "; ".join(_selected_text(s) for s in row.selection if s.action == "include")
+    excludes = "; ".join(_selected_text(s) for s in row.selection if s.action == "exclude")
+    first, rest = " " * 9 + "selects  ", " " * 18
+
+    def wrapped(text: str, label: str) -> list[str]:
+        lines = textwrap.wrap(
+            text,
+            SELECTS_WIDTH,
+            initial_indent=label,
+            subsequent_indent=rest,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        return [line.replace("\xa0", " ") for line in lines]
+
+    includes = includes or "nothing (no include)"
+    one = wrapped(includes + (" minus " + excludes if excludes else ""), first)
+    if len(one) == 1 or not excludes:
+        return one
+    return wrapped(includes, first) + wrapped(excludes, " " * 11 + "minus  ")
 
 
 def _catalog_text(v: ClusterView) -> str:
@@ -364,6 +488,7 @@ def text(v: ClusterView) -> str:
                 else:  # too narrow beside the row: on lines of its own below it
                     out += head
                     out += _wrapped(backs_up, " " * 9 + "backs up ", " " * 18)
+                out += _selects_lines(job)
         else:
             out.append("  no job runs on this member")
         if m.expire:

@@ -7,7 +7,7 @@ The text and JSON of examples/prodssi.bkr are snapshots
 generated cluster the checker passes), so the
 two cannot drift apart: the job names equal the TEMPLATE files of each
 member's folder, the times BKRSUBMT's table, the expiry BKREXPIR's, the
-machines BKRSTART's order.
+machines BKRSTART's order, and what each job selects its template's records.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from test_compile_properties import clusters
 
 from bkrdsl import show
 from bkrdsl.emit.artifacts import compile_source
-from bkrdsl.show import FORMAT_VERSION, WIDTH
+from bkrdsl.show import FORMAT_VERSION, SELECTS_WIDTH, WIDTH
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.bkr"))
 
@@ -111,7 +111,8 @@ def test_agrees_with_compile(example, tmp_path):
     """For every member: the job names shown are the `*.TEMPLATE` files written in its
     folder; each job's schedule and time are BKRSUBMT's; the expiry lines are
     BKREXPIR's (and shown exactly where it is written); the machines started are
-    BKRSTART's, in its order."""
+    BKRSTART's, in its order; each job's selection names whom its template's
+    INCLUDE and EXCLUDE records name."""
     assert_agrees(show_json(example), _compiled(example, tmp_path))
 
 
@@ -137,6 +138,16 @@ def _when(shown: dict) -> str:
     return f"{shown['schedule']} {shown['time']}" if shown["time"] else shown["schedule"]
 
 
+def _template_records(template: str) -> set[tuple[str, str, str]]:
+    """(action, medium, owner or path) of each selection record of a job template."""
+    found = re.findall(r"^(INCLUDE|EXCLUDE) (MINIDISK|SFS) (\S+)", template, re.MULTILINE)
+    return {(action.lower(), medium.lower(), whom) for action, medium, whom in found}
+
+
+def _shown_records(job: dict) -> set[tuple[str, str, str]]:
+    return {(s["action"], s["medium"], r) for s in job["selection"] for r in s["records"]}
+
+
 def assert_agrees(shown_json: dict, files: dict[str, dict[str, str]]) -> None:
     shown = {m["name"]: m for m in shown_json["members"]}
     assert set(shown) == set(files)
@@ -147,6 +158,8 @@ def assert_agrees(shown_json: dict, files: dict[str, dict[str, str]]) -> None:
         submit = folder["BKRSUBMT.EXEC"]
         when = dict(zip(_stem(submit, "job"), _stem(submit, "when")))
         assert {j["name"]: _when(j) for j in m["jobs"]} == when, member
+        for j in m["jobs"]:  # what each job selects: its template's records, the member's excludes too
+            assert _shown_records(j) == _template_records(folder[f"{j['name']}.TEMPLATE"]), j["name"]
         assert [s["user"] for s in m["starts"]] == _stem(folder["BKRSTART.EXEC"], "m"), member
         if "BKREXPIR.EXEC" in folder:
             expire = folder["BKREXPIR.EXEC"]
@@ -179,6 +192,129 @@ def test_module_groups_and_job_suffixes(at_root):
     ]
     assert (jobs["PAYFULL"]["schedule"], jobs["PAYFULL"]["time"]) == ("weekly mon,thu", "21:00")
     assert jobs["MONINCB"]["source_job"] == "MONINC" and jobs["MONINCB"]["kind"] == "identity"
+
+
+# ------------------------------------------------------------------ what each job selects
+SELECTIONS = """\
+  single group FILES { FILESRV1 FILESRV2 }
+  single group WEB { WEB01 WEB02 WEB03 ADMWEB  match WEBX* }
+
+  job FILESFS {
+    backup FILES incremental
+    include sfs BKRPOOL:*.*
+    exclude sfs BKRPOOL:FILESRV2.TEMP
+    to disk
+    run on VMSYS3 daily 04:00
+  }
+
+  job WEBDISKS {
+    backup WEB full
+    include minidisk WEB0* 0201
+    include minidisk WEB* 0300
+    to tape
+    run on VMSYS3 daily 05:00
+  }
+
+"""
+
+
+@pytest.fixture
+def selections(tmp_path):
+    """examples/prodssi.bkr with an SFS-only job and a job whose includes name some
+    of its users, both on VMSYS3, whose own `exclude minidisk * 0192` they get."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("  job SYSINC {", SELECTIONS + "  job SYSINC {")
+    path = tmp_path / "selections.bkr"
+    path.write_text(text)
+    return path
+
+
+def _selects(out: str, job: str) -> list[str]:
+    """The lines below `job`'s row that say what it selects (each fits SELECTS_WIDTH)."""
+    lines = out.splitlines()
+    row = next(i for i, line in enumerate(lines) if f"  {job}  " in line)
+    at = next(i for i in range(row, len(lines)) if lines[i].startswith("         selects  "))
+    found = []
+    while lines[at].startswith(("         selects  ", "           minus  ", " " * 18)):
+        found.append(lines[at])
+        at += 1
+    assert found and max(len(line) for line in found) <= SELECTS_WIDTH
+    return found
+
+
+def _job(data: dict, member: str, job: str) -> dict:
+    (m,) = [m for m in data["members"] if m["name"] == member]
+    (j,) = [j for j in m["jobs"] if j["name"] == job]
+    return j
+
+
+def test_minidisk_job_with_excludes(at_root):
+    """One line: the include as written (`*`: every user the job backs up), minus the excludes."""
+    out = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSYS2"], expect=0).stdout
+    assert _selects(out, "LNXFULL") == [
+        "         selects  minidisk * 0100-0FFF minus minidisk * 0190 019D 019E"
+    ]
+    assert _selects(out, "LNXINC") == ["         selects  minidisk * 0191"]
+    (exclude,) = [s for s in _job(show_json("examples/prodssi.bkr"), "VMSYS2", "LNXFULL")["selection"][1:]]
+    assert exclude == {
+        "action": "exclude",
+        "medium": "minidisk",
+        "owner": "*",
+        "items": ["0190", "019D", "019E"],
+        "records": ["*"],
+        "member": None,
+    }
+
+
+def test_sfs_only_job(selections):
+    """An SFS-only job says `sfs`, not minidisk; the member's own minidisk exclude,
+    which its template gets too, is marked as the member's; when the whole does not
+    fit one line, `minus` goes on its own."""
+    out = run_cli(["show", selections, "--member", "VMSYS3"], expect=0).stdout
+    assert _selects(out, "FILESFS") == [
+        "         selects  sfs BKRPOOL:*.*",
+        "           minus  sfs BKRPOOL:FILESRV2.TEMP; minidisk * 0192 (VMSYS3's)",
+    ]
+    include, exclude, own = _job(show_json(selections), "VMSYS3", "FILESFS")["selection"]
+    assert (include["medium"], include["owner"], include["items"]) == ("sfs", None, ["BKRPOOL:*.*"])
+    assert include["records"] == ["BKRPOOL:FILESRV1.*", "BKRPOOL:FILESRV2.*"]  # what the template writes
+    assert (exclude["action"], exclude["records"], exclude["member"]) == (
+        "exclude",
+        ["BKRPOOL:FILESRV2.TEMP"],
+        None,
+    )
+    assert (own["medium"], own["items"], own["member"]) == ("minidisk", ["0192"], "VMSYS3")
+
+
+def test_include_of_some_users_names_them(selections):
+    """An include whose owner selects some of the job's users names whom its records
+    name (three at most; more are counted), not a pattern that reads as all of them."""
+    out = run_cli(["show", selections, "--member", "VMSYS3"], expect=0).stdout
+    assert _selects(out, "WEBDISKS") == [
+        "         selects  minidisk WEB01,WEB02,WEB03 0201;",
+        "                  minidisk WEB* (4 owners) 0300",
+        "           minus  minidisk * 0192 (VMSYS3's)",
+    ]
+    first, second, _ = _job(show_json(selections), "VMSYS3", "WEBDISKS")["selection"]
+    assert first["records"] == ["WEB01", "WEB02", "WEB03"]
+    assert second["records"] == ["WEB01", "WEB02", "WEB03", "WEBX*"]
+
+
+def test_identity_copies_get_their_members_excludes(at_root):
+    """Each copy of an IDENTITY job selects the same, plus the excludes of the member
+    it runs on: VMSYS3's copy only leaves out its 0192 disks."""
+    out = run_cli(["show", "examples/prodssi.bkr"], expect=0).stdout
+    assert _selects(out, "SYSINC3") == ["         selects  minidisk * 0191 minus minidisk * 0192 (VMSYS3's)"]
+    for copy in ("SYSINC1", "SYSINC2", "SYSINC4"):
+        assert _selects(out, copy) == ["         selects  minidisk * 0191"]
+    data = show_json("examples/prodssi.bkr")
+    members = {
+        f"VMSYS{n}": [s["member"] for s in _job(data, f"VMSYS{n}", f"SYSINC{n}")["selection"]] for n in "1234"
+    }
+    assert members == {"VMSYS1": [None], "VMSYS2": [None], "VMSYS3": [None, "VMSYS3"], "VMSYS4": [None]}
+
+
+def test_selections_agree_with_compile(selections, tmp_path):
+    assert_agrees(show_json(selections), _compiled(selections, tmp_path))
 
 
 # ------------------------------------------------------------------ --member
