@@ -72,3 +72,18 @@ class Source:
     @property
     def line_count(self) -> int:
         return len(self._line_starts)
+
+
+def common_prefix(a: str, b: str) -> int:
+    """How many characters `a` and `b` begin with alike (slices compared, not characters:
+    an edit at line 7,000 of two texts is found in some twenty comparisons)."""
+    lo, hi = 0, min(len(a), len(b))
+    if a[:hi] == b[:hi]:
+        return hi
+    while hi - lo > 1:  # a[:lo] == b[:lo], a[:hi] != b[:hi]
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo

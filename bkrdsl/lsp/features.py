@@ -23,7 +23,7 @@ from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Docum
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules, ScratchModules
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, description_of, is_pattern
-from bkrdsl.source import Source, Span
+from bkrdsl.source import Source, Span, common_prefix
 from bkrdsl.syntax.reader import read_file
 
 KIND_TEXT = {
@@ -795,20 +795,6 @@ _PLAIN_WORD = re.compile(r"[A-Za-z0-9$@_]+")
 _NAME_CONTINUES = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
 
 
-def _common_prefix(a: str, b: str) -> int:
-    """How many characters `a` and `b` begin with alike (slices compared, not characters)."""
-    lo, hi = 0, min(len(a), len(b))
-    if a[:hi] == b[:hi]:
-        return hi
-    while hi - lo > 1:  # a[:lo] == b[:lo], a[:hi] != b[:hi]
-        mid = (lo + hi) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
-
-
 def _common_suffix(a: str, b: str, most: int) -> int:
     """How many characters `a` and `b` end with alike, at most `most`."""
     la, lb = len(a), len(b)
@@ -879,7 +865,7 @@ def edited(doc: Document, text: str) -> Document | None:
         for d in doc.analysis.program.diagnostics
     ):
         return None
-    p = _common_prefix(old, text)
+    p = common_prefix(old, text)
     s = _common_suffix(old, text, min(len(old), len(text)) - p)
     a, end = p, len(old) - s
     while a > 0 and old[a - 1] in _NAME_CONTINUES:
