@@ -337,6 +337,37 @@ def read_reported(source: Source) -> tuple[ast.Module, list[Diagnostic]] | None:
         return None
 
 
+def unread_from(source: Source) -> int | None:
+    """Where `read()` stops reading `source` as Lark reads it without an error: the
+    start of the token it gives up at (a syntax error, or something it does not
+    copy), or of a text not closed on its line (an error it reads); None when it
+    reads the whole text clean; 0 when it gives up before its first token. Every
+    token before it Lark reads without an error (the language server's indentation
+    as you type reads the blocks closed above as empty up to there, `fmt.ontype`)."""
+    try:
+        parser = _Parser(source)
+    except _GiveUp:
+        return 0
+    try:
+        parser.module()
+    except _GiveUp:
+        return parser.tokens[parser.i][START]
+    if parser.unclosed is None:
+        return None
+    return parser.tokens[parser.unclosed][START]
+
+
+def tokens_read(source: Source) -> int | None:
+    """How many tokens `read()` reads of `source` when it reads it without an error
+    (the count MAX_READ_AFTER_ERROR bounds), else None."""
+    try:
+        parser = _Parser(source)
+        parser.module()
+    except _GiveUp:
+        return None
+    return len(parser.tokens) if parser.unclosed is None else None
+
+
 def read_tokens(source: Source) -> tuple[ast.Module, list[tuple[str, str, int, int]]] | None:
     """`read()`, and every token it read, in order, as (type, text, start offset,
     line): the type Lark's contextual lexer gives the token there, a keyword's
