@@ -1383,6 +1383,15 @@ def test_every_line_of_a_canonical_file_is_typed_where_it_stands(text):
             assert line_indent(text, n) == line[: len(line) - len(line.lstrip())], (n + 1, line)
 
 
+def _thirty_groups_and_jobs() -> str:
+    """A cluster of thirty groups and thirty jobs, then a job being typed: `backup G001,`."""
+    groups = "".join(f"  single group G{i:03d} {{\n    LNX{i:05d} WAS{i:05d}\n  }}\n" for i in range(30))
+    jobs = "".join(
+        f"  job J{i:03d} {{\n    backup G{i:03d}\n    to tape\n    run on VMSYS1 daily 01:00\n  }}\n" for i in range(30)
+    )
+    return "cluster PROD {\n  member VMSYS1 { workers 2 }\n" + groups + jobs + "  job NEW {\n    backup G001,\n"
+
+
 def _skimming_variants():
     # The canonical texts, and the examples written otherwise: a group over
     # several lines, one of them ending with `match` (its pattern on the next),
@@ -1400,9 +1409,30 @@ def _skimming_variants():
         )
         stray = re.sub(r"(member \w+ \{[^}]*\})", r"\1 }", lines, count=1)
         unclosed = re.sub(r"(member \w+ \{[^}]*)\}", r"\1", text, count=1)
-        for kind, variant in (("lines", lines), ("stray", stray), ("unclosed", unclosed)):
+        for kind, variant in (("lines", lines), ("stray", stray), ("unclosed", unclosed), *_slips_near_the_top(text)):
             if variant != text:
                 yield pytest.param(variant + "\n\n", id=f"{path.name}-{kind}")
+    # A syntax error near the top of a cluster of thirty groups and jobs: the blocks
+    # below it are read as empty once the recovery from it is over (`_past_error`).
+    text = _thirty_groups_and_jobs() + "           G002\n    to disk\n  }\n  job NEXT {\n    backup G003\n"
+    text = text.replace("workers 2 }\n", "workers 2 }\n  member VMSYS2 {\n    workers 3\n  }\n", 1)
+    for kind, variant in _slips_near_the_top(text):
+        yield pytest.param(variant, id=f"thirty-{kind}")
+
+
+def _slips_near_the_top(text: str) -> list[tuple[str, str]]:
+    """`text` with a syntax error in its first member or on the line after it, of
+    each kind the recovery reads on after: an unknown keyword, a `}` missing, a text
+    not closed on its line, a `{` too many, a `}` too many."""
+    member = r"(  member \w+ \{)([^}\n]*)\}"
+    return [
+        ("unknown", re.sub(member, r"\1 wrkers 2\2}", text, count=1)),
+        ("unknown-line", re.sub(member + "\n", r"\g<0>  frobnicate 3 4\n", text, count=1)),
+        ("missing", re.sub(member, r"\1\2", text, count=1)),
+        ("string", re.sub(member + "\n", r'\g<0>  description "half typed\n', text, count=1)),
+        ("open", re.sub(member, r"\1 {\2}", text, count=1)),
+        ("close", re.sub(member, r"\1\2} }", text, count=1)),
+    ]
 
 
 @pytest.mark.parametrize("text", list(_skimming_variants()))
@@ -1416,15 +1446,6 @@ def test_a_typed_line_is_placed_alike_with_the_blocks_above_it_read_as_empty(tex
         assert line_indent(text, n) == line_indent(text, n, skim=False), (n + 1, text.split("\n")[n])
 
 
-def _thirty_groups_and_jobs() -> str:
-    """A cluster of thirty groups and thirty jobs, then a job being typed: `backup G001,`."""
-    groups = "".join(f"  single group G{i:03d} {{\n    LNX{i:05d} WAS{i:05d}\n  }}\n" for i in range(30))
-    jobs = "".join(
-        f"  job J{i:03d} {{\n    backup G{i:03d}\n    to tape\n    run on VMSYS1 daily 01:00\n  }}\n" for i in range(30)
-    )
-    return "cluster PROD {\n  member VMSYS1 { workers 2 }\n" + groups + jobs + "  job NEW {\n    backup G001,\n"
-
-
 def test_a_typed_line_does_not_read_the_blocks_closed_above_it_again(monkeypatch):
     # A line typed at line 7,000 of a file of a thousand jobs read them all again
     # (0.45 s a keystroke). The blocks closed above the line are read as empty,
@@ -1436,10 +1457,10 @@ def test_a_typed_line_does_not_read_the_blocks_closed_above_it_again(monkeypatch
     from bkrdsl.syntax import fast, parser
 
     read, checked = [], []
-    real_prefix, real_read = parser.parse_prefix, fast.read
+    real_prefix, real_unread = parser.parse_prefix, fast.unread_from
     monkeypatch.delenv("BKRDSL_PARSER", raising=False)  # the fast parser's way (Lark's: below)
     monkeypatch.setattr(parser, "parse_prefix", lambda source: read.append(source.text) or real_prefix(source))
-    monkeypatch.setattr(fast, "read", lambda source: checked.append(source.text) or real_read(source))
+    monkeypatch.setattr(fast, "unread_from", lambda source: checked.append(source.text) or real_unread(source))
     monkeypatch.setattr(ontype, "_clean", [], raising=False)
     text = _thirty_groups_and_jobs()
     assert line_indent(text, text.count("\n")) == " " * 11
@@ -1454,6 +1475,34 @@ def test_a_typed_line_does_not_read_the_blocks_closed_above_it_again(monkeypatch
     assert "LNX00000" in read[-1] and len(checked) == 2
 
 
+def test_below_a_syntax_error_a_typed_line_reads_the_blocks_closed_after_its_recovery_as_empty(monkeypatch):
+    # A slip near the top (`wrkers`) had every line typed below it read the text
+    # whole, 0.3-0.8 s a keystroke at line 7,000. The text without the slip's line
+    # reads clean, and a line below it finds the parser in the same state with the
+    # line and without it: the blocks closed below there are read as empty, those
+    # above the slip too; the next line below the same blocks asks nothing again.
+    from bkrdsl.fmt import ontype
+    from bkrdsl.fmt.ontype import line_indent
+    from bkrdsl.syntax import fast, parser
+
+    read, checked = [], []
+    real_prefix, real_unread = parser.parse_prefix, fast.unread_from
+    monkeypatch.delenv("BKRDSL_PARSER", raising=False)
+    monkeypatch.setattr(parser, "parse_prefix", lambda source: read.append(source.text) or real_prefix(source))
+    monkeypatch.setattr(fast, "unread_from", lambda source: checked.append(source.text) or real_unread(source))
+    monkeypatch.setattr(ontype, "_cut", [], raising=False)
+    text = _thirty_groups_and_jobs().replace("{ workers 2 }", "{ workers 2 }\n  member VMSYS2 { wrkers 2 }", 1)
+    assert line_indent(text, text.count("\n")) == " " * 11
+    assert "wrkers" in read[-1] and "LNX00001" not in read[-1] and "daily" not in read[-1]
+    assert len(checked) == 1
+    text += "           G002,\n"
+    assert line_indent(text, text.count("\n")) == " " * 11
+    assert "daily" not in read[-1] and len(checked) == 1  # the same blocks above: known already
+    assert all(
+        line_indent(text, n) == line_indent(text, n, skim=False) for n in range(text.count("\n") + 1)
+    )
+
+
 def test_with_lark_selected_a_typed_line_asks_lark_whether_the_text_above_reads_clean(monkeypatch):
     # BKRDSL_PARSER=lark sets the fast parser aside for the indentation as you type
     # as for `bkrc check`: Lark finds the text above the line clean (the blocks closed
@@ -1465,6 +1514,7 @@ def test_with_lark_selected_a_typed_line_asks_lark_whether_the_text_above_reads_
     def fast_read(source):
         raise AssertionError("the fast parser read the text")
 
+    monkeypatch.setattr(fast, "unread_from", fast_read)
     read = []
     real_prefix = parser.parse_prefix
     monkeypatch.setenv("BKRDSL_PARSER", "lark")
