@@ -7,7 +7,10 @@ round asks `bkrdsl.fmt.ontype.line_indent` (what the language server's
 
 * after an edit above it (a comment at the top of the file, new each round):
   the first line typed below blocks the text changed above;
-* again, the same text: the next line typed below the same blocks.
+* again, the same text: the next line typed below the same blocks;
+
+and both again with a syntax error near the top (`wrkers 4` for `workers 4` in
+the second member, line 9): the text above the line is not clean.
 
 In process, no server (the server adds reading the message and sending the
 edit). Each process runs R rounds and gives the median of each; N processes,
@@ -58,13 +61,21 @@ def child(file: Path, rounds: int) -> dict:
 
     text = file.read_text()
     line_indent("cluster A {\n  job B {\n", 2)  # Lark's parser built, not timed
-    samples: dict[str, list[float]] = {"after an edit above": [], "the next line below": []}
+    broken = text.replace("{ workers", "{ wrkers", 1)
+    samples: dict[str, list[float]] = {
+        "after an edit above": [],
+        "the next line below": [],
+        "syntax error near the top, after an edit above": [],
+        "syntax error near the top, the next line below": [],
+    }
+    timed = list(samples.values())
     for i in range(rounds):
-        edited = f"# round {i}\n" + text
-        for times in samples.values():
-            start = time.perf_counter()
-            line_indent(edited, LINE)  # 0-based, below the comment: line 7,000 of the generated file
-            times.append((time.perf_counter() - start) * 1000)
+        for k, whole in enumerate((text, broken)):
+            edited = f"# round {i}\n" + whole
+            for times in timed[2 * k : 2 * k + 2]:
+                start = time.perf_counter()
+                line_indent(edited, LINE)  # 0-based, below the comment: line 7,000 of the generated file
+                times.append((time.perf_counter() - start) * 1000)
     import bkrdsl
 
     out = {name: statistics.median(values) for name, values in samples.items()}
