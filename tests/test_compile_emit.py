@@ -302,6 +302,20 @@ def test_identity_entries_build_on_every_member(tmp_path):
         assert records(sub) == [f"SUBCONFIG BKRBUP-{n}", f" MDISK 0191 3390 AUTOV 10 {volume} MR"]
 
 
+def test_each_members_statement_places_its_own_instance(tmp_path):
+    # A site without DirMaint: one statement per member, each on that member's private
+    # volume, gives each SUBCONFIG its own fixed extent; M3, named by none, is allocated.
+    body = (
+        IDENTITY_JOB
+        + "  disk BKRBKUP 191 size 10 cyl on P1VOL2 at 100\n"
+        + "  disk BKRBKUP 0191 size 10 cylinders on P2VOL1 at 200\n"
+    )
+    files = build(tmp_path, body)
+    assert records(files["cluster/BKRBUP-1.DIRECT"]) == ["SUBCONFIG BKRBUP-1", " MDISK 0191 3390 100 10 P1VOL2 MR"]
+    assert records(files["cluster/BKRBUP-2.DIRECT"]) == ["SUBCONFIG BKRBUP-2", " MDISK 0191 3390 200 10 P2VOL1 MR"]
+    assert records(files["cluster/BKRBUP-3.DIRECT"]) == ["SUBCONFIG BKRBUP-3", " MDISK 0191 3390 AUTOV 10 P3VOL1 MR"]
+
+
 def test_workers_are_built_only_where_they_run(tmp_path):
     files = build(tmp_path, IDENTITY_JOB)
     assert "cluster/BKRWRK02.DIRECT" in files  # M1 has 2 workers, M2 and M3 one

@@ -5,8 +5,11 @@ BKR335 a role that names one machine given to a pattern)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 from bkrdsl import ast
-from bkrdsl.ast import Scope
+from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import (
     Suggester,
     listed,
@@ -25,7 +28,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import CLUSTER_FOLDER
-from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, is_pattern, parse_address
+from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, disk_size, is_pattern
 from bkrdsl.source import Span
 
 USER_TWICE = register(
@@ -258,13 +261,20 @@ DUPLICATE_DISK = register(
     the same address. A pattern gives its disk to every machine it matches,
     so `disk BKRWRK* 191` and `disk BKRWRK01 191` define BKRWRK01's 0191
     twice. One address defined three times is one error, at the second
-    definition, with the others as notes. An IDENTITY's `disk` already
-    gives the minidisk to its instance on every member, so a statement per
-    member (`disk BKRBKUP 191 size 10 cyl on M1PRV1 at 100`, then the same
-    `on M2PRV1 at 100`) defines it twice too: `on VOL at START` places the
-    instance of the member whose private volume VOL is, and the other
-    members' extents are allocated (`AUTOV`, or the dialect's `sequential`);
-    the help says so.
+    definition, with the others as notes.
+
+    An IDENTITY's `disk` gives the minidisk to its instance on every member:
+    `on VOL at START` places the instance of the member whose private volume
+    VOL is, and the others are allocated (`AUTOV`, or the dialect's
+    `sequential`). One statement per member, each `on` another member's
+    private volume (`disk BKRBKUP 191 size 10 cyl on M1PRV1 at 100`, then the
+    same `on M2PRV1 at 100`), is not a repeat: each places its member's
+    instance, for a site without DirMaint. They are still one minidisk, so
+    these are BKR324, the message saying which: two statements placing the
+    same member's instance (two private volumes of one member), two that
+    differ in size or unit, a second statement without `on` or `on` a shared
+    volume (it would give every instance a second one), and any repeat for a
+    single-configuration user.
 
     Failing example:
 
@@ -721,63 +731,127 @@ def duplicate_members_and_jobs(model: Model):
         )
 
 
-def _placed_per_member(model: Model, disks: list) -> list[tuple[str, str]] | None:
-    """(volume, member) of each disk when each names another member's private volume
-    (`disk BKRBKUP 191 ... on M1PRV1 at 100`, then `... on M2PRV1 at 100`): an
-    IDENTITY's minidisk written once per member, which one statement already is."""
+def _size_text(disk: ast.Disk) -> str:
+    return f"{disk.size.text} {disk.unit.text}"
+
+
+class _Flaw(NamedTuple):
+    disk: ast.Disk  # the statement at fault
+    earlier: ast.Disk  # the earlier statement it clashes with
+    why: str
+    help: str
+
+
+def _per_member_flaw(model: Model, owner: str, disks: Sequence[ast.Disk]):
+    """Why `disks`, statements for one address of IDENTITY machine `owner`, do not place
+    its instances member by member (`Model.per_member_placement`): (the statement at
+    fault, the earlier one it clashes with, what is wrong, the help), else None."""
     private = model.private_volumes
-    places = [(d.volume.upper, private.get(d.volume.upper)) for d in disks if d.volume is not None]
-    members = [member for _, member in places]
-    if len(places) != len(disks) or None in members or len(set(members)) != len(members):
-        return None
-    return places
+    runs_on = model.product_machines().get(owner, (None, ()))[1]
+    first = disks[0]
+    placed: dict[str, ast.Disk] = {}  # member -> the statement that places its instance
+
+    def member_of(disk: ast.Disk) -> str | None:
+        return private.get(disk.volume.upper) if disk.volume is not None else None
+
+    for disk in disks:
+        volume = disk.volume.upper if disk.volume is not None else None
+        member = member_of(disk)
+        if disk is not first and member_of(first) is None:
+            where = "without `on`" if first.volume is None else f"on shared volume `{first.volume.upper}`"
+            return _Flaw(
+                disk,
+                first,
+                why=f"the first, {where}, already gives every member's instance of {quoted(owner)} its minidisk",
+                help="keep one; to give each member's instance a fixed extent, write one statement per member,"
+                " each `on` that member's private volume `at START`",
+            )
+        if disk is not first and member is None:
+            where = "names no volume" if volume is None else f"names shared volume `{volume}`"
+            return _Flaw(
+                disk,
+                first,
+                why=f"this statement {where}, so it would give every member's instance a second one",
+                help="a second statement for one address places one more member's instance: name that member's"
+                " private volume (`on VOLUME at START`), or keep one definition",
+            )
+        if member is not None and member in placed:
+            free = [m for m in runs_on if m not in placed and m != member]
+            volumes = [(m, model.member(m).private_volumes) for m in free if model.member(m).private_volumes]
+            return _Flaw(
+                disk,
+                placed[member],
+                why=f"its instance on {quoted(member)} is already placed on `{placed[member].volume.upper}`",
+                help=(
+                    "each statement places the instance of another member: name the private volume of a member"
+                    f" no statement names yet, such as `{volumes[0][1][0]}` ({volumes[0][0]}'s), or keep one"
+                    " definition"
+                    if volumes
+                    else "each statement places the instance of another member; keep one definition"
+                ),
+            )
+        if disk_size(disk) != disk_size(first):
+            return _Flaw(
+                disk,
+                first,
+                why=f"sized `{_size_text(disk)}` here and `{_size_text(first)}` there: every member's instance of one"
+                " minidisk has one size",
+                help=f"give every member's statement the size of the first, `size {_size_text(first)}`, or give this"
+                " disk another address",
+            )
+        if member is not None:
+            placed[member] = disk
+    return None
 
 
 @check
 def duplicate_disks(model: Model):
     # Per machine the statement reaches: a pattern (`disk BKRWRK* 191`) and a
     # statement for one of its machines (`disk BKRWRK01 191`) clash too. A minidisk
-    # defined three times is one error, at the second, with the third as a note.
-    machines = model.product_machines()
-    first: dict[tuple[str, int], object] = {}
-    clashes: dict[tuple[str, int], list] = {}  # (owner, address) -> the later disks
-    for disk in model.disks:
-        addr = parse_address(disk.address.text)
-        if addr is None:
+    # defined three times is one error, at the second, with the third as a note; a
+    # statement is reported once, at the first machine it clashes for. Statements
+    # placing an IDENTITY's instances member by member are one minidisk, not a clash.
+    reported: set[int] = set()
+    for (owner, addr), disks in model.disks_at.items():
+        later = [d for d in disks[1:] if id(d) not in reported]
+        if not later or model.per_member_placement(owner, disks):
             continue
-        clash = None
-        for owner in model.disk_owners(disk, machines) or (disk.user.upper,):
-            earlier = first.setdefault((owner, addr), disk)
-            if earlier is not disk and clash is None:
-                clash = (owner, addr)
-        if clash is not None:
-            clashes.setdefault(clash, []).append(disk)
-    for (owner, addr), later in clashes.items():
-        disk, earlier = later[0], first[(owner, addr)]
+        reported.update(id(d) for d in later)
+        disk, earlier = later[0], disks[0]
+        kind = model.product_machines().get(owner, (None,))[0]
+        flaw = _per_member_flaw(model, owner, disks) if kind is Kind.IDENTITY else None
+        if flaw is not None and not any(d.volume is not None for d in disks):
+            flaw = None  # no statement places a member's instance: a plain repeat
+        if flaw is not None:
+            disk, earlier, why, help = flaw
+            later = [disk, *(d for d in disks if d is not disk and d is not earlier)]
         via = f" (`{disk.user.upper}` includes it)" if disk.user.upper != owner else ""
-        times = "" if len(later) == 1 else f", defined {len(later) + 1} times"
-        help = (
-            "keep one definition, or give this disk another address"
-            if len(later) == 1
-            else "keep one definition, or give the others other addresses"
-        )
-        places = _placed_per_member(model, [earlier, *later])
-        if places is not None:
-            volume, member = places[0]
+        message = f"user {quoted(owner)} already has a minidisk at address {addr:04X}{via}"
+        if flaw is not None:
+            message += f": {why}"
+        else:
+            message += "" if len(later) == 1 else f", defined {len(later) + 1} times"
             help = (
-                f"keep one definition: one `disk` gives every member's instance of {quoted(owner)} its"
-                f" {addr:04X}, and `on {volume}` places only the one on {quoted(member)}; the other"
-                " members' extents are allocated as the dialect's `disk_allocation` says"
+                "keep one definition, or give this disk another address"
+                if len(later) == 1
+                else "keep one definition, or give the others other addresses"
             )
         yield DUPLICATE_DISK(
-            f"user {quoted(owner)} already has a minidisk at address {addr:04X}{via}{times}",
+            message,
             disk.address.span,
             related=(
                 Related(earlier.address.span, "first defined here"),
-                *_again(later, lambda d: d.address.span, "defined again here"),
+                *(Related(d.address.span, _again_note(model, d, flaw is not None)) for d in later[1:]),
             ),
             help=help,
         )
+
+
+def _again_note(model: Model, disk: ast.Disk, per_member: bool) -> str:
+    """The note at another statement for the address: whose instance it places, when
+    the statements place an IDENTITY's instances member by member."""
+    member = model.private_volumes.get(disk.volume.upper) if per_member and disk.volume is not None else None
+    return f"places the instance on {quoted(member)}" if member else "defined again here"
 
 
 @check

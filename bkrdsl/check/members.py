@@ -623,8 +623,9 @@ def _instances(model: Model, disk, machines):
     """(machine, member or None, volume or None, explicit extent?) for every minidisk a
     `disk` statement makes, placed the way the directory writer places them: an
     explicit private volume serves its member's instance only, the other members'
-    instances go on their own first private volume; a USER's disk goes on the
-    explicit volume or the first shared volume."""
+    instances go on their own first private volume, unless another statement places
+    theirs (`Model.places_instance`); a USER's disk goes on the explicit volume or
+    the first shared volume."""
     explicit = disk.volume.upper if disk.volume is not None else None
     private_to = model.private_volumes.get(explicit) if explicit else None
     shared = next(iter(model.shared_volumes), None)
@@ -634,6 +635,8 @@ def _instances(model: Model, disk, machines):
             yield machine, None, explicit or shared, explicit is not None
             continue
         for name in members:
+            if not model.places_instance(disk, machine, name):
+                continue
             if explicit and (private_to is None or private_to == name):
                 yield machine, name, explicit, True
             else:
@@ -650,13 +653,14 @@ def disk_placement(model: Model):
     lacking_private: dict[tuple[str, ...], list] = {}  # BKR245, per members lacking a private volume
     lacking_shared: list = []  # BKR245, the disks that need a shared volume
     for d in model.disks:
-        instances = list(_instances(model, d, machines))
-        if not instances:
+        disk_machines = model.disk_owners(d, machines)
+        if not disk_machines:
             continue  # BKR332
+        instances = list(_instances(model, d, machines))
         vol = d.volume.upper if d.volume is not None else None
         if vol is not None and vol not in owners:
             continue  # BKR333
-        kinds = {machines[m][0] for m, *_ in instances}
+        kinds = {machines[m][0] for m in disk_machines}
         user = d.user.upper
         if vol is not None and Kind.SINGLE in kinds and owners[vol] is not None:
             yield DISK_VOLUME_KIND(
@@ -676,7 +680,7 @@ def disk_placement(model: Model):
             continue
         if vol is not None and not any(explicit for *_, explicit in instances):
             # The volume is private to a member none of the disk's machines runs on.
-            yield _not_built_there(model, d, vol, owners[vol], sorted({m for m, *_ in instances}), machines)
+            yield _not_built_there(model, d, vol, owners[vol], sorted(disk_machines), machines)
         bare = list(dict.fromkeys(member for _, member, volume, _ in instances if volume is None and member))
         if bare:
             lacking_private.setdefault(tuple(bare), []).append(d)

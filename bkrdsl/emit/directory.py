@@ -17,7 +17,9 @@ storage, classes and the common statements come from the dialect table's
 Minidisks come from the `disk` statements. `on VOL at START` is an explicit
 extent (for an IDENTITY, naming one member's private volume places that
 member's instance only; the others are allocated on their own private
-volumes). Otherwise the volume is the member's first private volume (IDENTITY)
+volumes, unless another statement for the same address names theirs: one
+statement per member gives every instance a fixed extent, see
+`Model.places_instance`). Otherwise the volume is the member's first private volume (IDENTITY)
 or the cluster's first shared volume (USER), and the extent is automatic: with
 `disk_allocation = "autov"` DirMaint places it (`AUTOV`), with "sequential"
 bkrc assigns the lowest free extent of the volume, after the unit's first
@@ -344,6 +346,8 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
         if not ctx.disks[machine.id]:
             lines.extend(ctx.no_minidisks())
         for disk in ctx.disks[machine.id]:
+            if not model.places_instance(disk, machine.id, name):
+                continue  # another statement places this member's instance
             disk = _for_member(model, disk, name)
             lines.append(ctx.mdisk(disk, _volume(disk, private, f"member {name} declares no private-volume")))
         out.append(Artifact(ctx.path(sub), lines_to_text(lines), DIRECTORY, member=name))

@@ -14,7 +14,7 @@ import collections
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import field
 from typing import NamedTuple
 
@@ -299,6 +299,12 @@ def parse_address_range(text: str) -> tuple[int, int] | None:
 def parse_disk_unit(text: str) -> str | None:
     """`CYL` or `BLK` for a unit as written (`cyl`, `cylinders`, `blk`, `blocks`...), else None."""
     return DISK_UNITS.get(text.upper())
+
+
+def disk_size(disk: ast.Disk) -> tuple[str, str | None]:
+    """A `disk` statement's size as compared: the count without leading zeros, the unit
+    however spelt (`size 010 cylinders` is `size 10 cyl`)."""
+    return (disk.size.text.lstrip("0") or "0", parse_disk_unit(disk.unit.text))
 
 
 #: How many cylinders or blocks the largest volume of each unit has: no extent
@@ -1025,6 +1031,51 @@ class Model:
             rx = pattern_regex(name)
             return tuple(m for m in ids if rx.match(m))
         return (name,) if name in ids else ()
+
+    # -- one machine's minidisk at one address, placed member by member
+    @functools.cached_property
+    def disks_at(self) -> dict[tuple[str, int], tuple[ast.Disk, ...]]:
+        """(machine, address) -> the `disk` statements that give the machine a minidisk
+        at that address, in the order written (a pattern's statement counts for each
+        machine it matches). More than one is BKR324's question: see `per_member_placement`."""
+        machines = self.product_machines()
+        out: dict[tuple[str, int], list[ast.Disk]] = {}
+        for disk in self.disks:
+            addr = parse_address(disk.address.text)
+            if addr is None:
+                continue
+            for owner in self.disk_owners(disk, machines) or (disk.user.upper,):
+                out.setdefault((owner, addr), []).append(disk)
+        return {key: tuple(disks) for key, disks in out.items()}
+
+    def per_member_placement(self, machine: str, disks: Sequence[ast.Disk]) -> bool:
+        """Whether several `disk` statements for one address of `machine` place its
+        instances member by member, the way a site without DirMaint gives every
+        instance a fixed extent (`disk BKRBKUP 191 size 10 cyl on M1PRV1 at 100`, then
+        the same `on M2PRV1 at 100`): the machine is IDENTITY, every statement names
+        the private volume of another member, and all give the minidisk one size in
+        one unit (it is one minidisk of the IDENTITY, whichever member runs it)."""
+        kind = self.product_machines().get(machine, (self.kind_of(machine), ()))[0]
+        if len(disks) < 2 or kind is not Kind.IDENTITY:
+            return False
+        private = self.private_volumes
+        members = [private.get(d.volume.upper) if d.volume is not None else None for d in disks]
+        sizes = {disk_size(d) for d in disks}
+        return None not in members and len(set(members)) == len(members) and len(sizes) == 1
+
+    def places_instance(self, disk: ast.Disk, machine: str, member: str) -> bool:
+        """Whether `disk` is the statement that gives `machine`'s instance on `member`
+        its minidisk at the disk's address. One statement gives every instance its
+        own; of statements placing the instances member by member
+        (`per_member_placement`), the one on the member's private volume places that
+        member's, and the first gives the members no statement names theirs."""
+        addr = parse_address(disk.address.text)
+        disks = self.disks_at.get((machine, addr), (disk,)) if addr is not None else (disk,)
+        if not self.per_member_placement(machine, disks):
+            return True
+        private = self.private_volumes
+        own = next((d for d in disks if private.get(d.volume.upper) == member), disks[0])
+        return own is disk
 
     def kind_of(self, user_id: str) -> Kind | None:
         """A user's kind: its first declaration, else the first pattern that matches it,
