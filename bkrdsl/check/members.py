@@ -794,8 +794,12 @@ def extents(model: Model):
         start, size, unit = disk_int(d.start.text), disk_int(d.size.text), parse_disk_unit(d.unit.text)
         if start is None or not size or unit is None:
             continue
-        for machine, _member, volume, explicit in _instances(model, d, machines):
-            if explicit and volume is not None:
+        # One machine's instances on one volume (an IDENTITY's on a shared volume,
+        # which BKR244 reports) are one extent, not several that overlap.
+        for volume, machine in dict.fromkeys(
+            (volume, machine) for machine, _member, volume, explicit in _instances(model, d, machines) if explicit
+        ):
+            if volume is not None:
                 placed.setdefault((volume, unit), []).append((start, start + size, d, machine))
     for (volume, _), disks in sorted(placed.items()):
         disks.sort(key=lambda t: (t[0], t[1], t[2].span.start, t[3]))
