@@ -296,6 +296,10 @@ RESTORED = [
     ("{ CICSPRD DB2PRD }", "{ CICSPRD,DB2PRD }", "BKR015", "Remove the `,`"),
     ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", "{ LNXWEB01, LNXWEB02, LNXDB01,  match LNXAPP* }", "BKR015",
      "Remove each `,`"),
+    # a `;` that ends a statement, in a member block as in a group body (separators_in_group)
+    ("    workers 2\n", "    workers 2;\n", "BKR003", "Remove the `;`"),
+    ("    workers 2\n", "    workers 2 ;\n", "BKR003", "Remove the `;`"),
+    ("backup APPS full\n", "backup APPS full;\n", "BKR003", "Remove the `;`"),
 ]
 # fmt: on
 

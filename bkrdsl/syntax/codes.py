@@ -57,7 +57,7 @@ BAD_CHARACTER = register(
     commas to write, and the list is read as meant. So is a `;` between them
     (`backup APPS; LINUX full`, `run on VMSYS1; VMSYS2`): one error for the
     list, whose fix writes a `,` for each `;` (a `;` after a statement is
-    one too many, as in C). In a group body, whose entries are separated by
+    one too many, as in C, and its fix removes it: `workers 2;`). In a group body, whose entries are separated by
     blanks or new lines, the `;` between or after them
     (`single group APPS { CICSPRD; DB2PRD; }`) are one error, whose fix
     removes them. A `.` that ends a statement's line, as a sentence ends

@@ -926,7 +926,7 @@ class Recovery:
         )
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
         end = self._skip_end(code_name, char, pos, line_end)
-        fix = self.sign_fix(pos) if code_name == "KEY_VALUE" else None
+        fix = self.sign_fix(pos) if code_name == "KEY_VALUE" else self.semicolons_fix(pos, end)
         self.report(
             getattr(codes, code_name)(message, self.source.span(pos, pos + 1), help=help_text, fix=fix), pos
         )
@@ -953,6 +953,15 @@ class Recovery:
         if right >= len(text) or not (_NAME.match(text, right) or text[right] == '"'):
             return None
         return Fix.replace(f"Remove the `{text[pos]}`", self.source.span(left, right), " ")
+
+    def semicolons_fix(self, pos: int, end: int) -> Fix | None:
+        """`workers 2;`, `backup APPS full;`, `};`: the fix for a run of `;` that ends
+        or separates statements (the `;` a group body holds: separators_in_group),
+        which removes it; None for any other stray character."""
+        if set(self.source.text[pos:end]) != {";"}:
+            return None
+        span, blank = self.sign_removal(pos, end, self.source.text.rfind("\n", 0, pos) + 1)
+        return Fix.replace(f"Remove the `{self.source.text[pos:end]}`", span, blank)
 
     def semicolon_in_list(self, ip, pos: int, previous: Token) -> bool:
         """`backup APPS; LINUX full`, `run on VMSYS1; VMSYS2; VMSYS3`: names of a list
@@ -1565,16 +1574,7 @@ class Recovery:
         if not signs or signs[0] != pos:
             return False
         self.separators_at.update(signs)
-        removals = []
-        for at in signs:
-            start = at
-            if at + 1 >= len(text) or text[at + 1] in " \t\r\n}":
-                while start > brace.end_pos and text[start - 1] in " \t":
-                    start -= 1  # `CICSPRD ; DB2PRD`: with the blanks before it
-                blank = ""
-            else:
-                blank = "" if text[at - 1] in " \t{" else " "  # `CICSPRD,DB2PRD`
-            removals.append((self.source.span(start, at + 1), blank))
+        removals = [self.sign_removal(at, at + 1, brace.end_pos) for at in signs]
         close = self._block_end(brace.start_pos)
         body = text[brace.end_pos : close - 1] if close is not None else ""
         written = " ".join(body.replace(",", " ").replace(";", " ").split())
@@ -1590,6 +1590,19 @@ class Recovery:
             pos,
         )
         return True
+
+    def sign_removal(self, at: int, end: int, floor: int) -> tuple[Span, str]:
+        """What removing the signs at `at`..`end` (`;`, `,`) replaces, and with what:
+        with the blanks before them when a blank, the line's end or a `}` follows
+        (`CICSPRD ; DB2PRD`, `workers 2;`), back to `floor` at most; else the signs
+        alone, by a blank when they alone separate two words (`CICSPRD,DB2PRD`)."""
+        text = self.source.text
+        start = at
+        if end >= len(text) or text[end] in " \t\r\n}":
+            while start > floor and text[start - 1] in " \t":
+                start -= 1
+            return self.source.span(start, end), ""
+        return self.source.span(start, end), "" if text[at - 1] in " \t{" else " "
 
     def unbulleted(self, tok: Token) -> Token | None:
         """A bullet's `-` dropped (`-LINUX01`, without a blank, keeps its name)."""
