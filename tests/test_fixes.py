@@ -497,6 +497,13 @@ def test_names_separated_by_semicolons_get_their_commas(clean, written, meant):
          "run on VMSYS1, VMSYS2 daily 03:30"),
         # before a block's `{`: not words that cannot stand there, but a list's `,` missing
         ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS2 {", "VMSYS1, VMSYS2", "expire on VMSYS1, VMSYS2 {"),
+        # three names or more: every `,` written
+        ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30",
+         "VMSYS1, VMSYS2, VMSYS3, VMSYS4", "run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"),
+        ("backup LINUX incremental", "backup LINUX APPS SYSIDS incremental", "LINUX, APPS, SYSIDS",
+         "backup LINUX, APPS, SYSIDS incremental"),
+        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS2 VMSYS3 {", "VMSYS1, VMSYS2, VMSYS3",
+         "expire on VMSYS1, VMSYS2, VMSYS3 {"),
     ],
 )
 def test_two_names_without_their_comma_get_it(clean, written, listed, meant):
@@ -713,9 +720,9 @@ NOT_FIXED = [
     ("member VMSYS2 {", "member  # the disaster-recovery member\n  backup {", "BKR010"),
     # CMS's top directory, `POOL:USER.`: the user ID alone, or directories after it?
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.", "BKR318"),
-    # three names without commas: the help writes the list (a misspelt level after
-    # them, `backup APPS LINUX FULLL`, is none of them: LIST_THEN_MISSPELT)
-    ("backup APPS full", "backup APPS LINUX SYSIDS full", "BKR004"),
+    # names without commas, a pattern among them: `VMSY*` is no member's name
+    # (BKR330), and the commas alone would not mend the list
+    ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 VMSY* daily 03:30", "BKR004"),
 ]
 # fmt: on
 

@@ -134,8 +134,9 @@ SYNTAX = register(
     capitals (`run on VMSYS1 VMSYS2 dialy 02:00`, `backup APPS LINUX
     FULLL`), is not one of the names, but an error of its own (BKR012),
     so the `,` is said missing between `APPS` and `LINUX` alone. Of two
-    names (`backup APPS LINUX full`) a fix writes the `,`; of three or
-    more the help writes the list, without a fix.
+    names or more (`backup APPS LINUX full`, `run on VMSYS1 VMSYS2
+    VMSYS3`) a fix writes each `,`, unless a pattern is among them
+    (`VMSY*`, which no list holds: BKR330).
     One name written twice in a row (`run on VMSYS1 VMSYS1`) is one name
     too many, not a `,` missing: its fix removes the second. Names after
     it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`) are said in the

@@ -1239,12 +1239,13 @@ def member_in_placement(member: str, span: Span) -> Diagnostic:
 
 
 def missing_comma(
-    left: str, right: str, span: Span, more: list[str] = (), after: Span | None = None
+    left: str, right: str, span: Span, more: list[str] = (), commas: tuple[Span, ...] = ()
 ) -> Diagnostic:
     """A `,` missing between the names `left` and `right` of a list (and between the
-    names `more` after them, on the same line); `after`, the empty span right after
-    `left`, where the fix writes the `,` (two names only). A misspelt keyword after
-    the names, `backup APPS LINUX FULLL`, is none of them (Recovery.names_without_commas)."""
+    names `more` after them, on the same line); `commas`, the empty spans right after
+    each name but the last, where the fix writes the `,`s (none: no fix). A misspelt
+    keyword after the names, `backup APPS LINUX FULLL`, is none of them
+    (Recovery.names_without_commas)."""
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a
@@ -1255,20 +1256,18 @@ def missing_comma(
             help=f"move {left} to the end of the line, `backup {right.strip('`')} ... {level}`;"
             f" if {left} names a group, put a `,` after it",
         )
-    if more:
-        names = [left, right, *more]
-        listed = ", ".join(n.strip("`") for n in names)
-        return codes.SYNTAX(
-            f"commas are missing between {', '.join(names[:-1])} and {names[-1]}",
-            span,
-            help=f"separate the names of a list with commas: `{listed}`",
-        )
-    meant = f"{left.strip('`')}, {right.strip('`')}"
+    names = [left, right, *more]
+    meant = ", ".join(n.strip("`") for n in names)
     return codes.SYNTAX(
-        f"a `,` is missing between {left} and {right}",
+        f"commas are missing between {', '.join(names[:-1])} and {names[-1]}"
+        if more
+        else f"a `,` is missing between {left} and {right}",
         span,
         help=f"separate the names of a list with commas: `{meant}`",
-        fix=None if after is None else Fix(f"Write `{meant}`", (Edit(after, ","),)),
+        # a pattern (`VMSY*`) is no list's name (BKR330): the commas alone would not mend it
+        fix=Fix(f"Write `{meant}`", tuple(Edit(at, ",") for at in commas))
+        if commas and not any(c in meant for c in "*%?")
+        else None,
     )
 
 

@@ -747,6 +747,10 @@ class Recovery:
             words.append("the end of the file")
         return messages.one_of(words)
 
+    def points(self, offsets) -> tuple[Span, ...]:
+        """The empty spans at `offsets`: where a fix inserts."""
+        return tuple(self.source.span(at, at) for at in offsets)
+
     def blank_and(self, previous: Token | None, tok: Token) -> Span:
         """`tok` with the blanks between it and `previous` when both stand on one line
         (nothing else, a comment least of all, can stand between them there), else
@@ -2463,8 +2467,10 @@ class Recovery:
         ):
             # `expire on VMSYS1 VMSYS2 {`: more members, their `,` missing
             names = [self.describe(leaves[-1]), *(messages.shown(w) for w in extra)]
-            after = self.source.span(leaves[-1].end_pos, leaves[-1].end_pos) if len(extra) == 1 else None
-            diag = messages.missing_comma(names[0], names[1], self.span_of(tok), more=names[2:], after=after)
+            ends = [leaves[-1].end_pos] + [tok.start_pos + w.end() for w in re.finditer(r"\S+", written)][:-1]
+            diag = messages.missing_comma(
+                names[0], names[1], self.span_of(tok), more=names[2:], commas=self.points(ends)
+            )
         else:
             diag = messages.words_before_brace(" ".join(extra), title, span)
         self.report(diag, tok.start_pos)
@@ -4906,8 +4912,10 @@ class Recovery:
             more = self.names_without_commas(tok.end_pos)
             self.commas_missing.update(start for _, start in more)
             names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
-            after = None if more else self.source.span(last.end_pos, last.end_pos)
-            diag = messages.missing_comma(names[0], names[1], self.span_of(tok), more=names[2:], after=after)
+            ends = [last.end_pos, tok.end_pos] + [start + len(word) for word, start in more][:-1]
+            diag = messages.missing_comma(
+                names[0], names[1], self.span_of(tok), more=names[2:], commas=self.points(ends[: len(names) - 1])
+            )
             yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self.report(diag, tok.start_pos))
 
     def name_twice(self, ip, tok: Token) -> bool:
