@@ -300,6 +300,8 @@ RESTORED = [
     ("    workers 2\n", "    workers 2;\n", "BKR003", "Remove the `;`"),
     ("    workers 2\n", "    workers 2 ;\n", "BKR003", "Remove the `;`"),
     ("backup APPS full\n", "backup APPS full;\n", "BKR003", "Remove the `;`"),
+    # a size and its unit without their keyword: `size` goes before the number
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 10 cyl", "BKR004", "Insert `size`"),
 ]
 # fmt: on
 

@@ -214,7 +214,9 @@ SYNTAX = register(
     MR`), as an MDISK statement ends, is one error whose fix removes it:
     bkrc writes the MDISK statements, link mode included (not `on MR`, a
     volume whose `on` was left out). `each` without its `member` (`run on
-    each daily 02:00`) is one error whose fix inserts `member`.
+    each daily 02:00`) is one error whose fix inserts `member`; a size
+    and its unit without their `size` (`disk BKRBKUP 191 10 cyl`) is one
+    error at the number, whose fix inserts `size` before it.
     A module path with a blank inside (`import std/zvm 73`, `import std/
     zvm73`) is one error whose fix writes it as one word, and the path is
     read so (not also a module `std/zvm` that cannot be found, nor, when

@@ -2133,6 +2133,12 @@ def member_left_out(diag: Diagnostic, after_each: Span) -> Diagnostic:
     return replace(diag, fix=Fix.replace("Insert `member`", after_each, " member"))
 
 
+def size_left_out(diag: Diagnostic, number: Span) -> Diagnostic:
+    """`expected `size` after `191``: `disk BKRBKUP 191 10 cyl`, a size and its unit
+    written without their keyword: at the number, and `size` inserted before it."""
+    return replace(diag, span=number, fix=Fix.replace("Insert `size`", before(number), "size "))
+
+
 def days_left_out(diag: Diagnostic, after_number: Span) -> Diagnostic:
     """`expected `days` after `42``: `retain 42`, where only `days` can follow the
     number (`retain` counts days alone): inserted after it."""

@@ -5282,6 +5282,9 @@ class Recovery:
             if filler == "MEMBER" and previous is not None and previous.type == "EACH" and is_real(previous):
                 # `run on each daily 02:00`: `each` says `member` alone can follow it
                 diag = messages.member_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
+            if filler == "SIZE" and self.size_left_out(found):
+                # `disk BKRBKUP 191 10 cyl`: the size and its unit, their keyword left out
+                diag = messages.size_left_out(diag, self.span_of(found))
             if filler == "DAYS" and previous is not None and is_real(previous) and previous.value.isdigit():
                 # `retain 42`: a number of days, whose unit can only be `days`
                 diag = messages.days_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
@@ -5332,6 +5335,14 @@ class Recovery:
         self.report(messages.each_member_for_one(named, span), tok.start_pos)
         self._advance(state.lexer.state, member.end())
         return True
+
+    def size_left_out(self, found: Token) -> bool:
+        """`191 10 cyl`: a number and a unit where `size` is expected, as the
+        statement writes them after it."""
+        if found.end_pos is None or not str(found.value).isdigit():
+            return False
+        unit = _BLANKS_THEN_NAME.match(self.source.text, found.end_pos)
+        return unit is not None and unit.group(1).lower() in messages.DISK_UNIT_WORDS
 
     def on_left_out(self, ip, found: Token, previous: Token | None) -> bool:
         """`expire VMSYS1 {`, `run VMSYS1 daily 02:00`: `on` left out before a member's
