@@ -331,6 +331,9 @@ SLIPS = [
     ('monthly days with a blank', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1 15 02:00', "BKR004 74:27"),
     ('monthly days in English with a blank', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st 15th 02:00', "BKR004 74:27"),
     ('monthly purge days', 'purge weekly sun 03:00', 'purge monthly 1,15 03:00', "BKR004 23:19"),
+    # and without their time: the days still, not a `,` that cannot appear, nor a time missing
+    ('monthly days with a comma, no time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1,15', "BKR004 74:27"),
+    ('monthly purge days, no time', 'purge weekly sun 03:00', 'purge monthly 1st, 15th  # twice', "BKR004 23:19"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
@@ -612,6 +615,8 @@ EXPLAINED = [
      "unknown keyword `job-sufix`; did you mean `job-suffix`?"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15 02:00",
      "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15",
+     "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00", "the `run` statement's schedule has one time: `14:00` cannot follow `02:00`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,",
      "a `,` ends no statement: a list never ends with `,`, and the statement is whole without it"),
@@ -698,6 +703,8 @@ HELPED = [
      "write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"),
     ("purge weekly sun 03:00", "purge monthly 1 15 03:00",
      "keep one day, `purge monthly 1 03:00`, or purge more often: `weekly DAY 03:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15",
+     "write a job for each day, the same but for its `run`: `monthly 1 HH:MM` and `monthly 15 HH:MM`"),
     # not "write its keyword before it: `backup 14:00`"
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00",
      "write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00` and `run on VMSYS1 daily 14:00`"),

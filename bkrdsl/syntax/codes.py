@@ -257,6 +257,8 @@ SYNTAX = register(
     02:00`, `monthly 1st 15th 02:00`) is one error at the days, whose help
     writes a `run` for each day, one job each (a `purge` or `preview` keeps
     one day, or runs `weekly`): a schedule runs on one day of the month.
+    So are days after `monthly` separated by commas without the time
+    (`monthly 1,15`), whose help writes `HH:MM` for it.
 
     Failing example:
 

@@ -1353,10 +1353,12 @@ def star_comment(span: Span, line_end: bool = False) -> Diagnostic:
     )
 
 
-def monthly_days(written: str, days: list[int], time: str, statement: str, span: Span) -> Diagnostic:
+def monthly_days(written: str, days: list[int], time: str | None, statement: str, span: Span) -> Diagnostic:
     """`monthly 1,15 02:00`, `monthly 1st 15th 02:00`: several days of the month, where a
     schedule takes one; `statement`, the keyword the schedule belongs to (`run`, `purge`,
-    `preview`). No fix: which day, or a job for each, is the user's to choose."""
+    `preview`); `time` None when none follows (`monthly 1,15`: the help writes HH:MM).
+    No fix: which day, or a job for each, is the user's to choose."""
+    time = time or "HH:MM"
     if statement == "run":
         each = " and ".join(f"`monthly {day} {time}`" for day in days)
         help = f"write a job for each day, the same but for its `run`: {each}"

@@ -2402,9 +2402,12 @@ class Recovery:
         if tok.type == "COMMA":
             days = self.monthly_days(ip, tok)
             if days is not None:
-                # `monthly 1,15 02:00`: read on at the time, as `monthly 1 02:00`
+                # `monthly 1,15 02:00`: read on at the time, as `monthly 1 02:00`; with
+                # none (`monthly 1,15`), as if it were there: one error for the days
                 self.report(days[0], tok.start_pos)
                 self._advance(ip.lexer_thread.state, days[1])
+                if not messages.looks_like_time(self.source.text[days[1] : days[1] + 5]):
+                    self.feed(ip, self.token_at("NAME", days[1], days[1]))
                 return None
             self.report(messages.stray_comma(self.span_of(tok)), tok.start_pos)
             return None
@@ -3401,9 +3404,10 @@ class Recovery:
     def monthly_days(self, ip, tok: Token) -> tuple[Diagnostic, int] | None:
         """`monthly 1,15 02:00`, `monthly 1st,15th 02:00`, `monthly 1 15 02:00`: several
         days of the month, separated by commas or blanks, then a time, where `monthly`
-        takes one day. The error comes at a `,` after the first day, or at the time,
-        when the second day was read as the time; (the error for the days, the offset
-        of the time). The stack's last values hold `monthly` and its words, unreduced,
+        takes one day; or without the time, separated by commas (`monthly 1,15`). The
+        error comes at a `,` after the first day, or at the time, when the second day
+        was read as the time; (the error for the days, the offset of the time, else
+        of the end of the last day). The stack's last values hold `monthly` and its words, unreduced,
         and the statement's keyword before them."""
         leaves = [t for v in ip.parser_state.value_stack[-5:] for t in tokens_of(v)]
         monthly = next((t for t in reversed(leaves) if t.type == "MONTHLY"), None)
@@ -3413,21 +3417,30 @@ class Recovery:
         line_end = text.find("\n", monthly.end_pos)
         line_end = len(text) if line_end == -1 else line_end
         days: list[re.Match] = []
+        time: re.Match | None = None
         for word in _SCHEDULE_WORD.finditer(text, monthly.end_pos, line_end):
             if word.group() == ",":
                 continue
+            if word.group() in ("#", "}"):
+                break  # the line's schedule ends there
             if messages.month_day(word.group()) is not None:
                 days.append(word)
                 continue
             if len(days) < 2 or not messages.looks_like_time(word.group()):
                 return None
-            span = self.source.span(days[0].start(), days[-1].end())
-            written = text[days[0].start() : days[-1].end()]
-            numbers = [messages.month_day(day.group()) for day in days]
-            owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
-            statement = "run" if owner is None else owner.type.lower()
-            return messages.monthly_days(written, numbers, word.group(), statement, span), word.start()
-        return None
+            time = word
+            break
+        if len(days) < 2:
+            return None
+        written = text[days[0].start() : days[-1].end()]
+        if time is None and "," not in written:
+            return None  # `monthly 1 15`: `15` is read as the time (BKR313)
+        span = self.source.span(days[0].start(), days[-1].end())
+        numbers = [messages.month_day(day.group()) for day in days]
+        owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
+        statement = "run" if owner is None else owner.type.lower()
+        diag = messages.monthly_days(written, numbers, time and time.group(), statement, span)
+        return diag, (time.start() if time is not None else days[-1].end())
 
     def day_after_time(self, ip, tok: Token) -> Diagnostic | None:
         """`daily 02:00 sun`, `weekly sat 22:00 sun`: a day of the week after a schedule's
