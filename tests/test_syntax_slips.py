@@ -51,6 +51,7 @@ SLIPS = [
     ('cp user first in group', '{ CICSPRD DB2PRD }', '{ USER CICSPRD NOLOG 64M 128M G\n    DB2PRD }', "BKR012 45:23"),
     ('missing unit', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10', "BKR010 31:25"),
     ('missing size kw', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 10 cyl', "BKR004 31:20"),
+    ('keyword again at the line end', 'backup APPS full', 'backup APPS full backup', "BKR004 69:22"),
     ('equals workers', '{ workers 4  private-volume M1PRV1 }', '{ workers=4  private-volume M1PRV1 }', "BKR014 9:26"),
     ('equals pool', 'to disk pool BKUPPOOL\n    run on VMSYS1', 'to disk pool=BKUPPOOL\n    run on VMSYS1', "BKR014 73:17"),
     ('equals retain', 'retain 35 days', 'retain = 35 days', "BKR014 24:12"),
@@ -617,6 +618,9 @@ EXPLAINED = [
      "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15",
      "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
+    # not a group name missing after it, found on the next line
+    ("backup APPS full", "backup APPS full backup",
+     "`backup` is written again after the whole `backup APPS full`, with nothing after it"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00", "the `run` statement's schedule has one time: `14:00` cannot follow `02:00`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,",
      "a `,` ends no statement: a list never ends with `,`, and the statement is whole without it"),

@@ -207,7 +207,9 @@ SYNTAX = register(
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that
-    member's own workers). Days of `weekly` without their commas are one
+    member's own workers); the statement's own keyword again at the end of
+    its line (`backup APPS full backup`) is one error there, whose fix
+    removes it, not a group name missing. Days of `weekly` without their commas are one
     error whose fix writes them, also when a `,` follows the day read as the
     time (`weekly fri sat, sun 22:00`).
     A CP link mode after a `disk` statement (`disk BKRBKUP 191 size 10 cyl

@@ -1919,6 +1919,17 @@ def written_twice(word: str, span: Span, remove: Span | None = None) -> Diagnost
     return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`", fix=fix)
 
 
+def keyword_after_statement(word: str, statement: str, span: Span, remove: Span) -> Diagnostic:
+    """`backup APPS full backup`: a statement's keyword again after the whole statement,
+    at the end of its line; `remove`, the second with the blanks before it."""
+    return codes.SYNTAX(
+        f"`{word}` is written again after the whole `{statement}`, with nothing after it",
+        span,
+        help=f"remove the second `{word}`: write `{statement}`",
+        fix=remove_fix(f"the second `{word}`", remove),
+    )
+
+
 def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = ()) -> Diagnostic:
     """`run on VMSYS1 VMSYS1`: a name of a list written twice in a row (not two names
     whose `,` is missing); `remove` is the second with the blanks before it. `more`:

@@ -5267,6 +5267,8 @@ class Recovery:
         respelt = keyword is not None and keyword is previous
         if respelt and self.unfinished_respelt(keyword, filler, accepted, at):
             return
+        if previous is not None and self.keyword_after_own_statement(ip, previous, at):
+            return
         run_on = None
         if keyword is not None and is_real(keyword) and previous is not None and previous.type == "NAME":
             run_on = messages.unit_run_on(str(previous.value), str(keyword.value), filler, where)
@@ -5302,6 +5304,35 @@ class Recovery:
                 # `retain 42`: a number of days, whose unit can only be `days`
                 diag = messages.days_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
             self.report(diag, at)
+
+    def keyword_after_own_statement(self, ip, keyword: Token, at: int) -> bool:
+        """`backup APPS full backup`: a statement's keyword again at the end of its line,
+        after the whole statement, with nothing after it. One error at the second,
+        whose fix removes it (not a value missing after it, found on the next line)."""
+        stack = ip.parser_state.value_stack
+        if len(stack) < 2 or stack[-1] is not keyword or keyword.type not in self.statements:
+            return False
+        if not is_real(keyword) or keyword.end_pos is None:
+            return False
+        before = [t for t in tokens_of(stack[-2]) if is_real(t)]
+        # the statement before it on its line, from its own keyword (the last such)
+        first = next(
+            (i for i in range(len(before) - 1, -1, -1) if before[i].type == keyword.type),
+            None,
+        )
+        if first is None or before[first].line != keyword.line:
+            return False
+        leaves = before[first:]
+        if not _LINE_REST.match(self.source.text + "\n", keyword.end_pos):
+            return False
+        statement = " ".join(self.source.text[leaves[0].start_pos : leaves[-1].end_pos].split())
+        self.report(
+            messages.keyword_after_statement(
+                str(keyword.value), statement, self.span_of(keyword), self.blank_and(leaves[-1], keyword)
+            ),
+            at,
+        )
+        return True
 
     def each_member_for_one(self, tok: Token) -> bool:
         """`catalog shared server BKRSVSFS pool BKRPOOL on each member`, `catalog-node
