@@ -422,7 +422,7 @@ def test_keywords_run_together_say_what_to_write(text, help_text):
     [
         ("cluster A {\n  member M { workers 2 2 }\n}\n", "remove `2`: write `workers 2`"),
         ("cluster A {\n  catalog shared server S on M1 M2\n}\n",
-         "remove `M2`: write `catalog shared server S on M1`"),
+         "remove `M2`, as `on` takes one value: write `catalog shared server S on M1`"),
         ("cluster A {\n  job J { backup G, H full now }\n}\n",
          ("remove `now`: write `backup G, H full`; to back it up as well, list it before the level:"
           " `backup G, H, now full`")),

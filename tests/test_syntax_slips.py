@@ -643,6 +643,12 @@ def test_the_slip_is_named_for_what_it_is(clean, written, message):
 
 # The help says what to write, and, where the slip's word may be a name, how to write that name.
 HELPED = [
+    # a second pool: one too many for `pool`, not a value whose keyword (`backup`) was left out
+    ("to disk pool BKUPPOOL\n    run on VMSYS1", "to disk pool BKUPPOOL BKUPPOL2\n    run on VMSYS1",
+     "remove `BKUPPOL2`, as `pool` takes one value: write `to disk pool BKUPPOOL`"),
+    ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+     "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1 VMSYS2",
+     "remove `VMSYS2`, as `on` takes one value: write `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1`"),
     ("backup APPS full", "backup APPS AND full",
      ("write `backup APPS full`: the level follows the last group, with nothing between;"
       " if `AND` is a group, put a `,` before it: `backup APPS, AND full`")),

@@ -110,7 +110,10 @@ SYNTAX = register(
     Where a keyword left out would take the word (`catalog shared BKRSVSFS`,
     `server`, `pool` or `on` forgotten; `workers 2 VAPRV1`, `private-volume`
     or `job-suffix` forgotten), the message says the value has no keyword,
-    and the help names each keyword that fits, without a fix. A keyword
+    and the help names each keyword that fits, without a fix; not a
+    statement's keyword after a keyword's one value (`to disk pool BKUPPOOL
+    BKUPPOL2` is a word too many, as `pool` takes one value, not a `backup`
+    left out). A keyword
     written twice in a row (`private-volume private-volume M2PRV1`, `member
     member VMSYS2 {`, `job job APPSFULL {`, `backup backup APPS full`,
     `single single group`, `include include minidisk`, `purge purge weekly`,

@@ -882,14 +882,23 @@ def not_a_keyword(
 
 
 def word_after_statement(
-    extra: str, name: str, last: str, statement: str, listed: str | None, span: Span, remove: Span | None
+    extra: str,
+    name: str,
+    last: str,
+    statement: str,
+    listed: str | None,
+    span: Span,
+    remove: Span | None,
+    one_value: str | None = None,
 ) -> Diagnostic:
     """`workers 4 4`: a name after a whole statement, where the next one must start.
     `listed` is the statement with the name added to its list, where one takes it;
     `remove` is the word with the blanks before it, what the fix deletes (none
     when removing it is not certain, and when listing the word is the other way
-    out: the fix would be a choice)."""
-    help = f"remove {extra}: write `{statement}`"
+    out: the fix would be a choice); `one_value`, the keyword whose one value ends
+    the statement (`pool BKUPPOOL BKUPPOL2`)."""
+    why = f", as `{one_value}` takes one value" if one_value is not None else ""
+    help = f"remove {extra}{why}: write `{statement}`"
     if listed is not None:
         help += f"; to back it up as well, list it before the level: `{listed}`"
     return codes.SYNTAX(

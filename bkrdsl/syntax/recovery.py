@@ -3322,8 +3322,9 @@ class Recovery:
             return messages.link_mode(
                 str(tok.value), statement, self.span_of(tok), self.blank_and(previous, tok)
             )
+        one_value = self.one_value_keyword(ip, leaves, previous)
         if not number and not repeats(previous, tok) and tok.type == "NAME":
-            keywords = self.keywords_for_value(ip, first)
+            keywords = self.keywords_for_value(ip, first, one_value is not None)
             if keywords:
                 # `catalog shared BKRSVSFS`, `workers 2 VAPRV1`: a value whose keyword
                 # was left out, more likely than a word too many
@@ -3346,14 +3347,28 @@ class Recovery:
             # Only a repeat is certain: `server BKRSVSFSpool BKRPOOL` ends with a
             # word too many because of the slip before it, and `workers 2 4` may mean 24.
             self.blank_and(previous, tok) if repeats(previous, tok) else None,
+            one_value=one_value,
         )
 
-    def keywords_for_value(self, ip, first: Token) -> list[str]:
+    def one_value_keyword(self, ip, leaves: list[Token], previous: Token) -> str | None:
+        """The keyword right before `previous`, the last of `leaves`, when `previous` is its
+        one value, a name, and it takes no list (`pool BKUPPOOL`, a catalog's `on
+        VMSYS1`: no `,` may follow); not a number (`workers 2`)."""
+        if len(leaves) < 2 or leaves[-1] is not previous or previous.type != "NAME":
+            return None
+        if str(previous.value).isdigit() or "COMMA" in self.accepts(ip):
+            return None
+        keyword = leaves[-2]
+        return str(keyword.value).lower() if keyword.type in self.keyword_types and is_real(keyword) else None
+
+    def keywords_for_value(self, ip, first: Token, one_name: bool = False) -> list[str]:
         """The keywords that would take one name here, after the whole statement that
         `first` starts, and leave it (or its block) whole: the statement's options, where
         none is given yet (`server`, `pool`, `on` after `catalog shared`) or, where it has none,
         the block's other one-value statements (`private-volume`, `job-suffix` after
-        `workers 2`). Block openers (`member NAME {`) are not among them."""
+        `workers 2`), unless the statement ends with the one name of its last keyword
+        (`one_name`: `to disk pool BKUPPOOL BKUPPOL2` is a second pool more likely than
+        a `backup` left out). Block openers (`member NAME {`) are not among them."""
         sim = Sim.of(ip)
         options, statements = [], []
         for type_ in sorted(sim.accepts()):
@@ -3366,6 +3381,8 @@ class Recovery:
         if set(options) & self.options_given(ip.parser_state.value_stack):
             # `catalog shared server S on M1 M2`: a statement that names its options
             # already ends with one word too many, not a value without its keyword
+            return []
+        if not options and one_name:
             return []
         return sorted(self.facts.texts.get(t, t).strip("`") for t in options or statements)
 
