@@ -302,6 +302,9 @@ RESTORED = [
     ("backup APPS full\n", "backup APPS full;\n", "BKR003", "Remove the `;`"),
     # a size and its unit without their keyword: `size` goes before the number
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 10 cyl", "BKR004", "Insert `size`"),
+    # CP's word for a minidisk's place on its volume, where `at` goes on
+    ("on VMCOM1 at 1000", "on VMCOM1 extent 1000", "BKR012", "Write `at`"),
+    ("on VMCOM1 at 1000", "on VMCOM1 EXTENT 1000", "BKR012", "Write `at`"),
     # a statement's keyword again after the whole statement, at its line's end
     ("backup APPS full\n", "backup APPS full backup\n", "BKR004", "Remove the second `backup`"),
     ("retain 35 days\n", "retain 35 days retain\n", "BKR004", "Remove the second `retain`"),

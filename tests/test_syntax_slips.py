@@ -51,6 +51,7 @@ SLIPS = [
     ('cp user first in group', '{ CICSPRD DB2PRD }', '{ USER CICSPRD NOLOG 64M 128M G\n    DB2PRD }', "BKR012 45:23"),
     ('missing unit', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10', "BKR010 31:25"),
     ('missing size kw', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 10 cyl', "BKR004 31:20"),
+    ('extent for at', 'on VMCOM1 at 1000', 'on VMCOM1 extent 1000', "BKR012 34:43"),
     ('keyword again at the line end', 'backup APPS full', 'backup APPS full backup', "BKR004 69:22"),
     ('equals workers', '{ workers 4  private-volume M1PRV1 }', '{ workers=4  private-volume M1PRV1 }', "BKR014 9:26"),
     ('equals pool', 'to disk pool BKUPPOOL\n    run on VMSYS1', 'to disk pool=BKUPPOOL\n    run on VMSYS1', "BKR014 73:17"),
@@ -643,6 +644,8 @@ def test_the_slip_is_named_for_what_it_is(clean, written, message):
 
 # The help says what to write, and, where the slip's word may be a name, how to write that name.
 HELPED = [
+    ("on VMCOM1 at 1000", "on VMCOM1 extent 1",
+     "write `at 1`: the first cylinder of the extent follows `at`"),
     # a second pool: one too many for `pool`, not a value whose keyword (`backup`) was left out
     ("to disk pool BKUPPOOL\n    run on VMSYS1", "to disk pool BKUPPOOL BKUPPOL2\n    run on VMSYS1",
      "remove `BKUPPOL2`, as `pool` takes one value: write `to disk pool BKUPPOOL`"),

@@ -520,7 +520,8 @@ UNKNOWN_KEYWORD = register(
     since it would otherwise read as the keyword followed by a name (a volume
     `S`, a worker count written without its blank); English `onto` for
     `on` (`size 20 cyl onto VMCOM1`) is `on`, not `on` and a name `to`, and
-    its fix writes `on`. A schedule written in
+    its fix writes `on`; CP's `extent` after a disk's volume (`on VMCOM1
+    extent 1000`) is `at`, whose help writes `at 1000` and fix `at`. A schedule written in
     English where a schedule keyword belongs (`run on VMSYS1 every day at
     02:00`, `at 02:00`, `every sunday at 1am`) is answered with the schedule
     it means (`daily 02:00`, `weekly sun 01:00`), and a destination that does

@@ -124,6 +124,8 @@ KEYWORD_SYNONYMS = {
     "keep": ("retain",),
     # `disk ... on VOL001` and `run on VMSYS1` in English; the lexer reads `on` and a name `to`
     "onto": ("on",),
+    # CP's word for a minidisk's cylinders on its volume; .bkr writes where it starts, `at START`
+    "extent": ("at",),
     # a member's volumes are private, the cluster's shared: the block tells which
     "volume": ("private-volume", "shared-volume"),
 }
@@ -139,7 +141,7 @@ def did_you_mean(word: str, candidates, synonyms: bool = True) -> list[str]:
     lowered = word.lower()
     if len(lowered) > 40:
         return []
-    meant = [k for k in KEYWORD_SYNONYMS.get(lowered, ()) if k in candidates] if synonyms else []
+    meant = synonyms_among(word, candidates) if synonyms else []
     if meant:
         return meant
     best = _closest(lowered, candidates)
@@ -147,6 +149,12 @@ def did_you_mean(word: str, candidates, synonyms: bool = True) -> list[str]:
         return best
     shortened = abbreviated(word, candidates)
     return shortened if len(shortened) == 1 else []
+
+
+def synonyms_among(word: str, candidates) -> list[str]:
+    """The keywords among `candidates` that the English word `word` stands for
+    (KEYWORD_SYNONYMS: `extent` for `at`)."""
+    return [k for k in KEYWORD_SYNONYMS.get(word.lower(), ()) if k in candidates]
 
 
 def abbreviated(word: str, candidates) -> list[str]:
@@ -729,6 +737,18 @@ def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
         help = f"write `{keyword}`: bkrc reads `{word}` as `{keyword}` followed by a name `{rest}`"
     return codes.UNKNOWN_KEYWORD(
         f"unknown keyword `{word}`; did you mean `{meant}`?", span, help=help, fix=write_fix(meant, span)
+    )
+
+
+def synonym_option(word: str, keyword: str, value: str | None, span: Span) -> Diagnostic:
+    """`disk ... on VMCOM1 extent 1000`: another tool's word (KEYWORD_SYNONYMS) for the
+    keyword the statement goes on with; `value`, the word after it."""
+    written = f"{keyword} {value}" if value else keyword
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{word}`; did you mean `{keyword}`?",
+        span,
+        help=f"write `{written}`: {follower(keyword, 0)} follows `{keyword}`",
+        fix=write_fix(keyword, span),
     )
 
 

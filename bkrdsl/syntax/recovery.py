@@ -1767,9 +1767,10 @@ class Recovery:
             given |= types
         return set()
 
-    def misspelt(self, tok: Token, words: list[str]) -> Token:
-        """Report a misspelt keyword and read it as the closest (the first of equals)."""
-        diag = messages.unknown_keyword(self.describe(tok), words, self.span_of(tok))
+    def misspelt(self, tok: Token, words: list[str], diag: Diagnostic | None = None) -> Token:
+        """Report a misspelt keyword (`diag`, if it is said otherwise) and read it as the
+        closest (the first of equals)."""
+        diag = diag or messages.unknown_keyword(self.describe(tok), words, self.span_of(tok))
         self.report(diag, tok.start_pos)
         if self.diagnostics and self.diagnostics[-1] is diag:
             self.respelt[tok.start_pos] = (diag, words)
@@ -2773,6 +2774,12 @@ class Recovery:
         words = messages.did_you_mean(text, self.keywords_in(self.statements), synonyms=not options)
         if words:
             return self.misspelt(tok, words)
+        words = messages.synonyms_among(text, options)
+        if words:
+            # `on VMCOM1 extent 1000`: CP's word for `at`, the keyword the statement goes on with
+            value = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
+            diag = messages.synonym_option(text, words[0], value and value.group(1), self.span_of(tok))
+            return self.misspelt(tok, words, diag)
         if self.keyword_left_out(ip, tok):
             return tok
         tail = self.unread_tail(ip, tok)
