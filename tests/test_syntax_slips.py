@@ -51,6 +51,13 @@ SLIPS = [
     ('cp user first in group', '{ CICSPRD DB2PRD }', '{ USER CICSPRD NOLOG 64M 128M G\n    DB2PRD }', "BKR012 45:23"),
     ('missing unit', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10', "BKR010 31:25"),
     ('missing size kw', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 10 cyl', "BKR004 31:20"),
+    # an expire block's statement after a job's list of SFS paths or minidisk addresses:
+    # misplaced, as `workers 3` there is, not three more paths or addresses
+    ('retain after sfs paths', '    include sfs BKRPOOL:CICSPRD.*\n', '    include sfs BKRPOOL:CICSPRD.*\n    retain 30 days\n', "BKR013 73:5"),
+    ('preview after sfs paths', '    include sfs BKRPOOL:CICSPRD.*\n', '    include sfs BKRPOOL:CICSPRD.*\n    preview daily 01:00\n', "BKR013 73:5"),
+    ('purge after sfs paths', '    include sfs BKRPOOL:CICSPRD.*\n', '    include sfs BKRPOOL:CICSPRD.*\n    purge weekly sun 03:00\n', "BKR013 73:5"),
+    ('retain after addresses', '    include minidisk * 0191\n    to disk', '    include minidisk * 0191\n    retain 30 days\n    to disk', "BKR013 64:5"),
+    ('purge after addresses', 'exclude minidisk * 0190 019D 019E\n    to tape', 'exclude minidisk * 0190 019D 019E\n    purge weekly sun 03:00\n    to tape', "BKR013 54:5"),
     ('extent for at', 'on VMCOM1 at 1000', 'on VMCOM1 extent 1000', "BKR012 34:43"),
     ('keyword again at the line end', 'backup APPS full', 'backup APPS full backup', "BKR004 69:22"),
     ('equals workers', '{ workers 4  private-volume M1PRV1 }', '{ workers=4  private-volume M1PRV1 }', "BKR014 9:26"),
@@ -644,6 +651,8 @@ def test_the_slip_is_named_for_what_it_is(clean, written, message):
 
 # The help says what to write, and, where the slip's word may be a name, how to write that name.
 HELPED = [
+    ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.*\n    retain 30 days\n",
+     "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
     ("on VMCOM1 at 1000", "on VMCOM1 extent 1",
      "write `at 1`: the first cylinder of the extent follows `at`"),
     # a second pool: one too many for `pool`, not a value whose keyword (`backup`) was left out

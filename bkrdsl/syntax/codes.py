@@ -624,7 +624,11 @@ MISPLACED = register(
     (`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`) is
     this error too, never its words read as more user IDs (EXCLUDE, MINIDISK,
     LNX*). `include` or `exclude` is read so when `minidisk` or `sfs`
-    follows it on its line; alone, it is a user ID like any other.
+    follows it on its line; alone, it is a user ID like any other. So is
+    another block's statement that starts the line after a job's SFS paths
+    or minidisk addresses (`include sfs BKRPOOL:CICSPRD.*`, then `retain 30
+    days`, an expire block's), never its words read as more paths or
+    addresses, unless the list may hold them all (volume labels may).
 
     A hyphenated keyword in a block that does not take it, with or without
     its hyphen (`job-suffix C`, `jobsuffix C`, `job suffix C` in the cluster

@@ -41,7 +41,9 @@ what a word is from the LALR parser's state after the previous token:
   so we give up there;
 * a name that starts its line after a list of names and may be a statement
   keyword misspelt, abbreviated or with a blank inside (`catalg`, `cata log`)
-  is reported by the recovery where the keyword fits (`Recovery.keyword_after_list`);
+  is reported by the recovery where the keyword fits (`Recovery.keyword_after_list`),
+  as is another block's statement keyword whose line reads as that statement
+  (`retain 30 days` after SFS paths: `Recovery.reads_elsewhere`, BKR013);
   we give up on any such word (`_near_keyword`) but one alone on its line before a
   `}`, the end of the file or a statement's first word, where the keyword meant
   never reads on and the recovery reports nothing (`exclu` typed above `to disk`),

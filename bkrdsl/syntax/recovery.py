@@ -4000,6 +4000,10 @@ class Recovery:
                 self._advance(self.parser_state.lexer.state, rest.end(1))
                 return self.retype(tok, keyword)
         own = self.facts.keywords.get(text.lower())
+        if own in self.statements and not sim.fits([own]) and self.reads_elsewhere(tok, own, window):
+            # `retain 30 days` after `include sfs ...`: a statement of another block,
+            # which misplaced_keyword reports as such, not three more SFS paths
+            return self.retype(tok, own)
         if own is not None and not sim.fits([own]) and self.swap_reads(sim, tok) is not None:
             # `shared catalog server ...` after `shared-volume VMCOM1`: two keywords the
             # other way round, which the token that does not fit reports (swapped_words).
@@ -4583,8 +4587,32 @@ class Recovery:
         """Whether `keyword` and the rest of its line, as far as it fits, read as a
         whole statement (or option) in its own place (`job-suffix C` in a member
         block; not `job-suffix` alone, a job called SUFFIX without its `{`)."""
-        sim = hyphenated_place(self.lark, keyword)
-        sim.feed(self.facts.keywords[keyword])
+        return self.reads_whole(hyphenated_place(self.lark, keyword), self.facts.keywords[keyword], window)
+
+    def reads_elsewhere(self, tok: Token, keyword: str, window: list[tuple[str, int]]) -> bool:
+        """Whether the statement keyword `keyword` (a type), which `tok` spells, and the
+        rest of its line read as a whole statement in some block (OPENERS) but the
+        one the parser is in (`retain 30 days`, an expire block's), and the words are
+        no names of the list before them (`RETAIN` a volume label)."""
+        listed = self.list_of(self.parser_state.value_stack)
+        words = [str(tok.value)] + [text for text, _ in self.same_line(window)]
+        if listed is not None and all(
+            legit_name(word, listed[0], len(listed[2]) + i) for i, word in enumerate(words)
+        ):
+            return False
+        start = Sim.start(self.lark)
+        for opener in OPENERS.values():
+            for path in (opener, OPENERS["cluster"] + opener):
+                sim = start.copy()
+                if sim.feeds(path) and sim.fits([keyword]) and self.reads_whole(sim, keyword, window):
+                    return True
+        return False
+
+    def reads_whole(self, sim: Sim, keyword: str, window: list[tuple[str, int]]) -> bool:
+        """Whether `keyword` (a type) and the rest of its line, as far as it fits, read
+        after `sim` as a whole statement (or option)."""
+        sim = sim.copy()
+        sim.feed(keyword)
         for word in self.same_line(window):
             read = self.reading(sim, [word])
             if read is None:
