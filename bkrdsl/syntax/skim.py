@@ -42,20 +42,29 @@ def skim(text: str, end: int, limit: int, found: list[tuple[str, int]]) -> Skimm
     are entries, user IDs and `match PATTERN`, after which the parser expects the
     same), unless one ends with `match`, whose pattern is on the next line."""
     limit = min(limit, end)
-    pairs: list[tuple[int, int, int]] = []  # the outermost blocks closed before `limit`, with their depth
+    # The outermost blocks closed before `limit`, with the block they are in (its
+    # `{`; below 0, outside the text).
+    pairs: list[tuple[int, int, int]] = []
     opened: list[int] = []
     open_at_close = 0  # the blocks still open after the last of `pairs`
+    # A `}` that closes nothing is a syntax error (past `limit`) in a whole text; in
+    # the part of one read after a cut (`fmt.ontype._past_error`) it closes a block
+    # opened before the part: the blocks before it and those after are in different
+    # blocks, never one run (the cluster's `}`, then groups of the file's own).
+    closed_before = 0
     for brace, offset in found:
         if offset >= limit:
             break
         if brace == "{":
             opened.append(offset)
-        elif opened:  # a `}` that closes nothing is a syntax error: past `limit`
+        elif opened:
             start = opened.pop()
             while pairs and pairs[-1][0] > start:
                 pairs.pop()
-            pairs.append((start, offset, len(opened)))
+            pairs.append((start, offset, opened[-1] if opened else -1 - closed_before))
             open_at_close = len(opened)
+        else:
+            closed_before += 1
     pieces, last = [], 0
     for start, close in _runs_joined(pairs):
         pieces += [text[last : start + 1], " "]
@@ -84,13 +93,11 @@ def _runs_joined(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
     expects what it expects after any of them (statements of that block, which may
     be empty, or its `}`), so a thousand jobs above the line are two lines, not a
     thousand. The last of the run is kept apart: the statement the next line
-    follows is the one it followed. Two outermost blocks of a depth, one after the
-    other, are in the same block: had that closed between them, it would hold the
-    first, which would not be outermost."""
+    follows is the one it followed. `pairs` are (`{`, `}`, the block they are in)."""
     joined: list[tuple[int, int]] = []
-    for k, (start, close, depth) in enumerate(pairs):
-        follows = k + 1 < len(pairs) and pairs[k + 1][2] == depth
-        if follows and k > 0 and pairs[k - 1][2] == depth:
+    for k, (start, close, within) in enumerate(pairs):
+        follows = k + 1 < len(pairs) and pairs[k + 1][2] == within
+        if follows and k > 0 and pairs[k - 1][2] == within:
             joined[-1] = (joined[-1][0], close)  # inside a run: joined to its first
         else:
             joined.append((start, close))
