@@ -275,9 +275,10 @@ def _printed_indent(prefix: str, start: int, line: int, name: str) -> str | None
     try:
         outline = from_lark(without_keywords(tree), tokens, comments)
         return typed_line_indent(outline, start, line)
-    except (SharedDocComment, IndexError, KeyError, StopIteration):
+    except (SharedDocComment, IndexError, KeyError, StopIteration, AttributeError):
         # a tree recovery made of a broken text that no clean file gives, which the
-        # printer cannot walk: the braces decide
+        # printer cannot walk (a node of tokens recovery assumed only has no place,
+        # AttributeError): the braces decide
         return None
 
 
