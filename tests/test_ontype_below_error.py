@@ -123,9 +123,12 @@ def mutants(rng: random.Random, count: int):
 
 
 def asked_lines(rng: random.Random, text: str, first: int) -> list[int]:
+    """Lines below the first changed: the last, the one right after the change (the
+    statement typed after a block left open, whose recovery looks back at it), and
+    some at random."""
     last = text.count("\n")
     below = range(first, last + 1)
-    return sorted({last, *rng.sample(below, min(LINES_ASKED - 1, len(below)))})
+    return sorted({last, min(first + 1, last), *rng.sample(below, min(LINES_ASKED - 1, len(below)))})
 
 
 def differences(text: str, lines: list[int]) -> list[tuple[int, str | None, str | None]]:
@@ -191,3 +194,40 @@ def test_a_tree_the_printer_cannot_walk_below_a_slip_is_placed_by_its_braces():
     text = text.replace("  disk BKRBKUP", '  description "half typed\n  disk BKRBKUP', 1)
     for n in range(20, 34):
         assert line_indent(text, n) == line_indent(text, n, skim=False)
+
+
+#: A group whose `}` is missing, a statement of the cluster typed on the line after its
+#: user IDs: the recovery closes the group at it (BKR005), so the line goes where the
+#: cluster's statements go. The group's lines were passed over (`skim`) as if the
+#: text read clean to the typed line's end, and after an empty body the recovery
+#: reads `expire on ZVMA` as user IDs (the line was placed in the group, at 4 columns).
+GROUP_UNCLOSED_ABOVE_THE_TYPED_LINE = """cluster L {
+  member ZVMA { workers 2 }
+  member ZVMB { workers 2 }
+  KIND group SYSIDS { TCPIP FTPSERVE
+  TYPED"""
+
+
+@pytest.mark.parametrize("kind", ["identity", "single"])
+@pytest.mark.parametrize(
+    "typed, indent",
+    [
+        ("expire on ZVMA {", "  "),
+        ("job J1 {", "  "),
+        ('description "prod"', "  "),
+        # No error: user IDs (CATALOG, SHARED, ...) whichever way it is read.
+        ("catalog shared server BKRSVSFS pool BKRPOOL on ZVMA", "    "),
+    ],
+)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_line_typed_after_an_unclosed_group_is_placed_as_reading_its_user_ids_does(
+    kind, typed, indent, parser, monkeypatch
+):
+    from bkrdsl.fmt.ontype import line_indent
+
+    if parser == "lark":
+        monkeypatch.setenv("BKRDSL_PARSER", "lark")
+    else:
+        monkeypatch.delenv("BKRDSL_PARSER", raising=False)
+    text = GROUP_UNCLOSED_ABOVE_THE_TYPED_LINE.replace("KIND", kind).replace("TYPED", typed)
+    assert line_indent(text, 4) == line_indent(text, 4, skim=False) == indent

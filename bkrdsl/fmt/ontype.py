@@ -81,11 +81,17 @@ def _skimmed(prefix: str, line_start: int, name: str) -> str:
     it is in and the statement it continues only (`_kept`), and after a block the
     parser's state does not depend on what it holds. What was found of a `head` is
     kept (`_clean`, `_cut`), so the next lines typed below the same blocks skip
-    even that."""
+    even that. The lines above the typed one in the group body it is in are passed
+    over too when the typed line reads clean after them (`_reads_clean`)."""
     from bkrdsl.syntax.skim import skim
 
     found = _braces(prefix)
-    skimmed = skim(prefix, len(prefix), line_start, found)
+    skimmed = skim(prefix, len(prefix), line_start, found, clean_to_end=True)
+    if skimmed.reach == line_start and not _reads_clean(skimmed.text, _open_at(found, len(prefix), (0, 0)), name):
+        # The lines of the group body the typed line is in were passed over (`reach`
+        # is then the typed line's start), and the typed line has a syntax error,
+        # whose repair may look back at them (`skim`): they are read whole.
+        skimmed = skim(prefix, len(prefix), line_start, found, clean_to_end=False)
     head = prefix[: skimmed.reach]
     if skimmed.reach == 0 or head in _clean:
         return skimmed.text
@@ -124,6 +130,14 @@ def _unread(head: str, still_open: int, name: str) -> int | None:
     return 0 if parse(source).diagnostics else None
 
 
+def _reads_clean(text: str, still_open: int, name: str) -> bool:
+    """Whether the parser `bkrc check` uses reads `text`, the first part of a file with
+    `still_open` blocks open at its end, without a syntax error (`_unread`): one it
+    meets only in the `}` added to close them is the text's end, not an error in it."""
+    unread = _unread(text, still_open, name)
+    return unread is None or unread >= len(text)
+
+
 def _past_error(prefix: str, line_start: int, found: list, reach: int, cut: tuple[int, int, int] | None) -> str | None:
     """`prefix` with the blocks closed before its last line read as empty, below a
     syntax error, where `_cut_below_error` found it exact (`cut`: the start of the
@@ -139,6 +153,8 @@ def _past_error(prefix: str, line_start: int, found: list, reach: int, cut: tupl
     if tokens + len(prefix) - reach > MAX_READ_AFTER_ERROR // 2:
         return None  # the recovery might stop reading before the typed line
     below = [(brace, offset - cut) for brace, offset in found if offset >= cut]
+    # The part after the cut does not read clean as a file of its own, so the lines
+    # of a group body the typed line is in are read whole (`skim`'s default).
     return skim(prefix, cut, s0, found).text + skim(prefix[cut:], len(prefix) - cut, line_start - cut, below).text
 
 

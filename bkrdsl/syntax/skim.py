@@ -12,7 +12,12 @@ of blocks closed one after another in the same block is read as one empty block
 
 The caller says how far the text reads without a syntax error (`limit`): from
 there on the text is kept whole, since the parser's repairs there (a `}` that
-closed a block early, BKR013) may need what a block holds.
+closed a block early, BKR013) may need what a block holds. The lines of a group
+body still open are not a closed block: a repair on a line after them reads on
+in the same body and may look back at its user IDs (`{ TCPIP` + newline +
+`expire on ZVMA {` closes the group at `expire`; `{` + newline + the same reads
+`expire` as a user ID), so they are passed over only when the text reads
+without a syntax error to `end`.
 """
 
 from __future__ import annotations
@@ -35,12 +40,19 @@ class Skimmed:
     open_at_reach: int
 
 
-def skim(text: str, end: int, limit: int, found: list[tuple[str, int]]) -> Skimmed:
+def skim(
+    text: str, end: int, limit: int, found: list[tuple[str, int]], clean_to_end: bool | None = None
+) -> Skimmed:
     """`text[:end]` with the inside of each block closed before `limit` left out
     (`{ }`); `found` are the text's braces (`bkrdsl.syntax.fast.braces`). In the
     group body `end` is in, its lines above `end`'s are passed over too (they
     are entries, user IDs and `match PATTERN`, after which the parser expects the
-    same), unless one ends with `match`, whose pattern is on the next line."""
+    same), unless one ends with `match`, whose pattern is on the next line, when
+    the text reads without a syntax error to `end` (`clean_to_end`; by default
+    when `limit` says so; `fmt.ontype`, which checks what it is given, may claim
+    it and check the text skimmed)."""
+    if clean_to_end is None:
+        clean_to_end = end <= limit
     limit = min(limit, end)
     # The outermost blocks closed before `limit`, with the block they are in (its
     # `{`; below 0, outside the text).
@@ -74,7 +86,8 @@ def skim(text: str, end: int, limit: int, found: list[tuple[str, int]]) -> Skimm
     line_start = text.rfind("\n", 0, end) + 1
     body = opened[-1] + 1 if opened else -1
     if (
-        last < body <= line_start <= limit
+        clean_to_end
+        and last < body <= line_start <= limit
         and _GROUP_OPENED.search(text, max(0, body - 200), body)
         and not _MATCH_AT_LINE_END.search(text, body, line_start)
     ):
