@@ -291,10 +291,9 @@ def _printed_indent(prefix: str, start: int, line: int, name: str) -> str | None
     try:
         outline = from_lark(without_keywords(tree), tokens, comments)
         return typed_line_indent(outline, start, line)
-    except (SharedDocComment, IndexError, KeyError, StopIteration, AttributeError):
+    except (SharedDocComment, IndexError, KeyError, StopIteration):
         # a tree recovery made of a broken text that no clean file gives, which the
-        # printer cannot walk (a node of tokens recovery assumed only has no place,
-        # AttributeError): the braces decide
+        # printer cannot walk: the braces decide
         return None
 
 

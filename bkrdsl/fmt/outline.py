@@ -216,19 +216,29 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
     for node in tree.iter_subtrees():
         if node.data == "role":
             lower.add(node.children[0].start_pos)
-        elif node.data == "weekly":
+        elif node.data == "weekly" and _placed(node.children[0]):
             days = node.children[0]
             lower.update(t.start_pos for t in days.children)
             day_lists.append((days.meta.start_pos, days.meta.end_pos))
         elif node.data == "disk" and len(node.children) >= 4:  # the statement, not `to disk`
             lower.add(node.children[3].start_pos)
-    documented = sorted(n.meta.start_pos for n in tree.iter_subtrees() if n.data in DOCUMENTED)
+    documented = sorted(n.meta.start_pos for n in tree.iter_subtrees() if n.data in DOCUMENTED and _placed(n))
     items = tuple(_lark_node(c, braces) for c in _subtrees(tree))
     return Outline(tokens, notes, items, tuple(documented), frozenset(lower), tuple(sorted(day_lists)))
 
 
 def _subtrees(tree):
-    return [c for c in tree.children if hasattr(c, "data")]
+    """The statements of `tree` that have a place in the text (`_placed`)."""
+    return [c for c in tree.children if hasattr(c, "data") and _placed(c)]
+
+
+def _placed(tree) -> bool:
+    """Whether `tree` holds a token of the text. A tree of a file read whole always
+    does; the language server's indentation as you type (`fmt.ontype`) drops the
+    tokens the parser's recovery assumed, and a statement made of those only
+    (`expir{e on VMSYS1 {`: an `expire` the recovery put in) is left with no
+    position, and nothing to lay out."""
+    return not tree.meta.empty
 
 
 def _lark_node(tree, braces: list[int]) -> Node:
