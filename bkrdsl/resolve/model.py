@@ -889,7 +889,11 @@ class Model:
         a minidisk include's owners (`narrow_owners`), an SFS include's paths
         (`narrow_sfs_path`), each once. The one answer the templates write, the
         checker judges (BKR406's coverage) and `bkrc show` prints; empty for an
-        include that selects none of the job's users."""
+        include that selects none of the job's users. Worked out once per job:
+        the checks, and each member's copy of an IDENTITY job's template, ask again."""
+        known = self._include_owners.get(id(job))
+        if known is not None:
+            return known[1]
         ids = list(self.job_user_ids(job))
         patterns = list(dict.fromkeys(self.job_patterns(job)))
         out = []
@@ -900,7 +904,12 @@ class Model:
             else:  # SFS: each path's user part, narrowed the same way
                 owners = [p for item in selection.items for p in narrow_sfs_path(item.upper, ids, patterns)]
             out.append(tuple(dict.fromkeys(owners)))
-        return tuple(out)
+        self._include_owners[id(job)] = (job, tuple(out))  # the job kept, so its id stays its own
+        return self._include_owners[id(job)][1]
+
+    @functools.cached_property
+    def _include_owners(self) -> dict[int, tuple[JobModel, tuple[tuple[str, ...], ...]]]:
+        return {}
 
     @property
     def private_volumes(self) -> dict[str, str]:
