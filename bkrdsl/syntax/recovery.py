@@ -885,8 +885,7 @@ class Recovery:
         state = ip.lexer_thread.state
         text = self.source.text
         char = text[pos] if pos < len(text) else ""
-        line_end = text.find("\n", pos)
-        line_end = len(text) if line_end == -1 else line_end
+        line_end = self._line_end(pos)
         if char == '"':
             self.report(messages.unterminated_string(self.source.span(pos, line_end)), pos)
             end = self._unclosed_text_end(pos, line_end)
@@ -2049,8 +2048,7 @@ class Recovery:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
         text = self.source.text
         start = tok.start_pos
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end == -1 else line_end
+        line_end = self._line_end(start)
         code_name, message, help_text = messages.advise_character(
             text[start], text[start + 1 : line_end], False
         )
@@ -3438,8 +3436,7 @@ class Recovery:
         if monthly is None or monthly.end_pos is None or monthly.end_line != tok.line:
             return None
         text = self.source.text
-        line_end = text.find("\n", monthly.end_pos)
-        line_end = len(text) if line_end == -1 else line_end
+        line_end = self._line_end(monthly.end_pos)
         days: list[re.Match] = []
         time: re.Match | None = None
         for word in _SCHEDULE_WORD.finditer(text, monthly.end_pos, line_end):
@@ -3504,8 +3501,7 @@ class Recovery:
         if weekly is None or weekly.end_pos is None or weekly.end_line != tok.line:
             return None
         text = self.source.text
-        line_end = text.find("\n", weekly.end_pos)
-        line_end = len(text) if line_end == -1 else line_end
+        line_end = self._line_end(weekly.end_pos)
         days: list[re.Match] = []
         comma_before: list[bool] = []
         comma = False
@@ -4528,8 +4524,7 @@ class Recovery:
         """The words and punctuation after offset `start`, to the end of its line and the
         first on the next line (at most 8): (text, offset); `""` is the end of the file."""
         text = self.source.text
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end == -1 else line_end
+        line_end = self._line_end(start)
         found: list[tuple[str, int]] = []
         pos = start
         while len(found) < 8:
@@ -4690,9 +4685,7 @@ class Recovery:
         """The tokens of `window` on its first token's line, without the end of the file."""
         if not window:
             return []
-        text = self.source.text
-        line_end = text.find("\n", window[0][1])
-        line_end = len(text) if line_end == -1 else line_end
+        line_end = self._line_end(window[0][1])
         return [(word, start) for word, start in window if start < line_end and word]
 
     def hyphen_read(self, tok: Token, keyword: str, end: int) -> Token:
