@@ -1306,12 +1306,27 @@ def serve() -> None:
     previous = {}
 
     def watched(handler):
-        def on_signal(signum, frame):
+        def interrupt(signum, frame):
             try:
                 handler(signum, frame)
             except KeyboardInterrupt as err:
                 caught.append(err)
                 raise
+
+        def on_signal(signum, frame):
+            # While the event loop runs, the interrupt is raised from one of its
+            # callbacks, between two of them, as asyncio's own runner delivers Ctrl-C
+            # (it cancels the main task): raised wherever the main thread happens to
+            # be, it may leave a lock of the loop or of a thread pool held, and the
+            # server never stops (seen once in CI: no exit 60 s after SIGINT).
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                loop = None
+            if loop is None:
+                interrupt(signum, frame)
+            else:
+                loop.call_soon_threadsafe(interrupt, signum, None)
 
         return on_signal
 
