@@ -72,7 +72,7 @@ def use_color(option: str, stream=None) -> bool:
 
 
 def unified_diff(before: str, after: str, from_name: str, to_name: str) -> str:
-    """`diff -u` of two texts, as `bkrc fmt --diff` and `bkrc compile --diff` print it."""
+    """`diff -u` of two texts, as `echo_diff` prints it."""
     import difflib
 
     lines = difflib.unified_diff(
@@ -81,6 +81,13 @@ def unified_diff(before: str, after: str, from_name: str, to_name: str) -> str:
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+
+
+def echo_diff(before: str, after: str, from_name: str, to_name: str) -> None:
+    """Print one file's `diff -u` on standard output, for `bkrc fmt --diff` and
+    `bkrc compile --diff` alike. Plain text, not coloured on a terminal either
+    (--color is the diagnostics'), so that `patch` and `git apply` read it."""
+    click.echo(unified_diff(before, after, from_name, to_name), nl=False)
 
 
 #: Why bkrc cannot go on when the folder it was started in is gone (`cwd_gone`).

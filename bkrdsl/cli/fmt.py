@@ -19,6 +19,7 @@ from bkrdsl.cli.common import (
     EXIT_USAGE,
     InputError,
     color_option,
+    echo_diff,
     format_option,
     internal_error,
     interruption,
@@ -26,7 +27,6 @@ from bkrdsl.cli.common import (
     print_diagnostics,
     read_input,
     stdin_once,
-    unified_diff,
 )
 
 #: What to do with a FIFO or a device, which `bkrc fmt` does not rewrite.
@@ -98,7 +98,7 @@ class _Run:
     def report(self, done, path) -> None:
         if self.diff and done.changed:
             name = done.source.name
-            click.echo(unified_diff(done.before, done.text, name, f"{name} (formatted)"), nl=False)
+            echo_diff(done.before, done.text, name, f"{name} (formatted)")
         if self.check:
             if done.changed:
                 click.echo(f"would reformat {done.source.name}", err=True)
