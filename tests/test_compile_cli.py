@@ -131,10 +131,51 @@ def test_diff_of_created_deleted_and_hand_edited_files(tmp_path):
     assert "changed by hand" in result.stdout + result.stderr
 
 
-def test_diff_needs_dry_run_or_check(tmp_path):
-    result = run_cli(["compile", source(tmp_path), "-o", tmp_path / "out", "--diff"], expect=2)
-    assert "--dry-run or --check" in result.output
-    assert not (tmp_path / "out").exists()
+def test_diff_alone_is_a_dry_run_that_prints_the_diff(tmp_path):
+    """`--diff` writes nothing, as Black's and Ruff's: it is `--dry-run --diff`."""
+    src, out = source(tmp_path), tmp_path / "out"
+    result = run_cli(["compile", src, "-o", out, "--diff"], expect=0)
+    assert not out.exists()
+    assert "--- /dev/null\n+++ b/DEV1/BKRSUBMT.EXEC\n" in result.stdout
+    run_cli(["compile", src, "-o", out], expect=0)
+    before = tree(out)
+    source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {"))
+    result = run_cli(["compile", src, "-o", out, "--diff"], expect=0)
+    assert tree(out) == before
+    assert "--- /dev/null\n+++ b/DEV1/GUESTALL.TEMPLATE\n" in result.stdout
+    assert "--- a/DEV1/GUESTFUL.TEMPLATE\n+++ /dev/null\n" in result.stdout
+    assert result.stdout == run_cli(["compile", src, "-o", out, "--dry-run", "--diff"], expect=0).stdout
+    # a dry run's refusals too: a hand edit is named and the exit is 2, as with --dry-run
+    edited = out / "DEV1" / "SYSFULL1.TEMPLATE"
+    edited.write_text(edited.read_text() + "* my note\n")
+    result = run_cli(["compile", src, "-o", out, "--diff"], expect=2)
+    assert "-* my note\n" in result.stdout and "changed by hand" in result.stderr
+    assert tree(out) == {**before, "DEV1/SYSFULL1.TEMPLATE": edited.read_bytes()}
+
+
+def _bkrc(*args, cwd: Path) -> subprocess.CompletedProcess:
+    """bkrc as a pipeline runs it: its own process, output to pipes (not a terminal)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    command = [sys.executable, "-m", "bkrdsl", *map(str, args)]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def test_diff_exit_codes_in_a_real_process(tmp_path):
+    """What a pipeline sees: `--diff` exits 0 and writes nothing; `--check --diff`
+    prints the same diff and exits 1; the diff's paths are relative to DIR."""
+    src = source(tmp_path)
+    run = _bkrc("compile", src.name, "-o", "out", "--diff", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert not (tmp_path / "out").exists() and run.stderr == ""
+    assert "+++ b/DEV1/BKRSUBMT.EXEC\n" in run.stdout and "\x1b" not in run.stdout
+    check = _bkrc("compile", src.name, "-o", "out", "--check", "--diff", cwd=tmp_path)
+    assert check.returncode == 1, check.stderr
+    assert check.stderr == f"bkrc: out is not up to date with {src.name}\n"
+    assert run.stdout.split("--- /dev/null", 1)[1] == check.stdout.split("--- /dev/null", 1)[1]
+    assert _bkrc("compile", src.name, "-o", "out", cwd=tmp_path).returncode == 0
+    for extra in (["--diff"], ["--check", "--diff"]):
+        again = _bkrc("compile", src.name, "-o", "out", *extra, cwd=tmp_path)
+        assert again.returncode == 0 and "---" not in again.stdout, again.stderr
 
 
 def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):

@@ -655,7 +655,29 @@ def test_diff_prints_a_unified_diff_and_changes_nothing(tmp_path, snapshot):
     result = run_cli(["fmt", "--diff", path], expect=0)
     assert result.output.replace(str(path), "ugly.bkr") == snapshot
     assert path.read_text() == UGLY
-    run_cli(["fmt", "--diff", "--check", path], expect=1)
+    checked = run_cli(["fmt", "--diff", "--check", path], expect=1)
+    assert checked.stdout == result.stdout and f"would reformat {path}" in checked.stderr
+
+
+def test_check_with_diff_in_a_pipeline_prints_the_diff_and_exits_1(tmp_path):
+    """A CI step: the diff on standard output, the file named on standard error, exit 1;
+    a canonical file prints nothing and exits 0. In its own process, output to pipes."""
+    import subprocess
+    import sys
+
+    (tmp_path / "ugly.bkr").write_text(UGLY)
+    (tmp_path / "pretty.bkr").write_text(PRETTY)
+    def fmt(*files):
+        command = [sys.executable, "-m", "bkrdsl", "fmt", "--check", "--diff", *files]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+
+    run = fmt("ugly.bkr", "pretty.bkr")
+    assert run.returncode == 1, run.stderr
+    assert run.stdout.startswith("--- ugly.bkr\n+++ ugly.bkr (formatted)\n")
+    assert "pretty.bkr" not in run.stdout and run.stderr == "would reformat ugly.bkr\n"
+    assert (tmp_path / "ugly.bkr").read_text() == UGLY
+    run = fmt("pretty.bkr")
+    assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
 
 
 def test_stdin_to_stdout():

@@ -1,4 +1,4 @@
-"""`bkrc compile FILE -o DIR [--dry-run|--check [--diff]] [--force]`: write every member's files.
+"""`bkrc compile FILE -o DIR [--dry-run|--check] [--diff] [--force]`: write every member's files.
 
 The front end runs first; any error in the input is printed (on standard
 error) and nothing is written (exit 1). Then the emitters produce every file
@@ -87,14 +87,14 @@ def _echo_diff(plan) -> None:
     """`--diff`: each changed file as `diff -u a/PATH b/PATH` (/dev/null for a file
     created or deleted), paths relative to DIR, in path order."""
     from bkrdsl import output
-    from bkrdsl.cli.common import unified_diff
+    from bkrdsl.cli.common import echo_diff
 
     for change in output.text_changes(plan):
         old = f"a/{change.path}" if change.before is not None else "/dev/null"
         if not change.regular:
             old += " (not a regular file)"
         new = f"b/{change.path}" if change.after is not None else "/dev/null"
-        click.echo(unified_diff(change.before or "", change.after or "", old, new), nl=False)
+        echo_diff(change.before or "", change.after or "", old, new)
 
 
 @click.command("compile", short_help="Check FILE and write every member's files to DIR.")
@@ -115,7 +115,10 @@ def _echo_diff(plan) -> None:
     "--diff",
     "show_diff",
     is_flag=True,
-    help="With --dry-run or --check: also print a unified diff of every file that would change.",
+    help=(
+        "Write nothing; print the plan and a unified diff of every file that would change"
+        " (a dry run; with --check, exit 1 when DIR is not up to date)."
+    ),
 )
 @click.option("--force", is_flag=True, help="Overwrite files changed by hand since the last compile.")
 @click.option(
@@ -187,8 +190,9 @@ def _compile(
 
     if dry_run and check_only:
         raise click.UsageError("--dry-run and --check cannot be used together")
-    if show_diff and not (dry_run or check_only):
-        raise click.UsageError("--diff shows what would change: use it with --dry-run or --check")
+    # `--diff` alone is `--dry-run --diff`, as Black's and Ruff's `--diff` write
+    # nothing: a reviewer asking to see the change never gets it written instead.
+    dry_run = dry_run or (show_diff and not check_only)
     dialect = _dialect(dialect_path)
     try:
         analysis = analyse_arg(file, include, dialect, cluster_required=True)
