@@ -89,6 +89,64 @@ def test_every_option_that_takes_one_value_refuses_a_second():
     assert last_wins == []
 
 
+#: An empty name for each FILE and folder bkrc takes (`"$UNSET"` in a script).
+EMPTY_NAMES = [
+    (["check", ""], "'FILES...'"),
+    (["check", "GOOD", ""], "'FILES...'"),
+    (["check", "-I", "", "GOOD"], "'-I' / '--include'"),
+    (["fmt", "--check", ""], "'FILES...'"),
+    (["show", ""], "'FILE'"),
+    (["show", "GOOD", "-I", ""], "'-I' / '--include'"),
+    (["highlight", ""], "'FILE'"),
+    (["init", "", "--cluster", "C", "--member", "M"], "'FILE'"),
+    (["compile", "", "-o", "out"], "'FILE'"),
+    (["compile", "GOOD", "-o", ""], "'-o' / '--output'"),
+    (["compile", "GOOD", "-o", "out", "--dialect", ""], "'--dialect'"),
+    (["compile", "GOOD", "-o", "out", "--include", ""], "'-I' / '--include'"),
+]
+
+
+@pytest.mark.parametrize(("args", "param"), EMPTY_NAMES)
+def test_an_empty_name_is_a_usage_error(tmp_path, monkeypatch, args, param):
+    """`Path("")` is the current folder: `check ""` said `: is a directory`, `init ""`
+    `: already exists`, `-o ""` named `.`, and `--dialect ""` compiled from the
+    built-in table without a word."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.bkr").write_text(GOOD)
+    result = run_cli(["good.bkr" if a == "GOOD" else a for a in args], expect=2)
+    assert f"Error: Invalid value for {param}: '' is empty, and names no file or folder" in result.stderr
+    assert result.stdout == "" and sorted(p.name for p in tmp_path.iterdir()) == ["good.bkr"]
+
+
+def test_every_file_and_folder_refuses_an_empty_name():
+    """Each argument (a FILE; `explain`'s CODE is no name) and each option that takes
+    a path has a case in EMPTY_NAMES: a new one gets `callback=named` and a case."""
+    import click
+
+    from bkrdsl.cli import cli
+
+    covered = {(args[0], param) for args, param in EMPTY_NAMES}
+    ctx = click.Context(cli)
+    missing = []
+    for name in cli.list_commands(ctx):
+        for param in cli.get_command(ctx, name).params:
+            takes_a_path = isinstance(param, click.Argument) or isinstance(param.type, click.Path)
+            if takes_a_path and (name, param.get_error_hint(ctx)) not in covered and name != "explain":
+                missing.append(f"bkrc {name} {param.get_error_hint(ctx)}")
+    assert missing == []
+
+
+def test_output_dash_is_not_standard_output(tmp_path, monkeypatch):
+    """`-` is standard input or output elsewhere; `compile -o -` wrote a folder named `-`."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.bkr").write_text(GOOD)
+    result = run_cli(["compile", "good.bkr", "-o", "-"], expect=2)
+    assert "'-' is not standard output here" in result.stderr and "write './-'" in result.stderr
+    assert not (tmp_path / "-").exists()
+    run_cli(["compile", "good.bkr", "-o", "./-"], expect=0)
+    assert (tmp_path / "-" / "manifest.json").is_file()
+
+
 def test_directory_is_exit_2(tmp_path):
     result = run_cli(["check", tmp_path], expect=2)
     assert "is a directory" in result.output

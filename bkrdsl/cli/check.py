@@ -20,6 +20,7 @@ from bkrdsl.cli.common import (
     include_option,
     interruption,
     max_errors_option,
+    named,
     print_diagnostics,
     read_input,
     real_file,
@@ -29,7 +30,7 @@ from bkrdsl.records import dataclass
 
 
 @click.command("check", short_help="Check FILE... (a cluster, or a module) against the SSI rules.")
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, callback=named)
 @click.option(
     "--fix",
     is_flag=True,

@@ -173,6 +173,17 @@ def _special(path) -> str | None:
     return None if stat.S_ISDIR(mode) else special_kind(mode)
 
 
+def named(_ctx, _param, value):
+    """A click callback for each FILE and folder a command takes: refuse an empty
+    name (`bkrc check "$UNSET"`), which `Path("")` reads as the current folder:
+    `check ""` said `: is a directory`, `init ""` `: already exists`, and
+    `--dialect ""` compiled from the built-in table without a word."""
+    given = value if isinstance(value, tuple) else (value,)
+    if "" in given:
+        raise click.BadParameter("'' is empty, and names no file or folder (an unset variable?)")
+    return value
+
+
 class OnceOption(click.Option):
     """An option that takes one value and refuses a second: click keeps the last
     (`-o a -o b` wrote to b without a word), where a script that appends its own
@@ -258,6 +269,7 @@ def include_option(fn):
         "include",
         multiple=True,
         type=click.Path(file_okay=False),
+        callback=named,
         help="A folder to search for imported modules (after the importing file's own); repeatable.",
     )(fn)
 

@@ -36,6 +36,7 @@ from bkrdsl.cli.common import (
     include_option,
     interruption,
     max_errors_option,
+    named,
     print_diagnostics,
 )
 
@@ -79,6 +80,17 @@ def _artifacts(analysis, source: str, dialect):
     return artifacts
 
 
+def _output_folder(ctx, param, value: str) -> str:
+    """`-o DIR`: a name (`named`), and not `-`, which elsewhere means a standard
+    stream: `-o -` wrote a folder named `-` where standard output was meant."""
+    if named(ctx, param, value) == "-":
+        raise click.BadParameter(
+            "'-' is not standard output here: bkrc compile writes a folder of files"
+            " (`--dry-run` or `--diff` print what it would write); for a folder named '-', write './-'"
+        )
+    return value
+
+
 def _waiting(folder: str) -> None:
     click.echo(f"bkrc: another bkrc compile is writing in {folder}; waiting for it to finish", err=True)
 
@@ -98,7 +110,7 @@ def _echo_diff(plan) -> None:
 
 
 @click.command("compile", short_help="Check FILE and write every member's files to DIR.")
-@click.argument("file")
+@click.argument("file", callback=named)
 @click.option(
     "-o",
     "--output",
@@ -107,6 +119,7 @@ def _echo_diff(plan) -> None:
     required=True,
     metavar="DIR",
     type=click.Path(),  # a file there is refused by output.make_plan, in bkrc's own words
+    callback=_output_folder,
     help="The folder to write: one subfolder per member, cluster/ and manifest.json.",
 )
 @click.option("--dry-run", is_flag=True, help="Print what would be written, changed and deleted; write nothing.")
@@ -126,6 +139,7 @@ def _echo_diff(plan) -> None:
     "dialect_path",
     cls=OnceOption,
     type=click.Path(dir_okay=False),
+    callback=named,
     help="A corrected dialect table (TOML) to use instead of the built-in one.",
 )
 @format_option

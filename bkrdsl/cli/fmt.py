@@ -24,6 +24,7 @@ from bkrdsl.cli.common import (
     internal_error,
     interruption,
     max_errors_option,
+    named,
     print_diagnostics,
     read_input,
     stdin_once,
@@ -137,7 +138,7 @@ class _Run:
 
 
 @click.command("fmt", short_help="Rewrite FILE... in the canonical .bkr layout.")
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, callback=named)
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 and name each file that would change.")
 @click.option("--diff", is_flag=True, help="Change nothing; print a unified diff of what would change.")
 @format_option

@@ -6,11 +6,11 @@ import sys
 
 import click
 
-from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, OnceOption, read_input
+from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, OnceOption, named, read_input
 
 
 @click.command("highlight")
-@click.argument("file")
+@click.argument("file", callback=named)
 @click.option(
     "--format",
     "fmt",

@@ -26,6 +26,7 @@ from bkrdsl.cli.common import (
     color_option,
     format_option,
     internal_error,
+    named,
     print_diagnostics,
 )
 from bkrdsl.starter import DEFAULT_RELEASE, DEFAULT_WORKERS, release_modules
@@ -66,7 +67,7 @@ def _write(file: str, data: bytes, force: bool) -> None:
 
 
 @click.command("init", short_help="Write a first cluster FILE, which checks clean.")
-@click.argument("file")
+@click.argument("file", callback=named)
 @click.option(
     "--cluster",
     cls=OnceOption,

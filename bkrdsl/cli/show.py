@@ -26,6 +26,7 @@ from bkrdsl.cli.common import (
     analyse_arg,
     color_option,
     include_option,
+    named,
     print_diagnostics,
 )
 
@@ -73,7 +74,7 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
 
 
 @click.command("show", short_help="Show what runs on each member of FILE's cluster, and when.")
-@click.argument("file")
+@click.argument("file", callback=named)
 @click.option(
     "--member",
     "members",
