@@ -3303,8 +3303,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.action,self.artifact,self.drifted,self.untracked,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _return_type):
- def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY)->_return_type:
+def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _return_type):
+ def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY)->_return_type:
   self.out_dir=out_dir
   self.source=source
   self.actions=actions
@@ -3312,22 +3312,23 @@ def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _t
   self.preserved=_dflt_preserved() if preserved is _HAS_DEFAULT_FACTORY else preserved
   self.foreign=foreign
   self.obstacles=_dflt_obstacles() if obstacles is _HAS_DEFAULT_FACTORY else obstacles
+  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written
  return __init__
-CODE['def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _return_type):\n def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.out_dir=out_dir\n  self.source=source\n  self.actions=actions\n  self.manifest=manifest\n  self.preserved=_dflt_preserved() if preserved is _HAS_DEFAULT_FACTORY else preserved\n  self.foreign=foreign\n  self.obstacles=_dflt_obstacles() if obstacles is _HAS_DEFAULT_FACTORY else obstacles\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _return_type):\n def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.out_dir=out_dir\n  self.source=source\n  self.actions=actions\n  self.manifest=manifest\n  self.preserved=_dflt_preserved() if preserved is _HAS_DEFAULT_FACTORY else preserved\n  self.foreign=foreign\n  self.obstacles=_dflt_obstacles() if obstacles is _HAS_DEFAULT_FACTORY else obstacles\n  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r})"
+  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,)
+   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_type, _type_users, _type_patterns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,name:_type_name,type:_type_type,users:_type_users,patterns:_type_patterns)->_return_type:

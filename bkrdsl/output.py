@@ -82,8 +82,37 @@ def _safe_relative(path: object) -> str | None:
     return str(pure)
 
 
+class Written(NamedTuple):
+    """What the last compile's manifest says of one file it wrote: its sha256, and
+    the member, kind and job it was written for (None where it names none, or names
+    something a plan cannot show as it is: the manifest is not trusted)."""
+
+    sha256: str
+    member: str | None = None
+    kind: str | None = None
+    job: str | None = None
+    source_job: str | None = None
+    job_kind: str | None = None
+
+
+def _fact(value: object) -> str | None:
+    """A manifest's member, kind or job name, if a plan can show it as it is."""
+    if isinstance(value, str) and 0 < len(value) <= 40 and value.isascii() and value.isprintable():
+        return None if " " in value else value
+    return None
+
+
 def read_manifest(out_dir: Path) -> dict[str, str] | None:
     """{path: sha256} of the folder's manifest; None when there is none.
+
+    Raises OutputError when manifest.json exists but is not one of ours.
+    """
+    written = read_written(out_dir)
+    return None if written is None else {path: entry.sha256 for path, entry in written.items()}
+
+
+def read_written(out_dir: Path) -> dict[str, Written] | None:
+    """{path: Written} of the folder's manifest; None when there is none.
 
     Raises OutputError when manifest.json exists but is not one of ours.
     """
@@ -121,7 +150,8 @@ def read_manifest(out_dir: Path) -> dict[str, str] | None:
         sha = entry.get("sha256") if isinstance(entry, dict) else None
         if path is None or not isinstance(sha, str):
             raise OutputError(_not_ours(file, f"bad entry {_shown(entry, 80)}"))
-        out[path] = sha
+        facts = (_fact(entry.get(key)) for key in ("member", "kind", "job", "source_job", "job_kind"))
+        out[path] = Written(sha, *facts)
     return out
 
 
@@ -174,6 +204,9 @@ class Plan:
     #: What stands where bkrc writes and cannot be written over, even with
     #: --force: (path in DIR, what it is, what bkrc puts there). See `_obstacles`.
     obstacles: list[tuple[str, str, str]] = field(default_factory=list)
+    #: What the last compile's manifest says of each file it wrote (the member,
+    #: kind and job of a file now deleted; a name that moved to another member).
+    written: dict[str, Written] = field(default_factory=dict)
 
     @property
     def drifted(self) -> list[str]:
@@ -263,10 +296,11 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
         )
     wanted = {a.path: a for a in artifacts}
     manifest = manifest_text(source, artifacts)
-    old = read_manifest(out_dir) if there else None
+    written = read_written(out_dir) if there else None
     existing = _existing(out_dir) if there else []
-    foreign = old is None and bool(existing)
-    old = old or {}
+    foreign = written is None and bool(existing)
+    written = written or {}
+    old = {path: entry.sha256 for path, entry in written.items()}
 
     actions = []
     for path, artifact in sorted(wanted.items()):
@@ -284,7 +318,7 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     preserved = [p for p in existing if p not in ours]
     actions.sort(key=lambda a: a.path)
     obstacles = _obstacles(out_dir, sorted(wanted), sorted(set(old) - {MANIFEST})) if there else []
-    return Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles)
+    return Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles, written)
 
 
 def _obstacles(out_dir: Path, wanted: list[str], old: list[str]) -> list[tuple[str, str, str]]:
@@ -359,14 +393,75 @@ def _action(
 
 
 # ------------------------------------------------------------------ reports
-def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
-    """The plan as a table: action, path, kind, member, job; then the totals."""
-    rows = []
-    for a in plan.changes if changes_only else plan.actions:
+class Rename(NamedTuple):
+    """A member's copy of an IDENTITY job that the plan gives another name."""
+
+    member: str
+    source_job: str
+    before: str
+    after: str
+
+
+def job_renames(plan: Plan) -> list[Rename]:
+    """Each IDENTITY job whose copy on a member the plan renames: its template under
+    the old name deleted, under the new one created, for the same member and job.
+    The name ends in the member's suffix, by default its number: a member added or
+    removed before it renames the copy (SYSINC5 becomes SYSINC4)."""
+    deleted = {}
+    for a in plan.actions:
+        was = plan.written.get(a.path)
+        identity = was is not None and was.kind == "job-template" and was.job_kind == "identity"
+        if a.action == DELETE and identity and was.member and was.source_job and was.job:
+            deleted[was.member, was.source_job] = was.job
+    out = []
+    for a in plan.actions:
         art = a.artifact
-        kind = art.kind if art else ("manifest" if a.path == MANIFEST else "-")
+        if a.action != CREATE or art is None or art.kind != "job-template" or art.job_kind != "identity":
+            continue
+        before = deleted.get((art.member, art.source_job))
+        if before is not None and before != art.job:
+            out.append(Rename(art.member, art.source_job, before, art.job))
+    return out
+
+
+def reassigned(plan: Plan) -> list[tuple[str, str, str]]:
+    """(path, member before, member now) of each file the plan keeps under its name
+    for another member: a SUBCONFIG entry, whose name ends in its member's number
+    (BKRBUP-4, VMSYS4's, becomes VMSYS5's when VMSYS4 is removed)."""
+    out = []
+    for a in plan.actions:
+        was, art = plan.written.get(a.path), a.artifact
+        if a.action == UPDATE and was and was.member and art and art.member and was.member != art.member:
+            out.append((a.path, was.member, art.member))
+    return out
+
+
+def _plan_notes(plan: Plan) -> dict[str, str]:
+    """The note after a row whose file changes member or name: `(was VMSYS4's)`, `(was SYSINC5)`."""
+    notes = {path: f" (was {before}'s)" for path, before, _ in reassigned(plan)}
+    renamed = {(r.member, r.after): r.before for r in job_renames(plan)}
+    for a in plan.actions:
+        art = a.artifact
+        if a.action == CREATE and art is not None and (art.member, art.job) in renamed:
+            notes[a.path] = f" (was {renamed[art.member, art.job]})"
+    return notes
+
+
+def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
+    """The plan as a table: action, path, kind, member, job; then the totals. A file
+    deleted is described as the last compile's manifest describes it."""
+    rows = []
+    notes = _plan_notes(plan)
+    for a in plan.changes if changes_only else plan.actions:
+        art, was = a.artifact, plan.written.get(a.path)
+        if art is not None:
+            kind, member, job = art.kind, art.member, art.job
+        elif a.action == DELETE and was is not None:
+            kind, member, job = was.kind, was.member, was.job
+        else:
+            kind, member, job = ("manifest" if a.path == MANIFEST else None), None, None
         note = " (changed by hand)" if a.drifted else " (not written by bkrc)" if a.untracked else ""
-        rows.append((a.action, a.path, kind, (art.member if art else None) or "-", (art.job if art else None) or "-", note))
+        rows.append((a.action, a.path, kind or "-", member or "-", job or "-", note + notes.get(a.path, "")))
     width = max((len(r[1]) for r in rows), default=0)
     lines = [f"{r[0]:<10} {r[1]:<{width}}  {r[2]:<16} {r[3]:<8} {r[4]}{r[5]}".rstrip() for r in rows]
     lines.append(summary(plan))
@@ -406,6 +501,50 @@ def summary(plan: Plan, *, done: bool = False) -> str:
     counts = (plan.count(CREATE), plan.count(UPDATE), plan.count(DELETE))
     parts = [f"{n} {w}" for n, w in zip(counts, words)] + [f"{plan.count(KEEP)} unchanged"]
     return f"{plan.out_dir}: {', '.join(parts)}"
+
+
+def _suffix_of(rename: Rename) -> str | None:
+    """The suffix the copy's old name ended in (`5` of SYSINC5), if it ends in one."""
+    if rename.before.startswith(rename.source_job) and len(rename.before) > len(rename.source_job):
+        return rename.before[len(rename.source_job) :]
+    return None
+
+
+def rename_warnings(plan: Plan) -> list[str]:
+    """One line per IDENTITY job's copy renamed and per member whose SUBCONFIG
+    entries take another member's names: each follows from a change of a member's
+    number, which the .bkr file's edit does not show (a member added or removed
+    before it), and each needs work on z/VM that a new file alone does not do."""
+    lines = []
+    owners = {(w.job, w.member) for w in plan.written.values() if w.kind == "job-template" and w.job}
+    for r in job_renames(plan):
+        others = sorted(m for job, m in owners if job == r.after and m != r.member)
+        shared = (
+            f"; {r.after} was {others[0]}'s name: the catalog would hold both members' backups under it"
+            if others
+            else ""
+        )
+        suffix = _suffix_of(r)
+        keep = f"; to keep the name, write `job-suffix {suffix}` in member {r.member}" if suffix else ""
+        lines.append(
+            f"bkrc: warning: job {r.source_job}'s copy on {r.member} is renamed {r.before} -> {r.after}"
+            f" (its member's number changed: a member added or removed before it, or the members reordered);"
+            f" the catalog keeps its backups so far under {r.before}{shared}{keep}"
+        )
+    moved: dict[tuple[str, str], list[str]] = {}
+    for path, before, now in reassigned(plan):
+        moved.setdefault((before, now), []).append(path)
+    for (before, now), paths in sorted(moved.items()):
+        shown = ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
+        entries = "The SUBCONFIG entry that was" if len(paths) == 1 else f"{len(paths)} SUBCONFIG entries that were"
+        lines.append(
+            f"bkrc: warning: {entries} {before}'s {'is' if len(paths) == 1 else 'are'} now"
+            f" {now}'s, under the same {'name' if len(paths) == 1 else 'names'} ({shown}): a SUBCONFIG's name"
+            " ends in its member's number,"
+            f" which changed; replace each in the directory, and remove {now}'s old ones, whose minidisks"
+            " go with them (docs/deploy.md, \"Changing a deployed cluster\")"
+        )
+    return lines
 
 
 def blocked_message(plan: Plan) -> str:

@@ -178,6 +178,72 @@ def test_diff_exit_codes_in_a_real_process(tmp_path):
         assert again.returncode == 0 and "---" not in again.stdout, again.stderr
 
 
+def _rows(text: str) -> dict[str, list[str]]:
+    """The plan's rows by path: action, path, kind, member, job and any note."""
+    return {line.split()[1]: line.split() for line in text.splitlines() if line.split()[:1] != ["bkrc:"] and " " in line}
+
+
+def test_a_deleted_file_is_described_as_the_manifest_wrote_it(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {"))
+    rows = _rows(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stdout)
+    assert rows["DEV1/GUESTFUL.TEMPLATE"] == ["delete", "DEV1/GUESTFUL.TEMPLATE", "job-template", "DEV1", "GUESTFUL"]
+    rows = _rows(run_cli(["compile", src, "-o", out, "--check"], expect=1).stdout)
+    assert rows["DEV1/GUESTFUL.TEMPLATE"][2:] == ["job-template", "DEV1", "GUESTFUL"]
+
+
+THREE = GOOD.replace(
+    "  member DEV2 { workers 2  private-volume D2PRV1 }\n",
+    "  member DEV2 { workers 2  private-volume D2PRV1 }\n  member DEV3 { workers 2  private-volume D3PRV1 }\n",
+)
+
+
+def test_removing_a_member_before_another_names_what_it_renames(tmp_path):
+    """Retiring DEV2 makes DEV3 member 2: its IDENTITY job's copy and its SUBCONFIG
+    entries take the names DEV2's had. The plan and a warning say so, with the
+    suffix that keeps the job's name (the catalog knows its backups by it)."""
+    src, out = source(tmp_path, THREE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, THREE.replace("  member DEV2 { workers 2  private-volume D2PRV1 }\n", ""))
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    rows = _rows(result.stdout)
+    assert rows["DEV3/SYSFULL2.TEMPLATE"] == ["create", "DEV3/SYSFULL2.TEMPLATE", "job-template", "DEV3", "SYSFULL2", "(was", "SYSFULL3)"]
+    assert rows["DEV3/SYSFULL3.TEMPLATE"][:5] == ["delete", "DEV3/SYSFULL3.TEMPLATE", "job-template", "DEV3", "SYSFULL3"]
+    assert rows["cluster/BKRBUP-2.DIRECT"][2:] == ["directory", "DEV3", "-", "(was", "DEV2's)"]
+    assert rows["cluster/BKRBUP-3.DIRECT"][:4] == ["delete", "cluster/BKRBUP-3.DIRECT", "directory", "DEV3"]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("bkrc: warning:")]
+    assert len(warnings) == 2, result.stderr
+    assert "job SYSFULL's copy on DEV3 is renamed SYSFULL3 -> SYSFULL2" in warnings[0]
+    assert "SYSFULL2 was DEV2's name: the catalog would hold both members' backups under it" in warnings[0]
+    assert "write `job-suffix 3` in member DEV3" in warnings[0]
+    assert "SUBCONFIG entries that were DEV2's are now DEV3's, under the same names" in warnings[1]
+    assert "cluster/BKRBUP-2.DIRECT" in warnings[1]
+    check = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert check.stderr.count("bkrc: warning:") == 2
+    # The suffix the warning names keeps the job's name; the SUBCONFIG names still move.
+    source(tmp_path, THREE.replace("  member DEV2 { workers 2  private-volume D2PRV1 }\n", "").replace(
+        "private-volume D3PRV1 }", "private-volume D3PRV1  job-suffix 3 }"))
+    result = run_cli(["compile", src, "-o", out], expect=0)
+    assert "DEV3/SYSFULL3.TEMPLATE" not in run_cli(["compile", src, "-o", out, "--check"], expect=0).stdout
+    assert "renamed" not in result.stderr and result.stderr.count("bkrc: warning:") == 1
+    assert (out / "DEV3" / "SYSFULL3.TEMPLATE").is_file()
+
+
+def test_adding_a_member_last_renames_nothing(tmp_path):
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, THREE)
+    result = run_cli(["compile", src, "-o", out], expect=0)
+    assert "bkrc: warning" not in result.stderr
+
+
+def test_diff_needs_dry_run_or_check(tmp_path):
+    result = run_cli(["compile", source(tmp_path), "-o", tmp_path / "out", "--diff"], expect=2)
+    assert "--dry-run or --check" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)

@@ -214,6 +214,20 @@ def test_a_manifest_version_of_5000_digits_is_named_newer_and_cut_short(tmp_path
     assert len(str(refused.value)) < 300
 
 
+def test_a_deleted_files_facts_come_from_the_manifest_only_when_they_can_be_shown(tmp_path):
+    """The manifest is not trusted: a member or job that is not a short name
+    (a number, blanks, a control character) is shown as `-`, never as written."""
+    out = tmp_path / "out"
+    compile_to(out, arts(extra=True))
+    data = json.loads((out / "manifest.json").read_text())
+    for entry in data["files"]:
+        if entry["path"] == "M2/EXTRA.TEMPLATE":
+            entry.update(member=5, job="A B\n", kind="job-template")
+    (out / "manifest.json").write_text(json.dumps(data))
+    rows = output.render_plan(output.make_plan(out, arts(), "test.bkr")).splitlines()
+    assert "delete     M2/EXTRA.TEMPLATE       job-template     -        -" in rows
+
+
 def test_output_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "out").write_text("x")
     with pytest.raises(output.OutputError, match="not a folder"):

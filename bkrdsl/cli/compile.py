@@ -95,6 +95,15 @@ def _waiting(folder: str) -> None:
     click.echo(f"bkrc: another bkrc compile is writing in {folder}; waiting for it to finish", err=True)
 
 
+def _warn_renames(plan) -> None:
+    """What the plan renames on z/VM because a member's number changed (see
+    `output.rename_warnings`), on standard error, after the plan."""
+    from bkrdsl import output
+
+    for line in output.rename_warnings(plan):
+        click.echo(line, err=True)
+
+
 def _echo_diff(plan) -> None:
     """`--diff`: each changed file as `diff -u a/PATH b/PATH` (/dev/null for a file
     created or deleted), paths relative to DIR, in path order."""
@@ -235,11 +244,13 @@ def _compile(
         click.echo(output.render_plan(plan, changes_only=True), nl=False)
         if show_diff:
             _echo_diff(plan)
+        _warn_renames(plan)
         _fail(f"bkrc: {out} is not up to date with {file}", EXIT_INPUT)
     if dry_run:
         click.echo(output.render_plan(plan), nl=False)
         if show_diff:
             _echo_diff(plan)
+        _warn_renames(plan)
         if plan.blocked and not force:
             _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE)
         if plan.obstacles and not plan.up_to_date:
@@ -258,6 +269,7 @@ def _compile(
     except output.OutputError as err:
         _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE)
     click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
+    _warn_renames(plan)
     return EXIT_OK
 
 
