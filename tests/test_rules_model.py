@@ -306,3 +306,22 @@ cluster T {
     assert d.message.endswith(": `LNXWEB01`, `LNXWEB02`, pattern `LNXWEB*`")
     assert [r.label for r in d.related] == ["WEEKFULL backs them up too", "NIGHTINC runs on `VM2` here"]
     assert "run NIGHTINC on `VM1`, like WEEKFULL" in d.help
+
+
+def test_bkr405_of_two_groups_whose_patterns_meet_offers_to_take_the_users_out_of_one():
+    """A new group whose pattern also matches another group's users (LNXA* and
+    LNXAPP*): deleting a job or changing its level is not what the sysprog wants."""
+    text = b"""import std/backup-manager
+cluster T {
+  member VM1 { workers 1 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  single group LINUX { LNXWEB01  match LNXAPP* }
+  single group LNXTEST { LNXTST01  match LNXA* }
+  job LNXFULL { backup LINUX full  include minidisk * *  to disk  run on VM1 weekly sat 22:00 }
+  job LNXTFULL { backup LNXTEST full  include minidisk * *  to disk  run on VM1 weekly sun 01:00 }
+}
+"""
+    (d,) = [d for d in analyse("t.bkr", text).diagnostics if d.code == "BKR405"]
+    assert d.message.endswith(": pattern `LNXAPP*`")
+    assert d.help == "delete one job, make it the other level, or take the users out of one of the groups"

@@ -1111,7 +1111,7 @@ def single_users_once(model: Model):
             shared[0][1].span,
             related=(Related(one.decl.name.span, f"{one.name} backs them up too"),)
             + (() if same_member else (Related(two.run.placement.span, f"{two.name} runs on `{two.members[0]}` here"),)),
-            help="delete one job, or make it the other level"
+            help=f"delete one job, make it the other level, or {_take_out(one, two, 'take the users out of one of the groups')}"
             if same_member
             else f"back each single-configuration user up from one member: run {two.name} on `{one.members[0]}`,"
             f" like {one.name}, or {_take_out(one, two, 'take the users out of one of the groups')}",
