@@ -325,3 +325,19 @@ cluster T {
     (d,) = [d for d in analyse("t.bkr", text).diagnostics if d.code == "BKR405"]
     assert d.message.endswith(": pattern `LNXAPP*`")
     assert d.help == "delete one job, make it the other level, or take the users out of one of the groups"
+
+
+def test_bkr223_of_five_members_says_there_is_a_fifth_name():
+    """It shows four names: the fifth member's is counted, not left out unsaid."""
+    members = "".join(f"  member VMSYS{n} {{ workers 1 }}\n" for n in range(1, 6))
+    text = f"""import std/backup-manager
+import std/zvm73
+cluster T {{
+{members}  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 {{ purge weekly sun 06:00  retain 30 days }}
+  identity group SYS {{ TCPIP }}
+  job SYSDAILY {{ backup SYS full  include minidisk * *  to disk  run on each member daily 03:00 }}
+}}
+""".encode()
+    (d,) = [d for d in analyse("t.bkr", text).diagnostics if d.code == "BKR223"]
+    assert d.message.endswith(": SYSDAILY1 on VMSYS1, SYSDAILY2 on VMSYS2, SYSDAILY3 on VMSYS3, SYSDAILY4 on VMSYS4 and 1 more")

@@ -293,6 +293,13 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
+def first_few(parts: Sequence[str], limit: int = 4) -> str:
+    """`A, B, C, D and 2 more`: the first `limit` parts as they are, and how many more
+    (a message that names only some must say there are others)."""
+    more = f" and {len(parts) - limit:,} more" if len(parts) > limit else ""
+    return ", ".join(parts[:limit]) + more
+
+
 def listed(items: Sequence[str], limit: int = 4) -> str:
     """`A`, `B` and `C`; long lists end with "and N more"."""
     names = [f"`{shown(i)}`" for i in items[:limit]]

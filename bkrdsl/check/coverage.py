@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
-from bkrdsl.check.common import listed, quoted, small_int, valid_user_or_pattern
+from bkrdsl.check.common import first_few, listed, quoted, small_int, valid_user_or_pattern
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
@@ -1120,8 +1120,7 @@ def single_users_once(model: Model):
 
 def _first_shared(shared: list[tuple[str, ast.Word]]) -> str:
     """What two jobs back up both, as BKR405 and BKR410 list it: the first four, and how many more."""
-    more = f" and {len(shared) - 4:,} more" if len(shared) > 4 else ""
-    return ", ".join(name for name, _ in shared[:4]) + more
+    return first_few([name for name, _ in shared])
 
 
 def _common_groups(one: JobModel, two: JobModel) -> list[str]:

@@ -8,7 +8,15 @@ with member-unique names (SSI rule 6 of ../shared/domain.md).
 from __future__ import annotations
 
 from bkrdsl.ast import Action, Kind, Medium, Scope
-from bkrdsl.check.common import CMS_NAME_CHARS, cms_name_problem, holds_comment, listed, name_problem, quoted
+from bkrdsl.check.common import (
+    CMS_NAME_CHARS,
+    cms_name_problem,
+    first_few,
+    holds_comment,
+    listed,
+    name_problem,
+    quoted,
+)
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Fix, Related
 from bkrdsl.diagnostics.registry import register
@@ -467,7 +475,7 @@ def derived_names(model: Model):
         ]
         long = [(m, n) for m, n in names if len(n) > 8]
         if long:
-            shown = ", ".join(f"{n} on {m}" for m, n in long[:4])
+            shown = first_few([f"{n} on {m}" for m, n in long])
             yield DERIVED_TOO_LONG(
                 f"job {quoted(job.name)} runs on several members, and its per-member names are too long: {shown}",
                 job.decl.name.span,
