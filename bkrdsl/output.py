@@ -503,6 +503,20 @@ def summary(plan: Plan, *, done: bool = False) -> str:
     return f"{plan.out_dir}: {', '.join(parts)}"
 
 
+def forced_message(plan: Plan) -> list[str]:
+    """What `--force` threw away, once it is done: the hand edits and the files bkrc
+    did not write that it wrote over, each named (the same files `blocked_message`
+    names without --force)."""
+    lines = []
+    if plan.drifted:
+        lines.append("bkrc: --force overwrote these files, changed by hand since the last compile:")
+        lines.extend(f"  {plan.out_dir / p}" for p in plan.drifted)
+    if plan.untracked:
+        lines.append("bkrc: --force overwrote these files, which bkrc had not written:")
+        lines.extend(f"  {plan.out_dir / p}" for p in plan.untracked)
+    return lines
+
+
 def _suffix_of(rename: Rename) -> str | None:
     """The suffix the copy's old name ended in (`5` of SYSINC5), if it ends in one."""
     if rename.before.startswith(rename.source_job) and len(rename.before) > len(rename.source_job):

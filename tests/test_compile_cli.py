@@ -258,8 +258,11 @@ def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):
     assert "GUESTFUL.TEMPLATE" in result.stdout and "changed by hand" in result.stdout
     result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=2)
     assert "(changed by hand)" in result.stdout
-    run_cli(["compile", src, "-o", out, "--force"], expect=0)
+    forced = run_cli(["compile", src, "-o", out, "--force"], expect=0)
     assert "my note" not in edited.read_text()
+    assert f"bkrc: --force overwrote these files, changed by hand since the last compile:\n  {edited}\n" in forced.stderr
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert "--force" not in run_cli(["compile", src, "-o", out, "--force"], expect=0).stderr  # nothing to overwrite
 
 
 def test_a_symlinked_member_folder_is_refused_even_with_force(tmp_path):

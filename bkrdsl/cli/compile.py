@@ -269,6 +269,8 @@ def _compile(
     except output.OutputError as err:
         _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE)
     click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
+    for line in output.forced_message(plan) if force else ():
+        click.echo(line, err=True)
     _warn_renames(plan)
     return EXIT_OK
 
