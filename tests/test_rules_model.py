@@ -7,6 +7,7 @@ import pytest
 from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_rules_support import RULES_DIR, run
 
 from bkrdsl.ast import Kind
 from bkrdsl.check import run_checks
@@ -341,3 +342,11 @@ cluster T {{
 """.encode()
     (d,) = [d for d in analyse("t.bkr", text).diagnostics if d.code == "BKR223"]
     assert d.message.endswith(": SYSDAILY1 on VMSYS1, SYSDAILY2 on VMSYS2, SYSDAILY3 on VMSYS3, SYSDAILY4 on VMSYS4 and 1 more")
+
+
+def test_bkr231_of_a_machine_only_a_groups_pattern_matches_says_to_narrow_the_pattern():
+    """`match T*` for new guests also matches TRTMM, which nothing declares: the
+    machine was never `declared single`, and declaring it would not help."""
+    (d,) = [d for d in run(RULES_DIR / "BKR231.fail-pattern.bkr").diagnostics if d.code == "BKR231"]
+    assert [r.label for r in d.related] == ["single pattern in group GUESTS matches it here"]
+    assert d.help == "narrow the pattern `T*` so it does not match `TRTMM`"

@@ -371,17 +371,28 @@ def _name_clashes(tape):
 
 
 def _wrong_kind(model: Model, name: str, span, wrong: Kind, what: str, must: str):
+    right = "single" if wrong is Kind.IDENTITY else "identity"
     decl = next((u for u in model.user_defs_of(name) if u.kind is wrong), None)
-    if decl is None and not model.user_defs_of(name):
-        p = model.pattern_for(name)
-        decl = p if p is not None and p.kind is wrong else None
-    if decl is None:
+    if decl is not None:
+        yield TAPE_NODE_KIND(
+            f"{what} {quoted(name)} must be {must}",
+            span,
+            related=(Related(decl.span, f"declared {wrong.value} here"),),
+            help=f"declare it `{right}`",
+        )
         return
+    p = model.pattern_for(name) if not model.user_defs_of(name) else None
+    if p is None or p.kind is not wrong:
+        return
+    # Only a group's pattern makes it the wrong kind (`match T*` for new Linux
+    # guests): the machine was never declared, and the pattern is what to change
+    # (declaring the machine would leave the pattern matching a user of the other
+    # kind, BKR204).
     yield TAPE_NODE_KIND(
         f"{what} {quoted(name)} must be {must}",
         span,
-        related=(Related(decl.span, f"declared {wrong.value} here"),),
-        help=f"declare it `{'single' if wrong is Kind.IDENTITY else 'identity'}`",
+        related=(Related(p.span, f"{wrong.value} pattern in {p.origin} matches it here"),),
+        help=f"narrow the pattern {quoted(p.pattern)} so it does not match {quoted(name)}",
     )
 
 
