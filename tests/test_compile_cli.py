@@ -238,12 +238,6 @@ def test_adding_a_member_last_renames_nothing(tmp_path):
     assert "bkrc: warning" not in result.stderr
 
 
-def test_diff_needs_dry_run_or_check(tmp_path):
-    result = run_cli(["compile", source(tmp_path), "-o", tmp_path / "out", "--diff"], expect=2)
-    assert "--dry-run or --check" in result.output
-    assert not (tmp_path / "out").exists()
-
-
 def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
