@@ -473,3 +473,27 @@ def test_an_output_folder_under_a_file_is_refused_by_name(tmp_path):
         result = run_cli(["compile", src, "-o", out], expect=2)
         assert f"bkrc: {out}: cannot write: {tmp_path / 'notes'} is a file, not a folder" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dev.bkr", "notes"]
+
+
+def test_json_and_sarif_diagnostics_are_all_of_standard_error(tmp_path):
+    """`2>diagnostics.json` must parse whatever happens: bkrc's own lines (nothing
+    written, not up to date, changed by hand) go to standard output with a
+    document format, after the diagnostics on standard error."""
+    out = tmp_path / "out"
+    bad = source(tmp_path, GOOD.replace("workers 2", "workers x", 1), name="bad.bkr")
+    good = source(tmp_path)
+    run_cli(["compile", good, "-o", out], expect=0)
+    edited = out / "DEV1" / "GUESTFUL.TEMPLATE"
+    edited.write_text(edited.read_text() + "* my note\n")
+    cases = [
+        (["compile", bad, "-o", tmp_path / "new"], 1, "errors in the input; nothing written"),
+        (["compile", good, "-o", out], 2, "changed by hand"),
+        (["compile", good, "-o", out, "--check"], 1, "is not up to date"),
+    ]
+    for fmt in ("json", "sarif"):
+        for args, code, says in cases:
+            result = run_cli([*args, "--format", fmt], expect=code)
+            json.loads(result.stderr)  # the document alone
+            assert says in result.stdout, (fmt, args)
+    # The text format keeps its messages on standard error, beside the diagnostics.
+    assert "nothing written" in run_cli(["compile", bad, "-o", tmp_path / "new"], expect=1).stderr

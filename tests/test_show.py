@@ -361,8 +361,8 @@ def test_member_name_cp_cannot_have(at_root):
 
 def test_unknown_member_as_json(at_root):
     result = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSYS9", "--format", "json"], expect=1)
-    assert result.stdout == ""
-    report = json.loads(result.stderr[: result.stderr.rindex("}") + 1])
+    assert result.stdout == "bkrc: nothing shown\n"
+    report = json.loads(result.stderr)  # the document is all of standard error
     assert [(d["code"], d["file"]) for d in report["diagnostics"]] == [("BKR330", "<command line>")]
 
 
@@ -421,3 +421,20 @@ def test_local_catalog_purges_on_every_member():
     assert "  catalog  local, one per member\n" in out
     assert "  expiry   purges on VM1, VM2; keeps backups 30 days\n" in out
     assert out.count("expiry (BKREXPIR):") == 2
+
+
+def test_json_diagnostics_are_one_document_on_standard_error(tmp_path):
+    """The file's warnings and the unknown `--member` share one document (two
+    were printed one after the other), and `nothing shown` goes to standard
+    output, so that standard error parses as JSON."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace('description "Production', 'description "\\Production', 1)
+    path = tmp_path / "warned.bkr"
+    path.write_text(text)
+    plain = run_cli(["check", path, "--format", "json"], expect=0)
+    warnings = json.loads(plain.stdout)["warning_count"]
+    result = run_cli(["show", path, "--member", "VMSYSX", "--format", "json"], expect=1)
+    document = json.loads(result.stderr)
+    assert warnings == 1  # BKR019, the `\P`
+    assert document["error_count"] == 1 and document["warning_count"] == warnings
+    assert [d["code"] for d in document["diagnostics"] if d["severity"] == "error"] == ["BKR330"]
+    assert result.stdout == "bkrc: nothing shown\n"

@@ -26,6 +26,17 @@ EXIT_BROKEN_PIPE = 141  # output closed by its reader (`| head -1`): 128 + SIGPI
 
 FORMATS = ("text", "short", "json", "sarif", "github")
 
+#: The formats whose diagnostics are one document a program parses: where a
+#: command prints them on standard error (compile, show), its own `bkrc:` lines
+#: go to standard output instead, so that `2>diagnostics.json` holds JSON only.
+DOCUMENT_FORMATS = ("json", "sarif")
+
+
+def status_to_stderr(fmt: str) -> bool:
+    """Whether a command that prints `fmt` diagnostics on standard error may print
+    its own lines (`nothing written`, warnings) there too (see DOCUMENT_FORMATS)."""
+    return fmt not in DOCUMENT_FORMATS
+
 BUG_URL = "https://github.com/bkrdsl/bkrdsl/issues"
 
 
@@ -401,5 +412,5 @@ def print_diagnostics(
         max_errors=max_errors,
         stops=stops,
     )
-    if text or fmt in ("json", "sarif"):
+    if text or fmt in DOCUMENT_FORMATS:
         click.echo(text, nl=False, err=err, color=colored)

@@ -38,25 +38,28 @@ from bkrdsl.cli.common import (
     max_errors_option,
     named,
     print_diagnostics,
+    status_to_stderr,
 )
 
 
-def _fail(message: str, code: int) -> None:
-    click.echo(message, err=True)
+def _fail(message: str, code: int, *, err: bool = True) -> None:
+    """Print bkrc's own `message` and exit; `err` False with --format json or
+    sarif, whose document is then all of standard error (`status_to_stderr`)."""
+    click.echo(message, err=err)
     sys.exit(code)
 
 
-def _dialect(dialect_path: str | None):
+def _dialect(dialect_path: str | None, status: bool):
     """The table the files are written from (and BKR250 checks against), or exit 2."""
     from bkrdsl.emit.dialect import DialectError, load_dialect
 
     try:
         return load_dialect(path=dialect_path) if dialect_path else load_dialect()
     except DialectError as err:
-        _fail(f"bkrc: {err}", EXIT_USAGE)
+        _fail(f"bkrc: {err}", EXIT_USAGE, err=status)
 
 
-def _artifacts(analysis, source: str, dialect):
+def _artifacts(analysis, source: str, dialect, status: bool):
     """Every generated file in memory, or exit with the reason there are none."""
     from bkrdsl.emit.artifacts import cms_problems, emit_all
     from bkrdsl.emit.common import EmitError
@@ -64,7 +67,7 @@ def _artifacts(analysis, source: str, dialect):
     try:
         artifacts = emit_all(analysis.model, source, dialect)
     except EmitError as err:
-        _fail(f"bkrc: cannot compile {analysis.model.main_file}: {err}; nothing written", EXIT_INPUT)
+        _fail(f"bkrc: cannot compile {analysis.model.main_file}: {err}; nothing written", EXIT_INPUT, err=status)
     # The manifest needs every file's sha256. hashlib lets go of the interpreter
     # while it hashes, so the files are hashed on a second thread while this
     # one checks the CMS rules.
@@ -76,7 +79,7 @@ def _artifacts(analysis, source: str, dialect):
         hashing.join()
     if problems:
         lines = [f"bkrc: a generated file would break a CMS rule: {p}" for p in problems]
-        _fail("\n".join(lines + ["bkrc: nothing written"]), EXIT_INPUT)
+        _fail("\n".join(lines + ["bkrc: nothing written"]), EXIT_INPUT, err=status)
     return artifacts
 
 
@@ -91,17 +94,23 @@ def _output_folder(ctx, param, value: str) -> str:
     return value
 
 
-def _waiting(folder: str) -> None:
-    click.echo(f"bkrc: another bkrc compile is writing in {folder}; waiting for it to finish", err=True)
+def _waiting(status: bool):
+    """What WriteLock says while another compile holds DIR."""
+
+    def say(folder: str) -> None:
+        click.echo(f"bkrc: another bkrc compile is writing in {folder}; waiting for it to finish", err=status)
+
+    return say
 
 
-def _warn_renames(plan) -> None:
+def _warn_renames(plan, status: bool) -> None:
     """What the plan renames on z/VM because a member's number changed (see
-    `output.rename_warnings`), on standard error, after the plan."""
+    `output.rename_warnings`), after the plan: on standard error, or standard
+    output with --format json or sarif."""
     from bkrdsl import output
 
     for line in output.rename_warnings(plan):
-        click.echo(line, err=True)
+        click.echo(line, err=status)
 
 
 def _echo_diff(plan) -> None:
@@ -184,14 +193,14 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
             if commit is None or not commit.done:
                 word, exit_with = interruption(err)
                 state = "is as it was" if os.path.lexists(out_dir) else "was not created"
-                _fail(f"bkrc: {word}; nothing written: {out_dir} {state}", exit_with)
+                _fail(f"bkrc: {word}; nothing written: {out_dir} {state}", exit_with, err=status_to_stderr(fmt))
             # Only where Ctrl-C could not be held back (not the main thread).
             commit.interrupted, code = True, EXIT_OK
             held = signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT
             commit.signum = commit.signum or held
         if commit.interrupted:
             word, _ = interruption(signum=commit.signum)
-            click.echo(f"bkrc: {word} after {out_dir} was written: it holds every new file", err=True)
+            click.echo(f"bkrc: {word} after {out_dir} was written: it holds every new file", err=status_to_stderr(fmt))
         sys.exit(code)
     finally:
         if commit is not None:
@@ -216,26 +225,29 @@ def _compile(
     # `--diff` alone is `--dry-run --diff`, as Black's and Ruff's `--diff` write
     # nothing: a reviewer asking to see the change never gets it written instead.
     dry_run = dry_run or (show_diff and not check_only)
-    dialect = _dialect(dialect_path)
+    # With --format json or sarif the diagnostics are all of standard error, a
+    # document a program reads; bkrc's own lines then go to standard output.
+    status = status_to_stderr(fmt)
+    dialect = _dialect(dialect_path, status)
     try:
         analysis = analyse_arg(file, include, dialect, cluster_required=True)
     except InputError as err:
-        _fail(str(err), EXIT_USAGE)
+        _fail(str(err), EXIT_USAGE, err=status)
     print_diagnostics([analysis], fmt, color, err=True)
     if not analysis.ok or analysis.model is None:
-        _fail("bkrc: errors in the input; nothing written", EXIT_INPUT)
+        _fail("bkrc: errors in the input; nothing written", EXIT_INPUT, err=status)
 
     source = source_label(analysis.model.main_file)
-    artifacts = _artifacts(analysis, source, dialect)
+    artifacts = _artifacts(analysis, source, dialect, status)
     out = Path(out_dir)
     try:
         if not (dry_run or check_only):
             output.refuse_current_folder(out)
-            locks.append(output.WriteLock(out, waiting=_waiting))
+            locks.append(output.WriteLock(out, waiting=_waiting(status)))
             output.recover(out)
         plan = output.make_plan(out, artifacts, source)
     except output.OutputError as err:
-        _fail(f"bkrc: {err}", EXIT_USAGE)
+        _fail(f"bkrc: {err}", EXIT_USAGE, err=status)
 
     if check_only:
         if plan.up_to_date:
@@ -244,22 +256,22 @@ def _compile(
         click.echo(output.render_plan(plan, changes_only=True), nl=False)
         if show_diff:
             _echo_diff(plan)
-        _warn_renames(plan)
-        _fail(f"bkrc: {out} is not up to date with {file}", EXIT_INPUT)
+        _warn_renames(plan, status)
+        _fail(f"bkrc: {out} is not up to date with {file}", EXIT_INPUT, err=status)
     if dry_run:
         click.echo(output.render_plan(plan), nl=False)
         if show_diff:
             _echo_diff(plan)
-        _warn_renames(plan)
+        _warn_renames(plan, status)
         if plan.blocked and not force:
-            _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE)
+            _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE, err=status)
         if plan.obstacles and not plan.up_to_date:
-            _fail(output.obstacles_message(plan).rstrip("\n"), EXIT_USAGE)
+            _fail(output.obstacles_message(plan).rstrip("\n"), EXIT_USAGE, err=status)
         if not plan.up_to_date:  # where the compile would write: could it?
             try:
                 output.refuse_unwritable(plan)
             except output.OutputError as err:
-                _fail(f"bkrc: {err}", EXIT_USAGE)
+                _fail(f"bkrc: {err}", EXIT_USAGE, err=status)
         return EXIT_OK
     if plan.up_to_date:
         click.echo(f"bkrc: {out} is up to date")
@@ -267,11 +279,11 @@ def _compile(
     try:
         output.write(plan, force=force, commit=commit)
     except output.OutputError as err:
-        _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE)
+        _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE, err=status)
     click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
     for line in output.forced_message(plan) if force else ():
-        click.echo(line, err=True)
-    _warn_renames(plan)
+        click.echo(line, err=status)
+    _warn_renames(plan, status)
     return EXIT_OK
 
 

@@ -28,6 +28,7 @@ from bkrdsl.cli.common import (
     include_option,
     named,
     print_diagnostics,
+    status_to_stderr,
 )
 
 
@@ -105,21 +106,26 @@ def show_cmd(file, members, fmt, color, include):
 
     from bkrdsl import show
 
+    # With --format json or sarif the diagnostics are all of standard error, a
+    # document a program reads; bkrc's own lines then go to standard output.
+    status = status_to_stderr(fmt)
     try:
         analysis = analyse_arg(file, include, cluster_required=True)
     except InputError as err:
-        click.echo(str(err), err=True)
+        click.echo(str(err), err=status)
         sys.exit(EXIT_USAGE)
-    if analysis.diagnostics:
-        print_diagnostics([analysis], fmt, color, err=True)
-    if not analysis.ok or analysis.model is None:
-        click.echo("bkrc: errors in the input; nothing shown", err=True)
+    ok = analysis.ok and analysis.model is not None
+    bad, sources = member_problems(analysis, file, members) if ok else ([], {})
+    # One document: the file's warnings and the --member names it lacks together.
+    reports = [analysis] + ([_Report(bad, sources)] if bad else [])
+    if any(r.diagnostics for r in reports):
+        print_diagnostics(reports, fmt, color, err=True)
+    if not ok:
+        click.echo("bkrc: errors in the input; nothing shown", err=status)
         sys.exit(EXIT_INPUT)
     model = analysis.model
-    bad, sources = member_problems(analysis, file, members)
     if bad:
-        print_diagnostics([_Report(bad, sources)], fmt, color, err=True)
-        click.echo("bkrc: nothing shown", err=True)
+        click.echo("bkrc: nothing shown", err=status)
         sys.exit(EXIT_INPUT)
     facts = show.view(model, tuple(m.upper() for m in members))
     if fmt == "json":
