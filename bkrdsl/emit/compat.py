@@ -240,6 +240,12 @@ bkrc assumes; check it on your system):
   BKRSTART ran on a second member: `CP QUERY NAMES` there ("shows all
   guests on the member on which it's issued", the same article) lists
   BKRBKUP.
+- **XAUTOLOG of a machine already logged on.** The stand-in refuses it
+  with `HCPLGA054E`, rc 54 (the text of LOGON's "Already logged on"); the
+  XAUTOLOG page's messages were not readable. BKRSTART does not depend on
+  the number: after any failed XAUTOLOG it asks `QUERY USER` again and
+  leaves a machine that answers logged on alone
+  ([rexx.md](rexx.md#bkrstart-exec-autolog1s-profile-exec)).
 - **SMSG to an IDENTITY machine in an SSI cluster.** BKRSUBMT sends `SMSG
   BKRBKUP ...` (and BKREXPIR `SMSG BKRCATLG ...`) without `AT`, meaning the
   member's own instance. The same article: "Commands such as MESSAGE,

@@ -109,8 +109,16 @@ start: procedure expose me m. q. x. w.
   'CP' x.i
   if rc = 0 then nop
   else do
-    say me': CP' x.i 'failed, rc' rc'.'
-    return rc
+    failed = rc
+    /* Logged on since the query (another BKRSTART, an operator): */
+    /* what XAUTOLOG was for: CP's answer decides, not its rc. */
+    'CP' q.i
+    if rc = 0 then do
+      say me':' m.i 'was logged on meanwhile: left alone.'
+      return 0
+    end
+    say me': CP' x.i 'failed, rc' failed'.'
+    return failed
   end
   say me': started' m.i'.'
   if w.i then return await(i)
