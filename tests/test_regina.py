@@ -41,6 +41,7 @@ def test_case(cms, case):
         logged_on=case.logged_on,
         fail=case.fail,
         slow=case.slow,
+        smsg_off=case.smsg_off,
         file_name=f"{case.exec_name}.EXEC",
     )
     assert run.commands == case.commands, run
@@ -280,11 +281,11 @@ def test_member_guard_with_eight_character_names(cms, answer, rc):
 # not send it again: its minute has passed).
 def test_a_failure_in_all_names_only_the_jobs_left_unsent(cms):
     run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "ALL", member="DEV1",
-                  logged_on=["BKRBKUP"], fail={"SMSG BKRBKUP SUBMIT SYSFULL1": 57})
-    assert run.rc == 57, run
+                  logged_on=["BKRBKUP"], fail={"SMSG BKRBKUP SUBMIT SYSFULL1": 20})
+    assert run.rc == 20, run
     assert [line for line in run.stdout.splitlines() if line.startswith("BKRSUBMT:")] == [
         "BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT GUESTFUL",
-        "BKRSUBMT: CP SMSG BKRBKUP SUBMIT SYSFULL1 failed, rc 57.",
+        "BKRSUBMT: CP SMSG BKRBKUP SUBMIT SYSFULL1 failed, rc 20.",
         "BKRSUBMT: not sent. When the cause is fixed, send each with:",
         "BKRSUBMT:   EXEC BKRSUBMT JOB SYSFULL1",
     ], run

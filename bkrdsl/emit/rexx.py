@@ -46,6 +46,9 @@ RC_NOT_UP = 44
 
 #: CP's rc for QUERY USER when the user is not logged on (HCPCQU045E).
 CP_NOT_LOGGED_ON = 45
+#: CP's rc for SMSG to a user logged on without SET SMSG ON (HCPMSG057I
+#: "not receiving": the message number, as 45 is; assumed, see docs/rexx.md).
+CP_NOT_RECEIVING = 57
 #: How long BKRSTART waits for the catalog's SFS server: tries x seconds.
 POLL_TRIES = 30
 POLL_SECONDS = 2
@@ -276,6 +279,11 @@ _ROUTINES_COMMON_TEMPLATE = [
     f"  if sent = {CP_NOT_LOGGED_ON} then do",
     "    say me':' server 'is not logged on at member' member'.'",
     f"    say me': start it first (AUTOLOG1 runs {START_FILE}), then try again.'",
+    "  end",
+    f"  if sent = {CP_NOT_RECEIVING} then do",
+    "    say me':' server 'is logged on at member' member 'but does not'",
+    "    say me': take messages now: its program is not running or not ready'",
+    "    say me': yet. See its console, then try again.'",
     "  end",
     "  return sent",
     "",

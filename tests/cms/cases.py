@@ -20,6 +20,7 @@ class Case:
     logged_on: list[str] = field(default_factory=list)
     fail: dict[str, int] = field(default_factory=dict)
     slow: dict[str, int] = field(default_factory=dict)
+    smsg_off: list[str] = field(default_factory=list)
     rc: int | None = None
     says: list[str] = field(default_factory=list)
     commands: list[str] = field(default_factory=list)
@@ -67,6 +68,8 @@ def parse_cases(text: str) -> list[Case]:
         elif word == "fail":
             rc, _, prefix = rest.partition(" ")
             case.fail[prefix] = int(rc)
+        elif word == "smsgoff":
+            case.smsg_off.extend(rest.split())
         elif word == "slow":
             user, n = rest.split()
             case.slow[user] = int(n)

@@ -172,6 +172,11 @@ send: procedure expose me member server run. dry. review
     say me':' server 'is not logged on at member' member'.'
     say me': start it first (AUTOLOG1 runs BKRSTART), then try again.'
   end
+  if sent = 57 then do
+    say me':' server 'is logged on at member' member 'but does not'
+    say me': take messages now: its program is not running or not ready'
+    say me': yet. See its console, then try again.'
+  end
   return sent
 
 /* Sends the entries its argument numbers, in order. At the first */
