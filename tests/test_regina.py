@@ -51,6 +51,26 @@ def test_case(cms, case):
         assert any(expected in line for line in lines), (expected, str(run))
 
 
+def _trapping_novalue(text: str) -> str:
+    """The EXEC with SIGNAL ON NOVALUE after its line-1 comment: internal
+    routines inherit the trap, and with no NOVALUE label a variable used
+    before it is set ends the run with REXX error 16 instead of its name."""
+    first, rest = text.split("\n", 1)
+    return f"{first}\nsignal on novalue\n{rest}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_no_case_reads_an_unset_variable(cms, case):
+    """REXX reads an unset variable as its own name in capitals (`failed`
+    as FAILED), silently: every case runs as well with NOVALUE trapped."""
+    text = _trapping_novalue(example_exec(case.example, case.member, case.exec_name))
+    run = cms.run(text, case.operands, member=case.run_as or case.member, logged_on=case.logged_on,
+                  fail=case.fail, slow=case.slow, smsg_off=case.smsg_off,
+                  file_name=f"{case.exec_name}.EXEC")
+    assert "NOVALUE" not in run.stderr, run
+    assert (run.rc, run.commands) == (case.rc, case.commands), run
+
+
 MEMBER_PAIRS = [(ex, m) for ex in example_names() for m in example_members(ex)]
 
 
