@@ -164,6 +164,7 @@ def _guard_routine(dialect) -> list[str]:
         "  if cprc = 0 then nop",
         "  else do",
         f"    say me': CP' {query} 'failed, rc' cprc'.'",
+        "    say me': this EXEC is for member' member'. Nothing done.'",
         "    return cprc",
         "  end",
         "  parse value translate(answer, ' ', '15'x) with line",

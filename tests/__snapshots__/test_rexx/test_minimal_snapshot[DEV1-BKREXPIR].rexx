@@ -64,6 +64,7 @@ onmember: procedure expose me member
   if cprc = 0 then nop
   else do
     say me': CP' 'QUERY USERID' 'failed, rc' cprc'.'
+    say me': this EXEC is for member' member'. Nothing done.'
     return cprc
   end
   parse value translate(answer, ' ', '15'x) with line
