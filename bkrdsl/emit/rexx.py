@@ -46,6 +46,10 @@ RC_NOT_UP = 44
 
 #: CP's rc for QUERY USER when the user is not logged on (HCPCQU045E).
 CP_NOT_LOGGED_ON = 45
+#: CP's rc for XAUTOLOG of a user the member's directory does not have
+#: (HCP053E "not in CP directory": IBM's s390-tools vmur reads rc 53 so after
+#: CP LINK; for XAUTOLOG assumed, see docs/rexx.md).
+CP_NOT_IN_DIRECTORY = 53
 #: CP's rc for SMSG to a user logged on without SET SMSG ON (HCPMSG057I
 #: "not receiving": the message number, as 45 is; assumed, see docs/rexx.md).
 CP_NOT_RECEIVING = 57
@@ -597,7 +601,7 @@ _START_WHY = {
 
 
 _START_ROUTINES = [
-    "start: procedure expose me m. q. x. w.",
+    "start: procedure expose me member m. q. x. w.",
     "  parse arg i",
     "  'CP' q.i",
     "  if rc = 0 then do",
@@ -621,6 +625,10 @@ _START_ROUTINES = [
     "      return 0",
     "    end",
     "    say me': CP' x.i 'failed, rc' failed'.'",
+    f"    if failed = {CP_NOT_IN_DIRECTORY} then do",
+    "      say me':' m.i 'is not in the CP directory of member' member'.'",
+    "      say me': load the entries bkrc wrote, then run' me 'again.'",
+    "    end",
     "    return failed",
     "  end",
     "  say me': started' m.i'.'",

@@ -21,6 +21,7 @@ class Case:
     fail: dict[str, int] = field(default_factory=dict)
     slow: dict[str, int] = field(default_factory=dict)
     smsg_off: list[str] = field(default_factory=list)
+    not_in_directory: list[str] = field(default_factory=list)
     rc: int | None = None
     says: list[str] = field(default_factory=list)
     commands: list[str] = field(default_factory=list)
@@ -68,6 +69,8 @@ def parse_cases(text: str) -> list[Case]:
         elif word == "fail":
             rc, _, prefix = rest.partition(" ")
             case.fail[prefix] = int(rc)
+        elif word == "nodir":
+            case.not_in_directory.extend(rest.split())
         elif word == "smsgoff":
             case.smsg_off.extend(rest.split())
         elif word == "slow":

@@ -73,13 +73,15 @@ class CmsStandIn:
         slow: dict[str, int] | None = None,
         answer: list[str] | None = None,
         smsg_off: tuple[str, ...] | list[str] = (),
+        not_in_directory: tuple[str, ...] | list[str] = (),
         file_name: str = "TEST.EXEC",
         env: dict[str, str] | None = None,
     ) -> Run:
         """Run `exec_text` with `operands` as if on `member`; return rc, output and commands.
 
         `answer` replaces CP's answer to QUERY USERID, line by line; `smsg_off`
-        names users logged on that take no SMSG (rc 57); `env` adds
+        names users logged on that take no SMSG (rc 57), `not_in_directory`
+        users XAUTOLOG does not find (rc 53); `env` adds
         environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH)."""
         self.count += 1
         state = self.workdir / f"run{self.count}"
@@ -88,6 +90,7 @@ class CmsStandIn:
         (state / "up").write_text("".join(f"{u}\n" for u in logged_on))
         (state / "fail").write_text("".join(f"{rc} {cmd}\n" for cmd, rc in (fail or {}).items()))
         (state / "slow").write_text("".join(f"{u} {n}\n" for u, n in (slow or {}).items()))
+        (state / "nodir").write_text("".join(f"{u}\n" for u in not_in_directory))
         (state / "smsgoff").write_text("".join(f"{u}\n" for u in smsg_off))
         (state / "answer").write_text("".join(f"{line}\n" for line in (answer or [])))
         program = state / file_name

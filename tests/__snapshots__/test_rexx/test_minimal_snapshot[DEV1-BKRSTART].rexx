@@ -102,7 +102,7 @@ onmember: procedure expose me member
   say me': run the' me 'EXEC generated for' here'. Nothing done.'
   return 40
 
-start: procedure expose me m. q. x. w.
+start: procedure expose me member m. q. x. w.
   parse arg i
   'CP' q.i
   if rc = 0 then do
@@ -126,6 +126,10 @@ start: procedure expose me m. q. x. w.
       return 0
     end
     say me': CP' x.i 'failed, rc' failed'.'
+    if failed = 53 then do
+      say me':' m.i 'is not in the CP directory of member' member'.'
+      say me': load the entries bkrc wrote, then run' me 'again.'
+    end
     return failed
   end
   say me': started' m.i'.'
