@@ -94,6 +94,14 @@ class Tracing(fast._Parser):
         super()._next(lexing)
         self.trace[-1][1] = self.type
 
+    def _placeholder(self):
+        self.trace.append([None, self.type_missing])  # fed before the token it stands before
+        return super()._placeholder()
+
+    def _missing(self, type_):
+        self.type_missing = type_
+        return super()._missing(type_)
+
 
 def traced_read(source: Source):
     """(module or None, trace), as fast.read_reported but keeping the trace."""
@@ -119,7 +127,15 @@ def check_trace(trace, accepted: bool) -> list[int]:
     The states tokens were read in are returned."""
     sim = Sim.start(parser())
     seen = []
+    pending = None  # the token read last, fed once the placeholders read after it are
+    last = max((k for k, (lexing, _type) in enumerate(trace) if lexing is not None), default=-1)
     for k, (lexing, type_) in enumerate(trace):
+        if lexing is None:  # a placeholder for a token missing before the one read last
+            assert sim.feed(TERMINALS[type_]), f"placeholder {k} ({type_}) in state {sim.stack[-1]}"
+            continue
+        if pending is not None:
+            assert sim.feed(pending[1]), pending[0]
+            pending = None
         state = sim.stack[-1]
         seen.append(state)
         actions = {t for t in sim.states[state] if t.isupper()}  # terminals, not rules
@@ -131,8 +147,11 @@ def check_trace(trace, accepted: bool) -> list[int]:
             keywords = {word for word, name in FACTS.keywords.items() if name in actions}
             assert lexing.keywords == keywords, where
             assert lexing.closes == ("RBRACE" in actions or "$END" in actions), where
-        if k < len(trace) - 1 or accepted:  # read and used: Lark must take it too
-            assert type_ is not None and sim.feed(TERMINALS[type_]), where
+        if k < last or accepted:  # read and used: Lark must take it too
+            assert type_ is not None, where
+            pending = (where, TERMINALS[type_])
+    if pending is not None:
+        assert sim.feed(pending[1]), pending[0]
     return seen
 
 
@@ -613,6 +632,61 @@ def test_an_unclosed_text_is_read_fast_with_the_recoverys_diagnostic(text, monke
     ],
 )
 def test_unclosed_texts_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+# A statement's last value missing at the end of its line, before a `}` or a statement
+# keyword that starts the next line, as a statement is typed: the recovery reports the
+# first value missing (BKR010) and completes the statement with placeholders where the
+# next token stands; the fast parser does the same.
+VALUE_MISSING = [
+    "cluster A {\n  job J {\n    to disk pool\n    run on M daily 01:00\n  }\n}\n",
+    "cluster A {\n  disk BKRWRK*\n  member M { workers 2 }\n}\n",  # address, size, unit
+    "cluster A {\n  disk U 191 size 5cyl\n  member M { workers 2 }\n}\n",  # unit run on
+    "cluster A {\n  job J {\n    run on\n  }\n}\n",
+    "cluster A {\n  job J {\n    backup APPS,\n    to disk\n  }\n}\n",
+    "cluster A {\n  expire on M {\n    retain\n  }\n}\n",  # the number and `days`
+    "cluster A {\n  job J {\n    run on M weekly\n  }\n}\n",  # a day and the time
+    "cluster A {\n  member M { workers\n  private-volume P1 }\n}\n",
+    "cluster A {\n  job J {\n    run on M weekly mon,wed\n  }\n}\n",  # the time, after the list
+    "cluster A {\n  job J {\n    description\n    backup APPS\n  }\n}\n",  # a text
+]
+
+
+@pytest.mark.parametrize("text", VALUE_MISSING)
+def test_a_value_missing_before_the_next_statement_is_read_fast(text, monkeypatch):
+    module = assert_contract(source_of(text), must_accept=True)
+    assert fast.read(source_of(text)) is None  # an error: not for the formatter
+    monkeypatch.setattr(bkrdsl.syntax.parser, "parse", lambda _source: pytest.fail("the Lark path ran"))
+    monkeypatch.delenv("BKRDSL_PARSER", raising=False)
+    read, diagnostics = read_module(source_of(text))
+    assert read == module and [d.code for d in diagnostics] == ["BKR010"]
+
+
+@pytest.mark.parametrize("limit", [25, 26])
+def test_a_value_missing_before_more_tokens_than_the_recovery_reads_is_left_to_lark(monkeypatch, limit):
+    """26 tokens follow `single` (the token the value is missing before, read first)."""
+    text = "cluster A {\n  disk U 191 size 5\n  single group G {\n" + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", limit)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", limit)
+    assert (fast.read_reported(source_of(text)) is not None) == (limit == 26)
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  job\n  member M { workers 2 }\n}\n",  # a block the recovery opens empty
+        "cluster A {\n  job J {\n    run on M weekly mon, 02:00\n  }\n}\n",  # Lark's reductions tell
+        "cluster A {\n  job J {\n    backup APPS full backup\n    to disk\n  }\n}\n",  # said twice
+        "cluster A {\n  job J {\n    to disk pool\n    run on M dialy 01:00\n  }\n}\n",  # two errors
+        "cluster A {\n  job J {\n    to disk pool }\n}\n",  # not the end of its line
+        "import\ncluster A {\n}\n",  # a path, not a name
+        'cluster A {\n  disk U\n  description "x\n}\n',  # and a text not closed
+    ],
+)
+def test_values_missing_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
     assert_contract(source_of(text))
 

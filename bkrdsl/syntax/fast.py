@@ -4,11 +4,16 @@ The Lark path (parser.py with recovery.py, then build.py) is the reference: it
 reads any text, reports every syntax error, and defines the AST of what it
 reads. This module is a scanner and a recursive-descent parser for the same
 grammar that builds the very same AST directly (every node, span, doc comment
-and `Module.comments`), several times faster. It reports one error only: a
-text not closed on its line (`description "Weekly full`, met at every keystroke
-while a description is typed), which the recovery reports (BKR007, built by the
-same `messages.unterminated_string`) and reads as `""` to the end of the line,
-where a text fits and nothing else is wrong (`read_reported`). On any other text
+and `Module.comments`), several times faster. It reports two errors, each met
+at every keystroke while a statement is typed, where nothing else is wrong
+(`read_reported`): a text not closed on its line (`description "Weekly full`),
+which the recovery reports (BKR007, built by the same
+`messages.unterminated_string`) and reads as `""` to the end of the line where
+a text fits; and a statement's last value missing at the end of its line,
+before a `}` or a statement keyword starting the next line (`to disk pool`,
+then `run on ...`), which the recovery reports (BKR010, the same
+`messages.missing_value`) and completes with placeholders where the next token
+stands (`_Parser._missing`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -213,6 +218,8 @@ T_NAME = "NAME"
 T_PATH = "IMPORT_PATH"
 T_STRING = "STRING"
 T_END = "$END"
+#: The types of tokens that are no keyword (nor a `,`): values and braces.
+_VALUE_TYPES = frozenset({T_NAME, T_PATH, T_STRING, T_END, "{", "}"})
 
 # A token: (kind, text, start offset, line, column, first on its line). Kinds: "n" a
 # word shaped like a NAME, "w" any other word, "s" a STRING, "{", "}", ",", "$" the end.
@@ -329,9 +336,11 @@ def read(source: Source) -> ast.Module | None:
 
 def read_reported(source: Source) -> tuple[ast.Module, list[Diagnostic]] | None:
     """The AST and the syntax diagnostics the Lark path gives for `source`, or None
-    when only the Lark path can tell. The one error read here is a text not closed
+    when only the Lark path can tell. The errors read here are a text not closed
     on its line where a text fits (`description "Weekly full`, as it is typed),
-    which the recovery reports (BKR007) and reads as `""` to the end of the line."""
+    which the recovery reports (BKR007) and reads as `""` to the end of the line,
+    and a statement's last value missing before the next statement (`to disk
+    pool`, as it is typed), which it reports (BKR010) and completes (`_missing`)."""
     try:
         parser = _Parser(source)
         return parser.module(), parser.reported(source)
@@ -342,8 +351,9 @@ def read_reported(source: Source) -> tuple[ast.Module, list[Diagnostic]] | None:
 def unread_from(source: Source) -> int | None:
     """Where `read()` stops reading `source` as Lark reads it without an error: the
     start of the token it gives up at (a syntax error, or something it does not
-    copy), or of a text not closed on its line (an error it reads); None when it
-    reads the whole text clean; 0 when it gives up before its first token. Every
+    copy), or of the error it reads (a text not closed on its line, the token a
+    statement's last value is missing before); None when it reads the whole text
+    clean; 0 when it gives up before its first token. Every
     token before it Lark reads without an error (the language server's indentation
     as you type reads the blocks closed above as empty up to there, `fmt.ontype`)."""
     try:
@@ -354,9 +364,9 @@ def unread_from(source: Source) -> int | None:
         parser.module()
     except _GiveUp:
         return parser.tokens[parser.i][START]
-    if parser.unclosed is None:
+    if parser.error_at is None:
         return None
-    return parser.tokens[parser.unclosed][START]
+    return parser.tokens[parser.error_at][START]
 
 
 def tokens_read(source: Source) -> int | None:
@@ -367,7 +377,7 @@ def tokens_read(source: Source) -> int | None:
         parser.module()
     except _GiveUp:
         return None
-    return len(parser.tokens) if parser.unclosed is None else None
+    return len(parser.tokens) if parser.error_at is None else None
 
 
 def read_tokens(source: Source) -> tuple[ast.Module, list[tuple[str, str, int, int]]] | None:
@@ -381,7 +391,7 @@ def read_tokens(source: Source) -> tuple[ast.Module, list[tuple[str, str, int, i
         module = parser.module()
     except _GiveUp:
         return None
-    if parser.unclosed is not None:
+    if parser.error_at is not None:
         return None  # an error: the formatter leaves the file as it is
     types = parser.types
     try:
@@ -510,6 +520,11 @@ class _Parser:
         self.i = -1
         self.type = ""
         self.unclosed: int | None = None  # the index of a text not closed on its line, once read
+        #: The index of the token before which a statement's last value was found
+        #: missing (`_missing`), once found, and that error.
+        self.missing_at: int | None = None
+        self.missing: Diagnostic | None = None
+        self.keyword_at = 0  # the index of the last keyword or `,` read (passed)
         self._next(KEYWORD)
 
     # ------------------------------------------------------------ tokens
@@ -521,6 +536,8 @@ class _Parser:
     def _next(self, lexing: Lexing) -> None:
         """Move to the next token and decide its type as Lark's contextual lexer would
         in the state `lexing` describes."""
+        if self.type not in _VALUE_TYPES:
+            self.keyword_at = self.i  # the statement's last keyword, or `,` (`_value_missing`)
         self.i += 1
         kind, text, _start, line, _column, first = self.tokens[self.i]
         if kind == "n":
@@ -552,7 +569,9 @@ class _Parser:
             elif lexing.path and _IMPORT_PATH.fullmatch(text) is None:
                 raise _GiveUp
             elif not lexing.closes and first and word in STATEMENT_KEYWORDS:
-                raise _GiveUp  # recovery would re-read it as the keyword: a syntax error
+                # The recovery's hook re-reads it as the keyword (`Recovery.name_token`):
+                # the statement above lacks its last value, which `_expect` reports.
+                self.type = word
             elif lexing.glue is not None and lexing.glue.match(word) is not None:
                 raise _GiveUp  # perhaps keywords run together (`on eachmember`): Lark tells
             else:
@@ -573,17 +592,28 @@ class _Parser:
         else:
             self.type = kind
 
+    @property
+    def error_at(self) -> int | None:
+        """The index of the token of the one error read, if any."""
+        return self.unclosed if self.unclosed is not None else self.missing_at
+
     def reported(self, source: Source) -> list[Diagnostic]:
         """What the recovery reports of the text read (the module read whole): a text
-        not closed on its line (BKR007) or nothing. _GiveUp where the recovery would
-        also stop reading after it (more than MAX_READ_AFTER_ERROR tokens follow), or
-        judge the file another language at its first error (`Recovery._sniff`)."""
-        if self.unclosed is None:
+        not closed on its line (BKR007), a statement's last value missing (BKR010), or
+        nothing. _GiveUp on both, where the recovery would also stop reading after it
+        (more than MAX_READ_AFTER_ERROR tokens follow), or judge the file another
+        language at its first error (`Recovery._sniff`)."""
+        at = self.error_at
+        if at is None:
             return []
         from bkrdsl.syntax import messages
 
-        if len(self.tokens) - 2 - self.unclosed > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text):
+        if self.unclosed is not None and self.missing_at is not None:
+            raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
+        if len(self.tokens) - 2 - at > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text):
             raise _GiveUp
+        if self.missing is not None:
+            return [self.missing]
         _kind, text, start, _line, _column, _first = self.tokens[self.unclosed]
         return [messages.unterminated_string(source.span(start, start + len(text)))]
 
@@ -604,10 +634,76 @@ class _Parser:
 
     def _expect(self, type_: str, lexing: Lexing) -> tuple:
         if self.type != type_:
-            raise _GiveUp
+            return self._missing(type_)
         if type_ == "{" and self.tokens[self.i - 1][TEXT][-1:] == ":":
             raise _GiveUp  # `member VMSYS2: {`, which the recovery reports (Recovery.colon_before_brace)
         return self._take(lexing)
+
+    def _missing(self, type_: str) -> tuple:
+        """A placeholder for a token of type `type_` that is not there, as the
+        recovery feeds one (`Recovery.mid_statement`): only where a statement's last
+        value is missing at the end of its line, before a `}` or a statement keyword
+        that starts the next line (`to disk pool`, then `run on ...`), and for the
+        rest of that statement (`disk BKRWRK*`: the address, `size`, the size and its
+        unit). The recovery reports the first (`Recovery.report_missing`); the
+        placeholders stand where the token after them does. _GiveUp elsewhere, and on
+        a block the recovery would open and close empty."""
+        if self.missing_at != self.i:
+            if self.missing_at is not None or type_ not in (T_NAME, T_STRING):
+                raise _GiveUp
+            self.missing = self._value_missing(type_)
+            self.missing_at = self.i
+        if type_ == "{":
+            raise _GiveUp
+        return self._placeholder()
+
+    def _placeholder(self) -> tuple:
+        """A token standing for one that is missing: the text of the token it stands
+        before, for its span, of kind "f" (a Word of it is empty, as the recovery's)."""
+        return ("f", *self.tokens[self.i][1:])
+
+    def _value_missing(self, type_: str) -> Diagnostic:
+        """The recovery's error for a statement's value (of type `type_`, a NAME or a
+        STRING) missing before the current token (`Recovery.report_missing`): a name
+        is named by the statement's last keyword and the names after it
+        (`Recovery.governing_keyword`), a text by what it is."""
+        from bkrdsl.syntax import messages
+
+        found, previous = self.tokens[self.i], self.tokens[self.i - 1]
+        if not found[FIRST] or (found[KIND] != "}" and self.type not in STATEMENT_KEYWORDS):
+            raise _GiveUp
+        if self._said_twice(self.i - 1):
+            raise _GiveUp  # perhaps `backup APPS full backup` (Recovery.keyword_after_own_statement)
+        where, shown = self._span(previous, previous), messages.shown(found[TEXT])
+        if type_ == T_STRING:  # only a description's, right after its keyword
+            after = f" after {messages.shown(previous[TEXT])}"
+            return messages.missing_other(messages.TERMINAL_TEXTS[T_STRING], after, shown, where, T_STRING)
+        at = self.keyword_at
+        if self.tokens[at][KIND] == "," and at < self.i - 1:
+            # `weekly mon,wed` before a `}`: Lark has reduced the list (it is read), and
+            # the keyword is the one before it, the names all of its names.
+            while self.tokens[at][KIND] == ",":
+                at -= 2
+        names = [tok[TEXT] for tok in self.tokens[at + 1 : self.i] if tok[KIND] != ","]
+        keyword = self.tokens[at][TEXT]
+        if keyword.lower() == "weekly" and len(names) > 1 and messages.looks_like_time(names[-1]):
+            raise _GiveUp  # `weekly mon, 02:00`: the time read as a day (Recovery.time_after_comma)
+        if names:
+            if "#" in previous[TEXT]:
+                raise _GiveUp  # a fix would not take a `#` out (Recovery.drops_hash)
+            run_on = messages.unit_run_on(previous[TEXT], keyword, T_NAME, where)
+            if run_on is not None:
+                return run_on
+        return messages.missing_value(keyword, names, shown, where)
+
+    def _said_twice(self, k: int) -> bool:
+        """Whether token `k` repeats, case aside, a word before it on its line."""
+        word, line = self.tokens[k][TEXT].lower(), self.tokens[k][LINE]
+        while k > 0 and self.tokens[k - 1][LINE] == line:
+            k -= 1
+            if self.tokens[k][TEXT].lower() == word:
+                return True
+        return False
 
     def _previous(self) -> tuple:
         """The token read last (comments are not tokens)."""
@@ -621,13 +717,16 @@ class _Parser:
         return Span(self.file, first[LINE], first[COL], last[LINE], end_column, first[START], end)
 
     def _since(self, first: tuple) -> Span:
-        """From `first` to the token read last."""
-        return self._span(first, self.tokens[self.i - 1])
+        """From `first` to the token read last, or to the placeholders before the
+        current token (which stand where it does)."""
+        return self._span(first, self.tokens[self.i - (self.missing_at != self.i)])
 
     def _word(self, tok: tuple, path: bool = False) -> ast.Word:
         """The Word of a name token; `path`: an SFS path's, whose last `.` may end its line."""
-        _kind, text, start, line, column, _first = tok
+        kind, text, start, line, column, _first = tok
         size = len(text)
+        if kind == "f":  # a placeholder: no text, where the token after it stands
+            return ast.Word("", Span(self.file, line, column, line, column + size, start, start + size))
         if text[-1] == "." and not path and _SENTENCE_END.match(self.text, start + size):
             raise _GiveUp  # a sentence's full stop (Recovery.name_full_stop)
         return ast.Word(text, Span(self.file, line, column, line, column + size, start, start + size))

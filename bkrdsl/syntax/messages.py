@@ -103,6 +103,16 @@ def month_day(text: str) -> int | None:
     return int(found.group(1)) if found is not None and 1 <= int(found.group(1)) <= 31 else None
 
 
+#: How a message names a value the grammar expects (`expected a quoted text ("...")
+#: after ...`), besides keywords and signs, which it shows in backquotes.
+TERMINAL_TEXTS = {
+    "NAME": "a name",
+    "STRING": 'a quoted text ("...")',
+    "IMPORT_PATH": "a module path",
+    "$END": "the end of the file",
+}
+
+
 def follower(keyword: str, count: int) -> str:
     """What must follow `keyword` when `count` names already follow it."""
     key = keyword.lower()

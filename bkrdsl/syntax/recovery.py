@@ -293,14 +293,7 @@ def grammar_facts(lark_parser) -> GrammarFacts:
             texts[term.name] = f"`{term.pattern.value}`"
             if re.fullmatch(r"[a-z][a-z-]*", term.pattern.value):
                 keywords[term.pattern.value] = term.name
-    texts.update(
-        {
-            "NAME": "a name",
-            "STRING": 'a quoted text ("...")',
-            "IMPORT_PATH": "a module path",
-            "$END": "the end of the file",
-        }
-    )
+    texts.update(messages.TERMINAL_TEXTS)
     return GrammarFacts(keywords, texts)
 
 
