@@ -664,6 +664,20 @@ def test_a_value_missing_before_the_next_statement_is_read_fast(text, monkeypatc
     assert read == module and [d.code for d in diagnostics] == ["BKR010"]
 
 
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("cluster A {\n  job J {\n    to disk pool\n    run on M dialy 01:00\n  }\n}\n", "run"),
+        ('cluster A {\n  description "x\n  workerz 2\n}\n', '"x'),
+    ],
+)
+def test_unread_from_is_the_first_error_read_before_giving_up(text, error):
+    """Lark reads the text clean only up to the error the fast parser read, though it
+    gave up later (`dialy`, `workerz`): fmt.ontype reads the blocks above as empty."""
+    assert fast.read_reported(source_of(text)) is None
+    assert fast.unread_from(source_of(text)) == text.index(error)
+
+
 @pytest.mark.parametrize("limit", [25, 26])
 def test_a_value_missing_before_more_tokens_than_the_recovery_reads_is_left_to_lark(monkeypatch, limit):
     """26 tokens follow `single` (the token the value is missing before, read first)."""

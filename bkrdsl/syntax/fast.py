@@ -351,9 +351,9 @@ def read_reported(source: Source) -> tuple[ast.Module, list[Diagnostic]] | None:
 def unread_from(source: Source) -> int | None:
     """Where `read()` stops reading `source` as Lark reads it without an error: the
     start of the token it gives up at (a syntax error, or something it does not
-    copy), or of the error it reads (a text not closed on its line, the token a
-    statement's last value is missing before); None when it reads the whole text
-    clean; 0 when it gives up before its first token. Every
+    copy), or of the error it reads before (a text not closed on its line, the
+    token a statement's last value is missing before); None when it reads the
+    whole text clean; 0 when it gives up before its first token. Every
     token before it Lark reads without an error (the language server's indentation
     as you type reads the blocks closed above as empty up to there, `fmt.ontype`)."""
     try:
@@ -363,10 +363,12 @@ def unread_from(source: Source) -> int | None:
     try:
         parser.module()
     except _GiveUp:
-        return parser.tokens[parser.i][START]
-    if parser.error_at is None:
-        return None
-    return parser.tokens[parser.error_at][START]
+        pass  # at the token it gave up at, or at the error it read before it
+    else:
+        if parser.error_at is None:
+            return None
+    at = parser.i if parser.error_at is None else min(parser.i, parser.error_at)
+    return parser.tokens[at][START]
 
 
 def tokens_read(source: Source) -> int | None:
