@@ -13,12 +13,15 @@ from its end. Deleting from the end passes through the same texts as typing, so
 the typing states are the distinct texts `before + line[:k] + after`,
 k = 0 .. len(line) - 1 (the whole line is the example itself). For each state it
 records whether the fast parser reads it, and where it gave up: the line of
-fast.py that raised, with its comment (the reason), and whether Lark reports a
-diagnostic there (a real error the fast parser cannot read, since it reports
-nothing) or none (the fast parser was over-cautious: Lark reads it cleanly).
+fast.py that raised, with its comment (the reason), and the codes of the
+diagnostics Lark reports there (a real error the fast parser cannot read), or
+none (the fast parser was over-cautious: Lark reads it cleanly). The states
+left to Lark are then counted by site and those codes together: a category
+whose diagnostics one rule of the recovery gives is one the fast parser may
+learn (docs/performance.md, "Typing: where the fast parser gives up").
 
-    python bench/typing_fallbacks.py                 # share and the top reasons
-    python bench/typing_fallbacks.py --top 25        # more reasons
+    python bench/typing_fallbacks.py                 # share, the top reasons and categories
+    python bench/typing_fallbacks.py --top 25        # more of each
     python bench/typing_fallbacks.py --examples examples/minimal.bkr
     python bench/typing_fallbacks.py --json          # the counts as JSON
 
@@ -92,11 +95,11 @@ def give_up_site(source: Source) -> str | None:
     return None
 
 
-def lark_reports(source: Source) -> bool:
-    """Whether the Lark path reports a syntax diagnostic for the text."""
+def lark_codes(source: Source) -> tuple[str, ...]:
+    """The codes of the syntax diagnostics the Lark path reports for the text, in order."""
     from bkrdsl.syntax.parser import parse
 
-    return bool(parse(source).diagnostics)
+    return tuple(d.code for d in parse(source).diagnostics)
 
 
 def survey(paths: list[Path]) -> dict:
@@ -104,6 +107,7 @@ def survey(paths: list[Path]) -> dict:
     states = fell_back = clean_fallbacks = 0
     reasons: collections.Counter = collections.Counter()
     clean_reasons: collections.Counter = collections.Counter()
+    categories: collections.Counter = collections.Counter()  # (site, Lark's codes)
     per_file = {}
     for path in paths:
         text = path.read_text()
@@ -116,7 +120,9 @@ def survey(paths: list[Path]) -> dict:
                 continue
             file_fell += 1
             reasons[site] += 1
-            if not lark_reports(source):
+            codes = lark_codes(source)
+            categories[f"{site.split(': ', 1)[0]} {' '.join(codes) or '(none)'}"] += 1
+            if not codes:
                 clean_fallbacks += 1
                 clean_reasons[site] += 1
         per_file[path.name] = (file_fell, file_states)
@@ -129,6 +135,7 @@ def survey(paths: list[Path]) -> dict:
         "per_file": per_file,
         "reasons": reasons.most_common(),
         "clean_reasons": clean_reasons.most_common(),
+        "categories": categories.most_common(),
     }
 
 
@@ -236,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     clean = dict(result["clean_reasons"])
     for site, count in result["reasons"][: args.top]:
         print(f"  {count:6d} {clean.get(site, 0):6d}  {site}")
+    print("most frequent categories (count, site and the codes of Lark's diagnostics):")
+    for category, count in result["categories"][: args.top]:
+        print(f"  {count:6d}  {category}")
     return 0
 
 
