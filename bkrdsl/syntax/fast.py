@@ -42,8 +42,9 @@ what a word is from the LALR parser's state after the previous token:
   hyphenated keyword read as a name where a list may end or as an import path;
 * the recovery's lexer hook (`Recovery.name_token`) re-reads a name that spells
   a statement keyword and starts its line as that keyword where the state
-  accepts neither `}` nor the end of the file; that always ends in an error,
-  so we give up there;
+  accepts neither `}` nor the end of the file; that always ends in an error:
+  the value before it missing, which `_Parser._missing` reads where it can,
+  else we give up;
 * a name that starts its line after a list of names and may be a statement
   keyword misspelt, abbreviated or with a blank inside (`catalg`, `cata log`)
   is reported by the recovery where the keyword fits (`Recovery.keyword_after_list`),
