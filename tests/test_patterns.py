@@ -18,6 +18,7 @@ from bkrdsl.resolve.model import narrow_sfs_path, pattern_regex
 from bkrdsl.resolve.patterns import (
     covers,
     overlaps_in_part,
+    pairs_that_may_share,
     relation,
     shared_count,
     shared_id,
@@ -115,3 +116,51 @@ def test_equivalent_patterns_of_two_groups_are_written_once():
     assert narrow_owners("*", ["A1"], ["LNX%*", "LNX?*", "LNX*%"]) == ["A1", "LNX%*"]
     assert narrow_owners("LNX*", ["LNX01"], ["LNX%*", "APP*", "LNX?*"]) == ["LNX01", "LNX%*"]
     assert narrow_owners("*", [], ["LNX*", "LNX%*"]) == ["LNX*", "LNX%*"]  # different sets: both
+
+
+# Checks that compare many patterns (BKR204's pattern kinds, BKR405's jobs, the
+# records of a job of many groups) ask only of the pairs `pairs_that_may_share`
+# gives: every other pair must share no ID and neither cover the other, so that
+# asking every pair, as they did before, gives the same answers.
+pattern_lists = st.lists(st.text(alphabet="AB*%?", min_size=1, max_size=5), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern_lists, pattern_lists)
+def test_pairs_left_out_share_no_id_and_cover_nothing(ones, twos):
+    found = pairs_that_may_share(ones, twos)
+    assert found == sorted(set(found))
+    for i, a in enumerate(ones):
+        for j, b in enumerate(twos):
+            if (i, j) not in found:
+                assert not _matched(a) & _matched(b), (a, b)
+                assert shared_id(a, b) is None and a != b and not covers(a, b) and not covers(b, a), (a, b)
+
+
+def _written_once_every_pair(patterns: list[str]) -> list[str]:
+    """What `narrow_owners("*", [], patterns)` wrote when it compared every two
+    patterns for the same set of IDs (before `pairs_that_may_share`)."""
+    same: set[str] = set()
+    for i, p in enumerate(patterns):
+        if p not in same and any(covers(q, p) and covers(p, q) for q in patterns[:i] if q not in same):
+            same.add(p)
+    return [p for p in patterns if p not in same] if len(patterns) > 1 else patterns
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern_lists)
+def test_equivalent_patterns_are_found_as_when_every_pair_was_compared(pats):
+    from bkrdsl.resolve.model import narrow_owners
+
+    assert narrow_owners("*", [], pats) == _written_once_every_pair(pats)
+
+
+def test_patterns_of_distinct_beginnings_are_not_paired():
+    # Thousands of group patterns like these: each pairs with itself and the shorter `LNX*`.
+    pats = ["LNX*", *(f"LNXZ{n:03d}*" for n in range(500)), "*Z"]
+    found = pairs_that_may_share(pats, pats)
+    assert (1, 1) in found and (1, 0) in found and (0, 1) in found and (1, 2) not in found
+    # `*Z` (no literal beginning) may share an ID with any of them.
+    assert all((len(pats) - 1, j) in found and (j, len(pats) - 1) in found for j in range(len(pats)))
+    assert len(found) == 1 + 500 * 2 + 500 + 2 * len(pats) - 1
+

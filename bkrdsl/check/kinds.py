@@ -14,7 +14,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, SERVICE_ROLES, Model, PatternDef, UserDef, id_scanner
-from bkrdsl.resolve.patterns import shared_id
+from bkrdsl.resolve.patterns import pairs_that_may_share, shared_id
 
 SERVICE_SINGLE = register(
     "BKR201",
@@ -509,11 +509,12 @@ def _patterns_sharing_ids(model: Model):
     valid = [p for p in model.pattern_defs if valid_user_or_pattern(p.pattern)]
     singles = [p for p in valid if p.kind is Kind.SINGLE and p.role is None]
     identities = [p for p in valid if p.kind is Kind.IDENTITY]
-    for s in singles:
-        for i in identities:
-            example = shared_id(s.pattern, i.pattern)
-            if example is not None:
-                yield s, i, example
+    # Only the pairs whose literal beginnings agree can share an ID: the rest are
+    # left out without being tried (thousands of patterns make millions of pairs).
+    for a, b in pairs_that_may_share([s.pattern for s in singles], [i.pattern for i in identities]):
+        example = shared_id(singles[a].pattern, identities[b].pattern)
+        if example is not None:
+            yield singles[a], identities[b], example
 
 
 @check

@@ -21,7 +21,14 @@ from typing import NamedTuple
 from bkrdsl import ast
 from bkrdsl.ast import Kind
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.patterns import covers, overlaps_in_part, shared_count, shared_id_outside
+from bkrdsl.resolve.patterns import (
+    covers,
+    literal_head,
+    overlaps_in_part,
+    pairs_that_may_share,
+    shared_count,
+    shared_id_outside,
+)
 from bkrdsl.source import Span
 
 #: Roles a user declaration may carry, and the kind each requires.
@@ -88,16 +95,10 @@ def pattern_body(pattern: str) -> str:
     return "".join(out)
 
 
-_WILDCARD = re.compile("[*%?]")
 #: `Model.user` scans the lists until it has read this many times the IDs declared,
 #: then builds a table (building costs about as much as 10 such reads per ID).
 _SCANS_PER_ID = 8
 _PLACES = 1 << 32  # `Model.user`'s table: list number * _PLACES + place in the list
-
-
-def literal_head(pattern: str) -> str:
-    """What every ID a pattern matches starts with: the pattern up to its first wildcard."""
-    return _WILDCARD.split(pattern.upper(), maxsplit=1)[0]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -135,9 +136,18 @@ def narrow_owners(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
         out = list(dict.fromkeys(out))
     if len(patterns) > 1:
         # Two groups may write one set of IDs two ways (LNX%* and LNX?*): one record.
+        # Only patterns whose literal beginnings agree can cover each other: the
+        # earlier ones each pattern is compared with (not all: a job of a
+        # thousand patterns would make half a million pairs).
+        earlier: dict[int, list[int]] = {}
+        for i, j in pairs_that_may_share(patterns, patterns):
+            if j < i:
+                earlier.setdefault(i, []).append(j)
         same = set()
         for i, p in enumerate(patterns):
-            if p not in same and any(covers(q, p) and covers(p, q) for q in patterns[:i] if q not in same):
+            if p not in same and any(
+                covers(q, p) and covers(p, q) for q in (patterns[j] for j in earlier.get(i, ())) if q not in same
+            ):
                 same.add(p)
         if same:
             out = [o for o in out if o not in same]

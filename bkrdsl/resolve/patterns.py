@@ -17,7 +17,10 @@ compares a handful of patterns, over and over.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 #: The characters of a z/VM user ID, in the order example IDs prefer them.
@@ -251,6 +254,42 @@ def shared_id_outside(a: str, b: str, ids: frozenset[str]) -> str | None:
                     nxt.append(((na, nb, child), text + c))
         level = nxt
     return None
+
+
+_WILDCARD = re.compile("[*%?]")
+
+
+def literal_head(pattern: str) -> str:
+    """What every ID a pattern matches starts with: the pattern up to its first
+    wildcard, upper-cased (`LNX` of `lnx%1*`; an ID whole)."""
+    return _WILDCARD.split(pattern.upper(), maxsplit=1)[0]
+
+
+def pairs_that_may_share(ones: Sequence[str], twos: Sequence[str]) -> list[tuple[int, int]]:
+    """(i, j), in that order, of each pattern `ones[i]` and `twos[j]` whose literal
+    beginnings agree (one starts with the other): the only pairs `shared_id` can
+    find an ID for, and of different patterns the only ones of which `covers`
+    can hold (`relation` of the others is that of disjoint sets). Found through the sorted beginnings of `twos`, not by trying
+    every pair: a cluster of thousands of patterns of distinct beginnings
+    (`LNXZ001*`, `LNXZ002*`, ...) has few such pairs, and trying each pair
+    grows with the square of the number of patterns."""
+    ordered = sorted((literal_head(p), j) for j, p in enumerate(twos))
+    heads = [h for h, _ in ordered]
+    by_head: dict[str, list[int]] = {}
+    for h, j in ordered:
+        by_head.setdefault(h, []).append(j)
+    out: list[tuple[int, int]] = []
+    for i, p in enumerate(ones):
+        head = literal_head(p)
+        # Those that start with `head` are a run of the sorted beginnings ...
+        low = bisect.bisect_left(heads, head)
+        high = bisect.bisect_left(heads, head + "\U0010ffff", low)
+        found = {j for _, j in ordered[low:high]}
+        # ... and those that `head` starts with are its shorter beginnings.
+        for n in range(len(head)):
+            found.update(by_head.get(head[:n], ()))
+        out.extend((i, j) for j in sorted(found))
+    return out
 
 
 def overlaps_in_part(a: str, b: str) -> str | None:
