@@ -164,3 +164,21 @@ def test_patterns_of_distinct_beginnings_are_not_paired():
     assert all((len(pats) - 1, j) in found and (j, len(pats) - 1) in found for j in range(len(pats)))
     assert len(found) == 1 + 500 * 2 + 500 + 2 * len(pats) - 1
 
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.sampled_from("GHKR")), pattern_lists), min_size=2, max_size=6))
+def test_pairs_of_jobs_compared_are_those_that_can_share_users(jobs):
+    """BKR405's pairs of jobs (`_pairs_naming_users_in_common`): those that share
+    a source (a group, say) or whose patterns share an ID, as trying every two
+    patterns of every pair of jobs found them."""
+    from bkrdsl.check.coverage import _pairs_naming_users_in_common
+
+    sources = [set(keys) for keys, _ in jobs]
+    patterns = [dict.fromkeys(pats) for _, pats in jobs]
+    tried = [
+        (a, b)
+        for a, b in itertools.combinations(range(len(jobs)), 2)
+        if not sources[a].isdisjoint(sources[b])
+        or any(shared_id(pa, pb) is not None for pa in patterns[a] for pb in patterns[b])
+    ]
+    assert _pairs_naming_users_in_common(sources, patterns) == tried

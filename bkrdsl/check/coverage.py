@@ -28,7 +28,7 @@ from bkrdsl.resolve.model import (
     pattern_regex,
     split_sfs_path,
 )
-from bkrdsl.resolve.patterns import covers, shared_id
+from bkrdsl.resolve.patterns import covers, pairs_that_may_share, shared_id
 
 #: bkrc does not know how long a backup runs; a purge that starts within this
 #: many minutes after a backup on the same member is taken to overlap it.
@@ -775,9 +775,31 @@ def _sources(job: JobModel, repeated: frozenset[str]) -> set[str] | None:
     return keys
 
 
-def _may_share(pairs: list[tuple[int, int]], sources: list[set[str]]) -> bool:
-    """Whether two jobs of `pairs` may name a user in common."""
-    return any(not sources[a].isdisjoint(sources[b]) for a, b in pairs)
+def _pairs_naming_users_in_common(sources: list[set[str]], patterns: list[dict[str, ast.Word]]) -> list[tuple[int, int]]:
+    """(a, b), a < b, in order, of the jobs that share a source (`_sources`) or
+    whose patterns (`patterns`, per job) share an ID: of jobs that name no user
+    directly and whose patterns match no declared ID, the only pairs that can
+    name a user in common. Found through who holds each source and pattern, and
+    only the patterns whose literal beginnings agree are tried
+    (`pairs_that_may_share`), not every pattern of every pair of jobs."""
+    found: set[tuple[int, int]] = set()
+    for holders in _holders(sources).values():
+        found.update(itertools.combinations(holders, 2))
+    held = _holders(patterns)
+    distinct = list(held)
+    for x, y in pairs_that_may_share(distinct, distinct):
+        if shared_id(distinct[x], distinct[y]) is not None:
+            found.update((a, b) for a in held[distinct[x]] for b in held[distinct[y]] if a < b)
+    return sorted(found)
+
+
+def _holders(keys_per_job) -> dict[str, list[int]]:
+    """Each key of `keys_per_job` (per job, a set or a dict's keys), with the jobs that hold it, in order."""
+    out: dict[str, list[int]] = {}
+    for k, keys in enumerate(keys_per_job):
+        for key in keys:
+            out.setdefault(key, []).append(k)
+    return out
 
 
 def _usual_pair(one: JobModel, two: JobModel) -> bool:
@@ -785,14 +807,15 @@ def _usual_pair(one: JobModel, two: JobModel) -> bool:
     return one.level is not two.level and one.members[0] == two.members[0]
 
 
-def _selections_apart(one: JobModel, two: JobModel) -> bool:
+def _selections_apart(one: _JobParts, two: _JobParts) -> bool:
     """Whether no minidisk or directory can be in both jobs' selections: each job
     has includes, and every include of one and every include of the other name
     different media, minidisk address ranges that do not meet (a job of a
     group's 0191 disks and a job of its 0200 disks), or SFS paths in different
     file pools (VMSYS: and the shared catalog's pool). SFS paths in one pool,
-    a path without a pool, and a malformed or reversed range are taken to meet."""
-    return bool(one.includes) and bool(two.includes) and not _meeting_parts(one, two)
+    a path without a pool, and a malformed or reversed range are taken to meet.
+    `one` and `two`: the jobs' includes as `_job_parts` reads them."""
+    return bool(one) and bool(two) and not _meeting_parts(one, two)
 
 
 class _Part(NamedTuple):
@@ -820,7 +843,36 @@ def _include_parts(sel: ast.Selection) -> list[_Part]:
     return out
 
 
-def _meeting_parts(one: JobModel, two: JobModel, anywhere: bool = False) -> list[tuple[_Part, _Part]]:
+#: A job's includes, each as its medium and its parts (`_job_parts`).
+_JobParts = tuple[tuple[ast.Medium, list[_Part]], ...]
+
+
+def _job_parts(job: JobModel) -> _JobParts:
+    """Each include of `job` as its medium and its parts (`_include_parts`)."""
+    return tuple((sel.medium, _include_parts(sel)) for sel in job.includes)
+
+
+class _Compared:
+    """The jobs an overlap check compares pair by pair (BKR405, BKR410, BKR411),
+    with what it reads of each job once rather than once per pair (a cluster of
+    a thousand jobs has half a million pairs): its includes' parts, and on a
+    member the removals of the excludes that apply to it there."""
+
+    def __init__(self, model: Model, jobs: list[JobModel]):
+        self.model = model
+        self.jobs = jobs
+        self.parts = [_job_parts(job) for job in jobs]
+        self._removals: dict[tuple[int, str], _Removals] = {}
+
+    def removals(self, k: int, member: str) -> _Removals:
+        """`_removals` of the excludes that apply to job `k` on `member` (`_excludes_on`)."""
+        found = self._removals.get((k, member))
+        if found is None:
+            found = self._removals[k, member] = _removals(_excludes_on(self.jobs[k], self.model.member(member)))
+        return found
+
+
+def _meeting_parts(one: _JobParts, two: _JobParts, anywhere: bool = False) -> list[tuple[_Part, _Part]]:
     """(part in `one`, part in `two`) of each pair of the jobs' includes whose
     selections meet (see `_selections_apart`): the users both select there are
     the ones both owners select, less what either job excludes. Empty when no
@@ -828,13 +880,13 @@ def _meeting_parts(one: JobModel, two: JobModel, anywhere: bool = False) -> list
     whatever its media, addresses or pools (the users both jobs select at all,
     of any minidisk or directory: BKR411)."""
     out: list[tuple[_Part, _Part]] = []
-    for sa in one.includes:
-        for sb in two.includes:
-            if sa.medium is not sb.medium and not anywhere:
+    for medium_a, parts_a in one:
+        for medium_b, parts_b in two:
+            if medium_a is not medium_b and not anywhere:
                 continue
-            minidisk = sa.medium is ast.Medium.MINIDISK
-            for pa in _include_parts(sa):
-                for pb in _include_parts(sb):
+            minidisk = medium_a is ast.Medium.MINIDISK
+            for pa in parts_a:
+                for pb in parts_b:
                     if anywhere or pa.where is None or pb.where is None:
                         meet = True
                     elif minidisk:
@@ -860,20 +912,18 @@ class _Overlap(NamedTuple):
 
 
 def _overlap_of(
-    model: Model, one: JobModel, two: JobModel, members: list[tuple[str, str]], anywhere: bool = False
+    compared: _Compared, a: int, b: int, members: list[tuple[str, str]], anywhere: bool = False
 ) -> _Overlap | None:
-    """The `_Overlap` of two jobs whose selections meet (`anywhere`: of every pair
-    of their includes), where they run on `members` (pairs of a member of `one`
-    and one of `two`); None when it narrows nothing down: a job without includes
-    (BKR116), or, when neither job excludes anything, two includes that meet and
-    select every user of both jobs (owner `*`)."""
-    if not one.includes or not two.includes:
+    """The `_Overlap` of two jobs of `compared` (`a` and `b`: their places) whose
+    selections meet (`anywhere`: of every pair of their includes), where they run
+    on `members` (pairs of a member of `a` and one of `b`); None when it narrows
+    nothing down: a job without includes (BKR116), or, when neither job excludes
+    anything, two includes that meet and select every user of both jobs (owner `*`)."""
+    one, two = compared.parts[a], compared.parts[b]
+    if not one or not two:
         return None
     meetings = _meeting_parts(one, two, anywhere)
-    excludes = [
-        (_removals(_excludes_on(one, model.member(ma))), _removals(_excludes_on(two, model.member(mb))))
-        for ma, mb in members
-    ]
+    excludes = [(compared.removals(a, ma), compared.removals(b, mb)) for ma, mb in members]
     excluding = [(xa, xb) for xa, xb in excludes if _removes_any(xa) or _removes_any(xb)]
     if not excluding or len(excluding) < len(excludes):
         excluding = [(_NO_REMOVALS, _NO_REMOVALS)]  # a member where neither job excludes anything
@@ -1059,32 +1109,29 @@ def single_users_once(model: Model):
         and model.member(j.members[0])
         and not _backs_up_nothing(model, j)  # BKR407
     ]
-    pairs = [
-        (a, b)
-        for a, b in itertools.combinations(range(len(jobs)), 2)
-        if jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
-        and not _usual_pair(jobs[a], jobs[b])
-        # Different disks of the same users from one member; from two members
-        # it still splits a user's backups across members.
-        and not (jobs[a].members[0] == jobs[b].members[0] and _selections_apart(jobs[a], jobs[b]))
-    ]
-    if not pairs:
-        return
+    compared = _Compared(model, jobs)
     patterns = [_single_patterns(job) for job in jobs]
     matched = _matched_ids(model, jobs, patterns, Kind.SINGLE)
     # Jobs that share no group, group pattern or repeated ID, whose patterns match
     # no declared ID and share no ID with each other, name no user in common:
     # most clusters are decided here, on their groups rather than their users,
-    # before the jobs' IDs are gathered.
+    # before the jobs' IDs are gathered, and only the other pairs are compared
+    # (a thousand jobs make half a million pairs, most of them of different groups).
     sources = [_sources(job, model.repeated_ids) for job in jobs]
-    if (
-        None not in sources
-        and not matched
-        and not _may_share(pairs, sources)
-        and not any(
-            shared_id(pa, pb) is not None for a, b in pairs for pa in patterns[a] for pb in patterns[b]
-        )
-    ):
+    if None in sources or matched:
+        candidates = itertools.combinations(range(len(jobs)), 2)
+    else:
+        candidates = _pairs_naming_users_in_common(sources, patterns)
+    pairs = [
+        (a, b)
+        for a, b in candidates
+        if jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
+        and not _usual_pair(jobs[a], jobs[b])
+        # Different disks of the same users from one member; from two members
+        # it still splits a user's backups across members.
+        and not (jobs[a].members[0] == jobs[b].members[0] and _selections_apart(compared.parts[a], compared.parts[b]))
+    ]
+    if not pairs:
         return
     items = [_single_items(job) for job in jobs]
 
@@ -1094,7 +1141,7 @@ def single_users_once(model: Model):
         # or directories both jobs select, whichever, is split. A user one job's
         # includes never select is backed up from the other member only.
         one, two = jobs[a].members[0], jobs[b].members[0]
-        return _overlap_of(model, jobs[a], jobs[b], [(one, two)], anywhere=one != two)
+        return _overlap_of(compared, a, b, [(one, two)], anywhere=one != two)
 
     for a, b, shared in _first_sharing(pairs, items, matched, overlap):
         one, two = jobs[a], jobs[b]
@@ -1167,13 +1214,14 @@ def identity_users_once(model: Model):
         and all(model.member(m) for m in j.members)
         and not _backs_up_nothing(model, j)  # BKR407
     ]
+    compared = _Compared(model, jobs)
     pairs = [
         (a, b)
         for a, b in itertools.combinations(range(len(jobs)), 2)
         if jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
         and jobs[a].level is jobs[b].level
         and not set(jobs[a].members).isdisjoint(jobs[b].members)
-        and not _selections_apart(jobs[a], jobs[b])
+        and not _selections_apart(compared.parts[a], compared.parts[b])
     ]
     if not pairs:
         return
@@ -1182,7 +1230,7 @@ def identity_users_once(model: Model):
 
     def overlap(a: int, b: int):
         both = [m for m in dict.fromkeys(jobs[b].members) if m in jobs[a].members]
-        return _overlap_of(model, jobs[a], jobs[b], [(m, m) for m in both])
+        return _overlap_of(compared, a, b, [(m, m) for m in both])
 
     for a, b, shared in _first_sharing(pairs, items, matched, overlap):
         one, two = jobs[a], jobs[b]
