@@ -287,3 +287,51 @@ def test_junk_inputs_are_what_docs_performance_md_says(tmp_path):
     bad = reports["bad-ids"]["diagnostics"]
     assert {d["code"] for d in bad} == {"BKR301"} and len(bad) > 1000
     assert reports["good-ids"]["diagnostics"] == []
+
+
+# bench/shapes.py: clusters grown along jobs, patterns, includes, excludes, members, overlaps.
+shapes = _bench_module("shapes")
+TINY = shapes.replace(shapes.BASE, users=200, jobs=4)
+
+
+@pytest.mark.parametrize("axis", list(shapes.AXES))
+def test_every_shape_checks_as_bench_shapes_promises(axis, tmp_path):
+    """Clean but for the overlaps, whose jobs share users: BKR405 from one member, BKR411 from two."""
+    for size in (2, 8 if axis == "members" else 12):
+        path = shapes.write(axis, size, tmp_path, base=TINY)
+        again = shapes.write(axis, size, tmp_path / "again", base=TINY)
+        assert path.read_bytes() == again.read_bytes()
+        report = json.loads(run_cli(["check", "--format", "json", path]).output)
+        codes = {d["code"] for d in report["diagnostics"]}
+        if axis != "overlaps":
+            assert codes == set(), (axis, size, report["diagnostics"][:3])
+        elif size == 12:
+            assert codes == {"BKR405", "BKR411"}, report["diagnostics"][:3]
+
+
+def test_shapes_grow_along_their_axis_only():
+    base = shapes.cluster(TINY)
+    jobs = shapes.cluster(shapes.shape_of("jobs", 12, TINY))
+    assert len(jobs["jobs"]) - len(base["jobs"]) == 12 - TINY.jobs and jobs["groups"] == base["groups"]
+    grown = shapes.cluster(shapes.shape_of("patterns", 5, TINY))
+    assert all(len(g["patterns"]) == 5 for g in grown["groups"])
+    for axis, key in (("includes", "include"), ("excludes", "exclude")):
+        data = shapes.cluster(shapes.shape_of(axis, 7, TINY))
+        assert all(len(j[key]) == 7 for j in data["jobs"] if not j["run"]["each_member"])
+    assert len(shapes.cluster(shapes.shape_of("members", 8, TINY))["members"]) == 8
+    assert shapes.cluster(TINY, seed=1) == base and shapes.cluster(TINY, seed=2) != base
+
+
+def test_shapes_runs_and_reports_per_unit_costs(capsys):
+    assert shapes.main(["--axes", "jobs", "--sizes", "2", "4", "8", "--rounds", "1", "--users", "200"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines() if line.strip().split(" ")[0] in ("2", "4", "8")]
+    assert [r[0] for r in rows] == ["2", "4", "8", "2", "4", "8"]  # CPU, then wall
+    assert all(float(r[1].replace(",", "")) > 0 for r in rows) and rows[0][3:5] == ["-", "-"]
+
+
+def test_scaling_rows_tell_linear_from_square():
+    linear = shapes.scaling_rows([10, 100, 1000], [0.1 + 0.01 * n for n in (10, 100, 1000)])
+    square = shapes.scaling_rows([10, 100, 1000], [0.1 + 0.0001 * n * n for n in (10, 100, 1000)])
+    assert linear[2][4] == pytest.approx(1.0) and square[2][4] == pytest.approx(10.0)
+    assert linear[0][3] is None and linear[1][3] == pytest.approx(0.01)
