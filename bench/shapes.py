@@ -18,9 +18,11 @@ grows one of those from a base cluster and keeps the rest:
 - excludes:  `exclude minidisk USER ADDRESS` lines per single job (1, 8, 64);
 - members:   members of the cluster (2, 4, 8);
 - overlaps:  jobs, each backing up a group of the next job's too at the same
-             level (10, 100, 1,000), in runs of 10 on one member: a BKR405
-             warning for each job but one in 10, a BKR411 error for that one
-             (`bkrc check` lists the first 100 errors), the exclude-aware
+             level (10, 100, 1,000), in runs of 10 on one member: BKR405
+             warnings for jobs that share users from one member, BKR411
+             errors from two (more of those once there are more jobs than
+             groups: jobs of one group then run on other members too;
+             `bkrc check` lists the first 100 errors), the exclude-aware
              overlap checks at work.
 
 The base: 2,000 users in groups of 25 (70% single, 30% identity), 4 members,
@@ -168,8 +170,8 @@ def _single_jobs(shape: Shape, groups: list[dict], members: list[str]) -> list[d
         if shape.overlapping:
             nxt = groups[(j + 1) % min(shape.jobs, count)]
             owned = owned + ([nxt] if nxt not in owned else [])
-            # Runs of 10 jobs on one member: 9 in 10 share users with the next job
-            # from the same member (BKR405, a warning), 1 from another (BKR411).
+            # Runs of 10 jobs on one member: most share users with the next job
+            # from the same member (BKR405, a warning), some from another (BKR411).
             member = members[j // 10 % len(members)]
         else:
             member = members[groups.index(owned[0]) % len(members)]
