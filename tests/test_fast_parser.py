@@ -188,6 +188,12 @@ def decoded(path: Path) -> Source | None:
     return None if problems else source
 
 
+#: Rules cases the fast parser leaves to Lark by design: a volume list read on into a
+#: line whose first label is spelled like a statement keyword (BKR021), where only the
+#: recovery tells a misspelt or misplaced keyword from a label (`_near_keyword`).
+LEFT_TO_LARK = ("BKR021.",)
+
+
 def test_the_corpus_is_there():
     files = repository_files()
     assert len(files) > 200
@@ -202,7 +208,7 @@ def test_every_repository_file(path):
         return  # the reader's diagnostic comes first; no parser runs
     clean = lark_read(source)[1] == []
     shipped = path.is_relative_to(EXAMPLES) or path.is_relative_to(ROOT / "stdlib")
-    rules_case = path.is_relative_to(DATA / "rules")
+    rules_case = path.is_relative_to(DATA / "rules") and not path.name.startswith(LEFT_TO_LARK)
     # Used, not only safe: every example and stdlib file, and every rules case Lark reads cleanly.
     assert_contract(source, must_accept=clean and (shipped or rules_case))
 

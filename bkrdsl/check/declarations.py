@@ -1,7 +1,8 @@
 """Declarations and references: everything declared once, every reference resolved
 (BKR320-BKR326 duplicates, BKR327 and BKR328 member names that collide with the
 language or the output layout, BKR330-BKR334 unknown names with "did you mean",
-BKR335 a role that names one machine given to a pattern)."""
+BKR335 a role that names one machine given to a pattern), and BKR021, a volume list
+read on into a later line that reads like a statement."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import CLUSTER_FOLDER
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, disk_size, is_pattern
 from bkrdsl.source import Span
+from bkrdsl.syntax.runon import statement_like_runs
 
 USER_TWICE = register(
     "BKR320",
@@ -206,6 +208,57 @@ MEMBER_FOLDER_CLASH = register(
     Fix: compile onto a case-sensitive file system, or keep the two kinds
     of file apart when uploading: `CLUSTER/*.DIRECT` are the directory
     entries, every other file is the member's.
+    """,
+)
+
+VOLUMES_READ_ON = register(
+    "BKR021",
+    "volume-list-reads-on",
+    "warning",
+    "a volume list read on into a later line that reads like a statement",
+    """
+    `private-volume` (in a member block) and `shared-volume` (in the cluster
+    block) take any number of volume labels, and the list runs on over line
+    breaks to the block's `}` or to the next statement the block takes. A
+    line after it that starts with another block's statement keyword is
+    therefore read as more labels when every word on it could be one:
+    `retain 30 days` under `private-volume M1PRV1` in a member block gives
+    the member the volumes RETAIN, 30 and DAYS, and the generated directory
+    entries and `bkrc show` name them. (Where a word could not be a label,
+    `preview daily 01:00`, the line is a misplaced statement, BKR013; a label
+    that no volume can have is BKR305.)
+
+    bkrc warns when a later line of a volume list starts with a label
+    spelled like a statement keyword (`retain`, `purge`, `import`...) in
+    lower or mixed case: volume labels are written in upper case, as
+    `QUERY DASD` shows them. One warning covers that line and the lines
+    after it that start so too, at its first label. The file still reads as
+    before.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 {
+            workers 2
+            private-volume M1PRV1
+            retain 30 days   # <- BKR021
+          }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 02:00
+          }
+        }
+
+    Fix: move the statement to the block it belongs in (`retain` to the
+    `expire` block). If the words really are volumes, write them in upper
+    case, as volume labels are written: `RETAIN 30 DAYS`.
     """,
 )
 
@@ -877,6 +930,48 @@ def duplicate_volumes(model: Model):
                 *(Related(w.span, f"declared again here ({d})") for w, d in later[1:]),
             ),
             help="a volume is private to one member or shared by all, and is declared once",
+        )
+
+
+@check
+def volume_lists_read_on(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for m in cluster.members:
+        for s in m.settings_named("private-volume"):
+            yield from _read_on(s, f"member `{m.name.upper}`", "a member block")
+    for s in cluster.settings:
+        if s.keyword == "shared-volume":
+            yield from _read_on(s, f"cluster `{cluster.name.upper}`", "the cluster block")
+
+
+def _lines_after(count: int) -> str:
+    return "the line after it" if count == 1 else f"the {count} lines after it"
+
+
+def _read_on(setting: ast.Setting, owner: str, block: str):
+    """BKR021 for each run of `setting`'s labels that reads like a statement
+    (bkrdsl.syntax.runon), at its first label."""
+    labels = setting.values
+    at, length = setting.span, len(setting.keyword)
+    keyword = Span(at.file, at.line, at.column, at.line, at.column + length, at.start, at.start + length)
+    for run in statement_like_runs(at.line, [(w.text, w.span.line) for w in labels]):
+        words = labels[run.start : run.stop]
+        first_line = " ".join(w.text for w in words if w.span.line == words[0].span.line)
+        lines = len({w.span.line for w in words})
+        read = f"{quoted(first_line)} is" if lines == 1 else f"{quoted(first_line)} and {_lines_after(lines - 1)} are"
+        more = "one more volume" if len(words) == 1 else f"{len(words)} more volumes"
+        yield VOLUMES_READ_ON(
+            f"{read} read as {more} of {owner}'s `{setting.keyword}` list: {listed([w.upper for w in words])}",
+            words[0].span,
+            label=f"a volume label here, not the keyword `{words[0].text.lower()}`",
+            related=(Related(keyword, "the list starts here"),),
+            help=(
+                f"the list runs on to the `}}` or to a statement {block} takes: if {quoted(first_line)} is a"
+                " statement, move it to the block it belongs in; if these are volumes, write them in upper"
+                f" case, as volume labels are written: {quoted(first_line.upper())}"
+            ),
         )
 
 
