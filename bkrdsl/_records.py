@@ -2439,30 +2439,32 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.kind,self.start,self.end,self.children,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_tokens, _type_notes, _type_items, _type_documented, _type_lower, _type_day_lists, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_documented, _dflt_lower, _dflt_day_lists, _return_type):
- def __init__(self,tokens:_type_tokens,notes:_type_notes,items:_type_items,documented:_type_documented=_dflt_documented,lower:_type_lower=_dflt_lower,day_lists:_type_day_lists=_dflt_day_lists)->_return_type:
+def __create_fn__(_type_tokens, _type_notes, _type_items, _type_documented, _type_lower, _type_day_lists, _type_line_starts, _type_as_written, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_documented, _dflt_lower, _dflt_day_lists, _dflt_line_starts, _dflt_as_written, _return_type):
+ def __init__(self,tokens:_type_tokens,notes:_type_notes,items:_type_items,documented:_type_documented=_dflt_documented,lower:_type_lower=_dflt_lower,day_lists:_type_day_lists=_dflt_day_lists,line_starts:_type_line_starts=_dflt_line_starts,as_written:_type_as_written=_dflt_as_written)->_return_type:
   self.tokens=tokens
   self.notes=notes
   self.items=items
   self.documented=documented
   self.lower=lower
   self.day_lists=day_lists
+  self.line_starts=line_starts
+  self.as_written=as_written
  return __init__
-CODE['def __create_fn__(_type_tokens, _type_notes, _type_items, _type_documented, _type_lower, _type_day_lists, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_documented, _dflt_lower, _dflt_day_lists, _return_type):\n def __init__(self,tokens:_type_tokens,notes:_type_notes,items:_type_items,documented:_type_documented=_dflt_documented,lower:_type_lower=_dflt_lower,day_lists:_type_day_lists=_dflt_day_lists)->_return_type:\n  self.tokens=tokens\n  self.notes=notes\n  self.items=items\n  self.documented=documented\n  self.lower=lower\n  self.day_lists=day_lists\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_tokens, _type_notes, _type_items, _type_documented, _type_lower, _type_day_lists, _type_line_starts, _type_as_written, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_documented, _dflt_lower, _dflt_day_lists, _dflt_line_starts, _dflt_as_written, _return_type):\n def __init__(self,tokens:_type_tokens,notes:_type_notes,items:_type_items,documented:_type_documented=_dflt_documented,lower:_type_lower=_dflt_lower,day_lists:_type_day_lists=_dflt_day_lists,line_starts:_type_line_starts=_dflt_line_starts,as_written:_type_as_written=_dflt_as_written)->_return_type:\n  self.tokens=tokens\n  self.notes=notes\n  self.items=items\n  self.documented=documented\n  self.lower=lower\n  self.day_lists=day_lists\n  self.line_starts=line_starts\n  self.as_written=as_written\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(tokens={self.tokens!r}, notes={self.notes!r}, items={self.items!r}, documented={self.documented!r}, lower={self.lower!r}, day_lists={self.day_lists!r})"
+  return self.__class__.__qualname__ + f"(tokens={self.tokens!r}, notes={self.notes!r}, items={self.items!r}, documented={self.documented!r}, lower={self.lower!r}, day_lists={self.day_lists!r}, line_starts={self.line_starts!r}, as_written={self.as_written!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(tokens={self.tokens!r}, notes={self.notes!r}, items={self.items!r}, documented={self.documented!r}, lower={self.lower!r}, day_lists={self.day_lists!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(tokens={self.tokens!r}, notes={self.notes!r}, items={self.items!r}, documented={self.documented!r}, lower={self.lower!r}, day_lists={self.day_lists!r}, line_starts={self.line_starts!r}, as_written={self.as_written!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.tokens,self.notes,self.items,self.documented,self.lower,self.day_lists,)==(other.tokens,other.notes,other.items,other.documented,other.lower,other.day_lists,)
+   return (self.tokens,self.notes,self.items,self.documented,self.lower,self.day_lists,self.line_starts,self.as_written,)==(other.tokens,other.notes,other.items,other.documented,other.lower,other.day_lists,other.line_starts,other.as_written,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.tokens,self.notes,self.items,self.documented,self.lower,self.day_lists,)==(other.tokens,other.notes,other.items,other.documented,other.lower,other.day_lists,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.tokens,self.notes,self.items,self.documented,self.lower,self.day_lists,self.line_starts,self.as_written,)==(other.tokens,other.notes,other.items,other.documented,other.lower,other.day_lists,other.line_starts,other.as_written,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_indent, _type_code, _type_comment, _type_blank, _type_docs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_comment, _dflt_blank, _dflt_docs, _return_type):
  def __init__(self,indent:_type_indent,code:_type_code,comment:_type_comment=_dflt_comment,blank:_type_blank=_dflt_blank,docs:_type_docs=_dflt_docs)->_return_type:
@@ -2488,8 +2490,8 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.indent,self.code,self.comment,self.blank,self.docs,)==(other.indent,other.code,other.comment,other.blank,other.docs,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_toks, _type_starts, _type_leading, _type_trailing, _type_blank_before, _type_tight_commas, _type_doc_lines, _type_chains, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_leading, _dflt_trailing, _dflt_blank_before, _dflt_tight_commas, _dflt_doc_lines, _dflt_chains, _return_type):
- def __init__(self,toks:_type_toks,starts:_type_starts,leading:_type_leading=_HAS_DEFAULT_FACTORY,trailing:_type_trailing=_HAS_DEFAULT_FACTORY,blank_before:_type_blank_before=_HAS_DEFAULT_FACTORY,tight_commas:_type_tight_commas=_HAS_DEFAULT_FACTORY,doc_lines:_type_doc_lines=_HAS_DEFAULT_FACTORY,chains:_type_chains=_HAS_DEFAULT_FACTORY)->_return_type:
+def __create_fn__(_type_toks, _type_starts, _type_leading, _type_trailing, _type_blank_before, _type_tight_commas, _type_doc_lines, _type_chains, _type_line_starts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_leading, _dflt_trailing, _dflt_blank_before, _dflt_tight_commas, _dflt_doc_lines, _dflt_chains, _dflt_line_starts, _return_type):
+ def __init__(self,toks:_type_toks,starts:_type_starts,leading:_type_leading=_HAS_DEFAULT_FACTORY,trailing:_type_trailing=_HAS_DEFAULT_FACTORY,blank_before:_type_blank_before=_HAS_DEFAULT_FACTORY,tight_commas:_type_tight_commas=_HAS_DEFAULT_FACTORY,doc_lines:_type_doc_lines=_HAS_DEFAULT_FACTORY,chains:_type_chains=_HAS_DEFAULT_FACTORY,line_starts:_type_line_starts=_HAS_DEFAULT_FACTORY)->_return_type:
   self.toks=toks
   self.starts=starts
   self.leading=_dflt_leading() if leading is _HAS_DEFAULT_FACTORY else leading
@@ -2498,22 +2500,23 @@ def __create_fn__(_type_toks, _type_starts, _type_leading, _type_trailing, _type
   self.tight_commas=_dflt_tight_commas() if tight_commas is _HAS_DEFAULT_FACTORY else tight_commas
   self.doc_lines=_dflt_doc_lines() if doc_lines is _HAS_DEFAULT_FACTORY else doc_lines
   self.chains=_dflt_chains() if chains is _HAS_DEFAULT_FACTORY else chains
+  self.line_starts=_dflt_line_starts() if line_starts is _HAS_DEFAULT_FACTORY else line_starts
  return __init__
-CODE['def __create_fn__(_type_toks, _type_starts, _type_leading, _type_trailing, _type_blank_before, _type_tight_commas, _type_doc_lines, _type_chains, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_leading, _dflt_trailing, _dflt_blank_before, _dflt_tight_commas, _dflt_doc_lines, _dflt_chains, _return_type):\n def __init__(self,toks:_type_toks,starts:_type_starts,leading:_type_leading=_HAS_DEFAULT_FACTORY,trailing:_type_trailing=_HAS_DEFAULT_FACTORY,blank_before:_type_blank_before=_HAS_DEFAULT_FACTORY,tight_commas:_type_tight_commas=_HAS_DEFAULT_FACTORY,doc_lines:_type_doc_lines=_HAS_DEFAULT_FACTORY,chains:_type_chains=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.toks=toks\n  self.starts=starts\n  self.leading=_dflt_leading() if leading is _HAS_DEFAULT_FACTORY else leading\n  self.trailing=_dflt_trailing() if trailing is _HAS_DEFAULT_FACTORY else trailing\n  self.blank_before=_dflt_blank_before() if blank_before is _HAS_DEFAULT_FACTORY else blank_before\n  self.tight_commas=_dflt_tight_commas() if tight_commas is _HAS_DEFAULT_FACTORY else tight_commas\n  self.doc_lines=_dflt_doc_lines() if doc_lines is _HAS_DEFAULT_FACTORY else doc_lines\n  self.chains=_dflt_chains() if chains is _HAS_DEFAULT_FACTORY else chains\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_toks, _type_starts, _type_leading, _type_trailing, _type_blank_before, _type_tight_commas, _type_doc_lines, _type_chains, _type_line_starts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_leading, _dflt_trailing, _dflt_blank_before, _dflt_tight_commas, _dflt_doc_lines, _dflt_chains, _dflt_line_starts, _return_type):\n def __init__(self,toks:_type_toks,starts:_type_starts,leading:_type_leading=_HAS_DEFAULT_FACTORY,trailing:_type_trailing=_HAS_DEFAULT_FACTORY,blank_before:_type_blank_before=_HAS_DEFAULT_FACTORY,tight_commas:_type_tight_commas=_HAS_DEFAULT_FACTORY,doc_lines:_type_doc_lines=_HAS_DEFAULT_FACTORY,chains:_type_chains=_HAS_DEFAULT_FACTORY,line_starts:_type_line_starts=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.toks=toks\n  self.starts=starts\n  self.leading=_dflt_leading() if leading is _HAS_DEFAULT_FACTORY else leading\n  self.trailing=_dflt_trailing() if trailing is _HAS_DEFAULT_FACTORY else trailing\n  self.blank_before=_dflt_blank_before() if blank_before is _HAS_DEFAULT_FACTORY else blank_before\n  self.tight_commas=_dflt_tight_commas() if tight_commas is _HAS_DEFAULT_FACTORY else tight_commas\n  self.doc_lines=_dflt_doc_lines() if doc_lines is _HAS_DEFAULT_FACTORY else doc_lines\n  self.chains=_dflt_chains() if chains is _HAS_DEFAULT_FACTORY else chains\n  self.line_starts=_dflt_line_starts() if line_starts is _HAS_DEFAULT_FACTORY else line_starts\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(toks={self.toks!r}, starts={self.starts!r}, leading={self.leading!r}, trailing={self.trailing!r}, blank_before={self.blank_before!r}, tight_commas={self.tight_commas!r}, doc_lines={self.doc_lines!r}, chains={self.chains!r})"
+  return self.__class__.__qualname__ + f"(toks={self.toks!r}, starts={self.starts!r}, leading={self.leading!r}, trailing={self.trailing!r}, blank_before={self.blank_before!r}, tight_commas={self.tight_commas!r}, doc_lines={self.doc_lines!r}, chains={self.chains!r}, line_starts={self.line_starts!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(toks={self.toks!r}, starts={self.starts!r}, leading={self.leading!r}, trailing={self.trailing!r}, blank_before={self.blank_before!r}, tight_commas={self.tight_commas!r}, doc_lines={self.doc_lines!r}, chains={self.chains!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(toks={self.toks!r}, starts={self.starts!r}, leading={self.leading!r}, trailing={self.trailing!r}, blank_before={self.blank_before!r}, tight_commas={self.tight_commas!r}, doc_lines={self.doc_lines!r}, chains={self.chains!r}, line_starts={self.line_starts!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.toks,self.starts,self.leading,self.trailing,self.blank_before,self.tight_commas,self.doc_lines,self.chains,)==(other.toks,other.starts,other.leading,other.trailing,other.blank_before,other.tight_commas,other.doc_lines,other.chains,)
+   return (self.toks,self.starts,self.leading,self.trailing,self.blank_before,self.tight_commas,self.doc_lines,self.chains,self.line_starts,)==(other.toks,other.starts,other.leading,other.trailing,other.blank_before,other.tight_commas,other.doc_lines,other.chains,other.line_starts,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.toks,self.starts,self.leading,self.trailing,self.blank_before,self.tight_commas,self.doc_lines,self.chains,)==(other.toks,other.starts,other.leading,other.trailing,other.blank_before,other.tight_commas,other.doc_lines,other.chains,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.toks,self.starts,self.leading,self.trailing,self.blank_before,self.tight_commas,self.doc_lines,self.chains,self.line_starts,)==(other.toks,other.starts,other.leading,other.trailing,other.blank_before,other.tight_commas,other.doc_lines,other.chains,other.line_starts,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_regex, _type_token, _type_captures, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,regex:_type_regex,token:_type_token,captures:_type_captures)->_return_type:

@@ -535,6 +535,36 @@ CASES = [
         }
         """,
     ),
+    (
+        "a-volume-list-read-on-into-a-statement-keeps-its-lines-as-written",
+        # BKR021: upper case (or on one line) the labels would read as meant, and
+        # the warning would go; so the list's lines stay, under its first label.
+        """
+        CLUSTER c {
+        Shared-Volume vmcom1
+          retain 30 DAYS
+        member vmsys1 { WORKERS 2 private-volume m1prv1 m1prv2
+        Purge manual
+          m1prv3
+        }
+        member vmsys2 { workers 2 private-volume m2prv1
+        m2prv2 retain }
+        }
+        """,
+        """
+        cluster C {
+          shared-volume VMCOM1
+                        retain 30 DAYS
+          member VMSYS1 {
+            workers 2
+            private-volume M1PRV1 M1PRV2
+                           Purge manual
+                           M1PRV3
+          }
+          member VMSYS2 { workers 2  private-volume M2PRV1 M2PRV2 RETAIN }
+        }
+        """,
+    ),
     ("empty-file", "\n\n  \n", ""),
     ("comments-only", "\n# one\n\n\n## two   \n\n", "# one\n\n## two\n"),
 ]
@@ -545,6 +575,23 @@ def test_canonical_layout(name, given, expected):
     expected = _d(expected)
     assert format_text(_d(given)) == expected
     assert format_text(expected) == expected
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser):
+    """`bkrc fmt` keeps BKR021's file reading as it did: same warnings, same
+    labels, whichever parser reads it (docs/fmt.md)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    path = ROOT / "tests" / "data" / "rules" / "BKR021.fail.bkr"
+    text = path.read_text(encoding="utf-8")
+
+    def warned(source: str) -> list[tuple[str, str]]:
+        found = analyse("read-on.bkr", source.encode(), path=path).diagnostics
+        return [(d.code, d.message) for d in found]
+
+    before = warned(text)
+    assert [code for code, _ in before] == ["BKR021"] * 3
+    assert warned(format_text(text)) == before
 
 
 def test_crlf_and_byte_order_mark_become_plain_lf():

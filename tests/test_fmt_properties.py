@@ -344,6 +344,43 @@ def test_formatting_keeps_each_diagnostic_on_its_tokens(data):
     assert diagnostics_by_token(done.text) == diagnostics_by_token(text)
 
 
+# ----------------------------------------------------------------- volume lists read on
+#: Words a volume list's lines are made of: volume labels, and words spelled like
+#: statement keywords in each case (BKR021 warns of a later line whose first label is
+#: one in lower or mixed case; `bkrc fmt` keeps such a list's lines as written).
+LIST_WORDS = ["M1PRV1", "30", "retain", "Retain", "RETAIN", "purge", "Expire", "import", "days", "manual"]
+
+
+@st.composite
+def volume_list_file(draw) -> str:
+    """A cluster with a `private-volume` or `shared-volume` list over 1-4 lines."""
+    keyword = draw(st.sampled_from(["private-volume", "shared-volume"]))
+    lines = draw(st.lists(st.lists(st.sampled_from(LIST_WORDS), min_size=1, max_size=3), min_size=1, max_size=4))
+    indent = draw(st.sampled_from(["\n", "\n  ", "\n      "]))
+    listed = keyword + " " + indent.join(" ".join(words) for words in lines)
+    if keyword == "private-volume":
+        return "cluster C {\n  member M {\n    workers 2\n    " + listed + "\n  }\n}\n"
+    return "cluster C {\n  member M { workers 2 }\n  " + listed + "\n}\n"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
+)
+@given(text=volume_list_file())
+def test_a_volume_list_read_on_formats_to_the_same_warnings(monkeypatch, parser, text):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assume(formatted(text).text is not None)  # some lines read as misplaced statements (BKR013)
+    out = assert_properties(text)
+
+    def read_on(source: str) -> list[str]:
+        return [d.message for d in analyse("gen.bkr", source.encode()).diagnostics if d.code == "BKR021"]
+
+    assert read_on(out) == read_on(text)
+
+
 # ----------------------------------------------------------------- the examples, laid out anew
 def _relaid(path):
     """An example's tokens and comments, with each comment trailing or on its own line as before."""

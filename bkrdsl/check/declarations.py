@@ -233,7 +233,8 @@ VOLUMES_READ_ON = register(
     lower or mixed case: volume labels are written in upper case, as
     `QUERY DASD` shows them. One warning covers that line and the lines
     after it that start so too, at its first label. The file still reads as
-    before.
+    before, and `bkrc fmt` keeps such a list's lines as written, so it warns
+    as before too.
 
     Failing example:
 

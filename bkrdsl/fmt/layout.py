@@ -61,17 +61,23 @@ class _Layout:
     tight_commas: set[int] = field(default_factory=set)  # token indexes of commas written without a space
     doc_lines: dict[int, int] = field(default_factory=dict)  # line -> doc comment start offset
     chains: dict[int, frozenset[int]] = field(default_factory=dict)  # decl token index -> its doc comments
+    line_starts: set[int] = field(default_factory=set)  # token indexes that start a line as in the input
 
 
 # ---------------------------------------------------------------- tokens
-def canonical_tokens(tokens: list[Tok], lower_names: frozenset[int]) -> list[Tok]:
-    """Tokens in canonical case: keywords lower, names upper, strings and paths as written."""
+def canonical_tokens(
+    tokens: list[Tok], lower_names: frozenset[int], as_written: frozenset[int] = frozenset()
+) -> list[Tok]:
+    """Tokens in canonical case: keywords lower, names upper, strings and paths as written;
+    so are the names in `as_written` (labels that read like a statement, BKR021: in upper
+    case they would read as meant, and the warning would go)."""
     out = []
     for t in tokens:
         text = t.text
         kind = t.type
         if kind == "NAME":
-            text = text.lower() if t.start in lower_names else text.upper()
+            if t.start not in as_written:
+                text = text.lower() if t.start in lower_names else text.upper()
         elif kind not in _VERBATIM and kind not in _PUNCTUATION:
             text = text.lower()  # a keyword
         out.append(Tok(kind, text, t.start, t.end, t.line, t.end_line))
@@ -246,6 +252,10 @@ class Printer:
             i in lay.trailing for i in range(first, last)
         )
 
+    def has_line_starts_inside(self, first: int, last: int) -> bool:
+        """Tokens after `first`, up to `last`, that start a line as in the input."""
+        return any(i in self.layout.line_starts for i in range(first + 1, last + 1))
+
     # -- statements
     def break_points(self, first: int, last: int, kind: str | None) -> tuple[int, list[int]] | None:
         """Where a statement too wide for one line may break: (the index of its list's
@@ -300,11 +310,11 @@ class Printer:
         stretches: list[tuple[int, int, list[Note]]] = []
         start, before = first, []
         for i in range(first, last + 1):
-            if i != first and i in lay.leading:
+            if i != first and (i in lay.leading or i in lay.line_starts):
                 if start < i:
                     stretches.append((start, i - 1, before))
                     before = []
-                before = before + lay.leading[i]
+                before = before + lay.leading.get(i, [])
                 start = i
             if i != last and i in lay.trailing:
                 stretches.append((start, i, before))
@@ -408,7 +418,7 @@ class Printer:
     def block(self, node: Node, indent: str) -> None:
         lay = self.layout
         first, brace, last, body = self.block_parts(node)
-        inside = self.has_comments_inside(first, last)
+        inside = self.has_comments_inside(first, last) or self.has_line_starts_inside(first, last)
         header = self.joined(first, brace - 1)
         if not inside:
             if not body:
@@ -495,9 +505,10 @@ def render(lines: list[Line]) -> str:
 
 def _printed(outline: Outline, extra: tuple[Note, ...] = ()) -> list[Line]:
     """The canonical lines of an outline, with `extra` comments among its own."""
-    toks = canonical_tokens(outline.tokens, outline.lower)
+    toks = canonical_tokens(outline.tokens, outline.lower, outline.as_written)
     starts = [t.start for t in toks]
     layout = _Layout(toks, starts)
+    layout.line_starts = {bisect.bisect_left(starts, start) for start in outline.line_starts}
     for i, t in enumerate(toks):
         if t.type == "COMMA" and any(a <= t.start < b for a, b in outline.day_lists):
             layout.tight_commas.add(i)

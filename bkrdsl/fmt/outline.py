@@ -5,7 +5,9 @@ comments, and its statements: each statement a `Node` naming its grammar rule
 and the offsets of its first and last token, a block's `Node` holding the
 statements of its body. It also says which names are values written in lower
 case (roles, days, size units) and where the day lists are (whose commas take
-no space).
+no space); and, for a volume list that runs on into a line that reads like a
+statement (bkrdsl.syntax.runon, BKR021), which labels start its lines and which
+are printed as written, so that the formatted file reads, and warns, as it did.
 
 Two builders make the same outline of a file:
 
@@ -25,6 +27,7 @@ import bisect
 
 from bkrdsl import ast
 from bkrdsl.records import dataclass
+from bkrdsl.syntax.runon import line_starts, statement_like_runs
 
 #: Token types other than these are keywords (type `KEYWORD`).
 TYPED = frozenset({"NAME", "IMPORT_PATH", "STRING", "LBRACE", "RBRACE", "COMMA"})
@@ -34,6 +37,9 @@ BLOCKS = frozenset({"cluster", "member", "group_decl", "expire", "job"})
 DOCUMENTED = frozenset({"cluster", "member", "group_decl", "user_decl", "job"})
 
 _PUNCTUATION = {"{": "LBRACE", "}": "RBRACE", ",": "COMMA"}
+#: The settings that list volume labels, by their keyword in the AST (in the grammar,
+#: the rules `private_volume` and `shared_volume`).
+_VOLUME_LISTS = frozenset({"private-volume", "shared-volume"})
 
 
 @dataclass
@@ -76,6 +82,12 @@ class Outline:
     documented: tuple[int, ...] = ()  # start offsets of the decls in DOCUMENTED, in order
     lower: frozenset[int] = frozenset()  # start offsets of names that are lower-case values
     day_lists: tuple[tuple[int, int], ...] = ()  # (start, end) of each day list, in order
+    #: Start offsets of the labels that start a line of a volume list that runs on into
+    #: a line that reads like a statement: the printer starts a line at each.
+    line_starts: frozenset[int] = frozenset()
+    #: Start offsets of the labels of such a list's lines that read like statements,
+    #: printed as written (an upper-case `RETAIN` reads as meant: no warning).
+    as_written: frozenset[int] = frozenset()
 
 
 # ---------------------------------------------------------------- from the fast parser
@@ -108,6 +120,8 @@ def from_fast(module: ast.Module, raw_tokens: list[tuple[str, str, int, int]]) -
         tuple(sorted(walk.documented)),
         frozenset(walk.lower),
         tuple(sorted(walk.day_lists)),
+        frozenset(walk.line_starts),
+        frozenset(walk.as_written),
     )
 
 
@@ -119,6 +133,17 @@ def _ordered(nodes) -> tuple[Node, ...]:
     return tuple(sorted(nodes, key=lambda n: n.start))
 
 
+def _volumes_read_on(keyword_line: int, labels: list[tuple[str, int, int]], starts: set, written: set) -> None:
+    """Note the lines of a volume list, labels (text, line, start offset), that runs on
+    into a line that reads like a statement: the start of each of its lines into
+    `starts`, the labels of the runs into `written`."""
+    read = [(text, line) for text, line, _ in labels]
+    runs = statement_like_runs(keyword_line, read)
+    if runs:
+        starts.update(labels[i][2] for i in line_starts(keyword_line, read))
+        written.update(labels[i][2] for run in runs for i in run)
+
+
 class _Walk:
     """The AST's statements as nodes; notes the decls, lower-case values and day lists met."""
 
@@ -128,6 +153,8 @@ class _Walk:
         self.documented: list[int] = []
         self.lower: set[int] = set()
         self.day_lists: list[tuple[int, int]] = []
+        self.line_starts: set[int] = set()
+        self.as_written: set[int] = set()
 
     def _keyword_before(self, offset: int) -> int:
         """The start of the token before the one starting at `offset` (a keyword the
@@ -157,6 +184,9 @@ class _Walk:
         return _node(kind, selection.span)
 
     def setting(self, setting: ast.Setting) -> Node:
+        if setting.keyword in _VOLUME_LISTS:
+            labels = [(w.text, w.span.line, w.span.start) for w in setting.values]
+            _volumes_read_on(setting.span.line, labels, self.line_starts, self.as_written)
         return _node(setting.keyword.replace("-", "_"), setting.span)
 
     def member(self, member: ast.Member) -> Node:
@@ -213,8 +243,13 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
     braces = [t.start for t in tokens if t.type == "LBRACE"]
     lower: set[int] = set()
     day_lists: list[tuple[int, int]] = []
+    starts: set[int] = set()
+    written: set[int] = set()
     for node in tree.iter_subtrees():
-        if node.data == "role":
+        if node.data in ("private_volume", "shared_volume") and _placed(node):
+            labels = [(str(t.value), t.line, t.start_pos) for t in node.children]
+            _volumes_read_on(node.meta.line, labels, starts, written)
+        elif node.data == "role":
             lower.add(node.children[0].start_pos)
         elif node.data == "weekly" and _placed(node.children[0]):
             days = node.children[0]
@@ -224,7 +259,16 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
             lower.add(node.children[3].start_pos)
     documented = sorted(n.meta.start_pos for n in tree.iter_subtrees() if n.data in DOCUMENTED and _placed(n))
     items = tuple(_lark_node(c, braces) for c in _subtrees(tree))
-    return Outline(tokens, notes, items, tuple(documented), frozenset(lower), tuple(sorted(day_lists)))
+    return Outline(
+        tokens,
+        notes,
+        items,
+        tuple(documented),
+        frozenset(lower),
+        tuple(sorted(day_lists)),
+        frozenset(starts),
+        frozenset(written),
+    )
 
 
 def _subtrees(tree):

@@ -1,5 +1,5 @@
-"""A volume list that runs on into a line that reads like a statement: the rule of
-`bkrc check`'s warning BKR021.
+"""A volume list that runs on into a line that reads like a statement: the one rule
+`bkrc check` (BKR021) and `bkrc fmt` share.
 
 `private-volume` and `shared-volume` take any number of labels, over line breaks,
 up to the block's `}` or the next statement the block takes. So in a member block
@@ -11,8 +11,9 @@ the second line is three more labels, RETAIN, 30 and DAYS: `retain` starts no
 statement of a member block, and every word could be a volume label. (Where a
 word could not, `preview daily 01:00`, the recovery reports the line as a
 misplaced statement, BKR013, and it never reaches a list.) The grammar cannot
-tell such a line from more volumes, so the text is read as it always was, and
-the checker warns.
+tell such a line from more volumes, so the text is read as it always was; the
+checker warns, and the formatter keeps such a list's lines as written, so that
+its output reads, and warns, as its input did.
 
 A line reads like a statement when its first label is spelled like a statement
 keyword in lower or mixed case: volume labels are written in upper case (as
@@ -55,3 +56,13 @@ def statement_like_runs(keyword_line: int, labels: Sequence[tuple[str, int]]) ->
         runs.append(range(start, len(labels)))
     return runs
 
+
+def line_starts(keyword_line: int, labels: Sequence[tuple[str, int]]) -> list[int]:
+    """The indexes of the labels that start a line after the keyword's."""
+    starts = []
+    line = keyword_line
+    for index, (_text, label_line) in enumerate(labels):
+        if label_line != line:
+            starts.append(index)
+            line = label_line
+    return starts
