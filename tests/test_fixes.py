@@ -305,6 +305,11 @@ RESTORED = [
     # CP's word for a minidisk's place on its volume, where `at` goes on
     ("on VMCOM1 at 1000", "on VMCOM1 extent 1000", "BKR012", "Write `at`"),
     ("on VMCOM1 at 1000", "on VMCOM1 EXTENT 1000", "BKR012", "Write `at`"),
+    # where the disk starts, written as CP's MDISK writes it: a number after the volume,
+    # or before it, where `on VOLUME at START` goes
+    ("on VMCOM1 at 1000", "on VMCOM1 1000", "BKR004", "Write `at`"),
+    ("cyl on VMCOM1 at 1000", "cyl 1000 on VMCOM1", "BKR004", "Write `on VMCOM1 at 1000`"),
+    ("cyl on VMCOM1 at 1000", "cyl extent 1000 on VMCOM1", "BKR004", "Write `on VMCOM1 at 1000`"),
     # a statement's keyword again after the whole statement, at its line's end
     ("backup APPS full\n", "backup APPS full backup\n", "BKR004", "Remove the second `backup`"),
     ("retain 35 days\n", "retain 35 days retain\n", "BKR004", "Remove the second `retain`"),
@@ -721,6 +726,9 @@ NOT_FIXED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 32nd 02:00", "BKR314"),
     # `on each member at 1000`: which volume the extent is on
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on each member at 1000", "BKR010"),
+    # where the disk starts, without its volume: which volume is a choice
+    ("cyl on VMCOM1 at 1000", "cyl extent 1000", "BKR012"),
+    ("cyl on VMCOM1 at 1000", "cyl 1000", "BKR004"),
     # two units after a size: which one the volume takes
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk", "BKR004"),
     # a block's name spelled like a keyword on the next line, a comment between:

@@ -59,6 +59,12 @@ SLIPS = [
     ('retain after addresses', '    include minidisk * 0191\n    to disk', '    include minidisk * 0191\n    retain 30 days\n    to disk', "BKR013 64:5"),
     ('purge after addresses', 'exclude minidisk * 0190 019D 019E\n    to tape', 'exclude minidisk * 0190 019D 019E\n    purge weekly sun 03:00\n    to tape', "BKR013 54:5"),
     ('extent for at', 'on VMCOM1 at 1000', 'on VMCOM1 extent 1000', "BKR012 34:43"),
+    # where the disk starts, as CP's MDISK writes it: `on VOLUME at START` meant
+    ('extent without its volume', 'cyl on VMCOM1 at 1000', 'cyl extent 1000', "BKR012 34:33"),
+    ('start alone after the size', 'cyl on VMCOM1 at 1000', 'cyl 1000', "BKR004 34:33"),
+    ('start after the volume without at', 'on VMCOM1 at 1000', 'on VMCOM1 1000', "BKR004 34:43"),
+    ('start before the volume', 'cyl on VMCOM1 at 1000', 'cyl 1000 on VMCOM1', "BKR004 34:33"),
+    ('extent before the volume', 'cyl on VMCOM1 at 1000', 'cyl extent 1000 on VMCOM1', "BKR004 34:33"),
     ('keyword again at the line end', 'backup APPS full', 'backup APPS full backup', "BKR004 69:22"),
     ('equals workers', '{ workers 4  private-volume M1PRV1 }', '{ workers=4  private-volume M1PRV1 }', "BKR014 9:26"),
     ('equals pool', 'to disk pool BKUPPOOL\n    run on VMSYS1', 'to disk pool=BKUPPOOL\n    run on VMSYS1', "BKR014 73:17"),
@@ -655,6 +661,10 @@ HELPED = [
      "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
     ("on VMCOM1 at 1000", "on VMCOM1 extent 1",
      "write `at 1`: the first cylinder of the extent follows `at`"),
+    ("cyl on VMCOM1 at 1000", "cyl extent 1000",
+     "write the volume in its place, `on VOLUME at 1000`, or remove `extent 1000` and leave the extent to be allocated"),
+    ("cyl on VMCOM1 at 1000", "cyl 1000",
+     "write the volume and `at` before it, `on VOLUME at 1000`, or remove `1000` and leave the extent to be allocated"),
     # a second pool: one too many for `pool`, not a value whose keyword (`backup`) was left out
     ("to disk pool BKUPPOOL\n    run on VMSYS1", "to disk pool BKUPPOOL BKUPPOL2\n    run on VMSYS1",
      "remove `BKUPPOL2`, as `pool` takes one value: write `to disk pool BKUPPOOL`"),

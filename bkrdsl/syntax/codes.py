@@ -99,6 +99,13 @@ SYNTAX = register(
     disk pool BKUPPOOL`; `to dasd` is `to disk`; a machine's minidisk given
     as `minidisk BKRBKUP 191 size 10 cyl` is `disk BKRBKUP 191 size 10 cyl`;
     a module included as C includes a file (`include std/zvm73`) is imported.
+    Where a disk starts on its volume is written `on VOLUME at START`: `at
+    1000` without the volume, or a number alone after the size as CP's MDISK
+    writes the start (`size 20 cyl 1000`), says the volume is missing, and
+    has no fix, the volume being a choice; a number after the volume (`on
+    VMCOM1 1000`) has only its `at` missing, which the fix writes, and the
+    start before the volume (`size 20 cyl 1000 on VMCOM1`) is one error whose
+    fix writes `on VMCOM1 at 1000`.
 
     A word after a statement that is already whole (`workers 4 4`, `backup
     APPS full now`, a second member after a catalog's `on VMSYS1`) is one
@@ -521,7 +528,9 @@ UNKNOWN_KEYWORD = register(
     `S`, a worker count written without its blank); English `onto` for
     `on` (`size 20 cyl onto VMCOM1`) is `on`, not `on` and a name `to`, and
     its fix writes `on`; CP's `extent` after a disk's volume (`on VMCOM1
-    extent 1000`) is `at`, whose help writes `at 1000` and fix `at`. A schedule written in
+    extent 1000`) is `at`, whose help writes `at 1000` and fix `at`; without
+    the volume (`size 20 cyl extent 1000`) it says that `on VOLUME at 1000`
+    is meant and the volume is missing, with no fix. A schedule written in
     English where a schedule keyword belongs (`run on VMSYS1 every day at
     02:00`, `at 02:00`, `every sunday at 1am`) is answered with the schedule
     it means (`daily 02:00`, `weekly sun 01:00`), and a destination that does

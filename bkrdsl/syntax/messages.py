@@ -2073,16 +2073,46 @@ def each_member_for_disk(span: Span, remove: Span | None) -> Diagnostic:
     )
 
 
-def at_without_on(start: str, span: Span) -> Diagnostic:
-    """`disk BKRBKUP 191 size 10 cyl at 1000`: `at START` without `on VOLUME` before it."""
+def at_without_on(start: str, span: Span, word: str = "at") -> Diagnostic:
+    """`disk BKRBKUP 191 size 10 cyl at 1000`: `at START` without `on VOLUME` before it.
+    `word`: what stands for `at`: CP's `extent` (`size 20 cyl extent 1000`, BKR012), or
+    "" for the start written alone after the size (`size 20 cyl 1000`)."""
     written = start if start and start not in "{}#" else ""
+    removed = " ".join(w for w in (word, written) if w)
+    help = (
+        f"write the volume before it, `on VOLUME at {written or 'START'}`,"
+        f" or remove `{removed}` and leave the extent to be allocated"
+    )
+    if word == "at":
+        return codes.SYNTAX(
+            "`at` says where the disk starts on its volume, so it follows `on VOLUME`: the volume is missing",
+            span,
+            help=help,
+        )
+    if word:
+        return codes.UNKNOWN_KEYWORD(
+            f"`{word}` is CP's word for where a minidisk lies on its volume: a disk says it with"
+            " `on VOLUME at START`, and the volume is missing",
+            span,
+            help=help.replace("write the volume before it,", "write the volume in its place,"),
+        )
     return codes.SYNTAX(
-        "`at` says where the disk starts on its volume, so it follows `on VOLUME`: the volume is missing",
+        f"`{written}` after the size reads as where the disk starts on its volume: that is written"
+        " `on VOLUME at START`, and the volume is missing",
         span,
-        help=(
-            f"write the volume before it, `on VOLUME at {written or 'START'}`,"
-            f" or remove `{f'at {written}'.strip()}` and leave the extent to be allocated"
-        ),
+        help=help.replace("write the volume before it,", "write the volume and `at` before it,"),
+    )
+
+
+def start_before_volume(written: str, meant: str, span: Span, fix_span: Span) -> Diagnostic:
+    """`disk ... size 20 cyl 1000 on VMCOM1` (or `extent 1000 on VMCOM1`): where the disk
+    starts, written before its volume, as CP's MDISK orders them; `meant`, the two in
+    the order of .bkr, which the fix writes over `fix_span`."""
+    return codes.SYNTAX(
+        f"where the disk starts comes after its volume: `{written}` is written `{meant}`",
+        span,
+        help=f"write `{meant}`",
+        fix=Fix(f"Write `{meant}`", (Edit(fix_span, meant),)),
     )
 
 

@@ -127,6 +127,10 @@ _LEVEL_KEYWORD = re.compile(
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
+#: After a disk's start written before its volume (Recovery.disk_start_without_at):
+#: `1000 on VMCOM1` (after the start) and `extent 1000 on VMCOM1` (after `extent`).
+_VOLUME_AFTER_START = re.compile(r"[ \t]+[Oo][Nn][ \t]+(?P<volume>[A-Za-z0-9$#@]{1,6})(?=[ \t]*(?:#|\n|\Z))")
+_EXTENT_THEN_VOLUME = re.compile(r"[ \t]+(?P<start>\d+)" + _VOLUME_AFTER_START.pattern)
 _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
 #: Words written between the two addresses of a range, as English writes one
 #: (Recovery.range_with_word: `0191 thru 01FF`); `to`, a keyword, is range_with_to's.
@@ -2771,6 +2775,9 @@ class Recovery:
             value = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
             diag = messages.synonym_option(text, words[0], value and value.group(1), self.span_of(tok))
             return self.misspelt(tok, words, diag)
+        start = self.disk_start_without_at(ip, tok)
+        if start is not None:
+            return start
         if self.keyword_left_out(ip, tok):
             return tok
         tail = self.unread_tail(ip, tok)
@@ -3168,6 +3175,51 @@ class Recovery:
         end = text.find("\n", tok.end_pos)
         rest = text[tok.end_pos : len(text) if end == -1 else end].split("#", 1)[0]
         return self.first_on_line(tok.start_pos) and not rest.strip()
+
+    def disk_start_without_at(self, ip, tok: Token) -> Token | None:
+        """Where a disk starts on its volume, written as CP writes it: `size 20 cyl extent
+        1000` (CP's word for `at`) or a bare number after the size (`size 20 cyl 1000`,
+        MDISK's start cylinder) says `on VOLUME at 1000` with the volume missing: one
+        error, read on as if `on VOLUME at` stood there; a bare number after the volume
+        (`on VMCOM1 1000`) has only its `at` missing, which the fix writes. None when
+        `tok` is neither, or not in a disk statement on its line."""
+        word = str(tok.value)
+        extent = word.lower() == "extent"
+        if tok.type != "NAME" or not (extent or word.isdigit()):
+            return None
+        first = self.statement_start(ip.parser_state)
+        previous = last_real_token(ip.parser_state.value_stack)
+        if first is None or first.type != "DISK" or previous is None or previous.end_line != tok.line:
+            return None
+        sim = Sim.of(ip)
+        if not extent and sim.fits(["AT", "NAME"]):
+            at = self.source.span(tok.start_pos, tok.start_pos)
+            self.report(messages.keyword_left_out("at", word, self.span_of(tok), at), tok.start_pos)
+            self.feed_types(ip, ["AT"], tok)
+            return tok
+        if not sim.fits(["ON", "NAME", "AT", "NAME"]):
+            return None
+        after = (_EXTENT_THEN_VOLUME if extent else _VOLUME_AFTER_START).match(self.source.text, tok.end_pos)
+        if after is not None:
+            # `size 20 cyl 1000 on VMCOM1`: the start before its volume; the fix writes both in order
+            start = after.group("start") if extent else word
+            meant = f"on {after.group('volume')} at {start}"
+            written = " ".join(self.source.text[tok.start_pos : after.end("volume")].split())
+            fix_span = self.source.span(tok.start_pos, after.end("volume"))
+            self.report(messages.start_before_volume(written, meant, self.span_of(tok), fix_span), tok.start_pos)
+            self._advance(ip.lexer_thread.state, after.end("volume"))
+            self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+            return None
+        if not extent:
+            self.report(messages.at_without_on(word, self.span_of(tok), word=""), tok.start_pos)
+            self.feed_types(ip, ["ON", "NAME", "AT"], tok)
+            return tok
+        value = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
+        if value is None:
+            return None  # `extent` ends its line: as likely a word too many
+        self.report(messages.at_without_on(value.group(1), self.span_of(tok), word=word), tok.start_pos)
+        self.feed_types(ip, ["ON", "NAME"], tok)
+        return self.retype(tok, "AT")
 
     def keyword_left_out(self, ip, tok: Token) -> bool:
         """`catalog shared BKRSVSFS pool BKRPOOL`: a name after a statement that is
