@@ -150,6 +150,13 @@ MESSAGES = [
     ('cluster A {\n  job "NIGHTLY" { to tape }\n}\n', "BKR004", (2, 7), "names are written without quotes: `NIGHTLY`"),
     ("import\ncluster A {\n}\n", "BKR010", (1, 1), "expected a module path after `import`, found `cluster`"),
     ("single group G { A B\nidentity group H { C }\n", "BKR005", (2, 1), "`{` opened at 1:16 is not closed before `identity`"),
+    # the body empty: the statement after it is the body's first word, with no user ID before it
+    ("single group G {\nidentity group H { C }\n", "BKR005", (2, 1), "`{` opened at 1:16 is not closed before `identity`"),
+    ("cluster A {\n  single group G {\n  job J { backup G full }\n}\n", "BKR005", (3, 3),
+     "`{` opened at 2:18 is not closed before `job`"),
+    # the first line that starts with a keyword, not the last: the lines between read as user IDs
+    ("cluster A {\n  identity group G {\n  disk B 191 size 1 cyl\n  disk C 191 size 1 cyl\n  job J { backup G full }\n}\n",
+     "BKR005", (3, 3), "`{` opened at 2:20 is not closed before `disk`"),
     ("cluster A {\n  disk BKRBKUP 191 size 10\n}\n", "BKR010", (2, 25), "a unit (cyl) after `size 10`"),
     ("cluster A {\n  expire on M { retain days }\n}\n", "BKR010", (2, 17), "a number of days after `retain`"),
     ("cluster A {\n  identity user TCPIP role\n}\n", "BKR010", (2, 23), "a role (backup-server"),

@@ -119,6 +119,13 @@ SLIPS = [
     ('run at', 'run on VMSYS1 daily 02:00', 'run at VMSYS1 daily 02:00', "BKR004 74:5"),
     ('run on member kw', 'run on VMSYS1 daily 02:00', 'run on member VMSYS1 daily 02:00', "BKR004 74:12"),
     ('yaml list in private-volume', 'private-volume M1PRV1 }', 'private-volume: [M1PRV1] }', "BKR014 9:44"),
+    # a group's `}` forgotten, its body empty or not: not a `{` too many at the next block
+    ('empty single group unclosed', '  single group APPS { CICSPRD DB2PRD }', '  single group APPS {', "BKR005 47:3"),
+    ('empty identity group unclosed before a job', '  identity group SYSIDS { TCPIP FTPSERVE }', '  identity group SYSIDS {',
+     "BKR005 49:3"),
+    ('empty identity group unclosed before disks', '  disk BKRBKUP 191 size 10 cyl',
+     '  identity group SYSX {\n  disk BKRBKUP 191 size 10 cyl', "BKR005 32:3"),
+    ('empty member block unclosed', '  member VMSYS1 { workers 4  private-volume M1PRV1 }', '  member VMSYS1 {', "BKR005 10:3"),
     ('missing closing job brace', '    run on VMSYS1 daily 02:00\n  }\n', '    run on VMSYS1 daily 02:00\n\n', "BKR005 77:3"),
     ('job name with dot', '  job APPSFULL {', '  job APPS.FULL {', "BKR303 68:7"),
     ('group with colon', '  single group APPS {', '  single group APPS: {', "BKR014 45:20"),

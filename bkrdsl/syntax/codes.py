@@ -307,6 +307,10 @@ UNCLOSED = register(
       indented or not): one error, not also "`shared-volume` cannot appear
       in a `member` block", which is said of one inside a block its `}`
       does close.
+      A group body reads words as user IDs, so there the `}` is missing
+      before the first line after the `{` that starts with a keyword, its
+      body empty or not (`single group APPS {`, then `job APPSFULL {`): not
+      a `{` too many at the next block, nor the last such line before it.
 
     Failing example:
 

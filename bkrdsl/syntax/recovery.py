@@ -4950,12 +4950,16 @@ class Recovery:
 
     def _close_edits(self, leaves: list[Token], tok: Token, block: Block):
         """`single group APPS { LINUX01` + newline + `identity group SYS {`: the group
-        body read the next declaration as user IDs; its `}` is missing before it."""
-        for k in range(len(leaves) - 1, 0, -1):
+        body read the next declaration as user IDs; its `}` is missing before it. The
+        keyword may be the body's first word (`single group APPS {` + newline + `job J {`:
+        the body empty), with no leaf before it: the `{` is then the stack entry below.
+        The first such line is where the `}` is missing, not the last: the lines after it
+        read as user IDs too (`disk BKRBKUP 191 size 10 cyl`, until a `{` cannot)."""
+        for k in range(len(leaves)):
             word = leaves[k]
             if not (word.type == "NAME" and is_real(word) and str(word.value).lower() in self.facts.keywords):
                 continue
-            if not self.first_on_line(word.start_pos) or leaves[k - 1].line == word.line:
+            if not self.first_on_line(word.start_pos) or (k and leaves[k - 1].line == word.line):
                 continue
             rest = [
                 self.retype(t, self.facts.keywords[str(t.value).lower()])
