@@ -726,6 +726,8 @@ NOT_FIXED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 32nd 02:00", "BKR314"),
     # `on each member at 1000`: which volume the extent is on
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on each member at 1000", "BKR010"),
+    # a job's opening line deleted, or the `}` above one too many: which, the text cannot tell
+    ("  job APPSFULL {\n", "\n", "BKR013"),
     # where the disk starts, without its volume: which volume is a choice
     ("cyl on VMCOM1 at 1000", "cyl extent 1000", "BKR012"),
     ("cyl on VMCOM1 at 1000", "cyl 1000", "BKR004"),

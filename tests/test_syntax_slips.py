@@ -126,6 +126,12 @@ SLIPS = [
     ('empty identity group unclosed before disks', '  disk BKRBKUP 191 size 10 cyl',
      '  identity group SYSX {\n  disk BKRBKUP 191 size 10 cyl', "BKR005 32:3"),
     ('empty member block unclosed', '  member VMSYS1 { workers 4  private-volume M1PRV1 }', '  member VMSYS1 {', "BKR005 10:3"),
+    # a job pasted into another before its `}`, the braces balanced: misplaced, not a `}`
+    # missing there and another closing nothing at the end
+    ('job pasted inside a job', '    run on each member daily 03:30\n  }',
+     '    run on each member daily 03:30\n  job SYSFULL {\n    backup SYSIDS full\n    to tape\n'
+     '    run on each member weekly sun 04:00\n  }\n  }', "BKR013 83:3"),
+    ('job opening line deleted', '  job APPSFULL {\n', '\n', "BKR013 69:5"),
     ('missing closing job brace', '    run on VMSYS1 daily 02:00\n  }\n', '    run on VMSYS1 daily 02:00\n\n', "BKR005 77:3"),
     ('job name with dot', '  job APPSFULL {', '  job APPS.FULL {', "BKR303 68:7"),
     ('group with colon', '  single group APPS {', '  single group APPS: {', "BKR014 45:20"),
@@ -668,6 +674,14 @@ HELPED = [
      "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
     ("on VMCOM1 at 1000", "on VMCOM1 extent 1",
      "write `at 1`: the first cylinder of the extent follows `at`"),
+    # the `}` above lines up with its block: the line that opened this one may be gone
+    ("  job APPSFULL {\n", "\n",
+     ("if the line that opened its block was deleted, write it back above `backup`: `job NAME {`;"
+      " else the `}` that closed `job LNXINC` is one too many: remove it")),
+    ("    run on each member daily 03:30\n  }",
+     "    run on each member daily 03:30\n  job SYSFULL {\n    backup SYSIDS full\n    to tape\n"
+     "    run on each member weekly sun 04:00\n  }\n  }",
+     "`job` belongs directly inside `cluster NAME { ... }`: move it out of `job SYSINC`, after its `}`"),
     ("cyl on VMCOM1 at 1000", "cyl extent 1000",
      "write the volume in its place, `on VOLUME at 1000`, or remove `extent 1000` and leave the extent to be allocated"),
     ("cyl on VMCOM1 at 1000", "cyl 1000",

@@ -299,8 +299,11 @@ UNCLOSED = register(
       never closed"), pointing at the `{` and at the end of the file;
     * when a statement that belongs outside the open block starts, lined up
       with the block's own keyword or further left (a second `job` while the
-      first `job` is open), or indented further in when the file has fewer
-      `}` than `{`: "`{` opened at 3:10 is not closed before `job`".
+      first `job` is open) when the file has more `}` than `{`, or anywhere
+      when it has fewer: "`{` opened at 3:10 is not closed before `job`".
+      When the file has as many `}` as `{`, the block's own `}` is below: the
+      statement was written inside it (a job pasted into another before its
+      `}`), BKR013, whose help says to move it out.
       bkrc then closes the block there and reads on, so the rest of the file
       is still checked. A hyphenated keyword that belongs outside counts the
       same (`shared-volume VMCOM1` under a `member` block without its `}`,
@@ -661,6 +664,11 @@ MISPLACED = register(
     inside it, so one stray brace gives one error, not one per line. When the
     file has exactly one `}` more than `{`, the error carries a fix that
     deletes that `}` (`bkrc check --fix`, the editor's quick fix).
+    When that `}` lines up with its block's first line, alone on its own
+    line, and the statement stands below it indented, after a blank line,
+    the line that opened the statement's block may have been deleted
+    instead (`job APPSFULL {` removed, its body and `}` left): the help says
+    both, and there is no fix.
 
     Failing example:
 

@@ -1550,7 +1550,7 @@ def misplaced_inside(word: str, inner: Block, span: Span, brace: Span, homes: tu
     elif lowered == "import":
         help_text = "put `import` lines at the top of the file, before the cluster"
     elif lowered in ("member", "job", "catalog", "expire", "tape"):
-        help_text = f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`"
+        help_text = f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`: move it out of {inner.title}, after its `}}`"
     else:
         help_text = "move it to the block it belongs in (see docs/language.md)"
     return codes.MISPLACED(
@@ -1584,17 +1584,26 @@ def only_inside(
     extra_close: bool,
     remove: Span | None = None,
     also: tuple[str, ...] = (),
+    opener_gone: bool = False,
 ) -> Diagnostic:
     """`remove`: the `}` that closed the block early, with its blanks (its whole line
     when it stands alone), when the file has exactly one `}` too many: deleting it
     gives the file the recovery read. `also`: the other kinds of block that take
-    `word` (`exclude` in the cluster block: a job's, and a member's)."""
+    `word` (`exclude` in the cluster block: a job's, and a member's). `opener_gone`:
+    that `}` looks like its block's own, and `word` starts a body of its own below
+    it: the line that opened `word`'s block may be missing instead."""
     related: tuple[Related, ...] = ()
     fix = None
     if closed is not None:
         block, where = closed
         related = (Related(where, f"{block.title} {CLOSED_EARLY}"),)
-        if extra_close:
+        if opener_gone:
+            opener = "expire on MEMBER" if kind == "expire" else f"{kind_word(kind)} NAME"
+            help_text = (
+                f"if the line that opened its block was deleted, write it back above `{word}`: `{opener} {{`;"
+                f" else the `}}` that closed {block.title} is one too many: remove it"
+            )
+        elif extra_close:
             help_text = f"a `}}` above is one too many and closed {block.title} early: remove it"
             if remove is not None:
                 fix = remove_fix(f"the `}}` that closed {block.title} early", remove)

@@ -3661,6 +3661,7 @@ class Recovery:
             opener = list(OPENERS[closed[0].kind])
             if path[: len(opener)] != opener:
                 closed = None  # the block reopened is not the one that `}` closed, nor holds it
+        opener_gone = self.opener_line_deleted(closed, tok)
         self.report(
             messages.only_inside(
                 str(tok.value),
@@ -3668,11 +3669,29 @@ class Recovery:
                 self.span_of(tok),
                 closed,
                 self.brace_balance < 0,
-                self.extra_brace(closed),
+                None if opener_gone else self.extra_brace(closed),
                 also=self.other_blocks(Sim.of(ip), tok, kind),
+                opener_gone=opener_gone,
             ),
             tok.start_pos,
         )
+
+    def opener_line_deleted(self, closed: tuple[Block, Span] | None, tok: Token) -> bool:
+        """Whether the `}` that closed `closed` looks like that block's own (alone on its
+        line, lined up with the block's first line) and `tok` starts a body of its own
+        below it (indented further, after a blank line): the line that opened `tok`'s
+        block (`job APPSFULL {`) may have been deleted as well as a `}` be one too many,
+        so no fix removes the `}`."""
+        if closed is None or tok.start_pos is None or tok.column is None:
+            return False
+        block, brace = closed
+        text = self.source.text
+        if block.placeholder or not self.first_on_line(brace.start) or text[brace.end : self._line_end(brace.end)].strip():
+            return False
+        indent = self.indent_column(block.brace)
+        if brace.column != indent or tok.column <= indent:
+            return False
+        return text.count("\n", brace.end, tok.start_pos) >= 2
 
     @staticmethod
     def other_blocks(sim: Sim, tok: Token, kind: str) -> tuple[str, ...]:
@@ -4540,6 +4559,8 @@ class Recovery:
         block). misplaced_keyword and brace_missing_before judge so alike."""
         if self.brace_balance > 0:
             return True
+        if self.brace_balance == 0:
+            return False  # closed there, the block's own `}` below would close nothing
         return not imported and tok.column is not None and tok.column <= self.indent_column(inner.brace)
 
     def brace_missing_before(self, sim: Sim, blocks: list[Block], tok: Token, keyword: str) -> bool:
