@@ -310,6 +310,12 @@ RESTORED = [
     ("on VMCOM1 at 1000", "on VMCOM1 1000", "BKR004", "Write `at`"),
     ("cyl on VMCOM1 at 1000", "cyl 1000 on VMCOM1", "BKR004", "Write `on VMCOM1 at 1000`"),
     ("cyl on VMCOM1 at 1000", "cyl extent 1000 on VMCOM1", "BKR004", "Write `on VMCOM1 at 1000`"),
+    # a description's keyword deleted, its text left alone on its line
+    ('    description "Weekly full', '    "Weekly full', "BKR004", "Write `description`"),
+    ('  description "Production SSI', '  "Production SSI', "BKR004", "Write `description`"),
+    # a description's text going on over a second line: the two texts joined
+    ('"Weekly full backup of the Linux guests"', '"Weekly full backup"\n    "of the Linux guests"', "BKR004",
+     "Join the two texts"),
     # a statement's keyword again after the whole statement, at its line's end
     ("backup APPS full\n", "backup APPS full backup\n", "BKR004", "Remove the second `backup`"),
     ("retain 35 days\n", "retain 35 days retain\n", "BKR004", "Remove the second `retain`"),

@@ -17,6 +17,12 @@ from bkrdsl.pipeline import analyse
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
 
+#: A job pasted into job SYSINC before its `}`, at a job's indentation.
+PASTED_JOB = (
+    "    run on each member daily 03:30\n  job SYSFULL {\n    backup SYSIDS full\n    to tape\n"
+    "    run on each member weekly sun 04:00\n  }\n  }"
+)
+
 # what was done, what the clean file says, what the user wrote instead, the one diagnostic
 # fmt: off
 SLIPS = [
@@ -129,8 +135,10 @@ SLIPS = [
     # a job pasted into another before its `}`, the braces balanced: misplaced, not a `}`
     # missing there and another closing nothing at the end
     ('job pasted inside a job', '    run on each member daily 03:30\n  }',
-     '    run on each member daily 03:30\n  job SYSFULL {\n    backup SYSIDS full\n    to tape\n'
-     '    run on each member weekly sun 04:00\n  }\n  }', "BKR013 83:3"),
+     PASTED_JOB, "BKR013 83:3"),
+    ('description keyword deleted', '    description "Weekly full', '    "Weekly full', "BKR004 50:5"),
+    ('description text over two lines', '"Weekly full backup of the Linux guests"',
+     '"Weekly full backup"\n    "of the Linux guests"', "BKR004 51:5"),
     ('job opening line deleted', '  job APPSFULL {\n', '\n', "BKR013 69:5"),
     ('missing closing job brace', '    run on VMSYS1 daily 02:00\n  }\n', '    run on VMSYS1 daily 02:00\n\n', "BKR005 77:3"),
     ('job name with dot', '  job APPSFULL {', '  job APPS.FULL {', "BKR303 68:7"),
@@ -679,8 +687,7 @@ HELPED = [
      ("if the line that opened its block was deleted, write it back above `backup`: `job NAME {`;"
       " else the `}` that closed `job LNXINC` is one too many: remove it")),
     ("    run on each member daily 03:30\n  }",
-     "    run on each member daily 03:30\n  job SYSFULL {\n    backup SYSIDS full\n    to tape\n"
-     "    run on each member weekly sun 04:00\n  }\n  }",
+     PASTED_JOB,
      "`job` belongs directly inside `cluster NAME { ... }`: move it out of `job SYSINC`, after its `}`"),
     ("cyl on VMCOM1 at 1000", "cyl extent 1000",
      "write the volume in its place, `on VOLUME at 1000`, or remove `extent 1000` and leave the extent to be allocated"),

@@ -106,6 +106,10 @@ SYNTAX = register(
     VMCOM1 1000`) has only its `at` missing, which the fix writes, and the
     start before the volume (`size 20 cyl 1000 on VMCOM1`) is one error whose
     fix writes `on VMCOM1 at 1000`.
+    A quoted text alone at the start of a line where a statement starts is
+    the text of a `description`, whose keyword the fix writes; right under a
+    description's text, it goes on with that text, and the fix joins the
+    two (a text stays on its line).
 
     A word after a statement that is already whole (`workers 4 4`, `backup
     APPS full now`, a second member after a catalog's `on VMSYS1`) is one

@@ -2113,6 +2113,19 @@ def at_without_on(start: str, span: Span, word: str = "at") -> Diagnostic:
     )
 
 
+def description_over_lines(below: str, joined: str, span: Span, between: Span) -> Diagnostic:
+    """`description "Weekly full backup"` + newline + `"of the Linux guests"`: a
+    description's text going on over a second line, as a quoted text cannot; the fix
+    joins the two over `between` (from the first's closing quote to the second's
+    opening one) into `joined`."""
+    return codes.SYNTAX(
+        f"a description is one quoted text on its line: `{below}` goes on with the text above",
+        span,
+        help=f"join the two: `description {joined}`",
+        fix=Fix("Join the two texts", (Edit(between, " "),)),
+    )
+
+
 def start_before_volume(written: str, meant: str, span: Span, fix_span: Span) -> Diagnostic:
     """`disk ... size 20 cyl 1000 on VMCOM1` (or `extent 1000 on VMCOM1`): where the disk
     starts, written before its volume, as CP's MDISK orders them; `meant`, the two in

@@ -2637,8 +2637,35 @@ class Recovery:
                 return None
             return self.unexpected(ip, tok, accepted, messages.BARE_BRACE)
         if tok.type == "STRING":
+            if self.first_on_line(tok.start_pos) and Sim.of(ip).fits(["DESCRIPTION", "STRING"]):
+                return self.description_left_out(ip, tok)
             return self.unexpected(ip, tok, accepted, messages.STRAY_STRING)
         return self.unexpected(ip, tok, accepted)  # pragma: no cover - every token type is above
+
+    def description_left_out(self, ip, tok: Token) -> Token | None:
+        """A quoted text alone at the start of its line, where a statement starts: the
+        text of a `description`, the one statement a quoted text ends. Right under a
+        description's text it goes on with that text, which a .bkr text cannot do over
+        lines: one error whose fix joins the two; else its `description` was deleted or
+        forgotten, and the fix writes it."""
+        previous = last_real_token(ip.parser_state.value_stack)
+        first = self.statement_start(ip.parser_state)
+        if (
+            previous is not None
+            and previous.type == "STRING"
+            and first is not None
+            and first.type == "DESCRIPTION"
+            and previous.end_line == (tok.line or 0) - 1
+        ):
+            above, below = str(previous.value), str(tok.value)
+            joined = f"{above[:-1]} {below[1:]}"
+            span = self.source.span(previous.end_pos - 1, tok.start_pos + 1)
+            self.report(messages.description_over_lines(below, joined, self.span_of(tok), span), tok.start_pos)
+            return None  # the text is read with the description above
+        at = self.source.span(tok.start_pos, tok.start_pos)
+        self.report(messages.keyword_left_out("description", str(tok.value), self.span_of(tok), at), tok.start_pos)
+        self.feed_types(ip, ["DESCRIPTION"], tok)
+        return tok
 
     def medium_without_to(self, ip, tok: Token) -> bool:
         """`tape pool LNXTAPE` (or `disk` alone) where a job's statement starts: its
