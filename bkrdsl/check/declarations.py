@@ -111,7 +111,9 @@ DUPLICATE_MEMBER = register(
     Each member of the SSI cluster is declared once, with its workers,
     private volumes and job suffix. A second block of the same name would
     give the member two sets of settings. A member declared three times is
-    one error, at the second block, with the others as notes.
+    one error, at the second block, with the others as notes. A block pasted
+    twice is this one error: the private volumes its copies declare are not
+    also reported as declared again (BKR325).
 
     Failing example:
 
@@ -913,22 +915,25 @@ def duplicate_volumes(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
-    places = []  # (volume word, description)
+    places = []  # (volume word, description, the member block or None)
     for m in cluster.members:
         for s in m.settings_named("private-volume"):
-            places += [(w, f"private to member {m.name.upper}") for w in s.values]
+            places += [(w, f"private to member {m.name.upper}", m) for w in s.values]
     for s in cluster.settings:
         if s.keyword == "shared-volume":
-            places += [(w, "shared") for w in s.values]
-    places = [(w, d) for w, d in places if volume_problem(w.text) is None]
-    for (first, first_what), later in _repeated(places, lambda p: p[0].upper):
-        (word, what), times = later[0], "" if len(later) == 1 else f" ({len(later) + 1} times in all)"
+            places += [(w, "shared", None) for w in s.values]
+    places = [(w, d, m) for w, d, m in places if volume_problem(w.text) is None]
+    for (first, first_what, block), later in _repeated(places, lambda p: p[0].upper):
+        blocks = [block] + [m for _, _, m in later]
+        if block is not None and _one_member_in_blocks_of_its_own(blocks):
+            continue  # a member block written twice (pasted again): BKR322's, said once
+        (word, what, _), times = later[0], "" if len(later) == 1 else f" ({len(later) + 1} times in all)"
         yield DUPLICATE_VOLUME(
             f"volume `{word.upper}` is declared again ({what}); it is already {first_what}{times}",
             word.span,
             related=(
                 Related(first.span, f"{first_what} here"),
-                *(Related(w.span, f"declared again here ({d})") for w, d in later[1:]),
+                *(Related(w.span, f"declared again here ({d})") for w, d, _ in later[1:]),
             ),
             help="a volume is private to one member or shared by all, and is declared once",
         )
@@ -974,6 +979,16 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
                 f" case, as volume labels are written: {quoted(first_line.upper())}"
             ),
         )
+
+
+def _one_member_in_blocks_of_its_own(blocks: list) -> bool:
+    """Whether the places of one volume are blocks of one member, each once: the member
+    is declared twice (BKR322), and its volume with it, which is that one mistake."""
+    return (
+        all(b is not None for b in blocks)
+        and len({b.name.upper for b in blocks}) == 1
+        and len({id(b) for b in blocks}) == len(blocks)
+    )
 
 
 # ------------------------------------------------------------------ references
