@@ -348,6 +348,14 @@ def test_the_fix_restores_what_was_meant(clean, written, code, title):
     assert check(apply(text, d)) == []
 
 
+def test_midnight_at_the_end_of_the_day_is_written_00_00_in_a_daily_schedule():
+    text = damaged("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 24:00")
+    (d,) = check(text)
+    assert (d.code, d.fix.title) == ("BKR313", "Write `00:00`")
+    assert apply(text, d) == BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 00:00", 1)
+    assert check(apply(text, d)) == []
+
+
 def test_yaml_list_items_in_a_group_body_lose_their_bullets():
     text = damaged("{ CICSPRD DB2PRD }", "{\n    - CICSPRD\n    - DB2PRD  # the database\n  }")
     (d,) = check(text)
@@ -734,6 +742,10 @@ NOT_FIXED = [
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on each member at 1000", "BKR010"),
     # a job's opening line deleted, or the `}` above one too many: which, the text cannot tell
     ("  job APPSFULL {\n", "\n", "BKR013"),
+    # a minute of one digit: five past, or ten to?
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2:5", "BKR313"),
+    # `24:00` in a weekly schedule: midnight is the next day's, whose fix would change the day
+    ("purge weekly sun 03:00", "purge weekly sun 24:00", "BKR313"),
     # where the disk starts, without its volume: which volume is a choice
     ("cyl on VMCOM1 at 1000", "cyl extent 1000", "BKR012"),
     ("cyl on VMCOM1 at 1000", "cyl 1000", "BKR004"),

@@ -682,6 +682,12 @@ HELPED = [
      "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
     ("on VMCOM1 at 1000", "on VMCOM1 extent 1",
      "write `at 1`: the first cylinder of the extent follows `at`"),
+    # times out of the clock after an edit: what to write, not only HH:MM
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 24:00",
+     "midnight is `00:00`, the start of the day: write `daily 00:00`"),
+    ("purge weekly sun 03:00", "purge weekly sun 24:00",
+     "midnight is `00:00`, the start of the day after: write `weekly mon 00:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2:5", "the minutes have two digits: write `2:05` or `2:50`"),
     # the `}` above lines up with its block: the line that opened this one may be gone
     ("  job APPSFULL {\n", "\n",
      ("if the line that opened its block was deleted, write it back above `backup`: `job NAME {`;"

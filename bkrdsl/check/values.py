@@ -141,7 +141,10 @@ INVALID_TIME = register(
     schedules compare times as written, so 24:00, 7:5 or 02:60 would never
     match. A time written another way that reads only one way (`2am`,
     `2pm`, `14h`, `0200`, `2.30`) is answered with the schedule to write,
-    `daily 14:00` for `daily 2pm`.
+    `daily 14:00` for `daily 2pm`. `24:00` is midnight, `00:00`: `daily 24:00`
+    gets the fix that writes `00:00` (a weekly or monthly schedule's day would
+    change with it: the help says so); a minute of one digit (`2:5`) gets a
+    help with both readings, `2:05` and `2:50`.
 
     Failing example:
 
@@ -559,6 +562,36 @@ def _schedule_text(sched: ast.Schedule, time: str) -> str:
     return " ".join(part for part in (sched.frequency, days, time) if part)
 
 
+#: A time with a one-digit minute (`2:5`), and midnight at the day's end (`24:00`).
+_ONE_DIGIT_MINUTE = re.compile(r"([01]?[0-9]|2[0-3]):([0-9])")
+_END_OF_DAY = re.compile(r"24:00?")
+
+
+def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
+    """The help (and the fix, where certain) for a time of day that is none: `24:00`
+    is midnight, `00:00`, which `daily` means the same way (a weekly or monthly
+    schedule's day would change with it); `2:5` has one digit for its minutes, five
+    past or ten to, which the text cannot tell."""
+    text = sched.time.text
+    if _END_OF_DAY.fullmatch(text):
+        if sched.frequency == "daily":
+            meant = _schedule_text(sched, "00:00")
+            return (
+                f"midnight is `00:00`, the start of the day: write `{meant}`",
+                Fix.replace("Write `00:00`", sched.time.span, "00:00"),
+            )
+        days = [parse_weekday(d.text) for d in sched.days]
+        if sched.frequency == "weekly" and days and None not in days:
+            after = ",".join(WEEKDAYS[(day + 1) % len(WEEKDAYS)].lower() for day in days)
+            return f"midnight is `00:00`, the start of the day after: write `weekly {after} 00:00`", None
+        return "midnight is `00:00`, the start of a day: write the next day's `00:00`", None
+    found = _ONE_DIGIT_MINUTE.fullmatch(text)
+    if found is not None:
+        hour, minute = found.groups()
+        return f"the minutes have two digits: write `{hour}:0{minute}` or `{hour}:{minute}0`", None
+    return "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None
+
+
 def _day_and_time_swapped(sched: ast.Schedule):
     """`weekly 22:00 sat`, `monthly 02:00 1`: the time written before the day. One
     error for the two words, whose help writes them the other way round."""
@@ -624,10 +657,12 @@ def times_and_days(model: Model):
         if sched.time is not None and parse_time(sched.time.text) is None:
             meant = time_meant(sched.time.text)
             if meant is None:
+                help, fix = _time_out_of_clock(sched)
                 yield INVALID_TIME(
                     f"{quoted(sched.time.text)} is not a time of day",
                     sched.time.span,
-                    help="write HH:MM on a 24-hour clock, from 00:00 to 23:59",
+                    help=help,
+                    fix=fix,
                 )
             else:
                 yield INVALID_TIME(
