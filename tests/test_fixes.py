@@ -348,6 +348,24 @@ def test_the_fix_restores_what_was_meant(clean, written, code, title):
     assert check(apply(text, d)) == []
 
 
+def test_a_line_commented_out_as_c_does_gets_its_hash():
+    # a line taken out of a job while editing it, as C++ comments one out
+    text = damaged("    exclude minidisk * 0190 019D 019E\n    include sfs", "    // exclude minidisk * 0190 019D 019E\n    include sfs")
+    (d,) = check(text)
+    assert (d.code, d.fix.title) == ("BKR016", "Write `#` for the `//`")
+    assert "\n    # exclude minidisk * 0190 019D 019E\n    include sfs" in apply(text, d)
+    assert check(apply(text, d)) == []
+
+
+@pytest.mark.parametrize("marker", ["//", "--"])
+def test_a_comment_written_as_c_or_sql_write_one_gets_its_hash(marker):
+    text = damaged("backup APPS full\n", f"backup APPS full  {marker} nightly\n")
+    (d,) = check(text)
+    assert (d.code, d.fix.title) == ("BKR016", f"Write `#` for the `{marker}`")
+    assert apply(text, d) == BASE.replace("backup APPS full\n", "backup APPS full  # nightly\n", 1)
+    assert check(apply(text, d)) == []
+
+
 def test_midnight_at_the_end_of_the_day_is_written_00_00_in_a_daily_schedule():
     text = damaged("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 24:00")
     (d,) = check(text)
@@ -742,6 +760,8 @@ NOT_FIXED = [
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on each member at 1000", "BKR010"),
     # a job's opening line deleted, or the `}` above one too many: which, the text cannot tell
     ("  job APPSFULL {\n", "\n", "BKR013"),
+    # a C comment: its `*/` would be left behind
+    ("backup APPS full", "backup APPS full  /* nightly */", "BKR016"),
     # a minute of one digit: five past, or ten to?
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2:5", "BKR313"),
     # `24:00` in a weekly schedule: midnight is the next day's, whose fix would change the day

@@ -758,7 +758,8 @@ COMMENT_SYNTAX = register(
     of REXX and C (`/* ... */`), of CMS files and job templates (a line
     starting with `*`, or a `*` and words after a statement), of C++ (`//`)
     and of SQL (`--`) are not comments here. A `*` comment's fix writes
-    `#` for its `*` (`bkrc check --fix`).
+    `#` for its `*` (`bkrc check --fix`), a `//` or `--` comment's `#` for
+    its two characters; `/* ... */` has no fix, its `*/` being left.
 
     Failing example:
 

@@ -926,7 +926,12 @@ class Recovery:
         )
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
         end = self._skip_end(code_name, char, pos, line_end)
-        fix = self.sign_fix(pos) if code_name == "KEY_VALUE" else self.semicolons_fix(pos, end)
+        if code_name == "KEY_VALUE":
+            fix = self.sign_fix(pos)
+        elif code_name == "COMMENT_SYNTAX":
+            fix = self.comment_fix(pos)
+        else:
+            fix = self.semicolons_fix(pos, end)
         self.report(
             getattr(codes, code_name)(message, self.source.span(pos, pos + 1), help=help_text, fix=fix), pos
         )
@@ -953,6 +958,16 @@ class Recovery:
         if right >= len(text) or not (_NAME.match(text, right) or text[right] == '"'):
             return None
         return Fix.replace(f"Remove the `{text[pos]}`", self.source.span(left, right), " ")
+
+    def comment_fix(self, pos: int) -> Fix | None:
+        """`// nightly`, `-- nightly`: C++'s and SQL's comment, whose fix writes `#` for
+        its two characters, when a blank or the line's start is before them; None for
+        `/* ... */`, whose end would be left behind, and inside a word (`0100--0FFF`)."""
+        text = self.source.text
+        marker = text[pos : pos + 2]
+        if marker not in ("//", "--") or (pos and not text[pos - 1].isspace()):
+            return None
+        return Fix.replace(f"Write `#` for the `{marker}`", self.source.span(pos, pos + 2), "#")
 
     def semicolons_fix(self, pos: int, end: int) -> Fix | None:
         """`workers 2;`, `backup APPS full;`, `};`: the fix for a run of `;` that ends
@@ -2050,7 +2065,7 @@ class Recovery:
             text[start], text[start + 1 : line_end], False
         )
         if code_name == "COMMENT_SYNTAX":
-            self.report(codes.COMMENT_SYNTAX(message, self.span_of(tok), help=help_text), start)
+            self.report(codes.COMMENT_SYNTAX(message, self.span_of(tok), help=help_text, fix=self.comment_fix(start)), start)
             self._advance(ip.lexer_thread.state, self._skip_end(code_name, text[start], start, line_end))
             return None
         previous = last_real_token(ip.parser_state.value_stack)
