@@ -1,4 +1,4 @@
-"""The catalog and its expiry (BKR210-BKR219): SSI rules 4 and 5 of ../shared/domain.md.
+"""The catalog and its expiry (BKR210-BKR219, BKR260): SSI rules 4 and 5 of ../shared/domain.md.
 
 With one catalog for the cluster, `EXPIRE (PURGE` sent to the catalog server
 of any member acts on every job in the catalog, so exactly one member purges.
@@ -297,6 +297,45 @@ PREVIEW_NOT_RUN = register(
 )
 
 
+RETAIN_NOT_KEPT = register(
+    "BKR260",
+    "retain-without-purge",
+    "error",
+    "a `retain` in an expiry block that does not purge, where the retention is never used",
+    """
+    The retention goes with the purge: `bkrc compile` writes the `retain` of
+    the block that purges into the purging member's BKREXPIR EXEC, and
+    nowhere else. A `retain` in a block with no `purge` (a preview-only
+    block, or a block for a member whose purge is in another block) is read
+    and then thrown away: the file says 30 days where the EXEC says 35, or
+    says nothing, and nothing would tell. (The same days written in both
+    blocks lose nothing, and are not reported. When no block purges at all,
+    BKR210 or BKR218 says so: add the purge to the block that retains.)
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          expire on VMSYS1 { preview daily 01:00  retain 30 days }   # <- BKR260
+          identity group SYSIDS { TCPIP }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
+
+    Fix: one retention, in the block that purges:
+    `expire on VMSYS1 { purge weekly sun 03:00  retain 30 days }`, and
+    `expire on VMSYS1 { preview daily 01:00 }`.
+    """,
+)
+
 SERVER_IS_PRODUCT_MACHINE = register(
     "BKR217",
     "catalog-server-is-product-machine",
@@ -592,6 +631,54 @@ def previews_run(model: Model):
             f"member{'s' if len(purging) > 1 else ''} {listed(purging)}{own}",
             e.preview.span,
             related=related,
+            help=help,
+        )
+
+
+@check
+def retains_kept(model: Model):
+    """A `retain` counts only in the block that purges (rexx.py writes that one
+    into BKREXPIR): in any other block it is read and dropped (BKR260). Where
+    nothing purges the block's members, BKR210, BKR214 or BKR218 ask for the
+    purge, after which the `retain` is kept or this check says where it goes."""
+    if model.cluster is None:
+        return
+    purge_blocks = [e for e in model.expires if e.purge is not None and _places(model, e)]
+    shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
+    for e in model.expires:
+        members = _places(model, e)
+        if e.purge is not None or e.retain_days is None or not members:
+            continue
+        # The blocks whose purge this block's members rely on: their own, or the
+        # one purge of a shared catalog, which expires every member's jobs.
+        keepers = [b for b in purge_blocks if set(_places(model, b)) & set(members)]
+        if shared and not keepers:
+            keepers = purge_blocks[:1]
+        covered = {m for b in keepers for m in _places(model, b)}
+        if not keepers or not (shared or set(members) <= covered):
+            continue
+        keeper = keepers[0]
+        purging = _places(model, keeper)
+        word, days = e.decl.retains[0], e.retain_days
+        if keeper.retain_days == days:
+            continue  # the same days written twice: nothing is lost
+        written = f"`retain {word.text} days`"
+        verb = f"{listed(purging)} purge{'s' if len(purging) == 1 else ''}"
+        if keeper.retain_days is None:
+            kept = "its block has no `retain`"
+            help = f"move {written} into the block that purges, `expire on {purging[0]} {{ ... }}`"
+        else:
+            kept = f"its block keeps {keeper.retain_days} days"
+            help = (
+                f"keep one retention, in the block that purges: change its `retain` to {days} days"
+                f" and remove this one, or remove this one to keep {keeper.retain_days} days"
+            )
+        yield RETAIN_NOT_KEPT(
+            f"{written} is never used: this block does not purge, and the retention goes with the"
+            f" purge; {verb} in another block, and {kept}",
+            word.span,
+            label="not used",
+            related=(Related(keeper.decl.placement.span, f"{verb} here"),),
             help=help,
         )
 

@@ -34,6 +34,7 @@ FAMILIES = (
     ("BKR23", "SSI rules: tape"),
     ("BKR24", "SSI rules: members, machines and minidisks"),
     ("BKR25", "SSI rules: members, machines and minidisks"),
+    ("BKR26", "SSI rules: catalog and expiry"),  # BKR210-BKR219 were all taken
     ("BKR30", "Names"),
     ("BKR31", "Values"),
     ("BKR32", "Declarations"),
@@ -96,8 +97,13 @@ def index(entries: list[Code]) -> str:
         "Errors make `bkrc check` exit 1; warnings alone leave it at 0.",
         "",
     ]
+    # A family may span prefixes that are not next to each other (BKR21 and
+    # BKR26): its codes are listed together, in the place of its first prefix.
+    place: dict[str, int] = {}
+    for _, title in FAMILIES:
+        place.setdefault(title, len(place))
     current = None
-    for e in entries:
+    for e in sorted(entries, key=lambda e: (place.get(family(e.code), len(place)), e.code)):
         title = family(e.code)
         if title != current:
             if current is not None:
