@@ -263,13 +263,14 @@ def test_the_language_server_with_standard_input_closed():
     assert "one of them is closed" in run.stderr and "Traceback" not in run.stderr
 
 
-@pytest.mark.parametrize(("signum", "word", "code"), [("SIGTERM", "terminated", 143), ("SIGINT", "interrupted", 130)])
-def test_the_language_server_answers_sigterm_and_ctrl_c_as_every_command(signum, word, code):
-    """pygls swallows the KeyboardInterrupt: `serve` raises it again once the server stops."""
+def _serving_language_server():
+    """`bkrc lsp`, started and answering `initialize`. It runs under `-X faulthandler`,
+    which changes nothing until a fatal signal: then Python prints every thread's
+    stack on standard error (`_exit_or_stacks`)."""
     import signal
 
     server = subprocess.Popen(
-        [sys.executable, "-m", "bkrdsl", "lsp"],
+        [sys.executable, "-X", "faulthandler", "-m", "bkrdsl", "lsp"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -282,12 +283,45 @@ def test_the_language_server_answers_sigterm_and_ctrl_c_as_every_command(signum,
         server.stdin.write(f"Content-Length: {len(body)}\r\n\r\n{body}".encode())
         server.stdin.flush()
         assert server.stdout.readline().startswith(b"Content-Length:")  # the server is serving
-        server.send_signal(getattr(signal, signum))
-        _, err = server.communicate(timeout=60)
+    except BaseException:
+        server.kill()
+        server.wait()
+        raise
+    return server
+
+
+def _exit_or_stacks(server, close_input: bool, timeout: float = 60) -> bytes:
+    """The server's standard error once it has exited (its input closed first, or
+    left open as an editor may). If it has not exited within `timeout` seconds,
+    the test fails with where each of its threads waits: SIGABRT makes
+    faulthandler print every thread's stack before Python dies (a hang seen once
+    in CI said nothing more than "timed out")."""
+    import signal
+
+    try:
+        if close_input:
+            return server.communicate(timeout=timeout)[1]
+        server.wait(timeout=timeout)
+        return server.stderr.read()
+    except subprocess.TimeoutExpired:
+        server.send_signal(signal.SIGABRT)
+        server.wait(timeout=timeout)  # its input left as it was until then: the stacks show where it waits
+        stacks = server.communicate()[1].decode(errors="replace")
+        pytest.fail(f"bkrc lsp did not exit within {timeout:g} s; its threads' stacks:\n{stacks}")
     finally:
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+@pytest.mark.parametrize(("signum", "word", "code"), [("SIGTERM", "terminated", 143), ("SIGINT", "interrupted", 130)])
+def test_the_language_server_answers_sigterm_and_ctrl_c_as_every_command(signum, word, code):
+    """pygls swallows the KeyboardInterrupt: `serve` raises it again once the server stops."""
+    import signal
+
+    server = _serving_language_server()
+    server.send_signal(getattr(signal, signum))
+    err = _exit_or_stacks(server, close_input=True)
     assert server.returncode == code, err
     assert err.decode().endswith(f"bkrc: {word}\n")
 
