@@ -314,14 +314,17 @@ def _exit_or_stacks(server, close_input: bool, timeout: float = 60) -> bytes:
             server.wait()
 
 
+@pytest.mark.parametrize("input_open", [False, True], ids=["input closed", "input open"])
 @pytest.mark.parametrize(("signum", "word", "code"), [("SIGTERM", "terminated", 143), ("SIGINT", "interrupted", 130)])
-def test_the_language_server_answers_sigterm_and_ctrl_c_as_every_command(signum, word, code):
-    """pygls swallows the KeyboardInterrupt: `serve` raises it again once the server stops."""
+def test_the_language_server_answers_sigterm_and_ctrl_c_as_every_command(signum, word, code, input_open):
+    """pygls swallows the KeyboardInterrupt: `serve` raises it again once the server
+    stops, whether or not the editor (or a terminal) still holds the server's input
+    open; a read of it waiting for the client must not keep the server alive."""
     import signal
 
     server = _serving_language_server()
     server.send_signal(getattr(signal, signum))
-    err = _exit_or_stacks(server, close_input=True)
+    err = _exit_or_stacks(server, close_input=not input_open)
     assert server.returncode == code, err
     assert err.decode().endswith(f"bkrc: {word}\n")
 

@@ -11,9 +11,11 @@ client's units.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import os
+import queue
 import re
 import sys
 import threading
@@ -27,6 +29,7 @@ from pygls.exceptions import (
     JsonRpcInvalidRequest,
     JsonRpcParseError,
 )
+from pygls.io_ import StdinAsyncReader, StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.protocol.json_rpc import RPCRequest
@@ -304,6 +307,45 @@ class _Output:
             self.stream.close()
 
 
+class _InputReads(concurrent.futures.Executor):
+    """Where the server's reads of its standard input run: in one daemon thread of
+    their own, one after the other, as pygls asks for them.
+
+    pygls runs them in a thread of its pool, and joins the pool when the server
+    stops (Python's exit joins every pool thread too); a read there ends only when
+    the client sends more or closes its end, so after SIGTERM or Ctrl-C the server
+    did not stop while the editor kept its end open (`bkrc lsp` in a terminal:
+    Ctrl-C, then nothing until Enter). No one waits for a daemon thread: the read
+    still waiting is dropped with the process."""
+
+    def __init__(self) -> None:
+        self._reads: queue.SimpleQueue = queue.SimpleQueue()
+        threading.Thread(target=self._run, name="bkrc lsp input", daemon=True).start()
+
+    def submit(self, fn, /, *args, **kwargs) -> concurrent.futures.Future:
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self._reads.put((future, fn, args, kwargs))
+        return future
+
+    def _run(self) -> None:
+        while True:
+            future, fn, args, kwargs = self._reads.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as err:  # noqa: BLE001 (handed to the reader, as a pool's thread does)
+                future.set_exception(err)
+
+
+def _own_stdin():
+    """Standard input, buffered for the daemon thread alone (`_InputReads`): Python
+    closes `sys.stdin` at exit, which waits for the lock a read in progress holds,
+    and with a daemon thread in the read, aborts ("could not acquire lock for
+    <_io.BufferedReader name='<stdin>'> at interpreter shutdown")."""
+    return open(sys.stdin.fileno(), "rb", closefd=False)  # the process's input: never closed
+
+
 class BkrServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("bkrc", __version__, protocol_cls=BkrProtocol)
@@ -330,8 +372,26 @@ class BkrServer(LanguageServer):
         self.collector = Collector()
 
     def start_io(self, stdin=None, stdout=None):
-        """pygls's own, with the output that ends quietly when the editor closes it."""
-        super().start_io(stdin, _Output(stdout or sys.stdout.buffer))
+        """pygls's own (its message loop, `pygls.io_.run_async`), with the input read
+        in a daemon thread (`_InputReads`) and the output that ends quietly when the
+        editor closes it (`_Output`, which is also why no BrokenPipeError comes
+        here to catch, as pygls does)."""
+        self._stop_event = threading.Event()  # pygls's `shutdown` sets it
+        reader = StdinAsyncReader(stdin or _own_stdin(), _InputReads())
+        self.protocol.set_writer(StdoutWriter(_Output(stdout or sys.stdout.buffer)))
+        try:
+            asyncio.run(
+                run_async(
+                    stop_event=self._stop_event,
+                    reader=reader,
+                    protocol=self.protocol,
+                    error_handler=self.report_server_error,
+                )
+            )
+        except (KeyboardInterrupt, SystemExit):  # pygls's: `serve` raises the interrupt again
+            pass
+        finally:
+            self.shutdown()
 
     def report_server_error(self, error: Exception, source) -> None:
         """pygls's own (an "Error in server" message the editor shows), but a message
