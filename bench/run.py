@@ -285,8 +285,24 @@ def stages_of(bkr: Path, yml: Path, compiler: Compiler, out_root: Path, template
         counter = itertools.count()
         out_root.mkdir(parents=True, exist_ok=True)
         stages["compile"] = lambda: compiler.run(bkr, out_root / f"run{next(counter)}")
+        probes = itertools.count()
+        stages["files"] = lambda: create_files(out_root / f"files{next(probes)}", FILES_PROBED)
     stages["reference"] = lambda: reference(yml, template)
     return stages
+
+
+#: About as many files as compile writes for the benchmark's four members (58 to 64).
+FILES_PROBED = 60
+
+
+def create_files(folder: Path, count: int) -> None:
+    """The `files` stage: a fresh folder and `count` empty files in it, no flush:
+    what the file system alone charges for the files compile creates. On this VM
+    it moves with the file system's state (60 files: 3 ms one hour, 45 the next,
+    docs/performance.md), and so does compile's fixed cost."""
+    folder.mkdir()
+    for i in range(count):
+        os.close(os.open(folder / f"F{i}.T", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
 
 
 def measure(
@@ -436,6 +452,16 @@ def table(rows: list[Row]) -> list[str]:
     lines.append("median CPU time (process_time; the same runs, less sensitive to load elsewhere):")
     lines += _times_table(rows, lambda r: r.cpu)
     lines.append("")
+    probes = [t for r in rows for t in r.wall.get("files", [])]
+    if probes:
+        files = spread(probes)
+        lines.append(
+            f"creating {FILES_PROBED} empty files in a fresh folder beside the compiles' DIRs (informative:"
+            f" the file system's part of compile's fixed cost), every round of every size: median"
+            f" {files.median * 1000:.1f} ms, middle half {files.q1 * 1000:.1f}-{files.q3 * 1000:.1f} ms,"
+            f" all {files.low * 1000:.1f}-{files.high * 1000:.1f} ms"
+        )
+        lines.append("")
     lines.append("cost per 1,000 users (wall ms):")
     head2 = f"{'users':>7} {'parse':>9} {'check':>9} {'compile':>9} {'ref':>9}"
     lines += [head2, "-" * len(head2)]

@@ -335,3 +335,16 @@ def test_scaling_rows_tell_linear_from_square():
     square = shapes.scaling_rows([10, 100, 1000], [0.1 + 0.0001 * n * n for n in (10, 100, 1000)])
     assert linear[2][4] == pytest.approx(1.0) and square[2][4] == pytest.approx(10.0)
     assert linear[0][3] is None and linear[1][3] == pytest.approx(0.01)
+
+
+def test_the_files_stage_creates_as_many_files_as_a_compile_writes(small, tmp_path):
+    """The informative `files` stage times the file system alone: a fresh folder and
+    FILES_PROBED empty files, about what the compile of the same round writes."""
+    bkr, yml = small
+    stages = run.stages_of(bkr, yml, run._compiler(), tmp_path / "out", run.reference_template())
+    stages["compile"]()
+    stages["files"]()
+    written = [p for p in (tmp_path / "out" / "run0").rglob("*") if p.is_file()]
+    probed = list((tmp_path / "out" / "files0").iterdir())
+    assert len(probed) == run.FILES_PROBED and all(p.stat().st_size == 0 for p in probed)
+    assert abs(len(written) - run.FILES_PROBED) <= 5
