@@ -71,8 +71,10 @@ class _LazyGroup(click.Group):
     def invoke(self, ctx):
         # Click would print "Aborted!" and exit 1, which reads as "errors in the
         # input"; `bkrc compile` says more (what DIR holds) before this is reached.
-        previous = _answer_sigterm()
+        previous = None
         try:
+            # Inside the try: a Ctrl-C while the handler is being set is answered too.
+            previous = _answer_sigterm()
             return super().invoke(ctx)
         except KeyboardInterrupt as err:
             word, code = interruption(err)
