@@ -188,8 +188,8 @@ def decoded(path: Path) -> Source | None:
     return None if problems else source
 
 
-#: Rules cases the fast parser leaves to Lark by design: a volume list read on into a
-#: line whose first label is spelled like a statement keyword (BKR021), where only the
+#: Rules cases the fast parser leaves to Lark by design: a volume list read on into
+#: labels spelled like a statement keyword (BKR021), where only the
 #: recovery tells a misspelt or misplaced keyword from a label (`_near_keyword`).
 LEFT_TO_LARK = ("BKR021.",)
 

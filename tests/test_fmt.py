@@ -537,8 +537,10 @@ CASES = [
     ),
     (
         "a-volume-list-read-on-into-a-statement-keeps-its-lines-as-written",
-        # BKR021: upper case (or on one line) the labels would read as meant, and
-        # the warning would go; so the list's lines stay, under its first label.
+        # BKR021: upper case the labels would read as meant, and the warning would
+        # go; so the list's lines stay, under its first label, and a run that starts
+        # after a label on its line (m2prv2 retain, m3prv1 purge weekly m3prv2) keeps
+        # its labels as written; labels out of a run take upper case (m4prv2).
         """
         CLUSTER c {
         Shared-Volume vmcom1
@@ -549,6 +551,8 @@ CASES = [
         }
         member vmsys2 { workers 2 private-volume m2prv1
         m2prv2 retain }
+        member vmsys3 { workers 2 private-volume m3prv1 purge weekly m3prv2 }
+        member vmsys4 { workers 2 private-volume m4prv1 m4prv2 }
         }
         """,
         """
@@ -561,7 +565,13 @@ CASES = [
                            Purge manual
                            M1PRV3
           }
-          member VMSYS2 { workers 2  private-volume M2PRV1 M2PRV2 RETAIN }
+          member VMSYS2 {
+            workers 2
+            private-volume M2PRV1
+                           M2PRV2 retain
+          }
+          member VMSYS3 { workers 2  private-volume M3PRV1 purge weekly m3prv2 }
+          member VMSYS4 { workers 2  private-volume M4PRV1 M4PRV2 }
         }
         """,
     ),
@@ -578,11 +588,12 @@ def test_canonical_layout(name, given, expected):
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser):
+@pytest.mark.parametrize("case", ["BKR021.fail.bkr", "BKR021.fail-own-line.bkr", "BKR021.fail-shared.bkr"])
+def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser, case):
     """`bkrc fmt` keeps BKR021's file reading as it did: same warnings, same
     labels, whichever parser reads it (docs/fmt.md)."""
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    path = ROOT / "tests" / "data" / "rules" / "BKR021.fail.bkr"
+    path = ROOT / "tests" / "data" / "rules" / case
     text = path.read_text(encoding="utf-8")
 
     def warned(source: str) -> list[tuple[str, str]]:
@@ -590,7 +601,7 @@ def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser):
         return [(d.code, d.message) for d in found]
 
     before = warned(text)
-    assert [code for code, _ in before] == ["BKR021"] * 3
+    assert [code for code, _ in before] == ["BKR021"] * text.count("# expect: BKR021")
     assert warned(format_text(text)) == before
 
 

@@ -561,8 +561,8 @@ def test_stray_characters_are_marked_but_never_an_error_token():
 
 
 #: Files where the lexer, one line at a time, cannot see what the parser reads: a
-#: volume list run on into a line that starts with a word spelled like a statement
-#: keyword (`retain 30 days`, BKR021), coloured as the keyword (docs/editors.md, limits).
+#: volume list run on into words spelled like a statement keyword (`retain 30 days`,
+#: BKR021), coloured as the keyword (docs/editors.md, limits).
 RUN_ON_LISTS = ("BKR021.",)
 
 

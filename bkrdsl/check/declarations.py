@@ -2,7 +2,7 @@
 (BKR320-BKR326 duplicates, BKR327 and BKR328 member names that collide with the
 language or the output layout, BKR330-BKR334 unknown names with "did you mean",
 BKR335 a role that names one machine given to a pattern), and BKR021, a volume list
-read on into a later line that reads like a statement."""
+read on into words that read like a statement."""
 
 from __future__ import annotations
 
@@ -217,7 +217,7 @@ VOLUMES_READ_ON = register(
     "BKR021",
     "volume-list-reads-on",
     "warning",
-    "a volume list read on into a later line that reads like a statement",
+    "a volume list read on into words that read like a statement",
     """
     `private-volume` (in a member block) and `shared-volume` (in the cluster
     block) take any number of volume labels, and the list runs on over line
@@ -230,13 +230,18 @@ VOLUMES_READ_ON = register(
     `preview daily 01:00`, the line is a misplaced statement, BKR013; a label
     that no volume can have is BKR305.)
 
-    bkrc warns when a later line of a volume list starts with a label
-    spelled like a statement keyword (`retain`, `purge`, `import`...) in
-    lower or mixed case: volume labels are written in upper case, as
-    `QUERY DASD` shows them. One warning covers that line and the lines
-    after it that start so too, at its first label. The file still reads as
-    before, and `bkrc fmt` keeps such a list's lines as written, so it warns
-    as before too.
+    So are the same words on the list's own line, as in a block written on
+    one line: `member VMSYS1 { workers 2  private-volume M1PRV1 retain 30
+    days }` gives VMSYS1 the same three volumes.
+
+    bkrc warns at a label of a volume list spelled like a statement keyword
+    (`retain`, `purge`, `import`...) in lower or mixed case, first on a
+    later line, after other labels on its line, or first in the list:
+    volume labels are written in upper case, as `QUERY DASD` shows them.
+    One warning covers the run of labels from there to the end of its line
+    and the lines after it that start so too, at its first label. The file
+    still reads as before, and `bkrc fmt` keeps such a list's lines as
+    written, so it warns as before too.
 
     Failing example:
 

@@ -5,7 +5,7 @@ comments, and its statements: each statement a `Node` naming its grammar rule
 and the offsets of its first and last token, a block's `Node` holding the
 statements of its body. It also says which names are values written in lower
 case (roles, days, size units) and where the day lists are (whose commas take
-no space); and, for a volume list that runs on into a line that reads like a
+no space); and, for a volume list that runs on into words that read like a
 statement (bkrdsl.syntax.runon, BKR021), which labels start its lines and which
 are printed as written, so that the formatted file reads, and warns, as it did.
 
@@ -83,9 +83,9 @@ class Outline:
     lower: frozenset[int] = frozenset()  # start offsets of names that are lower-case values
     day_lists: tuple[tuple[int, int], ...] = ()  # (start, end) of each day list, in order
     #: Start offsets of the labels that start a line of a volume list that runs on into
-    #: a line that reads like a statement: the printer starts a line at each.
+    #: words that read like a statement: the printer starts a line at each.
     line_starts: frozenset[int] = frozenset()
-    #: Start offsets of the labels of such a list's lines that read like statements,
+    #: Start offsets of the labels of such a list's runs that read like statements,
     #: printed as written (an upper-case `RETAIN` reads as meant: no warning).
     as_written: frozenset[int] = frozenset()
 
@@ -135,7 +135,7 @@ def _ordered(nodes) -> tuple[Node, ...]:
 
 def _volumes_read_on(keyword_line: int, labels: list[tuple[str, int, int]], starts: set, written: set) -> None:
     """Note the lines of a volume list, labels (text, line, start offset), that runs on
-    into a line that reads like a statement: the start of each of its lines into
+    into words that read like a statement: the start of each of its lines into
     `starts`, the labels of the runs into `written`."""
     read = [(text, line) for text, line, _ in labels]
     runs = statement_like_runs(keyword_line, read)

@@ -1,4 +1,4 @@
-"""A volume list that runs on into a line that reads like a statement: the one rule
+"""A volume list that runs on into words that read like a statement: the one rule
 `bkrc check` (BKR021) and `bkrc fmt` share.
 
 `private-volume` and `shared-volume` take any number of labels, over line breaks,
@@ -15,10 +15,16 @@ tell such a line from more volumes, so the text is read as it always was; the
 checker warns, and the formatter keeps such a list's lines as written, so that
 its output reads, and warns, as its input did.
 
-A line reads like a statement when its first label is spelled like a statement
-keyword in lower or mixed case: volume labels are written in upper case (as
-`QUERY DASD` shows them), keywords in lower case. A label spelled in upper case
-(`RETAIN`) is taken as meant.
+The same words on the list's own line, `private-volume M1PRV1 retain 30 days`
+(a block written on one line), are read so too, and so is a run that starts after
+other labels on a later line (`M1PRV2 retain 30 days`).
+
+A run of labels reads like a statement when its first label is spelled like a
+statement keyword in lower or mixed case: volume labels are written in upper case
+(as `QUERY DASD` shows them), keywords in lower case. A label spelled in upper case
+(`RETAIN`) is taken as meant. First in the list a lower-case keyword reads so too
+(`private-volume retain`): as likely a statement written after a list whose label
+was left out as a volume, and upper case says which.
 """
 
 from __future__ import annotations
@@ -37,21 +43,20 @@ def reads_like_statement(label: str) -> bool:
 def statement_like_runs(keyword_line: int, labels: Sequence[tuple[str, int]]) -> list[range]:
     """The runs of a volume list's labels that read like statements, as ranges of
     indexes into `labels` ((text as written, line) in order; the list's keyword is on
-    `keyword_line`). A run starts at the first label of a later line that
-    `reads_like_statement`, and holds the labels of that line and of the lines after
-    it that start so too; a line that starts otherwise ends it."""
+    `keyword_line`). A run starts at any label that `reads_like_statement`, on the
+    keyword's line or a later one, first on its line or after other labels, and holds
+    the labels after it on its line and the lines after it that start so too; a line
+    that starts otherwise ends it (and a label on that line may start another)."""
     runs: list[range] = []
     start: int | None = None
     line = keyword_line
     for index, (text, label_line) in enumerate(labels):
-        if label_line == line:
-            continue
-        line = label_line
-        if reads_like_statement(text):
-            start = index if start is None else start
-        elif start is not None:
+        starts_line, line = label_line != line, label_line
+        if start is not None and starts_line and not reads_like_statement(text):
             runs.append(range(start, index))
             start = None
+        if start is None and reads_like_statement(text):
+            start = index
     if start is not None:
         runs.append(range(start, len(labels)))
     return runs
