@@ -575,6 +575,22 @@ CASES = [
         }
         """,
     ),
+    (
+        "a-run-read-on-into-a-statement-is-not-wrapped",
+        # BKR021 names the run's first line and counts its volumes: a wrap inside
+        # the run would end it before M2PRV7 (a line that starts with no keyword).
+        """
+        cluster C { member VMSYS2 { workers 2  private-volume M2PRV1 retain 30 days M2PRV2 M2PRV3 M2PRV4 M2PRV5 M2PRV6 M2PRV7 M2PRV8 } }
+        """,
+        """
+        cluster C {
+          member VMSYS2 {
+            workers 2
+            private-volume M2PRV1 retain 30 days M2PRV2 M2PRV3 M2PRV4 M2PRV5 M2PRV6 M2PRV7 M2PRV8
+          }
+        }
+        """,
+    ),
     ("empty-file", "\n\n  \n", ""),
     ("comments-only", "\n# one\n\n\n## two   \n\n", "# one\n\n## two\n"),
 ]

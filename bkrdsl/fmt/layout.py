@@ -62,6 +62,7 @@ class _Layout:
     doc_lines: dict[int, int] = field(default_factory=dict)  # line -> doc comment start offset
     chains: dict[int, frozenset[int]] = field(default_factory=dict)  # decl token index -> its doc comments
     line_starts: set[int] = field(default_factory=set)  # token indexes that start a line as in the input
+    as_written: set[int] = field(default_factory=set)  # token indexes of labels that read like a statement
 
 
 # ---------------------------------------------------------------- tokens
@@ -268,7 +269,9 @@ class Printer:
           only (an address `019D`, a label `M1PRV1`). After a list the parser reads a
           word of letters by what it spells when it starts a line (a misspelt keyword,
           `SUBCONFIG`), or ends one (a last label `JOB`: docs/language.md), so a wrap
-          never moves such a word to either end of a line;
+          never moves such a word to either end of a line; nor does it break before a
+          label of a run that reads like a statement (BKR021, bkrdsl.syntax.runon):
+          the warning names the words of the run's first line and its lines' count;
         * the options of `tape manager`: before each option after the first.
         """
         toks = self.layout.toks
@@ -280,7 +283,11 @@ class Printer:
         if values_from is not None and first + values_from <= last:
             values = first + values_from
             between = range(values + 1, last + 1)
-            return values, [i for i in between if plain_value(toks[i - 1]) and plain_value(toks[i])]
+            return values, [
+                i
+                for i in between
+                if plain_value(toks[i - 1]) and plain_value(toks[i]) and i not in self.layout.as_written
+            ]
         if kind == "tape":
             options = [i for i in range(first, last + 1) if _is_tape_option(toks[i])]
             if options:
@@ -509,6 +516,7 @@ def _printed(outline: Outline, extra: tuple[Note, ...] = ()) -> list[Line]:
     starts = [t.start for t in toks]
     layout = _Layout(toks, starts)
     layout.line_starts = {bisect.bisect_left(starts, start) for start in outline.line_starts}
+    layout.as_written = {bisect.bisect_left(starts, start) for start in outline.as_written}
     for i, t in enumerate(toks):
         if t.type == "COMMA" and any(a <= t.start < b for a, b in outline.day_lists):
             layout.tight_commas.add(i)
