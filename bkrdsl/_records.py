@@ -3688,28 +3688,29 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.kind,self.name,self.brace,)==(other.kind,other.name,other.brace,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_before, _type_inserted, _type_after, _type_report, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,before:_type_before,inserted:_type_inserted,after:_type_after,report:_type_report)->_return_type:
+def __create_fn__(_type_before, _type_inserted, _type_after, _type_report, _type_written_inside, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written_inside, _return_type):
+ def __init__(self,before:_type_before,inserted:_type_inserted,after:_type_after,report:_type_report,written_inside:_type_written_inside=_dflt_written_inside)->_return_type:
   self.before=before
   self.inserted=inserted
   self.after=after
   self.report=report
+  self.written_inside=written_inside
  return __init__
-CODE['def __create_fn__(_type_before, _type_inserted, _type_after, _type_report, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,before:_type_before,inserted:_type_inserted,after:_type_after,report:_type_report)->_return_type:\n  self.before=before\n  self.inserted=inserted\n  self.after=after\n  self.report=report\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_before, _type_inserted, _type_after, _type_report, _type_written_inside, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written_inside, _return_type):\n def __init__(self,before:_type_before,inserted:_type_inserted,after:_type_after,report:_type_report,written_inside:_type_written_inside=_dflt_written_inside)->_return_type:\n  self.before=before\n  self.inserted=inserted\n  self.after=after\n  self.report=report\n  self.written_inside=written_inside\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(before={self.before!r}, inserted={self.inserted!r}, after={self.after!r}, report={self.report!r})"
+  return self.__class__.__qualname__ + f"(before={self.before!r}, inserted={self.inserted!r}, after={self.after!r}, report={self.report!r}, written_inside={self.written_inside!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(before={self.before!r}, inserted={self.inserted!r}, after={self.after!r}, report={self.report!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(before={self.before!r}, inserted={self.inserted!r}, after={self.after!r}, report={self.report!r}, written_inside={self.written_inside!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.before,self.inserted,self.after,self.report,)==(other.before,other.inserted,other.after,other.report,)
+   return (self.before,self.inserted,self.after,self.report,self.written_inside,)==(other.before,other.inserted,other.after,other.report,other.written_inside,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.before,self.inserted,self.after,self.report,)==(other.before,other.inserted,other.after,other.report,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.before,self.inserted,self.after,self.report,self.written_inside,)==(other.before,other.inserted,other.after,other.report,other.written_inside,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_source, _type_lark, _type_diagnostics, _type_hidden, _type_first_hidden, _type_aborted_at, _type_stopped_at, _type_read_after_error, _type_parser_state, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_hidden, _dflt_first_hidden, _dflt_aborted_at, _dflt_stopped_at, _dflt_read_after_error, _dflt_parser_state, _return_type):
  def __init__(self,source:_type_source,lark:_type_lark,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,hidden:_type_hidden=_dflt_hidden,first_hidden:_type_first_hidden=_dflt_first_hidden,aborted_at:_type_aborted_at=_dflt_aborted_at,stopped_at:_type_stopped_at=_dflt_stopped_at,read_after_error:_type_read_after_error=_dflt_read_after_error,parser_state:_type_parser_state=_dflt_parser_state)->_return_type:

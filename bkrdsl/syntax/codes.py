@@ -307,17 +307,19 @@ UNCLOSED = register(
       when it has fewer: "`{` opened at 3:10 is not closed before `job`".
       When the file has as many `}` as `{`, the block's own `}` is below: the
       statement was written inside it (a job pasted into another before its
-      `}`), BKR013, whose help says to move it out.
+      `}`; a group, `member` or `expire` block pasted into a group body, or
+      a group into a `member` block), BKR013, whose help says to move it out.
       bkrc then closes the block there and reads on, so the rest of the file
       is still checked. A hyphenated keyword that belongs outside counts the
       same (`shared-volume VMCOM1` under a `member` block without its `}`,
       indented or not): one error, not also "`shared-volume` cannot appear
       in a `member` block", which is said of one inside a block its `}`
       does close.
-      A group body reads words as user IDs, so there the `}` is missing
-      before the first line after the `{` that starts with a keyword, its
-      body empty or not (`single group APPS {`, then `job APPSFULL {`): not
-      a `{` too many at the next block, nor the last such line before it.
+      A group body reads words as user IDs, so there, when the braces do
+      not balance, the `}` is missing before the first line after the `{`
+      that starts with a keyword, its body empty or not (`single group
+      APPS {`, then `job APPSFULL {`): not a `{` too many at the next block,
+      nor the last such line before it.
 
     Failing example:
 
@@ -649,6 +651,11 @@ MISPLACED = register(
     or minidisk addresses (`include sfs BKRPOOL:CICSPRD.*`, then `retain 30
     days`, an expire block's), never its words read as more paths or
     addresses, unless the list may hold them all (volume labels may).
+    So is a block or declaration pasted into a group body before its `}`,
+    on a line of its own, when the file has as many `}` as `{` (`identity
+    group SYSIDS2 { TCPIP2 }` in `single group APPS { ... }`): one error at
+    its keyword, whose help says to move it out of the group, after its
+    `}`; the group's own `}` below then closes the group, not the cluster.
 
     A hyphenated keyword in a block that does not take it, with or without
     its hyphen (`job-suffix C`, `jobsuffix C`, `job suffix C` in the cluster

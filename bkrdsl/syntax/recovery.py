@@ -618,6 +618,10 @@ class _Edit:
     inserted: list
     after: list
     report: object  # (ip) -> None, called once the parser stands before the insertion
+    #: `after` starts a statement that fits once `inserted` closes the block, but was
+    #: written inside it, whose own `}` is below (closes_there): only reported, then
+    #: skipped, so the block stays open for that `}`.
+    written_inside: bool = False
 
 
 @dataclass
@@ -4997,6 +5001,8 @@ class Recovery:
                     for t in edit.before:
                         self.feed(ip, t)
                     edit.report(ip)
+                    if edit.written_inside:
+                        return True, self.skip_statement(ip, tok)
                     for t in edit.inserted + edit.after:
                         self.feed(ip, t)
                     return True, tok
@@ -5017,7 +5023,9 @@ class Recovery:
         keyword may be the body's first word (`single group APPS {` + newline + `job J {`:
         the body empty), with no leaf before it: the `{` is then the stack entry below.
         The first such line is where the `}` is missing, not the last: the lines after it
-        read as user IDs too (`disk BKRBKUP 191 size 10 cyl`, until a `{` cannot)."""
+        read as user IDs too (`disk BKRBKUP 191 size 10 cyl`, until a `{` cannot).
+        When the file's braces balance, the group's own `}` is below: the declaration
+        (or block) was pasted into the body, and is misplaced there (closes_there)."""
         for k in range(len(leaves)):
             word = leaves[k]
             if not (word.type == "NAME" and is_real(word) and str(word.value).lower() in self.facts.keywords):
@@ -5030,14 +5038,21 @@ class Recovery:
                 else t
                 for t in leaves[k:]
             ]
-            diag = messages.not_closed_before(
-                str(word.value), [(block, self.span_of(block.brace))], self.span_of(word)
-            )
+            inside = not self.closes_there(word, block)
+            if inside:
+                diag = messages.misplaced_inside(
+                    str(word.value), block, self.span_of(word), self.span_of(block.brace)
+                )
+            else:
+                diag = messages.not_closed_before(
+                    str(word.value), [(block, self.span_of(block.brace))], self.span_of(word)
+                )
             yield _Edit(
                 leaves[:k],
                 [_fake("RBRACE", word)],
                 rest,
                 lambda ip, diag=diag, at=word.start_pos: self.report(diag, at),
+                written_inside=inside,
             )
 
     def _keyword_edits(self, leaves: list[Token], tok: Token):
