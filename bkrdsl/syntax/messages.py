@@ -1551,6 +1551,9 @@ def misplaced_inside(word: str, inner: Block, span: Span, brace: Span, homes: tu
         help_text = "put `import` lines at the top of the file, before the cluster"
     elif lowered in ("member", "job", "catalog", "expire", "tape"):
         help_text = f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`: move it out of {inner.title}, after its `}}`"
+    elif lowered in ("single", "identity"):
+        # a user or group declaration: in the cluster block or outside it, never in another block
+        help_text = f"declare users and groups outside other blocks: move it out of {inner.title}, after its `}}`"
     else:
         help_text = "move it to the block it belongs in (see docs/language.md)"
     return codes.MISPLACED(
