@@ -11,7 +11,7 @@ from __future__ import annotations
 from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR219, BKR260: the catalog and its expiry
     coverage,  # BKR401-BKR412: coverage and schedules
-    declarations,  # BKR320-BKR335, BKR021: duplicates, unknown references, roles on patterns, volume lists read on
+    declarations,  # BKR320-BKR335, BKR021: duplicates, unknown references, roles on patterns, lists read on
     jobs,  # BKR220-BKR226: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID
     members,  # BKR240-BKR249, BKR252: members, machines, minidisks

@@ -1,7 +1,7 @@
 """Declarations and references: everything declared once, every reference resolved
 (BKR320-BKR326 duplicates, BKR327 and BKR328 member names that collide with the
 language or the output layout, BKR330-BKR334 unknown names with "did you mean",
-BKR335 a role that names one machine given to a pattern), and BKR021, a volume list
+BKR335 a role that names one machine given to a pattern), and BKR021, a volume list or a group body
 read on into words that read like a statement."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import CLUSTER_FOLDER
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, disk_size, is_pattern
 from bkrdsl.source import Span
-from bkrdsl.syntax.runon import statement_like_runs
+from bkrdsl.syntax.runon import group_entry_lines, statement_like_runs
 
 USER_TWICE = register(
     "BKR320",
@@ -217,7 +217,7 @@ VOLUMES_READ_ON = register(
     "BKR021",
     "volume-list-reads-on",
     "warning",
-    "a volume list read on into words that read like a statement",
+    "a list that runs on into what reads like a statement",
     """
     `private-volume` (in a member block) and `shared-volume` (in the cluster
     block) take any number of volume labels, and the list runs on over line
@@ -264,9 +264,18 @@ VOLUMES_READ_ON = register(
           }
         }
 
+    A group body (`single group` or `identity group`) lists user IDs to
+    its `}`, and any word there is read as one: `identity user FOO` pasted
+    on a line of `single group APPS { ... }` gives the group the users
+    IDENTITY, USER and FOO. bkrc warns so at an ID spelled like a statement
+    keyword in lower or mixed case, in the same runs (user IDs are written
+    in upper case, as the directory holds them). A `match` pattern starts
+    no run.
+
     Fix: move the statement to the block it belongs in (`retain` to the
-    `expire` block). If the words really are volumes, write them in upper
-    case, as volume labels are written: `RETAIN 30 DAYS`.
+    `expire` block; a statement in a group body out of the group, after
+    its `}`). If the words really are volumes or user IDs, write them in
+    upper case, as they are written: `RETAIN 30 DAYS`.
     """,
 )
 
@@ -961,6 +970,15 @@ def _lines_after(count: int) -> str:
     return "the line after it" if count == 1 else f"the {count} lines after it"
 
 
+def _run_read(words: Sequence[ast.Word]) -> tuple[str, str]:
+    """A run's first line as written, and how the message says it is read: "`x y` is"
+    or "`x y` and the 2 lines after it are"."""
+    first_line = " ".join(w.text for w in words if w.span.line == words[0].span.line)
+    lines = len({w.span.line for w in words})
+    read = f"{quoted(first_line)} is" if lines == 1 else f"{quoted(first_line)} and {_lines_after(lines - 1)} are"
+    return first_line, read
+
+
 def _read_on(setting: ast.Setting, owner: str, block: str):
     """BKR021 for each run of `setting`'s labels that reads like a statement
     (bkrdsl.syntax.runon), at its first label."""
@@ -969,9 +987,7 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
     keyword = Span(at.file, at.line, at.column, at.line, at.column + length, at.start, at.start + length)
     for run in statement_like_runs(at.line, [(w.text, w.span.line) for w in labels]):
         words = labels[run.start : run.stop]
-        first_line = " ".join(w.text for w in words if w.span.line == words[0].span.line)
-        lines = len({w.span.line for w in words})
-        read = f"{quoted(first_line)} is" if lines == 1 else f"{quoted(first_line)} and {_lines_after(lines - 1)} are"
+        first_line, read = _run_read(words)
         more = "one more volume" if len(words) == 1 else f"{len(words)} more volumes"
         yield VOLUMES_READ_ON(
             f"{read} read as {more} of {owner}'s `{setting.keyword}` list: {listed([w.upper for w in words])}",
@@ -982,6 +998,38 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
                 f"the list runs on to the `}}` or to a statement {block} takes: if {quoted(first_line)} is a"
                 " statement, move it to the block it belongs in; if these are volumes, write them in upper"
                 f" case, as volume labels are written: {quoted(first_line.upper())}"
+            ),
+        )
+
+
+@check
+def group_bodies_read_on(model: Model):
+    for group in model.groups:
+        yield from _group_read_on(group.decl)
+
+
+def _group_read_on(decl: ast.GroupDecl):
+    """BKR021 for each run of a group body's entries that reads like a statement
+    (bkrdsl.syntax.runon), at its first user ID: the IDs of the run are named, its
+    `match` patterns are not (a pattern starts no run)."""
+    entries = decl.entries
+    name = decl.name.upper
+    brace_line = decl.name.span.line
+    for run in statement_like_runs(
+        brace_line, group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in entries])
+    ):
+        words = [e.word for e in entries[run.start : run.stop] if not e.is_pattern]
+        first_line, read = _run_read(words)
+        more = "one more user" if len(words) == 1 else f"{len(words)} more users"
+        yield VOLUMES_READ_ON(
+            f"{read} read as {more} of group `{name}`: {listed([w.upper for w in words])}",
+            words[0].span,
+            label=f"a user ID here, not the keyword `{words[0].text.lower()}`",
+            related=(Related(decl.name.span, "the group's body starts here"),),
+            help=(
+                f"the group body holds user IDs to its `}}`: if {quoted(first_line)} is a statement, move it"
+                " out of the group, after its `}`; if these are user IDs, write them in upper case, as"
+                f" user IDs are written: {quoted(first_line.upper())}"
             ),
         )
 

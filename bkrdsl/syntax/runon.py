@@ -25,6 +25,11 @@ statement keyword in lower or mixed case: volume labels are written in upper cas
 (`RETAIN`) is taken as meant. First in the list a lower-case keyword reads so too
 (`private-volume retain`): as likely a statement written after a list whose label
 was left out as a volume, and upper case says which.
+
+A group body (`single group`, `identity group`) lists user IDs to its `}` in the
+same way, and a line pasted into it (`identity user FOO`) is three more IDs; its
+runs are found by the same rule, a `match` pattern standing in the list as a
+word that reads like no statement (`group_entry_lines`).
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
+
+#: What a `match` pattern stands as in a group body's list: it starts no run, and a
+#: line it starts ends one (a pattern is written after its keyword, not pasted).
+_PATTERN = "MATCH"
 
 
 def reads_like_statement(label: str) -> bool:
@@ -71,3 +80,10 @@ def line_starts(keyword_line: int, labels: Sequence[tuple[str, int]]) -> list[in
             starts.append(index)
             line = label_line
     return starts
+
+
+def group_entry_lines(entries: Sequence[tuple[bool, str, int]]) -> list[tuple[str, int]]:
+    """A group body's entries, (whether a `match` pattern, text as written, line), as
+    the (text, line) list `statement_like_runs` reads: a user ID as written, a pattern
+    as a word that reads like no statement."""
+    return [(_PATTERN if is_pattern else text, line) for is_pattern, text, line in entries]
