@@ -591,6 +591,49 @@ CASES = [
         }
         """,
     ),
+    (
+        "a-group-body-read-on-into-a-statement-keeps-its-lines-as-written",
+        # BKR021: a group body whose IDs run on into words spelled like a statement
+        # keeps its lines, one statement each, and the IDs of the run as written;
+        # the IDs out of a run take upper case (cicsprd), and a group without such
+        # a run is laid out on one line as ever (OTHERS).
+        """
+        single group apps {
+          cicsprd  DB2PRD
+            identity user foo
+          match LIN*   Retain x
+        }
+        single group others {
+          a
+          b
+        }
+        """,
+        """
+        single group APPS {
+          CICSPRD DB2PRD
+          identity user foo
+          match LIN* Retain x
+        }
+        single group OTHERS { A B }
+        """,
+    ),
+    (
+        "a-group-body-read-on-after-a-pattern-keeps-its-lines-as-written",
+        # The same, in a body the fast parser reads (so tests/test_fmt_outline.py
+        # compares both outline builders on it): a run after a pattern on its line.
+        """
+        identity group sysids {  tcpip
+        match LIN*  job
+          ftpserve }
+        """,
+        """
+        identity group SYSIDS {
+          TCPIP
+          match LIN* job
+          FTPSERVE
+        }
+        """,
+    ),
     ("empty-file", "\n\n  \n", ""),
     ("comments-only", "\n# one\n\n\n## two   \n\n", "# one\n\n## two\n"),
 ]
@@ -604,7 +647,9 @@ def test_canonical_layout(name, given, expected):
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize("case", ["BKR021.fail.bkr", "BKR021.fail-own-line.bkr", "BKR021.fail-shared.bkr"])
+@pytest.mark.parametrize(
+    "case", ["BKR021.fail.bkr", "BKR021.fail-own-line.bkr", "BKR021.fail-shared.bkr", "BKR021.fail-group.bkr"]
+)
 def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser, case):
     """`bkrc fmt` keeps BKR021's file reading as it did: same warnings, same
     labels, whichever parser reads it (docs/fmt.md)."""

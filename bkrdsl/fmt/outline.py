@@ -7,7 +7,9 @@ statements of its body. It also says which names are values written in lower
 case (roles, days, size units) and where the day lists are (whose commas take
 no space); and, for a volume list that runs on into words that read like a
 statement (bkrdsl.syntax.runon, BKR021), which labels start its lines and which
-are printed as written, so that the formatted file reads, and warns, as it did.
+are printed as written, so that the formatted file reads, and warns, as it did;
+a group body that runs on so is a statement per line of its entries as written
+(`group_line`), its user IDs of such runs printed as written.
 
 Two builders make the same outline of a file:
 
@@ -24,10 +26,11 @@ formatted text, for every file in the repository and for generated programs.
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 
 from bkrdsl import ast
 from bkrdsl.records import dataclass
-from bkrdsl.syntax.runon import line_starts, statement_like_runs
+from bkrdsl.syntax.runon import group_entry_lines, line_starts, statement_like_runs
 
 #: Token types other than these are keywords (type `KEYWORD`).
 TYPED = frozenset({"NAME", "IMPORT_PATH", "STRING", "LBRACE", "RBRACE", "COMMA"})
@@ -144,6 +147,24 @@ def _volumes_read_on(keyword_line: int, labels: list[tuple[str, int, int]], star
         written.update(labels[i][2] for run in runs for i in run)
 
 
+def _group_body(
+    name_line: int, entries: list[tuple[bool, str, int, int, int]], starts: set, written: set
+) -> tuple[Node, ...]:
+    """The statements of a group body, entries (whether a `match` pattern, text, line,
+    start and end offsets): one per entry; or, when the body runs on into words that
+    read like a statement, one per line as written (`group_line`), with the start of
+    each line into `starts` and the IDs of the runs into `written`."""
+    read = group_entry_lines([(is_pattern, text, line) for is_pattern, text, line, _, _ in entries])
+    runs = statement_like_runs(name_line, read)
+    if not runs:
+        return tuple(Node("group_match" if e[0] else "group_user", e[3], e[4]) for e in entries)
+    firsts = line_starts(name_line, read)
+    starts.update(entries[i][3] for i in firsts)
+    written.update(entries[i][3] for run in runs for i in run if not entries[i][0])
+    bounds = [0, *(i for i in firsts if i), len(entries)]
+    return tuple(Node("group_line", entries[a][3], entries[b - 1][4]) for a, b in pairwise(bounds) if a < b)
+
+
 class _Walk:
     """The AST's statements as nodes; notes the decls, lower-case values and day lists met."""
 
@@ -176,8 +197,9 @@ class _Walk:
         return self._documented("user_decl", decl.span)
 
     def group(self, decl: ast.GroupDecl) -> Node:
-        entries = [_node("group_match" if e.is_pattern else "group_user", e.span) for e in decl.entries]
-        return self._documented("group_decl", decl.span, entries)
+        entries = [(e.is_pattern, e.word.text, e.span.line, e.span.start, e.span.end) for e in decl.entries]
+        body = _group_body(decl.name.span.line, entries, self.line_starts, self.as_written)
+        return self._documented("group_decl", decl.span, body)
 
     def selection(self, selection: ast.Selection) -> Node:
         kind = "minidisk_selection" if selection.medium is ast.Medium.MINIDISK else "sfs_selection"
@@ -249,6 +271,8 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
         if node.data in ("private_volume", "shared_volume") and _placed(node):
             labels = [(str(t.value), t.line, t.start_pos) for t in node.children]
             _volumes_read_on(node.meta.line, labels, starts, written)
+        elif node.data == "group_decl" and _placed(node):
+            _group_body(node.children[1].line, _lark_group_entries(node), starts, written)
         elif node.data == "role":
             lower.add(node.children[0].start_pos)
         elif node.data == "weekly" and _placed(node.children[0]):
@@ -285,9 +309,21 @@ def _placed(tree) -> bool:
     return not tree.meta.empty
 
 
+def _lark_group_entries(tree) -> list[tuple[bool, str, int, int, int]]:
+    """A group_decl's entries as `_group_body` reads them."""
+    return [
+        (e.data == "group_match", str(e.children[0].value), e.meta.line, e.meta.start_pos, e.meta.end_pos)
+        for e in _subtrees(tree)
+        if e.data in ("group_user", "group_match")
+    ]
+
+
 def _lark_node(tree, braces: list[int]) -> Node:
     """A statement of the tree; a block's children are the statements after its `{`."""
     start, end = tree.meta.start_pos, tree.meta.end_pos
+    if tree.data == "group_decl":
+        body = _group_body(tree.children[1].line, _lark_group_entries(tree), set(), set())
+        return Node(tree.data, start, end, body)
     if tree.data not in BLOCKS:
         return Node(tree.data, start, end)
     brace = braces[bisect.bisect_left(braces, start)]
