@@ -215,7 +215,7 @@ MEMBER_FOLDER_CLASH = register(
 
 VOLUMES_READ_ON = register(
     "BKR021",
-    "volume-list-reads-on",
+    "list-reads-on",
     "warning",
     "a list that runs on into what reads like a statement",
     """
