@@ -1,5 +1,5 @@
-"""A volume list that runs on into words that read like a statement: the one rule
-`bkrc check` (BKR021) and `bkrc fmt` share.
+"""A list (a volume list, or a group body's user IDs) that runs on into words that
+read like a statement: the one rule `bkrc check` (BKR021) and `bkrc fmt` share.
 
 `private-volume` and `shared-volume` take any number of labels, over line breaks,
 up to the block's `}` or the next statement the block takes. So in a member block
