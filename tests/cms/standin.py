@@ -74,6 +74,7 @@ class CmsStandIn:
         answer: list[str] | None = None,
         smsg_off: tuple[str, ...] | list[str] = (),
         not_in_directory: tuple[str, ...] | list[str] = (),
+        odd: dict[str, tuple[int, list[str]]] | None = None,
         file_name: str = "TEST.EXEC",
         env: dict[str, str] | None = None,
     ) -> Run:
@@ -81,7 +82,9 @@ class CmsStandIn:
 
         `answer` replaces CP's answer to QUERY USERID, line by line; `smsg_off`
         names users logged on that take no SMSG (rc 57), `not_in_directory`
-        users XAUTOLOG does not find (rc 53); `env` adds
+        users XAUTOLOG does not find (rc 53); `odd` answers a command that
+        starts with its key with exactly that rc and those lines (a CP that
+        misbehaves: no answer, rc 0 with an error message, rc -3); `env` adds
         environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH)."""
         self.count += 1
         state = self.workdir / f"run{self.count}"
@@ -92,6 +95,8 @@ class CmsStandIn:
         (state / "slow").write_text("".join(f"{u} {n}\n" for u, n in (slow or {}).items()))
         (state / "nodir").write_text("".join(f"{u}\n" for u in not_in_directory))
         (state / "smsgoff").write_text("".join(f"{u}\n" for u in smsg_off))
+        (state / "odd").write_text("".join(
+            "\t".join([str(rc), cmd, *lines]) + "\n" for cmd, (rc, lines) in (odd or {}).items()))
         (state / "answer").write_text("".join(f"{line}\n" for line in (answer or [])))
         program = state / file_name
         program.write_text(exec_text, encoding="ascii")

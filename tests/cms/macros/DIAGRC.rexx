@@ -7,19 +7,28 @@
    (CP's return code right-justified in columns 1-9, a blank, the condition
    code in column 11, 5 blanks), then the response with X'15' after every
    line. Public CMS code reads it so: `Parse Value DiagRC(08, ...) With 1 rc
-   10 . 17 rs '15'x` (trothtech/uft, cms/uftxdspl.rexx). */
+   10 . 17 rs '15'x` (trothtech/uft, cms/uftxdspl.rexx). The rc is
+   read in full from the stand-in's `lastrc` (a process exits with 0 to
+   255 only: -3 and 2147483647 come through so); one longer than 9
+   columns pushes the condition code right, the response still starts
+   in column 17. */
 trace off
 parse arg code, command
 if code <> 8 then do
   say 'DIAGRC stand-in: only DIAGNOSE 8 is emulated, not' code
   exit 99
 end
+dir = value('BKR_CMS_DIR', , 'ENVIRONMENT')
+call stream dir'/lastrc', 'C', 'OPEN WRITE REPLACE'
+call stream dir'/lastrc', 'C', 'CLOSE'
 address command 'CP' command with output stem out.
 cprc = rc
+if lines(dir'/lastrc') > 0 then cprc = linein(dir'/lastrc')
+call stream dir'/lastrc', 'C', 'CLOSE'
 cc = 0
 if cprc <> 0 then cc = 1
 response = ''
 do i = 1 to out.0
   response = response || out.i || '15'x
 end
-return right(cprc, 9) cc'     'response
+return left(right(cprc, max(9, length(cprc))) cc, 16)response
