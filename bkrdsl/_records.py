@@ -1413,8 +1413,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.release,self.product,self.entries,self.machines,self.units,self.origin,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_parts, _return_type):
- def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,parts:_type_parts=_dflt_parts)->_return_type:
+def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_parts, _return_type):
+ def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,minidisks:_type_minidisks=_dflt_minidisks,parts:_type_parts=_dflt_parts)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'path',path)
   __dataclass_builtins_object__.__setattr__(self,'text',text)
   __dataclass_builtins_object__.__setattr__(self,'kind',kind)
@@ -1422,46 +1422,47 @@ def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _
   __dataclass_builtins_object__.__setattr__(self,'job',job)
   __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)
   __dataclass_builtins_object__.__setattr__(self,'job_kind',job_kind)
+  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
   __dataclass_builtins_object__.__setattr__(self,'parts',parts)
   self.__post_init__()
  return __init__
-CODE["def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_parts, _return_type):\n def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,parts:_type_parts=_dflt_parts)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'job',job)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'job_kind',job_kind)\n  __dataclass_builtins_object__.__setattr__(self,'parts',parts)\n  self.__post_init__()\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_parts, _return_type):\n def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,minidisks:_type_minidisks=_dflt_minidisks,parts:_type_parts=_dflt_parts)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'job',job)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'job_kind',job_kind)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'parts',parts)\n  self.__post_init__()\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(path={self.path!r}, text={self.text!r}, kind={self.kind!r}, member={self.member!r}, job={self.job!r}, source_job={self.source_job!r}, job_kind={self.job_kind!r})"
+  return self.__class__.__qualname__ + f"(path={self.path!r}, text={self.text!r}, kind={self.kind!r}, member={self.member!r}, job={self.job!r}, source_job={self.source_job!r}, job_kind={self.job_kind!r}, minidisks={self.minidisks!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, text={self.text!r}, kind={self.kind!r}, member={self.member!r}, job={self.job!r}, source_job={self.source_job!r}, job_kind={self.job_kind!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, text={self.text!r}, kind={self.kind!r}, member={self.member!r}, job={self.job!r}, source_job={self.source_job!r}, job_kind={self.job_kind!r}, minidisks={self.minidisks!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,)==(other.path,other.text,other.kind,other.member,other.job,other.source_job,other.job_kind,)
+   return (self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,)==(other.path,other.text,other.kind,other.member,other.job,other.source_job,other.job_kind,other.minidisks,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,)==(other.path,other.text,other.kind,other.member,other.job,other.source_job,other.job_kind,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,)==(other.path,other.text,other.kind,other.member,other.job,other.source_job,other.job_kind,other.minidisks,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','parts',):
+  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','parts',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'parts\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'parts\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','parts',):
+  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','parts',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'parts\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'parts\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,))
+  return hash((self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_names, _type_keywords, _type_closes, _type_path, _type_rare_names, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_keywords, _dflt_closes, _dflt_path, _dflt_rare_names, _return_type):
  def __init__(self,name:_type_name,names:_type_names,keywords:_type_keywords=_dflt_keywords,closes:_type_closes=_dflt_closes,path:_type_path=_dflt_path,rare_names:_type_rare_names=_dflt_rare_names)->_return_type:

@@ -34,7 +34,7 @@ from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Self
 
-from bkrdsl.emit.common import Artifact
+from bkrdsl.emit.common import DIRECTORY, Artifact, Extent
 from bkrdsl.records import dataclass
 from bkrdsl.signals import Terminated, raise_terminated
 
@@ -54,15 +54,18 @@ class OutputError(Exception):
 
 # ------------------------------------------------------------------ manifest
 def manifest_entry(artifact: Artifact) -> dict:
-    return {
+    entry = {
         "path": artifact.path,
         "member": artifact.member,
         "kind": artifact.kind,
         "job": artifact.job,
         "source_job": artifact.source_job,
         "job_kind": artifact.job_kind,
-        "sha256": artifact.sha256,
     }
+    if artifact.kind == DIRECTORY:
+        entry["minidisks"] = [e._asdict() for e in artifact.minidisks]
+    entry["sha256"] = artifact.sha256
+    return entry
 
 
 def manifest_text(source: str, artifacts: list[Artifact]) -> str:
@@ -93,6 +96,7 @@ class Written(NamedTuple):
     job: str | None = None
     source_job: str | None = None
     job_kind: str | None = None
+    minidisks: tuple[Extent, ...] = ()  # a directory entry's explicit extents
 
 
 def _fact(value: object) -> str | None:
@@ -100,6 +104,23 @@ def _fact(value: object) -> str | None:
     if isinstance(value, str) and 0 < len(value) <= 40 and value.isascii() and value.isprintable():
         return None if " " in value else value
     return None
+
+
+def _extents(value: object) -> tuple[Extent, ...]:
+    """A manifest's `minidisks` of a directory entry; none when any is not as bkrc
+    writes them (the manifest is not trusted: they only ever add a warning)."""
+    if not isinstance(value, list):
+        return ()
+    out = []
+    for item in value:
+        fields = item if isinstance(item, dict) else {}
+        address, volume = _fact(fields.get("address")), _fact(fields.get("volume"))
+        start, size = fields.get("start"), fields.get("size")
+        numbers = all(type(n) is int and 0 <= n < 2**32 for n in (start, size))
+        if address is None or volume is None or not numbers or len(address) > 4 or len(volume) > 6:
+            return ()
+        out.append(Extent(address, volume, start, size))
+    return tuple(out)
 
 
 def read_manifest(out_dir: Path) -> dict[str, str] | None:
@@ -151,7 +172,7 @@ def read_written(out_dir: Path) -> dict[str, Written] | None:
         if path is None or not isinstance(sha, str):
             raise OutputError(_not_ours(file, f"bad entry {_shown(entry, 80)}"))
         facts = (_fact(entry.get(key)) for key in ("member", "kind", "job", "source_job", "job_kind"))
-        out[path] = Written(sha, *facts)
+        out[path] = Written(sha, *facts, minidisks=_extents(entry.get("minidisks")))
     return out
 
 
@@ -558,6 +579,55 @@ def rename_warnings(plan: Plan) -> list[str]:
             f" which changed; replace each in the directory, and remove {now}'s old ones, whose minidisks"
             " go with them (docs/deploy.md, \"Changing a deployed cluster\")"
         )
+    return lines
+
+
+def _entry_id(path: str) -> str:
+    """The ID of the directory entry a `cluster/ID.DIRECT` file holds."""
+    return PurePosixPath(path).name.rsplit(".", 1)[0]
+
+
+def _overlap(a: Extent, b: Extent) -> bool:
+    return a.volume == b.volume and a.start < b.start + b.size and b.start < a.start + a.size
+
+
+def _span(e: Extent) -> str:
+    return f"{e.volume} {e.start}-{e.start + e.size - 1}"
+
+
+def moved_minidisks(plan: Plan) -> list[str]:
+    """One line per minidisk that keeps its entry and address but that the plan
+    puts elsewhere on DASD: CP does not move a minidisk's data, so a directory
+    loaded from the new files finds the disk empty or another disk's data there,
+    and whatever the line names now takes its old extent. With the dialect's
+    sequential allocation this follows from edits that do not name the disk (a
+    worker added, a disk statement added or grown before it on the volume). A
+    SUBCONFIG that changes member is left to `rename_warnings`."""
+    reassigned_paths = {path for path, _, _ in reassigned(plan)}
+    placed = [(a.path, e) for a in plan.actions if a.artifact is not None for e in a.artifact.minidisks]
+    lines = []
+    for a in plan.actions:
+        was, art = plan.written.get(a.path), a.artifact
+        if a.action != UPDATE or was is None or art is None or a.path in reassigned_paths:
+            continue
+        now = {e.address: e for e in art.minidisks}
+        for old in was.minidisks:
+            new = now.get(old.address)
+            if new is None or (new.volume, new.start) == (old.volume, old.start):
+                continue
+            takers = [
+                f"{_entry_id(path)} {e.address}"
+                for path, e in placed
+                if _overlap(e, old) and (path, e.address) != (a.path, old.address)
+            ]
+            taken = f"; its old extent is now {', '.join(takers)}'s" if takers else ""
+            lines.append(
+                f"bkrc: warning: minidisk {old.address} of {_entry_id(a.path)} moves from {_span(old)}"
+                f" to {_span(new)} ({a.path}){taken}: CP does not move a minidisk's data; to keep it"
+                f" where it is, write `on {old.volume} at {old.start}` in the `disk` statement that places"
+                " it (for an IDENTITY, one statement per member, each `on` that member's private volume)"
+                " (docs/deploy.md, \"Changing a deployed cluster\")"
+            )
     return lines
 
 

@@ -238,6 +238,54 @@ def test_adding_a_member_last_renames_nothing(tmp_path):
     assert "bkrc: warning" not in result.stderr
 
 
+def _sequential_table(tmp_path: Path) -> Path:
+    table = tmp_path / "site-dialect.toml"
+    text = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
+    table.write_text(text.replace('value = "autov"', 'value = "sequential"'))
+    return table
+
+
+def test_a_minidisk_that_sequential_allocation_moves_is_named(tmp_path):
+    """A disk added before others on a volume moves their extents: CP keeps the data
+    where it was, so each moved minidisk is named with what takes its old extent."""
+    src, out, table = source(tmp_path), tmp_path / "out", _sequential_table(tmp_path)
+    run_cli(["compile", src, "-o", out, "--dialect", table], expect=0)
+    assert "0191 3390 11 10 D1PRV1" in (out / "cluster" / "BKRCLG-1.DIRECT").read_text()
+    grown = GOOD.replace("  disk BKRBKUP 191 size 10 cyl\n", "  disk BKRBKUP 191 size 10 cyl\n  disk BKRBKUP 192 size 10 cyl\n")
+    source(tmp_path, grown)
+    result = run_cli(["compile", src, "-o", out, "--dialect", table, "--dry-run"], expect=0)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("bkrc: warning:")]
+    # On each member: BKRCATLG's 191 and both workers' move 10 cylinders on.
+    assert len(warnings) == 6, result.stderr
+    assert warnings[0].startswith(
+        "bkrc: warning: minidisk 0191 of BKRCLG-1 moves from D1PRV1 11-20 to D1PRV1 21-30"
+        " (cluster/BKRCLG-1.DIRECT); its old extent is now BKRBUP-1 0192's: CP does not move"
+    )
+    assert "write `on D1PRV1 at 11` in the `disk` statement that places it" in warnings[0]
+    assert "minidisk 0191 of BKRW01-2 moves from D2PRV1 21-25 to D2PRV1 31-35" in result.stderr
+    run_cli(["compile", src, "-o", out, "--dialect", table], expect=0)
+    assert "bkrc: warning" not in run_cli(["compile", src, "-o", out, "--dialect", table], expect=0).stderr
+    # Placed where they are, as the warning says, one statement per member: nothing moves.
+    pinned = "".join(f"  disk BKRCATLG 191 size 10 cyl on D{n}PRV1 at 21\n" for n in (1, 2))
+    source(tmp_path, grown.replace("  disk BKRCATLG 191 size 10 cyl\n", pinned))
+    result = run_cli(["compile", src, "-o", out, "--dialect", table], expect=0)
+    assert "bkrc: warning" not in result.stderr and "is up to date" in result.stdout, result.stdout
+
+
+def test_a_manifest_with_odd_minidisks_gives_no_warning(tmp_path):
+    """The manifest is not trusted: extents not as bkrc writes them are left out."""
+    src, out, table = source(tmp_path), tmp_path / "out", _sequential_table(tmp_path)
+    run_cli(["compile", src, "-o", out, "--dialect", table], expect=0)
+    manifest = json.loads((out / "manifest.json").read_text())
+    for entry in manifest["files"]:
+        for disk in entry.get("minidisks", []):
+            disk["start"] = str(disk["start"])
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    source(tmp_path, GOOD.replace("  disk BKRBKUP 191 size 10 cyl\n", "  disk BKRBKUP 191 size 20 cyl\n"))
+    result = run_cli(["compile", src, "-o", out, "--dialect", table, "--dry-run"], expect=0)
+    assert "bkrc: warning" not in result.stderr
+
+
 def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)

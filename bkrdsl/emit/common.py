@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import field
+from typing import NamedTuple
 
 from bkrdsl.emit.dialect import INVARIANT, Dialect
 from bkrdsl.records import dataclass
@@ -38,6 +39,17 @@ class EmitError(Exception):
 _JOINED_ON_DEMAND = object()
 
 
+class Extent(NamedTuple):
+    """Where a directory entry's MDISK statement puts a minidisk: its volume, first
+    cylinder or block and size. The manifest keeps them, so that the next compile
+    can say when a minidisk moves (CP does not move its data)."""
+
+    address: str
+    volume: str
+    start: int
+    size: int
+
+
 @dataclass(frozen=True)
 class Artifact:
     """One generated file: where it goes, its text and what the manifest says of it."""
@@ -49,6 +61,9 @@ class Artifact:
     job: str | None = None
     source_job: str | None = None
     job_kind: str | None = None
+    #: A directory entry's minidisks with an explicit extent (`at START`, or bkrc's
+    #: sequential allocation), in the order its MDISK statements are written.
+    minidisks: tuple[Extent, ...] = ()
     #: The pieces `text` was joined from, each a run of whole lines, when
     #: several files share them (see `from_parts`); empty otherwise. The CMS
     #: check relies on them only after it has seen that they make up `text`,

@@ -40,6 +40,7 @@ from bkrdsl.emit.common import (
     DIRECTORY,
     Artifact,
     EmitError,
+    Extent,
     address,
     cluster_path,
     header_texts,
@@ -187,6 +188,11 @@ def _mdisk(disk: Minidisk, dialect: Dialect) -> str:
     return dialect.text("directory_mdisk", start=str(disk.start), **fields)
 
 
+def _extents(placed: Sequence[Minidisk]) -> tuple[Extent, ...]:
+    """The minidisks whose extent the entry writes (not DirMaint's AUTOV), for the manifest."""
+    return tuple(Extent(d.address, d.volume, d.start, d.size) for d in placed if d.start is not None)
+
+
 def _pool_scope(model: Model, dialect: Dialect) -> str | None:
     """How the catalog's SFS server identifies its file pool (`{pool_scope}`): a
     shared catalog's one USER globally, so that every member reaches the pool; a
@@ -301,8 +307,8 @@ class _Context:
     def header(self, what: str, notes: Sequence[str] = ()) -> list[str]:
         return star_comments(self.dialect["directory_comment"], [*header_texts(self.source, what), *notes])
 
-    def mdisk(self, disk: ast.Disk, volume: str) -> str:
-        return self.indent + _mdisk(self.allocator.place(disk, volume), self.dialect)
+    def mdisks(self, placed: Sequence[Minidisk]) -> list[str]:
+        return [self.indent + _mdisk(disk, self.dialect) for disk in placed]
 
     def no_minidisks(self) -> list[str]:
         """Where a USER's or a SUBCONFIG's MDISK statements would be, when it has none:
@@ -324,9 +330,11 @@ def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     shared = next(iter(model.shared_volumes), None)
     if not ctx.disks[machine.id]:
         lines.extend(ctx.no_minidisks())
-    for disk in ctx.disks[machine.id]:
-        lines.append(ctx.mdisk(disk, _volume(disk, shared, "declare a shared-volume")))
-    return Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY)
+    placed = [
+        ctx.allocator.place(disk, _volume(disk, shared, "declare a shared-volume")) for disk in ctx.disks[machine.id]
+    ]
+    lines.extend(ctx.mdisks(placed))
+    return Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY, minidisks=_extents(placed))
 
 
 def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
@@ -345,12 +353,15 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
         lines.append(dialect.text("directory_subconfig", subconfig=sub))
         if not ctx.disks[machine.id]:
             lines.extend(ctx.no_minidisks())
+        placed = []
         for disk in ctx.disks[machine.id]:
             if not model.places_instance(disk, machine.id, name):
                 continue  # another statement places this member's instance
             disk = _for_member(model, disk, name)
-            lines.append(ctx.mdisk(disk, _volume(disk, private, f"member {name} declares no private-volume")))
-        out.append(Artifact(ctx.path(sub), lines_to_text(lines), DIRECTORY, member=name))
+            where = _volume(disk, private, f"member {name} declares no private-volume")
+            placed.append(ctx.allocator.place(disk, where))
+        lines.extend(ctx.mdisks(placed))
+        out.append(Artifact(ctx.path(sub), lines_to_text(lines), DIRECTORY, member=name, minidisks=_extents(placed)))
     return out
 
 
