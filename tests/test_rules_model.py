@@ -344,6 +344,16 @@ cluster T {{
     assert d.message.endswith(": SYSDAILY1 on VMSYS1, SYSDAILY2 on VMSYS2, SYSDAILY3 on VMSYS3, SYSDAILY4 on VMSYS4 and 1 more")
 
 
+def test_bkr208_never_offers_the_taken_id_as_the_machines_own():
+    """A guest named TRDMM, the request DMM's default name: the help offered "such as
+    TRDMM", the ID already taken."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD TRDMM }")
+    (d,) = [d for d in analyse("p.bkr", text.encode()).diagnostics if d.code == "BKR208"]
+    assert d.help.startswith("give the machine an ID of its own, that no other user has;"), d.help
+    text = text.replace("request-dmm TRDMM", "request-dmm TRDMM2").replace("disk TRDMM 191", "disk TRDMM2 191")
+    assert not [d for d in analyse("p.bkr", text.encode()).diagnostics if d.is_error]
+
+
 def test_bkr231_of_a_machine_only_a_groups_pattern_matches_says_to_narrow_the_pattern():
     """`match T*` for new guests also matches TRTMM, which nothing declares: the
     machine was never `declared single`, and declaring it would not help."""

@@ -8,6 +8,8 @@ on every member (IDENTITY); the cluster-wide catalog's SFS server runs once
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
+
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_user_or_pattern
 from bkrdsl.check.registry import check
@@ -667,6 +669,15 @@ _OWN_ID = {
 }
 
 
+def _own_id(role: str, machines: list[str]) -> str:
+    """BKR208's example of an ID of its own for `role`: never one of the clashing IDs
+    (a guest named TRDMM, taken by `request-dmm TRDMM`, is not helped by "such as TRDMM")."""
+    example = _OWN_ID.get(role)
+    if example is None or any(fnmatchcase(m, example.rsplit(" ", 1)[-1]) for m in machines):
+        return "that no other user has"
+    return example
+
+
 def _both_kinds_help(model: Model, one: UserDef, two: UserDef) -> str:
     """BKR203's help; when one of the two declarations is the standard library's,
     it says what to do if the site's directory differs from IBM's."""
@@ -747,7 +758,7 @@ def machines_named_like_users(model: Model):
         else:
             message = f"{subject} of {taken.origin}"
             label = f"declared in {taken.origin} here"
-        own_id = _OWN_ID.get(role, "that no other user has")
+        own_id = _own_id(role, machines)
         if len(machines) == 1:
             help = f"give the machine an ID of its own, {own_id}"
             if not std:
