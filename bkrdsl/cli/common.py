@@ -242,7 +242,7 @@ def color_option(fn):
         show_default=True,
         help=(
             "Colour the text format (auto: on a terminal or with FORCE_COLOR set;"
-            " never with NO_COLOR set or TERM=dumb)."
+            " never with NO_COLOR set, nor with TERM=dumb unless FORCE_COLOR is set)."
         ),
     )(fn)
 
