@@ -487,8 +487,15 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
     lines = [f"{r[0]:<10} {r[1]:<{width}}  {r[2]:<16} {r[3]:<8} {r[4]}{r[5]}".rstrip() for r in rows]
     lines.append(summary(plan))
     if plan.preserved:
-        lines.append(f"{len(plan.preserved)} other file(s) in {plan.out_dir} are kept as they are")
+        lines.append(_preserved_line(len(plan.preserved), plan.out_dir))
     return "\n".join(lines) + "\n"
+
+
+def _preserved_line(count: int, out_dir) -> str:
+    """The plan's last line when DIR holds files bkrc did not write (kept, never touched)."""
+    if count == 1:
+        return f"1 other file in {out_dir} is kept as it is"
+    return f"{count:,} other files in {out_dir} are kept as they are"
 
 
 class TextChange(NamedTuple):

@@ -214,6 +214,19 @@ def test_a_manifest_version_of_5000_digits_is_named_newer_and_cut_short(tmp_path
     assert len(str(refused.value)) < 300
 
 
+def test_the_plan_counts_the_files_it_keeps_in_words_that_agree(tmp_path):
+    """The last line of the plan says how many files bkrc did not write DIR holds;
+    one is "1 other file ... is kept as it is", not "1 other file(s) ... are"."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "notes.txt").write_text("mine\n")
+    last = output.render_plan(output.make_plan(out, arts("2"), "test.bkr")).splitlines()[-1]
+    assert last == f"1 other file in {out} is kept as it is"
+    (out / "todo.txt").write_text("mine\n")
+    last = output.render_plan(output.make_plan(out, arts("2"), "test.bkr")).splitlines()[-1]
+    assert last == f"2 other files in {out} are kept as they are"
+
+
 def test_a_deleted_files_facts_come_from_the_manifest_only_when_they_can_be_shown(tmp_path):
     """The manifest is not trusted: a member or job that is not a short name
     (a number, blanks, a control character) is shown as `-`, never as written."""
