@@ -556,6 +556,17 @@ def test_a_dialect_table_that_is_not_one(tmp_path, monkeypatch, table, says):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_dialect_table_that_is_not_toml_says_what_the_file_was_for(tmp_path, monkeypatch):
+    """tomllib's own words alone ("Invalid value (at line 1, column 3)") named no
+    dialect table and no TOML: the message says both, then where."""
+    monkeypatch.chdir(tmp_path)
+    src = source(tmp_path)
+    (tmp_path / "site.toml").write_text("[dialect]\nrelease =\n")
+    err = one_line(run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", "site.toml"]))
+    assert err == "bkrc: site.toml: malformed dialect table: not TOML: Invalid value (at line 2, column 10)\n", err
+    assert not (tmp_path / "out").exists()
+
+
 # ------------------------------------------------------------ two compiles at once
 def test_a_second_compile_waits_for_the_first(tmp_path):
     """While one compile writes beside DIR (it holds the folder's lock), another

@@ -466,7 +466,7 @@ def _read_table(file: Path, origin: str, release: str, builtin: bool = False) ->
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
-            raise DialectError(f"{file}: {err}") from None
+            raise DialectError(f"{file}: malformed dialect table: not TOML: {err}") from None
     return parse_dialect(data, origin)
 
 
