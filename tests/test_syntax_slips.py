@@ -153,6 +153,14 @@ SLIPS = [
      '  single group APPS {\n    CICSPRD DB2PRD\n  expire on VMSYS2 { retain 5 days }\n  }', "BKR013 47:3"),
     ('group pasted inside a member', '  member VMSYS4 { workers 2  private-volume M4PRV1 }',
      '  member VMSYS4 {\n    workers 2  private-volume M4PRV1\n  identity group SYSIDS2 { TCPIP2 }\n  }', "BKR013 18:3"),
+    # ... on the body's own line, after its user IDs
+    ('group pasted inside a group on its line', '  single group APPS { CICSPRD DB2PRD }',
+     '  single group APPS { CICSPRD identity group X { T } }', "BKR013 45:31"),
+    ('member pasted inside a group on its line', '  single group APPS { CICSPRD DB2PRD }',
+     '  single group APPS { CICSPRD DB2PRD member VMSYS5 { workers 2 } }', "BKR013 45:38"),
+    # its `}` forgotten before a group pasted on its line: the `}` is missing before that
+    ('group not closed before a group on its line', '  single group APPS { CICSPRD DB2PRD }',
+     '  single group APPS { CICSPRD identity group X { T }', "BKR005 45:31"),
     ('missing closing job brace', '    run on VMSYS1 daily 02:00\n  }\n', '    run on VMSYS1 daily 02:00\n\n', "BKR005 77:3"),
     ('job name with dot', '  job APPSFULL {', '  job APPS.FULL {', "BKR303 68:7"),
     ('group with colon', '  single group APPS {', '  single group APPS: {', "BKR014 45:20"),
@@ -717,6 +725,8 @@ HELPED = [
     ("  member VMSYS4 { workers 2  private-volume M4PRV1 }",
      "  member VMSYS4 {\n    workers 2  private-volume M4PRV1\n  identity group SYSIDS2 { TCPIP2 }\n  }",
      "declare users and groups outside other blocks: move it out of `member VMSYS4`, after its `}`"),
+    ("  single group APPS { CICSPRD DB2PRD }", "  single group APPS { CICSPRD identity group X { T }",
+     "add `}` to end `group APPS` before `identity`"),
     ("cyl on VMCOM1 at 1000", "cyl extent 1000",
      "write the volume in its place, `on VOLUME at 1000`, or remove `extent 1000` and leave the extent to be allocated"),
     ("cyl on VMCOM1 at 1000", "cyl 1000",

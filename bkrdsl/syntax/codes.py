@@ -319,7 +319,9 @@ UNCLOSED = register(
       not balance, the `}` is missing before the first line after the `{`
       that starts with a keyword, its body empty or not (`single group
       APPS {`, then `job APPSFULL {`): not a `{` too many at the next block,
-      nor the last such line before it.
+      nor the last such line before it; or before a keyword after the IDs
+      on the line of a `{` no ID takes (`single group APPS { CICSPRD
+      identity group X { T }`: the `}` goes before `identity`).
 
     Failing example:
 
@@ -652,10 +654,12 @@ MISPLACED = register(
     days`, an expire block's), never its words read as more paths or
     addresses, unless the list may hold them all (volume labels may).
     So is a block or declaration pasted into a group body before its `}`,
-    on a line of its own, when the file has as many `}` as `{` (`identity
-    group SYSIDS2 { TCPIP2 }` in `single group APPS { ... }`): one error at
-    its keyword, whose help says to move it out of the group, after its
-    `}`; the group's own `}` below then closes the group, not the cluster.
+    on a line of its own or after the IDs on the body's line (`single group
+    APPS { CICSPRD identity group X { T } }`), when the file has as many `}`
+    as `{` (`identity group SYSIDS2 { TCPIP2 }` in `single group APPS { ...
+    }`): one error at its keyword, whose help says to move it out of the
+    group, after its `}`; the group's own `}` below then closes the group,
+    not the cluster.
 
     A hyphenated keyword in a block that does not take it, with or without
     its hyphen (`job-suffix C`, `jobsuffix C`, `job suffix C` in the cluster

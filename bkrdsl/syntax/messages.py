@@ -1651,14 +1651,18 @@ def selection_in_group(written: str, group: tuple[str, str] | None, span: Span, 
     )
 
 
-def not_closed_before(word: str, blocks: list[tuple[Block, Span]], span: Span) -> Diagnostic:
+def not_closed_before(
+    word: str, blocks: list[tuple[Block, Span]], span: Span, starts_line: bool = True
+) -> Diagnostic:
+    """`starts_line`: `word` starts its line; else the `}` goes before it on the line
+    (`single group APPS { CICSPRD identity group X { T }`)."""
     inner, brace = blocks[-1]
     related = tuple(Related(where, f"{block.title} opened here") for block, where in reversed(blocks))
     return codes.UNCLOSED(
         f"`{{` opened at {brace.line}:{brace.column} is not closed before `{word}`",
         span,
         label=f"{inner.title} should end before this",
-        help=f"add `}}` to end {inner.title} before this line",
+        help=f"add `}}` to end {inner.title} before {'this line' if starts_line else f'`{word}`'}",
         related=related,
     )
 

@@ -3642,7 +3642,10 @@ class Recovery:
                 return self.skip_statement(ip, tok)
             self.report(
                 messages.not_closed_before(
-                    str(tok.value), [(b, self.span_of(b.brace)) for b in real], self.span_of(tok)
+                    str(tok.value),
+                    [(b, self.span_of(b.brace)) for b in real],
+                    self.span_of(tok),
+                    self.first_on_line(tok.start_pos),
                 ),
                 tok.start_pos,
             )
@@ -5024,13 +5027,16 @@ class Recovery:
         the body empty), with no leaf before it: the `{` is then the stack entry below.
         The first such line is where the `}` is missing, not the last: the lines after it
         read as user IDs too (`disk BKRBKUP 191 size 10 cyl`, until a `{` cannot).
+        On the line of `tok`, which no user ID reads, the keyword may follow IDs (a group
+        pasted on the body's own line: `single group APPS { CICSPRD identity group X {`).
         When the file's braces balance, the group's own `}` is below: the declaration
         (or block) was pasted into the body, and is misplaced there (closes_there)."""
         for k in range(len(leaves)):
             word = leaves[k]
             if not (word.type == "NAME" and is_real(word) and str(word.value).lower() in self.facts.keywords):
                 continue
-            if not self.first_on_line(word.start_pos) or (k and leaves[k - 1].line == word.line):
+            starts_line = self.first_on_line(word.start_pos) and not (k and leaves[k - 1].line == word.line)
+            if not (starts_line or word.line == tok.line):
                 continue
             rest = [
                 self.retype(t, self.facts.keywords[str(t.value).lower()])
@@ -5045,7 +5051,7 @@ class Recovery:
                 )
             else:
                 diag = messages.not_closed_before(
-                    str(word.value), [(block, self.span_of(block.brace))], self.span_of(word)
+                    str(word.value), [(block, self.span_of(block.brace))], self.span_of(word), starts_line
                 )
             yield _Edit(
                 leaves[:k],
