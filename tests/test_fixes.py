@@ -763,6 +763,9 @@ NOT_FIXED = [
     # a group pasted into another's body: where it goes after the `}` is the user's choice
     ("  single group APPS { CICSPRD DB2PRD }",
      "  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 }\n  }", "BKR013"),
+    # ... with its `}` twice: removing that `}` alone would leave it inside
+    ("  single group APPS { CICSPRD DB2PRD }",
+     "  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 } }\n  }", "BKR013"),
     # a C comment: its `*/` would be left behind
     ("backup APPS full", "backup APPS full  /* nightly */", "BKR016"),
     # a minute of one digit: five past, or ten to?

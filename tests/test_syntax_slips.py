@@ -158,6 +158,20 @@ SLIPS = [
      '  single group APPS { CICSPRD identity group X { T } }', "BKR013 45:31"),
     ('member pasted inside a group on its line', '  single group APPS { CICSPRD DB2PRD }',
      '  single group APPS { CICSPRD DB2PRD member VMSYS5 { workers 2 } }', "BKR013 45:38"),
+    # ... with its `}` copied twice, the file's only `}` too many: one error, not also
+    # the group's own `}` closing nothing and the cluster closed early
+    ('group pasted inside a group with its } twice', '  single group APPS { CICSPRD DB2PRD }',
+     '  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 } }\n  }', "BKR013 47:3"),
+    ('group pasted on a group line with its } twice', '  single group APPS { CICSPRD DB2PRD }',
+     '  single group APPS { CICSPRD identity group X { T } } }', "BKR013 45:31"),
+    ('member pasted inside a group with its } twice', '  single group APPS { CICSPRD DB2PRD }',
+     '  single group APPS {\n    CICSPRD DB2PRD\n  member VMSYS5 { workers 2 } }\n  }', "BKR013 47:3"),
+    ('group pasted inside a member with its } twice', '  member VMSYS4 { workers 2  private-volume M4PRV1 }',
+     '  member VMSYS4 {\n    workers 2  private-volume M4PRV1\n  identity group SYSIDS2 { TCPIP2 } }\n  }', "BKR013 18:3"),
+    ('job pasted inside a job with its } twice', '    run on each member daily 03:30\n  }',
+     PASTED_JOB.replace("  }\n  }", "  } }\n  }"), "BKR013 83:3"),
+    ('job pasted inside a job with its } twice below', '    run on each member daily 03:30\n  }',
+     PASTED_JOB.replace("  }\n  }", "  }\n  }\n  }"), "BKR013 83:3"),
     # its `}` forgotten before a group pasted on its line: the `}` is missing before that
     ('group not closed before a group on its line', '  single group APPS { CICSPRD DB2PRD }',
      '  single group APPS { CICSPRD identity group X { T }', "BKR005 45:31"),
@@ -725,6 +739,13 @@ HELPED = [
     ("  member VMSYS4 { workers 2  private-volume M4PRV1 }",
      "  member VMSYS4 {\n    workers 2  private-volume M4PRV1\n  identity group SYSIDS2 { TCPIP2 }\n  }",
      "declare users and groups outside other blocks: move it out of `member VMSYS4`, after its `}`"),
+    ("  single group APPS { CICSPRD DB2PRD }",
+     "  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 } }\n  }",
+     ("declare users and groups outside other blocks: move it out of `group APPS`, after its `}`;"
+      " the `}` at 47:37 is one too many: remove it")),
+    ("    run on each member daily 03:30\n  }", PASTED_JOB.replace("  }\n  }", "  }\n  }\n  }"),
+     ("`job` belongs directly inside `cluster NAME { ... }`: move it out of `job SYSINC`, after its `}`;"
+      " the `}` at 88:3 is one too many: remove it")),
     ("  single group APPS { CICSPRD DB2PRD }", "  single group APPS { CICSPRD identity group X { T }",
      "add `}` to end `group APPS` before `identity`"),
     ("cyl on VMCOM1 at 1000", "cyl extent 1000",

@@ -309,6 +309,10 @@ UNCLOSED = register(
       statement was written inside it (a job pasted into another before its
       `}`; a group, `member` or `expire` block pasted into a group body, or
       a group into a `member` block), BKR013, whose help says to move it out.
+      It was written inside too when the `}` the file has too many all
+      follow its block's own `}`, on that line or alone below it
+      (`identity group SYSIDS2 { TCPIP2 } }`): a block copied with its `}`
+      twice.
       bkrc then closes the block there and reads on, so the rest of the file
       is still checked. A hyphenated keyword that belongs outside counts the
       same (`shared-volume VMCOM1` under a `member` block without its `}`,
@@ -659,7 +663,12 @@ MISPLACED = register(
     as `{` (`identity group SYSIDS2 { TCPIP2 }` in `single group APPS { ...
     }`): one error at its keyword, whose help says to move it out of the
     group, after its `}`; the group's own `}` below then closes the group,
-    not the cluster.
+    not the cluster. A block pasted into another (a group into a group body
+    or a `member` block, a job into a job) with its `}` twice is this one
+    error too, when the `}` after its own, on its line or alone below it,
+    are all the file has too many (`identity group SYSIDS2 { TCPIP2 } }`):
+    the help names that `}` as well, and there is no fix, as where the
+    block goes is the user's choice.
 
     A hyphenated keyword in a block that does not take it, with or without
     its hyphen (`job-suffix C`, `jobsuffix C`, `job suffix C` in the cluster

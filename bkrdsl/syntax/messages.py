@@ -1539,8 +1539,13 @@ def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic
     )
 
 
-def misplaced_inside(word: str, inner: Block, span: Span, brace: Span, homes: tuple[str, ...] = ()) -> Diagnostic:
-    """`homes`: the kinds of block that take `word` (`workers`: a member's), when known."""
+def misplaced_inside(
+    word: str, inner: Block, span: Span, brace: Span, homes: tuple[str, ...] = (), surplus: Span | None = None
+) -> Diagnostic:
+    """`homes`: the kinds of block that take `word` (`workers`: a member's), when known.
+    `surplus`: the `}` too many that the statement brought after its block's own
+    (`identity group SYSIDS2 { TCPIP2 } }`), which go with it, and no fix: where the
+    statement goes is the user's choice."""
     lowered = word.lower()
     if homes and "cluster" not in homes:
         blocks = " or ".join(
@@ -1556,11 +1561,18 @@ def misplaced_inside(word: str, inner: Block, span: Span, brace: Span, homes: tu
         help_text = f"declare users and groups outside other blocks: move it out of {inner.title}, after its `}}`"
     else:
         help_text = "move it to the block it belongs in (see docs/language.md)"
+    related = (Related(brace, f"{inner.title} starts here"),)
+    if surplus is not None:
+        if surplus.end - surplus.start == 1:
+            help_text += f"; the `}}` at {surplus.line}:{surplus.column} is one too many: remove it"
+        else:
+            help_text += f"; the `}}` from {surplus.line}:{surplus.column} are too many: remove them"
+        related += (Related(surplus, "`}` too many after its block's own"),)
     return codes.MISPLACED(
         f"`{word}` cannot appear inside {in_block(inner.kind)}",
         span,
         help=help_text,
-        related=(Related(brace, f"{inner.title} starts here"),),
+        related=related,
     )
 
 

@@ -116,6 +116,8 @@ _CHOICES = {
 }
 #: Braces, with texts and comments to step over (Recovery._block_end).
 _BRACE_SCAN = re.compile(r'[{}]|"(?:[^"\\\n]|\\[^\n])*"?|#[^\n]*')
+#: One more `}` right after a block's own, on its line or alone below (Recovery.pasted_surplus).
+_BRACE_AGAIN = re.compile(r"\s*\}")
 #: A `disk` statement's user, address and `size` (after `minidisk` for `disk`).
 _DISK_OPERANDS = re.compile(r"[ \t]+[A-Za-z0-9$@_*%?][^\s{},#\"]*[ \t]+[0-9A-Fa-f]{1,4}[ \t]+(?i:size)(?=\s)")
 #: Words written before the names of a `backup` line, saying what they are (word_not_in_list).
@@ -618,10 +620,10 @@ class _Edit:
     inserted: list
     after: list
     report: object  # (ip) -> None, called once the parser stands before the insertion
-    #: `after` starts a statement that fits once `inserted` closes the block, but was
-    #: written inside it, whose own `}` is below (closes_there): only reported, then
-    #: skipped, so the block stays open for that `}`.
-    written_inside: bool = False
+    #: The keyword of the statement `after` starts, when it fits once `inserted` closes
+    #: the block, but was written inside it, whose own `}` is below (closes_there): only
+    #: reported, then skipped (skip_pasted), so the block stays open for that `}`.
+    written_inside: Token | None = None
 
 
 @dataclass
@@ -3633,13 +3635,8 @@ class Recovery:
                 self.feed_types(ip, path, tok)
                 return tok
             if not self.closes_there(tok, real[-1], tok.type == "IMPORT"):
-                self.report(
-                    messages.misplaced_inside(
-                        str(tok.value), real[-1], self.span_of(tok), self.span_of(real[-1].brace)
-                    ),
-                    tok.start_pos,
-                )
-                return self.skip_statement(ip, tok)
+                self.report(self.written_inside(tok, real[-1]), tok.start_pos)
+                return self.skip_pasted(ip, tok, tok)
             self.report(
                 messages.not_closed_before(
                     str(tok.value),
@@ -4605,12 +4602,57 @@ class Recovery:
         in it) is closed says that its `}` is missing there, rather than that it was
         written inside the block: the file lacks a `}`, or `tok` stands at or left of
         the indentation of the block's line (not an `import`, which never fits in a
-        block). misplaced_keyword and brace_missing_before judge so alike."""
+        block). misplaced_keyword and brace_missing_before judge so alike. A statement
+        that brought the file's `}` too many with it (pasted_surplus) was written inside,
+        as when the braces balance: without those `}` they do."""
         if self.brace_balance > 0:
             return True
-        if self.brace_balance == 0:
+        if self.brace_balance == 0 or self.pasted_surplus(tok) is not None:
             return False  # closed there, the block's own `}` below would close nothing
         return not imported and tok.column is not None and tok.column <= self.indent_column(inner.brace)
+
+    def pasted_surplus(self, keyword: Token) -> Span | None:
+        """The `}` the file has too many, when they come right after the `}` of the block
+        that the statement at `keyword` opens on its line, on that `}`'s line or alone
+        below it: a block copied with its `}` twice (`identity group SYSIDS2 { TCPIP2 } }`,
+        a job's `}` and another on the next line). More `}` after them close blocks
+        opened before it (the one it was pasted into, below it or on the line:
+        `single group APPS { CICSPRD identity group X { T } } }`)."""
+        too_many = -self.brace_balance
+        if too_many <= 0 or keyword.end_pos is None:
+            return None
+        text = self.source.text
+        on_line = _BRACE_SCAN.finditer(text, keyword.end_pos, self._line_end(keyword.end_pos))
+        first = next((b for b in on_line if b.group() in ("{", "}")), None)  # texts, comments stepped over
+        end = self._block_end(first.start()) if first is not None and first.group() == "{" else None
+        braces: list[int] = []
+        while end is not None and len(braces) < too_many and (again := _BRACE_AGAIN.match(text, end)):
+            end = again.end()
+            braces.append(end - 1)
+        if len(braces) < too_many:
+            return None
+        return self.source.span(braces[0], braces[-1] + 1)
+
+    def written_inside(self, keyword: Token, inner: Block) -> Diagnostic:
+        """The statement at `keyword` does not belong in block `inner`, where it was
+        written (closes_there), with the `}` too many it brought, if any."""
+        return messages.misplaced_inside(
+            str(keyword.value),
+            inner,
+            self.span_of(keyword),
+            self.span_of(inner.brace),
+            surplus=self.pasted_surplus(keyword),
+        )
+
+    def skip_pasted(self, ip, tok: Token, keyword: Token) -> Token | None:
+        """Skip the statement at `keyword`, written inside a block (closes_there), from
+        `tok` on, with the `}` too many it brought (pasted_surplus): the block stays
+        open for its own `}` below."""
+        nxt = self.skip_statement(ip, tok)
+        surplus = self.pasted_surplus(keyword)
+        if surplus is None or nxt is None or nxt.start_pos != surplus.start:
+            return nxt
+        return self._lex_at(ip, surplus.end)
 
     def brace_missing_before(self, sim: Sim, blocks: list[Block], tok: Token, keyword: str) -> bool:
         """Whether `keyword` (starting at `tok`) fits once the inner blocks are closed, and
@@ -5004,8 +5046,8 @@ class Recovery:
                     for t in edit.before:
                         self.feed(ip, t)
                     edit.report(ip)
-                    if edit.written_inside:
-                        return True, self.skip_statement(ip, tok)
+                    if edit.written_inside is not None:
+                        return True, self.skip_pasted(ip, tok, edit.written_inside)
                     for t in edit.inserted + edit.after:
                         self.feed(ip, t)
                     return True, tok
@@ -5046,9 +5088,7 @@ class Recovery:
             ]
             inside = not self.closes_there(word, block)
             if inside:
-                diag = messages.misplaced_inside(
-                    str(word.value), block, self.span_of(word), self.span_of(block.brace)
-                )
+                diag = self.written_inside(word, block)
             else:
                 diag = messages.not_closed_before(
                     str(word.value), [(block, self.span_of(block.brace))], self.span_of(word), starts_line
@@ -5058,7 +5098,7 @@ class Recovery:
                 [_fake("RBRACE", word)],
                 rest,
                 lambda ip, diag=diag, at=word.start_pos: self.report(diag, at),
-                written_inside=inside,
+                written_inside=word if inside else None,
             )
 
     def _keyword_edits(self, leaves: list[Token], tok: Token):
