@@ -172,6 +172,8 @@ SLIPS = [
      PASTED_JOB.replace("  }\n  }", "  } }\n  }"), "BKR013 83:3"),
     ('job pasted inside a job with its } twice below', '    run on each member daily 03:30\n  }',
      PASTED_JOB.replace("  }\n  }", "  }\n  }\n  }"), "BKR013 83:3"),
+    ('job pasted inside a job with its } twice below a comment', '    run on each member daily 03:30\n  }',
+     PASTED_JOB.replace("  }\n  }", "  }  # weekly\n  }\n  }"), "BKR013 83:3"),
     # its `}` forgotten before a group pasted on its line: the `}` is missing before that
     ('group not closed before a group on its line', '  single group APPS { CICSPRD DB2PRD }',
      '  single group APPS { CICSPRD identity group X { T }', "BKR005 45:31"),

@@ -116,8 +116,9 @@ _CHOICES = {
 }
 #: Braces, with texts and comments to step over (Recovery._block_end).
 _BRACE_SCAN = re.compile(r'[{}]|"(?:[^"\\\n]|\\[^\n])*"?|#[^\n]*')
-#: One more `}` right after a block's own, on its line or alone below (Recovery.pasted_surplus).
-_BRACE_AGAIN = re.compile(r"\s*\}")
+#: One more `}` right after a block's own, on its line or alone below, comments stepped
+#: over (Recovery.pasted_surplus).
+_BRACE_AGAIN = re.compile(r"(?:\s|#[^\n]*)*\}")
 #: A `disk` statement's user, address and `size` (after `minidisk` for `disk`).
 _DISK_OPERANDS = re.compile(r"[ \t]+[A-Za-z0-9$@_*%?][^\s{},#\"]*[ \t]+[0-9A-Fa-f]{1,4}[ \t]+(?i:size)(?=\s)")
 #: Words written before the names of a `backup` line, saying what they are (word_not_in_list).
