@@ -74,3 +74,33 @@ def test_fmt_of_a_file_the_fast_parser_leaves_loads_lark(tmp_path):
     seen = run(["fmt", str(rare)])
     assert "lark" in seen["modules"]
     assert rare.read_text(encoding="utf-8") == "cluster A {\n  shared-volume V TOTAPE\n}\n"
+
+
+ENTRY = r"""
+import gc, json, sys
+collections = []
+gc.callbacks.append(lambda phase, info: phase == "stop" and collections.append(info["generation"]))
+from bkrdsl.__main__ import main
+try:
+    main(ARGS)
+except SystemExit:
+    pass
+print(json.dumps({"collections": collections, "enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}))
+"""
+
+
+def test_a_whole_command_runs_no_cycle_collection_and_leaves_the_exit_none_to_walk(tmp_path):
+    """bkrc's entry point (bkrdsl/__main__.py) turns the cyclic collector off before it
+    imports click: no collection while a command starts or works. What is alive at the
+    end is frozen, so Python's collections at exit walk none of it."""
+    for args in (
+        ["--version"],
+        ["check", str(EXAMPLES / "prodssi.bkr")],
+        ["compile", str(EXAMPLES / "prodssi.bkr"), "-o", str(tmp_path / "out")],
+    ):
+        code = f"ARGS = {args!r}\n{ENTRY}"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+        seen = json.loads(out.stdout.splitlines()[-1])
+        assert seen["collections"] == [] and not seen["enabled"], (args, seen)
+        assert seen["frozen"] > 10_000, (args, seen)  # click's and bkrdsl's objects, at least
+    assert (tmp_path / "out").is_dir()
