@@ -24,11 +24,9 @@ import errno
 import hashlib
 import json
 import os
-import shutil
 import signal
 import stat
 import sys
-import tempfile
 import threading
 from dataclasses import field
 from pathlib import Path, PurePosixPath
@@ -789,6 +787,8 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
         raise NotRegularError(what, target)
     if not before.st_mode & stat.S_IWUSR:
         raise ReadOnlyError(stat.S_IMODE(before.st_mode), target)
+    import tempfile  # here: a compile makes its folder with `_new_folder`, and imports none
+
     # The process ID in the name tells whose file a `kill -9` left behind (docs/fmt.md).
     fd, temp = tempfile.mkstemp(prefix=f"{TEMP_MARK}fmt-{os.getpid()}-", suffix=".tmp", dir=folder)
     try:
@@ -840,13 +840,39 @@ def create_file(path: str | os.PathLike, data: bytes) -> None:
     _fsync_dir(Path(folder))
 
 
+def _random_part() -> str:
+    """8 random hexadecimal digits that make a temporary name unlikely to be taken
+    (`secrets.token_hex(4)`, without importing secrets and random for it)."""
+    return os.urandom(4).hex()
+
+
+def _new_folder(parent: Path, prefix: str) -> Path:
+    """A new folder in `parent`, `PREFIX` and 8 random characters, that only this
+    process may enter (mode 0700) until its caller sets the mode: what
+    `tempfile.mkdtemp` makes, without importing tempfile, shutil (with the zlib,
+    bz2 and lzma it imports) and random, some 10 M of the 440 M instructions of a
+    small compile (docs/performance.md, "Start-up of a whole command").
+    Raises OSError."""
+    for _ in range(100):
+        path = parent / f"{prefix}{_random_part()}"
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue
+        except PermissionError:
+            # Windows says this, not FileExistsError, of a folder that exists (as mkdtemp knows).
+            if os.name == "nt" and os.path.isdir(parent) and os.access(parent, os.W_OK):
+                continue
+            raise
+        return path
+    raise FileExistsError(errno.EEXIST, "no free temporary folder name", os.fspath(parent))  # pragma: no cover
+
+
 def _new_temp(folder: str, what: str, data: bytes) -> str:
     """The path of a new temporary file in `folder` (`.bkrc-WHAT-PID-....tmp`, mode
     0666 less the umask) holding `data`, flushed to disk."""
-    import secrets
-
     for _ in range(100):
-        temp = os.path.join(folder, f"{TEMP_MARK}{what}-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+        temp = os.path.join(folder, f"{TEMP_MARK}{what}-{os.getpid()}-{_random_part()}.tmp")
         try:
             fd = write_file(Path(temp), data)
         except FileExistsError:
@@ -970,6 +996,8 @@ def _copy_preserved(src_root: Path, dst_root: Path, rel: str) -> None:
         return
     except OSError:
         pass
+    import shutil  # only where a link cannot be made
+
     shutil.copy2(src, dst)
     try:
         fd = os.open(dst, os.O_RDONLY)
@@ -1033,6 +1061,8 @@ def _remove_tree(path: Path) -> None:
 
     if os.path.islink(path):
         return
+    import shutil  # here: a compile into a new DIR, or one up to date, removes no tree
+
     handler = {"onexc": retry} if sys.version_info >= (3, 12) else {"onerror": retry}
     shutil.rmtree(path, **handler)
     if os.path.lexists(path):  # a folder that could not be read until its mode was changed
@@ -1041,7 +1071,7 @@ def _remove_tree(path: Path) -> None:
 
 #: The longest DIR name (in bytes) that the temporary folder's name holds whole.
 #: That name adds up to 27 bytes to it (`.`, `.bkrc-new-`, a process ID of up to
-#: 7 digits, `-` and mkdtemp's 8 characters), and a file name has at most 255
+#: 7 digits, `-` and `_new_folder`'s 8 characters), and a file name has at most 255
 #: (NAME_MAX): a longer DIR name is cut, with a hash of the whole name, so that
 #: the temporary folder of a DIR of 230-255 bytes can be made, and belongs to
 #: that DIR alone.
@@ -1331,7 +1361,7 @@ def refuse_unwritable(plan: Plan) -> None:
     folder, missing = out_dir.parent, None
     while not os.path.lexists(folder) and folder != folder.parent:
         folder, missing = folder.parent, folder
-    # The path a refused mkdir or mkdtemp would name: the first missing folder, else
+    # The path a refused mkdir would name: the first missing folder, else
     # the temporary folder beside DIR.
     named = str(missing or folder / f"{_temp_prefix(out_dir)}new-{os.getpid()}-")
     if not os.path.isdir(folder):
@@ -1369,7 +1399,7 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> N
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         recover(out_dir)
-        temp = Path(tempfile.mkdtemp(prefix=f"{_temp_prefix(out_dir)}new-{os.getpid()}-", dir=out_dir.parent))
+        temp = _new_folder(out_dir.parent, f"{_temp_prefix(out_dir)}new-{os.getpid()}-")
     except OSError as err:
         raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}") from None
     try:

@@ -16,6 +16,8 @@ background `pytest &` starts with SIGINT ignored.
 
 from __future__ import annotations
 
+import tempfile
+
 import pytest
 from conftest import EXAMPLES, run_cli
 from test_compile_interrupt import (
@@ -71,7 +73,7 @@ def test_ctrl_c_while_a_file_is_fixed_stops_before_it(three, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("owner", "step"), [(output.tempfile, "mkstemp"), (output.os, "fsync"), (output.os, "replace")]
+    ("owner", "step"), [(tempfile, "mkstemp"), (output.os, "fsync"), (output.os, "replace")]
 )
 def test_ctrl_c_while_a_file_is_replaced_finishes_that_file_then_stops(three, monkeypatch, owner, step):
     """Held back until the file is replaced and reported: the second file is

@@ -18,7 +18,6 @@ import os
 import stat
 import subprocess
 import sys
-import tempfile
 
 import pytest
 from conftest import ROOT, lock_folder, run_cli
@@ -345,10 +344,14 @@ def test_a_parent_folder_bkrc_may_not_write_to(tmp_path, monkeypatch):
     src, out = source(tmp_path), tmp_path / "ro" / "out"
     out.parent.mkdir()
 
-    def refuse(prefix, dir):
-        raise PermissionError(errno.EACCES, "Permission denied", os.path.join(dir, prefix + "abc"))
+    real_mkdir = os.mkdir
 
-    monkeypatch.setattr(tempfile, "mkdtemp", lambda prefix, dir: refuse(prefix, dir))
+    def mkdir(path, *args, **kwargs):  # the new folder beside DIR may not be made
+        if os.path.dirname(os.fspath(path)) == str(out.parent):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", mkdir)
     err = one_line(run_cli(["compile", src, "-o", out]))
     assert err == (
         f"bkrc: {out}: cannot write: Permission denied in {out.parent}: bkrc builds the new folder"
@@ -358,16 +361,12 @@ def test_a_parent_folder_bkrc_may_not_write_to(tmp_path, monkeypatch):
 
 def refuse_writes(monkeypatch, folder, err=errno.EACCES) -> None:
     """`folder` refuses to be written, as it does for a user who is not root (or on a
-    read-only file system, `err` EROFS): the compile's mkdtemp and mkdir in it fail,
-    and `access` (for --dry-run, which writes nothing) says no."""
+    read-only file system, `err` EROFS): the compile's mkdir in it fails (its new
+    folder beside DIR, or a missing folder above DIR), and `access` (for --dry-run,
+    which writes nothing) says no."""
     folder = str(folder)
     why = os.strerror(err)
-    real_mkdtemp, real_mkdir, real_access, real_statvfs = tempfile.mkdtemp, os.mkdir, os.access, os.statvfs
-
-    def mkdtemp(prefix=None, dir=None, **kwargs):
-        if os.fspath(dir) == folder:
-            raise OSError(err, why, os.path.join(dir, prefix + "abc"))
-        return real_mkdtemp(prefix=prefix, dir=dir, **kwargs)
+    real_mkdir, real_access, real_statvfs = os.mkdir, os.access, os.statvfs
 
     def mkdir(path, *args, **kwargs):
         if os.path.dirname(os.fspath(path)) == folder:
@@ -385,7 +384,6 @@ def refuse_writes(monkeypatch, folder, err=errno.EACCES) -> None:
             return os.statvfs_result((*found[:8], found.f_flag | os.ST_RDONLY, found.f_namemax))
         return found
 
-    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
     monkeypatch.setattr(os, "mkdir", mkdir)
     monkeypatch.setattr(os, "access", access)
     monkeypatch.setattr(os, "statvfs", statvfs)

@@ -18,6 +18,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 
 import pytest
 from conftest import run_cli
@@ -187,7 +188,7 @@ def test_ctrl_c_while_a_file_is_formatted_stops_before_it(three, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("owner", "step"), [(output.tempfile, "mkstemp"), (output.os, "fsync"), (output.os, "replace")]
+    ("owner", "step"), [(tempfile, "mkstemp"), (output.os, "fsync"), (output.os, "replace")]
 )
 def test_ctrl_c_while_a_file_is_replaced_finishes_that_file_then_stops(three, monkeypatch, owner, step):
     """Held back until the file is replaced and reported: the second file is

@@ -104,3 +104,17 @@ def test_a_whole_command_runs_no_cycle_collection_and_leaves_the_exit_none_to_wa
         assert seen["collections"] == [] and not seen["enabled"], (args, seen)
         assert seen["frozen"] > 10_000, (args, seen)  # click's and bkrdsl's objects, at least
     assert (tmp_path / "out").is_dir()
+
+
+def test_compile_makes_its_folder_without_tempfile_shutil_or_random(tmp_path):
+    """`bkrc compile` builds its new folder with `output._new_folder`, not
+    `tempfile.mkdtemp`: tempfile imports shutil (with zlib, bz2 and lzma) and random.
+    Into a new DIR and into one that is up to date, none of them is imported;
+    shutil only where an old tree is removed or a kept file copied."""
+    out = tmp_path / "out"
+    unneeded = {"tempfile", "shutil", "random", "secrets", "bz2", "lzma"}
+    fresh = run(["compile", str(EXAMPLES / "prodssi.bkr"), "-o", str(out)])
+    assert unneeded & set(fresh["modules"]) == set()
+    assert len(list(out.rglob("*"))) > 50 and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    again = run(["compile", str(EXAMPLES / "prodssi.bkr"), "-o", str(out)])
+    assert unneeded & set(again["modules"]) == set()
