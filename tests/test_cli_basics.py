@@ -118,6 +118,55 @@ def test_an_empty_name_is_a_usage_error(tmp_path, monkeypatch, args, param):
     assert result.stdout == "" and sorted(p.name for p in tmp_path.iterdir()) == ["good.bkr"]
 
 
+#: `-I DIR` that names no folder to search, and what bkrc says of it.
+NOT_FOLDERS = [
+    ("nope", "folder 'nope' does not exist"),
+    ("nope/deeper", "folder 'nope/deeper' does not exist"),
+    ("good.bkr", "Directory 'good.bkr' is a file."),
+    ("good.bkr/lib", "'good.bkr/lib' is not a folder: a file stands on its path"),
+    ("dangling", "'dangling' is a symbolic link to 'gone', which does not exist"),
+    ("loop", "'loop' is a loop of symbolic links"),
+]
+
+
+@pytest.mark.parametrize("command", [["check"], ["show"], ["compile", "-o", "out", "--dry-run"]])
+@pytest.mark.parametrize(("folder", "said"), NOT_FOLDERS)
+def test_an_include_folder_that_is_not_one_is_a_usage_error(tmp_path, monkeypatch, command, folder, said):
+    """`-I lib` misspelt, or given from another folder, was searched for nothing:
+    its imports were looked up elsewhere (BKRDSL_PATH) or failed as BKR101, the
+    cause unsaid, and a cluster that imports nothing from it checked clean."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.bkr").write_text(GOOD)
+    (tmp_path / "dangling").symlink_to("gone")
+    (tmp_path / "loop").symlink_to("loop")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run_cli([command[0], "good.bkr", "-I", folder, *command[1:]], expect=2)
+    assert f"Error: Invalid value for '-I' / '--include': {said}" in result.stderr
+    assert result.stdout == "" and sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_an_include_folder_bkrc_may_not_reach_says_so(tmp_path, monkeypatch):
+    """Not "does not exist": the folder may well be there, behind one bkrc may not enter."""
+    from conftest import lock_folder
+
+    (tmp_path / "good.bkr").write_text(GOOD)
+    (tmp_path / "locked" / "lib").mkdir(parents=True)
+    lock_folder(monkeypatch, tmp_path / "locked")
+    result = run_cli(["check", tmp_path / "good.bkr", "-I", tmp_path / "locked" / "lib"], expect=2)
+    assert "cannot be reached: permission denied (to enter a folder on its path)" in result.stderr
+
+
+def test_an_include_folder_that_exists_is_searched(tmp_path, monkeypatch):
+    """A symbolic link to a folder is one, and BKRDSL_PATH folders are not checked (as PATH's)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "extra.bkr").write_text("")
+    (tmp_path / "link").symlink_to("lib")
+    (tmp_path / "good.bkr").write_text("import extra\n" + GOOD)
+    run_cli(["check", "good.bkr", "-I", "link"], expect=0)
+    run_cli(["check", "good.bkr", "-I", "lib"], env={"BKRDSL_PATH": "nowhere"}, expect=0)
+
+
 def test_every_file_and_folder_refuses_an_empty_name():
     """Each argument (a FILE; `explain`'s CODE is no name) and each option that takes
     a path has a case in EMPTY_NAMES: a new one gets `callback=named` and a case."""

@@ -273,14 +273,49 @@ def max_errors_option(fn):
     )(fn)
 
 
+def search_folders(ctx, param, value):
+    """A click callback for `-I DIR`: each a folder that exists (`named` first).
+    A folder that is not there was searched for nothing: `-I lib` misspelt, or
+    run from the wrong folder, let an import resolve elsewhere (BKRDSL_PATH) or
+    fail as BKR101 with the cause unsaid. A file is refused by click.Path."""
+    for folder in named(ctx, param, value):
+        problem = missing_folder(folder)
+        if problem:
+            raise click.BadParameter(problem)
+    return value
+
+
+def missing_folder(folder: str) -> str | None:
+    """Why `folder` cannot be searched for modules, or None when it can."""
+    import errno
+
+    try:
+        os.stat(folder)
+        return None
+    except FileNotFoundError:
+        if os.path.islink(folder):
+            return f"'{folder}' is a symbolic link to '{os.readlink(folder)}', which does not exist"
+        if not os.path.isabs(folder) and cwd_gone():
+            return f"folder '{folder}' does not exist; {CWD_GONE}"
+        return f"folder '{folder}' does not exist (a typo, or run from another folder?)"
+    except NotADirectoryError:
+        return f"'{folder}' is not a folder: a file stands on its path"
+    except PermissionError:
+        return f"folder '{folder}' cannot be reached: permission denied (to enter a folder on its path)"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return f"'{folder}' is a loop of symbolic links"
+        return f"folder '{folder}' cannot be reached: {err.strerror or err}"
+
+
 def include_option(fn):
     return click.option(
         "-I",
         "--include",
         "include",
         multiple=True,
-        type=click.Path(file_okay=False),
-        callback=named,
+        type=click.Path(file_okay=False),  # a file is refused here, in click's words
+        callback=search_folders,
         help="A folder to search for imported modules (after the importing file's own); repeatable.",
     )(fn)
 
