@@ -137,7 +137,13 @@ def read_written(out_dir: Path) -> dict[str, Written] | None:
     """
     file = out_dir / MANIFEST
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        raw = _regular_bytes(file)
+        if raw is None:
+            raise OutputError(
+                f"{file}: is {_kind(file)}, not bkrc's manifest (a file); move it out of the folder;"
+                " nothing written"
+            )
+        data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         return None
     except OSError as err:
@@ -263,13 +269,30 @@ NOT_A_FILE = b"\0not a regular file"
 def _read(path: Path) -> bytes | None:
     """The bytes of a regular file; None when nothing is there; NOT_A_FILE for anything else."""
     try:
-        if path.is_symlink() or path.is_dir():
+        if path.is_symlink():
             return NOT_A_FILE
-        return path.read_bytes()
+        data = _regular_bytes(path)
+        return NOT_A_FILE if data is None else data
     except (FileNotFoundError, NotADirectoryError):  # a file where its folder should be: an obstacle
         return None
     except OSError as err:
         raise OutputError(f"{path}: cannot read: {err.strerror or err}") from None
+
+
+def _regular_bytes(path: Path) -> bytes | None:
+    """The bytes of `path` (a symbolic link followed) when it is a regular file,
+    else None, without reading anything else: a FIFO without a writer would
+    block the read for good (a compile that never ends), and opening a device
+    can act on it. The open cannot block either (O_NONBLOCK, which a regular
+    file ignores), should the file become a FIFO between the look and the open.
+    Raises OSError."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        return None
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return file.read()
 
 
 def _existing(out_dir: Path) -> list[str]:
@@ -364,13 +387,38 @@ def _obstacles(out_dir: Path, wanted: list[str], old: list[str]) -> list[tuple[s
                 found[folder] = (f"a symbolic link (to {os.readlink(path)})", "a folder")
             elif os.path.lexists(path) and not path.is_dir():
                 found[folder] = ("a file", "a folder")
-    for rel in wanted:
+    for rel in wanted + old:
+        if any(rel.startswith(f + "/") for f in found):
+            continue
         path = out_dir / rel
-        if path.is_dir() and not path.is_symlink() and not any(
-            rel.startswith(f + "/") for f in found
-        ):
-            found[rel] = ("a folder", "a file")
+        if path.is_dir() and not path.is_symlink():
+            if rel in wanted:
+                found[rel] = ("a folder", "a file")
+        elif (what := _special(path)) is not None:
+            # A FIFO, a socket or a device is no file bkrc wrote, whatever the
+            # manifest says: replacing (or deleting) it is not --force's to do.
+            found[rel] = (what, "a file")
     return [(rel, what, needs) for rel, (what, needs) in sorted(found.items())]
+
+
+def _special(path: Path) -> str | None:
+    """What `path` is when it is a FIFO, a socket or a device (`special_kind`), else None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode):
+        return None
+    return special_kind(mode)
+
+
+def _kind(path: Path) -> str:
+    """What `path` (a symbolic link followed) is, when not a regular file: "a folder", "a FIFO ..."."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "not a regular file"
+    return "a folder" if stat.S_ISDIR(mode) else special_kind(mode) or "not a regular file"
 
 
 def obstacles_message(plan: Plan) -> str:
@@ -1037,12 +1085,12 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _remove_tree(path: Path) -> None:
+def _remove_tree(path: Path) -> OSError | None:
     """Remove a temporary folder, even one holding folders without write
     permission (a read-only member folder, or DIR itself made read-only, swapped
     out of DIR): shutil.rmtree alone fails on them and, ignoring errors, would
     leave the old tree beside DIR for good. Anything else it cannot remove is
-    left (the next compile tries again)."""
+    left (the next compile tries again), and the error that stopped it returned."""
 
     top = os.fspath(path)
 
@@ -1060,13 +1108,17 @@ def _remove_tree(path: Path) -> None:
             pass
 
     if os.path.islink(path):
-        return
+        return None
     import shutil  # here: a compile into a new DIR, or one up to date, removes no tree
 
     handler = {"onexc": retry} if sys.version_info >= (3, 12) else {"onerror": retry}
     shutil.rmtree(path, **handler)
     if os.path.lexists(path):  # a folder that could not be read until its mode was changed
-        shutil.rmtree(path, ignore_errors=True)
+        try:
+            shutil.rmtree(path)
+        except OSError as err:  # what stops it still (an immutable file, `chattr +i`)
+            return err
+    return None
 
 
 #: The longest DIR name (in bytes) that the temporary folder's name holds whole.
@@ -1346,7 +1398,28 @@ def _refuse_mount_point(plan: Plan) -> Path:
             " into DIR's place, and a mount point cannot be renamed; name a folder inside it"
             f" (-o {os.path.join(plan.out_dir, 'out')}); nothing written"
         )
+    inside = _mount_points_in(out_dir)
+    if inside:
+        shown = os.path.join(plan.out_dir, os.path.relpath(inside[0], out_dir))
+        more = f" (and {len(inside) - 1} more)" if len(inside) > 1 else ""
+        raise OutputError(
+            f"{shown} is a mount point inside {plan.out_dir}{more}: bkrc replaces DIR as a whole,"
+            f" so the mounted file system would leave {plan.out_dir} with the old folder, and what"
+            " bkrc keeps there be taken off it; unmount it, or mount it outside DIR; nothing written"
+        )
     return out_dir
+
+
+def _mount_points_in(out_dir: Path) -> list[str]:
+    """The folders inside out_dir (symbolic links not followed) that are mount points."""
+    found = []
+    for root, dirs, _files in os.walk(out_dir):
+        for name in dirs:
+            path = os.path.join(root, name)
+            if os.path.ismount(path):
+                found.append(path)
+        dirs[:] = [d for d in dirs if os.path.join(root, d) not in found]
+    return sorted(found)
 
 
 def refuse_unwritable(plan: Plan) -> None:
@@ -1381,8 +1454,9 @@ def refuse_unwritable(plan: Plan) -> None:
     raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
 
 
-def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> None:
+def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> list[str]:
     """Carry the plan out, all or nothing. Raises OutputError; DIR is then untouched.
+    Returns the warnings to print after the report (`not_removed_message`).
 
     A KeyboardInterrupt (Ctrl-C) while the new folder is being built leaves
     DIR untouched too, and nothing beside it. From the swap on, Ctrl-C waits
@@ -1392,7 +1466,7 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> N
     if plan.blocked and not force:
         raise OutputError(blocked_message(plan).rstrip("\n"))
     if plan.up_to_date:
-        return
+        return []
     if plan.obstacles:
         raise OutputError(obstacles_message(plan).rstrip("\n"))
     out_dir = _refuse_mount_point(plan)
@@ -1436,7 +1510,24 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> N
             _remove_tree(temp)
         raise
     _fsync_dir(out_dir.parent)
-    if old is not None:
-        _remove_tree(old)
+    stuck = _remove_tree(old) if old is not None else None
     if own:
         commit.release()
+    return [] if stuck is None else not_removed_message(plan.out_dir, old, stuck)
+
+
+def not_removed_message(out_dir: Path, old: Path, err: OSError) -> list[str]:
+    """The warning for an old tree, swapped out of DIR, that could not be removed
+    (a file in it made immutable, `chattr +i`): DIR is written, and the folder
+    beside it is the user's to remove, else it stays there unsaid."""
+    name = err.filename if isinstance(err.filename, str) else None
+    if name and not os.path.isabs(name):  # rmtree names the entry alone: find it in the tree
+        name = str(next(old.rglob(name), old / name))
+    where = f"{name}: " if name else ""
+    return [
+        (
+            f"bkrc: warning: the old {out_dir}, swapped out to {old}, could not be removed"
+            f" ({where}{err.strerror or err}); it holds only the files {out_dir} held before:"
+            " remove it by hand (the next compile tries again)"
+        )
+    ]

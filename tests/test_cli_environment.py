@@ -340,6 +340,90 @@ def test_a_mount_point_is_refused_by_name(tmp_path, monkeypatch):
     assert one_line(run_cli(["compile", src, "-o", out, "--dry-run"])) == err
 
 
+def _mount_tmpfs(folder) -> None:
+    """Mount a small tmpfs at `folder`, or skip: only root may (CI runs as root)."""
+    if os.geteuid() != 0:
+        pytest.skip("only root may mount a file system")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder], capture_output=True, check=False)
+    if done.returncode != 0:  # a container without the capability
+        pytest.skip(f"mount failed: {done.stderr.decode().strip()}")
+
+
+@pytest.mark.parametrize("real_mount", [False, True])
+def test_a_mount_point_inside_dir_is_refused_by_name(tmp_path, monkeypatch, real_mount):
+    """The swap moved the mounted file system out of DIR with the old folder, copied
+    what the compile keeps from it into DIR, then emptied it: a share mounted at
+    out/DEV1 was left beside DIR, holding nothing."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    mounted = out / "DEV1"
+    if real_mount:
+        _mount_tmpfs(mounted)
+    else:
+        real = os.path.ismount
+        monkeypatch.setattr(os.path, "ismount", lambda p: os.fspath(p) == str(mounted) or real(p))
+    try:
+        (mounted / "mine.txt").write_text("on the mount\n")
+        before = tree(out)
+        source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+        for extra in ([], ["--force"], ["--dry-run"]):
+            err = one_line(run_cli(["compile", src, "-o", out, *extra]))
+            assert err.startswith(f"bkrc: {mounted} is a mount point inside {out}: "), err
+            assert "unmount it, or mount it outside DIR; nothing written" in err
+            assert tree(out) == before and siblings(out) == []
+    finally:
+        if real_mount:  # wherever it went: a compile that moves it must not leave it mounted
+            with open("/proc/self/mounts") as mounts:
+                points = [line.split()[1] for line in mounts if line.split()[1].startswith(str(tmp_path))]
+            for point in points:
+                subprocess.run(["umount", point], check=True)
+
+
+def _chattr(path, flag: str) -> None:
+    """`chattr +i` (or -i) on `path`, or skip: only root may, on a file system that has it."""
+    if os.geteuid() != 0:
+        pytest.skip("only root may make a file immutable")
+    done = subprocess.run(["chattr", flag, path], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"chattr failed: {done.stderr.decode().strip()}")
+
+
+@pytest.mark.parametrize("immutable", [False, True])
+def test_an_old_tree_that_cannot_be_removed_is_named(tmp_path, monkeypatch, immutable):
+    """DIR is written; the old tree, swapped out, stays beside it when a file in it
+    cannot be removed (`chattr +i`): the compile said only `wrote`, and the hidden
+    folder stayed there unsaid, after every later compile too."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    stuck, left = out / "DEV1" / "BKRSUBMT.EXEC", None
+    if immutable:
+        _chattr(stuck, "+i")
+    else:
+        real = os.unlink
+
+        def unlink(path, *args, **kwargs):
+            if os.path.basename(os.fspath(path)) == stuck.name:
+                raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(path))
+            return real(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "unlink", unlink)
+    try:
+        source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+        result = run_cli(["compile", src, "-o", out], expect=0)
+        [name] = siblings(out)
+        left = out.parent / name
+        assert result.stderr == (
+            f"bkrc: warning: the old {out}, swapped out to {left}, could not be removed"
+            f" ({left / 'DEV1' / 'BKRSUBMT.EXEC'}: Operation not permitted); it holds only"
+            f" the files {out} held before: remove it by hand (the next compile tries again)\n"
+        )
+        assert result.stdout.startswith(f"bkrc: wrote {out}: ")
+        assert "BKRWRK03" in (out / "DEV1" / "BKRSTART.EXEC").read_text()
+    finally:
+        if immutable:
+            _chattr(left / "DEV1" / "BKRSUBMT.EXEC" if left else stuck, "-i")
+
+
 def test_a_parent_folder_bkrc_may_not_write_to(tmp_path, monkeypatch):
     src, out = source(tmp_path), tmp_path / "ro" / "out"
     out.parent.mkdir()

@@ -297,6 +297,72 @@ def test_a_folder_where_bkrc_writes_a_file_is_refused_even_with_force(tmp_path):
     assert layout(out) == before and siblings(out) == []
 
 
+class FifoWriter:
+    """A FIFO at `path` with a writer waiting in another thread: a read of it gets
+    `x` and its end, where without a writer the read would wait for good. The
+    writer waits until something opens the FIFO to read: `opened` says whether
+    anything did, once `close()` has let the writer go."""
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        os.mkfifo(path)
+        self.path, self.opened = path, False
+        self._thread = threading.Thread(target=self._write, daemon=True)
+        self._closing = False
+        self._thread.start()
+
+    def _write(self) -> None:
+        fd = os.open(self.path, os.O_WRONLY)  # waits for a reader
+        self.opened = not self._closing
+        os.write(fd, b"x")
+        os.close(fd)
+
+    def close(self) -> None:
+        self._closing = not self.opened
+        reader = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)  # lets a waiting writer go
+        self._thread.join()
+        os.close(reader)
+
+
+@pytest.mark.parametrize("rel", ["M1/JOBA.TEMPLATE", "M2/JOBB2.TEMPLATE", "M2/GONE.TEMPLATE"])
+def test_a_fifo_where_bkrc_writes_a_file_is_refused_even_with_force_and_never_read(tmp_path, rel):
+    """A FIFO without a writer, where the manifest says bkrc wrote a file, made the
+    plan wait for good (`bkrc compile`, `--check` and `--dry-run` never ended);
+    with a writer, it was read, and --force replaced it by the file. Neither
+    is bkrc's: a FIFO is no file bkrc wrote, and --force replaces only files."""
+    out = tmp_path / "out"
+    compile_to(out, arts() + [Artifact("M2/GONE.TEMPLATE", "* gone\n", "job-template", "M2", "GONE", "GONE", "single")])
+    (out / rel).unlink()
+    fifo = FifoWriter(out / rel)
+    try:
+        plan = output.make_plan(out, arts("2"), "test.bkr")
+        assert plan.obstacles == [(rel, "a FIFO (named pipe)", "a file")]
+        with pytest.raises(output.OutputError, match=f"out/{rel} is a FIFO \\(named pipe\\), where bkrc writes a file"):
+            output.write(plan, force=True)
+    finally:
+        fifo.close()
+    assert not fifo.opened
+    assert siblings(out) == [] and (out / rel).is_fifo()
+
+
+def test_a_manifest_that_is_a_fifo_is_refused_and_never_read(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / output.MANIFEST).unlink()
+    fifo = FifoWriter(out / output.MANIFEST)
+    try:
+        with pytest.raises(output.OutputError) as refused:
+            output.make_plan(out, arts("2"), "test.bkr")
+    finally:
+        fifo.close()
+    assert str(refused.value) == (
+        f"{out / output.MANIFEST}: is a FIFO (named pipe), not bkrc's manifest (a file);"
+        " move it out of the folder; nothing written"
+    )
+    assert not fifo.opened
+
+
 def test_a_file_where_bkrc_writes_a_folder_is_refused_even_with_force(tmp_path):
     out = tmp_path / "out"
     compile_to(out, arts())

@@ -278,10 +278,12 @@ def _compile(
         click.echo(f"bkrc: {out} is up to date")
         return EXIT_OK
     try:
-        output.write(plan, force=force, commit=commit)
+        left = output.write(plan, force=force, commit=commit)
     except output.OutputError as err:
         _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE, err=status)
     click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
+    for line in left:
+        click.echo(line, err=status)
     for line in output.forced_message(plan) if force else ():
         click.echo(line, err=status)
     _warn_renames(plan, status)
