@@ -848,20 +848,36 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
         finally:
             os.close(fd)
         os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:  # gone already (renamed), or cannot go: the first error counts
-            pass
+    except BaseException as failure:
+        _drop_temp(temp, failure)
         raise
     _fsync_dir(Path(folder))
+
+
+def _drop_temp(temp: str, failure: BaseException | None = None) -> str | None:
+    """Remove the temporary file `temp`. When it cannot go (a folder made append-only,
+    `chattr +a`, lets bkrc create and link files there, not remove or rename them),
+    say so: in `failure`'s text when that is the OSError being raised (the first
+    error counts, and this is added to it), else in the warning returned. None
+    when it went, or was gone already (renamed)."""
+    try:
+        os.unlink(temp)
+        return None
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        left = f"the temporary file {temp} could not be removed ({err.strerror or err}): remove it by hand"
+    if isinstance(failure, OSError):
+        failure.strerror = f"{failure.strerror or failure}; {left}"
+        return None
+    return left
 
 
 #: Errors of os.link that mean "this file system has no hard links", not "the file exists".
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
 
 
-def create_file(path: str | os.PathLike, data: bytes) -> None:
+def create_file(path: str | os.PathLike, data: bytes) -> str | None:
     """Create the new file `path` holding `data` in one step (`bkrc init`), never
     replacing anything already there: FileExistsError when `path` exists (a
     file, a folder, or a symbolic link, even a dangling one).
@@ -872,7 +888,9 @@ def create_file(path: str | os.PathLike, data: bytes) -> None:
     and removed. On a file system without hard links it is renamed instead,
     after a look that `path` is still free. The new file's mode is 0666 less
     the umask, as any new file's. So `path` is missing or complete, never half
-    written; an error or a KeyboardInterrupt leaves no temporary file.
+    written; an error or a KeyboardInterrupt leaves no temporary file, unless
+    the folder forbids its removal (`_drop_temp`): the error then says so, and
+    after a success the warning returned does.
 
     Raises OSError."""
     target = os.path.abspath(path)
@@ -880,12 +898,12 @@ def create_file(path: str | os.PathLike, data: bytes) -> None:
     temp = _new_temp(folder, "init", data)
     try:
         _link_new(temp, target)
-    finally:
-        try:
-            os.unlink(temp)
-        except OSError:  # renamed already, or cannot go: the first error counts
-            pass
+    except BaseException as failure:
+        _drop_temp(temp, failure)
+        raise
+    left = _drop_temp(temp)
     _fsync_dir(Path(folder))
+    return left
 
 
 def _random_part() -> str:

@@ -307,6 +307,55 @@ def test_unknown_release_is_a_usage_error(tmp_path):
 
 
 # ------------------------------------------------------------------ writing
+def test_a_device_or_fifo_is_never_offered_to_force(tmp_path):
+    """`init /dev/null` said `--force overwrites it`, and `--force` then refused it."""
+    fifo = tmp_path / "pipe.bkr"
+    os.mkfifo(fifo)
+    for path, what in ((os.devnull, "a character device"), (fifo, "a FIFO (named pipe)")):
+        result = run_cli(["init", path, *DEFAULT], expect=2)
+        assert result.stderr == f"bkrc: {path}: already exists; nothing written (it is {what}, which bkrc never replaces)\n"
+    assert fifo.is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == ["pipe.bkr"]
+
+
+def _no_removal(monkeypatch) -> None:
+    """A folder made append-only (`chattr +a`): bkrc may create and link files in it,
+    not remove or rename them. Root may chattr, on a file system that has it;
+    wrapping os.unlink and os.replace does the same anywhere."""
+    real_unlink = os.unlink
+
+    def unlink(path, *args, **kwargs):
+        if os.path.basename(os.fspath(path)).startswith(output.TEMP_MARK):
+            raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(path))
+        return real_unlink(path, *args, **kwargs)
+
+    def replace(src, dst, *args, **kwargs):
+        raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(src))
+
+    monkeypatch.setattr(output.os, "unlink", unlink)
+    monkeypatch.setattr(output.os, "replace", replace)
+
+
+def test_a_temporary_file_that_cannot_be_removed_is_named(tmp_path, monkeypatch):
+    """Both left it beside the file without a word: `init` after `wrote`, `fmt` after
+    `cannot write`."""
+    _no_removal(monkeypatch)
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, *DEFAULT], expect=0)
+    [temp] = [p for p in tmp_path.iterdir() if p.name.startswith(".bkrc-init-")]
+    assert result.stderr.endswith(
+        f"bkrc: warning: the temporary file {temp} could not be removed (Operation not permitted):"
+        " remove it by hand\n"
+    )
+    ugly = tmp_path / "ugly.bkr"
+    ugly.write_text("cluster c {\nmember m { workers 1 }\n\n\n}\n")
+    result = run_cli(["fmt", ugly], expect=2)
+    [temp] = [p for p in tmp_path.iterdir() if p.name.startswith(".bkrc-fmt-")]
+    assert result.stderr == (
+        f"bkrc: {ugly}: cannot write: Operation not permitted; the temporary file {temp} could not"
+        " be removed (Operation not permitted): remove it by hand\n"
+    )
+
+
 def test_refuses_to_overwrite_without_force(tmp_path):
     path = tmp_path / "new.bkr"
     path.write_text("# mine\n", encoding="utf-8")

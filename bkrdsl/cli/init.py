@@ -49,8 +49,9 @@ def _workers(ctx, param, value: int) -> int:
     return value
 
 
-def _write(file: str, data: bytes, force: bool) -> None:
-    """FILE created (or, with `force`, replaced) in one step. Raises OSError."""
+def _write(file: str, data: bytes, force: bool) -> str | None:
+    """FILE created (or, with `force`, replaced) in one step; a warning to print
+    after the report, or None. Raises OSError."""
     import os
 
     from bkrdsl.output import create_file, replace_file
@@ -58,12 +59,27 @@ def _write(file: str, data: bytes, force: bool) -> None:
     if force:
         try:
             replace_file(file, data)
-            return
+            return None
         except FileNotFoundError:
             if os.path.lexists(file) and not os.path.islink(file):
                 raise
             file = os.path.realpath(file)  # nothing there, or a link to nothing: create it
-    create_file(file, data)
+    return create_file(file, data)
+
+
+def _what_force_does(file: str) -> str:
+    """The hint after `already exists`: --force replaces a file (or a link's target),
+    never a FIFO or a device (`init /dev/null` said `--force overwrites it`, and
+    `--force` then refused it)."""
+    import os
+
+    from bkrdsl.output import special_kind
+
+    try:
+        what = special_kind(os.stat(file).st_mode)
+    except OSError:  # a link to nothing: --force creates its target
+        what = None
+    return f"(it is {what}, which bkrc never replaces)" if what else "(--force overwrites it)"
 
 
 @click.command("init", short_help="Write a first cluster FILE, which checks clean.")
@@ -190,9 +206,9 @@ def _create(file: str, new: str, force: bool) -> None:
     failed = None
     with Commit() as commit:
         try:
-            _write(file, new.encode("utf-8"), force)
+            left = _write(file, new.encode("utf-8"), force)
         except FileExistsError:
-            failed = f"bkrc: {file}: already exists; nothing written (--force overwrites it)"
+            failed = f"bkrc: {file}: already exists; nothing written {_what_force_does(file)}"
         except OSError as err:
             failed = f"bkrc: {file}: cannot write: {err.strerror or err}; nothing written"
         else:
@@ -201,6 +217,8 @@ def _create(file: str, new: str, force: bool) -> None:
                 f" then run `bkrc check {shlex.quote(file)}`, which prints nothing when all is well",
                 err=True,
             )
+            if left:
+                click.echo(f"bkrc: warning: {left}", err=True)
     if failed:
         click.echo(failed, err=True)
         sys.exit(EXIT_USAGE)
