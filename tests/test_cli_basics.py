@@ -21,6 +21,16 @@ def test_missing_file_is_one_line_exit_2(tmp_path):
     assert "no such file" in result.output
 
 
+@pytest.mark.parametrize("command", [["check"], ["show"], ["fmt"], ["fmt", "--check"], ["compile", "-o", "out"]])
+def test_a_dangling_link_is_named_for_what_it_is(tmp_path, monkeypatch, command):
+    """`no such file` for a name that `ls` shows: the file it links to was moved."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site.bkr").symlink_to("../moved/site.bkr")
+    result = run_cli([command[0], "site.bkr", *command[1:]], expect=2)
+    assert result.stderr == "bkrc: site.bkr: is a symbolic link to '../moved/site.bkr', which does not exist\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site.bkr"]
+
+
 @pytest.mark.parametrize("command", [["check"], ["fmt"], ["fmt", "--check"]])
 def test_standard_input_named_twice_is_a_usage_error(command):
     """The second `-` would read nothing: `check - -` reported an empty file (BKR110)."""

@@ -158,7 +158,7 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
     except FileNotFoundError:
         if not path.is_absolute() and cwd_gone():
             raise InputError(f"bkrc: {arg}: no such file; {CWD_GONE}") from None
-        raise InputError(f"bkrc: {arg}: no such file") from None
+        raise InputError(f"bkrc: {arg}: {dangling(arg) or 'no such file'}") from None
     except PermissionError:
         raise InputError(
             f"bkrc: {arg}: permission denied (to read the file, or to enter a folder on its path)"
@@ -285,6 +285,16 @@ def search_folders(ctx, param, value):
     return value
 
 
+def dangling(name: str) -> str | None:
+    """"is a symbolic link to 'X', which does not exist" when `name` is one (a file
+    or folder moved away from under its link), else None: "no such file" would
+    send the user looking for a name that is plainly there in `ls`."""
+    try:
+        return f"is a symbolic link to '{os.readlink(name)}', which does not exist"
+    except OSError:  # not a link, or nothing there
+        return None
+
+
 def missing_folder(folder: str) -> str | None:
     """Why `folder` cannot be searched for modules, or None when it can."""
     import errno
@@ -293,8 +303,8 @@ def missing_folder(folder: str) -> str | None:
         os.stat(folder)
         return None
     except FileNotFoundError:
-        if os.path.islink(folder):
-            return f"'{folder}' is a symbolic link to '{os.readlink(folder)}', which does not exist"
+        if link := dangling(folder):
+            return f"'{folder}' {link}"
         if not os.path.isabs(folder) and cwd_gone():
             return f"folder '{folder}' does not exist; {CWD_GONE}"
         return f"folder '{folder}' does not exist (a typo, or run from another folder?)"
