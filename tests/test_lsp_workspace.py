@@ -106,6 +106,18 @@ async def capped_client(lsp_client: LanguageClient, tmp_path_factory):
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client_with_bad_include(lsp_client: LanguageClient, tmp_path_factory):
+    """A server whose `include` names a missing folder, a file and a folder."""
+    folder = tmp_path_factory.mktemp("ws")
+    write_workspace(folder)
+    lsp_client.folder = folder
+    include = [str(folder / "nope"), str(folder / "site.bkr"), str(folder / "dev")]
+    await lsp_client.initialize_session(client_params(folder, include=include))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
 async def client_without_workspace(lsp_client: LanguageClient, tmp_path_factory):
     """A server told to search none of the workspace's files (`max_workspace_files` 0)."""
     folder = tmp_path_factory.mktemp("ws")
@@ -311,6 +323,22 @@ async def test_past_the_limit_files_are_not_searched_and_the_user_is_told(capped
     assert sorted(Path(u).name for u in changes_of(edit)) == ["a1.bkr", "a2.bkr", "site.bkr"]
     (told,) = [m for m in client.messages if "more than 2" in m.message]
     assert told.type == T.MessageType.Warning and "max_workspace_files" in told.message
+
+
+@pytest.mark.asyncio
+async def test_an_include_folder_that_cannot_be_searched_is_told_once(client_with_bad_include: LanguageClient):
+    """As `bkrc check -I DIR` refuses it: the setting was searched for nothing, unsaid."""
+    client = client_with_bad_include
+    folder = client.folder
+    main = open_doc(client, folder / "main.bkr", GOOD)
+    await diagnostics(client, main)
+    told = [(m.type, m.message) for m in client.messages if "`include`" in m.message]
+    missing = f"folder '{folder / 'nope'}' does not exist (a typo, or run from another folder?)"
+    a_file = f"'{folder / 'site.bkr'}' is a file, not a folder"
+    assert told == [
+        (T.MessageType.Warning, f"bkrc: the `include` setting: {why}; imports are not searched there")
+        for why in (missing, a_file)
+    ]
 
 
 @pytest.mark.asyncio

@@ -158,7 +158,9 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
     except FileNotFoundError:
         if not path.is_absolute() and cwd_gone():
             raise InputError(f"bkrc: {arg}: no such file; {CWD_GONE}") from None
-        raise InputError(f"bkrc: {arg}: {dangling(arg) or 'no such file'}") from None
+        from bkrdsl.resolve.loader import dangling_link
+
+        raise InputError(f"bkrc: {arg}: {dangling_link(arg) or 'no such file'}") from None
     except PermissionError:
         raise InputError(
             f"bkrc: {arg}: permission denied (to read the file, or to enter a folder on its path)"
@@ -278,44 +280,15 @@ def search_folders(ctx, param, value):
     A folder that is not there was searched for nothing: `-I lib` misspelt, or
     run from the wrong folder, let an import resolve elsewhere (BKRDSL_PATH) or
     fail as BKR101 with the cause unsaid. A file is refused by click.Path."""
+    from bkrdsl.resolve.loader import unsearchable
+
     for folder in named(ctx, param, value):
-        problem = missing_folder(folder)
+        problem = unsearchable(folder)
+        if problem and not os.path.isabs(folder) and cwd_gone():
+            problem = f"folder '{folder}' does not exist; {CWD_GONE}"
         if problem:
             raise click.BadParameter(problem)
     return value
-
-
-def dangling(name: str) -> str | None:
-    """"is a symbolic link to 'X', which does not exist" when `name` is one (a file
-    or folder moved away from under its link), else None: "no such file" would
-    send the user looking for a name that is plainly there in `ls`."""
-    try:
-        return f"is a symbolic link to '{os.readlink(name)}', which does not exist"
-    except OSError:  # not a link, or nothing there
-        return None
-
-
-def missing_folder(folder: str) -> str | None:
-    """Why `folder` cannot be searched for modules, or None when it can."""
-    import errno
-
-    try:
-        os.stat(folder)
-        return None
-    except FileNotFoundError:
-        if link := dangling(folder):
-            return f"'{folder}' {link}"
-        if not os.path.isabs(folder) and cwd_gone():
-            return f"folder '{folder}' does not exist; {CWD_GONE}"
-        return f"folder '{folder}' does not exist (a typo, or run from another folder?)"
-    except NotADirectoryError:
-        return f"'{folder}' is not a folder: a file stands on its path"
-    except PermissionError:
-        return f"folder '{folder}' cannot be reached: permission denied (to enter a folder on its path)"
-    except OSError as err:
-        if err.errno == errno.ELOOP:
-            return f"'{folder}' is a loop of symbolic links"
-        return f"folder '{folder}' cannot be reached: {err.strerror or err}"
 
 
 def include_option(fn):

@@ -961,6 +961,23 @@ def _symbol(server: BkrServer, s: F.Symbol, doc: Document) -> T.DocumentSymbol:
     )
 
 
+def _say_unsearchable(ls: BkrServer) -> None:
+    """Tell the user once, at start, of each `include` folder that cannot be searched
+    (missing, a file), as `bkrc check -I DIR` refuses it: imports were looked up
+    elsewhere, or reported missing (BKR101), with the cause unsaid."""
+    from bkrdsl.resolve.loader import unsearchable
+
+    for folder in ls.include:
+        problem = unsearchable(folder)
+        if problem:
+            ls.window_show_message(
+                T.ShowMessageParams(
+                    type=T.MessageType.Warning,
+                    message=f"bkrc: the `include` setting: {problem}; imports are not searched there",
+                )
+            )
+
+
 def build_server() -> BkrServer:
     server = BkrServer()
 
@@ -979,6 +996,7 @@ def build_server() -> BkrServer:
 
     @server.feature(T.INITIALIZED)
     async def initialized(ls: BkrServer, params: T.InitializedParams) -> None:
+        _say_unsearchable(ls)
         # Ask the client to tell of .bkr files changed on disk by anything but
         # the editor (git, another tool): modules that appear, change or go.
         workspace = ls.client_capabilities.workspace

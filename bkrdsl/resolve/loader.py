@@ -227,6 +227,39 @@ def _display(spec: str, importer_display: str) -> str:
     return os.path.normpath(os.path.join(os.path.dirname(importer_display), name)).replace(os.sep, "/")
 
 
+def dangling_link(name: str) -> str | None:
+    """"is a symbolic link to 'X', which does not exist" when `name` is one (a file
+    or folder moved away from under its link), else None: "no such file" would
+    send the user looking for a name that is plainly there in `ls`."""
+    try:
+        return f"is a symbolic link to '{os.readlink(name)}', which does not exist"
+    except OSError:  # not a link, or nothing there
+        return None
+
+
+def unsearchable(folder: str) -> str | None:
+    """Why `folder` (a `-I DIR`, or the language server's `include`) cannot be
+    searched for modules, or None when it can."""
+    import stat
+
+    try:
+        if not stat.S_ISDIR(os.stat(folder).st_mode):
+            return f"'{folder}' is a file, not a folder"
+        return None
+    except FileNotFoundError:
+        if link := dangling_link(folder):
+            return f"'{folder}' {link}"
+        return f"folder '{folder}' does not exist (a typo, or run from another folder?)"
+    except NotADirectoryError:
+        return f"'{folder}' is not a folder: a file stands on its path"
+    except PermissionError:
+        return f"folder '{folder}' cannot be reached: permission denied (to enter a folder on its path)"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return f"'{folder}' is a loop of symbolic links"
+        return f"folder '{folder}' cannot be reached: {err.strerror or err}"
+
+
 def default_search_path(extra: tuple[str, ...] = ()) -> tuple[Path, ...]:
     env = tuple(p for p in os.environ.get("BKRDSL_PATH", "").split(os.pathsep) if p)
     return tuple(Path(p) for p in extra + env)
