@@ -78,9 +78,9 @@ def test_fmt_of_a_file_the_fast_parser_leaves_loads_lark(tmp_path):
 
 ENTRY = r"""
 import gc, json, sys
+from bkrdsl.__main__ import main  # before main can act: compiling it (no bytecode cached) may collect
 collections = []
 gc.callbacks.append(lambda phase, info: phase == "stop" and collections.append(info["generation"]))
-from bkrdsl.__main__ import main
 try:
     main(ARGS)
 except SystemExit:
