@@ -102,6 +102,19 @@ class Tracing(fast._Parser):
         self.type_missing = type_
         return super()._missing(type_)
 
+    def _respell(self, accepted):
+        if self.type == fast.T_STRAY:
+            self.trace[-1].append(frozenset(accepted))  # checked against what Lark accepts
+        super()._respell(accepted)
+        if self.trace[-1][1] == fast.T_STRAY:
+            self.trace[-1][1] = self.type
+
+    def _stray_statement(self, block):
+        k = len(self.trace) - 1  # the word's: read as a keyword, or skipped (left T_STRAY)
+        super()._stray_statement(block)
+        if self.respelt:
+            self.trace[k][1] = self.type
+
 
 def traced_read(source: Source):
     """(module or None, trace), as fast.read_reported but keeping the trace."""
@@ -128,8 +141,8 @@ def check_trace(trace, accepted: bool) -> list[int]:
     sim = Sim.start(parser())
     seen = []
     pending = None  # the token read last, fed once the placeholders read after it are
-    last = max((k for k, (lexing, _type) in enumerate(trace) if lexing is not None), default=-1)
-    for k, (lexing, type_) in enumerate(trace):
+    last = max((k for k, (lexing, *_rest) in enumerate(trace) if lexing is not None), default=-1)
+    for k, (lexing, type_, *respelling) in enumerate(trace):
         if lexing is None:  # a placeholder for a token missing before the one read last
             assert sim.feed(TERMINALS[type_]), f"placeholder {k} ({type_}) in state {sim.stack[-1]}"
             continue
@@ -147,6 +160,10 @@ def check_trace(trace, accepted: bool) -> list[int]:
             keywords = {word for word, name in FACTS.keywords.items() if name in actions}
             assert lexing.keywords == keywords, where
             assert lexing.closes == ("RBRACE" in actions or "$END" in actions), where
+        if respelling:  # the keywords a word is respelt among are all that Lark accepts there
+            assert respelling[0] == {word for word, name in FACTS.keywords.items() if name in actions}, where
+        if type_ == fast.T_STRAY:  # a word the recovery skips (`_stray_statement`)
+            continue
         if k < last or accepted:  # read and used: Lark must take it too
             assert type_ is not None, where
             pending = (where, TERMINALS[type_])
@@ -395,7 +412,7 @@ def test_the_kitchen_sink_parses_fast_and_reaches_every_state():
 
 def test_every_lexing_is_used():
     _, trace = traced_read(source_of(KITCHEN_SINK))
-    assert {lexing.name for lexing, _ in trace} == {lexing.name for lexing in LEXINGS}
+    assert {lexing.name for lexing, *_ in trace} == {lexing.name for lexing in LEXINGS}
 
 
 # ================================================================== the grammar
@@ -709,6 +726,97 @@ def test_a_value_missing_before_more_tokens_than_the_recovery_reads_is_left_to_l
 def test_values_missing_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
     assert_contract(source_of(text))
+
+
+# A statement's keyword half typed (or misspelt) alone on its line, where a statement
+# starts, before the next statement or the block's `}`: the recovery reads a keyword it
+# may mean as that keyword, whose value is then missing (one BKR012 that says both),
+# and skips a word that means none (BKR012, the block's statements listed); the fast
+# parser does the same (`_Parser._stray_statement`).
+HALF_TYPED = [
+    "cluster A {\n  expire on M {\n    retai\n  }\n}\n",  # the number and `days`
+    "cluster A {\n  job J {\n    descri\n    run on M daily 01:00\n  }\n}\n",  # a text
+    "cluster A {\n  job J {\n    bac\n  }\n}\n",  # a list of groups
+    "cluster A {\n  member M {\n    worke\n    description \"x\"\n  }\n}\n",
+    "cluster A {\n  member M {\n    priva\n  }\n}\n",  # read as `private-volume`, not the word
+    "cluster A {\n  disk U 191 size 5 cyl\n  dis\n}\n",  # the user, address, size and unit
+    "cluster A {\n  expire on M {\n    keep\n  }\n}\n",  # an English word for `retain`
+    "cluster A {\n  job J {\n    r\n  }\n}\n",  # no keyword: skipped
+    "cluster A {\n  di\n  member M { workers 2 }\n}\n",
+    "cluster A {\n  expire on M {\n    p\n    retain 30 days\n  }\n}\n",
+    "c\ncluster A {\n}\n",  # at the top level
+    # a statement's own keyword half typed at the end of its line, among those that fit
+    "cluster A {\n  job J {\n    include minidi\n  }\n}\n",  # the owner and addresses
+    "cluster A {\n  job J {\n    exclude sf\n    to disk\n  }\n}\n",
+    "cluster A {\n  job J {\n    run o\n  }\n}\n",  # a member
+    "single use\ncluster A {\n}\n",
+    # the statement whole after it: the word alone is the error, with its fix
+    "cluster A {\n  job J {\n    to dis\n    run on M daily 01:00\n  }\n}\n",
+    "cluster A {\n  expire on M {\n    retai\n    30 days\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", HALF_TYPED)
+def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
+    module = assert_contract(source_of(text), must_accept=True)
+    assert fast.read(source_of(text)) is None  # an error: not for the formatter
+    monkeypatch.setattr(bkrdsl.syntax.parser, "parse", lambda _source: pytest.fail("the Lark path ran"))
+    monkeypatch.delenv("BKRDSL_PARSER", raising=False)
+    read, diagnostics = read_module(source_of(text))
+    assert read == module and [d.code for d in diagnostics] == ["BKR012"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  job J {\n    r\n    # why\n  }\n}\n",  # the skip steps over a comment
+        "cluster A {\n  job J {\n    memb\n  }\n}\n",  # a keyword of another block
+        "cluster A {\n  job J {\n    r\n    retain 30 days\n  }\n}\n",  # the skip goes on
+        "cluster A {\n  job J {\n    bac APPS\n  }\n}\n",  # not alone on its line
+        "cluster A {\n  job J {\n    inc\n  }\n}\n",  # `minidisk` or `sfs` missing: not a value
+        "cluster A {\n  job J {\n    descri\n    to disk pool\n  }\n}\n",  # and a value missing
+        "cluster A {\n  job J {\n    end\n  }\n}\n",  # REXX's `}`
+        "cluster A {\n  job J {\n    sun\n  }\n}\n",  # a day: a schedule's mistake
+        "cluster A {\n  member M {\n    job-s\n  }\n}\n",  # a keyword at its start
+        "cluster A {\n  shared-volum\n  member M { workers 2 }\n}\n",  # `shared`, though not here
+        "cluster A {\n  job J {\n    r\n    to disk pool\n  }\n}\n",  # two errors
+        "cluster A {\n  job J {\n    to dis\n    to disk pool\n  }\n}\n",  # two errors
+        "cluster A {\n  job J {\n    include mdisk\n  }\n}\n",  # CP's word (messages.MEDIUM_WORDS)
+        "cluster A {\n  job J {\n    include m\n  }\n}\n",  # none it may mean
+        "cluster A {\n  identity gro\n}\n",  # and the cluster not closed
+    ],
+)
+def test_keywords_half_typed_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize("word", ["j", "descri"])
+@pytest.mark.parametrize("limit", [24, 25])
+def test_a_half_typed_keyword_before_more_tokens_than_the_recovery_reads_is_left_to_lark(monkeypatch, limit, word):
+    """26 tokens follow the word; the recovery counts from the second (`single`, read first)."""
+    text = f"cluster A {{\n  {word}\n  single group G {{\n" + "U1 U2 U3 U4\n" * 5 + "  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", limit)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", limit)
+    assert (fast.read_reported(source_of(text)) is not None) == (limit == 25)
+    assert_contract(source_of(text))
+
+
+def test_block_statements_are_what_lark_accepts_where_a_statement_starts():
+    """What `_stray_statement` lists, against Lark's parse table at a block's start."""
+    openings = {
+        None: [],
+        "cluster": ["cluster", "NAME", "{"],
+        "member": ["cluster", "NAME", "{", "member", "NAME", "{"],
+        "job": ["cluster", "NAME", "{", "job", "NAME", "{"],
+        "expire": ["cluster", "NAME", "{", "expire", "on", "NAME", "{"],
+    }
+    statements = statement_types(parser())
+    for block, opening in openings.items():
+        sim = Sim.start(parser())
+        assert all(sim.feed(TERMINALS[t]) for t in opening), block
+        accepted = {word for word, name in FACTS.keywords.items() if name in sim.accepts() & statements}
+        assert fast.BLOCK_STATEMENTS[block] == accepted, block
 
 
 @pytest.mark.parametrize("limit", [25, 26])

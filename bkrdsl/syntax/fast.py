@@ -13,7 +13,13 @@ a text fits; and a statement's last value missing at the end of its line,
 before a `}` or a statement keyword starting the next line (`to disk pool`,
 then `run on ...`), which the recovery reports (BKR010, the same
 `messages.missing_value`) and completes with placeholders where the next token
-stands (`_Parser._missing`). On any other text
+stands (`_Parser._missing`); and a keyword half typed (or misspelt) at the end of
+its line (`retai`, `include minidi`), which the recovery reads as the keyword it
+may mean, where that fits, one BKR012 that also says what the keyword needs when
+its value is then missing (`Recovery.misspelt`, `Recovery.unfinished_respelt`, the
+same `messages.unknown_keyword_unfinished`), or, where a statement starts and it
+means none (`r`), reports (the same `messages.not_a_keyword`) and skips
+(`_Parser._stray_statement`, `_Parser._respell`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -30,7 +36,9 @@ what a word is from the LALR parser's state after the previous token:
   must be a keyword, or we give up (the recovery reports BKR012 for every
   such word: `Recovery.check_glued` where Lark then reads a name from the rest,
   `private-volumes` as `private-volume s`, `Recovery.check_keyword` where it
-  reads another keyword);
+  reads another keyword), but on a word of letters last on its line that no
+  keyword starts, a day or a time aside (`_half_typed`): a keyword half typed,
+  which the block's loop or the statement decides (`T_STRAY`);
 * where the state accepts a name and keywords, the recovery reports a name
   that is keywords run together which fit there (`on eachmember`,
   `Recovery.run_together`); we give up on any name of that shape
@@ -219,6 +227,10 @@ T_NAME = "NAME"
 T_PATH = "IMPORT_PATH"
 T_STRING = "STRING"
 T_END = "$END"
+#: The type of a word that is no keyword where only keywords fit, alone at the start of
+#: its line (`retai` as `retain 30 days` is typed): the block's loop decides it
+#: (`_Parser._stray_statement`), as the recovery does where a statement starts.
+T_STRAY = "?"
 #: The types of tokens that are no keyword (nor a `,`): values and braces.
 _VALUE_TYPES = frozenset({T_NAME, T_PATH, T_STRING, T_END, "{", "}"})
 
@@ -323,6 +335,40 @@ def _near_keyword(word: str, following: tuple, line: int) -> bool:
     return any(k.startswith(word) for k in STATEMENT_KEYWORDS) or bool(did_you_mean(word, STATEMENT_KEYWORDS))
 
 
+#: The statement keywords of each block, and of the top level (None): what the
+#: recovery lists where a statement must start (`messages.not_a_keyword`); a test
+#: checks each against Lark's parse table.
+BLOCK_STATEMENTS = {
+    None: frozenset({"cluster", "identity", "import", "single"}),
+    "cluster": frozenset(
+        {"catalog", "description", "disk", "expire", "identity", "job", "member"}
+        | {"shared-volume", "single", "tape"}
+    ),
+    "member": frozenset({"description", "exclude", "include", "job-suffix", "private-volume", "workers"}),
+    "job": frozenset({"backup", "description", "exclude", "include", "run", "to"}),
+    "expire": frozenset({"preview", "purge", "retain"}),
+}
+
+#: A word that may be a statement keyword half typed: letters, perhaps a hyphen.
+_HALF_TYPED = re.compile(r"[a-z]+(?:-[a-z]*)?")
+
+
+def _half_typed(word: str, following: tuple, line: int) -> bool:
+    """Whether a word that is no keyword, where only keywords fit, is one the
+    recovery reads where a statement starts as a misspelt or half typed keyword
+    (`Recovery.misspelt`) or as no keyword (`messages.not_a_keyword`), and nothing
+    else: last on its line, letters only (a `*` starts a comment, a time or a day
+    a schedule's mistake, `end` REXX's `}`), and no keyword at its start, which
+    Lark's lexer would read (`Recovery.check_glued`)."""
+    from bkrdsl.syntax.messages import looks_like_day, looks_like_time
+
+    if following[LINE] == line or word == "end" or _HALF_TYPED.fullmatch(word) is None:
+        return False
+    if looks_like_day(word) or looks_like_time(word):
+        return False
+    return not any(word.startswith(keyword) for keyword in KEYWORDS)
+
+
 class _GiveUp(Exception):
     """The text is not one this parser reads exactly as Lark: use the Lark path."""
 
@@ -340,8 +386,10 @@ def read_reported(source: Source) -> tuple[ast.Module, list[Diagnostic]] | None:
     when only the Lark path can tell. The errors read here are a text not closed
     on its line where a text fits (`description "Weekly full`, as it is typed),
     which the recovery reports (BKR007) and reads as `""` to the end of the line,
-    and a statement's last value missing before the next statement (`to disk
-    pool`, as it is typed), which it reports (BKR010) and completes (`_missing`)."""
+    a statement's last value missing before the next statement (`to disk
+    pool`, as it is typed), which it reports (BKR010) and completes (`_missing`),
+    and a keyword half typed at the end of its line (`retai`), which it reports
+    (BKR012) and reads as the keyword it may mean, or skips (`_stray_statement`)."""
     try:
         parser = _Parser(source)
         return parser.module(), parser.reported(source)
@@ -527,6 +575,12 @@ class _Parser:
         #: missing (`_missing`), once found, and that error.
         self.missing_at: int | None = None
         self.missing: Diagnostic | None = None
+        #: The index of a word read where a statement starts that is no keyword
+        #: (`_stray_statement`), once read; the keywords it may mean, if any (the
+        #: error is then the value missing after it), else its error.
+        self.stray_at: int | None = None
+        self.respelt: list[str] = []
+        self.stray: Diagnostic | None = None
         self.keyword_at = 0  # the index of the last keyword or `,` read (passed)
         self._next(KEYWORD)
 
@@ -568,7 +622,9 @@ class _Parser:
                     raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
                 self.type = T_NAME
             elif not lexing.names:
-                raise _GiveUp  # not a keyword; Lark might read a keyword at its start
+                if lexing is not KEYWORD or not _half_typed(word, self.tokens[self.i + 1], line):
+                    raise _GiveUp  # not a keyword; Lark might read a keyword at its start
+                self.type = T_STRAY  # perhaps a keyword half typed: the block's loop decides
             elif lexing.path and _IMPORT_PATH.fullmatch(text) is None:
                 raise _GiveUp
             elif not lexing.closes and first and word in STATEMENT_KEYWORDS:
@@ -597,13 +653,15 @@ class _Parser:
 
     @property
     def error_at(self) -> int | None:
-        """The index of the token of the one error read, if any."""
-        return self.unclosed if self.unclosed is not None else self.missing_at
+        """The index of the token of the first error read, if any."""
+        found = [at for at in (self.unclosed, self.stray_at, self.missing_at) if at is not None]
+        return min(found) if found else None
 
     def reported(self, source: Source) -> list[Diagnostic]:
         """What the recovery reports of the text read (the module read whole): a text
-        not closed on its line (BKR007), a statement's last value missing (BKR010), or
-        nothing. _GiveUp on both, where the recovery would also stop reading after it
+        not closed on its line (BKR007), a statement's last value missing (BKR010), a
+        keyword half typed (BKR012, with the value missing after it if it is), or
+        nothing. _GiveUp on two, where the recovery would also stop reading after it
         (more than MAX_READ_AFTER_ERROR tokens follow), or judge the file another
         language at its first error (`Recovery._sniff`)."""
         at = self.error_at
@@ -611,12 +669,22 @@ class _Parser:
             return []
         from bkrdsl.syntax import messages
 
-        if self.unclosed is not None and self.missing_at is not None:
+        # A misspelt keyword and the value missing right after it are one error (`_value_missing`).
+        merged = self.respelt and self.stray_at is not None and self.missing_at == self.stray_at + 1
+        errors = (self.unclosed is not None) + (self.stray_at is not None) + (self.missing_at is not None and not merged)
+        if errors > 1:
             raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
-        if len(self.tokens) - 2 - at > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text):
+        # The recovery counts from the token after a stray word (the one it reads first).
+        counted_from = at + (at == self.stray_at)
+        if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text):
             raise _GiveUp
         if self.missing is not None:
             return [self.missing]
+        if self.stray is not None:
+            return [self.stray]
+        if self.respelt:  # the statement whole after it (`to dis`): the word misspelt
+            tok = self.tokens[self.stray_at]
+            return [messages.unknown_keyword(messages.shown(tok[TEXT]), self.respelt, self._span(tok, tok))]
         _kind, text, start, _line, _column, _first = self.tokens[self.unclosed]
         return [messages.unterminated_string(source.span(start, start + len(text)))]
 
@@ -628,6 +696,57 @@ class _Parser:
         following = self.tokens[self.i + 1]
         if following[LINE] == line and following[TEXT].lower() in seconds:
             raise _GiveUp
+
+    def _stray_statement(self, block: str | None) -> None:
+        """Where a statement of `block` (None: the top level) starts, the current token
+        is no statement keyword; read it as the recovery does, or _GiveUp. A word alone
+        on its line (`_half_typed`) that is a statement keyword misspelt or half typed
+        (`retai`) is read as the keyword (`Recovery.misspelt`), where it fits, and the
+        statement's value is then missing (`_value_missing`); a word that is none
+        (`r`) is an error and skipped (`Recovery.stray_name`), where the next token is
+        the block's `}` or a statement keyword of the block, at which the recovery's
+        skip stops."""
+        from bkrdsl.syntax import messages
+
+        if self.type != T_STRAY or self.error_at is not None or not self.tokens[self.i][FIRST]:
+            raise _GiveUp  # after a statement on its line: a word too many, or an option
+        tok, following = self.tokens[self.i], self.tokens[self.i + 1]
+        statements = BLOCK_STATEMENTS[block]
+        self.stray_at = self.i
+        words = messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS)
+        if words:
+            if words[0] not in statements:
+                raise _GiveUp  # a keyword of another block: the recovery says where it goes
+            self.respelt = words
+            self.type = words[0]
+            return
+        if following[KIND] != "}" and not (following[KIND] == "n" and following[TEXT].lower() in statements):
+            raise _GiveUp
+        if any(tok[START] < comment[0] < following[START] for comment in self.comments):
+            raise _GiveUp  # the recovery's skip steps over a comment without keeping it
+        where = messages.in_block(block) if block else "the top level of a file"
+        starts = sorted(statements)
+        self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok))
+        self._next(KEYWORD)
+
+    def _respell(self, accepted: tuple[str, ...]) -> None:
+        """Inside a statement, where only the keywords `accepted` fit (all that Lark's
+        state accepts, a test checks), the current token is a word last on its line
+        that is none (`T_STRAY`: `include minidi`): read it as the one it may mean,
+        as the recovery does (`Recovery.misspelt`), or _GiveUp. `mdisk` for
+        `minidisk` has a message of its own (`messages.MEDIUM_WORDS`). With an error
+        read before, the word stays T_STRAY, and the caller gives up on it."""
+        from bkrdsl.syntax import messages
+
+        if self.error_at is not None:
+            return  # a second error: the caller gives up on the word
+        text = self.tokens[self.i][TEXT]
+        words = messages.did_you_mean(text, accepted, synonyms=False)
+        if not words or text.lower() in messages.MEDIUM_WORDS:
+            raise _GiveUp
+        self.stray_at = self.i
+        self.respelt = words
+        self.type = words[0]
 
     def _take(self, lexing: Lexing) -> tuple:
         """The current token; the next one becomes current."""
@@ -669,15 +788,23 @@ class _Parser:
         """The recovery's error for a statement's value (of type `type_`, a NAME or a
         STRING) missing before the current token (`Recovery.report_missing`): a name
         is named by the statement's last keyword and the names after it
-        (`Recovery.governing_keyword`), a text by what it is."""
+        (`Recovery.governing_keyword`), a text by what it is; right after a keyword
+        half typed, the one error is the word's, and says what it needs."""
         from bkrdsl.syntax import messages
 
         found, previous = self.tokens[self.i], self.tokens[self.i - 1]
         if not found[FIRST] or (found[KIND] != "}" and self.type not in STATEMENT_KEYWORDS):
             raise _GiveUp
+        where = self._span(previous, previous)
+        if self.stray_at == self.i - 1 and self.respelt:
+            # `retai`, then the next statement: one error for the word, which says what the
+            # keyword it is read as needs (`Recovery.unfinished_respelt`).
+            need = messages.follower(self.respelt[0], 0) if type_ == T_NAME else messages.TERMINAL_TEXTS[type_]
+            written = messages.shown(previous[TEXT])
+            return messages.unknown_keyword_unfinished(written, self.respelt, need, where)
         if self._said_twice(self.i - 1):
             raise _GiveUp  # perhaps `backup APPS full backup` (Recovery.keyword_after_own_statement)
-        where, shown = self._span(previous, previous), messages.shown(found[TEXT])
+        shown = messages.shown(found[TEXT])
         if type_ == T_STRING:  # only a description's, right after its keyword
             after = f" after {messages.shown(previous[TEXT])}"
             return messages.missing_other(messages.TERMINAL_TEXTS[T_STRING], after, shown, where, T_STRING)
@@ -756,7 +883,7 @@ class _Parser:
                 decl = self.declaration()
                 (users if isinstance(decl, ast.UserDecl) else groups).append(decl)
             else:
-                raise _GiveUp
+                self._stray_statement(None)
         file = self.file
         comments = tuple(
             (Span(file, line, column, line, column + len(text), start, start + len(text)), text)
@@ -798,8 +925,10 @@ class _Parser:
 
     def declaration(self) -> ast.UserDecl | ast.GroupDecl:
         """kind "user" name_list role? | kind "group" NAME "{" group_entry* "}"."""
+        kind = ast.Kind(self.type)  # not the word: a misspelt one is read as the keyword
         first = self._take(KEYWORD)
-        kind = ast.Kind(first[TEXT].lower())
+        if self.type == T_STRAY:  # perhaps a keyword half typed
+            self._respell(("group", "user"))
         if self.type == "user":
             self._next(NAME)
             names = self.name_list()
@@ -858,7 +987,7 @@ class _Parser:
             elif type_ == "disk":
                 disks.append(self.disk())
             else:
-                raise _GiveUp
+                self._stray_statement("cluster")
         self._next(KEYWORD)
         span = self._since(first)
         return ast.Cluster(
@@ -886,6 +1015,7 @@ class _Parser:
 
     def names_setting(self) -> ast.Setting:
         """shared-volume NAME+ | private-volume NAME+."""
+        keyword = self.type  # not the word: a misspelt one is read as the keyword
         first = self._take(NAME)
         values = [self._word(self._expect(T_NAME, MORE))]
         if values[0].text.lower() == first[TEXT].lower():
@@ -894,15 +1024,16 @@ class _Parser:
             if _KEYWORD_SHAPED.fullmatch(self.tokens[self.i][TEXT]):
                 raise _GiveUp  # `tape-drives` after a label: a statement's word (Recovery.word_after_labels)
             values.append(self._word(self._take(MORE)))
-        return ast.Setting(first[TEXT].lower(), tuple(values), self._since(first))
+        return ast.Setting(keyword, tuple(values), self._since(first))
 
     def name_setting(self) -> ast.Setting:
         """workers NAME | job-suffix NAME."""
+        keyword = self.type  # not the word: a misspelt one is read as the keyword
         first = self._take(NAME)
         value = self._word(self._expect(T_NAME, KEYWORD))
         if value.text.lower() == first[TEXT].lower():
             raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
-        return ast.Setting(first[TEXT].lower(), (value,), self._since(first))
+        return ast.Setting(keyword, (value,), self._since(first))
 
     def disk(self) -> ast.Disk:
         """disk NAME NAME size NAME NAME (on NAME (at NAME)?)?"""
@@ -937,15 +1068,17 @@ class _Parser:
             elif type_ == "description":
                 settings.append(self.description())
             else:
-                raise _GiveUp
+                self._stray_statement("member")
         self._next(KEYWORD)
         span = self._since(first)
         return ast.Member(name, tuple(settings), tuple(selections), span, self._doc(span))
 
     def selection(self) -> ast.Selection:
         """action minidisk NAME NAME+ | action sfs NAME+."""
+        action = ast.Action(self.type)  # not the word: a misspelt one is read as the keyword
         first = self._take(KEYWORD)
-        action = ast.Action(first[TEXT].lower())
+        if self.type == T_STRAY:  # perhaps a keyword half typed
+            self._respell(("minidisk", "sfs"))
         if self.type == "minidisk":
             self._next(NAME)
             owner = self._word(self._expect(T_NAME, NAME))
@@ -1001,6 +1134,8 @@ class _Parser:
 
     def placement(self) -> ast.Placement:
         """on each member | on name_list."""
+        if self.type == T_STRAY:  # perhaps a keyword half typed
+            self._respell(("on",))
         first = self._expect("on", PLACE)
         if self.type == "each":
             self._next(KEYWORD)
@@ -1044,7 +1179,7 @@ class _Parser:
                     raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
                 self._expect("days", KEYWORD)
             else:
-                raise _GiveUp
+                self._stray_statement("expire")
         self._next(KEYWORD)
         return ast.Expire(placement, tuple(previews), tuple(purges), tuple(retains), self._since(first))
 
@@ -1098,7 +1233,7 @@ class _Parser:
             elif type_ == "description":
                 descriptions.append(self.description())
             else:
-                raise _GiveUp
+                self._stray_statement("job")
         self._next(KEYWORD)
         span = self._since(first)
         return ast.Job(
@@ -1124,6 +1259,8 @@ class _Parser:
     def target(self) -> ast.Target:
         """to (disk | tape) (pool NAME)?"""
         first = self._take(KEYWORD)
+        if self.type == T_STRAY:  # perhaps a keyword half typed
+            self._respell(("disk", "tape"))
         if self.type == "disk":
             medium = ast.TargetMedium.DISK
         elif self.type == "tape":
