@@ -56,6 +56,12 @@ SLIPS = [
     ('cp subconfig block', 'member VMSYS3 {', 'subconfig VMSYS3 {', "BKR012 11:3"),
     ('cp user first in group', '{ CICSPRD DB2PRD }', '{ USER CICSPRD NOLOG 64M 128M G\n    DB2PRD }', "BKR012 45:23"),
     ('missing unit', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10', "BKR010 31:25"),
+    # a statement's keyword half typed alone on its line, as it is typed (the fast parser reads these)
+    ('half typed retain', '    retain 35 days\n', '    retai\n', "BKR012 24:5"),
+    ('half typed description', '    description "System machines, one job per member"\n', '    descri\n', "BKR012 78:5"),
+    ('keep for retain alone', '    retain 35 days\n', '    keep\n', "BKR012 24:5"),
+    ('one letter of a job statement', '    backup APPS full\n', '    b\n', "BKR012 69:5"),
+    ('two letters of a cluster statement', '  disk BKRBKUP 191 size 10 cyl\n', '  di\n', "BKR012 31:3"),
     ('missing size kw', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 10 cyl', "BKR004 31:20"),
     # an expire block's statement after a job's list of SFS paths or minidisk addresses:
     # misplaced, as `workers 3` there is, not three more paths or addresses
@@ -686,6 +692,8 @@ EXPLAINED = [
      "`tape-drives` is not a keyword; a statement must start with one"),
     ("private-volume M1PRV1 }", "private-volume M1PRV1 job-sufix C }",
      "unknown keyword `job-sufix`; did you mean `job-suffix`?"),
+    ("    retain 35 days\n", "    retai\n", "unknown keyword `retai`; did you mean `retain`?"),
+    ("    purge weekly sun 03:00\n", "    p\n", "`p` is not a keyword; a statement must start with one"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15 02:00",
      "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15",
@@ -715,6 +723,10 @@ def test_the_slip_is_named_for_what_it_is(clean, written, message):
 
 # The help says what to write, and, where the slip's word may be a name, how to write that name.
 HELPED = [
+    # a keyword half typed before the next statement: the keyword, and what it needs
+    ('    description "System machines, one job per member"\n', "    descri\n",
+     'write `description` followed by a quoted text ("..."): the statement ends after `descri`'),
+    ("    purge weekly sun 03:00\n", "    p\n", "statements in an `expire` block start with `preview`, `purge`, `retain`"),
     ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.*\n    retain 30 days\n",
      "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
     ("on VMCOM1 at 1000", "on VMCOM1 extent 1",
