@@ -227,9 +227,11 @@ T_NAME = "NAME"
 T_PATH = "IMPORT_PATH"
 T_STRING = "STRING"
 T_END = "$END"
-#: The type of a word that is no keyword where only keywords fit, alone at the start of
-#: its line (`retai` as `retain 30 days` is typed): the block's loop decides it
-#: (`_Parser._stray_statement`), as the recovery does where a statement starts.
+#: The type of a word that is no keyword where only keywords fit, last on its line
+#: (`retai` as `retain 30 days` is typed, `include minidi`): the block's loop decides
+#: it where a statement starts (`_Parser._stray_statement`), a statement where one of
+#: its own keywords is due (`_Parser._respell`), as the recovery does; anything else
+#: gives up on it.
 T_STRAY = "?"
 #: The types of tokens that are no keyword (nor a `,`): values and braces.
 _VALUE_TYPES = frozenset({T_NAME, T_PATH, T_STRING, T_END, "{", "}"})
