@@ -22,7 +22,7 @@ class Case:
     slow: dict[str, int] = field(default_factory=dict)
     smsg_off: list[str] = field(default_factory=list)
     not_in_directory: list[str] = field(default_factory=list)
-    odd: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    odd: dict[str, tuple[int | str, list[str]]] = field(default_factory=dict)
     rc: int | None = None
     says: list[str] = field(default_factory=list)
     commands: list[str] = field(default_factory=list)
@@ -73,7 +73,7 @@ def parse_cases(text: str) -> list[Case]:
         elif word == "odd":
             rc, _, rest = rest.partition(" ")
             prefix, *lines = rest.split(" / ")
-            case.odd[prefix.strip()] = (int(rc), lines)
+            case.odd[prefix.strip()] = (rc if rc == "none" else int(rc), lines)
         elif word == "nodir":
             case.not_in_directory.extend(rest.split())
         elif word == "smsgoff":

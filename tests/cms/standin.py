@@ -74,7 +74,7 @@ class CmsStandIn:
         answer: list[str] | None = None,
         smsg_off: tuple[str, ...] | list[str] = (),
         not_in_directory: tuple[str, ...] | list[str] = (),
-        odd: dict[str, tuple[int, list[str]]] | None = None,
+        odd: dict[str, tuple[int | str, list[str]]] | None = None,
         file_name: str = "TEST.EXEC",
         env: dict[str, str] | None = None,
     ) -> Run:
@@ -84,7 +84,8 @@ class CmsStandIn:
         names users logged on that take no SMSG (rc 57), `not_in_directory`
         users XAUTOLOG does not find (rc 53); `odd` answers a command that
         starts with its key with exactly that rc and those lines (a CP that
-        misbehaves: no answer, rc 0 with an error message, rc -3); `env` adds
+        misbehaves: no answer, rc 0 with an error message, rc -3; rc "none":
+        DIAGRC answers those lines with no rc before them); `env` adds
         environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH)."""
         self.count += 1
         state = self.workdir / f"run{self.count}"

@@ -25,10 +25,12 @@ address command 'CP' command with output stem out.
 cprc = rc
 if lines(dir'/lastrc') > 0 then cprc = linein(dir'/lastrc')
 call stream dir'/lastrc', 'C', 'CLOSE'
-cc = 0
-if cprc <> 0 then cc = 1
 response = ''
 do i = 1 to out.0
   response = response || out.i || '15'x
 end
+/* A case's `odd none`: a DIAGRC that gives the response and no rc. */
+if translate(cprc) == 'NONE' then return response
+cc = 0
+if cprc <> 0 then cc = 1
 return left(right(cprc, max(9, length(cprc))) cc, 16)response
