@@ -177,7 +177,13 @@ def test_exec_follows_the_cms_rules(example, member, exec_name):
     commands = [line for line in code if line.startswith("'")]
     assert commands, "no command at all"
     assert all(line.startswith("'CP") for line in commands), commands
-    assert "diagrc(8, 'QUERY USERID')" in text
+    # CP's answer is read through DIAGRC in one routine, `cpquery`, and only
+    # for the queries (QUERY USERID, BKRSTART's QUERY USER): every CP action
+    # stays `'CP ...'` above.
+    assert text.count("diagrc(") == 1 and "diagrc(8, command)" in text
+    assert "cpquery('QUERY USERID', 0)" in text
+    if exec_name == "BKRSTART":
+        assert "cpquery(q.i, '0 45')" in text and "'CP' q.i" not in text
     assert "==" in text  # names are compared strictly
 
 
@@ -233,7 +239,7 @@ def test_product_verbs_come_from_the_dialect():
     assert "'MSGNOH BKRBKUP RUNJOB GUESTFUL NOW'" in submit
     assert "'MSGNOH BKRBKUP CHECKJOB GUESTFUL'" in submit
     assert "SMSG" not in submit and "SUBMIT" not in submit.replace("BKRSUBMT", "")
-    assert "diagrc(8, 'QUERY USERID *')" in submit
+    assert "cpquery('QUERY USERID *', 0)" in submit
     expire = generate(model, "DEV1", "BKREXPIR", dialect=dialect)
     assert "'MSGNOH BKRCATLG EXPIRE PREVIEW'" in expire and "(PURGE" not in expire
     start = generate(model, "DEV1", "BKRSTART", dialect=dialect)

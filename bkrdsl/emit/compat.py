@@ -240,12 +240,22 @@ bkrc assumes; check it on your system):
   BKRSTART ran on a second member: `CP QUERY NAMES` there ("shows all
   guests on the member on which it's issued", the same article) lists
   BKRBKUP.
-- **XAUTOLOG of a machine already logged on.** The stand-in refuses it
-  with `HCPLGA054E`, rc 54 (the text of LOGON's "Already logged on"); the
-  XAUTOLOG page's messages were not readable. BKRSTART does not depend on
-  the number: after any failed XAUTOLOG it asks `QUERY USER` again and
-  leaves a machine that answers logged on alone
-  ([rexx.md](rexx.md#bkrstart-exec-autolog1s-profile-exec)).
+- **XAUTOLOG of a machine already logged on.** That CP refuses it with
+  rc 54 is **assumed**: it is the number of LOGON's `HCPLGA054E` "Already
+  logged on", and CP's rc is its message's number; the stand-in answers
+  so, and the XAUTOLOG page's messages were not readable. BKRSTART asks
+  `QUERY USER` again after rc 54 only, and leaves a machine that then
+  answers logged on alone; after any other rc it reports the failure
+  ([rexx.md](rexx.md#bkrstart-exec-autolog1s-profile-exec)). Were CP's
+  number another, a machine logged on between BKRSTART's query and its
+  XAUTOLOG would be reported as a failure (rc passed on), not left alone:
+  run BKRSTART again and it is found logged on.
+- **QUERY USER's answer for a logged-on user.** BKRSTART takes rc 0 as
+  logged on only when CP's answer starts with the machine's user ID, as
+  in `BKRBKUP  - DSC` (**assumed**; the stand-in answers so; no public
+  copy of the answer was found). Any other rc 0 answer ends that machine
+  with rc 48 and shows the answer: if your CP answers otherwise, BKRSTART
+  says so on the first run rather than skip a machine.
 - **SMSG to an IDENTITY machine in an SSI cluster.** BKRSUBMT sends `SMSG
   BKRBKUP ...` (and BKREXPIR `SMSG BKRCATLG ...`) without `AT`, meaning the
   member's own instance. The same article: "Commands such as MESSAGE,

@@ -5,12 +5,17 @@ decides where the text goes. Each EXEC:
 
 * starts with a comment on line 1 that names the source file and says it is
   generated (CMS needs the comment to run the file as REXX);
-* uses `ADDRESS COMMAND` and writes every CP command as `'CP ...'`, so that
-  no user synonym or EXEC of the same name can hijack it;
-* asks CP which member it runs on (DIAGRC(8, 'QUERY USERID'), which answers
-  `userid AT member` without a pipe or the program stack) and refuses, with
-  rc 40 and a message, to do anything on another member;
-* checks every return code and exits with it;
+* uses `ADDRESS COMMAND` and writes every CP action (SMSG, XAUTOLOG,
+  SLEEP) as `'CP ...'`, so that no user synonym or EXEC of the same name can
+  hijack it (an rc 0 with an error message cannot be seen there: a known
+  limit, docs/rexx.md);
+* reads CP's answer through DIAGRC(8, ...) only where it must (QUERY USERID,
+  and BKRSTART's QUERY USER): routine `cpquery`, which gives the answer
+  without a pipe or the program stack, and ends with rc 48 when no rc can
+  be read from it;
+* asks CP which member it runs on (QUERY USERID answers `userid AT member`)
+  and refuses, with rc 40 and a message, to do anything on another member;
+* checks every return code and exits with it; -3 or 2147483647 too;
 * writes only EBCDIC-invariant characters (`$ # @` only inside names), no
   `|` and no backslash at all, lines of at most 72 columns. Every piece of
   text comes through `bkrdsl.emit.quoting`.
@@ -43,6 +48,10 @@ RC_USAGE = 24
 RC_UNKNOWN = 28
 RC_WRONG_MEMBER = 40
 RC_NOT_UP = 44
+#: DIAGRC gave no return code (an empty answer included), or BKRSTART's
+#: QUERY USER answered rc 0 without the machine's user ID first: CP's answer
+#: cannot be read, and is not taken for one that says all is well.
+RC_UNREADABLE = 48
 
 #: CP's rc for QUERY USER when the user is not logged on (HCPCQU045E).
 CP_NOT_LOGGED_ON = 45
@@ -50,6 +59,10 @@ CP_NOT_LOGGED_ON = 45
 #: (HCP053E "not in CP directory": IBM's s390-tools vmur reads rc 53 so after
 #: CP LINK; for XAUTOLOG assumed, see docs/rexx.md).
 CP_NOT_IN_DIRECTORY = 53
+#: CP's rc for XAUTOLOG of a user already logged on (HCPLGA054E "Already
+#: logged on", LOGON's message and number; for XAUTOLOG assumed, see
+#: docs/rexx.md): the one rc after which BKRSTART asks QUERY USER again.
+CP_ALREADY_LOGGED_ON = 54
 #: CP's rc for SMSG to a user logged on without SET SMSG ON (HCPMSG057I
 #: "not receiving": the message number, as 45 is; assumed, see docs/rexx.md).
 CP_NOT_RECEIVING = 57
@@ -155,23 +168,64 @@ def _message(dialect, user: str, verb: str) -> str:
 
 
 # ------------------------------------------------------------------ shared REXX routines
-def _guard_routine(dialect) -> list[str]:
-    """ONMEMBER: 0 on the member this EXEC was generated for, else rc 40.
+#: CP commands whose answer the EXEC reads go through DIAGRC(8, ...): CP's
+#: rc as the first word of its first 16 characters, the answer from column
+#: 17, each line ended by X'15'. The answer is then not on the console, so
+#: `cpquery` shows it on a failure. Every other CP command stays `'CP ...'`
+#: under ADDRESS COMMAND (docs/rexx.md).
+_QUERY_ROUTINES = [
+    "/* Asks CP through DIAGRC(8, ...); its answer goes to cpanswer, */",
+    "/* lines ended by '15'x. Returns the rc: one of those in arg(2) */",
+    "/* quietly, any other after showing CP's answer and the rc. No rc */",
+    f"/* at all (an empty answer included) is shown and ends with rc {RC_UNREADABLE}. */",
+    "cpquery: procedure expose me cpanswer",
+    "  parse arg command, quiet",
+    "  parse value diagrc(8, command) with whole",
+    "  parse var whole cprc . 17 cpanswer",
+    "  if isrc(cprc) then nop",
+    "  else do",
+    "    say me': CP' command 'gave no return code through DIAGRC.'",
+    "    if whole == '' then say me': DIAGRC answered nothing.'",
+    "    else say me': DIAGRC answered:' translate(whole, ' ', '15'x)",
+    f"    say me': its answer cannot be read: taken as failed, rc {RC_UNREADABLE}.'",
+    "    cpanswer = ''",
+    f"    return {RC_UNREADABLE}",
+    "  end",
+    "  if wordpos(cprc + 0, quiet) > 0 then return cprc",
+    "  call showlines cpanswer",
+    "  say me': CP' command 'failed, rc' cprc'.'",
+    "  return cprc",
+    "",
+    "/* A whole number, as DIAGRC writes CP's rc: 0, -3, 2147483647. */",
+    "isrc: procedure",
+    "  parse arg n",
+    "  if left(n, 1) == '-' then n = substr(n, 2)",
+    "  return n <> '' & verify(n, '0123456789') = 0",
+    "",
+    "/* Shows CP's answer as CP would have: a line per '15'x. */",
+    "showlines: procedure",
+    "  parse arg answer",
+    "  do while answer <> ''",
+    "    parse var answer line '15'x answer",
+    "    say line",
+    "  end",
+    "  return",
+]
 
-    DIAGRC(8, ...) returns CP's rc in its first 16 characters and the
-    response from column 17; response lines end with X'15'.
-    """
+
+def _guard_routine(dialect) -> list[str]:
+    """ONMEMBER: 0 on the member this EXEC was generated for, else rc 40
+    (or that of a QUERY USERID that failed, or rc 48: `cpquery`)."""
     query = rexx_literal(dialect["query_userid"])
     return [
         "onmember: procedure expose me member",
-        f"  parse value diagrc(8, {query}) with cprc . 17 answer",
-        "  if cprc = 0 then nop",
+        f"  asked = cpquery({query}, 0)",
+        "  if asked = 0 then nop",
         "  else do",
-        f"    say me': CP' {query} 'failed, rc' cprc'.'",
         "    say me': this EXEC is for member' member'. Nothing done.'",
-        "    return cprc",
+        "    return asked",
         "  end",
-        "  parse value translate(answer, ' ', '15'x) with line",
+        "  parse value translate(cpanswer, ' ', '15'x) with line",
         "  parse upper var line . at here .",
         "  if at == 'AT' & here <> '' then nop",
         "  else do",
@@ -456,7 +510,8 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
               "DUE every minute"), 24),
             "Add ( REVIEW to send the review (dry-run) form instead.",
             (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such job "
-             f"on this member, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
+             f"on this member, {RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
+             "QUERY USERID unreadable, else the rc of the CP "
              "command that failed. ALL and DUE stop at the first command that fails "
              "and list the jobs left unsent, each with the command that sends it."),
             "",
@@ -477,7 +532,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
                ("DUE", "senddue rest"), ("JOB", "sendone rest")],
         fallback="sendone operands",
     )
-    out.code(*_guard_routine(dialect), "")
+    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
     out.code(*_routines_common(" 'JOB'"), "")
     out.code(*_ROUTINE_SENDALL, "")
     out.code(
@@ -557,7 +612,8 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
               "SUN, day of the month); nothing calls it by itself: have the "
               "site's scheduler run EXEC BKREXPIR DUE every minute"), 24),
             (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} not "
-             f"configured, {RC_WRONG_MEMBER} wrong member, else the rc of the CP "
+             f"configured, {RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
+             "QUERY USERID unreadable, else the rc of the CP "
              "command that failed. DUE stops at the first command that fails and "
              "lists the actions left unsent, each with the command that sends it."),
             "",
@@ -572,7 +628,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         verbs=[("", "listall rest"), ("LIST", "listall rest"), ("DUE", "senddue rest")],
         fallback="sendone operands",
     )
-    out.code(*_guard_routine(dialect), "")
+    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
     out.code(*_routines_common(""), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day dd"]))
@@ -603,27 +659,18 @@ _START_WHY = {
 _START_ROUTINES = [
     "start: procedure expose me member m. q. x. w.",
     "  parse arg i",
-    "  'CP' q.i",
-    "  if rc = 0 then do",
+    "  asked = queryuser(i)",
+    "  if asked = 0 then do",
     "    say me':' m.i 'is already logged on.'",
     "    return 0",
     "  end",
-    f"  if rc = {CP_NOT_LOGGED_ON} then nop",
-    "  else do",
-    "    say me': CP' q.i 'failed, rc' rc'.'",
-    "    return rc",
-    "  end",
+    f"  if asked = {CP_NOT_LOGGED_ON} then nop",
+    "  else return asked",
     "  'CP' x.i",
     "  if rc = 0 then nop",
     "  else do",
     "    failed = rc",
-    "    /* Logged on since the query (another BKRSTART, an operator): */",
-    "    /* what XAUTOLOG was for: CP's answer decides, not its rc. */",
-    "    'CP' q.i",
-    "    if rc = 0 then do",
-    "      say me':' m.i 'was logged on meanwhile: left alone.'",
-    "      return 0",
-    "    end",
+    f"    if failed = {CP_ALREADY_LOGGED_ON} then return meanwhile(i)",
     "    say me': CP' x.i 'failed, rc' failed'.'",
     f"    if failed = {CP_NOT_IN_DIRECTORY} then do",
     "      say me':' m.i 'is not in the CP directory of member' member'.'",
@@ -635,10 +682,42 @@ _START_ROUTINES = [
     "  if w.i then return await(i)",
     "  return 0",
     "",
+    f"/* QUERY USER: 0 logged on, {CP_NOT_LOGGED_ON} not, else a failure it has */",
+    "/* shown. Logged on is rc 0 with the machine's user ID first in CP's */",
+    f"/* answer (BKRBKUP  - DSC); any other answer is rc {RC_UNREADABLE}. */",
+    "queryuser: procedure expose me m. q.",
+    "  parse arg i",
+    f"  asked = cpquery(q.i, '0 {CP_NOT_LOGGED_ON}')",
+    "  if asked = 0 then nop",
+    "  else return asked",
+    "  parse upper var cpanswer user . '15'x",
+    "  if user == m.i then return 0",
+    "  call showlines cpanswer",
+    "  say me': CP' q.i 'answered rc 0 without naming' m.i'.'",
+    f"  say me': its answer cannot be read: taken as failed, rc {RC_UNREADABLE}.'",
+    f"  return {RC_UNREADABLE}",
+    "",
+    f"/* CP refused XAUTOLOG as already logged on (rc {CP_ALREADY_LOGGED_ON}): logged */",
+    "/* on since the query (another BKRSTART, an operator) is what */",
+    "/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */",
+    "/* says nothing of the kind: it is not asked about again. */",
+    "meanwhile: procedure expose me m. q. x.",
+    "  parse arg i",
+    "  asked = queryuser(i)",
+    "  if asked = 0 then do",
+    "    say me':' m.i 'was logged on meanwhile: left alone.'",
+    "    return 0",
+    "  end",
+    f"  say me': CP' x.i 'failed, rc {CP_ALREADY_LOGGED_ON}.'",
+    f"  if asked = {CP_NOT_LOGGED_ON} then do",
+    "    say me': yet CP' q.i 'answers that it is not logged on:'",
+    "    say me': its logoff may be under way.'",
+    "  end",
+    f"  return {CP_ALREADY_LOGGED_ON}",
+    "",
     "await: procedure expose me m. q.",
     "  parse arg i",
-    f"  say me': waiting up to {POLL_TRIES * POLL_SECONDS} seconds for' m.i 'to log on;'",
-    "  say me': until it has, CP answers that it is not logged on.'",
+    f"  say me': waiting up to {POLL_TRIES * POLL_SECONDS} seconds for' m.i 'to log on.'",
     f"  do {POLL_TRIES}",
     f"    'CP {CP_SLEEP}'",
     "    if rc = 0 then nop",
@@ -646,13 +725,9 @@ _START_ROUTINES = [
     f"      say me': CP {CP_SLEEP} failed, rc' rc'.'",
     "      return rc",
     "    end",
-    "    'CP' q.i",
-    "    if rc = 0 then return 0",
-    f"    if rc = {CP_NOT_LOGGED_ON} then nop",
-    "    else do",
-    "      say me': CP' q.i 'failed, rc' rc'.'",
-    "      return rc",
-    "    end",
+    "    asked = queryuser(i)",
+    f"    if asked = {CP_NOT_LOGGED_ON} then nop",
+    "    else return asked",
     "  end",
     f"  say me':' m.i 'is not logged on {POLL_TRIES * POLL_SECONDS} seconds after XAUTOLOG.'",
     f"  return {RC_NOT_UP}",
@@ -681,7 +756,10 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             f"  'EXEC {START_FILE}'",
             (f"Return codes: 0 all started, {RC_USAGE} operands given (it takes "
              f"none), {RC_WRONG_MEMBER} wrong member, "
-             f"{RC_NOT_UP} the SFS server did not log on in time, else the rc of "
+             f"{RC_NOT_UP} the SFS server did not log on in time, {RC_UNREADABLE} CP's "
+             "answer to a query unreadable, "
+             f"{CP_ALREADY_LOGGED_ON} XAUTOLOG refused as already logged on yet QUERY USER "
+             "finds no machine, else the rc of "
              "the first CP command that failed (the others are still started, "
              "except after the SFS server failed). On a failure it names the "
              "machines it did not start; run it again once the cause is fixed."),
@@ -734,7 +812,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "exit first",
         "",
     )
-    out.code(*_guard_routine(dialect), "")
+    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
     out.code(*_START_ROUTINES)
     return out.text()
 

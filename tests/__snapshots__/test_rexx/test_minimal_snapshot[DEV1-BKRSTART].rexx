@@ -10,11 +10,12 @@
 /* Call it from the PROFILE EXEC of AUTOLOG1 on member DEV1: */
 /*   'EXEC BKRSTART' */
 /* Return codes: 0 all started, 24 operands given (it takes none), */
-/* 40 wrong member, 44 the SFS server did not log on in time, else */
-/* the rc of the first CP command that failed (the others are still */
-/* started, except after the SFS server failed). On a failure it */
-/* names the machines it did not start; run it again once the cause */
-/* is fixed. */
+/* 40 wrong member, 44 the SFS server did not log on in time, 48 */
+/* CP's answer to a query unreadable, 54 XAUTOLOG refused as already */
+/* logged on yet QUERY USER finds no machine, else the rc of the */
+/* first CP command that failed (the others are still started, */
+/* except after the SFS server failed). On a failure it names the */
+/* machines it did not start; run it again once the cause is fixed. */
 address command
 me = 'BKRSTART'
 member = 'DEV1'
@@ -82,14 +83,13 @@ say me': it starts only the machines that are not logged on.'
 exit first
 
 onmember: procedure expose me member
-  parse value diagrc(8, 'QUERY USERID') with cprc . 17 answer
-  if cprc = 0 then nop
+  asked = cpquery('QUERY USERID', 0)
+  if asked = 0 then nop
   else do
-    say me': CP' 'QUERY USERID' 'failed, rc' cprc'.'
     say me': this EXEC is for member' member'. Nothing done.'
-    return cprc
+    return asked
   end
-  parse value translate(answer, ' ', '15'x) with line
+  parse value translate(cpanswer, ' ', '15'x) with line
   parse upper var line . at here .
   if at == 'AT' & here <> '' then nop
   else do
@@ -102,29 +102,57 @@ onmember: procedure expose me member
   say me': run the' me 'EXEC generated for' here'. Nothing done.'
   return 40
 
+/* Asks CP through DIAGRC(8, ...); its answer goes to cpanswer, */
+/* lines ended by '15'x. Returns the rc: one of those in arg(2) */
+/* quietly, any other after showing CP's answer and the rc. No rc */
+/* at all (an empty answer included) is shown and ends with rc 48. */
+cpquery: procedure expose me cpanswer
+  parse arg command, quiet
+  parse value diagrc(8, command) with whole
+  parse var whole cprc . 17 cpanswer
+  if isrc(cprc) then nop
+  else do
+    say me': CP' command 'gave no return code through DIAGRC.'
+    if whole == '' then say me': DIAGRC answered nothing.'
+    else say me': DIAGRC answered:' translate(whole, ' ', '15'x)
+    say me': its answer cannot be read: taken as failed, rc 48.'
+    cpanswer = ''
+    return 48
+  end
+  if wordpos(cprc + 0, quiet) > 0 then return cprc
+  call showlines cpanswer
+  say me': CP' command 'failed, rc' cprc'.'
+  return cprc
+
+/* A whole number, as DIAGRC writes CP's rc: 0, -3, 2147483647. */
+isrc: procedure
+  parse arg n
+  if left(n, 1) == '-' then n = substr(n, 2)
+  return n <> '' & verify(n, '0123456789') = 0
+
+/* Shows CP's answer as CP would have: a line per '15'x. */
+showlines: procedure
+  parse arg answer
+  do while answer <> ''
+    parse var answer line '15'x answer
+    say line
+  end
+  return
+
 start: procedure expose me member m. q. x. w.
   parse arg i
-  'CP' q.i
-  if rc = 0 then do
+  asked = queryuser(i)
+  if asked = 0 then do
     say me':' m.i 'is already logged on.'
     return 0
   end
-  if rc = 45 then nop
-  else do
-    say me': CP' q.i 'failed, rc' rc'.'
-    return rc
-  end
+  if asked = 45 then nop
+  else return asked
   'CP' x.i
   if rc = 0 then nop
   else do
     failed = rc
-    /* Logged on since the query (another BKRSTART, an operator): */
-    /* what XAUTOLOG was for: CP's answer decides, not its rc. */
-    'CP' q.i
-    if rc = 0 then do
-      say me':' m.i 'was logged on meanwhile: left alone.'
-      return 0
-    end
+    if failed = 54 then return meanwhile(i)
     say me': CP' x.i 'failed, rc' failed'.'
     if failed = 53 then do
       say me':' m.i 'is not in the CP directory of member' member'.'
@@ -136,10 +164,42 @@ start: procedure expose me member m. q. x. w.
   if w.i then return await(i)
   return 0
 
+/* QUERY USER: 0 logged on, 45 not, else a failure it has */
+/* shown. Logged on is rc 0 with the machine's user ID first in CP's */
+/* answer (BKRBKUP  - DSC); any other answer is rc 48. */
+queryuser: procedure expose me m. q.
+  parse arg i
+  asked = cpquery(q.i, '0 45')
+  if asked = 0 then nop
+  else return asked
+  parse upper var cpanswer user . '15'x
+  if user == m.i then return 0
+  call showlines cpanswer
+  say me': CP' q.i 'answered rc 0 without naming' m.i'.'
+  say me': its answer cannot be read: taken as failed, rc 48.'
+  return 48
+
+/* CP refused XAUTOLOG as already logged on (rc 54): logged */
+/* on since the query (another BKRSTART, an operator) is what */
+/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */
+/* says nothing of the kind: it is not asked about again. */
+meanwhile: procedure expose me m. q. x.
+  parse arg i
+  asked = queryuser(i)
+  if asked = 0 then do
+    say me':' m.i 'was logged on meanwhile: left alone.'
+    return 0
+  end
+  say me': CP' x.i 'failed, rc 54.'
+  if asked = 45 then do
+    say me': yet CP' q.i 'answers that it is not logged on:'
+    say me': its logoff may be under way.'
+  end
+  return 54
+
 await: procedure expose me m. q.
   parse arg i
-  say me': waiting up to 60 seconds for' m.i 'to log on;'
-  say me': until it has, CP answers that it is not logged on.'
+  say me': waiting up to 60 seconds for' m.i 'to log on.'
   do 30
     'CP SLEEP 2 SEC'
     if rc = 0 then nop
@@ -147,13 +207,9 @@ await: procedure expose me m. q.
       say me': CP SLEEP 2 SEC failed, rc' rc'.'
       return rc
     end
-    'CP' q.i
-    if rc = 0 then return 0
-    if rc = 45 then nop
-    else do
-      say me': CP' q.i 'failed, rc' rc'.'
-      return rc
-    end
+    asked = queryuser(i)
+    if asked = 45 then nop
+    else return asked
   end
   say me':' m.i 'is not logged on 60 seconds after XAUTOLOG.'
   return 44

@@ -15,9 +15,10 @@
 /*                         minute */
 /* Add ( REVIEW to send the review (dry-run) form instead. */
 /* Return codes: 0 done, 24 bad operands, 28 no such job on this */
-/* member, 40 wrong member, else the rc of the CP command that */
-/* failed. ALL and DUE stop at the first command that fails and list */
-/* the jobs left unsent, each with the command that sends it. */
+/* member, 40 wrong member, 48 CP's answer to QUERY USERID */
+/* unreadable, else the rc of the CP command that failed. ALL and */
+/* DUE stop at the first command that fails and list the jobs left */
+/* unsent, each with the command that sends it. */
 /* */
 /* Jobs of member DEV2: */
 /*   SYSFULL2 daily 02:00 (job SYSFULL, one per member): full backup */
@@ -59,14 +60,13 @@ end
 exit result
 
 onmember: procedure expose me member
-  parse value diagrc(8, 'QUERY USERID') with cprc . 17 answer
-  if cprc = 0 then nop
+  asked = cpquery('QUERY USERID', 0)
+  if asked = 0 then nop
   else do
-    say me': CP' 'QUERY USERID' 'failed, rc' cprc'.'
     say me': this EXEC is for member' member'. Nothing done.'
-    return cprc
+    return asked
   end
-  parse value translate(answer, ' ', '15'x) with line
+  parse value translate(cpanswer, ' ', '15'x) with line
   parse upper var line . at here .
   if at == 'AT' & here <> '' then nop
   else do
@@ -78,6 +78,43 @@ onmember: procedure expose me member
   say me': this EXEC is for member' member', not for' here'.'
   say me': run the' me 'EXEC generated for' here'. Nothing done.'
   return 40
+
+/* Asks CP through DIAGRC(8, ...); its answer goes to cpanswer, */
+/* lines ended by '15'x. Returns the rc: one of those in arg(2) */
+/* quietly, any other after showing CP's answer and the rc. No rc */
+/* at all (an empty answer included) is shown and ends with rc 48. */
+cpquery: procedure expose me cpanswer
+  parse arg command, quiet
+  parse value diagrc(8, command) with whole
+  parse var whole cprc . 17 cpanswer
+  if isrc(cprc) then nop
+  else do
+    say me': CP' command 'gave no return code through DIAGRC.'
+    if whole == '' then say me': DIAGRC answered nothing.'
+    else say me': DIAGRC answered:' translate(whole, ' ', '15'x)
+    say me': its answer cannot be read: taken as failed, rc 48.'
+    cpanswer = ''
+    return 48
+  end
+  if wordpos(cprc + 0, quiet) > 0 then return cprc
+  call showlines cpanswer
+  say me': CP' command 'failed, rc' cprc'.'
+  return cprc
+
+/* A whole number, as DIAGRC writes CP's rc: 0, -3, 2147483647. */
+isrc: procedure
+  parse arg n
+  if left(n, 1) == '-' then n = substr(n, 2)
+  return n <> '' & verify(n, '0123456789') = 0
+
+/* Shows CP's answer as CP would have: a line per '15'x. */
+showlines: procedure
+  parse arg answer
+  do while answer <> ''
+    parse var answer line '15'x answer
+    say line
+  end
+  return
 
 listall: procedure expose me member noun job. when. text.
   if arg(1) == '' then nop
