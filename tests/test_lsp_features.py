@@ -1289,6 +1289,9 @@ ON_TYPE = [
         (3, 0, 0, "    "),
     ),
     ("a-brace-that-closes-nothing", "cluster DEV {}\n  }|", "}", (1, 0, 2, "")),
+    # the group's name, missing, is one the recovery assumed at the `{`: its line is the `{`'s
+    ("a-group-without-its-name", "cluster DEV {\n  single group {\n|TCPIP", "\n", (2, 0, 0, "    ")),
+    ("a-group-without-its-name-on-one-line", "single{ TCPIP\n|DB2PRD", "\n", (1, 0, 0, "  ")),
     ("another-character", ON_TYPE_JOB + "  backup LINUX;|", ";", None),
 ]
 

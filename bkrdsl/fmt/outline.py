@@ -262,7 +262,8 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
         for t in raw_tokens
     ]
     notes = [Note(str(c.value).rstrip(), c.start_pos, c.line, c.type == "DOC_COMMENT") for c in raw_comments]
-    braces = [t.start for t in tokens if t.type == "LBRACE"]
+    brace_lines = {t.start: t.line for t in tokens if t.type == "LBRACE"}
+    braces = sorted(brace_lines)
     lower: set[int] = set()
     day_lists: list[tuple[int, int]] = []
     starts: set[int] = set()
@@ -272,7 +273,7 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
             labels = [(str(t.value), t.line, t.start_pos) for t in node.children]
             _volumes_read_on(node.meta.line, labels, starts, written)
         elif node.data == "group_decl" and _placed(node):
-            _group_body(node.children[1].line, _lark_group_entries(node), starts, written)
+            _group_body(_lark_name_line(node, braces, brace_lines), _lark_group_entries(node), starts, written)
         elif node.data == "role":
             lower.add(node.children[0].start_pos)
         elif node.data == "weekly" and _placed(node.children[0]):
@@ -282,7 +283,7 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
         elif node.data == "disk" and len(node.children) >= 4:  # the statement, not `to disk`
             lower.add(node.children[3].start_pos)
     documented = sorted(n.meta.start_pos for n in tree.iter_subtrees() if n.data in DOCUMENTED and _placed(n))
-    items = tuple(_lark_node(c, braces) for c in _subtrees(tree))
+    items = tuple(_lark_node(c, braces, brace_lines) for c in _subtrees(tree))
     return Outline(
         tokens,
         notes,
@@ -318,14 +319,24 @@ def _lark_group_entries(tree) -> list[tuple[bool, str, int, int, int]]:
     ]
 
 
-def _lark_node(tree, braces: list[int]) -> Node:
+def _lark_name_line(group, braces: list[int], brace_lines: dict[int, int]) -> int:
+    """The line of a group_decl's name. A name the parser's recovery assumed
+    (`single group { TCPIP`) Lark puts at the group's `{`, and indentation as you
+    type (`fmt.ontype`) drops such a token (see `_placed`): the `{`'s line then."""
+    name = group.children[1] if len(group.children) > 1 else None
+    if name is not None and not hasattr(name, "data"):  # a token, not an entry's subtree
+        return name.line
+    return brace_lines[braces[bisect.bisect_left(braces, group.meta.start_pos)]]
+
+
+def _lark_node(tree, braces: list[int], brace_lines: dict[int, int]) -> Node:
     """A statement of the tree; a block's children are the statements after its `{`."""
     start, end = tree.meta.start_pos, tree.meta.end_pos
     if tree.data == "group_decl":
-        body = _group_body(tree.children[1].line, _lark_group_entries(tree), set(), set())
+        body = _group_body(_lark_name_line(tree, braces, brace_lines), _lark_group_entries(tree), set(), set())
         return Node(tree.data, start, end, body)
     if tree.data not in BLOCKS:
         return Node(tree.data, start, end)
     brace = braces[bisect.bisect_left(braces, start)]
-    body = [_lark_node(c, braces) for c in _subtrees(tree) if c.meta.start_pos > brace]
+    body = [_lark_node(c, braces, brace_lines) for c in _subtrees(tree) if c.meta.start_pos > brace]
     return Node(tree.data, start, end, tuple(body))
