@@ -358,6 +358,29 @@ def test_each_error_is_reported_once_however_long_the_run():
     assert [d.code for d in diagnose("cluster A {\n  member M { workers ;;;;;;;; 2 }\n}\n")] == ["BKR003"]
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        "VMSYS1 daily 01:00 " + "CICSPRD " * 300,  # names after the schedule: no `,` mends them
+        "VMSYS1 VMSYS2 " + "CICSPRD " * 300 + "daily 01:00",  # one run, then each name written twice
+    ],
+    ids=["after-the-schedule", "written-twice"],
+)
+def test_the_words_of_a_long_line_without_commas_are_weighed_once(monkeypatch, names):
+    """Whether a word of a list without its `,` is a misspelt keyword is asked about
+    the run once when a `,` is assumed: not for each re-reading the recovery tries
+    (1,198 times for these 303 words), nor again for each name of the run written
+    twice, whose `,`s were said missing already (5,812 times). A line of 2,000 such
+    words took 25 seconds to check."""
+    from bkrdsl.syntax import messages
+
+    asked = []
+    spelled = messages.did_you_mean
+    monkeypatch.setattr(messages, "did_you_mean", lambda word, *a, **k: asked.append(word) or spelled(word, *a, **k))
+    diagnose(f"cluster A {{\n  job J {{\n    backup G full\n    run on {names}\n  }}\n}}\n")
+    assert len(asked) <= 2 * len(names.split())
+
+
 def test_more_than_the_cap_ends_with_one_count_line():
     text = "cluster A {\n" + "  member { workers 2 }\n" * (MAX_REPORTED + 10) + "}\n"
     found = diagnose(text)

@@ -8,6 +8,7 @@ the words in tables makes them easy to review and to test as data.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import replace
@@ -176,6 +177,13 @@ def abbreviated(word: str, candidates) -> list[str]:
 
 
 def _closest(lowered: str, candidates) -> list[str]:
+    return list(_closest_among(lowered, frozenset(candidates)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest_among(lowered: str, candidates: frozenset[str]) -> tuple[str, ...]:
+    # Kept: the recovery asks of each word of a long line without commas, again as it
+    # reads on (`run on VMSYS1 VMSYS2 ...`), and a thousand such words took seconds.
     # A typo is at most one slip in a short word, two in a long one, so names that
     # merely share letters with a keyword (BKRBKUP, BKRPOOL) are left alone.
     allowed = 1 if len(lowered) <= 5 else 2
@@ -184,19 +192,22 @@ def _closest(lowered: str, candidates) -> list[str]:
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(lowered)
     ranked = []
-    for candidate in sorted(set(candidates)):
-        slips = _slips(lowered, candidate)
+    for candidate in sorted(candidates):
+        if abs(len(candidate) - len(lowered)) > allowed:
+            continue  # each letter added or dropped is a slip: too far, without counting
+        slips = _slips(lowered, candidate, allowed)
         if slips > allowed:
             continue
         matcher.set_seq1(candidate)
         ratio = matcher.ratio()
         if ratio >= 0.6:
             ranked.append(((slips, -ratio), candidate))
-    return tied_best(ranked)
+    return tuple(tied_best(ranked))
 
 
-def _slips(a: str, b: str) -> int:
-    """Typing slips between two words: letters added, dropped, changed or swapped."""
+def _slips(a: str, b: str, limit: int) -> int:
+    """Typing slips between two words: letters added, dropped, changed or swapped;
+    `limit` + 1 as soon as they are sure to be more than `limit`."""
     previous2, previous = None, list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         row = [i]
@@ -205,6 +216,10 @@ def _slips(a: str, b: str) -> int:
             if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 cost = min(cost, previous2[j - 2] + 1)
             row.append(cost)
+        if min(row) > limit and min(previous) >= limit:
+            # the next rows cost at least this row's least, or the row before's least
+            # plus the one slip a swap of letters adds: all more than `limit`
+            return limit + 1
         previous2, previous = previous, row
     return previous[-1]
 

@@ -5141,14 +5141,21 @@ class Recovery:
                 # one more name of a run already reported: its `,` is assumed too
                 yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: None)
                 return
-            more = self.names_without_commas(tok.end_pos)
-            self.commas_missing.update(start for _, start in more)
-            names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
-            ends = [last.end_pos, tok.end_pos] + [start + len(word) for word, start in more][:-1]
-            diag = messages.missing_comma(
-                names[0], names[1], self.span_of(tok), more=names[2:], commas=self.points(ends[: len(names) - 1])
-            )
-            yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self.report(diag, tok.start_pos))
+            yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self._report_missing_commas(last, tok))
+
+    def _report_missing_commas(self, last: Token, tok: Token) -> None:
+        """The `,` missing between the names `last` and `tok`, and between the names after
+        them on the line (`names_without_commas`), whose `,`s are then assumed as they are
+        read. Looked for only once the edit is taken: a line of a thousand words that a
+        `,` would not mend is not read a word at a time for each edit tried."""
+        more = self.names_without_commas(tok.end_pos)
+        self.commas_missing.update(start for _, start in more)
+        names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
+        ends = [last.end_pos, tok.end_pos] + [start + len(word) for word, start in more][:-1]
+        diag = messages.missing_comma(
+            names[0], names[1], self.span_of(tok), more=names[2:], commas=self.points(ends[: len(names) - 1])
+        )
+        self.report(diag, tok.start_pos)
 
     def name_twice(self, ip, tok: Token) -> bool:
         """`run on VMSYS1 VMSYS1 daily 02:00`: a name of a list written again right after
@@ -5375,6 +5382,11 @@ class Recovery:
         VMSYS3 daily`: after `VMSYS2`, `VMSYS3`)."""
         found: list[tuple[str, int]] = []
         while (after := _BLANKS_THEN_NAME.match(self.source.text, pos)) is not None:
+            if after.start(1) in self.commas_missing:
+                # its `,` and those of the names after it were said missing already, by
+                # the error that named them (`run on A B C C D`: `C` twice then says
+                # nothing of `D`): each once, and a long run is not read again per name
+                break
             word = after.group(1)
             if word.lower() in self.facts.keywords:
                 break
