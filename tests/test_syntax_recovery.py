@@ -141,6 +141,9 @@ MESSAGES = [
     ("cluster: PROD\nmembers:\n  - A\n", "BKR009", (1, 1), "looks like YAML"),
     ('{"cluster": "PROD"}\n', "BKR009", (1, 1), "looks like JSON"),
     ("/* REXX */\nsay 'hi'\n", "BKR009", (1, 1), "looks like a REXX program"),
+    # judged after blank and comment lines, and shown there (it was 1:1, an empty line)
+    ("\n\n/* REXX */\nsay 'hi'\n", "BKR009", (3, 1), "looks like a REXX program"),
+    ("# notes\n\ncluster: PROD\n", "BKR009", (3, 1), "looks like YAML"),
     ("<cluster name='A'/>\n", "BKR009", (1, 1), "looks like XML"),
     ("USER BKRADMIN PASSWORD 64M 128M G\n", "BKR009", (1, 1), "looks like a CP user directory"),
     ("* BKRBKUP job template\n* generated\nConfig X\n", "BKR009", (1, 1), "looks like a CMS file"),

@@ -678,7 +678,7 @@ class _Parser:
             raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
         # The recovery counts from the token after a stray word (the one it reads first).
         counted_from = at + (at == self.stray_at)
-        if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text):
+        if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text) is not None:
             raise _GiveUp
         if self.missing is not None:
             return [self.missing]

@@ -366,14 +366,15 @@ _SNIFFERS = (
 _LEADING_COMMENTS = re.compile(r"(?:\s*#[^\n]*(?:\n|\Z))*\s*")
 
 
-def sniff_language(text: str) -> str | None:
+def sniff_language(text: str) -> tuple[str, int] | None:
     """Which other language `text` looks like, judged from its start (after any `#`
-    comment lines, which YAML and .bkr share); None if none."""
+    comment lines, which YAML and .bkr share, and blank lines), and the offset of
+    the character it was judged from; None if none."""
     head = text[:4096]
     start = _LEADING_COMMENTS.match(head).end()
     for pattern, what in _SNIFFERS:
         if pattern.match(head, start):
-            return what
+            return what, start
     return None
 
 
@@ -607,10 +608,11 @@ BARE_BRACE = "a block starts with its keyword and name, as in `job NAME {`; this
 STRAY_STRING = 'a quoted text can only follow `description`: `description "..."`'
 
 
-def wrong_language(what: str, file: str) -> Diagnostic:
+def wrong_language(what: str, span: Span) -> Diagnostic:
+    """The file looks like `what`, judged from the character at `span`."""
     return codes.WRONG_LANGUAGE(
         f"this looks like {what}, not a .bkr file",
-        Span.point(file, 1, 1),
+        span,
         help="pass the cluster's .bkr source; a .bkr file starts with `import`, `cluster`,"
         " `single` or `identity` (see docs/language.md)",
     )

@@ -877,10 +877,11 @@ class Recovery:
             raise Abort
 
     def _sniff(self) -> None:
-        what = messages.sniff_language(self.source.text)
-        if not what:
+        sniffed = messages.sniff_language(self.source.text)
+        if sniffed is None:
             return
-        self.diagnostics.append(messages.wrong_language(what, self.source.name))
+        what, start = sniffed
+        self.diagnostics.append(messages.wrong_language(what, self.source.span(start, start + 1)))
         raise Abort
 
     # ============================================================== characters
