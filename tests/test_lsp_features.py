@@ -1292,6 +1292,8 @@ ON_TYPE = [
     # the group's name, missing, is one the recovery assumed at the `{`: its line is the `{`'s
     ("a-group-without-its-name", "cluster DEV {\n  single group {\n|TCPIP", "\n", (2, 0, 0, "    ")),
     ("a-group-without-its-name-on-one-line", "single{ TCPIP\n|DB2PRD", "\n", (1, 0, 0, "  ")),
+    # the disk's unit, missing, is one the recovery assumed: the placement comes fourth
+    ("a-disk-without-its-unit", "cluster DEV {\n  disk BKRBKUP 191 size 10 on DEV1\n|member DEV2 {", "\n", (2, 0, 0, "  ")),
     ("another-character", ON_TYPE_JOB + "  backup LINUX;|", ";", None),
 ]
 

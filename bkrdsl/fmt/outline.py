@@ -280,7 +280,10 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
             days = node.children[0]
             lower.update(t.start_pos for t in days.children)
             day_lists.append((days.meta.start_pos, days.meta.end_pos))
-        elif node.data == "disk" and len(node.children) >= 4:  # the statement, not `to disk`
+        elif node.data == "disk" and len(node.children) >= 4 and not hasattr(node.children[3], "data"):
+            # the statement, not `to disk`; its unit, unless it is one the recovery
+            # assumed, which indentation as you type drops (`size 10 on VMSYS1`: then
+            # the placement's subtree comes fourth)
             lower.add(node.children[3].start_pos)
     documented = sorted(n.meta.start_pos for n in tree.iter_subtrees() if n.data in DOCUMENTED and _placed(n))
     items = tuple(_lark_node(c, braces, brace_lines) for c in _subtrees(tree))
