@@ -300,6 +300,15 @@ def test_workers_out_of_range_is_a_usage_error(tmp_path, workers):
     assert not path.exists()
 
 
+def test_help_gives_the_range_of_workers_it_accepts():
+    """`--help` said `--workers INTEGER`, and only a wrong number told the range."""
+    from bkrdsl.check.values import MAX_WORKERS
+
+    result = run_cli(["init", "--help"], expect=0)
+    assert "--workers N " in result.stdout
+    assert f"on each member, 1 to {MAX_WORKERS}." in " ".join(result.stdout.split())
+
+
 def test_unknown_release_is_a_usage_error(tmp_path):
     result, path = init(tmp_path, *DEFAULT, "--stdlib", "zvm99", expect=2)
     assert "'zvm73'" in result.stderr  # click lists the choices

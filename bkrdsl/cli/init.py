@@ -106,7 +106,8 @@ def _what_force_does(file: str) -> str:
     default=DEFAULT_WORKERS,
     show_default=True,
     callback=_workers,
-    help="Worker machines (BKRWRK01, ...) on each member.",
+    metavar="N",
+    help="Worker machines (BKRWRK01, ...) on each member, 1 to 64.",
 )
 @click.option(
     "--catalog-member",
