@@ -156,6 +156,6 @@ def _analyse(
 
                 found.extend(table_checks(model, dialect or load_dialect()))
             elif cluster_required or not module:
-                found.add(no_cluster(model, module=module))
+                found.add(no_cluster(program.sources[program.main.file], module=module))
     diagnostics, stops = found.result()
     return Analysis(program, model, diagnostics, module, stops)

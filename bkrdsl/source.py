@@ -32,6 +32,12 @@ class Span(NamedTuple):
     def point(file: str, line: int, column: int, offset: int = 0) -> Span:
         return Span(file, line, column, line, column + 1, offset, offset + 1)
 
+    @staticmethod
+    def file_start(file: str) -> Span:
+        """A point at 1:1 that covers nothing: valid in any file, even an empty one or
+        one whose line 1 is empty (where `point(file, 1, 1)` would end past the line)."""
+        return Span(file, 1, 1, 1, 1, 0, 0)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -68,6 +74,15 @@ class Source:
         line, column = self.position(start)
         end_line, end_column = self.position(max(end, start))
         return Span(self.name, line, column, end_line, end_column, start, end)
+
+    def first_character(self) -> Span:
+        """The file's first character that is not blank, for a diagnostic about the
+        whole file; a point at 1:1 that covers nothing in a blank or empty file (one
+        character there would end past its line: `1:1-1:2` on an empty line 1)."""
+        stripped = len(self.text) - len(self.text.lstrip())
+        if stripped == len(self.text):
+            return Span.file_start(self.name)
+        return self.span(stripped, stripped + 1)
 
     @property
     def line_count(self) -> int:

@@ -20,6 +20,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -71,8 +72,8 @@ def damaged_examples(draw, samples=SAMPLES) -> str:
     return "".join(pieces)
 
 
-def assert_only_diagnostics(data: bytes) -> None:
-    analysis = analyse("fuzz.bkr", data)  # must not raise
+def assert_only_diagnostics(data: bytes, cluster_required: bool = False) -> None:
+    analysis = analyse("fuzz.bkr", data, cluster_required=cluster_required)  # must not raise
     for d in analysis.diagnostics:
         assert d.code in REGISTRY, d
         assert d.message, d
@@ -85,6 +86,10 @@ def assert_only_diagnostics(data: bytes) -> None:
             assert 1 <= span.column <= len(source.line_text(span.line)) + 1, (d, span)
             assert (span.end_line, span.end_column) >= (span.line, span.column), (d, span)
             assert span.end_line <= source.line_count, (d, span)
+            # ... and ends at its line's end at the latest (1:1-1:2 on an empty line 1
+            # ended past it: the JSON's end_column, which the language server clamped)
+            assert span.end_column <= len(source.line_text(span.end_line)) + 1, (d, span)
+            assert 0 <= span.start <= span.end <= len(source.text), (d, span)
         for edit in d.fix.edits if d.fix is not None else ():
             # A fix's places are exact: its offsets and its lines and columns agree.
             source = analysis.sources.get(edit.span.file)
@@ -101,6 +106,20 @@ def assert_cli_copes(data: bytes) -> None:
     result = run_cli(["check", "--format", "short", "-"], input=data)
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
+
+
+#: Files whose line 1 is empty, or that are empty: a diagnostic about the whole file
+#: (BKR110) was put at 1:1-1:2, past the end of line 1, and one from a damaged
+#: example under blank lines too (rows, not left to the draws above).
+BLANK_HEADED = ["", "\n", "\r\n", "\n\n", "\n# the cluster is still to be written\n", "\nimport std/zvm73\n"] + [
+    "\n" + text for text in CLEAN[:3]
+]
+
+
+@pytest.mark.parametrize("text", BLANK_HEADED)
+def test_an_empty_first_line_holds_no_span_past_it(text):
+    assert_only_diagnostics(text.encode("utf-8"))
+    assert_only_diagnostics(text.encode("utf-8"), cluster_required=True)
 
 
 @FUZZ

@@ -8,7 +8,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model
-from bkrdsl.source import Span
+from bkrdsl.source import Source
 
 NO_CLUSTER = register(
     "BKR110",
@@ -90,11 +90,12 @@ NO_MEMBERS = register(
 )
 
 
-def no_cluster(model: Model, *, module: bool) -> Diagnostic:
+def no_cluster(source: Source, *, module: bool) -> Diagnostic:
     """BKR110, for a main file without a cluster: a module given to `bkrc compile`,
     or a file that declares and imports nothing (`pipeline.analyse` decides which
-    files get it: `bkrc check` accepts a module)."""
-    where = Span.point(model.main_file, 1, 1)
+    files get it: `bkrc check` accepts a module). Shown at the file's first
+    character that is not blank (an empty line 1 has none to underline)."""
+    where = source.first_character()
     if module:
         return NO_CLUSTER(
             "this file describes no cluster: a module has nothing to compile or show on its own",

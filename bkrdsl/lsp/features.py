@@ -1964,7 +1964,7 @@ def _import_span(doc: Document, file: str) -> Span:
             return imp.span
     if imports:
         return imports[0].span
-    return Span.point(doc.name, 1, 1)
+    return Span.file_start(doc.name)
 
 
 def message_of(d: Diagnostic) -> str:
@@ -1982,5 +1982,5 @@ def placed(doc: Document, diagnostics: Sequence[Diagnostic] | None = None) -> li
         elif d.span is not None:
             out.append(Placed(d, _import_span(doc, d.span.file), f"in {where(doc, d.span)}: {message}"))
         else:
-            out.append(Placed(d, Span.point(doc.name, 1, 1), message))
+            out.append(Placed(d, Span.file_start(doc.name), message))
     return out
