@@ -8,6 +8,7 @@ piece of the message it must produce.
 from __future__ import annotations
 
 import glob
+from collections import Counter
 
 import pytest
 from conftest import ROOT
@@ -382,6 +383,49 @@ def test_the_words_of_a_long_line_without_commas_are_weighed_once(monkeypatch, n
     monkeypatch.setattr(messages, "did_you_mean", lambda word, *a, **k: asked.append(word) or spelled(word, *a, **k))
     diagnose(f"cluster A {{\n  job J {{\n    backup G full\n    run on {names}\n  }}\n}}\n")
     assert len(asked) <= 2 * len(names.split())
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["cluster A {{\n  job J {{\n    backup G full\n    run on VM1 VM2 {names}\n  }}\n}}\n", "identity user {names}\n"],
+    ids=["run-on", "identity-user"],
+)
+def test_a_long_line_of_names_costs_each_word_one_look_up(monkeypatch, template):
+    """Each more name on a line without commas costs at most one look-up among the
+    keywords and no slip counting: the recovery's phrase end read the rest of the line
+    at each error (a hundred errors, each the line's words again), and did_you_mean
+    counted the slips between each name and some thirty keywords. 8,000 names took
+    15.8 seconds to check (docs/performance.md)."""
+    from bkrdsl.syntax import messages, recovery
+
+    facts, asked, slips = recovery.grammar_facts, Counter(), Counter()
+
+    class Counting(dict):
+        def get(self, key, default=None):
+            asked[key] += 1
+            return super().get(key, default)
+
+    def counted_facts(lark):
+        real = facts(lark)
+        return recovery.GrammarFacts(Counting(real.keywords), real.texts)
+
+    monkeypatch.setattr(recovery, "grammar_facts", counted_facts)
+    counted_slips = messages._slips
+    monkeypatch.setattr(messages, "_slips", lambda *a: slips.update(["counted"]) or counted_slips(*a))
+
+    def cost(count: int) -> tuple[int, int, list[str]]:
+        asked.clear()
+        slips.clear()
+        messages._closest_among.cache_clear()  # each word's slips counted afresh
+        names = " ".join(f"U{i}X" for i in range(count))
+        codes = [d.code for d in diagnose(template.format(names=names))]
+        return sum(asked.values()), slips["counted"], codes
+
+    asked_500, slips_500, codes_500 = cost(500)
+    asked_2000, slips_2000, codes_2000 = cost(2000)
+    assert codes_2000 == codes_500
+    assert asked_2000 - asked_500 <= 1500  # 151,500 more before (each name a hundred times)
+    assert slips_2000 == slips_500  # 46,000 more before (`identity user`)
 
 
 def test_more_than_the_cap_ends_with_one_count_line():

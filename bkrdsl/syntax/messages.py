@@ -173,11 +173,58 @@ def abbreviated(word: str, candidates) -> list[str]:
     lowered = word.lower()
     if len(lowered) < 3 or len(lowered) > 40:
         return []
-    return sorted({c for c in candidates if c.startswith(lowered) and c != lowered})
+    opening = _by_opening(frozenset(candidates)).get(lowered[:3], ())
+    return sorted({c for c in opening if c.startswith(lowered) and c != lowered})
+
+
+@functools.lru_cache(maxsize=64)
+def _by_opening(candidates: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The candidates by their first three letters: `abbreviated` looks at the few a
+    word can abbreviate, not at all of them for each word of a long line."""
+    found: dict[str, list[str]] = {}
+    for candidate in candidates:
+        found.setdefault(candidate[:3], []).append(candidate)
+    return {opening: tuple(group) for opening, group in found.items()}
 
 
 def _closest(lowered: str, candidates) -> list[str]:
     return list(_closest_among(lowered, frozenset(candidates)))
+
+
+def _deletions(word: str, most: int) -> set[str]:
+    """`word` and what it becomes with up to `most` of its letters dropped."""
+    found = frontier = {word}
+    for _ in range(most):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found = found | frontier
+    return found
+
+
+#: The most slips _closest_among allows (in a word of six letters or more).
+MOST_SLIPS = 2
+
+
+@functools.lru_cache(maxsize=64)
+def _by_deletions(candidates: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each candidate under itself and each way of dropping up to MOST_SLIPS of its
+    letters. A word within k slips of a candidate (letters added, dropped, changed,
+    or two swapped) shares one of these with it once each drops up to k letters (a
+    change or a swap is a letter dropped from both), so looking a word's own up
+    finds every candidate close enough to count slips against, and few others."""
+    found: dict[str, set[str]] = {}
+    for candidate in candidates:
+        for shortened in _deletions(candidate, MOST_SLIPS):
+            found.setdefault(shortened, set()).add(candidate)
+    return {shortened: frozenset(near) for shortened, near in found.items()}
+
+
+def _near(lowered: str, candidates: frozenset[str], allowed: int) -> set[str]:
+    """The candidates that may be within `allowed` slips of `lowered` (_by_deletions)."""
+    index = _by_deletions(candidates)
+    near: set[str] = set()
+    for shortened in _deletions(lowered, allowed):
+        near |= index.get(shortened, frozenset())
+    return near
 
 
 @functools.lru_cache(maxsize=4096)
@@ -186,13 +233,13 @@ def _closest_among(lowered: str, candidates: frozenset[str]) -> tuple[str, ...]:
     # reads on (`run on VMSYS1 VMSYS2 ...`), and a thousand such words took seconds.
     # A typo is at most one slip in a short word, two in a long one, so names that
     # merely share letters with a keyword (BKRBKUP, BKRPOOL) are left alone.
-    allowed = 1 if len(lowered) <= 5 else 2
+    allowed = 1 if len(lowered) <= 5 else MOST_SLIPS
     import difflib  # here: only a misspelt keyword needs it
 
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(lowered)
     ranked = []
-    for candidate in sorted(candidates):
+    for candidate in sorted(_near(lowered, candidates, allowed)):
         if abs(len(candidate) - len(lowered)) > allowed:
             continue  # each letter added or dropped is a slip: too far, without counting
         slips = _slips(lowered, candidate, allowed)

@@ -32,6 +32,7 @@ microseconds and never touches the tree.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -82,6 +83,10 @@ _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONF
 #: The type of a token no parser state accepts: text reported already, to be skipped
 #: (`Recovery.misplaced_at`).
 _SKIPPED = "SKIPPED"
+#: What ends a phrase on its line (phrase_end): a brace, a comment, a quoted text;
+#: and the words between them, for those that start a statement.
+_PHRASE_STOP = re.compile(r'[{}#"]')
+_PHRASE_WORD = re.compile(r'[^\s{}#"]+')
 #: A word as keywords are written: small letters joined by hyphens (`job-suffix`),
 #: never a volume label (A-Z 0-9 @ # $). See Recovery.word_after_labels.
 _KEYWORD_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)+")
@@ -663,6 +668,7 @@ class Recovery:
         # Misspelt keywords read as the keyword: start offset -> (their BKR012, the keywords offered).
         self.respelt: dict[int, tuple[Diagnostic, list[str]]] = {}
         self._by_length = sorted(self.facts.keywords, key=len, reverse=True)
+        self._stops_by_line: dict[int, tuple[list[int], list[int]]] = {}  # _phrase_stops
         self._glue_shape = glue_shape(tuple(self._by_length))
         self._keyword_start = keyword_start(tuple(self._by_length))
         self._hyphenated = tuple(k for k in self._by_length if "-" in k)
@@ -2130,18 +2136,34 @@ class Recovery:
 
     def phrase_end(self, start: int, statements: bool = True) -> int:
         """Where a phrase from `start` ends: the end of its line, a brace, a comment,
-        a quoted text or a word that starts a statement."""
+        a quoted text or a word (after the first) that starts a statement."""
         text = self.source.text
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
-        stop = re.compile(r'[{}#"]').search(text, start, end)
-        if stop is not None:
-            end = stop.start()
-        for word in re.finditer(r"\S+", text[start:end]) if statements else ():
-            keyword = self.facts.keywords.get(word.group().lower())
-            if word.start() and keyword in self.statements:
-                return start + word.start()
+        marks, statement_words = self._phrase_stops(text.rfind("\n", 0, start) + 1, end)
+        stop = bisect.bisect_left(marks, start)
+        if stop < len(marks):
+            end = marks[stop]
+        following = bisect.bisect_right(statement_words, start) if statements else len(statement_words)
+        if following < len(statement_words) and statement_words[following] < end:
+            return statement_words[following]
         return end
+
+    def _phrase_stops(self, line_start: int, line_end: int) -> tuple[list[int], list[int]]:
+        """The offsets of the line's braces, `#`s and quotes, and of its words that start
+        a statement: read once a line, as phrase_end is asked at each error of a long
+        line (`run on VM1 VM2` then 8,000 names read the line a hundred times)."""
+        found = self._stops_by_line.get(line_start)
+        if found is None:
+            text, keywords = self.source.text, self.facts.keywords
+            marks = [m.start() for m in _PHRASE_STOP.finditer(text, line_start, line_end)]
+            statement_words = [
+                m.start()
+                for m in _PHRASE_WORD.finditer(text, line_start, line_end)
+                if keywords.get(m.group().lower()) in self.statements
+            ]
+            found = self._stops_by_line[line_start] = (marks, statement_words)
+        return found
 
     def phrase(self, start: int, statements: bool = True) -> tuple[str, int]:
         """The text of a phrase starting at `start` (blanks normalised), and its end."""
@@ -2272,14 +2294,16 @@ class Recovery:
             if tail[-1].type == "NAME" and str(tail[-1].value).lower() in self.facts.keywords:
                 return False, None  # `on VMSYS1, daily 02:00`: a keyword read as a member
             start, starts_right = tok.start_pos, False
-            text, end = self.phrase(start)
             first_ok = (
                 word in messages.SCHEDULE_STARTERS
                 or messages.looks_like_time(word)
                 or messages.phrase_time(word) is not None
                 or bool(messages.phrase_day(word))
             )
-            if not first_ok or not messages.looks_like_schedule(text):
+            if not first_ok:
+                return False, None  # before reading the phrase: it may be a long line's rest
+            text, end = self.phrase(start)
+            if not messages.looks_like_schedule(text):
                 return False, None
             # `run on VMSYS2weekly sat 22:00`: the frequency may be there, glued to the
             # member; writing one more would leave the name wrong (no fix, then).
