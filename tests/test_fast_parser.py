@@ -111,9 +111,12 @@ class Tracing(fast._Parser):
 
     def _stray_statement(self, block):
         k = len(self.trace) - 1  # the word's: read as a keyword, or skipped (left T_STRAY)
-        super()._stray_statement(block)
-        if self.respelt:
+        closed = super()._stray_statement(block)
+        if closed:  # the block's `}` missing, unsaid: a placeholder before the token read last
+            self.trace.append([None, "}"])
+        elif self.respelt:
             self.trace[k][1] = self.type
+        return closed
 
 
 def traced_read(source: Source):
@@ -753,6 +756,11 @@ HALF_TYPED = [
     # the statement whole after it: the word alone is the error, with its fix
     "cluster A {\n  job J {\n    to dis\n    run on M daily 01:00\n  }\n}\n",
     "cluster A {\n  expire on M {\n    retai\n    30 days\n  }\n}\n",
+    # after the block's `{` on its line, the block's `}` not typed yet: closed unsaid
+    "cluster A {\n  member M { worke\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  job J { descri\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  job J {\n    bac\n  expire on M {\n  }\n}\n",
+    "cluster A {\n  member M { r\n  }\n}\n",  # no keyword: skipped
 ]
 
 
@@ -784,6 +792,8 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "cluster A {\n  job J {\n    include mdisk\n  }\n}\n",  # CP's word (messages.MEDIUM_WORDS)
         "cluster A {\n  job J {\n    include m\n  }\n}\n",  # none it may mean
         "cluster A {\n  identity gro\n}\n",  # and the cluster not closed
+        "cluster A {\n  member M { worke\n  member N { workers 2 }\n}\n}\n",  # braces balance: written inside
+        "cluster A {\n  member M { r\n  member N { workers 2 }\n}\n",  # the skip closes no block
     ],
 )
 def test_keywords_half_typed_left_to_lark(text):

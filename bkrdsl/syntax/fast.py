@@ -699,7 +699,7 @@ class _Parser:
         if following[LINE] == line and following[TEXT].lower() in seconds:
             raise _GiveUp
 
-    def _stray_statement(self, block: str | None) -> None:
+    def _stray_statement(self, block: str | None) -> bool:
         """Where a statement of `block` (None: the top level) starts, the current token
         is no statement keyword; read it as the recovery does, or _GiveUp. A word alone
         on its line (`_half_typed`) that is a statement keyword misspelt or half typed
@@ -707,10 +707,13 @@ class _Parser:
         statement's value is then missing (`_value_missing`); a word that is none
         (`r`) is an error and skipped (`Recovery.stray_name`), where the next token is
         the block's `}` or a statement keyword of the block, at which the recovery's
-        skip stops."""
+        skip stops. The word may also follow the block's `{` on its line (`member
+        ZVMB { worke`). True where the block ends here, its `}` missing (`_unsaid_close`)."""
         from bkrdsl.syntax import messages
 
-        if self.type != T_STRAY or self.error_at is not None or not self.tokens[self.i][FIRST]:
+        if block is not None and self._unsaid_close():
+            return True
+        if self.type != T_STRAY or self.error_at is not None or not self._starts_statement():
             raise _GiveUp  # after a statement on its line: a word too many, or an option
         tok, following = self.tokens[self.i], self.tokens[self.i + 1]
         statements = BLOCK_STATEMENTS[block]
@@ -721,7 +724,7 @@ class _Parser:
                 raise _GiveUp  # a keyword of another block: the recovery says where it goes
             self.respelt = words
             self.type = words[0]
-            return
+            return False
         if following[KIND] != "}" and not (following[KIND] == "n" and following[TEXT].lower() in statements):
             raise _GiveUp
         if any(tok[START] < comment[0] < following[START] for comment in self.comments):
@@ -730,6 +733,23 @@ class _Parser:
         starts = sorted(statements)
         self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok))
         self._next(KEYWORD)
+        return False
+
+    def _starts_statement(self) -> bool:
+        """Whether the current token is first on its line or right after a block's `{`."""
+        return self.tokens[self.i][FIRST] or self.tokens[self.i - 1][KIND] == "{"
+
+    def _unsaid_close(self) -> bool:
+        """Whether the block read ends before the current token, a statement keyword
+        that starts its line where the statement above was found to lack its value
+        (`member ZVMB { worke`, then the next member): the recovery closes the block
+        there without a word, a cascade of the error just reported (`Recovery.quiet`,
+        `misplaced_keyword`), where the file lacks a `}` (`closes_there`). The blocks
+        outside decide whether the keyword fits."""
+        if self.missing_at != self.i or self.type not in STATEMENT_KEYWORDS:
+            return False
+        kinds = [tok[KIND] for tok in self.tokens]
+        return kinds.count("{") > kinds.count("}")
 
     def _respell(self, accepted: tuple[str, ...]) -> None:
         """Inside a statement, where only the keywords `accepted` fit (all that Lark's
@@ -989,8 +1009,10 @@ class _Parser:
             elif type_ == "disk":
                 disks.append(self.disk())
             else:
-                self._stray_statement("cluster")
-        self._next(KEYWORD)
+                if self._stray_statement("cluster"):
+                    break  # its `}` missing, unsaid
+        if self.type == "}":
+            self._next(KEYWORD)
         span = self._since(first)
         return ast.Cluster(
             name,
@@ -1070,8 +1092,10 @@ class _Parser:
             elif type_ == "description":
                 settings.append(self.description())
             else:
-                self._stray_statement("member")
-        self._next(KEYWORD)
+                if self._stray_statement("member"):
+                    break  # its `}` missing, unsaid
+        if self.type == "}":
+            self._next(KEYWORD)
         span = self._since(first)
         return ast.Member(name, tuple(settings), tuple(selections), span, self._doc(span))
 
@@ -1181,8 +1205,10 @@ class _Parser:
                     raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
                 self._expect("days", KEYWORD)
             else:
-                self._stray_statement("expire")
-        self._next(KEYWORD)
+                if self._stray_statement("expire"):
+                    break  # its `}` missing, unsaid
+        if self.type == "}":
+            self._next(KEYWORD)
         return ast.Expire(placement, tuple(previews), tuple(purges), tuple(retains), self._since(first))
 
     def tape(self) -> ast.Tape:
@@ -1235,8 +1261,10 @@ class _Parser:
             elif type_ == "description":
                 descriptions.append(self.description())
             else:
-                self._stray_statement("job")
-        self._next(KEYWORD)
+                if self._stray_statement("job"):
+                    break  # its `}` missing, unsaid
+        if self.type == "}":
+            self._next(KEYWORD)
         span = self._since(first)
         return ast.Job(
             name,
