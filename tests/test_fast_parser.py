@@ -638,14 +638,20 @@ UNCLOSED = [
 ]
 
 
-@pytest.mark.parametrize("text", UNCLOSED)
-def test_an_unclosed_text_is_read_fast_with_the_recoverys_diagnostic(text, monkeypatch):
+def assert_read_fast_with_one(code: str, text: str, monkeypatch) -> None:
+    """`text` has one error, `code`: the fast parser reads it with Lark's AST and
+    diagnostics (assert_contract), and read_module never runs Lark for it."""
     module = assert_contract(source_of(text), must_accept=True)
     assert fast.read(source_of(text)) is None  # an error: not for the formatter
     monkeypatch.setattr(bkrdsl.syntax.parser, "parse", lambda _source: pytest.fail("the Lark path ran"))
     monkeypatch.delenv("BKRDSL_PARSER", raising=False)
     read, diagnostics = read_module(source_of(text))
-    assert read == module and [d.code for d in diagnostics] == ["BKR007"]
+    assert read == module and [d.code for d in diagnostics] == [code]
+
+
+@pytest.mark.parametrize("text", UNCLOSED)
+def test_an_unclosed_text_is_read_fast_with_the_recoverys_diagnostic(text, monkeypatch):
+    assert_read_fast_with_one("BKR007", text, monkeypatch)
 
 
 @pytest.mark.parametrize(
@@ -682,12 +688,7 @@ VALUE_MISSING = [
 
 @pytest.mark.parametrize("text", VALUE_MISSING)
 def test_a_value_missing_before_the_next_statement_is_read_fast(text, monkeypatch):
-    module = assert_contract(source_of(text), must_accept=True)
-    assert fast.read(source_of(text)) is None  # an error: not for the formatter
-    monkeypatch.setattr(bkrdsl.syntax.parser, "parse", lambda _source: pytest.fail("the Lark path ran"))
-    monkeypatch.delenv("BKRDSL_PARSER", raising=False)
-    read, diagnostics = read_module(source_of(text))
-    assert read == module and [d.code for d in diagnostics] == ["BKR010"]
+    assert_read_fast_with_one("BKR010", text, monkeypatch)
 
 
 @pytest.mark.parametrize(
@@ -766,12 +767,7 @@ HALF_TYPED = [
 
 @pytest.mark.parametrize("text", HALF_TYPED)
 def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
-    module = assert_contract(source_of(text), must_accept=True)
-    assert fast.read(source_of(text)) is None  # an error: not for the formatter
-    monkeypatch.setattr(bkrdsl.syntax.parser, "parse", lambda _source: pytest.fail("the Lark path ran"))
-    monkeypatch.delenv("BKRDSL_PARSER", raising=False)
-    read, diagnostics = read_module(source_of(text))
-    assert read == module and [d.code for d in diagnostics] == ["BKR012"]
+    assert_read_fast_with_one("BKR012", text, monkeypatch)
 
 
 @pytest.mark.parametrize(
