@@ -475,6 +475,16 @@ def test_a_run_without_schedule_is_manual(tmp_path):
     assert "sched.1 = 'MANUAL'" in submit and "when.1 = 'manual'" in submit
 
 
+def test_a_jobs_summary_names_its_pool_on_tape_as_on_disk(tmp_path):
+    """Without a description, BKRSUBMT's list says where the job writes, the pool
+    included, as its template's output setting does (`TAPE SCRATCH`)."""
+    files = build(tmp_path, IDENTITY_JOB)
+    assert "CONFIG BKR_Output_Spec = TAPE SCRATCH" in lines(files["M1/SYSINC1.TEMPLATE"])
+    submit = files["M1/BKRSUBMT.EXEC"].text
+    assert "text.1 = 'incremental backup of SYS to tape pool SCRATCH'" in submit
+    assert "backup of SYS to tape pool SCRATCH */" in submit
+
+
 def test_execs_per_member_and_expiry_on_the_purging_member_only(tmp_path):
     files = build(tmp_path, IDENTITY_JOB)
     for member in ("M1", "M2", "M3"):

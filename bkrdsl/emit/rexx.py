@@ -153,12 +153,9 @@ def _job_summary(job: JobModel) -> str:
     what = ", ".join(ref.word.upper for ref in job.refs) or "nothing"
     text = f"{job.level.value} backup of {what}"
     if job.target is not None:
-        if job.target.medium is TargetMedium.TAPE:
-            text += " to tape"
-        else:
-            text += " to disk"
-            if job.target.pool is not None:
-                text += f" pool {job.target.pool.upper}"
+        text += " to tape" if job.target.medium is TargetMedium.TAPE else " to disk"
+        if job.target.pool is not None:  # a tape pool as much as a disk pool: the template names it
+            text += f" pool {job.target.pool.upper}"
     return text
 
 
