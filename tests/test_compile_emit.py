@@ -485,6 +485,21 @@ def test_a_jobs_summary_names_its_pool_on_tape_as_on_disk(tmp_path):
     assert "backup of SYS to tape pool SCRATCH */" in submit
 
 
+def test_exec_comments_write_names_as_the_code_does(tmp_path):
+    """docs/rexx.md: `$ # @` are mapped only outside names. BKRSUBMT's header lists
+    job PAY@1 as `job.1` names it (it listed `PAY<U+0040>1`, a job no operand
+    finds); a description's `$` is still mapped, in the header and in `text.1`."""
+    body = SINGLE_JOB.replace("GUESTFUL", "PAY@1").replace("Guests, every night", "Guests at $5 a night")
+    submit = build(tmp_path, body)["M3/BKRSUBMT.EXEC"].text
+    assert "job.1 = 'PAY@1'" in submit
+    assert "/*   PAY@1    daily 01:00: Guests at <U+0024>5 a night */" in submit
+    assert "text.1 = 'Guests at <U+0024>5 a night'" in submit
+    # Without a description, what LIST shows is names and bkrc's words.
+    submit = build(tmp_path, IDENTITY_JOB.replace("SCRATCH", "SCR$TCH"))["M2/BKRSUBMT.EXEC"].text
+    assert "text.1 = 'incremental backup of SYS to tape pool SCR$TCH'" in submit
+    assert "backup of SYS to tape pool SCR$TCH */" in submit
+
+
 def test_execs_per_member_and_expiry_on_the_purging_member_only(tmp_path):
     files = build(tmp_path, IDENTITY_JOB)
     for member in ("M1", "M2", "M3"):

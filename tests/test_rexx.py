@@ -86,6 +86,13 @@ def test_rexx_comment(text, expected):
     assert rexx_comment(text) == expected
 
 
+def test_comment_names_keep_dollar_hash_at_and_free_text_does_not():
+    assert rexx_comment("Jobs of member VM#B:", name=True) == ["/* Jobs of member VM#B: */"]
+    assert rexx_comment("Jobs of member VM#B:") == ["/* Jobs of member VM<U+0023>B: */"]
+    assert rexx_comment("PAY@1: ", name=True, free="$5 | night") == ["/* PAY@1: <U+0024>5 <U+007C> night */"]
+    assert rexx_comment("A|B", name=True) == ["/* A<U+007C>B */"]
+
+
 def _evaluate_assignment(variable: str, lines: list[str]) -> str:
     """What REXX assigns with `v = '...'` / `v = v'...'` lines (a tiny evaluator)."""
     value = None

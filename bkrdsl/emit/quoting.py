@@ -179,14 +179,19 @@ def _neutralise_comment(text: str) -> str:
     return "".join(out)
 
 
-def rexx_comment(text: str, *, indent: int = 0, hang: int = 0, width: int = MAX_COLUMNS) -> list[str]:
+def rexx_comment(
+    text: str, *, indent: int = 0, hang: int = 0, width: int = MAX_COLUMNS, name: bool = False, free: str = ""
+) -> list[str]:
     """`text` as one or more comment lines `/* ... */`, each within `width` columns.
 
     Lines after the first are indented by `hang` more blanks inside the
-    comment. An empty text gives one empty comment line `/* */`.
+    comment. An empty text gives one empty comment line `/* */`. With `name`,
+    `text` holds names and words of bkrc's own only, so `$ # @` stay raw, as
+    in a literal with `name=True` (`Jobs of member VM#B:`); `free` is free
+    text that follows it (a description), mapped in full (`<U+0024>`).
     """
     pad = " " * indent
-    body = _neutralise_comment(invariant_text(text))
+    body = _neutralise_comment(invariant_text(text, name=name) + invariant_text(free))
     room = width - indent - len("/*  */")
     first, *rest = _split(body, room)
     chunks = [first]

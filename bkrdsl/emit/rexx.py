@@ -84,8 +84,11 @@ class _Exec:
     def __init__(self) -> None:
         self.lines: list[str] = []
 
-    def comment(self, text: str = "", indent: int = 0, hang: int = 0) -> None:
-        self.lines.extend(rexx_comment(text, indent=indent, hang=hang))
+    def comment(self, text: str = "", indent: int = 0, hang: int = 0, free: str = "") -> None:
+        """Comment lines of `text`, which holds names and bkrc's own words only (`$ # @`
+        raw, as in the code that uses those names), then of `free` text (a description:
+        `$ # @` mapped)."""
+        self.lines.extend(rexx_comment(text, indent=indent, hang=hang, name=True, free=free))
 
     def code(self, *lines: str) -> None:
         self.lines.extend(lines)
@@ -437,7 +440,7 @@ def _table(out: _Exec, entries: list[dict]) -> None:
             out.assign(f"dry.{i}", entry["dry"], name=True)
         out.assign(f"sched.{i}", entry["sched"])
         out.assign(f"when.{i}", entry["when"])
-        out.assign(f"text.{i}", entry["text"])
+        out.assign(f"text.{i}", entry["text"], name=not entry.get("free", False))
 
 
 def _dispatcher(out: _Exec, *, review: bool, verbs: list[tuple[str, str]], fallback: str) -> None:
@@ -483,6 +486,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
                 "sched": sched,
                 "when": when,
                 "text": _job_summary(job),
+                "free": bool(job.description),  # as _job_summary: else names and bkrc's words
                 "source_job": job.name,
             }
         )
@@ -519,7 +523,11 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         origin = ""
         if entry["name"] != entry["source_job"]:
             origin = f" (job {entry['source_job']}, one per member)"
-        out.comment(f"  {entry['name']:<8} {entry['when']}{origin}: {entry['text']}", hang=11)
+        head = f"  {entry['name']:<8} {entry['when']}{origin}: "
+        if entry["free"]:
+            out.comment(head, hang=11, free=entry["text"])
+        else:
+            out.comment(head + entry["text"], hang=11)
     _shared_variables(out, SUBMIT_FILE, name, server, "job", entries)
     out.code("")
     _dispatcher(
