@@ -527,6 +527,10 @@ BROKEN_TABLES = [
     ("variant char", lambda d: d["entries"]["include_sfs"].update(value="INCLUDE SFS | {path}"), "EBCDIC"),
     ("bad status", lambda d: d["entries"]["xautolog"].update(status="maybe"), "confirmed or assumed"),
     ("bad allocation", lambda d: d["entries"]["disk_allocation"].update(value="random"), "disk_allocation"),
+    # BKRSTART compares these with CMS's rc word for word: `24.0` would never match
+    ("rc not a number", lambda d: d["entries"]["query_filepool_final_rcs"].update(value="-3 24.0"),
+     "entry query_filepool_final_rcs: '24.0' is not a return code"),
+    ("unknown pool placeholder", lambda d: d["entries"]["query_filepool"].update(value="QUERY FILEPOOL {user}"), "{user}"),
     ("missing machine", lambda d: d["machines"].pop("worker"), "missing machine defaults: worker"),
     ("unknown role", lambda d: d["machines"].update(tape={}), "unknown role"),
     ("two-word password", lambda d: d["machines"]["admin"].update(password="NO LOG"), "one word"),

@@ -47,6 +47,8 @@ FIELDS: dict[str, frozenset[str]] = {
         "query_userid": (),
         "xautolog": ("user",),
         "query_user": ("user",),
+        "query_filepool": ("pool",),
+        "query_filepool_final_rcs": (),
         # job templates
         "template_filetype": (),
         "template_comment": (),
@@ -281,7 +283,16 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
         raise DialectError(f"{origin}: missing entries: {', '.join(missing)}{_copy_hint(data)}")
     if entries["disk_allocation"].value not in ALLOCATIONS:
         raise DialectError(f"{origin}: entry disk_allocation: must be one of {', '.join(ALLOCATIONS)}")
+    _check_return_codes(f"{origin}: entry query_filepool_final_rcs", entries["query_filepool_final_rcs"].value)
     return entries
+
+
+def _check_return_codes(where: str, text: str) -> None:
+    """Return codes, blank-separated whole numbers (`-3 24`): BKRSTART compares
+    them with CMS's rc, so `24.0` or `rc24` would never match."""
+    for word in text.split():
+        if not re.fullmatch(r"-?[0-9]+", word):
+            raise DialectError(f"{where}: {word!r} is not a return code (whole numbers, such as -3 24)")
 
 
 def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:

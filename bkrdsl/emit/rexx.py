@@ -20,9 +20,11 @@ decides where the text goes. Each EXEC:
   `|` and no backslash at all, lines of at most 72 columns. Every piece of
   text comes through `bkrdsl.emit.quoting`.
 
-Product verbs, and the CP commands QUERY USERID, QUERY USER and XAUTOLOG,
-come from the dialect table; the only command this module spells out is CP's
-own `SLEEP`, with which BKRSTART waits for the SFS server. See docs/rexx.md.
+Product verbs, the CP commands QUERY USERID, QUERY USER and XAUTOLOG, and the
+CMS command with which BKRSTART asks whether the catalog's file pool serves
+(QUERY FILEPOOL CONNECT, and the rcs after which it stops asking) come from the
+dialect table; the only command this module spells out is CP's own `SLEEP`,
+with which BKRSTART waits for the SFS server. See docs/rexx.md.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ START_FILE = "BKRSTART"
 RC_USAGE = 24
 RC_UNKNOWN = 28
 RC_WRONG_MEMBER = 40
+#: BKRSTART: the catalog's SFS server did not log on, or its file pool did
+#: not serve, within the time allowed.
 RC_NOT_UP = 44
 #: DIAGRC gave no return code (an empty answer included), or BKRSTART's
 #: QUERY USER answered rc 0 without the machine's user ID first: CP's answer
@@ -66,11 +70,17 @@ CP_ALREADY_LOGGED_ON = 54
 #: CP's rc for SMSG to a user logged on without SET SMSG ON (HCPMSG057I
 #: "not receiving": the message number, as 45 is; assumed, see docs/rexx.md).
 CP_NOT_RECEIVING = 57
-#: How long BKRSTART waits for the catalog's SFS server: tries x seconds.
+#: How long BKRSTART waits for the catalog's SFS server to log on: tries x seconds.
 POLL_TRIES = 30
 POLL_SECONDS = 2
 #: CP SLEEP: a CP command, not a product verb.
 CP_SLEEP = f"SLEEP {POLL_SECONDS} SEC"
+#: How long BKRSTART then waits for its file pool to serve: the server still
+#: IPLs CMS and starts the pool (FILESERV START) after it logged on, longer
+#: than the logon itself; asked every POOL_SECONDS, for at most 3 minutes.
+POOL_TRIES = 36
+POOL_SECONDS = 5
+CP_POOL_SLEEP = f"SLEEP {POOL_SECONDS} SEC"
 
 
 # ------------------------------------------------------------------ helpers
@@ -641,13 +651,19 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
 
 
 # ------------------------------------------------------------------ BKRSTART
-def _start_order(model: Model, member: str) -> list[tuple[str, str, bool]]:
-    """(user ID, why, wait until logged on) in the order AUTOLOG1 starts them (`Model.start_order`)."""
+def _start_order(model: Model, member: str) -> list[tuple[str, str, bool, str | None]]:
+    """(user ID, why, wait until logged on, file pool to wait for) in the order
+    AUTOLOG1 starts them (`Model.start_order`): the catalog's SFS server is
+    waited for until its pool serves, the others are not waited for."""
     shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
     why = dict(_START_WHY)
     if not shared:
         why["catalog-sfs-server"] = "this member's catalog SFS file pool server"
-    return [(entry.user, why[entry.role], entry.wait) for entry in model.start_order(member)]
+    pool = model.catalog.pool if model.catalog is not None else None
+    return [
+        (entry.user, why[entry.role], entry.wait, pool if entry.role == "catalog-sfs-server" else None)
+        for entry in model.start_order(member)
+    ]
 
 
 #: How BKRSTART's comments name each machine it starts, by role.
@@ -662,7 +678,16 @@ _START_WHY = {
 
 
 _START_ROUTINES = [
-    "start: procedure expose me member m. q. x. w.",
+    "/* 0 when the machine is logged on and, for the catalog's SFS */",
+    "/* server, its file pool serves; on.i says whether it is logged on. */",
+    "start: procedure expose me member m. q. x. w. p. pool. final on.",
+    "  parse arg i",
+    "  up = logon(i)",
+    "  on.i = (up = 0)",
+    "  if on.i then return serving(i)",
+    "  return up",
+    "",
+    "logon: procedure expose me member m. q. x. w.",
     "  parse arg i",
     "  asked = queryuser(i)",
     "  if asked = 0 then do",
@@ -736,6 +761,44 @@ _START_ROUTINES = [
     "  end",
     f"  say me':' m.i 'is not logged on {POLL_TRIES * POLL_SECONDS} seconds after XAUTOLOG.'",
     f"  return {RC_NOT_UP}",
+    "",
+    "/* Logged on is not serving: the SFS server still IPLs CMS and */",
+    "/* starts its file pool. Asks the pool (p.i) until it answers rc 0; */",
+    "/* an rc in final (the command cannot work) ends the wait at once, */",
+    "/* any other rc is taken as not serving yet. */",
+    "serving: procedure expose me m. p. pool. final",
+    "  parse arg i",
+    "  if p.i == '' then return 0",
+    "  what = 'file pool' pool.i 'of' m.i",
+    "  waited = 0",
+    f"  do try = 0 to {POOL_TRIES}",
+    "    if try > 0 then do",
+    f"      'CP {CP_POOL_SLEEP}'",
+    "      if rc = 0 then nop",
+    "      else do",
+    f"        say me': CP {CP_POOL_SLEEP} failed, rc' rc'.'",
+    "        return rc",
+    "      end",
+    f"      waited = waited + {POOL_SECONDS}",
+    "    end",
+    "    p.i  /* a CMS command, issued as it is */",
+    "    asked = rc",
+    "    if asked = 0 then do",
+    "      if waited > 0 then",
+    "        say me':' what 'serves, after' waited 'seconds.'",
+    "      return 0",
+    "    end",
+    "    if wordpos(asked + 0, final) > 0 then do",
+    "      say me':' p.i 'failed, rc' asked'.'",
+    "      say me': it cannot tell whether' what 'serves.'",
+    "      return asked",
+    "    end",
+    "    if try = 0 then",
+    f"      say me': waiting up to {POOL_TRIES * POOL_SECONDS} seconds for' what 'to serve.'",
+    "  end",
+    "  say me':' what 'does not serve after' waited 'seconds:'",
+    "  say me': its last answer to' p.i 'was rc' asked'.'",
+    f"  return {RC_NOT_UP}",
 ]
 
 
@@ -751,7 +814,8 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         [
             (f"Starts the Backup Manager machines of member {name} of cluster "
              f"{model.name}: the catalog's SFS server first when this member is its "
-             "home (and waits until it is logged on), then the catalog server, the "
+             "home (and waits until it is logged on and its file pool serves), "
+             "then the catalog server, the "
              "backup server and the workers, then the member's Tape Manager node "
              "when the members share a tape catalog. "
              "A machine that is already logged on is left alone. It asks CP which "
@@ -761,11 +825,12 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             f"  'EXEC {START_FILE}'",
             (f"Return codes: 0 all started, {RC_USAGE} operands given (it takes "
              f"none), {RC_WRONG_MEMBER} wrong member, "
-             f"{RC_NOT_UP} the SFS server did not log on in time, {RC_UNREADABLE} CP's "
+             f"{RC_NOT_UP} the SFS server did not log on, or its file pool did not "
+             f"serve, in time, {RC_UNREADABLE} CP's "
              "answer to a query unreadable, "
              f"{CP_ALREADY_LOGGED_ON} XAUTOLOG refused as already logged on yet QUERY USER "
              "finds no machine, else the rc of "
-             "the first CP command that failed (the others are still started, "
+             "the first CP or CMS command that failed (the others are still started, "
              "except after the SFS server failed). On a failure it names the "
              "machines it did not start; run it again once the cause is fixed."),
         ],
@@ -773,13 +838,20 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
     out.code("address command")
     out.assign("me", START_FILE)
     out.assign("member", name, name=True)
-    out.code(f"m.0 = {len(order)}")
-    for i, (user, why, wait) in enumerate(order, 1):
-        out.comment(f"{i}. {user}: {why}" + (", must be up before the rest." if wait else "."), hang=3)
+    if any(wait and pool for _, _, wait, pool in order):
+        out.comment("rcs of the file pool query that end the wait for it at once:")
+        out.assign("final", dialect["query_filepool_final_rcs"])
+    out.code(f"m.0 = {len(order)}", "p. = ''", "pool. = ''")
+    for i, (user, why, wait, pool) in enumerate(order, 1):
+        up = f", must be up{f' and its file pool {pool} serving' if pool else ''} before the rest."
+        out.comment(f"{i}. {user}: {why}" + (up if wait else "."), hang=3)
         out.assign(f"m.{i}", user, name=True)
         out.assign(f"q.{i}", dialect.text("query_user", user=user), name=True)
         out.assign(f"x.{i}", dialect.text("xautolog", user=user), name=True)
         out.code(f"w.{i} = {1 if wait else 0}")
+        if wait and pool:
+            out.assign(f"pool.{i}", pool, name=True)
+            out.assign(f"p.{i}", dialect.text("query_filepool", pool=pool), name=True)
     out.code(
         "",
         "/* Blanks are no operands: 'EXEC BKRSTART' opts, with opts empty. */",
@@ -798,7 +870,9 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "  call start i",
         "  if result = 0 then iterate",
         "  if first = 0 then first = result",
-        "  down = down m.i",
+        "  /* Logged on, its file pool not serving: started, not ready. */",
+        "  if on.i then nop",
+        "  else down = down m.i",
         "  if w.i then do",
         "    /* The others need it first: start none of them. */",
         "    do j = i + 1 to m.0",
@@ -811,7 +885,8 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "end",
         "if first = 0 then exit 0",
         "/* Say what is missing, and how to finish the start-up. */",
-        "say me': not started on member' member':'down'.'",
+        "if down == '' then nop",
+        "else say me': not started on member' member':'down'.'",
         "say me': fix the cause shown above, then run EXEC' me 'again.'",
         "say me': it starts only the machines that are not logged on.'",
         "exit first",

@@ -23,6 +23,7 @@ class Case:
     smsg_off: list[str] = field(default_factory=list)
     not_in_directory: list[str] = field(default_factory=list)
     odd: dict[str, tuple[int | str, list[str]]] = field(default_factory=dict)
+    pools: dict[str, tuple[str, int | str, int]] = field(default_factory=dict)
     rc: int | None = None
     says: list[str] = field(default_factory=list)
     commands: list[str] = field(default_factory=list)
@@ -54,7 +55,7 @@ def parse_cases(text: str) -> list[Case]:
         if not cases:
             raise CaseError(f"cases.txt:{number}: {word!r} before the first case")
         case = cases[-1]
-        if word == "CP":
+        if word in ("CP", "CMS"):
             (repeat[1] if repeat else case.commands).append(line)
         elif word == "repeat":
             repeat = (int(rest), [])
@@ -78,6 +79,9 @@ def parse_cases(text: str) -> list[Case]:
             case.not_in_directory.extend(rest.split())
         elif word == "smsgoff":
             case.smsg_off.extend(rest.split())
+        elif word == "pool":
+            pool, server, n, rc = rest.split()
+            case.pools[pool] = (server, n if n == "never" else int(n), int(rc))
         elif word == "slow":
             user, n = rest.split()
             case.slow[user] = int(n)

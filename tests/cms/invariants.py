@@ -94,17 +94,28 @@ def assert_start_order(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: s
     on its member, the request node elsewhere)."""
     catalog, tape = model.catalog, model.tape
     expected = []
-    if catalog is not None and (catalog.scope is Scope.LOCAL or catalog.home == member):
+    sfs_here = catalog is not None and (catalog.scope is Scope.LOCAL or catalog.home == member)
+    if sfs_here:
         expected.append(catalog.server)
     expected += [model.catalog_server, model.backup_server, *model.workers_of(model.member(member))]
     if tape is not None and tape.scope is Scope.SHARED:
         expected.append(tape.catalog_node if tape.catalog_member == member else tape.request_node)
-    run = cms.run(exec_of(member, "BKRSTART"), member=member)
+    # The SFS server's file pool serves only once it is logged on, and only at the third query.
+    pools = {catalog.pool: (catalog.server, 2, 55)} if sfs_here else None
+    run = cms.run(exec_of(member, "BKRSTART"), member=member, pools=pools)
     assert run.rc == 0, run
     started = [c.split()[-1] for c in run.commands if c.startswith("CP XAUTOLOG ")]
     assert started == expected, run
     queried = [c.split()[-1] for c in run.commands if c.startswith("CP QUERY USER ")]
     assert list(dict.fromkeys(queried)) == expected, run  # each asked about before its XAUTOLOG
+    asked = [n for n, c in enumerate(run.commands) if c.startswith("CMS QUERY FILEPOOL ")]
+    if not sfs_here:
+        assert asked == [], run  # no wait for a pool this member does not start
+        return
+    assert [run.commands[n] for n in asked] == [f"CMS QUERY FILEPOOL CONNECT {catalog.pool}:"] * 3, run
+    # After the server logged on, before anything else is started.
+    assert asked[0] > run.commands.index(f"CP XAUTOLOG {catalog.server}"), run
+    assert asked[-1] < run.commands.index(f"CP QUERY USER {expected[1]}"), run
 
 
 def member_jobs(model: Model, member: str) -> list[tuple[str, object]]:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CP_PROGRAM = HERE / "bin" / "CP"
+#: The stand-in's programs: CP, and CMS's QUERY (QUERY FILEPOOL CONNECT only).
+PROGRAMS = HERE / "bin"
 MACROS = HERE / "macros"
 
 
@@ -38,7 +39,7 @@ class Run:
     rc: int
     stdout: str
     stderr: str
-    commands: list[str]  # every CP command issued, in order, as "CP ..."
+    commands: list[str]  # every CP and CMS command issued, in order, as "CP ..." or "CMS ..."
 
     def __str__(self) -> str:  # shown by pytest when an assertion fails
         return (f"rc={self.rc}\n--- commands\n" + "\n".join(self.commands)
@@ -55,10 +56,11 @@ class CmsStandIn:
         self.workdir = Path(workdir)
         self.bin = self.workdir / "bin"
         self.bin.mkdir(parents=True, exist_ok=True)
-        # A copy, so that the executable bit never depends on how the tree was checked out.
-        cp = self.bin / "CP"
-        shutil.copyfile(CP_PROGRAM, cp)
-        cp.chmod(cp.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+        # Copies, so that the executable bit never depends on how the tree was checked out.
+        for program in PROGRAMS.iterdir():
+            copy = self.bin / program.name
+            shutil.copyfile(program, copy)
+            copy.chmod(copy.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
         self.count = 0
 
     def run(
@@ -75,6 +77,7 @@ class CmsStandIn:
         smsg_off: tuple[str, ...] | list[str] = (),
         not_in_directory: tuple[str, ...] | list[str] = (),
         odd: dict[str, tuple[int | str, list[str]]] | None = None,
+        pools: dict[str, tuple[str, int | str, int]] | None = None,
         file_name: str = "TEST.EXEC",
         env: dict[str, str] | None = None,
     ) -> Run:
@@ -85,7 +88,10 @@ class CmsStandIn:
         users XAUTOLOG does not find (rc 53); `odd` answers a command that
         starts with its key with exactly that rc and those lines (a CP that
         misbehaves: no answer, rc 0 with an error message, rc -3; rc "none":
-        DIAGRC answers those lines with no rc before them); `env` adds
+        DIAGRC answers those lines with no rc before them); `pools` names
+        file pools that do not serve at once, POOL: (server, n, rc): CMS's
+        QUERY FILEPOOL CONNECT answers rc while the server is not logged on
+        and n more times once it is (n "never": never serves); `env` adds
         environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH)."""
         self.count += 1
         state = self.workdir / f"run{self.count}"
@@ -99,6 +105,8 @@ class CmsStandIn:
         (state / "odd").write_text("".join(
             "\t".join([str(rc), cmd, *lines]) + "\n" for cmd, (rc, lines) in (odd or {}).items()))
         (state / "answer").write_text("".join(f"{line}\n" for line in (answer or [])))
+        (state / "pools").write_text("".join(
+            f"{pool} {server} {n} {rc}\n" for pool, (server, n, rc) in (pools or {}).items()))
         program = state / file_name
         program.write_text(exec_text, encoding="ascii")
         env = {
