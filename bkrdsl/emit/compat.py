@@ -182,20 +182,35 @@ bkrc assumes; check it on your system):
   to leave alone: it can be logged on at one member only. Check it once:
   with BKRBKUP logged on at one member only, `CP QUERY USER BKRBKUP` on
   another member should answer HCP045E (rc 45).
+- **The catalog's file pool while it starts.** On the SFS server's home
+  member BKRSTART waits for the server's logon, then asks CMS's `QUERY
+  FILEPOOL CONNECT BKRPOOL:` (`query_filepool`) until it answers rc 0,
+  every 5 seconds for up to 3 minutes, and only then starts BKRCATLG. What
+  rc CMS gives while the pool's server is logged on but its pool not yet
+  started (or while the server is logged off) was **not found**: neither
+  the QUERY FILEPOOL CONNECT page's messages nor a CMS message for an
+  unavailable file pool came up. So BKRSTART does not wait on one number:
+  it stops at once on the rcs of `query_filepool_final_rcs` (`-3` and
+  `24`, a command CMS cannot find or whose operands it refuses) and takes
+  any other rc as "not serving yet". The cost of that choice: a query that
+  can never succeed for another reason (one that needs authority AUTOLOG1
+  lacks, were it so at your site) makes BKRSTART wait the whole 3 minutes
+  before it reports the rc (44, naming the pool and the last rc). Check it
+  once, from AUTOLOG1 with the pool up (rc 0) and, if you can, down (the
+  rc BKRSTART then waits on).
 - **The shared catalog's file pool, seen from the other members.**
-  BKRSTART waits for the catalog's SFS server only on its home member, the
-  one member that starts it. Every other member's BKRSTART starts BKRCATLG
-  at once, whether or not the pool is up: after an IPL of the whole
-  cluster, a member that comes up before the home member starts BKRCATLG
-  with no catalog to open. BKRSTART could wait there too (`QUERY USER
-  BKRSVSFS` until rc 0) if CP answered that question for a
-  single-configuration user logged on at another member; the QUERY NAMES
-  sentence above suggests it shows such users clusterwide, but of QUERY
-  USER nothing was found. How BKRCATLG behaves when its file pool is
-  missing at start (waits, retries, or ends) was not found either. So
-  BKRSTART does not wait on those members: after a cluster IPL, bring the
-  home member up first, or check once that BKRCATLG recovers when the pool
-  comes up later.
+  BKRSTART waits for the catalog's SFS server and its pool only on its home
+  member, the one member that starts it. Every other member's BKRSTART
+  starts BKRCATLG at once, whether or not the pool is up: after an IPL of
+  the whole cluster, a member that comes up before the home member starts
+  BKRCATLG with no catalog to open. The file pool query would answer there
+  as well, if the pool is a global resource every member reaches (see the
+  SFS server's `IUCV *IDENT RESANY GLOBAL` below); BKRSTART does not ask
+  it there, since a member would then start neither BKRCATLG nor its
+  backup server while the home member is down. How BKRCATLG behaves when
+  its file pool is missing at start (waits, retries, or ends) was not
+  found. So after a cluster IPL, bring the home member up first, or check
+  once that BKRCATLG recovers when the pool comes up later.
 - **Links to the minidisks a job backs up.** The defaults grant the backup
   server and the workers no LINK privileges: no `OPTION LNKNOPAS`, and no
   other option. Without an external security manager (ESM), a link to
@@ -442,6 +457,30 @@ IBM's APAR texts and public GitHub repositories. Not found there:
     steps described in the Program Directory". Whether INSTPROD also
     installs Backup Manager, and which directory entries it would write,
     was not found: a lead for whoever installs the product.
+- **A fifth search** (the same stores: IBM's z/VM 7.x pages and their
+  mirrors, public code, issues and documentation) for how an EXEC can wait
+  until an SFS file pool serves, and what CMS answers meanwhile: queries
+  such as "wait for SFS file pool server available EXEC QUERY FILEPOOL",
+  "QUERY FILEPOOL STATUS z/VM CMS command authorization", "QUERY LIMITS
+  file pool return code not available", "File pool unavailable or unknown
+  DMS message", "AUTOLOG1 PROFILE EXEC wait SFS server", "SFS reason code
+  file pool server not available", and the exact strings `QUERY FILEPOOL`,
+  `QUERY FILEPOOL CONNECT`, `QUERY LIMITS *` and `file pool server is not
+  available` in public code. Found: the z/VM 7.2 page of QUERY FILEPOOL
+  CONNECT ("Authorization General User"), quoted in the table
+  (`query_filepool`), a public console log that shows it answering
+  (`SET FILEPOOL VMSYS`, then `QUERY FILEPOOL CONNECT`: "Userid Connected",
+  one line per user), IBM's CSL routine DMSQSFSL ("Query File Pool Server
+  Level", context "File Pool Administration": for administrators, not for
+  AUTOLOG1), and the XAUTOLOG page's syntax (its `SYNch` operand: "If SYNCH
+  is specified with IPL, the IPL operand is checked for validity before
+  control returns to the XAUTOLOG command issuer"; whether SYNCH waits for
+  the guest's own start-up was not readable, and BKRSTART does not use
+  it). Not found: the rc or message of any CMS command for a file pool
+  whose server is not up, who may issue QUERY LIMITS for a pool one is not
+  enrolled in, QUERY USER's answer for a logged-on user (still **assumed**
+  `BKRBKUP  - DSC`), and XAUTOLOG's rc for a user already logged on (still
+  **assumed** 54, LOGON's HCPLGA054E).
 """
 
 

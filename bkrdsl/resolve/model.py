@@ -681,7 +681,8 @@ class TapeNode:
 
 class StartEntry(NamedTuple):
     """A machine BKRSTART starts: its ID, its role (a key of `ROLE_TEXT`), and
-    whether BKRSTART waits until it is logged on before it starts the rest."""
+    whether BKRSTART waits until it is logged on (and, for the catalog's SFS
+    server, until its file pool serves) before it starts the rest."""
 
     user: str
     role: str
@@ -1234,10 +1235,10 @@ class Model:
     def start_order(self, member: str) -> tuple[StartEntry, ...]:
         """What BKRSTART starts on `member`, in order: the catalog's SFS server
         first (a shared catalog's on its home member only, a local catalog's on
-        every member; BKRSTART waits until it is logged on), then the catalog
-        server, the backup server, the member's workers, then a shared Tape
-        Manager's node (the catalog node on its member, the request node
-        elsewhere)."""
+        every member; BKRSTART waits until it is logged on and its file pool
+        serves), then the catalog server, the backup server, the member's
+        workers, then a shared Tape Manager's node (the catalog node on its
+        member, the request node elsewhere)."""
         order: list[StartEntry] = []
         catalog = self.catalog
         here = catalog is not None and (catalog.scope is not ast.Scope.SHARED or catalog.home == member)
