@@ -2,6 +2,9 @@
 
 `make_plan` compares what the emitters produced with what the output folder
 holds and what its manifest says bkrc wrote last time; nothing is written.
+`preflight` says what would stop the write (permissions, a read-only or full
+file system, a folder made immutable), without writing: `write` runs it first,
+`bkrc compile --dry-run` and `--check` run it instead.
 `write` carries a plan out all or nothing: it builds the complete new folder
 beside the old one (a hidden `.DIR.bkrc-*` sibling), then swaps the two in one
 step, so an error or a kill at any moment leaves DIR exactly as it was (on
@@ -1440,14 +1443,24 @@ def _mount_points_in(out_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def refuse_unwritable(plan: Plan) -> None:
-    """For `--dry-run`: raise the OutputError `write` would raise before it writes a
-    file, without writing one. `write` creates its temporary folder beside DIR (and
-    the folders above DIR that are missing): the nearest folder above DIR that exists
-    must be one this process may write to and enter, on a file system that is not
-    read-only; and DIR must not be a mount point. Permissions are asked of the
-    system (`access`, for the effective user: root passes unless it lacks the
-    capability), so the message is the one the compile gives, naming the same path."""
+def preflight(plan: Plan) -> Path:
+    """Raise the OutputError that would stop `write` from carrying the plan out,
+    without writing anything; return the folder `write` replaces (absolute, a
+    symbolic link followed). `write` runs it first, so a compile stops before it
+    builds anything, and `--dry-run` and `--check` say what the compile would.
+
+    `write` creates its temporary folder beside DIR (and the folders above DIR
+    that are missing), writes the whole new tree there, then renames it into
+    DIR's place. So: DIR must not be a mount point nor hold one; the nearest
+    folder above DIR that exists must be one this process may write to and
+    enter, on a file system that is not read-only, and not immutable (nor,
+    when it holds DIR, append-only: `chattr +a` lets a folder's entries be
+    created but not renamed); DIR itself must not be immutable or append-only
+    (neither can be renamed); and the file system must have room for every new
+    file (`_room_needed`). Permissions are asked of the system (`access`, for
+    the effective user: root passes unless it lacks the capability), so the
+    message names the path the failing call would have named. Each look is one
+    system call or two; in DIR, only its folders are looked at (for mount points)."""
     out_dir = _refuse_mount_point(plan)
     folder, missing = out_dir.parent, None
     while not os.path.lexists(folder) and folder != folder.parent:
@@ -1457,19 +1470,158 @@ def refuse_unwritable(plan: Plan) -> None:
     named = str(missing or folder / f"{_temp_prefix(out_dir)}new-{os.getpid()}-")
     if not os.path.isdir(folder):
         err = NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), named)
+        raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
+    fs = _statvfs(folder)
+    if fs is not None and fs.f_flag & os.ST_RDONLY:
+        err = OSError(errno.EROFS, os.strerror(errno.EROFS), named)
+        raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
+    _refuse_fixed(folder, out_dir, creates=missing)  # before `access`, which says only "no" to it
+    effective = os.access in os.supports_effective_ids
+    if not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
+        err = PermissionError(errno.EACCES, os.strerror(errno.EACCES), named)
+        raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
+    if os.path.isdir(out_dir):
+        _refuse_fixed(out_dir, out_dir)
+        _refuse_sticky(out_dir)
+    if fs is not None:
+        _refuse_no_room(plan, fs, folder, out_dir)
+    return out_dir
+
+
+def _statvfs(folder: Path) -> os.statvfs_result | None:
+    try:
+        return os.statvfs(folder)
+    except (OSError, AttributeError):  # pragma: no cover - no statvfs (Windows)
+        return None
+
+
+#: `chattr` flags (linux/fs.h) that stop the write: an immutable folder's entries
+#: cannot be created, renamed or removed, nor the folder renamed; an append-only
+#: folder's entries can be created but not renamed or removed, nor the folder renamed.
+FS_IMMUTABLE_FL, FS_APPEND_FL = 0x10, 0x20
+
+#: Machines whose ioctl numbers have the generic layout (read = 2 in the top two
+#: bits): FS_IOC_GETFLAGS is _IOR('f', 1, long) there. Elsewhere (PowerPC, MIPS,
+#: SPARC) the same number means another request, so the flags are not asked.
+_GENERIC_IOCTL = ("x86_64", "i386", "i486", "i586", "i686", "aarch64", "arm", "s390", "riscv", "loongarch")
+
+
+def _fs_flags(path: Path) -> int:
+    """The folder's `chattr` flags (FS_IOC_GETFLAGS); 0 where they cannot be asked
+    (not Linux, a file system without them, a folder this process may not open):
+    the write then finds out for itself, as before."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        return 0
+    machine = os.uname().machine
+    if sys.platform != "linux" or not machine.startswith(_GENERIC_IOCTL):
+        return 0  # pragma: no cover - not Linux, or not the generic ioctl layout
+    size_of_long = 8 if sys.maxsize > 2**32 else 4
+    request = (2 << 30) | (size_of_long << 16) | (ord("f") << 8) | 1
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NONBLOCK)
+    except OSError:
+        return 0
+    try:
+        buffer = bytearray(size_of_long)
+        fcntl.ioctl(fd, request, buffer, True)
+    except OSError:  # ENOTTY: a file system without flags (tmpfs before Linux 6.0)
+        return 0
+    finally:
+        os.close(fd)
+    return int.from_bytes(buffer[:4], sys.byteorder)  # the kernel writes an int
+
+
+def _refuse_fixed(folder: Path, out_dir: Path, *, creates: Path | None = None) -> None:
+    """Raise OutputError when `folder` (DIR, or the folder bkrc builds its new one
+    in) is immutable, or append-only where that stops the write: DIR, or the
+    folder that holds it (`creates` None); a missing folder above DIR (`creates`)
+    can be made in an append-only one."""
+    flags = _fs_flags(folder)
+    if flags & FS_IMMUTABLE_FL:
+        what, letter = "immutable", "i"
+    elif flags & FS_APPEND_FL and creates is None:
+        what, letter = "append-only", "a"
     else:
-        try:
-            read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-        except (OSError, AttributeError):  # pragma: no cover - no statvfs (Windows)
-            read_only = False
-        effective = os.access in os.supports_effective_ids
-        if read_only:
-            err = OSError(errno.EROFS, os.strerror(errno.EROFS), named)
-        elif not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
-            err = PermissionError(errno.EACCES, os.strerror(errno.EACCES), named)
-        else:
-            return
-    raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
+        return
+    if folder == out_dir:
+        why = f"an {what} folder cannot be renamed, and bkrc renames the new folder it builds into its place"
+    elif creates is not None:
+        why = f"nothing can be created in it, and bkrc must create {creates}"
+    elif letter == "i":
+        why = f"nothing can be created in it, and bkrc builds the new folder beside {out_dir.name} there"
+    else:
+        why = (
+            f"nothing in it can be renamed, and bkrc renames the new folder it builds there"
+            f" into {out_dir.name}'s place"
+        )
+    raise OutputError(
+        f"{out_dir}: cannot write: {folder} is {what} (`chattr +{letter}`): {why};"
+        f" `chattr -{letter} {folder}` (as root) lets bkrc write; nothing written"
+    )
+
+
+def _refuse_sticky(out_dir: Path) -> None:
+    """Raise OutputError when DIR is another user's, in a folder with the sticky
+    bit (`/tmp`, mode 1777): there only DIR's owner, the folder's owner or root
+    may rename DIR, which the swap does (the new folder would be built, then
+    refused its place)."""
+    euid = os.geteuid() if hasattr(os, "geteuid") else 0
+    if euid == 0:
+        return
+    try:
+        held, holder = os.stat(out_dir), os.stat(out_dir.parent)
+    except OSError:
+        return  # the write finds out for itself
+    if not holder.st_mode & stat.S_ISVTX or euid in (held.st_uid, holder.st_uid):
+        return
+    raise OutputError(
+        f"{out_dir}: cannot write: it belongs to another user (uid {held.st_uid}), in {out_dir.parent},"
+        f" a folder with the sticky bit (mode {stat.S_IMODE(holder.st_mode):04o}), where only its owner,"
+        f" the folder's owner or root may rename it, and bkrc renames the new folder it builds into its"
+        " place; compile into a folder of your own, or as its owner; nothing written"
+    )
+
+
+def _room_needed(plan: Plan, block: int) -> tuple[int, int]:
+    """(bytes, entries) the new folder takes at the least, each file rounded up to
+    whole blocks of `block` bytes: every file it holds is written again
+    (unchanged ones too) while DIR still holds the old ones, so the whole new
+    tree counts, not the change. A file bkrc keeps is hard-linked (no room), and
+    folders are left out, so this is not above what the write needs, except on
+    a file system that compresses files or keeps small ones in their metadata
+    (ZFS, btrfs)."""
+    written = [a for a in plan.actions if a.action != DELETE]
+    sizes = [sum(map(len, a.artifact.chunks)) for a in written if a.artifact is not None]
+    sizes.append(len(plan.manifest.encode("utf-8")))
+    size = sum(-(-n // block) * block for n in sizes)  # -(-n // b): n / b rounded up
+    folders = {a.path.rpartition("/")[0] for a in written}  # the folders that hold files, at the least
+    return size, len(written) + len(folders)  # with "" for the new folder itself
+
+
+def _refuse_no_room(plan: Plan, fs: os.statvfs_result, folder: Path, out_dir: Path) -> None:
+    """Raise OutputError when the file system of `folder` (where the new folder is
+    built) has less room than `_room_needed`: free blocks and files, as many as
+    this process may take (root may take the blocks kept for it)."""
+    size, entries = _room_needed(plan, max(fs.f_frsize, 1))
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    free = (fs.f_bfree if root else fs.f_bavail) * fs.f_frsize
+    files = fs.f_ffree if root else fs.f_favail
+    if size > free:
+        short = f"the new files take {size:,} bytes or more and {folder}'s file system has {free:,} free"
+    elif fs.f_files and entries > files:  # a file system without a count of files says 0
+        short = (
+            f"the new folder holds {entries:,} files and folders and {folder}'s file system"
+            f" has room for {files:,} more"
+        )
+    else:
+        return
+    raise OutputError(
+        f"{out_dir}: cannot write: not enough room: {short} (bkrc builds the complete new folder"
+        f" beside {out_dir.name} before it replaces it, so the disk needs room for a second copy);"
+        " nothing written"
+    )
 
 
 def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> list[str]:
@@ -1487,7 +1639,7 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> l
         return []
     if plan.obstacles:
         raise OutputError(obstacles_message(plan).rstrip("\n"))
-    out_dir = _refuse_mount_point(plan)
+    out_dir = preflight(plan)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         recover(out_dir)

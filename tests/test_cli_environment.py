@@ -37,6 +37,12 @@ def one_line(result, code: int = 2) -> str:
     return result.stderr
 
 
+def would_fail(written: str) -> str:
+    """What --dry-run says of the compile that would stop with `written` (`bkrc: ...`)."""
+    assert written.startswith("bkrc: ")
+    return "bkrc: the compile would fail: " + written.removeprefix("bkrc: ")
+
+
 # ------------------------------------------------------------ folders bkrc may not enter
 @pytest.fixture
 def locked(tmp_path, monkeypatch):
@@ -337,7 +343,7 @@ def test_a_mount_point_is_refused_by_name(tmp_path, monkeypatch):
     err = one_line(run_cli(["compile", src, "-o", out]))
     assert "is a mount point" in err and f"-o {out / 'out'}" in err
     assert list(out.iterdir()) == [] and siblings(out) == []
-    assert one_line(run_cli(["compile", src, "-o", out, "--dry-run"])) == err
+    assert one_line(run_cli(["compile", src, "-o", out, "--dry-run"])) == would_fail(err)
 
 
 def _mount_tmpfs(folder) -> None:
@@ -368,7 +374,8 @@ def test_a_mount_point_inside_dir_is_refused_by_name(tmp_path, monkeypatch, real
         source(tmp_path, GOOD.replace("workers 2", "workers 3"))
         for extra in ([], ["--force"], ["--dry-run"]):
             err = one_line(run_cli(["compile", src, "-o", out, *extra]))
-            assert err.startswith(f"bkrc: {mounted} is a mount point inside {out}: "), err
+            said = would_fail("bkrc: ") if extra == ["--dry-run"] else "bkrc: "
+            assert err.startswith(f"{said}{mounted} is a mount point inside {out}: "), err
             assert "unmount it, or mount it outside DIR; nothing written" in err
             assert tree(out) == before and siblings(out) == []
     finally:
@@ -485,7 +492,7 @@ def test_a_dry_run_says_what_the_compile_would_say_where_it_cannot_write(tmp_pat
     refuse_writes(monkeypatch, ro, err)
     written = one_line(run_cli(["compile", src, "-o", out]))
     dry = run_cli(["compile", src, "-o", out, "--dry-run"])
-    assert one_line(dry) == written
+    assert one_line(dry) == would_fail(written)
     assert f"{out}: cannot write: {os.strerror(err)}" in written
     if below == ["out"]:  # what the folder beside DIR needs: permission, or a file system not read-only
         needs = (
@@ -496,9 +503,12 @@ def test_a_dry_run_says_what_the_compile_would_say_where_it_cannot_write(tmp_pat
         assert written.endswith(f"puts it in its place, so {needs}\n")
     assert "to create" in dry.stdout  # the plan is still printed
     assert list(ro.iterdir()) == []
-    # --check only compares: DIR is not up to date, and that is its answer.
-    checked = run_cli(["compile", src, "-o", out, "--check"])
-    assert one_line(checked, 1) == f"bkrc: {out} is not up to date with {src}\n"
+    # --check answers "not up to date" (exit 1), and says that a compile would fail.
+    checked = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert checked.stderr == (
+        f"bkrc: warning: a compile would fail: {written.removeprefix('bkrc: ')}"
+        f"bkrc: {out} is not up to date with {src}\n"
+    )
 
 
 def test_a_dry_run_of_an_up_to_date_folder_needs_no_write_permission(tmp_path, monkeypatch):
@@ -515,7 +525,7 @@ def test_a_dry_run_says_a_file_on_dir_s_path_stops_the_compile(tmp_path):
     src, out = source(tmp_path), tmp_path / "notes" / "x" / "out"
     (tmp_path / "notes").write_text("")
     written = one_line(run_cli(["compile", src, "-o", out]))
-    assert one_line(run_cli(["compile", src, "-o", out, "--dry-run"])) == written
+    assert one_line(run_cli(["compile", src, "-o", out, "--dry-run"])) == would_fail(written)
     assert written == f"bkrc: {out}: cannot write: {tmp_path / 'notes'} is a file, not a folder\n"
 
 
@@ -533,6 +543,183 @@ def test_a_full_disk_says_a_second_copy_is_needed(tmp_path, monkeypatch):
     assert "cannot write: No space left on device (bkrc builds the complete new folder beside out" in err
     assert "room for a second copy); nothing was changed" in err
     assert tree(out) == before and siblings(out) == []
+
+
+# ------------------------------------------------------------ the preflight: what stops the write, said first
+def _attempts(src, out) -> tuple[str, str, str]:
+    """The compile's one line (exit 2), with DIR and the folder beside it left as
+    they were; and what --dry-run (exit 2) and --check (exit 1) say of it."""
+    before = tree(out) if out.exists() else None
+    neighbours = siblings(out) if out.parent.exists() else None
+    written = one_line(run_cli(["compile", src, "-o", out]))
+    assert (tree(out) if out.exists() else None) == before
+    assert (siblings(out) if out.parent.exists() else None) == neighbours
+    dry = run_cli(["compile", src, "-o", out, "--dry-run"])
+    assert "to create" in dry.stdout or "to update" in dry.stdout  # the plan is still printed
+    checked = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    return written, one_line(dry), checked.stderr
+
+
+def _would_fail_everywhere(src, out, reason: str) -> None:
+    """The compile stops with `reason` before it builds anything; --dry-run says it
+    would, with the compile's exit code; --check is still "not up to date" (exit 1)
+    and says why a compile would not do."""
+    written, dry, checked = _attempts(src, out)
+    assert written == f"bkrc: {out}: cannot write: {reason}\n"
+    assert dry == would_fail(written)
+    assert checked == (
+        f"bkrc: warning: a compile would fail: {out}: cannot write: {reason}\n"
+        f"bkrc: {out} is not up to date with {src}\n"
+    )
+
+
+@pytest.mark.parametrize("flag", ["+i", "+a"])
+@pytest.mark.parametrize("where", ["DIR", "parent"])
+def test_a_folder_made_immutable_or_append_only_is_named_before_anything_is_built(tmp_path, flag, where):
+    """`chattr +i` or `+a` on DIR (which then cannot be renamed) or on the folder that
+    holds it (where the new folder is made, then renamed into DIR's place): the
+    dry run said the compile would write, and the compile failed after it had
+    built the whole new folder (`Operation not permitted; nothing was changed`),
+    leaving it beside DIR where the folder was append-only."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+    fixed = out if where == "DIR" else out.parent
+    _chattr(fixed, flag)
+    try:
+        what = "immutable" if flag == "+i" else "append-only"
+        if where == "DIR":
+            why = f"an {what} folder cannot be renamed, and bkrc renames the new folder it builds into its"
+            why += " place"
+        elif flag == "+i":
+            why = "nothing can be created in it, and bkrc builds the new folder beside out there"
+        else:
+            why = "nothing in it can be renamed, and bkrc renames the new folder it builds there into out's"
+            why += " place"
+        letter = flag[1]
+        _would_fail_everywhere(
+            src, out, f"{fixed} is {what} (`chattr {flag}`): {why}; `chattr -{letter} {fixed}` (as root)"
+            " lets bkrc write; nothing written"
+        )
+    finally:
+        subprocess.run(["chattr", f"-{flag[1]}", fixed], check=True)
+    run_cli(["compile", src, "-o", out], expect=0)
+
+
+@pytest.mark.parametrize("flag", ["+i", "+a"])
+def test_a_missing_folder_above_dir_in_an_immutable_folder(tmp_path, flag):
+    """bkrc makes the folders missing above DIR: an immutable folder refuses them, an
+    append-only one takes them (the new folder is built and renamed in the new
+    folder, which is neither): that compile is not refused."""
+    src, top = source(tmp_path), tmp_path / "top"
+    top.mkdir()
+    out = top / "new" / "out"
+    _chattr(top, flag)
+    try:
+        if flag == "+i":
+            _would_fail_everywhere(
+                src, out, f"{top} is immutable (`chattr +i`): nothing can be created in it, and bkrc must"
+                f" create {top / 'new'}; `chattr -i {top}` (as root) lets bkrc write; nothing written"
+            )
+        else:
+            run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+            assert run_cli(["compile", src, "-o", out], expect=0).stdout.startswith(f"bkrc: wrote {out}: ")
+    finally:
+        subprocess.run(["chattr", f"-{flag[1]}", top], check=True)
+
+
+@pytest.mark.parametrize("owner", [False, True], ids=["another user's", "the user's own"])
+def test_another_user_s_dir_in_a_sticky_folder_is_named_before_it_is_built(tmp_path, monkeypatch, owner):
+    """In a folder with the sticky bit (/tmp) only DIR's owner, the folder's owner
+    or root may rename DIR: another user's compile built the whole new folder,
+    then failed at the swap (`Operation not permitted`). DIR's owner may."""
+    src, out = source(tmp_path), tmp_path / "sticky" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+    out.parent.chmod(0o1777)
+    uid = out.stat().st_uid if owner else out.stat().st_uid + 4321  # the test's files are root's
+    monkeypatch.setattr(os, "geteuid", lambda: uid)
+    if owner:
+        run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+        return
+    _would_fail_everywhere(
+        src, out, f"it belongs to another user (uid {out.stat().st_uid}), in {out.parent}, a folder with the"
+        " sticky bit (mode 1777), where only its owner, the folder's owner or root may rename it, and bkrc"
+        " renames the new folder it builds into its place; compile into a folder of your own, or as its"
+        " owner; nothing written"
+    )
+
+
+def _statvfs_with(monkeypatch, folder, **fields) -> None:
+    """os.statvfs of `folder` answers `fields` (f_bavail=0, ...) over the real figures."""
+    real = os.statvfs
+    names = ("f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail")
+    names += ("f_files", "f_ffree", "f_favail", "f_flag", "f_namemax")
+
+    def statvfs(path):
+        found = real(path)
+        if os.fspath(path) != str(folder):
+            return found
+        return os.statvfs_result(tuple(fields.get(name, getattr(found, name)) for name in names))
+
+    monkeypatch.setattr(os, "statvfs", statvfs)
+
+
+@pytest.mark.parametrize("root", [True, False], ids=["root", "user"])
+def test_a_disk_without_room_for_the_new_folder_is_named_before_it_is_built(tmp_path, monkeypatch, root):
+    """The new folder is a second copy of DIR until the swap: the disk must hold
+    every file of the new tree (each a whole number of blocks), not only the
+    change. Root may take the blocks the file system keeps for it, a user may not."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+    monkeypatch.setattr(os, "geteuid", lambda: 0 if root else 1000)
+    _statvfs_with(monkeypatch, out.parent, f_frsize=4096, f_bfree=1 if root else 10**9, f_bavail=1)
+    written, dry, checked = _attempts(src, out)
+    assert written.startswith(f"bkrc: {out}: cannot write: not enough room: the new files take ")
+    assert f" bytes or more and {out.parent}'s file system has 4,096 free (bkrc builds" in written
+    assert written.endswith(" so the disk needs room for a second copy); nothing written\n")
+    assert dry == would_fail(written)
+    assert checked.startswith(f"bkrc: warning: a compile would fail: {written.removeprefix('bkrc: ')}")
+    # Room for every block the write needs (root: the blocks kept for root too): it is carried out.
+    _statvfs_with(monkeypatch, out.parent, f_frsize=4096, f_bfree=10**9, f_bavail=1 if root else 10**9)
+    run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    run_cli(["compile", src, "-o", out], expect=0)
+
+
+def test_a_file_system_out_of_inodes_is_named_before_anything_is_built(tmp_path, monkeypatch):
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    _statvfs_with(monkeypatch, tmp_path / "w", f_files=100, f_ffree=5, f_favail=5)
+    (tmp_path / "w").mkdir()
+    written, dry, _ = _attempts(src, out)
+    assert "cannot write: not enough room: the new folder holds " in written
+    assert f" files and folders and {tmp_path / 'w'}'s file system has room for 5 more (" in written
+    assert dry == would_fail(written)
+    # A file system that keeps no count of files (btrfs says 0 of 0) is not refused.
+    _statvfs_with(monkeypatch, tmp_path / "w", f_files=0, f_ffree=0, f_favail=0)
+    run_cli(["compile", src, "-o", out], expect=0)
+
+
+def test_a_full_tmpfs_is_named_before_anything_is_built(tmp_path):
+    """A real file system (root only: CI runs as root) without room for the new
+    files: the compile failed half-way (`No space left on device`), and the dry
+    run had promised the write."""
+    src, out = source(tmp_path), tmp_path / "m" / "out"
+    out.parent.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("only root may mount a file system")
+    mount = ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", out.parent]
+    done = subprocess.run(mount, capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"mount failed: {done.stderr.decode().strip()}")
+    try:
+        written, dry, _ = _attempts(src, out)
+        assert "cannot write: not enough room: the new files take " in written
+        assert f" and {out.parent}'s file system has 65,536 free (bkrc builds" in written
+        assert dry == would_fail(written)
+        assert list(out.parent.iterdir()) == []
+    finally:
+        subprocess.run(["umount", out.parent], check=True)
 
 
 # ------------------------------------------------------------ colour

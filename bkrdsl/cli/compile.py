@@ -5,7 +5,8 @@ error) and nothing is written (exit 1). Then the emitters produce every file
 in memory, the CMS rules are checked over all of them, and `bkrdsl.output`
 plans and carries out the write, all or nothing. Exit codes: 0 written (or up
 to date), 1 errors in the input or, with --check, DIR out of date, 2 usage or
-I/O errors, including files changed by hand without --force, 130 interrupted
+I/O errors, including files changed by hand without --force (and, with
+--dry-run, a compile that would fail: `output.preflight`), 130 interrupted
 (Ctrl-C) before DIR was changed, 143 the same for SIGTERM.
 
 Ctrl-C is answered here rather than by click (whose "Aborted!" and exit 1
@@ -126,6 +127,18 @@ def _echo_diff(plan) -> None:
             old += " (not a regular file)"
         new = f"b/{change.path}" if change.after is not None else "/dev/null"
         echo_diff(change.before or "", change.after or "", old, new)
+
+
+def _would_fail(plan) -> str | None:
+    """Why the compile could not write DIR (`output.preflight`, which the compile
+    runs first, so the reason is the one it would give), or None."""
+    from bkrdsl import output
+
+    try:
+        output.preflight(plan)
+    except output.OutputError as err:
+        return str(err)
+    return None
 
 
 @click.command("compile", short_help="Check FILE and write every member's files to DIR.")
@@ -258,6 +271,11 @@ def _compile(
         if show_diff:
             _echo_diff(plan)
         _warn_renames(plan, status)
+        # The answer stays "not up to date" (exit 1), but the compile that would
+        # bring DIR up to date must not seem to be all that is missing.
+        failure = _would_fail(plan)
+        if failure is not None:
+            click.echo(f"bkrc: warning: a compile would fail: {failure}", err=status)
         _fail(f"bkrc: {out} is not up to date with {file}", EXIT_INPUT, err=status)
     if dry_run:
         click.echo(output.render_plan(plan), nl=False)
@@ -268,11 +286,9 @@ def _compile(
             _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE, err=status)
         if plan.obstacles and not plan.up_to_date:
             _fail(output.obstacles_message(plan).rstrip("\n"), EXIT_USAGE, err=status)
-        if not plan.up_to_date:  # where the compile would write: could it?
-            try:
-                output.refuse_unwritable(plan)
-            except output.OutputError as err:
-                _fail(f"bkrc: {err}", EXIT_USAGE, err=status)
+        failure = None if plan.up_to_date else _would_fail(plan)  # up to date: nothing is written
+        if failure is not None:
+            _fail(f"bkrc: the compile would fail: {failure}", EXIT_USAGE, err=status)
         return EXIT_OK
     if plan.up_to_date:
         click.echo(f"bkrc: {out} is up to date")
