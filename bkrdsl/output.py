@@ -16,8 +16,9 @@ changed by hand; a plan that would overwrite or delete it is blocked unless
 forced. Files bkrc did not write are kept as they are (copied into the new
 folder), unless bkrc now wants their path, which blocks the plan too.
 
-`replace_file` replaces one file in one step, for `bkrc fmt`, `bkrc check --fix`
-and `bkrc init --force`; it refuses a read-only file. `create_file` creates a new
+`replace_file` replaces one file in one step (one with other hard links in
+place, after a backup), for `bkrc fmt`, `bkrc check --fix` and
+`bkrc init --force`; it refuses a read-only file. `create_file` creates a new
 one in one step, never over an existing one, for `bkrc init`.
 """
 
@@ -730,11 +731,11 @@ FLUSH_THREADS = 8
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
-def write_file(path: Path, data: bytes | tuple[bytes, ...]) -> int:
+def write_file(path: Path, data: bytes | tuple[bytes, ...], mode: int = 0o666) -> int:
     """Create `path` (its folder exists) holding `data` (bytes, or pieces of
-    bytes written one after the other); return its open file descriptor, for
-    the caller to flush to disk and close."""
-    fd = os.open(path, _CREATE_FLAGS, 0o666)
+    bytes written one after the other), with `mode` less the umask; return its
+    open file descriptor, for the caller to flush to disk and close."""
+    fd = os.open(path, _CREATE_FLAGS, mode)
     try:
         _write_fully(fd, data)
     except BaseException:
@@ -767,6 +768,14 @@ def _keep_owner(fd: int, before: os.stat_result) -> None:
             return
         except OSError:
             continue
+
+
+def _keep_attributes(fd: int, path: str | Path, before: os.stat_result) -> None:
+    """Give the new file `path`, open as `fd`, what the user set on the file it
+    replaces (`before`): its owner and group as far as this process may
+    (`_keep_owner`), and its permission bits."""
+    _keep_owner(fd, before)  # before the mode: a change of owner clears set-user-ID
+    os.chmod(fd if os.chmod in os.supports_fd else path, stat.S_IMODE(before.st_mode))
 
 
 class ReadOnlyError(PermissionError):
@@ -805,12 +814,16 @@ class NotRegularError(OSError):
         )
 
 
-def replace_file(path: str | os.PathLike, data: bytes) -> None:
+def replace_file(path: str | os.PathLike, data: bytes) -> str | None:
     """Replace the file `path` with `data` in one step (`bkrc fmt`, `bkrc check --fix`): a temporary
     file in the same folder gets the bytes, the old file's mode and, where
     possible, its owner and group; it is flushed to disk and renamed over the
     old one, whose folder is flushed too. A symbolic link is followed: its
-    target is replaced and the link stays a link.
+    target is replaced and the link stays a link. A file with other hard links
+    is written in place instead, after a backup (`_rewrite_in_place`): a rename
+    would give this name a new file and leave the old text under the others.
+    Returns a warning to print after the report (a backup the folder would not
+    let go), or None.
 
     The temporary file is `.bkrc-fmt-PID-....tmp`: only a kill that allows no
     clean-up leaves it, and it is never removed by a later run, which could
@@ -838,6 +851,8 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
         raise NotRegularError(what, target)
     if not before.st_mode & stat.S_IWUSR:
         raise ReadOnlyError(stat.S_IMODE(before.st_mode), target)
+    if before.st_nlink > 1:
+        return _rewrite_in_place(target, data)
     import tempfile  # here: a compile makes its folder with `_new_folder`, and imports none
 
     # The process ID in the name tells whose file a `kill -9` left behind (docs/fmt.md).
@@ -845,8 +860,7 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     try:
         try:
             _write_fully(fd, data)
-            _keep_owner(fd, before)  # before the mode: a change of owner clears set-user-ID
-            os.chmod(temp, stat.S_IMODE(before.st_mode))
+            _keep_attributes(fd, temp, before)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -855,6 +869,73 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
         _drop_temp(temp, failure)
         raise
     _fsync_dir(Path(folder))
+    return None
+
+
+def _rewrite_in_place(target: str, data: bytes) -> str | None:
+    """Write `data` over the regular file `target`, which has other hard links, as
+    gofmt does: the same file gets the new text, so every name of it shows the
+    new text, and it keeps its owner, group and mode. Not in one step, so its
+    old text goes first to a backup beside it (`.bkrc-fmt-backup-PID-....tmp`,
+    mode 0600: readable by its owner only, whatever the file's mode), flushed to
+    disk with its folder entry; the backup is removed once the new text is on
+    disk. A write that fails puts the old text back in place and removes the
+    backup; if even that fails, the error names the backup, which holds the
+    old text. So only a kill or a crash in the middle can leave `target` half
+    written, and then the backup beside it holds its old text. The caller holds
+    Ctrl-C back (`Commit`), so that an interrupt waits until the file is written.
+
+    Returns the warning of a backup the folder would not let go (`_drop_temp`),
+    or None. Raises OSError; `target` is then as it was, unless the error says
+    where its old text is."""
+    folder = os.path.dirname(target)
+    fd = os.open(target, os.O_RDWR | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    try:
+        what = special_kind(os.fstat(fd).st_mode)  # it may have changed since it was looked at
+        if what is not None:
+            raise NotRegularError(what, target)
+        old = _read_from_start(fd)
+        backup = _new_temp(folder, "fmt-backup", old, mode=0o600)
+        try:
+            _fsync_dir(Path(folder))
+            _overwrite(fd, data)
+        except BaseException as failure:
+            _put_back(fd, old, backup, failure)
+            raise
+    finally:
+        os.close(fd)
+    return _drop_temp(backup)
+
+
+def _read_from_start(fd: int) -> bytes:
+    """Every byte of the open file `fd`, from its start."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    pieces = []
+    while piece := os.read(fd, 1 << 20):
+        pieces.append(piece)
+    return b"".join(pieces)
+
+
+def _overwrite(fd: int, data: bytes) -> None:
+    """Make the open file `fd` hold `data` and nothing else, flushed to disk."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    _write_fully(fd, data)
+    os.ftruncate(fd, len(data))
+    os.fsync(fd)
+
+
+def _put_back(fd: int, old: bytes, backup: str, failure: BaseException) -> None:
+    """After `failure` while the file `fd` was rewritten in place: write its old
+    text back and remove the backup; when the old text cannot be written back,
+    keep the backup and say so in `failure`'s text (an OSError's)."""
+    try:
+        _overwrite(fd, old)
+    except OSError as err:
+        if isinstance(failure, OSError):
+            kept = f"the file may be half written: its text before is in {backup} ({err.strerror or err})"
+            failure.strerror = f"{failure.strerror or failure}; {kept}"
+        return
+    _drop_temp(backup, failure)
 
 
 def _drop_temp(temp: str, failure: BaseException | None = None) -> str | None:
@@ -937,13 +1018,13 @@ def _new_folder(parent: Path, prefix: str) -> Path:
     raise FileExistsError(errno.EEXIST, "no free temporary folder name", os.fspath(parent))  # pragma: no cover
 
 
-def _new_temp(folder: str, what: str, data: bytes) -> str:
-    """The path of a new temporary file in `folder` (`.bkrc-WHAT-PID-....tmp`, mode
-    0666 less the umask) holding `data`, flushed to disk."""
+def _new_temp(folder: str, what: str, data: bytes, mode: int = 0o666) -> str:
+    """The path of a new temporary file in `folder` (`.bkrc-WHAT-PID-....tmp`, `mode`
+    less the umask) holding `data`, flushed to disk."""
     for _ in range(100):
         temp = os.path.join(folder, f"{TEMP_MARK}{what}-{os.getpid()}-{_random_part()}.tmp")
         try:
-            fd = write_file(Path(temp), data)
+            fd = write_file(Path(temp), data, mode)
         except FileExistsError:
             continue
         except BaseException:

@@ -8,6 +8,7 @@ must be no fix at all.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -1009,6 +1010,17 @@ def test_fix_leaves_a_read_only_file_as_it_is(tmp_path):
     assert result.stdout.startswith(f"{path}:{line_of('catalog shared server', 1)}:11: error BKR012:")
     assert "sharedserver" in path.read_text(encoding="utf-8")
     assert path.stat().st_mode & 0o777 == 0o444
+
+
+def test_fix_writes_a_file_with_other_hard_links_in_place(tmp_path):
+    """Replaced as `bkrc fmt` replaces: the other name holds the fixed text too."""
+    path = tmp_path / NAME
+    path.write_text(damaged("catalog shared server", "catalog sharedserver"))
+    os.link(path, tmp_path / "deployed.bkr")
+    run_cli(["check", "--fix", path], expect=0)
+    assert "catalog shared server" in (tmp_path / "deployed.bkr").read_text(encoding="utf-8")
+    assert path.stat().st_nlink == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([NAME, "deployed.bkr"])
 
 
 def test_fix_refuses_standard_input():

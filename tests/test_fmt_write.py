@@ -252,3 +252,123 @@ def test_a_real_sigint_through_the_console_entry_point(three):
         f"bkrc: interrupted; rewritten before it: {three[0]}; every other file is as it was",
     ]
     assert texts(three) == [PRETTY, UGLY, UGLY]
+
+
+# ------------------------------------------------------------------ hard links
+def backups(path) -> list[str]:
+    return [name for name in folder(path) if name.startswith(".bkrc-fmt-backup-")]
+
+
+@pytest.mark.parametrize("via", ["name", "symlink"])
+def test_a_file_with_other_hard_links_gets_the_new_text_under_every_name(tmp_path, via):
+    """A rename would give the name given a new file and leave the old text under
+    the other: the file is written in place, stays one file, keeps its mode,
+    and no backup is left. Named through a symbolic link, the link stays one."""
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    path.chmod(0o640)
+    other = tmp_path / "deployed.bkr"
+    os.link(path, other)
+    inode = path.stat().st_ino
+    named = path
+    if via == "symlink":
+        named = tmp_path / "link.bkr"
+        named.symlink_to(path)
+    result = run_cli(["fmt", named], expect=0)
+    assert result.stderr == f"reformatted {named}\n"
+    assert path.read_text() == other.read_text() == PRETTY
+    after = path.stat()
+    assert (after.st_ino, after.st_nlink, stat.S_IMODE(after.st_mode)) == (inode, 2, 0o640)
+    assert named.is_symlink() == (via == "symlink")
+    assert backups(path) == []
+
+
+def half_then(error: OSError, failing: set[int]):
+    """An os.write whose calls numbered in `failing` write half of what they are
+    given and then raise `error` (a disk that fills up in the middle)."""
+    real, calls = os.write, []
+
+    def write(fd, data):
+        calls.append(fd)
+        if len(calls) in failing:
+            real(fd, bytes(data[: len(data) // 2]))
+            raise error
+        return real(fd, data)
+
+    return write
+
+
+def test_a_failed_write_in_place_puts_the_old_text_back(tmp_path, monkeypatch):
+    """The first write is the backup's, the second the new text's, which fails half
+    way: the old text is written back, the backup removed, the error plain."""
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    os.link(path, tmp_path / "b.bkr")
+    monkeypatch.setattr(output.os, "write", half_then(OSError(errno.ENOSPC, "No space left on device"), {2}))
+    result = run_cli(["fmt", path], expect=2)
+    assert result.stderr == f"bkrc: {path}: cannot write: No space left on device\n"
+    assert path.read_text() == UGLY and folder(path) == ["a.bkr", "b.bkr"]
+
+
+def test_a_write_in_place_that_cannot_be_undone_names_the_backup(tmp_path, monkeypatch):
+    """The new text and then the old one fail half way: the file is half written,
+    and the error names the backup, which holds the old text."""
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    os.link(path, tmp_path / "b.bkr")
+    full = OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(output.os, "write", half_then(full, {2, 3}))
+    result = run_cli(["fmt", path], expect=2)
+    (backup,) = backups(path)
+    assert (tmp_path / backup).read_text() == UGLY
+    assert stat.S_IMODE((tmp_path / backup).stat().st_mode) == 0o600
+    assert result.stderr == (
+        f"bkrc: {path}: cannot write: No space left on device; the file may be half written:"
+        f" its text before is in {tmp_path / backup} (No space left on device)\n"
+    )
+
+
+def test_a_backup_the_folder_will_not_let_go_is_named(tmp_path, monkeypatch):
+    """A folder made append-only (`chattr +a`) lets bkrc create the backup, not
+    remove it: the file is written, and a warning names the backup."""
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    os.link(path, tmp_path / "b.bkr")
+    raise_at(monkeypatch, output.os, "unlink", 1, PermissionError(errno.EPERM, "Operation not permitted"))
+    result = run_cli(["fmt", path], expect=0)
+    (backup,) = backups(path)
+    assert result.stderr == (
+        f"reformatted {path}\nbkrc: warning: the temporary file {tmp_path / backup} could not be removed"
+        " (Operation not permitted): remove it by hand\n"
+    )
+    assert path.read_text() == PRETTY
+
+
+def test_a_kill_9_while_a_file_is_written_in_place_leaves_its_old_text_in_the_backup(tmp_path):
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    os.link(path, tmp_path / "b.bkr")
+    killed = (
+        "import os, signal, sys\n"
+        "from bkrdsl import output\n"
+        "from bkrdsl.cli import main\n"
+        "output.os.ftruncate = lambda *args: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "print(os.getpid(), flush=True)\n"
+        "main(['fmt', sys.argv[1]])\n"
+    )
+    child = subprocess.run([sys.executable, "-c", killed, str(path)], capture_output=True, text=True, check=False)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    (backup,) = backups(path)
+    assert backup.startswith(f".bkrc-fmt-backup-{child.stdout.strip()}-") and backup.endswith(".tmp")
+    assert (tmp_path / backup).read_text() == UGLY
+
+
+def test_ctrl_c_while_a_file_is_written_in_place_finishes_that_file_then_stops(three, monkeypatch):
+    for path in three:
+        os.link(path, path.with_suffix(".linked"))
+    after_call(monkeypatch, output.os, "ftruncate", 2)
+    result = run_cli(["fmt", *three])
+    assert texts(three) == [PRETTY, PRETTY, UGLY]
+    assert texts(path.with_suffix(".linked") for path in three) == [PRETTY, PRETTY, UGLY]
+    assert backups(three[0]) == []
+    assert_interrupted(result, three[:2])

@@ -379,6 +379,18 @@ def test_refuses_to_overwrite_without_force(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.bkr"]
 
 
+def test_force_over_a_file_with_other_hard_links_writes_it_in_place(tmp_path):
+    """Replaced as `bkrc fmt` replaces: a file with another name is written in
+    place, so that both names hold the new text, and no backup is left."""
+    path = tmp_path / "new.bkr"
+    path.write_text("# mine\n", encoding="utf-8")
+    os.link(path, tmp_path / "other.bkr")
+    run_cli(["init", path, *DEFAULT, "--force"], expect=0)
+    assert (tmp_path / "other.bkr").read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+    assert path.stat().st_nlink == 2 and path.read_text(encoding="utf-8").startswith("# The backups")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.bkr", "other.bkr"]
+
+
 def test_a_dangling_link_is_not_overwritten_without_force(tmp_path):
     link = tmp_path / "new.bkr"
     link.symlink_to(tmp_path / "elsewhere.bkr")

@@ -174,7 +174,7 @@ def fix_arg(arg: str, include, done: list[FileFix]):
     count = len(fixed.applied)
     with Commit() as commit:
         try:
-            replace_file(path, fixed.text.encode("utf-8"))
+            left = replace_file(path, fixed.text.encode("utf-8"))
         except OSError as err:
             # The file is as it was: report what it holds, as without --fix.
             unfixed = analyse(name, data, path=path, search_path=search_path)
@@ -183,6 +183,8 @@ def fix_arg(arg: str, include, done: list[FileFix]):
         result.written = True
         done.append(result)
         click.echo(f"fixed {count} problem{'s' if count != 1 else ''} in {name}: {codes}", err=True)
+        if left:
+            click.echo(f"bkrc: warning: {left}", err=True)
     if commit.interrupted:
         commit.reraise()
     _say_not_applied(fixed.not_applied)

@@ -1,7 +1,7 @@
 """`bkrc fmt`: rewrite .bkr files in their canonical layout (docs/fmt.md).
 
-Each file is replaced in one step (`output.replace_file`), so an error or a
-Ctrl-C never leaves half a file. Ctrl-C is held back while a file is replaced
+Each file is replaced in one step (`output.replace_file`; one with other hard
+links in place, after a backup), so an error or a Ctrl-C never leaves half a file. Ctrl-C is held back while a file is replaced
 and reported, then ends the run: exit 130, and a line naming the files that
 were rewritten before it (every other file is as it was).
 """
@@ -120,13 +120,15 @@ class _Run:
         name = done.source.name
         with Commit() as commit:
             try:
-                replace_file(path, done.text.encode("utf-8"))
+                left = replace_file(path, done.text.encode("utf-8"))
             except OSError as err:
                 click.echo(f"bkrc: {name}: cannot write: {err.strerror or err}", err=True)
                 self.fail(EXIT_USAGE)
             else:
                 self.rewritten.append(name)
                 click.echo(f"reformatted {name}", err=True)
+                if left:
+                    click.echo(f"bkrc: warning: {left}", err=True)
         if commit.interrupted:
             commit.reraise()
 

@@ -58,8 +58,7 @@ def _write(file: str, data: bytes, force: bool) -> str | None:
 
     if force:
         try:
-            replace_file(file, data)
-            return None
+            return replace_file(file, data)
         except FileNotFoundError:
             if os.path.lexists(file) and not os.path.islink(file):
                 raise
