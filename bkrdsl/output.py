@@ -16,6 +16,11 @@ changed by hand; a plan that would overwrite or delete it is blocked unless
 forced. Files bkrc did not write are kept as they are (copied into the new
 folder), unless bkrc now wants their path, which blocks the plan too.
 
+What the user set on a generated file lasts: a file the plan leaves unchanged
+is hard-linked into the new folder, the same file (`_link_unchanged`); a
+rewritten one gets the old file's permission bits, owner and group
+(`_write_generated`); a new one, 0666 less the umask.
+
 `replace_file` replaces one file in one step (one with other hard links in
 place, after a backup), for `bkrc fmt`, `bkrc check --fix` and
 `bkrc init --force`; it refuses a read-only file. `create_file` creates a new
@@ -1068,10 +1073,37 @@ def _folders_of(rel: str) -> list[str]:
     return ["/".join(parts[:n]) for n in range(keep, 0, -1)]
 
 
+def _write_generated(path: Path, data: bytes | tuple[bytes, ...], before: os.stat_result | None) -> int:
+    """`write_file`; when the file replaces one DIR holds (`before`, its stat), it
+    gets that file's owner, group and permission bits (`_keep_attributes`), so
+    that a `chmod` or `chgrp` of a generated file outlives the next compile; a
+    new file keeps the mode `write_file` gives it (0666 less the umask)."""
+    fd = write_file(path, data)
+    if before is not None:
+        try:
+            _keep_attributes(fd, path, before)
+        except BaseException:
+            os.close(fd)
+            raise
+    return fd
+
+
+def _regular_stat(path: Path) -> os.stat_result | None:
+    """The stat of `path` when it is a regular file (a symbolic link not followed), else None."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
+
+
 def _write_all(
-    root: Path, files: list[tuple[str, bytes | tuple[bytes, ...]]], folders: set[Path] = frozenset()
+    root: Path,
+    files: list[tuple[str, bytes | tuple[bytes, ...], os.stat_result | None]],
+    folders: set[Path] = frozenset(),
 ) -> None:
-    """Write every (relative path, bytes or pieces of bytes) under root, then flush the files, their
+    """Write every (relative path, bytes or pieces of bytes, stat of the file it replaces or
+    None) under root (`_write_generated`), then flush the files, their
     folders, root and `folders` to disk: the swap must never expose a
     half-written file or a folder whose entries are not on disk yet.
 
@@ -1082,7 +1114,7 @@ def _write_all(
     import _thread
     import queue
 
-    parents = {root / folder for rel, _ in files for folder in _folders_of(rel)}
+    parents = {root / folder for rel, _, _ in files for folder in _folders_of(rel)}
     for folder in sorted(parents):
         folder.mkdir(parents=True, exist_ok=True)
     pending: queue.SimpleQueue = queue.SimpleQueue()
@@ -1109,8 +1141,8 @@ def _write_all(
     for _ in range(workers):
         _thread.start_new_thread(flush, ())
     try:
-        for rel, data in files:
-            pending.put((write_file(root / rel, data), False))
+        for rel, data, before in files:
+            pending.put((_write_generated(root / rel, data, before), False))
         for folder in sorted(parents | set(folders) | {root}, reverse=True):
             try:
                 pending.put((os.open(folder, os.O_RDONLY), True))
@@ -1136,16 +1168,13 @@ def _copy_preserved(src_root: Path, dst_root: Path, rel: str) -> None:
         (dst_root / rel).mkdir(parents=True, exist_ok=True)
         return
     dst = dst_root / rel
-    dst.parent.mkdir(parents=True, exist_ok=True)
     src = src_root / rel
     if src.is_symlink():
+        dst.parent.mkdir(parents=True, exist_ok=True)
         os.symlink(os.readlink(src), dst)
         return
-    try:
-        os.link(src, dst, follow_symlinks=False)
+    if _link_into(src, dst):
         return
-    except OSError:
-        pass
     import shutil  # only where a link cannot be made
 
     shutil.copy2(src, dst)
@@ -1157,6 +1186,34 @@ def _copy_preserved(src_root: Path, dst_root: Path, rel: str) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _link_into(src: Path, dst: Path) -> bool:
+    """Give the new tree's `dst` the very file `src` (a hard link, its folder made
+    first); False where no link can be made (a file system without hard links,
+    someone else's file under `protected_hardlinks`, `src` gone)."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
+def _link_unchanged(src_root: Path, dst_root: Path, plan: Plan) -> set[str]:
+    """Put every file the plan leaves unchanged into the new tree as the same file
+    (a hard link), as a file bkrc did not write is kept: it keeps its owner, mode,
+    times and other links, and its bytes, read by the plan, are already on disk.
+    Returns the paths linked; a file that cannot be linked (or is no longer a
+    regular file) is left to be written afresh, with its permissions
+    (`_write_generated`). Should it be changed between the plan and the link,
+    the change is kept, not lost, and the next compile reports it as drift."""
+    linked = set()
+    for action in plan.actions:
+        src = src_root / action.path
+        if action.action == KEEP and _regular_stat(src) and _link_into(src, dst_root / action.path):
+            linked.add(action.path)
+    return linked
 
 
 def _keep_folder_modes(src_root: Path, dst_root: Path) -> None:
@@ -1730,14 +1787,19 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> l
     try:
         for rel in plan.preserved:
             _copy_preserved(out_dir, temp, rel)
+        linked = _link_unchanged(out_dir, temp, plan)
         _write_all(
             temp,
             [
-                (a.path, a.artifact.chunks if a.artifact is not None else plan.manifest.encode("utf-8"))
+                (
+                    a.path,
+                    a.artifact.chunks if a.artifact is not None else plan.manifest.encode("utf-8"),
+                    None if a.action == CREATE else _regular_stat(out_dir / a.path),
+                )
                 for a in plan.actions
-                if a.action != DELETE
+                if a.action != DELETE and a.path not in linked
             ],
-            {temp / folder for rel in plan.preserved for folder in _folders_of(rel)},
+            {temp / folder for rel in (*plan.preserved, *linked) for folder in _folders_of(rel)},
         )
         _keep_folder_modes(out_dir, temp)
         os.chmod(temp, _folder_mode(out_dir))

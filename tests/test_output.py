@@ -647,6 +647,102 @@ def test_files_bkrc_did_not_write_are_kept_as_the_same_files(tmp_path):
     assert siblings(out) == ["build.log.link"]
 
 
+# ------------------------------------------------------------------ permissions
+@pytest.fixture
+def umask():
+    """Set the process's umask for a test (`umask(0o027)`), and give the old one back."""
+    before = os.umask(0o022)
+    yield os.umask
+    os.umask(before)
+
+
+def mode_of(path: Path) -> int:
+    return path.stat().st_mode & 0o7777
+
+
+def test_a_new_file_gets_the_umasks_mode(tmp_path, umask):
+    """Like any tool's new file: 0666 less the umask, not a mode of bkrc's own."""
+    umask(0o027)
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    assert {mode_of(out / a.path) for a in arts()} | {mode_of(out / "manifest.json")} == {0o640}
+    umask(0o077)
+    compile_to(out, arts(extra=True))
+    assert mode_of(out / "M2" / "EXTRA.TEMPLATE") == 0o600
+
+
+def test_a_rewritten_file_keeps_the_old_files_permission_bits(tmp_path, umask):
+    """An EXEC made executable, a template made private, the manifest made
+    group-writable: each keeps its mode when the compile rewrites it, whatever
+    the umask of the compile; a file that replaces one deleted by hand is new."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    modes = {"M1/BKRSUBMT.EXEC": 0o755, "M1/JOBA.TEMPLATE": 0o600, "manifest.json": 0o664}
+    for rel, mode in modes.items():
+        (out / rel).chmod(mode)
+    (out / "M2" / "JOBB2.TEMPLATE").unlink()
+    umask(0o077)
+    plan = compile_to(out, arts("2"))
+    assert {rel: mode_of(out / rel) for rel in modes} == modes
+    assert mode_of(out / "cluster" / "BKRBKUP.DIRECT") == 0o644  # as the first compile made it
+    assert mode_of(out / "M2" / "JOBB2.TEMPLATE") == 0o600  # created: the umask's
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+    assert plan.count(output.UPDATE) == 4
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_a_rewritten_file_keeps_its_owner_and_group(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    os.chown(out / "M1" / "JOBA.TEMPLATE", 4321, 4322)
+    compile_to(out, arts("2"))
+    after = (out / "M1" / "JOBA.TEMPLATE").stat()
+    assert (after.st_uid, after.st_gid) == (4321, 4322)
+
+
+def with_joba(version: str) -> list[Artifact]:
+    """arts("1"), but for JOBA's template, written as in arts(version)."""
+    return [arts(version)[0], *arts()[1:]]
+
+
+def test_an_unchanged_file_stays_the_same_file(tmp_path, umask):
+    """A compile that rewrites other files leaves an unchanged one as it is, as it
+    leaves files bkrc did not write: its mode, its time (for an upload script
+    that sends what is newer) and its other links stay."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    submit = out / "M1" / "BKRSUBMT.EXEC"
+    submit.chmod(0o750)
+    os.utime(submit, ns=(10**18, 10**18))
+    os.link(submit, tmp_path / "staged.exec")
+    inode = submit.stat().st_ino
+    umask(0o077)
+    plan = compile_to(out, with_joba("2"))
+    assert [a.path for a in plan.changes] == ["M1/JOBA.TEMPLATE", "manifest.json"]
+    after = submit.stat()
+    assert (after.st_ino, after.st_nlink, mode_of(submit), after.st_mtime_ns) == (inode, 2, 0o750, 10**18)
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+    assert siblings(out) == ["staged.exec"]
+
+
+def test_an_unchanged_file_that_cannot_be_linked_is_written_with_its_mode(tmp_path, monkeypatch, umask):
+    """A file system without hard links (or someone else's file, where Linux's
+    protected_hardlinks forbids the link): the file is written afresh, with the
+    old one's permission bits."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "M1" / "BKRSUBMT.EXEC").chmod(0o700)
+
+    def no_link(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_link)
+    umask(0o022)
+    compile_to(out, with_joba("2"))
+    assert mode_of(out / "M1" / "BKRSUBMT.EXEC") == 0o700
+    assert (out / "M1" / "BKRSUBMT.EXEC").read_text() == "/* submit 1 */\n"
+
+
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names open files through /proc")
 def test_a_kept_file_that_cannot_be_linked_is_copied_and_flushed(tmp_path, monkeypatch):
     out = tmp_path / "out"
