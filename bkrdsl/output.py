@@ -1482,7 +1482,7 @@ def _why(err: OSError, out_dir: Path) -> str:
 #: Errors that mean "not allowed to write here".
 _REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
-#: Errors that mean "no room": the new folder is a second copy of DIR until the swap.
+#: Errors that mean "no room": the new files stand beside the old ones until the swap.
 _NO_ROOM = {errno.ENOSPC, errno.EDQUOT}
 
 
@@ -1724,14 +1724,14 @@ def _refuse_sticky(out_dir: Path) -> None:
 
 def _room_needed(plan: Plan, block: int) -> tuple[int, int]:
     """(bytes, entries) the new folder takes at the least, each file rounded up to
-    whole blocks of `block` bytes: every file it holds is written again
-    (unchanged ones too) while DIR still holds the old ones, so the whole new
-    tree counts, not the change. A file bkrc keeps is hard-linked (no room), and
-    folders are left out, so this is not above what the write needs, except on
-    a file system that compresses files or keeps small ones in their metadata
-    (ZFS, btrfs)."""
+    whole blocks of `block` bytes: every file bkrc creates or rewrites is written
+    whole while DIR still holds the old ones, so the new files count, not only the
+    change. A file the plan leaves unchanged and a file bkrc did not write are
+    hard-linked (no room, `_link_unchanged`, `_copy_preserved`), and folders are
+    left out, so this is not above what the write needs, except on a file system
+    that compresses files or keeps small ones in their metadata (ZFS, btrfs)."""
     written = [a for a in plan.actions if a.action != DELETE]
-    sizes = [sum(map(len, a.artifact.chunks)) for a in written if a.artifact is not None]
+    sizes = [sum(map(len, a.artifact.chunks)) for a in written if a.artifact is not None and a.action != KEEP]
     sizes.append(len(plan.manifest.encode("utf-8")))
     size = sum(-(-n // block) * block for n in sizes)  # -(-n // b): n / b rounded up
     folders = {a.path.rpartition("/")[0] for a in written}  # the folders that hold files, at the least
@@ -1757,7 +1757,7 @@ def _refuse_no_room(plan: Plan, fs: os.statvfs_result, folder: Path, out_dir: Pa
         return
     raise OutputError(
         f"{out_dir}: cannot write: not enough room: {short} (bkrc builds the complete new folder"
-        f" beside {out_dir.name} before it replaces it, so the disk needs room for a second copy);"
+        f" beside {out_dir.name} before it replaces it, so the disk needs room for the new files beside the old ones);"
         " nothing written"
     )
 
@@ -1812,7 +1812,7 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> l
         where = _in_out_dir(err, temp, out_dir)
         room = (
             f" (bkrc builds the complete new folder beside {out_dir.name} before it replaces it,"
-            " so the disk needs room for a second copy)"
+            " so the disk needs room for the new files beside the old ones)"
             if err.errno in _NO_ROOM
             else ""
         )

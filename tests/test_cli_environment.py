@@ -541,7 +541,7 @@ def test_a_full_disk_says_a_second_copy_is_needed(tmp_path, monkeypatch):
     monkeypatch.setattr(output, "write_file", full)
     err = run_cli(["compile", src, "-o", out], expect=2).stderr
     assert "cannot write: No space left on device (bkrc builds the complete new folder beside out" in err
-    assert "room for a second copy); nothing was changed" in err
+    assert "room for the new files beside the old ones); nothing was changed" in err
     assert tree(out) == before and siblings(out) == []
 
 
@@ -667,9 +667,9 @@ def _statvfs_with(monkeypatch, folder, **fields) -> None:
 
 @pytest.mark.parametrize("root", [True, False], ids=["root", "user"])
 def test_a_disk_without_room_for_the_new_folder_is_named_before_it_is_built(tmp_path, monkeypatch, root):
-    """The new folder is a second copy of DIR until the swap: the disk must hold
-    every file of the new tree (each a whole number of blocks), not only the
-    change. Root may take the blocks the file system keeps for it, a user may not."""
+    """The new files stand beside the old ones until the swap: the disk must hold
+    every file the compile writes (each a whole number of blocks; unchanged ones
+    are linked). Root may take the blocks the file system keeps for it, a user may not."""
     src, out = source(tmp_path), tmp_path / "w" / "out"
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, GOOD.replace("workers 2", "workers 3"))
@@ -678,7 +678,7 @@ def test_a_disk_without_room_for_the_new_folder_is_named_before_it_is_built(tmp_
     written, dry, checked = _attempts(src, out)
     assert written.startswith(f"bkrc: {out}: cannot write: not enough room: the new files take ")
     assert f" bytes or more and {out.parent}'s file system has 4,096 free (bkrc builds" in written
-    assert written.endswith(" so the disk needs room for a second copy); nothing written\n")
+    assert written.endswith(" so the disk needs room for the new files beside the old ones); nothing written\n")
     assert dry == would_fail(written)
     assert checked.startswith(f"bkrc: warning: a compile would fail: {written.removeprefix('bkrc: ')}")
     # Room for every block the write needs (root: the blocks kept for root too): it is carried out.

@@ -97,6 +97,31 @@ def test_changes_update_and_stale_files_are_deleted(tmp_path):
     assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
 
 
+def test_the_room_a_write_needs_leaves_out_the_files_it_links(tmp_path, monkeypatch):
+    """A file the plan leaves unchanged is hard-linked into the new tree, so the
+    preflight counts only what is written: here one changed file and the manifest,
+    one block each. A disk with those two blocks free is not refused."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    changed = arts()
+    changed[0] = Artifact("M1/JOBA.TEMPLATE", "* job A 2\n", "job-template", "M1", "JOBA", "JOBA", "single")
+    plan = output.make_plan(out, changed, "test.bkr")
+    assert [a.action for a in plan.actions].count(output.KEEP) == 3
+    assert output._room_needed(plan, 4096)[0] == 2 * 4096
+    real = os.statvfs
+
+    def two_blocks_free(path):
+        found = real(path)
+        fields = dict(zip(("f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail"), (4096, 4096, 10**6, 2, 2)))
+        names = ("f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax")
+        return os.statvfs_result(tuple(fields.get(n, getattr(found, n)) for n in names))
+
+    monkeypatch.setattr(os, "statvfs", two_blocks_free)
+    output.preflight(plan)
+    output.write(plan)
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+
+
 # ------------------------------------------------------------------ drift
 def test_a_file_changed_by_hand_is_not_overwritten(tmp_path):
     out = tmp_path / "out"
