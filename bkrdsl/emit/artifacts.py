@@ -98,7 +98,9 @@ def compile_source(name: str, data: bytes, *, path=None, search_path=(), dialect
     from bkrdsl.emit.dialect import load_dialect
     from bkrdsl.pipeline import analyse
 
-    analysis = analyse(name, data, path=path, search_path=tuple(search_path))
+    # The checks that read the table (bkrdsl.check.tables) see the one the files are written from.
+    dialect = dialect or load_dialect()
+    analysis = analyse(name, data, path=path, search_path=tuple(search_path), dialect=dialect)
     if not analysis.ok or analysis.model is None:
         return analysis, None
-    return analysis, emit_all(analysis.model, source_label(name), dialect or load_dialect())
+    return analysis, emit_all(analysis.model, source_label(name), dialect)
