@@ -321,18 +321,67 @@ def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
     return dict(id=machine.id, password=d.password, storage=d.storage, maxstorage=d.maxstorage, classes=d.classes)
 
 
+def _user_minidisks(ctx: _Context, machine: Machine) -> list[tuple[ast.Disk, Minidisk]]:
+    """A USER's minidisks, each with its `disk` statement, placed (on shared DASD by default)."""
+    shared = next(iter(ctx.model.shared_volumes), None)
+    return [
+        (disk, ctx.allocator.place(disk, _volume(disk, shared, "declare a shared-volume")))
+        for disk in ctx.disks[machine.id]
+    ]
+
+
+def _member_minidisks(ctx: _Context, machine: Machine, name: str) -> list[tuple[ast.Disk, Minidisk]]:
+    """The minidisks of an IDENTITY's SUBCONFIG on member `name`, each with its `disk`
+    statement, placed (on the member's first private volume by default)."""
+    model = ctx.model
+    member = model.member(name)
+    private = member.private_volumes[0] if member.private_volumes else None
+    out = []
+    for disk in ctx.disks[machine.id]:
+        if not model.places_instance(disk, machine.id, name):
+            continue  # another statement places this member's instance
+        disk = _for_member(model, disk, name)
+        where = _volume(disk, private, f"member {name} declares no private-volume")
+        out.append((disk, ctx.allocator.place(disk, where)))
+    return out
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """One minidisk as the directory entries write it: whose, on which member's
+    SUBCONFIG (None for a USER), from which `disk` statement, and where."""
+
+    owner: str
+    member: str | None
+    disk: ast.Disk
+    minidisk: Minidisk
+
+
+def allocations(model: Model, dialect: Dialect) -> list[Allocation]:
+    """Every minidisk the directory entries write, in the order they write them (the
+    order sequential allocation hands out extents in). Raises EmitError where the
+    entries could not be written."""
+    found = machines(model)
+    ctx = _Context(model, "", dialect, disks_by_machine(model, found), Allocator(model, dialect))
+    out = []
+    for machine in found:
+        if machine.kind is Kind.SINGLE:
+            out += [Allocation(machine.id, None, d, m) for d, m in _user_minidisks(ctx, machine)]
+            continue
+        for name in machine.members:
+            out += [Allocation(machine.id, name, d, m) for d, m in _member_minidisks(ctx, machine, name)]
+    return out
+
+
 def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     """A single-configuration user: USER, the common statements, minidisks on shared DASD."""
     model, dialect = ctx.model, ctx.dialect
     lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.", _where(model, machine))
     lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
     lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))
-    shared = next(iter(model.shared_volumes), None)
     if not ctx.disks[machine.id]:
         lines.extend(ctx.no_minidisks())
-    placed = [
-        ctx.allocator.place(disk, _volume(disk, shared, "declare a shared-volume")) for disk in ctx.disks[machine.id]
-    ]
+    placed = [minidisk for _, minidisk in _user_minidisks(ctx, machine)]
     lines.extend(ctx.mdisks(placed))
     return Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY, minidisks=_extents(placed))
 
@@ -347,19 +396,11 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))
     out = [Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY)]
     for name, sub in subs:
-        member = model.member(name)
-        private = member.private_volumes[0] if member.private_volumes else None
         lines = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).")
         lines.append(dialect.text("directory_subconfig", subconfig=sub))
         if not ctx.disks[machine.id]:
             lines.extend(ctx.no_minidisks())
-        placed = []
-        for disk in ctx.disks[machine.id]:
-            if not model.places_instance(disk, machine.id, name):
-                continue  # another statement places this member's instance
-            disk = _for_member(model, disk, name)
-            where = _volume(disk, private, f"member {name} declares no private-volume")
-            placed.append(ctx.allocator.place(disk, where))
+        placed = [minidisk for _, minidisk in _member_minidisks(ctx, machine, name)]
         lines.extend(ctx.mdisks(placed))
         out.append(Artifact(ctx.path(sub), lines_to_text(lines), DIRECTORY, member=name, minidisks=_extents(placed)))
     return out
