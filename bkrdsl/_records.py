@@ -237,49 +237,50 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.action,self.medium,self.owner,self.items,self.span,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_keyword, _type_values, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,keyword:_type_keyword,values:_type_values,span:_type_span)->_return_type:
+def __create_fn__(_type_keyword, _type_values, _type_span, _type_sizes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_sizes, _return_type):
+ def __init__(self,keyword:_type_keyword,values:_type_values,span:_type_span,sizes:_type_sizes=_dflt_sizes)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'keyword',keyword)
   __dataclass_builtins_object__.__setattr__(self,'values',values)
   __dataclass_builtins_object__.__setattr__(self,'span',span)
+  __dataclass_builtins_object__.__setattr__(self,'sizes',sizes)
  return __init__
-CODE["def __create_fn__(_type_keyword, _type_values, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,keyword:_type_keyword,values:_type_values,span:_type_span)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'keyword',keyword)\n  __dataclass_builtins_object__.__setattr__(self,'values',values)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_keyword, _type_values, _type_span, _type_sizes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_sizes, _return_type):\n def __init__(self,keyword:_type_keyword,values:_type_values,span:_type_span,sizes:_type_sizes=_dflt_sizes)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'keyword',keyword)\n  __dataclass_builtins_object__.__setattr__(self,'values',values)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'sizes',sizes)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(keyword={self.keyword!r}, values={self.values!r}, span={self.span!r})"
+  return self.__class__.__qualname__ + f"(keyword={self.keyword!r}, values={self.values!r}, span={self.span!r}, sizes={self.sizes!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(keyword={self.keyword!r}, values={self.values!r}, span={self.span!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(keyword={self.keyword!r}, values={self.values!r}, span={self.span!r}, sizes={self.sizes!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.keyword,self.values,self.span,)==(other.keyword,other.values,other.span,)
+   return (self.keyword,self.values,self.span,self.sizes,)==(other.keyword,other.values,other.span,other.sizes,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.keyword,self.values,self.span,)==(other.keyword,other.values,other.span,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.keyword,self.values,self.span,self.sizes,)==(other.keyword,other.values,other.span,other.sizes,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('keyword','values','span',):
+  if type(self) is cls or name in ('keyword','values','span','sizes',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'keyword\',\'values\',\'span\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'keyword\',\'values\',\'span\',\'sizes\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('keyword','values','span',):
+  if type(self) is cls or name in ('keyword','values','span','sizes',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'keyword\',\'values\',\'span\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'keyword\',\'values\',\'span\',\'sizes\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.keyword,self.values,self.span,))
+  return hash((self.keyword,self.values,self.span,self.sizes,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.keyword,self.values,self.span,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.keyword,self.values,self.span,self.sizes,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_settings, _type_selections, _type_span, _type_doc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_doc, _return_type):
  def __init__(self,name:_type_name,settings:_type_settings,selections:_type_selections,span:_type_span,doc:_type_doc=_dflt_doc)->_return_type:
@@ -1544,6 +1545,50 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.program,self.loaded,self.search_path,self.reader,self.parsed,)==(other.program,other.loaded,other.search_path,other.reader,other.parsed,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
+def __create_fn__(_type_count, _type_unit, _type_word, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,count:_type_count,unit:_type_unit,word:_type_word)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'count',count)
+  __dataclass_builtins_object__.__setattr__(self,'unit',unit)
+  __dataclass_builtins_object__.__setattr__(self,'word',word)
+ return __init__
+CODE["def __create_fn__(_type_count, _type_unit, _type_word, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,count:_type_count,unit:_type_unit,word:_type_word)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'count',count)\n  __dataclass_builtins_object__.__setattr__(self,'unit',unit)\n  __dataclass_builtins_object__.__setattr__(self,'word',word)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(count={self.count!r}, unit={self.unit!r}, word={self.word!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(count={self.count!r}, unit={self.unit!r}, word={self.word!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.count,self.unit,self.word,)==(other.count,other.unit,other.word,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.count,self.unit,self.word,)==(other.count,other.unit,other.word,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('count','unit','word',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'count\',\'unit\',\'word\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('count','unit','word',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'count\',\'unit\',\'word\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.count,self.unit,self.word,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.count,self.unit,self.word,))\n return __hash__'] = __create_fn__.__code__
+
 def __create_fn__(_type_frequency, _type_days, _type_minutes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_days, _dflt_minutes, _return_type):
  def __init__(self,frequency:_type_frequency,days:_type_days=_dflt_days,minutes:_type_minutes=_dflt_minutes)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'frequency',frequency)
@@ -2255,6 +2300,51 @@ def __create_fn__():
   return NotImplemented
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.model,self.source,self.dialect,self.disks,self.allocator,)==(other.model,other.source,other.dialect,other.disks,other.allocator,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(_type_owner, _type_member, _type_disk, _type_minidisk, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,owner:_type_owner,member:_type_member,disk:_type_disk,minidisk:_type_minidisk)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'owner',owner)
+  __dataclass_builtins_object__.__setattr__(self,'member',member)
+  __dataclass_builtins_object__.__setattr__(self,'disk',disk)
+  __dataclass_builtins_object__.__setattr__(self,'minidisk',minidisk)
+ return __init__
+CODE["def __create_fn__(_type_owner, _type_member, _type_disk, _type_minidisk, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,owner:_type_owner,member:_type_member,disk:_type_disk,minidisk:_type_minidisk)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'disk',disk)\n  __dataclass_builtins_object__.__setattr__(self,'minidisk',minidisk)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(owner={self.owner!r}, member={self.member!r}, disk={self.disk!r}, minidisk={self.minidisk!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(owner={self.owner!r}, member={self.member!r}, disk={self.disk!r}, minidisk={self.minidisk!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.owner,self.member,self.disk,self.minidisk,)==(other.owner,other.member,other.disk,other.minidisk,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.owner,self.member,self.disk,self.minidisk,)==(other.owner,other.member,other.disk,other.minidisk,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('owner','member','disk','minidisk',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'owner\',\'member\',\'disk\',\'minidisk\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('owner','member','disk','minidisk',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'owner\',\'member\',\'disk\',\'minidisk\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.owner,self.member,self.disk,self.minidisk,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.owner,self.member,self.disk,self.minidisk,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_diagnostic, _type_gives, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,diagnostic:_type_diagnostic,gives:_type_gives)->_return_type:

@@ -11,6 +11,8 @@ keeps the spelling for messages and the formatter.
 from __future__ import annotations
 
 import enum
+import re
+from collections.abc import Sequence
 from dataclasses import field
 from typing import NamedTuple
 
@@ -109,13 +111,64 @@ class Selection:
     span: Span
 
 
+class VolumeSize(NamedTuple):
+    """A volume's size in a volume list: the word right after its label
+    (`shared-volume VMCOM1 3390-9`, `private-volume M1EAV1 262668-cyl`)."""
+
+    label: Word
+    size: Word
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """A one-value setting inside a block (`workers 4`, `job-suffix A`, `description "..."`)."""
+    """A one-value setting inside a block (`workers 4`, `job-suffix A`, `description "..."`);
+    a volume list's labels, with the sizes stated after some of them in `sizes`."""
 
     keyword: str
     values: tuple[Word, ...]
     span: Span
+    sizes: tuple[VolumeSize, ...] = ()
+
+    @property
+    def written(self) -> tuple[Word, ...]:
+        """The words after the keyword as written: a volume list's labels and sizes, in order."""
+        if not self.sizes:
+            return self.values
+        return tuple(sorted((*self.values, *(s.size for s in self.sizes)), key=lambda w: w.span.start))
+
+
+#: The statements that list volume labels.
+VOLUME_LISTS = frozenset({"shared-volume", "private-volume"})
+
+#: The shape of a volume's size word: a number, a hyphen and a word (`3390-9`,
+#: `262668-cyl`). No volume label has one, since a label cannot hold `-` (BKR305):
+#: a file without sizes reads as it always has.
+_SIZE_SHAPED = re.compile(r"[0-9]+-[A-Za-z0-9]+")
+
+
+def is_size_shaped(text: str) -> bool:
+    return _SIZE_SHAPED.fullmatch(text) is not None
+
+
+def size_indexes(texts: Sequence[str]) -> frozenset[int]:
+    """Which words of a volume list (as written, in order) are sizes: a size-shaped
+    word right after a label (whether it names a size is the checker's to say,
+    BKR336). Any other word, a size-shaped one first or after another size
+    included, is a label."""
+    out: set[int] = set()
+    for i, text in enumerate(texts):
+        if i and i - 1 not in out and is_size_shaped(text):
+            out.add(i)
+    return frozenset(out)
+
+
+def volume_list(keyword: str, words: Sequence[Word], span: Span) -> Setting:
+    """A `shared-volume` or `private-volume` statement as both parsers build it: its
+    labels, and the sizes stated after some of them (`size_indexes`)."""
+    sized = size_indexes([w.text for w in words])
+    labels = tuple(w for i, w in enumerate(words) if i not in sized)
+    sizes = tuple(VolumeSize(words[i - 1], words[i]) for i in sorted(sized))
+    return Setting(keyword, labels, span, sizes)
 
 
 @dataclass(frozen=True, slots=True)

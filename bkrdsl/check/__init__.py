@@ -17,9 +17,9 @@ from bkrdsl.check import (  # noqa: F401
     members,  # BKR240-BKR249, BKR252: members, machines, minidisks
     names,  # BKR301-BKR309: names CP and CMS accept
     structure,  # BKR110-BKR119: the shape of a cluster and its jobs
-    tables,  # BKR250, BKR251, BKR253, BKR319: against the dialect table (run by analyse, with the table)
+    tables,  # BKR250, BKR251, BKR253, BKR254, BKR319: against the dialect table (run by analyse, with the table)
     tape,  # BKR230-BKR235: Tape Manager
-    values,  # BKR310-BKR318, BKR019: addresses, times, days, counts, SFS paths, escapes
+    values,  # BKR310-BKR318, BKR336, BKR019: addresses, times, days, counts, SFS paths, volume sizes, escapes
 )
 from bkrdsl.check.registry import CHECKS
 from bkrdsl.diagnostics import Diagnostic

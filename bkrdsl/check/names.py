@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 
+from bkrdsl import ast
 from bkrdsl.check.common import (
     CMS_NAME_CHARS,
     PATTERN_SET,
@@ -511,7 +512,14 @@ def volume_names(model: Model):
     for w in words:
         problem = volume_problem(w.text)
         if problem:
-            yield INVALID_VOLUME(problem, w.span, help="a volume label is 1-6 characters from A-Z 0-9 @ # $")
+            yield INVALID_VOLUME(problem, w.span, help=_volume_help(w.text))
+
+
+def _volume_help(text: str) -> str:
+    help = "a volume label is 1-6 characters from A-Z 0-9 @ # $"
+    if ast.is_size_shaped(text):  # a size, but not right after a label of its own (ast.size_indexes)
+        return f"{help}; a volume's size goes right after its label, once (`shared-volume VMCOM1 3390-9`)"
+    return help
 
 
 @check

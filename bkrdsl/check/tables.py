@@ -1,4 +1,4 @@
-"""Checks that read the dialect table (BKR250, BKR251, BKR253, BKR319).
+"""Checks that read the dialect table (BKR250, BKR251, BKR253, BKR254, BKR319).
 
 Not checks of the model alone: which addresses a machine's CONSOLE, SPOOL and
 LINK statements take, and whether it starts CMS, comes from the table's
@@ -11,7 +11,7 @@ from: the built-in one, or the site's (`bkrc compile --dialect`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
@@ -228,11 +228,168 @@ LONG_RECORD = register(
 )
 
 
+PAST_VOLUME_END = register(
+    "BKR254",
+    "extent-past-volume-end",
+    "error",
+    "minidisks run past the end of a volume whose size the file states",
+    """
+    A volume list may state a volume's size after its label: a 3390 model
+    (`private-volume M1PRV1 3390-3`, 3,339 cylinders; `3390-1`, `-2`, `-9`,
+    `-27`, `-54`) or a count and unit joined by `-` (`262668-cyl`,
+    `2097152-blk`). Its cylinders or blocks count from 0, so the last
+    cylinder of a 3390-3 is 3,338. Every minidisk on it must end there: an
+    explicit extent (`on VOL at START`), and, with the dialect table's
+    `disk_allocation = "sequential"` (a site without DirMaint), the extents
+    bkrc hands out itself, one after the other from the unit's first
+    cylinder or block. A minidisk past the end is one CP cannot give:
+    DIRECTXA refuses the directory. One error per volume, at the first
+    minidisk that does not fit, names the minidisks on the volume and where
+    each goes. Without a stated size only the largest volume of the unit
+    bounds an extent (BKR316); with `AUTOV` (DirMaint's allocation, the
+    default) DirMaint finds the space, or says there is none, itself.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 3390-3 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl on M1PRV1 at 3335   # <- BKR254
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: start the extent lower (`at 3329` at the latest), give the minidisks
+    less space or another volume (`on VOL`), or, when the volume is larger,
+    state its real size (`3390-9`).
+    """,
+)
+
+
 def table_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
     """Every check that needs the dialect table, in a fixed order."""
     if model.cluster is None:
         return []
-    return disk_checks(model, dialect) + a_disks(model, dialect) + long_records(model, dialect)
+    return (
+        disk_checks(model, dialect)
+        + a_disks(model, dialect)
+        + long_records(model, dialect)
+        + past_volume_end(model, dialect)
+    )
+
+
+class _Extent(NamedTuple):
+    """A minidisk on a volume: where the message names it, whose it is, and its cylinders or blocks."""
+
+    span: Span
+    owner: str
+    address: str
+    start: int
+    size: int
+    explicit: bool
+
+    @property
+    def end(self) -> int:
+        return self.start + self.size
+
+
+def past_volume_end(model: Model, dialect: Dialect) -> list[Diagnostic]:
+    """BKR254 for each volume of a stated size that a minidisk runs past: an explicit
+    extent, or (sequential allocation) one bkrc hands out."""
+    sizes = model.volume_sizes
+    if not sizes:
+        return []
+    on_volume: dict[str, list[_Extent]] = {}
+    for extent_volume, extent in _extents_on(model, dialect, sizes):
+        on_volume.setdefault(extent_volume, []).append(extent)
+    out = []
+    for volume, extents in on_volume.items():
+        capacity = sizes[volume]
+        past = [e for e in extents if e.end > capacity.count]
+        if past:
+            out.append(_past_end(volume, capacity, extents, past[0]))
+    return out
+
+
+def _extents_on(model: Model, dialect: Dialect, sizes: dict) -> list[tuple[str, _Extent]]:
+    """The minidisks on the volumes in `sizes` whose extent is known before loading:
+    every explicit `on VOL at START` extent, and with sequential allocation every
+    extent bkrc assigns, in the order the directory entries write them. Allocation
+    that cannot be made (no volume, mixed units, an unknown unit) is other codes'
+    to report (BKR245, BKR247, BKR317): only the explicit extents are checked then."""
+    from bkrdsl.emit.common import EmitError
+    from bkrdsl.emit.directory import allocations
+
+    out = []
+    for disk in model.disks:
+        start, size = disk_int(disk.start.text) if disk.start else None, disk_int(disk.size.text)
+        label = disk.volume.upper if disk.volume is not None else None
+        if start is not None and size and _counted_alike(disk, label, sizes):
+            out.append((label, _Extent(disk.start.span, disk.user.upper, _address(disk), start, size, True)))
+    if dialect["disk_allocation"] != "sequential":
+        return out
+    try:
+        placed = allocations(model, dialect)
+    except EmitError:
+        return out
+    for a in placed:
+        # a.disk.start: an explicit extent, above (another member's instance's is dropped).
+        if a.disk.start is None and a.minidisk.start is not None and _counted_alike(a.disk, a.minidisk.volume, sizes):
+            extent = _Extent(a.disk.size.span, a.owner, _address(a.disk), a.minidisk.start, a.minidisk.size, False)
+            out.append((a.minidisk.volume, extent))
+    return out
+
+
+def _counted_alike(disk: ast.Disk, label: str | None, sizes: dict) -> bool:
+    """Whether volume `label` has a stated size, in the unit the disk is sized in (a
+    volume counted in cylinders says nothing of a minidisk's blocks)."""
+    return label in sizes and parse_disk_unit(disk.unit.text) == sizes[label].unit
+
+
+def _address(disk: ast.Disk) -> str:
+    number = parse_address(disk.address.text)
+    return f"{number:04X}" if number is not None else disk.address.upper
+
+
+#: How many minidisks BKR254's message names before it counts the rest.
+_NAMED_EXTENTS = 6
+
+
+def _past_end(volume: str, capacity, extents: list[_Extent], first: _Extent) -> Diagnostic:
+    words = capacity.words
+    needed = max(e.end for e in extents)
+    shown = sorted(extents, key=lambda e: (e.start, e.owner))
+    named = [f"{e.owner} {e.address} at {e.start:,}-{e.end - 1:,}" for e in shown[:_NAMED_EXTENTS]]
+    if len(shown) > _NAMED_EXTENTS:
+        named.append(f"{len(shown) - _NAMED_EXTENTS} more")
+    message = (
+        f"`{volume}` has {capacity.described()}, {words[:-1]} 0 to {capacity.last:,}, but its minidisks reach"
+        f" {words[:-1]} {needed - 1:,}: {_and(named)}"
+    )
+    if first.explicit:
+        latest = capacity.count - first.size
+        fix = f"start {first.owner} {first.address} `at {latest}` at the latest" if latest >= 0 else "make it smaller"
+        help = f"{fix}, give minidisks another volume (`on VOL`), or state `{volume}`'s real size if it is larger"
+    else:
+        help = (
+            f"make the minidisks smaller, place some on another volume (`on VOL`), or state `{volume}`'s"
+            " real size if it is larger"
+        )
+    return PAST_VOLUME_END(
+        message,
+        first.span,
+        related=(Related(capacity.word.span, f"`{volume}`'s size is stated here"),),
+        help=help,
+    )
 
 
 def long_records(model: Model, dialect: Dialect) -> list[Diagnostic]:

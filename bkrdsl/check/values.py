@@ -1,4 +1,4 @@
-"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318), escapes in quoted texts (BKR019)."""
+"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318), volume sizes (BKR336), escapes in quoted texts (BKR019)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ from bkrdsl.resolve.model import (
     parse_address_range,
     parse_disk_unit,
     parse_time,
+    parse_volume_size,
     parse_weekday,
+    volume_size_problem,
 )
 from bkrdsl.source import Span
 
@@ -790,6 +792,66 @@ def numbers(model: Model):
                 d.start.span,
                 help=f"{why}; start it at {limit - n:,} at the latest",
             )
+
+
+INVALID_VOLUME_SIZE = register(
+    "BKR336",
+    "invalid-volume-size",
+    "error",
+    "a word after a volume label that looks like a size but states none",
+    """
+    A volume list may state a volume's size right after its label: a 3390
+    model, `3390-1`, `3390-2`, `3390-3`, `3390-9`, `3390-27` or `3390-54`
+    (1,113 to 65,520 cylinders, as DirMaint's EXTENT CONTROL lists them), or
+    a count and unit joined by `-`: `262668-cyl` (a 3390 Model A, an extended
+    address volume, has no one size), `2097152-blk` (an FBA volume, 512-byte
+    blocks). A size is one word, a number, a `-` and a word, so that no
+    volume label reads as one: a label cannot hold a `-` (BKR305). bkrc
+    checks the minidisks on a volume of a stated size against it (BKR254).
+    Another model (`3390-5`, `3380-K`), a unit other than cylinders or blocks
+    (`10017-trk`), or a count of 0 or past the largest volume states no
+    size.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2  private-volume M1PRV1 3390-5 }   # <- BKR336
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: the volume's model (`3390-9`), or its cylinders (`10017-cyl`).
+    """,
+)
+
+
+@check
+def volume_sizes(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    lists = [s for m in cluster.members for s in m.settings_named("private-volume")]
+    lists += [s for s in cluster.settings if s.keyword == "shared-volume"]
+    for setting in lists:
+        for label, word in setting.sizes:
+            if parse_volume_size(word.text) is None:
+                yield INVALID_VOLUME_SIZE(
+                    f"the size of `{label.upper}`: {volume_size_problem(word.text)}",
+                    word.span,
+                    help="state a 3390 model (`3390-3`, `3390-9`, `3390-27`, `3390-54`) or the count and"
+                    " unit joined by `-` (`10017-cyl`, `2097152-blk`)",
+                )
 
 
 #: What BKR316 says of the largest volume of each unit (model.DISK_UNIT_LIMITS).

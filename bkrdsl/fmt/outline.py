@@ -42,7 +42,6 @@ DOCUMENTED = frozenset({"cluster", "member", "group_decl", "user_decl", "job"})
 _PUNCTUATION = {"{": "LBRACE", "}": "RBRACE", ",": "COMMA"}
 #: The settings that list volume labels, by their keyword in the AST (in the grammar,
 #: the rules `private_volume` and `shared_volume`).
-_VOLUME_LISTS = frozenset({"private-volume", "shared-volume"})
 
 
 @dataclass
@@ -206,9 +205,10 @@ class _Walk:
         return _node(kind, selection.span)
 
     def setting(self, setting: ast.Setting) -> Node:
-        if setting.keyword in _VOLUME_LISTS:
-            labels = [(w.text, w.span.line, w.span.start) for w in setting.values]
+        if setting.keyword in ast.VOLUME_LISTS:
+            labels = [(w.text, w.span.line, w.span.start) for w in setting.written]
             _volumes_read_on(setting.span.line, labels, self.line_starts, self.as_written)
+            self.lower.update(s.size.span.start for s in setting.sizes)  # `25-cyl`, as `size 25 cyl`
         return _node(setting.keyword.replace("-", "_"), setting.span)
 
     def member(self, member: ast.Member) -> Node:
@@ -272,6 +272,8 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
         if node.data in ("private_volume", "shared_volume") and _placed(node):
             labels = [(str(t.value), t.line, t.start_pos) for t in node.children]
             _volumes_read_on(node.meta.line, labels, starts, written)
+            sizes = ast.size_indexes([text for text, _, _ in labels])
+            lower.update(labels[i][2] for i in sizes)
         elif node.data == "group_decl" and _placed(node):
             _group_body(_lark_name_line(node, braces, brace_lines), _lark_group_entries(node), starts, written)
         elif node.data == "role":

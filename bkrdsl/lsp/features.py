@@ -230,6 +230,9 @@ def _volume_hover(doc: Document, name: str) -> list[str]:
                     )
     if not lines:
         lines.append(f"**{name}**: a volume label that no `shared-volume` or `private-volume` declares")
+    capacity = model.volume_sizes.get(name)
+    if capacity is not None:
+        lines.append(f"- size: {capacity.described()}, {capacity.words[:-1]} 0 to {capacity.last:,}")
     disks = [d for d in model.disks if d.volume is not None and d.volume.upper == name]
     if disks:
         lines.append("- disks placed on it with `on`: " + ", ".join(f"`{d.user.upper} {d.address.upper}`" for d in disks))

@@ -325,6 +325,65 @@ def disk_size(disk: ast.Disk) -> tuple[str, str | None]:
 DISK_UNIT_LIMITS = {"CYL": 1_182_006, "BLK": 2**32}
 
 
+#: IBM's 3390 models by the cylinders each holds, as DirMaint's EXTENT CONTROL
+#: lists them (its DEFAULTS section): a volume list's `3390-9` states 10,017
+#: cylinders. A 3390 Model A (an extended address volume) has no one size:
+#: state its cylinders (`262668-cyl`).
+MODELS_3390 = {1: 1113, 2: 2226, 3: 3339, 9: 10017, 27: 32760, 54: 65520}
+
+
+@dataclass(frozen=True)
+class VolumeCapacity:
+    """A volume's stated size: how many cylinders or blocks it has, and the word."""
+
+    count: int
+    unit: str  # CYL or BLK
+    word: ast.Word
+
+    @property
+    def last(self) -> int:
+        """The last cylinder or block a minidisk may reach (they count from 0)."""
+        return self.count - 1
+
+    @property
+    def words(self) -> str:
+        return "cylinders" if self.unit == "CYL" else "blocks"
+
+    def described(self) -> str:
+        """`3,339 cylinders (3390-3)`, or `262,668 cylinders` where the file states the count."""
+        model = parse_disk_unit(self.word.text.partition("-")[2]) is None
+        return f"{self.count:,} {self.words}" + (f" ({self.word.text})" if model else "")
+
+
+def parse_volume_size(text: str) -> tuple[int, str] | None:
+    """A size word's count and unit (`3390-9`: 10,017 CYL; `262668-cyl`: 262,668 CYL), or
+    None when it states none (`volume_size_problem` says why)."""
+    count, _, rest = text.partition("-")
+    if count == "3390" and rest.isdigit() and len(rest) <= 3:
+        cylinders = MODELS_3390.get(int(rest))
+        return (cylinders, "CYL") if cylinders is not None else None
+    unit = parse_disk_unit(rest)
+    if unit is None or not count.isdigit() or len(count) > 10:
+        return None
+    number = int(count)
+    return (number, unit) if 1 <= number <= DISK_UNIT_LIMITS[unit] else None
+
+
+def volume_size_problem(text: str) -> str:
+    """Why a size word (`ast.is_size_shaped`) states no size."""
+    count, _, rest = text.partition("-")
+    models = ", ".join(f"3390-{m}" for m in MODELS_3390)
+    if count == "3390" and rest.isdigit():
+        return f"`{text}` is no 3390 model bkrc knows the size of ({models})"
+    if rest.isalnum() and parse_disk_unit(rest) is None and not rest.isalpha():
+        return f"`{text}` is no 3390 model, the one device type bkrc knows the sizes of ({models})"
+    unit = parse_disk_unit(rest)
+    if unit is None:
+        return f"`{text}` states no size: `{rest}` is neither a 3390 model nor a unit (cyl or blk)"
+    words = "cylinders" if unit == "CYL" else "blocks"
+    return f"`{text}` states {words} out of range: a volume has 1 to {DISK_UNIT_LIMITS[unit]:,} {words}"
+
+
 # ------------------------------------------------------------------ schedules
 @dataclass(frozen=True)
 class Timing:
@@ -1274,6 +1333,23 @@ class Model:
             suffix = member.job_suffix if member is not None else "?"
             out.append((name, derived_job_name(job.name, suffix)))
         return tuple(out)
+
+    @functools.cached_property
+    def volume_sizes(self) -> dict[str, VolumeCapacity]:
+        """The volumes whose size a volume list states: label -> its size (the first
+        stated, where a label has two; a word that states none is BKR336's)."""
+        out: dict[str, VolumeCapacity] = {}
+        cluster = self.cluster
+        if cluster is None:
+            return out
+        lists = [s for m in cluster.members for s in m.settings if s.keyword == "private-volume"]
+        lists += [s for s in cluster.settings if s.keyword == "shared-volume"]
+        for setting in lists:
+            for label, word in setting.sizes:
+                size = parse_volume_size(word.text)
+                if size is not None:
+                    out.setdefault(label.upper, VolumeCapacity(*size, word))
+        return out
 
     @property
     def shared_volumes(self) -> tuple[str, ...]:

@@ -120,7 +120,10 @@ class _Builder:
         )
 
     def setting(self, tree, keyword: str) -> ast.Setting:
-        return ast.Setting(keyword, tuple(self.word(t) for t in self.names(tree)), self.span_of(tree))
+        words = tuple(self.word(t) for t in self.names(tree))
+        if keyword in ast.VOLUME_LISTS:
+            return ast.volume_list(keyword, words, self.span_of(tree))
+        return ast.Setting(keyword, words, self.span_of(tree))
 
     # ------------------------------------------------------------ cluster
     def cluster(self, tree) -> ast.Cluster:

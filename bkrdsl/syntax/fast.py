@@ -1048,7 +1048,7 @@ class _Parser:
             if _KEYWORD_SHAPED.fullmatch(self.tokens[self.i][TEXT]):
                 raise _GiveUp  # `tape-drives` after a label: a statement's word (Recovery.word_after_labels)
             values.append(self._word(self._take(MORE)))
-        return ast.Setting(keyword, tuple(values), self._since(first))
+        return ast.volume_list(keyword, values, self._since(first))
 
     def name_setting(self) -> ast.Setting:
         """workers NAME | job-suffix NAME."""
