@@ -184,7 +184,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("range-operator", "Operator", "keyword.operator.range.bkr", ("bkrRangeOperator",), "Operator",
          "the - of an address range"),
     Kind("number", "Number.Integer", "constant.numeric.integer.bkr", ("bkrNumber",), "Number",
-         "a decimal number: workers 4, retain 35 days"),
+         "a decimal number: workers 4, retain 35 days; a volume's size: 3390-9"),
     Kind("time", "Literal.Date", "constant.numeric.time.bkr", ("bkrTime",), "Constant",
          "a time of day, HH:MM"),
     Kind("string", "String.Double", "string.quoted.double.bkr", ("bkrString",), "String",
@@ -399,6 +399,8 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         "value": (
             Match("HH:MM", f"{pre}[0-9]{{1,2}}:[0-9]{{2}}{post}", "time"),
             Include("pattern"),
+            # ast.is_size_shaped: after a volume label, its size; no label has a `-`.
+            Match("a volume's size: 3390-9, 262668-cyl", f"{pre}[0-9]+-[A-Za-z0-9]+{post}", "number"),
             Match("a decimal number", f"{pre}[0-9]+{post}", "number"),
             Match("any other name", f"{pre}{word}", "name"),
         ),
@@ -564,6 +566,8 @@ def vim_syntax() -> str:
         "\" Every other name, whole: so nothing below can start in the middle of one.",
         f"syn match bkrName /\\k\\@<!{word}/",
         "syn match bkrNumber /\\k\\@<![0-9]\\+\\k\\@!/",
+        "\" A volume's size after its label: 3390-9, 262668-cyl.",
+        "syn match bkrNumber /\\k\\@<![0-9]\\+-[A-Za-z0-9]\\+\\k\\@!/",
         "syn match bkrTime /\\k\\@<![0-9]\\{1,2}:[0-9]\\{2}\\k\\@!/",
         f"syn match bkrUserId /\\k\\@<!{word}/ contained",
         f"syn match bkrMemberRef /\\k\\@<!{word}/ contained",

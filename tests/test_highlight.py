@@ -46,6 +46,17 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
             ("brace", "}"),
         ],
     ),
+    (
+        "  shared-volume VMCOM1 3390-9 VMEAV1 262668-cyl VMCOM2",
+        [
+            ("keyword", "shared-volume"),
+            ("name", "VMCOM1"),
+            ("number", "3390-9"),
+            ("name", "VMEAV1"),
+            ("number", "262668-cyl"),
+            ("name", "VMCOM2"),
+        ],
+    ),
     ("  job LNXFULL {", [("keyword", "job"), ("job-name", "LNXFULL"), ("brace", "{")]),
     ("Cluster DevSSI{", [("keyword", "Cluster"), ("cluster-name", "DevSSI"), ("brace", "{")]),
     ("JOB A#1 { }", [("keyword", "JOB"), ("job-name", "A#1"), ("brace", "{"), ("brace", "}")]),

@@ -20,6 +20,8 @@ syn match bkrError /[^\t\x0c\r "{},#A-Za-z0-9$%*?@_]\k*/
 " Every other name, whole: so nothing below can start in the middle of one.
 syn match bkrName /\k\@<![A-Za-z0-9$%*?@_]\k*/
 syn match bkrNumber /\k\@<![0-9]\+\k\@!/
+" A volume's size after its label: 3390-9, 262668-cyl.
+syn match bkrNumber /\k\@<![0-9]\+-[A-Za-z0-9]\+\k\@!/
 syn match bkrTime /\k\@<![0-9]\{1,2}:[0-9]\{2}\k\@!/
 syn match bkrUserId /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained
 syn match bkrMemberRef /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained
