@@ -193,3 +193,15 @@ def test_hover_on_a_volume_shows_its_size():
     doc, line, column = doc_at(cluster(), "private-volume V1P|RV1")
     assert "- size" not in F.hover(doc, line, column).markdown
 
+
+def test_hover_on_a_size_says_what_it_states():
+    text = cluster(private="V1PRV1 3390-9", shared="SHR001 3390-5")
+    doc, line, column = doc_at(text, "V1PRV1 339|0-9")
+    assert F.hover(doc, line, column).markdown == (
+        "**3390-9**: the size of volume `V1PRV1`: 10,017 cylinders (3390-9), cylinder 0 to 10,016"
+    )
+    doc, line, column = doc_at(text, "SHR001 33|90-5")
+    assert F.hover(doc, line, column).markdown.startswith(
+        "**3390-5**: meant as the size of volume `SHR001`, but `3390-5` is no 3390 model"
+    )
+

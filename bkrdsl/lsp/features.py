@@ -22,7 +22,15 @@ from bkrdsl.diagnostics import Diagnostic, Edit
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Document, Occurrence, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules, ScratchModules
-from bkrdsl.resolve.model import ROLE_TEXT, ROLES, description_of, is_pattern
+from bkrdsl.resolve.model import (
+    ROLE_TEXT,
+    ROLES,
+    VolumeCapacity,
+    description_of,
+    is_pattern,
+    parse_volume_size,
+    volume_size_problem,
+)
 from bkrdsl.source import Source, Span, common_prefix
 from bkrdsl.syntax.reader import read_file
 
@@ -308,6 +316,10 @@ def _unresolved_names(module: ast.Module):
     for decl in [*module.users, *(u for c in clusters for u in c.users)]:
         if decl.role is not None:
             yield decl.role, "role"
+    lists = [s for c in clusters for s in c.settings if s.keyword == "shared-volume"]
+    lists += [s for c in clusters for m in c.members for s in m.settings if s.keyword == "private-volume"]
+    for setting in lists:
+        yield from ((size.size, f"size of {size.label.upper}") for size in setting.sizes)
 
 
 def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] | None:
@@ -323,6 +335,8 @@ def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] |
         role = word.text.lower()
         what = ROLE_TEXT.get(role) if role in ROLES else None
         return [f"**{role}**: a role, {what}" if what else f"**{role}**: a role, but not one the product defines"], s
+    if place.startswith("size of "):
+        return [_size_hover(word, place.removeprefix("size of "))], s
     name = word.upper
     pattern = doc.model.pattern_for(name) if doc.model is not None and place == "owner" else None
     if place == "backup":
@@ -334,6 +348,18 @@ def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] |
     else:
         text = f"**{name}**: the user ID that owns the minidisks selected; no user of that name is declared"
     return [text], s
+
+
+def _size_hover(word: ast.Word, volume: str) -> str:
+    """A volume's size word: what it states, or why it states nothing (BKR336)."""
+    size = parse_volume_size(word.text)
+    if size is None:
+        return f"**{word.text}**: meant as the size of volume `{volume}`, but {volume_size_problem(word.text)}"
+    capacity = VolumeCapacity(*size, word)
+    return (
+        f"**{word.text}**: the size of volume `{volume}`: {capacity.described()},"
+        f" {capacity.words[:-1]} 0 to {capacity.last:,}"
+    )
 
 
 @dataclass
