@@ -248,3 +248,12 @@ def test_the_checks_know_the_machines_backup_manager_declares():
     text = (STDLIB / "backup-manager.bkr").read_text(encoding="utf-8")
     declared = dict(re.findall(r"^(?:single|identity) user (\S+) role (\S+)$", text, re.MULTILINE))
     assert STANDARD_MACHINES == declared
+
+
+def test_a_disk_for_an_unknown_user_where_no_machine_is_declared_says_to_import_them(tmp_path):
+    """With no product machine declared, BKR332's help named an empty list
+    (`bkrc writes directory entries for `): it says where the machines come from."""
+    file = tmp_path / "c.bkr"
+    text = "cluster C {\n  member M1 { workers 1 }\n  disk BKRSVSFS 191 size 20 cyl\n}\n"
+    (d,) = [d for d in analyse(str(file), text.encode(), path=file).diagnostics if d.code == "BKR332"]
+    assert d.help.endswith("declares none of them: add `import std/backup-manager`, which declares them"), d.help

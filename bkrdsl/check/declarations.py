@@ -1385,8 +1385,11 @@ def unknown_disk_refs(model: Model):
             # `catalog shared server BKRSVSFS:`: the machine's own ID is the one CP refuses
             # (BKR301 says so), not this disk's owner: the one mistake, said once
             continue
-        written = "bkrc writes directory entries for " + ", ".join(sorted(machines)[:6]) + (
-            " ..." if len(machines) > 6 else ""
+        written = (
+            "bkrc writes directory entries for " + ", ".join(sorted(machines)[:6]) + (" ..." if len(machines) > 6 else "")
+            if machines
+            else "bkrc writes directory entries for the product's machines only, and this file declares none of them:"
+            " add `import std/backup-manager`, which declares them"
         )
         related = _machines_named_here(model, close) + _named_too(user, others)
         help = mean_help(close, written)

@@ -242,8 +242,10 @@ PAST_VOLUME_END = register(
     explicit extent (`on VOL at START`), and, with the dialect table's
     `disk_allocation = "sequential"` (a site without DirMaint), the extents
     bkrc hands out itself, one after the other from the unit's first
-    cylinder or block. A minidisk past the end is one CP cannot give:
-    DIRECTXA refuses the directory. One error per volume, at the first
+    cylinder or block. A minidisk past the end names cylinders or blocks
+    the volume does not have, so its machine cannot use it as written
+    (whether DIRECTXA itself refuses such an extent is not confirmed: it
+    need not see the volume). One error per volume, at the first
     minidisk that does not fit, names the minidisks on the volume and where
     each goes. Without a stated size only the largest volume of the unit
     bounds an extent (BKR316); with `AUTOV` (DirMaint's allocation, the
