@@ -298,3 +298,27 @@ def test_the_log_is_one_line_a_problem_from_pygls_or_a_failed_task(capsys):
     finally:
         for logger, (handlers, level, propagate) in saved.items():
             logger.handlers[:], logger.level, logger.propagate = handlers, level, propagate
+
+
+def test_folding_keeps_the_kinds_the_client_names_as_strings(tmp_path):
+    # vscode-languageclient 8 and later (the extension's 9) names the kinds it
+    # knows, `"foldingRangeKind": {"valueSet": ["comment", "imports", "region"]}`,
+    # which lsprotocol reads as plain strings: folding answered every request of
+    # VS Code's with an internal error (AttributeError: 'str' has no 'value').
+    text = "import std/zvm73\nimport std/backup-manager\n# one\n# two\n" + CLUSTER.split("\n", 2)[2]
+
+    def folds(kinds: list[str]) -> list[tuple[int, int, str | None]]:
+        editor = Editor()
+        try:
+            folding = {"lineFoldingOnly": True, "foldingRangeKind": {"valueSet": kinds}}
+            editor.initialize(tmp_path, capabilities={"textDocument": {"foldingRange": folding}})
+            uri = (tmp_path / "f.bkr").as_uri()
+            _open(editor, uri, text)
+            answer = editor.request("textDocument/foldingRange", {"textDocument": {"uri": uri}})
+            assert editor.errors == [], editor.errors
+            return [(f["startLine"], f["endLine"], f.get("kind")) for f in answer["result"]]
+        finally:
+            editor.close()
+
+    assert folds(["comment", "imports", "region"]) == [(0, 1, "imports"), (2, 3, "comment"), (4, 5, None)]
+    assert folds(["comment"]) == [(0, 1, None), (2, 3, "comment"), (4, 5, None)]  # imports: a plain fold

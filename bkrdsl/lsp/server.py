@@ -1330,7 +1330,9 @@ def build_server() -> BkrServer:
             limit = capability.range_limit
             known = capability.folding_range_kind
             if known is not None and known.value_set is not None:
-                kinds = {str(k.value) for k in known.value_set}
+                # The kinds are an open set: lsprotocol gives the client's as plain strings
+                # (VS Code's "comment", "imports", "region"), a known one perhaps as the enum.
+                kinds = {k.value if isinstance(k, T.FoldingRangeKind) else k for k in known.value_set}
         out = []
         for fold in F.folding_ranges(doc):
             kind = _FOLDING_KIND.get(fold.kind)
@@ -1338,7 +1340,7 @@ def build_server() -> BkrServer:
                 T.FoldingRange(
                     start_line=fold.start_line,
                     end_line=fold.end_line,
-                    kind=kind if kind is not None and (kinds is None or str(kind.value) in kinds) else None,
+                    kind=kind if kind is not None and (kinds is None or kind.value in kinds) else None,
                 )
             )
         return out[:limit] if limit else out
