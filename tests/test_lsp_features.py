@@ -73,7 +73,7 @@ HOVERS = [
     ),
     ("backup LIN|UX full", ["**LINUX**: single group"]),
     ("{ LNX0|1 LNX02", ["**LNX01**: single-configuration user", "listed in group LINUX single (line 4)"]),
-    ("match LNXA|PP*", ["**LNXAPP***: pattern; every user it matches is a single-configuration user"]),
+    ("match LNXA|PP*", ["**LNXAPP\\***: pattern; every user it matches is a single-configuration user"]),
     (
         "job SYS|INC {",
         [
@@ -125,6 +125,22 @@ def test_hover_shows_the_description_of_a_cluster_a_member_and_a_job():
         assert f"\n\n{expected}" in found, (cursor, found)
     doc, line, column = doc_at(CLUSTER, "member DEV|2 {")  # none: nothing added
     assert F.hover(doc, line, column).markdown.endswith("- job suffix: `B`")
+
+
+def test_a_name_is_bold_in_the_hover_as_written():
+    # Markdown read the stars of a pattern as emphasis: `**LNXAPP***` showed the
+    # star after the bold name, `**LNX*A*B**` showed `A` in italics, both stars
+    # gone. The stars are escaped, and an `_` at either end of a name (one
+    # inside, between letters, is text to every Markdown reader).
+    text = CLUSTER.replace("match LNXAPP*", "match LNX*A*B  _LNX LNX_")
+    for cursor, title in [
+        ("match LNX|*A*B", "**LNX\\*A\\*B**: pattern"),
+        ("_LN|X", "**\\_LNX**: single-configuration user"),
+        ("LNX|_ }", "**LNX\\_**: single-configuration user"),
+        ("member DEV|1 {", "**DEV1**: member 1"),
+    ]:
+        doc, line, column = doc_at(text, cursor)
+        assert F.hover(doc, line, column).markdown.startswith(title), cursor
 
 
 def test_tape_manager_machines_are_declared_where_tape_manager_names_them():

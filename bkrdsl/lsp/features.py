@@ -40,9 +40,18 @@ KIND_TEXT = {
 }
 CODE_WORD = re.compile(r"BKR[0-9]{3}\b", re.IGNORECASE)
 NAME_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
+#: What in a name Markdown reads as emphasis: any `*`, and a `_` at either end (one
+#: between two letters or digits is text); the other signs of NAME_CHARS are text inside a line.
+_MARKDOWN_SIGN = re.compile(r"\*|\A_|_\Z")
 
 
 # ================================================================ shared helpers
+def strong(text: str) -> str:
+    """`text` in bold in a hover's Markdown, shown as written: `**LNX*Y*Z**` would show
+    `Y` in italics and its stars gone, `**LNXAPP***` the star after the bold."""
+    return "**" + _MARKDOWN_SIGN.sub(r"\\\g<0>", text) + "**"
+
+
 def where(doc: Document, span: Span) -> str:
     """`line N` in this document, else `file:N` (a path shown relative to this document's folder)."""
     if span.file == doc.name:
@@ -90,7 +99,7 @@ def _user_hover(doc: Document, name: str) -> list[str]:
     if patterns:
         p = patterns[0]
         article = "an" if p.kind is Kind.IDENTITY else "a"
-        lines.append(f"**{name}**: pattern; every user it matches is {article} {KIND_TEXT[p.kind]}")
+        lines.append(f"{strong(name)}: pattern; every user it matches is {article} {KIND_TEXT[p.kind]}")
         lines += [f"- declared by `{q.origin}` ({where(doc, q.span)})" for q in patterns]
         keys = [(q.span.file, q.span.start) for q in patterns]
         text = next((docs[k] for k in keys if k in docs), None)
@@ -99,8 +108,8 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         return lines
     kind = model.kind_of(name)
     if kind is None:
-        return [f"**{name}**: a user ID bkrc knows nothing about"]
-    lines.append(f"**{name}**: {KIND_TEXT[kind]}")
+        return [f"{strong(name)}: a user ID bkrc knows nothing about"]
+    lines.append(f"{strong(name)}: {KIND_TEXT[kind]}")
     for d in defs:
         origin = "declared" if d.origin == "user" else f"listed in {d.origin}"
         role = f", role `{d.role}`" if d.role else ""
@@ -145,7 +154,7 @@ def _group_hover(doc: Document, name: str) -> list[str]:
     counted = f"{len(group.users)} user{'s' if len(group.users) != 1 else ''}"
     if group.patterns:
         counted += f", {len(group.patterns)} pattern{'s' if len(group.patterns) != 1 else ''}"
-    lines = [f"**{name}**: {group.kind.value} group ({counted}), declared {where(doc, group.decl.name.span)}"]
+    lines = [f"{strong(name)}: {group.kind.value} group ({counted}), declared {where(doc, group.decl.name.span)}"]
     if group.users:
         lines.append("- users: " + _capped(group.users))
     if group.patterns:
@@ -159,9 +168,9 @@ def _member_hover(doc: Document, name: str) -> list[str]:
     model = doc.model
     member = model.member(name)
     if member is None:
-        return [f"**{name}**: not a member of cluster `{model.name}`"]
+        return [f"{strong(name)}: not a member of cluster `{model.name}`"]
     lines = [
-        f"**{name}**: member {member.ordinal} of cluster `{model.name}`, declared {where(doc, member.decl.name.span)}"
+        f"{strong(name)}: member {member.ordinal} of cluster `{model.name}`, declared {where(doc, member.decl.name.span)}"
     ]
     if member.workers is not None:
         workers = model.workers_of(member)
@@ -191,7 +200,7 @@ def _job_hover(doc: Document, name: str) -> list[str]:
         if job.each_member
         else ("on " + ", ".join(job.members) if job.members else "nowhere yet")
     )
-    lines = [f"**{name}**: {job.level.value} backup of {kind}, runs {placed}"]
+    lines = [f"{strong(name)}: {job.level.value} backup of {kind}, runs {placed}"]
     derived = model.derived_names(job)
     if derived:
         lines += ["", "| member | job name |", "|---|---|"] + [f"| {m} | `{n}` |" for m, n in derived]
@@ -208,7 +217,7 @@ def _cluster_hover(doc: Document, name: str) -> list[str]:
     if cluster is None:
         return []
     members = ", ".join(m.name for m in model.members) if cluster is model.cluster else ""
-    lines = [f"**{name}**: SSI cluster" + (f" of {members}" if members else "")]
+    lines = [f"{strong(name)}: SSI cluster" + (f" of {members}" if members else "")]
     description = description_of(cluster.settings)
     if description:
         lines += ["", description]
@@ -226,18 +235,18 @@ def _volume_hover(doc: Document, name: str) -> list[str]:
         for s in cluster.settings:
             if s.keyword == "shared-volume" and any(w.upper == name for w in s.values):
                 lines.append(
-                    f"**{name}**: shared volume of cluster `{model.name}` (DASD every member reaches),"
+                    f"{strong(name)}: shared volume of cluster `{model.name}` (DASD every member reaches),"
                     f" declared {where(doc, s.span)}"
                 )
         for m in cluster.members:
             for s in m.settings_named("private-volume"):
                 if any(w.upper == name for w in s.values):
                     lines.append(
-                        f"**{name}**: private volume of member `{m.name.upper}` (DASD only that member uses),"
+                        f"{strong(name)}: private volume of member `{m.name.upper}` (DASD only that member uses),"
                         f" declared {where(doc, s.span)}"
                     )
     if not lines:
-        lines.append(f"**{name}**: a volume label that no `shared-volume` or `private-volume` declares")
+        lines.append(f"{strong(name)}: a volume label that no `shared-volume` or `private-volume` declares")
     capacity = model.volume_sizes.get(name)
     if capacity is not None:
         lines.append(f"- size: {capacity.described()}, {capacity.words[:-1]} 0 to {capacity.last:,}")
@@ -300,7 +309,7 @@ def _keyword_hover(doc: Document, line: int, column: int) -> tuple[list[str], Sp
     where_, text = found
     word = doc.text[start:end].lower()
     span = Span(doc.name, line + 1, start - line_start + 1, line + 1, end - line_start + 1, start, end)
-    return [f"**{word}** (keyword, in {where_}): {text}"], span
+    return [f"{strong(word)} (keyword, in {where_}): {text}"], span
 
 
 def _unresolved_names(module: ast.Module):
@@ -334,19 +343,19 @@ def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] |
     if place == "role":
         role = word.text.lower()
         what = ROLE_TEXT.get(role) if role in ROLES else None
-        return [f"**{role}**: a role, {what}" if what else f"**{role}**: a role, but not one the product defines"], s
+        return [f"{strong(role)}: a role, {what}" if what else f"{strong(role)}: a role, but not one the product defines"], s
     if place.startswith("size of "):
         return [_size_hover(word, place.removeprefix("size of "))], s
     name = word.upper
     pattern = doc.model.pattern_for(name) if doc.model is not None and place == "owner" else None
     if place == "backup":
-        text = f"**{name}**: the name of a group or a user ID, as `backup` takes it; no group or user of that name is declared"
+        text = f"{strong(name)}: the name of a group or a user ID, as `backup` takes it; no group or user of that name is declared"
     elif name == "*":
         text = "**\\***: every user's minidisks (the owner of a minidisk selection)"
     elif pattern is not None:
-        text = f"**{name}**: the user ID that owns the minidisks selected, matched by `{pattern.pattern}` in `{pattern.origin}`"
+        text = f"{strong(name)}: the user ID that owns the minidisks selected, matched by `{pattern.pattern}` in `{pattern.origin}`"
     else:
-        text = f"**{name}**: the user ID that owns the minidisks selected; no user of that name is declared"
+        text = f"{strong(name)}: the user ID that owns the minidisks selected; no user of that name is declared"
     return [text], s
 
 
@@ -354,10 +363,10 @@ def _size_hover(word: ast.Word, volume: str) -> str:
     """A volume's size word: what it states, or why it states nothing (BKR336)."""
     size = parse_volume_size(word.text)
     if size is None:
-        return f"**{word.text}**: meant as the size of volume `{volume}`, but {volume_size_problem(word.text)}"
+        return f"{strong(word.text)}: meant as the size of volume `{volume}`, but {volume_size_problem(word.text)}"
     capacity = VolumeCapacity(*size, word)
     return (
-        f"**{word.text}**: the size of volume `{volume}`: {capacity.described()},"
+        f"{strong(word.text)}: the size of volume `{volume}`: {capacity.described()},"
         f" {capacity.words[:-1]} 0 to {capacity.last:,}"
     )
 
@@ -995,7 +1004,7 @@ def _import_hover(doc: Document, imp: ast.Import, module: Path) -> list[str]:
             with contextlib.suppress(ValueError):  # another drive, on Windows
                 shown = os.path.relpath(module, Path(os.path.abspath(doc.path)).parent)
         shown = f"`{shown}`"
-    lines = [f"**{imp.path}**: the module {shown}"]
+    lines = [f"{strong(imp.path)}: the module {shown}"]
     parsed = next((m for m in doc.analysis.program.modules if _file_key(m.file) == _file_key(str(module))), None)
     header = []
     for span, text in parsed.comments if parsed is not None else ():
