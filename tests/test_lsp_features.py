@@ -732,6 +732,28 @@ def test_rename_refuses_what_is_no_name():
         assert F.prepare_rename(doc, line, column) is None
 
 
+def test_rename_refuses_a_name_nothing_declares_as_declared_nowhere():
+    # A group or user ID in `backup`, or a minidisk's owner, that nothing declares
+    # (a typo, a module not saved yet) is a name, as hover says: the refusal said
+    # "`PAYROL` is not the name of a member, group, user, job or cluster", and for
+    # `backup FULL` that `FULL` is a keyword. An unknown member already said this.
+    text = (
+        CLUSTER.replace("backup LINUX full", "backup PAYROL full")
+        .replace("backup SYSIDS incremental", "backup FULL incremental")
+        .replace("minidisk TCPIP 0191", "minidisk NOSUCH 0191")
+        .replace("run on DEV1 daily", "run on DEVX daily")
+    )
+    for cursor in ("backup PAY|ROL", "backup FU|LL", "minidisk NOS|UCH", "run on DEV|X"):
+        doc, line, column = doc_at(text, cursor)
+        with pytest.raises(F.RenameRefused) as refused:
+            F.prepare_rename(doc, line, column)
+        name = next(w for w in cursor.split() if "|" in w).replace("|", "")
+        assert str(refused.value) == f"`{name}` is declared nowhere: there is no declaration to rename it with"
+    doc, line, column = doc_at(text, "include minidisk |* 0191")  # every user's: no name
+    with pytest.raises(F.RenameRefused, match="is not the name of a member"):
+        F.prepare_rename(doc, line, column)
+
+
 def test_rename_refusal_says_what_a_value_spelled_like_a_name_is():
     # A job suffix or a volume label may spell a member's or a user's name: the
     # refusal says what the word is there, not that no member or user has its name.

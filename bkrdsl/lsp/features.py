@@ -1078,8 +1078,10 @@ def in_stdlib(file: str) -> bool:
 
 
 def _not_renamed(doc: Document, line: int, column: int) -> None:
-    """The cursor is on no name: returns on nothing at all (a blank, a comment, a
-    string); refuses a word that is not a name, saying what it is."""
+    """The cursor is on no name rename can change: returns on nothing at all (a
+    blank, a comment, a string); refuses a word that is not a name, saying what it
+    is, and a name the file gives that nothing declares (the index holds no
+    occurrence of an unresolved `backup` name or minidisk owner)."""
     from bkrdsl.check.common import quoted
     from bkrdsl.keywords import keywords
 
@@ -1089,6 +1091,12 @@ def _not_renamed(doc: Document, line: int, column: int) -> None:
     word = doc.text[start:end]
     if not word or _in_comment_or_string(doc.text[line_start:at]):
         return
+    main = doc.analysis.program.main
+    given = None if main is None else _covering(_unresolved_names(main), doc, start, end)
+    if given is not None and given[1] != "role" and given[0].upper != "*":
+        # `backup PAYROL` or a minidisk's owner that no group or user declares (a
+        # typo, a module not saved yet): a name, as hover says, whatever keyword it spells.
+        raise _declared_nowhere(given[0].upper)
     if word.lower() in keywords():
         raise RenameRefused(
             f"`{word}` is a keyword of the language, not a name: only {_RENAMED} can be renamed"
@@ -1203,8 +1211,12 @@ def rename_target(doc: Document, line: int, column: int) -> Occurrence | None:
                 f"`{occ.name}` is not declared by name: the pattern `{pattern.pattern}`"
                 f" ({where(doc, pattern.span)}) covers it, and rename leaves patterns as they are"
             )
-        raise RenameRefused(f"`{occ.name}` is declared nowhere: there is no declaration to rename it with")
+        raise _declared_nowhere(occ.name)
     return occ
+
+
+def _declared_nowhere(name: str) -> RenameRefused:
+    return RenameRefused(f"`{name}` is declared nowhere: there is no declaration to rename it with")
 
 
 def prepare_rename(doc: Document, line: int, column: int) -> Span | None:
