@@ -797,6 +797,52 @@ def test_keywords_half_typed_left_to_lark(text):
     assert_contract(source_of(text))
 
 
+# A block's `}` missing before a statement keyword that starts its line and fits only
+# outside the block (its `}` not typed yet, or its line deleted), the file lacking a `}`:
+# the recovery reports it (BKR005, naming the blocks it closes) and closes them there;
+# the fast parser does the same (`_Parser._brace_missing`).
+BRACE_MISSING = [
+    "cluster A {\n  member M { workers 2\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  job J {\n    run on M daily 01:00\n\n  job K {\n  }\n}\n",  # its `}` line deleted
+    "cluster A {\n  job J {\n    to disk\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  member M {\n  single group G { U1 }\n}\n",  # a declaration of the cluster
+    "cluster A {\n  expire on M {\n    retain 30 days\n  tape manager shared\n}\n",  # an expire block
+    "cluster A {\n  expire on M {\n    retain 30 days\ncluster B {\n}\n",  # two blocks closed
+    "cluster A {\n  member M { workers 2\n  disk U 191 size 5 cyl\n}\n",  # the cluster's `disk`
+]
+
+
+@pytest.mark.parametrize("text", BRACE_MISSING)
+def test_a_brace_missing_before_the_next_statement_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR005", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  member M { workers 2\n  member N { workers 2 }\n}\n}\n",  # braces balance: written inside
+        "cluster A {\n  member M { workers 2 member N { workers 2 }\n}\n",  # not first on its line
+        "cluster A {\n  member M { workerz 2\n  member N { workers 2 }\n}\n",  # an error before
+        "cluster A {\n  job J {\n    to disk\n  disk U 191 size 5 cyl\n}\n",  # perhaps `to` left out
+        "cluster A {\n  job J {\n    to disk\n  retain 30 days\n}\n",  # fits no block around
+        "cluster A {\n  single group G { U1\n  member N { workers 2 }\n}\n",  # a group body's words
+    ],
+)
+def test_braces_missing_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize("limit", [25, 26])
+def test_a_brace_missing_before_more_tokens_than_the_recovery_reads_is_left_to_lark(monkeypatch, limit):
+    """26 tokens follow `single` (the token the `}` is missing before, read first)."""
+    text = "cluster A {\n  member M { workers 2\n  single group G {\n" + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", limit)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", limit)
+    assert (fast.read_reported(source_of(text)) is not None) == (limit == 26)
+    assert_contract(source_of(text))
+
+
 @pytest.mark.parametrize("word", ["j", "descri"])
 @pytest.mark.parametrize("limit", [24, 25])
 def test_a_half_typed_keyword_before_more_tokens_than_the_recovery_reads_is_left_to_lark(monkeypatch, limit, word):

@@ -4,7 +4,7 @@ The Lark path (parser.py with recovery.py, then build.py) is the reference: it
 reads any text, reports every syntax error, and defines the AST of what it
 reads. This module is a scanner and a recursive-descent parser for the same
 grammar that builds the very same AST directly (every node, span, doc comment
-and `Module.comments`), several times faster. It reports two errors, each met
+and `Module.comments`), several times faster. It reports four errors, each met
 at every keystroke while a statement is typed, where nothing else is wrong
 (`read_reported`): a text not closed on its line (`description "Weekly full`),
 which the recovery reports (BKR007, built by the same
@@ -19,7 +19,11 @@ may mean, where that fits, one BKR012 that also says what the keyword needs when
 its value is then missing (`Recovery.misspelt`, `Recovery.unfinished_respelt`, the
 same `messages.unknown_keyword_unfinished`), or, where a statement starts and it
 means none (`r`), reports (the same `messages.not_a_keyword`) and skips
-(`_Parser._stray_statement`, `_Parser._respell`). On any other text
+(`_Parser._stray_statement`, `_Parser._respell`); and a block's `}` missing
+before a statement keyword that starts its line and fits only outside the
+block (`member M { workers 2`, then the next member), which the recovery
+reports (BKR005, the same `messages.not_closed_before`) and closes the block
+there (`_Parser._brace_missing`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -103,6 +107,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.diagnostics import Diagnostic
@@ -371,6 +376,12 @@ def _half_typed(word: str, following: tuple, line: int) -> bool:
     return not any(word.startswith(keyword) for keyword in KEYWORDS)
 
 
+class _Titled(NamedTuple):
+    """A block as `messages.not_closed_before` names it: by its title alone."""
+
+    title: str
+
+
 class _GiveUp(Exception):
     """The text is not one this parser reads exactly as Lark: use the Lark path."""
 
@@ -584,6 +595,8 @@ class _Parser:
         self.respelt: list[str] = []
         self.stray: Diagnostic | None = None
         self.keyword_at = 0  # the index of the last keyword or `,` read (passed)
+        #: The blocks open around the token read, outermost first: (kind, name, `{` token).
+        self.blocks: list[tuple[str, str | None, tuple]] = []
         self._next(KEYWORD)
 
     # ------------------------------------------------------------ tokens
@@ -708,10 +721,11 @@ class _Parser:
         (`r`) is an error and skipped (`Recovery.stray_name`), where the next token is
         the block's `}` or a statement keyword of the block, at which the recovery's
         skip stops. The word may also follow the block's `{` on its line (`member
-        ZVMB { worke`). True where the block ends here, its `}` missing (`_unsaid_close`)."""
+        ZVMB { worke`). True where the block ends here, its `}` missing, unsaid after
+        an error (`_unsaid_close`) or reported (`_brace_missing`)."""
         from bkrdsl.syntax import messages
 
-        if block is not None and self._unsaid_close():
+        if block is not None and (self._unsaid_close() or self._brace_missing(block)):
             return True
         if self.type != T_STRAY or self.error_at is not None or not self._starts_statement():
             raise _GiveUp  # after a statement on its line: a word too many, or an option
@@ -748,8 +762,56 @@ class _Parser:
         outside decide whether the keyword fits."""
         if self.missing_at != self.i or self.type not in STATEMENT_KEYWORDS:
             return False
+        return self._lacks_a_brace()
+
+    def _lacks_a_brace(self) -> bool:
+        """Whether the file has more `{` than `}`, outside comments and texts (the
+        recovery's `brace_balance`)."""
         kinds = [tok[KIND] for tok in self.tokens]
         return kinds.count("{") > kinds.count("}")
+
+    def _brace_missing(self, block: str) -> bool:
+        """Whether the block read (of kind `block`) ends before the current token, a
+        statement keyword that starts its line and fits only once the block (and the
+        cluster around it, perhaps) is closed, where nothing was wrong before and the
+        file lacks a `}` (`member M { workers 2`, then the next member): the recovery
+        reports the `}` missing there (BKR005, `messages.not_closed_before`, naming
+        the blocks it closes) and closes them (`Recovery.misplaced_keyword`,
+        `closes_there`); the blocks outside close as after `_unsaid_close`. A job's
+        `disk` or `tape` may be a destination without its `to`
+        (`Recovery.medium_without_to`): left to the recovery."""
+        tok = self.tokens[self.i]
+        keyword = self.type
+        if self.error_at is not None or not tok[FIRST] or keyword not in STATEMENT_KEYWORDS:
+            return False
+        if block == "job" and keyword in _SECOND_STATEMENT_WORDS:
+            return False
+        if not self._lacks_a_brace():
+            return False  # written inside the block, the recovery says (`Recovery.written_inside`)
+        from bkrdsl.syntax import messages
+
+        outer = [None, *(kind for kind, _name, _brace in self.blocks)]
+        count = next((n for n in range(1, len(self.blocks) + 1) if keyword in BLOCK_STATEMENTS[outer[-n - 1]]), None)
+        if count is None:
+            return False
+        closed = [
+            (_Titled(messages.block_title(kind, name or None)), self._span(brace, brace))
+            for kind, name, brace in self.blocks[-count:]
+        ]
+        self.missing = messages.not_closed_before(tok[TEXT], closed, self._span(tok, tok))
+        self.missing_at = self.i
+        return True
+
+    def _open(self, kind: str, name: str | None) -> None:
+        """Read a block's `{`, the block open until `_close`."""
+        self.blocks.append((kind, name, self.tokens[self.i]))
+        self._expect("{", KEYWORD)
+
+    def _close(self) -> None:
+        """Read a block's `}`, unless it is missing (`_stray_statement`)."""
+        self.blocks.pop()
+        if self.type == "}":
+            self._next(KEYWORD)
 
     def _respell(self, accepted: tuple[str, ...]) -> None:
         """Inside a statement, where only the keywords `accepted` fit (all that Lark's
@@ -985,7 +1047,7 @@ class _Parser:
     def cluster(self) -> ast.Cluster:
         first = self._take(NAME)
         name = self._word(self._expect(T_NAME, KEYWORD))
-        self._expect("{", KEYWORD)
+        self._open("cluster", name.text)
         members, catalogs, expires, tapes, users, groups, jobs, settings, disks = ([] for _ in range(9))
         while self.type != "}":
             type_ = self.type
@@ -1010,9 +1072,8 @@ class _Parser:
                 disks.append(self.disk())
             else:
                 if self._stray_statement("cluster"):
-                    break  # its `}` missing, unsaid
-        if self.type == "}":
-            self._next(KEYWORD)
+                    break  # its `}` missing
+        self._close()
         span = self._since(first)
         return ast.Cluster(
             name,
@@ -1079,7 +1140,7 @@ class _Parser:
     def member(self) -> ast.Member:
         first = self._take(NAME)
         name = self._word(self._expect(T_NAME, KEYWORD))
-        self._expect("{", KEYWORD)
+        self._open("member", name.text)
         settings, selections = [], []
         while self.type != "}":
             type_ = self.type
@@ -1093,9 +1154,8 @@ class _Parser:
                 settings.append(self.description())
             else:
                 if self._stray_statement("member"):
-                    break  # its `}` missing, unsaid
-        if self.type == "}":
-            self._next(KEYWORD)
+                    break  # its `}` missing
+        self._close()
         span = self._since(first)
         return ast.Member(name, tuple(settings), tuple(selections), span, self._doc(span))
 
@@ -1189,7 +1249,7 @@ class _Parser:
     def expire(self) -> ast.Expire:
         first = self._take(KEYWORD)
         placement = self.placement()
-        self._expect("{", KEYWORD)
+        self._open("expire", None)  # named by no word: the recovery sees its placement, not a name
         previews, purges, retains = [], [], []
         while self.type != "}":
             type_ = self.type
@@ -1206,9 +1266,8 @@ class _Parser:
                 self._expect("days", KEYWORD)
             else:
                 if self._stray_statement("expire"):
-                    break  # its `}` missing, unsaid
-        if self.type == "}":
-            self._next(KEYWORD)
+                    break  # its `}` missing
+        self._close()
         return ast.Expire(placement, tuple(previews), tuple(purges), tuple(retains), self._since(first))
 
     def tape(self) -> ast.Tape:
@@ -1246,7 +1305,7 @@ class _Parser:
     def job(self) -> ast.Job:
         first = self._take(NAME)
         name = self._word(self._expect(T_NAME, KEYWORD))
-        self._expect("{", KEYWORD)
+        self._open("job", name.text)
         backups, selections, targets, runs, descriptions = [], [], [], [], []
         while self.type != "}":
             type_ = self.type
@@ -1262,9 +1321,8 @@ class _Parser:
                 descriptions.append(self.description())
             else:
                 if self._stray_statement("job"):
-                    break  # its `}` missing, unsaid
-        if self.type == "}":
-            self._next(KEYWORD)
+                    break  # its `}` missing
+        self._close()
         span = self._since(first)
         return ast.Job(
             name,
