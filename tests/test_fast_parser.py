@@ -111,11 +111,14 @@ class Tracing(fast._Parser):
 
     def _stray_statement(self, block):
         k = len(self.trace) - 1  # the word's: read as a keyword, or skipped (left T_STRAY)
+        after_statement = self.type == fast.T_STRAY and not self._starts_statement()
         closed = super()._stray_statement(block)
-        if closed:  # the block's `}` missing, unsaid: a placeholder before the token read last
+        if closed:  # the block's `}` missing: a placeholder before the token read last
             self.trace.append([None, "}"])
         elif self.respelt:
             self.trace[k][1] = self.type
+            if after_statement:  # Lark's state there accepts the block's statements alone
+                self.trace[k].append(fast.BLOCK_STATEMENTS[block])
         return closed
 
 
@@ -762,6 +765,11 @@ HALF_TYPED = [
     "cluster A {\n  job J { descri\n  member N { workers 2 }\n}\n",
     "cluster A {\n  job J {\n    bac\n  expire on M {\n  }\n}\n",
     "cluster A {\n  member M { r\n  }\n}\n",  # no keyword: skipped
+    # after a statement on its line, in a member block (its state accepts its statements alone)
+    "cluster A {\n  member M { workers 2  priva\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  member M {\n    workers 2  descri\n  }\n}\n",
+    "cluster A {\n  member M { job-suffix X  worke\n  disk U 191 size 5 cyl\n}\n",
+    "cluster A {\n  member M { workers 1  volume\n  }\n}\n",  # `private-volume` alone
 ]
 
 
@@ -790,6 +798,11 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "cluster A {\n  identity gro\n}\n",  # and the cluster not closed
         "cluster A {\n  member M { worke\n  member N { workers 2 }\n}\n}\n",  # braces balance: written inside
         "cluster A {\n  member M { r\n  member N { workers 2 }\n}\n",  # the skip closes no block
+        "cluster A {\n  member M { workers 2  de\n  }\n}\n",  # after a statement: a word too many
+        "cluster A {\n  member M { workers 2  memb\n  }\n}\n",  # a keyword of another block
+        "cluster A {\n  member M {\n    workers 2  desc\n    private-volume P\n  }\n}\n",  # read with it
+        "cluster A {\n  expire on M {\n    retain 30 days  keep\n  }\n}\n",  # a state shared with a job's
+        "cluster A {\n  job J {\n    to disk  descri\n  }\n}\n",  # perhaps an option (`pool`)
     ],
 )
 def test_keywords_half_typed_left_to_lark(text):

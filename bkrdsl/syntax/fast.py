@@ -356,6 +356,15 @@ BLOCK_STATEMENTS = {
     "expire": frozenset({"preview", "purge", "retain"}),
 }
 
+#: The blocks where Lark's state after a statement, at a token where only keywords
+#: fit (a word there is `T_STRAY`), accepts only the block's statements and its `}`
+#: (a test checks): a word half typed after a statement on its line (`member M {
+#: workers 2  priva`) is read there as at a line's start. Not a job's (`to disk`
+#: then `pool`, `run on each member` then `daily`), a cluster's (`catalog`, `tape
+#: manager`, `disk`), the top level's, nor an expire block's, whose state after a
+#: schedule's time LALR shares with a job's `run` (it accepts `backup`, `to` ...).
+_OPTIONLESS_BLOCKS = frozenset({"member"})
+
 #: A word that may be a statement keyword half typed: letters, perhaps a hyphen.
 _HALF_TYPED = re.compile(r"[a-z]+(?:-[a-z]*)?")
 
@@ -721,24 +730,36 @@ class _Parser:
         (`r`) is an error and skipped (`Recovery.stray_name`), where the next token is
         the block's `}` or a statement keyword of the block, at which the recovery's
         skip stops. The word may also follow the block's `{` on its line (`member
-        ZVMB { worke`). True where the block ends here, its `}` missing, unsaid after
-        an error (`_unsaid_close`) or reported (`_brace_missing`)."""
+        ZVMB { worke`), and, in a block whose statements take no option after a word
+        that is no keyword (`_OPTIONLESS_BLOCKS`), a statement on its line (`member M {
+        workers 2  priva`), where it is read as a keyword. True where the block ends
+        here, its `}` missing, unsaid after an error (`_unsaid_close`) or reported
+        (`_brace_missing`)."""
         from bkrdsl.syntax import messages
 
         if block is not None and (self._unsaid_close() or self._brace_missing(block)):
             return True
-        if self.type != T_STRAY or self.error_at is not None or not self._starts_statement():
-            raise _GiveUp  # after a statement on its line: a word too many, or an option
+        if self.type != T_STRAY or self.error_at is not None:
+            raise _GiveUp  # a keyword of no block around, a name, a text; or a second error
+        after_statement = not self._starts_statement()
+        if after_statement and block not in _OPTIONLESS_BLOCKS:
+            raise _GiveUp  # perhaps an option of the statement before it: the recovery weighs them
         tok, following = self.tokens[self.i], self.tokens[self.i + 1]
         statements = BLOCK_STATEMENTS[block]
         self.stray_at = self.i
-        words = messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS)
+        # After a statement, the recovery looks among what the state accepts first (`volume`
+        # is `private-volume` alone there), the block's statements (`_OPTIONLESS_BLOCKS`).
+        words = messages.did_you_mean(tok[TEXT], statements if after_statement else STATEMENT_KEYWORDS)
         if words:
             if words[0] not in statements:
                 raise _GiveUp  # a keyword of another block: the recovery says where it goes
+            if after_statement and not self._closes_block(following, statements):
+                raise _GiveUp  # the recovery may read the next statement with it (`desc`, then `private-volume P`)
             self.respelt = words
             self.type = words[0]
             return False
+        if after_statement:
+            raise _GiveUp  # a word too many, or a value without its keyword (Recovery.word_after_statement)
         if following[KIND] != "}" and not (following[KIND] == "n" and following[TEXT].lower() in statements):
             raise _GiveUp
         if any(tok[START] < comment[0] < following[START] for comment in self.comments):
@@ -748,6 +769,13 @@ class _Parser:
         self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok))
         self._next(KEYWORD)
         return False
+
+    @staticmethod
+    def _closes_block(following: tuple, statements: frozenset[str]) -> bool:
+        """Whether `following`, the token after a word, ends the block of `statements`
+        there: its `}`, the end of the file, or a statement keyword that it lacks."""
+        kind = following[KIND]
+        return kind in ("}", "$") or (kind == "n" and following[TEXT].lower() in STATEMENT_KEYWORDS - statements)
 
     def _starts_statement(self) -> bool:
         """Whether the current token is first on its line or right after a block's `{`."""
