@@ -1346,10 +1346,12 @@ def typing_editor(tmp_path_factory):
     editor.close()
 
 
-def _typed(editor, text: str, typed: str, name: str) -> list:
+def _typed(editor, text: str, typed: str, name: str, newline: str = "\n") -> list:
+    """The edits answered after `typed`, in `text` whose lines end in `newline`."""
     at = text.index("|")
     text = text.replace("|", "", 1)
     line, character = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+    text = text.replace("\n", newline)
     uri = f"file:///ws/{name}.bkr"
     document = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
     editor.notify("textDocument/didOpen", {"textDocument": document})
@@ -1389,6 +1391,124 @@ def test_a_typed_line_is_indented_as_bkrc_fmt_indents_it(typing_editor, name, te
         "range": {"start": {"line": line, "character": first}, "end": {"line": line, "character": last}},
         "newText": new_text,
     }
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+@pytest.mark.parametrize("name,text,typed,expected", [c for c in ON_TYPE if c[3] is not None][:6])
+def test_a_typed_line_in_a_crlf_file_is_indented_in_place(typing_editor, newline, name, text, typed, expected):
+    # The server reads the text with LF line ends; the edit's place is the same
+    # line and columns in the editor's text, and its new text breaks no line.
+    line, first, last, new_text = expected
+    (edit,) = _typed(typing_editor, text, typed, name, newline)
+    assert edit == {
+        "range": {"start": {"line": line, "character": first}, "end": {"line": line, "character": last}},
+        "newText": new_text,
+    }
+
+
+# ----------------------------------------------------------------- line ends of the edits
+# The server reads a document with LF line ends; an edit that breaks a line must
+# break it as the document does, for a client that applies the edit as given (LSP
+# does not ask it to convert), at the same lines and columns of the editor's text.
+FIXED = textwrap.dedent(
+    """\
+    import std/backup-manager
+
+    single group PAYROLL { PAYAPP01 PAYAPP02 }
+
+    cluster TESTSSI {
+      member TST1 { workers 1  private-volume T1PRV1 }
+      member TST2 { workers 1  private-volume T2PRV1 }
+
+      catalog shared server BKRSVSFS pool BKRPOOL on TST1
+
+      job PAYFULL {
+        backup PAYROLL full
+        include minidisk * *
+        to disk pool TSTPOOL
+        run on TST2 daily 21:00
+      }
+
+      disk BKRBKUP 191 size 10 cyl
+      disk BKRCATLG 191 size 10 cyl
+      disk BKRWRK* 191 size 5 cyl
+    }
+    """
+)
+IMPORTS_SPLIT = FIXED.replace("backup-manager\n", "backup-manager\nimport std/zvm\n")
+LINE_BREAKING_FIXES = [  # (name, text, the fix's title, the text it makes)
+    # BKR253: the missing statement on a line of its own, after the last `disk`
+    (
+        "add-a-statement",
+        FIXED.replace("  disk BKRWRK* 191 size 5 cyl\n", ""),
+        "Add `disk BKRWRK* 191 size 5 cyl`",
+        FIXED,
+    ),
+    # BKR004: the second module path after an `import` of its own
+    (
+        "split-an-import",
+        IMPORTS_SPLIT.replace("\nimport std/zvm", " std/zvm"),
+        "Write `import std/zvm` on a line of its own",
+        IMPORTS_SPLIT,
+    ),
+]
+
+
+def _lsp_lines(text: str) -> list[str]:
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def _applied(text: str, edits: list[dict]) -> str:
+    """`text` after `edits` (JSON), as a client applies them: verbatim (ASCII text)."""
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def offset(position: dict) -> int:
+        return starts[position["line"]] + position["character"]
+
+    for e in sorted(edits, key=lambda e: offset(e["range"]["start"]), reverse=True):  # the last first
+        text = text[: offset(e["range"]["start"])] + e["newText"] + text[offset(e["range"]["end"]) :]
+    return text
+
+
+def _breaks_only_with(new_text: str, newline: str) -> bool:
+    return not re.search(r"\r|\n", new_text.replace(newline, ""))
+
+
+def _session(editor, name: str, text: str) -> dict:
+    uri = f"file:///ws/{name}.bkr"
+    document = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+    editor.notify("textDocument/didOpen", {"textDocument": document})
+    return {"uri": uri}
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+@pytest.mark.parametrize("name,broken,title,fixed", LINE_BREAKING_FIXES, ids=[c[0] for c in LINE_BREAKING_FIXES])
+def test_a_quick_fix_breaks_lines_as_the_document_does(typing_editor, newline, name, broken, title, fixed):
+    text = broken.replace("\n", newline)
+    doc = _session(typing_editor, f"fix-{name}", text)
+    lines = _lsp_lines(text)
+    whole = {"start": {"line": 0, "character": 0}, "end": {"line": len(lines) - 1, "character": len(lines[-1])}}
+    params = {"textDocument": doc, "range": whole, "context": {"diagnostics": []}}
+    actions = typing_editor.request("textDocument/codeAction", params)["result"]
+    typing_editor.notify("textDocument/didClose", {"textDocument": doc})
+    assert typing_editor.errors == []
+    (action,) = [a for a in actions if a["title"] == title]
+    edits = action["edit"]["changes"][doc["uri"]]
+    assert all(_breaks_only_with(e["newText"], newline) for e in edits), edits
+    assert _applied(text, edits) == fixed.replace("\n", newline)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_formatting_breaks_lines_as_the_document_does(typing_editor, newline):
+    messy = FIXED.replace("  job PAYFULL {\n    backup", "job PAYFULL {\nbackup").replace("\n\n", "\n\n\n")
+    text = messy.replace("\n", newline)
+    doc = _session(typing_editor, "messy", text)
+    options = {"tabSize": 2, "insertSpaces": True}
+    edits = typing_editor.request("textDocument/formatting", {"textDocument": doc, "options": options})["result"]
+    typing_editor.notify("textDocument/didClose", {"textDocument": doc})
+    assert typing_editor.errors == []
+    assert all(_breaks_only_with(e["newText"], newline) for e in edits), edits
+    assert _applied(text, edits) == FIXED.replace("\n", newline)
 
 
 def test_a_typed_line_after_a_byte_order_mark():

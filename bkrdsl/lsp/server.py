@@ -113,6 +113,12 @@ def apply_change(text: str, change: T.TextDocumentContentChangeEvent, codec) -> 
     return text[: offset(change.range.start)] + change.text + text[offset(change.range.end) :]
 
 
+def line_end(text: str) -> str:
+    """A document's own line end: its first line break (`\\n` when it has none)."""
+    found = _LINE_END.search(text)
+    return found.group() if found is not None else "\n"
+
+
 class Refused(JsonRpcException):
     """A request the server declines, with the reason the editor shows (a rename of
     a keyword, to an invalid name...): an answer, not a fault of the server."""
@@ -598,7 +604,7 @@ class BkrServer(LanguageServer):
                 _, path = self.name_and_path(target)
                 uri = opened.get(path.resolve(), target) if path is not None else target
                 versions[uri] = self.workspace.get_text_document(uri).version if uri in buffers else None
-                edit = T.TextEdit(range=self.range(span, where, boms), new_text=renamed.new)
+                edit = self.text_edit(uri, self.range(span, where, boms), renamed.new)
                 edits.setdefault(uri, []).append(edit)
         for found in edits.values():
             found.sort(key=lambda e: (e.range.start.line, e.range.start.character))
@@ -732,6 +738,17 @@ class BkrServer(LanguageServer):
         return [u for u, (_, d) in self.documents.items() if u != uri and key in d.read]
 
     # ------------------------------------------------------------ conversions
+    def text_edit(self, uri: str, where: T.Range, new_text: str) -> T.TextEdit:
+        """Every edit the server answers with: `new_text` (made from the LF text the
+        analysis reads) with the line ends of the document at `uri` (`line_end`; the
+        document is read only when the new text breaks a line). LSP does not ask a
+        client to convert them: one that applies the edit as given would mix `\\n`
+        into a CRLF file. `where` needs no change: the lines are the same, only
+        their ends differ."""
+        if _LINE_END.search(new_text) is not None:
+            new_text = _LINE_END.sub(line_end(self.workspace.get_text_document(uri).source), new_text)
+        return T.TextEdit(range=where, new_text=new_text)
+
     def lines_of(self, file: str, doc: Document) -> list[str]:
         return doc.lines(file)
 
@@ -1111,7 +1128,7 @@ def build_server() -> BkrServer:
                     kind=_COMPLETION_KIND[c.kind],
                     detail=c.detail or None,
                     sort_text=f"{0 if c.kind == 'keyword' else 1}{n:05d}",
-                    text_edit=T.TextEdit(range=where, new_text=c.label),
+                    text_edit=ls.text_edit(uri, where, c.label),
                 )
             )
         return T.CompletionList(is_incomplete=found.incomplete, items=items)
@@ -1242,7 +1259,7 @@ def build_server() -> BkrServer:
             return []
         raw = _LINE_END.split(ls.workspace.get_text_document(uri).source)  # the editor's own lines
         end = T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
-        return [T.TextEdit(range=T.Range(start=T.Position(line=0, character=0), end=end), new_text=text)]
+        return [ls.text_edit(uri, T.Range(start=T.Position(line=0, character=0), end=end), text)]
 
     @server.feature(
         T.TEXT_DOCUMENT_ON_TYPE_FORMATTING,
@@ -1268,7 +1285,7 @@ def build_server() -> BkrServer:
         where = T.Range(
             start=T.Position(line=line, character=start), end=T.Position(line=line, character=start + blanks)
         )
-        return [T.TextEdit(range=where, new_text=indent)]
+        return [ls.text_edit(uri, where, indent)]
 
     @server.feature(
         T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix])
@@ -1281,7 +1298,7 @@ def build_server() -> BkrServer:
             return out
         start, end = ls.server_position(doc, params.range.start), ls.server_position(doc, params.range.end)
         for fix in F.fixes(doc, start[0], end[0], start, end):
-            edits = [T.TextEdit(range=ls.range(e.span, doc), new_text=e.new_text) for e in fix.edits]
+            edits = [ls.text_edit(uri, ls.range(e.span, doc), e.new_text) for e in fix.edits]
             out.append(
                 T.CodeAction(
                     title=fix.title,
