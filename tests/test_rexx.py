@@ -194,6 +194,58 @@ def test_exec_follows_the_cms_rules(example, member, exec_name):
     assert "==" in text  # names are compared strictly
 
 
+def _header_text(text: str) -> str:
+    """The EXEC's opening comment lines, as one text."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("/*"):
+            break
+        lines.append(line.removeprefix("/*").removesuffix("*/").strip())
+    return " ".join(lines)
+
+
+def _listed_rcs(text: str) -> set[int]:
+    """The return codes the header lists: `Return codes: 0 all started, 24 ..., else ...`."""
+    listed = _header_text(text).split("Return codes: ", 1)[1].split(", else ", 1)[0]
+    return {int(rc) for rc in re.findall(r"(?:^|, )(\d+) ", listed)}
+
+
+def _returned_rcs(text: str) -> set[int]:
+    """The return codes the code returns as literals (`return 44`, `exit 24`)."""
+    code = (re.sub(r"/\*.*?\*/", "", line) for line in text.splitlines())
+    return {int(rc) for line in code for rc in re.findall(r"\b(?:return|exit) (\d+)\s*$", line)}
+
+
+def _local_catalog_model():
+    from bkrdsl.pipeline import analyse
+
+    text = (ROOT / "examples" / "minimal.bkr").read_text()
+    shared = "catalog shared server BKRSVSFS pool BKRPOOL on DEV1"
+    assert shared in text
+    local = text.replace(shared, "catalog local server BKRSVSFS pool BKRPOOL")
+    analysis = analyse("local.bkr", local.encode())
+    assert analysis.ok, [d.code for d in analysis.diagnostics if d.is_error]
+    return analysis.model
+
+
+START_EXECS = [(example, member) for example, member, name in ALL_EXECS if name == "BKRSTART"]
+
+
+@pytest.mark.parametrize(("example", "member"), [*START_EXECS, ("local", "DEV1"), ("local", "DEV2")])
+def test_bkrstart_lists_the_rcs_it_can_return(example, member):
+    # The header is the member's own: rc 44 (and the wait for the SFS server)
+    # only on a member that starts the SFS server (its home; every member with a
+    # local catalog), and every rc listed is one the code returns, and back.
+    model = _local_catalog_model() if example == "local" else example_model(example)
+    text = generate(model, member, "BKRSTART", f"{example}.bkr")
+    waits = any(entry.wait for entry in model.start_order(member))
+    listed = _listed_rcs(text)
+    assert listed == _returned_rcs(text)
+    assert (44 in listed) == waits
+    assert ("SFS server first" in _header_text(text)) == waits
+    assert ("await(" in text) == waits
+
+
 def test_every_member_gets_only_its_jobs():
     model = example_model("minimal")
     dev1 = generate(model, "DEV1", "BKRSUBMT")

@@ -677,7 +677,8 @@ _START_WHY = {
 }
 
 
-_START_ROUTINES = [
+#: START when a machine's file pool is waited for (`_SERVING`).
+_START_SERVED = [
     "/* 0 when the machine is logged on and, for the catalog's SFS */",
     "/* server, its file pool serves; on.i says whether it is logged on. */",
     "start: procedure expose me member m. q. x. w. p. pool. final on.",
@@ -686,7 +687,20 @@ _START_ROUTINES = [
     "  on.i = (up = 0)",
     "  if on.i then return serving(i)",
     "  return up",
-    "",
+]
+#: START where no file pool is waited for.
+_START_LOGGED_ON = [
+    "/* 0 when the machine is logged on; on.i says whether it is. */",
+    "start: procedure expose me member m. q. x. w. on.",
+    "  parse arg i",
+    "  up = logon(i)",
+    "  on.i = (up = 0)",
+    "  return up",
+]
+#: LOGON, QUERYUSER and MEANWHILE: every machine goes through them. The line
+#: `_AWAITED` marks is LOGON's only where a machine is waited for (`_AWAIT`).
+_AWAITED = "  if w.i then return await(i)"
+_LOGON = [
     "logon: procedure expose me member m. q. x. w.",
     "  parse arg i",
     "  asked = queryuser(i)",
@@ -709,7 +723,7 @@ _START_ROUTINES = [
     "    return failed",
     "  end",
     "  say me': started' m.i'.'",
-    "  if w.i then return await(i)",
+    _AWAITED,
     "  return 0",
     "",
     f"/* QUERY USER: 0 logged on, {CP_NOT_LOGGED_ON} not, else a failure it has */",
@@ -744,7 +758,9 @@ _START_ROUTINES = [
     "    say me': its logoff may be under way.'",
     "  end",
     f"  return {CP_ALREADY_LOGGED_ON}",
-    "",
+]
+#: AWAIT: waits for a machine to log on (rc RC_NOT_UP when it does not in time).
+_AWAIT = [
     "await: procedure expose me m. q.",
     "  parse arg i",
     f"  say me': waiting up to {POLL_TRIES * POLL_SECONDS} seconds for' m.i 'to log on.'",
@@ -761,7 +777,9 @@ _START_ROUTINES = [
     "  end",
     f"  say me':' m.i 'is not logged on {POLL_TRIES * POLL_SECONDS} seconds after XAUTOLOG.'",
     f"  return {RC_NOT_UP}",
-    "",
+]
+#: SERVING: waits for a machine's file pool to serve (rc RC_NOT_UP when it does not in time).
+_SERVING = [
     "/* Logged on is not serving: the SFS server still IPLs CMS and */",
     "/* starts its file pool. Asks the pool (p.i) until it answers rc 0; */",
     "/* an rc in final (the command cannot work) ends the wait at once, */",
@@ -802,10 +820,80 @@ _START_ROUTINES = [
 ]
 
 
+def _start_steps(model: Model, member: str) -> str:
+    """What BKRSTART starts on `member`, in `Model.start_order`'s order, as its
+    header says it: the SFS server only where it is started, and waited for."""
+    entries = model.start_order(member)
+    catalog = model.catalog
+    steps = []
+    for entry in entries:
+        if entry.role == "catalog-sfs-server":
+            shared = catalog.scope is Scope.SHARED
+            whose = "the catalog's SFS server" if shared else "this member's catalog SFS server"
+            home = "its home is this member; " if shared else ""
+            until = "it is logged on" + (" and its file pool serves" if catalog.pool else "")
+            steps.append(f"{whose} first ({home}it waits until {until})")
+    servers = [_START_NOUN[e.role] for e in entries if e.role in ("catalog-server", "backup-server")]
+    workers = sum(e.role == "worker" for e in entries)
+    servers += ["the workers" if workers > 1 else "the worker"] if workers else []
+    if servers:
+        steps.append(servers[0] if len(servers) == 1 else ", ".join(servers[:-1]) + " and " + servers[-1])
+    steps += [_START_NOUN[e.role] for e in entries if e.role.startswith("tape-")]
+    return ", then ".join(steps)
+
+
+#: How BKRSTART's header names the machines it starts, by role.
+_START_NOUN = {
+    "catalog-server": "the catalog server",
+    "backup-server": "the backup server",
+    "tape-catalog-node": "the Tape Manager catalog node",
+    "tape-request-node": "the Tape Manager request node",
+}
+
+
+def _start_codes(order: list[tuple[str, str, bool, str | None]]) -> str:
+    """BKRSTART's return codes, as its header lists them: those its code can
+    return (`_start_routines`), the waits' rc only where it waits."""
+    waits = any(wait for _, _, wait, _ in order)
+    served = any(wait and pool for _, _, wait, pool in order)
+    codes = [f"0 all started, {RC_USAGE} operands given (it takes none), {RC_WRONG_MEMBER} wrong member"]
+    if waits:
+        late = "did not log on" + (", or its file pool did not serve," if served else "") + " in time"
+        codes.append(f"{RC_NOT_UP} the SFS server {late}")
+    codes.append(f"{RC_UNREADABLE} CP's answer to a query unreadable")
+    codes.append(
+        f"{CP_ALREADY_LOGGED_ON} XAUTOLOG refused as already logged on yet QUERY USER finds no machine"
+    )
+    still = "the others are still started" + (", except after the SFS server failed" if waits else "")
+    return (
+        f"Return codes: {', '.join(codes)}, else the rc of the first CP or CMS command "
+        f"that failed ({still}). On a failure it names the machines it did not "
+        "start; run it again once the cause is fixed."
+    )
+
+
+def _start_routines(order: list[tuple[str, str, bool, str | None]]) -> list[str]:
+    """BKRSTART's routines: AWAIT only where a machine is waited for, SERVING only
+    where its file pool is too, so that the EXEC holds no rc it cannot return
+    (and its header lists none: `_start_codes`)."""
+    waits = any(wait for _, _, wait, _ in order)
+    served = any(wait and pool for _, _, wait, pool in order)
+    out = [*(_START_SERVED if served else _START_LOGGED_ON), ""]
+    out += [line for line in _LOGON if waits or line != _AWAITED]
+    out += ["", *_AWAIT] if waits else []
+    out += ["", *_SERVING] if served else []
+    return out
+
+
 def profile_snippet(model: Model, member: MemberModel | str, source: str, dialect) -> str:
     """BKRSTART EXEC: what AUTOLOG1's PROFILE EXEC starts on this member, in order."""
     name = _member_name(member)
     order = _start_order(model, name)
+    catalog = model.catalog
+    home = catalog.home if catalog is not None and catalog.scope is Scope.SHARED and catalog.server else None
+    elsewhere = ""
+    if home not in (None, name):
+        elsewhere = f" The catalog's SFS server is started on member {home}, its home."
     out = _Exec()
     _header(
         out,
@@ -813,26 +901,13 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         source,
         [
             (f"Starts the Backup Manager machines of member {name} of cluster "
-             f"{model.name}: the catalog's SFS server first when this member is its "
-             "home (and waits until it is logged on and its file pool serves), "
-             "then the catalog server, the "
-             "backup server and the workers, then the member's Tape Manager node "
-             "when the members share a tape catalog. "
+             f"{model.name}: {_start_steps(model, name)}.{elsewhere} "
              "A machine that is already logged on is left alone. It asks CP which "
              "member it runs on and refuses to run on any other member."),
             "",
             f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
             f"  'EXEC {START_FILE}'",
-            (f"Return codes: 0 all started, {RC_USAGE} operands given (it takes "
-             f"none), {RC_WRONG_MEMBER} wrong member, "
-             f"{RC_NOT_UP} the SFS server did not log on, or its file pool did not "
-             f"serve, in time, {RC_UNREADABLE} CP's "
-             "answer to a query unreadable, "
-             f"{CP_ALREADY_LOGGED_ON} XAUTOLOG refused as already logged on yet QUERY USER "
-             "finds no machine, else the rc of "
-             "the first CP or CMS command that failed (the others are still started, "
-             "except after the SFS server failed). On a failure it names the "
-             "machines it did not start; run it again once the cause is fixed."),
+            _start_codes(order),
         ],
     )
     out.code("address command")
@@ -893,7 +968,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "",
     )
     out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
-    out.code(*_START_ROUTINES)
+    out.code(*_start_routines(order))
     return out.text()
 
 
