@@ -109,19 +109,22 @@ def test_a_real_sigint_through_the_console_entry_point(three):
 
 def test_ctrl_c_names_the_files_checked_with_nothing_to_fix_and_keeps_the_search_path(tmp_path, monkeypatch):
     """A clean file checked before Ctrl-C is neither fixed nor left to do; the command
-    that goes on keeps -I, and quotes a name with a blank."""
+    that goes on keeps -I and --dialect, and quotes a name with a blank."""
+    from bkrdsl.emit.dialect import DIALECT_DIR
+
+    table = DIALECT_DIR / "backup-manager-1.3.toml"
     clean, broken = tmp_path / "clean.bkr", tmp_path / "my site.bkr"
     clean.write_text(CLEAN, encoding="utf-8")
     broken.write_text(BROKEN, encoding="utf-8")
     after_call(monkeypatch, fixes, "fix_all", 2)
-    result = run_cli(["check", "--fix", "-I", tmp_path, clean, broken])
+    result = run_cli(["check", "--fix", "-I", tmp_path, "--dialect", table, clean, broken])
     assert result.exit_code == 130
     assert result.stderr.splitlines() == [
         (
             f"bkrc: interrupted; no file was changed; no fix to apply: {clean};"
             f" not fixed, as they were: {broken}"
         ),
-        f"bkrc: to go on: bkrc check --fix -I {tmp_path} '{broken}'",
+        f"bkrc: to go on: bkrc check --fix -I {tmp_path} --dialect {table} '{broken}'",
     ]
     assert broken.read_text(encoding="utf-8") == BROKEN
 

@@ -104,6 +104,7 @@ EMPTY_NAMES = [
     (["check", ""], "'FILES...'"),
     (["check", "GOOD", ""], "'FILES...'"),
     (["check", "-I", "", "GOOD"], "'-I' / '--include'"),
+    (["check", "--dialect", "", "GOOD"], "'--dialect'"),
     (["fmt", "--check", ""], "'FILES...'"),
     (["show", ""], "'FILE'"),
     (["show", "GOOD", "-I", ""], "'-I' / '--include'"),

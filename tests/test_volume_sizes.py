@@ -179,6 +179,22 @@ def test_sequential_shared_volume_lists_every_disk_on_it(sequential):
     )
 
 
+def test_check_takes_the_dialect_and_reports_sequential_overruns(tmp_path, cli_run):
+    """`bkrc check --dialect FILE` reads the site's table as compile does: a site
+    without DirMaint sees the extents bkrc would hand out overrun its volume before
+    it compiles; a table that cannot be read is a usage error, in bkrc's words."""
+    site = tmp_path / "seq.toml"
+    site.write_text(TABLE.read_text().replace('value = "autov"', 'value = "sequential"'))
+    src = tmp_path / "c.bkr"
+    src.write_text(cluster(private="V1PRV1 30-cyl"))
+    assert cli_run(["check", "--format", "short", src], expect=0).output == ""
+    result = cli_run(["check", "--format", "short", "--dialect", site, src], expect=1)
+    assert "error BKR254: `V1PRV1` has 30 cylinders" in result.output
+    missing = cli_run(["check", "--dialect", tmp_path / "none.toml", src], expect=2)
+    assert "none.toml: no such file (the --dialect table)" in missing.stderr
+    assert "'' is empty" in cli_run(["check", "--dialect", "", src], expect=2).stderr
+
+
 # ------------------------------------------------------------------ fmt, hover
 def test_fmt_keeps_sizes_and_writes_their_unit_in_lower_case():
     text = cluster(private="v1prv1 3390-03", shared="shr001 25-CYL\n                shr002 3390-9")

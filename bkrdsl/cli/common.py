@@ -223,6 +223,32 @@ class OnceOption(click.Option):
         return value, source
 
 
+def dialect_option(fn):
+    """`--dialect FILE`: the table the files are (or would be) written from, for
+    `bkrc compile` and `bkrc check` alike (its checks read it: BKR254's extents
+    with `disk_allocation = "sequential"`, BKR250, BKR319...)."""
+    return click.option(
+        "--dialect",
+        "dialect_path",
+        cls=OnceOption,
+        type=click.Path(dir_okay=False),
+        callback=named,
+        help="A corrected dialect table (TOML) to use instead of the built-in one.",
+    )(fn)
+
+
+def load_dialect_arg(dialect_path: str | None, *, err: bool = True):
+    """The table `--dialect` names (the built-in one without it), or exit 2 with
+    bkrc's one line on the table (on standard error; `err` False: standard output)."""
+    from bkrdsl.emit.dialect import DialectError, load_dialect
+
+    try:
+        return load_dialect(path=dialect_path) if dialect_path else load_dialect()
+    except DialectError as err_:
+        click.echo(f"bkrc: {err_}", err=err)
+        sys.exit(EXIT_USAGE)
+
+
 def format_option(fn):
     return click.option(
         "--format",

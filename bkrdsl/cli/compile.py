@@ -33,9 +33,11 @@ from bkrdsl.cli.common import (
     OnceOption,
     analyse_arg,
     color_option,
+    dialect_option,
     format_option,
     include_option,
     interruption,
+    load_dialect_arg,
     max_errors_option,
     named,
     print_diagnostics,
@@ -48,16 +50,6 @@ def _fail(message: str, code: int, *, err: bool = True) -> None:
     sarif, whose document is then all of standard error (`status_to_stderr`)."""
     click.echo(message, err=err)
     sys.exit(code)
-
-
-def _dialect(dialect_path: str | None, status: bool):
-    """The table the files are written from (and BKR250 checks against), or exit 2."""
-    from bkrdsl.emit.dialect import DialectError, load_dialect
-
-    try:
-        return load_dialect(path=dialect_path) if dialect_path else load_dialect()
-    except DialectError as err:
-        _fail(f"bkrc: {err}", EXIT_USAGE, err=status)
 
 
 def _artifacts(analysis, source: str, dialect, status: bool):
@@ -166,14 +158,7 @@ def _would_fail(plan) -> str | None:
     ),
 )
 @click.option("--force", is_flag=True, help="Overwrite files changed by hand since the last compile.")
-@click.option(
-    "--dialect",
-    "dialect_path",
-    cls=OnceOption,
-    type=click.Path(dir_okay=False),
-    callback=named,
-    help="A corrected dialect table (TOML) to use instead of the built-in one.",
-)
+@dialect_option
 @format_option
 @max_errors_option
 @color_option
@@ -242,7 +227,7 @@ def _compile(
     # With --format json or sarif the diagnostics are all of standard error, a
     # document a program reads; bkrc's own lines then go to standard output.
     status = status_to_stderr(fmt)
-    dialect = _dialect(dialect_path, status)
+    dialect = load_dialect_arg(dialect_path, err=status)
     try:
         analysis = analyse_arg(file, include, dialect, cluster_required=True)
     except InputError as err:
