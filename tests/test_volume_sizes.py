@@ -195,6 +195,48 @@ def test_check_takes_the_dialect_and_reports_sequential_overruns(tmp_path, cli_r
     assert "'' is empty" in cli_run(["check", "--dialect", "", src], expect=2).stderr
 
 
+# ------------------------------------------------------------------ one label, two sizes
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("private", "shared", "kept", "other"),
+    [
+        # shared twice; private to a member and shared; the first size unstated
+        ("V1PRV1", "SHR001 3390-3\n  shared-volume SHR001 3390-9", "3390-3", "3390-9"),
+        ("V1PRV1 10-cyl", "SHR001 V1PRV1 20-cyl", "10-cyl", "20-cyl"),
+        ("V1PRV1", "SHR001 V1PRV1 3390-1 V1PRV1 20-cyl", "3390-1", "20-cyl"),
+    ],
+)
+def test_a_volume_declared_again_with_another_size_says_so(monkeypatch, parser, private, shared, kept, other):
+    """BKR325 (a volume declared again) names the two sizes, each shown where it
+    is stated, and says which one BKR254 checks the minidisks against."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = cluster(private=private, shared=shared)
+    codes, files, analysis = compiled(text)
+    assert codes == ["BKR325"] and files is None
+    (d,) = analysis.diagnostics
+    assert d.message.endswith(f", and the sizes stated differ: {described(kept)}, then {described(other)}")
+    assert f"against the first stated, `{kept}`: BKR254" in d.help
+    notes = {(n.span.start, n.label) for n in d.related}
+    assert (text.index(kept), f"the size bkrc checks against: {kept}") in notes
+    assert (text.rindex(other), f"another size: {other}") in notes
+
+
+def described(word: str) -> str:
+    """How a size word reads in a message (`3,339 cylinders (3390-3)`)."""
+    from bkrdsl.resolve.model import VolumeCapacity
+
+    return VolumeCapacity.stated(ast.Word(word, None)).described()
+
+
+@pytest.mark.parametrize("private", ["V1PRV1 3390-9", "V1PRV1"])
+def test_a_volume_declared_again_with_the_same_size_or_one_is_the_plain_bkr325(private):
+    """`3390-9` and `10017-cyl` are one size; a size stated once differs from none."""
+    codes, _, analysis = compiled(cluster(private=private, shared="SHR001 V1PRV1 10017-cyl"))
+    assert codes == ["BKR325"]
+    assert "sizes" not in analysis.diagnostics[0].message
+    assert analysis.diagnostics[0].help == "a volume is private to one member or shared by all, and is declared once"
+
+
 # ------------------------------------------------------------------ fmt, hover
 def test_fmt_keeps_sizes_and_writes_their_unit_in_lower_case():
     text = cluster(private="v1prv1 3390-03", shared="shr001 25-CYL\n                shr002 3390-9")

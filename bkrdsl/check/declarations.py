@@ -29,7 +29,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.emit.common import CLUSTER_FOLDER
-from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, disk_size, is_pattern
+from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, VolumeCapacity, disk_size, is_pattern
 from bkrdsl.source import Span
 from bkrdsl.syntax.runon import group_entry_lines, statement_like_runs
 
@@ -382,7 +382,10 @@ DUPLICATE_VOLUME = register(
     minidisks. A volume cannot be private to two members, or both private
     and shared, and listing it twice in one place is a slip. A volume
     declared in three places is one error, at the second, with the others
-    as notes.
+    as notes. Where two of them state different sizes (`VMCOM1 3390-3`,
+    then `VMCOM1 3390-9`), the error names both, each shown where it is
+    stated: the minidisks on the volume are checked against the first
+    stated (BKR254) until the volume is declared once.
 
     Failing example:
 
@@ -930,27 +933,63 @@ def duplicate_volumes(model: Model):
     if cluster is None:
         return
     places = []  # (volume word, description, the member block or None)
+    sizes: dict[Span, VolumeCapacity] = {}  # a label's span -> the size stated after it
     for m in cluster.members:
         for s in m.settings_named("private-volume"):
             places += [(w, f"private to member {m.name.upper}", m) for w in s.values]
+            sizes.update(_stated_sizes(s))
     for s in cluster.settings:
         if s.keyword == "shared-volume":
             places += [(w, "shared", None) for w in s.values]
+            sizes.update(_stated_sizes(s))
     places = [(w, d, m) for w, d, m in places if volume_problem(w.text) is None]
     for (first, first_what, block), later in _repeated(places, lambda p: p[0].upper):
         blocks = [block] + [m for _, _, m in later]
         if block is not None and _one_member_in_blocks_of_its_own(blocks):
             continue  # a member block written twice (pasted again): BKR322's, said once
         (word, what, _), times = later[0], "" if len(later) == 1 else f" ({len(later) + 1} times in all)"
+        conflict = _other_size(first, [w for w, _, _ in later], sizes)
+        message = f"volume `{word.upper}` is declared again ({what}); it is already {first_what}{times}"
+        help = "a volume is private to one member or shared by all, and is declared once"
+        notes: tuple[Related, ...] = ()
+        if conflict is not None:
+            kept, other = conflict
+            message += f", and the sizes stated differ: {kept.described()}, then {other.described()}"
+            help += (
+                f", with its real size (bkrc checks the minidisks on it against the first stated,"
+                f" `{kept.word.text}`: BKR254)"
+            )
+            notes = (
+                Related(kept.word.span, f"the size bkrc checks against: {kept.word.text}"),
+                Related(other.word.span, f"another size: {other.word.text}"),
+            )
         yield DUPLICATE_VOLUME(
-            f"volume `{word.upper}` is declared again ({what}); it is already {first_what}{times}",
+            message,
             word.span,
             related=(
                 Related(first.span, f"{first_what} here"),
                 *(Related(w.span, f"declared again here ({d})") for w, d, _ in later[1:]),
+                *notes,
             ),
-            help="a volume is private to one member or shared by all, and is declared once",
+            help=help,
         )
+
+
+def _stated_sizes(setting: ast.Setting) -> dict[Span, VolumeCapacity]:
+    """The labels of a volume list whose size is stated, by span: the size each states."""
+    stated = ((label.span, VolumeCapacity.stated(word)) for label, word in setting.sizes)
+    return {span: capacity for span, capacity in stated if capacity is not None}
+
+
+def _other_size(first: ast.Word, later: list[ast.Word], sizes: dict[Span, VolumeCapacity]):
+    """(the size a volume's first statement gives it, the first other size a later one
+    states), or None when no two of its statements state different sizes. The one
+    kept is the first stated (`Model.volume_sizes`), wherever that is; `3390-9` and
+    `10017-cyl` are one size."""
+    stated = [sizes[w.span] for w in [first, *later] if w.span in sizes]
+    kept = stated[0] if stated else None
+    other = next((c for c in stated[1:] if (c.count, c.unit) != (kept.count, kept.unit)), None)
+    return (kept, other) if other is not None else None
 
 
 @check

@@ -340,6 +340,12 @@ class VolumeCapacity:
     unit: str  # CYL or BLK
     word: ast.Word
 
+    @classmethod
+    def stated(cls, word: ast.Word) -> VolumeCapacity | None:
+        """The size a volume list's size word states, or None (BKR336's)."""
+        size = parse_volume_size(word.text)
+        return cls(*size, word) if size is not None else None
+
     @property
     def last(self) -> int:
         """The last cylinder or block a minidisk may reach (they count from 0)."""
@@ -1346,9 +1352,9 @@ class Model:
         lists += [s for s in cluster.settings if s.keyword == "shared-volume"]
         for setting in lists:
             for label, word in setting.sizes:
-                size = parse_volume_size(word.text)
-                if size is not None:
-                    out.setdefault(label.upper, VolumeCapacity(*size, word))
+                capacity = VolumeCapacity.stated(word)
+                if capacity is not None:
+                    out.setdefault(label.upper, capacity)
         return out
 
     @property
