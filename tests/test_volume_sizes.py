@@ -195,6 +195,25 @@ def test_check_takes_the_dialect_and_reports_sequential_overruns(tmp_path, cli_r
     assert "'' is empty" in cli_run(["check", "--dialect", "", src], expect=2).stderr
 
 
+def test_a_minidisk_in_the_other_unit_than_its_volume_s_size_is_bkr247():
+    """A volume counted in cylinders holding a minidisk sized in blocks is BKR247 at
+    the minidisk's unit, the size shown where it is stated (BKR254 cannot check it)."""
+    text = cluster(private="V1PRV1 3390-3").replace("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 99 blk")
+    codes, _, analysis = compiled(text)
+    assert codes == ["BKR247"]
+    (d,) = analysis.diagnostics
+    assert d.message == "volume `V1PRV1` has 3,339 cylinders (3390-3), but this minidisk on it is sized in blocks"
+    assert d.span.start == text.index("blk")
+    assert [(r.span.start, r.label) for r in d.related] == [
+        (text.index("3390-3"), "`V1PRV1`'s size, in cylinders, is stated here")
+    ]
+    assert "size the minidisk in cylinders" in d.help
+    # The other way round: blocks stated, cylinders given; the first minidisk is one of them.
+    codes, _, analysis = compiled(cluster(private="V1PRV1 2097152-blk"))
+    assert codes == ["BKR247"] * 3  # BKRBKUP, BKRCATLG, BKRWRK*
+    assert analysis.diagnostics[0].message.startswith("volume `V1PRV1` has 2,097,152 blocks, but")
+
+
 # ------------------------------------------------------------------ one label, two sizes
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(

@@ -350,7 +350,10 @@ MIXED_UNITS = register(
     on one volume, explicitly (`on VOLUME`) or by automatic placement (an
     IDENTITY's disks go on each member's first private volume, a
     single-configuration user's on the first shared volume), cannot all be
-    right.
+    right. A volume whose size the file states (`M1PRV1 3390-3`,
+    `2097152-blk`) is counted in that unit: a minidisk on it sized in the
+    other is this error too, whichever comes first (BKR254 could not check
+    it against the volume's end).
 
     Failing example:
 
@@ -754,10 +757,12 @@ def _not_built_there(model: Model, d, vol: str, member: str, owners: list[str], 
 
 @check
 def units_per_volume(model: Model):
-    """A volume is CKD (cylinders) or FBA (blocks), never both."""
+    """A volume is CKD (cylinders) or FBA (blocks), never both: its minidisks keep
+    the unit of its stated size, or else of the first minidisk on it."""
     if model.cluster is None or not model.disks:
         return
     machines = model.product_machines()
+    sizes = model.volume_sizes
     first: dict[str, object] = {}
     reported = set()
     for d in model.disks:
@@ -767,16 +772,30 @@ def units_per_volume(model: Model):
         for _, _, volume, _ in _instances(model, d, machines):
             if volume is None:
                 continue
+            stated = sizes.get(volume)
             seen = first.setdefault(volume, d)
-            other = parse_disk_unit(seen.unit.text)
-            if other != unit and d.span not in reported:
-                reported.add(d.span)  # one diagnostic per statement, naming the first volume
+            other = stated.unit if stated is not None else parse_disk_unit(seen.unit.text)
+            if other == unit or d.span in reported:
+                continue
+            reported.add(d.span)  # one diagnostic per statement, naming the first volume
+            if stated is not None:
                 yield MIXED_UNITS(
-                    f"volume `{volume}` would hold minidisks sized in {_UNIT_WORD[other]} and in {_UNIT_WORD[unit]}",
+                    f"volume `{volume}` has {stated.described()}, but this minidisk on it is sized in"
+                    f" {_UNIT_WORD[unit]}",
                     d.unit.span,
-                    related=(Related(seen.unit.span, f"sized in {_UNIT_WORD[other]} here"),),
-                    help="a volume is either CKD (cylinders) or FBA (blocks): size every minidisk on it the same way",
+                    related=(Related(stated.word.span, f"`{volume}`'s size, in {stated.words}, is stated here"),),
+                    help=(
+                        f"a volume is either CKD (cylinders) or FBA (blocks): size the minidisk in {stated.words},"
+                        f" put it on another volume (`on VOL`), or state `{volume}`'s real size"
+                    ),
                 )
+                continue
+            yield MIXED_UNITS(
+                f"volume `{volume}` would hold minidisks sized in {_UNIT_WORD[other]} and in {_UNIT_WORD[unit]}",
+                d.unit.span,
+                related=(Related(seen.unit.span, f"sized in {_UNIT_WORD[other]} here"),),
+                help="a volume is either CKD (cylinders) or FBA (blocks): size every minidisk on it the same way",
+            )
 
 
 _UNIT_WORD = {"CYL": "cylinders", "BLK": "blocks"}

@@ -353,7 +353,7 @@ def _extents_on(model: Model, dialect: Dialect, sizes: dict) -> list[tuple[str, 
 
 def _counted_alike(disk: ast.Disk, label: str | None, sizes: dict) -> bool:
     """Whether volume `label` has a stated size, in the unit the disk is sized in (a
-    volume counted in cylinders says nothing of a minidisk's blocks)."""
+    volume counted in cylinders says nothing of a minidisk's blocks: BKR247 reports it)."""
     return label in sizes and parse_disk_unit(disk.unit.text) == sizes[label].unit
 
 
