@@ -3517,6 +3517,49 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.action,self.medium,self.owner,self.items,self.records,self.member,))\n return __hash__'] = __create_fn__.__code__
 
+def __create_fn__(_type_label, _type_size, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,label:_type_label,size:_type_size)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'label',label)
+  __dataclass_builtins_object__.__setattr__(self,'size',size)
+ return __init__
+CODE["def __create_fn__(_type_label, _type_size, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,label:_type_label,size:_type_size)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(label={self.label!r}, size={self.size!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(label={self.label!r}, size={self.size!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.label,self.size,)==(other.label,other.size,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.label,self.size,)==(other.label,other.size,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('label','size',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'label\',\'size\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('label','size',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'label\',\'size\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.label,self.size,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.label,self.size,))\n return __hash__'] = __create_fn__.__code__
+
 def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
@@ -3569,56 +3612,57 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_jobs, _type_expire, _type_starts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,jobs:_type_jobs,expire:_type_expire,starts:_type_starts)->_return_type:
+def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)
   __dataclass_builtins_object__.__setattr__(self,'workers',workers)
   __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)
+  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)
   __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
   __dataclass_builtins_object__.__setattr__(self,'expire',expire)
   __dataclass_builtins_object__.__setattr__(self,'starts',starts)
  return __init__
-CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_jobs, _type_expire, _type_starts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,jobs:_type_jobs,expire:_type_expire,starts:_type_starts)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.ordinal,self.workers,self.job_suffix,self.jobs,self.expire,self.starts,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.jobs,other.expire,other.starts,)
+   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.jobs,self.expire,self.starts,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.jobs,other.expire,other.starts,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','jobs','expire','starts',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'jobs\',\'expire\',\'starts\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','jobs','expire','starts',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'jobs\',\'expire\',\'starts\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.jobs,self.expire,self.starts,))
+  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.jobs,self.expire,self.starts,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shown, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shown:_type_shown)->_return_type:
+def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'file',file)
   __dataclass_builtins_object__.__setattr__(self,'members',members)
@@ -3626,45 +3670,46 @@ def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_pu
   __dataclass_builtins_object__.__setattr__(self,'purging',purging)
   __dataclass_builtins_object__.__setattr__(self,'retain_days',retain_days)
   __dataclass_builtins_object__.__setattr__(self,'tape',tape)
+  __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)
   __dataclass_builtins_object__.__setattr__(self,'shown',shown)
  return __init__
-CODE["def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shown, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shown:_type_shown)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'catalog',catalog)\n  __dataclass_builtins_object__.__setattr__(self,'purging',purging)\n  __dataclass_builtins_object__.__setattr__(self,'retain_days',retain_days)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'catalog',catalog)\n  __dataclass_builtins_object__.__setattr__(self,'purging',purging)\n  __dataclass_builtins_object__.__setattr__(self,'retain_days',retain_days)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shown={self.shown!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shown={self.shown!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shown,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shown,)
+   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shown,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shown,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shown',):
+  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shown\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shown',):
+  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shown\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shown,))
+  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shown,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_cluster, _type_members, _type_workers, _type_catalog_member, _type_purging_member, _type_tape, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _return_type):
  def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release)->_return_type:

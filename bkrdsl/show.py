@@ -11,7 +11,11 @@ that what `bkrc show` says is what `bkrc compile` writes:
 - the machines AUTOLOG1 starts, in order: `Model.start_order` (BKRSTART);
 - what each job's template selects: `Model.include_owners` (whom its include
   records name, as `emit/template.py` writes them), the job's excludes, then
-  the member's own (`MemberModel.excludes`), in the template's order.
+  the member's own (`MemberModel.excludes`), in the template's order;
+- the volumes, shared and each member's private ones, and the size the file
+  states of each: `Model.shared_volumes`, `MemberModel.private_volumes` (where
+  the directory entries put the minidisks), `Model.volume_sizes` (what BKR254
+  checks them against).
 
 Pure: model in, text out. The command (`bkrdsl/cli/show.py`) reads the file
 and runs the front end.
@@ -24,7 +28,7 @@ from collections.abc import Sequence
 
 from bkrdsl import ast
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.model import JobModel, Model, StartEntry, Timing, split_sfs_path, timing
+from bkrdsl.resolve.model import JobModel, Model, StartEntry, Timing, VolumeCapacity, split_sfs_path, timing
 
 #: The version of the JSON structure (docs/show.md): a key removed or changed
 #: in meaning raises it; a key added does not.
@@ -62,6 +66,14 @@ class Selected:
 
 
 @dataclass(frozen=True)
+class Volume:
+    """A volume label, and the size the file states after it (None: none stated)."""
+
+    label: str
+    size: VolumeCapacity | None
+
+
+@dataclass(frozen=True)
 class JobRow:
     """One job as one member knows it."""
 
@@ -84,6 +96,7 @@ class MemberView:
     ordinal: int
     workers: int | None
     job_suffix: str
+    private_volumes: tuple[Volume, ...]
     jobs: tuple[JobRow, ...]  # by time of day, `manual` last; source order within a minute
     expire: tuple[tuple[str, Timing], ...]  # ("preview" or "purge", when): the purging member only
     starts: tuple[StartEntry, ...]
@@ -98,6 +111,7 @@ class ClusterView:
     purging: tuple[str, ...]
     retain_days: int | None
     tape: dict | None  # scope, nodes [(id, role, members)]
+    shared_volumes: tuple[Volume, ...]
     shown: tuple[MemberView, ...]
 
 
@@ -155,6 +169,11 @@ def _by_time(when: Timing) -> tuple[bool, int]:
     return (when.minutes is None, when.minutes or 0)
 
 
+def _volumes(model: Model, labels: Sequence[str]) -> tuple[Volume, ...]:
+    sizes = model.volume_sizes
+    return tuple(Volume(label, sizes.get(label)) for label in labels)
+
+
 def _member_view(model: Model, name: str) -> MemberView:
     member = model.member(name)
     jobs = [_job_row(model, job_name, job, name) for job_name, job in model.member_jobs(name)]
@@ -164,6 +183,7 @@ def _member_view(model: Model, name: str) -> MemberView:
         ordinal=member.ordinal,
         workers=member.workers,
         job_suffix=member.job_suffix,
+        private_volumes=_volumes(model, member.private_volumes),
         jobs=tuple(jobs),
         expire=tuple((verb.lower(), timing(s)) for verb, s in model.expire_actions(name)),
         starts=model.start_order(name),
@@ -203,6 +223,7 @@ def view(model: Model, members: Sequence[str] = ()) -> ClusterView:
         tape=None
         if tape is None
         else {"scope": tape.scope.value, "nodes": [(n.id, n.role, n.members) for n in model.tape_nodes()]},
+        shared_volumes=_volumes(model, model.shared_volumes),
         shown=tuple(_member_view(model, m) for m in model.member_names if not wanted or m in wanted),
     )
 
@@ -223,6 +244,13 @@ def _selected_json(s: Selected) -> dict:
     }
 
 
+def _volume_json(v: Volume) -> dict:
+    size = v.size
+    if size is None:
+        return {"label": v.label, "size": None}
+    return {"label": v.label, "size": {"stated": size.word.text, "count": size.count, "unit": size.unit.lower()}}
+
+
 def as_json(v: ClusterView) -> dict:
     """The documented JSON structure (docs/show.md), keys in a fixed order."""
     return {
@@ -240,6 +268,7 @@ def as_json(v: ClusterView) -> dict:
                 "scope": v.tape["scope"],
                 "nodes": [{"id": i, "role": r, "members": list(ms)} for i, r, ms in v.tape["nodes"]],
             },
+            "shared_volumes": [_volume_json(s) for s in v.shared_volumes],
         },
         "members": [
             {
@@ -247,6 +276,7 @@ def as_json(v: ClusterView) -> dict:
                 "ordinal": m.ordinal,
                 "workers": m.workers,
                 "job_suffix": m.job_suffix,
+                "private_volumes": [_volume_json(s) for s in m.private_volumes],
                 "jobs": [
                     {
                         "name": j.name,
@@ -398,6 +428,14 @@ def _tape_text(v: ClusterView) -> str:
     return "shared catalog: " + ("; ".join(nodes) or "no node is written")
 
 
+def _volumes_text(volumes: Sequence[Volume]) -> str:
+    """`VMCOM1 of 3,339 cylinders (3390-3), VMCOM2`: each label, with the size the
+    file states of it; no-break spaces within one volume's (a line breaks between
+    volumes)."""
+    parts = [v.label if v.size is None else f"{v.label} of {v.size.described()}" for v in volumes]
+    return ", ".join(p.replace(" ", "\xa0") for p in parts) or "none"
+
+
 def _wrapped(text: str, first: str, rest: str) -> list[str]:
     return textwrap.wrap(
         text,
@@ -465,11 +503,19 @@ def text(v: ClusterView) -> str:
         ]
 
     out = _wrapped(f"cluster {v.name} ({v.file}): members {' '.join(v.members)}", "", " " * 2)
-    for label, value in (("catalog", _catalog_text(v)), ("expiry", _expiry_text(v)), ("tape", _tape_text(v))):
-        out += _wrapped(value, f"  {label:<9}", " " * 11)
+    header = (
+        ("catalog", _catalog_text(v)),
+        ("expiry", _expiry_text(v)),
+        ("tape", _tape_text(v)),
+        ("volumes", f"shared by every member: {_volumes_text(v.shared_volumes)}" if v.shared_volumes else "none shared"),
+    )
+    for label, value in header:
+        out += [line.replace("\xa0", " ") for line in _wrapped(value, f"  {label:<9}", " " * 11)]
     for m in v.shown:
         workers = f", {m.workers} worker{'s' if m.workers != 1 else ''}" if m.workers else ""
         out += ["", f"member {m.name} ({m.ordinal} of {len(v.members)}{workers}, job suffix {m.job_suffix})"]
+        volumes = _wrapped(_volumes_text(m.private_volumes), "  private volumes: ", " " * 4)
+        out += [line.replace("\xa0", " ") for line in volumes]
         if m.jobs:
             beside = WIDTH - last >= MIN_BACKS_UP
             heading = lines([[h] for h in HEADINGS[:-1]])[0]

@@ -68,6 +68,43 @@ def test_text_fits_width(example):
     assert max(len(line) for line in lines) <= WIDTH
 
 
+def test_volumes_with_their_stated_sizes(tmp_path):
+    """The shared volumes in the header and each member's private ones under its
+    name, each with the size the file states of it, as BKR254 reads it; a long
+    list breaks between volumes, never inside one."""
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    text = text.replace("private-volume M1PRV1", "private-volume M1PRV1 3390-9 M1EAV1 262668-cyl M1FBA1 2097152-blk")
+    assert "shared-volume VMCOM1\n" in text
+    more = " ".join(f"VMCOM{n} 3390-27" for n in range(2, 9))
+    text = text.replace("shared-volume VMCOM1\n", f"shared-volume VMCOM1 3390-3 {more} VMCOMX\n")
+    src = tmp_path / "sized.bkr"
+    src.write_text(text)
+    out = run_cli(["show", src, "--member", "VMSYS1"], expect=0).stdout.splitlines()
+    at = next(i for i, line in enumerate(out) if line.startswith("  volumes  "))
+    header = out[at : next(i for i in range(at, len(out)) if not out[i].strip())]
+    assert header[0] == "  volumes  shared by every member: VMCOM1 of 3,339 cylinders (3390-3),"
+    assert len(header) > 1 and all(line.startswith(" " * 11) for line in header[1:])
+    assert all(line.rstrip().endswith(",") or line.endswith("VMCOMX") for line in header)
+    assert max(len(line) for line in out) <= WIDTH
+    assert "VMCOM8 of 32,760 cylinders (3390-27), VMCOMX" in " ".join(line.strip() for line in header)
+    private = at + len(header) + 2  # after the blank line and the member's name
+    assert out[private : private + 2] == [
+        "  private volumes: M1PRV1 of 10,017 cylinders (3390-9), M1EAV1 of 262,668 cylinders,",
+        "    M1FBA1 of 2,097,152 blocks",
+    ]
+    data = json.loads(run_cli(["show", src, "--format", "json", "--member", "VMSYS1"], expect=0).stdout)
+    assert data["cluster"]["shared_volumes"][0] == {
+        "label": "VMCOM1",
+        "size": {"stated": "3390-3", "count": 3339, "unit": "cyl"},
+    }
+    assert data["cluster"]["shared_volumes"][-1] == {"label": "VMCOMX", "size": None}
+    assert data["members"][0]["private_volumes"] == [
+        {"label": "M1PRV1", "size": {"stated": "3390-9", "count": 10017, "unit": "cyl"}},
+        {"label": "M1EAV1", "size": {"stated": "262668-cyl", "count": 262668, "unit": "cyl"}},
+        {"label": "M1FBA1", "size": {"stated": "2097152-blk", "count": 2097152, "unit": "blk"}},
+    ]
+
+
 def test_long_schedule_and_many_groups_fit_width(tmp_path):
     """A schedule of every weekday leaves no room beside the row: what the job backs
     up goes on lines below it, and nothing passes WIDTH."""
