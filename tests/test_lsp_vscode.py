@@ -112,3 +112,18 @@ def test_the_most_workspace_files_setting_is_passed_to_the_server(tmp_path, sett
     options = found["calls"][0][3]["initializationOptions"]
     expected = {"include": []} if passed is None else {"include": [], "max_workspace_files": passed}
     assert options == expected
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX executables")
+@pytest.mark.parametrize(
+    "setting,passed",
+    [("/site/seq.toml", "/site/seq.toml"), ("", None), (7, None)],
+    ids=["path", "empty", "number"],
+)
+def test_the_dialect_setting_is_passed_to_the_server(tmp_path, setting, passed):
+    # bkr.server.dialect becomes the server's dialect; empty (the default) or not
+    # text, it is left out, and the server checks with the built-in table.
+    fake_bkrc(tmp_path / "bin")
+    found = run(tmp_path, [tmp_path / "bin"], {"bkr.server.dialect": setting})
+    options = found["calls"][0][3]["initializationOptions"]
+    assert options == ({"include": []} if passed is None else {"include": [], "dialect": passed})

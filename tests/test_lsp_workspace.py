@@ -341,6 +341,60 @@ async def test_an_include_folder_that_cannot_be_searched_is_told_once(client_wit
     ]
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client_with_dialect(lsp_client: LanguageClient, tmp_path_factory):
+    """A server whose `dialect` names a site's table with sequential allocation."""
+    from test_compile_emit import TABLE
+
+    folder = tmp_path_factory.mktemp("ws")
+    (folder / "seq.toml").write_text(TABLE.read_text().replace('value = "autov"', 'value = "sequential"'))
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder, dialect=str(folder / "seq.toml")))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client_with_bad_dialect(lsp_client: LanguageClient, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ws")
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder, dialect=str(folder / "nope.toml")))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def _overrun_by_sequential() -> str:
+    """A cluster whose minidisks, placed one after the other, pass V1PRV1's 30 cylinders."""
+    from test_volume_sizes import cluster
+
+    return cluster(private="V1PRV1 30-cyl")
+
+
+@pytest.mark.asyncio
+async def test_the_dialect_setting_is_the_table_the_checks_read(client_with_dialect: LanguageClient):
+    """As `bkrc check --dialect FILE`: the extents sequential allocation hands out
+    are checked against the volume's stated size (BKR254); the built-in table
+    (DirMaint's AUTOV) says nothing of them."""
+    client = client_with_dialect
+    main = open_doc(client, client.folder / "c.bkr", _overrun_by_sequential())
+    found = await diagnostics(client, main)
+    assert [d.code for d in found] == ["BKR254"]
+    assert "`V1PRV1` has 30 cylinders" in found[0].message
+
+
+@pytest.mark.asyncio
+async def test_a_dialect_setting_that_cannot_be_read_is_told_and_the_built_in_table_read(
+    client_with_bad_dialect: LanguageClient,
+):
+    client = client_with_bad_dialect
+    main = open_doc(client, client.folder / "c.bkr", _overrun_by_sequential())
+    assert await diagnostics(client, main) == []
+    told = [(m.type, m.message) for m in client.messages if "`dialect`" in m.message]
+    why = f"{client.folder / 'nope.toml'}: no such file (the --dialect table)"
+    said = f"bkrc: the `dialect` setting: {why}; the checks read the built-in table"
+    assert told == [(T.MessageType.Warning, said)]
+
+
 @pytest.mark.asyncio
 async def test_workspace_symbols_come_from_the_files_not_open_too(client: LanguageClient):
     folder = client.folder

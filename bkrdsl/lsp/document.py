@@ -57,6 +57,9 @@ class Document:
     #: open analysed for its names only (`pipeline.analyse(checks=False)`):
     #: its diagnostics are then those of reading, parsing and importing.
     checked: bool = True
+    #: The dialect table the checks read (the server's `dialect` setting; None:
+    #: the built-in one), so rename checks the renamed text against the same.
+    dialect: object | None = field(default=None, compare=False, repr=False)
     #: What workspace symbols search in this document, worked out on the first
     #: search (`features.workspace_symbols`) and kept with the analysis.
     symbols: list | None = field(default=None, compare=False, repr=False)
@@ -243,6 +246,7 @@ def analyse_document(
     checks: bool = True,
     parsed: ParsedModules | ScratchModules | None = None,
     max_errors: int = 0,
+    dialect=None,
 ) -> Document:
     """Run the pipeline on an editor buffer; `reader` serves imported files (unsaved buffers first).
     Without `checks`, the model is not checked (`Document.checked`). `parsed`: the
@@ -265,9 +269,10 @@ def analyse_document(
         checks=checks,
         parsed=parsed,
         max_errors=max_errors,
+        dialect=dialect,
     )
     model = _model_of(analysis)
     read_ = frozenset(read)
     return Document(
-        name, text, analysis, model, read_, index(model), bom, path, search_path, checks, parsed=parsed
+        name, text, analysis, model, read_, index(model), bom, path, search_path, checks, dialect, parsed=parsed
     )

@@ -1376,6 +1376,7 @@ def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | 
         search_path=doc.search_path,
         reader=read,
         parsed=scratch,
+        dialect=doc.dialect,
     )
 
     def errors(d: Document) -> list[Diagnostic]:
@@ -1399,6 +1400,7 @@ def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | 
             search_path=doc.search_path,
             reader=read_before,
             parsed=scratch,
+            dialect=doc.dialect,
         )
     before = collections.Counter(x.code for x in errors(doc))
     for d in errors(after):

@@ -365,6 +365,10 @@ class BkrServer(LanguageServer):
         self.edited: dict[str, tuple[int | None, Document]] = {}
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
+        #: The `dialect` setting's table (None: the built-in one), which the checks
+        #: read as `bkrc check --dialect` does; why it could not be read, if so.
+        self.dialect = None
+        self.dialect_problem: str | None = None
         self.shut_down = False  # the client sent `shutdown`
         #: The imported modules already read, by name and exact bytes: several open
         #: files that import one module parse it once, and a keystroke parses
@@ -635,6 +639,7 @@ class BkrServer(LanguageServer):
             reader=self.reader(buffers),
             parsed=self.parsed,
             max_errors=MAX_PUBLISHED_ERRORS,  # what `publish` shows, and no more held
+            dialect=self.dialect,
         )
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
@@ -995,6 +1000,22 @@ def _say_unsearchable(ls: BkrServer) -> None:
             )
 
 
+def _read_dialect(ls: BkrServer, path: str) -> None:
+    """The `dialect` setting: the table the checks read, as `bkrc check --dialect`
+    reads it; one that cannot be read leaves the built-in one, and is told at start."""
+    from bkrdsl.emit.dialect import DialectError, load_dialect
+
+    try:
+        ls.dialect = ls.disk.dialect = load_dialect(path=path)
+    except DialectError as err:
+        ls.dialect_problem = f"bkrc: the `dialect` setting: {err}; the checks read the built-in table"
+
+
+def _say_dialect_problem(ls: BkrServer) -> None:
+    if ls.dialect_problem is not None:
+        ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Warning, message=ls.dialect_problem))
+
+
 def build_server() -> BkrServer:
     server = BkrServer()
 
@@ -1010,10 +1031,14 @@ def build_server() -> BkrServer:
             most = options.get("max_workspace_files")
             if isinstance(most, int) and not isinstance(most, bool) and most >= 0:
                 ls.max_files = most
+            table = options.get("dialect")
+            if isinstance(table, str) and table:
+                _read_dialect(ls, table)
 
     @server.feature(T.INITIALIZED)
     async def initialized(ls: BkrServer, params: T.InitializedParams) -> None:
         _say_unsearchable(ls)
+        _say_dialect_problem(ls)
         # Ask the client to tell of .bkr files changed on disk by anything but
         # the editor (git, another tool): modules that appear, change or go.
         workspace = ls.client_capabilities.workspace

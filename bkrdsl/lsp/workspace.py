@@ -213,6 +213,9 @@ class Workspace:
         #: counts the rest: a file of a million mistakes beside the open ones is
         #: not a million diagnostics kept in the cache (0: every one kept).
         self.max_errors = max_errors
+        #: The dialect table the checks read (the server's `dialect` setting; None:
+        #: the built-in one), set before any file is analysed.
+        self.dialect = None
         self._imports: dict[Path, tuple[Stamp, tuple[str, ...]]] = {}
         #: Each file's analysis, with the search path and how each file it read was read.
         self._documents: dict[Path, tuple[tuple[Path, ...], dict[Path, Read], Document]] = {}
@@ -388,6 +391,7 @@ class Workspace:
             checks=checks,
             parsed=self.parsed,
             max_errors=self.max_errors,
+            dialect=self.dialect,
         )
         # The loader's own list: the report may have been cut before an import's error.
         if not any(d.code in ("BKR101", "BKR103") for d in doc.analysis.program.diagnostics):

@@ -48,6 +48,8 @@ function initializationOptions(config) {
   const options = { include: config.get('server.include') || [] };
   const maxFiles = config.get('server.maxWorkspaceFiles');
   if (Number.isInteger(maxFiles) && maxFiles >= 0) options.max_workspace_files = maxFiles;
+  const dialect = config.get('server.dialect');
+  if (typeof dialect === 'string' && dialect !== '') options.dialect = dialect;
   return options;
 }
 
