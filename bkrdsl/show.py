@@ -541,7 +541,7 @@ def text(v: ClusterView) -> str:
             out.append("  expiry (BKREXPIR):")
             for action, w in m.expire:
                 out += lines(_expire_cells(action, w))
-        starts = [s.user + (" (waits until logged on)" if s.wait else "") for s in m.starts]
+        starts = [s.user + (" (waits until logged on and its file pool serves)" if s.wait else "") for s in m.starts]
         out += _wrapped(", ".join(starts) or "nothing", "  BKRSTART starts, in order: ", " " * 4)
     return "\n".join(out) + "\n"
 
