@@ -686,6 +686,10 @@ VALUE_MISSING = [
     "cluster A {\n  member M { workers\n  private-volume P1 }\n}\n",
     "cluster A {\n  job J {\n    run on M weekly mon,wed\n  }\n}\n",  # the time, after the list
     "cluster A {\n  job J {\n    description\n    backup APPS\n  }\n}\n",  # a text
+    # before a hyphenated keyword of the block (not that keyword misplaced, BKR013)
+    "cluster A {\n  member M {\n    workers 2  description\n    private-volume P\n  }\n}\n",
+    "cluster A {\n  member M {\n    description\n    private-volume P\n  }\n}\n",
+    "cluster A {\n  member M { workers 2 }  description\n  shared-volume V\n}\n",
 ]
 
 
@@ -770,6 +774,9 @@ HALF_TYPED = [
     "cluster A {\n  member M {\n    workers 2  descri\n  }\n}\n",
     "cluster A {\n  member M { job-suffix X  worke\n  disk U 191 size 5 cyl\n}\n",
     "cluster A {\n  member M { workers 1  volume\n  }\n}\n",  # `private-volume` alone
+    # the value missing before a hyphenated keyword of the block: one error, the word's
+    "cluster A {\n  member M {\n    desc\n    private-volume P\n  }\n}\n",
+    "cluster A {\n  member M { desc\n    private-volume P\n  }\n}\n",
 ]
 
 

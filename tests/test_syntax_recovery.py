@@ -38,6 +38,12 @@ def one(text: str):
 MESSAGES = [
     ("cluster A {\n  job J {\n    run on\n  }\n}\n", "BKR010", (3, 9), "expected a member name after `on`, found `}`"),
     ("cluster A {\n  job J {\n    run on\n    to tape\n  }\n}\n", "BKR010", (3, 9), "a member name after `on`, found `to`"),
+    # a hyphenated keyword of the block after a statement that lacks its value: the value
+    # missing, not the keyword misplaced (BKR013), as before any other keyword
+    ("cluster A {\n  member M {\n    workers 2  description\n    private-volume P\n  }\n}\n", "BKR010", (3, 16),
+     "expected a quoted text (\"...\") after `description`, found `private-volume`"),
+    ("cluster A {\n  member M {\n    workers 2  desc\n    private-volume P\n  }\n}\n", "BKR012", (3, 16),
+     "write `description` followed by a quoted text"),
     ("cluster A {\n\n  job AB {\n    backup G\n", "BKR005", (3, 10), "`{` opened at 3:10 is never closed"),
     ("cluster A {\n  member { workers 2 }\n}\n", "BKR010", (2, 3), "expected a member name after `member`"),
     ("cluster A {\n  member M { workers }\n}\n", "BKR010", (2, 14), "the number of worker machines after `workers`"),

@@ -4583,6 +4583,11 @@ class Recovery:
                 return None  # after a `}` too many: misplaced_keyword reopens its block
             if how == "spelt" and sim.fits(["ON", "NAME", self.facts.keywords[keyword]]):
                 return None  # `catalog-node TCTMM request-node ...`: its `on MEMBER` is missing
+            if how == "spelt" and self.fits_once_finished(sim, keyword):
+                # `description`, its text missing, then `private-volume P` in a member:
+                # the statement above lacks its value (mid_statement says so), as
+                # before any other keyword of the block; the keyword is in its place.
+                return None if tok.type == self.facts.keywords[keyword] else self.keyword_token(tok, keyword, end)
             if how == "spelt" and self.brace_missing_before(sim, blocks, tok, keyword):
                 # `member VMSYS4 { ...` + `shared-volume VMCOM1` below, at the block's
                 # indentation: the member's `}` is missing (misplaced_keyword says so,
@@ -4692,6 +4697,12 @@ class Recovery:
             if path is not None and sim.fits(path + [self.facts.keywords[keyword]]):
                 return True
         return False
+
+    def fits_once_finished(self, sim: Sim, keyword: str) -> bool:
+        """Whether `keyword` fits where the statement under way at `sim` ends, its last
+        values filled in (`completion`): it starts the block's next statement."""
+        path = completion(sim)
+        return bool(path) and sim.fits(path + [self.facts.keywords[keyword]])
 
     def reopens(self, sim: Sim, stack, keyword: str) -> bool:
         """Whether `keyword`, in a block that does not take it, follows a `}` that
