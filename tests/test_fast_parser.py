@@ -774,6 +774,9 @@ HALF_TYPED = [
     "cluster A {\n  member M {\n    workers 2  descri\n  }\n}\n",
     "cluster A {\n  member M { job-suffix X  worke\n  disk U 191 size 5 cyl\n}\n",
     "cluster A {\n  member M { workers 1  volume\n  }\n}\n",  # `private-volume` alone
+    # where a statement starts, among the block's statements first, as after one
+    "cluster A {\n  member M {\n    volume\n  }\n}\n",  # `private-volume` alone
+    "cluster A {\n  volume\n}\n",  # `shared-volume` alone
     # the value missing before a hyphenated keyword of the block: one error, the word's
     "cluster A {\n  member M {\n    desc\n    private-volume P\n  }\n}\n",
     "cluster A {\n  member M { desc\n    private-volume P\n  }\n}\n",

@@ -747,9 +747,12 @@ class _Parser:
         tok, following = self.tokens[self.i], self.tokens[self.i + 1]
         statements = BLOCK_STATEMENTS[block]
         self.stray_at = self.i
-        # After a statement, the recovery looks among what the state accepts first (`volume`
-        # is `private-volume` alone there), the block's statements (`_OPTIONLESS_BLOCKS`).
-        words = messages.did_you_mean(tok[TEXT], statements if after_statement else STATEMENT_KEYWORDS)
+        # The recovery looks among what the state accepts first, the block's statements
+        # (`volume` in a member block is `private-volume` alone, in the cluster's
+        # `shared-volume`), then, where a statement starts, among all statement keywords.
+        words = messages.did_you_mean(tok[TEXT], statements)
+        if not words and not after_statement:
+            words = messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS)
         if words:
             if words[0] not in statements:
                 raise _GiveUp  # a keyword of another block: the recovery says where it goes
