@@ -732,6 +732,7 @@ def test_a_value_missing_before_more_tokens_than_the_recovery_reads_is_left_to_l
         "cluster A {\n  job J {\n    to disk pool }\n}\n",  # not the end of its line
         "import\ncluster A {\n}\n",  # a path, not a name
         'cluster A {\n  disk U\n  description "x\n}\n',  # and a text not closed
+        "cluster A {\n  shared-volume V1  disk\n  catalog local\n}\n",  # perhaps a last label
     ],
 )
 def test_values_missing_left_to_lark(text):

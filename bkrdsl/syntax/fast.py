@@ -604,6 +604,9 @@ class _Parser:
         self.respelt: list[str] = []
         self.stray: Diagnostic | None = None
         self.keyword_at = 0  # the index of the last keyword or `,` read (passed)
+        #: The index of a keyword read right after a volume label on its line, if any:
+        #: the recovery may read it as one more label (`_value_missing`).
+        self.after_label: int | None = None
         #: The blocks open around the token read, outermost first: (kind, name, `{` token).
         self.blocks: list[tuple[str, str | None, tuple]] = []
         self._next(KEYWORD)
@@ -919,6 +922,8 @@ class _Parser:
             return messages.unknown_keyword_unfinished(written, self.respelt, need, where)
         if self._said_twice(self.i - 1):
             raise _GiveUp  # perhaps `backup APPS full backup` (Recovery.keyword_after_own_statement)
+        if self.after_label == self.i - 1 and messages.looks_like_volume_label(previous[TEXT]):
+            raise _GiveUp  # `shared-volume VMCOM1 disk`: perhaps a last label (Recovery.keyword_label)
         shown = messages.shown(found[TEXT])
         if type_ == T_STRING:  # only a description's, right after its keyword
             after = f" after {messages.shown(previous[TEXT])}"
@@ -1140,6 +1145,8 @@ class _Parser:
             if _KEYWORD_SHAPED.fullmatch(self.tokens[self.i][TEXT]):
                 raise _GiveUp  # `tape-drives` after a label: a statement's word (Recovery.word_after_labels)
             values.append(self._word(self._take(MORE)))
+        if not self.tokens[self.i][FIRST]:
+            self.after_label = self.i
         return ast.volume_list(keyword, values, self._since(first))
 
     def name_setting(self) -> ast.Setting:

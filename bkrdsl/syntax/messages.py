@@ -94,6 +94,14 @@ def looks_like_day(text: str) -> bool:
     return text.lower() in DAYS
 
 
+#: A volume label: 1-6 of A-Z 0-9 @ # $ (in any case, as a list may be written).
+_VOLSER = re.compile(r"[A-Za-z0-9@#$]{1,6}")
+
+
+def looks_like_volume_label(text: str) -> bool:
+    return _VOLSER.fullmatch(text) is not None
+
+
 #: A day of the month, as its number or as English writes it (`15`, `15th`).
 _MONTH_DAY = re.compile(r"0?([0-9]{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
 

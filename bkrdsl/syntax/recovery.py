@@ -268,8 +268,7 @@ _STRING = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?')
 _PUNCTUATION = {"{": "LBRACE", "}": "RBRACE", ",": "COMMA"}
 _NOT_VALUES = frozenset({"LBRACE", "RBRACE", "STRING", "$END"})
 #: What a name in a list must look like to be one (Recovery.legit_name): a volume
-#: label (1-6 of A-Z 0-9 @ # $), a minidisk address or range.
-_VOLSER = re.compile(r"[A-Za-z0-9@#$]{1,6}")
+#: label (`messages.looks_like_volume_label`), a minidisk address or range.
 _HEX_ADDRESS = re.compile(r"[0-9A-Fa-f]{1,4}")
 _ADDRESS = re.compile(r"\*|[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 _LISTS = {"shared-volume": "volume", "private-volume": "volume", "minidisk": "minidisk", "sfs": "sfs"}
@@ -609,7 +608,7 @@ def legit_name(word: str, kind: str | None, position: int) -> bool:
     """Whether `word` may be the name at `position` of a list of `kind` (list_of):
     a volume label, a minidisk's owner then addresses, an SFS path, else a z/VM name."""
     if kind == "volume":
-        return _VOLSER.fullmatch(word) is not None
+        return messages.looks_like_volume_label(word)
     if kind == "minidisk" and position > 0:
         return _ADDRESS.fullmatch(word) is not None
     if kind == "sfs":
