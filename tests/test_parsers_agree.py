@@ -1,0 +1,75 @@
+"""The two parsers on texts a description or a half-typed keyword makes from the examples.
+
+Each statement line of examples/*.bkr is replayed with a description (whole, or
+its text not typed yet), a keyword half typed or a word that is one's half
+(`desc`, `volume`), or a keyword whose value is not typed yet (`disk`) after it
+on its line, with a whole description and the next
+statement joined on to it, and with such a word on a line of its own above it.
+Wherever the fast parser reads a text (`fast.read_reported`), Lark's recovery
+must give the very same diagnostics -- codes, messages, spans, help, fixes --
+and the same AST (tests/test_fast_parser.py states the contract; where the fast
+parser gives up, `read_module` answers with Lark's reading, so there is nothing
+to compare). A failure lists every text the two read differently, with both
+readings, so that a new rule of either parser shows where it parts from the other.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES
+from test_fast_parser import _bench, lark_read, source_of
+
+from bkrdsl.syntax import fast
+
+#: Written after a statement on its line (the next line kept): `disk` is also a
+#: volume label after a `shared-volume`'s (Recovery.keyword_label).
+AFTER = ('  description "x"', "  description", "  desc", "  volume", "  disk")
+#: Written alone on a line of its own above a statement, at its indentation.
+ABOVE = ("description", "desc", "volume")
+
+
+def replayed(text: str) -> list[tuple[int, str]]:
+    """(line number, text) for each replay of each statement line of `text`."""
+    lines = text.split("\n")
+    indexes = _bench("typing_fallbacks").statement_lines(text)
+    found = []
+    for n, k in enumerate(indexes):
+        line = lines[k]
+        indent = line[: len(line) - len(line.lstrip())]
+        found += [(k + 1, "\n".join([*lines[:k], line + after, *lines[k + 1 :]])) for after in AFTER]
+        if n + 1 < len(indexes):  # the next statement joined on after a whole description
+            following = indexes[n + 1]
+            joined = f'{line}  description "x"  {lines[following].strip()}'
+            found.append((k + 1, "\n".join([*lines[:k], joined, *lines[k + 1 : following], *lines[following + 1 :]])))
+        found += [(k + 1, "\n".join([*lines[:k], indent + word, *lines[k:]])) for word in ABOVE]
+    return found
+
+
+def shown(diagnostics) -> list[str]:
+    return [f"{d.code} {d.span.line}:{d.span.column} {d.message} | {d.help}" for d in diagnostics]
+
+
+def differences(text: str) -> str | None:
+    """How the two parsers read `text` differently, or None (also where the fast one gives up)."""
+    source = source_of(text)
+    read = fast.read_reported(source)
+    if read is None:
+        return None
+    module, reported = read
+    expected, diagnostics = lark_read(source)
+    if (module, reported, module.comments) == (expected, diagnostics, expected.comments):
+        return None
+    if reported == diagnostics:
+        return "  the same diagnostics, another AST"
+    return f"  fast: {shown(reported)}\n  lark: {shown(diagnostics)}"
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.bkr")), ids=lambda p: p.name)
+def test_the_parsers_agree_on_the_examples_replayed(path):
+    found = []
+    for line, text in replayed(path.read_text(encoding="utf-8")):
+        differ = differences(text)
+        if differ is not None:
+            changed = text.split("\n")[line - 1 : line + 1]
+            found.append(f"{path.name} line {line}: {changed!r}\n{differ}")
+    assert not found, "\n".join(found)
