@@ -246,6 +246,18 @@ def test_bkrstart_lists_the_rcs_it_can_return(example, member):
     assert ("await(" in text) == waits
 
 
+@pytest.mark.parametrize(("example", "member"), [*START_EXECS, ("local", "DEV1"), ("local", "DEV2")])
+def test_bkrstart_says_which_machines_it_waits_for_only_where_it_waits(example, member):
+    # w.i says whether machine i is waited for: an EXEC that waits for none
+    # (a member that is not the catalog SFS server's home) sets, exposes and
+    # tests no w. at all, nor stops starting the rest after a failure.
+    model = _local_catalog_model() if example == "local" else example_model(example)
+    text = generate(model, member, "BKRSTART", f"{example}.bkr")
+    waits = any(entry.wait for entry in model.start_order(member))
+    assert bool(re.search(r"(?<![\w.])w\.", text)) == waits
+    assert ("the others need" in text) == waits
+
+
 def test_every_member_gets_only_its_jobs():
     model = example_model("minimal")
     dev1 = generate(model, "DEV1", "BKRSUBMT")

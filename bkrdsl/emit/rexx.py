@@ -820,6 +820,20 @@ _SERVING = [
 ]
 
 
+#: BKRSTART's main loop, after a machine failed, where one is waited for.
+_START_NONE_AFTER = [
+    "  if w.i then do",
+    "    /* The others need it first: start none of them. */",
+    "    do j = i + 1 to m.0",
+    "      down = down m.j",
+    "    end",
+    "    if i < m.0 then",
+    "      say me': the others need' m.i 'first: none of them was started.'",
+    "    leave",
+    "  end",
+]
+
+
 def _start_steps(model: Model, member: str) -> str:
     """What BKRSTART starts on `member`, in `Model.start_order`'s order, as its
     header says it: the SFS server only where it is started, and waited for."""
@@ -872,14 +886,21 @@ def _start_codes(order: list[tuple[str, str, bool, str | None]]) -> str:
     )
 
 
+def _unwaited(line: str) -> str:
+    """A routine's line where no machine is waited for: its PROCEDURE exposes
+    no `w.`, which only says which machines are waited for."""
+    return line.replace(" w.", "") if " procedure expose " in line else line
+
+
 def _start_routines(order: list[tuple[str, str, bool, str | None]]) -> list[str]:
     """BKRSTART's routines: AWAIT only where a machine is waited for, SERVING only
     where its file pool is too, so that the EXEC holds no rc it cannot return
     (and its header lists none: `_start_codes`)."""
     waits = any(wait for _, _, wait, _ in order)
     served = any(wait and pool for _, _, wait, pool in order)
-    out = [*(_START_SERVED if served else _START_LOGGED_ON), ""]
-    out += [line for line in _LOGON if waits or line != _AWAITED]
+    start = _START_SERVED if served else _START_LOGGED_ON
+    out = [*(start if waits else map(_unwaited, start)), ""]
+    out += _LOGON if waits else [_unwaited(line) for line in _LOGON if line != _AWAITED]
     out += ["", *_AWAIT] if waits else []
     out += ["", *_SERVING] if served else []
     return out
@@ -913,6 +934,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
     out.code("address command")
     out.assign("me", START_FILE)
     out.assign("member", name, name=True)
+    waits = any(wait for _, _, wait, _ in order)
     if any(wait and pool for _, _, wait, pool in order):
         out.comment("rcs of the file pool query that end the wait for it at once:")
         out.assign("final", dialect["query_filepool_final_rcs"])
@@ -923,7 +945,8 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         out.assign(f"m.{i}", user, name=True)
         out.assign(f"q.{i}", dialect.text("query_user", user=user), name=True)
         out.assign(f"x.{i}", dialect.text("xautolog", user=user), name=True)
-        out.code(f"w.{i} = {1 if wait else 0}")
+        if waits:
+            out.code(f"w.{i} = {1 if wait else 0}")
         if wait and pool:
             out.assign(f"pool.{i}", pool, name=True)
             out.assign(f"p.{i}", dialect.text("query_filepool", pool=pool), name=True)
@@ -948,15 +971,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "  /* Logged on, its file pool not serving: started, not ready. */",
         "  if on.i then nop",
         "  else down = down m.i",
-        "  if w.i then do",
-        "    /* The others need it first: start none of them. */",
-        "    do j = i + 1 to m.0",
-        "      down = down m.j",
-        "    end",
-        "    if i < m.0 then",
-        "      say me': the others need' m.i 'first: none of them was started.'",
-        "    leave",
-        "  end",
+        *(_START_NONE_AFTER if waits else []),
         "end",
         "if first = 0 then exit 0",
         "/* Say what is missing, and how to finish the start-up. */",

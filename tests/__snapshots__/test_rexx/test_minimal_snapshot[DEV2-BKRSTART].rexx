@@ -23,22 +23,18 @@ pool. = ''
 m.1 = 'BKRCATLG'
 q.1 = 'QUERY USER BKRCATLG'
 x.1 = 'XAUTOLOG BKRCATLG'
-w.1 = 0
 /* 2. BKRBKUP: the backup server. */
 m.2 = 'BKRBKUP'
 q.2 = 'QUERY USER BKRBKUP'
 x.2 = 'XAUTOLOG BKRBKUP'
-w.2 = 0
 /* 3. BKRWRK01: a worker. */
 m.3 = 'BKRWRK01'
 q.3 = 'QUERY USER BKRWRK01'
 x.3 = 'XAUTOLOG BKRWRK01'
-w.3 = 0
 /* 4. BKRWRK02: a worker. */
 m.4 = 'BKRWRK02'
 q.4 = 'QUERY USER BKRWRK02'
 x.4 = 'XAUTOLOG BKRWRK02'
-w.4 = 0
 
 /* Blanks are no operands: 'EXEC BKRSTART' opts, with opts empty. */
 if words(arg(1)) = 0 then nop
@@ -59,15 +55,6 @@ do i = 1 to m.0
   /* Logged on, its file pool not serving: started, not ready. */
   if on.i then nop
   else down = down m.i
-  if w.i then do
-    /* The others need it first: start none of them. */
-    do j = i + 1 to m.0
-      down = down m.j
-    end
-    if i < m.0 then
-      say me': the others need' m.i 'first: none of them was started.'
-    leave
-  end
 end
 if first = 0 then exit 0
 /* Say what is missing, and how to finish the start-up. */
@@ -135,13 +122,13 @@ showlines: procedure
   return
 
 /* 0 when the machine is logged on; on.i says whether it is. */
-start: procedure expose me member m. q. x. w. on.
+start: procedure expose me member m. q. x. on.
   parse arg i
   up = logon(i)
   on.i = (up = 0)
   return up
 
-logon: procedure expose me member m. q. x. w.
+logon: procedure expose me member m. q. x.
   parse arg i
   asked = queryuser(i)
   if asked = 0 then do
