@@ -153,10 +153,15 @@ class Editor:
         if self.main.done() and not self.main.cancelled() and self.main.exception() is not None:
             raise self.main.exception()
 
-    def initialize(self, folder, encoding: str = "utf-16", capabilities: dict | None = None) -> None:
+    def initialize(
+        self, folder, encoding: str = "utf-16", capabilities: dict | None = None, symbol_tree: bool = False
+    ) -> None:
+        # symbol_tree: the outline as a tree (VS Code, Neovim), else the flat list
+        # LSP gives a client that does not declare it (vim-lsp's default).
+        outline = {"hierarchicalDocumentSymbolSupport": True} if symbol_tree else {}
         capabilities = capabilities or {
             "general": {"positionEncodings": [encoding]},
-            "textDocument": {"inlayHint": {}, "foldingRange": {"rangeLimit": 50}},
+            "textDocument": {"inlayHint": {}, "foldingRange": {"rangeLimit": 50}, "documentSymbol": outline},
             "workspace": {"workspaceEdit": {"documentChanges": True}, "symbol": {}},
         }
         params = {

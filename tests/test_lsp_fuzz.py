@@ -343,10 +343,10 @@ class LspMachine(RuleBasedStateMachine):
         return answer["result"]
 
     # ------------------------------------------------------------ rules
-    @initialize(encoding=st.sampled_from(["utf-16", "utf-16", "utf-8", "utf-32"]))
-    def start(self, encoding: str) -> None:
+    @initialize(encoding=st.sampled_from(["utf-16", "utf-16", "utf-8", "utf-32"]), symbol_tree=st.booleans())
+    def start(self, encoding: str, symbol_tree: bool) -> None:
         self.encoding = encoding
-        self.editor.initialize(self.folder, encoding)
+        self.editor.initialize(self.folder, encoding, symbol_tree=symbol_tree)
 
     @rule(which=st.integers(0, 100), bom=st.booleans(), crlf=st.booleans())
     def did_open(self, which: int, bom: bool, crlf: bool) -> None:

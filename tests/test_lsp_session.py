@@ -26,6 +26,45 @@ def _open(editor: Editor, uri: str, text: str) -> None:
     editor.notify("textDocument/didOpen", {"textDocument": document})
 
 
+def _outline(tmp_path, symbol_tree: bool) -> list[dict]:
+    text = CLUSTER.replace("}\n}", "}\n  shared-volume VMCOM1\n}") + "single group WEB { HTTPD }\n"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path, symbol_tree=symbol_tree)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})["result"]
+        assert editor.errors == []
+        return symbols
+    finally:
+        editor.close()
+
+
+def _flattened(tree: list[dict], uri: str, container: str | None = None) -> list[dict]:
+    out = []
+    for s in tree:
+        flat = {"name": s["name"], "kind": s["kind"], "location": {"uri": uri, "range": s["range"]}}
+        out.append({**flat, "containerName": container} if container else flat)
+        out += _flattened(s.get("children") or [], uri, s["name"])
+    return out
+
+
+def test_the_outline_is_a_tree_only_for_a_client_that_declares_it(tmp_path):
+    # LSP: a client that does not declare hierarchicalDocumentSymbolSupport
+    # (vim-lsp's default) gets SymbolInformation[]: flat, each with its location
+    # and its parent's name. It was given the tree, whose `range` and `children`
+    # such a client does not read. VS Code and Neovim declare it: the tree.
+    tree = _outline(tmp_path, symbol_tree=True)
+    flat = _outline(tmp_path, symbol_tree=False)
+    cluster = next(s for s in tree if s["name"] == "DEV")
+    assert [c["name"] for c in cluster["children"]] == ["DEV1", "VMCOM1"], tree
+    assert [c["name"] for c in cluster["children"][0]["children"]] == ["D1PRV1"], tree
+    uri = (tmp_path / "dev.bkr").as_uri()
+    assert flat == _flattened(tree, uri), flat
+    assert {s["name"]: s.get("containerName") for s in flat}["D1PRV1"] == "DEV1"
+    assert not any("children" in s or "selectionRange" in s for s in flat)
+
+
 def test_a_file_uri_no_file_can_have_is_a_buffer_without_a_path(tmp_path):
     # `file:///...%00...` names no file (a path cannot hold a NUL): the buffer is
     # checked as an unsaved one is, and the other documents are not disturbed.
@@ -209,7 +248,7 @@ def test_places_on_ascii_lines_are_converted_without_counting_units(tmp_path):
     # every encoding; on another line the units are counted, as before.
     editor = Editor()
     try:
-        editor.initialize(tmp_path)
+        editor.initialize(tmp_path, symbol_tree=True)  # selectionRange is the tree's
         counted = []
         codec = editor.server.workspace.position_codec
         count = codec.position_to_client_units

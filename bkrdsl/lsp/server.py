@@ -983,6 +983,27 @@ def _symbol(server: BkrServer, s: F.Symbol, doc: Document) -> T.DocumentSymbol:
     )
 
 
+def _takes_symbol_tree(server: BkrServer) -> bool:
+    """Whether the client declared `hierarchicalDocumentSymbolSupport` (VS Code,
+    Neovim): LSP gives any other client (vim-lsp's default) SymbolInformation[]."""
+    text = server.client_capabilities.text_document
+    capability = text.document_symbol if text is not None else None
+    return bool(capability is not None and capability.hierarchical_document_symbol_support)
+
+
+def _flat_symbols(
+    server: BkrServer, symbols: list[F.Symbol], doc: Document, uri: str, container: str | None = None
+) -> list[T.SymbolInformation]:
+    """The outline as a list, in the tree's order: each symbol at the place the
+    tree gives it (`_symbol`'s range), its parent's name as its container."""
+    out = []
+    for s in symbols:
+        where = T.Location(uri=uri, range=server.range(s.span, doc))
+        out.append(T.SymbolInformation(name=s.name, kind=_SYMBOL_KIND[s.kind], location=where, container_name=container))
+        out += _flat_symbols(server, s.children, doc, uri, s.name)
+    return out
+
+
 def _say_unsearchable(ls: BkrServer) -> None:
     """Tell the user once, at start, of each `include` folder that cannot be searched
     (missing, a file), as `bkrc check -I DIR` refuses it: imports were looked up
@@ -1271,9 +1292,16 @@ def build_server() -> BkrServer:
         return ls.workspace_edit(done)
 
     @server.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    def symbols(ls: BkrServer, params: T.DocumentSymbolParams) -> list[T.DocumentSymbol]:
-        doc = ls.fresh(params.text_document.uri)
-        return [_symbol(ls, s, doc) for s in F.outline(doc)] if doc is not None else []
+    def symbols(
+        ls: BkrServer, params: T.DocumentSymbolParams
+    ) -> list[T.DocumentSymbol] | list[T.SymbolInformation]:
+        uri = params.text_document.uri
+        doc = ls.fresh(uri)
+        if doc is None:
+            return []
+        if _takes_symbol_tree(ls):
+            return [_symbol(ls, s, doc) for s in F.outline(doc)]
+        return _flat_symbols(ls, F.outline(doc), doc, uri)
 
     @server.feature(T.TEXT_DOCUMENT_FORMATTING)
     def formatting(ls: BkrServer, params: T.DocumentFormattingParams) -> list[T.TextEdit]:
