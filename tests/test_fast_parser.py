@@ -812,6 +812,8 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "cluster A {\n  member M { workers 2  de\n  }\n}\n",  # after a statement: a word too many
         "cluster A {\n  member M { workers 2  memb\n  }\n}\n",  # a keyword of another block
         "cluster A {\n  member M {\n    workers 2  desc\n    private-volume P\n  }\n}\n",  # read with it
+        "cluster A {\n  member M {\n    desc private-volume P\n  }\n}\n",  # the next statement on its line
+        "cluster A {\n  member M {\n    workers 2  desc private-volume P\n  }\n}\n",
         "cluster A {\n  expire on M {\n    retain 30 days  keep\n  }\n}\n",  # a state shared with a job's
         "cluster A {\n  job J {\n    to disk  descri\n  }\n}\n",  # perhaps an option (`pool`)
     ],

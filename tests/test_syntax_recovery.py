@@ -44,6 +44,12 @@ MESSAGES = [
      "expected a quoted text (\"...\") after `description`, found `private-volume`"),
     ("cluster A {\n  member M {\n    workers 2  desc\n    private-volume P\n  }\n}\n", "BKR012", (3, 16),
      "write `description` followed by a quoted text"),
+    # ... and on the same line as that keyword: the half-typed word's one error, not the
+    # two words swapped (BKR004) nor the keyword's statement as an unquoted text (BKR010)
+    ("cluster A {\n  member M {\n    desc private-volume P\n  }\n}\n", "BKR012", (3, 5),
+     "write `description` followed by a quoted text"),
+    ("cluster A {\n  member M {\n    workers 2  desc private-volume P\n  }\n}\n", "BKR012", (3, 16),
+     "write `description` followed by a quoted text"),
     ("cluster A {\n\n  job AB {\n    backup G\n", "BKR005", (3, 10), "`{` opened at 3:10 is never closed"),
     ("cluster A {\n  member { workers 2 }\n}\n", "BKR010", (2, 3), "expected a member name after `member`"),
     ("cluster A {\n  member M { workers }\n}\n", "BKR010", (2, 14), "the number of worker machines after `workers`"),

@@ -726,6 +726,16 @@ HELPED = [
     # a keyword half typed before the next statement: the keyword, and what it needs
     ('    description "System machines, one job per member"\n', "    descri\n",
      'write `description` followed by a quoted text ("..."): the statement ends after `descri`'),
+    # ... and the next statement written on after it: not the two words swapped (BKR004),
+    # nor that statement as the description's unquoted text (BKR010)
+    ("    private-volume M3PRV1\n", "    desc private-volume M3PRV1\n",
+     'write `description` followed by a quoted text ("..."): the statement ends after `desc`'),
+    ("    workers 2\n", "    desc workers 2\n",
+     'write `description` followed by a quoted text ("..."): the statement ends after `desc`'),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  desc private-volume M1PRV1 }",
+     'write `description` followed by a quoted text ("..."): the statement ends after `desc`'),
+    ("    workers 2\n", "    worke private-volume M3PRV2\n",
+     "write `workers` followed by the number of worker machines: the statement ends after `worke`"),
     ("    purge weekly sun 03:00\n", "    p\n", "statements in an `expire` block start with `preview`, `purge`, `retain`"),
     ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.*\n    retain 30 days\n",
      "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),

@@ -2418,6 +2418,11 @@ class Recovery:
             and tok.type not in ("LBRACE", "RBRACE")
         ):
             return False, None
+        if last.start_pos in self.respelt and self.starts_next_statement(ip, tok):
+            # `desc private-volume P`: the keyword half typed, its text never begun,
+            # then the next statement; the respelling says the text is missing
+            # (unfinished_respelt), not that `private-volume P` lacks quotes.
+            return False, None
         words, end = self.phrase(tok.start_pos, statements=False)
         if not words:
             return False, None
@@ -2437,6 +2442,16 @@ class Recovery:
         self.feed(ip, _fake("STRING", tok, '""'))
         self._advance(ip.lexer_thread.state, end)
         return True, None
+
+    def starts_next_statement(self, ip, tok: Token) -> bool:
+        """Whether `tok` is a statement keyword that fits once the statement under way
+        has its last values (fits_once_finished)."""
+        keyword = str(tok.value).lower()
+        return (
+            tok.type in self.statements
+            and keyword in self.facts.keywords
+            and self.fits_once_finished(Sim.of(ip), keyword)
+        )
 
     # ------------------------------------------------------------ mid-statement
     def mid_statement(self, ip, tok: Token, accepted: set[str]) -> Token | None:
@@ -3235,12 +3250,21 @@ class Recovery:
         if second in self.statements and at_start and not self.statement_first(tok):
             return None  # `workers 2 4 private-volume V`: a word too many, not `private-volume 4`
         own = self.facts.keywords.get(str(tok.value).lower())
+        if second in self.statements and own is None and self.half_typed_statement(sim, tok):
+            return None  # `desc private-volume P`: `description` half typed, then the next statement
         window = self.same_line(self.window(after.end(1)))  # the next line may hold a mistake of its own
         for first in dict.fromkeys(t for t in (own, "NAME") if t is not None):
             ahead = sim.copy()
             if ahead.feed(second) and ahead.feed(first) and self.reading(ahead, window) is not None:
                 return after, second, first
         return None
+
+    def half_typed_statement(self, sim: Sim, tok: Token) -> bool:
+        """Whether the name `tok` respells (as stray_name reads it) a statement keyword
+        that fits at `sim`: a statement begun and left unfinished (`desc`), not a value
+        the wrong way round."""
+        words = messages.did_you_mean(str(tok.value), self.keywords_in(self.statements))
+        return any(sim.fits([self.facts.keywords[word]]) for word in words)
 
     def alone_on_line(self, tok: Token) -> bool:
         """Whether `tok` is the only word on its line (a comment may follow)."""
