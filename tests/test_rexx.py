@@ -250,12 +250,18 @@ def test_bkrstart_lists_the_rcs_it_can_return(example, member):
 def test_bkrstart_says_which_machines_it_waits_for_only_where_it_waits(example, member):
     # w.i says whether machine i is waited for: an EXEC that waits for none
     # (a member that is not the catalog SFS server's home) sets, exposes and
-    # tests no w. at all, nor stops starting the rest after a failure.
+    # tests no w. at all, nor stops starting the rest after a failure; nor does
+    # it set p. and pool. (the file pool query) or ask on.i whether a machine
+    # that failed is logged on: START fails there only when it is not.
     model = _local_catalog_model() if example == "local" else example_model(example)
     text = generate(model, member, "BKRSTART", f"{example}.bkr")
     waits = any(entry.wait for entry in model.start_order(member))
     assert bool(re.search(r"(?<![\w.])w\.", text)) == waits
     assert ("the others need" in text) == waits
+    for stem in ("p", "pool", "on"):  # set, read or exposed (not prose's 'logged on.')
+        used = rf"(?<![\w.]){stem}\.(?:i\b|\d| =)|^\w+: procedure expose .*(?<![\w.]){stem}\.(?: |$)"
+        assert bool(re.search(used, text, re.MULTILINE)) == waits, stem
+    assert ("its file pool not serving" in text) == waits
 
 
 def test_every_member_gets_only_its_jobs():

@@ -677,7 +677,8 @@ _START_WHY = {
 }
 
 
-#: START when a machine's file pool is waited for (`_SERVING`).
+#: START, only where a machine's file pool is waited for (`_SERVING`): elsewhere
+#: the main loop calls LOGON, since a machine that failed there is never on.
 _START_SERVED = [
     "/* 0 when the machine is logged on and, for the catalog's SFS */",
     "/* server, its file pool serves; on.i says whether it is logged on. */",
@@ -686,15 +687,6 @@ _START_SERVED = [
     "  up = logon(i)",
     "  on.i = (up = 0)",
     "  if on.i then return serving(i)",
-    "  return up",
-]
-#: START where no file pool is waited for.
-_START_LOGGED_ON = [
-    "/* 0 when the machine is logged on; on.i says whether it is. */",
-    "start: procedure expose me member m. q. x. w. on.",
-    "  parse arg i",
-    "  up = logon(i)",
-    "  on.i = (up = 0)",
     "  return up",
 ]
 #: LOGON, QUERYUSER and MEANWHILE: every machine goes through them. The line
@@ -820,6 +812,22 @@ _SERVING = [
 ]
 
 
+#: BKRSTART's main loop, where a machine's file pool is waited for (`_START_SERVED`).
+_START_LOOP_SERVED = [
+    "  call start i",
+    "  if result = 0 then iterate",
+    "  if first = 0 then first = result",
+    "  /* Logged on, its file pool not serving: started, not ready. */",
+    "  if on.i then nop",
+    "  else down = down m.i",
+]
+#: Elsewhere LOGON returns 0 once the machine is logged on: one that failed is down.
+_START_LOOP_LOGGED_ON = [
+    "  call logon i",
+    "  if result = 0 then iterate",
+    "  if first = 0 then first = result",
+    "  down = down m.i",
+]
 #: BKRSTART's main loop, after a machine failed, where one is waited for.
 _START_NONE_AFTER = [
     "  if w.i then do",
@@ -865,11 +873,20 @@ _START_NOUN = {
 }
 
 
+def _waits(order: list[tuple[str, str, bool, str | None]]) -> bool:
+    """Whether BKRSTART waits for a machine (the SFS server, on its home)."""
+    return any(wait for _, _, wait, _ in order)
+
+
+def _served(order: list[tuple[str, str, bool, str | None]]) -> bool:
+    """Whether BKRSTART also waits for that machine's file pool to serve."""
+    return any(wait and pool for _, _, wait, pool in order)
+
+
 def _start_codes(order: list[tuple[str, str, bool, str | None]]) -> str:
     """BKRSTART's return codes, as its header lists them: those its code can
     return (`_start_routines`), the waits' rc only where it waits."""
-    waits = any(wait for _, _, wait, _ in order)
-    served = any(wait and pool for _, _, wait, pool in order)
+    waits, served = _waits(order), _served(order)
     codes = [f"0 all started, {RC_USAGE} operands given (it takes none), {RC_WRONG_MEMBER} wrong member"]
     if waits:
         late = "did not log on" + (", or its file pool did not serve," if served else "") + " in time"
@@ -893,13 +910,11 @@ def _unwaited(line: str) -> str:
 
 
 def _start_routines(order: list[tuple[str, str, bool, str | None]]) -> list[str]:
-    """BKRSTART's routines: AWAIT only where a machine is waited for, SERVING only
-    where its file pool is too, so that the EXEC holds no rc it cannot return
-    (and its header lists none: `_start_codes`)."""
-    waits = any(wait for _, _, wait, _ in order)
-    served = any(wait and pool for _, _, wait, pool in order)
-    start = _START_SERVED if served else _START_LOGGED_ON
-    out = [*(start if waits else map(_unwaited, start)), ""]
+    """BKRSTART's routines: AWAIT only where a machine is waited for, START and
+    SERVING only where its file pool is too, so that the EXEC holds no rc it
+    cannot return (and its header lists none: `_start_codes`)."""
+    waits, served = _waits(order), _served(order)
+    out = [*_START_SERVED, ""] if served else []
     out += _LOGON if waits else [_unwaited(line) for line in _LOGON if line != _AWAITED]
     out += ["", *_AWAIT] if waits else []
     out += ["", *_SERVING] if served else []
@@ -934,11 +949,11 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
     out.code("address command")
     out.assign("me", START_FILE)
     out.assign("member", name, name=True)
-    waits = any(wait for _, _, wait, _ in order)
-    if any(wait and pool for _, _, wait, pool in order):
+    waits, served = _waits(order), _served(order)
+    if served:
         out.comment("rcs of the file pool query that end the wait for it at once:")
         out.assign("final", dialect["query_filepool_final_rcs"])
-    out.code(f"m.0 = {len(order)}", "p. = ''", "pool. = ''")
+    out.code(f"m.0 = {len(order)}", *(["p. = ''", "pool. = ''"] if served else []))
     for i, (user, why, wait, pool) in enumerate(order, 1):
         up = f", must be up{f' and its file pool {pool} serving' if pool else ''} before the rest."
         out.comment(f"{i}. {user}: {why}" + (up if wait else "."), hang=3)
@@ -965,12 +980,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "first = 0",
         "down = ''",
         "do i = 1 to m.0",
-        "  call start i",
-        "  if result = 0 then iterate",
-        "  if first = 0 then first = result",
-        "  /* Logged on, its file pool not serving: started, not ready. */",
-        "  if on.i then nop",
-        "  else down = down m.i",
+        *(_START_LOOP_SERVED if served else _START_LOOP_LOGGED_ON),
         *(_START_NONE_AFTER if waits else []),
         "end",
         "if first = 0 then exit 0",

@@ -17,8 +17,6 @@ address command
 me = 'BKRSTART'
 member = 'DEV2'
 m.0 = 4
-p. = ''
-pool. = ''
 /* 1. BKRCATLG: the catalog server. */
 m.1 = 'BKRCATLG'
 q.1 = 'QUERY USER BKRCATLG'
@@ -49,12 +47,10 @@ if result <> 0 then exit result
 first = 0
 down = ''
 do i = 1 to m.0
-  call start i
+  call logon i
   if result = 0 then iterate
   if first = 0 then first = result
-  /* Logged on, its file pool not serving: started, not ready. */
-  if on.i then nop
-  else down = down m.i
+  down = down m.i
 end
 if first = 0 then exit 0
 /* Say what is missing, and how to finish the start-up. */
@@ -120,13 +116,6 @@ showlines: procedure
     say line
   end
   return
-
-/* 0 when the machine is logged on; on.i says whether it is. */
-start: procedure expose me member m. q. x. on.
-  parse arg i
-  up = logon(i)
-  on.i = (up = 0)
-  return up
 
 logon: procedure expose me member m. q. x.
   parse arg i
