@@ -154,11 +154,18 @@ class Editor:
             raise self.main.exception()
 
     def initialize(
-        self, folder, encoding: str = "utf-16", capabilities: dict | None = None, symbol_tree: bool = False
+        self,
+        folder,
+        encoding: str = "utf-16",
+        capabilities: dict | None = None,
+        symbol_tree: bool = False,
+        symbol_kinds: list[int] | None = None,
     ) -> None:
         # symbol_tree: the outline as a tree (VS Code, Neovim), else the flat list
         # LSP gives a client that does not declare it (vim-lsp's default).
+        # symbol_kinds: the outline's symbolKind.valueSet (none: File to Array).
         outline = {"hierarchicalDocumentSymbolSupport": True} if symbol_tree else {}
+        outline |= {"symbolKind": {"valueSet": symbol_kinds}} if symbol_kinds else {}
         capabilities = capabilities or {
             "general": {"positionEncodings": [encoding]},
             "textDocument": {"inlayHint": {}, "foldingRange": {"rangeLimit": 50}, "documentSymbol": outline},

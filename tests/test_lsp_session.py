@@ -26,11 +26,12 @@ def _open(editor: Editor, uri: str, text: str) -> None:
     editor.notify("textDocument/didOpen", {"textDocument": document})
 
 
-def _outline(tmp_path, symbol_tree: bool) -> list[dict]:
+def _outline(tmp_path, symbol_tree: bool, symbol_kinds: list[int] | None = None) -> list[dict]:
+    # symbol_kinds: the client's textDocument.documentSymbol.symbolKind.valueSet.
     text = CLUSTER.replace("}\n}", "}\n  shared-volume VMCOM1\n}") + "single group WEB { HTTPD }\n"
     editor = Editor()
     try:
-        editor.initialize(tmp_path, symbol_tree=symbol_tree)
+        editor.initialize(tmp_path, symbol_tree=symbol_tree, symbol_kinds=symbol_kinds)
         uri = (tmp_path / "dev.bkr").as_uri()
         _open(editor, uri, text)
         symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})["result"]
@@ -63,6 +64,23 @@ def test_the_outline_is_a_tree_only_for_a_client_that_declares_it(tmp_path):
     assert flat == _flattened(tree, uri), flat
     assert {s["name"]: s.get("containerName") for s in flat}["D1PRV1"] == "DEV1"
     assert not any("children" in s or "selectionRange" in s for s in flat)
+
+
+def test_the_outline_sends_only_symbol_kinds_the_client_knows(tmp_path):
+    # LSP: a client that declares no documentSymbol.symbolKind.valueSet knows
+    # the kinds File (1) to Array (18) only. A member is a Struct (23): such a
+    # client is sent Module (2), in the tree and in the flat list, as workspace
+    # symbols already were; one that declares Struct gets it. It was sent 23.
+    struct, module = 23, 2
+    for symbol_tree in (True, False):
+        plain = _flattened(_outline(tmp_path, symbol_tree), "") if symbol_tree else _outline(tmp_path, False)
+        declared = _outline(tmp_path, symbol_tree, symbol_kinds=list(range(1, 27)))
+        declared = _flattened(declared, "") if symbol_tree else declared
+        kinds = {s["name"]: s["kind"] for s in plain}
+        assert kinds["DEV1"] == module, plain
+        assert all(kind <= 18 for kind in kinds.values()), plain
+        assert {s["name"]: s["kind"] for s in declared}["DEV1"] == struct, declared
+        assert [s["name"] for s in plain] == [s["name"] for s in declared]
 
 
 def test_a_file_uri_no_file_can_have_is_a_buffer_without_a_path(tmp_path):

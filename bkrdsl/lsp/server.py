@@ -972,14 +972,35 @@ def _normal(text: str) -> str:
     return normalise(text)
 
 
-def _symbol(server: BkrServer, s: F.Symbol, doc: Document) -> T.DocumentSymbol:
+def _known_symbol_kinds(capability) -> frozenset[T.SymbolKind]:
+    """The symbol kinds a client's `symbolKind.valueSet` declares (for the outline,
+    or workspace symbols): LSP says one that declares none knows File to Array."""
+    kinds = capability.symbol_kind if capability is not None else None
+    value_set = kinds.value_set if kinds is not None else None
+    return frozenset(value_set) if value_set else _INITIAL_SYMBOL_KINDS
+
+
+def _symbol_kind(kind: str, known: frozenset[T.SymbolKind]) -> T.SymbolKind:
+    """A symbol's kind as the client can show it: one it does not know (a member's
+    Struct, an expiry's Event, past Array) is sent as Module, which every client knows."""
+    mapped = _SYMBOL_KIND[kind]
+    return mapped if mapped in known else T.SymbolKind.Module
+
+
+def _outline_kinds(server: BkrServer) -> frozenset[T.SymbolKind]:
+    """The symbol kinds the client declares for the outline (`_known_symbol_kinds`)."""
+    text = server.client_capabilities.text_document
+    return _known_symbol_kinds(text.document_symbol if text is not None else None)
+
+
+def _symbol(server: BkrServer, s: F.Symbol, doc: Document, known: frozenset[T.SymbolKind]) -> T.DocumentSymbol:
     return T.DocumentSymbol(
         name=s.name,
         detail=s.detail or None,
-        kind=_SYMBOL_KIND[s.kind],
+        kind=_symbol_kind(s.kind, known),
         range=server.range(s.span, doc),
         selection_range=server.range(s.selection, doc),
-        children=[_symbol(server, c, doc) for c in s.children] or None,
+        children=[_symbol(server, c, doc, known) for c in s.children] or None,
     )
 
 
@@ -992,15 +1013,21 @@ def _takes_symbol_tree(server: BkrServer) -> bool:
 
 
 def _flat_symbols(
-    server: BkrServer, symbols: list[F.Symbol], doc: Document, uri: str, container: str | None = None
+    server: BkrServer,
+    symbols: list[F.Symbol],
+    doc: Document,
+    uri: str,
+    known: frozenset[T.SymbolKind],
+    container: str | None = None,
 ) -> list[T.SymbolInformation]:
     """The outline as a list, in the tree's order: each symbol at the place the
-    tree gives it (`_symbol`'s range), its parent's name as its container."""
+    tree gives it (`_symbol`'s range and kind), its parent's name as its container."""
     out = []
     for s in symbols:
         where = T.Location(uri=uri, range=server.range(s.span, doc))
-        out.append(T.SymbolInformation(name=s.name, kind=_SYMBOL_KIND[s.kind], location=where, container_name=container))
-        out += _flat_symbols(server, s.children, doc, uri, s.name)
+        kind = _symbol_kind(s.kind, known)
+        out.append(T.SymbolInformation(name=s.name, kind=kind, location=where, container_name=container))
+        out += _flat_symbols(server, s.children, doc, uri, known, s.name)
     return out
 
 
@@ -1299,9 +1326,10 @@ def build_server() -> BkrServer:
         doc = ls.fresh(uri)
         if doc is None:
             return []
+        known = _outline_kinds(ls)
         if _takes_symbol_tree(ls):
-            return [_symbol(ls, s, doc) for s in F.outline(doc)]
-        return _flat_symbols(ls, F.outline(doc), doc, uri)
+            return [_symbol(ls, s, doc, known) for s in F.outline(doc)]
+        return _flat_symbols(ls, F.outline(doc), doc, uri, known)
 
     @server.feature(T.TEXT_DOCUMENT_FORMATTING)
     def formatting(ls: BkrServer, params: T.DocumentFormattingParams) -> list[T.TextEdit]:
@@ -1420,19 +1448,14 @@ def build_server() -> BkrServer:
         docs = [doc for doc in map(ls.fresh, sorted(ls.open_uris())) if doc is not None]
         docs += ls.disk_documents()
         capability = ls.client_capabilities.workspace
-        capability = capability.symbol if capability is not None else None
-        known = None  # LSP: without a value set, the client knows the kinds File to Array
-        if capability is not None and capability.symbol_kind is not None:
-            known = capability.symbol_kind.value_set
+        known = _known_symbol_kinds(capability.symbol if capability is not None else None)
         out = []
         locate = ls.locator()
         for doc, place in F.workspace_symbols(docs, params.query):
             where = locate(place.span, doc)
             if where is None:
                 continue
-            kind = _SYMBOL_KIND[place.kind]
-            if kind not in (known or _INITIAL_SYMBOL_KINDS):
-                kind = T.SymbolKind.Module
+            kind = _symbol_kind(place.kind, known)
             out.append(
                 T.SymbolInformation(name=place.name, kind=kind, location=where, container_name=place.detail)
             )
