@@ -7,14 +7,20 @@ compiled, it writes
 - files of exactly the manifest kinds output.md's table lists, each kind under
   the file name the table gives it;
 - only files a row of deploy.md's "Where each file goes" places, and no row
-  that places none.
+  that places none;
+- directory entries that deploy.md's merge script ("Without DirMaint", step 1)
+  puts into one source file, each once, each IDENTITY followed by the
+  SUBCONFIGs its BUILD statements name, in their order.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,10 +31,17 @@ DEPLOY = ROOT / "docs" / "deploy.md"
 
 
 @pytest.fixture(scope="module")
-def written(tmp_path_factory) -> dict[str, str]:
-    """Each file `bkrc compile examples/prodssi.bkr` writes, by path, with its manifest kind."""
+def compiled(tmp_path_factory) -> Path:
+    """The folder `out` that `bkrc compile examples/prodssi.bkr -o out` writes."""
     out = tmp_path_factory.mktemp("prodssi") / "out"
     run_cli(["compile", EXAMPLES / "prodssi.bkr", "-o", out], expect=0)
+    return out
+
+
+@pytest.fixture(scope="module")
+def written(compiled) -> dict[str, str]:
+    """Each file `bkrc compile examples/prodssi.bkr` writes, by path, with its manifest kind."""
+    out = compiled
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     files = {f["path"]: f["kind"] for f in manifest["files"]}
     on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
@@ -88,3 +101,40 @@ def test_deploy_places_every_file_written(written):
 def test_a_layout_that_names_a_file_never_written_is_caught(written):
     text = section(OUTPUT, "## Layout").replace("BKRSUBMT.EXEC  ", "BKRSUBM.EXEC   ", 1)
     assert sorted(set(layout_files(text)) - set(written)) == ["VMSYS1/BKRSUBM.EXEC"]
+
+
+def merge_script(text: str) -> str:
+    """The shell script of deploy.md's "Without DirMaint" step 1, which merges the
+    directory files into one source file."""
+    step = text.split("\n1. Put the entries into one file", 1)[1]
+    return re.search(r"```sh\n(.*?)```", step, re.DOTALL).group(1)
+
+
+def merged_entries(merged: str, header: str) -> list[str]:
+    """The merged file cut back into the files it was made of: each file starts
+    with the same first line, the header that names the source."""
+    parts = merged.split(header)
+    assert parts[0] == "", parts[0][:200]
+    return [header + part for part in parts[1:]]
+
+
+@pytest.mark.skipif(shutil.which("sh") is None or shutil.which("awk") is None, reason="needs sh and awk")
+def test_deploys_merge_script_puts_each_subconfig_after_its_identity(compiled):
+    """What a system programmer without DirMaint runs on the files: every entry
+    once, and right after each IDENTITY the SUBCONFIGs it builds, as the page says."""
+    env = {**os.environ, "LC_ALL": "C"}
+    subprocess.run(["sh", "-c", merge_script(DEPLOY.read_text(encoding="utf-8"))],
+                   cwd=compiled.parent, env=env, check=True)
+    merged = (compiled.parent / "BKRDIR.DIRECT").read_text(encoding="utf-8")
+    files = {p.stem: p.read_text(encoding="utf-8") for p in (compiled / "cluster").glob("*.DIRECT")}
+    header = next(iter(files.values())).splitlines(keepends=True)[0]
+    chunks = merged_entries(merged, header)
+    assert sorted(chunks) == sorted(files.values())  # each entry once, as written
+    names = {text: name for name, text in files.items()}
+    order = [names[chunk] for chunk in chunks]
+    identities = [n for n in order if re.search(r"^IDENTITY ", files[n], re.MULTILINE)]
+    assert len(identities) >= 5
+    for identity in identities:
+        subs = re.findall(r"^ BUILD ON \S+ USING SUBCONFIG (\S+)$", files[identity], re.MULTILINE)
+        at = order.index(identity)
+        assert subs and order[at + 1 : at + 1 + len(subs)] == subs, (identity, order[at : at + 1 + len(subs)])
