@@ -20,6 +20,7 @@ from bkrdsl.check.common import (
     valid_user_or_pattern,
     volume_span,
 )
+from bkrdsl.check.names import RESERVED_USER_ID, reserved_id_problem
 from bkrdsl.check.registry import check
 from bkrdsl.check.values import MAX_WORKERS
 from bkrdsl.diagnostics import Related
@@ -572,6 +573,7 @@ def subconfig_ids(model: Model):
     worker = next(iter(model.role_patterns("worker")), None)
     machines = model.machine_roles()  # every USER and IDENTITY entry bkrc writes
     taken: dict[str, tuple[str, str]] = {}  # SUBCONFIG ID -> (machine, member)
+    reserved_at = set()  # where a reserved SUBCONFIG ID was reported: once per statement
     for machine, member, sid in model.subconfigs():
         if not valid_user_id(machine) or len(sid) > 8:
             continue
@@ -582,6 +584,17 @@ def subconfig_ids(model: Model):
             or (worker.span if worker is not None else member.decl.name.span)
         )
         spans.setdefault(machine, span)
+        # A machine whose own ID is reserved is reported as such (BKR309 too), and
+        # renaming it renames its SUBCONFIGs.
+        if reserved_id_problem(sid) and not reserved_id_problem(machine) and span not in reserved_at:
+            reserved_at.add(span)
+            yield RESERVED_USER_ID(
+                f"{quoted(machine)}'s SUBCONFIG on `{member.name}` would be {quoted(sid)},"
+                " an ID CP reserves for itself",
+                span,
+                help="rename the machine: CP reserves the SUBCONFIG IDs LOGNxxxx, LOGLxxxx and LOGVxxxx,"
+                " which an ID of 6 or more characters that starts LOGN, LOGL or LOGV gives (ID-n, cut to 8)",
+            )
         clash = model.user(sid)
         named = machines.get(sid)
         if clash is None and named is not None and sid != machine:

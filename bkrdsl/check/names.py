@@ -325,7 +325,7 @@ RESERVED_USER_ID = register(
     "BKR309",
     "reserved-user-id",
     "error",
-    "a user ID CP reserves for itself (or that reads as a spool ID)",
+    "a user or SUBCONFIG ID CP reserves for itself (or a user ID that reads as a spool ID)",
     """
     CP reserves the user IDs SYSTEM and SYSTEMMP and the forms LOGNxxxx,
     LOGLxxxx and LOGVxxxx (used during logon) for itself; a directory entry
@@ -333,6 +333,15 @@ RESERVED_USER_ID = register(
     four digits can be taken for a spool file ID by CP commands that accept
     either; IBM advises against it, so bkrc warns (the diagnostic is a
     warning for that case and an error for the reserved forms).
+
+    The IDs bkrc derives are held to the same forms: each worker's (the worker
+    pattern `LOGNWK*` gives LOGNWK01) and each SUBCONFIG's, which CP reserves
+    alike ("LOGNxxxx, LOGLxxxx, LOGVxxxx, LOGNSYSC, LOGNSYSG, SYSTEM, and
+    SYSTEMMP are reserved for CP use", z/VM 7.2, SUBCONFIG Directory
+    Statement). A SUBCONFIG ID is the machine's ID plus `-n`, cut to 8
+    characters from the ID's first ones, so every IDENTITY machine of 6 or more
+    characters that starts LOGN, LOGL or LOGV gets a reserved one (LOGVTM on
+    member 2: LOGVTM-2).
 
     Failing example:
 
@@ -365,6 +374,10 @@ _RESERVED_PREFIX = ("LOGN", "LOGL", "LOGV")
 #: Finds in `Model.id_lines` the IDs `reserved_ids` looks at twice: reserved, or all digits
 #: (IDs are the grammar's NAMEs: ASCII, so [0-9] is what `isdigit` accepts).
 _RESERVED_SCAN = re.compile(r"\n(SYSTEM|SYSTEMMP|LOG[NLV][^\n]{4}|[0-9]{1,4})(?=\n)")
+
+
+#: The help of a reserved ID: the forms, and how to leave them.
+RESERVED_HELP = "choose another user ID (CP reserves SYSTEM, SYSTEMMP, LOGNxxxx, LOGLxxxx and LOGVxxxx)"
 
 
 def reserved_id_problem(text: str) -> str | None:
@@ -452,11 +465,7 @@ def reserved_ids(model: Model):
     for text, span in words:
         problem = reserved_id_problem(text)
         if problem:
-            yield RESERVED_USER_ID(
-                problem,
-                span,
-                help="choose another user ID (CP reserves SYSTEM, SYSTEMMP, LOGNxxxx, LOGLxxxx and LOGVxxxx)",
-            )
+            yield RESERVED_USER_ID(problem, span, help=RESERVED_HELP)
         elif 1 <= len(text) <= 4 and text.isdigit():
             yield RESERVED_USER_ID(
                 f"user ID `{text}` is all digits and can be taken for a spool file ID",
@@ -464,6 +473,23 @@ def reserved_ids(model: Model):
                 help="give the user an ID that starts with a letter",
                 severity=Severity.WARNING,
             )
+    yield from _reserved_worker_ids(model)
+
+
+def _reserved_worker_ids(model: Model):
+    """A worker pattern whose workers' IDs CP reserves (`LOGNWK*`: LOGNWK01): the
+    workers are written as IDENTITY entries, but no statement names them."""
+    decl = next(iter(model.role_patterns("worker")), None)
+    if decl is None or model.cluster is None:
+        return
+    workers = [m for m, role in model.machine_roles().items() if role == "worker"]
+    reserved = next((w for w in workers if reserved_id_problem(w)), None)
+    if reserved is not None:
+        yield RESERVED_USER_ID(
+            f"worker pattern {quoted(decl.pattern)} gives {quoted(reserved)}, a user ID CP reserves for itself",
+            decl.span,
+            help=RESERVED_HELP,
+        )
 
 
 @check
