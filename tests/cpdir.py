@@ -6,6 +6,8 @@ emitter, and lists every rule an entry set breaks (an empty list is a pass):
 
 - a file holds one entry: `*` comments, then one USER, IDENTITY or SUBCONFIG
   statement, then statements indented in column 2;
+- every USER, IDENTITY and SUBCONFIG ID is valid and not one CP reserves
+  (SYSTEM, SYSTEMMP, LOGNxxxx, LOGLxxxx, LOGVxxxx);
 - USER and IDENTITY: a valid ID, storage not above the maximum, privilege
   classes from A-Z and 1-6; an IDENTITY's BUILD statements come right after it,
   one per member at most, each naming a SUBCONFIG that exists, and every
@@ -40,6 +42,10 @@ from dataclasses import dataclass, field
 from bkrdsl.resolve.model import Model
 
 _ID = re.compile(r"[A-Z0-9@#$_-]{1,8}")
+#: IDs CP keeps for itself, user and SUBCONFIG IDs alike (z/VM 7.2, SUBCONFIG Directory
+#: Statement: "LOGNxxxx, LOGLxxxx, LOGVxxxx, LOGNSYSC, LOGNSYSG, SYSTEM, and SYSTEMMP
+#: are reserved for CP use").
+_RESERVED_ID = re.compile(r"SYSTEM|SYSTEMMP|LOG[NLV].{4}")
 _STORAGE = re.compile(r"([0-9]+)([KMGT])")
 _UNITS = {"K": 1, "M": 1024, "G": 1024**2, "T": 1024**3}
 #: Statements that define or modify a virtual device; every other statement of a
@@ -91,6 +97,8 @@ def read_entries(files: dict[str, str]) -> tuple[dict[str, Entry], list[str]]:
                 if len(words) < 2 or not _ID.fullmatch(words[1]):
                     problems.append(f"{where}: not a valid ID: {line!r}")
                     continue
+                if _RESERVED_ID.fullmatch(words[1]):
+                    problems.append(f"{where}: CP reserves the ID {words[1]} for itself")
                 entry = Entry(path, words[0], words[1], words[2:])
                 if entry.id in entries:
                     problems.append(f"{where}: {entry.id} is defined twice")

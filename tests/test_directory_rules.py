@@ -99,6 +99,13 @@ BREAKS = {
         " CONSOLE 0009 3215 T\n LOGONBY MAINT",
         "LOGONBY after the device statement CONSOLE",
     ),
+    # IBM, SUBCONFIG statement: "LOGNxxxx, LOGLxxxx, LOGVxxxx, ... are reserved for CP use"
+    "a SUBCONFIG ID CP reserves": (
+        "cluster/BKRBUP-1.DIRECT",
+        "SUBCONFIG BKRBUP-1\n",
+        "SUBCONFIG LOGNUP-1\n",
+        "CP reserves the ID LOGNUP-1",
+    ),
     "two entries in a file": (
         "cluster/BKRBUP-1.DIRECT",
         "SUBCONFIG BKRBUP-1\n",
