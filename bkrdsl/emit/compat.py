@@ -313,8 +313,12 @@ bkrc assumes; check it on your system):
   "Local and system resources are known on the system where they reside.
   Global resources are known throughout the TSAF or CS collection", and
   "Local, global, and system resources are identified, using *IDENT, by a
-  server virtual machine", SFS being one of its examples. That the members
-  of an SSI cluster form such a collection for a file pool was not found.
+  server virtual machine", SFS being one of its examples. The members of
+  an SSI cluster do form a collection: "All members in an SSI cluster must
+  be part of the ISFC collection that contains the SSI cluster" (z/VM 7.2,
+  SSI Statement, www.ibm.com/docs/en/zvm/7.2?topic=file-ssi-statement).
+  That an ISFC collection is what that page calls a CS collection, so that
+  a global file pool is reached from every member, was not found stated.
   A local catalog's server gets `LOCAL` instead (`pool_scope_local`): each
   member's instance serves a pool of the same name, and the same page says
   a global resource name "must be unique in the TSAF or CS collection".
