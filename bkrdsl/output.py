@@ -3,7 +3,8 @@
 `make_plan` compares what the emitters produced with what the output folder
 holds and what its manifest says bkrc wrote last time; nothing is written.
 `preflight` says what would stop the write (permissions, a read-only or full
-file system, a folder made immutable), without writing: `write` runs it first,
+file system, a folder made immutable, a file in DIR that cannot be linked or
+removed), without writing: `write` runs it first,
 `bkrc compile --dry-run` and `--check` run it instead.
 `write` carries a plan out all or nothing: it builds the complete new folder
 beside the old one (a hidden `.DIR.bkrc-*` sibling), then swaps the two in one
@@ -1594,11 +1595,14 @@ def preflight(plan: Plan) -> Path:
     enter, on a file system that is not read-only, and not immutable (nor,
     when it holds DIR, append-only: `chattr +a` lets a folder's entries be
     created but not renamed); DIR itself must not be immutable or append-only
-    (neither can be renamed); and the file system must have room for every new
+    (neither can be renamed), nor hold an immutable or append-only file or
+    folder (`_refuse_fixed_inside`: its files are linked into the new folder,
+    and the old one removed); and the file system must have room for every new
     file (`_room_needed`). Permissions are asked of the system (`access`, for
     the effective user: root passes unless it lacks the capability), so the
     message names the path the failing call would have named. Each look is one
-    system call or two; in DIR, only its folders are looked at (for mount points)."""
+    system call or two; in DIR, its folders are looked at (for mount points),
+    and each entry's flags asked (an open and an ioctl)."""
     out_dir = _refuse_mount_point(plan)
     folder, missing = out_dir.parent, None
     while not os.path.lexists(folder) and folder != folder.parent:
@@ -1620,6 +1624,7 @@ def preflight(plan: Plan) -> Path:
         raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
     if os.path.isdir(out_dir):
         _refuse_fixed(out_dir, out_dir)
+        _refuse_fixed_inside(out_dir)
         _refuse_sticky(out_dir)
     if fs is not None:
         _refuse_no_room(plan, fs, folder, out_dir)
@@ -1644,10 +1649,12 @@ FS_IMMUTABLE_FL, FS_APPEND_FL = 0x10, 0x20
 _GENERIC_IOCTL = ("x86_64", "i386", "i486", "i586", "i686", "aarch64", "arm", "s390", "riscv", "loongarch")
 
 
-def _fs_flags(path: Path) -> int:
-    """The folder's `chattr` flags (FS_IOC_GETFLAGS); 0 where they cannot be asked
-    (not Linux, a file system without them, a folder this process may not open):
-    the write then finds out for itself, as before."""
+def _fs_flags(path: Path | str, *, folder: bool = True) -> int:
+    """The `chattr` flags (FS_IOC_GETFLAGS) of a folder, or of a regular file
+    (`folder` False); 0 where they cannot be asked (not Linux, a file system
+    without them, an entry this process may not open, or that is no longer what
+    it was): the write then finds out for itself, as before. A file that is a
+    symbolic link is not followed (a link has no flags of its own)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
@@ -1658,10 +1665,16 @@ def _fs_flags(path: Path) -> int:
     size_of_long = 8 if sys.maxsize > 2**32 else 4
     request = (2 << 30) | (size_of_long << 16) | (ord("f") << 8) | 1
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NONBLOCK)
+        # A folder named by the user may be a link to one (O_DIRECTORY follows it);
+        # a file is one found in DIR, where a link is never followed.
+        kind = os.O_DIRECTORY if folder else getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(path, os.O_RDONLY | kind | os.O_NONBLOCK)
     except OSError:
         return 0
     try:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            return 0  # it changed since it was listed: never an ioctl to a device
         buffer = bytearray(size_of_long)
         fcntl.ioctl(fd, request, buffer, True)
     except OSError:  # ENOTTY: a file system without flags (tmpfs before Linux 6.0)
@@ -1697,6 +1710,58 @@ def _refuse_fixed(folder: Path, out_dir: Path, *, creates: Path | None = None) -
     raise OutputError(
         f"{out_dir}: cannot write: {folder} is {what} (`chattr +{letter}`): {why};"
         f" `chattr -{letter} {folder}` (as root) lets bkrc write; nothing written"
+    )
+
+
+def fixed_entries(root: Path) -> list[tuple[Path, str]]:
+    """Every file and folder inside `root` (symbolic links not followed, `root`
+    left out) that is immutable or append-only, with the flag's letter ("i" or
+    "a"), in path order: such an entry can be neither hard-linked (link(2)
+    refuses the file) nor removed, nor can anything in such a folder. One open
+    and one ioctl per entry (`_fs_flags`); none found where the flags cannot be
+    asked."""
+    found = []
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return []  # the plan has listed DIR; the write finds out for itself
+    for entry in entries:
+        try:
+            folder = entry.is_dir(follow_symlinks=False)
+            regular = entry.is_file(follow_symlinks=False)
+        except OSError:
+            continue
+        if not (folder or regular):
+            continue
+        flags = _fs_flags(entry.path, folder=folder)
+        if flags & (FS_IMMUTABLE_FL | FS_APPEND_FL):
+            found.append((Path(entry.path), "i" if flags & FS_IMMUTABLE_FL else "a"))
+        if folder:
+            found.extend(fixed_entries(Path(entry.path)))
+    return found
+
+
+def _refuse_fixed_inside(out_dir: Path) -> None:
+    """Raise OutputError when a file or folder in DIR is immutable or append-only
+    (`fixed_entries`): the compile links each file it keeps into the new folder
+    and removes the old tree after the swap, and neither can be done to it. It
+    used to write a copy without the flag in DIR and leave the old tree beside
+    it, the flag lost; now nothing is written, and the entry is named."""
+    found = fixed_entries(out_dir)
+    if not found:
+        return
+    path, letter = found[0]
+    what = "immutable" if letter == "i" else "append-only"
+    if path.is_dir() and not path.is_symlink():
+        why = f"an {what} folder cannot be removed, nor anything in it"
+    else:
+        why = f"an {what} file can be neither linked nor removed"
+    more = f" (and {len(found) - 1} more: `lsattr -R {out_dir}` lists them)" if len(found) > 1 else ""
+    raise OutputError(
+        f"{out_dir}: cannot write: {path} is {what} (`chattr +{letter}`){more}: bkrc links each file"
+        f" it keeps into the new folder it builds beside {out_dir.name}, and removes the old folder once"
+        f" the new one is in its place; {why}; `chattr -{letter} {path}` (as root) lets bkrc write;"
+        " nothing written"
     )
 
 

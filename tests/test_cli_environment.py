@@ -395,40 +395,93 @@ def _chattr(path, flag: str) -> None:
         pytest.skip(f"chattr failed: {done.stderr.decode().strip()}")
 
 
-@pytest.mark.parametrize("immutable", [False, True])
-def test_an_old_tree_that_cannot_be_removed_is_named(tmp_path, monkeypatch, immutable):
+def test_an_old_tree_that_cannot_be_removed_is_named(tmp_path, monkeypatch):
     """DIR is written; the old tree, swapped out, stays beside it when a file in it
-    cannot be removed (`chattr +i`): the compile said only `wrote`, and the hidden
-    folder stayed there unsaid, after every later compile too."""
+    cannot be removed (an error the preflight cannot foresee; an immutable file it
+    does: see below): the compile said only `wrote`, and the hidden folder stayed
+    there unsaid, after every later compile too."""
     src, out = source(tmp_path), tmp_path / "w" / "out"
     run_cli(["compile", src, "-o", out], expect=0)
-    stuck, left = out / "DEV1" / "BKRSUBMT.EXEC", None
-    if immutable:
-        _chattr(stuck, "+i")
-    else:
-        real = os.unlink
+    stuck = out / "DEV1" / "BKRSUBMT.EXEC"
+    real = os.unlink
 
-        def unlink(path, *args, **kwargs):
-            if os.path.basename(os.fspath(path)) == stuck.name:
-                raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(path))
-            return real(path, *args, **kwargs)
+    def unlink(path, *args, **kwargs):
+        if os.path.basename(os.fspath(path)) == stuck.name:
+            raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(path))
+        return real(path, *args, **kwargs)
 
-        monkeypatch.setattr(os, "unlink", unlink)
+    monkeypatch.setattr(os, "unlink", unlink)
+    source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+    result = run_cli(["compile", src, "-o", out], expect=0)
+    [name] = siblings(out)
+    left = out.parent / name
+    assert result.stderr == (
+        f"bkrc: warning: the old {out}, swapped out to {left}, could not be removed"
+        f" ({left / 'DEV1' / 'BKRSUBMT.EXEC'}: Operation not permitted); it holds only"
+        f" the files {out} held before: remove it by hand (the next compile tries again)\n"
+    )
+    assert result.stdout.startswith(f"bkrc: wrote {out}: ")
+    assert "BKRWRK03" in (out / "DEV1" / "BKRSTART.EXEC").read_text()
+
+
+def _clear_flags(folder) -> None:
+    """`chattr -i -a` on everything in `folder`, so that pytest can remove it."""
+    subprocess.run(["chattr", "-R", "-i", "-a", folder], capture_output=True, check=False)
+
+
+@pytest.mark.parametrize("flag", ["+i", "+a"])
+@pytest.mark.parametrize(
+    "rel",
+    ["DEV1/BKRSUBMT.EXEC", "DEV1/BKRSTART.EXEC", "DEV1/mine.txt", "DEV1"],
+    ids=["unchanged", "rewritten", "not bkrc's", "folder"],
+)
+def test_an_immutable_or_append_only_entry_in_dir_is_named_before_anything_is_built(tmp_path, flag, rel):
+    """`chattr +i` or `+a` on a file in DIR (left unchanged, rewritten, or not
+    bkrc's) or on a folder in it: link(2) refuses the file and its removal fails,
+    so the compile wrote a copy without the flag in DIR, left the old tree beside
+    it for good, and exited 0 (and --dry-run promised it); now nothing is built,
+    and the entry is named, with the `chattr` that lets bkrc write."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    (out / "DEV1" / "mine.txt").write_text("notes\n")
+    source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+    fixed, letter = out / rel, flag[1]
+    _chattr(fixed, flag)
     try:
-        source(tmp_path, GOOD.replace("workers 2", "workers 3"))
-        result = run_cli(["compile", src, "-o", out], expect=0)
-        [name] = siblings(out)
-        left = out.parent / name
-        assert result.stderr == (
-            f"bkrc: warning: the old {out}, swapped out to {left}, could not be removed"
-            f" ({left / 'DEV1' / 'BKRSUBMT.EXEC'}: Operation not permitted); it holds only"
-            f" the files {out} held before: remove it by hand (the next compile tries again)\n"
+        what = "immutable" if letter == "i" else "append-only"
+        why = (
+            f"an {what} folder cannot be removed, nor anything in it"
+            if rel == "DEV1"
+            else f"an {what} file can be neither linked nor removed"
         )
-        assert result.stdout.startswith(f"bkrc: wrote {out}: ")
-        assert "BKRWRK03" in (out / "DEV1" / "BKRSTART.EXEC").read_text()
+        _would_fail_everywhere(
+            src, out, f"{fixed} is {what} (`chattr {flag}`): bkrc links each file it keeps into the new"
+            " folder it builds beside out, and removes the old folder once the new one is in its place;"
+            f" {why}; `chattr -{letter} {fixed}` (as root) lets bkrc write; nothing written"
+        )
+    finally:  # wherever a failing compile put it: its folder must not stay for good
+        _clear_flags(out.parent)
+    assert run_cli(["compile", src, "-o", out], expect=0).stderr == ""
+    assert siblings(out) == []
+
+
+def test_every_immutable_entry_in_dir_is_counted(tmp_path):
+    """The first is named, the others counted, and `lsattr -R` lists them all."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+    fixed = [out / "DEV2" / "BKRSUBMT.EXEC", out / "DEV1" / "BKRSUBMT.EXEC", out / "cluster"]
+    for path in fixed:
+        _chattr(path, "+i")
+    try:
+        err = one_line(run_cli(["compile", src, "-o", out]))
+        assert err.startswith(
+            f"bkrc: {out}: cannot write: {fixed[1]} is immutable (`chattr +i`) (and 2 more:"
+            f" `lsattr -R {out}` lists them): "
+        ), err
     finally:
-        if immutable:
-            _chattr(left / "DEV1" / "BKRSUBMT.EXEC" if left else stuck, "-i")
+        _clear_flags(out.parent)
+    assert [path for path, _ in output.fixed_entries(out)] == []
 
 
 def test_a_parent_folder_bkrc_may_not_write_to(tmp_path, monkeypatch):
