@@ -3399,8 +3399,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.action,self.artifact,self.drifted,self.untracked,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _return_type):
- def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY)->_return_type:
+def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, _type_leftovers, _type_put_back, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _dflt_leftovers, _dflt_put_back, _return_type):
+ def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY,leftovers:_type_leftovers=_HAS_DEFAULT_FACTORY,put_back:_type_put_back=_dflt_put_back)->_return_type:
   self.out_dir=out_dir
   self.source=source
   self.actions=actions
@@ -3409,22 +3409,24 @@ def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _t
   self.foreign=foreign
   self.obstacles=_dflt_obstacles() if obstacles is _HAS_DEFAULT_FACTORY else obstacles
   self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written
+  self.leftovers=_dflt_leftovers() if leftovers is _HAS_DEFAULT_FACTORY else leftovers
+  self.put_back=put_back
  return __init__
-CODE['def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _return_type):\n def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.out_dir=out_dir\n  self.source=source\n  self.actions=actions\n  self.manifest=manifest\n  self.preserved=_dflt_preserved() if preserved is _HAS_DEFAULT_FACTORY else preserved\n  self.foreign=foreign\n  self.obstacles=_dflt_obstacles() if obstacles is _HAS_DEFAULT_FACTORY else obstacles\n  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, _type_leftovers, _type_put_back, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _dflt_leftovers, _dflt_put_back, _return_type):\n def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY,leftovers:_type_leftovers=_HAS_DEFAULT_FACTORY,put_back:_type_put_back=_dflt_put_back)->_return_type:\n  self.out_dir=out_dir\n  self.source=source\n  self.actions=actions\n  self.manifest=manifest\n  self.preserved=_dflt_preserved() if preserved is _HAS_DEFAULT_FACTORY else preserved\n  self.foreign=foreign\n  self.obstacles=_dflt_obstacles() if obstacles is _HAS_DEFAULT_FACTORY else obstacles\n  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written\n  self.leftovers=_dflt_leftovers() if leftovers is _HAS_DEFAULT_FACTORY else leftovers\n  self.put_back=put_back\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r})"
+  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r}, leftovers={self.leftovers!r}, put_back={self.put_back!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r}, leftovers={self.leftovers!r}, put_back={self.put_back!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,)
+   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,self.leftovers,self.put_back,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,other.leftovers,other.put_back,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,self.leftovers,self.put_back,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,other.leftovers,other.put_back,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_type, _type_users, _type_patterns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,name:_type_name,type:_type_type,users:_type_users,patterns:_type_patterns)->_return_type:

@@ -242,6 +242,11 @@ class Plan:
     #: What the last compile's manifest says of each file it wrote (the member,
     #: kind and job of a file now deleted; a name that moved to another member).
     written: dict[str, Written] = field(default_factory=dict)
+    #: What a killed compile left beside DIR that the compile tidies up before it
+    #: plans (`recover`), as the plan is made when it has not yet: the folders it
+    #: removes, and the one it puts back in DIR's place (then read as DIR).
+    leftovers: list[Path] = field(default_factory=list)
+    put_back: Path | None = None
 
     @property
     def drifted(self) -> list[str]:
@@ -333,8 +338,22 @@ def _raise(err: OSError) -> None:
 
 
 def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
-    """What writing `artifacts` to `out_dir` would do. Reads, never writes."""
+    """What writing `artifacts` to `out_dir` would do. Reads, never writes.
+
+    Left beside DIR by a killed compile (`recover`, which a compile runs first):
+    a folder that `recover` would put back in DIR's place is read as DIR, and
+    the folders it would remove are listed (`Plan.leftovers`), for --dry-run
+    and --check to say what the compile would do."""
     out_dir = Path(out_dir)
+    put_back, leftovers = _recovery(out_dir)
+    read_from = put_back or out_dir
+    plan = _plan(read_from, artifacts, source)
+    plan.out_dir, plan.put_back, plan.leftovers = out_dir, put_back, leftovers
+    return plan
+
+
+def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
+    """`make_plan` of the folder `out_dir` as it is."""
     try:
         there = stat.S_ISDIR(os.stat(out_dir).st_mode)
     except (FileNotFoundError, NotADirectoryError):
@@ -544,7 +563,23 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
     lines.append(summary(plan))
     if plan.preserved:
         lines.append(_preserved_line(len(plan.preserved), plan.out_dir))
+    lines.extend(_recovery_lines(plan))
     return "\n".join(lines) + "\n"
+
+
+def _recovery_lines(plan: Plan) -> list[str]:
+    """What the compile does first beside DIR, after a compile that was killed (`recover`)."""
+    lines = []
+    if plan.put_back is not None:
+        lines.append(
+            f"{plan.out_dir} is put back first from {plan.put_back.name}, where a killed compile"
+            " had moved it (the plan compares with it)"
+        )
+    if plan.leftovers:
+        names = ", ".join(path.name for path in plan.leftovers)
+        folders = "1 folder" if len(plan.leftovers) == 1 else f"{len(plan.leftovers):,} folders"
+        lines.append(f"{folders} a killed compile left beside {plan.out_dir} removed first: {names}")
+    return lines
 
 
 def _preserved_line(count: int, out_dir) -> str:
@@ -571,7 +606,7 @@ def text_changes(plan: Plan) -> list[TextChange]:
     for a in plan.changes:
         if a.path == MANIFEST:
             continue
-        now = _read(plan.out_dir / a.path) if a.action != CREATE else None
+        now = _read((plan.put_back or plan.out_dir) / a.path) if a.action != CREATE else None
         regular = now != NOT_A_FILE
         before = None if now is None else now.decode("utf-8", errors="replace") if regular else ""
         after = a.artifact.data.decode("utf-8") if a.artifact is not None else None
@@ -1384,19 +1419,31 @@ def refuse_current_folder(out_dir: Path) -> None:
         )
 
 
-def recover(out_dir: Path) -> None:
-    """Tidy up after a run that was killed: put back a folder it had moved aside,
-    remove the temporary folders of runs that are no longer alive."""
+def _recovery(out_dir: Path) -> tuple[Path | None, list[Path]]:
+    """What `recover` does beside out_dir: (the folder it puts back in out_dir's
+    place, or None; the folders it removes), of runs that are no longer alive."""
+    put_back, removed = None, []
     for path, role, pid in _leftovers(out_dir):
         if _pid_alive(pid) and pid != os.getpid():
             continue
-        if role == "old" and not os.path.lexists(out_dir):
-            try:
-                os.rename(path, out_dir)  # killed between the two renames of the fallback swap
-            except OSError as err:
-                raise OutputError(f"{out_dir}: cannot put back {path.name}: {err.strerror or err}") from None
+        if role == "old" and put_back is None and not os.path.lexists(out_dir):
+            put_back = path  # killed between the two renames of the fallback swap
         else:
-            _remove_tree(path)
+            removed.append(path)
+    return put_back, removed
+
+
+def recover(out_dir: Path) -> None:
+    """Tidy up after a run that was killed: put back a folder it had moved aside,
+    remove the temporary folders of runs that are no longer alive (`_recovery`)."""
+    put_back, removed = _recovery(out_dir)
+    if put_back is not None:
+        try:
+            os.rename(put_back, out_dir)
+        except OSError as err:
+            raise OutputError(f"{out_dir}: cannot put back {put_back.name}: {err.strerror or err}") from None
+    for path in removed:
+        _remove_tree(path)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -1622,10 +1669,11 @@ def preflight(plan: Plan) -> Path:
     if not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
         err = PermissionError(errno.EACCES, os.strerror(errno.EACCES), named)
         raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
-    if os.path.isdir(out_dir):
-        _refuse_fixed(out_dir, out_dir)
-        _refuse_fixed_inside(out_dir)
-        _refuse_sticky(out_dir)
+    present = plan.put_back or out_dir  # what stands in DIR's place once `recover` has run
+    if os.path.isdir(present):
+        _refuse_fixed(present, out_dir)
+        _refuse_fixed_inside(present)
+        _refuse_sticky(present)
     if fs is not None:
         _refuse_no_room(plan, fs, folder, out_dir)
     return out_dir
@@ -1803,14 +1851,44 @@ def _room_needed(plan: Plan, block: int) -> tuple[int, int]:
     return size, len(written) + len(folders)  # with "" for the new folder itself
 
 
+def _room_freed(leftovers: list[Path]) -> tuple[int, int]:
+    """(bytes, entries) that removing `leftovers` (`recover`, which the compile runs
+    before it writes) gives back: the blocks of each file none of whose links
+    is elsewhere (a file a killed compile linked from DIR frees nothing), and
+    every entry. A leftover that holds an immutable or append-only entry
+    (`fixed_entries`), which `recover` cannot remove whole, is not counted."""
+    size, entries = 0, 0
+    links: dict[tuple[int, int], int] = {}
+    found: dict[tuple[int, int], os.stat_result] = {}
+    for top in leftovers:
+        if fixed_entries(top):
+            continue
+        for root, dirs, files in os.walk(top):  # never into a symlinked folder
+            entries += 1
+            for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+                try:
+                    st = os.lstat(os.path.join(root, name))
+                except OSError:
+                    continue
+                key = (st.st_dev, st.st_ino)
+                links[key] = links.get(key, 0) + 1
+                found[key] = st
+    for key, st in found.items():
+        if links[key] >= st.st_nlink:
+            entries += 1
+            size += getattr(st, "st_blocks", 0) * 512
+    return size, entries
+
+
 def _refuse_no_room(plan: Plan, fs: os.statvfs_result, folder: Path, out_dir: Path) -> None:
     """Raise OutputError when the file system of `folder` (where the new folder is
     built) has less room than `_room_needed`: free blocks and files, as many as
     this process may take (root may take the blocks kept for it)."""
     size, entries = _room_needed(plan, max(fs.f_frsize, 1))
     root = hasattr(os, "geteuid") and os.geteuid() == 0
-    free = (fs.f_bfree if root else fs.f_bavail) * fs.f_frsize
-    files = fs.f_ffree if root else fs.f_favail
+    freed_bytes, freed_files = _room_freed(plan.leftovers)
+    free = (fs.f_bfree if root else fs.f_bavail) * fs.f_frsize + freed_bytes
+    files = (fs.f_ffree if root else fs.f_favail) + freed_files
     if size > free:
         short = f"the new files take {size:,} bytes or more and {folder}'s file system has {free:,} free"
     elif fs.f_files and entries > files:  # a file system without a count of files says 0

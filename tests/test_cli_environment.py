@@ -775,6 +775,33 @@ def test_a_full_tmpfs_is_named_before_anything_is_built(tmp_path):
         subprocess.run(["umount", out.parent], check=True)
 
 
+def test_a_dry_run_counts_the_room_a_killed_runs_folder_gives_back(tmp_path):
+    """A real file system (root only) filled by the folder a killed compile left
+    beside DIR: the compile removes it before it writes, and writes; the dry run
+    said it would fail for want of room (exit 2). It now says the folder goes first."""
+    src, out = source(tmp_path), tmp_path / "m" / "out"
+    out.parent.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("only root may mount a file system")
+    mount = ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", out.parent]
+    done = subprocess.run(mount, capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"mount failed: {done.stderr.decode().strip()}")
+    try:
+        run_cli(["compile", src, "-o", out], expect=0)
+        source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"))
+        left = out.parent / ".out.bkrc-new-999999999-abcdefgh"  # no process has that ID
+        left.mkdir()
+        free = os.statvfs(out.parent).f_bfree * os.statvfs(out.parent).f_frsize
+        (left / "filler").write_bytes(b"x" * (free - 4096))
+        dry = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+        assert dry.stdout.endswith(f"1 folder a killed compile left beside {out} removed first: {left.name}\n")
+        assert run_cli(["compile", src, "-o", out], expect=0).stdout.startswith(f"bkrc: wrote {out}: ")
+        assert siblings(out) == []
+    finally:
+        subprocess.run(["umount", out.parent], check=True)
+
+
 # ------------------------------------------------------------ colour
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:

@@ -642,6 +642,79 @@ def test_recover_puts_back_a_folder_a_killed_run_had_moved_aside(tmp_path):
     assert siblings(out) == []
 
 
+def _dead_pid() -> int:
+    """The ID of a process that has ended (a leftover of it is a killed run's)."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout)
+
+
+def test_a_plan_is_made_against_the_folder_the_compile_puts_back_first(tmp_path):
+    """A run killed between the two renames of the fallback swap leaves DIR missing,
+    the old folder aside and the new one beside it; the compile puts the old one
+    back before it plans. A dry run, which does not, planned a first compile
+    (every file `create`, the user's file not counted, no diff of the changes)."""
+    out, pid = tmp_path / "out", _dead_pid()
+    compile_to(out, arts())
+    (out / "notes.txt").write_text("mine\n")
+    aside = tmp_path / f".out.bkrc-old-{pid}-abcdefgh"
+    out.rename(aside)
+    half = tmp_path / f".out.bkrc-new-{pid}-abcdefgh"
+    half.mkdir()
+    alive = tmp_path / f".out.bkrc-new-{os.getppid()}-abcdefgh"  # a compile still running: left alone
+    alive.mkdir()
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    assert (plan.out_dir, plan.put_back, plan.leftovers) == (out, aside, [half])
+    assert {a.action for a in plan.actions} == {output.UPDATE}
+    assert plan.preserved == ["notes.txt"] and not plan.blocked
+    [change, *_] = output.text_changes(plan)
+    assert (change.path, change.before, change.after) == ("M1/BKRSUBMT.EXEC", "/* submit 1 */\n", "/* submit 2 */\n")
+    assert output.render_plan(plan).splitlines()[-3:] == [
+        f"1 other file in {out} is kept as it is",
+        f"{out} is put back first from {aside.name}, where a killed compile had moved it (the plan compares with it)",
+        f"1 folder a killed compile left beside {out} removed first: {half.name}",
+    ]
+    output.recover(out)  # what the compile does first: the same two steps
+    assert siblings(out) == [alive.name]
+    assert output.make_plan(out, arts("2"), "test.bkr").actions == plan.actions
+
+
+def test_the_room_a_killed_runs_leftovers_free_is_counted(tmp_path, monkeypatch):
+    """The compile removes a killed run's folders before it writes, and the room
+    they free is its: a dry run counted it as taken and said that the compile
+    would fail for want of room (exit 2), where the compile wrote. Only what the
+    removal frees counts: not a file linked from DIR, nor a folder that holds an
+    immutable entry (which stays)."""
+    out, pid = tmp_path / "out", _dead_pid()
+    compile_to(out, arts())
+    left = tmp_path / f".out.bkrc-new-{pid}-abcdefgh"
+    (left / "M1").mkdir(parents=True)
+    (left / "M1" / "own").write_bytes(b"x" * 100_000)
+    os.link(out / "M1" / "JOBA.TEMPLATE", left / "M1" / "JOBA.TEMPLATE")  # DIR's file: frees nothing
+    os.symlink("own", left / "M1" / "link")
+    blocks = os.lstat(left / "M1" / "own").st_blocks * 512 + os.lstat(left / "M1" / "link").st_blocks * 512
+    assert output._room_freed([left]) == (blocks, 4)  # two folders, the file, the link
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    assert plan.leftovers == [left]
+    real = os.statvfs
+
+    def no_room_but_the_leftovers(path):
+        found = real(path)
+        names = ("f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail")
+        fields = dict(zip(names, (4096, 4096, 10**6, 0, 0, 10**6, 10**6, 10**6)))
+        names += ("f_flag", "f_namemax")
+        return os.statvfs_result(tuple(fields.get(n, getattr(found, n)) for n in names))
+
+    monkeypatch.setattr(os, "statvfs", no_room_but_the_leftovers)
+    output.preflight(plan)  # the leftover's 100,000 bytes hold the few blocks the write needs
+    held = [(left / "M1" / "own", "i")]  # `chattr +i` there, which only root may set
+    monkeypatch.setattr(output, "fixed_entries", lambda root: held if root == left else [])
+    assert output._room_freed([left]) == (0, 0)
+    with pytest.raises(output.OutputError, match="not enough room"):
+        output.preflight(plan)
+
+
 def test_a_running_compile_keeps_its_temporary_folder(tmp_path):
     out = tmp_path / "out"
     mine = tmp_path / f".out.bkrc-new-{os.getppid()}-xyz"  # a live process: the test runner's parent
