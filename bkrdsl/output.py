@@ -247,6 +247,9 @@ class Plan:
     #: removes, and the one it puts back in DIR's place (then read as DIR).
     leftovers: list[Path] = field(default_factory=list)
     put_back: Path | None = None
+    #: Such folders that `recover` cannot remove, each with the immutable or
+    #: append-only entry in it that stops it (`fixed_entries`) and its flag.
+    stuck: list[tuple[Path, Path, str]] = field(default_factory=list)
 
     @property
     def drifted(self) -> list[str]:
@@ -346,9 +349,14 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     and --check to say what the compile would do."""
     out_dir = Path(out_dir)
     put_back, leftovers = _recovery(out_dir)
-    read_from = put_back or out_dir
-    plan = _plan(read_from, artifacts, source)
-    plan.out_dir, plan.put_back, plan.leftovers = out_dir, put_back, leftovers
+    plan = _plan(put_back or out_dir, artifacts, source)
+    plan.out_dir, plan.put_back = out_dir, put_back
+    for path in leftovers:
+        fixed = fixed_entries(path)
+        if fixed:
+            plan.stuck.append((path, *fixed[0]))
+        else:
+            plan.leftovers.append(path)
     return plan
 
 
@@ -579,6 +587,12 @@ def _recovery_lines(plan: Plan) -> list[str]:
         names = ", ".join(path.name for path in plan.leftovers)
         folders = "1 folder" if len(plan.leftovers) == 1 else f"{len(plan.leftovers):,} folders"
         lines.append(f"{folders} a killed compile left beside {plan.out_dir} removed first: {names}")
+    for folder, entry, letter in plan.stuck:
+        what = "immutable" if letter == "i" else "append-only"
+        lines.append(
+            f"{folder.name}, left beside {plan.out_dir} by a killed compile, stays: {entry} is {what}"
+            f" (`chattr -{letter} {entry}` lets the compile remove it)"
+        )
     return lines
 
 
@@ -1855,14 +1869,11 @@ def _room_freed(leftovers: list[Path]) -> tuple[int, int]:
     """(bytes, entries) that removing `leftovers` (`recover`, which the compile runs
     before it writes) gives back: the blocks of each file none of whose links
     is elsewhere (a file a killed compile linked from DIR frees nothing), and
-    every entry. A leftover that holds an immutable or append-only entry
-    (`fixed_entries`), which `recover` cannot remove whole, is not counted."""
+    every entry. (A leftover that `recover` cannot remove is in `Plan.stuck`.)"""
     size, entries = 0, 0
     links: dict[tuple[int, int], int] = {}
     found: dict[tuple[int, int], os.stat_result] = {}
     for top in leftovers:
-        if fixed_entries(top):
-            continue
         for root, dirs, files in os.walk(top):  # never into a symlinked folder
             entries += 1
             for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:

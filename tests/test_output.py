@@ -685,7 +685,7 @@ def test_the_room_a_killed_runs_leftovers_free_is_counted(tmp_path, monkeypatch)
     they free is its: a dry run counted it as taken and said that the compile
     would fail for want of room (exit 2), where the compile wrote. Only what the
     removal frees counts: not a file linked from DIR, nor a folder that holds an
-    immutable entry (which stays)."""
+    immutable entry (which stays, and the plan says so)."""
     out, pid = tmp_path / "out", _dead_pid()
     compile_to(out, arts())
     left = tmp_path / f".out.bkrc-new-{pid}-abcdefgh"
@@ -710,7 +710,12 @@ def test_the_room_a_killed_runs_leftovers_free_is_counted(tmp_path, monkeypatch)
     output.preflight(plan)  # the leftover's 100,000 bytes hold the few blocks the write needs
     held = [(left / "M1" / "own", "i")]  # `chattr +i` there, which only root may set
     monkeypatch.setattr(output, "fixed_entries", lambda root: held if root == left else [])
-    assert output._room_freed([left]) == (0, 0)
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    assert (plan.leftovers, plan.stuck) == ([], [(left, left / "M1" / "own", "i")])
+    assert output.render_plan(plan).splitlines()[-1] == (
+        f"{left.name}, left beside {out} by a killed compile, stays: {left / 'M1' / 'own'} is immutable"
+        f" (`chattr -i {left / 'M1' / 'own'}` lets the compile remove it)"
+    )
     with pytest.raises(output.OutputError, match="not enough room"):
         output.preflight(plan)
 
