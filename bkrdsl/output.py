@@ -1351,7 +1351,9 @@ def _temp_prefix(out_dir: Path) -> str:
 
 
 def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
-    """(path, role, pid) of temporary folders earlier runs left beside out_dir."""
+    """(path, role, pid) of temporary folders earlier runs left beside out_dir
+    (beside its target, when it is a symbolic link: `swapped_folder`)."""
+    out_dir = swapped_folder(out_dir)
     prefix = _temp_prefix(out_dir)
     found = []
     try:
@@ -1384,13 +1386,9 @@ class WriteLock:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX
             return
-        # The folder that holds the DIR `write` swaps: a DIR that is a symbolic
-        # link is swapped where it points (`_refuse_mount_point`), so two
-        # compiles, one through the link and one by the real name, take turns.
-        target = os.path.abspath(out_dir)
-        if os.path.islink(target):
-            target = os.path.realpath(target)
-        parent = os.path.dirname(target)
+        # The folder that holds the DIR `write` swaps (`swapped_folder`), so two
+        # compiles, one through a link and one by the real name, take turns.
+        parent = os.fspath(swapped_folder(out_dir).parent)
         try:
             os.makedirs(parent, exist_ok=True)
             self._fd = os.open(parent, os.O_RDONLY)
@@ -1437,6 +1435,7 @@ def _recovery(out_dir: Path) -> tuple[Path | None, list[Path]]:
     """What `recover` does beside out_dir: (the folder it puts back in out_dir's
     place, or None; the folders it removes), of runs that are no longer alive."""
     put_back, removed = None, []
+    out_dir = swapped_folder(out_dir)
     for path, role, pid in _leftovers(out_dir):
         if _pid_alive(pid) and pid != os.getpid():
             continue
@@ -1453,7 +1452,7 @@ def recover(out_dir: Path) -> None:
     put_back, removed = _recovery(out_dir)
     if put_back is not None:
         try:
-            os.rename(put_back, out_dir)
+            os.rename(put_back, swapped_folder(out_dir))
         except OSError as err:
             raise OutputError(f"{out_dir}: cannot put back {put_back.name}: {err.strerror or err}") from None
     for path in removed:
@@ -1607,12 +1606,19 @@ class Commit:
         self.release()
 
 
+def swapped_folder(out_dir: Path) -> Path:
+    """The folder `write` replaces, absolute: DIR, or where DIR points when it is a
+    symbolic link (the link stays, its target is replaced, the new folder built
+    beside the target, and a killed run's leftovers are found there)."""
+    out_dir = Path(os.path.abspath(out_dir))
+    # os.path.islink: a folder on the path bkrc may not enter is the plan's to name.
+    return Path(os.path.realpath(out_dir)) if os.path.islink(out_dir) else out_dir
+
+
 def _refuse_mount_point(plan: Plan) -> Path:
     """The folder `write` replaces (absolute, a symbolic link followed); OutputError
     when it is a mount point, which cannot be renamed."""
-    out_dir = Path(os.path.abspath(plan.out_dir))
-    if out_dir.is_symlink():
-        out_dir = out_dir.resolve()
+    out_dir = swapped_folder(plan.out_dir)
     if os.path.ismount(out_dir):
         raise OutputError(
             f"{plan.out_dir} is a mount point: bkrc writes the new folder beside DIR and renames it"

@@ -680,6 +680,27 @@ def test_a_plan_is_made_against_the_folder_the_compile_puts_back_first(tmp_path)
     assert output.make_plan(out, arts("2"), "test.bkr").actions == plan.actions
 
 
+def test_the_leftovers_of_a_dir_that_is_a_symlink_are_found_beside_its_target(tmp_path):
+    """The compile replaces the folder a symbolic link DIR points to, building the
+    new one beside it: a killed run's folder is there, under the target's name.
+    It was looked for beside the link, under the link's name: never listed by a
+    dry run, nor removed before the compile's preflight counted the room."""
+    real, link, pid = tmp_path / "real", tmp_path / "link", _dead_pid()
+    compile_to(real, arts())
+    link.symlink_to("real")
+    left = tmp_path / f".real.bkrc-new-{pid}-abcdefgh"
+    left.mkdir()
+    plan = output.make_plan(link, arts("2"), "test.bkr")
+    assert plan.leftovers == [left]
+    output.recover(link)
+    assert siblings(real) == ["link"]
+    # A kill between the fallback swap's two renames: the link dangles until the target is put back.
+    real.rename(tmp_path / f".real.bkrc-old-{pid}-abcdefgh")
+    assert output.make_plan(link, arts("2"), "test.bkr").put_back == tmp_path / f".real.bkrc-old-{pid}-abcdefgh"
+    output.recover(link)
+    assert (link / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 1\n" and link.is_symlink()
+
+
 def test_the_room_a_killed_runs_leftovers_free_is_counted(tmp_path, monkeypatch):
     """The compile removes a killed run's folders before it writes, and the room
     they free is its: a dry run counted it as taken and said that the compile
