@@ -1691,8 +1691,8 @@ def preflight(plan: Plan) -> Path:
         raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
     present = plan.put_back or out_dir  # what stands in DIR's place once `recover` has run
     if os.path.isdir(present):
-        _refuse_fixed(present, out_dir)
-        _refuse_fixed_inside(present)
+        _refuse_fixed(present, present)
+        _refuse_fixed_inside(present, out_dir)
         _refuse_sticky(present)
     if fs is not None:
         _refuse_no_room(plan, fs, folder, out_dir)
@@ -1809,13 +1809,14 @@ def fixed_entries(root: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def _refuse_fixed_inside(out_dir: Path) -> None:
-    """Raise OutputError when a file or folder in DIR is immutable or append-only
+def _refuse_fixed_inside(present: Path, out_dir: Path) -> None:
+    """Raise OutputError when a file or folder in `present` (DIR, or the folder
+    `recover` puts back in its place) is immutable or append-only
     (`fixed_entries`): the compile links each file it keeps into the new folder
     and removes the old tree after the swap, and neither can be done to it. It
     used to write a copy without the flag in DIR and leave the old tree beside
     it, the flag lost; now nothing is written, and the entry is named."""
-    found = fixed_entries(out_dir)
+    found = fixed_entries(present)
     if not found:
         return
     path, letter = found[0]

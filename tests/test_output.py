@@ -650,7 +650,7 @@ def _dead_pid() -> int:
     return int(done.stdout)
 
 
-def test_a_plan_is_made_against_the_folder_the_compile_puts_back_first(tmp_path):
+def test_a_plan_is_made_against_the_folder_the_compile_puts_back_first(tmp_path, monkeypatch):
     """A run killed between the two renames of the fallback swap leaves DIR missing,
     the old folder aside and the new one beside it; the compile puts the old one
     back before it plans. A dry run, which does not, planned a first compile
@@ -675,6 +675,11 @@ def test_a_plan_is_made_against_the_folder_the_compile_puts_back_first(tmp_path)
         f"{out} is put back first from {aside.name}, where a killed compile had moved it (the plan compares with it)",
         f"1 folder a killed compile left beside {out} removed first: {half.name}",
     ]
+    held = [(aside / "notes.txt", "i")]  # `chattr +i` there, which only root may set
+    with monkeypatch.context() as patch:  # the preflight looks at the folder put back, as DIR
+        patch.setattr(output, "fixed_entries", lambda root: held if root == aside else [])
+        with pytest.raises(output.OutputError, match=f"beside out, .*`chattr -i {aside / 'notes.txt'}`"):
+            output.preflight(plan)
     output.recover(out)  # what the compile does first: the same two steps
     assert siblings(out) == [alive.name]
     assert output.make_plan(out, arts("2"), "test.bkr").actions == plan.actions
