@@ -154,7 +154,7 @@ def _compiler() -> Compiler:
 #: One render per group: for every job that backs the group up, a job-template
 #: header, an INCLUDE record per address range for each of the group's users
 #: and patterns, then the job's EXCLUDE records: the layout bkrc writes
-#: (bkrdsl/emit/template.py, dialects/backup-manager-1.3.toml).
+#: (bkrdsl/emit/template.py, bkrdsl/dialect/backup-manager-1.3.toml).
 REFERENCE_TEMPLATE = """\
 * Generated from {{ source }}: do not edit.
 {% for job in jobs -%}

@@ -21,7 +21,7 @@ from bkrdsl.source import Source
 
 if TYPE_CHECKING:
     from bkrdsl import ast
-    from bkrdsl.emit.dialect import Dialect
+    from bkrdsl.dialect import Dialect
 
 
 @dataclass
@@ -152,7 +152,7 @@ def _analyse(
         if checks:
             run_checks(model, into=found)
             if model.cluster is not None:
-                from bkrdsl.emit.dialect import load_dialect
+                from bkrdsl.dialect import load_dialect
 
                 found.extend(table_checks(model, dialect or load_dialect()))
             elif cluster_required or not module:

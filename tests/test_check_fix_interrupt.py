@@ -110,7 +110,7 @@ def test_a_real_sigint_through_the_console_entry_point(three):
 def test_ctrl_c_names_the_files_checked_with_nothing_to_fix_and_keeps_the_search_path(tmp_path, monkeypatch):
     """A clean file checked before Ctrl-C is neither fixed nor left to do; the command
     that goes on keeps -I and --dialect, and quotes a name with a blank."""
-    from bkrdsl.emit.dialect import DIALECT_DIR
+    from bkrdsl.dialect import DIALECT_DIR
 
     table = DIALECT_DIR / "backup-manager-1.3.toml"
     clean, broken = tmp_path / "clean.bkr", tmp_path / "my site.bkr"

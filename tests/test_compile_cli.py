@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import EXAMPLES, ROOT, run_cli
 from test_output import tree
 
-from bkrdsl.emit.dialect import DIALECT_DIR
+from bkrdsl.dialect import DIALECT_DIR
 
 GOOD = """\
 import std/backup-manager

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import tomllib
 
+from bkrdsl.dialect import DIALECT_DIR, _parsed_ahead, load_dialect, parse_dialect
 from bkrdsl.emit import compat
-from bkrdsl.emit.dialect import DIALECT_DIR, _parsed_ahead, load_dialect, parse_dialect
 
 
 def test_compatibility_page_matches_the_tables():
@@ -25,10 +25,10 @@ def test_every_entry_is_on_the_page_with_its_status():
 
 
 def test_the_tables_parsed_ahead_match_the_tables():
-    from bkrdsl.emit import _tables
+    from bkrdsl.dialect import _tables
 
     assert compat.TABLES.read_text(encoding="utf-8") == compat.tables_text(), (
-        "bkrdsl/emit/_tables.py is stale: run `python -m bkrdsl.emit.compat --write`"
+        "bkrdsl/dialect/_tables.py is stale: run `python -m bkrdsl.emit.compat --write`"
     )
     for file in sorted(DIALECT_DIR.glob("backup-manager-*.toml")):
         text = file.read_text(encoding="utf-8")

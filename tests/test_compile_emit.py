@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from bkrdsl.diagnostics.render import render_short
+from bkrdsl.dialect import DIALECT_DIR, DialectError, load_dialect, parse_dialect
 from bkrdsl.emit.artifacts import compile_source
-from bkrdsl.emit.dialect import DIALECT_DIR, DialectError, load_dialect, parse_dialect
 from bkrdsl.resolve.model import narrow_owners
 
 TABLE = DIALECT_DIR / "backup-manager-1.3.toml"
@@ -592,7 +592,7 @@ def test_only_a_started_machine_needs_an_ipl_and_a_profile_may_bring_it():
 
 def test_the_started_roles_are_those_bkrstart_starts():
     """STARTED_ROLES (each needs an IPL statement) names every role BKRSTART starts."""
-    from bkrdsl.emit.dialect import STARTED_ROLES
+    from bkrdsl.dialect import STARTED_ROLES
     from bkrdsl.emit.rexx import _START_WHY
 
     assert STARTED_ROLES == set(_START_WHY)

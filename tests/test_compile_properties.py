@@ -39,8 +39,8 @@ from conftest import EXAMPLES, run_cli
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from bkrdsl.dialect import load_dialect
 from bkrdsl.emit.artifacts import cms_problems, compile_source, emit_all
-from bkrdsl.emit.dialect import load_dialect
 from bkrdsl.pipeline import analyse
 from bkrdsl.resolve.model import pattern_regex
 from bkrdsl.resolve.patterns import shared_id

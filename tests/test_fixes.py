@@ -20,8 +20,8 @@ from test_rules_support import RULES_DIR, expects_none
 
 from bkrdsl import fixes
 from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.dialect import load_dialect
 from bkrdsl.emit.artifacts import emit_all
-from bkrdsl.emit.dialect import load_dialect
 from bkrdsl.fmt import _tokens
 from bkrdsl.pipeline import analyse
 from bkrdsl.syntax.parser import parser

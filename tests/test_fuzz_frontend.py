@@ -27,9 +27,9 @@ from hypothesis import strategies as st
 from test_rules_support import RULES_DIR
 
 from bkrdsl.diagnostics.registry import load_all
+from bkrdsl.dialect import load_dialect
 from bkrdsl.emit.artifacts import cms_problems, emit_all
 from bkrdsl.emit.common import source_label
-from bkrdsl.emit.dialect import load_dialect
 from bkrdsl.pipeline import analyse
 from bkrdsl.syntax.parser import parser
 from bkrdsl.syntax.recovery import grammar_facts

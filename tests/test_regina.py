@@ -22,7 +22,7 @@ from cms.invariants import (
 )
 from conftest import EXAMPLES, require_tool
 
-from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.dialect import load_dialect
 from bkrdsl.pipeline import analyse
 
 pytestmark = pytest.mark.regina

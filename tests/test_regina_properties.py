@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_compile_properties import clusters, named_clusters
 
-from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.dialect import load_dialect
 from bkrdsl.pipeline import analyse
 
 pytestmark = pytest.mark.regina

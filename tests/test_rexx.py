@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from bkrdsl.emit.dialect import Dialect, Entry, load_dialect
+from bkrdsl.dialect import Dialect, Entry, load_dialect
 from bkrdsl.emit.quoting import (
     INVARIANT,
     MAX_COLUMNS,

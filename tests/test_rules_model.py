@@ -13,7 +13,7 @@ from bkrdsl.ast import Kind
 from bkrdsl.check import run_checks
 from bkrdsl.check.tables import table_checks
 from bkrdsl.diagnostics import sort_key
-from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.dialect import load_dialect
 from bkrdsl.pipeline import analyse
 from bkrdsl.resolve.model import (
     parse_address_range,

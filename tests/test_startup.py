@@ -39,7 +39,7 @@ def test_check_of_a_clean_file_loads_only_the_front_end():
     loaded = set(seen["modules"])
     # json: only the json and sarif formats; difflib: only a "did you mean";
     # lark: only a file the fast parser does not read; tomllib: only a dialect
-    # table that is not built in (or changed since bkrdsl/emit/_tables.py was
+    # table that is not built in (or changed since bkrdsl/dialect/_tables.py was
     # written); the emitters: only compile.
     unneeded = {"json", "difflib", "lark", "pygments", "textwrap", "hashlib", "tomllib"}
     unneeded |= {"bkrdsl.emit.artifacts"}

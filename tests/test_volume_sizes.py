@@ -14,8 +14,8 @@ from test_fmt_outline import assert_same_both_ways
 from test_lsp_features import doc_at
 
 from bkrdsl import ast
+from bkrdsl.dialect import load_dialect
 from bkrdsl.emit.artifacts import compile_source
-from bkrdsl.emit.dialect import load_dialect
 from bkrdsl.fmt import format_text
 from bkrdsl.lsp import features as F
 from bkrdsl.source import Source

@@ -28,7 +28,7 @@ from bkrdsl.check.common import (
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.emit.common import CLUSTER_FOLDER
+from bkrdsl.generated import CLUSTER_FOLDER
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, VolumeCapacity, disk_size, is_pattern
 from bkrdsl.source import Span
 from bkrdsl.syntax.runon import group_entry_lines, statement_like_runs

@@ -27,7 +27,7 @@ from bkrdsl.check.common import (
 )
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.emit.common import MAX_COLUMNS
+from bkrdsl.generated import MAX_COLUMNS
 from bkrdsl.resolve.model import (
     A_DISK_CYLINDERS,
     DISK_UNIT_LIMITS,
@@ -41,7 +41,7 @@ from bkrdsl.source import Span
 
 if TYPE_CHECKING:
     from bkrdsl.diagnostics import Diagnostic
-    from bkrdsl.emit.dialect import Dialect
+    from bkrdsl.dialect import Dialect
 
 DISK_ADDRESS_TAKEN = register(
     "BKR250",

@@ -240,7 +240,7 @@ def dialect_option(fn):
 def load_dialect_arg(dialect_path: str | None, *, err: bool = True):
     """The table `--dialect` names (the built-in one without it), or exit 2 with
     bkrc's one line on the table (on standard error; `err` False: standard output)."""
-    from bkrdsl.emit.dialect import DialectError, load_dialect
+    from bkrdsl.dialect import DialectError, load_dialect
 
     try:
         return load_dialect(path=dialect_path) if dialect_path else load_dialect()

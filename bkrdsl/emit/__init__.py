@@ -2,7 +2,7 @@
 
 Emitters never re-check: they run only on a model the checker passed. Every
 product keyword, verb and field layout comes from a dialect table
-(`dialects/*.toml`, read by `dialect.py`), never from code.
+(`bkrdsl/dialect/*.toml`, read by `bkrdsl.dialect`), never from code.
 
     artifacts.py   emit_all(): every file of a cluster, sorted, CMS-checked
     template.py    Backup Manager job templates

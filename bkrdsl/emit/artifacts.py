@@ -15,6 +15,7 @@ The result is sorted by path and checked against the CMS rules (see cms.py).
 
 from __future__ import annotations
 
+from bkrdsl.dialect import Dialect
 from bkrdsl.emit import rexx
 from bkrdsl.emit.cms import problems, variant_names
 from bkrdsl.emit.common import (
@@ -25,7 +26,6 @@ from bkrdsl.emit.common import (
     EmitError,
     member_path,
 )
-from bkrdsl.emit.dialect import Dialect
 from bkrdsl.emit.directory import directory_entries
 from bkrdsl.emit.tape import tape_configs
 from bkrdsl.emit.template import job_templates
@@ -94,8 +94,8 @@ def compile_source(name: str, data: bytes, *, path=None, search_path=(), dialect
 
     The whole compile short of writing, for tests, benchmarks and the LSP.
     """
+    from bkrdsl.dialect import load_dialect
     from bkrdsl.emit.common import source_label
-    from bkrdsl.emit.dialect import load_dialect
     from bkrdsl.pipeline import analyse
 
     # The checks that read the table (bkrdsl.check.tables) see the one the files are written from.

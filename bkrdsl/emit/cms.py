@@ -25,9 +25,10 @@ import re
 from collections.abc import Callable, Iterable
 
 from bkrdsl import ast
-from bkrdsl.emit.common import CLUSTER_FOLDER, MAX_COLUMNS, Artifact
-from bkrdsl.emit.dialect import INVARIANT
+from bkrdsl.dialect import INVARIANT
+from bkrdsl.emit.common import Artifact
 from bkrdsl.emit.quoting import fits_rules
+from bkrdsl.generated import CLUSTER_FOLDER, MAX_COLUMNS
 from bkrdsl.resolve.model import Model
 
 NAME_EXTRA = frozenset("$#@")

@@ -11,15 +11,9 @@ import functools
 from dataclasses import field
 from typing import NamedTuple
 
-from bkrdsl.emit.dialect import INVARIANT, Dialect
+from bkrdsl.dialect import INVARIANT, Dialect
+from bkrdsl.generated import CLUSTER_FOLDER, MAX_COLUMNS
 from bkrdsl.records import dataclass
-
-#: Longest line of any generated file (safe for F 80 records and every editor).
-MAX_COLUMNS = 72
-
-#: The folder of cluster-wide files (lower case: never a member's folder, which is upper
-#: case, on a case-sensitive file system; a member CLUSTER shares it elsewhere, BKR328).
-CLUSTER_FOLDER = "cluster"
 
 # Manifest kinds, one per artifact kind.
 JOB_TEMPLATE = "job-template"
@@ -130,7 +124,7 @@ class Artifact:
 
     @functools.cached_property
     def sha256(self) -> str:
-        import hashlib  # here: `bkrc check` reads MAX_COLUMNS from this module, and never hashes
+        import hashlib  # here: only a compile hashes, and every emitter imports this module
 
         digest = hashlib.sha256()
         for chunk in self.chunks:

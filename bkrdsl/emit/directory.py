@@ -36,6 +36,7 @@ from collections.abc import Sequence
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
+from bkrdsl.dialect import Dialect, placeholders
 from bkrdsl.emit.common import (
     DIRECTORY,
     Artifact,
@@ -47,7 +48,6 @@ from bkrdsl.emit.common import (
     lines_to_text,
     star_comments,
 )
-from bkrdsl.emit.dialect import Dialect, placeholders
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
 

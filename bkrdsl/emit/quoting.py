@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-MAX_COLUMNS = 72
+from bkrdsl.generated import MAX_COLUMNS
 
 #: Characters with the same code point in every common EBCDIC code page.
 INVARIANT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 +<=>%&*\"'(),_-./:;?")

@@ -19,8 +19,8 @@ called NODEn, so that no two nodes share a name.
 from __future__ import annotations
 
 from bkrdsl import ast
+from bkrdsl.dialect import Dialect
 from bkrdsl.emit.common import (
-    MAX_COLUMNS,
     TAPE_CONFIG,
     Artifact,
     header_texts,
@@ -28,7 +28,7 @@ from bkrdsl.emit.common import (
     member_path,
     wrap,
 )
-from bkrdsl.emit.dialect import Dialect
+from bkrdsl.generated import MAX_COLUMNS
 from bkrdsl.resolve.model import MemberModel, Model
 
 TAPE_FILENAME = "TMNODES"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import string
 
 from bkrdsl import ast
+from bkrdsl.dialect import Dialect
 from bkrdsl.emit.common import (
     JOB_TEMPLATE,
     Artifact,
@@ -27,7 +28,6 @@ from bkrdsl.emit.common import (
     member_path,
     star_comments,
 )
-from bkrdsl.emit.dialect import Dialect
 from bkrdsl.resolve.model import JobModel, Model
 
 KIND_WORDS = {

@@ -598,7 +598,7 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
     if context == "day":
         return [Completion(d, "value", "day") for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]
     if context == "unit":
-        from bkrdsl.emit.dialect import UNITS
+        from bkrdsl.dialect import UNITS
 
         return [Completion(u, "value", "cylinders" if u == "cyl" else "blocks") for u in UNITS]
     if model is None:

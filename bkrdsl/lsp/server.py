@@ -1051,7 +1051,7 @@ def _say_unsearchable(ls: BkrServer) -> None:
 def _read_dialect(ls: BkrServer, path: str) -> None:
     """The `dialect` setting: the table the checks read, as `bkrc check --dialect`
     reads it; one that cannot be read leaves the built-in one, and is told at start."""
-    from bkrdsl.emit.dialect import DialectError, load_dialect
+    from bkrdsl.dialect import DialectError, load_dialect
 
     try:
         ls.dialect = ls.disk.dialect = load_dialect(path=path)

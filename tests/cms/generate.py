@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from bkrdsl.emit.dialect import load_dialect
+from bkrdsl.dialect import load_dialect
 from bkrdsl.emit.rexx import expire_exec, profile_snippet, submit_exec
 from bkrdsl.pipeline import analyse
 from bkrdsl.resolve.model import Model

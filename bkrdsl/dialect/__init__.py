@@ -1,5 +1,10 @@
 """The dialect table: every product keyword, verb and layout the emitters write.
 
+Product knowledge beside the model, in a package of its own because two
+consumers of the model read it: the emitters, and the checks that need the
+table (`bkrdsl.check.tables`); neither imports the other (docs/architecture.md,
+"Layers").
+
 The exact syntax of Backup Manager job templates and operator commands could not
 be confirmed from the manual (see ../shared/domain.md, "Dialect"), so every such
 item lives in one data file per product release, with a status of `confirmed` or
@@ -23,7 +28,7 @@ from pathlib import Path
 
 from bkrdsl.records import dataclass
 
-DIALECT_DIR = Path(__file__).resolve().parent / "dialects"
+DIALECT_DIR = Path(__file__).resolve().parent
 DEFAULT_RELEASE = "1.3"
 
 STATUSES = ("confirmed", "assumed")
@@ -472,7 +477,7 @@ def _read_table(file: Path, origin: str, release: str, builtin: bool = False) ->
         raise DialectError(f"{file}: cannot read: {err}") from None
     data = _parsed_ahead(file.name, text) if builtin else None
     if data is None:
-        import tomllib  # here: the built-in tables are read from bkrdsl/emit/_tables.py
+        import tomllib  # here: the built-in tables are read from bkrdsl/dialect/_tables.py
 
         try:
             data = tomllib.loads(text)
@@ -483,12 +488,12 @@ def _read_table(file: Path, origin: str, release: str, builtin: bool = False) ->
 
 def _parsed_ahead(name: str, text: str) -> dict | None:
     """What `tomllib.loads(text)` gives for a built-in table, read from
-    `bkrdsl/emit/_tables.py` (written with docs/compatibility.md by `python -m
+    `bkrdsl/dialect/_tables.py` (written with docs/compatibility.md by `python -m
     bkrdsl.emit.compat --write`) when the file still holds the text it was made
     from: importing tomllib and parsing 20 KB of TOML took a tenth of a small
     `bkrc check`. None when the file has changed since (it is parsed then)."""
     try:
-        from bkrdsl.emit._tables import TABLES
+        from bkrdsl.dialect._tables import TABLES
     except ImportError:  # not written yet (python -m bkrdsl.emit.compat --write)
         return None
     made_from, data = TABLES.get(name, (None, None))
