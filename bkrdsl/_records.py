@@ -929,6 +929,193 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.imports,self.users,self.groups,self.clusters,))\n return __hash__'] = __create_fn__.__code__
 
+def __create_fn__(_type_key, _type_value, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,key:_type_key,value:_type_value,status:_type_status,note:_type_note)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'key',key)
+  __dataclass_builtins_object__.__setattr__(self,'value',value)
+  __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'note',note)
+ return __init__
+CODE["def __create_fn__(_type_key, _type_value, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,key:_type_key,value:_type_value,status:_type_status,note:_type_note)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'key',key)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, status={self.status!r}, note={self.note!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, status={self.status!r}, note={self.note!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.key,self.value,self.status,self.note,)==(other.key,other.value,other.status,other.note,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.key,self.value,self.status,self.note,)==(other.key,other.value,other.status,other.note,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('key','value','status','note',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'key\',\'value\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('key','value','status','note',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'key\',\'value\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.key,self.value,self.status,self.note,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.key,self.value,self.status,self.note,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_role, _type_password, _type_storage, _type_maxstorage, _type_classes, _type_statements, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,role:_type_role,password:_type_password,storage:_type_storage,maxstorage:_type_maxstorage,classes:_type_classes,statements:_type_statements,status:_type_status,note:_type_note)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'role',role)
+  __dataclass_builtins_object__.__setattr__(self,'password',password)
+  __dataclass_builtins_object__.__setattr__(self,'storage',storage)
+  __dataclass_builtins_object__.__setattr__(self,'maxstorage',maxstorage)
+  __dataclass_builtins_object__.__setattr__(self,'classes',classes)
+  __dataclass_builtins_object__.__setattr__(self,'statements',statements)
+  __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'note',note)
+ return __init__
+CODE["def __create_fn__(_type_role, _type_password, _type_storage, _type_maxstorage, _type_classes, _type_statements, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,role:_type_role,password:_type_password,storage:_type_storage,maxstorage:_type_maxstorage,classes:_type_classes,statements:_type_statements,status:_type_status,note:_type_note)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'role',role)\n  __dataclass_builtins_object__.__setattr__(self,'password',password)\n  __dataclass_builtins_object__.__setattr__(self,'storage',storage)\n  __dataclass_builtins_object__.__setattr__(self,'maxstorage',maxstorage)\n  __dataclass_builtins_object__.__setattr__(self,'classes',classes)\n  __dataclass_builtins_object__.__setattr__(self,'statements',statements)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(role={self.role!r}, password={self.password!r}, storage={self.storage!r}, maxstorage={self.maxstorage!r}, classes={self.classes!r}, statements={self.statements!r}, status={self.status!r}, note={self.note!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(role={self.role!r}, password={self.password!r}, storage={self.storage!r}, maxstorage={self.maxstorage!r}, classes={self.classes!r}, statements={self.statements!r}, status={self.status!r}, note={self.note!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.role,self.password,self.storage,self.maxstorage,self.classes,self.statements,self.status,self.note,)==(other.role,other.password,other.storage,other.maxstorage,other.classes,other.statements,other.status,other.note,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.role,self.password,self.storage,self.maxstorage,self.classes,self.statements,self.status,self.note,)==(other.role,other.password,other.storage,other.maxstorage,other.classes,other.statements,other.status,other.note,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('role','password','storage','maxstorage','classes','statements','status','note',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'role\',\'password\',\'storage\',\'maxstorage\',\'classes\',\'statements\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('role','password','storage','maxstorage','classes','statements','status','note',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'role\',\'password\',\'storage\',\'maxstorage\',\'classes\',\'statements\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.role,self.password,self.storage,self.maxstorage,self.classes,self.statements,self.status,self.note,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.role,self.password,self.storage,self.maxstorage,self.classes,self.statements,self.status,self.note,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_name, _type_devtype, _type_first, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,name:_type_name,devtype:_type_devtype,first:_type_first,status:_type_status,note:_type_note)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)
+  __dataclass_builtins_object__.__setattr__(self,'first',first)
+  __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'note',note)
+ return __init__
+CODE["def __create_fn__(_type_name, _type_devtype, _type_first, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,devtype:_type_devtype,first:_type_first,status:_type_status,note:_type_note)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)\n  __dataclass_builtins_object__.__setattr__(self,'first',first)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(name={self.name!r}, devtype={self.devtype!r}, first={self.first!r}, status={self.status!r}, note={self.note!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, devtype={self.devtype!r}, first={self.first!r}, status={self.status!r}, note={self.note!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.name,self.devtype,self.first,self.status,self.note,)==(other.name,other.devtype,other.first,other.status,other.note,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.devtype,self.first,self.status,self.note,)==(other.name,other.devtype,other.first,other.status,other.note,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('name','devtype','first','status','note',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'devtype\',\'first\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('name','devtype','first','status','note',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'devtype\',\'first\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.name,self.devtype,self.first,self.status,self.note,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.devtype,self.first,self.status,self.note,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_release, _type_product, _type_entries, _type_machines, _type_units, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_machines, _dflt_units, _dflt_origin, _return_type):
+ def __init__(self,release:_type_release,product:_type_product,entries:_type_entries,machines:_type_machines=_HAS_DEFAULT_FACTORY,units:_type_units=_HAS_DEFAULT_FACTORY,origin:_type_origin=_dflt_origin)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'release',release)
+  __dataclass_builtins_object__.__setattr__(self,'product',product)
+  __dataclass_builtins_object__.__setattr__(self,'entries',entries)
+  __dataclass_builtins_object__.__setattr__(self,'machines',_dflt_machines() if machines is _HAS_DEFAULT_FACTORY else machines)
+  __dataclass_builtins_object__.__setattr__(self,'units',_dflt_units() if units is _HAS_DEFAULT_FACTORY else units)
+  __dataclass_builtins_object__.__setattr__(self,'origin',origin)
+ return __init__
+CODE["def __create_fn__(_type_release, _type_product, _type_entries, _type_machines, _type_units, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_machines, _dflt_units, _dflt_origin, _return_type):\n def __init__(self,release:_type_release,product:_type_product,entries:_type_entries,machines:_type_machines=_HAS_DEFAULT_FACTORY,units:_type_units=_HAS_DEFAULT_FACTORY,origin:_type_origin=_dflt_origin)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n  __dataclass_builtins_object__.__setattr__(self,'product',product)\n  __dataclass_builtins_object__.__setattr__(self,'entries',entries)\n  __dataclass_builtins_object__.__setattr__(self,'machines',_dflt_machines() if machines is _HAS_DEFAULT_FACTORY else machines)\n  __dataclass_builtins_object__.__setattr__(self,'units',_dflt_units() if units is _HAS_DEFAULT_FACTORY else units)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(release={self.release!r}, product={self.product!r}, entries={self.entries!r}, machines={self.machines!r}, units={self.units!r}, origin={self.origin!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(release={self.release!r}, product={self.product!r}, entries={self.entries!r}, machines={self.machines!r}, units={self.units!r}, origin={self.origin!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.release,self.product,self.entries,self.machines,self.units,self.origin,)==(other.release,other.product,other.entries,other.machines,other.units,other.origin,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.release,self.product,self.entries,self.machines,self.units,self.origin,)==(other.release,other.product,other.entries,other.machines,other.units,other.origin,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('release','product','entries','machines','units','origin',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'release\',\'product\',\'entries\',\'machines\',\'units\',\'origin\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('release','product','entries','machines','units','origin',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'release\',\'product\',\'entries\',\'machines\',\'units\',\'origin\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.release,self.product,self.entries,self.machines,self.units,self.origin,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.release,self.product,self.entries,self.machines,self.units,self.origin,))\n return __hash__'] = __create_fn__.__code__
+
 def __create_fn__(_type_span, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,span:_type_span,label:_type_label)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'span',span)
@@ -1155,315 +1342,6 @@ def __create_fn__():
   return hash((self.text,self.expect,self.line,))
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.text,self.expect,self.line,))\n return __hash__'] = __create_fn__.__code__
-
-def __create_fn__(_type_file, _type_shown, _type_errors, _type_warnings, _type_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,file:_type_file,shown:_type_shown,errors:_type_errors,warnings:_type_warnings,at:_type_at)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'file',file)
-  __dataclass_builtins_object__.__setattr__(self,'shown',shown)
-  __dataclass_builtins_object__.__setattr__(self,'errors',errors)
-  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)
-  __dataclass_builtins_object__.__setattr__(self,'at',at)
- return __init__
-CODE["def __create_fn__(_type_file, _type_shown, _type_errors, _type_warnings, _type_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,file:_type_file,shown:_type_shown,errors:_type_errors,warnings:_type_warnings,at:_type_at)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n  __dataclass_builtins_object__.__setattr__(self,'errors',errors)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'at',at)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(file={self.file!r}, shown={self.shown!r}, errors={self.errors!r}, warnings={self.warnings!r}, at={self.at!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(file={self.file!r}, shown={self.shown!r}, errors={self.errors!r}, warnings={self.warnings!r}, at={self.at!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.file,self.shown,self.errors,self.warnings,self.at,)==(other.file,other.shown,other.errors,other.warnings,other.at,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.file,self.shown,self.errors,self.warnings,self.at,)==(other.file,other.shown,other.errors,other.warnings,other.at,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('file','shown','errors','warnings','at',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'shown\',\'errors\',\'warnings\',\'at\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('file','shown','errors','warnings','at',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'shown\',\'errors\',\'warnings\',\'at\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.file,self.shown,self.errors,self.warnings,self.at,))
- return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.shown,self.errors,self.warnings,self.at,))\n return __hash__'] = __create_fn__.__code__
-
-def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):
- def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:
-  self.arg=arg
-  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied
-  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied
-  self.written=written
-  self.unwritable=unwritable
-  self.unreadable=unreadable
- return __init__
-CODE['def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):\n def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:\n  self.arg=arg\n  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n  self.written=written\n  self.unwritable=unwritable\n  self.unreadable=unreadable\n return __init__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(_type_key, _type_value, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,key:_type_key,value:_type_value,status:_type_status,note:_type_note)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'key',key)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
-  __dataclass_builtins_object__.__setattr__(self,'status',status)
-  __dataclass_builtins_object__.__setattr__(self,'note',note)
- return __init__
-CODE["def __create_fn__(_type_key, _type_value, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,key:_type_key,value:_type_value,status:_type_status,note:_type_note)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'key',key)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, status={self.status!r}, note={self.note!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, status={self.status!r}, note={self.note!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.key,self.value,self.status,self.note,)==(other.key,other.value,other.status,other.note,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.key,self.value,self.status,self.note,)==(other.key,other.value,other.status,other.note,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('key','value','status','note',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'key\',\'value\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('key','value','status','note',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'key\',\'value\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.key,self.value,self.status,self.note,))
- return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.key,self.value,self.status,self.note,))\n return __hash__'] = __create_fn__.__code__
-
-def __create_fn__(_type_role, _type_password, _type_storage, _type_maxstorage, _type_classes, _type_statements, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,role:_type_role,password:_type_password,storage:_type_storage,maxstorage:_type_maxstorage,classes:_type_classes,statements:_type_statements,status:_type_status,note:_type_note)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'role',role)
-  __dataclass_builtins_object__.__setattr__(self,'password',password)
-  __dataclass_builtins_object__.__setattr__(self,'storage',storage)
-  __dataclass_builtins_object__.__setattr__(self,'maxstorage',maxstorage)
-  __dataclass_builtins_object__.__setattr__(self,'classes',classes)
-  __dataclass_builtins_object__.__setattr__(self,'statements',statements)
-  __dataclass_builtins_object__.__setattr__(self,'status',status)
-  __dataclass_builtins_object__.__setattr__(self,'note',note)
- return __init__
-CODE["def __create_fn__(_type_role, _type_password, _type_storage, _type_maxstorage, _type_classes, _type_statements, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,role:_type_role,password:_type_password,storage:_type_storage,maxstorage:_type_maxstorage,classes:_type_classes,statements:_type_statements,status:_type_status,note:_type_note)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'role',role)\n  __dataclass_builtins_object__.__setattr__(self,'password',password)\n  __dataclass_builtins_object__.__setattr__(self,'storage',storage)\n  __dataclass_builtins_object__.__setattr__(self,'maxstorage',maxstorage)\n  __dataclass_builtins_object__.__setattr__(self,'classes',classes)\n  __dataclass_builtins_object__.__setattr__(self,'statements',statements)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(role={self.role!r}, password={self.password!r}, storage={self.storage!r}, maxstorage={self.maxstorage!r}, classes={self.classes!r}, statements={self.statements!r}, status={self.status!r}, note={self.note!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(role={self.role!r}, password={self.password!r}, storage={self.storage!r}, maxstorage={self.maxstorage!r}, classes={self.classes!r}, statements={self.statements!r}, status={self.status!r}, note={self.note!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.role,self.password,self.storage,self.maxstorage,self.classes,self.statements,self.status,self.note,)==(other.role,other.password,other.storage,other.maxstorage,other.classes,other.statements,other.status,other.note,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.role,self.password,self.storage,self.maxstorage,self.classes,self.statements,self.status,self.note,)==(other.role,other.password,other.storage,other.maxstorage,other.classes,other.statements,other.status,other.note,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('role','password','storage','maxstorage','classes','statements','status','note',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'role\',\'password\',\'storage\',\'maxstorage\',\'classes\',\'statements\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('role','password','storage','maxstorage','classes','statements','status','note',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'role\',\'password\',\'storage\',\'maxstorage\',\'classes\',\'statements\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.role,self.password,self.storage,self.maxstorage,self.classes,self.statements,self.status,self.note,))
- return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.role,self.password,self.storage,self.maxstorage,self.classes,self.statements,self.status,self.note,))\n return __hash__'] = __create_fn__.__code__
-
-def __create_fn__(_type_name, _type_devtype, _type_first, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,devtype:_type_devtype,first:_type_first,status:_type_status,note:_type_note)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)
-  __dataclass_builtins_object__.__setattr__(self,'first',first)
-  __dataclass_builtins_object__.__setattr__(self,'status',status)
-  __dataclass_builtins_object__.__setattr__(self,'note',note)
- return __init__
-CODE["def __create_fn__(_type_name, _type_devtype, _type_first, _type_status, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,devtype:_type_devtype,first:_type_first,status:_type_status,note:_type_note)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)\n  __dataclass_builtins_object__.__setattr__(self,'first',first)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, devtype={self.devtype!r}, first={self.first!r}, status={self.status!r}, note={self.note!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, devtype={self.devtype!r}, first={self.first!r}, status={self.status!r}, note={self.note!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.devtype,self.first,self.status,self.note,)==(other.name,other.devtype,other.first,other.status,other.note,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.devtype,self.first,self.status,self.note,)==(other.name,other.devtype,other.first,other.status,other.note,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','devtype','first','status','note',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'devtype\',\'first\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','devtype','first','status','note',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'devtype\',\'first\',\'status\',\'note\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.devtype,self.first,self.status,self.note,))
- return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.devtype,self.first,self.status,self.note,))\n return __hash__'] = __create_fn__.__code__
-
-def __create_fn__(_type_release, _type_product, _type_entries, _type_machines, _type_units, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_machines, _dflt_units, _dflt_origin, _return_type):
- def __init__(self,release:_type_release,product:_type_product,entries:_type_entries,machines:_type_machines=_HAS_DEFAULT_FACTORY,units:_type_units=_HAS_DEFAULT_FACTORY,origin:_type_origin=_dflt_origin)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'release',release)
-  __dataclass_builtins_object__.__setattr__(self,'product',product)
-  __dataclass_builtins_object__.__setattr__(self,'entries',entries)
-  __dataclass_builtins_object__.__setattr__(self,'machines',_dflt_machines() if machines is _HAS_DEFAULT_FACTORY else machines)
-  __dataclass_builtins_object__.__setattr__(self,'units',_dflt_units() if units is _HAS_DEFAULT_FACTORY else units)
-  __dataclass_builtins_object__.__setattr__(self,'origin',origin)
- return __init__
-CODE["def __create_fn__(_type_release, _type_product, _type_entries, _type_machines, _type_units, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_machines, _dflt_units, _dflt_origin, _return_type):\n def __init__(self,release:_type_release,product:_type_product,entries:_type_entries,machines:_type_machines=_HAS_DEFAULT_FACTORY,units:_type_units=_HAS_DEFAULT_FACTORY,origin:_type_origin=_dflt_origin)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n  __dataclass_builtins_object__.__setattr__(self,'product',product)\n  __dataclass_builtins_object__.__setattr__(self,'entries',entries)\n  __dataclass_builtins_object__.__setattr__(self,'machines',_dflt_machines() if machines is _HAS_DEFAULT_FACTORY else machines)\n  __dataclass_builtins_object__.__setattr__(self,'units',_dflt_units() if units is _HAS_DEFAULT_FACTORY else units)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(release={self.release!r}, product={self.product!r}, entries={self.entries!r}, machines={self.machines!r}, units={self.units!r}, origin={self.origin!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(release={self.release!r}, product={self.product!r}, entries={self.entries!r}, machines={self.machines!r}, units={self.units!r}, origin={self.origin!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.release,self.product,self.entries,self.machines,self.units,self.origin,)==(other.release,other.product,other.entries,other.machines,other.units,other.origin,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.release,self.product,self.entries,self.machines,self.units,self.origin,)==(other.release,other.product,other.entries,other.machines,other.units,other.origin,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('release','product','entries','machines','units','origin',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'release\',\'product\',\'entries\',\'machines\',\'units\',\'origin\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('release','product','entries','machines','units','origin',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'release\',\'product\',\'entries\',\'machines\',\'units\',\'origin\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.release,self.product,self.entries,self.machines,self.units,self.origin,))
- return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.release,self.product,self.entries,self.machines,self.units,self.origin,))\n return __hash__'] = __create_fn__.__code__
-
-def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_parts, _return_type):
- def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,minidisks:_type_minidisks=_dflt_minidisks,parts:_type_parts=_dflt_parts)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'member',member)
-  __dataclass_builtins_object__.__setattr__(self,'job',job)
-  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)
-  __dataclass_builtins_object__.__setattr__(self,'job_kind',job_kind)
-  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
-  __dataclass_builtins_object__.__setattr__(self,'parts',parts)
-  self.__post_init__()
- return __init__
-CODE["def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_parts, _return_type):\n def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,minidisks:_type_minidisks=_dflt_minidisks,parts:_type_parts=_dflt_parts)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'job',job)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'job_kind',job_kind)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'parts',parts)\n  self.__post_init__()\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(path={self.path!r}, text={self.text!r}, kind={self.kind!r}, member={self.member!r}, job={self.job!r}, source_job={self.source_job!r}, job_kind={self.job_kind!r}, minidisks={self.minidisks!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, text={self.text!r}, kind={self.kind!r}, member={self.member!r}, job={self.job!r}, source_job={self.source_job!r}, job_kind={self.job_kind!r}, minidisks={self.minidisks!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,)==(other.path,other.text,other.kind,other.member,other.job,other.source_job,other.job_kind,other.minidisks,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,)==(other.path,other.text,other.kind,other.member,other.job,other.source_job,other.job_kind,other.minidisks,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','parts',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'parts\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','parts',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'parts\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,))
- return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_names, _type_keywords, _type_closes, _type_path, _type_rare_names, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_keywords, _dflt_closes, _dflt_path, _dflt_rare_names, _return_type):
  def __init__(self,name:_type_name,names:_type_names,keywords:_type_keywords=_dflt_keywords,closes:_type_closes=_dflt_closes,path:_type_path=_dflt_path,rare_names:_type_rare_names=_dflt_rare_names)->_return_type:
@@ -2147,8 +2025,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.id,self.role,self.default,self.members,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_cluster, _type_main_file, _type_modules, _type_clusters, _type_user_lists, _type_pattern_defs, _type_groups, _type_members, _type_jobs, _type_catalogs, _type_expires, _type_tapes, _type_settings, _type_disks, _type__groups, _type__members, _type__lines, _type__first_place, _type__ids_scanned, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_disks, _dflt__groups, _dflt__members, _dflt__lines, _dflt__first_place, _dflt__ids_scanned, _return_type):
- def __init__(self,cluster:_type_cluster,main_file:_type_main_file,modules:_type_modules,clusters:_type_clusters,user_lists:_type_user_lists,pattern_defs:_type_pattern_defs,groups:_type_groups,members:_type_members,jobs:_type_jobs,catalogs:_type_catalogs,expires:_type_expires,tapes:_type_tapes,settings:_type_settings,disks:_type_disks=_dflt_disks,_groups:_type__groups=_HAS_DEFAULT_FACTORY,_members:_type__members=_HAS_DEFAULT_FACTORY,_lines:_type__lines=_HAS_DEFAULT_FACTORY,_first_place:_type__first_place=_dflt__first_place,_ids_scanned:_type__ids_scanned=_dflt__ids_scanned)->_return_type:
+def __create_fn__(_type_cluster, _type_main_file, _type_modules, _type_clusters, _type_user_lists, _type_pattern_defs, _type_groups, _type_members, _type_jobs, _type_catalogs, _type_expires, _type_tapes, _type_settings, _type_disks, _type__groups, _type__members, _type__lines, _type__first_place, _type__ids_scanned, _type_allocations, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_disks, _dflt__groups, _dflt__members, _dflt__lines, _dflt__first_place, _dflt__ids_scanned, _dflt_allocations, _return_type):
+ def __init__(self,cluster:_type_cluster,main_file:_type_main_file,modules:_type_modules,clusters:_type_clusters,user_lists:_type_user_lists,pattern_defs:_type_pattern_defs,groups:_type_groups,members:_type_members,jobs:_type_jobs,catalogs:_type_catalogs,expires:_type_expires,tapes:_type_tapes,settings:_type_settings,disks:_type_disks=_dflt_disks,_groups:_type__groups=_HAS_DEFAULT_FACTORY,_members:_type__members=_HAS_DEFAULT_FACTORY,_lines:_type__lines=_HAS_DEFAULT_FACTORY,_first_place:_type__first_place=_dflt__first_place,_ids_scanned:_type__ids_scanned=_dflt__ids_scanned,allocations:_type_allocations=_HAS_DEFAULT_FACTORY)->_return_type:
   self.cluster=cluster
   self.main_file=main_file
   self.modules=modules
@@ -2168,9 +2046,10 @@ def __create_fn__(_type_cluster, _type_main_file, _type_modules, _type_clusters,
   self._lines=_dflt__lines() if _lines is _HAS_DEFAULT_FACTORY else _lines
   self._first_place=_first_place
   self._ids_scanned=_ids_scanned
+  self.allocations=_dflt_allocations() if allocations is _HAS_DEFAULT_FACTORY else allocations
   self.__post_init__()
  return __init__
-CODE['def __create_fn__(_type_cluster, _type_main_file, _type_modules, _type_clusters, _type_user_lists, _type_pattern_defs, _type_groups, _type_members, _type_jobs, _type_catalogs, _type_expires, _type_tapes, _type_settings, _type_disks, _type__groups, _type__members, _type__lines, _type__first_place, _type__ids_scanned, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_disks, _dflt__groups, _dflt__members, _dflt__lines, _dflt__first_place, _dflt__ids_scanned, _return_type):\n def __init__(self,cluster:_type_cluster,main_file:_type_main_file,modules:_type_modules,clusters:_type_clusters,user_lists:_type_user_lists,pattern_defs:_type_pattern_defs,groups:_type_groups,members:_type_members,jobs:_type_jobs,catalogs:_type_catalogs,expires:_type_expires,tapes:_type_tapes,settings:_type_settings,disks:_type_disks=_dflt_disks,_groups:_type__groups=_HAS_DEFAULT_FACTORY,_members:_type__members=_HAS_DEFAULT_FACTORY,_lines:_type__lines=_HAS_DEFAULT_FACTORY,_first_place:_type__first_place=_dflt__first_place,_ids_scanned:_type__ids_scanned=_dflt__ids_scanned)->_return_type:\n  self.cluster=cluster\n  self.main_file=main_file\n  self.modules=modules\n  self.clusters=clusters\n  self.user_lists=user_lists\n  self.pattern_defs=pattern_defs\n  self.groups=groups\n  self.members=members\n  self.jobs=jobs\n  self.catalogs=catalogs\n  self.expires=expires\n  self.tapes=tapes\n  self.settings=settings\n  self.disks=disks\n  self._groups=_dflt__groups() if _groups is _HAS_DEFAULT_FACTORY else _groups\n  self._members=_dflt__members() if _members is _HAS_DEFAULT_FACTORY else _members\n  self._lines=_dflt__lines() if _lines is _HAS_DEFAULT_FACTORY else _lines\n  self._first_place=_first_place\n  self._ids_scanned=_ids_scanned\n  self.__post_init__()\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_cluster, _type_main_file, _type_modules, _type_clusters, _type_user_lists, _type_pattern_defs, _type_groups, _type_members, _type_jobs, _type_catalogs, _type_expires, _type_tapes, _type_settings, _type_disks, _type__groups, _type__members, _type__lines, _type__first_place, _type__ids_scanned, _type_allocations, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_disks, _dflt__groups, _dflt__members, _dflt__lines, _dflt__first_place, _dflt__ids_scanned, _dflt_allocations, _return_type):\n def __init__(self,cluster:_type_cluster,main_file:_type_main_file,modules:_type_modules,clusters:_type_clusters,user_lists:_type_user_lists,pattern_defs:_type_pattern_defs,groups:_type_groups,members:_type_members,jobs:_type_jobs,catalogs:_type_catalogs,expires:_type_expires,tapes:_type_tapes,settings:_type_settings,disks:_type_disks=_dflt_disks,_groups:_type__groups=_HAS_DEFAULT_FACTORY,_members:_type__members=_HAS_DEFAULT_FACTORY,_lines:_type__lines=_HAS_DEFAULT_FACTORY,_first_place:_type__first_place=_dflt__first_place,_ids_scanned:_type__ids_scanned=_dflt__ids_scanned,allocations:_type_allocations=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.cluster=cluster\n  self.main_file=main_file\n  self.modules=modules\n  self.clusters=clusters\n  self.user_lists=user_lists\n  self.pattern_defs=pattern_defs\n  self.groups=groups\n  self.members=members\n  self.jobs=jobs\n  self.catalogs=catalogs\n  self.expires=expires\n  self.tapes=tapes\n  self.settings=settings\n  self.disks=disks\n  self._groups=_dflt__groups() if _groups is _HAS_DEFAULT_FACTORY else _groups\n  self._members=_dflt__members() if _members is _HAS_DEFAULT_FACTORY else _members\n  self._lines=_dflt__lines() if _lines is _HAS_DEFAULT_FACTORY else _lines\n  self._first_place=_first_place\n  self._ids_scanned=_ids_scanned\n  self.allocations=_dflt_allocations() if allocations is _HAS_DEFAULT_FACTORY else allocations\n  self.__post_init__()\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
@@ -2231,120 +2110,243 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.id,self.role,self.kind,self.members,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_address, _type_devtype, _type_start, _type_size, _type_volume, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,address:_type_address,devtype:_type_devtype,start:_type_start,size:_type_size,volume:_type_volume)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'address',address)
-  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'size',size)
-  __dataclass_builtins_object__.__setattr__(self,'volume',volume)
- return __init__
-CODE["def __create_fn__(_type_address, _type_devtype, _type_start, _type_size, _type_volume, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,address:_type_address,devtype:_type_devtype,start:_type_start,size:_type_size,volume:_type_volume)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'volume',volume)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(address={self.address!r}, devtype={self.devtype!r}, start={self.start!r}, size={self.size!r}, volume={self.volume!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, devtype={self.devtype!r}, start={self.start!r}, size={self.size!r}, volume={self.volume!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.address,self.devtype,self.start,self.size,self.volume,)==(other.address,other.devtype,other.start,other.size,other.volume,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.devtype,self.start,self.size,self.volume,)==(other.address,other.devtype,other.start,other.size,other.volume,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('address','devtype','start','size','volume',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'devtype\',\'start\',\'size\',\'volume\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('address','devtype','start','size','volume',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'devtype\',\'start\',\'size\',\'volume\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.address,self.devtype,self.start,self.size,self.volume,))
- return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.devtype,self.start,self.size,self.volume,))\n return __hash__'] = __create_fn__.__code__
-
-def __create_fn__(_type_model, _type_source, _type_dialect, _type_disks, _type_allocator, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,model:_type_model,source:_type_source,dialect:_type_dialect,disks:_type_disks,allocator:_type_allocator)->_return_type:
-  self.model=model
-  self.source=source
-  self.dialect=dialect
-  self.disks=disks
-  self.allocator=allocator
- return __init__
-CODE['def __create_fn__(_type_model, _type_source, _type_dialect, _type_disks, _type_allocator, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,model:_type_model,source:_type_source,dialect:_type_dialect,disks:_type_disks,allocator:_type_allocator)->_return_type:\n  self.model=model\n  self.source=source\n  self.dialect=dialect\n  self.disks=disks\n  self.allocator=allocator\n return __init__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(model={self.model!r}, source={self.source!r}, dialect={self.dialect!r}, disks={self.disks!r}, allocator={self.allocator!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(model={self.model!r}, source={self.source!r}, dialect={self.dialect!r}, disks={self.disks!r}, allocator={self.allocator!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.model,self.source,self.dialect,self.disks,self.allocator,)==(other.model,other.source,other.dialect,other.disks,other.allocator,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.model,self.source,self.dialect,self.disks,self.allocator,)==(other.model,other.source,other.dialect,other.disks,other.allocator,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(_type_owner, _type_member, _type_disk, _type_minidisk, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,owner:_type_owner,member:_type_member,disk:_type_disk,minidisk:_type_minidisk)->_return_type:
+def __create_fn__(_type_owner, _type_member, _type_disk, _type_volume, _type_start, _type_size, _type_devtype, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,owner:_type_owner,member:_type_member,disk:_type_disk,volume:_type_volume,start:_type_start,size:_type_size,devtype:_type_devtype)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'owner',owner)
   __dataclass_builtins_object__.__setattr__(self,'member',member)
   __dataclass_builtins_object__.__setattr__(self,'disk',disk)
-  __dataclass_builtins_object__.__setattr__(self,'minidisk',minidisk)
+  __dataclass_builtins_object__.__setattr__(self,'volume',volume)
+  __dataclass_builtins_object__.__setattr__(self,'start',start)
+  __dataclass_builtins_object__.__setattr__(self,'size',size)
+  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)
  return __init__
-CODE["def __create_fn__(_type_owner, _type_member, _type_disk, _type_minidisk, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,owner:_type_owner,member:_type_member,disk:_type_disk,minidisk:_type_minidisk)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'disk',disk)\n  __dataclass_builtins_object__.__setattr__(self,'minidisk',minidisk)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_owner, _type_member, _type_disk, _type_volume, _type_start, _type_size, _type_devtype, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,owner:_type_owner,member:_type_member,disk:_type_disk,volume:_type_volume,start:_type_start,size:_type_size,devtype:_type_devtype)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'disk',disk)\n  __dataclass_builtins_object__.__setattr__(self,'volume',volume)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(owner={self.owner!r}, member={self.member!r}, disk={self.disk!r}, minidisk={self.minidisk!r})"
+  return self.__class__.__qualname__ + f"(owner={self.owner!r}, member={self.member!r}, disk={self.disk!r}, volume={self.volume!r}, start={self.start!r}, size={self.size!r}, devtype={self.devtype!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(owner={self.owner!r}, member={self.member!r}, disk={self.disk!r}, minidisk={self.minidisk!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(owner={self.owner!r}, member={self.member!r}, disk={self.disk!r}, volume={self.volume!r}, start={self.start!r}, size={self.size!r}, devtype={self.devtype!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.owner,self.member,self.disk,self.minidisk,)==(other.owner,other.member,other.disk,other.minidisk,)
+   return (self.owner,self.member,self.disk,self.volume,self.start,self.size,self.devtype,)==(other.owner,other.member,other.disk,other.volume,other.start,other.size,other.devtype,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.owner,self.member,self.disk,self.minidisk,)==(other.owner,other.member,other.disk,other.minidisk,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.owner,self.member,self.disk,self.volume,self.start,self.size,self.devtype,)==(other.owner,other.member,other.disk,other.volume,other.start,other.size,other.devtype,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('owner','member','disk','minidisk',):
+  if type(self) is cls or name in ('owner','member','disk','volume','start','size','devtype',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'owner\',\'member\',\'disk\',\'minidisk\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'owner\',\'member\',\'disk\',\'volume\',\'start\',\'size\',\'devtype\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('owner','member','disk','minidisk',):
+  if type(self) is cls or name in ('owner','member','disk','volume','start','size','devtype',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'owner\',\'member\',\'disk\',\'minidisk\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'owner\',\'member\',\'disk\',\'volume\',\'start\',\'size\',\'devtype\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.owner,self.member,self.disk,self.minidisk,))
+  return hash((self.owner,self.member,self.disk,self.volume,self.start,self.size,self.devtype,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.owner,self.member,self.disk,self.minidisk,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.owner,self.member,self.disk,self.volume,self.start,self.size,self.devtype,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_machines, _type_disks, _type_entries, _type_error, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_error, _return_type):
+ def __init__(self,machines:_type_machines,disks:_type_disks,entries:_type_entries,error:_type_error=_dflt_error)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'machines',machines)
+  __dataclass_builtins_object__.__setattr__(self,'disks',disks)
+  __dataclass_builtins_object__.__setattr__(self,'entries',entries)
+  __dataclass_builtins_object__.__setattr__(self,'error',error)
+ return __init__
+CODE["def __create_fn__(_type_machines, _type_disks, _type_entries, _type_error, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_error, _return_type):\n def __init__(self,machines:_type_machines,disks:_type_disks,entries:_type_entries,error:_type_error=_dflt_error)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'machines',machines)\n  __dataclass_builtins_object__.__setattr__(self,'disks',disks)\n  __dataclass_builtins_object__.__setattr__(self,'entries',entries)\n  __dataclass_builtins_object__.__setattr__(self,'error',error)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(machines={self.machines!r}, disks={self.disks!r}, entries={self.entries!r}, error={self.error!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(machines={self.machines!r}, disks={self.disks!r}, entries={self.entries!r}, error={self.error!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.machines,self.disks,self.entries,self.error,)==(other.machines,other.disks,other.entries,other.error,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.machines,self.disks,self.entries,self.error,)==(other.machines,other.disks,other.entries,other.error,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('machines','disks','entries','error',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'machines\',\'disks\',\'entries\',\'error\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('machines','disks','entries','error',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'machines\',\'disks\',\'entries\',\'error\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.machines,self.disks,self.entries,self.error,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.machines,self.disks,self.entries,self.error,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_file, _type_shown, _type_errors, _type_warnings, _type_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,file:_type_file,shown:_type_shown,errors:_type_errors,warnings:_type_warnings,at:_type_at)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'file',file)
+  __dataclass_builtins_object__.__setattr__(self,'shown',shown)
+  __dataclass_builtins_object__.__setattr__(self,'errors',errors)
+  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)
+  __dataclass_builtins_object__.__setattr__(self,'at',at)
+ return __init__
+CODE["def __create_fn__(_type_file, _type_shown, _type_errors, _type_warnings, _type_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,file:_type_file,shown:_type_shown,errors:_type_errors,warnings:_type_warnings,at:_type_at)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n  __dataclass_builtins_object__.__setattr__(self,'errors',errors)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'at',at)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(file={self.file!r}, shown={self.shown!r}, errors={self.errors!r}, warnings={self.warnings!r}, at={self.at!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(file={self.file!r}, shown={self.shown!r}, errors={self.errors!r}, warnings={self.warnings!r}, at={self.at!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.file,self.shown,self.errors,self.warnings,self.at,)==(other.file,other.shown,other.errors,other.warnings,other.at,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.file,self.shown,self.errors,self.warnings,self.at,)==(other.file,other.shown,other.errors,other.warnings,other.at,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('file','shown','errors','warnings','at',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'shown\',\'errors\',\'warnings\',\'at\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('file','shown','errors','warnings','at',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'shown\',\'errors\',\'warnings\',\'at\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.file,self.shown,self.errors,self.warnings,self.at,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.shown,self.errors,self.warnings,self.at,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):
+ def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:
+  self.arg=arg
+  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied
+  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied
+  self.written=written
+  self.unwritable=unwritable
+  self.unreadable=unreadable
+ return __init__
+CODE['def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _return_type):\n def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable)->_return_type:\n  self.arg=arg\n  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n  self.written=written\n  self.unwritable=unwritable\n  self.unreadable=unreadable\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_parts, _return_type):
+ def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,minidisks:_type_minidisks=_dflt_minidisks,parts:_type_parts=_dflt_parts)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'path',path)
+  __dataclass_builtins_object__.__setattr__(self,'text',text)
+  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
+  __dataclass_builtins_object__.__setattr__(self,'member',member)
+  __dataclass_builtins_object__.__setattr__(self,'job',job)
+  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)
+  __dataclass_builtins_object__.__setattr__(self,'job_kind',job_kind)
+  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
+  __dataclass_builtins_object__.__setattr__(self,'parts',parts)
+  self.__post_init__()
+ return __init__
+CODE["def __create_fn__(_type_path, _type_text, _type_kind, _type_member, _type_job, _type_source_job, _type_job_kind, _type_minidisks, _type_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_member, _dflt_job, _dflt_source_job, _dflt_job_kind, _dflt_minidisks, _dflt_parts, _return_type):\n def __init__(self,path:_type_path,text:_type_text,kind:_type_kind,member:_type_member=_dflt_member,job:_type_job=_dflt_job,source_job:_type_source_job=_dflt_source_job,job_kind:_type_job_kind=_dflt_job_kind,minidisks:_type_minidisks=_dflt_minidisks,parts:_type_parts=_dflt_parts)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'job',job)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'job_kind',job_kind)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'parts',parts)\n  self.__post_init__()\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(path={self.path!r}, text={self.text!r}, kind={self.kind!r}, member={self.member!r}, job={self.job!r}, source_job={self.source_job!r}, job_kind={self.job_kind!r}, minidisks={self.minidisks!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, text={self.text!r}, kind={self.kind!r}, member={self.member!r}, job={self.job!r}, source_job={self.source_job!r}, job_kind={self.job_kind!r}, minidisks={self.minidisks!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,)==(other.path,other.text,other.kind,other.member,other.job,other.source_job,other.job_kind,other.minidisks,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,)==(other.path,other.text,other.kind,other.member,other.job,other.source_job,other.job_kind,other.minidisks,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','parts',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'parts\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('path','text','kind','member','job','source_job','job_kind','minidisks','parts',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'text\',\'kind\',\'member\',\'job\',\'source_job\',\'job_kind\',\'minidisks\',\'parts\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.text,self.kind,self.member,self.job,self.source_job,self.job_kind,self.minidisks,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_model, _type_source, _type_dialect, _type_allocation, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,model:_type_model,source:_type_source,dialect:_type_dialect,allocation:_type_allocation)->_return_type:
+  self.model=model
+  self.source=source
+  self.dialect=dialect
+  self.allocation=allocation
+ return __init__
+CODE['def __create_fn__(_type_model, _type_source, _type_dialect, _type_allocation, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,model:_type_model,source:_type_source,dialect:_type_dialect,allocation:_type_allocation)->_return_type:\n  self.model=model\n  self.source=source\n  self.dialect=dialect\n  self.allocation=allocation\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(model={self.model!r}, source={self.source!r}, dialect={self.dialect!r}, allocation={self.allocation!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(model={self.model!r}, source={self.source!r}, dialect={self.dialect!r}, allocation={self.allocation!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.model,self.source,self.dialect,self.allocation,)==(other.model,other.source,other.dialect,other.allocation,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.model,self.source,self.dialect,self.allocation,)==(other.model,other.source,other.dialect,other.allocation,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_diagnostic, _type_gives, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,diagnostic:_type_diagnostic,gives:_type_gives)->_return_type:

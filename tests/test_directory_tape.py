@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from test_compile_emit import CLUSTER, IDENTITY_JOB, SINGLE_JOB, build, lines, records, table_copy
 
+from bkrdsl.allocation import machines
 from bkrdsl.ast import Kind
 from bkrdsl.dialect import DIALECT_DIR, MACHINE_ROLES, DialectError, load_dialect, parse_dialect
 from bkrdsl.emit.artifacts import cms_problems, compile_source
 from bkrdsl.emit.common import source_label
-from bkrdsl.emit.directory import machines
 from bkrdsl.pipeline import analyse
 
 # CLUSTER has members M1, M2 and M3; IDENTITY_JOB puts the catalog node TCTMM

@@ -171,6 +171,25 @@ def test_sequential_allocation_past_a_stated_end_is_bkr254(sequential):
     assert compiled(cluster(private="V1PRV1 30-cyl"))[0] == []
 
 
+def test_bkr254_and_the_directory_entries_read_one_allocation(sequential, monkeypatch):
+    """The extents BKR254 checks are those the MDISK statements write: one walk of
+    the disks per compile, which the check and the emitter share (bkrdsl.allocation)."""
+    from bkrdsl import allocation
+
+    walks = []
+    walk = allocation._allocate
+    monkeypatch.setattr(allocation, "_allocate", lambda model, dialect: walks.append(id(model)) or walk(model, dialect))
+    codes, files, analysis = compiled(cluster(private="V1PRV1 31-cyl"), sequential)
+    assert codes == [] and files is not None
+    assert walks == [id(analysis.model)]
+    written = allocation.allocate(analysis.model, sequential)
+    assert [(p.owner, p.member, p.volume, p.start, p.size) for p in written.placed if p.owner == "BKRWRK02"] == [
+        ("BKRWRK02", "VM1", "V1PRV1", 26, 5)
+    ]
+    assert " MDISK 0191 3390 26 5 V1PRV1 MR" in files["cluster/BKRW02-1.DIRECT"]
+    assert walks == [id(analysis.model)]  # asked again: the same result, not a second walk
+
+
 def test_sequential_shared_volume_lists_every_disk_on_it(sequential):
     codes, _, analysis = compiled(cluster(shared="SHR001 3390-1").replace("size 20 cyl", "size 500 cyl"), sequential)
     assert codes == ["BKR254"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl import ast
+from bkrdsl.allocation import allocate
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
     Suggester,
@@ -328,9 +329,6 @@ def _extents_on(model: Model, dialect: Dialect, sizes: dict) -> list[tuple[str, 
     extent bkrc assigns, in the order the directory entries write them. Allocation
     that cannot be made (no volume, mixed units, an unknown unit) is other codes'
     to report (BKR245, BKR247, BKR317): only the explicit extents are checked then."""
-    from bkrdsl.emit.common import EmitError
-    from bkrdsl.emit.directory import allocations
-
     out = []
     for disk in model.disks:
         start, size = disk_int(disk.start.text) if disk.start else None, disk_int(disk.size.text)
@@ -339,15 +337,13 @@ def _extents_on(model: Model, dialect: Dialect, sizes: dict) -> list[tuple[str, 
             out.append((label, _Extent(disk.start.span, disk.user.upper, _address(disk), start, size, True)))
     if dialect["disk_allocation"] != "sequential":
         return out
-    try:
-        placed = allocations(model, dialect)
-    except EmitError:
+    allocation = allocate(model, dialect)
+    if allocation.error is not None:
         return out
-    for a in placed:
-        # a.disk.start: an explicit extent, above (another member's instance's is dropped).
-        if a.disk.start is None and a.minidisk.start is not None and _counted_alike(a.disk, a.minidisk.volume, sizes):
-            extent = _Extent(a.disk.size.span, a.owner, _address(a.disk), a.minidisk.start, a.minidisk.size, False)
-            out.append((a.minidisk.volume, extent))
+    for p in allocation.placed:
+        # p.disk.start: an explicit extent, above (another member's instance's is dropped).
+        if p.disk.start is None and p.start is not None and _counted_alike(p.disk, p.volume, sizes):
+            out.append((p.volume, _Extent(p.disk.size.span, p.owner, _address(p.disk), p.start, p.size, False)))
     return out
 
 

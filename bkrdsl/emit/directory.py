@@ -14,27 +14,18 @@ written like its node and on the same members. Passwords,
 storage, classes and the common statements come from the dialect table's
 `machines` defaults.
 
-Minidisks come from the `disk` statements. `on VOL at START` is an explicit
-extent (for an IDENTITY, naming one member's private volume places that
-member's instance only; the others are allocated on their own private
-volumes, unless another statement for the same address names theirs: one
-statement per member gives every instance a fixed extent, see
-`Model.places_instance`). Otherwise the volume is the member's first private volume (IDENTITY)
-or the cluster's first shared volume (USER), and the extent is automatic: with
-`disk_allocation = "autov"` DirMaint places it (`AUTOV`), with "sequential"
-bkrc assigns the lowest free extent of the volume, after the unit's first
-cylinder or block, around every explicit extent, in the order the entries and
-their disks are written. Both are deterministic. A USER or SUBCONFIG entry
-with no `disk` statement says so (`* No minidisks of its own.`) where its
-MDISK statements would be.
+Minidisks come from the `disk` statements, placed by `bkrdsl.allocation`
+(which volume, and with `disk_allocation = "sequential"` which extent, each
+machine's instance gets), the walk BKR254 checks too. A USER or SUBCONFIG
+entry with no `disk` statement says so (`* No minidisks of its own.`) where
+its MDISK statements would be.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
-from bkrdsl import ast
+from bkrdsl.allocation import Allocation, Machine, Placed, allocate
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.dialect import Dialect, placeholders
 from bkrdsl.emit.common import (
@@ -52,145 +43,17 @@ from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
 
 
-@dataclass(frozen=True)
-class Machine:
-    """A product machine bkrc writes a directory entry for."""
-
-    id: str
-    role: str
-    kind: Kind
-    members: tuple[str, ...]  # where an IDENTITY is built; () for a USER
-
-
-@dataclass(frozen=True)
-class Minidisk:
-    address: str
-    devtype: str
-    start: int | None  # None: automatic (AUTOV)
-    size: int
-    volume: str
-
-
-def machines(model: Model) -> list[Machine]:
-    """Every product machine of the cluster, in a fixed order, each once (the model's
-    `product_machines`), with the role that names its dialect defaults."""
-    roles = model.machine_roles()
-    return [Machine(m, roles[m], kind, members) for m, (kind, members) in model.product_machines().items()]
-
-
-def disks_by_machine(model: Model, found: list[Machine]) -> dict[str, list[ast.Disk]]:
-    """The `disk` statements of each machine; a pattern (BKRWRK*) gives every worker it matches."""
-    ids = [m.id for m in found]
-    out: dict[str, list[ast.Disk]] = {i: [] for i in ids}
-    for disk in model.disks:
-        owners = model.disk_owners(disk, ids)
-        if not owners:
-            raise EmitError(
-                f"disk {disk.user.text} {disk.address.text}: {disk.user.text} is not one of the"
-                " product machines bkrc writes directory entries for"
-            )
-        for owner in owners:
-            out[owner].append(disk)
-    return out
-
-
-class Allocator:
-    """Extents for minidisks without `at START`, per volume (see the module note)."""
-
-    def __init__(self, model: Model, dialect: Dialect) -> None:
-        self.dialect = dialect
-        self.sequential = dialect["disk_allocation"] == "sequential"
-        self.used: dict[str, list[tuple[int, int]]] = {}
-        self.units: dict[str, str] = {}
-        machines = model.product_machines()
-        for disk in model.disks:
-            if disk.volume is not None and disk.start is not None and _placed_there(model, disk, machines):
-                unit = self.unit(disk)
-                self._claim(disk.volume.upper, unit.name, _number(disk.start, disk), _number(disk.size, disk))
-
-    def unit(self, disk: ast.Disk):
-        unit = self.dialect.unit(disk.unit.text)
-        if unit is None:
-            known = ", ".join(sorted(self.dialect.units))
-            raise EmitError(f"disk {disk.user.text} {disk.address.text}: unknown size unit {disk.unit.text!r} ({known})")
-        return unit
-
-    def _claim(self, volume: str, unit: str, start: int, size: int) -> None:
-        if self.units.setdefault(volume, unit) != unit:
-            raise EmitError(f"volume {volume} holds minidisks sized in both {self.units[volume]} and {unit}")
-        self.used.setdefault(volume, []).append((start, start + size))
-
-    def place(self, disk: ast.Disk, volume: str) -> Minidisk:
-        unit = self.unit(disk)
-        size = _number(disk.size, disk)
-        start = _number(disk.start, disk) if disk.start is not None else None
-        if start is None and self.sequential:
-            start = self._first_free(volume, unit.first, size)
-            self._claim(volume, unit.name, start, size)
-        return Minidisk(address(disk.address.text), unit.devtype, start, size, volume)
-
-    def _first_free(self, volume: str, first: int, size: int) -> int:
-        start = first
-        for lo, hi in sorted(self.used.get(volume, [])):
-            if start + size <= lo:
-                break
-            start = max(start, hi)
-        return start
-
-
-def _placed_there(model: Model, disk: ast.Disk, machines: dict) -> bool:
-    """Whether an explicit extent is written: on a private volume, only when one of
-    the disk's IDENTITY machines runs on that volume's member (BKR252 reports the
-    others); otherwise always. An extent nobody gets reserves nothing."""
-    member = model.private_volumes.get(disk.volume.upper)
-    if member is None:
-        return True
-    return any(
-        kind is not Kind.IDENTITY or member in members
-        for kind, members in (machines[m] for m in model.disk_owners(disk, machines))
-    )
-
-
-def _number(word: ast.Word, disk: ast.Disk) -> int:
-    if not word.text.isdigit():
-        raise EmitError(f"disk {disk.user.text} {disk.address.text}: {word.text!r} is not a whole number")
-    return int(word.text)
-
-
-def _volume(disk: ast.Disk, default: str | None, where: str) -> str:
-    if disk.volume is not None:
-        return disk.volume.upper
-    if default is None:
-        raise EmitError(f"disk {disk.user.text} {disk.address.text}: no volume for it ({where})")
-    return default
-
-
-def _for_member(model: Model, disk: ast.Disk, member: str) -> ast.Disk:
-    """An IDENTITY's disk as one member's SUBCONFIG gets it.
-
-    `on VOL [at START]` naming another member's private volume places only
-    that member's instance; this member's gets an automatic extent on its own
-    private volume.
-    """
-    if disk.volume is None:
-        return disk
-    owner = model.private_volumes.get(disk.volume.upper)
-    if owner is None or owner == member:
-        return disk
-    return dataclasses.replace(disk, volume=None, start=None)
-
-
-def _mdisk(disk: Minidisk, dialect: Dialect) -> str:
-    fields = dict(address=disk.address, devtype=disk.devtype, size=str(disk.size), volume=disk.volume)
+def _mdisk(disk: Placed, dialect: Dialect) -> str:
+    fields = dict(address=address(disk.disk.address.text), devtype=disk.devtype, size=str(disk.size), volume=disk.volume)
     fields["mode"] = dialect["disk_mode"]
     if disk.start is None:
         return dialect.text("directory_mdisk_auto", **fields)
     return dialect.text("directory_mdisk", start=str(disk.start), **fields)
 
 
-def _extents(placed: Sequence[Minidisk]) -> tuple[Extent, ...]:
+def _extents(placed: Sequence[Placed]) -> tuple[Extent, ...]:
     """The minidisks whose extent the entry writes (not DirMaint's AUTOV), for the manifest."""
-    return tuple(Extent(d.address, d.volume, d.start, d.size) for d in placed if d.start is not None)
+    return tuple(Extent(address(d.disk.address.text), d.volume, d.start, d.size) for d in placed if d.start is not None)
 
 
 def _pool_scope(model: Model, dialect: Dialect) -> str | None:
@@ -289,13 +152,12 @@ def _where(model: Model, machine: Machine) -> list[str]:
 
 @dataclass
 class _Context:
-    """What every entry of one compile shares: the model, the table, the disks, the allocator."""
+    """What every entry of one compile shares: the model, the table, the minidisks placed."""
 
     model: Model
     source: str
     dialect: Dialect
-    disks: dict[str, list[ast.Disk]]
-    allocator: Allocator
+    allocation: Allocation
 
     @property
     def indent(self) -> str:
@@ -307,7 +169,7 @@ class _Context:
     def header(self, what: str, notes: Sequence[str] = ()) -> list[str]:
         return star_comments(self.dialect["directory_comment"], [*header_texts(self.source, what), *notes])
 
-    def mdisks(self, placed: Sequence[Minidisk]) -> list[str]:
+    def mdisks(self, placed: Sequence[Placed]) -> list[str]:
         return [self.indent + _mdisk(disk, self.dialect) for disk in placed]
 
     def no_minidisks(self) -> list[str]:
@@ -321,67 +183,15 @@ def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
     return dict(id=machine.id, password=d.password, storage=d.storage, maxstorage=d.maxstorage, classes=d.classes)
 
 
-def _user_minidisks(ctx: _Context, machine: Machine) -> list[tuple[ast.Disk, Minidisk]]:
-    """A USER's minidisks, each with its `disk` statement, placed (on shared DASD by default)."""
-    shared = next(iter(ctx.model.shared_volumes), None)
-    return [
-        (disk, ctx.allocator.place(disk, _volume(disk, shared, "declare a shared-volume")))
-        for disk in ctx.disks[machine.id]
-    ]
-
-
-def _member_minidisks(ctx: _Context, machine: Machine, name: str) -> list[tuple[ast.Disk, Minidisk]]:
-    """The minidisks of an IDENTITY's SUBCONFIG on member `name`, each with its `disk`
-    statement, placed (on the member's first private volume by default)."""
-    model = ctx.model
-    member = model.member(name)
-    private = member.private_volumes[0] if member.private_volumes else None
-    out = []
-    for disk in ctx.disks[machine.id]:
-        if not model.places_instance(disk, machine.id, name):
-            continue  # another statement places this member's instance
-        disk = _for_member(model, disk, name)
-        where = _volume(disk, private, f"member {name} declares no private-volume")
-        out.append((disk, ctx.allocator.place(disk, where)))
-    return out
-
-
-@dataclass(frozen=True)
-class Allocation:
-    """One minidisk as the directory entries write it: whose, on which member's
-    SUBCONFIG (None for a USER), from which `disk` statement, and where."""
-
-    owner: str
-    member: str | None
-    disk: ast.Disk
-    minidisk: Minidisk
-
-
-def allocations(model: Model, dialect: Dialect) -> list[Allocation]:
-    """Every minidisk the directory entries write, in the order they write them (the
-    order sequential allocation hands out extents in). Raises EmitError where the
-    entries could not be written."""
-    found = machines(model)
-    ctx = _Context(model, "", dialect, disks_by_machine(model, found), Allocator(model, dialect))
-    out = []
-    for machine in found:
-        if machine.kind is Kind.SINGLE:
-            out += [Allocation(machine.id, None, d, m) for d, m in _user_minidisks(ctx, machine)]
-            continue
-        for name in machine.members:
-            out += [Allocation(machine.id, name, d, m) for d, m in _member_minidisks(ctx, machine, name)]
-    return out
-
-
 def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     """A single-configuration user: USER, the common statements, minidisks on shared DASD."""
     model, dialect = ctx.model, ctx.dialect
     lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.", _where(model, machine))
     lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
     lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))
-    if not ctx.disks[machine.id]:
+    if not ctx.allocation.disks[machine.id]:
         lines.extend(ctx.no_minidisks())
-    placed = [minidisk for _, minidisk in _user_minidisks(ctx, machine)]
+    placed = ctx.allocation.of(machine.id)
     lines.extend(ctx.mdisks(placed))
     return Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY, minidisks=_extents(placed))
 
@@ -398,9 +208,9 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     for name, sub in subs:
         lines = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).")
         lines.append(dialect.text("directory_subconfig", subconfig=sub))
-        if not ctx.disks[machine.id]:
+        if not ctx.allocation.disks[machine.id]:
             lines.extend(ctx.no_minidisks())
-        placed = [minidisk for _, minidisk in _member_minidisks(ctx, machine, name)]
+        placed = ctx.allocation.of(machine.id, name)
         lines.extend(ctx.mdisks(placed))
         out.append(Artifact(ctx.path(sub), lines_to_text(lines), DIRECTORY, member=name, minidisks=_extents(placed)))
     return out
@@ -408,10 +218,12 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
 
 def directory_entries(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
     """One artifact per USER, IDENTITY and SUBCONFIG entry, machine by machine."""
-    found = machines(model)
-    ctx = _Context(model, source, dialect, disks_by_machine(model, found), Allocator(model, dialect))
+    allocation = allocate(model, dialect)
+    if allocation.error is not None:
+        raise EmitError(allocation.error)
+    ctx = _Context(model, source, dialect, allocation)
     out: list[Artifact] = []
-    for machine in found:
+    for machine in allocation.machines:
         if machine.kind is Kind.SINGLE:
             out.append(_user_entry(ctx, machine))
         else:

@@ -784,6 +784,9 @@ class Model:
     # `user`'s table of first places, built once scans have cost more than it:
     _first_place: dict[str, int] | None = field(default=None, repr=False, compare=False)
     _ids_scanned: int = field(default=0, repr=False, compare=False)
+    #: The minidisks placed by each dialect table (`bkrdsl.allocation.allocate`), kept
+    #: here so that the checks and the emitters of one compile work them out once.
+    allocations: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for g in self.groups:
