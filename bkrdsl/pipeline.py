@@ -1,7 +1,9 @@
 """The whole front end in one call: bytes -> AST -> model -> diagnostics.
 
 The CLI, the language server and the tests all go through `analyse`, so each of
-them sees exactly the same diagnostics for the same text.
+them sees exactly the same diagnostics for the same text. `compile_source`
+adds the artifacts: the one module that drives both consumers of the model,
+the checks and the emitters, which never import each other.
 """
 
 from __future__ import annotations
@@ -159,3 +161,20 @@ def _analyse(
                 found.add(no_cluster(program.sources[program.main.file], module=module))
     diagnostics, stops = found.result()
     return Analysis(program, model, diagnostics, module, stops)
+
+
+def compile_source(name: str, data: bytes, *, path=None, search_path=(), dialect: Dialect | None = None):
+    """(analysis, artifacts) for one .bkr text: artifacts is None when the input has errors.
+
+    The whole compile short of writing, for tests, benchmarks and the LSP.
+    """
+    from bkrdsl.dialect import load_dialect
+    from bkrdsl.emit.artifacts import emit_all
+    from bkrdsl.emit.common import source_label
+
+    # The checks that read the table (bkrdsl.check.tables) see the one the files are written from.
+    dialect = dialect or load_dialect()
+    analysis = analyse(name, data, path=path, search_path=tuple(search_path), dialect=dialect)
+    if not analysis.ok or analysis.model is None:
+        return analysis, None
+    return analysis, emit_all(analysis.model, source_label(name), dialect)

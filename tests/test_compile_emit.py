@@ -14,7 +14,7 @@ import pytest
 
 from bkrdsl.diagnostics.render import render_short
 from bkrdsl.dialect import DIALECT_DIR, DialectError, load_dialect, parse_dialect
-from bkrdsl.emit.artifacts import compile_source
+from bkrdsl.pipeline import compile_source
 from bkrdsl.resolve.model import narrow_owners
 
 TABLE = DIALECT_DIR / "backup-manager-1.3.toml"

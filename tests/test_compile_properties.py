@@ -40,8 +40,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.dialect import load_dialect
-from bkrdsl.emit.artifacts import cms_problems, compile_source, emit_all
-from bkrdsl.pipeline import analyse
+from bkrdsl.emit.artifacts import cms_problems, emit_all
+from bkrdsl.pipeline import analyse, compile_source
 from bkrdsl.resolve.model import pattern_regex
 from bkrdsl.resolve.patterns import shared_id
 from bkrdsl.syntax.parser import parser

@@ -17,8 +17,8 @@ from conftest import EXAMPLES
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from bkrdsl.diagnostics.render import render_short
-from bkrdsl.emit.artifacts import compile_source
 from bkrdsl.output import MANIFEST, manifest_text
+from bkrdsl.pipeline import compile_source
 
 
 class GeneratedFile(SingleFileSnapshotExtension):

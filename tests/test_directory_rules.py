@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from test_compile_properties import clusters
 
 from bkrdsl.dialect import DIALECT_DIR, parse_dialect
-from bkrdsl.emit.artifacts import compile_source
+from bkrdsl.pipeline import compile_source
 
 TABLE = (DIALECT_DIR / "backup-manager-1.3.toml").read_text(encoding="utf-8")
 AUTOV = parse_dialect(tomllib.loads(TABLE), "autov")

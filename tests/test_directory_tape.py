@@ -18,9 +18,9 @@ from test_compile_emit import CLUSTER, IDENTITY_JOB, SINGLE_JOB, build, lines, r
 from bkrdsl.allocation import machines
 from bkrdsl.ast import Kind
 from bkrdsl.dialect import DIALECT_DIR, MACHINE_ROLES, DialectError, load_dialect, parse_dialect
-from bkrdsl.emit.artifacts import cms_problems, compile_source
+from bkrdsl.emit.artifacts import cms_problems
 from bkrdsl.emit.common import source_label
-from bkrdsl.pipeline import analyse
+from bkrdsl.pipeline import analyse, compile_source
 
 # CLUSTER has members M1, M2 and M3; IDENTITY_JOB puts the catalog node TCTMM
 # on M2 and names the request node TRTMM.

@@ -13,7 +13,7 @@ import gc
 
 from conftest import ROOT
 
-from bkrdsl.emit.artifacts import compile_source
+from bkrdsl.pipeline import compile_source
 
 OURS = ("bkrdsl.ast", "bkrdsl.source", "bkrdsl.resolve.model", "bkrdsl.resolve.loader", "bkrdsl.emit.common")
 

@@ -401,7 +401,7 @@ LONG_SOURCE = "we~ird[dir]\u00e4/cl\u00fcster~[x]\u00e9-with-a-long-name.bkr"
 
 
 def _long_form_execs() -> dict[str, str]:
-    from bkrdsl.emit.artifacts import compile_source
+    from bkrdsl.pipeline import compile_source
 
     _, artifacts = compile_source(LONG_SOURCE, (EXAMPLES / "minimal.bkr").read_bytes())
     return {a.path: a.text for a in artifacts if a.path.endswith(".EXEC")}

@@ -23,7 +23,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from test_compile_properties import clusters
 
 from bkrdsl import show
-from bkrdsl.emit.artifacts import compile_source
+from bkrdsl.pipeline import compile_source
 from bkrdsl.show import FORMAT_VERSION, SELECTS_WIDTH, WIDTH
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.bkr"))

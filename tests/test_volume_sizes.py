@@ -15,9 +15,9 @@ from test_lsp_features import doc_at
 
 from bkrdsl import ast
 from bkrdsl.dialect import load_dialect
-from bkrdsl.emit.artifacts import compile_source
 from bkrdsl.fmt import format_text
 from bkrdsl.lsp import features as F
+from bkrdsl.pipeline import compile_source
 from bkrdsl.source import Source
 from bkrdsl.syntax import fast
 from bkrdsl.syntax.build import build

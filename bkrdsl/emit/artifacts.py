@@ -88,19 +88,3 @@ def cms_problems(model: Model, artifacts: list[Artifact], source: str) -> list[s
     """Every CMS rule any artifact breaks (see cms.py); empty when all is well."""
     return problems(artifacts, frozenset(model.member_names), source, lambda: variant_names(model))
 
-
-def compile_source(name: str, data: bytes, *, path=None, search_path=(), dialect: Dialect | None = None):
-    """(analysis, artifacts) for one .bkr text: artifacts is None when the input has errors.
-
-    The whole compile short of writing, for tests, benchmarks and the LSP.
-    """
-    from bkrdsl.dialect import load_dialect
-    from bkrdsl.emit.common import source_label
-    from bkrdsl.pipeline import analyse
-
-    # The checks that read the table (bkrdsl.check.tables) see the one the files are written from.
-    dialect = dialect or load_dialect()
-    analysis = analyse(name, data, path=path, search_path=tuple(search_path), dialect=dialect)
-    if not analysis.ok or analysis.model is None:
-        return analysis, None
-    return analysis, emit_all(analysis.model, source_label(name), dialect)
