@@ -166,9 +166,15 @@ class Editor:
         # symbol_kinds: the outline's symbolKind.valueSet (none: File to Array).
         outline = {"hierarchicalDocumentSymbolSupport": True} if symbol_tree else {}
         outline |= {"symbolKind": {"valueSet": symbol_kinds}} if symbol_kinds else {}
+        # Besides: what VS Code declares of hovers.
         capabilities = capabilities or {
             "general": {"positionEncodings": [encoding]},
-            "textDocument": {"inlayHint": {}, "foldingRange": {"rangeLimit": 50}, "documentSymbol": outline},
+            "textDocument": {
+                "inlayHint": {},
+                "foldingRange": {"rangeLimit": 50},
+                "documentSymbol": outline,
+                "hover": {"contentFormat": ["markdown", "plaintext"]},
+            },
             "workspace": {"workspaceEdit": {"documentChanges": True}, "symbol": {}},
         }
         params = {

@@ -52,6 +52,32 @@ def strong(text: str) -> str:
     return "**" + _MARKDOWN_SIGN.sub(r"\\\g<0>", text) + "**"
 
 
+#: The signs of the user's text that Markdown reads as marks wherever they are: a
+#: backslash, emphasis, code, a link or an image, HTML or an entity, a table's cell,
+#: GitHub's strikethrough.
+_MARKDOWN_MARK = re.compile(r"[\\`*_\[\]<>&|~]")
+#: ... and those it reads as marks at a line's start: a heading (`#`, or a setext
+#: line of `=` or `-` under a paragraph), a list (`-`, `+`, `1.`, `1)`).
+_MARKDOWN_LINE_MARK = re.compile(r"\A(?:\d+[.)]|[#=+-])")
+
+
+def as_written(text: str) -> str:
+    """The user's own text (a `description`, a `##` comment) in a hover's Markdown,
+    shown as written: each sign Markdown would read as a mark escaped with a
+    backslash, so that `*`, `_`, a backtick, `<b>` or `[x](y)` stay text, not
+    emphasis, code, HTML or a link; each line's leading blanks dropped (four
+    would start a code block)."""
+    lines = (_MARKDOWN_MARK.sub(r"\\\g<0>", line.strip()) for line in text.split("\n"))
+    return "\n".join(
+        _MARKDOWN_LINE_MARK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], line) for line in lines
+    )
+
+
+def user_text(text: str) -> list[str]:
+    """The lines that add the user's own text to a hover: a paragraph of its own."""
+    return ["", as_written(text)]
+
+
 def where(doc: Document, span: Span) -> str:
     """`line N` in this document, else `file:N` (a path shown relative to this document's folder)."""
     if span.file == doc.name:
@@ -104,7 +130,7 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         keys = [(q.span.file, q.span.start) for q in patterns]
         text = next((docs[k] for k in keys if k in docs), None)
         if text:  # `## The worker machines...` above `identity user BKRWRK* role worker`
-            lines += ["", text]
+            lines += user_text(text)
         return lines
     kind = model.kind_of(name)
     if kind is None:
@@ -130,7 +156,7 @@ def _user_hover(doc: Document, name: str) -> list[str]:
     for d in defs:
         text = docs.get((d.span.file, d.span.start))
         if text:
-            lines += ["", text]
+            lines += user_text(text)
             break
     return lines
 
@@ -160,7 +186,7 @@ def _group_hover(doc: Document, name: str) -> list[str]:
     if group.patterns:
         lines.append("- match: " + _capped(group.patterns))
     if group.decl.doc:
-        lines += ["", group.decl.doc]
+        lines += user_text(group.decl.doc)
     return lines
 
 
@@ -181,9 +207,9 @@ def _member_hover(doc: Document, name: str) -> list[str]:
     lines.append(f"- job suffix: `{member.job_suffix}`")
     description = description_of(member.decl.settings)
     if description:
-        lines += ["", description]
+        lines += user_text(description)
     if member.decl.doc:
-        lines += ["", member.decl.doc]
+        lines += user_text(member.decl.doc)
     return lines
 
 
@@ -205,9 +231,9 @@ def _job_hover(doc: Document, name: str) -> list[str]:
     if derived:
         lines += ["", "| member | job name |", "|---|---|"] + [f"| {m} | `{n}` |" for m, n in derived]
     if job.description:
-        lines += ["", job.description]
+        lines += user_text(job.description)
     if job.decl.doc:
-        lines += ["", job.decl.doc]
+        lines += user_text(job.decl.doc)
     return lines
 
 
@@ -220,9 +246,9 @@ def _cluster_hover(doc: Document, name: str) -> list[str]:
     lines = [f"{strong(name)}: SSI cluster" + (f" of {members}" if members else "")]
     description = description_of(cluster.settings)
     if description:
-        lines += ["", description]
+        lines += user_text(description)
     if cluster.doc:
-        lines += ["", cluster.doc]
+        lines += user_text(cluster.doc)
     return lines
 
 
@@ -375,6 +401,49 @@ def _size_hover(word: ast.Word, volume: str) -> str:
 class Hover:
     markdown: str
     span: Span | None
+
+    @property
+    def plain_text(self) -> str:
+        """The hover for a client that does not show Markdown (`plain_text`)."""
+        return plain_text(self.markdown)
+
+
+#: A table's rule, under its head: `|---|---|`.
+_TABLE_RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
+#: What a hover's Markdown marks inside a line: a code span (its backticks go, its
+#: text stays as it is), a backslash escape (the sign stays), bold's `**` (goes).
+_INLINE_MARK = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)|\\([!-/:-@\[-`{-~])|\*\*")
+#: A table's cells are split at each `|` no backslash escapes.
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+
+
+def plain_text(markdown: str) -> str:
+    """A hover's Markdown, as little of it as hovers write (bold, code spans,
+    backslash escapes, lists, a table, the indented examples of an explanation),
+    as the plain text a client that shows no Markdown gets: the marks gone, the
+    table's columns aligned, an example's lines as they are (its `*` and `\\` are text)."""
+    out: list[str] = []
+    table: list[list[str]] = []
+    for line in markdown.split("\n"):
+        if line.startswith("|"):
+            if not _TABLE_RULE.fullmatch(line.strip()):
+                table.append([_inline_plain(cell.strip()) for cell in _CELL_BAR.split(line.strip())[1:-1]])
+            continue
+        out += _aligned(table)
+        table = []
+        out.append(line if line.startswith("    ") else _inline_plain(line))
+    return "\n".join(out + _aligned(table))
+
+
+def _inline_plain(line: str) -> str:
+    return _INLINE_MARK.sub(lambda m: m.group(2) if m.group(1) else (m.group(3) or ""), line)
+
+
+def _aligned(rows: list[list[str]]) -> list[str]:
+    """A table's rows as lines, each column as wide as its widest cell."""
+    columns = range(max(map(len, rows), default=0))
+    widths = [max(len(row[n]) if n < len(row) else 0 for row in rows) for n in columns]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
 
 
 def hover(doc: Document, line: int, column: int) -> Hover | None:
@@ -1012,7 +1081,7 @@ def _import_hover(doc: Document, imp: ast.Import, module: Path) -> list[str]:
             break
         header.append(text[2:].strip())
     if header:
-        lines += ["", " ".join(header)]
+        lines += user_text(" ".join(header))
     return lines
 
 

@@ -987,6 +987,18 @@ def _symbol_kind(kind: str, known: frozenset[T.SymbolKind]) -> T.SymbolKind:
     return mapped if mapped in known else T.SymbolKind.Module
 
 
+def _hover_format(server: BkrServer) -> T.MarkupKind:
+    """The format a hover is sent in: the first of the client's `hover.contentFormat`
+    (its preferred first, LSP says) that the server writes; plain text for a client
+    that lists none of them, or nothing: Markdown's marks would show as they are."""
+    text = server.client_capabilities.text_document
+    hover = text.hover if text is not None else None
+    for kind in (hover.content_format if hover is not None else None) or ():
+        if kind in (T.MarkupKind.Markdown, T.MarkupKind.PlainText):
+            return T.MarkupKind(kind)
+    return T.MarkupKind.PlainText
+
+
 def _outline_kinds(server: BkrServer) -> frozenset[T.SymbolKind]:
     """The symbol kinds the client declares for the outline (`_known_symbol_kinds`)."""
     text = server.client_capabilities.text_document
@@ -1173,8 +1185,10 @@ def build_server() -> BkrServer:
         found = F.hover(doc, *ls.server_position(doc, params.position))
         if found is None:
             return None
+        kind = _hover_format(ls)
+        value = found.markdown if kind is T.MarkupKind.Markdown else found.plain_text
         return T.Hover(
-            contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=found.markdown),
+            contents=T.MarkupContent(kind=kind, value=value),
             range=ls.range(found.span, doc) if found.span is not None else None,
         )
 

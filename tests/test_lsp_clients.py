@@ -1,0 +1,141 @@
+"""`bkrc lsp` for clients that are not VS Code: each declares its own capabilities
+(LSP 3.17, `ClientCapabilities`), and the server answers within them.
+
+The capability sets are those of Emacs's eglot, Neovim, vim-lsp and Helix where
+they differ from VS Code's: no Markdown in hovers (eglot without markdown-mode),
+no `relatedInformation` and no completion item kinds past Reference (eglot), no
+CodeAction literals (older clients), the position encodings each offers (eglot
+`utf-32` first, Neovim and Helix `utf-8` first), no workspace folders. The server
+runs in this process and is spoken to in framed JSON-RPC (tests/lsp_inprocess.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lsp_inprocess import Editor
+
+from bkrdsl.lsp.features import as_written, plain_text
+
+#: A job's description and the cluster's `##` comment hold what Markdown reads as
+#: marks; a line holds `é` and an emoji (one UTF-16 unit and two, two UTF-8 bytes
+#: and four) before the names and the mistake after them.
+DESCRIPTION = "é 😀 *all* of `it` [x](y) <i> & 1. _done_"
+TEXT = (
+    "import std/backup-manager\n"
+    "\n"
+    "## The *test* cluster: `DEV` <b>x</b> [site](http://x)\n"
+    "cluster DEV {\n"
+    f'  description "{DESCRIPTION}"\n'
+    "  member DEV1 { workers 1  private-volume D1PRV1 }\n"
+    '  job PAY { description "é 😀" backup WEB full  include minidisk * *  to disk pool P  run on DEV1 daily 21:00 }\n'
+    "}\n"
+    "single group WEB { HTTPD }\n"
+    "single group WEB { HTTPE }\n"
+    "# é 😀"
+)
+LINES = TEXT.split("\n")
+JOB_LINE = 6
+
+
+def _units(text: str, encoding: str) -> int:
+    """The length of `text` in an encoding's code units."""
+    if encoding == "utf-32":
+        return len(text)
+    return len(text.encode(encoding.replace("utf-16", "utf-16-le"))) // (2 if encoding == "utf-16" else 1)
+
+
+def _session(tmp_path, capabilities: dict, root: bool = True) -> tuple[Editor, str, dict]:
+    editor = Editor()
+    params = {
+        "processId": None,
+        "rootUri": tmp_path.as_uri() if root else None,
+        "capabilities": capabilities,
+        "initializationOptions": {"debounce_ms": 0},
+    }
+    answer = editor.request("initialize", params)
+    editor.notify("initialized", {})
+    uri = (tmp_path / "dev.bkr").as_uri()
+    editor.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "bkr", "version": 1, "text": TEXT}},
+    )
+    return editor, uri, answer["result"]["capabilities"]
+
+
+def _hover(tmp_path, capabilities: dict, line: int, word: str) -> dict:
+    editor, uri, _ = _session(tmp_path, capabilities)
+    try:
+        where = {"line": line, "character": LINES[line].index(word) + 1}  # ASCII before it
+        return editor.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": where})[
+            "result"
+        ]
+    finally:
+        editor.close()
+
+
+def _hover_caps(formats: list[str] | None) -> dict:
+    return {"textDocument": {"hover": {} if formats is None else {"contentFormat": formats}}}
+
+
+@pytest.mark.parametrize(
+    "formats", [None, ["plaintext"], ["plaintext", "markdown"]], ids=["none", "plaintext", "plaintext-first"]
+)
+def test_a_hover_is_plain_text_for_a_client_that_does_not_ask_for_markdown(tmp_path, formats):
+    # LSP: `contentFormat` lists the formats the client takes, its preferred first.
+    # Every hover was Markdown: such a client showed `**DEV**` and the backticks.
+    hover = _hover(tmp_path, _hover_caps(formats), 3, "DEV")
+    assert hover["contents"]["kind"] == "plaintext"
+    value = hover["contents"]["value"]
+    assert value.startswith("DEV: SSI cluster of DEV1\n"), value
+    assert DESCRIPTION in value.split("\n")  # as written, no escapes
+    assert "The *test* cluster: `DEV` <b>x</b> [site](http://x)" in value.split("\n")
+
+
+def test_a_job_s_table_of_names_is_aligned_plain_text(tmp_path):
+    hover = _hover(tmp_path, _hover_caps(["plaintext"]), JOB_LINE, "PAY")
+    lines = hover["contents"]["value"].split("\n")
+    assert lines[0].startswith("PAY: full backup of single-configuration users")
+    assert "member  job name" in lines
+    assert any(line.startswith("DEV1    ") and "`" not in line for line in lines), lines
+    assert "|" not in hover["contents"]["value"]
+
+
+@pytest.mark.parametrize("formats", [["markdown"], ["markdown", "plaintext"]])
+def test_the_user_s_text_is_shown_as_written_in_markdown(tmp_path, formats):
+    # A description or a `##` comment went into the Markdown unescaped: `*all*` in
+    # italics, `it` as code, [x](y) a link, <i> an HTML tag that hid the rest.
+    hover = _hover(tmp_path, _hover_caps(formats), 3, "DEV")
+    assert hover["contents"]["kind"] == "markdown"
+    value = hover["contents"]["value"]
+    assert value.startswith("**DEV**: SSI cluster")
+    assert as_written(DESCRIPTION) in value.split("\n")
+    assert "é 😀 \\*all\\* of \\`it\\` \\[x\\](y) \\<i\\> \\& 1. \\_done\\_" in value.split("\n")
+    assert "The \\*test\\* cluster: \\`DEV\\` \\<b\\>x\\</b\\> \\[site\\](http://x)" in value.split("\n")
+    assert plain_text(value).split("\n")[2] == DESCRIPTION
+
+
+def _unescaped(line: str) -> str:
+    """The signs of a Markdown line no backslash escapes."""
+    out, n = [], 0
+    while n < len(line):
+        if line[n] == "\\" and n + 1 < len(line):
+            n += 2
+            continue
+        out.append(line[n])
+        n += 1
+    return "".join(out)
+
+
+@given(st.text(st.characters(blacklist_categories=["Cs"]), max_size=40))
+def test_the_user_s_text_is_escaped_and_read_back_as_written(text):
+    # Markdown marks nothing in it, and the plain text is the text (each line's
+    # blanks at either end dropped: four before it would start a code block).
+    written = as_written(text)
+    assert plain_text(written) == "\n".join(line.strip() for line in text.split("\n"))
+    for line in written.split("\n"):
+        assert not set(_unescaped(line)) & set("`*_[]<>&|~"), written
+        assert not re.match(r"[#=+-]|[0-9]+[.)]", line), written
