@@ -166,7 +166,7 @@ class Editor:
         # symbol_kinds: the outline's symbolKind.valueSet (none: File to Array).
         outline = {"hierarchicalDocumentSymbolSupport": True} if symbol_tree else {}
         outline |= {"symbolKind": {"valueSet": symbol_kinds}} if symbol_kinds else {}
-        # Besides: what VS Code declares of hovers.
+        # Besides: what VS Code declares of hovers and diagnostics.
         capabilities = capabilities or {
             "general": {"positionEncodings": [encoding]},
             "textDocument": {
@@ -174,6 +174,7 @@ class Editor:
                 "foldingRange": {"rangeLimit": 50},
                 "documentSymbol": outline,
                 "hover": {"contentFormat": ["markdown", "plaintext"]},
+                "publishDiagnostics": {"relatedInformation": True},
             },
             "workspace": {"workspaceEdit": {"documentChanges": True}, "symbol": {}},
         }

@@ -139,3 +139,36 @@ def test_the_user_s_text_is_escaped_and_read_back_as_written(text):
     for line in written.split("\n"):
         assert not set(_unescaped(line)) & set("`*_[]<>&|~"), written
         assert not re.match(r"[#=+-]|[0-9]+[.)]", line), written
+
+
+def _related_caps(related: bool) -> dict:
+    return {"textDocument": {"publishDiagnostics": {"relatedInformation": related}}}
+
+
+@pytest.mark.parametrize("related", [False, None])
+def test_the_other_places_of_a_diagnostic_are_in_its_message_for_a_client_without_related_information(
+    tmp_path, related
+):
+    # Emacs's eglot declares relatedInformation false: the places were sent where it
+    # does not look ("first declared here" was lost).
+    caps = _related_caps(related) if related is not None else {}
+    editor, uri, _ = _session(tmp_path, caps)
+    try:
+        (twice,) = [d for d in editor.published(uri) if d["code"] == "BKR321"]
+        assert "relatedInformation" not in twice
+        assert twice["message"] == (
+            "group `WEB` is declared twice\nhelp: merge the two groups, or rename one\nline 9: first declared here"
+        )
+    finally:
+        editor.close()
+
+
+def test_a_client_with_related_information_gets_the_places_apart(tmp_path):
+    editor, uri, _ = _session(tmp_path, _related_caps(True))
+    try:
+        (twice,) = [d for d in editor.published(uri) if d["code"] == "BKR321"]
+        assert twice["message"] == "group `WEB` is declared twice\nhelp: merge the two groups, or rename one"
+        (first,) = twice["relatedInformation"]
+        assert first["message"] == "first declared here" and first["location"]["range"]["start"]["line"] == 8
+    finally:
+        editor.close()

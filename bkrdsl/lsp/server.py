@@ -866,23 +866,35 @@ class BkrServer(LanguageServer):
 
     def lsp_diagnostic(self, p: F.Placed, doc: Document, boms: OpenBoms | None = None) -> T.Diagnostic:
         d = p.diagnostic
+        message = p.message
         related = []
-        for r in d.related:
-            where = self.location(r.span, doc, boms)
-            if where is not None:
-                related.append(T.DiagnosticRelatedInformation(location=where, message=r.label))
-        if d.span is not None and p.span is not d.span:
-            where = self.location(d.span, doc, boms)
-            if where is not None:
-                related.insert(0, T.DiagnosticRelatedInformation(location=where, message=d.message))
+        if self.takes_related_information():
+            for r in d.related:
+                where = self.location(r.span, doc, boms)
+                if where is not None:
+                    related.append(T.DiagnosticRelatedInformation(location=where, message=r.label))
+            if d.span is not None and p.span is not d.span:
+                where = self.location(d.span, doc, boms)
+                if where is not None:
+                    related.insert(0, T.DiagnosticRelatedInformation(location=where, message=d.message))
+        else:  # the other places in the message (the diagnostic's own, shown at an import, already is)
+            message += "".join(f"\n{F.where(doc, r.span)}: {r.label}" for r in d.related)
         return T.Diagnostic(
             range=self.range(p.span, doc, boms),
-            message=p.message,
+            message=message,
             severity=_SEVERITY[d.severity],
             code=d.code,
             source="bkrc",
             related_information=related or None,
         )
+
+    def takes_related_information(self) -> bool:
+        """Whether the client declared `publishDiagnostics.relatedInformation`: LSP
+        sends the other places of a diagnostic to no other (Emacs's eglot declares
+        it false), so they are told in its message instead."""
+        text = self.client_capabilities.text_document
+        published = text.publish_diagnostics if text is not None else None
+        return bool(published is not None and published.related_information)
 
     def publish(self, uri: str, doc: Document, version: int | None) -> None:
         """The document's diagnostics, each file's up to its MAX_PUBLISHED_ERRORSth error
