@@ -172,3 +172,31 @@ def test_a_client_with_related_information_gets_the_places_apart(tmp_path):
         assert first["message"] == "first declared here" and first["location"]["range"]["start"]["line"] == 8
     finally:
         editor.close()
+
+
+def _completion(tmp_path, capabilities: dict, line: int, before: str) -> list[dict]:
+    editor, uri, _ = _session(tmp_path, capabilities)
+    try:
+        text = TEXT.replace("run on DEV1 daily 21:00", "run on DEV1 weekly ")
+        editor.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text}]},
+        )
+        at = {"line": line, "character": _units(text.split("\n")[line].split(before)[0] + before, "utf-16")}
+        answer = editor.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": at})
+        return answer["result"]["items"]
+    finally:
+        editor.close()
+
+
+def test_completion_sends_only_item_kinds_the_client_knows(tmp_path):
+    # LSP: a client that declares no completionItemKind.valueSet (eglot) knows
+    # Text (1) to Reference (18); a day after `weekly` was sent as EnumMember (20).
+    days = _completion(tmp_path, {}, JOB_LINE, "weekly ")
+    assert {d["label"] for d in days} >= {"mon", "sun"}
+    assert {d["kind"] for d in days if d["label"] == "mon"} == {12}  # Value
+    assert all(1 <= d["kind"] <= 18 for d in days)
+    assert all(d.get("insertTextFormat", 1) == 1 for d in days)  # no snippets: none declared
+    every = {"textDocument": {"completion": {"completionItemKind": {"valueSet": list(range(1, 26))}}}}
+    days = _completion(tmp_path, every, JOB_LINE, "weekly ")
+    assert {d["kind"] for d in days if d["label"] == "mon"} == {20}  # EnumMember

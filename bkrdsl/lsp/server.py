@@ -75,6 +75,11 @@ _FOLDING_KIND = {
 }
 #: The symbol kinds of LSP's first version, which every client knows (File to Array).
 _INITIAL_SYMBOL_KINDS = frozenset(k for k in T.SymbolKind if k.value <= T.SymbolKind.Array.value)
+#: The completion item kinds of LSP's first version (Text to Reference), which a client
+#: that declares no `completionItemKind.valueSet` knows (Emacs's eglot declares none).
+_INITIAL_COMPLETION_KINDS = frozenset(
+    k for k in T.CompletionItemKind if k.value <= T.CompletionItemKind.Reference.value
+)
 _COMPLETION_KIND = {
     "keyword": T.CompletionItemKind.Keyword,
     "member": T.CompletionItemKind.Module,
@@ -84,6 +89,9 @@ _COMPLETION_KIND = {
     "file": T.CompletionItemKind.File,
     "folder": T.CompletionItemKind.Folder,
 }
+#: The kind sent for one the client does not know: a day or a role (EnumMember) is a
+#: Value, a folder (Folder) a File; Text for any other.
+_COMPLETION_KIND_KNOWN_TO_ALL = {"value": T.CompletionItemKind.Value, "folder": T.CompletionItemKind.File}
 
 
 #: The line ends LSP counts: `\r\n`, `\r` and `\n`, and no other (pygls splits
@@ -999,6 +1007,22 @@ def _symbol_kind(kind: str, known: frozenset[T.SymbolKind]) -> T.SymbolKind:
     return mapped if mapped in known else T.SymbolKind.Module
 
 
+def _completion_kinds(server: BkrServer) -> frozenset[T.CompletionItemKind]:
+    """The completion item kinds the client declares (`completionItemKind.valueSet`);
+    LSP says one that declares none knows Text to Reference."""
+    text = server.client_capabilities.text_document
+    completion = text.completion if text is not None else None
+    kinds = completion.completion_item_kind if completion is not None else None
+    value_set = kinds.value_set if kinds is not None else None
+    return frozenset(value_set) if value_set else _INITIAL_COMPLETION_KINDS
+
+
+def _completion_kind(kind: str, known: frozenset[T.CompletionItemKind]) -> T.CompletionItemKind:
+    """A completion's kind as the client can show it (`_COMPLETION_KIND_KNOWN_TO_ALL`)."""
+    mapped = _COMPLETION_KIND[kind]
+    return mapped if mapped in known else _COMPLETION_KIND_KNOWN_TO_ALL.get(kind, T.CompletionItemKind.Text)
+
+
 def _hover_format(server: BkrServer) -> T.MarkupKind:
     """The format a hover is sent in: the first of the client's `hover.contentFormat`
     (its preferred first, LSP says) that the server writes; plain text for a client
@@ -1216,6 +1240,7 @@ def build_server() -> BkrServer:
         except F.Reanalyse:  # (only on an analysis of an earlier text: `for_completion`)
             doc = ls.fresh(uri)
             found = F.completions(doc, *ls.server_position(doc, params.position))
+        known = _completion_kinds(ls)
         ranges: dict[tuple[int, int], T.Range] = {}  # every item replaces the same word
         for n, c in enumerate(found.items):
             where = ranges.get((c.start, c.end))
@@ -1224,7 +1249,7 @@ def build_server() -> BkrServer:
             items.append(
                 T.CompletionItem(
                     label=c.label,
-                    kind=_COMPLETION_KIND[c.kind],
+                    kind=_completion_kind(c.kind, known),
                     detail=c.detail or None,
                     sort_text=f"{0 if c.kind == 'keyword' else 1}{n:05d}",
                     text_edit=ls.text_edit(uri, where, c.label),
