@@ -166,7 +166,7 @@ class Editor:
         # symbol_kinds: the outline's symbolKind.valueSet (none: File to Array).
         outline = {"hierarchicalDocumentSymbolSupport": True} if symbol_tree else {}
         outline |= {"symbolKind": {"valueSet": symbol_kinds}} if symbol_kinds else {}
-        # Besides: what VS Code declares of hovers and diagnostics.
+        # Besides: what VS Code declares of hovers, diagnostics and quick fixes.
         capabilities = capabilities or {
             "general": {"positionEncodings": [encoding]},
             "textDocument": {
@@ -175,6 +175,7 @@ class Editor:
                 "documentSymbol": outline,
                 "hover": {"contentFormat": ["markdown", "plaintext"]},
                 "publishDiagnostics": {"relatedInformation": True},
+                "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}},
             },
             "workspace": {"workspaceEdit": {"documentChanges": True}, "symbol": {}},
         }

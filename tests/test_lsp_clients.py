@@ -200,3 +200,30 @@ def test_completion_sends_only_item_kinds_the_client_knows(tmp_path):
     every = {"textDocument": {"completion": {"completionItemKind": {"valueSet": list(range(1, 26))}}}}
     days = _completion(tmp_path, every, JOB_LINE, "weekly ")
     assert {d["kind"] for d in days if d["label"] == "mon"} == {20}  # EnumMember
+
+
+LITERALS = {
+    "textDocument": {"codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": []}}}}
+}
+
+
+@pytest.mark.parametrize("literals", [True, False])
+def test_quick_fixes_go_only_to_a_client_that_takes_code_action_literals(tmp_path, literals):
+    # LSP: a client without codeActionLiteralSupport takes Command[] only, and
+    # CodeActionOptions only from a client with it. It was sent both.
+    editor, uri, capabilities = _session(
+        tmp_path, LITERALS if literals else {"textDocument": {"codeAction": {}}}
+    )
+    try:
+        # BKR253: the backup server gets no 191 minidisk; the fix adds its `disk`.
+        fixed = [d for d in editor.published(uri) if d["code"] == "BKR253"][:1]
+        params = {"textDocument": {"uri": uri}, "range": fixed[0]["range"], "context": {"diagnostics": fixed}}
+        actions = editor.request("textDocument/codeAction", params)["result"]
+        if literals:
+            assert capabilities["codeActionProvider"] == {"codeActionKinds": ["quickfix"]}
+            assert actions and all(a["kind"] == "quickfix" and "edit" in a for a in actions)
+        else:
+            assert "codeActionProvider" not in capabilities
+            assert actions == []
+    finally:
+        editor.close()

@@ -204,11 +204,14 @@ class BkrProtocol(LanguageServerProtocol):
     def lsp_initialize(self, params: T.InitializeParams):
         """pygls's own, but inlay hints are announced only to a client that says it
         has them: they came with LSP 3.17, and an older client has no use for the
-        capability."""
+        capability; and quick fixes only to a client that takes CodeAction literals
+        (`_takes_code_actions`)."""
         result = yield from super().lsp_initialize(params)
         text = params.capabilities.text_document
         if text is None or text.inlay_hint is None:
             result.capabilities.inlay_hint_provider = None
+        if not _takes_code_actions(params.capabilities):
+            result.capabilities.code_action_provider = None
         return result
 
     @lsp_method(T.TEXT_DOCUMENT_DID_CHANGE)
@@ -1035,6 +1038,16 @@ def _hover_format(server: BkrServer) -> T.MarkupKind:
     return T.MarkupKind.PlainText
 
 
+def _takes_code_actions(capabilities: T.ClientCapabilities) -> bool:
+    """Whether the client declared `codeAction.codeActionLiteralSupport`: LSP sends a
+    client that does not only Commands, which the server would run itself; it sends
+    none, and announces no code actions to it (nor CodeActionOptions, which LSP keeps
+    for a client with the literals)."""
+    text = capabilities.text_document
+    actions = text.code_action if text is not None else None
+    return actions is not None and actions.code_action_literal_support is not None
+
+
 def _outline_kinds(server: BkrServer) -> frozenset[T.SymbolKind]:
     """The symbol kinds the client declares for the outline (`_known_symbol_kinds`)."""
     text = server.client_capabilities.text_document
@@ -1426,7 +1439,7 @@ def build_server() -> BkrServer:
         uri = params.text_document.uri
         doc = ls.fresh(uri)
         out = []
-        if doc is None:
+        if doc is None or not _takes_code_actions(ls.client_capabilities):
             return out
         start, end = ls.server_position(doc, params.range.start), ls.server_position(doc, params.range.end)
         for fix in F.fixes(doc, start[0], end[0], start, end):
