@@ -227,3 +227,127 @@ def test_quick_fixes_go_only_to_a_client_that_takes_code_action_literals(tmp_pat
             assert actions == []
     finally:
         editor.close()
+
+
+def _at(line: int, column: int, encoding: str) -> dict:
+    """An LSP position at a code point's column of TEXT, in the encoding's units."""
+    return {"line": line, "character": _units(LINES[line][:column], encoding)}
+
+
+def _column(position: dict, encoding: str) -> tuple[int, int]:
+    """The (line, code point column) an LSP position in the encoding's units names."""
+    line = LINES[position["line"]]
+    for column in range(len(line) + 1):
+        if _units(line[:column], encoding) == position["character"]:
+            return position["line"], column
+    raise AssertionError(f"{position} falls inside a character of {line!r} in {encoding}")
+
+
+@pytest.mark.parametrize(
+    ("offered", "chosen"),
+    [
+        (None, "utf-16"),
+        (["utf-16"], "utf-16"),
+        (["utf-8", "utf-16", "utf-32"], "utf-8"),  # Neovim 0.11, Helix
+        (["utf-32", "utf-8", "utf-16"], "utf-32"),  # Emacs's eglot
+        (["x-unknown"], "utf-16"),  # LSP: UTF-16 is mandatory
+    ],
+)
+def test_the_position_encoding_is_the_first_the_client_offers(tmp_path, offered, chosen):
+    caps = {"general": {"positionEncodings": offered}} if offered is not None else {}
+    editor, _, capabilities = _session(tmp_path, caps)
+    editor.close()
+    assert capabilities.get("positionEncoding", "utf-16") == chosen
+
+
+def _everywhere(tmp_path, encoding: str) -> dict:
+    """What the server sends of TEXT's places, in (line, code point column) pairs,
+    for a client that counts in `encoding`; the places asked at are in its units too."""
+    caps = {
+        "general": {"positionEncodings": [encoding]},
+        "textDocument": {
+            "hover": {"contentFormat": ["plaintext"]},
+            "publishDiagnostics": {"relatedInformation": True},
+            "documentSymbol": {"hierarchicalDocumentSymbolSupport": True},
+        },
+    }
+    editor, uri, _ = _session(tmp_path, caps)
+    try:
+        doc = {"textDocument": {"uri": uri}}
+        dev1 = _at(JOB_LINE, LINES[JOB_LINE].index("DEV1") + 2, encoding)  # inside the name
+        web = _at(JOB_LINE, LINES[JOB_LINE].index("WEB") + 1, encoding)
+        places = lambda r: (_column(r["start"], encoding), _column(r["end"], encoding))
+        out = {}
+        out["diagnostics"] = sorted(places(d["range"]) for d in editor.published(uri))
+        out["hover"] = places(
+            editor.request("textDocument/hover", {**doc, "position": dev1})["result"]["range"]
+        )
+        rename = editor.request("textDocument/rename", {**doc, "position": dev1, "newName": "DEV9"})["result"]
+        edits = (
+            next(iter(rename["changes"].values()))
+            if "changes" in rename
+            else rename["documentChanges"][0]["edits"]
+        )
+        out["rename"] = sorted(places(e["range"]) for e in edits)
+        highlights = editor.request("textDocument/documentHighlight", {**doc, "position": web})["result"]
+        out["highlight"] = sorted(places(h["range"]) for h in highlights)
+        definition = editor.request("textDocument/definition", {**doc, "position": web})["result"]
+        out["definition"] = sorted(places(d["range"]) for d in definition)
+        prepared = editor.request("textDocument/prepareRename", {**doc, "position": dev1})["result"]
+        out["prepare"] = places(prepared["range"])
+        (whole,) = editor.request(
+            "textDocument/formatting", {**doc, "options": {"tabSize": 2, "insertSpaces": True}}
+        )["result"]
+        out["formatting"] = places(whole["range"])
+        symbols = editor.request("textDocument/documentSymbol", doc)["result"]
+        out["symbols"] = sorted(
+            places(c["selectionRange"]) for s in symbols for c in [s, *(s.get("children") or [])]
+        )
+        # A word being typed after the non-ASCII: the completion's edit replaces it.
+        typed = TEXT.replace("run on DEV1", "run on DE")
+        editor.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": typed}]},
+        )
+        column = typed.split("\n")[JOB_LINE].index("DE") + 2
+        at = {"line": JOB_LINE, "character": _units(typed.split("\n")[JOB_LINE][:column], encoding)}
+        items = editor.request("textDocument/completion", {**doc, "position": at})["result"]["items"]
+        (dev1_item,) = [i for i in items if i["label"] == "DEV1"]
+        out["completion"] = places(dev1_item["textEdit"]["range"])
+        assert editor.errors == []
+        return out
+    finally:
+        editor.close()
+
+
+def test_every_place_sent_counts_in_the_encoding_the_server_chose(tmp_path):
+    # The same places, whatever the encoding, once each is read back in its own
+    # units; and the units differ on the line with `é` and the emoji.
+    seen = {encoding: _everywhere(tmp_path, encoding) for encoding in ("utf-16", "utf-8", "utf-32")}
+    assert seen["utf-8"] == seen["utf-16"] == seen["utf-32"]
+    places = seen["utf-16"]
+    line = LINES[JOB_LINE]
+    name = line.index("DEV1")
+    assert places["hover"] == places["prepare"] == ((JOB_LINE, name), (JOB_LINE, name + 4))
+    assert ((JOB_LINE, name), (JOB_LINE, name + 4)) in places["rename"]
+    assert places["completion"] == ((JOB_LINE, name), (JOB_LINE, name + 2))
+    assert ((JOB_LINE, line.index("WEB")), (JOB_LINE, line.index("WEB") + 3)) in places["highlight"]
+    assert places["formatting"] == ((0, 0), (len(LINES) - 1, len(LINES[-1])))
+    assert _at(JOB_LINE, name, "utf-8") != _at(JOB_LINE, name, "utf-16") != _at(JOB_LINE, name, "utf-32")
+
+
+def test_a_client_that_names_no_workspace_folder_renames_in_its_open_files(tmp_path):
+    # No workspaceFolders and no rootUri (a file opened alone, eglot outside a
+    # project): rename, references and workspace symbols work on the open files.
+    editor, uri, _ = _session(tmp_path, {}, root=False)
+    try:
+        where = {"line": JOB_LINE, "character": LINES[JOB_LINE].index("DEV1") + 1}
+        rename = editor.request(
+            "textDocument/rename", {"textDocument": {"uri": uri}, "position": where, "newName": "D9"}
+        )
+        assert len(rename["result"]["changes"][uri]) == 2, rename
+        symbols = editor.request("workspace/symbol", {"query": "DEV1"})["result"]
+        assert [s["location"]["uri"] for s in symbols] == [uri]
+        assert editor.errors == []
+    finally:
+        editor.close()
