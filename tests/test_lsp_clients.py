@@ -351,3 +351,33 @@ def test_a_client_that_names_no_workspace_folder_renames_in_its_open_files(tmp_p
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def test_values_of_a_later_lsp_in_the_capabilities_are_passed_over(tmp_path):
+    # LSP, "Enumerations": the using side "shouldn't fail on an enumeration value
+    # it doesn't know". A format, kind or tag lsprotocol does not know made
+    # `initialize` fail with InvalidParams: the client got no server at all.
+    caps = {
+        "textDocument": {
+            "hover": {"contentFormat": ["html", "plaintext", "markdown"]},
+            "completion": {
+                "completionItemKind": {"valueSet": [12, 99]},
+                "completionItem": {"tagSupport": {"valueSet": [1, 7]}, "documentationFormat": ["html"]},
+            },
+            "documentSymbol": {"symbolKind": {"valueSet": [2, 99]}, "tagSupport": {"valueSet": [9]}},
+            "publishDiagnostics": {"tagSupport": {"valueSet": [1, 2, 3]}},
+        },
+        "workspace": {"workspaceEdit": {"resourceOperations": ["create", "move"], "failureHandling": "retry"}},
+    }
+    editor, uri, capabilities = _session(tmp_path, caps)
+    try:
+        assert capabilities["hoverProvider"]
+        assert editor.published(uri)
+        where = {"line": 3, "character": 9}
+        hover = editor.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": where})
+        assert hover["result"]["contents"]["kind"] == "plaintext"  # the first format it knows
+        symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})["result"]
+        assert symbols and {s["kind"] for s in symbols} == {2}  # Module: the one kind it declares that fits
+        assert editor.errors == []
+    finally:
+        editor.close()

@@ -13,12 +13,14 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import enum
 import logging
 import os
 import queue
 import re
 import sys
 import threading
+import typing
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -31,7 +33,7 @@ from pygls.exceptions import (
 )
 from pygls.io_ import StdinAsyncReader, StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.protocol import LanguageServerProtocol, default_converter, lsp_method
 from pygls.protocol.json_rpc import RPCRequest
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace.position_codec import ServerTextPosition
@@ -232,6 +234,45 @@ class BkrProtocol(LanguageServerProtocol):
             yield handler, (params,), None
 
 
+def _capability_enums(kind: type = T.ClientCapabilities, seen: set | None = None) -> set[type[enum.Enum]]:
+    """The enumerations a client's capabilities hold values of, at any depth
+    (MarkupKind, CompletionItemKind, SymbolKind, DiagnosticTag...)."""
+    seen = set() if seen is None else seen
+    if kind in seen:
+        return set()
+    seen.add(kind)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return {kind}
+    parts = typing.get_type_hints(kind).values() if isinstance(kind, type) and hasattr(kind, "__attrs_attrs__") else ()
+    return set().union(*(_capability_enums(p, seen) for p in [*parts, *typing.get_args(kind)]))
+
+
+def _lenient(kind: type[enum.Enum]):
+    """A value of `kind` as lsprotocol reads it, or as sent when `kind` has no such value."""
+
+    def structure(value, _type):
+        try:
+            return kind(value)
+        except ValueError:
+            return value
+
+    return structure
+
+
+def converter():
+    """pygls's converter, but a value of an enumeration of the client's capabilities that
+    lsprotocol does not know is kept as sent, not refused: "the using side of an
+    enumeration shouldn't fail on an enumeration value it doesn't know" (LSP,
+    "Enumerations"). `hover.contentFormat: ["html", "plaintext"]`, or a completion
+    item kind 26 of a later LSP, made `initialize` fail with InvalidParams, and the
+    server was of no use to that client; the value is now passed over where the
+    server reads the set (`_hover_format`, `_completion_kind`...)."""
+    made = default_converter()
+    for kind in _capability_enums():
+        made.register_structure_hook(kind, _lenient(kind))
+    return made
+
+
 class _Unfit:
     """A message whose parameters do not fit its method (already answered, when a
     request): `handle_message` passes over it."""
@@ -365,7 +406,7 @@ def _own_stdin():
 
 class BkrServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("bkrc", __version__, protocol_cls=BkrProtocol)
+        super().__init__("bkrc", __version__, protocol_cls=BkrProtocol, converter_factory=converter)
         self.documents: dict[str, tuple[int | None, Document]] = {}
         #: For each analysed document, the open buffers its imports were read from
         #: (URI -> version): when one changes, closes or opens, the analysis is stale.
