@@ -243,7 +243,8 @@ def _capability_enums(kind: type = T.ClientCapabilities, seen: set | None = None
     seen.add(kind)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return {kind}
-    parts = typing.get_type_hints(kind).values() if isinstance(kind, type) and hasattr(kind, "__attrs_attrs__") else ()
+    is_class = isinstance(kind, type) and hasattr(kind, "__attrs_attrs__")  # lsprotocol's are attrs classes
+    parts = typing.get_type_hints(kind).values() if is_class else ()
     return set().union(*(_capability_enums(p, seen) for p in [*parts, *typing.get_args(kind)]))
 
 
@@ -1036,12 +1037,18 @@ def _normal(text: str) -> str:
     return normalise(text)
 
 
+def _declared_kinds(kinds, initial: frozenset) -> frozenset:
+    """The kinds a client's `valueSet` declares (`kinds`: its `symbolKind` or
+    `completionItemKind`), else `initial`, those LSP says a client that declares
+    none knows: the kinds of LSP's first version."""
+    value_set = kinds.value_set if kinds is not None else None
+    return frozenset(value_set) if value_set else initial
+
+
 def _known_symbol_kinds(capability) -> frozenset[T.SymbolKind]:
     """The symbol kinds a client's `symbolKind.valueSet` declares (for the outline,
     or workspace symbols): LSP says one that declares none knows File to Array."""
-    kinds = capability.symbol_kind if capability is not None else None
-    value_set = kinds.value_set if kinds is not None else None
-    return frozenset(value_set) if value_set else _INITIAL_SYMBOL_KINDS
+    return _declared_kinds(capability.symbol_kind if capability is not None else None, _INITIAL_SYMBOL_KINDS)
 
 
 def _symbol_kind(kind: str, known: frozenset[T.SymbolKind]) -> T.SymbolKind:
@@ -1057,8 +1064,7 @@ def _completion_kinds(server: BkrServer) -> frozenset[T.CompletionItemKind]:
     text = server.client_capabilities.text_document
     completion = text.completion if text is not None else None
     kinds = completion.completion_item_kind if completion is not None else None
-    value_set = kinds.value_set if kinds is not None else None
-    return frozenset(value_set) if value_set else _INITIAL_COMPLETION_KINDS
+    return _declared_kinds(kinds, _INITIAL_COMPLETION_KINDS)
 
 
 def _completion_kind(kind: str, known: frozenset[T.CompletionItemKind]) -> T.CompletionItemKind:
@@ -1080,10 +1086,10 @@ def _hover_format(server: BkrServer) -> T.MarkupKind:
 
 
 def _takes_code_actions(capabilities: T.ClientCapabilities) -> bool:
-    """Whether the client declared `codeAction.codeActionLiteralSupport`: LSP sends a
-    client that does not only Commands, which the server would run itself; it sends
-    none, and announces no code actions to it (nor CodeActionOptions, which LSP keeps
-    for a client with the literals)."""
+    """Whether the client declared `codeAction.codeActionLiteralSupport`. LSP has a
+    server answer any other with Commands only, which this server would have to
+    run itself: such a client is sent no code action, and none is announced to it
+    (nor CodeActionOptions, which LSP keeps for a client with the literals)."""
     text = capabilities.text_document
     actions = text.code_action if text is not None else None
     return actions is not None and actions.code_action_literal_support is not None
