@@ -284,12 +284,14 @@ def _sha(data: bytes) -> str:
 NOT_A_FILE = b"\0not a regular file"
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: Path | str) -> bytes | None:
     """The bytes of a regular file; None when nothing is there; NOT_A_FILE for anything else."""
     try:
-        if path.is_symlink():
+        # One lstat answers both "a symbolic link?" and "a regular file?": the
+        # plan reads every file of DIR, and a look costs a system call.
+        if not stat.S_ISREG(os.lstat(path).st_mode):
             return NOT_A_FILE
-        data = _regular_bytes(path)
+        data = _open_regular(path)
         return NOT_A_FILE if data is None else data
     except (FileNotFoundError, NotADirectoryError):  # a file where its folder should be: an obstacle
         return None
@@ -306,23 +308,34 @@ def _regular_bytes(path: Path) -> bytes | None:
     Raises OSError."""
     if not stat.S_ISREG(os.stat(path).st_mode):
         return None
+    return _open_regular(path)
+
+
+def _open_regular(path: Path | str) -> bytes | None:
+    """The bytes of `path`, just seen to be a regular file (by stat or lstat), or
+    None when it is no longer one once open (see `_regular_bytes`). Read with
+    os.read, not a file object: it makes no buffer and asks no questions of the
+    file (isatty, its position) that a regular file has no use for."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
-    with open(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+    try:
+        size = os.fstat(fd)
+        if not stat.S_ISREG(size.st_mode):
             return None
-        return file.read()
+        chunks = []
+        # One read of the size stat gave (plus one byte, to see the end), more
+        # while the file grows meanwhile.
+        while chunk := os.read(fd, size.st_size + 1 if not chunks else 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _existing(out_dir: Path) -> list[str]:
     """Every file, symlink and empty folder under out_dir, as '/'-separated relative paths."""
-    found = []
+    found: list[str] = []
     try:
-        for root, dirs, files in os.walk(out_dir, onerror=_raise):
-            rel = Path(root).relative_to(out_dir)
-            for name in files + [d for d in dirs if (Path(root) / d).is_symlink()]:
-                found.append((rel / name).as_posix())
-            if not dirs and not files and root != str(out_dir):
-                found.append(rel.as_posix() + "/")
+        _list_into(os.fspath(out_dir), "", found)
     except OSError as err:
         where = Path(err.filename) if isinstance(err.filename, str) else out_dir
         if where == out_dir:
@@ -336,8 +349,29 @@ def _existing(out_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def _raise(err: OSError) -> None:
-    raise err
+def _list_into(folder: str, prefix: str, found: list[str]) -> None:
+    """Add to `found` what `_existing` lists of `folder` (`prefix`, '/'-ended, its
+    path relative to DIR), its folders' too; a symbolic link to a folder is
+    listed, not entered. The folder's listing says what each entry is (no
+    lstat of each, as `os.walk` made of every folder, then the plan again of
+    every symbolic link). Raises OSError, its filename the folder not listed."""
+    with os.scandir(folder) as entries:
+        listed = list(entries)
+    if not listed and prefix:
+        found.append(prefix)
+    for entry in listed:
+        if _real_folder(entry):
+            _list_into(entry.path, f"{prefix}{entry.name}/", found)
+        else:
+            found.append(prefix + entry.name)
+
+
+def _real_folder(entry: os.DirEntry) -> bool:
+    """A folder itself, not a symbolic link to one; what cannot be told is listed as a file, as os.walk did."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
@@ -388,7 +422,7 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
         else:  # a first compile: nothing to compare with
             actions.append(Action(path, CREATE, artifact))
     for path in sorted(set(old) - set(wanted) - {MANIFEST}):
-        data = _read(out_dir / path)
+        data = _read(_inside(out_dir, path))
         if data is not None:
             actions.append(Action(path, DELETE, None, drifted=_sha(data) != old[path]))
     actions.append(_action(out_dir, MANIFEST, (manifest.encode("utf-8"),), None, {MANIFEST: None}))
@@ -414,39 +448,56 @@ def _obstacles(out_dir: Path, wanted: list[str], old: list[str]) -> list[tuple[s
     not write (the link's target is never touched)."""
     found: dict[str, tuple[str, str]] = {}
     seen: set[str] = set()
-    for rel in wanted + old:
+    paths = dict.fromkeys(wanted + old)  # a file wanted again is in both: looked at once
+    for rel in paths:
         for folder in reversed(_folders_of(rel)):
             if folder in seen:
                 continue
             seen.add(folder)
-            path = out_dir / folder
-            if path.is_symlink():
+            path = _inside(out_dir, folder)
+            mode = _lstat_mode(path)
+            if mode is None or stat.S_ISDIR(mode):
+                continue
+            if stat.S_ISLNK(mode):
                 found[folder] = (f"a symbolic link (to {os.readlink(path)})", "a folder")
-            elif os.path.lexists(path) and not path.is_dir():
+            else:
                 found[folder] = ("a file", "a folder")
-    for rel in wanted + old:
+    for rel in paths:
         if any(rel.startswith(f + "/") for f in found):
             continue
-        path = out_dir / rel
-        if path.is_dir() and not path.is_symlink():
+        mode = _lstat_mode(_inside(out_dir, rel))
+        if mode is None:
+            continue
+        if stat.S_ISDIR(mode):  # a folder itself, not a symbolic link to one
             if rel in wanted:
                 found[rel] = ("a folder", "a file")
-        elif (what := _special(path)) is not None:
+        elif not stat.S_ISLNK(mode) and (what := special_kind(mode)) is not None:
             # A FIFO, a socket or a device is no file bkrc wrote, whatever the
             # manifest says: replacing (or deleting) it is not --force's to do.
             found[rel] = (what, "a file")
     return [(rel, what, needs) for rel, (what, needs) in sorted(found.items())]
 
 
-def _special(path: Path) -> str | None:
-    """What `path` is when it is a FIFO, a socket or a device (`special_kind`), else None."""
+def _inside(out_dir: Path, rel: str) -> str:
+    """`out_dir / rel` as text, as pathlib writes it (`-o .` adds no `./`), without
+    making a Path for each of the files the plan looks at."""
+    return os.path.join(out_dir, rel) if out_dir.parts else rel
+
+
+#: What a look at a path (pathlib's `is_dir`, `is_symlink`) takes for "nothing there".
+_NOTHING_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
+def _lstat_mode(path: str) -> int | None:
+    """The mode of `path` itself (a symbolic link not followed), one system call
+    where the plan looked up to three times; None when nothing is there. Raises
+    OSError as pathlib's looks did (a folder that cannot be searched, say)."""
     try:
-        mode = os.lstat(path).st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode):
-        return None
-    return special_kind(mode)
+        return os.lstat(path).st_mode
+    except OSError as err:
+        if err.errno in _NOTHING_THERE:
+            return None
+        raise
 
 
 def _kind(path: Path) -> str:
@@ -471,12 +522,14 @@ def obstacles_message(plan: Plan) -> str:
 
 
 def _same(current: bytes, chunks: tuple[bytes, ...]) -> bool:
-    """True when `current` is `chunks` joined (compared piece by piece, not joined)."""
+    """True when `current` is `chunks` joined (compared piece by piece, not joined:
+    `startswith` at an offset compares in place, with memcmp; comparing slices of
+    a memoryview went byte by byte)."""
     if len(current) != sum(map(len, chunks)):
         return False
-    view, at = memoryview(current), 0
+    at = 0
     for chunk in chunks:
-        if view[at : at + len(chunk)] != chunk:
+        if not current.startswith(chunk, at):
             return False
         at += len(chunk)
     return True
@@ -485,7 +538,7 @@ def _same(current: bytes, chunks: tuple[bytes, ...]) -> bool:
 def _action(
     out_dir: Path, path: str, chunks: tuple[bytes, ...], artifact: Artifact | None, old: dict
 ) -> Action:
-    current = _read(out_dir / path)
+    current = _read(_inside(out_dir, path))
     if current is None:
         return Action(path, CREATE, artifact)
     if _same(current, chunks):

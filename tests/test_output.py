@@ -85,6 +85,34 @@ def test_write_then_up_to_date(tmp_path):
     assert siblings(out) == []  # no temporary folder left behind
 
 
+def test_the_plan_looks_at_each_path_of_dir_at_most_twice(tmp_path, monkeypatch):
+    """The plan of a folder that is up to date looks at each of its files twice,
+    with one lstat each (what stands there, then the read of it), and at each
+    folder once. It looked five times at each file (`is_dir`, `is_symlink`
+    and `lstat` for what stands there, `is_symlink` and `stat` before the
+    read) and three times at each folder: a system call each, the larger part
+    of a recompile's plan (docs/performance.md, "Whole commands on a small
+    file")."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    looks: dict[str, int] = {}
+
+    def counted(look):
+        def count(path, *args, **kwargs):
+            looks[os.fspath(path)] = looks.get(os.fspath(path), 0) + 1
+            return look(path, *args, **kwargs)
+
+        return count
+
+    monkeypatch.setattr(os, "stat", counted(os.stat))
+    monkeypatch.setattr(os, "lstat", counted(os.lstat))
+    assert output.make_plan(out, arts(), "test.bkr").up_to_date
+    monkeypatch.undo()
+    files = {str(out / a.path): 2 for a in arts()}
+    folders = {str(out / folder): 1 for folder in ("M1", "M2", "cluster")}
+    assert {path: n for path, n in looks.items() if path in files or path in folders} == files | folders
+
+
 def test_changes_update_and_stale_files_are_deleted(tmp_path):
     out = tmp_path / "out"
     compile_to(out, arts(extra=True))
