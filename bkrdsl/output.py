@@ -1410,13 +1410,18 @@ def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
     prefix = _temp_prefix(out_dir)
     found = []
     try:
-        siblings = sorted(out_dir.parent.iterdir())
+        # Names first: the folder that holds DIR may hold thousands of entries
+        # (a Path made and compared for each cost more than the listing), and
+        # every compile looks here twice (before its plan, and before it writes).
+        with os.scandir(out_dir.parent) as entries:
+            names = sorted(entry.name for entry in entries if entry.name.startswith(prefix))
     except OSError:
         return []
-    for path in siblings:
-        if not path.name.startswith(prefix) or not path.is_dir():
+    for name in names:
+        path = out_dir.parent / name
+        if not path.is_dir():
             continue
-        role, _, rest = path.name[len(prefix) :].partition("-")
+        role, _, rest = name[len(prefix) :].partition("-")
         pid = rest.partition("-")[0]
         if role in ("new", "old") and pid.isdigit():
             found.append((path, role, int(pid)))
