@@ -839,7 +839,7 @@ FLUSH_THREADS = 8
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
-def write_file(path: Path, data: bytes | tuple[bytes, ...], mode: int = 0o666) -> int:
+def write_file(path: Path | str, data: bytes | tuple[bytes, ...], mode: int = 0o666) -> int:
     """Create `path` (its folder exists) holding `data` (bytes, or pieces of
     bytes written one after the other), with `mode` less the umask; return its
     open file descriptor, for the caller to flush to disk and close."""
@@ -1176,7 +1176,7 @@ def _folders_of(rel: str) -> list[str]:
     return ["/".join(parts[:n]) for n in range(keep, 0, -1)]
 
 
-def _write_generated(path: Path, data: bytes | tuple[bytes, ...], before: os.stat_result | None) -> int:
+def _write_generated(path: Path | str, data: bytes | tuple[bytes, ...], before: os.stat_result | None) -> int:
     """`write_file`; when the file replaces one DIR holds (`before`, its stat), it
     gets that file's owner, group and permission bits (`_keep_attributes`), so
     that a `chmod` or `chgrp` of a generated file outlives the next compile; a
@@ -1203,12 +1203,12 @@ def _regular_stat(path: Path) -> os.stat_result | None:
 def _write_all(
     root: Path,
     files: list[tuple[str, bytes | tuple[bytes, ...], os.stat_result | None]],
-    folders: set[Path] = frozenset(),
+    folders: set[str] = frozenset(),
 ) -> None:
     """Write every (relative path, bytes or pieces of bytes, stat of the file it replaces or
     None) under root (`_write_generated`), then flush the files, their
-    folders, root and `folders` to disk: the swap must never expose a
-    half-written file or a folder whose entries are not on disk yet.
+    folders, root and `folders` (relative paths) to disk: the swap must never
+    expose a half-written file or a folder whose entries are not on disk yet.
 
     This thread writes the files in order; FLUSH_THREADS threads fsync and close
     them as they come (fsync releases the GIL). The first error of a file is
@@ -1217,9 +1217,11 @@ def _write_all(
     import _thread
     import queue
 
-    parents = {root / folder for rel, _, _ in files for folder in _folders_of(rel)}
+    # Paths as text, joined once each: a Path per file and folder cost more than
+    # the system calls that create them (a compile writes a file per job).
+    parents = {folder for rel, _, _ in files for folder in _folders_of(rel)}
     for folder in sorted(parents):
-        folder.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.join(root, folder), exist_ok=True)
     pending: queue.SimpleQueue = queue.SimpleQueue()
     finished: queue.SimpleQueue = queue.SimpleQueue()
     errors: list[OSError] = []
@@ -1245,10 +1247,10 @@ def _write_all(
         _thread.start_new_thread(flush, ())
     try:
         for rel, data, before in files:
-            pending.put((_write_generated(root / rel, data, before), False))
-        for folder in sorted(parents | set(folders) | {root}, reverse=True):
+            pending.put((_write_generated(os.path.join(root, rel), data, before), False))
+        for folder in sorted(parents | set(folders), reverse=True) + [""]:  # root last
             try:
-                pending.put((os.open(folder, os.O_RDONLY), True))
+                pending.put((os.open(os.path.join(root, folder), os.O_RDONLY), True))
             except OSError:  # pragma: no cover - platforms without directory handles
                 pass
     finally:
@@ -2018,7 +2020,7 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> l
                 for a in plan.actions
                 if a.action != DELETE and a.path not in linked
             ],
-            {temp / folder for rel in (*plan.preserved, *linked) for folder in _folders_of(rel)},
+            {folder for rel in (*plan.preserved, *linked) for folder in _folders_of(rel)},
         )
         _keep_folder_modes(out_dir, temp)
         os.chmod(temp, _folder_mode(out_dir))
