@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-import string
+from _string import formatter_parser  # what string.Formatter().parse returns; see format_fields
 from dataclasses import field
 from pathlib import Path
 
@@ -233,13 +233,22 @@ class DialectError(Exception):
     pass
 
 
+def format_fields(template: str):
+    """(literal text, field name, format spec, conversion) of each part of a
+    format string, as `string.Formatter().parse` gives them (it is a call of
+    `_string.formatter_parser`), without importing `string`: its `Template`
+    class compiles a regular expression as it is made, in every command that
+    reads the table (`bkrc check` too). ValueError when the braces are malformed."""
+    return formatter_parser(template)
+
+
 def placeholders(template: str) -> set[str]:
     """The `{name}` fields of a format string; ValueError when its braces are malformed."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    return {name for _, name, _, _ in format_fields(template) if name is not None}
 
 
 def _literal_text(template: str) -> str:
-    return "".join(literal for literal, _, _, _ in string.Formatter().parse(template))
+    return "".join(literal for literal, _, _, _ in format_fields(template))
 
 
 def _status(spec: dict, where: str) -> str:
@@ -252,7 +261,7 @@ def _status(spec: dict, where: str) -> str:
 def _check_text(where: str, template: str, allowed: frozenset[str] | None) -> None:
     try:
         names = placeholders(template)
-        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in format_fields(template)]
     except ValueError as err:
         raise DialectError(f"{where}: malformed placeholder in {template!r} ({err})") from None
     for name, spec, conversion in fields:

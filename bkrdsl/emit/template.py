@@ -14,10 +14,8 @@ keyword and layout comes from the dialect table.
 
 from __future__ import annotations
 
-import string
-
 from bkrdsl import ast
-from bkrdsl.dialect import Dialect
+from bkrdsl.dialect import Dialect, format_fields
 from bkrdsl.emit.common import (
     JOB_TEMPLATE,
     Artifact,
@@ -43,7 +41,7 @@ def _record_pieces(layout: str, ranges: list[tuple[str, str]]) -> list[str] | No
     None when the layout uses a format spec or a conversion, which only
     `str.format` applies, or a field it does not know (str.format says so).
     """
-    fields = list(string.Formatter().parse(layout))
+    fields = list(format_fields(layout))
     if any(spec or conversion for _, name, spec, conversion in fields if name is not None):
         return None
     pieces = [""]
