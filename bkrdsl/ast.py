@@ -68,12 +68,16 @@ class Word(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Import:
+    """`import PATH`: a module of declarations (`std/NAME` from the standard library)."""
+
     path: str
     span: Span
 
 
 @dataclass(frozen=True, slots=True)
 class UserDecl:
+    """`single|identity user NAME[, NAME...] [role ROLE]` (a NAME may be a pattern), with its `##` doc."""
+
     kind: Kind
     names: tuple[Word, ...]
     role: Word | None
@@ -92,6 +96,8 @@ class GroupEntry(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class GroupDecl:
+    """`single|identity group NAME { ENTRY... }`, with its `##` doc."""
+
     kind: Kind
     name: Word
     entries: tuple[GroupEntry, ...]
@@ -173,6 +179,8 @@ def volume_list(keyword: str, words: Sequence[Word], span: Span) -> Setting:
 
 @dataclass(frozen=True, slots=True)
 class Member:
+    """`member NAME { ... }`: its settings (`workers`, `private-volume`, ...) and excludes."""
+
     name: Word
     settings: tuple[Setting, ...]
     selections: tuple[Selection, ...]
@@ -185,6 +193,8 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Placement:
+    """Where a job runs or expiry happens: `on each member`, or `on MEMBER[,MEMBER...]`."""
+
     each_member: bool
     members: tuple[Word, ...]
     span: Span
@@ -202,6 +212,8 @@ class Schedule:
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
+    """`catalog shared|local server NAME pool NAME on MEMBER`."""
+
     scope: Scope
     server: tuple[Word, ...]
     pool: tuple[Word, ...]
@@ -211,6 +223,8 @@ class Catalog:
 
 @dataclass(frozen=True, slots=True)
 class Expire:
+    """`expire on ... { preview ...  purge ...  retain N days }`."""
+
     placement: Placement
     previews: tuple[Schedule, ...]
     purges: tuple[Schedule, ...]
@@ -230,6 +244,8 @@ class TapeNode:
 
 @dataclass(frozen=True, slots=True)
 class Tape:
+    """`tape manager shared|local` and the machines its options name."""
+
     scope: Scope
     catalog_nodes: tuple[TapeNode, ...]
     request_nodes: tuple[TapeNode, ...]
@@ -245,6 +261,8 @@ class Tape:
 
 @dataclass(frozen=True, slots=True)
 class Target:
+    """`to tape` or `to disk pool NAME`: where a job writes its backups."""
+
     medium: TargetMedium
     pool: Word | None
     span: Span
@@ -252,6 +270,8 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class Run:
+    """`run PLACEMENT SCHEDULE`: where and when a job runs."""
+
     placement: Placement
     schedule: Schedule | None
     span: Span
@@ -259,6 +279,8 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Backup:
+    """`backup GROUP[,GROUP...] [full|incremental]` in a job."""
+
     groups: tuple[Word, ...]
     level: Level | None
     span: Span
@@ -266,6 +288,8 @@ class Backup:
 
 @dataclass(frozen=True, slots=True)
 class Job:
+    """`job NAME { ... }`: its backups, selections, targets, runs and descriptions."""
+
     name: Word
     backups: tuple[Backup, ...]
     selections: tuple[Selection, ...]
@@ -291,6 +315,8 @@ class Disk:
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
+    """`cluster NAME { ... }`: everything the cluster block declares, in order of kind."""
+
     name: Word
     members: tuple[Member, ...]
     catalogs: tuple[Catalog, ...]

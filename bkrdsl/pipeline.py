@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Analysis:
+    """What the front end made of a file: the program, its model and every diagnostic."""
+
     program: Program
     model: Model | None  # None when a syntax or import error stopped the front end
     diagnostics: list[Diagnostic]

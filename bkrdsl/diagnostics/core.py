@@ -49,6 +49,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One finding: its code, severity and message, where it is (`span`), and what helps mend it."""
+
     code: str
     severity: Severity
     message: str

@@ -17,6 +17,8 @@ from bkrdsl.source import Span
 
 @dataclass(frozen=True)
 class Code:
+    """A registered diagnostic code (`BKRnnn`): its name, severity, summary and explanation."""
+
     code: str
     name: str
     severity: Severity

@@ -139,6 +139,8 @@ _UNIT_WORDS = {"BLK": "block number", "CYL": "cylinder number"}
 
 @dataclass(frozen=True)
 class Entry:
+    """One keyword or layout of the dialect table, with its status and note."""
+
     key: str
     value: str
     status: str  # "confirmed" or "assumed"
@@ -207,6 +209,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Dialect:
+    """A product release's dialect table: its entries, machines' defaults and size units."""
+
     release: str
     product: str
     entries: dict[str, Entry]

@@ -559,6 +559,8 @@ class UserList:
 
 @dataclass(frozen=True)
 class PatternDef:
+    """A user declaration whose name is a pattern (`identity user BKRWRK* role worker`)."""
+
     pattern: str
     kind: Kind
     role: str | None
@@ -577,6 +579,8 @@ class PatternDef:
 
 @dataclass(frozen=True)
 class Group:
+    """A group, resolved: its user IDs and patterns, and where it was declared."""
+
     name: str
     kind: Kind
     users: tuple[str, ...]
@@ -588,6 +592,8 @@ class Group:
 # ------------------------------------------------------------------ cluster parts
 @dataclass(frozen=True)
 class MemberModel:
+    """A member, resolved: its ordinal, workers, private volumes, job suffix and excludes."""
+
     name: str
     ordinal: int  # 1-based, in declaration order
     workers: int | None
@@ -638,6 +644,8 @@ class BackupRef:
 
 @dataclass(frozen=True)
 class JobModel:
+    """A job, resolved: what it backs up, selects and targets, and the members it runs on."""
+
     name: str
     decl: ast.Job
     refs: tuple[BackupRef, ...]
@@ -688,6 +696,8 @@ class JobModel:
 
 @dataclass(frozen=True)
 class CatalogModel:
+    """The catalog, resolved: its SFS server, file pool and the member that is the server's home."""
+
     scope: ast.Scope
     server: str | None
     server_span: Span | None
@@ -698,6 +708,8 @@ class CatalogModel:
 
 @dataclass(frozen=True)
 class ExpireModel:
+    """Expiry, resolved: the members it runs on, its preview and purge schedules, the days kept."""
+
     each_member: bool
     members: tuple[str, ...]
     preview: ast.Schedule | None
@@ -708,6 +720,8 @@ class ExpireModel:
 
 @dataclass(frozen=True)
 class TapeModel:
+    """Tape Manager, resolved: its catalog and request nodes and their Device Manager Machines."""
+
     scope: ast.Scope
     catalog_node: str | None
     catalog_node_span: Span | None
