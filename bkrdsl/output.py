@@ -221,6 +221,8 @@ def _not_ours(file: Path, why: str) -> str:
 # ------------------------------------------------------------------ plan
 @dataclass(frozen=True)
 class Action:
+    """What the plan does with one file of DIR: create, update, delete or leave it."""
+
     path: str
     action: str  # create | update | delete | unchanged
     artifact: Artifact | None  # None for deletions and the manifest
@@ -230,6 +232,8 @@ class Action:
 
 @dataclass
 class Plan:
+    """What writing the compiled files to DIR would do, file by file, and what stands in its way."""
+
     out_dir: Path
     source: str
     actions: list[Action]

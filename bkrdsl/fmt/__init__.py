@@ -76,6 +76,8 @@ class FormatterBug(RuntimeError):
 
 @dataclass
 class Formatted:
+    """A file formatted: its canonical text (None when it cannot be), and the diagnostics."""
+
     source: Source
     text: str | None  # the canonical text; None when the file cannot be formatted
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -42,6 +42,8 @@ _PUNCTUATION = frozenset({"LBRACE", "RBRACE", "COMMA"})
 
 @dataclass
 class Line:
+    """One printed line: its indent, code and trailing comment (or a blank line)."""
+
     indent: str
     code: str  # '' for a line holding only a comment, or a blank line
     comment: str | None = None

@@ -46,6 +46,8 @@ _PUNCTUATION = {"{": "LBRACE", "}": "RBRACE", ",": "COMMA"}
 
 @dataclass
 class Tok:
+    """A token of the file: its type, its text as written, and where it is."""
+
     type: str  # NAME, IMPORT_PATH, STRING, LBRACE, RBRACE, COMMA or KEYWORD
     text: str  # as written; layout.canonical_tokens gives the canonical spelling
     start: int
@@ -78,6 +80,8 @@ class Node:
 
 @dataclass
 class Outline:
+    """The file as the printer lays it out: tokens, comments and statements."""
+
     tokens: list[Tok]
     notes: list[Note]
     items: tuple[Node, ...]  # the file's statements
