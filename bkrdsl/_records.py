@@ -417,51 +417,97 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.frequency,self.days,self.time,self.span,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_scope, _type_server, _type_pool, _type_home, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,scope:_type_scope,server:_type_server,pool:_type_pool,home:_type_home,span:_type_span)->_return_type:
+def __create_fn__(_type_count, _type_unit, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,count:_type_count,unit:_type_unit,span:_type_span)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'count',count)
+  __dataclass_builtins_object__.__setattr__(self,'unit',unit)
+  __dataclass_builtins_object__.__setattr__(self,'span',span)
+ return __init__
+CODE["def __create_fn__(_type_count, _type_unit, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,count:_type_count,unit:_type_unit,span:_type_span)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'count',count)\n  __dataclass_builtins_object__.__setattr__(self,'unit',unit)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(count={self.count!r}, unit={self.unit!r}, span={self.span!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(count={self.count!r}, unit={self.unit!r}, span={self.span!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.count,self.unit,self.span,)==(other.count,other.unit,other.span,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.count,self.unit,self.span,)==(other.count,other.unit,other.span,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('count','unit','span',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'count\',\'unit\',\'span\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('count','unit','span',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'count\',\'unit\',\'span\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.count,self.unit,self.span,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.count,self.unit,self.span,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_scope, _type_server, _type_pool, _type_home, _type_span, _type_logon_waits, _type_pool_waits, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_logon_waits, _dflt_pool_waits, _return_type):
+ def __init__(self,scope:_type_scope,server:_type_server,pool:_type_pool,home:_type_home,span:_type_span,logon_waits:_type_logon_waits=_dflt_logon_waits,pool_waits:_type_pool_waits=_dflt_pool_waits)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'scope',scope)
   __dataclass_builtins_object__.__setattr__(self,'server',server)
   __dataclass_builtins_object__.__setattr__(self,'pool',pool)
   __dataclass_builtins_object__.__setattr__(self,'home',home)
   __dataclass_builtins_object__.__setattr__(self,'span',span)
+  __dataclass_builtins_object__.__setattr__(self,'logon_waits',logon_waits)
+  __dataclass_builtins_object__.__setattr__(self,'pool_waits',pool_waits)
  return __init__
-CODE["def __create_fn__(_type_scope, _type_server, _type_pool, _type_home, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,scope:_type_scope,server:_type_server,pool:_type_pool,home:_type_home,span:_type_span)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'scope',scope)\n  __dataclass_builtins_object__.__setattr__(self,'server',server)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'home',home)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_scope, _type_server, _type_pool, _type_home, _type_span, _type_logon_waits, _type_pool_waits, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_logon_waits, _dflt_pool_waits, _return_type):\n def __init__(self,scope:_type_scope,server:_type_server,pool:_type_pool,home:_type_home,span:_type_span,logon_waits:_type_logon_waits=_dflt_logon_waits,pool_waits:_type_pool_waits=_dflt_pool_waits)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'scope',scope)\n  __dataclass_builtins_object__.__setattr__(self,'server',server)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'home',home)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'logon_waits',logon_waits)\n  __dataclass_builtins_object__.__setattr__(self,'pool_waits',pool_waits)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(scope={self.scope!r}, server={self.server!r}, pool={self.pool!r}, home={self.home!r}, span={self.span!r})"
+  return self.__class__.__qualname__ + f"(scope={self.scope!r}, server={self.server!r}, pool={self.pool!r}, home={self.home!r}, span={self.span!r}, logon_waits={self.logon_waits!r}, pool_waits={self.pool_waits!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(scope={self.scope!r}, server={self.server!r}, pool={self.pool!r}, home={self.home!r}, span={self.span!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(scope={self.scope!r}, server={self.server!r}, pool={self.pool!r}, home={self.home!r}, span={self.span!r}, logon_waits={self.logon_waits!r}, pool_waits={self.pool_waits!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.scope,self.server,self.pool,self.home,self.span,)==(other.scope,other.server,other.pool,other.home,other.span,)
+   return (self.scope,self.server,self.pool,self.home,self.span,self.logon_waits,self.pool_waits,)==(other.scope,other.server,other.pool,other.home,other.span,other.logon_waits,other.pool_waits,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.scope,self.server,self.pool,self.home,self.span,)==(other.scope,other.server,other.pool,other.home,other.span,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.scope,self.server,self.pool,self.home,self.span,self.logon_waits,self.pool_waits,)==(other.scope,other.server,other.pool,other.home,other.span,other.logon_waits,other.pool_waits,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('scope','server','pool','home','span',):
+  if type(self) is cls or name in ('scope','server','pool','home','span','logon_waits','pool_waits',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'scope\',\'server\',\'pool\',\'home\',\'span\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'scope\',\'server\',\'pool\',\'home\',\'span\',\'logon_waits\',\'pool_waits\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('scope','server','pool','home','span',):
+  if type(self) is cls or name in ('scope','server','pool','home','span','logon_waits','pool_waits',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'scope\',\'server\',\'pool\',\'home\',\'span\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'scope\',\'server\',\'pool\',\'home\',\'span\',\'logon_waits\',\'pool_waits\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.scope,self.server,self.pool,self.home,self.span,))
+  return hash((self.scope,self.server,self.pool,self.home,self.span,self.logon_waits,self.pool_waits,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.scope,self.server,self.pool,self.home,self.span,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.scope,self.server,self.pool,self.home,self.span,self.logon_waits,self.pool_waits,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_placement, _type_previews, _type_purges, _type_retains, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,placement:_type_placement,previews:_type_previews,purges:_type_purges,retains:_type_retains,span:_type_span)->_return_type:
@@ -1834,52 +1880,54 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.decl,self.refs,self.level,self.includes,self.excludes,self.target,self.run,self.each_member,self.members,self.description,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_scope, _type_server, _type_server_span, _type_pool, _type_home, _type_decl, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,scope:_type_scope,server:_type_server,server_span:_type_server_span,pool:_type_pool,home:_type_home,decl:_type_decl)->_return_type:
+def __create_fn__(_type_scope, _type_server, _type_server_span, _type_pool, _type_home, _type_decl, _type_logon_wait, _type_pool_wait, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_logon_wait, _dflt_pool_wait, _return_type):
+ def __init__(self,scope:_type_scope,server:_type_server,server_span:_type_server_span,pool:_type_pool,home:_type_home,decl:_type_decl,logon_wait:_type_logon_wait=_dflt_logon_wait,pool_wait:_type_pool_wait=_dflt_pool_wait)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'scope',scope)
   __dataclass_builtins_object__.__setattr__(self,'server',server)
   __dataclass_builtins_object__.__setattr__(self,'server_span',server_span)
   __dataclass_builtins_object__.__setattr__(self,'pool',pool)
   __dataclass_builtins_object__.__setattr__(self,'home',home)
   __dataclass_builtins_object__.__setattr__(self,'decl',decl)
+  __dataclass_builtins_object__.__setattr__(self,'logon_wait',logon_wait)
+  __dataclass_builtins_object__.__setattr__(self,'pool_wait',pool_wait)
  return __init__
-CODE["def __create_fn__(_type_scope, _type_server, _type_server_span, _type_pool, _type_home, _type_decl, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,scope:_type_scope,server:_type_server,server_span:_type_server_span,pool:_type_pool,home:_type_home,decl:_type_decl)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'scope',scope)\n  __dataclass_builtins_object__.__setattr__(self,'server',server)\n  __dataclass_builtins_object__.__setattr__(self,'server_span',server_span)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'home',home)\n  __dataclass_builtins_object__.__setattr__(self,'decl',decl)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_scope, _type_server, _type_server_span, _type_pool, _type_home, _type_decl, _type_logon_wait, _type_pool_wait, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_logon_wait, _dflt_pool_wait, _return_type):\n def __init__(self,scope:_type_scope,server:_type_server,server_span:_type_server_span,pool:_type_pool,home:_type_home,decl:_type_decl,logon_wait:_type_logon_wait=_dflt_logon_wait,pool_wait:_type_pool_wait=_dflt_pool_wait)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'scope',scope)\n  __dataclass_builtins_object__.__setattr__(self,'server',server)\n  __dataclass_builtins_object__.__setattr__(self,'server_span',server_span)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'home',home)\n  __dataclass_builtins_object__.__setattr__(self,'decl',decl)\n  __dataclass_builtins_object__.__setattr__(self,'logon_wait',logon_wait)\n  __dataclass_builtins_object__.__setattr__(self,'pool_wait',pool_wait)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(scope={self.scope!r}, server={self.server!r}, server_span={self.server_span!r}, pool={self.pool!r}, home={self.home!r}, decl={self.decl!r})"
+  return self.__class__.__qualname__ + f"(scope={self.scope!r}, server={self.server!r}, server_span={self.server_span!r}, pool={self.pool!r}, home={self.home!r}, decl={self.decl!r}, logon_wait={self.logon_wait!r}, pool_wait={self.pool_wait!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(scope={self.scope!r}, server={self.server!r}, server_span={self.server_span!r}, pool={self.pool!r}, home={self.home!r}, decl={self.decl!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(scope={self.scope!r}, server={self.server!r}, server_span={self.server_span!r}, pool={self.pool!r}, home={self.home!r}, decl={self.decl!r}, logon_wait={self.logon_wait!r}, pool_wait={self.pool_wait!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.scope,self.server,self.server_span,self.pool,self.home,self.decl,)==(other.scope,other.server,other.server_span,other.pool,other.home,other.decl,)
+   return (self.scope,self.server,self.server_span,self.pool,self.home,self.decl,self.logon_wait,self.pool_wait,)==(other.scope,other.server,other.server_span,other.pool,other.home,other.decl,other.logon_wait,other.pool_wait,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.scope,self.server,self.server_span,self.pool,self.home,self.decl,)==(other.scope,other.server,other.server_span,other.pool,other.home,other.decl,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.scope,self.server,self.server_span,self.pool,self.home,self.decl,self.logon_wait,self.pool_wait,)==(other.scope,other.server,other.server_span,other.pool,other.home,other.decl,other.logon_wait,other.pool_wait,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('scope','server','server_span','pool','home','decl',):
+  if type(self) is cls or name in ('scope','server','server_span','pool','home','decl','logon_wait','pool_wait',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'scope\',\'server\',\'server_span\',\'pool\',\'home\',\'decl\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'scope\',\'server\',\'server_span\',\'pool\',\'home\',\'decl\',\'logon_wait\',\'pool_wait\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('scope','server','server_span','pool','home','decl',):
+  if type(self) is cls or name in ('scope','server','server_span','pool','home','decl','logon_wait','pool_wait',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'scope\',\'server\',\'server_span\',\'pool\',\'home\',\'decl\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'scope\',\'server\',\'server_span\',\'pool\',\'home\',\'decl\',\'logon_wait\',\'pool_wait\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.scope,self.server,self.server_span,self.pool,self.home,self.decl,))
+  return hash((self.scope,self.server,self.server_span,self.pool,self.home,self.decl,self.logon_wait,self.pool_wait,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.scope,self.server,self.server_span,self.pool,self.home,self.decl,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.scope,self.server,self.server_span,self.pool,self.home,self.decl,self.logon_wait,self.pool_wait,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_each_member, _type_members, _type_preview, _type_purge, _type_retain_days, _type_decl, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,each_member:_type_each_member,members:_type_members,preview:_type_preview,purge:_type_purge,retain_days:_type_retain_days,decl:_type_decl)->_return_type:

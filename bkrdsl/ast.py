@@ -211,6 +211,16 @@ class Schedule:
 
 
 @dataclass(frozen=True, slots=True)
+class Wait:
+    """`logon-wait N UNIT` or `pool-wait N UNIT` on the `catalog` statement: how
+    long BKRSTART waits for the SFS server to log on, for its file pool to serve."""
+
+    count: Word
+    unit: Word
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Catalog:
     """`catalog shared|local server NAME pool NAME on MEMBER`."""
 
@@ -219,6 +229,8 @@ class Catalog:
     pool: tuple[Word, ...]
     home: tuple[Word, ...]
     span: Span
+    logon_waits: tuple[Wait, ...] = ()
+    pool_waits: tuple[Wait, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

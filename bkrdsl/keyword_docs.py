@@ -48,6 +48,13 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "job": ("cluster", "A backup job: what it backs up, where to, and when and on which member it runs."),
     "job-suffix": ("member", "The end of IDENTITY jobs' names on this member (default: its number)."),
     "local": ("catalog, tape", "One catalog on each member, not shared by the cluster."),
+    "logon-wait": (
+        "catalog",
+        (
+            "How long BKRSTART waits for the catalog's SFS server to log on: `logon-wait 2 minutes`"
+            " (default 60 seconds)."
+        ),
+    ),
     "manager": ("tape", "`tape manager`: Tape Manager for z/VM, for backups to tape."),
     "manual": ("schedule", "No schedule: the job runs only when someone submits it."),
     "match": ("group", "A pattern of user IDs the group covers: `match LNXAPP*`."),
@@ -65,6 +72,13 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         ),
     ),
     "pool": ("catalog, target", "A file pool: the catalog's SFS file pool, or the pool a job backs up to."),
+    "pool-wait": (
+        "catalog",
+        (
+            "How long BKRSTART then waits for the SFS server's file pool to serve: `pool-wait 10 minutes`"
+            " (default 3 minutes)."
+        ),
+    ),
     "preview": ("expire", "List what expiry would remove (`EXPIRE (PREVIEW`), without removing it."),
     "private-volume": ("member", "Volumes only this member uses: its IDENTITY machines' minidisks go there."),
     "purge": (

@@ -310,7 +310,7 @@ cluster K {
   identity user E2, F2 role G
   single group G4 { X match Y* }
   identity group G5 { Z }
-  catalog shared server S pool P on M1 server S2
+  catalog shared server S pool P on M1 server S2 logon-wait 3 minutes pool-wait 300 seconds
   catalog local
   catalog shared
   expire on M1, M2 {

@@ -349,6 +349,31 @@ def test_the_fix_restores_what_was_meant(clean, written, code, title):
     assert check(apply(text, d)) == []
 
 
+#: The catalog statement with BKRSTART's waits: how the user wrote them, the code, the
+#: fix's title and the waits it writes (a file `bkrc check` accepts).
+CATALOG = "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"
+# fmt: off
+WAITS_MENDED = [
+    ("logon-wait 45 seconds", "BKR337", "Write `46`", "logon-wait 46 seconds"),
+    ("pool-wait 7 secs", "BKR337", "Write `10`", "pool-wait 10 secs"),
+    ("pool-wait minutes 5", "BKR337", "Write `5 minutes`", "pool-wait 5 minutes"),
+    ("logon-wait 3 minuts", "BKR338", "Replace with `minutes`", "logon-wait 3 minutes"),
+    ("pool-wait 1 hour", "BKR338", "Write `60 minutes`", "pool-wait 60 minutes"),
+    ("logon-wait 5min", "BKR010", "Write `5 min`", "logon-wait 5 min"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("written", "code", "title", "meant"), WAITS_MENDED, ids=[w[0] for w in WAITS_MENDED])
+def test_a_wait_bkrstart_cannot_keep_is_written_as_it_can(written, code, title, meant):
+    text = damaged(CATALOG, f"{CATALOG} {written}")
+    (d,) = check(text)
+    assert d.code == code
+    assert d.fix is not None and d.fix.title == title
+    assert apply(text, d) == damaged(CATALOG, f"{CATALOG} {meant}")
+    assert check(apply(text, d)) == []
+
+
 def test_a_line_commented_out_as_c_does_gets_its_hash():
     # a line taken out of a job while editing it, as C++ comments one out
     text = damaged("    exclude minidisk * 0190 019D 019E\n    include sfs", "    // exclude minidisk * 0190 019D 019E\n    include sfs")
@@ -786,6 +811,12 @@ NOT_FIXED = [
     # names without commas, a pattern among them: `VMSY*` is no member's name
     # (BKR330), and the commas alone would not mend the list
     ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 VMSY* daily 03:30", "BKR004"),
+    # a wait BKRSTART cannot keep, where what was meant is not certain
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 pool-wait 2 hours", "BKR338"),
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 pool-wait 0 minutes", "BKR337"),
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 logon-wait 90 minutes", "BKR337"),
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 logon-wait 3 fortnights", "BKR338"),
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 logon-wait 5h", "BKR010"),
 ]
 # fmt: on
 

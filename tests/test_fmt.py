@@ -634,6 +634,21 @@ CASES = [
         }
         """,
     ),
+    (
+        "a-catalog-s-waits-keep-their-units-in-small-letters",
+        # `logon-wait 3 MINUTES`: a unit is a value written in small letters, as a disk's `cyl`
+        """
+        cluster c {
+        CATALOG SHARED SERVER bkrsvsfs POOL bkrpool   LOGON-WAIT 3 MINUTES
+            Pool-Wait  300 Seconds
+        }
+        """,
+        """
+        cluster C {
+          catalog shared server BKRSVSFS pool BKRPOOL logon-wait 3 minutes pool-wait 300 seconds
+        }
+        """,
+    ),
     ("empty-file", "\n\n  \n", ""),
     ("comments-only", "\n# one\n\n\n## two   \n\n", "# one\n\n## two\n"),
 ]

@@ -277,6 +277,13 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
         [("keyword", "catalog"), ("keyword", "shared"), ("keyword", "server"), ("user-id", "BKRSVSFS"),
          ("keyword", "pool"), ("name", "BKRPOOL"), ("keyword", "on"), ("member-name", "tape")],
     ),
+    # BKRSTART's waits: a keyword, a number and its unit, a value as a disk's `cyl` is
+    (
+        "catalog local server BKRSVSFS Logon-Wait 2 minutes pool-wait 300 seconds",
+        [("keyword", "catalog"), ("keyword", "local"), ("keyword", "server"), ("user-id", "BKRSVSFS"),
+         ("keyword", "Logon-Wait"), ("number", "2"), ("name", "minutes"), ("keyword", "pool-wait"),
+         ("number", "300"), ("name", "seconds")],
+    ),
     ("run on EACH member", [("keyword", "run"), ("keyword", "on"), ("keyword", "EACH"), ("keyword", "member")]),
     (
         "run on each member manual",

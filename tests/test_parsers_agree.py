@@ -73,3 +73,25 @@ def test_the_parsers_agree_on_the_examples_replayed(path):
             changed = text.split("\n")[line - 1 : line + 1]
             found.append(f"{path.name} line {line}: {changed!r}\n{differ}")
     assert not found, "\n".join(found)
+
+
+#: A catalog line with BKRSTART's waits, typed: what it says at each keystroke.
+WAITS_TYPED = "  catalog shared server BKRSVSFS pool BKRPOOL on DEV1 logon-wait 45 seconds pool-wait 2min"
+
+
+def test_the_parsers_agree_on_a_catalog_line_with_waits_as_it_is_typed():
+    # each prefix of the line in examples/minimal.bkr, with the next statement below
+    # it; the wait's values then misspelt (`45 seconds` of no whole tries, `2min`
+    # run together) on the way
+    text = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
+    catalog = "  catalog shared server BKRSVSFS pool BKRPOOL on DEV1"
+    assert catalog + "\n" in text
+    found, read = [], 0
+    for end in range(len(catalog), len(WAITS_TYPED) + 1):
+        typed = text.replace(catalog, WAITS_TYPED[:end], 1)
+        read += fast.read_reported(source_of(typed)) is not None
+        differ = differences(typed)
+        if differ is not None:
+            found.append(f"{WAITS_TYPED[:end]!r}\n{differ}")
+    assert not found, "\n".join(found)
+    assert read > (len(WAITS_TYPED) - len(catalog)) // 2  # the fast parser reads most of them

@@ -239,7 +239,8 @@ REPEATED = register(
     """
     Some statements hold the one value of a setting: a job's `run` and `to`,
     a member's `workers` and `job-suffix`, the cluster's `catalog` and `tape
-    manager`, a catalog's `server`, `pool` and `on`, the `tape manager`
+    manager`, a catalog's `server`, `pool`, `on`, `logon-wait` and
+    `pool-wait`, the `tape manager`
     statement's `catalog-node`, `request-node`, `catalog-dmm` and
     `request-dmm`, an expiry block's `preview`, `purge` and `retain`, any
     block's `description`. Writing one of
@@ -498,6 +499,14 @@ def block_shape(model: Model):
                     extra.span,
                     related=(Related(words[0].span, f"the first {what} is here"),),
                     help=f"a catalog has one {what}",
+                )
+        for waits, keyword in ((cat.logon_waits, "logon-wait"), (cat.pool_waits, "pool-wait")):
+            for extra in waits[1:]:
+                yield REPEATED(
+                    f"a second `{keyword}` in the catalog statement",
+                    extra.span,
+                    related=(Related(waits[0].span, f"the first `{keyword}` is here"),),
+                    help=f"keep one `{keyword}`: BKRSTART waits once",
                 )
     for exp in cluster.expires:
         yield from _repeats(exp.previews, "`preview` schedule", "the expiry block")

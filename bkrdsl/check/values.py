@@ -1,4 +1,4 @@
-"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318), volume sizes (BKR336), escapes in quoted texts (BKR019)."""
+"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318), volume sizes (BKR336), BKRSTART's waits (BKR337, BKR338), escapes in quoted texts (BKR019)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,15 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
+    DEFAULT_LOGON_WAIT,
+    DEFAULT_POOL_WAIT,
     DISK_UNIT_LIMITS,
     DISK_UNITS,
+    LOGON_POLL_SECONDS,
+    MAX_WAIT_SECONDS,
     MAX_WORKERS,
+    POOL_POLL_SECONDS,
+    WAIT_UNITS,
     WEEKDAYS,
     Model,
     parse_address,
@@ -1045,3 +1051,176 @@ def escapes(model: Model):
                     ),
                     help="write `\\\\` for a backslash; `\\\"` is a quote mark, and there are no other escapes",
                 )
+
+
+INVALID_WAIT = register(
+    "BKR337",
+    "invalid-wait",
+    "error",
+    "a `logon-wait` or `pool-wait` BKRSTART cannot keep: not a whole number, 0, over 60 minutes, or not whole tries",
+    """
+    `logon-wait` and `pool-wait` on the `catalog` statement say how long
+    BKRSTART, on the SFS server's home member, waits for the server to log
+    on (by default 60 seconds) and then for its file pool to serve (by
+    default 3 minutes), before it gives up with rc 44 and starts none of the
+    other machines. BKRSTART asks every 2 seconds whether the server is
+    logged on and every 5 seconds whether its pool serves, so a wait is a
+    whole number of those tries: `logon-wait 45 seconds` is not (the fix
+    writes 46 seconds, the next whole try), `pool-wait 2 minutes` is. A wait
+    is at least one try and at most 60 minutes: BKRSTART runs in AUTOLOG1's
+    PROFILE EXEC, which holds up the rest of the member's start-up until it
+    returns.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL pool-wait 0 minutes   # <- BKR337
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: `pool-wait 10 minutes`, or leave the statement out for the default.
+    """,
+)
+
+UNKNOWN_WAIT_UNIT = register(
+    "BKR338",
+    "unknown-wait-unit",
+    "error",
+    "a `logon-wait` or `pool-wait` unit other than seconds or minutes",
+    """
+    A wait is given in seconds (`seconds`, `second`, `secs`, `sec`) or in
+    minutes (`minutes`, `minute`, `mins`, `min`). A wait in hours is written
+    in minutes (the fix does so: `1 hour` is `60 minutes`, the longest wait).
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL logon-wait 3 minuts   # <- BKR338
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: `logon-wait 3 minutes`.
+    """,
+)
+
+#: Each wait's keyword, its default and how often BKRSTART asks (model.py).
+_WAITS = (
+    ("logon-wait", DEFAULT_LOGON_WAIT, LOGON_POLL_SECONDS),
+    ("pool-wait", DEFAULT_POOL_WAIT, POOL_POLL_SECONDS),
+)
+_DIGITS = re.compile(r"[0-9]+")
+#: Units of an hour: a wait in hours is written in minutes (BKR338's fix).
+_HOURS = frozenset({"H", "HR", "HRS", "HOUR", "HOURS"})
+
+
+def _minutes_or_seconds(seconds: int) -> str:
+    """A wait as it is best written: `2 minutes`, `1 minute`, `46 seconds`."""
+    count, unit = (seconds // 60, "minute") if seconds % 60 == 0 else (seconds, "second")
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def _unit_meant(text: str) -> list[str]:
+    """The unit a misspelt one means, when the closest spellings are of one unit
+    (`minuts`: `minute` and `minutes` are as close, both minutes)."""
+    close = Suggester().closest(text, WAIT_UNITS)
+    if len(close) == 1:
+        return [close[0].lower()]
+    units = {WAIT_UNITS[c] for c in close}
+    return ["minutes" if 60 in units else "seconds"] if len(units) == 1 else []
+
+
+def _wait_problem(wait: ast.Wait, keyword: str, default: int, interval: int) -> Diagnostic | None:
+    """BKR337 or BKR338 for one `logon-wait` or `pool-wait`, or None when BKRSTART keeps it."""
+    written = f"`{keyword} {wait.count.text} {wait.unit.text}`"
+    # any count of digits: `99999999999 seconds` is too long, not "no whole number"
+    count = int(wait.count.text) if _DIGITS.fullmatch(wait.count.text) else None
+    unit = wait.unit.text.upper()
+    first, last = wait.count.span, wait.unit.span
+    both = Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    if wait.count.text.upper() in WAIT_UNITS and small_int(wait.unit.text) is not None:
+        meant = f"{wait.unit.text} {wait.count.text.lower()}"
+        return INVALID_WAIT(
+            f"{written}: the number comes before its unit",
+            both,
+            help=f"write `{keyword} {meant}`",
+            fix=Fix.replace(f"Write `{meant}`", both, meant),
+        )
+    if unit not in WAIT_UNITS:
+        if unit in _HOURS:
+            seconds = count * 3600 if count is not None else None
+            fits = seconds is not None and 0 < seconds <= MAX_WAIT_SECONDS
+            minutes = _minutes_or_seconds(seconds) if fits else f"{MAX_WAIT_SECONDS // 60} minutes at most"
+            return UNKNOWN_WAIT_UNIT(
+                f"{quoted(wait.unit.text)} is not a unit `{keyword}` takes: a wait is in seconds or minutes",
+                wait.unit.span,
+                help=f"write `{keyword} {minutes}`" if fits else f"write the wait in minutes, {minutes}",
+                fix=Fix.replace(f"Write `{minutes}`", both, minutes) if fits else None,
+            )
+        meant = _unit_meant(wait.unit.text)
+        return UNKNOWN_WAIT_UNIT(
+            f"{quoted(wait.unit.text)} is not a unit of time `{keyword}` takes",
+            wait.unit.span,
+            help=mean_help(meant, "use `seconds` or `minutes`"),
+            fix=mean_fix(meant, wait.unit.span),
+        )
+    if count is None:
+        return INVALID_WAIT(
+            f"{quoted(wait.count.text)} is not a whole number of {wait.unit.text.lower()}",
+            wait.count.span,
+            help=f"write the wait as a number and its unit: `{keyword} {_minutes_or_seconds(default)}`",
+        )
+    seconds = count * WAIT_UNITS[unit]
+    if seconds == 0:
+        return INVALID_WAIT(
+            f"{written} does not wait: BKRSTART would give up on the SFS server at once",
+            wait.count.span,
+            help=f"wait at least {interval} seconds, or leave `{keyword}` out for the default,"
+            f" {_minutes_or_seconds(default)}",
+        )
+    if seconds > MAX_WAIT_SECONDS:
+        return INVALID_WAIT(
+            f"{written} is more than {MAX_WAIT_SECONDS // 60} minutes",
+            wait.count.span,
+            help=f"BKRSTART runs in AUTOLOG1's PROFILE EXEC and holds up the member's start-up:"
+            f" wait at most {MAX_WAIT_SECONDS // 60} minutes",
+        )
+    if seconds % interval:
+        tries = -(-seconds // interval) * interval
+        return INVALID_WAIT(
+            f"{written} is not a whole number of BKRSTART's {interval}-second tries",
+            wait.count.span,
+            help=f"BKRSTART asks every {interval} seconds: write `{keyword} {tries} seconds`",
+            fix=Fix.replace(f"Write `{tries}`", wait.count.span, str(tries)),
+        )
+    return None
+
+
+@check
+def startup_waits(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for catalog in cluster.catalogs:
+        for (keyword, default, interval), waits in zip(_WAITS, (catalog.logon_waits, catalog.pool_waits)):
+            for wait in waits:
+                found = _wait_problem(wait, keyword, default, interval)
+                if found is not None:
+                    yield found

@@ -39,7 +39,17 @@ from bkrdsl.emit.quoting import (
     rexx_comment,
     rexx_literal,
 )
-from bkrdsl.resolve.model import JobModel, MemberModel, Model, timing
+from bkrdsl.resolve.model import (
+    DEFAULT_LOGON_WAIT,
+    DEFAULT_POOL_WAIT,
+    LOGON_POLL_SECONDS,
+    POOL_POLL_SECONDS,
+    CatalogModel,
+    JobModel,
+    MemberModel,
+    Model,
+    timing,
+)
 
 SUBMIT_FILE = "BKRSUBMT"
 EXPIRE_FILE = "BKREXPIR"
@@ -70,16 +80,13 @@ CP_ALREADY_LOGGED_ON = 54
 #: CP's rc for SMSG to a user logged on without SET SMSG ON (HCPMSG057I
 #: "not receiving": the message number, as 45 is; assumed, see docs/rexx.md).
 CP_NOT_RECEIVING = 57
-#: How long BKRSTART waits for the catalog's SFS server to log on: tries x seconds.
-POLL_TRIES = 30
-POLL_SECONDS = 2
+#: How often BKRSTART asks whether the catalog's SFS server is logged on, then
+#: whether its file pool serves (model.py, with the waits' defaults and bounds:
+#: the `catalog` statement's `logon-wait` and `pool-wait` set how long).
+POLL_SECONDS = LOGON_POLL_SECONDS
+POOL_SECONDS = POOL_POLL_SECONDS
 #: CP SLEEP: a CP command, not a product verb.
 CP_SLEEP = f"SLEEP {POLL_SECONDS} SEC"
-#: How long BKRSTART then waits for its file pool to serve: the server still
-#: IPLs CMS and starts the pool (FILESERV START) after it logged on, longer
-#: than the logon itself; asked every POOL_SECONDS, for at most 3 minutes.
-POOL_TRIES = 36
-POOL_SECONDS = 5
 CP_POOL_SLEEP = f"SLEEP {POOL_SECONDS} SEC"
 
 
@@ -751,65 +758,71 @@ _LOGON = [
     "  end",
     f"  return {CP_ALREADY_LOGGED_ON}",
 ]
-#: AWAIT: waits for a machine to log on (rc RC_NOT_UP when it does not in time).
-_AWAIT = [
-    "await: procedure expose me m. q.",
-    "  parse arg i",
-    f"  say me': waiting up to {POLL_TRIES * POLL_SECONDS} seconds for' m.i 'to log on.'",
-    f"  do {POLL_TRIES}",
-    f"    'CP {CP_SLEEP}'",
-    "    if rc = 0 then nop",
-    "    else do",
-    f"      say me': CP {CP_SLEEP} failed, rc' rc'.'",
-    "      return rc",
-    "    end",
-    "    asked = queryuser(i)",
-    f"    if asked = {CP_NOT_LOGGED_ON} then nop",
-    "    else return asked",
-    "  end",
-    f"  say me':' m.i 'is not logged on {POLL_TRIES * POLL_SECONDS} seconds after XAUTOLOG.'",
-    f"  return {RC_NOT_UP}",
-]
-#: SERVING: waits for a machine's file pool to serve (rc RC_NOT_UP when it does not in time).
-_SERVING = [
-    "/* Logged on is not serving: the SFS server still IPLs CMS and */",
-    "/* starts its file pool. Asks the pool (p.i) until it answers rc 0; */",
-    "/* an rc in final (the command cannot work) ends the wait at once, */",
-    "/* any other rc is taken as not serving yet. */",
-    "serving: procedure expose me m. p. pool. final",
-    "  parse arg i",
-    "  if p.i == '' then return 0",
-    "  what = 'file pool' pool.i 'of' m.i",
-    "  waited = 0",
-    f"  do try = 0 to {POOL_TRIES}",
-    "    if try > 0 then do",
-    f"      'CP {CP_POOL_SLEEP}'",
-    "      if rc = 0 then nop",
-    "      else do",
-    f"        say me': CP {CP_POOL_SLEEP} failed, rc' rc'.'",
-    "        return rc",
-    "      end",
-    f"      waited = waited + {POOL_SECONDS}",
-    "    end",
-    "    p.i  /* a CMS command, issued as it is */",
-    "    asked = rc",
-    "    if asked = 0 then do",
-    "      if waited > 0 then",
-    "        say me':' what 'serves, after' waited 'seconds.'",
-    "      return 0",
-    "    end",
-    "    if wordpos(asked + 0, final) > 0 then do",
-    "      say me':' p.i 'failed, rc' asked'.'",
-    "      say me': it cannot tell whether' what 'serves.'",
-    "      return asked",
-    "    end",
-    "    if try = 0 then",
-    f"      say me': waiting up to {POOL_TRIES * POOL_SECONDS} seconds for' what 'to serve.'",
-    "  end",
-    "  say me':' what 'does not serve after' waited 'seconds:'",
-    "  say me': its last answer to' p.i 'was rc' asked'.'",
-    f"  return {RC_NOT_UP}",
-]
+def _await(seconds: int) -> list[str]:
+    """AWAIT: waits up to `seconds` (a whole number of POLL_SECONDS) for a machine
+    to log on (rc RC_NOT_UP when it does not in time)."""
+    return [
+        "await: procedure expose me m. q.",
+        "  parse arg i",
+        f"  say me': waiting up to {seconds} seconds for' m.i 'to log on.'",
+        f"  do {seconds // POLL_SECONDS}",
+        f"    'CP {CP_SLEEP}'",
+        "    if rc = 0 then nop",
+        "    else do",
+        f"      say me': CP {CP_SLEEP} failed, rc' rc'.'",
+        "      return rc",
+        "    end",
+        "    asked = queryuser(i)",
+        f"    if asked = {CP_NOT_LOGGED_ON} then nop",
+        "    else return asked",
+        "  end",
+        f"  say me':' m.i 'is not logged on {seconds} seconds after XAUTOLOG.'",
+        f"  return {RC_NOT_UP}",
+    ]
+
+
+def _serving(seconds: int) -> list[str]:
+    """SERVING: waits up to `seconds` (a whole number of POOL_SECONDS) for a
+    machine's file pool to serve (rc RC_NOT_UP when it does not in time)."""
+    return [
+        "/* Logged on is not serving: the SFS server still IPLs CMS and */",
+        "/* starts its file pool. Asks the pool (p.i) until it answers rc 0; */",
+        "/* an rc in final (the command cannot work) ends the wait at once, */",
+        "/* any other rc is taken as not serving yet. */",
+        "serving: procedure expose me m. p. pool. final",
+        "  parse arg i",
+        "  if p.i == '' then return 0",
+        "  what = 'file pool' pool.i 'of' m.i",
+        "  waited = 0",
+        f"  do try = 0 to {seconds // POOL_SECONDS}",
+        "    if try > 0 then do",
+        f"      'CP {CP_POOL_SLEEP}'",
+        "      if rc = 0 then nop",
+        "      else do",
+        f"        say me': CP {CP_POOL_SLEEP} failed, rc' rc'.'",
+        "        return rc",
+        "      end",
+        f"      waited = waited + {POOL_SECONDS}",
+        "    end",
+        "    p.i  /* a CMS command, issued as it is */",
+        "    asked = rc",
+        "    if asked = 0 then do",
+        "      if waited > 0 then",
+        "        say me':' what 'serves, after' waited 'seconds.'",
+        "      return 0",
+        "    end",
+        "    if wordpos(asked + 0, final) > 0 then do",
+        "      say me':' p.i 'failed, rc' asked'.'",
+        "      say me': it cannot tell whether' what 'serves.'",
+        "      return asked",
+        "    end",
+        "    if try = 0 then",
+        f"      say me': waiting up to {seconds} seconds for' what 'to serve.'",
+        "  end",
+        "  say me':' what 'does not serve after' waited 'seconds:'",
+        "  say me': its last answer to' p.i 'was rc' asked'.'",
+        f"  return {RC_NOT_UP}",
+    ]
 
 
 #: BKRSTART's main loop, where a machine's file pool is waited for (`_START_SERVED`).
@@ -853,8 +866,7 @@ def _start_steps(model: Model, member: str) -> str:
             shared = catalog.scope is Scope.SHARED
             whose = "the catalog's SFS server" if shared else "this member's catalog SFS server"
             home = "its home is this member; " if shared else ""
-            until = "it is logged on" + (" and its file pool serves" if catalog.pool else "")
-            steps.append(f"{whose} first ({home}it waits until {until})")
+            steps.append(f"{whose} first ({home}it waits {_until(catalog)})")
     servers = [_START_NOUN[e.role] for e in entries if e.role in ("catalog-server", "backup-server")]
     workers = sum(e.role == "worker" for e in entries)
     servers += ["the workers" if workers > 1 else "the worker"] if workers else []
@@ -862,6 +874,17 @@ def _start_steps(model: Model, member: str) -> str:
         steps.append(servers[0] if len(servers) == 1 else ", ".join(servers[:-1]) + " and " + servers[-1])
     steps += [_START_NOUN[e.role] for e in entries if e.role.startswith("tape-")]
     return ", then ".join(steps)
+
+
+def _until(catalog: CatalogModel) -> str:
+    """How long BKRSTART waits for the catalog's SFS server, as its header says it:
+    how long only where the `catalog` statement sets a wait other than the
+    default (the `say` lines always state it), so an EXEC without is as it was."""
+    pool = catalog.pool is not None
+    if catalog.logon_wait == DEFAULT_LOGON_WAIT and (not pool or catalog.pool_wait == DEFAULT_POOL_WAIT):
+        return "until it is logged on" + (" and its file pool serves" if pool else "")
+    served = f" and up to {catalog.pool_wait} seconds until its file pool serves" if pool else ""
+    return f"up to {catalog.logon_wait} seconds until it is logged on{served}"
 
 
 #: How BKRSTART's header names the machines it starts, by role.
@@ -909,15 +932,16 @@ def _unwaited(line: str) -> str:
     return line.replace(" w.", "") if " procedure expose " in line else line
 
 
-def _start_routines(order: list[tuple[str, str, bool, str | None]]) -> list[str]:
+def _start_routines(order: list[tuple[str, str, bool, str | None]], catalog: CatalogModel | None) -> list[str]:
     """BKRSTART's routines: AWAIT only where a machine is waited for, START and
     SERVING only where its file pool is too, so that the EXEC holds no rc it
-    cannot return (and its header lists none: `_start_codes`)."""
+    cannot return (and its header lists none: `_start_codes`). Only the catalog's
+    SFS server is waited for: `catalog` says how long."""
     waits, served = _waits(order), _served(order)
     out = [*_START_SERVED, ""] if served else []
     out += _LOGON if waits else [_unwaited(line) for line in _LOGON if line != _AWAITED]
-    out += ["", *_AWAIT] if waits else []
-    out += ["", *_SERVING] if served else []
+    out += ["", *_await(catalog.logon_wait)] if waits else []
+    out += ["", *_serving(catalog.pool_wait)] if served else []
     return out
 
 
@@ -993,7 +1017,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "",
     )
     out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
-    out.code(*_start_routines(order))
+    out.code(*_start_routines(order, model.catalog))
     return out.text()
 
 

@@ -4,8 +4,8 @@ An `Outline` is the file's tokens (as written, each with its type), its
 comments, and its statements: each statement a `Node` naming its grammar rule
 and the offsets of its first and last token, a block's `Node` holding the
 statements of its body. It also says which names are values written in lower
-case (roles, days, size units) and where the day lists are (whose commas take
-no space); and, for a volume list that runs on into words that read like a
+case (roles, days, size and time units) and where the day lists are (whose
+commas take no space); and, for a volume list that runs on into words that read like a
 statement (bkrdsl.syntax.runon, BKR021), which labels start its lines and which
 are printed as written, so that the formatted file reads, and warns, as it did;
 a group body that runs on so is a statement per line of its entries as written
@@ -242,7 +242,9 @@ class _Walk:
 
     def cluster(self, cluster: ast.Cluster) -> Node:
         body = [self.member(m) for m in cluster.members]
-        body += [_node("catalog", c.span) for c in cluster.catalogs]
+        for catalog in cluster.catalogs:
+            self.lower.update(w.unit.span.start for w in (*catalog.logon_waits, *catalog.pool_waits))
+            body.append(_node("catalog", catalog.span))
         body += [self.expire(e) for e in cluster.expires]
         body += [_node("tape", t.span) for t in cluster.tapes]
         body += [self.user(u) for u in cluster.users]
@@ -291,6 +293,8 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
             # assumed, which indentation as you type drops (`size 10 on VMSYS1`: then
             # the placement's subtree comes fourth)
             lower.add(node.children[3].start_pos)
+        elif node.data in ("catalog_logon_wait", "catalog_pool_wait"):
+            lower.add(node.children[1].start_pos)  # its unit, as a disk's: `logon-wait 2 minutes`
     documented = sorted(n.meta.start_pos for n in tree.iter_subtrees() if n.data in DOCUMENTED and _placed(n))
     items = tuple(_lark_node(c, braces, brace_lines) for c in _subtrees(tree))
     return Outline(

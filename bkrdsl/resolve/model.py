@@ -249,6 +249,39 @@ def _merged(branches: list[tuple[str, str]]) -> str:
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 _WEEKDAY_FULL = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
 
+#: BKRSTART's waits on the catalog SFS server's home: how often it asks whether the
+#: server is logged on, and whether its file pool serves (the pool takes longer:
+#: the server still IPLs CMS and runs FILESERV START), and how long it waits for
+#: each unless the `catalog` statement's `logon-wait` and `pool-wait` say.
+LOGON_POLL_SECONDS = 2
+POOL_POLL_SECONDS = 5
+DEFAULT_LOGON_WAIT = 60
+DEFAULT_POOL_WAIT = 180
+#: The longest wait either statement takes: BKRSTART runs in AUTOLOG1's PROFILE
+#: EXEC, which holds up the rest of the member's start-up until it returns.
+MAX_WAIT_SECONDS = 3600
+#: Time units of `logon-wait` and `pool-wait`: seconds in one.
+WAIT_UNITS = {
+    "SEC": 1,
+    "SECS": 1,
+    "SECOND": 1,
+    "SECONDS": 1,
+    "MIN": 60,
+    "MINS": 60,
+    "MINUTE": 60,
+    "MINUTES": 60,
+}
+
+
+def wait_seconds(wait: ast.Wait) -> int | None:
+    """The seconds a `logon-wait` or `pool-wait` states (`2 minutes` is 120), when its
+    count is a whole number and its unit is known; whether the wait is one BKRSTART
+    can keep is the checker's to say (BKR337)."""
+    unit = WAIT_UNITS.get(wait.unit.text.upper())
+    count = _int(wait.count)
+    return None if unit is None or count is None else count * unit
+
+
 #: Minidisk size units: cylinders (CKD/ECKD DASD) and 512-byte blocks (FBA DASD).
 DISK_UNITS = {
     "CYL": "CYL",
@@ -704,6 +737,9 @@ class CatalogModel:
     pool: str | None
     home: str | None  # the member the SFS server logs on to
     decl: ast.Catalog
+    #: BKRSTART's waits for the SFS server, seconds: to log on, for its pool to serve.
+    logon_wait: int = DEFAULT_LOGON_WAIT
+    pool_wait: int = DEFAULT_POOL_WAIT
 
 
 @dataclass(frozen=True)
@@ -1386,6 +1422,15 @@ class Model:
 
 
 # ------------------------------------------------------------------ building
+def _stated_wait(waits: tuple[ast.Wait, ...], default: int, interval: int) -> int:
+    """The first wait stated, in seconds, when BKRSTART can keep it (a whole number of
+    `interval`s up to MAX_WAIT_SECONDS); else `default` (the checker says why)."""
+    seconds = wait_seconds(waits[0]) if waits else None
+    if seconds is None or not 0 < seconds <= MAX_WAIT_SECONDS or seconds % interval:
+        return default
+    return seconds
+
+
 def _int(word: ast.Word | None) -> int | None:
     if word is None or not word.text.isdigit() or len(word.text) > 9:
         return None
@@ -1582,6 +1627,8 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
                 pool=c.pool[0].upper if c.pool else None,
                 home=home,
                 decl=c,
+                logon_wait=_stated_wait(c.logon_waits, DEFAULT_LOGON_WAIT, LOGON_POLL_SECONDS),
+                pool_wait=_stated_wait(c.pool_waits, DEFAULT_POOL_WAIT, POOL_POLL_SECONDS),
             )
         )
 

@@ -201,14 +201,21 @@ class _Builder:
     def catalog(self, tree) -> ast.Catalog:
         scope, *opts = tree.children
         found: dict[str, list] = {"catalog_server": [], "catalog_pool": [], "catalog_home": []}
+        waits: dict[str, list] = {"catalog_logon_wait": [], "catalog_pool_wait": []}
         for opt in opts:
-            found[opt.data].append(self.word(opt.children[0]))
+            if opt.data in waits:
+                count, unit = opt.children
+                waits[opt.data].append(ast.Wait(self.word(count), self.word(unit), self.span_of(opt)))
+            else:
+                found[opt.data].append(self.word(opt.children[0]))
         return ast.Catalog(
             ast.Scope(scope.data),
             tuple(found["catalog_server"]),
             tuple(found["catalog_pool"]),
             tuple(found["catalog_home"]),
             self.span_of(tree),
+            tuple(waits["catalog_logon_wait"]),
+            tuple(waits["catalog_pool_wait"]),
         )
 
     def placement(self, tree) -> ast.Placement:

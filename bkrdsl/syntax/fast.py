@@ -118,15 +118,16 @@ from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
 #: The grammar this parser was written for: sha256 of grammar/bkr.lark without
 #: comments and blank space. tests/test_fast_parser.py fails when they differ.
-GRAMMAR_FINGERPRINT = "5acab5fe7ec845b030537800150f0d814bf774a9afe9347621d1af111d7028b9"
+GRAMMAR_FINGERPRINT = "928770856f214169697b84e3fda52d7a7bb96528d86334ff1ec0f81a5f63bdf8"
 
 #: Every keyword of the grammar, lower case (a test checks it against bkrdsl.keywords).
 KEYWORDS = frozenset(
     """
     at backup catalog catalog-dmm catalog-node cluster daily days description disk each exclude
-    expire full group identity import include incremental job job-suffix local manager manual
-    match member minidisk monthly on pool preview private-volume purge request-dmm request-node
-    retain role run server sfs shared shared-volume single size tape to user weekly workers
+    expire full group identity import include incremental job job-suffix local logon-wait manager
+    manual match member minidisk monthly on pool pool-wait preview private-volume purge request-dmm
+    request-node retain role run server sfs shared shared-volume single size tape to user weekly
+    workers
     """.split()
 )
 
@@ -1238,15 +1239,32 @@ class _Parser:
         first = self._take(KEYWORD)
         scope = self.scope()
         found: dict[str, list] = {"server": [], "pool": [], "on": []}
-        while self.type in found:
+        waits: dict[str, list] = {"logon-wait": [], "pool-wait": []}
+        while self.type in found or self.type in waits:
             option = self.type
+            if option in waits:
+                waits[option].append(self._wait())
+                continue
             self._next(NAME)
             found[option].append(self._word(self._expect(T_NAME, KEYWORD)))
             if option == "on":
                 self._each_member(found[option][-1])
         return ast.Catalog(
-            scope, tuple(found["server"]), tuple(found["pool"]), tuple(found["on"]), self._since(first)
+            scope,
+            tuple(found["server"]),
+            tuple(found["pool"]),
+            tuple(found["on"]),
+            self._since(first),
+            tuple(waits["logon-wait"]),
+            tuple(waits["pool-wait"]),
         )
+
+    def _wait(self) -> ast.Wait:
+        """logon-wait NAME NAME | pool-wait NAME NAME: a count and its unit."""
+        first = self._take(NAME)
+        count = self._word(self._expect(T_NAME, NAME))
+        unit = self._word(self._expect(T_NAME, KEYWORD))
+        return ast.Wait(count, unit, self._since(first))
 
     def _each_member(self, word: ast.Word) -> None:
         """Give up on `on each member` where one member is named (the catalog's, the

@@ -48,6 +48,10 @@ FOLLOWERS: dict[tuple[str, int | None], str] = {
     ("server", None): "the catalog's SFS server user ID",
     ("pool", None): "a pool name",
     ("retain", None): "a number of days",
+    ("logon-wait", 0): "a time (e.g. 2 minutes)",
+    ("logon-wait", 1): "a unit (seconds or minutes)",
+    ("pool-wait", 0): "a time (e.g. 5 minutes)",
+    ("pool-wait", 1): "a unit (seconds or minutes)",
     ("catalog-node", None): "the Tape Manager catalog node's machine name",
     ("request-node", None): "the Tape Manager request nodes' machine name",
     ("job", None): "a job name",
@@ -770,11 +774,15 @@ HYPHENATED_HOMES: dict[str, tuple[str, str]] = {
         "in the `tape manager` statement",
         "tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM request-dmm TRDMM",
     ),
+    "logon-wait": ("in the `catalog` statement", "catalog shared server BKRSVSFS logon-wait 2 minutes"),
+    "pool-wait": ("in the `catalog` statement", "catalog shared pool BKRPOOL pool-wait 10 minutes"),
 }
 
 
 #: The options of `tape manager` among them.
 TAPE_OPTIONS = frozenset(k for k, (home, _) in HYPHENATED_HOMES.items() if "tape manager" in home)
+#: The options of `catalog` among them.
+CATALOG_OPTIONS = frozenset(k for k, (home, _) in HYPHENATED_HOMES.items() if "`catalog`" in home)
 
 
 def hyphen_names(written: str, keyword: str, statement: str, names: list[str], span: Span) -> Diagnostic:
@@ -1859,15 +1867,18 @@ _NUMBER_LETTERS = re.compile(r"([0-9]+)([A-Za-z]+)")
 #: Minidisk size units in small letters: bkrdsl.resolve.model.DISK_UNITS (the
 #: syntax does not import the model; tests/test_syntax_slips.py keeps them equal).
 DISK_UNIT_WORDS = frozenset({"cyl", "cyls", "cylinder", "cylinders", "blk", "blks", "block", "blocks"})
+#: Units of `logon-wait` and `pool-wait` in small letters: bkrdsl.resolve.model.WAIT_UNITS
+#: (tests/test_syntax_slips.py keeps them equal).
+WAIT_UNIT_WORDS = frozenset({"sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes"})
 #: What `35d` may stand for in `retain 35d`.
 _DAY_ABBREVIATIONS = frozenset({"d", "dy", "dys", "day"})
 
 
 def unit_run_on(text: str, keyword: str, filler: str, span: Span) -> Diagnostic | None:
-    """`size 10cyl`, `size 10M`, `retain 35d`: a number with its unit written on to
-    it, where the parser then misses the unit (`span`, the word `text`); None for
-    anything else. Only a unit bkrc knows gets a fix: `10M` is no number of
-    cylinders or blocks that a fix could know."""
+    """`size 10cyl`, `size 10M`, `retain 35d`, `logon-wait 5min`: a number with its
+    unit written on to it, where the parser then misses the unit (`span`, the word
+    `text`); None for anything else. Only a unit bkrc knows gets a fix: `10M` is no
+    number of cylinders or blocks, nor `5h` of seconds or minutes, that a fix could know."""
     found = _NUMBER_LETTERS.fullmatch(text)
     if found is None:
         return None
@@ -1886,6 +1897,20 @@ def unit_run_on(text: str, keyword: str, filler: str, span: Span) -> Diagnostic 
             span,
             help="write the size as the MDISK statement counts it: `size N cyl` for 3390 DASD"
             " (a 3390 cylinder holds about 0.85 MB), `size N blk` for FBA (512-byte blocks)",
+        )
+    if keyword.lower() in ("logon-wait", "pool-wait") and filler == "NAME":
+        if letters.lower() in WAIT_UNIT_WORDS:
+            meant = f"{number} {letters}"
+            return codes.EXPECTED_NAME(
+                f"`{text}` is a time and its unit run together; did you mean `{keyword.lower()} {meant}`?",
+                span,
+                help=f"write `{keyword.lower()} {meant}`: the unit is a word of its own",
+                fix=write_fix(meant, span),
+            )
+        return codes.EXPECTED_NAME(
+            f"`{text}` is not a time bkrc knows: a wait is in seconds or minutes",
+            span,
+            help=f"write `{keyword.lower()} N seconds` or `{keyword.lower()} N minutes`",
         )
     if keyword.lower() == "retain" and filler == "DAYS" and letters.lower() in _DAY_ABBREVIATIONS:
         meant = f"{number} days"

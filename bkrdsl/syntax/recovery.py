@@ -282,6 +282,8 @@ HYPHENATED_PLACES: dict[str, tuple[str, ...]] = {
     "request-node": (*OPENERS["cluster"], "TAPE", "MANAGER", "SHARED"),
     "catalog-dmm": (*OPENERS["cluster"], "TAPE", "MANAGER", "SHARED"),
     "request-dmm": (*OPENERS["cluster"], "TAPE", "MANAGER", "SHARED"),
+    "logon-wait": (*OPENERS["cluster"], "CATALOG", "SHARED"),
+    "pool-wait": (*OPENERS["cluster"], "CATALOG", "SHARED"),
 }
 
 
@@ -4877,6 +4879,8 @@ class Recovery:
             where = messages.in_block(blocks[-1].kind)
             if blocks[-1].kind == "cluster" and keyword in messages.TAPE_OPTIONS:
                 where = "a `cluster` block outside `tape manager`"
+            elif blocks[-1].kind == "cluster" and keyword in messages.CATALOG_OPTIONS:
+                where = "a `cluster` block outside `catalog`"
             brace = None if blocks[-1].placeholder else (blocks[-1].title, self.span_of(blocks[-1].brace))
         else:
             where, brace = "the top level of a file", None
