@@ -28,7 +28,18 @@ from collections.abc import Sequence
 
 from bkrdsl import ast
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.model import JobModel, Model, StartEntry, Timing, VolumeCapacity, split_sfs_path, timing
+from bkrdsl.resolve.model import (
+    DEFAULT_LOGON_WAIT,
+    DEFAULT_POOL_WAIT,
+    CatalogModel,
+    JobModel,
+    Model,
+    StartEntry,
+    Timing,
+    VolumeCapacity,
+    split_sfs_path,
+    timing,
+)
 
 #: The version of the JSON structure (docs/show.md): a key removed or changed
 #: in meaning raises it; a key added does not.
@@ -199,6 +210,17 @@ def _retain_days(model: Model, purging: Sequence[str]) -> int | None:
     return None
 
 
+def _waits_set(catalog: CatalogModel) -> dict[str, int]:
+    """BKRSTART's waits for the SFS server that differ from the defaults, in seconds
+    (`logon_wait`, `pool_wait`): a file without `logon-wait` or `pool-wait` shows
+    what it always has."""
+    waits = {
+        "logon_wait": (catalog.logon_wait, DEFAULT_LOGON_WAIT),
+        "pool_wait": (catalog.pool_wait, DEFAULT_POOL_WAIT),
+    }
+    return {key: seconds for key, (seconds, default) in waits.items() if seconds != default}
+
+
 def view(model: Model, members: Sequence[str] = ()) -> ClusterView:
     """The facts `bkrc show` prints, for `members` (upper case; every member when
     empty), in the cluster's member order. The model must have passed the checker."""
@@ -217,6 +239,7 @@ def view(model: Model, members: Sequence[str] = ()) -> ClusterView:
             "server": catalog.server,
             "pool": catalog.pool,
             "member": catalog.home,
+            **_waits_set(catalog),
         },
         purging=purging,
         retain_days=_retain_days(model, purging),
@@ -393,9 +416,18 @@ def _catalog_text(v: ClusterView) -> str:
     pool = f", file pool {c['pool']}" if c["pool"] else ""
     if c["scope"] == "shared":
         home = f" on {c['member']}" if c["member"] else ""
-        return f"shared by every member: SFS server {c['server']}{home}{pool}"
+        return f"shared by every member: SFS server {c['server']}{home}{pool}{_waits_text(c)}"
     server = f": SFS server {c['server']} on every member" if c["server"] else ""
-    return f"local, one per member{server}{pool}"
+    return f"local, one per member{server}{pool}{_waits_text(c)}"
+
+
+def _waits_text(c: dict) -> str:
+    """The waits `_waits_set` keeps, as the header says them."""
+    waits = [f"{c[key]} seconds {what}" for key, what in _WAIT_WORDS if key in c]
+    return f"; BKRSTART waits up to {' and '.join(waits)}" if waits else ""
+
+
+_WAIT_WORDS = (("logon_wait", "for it to log on"), ("pool_wait", "for its file pool to serve"))
 
 
 def _expiry_text(v: ClusterView) -> str:

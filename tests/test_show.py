@@ -105,6 +105,30 @@ def test_volumes_with_their_stated_sizes(tmp_path):
     ]
 
 
+def test_bkrstart_s_waits_set_on_the_catalog_line_are_shown_as_the_exec_keeps_them(tmp_path):
+    """`logon-wait` and `pool-wait`: the header says how long BKRSTART waits, in the
+    seconds its EXEC states, and JSON's catalog has them; a file without them shows
+    what it always has (the defaults are in no output: snapshots)."""
+    text = (EXAMPLES / "minimal.bkr").read_text()
+    catalog = "catalog shared server BKRSVSFS pool BKRPOOL on DEV1"
+    src = tmp_path / "slow.bkr"
+    src.write_text(text.replace(catalog, f"{catalog} logon-wait 5 minutes pool-wait 900 seconds"))
+    out = run_cli(["show", src], expect=0).stdout
+    assert (
+        "SFS server BKRSVSFS on DEV1, file pool BKRPOOL; BKRSTART waits up to 300 seconds for it to log on and"
+        " 900 seconds for its file pool to serve" in " ".join(line.strip() for line in out.splitlines())
+    )
+    data = json.loads(run_cli(["show", src, "--format", "json"], expect=0).stdout)
+    assert (data["cluster"]["catalog"]["logon_wait"], data["cluster"]["catalog"]["pool_wait"]) == (300, 900)
+    exec_text = _compiled(src, tmp_path)["DEV1"]["BKRSTART.EXEC"]
+    assert "waiting up to 300 seconds for' m.i 'to log on." in exec_text
+    assert "waiting up to 900 seconds for' what 'to serve." in exec_text
+    # only the pool's wait set: the logon's is the default, which JSON leaves out
+    src.write_text(text.replace(catalog, f"{catalog} pool-wait 10 minutes"))
+    data = json.loads(run_cli(["show", src, "--format", "json"], expect=0).stdout)
+    assert "logon_wait" not in data["cluster"]["catalog"] and data["cluster"]["catalog"]["pool_wait"] == 600
+
+
 def test_long_schedule_and_many_groups_fit_width(tmp_path):
     """A schedule of every weekday leaves no room beside the row: what the job backs
     up goes on lines below it, and nothing passes WIDTH."""
