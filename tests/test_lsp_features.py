@@ -220,10 +220,13 @@ def test_hover_on_a_large_group_lists_its_first_users_and_counts_the_rest():
         ("catalog sh|ared", "**shared** (keyword, in catalog, tape):"),
         ("expi|re on DEV1", "**expire** (keyword, in cluster):"),
         ("private-vol|ume D1PRV1", "**private-volume** (keyword, in member):"),
+        ("logon-wa|it 5", "**logon-wait** (keyword, in catalog): How long BKRSTART waits"),
+        ("pool-w|ait 15", "**pool-wait** (keyword, in catalog): How long BKRSTART then waits"),
     ],
 )
 def test_hover_on_a_keyword_says_what_it_means(cursor, expected):
-    doc, line, column = doc_at(CLUSTER, cursor)
+    text = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV1 logon-wait 5 minutes pool-wait 15 minutes")
+    doc, line, column = doc_at(text, cursor)
     found = F.hover(doc, line, column)
     assert found is not None and found.markdown.startswith(expected)
     word = next(w for w in cursor.split() if "|" in w).replace("|", "")
@@ -369,6 +372,18 @@ def test_completion_of_a_disk_pool_and_a_size_unit():
     assert {c.label for c in F.complete(doc, line, column)} == {"blk", "cyl"}
     doc, line, column = doc_at(text, "server BKRSVSFS pool |BKRPOOL")  # the catalog's SFS file pool
     assert {c.label for c in F.complete(doc, line, column)} == set()
+
+
+def test_completion_of_a_wait_s_unit_and_of_the_waits_on_the_catalog_line():
+    # `logon-wait 5 |` offers the units BKRSTART's waits take; after the catalog's
+    # options, the two waits are among the keywords that fit
+    text = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV1 logon-wait 5 minutes pool-wait 15 min")
+    doc, line, column = doc_at(text, "logon-wait 5 |minutes")
+    assert {c.label for c in F.complete(doc, line, column)} == {"minutes", "seconds"}
+    doc, line, column = doc_at(text, "pool-wait 15 |min")
+    assert {c.label for c in F.complete(doc, line, column)} == {"minutes", "seconds"}
+    doc, line, column = doc_at(text, "pool BKRPOOL on DEV1 |logon-wait")
+    assert {"logon-wait", "pool-wait"} <= {c.label for c in F.complete(doc, line, column)}
 
 
 def test_completion_of_an_sfs_path_offers_the_file_pools_the_cluster_names():

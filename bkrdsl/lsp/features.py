@@ -619,6 +619,8 @@ def _context(tokens, accepted: set[str]) -> str | None:
         value = str(tok.value).lower()
         if value == "size":  # `disk BKRBKUP 191 size 10 |`: the unit after the number
             return "unit" if names == 1 else None
+        if value in ("logon-wait", "pool-wait"):  # `logon-wait 5 |`: seconds or minutes
+            return "wait-unit" if names == 1 else None
         if value == "pool":  # `to disk pool |`, or the catalog's SFS file pool (not `to tape pool`)
             before = str(tokens[n - 1].value).lower() if n > 0 else ""
             return None if names else {"disk": "disk-pool", "tape": None}.get(before, "file-pool")
@@ -657,7 +659,7 @@ def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[
 
 #: The places where the names that fit are the same whatever the text declares
 #: (`_names_for` lists them without the model; none where the place has no kind).
-MODEL_FREE_CONTEXTS = frozenset({None, "role", "day", "unit"})
+MODEL_FREE_CONTEXTS = frozenset({None, "role", "day", "unit", "wait-unit"})
 
 
 def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
@@ -670,6 +672,8 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
         from bkrdsl.dialect import UNITS
 
         return [Completion(u, "value", "cylinders" if u == "cyl" else "blocks") for u in UNITS]
+    if context == "wait-unit":  # how BKRSTART's waits are written (docs/language.md)
+        return [Completion(u, "value", "unit of time") for u in ("minutes", "seconds")]
     if model is None:
         return []
     out: list[Completion] = []
