@@ -823,6 +823,77 @@ def test_keywords_half_typed_left_to_lark(text):
     assert_contract(source_of(text))
 
 
+# The one keyword that fits missing at the end of a statement's line, before a `}` or a
+# statement keyword that starts the next line (`run`, `disk U 191` as they are typed):
+# the recovery reports it (BKR004, with its fix where it knows what was left out) and
+# completes the statement with placeholders; the fast parser does the same.
+KEYWORD_MISSING = [
+    "cluster A {\n  disk U 191\n  member M { workers 2 }\n}\n",  # `size`, the size, the unit
+    "cluster A {\n  job J {\n    run\n  }\n}\n",  # `on` and the member
+    "cluster A {\n  job J {\n    run on each\n  }\n}\n",  # `member`, inserted after `each`
+    "cluster A {\n  expire on M {\n    retain 30\n  }\n}\n",  # `days`, inserted after the number
+    "cluster A {\n  expire on M {\n    retain 30d\n    purge daily 01:00\n  }\n}\n",  # unit run on
+    "cluster A {\n  tape manager shared catalog-node N\n}\n",  # `on` and the member
+]
+
+
+@pytest.mark.parametrize("text", KEYWORD_MISSING)
+def test_a_keyword_missing_before_the_next_statement_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+
+
+def test_a_keyword_half_typed_then_the_keyword_it_needs_missing_is_read_fast(monkeypatch):
+    """`ru`, read as `run`: one BKR012 that says `on` must follow (`Recovery.unfinished_respelt`)."""
+    assert_read_fast_with_one("BKR012", "cluster A {\n  job J {\n    ru\n  }\n}\n", monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  expire on M {\n    retain 35days\n  }\n}\n",  # a number and `days` run together
+        "cluster A {\n  tape\n  disk U 191 size 5 cyl\n}\n",  # then its scope: `scope` gives up
+        "cluster A {\n  job J {\n    run on each me\n  }\n}\n",  # not at the end of its line
+        "cluster A {\n  job J {\n    run run\n  }\n}\n",  # said twice
+    ],
+)
+def test_keywords_missing_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+# A block's `{` missing after its name at the end of its line, before a statement
+# keyword that starts the next line (`cluster L` as it is typed, its `}` below): the
+# recovery reports it (BKR011) and reads on as if it were there; so does the fast parser.
+OPEN_MISSING = [
+    'cluster A\n  description "x"\n  member M { workers 2 }\n}\n',
+    "cluster A {\n  job J\n    backup APPS\n    to disk\n  }\n}\n",
+    "cluster A {\n  member M\n    workers 2\n  }\n}\n",
+    'Cluster A  # a comment\n  description "x"\n}\n',
+    "identity group G\n  match X*\n}\n",  # a group body
+]
+
+
+@pytest.mark.parametrize("text", OPEN_MISSING)
+def test_an_open_brace_missing_before_the_next_statement_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR011", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  member M\n  member N { workers 2 }\n}\n",  # closed at once, unsaid
+        "cluster A {\n  expire on M\n    retain 30 days\n  }\n}\n",  # named by its placement
+        "cluster A {\n  job J  backup APPS\n  }\n}\n",  # not the end of its line
+        "cluster A {\n  job J\n    APPS\n  }\n}\n",  # a name: perhaps a word too many
+        "identity group G\n  U1 U2\n}\n",  # a group body's user IDs
+        'cluster A\n  description "x"\n}\n}\n',  # then a `}` too many
+    ],
+)
+def test_open_braces_missing_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
 # A block's `}` missing before a statement keyword that starts its line and fits only
 # outside the block (its `}` not typed yet, or its line deleted), the file lacking a `}`:
 # the recovery reports it (BKR005, naming the blocks it closes) and closes them there;

@@ -4,7 +4,9 @@ Each statement line of examples/*.bkr is replayed with a description (whole, or
 its text not typed yet), a keyword half typed or a word that is one's half
 (`desc`, `volume`), or a keyword whose value is not typed yet (`disk`) after it
 on its line, with a whole description and the next
-statement joined on to it, and with such a word on a line of its own above it.
+statement joined on to it, with such a word on a line of its own above it, and
+without its last word or, where it opens a block, its `{` (`disk U 191`,
+`cluster L`: a keyword or a brace missing before the next statement).
 Wherever the fast parser reads a text (`fast.read_reported`), Lark's recovery
 must give the very same diagnostics -- codes, messages, spans, help, fixes --
 and the same AST (tests/test_fast_parser.py states the contract; where the fast
@@ -42,7 +44,18 @@ def replayed(text: str) -> list[tuple[int, str]]:
             joined = f'{line}  description "x"  {lines[following].strip()}'
             found.append((k + 1, "\n".join([*lines[:k], joined, *lines[k + 1 : following], *lines[following + 1 :]])))
         found += [(k + 1, "\n".join([*lines[:k], indent + word, *lines[k:]])) for word in ABOVE]
+        found += [(k + 1, "\n".join([*lines[:k], cut, *lines[k + 1 :]])) for cut in shortened(line)]
     return found
+
+
+def shortened(line: str) -> list[str]:
+    """The line without its last word (a statement's last keyword or value not typed
+    yet), and, where it opens a block, without its `{` and what follows it."""
+    words = line.split("#", 1)[0].rstrip()
+    cuts = [words[: words.rindex(" ")]] if " " in words.strip() else []
+    if "{" in words:
+        cuts.append(words[: words.index("{")].rstrip())
+    return cuts
 
 
 def shown(diagnostics) -> list[str]:

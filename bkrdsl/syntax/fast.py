@@ -4,7 +4,7 @@ The Lark path (parser.py with recovery.py, then build.py) is the reference: it
 reads any text, reports every syntax error, and defines the AST of what it
 reads. This module is a scanner and a recursive-descent parser for the same
 grammar that builds the very same AST directly (every node, span, doc comment
-and `Module.comments`), several times faster. It reports four errors, each met
+and `Module.comments`), several times faster. It reports a few errors, each met
 at every keystroke while a statement is typed, where nothing else is wrong
 (`read_reported`): a text not closed on its line (`description "Weekly full`),
 which the recovery reports (BKR007, built by the same
@@ -13,7 +13,12 @@ a text fits; and a statement's last value missing at the end of its line,
 before a `}` or a statement keyword starting the next line (`to disk pool`,
 then `run on ...`), which the recovery reports (BKR010, the same
 `messages.missing_value`) and completes with placeholders where the next token
-stands (`_Parser._missing`); and a keyword half typed (or misspelt) at the end of
+stands (`_Parser._missing`), as it does where the value missing is the one
+keyword that fits (`disk U 191`, `run`, `retain 30`: BKR004, the same
+`messages.missing_other`, `_Parser._keyword_missing`) or a block's `{` after its
+name (`cluster L`, then its first statement: BKR011, the same
+`messages.missing_open`, `_Parser._open_missing`), the block read on as if the
+`{` stood there; and a keyword half typed (or misspelt) at the end of
 its line (`retai`, `include minidi`), which the recovery reads as the keyword it
 may mean, where that fits, one BKR012 that also says what the keyword needs when
 its value is then missing (`Recovery.misspelt`, `Recovery.unfinished_respelt`, the
@@ -384,6 +389,18 @@ def _half_typed(word: str, following: tuple, line: int) -> bool:
     if looks_like_day(word) or looks_like_time(word):
         return False
     return not any(word.startswith(keyword) for keyword in KEYWORDS)
+
+
+#: A number, or a name without small letters, then a word in small letters: where the
+#: word is a keyword and the name cannot read on, the recovery reads them as run
+#: together (`Recovery.number_glued`: `35days`, `Recovery.name_glued`: `APPSfull`).
+_GLUED = re.compile(r"[0-9]+([A-Za-z][A-Za-z-]*)|[^a-z]*[A-Z][^a-z]*([a-z][a-z-]*)")
+
+
+def _glued_keyword(word: str) -> bool:
+    """Whether `word` may be a value run together with the keyword after it."""
+    found = _GLUED.fullmatch(word)
+    return found is not None and (found.group(1) or found.group(2)).lower() in KEYWORDS
 
 
 class _Titled(NamedTuple):
@@ -838,9 +855,28 @@ class _Parser:
         return True
 
     def _open(self, kind: str, name: str | None) -> None:
-        """Read a block's `{`, the block open until `_close`."""
+        """Read a block's `{`, the block open until `_close`; where it is missing after
+        the block's name, before a statement keyword that starts the next line
+        (`cluster L`, then `description ...`), read on as if it were there
+        (`_open_missing`)."""
         self.blocks.append((kind, name, self.tokens[self.i]))
+        if self.type != "{" and name is None:
+            raise _GiveUp  # the recovery names an expire block by its placement, if at all
         self._expect("{", KEYWORD)
+
+    def _open_missing(self) -> Diagnostic:
+        """A block's `{` missing right after its name, at the end of its line, before a
+        statement keyword that starts the next line, where nothing was wrong before:
+        the recovery reports it (BKR011, `messages.missing_open`, the block named by
+        its keyword and name) and feeds the `{` it lacks (`Recovery.report_missing`),
+        so the statements below are read in the block. _GiveUp elsewhere."""
+        from bkrdsl.syntax import messages
+
+        found, name, keyword = self.tokens[self.i], self.tokens[self.i - 1], self.tokens[self.i - 2]
+        if self.error_at is not None or not found[FIRST] or self.type not in STATEMENT_KEYWORDS:
+            raise _GiveUp
+        title = f"`{keyword[TEXT]} {name[TEXT]}`"
+        return messages.missing_open(title, messages.shown(found[TEXT]), self._span(name, name))
 
     def _close(self) -> None:
         """Read a block's `}`, unless it is missing (`_stray_statement`)."""
@@ -886,16 +922,17 @@ class _Parser:
         value is missing at the end of its line, before a `}` or a statement keyword
         that starts the next line (`to disk pool`, then `run on ...`), and for the
         rest of that statement (`disk BKRWRK*`: the address, `size`, the size and its
-        unit). The recovery reports the first (`Recovery.report_missing`); the
+        unit); and where a block's `{` is missing after its name (`_open_missing`).
+        The recovery reports the first (`Recovery.report_missing`); the
         placeholders stand where the token after them does. _GiveUp elsewhere, and on
         a block the recovery would open and close empty."""
         if self.missing_at != self.i:
-            if self.missing_at is not None or type_ not in (T_NAME, T_STRING):
+            if self.missing_at is not None or type_ == T_PATH:
                 raise _GiveUp
-            self.missing = self._value_missing(type_)
+            self.missing = self._open_missing() if type_ == "{" else self._value_missing(type_)
             self.missing_at = self.i
-        if type_ == "{":
-            raise _GiveUp
+        elif type_ == "{":
+            raise _GiveUp  # after a value missing: a block the recovery would open and close empty
         return self._placeholder()
 
     def _placeholder(self) -> tuple:
@@ -904,11 +941,13 @@ class _Parser:
         return ("f", *self.tokens[self.i][1:])
 
     def _value_missing(self, type_: str) -> Diagnostic:
-        """The recovery's error for a statement's value (of type `type_`, a NAME or a
-        STRING) missing before the current token (`Recovery.report_missing`): a name
-        is named by the statement's last keyword and the names after it
-        (`Recovery.governing_keyword`), a text by what it is; right after a keyword
-        half typed, the one error is the word's, and says what it needs."""
+        """The recovery's error for a statement's value (of type `type_`, a NAME, a
+        STRING, or the one keyword that fits there) missing before the current token
+        (`Recovery.report_missing`): a name is named by the statement's last keyword
+        and the names after it (`Recovery.governing_keyword`), a text or a keyword by
+        what it is (`disk BKRBKUP 191`, then the next `disk`: `size` expected after
+        `191`); right after a keyword half typed, the one error is the word's, and
+        says what it needs."""
         from bkrdsl.syntax import messages
 
         found, previous = self.tokens[self.i], self.tokens[self.i - 1]
@@ -918,7 +957,10 @@ class _Parser:
         if self.stray_at == self.i - 1 and self.respelt:
             # `retai`, then the next statement: one error for the word, which says what the
             # keyword it is read as needs (`Recovery.unfinished_respelt`).
-            need = messages.follower(self.respelt[0], 0) if type_ == T_NAME else messages.TERMINAL_TEXTS[type_]
+            if type_ == T_NAME:
+                need = messages.follower(self.respelt[0], 0)
+            else:
+                need = messages.TERMINAL_TEXTS.get(type_, f"`{type_}`")
             written = messages.shown(previous[TEXT])
             return messages.unknown_keyword_unfinished(written, self.respelt, need, where)
         if self._said_twice(self.i - 1):
@@ -926,9 +968,11 @@ class _Parser:
         if self.after_label == self.i - 1 and messages.looks_like_volume_label(previous[TEXT]):
             raise _GiveUp  # `shared-volume VMCOM1 disk`: perhaps a last label (Recovery.keyword_label)
         shown = messages.shown(found[TEXT])
+        after = f" after {messages.shown(previous[TEXT])}"
         if type_ == T_STRING:  # only a description's, right after its keyword
-            after = f" after {messages.shown(previous[TEXT])}"
             return messages.missing_other(messages.TERMINAL_TEXTS[T_STRING], after, shown, where, T_STRING)
+        if type_ != T_NAME:
+            return self._keyword_missing(type_, after, shown, where)
         at = self.keyword_at
         if self.tokens[at][KIND] == "," and at < self.i - 1:
             # `weekly mon,wed` before a `}`: Lark has reduced the list (it is read), and
@@ -946,6 +990,29 @@ class _Parser:
             if run_on is not None:
                 return run_on
         return messages.missing_value(keyword, names, shown, where)
+
+    def _keyword_missing(self, keyword: str, after: str, found: str, where: Span) -> Diagnostic:
+        """The recovery's error for `keyword`, the one word that fits, missing after the
+        token read last (`Recovery.report_missing`), with its fix where the recovery
+        knows what was left out: `member` after `each`, `days` after a number; a
+        number of days run together with its unit (`retain 35d`) is one error of its
+        own (`messages.unit_run_on`)."""
+        from bkrdsl.syntax import messages
+
+        previous = self._previous()
+        if _glued_keyword(previous[TEXT]):
+            raise _GiveUp  # perhaps a value and the keyword run together (`retain 35days`)
+        filler = keyword.upper()
+        run_on = messages.unit_run_on(previous[TEXT], self.tokens[self.keyword_at][TEXT], filler, where)
+        if run_on is not None:
+            return run_on
+        diag = messages.missing_other(f"`{keyword}`", after, found, where, filler)
+        end = self._end_of(previous)
+        if keyword == "member" and previous[TEXT].lower() == "each":
+            return messages.member_left_out(diag, end)
+        if keyword == "days" and previous[TEXT].isdigit():
+            return messages.days_left_out(diag, end)
+        return diag
 
     def _said_twice(self, k: int) -> bool:
         """Whether token `k` repeats, case aside, a word before it on its line."""
@@ -966,6 +1033,11 @@ class _Parser:
         size = len(last[TEXT])
         end_column, end = last[COL] + size, last[START] + size
         return Span(self.file, first[LINE], first[COL], last[LINE], end_column, first[START], end)
+
+    def _end_of(self, tok: tuple) -> Span:
+        """The empty span at the end of token `tok`: where a fix inserts after it."""
+        line, column, end = tok[LINE], tok[COL] + len(tok[TEXT]), tok[START] + len(tok[TEXT])
+        return Span(self.file, line, column, line, column, end, end)
 
     def _since(self, first: tuple) -> Span:
         """From `first` to the token read last, or to the placeholders before the
