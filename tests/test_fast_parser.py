@@ -109,6 +109,13 @@ class Tracing(fast._Parser):
         if self.trace[-1][1] == fast.T_STRAY:
             self.trace[-1][1] = self.type
 
+    def _group_ends(self, name, brace_at, entries):
+        ended = super()._group_ends(name, brace_at, entries)
+        if ended:  # the word read as a user ID is the keyword, after the group's `}` missing
+            self.trace[-1][1] = self.type
+            self.trace.append([None, "}"])
+        return ended
+
     def _stray_statement(self, block):
         k = len(self.trace) - 1  # the word's: read as a keyword, or skipped (left T_STRAY)
         after_statement = self.type == fast.T_STRAY and not self._starts_statement()
@@ -922,11 +929,58 @@ def test_a_brace_missing_before_the_next_statement_is_read_fast(text, monkeypatc
         "cluster A {\n  member M { workerz 2\n  member N { workers 2 }\n}\n",  # an error before
         "cluster A {\n  job J {\n    to disk\n  disk U 191 size 5 cyl\n}\n",  # perhaps `to` left out
         "cluster A {\n  job J {\n    to disk\n  retain 30 days\n}\n",  # fits no block around
-        "cluster A {\n  single group G { U1\n  member N { workers 2 }\n}\n",  # a group body's words
     ],
 )
 def test_braces_missing_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+# A group body's `}` missing before a block's opening statement on the next line
+# (`single group G { U1` as it is typed), which the body reads as user IDs up to its
+# `{`: the recovery re-reads them as that statement and reports the `}` missing before
+# it (BKR005); the fast parser sees the line's shape first (`_Parser._group_ends`).
+GROUP_BRACE_MISSING = [
+    "cluster A {\n  single group G { U1\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  single group G { match U*\n  ## the next group\n  single group H { U2 }\n}\n",
+    "cluster A {\n  single group G {\n  job J {\n    backup G\n  }\n}\n",  # the body empty
+    "cluster A {\n  single group G { U1\n  identity group H { U2 }\n}\n",  # not a CP directory line
+    "cluster A {\n  single group G { U1\n  expire on M {\n    retain 30 days\n  }\n}\n",
+    "single group G { U1 U2\ncluster A {\n}\n",  # at the top level
+]
+
+
+@pytest.mark.parametrize("text", GROUP_BRACE_MISSING)
+def test_a_group_bodys_brace_missing_before_the_next_statement_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR005", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  single group G { U1\n  single group H { U2 }\n}\n}\n",  # braces balance: written inside
+        "cluster A {\n  single group G { U1 single group H { U2 }\n}\n",  # not first on its line
+        "cluster A {\n  single group G { U1\n  job RUN {\n  }\n}\n",  # a name that spells a keyword
+        "cluster A {\n  single group G { U1\n  expire on each member {\n  }\n}\n",  # four words
+        "single group G { U1\n  member N { workers 2 }\n",  # fits no block around
+        "cluster A {\n  single group G { U1\n  IDENTITY TCPIP PASS 32M 128M G\n}\n",  # a CP directory line
+        "cluster A {\n  identity group G {\n  disk U 191 size 10 cyl\n  job J {\n  }\n}\n",  # ends at `disk`
+        "cluster A {\n  single group G { U1\n  run U2\n  job J {\n  }\n}\n",  # perhaps at `run`
+    ],
+)
+def test_group_braces_missing_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize("limit", [25, 26])
+def test_a_group_brace_missing_before_more_tokens_than_the_recovery_reads_is_left_to_lark(monkeypatch, limit):
+    """26 tokens follow the `{` of `member N`, where the recovery meets the error, not
+    `member`, where it reports it."""
+    text = "cluster A {\n  single group G { U1\n  member N {\n" + "workers 2\n" * 12 + "}\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", limit)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", limit)
+    assert (fast.read_reported(source_of(text)) is not None) == (limit == 26)
     assert_contract(source_of(text))
 
 

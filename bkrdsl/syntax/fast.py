@@ -28,7 +28,10 @@ means none (`r`), reports (the same `messages.not_a_keyword`) and skips
 before a statement keyword that starts its line and fits only outside the
 block (`member M { workers 2`, then the next member), which the recovery
 reports (BKR005, the same `messages.not_closed_before`) and closes the block
-there (`_Parser._brace_missing`). On any other text
+there (`_Parser._brace_missing`), as it does for a group body left open before a
+block's opening statement on the next line (`single group G { U1`, then `job J
+{`), which the body reads as user IDs up to its `{` and the recovery re-reads as
+that statement (`_Parser._group_ends`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -292,7 +295,7 @@ _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
 #: `_next` to decide: `match`, the first words of CP directory lines, which `_next`
 #: gives up on where they start a line (`Recovery.foreign_in_group`), and `and`,
 #: which it gives up on unless written `AND` (`Recovery.and_in_group`).
-_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"} | {"include", "exclude"}
+_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"} | {"include", "exclude"} | KEYWORDS
 #: The media of a selection: `include` or `exclude` before one in a group body is a
 #: job's selection written there, which `_next` gives up on (`Recovery.selection_in_group`).
 _MEDIA = frozenset({"minidisk", "sfs"})
@@ -401,6 +404,31 @@ def _glued_keyword(word: str) -> bool:
     """Whether `word` may be a value run together with the keyword after it."""
     found = _GLUED.fullmatch(word)
     return found is not None and (found.group(1) or found.group(2)).lower() in KEYWORDS
+
+
+#: The most tokens of a group body the recovery re-reads (`Recovery.reread`: 200
+#: leaves), less a margin: the count here is of the tokens between the braces.
+_REREAD_LEAVES = 150
+
+
+def _block_line_brace(tokens: list[tuple], i: int) -> int | None:
+    """The index of the `{` that ends the line token `i` starts, when that line is
+    the token, one to three words, keywords but the last, and the `{` (`single group
+    CMS {`, `job J {`): a block's opening statement, read as user IDs in a group
+    body left open above it (`_Parser._group_ends`), which the recovery re-reads as
+    that statement. None for any other line."""
+    first = tokens[i]
+    if not first[FIRST]:
+        return None
+    end = i + 1
+    while tokens[end][KIND] == "n" and tokens[end][LINE] == first[LINE]:
+        end += 1
+    after = [tok[TEXT].lower() for tok in tokens[i + 1 : end]]
+    if tokens[end][KIND] != "{" or tokens[end][LINE] != first[LINE] or not 1 <= len(after) <= 3:
+        return None
+    if any(word not in KEYWORDS for word in after[:-1]) or after[-1] in KEYWORDS:
+        return None  # a name that spells a keyword the recovery would re-read as that keyword
+    return end
 
 
 class _Titled(NamedTuple):
@@ -615,6 +643,10 @@ class _Parser:
         #: missing (`_missing`), once found, and that error.
         self.missing_at: int | None = None
         self.missing: Diagnostic | None = None
+        #: Where the recovery meets that error, when later than `missing_at`: the `{` of the
+        #: statement a group body read as user IDs (`_group_ends`).
+        self.met_at: int | None = None
+        self.lacks_a_brace: bool | None = None  # `_lacks_a_brace`, once counted
         #: The index of a word read where a statement starts that is no keyword
         #: (`_stray_statement`), once read; the keywords it may mean, if any (the
         #: error is then the value missing after it), else its error.
@@ -660,7 +692,8 @@ class _Parser:
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
                 if lexing is GROUP and word in _FOREIGN_WORDS and (first or self.tokens[self.i - 1][KIND] == "{"):
-                    raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
+                    if _block_line_brace(self.tokens, self.i) is None:  # else perhaps the group's `}` missing
+                        raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
                 if lexing is GROUP and word == "and" and text != "AND":
                     raise _GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
                 if lexing is GROUP and word in ("include", "exclude") and self._medium_next():
@@ -721,6 +754,8 @@ class _Parser:
             raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
         # The recovery counts from the token after a stray word (the one it reads first).
         counted_from = at + (at == self.stray_at)
+        if at == self.missing_at and self.met_at is not None:
+            counted_from = self.met_at  # the token Lark met the error at, after the words it re-read
         if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text) is not None:
             raise _GiveUp
         if self.missing is not None:
@@ -818,9 +853,12 @@ class _Parser:
 
     def _lacks_a_brace(self) -> bool:
         """Whether the file has more `{` than `}`, outside comments and texts (the
-        recovery's `brace_balance`)."""
-        kinds = [tok[KIND] for tok in self.tokens]
-        return kinds.count("{") > kinds.count("}")
+        recovery's `brace_balance`; counted once: a group body asks at each user ID
+        that spells a keyword)."""
+        if self.lacks_a_brace is None:
+            kinds = [tok[KIND] for tok in self.tokens]
+            self.lacks_a_brace = kinds.count("{") > kinds.count("}")
+        return self.lacks_a_brace
 
     def _brace_missing(self, block: str) -> bool:
         """Whether the block read (of kind `block`) ends before the current token, a
@@ -853,6 +891,46 @@ class _Parser:
         self.missing = messages.not_closed_before(tok[TEXT], closed, self._span(tok, tok))
         self.missing_at = self.i
         return True
+
+    def _group_ends(self, name: str, brace_at: int, entries: list) -> bool:
+        """Whether group `name`'s body (its `{` token `brace_at`, the `entries` read)
+        ends before the current token, a user ID that spells a keyword and starts its
+        line, where that line is a block's opening statement that fits the block
+        around the group (`single group LINUX { LNX01`, then `single group CMS {`),
+        nothing was wrong before and the file lacks a `}`. The body reads the line as
+        user IDs up to its `{`; there the recovery re-reads the body (`Recovery.reread`,
+        `_close_edits`) from its first word that spells a keyword and starts a line, if
+        the statement read from it fits, reports the group's `}` missing before it
+        (BKR005, `messages.not_closed_before`) and reads on from it. _GiveUp where
+        such a word was read in the body before (`disk` read as a user ID, then `job J
+        {`), or the body is one the recovery does not re-read (too long)."""
+        tok = self.tokens[self.i]
+        word = tok[TEXT].lower()
+        if word not in KEYWORDS or not tok[FIRST] or not self._lacks_a_brace():
+            return False  # a user ID, or the braces balance: written inside (BKR013)
+        if self.error_at is not None or any(self._keyword_line(entry) for entry in entries):
+            raise _GiveUp  # a second error; or the recovery may end the body before
+        end = _block_line_brace(self.tokens, self.i)
+        around = self.blocks[-1][0] if self.blocks else None
+        if end is None or word not in BLOCK_STATEMENTS[around]:
+            raise _GiveUp  # the recovery may end the body here all the same, or later
+        if end - brace_at > _REREAD_LEAVES:
+            raise _GiveUp  # a long body, which the recovery does not re-read
+        from bkrdsl.syntax import messages
+
+        brace = self.tokens[brace_at]
+        closed = [(_Titled(messages.block_title("group_decl", name)), self._span(brace, brace))]
+        self.missing = messages.not_closed_before(tok[TEXT], closed, self._span(tok, tok))
+        self.missing_at, self.met_at = self.i, end
+        self.type = word
+        return True
+
+    def _keyword_line(self, entry: ast.GroupEntry) -> bool:
+        """Whether a group body's entry is a user ID that spells a keyword and starts its line."""
+        if entry.is_pattern or entry.word.text.lower() not in KEYWORDS:
+            return False
+        start = entry.word.span.start
+        return not self.text[self.text.rfind("\n", 0, start) + 1 : start].strip()
 
     def _open(self, kind: str, name: str | None) -> None:
         """Read a block's `{`, the block open until `_close`; where it is missing after
@@ -1135,10 +1213,13 @@ class _Parser:
             raise _GiveUp
         self._next(NAME)
         name = self._word(self._expect(T_NAME, KEYWORD))
+        brace_at = self.i
         self._expect("{", GROUP)
         entries = []
         while self.type != "}":
             if self.type == T_NAME:
+                if self._group_ends(name.text, brace_at, entries):
+                    break  # its `}` missing before the next statement
                 self._group_users(entries)
             elif self.type == "match":
                 keyword = self._take(NAME)
@@ -1148,7 +1229,8 @@ class _Parser:
                 entries.append(ast.GroupEntry(word, True, self._since(keyword)))
             else:
                 raise _GiveUp
-        self._next(KEYWORD)
+        if self.type == "}":
+            self._next(KEYWORD)
         span = self._since(first)
         return ast.GroupDecl(kind, name, tuple(entries), span, self._keyword_span(first), self._doc(span))
 
