@@ -861,6 +861,8 @@ def test_a_keyword_half_typed_then_the_keyword_it_needs_missing_is_read_fast(mon
         "cluster A {\n  tape\n  disk U 191 size 5 cyl\n}\n",  # then its scope: `scope` gives up
         "cluster A {\n  job J {\n    run on each me\n  }\n}\n",  # not at the end of its line
         "cluster A {\n  job J {\n    run run\n  }\n}\n",  # said twice
+        "cluster A {\n  expire on M {\n    retain days\n  }\n}\n",  # the number missing, not `days`
+        "cluster A {\n  disk U size\n  member M { workers 2 }\n}\n",  # the address missing, not `size`
     ],
 )
 def test_keywords_missing_left_to_lark(text):

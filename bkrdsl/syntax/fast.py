@@ -691,9 +691,9 @@ class _Parser:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
-                if lexing is GROUP and word in _FOREIGN_WORDS and (first or self.tokens[self.i - 1][KIND] == "{"):
-                    if _block_line_brace(self.tokens, self.i) is None:  # else perhaps the group's `}` missing
-                        raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
+                foreign = lexing is GROUP and word in _FOREIGN_WORDS and (first or self.tokens[self.i - 1][KIND] == "{")
+                if foreign and _block_line_brace(self.tokens, self.i) is None:  # else perhaps the group's `}` missing
+                    raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
                 if lexing is GROUP and word == "and" and text != "AND":
                     raise _GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
                 if lexing is GROUP and word in ("include", "exclude") and self._medium_next():
@@ -1080,6 +1080,8 @@ class _Parser:
         previous = self._previous()
         if _glued_keyword(previous[TEXT]):
             raise _GiveUp  # perhaps a value and the keyword run together (`retain 35days`)
+        if self.keyword_at != self.i - 1 and previous[TEXT].lower() in KEYWORDS:
+            raise _GiveUp  # a value that spells a keyword: perhaps the keyword, its value missing (`retain days`)
         filler = keyword.upper()
         run_on = messages.unit_run_on(previous[TEXT], self.tokens[self.keyword_at][TEXT], filler, where)
         if run_on is not None:
