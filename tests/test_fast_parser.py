@@ -102,12 +102,15 @@ class Tracing(fast._Parser):
         self.type_missing = type_
         return super()._missing(type_)
 
-    def _respell(self, accepted):
+    def _respell(self, accepted, left_out=()):
         if self.type == fast.T_STRAY:
             self.trace[-1].append(frozenset(accepted))  # checked against what Lark accepts
-        super()._respell(accepted)
+        read_as_name = super()._respell(accepted, left_out)
         if self.trace[-1][1] == fast.T_STRAY:
             self.trace[-1][1] = self.type
+        if read_as_name:  # the keywords left out: placeholders before the word, a name
+            self.trace.extend([None, keyword] for keyword in left_out)
+        return read_as_name
 
     def _group_ends(self, name, brace_at, entries):
         ended = super()._group_ends(name, brace_at, entries)
@@ -812,7 +815,6 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "cluster A {\n  job J {\n    r\n    to disk pool\n  }\n}\n",  # two errors
         "cluster A {\n  job J {\n    to dis\n    to disk pool\n  }\n}\n",  # two errors
         "cluster A {\n  job J {\n    include mdisk\n  }\n}\n",  # CP's word (messages.MEDIUM_WORDS)
-        "cluster A {\n  job J {\n    include m\n  }\n}\n",  # none it may mean
         "cluster A {\n  identity gro\n}\n",  # and the cluster not closed
         "cluster A {\n  member M { worke\n  member N { workers 2 }\n}\n}\n",  # braces balance: written inside
         "cluster A {\n  member M { r\n  member N { workers 2 }\n}\n",  # the skip closes no block
@@ -826,6 +828,42 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
     ],
 )
 def test_keywords_half_typed_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+# A word alone at the end of its line where a statement's own keywords are due, that
+# means none of them (`include m`, `single g`, `to d` as they are typed), before the
+# next statement: the recovery reads it as a name after the fewest keywords that let it
+# and the next statement fit (`sfs`, `user`, `disk pool`) and reports them missing
+# (BKR004); the fast parser does the same.
+LEFT_OUT = [
+    "cluster A {\n  job J {\n    include m\n  }\n}\n",  # `sfs`
+    "cluster A {\n  job J {\n    exclude mi\n    to disk\n  }\n}\n",
+    "single g\nsingle user U\n",  # `user`
+    "identity gr\n",
+    "cluster A {\n  single g\n  member M { workers 2 }\n}\n",
+    "cluster A {\n  job J {\n    to d\n    run on M daily 01:00\n  }\n}\n",  # the medium, before a pool
+]
+
+
+@pytest.mark.parametrize("text", LEFT_OUT)
+def test_a_word_where_a_statement_s_keyword_is_due_is_read_fast_as_a_name_after_it(text, monkeypatch):
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  job J {\n    include m\n    APPS\n  }\n}\n",  # a name next: the recovery weighs it
+        "cluster A {\n  job J {\n    to dasd\n  }\n}\n",  # another word for a medium
+        "cluster A {\n  job J {\n    include m\n    retain 30 days\n  }\n}\n",  # another block's
+        "cluster A {\n  single g\n",  # and the cluster not closed
+        "cluster A {\n  job J {\n    include mdisk\n  }\n}\n",  # CP's word (messages.MEDIUM_WORDS)
+        "cluster A {\n  job J {\n    to disk pool\n    include m\n  }\n}\n",  # two errors
+    ],
+)
+def test_words_where_a_statement_s_keyword_is_due_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
     assert_contract(source_of(text))
 

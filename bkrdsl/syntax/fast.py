@@ -962,24 +962,62 @@ class _Parser:
         if self.type == "}":
             self._next(KEYWORD)
 
-    def _respell(self, accepted: tuple[str, ...]) -> None:
+    def _respell(self, accepted: tuple[str, ...], left_out: tuple[str, ...] = ()) -> bool:
         """Inside a statement, where only the keywords `accepted` fit (all that Lark's
         state accepts, a test checks), the current token is a word last on its line
         that is none (`T_STRAY`: `include minidi`): read it as the one it may mean,
-        as the recovery does (`Recovery.misspelt`), or _GiveUp. `mdisk` for
-        `minidisk` has a message of its own (`messages.MEDIUM_WORDS`). With an error
-        read before, the word stays T_STRAY, and the caller gives up on it."""
+        as the recovery does (`Recovery.misspelt`), or, where it means none (`include
+        m`), as a name after the keywords `left_out` (`_left_out`), or _GiveUp. `mdisk`
+        for `minidisk` has a message of its own (`messages.MEDIUM_WORDS`). With an
+        error read before, the word stays T_STRAY, and the caller gives up on it.
+        True where the keywords were left out: the word is then the name after them."""
         from bkrdsl.syntax import messages
 
         if self.error_at is not None:
-            return  # a second error: the caller gives up on the word
+            return False  # a second error: the caller gives up on the word
         text = self.tokens[self.i][TEXT]
-        words = messages.did_you_mean(text, accepted, synonyms=False)
-        if not words or text.lower() in messages.MEDIUM_WORDS:
+        if text.lower() in messages.MEDIUM_WORDS:
             raise _GiveUp
+        words = messages.did_you_mean(text, accepted, synonyms=False)
+        if not words:
+            if not left_out:
+                raise _GiveUp
+            self._left_out(accepted, left_out)
+            return True
         self.stray_at = self.i
         self.respelt = words
         self.type = words[0]
+        return False
+
+    def _left_out(self, accepted: tuple[str, ...], left_out: tuple[str, ...]) -> None:
+        """The current token, a word alone at the end of its line where only the
+        keywords `accepted` fit, that means none of them (`include m`, `single g`, `to
+        d`), before the next statement: the recovery reads it as a name after the
+        fewest keywords that let it and the next statement fit, `left_out` (`sfs`,
+        `user`, `disk pool`: `Recovery.insertion`), and reports them missing after the
+        keyword before it (BKR004, `messages.missing_other`, as `Recovery.report_missing`),
+        or, after `to`, the medium missing before a pool's name (`messages.medium_missing`,
+        `Recovery.destination_phrase`). The word becomes a NAME. _GiveUp elsewhere."""
+        from bkrdsl.syntax import messages
+
+        tok, previous, following = self.tokens[self.i], self.tokens[self.i - 1], self.tokens[self.i + 1]
+        block = self.blocks[-1][0] if self.blocks else None
+        ends = following[KIND] == "}" or (following[KIND] == "$" and block is None)
+        if not ends and not (following[KIND] == "n" and following[TEXT].lower() in BLOCK_STATEMENTS[block]):
+            raise _GiveUp  # the recovery weighs what else lets the next token fit
+        if self._said_twice(self.i - 1):
+            raise _GiveUp  # perhaps the keyword after its own statement (Recovery.keyword_after_own_statement)
+        word = messages.shown(tok[TEXT])
+        if previous[TEXT].lower() == "to":
+            if tok[TEXT].lower() in messages.DISK_WORDS | messages.TAPE_WORDS:
+                raise _GiveUp  # another word for a medium (messages.unknown_medium)
+            self.missing = messages.medium_missing(word, self._span(tok, tok))
+        else:
+            wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(accepted)])
+            after = f" after {messages.shown(previous[TEXT])}"
+            self.missing = messages.missing_other(wanted, after, word, self._span(previous, previous), left_out[0].upper())
+        self.missing_at = self.i
+        self.type = T_NAME
 
     def _take(self, lexing: Lexing) -> tuple:
         """The current token; the next one becomes current."""
@@ -1200,10 +1238,11 @@ class _Parser:
         """kind "user" name_list role? | kind "group" NAME "{" group_entry* "}"."""
         kind = ast.Kind(self.type)  # not the word: a misspelt one is read as the keyword
         first = self._take(KEYWORD)
-        if self.type == T_STRAY:  # perhaps a keyword half typed
-            self._respell(("group", "user"))
-        if self.type == "user":
-            self._next(NAME)
+        # perhaps a keyword half typed, or left out before a name (`single g`)
+        left_out = self.type == T_STRAY and self._respell(("group", "user"), ("user",))
+        if left_out or self.type == "user":
+            if not left_out:
+                self._next(NAME)
             names = self.name_list()
             role = None
             if self.type == "role":
@@ -1358,8 +1397,8 @@ class _Parser:
         """action minidisk NAME NAME+ | action sfs NAME+."""
         action = ast.Action(self.type)  # not the word: a misspelt one is read as the keyword
         first = self._take(KEYWORD)
-        if self.type == T_STRAY:  # perhaps a keyword half typed
-            self._respell(("minidisk", "sfs"))
+        # perhaps a keyword half typed, or left out before a name (`include m`)
+        left_out = self.type == T_STRAY and self._respell(("minidisk", "sfs"), ("sfs",))
         if self.type == "minidisk":
             self._next(NAME)
             owner = self._word(self._expect(T_NAME, NAME))
@@ -1369,8 +1408,9 @@ class _Parser:
                 raise _GiveUp  # `minidisk minidisk`: the keyword twice (Recovery.keyword_twice)
             items = [self._word(self._expect(T_NAME, MORE))]
             medium = ast.Medium.MINIDISK
-        elif self.type == "sfs":
-            self._next(NAME)
+        elif left_out or self.type == "sfs":
+            if not left_out:
+                self._next(NAME)
             owner = None
             items = [self._word(self._expect(T_NAME, MORE), path=True)]
             if items[0].text.lower() == "sfs" and not items[0].text.isupper() and self.type == T_NAME:
@@ -1559,8 +1599,10 @@ class _Parser:
     def target(self) -> ast.Target:
         """to (disk | tape) (pool NAME)?"""
         first = self._take(KEYWORD)
-        if self.type == T_STRAY:  # perhaps a keyword half typed
-            self._respell(("disk", "tape"))
+        # perhaps a keyword half typed, or the medium left out before a pool (`to d`)
+        if self.type == T_STRAY and self._respell(("disk", "tape"), ("disk", "pool")):
+            pool = self._word(self._take(KEYWORD))
+            return ast.Target(ast.TargetMedium.DISK, pool, self._since(first))
         if self.type == "disk":
             medium = ast.TargetMedium.DISK
         elif self.type == "tape":
