@@ -18,7 +18,13 @@ keyword that fits (`disk U 191`, `run`, `retain 30`: BKR004, the same
 `messages.missing_other`, `_Parser._keyword_missing`) or a block's `{` after its
 name (`cluster L`, then its first statement: BKR011, the same
 `messages.missing_open`, `_Parser._open_missing`), the block read on as if the
-`{` stood there; and a keyword half typed (or misspelt) at the end of
+`{` stood there, or its name and `{` (`job`, then `backup ...`: BKR010), a block
+whose `{` is missing before a statement it does not take opened and closed empty,
+unsaid (`_Parser._unsaid_close`); and a word alone at the end of its line where
+a statement's own keywords are due that means none of them (`include m`, `single
+g`, `to d`), which the recovery reads as a name after the fewest keywords that
+let it and the next statement fit (BKR004, `_Parser._left_out`); and a keyword
+half typed (or misspelt) at the end of
 its line (`retai`, `include minidi`), which the recovery reads as the keyword it
 may mean, where that fits, one BKR012 that also says what the keyword needs when
 its value is then missing (`Recovery.misspelt`, `Recovery.unfinished_respelt`, the
@@ -845,11 +851,21 @@ class _Parser:
         that starts its line where the statement above was found to lack its value
         (`member ZVMB { worke`, then the next member): the recovery closes the block
         there without a word, a cascade of the error just reported (`Recovery.quiet`,
-        `misplaced_keyword`), where the file lacks a `}` (`closes_there`). The blocks
-        outside decide whether the keyword fits."""
+        `misplaced_keyword`), where the file lacks a `}` (`closes_there`); and where
+        the block's `{` was missing right before it (`member M` or `member`, then the
+        next member: `_open_missing`, `_missing`), so that it stands for the `{`: the
+        recovery opens the block and closes it empty. The blocks outside decide
+        whether the keyword fits."""
         if self.missing_at != self.i or self.type not in STATEMENT_KEYWORDS:
             return False
-        return self._lacks_a_brace()
+        return self._opened_here() or self._lacks_a_brace()
+
+    def _opened_here(self) -> bool:
+        """Whether the innermost block's `{` was missing before the current token (its
+        placeholder stands there), but in a job before `disk` or `tape`, which the
+        recovery may read as a destination without its `to` (`Recovery.medium_without_to`)."""
+        kind, _name, brace = self.blocks[-1]
+        return brace is self.tokens[self.i] and not (kind == "job" and self.type in _SECOND_STATEMENT_WORDS)
 
     def _lacks_a_brace(self) -> bool:
         """Whether the file has more `{` than `}`, outside comments and texts (the
@@ -924,6 +940,12 @@ class _Parser:
         self.missing_at, self.met_at = self.i, end
         self.type = word
         return True
+
+    def _group_closed_empty(self, brace_at: int) -> bool:
+        """Whether a group body whose `{` was missing (its placeholder at `brace_at`)
+        ends at once, before the current token, a statement keyword the body does not
+        take: the recovery opens it and closes it empty (as `_unsaid_close`)."""
+        return self.i == brace_at and self.type != "match"
 
     def _keyword_line(self, entry: ast.GroupEntry) -> bool:
         """Whether a group body's entry is a user ID that spells a keyword and starts its line."""
@@ -1038,18 +1060,32 @@ class _Parser:
         value is missing at the end of its line, before a `}` or a statement keyword
         that starts the next line (`to disk pool`, then `run on ...`), and for the
         rest of that statement (`disk BKRWRK*`: the address, `size`, the size and its
-        unit); and where a block's `{` is missing after its name (`_open_missing`).
-        The recovery reports the first (`Recovery.report_missing`); the
-        placeholders stand where the token after them does. _GiveUp elsewhere, and on
-        a block the recovery would open and close empty."""
+        unit), a block's name and `{` too (`job`, then `backup ...`), where its
+        keywords start their line; and where a block's `{` is missing after its name
+        (`_open_missing`). The recovery reports the first (`Recovery.report_missing`);
+        the placeholders stand where the token after them does. A block whose `{` is
+        missing is read on where it takes the statement after it, else opened and
+        closed empty (`_unsaid_close`). _GiveUp elsewhere."""
         if self.missing_at != self.i:
             if self.missing_at is not None or type_ == T_PATH:
                 raise _GiveUp
             self.missing = self._open_missing() if type_ == "{" else self._value_missing(type_)
             self.missing_at = self.i
-        elif type_ == "{":
-            raise _GiveUp  # after a value missing: a block the recovery would open and close empty
+        elif type_ == "{" and not self._keywords_alone(self.i - 1):
+            raise _GiveUp  # a block's keyword after other words (`disk ... on each member`): the recovery weighs it
         return self._placeholder()
+
+    def _keywords_alone(self, k: int) -> bool:
+        """Whether token `k` and those before it on its line are all keywords (`member`,
+        `single group`), or read as one (`memb`, `single grou`): a block's opening
+        statement that starts its line."""
+        line = self.tokens[k][LINE]
+        while k >= 0 and self.tokens[k][LINE] == line:
+            kind, text = self.tokens[k][KIND], self.tokens[k][TEXT]
+            if k != self.stray_at and (kind != "n" or text.lower() not in KEYWORDS):
+                return False
+            k -= 1
+        return True
 
     def _placeholder(self) -> tuple:
         """A token standing for one that is missing: the text of the token it stands
@@ -1258,6 +1294,8 @@ class _Parser:
         self._expect("{", GROUP)
         entries = []
         while self.type != "}":
+            if self._group_closed_empty(brace_at):
+                break
             if self.type == T_NAME:
                 if self._group_ends(name.text, brace_at, entries):
                     break  # its `}` missing before the next statement
