@@ -98,9 +98,9 @@ class Tracing(fast._Parser):
         self.trace.append([None, self.type_missing])  # fed before the token it stands before
         return super()._placeholder()
 
-    def _missing(self, type_):
+    def _missing(self, type_, among=frozenset()):
         self.type_missing = type_
-        return super()._missing(type_)
+        return super()._missing(type_, among)
 
     def _respell(self, accepted, left_out=()):
         if self.type == fast.T_STRAY:
@@ -835,6 +835,11 @@ HALF_TYPED = [
     "cluster A {\n  memb\n  member M { workers 2 }\n}\n",
     "single grou\nsingle user U\n",
 ]
+HALF_TYPED += [
+    # a schedule's keyword half typed or missing after it (`manual`, the recovery's completion)
+    "cluster A {\n  expire on M {\n    prev\n    purge weekly sun 03:00\n  }\n}\n",
+    "cluster A {\n  expire on M {\n    purge wee\n  }\n}\n",
+]
 
 
 @pytest.mark.parametrize("text", HALF_TYPED)
@@ -887,6 +892,7 @@ LEFT_OUT = [
     "identity gr\n",
     "cluster A {\n  single g\n  member M { workers 2 }\n}\n",
     "cluster A {\n  job J {\n    to d\n    run on M daily 01:00\n  }\n}\n",  # the medium, before a pool
+    "cluster A {\n  expire on M {\n    preview d\n    purge manual\n  }\n}\n",  # `daily`, the word its time
 ]
 
 
@@ -904,6 +910,8 @@ def test_a_word_where_a_statement_s_keyword_is_due_is_read_fast_as_a_name_after_
         "cluster A {\n  single g\n",  # and the cluster not closed
         "cluster A {\n  job J {\n    include mdisk\n  }\n}\n",  # CP's word (messages.MEDIUM_WORDS)
         "cluster A {\n  job J {\n    to disk pool\n    include m\n  }\n}\n",  # two errors
+        "cluster A {\n  expire on M {\n    preview d\n    APPS\n  }\n}\n",  # a name next
+        "cluster A {\n  expire on M {\n    preview sun\n  }\n}\n",  # a day: a schedule's mistake
     ],
 )
 def test_words_where_a_statement_s_keyword_is_due_left_to_lark(text):
@@ -922,6 +930,8 @@ KEYWORD_MISSING = [
     "cluster A {\n  expire on M {\n    retain 30\n  }\n}\n",  # `days`, inserted after the number
     "cluster A {\n  expire on M {\n    retain 30d\n    purge daily 01:00\n  }\n}\n",  # unit run on
     "cluster A {\n  tape manager shared catalog-node N\n}\n",  # `on` and the member
+    "cluster A {\n  expire on M {\n    preview\n    purge weekly sun 03:00\n  }\n}\n",  # one of four: `manual`
+    "cluster A {\n  expire on M {\n    purge\n  }\n}\n",
 ]
 
 

@@ -23,7 +23,9 @@ whose `{` is missing before a statement it does not take opened and closed empty
 unsaid (`_Parser._unsaid_close`); and a word alone at the end of its line where
 a statement's own keywords are due that means none of them (`include m`, `single
 g`, `to d`), which the recovery reads as a name after the fewest keywords that
-let it and the next statement fit (BKR004, `_Parser._left_out`); and a keyword
+let it and the next statement fit (BKR004, `_Parser._left_out`), and a
+`preview`'s or `purge`'s schedule missing, which it completes with `manual`
+(`_Parser._expire_schedule`); and a keyword
 half typed (or misspelt) at the end of
 its line (`retai`, `include minidi`), which the recovery reads as the keyword it
 may mean, where that fits, one BKR012 that also says what the keyword needs when
@@ -1054,14 +1056,15 @@ class _Parser:
             raise _GiveUp  # `member VMSYS2: {`, which the recovery reports (Recovery.colon_before_brace)
         return self._take(lexing)
 
-    def _missing(self, type_: str) -> tuple:
+    def _missing(self, type_: str, among: frozenset[str] = frozenset()) -> tuple:
         """A placeholder for a token of type `type_` that is not there, as the
         recovery feeds one (`Recovery.mid_statement`): only where a statement's last
         value is missing at the end of its line, before a `}` or a statement keyword
         that starts the next line (`to disk pool`, then `run on ...`), and for the
         rest of that statement (`disk BKRWRK*`: the address, `size`, the size and its
         unit), a block's name and `{` too (`job`, then `backup ...`), where its
-        keywords start their line; and where a block's `{` is missing after its name
+        keywords start their line, or one of the keywords `among` (`preview`: `manual`,
+        the recovery's completion); and where a block's `{` is missing after its name
         (`_open_missing`). The recovery reports the first (`Recovery.report_missing`);
         the placeholders stand where the token after them does. A block whose `{` is
         missing is read on where it takes the statement after it, else opened and
@@ -1069,7 +1072,7 @@ class _Parser:
         if self.missing_at != self.i:
             if self.missing_at is not None or type_ == T_PATH:
                 raise _GiveUp
-            self.missing = self._open_missing() if type_ == "{" else self._value_missing(type_)
+            self.missing = self._open_missing() if type_ == "{" else self._value_missing(type_, among)
             self.missing_at = self.i
         elif type_ == "{" and not self._keywords_alone(self.i - 1):
             raise _GiveUp  # a block's keyword after other words (`disk ... on each member`): the recovery weighs it
@@ -1092,14 +1095,14 @@ class _Parser:
         before, for its span, of kind "f" (a Word of it is empty, as the recovery's)."""
         return ("f", *self.tokens[self.i][1:])
 
-    def _value_missing(self, type_: str) -> Diagnostic:
+    def _value_missing(self, type_: str, among: frozenset[str] = frozenset()) -> Diagnostic:
         """The recovery's error for a statement's value (of type `type_`, a NAME, a
         STRING, or the one keyword that fits there) missing before the current token
         (`Recovery.report_missing`): a name is named by the statement's last keyword
         and the names after it (`Recovery.governing_keyword`), a text or a keyword by
         what it is (`disk BKRBKUP 191`, then the next `disk`: `size` expected after
-        `191`); right after a keyword half typed, the one error is the word's, and
-        says what it needs."""
+        `191`), a keyword of several, `among`, by them all; right after a keyword half
+        typed, the one error is the word's, and says what it needs."""
         from bkrdsl.syntax import messages
 
         found, previous = self.tokens[self.i], self.tokens[self.i - 1]
@@ -1111,6 +1114,8 @@ class _Parser:
             # keyword it is read as needs (`Recovery.unfinished_respelt`).
             if type_ == T_NAME:
                 need = messages.follower(self.respelt[0], 0)
+            elif among:
+                need = messages.one_of([f"`{keyword}`" for keyword in sorted(among)])
             else:
                 need = messages.TERMINAL_TEXTS.get(type_, f"`{type_}`")
             written = messages.shown(previous[TEXT])
@@ -1123,6 +1128,9 @@ class _Parser:
         after = f" after {messages.shown(previous[TEXT])}"
         if type_ == T_STRING:  # only a description's, right after its keyword
             return messages.missing_other(messages.TERMINAL_TEXTS[T_STRING], after, shown, where, T_STRING)
+        if among:
+            wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(among)])
+            return messages.missing_other(wanted, after, shown, where, type_.upper())
         if type_ != T_NAME:
             return self._keyword_missing(type_, after, shown, where)
         at = self.keyword_at
@@ -1521,8 +1529,8 @@ class _Parser:
 
     def schedule(self) -> ast.Schedule:
         """daily NAME | weekly name_list NAME | monthly NAME NAME | manual."""
-        first = self._take(NAME if self.type != "manual" else KEYWORD)
-        frequency = first[TEXT].lower()
+        frequency = self.type  # not the word: a misspelt one is read as the keyword
+        first = self._take(NAME if frequency != "manual" else KEYWORD)
         if frequency == "manual":
             return ast.Schedule("manual", (), None, self._since(first))
         if frequency == "daily":
@@ -1545,9 +1553,7 @@ class _Parser:
             type_ = self.type
             if type_ == "preview" or type_ == "purge":
                 self._next(KEYWORD)
-                if self.type not in _SCHEDULES:
-                    raise _GiveUp
-                (previews if type_ == "preview" else purges).append(self.schedule())
+                (previews if type_ == "preview" else purges).append(self._expire_schedule())
             elif type_ == "retain":
                 keyword = self._take(NAME)
                 retains.append(self._word(self._expect(T_NAME, KEYWORD)))
@@ -1559,6 +1565,19 @@ class _Parser:
                     break  # its `}` missing
         self._close()
         return ast.Expire(placement, tuple(previews), tuple(purges), tuple(retains), self._since(first))
+
+    def _expire_schedule(self) -> ast.Schedule:
+        """A `preview`'s or `purge`'s schedule; where it is missing before the next
+        statement, what the recovery completes it with: `manual` (`_missing`), or, a
+        word alone on its line that means no schedule being there (`preview d`), that
+        word as a `daily`'s time (`_left_out`)."""
+        if self.type == T_STRAY and self._respell(tuple(sorted(_SCHEDULES)), ("daily",)):
+            tok = self._take(KEYWORD)
+            return ast.Schedule("daily", (), self._word(tok), self._span(tok, tok))
+        if self.type in _SCHEDULES:
+            return self.schedule()
+        tok = self._missing("manual", _SCHEDULES)
+        return ast.Schedule("manual", (), None, self._span(tok, tok))
 
     def tape(self) -> ast.Tape:
         """tape manager scope (catalog-node NAME on NAME | request-node NAME
