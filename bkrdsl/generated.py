@@ -3,11 +3,17 @@
 Both consumers of the model read these: the emitters, which write the files,
 and the checks, which report a `.bkr` file that would break them (BKR319, a
 selection record over 72 columns; BKR328, a member whose folder would be the
-cluster-wide one). Neither imports the other (docs/architecture.md, "Layers"),
+cluster-wide one), and the dialect table, whose literal text is held to the
+same characters. Neither consumer imports the other (docs/architecture.md, "Layers"),
 so the facts live here, beside the model.
 """
 
 from __future__ import annotations
+
+#: The characters every common EBCDIC code page maps alike (domain.md "EBCDIC"): the
+#: only ones a generated file holds, but for NAME_EXTRA inside names. The dialect table's
+#: literal text is held to them too.
+INVARIANT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 +<=>%&*\"'(),_-./:;?")
 
 #: Longest line of any generated file (safe for F 80 records and every editor).
 MAX_COLUMNS = 72

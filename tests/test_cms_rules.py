@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bkrdsl import ast
-from bkrdsl.dialect import INVARIANT
 from bkrdsl.emit import cms
 from bkrdsl.emit.cms import path_violations, text_violations, variant_names, violations
 from bkrdsl.emit.common import Artifact, source_label
 from bkrdsl.emit.quoting import fits_rules, is_emittable
+from bkrdsl.generated import INVARIANT
 from bkrdsl.pipeline import compile_source
 from bkrdsl.resolve.model import subconfig_id
 

@@ -26,17 +26,13 @@ from _string import formatter_parser  # what string.Formatter().parse returns; s
 from dataclasses import field
 from pathlib import Path
 
+from bkrdsl.generated import INVARIANT
 from bkrdsl.records import dataclass
 
 DIALECT_DIR = Path(__file__).resolve().parent
 DEFAULT_RELEASE = "1.3"
 
 STATUSES = ("confirmed", "assumed")
-
-#: The characters every common EBCDIC code page maps alike (domain.md "EBCDIC").
-INVARIANT = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 +<=>%&*\"'(),_-./:;?"
-)
 
 #: The placeholders each entry the emitters use may hold. A table must define
 #: every key listed here; an entry that names another placeholder is an error.

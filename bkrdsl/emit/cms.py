@@ -25,10 +25,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from bkrdsl import ast
-from bkrdsl.dialect import INVARIANT
 from bkrdsl.emit.common import Artifact
 from bkrdsl.emit.quoting import fits_rules
-from bkrdsl.generated import CLUSTER_FOLDER, MAX_COLUMNS
+from bkrdsl.generated import CLUSTER_FOLDER, INVARIANT, MAX_COLUMNS
 from bkrdsl.resolve.model import Model
 
 NAME_EXTRA = frozenset("$#@")

@@ -11,8 +11,8 @@ import functools
 from dataclasses import field
 from typing import NamedTuple
 
-from bkrdsl.dialect import INVARIANT, Dialect
-from bkrdsl.generated import CLUSTER_FOLDER, MAX_COLUMNS
+from bkrdsl.dialect import Dialect
+from bkrdsl.generated import CLUSTER_FOLDER, INVARIANT, MAX_COLUMNS
 from bkrdsl.records import dataclass
 
 # Manifest kinds, one per artifact kind.

@@ -25,10 +25,8 @@ from __future__ import annotations
 
 import re
 
-from bkrdsl.generated import MAX_COLUMNS
+from bkrdsl.generated import INVARIANT, MAX_COLUMNS
 
-#: Characters with the same code point in every common EBCDIC code page.
-INVARIANT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 +<=>%&*\"'(),_-./:;?")
 #: Variant characters that CP and CMS allow in names; raw only inside names.
 NAME_EXTRA = frozenset("$#@")
 
