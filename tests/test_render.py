@@ -251,6 +251,22 @@ def test_the_samples_in_the_docs_are_what_bkrc_prints(fmt, monkeypatch):
         assert sample in printed
 
 
+def test_the_fix_sample_in_the_docs_is_what_bkrc_prints(tmp_path, monkeypatch):
+    """docs/diagnostics.md, "Fixes": the `fix` shown for `catalog sharedserver` in a
+    copy of examples/prodssi.bkr is the one `bkrc check --format json` gives it."""
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    (sample,) = re.findall(r"^```\n(\"fix\": \{.*?)^```", text, flags=re.MULTILINE | re.DOTALL)
+    shown = json.loads("{" + sample + "}")["fix"]
+    source = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    assert source.count("catalog shared server") == 1
+    (tmp_path / "prodssi.bkr").write_text(source.replace("catalog shared server", "catalog sharedserver"))
+    monkeypatch.chdir(tmp_path)
+    printed = json.loads(run_cli(["check", "--format", "json", "prodssi.bkr"], expect=1).stdout)
+    assert [d["fix"] for d in printed["diagnostics"] if d["fix"]] == [shown]
+
+
 def test_the_docs_name_every_json_key():
     from conftest import ROOT
 
