@@ -11,6 +11,10 @@
   values, all of them; each value of every choice option is named in the row
   or in the paragraph.
 - The exit codes the paragraph lists are those `bkrdsl/cli/common.py` names.
+- Every `bkrc` command of a ```sh block in README.md or docs/*.md is one the
+  command line accepts as typed: its command, options, their values and its
+  number of arguments (a newcomer pastes them; `[--format html|svg]` is not
+  one).
 
 Each command's own page (docs/init.md, docs/show.md, ...) says more; this
 test keeps the one-page summary from drifting away from the code.
@@ -19,6 +23,8 @@ test keeps the one-page summary from drifting away from the code.
 from __future__ import annotations
 
 import re
+import shlex
+from pathlib import Path
 
 import click
 import pytest
@@ -122,3 +128,92 @@ def test_the_language_servers_settings_are_the_ones_docs_lsp_lists():
     listed = set(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE))
     assert {"include", "max_workspace_files"} <= read
     assert sorted(listed) == sorted(read)
+
+
+SH_BLOCK = re.compile(r"^ *```sh\n(.*?)^ *```", re.DOTALL | re.MULTILINE)
+SEPARATORS = {"|", "||", "&&", ";", "&", "(", ")"}
+REDIRECTIONS = {"<", ">", ">>"}
+
+
+def shell_lines(text: str):
+    """(line number, line) of each line of a ```sh block that runs bkrc."""
+    for block in SH_BLOCK.finditer(text):
+        first = text.count("\n", 0, block.start()) + 2
+        for offset, line in enumerate(block.group(1).splitlines()):
+            if re.search(r"(^|[\s/(])bkrc\s", line):
+                yield first + offset, line
+
+
+def bkrc_arguments(line: str):
+    """The arguments of each bkrc command of a shell line, as the shell passes them:
+    split at pipes and `&&`, without redirections and comments; a command
+    substitution, `$(git ls-files ...)`, stands for one file."""
+    lexer = shlex.shlex(re.sub(r"\$\([^)]*\)", "FILE", line), posix=True, punctuation_chars=True)
+    lexer.whitespace_split, lexer.commenters = True, "#"
+    command, redirected = [], False
+    for word in [*lexer, ";"]:
+        if redirected or word in REDIRECTIONS:
+            redirected = not redirected
+        elif word in SEPARATORS:
+            if command and Path(command[0]).name == "bkrc":
+                yield command[1:]
+            command = []
+        else:
+            command.append(word)
+
+
+def refusal(arguments: list[str]) -> str | None:
+    """What the command line says to ARGUMENTS before it runs anything, or None."""
+    try:
+        with click.Context(cli, info_name="bkrc") as ctx:
+            name, command, rest = cli.resolve_command(ctx, list(arguments))
+            command.make_context(name, rest, parent=ctx).close()
+    except click.exceptions.Exit:  # --help
+        return None
+    except click.ClickException as error:
+        return error.format_message()
+    return None
+
+
+def shown_commands():
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for number, line in shell_lines(page.read_text(encoding="utf-8")):
+            for arguments in bkrc_arguments(line):
+                yield pytest.param(arguments, id=f"{page.relative_to(ROOT)}:{number}")
+
+
+@pytest.mark.parametrize("arguments", list(shown_commands()))
+def test_every_bkrc_command_the_docs_show_is_one_bkrc_accepts(arguments):
+    assert refusal(arguments) is None, f"bkrc {shlex.join(arguments)}"
+
+
+def test_the_docs_show_the_commands_a_newcomer_types():
+    pages = {p.split(":")[0] for p in (c.id for c in shown_commands())}
+    assert {"README.md", "docs/init.md", "docs/show.md", "docs/output.md", "docs/fmt.md", "docs/deploy.md"} <= pages
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("bkrc highlight examples/prodssi.bkr [--format html|svg]   # a comment", "unexpected extra argument"),
+        ("bkrc show - < prodssi.bkr --membr VMSYS2", "No such option"),
+        ("cd editors && bkrc fmt --check --dif $(git ls-files '*.bkr')", "No such option"),
+        ("bkrc compile prodssi.bkr -o", "requires an argument"),
+        ("bkrc shw prodssi.bkr | less", "No such command"),
+    ],
+)
+def test_a_command_bkrc_would_refuse_is_caught(line, expected):
+    text = f"Type:\n\n```sh\n{line}\n```\n"
+    ((_, shown),) = shell_lines(text)
+    (arguments,) = bkrc_arguments(shown)
+    assert expected in refusal(arguments)
+
+
+def test_a_command_as_the_shell_reads_it():
+    line = "bkrc init - --cluster 'DEV SSI' --member DEV1 | less   # '-': standard output"
+    assert list(bkrc_arguments(line)) == [["init", "-", "--cluster", "DEV SSI", "--member", "DEV1"]]
+    assert list(bkrc_arguments("bkrc fmt - < messy.bkr > tidy.bkr && bkrc check tidy.bkr")) == [
+        ["fmt", "-"],
+        ["check", "tidy.bkr"],
+    ]
+    assert list(bkrc_arguments("python3 -m venv .venv && .venv/bin/bkrc rules")) == [["rules"]]
