@@ -14,7 +14,8 @@
 - Every `bkrc` command of a ```sh block in README.md or docs/*.md is one the
   command line accepts as typed: its command, options, their values and its
   number of arguments (a newcomer pastes them; `[--format html|svg]` is not
-  one).
+  one); every `pip install` of those blocks installs the clone, not a package
+  of that name from an index.
 
 Each command's own page (docs/init.md, docs/show.md, ...) says more; this
 test keeps the one-page summary from drifting away from the code.
@@ -135,12 +136,12 @@ SEPARATORS = {"|", "||", "&&", ";", "&", "(", ")"}
 REDIRECTIONS = {"<", ">", ">>"}
 
 
-def shell_lines(text: str):
-    """(line number, line) of each line of a ```sh block that runs bkrc."""
+def shell_lines(text: str, program: str = "bkrc"):
+    """(line number, line) of each line of a ```sh block that runs PROGRAM."""
     for block in SH_BLOCK.finditer(text):
         first = text.count("\n", 0, block.start()) + 2
         for offset, line in enumerate(block.group(1).splitlines()):
-            if re.search(r"(^|[\s/(])bkrc\s", line):
+            if re.search(rf"(^|[\s/(]){program}\s", line):
                 yield first + offset, line
 
 
@@ -176,10 +177,36 @@ def refusal(arguments: list[str]) -> str | None:
 
 
 def shown_commands():
-    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+    for page in doc_pages():
         for number, line in shell_lines(page.read_text(encoding="utf-8")):
             for arguments in bkrc_arguments(line):
                 yield pytest.param(arguments, id=f"{page.relative_to(ROOT)}:{number}")
+
+
+def doc_pages() -> list[Path]:
+    return [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def installed_elsewhere(line: str) -> list[str]:
+    """What a `pip install` line installs that is not this clone (`.`, `-e '.[test]'`)."""
+    words = shlex.split(line, comments=True)
+    targets = words[words.index("install") + 1 :]
+    targets = targets[: next((i for i, w in enumerate(targets) if w in SEPARATORS), len(targets))]
+    return [w for w in targets if not w.startswith(("-", "."))]
+
+
+def test_every_pip_install_the_docs_show_installs_the_clone():
+    """bkrdsl is not on an index: `pip install bkrdsl` would install whatever a
+    package index holds under that name (docs/lsp.md said it, docs/lsp.md:374)."""
+    found = [
+        f"{page.relative_to(ROOT)}:{number}: {elsewhere}"
+        for page in doc_pages()
+        for number, line in shell_lines(page.read_text(encoding="utf-8"), program="pip")
+        if (elsewhere := installed_elsewhere(line))
+    ]
+    assert found == []
+    assert installed_elsewhere("pip install bkrdsl   # the language server") == ["bkrdsl"]
+    assert installed_elsewhere(".venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest") == []
 
 
 @pytest.mark.parametrize("arguments", list(shown_commands()))
