@@ -1,7 +1,7 @@
 """docs/output.md and docs/deploy.md describe the folder `bkrc compile` writes.
 
 Both pages take `examples/prodssi.bkr` (four members, tape) as their example:
-compiled, it writes
+compiled, it writes as many files as output.md says, and
 
 - each file output.md's Layout tree shows, in the folder it shows it in;
 - files of exactly the manifest kinds output.md's table lists, each kind under
@@ -74,6 +74,11 @@ def kind_rows(text: str) -> dict[str, str]:
 
 def deploy_patterns(text: str) -> list[str]:
     return re.findall(r"^\| `([^`]+)` \|", text, re.MULTILINE)
+
+
+def test_the_count_of_files_the_page_gives_is_the_count_written(written):
+    (count,) = re.findall(r"what it writes: (\d+) files and `manifest.json`", OUTPUT.read_text(encoding="utf-8"))
+    assert int(count) == len(written)
 
 
 def test_every_file_of_the_layout_tree_is_written(written):
