@@ -26,6 +26,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
 
+from bkrdsl.dialect import DIALECT_DIR
+
 OUTPUT = ROOT / "docs" / "output.md"
 DEPLOY = ROOT / "docs" / "deploy.md"
 
@@ -143,3 +145,39 @@ def test_deploys_merge_script_puts_each_subconfig_after_its_identity(compiled):
         subs = re.findall(r"^ BUILD ON \S+ USING SUBCONFIG (\S+)$", files[identity], re.MULTILINE)
         at = order.index(identity)
         assert subs and order[at + 1 : at + 1 + len(subs)] == subs, (identity, order[at : at + 1 + len(subs)])
+
+
+def deploys_warnings() -> list[str]:
+    """The `bkrc: warning:` lines deploy.md's "Changing a deployed cluster" shows."""
+    changing = section(DEPLOY, "## Changing a deployed cluster")
+    return [line.strip() for line in changing.splitlines() if line.strip().startswith("bkrc: warning:")]
+
+
+def changed_warnings(tmp_path: Path, before: str, after: str, *options) -> list[str]:
+    """The warnings `bkrc compile --dry-run` gives for AFTER over the output of BEFORE."""
+    tmp_path.mkdir()
+    source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
+    source.write_text(before, encoding="utf-8")
+    run_cli(["compile", source, "-o", out, *options], expect=0)
+    source.write_text(after, encoding="utf-8")
+    stderr = run_cli(["compile", source, "-o", out, "--dry-run", *options], expect=0).stderr
+    return [line for line in stderr.splitlines() if line.startswith("bkrc: warning:")]
+
+
+def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
+    """The page's two examples, as it tells them: VMSYS4 removed from a cluster
+    whose VMSYS5 comes after it (examples/prodssi.bkr and a fifth member with two
+    workers), and a fifth worker added on VMSYS2 with the `sequential` allocation,
+    which moves its Tape Manager request node's A-disk."""
+    prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    fourth = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
+    five = prodssi.replace(fourth, fourth + "  member VMSYS5 { workers 2  private-volume M5PRV1 }\n")
+    removed = changed_warnings(tmp_path / "removed", five, five.replace(fourth, ""))
+    table = tmp_path / "site-dialect.toml"
+    builtin = (DIALECT_DIR / "backup-manager-1.3.toml").read_text(encoding="utf-8")
+    table.write_text(builtin.replace('value = "autov"', 'value = "sequential"'), encoding="utf-8")
+    worker = prodssi.replace("member VMSYS2 { workers 4 ", "member VMSYS2 { workers 5 ")
+    moved = changed_warnings(tmp_path / "moved", prodssi, worker, "--dialect", table)
+    shown = deploys_warnings()
+    assert len(shown) == 3
+    assert [line for line in shown if line not in removed + moved] == []
