@@ -21,6 +21,20 @@ def test_broken_example_excerpt_matches_real_output(monkeypatch):
     assert result.output.rstrip().endswith(summary.strip())
 
 
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen"]
+
+
+def test_the_count_of_slips_the_readme_gives_is_the_summary_s(monkeypatch):
+    """"`bkrc check` reports all twelve in one run": the errors and warnings of its summary line."""
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (word,) = re.findall(r"`bkrc check` reports all (\w+) in one run", text)
+    summary = run_cli(["check", "examples/broken/prodssi.bkr"], expect=1).output.rstrip().rsplit("\n", 1)[1]
+    errors, warnings = map(int, re.fullmatch(r"(\d+) errors, (\d+) warnings", summary).groups())
+    assert NUMBER_WORDS.index(word) + 1 == errors + warnings
+
+
 def test_readme_starts_with_the_two_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     first = re.search(r"```sh\n(.*?)```", text, re.DOTALL).group(1).splitlines()
