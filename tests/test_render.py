@@ -251,6 +251,21 @@ def test_the_samples_in_the_docs_are_what_bkrc_prints(fmt, monkeypatch):
         assert sample in printed
 
 
+def test_the_commands_shown_in_the_docs_print_what_they_show(monkeypatch):
+    """Each ```text block of docs/diagnostics.md that opens with `$ bkrc ...` is
+    what that command prints (a module's summary line, clean)."""
+    import shlex
+
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```text\n\$ (bkrc .*?)\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL)
+    assert [command for command, _ in blocks] == ["bkrc check examples/site/common.bkr"]
+    for command, shown in blocks:
+        assert run_cli(shlex.split(command)[1:], expect=0).stdout == shown
+
+
 def test_the_fix_sample_in_the_docs_is_what_bkrc_prints(tmp_path, monkeypatch):
     """docs/diagnostics.md, "Fixes": the `fix` shown for `catalog sharedserver` in a
     copy of examples/prodssi.bkr is the one `bkrc check --format json` gives it."""
