@@ -471,6 +471,38 @@ def test_docs_examples_are_what_bkrc_prints(at_root):
         assert (result.stdout if result.exit_code == 0 else result.stderr) == shown, command
 
 
+def shortened(shown, real) -> bool:
+    """SHOWN is REAL with lists shortened: the same keys, the same values, and each
+    list's items some of the real list's, in its order."""
+    if isinstance(shown, dict):
+        return isinstance(real, dict) and shown.keys() == real.keys() and all(shortened(shown[k], real[k]) for k in shown)
+    if isinstance(shown, list):
+        rest = iter(real) if isinstance(real, list) else iter(())
+        return all(any(shortened(item, candidate) for candidate in rest) for item in shown)
+    return shown == real
+
+
+def test_docs_json_is_the_real_output_shortened(at_root):
+    """docs/show.md's JSON is `bkrc show examples/prodssi.bkr --format json`, with
+    lists shortened as it says: no key it lacks or adds, no value it changes."""
+    text = (ROOT / "docs" / "show.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"^```json\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL)
+    assert "bkrc show examples/prodssi.bkr --format json" in text
+    real = json.loads(run_cli(["show", "examples/prodssi.bkr", "--format", "json"], expect=0).stdout)
+    assert shortened(json.loads(block), real)
+
+
+def test_a_json_sample_that_drifts_is_not_the_output_shortened():
+    real = {"members": [{"name": "A", "jobs": [1, 2]}, {"name": "B", "jobs": []}], "file": "x"}
+    assert shortened({"members": [{"name": "B", "jobs": []}], "file": "x"}, real)
+    assert shortened({"members": [{"name": "A", "jobs": [2]}], "file": "x"}, real)
+    assert not shortened({"members": [{"name": "B", "jobs": []}, {"name": "A", "jobs": []}], "file": "x"}, real)
+    assert not shortened({"members": [{"name": "A", "jobs": [3]}], "file": "x"}, real)
+    assert not shortened({"members": [{"name": "A"}], "file": "x"}, real)
+    assert not shortened({"members": [], "file": "y"}, real)
+    assert not shortened({"members": [], "file": "x", "new": 1}, real)
+
+
 def test_readme_lists_the_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "| `bkrc show FILE` |" in readme and "docs/show.md" in readme
