@@ -43,6 +43,20 @@ def run_cli(args, *, input=None, expect=None, env=None):
     return result
 
 
+def shortened(shown, real) -> bool:
+    """SHOWN, a document's JSON sample, is REAL shortened as docs shorten it: the
+    same keys, the same values (a string `...` stands for any value), and each
+    list's items some of the real list's, in its order."""
+    if shown == "...":
+        return True
+    if isinstance(shown, dict):
+        return isinstance(real, dict) and shown.keys() == real.keys() and all(shortened(shown[k], real[k]) for k in shown)
+    if isinstance(shown, list):
+        rest = iter(real) if isinstance(real, list) else iter(())
+        return all(any(shortened(item, candidate) for candidate in rest) for item in shown)
+    return shown == real
+
+
 @pytest.fixture
 def cli_run():
     return run_cli

@@ -24,7 +24,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import EXAMPLES, ROOT, run_cli, shortened
 
 from bkrdsl.dialect import DIALECT_DIR
 
@@ -81,6 +81,12 @@ def deploy_patterns(text: str) -> list[str]:
 def test_the_count_of_files_the_page_gives_is_the_count_written(written):
     (count,) = re.findall(r"what it writes: (\d+) files and `manifest.json`", OUTPUT.read_text(encoding="utf-8"))
     assert int(count) == len(written)
+
+
+def test_the_manifest_shown_is_the_one_written_shortened(compiled):
+    """output.md's manifest.json sample: its keys and values, one file's entry of them."""
+    (sample,) = re.findall(r"^```json\n(.*?)^```", section(OUTPUT, "## manifest.json"), re.MULTILINE | re.DOTALL)
+    assert shortened(json.loads(sample), json.loads((compiled / "manifest.json").read_text(encoding="utf-8")))
 
 
 def test_every_file_of_the_layout_tree_is_written(written):
