@@ -578,3 +578,50 @@ def test_docs_examples_highlight_cleanly(doc):
     assert blocks
     for block in blocks:
         assert not [v for _, t, v in tokenize(block) if t in (Error, Generic.Error)]
+
+
+def _doc_vim_lines(page: str) -> list[str]:
+    """The `autocmd FileType bkr setlocal ...` lines of a docs page's ```vim blocks."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    blocks = re.findall(r"^```vim\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    return [line for block in blocks for line in block.splitlines() if line.startswith("autocmd FileType bkr setlocal")]
+
+
+def test_the_vim_lines_the_docs_show_run_bkrc(tmp_path):
+    """Without an LSP client: docs/lsp.md's `makeprg` puts each diagnostic of
+    `bkrc check --format short` in the quickfix list at its line and column,
+    and docs/fmt.md's `formatprg` makes `gggqG` write what `bkrc fmt` writes."""
+    import os
+    import subprocess
+    import sys
+
+    from bkrdsl.fmt import format_text
+    from bkrdsl.pipeline import analyse
+
+    require_tool("BKRDSL_REQUIRE_VIM", shutil.which("vim") is not None, "vim")
+    (make,) = _doc_vim_lines("lsp.md")
+    (formatprg,) = _doc_vim_lines("fmt.md")
+    broken, messy = tmp_path / "broken.bkr", tmp_path / "messy.bkr"
+    broken.write_text((ROOT / "examples" / "broken" / "prodssi.bkr").read_text(encoding="utf-8"), encoding="utf-8")
+    messy.write_text("cluster   C{member VMSYS1{workers 2}\n  }\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    script = tmp_path / "doc.vim"
+    script.write_text(
+        f"let &runtimepath = {json.dumps(str(VIM))} . ',' . &runtimepath\n"
+        f"filetype plugin indent on\n{make}\n{formatprg}\n"
+        f"edit {broken}\nsilent make\n"
+        "let s:found = map(getqflist(), {_, e -> [e.lnum, e.col, e.valid, e.text]})\n"
+        f"edit {messy}\nsilent normal! gggqG\n"
+        f"call writefile([json_encode({{'quickfix': s:found, 'formatted': getline(1, '$')}})], {json.dumps(str(out))})\n"
+        "qall!\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    subprocess.run(["vim", "-es", "-N", "-u", "NONE", "-i", "NONE", "-n", "-S", str(script)], cwd=tmp_path, env=env,
+                   capture_output=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+    result = json.loads(out.read_text(encoding="utf-8"))
+    analysis = analyse("broken.bkr", broken.read_bytes(), path=broken)
+    expected = sorted([d.span.line, d.span.column, 1] for d in analysis.diagnostics)
+    assert len(expected) == 12 and sorted(entry[:3] for entry in result["quickfix"]) == expected
+    assert result["quickfix"][0][3].startswith(("error BKR", "warning BKR"))
+    assert result["formatted"] == format_text(messy.read_text(encoding="utf-8")).splitlines()
