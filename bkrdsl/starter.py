@@ -125,11 +125,7 @@ def problems(cluster: Arg, members: Sequence[Arg], placements: Sequence[Arg]) ->
 
     def name(arg: Arg, what: str, help: str) -> bool:
         problem = system_name_problem(arg.value, what)
-        if problem is None and arg.value.startswith("#"):
-            # Valid for CP, but a .bkr file reads `#` as the start of a comment.
-            problem = f"{quoted(arg.value)} starts with `#`, which starts a comment in a .bkr file"
-            help = "bkrc cannot write this name; please report it if SYSTEM CONFIG really has it"
-        elif problem is not None and "," in arg.value and arg.option == "--member":
+        if problem is not None and "," in arg.value and arg.option == "--member":
             help = "give each member its own `--member`: `--member VMSYS1 --member VMSYS2`"
         if problem is not None:
             out.append(INVALID_SYSTEM_NAME(problem, arg.span, help=help))

@@ -26,21 +26,22 @@ from bkrdsl.resolve.model import subconfig_id
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.bkr"))
 
-# Names with $ # @, a long description with characters no EBCDIC code page
-# agrees on, and a member-local exclude: everything that could break a rule.
+# Names with $ # @ (all but the cluster's and members', which cannot hold them:
+# BKR302), a long description with characters no EBCDIC code page agrees on, and
+# a member-local exclude: everything that could break a rule.
 HOSTILE = """\
 import std/backup-manager
 import std/zvm73
 
-cluster $SSI {
+cluster SSI1 {
   description "Ünïcode, tabs\tand | ! [ ] { } ~ ^ \\\\ \\" everywhere, and a very long description that must wrap"
-  member $M1 { workers 3  private-volume $P1VOL  job-suffix $ }
-  member M@2 { workers 1  private-volume P2#VOL }
+  member M1 { workers 3  private-volume $P1VOL  job-suffix $ }
+  member M2 { workers 1  private-volume P2#VOL }
   shared-volume SH#001
   single user BKRSVSFS
-  catalog shared server BKRSVSFS pool BKRPOOL on $M1
-  expire on $M1 { preview daily 05:00  purge weekly sun 06:00  retain 30 days }
-  tape manager shared catalog-node TCTMM on $M1 request-node TRTMM
+  catalog shared server BKRSVSFS pool BKRPOOL on M1
+  expire on M1 { preview daily 05:00  purge weekly sun 06:00  retain 30 days }
+  tape manager shared catalog-node TCTMM on M1 request-node TRTMM
   single group G$UESTS { L#NX01 @LNX02  match $LNX* }
   identity group SYS { TCPIP }
   disk BKRBKUP 191 size 10 cyl
@@ -52,7 +53,7 @@ cluster $SSI {
     include sfs BKRPOOL:L#NX01.*
     exclude minidisk @LNX02 0190
     to tape
-    run on M@2 daily 01:00
+    run on M2 daily 01:00
   }
   job S@INC {
     backup SYS incremental
@@ -93,10 +94,10 @@ def test_a_hostile_cluster_still_obeys_the_cms_rules(tmp_path):
     model, artifacts = compiled(str(file), HOSTILE.encode(), file)
     assert_cms_clean(model, artifacts, "hostile.bkr")
     by_path = {a.path: a.text for a in artifacts}
-    template = by_path["M@2/G#FULL.TEMPLATE"]
+    template = by_path["M2/G#FULL.TEMPLATE"]
     assert "INCLUDE MINIDISK L#NX01 = 0100 - 0FFF" in template
     assert "<U+00E4>" in template  # the description's ä, made visible, never raw
-    assert "$M1/S@INC$.TEMPLATE" in by_path
+    assert "M1/S@INC$.TEMPLATE" in by_path
 
 
 # (path, text, a fragment of the expected complaint); every rule must be able to fail
@@ -165,7 +166,7 @@ def test_variant_names_finds_every_name_with_dollar_hash_at(example, tmp_path):
     model, _ = compiled(str(example), example.read_bytes(), example)
     assert variant_names(model) == _all_variant_names(model)
     if example.name == "hostile.bkr":
-        expected = {"$SSI", "G$UESTS", "L#NX01", "@LNX02", "$LNX*", "G#FULL", "S@INC$", "BKUP#PL"}
+        expected = {"G$UESTS", "L#NX01", "@LNX02", "$LNX*", "G#FULL", "S@INC$", "BKUP#PL"}
         assert expected <= variant_names(model)
 
 

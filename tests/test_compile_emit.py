@@ -442,26 +442,6 @@ def test_tape_node_definitions(tmp_path):
     assert files["M3/TMNODES.CONFIG"].kind == "tape-config"
 
 
-def test_tape_node_names_are_distinct(tmp_path):
-    """A member whose name a node name cannot hold is NODEn; that name must not be
-    another member's own (Tape Manager 1.3, Define_Local_Node: each request node's
-    name is defined once on the catalog node by Define_Remote_Node)."""
-    text = CLUSTER.replace("member M1 {{", "member M$1 {{").replace("member M2 {{", "member NODE1 {{")
-    text = text.replace("on M1", "on M$1").format(body=IDENTITY_JOB.replace("on M2", "on NODE1"))
-    file = tmp_path / "test.bkr"
-    file.write_text(text)
-    analysis, artifacts = compile_source(str(file), text.encode(), path=file)
-    assert artifacts is not None, render_short([d for d in analysis.diagnostics if d.is_error])
-    files = {a.path: a for a in artifacts}
-    for member in ("M$1", "NODE1", "M3"):
-        nodes = [r.split()[1].split(",")[0] for r in records(files[f"{member}/TMNODES.CONFIG"]) if r.startswith("Define_")]
-        assert len(nodes) == len(set(nodes)), (member, nodes)
-    catalog = [r for r in records(files["NODE1/TMNODES.CONFIG"]) if r.startswith("Define_")]
-    local = catalog[0].split()[1].split(",")[0]
-    request = catalog[1].split()[1].split(",")[0]
-    assert local == "NODE1" and request != "NODE1"
-
-
 def test_no_tape_files_without_tape_manager(tmp_path):
     files = build(tmp_path, SINGLE_JOB)
     assert not [p for p in files if p.endswith(".CONFIG")]

@@ -47,7 +47,7 @@ from bkrdsl.resolve.patterns import shared_id
 from bkrdsl.syntax.parser import parser
 from bkrdsl.syntax.recovery import grammar_facts
 
-MEMBER_NAMES = ["VMSYS1", "M2", "SYS$3", "A@4", "Z"]
+MEMBER_NAMES = ["VMSYS1", "M2", "SYS3", "A4", "Z"]
 USERS = ["LNX01", "LNX02", "APP01", "$DB1", "WEB#2"]
 #: Users whose IDs are SUBCONFIG names bkrc derives (BKRBKUP on member 2, a local
 #: catalog's BKRSVSFS on member 1, the request node TRTMM and its DMM TRDMM on member 2).
@@ -198,6 +198,11 @@ KEYWORDS = frozenset(k.upper() for k in grammar_facts(parser()).keywords) | {"EA
 CP_NAMES = st.text(
     alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@", min_size=1, max_size=8
 ).filter(lambda n: n.upper() not in KEYWORDS and not n.startswith("#"))
+#: A member name: letters and digits only (IBM, SSI Statement: "The system name must be
+#: alphanumeric"; BKR302 refuses `$ # @` there).
+ANY_MEMBER_NAMES = st.text(
+    alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8
+).filter(lambda n: n.upper() not in KEYWORDS)
 DAY_NAMES = ["mon", "TUE", "Wed", "thursday", "FRIDAY", "sat", "Sunday"]
 
 
@@ -216,12 +221,12 @@ def schedules(draw) -> str:
 
 @st.composite
 def named_clusters(draw, most: int = 4) -> str:
-    """A cluster of 1 to `most` members with any CP names, and as many jobs with any names
+    """A cluster of 1 to `most` members with any member names, and as many jobs with any CP names
     (single-config jobs all from one member, identity jobs on each member, each with
     its suffix), any description and any schedule. Most are clean: a name the
     checker refuses (too long with its suffix, national characters that hide a
     clash) only makes it skip."""
-    names = draw(st.lists(CP_NAMES, min_size=1, max_size=most, unique_by=str.upper))
+    names = draw(st.lists(ANY_MEMBER_NAMES, min_size=1, max_size=most, unique_by=str.upper))
     lines = ["import std/backup-manager", "import std/zvm73", "cluster NAMED {"]
     lines += [f"  member {m} {{ workers {draw(st.integers(1, 4))} }}" for m in names]
     purger = draw(st.sampled_from(names))

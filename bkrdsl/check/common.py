@@ -33,9 +33,11 @@ SUGGEST_BUDGET = 200
 #: CP user IDs: the USERID_CHARACTERS translate table (z/VM CP Commands and
 #: Utilities Reference, "Restricted User IDs").
 USER_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$_-")
-#: SSI member and cluster names (SYSTEM CONFIG system identifiers): letters,
-#: digits and the national characters.
-SYSTEM_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
+#: SSI member and cluster names: letters and digits. z/VM 7.2, SSI Statement: the
+#: cluster name "can be up to eight alphanumeric characters", and a member's system
+#: name "is the 1- to 8-character system name [...] The system name must be
+#: alphanumeric" (no national characters, which a volser or user ID may hold).
+SYSTEM_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 #: CMS file names and file types.
 CMS_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789$#@+-:_")
 #: DASD volume labels (volsers): up to 6 letters, digits and national characters.

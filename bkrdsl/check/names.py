@@ -82,8 +82,13 @@ INVALID_SYSTEM_NAME = register(
     `QUERY USERID` answers with (`userid AT member`) and the name the
     generated EXECs compare against to refuse to run on the wrong member. The
     cluster name is the SSI cluster name of the `SSI` statement. Both are 1 to
-    8 characters; bkrc accepts letters, digits and the national characters
-    `@ # $`.
+    8 letters and digits. IBM, of the `SSI` statement in SYSTEM CONFIG (z/VM
+    7.2, "SSI Statement", www.ibm.com/docs/en/zvm/7.2?topic=file-ssi-statement):
+    the cluster name "can be up to eight alphanumeric
+    characters", and each member's system name "is the 1- to 8-character
+    system name of a system that is a member of the SSI cluster. The system
+    name must be alphanumeric". So the national characters `$ # @`, which a
+    user ID or a volume label may hold, are refused in these two names.
 
     Failing example:
 
@@ -100,6 +105,8 @@ INVALID_SYSTEM_NAME = register(
             run on VMSYS-PROD1 daily 02:00
           }
         }
+
+    `member VM#1` is refused the same way: `#` is not alphanumeric.
 
     Fix: use the system identifier exactly as SYSTEM CONFIG spells it:
     `member VMSYSP1 { workers 4 }`.
@@ -280,9 +287,10 @@ EBCDIC_VARIANT_NAME = register(
     a job named PAY$1 written on a PC set up for code page 1047 arrives as a
     different name on a system that reads code page 273 (German) or 297
     (French), and the generated EXEC then submits a job that does not exist.
-    The same goes for every name bkrc writes: job, member and machine names,
-    volume labels in the directory entries' MDISK statements, and backup
-    pools in the job templates. A module checked on its own (`bkrc check
+    The same goes for every name bkrc writes: job and machine names, job
+    suffixes, volume labels in the directory entries' MDISK statements, and
+    backup pools in the job templates (member and cluster names cannot hold
+    them: BKR302). A module checked on its own (`bkrc check
     site/common.bkr`) gets it for the machines it declares with a role.
 
     This is a warning: if every system and transfer on the way uses the same
@@ -365,8 +373,8 @@ RESERVED_USER_ID = register(
 )
 
 #: The help of an invalid cluster or member name (BKR302), also `bkrc init`'s.
-CLUSTER_NAME_HELP = "use the SSI cluster name of SYSTEM CONFIG"
-MEMBER_NAME_HELP = "use the member's system identifier as SYSTEM CONFIG spells it (1-8 characters)"
+CLUSTER_NAME_HELP = "use the SSI cluster name of SYSTEM CONFIG (1-8 letters and digits)"
+MEMBER_NAME_HELP = "use the member's system identifier as SYSTEM CONFIG spells it (1-8 letters and digits)"
 
 #: Names the generated files contain, by where they come from.
 _RESERVED_EXACT = {"SYSTEM", "SYSTEMMP"}
@@ -626,10 +634,10 @@ def ebcdic_variants(model: Model):
 
 
 def _cluster_names(cluster) -> list:
-    """(what, text, span, problem) of the names the cluster block gives (ebcdic_variants)."""
-    checks = [("cluster name", cluster.name.upper, cluster.name.span, system_name_problem(cluster.name.text))]
+    """(what, text, span, problem) of the names the cluster block gives (ebcdic_variants).
+    Not the cluster and member names: `$ # @` make them invalid (BKR302)."""
+    checks = []
     for m in cluster.members:
-        checks.append(("member name", m.name.upper, m.name.span, system_name_problem(m.name.text)))
         for s in m.settings_named("job-suffix"):
             for w in s.values:
                 checks.append(

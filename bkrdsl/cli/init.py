@@ -4,7 +4,7 @@ The names given are checked first, with the checker's own rules and codes;
 a bad one is a diagnostic that points into the command line, and nothing is
 written (exit 1). The new text then goes through the whole front end, as
 `bkrc check` would read the file: an error there is a bug in bkrc (exit 2,
-nothing written); a warning (a name with `$ # @`, BKR308) is printed, and the
+nothing written); a warning (a member named CLUSTER, BKR328) is printed, and the
 file is written. FILE is created in one step (`output.create_file`), never
 over an existing file unless --force (then `output.replace_file`).
 """

@@ -10,10 +10,10 @@ The generated file is a fragment to copy into that SYS CONFIG. Two operands
 are the site's, never bkrc's: the Challenge_Password (a shared secret) and the
 nodes' host names; they are written as visible `<...>` placeholders.
 
-Node names: the member's name (1-8 letters and digits, within Tape Manager's
-12), or NODEn (n = the member's number) when the member's name holds a
-character a node name may not; NODEnA, NODEnB... when another member is
-called NODEn, so that no two nodes share a name.
+Node names: the member's name. A member name is 1-8 letters and digits (the
+SSI statement's rule, BKR302), which Tape Manager's Node_Name takes as it is
+("any name composed of up to 12 alpha-numeric characters", Define_Local_Node),
+and no two members share one, so no two nodes do.
 """
 
 from __future__ import annotations
@@ -32,25 +32,6 @@ from bkrdsl.generated import MAX_COLUMNS
 from bkrdsl.resolve.model import MemberModel, Model
 
 TAPE_FILENAME = "TMNODES"
-
-
-def _fits(name: str) -> bool:
-    return name.isascii() and name.isalnum()
-
-
-def node_name(model: Model, member: MemberModel) -> str:
-    """The member's node name: its own name, or NODEn when that holds a character a
-    node name may not. NODEn is never another member's name (each node is defined
-    once per file, and the catalog node defines every request node by its name):
-    when a member is called NODEn, the fallback takes a letter, NODEnA, NODEnB..."""
-    if _fits(member.name):
-        return member.name
-    taken = {m.name for m in model.members if _fits(m.name)}
-    base = f"NODE{member.ordinal}"
-    for suffix in ["", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]:
-        if base + suffix not in taken:
-            return base + suffix
-    raise AssertionError("a cluster has at most 8 members")
 
 
 def tape_in_use(model: Model) -> bool:
@@ -88,7 +69,7 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Dialect
     catalog_type, request_type = dialect["tape_node_catalog"], dialect["tape_node_request"]
     local = dialect.text(
         "tape_local_operands",
-        name=node_name(model, member),
+        name=member.name,
         type=catalog_type if is_catalog else request_type,
         status=dialect["tape_initial_status"],
         password=dialect["tape_password_placeholder"],
@@ -98,7 +79,7 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Dialect
     for partner in partners:
         remote = dialect.text(
             "tape_remote_operands",
-            name=node_name(model, partner),
+            name=partner.name,
             type=request_type if is_catalog else catalog_type,
             host=dialect.text("tape_host_placeholder", member=partner.name),
         )
