@@ -179,9 +179,19 @@ bkrc assumes; check it on your system):
   enterprisesystemsmedia.com); of QUERY USER it says nothing.
   A single-configuration machine (the catalog's SFS server, the Tape
   Manager catalog node) reported as logged on at another member is right
-  to leave alone: it can be logged on at one member only. Check it once:
-  with BKRBKUP logged on at one member only, `CP QUERY USER BKRBKUP` on
-  another member should answer HCP045E (rc 45).
+  to leave alone: it can be logged on at one member only. CP does report
+  such a user: public code of the Open Mainframe Project's Feilong (IBM's
+  z/VM Cloud Connector, github.com/openmainframeproject/feilong,
+  zvmsdk/utils.py) takes an answer to `vmcp q userid` holding ` - SSI` for
+  a guest logged on at another member (`check_userid_on_others`, which
+  `guest_list` uses to drop the guests "on other z/VMs in the same SSI
+  cluster"). Such an answer starts with the user ID, so BKRSTART takes it
+  as logged on. Which answer an IDENTITY user gets whose instance is
+  logged on at another member only (HCP045E, or `userid - SSI`) was not
+  found; with the second, BKRSTART would leave this member's instance
+  down. Check it once: with BKRBKUP logged on at one member only, `CP
+  QUERY USER BKRBKUP` on another member should answer HCP045E (rc 45), not
+  `BKRBKUP  - SSI`.
 - **The catalog's file pool while it starts.** On the SFS server's home
   member BKRSTART waits for the server's logon, then asks CMS's `QUERY
   FILEPOOL CONNECT BKRPOOL:` (`query_filepool`) until it answers rc 0,
@@ -267,10 +277,13 @@ bkrc assumes; check it on your system):
   run BKRSTART again and it is found logged on.
 - **QUERY USER's answer for a logged-on user.** BKRSTART takes rc 0 as
   logged on only when CP's answer starts with the machine's user ID, as
-  in `BKRBKUP  - DSC` (**assumed**; the stand-in answers so; no public
-  copy of the answer was found). Any other rc 0 answer ends that machine
-  with rc 48 and shows the answer: if your CP answers otherwise, BKRSTART
-  says so on the first run rather than skip a machine.
+  in `BKRBKUP  - DSC` (**assumed**: no IBM page shows it; the stand-in
+  answers so). Public code shows that form: Feilong's `check_userid_exist`
+  says of `vmcp q userid` "The successful output is: FBA0004  - DSC", and
+  takes the answer as logged on when it starts with the user ID (the same
+  zvmsdk/utils.py). Any other rc 0 answer ends that machine with rc 48 and
+  shows the answer: if your CP answers otherwise, BKRSTART says so on the
+  first run rather than skip a machine.
 - **SMSG to an IDENTITY machine in an SSI cluster.** BKRSUBMT sends `SMSG
   BKRBKUP ...` (and BKREXPIR `SMSG BKRCATLG ...`) without `AT`, meaning the
   member's own instance. The same article: "Commands such as MESSAGE,
@@ -485,6 +498,49 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   enrolled in, QUERY USER's answer for a logged-on user (still **assumed**
   `BKRBKUP  - DSC`), and XAUTOLOG's rc for a user already logged on (still
   **assumed** 54, LOGON's HCPLGA054E).
+- **A sixth search** (the same stores) for IBM's own words on each fact
+  the generated files rely on. Settled: the characters of member and
+  cluster names. z/VM 7.2, "SSI Statement"
+  (www.ibm.com/docs/en/zvm/7.2?topic=file-ssi-statement): `ssi_name` "can
+  be up to eight alphanumeric characters", and each member's sysname "is
+  the 1- to 8-character system name of a system that is a member of the
+  SSI cluster. The system name must be alphanumeric"; bkrc now refuses
+  `$ # @` there (BKR302, an error; it was the BKR308 warning). The same
+  page: "The SSI statement must be processed after the system name has
+  been established by a previous SYSTEM_IDENTIFIER or
+  SYSTEM_IDENTIFIER_DEFAULT statement"; the SYSTEM_IDENTIFIER page itself
+  did not come up. Found, not IBM pages: the form of QUERY USER's answer
+  and its ` - SSI` answer for a user on another member (Feilong, above),
+  and XAUTOLOG's message for a user not in the directory, `HCPAUT053E
+  LARRY not in CP directory`, a sample output in IBM's z/VM Ansible
+  collection (github.com/IBM/zvm_ansible_collection,
+  plugins/modules/zvm_startstop_user.py, which starts guests with `vmcp
+  xautolog`). Tape Manager 1.3, Define_Local_Node
+  (www.ibm.com/docs/en/tape-manager-for-zvm/1.3?topic=manager-define-local-node):
+  "Host_Name Specifies the host name that will be used for the node. If
+  the host name is resolved, the resolved value will be used rather than
+  the value of the Host_Addr parameter, if that parameter is also
+  specified"; whether a local node needs either was cut off in our copy,
+  so the generated file still writes neither and says so. Not found: the
+  QUERY USERS page (its answers, its SSI scope, `AT`), XAUTOLOG's messages
+  (HCP054E and its rc), the rc of any CMS command for a file pool not yet
+  serving (z/VM 7.2 "CMS File Pool Planning, Administration, and
+  Operation", www.ibm.com/docs/SSB27U_7.2.0/pdf/dmsc6_v7r2.pdf, is stored
+  but answers with its opening pages only), DirMaint's `ADD` (comments,
+  an IDENTITY naming SUBCONFIGs not yet added) and `AUTOV` (the z/VM 7.3
+  DirMaint `DASD` operand page came up, with no word on them), DIRECTXA's
+  column and extent checks, and anything more on Backup Manager's
+  workers, BKREXPIR or BKRSYSTM CONFIG. Queries such as "SSI statement
+  SYSTEM CONFIG SLOT member name", "SYSTEM_IDENTIFIER statement sysname",
+  "QUERY USERS response userid - SSI logged on another member", "XAUTOLOG
+  usage notes user already logged on message return code", "HCP054E
+  already logged on", "DirMaint ADD SUBCONFIG BUILD ON IN identity",
+  "DirMaint AMDISK AUTOV", "Define_Local_Node Host_Name Host_Addr", "CMS
+  message file pool server not available", "CP directory column 72
+  DIRECTXA" and "Backup and Restore Manager worker service machines
+  autologged", and the exact strings `HCPCQU045E`, `HCPAUT053E`,
+  `HCPAUT054E`, `QUERY USER`, `XAUTOLOG` and `check_userid_on_others` in
+  public code.
 """
 
 
