@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import tomllib
 
-from bkrdsl.dialect import DIALECT_DIR, _parsed_ahead, load_dialect, parse_dialect
-from bkrdsl.emit import compat
+from bkrdsl.dialect import DIALECT_DIR, _parsed_ahead, compat, load_dialect, parse_dialect
 
 
 def test_compatibility_page_matches_the_tables():
     assert compat.PAGE.read_text(encoding="utf-8") == compat.render(), (
-        "docs/compatibility.md is stale: run `python -m bkrdsl.emit.compat --write`"
+        "docs/compatibility.md is stale: run `python -m bkrdsl.dialect.compat --write`"
     )
 
 
@@ -28,7 +27,7 @@ def test_the_tables_parsed_ahead_match_the_tables():
     from bkrdsl.dialect import _tables
 
     assert compat.TABLES.read_text(encoding="utf-8") == compat.tables_text(), (
-        "bkrdsl/dialect/_tables.py is stale: run `python -m bkrdsl.emit.compat --write`"
+        "bkrdsl/dialect/_tables.py is stale: run `python -m bkrdsl.dialect.compat --write`"
     )
     for file in sorted(DIALECT_DIR.glob("backup-manager-*.toml")):
         text = file.read_text(encoding="utf-8")

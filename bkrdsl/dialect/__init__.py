@@ -498,12 +498,12 @@ def _read_table(file: Path, origin: str, release: str, builtin: bool = False) ->
 def _parsed_ahead(name: str, text: str) -> dict | None:
     """What `tomllib.loads(text)` gives for a built-in table, read from
     `bkrdsl/dialect/_tables.py` (written with docs/compatibility.md by `python -m
-    bkrdsl.emit.compat --write`) when the file still holds the text it was made
+    bkrdsl.dialect.compat --write`) when the file still holds the text it was made
     from: importing tomllib and parsing 20 KB of TOML took a tenth of a small
     `bkrc check`. None when the file has changed since (it is parsed then)."""
     try:
         from bkrdsl.dialect._tables import TABLES
-    except ImportError:  # not written yet (python -m bkrdsl.emit.compat --write)
+    except ImportError:  # not written yet (python -m bkrdsl.dialect.compat --write)
         return None
     made_from, data = TABLES.get(name, (None, None))
     return data if made_from == text else None

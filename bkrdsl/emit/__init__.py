@@ -11,7 +11,6 @@ product keyword, verb and field layout comes from a dialect table
     tape.py        Tape Manager node definitions
     cms.py         the CMS rules every generated file obeys
     common.py      Artifact, headers, text and address helpers
-    compat.py      docs/compatibility.md from the dialect tables
 
 Writing the files (plan, manifest, drift, atomic swap) is `bkrdsl.output`.
 """
