@@ -349,6 +349,75 @@ def test_the_fix_restores_what_was_meant(clean, written, code, title):
     assert check(apply(text, d)) == []
 
 
+APPSFULL = """\
+  job APPSFULL {
+    backup APPS full
+    include minidisk * 0191-01FF
+    exclude minidisk * 0190 019D 019E
+    include sfs BKRPOOL:CICSPRD.*
+    to disk pool BKUPPOOL
+    run on VMSYS1 daily 02:00
+  }"""
+
+#: A block or statement pasted again right after itself: what it is, the code, the
+#: fix's title. The fix deletes the copy and its line, giving back the clean file.
+# fmt: off
+PASTED = [
+    ("  member VMSYS1 { workers 4  private-volume M1PRV1 }", "BKR322", "Delete the repeated `member VMSYS1`"),
+    ("  single group APPS { CICSPRD DB2PRD }", "BKR321", "Delete the repeated `group APPS`"),
+    (APPSFULL, "BKR323", "Delete the repeated `job APPSFULL`"),
+    ("  disk BKRCATLG 191 size 10 cyl", "BKR324", "Delete the repeated `disk BKRCATLG 191`"),
+    ("  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "BKR324", "Delete the repeated `disk BKRSVSFS 191`"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("block", "code", "title"), PASTED, ids=[c[1] for c in PASTED])
+def test_a_block_pasted_again_is_one_diagnostic_whose_fix_deletes_the_copy(block, code, title):
+    text = damaged(block, block + "\n" + block)
+    (d,) = check(text)  # one slip, one diagnostic (no BKR325 for the volume, no BKR246 for the extent)
+    assert d.code == code and d.fix is not None and d.fix.title == title
+    assert apply(text, d) == BASE
+
+
+# what the block is, what the copy says instead, the code
+# fmt: off
+PASTED_AND_CHANGED = [
+    ("  member VMSYS1 { workers 4  private-volume M1PRV1 }", ("workers 4", "workers 2"), "BKR322"),
+    ("  single group APPS { CICSPRD DB2PRD }", ("DB2PRD", "DB2TST"), "BKR321"),
+    (APPSFULL, ("02:00", "04:00"), "BKR323"),
+    ("  disk BKRCATLG 191 size 10 cyl", ("10 cyl", "20 cyl"), "BKR324"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("block", "change", "code"), PASTED_AND_CHANGED, ids=[c[2] for c in PASTED_AND_CHANGED])
+def test_a_block_pasted_again_and_changed_gets_no_fix(block, change, code):
+    # Which of the two to keep is the user's choice; so is keeping a comment.
+    for copy in (block.replace(*change), "  # again\n" + block):
+        (d,) = [d for d in check(damaged(block, block + "\n" + copy)) if d.code == code]
+        assert d.fix is None, copy
+
+
+def test_a_member_block_pasted_again_says_what_its_copy_changes():
+    text = damaged(
+        "  member VMSYS1 { workers 4  private-volume M1PRV1 }",
+        "  member VMSYS1 { workers 4  private-volume M1PRV1 3390-9 }\n"
+        "  member VMSYS1 { workers 2  private-volume M1PRV1 3390-27  exclude minidisk * 0193 }",
+    )
+    (d,) = check(text)
+    line = text[: d.span.start].count("\n") + 1
+    assert d.message == (
+        "member `VMSYS1` is declared twice, and the blocks differ: `workers 4` at line"
+        f" {line - 1}, `workers 2` at line {line}; `private-volume M1PRV1 3390-9` at line {line - 1},"
+        f" `private-volume M1PRV1 3390-27` at line {line}; `exclude minidisk * 0193` at line {line} only"
+    )
+    assert [r.label for r in d.related] == ["first declared here", *["differs here"] * 3]
+    assert [text[r.span.start : r.span.end] for r in d.related[1:]] == [
+        "workers 2", "3390-27", "exclude minidisk * 0193"
+    ]
+
+
 #: The catalog statement with BKRSTART's waits: how the user wrote them, the code, the
 #: fix's title and the waits it writes (a file `bkrc check` accepts).
 CATALOG = "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"
@@ -1160,7 +1229,7 @@ def test_a_close_name_that_would_declare_a_disk_twice_is_not_written(tmp_path):
     assert result.stderr.splitlines() == [
         (
             f"not applied: the fix for BKR332 at {path}:9:8 (Replace with `BKRBKUP`) would give"
-            f" BKR324 at {path}:10:16: user `BKRBKUP` already has a minidisk at address 0191"
+            f" BKR324 at {path}:10:16: user `BKRBKUP` already has a minidisk at address 0191, defined alike"
         ),
         f"{path}: 0 fixes applied, 1 not applied; remaining: 1 error (BKR332)",
     ]

@@ -6,6 +6,7 @@ read on into words that read like a statement."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -13,6 +14,7 @@ from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import (
     Suggester,
+    holds_comment,
     listed,
     mean_fix,
     mean_help,
@@ -80,6 +82,12 @@ DUPLICATE_GROUP = register(
     groups of one name, bkrc would have to pick one and the other's users
     would silently not be backed up. A name declared three times is one
     error, at the second declaration, with the first and the third as notes.
+    The message says when the groups are one group written again (the same
+    kind and users: the fix deletes the copies) and when they differ in kind:
+    then a job that backs the name up has no kind to check, and its
+    placement (BKR220, BKR221, BKR222) and its users' kind (BKR203, where
+    both kinds come from the groups of that name alone) are not reported
+    besides; one slip, one error.
 
     Failing example:
 
@@ -114,6 +122,17 @@ DUPLICATE_MEMBER = register(
     one error, at the second block, with the others as notes. A block pasted
     twice is this one error: the private volumes its copies declare are not
     also reported as declared again (BKR325).
+
+    The message says what the blocks say differently, so that you can tell
+    which to keep: `workers`, `job-suffix` and `description`, each private
+    volume with its size, and each exclude, with the lines that say each
+    (`private-volume M1PRV1 3390-9` at line 4, `private-volume M1PRV1
+    3390-27` at line 6), and marks where the later blocks differ. Until one
+    block is kept, the checks read the member's workers, job suffix and
+    excludes from its first block, and each volume's size from where it is
+    first stated. Blocks that say the same (names compared in any case) are
+    one block pasted again: the fix deletes the copies, unless a comment
+    stands in what it would delete.
 
     Failing example:
 
@@ -291,6 +310,8 @@ DUPLICATE_JOB = register(
     jobs is one error, at the second, with the others as notes. What jobs
     of one name share (their users, BKR405, BKR410 and BKR411; their start
     time, BKR402) is not reported besides: a job pasted twice is one mistake.
+    A job written alike, word for word, is a copy: the message says so, and
+    the fix deletes it.
 
     Failing example:
 
@@ -344,7 +365,10 @@ DUPLICATE_DISK = register(
     same member's instance (two private volumes of one member), two that
     differ in size or unit, a second statement without `on` or `on` a shared
     volume (it would give every instance a second one), and any repeat for a
-    single-configuration user.
+    single-configuration user. A statement written alike, word for word, is a
+    copy: the message says so, and the fix deletes it. Two statements for one
+    machine's address whose extents overlap are this one error, not also
+    BKR246.
 
     Failing example:
 
@@ -744,16 +768,33 @@ def duplicate_users(model: Model):
 @check
 def duplicate_groups(model: Model):
     for first, later in _repeated(model.groups, lambda g: g.name):
+        kinds = list(dict.fromkeys(g.kind.value for g in [first, *later]))
+        copies = all(_same_group(first, g) for g in later)
+        message = f"group {quoted(first.name)} is declared {_how_often(later)}"
+        if len(kinds) > 1:
+            message += ", " + " and ".join(kinds) + ": the jobs that back it up have no one kind"
+            help = (
+                "keep the group of the kind its users' directory entries have, and rename or delete"
+                f" the other{_s(later)}"
+            )
+        elif copies:
+            message += ", each time with the same users"
+            help = f"delete the repeated group{_s(later)}: {_it_repeats(later)} the first"
+        else:
+            help = (
+                "merge the two groups, or rename one"
+                if len(later) == 1
+                else f"merge the {len(later) + 1} groups into one, or rename all but one"
+            )
         yield DUPLICATE_GROUP(
-            f"group {quoted(first.name)} is declared {_how_often(later)}",
+            message,
             later[0].decl.name.span,
             related=(
                 Related(first.decl.name.span, "first declared here"),
                 *_again(later, lambda g: g.decl.name.span),
             ),
-            help="merge the two groups, or rename one"
-            if len(later) == 1
-            else f"merge the {len(later) + 1} groups into one, or rename all but one",
+            help=help,
+            fix=_delete_repeats(model, [g.decl.span for g in later], f"group {first.name}") if copies else None,
         )
     for g in model.groups:
         user = model.user(g.name)
@@ -772,11 +813,24 @@ def duplicate_members_and_jobs(model: Model):
     if cluster is None:
         return
     for first, later in _repeated(cluster.members, lambda m: m.name.upper):
+        differences = _member_differences([first, *later])
+        message = f"member {quoted(first.name.upper)} is declared {_how_often(later)}"
+        if differences:
+            message += ", and the blocks differ: " + "; ".join(phrase for phrase, _ in differences)
+            help = f"keep one block per member: settle what differs in one block and delete the other{_s(later)}"
+        else:
+            message += ", each block saying the same"
+            help = f"delete the repeated block{_s(later)}: {_it_repeats(later)} the first"
         yield DUPLICATE_MEMBER(
-            f"member {quoted(first.name.upper)} is declared {_how_often(later)}",
+            message,
             later[0].name.span,
-            related=(Related(first.name.span, "first declared here"), *_again(later, lambda m: m.name.span)),
-            help="keep one block per member and merge their settings",
+            related=(
+                Related(first.name.span, "first declared here"),
+                *_again(later, lambda m: m.name.span),
+                *(Related(where, "differs here") for where in _differing_places(differences, later)),
+            ),
+            help=help,
+            fix=None if differences else _delete_repeats(model, [m.span for m in later], f"member {first.name.upper}"),
         )
     for member in cluster.members:
         name = member.name.upper
@@ -796,12 +850,160 @@ def duplicate_members_and_jobs(model: Model):
                 " entries, not as the member's files",
             )
     for first, later in _repeated(cluster.jobs, lambda j: j.name.upper):
+        copies = all(_written_alike(first, j, skip=("name",)) for j in later)
+        if copies:
+            message = f"job {quoted(first.name.upper)} is declared {_how_often(later)}, each time written alike"
+            help = f"delete the repeated job{_s(later)}: {_it_repeats(later)} the first"
+        else:
+            message = f"job {quoted(first.name.upper)} is declared {_how_often(later)}"
+            help = "rename one of the jobs" if len(later) == 1 else "rename all of the jobs but one"
         yield DUPLICATE_JOB(
-            f"job {quoted(first.name.upper)} is declared {_how_often(later)}",
+            message,
             later[0].name.span,
             related=(Related(first.name.span, "first declared here"), *_again(later, lambda j: j.name.span)),
-            help="rename one of the jobs" if len(later) == 1 else "rename all of the jobs but one",
+            help=help,
+            fix=_delete_repeats(model, [j.span for j in later], f"job {first.name.upper}") if copies else None,
         )
+
+
+# A block pasted twice: what the copies say, whether they say the same, and the fix
+# that deletes the copies when they do (the one certain mend: what is kept is what
+# the first says, which is what the model reads for the name).
+def _s(later: list) -> str:
+    return "" if len(later) == 1 else "s"
+
+
+def _it_repeats(later: list) -> str:
+    return "it repeats" if len(later) == 1 else "they repeat"
+
+
+class _Said(NamedTuple):
+    """One thing a member block says: as written, what it means, and where."""
+
+    written: str  # `workers 2`, `private-volume M1PRV1 3390-9`
+    meaning: str  # names in upper case (CP's), a description as written
+    span: Span
+
+
+def _member_says(member: ast.Member) -> dict[str, _Said]:
+    """What a member block says, by topic: `workers`, `job-suffix` and `description`
+    (the first of each, as the model reads it), each private volume by its label,
+    with its size, and each exclude by its meaning."""
+    said: dict[str, _Said] = {}
+    for s in member.settings:
+        if s.keyword == "private-volume":
+            sizes = {label.span: size for label, size in s.sizes}
+            for w in s.values:
+                size = sizes.get(w.span)
+                written = f"private-volume {w.text}" + (f" {size.text}" if size is not None else "")
+                where = size.span if size is not None else w.span
+                said.setdefault(f"volume {w.upper}", _Said(written, written.upper(), where))
+        else:
+            written = " ".join([s.keyword, *(w.text for w in s.values)])
+            meaning = written if s.keyword == "description" else written.upper()
+            said.setdefault(s.keyword, _Said(written, meaning, s.span))
+    for sel in member.selections:
+        owner = [sel.owner.text] if sel.owner else []
+        written = " ".join([sel.action.value, sel.medium.value, *owner, *(w.text for w in sel.items)])
+        said.setdefault(written.upper(), _Said(written, written.upper(), sel.span))
+    return said
+
+
+def _member_differences(blocks: list[ast.Member]) -> list[tuple[str, tuple[Span, ...]]]:
+    """What the blocks of one member say otherwise than one another, topic by topic:
+    (a phrase naming what each says, with its lines; where it differs in the blocks
+    after the first)."""
+    said = [_member_says(b) for b in blocks]
+    out = []
+    for topic in dict.fromkeys(t for s in said for t in s):
+        meanings: dict[str, tuple[str, list[int]]] = {}  # meaning -> (as first written, its lines)
+        missing = []
+        for block, says in zip(blocks, said, strict=True):
+            one = says.get(topic)
+            if one is None:
+                missing.append(block.name.span.line)
+            else:
+                meanings.setdefault(one.meaning, (one.written, []))[1].append(block.name.span.line)
+        if len(meanings) == 1 and not missing:
+            continue
+        parts = [f"`{written}` at {_lines(lines)}" for written, lines in meanings.values()]
+        if missing and len(meanings) == 1:
+            phrase = parts[0] + " only"
+        else:
+            phrase = ", ".join(parts) + (f", none at {_lines(missing)}" if missing else "")
+        later = zip(blocks[1:], said[1:], strict=True)
+        where = tuple(says[topic].span if topic in says else b.name.span for b, says in later)
+        out.append((phrase, where))
+    return out
+
+
+def _differing_places(differences, later: list[ast.Member]) -> list[Span]:
+    """Where the later blocks differ, each place once; a block's name is marked already."""
+    names = {m.name.span for m in later}
+    return [s for s in dict.fromkeys(s for _, places in differences for s in places) if s not in names]
+
+
+def _lines(lines: list[int]) -> str:
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    return "lines " + ", ".join(str(n) for n in lines[:-1]) + f" and {lines[-1]}"
+
+
+def _same_group(first, other) -> bool:
+    """Whether two groups of one name are one group written twice: the same kind,
+    the same user IDs and patterns (in any order)."""
+    return first.kind is other.kind and {(e.is_pattern, e.word.upper) for e in first.decl.entries} == {
+        (e.is_pattern, e.word.upper) for e in other.decl.entries
+    }
+
+
+def _written_alike(a, b, skip: tuple[str, ...] = ()) -> bool:
+    """Whether two AST nodes are written alike, word for word, wherever they stand
+    (their spans and the fields in `skip` aside)."""
+    return _shape(a, skip) == _shape(b, skip)
+
+
+def _shape(node, skip: tuple[str, ...] = ()):
+    if isinstance(node, Span):
+        return None
+    if dataclasses.is_dataclass(node):
+        return tuple(_shape(getattr(node, f.name)) for f in dataclasses.fields(node) if f.name not in skip)
+    if isinstance(node, tuple):
+        return tuple(_shape(item) for item in node)
+    return node
+
+
+def _delete_repeats(model: Model, spans: list[Span], what: str) -> Fix | None:
+    """The fix that deletes the repeated blocks at `spans`, each from the end of the
+    statement before it, so that its line goes with it; None where a comment stands
+    in what it would delete, or no statement of its own block stands before it."""
+    edits = []
+    for span in spans:
+        before = _statement_ends_before(model, span)
+        if before is None:
+            return None
+        cut = Span(span.file, before.end_line, before.end_column, span.end_line, span.end_column, before.end, span.end)
+        if holds_comment(model, cut):
+            return None
+        edits.append(Edit(cut, ""))
+    title = f"Delete the repeated `{what}`" if len(spans) == 1 else f"Delete the {len(spans)} repeated `{what}`"
+    return Fix(title, tuple(edits))
+
+
+def _statement_ends_before(model: Model, span: Span) -> Span | None:
+    """The statement that ends last before `span` in the block that holds it (the
+    cluster's, or the file's top level), or None."""
+    module = next((m for m in model.modules if m.file == span.file), None)
+    if module is None:
+        return None
+    cluster = next((c for c in module.clusters if c.span.start <= span.start < c.span.end), None)
+    if cluster is not None:
+        parts = (cluster.members, cluster.catalogs, cluster.expires, cluster.tapes, cluster.users, cluster.groups)
+        spans = [n.span for part in (*parts, cluster.jobs, cluster.settings, cluster.disks) for n in part]
+    else:
+        spans = [n.span for part in (module.imports, module.users, module.groups, module.clusters) for n in part]
+    before = [s for s in spans if s.end <= span.start]
+    return max(before, key=lambda s: s.end) if before else None
 
 
 def _size_text(disk: ast.Disk) -> str:
@@ -909,6 +1111,11 @@ def duplicate_disks(model: Model):
                 if len(later) == 1
                 else "keep one definition, or give the others other addresses"
             )
+        copies = all(_written_alike(earlier, d) for d in later)
+        if copies:  # pasted again: whatever the first places, the copies place again
+            message = f"user {quoted(owner)} already has a minidisk at address {addr:04X}{via}, defined alike"
+            message += "" if len(later) == 1 else f" {len(later) + 1} times"
+            help = f"delete the repeated statement{_s(later)}: {_it_repeats(later)} the first"
         yield DUPLICATE_DISK(
             message,
             disk.address.span,
@@ -917,6 +1124,9 @@ def duplicate_disks(model: Model):
                 *(Related(d.address.span, _again_note(model, d, flaw is not None)) for d in later[1:]),
             ),
             help=help,
+            fix=_delete_repeats(model, [d.span for d in later], f"disk {disk.user.text} {disk.address.text}")
+            if copies
+            else None,
         )
 
 

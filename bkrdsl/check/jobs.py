@@ -395,6 +395,8 @@ def placement(model: Model):
     for job in model.jobs:
         if job.run is None or any(not r.resolved for r in job.refs):
             continue
+        if any(r.group is not None and r.group.name in model.groups_of_both_kinds for r in job.refs):
+            continue  # a group declared twice, single and identity: BKR321's, said once
         kinds = job.kinds
         if len(kinds) > 1:
             single = _kind_ref(job, Kind.SINGLE)

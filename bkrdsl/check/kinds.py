@@ -387,7 +387,7 @@ def users_in_both_kinds(model: Model):
         # One error per user, at its first declaration of the other kind; any
         # further ones are notes (a user listed in three groups is one mistake).
         conflicts = [u for u in others if u.kind is not seen.kind]
-        if not conflicts:
+        if not conflicts or _one_group_twice(model, [seen, *conflicts]):
             continue
         u = conflicts[0]
         # A service machine declared single is BKR201's to report.
@@ -418,6 +418,13 @@ def users_in_both_kinds(model: Model):
             ),
             help=help,
         )
+
+
+def _one_group_twice(model: Model, defs: list[UserDef]) -> bool:
+    """Whether a user's declarations of both kinds are the entries of one group name
+    declared single and identity: that group's repeat is the one mistake (BKR321)."""
+    origins = {u.origin for u in defs}
+    return len(origins) == 1 and next(iter(origins)) in {f"group {name}" for name in model.groups_of_both_kinds}
 
 
 def _kind_in_doubt(model: Model) -> set[str]:

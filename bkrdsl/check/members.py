@@ -25,7 +25,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.check.values import MAX_WORKERS
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import ROLE_TEXT, Model, is_pattern, parse_disk_unit, worker_ids
+from bkrdsl.resolve.model import ROLE_TEXT, Model, is_pattern, parse_address, parse_disk_unit, worker_ids
 
 #: z/VM 6.2 to 7.2 allow four SSI members; z/VM 7.3 raised the limit to eight.
 CLASSIC_MAX_MEMBERS = 4
@@ -814,6 +814,13 @@ def units_per_volume(model: Model):
 _UNIT_WORD = {"CYL": "cylinders", "BLK": "blocks"}
 
 
+def _one_minidisk(machine: str, disk, other_machine: str, other) -> bool:
+    """Whether two `disk` statements define one machine's minidisk at one address:
+    BKR324's mistake, whose extents then overlap as a matter of course."""
+    address = parse_address(disk.address.text)
+    return machine == other_machine and address is not None and address == parse_address(other.address.text)
+
+
 @check
 def extents(model: Model):
     if model.cluster is None or not model.disks:
@@ -840,6 +847,8 @@ def extents(model: Model):
         for start, end, d, machine in disks:
             if reach is not None and start < reach[0] and (d.span, reach[1].span) not in reported:
                 other, other_machine = reach[1], reach[2]
+                if other is not d and _one_minidisk(machine, d, other_machine, other):
+                    continue  # a minidisk defined twice (pasted again): BKR324's, said once
                 reported.add((d.span, other.span))
                 if other is d:
                     message = (

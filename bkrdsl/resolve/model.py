@@ -975,6 +975,12 @@ class Model:
         found = self._groups.get(name.upper())
         return found[0] if found else None
 
+    @functools.cached_property
+    def groups_of_both_kinds(self) -> frozenset[str]:
+        """The group names declared more than once, single and identity (BKR321): a
+        job that backs one up has no kind to check until one is kept."""
+        return frozenset(name for name, same in self._groups.items() if len({g.kind for g in same}) > 1)
+
     def member(self, name: str) -> MemberModel | None:
         return self._members.get(name.upper())
 
