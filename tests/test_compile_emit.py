@@ -600,3 +600,37 @@ def test_descriptions_are_where_the_keyword_docs_say(tmp_path):
     assert [p for p, a in files.items() if "CLUSTER TEXT" in a.text or "MEMBER TEXT" in a.text] == []
     _, said = summary("description")
     assert "template" in said and "BKRSUBMT" in said and "reader of the file" in said
+
+
+@pytest.mark.parametrize(
+    ("catalog", "unused"),
+    [
+        ("catalog local server BKRSVSFS logon-wait 2 minutes pool-wait 15 minutes", ["pool-wait 15 minutes"]),
+        ("catalog local pool BKRPOOL pool-wait 15 minutes logon-wait 2 minutes", ["pool-wait 15 minutes", "logon-wait 2 minutes"]),
+    ],
+)
+def test_a_wait_bkr261_warns_of_changes_no_file(catalog, unused):
+    # What BKR261 says: the wait is read and dropped, every file as without it.
+    def files(line: str) -> dict[str, str]:
+        text = (
+            "import std/backup-manager\n"
+            "cluster TESTSSI {\n"
+            "  member VM1 { workers 2  private-volume PRV001 }\n"
+            "  member VM2 { workers 2  private-volume PRV002 }\n"
+            "  shared-volume SHR001\n"
+            f"  {line}\n"
+            "  expire on each member { purge weekly sun 06:00  retain 30 days }\n"
+            "  identity group SYSTEM { RSCS }\n"
+            "  job SYS { backup SYSTEM full  include minidisk * 0191  to disk  run on each member daily 02:00 }\n"
+            "}\n"
+        )
+        analysis, artifacts = compile_source("waits.bkr", text.encode())
+        assert artifacts is not None, render_short(analysis.diagnostics)
+        codes = [d.code for d in analysis.diagnostics if d.code == "BKR261"]
+        assert codes == (["BKR261"] if line == catalog else [])
+        return {a.path: a.text for a in artifacts}
+
+    without = catalog
+    for wait in unused:
+        without = without.replace(" " + wait, "")
+    assert files(catalog) == files(without)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # Rule families register their codes and checks on import.
 from bkrdsl.check import (  # noqa: F401
-    catalog,  # BKR210-BKR219, BKR260: the catalog and its expiry
+    catalog,  # BKR210-BKR219, BKR260, BKR261: the catalog and its expiry
     coverage,  # BKR401-BKR412: coverage and schedules
     declarations,  # BKR320-BKR335, BKR021: duplicates, unknown references, roles on patterns, lists read on
     jobs,  # BKR220-BKR226: job placement and per-member names

@@ -1,4 +1,4 @@
-"""The catalog and its expiry (BKR210-BKR219, BKR260): SSI rules 4 and 5 of ../shared/domain.md.
+"""The catalog and its expiry (BKR210-BKR219, BKR260, BKR261): SSI rules 4 and 5 of ../shared/domain.md.
 
 With one catalog for the cluster, `EXPIRE (PURGE` sent to the catalog server
 of any member acts on every job in the catalog, so exactly one member purges.
@@ -412,6 +412,48 @@ LOCAL_HOME = register(
     """,
 )
 
+WAIT_UNUSED = register(
+    "BKR261",
+    "catalog-wait-unused",
+    "warning",
+    "a `logon-wait` or `pool-wait` BKRSTART never waits: the catalog names no SFS server, or no file pool",
+    """
+    `logon-wait` and `pool-wait` say how long BKRSTART waits for the
+    catalog's SFS server: to log on after its `XAUTOLOG`, then for its file
+    pool to serve. It waits only for a server it starts, and for the pool
+    only when it knows it: a catalog without `server` (`catalog local`, each
+    member's catalog kept by a server the site starts itself) gets no
+    server started and no wait, and a catalog without `pool` gets the first
+    wait but not the second. The option is then read and dropped, and the
+    start-up does not wait as the file says it does. (A shared catalog
+    without its server or pool is an error, BKR212, which says so instead.)
+
+    A warning, not an error, like BKR219 for a local catalog's `on`: the
+    files bkrc writes are what the rest of the statement means, and the
+    option only describes nothing. Written there, it usually means the
+    server or the pool was left out.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog local server BKRSVSFS pool-wait 15 minutes   # <- BKR261
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: name the pool the server serves, `catalog local server BKRSVSFS
+    pool BKRPOOL pool-wait 15 minutes`, or delete `pool-wait 15 minutes`.
+    """,
+)
+
 
 def _places(model: Model, expire: ExpireModel) -> tuple[str, ...]:
     return tuple(m for m in expire.members if model.member(m) is not None)
@@ -471,6 +513,38 @@ def catalog_declared(model: Model):
                 cat.decl.span,
                 help="write `catalog shared server BKRSVSFS pool BKRPOOL` with your server and file pool",
             )
+
+
+@check
+def waits_kept(model: Model):
+    """BKR261: the waits of a catalog BKRSTART does not wait for (`model.start_order`
+    waits for a server, and for its pool only when the catalog names one)."""
+    cat = model.catalog
+    if model.cluster is None or cat is None or cat.scope is not Scope.LOCAL:
+        return  # a shared catalog without its server or pool is BKR212's
+    decl = cat.decl
+    if cat.server is None:
+        both = ((decl.logon_waits, "logon-wait"), (decl.pool_waits, "pool-wait"))
+        unused = [(w, k) for waits, k in both for w in waits[:1]]
+        why = "the catalog names no SFS server, so BKRSTART starts none and waits for none"
+        help = "name the server after `server` (`catalog local server BKRSVSFS pool BKRPOOL ...`), or delete"
+    elif cat.pool is None:
+        unused = [(w, "pool-wait") for w in decl.pool_waits[:1]]
+        why = "the catalog names no file pool, so BKRSTART waits for its server to log on, not for a pool to serve"
+        help = "name the file pool after `pool` (`pool BKRPOOL`), or delete"
+    else:
+        return
+    if not unused:
+        return
+    unused.sort(key=lambda wait: wait[0].span.start)
+    (first, _), *rest = unused
+    names = " and ".join(f"`{k}`" for _, k in unused)
+    yield WAIT_UNUSED(
+        f"{names} {'has' if not rest else 'have'} no effect: {why}",
+        first.span,
+        related=tuple(Related(w.span, f"`{k}` here too") for w, k in rest),
+        help=f"{help} {names}",
+    )
 
 
 @check
