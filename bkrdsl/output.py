@@ -902,6 +902,26 @@ class ReadOnlyError(PermissionError):
         )
 
 
+class FolderClosedError(OSError):
+    """`replace_file` cannot create a file in the folder of the file it replaces
+    (the temporary file it renames over it, or the backup of a file with other
+    hard links): the file is left as it was, and the error says why in the
+    folder's terms, where the OSError alone ("Operation not permitted") would
+    seem to be the file's, which may well be writable."""
+
+    def __init__(self, err: OSError, target: str, how: str) -> None:
+        folder = os.path.dirname(target)
+        if err.errno in _REFUSED and _fs_flags(folder) & FS_IMMUTABLE_FL:
+            why = f"{folder} is immutable (`chattr +i`): nothing can be created in it"
+        else:
+            why = f"no file can be created in {folder} ({err.strerror or err})"
+        super().__init__(
+            err.errno,
+            f"{how}, and {why}; the file is as it was: let bkrc create files in {folder}",
+            target,
+        )
+
+
 def special_kind(mode: int) -> str | None:
     """What a file that is not a regular file is ("a FIFO"), from its st_mode; None
     for a regular file. Folders and symbolic links are the callers' to tell."""
@@ -964,11 +984,15 @@ def replace_file(path: str | os.PathLike, data: bytes) -> str | None:
     if not before.st_mode & stat.S_IWUSR:
         raise ReadOnlyError(stat.S_IMODE(before.st_mode), target)
     if before.st_nlink > 1:
-        return _rewrite_in_place(target, data)
+        return _rewrite_in_place(target, data, before.st_nlink)
     import tempfile  # here: a compile makes its folder with `_new_folder`, and imports none
 
     # The process ID in the name tells whose file a `kill -9` left behind (docs/fmt.md).
-    fd, temp = tempfile.mkstemp(prefix=f"{TEMP_MARK}fmt-{os.getpid()}-", suffix=".tmp", dir=folder)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f"{TEMP_MARK}fmt-{os.getpid()}-", suffix=".tmp", dir=folder)
+    except OSError as err:
+        how = "bkrc writes its new text to a temporary file beside it and renames that over it"
+        raise FolderClosedError(err, target, how) from None
     try:
         try:
             _write_fully(fd, data)
@@ -984,7 +1008,7 @@ def replace_file(path: str | os.PathLike, data: bytes) -> str | None:
     return None
 
 
-def _rewrite_in_place(target: str, data: bytes) -> str | None:
+def _rewrite_in_place(target: str, data: bytes, links: int) -> str | None:
     """Write `data` over the regular file `target`, which has other hard links, as
     gofmt does: the same file gets the new text, so every name of it shows the
     new text, and it keeps its owner, group and mode. Not in one step, so its
@@ -997,6 +1021,12 @@ def _rewrite_in_place(target: str, data: bytes) -> str | None:
     written, and then the backup beside it holds its old text. The caller holds
     Ctrl-C back (`Commit`), so that an interrupt waits until the file is written.
 
+    A folder where the backup cannot be created (no write permission, `chattr
+    +i`) stops it before the file is touched (FolderClosedError): without the
+    backup, a kill in the middle would leave the file half written and its old
+    text nowhere, and a backup anywhere else (/tmp, which a reboot may empty)
+    is not where the user looks for it.
+
     Returns the warning of a backup the folder would not let go (`_drop_temp`),
     or None. Raises OSError; `target` is then as it was, unless the error says
     where its old text is."""
@@ -1007,7 +1037,14 @@ def _rewrite_in_place(target: str, data: bytes) -> str | None:
         if what is not None:
             raise NotRegularError(what, target)
         old = _read_from_start(fd)
-        backup = _new_temp(folder, "fmt-backup", old, mode=0o600)
+        try:
+            backup = _new_temp(folder, "fmt-backup", old, mode=0o600)
+        except OSError as err:
+            how = (
+                f"it has {links} hard links, so bkrc writes it in place, after a backup of its old"
+                " text beside it (which holds it, should the write be cut short)"
+            )
+            raise FolderClosedError(err, target, how) from None
         try:
             _fsync_dir(Path(folder))
             _overwrite(fd, data)

@@ -363,6 +363,67 @@ def test_a_kill_9_while_a_file_is_written_in_place_leaves_its_old_text_in_the_ba
     assert (tmp_path / backup).read_text() == UGLY
 
 
+LINKED = (
+    "it has 2 hard links, so bkrc writes it in place, after a backup of its old text beside it"
+    " (which holds it, should the write be cut short)"
+)
+RENAMED = "bkrc writes its new text to a temporary file beside it and renames that over it"
+
+
+@pytest.mark.parametrize("links", [2, 1])
+def test_a_folder_that_lets_no_file_be_created_is_named_and_the_file_left_as_it_was(
+    tmp_path, monkeypatch, links
+):
+    """The backup of a file with other hard links, or the temporary file renamed over
+    one without, goes beside it: where the folder refuses it (no write permission,
+    as a user other than root), the error says so in the folder's terms (the
+    OSError alone, "Permission denied", reads as the file's, which is writable),
+    before the file is touched. A backup elsewhere (/tmp, which a reboot may
+    empty) would not be where the user looks after a kill in the middle."""
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    if links == 2:
+        os.link(path, tmp_path / "b.bkr")
+    denied = PermissionError(errno.EACCES, "Permission denied")
+    if links == 2:
+        raise_at(monkeypatch, output, "_new_temp", 1, denied)
+    else:
+        raise_at(monkeypatch, tempfile, "mkstemp", 1, denied)
+    result = run_cli(["fmt", path], expect=2)
+    how = LINKED if links == 2 else RENAMED
+    assert result.stderr == (
+        f"bkrc: {path}: cannot write: {how}, and no file can be created in {tmp_path} (Permission denied);"
+        f" the file is as it was: let bkrc create files in {tmp_path}\n"
+    )
+    assert path.read_text() == UGLY and folder(path) == ["a.bkr", "b.bkr"][:links]
+
+
+@pytest.mark.parametrize("links", [2, 1])
+def test_an_immutable_folder_is_named_with_its_chattr(tmp_path, links):
+    """`chattr +i` on the folder: root may write the file, not create one beside it."""
+    home = tmp_path / "site"
+    home.mkdir()
+    path = home / "a.bkr"
+    path.write_text(UGLY)
+    if links == 2:
+        os.link(path, tmp_path / "deployed.bkr")
+    if os.geteuid() != 0:
+        pytest.skip("only root may make a folder immutable")
+    done = subprocess.run(["chattr", "+i", home], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"chattr failed: {done.stderr.decode().strip()}")
+    try:
+        result = run_cli(["fmt", path], expect=2)
+    finally:
+        subprocess.run(["chattr", "-i", home], check=True)
+    how = LINKED if links == 2 else RENAMED
+    assert result.stderr == (
+        f"bkrc: {path}: cannot write: {how}, and {home} is immutable (`chattr +i`): nothing can be created"
+        f" in it; the file is as it was: let bkrc create files in {home}\n"
+    )
+    assert path.read_text() == UGLY and folder(path) == ["a.bkr"]
+
+
 def test_ctrl_c_while_a_file_is_written_in_place_finishes_that_file_then_stops(three, monkeypatch):
     for path in three:
         os.link(path, path.with_suffix(".linked"))
