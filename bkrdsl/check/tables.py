@@ -159,7 +159,9 @@ NO_A_DISK = register(
     `VMSYS2`)". Three or more workers in a row are written as a range
     (`BKRWRK01` to `BKRWRK16`). A `disk` at 191 for a misspelt machine
     (`disk BKRSVFS 191 ...`, BKR332) counts as the A-disk of the one machine
-    its "did you mean" names: the misspelling is the one mistake.
+    its "did you mean" names: the misspelling is the one mistake. So does a
+    `disk` whose address is no address (`disk BKRBKUP 10000 ...`, BKR310):
+    it may be the A-disk mistyped, and the address is the one mistake.
 
     Failing example:
 
@@ -491,7 +493,13 @@ def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
     having = set()
     suggest = None
     for disk in map(disk_read, model.disks):
-        if parse_address(disk.address.text) == A_DISK:
+        address = parse_address(disk.address.text)
+        if address is None:
+            # `disk BKRBKUP 10000 ...`: BKR310 says the address is no address. The disk
+            # may be the A-disk mistyped, so its machines are not said to lack one:
+            # the mistyped address is the one mistake.
+            having.update(model.disk_owners(disk, roles))
+        elif address == A_DISK:
             owners = model.disk_owners(disk, roles)
             having.update(owners)
             if not owners and valid_user_id(disk.user.upper):
