@@ -46,7 +46,10 @@ UNCOVERED_MEMBER = register(
     which is almost always an oversight (a member added to the cluster after
     the jobs were written). A member left out by a job of IDENTITY users that
     runs on the other members only is not reported here: that job is the
-    mistake, and BKR221 names the member.
+    mistake, and BKR221 names the member. Nor is any member while a job
+    names a member no block declares (BKR330) or says nowhere it runs
+    (BKR114, its `run` statement deleted): that job may be the one meant to
+    run there, and its error is the one mistake.
 
     Failing example:
 
@@ -461,7 +464,10 @@ UNUSED_GROUP = register(
     Fix: back it up (`backup APPS, TESTERS full`), or delete the group.
     (Groups in imported modules are not reported: a shared module may serve
     several clusters. Nor are those of a module given to `bkrc check` on its
-    own: the jobs that back them up are in the clusters that import it.)
+    own: the jobs that back them up are in the clusters that import it. Nor
+    is any group while a job's `backup` names a group no one declares
+    (BKR331) or a job has no `backup` statement (BKR112, deleted): that job
+    may be the one meant to back it up, and its error is the one mistake.)
     """,
 )
 
@@ -609,6 +615,8 @@ def uncovered_members(model: Model):
     covered = {m for job in model.jobs for m in job.members}
     if any(model.member(m) is None for m in covered):
         return  # a job names an unknown member (BKR330): it may be the one meant here
+    if any(not job.decl.runs for job in model.jobs):
+        return  # a job says nowhere it runs (BKR114): its `run` may be the one meant here
     # A member an IDENTITY job pinned elsewhere leaves out is BKR221's mistake, and
     # BKR221 names the member: `run on each member` covers it, and this warning with it.
     covered.update(m for job in model.jobs for m in left_out_members(model, job))
@@ -1575,6 +1583,8 @@ def unused_groups(model: Model):
         return  # a module: its groups are for the jobs of the clusters that import it
     if any(not r.resolved for j in model.jobs for r in j.refs):
         return  # an unknown `backup` name (BKR331) may be a typo for one of these groups
+    if any(not j.decl.backups for j in model.jobs):
+        return  # a job backs nobody up (BKR112): its `backup` may be the one meant to name them
     used = {r.group.name for j in model.jobs for r in j.refs if r.group is not None}
     for g in model.groups:
         if is_pattern(g.name):
