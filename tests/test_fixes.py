@@ -1235,6 +1235,18 @@ def test_a_close_name_that_would_declare_a_disk_twice_is_not_written(tmp_path):
     ]
 
 
+def test_a_misspelt_machine_equally_close_to_several_is_the_one_still_without_that_disk(tmp_path):
+    # `disk TTCMM 191`: as close to TCTMM as to TRTMM and TCDMM, which have their 191
+    # already; the one without it is meant, so BKR332 offers it and its fix writes it
+    # (it offered all three, no fix, and BKR253 said TCTMM lacked its A-disk).
+    text = (RULES_DIR / "BKR332.fail-meant.bkr").read_text(encoding="utf-8")
+    path = tmp_path / "tape.bkr"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(["check", "--fix", "--format", "short", path], expect=0)
+    assert path.read_text(encoding="utf-8") == text.replace("disk TTCMM 191", "disk TCTMM 191")
+    assert result.stderr.splitlines() == [f"fixed 1 problem in {path}: BKR332", f"{path}: 1 fix applied; clean"]
+
+
 def test_fix_ends_with_one_line_per_file_what_it_fixed_and_what_is_left(tmp_path, monkeypatch):
     # As `ruff --fix` ends with what is fixed and what remains: per FILE, the fixes
     # applied, and what is left by severity and code, in it and in what it imports;

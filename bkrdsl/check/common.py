@@ -216,6 +216,22 @@ def _ratios(word: str, candidates: list[str]) -> Iterator[tuple[str, float]]:
             yield c, matcher.ratio()
 
 
+def machine_meant(model: Model, suggest: Suggester, user: str, addresses: Iterable[int], machines) -> list[str]:
+    """The product machines a `disk` for a user that is none of them (`user`, at
+    `addresses`) may mean: the closest; of two or three equally close, those that
+    no `disk` gives a minidisk at one of those addresses yet, when there are some
+    (`disk TTCMM 191`, as close to TCTMM as to TRTMM and TCDMM, which have their
+    191s: TCTMM). BKR332's "did you mean" and its fix, and BKR253, which counts
+    the disk as that machine's A-disk, ask here: the one answer for both."""
+    close = suggest.closest(user, list(machines))
+    if len(close) > 1:
+        wanted = set(addresses)
+        free = [m for m in close if not any((m, a) in model.disks_at for a in wanted)]
+        if free:
+            return free
+    return close
+
+
 def mean_help(suggestions: Sequence[str], otherwise: str) -> str:
     if suggestions:
         return f"did you mean {alternatives(suggestions)}?"

@@ -16,6 +16,7 @@ from bkrdsl.check.common import (
     Suggester,
     holds_comment,
     listed,
+    machine_meant,
     mean_fix,
     mean_help,
     quoted,
@@ -31,7 +32,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.generated import CLUSTER_FOLDER
-from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, VolumeCapacity, disk_size, is_pattern
+from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, VolumeCapacity, disk_size, is_pattern, parse_address
 from bkrdsl.source import Span
 from bkrdsl.syntax.runon import group_entry_lines, statement_like_runs
 
@@ -575,7 +576,11 @@ UNKNOWN_DISK_USER = register(
     so). In a cluster with no `tape manager` statement whose jobs write to
     tape, the disks for unknown machines (none close to a known one) say, in
     one report, that the statement naming them may be what is missing: one
-    deleted statement, one error here (and one BKR230 for the jobs). "Did you mean" shows where the machine it suggests is
+    deleted statement, one error here (and one BKR230 for the jobs).
+    Of two or three machines equally close, "did you mean" names those no
+    `disk` gives a minidisk at that address yet, when there are some (`disk
+    TTCMM 191`, as close to TCTMM as to TRTMM and TCDMM, which have their
+    191s: TCTMM, which the fix writes). "Did you mean" shows where the machine it suggests is
     declared, or, for the catalog's SFS server and Tape Manager's machines,
     where the `catalog` or `tape manager` statement names it. A disk whose
     machine is closest to one whose own ID CP refuses (`catalog shared
@@ -1629,7 +1634,8 @@ def unknown_disk_refs(model: Model):
             if is_pattern(user)
             else "is not one of the product's machines"
         )
-        close = [] if is_pattern(user) else suggest.closest(user, list(machines))
+        addresses = {parse_address(d.address.text) for d in model.disks if d.user.upper == user}
+        close = [] if is_pattern(user) else machine_meant(model, suggest, user, addresses - {None}, machines)
         if close and not any(valid_user_id(name) for name in close):
             # `catalog shared server BKRSVSFS:`: the machine's own ID is the one CP refuses
             # (BKR301 says so), not this disk's owner: the one mistake, said once

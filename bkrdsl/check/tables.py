@@ -21,6 +21,7 @@ from bkrdsl.check.common import (
     disk_int,
     disk_read,
     listed,
+    machine_meant,
     quoted,
     selections_of,
     valid_user_id,
@@ -506,7 +507,7 @@ def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
                 # A misspelt machine (`disk BKRSVFS 191 ...`) is BKR332, whose fix writes
                 # the one closest machine: this is that machine's A-disk, not a second mistake.
                 suggest = suggest or Suggester()
-                close = suggest.closest(disk.user.upper, list(machines))
+                close = machine_meant(model, suggest, disk.user.upper, (A_DISK,), machines)
                 if len(close) == 1:
                     having.add(close[0])
     lacking: dict[str, list[str]] = {}  # one list per diagnostic: the workers share one
