@@ -13,6 +13,7 @@ from bkrdsl.check.common import (
     cms_name_problem,
     first_few,
     holds_comment,
+    kind_in_doubt,
     listed,
     name_problem,
     quoted,
@@ -42,6 +43,11 @@ SINGLE_ON_MANY = register(
     `run on VMSYS2` for LNXB's. Each user is still backed up from one
     member only (BKR411). That member need not be the one the users log on
     to: their minidisks are on DASD every member shares.
+
+    A job that backs up a user declared both single and IDENTITY (BKR203,
+    a group's `single` or `identity` written the wrong way) is not judged
+    here: where it may run depends on the kind kept, and that error is the
+    one mistake.
 
     Failing example:
 
@@ -83,6 +89,11 @@ IDENTITY_PINNED = register(
     per user ID, whichever member the user runs on), so it runs on one
     member (BKR226).
 
+    A job that backs up a user declared both single and IDENTITY (BKR203,
+    a group's `single` or `identity` written the wrong way) is not judged
+    here: where it may run depends on the kind kept, and that error is the
+    one mistake.
+
     Failing example:
 
         import std/backup-manager
@@ -120,6 +131,11 @@ MIXED_KINDS = register(
     Single-configuration users must be backed up from one member, IDENTITY
     users from every member (BKR220, BKR221): no placement suits a job that
     holds both. IBM's rule is to put them in separate jobs.
+
+    A job that backs up a user declared both single and IDENTITY (BKR203,
+    a group's `single` or `identity` written the wrong way) is not judged
+    here: where it may run depends on the kind kept, and that error is the
+    one mistake.
 
     Failing example:
 
@@ -390,13 +406,31 @@ def left_out_members(model: Model, job: JobModel) -> list[str]:
     return [m for m in all_members if m not in members]
 
 
+def _kind_doubted(job: JobModel, in_doubt: set[str]) -> bool:
+    """Whether the job backs up a user declared with both kinds (BKR203), alone or
+    in a group: the kind that decides where the job may run is that error's question
+    (`identity group SYSIDS { TCPIP }` written `single`: one mistake, not one more
+    per job that backs SYSIDS up)."""
+    if not in_doubt:
+        return False
+    for ref in job.refs:
+        if ref.group is not None and not in_doubt.isdisjoint(ref.group.users):
+            return True
+        if ref.user is not None and ref.user.id in in_doubt:
+            return True
+    return False
+
+
 @check
 def placement(model: Model):
+    in_doubt = kind_in_doubt(model)
     for job in model.jobs:
         if job.run is None or any(not r.resolved for r in job.refs):
             continue
         if any(r.group is not None and r.group.name in model.groups_of_both_kinds for r in job.refs):
             continue  # a group declared twice, single and identity: BKR321's, said once
+        if _kind_doubted(job, in_doubt):
+            continue  # BKR203: the users' kind, which decides where the job runs, is the mistake
         kinds = job.kinds
         if len(kinds) > 1:
             single = _kind_ref(job, Kind.SINGLE)

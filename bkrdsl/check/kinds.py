@@ -11,7 +11,7 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 
 from bkrdsl.ast import Kind, Scope
-from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_user_or_pattern
+from bkrdsl.check.common import kind_in_doubt, listed, plural, quoted, valid_user_id, valid_user_or_pattern
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -109,7 +109,10 @@ BOTH_KINDS = register(
     trust. A group's `match` pattern that matches the user too is shown as
     a note, not reported as BKR204: whether the pattern may match it depends
     on the kind you keep. It is one error per user, at its first
-    declaration of the other kind: any further ones are notes.
+    declaration of the other kind: any further ones are notes. Nor are the
+    jobs that back the user up judged by its kind (BKR220, BKR221, BKR222):
+    a group's `identity` written `single` is one mistake, not one more for
+    each job of the group.
 
     Failing example:
 
@@ -427,17 +430,6 @@ def _one_group_twice(model: Model, defs: list[UserDef]) -> bool:
     return len(origins) == 1 and next(iter(origins)) in {f"group {name}" for name in model.groups_of_both_kinds}
 
 
-def _kind_in_doubt(model: Model) -> set[str]:
-    """The IDs declared with both kinds (BKR203, or BKR201 for a service machine)."""
-    repeated = model.repeated_ids
-    if not repeated:
-        return set()
-    kinds: dict[str, set] = {}
-    for u in model.defs_of(repeated):
-        kinds.setdefault(u.id, set()).add(u.kind)
-    return {i for i, k in kinds.items() if len(k) > 1}
-
-
 @check
 def patterns_of_other_kind(model: Model):
     """A group pattern that matches explicit users of the other kind (service patterns
@@ -448,7 +440,7 @@ def patterns_of_other_kind(model: Model):
     told: set[int] = set()  # overlaps said with a pattern's users
     # A user declared with both kinds has no kind to hold against a pattern: that
     # is BKR203's one mistake, whose fix decides whether the pattern may match it.
-    in_doubt = _kind_in_doubt(model)
+    in_doubt = kind_in_doubt(model)
     for kind in (Kind.SINGLE, Kind.IDENTITY):
         patterns = [
             p
