@@ -9,6 +9,7 @@ from bkrdsl import ast
 from bkrdsl.check.common import (
     Suggester,
     disk_int,
+    listed,
     mean_fix,
     mean_help,
     quoted,
@@ -114,7 +115,11 @@ OVERLAPPING_RANGES = register(
     """
     Two includes (or two excludes) of the same owner in one job that share
     addresses say the same thing twice. It is harmless for Backup Manager but
-    usually a typo: one of the ranges was meant to be another.
+    usually a typo: one of the ranges was meant to be another. It is one
+    warning for each statement and the one it overlaps, naming all the
+    addresses they share (`0150` and `0151` in `include minidisk * 0150 0151`
+    after `include minidisk * 0100-01FF`); a statement written twice (a line
+    duplicated) is one warning that says so, at the second.
 
     Failing example:
 
@@ -526,14 +531,62 @@ def overlapping_ranges(model: Model):
             if s.medium is ast.Medium.MINIDISK and s.owner is not None:
                 by_owner.setdefault((s.action, s.owner.upper), []).append(s)
         for (action, owner), sels in by_owner.items():
-            for word, earlier in _overlaps(sels):
-                whose = "" if owner == "*" else f" for {quoted(owner)}"
+            whose = "" if owner == "*" else f" for {quoted(owner)}"
+            for statement, first, words, earlier in _overlaps_by_statement(sels):
+                if _repeats(statement, first):
+                    yield OVERLAPPING_RANGES(
+                        f"this `{action.value}` repeats the one on line {first.span.line}:"
+                        f" {_listed_words(words)} {'is' if len(words) == 1 else 'are'} already {action.value}d{whose}",
+                        statement.span,
+                        related=(Related(first.span, "written here first"),),
+                        help="delete one of the two statements, or correct the addresses of this one",
+                    )
+                    continue
+                said = f"`{words[0].text}` overlaps" if len(words) == 1 else f"{_listed_words(words)} overlap"
                 yield OVERLAPPING_RANGES(
-                    f"`{word.text}` overlaps `{earlier.text}`, already {action.value}d{whose}",
-                    word.span,
-                    related=(Related(earlier.span, "overlaps this"),),
+                    f"{said} {_listed_words(earlier)}, already {action.value}d{whose}",
+                    _through(words[0].span, words[-1].span),
+                    related=tuple(Related(w.span, "overlaps this") for w in earlier),
                     help="remove the addresses already covered, or correct the range",
                 )
+
+
+def _overlaps_by_statement(selections: list[ast.Selection]) -> list[tuple]:
+    """`_overlaps`, once for each statement and the one it overlaps: (the statement,
+    that one, its words that overlap, the words they overlap), the words in the order
+    written. A line written twice (`exclude minidisk * 0190 019D 019E`) is one
+    mistake, said once, not once for each of its addresses."""
+    statement_of = {id(w): n for n, sel in enumerate(selections) for w in sel.items}
+    pairs: dict[tuple[int, int], tuple[dict, dict]] = {}
+    for word, earlier in _overlaps(selections):
+        words, earliers = pairs.setdefault((statement_of[id(word)], statement_of[id(earlier)]), ({}, {}))
+        words[id(word)] = word
+        earliers[id(earlier)] = earlier
+    return [
+        (selections[n], selections[e], _in_order(words), _in_order(earliers))
+        for (n, e), (words, earliers) in pairs.items()
+    ]
+
+
+def _repeats(statement: ast.Selection, first: ast.Selection) -> bool:
+    """Whether `statement`, written after `first`, says the same addresses again."""
+    return first.span.start < statement.span.start and [w.upper for w in statement.items] == [
+        w.upper for w in first.items
+    ]
+
+
+def _in_order(words: dict) -> list:
+    return sorted(words.values(), key=lambda w: w.span.start)
+
+
+def _listed_words(words: list) -> str:
+    """`0190`, `019D` and `019E`: words as written, as a message lists them."""
+    return listed([w.text for w in words])
+
+
+def _through(first: Span, last: Span) -> Span:
+    """The place from the start of `first` to the end of `last`."""
+    return Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
 
 
 #: Times of day as people write them, read unambiguously (`time_meant`).
