@@ -183,6 +183,11 @@ def variant_chars(text: str) -> list[str]:
     return sorted({c for c in text if c in EBCDIC_VARIANT})
 
 
+def span_through(first: Span, last: Span) -> Span:
+    """The place from the start of `first` to the end of `last`."""
+    return Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+
+
 def kind_in_doubt(model: Model) -> set[str]:
     """The IDs declared with both kinds (BKR203, or BKR201 for a service machine):
     the checks that judge a user by its kind leave them to that one error."""

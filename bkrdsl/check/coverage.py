@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
-from bkrdsl.check.common import first_few, listed, quoted, small_int, valid_user_or_pattern
+from bkrdsl.check.common import first_few, listed, quoted, small_int, span_through, valid_user_or_pattern
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
@@ -484,7 +484,9 @@ REPEATED_BACKUP_NAME = register(
     writes each user's selection once. The repeat is harmless in the
     output, but it is usually a slip: a group meant in its place, such as
     a second group copied from another job and not renamed, is then not
-    backed up.
+    backed up. It is one warning for each `backup` statement, naming every
+    group or user it gives again: a line `backup LINUX, CMSSVC full`
+    written twice is one mistake, one warning at the second.
 
     Failing example:
 
@@ -1559,22 +1561,36 @@ def names_backed_up_once(model: Model):
         resolved = {r.word.upper for r in job.refs if r.resolved}
         first: dict[str, ast.Word] = {}
         for backup in job.decl.backups:
+            again = []  # (word, where it was named first), in the order written
             for word in backup.groups:
                 name = word.upper
                 if name not in resolved or word.text.lower() in levels:
                     continue  # an unknown name (BKR331), a level after a comma (BKR331)
                 seen = first.setdefault(name, word)
-                if seen is word:
-                    continue
-                yield REPEATED_BACKUP_NAME(
-                    f"job {quoted(job.name)} names {quoted(name)} twice after `backup`;"
-                    " it is backed up once",
-                    word.span,
-                    related=(Related(seen.span, "named here first"),),
-                    help="name each group or user once: remove this "
-                    + ("`backup` statement" if len(backup.groups) == 1 else f"`{word.text}`")
-                    + ", or write the name meant",
-                )
+                if seen is not word:
+                    again.append((word, seen))
+            if again:
+                yield _named_again(job, backup, again)
+
+
+def _named_again(job: JobModel, backup: ast.Backup, again: list[tuple[ast.Word, ast.Word]]):
+    """BKR412 for the names one `backup` statement gives again: one warning for the
+    statement, so that a `backup` line written twice is one mistake, said once."""
+    words = [word for word, _ in again]
+    whole = len(words) == len(backup.groups)
+    if len(words) == 1:
+        said, where = f"names {quoted(words[0].upper)} twice after `backup`; it is backed up once", words[0].span
+    else:
+        said = f"names {listed([w.upper for w in words])} twice after `backup`; each is backed up once"
+        where = backup.span if whole else span_through(words[0].span, words[-1].span)
+    return REPEATED_BACKUP_NAME(
+        f"job {quoted(job.name)} {said}",
+        where,
+        related=tuple(Related(seen.span, "named here first") for _, seen in again),
+        help="name each group or user once: remove this "
+        + ("`backup` statement" if whole else "`" + "`, `".join(w.text for w in words) + "`")
+        + (", or write the name meant" if len(words) == 1 else ", or write the names meant"),
+    )
 
 
 @check

@@ -15,6 +15,7 @@ from bkrdsl.check.common import (
     quoted,
     selections_of,
     small_int,
+    span_through,
     swapped_disk,
 )
 from bkrdsl.check.registry import check
@@ -479,10 +480,7 @@ def addresses(model: Model):
                 )
     for d in cluster.disks:
         if swapped_disk(d):
-            span = Span(
-                d.user.span.file, d.user.span.line, d.user.span.column, d.address.span.end_line,
-                d.address.span.end_column, d.user.span.start, d.address.span.end,
-            )
+            span = span_through(d.user.span, d.address.span)
             meant = f"{d.address.text} {d.user.text}"
             yield INVALID_ADDRESS(
                 f"`disk {d.user.text} {d.address.text}` has its address and user ID the wrong way round:"
@@ -545,7 +543,7 @@ def overlapping_ranges(model: Model):
                 said = f"`{words[0].text}` overlaps" if len(words) == 1 else f"{_listed_words(words)} overlap"
                 yield OVERLAPPING_RANGES(
                     f"{said} {_listed_words(earlier)}, already {action.value}d{whose}",
-                    _through(words[0].span, words[-1].span),
+                    span_through(words[0].span, words[-1].span),
                     related=tuple(Related(w.span, "overlaps this") for w in earlier),
                     help="remove the addresses already covered, or correct the range",
                 )
@@ -582,11 +580,6 @@ def _in_order(words: dict) -> list:
 def _listed_words(words: list) -> str:
     """`0190`, `019D` and `019E`: words as written, as a message lists them."""
     return listed([w.text for w in words])
-
-
-def _through(first: Span, last: Span) -> Span:
-    """The place from the start of `first` to the end of `last`."""
-    return Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
 
 
 #: Times of day as people write them, read unambiguously (`time_meant`).
@@ -1207,7 +1200,7 @@ def _wait_problem(wait: ast.Wait, keyword: str, default: int, interval: int) -> 
     count = int(wait.count.text) if _DIGITS.fullmatch(wait.count.text) else None
     unit = wait.unit.text.upper()
     first, last = wait.count.span, wait.unit.span
-    both = Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    both = span_through(first, last)
     if wait.count.text.upper() in WAIT_UNITS and small_int(wait.unit.text) is not None:
         meant = f"{wait.unit.text} {wait.count.text.lower()}"
         return INVALID_WAIT(
