@@ -23,6 +23,7 @@ from bkrdsl.check.common import (
     server_written_as_home,
     shown,
     swapped_disk,
+    system_name_problem,
     valid_user_id,
     valid_user_or_pattern,
     volume_problem,
@@ -484,7 +485,11 @@ UNKNOWN_MEMBER = register(
     it is reported once, at its first place, with the others as notes, and
     its fix (when one member is closest) writes that member at every place.
     English for every member (`run on all`, `run on both`) is answered with
-    `each member`, which is how .bkr says it.
+    `each member`, which is how .bkr says it. A name close to a member whose
+    own name SYSTEM CONFIG refuses (`member VMSYS1XYZ`, 9 characters, where
+    the jobs say `run on VMSYS1`) is not reported: that member's name is the
+    one mistake (BKR302), and "did you mean" could offer only it or another
+    member (`VMSYS2`, whose fix would move the jobs there).
 
     Failing example:
 
@@ -1389,7 +1394,13 @@ def unknown_members(model: Model):
     unknown = [
         w for w in model.cluster.member_references() if model.member(w.upper) is None and w is not server
     ]
+    refused = [n for n in names if system_name_problem(n) is not None]  # BKR302's
     for name, word, others in _once_per_name(unknown):
+        if refused and suggest.closest(name, refused):
+            # `member VMSYS1XYZ` for the VMSYS1 its jobs run on: that member's own name,
+            # one SYSTEM CONFIG refuses (BKR302), is the one mistake; "did you mean" would
+            # offer it, or another member (`VMSYS2`) and a fix that moves the jobs there
+            continue
         close = suggest.closest(name, names)
         otherwise = (
             f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`"
