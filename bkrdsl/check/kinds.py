@@ -13,10 +13,11 @@ from fnmatch import fnmatchcase
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import kind_in_doubt, listed, plural, quoted, valid_user_id, valid_user_or_pattern
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, SERVICE_ROLES, Model, PatternDef, UserDef, id_scanner
 from bkrdsl.resolve.patterns import pairs_that_may_share, shared_id
+from bkrdsl.source import Span
 
 SERVICE_SINGLE = register(
     "BKR201",
@@ -109,7 +110,10 @@ BOTH_KINDS = register(
     trust. A group's `match` pattern that matches the user too is shown as
     a note, not reported as BKR204: whether the pattern may match it depends
     on the kind you keep. It is one error per user, at its first
-    declaration of the other kind: any further ones are notes. Nor are the
+    declaration of the other kind: any further ones are notes. Two or more
+    users of one group declared with the other kind elsewhere are one error,
+    at the group's `single` or `identity`: the word most likely written the
+    wrong way (`identity group SYSIDS { TCPIP FTPSERVE }` written `single`). Nor are the
     jobs that back the user up judged by its kind (BKR220, BKR221, BKR222):
     a group's `identity` written `single` is one mistake, not one more for
     each job of the group.
@@ -158,7 +162,8 @@ PATTERN_OTHER_KIND = register(
     matching users of the other kind and sharing IDs with a pattern of the
     other kind, is one mistake and one error, at that pattern, naming the
     users and the patterns. A user declared with both kinds is BKR203's
-    mistake, which names the patterns that match it.
+    mistake, which names the patterns that match it; so is every user of a
+    group that declares such a user, since the group's kind is in doubt.
 
     Failing example:
 
@@ -386,6 +391,9 @@ def users_in_both_kinds(model: Model):
     defs: dict[str, list[UserDef]] = {}
     for u in model.defs_of(repeated):
         defs.setdefault(u.id, []).append(u)
+    # (user's first declaration, those of the other kind), one per user, by the
+    # statement that declares them with the other kind
+    by_statement: dict[Span, list[tuple[UserDef, list[UserDef]]]] = {}
     for seen, *others in defs.values():
         # One error per user, at its first declaration of the other kind; any
         # further ones are notes (a user listed in three groups is one mistake).
@@ -396,31 +404,66 @@ def users_in_both_kinds(model: Model):
         # A service machine declared single is BKR201's to report.
         if u.id in service or _service_role_of(model, u.id, {}, patterns) is not None:
             continue
-        where = "in " + u.origin if u.origin != "user" else "here"
-        also = [f"in {v.origin}" if v.origin != "user" else "by a `user` statement" for v in conflicts[1:]]
-        where += f" (and {', '.join(also)})" if also else ""
-        # A group pattern that matches the user is one more declaration of its
-        # kind, not a mistake of its own (BKR204 leaves such users to this error).
-        matching = [
-            p
-            for p in model.pattern_defs
-            if p.role is None and valid_user_or_pattern(p.pattern) and p.matches(u.id)
-        ]
-        help = _both_kinds_help(model, seen, u)
-        if matching:
-            p = matching[0]
-            other = Kind.IDENTITY if p.kind is Kind.SINGLE else Kind.SINGLE
-            help += f"; if it is {other.value}, narrow pattern {quoted(p.pattern)} too"
-        yield BOTH_KINDS(
-            f"{quoted(u.id)} is declared {u.kind.value} {where}, but {seen.kind.value} elsewhere",
-            u.span,
-            related=(
-                Related(seen.span, f"declared {seen.kind.value} here"),
-                *(Related(v.span, f"declared {v.kind.value} here too") for v in conflicts[1:]),
-                *(Related(p.span, f"pattern `{p.pattern}` ({p.kind.value}) matches it too") for p in matching[:2]),
-            ),
-            help=help,
-        )
+        by_statement.setdefault(u.kind_span, []).append((seen, conflicts))
+    for found in by_statement.values():
+        if len(found) > 1 and found[0][1][0].origin.startswith("group "):
+            yield _group_of_other_kind(model, found)
+        else:
+            yield from (_both_kinds(model, seen, conflicts) for seen, conflicts in found)
+
+
+def _both_kinds(model: Model, seen: UserDef, conflicts: list[UserDef]) -> Diagnostic:
+    """BKR203 for one user, at its first declaration of the other kind."""
+    u = conflicts[0]
+    where = "in " + u.origin if u.origin != "user" else "here"
+    also = [f"in {v.origin}" if v.origin != "user" else "by a `user` statement" for v in conflicts[1:]]
+    where += f" (and {', '.join(also)})" if also else ""
+    # A group pattern that matches the user is one more declaration of its
+    # kind, not a mistake of its own (BKR204 leaves such users to this error).
+    matching = [
+        p
+        for p in model.pattern_defs
+        if p.role is None and valid_user_or_pattern(p.pattern) and p.matches(u.id)
+    ]
+    help = _both_kinds_help(model, seen, u)
+    if matching:
+        p = matching[0]
+        other = Kind.IDENTITY if p.kind is Kind.SINGLE else Kind.SINGLE
+        help += f"; if it is {other.value}, narrow pattern {quoted(p.pattern)} too"
+    return BOTH_KINDS(
+        f"{quoted(u.id)} is declared {u.kind.value} {where}, but {seen.kind.value} elsewhere",
+        u.span,
+        related=(
+            Related(seen.span, f"declared {seen.kind.value} here"),
+            *(Related(v.span, f"declared {v.kind.value} here too") for v in conflicts[1:]),
+            *(Related(p.span, f"pattern `{p.pattern}` ({p.kind.value}) matches it too") for p in matching[:2]),
+        ),
+        help=help,
+    )
+
+
+def _group_of_other_kind(model: Model, found: list[tuple[UserDef, list[UserDef]]]) -> Diagnostic:
+    """BKR203 once for a group whose users, two or more, are declared with the other
+    kind elsewhere: at the group's `single` or `identity`, the word most likely
+    written the wrong way (`identity group SYSIDS { TCPIP FTPSERVE }` written
+    `single`), naming each user, where one error per user said it again and again."""
+    first = found[0][1][0]
+    kind, other = first.kind.value, found[0][0].kind.value
+    group = first.origin.removeprefix("group ")
+    names = [conflicts[0].id for _, conflicts in found]
+    help = (
+        f"if its users are {other} in the CP directory, write `{other} group {group}`;"
+        " otherwise keep, for each user, the kind the CP directory has"
+    )
+    std = next((seen for seen, _ in found if _from_stdlib(model, seen.module)), None)
+    if std is not None:
+        help += f" (`{std.module.removesuffix('.bkr')}` declares {std.id} {other}: docs/stdlib.md)"
+    return BOTH_KINDS(
+        f"group {quoted(group)} is declared {kind}, but {listed(names)} in it are declared {other} elsewhere",
+        first.kind_span,
+        related=tuple(Related(seen.span, f"{quoted(seen.id)} declared {seen.kind.value} here") for seen, _ in found[:4]),
+        help=help,
+    )
 
 
 def _one_group_twice(model: Model, defs: list[UserDef]) -> bool:
@@ -441,6 +484,10 @@ def patterns_of_other_kind(model: Model):
     # A user declared with both kinds has no kind to hold against a pattern: that
     # is BKR203's one mistake, whose fix decides whether the pattern may match it.
     in_doubt = kind_in_doubt(model)
+    # ... and so is every user of a group that declares such a user: the group's
+    # `single` or `identity` may be the word written the wrong way (`identity group
+    # SYSIDS { TCPIP DIRMSAT }` written `single`: DIRMSAT is no mistake of its own).
+    doubted = {u.kind_span for u in model.defs_of(in_doubt) if u.origin.startswith("group ")} if in_doubt else set()
     for kind in (Kind.SINGLE, Kind.IDENTITY):
         patterns = [
             p
@@ -453,7 +500,7 @@ def patterns_of_other_kind(model: Model):
         hits: dict[int, list[UserDef]] = {}
         seen: set[str] = set()
         for u in model.defs_of(suspects):
-            if u.kind is kind or u.id in seen or len(u.id) > 8 or u.id in in_doubt:
+            if u.kind is kind or u.id in seen or len(u.id) > 8 or u.id in in_doubt or u.kind_span in doubted:
                 continue
             matched = [i for i, p in enumerate(patterns) if p.regex.match(u.id)]
             if not matched:
