@@ -348,3 +348,22 @@ def test_the_files_stage_creates_as_many_files_as_a_compile_writes(small, tmp_pa
     probed = list((tmp_path / "out" / "files0").iterdir())
     assert len(probed) == run.FILES_PROBED and all(p.stat().st_size == 0 for p in probed)
     assert abs(len(written) - run.FILES_PROBED) <= 5
+
+
+cascades = _bench_module("cascades")
+
+
+def test_every_single_slip_of_an_example_gets_the_same_diagnostics_from_both_parsers():
+    """bench/cascades.py's slips of examples/minimal.bkr (a typo, a statement deleted,
+    moved or written twice, a `}` deleted, a kind flipped, ...): each is checked with
+    the fast parser and with Lark, which must say the same; each slip changes the file."""
+    rows = cascades.audit("minimal")
+    kinds = {row["kind"] for row in rows}
+    assert {"typo in a name", "statement deleted", "`}` deleted", "single <-> identity", "line duplicated"} <= kinds
+    for row in rows:
+        assert row["fast"] == row["lark"], row
+    path = ROOT / "examples" / "minimal.bkr"
+    text = path.read_text(encoding="utf-8")
+    assert all(slip.text != text for slip in cascades.slips_of(path, text))
+    # the summary counts every slip once
+    assert f"| **all** | {len(rows)} |" in cascades.summary(rows)

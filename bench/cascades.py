@@ -1,0 +1,350 @@
+"""One slip, one diagnostic: a cascade audit of `bkrc check` (docs/diagnostics.md,
+"One slip, one diagnostic").
+
+Takes every example (examples/*.bkr, and examples/site/common.bkr through the
+cluster that imports it) and applies, one at a time, single slips a z/VM system
+programmer makes: a typo in a user, group, member or volume name at one use; a
+declaration deleted; a statement deleted; a statement moved into a block that
+does not take it; `single` changed to `identity` and back; a number out of
+range; a missing unit; a name too long; a `}` deleted; a line duplicated; a
+time like `2:00` or `25:00`; a member renamed at its declaration only. Each
+damaged text is checked in memory (`bkrdsl.pipeline.analyse`) with both
+parsers (the fast one, and Lark with BKRDSL_PARSER=lark), and the diagnostics
+the example already has (its warnings) are set aside: what is left is what the
+slip caused.
+
+    python bench/cascades.py              # the summary, and every slip that gives
+                                          # more than one diagnostic or whose first
+                                          # one is not on the slip's line
+    python bench/cascades.py --all        # every slip and its diagnostics
+    python bench/cascades.py --json OUT   # the whole result, for a comparison
+
+It lives in bench/, not tests/: it measures (how many slips give one diagnostic)
+rather than asserts; a slip that really breaks two rules may rightly report
+two, so no count is a pass or a failure. The cascades it found and that were
+mended are rule cases of their own (tests/data/rules/*.fail-*.bkr: each file
+reports exactly what it expects); tests/test_bench.py runs it on one example
+and holds the two parsers to the same diagnostics for every slip.
+Deterministic: the same tree always gives the same slips and figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bkrdsl.pipeline import analyse
+from bkrdsl.syntax import PARSER_VARIABLE
+
+EXAMPLES = ROOT / "examples"
+#: The module examples/site/common.bkr is checked through the cluster that imports it.
+SITE_MODULE = EXAMPLES / "site" / "common.bkr"
+SITE_CLUSTER = EXAMPLES / "with-site.bkr"
+
+
+@dataclass(frozen=True)
+class Slip:
+    """One damaged copy of one file: which kind of slip, where (1-based line of the
+    damaged text), what was done, and whether a diagnostic is expected on that line
+    (not for a declaration deleted or renamed: the uses it leaves are reported)."""
+
+    file: Path
+    kind: str
+    line: int
+    what: str
+    text: str
+    at_slip: bool = True
+
+
+# --- the slips ------------------------------------------------------------------
+
+_STATEMENT = re.compile(r"^\s*[a-z][a-z-]*\b")
+_TIME = re.compile(r"\b(\d\d):(\d\d)\b")
+
+
+def _typo(name: str) -> str:
+    """A slip of the fingers: two letters in the middle swapped, or, where they are
+    the same, one of them doubled."""
+    i = max(1, len(name) // 2)
+    a, b = name[i - 1], name[i]
+    if a != b:
+        return name[: i - 1] + b + a + name[i + 1 :]
+    return name[:i] + a + name[i:]
+
+
+def _replace_at(line: str, match_start: int, old: str, new: str) -> str:
+    return line[:match_start] + new + line[match_start + len(old) :]
+
+
+def _declared(lines: list[str]) -> dict[str, set[str]]:
+    """The names each kind of declaration gives, read from the lines themselves."""
+    names: dict[str, set[str]] = collections.defaultdict(set)
+    for line in lines:
+        if m := re.match(r"\s*member\s+(\S+)", line):
+            names["member"].add(m.group(1))
+        if m := re.match(r"\s*(?:single|identity)\s+group\s+(\S+)", line):
+            names["group"].add(m.group(1))
+        for m in re.finditer(r"(?:private|shared)-volume\s+(\w+)", line):
+            names["volume"].add(m.group(1))
+    return names
+
+
+def _typos(lines: list[str]) -> Iterator[tuple[int, str, str]]:
+    """A typo at each use of a member, group, volume or user name."""
+    declared = _declared(lines)
+    for n, line in enumerate(lines):
+        code = line.split("#", 1)[0]
+        uses: list[tuple[str, re.Match]] = []
+        uses += [("member", m) for m in re.finditer(r"\bon\s+(\w+)", code) if m.group(1) in declared["member"]]
+        if re.match(r"\s*backup\s", code):
+            uses += [("group", m) for m in re.finditer(r"\b(\w+)\b", code) if m.group(1) in declared["group"]]
+        if m := re.match(r"\s*disk\s+([A-Z0-9$#@]+)\s", code):
+            uses.append(("user", m))
+        uses += [("user", m) for m in re.finditer(r"\bserver\s+(\w+)", code)]
+        uses += [("volume", m) for m in re.finditer(r"\bon\s+(\w+)", code) if m.group(1) in declared["volume"]]
+        for kind, m in uses:
+            name = m.group(1)
+            wrong = _typo(name)
+            yield n, _replace_at(line, m.start(1), name, wrong), f"{kind} `{name}` typed `{wrong}`"
+
+
+def _numbers(line: str) -> Iterator[tuple[str, str]]:
+    """Numbers out of range, and units left out, on one line."""
+    rules = [
+        (r"\bworkers (\d+)", "99", "workers"),
+        (r"\bretain (\d+)", "0", "retain"),
+        (r"\bsize (\d+)", "0", "size"),
+        (r"\bmonthly (\d+)", "32", "monthly day"),
+        (r"^\s*disk \S+ (\d+)", "10000", "minidisk address"),
+    ]
+    for pattern, bad, what in rules:
+        if m := re.search(pattern, line):
+            yield _replace_at(line, m.start(1), m.group(1), bad), f"{what} {m.group(1)} -> {bad}"
+    for pattern, what in [(r"\bsize \d+( cyl)", "size's unit"), (r"\bretain \d+( days)", "retain's unit")]:
+        if m := re.search(pattern, line):
+            yield line[: m.start(1)] + line[m.end(1) :], f"{what} left out"
+
+
+def _too_long(line: str) -> Iterator[tuple[str, str, bool]]:
+    """A CP or CMS name one to three characters past its 8 (a member, job, cluster
+    or pool name of 6 or more; a shorter one is rarely typed 9 long). A group
+    name may be longer: for it this is a rename at its declaration, reported
+    where it is used (not at the slip)."""
+    for pattern, limited in (
+        (r"^\s*job\s+(\w+)", True),
+        (r"^\s*member\s+(\w+)", True),
+        (r"^\s*(?:single|identity)\s+group\s+(\w+)", False),
+        (r"^\s*cluster\s+(\w+)", True),
+        (r"\bpool\s+(\w+)", True),
+    ):
+        if (m := re.search(pattern, line)) and len(m.group(1)) >= 6:
+            name = m.group(1)
+            longer = name + "XYZ"[: max(1, 9 - len(name))]
+            yield _replace_at(line, m.start(1), name, longer), f"`{name}` made `{longer}` ({len(longer)} characters)", limited
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int, str]]:
+    """Each block that opens and closes on lines of its own: (first, last, keyword)."""
+    found, stack = [], []
+    for n, line in enumerate(lines):
+        code = line.split("#", 1)[0]
+        if code.rstrip().endswith("{") and "}" not in code:
+            stack.append((n, code.split()[0]))
+        elif code.strip() == "}" and stack:
+            first, keyword = stack.pop()
+            found.append((first, n, keyword))
+    return found
+
+
+def slips_of(path: Path, text: str) -> Iterator[Slip]:
+    """Every single slip of one file, in a fixed order."""
+    lines = text.split("\n")
+
+    def changed(n: int, new: str | None, kind: str, what: str, at_slip: bool = True) -> Slip:
+        damaged = lines[:n] + ([] if new is None else [new]) + lines[n + 1 :]
+        return Slip(path, kind, n + 1, what, "\n".join(damaged), at_slip)
+
+    for n, new, what in _typos(lines):
+        yield changed(n, new, "typo in a name", what)
+    for n, line in enumerate(lines):
+        code = line.split("#", 1)[0]
+        statement = _STATEMENT.match(code)
+        if not statement or code.rstrip().endswith("{") and "}" not in code:
+            continue
+        word = statement.group(0).strip()
+        if word in ("member", "single", "identity", "shared-volume"):
+            yield changed(n, None, "declaration deleted", f"`{line.strip()}` deleted", at_slip=False)
+        elif word not in ("import", "cluster"):
+            yield changed(n, None, "statement deleted", f"`{line.strip()}` deleted", at_slip=False)
+        if m := re.match(r"(\s*)(single|identity)\b", line):
+            other = "identity" if m.group(2) == "single" else "single"
+            yield changed(n, _replace_at(line, m.start(2), m.group(2), other), "single <-> identity", f"{m.group(2)} -> {other}")
+        for new, what in _numbers(code):
+            yield changed(n, new, "number or unit", what)
+        for new, what, limited in _too_long(code):
+            yield changed(n, new, "name too long", what, at_slip=limited)
+        for m in _TIME.finditer(code):
+            hour = int(m.group(1))
+            if hour < 10:  # `2:00` for `02:00`: read as the same time
+                short = f"{hour}:{m.group(2)}"
+                yield changed(n, _replace_at(line, m.start(), m.group(0), short), "time", f"{m.group(0)} -> {short}")
+            yield changed(n, _replace_at(line, m.start(), m.group(0), f"25:{m.group(2)}"), "time", f"{m.group(0)} -> 25:{m.group(2)}")
+        if word != "import":
+            damaged = lines[: n + 1] + [line] + lines[n + 1 :]
+            yield Slip(path, "line duplicated", n + 2, f"`{line.strip()}` twice", "\n".join(damaged))
+        if word == "member" and (m := re.match(r"\s*member\s+(\w+)", line)):
+            name = m.group(1)
+            new_name = name[:-1] + ("X" if name[-1] != "X" else "Y")
+            yield changed(n, _replace_at(line, m.start(1), name, new_name), "member renamed at its declaration", f"`{name}` renamed `{new_name}` (its uses not)", at_slip=False)
+    # A `}` deleted: each one alone on its line.
+    for n, line in enumerate(lines):
+        if line.split("#", 1)[0].strip() == "}":
+            yield changed(n, None, "`}` deleted", f"the `}}` of line {n + 1} deleted", at_slip=False)
+        elif (m := re.search(r"\}\s*(#.*)?$", line)) and "{" in line:
+            yield changed(n, line[: m.start()] + line[m.start() + 1 :], "`}` deleted", "a one-line block's `}` deleted", at_slip=False)
+    # A statement moved into a block that does not take it: the first statement of
+    # each kind of block moved into the first block of each other kind.
+    blocks = _blocks(lines)
+    firsts = {}
+    for first, last, keyword in blocks:
+        firsts.setdefault(keyword, (first, last))
+    for keyword, (first, last) in firsts.items():
+        statement_line = next((i for i in range(first + 1, last) if _STATEMENT.match(lines[i])), None)
+        if statement_line is None:
+            continue
+        for other, (o_first, _o_last) in firsts.items():
+            if other == keyword:
+                continue
+            moved = list(lines)
+            text_moved = moved.pop(statement_line)
+            target = o_first + 1 if o_first < statement_line else o_first
+            moved.insert(target, text_moved)
+            yield Slip(path, "statement moved", target + 1, f"`{text_moved.strip()}` moved from a `{keyword}` block into a `{other}` block", "\n".join(moved))
+
+
+# --- checking -------------------------------------------------------------------
+
+
+def _said(d) -> tuple:
+    return (d.code, d.message)
+
+
+def diagnostics(slip: Slip, lark: bool) -> list:
+    """The diagnostics of the damaged text, with the chosen parser."""
+    before = os.environ.get(PARSER_VARIABLE)
+    os.environ[PARSER_VARIABLE] = "lark" if lark else "fast"
+    try:
+        if slip.file == SITE_MODULE:
+            damaged = slip.text.encode()
+
+            def reader(path: Path) -> bytes:
+                return damaged if path.resolve() == SITE_MODULE else path.read_bytes()
+
+            return analyse(str(SITE_CLUSTER.relative_to(ROOT)), SITE_CLUSTER.read_bytes(), path=SITE_CLUSTER, reader=reader).diagnostics
+        name = str(slip.file.relative_to(ROOT))
+        return analyse(name, slip.text.encode(), path=slip.file).diagnostics
+    finally:
+        if before is None:
+            del os.environ[PARSER_VARIABLE]
+        else:
+            os.environ[PARSER_VARIABLE] = before
+
+
+def caused(slip: Slip, found: list, baseline: collections.Counter) -> list:
+    """The diagnostics the slip caused: those the example does not already have."""
+    left = collections.Counter(baseline)
+    new = []
+    for d in found:
+        if left[_said(d)] > 0:
+            left[_said(d)] -= 1
+        else:
+            new.append(d)
+    return new
+
+
+def _where(slip: Slip, d) -> str:
+    span = d.span
+    place = f"{Path(span.file).name}:{span.line}:{span.column}" if span else "-"
+    return f"{d.code} {place} {d.message}"
+
+
+def _on_slip(slip: Slip, d) -> bool:
+    return d.span is not None and Path(d.span.file).resolve() == slip.file.resolve() and d.span.line == slip.line
+
+
+def audit(only: str | None = None) -> list[dict]:
+    files = sorted(EXAMPLES.glob("*.bkr")) + [SITE_MODULE]
+    rows = []
+    for path in files:
+        if only and only not in path.name:
+            continue
+        text = path.read_text(encoding="utf-8")
+        original = Slip(path, "none", 0, "", text)
+        baseline = collections.Counter(_said(d) for d in diagnostics(original, lark=False))
+        for slip in slips_of(path, text):
+            row = {"file": str(path.relative_to(ROOT)), "kind": slip.kind, "line": slip.line, "what": slip.what}
+            for parser, lark in (("fast", False), ("lark", True)):
+                new = caused(slip, diagnostics(slip, lark), baseline)
+                row[parser] = [_where(slip, d) for d in new]
+                row[f"{parser}_first_on_slip"] = _on_slip(slip, new[0]) if slip.at_slip and new else None
+            rows.append(row)
+    return rows
+
+
+def summary(rows: list[dict]) -> str:
+    by_kind = collections.defaultdict(list)
+    for row in rows:
+        by_kind[row["kind"]].append(row)
+    out = ["| slip | tried | 0 | exactly 1 | 2+ | first not on the slip | parsers differ |", "|---|---:|---:|---:|---:|---:|---:|"]
+
+    def line(name: str, group: list[dict]) -> str:
+        counts = [len(r["fast"]) for r in group]
+        off = sum(1 for r in group if r["fast_first_on_slip"] is False)
+        differ = sum(1 for r in group if r["fast"] != r["lark"])
+        return (
+            f"| {name} | {len(group)} | {counts.count(0)} | {counts.count(1)} | {sum(c > 1 for c in counts)} | {off} | {differ} |"
+        )
+
+    for kind, group in by_kind.items():
+        out.append(line(kind, group))
+    out.append(line("**all**", rows))
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--all", action="store_true", help="list every slip, not only the doubtful ones")
+    parser.add_argument("--json", type=Path, help="write every slip and its diagnostics to this file")
+    parser.add_argument("--only", help="only the examples whose name contains this")
+    args = parser.parse_args(argv)
+    rows = audit(args.only)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    worst = sorted(rows, key=lambda r: -len(r["fast"]))
+    for row in worst:
+        doubtful = len(row["fast"]) > 1 or row["fast_first_on_slip"] is False or row["fast"] != row["lark"]
+        if not (args.all or doubtful):
+            continue
+        print(f"{row['file']}:{row['line']}: {row['kind']}: {row['what']}: {len(row['fast'])} (lark {len(row['lark'])})")
+        for said in row["fast"]:
+            print(f"    {said}")
+        if row["fast"] != row["lark"]:
+            for said in row["lark"]:
+                print(f"    lark: {said}")
+    print()
+    print(summary(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
