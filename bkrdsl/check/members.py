@@ -314,7 +314,9 @@ EXTENT_OVERLAP = register(
     `disk ... on VOLUME at START` gives a minidisk an explicit extent: START
     and the following SIZE cylinders (or blocks) of the volume. Two extents
     that share cylinders make two minidisks out of the same tracks: writing
-    one destroys the other.
+    one destroys the other. Two statements for one machine's minidisk at the
+    same address (a line written twice) are BKR324's one mistake, not this
+    one as well.
 
     Failing example:
 
