@@ -581,7 +581,9 @@ UNKNOWN_DISK_USER = register(
     so). In a cluster with no `tape manager` statement whose jobs write to
     tape, the disks for unknown machines (none close to a known one) say, in
     one report, that the statement naming them may be what is missing: one
-    deleted statement, one error here (and one BKR230 for the jobs).
+    deleted statement, one error here (and one BKR230 for the jobs). In a
+    cluster with no `catalog` statement (BKR213), such a disk says that it
+    may be the catalog's SFS server, which the missing statement named.
     Of two or three machines equally close, "did you mean" names those no
     `disk` gives a minidisk at that address yet, when there are some (`disk
     TTCMM 191`, as close to TCTMM as to TRTMM and TCDMM, which have their
@@ -1662,6 +1664,15 @@ def unknown_disk_refs(model: Model):
         if to_tape is not None and not close and not is_pattern(user):
             tape_like.append((user, word, others))
             continue
+        if machines and not model.catalogs and not close and not is_pattern(user):
+            # The `catalog` statement deleted (BKR213): the disk of the SFS server it
+            # named is left without a machine. Say what may be missing, not only "unknown"
+            # (with no machine declared at all, the import missing is said instead).
+            what += "; if it is the catalog's SFS server, the `catalog` statement that names it is missing"
+            help = (
+                f"name it in the `catalog` statement (`catalog shared server {user} pool NAME`), which writes"
+                " the server's directory entry; otherwise drop the `disk` statement"
+            )
         yield UNKNOWN_DISK_USER(
             f"`disk` for {quoted(user)}, which {what}{_times(others)}",
             word.span,
