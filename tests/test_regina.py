@@ -49,6 +49,7 @@ def test_case(cms, case):
         slow=case.slow,
         smsg_off=case.smsg_off,
         not_in_directory=case.not_in_directory,
+        elsewhere=case.elsewhere,
         odd=case.odd,
         pools=case.pools,
         file_name=f"{case.exec_name}.EXEC",
@@ -76,7 +77,8 @@ def test_no_case_reads_an_unset_variable(cms, case):
     text = _trapping_novalue(example_exec(case.example, case.member, case.exec_name))
     run = cms.run(text, case.operands, member=case.run_as or case.member, logged_on=case.logged_on,
                   fail=case.fail, slow=case.slow, smsg_off=case.smsg_off,
-                  not_in_directory=case.not_in_directory, odd=case.odd, pools=case.pools,
+                  not_in_directory=case.not_in_directory, elsewhere=case.elsewhere, odd=case.odd,
+                  pools=case.pools,
                   file_name=f"{case.exec_name}.EXEC")
     assert "NOVALUE" not in run.stderr, run
     assert (run.rc, run.commands) == (exit_status(case.rc), case.commands), run

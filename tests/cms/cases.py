@@ -22,6 +22,7 @@ class Case:
     slow: dict[str, int] = field(default_factory=dict)
     smsg_off: list[str] = field(default_factory=list)
     not_in_directory: list[str] = field(default_factory=list)
+    elsewhere: list[str] = field(default_factory=list)
     odd: dict[str, tuple[int | str, list[str]]] = field(default_factory=dict)
     pools: dict[str, tuple[str, int | str, int]] = field(default_factory=dict)
     rc: int | None = None
@@ -77,6 +78,8 @@ def parse_cases(text: str) -> list[Case]:
             case.odd[prefix.strip()] = (rc if rc == "none" else int(rc), lines)
         elif word == "nodir":
             case.not_in_directory.extend(rest.split())
+        elif word == "ssi":
+            case.elsewhere.extend(rest.split())
         elif word == "smsgoff":
             case.smsg_off.extend(rest.split())
         elif word == "pool":

@@ -76,6 +76,7 @@ class CmsStandIn:
         answer: list[str] | None = None,
         smsg_off: tuple[str, ...] | list[str] = (),
         not_in_directory: tuple[str, ...] | list[str] = (),
+        elsewhere: tuple[str, ...] | list[str] = (),
         odd: dict[str, tuple[int | str, list[str]]] | None = None,
         pools: dict[str, tuple[str, int | str, int]] | None = None,
         file_name: str = "TEST.EXEC",
@@ -85,7 +86,9 @@ class CmsStandIn:
 
         `answer` replaces CP's answer to QUERY USERID, line by line; `smsg_off`
         names users logged on that take no SMSG (rc 57), `not_in_directory`
-        users XAUTOLOG does not find (rc 53); `odd` answers a command that
+        users XAUTOLOG does not find (rc 53), `elsewhere` users logged on at
+        another member of the SSI cluster only (QUERY USER: rc 0, `id - SSI`,
+        while not logged on here); `odd` answers a command that
         starts with its key with exactly that rc and those lines (a CP that
         misbehaves: no answer, rc 0 with an error message, rc -3; rc "none":
         DIAGRC answers those lines with no rc before them); `pools` names
@@ -101,6 +104,7 @@ class CmsStandIn:
         (state / "fail").write_text("".join(f"{rc} {cmd}\n" for cmd, rc in (fail or {}).items()))
         (state / "slow").write_text("".join(f"{u} {n}\n" for u, n in (slow or {}).items()))
         (state / "nodir").write_text("".join(f"{u}\n" for u in not_in_directory))
+        (state / "ssi").write_text("".join(f"{u}\n" for u in elsewhere))
         (state / "smsgoff").write_text("".join(f"{u}\n" for u in smsg_off))
         (state / "odd").write_text("".join(
             "\t".join([str(rc), cmd, *lines]) + "\n" for cmd, (rc, lines) in (odd or {}).items()))
