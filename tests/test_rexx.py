@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
+from bkrdsl.ast import Kind
 from bkrdsl.dialect import Dialect, Entry, load_dialect
 from bkrdsl.emit.quoting import (
     INVARIANT,
@@ -211,9 +212,18 @@ def _listed_rcs(text: str) -> set[int]:
 
 
 def _returned_rcs(text: str) -> set[int]:
-    """The return codes the code returns as literals (`return 44`, `exit 24`)."""
+    """The return codes the code returns as literals (`return 44`, `exit 24`),
+    but QUERYUSER's 45 for a machine logged on at another member only: its
+    callers take 45 as "not logged on here" (XAUTOLOG, wait on), never as
+    the EXEC's rc."""
     code = (re.sub(r"/\*.*?\*/", "", line) for line in text.splitlines())
-    return {int(rc) for line in code for rc in re.findall(r"\b(?:return|exit) (\d+)\s*$", line)}
+    rcs, routine = set(), ""
+    for line in code:
+        routine = line.split(":", 1)[0] if re.match(r"\w+: procedure", line) else routine
+        for rc in re.findall(r"\b(?:return|exit) (\d+)\s*$", line):
+            if (routine, rc) != ("queryuser", "45"):
+                rcs.add(int(rc))
+    return rcs
 
 
 def _local_catalog_model():
@@ -239,9 +249,12 @@ def test_bkrstart_lists_the_rcs_it_can_return(example, member):
     model = _local_catalog_model() if example == "local" else example_model(example)
     text = generate(model, member, "BKRSTART", f"{example}.bkr")
     waits = any(entry.wait for entry in model.start_order(member))
+    kinds = model.product_machines()
+    singles = any(kinds[entry.user][0] is Kind.SINGLE for entry in model.start_order(member))
     listed = _listed_rcs(text)
     assert listed == _returned_rcs(text)
     assert (44 in listed) == waits
+    assert (36 in listed) == singles  # a single-configuration machine logged on elsewhere
     assert ("SFS server first" in _header_text(text)) == waits
     assert ("await(" in text) == waits
 

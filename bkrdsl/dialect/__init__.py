@@ -48,6 +48,7 @@ FIELDS: dict[str, frozenset[str]] = {
         "query_userid": (),
         "xautolog": ("user",),
         "query_user": ("user",),
+        "query_user_elsewhere": (),
         "query_filepool": ("pool",),
         "query_filepool_final_rcs": (),
         # job templates

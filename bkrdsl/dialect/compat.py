@@ -167,31 +167,42 @@ bkrc assumes; check it on your system):
   selection user exit BKREXI03". Check in the product's Administration
   Guide that workers started at IPL do not disturb it.
 - **QUERY USER in an SSI cluster.** BKRSTART asks `QUERY USER id` (without
-  `AT`) before each XAUTOLOG and leaves a machine that is logged on alone.
-  That the answer is for the member BKRSTART runs on, not for the whole
-  cluster, is assumed: were it cluster-wide, BKRSTART on the second member
-  would report an IDENTITY machine running on the first as "already logged
-  on" and not start it. What an article on SSI says of QUERY NAMES points
-  that way: "A simple QUERY NAMES command shows all guests on the member on
-  which it's issued and the single-configuration virtual machines
+  `AT`) before each XAUTOLOG and leaves a machine that is logged on here
+  alone. CP answers a user logged on at another member of the cluster with
+  rc 0 and `userid - SSI` in place of `- DSC`: public code of the Open
+  Mainframe Project's Feilong (IBM's z/VM Cloud Connector,
+  github.com/openmainframeproject/feilong, zvmsdk/utils.py) reads ` - SSI`
+  in the answer to `vmcp q user` so (`check_userid_on_others`, which
+  `guest_list` uses to drop the guests "on other z/VMs in the same SSI
+  cluster"); no IBM page found shows it, so the form is the dialect's
+  **assumed** `query_user_elsewhere` (`- SSI`), read in one place,
+  BKRSTART's QUERYUSER. Such an answer is "not logged on here": an
+  IDENTITY machine (BKRBKUP, BKRCATLG, the workers, a local catalog's SFS
+  server, the Tape Manager request node) is then XAUTOLOGged, since its
+  instance at another member is not this member's; a single-configuration
+  machine (a shared catalog's SFS server, the Tape Manager catalog node),
+  which is logged on at one member at a time, cannot be started here while
+  it runs there, and BKRSTART ends it with **rc 36**, says so and what to
+  do (FORCE it off where it runs and run BKRSTART again, or fix the member
+  the .bkr file names for it), without XAUTOLOG and without waiting for it
+  ([rexx.md](rexx.md#bkrstart-exec-autolog1s-profile-exec)). Still
+  **assumed**: that for an IDENTITY user whose instance is logged on here
+  CP answers for that instance (`- DSC`), and for one logged on at
+  another member only either HCP045E or `userid - SSI` (which of the two
+  was not found: BKRSTART starts the instance on both). Only an answer of
+  `- DSC` (or any other form than `- SSI` after the user ID) for an
+  instance that runs elsewhere would make BKRSTART leave this member's
+  instance down. What an article on SSI says of QUERY NAMES points the
+  same way: "A simple QUERY NAMES command shows all guests on the member
+  on which it's issued and the single-configuration virtual machines
   clusterwide" (E. Hugenbruch and D. Osisek, "Flexible Horizontal
   Scalability With z/VM Single System Image", z/Journal, May 2012,
-  enterprisesystemsmedia.com); of QUERY USER it says nothing.
-  A single-configuration machine (the catalog's SFS server, the Tape
-  Manager catalog node) reported as logged on at another member is right
-  to leave alone: it can be logged on at one member only. CP does report
-  such a user: public code of the Open Mainframe Project's Feilong (IBM's
-  z/VM Cloud Connector, github.com/openmainframeproject/feilong,
-  zvmsdk/utils.py) takes an answer to `vmcp q userid` holding ` - SSI` for
-  a guest logged on at another member (`check_userid_on_others`, which
-  `guest_list` uses to drop the guests "on other z/VMs in the same SSI
-  cluster"). Such an answer starts with the user ID, so BKRSTART takes it
-  as logged on. Which answer an IDENTITY user gets whose instance is
-  logged on at another member only (HCP045E, or `userid - SSI`) was not
-  found; with the second, BKRSTART would leave this member's instance
-  down. Check it once: with BKRBKUP logged on at one member only, `CP
-  QUERY USER BKRBKUP` on another member should answer HCP045E (rc 45), not
-  `BKRBKUP  - SSI`.
+  enterprisesystemsmedia.com); of QUERY USER it says nothing. Check it
+  once: with BKRBKUP logged on at one member only, `CP QUERY USER BKRBKUP`
+  on another member should answer HCP045E (rc 45) or `BKRBKUP  - SSI`;
+  with BKRSVSFS logged on at its home, the same query on another member
+  should answer `BKRSVSFS  - SSI`. Should your CP word it otherwise,
+  correct `query_user_elsewhere` in the dialect table.
 - **The catalog's file pool while it starts.** On the SFS server's home
   member BKRSTART waits for the server's logon, then asks CMS's `QUERY
   FILEPOOL CONNECT BKRPOOL:` (`query_filepool`) until it answers rc 0,
@@ -277,8 +288,9 @@ bkrc assumes; check it on your system):
   run BKRSTART again and it is found logged on.
 - **QUERY USER's answer for a logged-on user.** BKRSTART takes rc 0 as
   logged on only when CP's answer starts with the machine's user ID, as
-  in `BKRBKUP  - DSC` (**assumed**: no IBM page shows it; the stand-in
-  answers so). Public code shows that form: Feilong's `check_userid_exist`
+  in `BKRBKUP  - DSC`, and `- SSI` does not follow it (logged on at another
+  member, above) (**assumed**: no IBM page shows it; the stand-in answers
+  so). Public code shows that form: Feilong's `check_userid_exist`
   says of `vmcp q userid` "The successful output is: FBA0004  - DSC", and
   takes the answer as logged on when it starts with the user ID (the same
   zvmsdk/utils.py). Any other rc 0 answer ends that machine with rc 48 and

@@ -29,7 +29,7 @@ with which BKRSTART waits for the SFS server. See docs/rexx.md.
 
 from __future__ import annotations
 
-from bkrdsl.ast import Scope, TargetMedium
+from bkrdsl.ast import Kind, Scope, TargetMedium
 from bkrdsl.emit.quoting import (
     MAX_COLUMNS,
     fits_rules,
@@ -62,6 +62,10 @@ RC_WRONG_MEMBER = 40
 #: BKRSTART: the catalog's SFS server did not log on, or its file pool did
 #: not serve, within the time allowed.
 RC_NOT_UP = 44
+#: BKRSTART: a single-configuration machine is logged on at another member
+#: of the SSI cluster (QUERY USER answered `id - SSI`): XAUTOLOG here cannot
+#: start it while it runs there.
+RC_ELSEWHERE = 36
 #: DIAGRC gave no return code (an empty answer included), or BKRSTART's
 #: QUERY USER answered rc 0 without the machine's user ID first: CP's answer
 #: cannot be read, and is not taken for one that says all is well.
@@ -689,7 +693,7 @@ _START_WHY = {
 _START_SERVED = [
     "/* 0 when the machine is logged on and, for the catalog's SFS */",
     "/* server, its file pool serves; on.i says whether it is logged on. */",
-    "start: procedure expose me member m. q. x. w. p. pool. final on.",
+    "start: procedure expose me member m. q. x. w. s. p. pool. final on.",
     "  parse arg i",
     "  up = logon(i)",
     "  on.i = (up = 0)",
@@ -697,10 +701,13 @@ _START_SERVED = [
     "  return up",
 ]
 #: LOGON, QUERYUSER and MEANWHILE: every machine goes through them. The line
-#: `_AWAITED` marks is LOGON's only where a machine is waited for (`_AWAIT`).
+#: `_AWAITED` marks is LOGON's only where a machine is waited for (`_AWAIT`);
+#: the line `_APART` marks is MEANWHILE's only where a single-configuration
+#: machine is started (`_queryuser`).
 _AWAITED = "  if w.i then return await(i)"
+_APART = f"  if asked = {RC_ELSEWHERE} then return asked"
 _LOGON = [
-    "logon: procedure expose me member m. q. x. w.",
+    "logon: procedure expose me member m. q. x. w. s.",
     "  parse arg i",
     "  asked = queryuser(i)",
     "  if asked = 0 then do",
@@ -724,33 +731,21 @@ _LOGON = [
     "  say me': started' m.i'.'",
     _AWAITED,
     "  return 0",
-    "",
-    f"/* QUERY USER: 0 logged on, {CP_NOT_LOGGED_ON} not, else a failure it has */",
-    "/* shown. Logged on is rc 0 with the machine's user ID first in CP's */",
-    f"/* answer (BKRBKUP  - DSC); any other answer is rc {RC_UNREADABLE}. */",
-    "queryuser: procedure expose me m. q.",
-    "  parse arg i",
-    f"  asked = cpquery(q.i, '0 {CP_NOT_LOGGED_ON}')",
-    "  if asked = 0 then nop",
-    "  else return asked",
-    "  parse upper var cpanswer user . '15'x",
-    "  if user == m.i then return 0",
-    "  call showlines cpanswer",
-    "  say me': CP' q.i 'answered rc 0 without naming' m.i'.'",
-    f"  say me': its answer cannot be read: taken as failed, rc {RC_UNREADABLE}.'",
-    f"  return {RC_UNREADABLE}",
-    "",
+]
+#: MEANWHILE, after LOGON and QUERYUSER (`_queryuser`).
+_MEANWHILE = [
     f"/* CP refused XAUTOLOG as already logged on (rc {CP_ALREADY_LOGGED_ON}): logged */",
     "/* on since the query (another BKRSTART, an operator) is what */",
     "/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */",
     "/* says nothing of the kind: it is not asked about again. */",
-    "meanwhile: procedure expose me m. q. x.",
+    "meanwhile: procedure expose me m. q. x. s.",
     "  parse arg i",
     "  asked = queryuser(i)",
     "  if asked = 0 then do",
     "    say me':' m.i 'was logged on meanwhile: left alone.'",
     "    return 0",
     "  end",
+    _APART,
     f"  say me': CP' x.i 'failed, rc {CP_ALREADY_LOGGED_ON}.'",
     f"  if asked = {CP_NOT_LOGGED_ON} then do",
     "    say me': yet CP' q.i 'answers that it is not logged on:'",
@@ -758,11 +753,72 @@ _LOGON = [
     "  end",
     f"  return {CP_ALREADY_LOGGED_ON}",
 ]
+
+
+def _queryuser(dialect, apart: bool, member: str) -> list[str]:
+    """QUERYUSER: CP's answer to QUERY USER read in one place, with the form
+    the dialect gives (`query_user_elsewhere`, `- SSI`) for a machine logged
+    on at another member of the SSI cluster only. That is not logged on here:
+    an IDENTITY machine's instance there is not this member's, so it is
+    started. A single-configuration machine (s.i) runs at one member at a
+    time; where BKRSTART starts one (`apart`), ELSEWHERE ends it with
+    RC_ELSEWHERE rather than XAUTOLOG it or wait for it, and says that it
+    belongs on `member` (a member name: letters and digits, BKR302)."""
+    elsewhere = " ".join(dialect["query_user_elsewhere"].upper().split())
+    exposed = "me m. q. s." if apart else "me m. q."
+    single = f", or {RC_ELSEWHERE} for a single-configuration machine (ELSEWHERE)" if apart else ""
+    lines = [
+        *rexx_comment(
+            f"QUERY USER: 0 logged on here, {CP_NOT_LOGGED_ON} not, else a failure it has shown. "
+            "Logged on is rc 0 with the machine's user ID first in CP's answer (BKRBKUP  - DSC); "
+            f"any other answer is rc {RC_UNREADABLE}. Logged on at another member only "
+            f"(BKRBKUP  {elsewhere}) is not logged on here: rc {CP_NOT_LOGGED_ON}{single}.",
+            width=MAX_COLUMNS - 4,
+        ),
+        f"queryuser: procedure expose {exposed}",
+        "  parse arg i",
+        f"  asked = cpquery(q.i, '0 {CP_NOT_LOGGED_ON}')",
+        "  if asked = 0 then nop",
+        "  else return asked",
+        "  parse upper var cpanswer user rest '15'x",
+        "  if user == m.i then nop",
+        "  else do",
+        "    call showlines cpanswer",
+        "    say me': CP' q.i 'answered rc 0 without naming' m.i'.'",
+        f"    say me': its answer cannot be read: taken as failed, rc {RC_UNREADABLE}.'",
+        f"    return {RC_UNREADABLE}",
+        "  end",
+        f"  if wordpos({rexx_literal(elsewhere)}, rest) = 1 then nop",
+        "  else return 0",
+    ]
+    if not apart:
+        return [*lines, f"  return {CP_NOT_LOGGED_ON}"]
+    return [
+        *lines,
+        "  if s.i then return elsewhere(i)",
+        f"  return {CP_NOT_LOGGED_ON}",
+        "",
+        "/* A single-configuration machine runs at one member at a time: */",
+        "/* logged on at another, XAUTOLOG cannot start it here. */",
+        "elsewhere: procedure expose me m.",
+        "  parse arg i",
+        "  say me':' m.i 'is logged on at another member of the SSI cluster'",
+        f"  say me': (CP does not say which), not here on {member}, where the .bkr'",
+        "  say me': file starts it. It is single-configuration, logged on at'",
+        "  say me': one member at a time: XAUTOLOG cannot start it here while'",
+        "  say me': it runs there.'",
+        "  say me': FORCE it off where it runs, then run' me 'again; or,'",
+        "  say me': if it belongs there, fix the member the .bkr file names'",
+        "  say me': for it, and load what bkrc writes.'",
+        f"  return {RC_ELSEWHERE}",
+    ]
+
+
 def _await(seconds: int) -> list[str]:
     """AWAIT: waits up to `seconds` (a whole number of POLL_SECONDS) for a machine
     to log on (rc RC_NOT_UP when it does not in time)."""
     return [
-        "await: procedure expose me m. q.",
+        "await: procedure expose me m. q. s.",
         "  parse arg i",
         f"  say me': waiting up to {seconds} seconds for' m.i 'to log on.'",
         f"  do {seconds // POLL_SECONDS}",
@@ -906,11 +962,15 @@ def _served(order: list[tuple[str, str, bool, str | None]]) -> bool:
     return any(wait and pool for _, _, wait, pool in order)
 
 
-def _start_codes(order: list[tuple[str, str, bool, str | None]]) -> str:
+def _start_codes(order: list[tuple[str, str, bool, str | None]], apart: bool) -> str:
     """BKRSTART's return codes, as its header lists them: those its code can
-    return (`_start_routines`), the waits' rc only where it waits."""
+    return (`_start_routines`), the waits' rc only where it waits, and
+    RC_ELSEWHERE only where it starts a single-configuration machine."""
     waits, served = _waits(order), _served(order)
-    codes = [f"0 all started, {RC_USAGE} operands given (it takes none), {RC_WRONG_MEMBER} wrong member"]
+    codes = [f"0 all started, {RC_USAGE} operands given (it takes none)"]
+    if apart:
+        codes.append(f"{RC_ELSEWHERE} a single-configuration machine logged on at another member")
+    codes.append(f"{RC_WRONG_MEMBER} wrong member")
     if waits:
         late = "did not log on" + (", or its file pool did not serve," if served else "") + " in time"
         codes.append(f"{RC_NOT_UP} the SFS server {late}")
@@ -926,29 +986,55 @@ def _start_codes(order: list[tuple[str, str, bool, str | None]]) -> str:
     )
 
 
-def _unwaited(line: str) -> str:
-    """A routine's line where no machine is waited for: its PROCEDURE exposes
-    no `w.`, which only says which machines are waited for."""
-    return line.replace(" w.", "") if " procedure expose " in line else line
+def _unexposed(lines: list[str], stems: tuple[str, ...]) -> list[str]:
+    """Routines' lines whose PROCEDURE exposes none of `stems`: `w.` where no
+    machine is waited for, `s.` where none is single-configuration."""
+    out = []
+    for line in lines:
+        if " procedure expose " in line:
+            line = " ".join(word for word in line.split(" ") if word not in stems)
+        out.append(line)
+    return out
 
 
-def _start_routines(order: list[tuple[str, str, bool, str | None]], catalog: CatalogModel | None) -> list[str]:
+def _start_routines(
+    order: list[tuple[str, str, bool, str | None]],
+    catalog: CatalogModel | None,
+    dialect,
+    *,
+    apart: bool,
+    member: str,
+) -> list[str]:
     """BKRSTART's routines: AWAIT only where a machine is waited for, START and
-    SERVING only where its file pool is too, so that the EXEC holds no rc it
-    cannot return (and its header lists none: `_start_codes`). Only the catalog's
-    SFS server is waited for: `catalog` says how long."""
+    SERVING only where its file pool is too, ELSEWHERE only where a
+    single-configuration machine is started (`apart`), so that the EXEC holds
+    no rc it cannot return (and its header lists none: `_start_codes`). Only
+    the catalog's SFS server is waited for: `catalog` says how long."""
     waits, served = _waits(order), _served(order)
     out = [*_START_SERVED, ""] if served else []
-    out += _LOGON if waits else [_unwaited(line) for line in _LOGON if line != _AWAITED]
+    out += [line for line in _LOGON if waits or line != _AWAITED]
+    out += ["", *_queryuser(dialect, apart, member), ""]
+    out += [line for line in _MEANWHILE if apart or line != _APART]
     out += ["", *_await(catalog.logon_wait)] if waits else []
     out += ["", *_serving(catalog.pool_wait)] if served else []
-    return out
+    unused = (() if waits else ("w.",)) + (() if apart else ("s.",))
+    return _unexposed(out, unused)
+
+
+def _single_configuration(model: Model, order: list[tuple[str, str, bool, str | None]]) -> list[bool]:
+    """For each machine BKRSTART starts, whether it is single-configuration
+    (a USER entry, `Model.product_machines`): one logged on at another member
+    cannot be started here."""
+    kinds = model.product_machines()
+    return [kinds.get(user, (Kind.IDENTITY,))[0] is Kind.SINGLE for user, _, _, _ in order]
 
 
 def profile_snippet(model: Model, member: MemberModel | str, source: str, dialect) -> str:
     """BKRSTART EXEC: what AUTOLOG1's PROFILE EXEC starts on this member, in order."""
     name = _member_name(member)
     order = _start_order(model, name)
+    singles = _single_configuration(model, order)
+    apart = any(singles)
     catalog = model.catalog
     home = catalog.home if catalog is not None and catalog.scope is Scope.SHARED and catalog.server else None
     elsewhere = ""
@@ -967,7 +1053,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             "",
             f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
             f"  'EXEC {START_FILE}'",
-            _start_codes(order),
+            _start_codes(order, apart),
         ],
     )
     out.code("address command")
@@ -978,7 +1064,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         out.comment("rcs of the file pool query that end the wait for it at once:")
         out.assign("final", dialect["query_filepool_final_rcs"])
     out.code(f"m.0 = {len(order)}", *(["p. = ''", "pool. = ''"] if served else []))
-    for i, (user, why, wait, pool) in enumerate(order, 1):
+    for i, ((user, why, wait, pool), single) in enumerate(zip(order, singles, strict=True), 1):
         up = f", must be up{f' and its file pool {pool} serving' if pool else ''} before the rest."
         out.comment(f"{i}. {user}: {why}" + (up if wait else "."), hang=3)
         out.assign(f"m.{i}", user, name=True)
@@ -986,6 +1072,8 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         out.assign(f"x.{i}", dialect.text("xautolog", user=user), name=True)
         if waits:
             out.code(f"w.{i} = {1 if wait else 0}")
+        if apart:
+            out.code(f"s.{i} = {1 if single else 0}")
         if wait and pool:
             out.assign(f"pool.{i}", pool, name=True)
             out.assign(f"p.{i}", dialect.text("query_filepool", pool=pool), name=True)
@@ -1017,7 +1105,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "",
     )
     out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
-    out.code(*_start_routines(order, model.catalog))
+    out.code(*_start_routines(order, model.catalog, dialect, apart=apart, member=name))
     return out.text()
 
 

@@ -9,13 +9,14 @@
 /* Call it from the PROFILE EXEC of AUTOLOG1 on member DEV1: */
 /*   'EXEC BKRSTART' */
 /* Return codes: 0 all started, 24 operands given (it takes none), */
-/* 40 wrong member, 44 the SFS server did not log on, or its file */
-/* pool did not serve, in time, 48 CP's answer to a query */
-/* unreadable, 54 XAUTOLOG refused as already logged on yet QUERY */
-/* USER finds no machine, else the rc of the first CP or CMS command */
-/* that failed (the others are still started, except after the SFS */
-/* server failed). On a failure it names the machines it did not */
-/* start; run it again once the cause is fixed. */
+/* 36 a single-configuration machine logged on at another member, 40 */
+/* wrong member, 44 the SFS server did not log on, or its file pool */
+/* did not serve, in time, 48 CP's answer to a query unreadable, 54 */
+/* XAUTOLOG refused as already logged on yet QUERY USER finds no */
+/* machine, else the rc of the first CP or CMS command that failed */
+/* (the others are still started, except after the SFS server */
+/* failed). On a failure it names the machines it did not start; run */
+/* it again once the cause is fixed. */
 address command
 me = 'BKRSTART'
 member = 'DEV1'
@@ -31,6 +32,7 @@ m.1 = 'BKRSVSFS'
 q.1 = 'QUERY USER BKRSVSFS'
 x.1 = 'XAUTOLOG BKRSVSFS'
 w.1 = 1
+s.1 = 1
 pool.1 = 'BKRPOOL'
 p.1 = 'QUERY FILEPOOL CONNECT BKRPOOL:'
 /* 2. BKRCATLG: the catalog server. */
@@ -38,21 +40,25 @@ m.2 = 'BKRCATLG'
 q.2 = 'QUERY USER BKRCATLG'
 x.2 = 'XAUTOLOG BKRCATLG'
 w.2 = 0
+s.2 = 0
 /* 3. BKRBKUP: the backup server. */
 m.3 = 'BKRBKUP'
 q.3 = 'QUERY USER BKRBKUP'
 x.3 = 'XAUTOLOG BKRBKUP'
 w.3 = 0
+s.3 = 0
 /* 4. BKRWRK01: a worker. */
 m.4 = 'BKRWRK01'
 q.4 = 'QUERY USER BKRWRK01'
 x.4 = 'XAUTOLOG BKRWRK01'
 w.4 = 0
+s.4 = 0
 /* 5. BKRWRK02: a worker. */
 m.5 = 'BKRWRK02'
 q.5 = 'QUERY USER BKRWRK02'
 x.5 = 'XAUTOLOG BKRWRK02'
 w.5 = 0
+s.5 = 0
 
 /* Blanks are no operands: 'EXEC BKRSTART' opts, with opts empty. */
 if words(arg(1)) = 0 then nop
@@ -150,14 +156,14 @@ showlines: procedure
 
 /* 0 when the machine is logged on and, for the catalog's SFS */
 /* server, its file pool serves; on.i says whether it is logged on. */
-start: procedure expose me member m. q. x. w. p. pool. final on.
+start: procedure expose me member m. q. x. w. s. p. pool. final on.
   parse arg i
   up = logon(i)
   on.i = (up = 0)
   if on.i then return serving(i)
   return up
 
-logon: procedure expose me member m. q. x. w.
+logon: procedure expose me member m. q. x. w. s.
   parse arg i
   asked = queryuser(i)
   if asked = 0 then do
@@ -182,32 +188,56 @@ logon: procedure expose me member m. q. x. w.
   if w.i then return await(i)
   return 0
 
-/* QUERY USER: 0 logged on, 45 not, else a failure it has */
-/* shown. Logged on is rc 0 with the machine's user ID first in CP's */
-/* answer (BKRBKUP  - DSC); any other answer is rc 48. */
-queryuser: procedure expose me m. q.
+/* QUERY USER: 0 logged on here, 45 not, else a failure it has */
+/* shown. Logged on is rc 0 with the machine's user ID first in */
+/* CP's answer (BKRBKUP  - DSC); any other answer is rc 48. */
+/* Logged on at another member only (BKRBKUP  - SSI) is not */
+/* logged on here: rc 45, or 36 for a single-configuration */
+/* machine (ELSEWHERE). */
+queryuser: procedure expose me m. q. s.
   parse arg i
   asked = cpquery(q.i, '0 45')
   if asked = 0 then nop
   else return asked
-  parse upper var cpanswer user . '15'x
-  if user == m.i then return 0
-  call showlines cpanswer
-  say me': CP' q.i 'answered rc 0 without naming' m.i'.'
-  say me': its answer cannot be read: taken as failed, rc 48.'
-  return 48
+  parse upper var cpanswer user rest '15'x
+  if user == m.i then nop
+  else do
+    call showlines cpanswer
+    say me': CP' q.i 'answered rc 0 without naming' m.i'.'
+    say me': its answer cannot be read: taken as failed, rc 48.'
+    return 48
+  end
+  if wordpos('- SSI', rest) = 1 then nop
+  else return 0
+  if s.i then return elsewhere(i)
+  return 45
+
+/* A single-configuration machine runs at one member at a time: */
+/* logged on at another, XAUTOLOG cannot start it here. */
+elsewhere: procedure expose me m.
+  parse arg i
+  say me':' m.i 'is logged on at another member of the SSI cluster'
+  say me': (CP does not say which), not here on DEV1, where the .bkr'
+  say me': file starts it. It is single-configuration, logged on at'
+  say me': one member at a time: XAUTOLOG cannot start it here while'
+  say me': it runs there.'
+  say me': FORCE it off where it runs, then run' me 'again; or,'
+  say me': if it belongs there, fix the member the .bkr file names'
+  say me': for it, and load what bkrc writes.'
+  return 36
 
 /* CP refused XAUTOLOG as already logged on (rc 54): logged */
 /* on since the query (another BKRSTART, an operator) is what */
 /* XAUTOLOG was for, when QUERY USER now says so. Any other rc */
 /* says nothing of the kind: it is not asked about again. */
-meanwhile: procedure expose me m. q. x.
+meanwhile: procedure expose me m. q. x. s.
   parse arg i
   asked = queryuser(i)
   if asked = 0 then do
     say me':' m.i 'was logged on meanwhile: left alone.'
     return 0
   end
+  if asked = 36 then return asked
   say me': CP' x.i 'failed, rc 54.'
   if asked = 45 then do
     say me': yet CP' q.i 'answers that it is not logged on:'
@@ -215,7 +245,7 @@ meanwhile: procedure expose me m. q. x.
   end
   return 54
 
-await: procedure expose me m. q.
+await: procedure expose me m. q. s.
   parse arg i
   say me': waiting up to 60 seconds for' m.i 'to log on.'
   do 30

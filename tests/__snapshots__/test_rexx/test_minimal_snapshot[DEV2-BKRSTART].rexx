@@ -141,20 +141,27 @@ logon: procedure expose me member m. q. x.
   say me': started' m.i'.'
   return 0
 
-/* QUERY USER: 0 logged on, 45 not, else a failure it has */
-/* shown. Logged on is rc 0 with the machine's user ID first in CP's */
-/* answer (BKRBKUP  - DSC); any other answer is rc 48. */
+/* QUERY USER: 0 logged on here, 45 not, else a failure it has */
+/* shown. Logged on is rc 0 with the machine's user ID first in */
+/* CP's answer (BKRBKUP  - DSC); any other answer is rc 48. */
+/* Logged on at another member only (BKRBKUP  - SSI) is not */
+/* logged on here: rc 45. */
 queryuser: procedure expose me m. q.
   parse arg i
   asked = cpquery(q.i, '0 45')
   if asked = 0 then nop
   else return asked
-  parse upper var cpanswer user . '15'x
-  if user == m.i then return 0
-  call showlines cpanswer
-  say me': CP' q.i 'answered rc 0 without naming' m.i'.'
-  say me': its answer cannot be read: taken as failed, rc 48.'
-  return 48
+  parse upper var cpanswer user rest '15'x
+  if user == m.i then nop
+  else do
+    call showlines cpanswer
+    say me': CP' q.i 'answered rc 0 without naming' m.i'.'
+    say me': its answer cannot be read: taken as failed, rc 48.'
+    return 48
+  end
+  if wordpos('- SSI', rest) = 1 then nop
+  else return 0
+  return 45
 
 /* CP refused XAUTOLOG as already logged on (rc 54): logged */
 /* on since the query (another BKRSTART, an operator) is what */
