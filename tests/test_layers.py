@@ -22,7 +22,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "bkrdsl"
 #: The layers that make diagnostics, and what they must never reach.
-CHECKING = ("syntax", "resolve", "check")
+CHECKING = ("syntax", "resolve", "cpdirectory", "check")
 WRITING = ("emit", "output")
 
 

@@ -40,6 +40,8 @@ FAMILIES = (
     ("BKR32", "Declarations"),
     ("BKR33", "References"),
     ("BKR40", "Coverage and schedules"),
+    ("BKR50", "The site's CP directory (--directory): reading it"),
+    ("BKR51", "The site's CP directory (--directory): the .bkr files against it"),
 )
 
 

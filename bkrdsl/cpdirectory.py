@@ -1,0 +1,448 @@
+"""The site's CP source directory, read for what the checks against it need.
+
+`bkrc check --directory FILE` (and `compile`, `show`) compare the .bkr file
+with the site's real source directory: `USER DIRECT` on PMAINT 2CC, which
+DIRECTXA reads, or what DirMaint keeps (`DIRM USER WITHPASS` writes it whole
+in the same format). This module reads that file and keeps only what the
+checks of `bkrdsl/check/directory.py` ask: each USER, IDENTITY and SUBCONFIG
+entry (its kind, ID and place) and each IDENTITY's `BUILD ON member USING
+SUBCONFIG id` statements. Every other statement is passed over unread.
+
+The format, as z/VM's CP Planning and Administration ("Source Directory
+File Formats") gives it and DIRECTXA reads it:
+
+- one statement a record; a statement is in columns 1-71, and columns 72-80
+  (sequence numbers, where an editor keeps them) are not read; a word that
+  runs from column 71 into 72 is cut there (BKR505). There is no continuation:
+  a statement that does not fit is written as two (OPTION, LOGONBY);
+- a record with `*` in column 1 is a comment; a blank record is skipped;
+- an entry starts with USER, IDENTITY, SUBCONFIG, PROFILE or GLOBALDEFS; the
+  DIRECTORY and GLOBALOPTS statements come before the entries; INCLUDE (a
+  PROFILE) and every other statement belongs to the entry above it;
+- words are separated by blanks; statement names and IDs are read in upper
+  case, as CP reads them; user, IDENTITY and SUBCONFIG IDs share one name
+  space (no two alike).
+
+The bytes: UTF-8, else Latin-1 (what a text-mode transfer from code page
+1047 gives for a byte outside ASCII, in a password say); a file holding NUL
+bytes, or that reads as EBCDIC (transferred in binary: its blanks are X'40',
+`@`), or of more than MAX_FILE_SIZE bytes, is BKR501, and the checks against
+it are not run. The reader never raises on any bytes.
+
+Passwords stay out of every report: the `Source` the diagnostics show a line
+of has each USER's and IDENTITY's password, and each MDISK's link passwords,
+written as `*`s of the same length (so each column stays where it is), since
+a report goes to terminals, CI logs and code-scanning services.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from bkrdsl.diagnostics import Diagnostic, Related
+from bkrdsl.diagnostics.registry import register
+from bkrdsl.records import dataclass
+from bkrdsl.resolve.patterns import USER_ID_CHARS
+from bkrdsl.source import Source, Span
+
+#: A directory larger than this, in bytes, is refused (BKR501): IBM's USER
+#: DIRECT of some 2,000 entries is under 2 MB, and a site of 50,000 guests at
+#: 20 records an entry is 80 MB at 80 columns a record.
+MAX_FILE_SIZE = 200_000_000
+#: The last column of a statement; columns 72-80 are not read.
+LAST_COLUMN = 71
+#: The statements that start an entry. Only USER, IDENTITY and SUBCONFIG
+#: entries are kept; a PROFILE's or the GLOBALDEFS entry's statements are read past.
+ENTRY_STATEMENTS = ("USER", "IDENTITY", "SUBCONFIG", "PROFILE", "GLOBALDEFS")
+#: Where each statement keeps a password: USER and IDENTITY the word after the
+#: ID; MDISK its read, write and multiple-write passwords, after the mode.
+_PASSWORD_WORDS = {"USER": slice(2, 3), "IDENTITY": slice(2, 3), "MDISK": slice(7, 10)}
+_WORD = re.compile(r"[^ \t]+")
+_MEMBER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
+
+NOT_TEXT = register(
+    "BKR501",
+    "directory-not-text",
+    "error",
+    "the CP directory file given with --directory is not a text file bkrc can read",
+    """
+    `--directory FILE` names the site's CP source directory (`USER DIRECT`
+    from PMAINT 2CC, or DirMaint's `DIRM USER WITHPASS` file), transferred
+    to where bkrc runs as text. bkrc reads it as UTF-8, or as Latin-1 where
+    it is not UTF-8. A file that holds NUL bytes, one whose bytes read as
+    EBCDIC (transferred in binary mode: its blanks are X'40', which reads
+    as `@`), or one of more than 200 MB is not such a file, and bkrc
+    compares nothing with it: no check against the directory runs.
+
+    Failing example: `bkrc check prodssi.bkr --directory USER.DIRECT` where
+    USER.DIRECT was fetched with FTP's `binary` command.
+
+    Fix: transfer the file again in text (ASCII) mode (FTP's `ascii`, or
+    IND$FILE with `ASCII CRLF`), so that it arrives in your code page.
+    """,
+    no_example="a CP directory file, not .bkr text",
+)
+
+MALFORMED = register(
+    "BKR502",
+    "directory-statement-malformed",
+    "error",
+    "a USER, IDENTITY, SUBCONFIG or BUILD statement of the CP directory that DIRECTXA would refuse",
+    """
+    The checks against the site's directory read its USER, IDENTITY and
+    SUBCONFIG statements (`USER LNXWEB01 pw 512M 2G G`: the entry's kind
+    and ID) and each IDENTITY's `BUILD ON member USING SUBCONFIG id`. Such a
+    statement without its ID, with an ID that is not 1-8 of the characters
+    CP takes in a user ID (A-Z 0-9 @ # $ _ -), a BUILD statement not of that
+    form or outside an IDENTITY entry, or a statement before the directory's
+    first entry that is none of DIRECTORY and GLOBALOPTS, is one DIRECTXA
+    refuses; bkrc reports it and reads the rest of the file.
+
+    Failing example: a directory line `BUILD ON VMSYS1 SUBCONFIG TCPIP-1`
+    (USING is missing).
+
+    Fix: `BUILD ON VMSYS1 USING SUBCONFIG TCPIP-1`. If the file is not the
+    directory DIRECTXA reads, give that one to `--directory`.
+    """,
+    no_example="a CP directory file, not .bkr text",
+)
+
+ID_TWICE = register(
+    "BKR503",
+    "directory-id-twice",
+    "error",
+    "two entries of the CP directory have the same ID",
+    """
+    User IDs, IDENTITY IDs and SUBCONFIG IDs share one name space: no USER
+    may have the ID of an IDENTITY or of a SUBCONFIG, and no ID may start
+    two entries. DIRECTXA refuses such a directory; bkrc reads the first
+    entry of the ID and reports the second.
+
+    Failing example: `USER TCPIP ...` near the top of the file, and
+    `IDENTITY TCPIP ...` further on.
+
+    Fix: delete the entry that is not in use (or rename it).
+    """,
+    no_example="a CP directory file, not .bkr text",
+)
+
+UNKNOWN_SUBCONFIG = register(
+    "BKR504",
+    "directory-build-unknown-subconfig",
+    "error",
+    "a BUILD statement names a SUBCONFIG entry the CP directory does not have",
+    """
+    `BUILD ON VMSYS1 USING SUBCONFIG TCPIP-1` in an IDENTITY entry names the
+    SUBCONFIG entry that holds the IDENTITY's minidisks on member VMSYS1.
+    Without a `SUBCONFIG TCPIP-1` entry in the file DIRECTXA refuses the
+    directory, and the instance on VMSYS1 would have no minidisks.
+
+    Failing example: an IDENTITY TCPIP whose BUILD statements name TCPIP-1
+    and TCPIP-2, in a file with only `SUBCONFIG TCPIP-1`.
+
+    Fix: add the SUBCONFIG entry (or correct the ID on the BUILD statement).
+    """,
+    no_example="a CP directory file, not .bkr text",
+)
+
+WORD_CUT = register(
+    "BKR505",
+    "directory-word-cut-at-column-71",
+    "warning",
+    "a word of the CP directory runs past column 71, where DIRECTXA stops reading",
+    """
+    A directory statement is in columns 1-71 of its record: DIRECTXA reads
+    no further (columns 72-80 hold sequence numbers). A word that starts
+    by column 71 and goes on in column 72 is cut there: `LNXWEB01` in
+    columns 67-74 is read as `LNXWE`, another user. bkrc reads it cut,
+    as DIRECTXA does, and says so.
+
+    Failing example: a directory line `LINK MAINT 0190 0190 RR` indented
+    so far that its last word starts in column 71.
+
+    Fix: move the statement left, or split it in two (OPTION and LOGONBY
+    statements may be repeated).
+    """,
+    no_example="a CP directory file, not .bkr text",
+)
+
+
+class Build(NamedTuple):
+    """One `BUILD ON member USING SUBCONFIG id` of an IDENTITY entry."""
+
+    member: str  # upper case; `*` is every system the directory is built on
+    subconfig: str
+    span: Span  # the member's name on the statement
+    subconfig_span: Span
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A USER, IDENTITY or SUBCONFIG entry: its kind, ID and where its statement is."""
+
+    kind: str  # "USER", "IDENTITY" or "SUBCONFIG"
+    id: str  # upper case
+    span: Span  # the ID on its statement
+    statement: Span  # the whole statement: its record from column 1 to its last word by column 71
+    builds: tuple[Build, ...] = ()  # an IDENTITY's BUILD statements, in order
+
+
+@dataclass(frozen=True)
+class Directory:
+    """What the checks know of a CP source directory, and what its reading found wrong."""
+
+    source: Source  # its text with the passwords masked, for the diagnostics' frames
+    entries: tuple[Entry, ...]  # USER, IDENTITY and SUBCONFIG entries, first of each ID
+    diagnostics: tuple[Diagnostic, ...]
+    #: False when the file could not be read as text (BKR501): the checks
+    #: against it are not run, since every user would seem to be missing.
+    readable: bool = True
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    def entry(self, user_id: str) -> Entry | None:
+        return self.by_id.get(user_id.upper())
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Entry]:
+        """ID -> its entry."""
+        return {e.id: e for e in self.entries}
+
+
+def read_directory(name: str, data: bytes) -> Directory:
+    """The directory in `data` (named `name` in diagnostics). Never raises."""
+    text, problem = _decode(data)
+    if problem is not None:
+        source = Source.of(name, "")
+        return Directory(source, (), (NOT_TEXT(problem, Span.file_start(name), help=_NOT_TEXT_HELP),), False)
+    lines = text.split("\n")
+    masked = "\n".join(_masked(line) for line in lines)
+    source = Source.of(name, masked)
+    reader = _Reader(source)
+    for number, line in enumerate(source.text.split("\n"), 1):
+        reader.record(number, line)
+    return reader.result()
+
+
+_NOT_TEXT_HELP = (
+    "give the CP source directory (USER DIRECT on PMAINT 2CC, or DirMaint's USER WITHPASS)"
+    " as a text file: transfer it in text (ASCII) mode"
+)
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """(text, None), or ("", why it is not a directory bkrc can read)."""
+    if len(data) > MAX_FILE_SIZE:
+        return "", f"the CP directory file is {len(data):,} bytes, more than any source directory holds"
+    if b"\0" in data:
+        return "", "the CP directory file holds NUL bytes: it is binary, not a text file"
+    if _looks_ebcdic(data):
+        return "", "the CP directory file reads as EBCDIC: it was transferred in binary mode, not as text"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _looks_ebcdic(data: bytes) -> bool:
+    """EBCDIC text: its blank X'40' and upper-case letters (X'C1'-X'E9') where
+    ASCII text has X'20' and X'41'-X'5A'. A few hundred bytes tell."""
+    sample = data[:4096]
+    if not sample:
+        return False
+    ebcdic = sample.count(0x40) + sum(1 for b in sample if 0xC1 <= b <= 0xE9)
+    ascii_ = sample.count(0x20) + sum(1 for b in sample if 0x41 <= b <= 0x5A)
+    return ebcdic > 2 * ascii_ and sample.count(0x20) < len(sample) // 50
+
+
+def _masked(line: str) -> str:
+    """The record with its passwords (see `_PASSWORD_WORDS`) as `*`s of their length."""
+    if line.startswith("*"):
+        return line
+    words = list(_WORD.finditer(line[:LAST_COLUMN]))
+    if not words:
+        return line
+    which = _PASSWORD_WORDS.get(words[0].group().upper())
+    if which is None:
+        return line
+    chars = list(line)
+    for word in words[which]:
+        chars[word.start() : word.end()] = "*" * (word.end() - word.start())
+    return "".join(chars)
+
+
+def _id_problem(word: str, what: str) -> str | None:
+    if len(word) > 8:
+        return f"{what} `{word}` is {len(word)} characters; a z/VM user ID has at most 8"
+    bad = sorted(set(word) - USER_ID_CHARS)
+    if bad:
+        return f"{what} `{word}` holds `{bad[0]}`, which no z/VM user ID holds"
+    return None
+
+
+class _Reader:
+    """The records of one file, statement by statement (see the module note)."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.entries: list[Entry] = []
+        self.builds: list[Build] = []  # of the IDENTITY being read
+        self.current: str | None = None  # the kind of the entry being read
+        self.ids: dict[str, Entry] = {}
+        self.found: list[Diagnostic] = []
+        self.offset = 0  # of the record being read
+
+    def record(self, number: int, line: str) -> None:
+        start, self.offset = self.offset, self.offset + len(line) + 1
+        if line.startswith("*") or not line[:LAST_COLUMN].strip():
+            return
+        words = [
+            (m.group().upper(), self._span(start, m.start(), m.end()))
+            for m in _WORD.finditer(line[:LAST_COLUMN])
+        ]
+        if len(line) > LAST_COLUMN and line[LAST_COLUMN - 1] not in " \t" and line[LAST_COLUMN] not in " \t":
+            self._cut(start, line)
+        statement = self._span(start, 0, len(line[:LAST_COLUMN].rstrip()))
+        name = words[0][0]
+        if name in ENTRY_STATEMENTS:
+            self._entry(name, words, statement)
+        elif name == "BUILD":
+            self._build(words, statement)
+        elif self.current is None and name not in ("DIRECTORY", "GLOBALOPTS"):
+            self.found.append(
+                MALFORMED(
+                    f"`{words[0][0]}` before the directory's first entry",
+                    words[0][1],
+                    help="before the first USER, IDENTITY, PROFILE or GLOBALDEFS entry only DIRECTORY"
+                    " and GLOBALOPTS statements are read; is this the whole source directory?",
+                )
+            )
+            self.current = ""  # said once: what follows belongs to no entry bkrc keeps
+
+    def _span(self, start: int, begin: int, end: int) -> Span:
+        return self.source.span(start + begin, start + end)
+
+    def _cut(self, start: int, line: str) -> None:
+        begin = max(line.rfind(" ", 0, LAST_COLUMN), line.rfind("\t", 0, LAST_COLUMN)) + 1
+        end = _word_end(line, LAST_COLUMN)
+        read = line[begin:LAST_COLUMN]
+        self.found.append(
+            WORD_CUT(
+                f"`{line[begin:end]}` runs past column {LAST_COLUMN}: DIRECTXA reads `{read}`",
+                self._span(start, begin, end),
+                help="a directory statement ends at column 71; move it left, or split it in two",
+            )
+        )
+
+    def _entry(self, name: str, words, statement: Span) -> None:
+        self._close()
+        self.current = name
+        if name in ("PROFILE", "GLOBALDEFS"):
+            return
+        if len(words) < 2:
+            self.found.append(
+                MALFORMED(
+                    f"{name} statement without its ID",
+                    statement,
+                    help=f"write `{name} ID ...`: the ID is the entry's 1-8 character name",
+                )
+            )
+            self.current = ""
+            return
+        word, span = words[1]
+        problem = _id_problem(word, f"{name} ID")
+        if problem is not None:
+            self.found.append(MALFORMED(problem, span, help="a z/VM user ID is 1-8 of A-Z 0-9 @ # $ _ -"))
+            self.current = ""
+            return
+        first = self.ids.get(word)
+        if first is not None:
+            self.found.append(
+                ID_TWICE(
+                    f"`{word}` starts a second entry ({name}); the first is {first.kind} {word}",
+                    span,
+                    help="user, IDENTITY and SUBCONFIG IDs share one name space: delete or rename one entry",
+                    related=(Related(first.span, f"{first.kind} {word} here"),),
+                )
+            )
+            self.current = ""
+            return
+        entry = Entry(name, word, span, statement)
+        self.ids[word] = entry
+        self.entries.append(entry)
+
+    def _build(self, words, statement: Span) -> None:
+        shape = [w for w, _ in words]
+        if self.current != "IDENTITY":
+            self.found.append(
+                MALFORMED(
+                    "a BUILD statement outside an IDENTITY entry",
+                    statement,
+                    help="BUILD ON member USING SUBCONFIG id belongs in an IDENTITY entry, after its IDENTITY statement",
+                )
+            )
+            return
+        if len(shape) != 6 or shape[1] != "ON" or shape[3:5] != ["USING", "SUBCONFIG"]:
+            self.found.append(
+                MALFORMED(
+                    "a BUILD statement not of the form `BUILD ON member USING SUBCONFIG id`",
+                    statement,
+                    help="write `BUILD ON member USING SUBCONFIG id`, one per member the IDENTITY runs on",
+                )
+            )
+            return
+        (member, member_span), (subconfig, subconfig_span) = words[2], words[5]
+        if member != "*" and (len(member) > 8 or set(member) - _MEMBER_CHARS):
+            problem, span = (
+                f"`{member}` is not an SSI member name (1-8 of A-Z 0-9 @ # $), nor `*`",
+                member_span,
+            )
+        else:
+            problem, span = _id_problem(subconfig, "SUBCONFIG ID"), subconfig_span
+        if problem is not None:
+            self.found.append(MALFORMED(problem, span, help="write `BUILD ON member USING SUBCONFIG id`"))
+            return
+        self.builds.append(Build(member, subconfig, member_span, subconfig_span))
+
+    def _close(self) -> None:
+        """The end of the entry being read: an IDENTITY keeps its BUILD statements."""
+        if self.current == "IDENTITY" and self.builds:
+            self.entries[-1] = Entry(**{**_fields(self.entries[-1]), "builds": tuple(self.builds)})
+        self.builds = []
+
+    def result(self) -> Directory:
+        self._close()
+        kinds = {e.id: e.kind for e in self.entries}
+        for entry in self.entries:
+            for build in entry.builds:
+                if kinds.get(build.subconfig) != "SUBCONFIG":
+                    what = "no entry" if build.subconfig not in kinds else f"a {kinds[build.subconfig]} entry"
+                    self.found.append(
+                        UNKNOWN_SUBCONFIG(
+                            f"IDENTITY {entry.id}'s BUILD ON {build.member} names SUBCONFIG"
+                            f" {build.subconfig}, which is {what} of the directory",
+                            build.subconfig_span,
+                            help=f"add a `SUBCONFIG {build.subconfig}` entry with the member's minidisks,"
+                            " or correct the ID",
+                            related=(Related(entry.span, f"IDENTITY {entry.id} here"),),
+                        )
+                    )
+        self.found.sort(key=lambda d: (d.span.start, d.code))
+        return Directory(self.source, tuple(self.entries), tuple(self.found))
+
+
+def _word_end(line: str, at: int) -> int:
+    end = at
+    while end < len(line) and line[end] not in " \t":
+        end += 1
+    return end
+
+
+def _fields(entry: Entry) -> dict:
+    return {"kind": entry.kind, "id": entry.id, "span": entry.span, "statement": entry.statement}

@@ -1,0 +1,143 @@
+"""The site's CP source directory, read (bkrdsl/cpdirectory.py, BKR501-BKR505).
+
+examples/prodssi.direct is examples/prodssi.bkr's directory as a site keeps it
+(IBM's format: `*` comments, DIRECTORY and GLOBALDEFS statements, a PROFILE
+with INCLUDE, USER and IDENTITY entries with BUILD ON ... USING SUBCONFIG and
+their SUBCONFIGs, sequence numbers in columns 73-80). What `bkrc check
+--directory` makes of it: tests/test_directory_checks.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
+from bkrdsl.diagnostics.core import Severity
+
+DIRECT = EXAMPLES / "prodssi.direct"
+
+
+def test_prodssi_s_directory_reads_clean_with_every_entry_and_build():
+    found = read_directory(str(DIRECT), DIRECT.read_bytes())
+    assert found.diagnostics == () and found.readable
+    kinds = {e.id: e.kind for e in found.entries}
+    assert kinds["MAINT"] == "IDENTITY" and kinds["PMAINT"] == "USER" and kinds["MAINT-1"] == "SUBCONFIG"
+    assert kinds["BKRSVSFS"] == "USER" and kinds["TRTMM"] == "IDENTITY"
+    maint = found.entry("maint")
+    assert [(b.member, b.subconfig) for b in maint.builds] == [
+        (f"VMSYS{n}", f"MAINT-{n}") for n in (1, 2, 3, 4)
+    ]
+    assert [b.member for b in found.entry("BKRWRK03").builds] == ["VMSYS1", "VMSYS2"]
+    # The sequence numbers in columns 73-80 are not read: no entry, no word cut.
+    assert all(not e.id.isdigit() for e in found.entries)
+
+
+def test_passwords_never_reach_the_text_a_diagnostic_shows():
+    raw = DIRECT.read_text()
+    found = read_directory(str(DIRECT), raw.encode())
+    assert "WD5JU8QP" in raw and "WD5JU8QP" not in found.source.text
+    assert "RPASS" in raw and "RPASS" not in found.source.text
+    # Masked in place: every column stays where it is.
+    assert [len(x) for x in found.source.text.splitlines()] == [len(x) for x in raw.splitlines()]
+    assert "USER PMAINT ******** 128M" in found.source.text
+
+
+MALFORMED = [
+    # (directory text, code, line, column): the first diagnostic
+    ("USER\n", "BKR502", 1, 1),
+    ("USER LNXWEB001 PW 1M 1M G\n", "BKR502", 1, 6),
+    ("USER LNX.WEB PW 1M 1M G\n", "BKR502", 1, 6),
+    ("IDENTITY\n", "BKR502", 1, 1),
+    ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 SUBCONFIG A-1\nSUBCONFIG A-1\n", "BKR502", 2, 1),
+    ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG\nSUBCONFIG A-1\n", "BKR502", 2, 1),
+    ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1X2Y USING SUBCONFIG A-1\nSUBCONFIG A-1\n", "BKR502", 2, 11),
+    ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG AAAAAAA-1\n", "BKR502", 2, 34),
+    ("USER A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG A-1\n", "BKR502", 2, 1),
+    (" MDISK 0191 3390 1 10 VMCOM1 MR\nUSER A PW 1M 1M G\n", "BKR502", 1, 2),
+    ("USER A PW 1M 1M G\nUSER A PW 1M 1M G\n", "BKR503", 2, 6),
+    ("IDENTITY A PW 1M 1M G\nSUBCONFIG A\n", "BKR503", 2, 11),
+    ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG A-1\n", "BKR504", 2, 34),
+    ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG B\nUSER B PW 1M 1M G\n", "BKR504", 2, 34),
+    ("USER A PW 1M 1M G\n" + " " * 68 + "LINK MAINT 0190 0190 RR\n", "BKR505", 2, 69),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "line", "column"), MALFORMED)
+def test_a_malformed_directory_is_reported_where_it_is(text, code, line, column):
+    found = read_directory("site.direct", text.encode())
+    first = found.diagnostics[0]
+    assert (first.code, first.span.line, first.span.column) == (code, line, column), found.diagnostics
+    assert first.span.file == "site.direct" and first.help
+    assert found.readable  # the rest of the file is read, and checked against
+
+
+def test_a_statement_s_own_words_are_read_and_the_rest_passed_over():
+    text = (
+        "* comment\n"
+        "DIRECTORY 0123 3390 M1RES VMSYS1\n"
+        "GLOBALDEFS\n GLOBALOPTS MACHINE ESA\n"
+        "PROFILE IBMDFLT\n SPOOL 000C 2540 READER *\n\n"
+        "user lnxweb01 pw 1m 1m g\n INCLUDE IBMDFLT\n"
+        "IDENTITY A PW 1M 1M G\n BUILD ON * USING SUBCONFIG A-1\nSUBCONFIG A-1\n MDISK 0191 3390 1 1 V MR\n"
+    )
+    found = read_directory("site.direct", text.encode())
+    assert found.diagnostics == ()
+    assert [(e.kind, e.id) for e in found.entries] == [
+        ("USER", "LNXWEB01"),
+        ("IDENTITY", "A"),
+        ("SUBCONFIG", "A-1"),
+    ]
+    assert found.entry("A").builds[0].member == "*"
+
+
+def test_a_word_cut_at_column_71_is_read_cut_as_directxa_reads_it():
+    text = "USER A PW 1M 1M G\n" + " " * 62 + "LINK MAINT 0190 0190 RR\n"
+    (cut,) = read_directory("site.direct", text.encode()).diagnostics
+    assert cut.severity is Severity.WARNING and (cut.span.column, cut.span.end_column) == (68, 73)
+    assert "`MAINT` runs past column 71: DIRECTXA reads `MAIN`" in cut.message
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"USER A PW 1M 1M G\n\0\0\0", "NUL bytes"),
+        ("USER LNXWEB01 LBYONLY 4G 8G G\n MDISK 0100 3390 1 3338 LXP001 MR\n".encode("cp037") * 4, "EBCDIC"),
+    ],
+)
+def test_a_directory_that_is_not_text_is_bkr501(data, words):
+    found = read_directory("site.direct", data)
+    (problem,) = found.diagnostics
+    assert problem.code == "BKR501" and words in problem.message and problem.help
+    assert not found.readable and found.entries == ()
+
+
+def test_a_directory_too_large_is_bkr501(monkeypatch):
+    monkeypatch.setattr("bkrdsl.cpdirectory.MAX_FILE_SIZE", 100)
+    (problem,) = read_directory("site.direct", b"USER A PW 1M 1M G\n" * 10).diagnostics
+    assert problem.code == "BKR501" and "180 bytes" in problem.message
+    assert MAX_FILE_SIZE >= 100_000_000  # a real directory of 50,000 guests fits
+
+
+def test_bytes_that_are_not_utf8_are_read_as_latin1():
+    found = read_directory("site.direct", b"USER A P\xacW 1M 1M G\nUSER B PW 1M 1M G\r\n")
+    assert found.diagnostics == () and [e.id for e in found.entries] == ["A", "B"]
+
+
+@given(st.binary(max_size=400))
+def test_no_bytes_crash_the_reader(data):
+    found = read_directory("site.direct", data)
+    assert all(d.code.startswith("BKR50") and d.span is not None and d.help for d in found.diagnostics)
+
+
+_WORDS = st.sampled_from(
+    ["USER", "IDENTITY", "SUBCONFIG", "BUILD", "ON", "USING", "*", "A", "A-1", "VMSYS1", "PROFILE"]
+)
+
+
+@given(st.lists(st.lists(_WORDS, max_size=7).map(" ".join), max_size=12))
+def test_no_statements_crash_the_reader(lines):
+    found = read_directory("site.direct", "\n".join(lines).encode())
+    assert all(d.code.startswith("BKR50") and d.span.line <= len(lines) for d in found.diagnostics)
