@@ -23,6 +23,7 @@ from bkrdsl.source import Source
 
 if TYPE_CHECKING:
     from bkrdsl import ast
+    from bkrdsl.cpdirectory import Directory
     from bkrdsl.dialect import Dialect
 
 
@@ -39,6 +40,8 @@ class Analysis:
     #: Where each file's diagnostics were cut at the error limit (`max_errors`), with
     #: the counts of those left out; empty without a limit.
     stops: list[Stop] = field(default_factory=list)
+    #: The site's CP directory the model was checked against (`--directory`), if any.
+    directory: Directory | None = None
 
     @property
     def name(self) -> str:
@@ -48,7 +51,10 @@ class Analysis:
 
     @property
     def sources(self) -> dict[str, Source]:
-        return self.program.sources
+        """Every file a diagnostic may point into: the program's, and the directory's."""
+        if self.directory is None:
+            return self.program.sources
+        return {**self.program.sources, self.directory.name: self.directory.source}
 
     @property
     def ok(self) -> bool:
@@ -63,6 +69,7 @@ def analyse(
     search_path: tuple[Path, ...] = (),
     reader: Reader | None = None,
     dialect: Dialect | None = None,
+    directory: Directory | None = None,
     cluster_required: bool = False,
     checks: bool = True,
     parsed: ParsedModules | ScratchModules | None = None,
@@ -83,6 +90,11 @@ def analyse(
     built-in one): the checks of `bkrdsl/check/tables.py` read it (BKR250,
     BKR251, BKR253, BKR319).
 
+    `directory` is the site's CP source directory (`bkrdsl.cpdirectory`):
+    its own diagnostics come first, then, when it could be read, the checks of
+    `bkrdsl/check/directory.py` compare the model with it (BKR510-BKR514).
+    Without it nothing of it runs: the diagnostics are exactly as before.
+
     Without `checks`, the model is built but not checked: the diagnostics are
     only those of reading, parsing and importing (what the language server's
     workspace symbols need of a file the editor has not opened: its names).
@@ -102,6 +114,7 @@ def analyse(
             search_path=search_path,
             reader=reader,
             dialect=dialect,
+            directory=directory,
             cluster_required=cluster_required,
             checks=checks,
             parsed=parsed,
@@ -137,7 +150,7 @@ def no_cycle_collection():
 
 
 def _analyse(
-    name, data, *, path, search_path, reader, dialect, cluster_required, checks, parsed, max_errors
+    name, data, *, path, search_path, reader, dialect, directory, cluster_required, checks, parsed, max_errors
 ) -> Analysis:
     kwargs = {"reader": reader} if reader is not None else {}
     program = load(name, data, path=path, search_path=search_path, parsed=parsed, **kwargs)
@@ -145,6 +158,8 @@ def _analyse(
     # sort of them all would keep for equal places: reading, then the checks.
     found = Collector(max_errors)
     found.extend(program.diagnostics)
+    if directory is not None:
+        found.extend(directory.diagnostics)
     model = None
     module = is_module(program.main)
     if program.syntax_ok and program.main is not None:
@@ -161,11 +176,17 @@ def _analyse(
                 found.extend(table_checks(model, dialect or load_dialect()))
             elif cluster_required or not module:
                 found.add(no_cluster(program.sources[program.main.file], module=module))
+            if directory is not None:
+                from bkrdsl.check.directory import directory_checks
+
+                found.extend(directory_checks(model, directory))
     diagnostics, stops = found.result()
-    return Analysis(program, model, diagnostics, module, stops)
+    return Analysis(program, model, diagnostics, module, stops, directory)
 
 
-def compile_source(name: str, data: bytes, *, path=None, search_path=(), dialect: Dialect | None = None):
+def compile_source(
+    name: str, data: bytes, *, path=None, search_path=(), dialect: Dialect | None = None, directory=None
+):
     """(analysis, artifacts) for one .bkr text: artifacts is None when the input has errors.
 
     The whole compile short of writing, for tests, benchmarks and the LSP.
@@ -176,7 +197,7 @@ def compile_source(name: str, data: bytes, *, path=None, search_path=(), dialect
 
     # The checks that read the table (bkrdsl.check.tables) see the one the files are written from.
     dialect = dialect or load_dialect()
-    analysis = analyse(name, data, path=path, search_path=tuple(search_path), dialect=dialect)
+    analysis = analyse(name, data, path=path, search_path=tuple(search_path), dialect=dialect, directory=directory)
     if not analysis.ok or analysis.model is None:
         return analysis, None
     return analysis, emit_all(analysis.model, source_label(name), dialect)

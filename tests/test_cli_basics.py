@@ -105,14 +105,17 @@ EMPTY_NAMES = [
     (["check", "GOOD", ""], "'FILES...'"),
     (["check", "-I", "", "GOOD"], "'-I' / '--include'"),
     (["check", "--dialect", "", "GOOD"], "'--dialect'"),
+    (["check", "--directory", "", "GOOD"], "'--directory'"),
     (["fmt", "--check", ""], "'FILES...'"),
     (["show", ""], "'FILE'"),
     (["show", "GOOD", "-I", ""], "'-I' / '--include'"),
+    (["show", "GOOD", "--directory", ""], "'--directory'"),
     (["highlight", ""], "'FILE'"),
     (["init", "", "--cluster", "C", "--member", "M"], "'FILE'"),
     (["compile", "", "-o", "out"], "'FILE'"),
     (["compile", "GOOD", "-o", ""], "'-o' / '--output'"),
     (["compile", "GOOD", "-o", "out", "--dialect", ""], "'--dialect'"),
+    (["compile", "GOOD", "-o", "out", "--directory", ""], "'--directory'"),
     (["compile", "GOOD", "-o", "out", "--include", ""], "'-I' / '--include'"),
 ]
 

@@ -16,11 +16,13 @@ from bkrdsl.cli.common import (
     color_option,
     cut_and_shared,
     dialect_option,
+    directory_option,
     exit_code,
     format_option,
     include_option,
     interruption,
     load_dialect_arg,
+    load_directory_arg,
     max_errors_option,
     named,
     print_diagnostics,
@@ -39,11 +41,12 @@ from bkrdsl.records import dataclass
     help="Apply the fixes the diagnostics carry (none that would add an error); report what is left.",
 )
 @dialect_option
+@directory_option
 @format_option
 @max_errors_option
 @color_option
 @include_option
-def check_cmd(files, fix, dialect_path, fmt, color, include):
+def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     """Check FILE... (the cluster and everything it imports); '-' reads standard input.
 
     A FILE without a cluster is a module: its syntax, imports and declarations
@@ -59,26 +62,32 @@ def check_cmd(files, fix, dialect_path, fmt, color, include):
     With --dialect, the checks that read the dialect table read that one, as
     `bkrc compile --dialect` does (a site without DirMaint: BKR254 checks the
     extents its `disk_allocation = "sequential"` hands out).
+
+    With --directory, the .bkr files are also checked against the site's CP
+    source directory (USER DIRECT): each user's kind, the users groups and
+    jobs name, and the members each backed-up IDENTITY is built on
+    (docs/directory.md).
     """
     stdin_once(files)
     if fix and "-" in files:
         click.echo("bkrc: --fix rewrites files; it cannot rewrite standard input", err=True)
         sys.exit(EXIT_USAGE)
     dialect = load_dialect_arg(dialect_path)
+    directory = load_directory_arg(directory_path)
     done: list[FileFix] = []  # --fix: each FILE it finished, in order
     try:
-        code = _check(files, fix, fmt, color, include, done, dialect)
+        code = _check(files, fix, fmt, color, include, done, dialect, directory)
     except KeyboardInterrupt as err:
         if not fix:
             raise
         word, exit_with = interruption(err)  # Ctrl-C, or SIGTERM (a cancelled pipeline job)
-        for line in interrupted(files, done, include, word, dialect_path):
+        for line in interrupted(files, done, include, word, dialect_path, directory_path):
             click.echo(line, err=True)
         sys.exit(exit_with)
     sys.exit(code)
 
 
-def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None) -> int:
+def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None, directory=None) -> int:
     """The command: check (and with --fix, fix) each FILE, report; the exit code."""
     analyses = []
     rewritten: list[tuple[int, str]] = []  # (when, the file's real path) for each file --fix replaced
@@ -86,11 +95,11 @@ def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None) -
     for arg in files:
         try:
             if fix:
-                analysis, written = fix_arg(arg, include, done, dialect)
+                analysis, written = fix_arg(arg, include, done, dialect, directory)
                 if written:
                     rewritten.append((len(analyses), os.path.realpath(arg)))
             else:
-                analysis = analyse_arg(arg, include, dialect)
+                analysis = analyse_arg(arg, include, dialect, directory=directory)
             analyses.append((arg, analysis))
         except InputError as err:
             click.echo(str(err), err=True)
@@ -105,7 +114,7 @@ def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None) -
         read = {os.path.realpath(name) for name in analysis.sources}
         if any(when > n and path in read for when, path in rewritten):
             try:
-                analyses[n] = (arg, analyse_arg(arg, include, dialect))
+                analyses[n] = (arg, analyse_arg(arg, include, dialect, directory=directory))
             except InputError as err:
                 click.echo(str(err), err=True)
                 io_failed = True
@@ -114,7 +123,7 @@ def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None) -
     for n in cut_and_shared([analysis for _, analysis in analyses]):
         arg = analyses[n][0]
         try:
-            analyses[n] = (arg, analyse_arg(arg, include, dialect, limit=0))
+            analyses[n] = (arg, analyse_arg(arg, include, dialect, directory=directory, limit=0))
         except InputError as err:
             click.echo(str(err), err=True)
             io_failed = True
@@ -149,7 +158,7 @@ class FileFix:
     unreadable: bool = False  # the FILE could not be read
 
 
-def fix_arg(arg: str, include, done: list[FileFix], dialect=None):
+def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None):
     """Fix one FILE argument in place (`bkrc check --fix`): the analysis of what it holds
     afterwards, and whether it was replaced; what was fixed goes on `done` (before a
     Ctrl-C held back while the file was written is let go). Raises InputError when it
@@ -165,13 +174,13 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None):
     _, unreadable = decode(name, data)
     if unreadable:  # binary, not UTF-8: nothing to fix, only to report
         done.append(FileFix(arg))
-        return analyse(name, data, path=path, search_path=search_path, dialect=dialect), False
+        return analyse(name, data, path=path, search_path=search_path, dialect=dialect, directory=directory), False
     # The text as written: the fixes keep its byte-order mark and its line ends, each
     # line's own (fix_all maps the offsets of the text bkrc reads onto it).
     fixed = fix_all(
         data.decode("utf-8"),
         name,
-        lambda text: analyse(name, text.encode("utf-8"), path=path, search_path=search_path, dialect=dialect),
+        lambda text: analyse(name, text.encode("utf-8"), path=path, search_path=search_path, dialect=dialect, directory=directory),
     )
     result = FileFix(arg, fixed.applied, fixed.not_applied)
     if not fixed.applied:
@@ -185,7 +194,7 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None):
             left = replace_file(path, fixed.text.encode("utf-8"))
         except OSError as err:
             # The file is as it was: report what it holds, as without --fix.
-            unfixed = analyse(name, data, path=path, search_path=search_path, dialect=dialect)
+            unfixed = analyse(name, data, path=path, search_path=search_path, dialect=dialect, directory=directory)
             done.append(FileFix(arg, unwritable=True))
             raise UnwritableError(f"bkrc: {name}: cannot write: {err.strerror or err}", unfixed) from None
         result.written = True
@@ -273,7 +282,12 @@ def _counts(diagnostics) -> str:
 
 
 def interrupted(
-    files, done: list[FileFix], include, word: str = "interrupted", dialect_path: str | None = None
+    files,
+    done: list[FileFix],
+    include,
+    word: str = "interrupted",
+    dialect_path: str | None = None,
+    directory_path: str | None = None,
 ) -> list[str]:
     """What to say when Ctrl-C (or SIGTERM: `word` "terminated") stops --fix: the files fixed before it, those checked
     with nothing to write, and those left as they were (the one whose fixes were
@@ -295,6 +309,7 @@ def interrupted(
     parts.append(f"not fixed, as they were: {', '.join(unfixed)}")
     options = [part for folder in include for part in ("-I", folder)]
     options += ["--dialect", dialect_path] if dialect_path else []
+    options += ["--directory", directory_path] if directory_path else []
     return [
         f"bkrc: {word}; {'; '.join(parts)}",
         "bkrc: to go on: " + shlex.join(["bkrc", "check", "--fix", *options, *unfixed]),

@@ -249,6 +249,37 @@ def load_dialect_arg(dialect_path: str | None, *, err: bool = True):
         sys.exit(EXIT_USAGE)
 
 
+def directory_option(fn):
+    """`--directory FILE`: the site's CP source directory, to check the .bkr files
+    against (BKR510-BKR514; docs/directory.md), for `bkrc check`, `compile` and `show`."""
+    return click.option(
+        "--directory",
+        "directory_path",
+        cls=OnceOption,
+        type=click.Path(dir_okay=False),
+        callback=named,
+        help="The site's CP source directory (USER DIRECT) to check users' kinds and names against.",
+    )(fn)
+
+
+def load_directory_arg(directory_path: str | None, *, err: bool = True):
+    """The directory `--directory` names, read (`cpdirectory.read_directory`: what it
+    cannot read is its own diagnostic, BKR501), or None without the option; exit 2
+    with bkrc's one line when the file cannot be opened (on standard error; `err`
+    False: standard output)."""
+    if not directory_path:
+        return None
+    from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
+
+    try:
+        with open(directory_path, "rb") as f:
+            data = f.read(MAX_FILE_SIZE + 1)  # one byte more tells a file too large
+    except OSError as err_:
+        click.echo(f"bkrc: cannot read directory {directory_path}: {err_.strerror or err_}", err=err)
+        sys.exit(EXIT_USAGE)
+    return read_directory(directory_path, data)
+
+
 def format_option(fn):
     return click.option(
         "--format",
@@ -342,11 +373,13 @@ def analyse_arg(
     include: Sequence[str],
     dialect=None,
     *,
+    directory=None,
     cluster_required: bool = False,
     limit: int | None = None,
 ):
     """Read one FILE argument and run the front end on it (`dialect`: the table the
-    files would be written from, when not the built-in one; `cluster_required`: a
+    files would be written from, when not the built-in one; `directory`: the site's
+    CP directory, `--directory`, to check against; `cluster_required`: a
     module is BKR110, as for `bkrc compile`). The analysis keeps each file's
     diagnostics up to its `limit`th error, those the report shows (default: the
     command's `--max-errors`; 0: all)."""
@@ -360,6 +393,7 @@ def analyse_arg(
         path=path,
         search_path=default_search_path(tuple(include)),
         dialect=dialect,
+        directory=directory,
         cluster_required=cluster_required,
         max_errors=error_limit() if limit is None else limit,
     )

@@ -34,10 +34,12 @@ from bkrdsl.cli.common import (
     analyse_arg,
     color_option,
     dialect_option,
+    directory_option,
     format_option,
     include_option,
     interruption,
     load_dialect_arg,
+    load_directory_arg,
     max_errors_option,
     named,
     print_diagnostics,
@@ -159,15 +161,19 @@ def _would_fail(plan) -> str | None:
 )
 @click.option("--force", is_flag=True, help="Overwrite files changed by hand since the last compile.")
 @dialect_option
+@directory_option
 @format_option
 @max_errors_option
 @color_option
 @include_option
-def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include):
+def compile_cmd(
+    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, directory_path, fmt, color, include
+):
     """Check FILE and write every member's files to DIR ('-' reads standard input).
 
     FILE holds the cluster; a module (a file without one) is compiled through
-    the cluster file that imports it.
+    the cluster file that imports it. With --directory, FILE is also checked
+    against the site's CP source directory, and an error there writes nothing.
     """
     from bkrdsl.signals import Terminated
 
@@ -185,8 +191,8 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
             # collector is back: it then has nothing large to walk (see the docstring).
             with no_cycle_collection():
                 code = _compile(
-                    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include,
-                    commit, locks,
+                    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, directory_path, fmt,
+                    color, include, commit, locks,
                 )
         except KeyboardInterrupt as err:
             if commit is None or not commit.done:
@@ -209,7 +215,8 @@ def compile_cmd(file, out_dir, dry_run, check_only, show_diff, force, dialect_pa
 
 
 def _compile(
-    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, fmt, color, include, commit, locks
+    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, directory_path, fmt, color, include,
+    commit, locks,
 ) -> int:
     """The command; the exit code when it ends well (errors leave through _fail).
     Once `commit.done`, Ctrl-C is held back until compile_cmd releases it; the
@@ -228,8 +235,9 @@ def _compile(
     # document a program reads; bkrc's own lines then go to standard output.
     status = status_to_stderr(fmt)
     dialect = load_dialect_arg(dialect_path, err=status)
+    directory = load_directory_arg(directory_path, err=status)
     try:
-        analysis = analyse_arg(file, include, dialect, cluster_required=True)
+        analysis = analyse_arg(file, include, dialect, directory=directory, cluster_required=True)
     except InputError as err:
         _fail(str(err), EXIT_USAGE, err=status)
     print_diagnostics([analysis], fmt, color, err=True)

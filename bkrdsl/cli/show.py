@@ -25,7 +25,9 @@ from bkrdsl.cli.common import (
     OnceOption,
     analyse_arg,
     color_option,
+    directory_option,
     include_option,
+    load_directory_arg,
     named,
     print_diagnostics,
     status_to_stderr,
@@ -92,15 +94,17 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
     show_default=True,
     help="A table per member, or JSON (docs/show.md); diagnostics follow it (text or json).",
 )
+@directory_option
 @color_option
 @include_option
-def show_cmd(file, members, fmt, color, include):
+def show_cmd(file, members, fmt, directory_path, color, include):
     """Show what runs on each member of FILE's cluster, and when ('-' reads standard input).
 
     Per member: its jobs by time of day, under the names the product knows them
     by (SYSINC2), with the .bkr job each comes from, its kind, level,
     destination and what it backs up; the expiry the purging member runs; the
-    machines BKRSTART starts, in order. A file with errors shows nothing (exit 1).
+    machines BKRSTART starts, in order. A file with errors shows nothing (exit 1);
+    with --directory, an error against the site's CP directory is one.
     """
     import json
 
@@ -109,8 +113,9 @@ def show_cmd(file, members, fmt, color, include):
     # With --format json or sarif the diagnostics are all of standard error, a
     # document a program reads; bkrc's own lines then go to standard output.
     status = status_to_stderr(fmt)
+    directory = load_directory_arg(directory_path, err=status)
     try:
-        analysis = analyse_arg(file, include, cluster_required=True)
+        analysis = analyse_arg(file, include, directory=directory, cluster_required=True)
     except InputError as err:
         click.echo(str(err), err=status)
         sys.exit(EXIT_USAGE)

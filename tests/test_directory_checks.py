@@ -1,0 +1,259 @@
+"""`--directory FILE`: the .bkr files checked against the site's CP source
+directory (bkrdsl/check/directory.py, BKR510-BKR514; the reader's own tests:
+tests/test_cpdirectory.py), and the commands that take it.
+
+Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
+with one thing changed, written beside its expectation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import EXAMPLES, run_cli
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bkrdsl.cpdirectory import read_directory
+from bkrdsl.diagnostics.core import Severity
+from bkrdsl.pipeline import analyse
+
+PRODSSI = EXAMPLES / "prodssi.bkr"
+DIRECT = EXAMPLES / "prodssi.direct"
+
+
+def unnumbered(text: str) -> str:
+    """The directory without its sequence numbers (columns 72-80), so that a slip
+    may change a line's length without moving them into the statement."""
+    return "\n".join(line[:71].rstrip() for line in text.splitlines()) + "\n"
+
+
+def directory(*edits: tuple[str, str], text: str | None = None):
+    """prodssi.direct (or `text`) with each (regex, replacement) applied once at least."""
+    text = unnumbered(DIRECT.read_text()) if text is None else text
+    for pattern, new in edits:
+        text, n = re.subn(pattern, new, text, flags=re.MULTILINE)
+        assert n, pattern
+    return read_directory("site.direct", text.encode())
+
+
+def check(bkr: str | Path = PRODSSI, *edits, text=None):
+    """The diagnostics of `bkr` (a path, or a text) checked against the edited directory."""
+    found = directory(*edits, text=text)
+    if isinstance(bkr, Path):
+        return analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found).diagnostics
+    return analyse("site.bkr", bkr.encode(), directory=found).diagnostics
+
+
+def codes(diagnostics) -> list[str]:
+    return [d.code for d in diagnostics]
+
+
+def test_a_directory_that_is_not_text_is_not_checked_against():
+    found = read_directory("site.direct", b"USER A PW 1M 1M G\n\0")
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found)
+    assert codes(result.diagnostics) == ["BKR501"]  # not a BKR511 for every user
+
+
+_WORDS = st.sampled_from(
+    [
+        "USER",
+        "IDENTITY",
+        "SUBCONFIG",
+        "BUILD",
+        "ON",
+        "USING",
+        "*",
+        "TCPIP",
+        "TCPIP-1",
+        "VMSYS1",
+        "VMSYS9",
+        "LNXAPP7",
+    ]
+)
+
+
+@given(st.lists(st.lists(_WORDS, max_size=7).map(" ".join), max_size=12))
+def test_no_directory_crashes_the_checks(lines):
+    found = read_directory("site.direct", "\n".join(lines).encode())
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found)
+    assert all(d.span is not None and d.help for d in result.diagnostics)
+
+
+def test_prodssi_checks_clean_against_its_directory_though_it_lacks_most_stdlib_ids():
+    assert check() == []
+    found = read_directory(str(DIRECT), DIRECT.read_bytes())
+    model = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI).model
+    absent = [i for i in model.user_ids if found.entry(i) is None]
+    assert len(absent) >= 40 and "SMTP" in absent and "7VMDIR30" in absent  # never reported
+
+
+def test_bkr510_a_single_user_the_directory_makes_an_identity():
+    (d,) = check(PRODSSI, (r"^USER CICSPRD", "IDENTITY CICSPRD"))
+    assert d.code == "BKR510" and d.is_error
+    assert (d.span.file, d.span.line, d.span.column) == (str(PRODSSI), 45, 23)  # CICSPRD in group APPS
+    assert "declared single (group APPS)" in d.message and "IDENTITY entry" in d.message
+    (related,) = d.related
+    assert related.span.file == "site.direct" and "IDENTITY CICSPRD" in related.label
+    assert d.fix is None  # a group of two: moving one user is the site's choice
+
+
+def test_bkr510_an_identity_the_directory_makes_a_user_through_the_standard_library():
+    (d,) = check(
+        PRODSSI, (r"^IDENTITY AUTOLOG1", "USER AUTOLOG1"), (r"^ BUILD ON \S+ USING SUBCONFIG AUTOG1-\d\n", "")
+    )
+    assert d.code == "BKR510" and d.span.file == "std/zvm-common.bkr"
+    assert "std/zvm-common" in d.help and "copy" in d.help and d.fix is None
+
+
+def test_bkr510_a_product_machine_a_pattern_and_a_machine_the_cluster_only_names():
+    found = check(
+        PRODSSI,
+        (r"^USER BKRSVSFS", "IDENTITY BKRSVSFS"),
+        (r"^USER LNXAPP01", "IDENTITY LNXAPP01"),
+        (r"^IDENTITY BKRWRK01", "USER BKRWRK01"),
+        (r"^ BUILD ON \S+ USING SUBCONFIG BKRW1-\d\n", ""),
+    )
+    assert codes(found) == ["BKR510"] * 3
+    places = {d.message.split()[0]: (d.span.file, d.span.line) for d in found}
+    assert places["BKRSVSFS"] == (str(PRODSSI), 20)  # `catalog shared server BKRSVSFS`
+    assert places["LNXAPP01"] == (str(PRODSSI), 43)  # `match LNXAPP*`
+    assert places["BKRWRK01"][0] == "std/backup-manager.bkr"  # `identity user BKRWRK* role worker`
+
+
+def test_bkr510_fixes_a_user_statement_that_declares_that_user_alone():
+    bkr = PRODSSI.read_text().replace("  single group APPS", "  single user APPSRV\n  single group APPS")
+    (d,) = check(bkr, (r"^USER CICSPRD", "IDENTITY APPSRV 1M 1M G\nUSER CICSPRD"))
+    assert d.code == "BKR510" and d.fix is not None
+    (edit,) = d.fix.edits
+    assert bkr[edit.span.start : edit.span.end] == "single" and edit.new_text == "identity"
+
+
+def test_bkr511_a_user_a_group_names_that_the_directory_lacks():
+    (d,) = check(PRODSSI, (r"^USER LNXWEB02", "USER LNXWEB2 "))
+    assert d.code == "BKR511" and d.severity is Severity.WARNING
+    assert (d.span.line, d.span.column) == (43, 33)
+    assert d.help == "did you mean `LNXWEB2`?" and d.fix.edits[0].new_text == "LNXWEB2"
+
+
+def test_bkr511_a_user_a_job_backs_up_by_name_and_a_subconfig_named_as_a_user():
+    bkr = PRODSSI.read_text().replace("    backup APPS full", "    backup APPS, TCPIP-1, CICSPRD full")
+    bkr = bkr.replace("single group APPS { CICSPRD DB2PRD }", "single group APPS { DB2PRD }")
+    bkr = bkr.replace("import std/zvm73", "import std/zvm73\nsingle user TCPIP-1, CICSPRD")
+    found = check(bkr, (r"^USER CICSPRD", "USER CICSPRX"))
+    assert codes(found) == ["BKR511", "BKR511"], found
+    assert "TCPIP-1 is a SUBCONFIG of the site's directory" in found[0].message
+    assert "CICSPRD is not in the site's directory" in found[1].message and "job APPSFULL" in found[1].message
+
+
+def test_bkr512_a_match_pattern_that_matches_no_directory_user():
+    (d,) = check(PRODSSI, (r"^USER LNXAPP01", "USER LNXAQP01"), (r"^USER LNXAPP02", "USER LNXAQP02"))
+    assert d.code == "BKR512" and (d.span.line, d.span.column) == (43, 57)
+
+
+def test_bkr513_an_identity_built_on_a_member_the_cluster_does_not_declare():
+    found = check(
+        PRODSSI, (r"^ BUILD ON VMSYS4 USING SUBCONFIG TCPIP-4", " BUILD ON VMSYS5 USING SUBCONFIG TCPIP-4")
+    )
+    assert codes(found) == ["BKR514", "BKR513"]
+    missing, extra = found
+    assert extra.is_error and extra.span.file == "site.direct" and "VMSYS5" in extra.message
+    assert [r.span.file for r in extra.related] == [str(PRODSSI), str(PRODSSI)]
+    assert not missing.is_error and "no BUILD statement for VMSYS4" in missing.message
+
+
+def test_bkr514_an_identity_not_built_on_every_member_an_each_member_job_runs_on():
+    (d,) = check(PRODSSI, (r"^ BUILD ON VMSYS3 USING SUBCONFIG FTPSVE-3\n", ""))
+    assert d.code == "BKR514" and "FTPSERVE" in d.message and "VMSYS3" in d.message
+
+
+def test_no_build_check_for_an_identity_built_on_star_nor_one_no_each_member_job_backs_up():
+    star = (r"(^ BUILD ON \S+ USING SUBCONFIG TCPIP-\d\n)+", " BUILD ON * USING SUBCONFIG TCPIP-1\n")
+    assert check(PRODSSI, star) == []
+    assert check(PRODSSI, (r"^ BUILD ON VMSYS3 USING SUBCONFIG AUTOG1-3\n", "")) == []  # AUTOLOG1: no job
+
+
+def test_without_a_directory_nothing_of_it_runs():
+    plain = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI)
+    assert plain.directory is None and set(plain.sources) == set(plain.program.sources)
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def slips(tmp_path: Path) -> Path:
+    """prodssi's directory with one error (BKR510) and one warning (BKR511)."""
+    text = unnumbered(DIRECT.read_text()).replace("USER CICSPRD", "IDENTITY CICSPRD")
+    path = tmp_path / "USER.DIRECT"
+    path.write_text(text.replace("USER LNXWEB02", "USER LNXWEB2 "))
+    return path
+
+
+def test_check_exit_codes_with_a_directory(tmp_path):
+    assert run_cli(["check", PRODSSI, "--directory", DIRECT], expect=0).output == ""
+    result = run_cli(["check", PRODSSI, "--directory", slips(tmp_path)], expect=1)
+    assert "error[BKR510]" in result.output and "warning[BKR511]" in result.output
+    assert f"::: {tmp_path / 'USER.DIRECT'}:" in result.output  # the directory's line, framed
+    warning_only = tmp_path / "warn.direct"
+    warning_only.write_text(unnumbered(DIRECT.read_text()).replace("USER LNXWEB02", "USER LNXWEB2 "))
+    assert "BKR511" in run_cli(["check", PRODSSI, "--directory", warning_only], expect=0).output
+
+
+def test_a_directory_that_cannot_be_read_is_a_usage_error(tmp_path):
+    result = run_cli(["check", PRODSSI, "--directory", tmp_path / "missing"], expect=2)
+    assert "bkrc: cannot read directory" in result.output
+    run_cli(["check", PRODSSI, "--directory", DIRECT, "--directory", DIRECT], expect=2)
+    binary = tmp_path / "binary.direct"
+    binary.write_bytes(b"\0" * 10)
+    assert "BKR501" in run_cli(["check", PRODSSI, "--directory", binary], expect=1).output
+
+
+def test_json_sarif_and_github_point_into_the_directory(tmp_path):
+    path = str(slips(tmp_path))
+    data = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "json"], expect=1).output)
+    kind = next(d for d in data["diagnostics"] if d["code"] == "BKR510")
+    assert kind["file"] == str(PRODSSI) and kind["related"][0]["file"] == path
+    sarif = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "sarif"], expect=1).output)
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "BKR510")
+    assert path in json.dumps(result["relatedLocations"])
+    duplicate = tmp_path / "dup.direct"
+    duplicate.write_text(DIRECT.read_text() + "USER TCPIP X 1M 1M G\n")
+    github = run_cli(["check", PRODSSI, "--directory", duplicate, "--format", "github"], expect=1).output
+    assert f"::error file={duplicate},line=321,col=6," in github and "BKR503" in github
+
+
+def test_compile_refuses_to_write_against_a_directory_that_contradicts_the_file(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli(["compile", PRODSSI, "-o", out, "--directory", slips(tmp_path)], expect=1)
+    assert "BKR510" in result.output and not out.exists()
+    run_cli(["compile", PRODSSI, "-o", out, "--directory", DIRECT], expect=0)
+    plain = tmp_path / "plain"
+    run_cli(["compile", PRODSSI, "-o", plain], expect=0)
+    assert (out / "manifest.json").read_text() == (plain / "manifest.json").read_text()
+
+
+def test_show_takes_the_directory_too(tmp_path):
+    plain = run_cli(["show", PRODSSI], expect=0).output
+    assert run_cli(["show", PRODSSI, "--directory", DIRECT], expect=0).output == plain
+    assert "BKR510" in run_cli(["show", PRODSSI, "--directory", slips(tmp_path)], expect=1).output
+
+
+def test_the_note_after_an_interrupted_fix_names_the_directory():
+    from bkrdsl.cli.check import FileFix, interrupted
+
+    lines = interrupted(["a.bkr"], [FileFix("b.bkr")], (), "interrupted", None, "USER.DIRECT")
+    assert lines[-1].endswith("bkrc check --fix --directory USER.DIRECT a.bkr")
+
+
+def test_docs_directory_md_shows_what_bkrc_prints(monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "docs" / "directory.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```text\n\$ (bkrc [^\n]*)\n(.*?)```", text, re.DOTALL)
+    command, shown = block
+    result = run_cli(command.split()[1:], expect=1)
+    assert result.output == shown
+    assert run_cli(["check", "examples/prodssi.bkr"], expect=0).output == ""
