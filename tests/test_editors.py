@@ -190,7 +190,13 @@ def test_vscode_settings_the_extension_reads_are_declared():
     source = (VSCODE / "src" / "extension.js").read_text(encoding="utf-8")
     section = re.search(r"getConfiguration\('([\w.]+)'\)", source).group(1)
     read = {f"{section}.{key}" for key in re.findall(r"config\.get\('([\w.]+)'\)", source)}
-    assert read == {"bkr.server.path", "bkr.server.include", "bkr.server.maxWorkspaceFiles", "bkr.server.dialect"}
+    assert read == {
+        "bkr.server.path",
+        "bkr.server.include",
+        "bkr.server.maxWorkspaceFiles",
+        "bkr.server.dialect",
+        "bkr.server.directory",
+    }
     assert read == set(declared)
     assert declared["bkr.server.path"]["default"] == "bkrc"
     assert declared["bkr.server.include"]["type"] == "array"
@@ -209,7 +215,7 @@ def test_every_client_setup_in_the_docs_shows_the_language_server_s_settings():
     # `include` of their setup is.
     server = (ROOT / "bkrdsl" / "lsp" / "server.py").read_text(encoding="utf-8")
     options = set(re.findall(r'options\.get\("(\w+)"\)', server))
-    assert options == {"include", "debounce_ms", "max_workspace_files", "dialect"}
+    assert options == {"include", "debounce_ms", "max_workspace_files", "dialect", "directory"}
     docs = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
     table = {m for m in re.findall(r"^\| `(\w+)` \|", docs, re.MULTILINE)}
     assert options <= table

@@ -127,3 +127,18 @@ def test_the_dialect_setting_is_passed_to_the_server(tmp_path, setting, passed):
     found = run(tmp_path, [tmp_path / "bin"], {"bkr.server.dialect": setting})
     options = found["calls"][0][3]["initializationOptions"]
     assert options == ({"include": []} if passed is None else {"include": [], "dialect": passed})
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX executables")
+@pytest.mark.parametrize(
+    "setting,passed",
+    [("/site/USER.DIRECT", "/site/USER.DIRECT"), ("", None), (7, None)],
+    ids=["path", "empty", "number"],
+)
+def test_the_directory_setting_is_passed_to_the_server(tmp_path, setting, passed):
+    # bkr.server.directory becomes the server's directory; empty (the default) or
+    # not text, it is left out, and nothing is checked against a directory.
+    fake_bkrc(tmp_path / "bin")
+    found = run(tmp_path, [tmp_path / "bin"], {"bkr.server.directory": setting})
+    options = found["calls"][0][3]["initializationOptions"]
+    assert options == ({"include": []} if passed is None else {"include": [], "directory": passed})

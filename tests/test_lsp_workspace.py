@@ -363,6 +363,65 @@ async def client_with_bad_dialect(lsp_client: LanguageClient, tmp_path_factory):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client_with_directory(lsp_client: LanguageClient, tmp_path_factory):
+    """A server whose `directory` names prodssi.bkr's CP directory after three slips."""
+    from conftest import EXAMPLES
+
+    folder = tmp_path_factory.mktemp("ws")
+    (folder / "USER.DIRECT").write_bytes((EXAMPLES / "broken" / "prodssi-slips.direct").read_bytes())
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder, directory=str(folder / "USER.DIRECT")))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client_with_missing_directory(lsp_client: LanguageClient, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ws")
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder, directory=str(folder / "USER.DIRECT")))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_the_directory_setting_is_the_directory_the_checks_compare_with(client_with_directory: LanguageClient):
+    """As `bkrc check --directory FILE`: BKR510 at the declaration in the file, and a
+    diagnostic whose place is the directory's line (BKR513, BKR514) at the job it
+    concerns, its message naming that line."""
+    from conftest import EXAMPLES
+
+    client = client_with_directory
+    main = open_doc(client, client.folder / "prodssi.bkr", (EXAMPLES / "prodssi.bkr").read_text())
+    found = await diagnostics(client, main)
+    assert sorted(d.code for d in found) == ["BKR510", "BKR513", "BKR514", "BKR514"]
+    kind = next(d for d in found if d.code == "BKR510")
+    assert (kind.range.start.line, kind.range.start.character) == (44, 22)  # CICSPRD in group APPS
+    directory = (client.folder / "USER.DIRECT").as_uri()
+    assert [r.location.uri for r in kind.related_information] == [directory]
+    built = next(d for d in found if d.code == "BKR513")
+    assert built.message.startswith("in USER.DIRECT:96: IDENTITY TCPIP is built on VMSYS5")
+    assert built.range.start.line == 81  # `run on each member` of job SYSINC
+    at = built.related_information[0].location  # its own place, in the directory
+    assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 95, 10)
+
+
+@pytest.mark.asyncio
+async def test_a_directory_setting_that_cannot_be_read_is_told_and_nothing_compared(
+    client_with_missing_directory: LanguageClient,
+):
+    from conftest import EXAMPLES
+
+    client = client_with_missing_directory
+    main = open_doc(client, client.folder / "prodssi.bkr", (EXAMPLES / "prodssi.bkr").read_text())
+    assert await diagnostics(client, main) == []
+    told = [(m.type, m.message) for m in client.messages if "`directory`" in m.message]
+    path = client.folder / "USER.DIRECT"
+    said = f"bkrc: the `directory` setting: cannot read {path}: No such file or directory; nothing is checked against it"
+    assert told == [(T.MessageType.Warning, said)]
+
+
 def _overrun_by_sequential() -> str:
     """A cluster whose minidisks, placed one after the other, pass V1PRV1's 30 cylinders."""
     from test_volume_sizes import cluster

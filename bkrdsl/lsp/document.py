@@ -60,6 +60,9 @@ class Document:
     #: The dialect table the checks read (the server's `dialect` setting; None:
     #: the built-in one), so rename checks the renamed text against the same.
     dialect: object | None = field(default=None, compare=False, repr=False)
+    #: The site's CP directory the checks compare with (the server's `directory`
+    #: setting, `cpdirectory.Directory`; None: none), for rename's checks too.
+    directory: object | None = field(default=None, compare=False, repr=False)
     #: What workspace symbols search in this document, worked out on the first
     #: search (`features.workspace_symbols`) and kept with the analysis.
     symbols: list | None = field(default=None, compare=False, repr=False)
@@ -247,6 +250,7 @@ def analyse_document(
     parsed: ParsedModules | ScratchModules | None = None,
     max_errors: int = 0,
     dialect=None,
+    directory=None,
 ) -> Document:
     """Run the pipeline on an editor buffer; `reader` serves imported files (unsaved buffers first).
     Without `checks`, the model is not checked (`Document.checked`). `parsed`: the
@@ -270,9 +274,22 @@ def analyse_document(
         parsed=parsed,
         max_errors=max_errors,
         dialect=dialect,
+        directory=directory,
     )
     model = _model_of(analysis)
     read_ = frozenset(read)
     return Document(
-        name, text, analysis, model, read_, index(model), bom, path, search_path, checks, dialect, parsed=parsed
+        name,
+        text,
+        analysis,
+        model,
+        read_,
+        index(model),
+        bom,
+        path,
+        search_path,
+        checks,
+        dialect,
+        directory=directory,
+        parsed=parsed,
     )

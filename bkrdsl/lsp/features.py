@@ -1450,6 +1450,7 @@ def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | 
         reader=read,
         parsed=scratch,
         dialect=doc.dialect,
+        directory=doc.directory,
     )
 
     def errors(d: Document) -> list[Diagnostic]:
@@ -1474,6 +1475,7 @@ def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | 
             reader=read_before,
             parsed=scratch,
             dialect=doc.dialect,
+            directory=doc.directory,
         )
     before = collections.Counter(x.code for x in errors(doc))
     for d in errors(after):
@@ -2098,12 +2100,19 @@ def message_of(d: Diagnostic) -> str:
 
 def placed(doc: Document, diagnostics: Sequence[Diagnostic] | None = None) -> list[Placed]:
     """Where the editor shows each diagnostic (default: the document's): in its own
-    file at its place; in an imported module at the import that leads there."""
+    file at its place; in an imported module at the import that leads there; in
+    the site's CP directory (the `directory` setting) at its first other place in
+    this file (the job or member it concerns), else at the file's start."""
     out = []
+    directory = doc.analysis.directory
     for d in doc.diagnostics if diagnostics is None else diagnostics:
         message = message_of(d)
         if d.span is not None and d.span.file == doc.name:
             out.append(Placed(d, d.span, message))
+        elif d.span is not None and directory is not None and d.span.file == directory.name:
+            here = next((r.span for r in d.related if r.span.file == doc.name), None)
+            here = here or doc.analysis.sources[doc.name].first_character()
+            out.append(Placed(d, here, f"in {where(doc, d.span)}: {message}"))
         elif d.span is not None:
             out.append(Placed(d, _import_span(doc, d.span.file), f"in {where(doc, d.span)}: {message}"))
         else:

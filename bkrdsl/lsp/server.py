@@ -422,6 +422,11 @@ class BkrServer(LanguageServer):
         #: read as `bkrc check --dialect` does; why it could not be read, if so.
         self.dialect = None
         self.dialect_problem: str | None = None
+        #: The `directory` setting's CP directory (`cpdirectory.Directory`; None:
+        #: none), which the checks compare with as `bkrc check --directory` does;
+        #: why its file could not be opened, if so.
+        self.directory = None
+        self.directory_problem: str | None = None
         self.shut_down = False  # the client sent `shutdown`
         #: The imported modules already read, by name and exact bytes: several open
         #: files that import one module parse it once, and a keystroke parses
@@ -693,6 +698,7 @@ class BkrServer(LanguageServer):
             parsed=self.parsed,
             max_errors=MAX_PUBLISHED_ERRORS,  # what `publish` shows, and no more held
             dialect=self.dialect,
+            directory=self.directory,
         )
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
@@ -1172,6 +1178,27 @@ def _say_dialect_problem(ls: BkrServer) -> None:
         ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Warning, message=ls.dialect_problem))
 
 
+def _read_directory(ls: BkrServer, path: str) -> None:
+    """The `directory` setting: the site's CP directory the checks compare with, as
+    `bkrc check --directory` reads it (what it cannot read is its own diagnostic,
+    BKR501); a file that cannot be opened is told at start, and nothing compared."""
+    from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_SIZE + 1)
+    except OSError as err:
+        why = err.strerror or err
+        ls.directory_problem = f"bkrc: the `directory` setting: cannot read {path}: {why}; nothing is checked against it"
+        return
+    ls.directory = read_directory(os.path.abspath(path), data)
+
+
+def _say_directory_problem(ls: BkrServer) -> None:
+    if ls.directory_problem is not None:
+        ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Warning, message=ls.directory_problem))
+
+
 def build_server() -> BkrServer:
     server = BkrServer()
 
@@ -1190,11 +1217,15 @@ def build_server() -> BkrServer:
             table = options.get("dialect")
             if isinstance(table, str) and table:
                 _read_dialect(ls, table)
+            directory = options.get("directory")
+            if isinstance(directory, str) and directory:
+                _read_directory(ls, directory)
 
     @server.feature(T.INITIALIZED)
     async def initialized(ls: BkrServer, params: T.InitializedParams) -> None:
         _say_unsearchable(ls)
         _say_dialect_problem(ls)
+        _say_directory_problem(ls)
         # Ask the client to tell of .bkr files changed on disk by anything but
         # the editor (git, another tool): modules that appear, change or go.
         workspace = ls.client_capabilities.workspace

@@ -50,6 +50,8 @@ function initializationOptions(config) {
   if (Number.isInteger(maxFiles) && maxFiles >= 0) options.max_workspace_files = maxFiles;
   const dialect = config.get('server.dialect');
   if (typeof dialect === 'string' && dialect !== '') options.dialect = dialect;
+  const directory = config.get('server.directory');
+  if (typeof directory === 'string' && directory !== '') options.directory = directory;
   return options;
 }
 
