@@ -2,7 +2,8 @@
 
 Each statement line of examples/*.bkr is replayed with a description (whole, or
 its text not typed yet), a keyword half typed or a word that is one's half
-(`desc`, `volume`), or a keyword whose value is not typed yet (`disk`) after it
+(`desc`, `volume`), an option half typed (`ful` after `backup APPS`), or a keyword
+whose value is not typed yet (`disk`) after it
 on its line, with a whole description and the next
 statement joined on to it, with such a word on a line of its own above it, and
 without its last word or, where it opens a block, its `{` (`disk U 191`,
@@ -24,8 +25,9 @@ from test_fast_parser import _bench, lark_read, source_of
 from bkrdsl.syntax import fast
 
 #: Written after a statement on its line (the next line kept): `disk` is also a
-#: volume label after a `shared-volume`'s (Recovery.keyword_label).
-AFTER = ('  description "x"', "  description", "  desc", "  volume", "  disk")
+#: volume label after a `shared-volume`'s (Recovery.keyword_label); `ful`, `dai` and
+#: `ser` are options half typed (`full`, `daily`, `server`) after a statement that takes them.
+AFTER = ('  description "x"', "  description", "  desc", "  volume", "  disk", "  ful", "  dai", "  ser")
 #: Written alone on a line of its own above a statement, at its indentation.
 ABOVE = ("description", "desc", "volume")
 

@@ -27,7 +27,9 @@ let it and the next statement fit (BKR004, `_Parser._left_out`), and a
 `preview`'s or `purge`'s schedule missing, which it completes with `manual`
 (`_Parser._expire_schedule`); and a keyword
 half typed (or misspelt) at the end of
-its line (`retai`, `include minidi`), which the recovery reads as the keyword it
+its line (`retai`, `include minidi`), and a statement's option
+half typed after it on its line (`backup APPS incr`, `run on M wee`, `catalog
+shared ser`: `_Parser._option_respelt`), which the recovery reads as the keyword it
 may mean, where that fits, one BKR012 that also says what the keyword needs when
 its value is then missing (`Recovery.misspelt`, `Recovery.unfinished_respelt`, the
 same `messages.unknown_keyword_unfinished`), or, where a statement starts and it
@@ -400,6 +402,15 @@ def _half_typed(word: str, following: tuple, line: int) -> bool:
     if looks_like_day(word) or looks_like_time(word):
         return False
     return not any(word.startswith(keyword) for keyword in KEYWORDS)
+
+
+def _hyphenated_like(word: str) -> list[str]:
+    """The hyphenated keywords as long as `word` that it is close to: one of them is a
+    misspelling the recovery reads on its own (`Recovery.hyphen_form`, `raquest-node`),
+    its value then missing a second error."""
+    from bkrdsl.syntax.messages import did_you_mean
+
+    return did_you_mean(word, [keyword for keyword in _HYPHENATED if len(keyword) == len(word)])
 
 
 #: A number, or a name without small letters, then a word in small letters: where the
@@ -1013,6 +1024,41 @@ class _Parser:
         self.type = words[0]
         return False
 
+    def _option_respelt(self, options: frozenset[str]) -> None:
+        """After a statement on its line, where it may go on with one of its `options`
+        (`full` after `backup APPS`, a schedule after `run on M`, `server` after
+        `catalog shared`), the current token is a word last on its line that is no
+        keyword (`T_STRAY`, or a NAME after a list, which Lark's shared list state
+        reads so: `backup APPS incr`), before the block's `}` or one of its statements
+        starting the next line: the recovery respells it among what fits there, the
+        options and the block's statements (`Recovery.diagnose`, no English synonyms
+        after a statement), and where it means an option reads it as that option
+        (`Recovery.misspelt`), the option's values then missing (one BKR012 that says
+        what it needs, `_value_missing`). Elsewhere the word is left as it is, for the
+        caller (the block's loop gives up on it)."""
+        if self.type != T_STRAY and self.type != T_NAME:
+            return  # the clean case: a keyword, a `}`, the end
+        from bkrdsl.syntax import messages
+
+        tok, following = self.tokens[self.i], self.tokens[self.i + 1]
+        if self.error_at is not None or tok[FIRST]:
+            return
+        if tok[KIND] != "n" or not _half_typed(tok[TEXT].lower(), following, tok[LINE]):
+            return
+        block = self.blocks[-1][0] if self.blocks else None
+        statements = BLOCK_STATEMENTS[block]
+        ends = following[KIND] == "}" or (following[KIND] == "$" and block is None)
+        if not ends and not (following[KIND] == "n" and following[TEXT].lower() in statements):
+            return  # the recovery weighs what else lets the next token fit
+        if "-" in tok[TEXT] and len(_hyphenated_like(tok[TEXT])) == 1:
+            return  # the recovery reads it as that keyword on its own (`Recovery.hyphen_form`)
+        words = messages.did_you_mean(tok[TEXT], options | statements, synonyms=False)
+        if not words or words[0] not in options:
+            return  # none, one of several abbreviated, or a statement: the recovery weighs them
+        self.stray_at = self.i
+        self.respelt = words
+        self.type = words[0]
+
     def _left_out(self, accepted: tuple[str, ...], left_out: tuple[str, ...]) -> None:
         """The current token, a word alone at the end of its line where only the
         keywords `accepted` fit, that means none of them (`include m`, `single g`, `to
@@ -1288,6 +1334,7 @@ class _Parser:
             if not left_out:
                 self._next(NAME)
             names = self.name_list()
+            self._option_respelt(_ROLE)  # perhaps `role` half typed
             role = None
             if self.type == "role":
                 self._next(NAME)
@@ -1409,9 +1456,11 @@ class _Parser:
         size = self._word(self._expect(T_NAME, NAME))
         unit = self._word(self._expect(T_NAME, KEYWORD))
         volume = start = None
+        self._option_respelt(_ON)  # perhaps `on` half typed
         if self.type == "on":
             self._next(NAME)
             volume = self._word(self._expect(T_NAME, KEYWORD))
+            self._option_respelt(_AT)
             if self.type == "at":
                 self._next(NAME)
                 start = self._word(self._expect(T_NAME, KEYWORD))
@@ -1482,15 +1531,18 @@ class _Parser:
         scope = self.scope()
         found: dict[str, list] = {"server": [], "pool": [], "on": []}
         waits: dict[str, list] = {"logon-wait": [], "pool-wait": []}
+        self._option_respelt(_CATALOG_OPTIONS)  # perhaps an option half typed (`catalog shared ser`)
         while self.type in found or self.type in waits:
             option = self.type
             if option in waits:
                 waits[option].append(self._wait())
+                self._option_respelt(_CATALOG_OPTIONS)
                 continue
             self._next(NAME)
             found[option].append(self._word(self._expect(T_NAME, KEYWORD)))
             if option == "on":
                 self._each_member(found[option][-1])
+            self._option_respelt(_CATALOG_OPTIONS)
         return ast.Catalog(
             scope,
             tuple(found["server"]),
@@ -1588,6 +1640,7 @@ class _Parser:
         catalog_nodes, request_nodes, catalog_dmms, request_dmms = [], [], [], []
         lists = {"request-node": request_nodes, "catalog-dmm": catalog_dmms, "request-dmm": request_dmms}
         while True:
+            self._option_respelt(_TAPE_OPTIONS)  # perhaps an option half typed (`request-no`)
             type_ = self.type
             if type_ == "catalog-node":
                 option = self._take(NAME)
@@ -1647,6 +1700,7 @@ class _Parser:
     def backup(self) -> ast.Backup:
         first = self._take(NAME)
         groups = self.name_list()
+        self._option_respelt(_LEVELS)  # perhaps a level half typed (`backup APPS incr`)
         level = None
         if self.type == "full" or self.type == "incremental":
             level = ast.Level(self.type)
@@ -1677,11 +1731,16 @@ class _Parser:
         """run placement schedule?"""
         first = self._take(KEYWORD)
         placement = self.placement()
+        self._option_respelt(_SCHEDULES)  # perhaps a schedule half typed (`run on M wee`)
         schedule = self.schedule() if self.type in _SCHEDULES else None
         return ast.Run(placement, schedule, self._since(first))
 
 
 _SCHEDULES = frozenset({"daily", "weekly", "monthly", "manual"})
+_LEVELS = frozenset({"full", "incremental"})
+_CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"})
+_TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
+_ON, _AT, _ROLE = frozenset({"on"}), frozenset({"at"}), frozenset({"role"})
 
 
 class _Typing(_Parser):
