@@ -809,6 +809,7 @@ HALF_TYPED = [
     "cluster A {\n  expire on M {\n    retai\n  }\n}\n",  # the number and `days`
     "cluster A {\n  job J {\n    descri\n    run on M daily 01:00\n  }\n}\n",  # a text
     "cluster A {\n  job J {\n    bac\n  }\n}\n",  # a list of groups
+    "cluster A {\n  job J {\n    inc\n    to disk\n  }\n}\n",  # `minidisk` or `sfs`, completed with `sfs`
     "cluster A {\n  member M {\n    worke\n    description \"x\"\n  }\n}\n",
     "cluster A {\n  member M {\n    priva\n  }\n}\n",  # read as `private-volume`, not the word
     "cluster A {\n  disk U 191 size 5 cyl\n  dis\n}\n",  # the user, address, size and unit
@@ -822,6 +823,11 @@ HALF_TYPED = [
     "cluster A {\n  job J {\n    exclude sf\n    to disk\n  }\n}\n",
     "cluster A {\n  job J {\n    run o\n  }\n}\n",  # a member
     "single use\ncluster A {\n}\n",
+    # the one keyword that fits (`_expect`), the values after it then missing
+    "cluster A {\n  disk U 191 siz\n  disk V 191 size 5 cyl\n}\n",
+    "cluster A {\n  job J {\n    run on each memb\n  }\n}\n",
+    "cluster A {\n  expire on M {\n    retain 35 day\n  }\n}\n",
+    "cluster A {\n  tape manager shared catalog-node N o\n}\n",
     # the statement whole after it: the word alone is the error, with its fix
     "cluster A {\n  job J {\n    to dis\n    run on M daily 01:00\n  }\n}\n",
     "cluster A {\n  expire on M {\n    retai\n    30 days\n  }\n}\n",
@@ -865,7 +871,6 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "cluster A {\n  job J {\n    memb\n  }\n}\n",  # a keyword of another block
         "cluster A {\n  job J {\n    r\n    retain 30 days\n  }\n}\n",  # the skip goes on
         "cluster A {\n  job J {\n    bac APPS\n  }\n}\n",  # not alone on its line
-        "cluster A {\n  job J {\n    inc\n  }\n}\n",  # `minidisk` or `sfs` missing: not a value
         "cluster A {\n  job J {\n    descri\n    to disk pool\n  }\n}\n",  # and a value missing
         "cluster A {\n  job J {\n    end\n  }\n}\n",  # REXX's `}`
         "cluster A {\n  job J {\n    sun\n  }\n}\n",  # a day: a schedule's mistake
@@ -952,6 +957,7 @@ LEFT_OUT = [
     "cluster A {\n  single g\n  member M { workers 2 }\n}\n",
     "cluster A {\n  job J {\n    to d\n    run on M daily 01:00\n  }\n}\n",  # the medium, before a pool
     "cluster A {\n  expire on M {\n    preview d\n    purge manual\n  }\n}\n",  # `daily`, the word its time
+    "cluster A {\n  disk U 191 s\n  disk V 191 size 5 cyl\n}\n",  # `size` and the size, the word its unit
 ]
 
 
@@ -991,6 +997,8 @@ KEYWORD_MISSING = [
     "cluster A {\n  tape manager shared catalog-node N\n}\n",  # `on` and the member
     "cluster A {\n  expire on M {\n    preview\n    purge weekly sun 03:00\n  }\n}\n",  # one of four: `manual`
     "cluster A {\n  expire on M {\n    purge\n  }\n}\n",
+    "cluster A {\n  job J {\n    include\n    to disk\n  }\n}\n",  # one of two: `sfs`, and its path
+    "cluster A {\n  member M {\n    exclude\n  }\n}\n",
 ]
 
 

@@ -25,9 +25,10 @@ a statement's own keywords are due that means none of them (`include m`, `single
 g`, `to d`), which the recovery reads as a name after the fewest keywords that
 let it and the next statement fit (BKR004, `_Parser._left_out`), and a
 `preview`'s or `purge`'s schedule missing, which it completes with `manual`
-(`_Parser._expire_schedule`); and a keyword
+(`_Parser._expire_schedule`), as it completes a selection's medium missing with
+`sfs` and a path (`include`, then the next statement); and a keyword
 half typed (or misspelt) at the end of
-its line (`retai`, `include minidi`), and a statement's option
+its line (`retai`, `include minidi`, `disk U 191 siz`), and a statement's option
 half typed after it on its line (`backup APPS incr`, `run on M wee`, `catalog
 shared ser`: `_Parser._option_respelt`), which the recovery reads as the keyword it
 may mean, where that fits, one BKR012 that also says what the keyword needs when
@@ -1096,6 +1097,8 @@ class _Parser:
         return tok
 
     def _expect(self, type_: str, lexing: Lexing) -> tuple:
+        if self.type == T_STRAY and type_ in KEYWORDS and not self.tokens[self.i][FIRST]:
+            self._respell((type_,))  # the one keyword that fits, half typed (`disk U 191 siz`)
         if self.type != type_:
             return self._missing(type_)
         if type_ == "{" and self.tokens[self.i - 1][TEXT][-1:] == ":":
@@ -1452,9 +1455,15 @@ class _Parser:
         first = self._take(NAME)
         user = self._word(self._expect(T_NAME, NAME))
         address = self._word(self._expect(T_NAME, KEYWORD))
-        self._expect("size", NAME)
-        size = self._word(self._expect(T_NAME, NAME))
-        unit = self._word(self._expect(T_NAME, KEYWORD))
+        # perhaps `size` half typed, or a word that means none after the address (`disk U
+        # 191 s`): the unit, after `size` and the size left out
+        if self.type == T_STRAY and self._respell(("size",), ("size", T_NAME)):
+            size = self._word(("f", *self.tokens[self.i][1:]))  # empty, where the word stands
+            unit = self._word(self._take(KEYWORD))
+        else:
+            self._expect("size", NAME)
+            size = self._word(self._expect(T_NAME, NAME))
+            unit = self._word(self._expect(T_NAME, KEYWORD))
         volume = start = None
         self._option_respelt(_ON)  # perhaps `on` half typed
         if self.type == "on":
@@ -1494,6 +1503,13 @@ class _Parser:
         first = self._take(KEYWORD)
         # perhaps a keyword half typed, or left out before a name (`include m`)
         left_out = self.type == T_STRAY and self._respell(("minidisk", "sfs"), ("sfs",))
+        if self.type != "minidisk" and self.type != "sfs" and not left_out:
+            if self.type == "include" or self.type == "exclude":
+                raise _GiveUp  # perhaps `exclude minidisk` the wrong way round (Recovery.swapped_words)
+            # the medium missing before the next statement: the recovery completes it with
+            # `sfs` and a path, placeholders where the next token stands (`_missing`)
+            self._missing("sfs", _MEDIA)
+            left_out = True  # read on after the placeholder, as after `sfs`
         if self.type == "minidisk":
             self._next(NAME)
             owner = self._word(self._expect(T_NAME, NAME))
@@ -1503,7 +1519,7 @@ class _Parser:
                 raise _GiveUp  # `minidisk minidisk`: the keyword twice (Recovery.keyword_twice)
             items = [self._word(self._expect(T_NAME, MORE))]
             medium = ast.Medium.MINIDISK
-        elif left_out or self.type == "sfs":
+        else:
             if not left_out:
                 self._next(NAME)
             owner = None
@@ -1511,8 +1527,6 @@ class _Parser:
             if items[0].text.lower() == "sfs" and not items[0].text.isupper() and self.type == T_NAME:
                 raise _GiveUp  # `sfs sfs`: the keyword twice (Recovery.keyword_twice)
             medium = ast.Medium.SFS
-        else:
-            raise _GiveUp
         while self.type == T_NAME:
             items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))
         if medium is ast.Medium.MINIDISK and len(items) > 1 and {w.text.lower() for w in items} & _RANGE_WORDS:
