@@ -828,6 +828,8 @@ HALF_TYPED = [
     "cluster A {\n  job J {\n    run on each memb\n  }\n}\n",
     "cluster A {\n  expire on M {\n    retain 35 day\n  }\n}\n",
     "cluster A {\n  tape manager shared catalog-node N o\n}\n",
+    "cluster A {\n  catalog shar\n  disk U 191 size 5 cyl\n}\n",  # among `local` and `shared`
+    "cluster A {\n  job J {\n    t\n    run on M daily 01:00\n  }\n}\n",  # `to`, its medium missing
     # the statement whole after it: the word alone is the error, with its fix
     "cluster A {\n  job J {\n    to dis\n    run on M daily 01:00\n  }\n}\n",
     "cluster A {\n  expire on M {\n    retai\n    30 days\n  }\n}\n",
@@ -937,6 +939,9 @@ def test_an_option_half_typed_after_its_statement_is_read_fast(text, monkeypatch
         "cluster A {\n  job J {\n    backup APPS incr\n    to disk pool\n  }\n}\n",  # two errors
         "single user U1 rol\n",  # the role missing before the end of the file
         "cluster A {\n  tape manager shared raquest-node\n}\n",  # as long as the keyword (Recovery.hyphen_form)
+        # the tape's option too, on the line above: `catalog`, `catalog-dmm` or `catalog-node`
+        "cluster A {\n  tape manager shared request-node T\n    cat\n  disk U 191 size 5 cyl\n}\n",
+        "cluster A {\n  catalog sh\n  disk U 191 size 5 cyl\n}\n",  # a word that means no scope
     ],
 )
 def test_options_half_typed_left_to_lark(text):
@@ -998,6 +1003,10 @@ KEYWORD_MISSING = [
     "cluster A {\n  expire on M {\n    preview\n    purge weekly sun 03:00\n  }\n}\n",  # one of four: `manual`
     "cluster A {\n  expire on M {\n    purge\n  }\n}\n",
     "cluster A {\n  job J {\n    include\n    to disk\n  }\n}\n",  # one of two: `sfs`, and its path
+    "cluster A {\n  job J {\n    to\n    run on M daily 01:00\n  }\n}\n",  # `disk`
+    "cluster A {\n  catalog\n  disk U 191 size 5 cyl\n}\n",  # `local`
+    "cluster A {\n  tape manager\n  member M { workers 2 }\n}\n",
+    "cluster A {\n  tape\n  disk U 191 size 5 cyl\n}\n",  # `manager`, then its scope
     "cluster A {\n  member M {\n    exclude\n  }\n}\n",
 ]
 
@@ -1016,7 +1025,6 @@ def test_a_keyword_half_typed_then_the_keyword_it_needs_missing_is_read_fast(mon
     "text",
     [
         "cluster A {\n  expire on M {\n    retain 35days\n  }\n}\n",  # a number and `days` run together
-        "cluster A {\n  tape\n  disk U 191 size 5 cyl\n}\n",  # then its scope: `scope` gives up
         "cluster A {\n  job J {\n    run on each me\n  }\n}\n",  # not at the end of its line
         "cluster A {\n  job J {\n    run run\n  }\n}\n",  # said twice
         "cluster A {\n  expire on M {\n    retain days\n  }\n}\n",  # the number missing, not `days`

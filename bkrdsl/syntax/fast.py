@@ -26,7 +26,8 @@ g`, `to d`), which the recovery reads as a name after the fewest keywords that
 let it and the next statement fit (BKR004, `_Parser._left_out`), and a
 `preview`'s or `purge`'s schedule missing, which it completes with `manual`
 (`_Parser._expire_schedule`), as it completes a selection's medium missing with
-`sfs` and a path (`include`, then the next statement); and a keyword
+`sfs` and a path (`include`, then the next statement), a destination's with `disk`
+(`to`) and a scope with `local` (`catalog`, `tape manager`); and a keyword
 half typed (or misspelt) at the end of
 its line (`retai`, `include minidi`, `disk U 191 siz`), and a statement's option
 half typed after it on its line (`backup APPS incr`, `run on M wee`, `catalog
@@ -677,6 +678,9 @@ class _Parser:
         #: The index of a keyword read right after a volume label on its line, if any:
         #: the recovery may read it as one more label (`_value_missing`).
         self.after_label: int | None = None
+        #: The index of the token at which the statement read may go on with the options
+        #: named, if any (`_option_respelt`): a word there may mean one of them.
+        self.options_open: tuple[int, frozenset[str]] = (-1, frozenset())
         #: The blocks open around the token read, outermost first: (kind, name, `{` token).
         self.blocks: list[tuple[str, str | None, tuple]] = []
         self._next(KEYWORD)
@@ -827,6 +831,9 @@ class _Parser:
         # (`volume` in a member block is `private-volume` alone, in the cluster's
         # `shared-volume`), then, where a statement starts, among all statement keywords.
         words = messages.did_you_mean(tok[TEXT], statements)
+        at, options = self.options_open
+        if at == self.i and messages.did_you_mean(tok[TEXT], statements | options) != words:
+            raise _GiveUp  # perhaps an option of the statement before, on the line above (`cat` after `tape ...`)
         if not words and not after_statement:
             words = messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS)
         if words:
@@ -1037,6 +1044,7 @@ class _Parser:
         (`Recovery.misspelt`), the option's values then missing (one BKR012 that says
         what it needs, `_value_missing`). Elsewhere the word is left as it is, for the
         caller (the block's loop gives up on it)."""
+        self.options_open = (self.i, options)
         if self.type != T_STRAY and self.type != T_NAME:
             return  # the clean case: a keyword, a `}`, the end
         from bkrdsl.syntax import messages
@@ -1534,8 +1542,13 @@ class _Parser:
         return ast.Selection(action, medium, owner, tuple(items), self._since(first))
 
     def scope(self) -> ast.Scope:
+        """shared | local; where it is missing before the next statement, what the
+        recovery completes it with: `local` (`_missing`)."""
+        if self.type == T_STRAY:
+            self._respell(("local", "shared"))  # perhaps a scope half typed (`catalog shar`)
         if self.type != "shared" and self.type != "local":
-            raise _GiveUp
+            self._missing("local", _SCOPES)
+            return ast.Scope.LOCAL
         scope = ast.Scope(self.type)
         self._next(KEYWORD)
         return scope
@@ -1732,8 +1745,9 @@ class _Parser:
             medium = ast.TargetMedium.DISK
         elif self.type == "tape":
             medium = ast.TargetMedium.TAPE
-        else:
-            raise _GiveUp
+        else:  # the medium missing before the next statement: `disk`, the recovery's completion
+            self._missing("disk", _TARGET_MEDIA)
+            return ast.Target(ast.TargetMedium.DISK, None, self._since(first))
         self._next(KEYWORD)
         pool = None
         if self.type == "pool":
@@ -1752,6 +1766,8 @@ class _Parser:
 
 _SCHEDULES = frozenset({"daily", "weekly", "monthly", "manual"})
 _LEVELS = frozenset({"full", "incremental"})
+_SCOPES = frozenset({"local", "shared"})
+_TARGET_MEDIA = frozenset({"disk", "tape"})
 _CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"})
 _TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
 _ON, _AT, _ROLE = frozenset({"on"}), frozenset({"at"}), frozenset({"role"})
