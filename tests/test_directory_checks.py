@@ -96,7 +96,7 @@ def test_bkr510_a_single_user_the_directory_makes_an_identity():
     assert (d.span.file, d.span.line, d.span.column) == (str(PRODSSI), 45, 23)  # CICSPRD in group APPS
     assert "declared single (group APPS)" in d.message and "IDENTITY entry" in d.message
     (related,) = d.related
-    assert related.span.file == "site.direct" and "IDENTITY CICSPRD" in related.label
+    assert related.span.file == "site.direct" and "IDENTITY `CICSPRD`" in related.label
     assert d.fix is None  # a group of two: moving one user is the site's choice
 
 
@@ -117,7 +117,7 @@ def test_bkr510_a_product_machine_a_pattern_and_a_machine_the_cluster_only_names
         (r"^ BUILD ON \S+ USING SUBCONFIG BKRW1-\d\n", ""),
     )
     assert codes(found) == ["BKR510"] * 3
-    places = {d.message.split()[0]: (d.span.file, d.span.line) for d in found}
+    places = {d.message.split()[0].strip("`"): (d.span.file, d.span.line) for d in found}
     assert places["BKRSVSFS"] == (str(PRODSSI), 20)  # `catalog shared server BKRSVSFS`
     assert places["LNXAPP01"] == (str(PRODSSI), 43)  # `match LNXAPP*`
     assert places["BKRWRK01"][0] == "std/backup-manager.bkr"  # `identity user BKRWRK* role worker`
@@ -144,8 +144,8 @@ def test_bkr511_a_user_a_job_backs_up_by_name_and_a_subconfig_named_as_a_user():
     bkr = bkr.replace("import std/zvm73", "import std/zvm73\nsingle user TCPIP-1, CICSPRD")
     found = check(bkr, (r"^USER CICSPRD", "USER CICSPRX"))
     assert codes(found) == ["BKR511", "BKR511"], found
-    assert "TCPIP-1 is a SUBCONFIG of the site's directory" in found[0].message
-    assert "CICSPRD is not in the site's directory" in found[1].message and "job APPSFULL" in found[1].message
+    assert "`TCPIP-1` is a SUBCONFIG of the site's directory" in found[0].message
+    assert "`CICSPRD` is not in the site's directory" in found[1].message and "job `APPSFULL`" in found[1].message
 
 
 def test_bkr512_a_match_pattern_that_matches_no_directory_user():
@@ -161,7 +161,7 @@ def test_bkr513_an_identity_built_on_a_member_the_cluster_does_not_declare():
     missing, extra = found
     assert extra.is_error and extra.span.file == "site.direct" and "VMSYS5" in extra.message
     assert [r.span.file for r in extra.related] == [str(PRODSSI), str(PRODSSI)]
-    assert not missing.is_error and "no BUILD statement for VMSYS4" in missing.message
+    assert not missing.is_error and "no BUILD statement for `VMSYS4`" in missing.message
 
 
 def test_bkr514_an_identity_not_built_on_every_member_an_each_member_job_runs_on():

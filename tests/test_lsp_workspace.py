@@ -401,7 +401,7 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
     directory = (client.folder / "USER.DIRECT").as_uri()
     assert [r.location.uri for r in kind.related_information] == [directory]
     built = next(d for d in found if d.code == "BKR513")
-    assert built.message.startswith("in USER.DIRECT:96: IDENTITY TCPIP is built on VMSYS5")
+    assert built.message.startswith("in USER.DIRECT:96: IDENTITY `TCPIP` is built on `VMSYS5`")
     assert built.range.start.line == 81  # `run on each member` of job SYSINC
     at = built.related_information[0].location  # its own place, in the directory
     assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 95, 10)

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.ast import Kind
-from bkrdsl.check.common import Suggester, mean_fix, mean_help
+from bkrdsl.check.common import Suggester, listed, mean_fix, mean_help, quoted
 from bkrdsl.diagnostics import Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model, pattern_regex
@@ -245,12 +245,12 @@ def kinds_differ(model: Model, directory: Directory) -> Iterator[Diagnostic]:
         if source.fix is not None:
             fix = Fix.replace(f"Write `{word}`", source.fix, word)
         yield KIND_DIFFERS(
-            f"{entry.id} is {source.what}, but the site's directory defines it with {_a(entry.kind)}"
+            f"{quoted(entry.id)} is {source.what}, but the site's directory defines it with {_a(entry.kind)}"
             f" entry: {_consequence(entry.id, actual)}",
             source.span,
             label=f"{source.kind.value} here",
             help=_kind_help(entry.id, source, actual),
-            related=(Related(entry.statement, f"{entry.kind} {entry.id} in the directory"),),
+            related=(Related(entry.statement, f"{entry.kind} {quoted(entry.id)} in the directory"),),
             fix=fix,
         )
 
@@ -261,19 +261,19 @@ def _a(statement: str) -> str:
 
 def _consequence(user_id: str, actual: Kind) -> str:
     if actual is Kind.IDENTITY:
-        return f"a job on one member backs up that member's instance only, and {user_id}'s minidisks on the others never"
+        return f"a job on one member backs up that member's instance only, and {quoted(user_id)}'s minidisks on the others never"
     return "a job on each member backs up its one set of minidisks once per member, into as many histories"
 
 
 def _kind_help(user_id: str, source: KindSource, actual: Kind) -> str:
     if source.std is not None:
         return (
-            f"your directory differs from IBM's for {user_id}: copy {source.std} into a site module,"
-            f" import that instead, and declare {user_id} `{actual.value}` there (docs/stdlib.md)"
+            f"your directory differs from IBM's for {quoted(user_id)}: copy {source.std} into a site module,"
+            f" import that instead, and declare {quoted(user_id)} `{actual.value}` there (docs/stdlib.md)"
         )
     if source.fix is not None:
         return f"write `{actual.value} user {user_id}`, as the directory defines it"
-    return f"declare {user_id} `{actual.value}`, as the directory defines it, in a group or statement of that kind"
+    return f"declare {quoted(user_id)} `{actual.value}`, as the directory defines it, in a group or statement of that kind"
 
 
 def users_missing(model: Model, directory: Directory) -> Iterator[Diagnostic]:
@@ -290,7 +290,7 @@ def users_missing(model: Model, directory: Directory) -> Iterator[Diagnostic]:
         for ref in job.refs:
             if ref.group is None and ref.resolved and _absent(directory, ref.word.upper):
                 yield _missing(
-                    model, directory, ref.word.upper, ref.word.span, f"job {job.name}", suggest, known
+                    model, directory, ref.word.upper, ref.word.span, f"job {quoted(job.name)}", suggest, known
                 )
 
 
@@ -302,17 +302,17 @@ def _absent(directory: Directory, user_id: str) -> bool:
 def _missing(model, directory, user_id, span, where, suggest, known) -> Diagnostic:
     entry = directory.entry(user_id)
     if entry is not None:  # a SUBCONFIG: part of an IDENTITY's entry, never a user
-        what = f"{user_id} is a SUBCONFIG of the site's directory, not a user"
-        related = (Related(entry.statement, f"SUBCONFIG {user_id} here"),)
+        what = f"{quoted(user_id)} is a SUBCONFIG of the site's directory, not a user"
+        related = (Related(entry.statement, f"SUBCONFIG {quoted(user_id)} here"),)
     else:
-        what = f"{user_id} is not in the site's directory ({directory.name})"
+        what = f"{quoted(user_id)} is not in the site's directory ({directory.name})"
         related = ()
     closest = [c for c in suggest.closest(user_id, known) if c != user_id]
     unused = [c for c in closest if model.user(c) is None]
     return NOT_IN_DIRECTORY(
         f"{what}: {where} backs it up, and Backup Manager finds nothing of it",
         span,
-        help=mean_help(closest, f"correct the ID, or remove {user_id} if the guest is gone"),
+        help=mean_help(closest, f"correct the ID, or remove {quoted(user_id)} if the guest is gone"),
         related=related,
         fix=mean_fix(unused, span) if unused == closest else None,
     )
@@ -369,30 +369,31 @@ def _builds_against(model: Model, job, entry: Entry, members: tuple[str, ...]) -
     for build in entry.builds:
         if build.member not in members:
             yield BUILT_ON_UNKNOWN_MEMBER(
-                f"IDENTITY {entry.id} is built on {build.member}, which cluster {model.name} does not"
-                f" declare: job {job.name} runs on each member of {model.name}, so {entry.id}'s instance"
-                f" on {build.member} and its SUBCONFIG {build.subconfig} are never backed up",
+                f"IDENTITY {quoted(entry.id)} is built on {quoted(build.member)}, which cluster"
+                f" {quoted(model.name)} does not declare: job {quoted(job.name)} runs on each member of"
+                f" {quoted(model.name)}, so {quoted(entry.id)}'s instance on {quoted(build.member)} and its"
+                f" SUBCONFIG {quoted(build.subconfig)} are never backed up",
                 build.span,
-                help=f"declare `member {build.member}` in cluster {model.name} if it is one of its members;"
+                help=f"declare `member {build.member}` in cluster {quoted(model.name)} if it is one of its members;"
                 " if the member left the cluster, delete this BUILD statement and its SUBCONFIG",
                 related=(
-                    Related(run, f"job {job.name} runs on each member here"),
-                    Related(cluster.name.span, f"cluster {model.name}'s members: {', '.join(members)}"),
+                    Related(run, f"job {quoted(job.name)} runs on each member here"),
+                    Related(cluster.name.span, f"cluster {quoted(model.name)}'s members: {listed(members, len(members))}"),
                 ),
             )
     missing = [m for m in members if m not in built]
     if missing:
         where = model.member(missing[0]).decl.name.span
-        names = ", ".join(missing)
+        names = listed(missing, len(missing))
         yield NOT_BUILT_ON_MEMBER(
-            f"IDENTITY {entry.id} has no BUILD statement for {names}: job {job.name} runs there"
-            f" too, and finds nothing of {entry.id} ({_builds_said(entry)})",
+            f"IDENTITY {quoted(entry.id)} has no BUILD statement for {names}: job {quoted(job.name)} runs"
+            f" there too, and finds nothing of {quoted(entry.id)} ({_builds_said(entry)})",
             entry.span,
-            help=f"add `BUILD ON {missing[0]} USING SUBCONFIG id` and its SUBCONFIG entry if {entry.id}"
+            help=f"add `BUILD ON {missing[0]} USING SUBCONFIG id` and its SUBCONFIG entry if {quoted(entry.id)}"
             f" runs on {names}; if it does not, nothing is lost",
             related=(
-                Related(where, f"member {missing[0]} declared here"),
-                Related(run, f"job {job.name} runs on each member here"),
+                Related(where, f"member {quoted(missing[0])} declared here"),
+                Related(run, f"job {quoted(job.name)} runs on each member here"),
             ),
         )
 
@@ -400,4 +401,4 @@ def _builds_against(model: Model, job, entry: Entry, members: tuple[str, ...]) -
 def _builds_said(entry: Entry) -> str:
     if not entry.builds:
         return "it has no BUILD statement at all"
-    return "built on " + ", ".join(b.member for b in entry.builds)
+    return "built on " + listed([b.member for b in entry.builds], len(entry.builds))
