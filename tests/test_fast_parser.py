@@ -982,6 +982,8 @@ def test_a_word_where_a_statement_s_keyword_is_due_is_read_fast_as_a_name_after_
         "cluster A {\n  job J {\n    to disk pool\n    include m\n  }\n}\n",  # two errors
         "cluster A {\n  expire on M {\n    preview d\n    APPS\n  }\n}\n",  # a name next
         "cluster A {\n  expire on M {\n    preview sun\n  }\n}\n",  # a day: a schedule's mistake
+        "cluster A {\n  expire on M {\n    preview day\n  }\n}\n",  # a schedule in other words (BKR012)
+        "cluster A {\n  expire on M {\n    purge nightly\n    retain 9 days\n  }\n}\n",
     ],
 )
 def test_words_where_a_statement_s_keyword_is_due_left_to_lark(text):

@@ -1649,7 +1649,13 @@ class _Parser:
         """A `preview`'s or `purge`'s schedule; where it is missing before the next
         statement, what the recovery completes it with: `manual` (`_missing`), or, a
         word alone on its line that means no schedule being there (`preview d`), that
-        word as a `daily`'s time (`_left_out`)."""
+        word as a `daily`'s time (`_left_out`). A word that says when in other words
+        (`preview day`, `purge nightly`) is the recovery's schedule phrase (BKR012,
+        `messages.schedule_phrase`): _GiveUp."""
+        from bkrdsl.syntax import messages
+
+        if self.type == T_STRAY and messages.looks_like_schedule(self.tokens[self.i][TEXT]):
+            raise _GiveUp
         if self.type == T_STRAY and self._respell(tuple(sorted(_SCHEDULES)), ("daily",)):
             tok = self._take(KEYWORD)
             return ast.Schedule("daily", (), self._word(tok), self._span(tok, tok))
