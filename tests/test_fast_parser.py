@@ -1038,6 +1038,29 @@ def test_keywords_missing_left_to_lark(text):
     assert_contract(source_of(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  shared-volume V\n  disk\n}\n",
+        "cluster A {\n  shared-volume V W\n  disk\n}",
+        # found by `.ci/explore 106` (test_generated_programs)
+        "cluster at { member at { } shared-volume at\ndisk\n} import 0 ",
+    ],
+)
+def test_disk_alone_on_the_line_after_a_volume_list_before_its_close_is_left_to_lark(text):
+    """The recovery reads such a `disk` as one more label (`Recovery.keyword_label`,
+    then BKR021 says so), as it does `job` or `tape`; the fast parser reported the
+    disk's owner missing (BKR010)."""
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+def test_disk_alone_on_the_line_after_a_volume_list_before_a_statement_is_read_fast(monkeypatch):
+    """Before the next statement, such a `disk` is the keyword for both: its owner is missing."""
+    text = "cluster A {\n  shared-volume V\n  disk\n  member M { workers 2 }\n}\n"
+    assert_read_fast_with_one("BKR010", text, monkeypatch)
+
+
 # A block's `{` missing after its name at the end of its line, before a statement
 # keyword that starts the next line (`cluster L` as it is typed, its `}` below): the
 # recovery reports it (BKR011) and reads on as if it were there; so does the fast parser.

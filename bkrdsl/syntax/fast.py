@@ -675,8 +675,9 @@ class _Parser:
         self.respelt: list[str] = []
         self.stray: Diagnostic | None = None
         self.keyword_at = 0  # the index of the last keyword or `,` read (passed)
-        #: The index of a keyword read right after a volume label on its line, if any:
-        #: the recovery may read it as one more label (`_value_missing`).
+        #: The index of the token right after a volume list's last label, if any: a
+        #: keyword there, on the label's line or alone on its own before a `}`, the
+        #: recovery may read as one more label (`_value_missing`).
         self.after_label: int | None = None
         #: The index of the token at which the statement read may go on with the options
         #: named, if any (`_option_respelt`): a word there may mean one of them.
@@ -1179,8 +1180,14 @@ class _Parser:
             return messages.unknown_keyword_unfinished(written, self.respelt, need, where)
         if self._said_twice(self.i - 1):
             raise _GiveUp  # perhaps `backup APPS full backup` (Recovery.keyword_after_own_statement)
-        if self.after_label == self.i - 1 and messages.looks_like_volume_label(previous[TEXT]):
-            raise _GiveUp  # `shared-volume VMCOM1 disk`: perhaps a last label (Recovery.keyword_label)
+        if (
+            self.after_label == self.i - 1
+            and messages.looks_like_volume_label(previous[TEXT])
+            and (not previous[FIRST] or found[KIND] == "}")
+        ):
+            # `shared-volume VMCOM1 disk`, or `disk` alone on the next line before a `}`:
+            # perhaps a last label (Recovery.keyword_label; BKR021 says it is read so)
+            raise _GiveUp
         shown = messages.shown(found[TEXT])
         after = f" after {messages.shown(previous[TEXT])}"
         if type_ == T_STRING:  # only a description's, right after its keyword
@@ -1445,8 +1452,7 @@ class _Parser:
             if _KEYWORD_SHAPED.fullmatch(self.tokens[self.i][TEXT]):
                 raise _GiveUp  # `tape-drives` after a label: a statement's word (Recovery.word_after_labels)
             values.append(self._word(self._take(MORE)))
-        if not self.tokens[self.i][FIRST]:
-            self.after_label = self.i
+        self.after_label = self.i
         return ast.volume_list(keyword, values, self._since(first))
 
     def name_setting(self) -> ast.Setting:
