@@ -1055,6 +1055,26 @@ def test_disk_alone_on_the_line_after_a_volume_list_before_its_close_is_left_to_
     assert_contract(source_of(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  shared-volume V\n  at disk U\n  191 size 5 cyl\n}\n",
+        # found by `.ci/explore 107` (test_fmt_outline's noisy programs)
+        (
+            "cluster at { single user 0, 0 job manual { run on each member daily 0 to disk pool 0 include sfs 0 0 } }"
+            " single user at cluster 0 { shared-volume at 0\nat disk 0\n0 size 0 0 } "
+        ),
+    ],
+)
+def test_a_keyword_then_one_that_fits_starting_the_line_after_a_list_is_left_to_lark(text):
+    """Lark reads `at` as one more label; the recovery, where `disk at U` reads on to
+    the line's end, as `disk` and `at` written the other way round (BKR004). The
+    fast parser read the label, and the formatter a clean file."""
+    assert fast.read_reported(source_of(text)) is None
+    assert fast.read_tokens(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
 def test_disk_alone_on_the_line_after_a_volume_list_before_a_statement_is_read_fast(monkeypatch):
     """Before the next statement, such a `disk` is the keyword for both: its owner is missing."""
     text = "cluster A {\n  shared-volume V\n  disk\n  member M { workers 2 }\n}\n"

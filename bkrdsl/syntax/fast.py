@@ -89,7 +89,10 @@ what a word is from the LALR parser's state after the previous token:
   there, which the recovery may read as a `}` (REXX's `do ... end`), and on the
   first word of a CP directory line there (`USER`, `MDISK`, `BUILD`...), whose
   line the recovery may report whole (`Recovery.foreign_after_list`), also
-  where it starts a line of a group body (`Recovery.foreign_in_group`);
+  where it starts a line of a group body (`Recovery.foreign_in_group`), and on
+  a keyword starting its line there before a keyword that fits on its line,
+  which the recovery may read as the two written the other way round (`at disk
+  U` below `shared-volume V`: `_keyword_then_one_that_fits`);
 * the same hook reports three names that Lark reads without an error: `and`
   spelt other than `AND` between the user IDs of a group body
   (`Recovery.and_in_group`), `thru` or `through` between two addresses of a
@@ -361,6 +364,20 @@ def _near_keyword(word: str, following: tuple, line: int) -> bool:
     if kind == "n" and text.lower() != text.upper() and (word + text.lower()) in STATEMENT_KEYWORDS:
         return True
     return any(k.startswith(word) for k in STATEMENT_KEYWORDS) or bool(did_you_mean(word, STATEMENT_KEYWORDS))
+
+
+def _keyword_then_one_that_fits(word: str, following: tuple, lexing: Lexing) -> bool:
+    """Whether a name that starts its line after a list of names spells a keyword,
+    and the word after it on its line one that fits there: the recovery may read
+    the two as written the other way round (`at disk U`, where `disk at U` reads
+    on: `Recovery.keyword_after_list`, then `Recovery.swapped_words`), where Lark
+    reads one more name of the list."""
+    return (
+        word in KEYWORDS
+        and following[KIND] == "n"
+        and not following[FIRST]
+        and following[TEXT].lower() in lexing.keywords
+    )
 
 
 #: The statement keywords of each block, and of the top level (None): what the
@@ -712,6 +729,12 @@ class _Parser:
                     raise _GiveUp  # perhaps keywords run together: Lark tells
                 if first and lexing.keywords & _LIST_ENDS and _near_keyword(word, self.tokens[self.i + 1], line):
                     raise _GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
+                if (
+                    first
+                    and lexing.keywords & _LIST_ENDS
+                    and _keyword_then_one_that_fits(word, self.tokens[self.i + 1], lexing)
+                ):
+                    raise _GiveUp  # perhaps two keywords swapped after a list (Recovery.keyword_after_list)
                 if first and word in _FOREIGN_WORDS and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
