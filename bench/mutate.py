@@ -1,0 +1,609 @@
+"""Whole-command mutation fuzzing: damaged copies of real files through every command.
+
+Each case takes a real file (examples/*.bkr, examples/broken/, examples/site/,
+tests/cms/clusters/, the rules' cases in tests/data/rules/ and the malformed
+files of tests/data/malformed/), applies one to four random edits (delete,
+duplicate or swap a line or a word, change a number, change a name's case,
+insert a keyword of the language, truncate the file) and runs, in process,
+under each parser (the fast one, and Lark with `BKRDSL_PARSER=lark`):
+
+- `bkrc check` (text and JSON), `bkrc compile -o DIR` into a new DIR and into a
+  DIR an earlier compile of the unedited file wrote, `bkrc fmt --check`,
+  `bkrc fmt -`, `bkrc show --format json`;
+- the language server's analysis of the buffer (`analyse_document`), where its
+  diagnostics go (`placed`), its outline, folds, inlay hints, formatting, and
+  hover, completion and definition at a random place.
+
+What must hold (a broken one is printed with the seed, the case and the edits,
+so that `--seed S --case N` replays it):
+
+- no Python traceback, and exit codes as docs/output.md says: 0 or 1, never 2
+  (an internal error) on a file that can be read;
+- each diagnostic has a code, a line and a column, a help line, and in the text
+  format its ` --> file:line:col`, the source line and a caret;
+- the two parsers give the same diagnostics (JSON, byte for byte) and the same
+  exit codes, the same output for every command;
+- compile exits 1 exactly when check reports an error (check clean but compile
+  failing is a bug), and then leaves no DIR, no temporary sibling, and the
+  existing DIR byte for byte as it was; a compile into an existing DIR writes
+  what a fresh one writes;
+- `bkrc fmt`'s output is a fixed point (formatting it again changes nothing)
+  and means what the input meant (bkrdsl.fmt.equivalence, and the same codes);
+- the language server reports what `bkrc check` reports;
+- (one case in `--hash-every`) compile in two fresh processes with different
+  PYTHONHASHSEED writes the same bytes as the in-process compile.
+
+    python bench/mutate.py --cases 500 --seed 7        # 500 cases, seed 7
+    python bench/mutate.py --seed 7 --case 312 -v      # replay one, print its text
+    python bench/mutate.py --minutes 30                # as many as fit, fresh seed
+
+It is a tool for exploring, not a test: tests/test_fuzz_commands.py runs the
+same oracle on a few derandomized cases in CI (docs/architecture.md, "Property
+tests").
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: The folders of real files, each drawn as often as the others (a folder of 300
+#: rule cases would otherwise drown the examples).
+ORIGINS = (
+    ("examples", "*.bkr"),
+    ("examples/broken", "*.bkr"),
+    ("examples/site", "*.bkr"),
+    ("tests/cms/clusters", "*.bkr"),
+    ("tests/data/rules", "*.bkr"),
+    ("tests/data/malformed", "*.bkr"),
+    ("tests/data/rules/modules", "*.bkr"),
+)
+#: A module is checked through a file that imports it: its damage shows there,
+#: in another file (the language server puts it at the import).
+IMPORTED_BY = {
+    "examples/site/common.bkr": "examples/with-site.bkr",
+    "tests/data/rules/modules/zvm-ids.bkr": "tests/data/rules/BKR203.pass.bkr",
+}
+PARSERS = ("fast", "lark")
+_WORD = re.compile(r'"[^"\n]*"?|[^\s{},"#]+')
+_NUMBER = re.compile(r"\d+")
+_HEADER = re.compile(r"^(error|warning|note|info)\[(BKR\d{3})\]: ", re.MULTILINE)
+
+
+def origins() -> list[list[Path]]:
+    """The real files, by folder (each folder a non-empty, sorted list)."""
+    found = [[p for p in sorted((ROOT / folder).glob(pattern)) if _utf8(p)] for folder, pattern in ORIGINS]
+    return [files for files in found if files]
+
+
+def _utf8(path: Path) -> bool:
+    """Whether `path` is text an editor could hold (the few files of other bytes test the decoder, not this)."""
+    try:
+        path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def keywords() -> tuple[str, ...]:
+    from bkrdsl.keywords import keywords as every_keyword
+
+    return every_keyword()
+
+
+# ----------------------------------------------------------------- the edits
+def _line_edit(lines: list[str], rnd, how: str) -> str:
+    i = rnd.randrange(len(lines))
+    if how == "delete line":
+        del lines[i]
+    elif how == "duplicate line":
+        lines.insert(i, lines[i])
+    else:  # swap lines
+        j = rnd.randrange(len(lines))
+        lines[i], lines[j] = lines[j], lines[i]
+        return f"{how} {i + 1} and {j + 1}"
+    return f"{how} {i + 1}"
+
+
+def _word_edit(text: str, rnd, how: str) -> tuple[str, str]:
+    words = list(_WORD.finditer(text))
+    if not words:
+        return text, f"{how}: no word"
+    w = rnd.choice(words)
+    a, b = w.span()
+    if how == "delete word":
+        return text[:a] + text[b:], f"{how} {w.group()!r} at {a}"
+    if how == "duplicate word":
+        return text[:b] + " " + w.group() + text[b:], f"{how} {w.group()!r} at {a}"
+    if how == "swap words":
+        v = rnd.choice(words)
+        (a, b), (c, d) = sorted([w.span(), v.span()])
+        if c < b:
+            return text, f"{how}: the same word"
+        return text[:a] + text[c:d] + text[b:c] + text[a:b] + text[d:], f"{how} at {a} and {c}"
+    if how == "name case":
+        word = w.group()
+        changed = rnd.choice(
+            [word.lower(), word.upper(), word.swapcase(), word[:1].upper() + word[1:].lower()]
+        )
+        return text[:a] + changed + text[b:], f"{how} {word!r} -> {changed!r}"
+    # insert keyword: before or after the word
+    keyword = rnd.choice(keywords())
+    at = rnd.choice([a, b])
+    return text[:at] + f" {keyword} "[at == a :] + text[at:], f"{how} {keyword!r} at {at}"
+
+
+def _number_edit(text: str, rnd) -> tuple[str, str]:
+    numbers = list(_NUMBER.finditer(text))
+    if not numbers:
+        return text, "change number: none"
+    n = rnd.choice(numbers)
+    new = rnd.choice(
+        ["0", "1", "00", "7", "59", "60", "64", "65", "99", "999", "65535", "4294967296", "-1", "1.5"]
+    )
+    new = rnd.choice([new, str(int(n.group()) + rnd.choice([-1, 1])), n.group() * 2])
+    return text[: n.start()] + new + text[n.end() :], f"change number {n.group()!r} -> {new!r} at {n.start()}"
+
+
+EDITS = (
+    "delete line",
+    "duplicate line",
+    "swap lines",
+    "delete word",
+    "duplicate word",
+    "swap words",
+    "change number",
+    "name case",
+    "insert keyword",
+    "truncate",
+)
+
+
+#: Edits that often leave a file that still checks clean: what compile, show and
+#: the hash seeds get to see.
+GENTLE = ("change number", "name case", "swap lines")
+
+
+def mutate(text: str, rnd, gentle: bool = False) -> tuple[str, list[str]]:
+    """`text` after one to four random edits (`gentle`: of GENTLE only), and what each was."""
+    said = []
+    for _ in range(rnd.randint(1, 4)):
+        how = rnd.choice(GENTLE if gentle else EDITS)
+        if how.endswith("line") or how == "swap lines":
+            lines = text.split("\n")
+            said.append(_line_edit(lines, rnd, how))
+            text = "\n".join(lines)
+        elif how == "change number":
+            text, what = _number_edit(text, rnd)
+            said.append(what)
+        elif how == "truncate":
+            at = rnd.randrange(len(text) + 1)
+            text = text[:at]
+            said.append(f"truncate at {at}")
+        else:
+            text, what = _word_edit(text, rnd, how)
+            said.append(what)
+    return text, said
+
+
+@dataclass
+class Case:
+    number: int
+    origin: Path
+    text: str
+    edits: list[str]
+
+
+def case(seed: int, number: int, folders: list[list[Path]]) -> Case:
+    """Case `number` of `seed`: the same on every run."""
+    rnd = random.Random(f"{seed}/{number}")
+    origin = rnd.choice(rnd.choice(folders))
+    text, edits = mutate(origin.read_text(encoding="utf-8"), rnd, gentle=rnd.random() < 0.3)
+    return Case(number, origin, text, edits)
+
+
+# ----------------------------------------------------------------- the commands
+@contextlib.contextmanager
+def parser_selected(which: str):
+    """BKRDSL_PARSER for the language server's analysis (run_cli passes its own env)."""
+    before = os.environ.get("BKRDSL_PARSER")
+    os.environ["BKRDSL_PARSER"] = "lark" if which == "lark" else ""
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["BKRDSL_PARSER"]
+        else:
+            os.environ["BKRDSL_PARSER"] = before
+
+
+class Crash(Exception):
+    """A command raised: the traceback is the finding."""
+
+
+def run(args, *, which: str, input=None):
+    """bkrc in process with the parser `which`; (exit code, stdout, stderr). Re-raises a crash."""
+    from click.testing import CliRunner
+
+    from bkrdsl.cli import cli
+
+    runner = CliRunner()
+    env = {"BKRDSL_PARSER": "lark" if which == "lark" else "", "NO_COLOR": "1"}
+    result = runner.invoke(cli, [str(a) for a in args], input=input, env=env, catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        import traceback
+
+        raise Crash("".join(traceback.format_exception(result.exception)))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by relative path."""
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary siblings a compile into `folder` left beside it."""
+    return sorted(p.name for p in folder.parent.iterdir() if p.name.startswith(f".{folder.name}.bkrc-"))
+
+
+def text_blocks_problems(output: str) -> list[str]:
+    """What each diagnostic of the text format lacks: its place, its source line with a caret, its help."""
+    problems = []
+    starts = [m.start() for m in _HEADER.finditer(output)] + [len(output)]
+    for a, b in itertools.pairwise(starts):
+        block = output[a:b]
+        head = block.split("\n", 1)[0]
+        if not re.search(r"^ *--> .+:\d+:\d+$", block, re.MULTILINE):
+            problems.append(f"no ` --> file:line:col`: {head}")
+        if not re.search(r"^ *\|\s*\^", block, re.MULTILINE):
+            problems.append(f"no caret: {head}")
+        if "= help: " not in block:
+            problems.append(f"no help: {head}")
+    return problems
+
+
+def json_problems(report: dict) -> list[str]:
+    problems = []
+    for d in report["diagnostics"]:
+        where = f"{d.get('code')} {d.get('line')}:{d.get('column')} {d.get('message')}"
+        if not re.fullmatch(r"BKR\d{3}", d.get("code") or ""):
+            problems.append(f"no code: {where}")
+        if not (isinstance(d.get("line"), int) and isinstance(d.get("column"), int)):
+            problems.append(f"no line:col: {where}")
+        if not d.get("help"):
+            problems.append(f"no help: {where}")
+    return problems
+
+
+@dataclass
+class Outcome:
+    """What one parser made of one case: every command's answer, for comparing the parsers."""
+
+    said: dict[str, object] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    compiled: dict[str, bytes] | None = None
+
+
+def fmt_problems(text: str, formatted: str, file: Path) -> list[str]:
+    """`formatted` (fmt's output for `text`) formats to itself and means what `text` means."""
+    from bkrdsl.fmt import format_source
+    from bkrdsl.fmt.equivalence import meaning
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.reader import normalise
+
+    problems = []
+    again = format_source(Source.of(str(file), normalise(formatted)))
+    if again.text != formatted:
+        problems.append("fmt is not idempotent" if again.text is not None else "fmt's output does not parse")
+
+    def means(t: str):
+        analysis = analyse(str(file), t.encode("utf-8"), path=file)
+        what = analysis.model if analysis.model is not None else analysis.program.modules
+        return meaning(what), sorted(Counter(d.code for d in analysis.diagnostics).items())
+
+    if means(formatted) != means(text):
+        problems.append("fmt changed the meaning (model or diagnostic codes)")
+    return problems
+
+
+def _where(file: str | None, line: int | None, column: int | None) -> tuple[str, int, int]:
+    return (file or "", line or 0, column or 0)
+
+
+def lsp_problems(file: Path, rnd, checked: list[dict]) -> tuple[list[str], object]:
+    """The language server's analysis and features on `file` as a buffer; what it
+    reports against check's JSON (its own diagnostics, and those of the modules it imports)."""
+    from bkrdsl.lsp import features as F
+    from bkrdsl.lsp.document import analyse_document
+
+    doc = analyse_document(str(file), file.read_text(encoding="utf-8"), path=file)
+    placed = F.placed(doc)
+    lines = doc.text.split("\n")
+    F.outline(doc)
+    F.folding_ranges(doc)
+    F.inlay_hints(doc, (0, 0), (len(lines), 0))
+    F.formatted(doc)
+    F.fixes(doc, 0, len(lines) - 1)
+    for _ in range(3):
+        line = rnd.randrange(len(lines))
+        column = rnd.randrange(len(lines[line]) + 1)
+        F.hover(doc, line, column)
+        F.completions(doc, line, column)
+        F.definition(doc, line, column)
+        F.highlights(doc, line, column)
+        F.references(doc, line, column, include_declaration=True)
+        with contextlib.suppress(F.RenameRefused):  # refused with its reason: an answer
+            if F.prepare_rename(doc, line, column) is not None:
+                F.rename(doc, line, column, "RENAMED1")
+    mine = sorted(
+        (
+            p.diagnostic.code,
+            *_where(*((s.file, s.line, s.column) if (s := p.diagnostic.span) else (None,) * 3)),
+        )
+        for p in placed
+    )
+    theirs = sorted((d["code"], *_where(d["file"], d["line"], d["column"])) for d in checked)
+    problems = [] if mine == theirs else [f"LSP reports {mine}, check {theirs}"]
+    return problems, [(p.diagnostic.code, p.span.line, p.span.column, p.message) for p in placed]
+
+
+def one_parser(c: Case, file: Path, entry: Path, work: Path, which: str, existing: Path, seed_rnd) -> Outcome:
+    """Every command under the parser `which`: `fmt` on the edited `file`, the others on `entry`
+    (the file itself, or one that imports it)."""
+    out = Outcome()
+    code, stdout, stderr = run(["check", "--format", "json", "--max-errors", "0", entry], which=which)
+    report = json.loads(stdout)
+    errors = report["error_count"]
+    out.said["check json"] = (code, stdout)
+    out.problems += json_problems(report)
+    if code != (1 if errors else 0):
+        out.problems.append(f"check exits {code} with {errors} errors")
+    code, stdout, stderr = run(["check", "--color", "never", "--max-errors", "0", entry], which=which)
+    out.said["check text"] = (code, stdout + stderr)
+    out.problems += text_blocks_problems(stdout + stderr)
+
+    fresh = work / f"fresh-{which}"
+    code, stdout, stderr = run(["compile", "--format", "short", "-o", fresh, entry], which=which)
+    out.said["compile"] = (code, stderr.replace(str(fresh), "DIR"))
+    # A module checks clean and has nothing to compile or show (BKR110, at compile).
+    failing = 1 if errors or (code == 1 and " BKR110: " in stderr) else 0
+    if code != failing:
+        out.problems.append(
+            f"compile into a new DIR exits {code}, check found {errors} errors: {stderr[-2000:]}"
+        )
+    if code != 0 and fresh.exists():
+        out.problems.append("a failed compile left DIR")
+    if leftovers(fresh):
+        out.problems.append(f"compile left {leftovers(fresh)}")
+    out.compiled = tree(fresh) if code == 0 else None
+
+    before = tree(existing)
+    code, stdout, stderr = run(["compile", "--format", "short", "-o", existing, entry], which=which)
+    if code != failing:
+        out.problems.append(
+            f"compile into an existing DIR exits {code}, check found {errors} errors: {stderr[-2000:]}"
+        )
+    after = tree(existing)
+    if code != 0 and after != before:
+        out.problems.append("a failed compile changed the existing DIR")
+    if code == 0 and out.compiled is not None and after != out.compiled:
+        changed = sorted(
+            set(after) ^ set(out.compiled) | {k for k in after if after[k] != out.compiled.get(k)}
+        )
+        out.problems.append(f"compile into an existing DIR wrote other files than a fresh one: {changed[:5]}")
+    if leftovers(existing):
+        out.problems.append(f"compile left {leftovers(existing)}")
+
+    code, stdout, stderr = run(["fmt", "--check", file], which=which)  # the edited file
+    out.said["fmt --check"] = (code, stdout + stderr)
+    if code not in (0, 1):
+        out.problems.append(f"fmt --check exits {code}: {(stdout + stderr)[-2000:]}")
+    code, stdout, stderr = run(["fmt", "-"], which=which, input=c.text.encode("utf-8"))
+    out.said["fmt -"] = (code, stdout)
+    if code not in (0, 1):
+        out.problems.append(f"fmt - exits {code}: {(stdout + stderr)[-2000:]}")
+    if code == 0:
+        out.problems += fmt_problems(c.text, stdout, file)
+
+    code, stdout, stderr = run(["show", "--format", "json", entry], which=which)
+    out.said["show"] = (code, stdout)
+    if code != failing:
+        out.problems.append(f"show exits {code}, check found {errors} errors")
+
+    with parser_selected(which):
+        problems, placed = lsp_problems(entry, seed_rnd, report["diagnostics"])
+    out.said["lsp"] = placed
+    out.problems += problems
+    return out
+
+
+def hash_problems(file: Path, work: Path, outcome: Outcome) -> list[str]:
+    """`check` and `show` (JSON) and `compile` in fresh processes under two hash seeds:
+    the same output, the same bytes written, as in process."""
+    problems = []
+    for hash_seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=hash_seed, BKRDSL_PARSER="", NO_COLOR="1")
+
+        def bkrc(*args: object, env: dict = env) -> tuple[int, str]:
+            done = subprocess.run(
+                [sys.executable, "-m", "bkrdsl", *map(str, args)],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            return done.returncode, done.stdout
+
+        if bkrc("check", "--format", "json", "--max-errors", "0", file) != outcome.said["check json"]:
+            problems.append(f"PYTHONHASHSEED={hash_seed}: check says otherwise")
+        if bkrc("show", "--format", "json", file) != outcome.said["show"]:
+            problems.append(f"PYTHONHASHSEED={hash_seed}: show says otherwise")
+        if outcome.compiled is not None:
+            out = work / f"hash-{hash_seed}"
+            bkrc("compile", "--format", "short", "-o", out, file)
+            written = tree(out)
+            if written != outcome.compiled:
+                changed = sorted(
+                    k
+                    for k in set(written) | set(outcome.compiled)
+                    if written.get(k) != outcome.compiled.get(k)
+                )
+                problems.append(f"PYTHONHASHSEED={hash_seed} writes other bytes: {changed[:5]}")
+            shutil.rmtree(out, ignore_errors=True)
+    return problems
+
+
+def check_case(
+    c: Case, work: Path, baseline: dict[Path, Path | None], hashes: bool = False, seen: Counter | None = None
+) -> list[str]:
+    """Every property, for one case; the problems found (empty: all held). `seen`
+    counts what the cases were: checked clean, compiled, formatted, read by the fast parser."""
+    relative = str(c.origin.relative_to(ROOT))
+    file = work / "tree" / relative
+    entry = work / "tree" / IMPORTED_BY.get(relative, relative)
+    compiled_before = baseline[entry]  # of the unedited files
+    file.write_text(c.text, encoding="utf-8")
+    try:
+        outcomes = {}
+        problems = []
+        for which in PARSERS:
+            existing = work / f"existing-{which}"
+            shutil.rmtree(existing, ignore_errors=True)
+            if compiled_before is not None:
+                shutil.copytree(compiled_before, existing)
+            rnd = random.Random(c.number)
+            try:
+                outcomes[which] = one_parser(c, file, entry, work, which, existing, rnd)
+            except Crash as crash:
+                return [f"{which}: traceback\n{crash}"]
+            except Exception:  # noqa: BLE001 - the language server's analysis, in process: any raise is a finding
+                import traceback
+
+                return [f"{which}: traceback\n{traceback.format_exc()}"]
+            problems += [f"{which}: {p}" for p in outcomes[which].problems]
+            shutil.rmtree(work / f"fresh-{which}", ignore_errors=True)
+        fast, lark = outcomes["fast"], outcomes["lark"]
+        if seen is not None:
+            seen.update(
+                {
+                    "clean": fast.said["check json"][0] == 0,
+                    "compiled": fast.compiled is not None,
+                    "formatted": fast.said["fmt -"][0] == 0,
+                    "fast parser read": _fast_reads(c.text, file),
+                }
+            )
+        for command in fast.said:
+            if fast.said[command] != lark.said[command]:
+                problems.append(
+                    f"the parsers differ on {command}:\n  fast: {fast.said[command]!r:.1500}\n  lark: {lark.said[command]!r:.1500}"
+                )
+        if fast.compiled is not None and fast.compiled != lark.compiled:
+            problems.append("the parsers compile other bytes")
+        if hashes:
+            problems += hash_problems(entry, work, fast)
+        return problems
+    finally:
+        file.write_text(c.origin.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+class Baseline(dict):
+    """The existing DIR each case's compile goes into: the unedited file compiled once,
+    on first use (None where it does not compile)."""
+
+    def __init__(self, work: Path):
+        super().__init__()
+        self.work = work
+
+    def __missing__(self, entry: Path) -> Path | None:
+        out = self.work / "baseline" / entry.relative_to(self.work / "tree")
+        code, _, _ = run(["compile", "--format", "short", "-o", out, entry], which="fast")
+        self[entry] = out if code == 0 else None
+        return self[entry]
+
+
+def _fast_reads(text: str, file: Path) -> bool:
+    from bkrdsl.source import Source
+    from bkrdsl.syntax import fast
+    from bkrdsl.syntax.reader import normalise
+
+    return fast.read_reported(Source.of(str(file), normalise(text))) is not None
+
+
+def prepare(work: Path) -> Baseline:
+    """Copy the real files' folders into `work/tree`, where imports resolve as beside the originals."""
+    for folder, _ in ORIGINS:
+        shutil.copytree(ROOT / folder, work / "tree" / folder, dirs_exist_ok=True)
+    return Baseline(work)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--seed", type=int, default=None, help="default: from the clock (printed)")
+    parser.add_argument("--cases", type=int, default=200)
+    parser.add_argument("--first", type=int, default=0, help="the first case's number")
+    parser.add_argument("--case", type=int, default=None, help="run this case only")
+    parser.add_argument("--minutes", type=float, default=None, help="run until this time is up")
+    parser.add_argument(
+        "--hash-every",
+        type=int,
+        default=5,
+        help="check, show and compile under two hash seeds every Nth case",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="print each failing case's text")
+    args = parser.parse_args(argv)
+    seed = args.seed if args.seed is not None else int(time.time())
+    folders = origins()
+    numbers = (
+        [args.case]
+        if args.case is not None
+        else range(args.first, args.first + (10**9 if args.minutes else args.cases))
+    )
+    stop = time.monotonic() + args.minutes * 60 if args.minutes else None
+    failed = 0
+    ran = 0
+    seen: Counter = Counter()
+    with tempfile.TemporaryDirectory(prefix="bkrdsl-mutate-") as tmp:
+        work = Path(tmp)
+        baseline = prepare(work)
+        print(f"seed {seed}", flush=True)
+        for number in numbers:
+            if stop is not None and time.monotonic() > stop:
+                break
+            c = case(seed, number, folders)
+            problems = check_case(c, work, baseline, hashes=number % args.hash_every == 0, seen=seen)
+            ran += 1
+            if ran % 100 == 0:
+                print(f"{ran} cases, {failed} failed; {dict(sorted(seen.items()))}", flush=True)
+            if problems:
+                failed += 1
+                print(f"== case {number} ({c.origin.relative_to(ROOT)}: {'; '.join(c.edits)})", flush=True)
+                for p in problems:
+                    print("  " + p.replace("\n", "\n  "), flush=True)
+                if args.verbose:
+                    print("---\n" + c.text + "\n---", flush=True)
+                print(f"  replay: python bench/mutate.py --seed {seed} --case {number} -v", flush=True)
+    print(f"{ran} cases, {failed} failed (seed {seed}); {dict(sorted(seen.items()))}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
