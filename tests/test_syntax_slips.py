@@ -308,6 +308,8 @@ SLIPS = [
     ('statement keyword twice: import', 'import std/zvm73', 'import import std/zvm73', 'BKR004 4:8'),
     ('keyword twice: minidisk', 'include minidisk * 0191-01FF', 'include minidisk minidisk * 0191-01FF', 'BKR004 70:22'),
     ('keyword twice: sfs', 'include sfs BKRPOOL', 'include sfs sfs BKRPOOL', 'BKR004 72:17'),
+    ('keyword twice: sfs, a keyword next', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs sfs backup APPS', 'BKR004 72:17'),
+    ('keyword twice: minidisk, a keyword next', 'include minidisk * 0191-01FF', 'include minidisk minidisk backup APPS', 'BKR004 70:22'),
     ('keyword twice: daily', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily daily 02:00', 'BKR004 74:25'),
     ('keyword twice: each', 'run on each member daily 03:30', 'run on each each member daily 03:30', 'BKR004 82:17'),
     ('keyword twice: catalog-node', 'catalog-node TCTMM', 'catalog-node catalog-node TCTMM', 'BKR004 26:36'),

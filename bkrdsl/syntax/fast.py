@@ -1552,8 +1552,8 @@ class _Parser:
             owner = self._word(self._expect(T_NAME, NAME))
             if owner.text.lower() in _OWNER_LABELS and not owner.text.isupper():
                 raise _GiveUp  # perhaps `owner` before the owner (Recovery.owner_label)
-            if owner.text.lower() == "minidisk" and not owner.text.isupper() and self.type == T_NAME:
-                raise _GiveUp  # `minidisk minidisk`: the keyword twice (Recovery.keyword_twice)
+            if owner.text.lower() == "minidisk" and not owner.text.isupper():
+                raise _GiveUp  # `minidisk minidisk`, whatever follows: the keyword twice (Recovery.keyword_twice)
             items = [self._word(self._expect(T_NAME, MORE))]
             medium = ast.Medium.MINIDISK
         else:
@@ -1561,8 +1561,8 @@ class _Parser:
                 self._next(NAME)
             owner = None
             items = [self._word(self._expect(T_NAME, MORE), path=True)]
-            if items[0].text.lower() == "sfs" and not items[0].text.isupper() and self.type == T_NAME:
-                raise _GiveUp  # `sfs sfs`: the keyword twice (Recovery.keyword_twice)
+            if items[0].text.lower() == "sfs" and not items[0].text.isupper():
+                raise _GiveUp  # `sfs sfs`, whatever follows: the keyword twice (Recovery.keyword_twice)
             medium = ast.Medium.SFS
         while self.type == T_NAME:
             items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))
