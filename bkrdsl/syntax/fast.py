@@ -731,6 +731,7 @@ class _Parser:
                     raise _GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
                 if (
                     first
+                    and word in KEYWORDS  # before the set work: a user ID on its line is none
                     and lexing.keywords & _LIST_ENDS
                     and _keyword_then_one_that_fits(word, self.tokens[self.i + 1], lexing)
                 ):
@@ -1681,10 +1682,11 @@ class _Parser:
         word as a `daily`'s time (`_left_out`). A word that says when in other words
         (`preview day`, `purge nightly`) is the recovery's schedule phrase (BKR012,
         `messages.schedule_phrase`): _GiveUp."""
-        from bkrdsl.syntax import messages
+        if self.type == T_STRAY:
+            from bkrdsl.syntax import messages  # not on a clean file's way: its import is dear
 
-        if self.type == T_STRAY and messages.looks_like_schedule(self.tokens[self.i][TEXT]):
-            raise _GiveUp
+            if messages.looks_like_schedule(self.tokens[self.i][TEXT]):
+                raise _GiveUp
         if self.type == T_STRAY and self._respell(tuple(sorted(_SCHEDULES)), ("daily",)):
             tok = self._take(KEYWORD)
             return ast.Schedule("daily", (), self._word(tok), self._span(tok, tok))
