@@ -712,6 +712,28 @@ def test_binary_input_is_not_formatted():
     assert done.text is None and done.diagnostics[0].code == "BKR001"
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "line",
+    ["  shared-volume V. member N { workers 2 }", "  expire on M { purge daily 23:30. retain 9 days }"],
+)
+def test_a_word_ending_in_a_full_stop_before_more_of_its_line_is_refused(line, monkeypatch, parser):
+    """On a line of its own the `.` would end a sentence (BKR003): BKR091 at the
+    `.`, not an internal error, and the file left as it is (both parsers)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = f"cluster C {{\n  member M {{ workers 2 }}\n{line}\n}}\n"
+    done = format_bytes("x.bkr", text.encode())
+    assert done.text is None
+    column = line.index(". ") + 1
+    assert [(d.code, d.span.line, d.span.column) for d in done.diagnostics] == [("BKR091", 3, column)]
+
+
+def test_a_word_ending_in_a_full_stop_the_layout_keeps_where_it_is_formats():
+    """`shared-volume A. B`: the layout keeps `A.` before `B`, and the proof holds."""
+    text = "cluster C {\n  member M { workers 2 }\n  shared-volume A.  B\n}\n"
+    assert format_bytes("x.bkr", text.encode()).text == text.replace(".  B", ". B")
+
+
 def test_a_doc_comment_shared_by_two_declarations_is_refused():
     done = format_bytes("x.bkr", b"## both\nsingle user A single user B\n")
     assert done.text is None

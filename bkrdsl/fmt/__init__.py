@@ -74,6 +74,29 @@ class FormatterBug(RuntimeError):
     """The formatter produced text that does not mean what the input meant (a bug in bkrc)."""
 
 
+FULL_STOP_WORD = register(
+    "BKR091",
+    "fmt-word-ends-in-full-stop",
+    "error",
+    "bkrc fmt cannot put what follows a word ending in `.` on a line of its own",
+    """
+    A word may hold a `.` (an SFS path, `BKRPOOL:CICSPRD.`), so one written
+    before more of its line, `shared-volume VMCOM1. member VMSYS2 { ... }`,
+    is read with its `.`. At the end of a line, where the canonical layout
+    puts it when the next statement moves to a line of its own, the same
+    `.` is a sentence's full stop (BKR003): the formatted file would not say
+    what this one does, so `bkrc fmt` reports this and leaves the file as it
+    is. The word is wrong with its `.` in any case (`bkrc check` says why:
+    BKR305 for a volume label, BKR302 for a member, BKR313 for a time...):
+    delete the `.`, then format.
+
+    Example: `shared-volume VMCOM1. disk BKRX 191 size 1 cyl` on one line of
+    a cluster block (`bkrc check` reports BKR305 for `VMCOM1.`).
+    """,
+    no_example="bkrc check reports the word's own error too (BKR305, BKR302, BKR313...), so no file gives this code alone",
+)
+
+
 @dataclass
 class Formatted:
     """A file formatted: its canonical text (None when it cannot be), and the diagnostics."""
@@ -187,8 +210,48 @@ def format_source(source: Source) -> Formatted:
     if text is None:
         return Formatted(source, None, diagnostics)
     if text != source.text:
-        _prove(parsed, text, source.name)
+        try:
+            _prove(parsed, text, source.name)
+        except FormatterBug:
+            stop = _word_before_more(source)
+            if stop is None:
+                raise
+            return Formatted(source, None, [stop])
     return Formatted(source, text, diagnostics)
+
+
+def _word_before_more(source: Source) -> Diagnostic | None:
+    """BKR091 for the first word that ends in `.` before more of its line, but an
+    SFS path's (which reads as one at a line's end too): what a layout that
+    fails its proof has put at the end of a line, where the `.` is a full stop.
+    Asked only when the proof fails, so a layout that keeps the word where it is
+    (`shared-volume A. B`) formats as before."""
+    outline, _parsed, _diagnostics = read_outline(source)
+    if outline is None:  # pragma: no cover - the source was read before it was laid out
+        return None
+    tokens = outline.tokens
+    keyword = ""
+    for i, tok in enumerate(tokens):
+        if tok.type == "KEYWORD":
+            keyword = tok.text.lower()
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            tok.type == "NAME"
+            and len(tok.text) > 1
+            and tok.text.endswith(".")
+            and keyword != "sfs"
+            and following is not None
+            and following.line == tok.end_line
+        ):
+            word = tok.text
+            return FULL_STOP_WORD(
+                f"`{word}` ends in `.` before more of its line: on a line of its own, as the"
+                " canonical layout puts what follows on the next, the `.` would end a sentence",
+                source.span(tok.end - 1, tok.end),
+                label="this `.`",
+                help=f"delete the `.` (`{word[:-1]}`), as `bkrc check` asks, then format",
+            )
+    return None
 
 
 def format_bytes(name: str, data: bytes) -> Formatted:
