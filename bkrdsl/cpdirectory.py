@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
+from bkrdsl.generated import DIRECTORY_COLUMNS
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.patterns import USER_ID_CHARS
 from bkrdsl.source import Source, Span
@@ -52,7 +53,7 @@ from bkrdsl.source import Source, Span
 #: 20 records an entry is 80 MB at 80 columns a record.
 MAX_FILE_SIZE = 200_000_000
 #: The last column of a statement; columns 72-80 are not read.
-LAST_COLUMN = 71
+LAST_COLUMN = DIRECTORY_COLUMNS
 #: The statements that start an entry. Only USER, IDENTITY and SUBCONFIG
 #: entries are kept; a PROFILE's or the GLOBALDEFS entry's statements are read past.
 ENTRY_STATEMENTS = ("USER", "IDENTITY", "SUBCONFIG", "PROFILE", "GLOBALDEFS")

@@ -18,6 +18,13 @@ INVARIANT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 #: Longest line of any generated file (safe for F 80 records and every editor).
 MAX_COLUMNS = 72
 
+#: The last column of a CP source directory record that DIRECTXA reads: a
+#: statement is in columns 1-71, columns 72-80 hold sequence numbers (z/VM CP
+#: Planning and Administration, "Source Directory File Formats"). The site's
+#: directory is read so (`bkrdsl.cpdirectory`), and every line of a generated
+#: `ID DIRECT` file ends by it, comments too.
+DIRECTORY_COLUMNS = 71
+
 #: The folder of cluster-wide files (lower case: never a member's folder, which is upper
 #: case, on a case-sensitive file system; a member CLUSTER shares it elsewhere, BKR328).
 CLUSTER_FOLDER = "cluster"

@@ -6,6 +6,8 @@ emitter, and lists every rule an entry set breaks (an empty list is a pass):
 
 - a file holds one entry: `*` comments, then one USER, IDENTITY or SUBCONFIG
   statement, then statements indented in column 2;
+- every record, comments too, ends by column 71: DIRECTXA reads a source
+  directory record's columns 1-71 only (72-80 hold sequence numbers);
 - every USER, IDENTITY and SUBCONFIG ID is valid and not one CP reserves
   (SYSTEM, SYSTEMMP, LOGNxxxx, LOGLxxxx, LOGVxxxx);
 - USER and IDENTITY: a valid ID, storage not above the maximum, privilege
@@ -42,6 +44,10 @@ from dataclasses import dataclass, field
 from bkrdsl.resolve.model import Model
 
 _ID = re.compile(r"[A-Z0-9@#$_-]{1,8}")
+#: The last column of a source directory record DIRECTXA reads (z/VM CP Planning
+#: and Administration, "Source Directory File Formats"); kept apart from the
+#: emitter's own constant, as everything this reader holds the files to.
+_LAST_COLUMN = 71
 #: IDs CP keeps for itself, user and SUBCONFIG IDs alike (z/VM 7.2, SUBCONFIG Directory
 #: Statement: "LOGNxxxx, LOGLxxxx, LOGVxxxx, LOGNSYSC, LOGNSYSG, SYSTEM, and SYSTEMMP
 #: are reserved for CP use").
@@ -81,6 +87,8 @@ def read_entries(files: dict[str, str]) -> tuple[dict[str, Entry], list[str]]:
         entry = None
         for n, line in enumerate(text.splitlines(), 1):
             where = f"{path}:{n}"
+            if len(line) > _LAST_COLUMN:
+                problems.append(f"{where}: {len(line)} columns; DIRECTXA reads columns 1-{_LAST_COLUMN} only")
             if line.startswith("*"):
                 continue
             if not line.strip():

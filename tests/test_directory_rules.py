@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from test_compile_properties import clusters
 
 from bkrdsl.dialect import DIALECT_DIR, parse_dialect
+from bkrdsl.emit.artifacts import cms_problems
 from bkrdsl.pipeline import compile_source
 
 TABLE = (DIALECT_DIR / "backup-manager-1.3.toml").read_text(encoding="utf-8")
@@ -58,6 +59,21 @@ def _prodssi(dialect=SEQUENTIAL):
 def _edit(files, path, old, new):
     assert old in files[path], (path, old)
     return {**files, path: files[path].replace(old, new, 1)}
+
+
+def test_the_reader_refuses_a_record_past_column_71_comments_too():
+    """DIRECTXA reads columns 1-71: a statement's word in column 72 is cut, and
+    a comment that reaches it uses a column no tool reads (spreadssi's TRDMM
+    header did, before the directory's comments were wrapped at 71)."""
+    model, files = _prodssi()
+    assert directory_problems(files, model) == []
+    long_comment = _edit(files, "cluster/TCTMM.DIRECT", "* Generated", "*" + " " * 60 + "Generated")
+    assert any("cluster/TCTMM.DIRECT:1: " in p and "columns 1-71 only" in p for p in directory_problems(long_comment, model))
+    statement = " LOGONBY MAINT"
+    wide = statement + " " * (72 - len(statement) - len("OPS")) + "OPS"  # OPS in columns 70-72
+    assert len(wide) == 72
+    cut = _edit(files, "cluster/TCTMM.DIRECT", statement, wide)
+    assert any("72 columns" in p for p in directory_problems(cut, model))
 
 
 BREAKS = {
@@ -153,6 +169,28 @@ def test_a_site_option_placed_before_the_device_statements_is_written_there():
     model, files = directory(PRODSSI.name, PRODSSI.read_bytes(), site, path=PRODSSI)
     assert " LOGONBY MAINT\n OPTION LNKNOPAS\n CONSOLE 0009 3215 T" in files["cluster/BKRWRK01.DIRECT"]
     assert directory_problems(files, model) == []
+
+
+@pytest.mark.parametrize(("width", "refused"), [(71, False), (72, True)])
+def test_a_site_statement_reaching_column_72_is_refused_before_anything_is_written(width, refused):
+    """DIRECTXA reads a record's columns 1-71: a site's LOGONBY that reaches
+    column 72 would lose its last by-user's last letter (`OPS` read as `OP`).
+    The compile's check of the generated files refuses it; one column less is
+    written whole (before, the check let lines through up to 72 columns)."""
+    statement = "LOGONBY MAINT SYSPROG1 SYSPROG2 SYSPROG3 SYSPROG4 SYSPROG5 SYSPROG6 " + "OPS"[: width - 69]
+    table = TABLE.replace('"IUCV ALLOW",', f'"IUCV ALLOW",\n  "{statement}",', 1)
+    site = parse_dialect(tomllib.loads(table), "site")
+    analysis, artifacts = compile_source(PRODSSI.name, PRODSSI.read_bytes(), path=PRODSSI, dialect=site)
+    lines = artifacts_text(artifacts, "cluster/BKRSVSFS.DIRECT")
+    line = next(n for n, text in enumerate(lines, 1) if "SYSPROG6" in text)
+    assert len(lines[line - 1]) == width  # with its indent
+    problems = cms_problems(analysis.model, artifacts, PRODSSI.name)
+    expected = [f"cluster/BKRSVSFS.DIRECT:{line}: 72 columns (at most 71, the last column DIRECTXA reads)"]
+    assert problems == (expected if refused else [])
+
+
+def artifacts_text(artifacts, path):
+    return next(a.text for a in artifacts if a.path == path).splitlines()
 
 
 def test_every_machine_can_be_logged_on_by_maint():

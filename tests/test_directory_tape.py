@@ -72,9 +72,8 @@ def test_catalog_node_is_a_user_entry(tmp_path):
     assert entry.kind == "directory" and entry.member is None
     assert records(entry)[0] == "USER TCTMM LBYONLY 128M 256M BG"
     assert " LOGONBY MAINT" in records(entry)
-    header = " ".join(line for line in lines(entry) if line.startswith("*"))
-    assert "the Tape Manager catalog node of cluster TESTSSI" in header
-    assert "M2 only" in header
+    assert "the Tape Manager catalog node of cluster TESTSSI" in header(entry)
+    assert "M2 only" in header(entry)
     assert not [p for p in files if p.startswith("cluster/TCTMM-")]  # a USER has no SUBCONFIG
 
 
@@ -84,8 +83,7 @@ def test_request_node_is_an_identity_on_every_other_member(tmp_path):
     assert entry.kind == "directory" and entry.member is None
     assert records(entry)[0] == "IDENTITY TRTMM LBYONLY 128M 256M BG"
     assert builds(entry) == ["BUILD ON M1 USING SUBCONFIG TRTMM-1", "BUILD ON M3 USING SUBCONFIG TRTMM-3"]
-    header = " ".join(line for line in lines(entry) if line.startswith("*"))
-    assert "It runs on M1 and M3: every member except M2" in header
+    assert "It runs on M1 and M3: every member except M2" in header(entry)
     for n in (1, 3):
         sub = files[f"cluster/TRTMM-{n}.DIRECT"]
         assert sub.kind == "directory" and sub.member == f"M{n}"

@@ -10,7 +10,9 @@ names each break runs only on a file they fail.
 Rules (domain.md, "CMS files" and "EBCDIC"):
 - the path is `FOLDER/FN.FT`: FOLDER a member's name or `cluster`; FN and FT
   1-8 characters of A-Z 0-9 $ # @ + - : _ (upper case only);
-- every line is at most 72 columns, and the file ends with a line end;
+- every line is at most 72 columns, and the file ends with a line end; a CP
+  directory file's (`ID DIRECT`) at most 71, the last column DIRECTXA reads
+  (`width_of`): comments too, so that no record uses a column it skips;
 - only EBCDIC-invariant characters; `$ # @` only inside names that hold them
   (a name as typed at a terminal, `"` before its `#` and `@`, is one);
 - the first line is a comment that names the source and says the file is
@@ -25,9 +27,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from bkrdsl import ast
-from bkrdsl.emit.common import Artifact
+from bkrdsl.emit.common import DIRECTORY, Artifact
 from bkrdsl.emit.quoting import fits_rules
-from bkrdsl.generated import CLUSTER_FOLDER, INVARIANT, MAX_COLUMNS
+from bkrdsl.generated import CLUSTER_FOLDER, DIRECTORY_COLUMNS, INVARIANT, MAX_COLUMNS
 from bkrdsl.resolve.model import Model
 
 NAME_EXTRA = frozenset("$#@")
@@ -38,6 +40,24 @@ FILE_NAME = re.compile(r"[A-Z0-9$#@+\-:_]{1,8}\Z")
 NAME_RUN = re.compile(r'(?:[A-Za-z0-9$#@_+\-:.*%?]|"[#@])+')
 
 _NOT_INVARIANT = re.compile("[^" + re.escape("".join(sorted(INVARIANT))) + "]")
+
+#: The longest line of each kind of artifact that may not reach MAX_COLUMNS:
+#: a CP directory record ends by column 71, the last one DIRECTXA reads.
+_WIDTHS = {DIRECTORY: DIRECTORY_COLUMNS}
+
+
+def width_of(kind: str | None) -> int:
+    """The longest line a generated file of this artifact kind may hold."""
+    return _WIDTHS.get(kind, MAX_COLUMNS)
+
+
+def _longest(text: str) -> int:
+    return max(map(len, text.split("\n")))
+
+
+def _too_long(width: int) -> str:
+    return f"at most {width}, the last column DIRECTXA reads" if width == DIRECTORY_COLUMNS else f"at most {width}"
+
 
 #: How the first line of each file type opens a comment.
 COMMENT_OPENERS = {"EXEC": "/*", "CONFIG": "/*"}
@@ -135,12 +155,12 @@ def _comment_text(line: str, opener: str) -> str:
     return text.strip()
 
 
-def _lines_to_walk(text: str):
+def _lines_to_walk(text: str, width: int = MAX_COLUMNS):
     """(number, line) of each line that may break a rule: every line, unless
     the only characters outside the invariant set are `$ # @` (in a cluster
-    whose names hold them, the usual reason a file fails the fast check), and
-    then only the lines that hold one."""
-    if not fits_rules(text, names=True):
+    whose names hold them, the usual reason a file fails the fast check) and
+    no line is longer than `width`, and then only the lines that hold one."""
+    if not fits_rules(text, names=True) or _longest(text) > width:
         lines = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
         return enumerate(lines, 1)
     starts = set()
@@ -161,21 +181,30 @@ def _lines_to_walk(text: str):
 
 
 def text_violations(
-    path: str, text: str, names: frozenset[str], source: str | None = None, *, fits: bool | None = None
+    path: str,
+    text: str,
+    names: frozenset[str],
+    source: str | None = None,
+    *,
+    fits: bool | None = None,
+    width: int = MAX_COLUMNS,
 ) -> list[str]:
-    """Every rule the text of the file at `path` breaks.
+    """Every rule the text of the file at `path` breaks, its lines at most `width` long.
 
-    `fits` is what `fits_rules(text)` says, when the caller knows it already
-    (see `problems`): only when it is False are the lines walked one by one,
-    to name each line and character that breaks a rule.
+    `fits` is what `fits_rules(text)` says, with no line longer than `width`,
+    when the caller knows it already (see `problems`): only when it is False
+    are the lines walked one by one, to name each line and character that
+    breaks a rule.
     """
     out = []
     if not text.endswith("\n"):
         out.append(f"{path}: does not end with a line end")
-    if not (fits_rules(text) if fits is None else fits):
-        for number, line in _lines_to_walk(text):
-            if len(line) > MAX_COLUMNS:
-                out.append(f"{path}:{number}: {len(line)} columns (at most {MAX_COLUMNS})")
+    if fits is None:
+        fits = fits_rules(text) and _longest(text) <= width
+    if not fits:
+        for number, line in _lines_to_walk(text, width):
+            if len(line) > width:
+                out.append(f"{path}:{number}: {len(line)} columns ({_too_long(width)})")
             for found in _NOT_INVARIANT.finditer(line):
                 index, ch = found.start(), found.group()
                 if ch in NAME_EXTRA and _variant_ok(line, index, names):
@@ -202,9 +231,12 @@ def _head_violations(path: str, head_lines: list[str], source: str | None) -> li
     return out
 
 
-def violations(path: str, text: str, names: frozenset[str], members: frozenset[str], source: str) -> list[str]:
-    """Every CMS rule the file at `path` with `text` breaks (empty when it is fine)."""
-    return path_violations(path, members) + text_violations(path, text, names, source)
+def violations(
+    path: str, text: str, names: frozenset[str], members: frozenset[str], source: str, kind: str | None = None
+) -> list[str]:
+    """Every CMS rule the file at `path` with `text`, an artifact of `kind`,
+    breaks (empty when it is fine)."""
+    return path_violations(path, members) + text_violations(path, text, names, source, width=width_of(kind))
 
 
 def _is_joined(parts: tuple[str, ...], text: str) -> bool:
@@ -256,13 +288,14 @@ def problems(
     found: frozenset[str] | None = None
     for artifact in artifacts:
         out += path_violations(artifact.path, members)
-        fits = _fits(artifact, known)
+        width = width_of(artifact.kind)
+        fits = _fits(artifact, known) and (width == MAX_COLUMNS or _longest(artifact.text) <= width)
         if not fits and found is None and any(c in artifact.text for c in NAME_EXTRA):
             found = names()
         if fits and artifact.joined:
             out += _joined_violations(artifact.path, artifact.parts, source)
         else:
-            out += text_violations(artifact.path, artifact.text, found or frozenset(), source, fits=fits)
+            out += text_violations(artifact.path, artifact.text, found or frozenset(), source, fits=fits, width=width)
     return out
 
 

@@ -39,6 +39,7 @@ from bkrdsl.emit.common import (
     lines_to_text,
     star_comments,
 )
+from bkrdsl.generated import DIRECTORY_COLUMNS
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
 
@@ -166,8 +167,12 @@ class _Context:
     def path(self, entry_id: str) -> str:
         return cluster_path(entry_id, self.dialect["directory_filetype"])
 
+    def comments(self, texts: Sequence[str]) -> list[str]:
+        """Comment records, each ending by DIRECTXA's last column, as every record of the entry."""
+        return star_comments(self.dialect["directory_comment"], list(texts), DIRECTORY_COLUMNS)
+
     def header(self, what: str, notes: Sequence[str] = ()) -> list[str]:
-        return star_comments(self.dialect["directory_comment"], [*header_texts(self.source, what), *notes])
+        return self.comments([*header_texts(self.source, what), *notes])
 
     def mdisks(self, placed: Sequence[Placed]) -> list[str]:
         return [self.indent + _mdisk(disk, self.dialect) for disk in placed]
@@ -175,7 +180,7 @@ class _Context:
     def no_minidisks(self) -> list[str]:
         """Where a USER's or a SUBCONFIG's MDISK statements would be, when it has none:
         a reader then knows none were left out."""
-        return star_comments(self.dialect["directory_comment"], ["No minidisks of its own."])
+        return self.comments(["No minidisks of its own."])
 
 
 def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
