@@ -553,6 +553,46 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   autologged", and the exact strings `HCPCQU045E`, `HCPAUT053E`,
   `HCPAUT054E`, `QUERY USER`, `XAUTOLOG` and `check_userid_on_others` in
   public code.
+- **A seventh search** (the same stores), made while reading every file
+  bkrc writes for `examples/prodssi.bkr` as the system programmer who
+  installs them would: for the order of statements in an IDENTITY entry
+  (BUILD, INCLUDE) and what a SUBCONFIG may hold, DirMaint's `ADD` of an
+  IDENTITY and its SUBCONFIGs, what makes an SSI cluster a "CS collection"
+  for a global file pool, the columns DIRECTXA reads of a source record,
+  XAUTOLOG's message for a user already logged on, and Backup Manager's
+  template records. Nothing settles a question; the closest texts:
+  - z/VM 7.2, "SUBCONFIG Directory Statement" (quoted above): a SUBCONFIG
+    ID may hold `@ # $ _ -`, must differ from every USER and IDENTITY ID,
+    and takes no operand after it ("DIRECTXA produces an error message and
+    the directory will not be updated"), as bkrc writes it; its usage
+    notes were cut off in our copy.
+  - z/VM 7.3, "Setting Up Server and Requester Virtual Machines"
+    (www.ibm.com/docs/en/zvm/7.3.0?topic=machines-setting-up-server-requester-virtual):
+    "Local and system resources are confined to a single system, while
+    global and private resources can be accessed across systems in a TSAF
+    or CS collection"; that the members of an SSI cluster form such a
+    collection for a file pool is still not stated (`pool_scope_shared`
+    stays **assumed**).
+  - Broadcom's VM:Director messages (0841E, another directory manager):
+    "Up to 32 BUILD statements are allowed in an SSI Enabled directory";
+    of DirMaint nothing more was found.
+  - `HCPLGA054E` "Already logged on" in public 3270 automation code, as
+    LOGON's message; XAUTOLOG's own message for that case was not found
+    (rc 54 stays **assumed**).
+  - No text on the columns DIRECTXA reads was found beyond what bkrc's
+    reader of the site's directory already follows (columns 1-71, 72-80
+    sequence numbers, [directory.md](directory.md#how-bkrc-reads-it));
+    the generated entries now keep every record, comments too, within
+    column 71 (they reached column 72 in a few headers).
+  Queries such as "IDENTITY directory statement BUILD statements must
+  immediately follow usage notes", "INCLUDE Directory Statement profile
+  entry must follow the USER or IDENTITY statement", "DirMaint ADD command
+  multiconfiguration virtual machine IDENTITY SUBCONFIG BUILD ON member
+  IN", "CS collection ISFC collection z/VM TSAF global resources", "z/VM
+  source directory statements columns 1 through 71 sequence numbers" and
+  "Backup and Restore Manager for z/VM template FUNCTION MEDIATYPE OWNER
+  VDEV VOLUME DEVTYPE INCLUDE MINIDISK", and the exact strings
+  `HCPLGA054E`, `USING SUBCONFIG` and `FUNCTION MEDIATYPE` in public code.
 """
 
 
