@@ -5,8 +5,12 @@ with the site's real source directory: `USER DIRECT` on PMAINT 2CC, which
 DIRECTXA reads, or what DirMaint keeps (`DIRM USER WITHPASS` writes it whole
 in the same format). This module reads that file and keeps only what the
 checks of `bkrdsl/check/directory.py` ask: each USER, IDENTITY and SUBCONFIG
-entry (its kind, ID and place) and each IDENTITY's `BUILD ON member USING
-SUBCONFIG id` statements. Every other statement is passed over unread.
+entry (its kind, ID and place), each IDENTITY's `BUILD ON member USING
+SUBCONFIG id` statements, each entry's MDISK statements (the minidisks a
+selection may name: their virtual address, and whether they hold data at all)
+and LINK statements (an address that is another user's disk), and the PROFILE
+an entry INCLUDEs (its LINKs are the entry's too). Every other statement is
+passed over unread.
 
 The format, as z/VM's CP Planning and Administration ("Source Directory
 File Formats") gives it and DIRECTXA reads it:
@@ -58,8 +62,20 @@ LAST_COLUMN = DIRECTORY_COLUMNS
 #: entries are kept; a PROFILE's or the GLOBALDEFS entry's statements are read past.
 ENTRY_STATEMENTS = ("USER", "IDENTITY", "SUBCONFIG", "PROFILE", "GLOBALDEFS")
 #: Where each statement keeps a password: USER and IDENTITY the word after the
-#: ID; MDISK its read, write and multiple-write passwords, after the mode.
+#: ID; MDISK its read, write and multiple-write passwords, after the mode
+#: (`MDISK vdev devtype start count volid mode pr pw pm`; see `_mdisk_passwords`).
 _PASSWORD_WORDS = {"USER": slice(2, 3), "IDENTITY": slice(2, 3), "MDISK": slice(7, 10)}
+#: The MDISK forms with one operand, not two, between the device type and the
+#: mode (`MDISK 0200 3390 DEVNO 1A2B MR`, `MDISK 0300 FB-512 V-DISK 2097152 MR`,
+#: `MDISK 0400 3390 T-DISK 10 MR`): their passwords come one word earlier.
+ONE_OPERAND_FORMS = ("DEVNO", "V-DISK", "T-DISK")
+#: The MDISK forms whose minidisk holds nothing after its user logs off: a
+#: virtual disk in storage, and a temporary disk CP gives at logon.
+TEMPORARY_FORMS = ("V-DISK", "T-DISK")
+#: DirMaint's allocation forms (`MDISK 0191 3390 AUTOV 10 M1PRV1 MR`, as DIRM ADD
+#: takes an entry): a permanent minidisk whose extent DirMaint chooses.
+_ALLOCATED_FORMS = frozenset({"AUTOG", "AUTOR", "AUTOV"})
+_HEX = frozenset("0123456789ABCDEF")
 _WORD = re.compile(r"[^ \t]+")
 _MEMBER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
 
@@ -90,16 +106,22 @@ MALFORMED = register(
     "BKR502",
     "directory-statement-malformed",
     "error",
-    "a USER, IDENTITY, SUBCONFIG or BUILD statement of the CP directory that DIRECTXA would refuse",
+    "a USER, IDENTITY, SUBCONFIG, BUILD, MDISK or LINK statement of the CP directory that DIRECTXA would refuse",
     """
     The checks against the site's directory read its USER, IDENTITY and
     SUBCONFIG statements (`USER LNXWEB01 pw 512M 2G G`: the entry's kind
-    and ID) and each IDENTITY's `BUILD ON member USING SUBCONFIG id`. Such a
-    statement without its ID, with an ID that is not 1-8 of the characters
-    CP takes in a user ID (A-Z 0-9 @ # $ _ -), a BUILD statement not of that
-    form or outside an IDENTITY entry, or a statement before the directory's
-    first entry that is none of DIRECTORY and GLOBALOPTS, is one DIRECTXA
-    refuses; bkrc reports it and reads the rest of the file.
+    and ID), each IDENTITY's `BUILD ON member USING SUBCONFIG id`, and each
+    entry's MDISK and LINK statements (`MDISK 0191 3390 0001 0010 VMCOM1 MR`,
+    `MDISK 0300 FB-512 V-DISK 2097152 MR`, `LINK MAINT 0190 0190 RR`: the
+    virtual address a selection names). Such a statement without its ID,
+    with an ID that is not 1-8 of the characters CP takes in a user ID (A-Z
+    0-9 @ # $ _ -), a BUILD statement not of that form or outside an
+    IDENTITY entry, an MDISK or LINK statement whose virtual address is not
+    1-4 hexadecimal digits or whose extent (`start count volid`, `DEVNO
+    rdev`, `V-DISK blocks`, `T-DISK size`) is missing or not a number, or a
+    statement before the directory's first entry that is none of DIRECTORY
+    and GLOBALOPTS, is one DIRECTXA refuses; bkrc reports it and reads the
+    rest of the file.
 
     Failing example: a directory line `BUILD ON VMSYS1 SUBCONFIG TCPIP-1`
     (USING is missing).
@@ -170,6 +192,28 @@ WORD_CUT = register(
 )
 
 
+class Minidisk(NamedTuple):
+    """One MDISK statement of an entry: the virtual address a selection names."""
+
+    address: int
+    form: str  # "MDISK" (an extent on a volume), "DEVNO", "V-DISK" or "T-DISK"
+    span: Span  # the virtual address on the statement
+    statement: Span
+
+    @property
+    def temporary(self) -> bool:
+        """Whether it holds nothing once its user logs off (a V-DISK or T-DISK)."""
+        return self.form in TEMPORARY_FORMS
+
+
+class Link(NamedTuple):
+    """One `LINK owner vdev1 vdev2 mode`: another user's disk at this user's `vdev2`."""
+
+    address: int
+    owner: str  # upper case; `*` is the entry's own user
+    span: Span
+
+
 class Build(NamedTuple):
     """One `BUILD ON member USING SUBCONFIG id` of an IDENTITY entry."""
 
@@ -181,13 +225,20 @@ class Build(NamedTuple):
 
 @dataclass(frozen=True)
 class Entry:
-    """A USER, IDENTITY or SUBCONFIG entry: its kind, ID and where its statement is."""
+    """A USER, IDENTITY, SUBCONFIG or PROFILE entry: its kind, ID and where its
+    statement is, and what the checks read of its other statements."""
 
-    kind: str  # "USER", "IDENTITY" or "SUBCONFIG"
+    kind: str  # "USER", "IDENTITY", "SUBCONFIG" or "PROFILE"
     id: str  # upper case
     span: Span  # the ID on its statement
     statement: Span  # the whole statement: its record from column 1 to its last word by column 71
     builds: tuple[Build, ...] = ()  # an IDENTITY's BUILD statements, in order
+    disks: tuple[Minidisk, ...] = ()  # its MDISK statements, in order
+    links: tuple[Link, ...] = ()  # its LINK statements, in order
+    profile: str | None = None  # the PROFILE its INCLUDE statement names
+    #: A SUBCONFIG's: the IDENTITY whose entry it follows, only SUBCONFIGs between
+    #: (where IBM's directories keep an IDENTITY's SUBCONFIGs); else None.
+    follows: str | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +251,7 @@ class Directory:
     #: False when the file could not be read as text (BKR501): the checks
     #: against it are not run, since every user would seem to be missing.
     readable: bool = True
+    profiles: tuple[Entry, ...] = ()  # PROFILE entries (their LINKs), first of each name
 
     @property
     def name(self) -> str:
@@ -212,6 +264,16 @@ class Directory:
     def by_id(self) -> dict[str, Entry]:
         """ID -> its entry."""
         return {e.id: e for e in self.entries}
+
+    def links_of(self, entry: Entry) -> tuple[Link, ...]:
+        """The entry's LINK statements and those of the PROFILE it INCLUDEs."""
+        profile = next((p for p in self.profiles if p.id == entry.profile), None)
+        return entry.links + (profile.links if profile is not None else ())
+
+    @functools.cached_property
+    def built_subconfigs(self) -> frozenset[str]:
+        """The SUBCONFIG IDs some IDENTITY's BUILD statement names."""
+        return frozenset(b.subconfig for e in self.entries for b in e.builds)
 
 
 def read_directory(name: str, data: bytes) -> Directory:
@@ -269,9 +331,12 @@ def _masked(line: str) -> str:
     words = list(_WORD.finditer(line[:LAST_COLUMN]))
     if not words:
         return line
-    which = _PASSWORD_WORDS.get(words[0].group().upper())
+    name = words[0].group().upper()
+    which = _PASSWORD_WORDS.get(name)
     if which is None:
         return line
+    if name == "MDISK" and len(words) > 3 and words[3].group().upper() in ONE_OPERAND_FORMS:
+        which = slice(which.start - 1, which.stop - 1)
     chars = list(line)
     for word in words[which]:
         chars[word.start() : word.end()] = "*" * (word.end() - word.start())
@@ -293,7 +358,13 @@ class _Reader:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.entries: list[Entry] = []
-        self.builds: list[Build] = []  # of the IDENTITY being read
+        self.profiles: list[Entry] = []
+        self.open: Entry | None = None  # the entry being read, if bkrc keeps it
+        self.builds: list[Build] = []  # of the entry being read
+        self.disks: list[Minidisk] = []
+        self.links: list[Link] = []
+        self.profile: str | None = None
+        self.identity: str | None = None  # the IDENTITY the SUBCONFIGs being read follow
         self.current: str | None = None  # the kind of the entry being read
         self.ids: dict[str, Entry] = {}
         self.found: list[Diagnostic] = []
@@ -307,7 +378,8 @@ class _Reader:
             (m.group().upper(), self._span(start, m.start(), m.end()))
             for m in _WORD.finditer(line[:LAST_COLUMN])
         ]
-        if len(line) > LAST_COLUMN and line[LAST_COLUMN - 1] not in " \t" and line[LAST_COLUMN] not in " \t":
+        cut = len(line) > LAST_COLUMN and line[LAST_COLUMN - 1] not in " \t" and line[LAST_COLUMN] not in " \t"
+        if cut:
             self._cut(start, line)
         statement = self._span(start, 0, len(line[:LAST_COLUMN].rstrip()))
         name = words[0][0]
@@ -315,6 +387,11 @@ class _Reader:
             self._entry(name, words, statement)
         elif name == "BUILD":
             self._build(words, statement)
+        elif name in ("MDISK", "LINK") and self.current:
+            # A statement cut at column 71 is BKR505's: not said twice as too short.
+            (self._mdisk if name == "MDISK" else self._link)(words, statement, cut)
+        elif name == "INCLUDE" and self.current and len(words) > 1:
+            self.profile = words[1][0]
         elif self.current is None and name not in ("DIRECTORY", "GLOBALOPTS"):
             self.found.append(
                 MALFORMED(
@@ -344,7 +421,15 @@ class _Reader:
     def _entry(self, name: str, words, statement: Span) -> None:
         self._close()
         self.current = name
-        if name in ("PROFILE", "GLOBALDEFS"):
+        if name != "SUBCONFIG":
+            self.identity = None  # a SUBCONFIG follows its IDENTITY only with SUBCONFIGs between
+        if name == "GLOBALDEFS":
+            self.current = ""  # its statements are no entry's
+            return
+        if name == "PROFILE":
+            if len(words) > 1:
+                self.open = Entry(name, words[1][0], words[1][1], statement)
+                self.profiles.append(self.open)
             return
         if len(words) < 2:
             self.found.append(
@@ -374,9 +459,12 @@ class _Reader:
             )
             self.current = ""
             return
-        entry = Entry(name, word, span, statement)
+        if name == "IDENTITY":
+            self.identity = word
+        entry = Entry(name, word, span, statement, follows=self.identity if name == "SUBCONFIG" else None)
         self.ids[word] = entry
         self.entries.append(entry)
+        self.open = entry
 
     def _build(self, words, statement: Span) -> None:
         shape = [w for w, _ in words]
@@ -411,11 +499,51 @@ class _Reader:
             return
         self.builds.append(Build(member, subconfig, member_span, subconfig_span))
 
+    def _mdisk(self, words, statement: Span, cut: bool) -> None:
+        """`MDISK vdev devtype start count volid mode ...`, or DEVNO, V-DISK or
+        T-DISK and one operand in place of the extent (CP Planning and
+        Administration, "MDISK Directory Statement")."""
+        shape = [w for w, _ in words]
+        form = shape[3] if len(shape) > 3 else ""
+        form = form if form in ONE_OPERAND_FORMS else "MDISK"
+        operands = shape[3:5] if form != "MDISK" else shape[3:6]
+        problem = _address_problem(shape, "MDISK") or _extent_problem(form, operands)
+        if problem is not None:
+            if not cut:
+                self.found.append(MALFORMED(problem, statement, help=_MDISK_HELP))
+            return
+        self.disks.append(Minidisk(int(shape[1], 16), form, words[1][1], statement))
+
+    def _link(self, words, statement: Span, cut: bool) -> None:
+        """`LINK owner vdev1 vdev2 mode`: the disk is this user's at vdev2."""
+        shape = [w for w, _ in words]
+        problem = None
+        if len(shape) < 4:
+            problem = "a LINK statement without its owner and both virtual addresses"
+        elif not _is_address(shape[2]) or not _is_address(shape[3]):
+            problem = "a LINK statement's virtual addresses are 1-4 hexadecimal digits"
+        if problem is not None:
+            if not cut:
+                help_ = "write `LINK owner vdev1 vdev2 mode`: the owner's disk at vdev1 is linked at vdev2"
+                self.found.append(MALFORMED(problem, statement, help=help_))
+            return
+        self.links.append(Link(int(shape[3], 16), shape[1], words[3][1]))
+
     def _close(self) -> None:
-        """The end of the entry being read: an IDENTITY keeps its BUILD statements."""
-        if self.current == "IDENTITY" and self.builds:
-            self.entries[-1] = Entry(**{**_fields(self.entries[-1]), "builds": tuple(self.builds)})
-        self.builds = []
+        """The end of the entry being read: it keeps its BUILD, MDISK and LINK
+        statements and the PROFILE it INCLUDEs."""
+        entry = self.open
+        if entry is not None and (self.builds or self.disks or self.links or self.profile):
+            builds = tuple(self.builds) if self.current == "IDENTITY" else ()
+            # Positional, not dataclasses.replace: once per entry of a directory of thousands.
+            kept = Entry(
+                entry.kind, entry.id, entry.span, entry.statement,
+                builds, tuple(self.disks), tuple(self.links), self.profile, entry.follows,
+            )  # fmt: skip
+            # The entry being read is the last one kept of its kind: nothing was added since.
+            (self.profiles if entry.kind == "PROFILE" else self.entries)[-1] = kept
+        self.open = None
+        self.builds, self.disks, self.links, self.profile = [], [], [], None
 
     def result(self) -> Directory:
         self._close()
@@ -435,7 +563,10 @@ class _Reader:
                         )
                     )
         self.found.sort(key=lambda d: (d.span.start, d.code))
-        return Directory(self.source, tuple(self.entries), tuple(self.found))
+        first = {}
+        for p in self.profiles:
+            first.setdefault(p.id, p)
+        return Directory(self.source, tuple(self.entries), tuple(self.found), profiles=tuple(first.values()))
 
 
 def _word_end(line: str, at: int) -> int:
@@ -445,5 +576,34 @@ def _word_end(line: str, at: int) -> int:
     return end
 
 
-def _fields(entry: Entry) -> dict:
-    return {"kind": entry.kind, "id": entry.id, "span": entry.span, "statement": entry.statement}
+_MDISK_HELP = (
+    "write `MDISK vdev devtype start count volid mode`, or `DEVNO rdev`, `V-DISK blocks` or"
+    " `T-DISK size` in place of `start count volid`"
+)
+
+
+def _is_address(word: str) -> bool:
+    return 1 <= len(word) <= 4 and not set(word) - _HEX
+
+
+def _address_problem(shape: list[str], name: str) -> str | None:
+    if len(shape) < 3:
+        return f"an {name} statement without its virtual address and device type"
+    if not _is_address(shape[1]):
+        return f"`{shape[1]}` is not a virtual address: 1-4 hexadecimal digits"
+    return None
+
+
+def _extent_problem(form: str, operands: list[str]) -> str | None:
+    """Why an MDISK's operands after its device type are not its `form`'s, or None."""
+    if form == "DEVNO":
+        ok = len(operands) == 2 and _is_address(operands[1])
+        return None if ok else "an MDISK statement's `DEVNO` without the real device number (1-4 hexadecimal digits)"
+    if form in TEMPORARY_FORMS:
+        ok = len(operands) == 2 and operands[1].isdigit()
+        return None if ok else f"an MDISK statement's `{form}` without its size (a number)"
+    if len(operands) == 3 and operands[0] in _ALLOCATED_FORMS and operands[1].isdigit():
+        return None  # DirMaint's AUTOx size group|volume: the extent DirMaint allocates
+    if len(operands) < 3 or not operands[0].isdigit() or not (operands[1].isdigit() or operands[1] == "END"):
+        return "an MDISK statement without its extent (`start count volid`: two numbers and a volume)"
+    return None

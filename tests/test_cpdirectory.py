@@ -141,3 +141,62 @@ _WORDS = st.sampled_from(
 def test_no_statements_crash_the_reader(lines):
     found = read_directory("site.direct", "\n".join(lines).encode())
     assert all(d.code.startswith("BKR50") and d.span.line <= len(lines) for d in found.diagnostics)
+
+
+def test_each_entry_keeps_its_minidisks_links_and_profile():
+    text = (
+        "PROFILE IBMDFLT\n LINK MAINT 0190 0190 RR\n"
+        "USER LNXWEB01 PW 4G 8G G\n INCLUDE IBMDFLT\n"
+        " MDISK 0100 3390 1500 3338 LXP001 MR RPASS WPASS\n"
+        " MDISK 0191 3390 AUTOV 10 LXP001 MR\n"  # DirMaint's allocation form: a permanent minidisk
+        " MDISK 0200 3390 DEVNO 1A2B MR\n"
+        " MDISK 0300 FB-512 V-DISK 2097152 MR\n"
+        " MDISK 0400 3390 T-DISK 10 MR\n"
+        " LINK TCPMAINT 0592 0592 RR\n"
+        "IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG A-1\n MDISK 0193 3390 1 1 VMCOM1 MR\n"
+        "SUBCONFIG A-1\n MDISK 191 3390 1 1 M1PRV1 MR\n"
+    )
+    found = read_directory("site.direct", text.encode())
+    assert found.diagnostics == ()
+    web = found.entry("LNXWEB01")
+    assert [(d.address, d.form, d.temporary) for d in web.disks] == [
+        (0x100, "MDISK", False),
+        (0x191, "MDISK", False),
+        (0x200, "DEVNO", False),
+        (0x300, "V-DISK", True),
+        (0x400, "T-DISK", True),
+    ]
+    assert web.profile == "IBMDFLT" and [(k.owner, k.address) for k in found.links_of(web)] == [
+        ("TCPMAINT", 0x592),
+        ("MAINT", 0x190),
+    ]
+    assert [d.address for d in found.entry("A").disks] == [0x193]
+    assert found.entry("A-1").disks[0].address == 0x191 and found.entry("A-1").follows == "A"
+    assert found.entry("LNXWEB01").follows is None and found.built_subconfigs == {"A-1"}
+
+
+@pytest.mark.parametrize(
+    ("statement", "column"),
+    [
+        (" MDISK\n", 1),
+        (" MDISK 019G 3390 1 10 VMCOM1 MR\n", 1),
+        (" MDISK 0191 3390 1\n", 1),
+        (" MDISK 0191 3390 ONE 10 VMCOM1 MR\n", 1),
+        (" MDISK 0200 3390 DEVNO\n", 1),
+        (" MDISK 0300 FB-512 V-DISK MR\n", 1),
+        (" LINK MAINT 0190\n", 1),
+        (" LINK MAINT 0190 X190 RR\n", 1),
+    ],
+)
+def test_a_malformed_mdisk_or_link_is_bkr502_and_the_entry_read_on(statement, column):
+    text = "USER A PW 1M 1M G\n" + statement + " MDISK 0191 3390 1 10 VMCOM1 MR\n"
+    found = read_directory("site.direct", text.encode())
+    (bad,) = found.diagnostics
+    assert (bad.code, bad.span.line, bad.span.column) == ("BKR502", 2, column) and bad.help
+    assert [d.address for d in found.entry("A").disks] == [0x191]
+
+
+def test_the_one_operand_mdisk_forms_have_their_passwords_masked_too():
+    text = "USER A PW 1M 1M G\n MDISK 0200 3390 DEVNO 1A2B MR RSECRET WSECRET MSECRET\n"
+    shown = read_directory("site.direct", text.encode()).source.text
+    assert "SECRET" not in shown and " MDISK 0200 3390 DEVNO 1A2B MR ******* ******* *******" in shown
