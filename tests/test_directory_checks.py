@@ -1,5 +1,5 @@
 """`--directory FILE`: the .bkr files checked against the site's CP source
-directory (bkrdsl/check/directory.py, BKR510-BKR514; the reader's own tests:
+directory (bkrdsl/check/directory.py, BKR510-BKR518; the reader's own tests:
 tests/test_cpdirectory.py), and the commands that take it.
 
 Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
@@ -71,6 +71,13 @@ _WORDS = st.sampled_from(
         "VMSYS1",
         "VMSYS9",
         "LNXAPP7",
+        "MDISK",
+        "LINK",
+        "INCLUDE",
+        "0191",
+        "3390",
+        "V-DISK",
+        "DEVNO",
     ]
 )
 
@@ -102,7 +109,10 @@ def test_bkr510_a_single_user_the_directory_makes_an_identity():
 
 def test_bkr510_an_identity_the_directory_makes_a_user_through_the_standard_library():
     (d,) = check(
-        PRODSSI, (r"^IDENTITY AUTOLOG1", "USER AUTOLOG1"), (r"^ BUILD ON \S+ USING SUBCONFIG AUTOG1-\d\n", "")
+        PRODSSI,
+        (r"^IDENTITY AUTOLOG1", "USER AUTOLOG1"),
+        (r"^ BUILD ON \S+ USING SUBCONFIG AUTOG1-\d\n", ""),
+        (r"^SUBCONFIG AUTOG1-\d\n MDISK .*\n", ""),  # a USER has no SUBCONFIGs (else BKR517)
     )
     assert d.code == "BKR510" and d.span.file == "std/zvm-common.bkr"
     assert "std/zvm-common" in d.help and "copy" in d.help and d.fix is None
@@ -115,6 +125,7 @@ def test_bkr510_a_product_machine_a_pattern_and_a_machine_the_cluster_only_names
         (r"^USER LNXAPP01", "IDENTITY LNXAPP01"),
         (r"^IDENTITY BKRWRK01", "USER BKRWRK01"),
         (r"^ BUILD ON \S+ USING SUBCONFIG BKRW1-\d\n", ""),
+        (r"^SUBCONFIG BKRW1-\d\n MDISK .*\n", ""),
     )
     assert codes(found) == ["BKR510"] * 3
     places = {d.message.split()[0].strip("`"): (d.span.file, d.span.line) for d in found}
@@ -171,8 +182,12 @@ def test_bkr514_an_identity_not_built_on_every_member_an_each_member_job_runs_on
 
 def test_no_build_check_for_an_identity_built_on_star_nor_one_no_each_member_job_backs_up():
     star = (r"(^ BUILD ON \S+ USING SUBCONFIG TCPIP-\d\n)+", " BUILD ON * USING SUBCONFIG TCPIP-1\n")
-    assert check(PRODSSI, star) == []
-    assert check(PRODSSI, (r"^ BUILD ON VMSYS3 USING SUBCONFIG AUTOG1-3\n", "")) == []  # AUTOLOG1: no job
+    # TCPIP-2 to TCPIP-4 are left behind, named by no BUILD now: BKR517's, not BKR514's.
+    assert [(d.code, d.span.line) for d in check(PRODSSI, star)] == [("BKR517", n) for n in (98, 100, 102)]
+    no_job = (r"^ BUILD ON VMSYS3 USING SUBCONFIG AUTOG1-3\n", "")  # AUTOLOG1: no job backs it up
+    assert codes(check(PRODSSI, no_job, (r"^SUBCONFIG AUTOG1-3\n MDISK .*\n", ""))) == []
+    (lost,) = check(PRODSSI, no_job)  # its SUBCONFIG left: built by none
+    assert lost.code == "BKR517" and "`AUTOG1-3`, after IDENTITY `AUTOLOG1`" in lost.message
 
 
 def test_without_a_directory_nothing_of_it_runs():
@@ -221,7 +236,7 @@ def test_json_sarif_and_github_point_into_the_directory(tmp_path):
     duplicate = tmp_path / "dup.direct"
     duplicate.write_text(DIRECT.read_text() + "USER TCPIP X 1M 1M G\n")
     github = run_cli(["check", PRODSSI, "--directory", duplicate, "--format", "github"], expect=1).output
-    assert f"::error file={duplicate},line=321,col=6," in github and "BKR503" in github
+    assert f"::error file={duplicate},line=326,col=6," in github and "BKR503" in github
 
 
 def test_compile_refuses_to_write_against_a_directory_that_contradicts_the_file(tmp_path):
@@ -257,3 +272,93 @@ def test_docs_directory_md_shows_what_bkrc_prints(monkeypatch):
     result = run_cli(command.split()[1:], expect=1)
     assert result.output == shown
     assert run_cli(["check", "examples/prodssi.bkr"], expect=0).output == ""
+
+
+def _job_line(line: str, after: str = "    include minidisk * 0191\n    to disk pool BKUPPOOL") -> str:
+    """prodssi.bkr with `line` added to job LNXINC (group LINUX, on VMSYS2)."""
+    text = PRODSSI.read_text()
+    assert after in text
+    return text.replace(after, f"{line}\n{after}", 1)
+
+
+def test_bkr515_an_address_that_names_no_minidisk_of_the_user_with_did_you_mean_and_its_fix():
+    (d,) = check(_job_line("    include minidisk LNXWEB01 0192"))
+    assert d.code == "BKR515" and d.severity is Severity.WARNING and d.span.file == "site.bkr"
+    assert "`0192` names no minidisk of `LNXWEB01`" in d.message and "backs up nothing" in d.message
+    assert d.help.startswith("did you mean `0191`?") and "`0100`, `0191` and `0300`" in d.help
+    assert d.fix is not None and d.fix.edits[0].new_text == "0191"
+    assert d.related[0].span.file == "site.direct" and "USER `LNXWEB01`" in d.related[0].label
+
+
+def test_bkr515_an_owner_pattern_names_each_user_the_records_are_written_for():
+    # `include minidisk * 0191` is written per user of LINUX: LNXDB01's 191 moved is seen, without a fix.
+    (d,) = check(PRODSSI, (r"^ MDISK 0191( 3390 11534)", r" MDISK 0192\1"))
+    assert d.code == "BKR515" and "`0191` names no minidisk of `LNXDB01`" in d.message and d.fix is None
+    # LNXAPP* is matched against the directory, as Backup Manager would find its users.
+    (d,) = check(PRODSSI, (r"^ MDISK 0191( 3390 14882)", r" MDISK 0192\1"))
+    assert "`LNXAPP01`" in d.message
+
+
+def test_bkr515_an_exclude_is_compared_only_with_its_owner_written_and_not_at_a_link():
+    (d,) = check(_job_line("    exclude minidisk LNXWEB01 0192"))
+    assert d.code == "BKR515" and "the exclude excludes nothing" in d.message
+    assert check(_job_line("    exclude minidisk LNXWEB01 0190 019D")) == []  # IBMDFLT's links
+    assert check(_job_line("    exclude minidisk * 0199")) == []  # written for every owner, as given
+    assert check(_job_line("    include minidisk LNXWEB01 0190-019E")) == []  # the range holds the 191
+
+
+def test_bkr515_an_identity_s_minidisk_missing_on_some_members_names_them():
+    (d,) = check(PRODSSI, (r"^( MDISK )0191( 3390 0319 0003 M2PRV1)", r"\g<1>0291\2"))
+    assert d.code == "BKR515" and "IDENTITY `FTPSERVE` that its SUBCONFIG on `VMSYS2` does not define" in d.message
+    assert d.span.file == str(PRODSSI) and d.span.line == 80  # SYSINC's `include minidisk * 0191`
+    every = [(r"^( MDISK )0191( 3390 0319 0003 M\dPRV1)", r"\g<1>0291\2")]
+    (d,) = check(PRODSSI, *every)
+    assert "names no minidisk of `FTPSERVE`" in d.message and "(`FTPSERVE`'s minidisks: `0291`)" in d.help
+
+
+def test_bkr516_an_include_of_only_a_v_disk_or_t_disk():
+    (d,) = check(_job_line("    include minidisk LNXWEB01 0300"))
+    assert d.code == "BKR516" and "only a V-DISK of `LNXWEB01`" in d.message
+    assert d.related[0].span.file == "site.direct" and "V-DISK" in d.related[0].label
+    (d,) = check(PRODSSI, (r"^ MDISK 0191 3390 8186 0010 LXP001 MR RPASS WPASS", " MDISK 0191 3390 T-DISK 10 MR"))
+    assert d.code == "BKR516" and "T-DISK of `LNXWEB02`" in d.message
+    assert check(_job_line("    exclude minidisk LNXWEB01 0300")) == []  # excluding it loses nothing
+    # `include minidisk * 0100-0FFF` (LNXFULL) reaches each guest's V-DISK swap and its 100: not reported.
+    assert check(PRODSSI) == []
+
+
+def test_bkr517_and_bkr514_say_a_lost_build_statement_once():
+    (d,) = check(PRODSSI, (r"^ BUILD ON VMSYS3 USING SUBCONFIG FTPSVE-3\n", ""))
+    assert d.code == "BKR514" and "`BUILD ON VMSYS3 USING SUBCONFIG FTPSVE-3`" in d.help
+    assert any("`FTPSVE-3`: no BUILD statement names it" in r.label for r in d.related)
+    (d,) = check(PRODSSI, (r"^ BUILD ON VMSYS4 USING SUBCONFIG OPEROR-4\n", ""))  # no job backs OPERATOR up
+    assert d.code == "BKR517" and d.span.file == "site.direct" and "`OPEROR-4`" in d.message
+
+
+def test_bkr518_a_worker_the_directory_does_not_build_on_a_member_that_runs_it():
+    found = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW3-2\n", ""))
+    (d,) = found  # BKRW3-2 left behind: named by this diagnostic, not BKR517 as well
+    assert d.code == "BKR518" and d.severity is Severity.WARNING and d.span.file == "site.direct"
+    assert "`BKRWRK03` has no BUILD statement for `VMSYS2`" in d.message and "`workers 4` on `VMSYS2`" in d.message
+    assert "`BUILD ON VMSYS2 USING SUBCONFIG BKRW3-2`" in d.help
+    assert d.help.endswith("or write `workers 2` on `VMSYS2`, the workers its directory builds")
+    (first,) = check(PRODSSI, (r"^ BUILD ON VMSYS3 USING SUBCONFIG BKRW1-3\n", ""), (r"^SUBCONFIG BKRW1-3\n.*\n", ""))
+    assert "`BKRWRK01` has no BUILD statement for `VMSYS3`" in first.message and "`workers" not in first.help
+    assert d.related[0].span.file == str(PRODSSI)  # `member VMSYS2`
+    # A machine the directory does not hold (before bkrc's entries are deployed) is not compared.
+    gone = (r"^IDENTITY BKRWRK04(.*\n)+?(?=\*)", "")
+    assert check(PRODSSI, gone) == []
+
+
+def test_the_new_checks_point_into_the_directory_in_every_format():
+    path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
+    data = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "json"], expect=1).output)
+    by_code = {d["code"]: d for d in data["diagnostics"]}
+    assert {"BKR515", "BKR516", "BKR517", "BKR518"} <= set(by_code)
+    assert by_code["BKR515"]["file"] == str(PRODSSI) and by_code["BKR515"]["related"][0]["file"] == path
+    assert by_code["BKR517"]["file"] == path and by_code["BKR518"]["file"] == path
+    sarif = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "sarif"], expect=1).output)
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "BKR517")
+    assert path in json.dumps(result["locations"])
+    github = run_cli(["check", PRODSSI, "--directory", path, "--format", "github"], expect=1).output
+    assert f"::warning file={path},line={by_code['BKR517']['line']}," in github

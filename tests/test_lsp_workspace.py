@@ -365,7 +365,7 @@ async def client_with_bad_dialect(lsp_client: LanguageClient, tmp_path_factory):
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
 async def client_with_directory(lsp_client: LanguageClient, tmp_path_factory):
-    """A server whose `directory` names prodssi.bkr's CP directory after three slips."""
+    """A server whose `directory` names prodssi.bkr's CP directory after its slips."""
     from conftest import EXAMPLES
 
     folder = tmp_path_factory.mktemp("ws")
@@ -395,16 +395,16 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
     client = client_with_directory
     main = open_doc(client, client.folder / "prodssi.bkr", (EXAMPLES / "prodssi.bkr").read_text())
     found = await diagnostics(client, main)
-    assert sorted(d.code for d in found) == ["BKR510", "BKR513", "BKR514", "BKR514"]
+    assert sorted(d.code for d in found) == ["BKR510", "BKR513", "BKR514", "BKR514", "BKR515", "BKR515", "BKR516", "BKR517", "BKR518"]
     kind = next(d for d in found if d.code == "BKR510")
     assert (kind.range.start.line, kind.range.start.character) == (44, 22)  # CICSPRD in group APPS
     directory = (client.folder / "USER.DIRECT").as_uri()
     assert [r.location.uri for r in kind.related_information] == [directory]
     built = next(d for d in found if d.code == "BKR513")
-    assert built.message.startswith("in USER.DIRECT:96: IDENTITY `TCPIP` is built on `VMSYS5`")
+    assert built.message.startswith("in USER.DIRECT:98: IDENTITY `TCPIP` is built on `VMSYS5`")
     assert built.range.start.line == 81  # `run on each member` of job SYSINC
     at = built.related_information[0].location  # its own place, in the directory
-    assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 95, 10)
+    assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 97, 10)
 
 
 @pytest.mark.asyncio

@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR514).
+"""Checks against the site's CP source directory (BKR510-BKR518).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
 entry), which users exist at all, and on which members each IDENTITY is
@@ -19,14 +19,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from bkrdsl.ast import Kind
-from bkrdsl.check.common import Suggester, listed, mean_fix, mean_help, quoted
+from bkrdsl.ast import Kind, Medium
+from bkrdsl.check.common import Suggester, alternatives, listed, mean_fix, mean_help, quoted
 from bkrdsl.diagnostics import Fix, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import Model, pattern_regex
+from bkrdsl.resolve.model import Model, is_pattern, parse_address_range, pattern_regex
 
 if TYPE_CHECKING:
-    from bkrdsl.cpdirectory import Directory, Entry
+    from bkrdsl import ast
+    from bkrdsl.cpdirectory import Directory, Entry, Minidisk
     from bkrdsl.diagnostics import Diagnostic
     from bkrdsl.source import Span
 
@@ -160,6 +161,124 @@ NOT_BUILT_ON_MEMBER = register(
 )
 
 
+MINIDISK_NOT_IN_DIRECTORY = register(
+    "BKR515",
+    "minidisk-not-in-directory",
+    "warning",
+    "a selection names a minidisk the site's CP directory does not define for that user",
+    """
+    `include minidisk LNXDB01 0191` backs up LNXDB01's minidisk at virtual
+    address 0191, and `include minidisk * 0191` in a job of group LINUX the
+    0191 of each user the group lists (bkrc writes one record per user:
+    `INCLUDE MINIDISK LNXDB01 = 0191`). With `--directory FILE`, bkrc reads
+    each user's MDISK statements, and for an IDENTITY those of the SUBCONFIG
+    of each member the job runs on: an address (or a range) that holds none
+    of the user's minidisks backs up nothing of it, and an `exclude` with
+    its owner written (`exclude minidisk LNXDB01 0192`) excludes nothing,
+    most often for a typo or a disk since moved. For an IDENTITY whose
+    minidisk is in some SUBCONFIGs only, the include backs it up on those
+    members only: bkrc names the members whose SUBCONFIG lacks it.
+
+    A warning, not an error: the directory may lag behind (a disk being
+    added), and nothing the job selected otherwise is lost. An address a
+    LINK statement of the user (or of the PROFILE it includes) takes is
+    not reported: whether Backup Manager selects a linked disk is not
+    known (docs/language.md). An `exclude` whose owner is a pattern (`*`)
+    is not compared either: it is written as given, for every owner.
+
+    Failing example: `include minidisk * 0191` in a job of LINUX, where the
+    directory's LNXDB01 has `MDISK 0192 ...` and no 0191.
+
+    Fix: correct the address (the help names the user's closest address and
+    its minidisks), or the directory.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+TEMPORARY_DISK_SELECTED = register(
+    "BKR516",
+    "selection-of-temporary-disk",
+    "warning",
+    "an include selects only V-DISKs or T-DISKs, which hold nothing to back up",
+    """
+    A directory's `MDISK 0300 FB-512 V-DISK 2097152 MR` is a virtual disk
+    in storage (a Linux guest's swap), and `MDISK 0400 3390 T-DISK 10 MR` a
+    temporary disk: CP gives each at logon, and its contents are gone at
+    logoff. With `--directory FILE`, an include whose address (or range)
+    selects only such disks of a user backs up nothing worth restoring,
+    and a restore could not give the disk back anyway. A warning: nothing
+    is lost, but the include is not doing what it says.
+
+    Failing example: `include minidisk LNXWEB01 0300` where the directory
+    has `MDISK 0300 FB-512 V-DISK 2097152 MR` for LNXWEB01.
+
+    Fix: remove the include (or the address), or select the permanent
+    minidisk that was meant.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+SUBCONFIG_BUILT_BY_NONE = register(
+    "BKR517",
+    "subconfig-built-by-none",
+    "warning",
+    "a SUBCONFIG entry of the site's CP directory that no IDENTITY's BUILD statement names",
+    """
+    A SUBCONFIG holds an IDENTITY's minidisks on one member, and only a
+    `BUILD ON member USING SUBCONFIG id` statement in an IDENTITY entry
+    makes an instance of it: one that no BUILD statement names belongs to
+    no user. Its minidisks are never backed up by any job, since a job
+    backs up users, and an each-member job an IDENTITY's SUBCONFIG
+    minidisks through its BUILD statements. Most often a BUILD statement
+    was lost (or its IDENTITY deleted and its SUBCONFIGs left behind).
+
+    Where the IDENTITY above the SUBCONFIG is one an `on each member` job
+    backs up, or one of the product's machines, and it lacks a member, the
+    diagnostic that says so (BKR514, BKR518) names the SUBCONFIG instead.
+
+    Failing example: `SUBCONFIG TCPIP-4` after `IDENTITY TCPIP`, whose
+    BUILD statements name TCPIP-1 to TCPIP-3 only, in a cluster of three.
+
+    Fix: add the BUILD statement that names it, or delete the SUBCONFIG
+    entry (after saving what its minidisks hold).
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+MACHINE_NOT_BUILT_ON_MEMBER = register(
+    "BKR518",
+    "product-machine-not-built-on-member",
+    "warning",
+    "an IDENTITY product machine the compile writes for a member is not built on it in the site's CP directory",
+    """
+    `bkrc compile` writes the Backup Manager machines as IDENTITYs with
+    one SUBCONFIG per member they run on: BKRBKUP and BKRCATLG on every
+    member, worker BKRWRKnn on each member whose `workers` count reaches
+    nn, a shared Tape Manager's request node on every member but the
+    catalog node's. With `--directory FILE`, bkrc compares these with the
+    site's IDENTITY entry of each machine: one that has no `BUILD ON`
+    statement for such a member cannot log on there, so that member's
+    backup server finds a worker missing, or runs no backup at all, until
+    the entries bkrc writes are deployed.
+
+    A warning, not an error: deploying the compile's directory entries
+    (docs/deploy.md) adds the BUILD statement, so `bkrc compile
+    --directory` must not refuse the change that needs them. A machine
+    the directory does not hold at all is not reported (before the first
+    deployment the directory has none of them); one the directory defines
+    as a USER is BKR510's; an IDENTITY an `on each member` job backs up is
+    BKR514's.
+
+    Failing example: `member VMSYS3 { workers 3 ... }`, and a directory
+    whose IDENTITY BKRWRK03 is built on VMSYS1 and VMSYS2 only.
+
+    Fix: deploy the compile's directory entries, or lower the member's
+    `workers` count to the workers its directory builds.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
 class KindSource(NamedTuple):
     """Where the .bkr files give a user its kind, and how to say so."""
 
@@ -178,7 +297,11 @@ def directory_checks(model: Model, directory: Directory) -> list[Diagnostic]:
     out.extend(kinds_differ(model, directory))
     out.extend(users_missing(model, directory))
     out.extend(patterns_matching_none(model, directory))
-    out.extend(identity_builds(model, directory))
+    lacking: set[str] = set()  # the IDENTITYs BKR514 or BKR518 says a member is missing of
+    out.extend(identity_builds(model, directory, lacking))
+    out.extend(machine_builds(model, directory, lacking))
+    out.extend(selected_minidisks(model, directory))
+    out.extend(subconfigs_built_by_none(directory, lacking))
     return out
 
 
@@ -334,10 +457,12 @@ def patterns_matching_none(model: Model, directory: Directory) -> Iterator[Diagn
             )
 
 
-def identity_builds(model: Model, directory: Directory) -> Iterator[Diagnostic]:
+def identity_builds(model: Model, directory: Directory, lacking: set[str]) -> Iterator[Diagnostic]:
     """BKR513 and BKR514: each IDENTITY an `on each member` job backs up, against
     the members its BUILD statements name. Its users are the job's IDs and the
-    directory's IDENTITY entries its patterns match (only the directory knows those)."""
+    directory's IDENTITY entries its patterns match (only the directory knows those).
+    Each IDENTITY said to lack a member is added to `lacking`; BKR518 and BKR517
+    leave it to this one diagnostic."""
     if model.cluster is None:
         return
     members = model.member_names
@@ -349,7 +474,7 @@ def identity_builds(model: Model, directory: Directory) -> Iterator[Diagnostic]:
             if entry.id in seen:
                 continue
             seen.add(entry.id)
-            yield from _builds_against(model, job, entry, members)
+            yield from _builds_against(model, directory, job, entry, members, lacking)
 
 
 def _identities_of(model: Model, job, directory: Directory) -> Iterator[Entry]:
@@ -360,7 +485,9 @@ def _identities_of(model: Model, job, directory: Directory) -> Iterator[Entry]:
             yield entry
 
 
-def _builds_against(model: Model, job, entry: Entry, members: tuple[str, ...]) -> Iterator[Diagnostic]:
+def _builds_against(
+    model: Model, directory: Directory, job, entry: Entry, members: tuple[str, ...], lacking: set[str]
+) -> Iterator[Diagnostic]:
     built = {b.member for b in entry.builds}
     if "*" in built:  # built on whatever system reads the directory
         return
@@ -385,16 +512,270 @@ def _builds_against(model: Model, job, entry: Entry, members: tuple[str, ...]) -
     if missing:
         where = model.member(missing[0]).decl.name.span
         names = listed(missing, len(missing))
+        unbuilt = _unbuilt_after(directory, entry)
+        lacking.add(entry.id)
         yield NOT_BUILT_ON_MEMBER(
             f"IDENTITY {quoted(entry.id)} has no BUILD statement for {names}: job {quoted(job.name)} runs"
             f" there too, and finds nothing of {quoted(entry.id)} ({_builds_said(entry)})",
             entry.span,
-            help=f"add `BUILD ON {missing[0]} USING SUBCONFIG id` and its SUBCONFIG entry if {quoted(entry.id)}"
-            f" runs on {names}; if it does not, nothing is lost",
+            help=_add_build_help(missing[0], unbuilt)
+            + f" if {quoted(entry.id)} runs on {names}; if it does not, nothing is lost",
             related=(
                 Related(where, f"member {quoted(missing[0])} declared here"),
                 Related(run, f"job {quoted(job.name)} runs on each member here"),
+                *_unbuilt_related(unbuilt),
             ),
+        )
+
+
+def _unbuilt_after(directory: Directory, entry: Entry) -> list[Entry]:
+    """The SUBCONFIG entries after IDENTITY `entry` that no BUILD statement names
+    (BKR517's, said by the diagnostic about `entry`'s missing member instead)."""
+    built = directory.built_subconfigs
+    return [e for e in directory.entries if e.follows == entry.id and e.id not in built]
+
+
+def _add_build_help(member: str, unbuilt: list[Entry]) -> str:
+    if len(unbuilt) == 1:
+        return f"add `BUILD ON {member} USING SUBCONFIG {unbuilt[0].id}` (the SUBCONFIG below it that no BUILD names)"
+    return f"add `BUILD ON {member} USING SUBCONFIG id` and its SUBCONFIG entry"
+
+
+def _unbuilt_related(unbuilt: list[Entry]) -> tuple[Related, ...]:
+    return tuple(Related(e.statement, f"SUBCONFIG {quoted(e.id)}: no BUILD statement names it") for e in unbuilt)
+
+
+def machine_builds(model: Model, directory: Directory, lacking: set[str]) -> Iterator[Diagnostic]:
+    """BKR518: each IDENTITY product machine the directory holds as an IDENTITY,
+    against the members the compile writes it for (`Model.product_machines`).
+    A machine BKR514 said lacks a member (an each-member job backs it up) is left to it."""
+    if model.cluster is None:
+        return
+    for machine, (kind, members) in model.product_machines().items():
+        entry = directory.entry(machine)
+        if kind is not Kind.IDENTITY or entry is None or entry.kind != "IDENTITY" or machine in lacking:
+            continue
+        built = {b.member for b in entry.builds}
+        missing = [m for m in members if m not in built]
+        if "*" in built or not missing:
+            continue
+        lacking.add(machine)
+        unbuilt = _unbuilt_after(directory, entry)
+        member = model.member(missing[0])
+        yield MACHINE_NOT_BUILT_ON_MEMBER(
+            f"IDENTITY {quoted(machine)} has no BUILD statement for {listed(missing, len(missing))}, where"
+            f" bkrc writes it ({_machine_role(model, machine, member)}): it cannot log on there until the compile's"
+            f" directory entries are deployed ({_builds_said(entry)})",
+            entry.span,
+            help=_add_build_help(missing[0], unbuilt)
+            + ", or deploy the directory entries bkrc writes (docs/deploy.md)"
+            + _fewer_workers(model, directory, machine, member),
+            related=(
+                Related(member.decl.name.span, f"member {quoted(member.name)} declared here"),
+                *_unbuilt_related(unbuilt),
+            ),
+        )
+
+
+def _machine_role(model: Model, machine: str, member) -> str:
+    role = model.machine_roles().get(machine, "")
+    if role == "worker":
+        return f"a worker: `workers {member.workers}` on {quoted(member.name)}"
+    return f"the {role.replace('-', ' ')}"
+
+
+def _fewer_workers(model: Model, directory: Directory, machine: str, member) -> str:
+    """For a worker: the `workers` count the directory's BUILD statements give the
+    member (its first workers, in order, that are built there), if any."""
+    if model.machine_roles().get(machine) != "worker":
+        return ""
+    workers = model.workers_of(member)
+    built = 0
+    for worker in workers:
+        entry = directory.entry(worker)
+        if entry is None or not {member.name, "*"} & {b.member for b in entry.builds}:
+            break
+        built += 1
+    if not 0 < built < len(workers):
+        return ""
+    return f"; or write `workers {built}` on {quoted(member.name)}, the workers its directory builds"
+
+
+class _Instance(NamedTuple):
+    """What a user has on one member a job runs on (`member` None for a USER: the same everywhere)."""
+
+    member: str | None
+    disks: tuple[Minidisk, ...]
+    links: frozenset[int]  # the addresses LINK statements take
+
+
+def _instances(directory: Directory, entry: Entry, members: tuple[str, ...]) -> list[_Instance]:
+    """A USER's minidisks; an IDENTITY's on each of `members` it is built on: its
+    own MDISKs (every member's) with its SUBCONFIG's there. A member without a
+    BUILD statement is BKR514's, not compared here."""
+    own_links = {link.address for link in directory.links_of(entry)}
+    if entry.kind != "IDENTITY":
+        return [_Instance(None, entry.disks, frozenset(own_links))]
+    subconfigs = {b.member: b.subconfig for b in entry.builds}
+    out = []
+    for member in members:
+        sub = directory.entry(subconfigs.get(member) or subconfigs.get("*") or "")
+        if sub is None or sub.kind != "SUBCONFIG":
+            continue
+        links = own_links | {link.address for link in sub.links}
+        out.append(_Instance(member, entry.disks + sub.disks, frozenset(links)))
+    return out
+
+
+def selected_minidisks(model: Model, directory: Directory) -> Iterator[Diagnostic]:
+    """BKR515 and BKR516: each address of a minidisk selection against the
+    minidisks the directory defines for the users it names. An include names
+    the users bkrc writes its records for (`Model.include_owners`, a pattern
+    among them matched against the directory); an exclude is written as given,
+    so only one with its owner's ID written is compared."""
+    suggest = Suggester()
+    for job in model.jobs:
+        owners_of = model.include_owners(job)
+        for selection, owners in zip(job.includes, owners_of, strict=True):
+            if selection.medium is Medium.MINIDISK:
+                explicit = selection.owner is not None and not is_pattern(selection.owner.upper)
+                users = _directory_users(directory, owners)
+                yield from _selection_against(directory, selection, users, job.members, explicit, suggest)
+        for selection in job.excludes:
+            yield from _explicit_exclude(directory, selection, job.members, suggest)
+    for member in model.members:
+        for selection in member.excludes:
+            yield from _explicit_exclude(directory, selection, (member.name,), suggest)
+
+
+def _explicit_exclude(directory, selection: ast.Selection, members, suggest) -> Iterator[Diagnostic]:
+    if selection.medium is not Medium.MINIDISK or selection.owner is None or is_pattern(selection.owner.upper):
+        return
+    users = _directory_users(directory, (selection.owner.upper,))
+    yield from _selection_against(directory, selection, users, members, True, suggest)
+
+
+def _directory_users(directory: Directory, owners) -> list[Entry]:
+    """The directory's USER and IDENTITY entries `owners` (IDs and patterns) name, once each."""
+    out: dict[str, Entry] = {}
+    for owner in owners:
+        if is_pattern(owner):
+            rx = pattern_regex(owner)
+            out.update((e.id, e) for e in directory.entries if e.kind != "SUBCONFIG" and rx.match(e.id))
+        else:
+            entry = directory.entry(owner)
+            if entry is not None and entry.kind != "SUBCONFIG":
+                out.setdefault(entry.id, entry)
+    return list(out.values())
+
+
+def _selection_against(directory, selection, users, members, explicit, suggest) -> Iterator[Diagnostic]:
+    include = selection.action.value == "include"
+    for item in selection.items:
+        if item.upper == "*":
+            continue
+        bounds = parse_address_range(item.upper)
+        if bounds is None or bounds[0] > bounds[1]:  # malformed or reversed: the checker's
+            continue
+        absent, partly, temporary = [], [], []  # (entry, its instances); (entry, members); (entry, disk)
+        for entry in users:
+            instances = _instances(directory, entry, members)
+            held = [[d for d in i.disks if bounds[0] <= d.address <= bounds[1]] for i in instances]
+            linked = any(bounds[0] <= a <= bounds[1] for i in instances for a in i.links)
+            if not instances or linked:
+                continue
+            if not any(held):
+                absent.append((entry, instances))
+            elif include and not all(held):
+                partly.append((entry, [i.member for i, h in zip(instances, held, strict=True) if not h]))
+            elif include and all(d.temporary for h in held for d in h):
+                temporary.append((entry, next(d for h in held for d in h)))
+        if absent:
+            yield _absent_disk(selection, item, absent, include, explicit, suggest)
+        for entry, lacking in partly:
+            yield _partly(selection, item, entry, lacking, members)
+        if temporary:
+            yield _temporary(item, temporary)
+
+
+def _addresses(disks) -> list[str]:
+    return sorted({f"{d.address:04X}" for d in disks})
+
+
+def _absent_disk(selection, item, absent, include: bool, explicit: bool, suggest) -> Diagnostic:
+    first, instances = absent[0]
+    verb = "backs up" if include else "excludes"
+    names = quoted(first.id) if len(absent) == 1 else listed([e.id for e, _ in absent], 6)
+    return MINIDISK_NOT_IN_DIRECTORY(
+        f"{quoted(item.text)} names no minidisk of {names} in the site's directory: the"
+        f" {selection.action.value} {verb} nothing of {'it' if len(absent) == 1 else 'them'}",
+        item.span,
+        help=_absent_help(item, first, instances, explicit, suggest),
+        related=(Related(first.statement, f"{first.kind} {quoted(first.id)} in the directory"),),
+        fix=mean_fix(_closest(item, instances, suggest), item.span) if explicit and len(absent) == 1 else None,
+    )
+
+
+def _closest(item, instances, suggest) -> list[str]:
+    """The user's addresses nearest the one `item` names (none for a range)."""
+    if "-" in item.upper:
+        return []
+    own = _addresses(d for i in instances for d in i.disks)
+    return suggest.closest(f"{parse_address_range(item.upper)[0]:04X}", own)
+
+
+def _absent_help(item, first: Entry, instances, explicit: bool, suggest) -> str:
+    """Did you mean, where the selection names its owner alone; else the user's
+    minidisks, since the address is every other user's too (`include minidisk * 0191`)."""
+    own = _addresses(d for i in instances for d in i.disks)
+    its = f"{quoted(first.id)}'s minidisks: {listed(own, 8)}" if own else f"{quoted(first.id)} has no minidisk"
+    closest = _closest(item, instances, suggest)
+    if explicit:
+        return mean_help(closest, "correct the address, or the directory") + f" ({its})"
+    nearest = f"; the closest: {alternatives(closest)}" if closest and len(own) > 1 else ""
+    return (
+        f"the address is written for each user the job backs up ({its}{nearest}): correct the directory,"
+        f" or give {quoted(first.id)}'s address an include of its own"
+    )
+
+
+def _partly(selection, item, entry: Entry, lacking: list[str], members) -> Diagnostic:
+    return MINIDISK_NOT_IN_DIRECTORY(
+        f"{quoted(item.text)} names a minidisk of IDENTITY {quoted(entry.id)} that its SUBCONFIG on"
+        f" {listed(lacking, len(lacking))} does not define: the include backs it up on the other members only",
+        item.span,
+        help=f"add the minidisk to {quoted(entry.id)}'s SUBCONFIG for {listed(lacking, len(lacking))},"
+        " or leave it if that instance has none",
+        related=(Related(entry.statement, f"IDENTITY {quoted(entry.id)} in the directory"),),
+    )
+
+
+def _temporary(item, temporary: list[tuple[Entry, Minidisk]]) -> Diagnostic:
+    entry, disk = temporary[0]
+    whose = listed([e.id for e, _ in temporary], 6)
+    return TEMPORARY_DISK_SELECTED(
+        f"{quoted(item.text)} selects only a {disk.form} of {whose} in the site's directory: its contents"
+        " are gone at logoff, so the include backs up nothing worth restoring",
+        item.span,
+        help="remove the include (or this address), or select the permanent minidisk that was meant",
+        related=(Related(disk.statement, f"{quoted(entry.id)}'s {disk.form} in the directory"),),
+    )
+
+
+def subconfigs_built_by_none(directory: Directory, lacking: set[str]) -> Iterator[Diagnostic]:
+    """BKR517: each SUBCONFIG no BUILD statement names, but those after an IDENTITY
+    BKR514 or BKR518 compared (their diagnostic names it)."""
+    built = directory.built_subconfigs
+    for entry in directory.entries:
+        if entry.kind != "SUBCONFIG" or entry.id in built or entry.follows in lacking:
+            continue
+        above = f", after IDENTITY {quoted(entry.follows)}" if entry.follows else ""
+        yield SUBCONFIG_BUILT_BY_NONE(
+            f"SUBCONFIG {quoted(entry.id)}{above}, is named by no IDENTITY's BUILD statement: no instance"
+            " uses it, so no job backs up its minidisks",
+            entry.span,
+            help="add the `BUILD ON member USING SUBCONFIG "
+            f"{entry.id}` statement to its IDENTITY, or delete the SUBCONFIG once its minidisks are saved",
         )
 
 
