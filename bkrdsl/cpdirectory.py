@@ -240,6 +240,13 @@ class Entry:
     #: (where IBM's directories keep an IDENTITY's SUBCONFIGs); else None.
     follows: str | None = None
 
+    @property
+    def minidisks(self) -> int:
+        """How many of its MDISK statements define a disk that holds data (not a
+        V-DISK or T-DISK, which CP makes empty at each logon): `bkrc init
+        --directory` leaves out a user with none."""
+        return sum(not disk.temporary for disk in self.disks)
+
 
 @dataclass(frozen=True)
 class Directory:

@@ -93,6 +93,25 @@ def test_a_statement_s_own_words_are_read_and_the_rest_passed_over():
     assert found.entry("A").builds[0].member == "*"
 
 
+def test_each_entry_counts_its_minidisks_that_hold_data():
+    """For `bkrc init --directory` (docs/init.md): a user with no minidisk has nothing
+    to back up. A T-DISK or V-DISK is empty at each logon; a PROFILE's statements and
+    a LINK are no minidisk of the entry."""
+    text = (
+        "PROFILE IBMDFLT\n MDISK 0291 3390 1 1 V MR\n LINK MAINT 0190 0190 RR\n"
+        "USER NODISK PW 1M 1M G\n INCLUDE IBMDFLT\n LINK MAINT 0191 0191 RR\n"
+        "USER TEMP PW 1M 1M G\n MDISK 0291 3390 T-DISK 10 MR\n MDISK 0292 FB-512 V-DISK 128 MR\n"
+        "USER LNX PW 1M 1M G\n MDISK 0100 3390 1 3338 LXP001 MR\n MDISK 0191 3390 DEVNO 1234 MR\n"
+        "IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG A-1\n MDISK 0192 3390 T-DISK 1 MR\n"
+        "SUBCONFIG A-1\n MDISK 0191 3390 1 1 M1PRV1 MR\n"
+    )
+    found = read_directory("site.direct", text.encode())
+    assert found.diagnostics == ()
+    assert {e.id: e.minidisks for e in found.entries} == {"NODISK": 0, "TEMP": 0, "LNX": 2, "A": 0, "A-1": 1}
+    assert [b.subconfig for b in found.entry("A").builds] == ["A-1"]
+    assert [e.minidisks for e in read_directory(str(DIRECT), DIRECT.read_bytes()).entries][:2] == [0, 2]
+
+
 def test_a_word_cut_at_column_71_is_read_cut_as_directxa_reads_it():
     text = "USER A PW 1M 1M G\n" + " " * 62 + "LINK MAINT 0190 0190 RR\n"
     (cut,) = read_directory("site.direct", text.encode()).diagnostics
