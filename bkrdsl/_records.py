@@ -3863,8 +3863,58 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_cluster, _type_members, _type_workers, _type_catalog_member, _type_purging_member, _type_tape, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _return_type):
- def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release)->_return_type:
+def __create_fn__(_type_directory, _type_singles, _type_identities, _type_singles_are_zvm, _type_identities_are_zvm, _type_zvm_own, _type_partly_built, _type_without_minidisks, _type_unwritable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_singles, _dflt_identities, _dflt_singles_are_zvm, _dflt_identities_are_zvm, _dflt_zvm_own, _dflt_partly_built, _dflt_without_minidisks, _dflt_unwritable, _return_type):
+ def __init__(self,directory:_type_directory,singles:_type_singles=_dflt_singles,identities:_type_identities=_dflt_identities,singles_are_zvm:_type_singles_are_zvm=_dflt_singles_are_zvm,identities_are_zvm:_type_identities_are_zvm=_dflt_identities_are_zvm,zvm_own:_type_zvm_own=_dflt_zvm_own,partly_built:_type_partly_built=_dflt_partly_built,without_minidisks:_type_without_minidisks=_dflt_without_minidisks,unwritable:_type_unwritable=_dflt_unwritable)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'directory',directory)
+  __dataclass_builtins_object__.__setattr__(self,'singles',singles)
+  __dataclass_builtins_object__.__setattr__(self,'identities',identities)
+  __dataclass_builtins_object__.__setattr__(self,'singles_are_zvm',singles_are_zvm)
+  __dataclass_builtins_object__.__setattr__(self,'identities_are_zvm',identities_are_zvm)
+  __dataclass_builtins_object__.__setattr__(self,'zvm_own',zvm_own)
+  __dataclass_builtins_object__.__setattr__(self,'partly_built',partly_built)
+  __dataclass_builtins_object__.__setattr__(self,'without_minidisks',without_minidisks)
+  __dataclass_builtins_object__.__setattr__(self,'unwritable',unwritable)
+ return __init__
+CODE["def __create_fn__(_type_directory, _type_singles, _type_identities, _type_singles_are_zvm, _type_identities_are_zvm, _type_zvm_own, _type_partly_built, _type_without_minidisks, _type_unwritable, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_singles, _dflt_identities, _dflt_singles_are_zvm, _dflt_identities_are_zvm, _dflt_zvm_own, _dflt_partly_built, _dflt_without_minidisks, _dflt_unwritable, _return_type):\n def __init__(self,directory:_type_directory,singles:_type_singles=_dflt_singles,identities:_type_identities=_dflt_identities,singles_are_zvm:_type_singles_are_zvm=_dflt_singles_are_zvm,identities_are_zvm:_type_identities_are_zvm=_dflt_identities_are_zvm,zvm_own:_type_zvm_own=_dflt_zvm_own,partly_built:_type_partly_built=_dflt_partly_built,without_minidisks:_type_without_minidisks=_dflt_without_minidisks,unwritable:_type_unwritable=_dflt_unwritable)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'singles',singles)\n  __dataclass_builtins_object__.__setattr__(self,'identities',identities)\n  __dataclass_builtins_object__.__setattr__(self,'singles_are_zvm',singles_are_zvm)\n  __dataclass_builtins_object__.__setattr__(self,'identities_are_zvm',identities_are_zvm)\n  __dataclass_builtins_object__.__setattr__(self,'zvm_own',zvm_own)\n  __dataclass_builtins_object__.__setattr__(self,'partly_built',partly_built)\n  __dataclass_builtins_object__.__setattr__(self,'without_minidisks',without_minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'unwritable',unwritable)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(directory={self.directory!r}, singles={self.singles!r}, identities={self.identities!r}, singles_are_zvm={self.singles_are_zvm!r}, identities_are_zvm={self.identities_are_zvm!r}, zvm_own={self.zvm_own!r}, partly_built={self.partly_built!r}, without_minidisks={self.without_minidisks!r}, unwritable={self.unwritable!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(directory={self.directory!r}, singles={self.singles!r}, identities={self.identities!r}, singles_are_zvm={self.singles_are_zvm!r}, identities_are_zvm={self.identities_are_zvm!r}, zvm_own={self.zvm_own!r}, partly_built={self.partly_built!r}, without_minidisks={self.without_minidisks!r}, unwritable={self.unwritable!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.directory,self.singles,self.identities,self.singles_are_zvm,self.identities_are_zvm,self.zvm_own,self.partly_built,self.without_minidisks,self.unwritable,)==(other.directory,other.singles,other.identities,other.singles_are_zvm,other.identities_are_zvm,other.zvm_own,other.partly_built,other.without_minidisks,other.unwritable,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.directory,self.singles,self.identities,self.singles_are_zvm,self.identities_are_zvm,self.zvm_own,self.partly_built,self.without_minidisks,self.unwritable,)==(other.directory,other.singles,other.identities,other.singles_are_zvm,other.identities_are_zvm,other.zvm_own,other.partly_built,other.without_minidisks,other.unwritable,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('directory','singles','identities','singles_are_zvm','identities_are_zvm','zvm_own','partly_built','without_minidisks','unwritable',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'directory\',\'singles\',\'identities\',\'singles_are_zvm\',\'identities_are_zvm\',\'zvm_own\',\'partly_built\',\'without_minidisks\',\'unwritable\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('directory','singles','identities','singles_are_zvm','identities_are_zvm','zvm_own','partly_built','without_minidisks','unwritable',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'directory\',\'singles\',\'identities\',\'singles_are_zvm\',\'identities_are_zvm\',\'zvm_own\',\'partly_built\',\'without_minidisks\',\'unwritable\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.directory,self.singles,self.identities,self.singles_are_zvm,self.identities_are_zvm,self.zvm_own,self.partly_built,self.without_minidisks,self.unwritable,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.singles,self.identities,self.singles_are_zvm,self.identities_are_zvm,self.zvm_own,self.partly_built,self.without_minidisks,self.unwritable,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_cluster, _type_members, _type_workers, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _return_type):
+ def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)
   __dataclass_builtins_object__.__setattr__(self,'members',members)
   __dataclass_builtins_object__.__setattr__(self,'workers',workers)
@@ -3872,44 +3922,45 @@ def __create_fn__(_type_cluster, _type_members, _type_workers, _type_catalog_mem
   __dataclass_builtins_object__.__setattr__(self,'purging_member',purging_member)
   __dataclass_builtins_object__.__setattr__(self,'tape',tape)
   __dataclass_builtins_object__.__setattr__(self,'release',release)
+  __dataclass_builtins_object__.__setattr__(self,'roster',roster)
  return __init__
-CODE["def __create_fn__(_type_cluster, _type_members, _type_workers, _type_catalog_member, _type_purging_member, _type_tape, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _return_type):\n def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'catalog_member',catalog_member)\n  __dataclass_builtins_object__.__setattr__(self,'purging_member',purging_member)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_cluster, _type_members, _type_workers, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _return_type):\n def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'catalog_member',catalog_member)\n  __dataclass_builtins_object__.__setattr__(self,'purging_member',purging_member)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n  __dataclass_builtins_object__.__setattr__(self,'roster',roster)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r})"
+  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.cluster,self.members,self.workers,self.catalog_member,self.purging_member,self.tape,self.release,)==(other.cluster,other.members,other.workers,other.catalog_member,other.purging_member,other.tape,other.release,)
+   return (self.cluster,self.members,self.workers,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,)==(other.cluster,other.members,other.workers,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.cluster,self.members,self.workers,self.catalog_member,self.purging_member,self.tape,self.release,)==(other.cluster,other.members,other.workers,other.catalog_member,other.purging_member,other.tape,other.release,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.cluster,self.members,self.workers,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,)==(other.cluster,other.members,other.workers,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('cluster','members','workers','catalog_member','purging_member','tape','release',):
+  if type(self) is cls or name in ('cluster','members','workers','catalog_member','purging_member','tape','release','roster',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('cluster','members','workers','catalog_member','purging_member','tape','release',):
+  if type(self) is cls or name in ('cluster','members','workers','catalog_member','purging_member','tape','release','roster',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.cluster,self.members,self.workers,self.catalog_member,self.purging_member,self.tape,self.release,))
+  return hash((self.cluster,self.members,self.workers,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.cluster,self.members,self.workers,self.catalog_member,self.purging_member,self.tape,self.release,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.cluster,self.members,self.workers,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_keywords, _type_texts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,keywords:_type_keywords,texts:_type_texts)->_return_type:

@@ -1,7 +1,10 @@
 """The first cluster file `bkrc init` writes (docs/init.md).
 
 `problems()` checks the names given on the command line with the checker's
-own rules and codes; `text()` writes the file: a cluster of the given members
+own rules and codes; with `--directory`, `directory_members()` and
+`member_problems()` take the members from the site's CP directory or hold
+the ones given against it, and `roster()` sorts its users into the groups;
+`text()` writes the file: a cluster of the given members
 with every statement the checks ask for (workers, private and shared volumes,
 the 191 minidisks, one shared catalog, expiry on one member, one `single` and
 one `identity` group, a full and an incremental job), each placeholder marked
@@ -15,12 +18,17 @@ from __future__ import annotations
 import re
 import shlex
 import textwrap
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from pathlib import PurePath
+from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
+
+if TYPE_CHECKING:
+    from bkrdsl.cpdirectory import Directory, Entry
+    from bkrdsl.resolve.model import Model
 
 #: What the examples use (examples/prodssi.bkr, README).
 DEFAULT_WORKERS = 4
@@ -62,6 +70,30 @@ def release_name(module: str) -> str:
 
 
 @dataclass(frozen=True)
+class Roster:
+    """The users of the site's CP directory (`--directory`), as the groups list them.
+
+    `singles` and `identities` are the site's own USER and IDENTITY users that
+    hold a minidisk (an IDENTITY: in its entry or a SUBCONFIG it is built with)
+    and, an IDENTITY, are built on every member; when the site has none of a
+    kind, z/VM's own users of that kind that do (`*_are_zvm`), since every
+    member needs a job (BKR401). The rest is named in comments: z/VM's own IDs
+    the imports declare, the IDENTITY users built on some members only (with
+    them), and the users with no minidisk. Each list sorted by ID.
+    """
+
+    directory: str  # the file's name without its folder, as the comments name it
+    singles: tuple[str, ...] = ()
+    identities: tuple[str, ...] = ()
+    singles_are_zvm: bool = False
+    identities_are_zvm: bool = False
+    zvm_own: tuple[str, ...] = ()
+    partly_built: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (ID, the members it is built on)
+    without_minidisks: tuple[str, ...] = ()
+    unwritable: tuple[str, ...] = ()  # IDs no .bkr name can spell (`#LNX`): see `_writable`
+
+
+@dataclass(frozen=True)
 class Starter:
     """What `bkrc init` was asked for, names in upper case."""
 
@@ -72,6 +104,7 @@ class Starter:
     purging_member: str | None = None  # default: the catalog's member, else the first
     tape: bool = False
     release: str = DEFAULT_RELEASE
+    roster: Roster | None = None  # with `--directory`: the site's users for the groups
 
     @property
     def catalog_on(self) -> str:
@@ -194,6 +227,157 @@ def problems(cluster: Arg, members: Sequence[Arg], placements: Sequence[Arg]) ->
     return out
 
 
+# ------------------------------------------------------- the site's directory
+def directory_members(directory: Directory) -> list[Arg]:
+    """The members the directory's IDENTITY entries are built on (`BUILD ON member`,
+    never `*`), each once, in the order the file first names them (an SSI
+    directory's first IDENTITY, MAINT, is built on every member in order); each
+    an `Arg` at its first BUILD statement, for `problems()` to point there."""
+    seen: dict[str, Arg] = {}
+    for entry in directory.entries:
+        for build in entry.builds:
+            if build.member != "*" and build.member not in seen:
+                seen[build.member] = Arg("--member", build.member, build.span)
+    return list(seen.values())
+
+
+def member_problems(directory: Directory, members: Sequence[Arg]) -> list[Diagnostic]:
+    """The members given with `--member` against the directory: each member an
+    IDENTITY is built on that is not given is an error (BKR513), at its first
+    BUILD statement, since no job would back that instance up; each member given
+    that the directory builds no IDENTITY on, a warning (BKR514)."""
+    from bkrdsl.check.common import listed, quoted
+    from bkrdsl.check.directory import BUILT_ON_UNKNOWN_MEMBER, NOT_BUILT_ON_MEMBER
+
+    given = {arg.value.upper(): arg for arg in members}
+    built = directory_members(directory)
+    out = []
+    for arg in built:
+        if arg.value not in given:
+            entry = next(e for e in directory.entries if any(b.span == arg.span for b in e.builds))
+            out.append(
+                BUILT_ON_UNKNOWN_MEMBER(
+                    f"IDENTITY {quoted(entry.id)} is built on {quoted(arg.value)}, which no `--member` names:"
+                    f" the cluster's jobs would never back up its instances there",
+                    arg.span,
+                    related=(
+                        Related(
+                            members[0].span,
+                            f"members given: {listed([m.value for m in members], len(members))}",
+                        ),
+                    ),
+                    help=f"give `--member {arg.value}` too, in its place among the members, or leave out"
+                    f" every `--member` to take them from {directory.name}"
+                    f" ({listed([m.value for m in built], len(built))})",
+                )
+            )
+    named = {arg.value for arg in built}
+    for up, arg in given.items():
+        if built and up not in named:
+            out.append(
+                NOT_BUILT_ON_MEMBER(
+                    f"no IDENTITY of {directory.name} is built on {quoted(up)}: its BUILD statements name"
+                    f" {listed([m.value for m in built], len(built))}",
+                    arg.span,
+                    help=f"give the members the directory builds its IDENTITY entries on, or leave out every"
+                    f" `--member` to take them from {directory.name}",
+                )
+            )
+    return out
+
+
+#: What `classifier()` says of a product machine's ID.
+PRODUCT = "product"
+
+
+def classifier(model: Model) -> Callable[[str], str | None]:
+    """What `roster()` asks of each user ID of the directory, from the file's
+    model (its own groups are not read): `PRODUCT` for a machine of Backup
+    Manager or Tape Manager (a declaration or pattern with a `role`, as
+    std/backup-manager declares them, or one the cluster names: the catalog's
+    SFS server, a Tape Manager node); for another ID a standard library module
+    declares (z/VM's own, from `--stdlib`), the directory statement of the kind
+    it gives, "USER" or "IDENTITY"; None for the site's own users."""
+    from bkrdsl.check.directory import STATEMENT
+
+    products = model.product_machines()
+
+    def classify(user_id: str) -> str | None:
+        declared, pattern = model.user_defs_of(user_id), model.pattern_for(user_id)
+        if user_id in products or any(u.role for u in declared) or (pattern and pattern.role):
+            return PRODUCT
+        std = next((u.kind for u in declared if u.module.startswith("std/")), None)
+        if std is None and pattern is not None and pattern.module.startswith("std/"):
+            std = pattern.kind
+        return STATEMENT[std] if std is not None else None
+
+    return classify
+
+
+def roster(directory: Directory, members: Sequence[str], classified: Callable[[str], str | None]) -> Roster:
+    """The directory's users sorted into the groups (see `Roster`); `classified`
+    is `classifier()` of the file's own model."""
+    subconfigs = {e.id: e for e in directory.entries if e.kind == "SUBCONFIG"}
+    fit: dict[tuple[str | None, str], list[str]] = {}  # (whose, kind) -> the IDs a group can list
+    zvm, partly, empty, unwritable = [], [], [], []
+    for entry in sorted(directory.entries, key=lambda e: e.id):
+        whose = None if entry.kind == "SUBCONFIG" else classified(entry.id)
+        if entry.kind == "SUBCONFIG" or whose == PRODUCT:
+            continue
+        if not _writable(entry.id):
+            unwritable.append(entry.id)
+            continue
+        disks = _holds_minidisks(entry, subconfigs)
+        if whose is not None:  # z/VM's own: listed only where the site has no user of its kind
+            if whose != entry.kind:
+                continue  # not the kind its module gives it: the file's check says so (BKR510)
+            whose = _ZVM
+            if disks:
+                zvm.append(entry.id)
+        if not disks:
+            if whose is None:
+                empty.append(entry.id)
+        elif entry.kind == "IDENTITY" and not _built_on_every(entry, members):
+            if whose is None:
+                partly.append((entry.id, tuple(b.member for b in entry.builds)))
+        else:
+            fit.setdefault((whose, entry.kind), []).append(entry.id)
+    singles = fit.get((None, "USER")) or fit.get((_ZVM, "USER"), [])
+    identities = fit.get((None, "IDENTITY")) or fit.get((_ZVM, "IDENTITY"), [])
+    grouped = set(singles) | set(identities)
+    return Roster(
+        PurePath(directory.name).name,
+        tuple(singles),
+        tuple(identities),
+        singles_are_zvm=bool(singles) and (None, "USER") not in fit,
+        identities_are_zvm=bool(identities) and (None, "IDENTITY") not in fit,
+        zvm_own=tuple(i for i in zvm if i not in grouped),
+        partly_built=tuple(partly),
+        without_minidisks=tuple(empty),
+        unwritable=tuple(unwritable),
+    )
+
+
+_ZVM = "zvm"  # in `roster()`: z/VM's own user, of the kind its module gives it
+
+
+def _holds_minidisks(entry: Entry, subconfigs: dict[str, Entry]) -> bool:
+    return entry.minidisks > 0 or any(
+        b.subconfig in subconfigs and subconfigs[b.subconfig].minidisks > 0 for b in entry.builds
+    )
+
+
+def _built_on_every(entry: Entry, members: Sequence[str]) -> bool:
+    built = {b.member for b in entry.builds}
+    return "*" in built or all(m in built for m in members)
+
+
+def _writable(user_id: str) -> bool:
+    """Whether a group body can list the ID: a name starts with none of `# + - : .`
+    (language.md, Lexical rules), and `MATCH` there starts a pattern."""
+    return user_id[:1] not in "#+-:." and user_id != "MATCH"
+
+
 # ------------------------------------------------------------------ the file
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _KEEP = "\x00"  # a space that wrapping must not break at
@@ -270,6 +454,73 @@ def _disks(s: Starter) -> str:
     ) + "".join(f"  disk {user} 191 size {A_DISK_CYLINDERS[role]} cyl\n" for user, role in machines)
 
 
+def _groups(s: Starter) -> str:
+    """The `single` and the `identity` group: placeholders, or the site's users
+    from its directory (`Roster`), with what the groups leave out in comments."""
+    r = s.roster
+    single = (
+        "Single-configuration users (USER entries): each logs on to one member at a time, so one"
+        " job on one member backs them all up."
+    )
+    identity = "IDENTITY users: an instance on every member, each with its own minidisks."
+    if r is None or not r.singles:
+        singles = f"  single group {SINGLE_GROUP} {{ {' '.join(SINGLE_USERS)} }}  # your user IDs, or `match LNX*`\n"
+    else:
+        single += " " + _whose(r, "USER", r.singles_are_zvm)
+        singles = f"  single group {SINGLE_GROUP} {{ {' '.join(r.singles)} }}\n"
+    if r is None or not r.identities:
+        identities = f"  identity group {IDENTITY_GROUP} {{ {' '.join(IDENTITY_USERS)} }}  # your user IDs\n"
+    else:
+        identity += " " + _whose(r, "IDENTITY", r.identities_are_zvm)
+        identities = f"  identity group {IDENTITY_GROUP} {{ {' '.join(r.identities)} }}\n"
+    return (
+        _comment(single, "  ", "##")
+        + singles
+        + _comment(identity, "  ", "##")
+        + identities
+        + (_unlisted(r, s) if r is not None else "")
+    )
+
+
+def _whose(r: Roster, statement: str, zvm: bool) -> str:
+    if zvm:
+        return (
+            f"{r.directory} has no {statement} entry of the site's own that holds a minidisk: these are"
+            f" z/VM's own {statement} users that do, which std/ modules declare; keep those you back up."
+        )
+    built = ", built on every member" if statement == "IDENTITY" else ""
+    return (
+        f"From {r.directory}: its {statement} entries that hold a minidisk{built}, except z/VM's own"
+        " users and the product's machines, which std/ modules declare."
+    )
+
+
+def _unlisted(r: Roster, s: Starter) -> str:
+    """The comment that names the directory's users no group lists, and why."""
+    notes = []
+    if r.zvm_own:
+        notes.append(
+            f"z/VM's own users that hold minidisks, which std/{s.release} declares (list in a group"
+            f" those you back up): {' '.join(r.zvm_own)}."
+        )
+    if r.partly_built:
+        built = "; ".join(f"{i} on {' '.join(m) or 'no member'}" for i, m in r.partly_built)
+        notes.append(
+            "IDENTITY users not built on every member, which a job `on each member` would look for"
+            f" where they are not (back them up in a job on their members): {built}."
+        )
+    if r.without_minidisks:
+        notes.append(f"Users with no minidisk, nothing to back up: {' '.join(r.without_minidisks)}.")
+    if r.unwritable:
+        notes.append(
+            "Users whose ID a .bkr file cannot name, since a name starts with none of `# + - : .` and"
+            f" `MATCH` in a group starts a pattern (back them up with a `match` pattern): {' '.join(r.unwritable)}."
+        )
+    if not notes:
+        return ""
+    return "\n" + "".join(_comment(note, "  ") for note in [f"Not listed above, from {r.directory}:", *notes])
+
+
 def text(s: Starter) -> str:
     """The cluster file, in canonical layout. The names must have passed `problems()`."""
     from bkrdsl.fmt import format_text
@@ -335,15 +586,7 @@ def text(s: Starter) -> str:
         + "\n"
         + _disks(s)
         + "\n"
-        + _comment(
-            "Single-configuration users (USER entries): each logs on to one member at a time, so one"
-            " job on one member backs them all up.",
-            "  ",
-            "##",
-        )
-        + f"  single group {SINGLE_GROUP} {{ {' '.join(SINGLE_USERS)} }}  # your user IDs, or `match LNX*`\n"
-        + _comment("IDENTITY users: an instance on every member, each with its own minidisks.", "  ", "##")
-        + f"  identity group {IDENTITY_GROUP} {{ {' '.join(IDENTITY_USERS)} }}  # your user IDs\n"
+        + _groups(s)
         + "\n"
         + _comment(
             "A full backup of the single-configuration users, always from the same member: from"

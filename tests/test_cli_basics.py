@@ -112,6 +112,7 @@ EMPTY_NAMES = [
     (["show", "GOOD", "--directory", ""], "'--directory'"),
     (["highlight", ""], "'FILE'"),
     (["init", "", "--cluster", "C", "--member", "M"], "'FILE'"),
+    (["init", "new.bkr", "--cluster", "C", "--directory", ""], "'--directory'"),
     (["compile", "", "-o", "out"], "'FILE'"),
     (["compile", "GOOD", "-o", ""], "'-o' / '--output'"),
     (["compile", "GOOD", "-o", "out", "--dialect", ""], "'--dialect'"),

@@ -2,9 +2,13 @@
 
 The names given are checked first, with the checker's own rules and codes;
 a bad one is a diagnostic that points into the command line, and nothing is
-written (exit 1). The new text then goes through the whole front end, as
-`bkrc check` would read the file: an error there is a bug in bkrc (exit 2,
-nothing written); a warning (a member named CLUSTER, BKR328) is printed, and the
+written (exit 1). With `--directory`, the site's CP directory is read before
+(an error in it: exit 1, nothing written); the members may come from it, and
+the groups from its users (`starter.roster`). The new text then goes through
+the whole front end, as `bkrc check [--directory]` would read the file: an
+error there is a bug in bkrc (exit 2, nothing written), but for a check
+against the directory (BKR510 where it contradicts the `--stdlib` module:
+exit 1); a warning (a member named CLUSTER, BKR328) is printed, and the
 file is written. FILE is created in one step (`output.create_file`), never
 over an existing file unless --force (then `output.replace_file`).
 """
@@ -26,6 +30,7 @@ from bkrdsl.cli.common import (
     color_option,
     format_option,
     internal_error,
+    load_directory_arg,
     named,
     print_diagnostics,
 )
@@ -94,9 +99,19 @@ def _what_force_does(file: str) -> str:
     "--member",
     "members",
     multiple=True,
-    required=True,
     metavar="NAME",
-    help="A member's system identifier; repeat it for each member, member 1 first.",
+    help="A member's system identifier; repeat it for each member, member 1 first."
+    "  [required, unless --directory: then the members its BUILD statements name, in the order first named]",
+)
+@click.option(
+    "--directory",
+    "directory_path",
+    cls=OnceOption,
+    type=click.Path(dir_okay=False),
+    callback=named,
+    metavar="USER.DIRECT",
+    help="The site's CP source directory: the groups list its own USER and IDENTITY users that hold"
+    " minidisks, by kind.",
 )
 @click.option(
     "--workers",
@@ -141,7 +156,18 @@ def _what_force_does(file: str) -> str:
 @format_option
 @color_option
 def init_cmd(
-    file, cluster, members, workers, catalog_member, purging_member, tape, release, force, fmt, color
+    file,
+    cluster,
+    members,
+    directory_path,
+    workers,
+    catalog_member,
+    purging_member,
+    tape,
+    release,
+    force,
+    fmt,
+    color,
 ):
     """Write a first cluster FILE to edit from there: it checks clean; '-' writes standard output.
 
@@ -150,51 +176,112 @@ def init_cmd(
     comment. FILE must not exist, unless --force. A name that cannot be used
     is reported as `bkrc check` would report it in a file, and nothing is
     written (exit 1).
-    """
-    from bkrdsl.starter import Starter, command_line, problems, text
 
+    With --directory, the groups list the site's own users from its CP source
+    directory, USER entries single and IDENTITY entries identity (z/VM's own
+    IDs, the product's machines and users without minidisks left out, and
+    named in comments), and the members may come from its BUILD statements.
+    A directory bkrc cannot read, or members given that disagree with it, is
+    reported, and nothing is written (exit 1).
+    """
+    from bkrdsl.starter import Starter, command_line, directory_members, member_problems, problems
+
+    directory = _readable_directory(directory_path, fmt, color)
+    if not members and directory is None:
+        raise click.UsageError("Missing option '--member'.")
     options = [("--cluster", cluster)] + [("--member", m) for m in members]
     options += [
         (o, v) for o, v in (("--catalog-member", catalog_member), ("--purging-member", purging_member)) if v
     ]
     source, args = command_line(file, options)
-    bad = problems(args[0], args[1 : 1 + len(members)], args[1 + len(members) :])
-    if bad:
-        print_diagnostics([_Report(bad, {source.name: source})], fmt, color, err=True)
+    given = args[1 : 1 + len(members)]
+    member_args, sources = given, {source.name: source}
+    if directory is not None:
+        sources[directory.name] = directory.source
+        member_args = given or directory_members(directory)
+        if not member_args:
+            raise click.UsageError(
+                f"{directory.name} builds no IDENTITY on a member (`BUILD ON member`): give each member"
+                " with --member"
+            )
+    said = problems(args[0], member_args, args[1 + len(members) :])
+    if directory is not None and given:
+        said += member_problems(directory, given)
+    if any(d.is_error for d in said):
+        print_diagnostics([_Report(said, sources)], fmt, color, err=True)
         click.echo("bkrc: nothing written", err=True)
         sys.exit(EXIT_INPUT)
     starter = Starter(
         cluster=cluster.upper(),
-        members=tuple(m.upper() for m in members),
+        members=tuple(a.value.upper() for a in member_args),
         workers=workers,
         catalog_member=catalog_member.upper() if catalog_member else None,
         purging_member=purging_member.upper() if purging_member else None,
         tape=tape,
         release=release,
     )
-    new = text(starter)
-    analysis = _analyse("<stdout>" if file == "-" else file, new)
-    if any(d.is_error for d in analysis.diagnostics):
+    new, analysis = _file(starter, "<stdout>" if file == "-" else file, directory)
+    errors = [d for d in analysis.diagnostics if d.is_error]
+    if errors and all(d.code in _DIRECTORY_CHECKS for d in errors):
+        # The site's directory against the standard library's kinds (BKR510 at a
+        # `--stdlib` declaration): a fact of the site, for it to settle first.
+        print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
+        click.echo("bkrc: nothing written", err=True)
+        sys.exit(EXIT_INPUT)
+    if errors:
         print_diagnostics([analysis], fmt, color, err=True)
         internal_error(RuntimeError("the file bkrc init wrote would not check clean; nothing written"))
         sys.exit(EXIT_INTERNAL)
     if file == "-":
         click.echo(new, nl=False)
     else:
-        _create(file, new, force)
-    if analysis.diagnostics:  # warnings only: as `bkrc check FILE` will print them
-        print_diagnostics([analysis], fmt, color, err=True)
+        _create(file, new, force, directory_path)
+    if said or analysis.diagnostics:  # warnings only: as `bkrc check FILE` will print them
+        print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
     sys.exit(EXIT_OK)
 
 
-def _analyse(name: str, new: str):
+#: The checks against the site's directory (bkrdsl/check/directory.py).
+_DIRECTORY_CHECKS = ("BKR510", "BKR511", "BKR512", "BKR513", "BKR514")
+
+
+def _readable_directory(directory_path: str | None, fmt: str, color: str):
+    """The directory `--directory` names, or None without it. One that cannot be
+    opened is bkrc's one line (exit 2); one with an error in it (BKR501-BKR504)
+    its diagnostics, and nothing is written (exit 1): the groups would be guessed."""
+    directory = load_directory_arg(directory_path)
+    if directory is not None and (not directory.readable or any(d.is_error for d in directory.diagnostics)):
+        print_diagnostics(
+            [_Report(list(directory.diagnostics), {directory.name: directory.source})], fmt, color, err=True
+        )
+        click.echo("bkrc: nothing written", err=True)
+        sys.exit(EXIT_INPUT)
+    return directory
+
+
+def _file(starter, name: str, directory):
+    """The new text and its analysis, as `bkrc check FILE [--directory D]` will
+    make it. With a directory, the groups come from it (`starter.roster`), sorted
+    by the model of the file without them: what its imports declare already."""
+    import dataclasses
+
+    from bkrdsl.starter import classifier, roster, text
+
+    if directory is not None:
+        model = _analyse(name, text(starter), checks=False).model
+        starter = dataclasses.replace(starter, roster=roster(directory, starter.members, classifier(model)))
+    new = text(starter)
+    return new, _analyse(name, new, directory=directory)
+
+
+def _analyse(name: str, new: str, **options):
     from bkrdsl.pipeline import analyse
     from bkrdsl.resolve import default_search_path
 
-    return analyse(name, new.encode("utf-8"), search_path=default_search_path(()))
+    return analyse(name, new.encode("utf-8"), search_path=default_search_path(()), **options)
 
 
-def _create(file: str, new: str, force: bool) -> None:
+def _create(file: str, new: str, force: bool, directory_path: str | None) -> None:
     """Write FILE and say so, with Ctrl-C held back until both are done."""
     import os
 
@@ -212,9 +299,12 @@ def _create(file: str, new: str, force: bool) -> None:
         except OSError as err:
             failed = f"bkrc: {file}: cannot write: {err.strerror or err}; nothing written"
         else:
+            check = f"bkrc check {shlex.quote(file)}"
+            if directory_path:
+                check += f" --directory {shlex.quote(directory_path)}"
             click.echo(
                 f"wrote {file}; next: write your own names where its comments say `your ...`,"
-                f" then run `bkrc check {shlex.quote(file)}`, which prints nothing when all is well",
+                f" then run `{check}`, which prints nothing when all is well",
                 err=True,
             )
             if left:

@@ -1,0 +1,269 @@
+"""`bkrc init --directory USER.DIRECT`: the groups from the site's CP source
+directory (docs/init.md, "From the site's directory").
+
+The file lists the site's own USER entries in the `single` group and its
+IDENTITY entries built on every member in the `identity` group, leaves z/VM's
+own IDs (the `--stdlib` module's), the product's machines and the users with
+no minidisk out (named in comments), and checks clean with and without
+`--directory`. A directory bkrc cannot read, or `--member` that disagrees
+with its BUILD statements, writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+from conftest import EXAMPLES, ROOT, run_cli
+
+from bkrdsl.cpdirectory import read_directory
+from bkrdsl.pipeline import analyse
+from bkrdsl.resolve import default_search_path
+from bkrdsl.resolve.model import pattern_regex
+
+DIRECT = EXAMPLES / "prodssi.direct"
+
+
+def groups(path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each group of the file: its kind and its IDs (patterns expanded against
+    prodssi.direct's users), as bkrc reads them."""
+    model = analyse(str(path), path.read_bytes(), search_path=default_search_path(())).model
+    users = [e.id for e in read_directory(str(DIRECT), DIRECT.read_bytes()).entries if e.kind != "SUBCONFIG"]
+    out = {}
+    for group in model.groups:
+        ids = set(group.users) | {u for p in group.patterns for u in users if pattern_regex(p).match(u)}
+        out[group.name] = (group.kind.value, tuple(sorted(ids)))
+    return out
+
+
+def comments(text: str) -> str:
+    """The file's `#` comments as one line, so that a list wrapped over lines reads whole."""
+    return " ".join(
+        line.strip().lstrip("#").strip() for line in text.splitlines() if line.lstrip().startswith("#")
+    )
+
+
+def assert_clean(path, directory) -> None:
+    """No diagnostic with or without the directory, and in `bkrc fmt`'s layout."""
+    assert run_cli(["check", path], expect=0).output == ""
+    assert run_cli(["check", path, "--directory", directory], expect=0).output == ""
+    run_cli(["fmt", "--check", path], expect=0)
+
+
+def test_prodssi_s_directory_gives_the_users_prodssi_bkr_groups(tmp_path):
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT, "--tape"], expect=0)
+    assert f"run `bkrc check {path} --directory {DIRECT}`" in result.stderr
+    assert_clean(path, DIRECT)
+    text = path.read_text(encoding="utf-8")
+    # The members, from the BUILD statements, in the order the directory first names them.
+    assert [line.split()[1] for line in text.splitlines() if line.startswith("  member ")] == [
+        "VMSYS1",
+        "VMSYS2",
+        "VMSYS3",
+        "VMSYS4",
+    ]
+    written = groups(path)
+    for kind, ids in groups(EXAMPLES / "prodssi.bkr").values():
+        for user in ids:
+            assert any(kind == k and user in i for k, i in written.values()), (user, written)
+    assert written["APPS"] == (
+        "single",
+        ("CICSPRD", "DB2PRD", "LNXAPP01", "LNXAPP02", "LNXDB01", "LNXWEB01", "LNXWEB02"),
+    )
+    # No IDENTITY of the site's own: z/VM's own that hold minidisks, built on every member.
+    assert written["SYSIDS"] == ("identity", ("AUTOLOG1", "FTPSERVE", "MAINT", "OPERATOR", "TCPIP"))
+    # z/VM's single users that hold minidisks are named, never listed; the product's machines neither.
+    assert "declares (list in a group those you back up): MAINT730 PMAINT TCPMAINT." in comments(text)
+    for machine in ("BKRBKUP", "BKRCATLG", "BKRWRK01", "BKRWRK03", "BKRSVSFS", "BKRADMIN", "TCTMM", "TRTMM"):
+        assert not any(machine in ids for _, ids in written.values()), machine
+
+
+def test_without_tape_the_tape_manager_s_machines_are_the_site_s_users(tmp_path):
+    """Without `--tape` the file names no Tape Manager node: TCTMM and TCDMM are USER
+    entries with a minidisk like any other, and TRTMM, built on three members of
+    four, is named in a comment, not backed up `on each member`."""
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT], expect=0)
+    assert_clean(path, DIRECT)
+    assert {"TCTMM", "TCDMM"} <= set(groups(path)["APPS"][1])
+    assert "TRDMM on VMSYS2 VMSYS3 VMSYS4; TRTMM on VMSYS2 VMSYS3 VMSYS4." in comments(
+        path.read_text(encoding="utf-8")
+    )
+
+
+def large_directory(users: int, servers: int) -> str:
+    """A site of `users` Linux guests (every 50th with a T-DISK only, every 70th
+    with no MDISK), `servers` IDENTITY servers on four members (every 40th built
+    on two only, every 30th whose SUBCONFIGs hold no minidisk), z/VM's own TCPIP
+    and PMAINT and Backup Manager's BKRBKUP and a worker."""
+    out = ["DIRECTORY 0123 3390 M1RES VMSYS1", "PROFILE IBMDFLT", " LINK MAINT 0190 0190 RR"]
+    for k in range(servers):
+        on = (1, 2) if k % 40 == 39 else (1, 2, 3, 4)
+        out.append(f"IDENTITY SRV{k:05d} PW 64M 128M G")
+        out += [f" BUILD ON VMSYS{m} USING SUBCONFIG S{k:05d}-{m}" for m in on]
+        for m in on:
+            out.append(f"SUBCONFIG S{k:05d}-{m}")
+            if k % 30 != 29:
+                out.append(f" MDISK 0191 3390 1 10 M{m}PRV1 MR")
+    for machine in ("TCPIP", "BKRBKUP", "BKRWRK07"):
+        out.append(f"IDENTITY {machine} PW 64M 128M G")
+        out += [f" BUILD ON VMSYS{m} USING SUBCONFIG {machine[:5]}-{m}" for m in (1, 2, 3, 4)]
+        for m in (1, 2, 3, 4):
+            out += [f"SUBCONFIG {machine[:5]}-{m}", f" MDISK 0191 3390 1 10 M{m}PRV1 MR"]
+    out += ["USER PMAINT PW 128M 1000M G", " MDISK 0CF0 3390 1 39 VMCOM1 MR"]
+    for k in range(users):
+        out += [f"USER LNX{k:05d} PW 1G 2G G", " INCLUDE IBMDFLT"]
+        if k % 50 == 49:
+            out.append(" MDISK 0291 3390 T-DISK 10 MR")
+        elif k % 70 != 69:
+            out.append(" MDISK 0100 3390 1 3338 LXP001 MR")
+    return "\n".join(out) + "\n"
+
+
+def test_a_large_directory_gives_one_group_per_kind_that_checks_clean(tmp_path):
+    users, servers = 3000, 200
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(large_directory(users, servers), encoding="utf-8")
+    path = tmp_path / "big.bkr"
+    run_cli(["init", path, "--cluster", "BIG", "--directory", direct], expect=0)
+    assert_clean(path, direct)
+    text = path.read_text(encoding="utf-8")
+    assert max(len(line) for line in text.splitlines()) <= 80
+    guests = {f"LNX{k:05d}" for k in range(users)}
+    empty = {f"LNX{k:05d}" for k in range(users) if k % 50 == 49 or k % 70 == 69}
+    partly = {f"SRV{k:05d}" for k in range(servers) if k % 40 == 39}
+    diskless = {f"SRV{k:05d}" for k in range(servers) if k % 30 == 29}
+    model = analyse(str(path), path.read_bytes(), search_path=default_search_path(())).model
+    assert model.group("APPS").users == tuple(sorted(guests - empty))
+    assert model.group("SYSIDS").users == tuple(
+        sorted({f"SRV{k:05d}" for k in range(servers)} - partly - diskless)
+    )
+    said = comments(text)
+    assert f"nothing to back up: {' '.join(sorted(empty | diskless))}." in said  # SRV00119 is both
+    assert "SRV00039 on VMSYS1 VMSYS2; SRV00079 on VMSYS1 VMSYS2; SRV00159" in said
+    assert "declares (list in a group those you back up): PMAINT TCPIP." in said
+    assert "BKRBKUP" not in said.split("Not listed above", 1)[1] and "BKRWRK07" not in text
+    # The same text again, to standard output.
+    assert run_cli(["init", "-", "--cluster", "BIG", "--directory", direct], expect=0).stdout == text
+
+
+BROKEN = [
+    # (directory text, the code reported in it)
+    ("USER LNX01 PW 1G 2G G\n MDISK 0100 3390 1 10 LXP001 MR\nUSER LNX01 PW 1G 2G G\n", "BKR503"),
+    ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 SUBCONFIG A-1\nSUBCONFIG A-1\n", "BKR502"),
+    ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG A-1\n", "BKR504"),
+    ("USER A PW 1M 1M G\n\0\0", "BKR501"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), BROKEN)
+def test_a_directory_bkrc_cannot_read_writes_nothing(tmp_path, text, code):
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_bytes(text.encode())
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "C", "--member", "VMSYS1", "--directory", direct], expect=1)
+    assert f"error[{code}]" in result.stderr and f"{direct}:" in result.stderr
+    assert result.stderr.endswith("bkrc: nothing written\n")
+    assert not path.exists() and list(tmp_path.iterdir()) == [direct]
+    result = run_cli(["init", "-", "--cluster", "C", "--directory", direct], expect=1)
+    assert result.stdout == ""
+
+
+def test_a_directory_that_cannot_be_opened_is_a_usage_error(tmp_path):
+    result = run_cli(
+        ["init", tmp_path / "new.bkr", "--cluster", "C", "--directory", tmp_path / "none"], expect=2
+    )
+    assert "cannot read directory" in result.stderr and not (tmp_path / "new.bkr").exists()
+
+
+def test_members_given_must_be_those_the_directory_builds_on(tmp_path):
+    path = tmp_path / "new.bkr"
+    args = ["init", path, "--cluster", "PRODSSI", "--directory", DIRECT, "--color", "never"]
+    result = run_cli([*args, "--member", "VMSYS1", "--member", "VMSYS2"], expect=1)
+    assert result.stderr.count("error[BKR513]") == 2  # VMSYS3 and VMSYS4, each once
+    assert "IDENTITY `MAINT` is built on `VMSYS3`, which no `--member` names" in result.stderr
+    assert f"--> {DIRECT}:26:11" in result.stderr and "give `--member VMSYS3` too" in result.stderr
+    assert not path.exists()
+    # All four, in another order: the order given is the members' numbers.
+    order = ["VMSYS2", "VMSYS1", "VMSYS4", "VMSYS3"]
+    run_cli([*args, *[a for m in order for a in ("--member", m)]], expect=0)
+    assert [
+        line.split()[1] for line in path.read_text().splitlines() if line.startswith("  member ")
+    ] == order
+    assert_clean(path, DIRECT)
+    # A member no IDENTITY is built on: said, and written.
+    five = [a for m in range(1, 6) for a in ("--member", f"VMSYS{m}")]
+    result = run_cli([*args, *five, "--force"], expect=0)
+    assert "warning[BKR514]: no IDENTITY of" in result.stderr and "built on `VMSYS5`" in result.stderr
+
+
+def test_without_member_a_directory_with_no_build_is_a_usage_error(tmp_path):
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text("USER LNX01 PW 1G 2G G\n MDISK 0100 3390 1 10 LXP001 MR\n")
+    result = run_cli(["init", "-", "--cluster", "C", "--directory", direct], expect=2)
+    assert "builds no IDENTITY on a member" in result.stderr and "--member" in result.stderr
+    result = run_cli(["init", "-", "--cluster", "C"], expect=2)
+    assert "Missing option '--member'" in result.stderr
+    # With --member it is read: the one USER is the single group.
+    out = run_cli(["init", "-", "--cluster", "C", "--member", "M1", "--directory", direct], expect=0).stdout
+    assert "single group APPS { LNX01 }" in out
+
+
+def test_force_and_standard_output(tmp_path):
+    path = tmp_path / "new.bkr"
+    path.write_text("old\n")
+    args = ["--cluster", "PRODSSI", "--directory", DIRECT]
+    result = run_cli(["init", path, *args], expect=2)
+    assert "already exists" in result.stderr and path.read_text() == "old\n"
+    run_cli(["init", path, *args, "--force"], expect=0)
+    printed = run_cli(["init", "-", *args], expect=0)
+    assert printed.stderr == "" and printed.stdout == path.read_text(encoding="utf-8")
+    assert "single group APPS {\n    CICSPRD\n" in printed.stdout
+
+
+def test_an_id_no_bkr_name_can_spell_is_named_not_listed(tmp_path):
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(
+        "IDENTITY SRV1 PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG SRV1-1\nSUBCONFIG SRV1-1\n MDISK 0191 3390 1 1 M1PRV1 MR\n"
+        + "".join(f"USER {i} PW 1M 1M G\n MDISK 0191 3390 1 1 VMCOM1 MR\n" for i in ("-LNX", "MATCH", "LNX1"))
+    )
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "C", "--directory", direct], expect=0)
+    assert_clean(path, direct)
+    text = path.read_text(encoding="utf-8")
+    assert "single group APPS { LNX1 }" in text and "identity group SYSIDS { SRV1 }" in text
+    assert "(back them up with a `match` pattern): -LNX MATCH." in comments(text)
+
+
+def test_a_directory_that_contradicts_the_standard_library_writes_nothing(tmp_path):
+    """The site's USER TCPIP against std/zvm-common's `identity user TCPIP`: the
+    check the file would get (BKR510, with its help to copy the module), and
+    nothing written, as for a directory with an error."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(
+        "IDENTITY MAINT PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG MAINT-1\nSUBCONFIG MAINT-1\n"
+        " MDISK 0191 3390 1 1 M1PRV1 MR\nUSER TCPIP PW 1M 1M G\n MDISK 0191 3390 1 1 VMCOM1 MR\n"
+    )
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "C", "--directory", direct], expect=1)
+    assert (
+        "error[BKR510]: `TCPIP` is declared identity" in result.stderr
+        and "copy std/zvm-common" in result.stderr
+    )
+    assert result.stderr.endswith("bkrc: nothing written\n") and not path.exists()
+
+
+def test_init_md_shows_the_groups_bkrc_init_writes():
+    """docs/init.md's excerpt, "From the site's directory", is the file written
+    for examples/prodssi.direct, as the command above it says."""
+    page = (ROOT / "docs" / "init.md").read_text(encoding="utf-8")
+    section = page.split("\n## From the site's directory\n", 1)[1].split("\n## ", 1)[0]
+    command = re.search(r"\(`(bkrc init prodssi\.bkr [^`]*)`\)", section.replace("\n", " ")).group(1)
+    (shown,) = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
+    args = shlex.split(command)[1:]
+    args[1] = "-"
+    args[args.index("examples/prodssi.direct")] = str(DIRECT)
+    written = run_cli(args, expect=0).stdout
+    assert shown in written.replace(str(DIRECT), "examples/prodssi.direct")
