@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
@@ -271,6 +272,18 @@ class Directory:
     def by_id(self) -> dict[str, Entry]:
         """ID -> its entry."""
         return {e.id: e for e in self.entries}
+
+    def first_built(self, ids: Sequence[str], member: str) -> int:
+        """How many of `ids`, from the first, are IDENTITYs built on `member` (or
+        `BUILD ON *`): the `workers` count the directory gives a member, with the
+        worker IDs in order."""
+        built = 0
+        for user_id in ids:
+            entry = self.entry(user_id)
+            if entry is None or not {member, "*"} & {b.member for b in entry.builds}:
+                break
+            built += 1
+        return built
 
     def links_of(self, entry: Entry) -> tuple[Link, ...]:
         """The entry's LINK statements and those of the PROFILE it INCLUDEs."""

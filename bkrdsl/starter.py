@@ -100,11 +100,19 @@ class Starter:
     cluster: str
     members: tuple[str, ...]
     workers: int = DEFAULT_WORKERS
+    #: With `--directory` and no `--workers`: each member's count (in `members`'
+    #: order), the workers the directory builds there; 0 where it builds none.
+    workers_on: tuple[int, ...] = ()
     catalog_member: str | None = None  # default: the purging member, else the first
     purging_member: str | None = None  # default: the catalog's member, else the first
     tape: bool = False
     release: str = DEFAULT_RELEASE
     roster: Roster | None = None  # with `--directory`: the site's users for the groups
+
+    def workers_of(self, index: int) -> int:
+        """The `workers` count of the member at `index`: the directory's, where it
+        builds some, else `--workers`."""
+        return (self.workers_on[index] if index < len(self.workers_on) else 0) or self.workers
 
     @property
     def catalog_on(self) -> str:
@@ -361,6 +369,20 @@ def roster(directory: Directory, members: Sequence[str], classified: Callable[[s
 _ZVM = "zvm"  # in `roster()`: z/VM's own user, of the kind its module gives it
 
 
+def directory_workers(directory: Directory, members: Sequence[str], model: Model) -> tuple[int, ...]:
+    """Each member's `workers` count as the directory builds them: its first
+    worker IDs (BKRWRK01, BKRWRK02, ... from the worker role's pattern in
+    `model`, the file without its groups), in order, with a BUILD statement for
+    the member; 0 where it builds none (the site has not deployed them yet)."""
+    from bkrdsl.resolve.model import MAX_WORKERS, is_pattern, worker_ids
+
+    pattern = model.worker_pattern
+    if pattern is None or not is_pattern(pattern):
+        return ()
+    ids = worker_ids(pattern, MAX_WORKERS)
+    return tuple(directory.first_built(ids, member) for member in members)
+
+
 def _holds_minidisks(entry: Entry, subconfigs: dict[str, Entry]) -> bool:
     return entry.minidisks > 0 or any(
         b.subconfig in subconfigs and subconfigs[b.subconfig].minidisks > 0 for b in entry.builds
@@ -526,7 +548,7 @@ def text(s: Starter) -> str:
     from bkrdsl.fmt import format_text
 
     members = "".join(
-        f"  member {m} {{ workers {s.workers}  private-volume {private_volume(n)} }}  # your volume label\n"
+        f"  member {m} {{ workers {s.workers_of(n - 1)}  private-volume {private_volume(n)} }}  # your volume label\n"
         for n, m in enumerate(s.members, 1)
     )
     if s.tape:

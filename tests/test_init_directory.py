@@ -267,3 +267,16 @@ def test_init_md_shows_the_groups_bkrc_init_writes():
     args[args.index("examples/prodssi.direct")] = str(DIRECT)
     written = run_cli(args, expect=0).stdout
     assert shown in written.replace(str(DIRECT), "examples/prodssi.direct")
+
+
+def test_each_member_s_workers_are_those_the_directory_builds_there(tmp_path):
+    """prodssi.direct builds BKRWRK01-04 on VMSYS1 and VMSYS2, BKRWRK01-02 on VMSYS3
+    and VMSYS4: the file says so (a count of 4 everywhere is BKR518 on check
+    --directory). `--workers N` given is what the file says, whatever the directory."""
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT], expect=0)
+    counts = re.findall(r"member (\w+) \{ workers (\d+) ", path.read_text(encoding="utf-8"))
+    assert counts == [("VMSYS1", "4"), ("VMSYS2", "4"), ("VMSYS3", "2"), ("VMSYS4", "2")]
+    given = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", DIRECT, "--workers", "3"], expect=0)
+    assert re.findall(r"member \w+ \{ workers (\d+) ", given.stdout) == ["3"] * 4
+    assert "BKR518" in given.stderr  # VMSYS3 and VMSYS4 build 2: as check --directory will say

@@ -590,12 +590,7 @@ def _fewer_workers(model: Model, directory: Directory, machine: str, member) -> 
     if model.machine_roles().get(machine) != "worker":
         return ""
     workers = model.workers_of(member)
-    built = 0
-    for worker in workers:
-        entry = directory.entry(worker)
-        if entry is None or not {member.name, "*"} & {b.member for b in entry.builds}:
-            break
-        built += 1
+    built = directory.first_built(workers, member.name)
     if not 0 < built < len(workers):
         return ""
     return f"; or write `workers {built}` on {quoted(member.name)}, the workers its directory builds"

@@ -121,7 +121,8 @@ def _what_force_does(file: str) -> str:
     show_default=True,
     callback=_workers,
     metavar="N",
-    help="Worker machines (BKRWRK01, ...) on each member, 1 to 64.",
+    help="Worker machines (BKRWRK01, ...) on each member, 1 to 64. With --directory and without"
+    " --workers: those it builds on each member.",
 )
 @click.option(
     "--catalog-member",
@@ -265,11 +266,15 @@ def _file(starter, name: str, directory):
     by the model of the file without them: what its imports declare already."""
     import dataclasses
 
-    from bkrdsl.starter import classifier, roster, text
+    from click.core import ParameterSource
+
+    from bkrdsl.starter import classifier, directory_workers, roster, text
 
     if directory is not None:
         model = _analyse(name, text(starter), checks=False).model
         starter = dataclasses.replace(starter, roster=roster(directory, starter.members, classifier(model)))
+        if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
+            starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
     new = text(starter)
     return new, _analyse(name, new, directory=directory)
 
