@@ -7,6 +7,8 @@ with member-unique names (SSI rule 6 of ../shared/domain.md).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bkrdsl.ast import Action, Kind, Medium, Scope
 from bkrdsl.check.common import (
     CMS_NAME_CHARS,
@@ -19,9 +21,9 @@ from bkrdsl.check.common import (
     quoted,
 )
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Fix, Related
+from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import JobModel, Model, narrow_sfs_path, split_sfs_path
+from bkrdsl.resolve.model import BackupRef, Group, JobModel, Model, narrow_sfs_path, split_sfs_path
 
 SINGLE_ON_MANY = register(
     "BKR220",
@@ -48,6 +50,12 @@ SINGLE_ON_MANY = register(
     a group's `single` or `identity` written the wrong way) is not judged
     here: where it may run depends on the kind kept, and that error is the
     one mistake.
+
+    When two or more jobs back up a group, all run on the same members, and
+    each is wrong only because of that group's kind, the group's `single` or
+    `identity` is as likely the slip as every job's placement: this error is
+    reported once, at the group's kind, naming the jobs, and its help gives
+    both ways out.
 
     Failing example:
 
@@ -94,6 +102,12 @@ IDENTITY_PINNED = register(
     here: where it may run depends on the kind kept, and that error is the
     one mistake.
 
+    When two or more jobs back up a group, all run on the same members, and
+    each is wrong only because of that group's kind, the group's `single` or
+    `identity` is as likely the slip as every job's placement: this error is
+    reported once, at the group's kind, naming the jobs, and its help gives
+    both ways out.
+
     Failing example:
 
         import std/backup-manager
@@ -136,6 +150,12 @@ MIXED_KINDS = register(
     a group's `single` or `identity` written the wrong way) is not judged
     here: where it may run depends on the kind kept, and that error is the
     one mistake.
+
+    When two or more jobs back up a group, all run on the same members, and
+    each is wrong only because of that group's kind, the group's `single` or
+    `identity` is as likely the slip as every job's placement: this error is
+    reported once, at the group's kind, naming the jobs, and its help gives
+    both ways out.
 
     Failing example:
 
@@ -421,9 +441,139 @@ def _kind_doubted(job: JobModel, in_doubt: set[str]) -> bool:
     return False
 
 
+#: How a message names the users of each kind.
+_KIND_WORDS = {Kind.SINGLE.value: "single-configuration", Kind.IDENTITY.value: "IDENTITY"}
+
+
+@dataclass(frozen=True)
+class _Misplaced:
+    """A job whose placement its users' kind forbids (BKR220-BKR222): the diagnostic
+    the job gets, the names in it whose kind the placement contradicts (`odd`),
+    and how the job is placed (`where`, for a message that names several jobs)."""
+
+    job: JobModel
+    diagnostic: Diagnostic
+    odd: tuple[BackupRef, ...]
+    where: str
+
+
+def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
+    kinds = job.kinds
+    members = _runs_on(model, job)
+    if len(kinds) > 1:
+        single = _kind_ref(job, Kind.SINGLE)
+        ident = _kind_ref(job, Kind.IDENTITY)
+        first, second = (single, ident) if job.refs.index(single) < job.refs.index(ident) else (ident, single)
+        first_kind, second_kind = next(iter(first.kinds)).value, next(iter(second.kinds)).value
+        diagnostic = MIXED_KINDS(
+            f"job {quoted(job.name)} backs up {second_kind} {quoted(second.word.upper)}"
+            f" together with {first_kind} {quoted(first.word.upper)}: a job runs on one member"
+            " (single-configuration users) or on each member (IDENTITY users), never both",
+            second.word.span,
+            related=(
+                _declared_kind(single),
+                _declared_kind(ident),
+            ),
+            help="split the job: one for the single-configuration users, one for the IDENTITY users",
+        )
+        # The kind its placement does not want: IDENTITY on one member, single on several.
+        odd_kind = Kind.IDENTITY if len(members) == 1 else Kind.SINGLE
+        odd = tuple(r for r in job.refs if odd_kind in r.kinds)
+        others = listed([r.word.upper for r in job.refs if odd_kind not in r.kinds])
+        return _Misplaced(job, diagnostic, odd, f"{quoted(job.name)} with {others}")
+    if not kinds or len(members) != len(set(job.members)):
+        return None  # nothing to judge, or an unknown member (BKR330): where the job was meant to run is unclear
+    kind = next(iter(kinds))
+    ref = job.refs[0]
+    where = job.run.placement.span
+    how = "on each member" if job.each_member else f"on {listed(members)}"
+    if kind is Kind.SINGLE and len(members) > 1:
+        diagnostic = SINGLE_ON_MANY(
+            f"job {quoted(job.name)} backs up single-configuration users {how}: the same data would be copied {len(members)} times",
+            where,
+            related=(_declared_kind(ref),),
+            help=f"run it on one member, e.g. `run on {members[0]}`; to share the users between members,"
+            " split the group and pin each part's job to a member of its own",
+        )
+        return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
+    if kind is Kind.IDENTITY and (missing := left_out_members(model, job)):
+        diagnostic = IDENTITY_PINNED(
+            f"job {quoted(job.name)} backs up IDENTITY users on {listed(members)} only: "
+            f"their instances on {listed(missing)} are never backed up",
+            where,
+            related=(_declared_kind(ref),),
+            help="use `run on each member`"
+            + (
+                ", and move the includes of the shared file pool into a job of their own on one member (BKR226)"
+                if _shared_pool_items(model, job)
+                else ""
+            ),
+            fix=_on_each_member(model, job, where),
+        )
+        return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
+    return None
+
+
+def _group_at_fault(model: Model, found: list[_Misplaced]) -> dict[str, list[_Misplaced]]:
+    """The groups whose kind two or more jobs contradict alike, and those jobs: every
+    job that backs the group up is misplaced by it alone, with one code, and all run
+    on the same members. Then the group's `single` or `identity` is as likely the
+    slip as each job's placement (prodssi's `single group LINUX` written `identity`:
+    BKR221 for LNXFULL and for LNXINC, both on VMSYS2), and it is said once, at the
+    group. Jobs placed differently (one on VM1 and VM2, one on VM3) are each a
+    mistake of their own."""
+    by_group: dict[str, list[_Misplaced]] = {}
+    for problem in found:
+        if len(problem.odd) == 1 and problem.odd[0].group is not None:
+            by_group.setdefault(problem.odd[0].group.name, []).append(problem)
+    blamed = {}
+    for name, problems in by_group.items():
+        if len(problems) < 2 or len({(p.diagnostic.code, frozenset(p.job.members)) for p in problems}) > 1:
+            continue
+        backing = [j for j in model.jobs if any(r.group is not None and r.group.name == name for r in j.refs)]
+        if len(backing) == len(problems):
+            blamed[name] = problems
+    return blamed
+
+
+def _group_kind_diagnostic(group: Group, problems: list[_Misplaced]) -> Diagnostic:
+    """The one diagnostic for a group whose kind every job that backs it up contradicts:
+    at the group's kind, naming each job; no fix, since which side is wrong is the
+    directory's to say."""
+    name = quoted(group.name)
+    kind = group.kind.value
+    other = Kind.SINGLE.value if group.kind is Kind.IDENTITY else Kind.IDENTITY.value
+    jobs = ", ".join(p.where for p in problems)
+    rule = next(r for r in (SINGLE_ON_MANY, IDENTITY_PINNED, MIXED_KINDS) if r.code == problems[0].diagnostic.code)
+    if rule is MIXED_KINDS:
+        message = (
+            f"group {name} is declared {kind}, but every job that backs it up holds {_KIND_WORDS[other]} users too"
+            f" ({jobs}): a job runs on one member (single-configuration users) or on each member"
+            " (IDENTITY users), never both"
+        )
+        otherwise = f"back up {name} in jobs of its own"
+        related = tuple(Related(p.diagnostic.span, f"{quoted(p.job.name)} backs up {name} here") for p in problems)
+    else:
+        if rule is SINGLE_ON_MANY:
+            says = "runs on several members: the same data would be copied once per member"
+            otherwise = "run each of these jobs on one member"
+        else:
+            says = "runs on some members only: its users' instances on the others are never backed up"
+            otherwise = "use `run on each member` in these jobs"
+        message = f"group {name} is declared {kind}, but every job that backs it up ({jobs}) {says}"
+        related = tuple(Related(p.job.run.placement.span, f"{quoted(p.job.name)} runs here") for p in problems)
+    return rule(
+        message,
+        group.decl.kind_span,
+        help=f"if the directory says its users are {_KIND_WORDS[other]}, write `{other} group {group.name}`; if not, {otherwise}",
+        related=related,
+    )
+
+
 @check
 def placement(model: Model):
     in_doubt = kind_in_doubt(model)
+    found = []
     for job in model.jobs:
         if job.run is None or any(not r.resolved for r in job.refs):
             continue
@@ -431,57 +581,13 @@ def placement(model: Model):
             continue  # a group declared twice, single and identity: BKR321's, said once
         if _kind_doubted(job, in_doubt):
             continue  # BKR203: the users' kind, which decides where the job runs, is the mistake
-        kinds = job.kinds
-        if len(kinds) > 1:
-            single = _kind_ref(job, Kind.SINGLE)
-            ident = _kind_ref(job, Kind.IDENTITY)
-            first, second = (
-                (single, ident) if job.refs.index(single) < job.refs.index(ident) else (ident, single)
-            )
-            first_kind, second_kind = next(iter(first.kinds)).value, next(iter(second.kinds)).value
-            yield MIXED_KINDS(
-                f"job {quoted(job.name)} backs up {second_kind} {quoted(second.word.upper)}"
-                f" together with {first_kind} {quoted(first.word.upper)}: a job runs on one member"
-                " (single-configuration users) or on each member (IDENTITY users), never both",
-                second.word.span,
-                related=(
-                    _declared_kind(single),
-                    _declared_kind(ident),
-                ),
-                help="split the job: one for the single-configuration users, one for the IDENTITY users",
-            )
-            continue
-        if not kinds:
-            continue
-        kind = next(iter(kinds))
-        ref = job.refs[0]
-        members = _runs_on(model, job)
-        if len(members) != len(set(job.members)):
-            continue  # an unknown member (BKR330): where the job was meant to run is unclear
-        where = job.run.placement.span
-        if kind is Kind.SINGLE and len(members) > 1:
-            how = "on each member" if job.each_member else f"on {listed(members)}"
-            yield SINGLE_ON_MANY(
-                f"job {quoted(job.name)} backs up single-configuration users {how}: the same data would be copied {len(members)} times",
-                where,
-                related=(_declared_kind(ref),),
-                help=f"run it on one member, e.g. `run on {members[0]}`; to share the users between members,"
-                " split the group and pin each part's job to a member of its own",
-            )
-        elif kind is Kind.IDENTITY and (missing := left_out_members(model, job)):
-            yield IDENTITY_PINNED(
-                f"job {quoted(job.name)} backs up IDENTITY users on {listed(members)} only: "
-                f"their instances on {listed(missing)} are never backed up",
-                where,
-                related=(_declared_kind(ref),),
-                help="use `run on each member`"
-                + (
-                    ", and move the includes of the shared file pool into a job of their own on one member (BKR226)"
-                    if _shared_pool_items(model, job)
-                    else ""
-                ),
-                fix=_on_each_member(model, job, where),
-            )
+        if (problem := _misplaced(model, job)) is not None:
+            found.append(problem)
+    blamed = _group_at_fault(model, found)
+    for problems in blamed.values():
+        yield _group_kind_diagnostic(problems[0].odd[0].group, problems)
+    said = {id(p) for problems in blamed.values() for p in problems}
+    yield from (p.diagnostic for p in found if id(p) not in said)
 
 
 def _on_each_member(model: Model, job: JobModel, where) -> Fix | None:
