@@ -1596,6 +1596,17 @@ def _service_machines_missing(model: Model) -> bool:
     )
 
 
+def _named_by_second_statement(model: Model) -> set[str]:
+    """The machines a second `catalog` or `tape manager` statement names (BKR115,
+    which the model does not read): a `disk` for one of them is that statement's
+    mistake, not one more (prodssi's `tape manager ... request-node TRTMM` line
+    written twice: the first statement, kept, names no DMMs; the second, which
+    goes on with `catalog-dmm TCDMM request-dmm TRDMM`, does)."""
+    cluster = model.cluster
+    names = {node.name.upper for tape in cluster.tapes[1:] for node in tape.machines}
+    return names | {word.upper for catalog in cluster.catalogs[1:] for word in catalog.server}
+
+
 @check
 def unknown_disk_refs(model: Model):
     if model.cluster is None:
@@ -1605,6 +1616,7 @@ def unknown_disk_refs(model: Model):
     machines = None
     unknown_users, unknown_volumes = [], []  # each name reported once, below
     written_on = server_written_as_home(model)  # BKR212's: the catalog's server, written after `on`
+    second_statements = _named_by_second_statement(model)
     for d in model.disks:
         if swapped_disk(d):
             continue  # BKR310: the address and the user ID the wrong way round
@@ -1636,7 +1648,8 @@ def unknown_disk_refs(model: Model):
                     f" user {user} role {role}`",
                 )
                 continue
-            unknown_users.append(d.user)
+            if user not in second_statements:
+                unknown_users.append(d.user)
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
             unknown_volumes.append(d.volume)
     to_tape = _first_tape_target(model) if model.tape is None else None

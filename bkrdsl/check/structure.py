@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bkrdsl.ast import Level
-from bkrdsl.check.common import quoted
+from bkrdsl.check.common import quoted, span_through
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
@@ -247,6 +247,11 @@ REPEATED = register(
     them twice leaves the reader (and bkrc) to guess which one counts; bkrc
     never guesses. The same goes for a member named twice in one `run on`
     list: the job would get two templates with the same name.
+
+    One line written twice is one error: a statement's options repeated on
+    one line (`catalog-dmm TCDMM request-dmm TRDMM` twice) are reported
+    together, and the machines only a second `catalog` or `tape manager`
+    statement names are not also reported as disks for no machine (BKR332).
 
     Failing example:
 
@@ -492,14 +497,11 @@ def block_shape(model: Model):
                     help="move the `include` into the job that should copy this data",
                 )
     for cat in cluster.catalogs:
-        for words, what in ((cat.server, "`server`"), (cat.pool, "`pool`"), (cat.home, "`on` member")):
-            for extra in words[1:]:
-                yield REPEATED(
-                    f"a second {what} in the catalog statement",
-                    extra.span,
-                    related=(Related(words[0].span, f"the first {what} is here"),),
-                    help=f"a catalog has one {what}",
-                )
+        yield from _repeated_options(
+            ((cat.server, "`server`"), (cat.pool, "`pool`"), (cat.home, "`on` member")),
+            "the catalog statement",
+            one="a catalog has one",
+        )
         for waits, keyword in ((cat.logon_waits, "logon-wait"), (cat.pool_waits, "pool-wait")):
             for extra in waits[1:]:
                 yield REPEATED(
@@ -519,10 +521,36 @@ def block_shape(model: Model):
                 help="keep one retention period",
             )
     for tape in cluster.tapes:
-        yield from _repeats(tape.catalog_nodes, "`catalog-node`", "the tape manager statement")
-        yield from _repeats(tape.request_nodes, "`request-node`", "the tape manager statement")
-        yield from _repeats(tape.catalog_dmms, "`catalog-dmm`", "the tape manager statement")
-        yield from _repeats(tape.request_dmms, "`request-dmm`", "the tape manager statement")
+        yield from _repeated_options(
+            (
+                (tape.catalog_nodes, "`catalog-node`"),
+                (tape.request_nodes, "`request-node`"),
+                (tape.catalog_dmms, "`catalog-dmm`"),
+                (tape.request_dmms, "`request-dmm`"),
+            ),
+            "the tape manager statement",
+            one="keep one",
+        )
+
+
+def _repeated_options(options, where: str, one: str):
+    """BKR115 for the options of one statement given more than once: one diagnostic
+    for those repeated on one line, since they are that line written twice
+    (`catalog-dmm TCDMM request-dmm TRDMM` twice in the tape manager statement:
+    not one report per option); repeats on lines of their own, one each."""
+    extras: dict[int, list] = {}
+    for items, what in options:
+        for extra in items[1:]:
+            extras.setdefault(extra.span.line, []).append((extra, items[0], what))
+    for on_line in extras.values():
+        on_line.sort(key=lambda e: e[0].span.start)
+        names = [what for _, _, what in on_line]
+        yield REPEATED(
+            f"a second {', '.join(names[:-1]) + ' and ' if len(names) > 1 else ''}{names[-1]} in {where}",
+            span_through(on_line[0][0].span, on_line[-1][0].span),
+            related=tuple(Related(first.span, f"the first {what} is here") for _, first, what in on_line),
+            help=f"{one} {names[0]}" if len(names) == 1 else f"{one} of each: {', '.join(names)}",
+        )
 
 
 def empty_groups(job) -> list:
