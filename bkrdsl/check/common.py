@@ -241,12 +241,15 @@ def machine_meant(model: Model, suggest: Suggester, user: str, addresses: Iterab
     191s: TCTMM). BKR332's "did you mean" and its fix, and BKR253, which counts
     the disk as that machine's A-disk, ask here: the one answer for both."""
     close = suggest.closest(user, list(machines))
-    if len(close) > 1:
-        wanted = set(addresses)
-        free = [m for m in close if not any((m, a) in model.disks_at for a in wanted)]
-        if free:
-            return free
+    if len(close) > 1 and (free := without_disk_at(model, close, addresses)):
+        return free
     return close
+
+
+def without_disk_at(model: Model, machines: Iterable[str], addresses: Iterable[int]) -> list[str]:
+    """The machines no `disk` gives a minidisk at one of `addresses` yet."""
+    wanted = set(addresses)
+    return [m for m in machines if not any((m, a) in model.disks_at for a in wanted)]
 
 
 def mean_help(suggestions: Sequence[str], otherwise: str) -> str:

@@ -28,6 +28,7 @@ from bkrdsl.check.common import (
     valid_user_or_pattern,
     volume_problem,
     volume_span,
+    without_disk_at,
 )
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
@@ -581,7 +582,12 @@ UNKNOWN_DISK_USER = register(
     so). In a cluster with no `tape manager` statement whose jobs write to
     tape, the disks for unknown machines (none close to a known one) say, in
     one report, that the statement naming them may be what is missing: one
-    deleted statement, one error here (and one BKR230 for the jobs). In a
+    deleted statement, one error here (and one BKR230 for the jobs). So
+    do the disks for unknown machines in a cluster whose `tape manager
+    shared` statement names no `catalog-dmm` or no `request-dmm` (that line
+    deleted): there a machine close to a known one that already has a
+    minidisk at that address (`disk TCDMM 191`, TCTMM having its 191) counts
+    as none close, since writing TCTMM would declare its disk twice. In a
     cluster with no `catalog` statement (BKR213), such a disk says that it
     may be the catalog's SFS server, which the missing statement named.
     Of two or three machines equally close, "did you mean" names those no
@@ -1342,6 +1348,44 @@ def _machines_named_here(model: Model, names: list[str]) -> tuple[Related, ...]:
     return tuple(out)
 
 
+def _tape_gap(model: Model) -> tuple[str, tuple[str, str], tuple[Related, ...]] | None:
+    """What may be missing when a `disk` names no machine and Tape Manager lacks some:
+    (the message's end, with `{it}` to fill, the helps for one disk and for several,
+    related places); None when Tape Manager lacks nothing a disk may be for.
+    The `tape manager` statement deleted while a job writes to tape, or the statement
+    without its `catalog-dmm` and `request-dmm` (that line deleted): the disks of the
+    machines it named are each that one slip's."""
+    tape = model.tape
+    if tape is None:
+        to_tape = _first_tape_target(model)
+        if to_tape is None:
+            return None
+        job, target = to_tape
+        missing = f"the `tape manager` statement that names {{it}} is missing (job {quoted(job)} writes to tape)"
+        helps = (
+            (
+                "name it in a `tape manager shared` statement (as its `catalog-node`, `request-node` or a DMM),"
+                " which writes Tape Manager's directory entries; otherwise drop the `disk` statement"
+            ),
+            (
+                "name them in a `tape manager shared` statement (`catalog-node`, `request-node`, the DMMs),"
+                " which writes Tape Manager's directory entries; otherwise drop their `disk` statements"
+            ),
+        )
+        return missing, helps, (Related(target.span, f"{job} writes to tape here"),)
+    options = [o for o, machine in (("catalog-dmm", tape.catalog_dmm), ("request-dmm", tape.request_dmm)) if machine is None]
+    if not options or tape.scope is not ast.Scope.SHARED:
+        return None
+    written = " and ".join(f"`{o}`" for o in options)
+    helps = tuple(
+        f"name {it} in the `tape manager` statement ({written}), which writes the Device Manager Machines'"
+        f" directory entries; otherwise drop {their} `disk` statement{s}"
+        for it, their, s in (("it", "the", ""), ("them", "their", "s"))
+    )
+    missing = f"the `tape manager` statement names no {written}"
+    return missing, helps, (Related(tape.decl.span, "the tape manager statement"),)
+
+
 def _first_tape_target(model: Model) -> tuple[str, ast.Target] | None:
     """(job, its `to tape`) of the first job that writes to tape."""
     for job in model.jobs:
@@ -1652,8 +1696,8 @@ def unknown_disk_refs(model: Model):
                 unknown_users.append(d.user)
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
             unknown_volumes.append(d.volume)
-    to_tape = _first_tape_target(model) if model.tape is None else None
-    tape_like = []  # no machine, no close match, and a job writes to tape: see below
+    tape_gap = _tape_gap(model)
+    tape_like = []  # no machine, no close match, and a Tape Manager machine may be missing: see below
     for user, word, others in _once_per_name(unknown_users):
         what = (
             "matches none of the product's machines"
@@ -1674,7 +1718,9 @@ def unknown_disk_refs(model: Model):
         )
         related = _machines_named_here(model, close) + _named_too(user, others)
         help = mean_help(close, written)
-        if to_tape is not None and not close and not is_pattern(user):
+        # Where a Tape Manager machine may be missing, `disk TCDMM 191` is not TCTMM's, which
+        # has its 191: the `catalog-dmm` left out, not a typo.
+        if tape_gap is not None and not is_pattern(user) and not without_disk_at(model, close, addresses - {None}):
             tape_like.append((user, word, others))
             continue
         if machines and not model.catalogs and not close and not is_pattern(user):
@@ -1695,30 +1741,23 @@ def unknown_disk_refs(model: Model):
         )
     if tape_like:
         # The `tape manager` statement deleted (or never written) while a job still
-        # writes to tape: its machines' disks (catalog node, request node, DMMs) are
-        # left without a machine. One mistake, so one report for all of them.
-        job, target = to_tape
+        # writes to tape, or its DMMs left out: their disks are left without a
+        # machine. One mistake, so one report for all of them.
+        missing, helps, related = tape_gap
         names = [user for user, _, _ in tape_like]
         (user, word, others), rest = tape_like[0], tape_like[1:]
-        it = "it" if len(names) == 1 else "them"
-        related = (Related(target.span, f"{job} writes to tape here"),) + _named_too(user, others)
+        one = len(names) == 1
+        related += _named_too(user, others)
         for other, other_word, other_others in rest:
             related += (Related(other_word.span, f"`disk` for {quoted(other)}"),) + _named_too(other, other_others)
         yield UNKNOWN_DISK_USER(
             f"`disk` for {listed(names)}, which"
-            f" {'is not one of' if len(names) == 1 else 'are not among'} the product's"
-            f" machines{_times(others) if len(names) == 1 else ''}; if {'it is a' if len(names) == 1 else 'they are'}"
-            f" Tape Manager machine{'' if len(names) == 1 else 's'}, the `tape manager` statement that names"
-            f" {it} is missing (job {quoted(job)} writes to tape)",
+            f" {'is not one of' if one else 'are not among'} the product's"
+            f" machines{_times(others) if one else ''}; if {'it is a' if one else 'they are'}"
+            f" Tape Manager machine{'' if one else 's'}, {missing.format(it='it' if one else 'them')}",
             word.span,
             related=related,
-            help=(
-                "name it in a `tape manager shared` statement (as its `catalog-node`, `request-node` or a DMM),"
-                " which writes Tape Manager's directory entries; otherwise drop the `disk` statement"
-                if len(names) == 1
-                else "name them in a `tape manager shared` statement (`catalog-node`, `request-node`, the DMMs),"
-                " which writes Tape Manager's directory entries; otherwise drop their `disk` statements"
-            ),
+            help=helps[0] if one else helps[1],
         )
     for volume, word, others in _once_per_name(unknown_volumes):
         close = suggest.closest(volume, volumes)
