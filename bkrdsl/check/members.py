@@ -281,7 +281,10 @@ NO_VOLUME = register(
     to put it. A member without a private volume is one mistake, however many
     `disk` statements need one there: one error, at the member's name (the
     block to mend), with those statements as notes; likewise one error for all
-    the disks that need a shared volume when the cluster declares none.
+    the disks that need a shared volume when the cluster declares none. Not
+    when a single-configuration machine's disk is `on` a volume the cluster
+    does not declare (BKR333): that is the shared volume, its `shared-volume`
+    statement the one thing missing (deleted), and BKR333 says so.
 
     Failing example:
 
@@ -670,15 +673,17 @@ def disk_placement(model: Model):
     machines = model.product_machines()
     lacking_private: dict[tuple[str, ...], list] = {}  # BKR245, per members lacking a private volume
     lacking_shared: list = []  # BKR245, the disks that need a shared volume
+    undeclared_shared = False  # a single-configuration machine's disk `on` a volume not declared (BKR333)
     for d in model.disks:
         disk_machines = model.disk_owners(d, machines)
         if not disk_machines:
             continue  # BKR332
         instances = list(_instances(model, d, machines))
         vol = d.volume.upper if d.volume is not None else None
-        if vol is not None and vol not in owners:
-            continue  # BKR333
         kinds = {machines[m][0] for m in disk_machines}
+        if vol is not None and vol not in owners:
+            undeclared_shared = undeclared_shared or Kind.SINGLE in kinds
+            continue  # BKR333
         user = d.user.upper
         if vol is not None and Kind.SINGLE in kinds and owners[vol] is not None:
             yield DISK_VOLUME_KIND(
@@ -722,7 +727,10 @@ def disk_placement(model: Model):
             ),
             help="add `private-volume VOLSER` to the member block",
         )
-    if lacking_shared:
+    if lacking_shared and not undeclared_shared:
+        # (With a single-configuration machine's disk on a volume the cluster does not
+        # declare, that volume is the shared one whose `shared-volume` is missing:
+        # BKR333 says so, once; prodssi's `shared-volume VMCOM1` deleted.)
         first, others = lacking_shared[0], lacking_shared[1:]
         yield NO_VOLUME(
             f"{_disks_text(lacking_shared)} {'needs' if not others else 'need'} a shared volume,"
