@@ -188,18 +188,6 @@ def span_through(first: Span, last: Span) -> Span:
     return Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
 
 
-def kind_in_doubt(model: Model) -> set[str]:
-    """The IDs declared with both kinds (BKR203, or BKR201 for a service machine):
-    the checks that judge a user by its kind leave them to that one error."""
-    repeated = model.repeated_ids
-    if not repeated:
-        return set()
-    kinds: dict[str, set] = {}
-    for u in model.defs_of(repeated):
-        kinds.setdefault(u.id, set()).add(u.kind)
-    return {i for i, k in kinds.items() if len(k) > 1}
-
-
 # ------------------------------------------------------------ did you mean
 class Suggester:
     """difflib's closest matches, with a budget so that huge inputs stay fast."""

@@ -15,7 +15,6 @@ from bkrdsl.check.common import (
     cms_name_problem,
     first_few,
     holds_comment,
-    kind_in_doubt,
     listed,
     name_problem,
     quoted,
@@ -426,21 +425,6 @@ def left_out_members(model: Model, job: JobModel) -> list[str]:
     return [m for m in all_members if m not in members]
 
 
-def _kind_doubted(job: JobModel, in_doubt: set[str]) -> bool:
-    """Whether the job backs up a user declared with both kinds (BKR203), alone or
-    in a group: the kind that decides where the job may run is that error's question
-    (`identity group SYSIDS { TCPIP }` written `single`: one mistake, not one more
-    per job that backs SYSIDS up)."""
-    if not in_doubt:
-        return False
-    for ref in job.refs:
-        if ref.group is not None and not in_doubt.isdisjoint(ref.group.users):
-            return True
-        if ref.user is not None and ref.user.id in in_doubt:
-            return True
-    return False
-
-
 #: How a message names the users of each kind.
 _KIND_WORDS = {Kind.SINGLE.value: "single-configuration", Kind.IDENTITY.value: "IDENTITY"}
 
@@ -572,15 +556,16 @@ def _group_kind_diagnostic(group: Group, problems: list[_Misplaced]) -> Diagnost
 
 @check
 def placement(model: Model):
-    in_doubt = kind_in_doubt(model)
+    in_doubt = model.kinds_in_doubt
     found = []
     for job in model.jobs:
         if job.run is None or any(not r.resolved for r in job.refs):
             continue
-        if any(r.group is not None and r.group.name in model.groups_of_both_kinds for r in job.refs):
-            continue  # a group declared twice, single and identity: BKR321's, said once
-        if _kind_doubted(job, in_doubt):
-            continue  # BKR203: the users' kind, which decides where the job runs, is the mistake
+        if in_doubt and any(in_doubt.of_ref(r) for r in job.refs):
+            # A user or group declared both single and identity (BKR203, BKR321): where the
+            # job may run depends on the kind kept, that error's question (`identity group
+            # SYSIDS { TCPIP }` written `single`: one mistake, not one more per job).
+            continue
         if (problem := _misplaced(model, job)) is not None:
             found.append(problem)
     blamed = _group_at_fault(model, found)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 
 from bkrdsl.ast import Kind, Scope
-from bkrdsl.check.common import kind_in_doubt, listed, plural, quoted, valid_user_id, valid_user_or_pattern
+from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_user_or_pattern
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
@@ -163,7 +163,8 @@ PATTERN_OTHER_KIND = register(
     other kind, is one mistake and one error, at that pattern, naming the
     users and the patterns. A user declared with both kinds is BKR203's
     mistake, which names the patterns that match it; so is every user of a
-    group that declares such a user, since the group's kind is in doubt.
+    group that declares such a user, since the group's kind is in doubt, and
+    every user of a group declared both single and identity (BKR321).
 
     Failing example:
 
@@ -470,7 +471,7 @@ def _one_group_twice(model: Model, defs: list[UserDef]) -> bool:
     """Whether a user's declarations of both kinds are the entries of one group name
     declared single and identity: that group's repeat is the one mistake (BKR321)."""
     origins = {u.origin for u in defs}
-    return len(origins) == 1 and next(iter(origins)) in {f"group {name}" for name in model.groups_of_both_kinds}
+    return len(origins) == 1 and next(iter(origins)).removeprefix("group ") in model.kinds_in_doubt.groups
 
 
 @check
@@ -482,12 +483,11 @@ def patterns_of_other_kind(model: Model):
     overlaps = list(_patterns_sharing_ids(model))
     told: set[int] = set()  # overlaps said with a pattern's users
     # A user declared with both kinds has no kind to hold against a pattern: that
-    # is BKR203's one mistake, whose fix decides whether the pattern may match it.
-    in_doubt = kind_in_doubt(model)
-    # ... and so is every user of a group that declares such a user: the group's
+    # is BKR203's one mistake, whose fix decides whether the pattern may match it;
+    # and so is every user of a group that declares such a user: the group's
     # `single` or `identity` may be the word written the wrong way (`identity group
     # SYSIDS { TCPIP DIRMSAT }` written `single`: DIRMSAT is no mistake of its own).
-    doubted = {u.kind_span for u in model.defs_of(in_doubt) if u.origin.startswith("group ")} if in_doubt else set()
+    in_doubt = model.kinds_in_doubt
     for kind in (Kind.SINGLE, Kind.IDENTITY):
         patterns = [
             p
@@ -500,7 +500,7 @@ def patterns_of_other_kind(model: Model):
         hits: dict[int, list[UserDef]] = {}
         seen: set[str] = set()
         for u in model.defs_of(suspects):
-            if u.kind is kind or u.id in seen or len(u.id) > 8 or u.id in in_doubt or u.kind_span in doubted:
+            if u.kind is kind or u.id in seen or len(u.id) > 8 or (in_doubt and in_doubt.of_user(u)):
                 continue
             matched = [i for i, p in enumerate(patterns) if p.regex.match(u.id)]
             if not matched:

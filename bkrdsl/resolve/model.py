@@ -637,6 +637,32 @@ class MemberModel:
 
 
 @dataclass(frozen=True)
+class KindsInDoubt:
+    """The names whose kind is in doubt, each the subject of one error: the user IDs
+    declared both single and identity (BKR203, BKR201 for a service machine), and
+    the groups declared both ways (BKR321) or that declare such a user (the group's
+    `single` or `identity` may be the word written the wrong way: `identity group
+    SYSIDS { TCPIP }` written `single`). A check that judges a user by its kind
+    (where its jobs run, which patterns may match it) leaves these to that error."""
+
+    ids: frozenset[str]
+    groups: frozenset[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.ids or self.groups)
+
+    def of_user(self, user: UserDef) -> bool:
+        """Whether the kind of this declaration is in doubt: its ID's, or its group's."""
+        return user.id in self.ids or (user.origin.startswith("group ") and user.origin.removeprefix("group ") in self.groups)
+
+    def of_ref(self, ref: BackupRef) -> bool:
+        """Whether the kind of what a `backup` name stands for is in doubt."""
+        if ref.group is not None:
+            return ref.group.name in self.groups
+        return ref.user is not None and ref.user.id in self.ids
+
+
+@dataclass(frozen=True)
 class BackupRef:
     """A name after `backup`: a group, or a single user by ID.
 
@@ -976,10 +1002,18 @@ class Model:
         return found[0] if found else None
 
     @functools.cached_property
-    def groups_of_both_kinds(self) -> frozenset[str]:
-        """The group names declared more than once, single and identity (BKR321): a
-        job that backs one up has no kind to check until one is kept."""
-        return frozenset(name for name, same in self._groups.items() if len({g.kind for g in same}) > 1)
+    def kinds_in_doubt(self) -> KindsInDoubt:
+        """The users and groups declared both single and identity: the one place the
+        checks that judge a name by its kind learn to leave it to that error."""
+        ids: frozenset[str] = frozenset()
+        if self.repeated_ids:
+            kinds: dict[str, set[Kind]] = {}
+            for u in self.defs_of(self.repeated_ids):
+                kinds.setdefault(u.id, set()).add(u.kind)
+            ids = frozenset(i for i, k in kinds.items() if len(k) > 1)
+        groups = {name for name, same in self._groups.items() if len({g.kind for g in same}) > 1}
+        groups.update(u.origin.removeprefix("group ") for u in self.defs_of(ids) if u.origin.startswith("group "))
+        return KindsInDoubt(ids, frozenset(groups))
 
     def member(self, name: str) -> MemberModel | None:
         return self._members.get(name.upper())
