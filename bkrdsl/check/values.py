@@ -112,7 +112,7 @@ OVERLAPPING_RANGES = register(
     "BKR312",
     "overlapping-ranges",
     "warning",
-    "two address ranges of one owner overlap within a job's includes or excludes",
+    "two address ranges of one owner overlap, or SFS paths are named twice, within a job's includes or excludes",
     """
     Two includes (or two excludes) of the same owner in one job that share
     addresses say the same thing twice. It is harmless for Backup Manager but
@@ -120,7 +120,9 @@ OVERLAPPING_RANGES = register(
     warning for each statement and the one it overlaps, naming all the
     addresses they share (`0150` and `0151` in `include minidisk * 0150 0151`
     after `include minidisk * 0100-01FF`); a statement written twice (a line
-    duplicated) is one warning that says so, at the second.
+    duplicated) is one warning that says so, at the second. An `include sfs`
+    or `exclude sfs` that names the same paths as an earlier one of its block
+    is that warning too; SFS paths that only overlap are not compared.
 
     Failing example:
 
@@ -528,6 +530,7 @@ def overlapping_ranges(model: Model):
         for s in selections:
             if s.medium is ast.Medium.MINIDISK and s.owner is not None:
                 by_owner.setdefault((s.action, s.owner.upper), []).append(s)
+        yield from _sfs_repeats(selections)
         for (action, owner), sels in by_owner.items():
             whose = "" if owner == "*" else f" for {quoted(owner)}"
             for statement, first, words, earlier in _overlaps_by_statement(sels):
@@ -547,6 +550,27 @@ def overlapping_ranges(model: Model):
                     related=tuple(Related(w.span, "overlaps this") for w in earlier),
                     help="remove the addresses already covered, or correct the range",
                 )
+
+
+def _sfs_repeats(selections: list[ast.Selection]) -> Iterator:
+    """BKR312 for an `include sfs` or `exclude sfs` that names the paths of an earlier
+    one of the block again (a line written twice), as for minidisk addresses; paths
+    that only overlap (`POOL:APP.*` and `POOL:APP.LOGS`) are not compared."""
+    first_of: dict[tuple, ast.Selection] = {}
+    for s in selections:
+        if s.medium is not ast.Medium.SFS or not s.items:
+            continue
+        key = (s.action, tuple(w.upper for w in s.items))
+        first = first_of.setdefault(key, s)
+        if first is s:
+            continue
+        yield OVERLAPPING_RANGES(
+            f"this `{s.action.value}` repeats the one on line {first.span.line}:"
+            f" {_listed_words(list(s.items))} {'is' if len(s.items) == 1 else 'are'} already {s.action.value}d",
+            s.span,
+            related=(Related(first.span, "written here first"),),
+            help="delete one of the two statements, or correct the paths of this one",
+        )
 
 
 def _overlaps_by_statement(selections: list[ast.Selection]) -> list[tuple]:
