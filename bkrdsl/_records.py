@@ -1783,6 +1783,49 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.private_volumes,self.job_suffix,self.excludes,self.decl,))\n return __hash__'] = __create_fn__.__code__
 
+def __create_fn__(_type_ids, _type_groups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,ids:_type_ids,groups:_type_groups)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'ids',ids)
+  __dataclass_builtins_object__.__setattr__(self,'groups',groups)
+ return __init__
+CODE["def __create_fn__(_type_ids, _type_groups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,ids:_type_ids,groups:_type_groups)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'ids',ids)\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(ids={self.ids!r}, groups={self.groups!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(ids={self.ids!r}, groups={self.groups!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.ids,self.groups,)==(other.ids,other.groups,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.ids,self.groups,)==(other.ids,other.groups,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('ids','groups',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'ids\',\'groups\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('ids','groups',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'ids\',\'groups\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.ids,self.groups,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.ids,self.groups,))\n return __hash__'] = __create_fn__.__code__
+
 def __create_fn__(_type_word, _type_group, _type_user, _type_pattern, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_pattern, _return_type):
  def __init__(self,word:_type_word,group:_type_group,user:_type_user,pattern:_type_pattern=_dflt_pattern)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'word',word)
@@ -2250,6 +2293,51 @@ def __create_fn__():
   return hash((self.machines,self.disks,self.entries,self.error,))
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.machines,self.disks,self.entries,self.error,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_job, _type_diagnostic, _type_odd, _type_where, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,job:_type_job,diagnostic:_type_diagnostic,odd:_type_odd,where:_type_where)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'job',job)
+  __dataclass_builtins_object__.__setattr__(self,'diagnostic',diagnostic)
+  __dataclass_builtins_object__.__setattr__(self,'odd',odd)
+  __dataclass_builtins_object__.__setattr__(self,'where',where)
+ return __init__
+CODE["def __create_fn__(_type_job, _type_diagnostic, _type_odd, _type_where, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,job:_type_job,diagnostic:_type_diagnostic,odd:_type_odd,where:_type_where)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'job',job)\n  __dataclass_builtins_object__.__setattr__(self,'diagnostic',diagnostic)\n  __dataclass_builtins_object__.__setattr__(self,'odd',odd)\n  __dataclass_builtins_object__.__setattr__(self,'where',where)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(job={self.job!r}, diagnostic={self.diagnostic!r}, odd={self.odd!r}, where={self.where!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(job={self.job!r}, diagnostic={self.diagnostic!r}, odd={self.odd!r}, where={self.where!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.job,self.diagnostic,self.odd,self.where,)==(other.job,other.diagnostic,other.odd,other.where,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.job,self.diagnostic,self.odd,self.where,)==(other.job,other.diagnostic,other.odd,other.where,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('job','diagnostic','odd','where',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'job\',\'diagnostic\',\'odd\',\'where\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('job','diagnostic','odd','where',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'job\',\'diagnostic\',\'odd\',\'where\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.job,self.diagnostic,self.odd,self.where,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.job,self.diagnostic,self.odd,self.where,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_file, _type_shown, _type_errors, _type_warnings, _type_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,file:_type_file,shown:_type_shown,errors:_type_errors,warnings:_type_warnings,at:_type_at)->_return_type:

@@ -7,8 +7,6 @@ with member-unique names (SSI rule 6 of ../shared/domain.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bkrdsl.ast import Action, Kind, Medium, Scope
 from bkrdsl.check.common import (
     CMS_NAME_CHARS,
@@ -22,6 +20,7 @@ from bkrdsl.check.common import (
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.registry import register
+from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import BackupRef, Group, JobModel, Model, narrow_sfs_path, split_sfs_path
 
 SINGLE_ON_MANY = register(
