@@ -5,7 +5,9 @@ and the checks, which report a `.bkr` file that would break them (BKR319, a
 selection record over 72 columns; BKR328, a member whose folder would be the
 cluster-wide one), and the dialect table, whose literal text is held to the
 same characters. Neither consumer imports the other (docs/architecture.md, "Layers"),
-so the facts live here, beside the model.
+so the facts live here, beside the model. The EXECs' own return codes are
+here too: the emitter writes them, and the dialect table's CP return codes
+are checked against them when it is loaded.
 """
 
 from __future__ import annotations
@@ -28,3 +30,31 @@ DIRECTORY_COLUMNS = 71
 #: The folder of cluster-wide files (lower case: never a member's folder, which is upper
 #: case, on a case-sensitive file system; a member CLUSTER shares it elsewhere, BKR328).
 CLUSTER_FOLDER = "cluster"
+
+#: The return codes the generated EXECs set themselves, each with what it
+#: means (docs/rexx.md, "Return codes"); any other rc an EXEC ends with is a
+#: CP or CMS command's own, passed on. The CP return codes of the dialect
+#: table (`dialect.CP_RETURN_CODES`) may be none of these: an EXEC that ends
+#: with one could not be told from one that ends with CP's.
+RC_USAGE = 24
+RC_UNKNOWN = 28
+#: BKRSTART: a single-configuration machine is logged on at another member
+#: of the SSI cluster (QUERY USER answered `id - SSI`): XAUTOLOG here cannot
+#: start it while it runs there.
+RC_ELSEWHERE = 36
+RC_WRONG_MEMBER = 40
+#: BKRSTART: the catalog's SFS server did not log on, or its file pool did
+#: not serve, within the time allowed.
+RC_NOT_UP = 44
+#: DIAGRC gave no return code (an empty answer included), or BKRSTART's
+#: QUERY USER answered rc 0 without the machine's user ID first: CP's answer
+#: cannot be read, and is not taken for one that says all is well.
+RC_UNREADABLE = 48
+EXEC_RETURN_CODES = {
+    RC_USAGE: "bad operands",
+    RC_UNKNOWN: "no such job or action",
+    RC_ELSEWHERE: "a single-configuration machine logged on at another member",
+    RC_WRONG_MEMBER: "wrong member",
+    RC_NOT_UP: "the SFS server or its file pool not up in time",
+    RC_UNREADABLE: "CP's answer unreadable",
+}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -383,6 +384,38 @@ def test_dialect_option(tmp_path):
         result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", site], expect=2)
         assert result.stderr.startswith("bkrc: ") and "entry submit_verb" in result.stderr
         assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr
+    assert not (tmp_path / "o2").exists()
+
+
+def test_a_site_table_corrects_the_cp_return_codes_the_execs_act_on(tmp_path):
+    """CP's rcs for XAUTOLOG's refusals and SMSG's "not receiving" are dialect
+    entries (assumed 53, 54, 57): a site's table changes the EXECs that act on
+    them; a value no CP rc can be stops the compile with one line, nothing written."""
+    src, out = source(tmp_path), tmp_path / "out"
+    table = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
+    site = tmp_path / "site.toml"
+    corrected = table
+    for key, value in (("xautolog_already_logged_on_rc", "154"), ("xautolog_not_in_directory_rc", "153"),
+                       ("message_not_receiving_rc", "157")):
+        corrected, n = re.subn(rf'(\[entries\.{key}\]\nvalue = )"[0-9]+"', rf'\g<1>"{value}"', corrected)
+        assert n == 1, key
+    site.write_text(corrected)
+    run_cli(["compile", src, "-o", out, "--dialect", site], expect=0)
+    start = (out / "DEV1" / "BKRSTART.EXEC").read_text()
+    assert "    if failed = 154 then return meanwhile(i)" in start
+    assert "    if failed = 153 then do" in start
+    comments = " ".join(line[2:-2].strip() for line in start.splitlines() if line.startswith("/*"))
+    assert "  return 154" in start and "154 XAUTOLOG refused as already logged on" in comments
+    assert "failed = 54" not in start and "failed = 53" not in start
+    assert "  if sent = 157 then do" in (out / "DEV1" / "BKRSUBMT.EXEC").read_text()
+    for wrong, said in (("53.5", "'53.5' is not a CP return code"), ("-53", "'-53' is not a CP return code"),
+                        ("40", "40 is a return code the EXECs set themselves (wrong member)"),
+                        ("54", "xautolog_already_logged_on_rc: 54 is xautolog_not_in_directory_rc too")):
+        site.write_text(table.replace('[entries.xautolog_not_in_directory_rc]\nvalue = "53"',
+                                      f'[entries.xautolog_not_in_directory_rc]\nvalue = "{wrong}"'))
+        result = run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", site], expect=2)
+        assert result.stderr.startswith(f"bkrc: {site}: entry xautolog_")
+        assert said in result.stderr and result.stderr.count("\n") == 1, result.stderr
     assert not (tmp_path / "o2").exists()
 
 

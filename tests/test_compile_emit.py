@@ -510,6 +510,33 @@ BROKEN_TABLES = [
     # BKRSTART compares these with CMS's rc word for word: `24.0` would never match
     ("rc not a number", lambda d: d["entries"]["query_filepool_final_rcs"].update(value="-3 24.0"),
      "entry query_filepool_final_rcs: '24.0' is not a return code"),
+    # CP's rcs the EXECs act on: a whole number CP can answer (its message's
+    # number), never one the EXECs set themselves, 45, or another of the command's
+    ("cp rc not whole", lambda d: d["entries"]["xautolog_not_in_directory_rc"].update(value="53.0"),
+     "entry xautolog_not_in_directory_rc: '53.0' is not a CP return code: a whole number from 1 to 9999"),
+    ("cp rc a float", lambda d: d["entries"]["message_not_receiving_rc"].update(value=57.5),
+     "entry message_not_receiving_rc: '57.5' is not a CP return code"),
+    ("cp rc a word", lambda d: d["entries"]["xautolog_already_logged_on_rc"].update(value="rc54"),
+     "entry xautolog_already_logged_on_rc: 'rc54' is not a CP return code"),
+    ("cp rc negative", lambda d: d["entries"]["xautolog_already_logged_on_rc"].update(value="-54"),
+     "entry xautolog_already_logged_on_rc: '-54' is not a CP return code"),
+    ("cp rc negative integer", lambda d: d["entries"]["xautolog_already_logged_on_rc"].update(value=-54),
+     "entry xautolog_already_logged_on_rc: '-54' is not a CP return code"),
+    ("cp rc zero", lambda d: d["entries"]["message_not_receiving_rc"].update(value="0"),
+     "entry message_not_receiving_rc: '0' is not a CP return code"),
+    ("cp rc five digits", lambda d: d["entries"]["message_not_receiving_rc"].update(value="10057"),
+     "entry message_not_receiving_rc: '10057' is not a CP return code"),
+    ("cp rc a boolean", lambda d: d["entries"]["message_not_receiving_rc"].update(value=True),
+     "entry message_not_receiving_rc: 'True' is not a CP return code"),
+    ("cp rc BKRSTART's own", lambda d: d["entries"]["xautolog_already_logged_on_rc"].update(value="44"),
+     "entry xautolog_already_logged_on_rc: 44 is a return code the EXECs set themselves (the SFS server"),
+    ("cp rc BKRSUBMT's own", lambda d: d["entries"]["message_not_receiving_rc"].update(value=28),
+     ("entry message_not_receiving_rc: 28 is a return code the EXECs set themselves (no such job or action);"
+      " CP's may be none of 24 28 36 40 44 48")),
+    ("cp rc not logged on", lambda d: d["entries"]["xautolog_not_in_directory_rc"].update(value="45"),
+     "entry xautolog_not_in_directory_rc: 45 is CP's rc for a user not logged on (HCP045E)"),
+    ("cp rcs of XAUTOLOG alike", lambda d: d["entries"]["xautolog_already_logged_on_rc"].update(value="53"),
+     "entry xautolog_already_logged_on_rc: 53 is xautolog_not_in_directory_rc too"),
     ("unknown pool placeholder", lambda d: d["entries"]["query_filepool"].update(value="QUERY FILEPOOL {user}"), "{user}"),
     ("missing machine", lambda d: d["machines"].pop("worker"), "missing machine defaults: worker"),
     ("unknown role", lambda d: d["machines"].update(tape={}), "unknown role"),
@@ -548,6 +575,20 @@ def test_a_broken_table_is_refused_with_the_reason(what, change, message):
     with pytest.raises(DialectError) as err:
         parse_dialect(_broken(change), "site.toml")
     assert message in str(err.value)
+
+
+def test_cp_return_codes_are_read_as_numbers():
+    """A site may write a CP rc as a TOML integer or a string, with leading zeros
+    (`057`, as in HCPMSG057I): the EXECs compare the number. One command's rcs
+    differ; two commands' may be alike (an SMSG rc and an XAUTOLOG rc)."""
+    def corrected(d):
+        d["entries"]["message_not_receiving_rc"].update(value="053")
+        d["entries"]["xautolog_already_logged_on_rc"].update(value=1054)
+
+    dialect = parse_dialect(_broken(corrected), "site.toml")
+    assert dialect.return_code("message_not_receiving_rc") == 53
+    assert dialect.return_code("xautolog_already_logged_on_rc") == 1054
+    assert dialect.return_code("xautolog_not_in_directory_rc") == 53
 
 
 def test_only_a_started_machine_needs_an_ipl_and_a_profile_may_bring_it():

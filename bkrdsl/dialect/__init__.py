@@ -26,7 +26,7 @@ from _string import formatter_parser  # what string.Formatter().parse returns; s
 from dataclasses import field
 from pathlib import Path
 
-from bkrdsl.generated import INVARIANT
+from bkrdsl.generated import EXEC_RETURN_CODES, INVARIANT
 from bkrdsl.records import dataclass
 
 DIALECT_DIR = Path(__file__).resolve().parent
@@ -41,12 +41,15 @@ FIELDS: dict[str, frozenset[str]] = {
     for key, fields in {
         # operator commands (used by the REXX emitter)
         "message_command": (),
+        "message_not_receiving_rc": (),
         "submit_verb": ("job",),
         "review_verb": ("job",),
         "expire_preview_verb": (),
         "expire_purge_verb": (),
         "query_userid": (),
         "xautolog": ("user",),
+        "xautolog_not_in_directory_rc": (),
+        "xautolog_already_logged_on_rc": (),
         "query_user": ("user",),
         "query_user_elsewhere": (),
         "query_filepool": ("pool",),
@@ -97,6 +100,22 @@ FIELDS: dict[str, frozenset[str]] = {
         "tape_config_filetype": (),
     }.items()
 }
+
+#: CP's rc for a user that is not logged on (HCP045E, confirmed: the
+#: query_user and message_command notes): the EXECs read it before any rc
+#: of CP_RETURN_CODES, so none of those may be 45.
+CP_NOT_LOGGED_ON = 45
+
+#: The entries that hold a CP return code the EXECs act on, each with the
+#: command that gives it: CP's rc is its message's number (the
+#: message_command note), a whole number of at most four digits. The rcs of
+#: one command must differ, or the EXEC could not tell its answers apart.
+CP_RETURN_CODES = {
+    "xautolog_not_in_directory_rc": "XAUTOLOG",
+    "xautolog_already_logged_on_rc": "XAUTOLOG",
+    "message_not_receiving_rc": "SMSG",
+}
+CP_RC_LIMIT = 9999
 
 #: Roles with directory defaults in `machines`.
 MACHINE_ROLES = (
@@ -218,6 +237,10 @@ class Dialect:
     def __getitem__(self, key: str) -> str:
         return self.entries[key].value
 
+    def return_code(self, key: str) -> int:
+        """The CP return code an entry of CP_RETURN_CODES holds (checked when loaded)."""
+        return int(self.entries[key].value)
+
     def text(self, key: str, **fields: str) -> str:
         """The entry's value with `{field}` placeholders filled in."""
         return self.entries[key].value.format(**fields)
@@ -299,6 +322,7 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
     if entries["disk_allocation"].value not in ALLOCATIONS:
         raise DialectError(f"{origin}: entry disk_allocation: must be one of {', '.join(ALLOCATIONS)}")
     _check_return_codes(f"{origin}: entry query_filepool_final_rcs", entries["query_filepool_final_rcs"].value)
+    _check_cp_return_codes(origin, entries)
     return entries
 
 
@@ -308,6 +332,38 @@ def _check_return_codes(where: str, text: str) -> None:
     for word in text.split():
         if not re.fullmatch(r"-?[0-9]+", word):
             raise DialectError(f"{where}: {word!r} is not a return code (whole numbers, such as -3 24)")
+
+
+def _check_cp_return_codes(origin: str, entries: dict[str, Entry]) -> None:
+    """Each CP_RETURN_CODES entry a whole number CP can answer, which the EXECs
+    can tell from their own rcs, from CP_NOT_LOGGED_ON, and from the other
+    rcs of the same command."""
+    seen: dict[tuple[str, int], str] = {}
+    for key, command in CP_RETURN_CODES.items():
+        where = f"{origin}: entry {key}"
+        text = entries[key].value.strip()
+        if not re.fullmatch(r"[0-9]{1,4}", text) or not 1 <= int(text) <= CP_RC_LIMIT:
+            raise DialectError(
+                f"{where}: {entries[key].value!r} is not a CP return code: a whole number from 1 to"
+                f" {CP_RC_LIMIT}, CP's message number (53 for HCP053E)"
+            )
+        rc = int(text)
+        if rc in EXEC_RETURN_CODES:
+            own = " ".join(str(code) for code in sorted(EXEC_RETURN_CODES))
+            raise DialectError(
+                f"{where}: {rc} is a return code the EXECs set themselves ({EXEC_RETURN_CODES[rc]});"
+                f" CP's may be none of {own}, or an EXEC's rc could not be told from CP's"
+            )
+        if rc == CP_NOT_LOGGED_ON:
+            raise DialectError(
+                f"{where}: {rc} is CP's rc for a user not logged on (HCP045E), which the EXECs"
+                " read first: give CP's own number for this answer"
+            )
+        other = seen.setdefault((command, rc), key)
+        if other != key:
+            raise DialectError(
+                f"{where}: {rc} is {other} too: the EXEC tells {command}'s answers apart by their rc"
+            )
 
 
 def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:

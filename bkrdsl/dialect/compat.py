@@ -55,7 +55,12 @@ present; a value may only use the `{placeholders}` listed for it, each
 written bare (`{job}`, never with a format or a conversion such as `{job:d}`
 or `{job!r}`: bkrc puts the value in as it is); literal text
 must be EBCDIC-invariant (A-Z a-z 0-9 space and `+ < = > % & * " ' ( ) , _ -
-. / : ; ?`); statuses are `confirmed` or `assumed`. Every machine role has
+. / : ; ?`); statuses are `confirmed` or `assumed`. The CP return codes the
+EXECs act on (the entries ending in `_rc`) are each a whole number from 1 to
+9999, CP's message number: none of the EXECs' own return codes (24, 28, 36,
+40, 44, 48: an EXEC ending with one could not be told from CP's), nor 45
+(not logged on, which the EXECs read first), and `XAUTOLOG`'s two differ
+from each other. Every machine role has
 its defaults, each of `password`, `storage`, `maxstorage` and `classes` one
 word, the two sizes in CP's form (a whole number and K, M, G, T, P or E)
 with `storage` no more than `maxstorage`. Both size units, `cyl` and `blk`,
@@ -285,7 +290,12 @@ bkrc assumes; check it on your system):
   ([rexx.md](rexx.md#bkrstart-exec-autolog1s-profile-exec)). Were CP's
   number another, a machine logged on between BKRSTART's query and its
   XAUTOLOG would be reported as a failure (rc passed on), not left alone:
-  run BKRSTART again and it is found logged on.
+  run BKRSTART again and it is found logged on. The number is the
+  dialect's **assumed** `xautolog_already_logged_on_rc`, as XAUTOLOG's rc
+  for a user not in the directory (53) is `xautolog_not_in_directory_rc`
+  and SMSG's "not receiving" (57) `message_not_receiving_rc`: should your
+  CP answer another (its message, shown above BKRSTART's `failed, rc`
+  line, carries the number), correct the entry in a site table.
 - **QUERY USER's answer for a logged-on user.** BKRSTART takes rc 0 as
   logged on only when CP's answer starts with the machine's user ID, as
   in `BKRBKUP  - DSC`, and `- SSI` does not follow it (logged on at another

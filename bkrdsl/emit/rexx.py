@@ -20,16 +20,19 @@ decides where the text goes. Each EXEC:
   `|` and no backslash at all, lines of at most 72 columns. Every piece of
   text comes through `bkrdsl.emit.quoting`.
 
-Product verbs, the CP commands QUERY USERID, QUERY USER and XAUTOLOG, and the
-CMS command with which BKRSTART asks whether the catalog's file pool serves
-(QUERY FILEPOOL CONNECT, and the rcs after which it stops asking) come from the
-dialect table; the only command this module spells out is CP's own `SLEEP`,
-with which BKRSTART waits for the SFS server. See docs/rexx.md.
+Product verbs, the CP commands QUERY USERID, QUERY USER and XAUTOLOG, the rcs
+of CP's refusals the EXECs act on (XAUTOLOG's not in the directory and
+already logged on, SMSG's not receiving), and the CMS command with which
+BKRSTART asks whether the catalog's file pool serves (QUERY FILEPOOL CONNECT,
+and the rcs after which it stops asking) come from the dialect table; the
+only command this module spells out is CP's own `SLEEP`, with which BKRSTART
+waits for the SFS server. See docs/rexx.md.
 """
 
 from __future__ import annotations
 
 from bkrdsl.ast import Kind, Scope, TargetMedium
+from bkrdsl.dialect import CP_NOT_LOGGED_ON
 from bkrdsl.emit.quoting import (
     MAX_COLUMNS,
     fits_rules,
@@ -38,6 +41,14 @@ from bkrdsl.emit.quoting import (
     rexx_assign,
     rexx_comment,
     rexx_literal,
+)
+from bkrdsl.generated import (
+    RC_ELSEWHERE,
+    RC_NOT_UP,
+    RC_UNKNOWN,
+    RC_UNREADABLE,
+    RC_USAGE,
+    RC_WRONG_MEMBER,
 )
 from bkrdsl.resolve.model import (
     DEFAULT_LOGON_WAIT,
@@ -55,35 +66,11 @@ SUBMIT_FILE = "BKRSUBMT"
 EXPIRE_FILE = "BKREXPIR"
 START_FILE = "BKRSTART"
 
-#: Return codes the EXECs set themselves; any other rc is a CP command's own.
-RC_USAGE = 24
-RC_UNKNOWN = 28
-RC_WRONG_MEMBER = 40
-#: BKRSTART: the catalog's SFS server did not log on, or its file pool did
-#: not serve, within the time allowed.
-RC_NOT_UP = 44
-#: BKRSTART: a single-configuration machine is logged on at another member
-#: of the SSI cluster (QUERY USER answered `id - SSI`): XAUTOLOG here cannot
-#: start it while it runs there.
-RC_ELSEWHERE = 36
-#: DIAGRC gave no return code (an empty answer included), or BKRSTART's
-#: QUERY USER answered rc 0 without the machine's user ID first: CP's answer
-#: cannot be read, and is not taken for one that says all is well.
-RC_UNREADABLE = 48
+# The rcs the EXECs set themselves are bkrdsl.generated's (EXEC_RETURN_CODES),
+# which the dialect table's CP rcs are checked against; CP_NOT_LOGGED_ON (45,
+# HCP045E) is the dialect module's, and the other CP rcs the EXECs act on are
+# entries of the table (`dialect.CP_RETURN_CODES`), so that a site corrects them.
 
-#: CP's rc for QUERY USER when the user is not logged on (HCPCQU045E).
-CP_NOT_LOGGED_ON = 45
-#: CP's rc for XAUTOLOG of a user the member's directory does not have
-#: (HCP053E "not in CP directory": IBM's s390-tools vmur reads rc 53 so after
-#: CP LINK; for XAUTOLOG assumed, see docs/rexx.md).
-CP_NOT_IN_DIRECTORY = 53
-#: CP's rc for XAUTOLOG of a user already logged on (HCPLGA054E "Already
-#: logged on", LOGON's message and number; for XAUTOLOG assumed, see
-#: docs/rexx.md): the one rc after which BKRSTART asks QUERY USER again.
-CP_ALREADY_LOGGED_ON = 54
-#: CP's rc for SMSG to a user logged on without SET SMSG ON (HCPMSG057I
-#: "not receiving": the message number, as 45 is; assumed, see docs/rexx.md).
-CP_NOT_RECEIVING = 57
 #: How often BKRSTART asks whether the catalog's SFS server is logged on, then
 #: whether its file pool serves (model.py, with the waits' defaults and bounds:
 #: the `catalog` statement's `logon-wait` and `pool-wait` set how long).
@@ -360,7 +347,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "    say me':' server 'is not logged on at member' member'.'",
     f"    say me': start it first (AUTOLOG1 runs {START_FILE}), then try again.'",
     "  end",
-    f"  if sent = {CP_NOT_RECEIVING} then do",
+    "  if sent = {not_receiving} then do",
     "    say me':' server 'is logged on at member' member 'but does not'",
     "    say me': take messages now: its program is not running or not ready'",
     "    say me': yet. See its console, then try again.'",
@@ -415,11 +402,19 @@ _ROUTINE_SENDALL = [
 ]
 
 
-def _routines_common(byname: str) -> list[str]:
+def _routines_common(byname: str, dialect) -> list[str]:
     """The routines BKRSUBMT and BKREXPIR share; `byname` is what the EXEC
     wants before a name to send that one entry (BKRSUBMT: ` 'JOB'`, since a
-    job may be named like one of its keywords)."""
-    return [line.replace("{byname}", byname) for line in _ROUTINES_COMMON_TEMPLATE]
+    job may be named like one of its keywords); SEND tells the dialect's rc
+    for a server that takes no SMSG (`message_not_receiving_rc`)."""
+    fills = {"{byname}": byname, "{not_receiving}": str(dialect.return_code("message_not_receiving_rc"))}
+    return [_filled(line, fills) for line in _ROUTINES_COMMON_TEMPLATE]
+
+
+def _filled(line: str, fills: dict[str, str]) -> str:
+    for mark, text in fills.items():
+        line = line.replace(mark, text)
+    return line
 
 
 #: CP's default logical line end and logical character delete (BKR308): typed
@@ -559,7 +554,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         fallback="sendone operands",
     )
     out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
-    out.code(*_routines_common(" 'JOB'"), "")
+    out.code(*_routines_common(" 'JOB'", dialect), "")
     out.code(*_ROUTINE_SENDALL, "")
     out.code(
         *_usage_routine(
@@ -655,7 +650,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         fallback="sendone operands",
     )
     out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
-    out.code(*_routines_common(""), "")
+    out.code(*_routines_common("", dialect), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day dd"]))
     return out.text()
@@ -706,53 +701,63 @@ _START_SERVED = [
 #: machine is started (`_queryuser`).
 _AWAITED = "  if w.i then return await(i)"
 _APART = f"  if asked = {RC_ELSEWHERE} then return asked"
-_LOGON = [
-    "logon: procedure expose me member m. q. x. w. s.",
-    "  parse arg i",
-    "  asked = queryuser(i)",
-    "  if asked = 0 then do",
-    "    say me':' m.i 'is already logged on.'",
-    "    return 0",
-    "  end",
-    f"  if asked = {CP_NOT_LOGGED_ON} then nop",
-    "  else return asked",
-    "  'CP' x.i",
-    "  if rc = 0 then nop",
-    "  else do",
-    "    failed = rc",
-    f"    if failed = {CP_ALREADY_LOGGED_ON} then return meanwhile(i)",
-    "    say me': CP' x.i 'failed, rc' failed'.'",
-    f"    if failed = {CP_NOT_IN_DIRECTORY} then do",
-    "      say me':' m.i 'is not in the CP directory of member' member'.'",
-    "      say me': load the entries bkrc wrote, then run' me 'again.'",
-    "    end",
-    "    return failed",
-    "  end",
-    "  say me': started' m.i'.'",
-    _AWAITED,
-    "  return 0",
-]
-#: MEANWHILE, after LOGON and QUERYUSER (`_queryuser`).
-_MEANWHILE = [
-    f"/* CP refused XAUTOLOG as already logged on (rc {CP_ALREADY_LOGGED_ON}): logged */",
-    "/* on since the query (another BKRSTART, an operator) is what */",
-    "/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */",
-    "/* says nothing of the kind: it is not asked about again. */",
-    "meanwhile: procedure expose me m. q. x. s.",
-    "  parse arg i",
-    "  asked = queryuser(i)",
-    "  if asked = 0 then do",
-    "    say me':' m.i 'was logged on meanwhile: left alone.'",
-    "    return 0",
-    "  end",
-    _APART,
-    f"  say me': CP' x.i 'failed, rc {CP_ALREADY_LOGGED_ON}.'",
-    f"  if asked = {CP_NOT_LOGGED_ON} then do",
-    "    say me': yet CP' q.i 'answers that it is not logged on:'",
-    "    say me': its logoff may be under way.'",
-    "  end",
-    f"  return {CP_ALREADY_LOGGED_ON}",
-]
+def _logon(dialect) -> list[str]:
+    """LOGON: QUERY USER, then XAUTOLOG a machine not logged on here. Of
+    XAUTOLOG's refusals (the dialect's rcs) already logged on goes to
+    MEANWHILE, not in the directory says to load the entries."""
+    return [
+        "logon: procedure expose me member m. q. x. w. s.",
+        "  parse arg i",
+        "  asked = queryuser(i)",
+        "  if asked = 0 then do",
+        "    say me':' m.i 'is already logged on.'",
+        "    return 0",
+        "  end",
+        f"  if asked = {CP_NOT_LOGGED_ON} then nop",
+        "  else return asked",
+        "  'CP' x.i",
+        "  if rc = 0 then nop",
+        "  else do",
+        "    failed = rc",
+        f"    if failed = {dialect.return_code('xautolog_already_logged_on_rc')} then return meanwhile(i)",
+        "    say me': CP' x.i 'failed, rc' failed'.'",
+        f"    if failed = {dialect.return_code('xautolog_not_in_directory_rc')} then do",
+        "      say me':' m.i 'is not in the CP directory of member' member'.'",
+        "      say me': load the entries bkrc wrote, then run' me 'again.'",
+        "    end",
+        "    return failed",
+        "  end",
+        "  say me': started' m.i'.'",
+        _AWAITED,
+        "  return 0",
+    ]
+
+
+def _meanwhile(dialect) -> list[str]:
+    """MEANWHILE, after LOGON and QUERYUSER (`_queryuser`); `already` is CP's
+    rc for XAUTOLOG of a user already logged on (at most four digits: the
+    comment's first line stays within 72 columns)."""
+    already = dialect.return_code("xautolog_already_logged_on_rc")
+    return [
+        f"/* CP refused XAUTOLOG as already logged on (rc {already}): logged */",
+        "/* on since the query (another BKRSTART, an operator) is what */",
+        "/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */",
+        "/* says nothing of the kind: it is not asked about again. */",
+        "meanwhile: procedure expose me m. q. x. s.",
+        "  parse arg i",
+        "  asked = queryuser(i)",
+        "  if asked = 0 then do",
+        "    say me':' m.i 'was logged on meanwhile: left alone.'",
+        "    return 0",
+        "  end",
+        _APART,
+        f"  say me': CP' x.i 'failed, rc {already}.'",
+        f"  if asked = {CP_NOT_LOGGED_ON} then do",
+        "    say me': yet CP' q.i 'answers that it is not logged on:'",
+        "    say me': its logoff may be under way.'",
+        "  end",
+        f"  return {already}",
+    ]
 
 
 def _queryuser(dialect, apart: bool, member: str) -> list[str]:
@@ -962,10 +967,12 @@ def _served(order: list[tuple[str, str, bool, str | None]]) -> bool:
     return any(wait and pool for _, _, wait, pool in order)
 
 
-def _start_codes(order: list[tuple[str, str, bool, str | None]], apart: bool) -> str:
+def _start_codes(order: list[tuple[str, str, bool, str | None]], apart: bool, already: int) -> str:
     """BKRSTART's return codes, as its header lists them: those its code can
     return (`_start_routines`), the waits' rc only where it waits, and
-    RC_ELSEWHERE only where it starts a single-configuration machine."""
+    RC_ELSEWHERE only where it starts a single-configuration machine;
+    `already` is the dialect's rc for XAUTOLOG of a user already logged on,
+    with which MEANWHILE ends."""
     waits, served = _waits(order), _served(order)
     codes = [f"0 all started, {RC_USAGE} operands given (it takes none)"]
     if apart:
@@ -976,7 +983,7 @@ def _start_codes(order: list[tuple[str, str, bool, str | None]], apart: bool) ->
         codes.append(f"{RC_NOT_UP} the SFS server {late}")
     codes.append(f"{RC_UNREADABLE} CP's answer to a query unreadable")
     codes.append(
-        f"{CP_ALREADY_LOGGED_ON} XAUTOLOG refused as already logged on yet QUERY USER finds no machine"
+        f"{already} XAUTOLOG refused as already logged on yet QUERY USER finds no machine"
     )
     still = "the others are still started" + (", except after the SFS server failed" if waits else "")
     return (
@@ -1012,9 +1019,9 @@ def _start_routines(
     the catalog's SFS server is waited for: `catalog` says how long."""
     waits, served = _waits(order), _served(order)
     out = [*_START_SERVED, ""] if served else []
-    out += [line for line in _LOGON if waits or line != _AWAITED]
+    out += [line for line in _logon(dialect) if waits or line != _AWAITED]
     out += ["", *_queryuser(dialect, apart, member), ""]
-    out += [line for line in _MEANWHILE if apart or line != _APART]
+    out += [line for line in _meanwhile(dialect) if apart or line != _APART]
     out += ["", *_await(catalog.logon_wait)] if waits else []
     out += ["", *_serving(catalog.pool_wait)] if served else []
     unused = (() if waits else ("w.",)) + (() if apart else ("s.",))
@@ -1053,7 +1060,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             "",
             f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
             f"  'EXEC {START_FILE}'",
-            _start_codes(order, apart),
+            _start_codes(order, apart, dialect.return_code("xautolog_already_logged_on_rc")),
         ],
     )
     out.code("address command")
