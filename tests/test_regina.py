@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from cms.cases import load_cases
-from cms.generate import example_exec, example_members, example_model, example_names, generate
+from cms.generate import example_exec, example_members, example_model, example_names, generate, site_dialect
 from cms.invariants import (
     DAYS,
     assert_due,
@@ -39,7 +39,7 @@ def exit_status(rc: int) -> int:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_case(cms, case):
-    text = example_exec(case.example, case.member, case.exec_name)
+    text = example_exec(case.example, case.member, case.exec_name, site_dialect(case.dialect))
     run = cms.run(
         text,
         case.operands,
@@ -52,6 +52,7 @@ def test_case(cms, case):
         elsewhere=case.elsewhere,
         odd=case.odd,
         pools=case.pools,
+        numbers=case.numbers,
         file_name=f"{case.exec_name}.EXEC",
     )
     assert run.commands == case.commands, run
@@ -74,11 +75,11 @@ def _trapping_novalue(text: str) -> str:
 def test_no_case_reads_an_unset_variable(cms, case):
     """REXX reads an unset variable as its own name in capitals (`failed`
     as FAILED), silently: every case runs as well with NOVALUE trapped."""
-    text = _trapping_novalue(example_exec(case.example, case.member, case.exec_name))
+    text = _trapping_novalue(example_exec(case.example, case.member, case.exec_name, site_dialect(case.dialect)))
     run = cms.run(text, case.operands, member=case.run_as or case.member, logged_on=case.logged_on,
                   fail=case.fail, slow=case.slow, smsg_off=case.smsg_off,
                   not_in_directory=case.not_in_directory, elsewhere=case.elsewhere, odd=case.odd,
-                  pools=case.pools,
+                  pools=case.pools, numbers=case.numbers,
                   file_name=f"{case.exec_name}.EXEC")
     assert "NOVALUE" not in run.stderr, run
     assert (run.rc, run.commands) == (exit_status(case.rc), case.commands), run

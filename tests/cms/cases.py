@@ -25,6 +25,8 @@ class Case:
     elsewhere: list[str] = field(default_factory=list)
     odd: dict[str, tuple[int | str, list[str]]] = field(default_factory=dict)
     pools: dict[str, tuple[str, int | str, int]] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    dialect: dict[str, str] = field(default_factory=dict)
     rc: int | None = None
     says: list[str] = field(default_factory=list)
     commands: list[str] = field(default_factory=list)
@@ -85,6 +87,12 @@ def parse_cases(text: str) -> list[Case]:
         elif word == "pool":
             pool, server, n, rc = rest.split()
             case.pools[pool] = (server, n if n == "never" else int(n), int(rc))
+        elif word == "number":
+            kind, rc = rest.split()
+            case.numbers[kind] = int(rc)
+        elif word == "dialect":
+            key, value = rest.split()
+            case.dialect[key] = value
         elif word == "slow":
             user, n = rest.split()
             case.slow[user] = int(n)

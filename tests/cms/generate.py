@@ -4,9 +4,10 @@ through the real front end."""
 from __future__ import annotations
 
 import functools
+import tomllib
 from pathlib import Path
 
-from bkrdsl.dialect import load_dialect
+from bkrdsl.dialect import DEFAULT_RELEASE, DIALECT_DIR, load_dialect, parse_dialect
 from bkrdsl.emit.rexx import expire_exec, profile_snippet, submit_exec
 from bkrdsl.pipeline import analyse
 from bkrdsl.resolve.model import Model
@@ -52,5 +53,16 @@ def generate(model: Model, member: str, exec_name: str, source: str = "test.bkr"
     return EMITTERS[exec_name](model, model.member(member), source, dialect or load_dialect())
 
 
-def example_exec(example: str, member: str, exec_name: str) -> str:
-    return generate(example_model(example), member, exec_name, f"{example}.bkr")
+def example_exec(example: str, member: str, exec_name: str, dialect=None) -> str:
+    return generate(example_model(example), member, exec_name, f"{example}.bkr", dialect)
+
+
+def site_dialect(values: dict[str, str]):
+    """The built-in table with these entries' values corrected, as a site's copy
+    passed with `--dialect` (validated as one: `parse_dialect`); None without any."""
+    if not values:
+        return None
+    data = tomllib.loads((DIALECT_DIR / f"backup-manager-{DEFAULT_RELEASE}.toml").read_text(encoding="utf-8"))
+    for key, value in values.items():
+        data["entries"][key]["value"] = value
+    return parse_dialect(data, "site-dialect.toml")

@@ -79,6 +79,7 @@ class CmsStandIn:
         elsewhere: tuple[str, ...] | list[str] = (),
         odd: dict[str, tuple[int | str, list[str]]] | None = None,
         pools: dict[str, tuple[str, int | str, int]] | None = None,
+        numbers: dict[str, int] | None = None,
         file_name: str = "TEST.EXEC",
         env: dict[str, str] | None = None,
     ) -> Run:
@@ -94,7 +95,10 @@ class CmsStandIn:
         DIAGRC answers those lines with no rc before them); `pools` names
         file pools that do not serve at once, POOL: (server, n, rc): CMS's
         QUERY FILEPOOL CONNECT answers rc while the server is not logged on
-        and n more times once it is (n "never": never serves); `env` adds
+        and n more times once it is (n "never": never serves); `numbers`
+        gives CP's message number, and so its rc, for "nodir", "already"
+        (XAUTOLOG of a user logged on) or "smsgoff" in place of 53, 54 or
+        57 (a CP whose number is another; at most 255); `env` adds
         environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH)."""
         self.count += 1
         state = self.workdir / f"run{self.count}"
@@ -108,6 +112,7 @@ class CmsStandIn:
         (state / "smsgoff").write_text("".join(f"{u}\n" for u in smsg_off))
         (state / "odd").write_text("".join(
             "\t".join([str(rc), cmd, *lines]) + "\n" for cmd, (rc, lines) in (odd or {}).items()))
+        (state / "numbers").write_text("".join(f"{kind} {rc}\n" for kind, rc in (numbers or {}).items()))
         (state / "answer").write_text("".join(f"{line}\n" for line in (answer or [])))
         (state / "pools").write_text("".join(
             f"{pool} {server} {n} {rc}\n" for pool, (server, n, rc) in (pools or {}).items()))
