@@ -236,7 +236,9 @@ bkrc assumes; check it on your system):
   backup server while the home member is down. How BKRCATLG behaves when
   its file pool is missing at start (waits, retries, or ends) was not
   found. So after a cluster IPL, bring the home member up first, or check
-  once that BKRCATLG recovers when the pool comes up later.
+  once that BKRCATLG recovers when the pool comes up later: the checks, and
+  what to do when it does not, are step 6 of
+  [deploy.md](deploy.md#bkrstart-exec-autolog1-on-each-member).
 - **Links to the minidisks a job backs up.** The defaults grant the backup
   server and the workers no LINK privileges: no `OPTION LNKNOPAS`, and no
   other option. Without an external security manager (ESM), a link to
