@@ -7,7 +7,9 @@ in the same format). This module reads that file and keeps only what the
 checks of `bkrdsl/check/directory.py` ask: each USER, IDENTITY and SUBCONFIG
 entry (its kind, ID and place), each IDENTITY's `BUILD ON member USING
 SUBCONFIG id` statements, each entry's MDISK statements (the minidisks a
-selection may name: their virtual address, and whether they hold data at all)
+selection may name: their virtual address, and whether they hold data at all;
+and, for the compile's own MDISKs to be compared with, their device type,
+size, volume and first cylinder or block, as far as each states them)
 and LINK statements (an address that is another user's disk), and the PROFILE
 an entry INCLUDEs (its LINKs are the entry's too). Every other statement is
 passed over unread.
@@ -194,12 +196,21 @@ WORD_CUT = register(
 
 
 class Minidisk(NamedTuple):
-    """One MDISK statement of an entry: the virtual address a selection names."""
+    """One MDISK statement of an entry: the virtual address a selection names,
+    and the extent the compile's own MDISK statements are compared with."""
 
     address: int
-    form: str  # "MDISK" (an extent on a volume), "DEVNO", "V-DISK" or "T-DISK"
+    form: str  # "MDISK" (an extent on a volume, or DirMaint's AUTOx), "DEVNO", "V-DISK" or "T-DISK"
     span: Span  # the virtual address on the statement
     statement: Span
+    devtype: str = ""  # upper case: "3390", "FB-512"
+    #: Cylinders or blocks (`count`, AUTOx's size, a V-DISK's blocks, a T-DISK's
+    #: size); None for DEVNO and for `END` (to the volume's end: not known here).
+    size: int | None = None
+    #: The volume label of an extent or of DirMaint's AUTOV; None where the
+    #: statement names none (AUTOG's group, AUTOR's region, `&SYSRES`, the one-operand forms).
+    volume: str | None = None
+    start: int | None = None  # the first cylinder or block of an explicit extent
 
     @property
     def temporary(self) -> bool:
@@ -532,7 +543,7 @@ class _Reader:
             if not cut:
                 self.found.append(MALFORMED(problem, statement, help=_MDISK_HELP))
             return
-        self.disks.append(Minidisk(int(shape[1], 16), form, words[1][1], statement))
+        self.disks.append(Minidisk(int(shape[1], 16), form, words[1][1], statement, shape[2], *_extent(form, operands)))
 
     def _link(self, words, statement: Span, cut: bool) -> None:
         """`LINK owner vdev1 vdev2 mode`: the disk is this user's at vdev2."""
@@ -612,6 +623,21 @@ def _address_problem(shape: list[str], name: str) -> str | None:
     if not _is_address(shape[1]):
         return f"`{shape[1]}` is not a virtual address: 1-4 hexadecimal digits"
     return None
+
+
+def _extent(form: str, operands: list[str]) -> tuple[int | None, str | None, int | None]:
+    """(size, volume, start) of an MDISK whose operands `_extent_problem` passed:
+    `start count volid`, DirMaint's `AUTOx size group|region|volume`, or the
+    one-operand forms' size (IBM's "MDISK Directory Statement")."""
+    if form in TEMPORARY_FORMS:
+        return int(operands[1]), None, None
+    if form != "MDISK":
+        return None, None, None  # DEVNO: a real device, its size its own
+    first, count, volume = operands
+    size = int(count) if count.isdigit() else None  # END: to the end of the volume
+    if first in _ALLOCATED_FORMS:
+        return size, volume if first == "AUTOV" else None, None
+    return size, None if volume.startswith("&") else volume, int(first)
 
 
 def _extent_problem(form: str, operands: list[str]) -> str | None:

@@ -192,6 +192,30 @@ def test_each_entry_keeps_its_minidisks_links_and_profile():
     assert [d.address for d in found.entry("A").disks] == [0x193]
     assert found.entry("A-1").disks[0].address == 0x191 and found.entry("A-1").follows == "A"
     assert found.entry("LNXWEB01").follows is None and found.built_subconfigs == {"A-1"}
+    # What the product machines' minidisks are compared on (BKR519): type, size, volume, start.
+    assert [(d.devtype, d.size, d.volume, d.start) for d in web.disks] == [
+        ("3390", 3338, "LXP001", 1500),
+        ("3390", 10, "LXP001", None),  # AUTOV: DirMaint places it on its volume
+        ("3390", None, None, None),  # DEVNO: a real device
+        ("FB-512", 2097152, None, None),
+        ("3390", 10, None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("operands", "extent"),
+    [
+        ("0001 END M1PRV1", (None, "M1PRV1", 1)),  # to the volume's end: its size not known here
+        ("0001 0010 &SYSRES", (10, None, 1)),  # the system residence volume, whichever it is
+        ("AUTOG 10 POOL1", (10, None, None)),  # a DirMaint group, not a volume
+        ("AUTOR 10 REGION1", (10, None, None)),
+        ("AUTOV 10 VMCOM1", (10, "VMCOM1", None)),
+    ],
+)
+def test_an_mdisk_keeps_only_the_size_and_volume_it_states(operands, extent):
+    found = read_directory("site.direct", f"USER A PW 1M 1M G\n MDISK 0191 3390 {operands} MR\n".encode())
+    (disk,) = found.entry("A").disks
+    assert found.diagnostics == () and (disk.size, disk.volume, disk.start) == extent
 
 
 @pytest.mark.parametrize(
