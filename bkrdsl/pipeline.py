@@ -92,7 +92,8 @@ def analyse(
 
     `directory` is the site's CP source directory (`bkrdsl.cpdirectory`):
     its own diagnostics come first, then, when it could be read, the checks of
-    `bkrdsl/check/directory.py` compare the model with it (BKR510-BKR518).
+    `bkrdsl/check/directory.py` compare the model with it (BKR510-BKR520;
+    the product machines' minidisks as `dialect` places them).
     Without it nothing of it runs: the diagnostics are exactly as before.
 
     Without `checks`, the model is built but not checked: the diagnostics are
@@ -179,7 +180,7 @@ def _analyse(
             if directory is not None:
                 from bkrdsl.check.directory import directory_checks
 
-                found.extend(directory_checks(model, directory))
+                found.extend(directory_checks(model, directory, dialect))
     diagnostics, stops = found.result()
     return Analysis(program, model, diagnostics, module, stops, directory)
 

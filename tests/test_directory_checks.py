@@ -1,5 +1,5 @@
 """`--directory FILE`: the .bkr files checked against the site's CP source
-directory (bkrdsl/check/directory.py, BKR510-BKR518; the reader's own tests:
+directory (bkrdsl/check/directory.py, BKR510-BKR520; the reader's own tests:
 tests/test_cpdirectory.py), and the commands that take it.
 
 Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
@@ -236,7 +236,7 @@ def test_json_sarif_and_github_point_into_the_directory(tmp_path):
     duplicate = tmp_path / "dup.direct"
     duplicate.write_text(DIRECT.read_text() + "USER TCPIP X 1M 1M G\n")
     github = run_cli(["check", PRODSSI, "--directory", duplicate, "--format", "github"], expect=1).output
-    assert f"::error file={duplicate},line=326,col=6," in github and "BKR503" in github
+    assert f"::error file={duplicate},line=323,col=6," in github and "BKR503" in github
 
 
 def test_compile_refuses_to_write_against_a_directory_that_contradicts_the_file(tmp_path):
@@ -362,3 +362,97 @@ def test_the_new_checks_point_into_the_directory_in_every_format():
     assert path in json.dumps(result["locations"])
     github = run_cli(["check", PRODSSI, "--directory", path, "--format", "github"], expect=1).output
     assert f"::warning file={path},line={by_code['BKR517']['line']}," in github
+
+
+def test_bkr519_a_disk_the_directory_sizes_otherwise_is_one_warning_for_every_instance():
+    (d,) = check(PRODSSI, (r"^( MDISK 0191 3390 03[4-7]2) 0005", r"\1 0010"))  # every worker's 191
+    assert d.code == "BKR519" and d.severity is Severity.WARNING
+    assert (d.span.file, d.span.line, d.span.column) == (str(PRODSSI), 33, 25)  # `5` of `disk BKRWRK* 191 size 5 cyl`
+    assert d.message.startswith("`disk BKRWRK* 191` writes `BKRWRK01` on `VMSYS1`'s 0191 (5 cylinders, volume `M1PRV1`)")
+    assert "MDISK says 10 cylinders (and for 11 more instances: `BKRWRK01` on `VMSYS2`," in d.message
+    assert d.help.startswith("write the directory's size, `size 10 cyl`, or, if the change is meant")
+    assert [r.span.line for r in d.related] == [176, 178, 180] and d.related[0].span.file == "site.direct"
+
+
+def test_bkr519_another_volume_first_cylinder_or_kind_of_minidisk():
+    (moved,) = check(PRODSSI, (r"^( MDISK 0191 3390 0322 0010) M2PRV1", r"\1 M2PRV2"))
+    assert moved.code == "BKR519" and "`BKRBKUP` on `VMSYS2`'s 0191" in moved.message
+    assert "MDISK says volume `M2PRV2`:" in moved.message
+    assert (moved.span.line, moved.span.column) == (31, 16)  # no `on VOL` written: the address
+    assert "`disk BKRBKUP 191 size 10 cyl on M2PRV2 at 322`" in moved.help
+    (start,) = check(PRODSSI, (r"^ MDISK 0191 3390 1000 0020 VMCOM1", " MDISK 0191 3390 0520 0020 VMCOM1"))
+    assert "(20 cylinders, volume `VMCOM1`, first cylinder 1,000)" in start.message
+    assert "MDISK says first cylinder 520" in start.message and start.span.line == 34  # `on VMCOM1`
+    (vdisk,) = check(PRODSSI, (r"^ MDISK 0191 3390 1440 0010 VMCOM1 MR", " MDISK 0191 FB-512 V-DISK 2048 MR"))
+    assert "`BKRADMIN`'s 0191" in vdisk.message and "MDISK says a V-DISK" in vdisk.message
+
+
+def test_bkr519_what_an_mdisk_does_not_state_is_not_compared():
+    auto = (r"^ MDISK 0191 3390 0342 0005 M1PRV1", " MDISK 0191 3390 AUTOV 5 M1PRV1")
+    group = (r"^ MDISK 0191 3390 0342 0005 M2PRV1", " MDISK 0191 3390 AUTOG 5 POOL1")
+    end = (r"^ MDISK 0191 3390 0342 0005 M3PRV1", " MDISK 0191 3390 0342 END M3PRV1")
+    assert check(PRODSSI, auto, group, end) == []
+
+
+def test_bkr520_a_directory_minidisk_of_a_machine_no_disk_gives_is_an_error():
+    found = check(PRODSSI, (r"^( MDISK 0191 3390 1000 0020 VMCOM1.*\n)", r"\1 MDISK 0301 3390 0540 0300 VMCOM1 MR\n"))
+    (d,) = found
+    assert d.code == "BKR520" and d.is_error and (d.span.file, d.span.line, d.span.column) == ("site.direct", 226, 8)
+    assert d.message.startswith("USER `BKRSVSFS`'s minidisk 0301 is in the site's directory, but no `disk`")
+    assert d.help.startswith("add `disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 540` to cluster `PRODSSI`")
+    assert d.related[0].span.file == str(PRODSSI) and d.related[0].span.line == 34  # its `disk` statement
+
+
+def test_bkr520_an_identity_is_compared_member_by_member_and_said_once_per_address():
+    own = (r"^( BUILD ON VMSYS4 USING SUBCONFIG BKRCLG-4\n)", r"\1 MDISK 0193 3390 0001 0005 VMCOM1 MR\n")
+    one = (r"^(SUBCONFIG BKRW1-2\n.*\n)", r"\1 MDISK 0192 3390 0400 0005 M2PRV1 MR\n")
+    everyone, member = check(PRODSSI, own, one)
+    assert everyone.code == member.code == "BKR520"
+    assert "IDENTITY `BKRCATLG`'s minidisk 0193 (on `VMSYS1`, `VMSYS2`, `VMSYS3` and `VMSYS4`)" in everyone.message
+    assert "IDENTITY `BKRWRK01`'s minidisk 0192 (on `VMSYS2`) is" in member.message
+    # An IDENTITY's own MDISK is every member's: one diagnostic, the directory's line shown once.
+    (grown,) = check(PRODSSI, own, (r"^ MDISK 0193 3390 0001 0005 VMCOM1", " MDISK 0191 3390 0001 0020 VMCOM1"))
+    assert grown.code == "BKR519" and "(and for 3 more instances:" in grown.message
+    assert [r.span.line for r in grown.related] == [156]
+
+
+def test_bkr520_what_loses_nothing_or_was_never_deployed_is_not_reported():
+    temporary = (
+        r"^( MDISK 0191 3390 1440 0010 VMCOM1.*\n)",
+        r"\1 MDISK 0300 FB-512 V-DISK 2048 MR\n MDISK 0400 3390 T-DISK 10 MR\n MDISK 0500 3390 DEVNO 1A2B MR\n",
+    )
+    assert check(PRODSSI, temporary) == []
+    # The machine missing from the directory (nothing deployed yet): nothing to compare.
+    assert check(PRODSSI, (r"^USER BKRADMIN(.*\n)+?(?=\*)", "")) == []
+    # A SUBCONFIG of a member the IDENTITY is not built on is BKR518's, not compared.
+    (d,) = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW4-2\n", ""), (r"^(SUBCONFIG BKRW4-2\n)", r"\1 MDISK 0192 3390 1 1 M2PRV1 MR\n"))
+    assert d.code == "BKR518"
+
+
+def test_bkr519_and_bkr520_in_every_format_and_compile_writes_nothing(tmp_path):
+    path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
+    data = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "json"], expect=1).output)
+    by_code = {d["code"]: d for d in data["diagnostics"]}
+    assert by_code["BKR519"]["file"] == str(PRODSSI) and by_code["BKR519"]["related"][0]["file"] == path
+    assert by_code["BKR520"]["file"] == path and by_code["BKR520"]["severity"] == "error"
+    sarif = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "sarif"], expect=1).output)
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "BKR520")
+    assert result["level"] == "error" and path in json.dumps(result["locations"])
+    github = run_cli(["check", PRODSSI, "--directory", path, "--format", "github"], expect=1).output
+    assert f"::error file={path},line={by_code['BKR520']['line']}," in github
+    assert f"::warning file={PRODSSI},line=35," in github  # BKR519 at `disk BKRADMIN 191 size 10 cyl`
+    out = tmp_path / "out"
+    result = run_cli(["compile", PRODSSI, "-o", out, "--directory", path], expect=1)
+    assert "error[BKR520]" in result.output and not out.exists()
+
+
+def test_bkr519_compares_the_extents_sequential_allocation_hands_out(tmp_path):
+    from bkrdsl.dialect import DIALECT_DIR, load_dialect
+
+    table = tmp_path / "site-dialect.toml"
+    table.write_text((DIALECT_DIR / "backup-manager-1.3.toml").read_text().replace('value = "autov"', 'value = "sequential"'))
+    found = directory()
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=load_dialect(path=str(table)))
+    # bkrc hands out the first free cylinders of each volume, where the directory's are elsewhere.
+    assert {d.code for d in result.diagnostics} == {"BKR519"}
+    assert any("MDISK says first cylinder 322" in d.message for d in result.diagnostics)

@@ -395,16 +395,18 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
     client = client_with_directory
     main = open_doc(client, client.folder / "prodssi.bkr", (EXAMPLES / "prodssi.bkr").read_text())
     found = await diagnostics(client, main)
-    assert sorted(d.code for d in found) == ["BKR510", "BKR513", "BKR514", "BKR514", "BKR515", "BKR515", "BKR516", "BKR517", "BKR518"]
+    assert sorted(d.code for d in found) == ["BKR510", "BKR513", "BKR514", "BKR514", "BKR515", "BKR515", "BKR516", "BKR517", "BKR518", "BKR519", "BKR520"]
     kind = next(d for d in found if d.code == "BKR510")
     assert (kind.range.start.line, kind.range.start.character) == (44, 22)  # CICSPRD in group APPS
     directory = (client.folder / "USER.DIRECT").as_uri()
     assert [r.location.uri for r in kind.related_information] == [directory]
     built = next(d for d in found if d.code == "BKR513")
-    assert built.message.startswith("in USER.DIRECT:98: IDENTITY `TCPIP` is built on `VMSYS5`")
+    assert built.message.startswith("in USER.DIRECT:99: IDENTITY `TCPIP` is built on `VMSYS5`")
     assert built.range.start.line == 81  # `run on each member` of job SYSINC
     at = built.related_information[0].location  # its own place, in the directory
-    assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 97, 10)
+    assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 98, 10)
+    dropped = next(d for d in found if d.code == "BKR520")  # in the directory: at the machine's `disk`
+    assert dropped.range.start.line == 35 and dropped.message.startswith("in USER.DIRECT:232: USER `5697J06C`")
 
 
 @pytest.mark.asyncio

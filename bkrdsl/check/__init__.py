@@ -12,7 +12,7 @@ from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR219, BKR260, BKR261: the catalog and its expiry
     coverage,  # BKR401-BKR412: coverage and schedules
     declarations,  # BKR320-BKR335, BKR021: duplicates, unknown references, roles on patterns, lists read on
-    directory,  # BKR510-BKR518: against the site's CP directory (run by analyse, with --directory)
+    directory,  # BKR510-BKR520: against the site's CP directory (run by analyse, with --directory)
     jobs,  # BKR220-BKR226: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID
     members,  # BKR240-BKR249, BKR252: members, machines, minidisks

@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR518).
+"""Checks against the site's CP source directory (BKR510-BKR520).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
 entry), which users exist at all, and on which members each IDENTITY is
@@ -23,12 +23,14 @@ from bkrdsl.ast import Kind, Medium
 from bkrdsl.check.common import Suggester, alternatives, listed, mean_fix, mean_help, quoted
 from bkrdsl.diagnostics import Fix, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import Model, is_pattern, parse_address_range, pattern_regex
+from bkrdsl.resolve.model import Model, is_pattern, parse_address, parse_address_range, pattern_regex
 
 if TYPE_CHECKING:
     from bkrdsl import ast
+    from bkrdsl.allocation import Machine, Placed
     from bkrdsl.cpdirectory import Directory, Entry, Minidisk
     from bkrdsl.diagnostics import Diagnostic
+    from bkrdsl.dialect import Dialect
     from bkrdsl.source import Span
 
 #: The directory statement of each kind, and the .bkr keyword of each.
@@ -279,6 +281,81 @@ MACHINE_NOT_BUILT_ON_MEMBER = register(
 )
 
 
+MINIDISK_DIFFERS = register(
+    "BKR519",
+    "minidisk-differs-from-directory",
+    "warning",
+    "a product machine's `disk` gives a minidisk another size or place than the site's CP directory does",
+    """
+    `bkrc compile` writes the Backup Manager machines' MDISK statements from
+    the `disk` statements. With `--directory FILE`, bkrc compares them with
+    the MDISK statements the site's directory already has for those
+    machines (after a first deployment, or where the machines were
+    installed by hand): for each address both define, the size (cylinders
+    or blocks), the device type, the volume (of an explicit extent, or
+    DirMaint's AUTOV) and, where both give one, the first cylinder or
+    block. Deploying the compile's entries redefines a minidisk that
+    differs, and CP neither moves nor resizes what it holds: a smaller
+    minidisk cuts off the end of its file system, a larger one or one
+    elsewhere starts unformatted, or over another minidisk's cylinders.
+    One diagnostic per `disk` statement, naming every instance it differs
+    for (`disk BKRWRK* 191` is every worker's, on every member).
+
+    A warning, not an error: growing or moving a minidisk is a change a
+    site makes on purpose, and `bkrc compile --directory` must not refuse
+    it; copy the data when deploying (DirMaint's CMDISK, or DDR and
+    COPYFILE). A machine the directory does not define, or defines with
+    the other kind (BKR510), is not compared, nor a member whose BUILD
+    statement it lacks (BKR518). A directory MDISK with `END` for its size
+    (to the end of the volume), on `&SYSRES`, or in DirMaint's AUTOG or
+    AUTOR form is compared only in what it states.
+
+    Failing example: `disk BKRWRK* 191 size 5 cyl`, and a directory whose
+    SUBCONFIG BKRW1-1 has `MDISK 0191 3390 0342 0010 M1PRV1 MR`.
+
+    Fix: give the `disk` statement the directory's size and place
+    (`size 10 cyl`), or, if the change is meant, copy the minidisk's
+    contents when the entries are deployed.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+MINIDISK_DROPPED = register(
+    "BKR520",
+    "directory-minidisk-not-in-bkr",
+    "error",
+    "a product machine's minidisk in the site's CP directory that no `disk` statement gives it",
+    """
+    `bkrc compile` writes each Backup Manager machine's directory entry
+    with the minidisks its `disk` statements give it, and only those. With
+    `--directory FILE`, bkrc reads the MDISK statements the site's
+    directory already has for those machines: one at an address no `disk`
+    statement gives that machine (or, for an IDENTITY, that member's
+    instance) is dropped when the compiled entry replaces the directory's,
+    and the next DIRECTXA frees its extent, with what it holds: a catalog
+    server's file pool, a machine's own files. Nothing in the compiled
+    files says so.
+
+    An error: the loss cannot be undone, and the compile writes nothing
+    until the .bkr file gives the minidisk or the directory no longer has
+    it. A V-DISK, a T-DISK or a DEVNO minidisk is not reported: the first
+    two hold nothing after logoff, and a DEVNO's real device keeps its
+    data. A machine the directory does not define (nothing is deployed
+    yet), or defines with the other kind (BKR510), is not compared, nor a
+    member its BUILD statements lack (BKR518).
+
+    Failing example: a directory whose `USER BKRSVSFS` has `MDISK 0301 3390
+    0540 0300 VMCOM1 MR`, and a .bkr file whose only `disk BKRSVSFS` is
+    its 191.
+
+    Fix: add the `disk` statement the help shows (`disk BKRSVSFS 301 size
+    300 cyl on VMCOM1 at 540`); if the minidisk is no longer wanted, save
+    what it holds and delete its MDISK statement from the directory first.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
 class KindSource(NamedTuple):
     """Where the .bkr files give a user its kind, and how to say so."""
 
@@ -289,8 +366,9 @@ class KindSource(NamedTuple):
     std: str | None = None  # the standard-library module that declares it too ("std/zvm-common")
 
 
-def directory_checks(model: Model, directory: Directory) -> list[Diagnostic]:
-    """Every check of the model against a directory that could be read, in order."""
+def directory_checks(model: Model, directory: Directory, dialect: Dialect | None = None) -> list[Diagnostic]:
+    """Every check of the model against a directory that could be read, in order.
+    `dialect` is the table the compile writes the machines' minidisks from (default: the release's)."""
     if not directory.readable:
         return []
     out: list[Diagnostic] = []
@@ -302,6 +380,7 @@ def directory_checks(model: Model, directory: Directory) -> list[Diagnostic]:
     out.extend(machine_builds(model, directory, lacking))
     out.extend(selected_minidisks(model, directory))
     out.extend(subconfigs_built_by_none(directory, lacking))
+    out.extend(machine_minidisks(model, directory, dialect))
     return out
 
 
@@ -778,3 +857,155 @@ def _builds_said(entry: Entry) -> str:
     if not entry.builds:
         return "it has no BUILD statement at all"
     return "built on " + listed([b.member for b in entry.builds], len(entry.builds))
+
+
+class _Differs(NamedTuple):
+    """One instance whose directory MDISK differs from the one the compile writes."""
+
+    machine: str
+    member: str | None  # None for a USER
+    placed: Placed
+    disk: Minidisk
+    differences: tuple[str, ...]  # what the directory's says: "10 cylinders", "volume `M2PRV2`"
+
+
+def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
+    """BKR519 and BKR520: the minidisks the compile writes for each product machine
+    (`bkrdsl.allocation`, as the directory entries are written) against the MDISK
+    statements the directory has for it, instance by instance. A machine the
+    directory lacks, or gives the other kind (BKR510), is passed over."""
+    if model.cluster is None:
+        return
+    from bkrdsl.allocation import allocate
+    from bkrdsl.dialect import load_dialect
+
+    allocation = allocate(model, dialect or load_dialect())
+    if allocation.error is not None:  # the checks that say why (BKR245, BKR317...) ran already
+        return
+    differing: dict[Span, list[_Differs]] = {}  # by `disk` statement, in the order met
+    dropped: dict[tuple[Machine, int], list[tuple[str | None, Minidisk]]] = {}  # by (machine, address)
+    for machine in allocation.machines:
+        entry = directory.entry(machine.id)
+        if entry is None or entry.kind != STATEMENT[machine.kind]:
+            continue
+        for instance in _instances(directory, entry, machine.members):
+            compiled = {parse_address(p.disk.address.text): p for p in allocation.of(machine.id, instance.member)}
+            for disk in instance.disks:
+                placed = compiled.get(disk.address)
+                if placed is None:
+                    if disk.form == "MDISK":  # a V-DISK, T-DISK or DEVNO loses nothing
+                        dropped.setdefault((machine, disk.address), []).append((instance.member, disk))
+                    continue
+                differences = _differences(placed, disk)
+                if differences:
+                    found = _Differs(machine.id, instance.member, placed, disk, differences)
+                    differing.setdefault(placed.disk.span, []).append(found)
+    for found in differing.values():
+        yield _minidisk_differs(found)
+    for (machine, _), instances in dropped.items():
+        yield _minidisk_dropped(model, allocation.disks.get(machine.id, ()), machine, instances)
+
+
+def _differences(placed: Placed, disk: Minidisk) -> tuple[str, ...]:
+    """What the directory's MDISK states otherwise than the compile's, in its words."""
+    if disk.form != "MDISK":
+        return (f"a {disk.form}",)
+    out = []
+    if disk.devtype != placed.devtype:
+        out.append(f"device type {disk.devtype}")
+    if disk.size is not None and disk.size != placed.size:
+        out.append(f"{disk.size:,} {_unit_word(disk.devtype)}")
+    if disk.volume is not None and disk.volume != placed.volume:
+        out.append(f"volume {quoted(disk.volume)}")
+    if disk.start is not None and placed.start is not None and disk.start != placed.start:
+        out.append(f"first {_unit_word(disk.devtype)[:-1]} {disk.start:,}")
+    return tuple(out)
+
+
+def _unit_word(devtype: str) -> str:
+    return "blocks" if devtype.startswith("FB") else "cylinders"
+
+
+def _instance_name(machine: str, member: str | None) -> str:
+    return quoted(machine) if member is None else f"{quoted(machine)} on {quoted(member)}"
+
+
+def _written(placed: Placed) -> str:
+    """The compile's MDISK, in the words `_differences` uses for the directory's."""
+    unit = _unit_word(placed.devtype)
+    start = f", first {unit[:-1]} {placed.start:,}" if placed.start is not None else ""
+    return f"{placed.size:,} {unit}, volume {quoted(placed.volume)}{start}"
+
+
+def _more_instances(found: list[_Differs]) -> str:
+    others = [_instance_name(d.machine, d.member) for d in found[1:]]
+    if not others:
+        return ""
+    named = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+    return f" (and for {len(others):,} more instance{'s' if len(others) > 1 else ''}: {named})"
+
+
+def _minidisk_differs(found: list[_Differs]) -> Diagnostic:
+    """BKR519 for one `disk` statement, at the word that differs first (its size, else its place)."""
+    first = found[0]
+    statement = first.placed.disk
+    vdev = f"{first.disk.address:04X}"
+    size_differs = not first.differences[0].startswith(("volume", "first"))
+    span = statement.size.span if size_differs else (statement.volume or statement.address).span
+    return MINIDISK_DIFFERS(
+        f"`disk {statement.user.text} {statement.address.text}` writes {_instance_name(first.machine, first.member)}'s"
+        f" {vdev} ({_written(first.placed)}), but the site's directory's MDISK says"
+        f" {' and '.join(first.differences)}{_more_instances(found)}: deploying the compiled entry redefines the"
+        " minidisk, and CP neither moves nor resizes what it holds",
+        span,
+        help=f"{_keep_help(statement, first)}, or, if the change is meant, copy the minidisk's contents when the"
+        " entries are deployed (docs/deploy.md)",
+        related=tuple(
+            Related(d.disk.statement, f"{_instance_name(d.machine, d.member)}'s {vdev} in the directory")
+            for d in _by_statement(found)[:3]
+        ),
+    )
+
+
+def _by_statement(found: list[_Differs]) -> list[_Differs]:
+    """The first instance of each directory MDISK: an IDENTITY's own is every member's."""
+    return list({d.disk.statement: d for d in reversed(found)}.values())[::-1]
+
+
+def _keep_help(statement: ast.Disk, first: _Differs) -> str:
+    """How to keep the directory's minidisk: its size alone where only that differs
+    (the place may be the allocation's, for every instance), else the whole statement."""
+    disk = first.disk
+    if first.differences == (f"{disk.size:,} {_unit_word(disk.devtype)}",):
+        return f"write the directory's size, `size {disk.size} {statement.unit.text}`"
+    return f"write the directory's minidisk, {_disk_statement(statement.user.text, disk)}"
+
+
+def _disk_statement(owner: str, disk: Minidisk) -> str:
+    """The `disk` statement that gives the directory's minidisk, as far as its MDISK says."""
+    unit = "blk" if disk.devtype.startswith("FB") else "cyl"
+    size = f"{disk.size}" if disk.size is not None else "N"
+    place = f" on {disk.volume}" if disk.volume is not None else ""
+    if place and disk.start is not None:
+        place += f" at {disk.start}"
+    return f"`disk {owner} {disk.address:03X} size {size} {unit}{place}`"
+
+
+def _minidisk_dropped(model: Model, own: tuple[ast.Disk, ...], machine: Machine, instances) -> Diagnostic:
+    """BKR520 for one address of one machine, at its first MDISK statement in the directory."""
+    disk = instances[0][1]
+    members = [m for m, _ in instances if m is not None]
+    where = f" (on {listed(members, len(members))})" if members else ""
+    if own:
+        related = Related(own[0].span, f"{quoted(machine.id)}'s `disk` statements")
+    else:
+        related = Related(model.cluster.name.span, f"cluster {quoted(model.name)} gives {quoted(machine.id)} no `disk`")
+    return MINIDISK_DROPPED(
+        f"{STATEMENT[machine.kind]} {quoted(machine.id)}'s minidisk {disk.address:04X}{where} is in the site's"
+        " directory, but no `disk` statement gives it: deploying the compiled entry drops it, and the next"
+        " DIRECTXA frees its extent with what it holds",
+        disk.span,
+        help=f"add {_disk_statement(machine.id, disk)} to cluster {quoted(model.name)}; if the minidisk is no longer"
+        " wanted, save what it holds and delete its MDISK statement from the directory first",
+        related=(related,),
+    )

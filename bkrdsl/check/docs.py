@@ -42,6 +42,7 @@ FAMILIES = (
     ("BKR40", "Coverage and schedules"),
     ("BKR50", "The site's CP directory (--directory): reading it"),
     ("BKR51", "The site's CP directory (--directory): the .bkr files against it"),
+    ("BKR52", "The site's CP directory (--directory): the .bkr files against it"),
 )
 
 
