@@ -1797,3 +1797,28 @@ def test_rename_counts_every_error_of_a_document_cut_at_the_limit():
         F.rename(doc, line, column, "SYSX")
     done = F.rename(doc, line, column, "LNX09")  # adds no error: the 17 left out are not new
     assert done.spans
+
+
+def test_hover_on_a_user_id_shows_its_entry_in_the_site_directory_when_the_setting_names_one():
+    from bkrdsl.cpdirectory import read_directory
+
+    path = EXAMPLES / "prodssi.bkr"
+    text = path.read_text()
+    directory = read_directory(str(EXAMPLES / "USER.DIRECT"), (EXAMPLES / "prodssi.direct").read_bytes())
+
+    def hover_on(word: str, directory) -> str:
+        doc = analyse_document(str(path), text, path=path, directory=directory)
+        line = next(i for i, s in enumerate(text.splitlines()) if re.search(rf"[ {{]{re.escape(word)}\b", s))
+        column = re.search(rf"[ {{]{re.escape(word)}\b", text.splitlines()[line]).start() + 1
+        return F.hover(doc, line, column).markdown
+
+    bkup = hover_on("BKRBKUP", directory)
+    assert "- site directory: IDENTITY entry (USER.DIRECT:134); built on `VMSYS1`, `VMSYS2`, `VMSYS3`, `VMSYS4`;" in bkup
+    assert bkup.endswith("minidisks `0191`\n\nThe backup server. One instance per member runs that member's jobs.")
+    web = hover_on("LNXWEB01", directory)
+    assert "- site directory: USER entry (USER.DIRECT:273); minidisks `0100`, `0191`, `0300 (V-DISK)`" in web
+    gone = read_directory("USER.DIRECT", b"USER LNXWEB02 PW 1M 1M G\n")
+    assert "- site directory: no entry of this ID" in hover_on("LNXWEB01", gone)
+    assert "site directory" not in hover_on("LNXWEB01", None)  # no setting: the hover as before
+    unreadable = read_directory("USER.DIRECT", b"\0")
+    assert "site directory" not in hover_on("LNXWEB01", unreadable)

@@ -405,6 +405,12 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
     assert built.range.start.line == 81  # `run on each member` of job SYSINC
     at = built.related_information[0].location  # its own place, in the directory
     assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 98, 10)
+    # Hover on a user ID shows its entry in the directory: kind, place, members, minidisks.
+    hover = await client.text_document_hover_async(
+        T.HoverParams(text_document=T.TextDocumentIdentifier(uri=main), position=T.Position(line=44, character=23))
+    )
+    assert "- site directory: IDENTITY entry (USER.DIRECT:314); built on `VMSYS1`, `VMSYS2`, `VMSYS3`, `VMSYS4`;" \
+        " minidisks `0191`, `0200`, `0300 (V-DISK)`" in hover.contents.value
     dropped = next(d for d in found if d.code == "BKR520")  # in the directory: at the machine's `disk`
     assert dropped.range.start.line == 35 and dropped.message.startswith("in USER.DIRECT:232: USER `5697J06C`")
 

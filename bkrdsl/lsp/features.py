@@ -153,12 +153,34 @@ def _user_hover(doc: Document, name: str) -> list[str]:
                 lines.append(
                     "- not declared: its place in the cluster gives its kind (catalog server or Tape Manager node)"
                 )
+    lines += _directory_lines(doc, name)
     for d in defs:
         text = docs.get((d.span.file, d.span.start))
         if text:
             lines += user_text(text)
             break
     return lines
+
+
+def _directory_lines(doc: Document, name: str) -> list[str]:
+    """With the `directory` setting: the ID's entry in the site's CP directory, where
+    it is, the members its BUILD statements name and its minidisks' addresses (its
+    own and its SUBCONFIGs'), short; or that the directory has none."""
+    directory = doc.directory
+    if directory is None or not directory.readable:
+        return []
+    entry = directory.entry(name)
+    if entry is None:
+        return ["- site directory: no entry of this ID"]
+    said = f"- site directory: {entry.kind} entry ({where(doc, entry.span)})"
+    if entry.kind == "SUBCONFIG" and entry.follows:
+        said += f", after IDENTITY `{entry.follows}`"
+    if entry.builds:
+        said += "; built on " + _capped([b.member for b in entry.builds])
+    subconfigs = [directory.entry(b.subconfig) for b in entry.builds]
+    disks = list(entry.disks) + [d for sub in subconfigs if sub is not None for d in sub.disks]
+    addresses = sorted({f"{d.address:04X}" + (f" ({d.form})" if d.temporary else "") for d in disks})
+    return [said + ("; minidisks " + _capped(addresses) if addresses else "; no minidisks")]
 
 
 #: How many of a group's users (and patterns) hover lists: a group of thousands
