@@ -103,6 +103,9 @@ class Starter:
     #: With `--directory` and no `--workers`: each member's count (in `members`'
     #: order), the workers the directory builds there; 0 where it builds none.
     workers_on: tuple[int, ...] = ()
+    #: With `--directory`: each member's private volume (in `members`' order), the
+    #: one the product's IDENTITY machines' minidisks there are on; None where it has none.
+    volumes_on: tuple[str | None, ...] = ()
     catalog_member: str | None = None  # default: the purging member, else the first
     purging_member: str | None = None  # default: the catalog's member, else the first
     tape: bool = False
@@ -113,6 +116,14 @@ class Starter:
         """The `workers` count of the member at `index`: the directory's, where it
         builds some, else `--workers`."""
         return (self.workers_on[index] if index < len(self.workers_on) else 0) or self.workers
+
+    def volume_of(self, index: int) -> tuple[str, str]:
+        """The private volume of the member at `index` and its comment: the
+        directory's, where it has one, else the placeholder."""
+        found = self.volumes_on[index] if index < len(self.volumes_on) else None
+        if found:
+            return found, f"# from {self.roster.directory if self.roster else 'the directory'}"
+        return private_volume(index + 1), "# your volume label"
 
     @property
     def catalog_on(self) -> str:
@@ -369,6 +380,28 @@ def roster(directory: Directory, members: Sequence[str], classified: Callable[[s
 _ZVM = "zvm"  # in `roster()`: z/VM's own user, of the kind its module gives it
 
 
+def directory_volumes(
+    directory: Directory, members: Sequence[str], classified: Callable[[str], str | None]
+) -> tuple[str | None, ...]:
+    """Each member's private volume as the directory has it: the volume most of
+    the product's IDENTITY machines' minidisks on that member are on (their
+    SUBCONFIG for it: BKRBKUP's, BKRCATLG's, the workers'; the first by name on a
+    tie); None where they have none there (not deployed yet)."""
+    import collections
+
+    counts = {member: collections.Counter() for member in members}
+    for entry in directory.entries:
+        if entry.kind != "IDENTITY" or classified(entry.id) != PRODUCT:
+            continue
+        for build in entry.builds:
+            subconfig = directory.entry(build.subconfig)
+            if build.member in counts and subconfig is not None:
+                counts[build.member].update(d.volume for d in subconfig.disks if d.volume and not d.temporary)
+    return tuple(
+        min(counts[m], key=lambda v: (-counts[m][v], v)) if counts[m] else None for m in members
+    )
+
+
 def directory_workers(directory: Directory, members: Sequence[str], model: Model) -> tuple[int, ...]:
     """Each member's `workers` count as the directory builds them: its first
     worker IDs (BKRWRK01, BKRWRK02, ... from the worker role's pattern in
@@ -548,8 +581,8 @@ def text(s: Starter) -> str:
     from bkrdsl.fmt import format_text
 
     members = "".join(
-        f"  member {m} {{ workers {s.workers_of(n - 1)}  private-volume {private_volume(n)} }}  # your volume label\n"
-        for n, m in enumerate(s.members, 1)
+        f"  member {m} {{ workers {s.workers_of(n)}  private-volume {s.volume_of(n)[0]} }}  {s.volume_of(n)[1]}\n"
+        for n, m in enumerate(s.members)
     )
     if s.tape:
         full_target = "to tape  # Tape Manager's shared catalog, above"

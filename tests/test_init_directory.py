@@ -280,3 +280,34 @@ def test_each_member_s_workers_are_those_the_directory_builds_there(tmp_path):
     given = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", DIRECT, "--workers", "3"], expect=0)
     assert re.findall(r"member \w+ \{ workers (\d+) ", given.stdout) == ["3"] * 4
     assert "BKR518" in given.stderr  # VMSYS3 and VMSYS4 build 2: as check --directory will say
+
+
+def test_a_product_machine_s_minidisk_the_file_lacks_is_the_site_s_to_settle(tmp_path):
+    """The site's BKRSVSFS holds its file pool at 0301, which no `disk` statement
+    of the file gives (BKR520, an error: deploying would drop it): said at the
+    directory's line, exit 1, nothing written; never bkrc's internal error."""
+    direct = tmp_path / "USER.DIRECT"
+    pool = " MDISK 0301 3390 1100 0300 VMCOM1 MR RPASS WPASS"
+    text = DIRECT.read_text(encoding="utf-8")
+    at = text.index(" MDISK 0191 3390 1000 0020 VMCOM1")
+    direct.write_text(text[:at] + f"{pool:<72}00022510\n" + text[at:], encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct, "--color", "never"], expect=1)
+    assert "error[BKR520]: USER `BKRSVSFS`'s minidisk 0301" in result.stderr
+    assert "add `disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 1100`" in result.stderr
+    assert "bkrc: nothing written" in result.stderr and not path.exists()
+
+
+def test_each_member_s_private_volume_is_the_one_the_directory_gives_it(tmp_path):
+    """The volumes come from the product's IDENTITY machines' SUBCONFIGs, member by
+    member, whatever order --member gives them in (else BKR519: the compiled
+    BKRBKUP 191 on another volume than the site's)."""
+    order = ["VMSYS3", "VMSYS1", "VMSYS4", "VMSYS2"]
+    out = run_cli(
+        ["init", "-", "--cluster", "PRODSSI", "--directory", DIRECT, *[a for m in order for a in ("--member", m)]],
+        expect=0,
+    )
+    assert re.findall(r"member (\w+) \{ workers \d+  private-volume (\w+) \}  # from prodssi.direct", out.stdout) == [
+        (m, f"M{m[-1]}PRV1") for m in order
+    ]
+    assert "BKR519" not in out.stderr

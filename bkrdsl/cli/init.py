@@ -225,7 +225,8 @@ def init_cmd(
     errors = [d for d in analysis.diagnostics if d.is_error]
     if errors and all(d.code in _DIRECTORY_CHECKS for d in errors):
         # The site's directory against the standard library's kinds (BKR510 at a
-        # `--stdlib` declaration): a fact of the site, for it to settle first.
+        # `--stdlib` declaration), or a product machine's minidisk the file gives
+        # no `disk` statement (BKR520): a fact of the site, for it to settle first.
         print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
         click.echo("bkrc: nothing written", err=True)
         sys.exit(EXIT_INPUT)
@@ -243,7 +244,7 @@ def init_cmd(
 
 
 #: The checks against the site's directory (bkrdsl/check/directory.py).
-_DIRECTORY_CHECKS = ("BKR510", "BKR511", "BKR512", "BKR513", "BKR514")
+_DIRECTORY_CHECKS = tuple(f"BKR{n}" for n in range(510, 521))  # BKR510-BKR520
 
 
 def _readable_directory(directory_path: str | None, fmt: str, color: str):
@@ -268,11 +269,16 @@ def _file(starter, name: str, directory):
 
     from click.core import ParameterSource
 
-    from bkrdsl.starter import classifier, directory_workers, roster, text
+    from bkrdsl.starter import classifier, directory_volumes, directory_workers, roster, text
 
     if directory is not None:
         model = _analyse(name, text(starter), checks=False).model
-        starter = dataclasses.replace(starter, roster=roster(directory, starter.members, classifier(model)))
+        classified = classifier(model)
+        starter = dataclasses.replace(
+            starter,
+            roster=roster(directory, starter.members, classified),
+            volumes_on=directory_volumes(directory, starter.members, classified),
+        )
         if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
             starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
     new = text(starter)
