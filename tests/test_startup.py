@@ -43,9 +43,10 @@ def test_check_of_a_clean_file_loads_only_the_front_end():
     # written); the emitters: only compile; string: never (its Template class
     # compiles a pattern as it is made; the table's format strings are read
     # with `dialect.format_fields`); the syntax errors' messages: only a file
-    # with one (its import is some 16 M instructions).
+    # with one (its import is some 16 M instructions); the checks against the
+    # site's CP directory and its reader: only with --directory.
     unneeded = {"json", "difflib", "lark", "pygments", "textwrap", "hashlib", "tomllib", "string"}
-    unneeded |= {"bkrdsl.emit.artifacts", "bkrdsl.syntax.messages"}
+    unneeded |= {"bkrdsl.emit.artifacts", "bkrdsl.syntax.messages", "bkrdsl.check.directory", "bkrdsl.cpdirectory"}
     assert unneeded & loaded == set()
     # Registering the codes does no text processing: an explanation is dedented
     # when `bkrc explain` (or the docs, the language server) first reads it.

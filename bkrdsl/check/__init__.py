@@ -7,12 +7,14 @@ from the registry (`python -m bkrdsl.check.docs`).
 
 from __future__ import annotations
 
-# Rule families register their codes and checks on import.
+# Rule families register their codes and checks on import. One is not imported here:
+# analyse imports it with --directory alone, and `registry.load_all` for its codes,
+# so that a check without the option does not load it:
+#     directory,  # BKR510-BKR520: against the site's CP directory
 from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR219, BKR260, BKR261: the catalog and its expiry
     coverage,  # BKR401-BKR412: coverage and schedules
     declarations,  # BKR320-BKR335, BKR021: duplicates, unknown references, roles on patterns, lists read on
-    directory,  # BKR510-BKR520: against the site's CP directory (run by analyse, with --directory)
     jobs,  # BKR220-BKR226: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID
     members,  # BKR240-BKR249, BKR252: members, machines, minidisks
