@@ -134,6 +134,10 @@ BUILT_ON_UNKNOWN_MEMBER = register(
 
     Fix: declare the member in the cluster (`member VMSYS3 { ... }`), or
     delete the BUILD statement and its SUBCONFIG if the member is gone.
+
+    `bkrc init --directory FILE --member ...` reports it too, at the first
+    BUILD statement that names a member no `--member` gives (and writes
+    nothing): give that member with `--member` as well (docs/init.md).
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -158,6 +162,10 @@ NOT_BUILT_ON_MEMBER = register(
 
     Fix: add the member's BUILD statement and SUBCONFIG entry if the
     IDENTITY should run there; otherwise, nothing to do.
+
+    `bkrc init --directory FILE --member ...` reports it too, for a member
+    given that no IDENTITY of the directory is built on (the file is
+    written): check the member's name against SYSTEM CONFIG (docs/init.md).
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
