@@ -4001,56 +4001,58 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.singles,self.identities,self.singles_are_zvm,self.identities_are_zvm,self.zvm_own,self.partly_built,self.without_minidisks,self.unwritable,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_cluster, _type_members, _type_workers, _type_workers_on, _type_volumes_on, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_workers_on, _dflt_volumes_on, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _return_type):
- def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,workers_on:_type_workers_on=_dflt_workers_on,volumes_on:_type_volumes_on=_dflt_volumes_on,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster)->_return_type:
+def __create_fn__(_type_cluster, _type_members, _type_workers, _type_workers_on, _type_volumes_on, _type_site_disks, _type_shared_volume, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_workers_on, _dflt_volumes_on, _dflt_site_disks, _dflt_shared_volume, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _return_type):
+ def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,workers_on:_type_workers_on=_dflt_workers_on,volumes_on:_type_volumes_on=_dflt_volumes_on,site_disks:_type_site_disks=_dflt_site_disks,shared_volume:_type_shared_volume=_dflt_shared_volume,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)
   __dataclass_builtins_object__.__setattr__(self,'members',members)
   __dataclass_builtins_object__.__setattr__(self,'workers',workers)
   __dataclass_builtins_object__.__setattr__(self,'workers_on',workers_on)
   __dataclass_builtins_object__.__setattr__(self,'volumes_on',volumes_on)
+  __dataclass_builtins_object__.__setattr__(self,'site_disks',site_disks)
+  __dataclass_builtins_object__.__setattr__(self,'shared_volume',shared_volume)
   __dataclass_builtins_object__.__setattr__(self,'catalog_member',catalog_member)
   __dataclass_builtins_object__.__setattr__(self,'purging_member',purging_member)
   __dataclass_builtins_object__.__setattr__(self,'tape',tape)
   __dataclass_builtins_object__.__setattr__(self,'release',release)
   __dataclass_builtins_object__.__setattr__(self,'roster',roster)
  return __init__
-CODE["def __create_fn__(_type_cluster, _type_members, _type_workers, _type_workers_on, _type_volumes_on, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_workers_on, _dflt_volumes_on, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _return_type):\n def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,workers_on:_type_workers_on=_dflt_workers_on,volumes_on:_type_volumes_on=_dflt_volumes_on,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'workers_on',workers_on)\n  __dataclass_builtins_object__.__setattr__(self,'volumes_on',volumes_on)\n  __dataclass_builtins_object__.__setattr__(self,'catalog_member',catalog_member)\n  __dataclass_builtins_object__.__setattr__(self,'purging_member',purging_member)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n  __dataclass_builtins_object__.__setattr__(self,'roster',roster)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_cluster, _type_members, _type_workers, _type_workers_on, _type_volumes_on, _type_site_disks, _type_shared_volume, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_workers_on, _dflt_volumes_on, _dflt_site_disks, _dflt_shared_volume, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _return_type):\n def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,workers_on:_type_workers_on=_dflt_workers_on,volumes_on:_type_volumes_on=_dflt_volumes_on,site_disks:_type_site_disks=_dflt_site_disks,shared_volume:_type_shared_volume=_dflt_shared_volume,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'workers_on',workers_on)\n  __dataclass_builtins_object__.__setattr__(self,'volumes_on',volumes_on)\n  __dataclass_builtins_object__.__setattr__(self,'site_disks',site_disks)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volume',shared_volume)\n  __dataclass_builtins_object__.__setattr__(self,'catalog_member',catalog_member)\n  __dataclass_builtins_object__.__setattr__(self,'purging_member',purging_member)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n  __dataclass_builtins_object__.__setattr__(self,'roster',roster)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, workers_on={self.workers_on!r}, volumes_on={self.volumes_on!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r})"
+  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, workers_on={self.workers_on!r}, volumes_on={self.volumes_on!r}, site_disks={self.site_disks!r}, shared_volume={self.shared_volume!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, workers_on={self.workers_on!r}, volumes_on={self.volumes_on!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, workers_on={self.workers_on!r}, volumes_on={self.volumes_on!r}, site_disks={self.site_disks!r}, shared_volume={self.shared_volume!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,)==(other.cluster,other.members,other.workers,other.workers_on,other.volumes_on,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,)
+   return (self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,)==(other.cluster,other.members,other.workers,other.workers_on,other.volumes_on,other.site_disks,other.shared_volume,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,)==(other.cluster,other.members,other.workers,other.workers_on,other.volumes_on,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,)==(other.cluster,other.members,other.workers,other.workers_on,other.volumes_on,other.site_disks,other.shared_volume,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('cluster','members','workers','workers_on','volumes_on','catalog_member','purging_member','tape','release','roster',):
+  if type(self) is cls or name in ('cluster','members','workers','workers_on','volumes_on','site_disks','shared_volume','catalog_member','purging_member','tape','release','roster',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'workers_on\',\'volumes_on\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'workers_on\',\'volumes_on\',\'site_disks\',\'shared_volume\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('cluster','members','workers','workers_on','volumes_on','catalog_member','purging_member','tape','release','roster',):
+  if type(self) is cls or name in ('cluster','members','workers','workers_on','volumes_on','site_disks','shared_volume','catalog_member','purging_member','tape','release','roster',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'workers_on\',\'volumes_on\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'workers_on\',\'volumes_on\',\'site_disks\',\'shared_volume\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,))
+  return hash((self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_keywords, _type_texts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,keywords:_type_keywords,texts:_type_texts)->_return_type:

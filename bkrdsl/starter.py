@@ -93,6 +93,14 @@ class Roster:
     unwritable: tuple[str, ...] = ()  # IDs no .bkr name can spell (`#LNX`): see `_writable`
 
 
+class SiteDisk(NamedTuple):
+    """One minidisk of a product machine as the site's directory has it, for a `disk` statement."""
+
+    address: int
+    size: int
+    unit: str  # "cyl" or "blk"
+
+
 @dataclass(frozen=True)
 class Starter:
     """What `bkrc init` was asked for, names in upper case."""
@@ -106,6 +114,11 @@ class Starter:
     #: With `--directory`: each member's private volume (in `members`' order), the
     #: one the product's IDENTITY machines' minidisks there are on; None where it has none.
     volumes_on: tuple[str | None, ...] = ()
+    #: With `--directory`: the product machines' minidisks its MDISKs give, by the
+    #: machine's name in the file (`BKRWRK*`), each (address, size, unit); and the
+    #: volume its single-configuration machines' minidisks are on.
+    site_disks: tuple[tuple[str, tuple[SiteDisk, ...]], ...] = ()
+    shared_volume: str | None = None
     catalog_member: str | None = None  # default: the purging member, else the first
     purging_member: str | None = None  # default: the catalog's member, else the first
     tape: bool = False
@@ -397,9 +410,12 @@ def directory_volumes(
             subconfig = directory.entry(build.subconfig)
             if build.member in counts and subconfig is not None:
                 counts[build.member].update(d.volume for d in subconfig.disks if d.volume and not d.temporary)
-    return tuple(
-        min(counts[m], key=lambda v: (-counts[m][v], v)) if counts[m] else None for m in members
-    )
+    return tuple(_most_used(counts[m]) for m in members)
+
+
+def _most_used(volumes) -> str | None:
+    """The volume counted most (`collections.Counter`), the first by name on a tie; None for none."""
+    return min(volumes, key=lambda v: (-volumes[v], v)) if volumes else None
 
 
 def directory_workers(directory: Directory, members: Sequence[str], model: Model) -> tuple[int, ...]:
@@ -486,9 +502,8 @@ def _tape(s: Starter) -> str:
     )
 
 
-def _disks(s: Starter) -> str:
-    from bkrdsl.resolve.model import A_DISK_CYLINDERS  # the sizes BKR253 suggests too
-
+def product_machines(tape: bool, members: int) -> list[tuple[str, str]]:
+    """The machines `bkrc init` writes a `disk` statement for: (ID or pattern, role)."""
     machines = [
         ("BKRBKUP", "backup-server"),
         ("BKRCATLG", "catalog-server"),
@@ -497,16 +512,66 @@ def _disks(s: Starter) -> str:
         ("5697J06C", "installation"),
         (CATALOG_SERVER, "catalog-sfs-server"),
     ]
-    if s.tape:
+    if tape:
         machines += [(TAPE_CATALOG_NODE, "tape-catalog-node"), (TAPE_CATALOG_DMM, "tape-catalog-dmm")]
-        if len(s.members) > 1:
+        if members > 1:
             machines += [(TAPE_REQUEST_NODE, "tape-request-node"), (TAPE_REQUEST_DMM, "tape-request-dmm")]
+    return machines
+
+
+def directory_disks(
+    directory: Directory, members: Sequence[str], tape: bool
+) -> tuple[tuple[tuple[str, tuple[SiteDisk, ...]], ...], str | None]:
+    """The product machines' minidisks as the directory defines them (a machine it
+    lacks gets none: the defaults stay), and the shared volume: the one most of
+    its single-configuration machines' minidisks are on (the first by name on a
+    tie). A machine's minidisks are its entry's MDISKs that hold data and give a
+    size, and, for an IDENTITY, those of its SUBCONFIG on each member, in
+    `members`' order (the first size an address is given wins: one `disk`
+    statement gives every member's instance); a worker pattern's are BKRWRK01's."""
+    import collections
+
+    found, shared = [], collections.Counter()
+    for name, _ in product_machines(tape, len(members)):
+        entry = directory.entry(name.replace("*", "01"))
+        if entry is None or entry.kind not in ("USER", "IDENTITY"):
+            continue
+        disks = list(entry.disks)
+        for member in members:
+            build = next((b for b in entry.builds if b.member in (member, "*")), None)
+            subconfig = directory.entry(build.subconfig) if build else None
+            disks += subconfig.disks if subconfig else ()
+        given: dict[int, SiteDisk] = {}
+        for disk in disks:
+            if disk.form == "MDISK" and disk.size is not None and disk.address not in given:
+                unit = "blk" if disk.devtype.startswith("FB") else "cyl"
+                given[disk.address] = SiteDisk(disk.address, disk.size, unit)
+                if entry.kind == "USER" and disk.volume:
+                    shared[disk.volume] += 1
+        if given:
+            found.append((name, tuple(sorted(given.values()))))
+    return tuple(found), _most_used(shared)
+
+
+def _disks(s: Starter) -> str:
+    from bkrdsl.resolve.model import A_DISK_CYLINDERS  # the sizes BKR253 suggests too
+
+    site = dict(s.site_disks)
+    lines = []
+    for user, role in product_machines(s.tape, len(s.members)):
+        given = site.get(user) or (SiteDisk(0x191, A_DISK_CYLINDERS[role], "cyl"),)
+        lines += [f"  disk {user} {d.address:03X} size {d.size} {d.unit}\n" for d in given]
+    if s.site_disks:
+        whose = s.roster.directory if s.roster else "the directory"
+        said = f". Their sizes, and any other minidisk a machine has there, are {whose}'s."
+    else:
+        said = " (your sizes, in cylinders)."
     return _comment(
         "Every machine bkrc writes a directory entry for starts CMS and needs its 191 minidisk, its"
         " A-disk: an IDENTITY machine gets one on each member's private volume, a"
-        " single-configuration machine one on the shared volume (your sizes, in cylinders).",
+        " single-configuration machine one on the shared volume" + said,
         "  ",
-    ) + "".join(f"  disk {user} 191 size {A_DISK_CYLINDERS[role]} cyl\n" for user, role in machines)
+    ) + "".join(lines)
 
 
 def _groups(s: Starter) -> str:
@@ -618,7 +683,11 @@ def text(s: Starter) -> str:
             f" (BKRADMIN, 5697J06C, {CATALOG_SERVER}).",
             "  ",
         )
-        + f"  shared-volume {SHARED_VOLUME}  # your volume label\n"
+        + (
+            f"  shared-volume {s.shared_volume}  # from {s.roster.directory if s.roster else 'the directory'}\n"
+            if s.shared_volume
+            else f"  shared-volume {SHARED_VOLUME}  # your volume label\n"
+        )
         + "\n"
         + _comment(
             "One catalog for the whole cluster, kept by an SFS file pool server of its own: a"

@@ -282,20 +282,25 @@ def test_each_member_s_workers_are_those_the_directory_builds_there(tmp_path):
     assert "BKR518" in given.stderr  # VMSYS3 and VMSYS4 build 2: as check --directory will say
 
 
-def test_a_product_machine_s_minidisk_the_file_lacks_is_the_site_s_to_settle(tmp_path):
-    """The site's BKRSVSFS holds its file pool at 0301, which no `disk` statement
-    of the file gives (BKR520, an error: deploying would drop it): said at the
-    directory's line, exit 1, nothing written; never bkrc's internal error."""
+def test_the_product_machines_minidisks_are_the_directory_s(tmp_path):
+    """The site's BKRSVSFS holds its file pool at 0301 and BKRBKUP's 191 is 20
+    cylinders on each member: the file gives both (without them, BKR520: deploying
+    would drop the pool, and BKR519), and checks clean against the directory."""
     direct = tmp_path / "USER.DIRECT"
     pool = " MDISK 0301 3390 1100 0300 VMCOM1 MR RPASS WPASS"
     text = DIRECT.read_text(encoding="utf-8")
     at = text.index(" MDISK 0191 3390 1000 0020 VMCOM1")
-    direct.write_text(text[:at] + f"{pool:<72}00022510\n" + text[at:], encoding="utf-8")
+    text = text[:at] + f"{pool:<72}00022510\n" + text[at:]
+    bkup = re.compile(r"^(SUBCONFIG BKRBUP-\d.*\n MDISK 0191 3390 \d+ )0010", re.MULTILINE)
+    assert len(bkup.findall(text)) == 4
+    direct.write_text(bkup.sub(r"\g<1>0020", text), encoding="utf-8")
     path = tmp_path / "new.bkr"
-    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct, "--color", "never"], expect=1)
-    assert "error[BKR520]: USER `BKRSVSFS`'s minidisk 0301" in result.stderr
-    assert "add `disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 1100`" in result.stderr
-    assert "bkrc: nothing written" in result.stderr and not path.exists()
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "  disk BKRBKUP 191 size 20 cyl\n" in written
+    assert "  disk BKRSVSFS 191 size 20 cyl\n  disk BKRSVSFS 301 size 300 cyl\n" in written
+    assert "  shared-volume VMCOM1  # from USER.DIRECT\n" in written
+    assert_clean(path, direct)
 
 
 def test_each_member_s_private_volume_is_the_one_the_directory_gives_it(tmp_path):

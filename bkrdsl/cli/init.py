@@ -269,7 +269,7 @@ def _file(starter, name: str, directory):
 
     from click.core import ParameterSource
 
-    from bkrdsl.starter import classifier, directory_volumes, directory_workers, roster, text
+    from bkrdsl.starter import classifier, directory_disks, directory_volumes, directory_workers, roster, text
 
     if directory is not None:
         model = _analyse(name, text(starter), checks=False).model
@@ -279,6 +279,8 @@ def _file(starter, name: str, directory):
             roster=roster(directory, starter.members, classified),
             volumes_on=directory_volumes(directory, starter.members, classified),
         )
+        site_disks, shared_volume = directory_disks(directory, starter.members, starter.tape)
+        starter = dataclasses.replace(starter, site_disks=site_disks, shared_volume=shared_volume)
         if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
             starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
     new = text(starter)
