@@ -857,8 +857,12 @@ class _Parser:
         # `shared-volume`), then, where a statement starts, among all statement keywords.
         words = messages.did_you_mean(tok[TEXT], statements)
         at, options = self.options_open
-        if at == self.i and messages.did_you_mean(tok[TEXT], statements | options) != words:
-            raise _GiveUp  # perhaps an option of the statement before, on the line above (`cat` after `tape ...`)
+        if at == self.i and (
+            messages.did_you_mean(tok[TEXT], statements | options) != words or messages.abbreviated(tok[TEXT], options)
+        ):
+            # perhaps an option of the statement before, on the line above (`cat` after
+            # `tape ...`, `req` after `catalog-dmm D`: ambiguous to the recovery)
+            raise _GiveUp
         if not words and not after_statement:
             words = messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS)
         if words:
@@ -1115,6 +1119,8 @@ class _Parser:
         if previous[TEXT].lower() == "to":
             if tok[TEXT].lower() in messages.DISK_WORDS | messages.TAPE_WORDS:
                 raise _GiveUp  # another word for a medium (messages.unknown_medium)
+            if tok[FIRST]:
+                raise _GiveUp  # `to`, then a name on the next line: no pool's name to the recovery
             self.missing = messages.medium_missing(word, self._span(tok, tok))
         else:
             wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(accepted)])
@@ -1786,6 +1792,7 @@ class _Parser:
             self._missing("disk", _TARGET_MEDIA)
             return ast.Target(ast.TargetMedium.DISK, None, self._since(first))
         self._next(KEYWORD)
+        self.options_open = (self.i, _POOL)  # `poo` on the next line may mean `pool` (`_stray_statement`)
         pool = None
         if self.type == "pool":
             self._next(NAME)
@@ -1807,7 +1814,7 @@ _SCOPES = frozenset({"local", "shared"})
 _TARGET_MEDIA = frozenset({"disk", "tape"})
 _CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"})
 _TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
-_ON, _AT, _ROLE = frozenset({"on"}), frozenset({"at"}), frozenset({"role"})
+_ON, _AT, _ROLE, _POOL = frozenset({"on"}), frozenset({"at"}), frozenset({"role"}), frozenset({"pool"})
 
 
 class _Typing(_Parser):
