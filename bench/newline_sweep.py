@@ -4,10 +4,11 @@ For each example (examples/*.bkr) and each token of a statement line that is not
 the line's first (a word, `{`, `}` or `,`), the line is broken before the token:
 the token and the rest of the line go to a line of their own, at the line's
 indentation and at none; or, at its indentation, only the token, its first three
-letters (a word half typed) or a name, `APPS` (`to`, then `APPS`). Where the fast parser reads the text
-(`fast.read_reported`), Lark's recovery must give the very same diagnostics and
-AST (tests/test_parsers_agree.py's `differences`); each text they read
-differently is printed with both readings.
+letters or its first (a word half typed), or a name, `APPS` (`to`, then `APPS`);
+and a word is written on a line of its own below each statement line (`BELOW`).
+Where the fast parser reads the text (`fast.read_reported`), Lark's recovery must
+give the very same diagnostics and AST (tests/test_parsers_agree.py's
+`differences`); each text they read differently is printed with both readings.
 
     python bench/newline_sweep.py                    # every example
     python bench/newline_sweep.py examples/minimal.bkr
@@ -22,6 +23,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+#: Words written on a line of their own below each statement line: a statement's
+#: first letter, a name, an option half typed (`to tape`, then `r`; `to disk`, then `poo`).
+BELOW = ("r", "APPS", "poo", "req")
+
 #: A token of a line: a word, or one of the marks that stand alone.
 TOKEN = re.compile(r"[{},]|[^\s{},#]+")
 
@@ -42,8 +47,10 @@ def broken(text: str):
             for margin in dict.fromkeys((indent, "")):
                 yield k + 1, "\n".join([*lines[:k], head, margin + rest, *lines[k + 1 :]])
             word = token.group()
-            for moved in dict.fromkeys((word, word[:3], "APPS")):
+            for moved in dict.fromkeys((word, word[:3], word[:1], "APPS")):
                 yield k + 1, "\n".join([*lines[:k], head, indent + moved, *lines[k + 1 :]])
+        for below in BELOW:
+            yield k + 1, "\n".join([*lines[: k + 1], indent + below, *lines[k + 1 :]])
 
 
 def main(argv: list[str]) -> int:

@@ -112,14 +112,31 @@ class Tracing(fast._Parser):
             self.trace.extend([None, keyword] for keyword in left_out)
         return read_as_name
 
-    def _option_respelt(self, options):
+    def _option_respelt(self, options, listed=False):
         stray = self.type == fast.T_STRAY
-        super()._option_respelt(options)
+        comma_left_out = super()._option_respelt(options, listed)
+        if comma_left_out:  # one more name of the list: a placeholder `,` before it
+            self.trace.append([None, ","])
+            return True
         if self.stray_at == self.i and self.respelt and self.trace[-1][1] != self.type:
             self.trace[-1][1] = self.type  # read as the option it may mean
             if stray:  # what the recovery respells it among is all that Lark accepts there
                 block = self.blocks[-1][0] if self.blocks else None
                 self.trace[-1].append(options | fast.BLOCK_STATEMENTS[block])
+        return False
+
+    def _swapped_medium(self):
+        swapped = super()._swapped_medium()
+        # read the other way round: the medium where the word stands, then the word a name
+        self.trace[-2:] = [[self.trace[-2][0], self.type], [fast.NAME, fast.T_NAME]]
+        return swapped
+
+    def _pool_left_out(self, medium):
+        left_out = super()._pool_left_out(medium)
+        if left_out:  # the word read as the pool's name: a placeholder `pool` before it
+            self.trace[-1][1] = self.type
+            self.trace.append([None, "pool"])
+        return left_out
 
     def _group_ends(self, name, brace_at, entries):
         ended = super()._group_ends(name, brace_at, entries)
@@ -890,7 +907,6 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "cluster A {\n  member M {\n    desc private-volume P\n  }\n}\n",  # the next statement on its line
         "cluster A {\n  member M {\n    workers 2  desc private-volume P\n  }\n}\n",
         "cluster A {\n  expire on M {\n    retain 30 days  keep\n  }\n}\n",  # a state shared with a job's
-        "cluster A {\n  job J {\n    to disk  descri\n  }\n}\n",  # perhaps an option (`pool`)
     ],
 )
 def test_keywords_half_typed_left_to_lark(text):
@@ -932,7 +948,7 @@ def test_an_option_half_typed_after_its_statement_is_read_fast(text, monkeypatch
         "cluster A {\n  job J {\n    backup APPS inc\n    to disk\n  }\n}\n",  # `include` or `incremental`
         "cluster A {\n  job J {\n    backup APPS desc\n    to disk\n  }\n}\n",  # a statement's keyword
         "cluster A {\n  job J {\n    backup APPS incr\n    APPS\n  }\n}\n",  # a name next
-        "cluster A {\n  job J {\n    to disk poo\n  }\n}\n",  # the pool's name (Recovery.destination_phrase)
+        "cluster A {\n  job J {\n    to disk\n    poo\n  }\n}\n",  # `pool` on the next line
         "cluster A {\n  catalog shared server S p\n}\n",  # a word too many
         "cluster A {\n  job J {\n    backup APPS\n    incr\n  }\n}\n",  # first on its line
         "cluster A {\n  job J {\n    run on M sun\n  }\n}\n",  # a day: a schedule's mistake
@@ -1018,6 +1034,46 @@ def test_a_keyword_missing_before_the_next_statement_is_read_fast(text, monkeypa
     assert_read_fast_with_one("BKR004", text, monkeypatch)
 
 
+#: A word last on its line that means no keyword, read as the recovery reads it: a
+#: pool's name without `pool`, one more name without its `,`, the one keyword that
+#: fits in its place; a declaration's kind missing; `include` before `exclude minidisk`.
+WORD_MEANS_NO_KEYWORD = [
+    "cluster A {\n  job J {\n    to disk poo\n  }\n}\n",  # the pool's name (Recovery.destination_phrase)
+    "cluster A {\n  job J {\n    to disk  descri\n  }\n}\n",
+    "cluster A {\n  job J {\n    to tape BKUPPOOL\n    run on M daily 01:00\n  }\n}\n",
+    "cluster A {\n  job J {\n    backup APPS, SYS i\n    to disk\n  }\n}\n",  # a `,` missing
+    "cluster A {\n  job J {\n    run on M w\n  }\n}\n",
+    "single user U1 x\ncluster A {\n}\n",
+    "cluster A {\n  expire on M {\n    retain 35 d\n  }\n}\n",  # `days` in its place
+    "cluster A {\n  job J {\n    run on each me\n  }\n}\n",  # `member` in its place
+    "cluster A {\n  single\n  job J {\n    to disk\n  }\n}\n",  # `user` and a name
+    "cluster A {\n  identity\n}\n",
+    "cluster A {\n  single\n  single group G { U }\n}\n",
+    "cluster A {\n  job J {\n    include\n    exclude minidisk * 0190\n  }\n}\n",  # two words swapped
+    "cluster A {\n  job J {\n    exclude\n    include sfs P:U.X\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", WORD_MEANS_NO_KEYWORD)
+def test_a_word_that_means_no_keyword_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  job J {\n    to\n    APPS\n  }\n}\n",  # no pool's name on the next line
+        "cluster A {\n  job J {\n    backup APPS APPS\n  }\n}\n",  # the name twice (Recovery.name_twice)
+        "cluster A {\n  job J {\n    run on M day\n  }\n}\n",  # a schedule in other words
+        "cluster A {\n  job J {\n    backup APPS and\n  }\n}\n",  # `and` (Recovery.and_after_comma)
+        "cluster A {\n  job J {\n    inc\n    exclude minidisk * 0190\n  }\n}\n",  # two errors
+    ],
+)
+def test_words_that_mean_no_keyword_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
 def test_a_keyword_half_typed_then_the_keyword_it_needs_missing_is_read_fast(monkeypatch):
     """`ru`, read as `run`: one BKR012 that says `on` must follow (`Recovery.unfinished_respelt`)."""
     assert_read_fast_with_one("BKR012", "cluster A {\n  job J {\n    ru\n  }\n}\n", monkeypatch)
@@ -1027,7 +1083,7 @@ def test_a_keyword_half_typed_then_the_keyword_it_needs_missing_is_read_fast(mon
     "text",
     [
         "cluster A {\n  expire on M {\n    retain 35days\n  }\n}\n",  # a number and `days` run together
-        "cluster A {\n  job J {\n    run on each me\n  }\n}\n",  # not at the end of its line
+        "cluster A {\n  job J {\n    run on each me daily 01:00\n  }\n}\n",  # not at the end of its line
         "cluster A {\n  job J {\n    run run\n  }\n}\n",  # said twice
         "cluster A {\n  expire on M {\n    retain days\n  }\n}\n",  # the number missing, not `days`
         "cluster A {\n  disk U size\n  member M { workers 2 }\n}\n",  # the address missing, not `size`

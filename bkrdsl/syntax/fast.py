@@ -36,7 +36,14 @@ may mean, where that fits, one BKR012 that also says what the keyword needs when
 its value is then missing (`Recovery.misspelt`, `Recovery.unfinished_respelt`, the
 same `messages.unknown_keyword_unfinished`), or, where a statement starts and it
 means none (`r`), reports (the same `messages.not_a_keyword`) and skips
-(`_Parser._stray_statement`, `_Parser._respell`); and a block's `}` missing
+(`_Parser._stray_statement`, `_Parser._respell`); and a word last on its line
+that means no keyword, which the recovery reads as a pool's name after `to disk`
+(`_Parser._pool_left_out`), one more name of a list, its `,` missing
+(`_Parser._comma_left_out`), or the one keyword that fits, in its place (`retain
+35 d`: `_Parser._replaced`); and `single` or `identity` without its kind,
+completed with `user` and a name, and `include`, then `exclude minidisk` on the
+next line, two words the other way round (`_Parser._swapped_medium`), each the
+recovery's BKR004; and a block's `}` missing
 before a statement keyword that starts its line and fits only outside the
 block (`member M { workers 2`, then the next member), which the recovery
 reports (BKR005, the same `messages.not_closed_before`) and closes the block
@@ -1039,7 +1046,9 @@ class _Parser:
         state accepts, a test checks), the current token is a word last on its line
         that is none (`T_STRAY`: `include minidi`): read it as the one it may mean,
         as the recovery does (`Recovery.misspelt`), or, where it means none (`include
-        m`), as a name after the keywords `left_out` (`_left_out`), or _GiveUp. `mdisk`
+        m`), as a name after the keywords `left_out` (`_left_out`), or, where one keyword
+        fits and the word begins it, as that keyword in its place (`retain 35 d`:
+        `_replaced`), or _GiveUp. `mdisk`
         for `minidisk` has a message of its own (`messages.MEDIUM_WORDS`). With an
         error read before, the word stays T_STRAY, and the caller gives up on it.
         True where the keywords were left out: the word is then the name after them."""
@@ -1052,16 +1061,59 @@ class _Parser:
             raise _GiveUp
         words = messages.did_you_mean(text, accepted, synonyms=False)
         if not words:
-            if not left_out:
-                raise _GiveUp
-            self._left_out(accepted, left_out)
-            return True
+            if left_out:
+                self._left_out(accepted, left_out)
+                return True
+            if len(accepted) != 1 or not accepted[0].startswith(text.lower()):
+                raise _GiveUp  # another word the recovery may know (`retain 5 weeks`: Recovery.retain_unit)
+            self._replaced(accepted[0])
+            return False
         self.stray_at = self.i
         self.respelt = words
         self.type = words[0]
         return False
 
-    def _option_respelt(self, options: frozenset[str]) -> None:
+    def _swapped_medium(self) -> tuple:
+        """After `include` or `exclude`, the current token is `include` or `exclude` that
+        starts the next line, before `minidisk` or `sfs` on its line (`include`, then
+        `exclude minidisk * 0190`): the recovery reads the two words the other way round
+        (BKR004, `messages.swapped_words`, `Recovery.swapped_words`), the medium first,
+        then the word as the owner (or the first SFS path), where the rest of the line
+        reads on so (else the parse stops there: a second error). The medium becomes
+        current; returns the word's token. _GiveUp elsewhere."""
+        from bkrdsl.syntax import messages
+
+        tok, medium = self.tokens[self.i], self.tokens[self.i + 1]
+        if self.error_at is not None or not tok[FIRST] or medium[LINE] != tok[LINE]:
+            raise _GiveUp
+        if medium[KIND] != "n" or medium[TEXT].lower() not in _MEDIA:
+            raise _GiveUp
+        written = self.text[tok[START] : medium[START] + len(medium[TEXT])]
+        blank = written[len(tok[TEXT]) : -len(medium[TEXT])]
+        meant = f"{medium[TEXT]}{blank}{tok[TEXT]}"
+        self.missing = messages.swapped_words(written, meant, self._span(tok, medium))
+        self.missing_at = self.i
+        self._next(KEYWORD)
+        return tok
+
+    def _replaced(self, keyword: str) -> None:
+        """The current token, a word last on its line where only `keyword` fits, that
+        begins it but is too short to be respelt (`retain 35 d`, `run on each m`, then
+        a `}`; another word may be one the recovery knows, `retain 5 weeks`): the
+        recovery reads it as the keyword, in its place (BKR004 "expected `days` after `35`, found `d`",
+        `messages.word_for_keyword`, `Recovery.replacement`), where the keyword lets the
+        next tokens fit and no name after it would. Where they do not (`tape m`, then
+        the next line), the parse stops at them, a second error, and gives up."""
+        from bkrdsl.syntax import messages
+
+        tok, previous = self.tokens[self.i], self.tokens[self.i - 1]
+        wanted, found = f"`{keyword}`", messages.shown(tok[TEXT])
+        after = f" after {messages.shown(previous[TEXT])}"
+        self.missing = messages.word_for_keyword(wanted, after, found, wanted, self._span(tok, tok))
+        self.missing_at = self.i
+        self.type = keyword
+
+    def _option_respelt(self, options: frozenset[str], listed: bool = False) -> bool:
         """After a statement on its line, where it may go on with one of its `options`
         (`full` after `backup APPS`, a schedule after `run on M`, `server` after
         `catalog shared`), the current token is a word last on its line that is no
@@ -1071,31 +1123,61 @@ class _Parser:
         options and the block's statements (`Recovery.diagnose`, no English synonyms
         after a statement), and where it means an option reads it as that option
         (`Recovery.misspelt`), the option's values then missing (one BKR012 that says
-        what it needs, `_value_missing`). Elsewhere the word is left as it is, for the
-        caller (the block's loop gives up on it)."""
+        what it needs, `_value_missing`). After a list (`listed`), a name that means
+        none may be one more name whose `,` is missing (`_comma_left_out`): True where
+        it is, the name then for the list to read. Elsewhere the word is left as it is,
+        for the caller (the block's loop gives up on it)."""
         self.options_open = (self.i, options)
         if self.type != T_STRAY and self.type != T_NAME:
-            return  # the clean case: a keyword, a `}`, the end
+            return False  # the clean case: a keyword, a `}`, the end
         from bkrdsl.syntax import messages
 
         tok, following = self.tokens[self.i], self.tokens[self.i + 1]
         if self.error_at is not None or tok[FIRST]:
-            return
+            return False
         if tok[KIND] != "n" or not _half_typed(tok[TEXT].lower(), following, tok[LINE]):
-            return
+            return False
         block = self.blocks[-1][0] if self.blocks else None
         statements = BLOCK_STATEMENTS[block]
         ends = following[KIND] == "}" or (following[KIND] == "$" and block is None)
         if not ends and not (following[KIND] == "n" and following[TEXT].lower() in statements):
-            return  # the recovery weighs what else lets the next token fit
+            return False  # the recovery weighs what else lets the next token fit
         if "-" in tok[TEXT] and len(_hyphenated_like(tok[TEXT])) == 1:
-            return  # the recovery reads it as that keyword on its own (`Recovery.hyphen_form`)
+            return False  # the recovery reads it as that keyword on its own (`Recovery.hyphen_form`)
         words = messages.did_you_mean(tok[TEXT], options | statements, synonyms=False)
+        if not words and listed and self.type == T_NAME:
+            return self._comma_left_out(options | statements)
         if not words or words[0] not in options:
-            return  # none, one of several abbreviated, or a statement: the recovery weighs them
+            return False  # none, one of several abbreviated, or a statement: the recovery weighs them
         self.stray_at = self.i
         self.respelt = words
         self.type = words[0]
+        return False
+
+    def _comma_left_out(self, keywords: frozenset[str]) -> bool:
+        """After a list's last name, on its line, the current token is a name last on
+        its line, of one or two letters (a word begun), that means none of the
+        `keywords` that fit there (`backup SYSIDS i`,
+        `run on ZVMA we`; `_option_respelt` has checked what follows): the recovery
+        reads it as one more name of the list, the `,` before it missing (BKR004,
+        `messages.missing_comma`, `Recovery._report_missing_commas`). Not the name
+        written again (`Recovery.name_twice`), nor, after a `run`'s members, a word
+        that says when in other words, nor a name run together with a keyword (`Erole`)."""
+        from bkrdsl.syntax import messages
+
+        tok, last = self.tokens[self.i], self.tokens[self.i - 1]
+        if len(tok[TEXT]) > 2:
+            return False  # perhaps a word the recovery knows (`backup APPS nightly`, `differential`)
+        if last[KIND] != "n" or last[TEXT].upper() == tok[TEXT].upper():
+            return False
+        if _SCHEDULES <= keywords and messages.looks_like_schedule(tok[TEXT]):
+            return False  # a schedule in other words (`Recovery.schedule_phrase`)
+        if _glued_keyword(last[TEXT]) or _glued_keyword(tok[TEXT]):
+            return False  # `Erole F`: a name and a keyword run together (`Recovery.name_glued`)
+        names = messages.shown(last[TEXT]), messages.shown(tok[TEXT])
+        self.missing = messages.missing_comma(*names, self._span(tok, tok), commas=(self._end_of(last),))
+        self.missing_at = self.i
+        return True
 
     def _left_out(self, accepted: tuple[str, ...], left_out: tuple[str, ...]) -> None:
         """The current token, a word alone at the end of its line where only the
@@ -1128,6 +1210,23 @@ class _Parser:
             self.missing = messages.missing_other(wanted, after, word, self._span(previous, previous), left_out[0].upper())
         self.missing_at = self.i
         self.type = T_NAME
+
+    def _pool_left_out(self, medium: ast.TargetMedium) -> bool:
+        """After `to disk` or `to tape`, the current token is a word last on its line
+        that is no keyword (`T_STRAY`: `to disk p`, `to disk poo`, `to disk BKUPPOOL`):
+        the recovery reads it as the pool's name, `pool` left out before it (BKR004,
+        `messages.pool_without_keyword`, `Recovery.destination_phrase`), whatever
+        keyword it may mean. The word becomes a NAME. False after an error read before,
+        and on the next line: the word stays T_STRAY, for the block's loop."""
+        tok = self.tokens[self.i]
+        if self.error_at is not None or tok[FIRST]:
+            return False  # on the next line, a statement's word to the recovery (`_stray_statement`)
+        from bkrdsl.syntax import messages
+
+        self.missing = messages.pool_without_keyword(medium.value, tok[TEXT], self._span(tok, tok))
+        self.missing_at = self.i
+        self.type = T_NAME
+        return True
 
     def _take(self, lexing: Lexing) -> tuple:
         """The current token; the next one becomes current."""
@@ -1313,9 +1412,16 @@ class _Parser:
     def _doc(self, span: Span) -> str | None:
         return doc_above(self.docs, span.line)
 
-    def _keyword_span(self, tok: tuple) -> Span:
-        """The span of a `single` or `identity` keyword (build.py: its length in the enum)."""
-        return self._span(tok, tok)
+    def _keyword_span(self, tok: tuple, kind: ast.Kind) -> Span:
+        """The span of a `single` or `identity` keyword (build.py: its length in the enum),
+        also where a word half typed was read as it (`sin`, then the next line: the span
+        runs on past the word, as the builder's, into the next line)."""
+        end = tok[START] + len(kind.value)
+        if end == tok[START] + len(tok[TEXT]):
+            return self._span(tok, tok)
+        line_start = self.text.rfind("\n", 0, end) + 1
+        end_line = tok[LINE] + self.text.count("\n", tok[START], end)
+        return Span(self.file, tok[LINE], tok[COL], end_line, end - line_start + 1, tok[START], end)
 
     # ------------------------------------------------------------ top level
     def module(self) -> ast.Module:
@@ -1340,12 +1446,16 @@ class _Parser:
         )
         return ast.Module(file, tuple(imports), tuple(users), tuple(groups), tuple(clusters), comments)
 
-    def name_list(self) -> tuple[ast.Word, ...]:
-        """NAME ("," NAME)*: the current token is the first name."""
+    def name_list(self, options: frozenset[str] = frozenset()) -> tuple[ast.Word, ...]:
+        """NAME ("," NAME)*: the current token is the first name. Where the statement
+        may go on with one of its `options` after the list, perhaps one of them half
+        typed, or one more name whose `,` is missing (`_option_respelt`)."""
         words = []
         while True:
             words.append(self._word(self._expect(T_NAME, LIST)))
             if self.type != ",":
+                if options and self._option_respelt(options, listed=True):
+                    words.append(self._word(self._take(LIST)))
                 if any(word.text.lower() == "and" and word.text != "AND" for word in words[1:]):
                     raise _GiveUp  # perhaps `, and` in the list (Recovery.and_after_comma)
                 return tuple(words)
@@ -1378,19 +1488,19 @@ class _Parser:
         first = self._take(KEYWORD)
         # perhaps a keyword half typed, or left out before a name (`single g`)
         left_out = self.type == T_STRAY and self._respell(("group", "user"), ("user",))
-        if left_out or self.type == "user":
-            if not left_out:
+        kind_missing = not left_out and self.type != "user" and self.type != "group"
+        if left_out or kind_missing or self.type == "user":
+            if kind_missing:  # before the next statement: `user` and a name, the recovery's completion
+                self._missing("user", _KINDS)
+            elif not left_out:
                 self._next(NAME)
-            names = self.name_list()
-            self._option_respelt(_ROLE)  # perhaps `role` half typed
+            names = self.name_list(_ROLE)  # perhaps `role` half typed
             role = None
             if self.type == "role":
                 self._next(NAME)
                 role = self._word(self._expect(T_NAME, KEYWORD))
             span = self._since(first)
-            return ast.UserDecl(kind, names, role, span, self._keyword_span(first), self._doc(span))
-        if self.type != "group":
-            raise _GiveUp
+            return ast.UserDecl(kind, names, role, span, self._keyword_span(first, kind), self._doc(span))
         self._next(NAME)
         name = self._word(self._expect(T_NAME, KEYWORD))
         brace_at = self.i
@@ -1414,7 +1524,7 @@ class _Parser:
         if self.type == "}":
             self._next(KEYWORD)
         span = self._since(first)
-        return ast.GroupDecl(kind, name, tuple(entries), span, self._keyword_span(first), self._doc(span))
+        return ast.GroupDecl(kind, name, tuple(entries), span, self._keyword_span(first, kind), self._doc(span))
 
     # ------------------------------------------------------------ cluster
     def cluster(self) -> ast.Cluster:
@@ -1547,14 +1657,24 @@ class _Parser:
         first = self._take(KEYWORD)
         # perhaps a keyword half typed, or left out before a name (`include m`)
         left_out = self.type == T_STRAY and self._respell(("minidisk", "sfs"), ("sfs",))
+        swapped = None  # the word read as the owner or first path after the medium
         if self.type != "minidisk" and self.type != "sfs" and not left_out:
             if self.type == "include" or self.type == "exclude":
-                raise _GiveUp  # perhaps `exclude minidisk` the wrong way round (Recovery.swapped_words)
-            # the medium missing before the next statement: the recovery completes it with
-            # `sfs` and a path, placeholders where the next token stands (`_missing`)
-            self._missing("sfs", _MEDIA)
-            left_out = True  # read on after the placeholder, as after `sfs`
-        if self.type == "minidisk":
+                swapped = self._swapped_medium()  # `include`, then `exclude minidisk ...`
+            else:
+                # the medium missing before the next statement: the recovery completes it with
+                # `sfs` and a path, placeholders where the next token stands (`_missing`)
+                self._missing("sfs", _MEDIA)
+                left_out = True  # read on after the placeholder, as after `sfs`
+        if self.type == "minidisk" and swapped is not None:
+            self._next(NAME)
+            owner = self._word(swapped)
+            items = [self._word(self._expect(T_NAME, MORE))]
+            medium = ast.Medium.MINIDISK
+        elif swapped is not None:
+            self._next(MORE)
+            owner, items, medium = None, [self._word(swapped, path=True)], ast.Medium.SFS
+        elif self.type == "minidisk":
             self._next(NAME)
             owner = self._word(self._expect(T_NAME, NAME))
             if owner.text.lower() in _OWNER_LABELS and not owner.text.isupper():
@@ -1631,8 +1751,9 @@ class _Parser:
             if following[TEXT].lower() in ("member", "members") and following[LINE] == word.span.line:
                 raise _GiveUp
 
-    def placement(self) -> ast.Placement:
-        """on each member | on name_list."""
+    def placement(self, options: frozenset[str] = frozenset()) -> ast.Placement:
+        """on each member | on name_list; `options`, those the statement may go on with
+        after it (`name_list`)."""
         if self.type == T_STRAY:  # perhaps a keyword half typed
             self._respell(("on",))
         first = self._expect("on", PLACE)
@@ -1640,7 +1761,7 @@ class _Parser:
             self._next(KEYWORD)
             self._expect("member", KEYWORD)
             return ast.Placement(True, (), self._since(first))
-        return ast.Placement(False, self.name_list(), self._since(first))
+        return ast.Placement(False, self.name_list(options), self._since(first))
 
     def schedule(self) -> ast.Schedule:
         """daily NAME | weekly name_list NAME | monthly NAME NAME | manual."""
@@ -1769,8 +1890,7 @@ class _Parser:
 
     def backup(self) -> ast.Backup:
         first = self._take(NAME)
-        groups = self.name_list()
-        self._option_respelt(_LEVELS)  # perhaps a level half typed (`backup APPS incr`)
+        groups = self.name_list(_LEVELS)  # perhaps a level half typed (`backup APPS incr`)
         level = None
         if self.type == "full" or self.type == "incremental":
             level = ast.Level(self.type)
@@ -1793,6 +1913,8 @@ class _Parser:
             return ast.Target(ast.TargetMedium.DISK, None, self._since(first))
         self._next(KEYWORD)
         self.options_open = (self.i, _POOL)  # `poo` on the next line may mean `pool` (`_stray_statement`)
+        if self.type == T_STRAY and self._pool_left_out(medium):
+            return ast.Target(medium, self._word(self._take(KEYWORD)), self._since(first))
         pool = None
         if self.type == "pool":
             self._next(NAME)
@@ -1802,8 +1924,9 @@ class _Parser:
     def run(self) -> ast.Run:
         """run placement schedule?"""
         first = self._take(KEYWORD)
-        placement = self.placement()
-        self._option_respelt(_SCHEDULES)  # perhaps a schedule half typed (`run on M wee`)
+        placement = self.placement(_SCHEDULES)  # perhaps a schedule half typed (`run on M wee`)
+        if placement.each_member:
+            self._option_respelt(_SCHEDULES)
         schedule = self.schedule() if self.type in _SCHEDULES else None
         return ast.Run(placement, schedule, self._since(first))
 
@@ -1814,6 +1937,7 @@ _SCOPES = frozenset({"local", "shared"})
 _TARGET_MEDIA = frozenset({"disk", "tape"})
 _CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"})
 _TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
+_KINDS = frozenset({"group", "user"})
 _ON, _AT, _ROLE, _POOL = frozenset({"on"}), frozenset({"at"}), frozenset({"role"}), frozenset({"pool"})
 
 
