@@ -808,10 +808,12 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
         "elsewhere: procedure expose me m.",
         "  parse arg i",
         "  say me':' m.i 'is logged on at another member of the SSI cluster'",
-        f"  say me': (CP does not say which), not here on {member}, where the .bkr'",
-        "  say me': file starts it. It is single-configuration, logged on at'",
-        "  say me': one member at a time: XAUTOLOG cannot start it here while'",
-        "  say me': it runs there.'",
+        # The member's name on a line of its own words: a name of 8 characters
+        # (the most a system identifier has) must keep the line to 72 columns.
+        f"  say me': (CP does not say which), not here on {member},'",
+        "  say me': where the .bkr file starts it. It is single-configuration,'",
+        "  say me': logged on at one member at a time: XAUTOLOG cannot start'",
+        "  say me': it here while it runs there.'",
         "  say me': FORCE it off where it runs, then run' me 'again; or,'",
         "  say me': if it belongs there, fix the member the .bkr file names'",
         "  say me': for it, and load what bkrc writes.'",

@@ -217,10 +217,10 @@ queryuser: procedure expose me m. q. s.
 elsewhere: procedure expose me m.
   parse arg i
   say me':' m.i 'is logged on at another member of the SSI cluster'
-  say me': (CP does not say which), not here on DEV1, where the .bkr'
-  say me': file starts it. It is single-configuration, logged on at'
-  say me': one member at a time: XAUTOLOG cannot start it here while'
-  say me': it runs there.'
+  say me': (CP does not say which), not here on DEV1,'
+  say me': where the .bkr file starts it. It is single-configuration,'
+  say me': logged on at one member at a time: XAUTOLOG cannot start'
+  say me': it here while it runs there.'
   say me': FORCE it off where it runs, then run' me 'again; or,'
   say me': if it belongs there, fix the member the .bkr file names'
   say me': for it, and load what bkrc writes.'
