@@ -162,7 +162,12 @@ MESSAGES = [
     ("* BKRBKUP job template\n* generated\nConfig X\n", "BKR009", (1, 1), "looks like a CMS file"),
     ("cluster A {\n  member DEV1 DEV1 { workers 2 }\n}\n", "BKR004", (2, 15), "unexpected `DEV1` after `DEV1`: one word too many"),
     ("cluster A {\n  job J { run on on each member }\n}\n", "BKR004", (2, 18), "`on` is written twice"),
-    ("cluster A {\n  member M { { workers 2 }\n}\n", "BKR004", (2, 14), "this `{` opens nothing"),
+    ("cluster A {\n  member M { { workers 2 }\n}\n", "BKR004", (2, 14),
+     "this `{` opens nothing: the file has one `{` more than `}`"),
+    # it said "one `{` more" however many there were
+    ("cluster A {\n  member M { { { workers 2 }\n}\n", "BKR004", (2, 14),
+     "this `{` opens nothing: the file has 2 `{` more than `}`"),
+    ("{{{\n", "BKR004", (1, 1), "the file has 3 `{` more than `}`"),
     ('cluster A {\n  job "NIGHTLY" { to tape }\n}\n', "BKR004", (2, 7), "names are written without quotes: `NIGHTLY`"),
     ("import\ncluster A {\n}\n", "BKR010", (1, 1), "expected a module path after `import`, found `cluster`"),
     ("single group G { A B\nidentity group H { C }\n", "BKR005", (2, 1), "`{` opened at 1:16 is not closed before `identity`"),

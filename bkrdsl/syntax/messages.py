@@ -2310,9 +2310,11 @@ def two_units(first: str, second: str, statement: str, span: Span) -> Diagnostic
     )
 
 
-def extra_open(span: Span) -> Diagnostic:
+def extra_open(span: Span, surplus: int) -> Diagnostic:
+    """A `{` that opens nothing, in a file with `surplus` more `{` than `}`."""
+    more = "one `{`" if surplus == 1 else f"{surplus} `{{`"
     return codes.SYNTAX(
-        "this `{` opens nothing: the file has one `{` more than `}`",
+        f"this `{{` opens nothing: the file has {more} more than `}}`",
         span,
         help="remove it; a block's `{` comes right after its keyword and name",
     )

@@ -2696,7 +2696,7 @@ class Recovery:
             return self.misplaced_keyword(ip, tok, accepted)
         if tok.type == "LBRACE":
             if self.brace_balance > 0:  # one `{` too many in the file: this one
-                self.report(messages.extra_open(self.span_of(tok)), tok.start_pos)
+                self.report(messages.extra_open(self.span_of(tok), self.brace_balance), tok.start_pos)
                 return None
             return self.unexpected(ip, tok, accepted, messages.BARE_BRACE)
         if tok.type == "STRING":
