@@ -4,10 +4,15 @@ Each case takes a real file (examples/*.bkr, examples/broken/, examples/site/,
 tests/cms/clusters/, the rules' cases in tests/data/rules/ and the malformed
 files of tests/data/malformed/), applies one to four random edits (delete,
 duplicate or swap a line or a word, change a number, change a name's case,
-insert a keyword of the language, truncate the file) and runs, in process,
-under each parser (the fast one, and Lark with `BKRDSL_PARSER=lark`):
+insert a keyword of the language, truncate the file; and what an editor or a
+transfer does to the characters, EDITOR: CRLF or CR line ends, tabs, a
+byte-order mark, a letter outside ASCII or an odd blank, lines joined, a word
+repeated thousands of times on its line, the last line cut short, a block
+repeated, a line in blocks nested hundreds deep) and runs, in process, under
+each parser (the fast one, and Lark with `BKRDSL_PARSER=lark`):
 
-- `bkrc check` (text and JSON), `bkrc compile -o DIR` into a new DIR and into a
+- `bkrc check` (text and JSON), `bkrc check --fix` on a copy of the file,
+  `bkrc compile -o DIR` into a new DIR and into a
   DIR an earlier compile of the unedited file wrote, `bkrc fmt --check`,
   `bkrc fmt -`, `bkrc show --format json`;
 - the language server's analysis of the buffer (`analyse_document`), where its
@@ -29,6 +34,9 @@ so that `--seed S --case N` replays it):
   what a fresh one writes;
 - `bkrc fmt`'s output is a fixed point (formatting it again changes nothing)
   and means what the input meant (bkrdsl.fmt.equivalence, and the same codes);
+- `bkrc check --fix` exits as its report says, leaves no more errors than it
+  found, reports what a check of the fixed file reports, and a second `--fix`
+  leaves the file as it is;
 - the language server reports what `bkrc check` reports;
 - (one case in `--hash-every`) compile in two fresh processes with different
   PYTHONHASHSEED writes the same bytes as the in-process compile.
@@ -36,6 +44,7 @@ so that `--seed S --case N` replays it):
     python bench/mutate.py --cases 500 --seed 7        # 500 cases, seed 7
     python bench/mutate.py --seed 7 --case 312 -v      # replay one, print its text
     python bench/mutate.py --minutes 30                # as many as fit, fresh seed
+    python bench/mutate.py --editor --cases 300        # EDITOR's edits only
 
 It is a tool for exploring, not a test: tests/test_fuzz_commands.py runs the
 same oracle on a few derandomized cases in CI (docs/architecture.md, "Property
@@ -160,6 +169,22 @@ def _number_edit(text: str, rnd) -> tuple[str, str]:
     return text[: n.start()] + new + text[n.end() :], f"change number {n.group()!r} -> {new!r} at {n.start()}"
 
 
+#: What a sysprog's editor, terminal or file transfer does to a file's characters
+#: rather than its words: line ends, tabs, a byte-order mark, letters outside
+#: ASCII, lines joined or made very long, the last line cut short, a block
+#: repeated, blocks nested deep.
+EDITOR = (
+    "line ends",
+    "tab",
+    "byte-order mark",
+    "non-ASCII letter",
+    "join lines",
+    "long line",
+    "cut last line",
+    "repeat block",
+    "nest blocks",
+)
+
 EDITS = (
     "delete line",
     "duplicate line",
@@ -171,6 +196,18 @@ EDITS = (
     "name case",
     "insert keyword",
     "truncate",
+    *EDITOR,
+)
+
+#: Letters a name or a comment may be given by a keyboard or a code page: accented
+#: Latin-1 ones; the CMS code page's own (`¢`, `¬`, `¦`); ones whose case changes
+#: their length or makes ASCII of them (`ß` upper is `SS`, `ﬁ` is `FI`, `ı` upper
+#: is `I`, the Kelvin sign lower is `k`, `ſ` upper is `S`); blanks that are not
+#: spaces (no-break, ideographic, zero width), U+2028 and U+0085, which
+#: str.splitlines takes for line ends, a form feed, and a stray byte-order mark.
+NON_ASCII = (
+    "\u00e9\u00c4\u00df\u00f8\u00f1\u00a2\u00ac\u00a6\u0131\u212a\ufb01\u017f\u00b5"  # éÄßøñ¢¬¦ı, the Kelvin sign, ﬁ, ſ, µ
+    "\u00a0\u3000\u200b\u2028\u0085\x0c\ufeff"
 )
 
 
@@ -179,12 +216,81 @@ EDITS = (
 GENTLE = ("change number", "name case", "swap lines")
 
 
-def mutate(text: str, rnd, gentle: bool = False) -> tuple[str, list[str]]:
-    """`text` after one to four random edits (`gentle`: of GENTLE only), and what each was."""
+def _editor_edit(text: str, rnd, how: str) -> tuple[str, str]:
+    """One of EDITOR's edits on `text`, and what it was."""
+    if how == "line ends":
+        end = rnd.choice(["\r\n", "\r"])
+        if rnd.random() < 0.5:
+            return text.replace("\n", end), f"every line end {end!r}"
+        ends = [m.start() for m in re.finditer("\n", text)]
+        if not ends:
+            return text, f"{how}: one line"
+        at = rnd.choice(ends)
+        return text[:at] + end + text[at + 1 :], f"line end at {at} {end!r}"
+    if how == "tab":
+        blanks = [m.span() for m in re.finditer(" +", text)]
+        if not blanks:
+            return text, f"{how}: no blank"
+        a, b = rnd.choice(blanks)
+        tabs = "\t" * rnd.randint(1, 2)
+        return text[:a] + tabs + text[b:], f"blank at {a} as {tabs!r}"
+    if how == "byte-order mark":
+        return "\ufeff" + text.removeprefix("\ufeff"), how
+    if how == "non-ASCII letter":
+        words = list(_WORD.finditer(text)) + list(re.finditer("#[^\n]*", text))
+        at = rnd.choice([rnd.randint(*w.span()) for w in words]) if words else 0
+        letter = rnd.choice(NON_ASCII)
+        return text[:at] + letter + text[at:], f"{how} {letter!r} at {at}"
+    if how == "join lines":  # line ends lost in a transfer: the lines run together
+        lines = text.split("\n")
+        i = rnd.randrange(len(lines))
+        j = min(len(lines), i + rnd.randint(2, 40))
+        return "\n".join(lines[:i] + [" ".join(lines[i:j])] + lines[j:]), f"{how} {i + 1} to {j}"
+    if how == "long line":
+        words = list(_WORD.finditer(text))
+        if not words:
+            return text, f"{how}: no word"
+        w = rnd.choice(words)
+        times = rnd.choice([50, 500, 3000])
+        joint = rnd.choice([" ", ", ", ","])
+        more = (joint + w.group()) * times
+        return text[: w.end()] + more + text[w.end() :], f"{how}: {w.group()!r} {times} more times"
+    if how == "cut last line":
+        body = text.rstrip("\n")
+        start = body.rfind("\n") + 1
+        at = rnd.randint(start, len(body))
+        return text[:at], f"{how} at {at - start} of {len(body) - start}"
+    if how == "repeat block":
+        opens = [m.end() for m in re.finditer("\\{", text)]
+        if not opens:
+            return text, f"{how}: no block"
+        start = rnd.choice(opens)
+        depth, end = 1, start
+        while depth and end < len(text):
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        line_start = text.rfind("\n", 0, start) + 1
+        block = text[line_start:end]
+        times = rnd.choice([1, 2, 20])
+        return text[:end] + ("\n" + block) * times + text[end:], f"{how} at {line_start} {times} more times"
+    # nest blocks: a statement wrapped in blocks of the language's keywords, deep
+    lines = text.split("\n")
+    i = rnd.randrange(len(lines))
+    depth = rnd.choice([2, 30, 300])
+    opener = rnd.choice(["cluster C {", "member M {", "job J {", "expire on M {", "single group G {", "{"])
+    lines[i] = f"{opener} " * depth + lines[i] + " }" * depth
+    return "\n".join(lines), f"{how}: line {i + 1} in {depth} `{opener}`"
+
+
+def mutate(text: str, rnd, gentle: bool = False, edits: tuple[str, ...] = EDITS) -> tuple[str, list[str]]:
+    """`text` after one to four random edits of `edits` (`gentle`: of GENTLE only), and what each was."""
     said = []
     for _ in range(rnd.randint(1, 4)):
-        how = rnd.choice(GENTLE if gentle else EDITS)
-        if how.endswith("line") or how == "swap lines":
+        how = rnd.choice(GENTLE if gentle else edits)
+        if how in EDITOR:
+            text, what = _editor_edit(text, rnd, how)
+            said.append(what)
+        elif how.endswith("line") or how == "swap lines":
             lines = text.split("\n")
             said.append(_line_edit(lines, rnd, how))
             text = "\n".join(lines)
@@ -209,11 +315,12 @@ class Case:
     edits: list[str]
 
 
-def case(seed: int, number: int, folders: list[list[Path]]) -> Case:
-    """Case `number` of `seed`: the same on every run."""
+def case(seed: int, number: int, folders: list[list[Path]], edits: tuple[str, ...] = EDITS) -> Case:
+    """Case `number` of `seed` (its edits drawn from `edits`): the same on every run."""
     rnd = random.Random(f"{seed}/{number}")
     origin = rnd.choice(rnd.choice(folders))
-    text, edits = mutate(origin.read_text(encoding="utf-8"), rnd, gentle=rnd.random() < 0.3)
+    gentle = rnd.random() < 0.3 and edits == EDITS
+    text, edits = mutate(origin.read_text(encoding="utf-8"), rnd, gentle=gentle, edits=edits)
     return Case(number, origin, text, edits)
 
 
@@ -335,7 +442,8 @@ def lsp_problems(file: Path, rnd, checked: list[dict]) -> tuple[list[str], objec
     from bkrdsl.lsp import features as F
     from bkrdsl.lsp.document import analyse_document
 
-    doc = analyse_document(str(file), file.read_text(encoding="utf-8"), path=file)
+    # newline="": the buffer as an editor holds it, CRLF and lone CR line ends kept
+    doc = analyse_document(str(file), file.read_bytes().decode("utf-8"), path=file)
     placed = F.placed(doc)
     lines = doc.text.split("\n")
     F.outline(doc)
@@ -364,6 +472,49 @@ def lsp_problems(file: Path, rnd, checked: list[dict]) -> tuple[list[str], objec
     theirs = sorted((d["code"], *_where(d["file"], d["line"], d["column"])) for d in checked)
     problems = [] if mine == theirs else [f"LSP reports {mine}, check {theirs}"]
     return problems, [(p.diagnostic.code, p.span.line, p.span.column, p.message) for p in placed]
+
+
+def fix_problems(file: Path, which: str) -> tuple[list[str], tuple]:
+    """`bkrc check --fix` on a copy of `file` beside it (where its imports resolve alike):
+    it exits as its report says, adds no error, reports what a check of the fixed file
+    reports, and a second `--fix` leaves the file as it is; (problems, what it said and wrote)."""
+    from bkrdsl.fixes import MAX_ROUNDS
+    from bkrdsl.pipeline import analyse
+
+    copy = file.with_name(f"fixed-{file.name}")
+    copy.write_bytes(file.read_bytes())
+    try:
+        with parser_selected(which):
+            before = analyse(str(copy), copy.read_bytes(), path=copy)
+        # An error of the checks that shows once a syntax or import error is mended
+        # was hidden, not made (bkrdsl.fixes.introduced): errors are counted only
+        # where the checks ran on the file as it was.
+        checks_ran = before.model is not None
+        errors = sum(d.is_error for d in before.diagnostics)
+        code, stdout, stderr = run(
+            ["check", "--fix", "--format", "json", "--max-errors", "0", copy], which=which
+        )
+        fixed = copy.read_bytes()
+        problems = []
+        left = json.loads(stdout)
+        if code != (1 if left["error_count"] else 0):
+            problems.append(f"check --fix exits {code} with {left['error_count']} errors left")
+        if checks_ran and left["error_count"] > errors:
+            problems.append(f"check --fix made {errors} errors {left['error_count']}")
+        _, again, _ = run(["check", "--format", "json", "--max-errors", "0", copy], which=which)
+        if again != stdout:
+            problems.append(
+                f"check --fix reports otherwise than a check of the fixed file:\n{stdout:.1500}\n{again:.1500}"
+            )
+        run(["check", "--fix", "--format", "json", "--max-errors", "0", copy], which=which)
+        # Each round applies a fix at least: one that ran all MAX_ROUNDS may have left
+        # some (docs/diagnostics.md, "up to ten rounds"), for the second to apply.
+        applied = re.search(r"(\d+) fix(?:es)? applied", stderr)
+        if copy.read_bytes() != fixed and (applied is None or int(applied.group(1)) < MAX_ROUNDS):
+            problems.append("a second check --fix changed the file again")
+        return problems, (code, stdout, stderr, fixed)
+    finally:
+        copy.unlink(missing_ok=True)
 
 
 def one_parser(c: Case, file: Path, entry: Path, work: Path, which: str, existing: Path, seed_rnd) -> Outcome:
@@ -423,6 +574,9 @@ def one_parser(c: Case, file: Path, entry: Path, work: Path, which: str, existin
         out.problems.append(f"fmt - exits {code}: {(stdout + stderr)[-2000:]}")
     if code == 0:
         out.problems += fmt_problems(c.text, stdout, file)
+
+    problems, out.said["check --fix"] = fix_problems(file, which)
+    out.problems += problems
 
     code, stdout, stderr = run(["show", "--format", "json", entry], which=which)
     out.said["show"] = (code, stdout)
@@ -569,6 +723,9 @@ def main(argv=None) -> int:
         help="check, show and compile under two hash seeds every Nth case",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print each failing case's text")
+    parser.add_argument(
+        "--editor", action="store_true", help="only EDITOR's edits (line ends, tabs, letters, long lines...)"
+    )
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else int(time.time())
     folders = origins()
@@ -588,7 +745,7 @@ def main(argv=None) -> int:
         for number in numbers:
             if stop is not None and time.monotonic() > stop:
                 break
-            c = case(seed, number, folders)
+            c = case(seed, number, folders, EDITOR if args.editor else EDITS)
             problems = check_case(c, work, baseline, hashes=number % args.hash_every == 0, seen=seen)
             ran += 1
             if ran % 100 == 0:
@@ -600,7 +757,10 @@ def main(argv=None) -> int:
                     print("  " + p.replace("\n", "\n  "), flush=True)
                 if args.verbose:
                     print("---\n" + c.text + "\n---", flush=True)
-                print(f"  replay: python bench/mutate.py --seed {seed} --case {number} -v", flush=True)
+                editor = " --editor" if args.editor else ""
+                print(
+                    f"  replay: python bench/mutate.py --seed {seed}{editor} --case {number} -v", flush=True
+                )
     print(f"{ran} cases, {failed} failed (seed {seed}); {dict(sorted(seen.items()))}")
     return 1 if failed else 0
 

@@ -2,8 +2,10 @@
 
 A real file (an example, a CMS test cluster, a rule's case, a malformed file)
 with random edits (lines and words deleted, duplicated, swapped; a number
-changed, a name's case changed, a keyword put in, the file cut short) goes
-through `bkrc check`, `compile` (into a new DIR and into one written before),
+changed, a name's case changed, a keyword put in, the file cut short; CRLF line
+ends, tabs, a byte-order mark, letters outside ASCII, long lines, blocks
+repeated or nested deep) goes through `bkrc check`, `check --fix` (on a copy),
+`compile` (into a new DIR and into one written before),
 `fmt`, `show` and the language server's analysis under the fast parser and
 under Lark, and bench/mutate.py's oracle holds: no traceback, the documented
 exit codes, every diagnostic placed and helped, the same answers from both
