@@ -4,7 +4,8 @@ Each case takes a real file (examples/*.bkr, examples/broken/, examples/site/,
 tests/cms/clusters/, the rules' cases in tests/data/rules/ and the malformed
 files of tests/data/malformed/), applies one to four random edits (delete,
 duplicate or swap a line or a word, change a number, change a name's case,
-insert a keyword of the language, truncate the file; and what an editor or a
+insert a keyword of the language, truncate the file, put in an `import` line
+(of the file itself, the file importing it, a missing module...); and what an editor or a
 transfer does to the characters, EDITOR: CRLF or CR line ends, tabs, a
 byte-order mark, a letter outside ASCII or an odd blank, lines joined, a word
 repeated thousands of times on its line, the last line cut short, a block
@@ -196,7 +197,27 @@ EDITS = (
     "name case",
     "insert keyword",
     "truncate",
+    "import line",
     *EDITOR,
+)
+
+#: What an `import` line put in names: the file itself or the file that imports it
+#: (a cycle, `./NAME` filled in), a module beside it or above it, one that is
+#: missing, a standard module twice or misspelt, a Windows path, a file that is no
+#: module, a name too long for any file system.
+IMPORTS = (
+    "./NAME",
+    "../with-site",
+    "../BKR203.pass",
+    "./site/common",
+    "./common",
+    "./modules/zvm-ids",
+    "./missing-module",
+    "std/zvm73",
+    "std/zvm-73",
+    "std\\zvm73",
+    "/etc/passwd",
+    "./" + "x" * 300,
 )
 
 #: Letters a name or a comment may be given by a keyboard or a code page: accented
@@ -282,12 +303,26 @@ def _editor_edit(text: str, rnd, how: str) -> tuple[str, str]:
     return "\n".join(lines), f"{how}: line {i + 1} in {depth} `{opener}`"
 
 
-def mutate(text: str, rnd, gentle: bool = False, edits: tuple[str, ...] = EDITS) -> tuple[str, list[str]]:
-    """`text` after one to four random edits of `edits` (`gentle`: of GENTLE only), and what each was."""
+def _import_edit(text: str, rnd, name: str) -> tuple[str, str]:
+    """An `import` line of IMPORTS (`./NAME`: the file `name` itself) at a line's start."""
+    target = rnd.choice(IMPORTS).replace("NAME", name)
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    at = rnd.choice(starts)
+    return text[:at] + f"import {target}\n" + text[at:], f"import {target[:40]!r} at {at}"
+
+
+def mutate(
+    text: str, rnd, gentle: bool = False, edits: tuple[str, ...] = EDITS, name: str = "self"
+) -> tuple[str, list[str]]:
+    """`text` (of the file `name`, without `.bkr`) after one to four random edits of `edits`
+    (`gentle`: of GENTLE only), and what each was."""
     said = []
     for _ in range(rnd.randint(1, 4)):
         how = rnd.choice(GENTLE if gentle else edits)
-        if how in EDITOR:
+        if how == "import line":
+            text, what = _import_edit(text, rnd, name)
+            said.append(what)
+        elif how in EDITOR:
             text, what = _editor_edit(text, rnd, how)
             said.append(what)
         elif how.endswith("line") or how == "swap lines":
@@ -320,7 +355,9 @@ def case(seed: int, number: int, folders: list[list[Path]], edits: tuple[str, ..
     rnd = random.Random(f"{seed}/{number}")
     origin = rnd.choice(rnd.choice(folders))
     gentle = rnd.random() < 0.3 and edits == EDITS
-    text, edits = mutate(origin.read_text(encoding="utf-8"), rnd, gentle=gentle, edits=edits)
+    text, edits = mutate(
+        origin.read_text(encoding="utf-8"), rnd, gentle=gentle, edits=edits, name=origin.stem
+    )
     return Case(number, origin, text, edits)
 
 

@@ -2,7 +2,8 @@
 
 A real file (an example, a CMS test cluster, a rule's case, a malformed file)
 with random edits (lines and words deleted, duplicated, swapped; a number
-changed, a name's case changed, a keyword put in, the file cut short; CRLF line
+changed, a name's case changed, a keyword put in, the file cut short, an
+`import` of itself or a missing module; CRLF line
 ends, tabs, a byte-order mark, letters outside ASCII, long lines, blocks
 repeated or nested deep) goes through `bkrc check`, `check --fix` (on a copy),
 `compile` (into a new DIR and into one written before),
@@ -37,7 +38,7 @@ def prepared(tmp_path_factory):
 def test_every_command_answers_a_mutated_file_alike_under_both_parsers(prepared, rnd):
     work, baseline = prepared
     origin = rnd.choice(rnd.choice(FOLDERS))
-    text, edits = mutate.mutate(origin.read_text(encoding="utf-8"), rnd)
+    text, edits = mutate.mutate(origin.read_text(encoding="utf-8"), rnd, name=origin.stem)
     case = mutate.Case(0, origin, text, edits)
     problems = mutate.check_case(case, work, baseline)
     assert not problems, f"{origin.name}: {edits}\n" + "\n".join(problems)
