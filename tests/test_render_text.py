@@ -61,6 +61,18 @@ def test_tabs_are_expanded_in_the_line_and_under_it():
     assert under(frame, 2) == "wokers"
 
 
+def test_the_carets_stand_under_their_word_after_wide_letters_and_combining_marks():
+    # A terminal shows each of 日本語 in two columns and the accent of an `é` written
+    # as `e` and U+0301 in none: the carets were put one column per character.
+    src = source("w.bkr", 'cluster A {\n  description "日本語 e\u0301" wokers 2\n}\n')
+    span, _ = word_at(src, 2, "wokers")
+    frame = render_one_text(codes.UNKNOWN_KEYWORD("x", span), {"w.bkr": src})
+    text, carets = marked(frame, 2)
+    assert text == '2 |   description "日本語 e\u0301" wokers 2'
+    # after `  |`: a blank, `  description "` (15), 日本語 (6 columns), ` e\u0301" ` (4)
+    assert carets == "  |" + " " * (1 + 15 + 6 + 4) + "^^^^^^"
+
+
 def test_a_long_line_is_cut_around_the_carets():
     line = "  single group G { " + " ".join(f"U{i:05d}" for i in range(2000)) + " BAD$NAME }"
     src = source("long.bkr", "cluster A {\n" + line + "\n}\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 
 from bkrdsl import __version__
@@ -82,27 +83,40 @@ def _style(text: str, color: bool, **kw) -> str:
     return click.style(text, **kw)
 
 
-def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """Expand tabs and cut `line` to FRAME_WIDTH columns around [start, end) (0-based).
+def _columns(text: str) -> int:
+    """The terminal columns `text` takes: a wide (East Asian) character two, a
+    combining mark none, any other one (a description may hold `日本` or an `é`
+    written as `e` and its accent, before the word the carets mark)."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
+    )
 
-    Returns the visible text and the caret's start and end within it.
+
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """Expand tabs and cut `line` to FRAME_WIDTH characters around [start, end) (0-based).
+
+    Returns the visible text and the caret's start and end within it, in
+    terminal columns (`_columns`).
     """
-    # Columns after tab expansion (a tab always shows as four spaces, in the
+    # Characters after tab expansion (a tab always shows as four spaces, in the
     # text and in the caret line alike, so the carets stay under their text).
     prefix = line[:start].replace("\t", TAB)
     marked = line[start:end].replace("\t", TAB)
     visible = line.replace("\t", TAB) if "\t" in line else line
     c0, c1 = len(prefix), len(prefix) + max(len(marked), 1)
-    if len(visible) <= FRAME_WIDTH:
-        return visible, c0, c1
-    c1 = min(c1, c0 + FRAME_WIDTH // 2)
-    left = max(0, c0 - FRAME_WIDTH // 3)
-    right = min(len(visible), left + FRAME_WIDTH)
-    cut = visible[left:right]
-    lead = "..." if left > 0 else ""
-    tail = "..." if right < len(visible) else ""
-    shift = len(lead) - left
-    return lead + cut + tail, c0 + shift, c1 + shift
+    lead = tail = ""
+    left = 0
+    if len(visible) > FRAME_WIDTH:
+        c1 = min(c1, c0 + FRAME_WIDTH // 2)
+        left = max(0, c0 - FRAME_WIDTH // 3)
+        right = min(len(visible), left + FRAME_WIDTH)
+        lead = "..." if left > 0 else ""
+        tail = "..." if right < len(visible) else ""
+        visible = visible[left:right]
+    column = len(lead) + _columns(visible[: c0 - left])
+    return lead + visible + tail, column, column + max(_columns(visible[c0 - left : c1 - left]), 1)
 
 
 #: A message shows at most this many characters; a quoted word at most QUOTE_WIDTH.
