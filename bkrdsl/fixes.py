@@ -224,6 +224,8 @@ class Fixed:
     diagnostics: list[Diagnostic]  # what checking the mended text still finds
     analysis: object  # the last analysis (of `text`)
     not_applied: list[NotApplied] = field(default_factory=list)  # fixes left out: they add errors
+    #: MAX_ROUNDS ran and the mended text still has fixes to apply: `--fix` again goes on.
+    stopped: bool = False
 
 
 def fix_all(text: str, file: str, check: Callable[[str], object]) -> Fixed:
@@ -269,7 +271,8 @@ def fix_all(text: str, file: str, check: Callable[[str], object]) -> Fixed:
         for d in analysis.diagnostics
         if d.fix is not None and _key(d) in refused
     ]
-    return Fixed(text, applied, list(analysis.diagnostics), analysis, not_applied)
+    stopped = rounds == MAX_ROUNDS and any(d.fix is not None and _key(d) not in refused for d in analysis.diagnostics)
+    return Fixed(text, applied, list(analysis.diagnostics), analysis, not_applied, stopped)
 
 
 def _sift(text, analysis, chosen, file, check, refused):

@@ -156,6 +156,7 @@ class FileFix:
     written: bool = False
     unwritable: bool = False  # fixes found, but the file could not be replaced
     unreadable: bool = False  # the FILE could not be read
+    stopped: bool = False  # fixes.Fixed.stopped: the rounds ran out with fixes left
 
 
 def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None):
@@ -182,7 +183,7 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None
         name,
         lambda text: analyse(name, text.encode("utf-8"), path=path, search_path=search_path, dialect=dialect, directory=directory),
     )
-    result = FileFix(arg, fixed.applied, fixed.not_applied)
+    result = FileFix(arg, fixed.applied, fixed.not_applied, stopped=fixed.stopped)
     if not fixed.applied:
         done.append(result)
         _say_not_applied(fixed.not_applied)
@@ -253,6 +254,10 @@ def summary(done: list[FileFix], checked: dict) -> list[str]:
         what = "not written" if one.unwritable else f"{count} fix{'es' if count != 1 else ''} applied"
         if one.not_applied:
             what += f", {len(one.not_applied)} not applied"
+        if one.stopped:
+            from bkrdsl.fixes import MAX_ROUNDS
+
+            what += f" (stopped after {MAX_ROUNDS} rounds with fixes left: run --fix again)"
         if not analysis.diagnostics:
             lines.append(f"{one.arg}: {what}; clean{' as a module' if analysis.module else ''}")
             continue
