@@ -118,6 +118,8 @@ MESSAGES = [
     ("cluster A {\n  single group G { LÖHNE }\n}\n", "BKR003", (2, 21), "the character `Ö` cannot appear here"),
     ("cluster A {\n  single group G { A\u00a0B }\n}\n", "BKR003", (2, 21), "non-breaking space"),
     ("cluster A {\n  single group G { A\x07 }\n}\n", "BKR003", (2, 21), "control character U+0007"),
+    ("cluster A {\n  single group G { A\u3000B }\n}\n", "BKR003", (2, 21), "the space U+3000 (ideographic space)"),
+    ("cluster A {\n  single group G { A\u2028B }\n}\n", "BKR003", (2, 21), "the space U+2028 (line separator)"),
     ("cluster A {\n* a CMS comment\n}\n", "BKR016", (2, 1), "`*` does not start a comment"),
     ("cluster A {\n  /* REXX style */\n}\n", "BKR016", (2, 3), "`/*` does not start a comment"),
     ("cluster A {\n  // C++ style\n}\n", "BKR016", (2, 3), "`//` does not start a comment"),

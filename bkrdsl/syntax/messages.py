@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -382,6 +383,13 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
             "BAD_CHARACTER",
             "a non-breaking space (U+00A0) cannot appear here",
             "replace it with an ordinary space; it often comes from text pasted out of a web page",
+        )
+    if unicodedata.category(char) in ("Zs", "Zl", "Zp"):  # a blank or line end of another script or program
+        return (
+            "BAD_CHARACTER",
+            f"the space U+{ord(char):04X} ({unicodedata.name(char, 'a blank').lower()}) cannot appear here",
+            "replace it with an ordinary space (a line or paragraph separator with a line end); it comes"
+            " from text pasted out of a word processor, a web page or an East Asian input method",
         )
     if not char.isprintable():
         return (
