@@ -388,8 +388,10 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
         return (
             "BAD_CHARACTER",
             f"the space U+{ord(char):04X} ({unicodedata.name(char, 'a blank').lower()}) cannot appear here",
-            "replace it with an ordinary space (a line or paragraph separator with a line end); it comes"
-            " from text pasted out of a word processor, a web page or an East Asian input method",
+            (
+                "replace it with an ordinary space (a line or paragraph separator with a line end); it comes"
+                " from text pasted out of a word processor, a web page or an East Asian input method"
+            ),
         )
     if not char.isprintable():
         return (
