@@ -456,3 +456,16 @@ def test_bkr519_compares_the_extents_sequential_allocation_hands_out(tmp_path):
     # bkrc hands out the first free cylinders of each volume, where the directory's are elsewhere.
     assert {d.code for d in result.diagnostics} == {"BKR519"}
     assert any("MDISK says first cylinder 322" in d.message for d in result.diagnostics)
+
+
+def test_bkr520_a_minidisk_every_worker_has_is_one_diagnostic_for_the_worker_pattern():
+    """The site's workers all have a 0192 no `disk BKRWRK*` statement gives: one
+    slip, one diagnostic (it was one per worker, 4 here), its help the pattern's
+    statement without one instance's volume; the other workers' MDISKs related."""
+    each = (r"^(SUBCONFIG BKRW\d-\d\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M1PRV1 MR\n")
+    (d,) = check(PRODSSI, each)
+    assert d.code == "BKR520" and d.message.startswith(
+        "the workers' (`BKRWRK01`, `BKRWRK02`, `BKRWRK03` and `BKRWRK04`) minidisk 0192 (on `VMSYS1`, `VMSYS2`,"
+    )
+    assert d.help.startswith("add `disk BKRWRK* 192 size 5 cyl` to cluster `PRODSSI`")
+    assert [r.label for r in d.related[1:]] == [f"`BKRWRK0{n}`'s MDISK 0192" for n in (2, 3, 4)]

@@ -350,7 +350,9 @@ MINIDISK_DROPPED = register(
     two hold nothing after logoff, and a DEVNO's real device keeps its
     data. A machine the directory does not define (nothing is deployed
     yet), or defines with the other kind (BKR510), is not compared, nor a
-    member its BUILD statements lack (BKR518).
+    member its BUILD statements lack (BKR518). An address every worker has
+    is one diagnostic for the worker pattern (`disk BKRWRK* 192 ...`), not
+    one per worker: one `disk` statement gives it to them all.
 
     Failing example: a directory whose `USER BKRSVSFS` has `MDISK 0301 3390
     0540 0300 VMCOM1 MR`, and a .bkr file whose only `disk BKRSVSFS` is
@@ -891,7 +893,9 @@ def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | Non
     if allocation.error is not None:  # the checks that say why (BKR245, BKR317...) ran already
         return
     differing: dict[Span, list[_Differs]] = {}  # by `disk` statement, in the order met
-    dropped: dict[tuple[Machine, int], list[tuple[str | None, Minidisk]]] = {}  # by (machine, address)
+    #: By (machine, address), the workers as one machine: one slip (a `disk BKRWRK*`
+    #: statement missing) is one diagnostic, whatever the number of workers.
+    dropped: dict[tuple[str, int], list[tuple[Machine, str | None, Minidisk]]] = {}
     for machine in allocation.machines:
         entry = directory.entry(machine.id)
         if entry is None or entry.kind != STATEMENT[machine.kind]:
@@ -902,7 +906,8 @@ def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | Non
                 placed = compiled.get(disk.address)
                 if placed is None:
                     if disk.form == "MDISK":  # a V-DISK, T-DISK or DEVNO loses nothing
-                        dropped.setdefault((machine, disk.address), []).append((instance.member, disk))
+                        key = (_worker_or(model, machine), disk.address)
+                        dropped.setdefault(key, []).append((machine, instance.member, disk))
                     continue
                 differences = _differences(placed, disk)
                 if differences:
@@ -910,8 +915,8 @@ def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | Non
                     differing.setdefault(placed.disk.span, []).append(found)
     for found in differing.values():
         yield _minidisk_differs(found)
-    for (machine, _), instances in dropped.items():
-        yield _minidisk_dropped(model, allocation.disks.get(machine.id, ()), machine, instances)
+    for (owner, _), instances in dropped.items():
+        yield _minidisk_dropped(model, allocation.disks.get(instances[0][0].id, ()), owner, instances)
 
 
 def _differences(placed: Placed, disk: Minidisk) -> tuple[str, ...]:
@@ -999,21 +1004,42 @@ def _disk_statement(owner: str, disk: Minidisk) -> str:
     return f"`disk {owner} {disk.address:03X} size {size} {unit}{place}`"
 
 
-def _minidisk_dropped(model: Model, own: tuple[ast.Disk, ...], machine: Machine, instances) -> Diagnostic:
-    """BKR520 for one address of one machine, at its first MDISK statement in the directory."""
-    disk = instances[0][1]
-    members = [m for m, _ in instances if m is not None]
+def _worker_or(model: Model, machine: Machine) -> str:
+    """The name a `disk` statement gives `machine` by: the worker pattern for a
+    worker (`BKRWRK*`: one statement gives every worker), else its ID."""
+    if machine.role == "worker" and model.worker_pattern and is_pattern(model.worker_pattern):
+        return model.worker_pattern
+    return machine.id
+
+
+def _minidisk_dropped(model: Model, own: tuple[ast.Disk, ...], owner: str, instances) -> Diagnostic:
+    """BKR520 for one address of one machine (or of the workers, `owner` their
+    pattern), at its first MDISK statement in the directory; the others related."""
+    machine, _, disk = instances[0]
+    machines = list(dict.fromkeys(m.id for m, _, _ in instances))
+    members = list(dict.fromkeys(m for _, m, _ in instances if m is not None))
     where = f" (on {listed(members, len(members))})" if members else ""
-    if own:
-        related = Related(own[0].span, f"{quoted(machine.id)}'s `disk` statements")
+    whose = f"{STATEMENT[machine.kind]} {quoted(machine.id)}'s"
+    given = disk
+    if len(machines) > 1:  # one `disk BKRWRK*` statement, each worker's instance placed by the allocation
+        whose = f"the workers' ({listed(machines, len(machines))})"
+        given = disk._replace(volume=None, start=None)
     else:
-        related = Related(model.cluster.name.span, f"cluster {quoted(model.name)} gives {quoted(machine.id)} no `disk`")
+        owner = machine.id
+    if own:
+        related = [Related(own[0].span, f"{quoted(owner)}'s `disk` statements")]
+    else:
+        related = [Related(model.cluster.name.span, f"cluster {quoted(model.name)} gives {quoted(owner)} no `disk`")]
+    others: dict[str, Span] = {}  # each other worker's first MDISK statement
+    for m, _, d in instances:
+        if m.id != machine.id:
+            others.setdefault(m.id, d.statement)
+    related += [Related(at, f"{quoted(m)}'s MDISK {disk.address:04X}") for m, at in list(others.items())[:3]]
     return MINIDISK_DROPPED(
-        f"{STATEMENT[machine.kind]} {quoted(machine.id)}'s minidisk {disk.address:04X}{where} is in the site's"
-        " directory, but no `disk` statement gives it: deploying the compiled entry drops it, and the next"
-        " DIRECTXA frees its extent with what it holds",
+        f"{whose} minidisk {disk.address:04X}{where} is in the site's directory, but no `disk` statement gives"
+        " it: deploying the compiled entry drops it, and the next DIRECTXA frees its extent with what it holds",
         disk.span,
-        help=f"add {_disk_statement(machine.id, disk)} to cluster {quoted(model.name)}; if the minidisk is no longer"
+        help=f"add {_disk_statement(owner, given)} to cluster {quoted(model.name)}; if the minidisk is no longer"
         " wanted, save what it holds and delete its MDISK statement from the directory first",
-        related=(related,),
+        related=tuple(related),
     )
