@@ -535,13 +535,7 @@ def overlapping_ranges(model: Model):
             whose = "" if owner == "*" else f" for {quoted(owner)}"
             for statement, first, words, earlier in _overlaps_by_statement(sels):
                 if _repeats(statement, first):
-                    yield OVERLAPPING_RANGES(
-                        f"this `{action.value}` repeats the one on line {first.span.line}:"
-                        f" {_listed_words(words)} {'is' if len(words) == 1 else 'are'} already {action.value}d{whose}",
-                        statement.span,
-                        related=(Related(first.span, "written here first"),),
-                        help="delete one of the two statements, or correct the addresses of this one",
-                    )
+                    yield _repeated(statement, first, words, whose, "addresses")
                     continue
                 said = f"`{words[0].text}` overlaps" if len(words) == 1 else f"{_listed_words(words)} overlap"
                 yield OVERLAPPING_RANGES(
@@ -564,13 +558,20 @@ def _sfs_repeats(selections: list[ast.Selection]) -> Iterator:
         first = first_of.setdefault(key, s)
         if first is s:
             continue
-        yield OVERLAPPING_RANGES(
-            f"this `{s.action.value}` repeats the one on line {first.span.line}:"
-            f" {_listed_words(list(s.items))} {'is' if len(s.items) == 1 else 'are'} already {s.action.value}d",
-            s.span,
-            related=(Related(first.span, "written here first"),),
-            help="delete one of the two statements, or correct the paths of this one",
-        )
+        yield _repeated(s, first, list(s.items), "", "paths")
+
+
+def _repeated(statement: ast.Selection, first: ast.Selection, words: list, whose: str, what: str) -> Diagnostic:
+    """BKR312 for a selection that repeats an earlier one of its block (`what`: its
+    addresses or paths; `whose`: ` for OWNER`, or empty)."""
+    action = statement.action.value
+    return OVERLAPPING_RANGES(
+        f"this `{action}` repeats the one on line {first.span.line}:"
+        f" {_listed_words(words)} {'is' if len(words) == 1 else 'are'} already {action}d{whose}",
+        statement.span,
+        related=(Related(first.span, "written here first"),),
+        help=f"delete one of the two statements, or correct the {what} of this one",
+    )
 
 
 def _overlaps_by_statement(selections: list[ast.Selection]) -> list[tuple]:
