@@ -1822,3 +1822,30 @@ def test_hover_on_a_user_id_shows_its_entry_in_the_site_directory_when_the_setti
     assert "site directory" not in hover_on("LNXWEB01", None)  # no setting: the hover as before
     unreadable = read_directory("USER.DIRECT", b"\0")
     assert "site directory" not in hover_on("LNXWEB01", unreadable)
+
+
+def test_hover_on_a_pattern_shows_how_many_users_of_the_site_directory_it_matches_by_kind():
+    from bkrdsl.cpdirectory import read_directory
+
+    path = EXAMPLES / "prodssi.bkr"
+    text = path.read_text()
+
+    def hover_on_pattern(directory) -> str:
+        doc = analyse_document(str(path), text, path=path, directory=directory)
+        line = next(i for i, s in enumerate(text.splitlines()) if "match LNXAPP*" in s)
+        column = text.splitlines()[line].index("LNXAPP*") + 1
+        return F.hover(doc, line, column).markdown
+
+    site = read_directory(str(EXAMPLES / "USER.DIRECT"), (EXAMPLES / "prodssi.direct").read_bytes())
+    assert "- site directory: matches 2 users (2 USER: `LNXAPP01`, `LNXAPP02`)" in hover_on_pattern(site)
+    # Of each kind, the first few in the directory's order, then how many more; SUBCONFIGs are no users.
+    many = "".join(f"USER LNXAPP{n:02d} PW 1M 1M G\n" for n in range(7, 0, -1))
+    many += "IDENTITY LNXAPPID PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG LNXAPPS1\nSUBCONFIG LNXAPPS1\n"
+    shown = hover_on_pattern(read_directory("USER.DIRECT", many.encode()))
+    assert (
+        "- site directory: matches 8 users (7 USER: `LNXAPP07`, `LNXAPP06`, `LNXAPP05`, `LNXAPP04`, `LNXAPP03`"
+        " and 2 more; 1 IDENTITY: `LNXAPPID`)" in shown
+    )
+    none = read_directory("USER.DIRECT", b"USER LNXWEB01 PW 1M 1M G\n")
+    assert "- site directory: matches no user" in hover_on_pattern(none)
+    assert "site directory" not in hover_on_pattern(None)  # no setting: the hover as before

@@ -129,6 +129,7 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         lines += [f"- declared by `{q.origin}` ({where(doc, q.span)})" for q in patterns]
         keys = [(q.span.file, q.span.start) for q in patterns]
         text = next((docs[k] for k in keys if k in docs), None)
+        lines += _directory_matches(doc, p.regex)
         if text:  # `## The worker machines...` above `identity user BKRWRK* role worker`
             lines += user_text(text)
         return lines
@@ -183,15 +184,38 @@ def _directory_lines(doc: Document, name: str) -> list[str]:
     return [said + ("; minidisks " + _capped(addresses) if addresses else "; no minidisks")]
 
 
+#: How many of the directory's users a pattern's hover names, of each kind: a
+#: first look at what it matches (BKR512 says when it matches none).
+HOVER_MATCHES_MAX = 5
+
+
+def _directory_matches(doc: Document, regex: re.Pattern) -> list[str]:
+    """With the `directory` setting: how many of the site's users (USER and
+    IDENTITY entries, as BKR512 counts them) a pattern matches, and the first
+    few IDs of each kind, in the directory's order; nothing without it."""
+    directory = doc.directory
+    if directory is None or not directory.readable:
+        return []
+    by_kind: dict[str, list[str]] = {"USER": [], "IDENTITY": []}
+    for entry in directory.entries:
+        if entry.kind in by_kind and regex.match(entry.id):
+            by_kind[entry.kind].append(entry.id)
+    count = sum(len(ids) for ids in by_kind.values())
+    if not count:
+        return ["- site directory: matches no user"]
+    kinds = "; ".join(f"{len(ids)} {kind}: {_capped(ids, HOVER_MATCHES_MAX)}" for kind, ids in by_kind.items() if ids)
+    return [f"- site directory: matches {count:,} user{'s' if count != 1 else ''} ({kinds})"]
+
+
 #: How many of a group's users (and patterns) hover lists: a group of thousands
 #: would fill the screen, and the outline and references list them all.
 HOVER_LIST_MAX = 20
 
 
-def _capped(names) -> str:
-    """The first HOVER_LIST_MAX names, then how many more there are."""
-    shown = ", ".join(f"`{n}`" for n in names[:HOVER_LIST_MAX])
-    more = len(names) - HOVER_LIST_MAX
+def _capped(names, limit: int = HOVER_LIST_MAX) -> str:
+    """The first `limit` names, then how many more there are."""
+    shown = ", ".join(f"`{n}`" for n in names[:limit])
+    more = len(names) - limit
     return shown + (f" and {more:,} more" if more > 0 else "")
 
 
