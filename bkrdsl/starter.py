@@ -79,7 +79,9 @@ class Roster:
     kind, z/VM's own users of that kind that do (`*_are_zvm`), since every
     member needs a job (BKR401). The rest is named in comments: z/VM's own IDs
     the imports declare, the IDENTITY users built on some members only (with
-    them), and the users with no minidisk. Each list sorted by ID.
+    them), and the users with no minidisk. Each list sorted by ID. Without
+    `--tape`, the Tape Manager machines the directory has (`tape`): left out
+    of the groups when `certain`, and named in a comment that suggests `--tape`.
     """
 
     directory: str  # the file's name without its folder, as the comments name it
@@ -91,6 +93,19 @@ class Roster:
     partly_built: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (ID, the members it is built on)
     without_minidisks: tuple[str, ...] = ()
     unwritable: tuple[str, ...] = ()  # IDs no .bkr name can spell (`#LNX`): see `_writable`
+    #: Without `--tape`: the Tape Manager machines `--tape` would name that the
+    #: directory has (`TapeMachines`); the comment suggests `--tape`.
+    tape: TapeMachines | None = None
+
+
+class TapeMachines(NamedTuple):
+    """The machines the file with `--tape` names (TCTMM, TCDMM and, with a second
+    member, TRTMM, TRDMM) that the site's directory has, asked without `--tape`."""
+
+    ids: tuple[str, ...]  # those it has an entry for, sorted
+    #: It has every one, each of the kind (USER or IDENTITY) the file with
+    #: `--tape` gives it: Tape Manager's machines, which no group lists.
+    certain: bool
 
 
 class SiteDisk(NamedTuple):
@@ -322,17 +337,18 @@ def member_problems(directory: Directory, members: Sequence[Arg]) -> list[Diagno
 PRODUCT = "product"
 
 
-def classifier(model: Model) -> Callable[[str], str | None]:
+def classifier(model: Model, tape: TapeMachines | None = None) -> Callable[[str], str | None]:
     """What `roster()` asks of each user ID of the directory, from the file's
     model (its own groups are not read): `PRODUCT` for a machine of Backup
     Manager or Tape Manager (a declaration or pattern with a `role`, as
     std/backup-manager declares them, or one the cluster names: the catalog's
     SFS server, a Tape Manager node); for another ID a standard library module
     declares (z/VM's own, from `--stdlib`), the directory statement of the kind
-    it gives, "USER" or "IDENTITY"; None for the site's own users."""
+    it gives, "USER" or "IDENTITY"; None for the site's own users. With `tape`
+    certain, its machines are the product's too, as with `--tape`."""
     from bkrdsl.check.directory import STATEMENT
 
-    products = model.product_machines()
+    products = set(model.product_machines()) | set(tape.ids if tape is not None and tape.certain else ())
 
     def classify(user_id: str) -> str | None:
         declared, pattern = model.user_defs_of(user_id), model.pattern_for(user_id)
@@ -346,9 +362,30 @@ def classifier(model: Model) -> Callable[[str], str | None]:
     return classify
 
 
-def roster(directory: Directory, members: Sequence[str], classified: Callable[[str], str | None]) -> Roster:
+def directory_tape_machines(directory: Directory, with_tape: Model, without: Model) -> TapeMachines | None:
+    """The Tape Manager machines the file would name with `--tape` (the product
+    machines of `with_tape`, its model, that `without`, the file's, lacks) that
+    the directory has; None when it has none of them."""
+    from bkrdsl.check.directory import STATEMENT
+
+    plain = without.product_machines()
+    wanted = {i: STATEMENT[kind] for i, (kind, _) in with_tape.product_machines().items() if i not in plain}
+    entries = {i: directory.entry(i) for i in wanted}
+    found = tuple(sorted(i for i, e in entries.items() if e is not None and e.kind in ("USER", "IDENTITY")))
+    if not found:
+        return None
+    certain = all(entries[i] is not None and entries[i].kind == kind for i, kind in wanted.items())
+    return TapeMachines(found, certain)
+
+
+def roster(
+    directory: Directory,
+    members: Sequence[str],
+    classified: Callable[[str], str | None],
+    tape: TapeMachines | None = None,
+) -> Roster:
     """The directory's users sorted into the groups (see `Roster`); `classified`
-    is `classifier()` of the file's own model."""
+    is `classifier()` of the file's own model (given `tape`, which it names)."""
     subconfigs = {e.id: e for e in directory.entries if e.kind == "SUBCONFIG"}
     fit: dict[tuple[str | None, str], list[str]] = {}  # (whose, kind) -> the IDs a group can list
     zvm, partly, empty, unwritable = [], [], [], []
@@ -387,6 +424,7 @@ def roster(directory: Directory, members: Sequence[str], classified: Callable[[s
         partly_built=tuple(partly),
         without_minidisks=tuple(empty),
         unwritable=tuple(unwritable),
+        tape=tape,
     )
 
 
@@ -618,6 +656,18 @@ def _whose(r: Roster, statement: str, zvm: bool) -> str:
 def _unlisted(r: Roster, s: Starter) -> str:
     """The comment that names the directory's users no group lists, and why."""
     notes = []
+    if r.tape is not None and r.tape.certain:
+        notes.append(
+            "Tape Manager's machines, in no group as the product's: `bkrc init --tape` names them in a"
+            " `tape manager` statement and sends the full backup to tape (run it again with `--tape` for"
+            f" that): {' '.join(r.tape.ids)}."
+        )
+    elif r.tape is not None:
+        notes.append(
+            "Users with the names of the Tape Manager machines `bkrc init --tape` names, which this file"
+            " takes for the site's own: if they are Tape Manager's, run it again with `--tape` to send the"
+            f" full backup to tape: {' '.join(r.tape.ids)}."
+        )
     if r.zvm_own:
         notes.append(
             f"z/VM's own users that hold minidisks, which std/{s.release} declares (list in a group"

@@ -80,17 +80,44 @@ def test_prodssi_s_directory_gives_the_users_prodssi_bkr_groups(tmp_path):
         assert not any(machine in ids for _, ids in written.values()), machine
 
 
-def test_without_tape_the_tape_manager_s_machines_are_the_site_s_users(tmp_path):
-    """Without `--tape` the file names no Tape Manager node: TCTMM and TCDMM are USER
-    entries with a minidisk like any other, and TRTMM, built on three members of
-    four, is named in a comment, not backed up `on each member`."""
+def test_without_tape_a_directory_with_every_tape_manager_machine_gets_a_note_that_suggests_tape(tmp_path):
+    """Without `--tape` the file names no Tape Manager machine; a directory that has
+    every one `--tape` names (TCTMM, TCDMM, USER entries; TRTMM, TRDMM, IDENTITY
+    entries), each of the kind `--tape`'s file gives it, holds Tape Manager: they
+    are left out of the groups as the product's machines, and a comment says
+    `--tape` sends the full backup to tape."""
     path = tmp_path / "new.bkr"
     run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT], expect=0)
     assert_clean(path, DIRECT)
-    assert {"TCTMM", "TCDMM"} <= set(groups(path)["APPS"][1])
-    assert "TRDMM on VMSYS2 VMSYS3 VMSYS4; TRTMM on VMSYS2 VMSYS3 VMSYS4." in comments(
-        path.read_text(encoding="utf-8")
+    text = comments(path.read_text(encoding="utf-8"))
+    for machine in ("TCTMM", "TCDMM", "TRTMM", "TRDMM"):
+        assert not any(machine in ids for _, ids in groups(path).values()), machine
+    assert (
+        "Tape Manager's machines, in no group as the product's: `bkrc init --tape` names them in a"
+        " `tape manager` statement and sends the full backup to tape (run it again with `--tape` for that):"
+        " TCDMM TCTMM TRDMM TRTMM." in text
     )
+    assert "TRTMM on VMSYS2" not in text  # no longer an IDENTITY of the site's, built on some members
+    taped = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", DIRECT, "--tape"], expect=0).stdout
+    assert "run it again with `--tape`" not in taped
+
+
+def test_without_tape_a_directory_with_some_tape_manager_machines_keeps_them_and_suggests_tape(tmp_path):
+    """Not every machine `--tape` names (no TRDMM): they may be the site's own users,
+    so the groups keep them, as before; the comment names them and suggests `--tape`."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text("".join(line for line in DIRECT.read_text().splitlines(True) if "TRDMM" not in line))
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    assert_clean(path, direct)
+    assert {"TCTMM", "TCDMM"} <= set(groups(path)["APPS"][1])
+    text = comments(path.read_text(encoding="utf-8"))
+    assert (
+        "Users with the names of the Tape Manager machines `bkrc init --tape` names, which this file takes"
+        " for the site's own: if they are Tape Manager's, run it again with `--tape` to send the full backup"
+        " to tape: TCDMM TCTMM TRTMM." in text
+    )
+    assert "TRTMM on VMSYS2 VMSYS3 VMSYS4." in text
 
 
 def large_directory(users: int, servers: int) -> str:

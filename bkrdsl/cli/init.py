@@ -269,15 +269,26 @@ def _file(starter, name: str, directory):
 
     from click.core import ParameterSource
 
-    from bkrdsl.starter import classifier, directory_disks, directory_volumes, directory_workers, roster, text
+    from bkrdsl.starter import (
+        classifier,
+        directory_disks,
+        directory_tape_machines,
+        directory_volumes,
+        directory_workers,
+        roster,
+        text,
+    )
 
     if directory is not None:
         model = _analyse(name, text(starter), checks=False).model
-        classified = classifier(model)
+        tape = None
+        if not starter.tape:  # Tape Manager's machines in the directory: the comment suggests --tape
+            taped = _analyse(name, text(dataclasses.replace(starter, tape=True)), checks=False).model
+            tape = directory_tape_machines(directory, taped, model)
         starter = dataclasses.replace(
             starter,
-            roster=roster(directory, starter.members, classified),
-            volumes_on=directory_volumes(directory, starter.members, classified),
+            roster=roster(directory, starter.members, classifier(model, tape), tape),
+            volumes_on=directory_volumes(directory, starter.members, classifier(model)),
         )
         site_disks, shared_volume = directory_disks(directory, starter.members, starter.tape)
         starter = dataclasses.replace(starter, site_disks=site_disks, shared_volume=shared_volume)
