@@ -131,6 +131,10 @@ class Tracing(fast._Parser):
         self.trace[-2:] = [[self.trace[-2][0], self.type], [fast.NAME, fast.T_NAME]]
         return swapped
 
+    def _reopen(self, kind):
+        super()._reopen(kind)  # the block's opening tokens: placeholders before its statement
+        self.trace.extend([None, type_] for type_ in (kind, fast.T_NAME, "{"))
+
     def _pool_left_out(self, medium):
         left_out = super()._pool_left_out(medium)
         if left_out:  # the word read as the pool's name: a placeholder `pool` before it
@@ -1204,6 +1208,49 @@ def test_a_brace_missing_before_the_next_statement_is_read_fast(text, monkeypatc
     ],
 )
 def test_braces_missing_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+# A statement only a job takes starting a line of the cluster block: the job's opening
+# line deleted, or emptied as it is typed again. The recovery reports it (BKR013) and
+# reads the statements below in a job it opens there, nameless, or joined to the job
+# right before it, whose `}` then looks its own (`_Parser._reopened_job`).
+REOPENED_JOB = [
+    "cluster A {\n  member M { workers 2 }\n\n    backup G full\n    run on M daily 01:00\n  }\n}\n",
+    "cluster A {\n  ## its doc\n    to disk pool P\n  }\n}\n",
+    'cluster A {\n  description "x"\n  BACKUP G full\n  }\n}\n',
+    "cluster A {\n  disk U 191 size 5 cyl\n  run on M daily 01:00\n  }\n}\n",  # not an option of `disk`
+    "cluster A {\n  expire on M {\n    retain 3 days\n  }\n  run on M daily 01:00\n  }\n}\n",
+    # after a job: joined to it, the help naming it
+    "cluster A {\n  job J {\n    backup G full\n  }\n\n    to disk pool P\n    run on M daily 01:00\n  }\n}\n",
+    "## doc\ncluster A {\n  ## J\n  job J {\n    backup G full\n  }\n\n    Run on M daily 01:00\n  }\n}\n",
+    # after a declaration that follows a job: nameless, no `}` right before it
+    "cluster A {\n  job J {\n    backup G full\n  }\n  single group G { U1 }\n\n    backup G full\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", REOPENED_JOB)
+def test_a_job_statement_in_the_cluster_block_is_read_fast_in_a_job_reopened(text, monkeypatch):
+    assert_read_fast_with_one("BKR013", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  job J {\n    backup G full\n  }\n    to disk pool P\n  }\n}\n",  # no blank line
+        "cluster A {\n  job J {\n    backup G full\n  }\n\n  to disk pool P\n  }\n}\n",  # not indented further
+        "cluster A {\n  job J {\n    backup G full\n  }  # end\n\n    to disk pool P\n  }\n}\n",  # `}` not alone
+        "cluster A {\n  job J {\n    backup G full\n    }\n\n      to disk pool P\n    }\n}\n",  # `}` not lined up
+        "cluster A {\n  member M { workers 2 }  backup G full\n  }\n}\n",  # not first on its line
+        "cluster A {\n  shared-volume V1, V2\n    backup G full\n  }\n}\n",  # perhaps one more label
+        "cluster A {\n  backup G full\n  run on M dail\n  }\n}\n",  # a second error
+        "cluster A {\n  backup G full\n  member M { workers 2 }\n}\n",  # the job's `}` missing
+        "cluster A {\n  include minidisk * *\n  }\n}\n",  # a member's statement too
+        "backup G full\n}\n",  # the top level: a cluster reopened too
+    ],
+)
+def test_job_statements_in_the_cluster_block_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
     assert_contract(source_of(text))
 

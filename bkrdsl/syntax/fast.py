@@ -50,7 +50,11 @@ reports (BKR005, the same `messages.not_closed_before`) and closes the block
 there (`_Parser._brace_missing`), as it does for a group body left open before a
 block's opening statement on the next line (`single group G { U1`, then `job J
 {`), which the body reads as user IDs up to its `{` and the recovery re-reads as
-that statement (`_Parser._group_ends`). On any other text
+that statement (`_Parser._group_ends`); and a statement only a job takes starting
+a line of the cluster block (`backup`, `to`, `run`: the job's opening line
+deleted, or emptied as it is typed again), which the recovery reports (BKR013,
+the same `messages.only_inside`) and reads in a job it opens there, nameless or
+joined to the job right before it (`_Parser._reopened_job`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -1553,6 +1557,8 @@ class _Parser:
                 settings.append(self.names_setting())
             elif type_ == "disk":
                 disks.append(self.disk())
+            elif type_ in _JOB_ONLY:
+                self._reopened_job((members, catalogs, expires, tapes, users, groups, jobs, settings, disks), jobs)
             else:
                 if self._stray_statement("cluster"):
                     break  # its `}` missing
@@ -1855,10 +1861,75 @@ class _Parser:
                 )
 
     # ------------------------------------------------------------ jobs
+    def _reopened_job(self, items: tuple[list, ...], jobs: list) -> None:
+        """`backup`, `to` or `run` starting a line of the cluster block, which only a
+        job takes: the line that opened its job (`job NAME {`) deleted, or not yet
+        typed again. The recovery reports it (BKR013, `messages.only_inside`) and
+        reads the statements below in a job it opens there (`Recovery.reopen_path`),
+        nameless, but joined to the job right before it, if one is (build.py's
+        `join_reopened`; `items`: the cluster's, read so far). Where that job's `}`
+        comes right before it, the help names the job and says the line may be
+        missing (`opener_gone`); _GiveUp where that `}` does not look the job's own
+        (`Recovery.opener_line_deleted`: the file's count of braces then decides)."""
+        from bkrdsl.syntax import messages
+
+        tok = self.tokens[self.i]
+        if self.error_at is not None or not tok[FIRST]:
+            raise _GiveUp
+        before = max((item for read in items for item in read), key=_span_end, default=None)
+        closed = None
+        if isinstance(before, ast.Job):  # the item right before it, a job: its `}` closed it
+            brace = self._closing_brace(before)
+            if not self._opener_deleted(before, brace, tok):
+                raise _GiveUp  # a `}` too many, or the statement misplaced: the recovery weighs them
+            closed = (_Titled(messages.block_title("job", before.name.text)), brace)
+        word = self._span(tok, tok)
+        self.stray_at = self.i
+        self.stray = messages.only_inside(tok[TEXT], "job", word, closed, False, opener_gone=closed is not None)
+        self._reopen("job")
+        job = self._job_body(tok, ast.Word("", word))
+        if closed is not None:  # the last job read: joined to it
+            jobs[-1] = _joined(before, job)
+        else:
+            jobs.append(job)
+
+    def _reopen(self, kind: str) -> None:
+        """Open a block of `kind` before the current token, as the recovery feeds its
+        opening tokens (`job`, a name marked as reopened, `{`) there."""
+        self.blocks.append((kind, None, self.tokens[self.i]))
+
+    def _closing_brace(self, block: ast.Job) -> Span:
+        """The span of the `}` that ends a block read whole."""
+        span = block.span
+        return Span(self.file, span.end_line, span.end_column - 1, span.end_line, span.end_column, span.end - 1, span.end)
+
+    def _opener_deleted(self, job: ast.Job, brace: Span, tok: tuple) -> bool:
+        """`Recovery.opener_line_deleted`: whether the `}` that closed `job` stands alone
+        on its line, lined up with the line of the job's `{`, and `tok` starts a body
+        of its own below it, indented further, after a blank line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, brace.start) + 1
+        line_end = text.find("\n", brace.end)
+        if text[line_start : brace.start].strip() or text[brace.end : len(text) if line_end == -1 else line_end].strip():
+            return False
+        k = next(k for k in range(self.i - 1, -1, -1) if self.tokens[k][START] == job.span.start)
+        opening = self.tokens[k + 2]  # job NAME {
+        if opening[KIND] != "{":
+            return False
+        line = self.text.split("\n", opening[LINE])[opening[LINE] - 1]
+        indent = len(line) - len(line.lstrip(" \t")) + 1
+        if brace.column != indent or tok[COL] <= indent:
+            return False
+        return text.count("\n", brace.end, tok[START]) >= 2
+
     def job(self) -> ast.Job:
         first = self._take(NAME)
         name = self._word(self._expect(T_NAME, KEYWORD))
         self._open("job", name.text)
+        return self._job_body(first, name)
+
+    def _job_body(self, first: tuple, name: ast.Word) -> ast.Job:
+        """A job's statements and its `}`, the job open (`first`: its first token)."""
         backups, selections, targets, runs, descriptions = [], [], [], [], []
         while self.type != "}":
             type_ = self.type
@@ -1931,6 +2002,8 @@ class _Parser:
         return ast.Run(placement, schedule, self._since(first))
 
 
+#: The statements only a job takes (`include`, `exclude` and `description` other blocks take too).
+_JOB_ONLY = BLOCK_STATEMENTS["job"] - frozenset().union(*(s for k, s in BLOCK_STATEMENTS.items() if k != "job"))
 _SCHEDULES = frozenset({"daily", "weekly", "monthly", "manual"})
 _LEVELS = frozenset({"full", "incremental"})
 _SCOPES = frozenset({"local", "shared"})
@@ -1939,6 +2012,26 @@ _CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"}
 _TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
 _KINDS = frozenset({"group", "user"})
 _ON, _AT, _ROLE, _POOL = frozenset({"on"}), frozenset({"at"}), frozenset({"role"}), frozenset({"pool"})
+
+
+def _span_end(item) -> int:
+    return item.span.end
+
+
+def _joined(before: ast.Job, after: ast.Job) -> ast.Job:
+    """A job and the job reopened after it as one (build.py's `join_reopened`)."""
+    first, last = before.span, after.span
+    span = Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    return ast.Job(
+        before.name,
+        before.backups + after.backups,
+        before.selections + after.selections,
+        before.targets + after.targets,
+        before.runs + after.runs,
+        before.descriptions + after.descriptions,
+        span,
+        before.doc,
+    )
 
 
 class _Typing(_Parser):
