@@ -82,6 +82,10 @@ def lark_read(source: Source):
     return build(result), list(result.diagnostics)
 
 
+#: The tokens the recovery feeds to open a block it reopens (`Recovery.reopen_path`).
+REOPENED_BY = {"job": ("job", fast.T_NAME, "{"), "expire": ("expire", "on", fast.T_NAME, "{")}
+
+
 class Tracing(fast._Parser):
     """The fast parser, recording each token's Lexing and the type it decided on."""
 
@@ -133,7 +137,7 @@ class Tracing(fast._Parser):
 
     def _reopen(self, kind):
         super()._reopen(kind)  # the block's opening tokens: placeholders before its statement
-        self.trace.extend([None, type_] for type_ in (kind, fast.T_NAME, "{"))
+        self.trace.extend([None, type_] for type_ in REOPENED_BY[kind])
 
     def _pool_left_out(self, medium):
         left_out = super()._pool_left_out(medium)
@@ -1212,11 +1216,12 @@ def test_braces_missing_left_to_lark(text):
     assert_contract(source_of(text))
 
 
-# A statement only a job takes starting a line of the cluster block: the job's opening
-# line deleted, or emptied as it is typed again. The recovery reports it (BKR013) and
-# reads the statements below in a job it opens there, nameless, or joined to the job
-# right before it, whose `}` then looks its own (`_Parser._reopened_job`).
-REOPENED_JOB = [
+# A statement only a job (or only an expire block) takes starting a line of the cluster
+# block: the block's opening line deleted, or emptied as it is typed again. The recovery
+# reports it (BKR013) and reads the statements below in a block it opens there, nameless,
+# or joined to the block of its kind right before it, whose `}` then looks its own
+# (`_Parser._reopened`).
+REOPENED = [
     "cluster A {\n  member M { workers 2 }\n\n    backup G full\n    run on M daily 01:00\n  }\n}\n",
     "cluster A {\n  ## its doc\n    to disk pool P\n  }\n}\n",
     'cluster A {\n  description "x"\n  BACKUP G full\n  }\n}\n',
@@ -1227,11 +1232,16 @@ REOPENED_JOB = [
     "## doc\ncluster A {\n  ## J\n  job J {\n    backup G full\n  }\n\n    Run on M daily 01:00\n  }\n}\n",
     # after a declaration that follows a job: nameless, no `}` right before it
     "cluster A {\n  job J {\n    backup G full\n  }\n  single group G { U1 }\n\n    backup G full\n  }\n}\n",
+    # an expire block's: its member a placeholder, or joined to the expire block before it
+    "cluster A {\n  catalog shared server S pool P on M\n\n    preview daily 01:00\n    retain 3 days\n  }\n}\n",
+    "cluster A {\n  expire on M {\n    retain 3 days\n  }\n\n    purge weekly sun 03:00\n    retain 5 days\n  }\n}\n",
+    "cluster A {\n  expire on M, N\n  {\n    retain 3 days\n  }\n\n    preview daily 01:00\n  }\n}\n",
+    "cluster A {\n  expire on M {\n    retain 3 days\n  }\n\n    backup G full\n  }\n}\n",  # a job: nameless
 ]
 
 
-@pytest.mark.parametrize("text", REOPENED_JOB)
-def test_a_job_statement_in_the_cluster_block_is_read_fast_in_a_job_reopened(text, monkeypatch):
+@pytest.mark.parametrize("text", REOPENED)
+def test_a_statement_of_a_block_in_the_cluster_block_is_read_fast_in_that_block_reopened(text, monkeypatch):
     assert_read_fast_with_one("BKR013", text, monkeypatch)
 
 
@@ -1248,9 +1258,12 @@ def test_a_job_statement_in_the_cluster_block_is_read_fast_in_a_job_reopened(tex
         "cluster A {\n  backup G full\n  member M { workers 2 }\n}\n",  # the job's `}` missing
         "cluster A {\n  include minidisk * *\n  }\n}\n",  # a member's statement too
         "backup G full\n}\n",  # the top level: a cluster reopened too
+        "cluster A {\n  expire on M {\n    retain 3 days\n  }\n    preview daily 01:00\n  }\n}\n",  # no blank line
+        "cluster A {\n  shared-volume V1\n  retain 3 days\n  }\n}\n",  # perhaps one more label
+        "cluster A {\n  preview daily\n  }\n}\n",  # its time missing: a second error
     ],
 )
-def test_job_statements_in_the_cluster_block_left_to_lark(text):
+def test_block_statements_in_the_cluster_block_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
     assert_contract(source_of(text))
 

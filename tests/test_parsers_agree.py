@@ -186,11 +186,12 @@ READ_FAST = {
     "sing": ("  single group GUESTS { LINUX01 LINUX02 }", "  sing"),
     "identity": ("  identity group SYSTEM { TCPIP }", "  identity"),
     "iden": ("  identity group SYSTEM { TCPIP }", "  iden"),
-    # a job's opening line emptied (as it is typed again): its `backup` outside any job,
-    # read in a job the recovery opens there (BKR013), nameless after a declaration,
-    # joined to the job before it after that job's `}` and a blank line
+    # a job's or an expire block's opening line emptied (as it is typed again): its first
+    # statement outside any such block, read in one the recovery opens there (BKR013),
+    # nameless, or joined to the job before it after that job's `}` and a blank line
     "job GUESTFUL's line emptied": ("  job GUESTFUL {", ""),
     "job SYSFULL's line emptied": ("  job SYSFULL {", "  "),
+    "expire on DEV1's line emptied": ("  expire on DEV1 {", " "),
 }
 
 

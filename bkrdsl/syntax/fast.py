@@ -50,11 +50,12 @@ reports (BKR005, the same `messages.not_closed_before`) and closes the block
 there (`_Parser._brace_missing`), as it does for a group body left open before a
 block's opening statement on the next line (`single group G { U1`, then `job J
 {`), which the body reads as user IDs up to its `{` and the recovery re-reads as
-that statement (`_Parser._group_ends`); and a statement only a job takes starting
-a line of the cluster block (`backup`, `to`, `run`: the job's opening line
-deleted, or emptied as it is typed again), which the recovery reports (BKR013,
-the same `messages.only_inside`) and reads in a job it opens there, nameless or
-joined to the job right before it (`_Parser._reopened_job`). On any other text
+that statement (`_Parser._group_ends`); and a statement only a job (`backup`,
+`to`, `run`) or only an expire block (`preview`, `purge`, `retain`) takes starting
+a line of the cluster block (the block's opening line deleted, or emptied as it
+is typed again), which the recovery reports (BKR013, the same
+`messages.only_inside`) and reads in a block it opens there, nameless or joined
+to the block of its kind right before it (`_Parser._reopened`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -1557,8 +1558,9 @@ class _Parser:
                 settings.append(self.names_setting())
             elif type_ == "disk":
                 disks.append(self.disk())
-            elif type_ in _JOB_ONLY:
-                self._reopened_job((members, catalogs, expires, tapes, users, groups, jobs, settings, disks), jobs)
+            elif type_ in _JOB_ONLY or type_ in _EXPIRE_ONLY:
+                items = (members, catalogs, expires, tapes, users, groups, jobs, settings, disks)
+                self._reopened("job" if type_ in _JOB_ONLY else "expire", items, jobs if type_ in _JOB_ONLY else expires)
             else:
                 if self._stray_statement("cluster"):
                     break  # its `}` missing
@@ -1790,6 +1792,10 @@ class _Parser:
         first = self._take(KEYWORD)
         placement = self.placement()
         self._open("expire", None)  # named by no word: the recovery sees its placement, not a name
+        return self._expire_body(first, placement)
+
+    def _expire_body(self, first: tuple, placement: ast.Placement) -> ast.Expire:
+        """An expire block's statements and its `}`, the block open (`first`: its first token)."""
         previews, purges, retains = [], [], []
         while self.type != "}":
             type_ = self.type
@@ -1861,16 +1867,19 @@ class _Parser:
                 )
 
     # ------------------------------------------------------------ jobs
-    def _reopened_job(self, items: tuple[list, ...], jobs: list) -> None:
-        """`backup`, `to` or `run` starting a line of the cluster block, which only a
-        job takes: the line that opened its job (`job NAME {`) deleted, or not yet
+    def _reopened(self, kind: str, items: tuple[list, ...], blocks: list) -> None:
+        """A statement only a job takes (`backup`, `to`, `run`), or only an expire
+        block (`preview`, `purge`, `retain`), starting a line of the cluster block: the
+        line that opened its block (`job NAME {`, `expire on M {`) deleted, or not yet
         typed again. The recovery reports it (BKR013, `messages.only_inside`) and
-        reads the statements below in a job it opens there (`Recovery.reopen_path`),
-        nameless, but joined to the job right before it, if one is (build.py's
-        `join_reopened`; `items`: the cluster's, read so far). Where that job's `}`
-        comes right before it, the help names the job and says the line may be
-        missing (`opener_gone`); _GiveUp where that `}` does not look the job's own
-        (`Recovery.opener_line_deleted`: the file's count of braces then decides)."""
+        reads the statements below in a block of `kind` it opens there
+        (`Recovery.reopen_path`), nameless (an expire block's member a placeholder),
+        but joined to the block of that kind right before it, if one is (build.py's
+        `join_reopened`; `items`: the cluster's, read so far; `blocks`: those of
+        `kind`). Where that block's `}` comes right before it, the help names the
+        block and says the line may be missing (`opener_gone`); _GiveUp where that
+        `}` does not look the block's own (`Recovery.opener_line_deleted`: the file's
+        count of braces then decides)."""
         from bkrdsl.syntax import messages
 
         tok = self.tokens[self.i]
@@ -1878,45 +1887,47 @@ class _Parser:
             raise _GiveUp
         before = max((item for read in items for item in read), key=_span_end, default=None)
         closed = None
-        if isinstance(before, ast.Job):  # the item right before it, a job: its `}` closed it
+        if before is not None and before is (blocks[-1] if blocks else None):  # its `}` closed it
             brace = self._closing_brace(before)
             if not self._opener_deleted(before, brace, tok):
                 raise _GiveUp  # a `}` too many, or the statement misplaced: the recovery weighs them
-            closed = (_Titled(messages.block_title("job", before.name.text)), brace)
+            closed = (_Titled(messages.block_title(kind, before.name.text if kind == "job" else None)), brace)
         word = self._span(tok, tok)
         self.stray_at = self.i
-        self.stray = messages.only_inside(tok[TEXT], "job", word, closed, False, opener_gone=closed is not None)
-        self._reopen("job")
-        job = self._job_body(tok, ast.Word("", word))
-        if closed is not None:  # the last job read: joined to it
-            jobs[-1] = _joined(before, job)
+        self.stray = messages.only_inside(tok[TEXT], kind, word, closed, False, opener_gone=closed is not None)
+        self._reopen(kind)
+        if kind == "job":
+            block = self._job_body(tok, ast.Word("", word))
         else:
-            jobs.append(job)
+            block = self._expire_body(tok, ast.Placement(False, (ast.Word("", word),), word))
+        if closed is not None:  # the last block of its kind read: joined to it
+            blocks[-1] = _joined(before, block)
+        else:
+            blocks.append(block)
 
     def _reopen(self, kind: str) -> None:
         """Open a block of `kind` before the current token, as the recovery feeds its
-        opening tokens (`job`, a name marked as reopened, `{`) there."""
+        opening tokens (`job NAME {`, `expire on NAME {`, the name a placeholder
+        marked as reopened) there."""
         self.blocks.append((kind, None, self.tokens[self.i]))
 
-    def _closing_brace(self, block: ast.Job) -> Span:
+    def _closing_brace(self, block: ast.Job | ast.Expire) -> Span:
         """The span of the `}` that ends a block read whole."""
         span = block.span
         return Span(self.file, span.end_line, span.end_column - 1, span.end_line, span.end_column, span.end - 1, span.end)
 
-    def _opener_deleted(self, job: ast.Job, brace: Span, tok: tuple) -> bool:
-        """`Recovery.opener_line_deleted`: whether the `}` that closed `job` stands alone
-        on its line, lined up with the line of the job's `{`, and `tok` starts a body
-        of its own below it, indented further, after a blank line."""
+    def _opener_deleted(self, block: ast.Job | ast.Expire, brace: Span, tok: tuple) -> bool:
+        """`Recovery.opener_line_deleted`: whether the `}` that closed `block` stands
+        alone on its line, lined up with the line of the block's `{`, and `tok` starts
+        a body of its own below it, indented further, after a blank line."""
         text = self.text
         line_start = text.rfind("\n", 0, brace.start) + 1
         line_end = text.find("\n", brace.end)
         if text[line_start : brace.start].strip() or text[brace.end : len(text) if line_end == -1 else line_end].strip():
             return False
-        k = next(k for k in range(self.i - 1, -1, -1) if self.tokens[k][START] == job.span.start)
-        opening = self.tokens[k + 2]  # job NAME {
-        if opening[KIND] != "{":
-            return False
-        line = self.text.split("\n", opening[LINE])[opening[LINE] - 1]
+        k = next(k for k in range(self.i - 1, -1, -1) if self.tokens[k][START] == block.span.start)
+        opening = next(tok for tok in self.tokens[k:] if tok[KIND] == "{")
+        line = text.split("\n", opening[LINE])[opening[LINE] - 1]
         indent = len(line) - len(line.lstrip(" \t")) + 1
         if brace.column != indent or tok[COL] <= indent:
             return False
@@ -2002,8 +2013,14 @@ class _Parser:
         return ast.Run(placement, schedule, self._since(first))
 
 
-#: The statements only a job takes (`include`, `exclude` and `description` other blocks take too).
-_JOB_ONLY = BLOCK_STATEMENTS["job"] - frozenset().union(*(s for k, s in BLOCK_STATEMENTS.items() if k != "job"))
+
+
+def _only_in(kind: str) -> frozenset[str]:
+    """The statements only blocks of `kind` take (a job's `include` a member takes too)."""
+    return BLOCK_STATEMENTS[kind] - frozenset().union(*(s for k, s in BLOCK_STATEMENTS.items() if k != kind))
+
+
+_JOB_ONLY, _EXPIRE_ONLY = _only_in("job"), _only_in("expire")
 _SCHEDULES = frozenset({"daily", "weekly", "monthly", "manual"})
 _LEVELS = frozenset({"full", "incremental"})
 _SCOPES = frozenset({"local", "shared"})
@@ -2018,10 +2035,14 @@ def _span_end(item) -> int:
     return item.span.end
 
 
-def _joined(before: ast.Job, after: ast.Job) -> ast.Job:
-    """A job and the job reopened after it as one (build.py's `join_reopened`)."""
+def _joined(before, after):
+    """A job or an expire block and the one reopened after it as one (build.py's
+    `join_reopened`: the statements of both, the first's name or placement)."""
     first, last = before.span, after.span
     span = Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    if isinstance(before, ast.Expire):
+        previews, purges = before.previews + after.previews, before.purges + after.purges
+        return ast.Expire(before.placement, previews, purges, before.retains + after.retains, span)
     return ast.Job(
         before.name,
         before.backups + after.backups,
