@@ -296,6 +296,13 @@ class Directory:
             built += 1
         return built
 
+    def subconfig_on(self, entry: Entry, member: str) -> Entry | None:
+        """The SUBCONFIG entry an IDENTITY's BUILD statement for `member` (else its
+        `BUILD ON *`) names, if the directory has it; None for a USER."""
+        built = {b.member: b.subconfig for b in entry.builds}
+        found = self.entry(built.get(member) or built.get("*") or "")
+        return found if found is not None and found.kind == "SUBCONFIG" else None
+
     def links_of(self, entry: Entry) -> tuple[Link, ...]:
         """The entry's LINK statements and those of the PROFILE it INCLUDEs."""
         profile = next((p for p in self.profiles if p.id == entry.profile), None)

@@ -444,10 +444,10 @@ def directory_volumes(
     for entry in directory.entries:
         if entry.kind != "IDENTITY" or classified(entry.id) != PRODUCT:
             continue
-        for build in entry.builds:
-            subconfig = directory.entry(build.subconfig)
-            if build.member in counts and subconfig is not None:
-                counts[build.member].update(d.volume for d in subconfig.disks if d.volume and not d.temporary)
+        for member in members:
+            subconfig = directory.subconfig_on(entry, member)
+            if subconfig is not None:
+                counts[member].update(d.volume for d in subconfig.disks if d.volume and not d.temporary)
     return tuple(_most_used(counts[m]) for m in members)
 
 
@@ -576,8 +576,7 @@ def directory_disks(
             continue
         disks = list(entry.disks)
         for member in members:
-            build = next((b for b in entry.builds if b.member in (member, "*")), None)
-            subconfig = directory.entry(build.subconfig) if build else None
+            subconfig = directory.subconfig_on(entry, member)
             disks += subconfig.disks if subconfig else ()
         given: dict[int, SiteDisk] = {}
         for disk in disks:

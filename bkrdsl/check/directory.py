@@ -700,11 +700,10 @@ def _instances(directory: Directory, entry: Entry, members: tuple[str, ...]) -> 
     own_links = {link.address for link in directory.links_of(entry)}
     if entry.kind != "IDENTITY":
         return [_Instance(None, entry.disks, frozenset(own_links))]
-    subconfigs = {b.member: b.subconfig for b in entry.builds}
     out = []
     for member in members:
-        sub = directory.entry(subconfigs.get(member) or subconfigs.get("*") or "")
-        if sub is None or sub.kind != "SUBCONFIG":
+        sub = directory.subconfig_on(entry, member)
+        if sub is None:
             continue
         links = own_links | {link.address for link in sub.links}
         out.append(_Instance(member, entry.disks + sub.disks, frozenset(links)))
