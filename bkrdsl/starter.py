@@ -27,7 +27,7 @@ from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 
 if TYPE_CHECKING:
-    from bkrdsl.cpdirectory import Directory, Entry
+    from bkrdsl.cpdirectory import Directory, Entry, Minidisk
     from bkrdsl.resolve.model import Model
 
 #: What the examples use (examples/prodssi.bkr, README).
@@ -114,6 +114,27 @@ class SiteDisk(NamedTuple):
     address: int
     size: int
     unit: str  # "cyl" or "blk"
+
+
+class DirectoryDisks(NamedTuple):
+    """What `directory_disks()` finds of the product machines' minidisks in the site's directory."""
+
+    #: By the machine's name in the file (`BKRWRK*`), the `disk` statements its MDISKs give.
+    machines: tuple[tuple[str, tuple[SiteDisk, ...]], ...]
+    shared_volume: str | None  # the volume most of the single-configuration machines' minidisks are on
+    #: The MDISKs no `disk` statement can give (BKR521, `unwritable_problems()`): nothing is written.
+    unwritable: tuple[UnwritableDisk, ...] = ()
+
+
+class UnwritableDisk(NamedTuple):
+    """A product machine's MDISK that no `disk` statement can give as the directory has it:
+    a DEVNO (a whole real device), an extent to `END` (the volume's size is not
+    known), a V-DISK or a T-DISK (CP gives them at logon)."""
+
+    machine: str
+    kind: str  # its entry's: "USER" or "IDENTITY"
+    member: str | None  # the member whose SUBCONFIG holds it; None for the entry's own
+    disk: Minidisk
 
 
 @dataclass(frozen=True)
@@ -557,37 +578,117 @@ def product_machines(tape: bool, members: int) -> list[tuple[str, str]]:
     return machines
 
 
-def directory_disks(
-    directory: Directory, members: Sequence[str], tape: bool
-) -> tuple[tuple[tuple[str, tuple[SiteDisk, ...]], ...], str | None]:
+def directory_disks(directory: Directory, s: Starter) -> DirectoryDisks:
     """The product machines' minidisks as the directory defines them (a machine it
     lacks gets none: the defaults stay), and the shared volume: the one most of
     its single-configuration machines' minidisks are on (the first by name on a
     tie). A machine's minidisks are its entry's MDISKs that hold data and give a
-    size, and, for an IDENTITY, those of its SUBCONFIG on each member, in
-    `members`' order (the first size an address is given wins: one `disk`
-    statement gives every member's instance); a worker pattern's are BKRWRK01's."""
+    size, and, for an IDENTITY, those of its SUBCONFIG on each member, in the
+    members' order (the first size an address is given wins: one `disk`
+    statement gives every member's instance); a worker pattern's are BKRWRK01's. Every MDISK of an
+    instance the compile writes (each worker `s` gives a member) that no `disk`
+    statement can give is `unwritable`."""
     import collections
 
-    found, shared = [], collections.Counter()
-    for name, _ in product_machines(tape, len(members)):
-        entry = directory.entry(name.replace("*", "01"))
-        if entry is None or entry.kind not in ("USER", "IDENTITY"):
-            continue
-        disks = list(entry.disks)
-        for member in members:
-            subconfig = directory.subconfig_on(entry, member)
-            disks += subconfig.disks if subconfig else ()
-        given: dict[int, SiteDisk] = {}
-        for disk in disks:
-            if disk.form == "MDISK" and disk.size is not None and disk.address not in given:
-                unit = "blk" if disk.devtype.startswith("FB") else "cyl"
-                given[disk.address] = SiteDisk(disk.address, disk.size, unit)
-                if entry.kind == "USER" and disk.volume:
-                    shared[disk.volume] += 1
-        if given:
-            found.append((name, tuple(sorted(given.values()))))
-    return tuple(found), _most_used(shared)
+    found, shared, unwritable = [], collections.Counter(), []
+    for name, _ in product_machines(s.tape, len(s.members)):
+        for n, (user_id, members) in enumerate(_written_instances(name, s)):
+            entry = directory.entry(user_id)
+            if entry is None or entry.kind not in ("USER", "IDENTITY"):
+                continue
+            held = _held(directory, entry, members)
+            unwritable += [
+                UnwritableDisk(user_id, entry.kind, member, disk)
+                for member, disk in held
+                if disk.form != "MDISK" or disk.size is None
+            ]
+            given = _site_disks(held)
+            if n == 0 and given:  # BKRWRK01's are the worker pattern's
+                found.append((name, given))
+                if entry.kind == "USER":
+                    shared.update(d.volume for _, d in held if d.volume and d.size is not None)
+    return DirectoryDisks(tuple(found), _most_used(shared), tuple(unwritable))
+
+
+def unwritable_problems(disks: Sequence[UnwritableDisk]) -> list[Diagnostic]:
+    """BKR521 for each MDISK `directory_disks()` found no `disk` statement can give,
+    at its virtual address in the directory, with what to do instead."""
+    from bkrdsl.check.common import quoted
+    from bkrdsl.check.directory import DISK_NOT_WRITABLE
+
+    out = []
+    for found in disks:
+        disk = found.disk
+        where = f" in its SUBCONFIG for {quoted(found.member)}" if found.member else ""
+        whose = f"{found.kind} {quoted(found.machine)}'s minidisk {disk.address:04X}{where}"
+        if disk.form == "MDISK":  # `start END volid`: to the volume's end
+            volume = quoted(disk.volume) if disk.volume else "the volume"
+            unit = "blocks" if disk.devtype.startswith("FB") else "cylinders"
+            message = (
+                f"{whose} runs to the end of {volume} (`END`), whose size the directory does not state:"
+                " no `disk` statement can give it as it is"
+            )
+            help = (
+                "in the directory's MDISK statement, write its size in place of `END`:"
+                f" {volume}'s {unit} less {disk.start}, as `QUERY DASD DETAILS` gives them (the same"
+                " extent, which a `disk` statement gives); then run `bkrc init` again"
+            )
+        else:
+            what = (
+                "a whole real device (`DEVNO`)" if disk.form == "DEVNO" else f"a {disk.form}, which CP gives at logon"
+            )
+            message = (
+                f"{whose} is {what}, which no `disk` statement can give: the entry `bkrc compile` writes"
+                " for the machine would drop it"
+            )
+            instead = (
+                "copy the device's data to one and define that instead"
+                if disk.form == "DEVNO"
+                else "have the machine define this one at logon (CP's DEFINE)"
+            )
+            help = (
+                f"a `disk` statement gives only a minidisk on a volume: {instead}, or give --directory a"
+                " copy without this MDISK statement and add it back by hand to the entry you deploy; then"
+                " run `bkrc init` again"
+            )
+        out.append(DISK_NOT_WRITABLE(message, disk.span, help=help))
+    return out
+
+
+def _written_instances(name: str, s: Starter) -> list[tuple[str, tuple[str, ...]]]:
+    """The IDs the compile writes for the machine `name` of `product_machines()`,
+    each with the members it writes it for: a worker pattern's workers, each on
+    the members whose `workers` count reaches it."""
+    if "*" not in name:
+        return [(name, s.members)]
+    from bkrdsl.resolve.model import worker_ids
+
+    counts = [s.workers_of(i) for i in range(len(s.members))]
+    return [
+        (worker, tuple(m for m, count in zip(s.members, counts, strict=True) if count >= n))
+        for n, worker in enumerate(worker_ids(name, max(counts)), 1)
+    ]
+
+
+def _held(directory: Directory, entry: Entry, members: Sequence[str]) -> list[tuple[str | None, Minidisk]]:
+    """The entry's MDISKs (member None: every instance's), then, for an IDENTITY,
+    its SUBCONFIG's on each of `members` it is built on, with that member."""
+    held: list[tuple[str | None, Minidisk]] = [(None, d) for d in entry.disks]
+    for member in members:
+        subconfig = directory.subconfig_on(entry, member)
+        held += [(member, d) for d in subconfig.disks] if subconfig else []
+    return held
+
+
+def _site_disks(held: list[tuple[str | None, Minidisk]]) -> tuple[SiteDisk, ...]:
+    """The `disk` statements the MDISKs `held` give: those that hold data and state a
+    size; the first size of an address wins."""
+    given: dict[int, SiteDisk] = {}
+    for _, disk in held:
+        if disk.form == "MDISK" and disk.size is not None and disk.address not in given:
+            unit = "blk" if disk.devtype.startswith("FB") else "cyl"
+            given[disk.address] = SiteDisk(disk.address, disk.size, unit)
+    return tuple(sorted(given.values()))
 
 
 def _disks(s: Starter) -> str:

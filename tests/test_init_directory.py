@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import textwrap
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
@@ -288,12 +289,24 @@ def test_init_md_shows_the_groups_bkrc_init_writes():
     page = (ROOT / "docs" / "init.md").read_text(encoding="utf-8")
     section = page.split("\n## From the site's directory\n", 1)[1].split("\n## ", 1)[0]
     command = re.search(r"\(`(bkrc init prodssi\.bkr [^`]*)`\)", section.replace("\n", " ")).group(1)
-    (shown,) = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
+    (shown,) = [b for b in re.findall(r"```text\n(.*?)```", section, re.DOTALL) if b.startswith("  ## ")]
     args = shlex.split(command)[1:]
     args[1] = "-"
     args[args.index("examples/prodssi.direct")] = str(DIRECT)
     written = run_cli(args, expect=0).stdout
     assert shown in written.replace(str(DIRECT), "examples/prodssi.direct")
+
+
+def test_init_md_shows_what_bkrc_init_prints_for_an_mdisk_to_end(tmp_path, monkeypatch):
+    """docs/init.md's BKR521 example is the real output, for the directory it describes."""
+    page = (ROOT / "docs" / "init.md").read_text(encoding="utf-8")
+    (shown,) = [b for b in re.findall(r"  ```text\n(.*?)  ```", page, re.DOTALL) if "BKR521" in b]
+    mdisk = re.search(r"pool \(`(MDISK [^`]*)`\) added after its INCLUDE", page.replace("\n  ", " ")).group(1)
+    (tmp_path / "USER.DIRECT").write_text(with_mdisk(" INCLUDE IBMDFLT", f" {mdisk}", within="USER BKRSVSFS", number="00022510"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(["init", "x.bkr", "--cluster", "PRODSSI", "--directory", "USER.DIRECT", "--color", "never"], expect=1)
+    assert result.stderr == textwrap.dedent(shown)
+    assert not (tmp_path / "x.bkr").exists()
 
 
 def test_each_member_s_workers_are_those_the_directory_builds_there(tmp_path):
@@ -343,3 +356,55 @@ def test_each_member_s_private_volume_is_the_one_the_directory_gives_it(tmp_path
         (m, f"M{m[-1]}PRV1") for m in order
     ]
     assert "BKR519" not in out.stderr
+
+
+def with_mdisk(after: str, mdisk: str, text: str | None = None, within: str = "", number: str = "00099999") -> str:
+    """prodssi.direct (or `text`) with the record `mdisk` (sequence `number`) added
+    after the first record that starts with `after` (the first below the text `within`)."""
+    text = DIRECT.read_text(encoding="utf-8") if text is None else text
+    at = text.index("\n", text.index(f"\n{after}", text.index(within)) + 1) + 1
+    return text[:at] + f"{mdisk:<72}{number}\n" + text[at:]
+
+
+UNWRITABLE = [
+    ("USER BKRSVSFS", " MDISK 0301 3390 2000 END VMCOM1 MR", "runs to the end of `VMCOM1` (`END`)", "cylinders less 2000"),
+    ("USER BKRSVSFS", " MDISK 0301 FB-512 2000 END VMCOM1 MR", "(`END`)", "`VMCOM1`'s blocks less 2000"),
+    ("USER BKRSVSFS", " MDISK 0302 3390 DEVNO 1A2B MR", "is a whole real device (`DEVNO`)", "copy the device's data"),
+    ("USER BKRADMIN", " MDISK 0300 FB-512 V-DISK 2048 MR", "is a V-DISK, which CP gives at logon", "CP's DEFINE"),
+    ("SUBCONFIG BKRW3-2", " MDISK 0400 3390 T-DISK 10 MR", "in its SUBCONFIG for `VMSYS2` is a T-DISK", "CP's DEFINE"),
+]
+
+
+@pytest.mark.parametrize(("after", "mdisk", "said", "helped"), UNWRITABLE, ids=["end", "end-fba", "devno", "v-disk", "t-disk-worker-3"])
+def test_a_product_machine_s_minidisk_no_disk_statement_can_give_writes_nothing(tmp_path, after, mdisk, said, helped):
+    """A DEVNO, an extent to END, a V-DISK or a T-DISK of a machine the compile
+    writes: no `disk` statement gives it, so the file would drop it from the
+    compiled entry (a DEVNO silently: BKR520 does not report it). BKR521 at the
+    MDISK, nothing written, exit 1. A worker's are looked for in every worker,
+    not only BKRWRK01's, whose `disk` statements the pattern's are."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(with_mdisk(after, mdisk), encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=1)
+    line = direct.read_text(encoding="utf-8").splitlines().index(f"{mdisk:<72}00099999") + 1
+    assert "error[BKR521]: " in result.stderr and f"--> {direct}:{line}:8\n" in result.stderr
+    assert said in result.stderr and helped in result.stderr and "then run `bkrc init` again" in result.stderr
+    assert result.stderr.endswith("1 error\nbkrc: nothing written\n") and "BKR520" not in result.stderr
+    assert not path.exists()
+
+
+def test_a_worker_is_looked_at_on_the_members_the_file_writes_it_for(tmp_path):
+    """BKRWRK03 built on VMSYS3 too, its SUBCONFIG there with a DEVNO: with
+    `--workers 2` no compiled entry replaces it (the file writes two workers on
+    each member), so the file is written; with the directory's counts (VMSYS3
+    builds three) BKRWRK03 is written on VMSYS3, and the DEVNO refused."""
+    text = with_mdisk(" BUILD ON VMSYS2 USING SUBCONFIG BKRW3-2", " BUILD ON VMSYS3 USING SUBCONFIG BKRW3-3")
+    at = text.index("\n*", text.index("\nSUBCONFIG BKRW3-2")) + 1
+    added = f"{'SUBCONFIG BKRW3-3':<72}00099998\n{' MDISK 0302 3390 DEVNO 1A2B MR':<72}00099997\n"
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(text[:at] + added + text[at:], encoding="utf-8")
+    two = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", direct, "--workers", "2"], expect=0)
+    assert "BKR521" not in two.stderr
+    refused = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", direct], expect=1)
+    assert "IDENTITY `BKRWRK03`'s minidisk 0302 in its SUBCONFIG for `VMSYS3` is a whole real device" in refused.stderr
+    assert refused.stdout == ""

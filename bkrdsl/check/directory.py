@@ -1,4 +1,5 @@
-"""Checks against the site's CP source directory (BKR510-BKR520).
+"""Checks against the site's CP source directory (BKR510-BKR520), and what
+`bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
 entry), which users exist at all, and on which members each IDENTITY is
@@ -363,6 +364,44 @@ MINIDISK_DROPPED = register(
     what it holds and delete its MDISK statement from the directory first.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
+DISK_NOT_WRITABLE = register(
+    "BKR521",
+    "directory-minidisk-no-disk-statement",
+    "error",
+    "`bkrc init --directory`: a product machine's MDISK that no `disk` statement can give"
+    " (DEVNO, END, V-DISK, T-DISK)",
+    """
+    With `--directory FILE`, `bkrc init` gives each product machine the
+    directory already defines (a site that installed Backup Manager by
+    hand) a `disk` statement per MDISK, so that the entries `bkrc compile`
+    writes keep them: those entries hold the minidisks the `disk`
+    statements give, and only those. A `disk` statement gives a minidisk
+    of a stated size on a volume (`disk BKRSVSFS 301 size 300 cyl`), and
+    some MDISK forms are not that: `DEVNO rdev` (a whole real device), an
+    extent to `END` (to the end of the volume, whose size the directory
+    does not state), and a `V-DISK` or `T-DISK` (a disk CP gives at each
+    logon). The file would leave such a minidisk out, and the compiled
+    entry would drop it from the machine with nothing said (`bkrc check
+    --directory` does not report a DEVNO, V-DISK or T-DISK dropped: it
+    loses no data). So `bkrc init` reports each one, at its MDISK
+    statement in the directory, and writes nothing (exit 1).
+
+    Failing example: `bkrc init prodssi.bkr --cluster PRODSSI --directory
+    USER.DIRECT`, where USER.DIRECT's `USER BKRSVSFS` has `MDISK 0301 3390
+    2000 END VMCOM1 MR`.
+
+    Fix: for `END`, write the minidisk's size in its place, the volume's
+    cylinders (or blocks) less the start, as `QUERY DASD DETAILS` gives
+    them: the same extent, which a `disk` statement gives. For the other
+    forms, move the data to a minidisk on a volume (a DEVNO), or have the
+    machine define the disk at logon (CP's DEFINE, a V-DISK or T-DISK);
+    or give `--directory` a copy without that MDISK statement and add it
+    back by hand to the entry you deploy. Then run `bkrc init` again.
+    """,
+    no_example="a `bkrc init --directory` diagnostic, in the site's CP directory",
 )
 
 

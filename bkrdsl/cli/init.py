@@ -4,7 +4,9 @@ The names given are checked first, with the checker's own rules and codes;
 a bad one is a diagnostic that points into the command line, and nothing is
 written (exit 1). With `--directory`, the site's CP directory is read before
 (an error in it: exit 1, nothing written); the members may come from it, and
-the groups from its users (`starter.roster`). The new text then goes through
+the groups from its users (`starter.roster`), and a product machine's MDISK
+that no `disk` statement can give (BKR521: a DEVNO, an extent to END, a
+V-DISK or T-DISK) stops it there (exit 1). The new text then goes through
 the whole front end, as `bkrc check [--directory]` would read the file: an
 error there is a bug in bkrc (exit 2, nothing written), but for a check
 against the directory (BKR510 where it contradicts the `--stdlib` module:
@@ -185,7 +187,7 @@ def init_cmd(
     A directory bkrc cannot read, or members given that disagree with it, is
     reported, and nothing is written (exit 1).
     """
-    from bkrdsl.starter import Starter, command_line, directory_members, member_problems, problems
+    from bkrdsl.starter import Starter, command_line, directory_members, member_problems, problems, text
 
     directory = _readable_directory(directory_path, fmt, color)
     if not members and directory is None:
@@ -221,7 +223,15 @@ def init_cmd(
         tape=tape,
         release=release,
     )
-    new, analysis = _file(starter, "<stdout>" if file == "-" else file, directory)
+    name = "<stdout>" if file == "-" else file
+    if directory is not None:
+        starter, refused = _from_directory(starter, name, directory)
+        if refused:  # a minidisk no `disk` statement can give (BKR521): the compile would drop it
+            print_diagnostics([_Report([*said, *refused], sources)], fmt, color, err=True)
+            click.echo("bkrc: nothing written", err=True)
+            sys.exit(EXIT_INPUT)
+    new = text(starter)
+    analysis = _analyse(name, new, directory=directory)
     errors = [d for d in analysis.diagnostics if d.is_error]
     if errors and all(d.code in _DIRECTORY_CHECKS for d in errors):
         # The site's directory against the standard library's kinds (BKR510 at a
@@ -261,10 +271,12 @@ def _readable_directory(directory_path: str | None, fmt: str, color: str):
     return directory
 
 
-def _file(starter, name: str, directory):
-    """The new text and its analysis, as `bkrc check FILE [--directory D]` will
-    make it. With a directory, the groups come from it (`starter.roster`), sorted
-    by the model of the file without them: what its imports declare already."""
+def _from_directory(starter, name: str, directory):
+    """The starter with what the site's directory gives it (the groups, each
+    member's workers and private volume, the product machines' minidisks and the
+    shared volume), and the diagnostics of the minidisks the file cannot give
+    (BKR521). The groups are sorted by the model of the file without them: what
+    its imports declare already."""
     import dataclasses
 
     from click.core import ParameterSource
@@ -277,25 +289,25 @@ def _file(starter, name: str, directory):
         directory_workers,
         roster,
         text,
+        unwritable_problems,
     )
 
-    if directory is not None:
-        model = _analyse(name, text(starter), checks=False).model
-        tape = None
-        if not starter.tape:  # Tape Manager's machines in the directory: the comment suggests --tape
-            taped = _analyse(name, text(dataclasses.replace(starter, tape=True)), checks=False).model
-            tape = directory_tape_machines(directory, taped, model)
-        starter = dataclasses.replace(
-            starter,
-            roster=roster(directory, starter.members, classifier(model, tape), tape),
-            volumes_on=directory_volumes(directory, starter.members, classifier(model)),
-        )
-        site_disks, shared_volume = directory_disks(directory, starter.members, starter.tape)
-        starter = dataclasses.replace(starter, site_disks=site_disks, shared_volume=shared_volume)
-        if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
-            starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
-    new = text(starter)
-    return new, _analyse(name, new, directory=directory)
+    model = _analyse(name, text(starter), checks=False).model
+    tape = None
+    if not starter.tape:  # Tape Manager's machines in the directory: the comment suggests --tape
+        taped = _analyse(name, text(dataclasses.replace(starter, tape=True)), checks=False).model
+        tape = directory_tape_machines(directory, taped, model)
+    starter = dataclasses.replace(
+        starter,
+        roster=roster(directory, starter.members, classifier(model, tape), tape),
+        volumes_on=directory_volumes(directory, starter.members, classifier(model)),
+    )
+    if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
+        starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
+    # After the workers: each worker's instances are those of the members whose count reaches it.
+    found = directory_disks(directory, starter)
+    starter = dataclasses.replace(starter, site_disks=found.machines, shared_volume=found.shared_volume)
+    return starter, unwritable_problems(found.unwritable)
 
 
 def _analyse(name: str, new: str, **options):
