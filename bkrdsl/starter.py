@@ -114,6 +114,10 @@ class SiteDisk(NamedTuple):
     address: int
     size: int
     unit: str  # "cyl" or "blk"
+    #: An IDENTITY's minidisk that only some of its instances have (the SUBCONFIGs
+    #: of these members), which a `disk` statement gives every member's: its
+    #: comment says so. () when every instance the directory builds has it.
+    only_on: tuple[str, ...] = ()
 
 
 class DirectoryDisks(NamedTuple):
@@ -585,7 +589,8 @@ def directory_disks(directory: Directory, s: Starter) -> DirectoryDisks:
     tie). A machine's minidisks are its entry's MDISKs that hold data and give a
     size, and, for an IDENTITY, those of its SUBCONFIG on each member, in the
     members' order (the first size an address is given wins: one `disk`
-    statement gives every member's instance); a worker pattern's are BKRWRK01's. Every MDISK of an
+    statement gives every member's instance; one some instances lack says so,
+    `SiteDisk.only_on`); a worker pattern's are BKRWRK01's. Every MDISK of an
     instance the compile writes (each worker `s` gives a member) that no `disk`
     statement can give is `unwritable`."""
     import collections
@@ -602,7 +607,7 @@ def directory_disks(directory: Directory, s: Starter) -> DirectoryDisks:
                 for member, disk in held
                 if disk.form != "MDISK" or disk.size is None
             ]
-            given = _site_disks(held)
+            given = _site_disks(held, [m for m in members if directory.subconfig_on(entry, m)])
             if n == 0 and given:  # BKRWRK01's are the worker pattern's
                 found.append((name, given))
                 if entry.kind == "USER":
@@ -680,14 +685,21 @@ def _held(directory: Directory, entry: Entry, members: Sequence[str]) -> list[tu
     return held
 
 
-def _site_disks(held: list[tuple[str | None, Minidisk]]) -> tuple[SiteDisk, ...]:
-    """The `disk` statements the MDISKs `held` give: those that hold data and state a
-    size; the first size of an address wins."""
+def _site_disks(held: list[tuple[str | None, Minidisk]], built: list[str]) -> tuple[SiteDisk, ...]:
+    """The `disk` statements the MDISKs `held` give (those that hold data and state a
+    size; the first size of an address wins), each with the members of `built` (the
+    IDENTITY's) whose instance has it, where some lack it."""
     given: dict[int, SiteDisk] = {}
-    for _, disk in held:
+    having: dict[int, set[str | None]] = {}
+    for member, disk in held:
+        having.setdefault(disk.address, set()).add(member)
         if disk.form == "MDISK" and disk.size is not None and disk.address not in given:
             unit = "blk" if disk.devtype.startswith("FB") else "cyl"
             given[disk.address] = SiteDisk(disk.address, disk.size, unit)
+    for address, disk in given.items():
+        on = having[address]
+        if None not in on and len(on) < len(built):
+            given[address] = disk._replace(only_on=tuple(m for m in built if m in on))
     return tuple(sorted(given.values()))
 
 
@@ -698,7 +710,10 @@ def _disks(s: Starter) -> str:
     lines = []
     for user, role in product_machines(s.tape, len(s.members)):
         given = site.get(user) or (SiteDisk(0x191, A_DISK_CYLINDERS[role], "cyl"),)
-        lines += [f"  disk {user} {d.address:03X} size {d.size} {d.unit}\n" for d in given]
+        lines += [
+            _only_on(s, user, d) + f"  disk {user} {d.address:03X} size {d.size} {d.unit}\n"
+            for d in given
+        ]
     if s.site_disks:
         whose = s.roster.directory if s.roster else "the directory"
         said = f". Their sizes, and any other minidisk a machine has there, are {whose}'s."
@@ -710,6 +725,24 @@ def _disks(s: Starter) -> str:
         " single-configuration machine one on the shared volume" + said,
         "  ",
     ) + "".join(lines)
+
+
+def _only_on(s: Starter, user: str, disk: SiteDisk) -> str:
+    """The comment above a `disk` statement that gives every member's instance a
+    minidisk the directory gives only some of them (`SiteDisk.only_on`)."""
+    if not disk.only_on:
+        return ""
+    from bkrdsl.check.common import listed
+
+    whose = s.roster.directory if s.roster else "the directory"
+    instance = user.replace("*", "01")  # a worker pattern's disks are BKRWRK01's
+    return _comment(
+        f"In {whose}, {instance}'s {disk.address:04X} is only in its SUBCONFIG for"
+        f" {listed(disk.only_on, len(disk.only_on))}; a `disk` statement gives it to the instance on every"
+        f" member (bkrc has no `disk` for one member's instance), so the compiled entries add an empty"
+        f" {disk.address:04X} where it has none.",
+        "  ",
+    )
 
 
 def _groups(s: Starter) -> str:

@@ -366,6 +366,30 @@ def with_mdisk(after: str, mdisk: str, text: str | None = None, within: str = ""
     return text[:at] + f"{mdisk:<72}{number}\n" + text[at:]
 
 
+def assert_compile_keeps_every_minidisk(path, direct, out) -> None:
+    """`bkrc compile --directory` writes each product machine the directory defines
+    with every MDISK address the directory gives it, instance by instance."""
+    run_cli(["compile", path, "--directory", direct, "-o", out], expect=0)
+    files = sorted((out / "cluster").glob("*.DIRECT"))
+    compiled = read_directory("compiled", b"".join(f.read_bytes() for f in files))
+    site = read_directory(str(direct), direct.read_bytes())
+    compared = 0
+    for entry in compiled.entries:
+        theirs = site.entry(entry.id)
+        if entry.kind == "SUBCONFIG" or theirs is None:
+            continue
+        members = [None] if entry.kind == "USER" else [b.member for b in theirs.builds]
+        for member in members:
+            had, has = {d.address for d in theirs.disks}, {d.address for d in entry.disks}
+            if member is not None:
+                sub, ours = site.subconfig_on(theirs, member), compiled.subconfig_on(entry, member)
+                had |= {d.address for d in sub.disks} if sub else set()
+                has |= {d.address for d in ours.disks} if ours else set()
+            assert had <= has, (entry.id, member, sorted(had - has))
+            compared += 1
+    assert compared >= 10  # BKRBKUP, BKRCATLG and the workers on each member, BKRSVSFS...
+
+
 UNWRITABLE = [
     ("USER BKRSVSFS", " MDISK 0301 3390 2000 END VMCOM1 MR", "runs to the end of `VMCOM1` (`END`)", "cylinders less 2000"),
     ("USER BKRSVSFS", " MDISK 0301 FB-512 2000 END VMCOM1 MR", "(`END`)", "`VMCOM1`'s blocks less 2000"),
@@ -408,3 +432,42 @@ def test_a_worker_is_looked_at_on_the_members_the_file_writes_it_for(tmp_path):
     refused = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", direct], expect=1)
     assert "IDENTITY `BKRWRK03`'s minidisk 0302 in its SUBCONFIG for `VMSYS3` is a whole real device" in refused.stderr
     assert refused.stdout == ""
+
+
+def test_a_minidisk_of_one_member_s_instance_is_every_member_s_and_said_so(tmp_path):
+    """BKRBKUP's 192 only in its SUBCONFIG for VMSYS2: a `disk` gives every
+    member's instance the minidisk (none gives one instance alone), and a comment
+    above it says so. The file checks clean against the directory, and the
+    compiled entries keep every MDISK the directory has."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(with_mdisk("SUBCONFIG BKRBUP-2", " MDISK 0192 3390 0400 0050 M2PRV1 MR"), encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    comment, statement = re.search(r"((?:  #.*\n)+)(  disk BKRBKUP 192 .*\n)", written).groups()
+    assert statement == "  disk BKRBKUP 192 size 50 cyl\n"
+    assert comments(comment) == (
+        "In USER.DIRECT, BKRBKUP's 0192 is only in its SUBCONFIG for `VMSYS2`; a `disk` statement gives it to the"
+        " instance on every member (bkrc has no `disk` for one member's instance), so the compiled entries add an"
+        " empty 0192 where it has none."
+    )
+    assert written.count("only in its SUBCONFIG") == 1  # every instance has its 191: no comment
+    assert_clean(path, direct)
+    assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
+
+
+def test_the_directory_s_minidisks_round_trip_through_init_check_and_compile(tmp_path):
+    """prodssi.direct, with a file pool at BKRSVSFS 0301 and a worker's 192 on every
+    member: init, check --directory clean, compile --directory keeps every MDISK."""
+    text = with_mdisk("USER BKRSVSFS", " MDISK 0301 3390 1100 0300 VMCOM1 MR")
+    for member in range(1, 5):
+        text = with_mdisk(f"SUBCONFIG BKRW1-{member}", f" MDISK 0192 3390 0400 0020 M{member}PRV1 MR", text)
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(text, encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct, "--tape"], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "  disk BKRWRK* 192 size 20 cyl\n" in written and "  disk BKRSVSFS 301 size 300 cyl\n" in written
+    assert "only in its SUBCONFIG" not in written
+    assert_clean(path, direct)
+    assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
