@@ -408,7 +408,8 @@ def _routines_common(byname: str, dialect) -> list[str]:
     job may be named like one of its keywords); SEND tells the dialect's rc
     for a server that takes no SMSG (`message_not_receiving_rc`)."""
     fills = {"{byname}": byname, "{not_receiving}": str(dialect.return_code("message_not_receiving_rc"))}
-    return [_filled(line, fills) for line in _ROUTINES_COMMON_TEMPLATE]
+    # A line without a `{` holds no mark: most are taken as they are.
+    return [_filled(line, fills) if "{" in line else line for line in _ROUTINES_COMMON_TEMPLATE]
 
 
 def _filled(line: str, fills: dict[str, str]) -> str:
