@@ -857,12 +857,38 @@ def write_file(path: Path | str, data: bytes | tuple[bytes, ...], mode: int = 0o
 
 
 def _write_fully(fd: int, data: bytes | tuple[bytes, ...]) -> None:
-    """All of `data` (bytes, or pieces of bytes in order) to the open file `fd`
-    (os.write may take less than it is given)."""
-    for chunk in (data,) if isinstance(data, bytes) else data:
-        view = memoryview(chunk)
-        while view:
-            view = view[os.write(fd, view) :]
+    """All of `data` (bytes, or pieces of bytes in order) to the open file `fd`:
+    the pieces in one `os.writev` where the system has it, one system call (and
+    one wait for the interpreter lock after it) per file rather than per piece;
+    a template is three to five pieces. Either call may take less than it is given."""
+    pieces = [piece for piece in ((data,) if isinstance(data, bytes) else data) if piece]
+    writev = getattr(os, "writev", None)
+    while pieces:
+        if writev is None or len(pieces) == 1:
+            done = os.write(fd, pieces[0])
+        else:
+            done = writev(fd, pieces[:_MAX_PIECES])
+        pieces = _unwritten(pieces, done)
+
+
+def _max_pieces() -> int:
+    """How many buffers one `os.writev` takes (IOV_MAX; POSIX's least, 16, when unknown)."""
+    try:
+        return max(16, os.sysconf("SC_IOV_MAX"))
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - no sysconf, or no such name
+        return 16
+
+
+_MAX_PIECES = _max_pieces()
+
+
+def _unwritten(pieces: list, done: int) -> list:
+    """What is left of `pieces` once their first `done` bytes are written."""
+    for index, piece in enumerate(pieces):
+        if done < len(piece):
+            return [memoryview(piece)[done:], *pieces[index + 1 :]] if done else pieces[index:]
+        done -= len(piece)
+    return []
 
 
 def _keep_owner(fd: int, before: os.stat_result) -> None:
