@@ -1391,7 +1391,10 @@ def _link_unchanged(src_root: Path, dst_root: Path, plan: Plan) -> set[str]:
 def _keep_folder_modes(src_root: Path, dst_root: Path) -> None:
     """Give every folder of the new tree that DIR already has DIR's folder's
     mode (a private folder of the user's stays private, a read-only one
-    read-only). Called once every file is written, deepest folders first."""
+    read-only). Called once every file is written, deepest folders first.
+    A first compile (no DIR yet) has none to take: the new tree is not walked."""
+    if not os.path.isdir(src_root):
+        return
     modes = []
     for root, _dirs, _files in os.walk(dst_root):  # never into a symlinked folder
         if root == str(dst_root):

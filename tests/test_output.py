@@ -553,6 +553,26 @@ def test_pieces_a_call_leaves_unwritten_are_written_after_it(tmp_path, monkeypat
     assert len(calls) == -(-len(b"".join(pieces)) // 7)
 
 
+def test_a_first_compile_does_not_read_its_new_tree_back(tmp_path, monkeypatch):
+    """A new DIR has no folder whose mode the new tree's folders keep: the tree
+    just written is not walked (six listings and as many looks a compile)."""
+    walked = []
+    real = os.walk
+
+    def walk(top, *args, **kwargs):
+        if output.TEMP_MARK in os.fspath(top):
+            walked.append(top)
+        return real(top, *args, **kwargs)
+
+    monkeypatch.setattr(output.os, "walk", walk)
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    assert walked == []
+    (out / "M1").chmod(0o700)
+    compile_to(out, arts("2"))
+    assert len(walked) == 1 and (out / "M1").stat().st_mode & 0o777 == 0o700
+
+
 # ------------------------------------------------------------------ atomicity
 def test_an_error_mid_write_leaves_the_folder_exactly_as_it_was(tmp_path, monkeypatch):
     out = tmp_path / "out"
