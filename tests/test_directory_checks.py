@@ -469,3 +469,11 @@ def test_bkr520_a_minidisk_every_worker_has_is_one_diagnostic_for_the_worker_pat
     )
     assert d.help.startswith("add `disk BKRWRK* 192 size 5 cyl` to cluster `PRODSSI`")
     assert [r.label for r in d.related[1:]] == [f"`BKRWRK0{n}`'s MDISK 0192" for n in (2, 3, 4)]
+
+
+def test_bkr519_an_end_extent_on_another_volume_is_reported_without_an_internal_error():
+    """An MDISK that runs to its volume's end (`END`: its size not known) whose volume
+    differs: the help wrote the directory's size, which it does not state (TypeError)."""
+    (d,) = check(PRODSSI, (r"^ MDISK 0191 3390 1440 0010 VMCOM1", " MDISK 0191 3390 1440 END VMCOM2"))
+    assert d.code == "BKR519" and "MDISK says volume `VMCOM2`" in d.message
+    assert "`disk BKRADMIN 191 size N cyl on VMCOM2 at 1440`" in d.help

@@ -1027,7 +1027,7 @@ def _keep_help(statement: ast.Disk, first: _Differs) -> str:
     """How to keep the directory's minidisk: its size alone where only that differs
     (the place may be the allocation's, for every instance), else the whole statement."""
     disk = first.disk
-    if first.differences == (f"{disk.size:,} {_unit_word(disk.devtype)}",):
+    if disk.size is not None and first.differences == (f"{disk.size:,} {_unit_word(disk.devtype)}",):
         return f"write the directory's size, `size {disk.size} {statement.unit.text}`"
     return f"write the directory's minidisk, {_disk_statement(statement.user.text, disk)}"
 
