@@ -13,8 +13,8 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from bkrdsl.ast import Cluster, Kind, Medium, Scope, Selection
-from bkrdsl.diagnostics import Fix
+from bkrdsl.ast import Cluster, Disk, Kind, Medium, Scope, Selection
+from bkrdsl.diagnostics import Edit, Fix
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.resolve.model import PATTERN_CHARS, Model, UserDef, parse_address
 from bkrdsl.source import Span
@@ -347,3 +347,31 @@ def server_written_as_home(model: Model):
             if model.member(word.upper) is None:
                 return word
     return None
+
+
+def add_disk_statements(model: Model, statements: Sequence[str], beside: Sequence[Disk] = ()) -> Fix:
+    """The fix that adds `disk` statements (BKR253's A-disk, BKR520's minidisk the
+    directory has): each on a line of its own in the cluster block, after the last
+    of `beside` (the machine's own `disk` statements, where a sysprog looks for
+    them), else after the block's last `disk` statement, past a comment on that
+    statement's line; else before the block's `}`; indented as the statements around it."""
+    cluster = model.cluster
+    file = cluster.span.file
+    title = f"Add `{statements[0]}`" if len(statements) == 1 else f"Add {len(statements)} `disk` statements"
+    comments = next((m.comments for m in model.modules if m.file == file), ())
+    disks = [d.span for d in beside if d.span.file == file] or [d.span for d in model.disks if d.span.file == file]
+    if disks:
+        last = max(disks, key=lambda s: s.start)
+        after = next((c for c, _ in comments if c.line == last.end_line and c.start >= last.end), last)
+        at = Span(file, after.end_line, after.end_column, after.end_line, after.end_column, after.end, after.end)
+        return Fix(title, (Edit(at, "".join("\n" + " " * (last.column - 1) + s for s in statements)),))
+    # The block's `}` is its last character: a syntax error would have stopped the checks.
+    end = cluster.span
+    brace = Span(file, end.end_line, end.end_column - 1, end.end_line, end.end_column - 1, end.end - 1, end.end - 1)
+    if brace.column > 1:  # `  }`: the statements take the brace's indentation, the brace a new line
+        indent = " " * (brace.column - 1)
+        text = "".join(f"{s}\n{indent}" for s in statements)
+    else:
+        inside = [m.span.column for m in cluster.members] or [3]
+        text = "".join(f"{' ' * (min(inside) - 1)}{s}\n" for s in statements)
+    return Fix(title, (Edit(brace, text),))

@@ -18,6 +18,7 @@ from bkrdsl.allocation import allocate
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
     Suggester,
+    add_disk_statements,
     disk_int,
     disk_read,
     listed,
@@ -27,7 +28,7 @@ from bkrdsl.check.common import (
     valid_user_id,
     volume_problem,
 )
-from bkrdsl.diagnostics import Edit, Fix, Related
+from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.generated import MAX_COLUMNS
 from bkrdsl.resolve.model import (
@@ -563,32 +564,8 @@ def _no_a_disk(model: Model, ids: list[str], roles: dict[str, str], machines) ->
         span,
         related=related,
         help=help,
-        fix=None if more else _add_statement(model, statement),
+        fix=None if more else add_disk_statements(model, (statement,)),
     )
-
-
-def _add_statement(model: Model, statement: str) -> Fix:
-    """BKR253's fix: `statement` on a line of its own in the cluster block, after its
-    last `disk` statement (past a comment on that statement's line), else before the
-    block's `}`, indented as the statements around it."""
-    cluster = model.cluster
-    file = cluster.span.file
-    comments = next((m.comments for m in model.modules if m.file == file), ())
-    disks = [d.span for d in model.disks if d.span.file == file]
-    if disks:
-        last = max(disks, key=lambda s: s.start)
-        after = next((c for c, _ in comments if c.line == last.end_line and c.start >= last.end), last)
-        at = Span(file, after.end_line, after.end_column, after.end_line, after.end_column, after.end, after.end)
-        return Fix(f"Add `{statement}`", (Edit(at, "\n" + " " * (last.column - 1) + statement),))
-    # The block's `}` is its last character: a syntax error would have stopped the checks.
-    end = cluster.span
-    brace = Span(file, end.end_line, end.end_column - 1, end.end_line, end.end_column - 1, end.end - 1, end.end - 1)
-    if brace.column > 1:  # `  }`: the statement takes the brace's indentation, the brace a new line
-        text = f"{statement}\n{' ' * (brace.column - 1)}"
-    else:
-        inside = [m.span.column for m in cluster.members] or [3]
-        text = f"{' ' * (min(inside) - 1)}{statement}\n"
-    return Fix(f"Add `{statement}`", (Edit(brace, text),))
 
 
 def _runs(ids: list[str], order: list[str]) -> list[str]:
