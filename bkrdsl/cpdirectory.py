@@ -211,6 +211,9 @@ class Minidisk(NamedTuple):
     #: statement names none (AUTOG's group, AUTOR's region, `&SYSRES`, the one-operand forms).
     volume: str | None = None
     start: int | None = None  # the first cylinder or block of an explicit extent
+    #: DirMaint's allocation form (`AUTOG`, `AUTOR`, `AUTOV`): where the extent lies
+    #: is DirMaint's choice, not in the file; None for an explicit extent.
+    allocation: str | None = None
 
     @property
     def temporary(self) -> bool:
@@ -632,19 +635,19 @@ def _address_problem(shape: list[str], name: str) -> str | None:
     return None
 
 
-def _extent(form: str, operands: list[str]) -> tuple[int | None, str | None, int | None]:
-    """(size, volume, start) of an MDISK whose operands `_extent_problem` passed:
+def _extent(form: str, operands: list[str]) -> tuple[int | None, str | None, int | None, str | None]:
+    """(size, volume, start, allocation) of an MDISK whose operands `_extent_problem` passed:
     `start count volid`, DirMaint's `AUTOx size group|region|volume`, or the
     one-operand forms' size (IBM's "MDISK Directory Statement")."""
     if form in TEMPORARY_FORMS:
-        return int(operands[1]), None, None
+        return int(operands[1]), None, None, None
     if form != "MDISK":
-        return None, None, None  # DEVNO: a real device, its size its own
+        return None, None, None, None  # DEVNO: a real device, its size its own
     first, count, volume = operands
     size = int(count) if count.isdigit() else None  # END: to the end of the volume
     if first in _ALLOCATED_FORMS:
-        return size, volume if first == "AUTOV" else None, None
-    return size, None if volume.startswith("&") else volume, int(first)
+        return size, volume if first == "AUTOV" else None, None, first
+    return size, None if volume.startswith("&") else volume, int(first), None
 
 
 def _extent_problem(form: str, operands: list[str]) -> str | None:

@@ -456,6 +456,13 @@ def test_bkr519_compares_the_extents_sequential_allocation_hands_out(tmp_path):
     # bkrc hands out the first free cylinders of each volume, where the directory's are elsewhere.
     assert {d.code for d in result.diagnostics} == {"BKR519"}
     assert any("MDISK says first cylinder 322" in d.message for d in result.diagnostics)
+    # The USERs' extents are fixed one statement each; an IDENTITY's four instances are not.
+    fixed = {d.fix.title for d in result.diagnostics if d.fix is not None}
+    assert "Write `disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440`" in fixed
+    bkup = next(d for d in result.diagnostics if d.message.startswith("`disk BKRBKUP 191`"))
+    assert bkup.fix is None and "places 4 instances elsewhere, and one `disk` statement places one" in bkup.help
+    workers = next(d for d in result.diagnostics if d.message.startswith("`disk BKRWRK* 191`"))
+    assert workers.fix is None and "`disk BKRWRK*` gives 4 machines the minidisk" in workers.help
 
 
 def test_bkr520_a_minidisk_every_worker_has_is_one_diagnostic_for_the_worker_pattern():
@@ -477,3 +484,95 @@ def test_bkr519_an_end_extent_on_another_volume_is_reported_without_an_internal_
     (d,) = check(PRODSSI, (r"^ MDISK 0191 3390 1440 0010 VMCOM1", " MDISK 0191 3390 1440 END VMCOM2"))
     assert d.code == "BKR519" and "MDISK says volume `VMCOM2`" in d.message
     assert "`disk BKRADMIN 191 size N cyl on VMCOM2 at 1440`" in d.help
+
+
+def fixed_by(diagnostic, text: str) -> str:
+    from bkrdsl.fixes import apply
+
+    return apply(text, [diagnostic])
+
+
+def test_check_fix_with_the_directory_mends_bkr519_and_bkr520_as_fmt_writes(tmp_path):
+    """prodssi-slips.direct's BKRADMIN 191 grown to 20 cylinders and 5697J06C's 2C2
+    added by hand: `--fix` writes the directory's size over the one word, and the
+    missing `disk` statement below the machine's own; a second check is clean of
+    both, and the file is as `bkrc fmt` writes it."""
+    path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
+    copy = tmp_path / "prodssi.bkr"
+    copy.write_text(PRODSSI.read_text())
+    result = run_cli(["check", copy, "--directory", path, "--fix"], expect=1)
+    assert "2 fixes applied" in result.output
+    before, after = PRODSSI.read_text().splitlines(), copy.read_text().splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=False) if a != b]
+    assert changed[0] == ("  disk BKRADMIN 191 size 10 cyl", "  disk BKRADMIN 191 size 20 cyl")
+    at = after.index("  disk 5697J06C 191 size 10 cyl")
+    assert after[at + 1] == "  disk 5697J06C 2C2 size 20 cyl on VMCOM1 at 1460" and len(after) == len(before) + 1
+    again = json.loads(run_cli(["check", copy, "--directory", path, "--format", "json"], expect=1).output)
+    assert not {"BKR519", "BKR520"} & {d["code"] for d in again["diagnostics"]}
+    run_cli(["fmt", "--check", copy], expect=0)
+
+
+def test_bkr519_fix_writes_only_the_words_that_differ():
+    text = PRODSSI.read_text()
+    (size,) = check(PRODSSI, (r"^( MDISK 0191 3390 03[4-7]2) 0005", r"\1 0010"))  # every worker's 191
+    assert size.fix.title == "Write `disk BKRWRK* 191 size 10 cyl`"
+    assert "  disk BKRWRK* 191 size 10 cyl\n" in fixed_by(size, text)
+    (start,) = check(PRODSSI, (r"^ MDISK 0191 3390 1000 0020 VMCOM1", " MDISK 0191 3390 0520 0020 VMCOM1"))
+    assert [e.new_text for e in start.fix.edits] == ["520"]  # `at 1000`: the volume kept as written
+    mended = text.replace("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl")
+    mended = mended.replace("shared-volume VMCOM1", "shared-volume VMCOM1 VMCOM2")
+    (place,) = check(mended, (r"^ MDISK 0191 3390 1000 0020 VMCOM1", " MDISK 0191 3390 0520 0020 VMCOM2"))
+    assert place.fix.title == "Write `disk BKRSVSFS 191 size 20 cyl on VMCOM2 at 520`"
+    assert [x.code for x in check(fixed_by(place, mended), (r"^ MDISK 0191 3390 1000 0020 VMCOM1", " MDISK 0191 3390 0520 0020 VMCOM2"))] == []
+    (grown,) = check(
+        text.replace("disk BKRADMIN 191 size 10 cyl", "disk BKRADMIN 191 size 10 cyls  # admin's A-disk"),
+        (r"^ MDISK 0191 3390 1440 0010 VMCOM1", " MDISK 0191 3390 1440 0030 VMCOM1"),
+    )
+    assert "disk BKRADMIN 191 size 30 cyls  # admin's A-disk\n" in fixed_by(grown, text.replace(
+        "disk BKRADMIN 191 size 10 cyl", "disk BKRADMIN 191 size 10 cyls  # admin's A-disk"))
+
+
+def test_bkr519_offers_no_fix_where_one_statement_cannot_write_the_directory_and_says_why():
+    (moved,) = check(PRODSSI, (r"^( MDISK 0191 3390 0322 0010) M2PRV1", r"\1 M2PRV2"))
+    assert moved.fix is None and moved.help.endswith("no fix, as the directory's volume `M2PRV2` is not a `private-volume` of `VMSYS2`")
+    (vdisk,) = check(PRODSSI, (r"^ MDISK 0191 3390 1440 0010 VMCOM1 MR", " MDISK 0191 FB-512 V-DISK 2048 MR"))
+    assert vdisk.fix is None and "no fix, as the directory's MDISK is a V-DISK, which no `disk`" in vdisk.help
+    (end,) = check(PRODSSI, (r"^ MDISK 0191 3390 1440 0010 VMCOM1", " MDISK 0191 3390 1440 END VMCOM2"))
+    assert end.fix is None and end.help.endswith("runs to its volume's end, `END`: its size is not in the file")
+    (some,) = check(PRODSSI, (r"^( MDISK 0191 3390 0342) 0005 M1PRV1", r"\1 0010 M1PRV1"))  # BKRWRK01 on VMSYS1 alone
+    assert some.fix is None and "another size on some instances" in some.help
+
+
+def test_bkr520_fix_adds_the_disk_statement_beside_the_machine_s_own():
+    text = PRODSSI.read_text()
+    (d,) = check(PRODSSI, (r"^( MDISK 0191 3390 1000 0020 VMCOM1.*\n)", r"\1 MDISK 0301 3390 0540 0300 VMCOM1 MR\n"))
+    assert d.fix.title == "Add `disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 540`"
+    assert "at 1000\n  disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 540\n  disk BKRADMIN" in fixed_by(d, text)
+    # Every worker's 0192 on its member's first private volume: one statement for the pattern.
+    each = (r"^(SUBCONFIG BKRW\d-(\d)\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M\2PRV1 MR\n")
+    (workers,) = check(PRODSSI, each)
+    assert "disk BKRWRK* 191 size 5 cyl\n  disk BKRWRK* 192 size 5 cyl\n" in fixed_by(workers, text)
+    assert [x for x in check(fixed_by(workers, text), each) if x.code in ("BKR519", "BKR520")] == []
+    # An IDENTITY's SUBCONFIG minidisks: one statement per member's instance, each on its volume.
+    catalog = (r"^(SUBCONFIG BKRCLG-(\d)\n.*\n)", r"\1 MDISK 0193 3390 0700 0005 M\2PRV1 MR\n")
+    (d,) = check(PRODSSI, catalog)
+    assert d.fix.title == "Add 4 `disk` statements"
+    assert d.help.startswith("add one `disk` statement per member's instance, `disk BKRCATLG 193 size 5 cyl on M1PRV1 at 700` and 3 more")
+    added = "".join(f"  disk BKRCATLG 193 size 5 cyl on M{n}PRV1 at 700\n" for n in range(1, 5))
+    assert "disk BKRCATLG 191 size 10 cyl\n" + added in fixed_by(d, text)
+    assert [x for x in check(fixed_by(d, text), catalog) if x.code in ("BKR519", "BKR520")] == []
+
+
+def test_bkr520_offers_no_fix_where_the_directory_s_minidisk_cannot_be_written_exactly():
+    autov = (r"^( MDISK 0191 3390 1000 0020 VMCOM1.*\n)", r"\1 MDISK 0301 3390 AUTOV 300 VMCOM1 MR\n")
+    (d,) = check(PRODSSI, autov)
+    assert d.fix is None and d.help.endswith("no fix, as the directory's MDISK leaves its extent to DirMaint, `AUTOV`: where it lies is not in the file")
+    own = (r"^( BUILD ON VMSYS4 USING SUBCONFIG BKRCLG-4\n)", r"\1 MDISK 0193 3390 0001 0005 VMCOM1 MR\n")
+    (d,) = check(PRODSSI, own)
+    assert d.fix is None and "no fix, as an IDENTITY's own MDISK is one minidisk for every member" in d.help
+    elsewhere = (r"^(SUBCONFIG BKRW\d-\d\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M1PRV1 MR\n")
+    (d,) = check(PRODSSI, elsewhere)
+    assert d.fix is None and "the directory's `M1PRV1` on `VMSYS2` is not" in d.help
+    fba = (r"^( MDISK 0191 3390 1000 0020 VMCOM1.*\n)", r"\1 MDISK 0301 9336 0540 0300 VMCOM1 MR\n")
+    (d,) = check(PRODSSI, fba)
+    assert d.fix is None and d.help.endswith("a `disk` statement writes a 3390 or FB-512 minidisk, and the directory's MDISK is a 9336")

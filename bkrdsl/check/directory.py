@@ -21,8 +21,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.ast import Kind, Medium
-from bkrdsl.check.common import Suggester, alternatives, listed, mean_fix, mean_help, quoted
-from bkrdsl.diagnostics import Fix, Related
+from bkrdsl.check.common import (
+    Suggester,
+    add_disk_statements,
+    alternatives,
+    listed,
+    mean_fix,
+    mean_help,
+    quoted,
+)
+from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model, is_pattern, parse_address, parse_address_range, pattern_regex
 
@@ -324,7 +332,18 @@ MINIDISK_DIFFERS = register(
 
     Fix: give the `disk` statement the directory's size and place
     (`size 10 cyl`), or, if the change is meant, copy the minidisk's
-    contents when the entries are deployed.
+    contents when the entries are deployed. `bkrc check --fix --directory
+    FILE` (and the editor's quick fix) rewrites only the words that differ,
+    keeping the others as written: the size where every instance has the
+    directory's one size (and the unit, for another device type a unit
+    writes), `on VOL at START` where the statement places the one instance
+    that is elsewhere (a USER's, or one member's of an IDENTITY). None is
+    offered where one statement cannot write what the directory has, and
+    the help says why: an MDISK the directory does not state in full
+    (`END`, `&SYSRES`, DirMaint's AUTOG, AUTOR or AUTOV, a V-DISK, T-DISK or
+    DEVNO), sizes that differ between instances, several instances
+    elsewhere, a pattern's machines, a volume the cluster does not declare
+    for the instance.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -362,6 +381,17 @@ MINIDISK_DROPPED = register(
     Fix: add the `disk` statement the help shows (`disk BKRSVSFS 301 size
     300 cyl on VMCOM1 at 540`); if the minidisk is no longer wanted, save
     what it holds and delete its MDISK statement from the directory first.
+    `bkrc check --fix --directory FILE` (and the editor's quick fix) adds
+    it after the machine's own `disk` statements: for a USER, its extent
+    `on VOL at START`; for an IDENTITY, one statement per member's
+    instance, each on its SUBCONFIG's volume; for the workers, one `disk
+    BKRWRK* ...` without a place, where every worker has the minidisk on
+    its member's first private volume and DirMaint allocates (`autov`).
+    None is offered where no statement writes the directory's minidisk
+    exactly, and the help says why: an MDISK it does not state in full
+    (`END`, `&SYSRES`, DirMaint's AUTOG, AUTOR or AUTOV), a device type no
+    unit writes, an IDENTITY's own MDISK (one minidisk for every member),
+    a volume the cluster does not declare for the instance.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -927,18 +957,22 @@ def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | Non
     from bkrdsl.allocation import allocate
     from bkrdsl.dialect import load_dialect
 
-    allocation = allocate(model, dialect or load_dialect())
+    dialect = dialect or load_dialect()
+    allocation = allocate(model, dialect)
     if allocation.error is not None:  # the checks that say why (BKR245, BKR317...) ran already
         return
     differing: dict[Span, list[_Differs]] = {}  # by `disk` statement, in the order met
+    compared: dict[Span, list[_Differs]] = {}  # every instance of each `disk` statement, alike or not
     #: By (machine, address), the workers as one machine: one slip (a `disk BKRWRK*`
     #: statement missing) is one diagnostic, whatever the number of workers.
     dropped: dict[tuple[str, int], list[tuple[Machine, str | None, Minidisk]]] = {}
+    instances_of: dict[str, list[tuple[str, str | None]]] = {}  # (machine, member) compared, by `_worker_or`
     for machine in allocation.machines:
         entry = directory.entry(machine.id)
         if entry is None or entry.kind != STATEMENT[machine.kind]:
             continue
         for instance in _instances(directory, entry, machine.members):
+            instances_of.setdefault(_worker_or(model, machine), []).append((machine.id, instance.member))
             compiled = {parse_address(p.disk.address.text): p for p in allocation.of(machine.id, instance.member)}
             for disk in instance.disks:
                 placed = compiled.get(disk.address)
@@ -947,14 +981,16 @@ def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | Non
                         key = (_worker_or(model, machine), disk.address)
                         dropped.setdefault(key, []).append((machine, instance.member, disk))
                     continue
-                differences = _differences(placed, disk)
-                if differences:
-                    found = _Differs(machine.id, instance.member, placed, disk, differences)
+                found = _Differs(machine.id, instance.member, placed, disk, _differences(placed, disk))
+                compared.setdefault(placed.disk.span, []).append(found)
+                if found.differences:
                     differing.setdefault(placed.disk.span, []).append(found)
-    for found in differing.values():
-        yield _minidisk_differs(found)
+    for span, found in differing.items():
+        yield _minidisk_differs(model, dialect, found, compared[span])
     for (owner, _), instances in dropped.items():
-        yield _minidisk_dropped(model, allocation.disks.get(instances[0][0].id, ()), owner, instances)
+        own = allocation.disks.get(instances[0][0].id, ())
+        everyone = {(m.id, member) for m, member, _ in instances} == set(instances_of[owner])
+        yield _minidisk_dropped(model, dialect, own, owner, instances, everyone)
 
 
 def _differences(placed: Placed, disk: Minidisk) -> tuple[str, ...]:
@@ -996,13 +1032,18 @@ def _more_instances(found: list[_Differs]) -> str:
     return f" (and for {len(others):,} more instance{'s' if len(others) > 1 else ''}: {named})"
 
 
-def _minidisk_differs(found: list[_Differs]) -> Diagnostic:
-    """BKR519 for one `disk` statement, at the word that differs first (its size, else its place)."""
+def _minidisk_differs(model: Model, dialect: Dialect, found: list[_Differs], compared: list[_Differs]) -> Diagnostic:
+    """BKR519 for one `disk` statement, at the word that differs first (its size, else its place);
+    `compared` is every instance of the statement the directory defines, `found` those that differ."""
     first = found[0]
     statement = first.placed.disk
     vdev = f"{first.disk.address:04X}"
     size_differs = not first.differences[0].startswith(("volume", "first"))
     span = statement.size.span if size_differs else (statement.volume or statement.address).span
+    # The statement as written: an IDENTITY's `on VOL` naming another member's volume
+    # is left out of the instance's copy (`allocation._for_member`), not of the text.
+    written = next(d for d in model.disks if d.span == statement.span)
+    fix, why = _differs_fix(model, dialect, written, found, compared)
     return MINIDISK_DIFFERS(
         f"`disk {statement.user.text} {statement.address.text}` writes {_instance_name(first.machine, first.member)}'s"
         f" {vdev} ({_written(first.placed)}), but the site's directory's MDISK says"
@@ -1010,12 +1051,138 @@ def _minidisk_differs(found: list[_Differs]) -> Diagnostic:
         " minidisk, and CP neither moves nor resizes what it holds",
         span,
         help=f"{_keep_help(statement, first)}, or, if the change is meant, copy the minidisk's contents when the"
-        " entries are deployed (docs/deploy.md)",
+        f" entries are deployed (docs/deploy.md){_no_fix(why)}",
         related=tuple(
             Related(d.disk.statement, f"{_instance_name(d.machine, d.member)}'s {vdev} in the directory")
             for d in _by_statement(found)[:3]
         ),
+        fix=fix,
     )
+
+
+def _no_fix(why: str | None) -> str:
+    return f"; no fix, as {why}" if why else ""
+
+
+def _not_exact(disk: Minidisk) -> str | None:
+    """Why no `disk` statement can write the directory's MDISK as it is (so no fix
+    is offered, and the help says why), or None: an explicit extent, all stated."""
+    if disk.form != "MDISK":
+        what = "a whole real device, `DEVNO`," if disk.form == "DEVNO" else f"a {disk.form},"
+        return f"the directory's MDISK is {what} which no `disk` statement writes"
+    if disk.allocation is not None:
+        return f"the directory's MDISK leaves its extent to DirMaint, `{disk.allocation}`: where it lies is not in the file"
+    if disk.size is None:
+        return "the directory's MDISK runs to its volume's end, `END`: its size is not in the file"
+    if disk.volume is None:
+        return "the directory's MDISK is on the system residence volume, `&SYSRES`: its label is not in the file"
+    return None
+
+
+def _unit_of(dialect: Dialect, devtype: str) -> str | None:
+    """The `disk` statement's unit that writes device type `devtype` (`cyl` for 3390), if one does."""
+    return next((u.name for u in dialect.units.values() if u.devtype == devtype), None)
+
+
+def _device_why(dialect: Dialect, disk: Minidisk) -> str:
+    types = " or ".join(sorted({u.devtype for u in dialect.units.values()}))
+    return f"a `disk` statement writes a {types} minidisk, and the directory's MDISK is a {disk.devtype}"
+
+
+def _volume_why(model: Model, disk: Minidisk, member: str | None) -> str | None:
+    """Why the directory's volume cannot be written `on` the `disk` statement for
+    the instance on `member` (None: a USER), or None: one the cluster declares for it."""
+    if member is None:
+        ok = disk.volume in model.shared_volumes
+        what = "a `shared-volume` of the cluster"
+    else:
+        ok = model.private_volumes.get(disk.volume) == member
+        what = f"a `private-volume` of {quoted(member)}"
+    return None if ok else f"the directory's volume {quoted(disk.volume)} is not {what}"
+
+
+def _differs_fix(model, dialect, statement: ast.Disk, found, compared) -> tuple[Fix | None, str | None]:
+    """BKR519's fix: the words of `statement` the directory's MDISK states otherwise,
+    rewritten to it, the others kept as written (their spelling, the comment after);
+    or None and why not, when one statement cannot write what every instance has."""
+    why = next((w for w in (_not_exact(d.disk) for d in found) if w), None)
+    if why:
+        return None, why
+    disk = found[0].disk
+    edits = []
+    size, unit = statement.size.text, statement.unit.text
+    if any(d.disk.devtype != d.placed.devtype or d.disk.size != d.placed.size for d in found):
+        if len({(c.disk.size, c.disk.devtype) for c in compared if c.disk.size is not None}) > 1:
+            return None, "the directory gives the minidisk another size on some instances, and one `disk` statement one size"
+        if disk.devtype != found[0].placed.devtype:
+            unit = _unit_of(dialect, disk.devtype)
+            if unit is None:
+                return None, _device_why(dialect, disk)
+            edits.append(Edit(statement.unit.span, unit))
+        if disk.size != found[0].placed.size:
+            size = str(disk.size)
+            edits.append(Edit(statement.size.span, size))
+    # As `_differences` compares: a start only where the compile gives one too.
+    moved = [d for d in found if d.disk.volume != d.placed.volume or d.placed.start not in (None, d.disk.start)]
+    place = "" if statement.volume is None else f" on {statement.volume.text}"
+    place += "" if statement.start is None else f" at {statement.start.text}"
+    if moved:
+        more, place, why = _place_edit(model, statement, moved, len({c.machine for c in compared}))
+        if why:
+            return None, why
+        edits.extend(more)
+    written = f"disk {statement.user.text} {statement.address.text} size {size} {unit}{place}"
+    return Fix(f"Write `{written}`", tuple(edits)), None
+
+
+def _place_edit(model, statement: ast.Disk, moved: list[_Differs], machines: int):
+    """(the edits, the place they write, None), or (None, None, why not): `on VOL at START`
+    of the one instance whose directory MDISK is elsewhere, where the statement places
+    that instance alone (a USER's, or one member's of an IDENTITY; the others of an
+    IDENTITY are still allocated on their own private volumes)."""
+    if machines > 1:
+        return None, None, f"`disk {statement.user.text}` gives {machines:,} machines the minidisk, and `on VOL at START` would put them on one extent"
+    if len(moved) > 1:
+        return None, None, (
+            f"the directory places {len(moved):,} instances elsewhere, and one `disk` statement places one:"
+            " write one statement per member, each `on` its private volume (docs/language.md)"
+        )
+    d = moved[0]
+    if statement.volume is not None and statement.volume.upper != d.placed.volume:
+        return None, None, (
+            f"`on {statement.volume.text}` places another member's instance, and {_instance_name(d.machine, d.member)}'s"
+            " is allocated: give it a statement of its own, `on` its private volume"
+        )
+    why = _volume_why(model, d.disk, d.member)
+    if why:
+        return None, None, why
+    volume, start = d.disk.volume, str(d.disk.start)
+    if statement.volume is None:
+        return (Edit(_end_of(statement.unit.span), f" on {volume} at {start}"),), f" on {volume} at {start}", None
+    edits = []
+    if volume != d.placed.volume:
+        edits.append(Edit(statement.volume.span, volume))
+    else:
+        volume = statement.volume.text  # as written
+    if statement.start is None:
+        edits.append(Edit(_end_of(statement.volume.span), f" at {start}"))
+    elif d.disk.start != d.placed.start:
+        edits.append(Edit(statement.start.span, start))
+    else:
+        start = statement.start.text
+    return tuple(edits), f" on {volume} at {start}", None
+
+
+def _first_volume(model: Model, member: str | None) -> str | None:
+    """Where a `disk` statement without `on` puts the instance on `member` (None: a
+    USER's): the member's first private volume, or the cluster's first shared one."""
+    volumes = model.member(member).private_volumes if member is not None else model.shared_volumes
+    return next(iter(volumes), None)
+
+
+def _end_of(span: Span) -> Span:
+    """The empty span just past `span`: an insertion there."""
+    return span._replace(line=span.end_line, column=span.end_column, start=span.end)
 
 
 def _by_statement(found: list[_Differs]) -> list[_Differs]:
@@ -1050,9 +1217,10 @@ def _worker_or(model: Model, machine: Machine) -> str:
     return machine.id
 
 
-def _minidisk_dropped(model: Model, own: tuple[ast.Disk, ...], owner: str, instances) -> Diagnostic:
+def _minidisk_dropped(model: Model, dialect: Dialect, own: tuple[ast.Disk, ...], owner: str, instances, everyone: bool) -> Diagnostic:
     """BKR520 for one address of one machine (or of the workers, `owner` their
-    pattern), at its first MDISK statement in the directory; the others related."""
+    pattern), at its first MDISK statement in the directory; the others related.
+    `everyone`: every instance of `owner` the directory defines has it."""
     machine, _, disk = instances[0]
     machines = list(dict.fromkeys(m.id for m, _, _ in instances))
     members = list(dict.fromkeys(m for _, m, _ in instances if m is not None))
@@ -1073,11 +1241,52 @@ def _minidisk_dropped(model: Model, own: tuple[ast.Disk, ...], owner: str, insta
         if m.id != machine.id:
             others.setdefault(m.id, d.statement)
     related += [Related(at, f"{quoted(m)}'s MDISK {disk.address:04X}") for m, at in list(others.items())[:3]]
+    statements, why = _dropped_statements(model, dialect, owner, instances, everyone)
+    add = f"add {_disk_statement(owner, given)}"
+    if len(statements) > 1:
+        add = f"add one `disk` statement per member's instance, `{statements[0]}` and {len(statements) - 1:,} more like it,"
     return MINIDISK_DROPPED(
         f"{whose} minidisk {disk.address:04X}{where} is in the site's directory, but no `disk` statement gives"
         " it: deploying the compiled entry drops it, and the next DIRECTXA frees its extent with what it holds",
         disk.span,
-        help=f"add {_disk_statement(owner, given)} to cluster {quoted(model.name)}; if the minidisk is no longer"
-        " wanted, save what it holds and delete its MDISK statement from the directory first",
+        help=f"{add} to cluster {quoted(model.name)}; if the minidisk is no longer"
+        f" wanted, save what it holds and delete its MDISK statement from the directory first{_no_fix(why)}",
         related=tuple(related),
+        fix=add_disk_statements(model, statements, own) if statements else None,
     )
+
+
+def _dropped_statements(model: Model, dialect: Dialect, owner: str, instances, everyone: bool) -> tuple[list[str], str | None]:
+    """BKR520's fix: the `disk` statements that give the directory's minidisk as its
+    MDISKs have it (one for the workers' pattern, without a place, where every worker
+    has it on its member's first private volume; else one per instance, `on VOL at
+    START`), or none and why not."""
+    disks = [d for _, _, d in instances]
+    why = next((w for w in map(_not_exact, disks) if w), None)
+    if why:
+        return [], why
+    first = disks[0]
+    unit = _unit_of(dialect, first.devtype)
+    if unit is None:
+        return [], _device_why(dialect, first)
+    if len({(d.size, d.devtype) for d in disks}) > 1:
+        return [], "the directory gives the minidisk another size on some instances, and `disk` statements for one address one size"
+    size = f"{first.address:03X} size {first.size} {unit}"
+    if is_pattern(owner):
+        if not everyone:
+            return [], f"only some of the workers have it, and `disk {owner}` gives it to every worker"
+        if dialect["disk_allocation"] == "sequential":
+            return [], f"bkrc's sequential allocation would choose each worker's extent, and `disk {owner}` names none"
+        for _, member, d in instances:
+            if d.volume != _first_volume(model, member):
+                default = "its member's first private volume" if member else "the first shared volume"
+                where = f" on {quoted(member)}" if member else ""
+                return [], f"`disk {owner}` puts each worker's minidisk on {default}, and the directory's {quoted(d.volume)}{where} is not"
+        return [f"disk {owner} {size}"], None
+    if len(instances) > 1 and len({d.statement for d in disks}) == 1:
+        return [], "an IDENTITY's own MDISK is one minidisk for every member, and a `disk` statement gives each member's instance its own"
+    for _, member, d in instances:
+        why = _volume_why(model, d, member)
+        if why:
+            return [], why
+    return [f"disk {owner} {size} on {d.volume} at {d.start}" for d in disks], None
