@@ -413,6 +413,21 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
         " minidisks `0191`, `0200`, `0300 (V-DISK)`" in hover.contents.value
     dropped = next(d for d in found if d.code == "BKR520")  # in the directory: at the machine's `disk`
     assert dropped.range.start.line == 35 and dropped.message.startswith("in USER.DIRECT:232: USER `5697J06C`")
+    # Their fixes are quick fixes there (BKR520's edits this file, though its place is the directory's).
+    for line, code, title in (
+        (35, "BKR520", "Add `disk 5697J06C 2C2 size 20 cyl on VMCOM1 at 1460`"),
+        (34, "BKR519", "Write `disk BKRADMIN 191 size 20 cyl`"),
+    ):
+        at = T.Position(line=line, character=4)
+        (action,) = await client.text_document_code_action_async(
+            T.CodeActionParams(
+                text_document=T.TextDocumentIdentifier(uri=main),
+                range=T.Range(start=at, end=at),
+                context=T.CodeActionContext(diagnostics=[]),
+            )
+        )
+        assert action.title == title and [d.code for d in action.diagnostics] == [code]
+        assert action.diagnostics[0].range.start.line == line and list(action.edit.changes) == [main]
 
 
 @pytest.mark.asyncio

@@ -1685,21 +1685,27 @@ def typed_line(text: str, line: int, typed: str) -> tuple[int, str] | None:
 @dataclass
 class QuickFix:
     """A diagnostic's fix (`Diagnostic.fix`, made where the diagnostic is) as a code
-    action: its title, and the edits to this document."""
+    action: its title, the edits to this document, and the diagnostic where the
+    editor shows it (`Placed`: a diagnostic of the site's directory, BKR520, shows
+    in this document, and its fix edits this document)."""
 
     title: str
-    diagnostic: Diagnostic
+    shown: Placed
     edits: tuple[Edit, ...]
     preferred: bool = True
 
+    @property
+    def diagnostic(self) -> Diagnostic:
+        return self.shown.diagnostic
 
-def _fix_for(doc: Document, d: Diagnostic) -> QuickFix | None:
-    """The quick fix of `d`, when it has one that edits this document only (a fix is
+
+def _fix_for(doc: Document, shown: Placed) -> QuickFix | None:
+    """The quick fix of a diagnostic, when it has one that edits this document only (a fix is
     never guessed here from the help line: the stage that knew the text made it)."""
-    fix = d.fix
+    fix = shown.diagnostic.fix
     if fix is None or not fix.edits or any(e.span.file != doc.name for e in fix.edits):
         return None
-    return QuickFix(fix.title, d, fix.edits)
+    return QuickFix(fix.title, shown, fix.edits)
 
 
 def fixes(
@@ -1709,17 +1715,21 @@ def fixes(
     start: tuple[int, int] | None = None,
     end: tuple[int, int] | None = None,
 ) -> list[QuickFix]:
-    """Unambiguous fixes for the diagnostics on lines first_line..last_line (0-based).
+    """Unambiguous fixes for the diagnostics shown on lines first_line..last_line (0-based).
     Given the range asked about (`start`, `end`: 0-based line and column), those of
     the diagnostics it touches, when there are any: with the cursor on one of two
     mistakes of a line, the editor offers (and applies as *the* preferred fix) that
-    one's fix only; elsewhere on the line, every fix of the line."""
+    one's fix only; elsewhere on the line, every fix of the line. A diagnostic of
+    an imported module is shown at its import, and its fix is left to the module's
+    own document; one of the site's directory, at the place in this document it concerns."""
     out = []
-    for d in doc.diagnostics:
-        s = d.span
-        if s is None or s.file != doc.name or s.end_line - 1 < first_line or s.line - 1 > last_line:
+    directory = doc.analysis.directory
+    for shown in placed(doc):
+        s, d = shown.span, shown.diagnostic
+        own = d.span is not None and (d.span.file == doc.name or (directory is not None and d.span.file == directory.name))
+        if not own or s.end_line - 1 < first_line or s.line - 1 > last_line:
             continue
-        fix = _fix_for(doc, d)
+        fix = _fix_for(doc, shown)
         if fix is not None:
             out.append(fix)
     if start is None or end is None:
@@ -1728,7 +1738,7 @@ def fixes(
     def touched(s: Span) -> bool:
         return (s.line - 1, s.column - 1) <= end and start <= (s.end_line - 1, s.end_column - 1)
 
-    return [f for f in out if touched(f.diagnostic.span)] or out
+    return [f for f in out if touched(f.shown.span)] or out
 
 
 # ================================================================ derived facts, as hover shows them

@@ -1526,11 +1526,7 @@ def build_server() -> BkrServer:
                 T.CodeAction(
                     title=fix.title,
                     kind=T.CodeActionKind.QuickFix,
-                    diagnostics=[
-                        ls.lsp_diagnostic(
-                            F.Placed(fix.diagnostic, fix.diagnostic.span, F.message_of(fix.diagnostic)), doc
-                        )
-                    ],
+                    diagnostics=[ls.lsp_diagnostic(fix.shown, doc)],
                     edit=T.WorkspaceEdit(changes={uri: edits}),
                     is_preferred=fix.preferred,
                 )
