@@ -174,7 +174,7 @@ def _analyse(
             if model.cluster is not None:
                 from bkrdsl.dialect import load_dialect
 
-                found.extend(table_checks(model, dialect or load_dialect()))
+                found.extend(table_checks(model, dialect or load_dialect(), directory))
             elif cluster_required or not module:
                 found.add(no_cluster(program.sources[program.main.file], module=module))
             if directory is not None:

@@ -576,3 +576,33 @@ def test_bkr520_offers_no_fix_where_the_directory_s_minidisk_cannot_be_written_e
     fba = (r"^( MDISK 0191 3390 1000 0020 VMCOM1.*\n)", r"\1 MDISK 0301 9336 0540 0300 VMCOM1 MR\n")
     (d,) = check(PRODSSI, fba)
     assert d.fix is None and d.help.endswith("a `disk` statement writes a 3390 or FB-512 minidisk, and the directory's MDISK is a 9336")
+
+
+def test_bkr253_leaves_an_a_disk_the_directory_defines_to_bkr520(tmp_path):
+    """A machine the site's directory already gives a 0191 and the .bkr file gives
+    none: one mistake, BKR520's (the compiled entry drops that minidisk), whose help
+    writes the directory's statement; BKR253 said it again, with a statement of its
+    own (a default size on the first volume, BKR519 once written), which `check --fix
+    --directory` applied. Without the directory, BKR253 is all there is to say."""
+    bkr = "\n".join(
+        line for line in PRODSSI.read_text().splitlines() if not line.startswith(("  disk BKRSVSFS 191", "  disk BKRWRK* 191"))
+    )
+    found = check(bkr)
+    assert codes(found) == ["BKR520", "BKR520"]
+    assert {d.help.split(" to cluster")[0] for d in found} == {
+        "add `disk BKRWRK* 191 size 5 cyl`",
+        "add `disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000`",
+    }
+    alone = analyse("site.bkr", bkr.encode()).diagnostics
+    assert codes(alone) == ["BKR253", "BKR253"]
+    # A machine the directory lacks (nothing deployed yet) still draws BKR253.
+    assert sorted(codes(check(bkr, (r"^USER BKRSVSFS(.*\n)+?(?=\*)", "")))) == ["BKR253", "BKR520"]
+    # --fix applies BKR520's statements, the directory's own extents; BKR253's,
+    # which would have moved the server's A-disk, is not there to apply.
+    site = tmp_path / "site.bkr"
+    site.write_text(bkr)
+    result = run_cli(["check", "--fix", site, "--directory", DIRECT])
+    assert "fixed 2 problems" in result.output
+    fixed = site.read_text()
+    assert "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000" in fixed and "disk BKRWRK* 191 size 5 cyl" in fixed
+    assert check(fixed) == []

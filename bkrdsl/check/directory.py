@@ -779,6 +779,22 @@ def _instances(directory: Directory, entry: Entry, members: tuple[str, ...]) -> 
     return out
 
 
+def holds_minidisk(directory: Directory, machine_id: str, kind: Kind, members: tuple[str, ...], address: int) -> bool:
+    """Whether the directory's entry for `machine_id`, of the kind the cluster gives
+    it, holds a permanent minidisk (an MDISK with an extent) at `address`, on one of
+    `members` for an IDENTITY: what the compiled entry drops, and BKR520 reports,
+    when no `disk` statement gives the machine that address. (An entry of the other
+    kind is BKR510's, and not compared.)"""
+    entry = directory.entry(machine_id)
+    if entry is None or entry.kind != STATEMENT[kind]:
+        return False
+    return any(
+        disk.address == address and disk.form == "MDISK"
+        for instance in _instances(directory, entry, members)
+        for disk in instance.disks
+    )
+
+
 def selected_minidisks(model: Model, directory: Directory) -> Iterator[Diagnostic]:
     """BKR515 and BKR516: each address of a minidisk selection against the
     minidisks the directory defines for the users it names. An include names

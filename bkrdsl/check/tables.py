@@ -43,6 +43,7 @@ from bkrdsl.resolve.model import (
 from bkrdsl.source import Span
 
 if TYPE_CHECKING:
+    from bkrdsl.cpdirectory import Directory
     from bkrdsl.diagnostics import Diagnostic
     from bkrdsl.dialect import Dialect
 
@@ -165,6 +166,14 @@ NO_A_DISK = register(
     `disk` whose address is no address (`disk BKRBKUP 10000 ...`, BKR310):
     it may be the A-disk mistyped, and the address is the one mistake.
 
+    With the site's directory (`--directory USER.DIRECT`), a machine whose
+    entry there already has its 0191 (a catalog server the site runs, a
+    machine installed by hand) is BKR520's: the compiled entry would drop
+    that minidisk, and BKR520's help writes the statement that keeps it as
+    the directory has it (`disk BKRSVSFS 191 size 20 cyl on VMCOM1 at
+    1000`), where this help, and its fix, would give the default size on
+    the first volume.
+
     Failing example:
 
         import std/backup-manager
@@ -282,13 +291,14 @@ PAST_VOLUME_END = register(
 )
 
 
-def table_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
-    """Every check that needs the dialect table, in a fixed order."""
+def table_checks(model: Model, dialect: Dialect, directory: Directory | None = None) -> list[Diagnostic]:
+    """Every check that needs the dialect table, in a fixed order (`directory`: the
+    site's, with `--directory`, which BKR253 leaves the A-disks it defines to)."""
     if model.cluster is None:
         return []
     return (
         disk_checks(model, dialect)
-        + a_disks(model, dialect)
+        + a_disks(model, dialect, directory)
         + long_records(model, dialect)
         + past_volume_end(model, dialect)
     )
@@ -482,12 +492,17 @@ def _free_address(model: Model, owner: str, defaults, roles) -> int | None:
 A_DISK = 0x191
 
 
-def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
+def a_disks(model: Model, dialect: Dialect, directory: Directory | None = None) -> list[Diagnostic]:
     """BKR253 for each product machine that starts CMS and that no `disk` statement
     (nor its own directory statements) gives a 0191: one diagnostic per machine,
     the workers together. Only a machine the cluster declares volumes for: a
     USER when there is a shared volume, an IDENTITY when every member it runs on
-    has a private one (without them no minidisk of it could be written: BKR245)."""
+    has a private one (without them no minidisk of it could be written: BKR245).
+    A machine whose entry in the site's `directory` already has its 0191 is left
+    to BKR520, the one mistake: the compiled entry would drop that minidisk, and
+    BKR520's help writes its `disk` statement as the directory has it, where this
+    one's help and fix would write another (a default size, on the first volume)."""
+    held = _held_a_disk(directory)
     roles = model.machine_roles()
     machines = model.product_machines()
     shared = any(volume_problem(v) is None for v in model.shared_volumes)
@@ -523,8 +538,21 @@ def a_disks(model: Model, dialect: Dialect) -> list[Diagnostic]:
         # SUBCONFIG to lack the disk.
         if not (shared if kind is Kind.SINGLE else members and private.issuperset(members)):
             continue
+        if held(machine, kind, members):
+            continue  # BKR520
         lacking.setdefault("worker" if role == "worker" else machine, []).append(machine)
     return [_no_a_disk(model, ids, roles, machines) for ids in lacking.values()]
+
+
+def _held_a_disk(directory: Directory | None):
+    """(machine, kind, members) -> whether the site's directory defines the machine's
+    0191 (`check.directory.holds_minidisk`); never, without a directory that could be
+    read (check/directory.py is imported only with one)."""
+    if directory is None or not directory.readable:
+        return lambda machine, kind, members: False
+    from bkrdsl.check.directory import holds_minidisk
+
+    return lambda machine, kind, members: holds_minidisk(directory, machine, kind, members, A_DISK)
 
 
 def _no_a_disk(model: Model, ids: list[str], roles: dict[str, str], machines) -> Diagnostic:
