@@ -1271,6 +1271,25 @@ def test_fix_ends_with_one_line_per_file_what_it_fixed_and_what_is_left(tmp_path
     ]
 
 
+def test_fix_says_what_is_left_in_the_sites_directory_as_the_directorys_not_an_import(tmp_path, monkeypatch):
+    # A BKR520 is found at a line of the --directory file: the summary called that file
+    # one the FILE imports, and gave it a line of its own, "not given to --fix", as if
+    # `bkrc check --fix FILE USER.DIRECT` would mend it (it would read the directory as
+    # a .bkr file). What mends it is a `disk` statement in FILE.
+    monkeypatch.chdir(tmp_path)
+    dropped = (ROOT / "examples/prodssi.bkr").read_text(encoding="utf-8").replace(
+        "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000\n", ""
+    )
+    Path("site.bkr").write_text(dropped.replace("catalog shared server", "catalog sharedserver"), encoding="utf-8")
+    Path("USER.DIRECT").write_text((ROOT / "examples/prodssi.direct").read_text(encoding="utf-8"))
+    result = run_cli(["check", "--fix", "--format", "short", "site.bkr", "--directory", "USER.DIRECT"], expect=1)
+    assert result.stderr.splitlines() == [
+        "fixed 1 problem in site.bkr: BKR012",
+        "site.bkr: 1 fix applied; remaining: in USER.DIRECT, the site's directory: 1 error (BKR520)",
+    ]
+    assert result.stdout.startswith("USER.DIRECT:") and "BKR520" in result.stdout
+
+
 # ------------------------------------------------------------------ one slip, every keyword
 
 _WORD = re.compile(r"#[^\n]*|\"[^\"\n]*\"|[^\s{},\"#]+")

@@ -245,9 +245,13 @@ def summary(done: list[FileFix], checked: dict) -> list[str]:
             continue
         given.add(key)
         own = [d for d in analysis.diagnostics if where(d) in (key, "")]
+        # The site's directory (--directory) is no module: what is left in it is said
+        # against it, and is no file for --fix to be given (its help mends the FILE).
+        site = real_file(analysis.directory.name) if analysis.directory is not None else None
+        against = [d for d in analysis.diagnostics if site is not None and where(d) == site]
         imported: dict[str, list] = {}
         for d in analysis.diagnostics:
-            if where(d) not in (key, ""):
+            if where(d) not in (key, "", site):
                 imported.setdefault(where(d), []).append(d)
                 names.setdefault(where(d), d.span.file)
         count = len(one.applied)
@@ -263,6 +267,8 @@ def summary(done: list[FileFix], checked: dict) -> list[str]:
             continue
         left = [_counts(own)] if own else []
         left += [f"in {names[path]}, which it imports: {_counts(ds)}" for path, ds in imported.items()]
+        if against:
+            left.append(f"in {analysis.directory.name}, the site's directory: {_counts(against)}")
         lines.append(f"{one.arg}: {what}; remaining: {'; '.join(left)}")
         for path, ds in imported.items():
             others.setdefault(path, [])
