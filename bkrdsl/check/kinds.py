@@ -808,7 +808,12 @@ def machines_named_like_users(model: Model):
         if len(machines) == 1:
             help = f"give the machine an ID of its own, {own_id}"
             if not std:
-                help += f"; if {quoted(machines[0])} is this machine, declare it `{taken.kind.value} user {machines[0]}`"
+                # The group's entry declares the ID already, with the group's kind: what
+                # says it is the machine is a statement of its own, beside the group.
+                help += (
+                    f"; if {quoted(machines[0])} is this machine, say so with a statement of its own,"
+                    f" `{taken.kind.value} user {machines[0]}` ({taken.origin} may still back it up)"
+                )
         else:
             help = f"give the machines IDs of their own, {own_id}"
         yield MACHINE_ID_TAKEN(
