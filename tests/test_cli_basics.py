@@ -240,3 +240,17 @@ def test_explain_takes_a_code_as_people_write_it():
     assert run_cli(["explain", "4"], expect=0).output.startswith("BKR004 (")
     for unknown in ("9999", "BKR999", "no-such-rule"):
         assert "no diagnostic code" in run_cli(["explain", unknown], expect=2).output
+
+
+def test_explain_of_a_keyword_says_what_the_keyword_means():
+    """`bkrc explain purge`, a keyword where a code goes: said to be no code, as any
+    word, and what the keyword means, in the sentence hover shows (it said only "no
+    diagnostic code"); a word that is neither gets no such line."""
+    from bkrdsl.keyword_docs import SUMMARIES
+
+    said = run_cli(["explain", "Purge"], expect=2).stderr.splitlines()
+    assert said == [
+        "bkrc: no diagnostic code 'Purge'; `bkrc rules` lists them all",
+        f"bkrc: `purge` is a keyword (expire), not a code: {SUMMARIES['purge'][1]} (docs/keywords.md: every keyword)",
+    ]
+    assert len(run_cli(["explain", "purgee"], expect=2).stderr.splitlines()) == 1

@@ -336,12 +336,24 @@ def explain_cmd(code):
 
     entry = find(code)
     if entry is None:
-        click.echo(f"bkrc: no diagnostic code {code!r}; `bkrc rules` lists them all", err=True)
+        click.echo(f"bkrc: no diagnostic code {code!r}; `bkrc rules` lists them all{_keyword_meant(code)}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(f"{entry.code} ({entry.name}, {entry.severity.value}): {entry.summary}\n")
     if entry.retired:
         click.echo(f"Retired: bkrc no longer reports {entry.code}; see `bkrc explain {entry.retired}`.\n")
     click.echo(entry.explanation, nl=False)
+
+
+def _keyword_meant(word: str) -> str:
+    """For `bkrc explain purge`: what the keyword means, in its sentence (the one the
+    language server's hover and docs/keywords.md show), and where keywords are listed."""
+    from bkrdsl.keyword_docs import SUMMARIES
+
+    known = SUMMARIES.get(word.strip().lower())
+    if known is None:
+        return ""
+    statement, meaning = known
+    return f"\nbkrc: `{word.strip().lower()}` is a keyword ({statement}), not a code: {meaning} (docs/keywords.md: every keyword)"
 
 
 @click.command("rules")
