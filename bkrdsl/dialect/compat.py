@@ -50,6 +50,13 @@ Copy the table, correct the value, and pass your copy to every compile:
     $EDITOR site-dialect.toml
     bkrc compile prodssi.bkr -o out --dialect site-dialect.toml
 
+`bkrdsl/dialect/` is the folder of this repository. Where bkrc was installed
+from a package instead, the table is in the installed package; the Python
+that runs bkrc names its folder (the `python3` of bkrc's virtual
+environment, `.venv/bin/python3` in the README's):
+
+    cp "$(.venv/bin/python3 -c 'import bkrdsl.dialect as d; print(d.DIALECT_DIR)')/backup-manager-1.3.toml" site-dialect.toml
+
 A table is validated when it is loaded: every entry listed below must be
 present; a value may only use the `{placeholders}` listed for it, each
 written bare (`{job}`, never with a format or a conversion such as `{job:d}`
