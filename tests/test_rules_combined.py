@@ -128,6 +128,38 @@ cluster PRODSSI {
         },
         [("main.bkr", 7, "BKR330"), ("main.bkr", 7, "BKR232"), ("main.bkr", 9, "BKR332")],
     ),
+    # The catalog's own SFS server and the Tape Manager catalog node declared
+    # identity, each with its disks placed on the shared volume, as the site's
+    # directory has them: the kind is the one mistake of each (BKR202, BKR231),
+    # not BKR244 at each `on VMCOM1` too, whose help (leave out `on VOLUME`)
+    # would drop the extents the disks are given.
+    "machines-declared-identity": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """identity user CATSFS, TCTMM
+cluster PRODSSI {
+  member VM1 { workers 2  private-volume M1PRV1 }
+  member VM2 { workers 2  private-volume M2PRV1 }
+  shared-volume VMCOM1
+  catalog shared server CATSFS pool BKRPOOL on VM1
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  tape manager shared catalog-node TCTMM on VM1 request-node TRTMM
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
+  disk TRTMM 191 size 10 cyl
+  disk CATSFS 191 size 20 cyl on VMCOM1 at 1
+  disk CATSFS 301 size 200 cyl on VMCOM1 at 21
+  disk TCTMM 191 size 10 cyl on VMCOM1 at 221
+  identity group SYSIDS { TCPIP }
+  job SYSINC { backup SYSIDS incremental  include minidisk * *  to tape  run on each member daily 05:00 }
+}
+""",
+        },
+        [("main.bkr", 7, "BKR202"), ("main.bkr", 9, "BKR231")],
+    ),
     # One catalog per member, purged on VM1 and on a misspelt VM2, and a purge
     # that starts with a backup. The misspelt member is BKR330 alone: VM2 is the
     # member meant, not a member whose catalog is never purged (BKR214).

@@ -243,6 +243,11 @@ DISK_VOLUME_KIND = register(
     member: a shared volume would hand every member's instance the same
     extent, and the instances would overwrite each other's 191 disk.
 
+    A machine the cluster makes single-configuration (the shared catalog's
+    SFS server, a Tape Manager catalog node or its DMM) that a statement
+    declares `identity` is that error alone (BKR202, BKR231): its disks on a
+    shared volume are where they belong once the kind is mended.
+
     Failing example:
 
         import std/backup-manager
@@ -665,6 +670,17 @@ def _instances(model: Model, disk, machines):
                 yield machine, name, own[0] if own else None, False
 
 
+def _declared_identity_against_cluster(model: Model, machine: str, machines) -> bool:
+    """Whether `machine` is declared IDENTITY where the cluster makes it a
+    single-configuration machine (`Model.implied_kind`): a shared catalog's SFS
+    server, a Tape Manager catalog node or its DMM. That declaration is always an
+    error of its own (BKR202, BKR231, or BKR217 for a Backup Manager machine named
+    as the server), so a `disk ... on` a shared volume, right for the machine once
+    its kind is mended, is no second one: BKR244's help, to leave out `on VOLUME`,
+    would drop the extent the site gave it (`disk CATSFS 191 ... on ACOM02 at 1`)."""
+    return machines[machine][0] is Kind.IDENTITY and model.implied_kind(machine) is Kind.SINGLE
+
+
 @check
 def disk_placement(model: Model):
     if model.cluster is None or not model.disks:
@@ -694,6 +710,8 @@ def disk_placement(model: Model):
             )
             continue
         if vol is not None and Kind.IDENTITY in kinds and owners[vol] is None:
+            if any(_declared_identity_against_cluster(model, m, machines) for m in disk_machines):
+                continue  # BKR202 or BKR231: the kind is the one mistake, the volume fits the right one
             yield DISK_VOLUME_KIND(
                 f"IDENTITY user {quoted(user)} gets a minidisk on shared volume `{vol}`",
                 d.volume.span,
