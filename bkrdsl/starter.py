@@ -216,6 +216,13 @@ def command_line(
     return source, [Arg(o, v, source.span(start, end)) for o, v, start, end in places]
 
 
+def _members_apart(listed: str) -> str:
+    """`--member VMA1,VMA2` written as the options it means, `--member VMA1 --member
+    VMA2`: the names given, not an example's (with none, `--member ,`, the example's)."""
+    names = [part.strip() for part in listed.split(",") if part.strip()] or ["VMSYS1", "VMSYS2"]
+    return " ".join(f"--member {shlex.quote(name)}" for name in names)
+
+
 def problems(cluster: Arg, members: Sequence[Arg], placements: Sequence[Arg]) -> list[Diagnostic]:
     """Every name the checker would reject, as its diagnostic (the checker's codes
     and helps), pointing into the command line: the cluster name, the member
@@ -231,7 +238,7 @@ def problems(cluster: Arg, members: Sequence[Arg], placements: Sequence[Arg]) ->
     def name(arg: Arg, what: str, help: str) -> bool:
         problem = system_name_problem(arg.value, what)
         if problem is not None and "," in arg.value and arg.option == "--member":
-            help = "give each member its own `--member`: `--member VMSYS1 --member VMSYS2`"
+            help = f"give each member its own `--member`: `{_members_apart(arg.value)}`"
         if problem is not None:
             out.append(INVALID_SYSTEM_NAME(problem, arg.span, help=help))
         return problem is None

@@ -263,8 +263,13 @@ def test_a_member_given_three_times_is_one_error_with_the_others_as_notes(tmp_pa
 
 
 def test_a_member_list_in_one_option_gets_a_help_that_says_how(tmp_path):
-    result, _ = init(tmp_path, "--cluster", "P", "--member", "VMSYS1,VMSYS2", expect=1)
-    assert "give each member its own `--member`" in result.stderr
+    # with the names given (it wrote the example's, VMSYS1 and VMSYS2, whatever they were)
+    result, _ = init(tmp_path, "--cluster", "P", "--member", "VMA1,VMA2", expect=1)
+    assert "give each member its own `--member`: `--member VMA1 --member VMA2`" in result.stderr
+    result, _ = init(tmp_path, "--cluster", "P", "--member", "VMA1,", expect=1)
+    assert "give each member its own `--member`: `--member VMA1`" in result.stderr
+    result, _ = init(tmp_path, "--cluster", "P", "--member", ",", expect=1)
+    assert "give each member its own `--member`: `--member VMSYS1 --member VMSYS2`" in result.stderr
 
 
 def test_unknown_member_gets_did_you_mean(tmp_path):
