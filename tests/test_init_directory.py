@@ -233,7 +233,9 @@ def test_without_member_a_directory_with_no_build_is_a_usage_error(tmp_path):
     result = run_cli(["init", "-", "--cluster", "C", "--directory", direct], expect=2)
     assert "builds no IDENTITY on a member" in result.stderr and "--member" in result.stderr
     result = run_cli(["init", "-", "--cluster", "C"], expect=2)
-    assert "Missing option '--member'" in result.stderr
+    # and names the other way to give the members (it said only "Missing option '--member'.")
+    assert "Missing option '--member': give each member, member 1 first" in result.stderr
+    assert "or the site's directory (`--directory USER.DIRECT`), whose BUILD statements name them." in result.stderr
     # With --member it is read: the one USER is the single group.
     out = run_cli(["init", "-", "--cluster", "C", "--member", "M1", "--directory", direct], expect=0).stdout
     assert "single group APPS { LNX01 }" in out

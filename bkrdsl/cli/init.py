@@ -191,7 +191,10 @@ def init_cmd(
 
     directory = _readable_directory(directory_path, fmt, color)
     if not members and directory is None:
-        raise click.UsageError("Missing option '--member'.")
+        raise click.UsageError(
+            "Missing option '--member': give each member, member 1 first (`--member VMSYS1 --member VMSYS2`),"
+            " or the site's directory (`--directory USER.DIRECT`), whose BUILD statements name them."
+        )
     options = [("--cluster", cluster)] + [("--member", m) for m in members]
     options += [
         (o, v) for o, v in (("--catalog-member", catalog_member), ("--purging-member", purging_member)) if v
