@@ -1,5 +1,5 @@
 """`--directory FILE`: the .bkr files checked against the site's CP source
-directory (bkrdsl/check/directory.py, BKR510-BKR520; the reader's own tests:
+directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522; the reader's own tests:
 tests/test_cpdirectory.py), and the commands that take it.
 
 Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
@@ -421,12 +421,32 @@ def test_bkr520_what_loses_nothing_or_was_never_deployed_is_not_reported():
         r"^( MDISK 0191 3390 1440 0010 VMCOM1.*\n)",
         r"\1 MDISK 0300 FB-512 V-DISK 2048 MR\n MDISK 0400 3390 T-DISK 10 MR\n MDISK 0500 3390 DEVNO 1A2B MR\n",
     )
-    assert check(PRODSSI, temporary) == []
+    # Dropped all the same, which BKR522 says, as a warning: nothing is lost for good.
+    assert [(d.code, d.is_error) for d in check(PRODSSI, temporary)] == [("BKR522", False)] * 3
     # The machine missing from the directory (nothing deployed yet): nothing to compare.
     assert check(PRODSSI, (r"^USER BKRADMIN(.*\n)+?(?=\*)", "")) == []
     # A SUBCONFIG of a member the IDENTITY is not built on is BKR518's, not compared.
     (d,) = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW4-2\n", ""), (r"^(SUBCONFIG BKRW4-2\n)", r"\1 MDISK 0192 3390 1 1 M2PRV1 MR\n"))
     assert d.code == "BKR518"
+
+
+def test_bkr522_a_device_or_temporary_disk_the_compiled_entry_drops_is_a_warning_without_a_fix():
+    """A DEVNO, V-DISK or T-DISK of a product machine: no `disk` statement can give it,
+    so the compiled entry drops it; the machine loses the disk, not data."""
+    devno = (r"^( MDISK 0191 3390 1000 0020 VMCOM1.*\n)", r"\1 MDISK 0302 3390 DEVNO 1A2B MR\n")
+    (d,) = check(PRODSSI, devno)
+    assert d.code == "BKR522" and not d.is_error and d.fix is None
+    assert (d.span.file, d.span.line, d.span.column) == ("site.direct", 226, 8)
+    assert d.message.startswith("USER `BKRSVSFS`'s minidisk 0302 is a whole real device (DEVNO) in the site's directory")
+    assert "the device keeps its data" in d.message and "add its MDISK statement by hand" in d.help
+    assert "define it at logon" not in d.help  # a DEVNO is not defined at logon
+    assert d.related[0].span.file == str(PRODSSI)  # BKRSVSFS's `disk` statements
+    # A V-DISK every worker has on every member: one diagnostic for `BKRWRK*`.
+    vdisk = (r"^(SUBCONFIG BKRW\d-\d\n)", r"\1 MDISK 0300 FB-512 V-DISK 2048 MR\n")
+    (w,) = check(PRODSSI, vdisk)
+    assert w.code == "BKR522" and w.message.startswith("the workers' (`BKRWRK01`")
+    assert "a virtual disk in storage (V-DISK)" in w.message and "define it at logon" in w.help
+    assert "BKRWRK*" in w.related[0].label
 
 
 def test_bkr519_and_bkr520_in_every_format_and_compile_writes_nothing(tmp_path):

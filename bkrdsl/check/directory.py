@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -366,9 +366,9 @@ MINIDISK_DROPPED = register(
 
     An error: the loss cannot be undone, and the compile writes nothing
     until the .bkr file gives the minidisk or the directory no longer has
-    it. A V-DISK, a T-DISK or a DEVNO minidisk is not reported: the first
-    two hold nothing after logoff, and a DEVNO's real device keeps its
-    data. A machine the directory does not define (nothing is deployed
+    it. A V-DISK, a T-DISK or a DEVNO minidisk dropped is BKR522's warning
+    instead: the first two hold nothing after logoff, and a DEVNO's real
+    device keeps its data. A machine the directory does not define (nothing is deployed
     yet), or defines with the other kind (BKR510), is not compared, nor a
     member its BUILD statements lack (BKR518). An address every worker has
     is one diagnostic for the worker pattern (`disk BKRWRK* 192 ...`), not
@@ -414,9 +414,8 @@ DISK_NOT_WRITABLE = register(
     extent to `END` (to the end of the volume, whose size the directory
     does not state), and a `V-DISK` or `T-DISK` (a disk CP gives at each
     logon). The file would leave such a minidisk out, and the compiled
-    entry would drop it from the machine with nothing said (`bkrc check
-    --directory` does not report a DEVNO, V-DISK or T-DISK dropped: it
-    loses no data). So `bkrc init` reports each one, at its MDISK
+    entry would drop it from the machine (`bkrc check --directory` says so
+    only as a warning, BKR522: it loses no data). So `bkrc init` reports each one, at its MDISK
     statement in the directory, and writes nothing (exit 1).
 
     Failing example: `bkrc init prodssi.bkr --cluster PRODSSI --directory
@@ -432,6 +431,43 @@ DISK_NOT_WRITABLE = register(
     back by hand to the entry you deploy. Then run `bkrc init` again.
     """,
     no_example="a `bkrc init --directory` diagnostic, in the site's CP directory",
+)
+
+
+DEVICE_DROPPED = register(
+    "BKR522",
+    "directory-device-not-in-bkr",
+    "warning",
+    "a product machine's DEVNO, V-DISK or T-DISK in the site's CP directory that the compiled entry drops",
+    """
+    `bkrc compile` writes each Backup Manager machine's directory entry
+    with the minidisks its `disk` statements give it, and only those. A
+    `disk` statement gives a minidisk of a stated size on a volume, so an
+    MDISK of another form the site's directory has for the machine, `DEVNO
+    rdev` (a whole real device), a `V-DISK` or a `T-DISK` (a disk CP gives
+    at each logon), is dropped when the compiled entry replaces the
+    directory's: the machine no longer has that disk at its address, and
+    whatever uses it there (a file pool on a dedicated device, a swap or
+    work disk) fails at the next logon.
+
+    A warning, not an error like BKR520: nothing is lost for good, as a
+    DEVNO's real device keeps its data and a V-DISK or T-DISK holds nothing
+    after logoff. An address every worker has is one diagnostic for the
+    worker pattern, as for BKR520. `bkrc init --directory` refuses such a
+    minidisk instead (BKR521): the file it would write could not say it.
+
+    Failing example: a directory whose `USER BKRSVSFS` has `MDISK 0302 3390
+    DEVNO 1A2B MR`, and a .bkr file (whose `disk` statements cannot give a
+    DEVNO).
+
+    Fix: no `disk` statement can give it; add the MDISK statement by hand to
+    the compiled entry you deploy (as docs/deploy.md says for what the
+    site's directory already has), or, for a V-DISK or T-DISK, have the
+    machine define it at logon (CP `DEFINE VFB-512`, `DEFINE T3390`) and
+    delete its MDISK statement; for a DEVNO no longer wanted, delete it from
+    the directory.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
 )
 
 
@@ -982,6 +1018,7 @@ def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | Non
     #: By (machine, address), the workers as one machine: one slip (a `disk BKRWRK*`
     #: statement missing) is one diagnostic, whatever the number of workers.
     dropped: dict[tuple[str, int], list[tuple[Machine, str | None, Minidisk]]] = {}
+    devices: dict[tuple[str, int], list[tuple[Machine, str | None, Minidisk]]] = {}  # the same, DEVNO, V-DISK, T-DISK
     instances_of: dict[str, list[tuple[str, str | None]]] = {}  # (machine, member) compared, by `_worker_or`
     for machine in allocation.machines:
         entry = directory.entry(machine.id)
@@ -993,9 +1030,9 @@ def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | Non
             for disk in instance.disks:
                 placed = compiled.get(disk.address)
                 if placed is None:
-                    if disk.form == "MDISK":  # a V-DISK, T-DISK or DEVNO loses nothing
-                        key = (_worker_or(model, machine), disk.address)
-                        dropped.setdefault(key, []).append((machine, instance.member, disk))
+                    # An extent's data lost for good (BKR520); a V-DISK, T-DISK or DEVNO's use (BKR522).
+                    lost = dropped if disk.form == "MDISK" else devices
+                    lost.setdefault((_worker_or(model, machine), disk.address), []).append((machine, instance.member, disk))
                     continue
                 found = _Differs(machine.id, instance.member, placed, disk, _differences(placed, disk))
                 compared.setdefault(placed.disk.span, []).append(found)
@@ -1007,6 +1044,8 @@ def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | Non
         own = allocation.disks.get(instances[0][0].id, ())
         everyone = {(m.id, member) for m, member, _ in instances} == set(instances_of[owner])
         yield _minidisk_dropped(model, dialect, own, owner, instances, everyone)
+    for (owner, _), instances in devices.items():
+        yield _device_dropped(model, allocation.disks.get(instances[0][0].id, ()), owner, instances)
 
 
 def _differences(placed: Placed, disk: Minidisk) -> tuple[str, ...]:
@@ -1238,25 +1277,8 @@ def _minidisk_dropped(model: Model, dialect: Dialect, own: tuple[ast.Disk, ...],
     pattern), at its first MDISK statement in the directory; the others related.
     `everyone`: every instance of `owner` the directory defines has it."""
     machine, _, disk = instances[0]
-    machines = list(dict.fromkeys(m.id for m, _, _ in instances))
-    members = list(dict.fromkeys(m for _, m, _ in instances if m is not None))
-    where = f" (on {listed(members, len(members))})" if members else ""
-    whose = f"{STATEMENT[machine.kind]} {quoted(machine.id)}'s"
-    given = disk
-    if len(machines) > 1:  # one `disk BKRWRK*` statement, each worker's instance placed by the allocation
-        whose = f"the workers' ({listed(machines, len(machines))})"
-        given = disk._replace(volume=None, start=None)
-    else:
-        owner = machine.id
-    if own:
-        related = [Related(own[0].span, f"{quoted(owner)}'s `disk` statements")]
-    else:
-        related = [Related(model.cluster.name.span, f"cluster {quoted(model.name)} gives {quoted(owner)} no `disk`")]
-    others: dict[str, Span] = {}  # each other worker's first MDISK statement
-    for m, _, d in instances:
-        if m.id != machine.id:
-            others.setdefault(m.id, d.statement)
-    related += [Related(at, f"{quoted(m)}'s MDISK {disk.address:04X}") for m, at in list(others.items())[:3]]
+    whose, where, owner, related = _dropped_from(model, own, owner, instances)
+    given = disk if owner == machine.id else disk._replace(volume=None, start=None)
     statements, why = _dropped_statements(model, dialect, owner, instances, everyone)
     add = f"add {_disk_statement(owner, given)}"
     if len(statements) > 1:
@@ -1269,6 +1291,58 @@ def _minidisk_dropped(model: Model, dialect: Dialect, own: tuple[ast.Disk, ...],
         f" wanted, save what it holds and delete its MDISK statement from the directory first{_no_fix(why)}",
         related=tuple(related),
         fix=add_disk_statements(model, statements, own) if statements else None,
+    )
+
+
+def _dropped_from(model: Model, own: tuple[ast.Disk, ...], owner: str, instances) -> tuple[str, str, str, list[Related]]:
+    """What BKR520 and BKR522 say of one address dropped from a machine (or from the
+    workers, `owner` their pattern): whose it is ("USER `BKRSVSFS`'s", "the workers'
+    (...)"), on which members, the name a `disk` statement gives it by (the machine's
+    ID where one machine has it), and the related places (its `disk` statements, or
+    the cluster's name; up to three other workers' MDISK statements)."""
+    machine, _, disk = instances[0]
+    machines = list(dict.fromkeys(m.id for m, _, _ in instances))
+    members = list(dict.fromkeys(m for _, m, _ in instances if m is not None))
+    where = f" (on {listed(members, len(members))})" if members else ""
+    whose = f"{STATEMENT[machine.kind]} {quoted(machine.id)}'s"
+    if len(machines) > 1:  # one `disk BKRWRK*` statement gives every worker's instance
+        whose = f"the workers' ({listed(machines, len(machines))})"
+    else:
+        owner = machine.id
+    if own:
+        related = [Related(own[0].span, f"{quoted(owner)}'s `disk` statements")]
+    else:
+        related = [Related(model.cluster.name.span, f"cluster {quoted(model.name)} gives {quoted(owner)} no `disk`")]
+    others: dict[str, Span] = {}  # each other worker's first MDISK statement
+    for m, _, d in instances:
+        if m.id != machine.id:
+            others.setdefault(m.id, d.statement)
+    related += [Related(at, f"{quoted(m)}'s MDISK {disk.address:04X}") for m, at in list(others.items())[:3]]
+    return whose, where, owner, related
+
+
+#: What each form is, and what dropping it costs (BKR522).
+_DEVICE_FORMS = {
+    "DEVNO": ("a whole real device (DEVNO)", "the device keeps its data, but the machine no longer has it from its next logon"),
+    "V-DISK": ("a virtual disk in storage (V-DISK)", "the machine no longer gets it at logon"),
+    "T-DISK": ("a temporary disk (T-DISK)", "the machine no longer gets it at logon"),
+}
+
+
+def _device_dropped(model: Model, own: tuple[ast.Disk, ...], owner: str, instances) -> Diagnostic:
+    """BKR522 for one DEVNO, V-DISK or T-DISK address of one machine (or of the
+    workers), at its first MDISK statement in the directory; the others related."""
+    _, _, disk = instances[0]
+    whose, where, _, related = _dropped_from(model, own, owner, instances)
+    what, cost = _DEVICE_FORMS[disk.form]
+    logon = " or have the machine define it at logon and delete its MDISK statement," if disk.temporary else ""
+    return DEVICE_DROPPED(
+        f"{whose} minidisk {disk.address:04X}{where} is {what} in the site's directory, which no `disk` statement"
+        f" can give: deploying the compiled entry drops it, and {cost}",
+        disk.span,
+        help=f"add its MDISK statement by hand to the compiled entry you deploy,{logon} or, if it is no longer"
+        " wanted, delete it from the directory; no fix, as a `disk` statement gives a minidisk of a stated size on a volume",
+        related=tuple(related),
     )
 
 
