@@ -159,6 +159,9 @@ class Starter:
     #: volume its single-configuration machines' minidisks are on.
     site_disks: tuple[tuple[str, tuple[SiteDisk, ...]], ...] = ()
     shared_volume: str | None = None
+    #: The volumes above taken from the site's own entries, the product's machines
+    #: giving none (`site_volumes()`): a guess, which the file says to check.
+    guessed_volumes: frozenset[str] = frozenset()
     catalog_member: str | None = None  # default: the purging member, else the first
     purging_member: str | None = None  # default: the catalog's member, else the first
     tape: bool = False
@@ -175,8 +178,14 @@ class Starter:
         directory's, where it has one, else the placeholder."""
         found = self.volumes_on[index] if index < len(self.volumes_on) else None
         if found:
-            return found, f"# from {self.roster.directory if self.roster else 'the directory'}"
+            return found, self._from_directory(found)
         return private_volume(index + 1), "# your volume label"
+
+    def _from_directory(self, volume: str) -> str:
+        """The comment of a volume the directory gives: a guess to check where the
+        site's own entries suggested it."""
+        directory = self.roster.directory if self.roster else "the directory"
+        return f"# guessed from {directory}: check it" if volume in self.guessed_volumes else f"# from {directory}"
 
     @property
     def catalog_on(self) -> str:
@@ -481,6 +490,37 @@ def directory_volumes(
             if subconfig is not None:
                 counts[member].update(d.volume for d in subconfig.disks if d.volume and not d.temporary)
     return tuple(_most_used(counts[m]) for m in members)
+
+
+def site_volumes(directory: Directory, members: Sequence[str]) -> tuple[tuple[str | None, ...], str | None]:
+    """The volumes the site's own entries suggest, for a directory whose product
+    machines give none (not deployed yet): for each member, the one most of the
+    IDENTITYs' minidisks on it (their SUBCONFIG for it) are on, of the volumes
+    no other member's SUBCONFIGs and no USER's or IDENTITY's own MDISKs use (a
+    volume that member alone uses, which is what `private-volume` says); and for
+    the shared volume, the one most USER and IDENTITY entries' own minidisks are
+    on, of those no SUBCONFIG uses. None where no volume is that."""
+    import collections
+
+    def volumes(disks) -> list[str]:
+        return [d.volume for d in disks if d.volume and not d.temporary]
+
+    on_member = {member: collections.Counter() for member in members}
+    own = collections.Counter()  # the volumes of every instance's minidisks: one minidisk for all
+    for entry in directory.entries:
+        if entry.kind not in ("USER", "IDENTITY"):
+            continue
+        own.update(volumes(entry.disks))
+        for member in members if entry.kind == "IDENTITY" else ():
+            subconfig = directory.subconfig_on(entry, member)
+            if subconfig is not None:
+                on_member[member].update(volumes(subconfig.disks))
+    private = []
+    for member, counted in on_member.items():
+        elsewhere = set(own).union(*(on_member[m] for m in members if m != member))
+        private.append(_most_used(collections.Counter({v: n for v, n in counted.items() if v not in elsewhere})))
+    in_subconfigs = set().union(*on_member.values())
+    return tuple(private), _most_used(collections.Counter({v: n for v, n in own.items() if v not in in_subconfigs}))
 
 
 def _most_used(volumes) -> str | None:
@@ -848,7 +888,9 @@ def text(s: Starter) -> str:
         _comment(
             f"The backups of the z/VM SSI cluster {s.cluster}, for IBM Backup and Restore Manager for"
             " z/VM: a first file from `bkrc init`. A comment that says `your ...` marks a placeholder:"
-            " write your site's own name or number in its place. Then run `bkrc check` on this file,"
+            " write your site's own name or number in its place"
+            + ("; one that says `guessed` a name taken from the site's directory, to check" if s.guessed_volumes else "")
+            + ". Then run `bkrc check` on this file,"
             " and `bkrc compile FILE -o DIR` to write every member's files. bkrdsl's docs/language.md"
             " describes each statement, `bkrc explain CODE` each diagnostic."
         )
@@ -874,7 +916,7 @@ def text(s: Starter) -> str:
             "  ",
         )
         + (
-            f"  shared-volume {s.shared_volume}  # from {s.roster.directory if s.roster else 'the directory'}\n"
+            f"  shared-volume {s.shared_volume}  {s._from_directory(s.shared_volume)}\n"
             if s.shared_volume
             else f"  shared-volume {SHARED_VOLUME}  # your volume label\n"
         )

@@ -473,3 +473,43 @@ def test_the_directory_s_minidisks_round_trip_through_init_check_and_compile(tmp
     assert "only in its SUBCONFIG" not in written
     assert_clean(path, direct)
     assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
+
+
+SITE_ONLY = """\
+USER PAYROLL XXXXXXXX 64M 64M G
+ MDISK 0191 3390 0100 0050 ACOM01 MR
+ MDISK 0200 3390 0150 0500 ACOM01 MR
+USER DBSRV01 XXXXXXXX 64M 64M G
+ MDISK 0191 3390 0700 0010 ACOM02 MR
+IDENTITY MONSVM XXXXXXXX 32M 32M G
+ BUILD ON VMA1 USING SUBCONFIG MONSVM-1
+ BUILD ON VMA2 USING SUBCONFIG MONSVM-2
+ MDISK 0192 3390 0900 0005 ACOM01 MR
+SUBCONFIG MONSVM-1
+ MDISK 0191 3390 0001 0175 A1PRV1 MR
+ MDISK 0193 3390 0001 0010 ASHRD1 MR
+SUBCONFIG MONSVM-2
+ MDISK 0191 3390 0001 0175 A2PRV1 MR
+ MDISK 0193 3390 0011 0010 ASHRD1 MR
+"""
+
+
+def test_a_directory_without_the_product_s_machines_suggests_volumes_marked_as_guesses(tmp_path):
+    """Not deployed yet: the product's machines give no volume, so each member's is
+    the one only its SUBCONFIGs use (ASHRD1, both members', is none's), and the
+    shared volume the one most USER and IDENTITY entries' own minidisks are on,
+    each marked a guess to check; a member none suggests keeps the placeholder."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(SITE_ONLY)
+    out = run_cli(["init", "-", "--cluster", "SSIA", "--directory", direct], expect=0).stdout
+    assert "member VMA1 { workers 4  private-volume A1PRV1 }  # guessed from USER.DIRECT: check it" in out
+    assert "member VMA2 { workers 4  private-volume A2PRV1 }  # guessed from USER.DIRECT: check it" in out
+    assert "shared-volume ACOM01  # guessed from USER.DIRECT: check it" in out
+    assert "says `guessed` a name taken from the site's directory, to check" in comments(out)
+    site = tmp_path / "site.bkr"
+    site.write_text(out)
+    assert_clean(site, direct)
+    # Only VMA1's SUBCONFIGs on a volume of their own: VMA2 keeps its placeholder.
+    direct.write_text(SITE_ONLY.replace("0175 A2PRV1", "0175 ASHRD1"))
+    out = run_cli(["init", "-", "--cluster", "SSIA", "--directory", direct], expect=0).stdout
+    assert "private-volume A1PRV1 }  # guessed" in out and "private-volume M2PRV1 }  # your volume label" in out

@@ -291,6 +291,7 @@ def _from_directory(starter, name: str, directory):
         directory_volumes,
         directory_workers,
         roster,
+        site_volumes,
         text,
         unwritable_problems,
     )
@@ -310,6 +311,17 @@ def _from_directory(starter, name: str, directory):
     # After the workers: each worker's instances are those of the members whose count reaches it.
     found = directory_disks(directory, starter)
     starter = dataclasses.replace(starter, site_disks=found.machines, shared_volume=found.shared_volume)
+    # Where the product's machines give no volume (not deployed yet), the site's own
+    # entries suggest one, which the file marks as a guess.
+    private, shared = site_volumes(directory, starter.members)
+    volumes = tuple(v or guess for v, guess in zip(starter.volumes_on, private))
+    shared_volume = starter.shared_volume or shared
+    guessed = {g for v, g in zip(starter.volumes_on, private) if g and not v}
+    if shared_volume and not starter.shared_volume:
+        guessed.add(shared_volume)
+    starter = dataclasses.replace(
+        starter, volumes_on=volumes, shared_volume=shared_volume, guessed_volumes=frozenset(guessed)
+    )
     return starter, unwritable_problems(found.unwritable)
 
 
