@@ -1,5 +1,5 @@
 """`--directory FILE`: the .bkr files checked against the site's CP source
-directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522; the reader's own tests:
+directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522, BKR523; the reader's own tests:
 tests/test_cpdirectory.py), and the commands that take it.
 
 Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
@@ -473,16 +473,47 @@ def test_bkr519_compares_the_extents_sequential_allocation_hands_out(tmp_path):
     table.write_text((DIALECT_DIR / "backup-manager-1.3.toml").read_text().replace('value = "autov"', 'value = "sequential"'))
     found = directory()
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=load_dialect(path=str(table)))
-    # bkrc hands out the first free cylinders of each volume, where the directory's are elsewhere.
-    assert {d.code for d in result.diagnostics} == {"BKR519"}
-    assert any("MDISK says first cylinder 322" in d.message for d in result.diagnostics)
-    # The USERs' extents are fixed one statement each; an IDENTITY's four instances are not.
-    fixed = {d.fix.title for d in result.diagnostics if d.fix is not None}
-    assert "Write `disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440`" in fixed
-    bkup = next(d for d in result.diagnostics if d.message.startswith("`disk BKRBKUP 191`"))
-    assert bkup.fix is None and "places 4 instances elsewhere, and one `disk` statement places one" in bkup.help
-    workers = next(d for d in result.diagnostics if d.message.startswith("`disk BKRWRK* 191`"))
-    assert workers.fix is None and "`disk BKRWRK*` gives 4 machines the minidisk" in workers.help
+    # bkrc hands out the first free cylinders of each volume, where the directory's
+    # are elsewhere, and where MAINT's and PMAINT's minidisks are: BKR523, not BKR519 too.
+    assert {d.code for d in result.diagnostics} == {"BKR523"}
+    bkup = next(d for d in result.diagnostics if d.message.startswith("`BKRBKUP` on `VMSYS1`'s minidisk 0191"))
+    assert "overlaps IDENTITY `MAINT` (SUBCONFIG MAINT-1)'s minidisk 0191 (cylinders 1-175)" in bkup.message
+    assert bkup.help.startswith("place it where the site's directory has it: `on M1PRV1 at 322`")
+    assert "`disk_allocation = \"autov\"`" in bkup.help
+    # Where the machine's own extent moved, a statement whose extent no one else's overlaps is BKR519.
+    moved_pmaint = (r"^ MDISK 0CF0 3390 0001 0039 VMCOM1", " MDISK 0CF0 3390 2001 0039 VMCOM1")
+    found = directory(moved_pmaint)
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=load_dialect(path=str(table)))
+    by_start = {d.code for d in result.diagnostics if "`BKRADMIN`" in d.message or "BKRADMIN 191" in d.message}
+    assert by_start == {"BKR519"}
+
+
+def test_bkr523_an_extent_another_user_has_is_an_error(tmp_path):
+    """`disk ... on VOL at START` on cylinders TCPMAINT's 0191 has: data overwritten
+    both ways once deployed. The help gives the machine's own extent in the
+    directory where it is free, else the first free one; a full-pack minidisk
+    (from cylinder 0) and the product machines' own MDISKs are not compared."""
+    bkr = PRODSSI.read_text().replace("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 370")
+    (d,) = check(bkr)
+    assert d.code == "BKR523" and d.is_error and (d.span.line, d.span.column) == (34, 3)
+    assert d.message.startswith("`BKRSVSFS`'s minidisk 0191 on `VMCOM1`, cylinders 370-389 (its `at 370`), overlaps USER `TCPMAINT`'s minidisk 0191 (cylinders 367-375)")
+    assert d.help.startswith("place it where the site's directory has it: `on VMCOM1 at 1000`")
+    assert (d.related[0].span.file, d.related[0].span.line) == ("site.direct", 127)
+    # The server's own extent taken by another user too: the first free one that holds it.
+    taken = (r"^( MDISK 0191 3390 0367 0009 VMCOM1.*\n)", r"\1 MDISK 0777 3390 0995 0010 VMCOM1 MR\n")
+    (d,) = check(bkr, taken)
+    assert d.code == "BKR523" and d.help.startswith("place it on a free extent: `on VMCOM1 at 520`, the first on `VMCOM1` that holds 20 cylinders")
+    # A full-pack minidisk (MAINT's, for DDR) overlays every volume by design: not compared.
+    fullpack = (r"^( MDISK 0191 3390 0367 0009 VMCOM1.*\n)", r"\1 MDISK 0123 3390 0000 END VMCOM1 MR\n")
+    assert check(PRODSSI, fullpack) == []
+    # An extent to END from cylinder 1000 holds the volume from there on.
+    to_end = (r"^( MDISK 0191 3390 0367 0009 VMCOM1.*\n)", r"\1 MDISK 0124 3390 0990 END VMCOM1 MR\n")
+    assert any(d.code == "BKR523" and "(cylinders 990 to the volume's end)" in d.message for d in check(PRODSSI, to_end))
+    # The compile writes nothing.
+    site, out = tmp_path / "site.bkr", tmp_path / "out"
+    site.write_text(bkr)
+    result = run_cli(["compile", site, "-o", out, "-I", EXAMPLES, "--directory", DIRECT], expect=1)
+    assert "BKR523" in result.output + (result.stderr or "") and not out.exists()
 
 
 def test_bkr520_a_minidisk_every_worker_has_is_one_diagnostic_for_the_worker_pattern():

@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522, BKR523), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -471,6 +471,43 @@ DEVICE_DROPPED = register(
 )
 
 
+EXTENT_TAKEN = register(
+    "BKR523",
+    "directory-extent-in-use",
+    "error",
+    "a minidisk the compile places on cylinders or blocks another user's minidisk in the site's CP directory has",
+    """
+    A minidisk with an extent of its own, `disk ... on VOL at START` (or
+    every minidisk, with the dialect's `sequential` allocation, where bkrc
+    picks the extents), is written into the compiled directory entry at
+    those cylinders or blocks. With `--directory FILE`, bkrc compares them
+    with the MDISK statements of every other user of the site's directory on
+    that volume: the site's own users, z/VM's, and any machine the compile
+    does not write. Two minidisks on the same cylinders are the same
+    cylinders: once both entries are online, whatever one user writes
+    overwrites the other's files, and CP does not stop it.
+
+    An error: the loss cannot be undone, and the compile writes nothing
+    until the extents are apart. The product machines' own MDISKs in the
+    directory are not compared (the compiled entries replace them: BKR519
+    and BKR520 compare those), nor a minidisk whose place DirMaint chooses
+    (AUTOV, AUTOG, AUTOR), nor one starting at cylinder or block 0: a
+    full-pack minidisk (`0 END`, as MAINT keeps for DDR) overlays the whole
+    volume by design, label included.
+
+    Failing example: `disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440`,
+    and a directory whose `USER LNXWEB01` has `MDISK 0200 3390 1400 0100
+    VMCOM1 MR` (cylinders 1400-1499).
+
+    Fix: place the minidisk on a free extent: the help gives the first one
+    on that volume that holds it, after every extent of the directory and of
+    the compile (`at 1500`); or let DirMaint place it (leave out `at`, with
+    the dialect's `autov`).
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
 class KindSource(NamedTuple):
     """Where the .bkr files give a user its kind, and how to say so."""
 
@@ -495,7 +532,11 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(machine_builds(model, directory, lacking))
     out.extend(selected_minidisks(model, directory))
     out.extend(subconfigs_built_by_none(directory, lacking))
-    out.extend(machine_minidisks(model, directory, dialect))
+    overlapping = list(extents_in_use(model, directory, dialect))
+    # A statement whose extent is another user's: BKR523's error says it (its help
+    # the directory's own extent where it is free), not BKR519's warning as well.
+    out.extend(machine_minidisks(model, directory, dialect, skip={d.span for d in overlapping}))
+    out.extend(overlapping)
     return out
 
 
@@ -999,11 +1040,14 @@ class _Differs(NamedTuple):
     differences: tuple[str, ...]  # what the directory's says: "10 cylinders", "volume `M2PRV2`"
 
 
-def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
+def machine_minidisks(
+    model: Model, directory: Directory, dialect: Dialect | None, skip: frozenset[Span] | set[Span] = frozenset()
+) -> Iterator[Diagnostic]:
     """BKR519 and BKR520: the minidisks the compile writes for each product machine
     (`bkrdsl.allocation`, as the directory entries are written) against the MDISK
     statements the directory has for it, instance by instance. A machine the
-    directory lacks, or gives the other kind (BKR510), is passed over."""
+    directory lacks, or gives the other kind (BKR510), is passed over, and so is
+    BKR519 of a `disk` statement in `skip` (those BKR523 reports)."""
     if model.cluster is None:
         return
     from bkrdsl.allocation import allocate
@@ -1039,13 +1083,133 @@ def machine_minidisks(model: Model, directory: Directory, dialect: Dialect | Non
                 if found.differences:
                     differing.setdefault(placed.disk.span, []).append(found)
     for span, found in differing.items():
-        yield _minidisk_differs(model, dialect, found, compared[span])
+        if span not in skip:
+            yield _minidisk_differs(model, dialect, found, compared[span])
     for (owner, _), instances in dropped.items():
         own = allocation.disks.get(instances[0][0].id, ())
         everyone = {(m.id, member) for m, member, _ in instances} == set(instances_of[owner])
         yield _minidisk_dropped(model, dialect, own, owner, instances, everyone)
     for (owner, _), instances in devices.items():
         yield _device_dropped(model, allocation.disks.get(instances[0][0].id, ()), owner, instances)
+
+
+class _Taken(NamedTuple):
+    """An extent of the site's directory that the compile does not replace."""
+
+    first: int
+    end: float  # one past the last cylinder or block; infinity for `END`
+    owner: str  # "USER `LNXWEB01`", "IDENTITY `TCPIP` (SUBCONFIG TCPIP-1)"
+    disk: Minidisk
+
+
+def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
+    """BKR523: each `disk` statement whose extents, as the compile places them
+    (explicit, or bkrc's sequential allocation), overlap an MDISK of a directory
+    entry the compile does not replace (see the rule's text for what is passed
+    over). One diagnostic per statement, at the first overlap met."""
+    if model.cluster is None:
+        return
+    from bkrdsl.allocation import allocate
+    from bkrdsl.dialect import load_dialect
+
+    dialect = dialect or load_dialect()
+    allocation = allocate(model, dialect)
+    if allocation.error is not None:
+        return
+    taken = _extents_kept(directory, {machine.id for machine in allocation.machines})
+    if not taken:
+        return
+    placed = [p for p in allocation.placed if p.start is not None]
+    said: set[Span] = set()
+    for p in placed:
+        if p.disk.span in said:
+            continue
+        hit = next(
+            (t for t in taken.get((p.volume, p.devtype), ()) if p.start < t.end and t.first < p.start + p.size), None
+        )
+        if hit is not None:
+            said.add(p.disk.span)
+            yield _extent_taken(model, p, hit, _own_extent(directory, taken, placed, p), _first_free(taken, placed, p))
+
+
+def _extents_kept(directory: Directory, replaced: set[str]) -> dict[tuple[str, str], list[_Taken]]:
+    """The extents of the directory's MDISKs, by (volume, device type), of every
+    entry but the product machines' the compile writes (and their SUBCONFIGs):
+    explicit extents only, none from cylinder or block 0 (a full-pack overlay)."""
+    identity_of = {b.subconfig: e.id for e in directory.entries if e.kind == "IDENTITY" for b in e.builds}
+    taken: dict[tuple[str, str], list[_Taken]] = {}
+    for entry in directory.entries:
+        owner = entry.id if entry.kind != "SUBCONFIG" else identity_of.get(entry.id) or entry.follows
+        if owner is None or owner in replaced:
+            continue
+        what = f"{entry.kind} {quoted(entry.id)}"
+        if entry.kind == "SUBCONFIG":
+            what = f"IDENTITY {quoted(owner)} (SUBCONFIG {entry.id})"
+        for disk in entry.disks:
+            if disk.form != "MDISK" or disk.allocation or not disk.volume or not disk.start:
+                continue
+            end = disk.start + disk.size if disk.size is not None else float("inf")
+            taken.setdefault((disk.volume, disk.devtype), []).append(_Taken(disk.start, end, what, disk))
+    return taken
+
+
+def _own_extent(directory: Directory, taken, placed: list[Placed], p: Placed) -> tuple[str, int] | None:
+    """The (volume, start) the directory already gives `p`'s machine at its address
+    (that member's SUBCONFIG, for an IDENTITY), where no other user's extent is:
+    free once the compiled entry replaces the directory's; else None."""
+    entry = directory.entry(p.owner)
+    if entry is not None and p.member is not None:
+        entry = directory.subconfig_on(entry, p.member)
+    address = parse_address(p.disk.address.text)
+    for disk in entry.disks if entry is not None else ():
+        if disk.address == address and disk.form == "MDISK" and disk.volume and disk.start and disk.size == p.size:
+            used = [(t.first, t.end) for t in taken.get((disk.volume, p.devtype), ())]
+            used += [(o.start, o.start + o.size) for o in _others(placed, p) if o.volume == disk.volume]
+            clear = all(disk.start + p.size <= lo or hi <= disk.start for lo, hi in used)
+            return (disk.volume, disk.start) if clear else None
+    return None
+
+
+def _others(placed: list[Placed], p: Placed) -> list[Placed]:
+    """The compile's extents but those of `p`'s statement (which the help moves)."""
+    return [o for o in placed if o.disk.span != p.disk.span]
+
+
+def _first_free(taken, placed: list[Placed], p: Placed) -> int | None:
+    """The first start on `p`'s volume, from the lowest start used there, where `p`'s
+    size fits clear of the directory's extents and the compile's others; None when
+    the directory holds the volume to its end."""
+    used = [(t.first, t.end) for t in taken.get((p.volume, p.devtype), ())]
+    used += [(o.start, o.start + o.size) for o in _others(placed, p) if o.volume == p.volume]
+    start = min([p.start, *(lo for lo, _ in used)])
+    for lo, hi in sorted(used):
+        if start + p.size <= lo:
+            break
+        start = max(start, hi)
+    return None if start == float("inf") else int(start)
+
+
+def _extent_taken(model: Model, p: Placed, hit: _Taken, own: tuple[str, int] | None, free: int | None) -> Diagnostic:
+    unit = "cylinders" if p.devtype == "3390" else "blocks"
+    instance = _instance_name(p.owner, p.member)
+    extent = f"{hit.first} to the volume's end" if hit.end == float("inf") else f"{hit.first}-{int(hit.end) - 1}"
+    explicit = p.disk.start is not None
+    where = f"its `at {p.disk.start.text}`" if explicit else "placed by bkrc's sequential allocation"
+    autov = "leave out `at` and let DirMaint place it" if explicit else "let DirMaint place it, the dialect's `disk_allocation = \"autov\"`"
+    if own is not None:
+        move = f"place it where the site's directory has it: `on {own[0]} at {own[1]}`"
+    elif free is None:
+        move = f"place it on another volume: the directory's minidisks run to the end of {quoted(p.volume)}"
+    else:
+        move = f"place it on a free extent: `on {p.volume} at {free}`, the first on {quoted(p.volume)} that holds {p.size} {unit}"
+    return EXTENT_TAKEN(
+        f"{instance}'s minidisk {parse_address(p.disk.address.text):04X} on {quoted(p.volume)}, {unit} {p.start}-{p.start + p.size - 1}"
+        f" ({where}), overlaps {hit.owner}'s minidisk {hit.disk.address:04X} ({unit} {extent}) in the"
+        " site's directory: once both are deployed, each overwrites the other's files",
+        p.disk.span,
+        help=f"{move}, clear of every extent of the directory and of the compile; or {autov}",
+        related=(Related(hit.disk.statement, f"{hit.owner}'s MDISK {hit.disk.address:04X}"),),
+    )
 
 
 def _differences(placed: Placed, disk: Minidisk) -> tuple[str, ...]:

@@ -251,7 +251,7 @@ def load_dialect_arg(dialect_path: str | None, *, err: bool = True):
 
 def directory_option(fn):
     """`--directory FILE`: the site's CP source directory, to check the .bkr files
-    against (BKR510-BKR520, BKR522; docs/directory.md), for `bkrc check`, `compile` and `show`."""
+    against (BKR510-BKR520, BKR522, BKR523; docs/directory.md), for `bkrc check`, `compile` and `show`."""
     return click.option(
         "--directory",
         "directory_path",
