@@ -52,7 +52,8 @@ from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.generated import DIRECTORY_COLUMNS
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.patterns import USER_ID_CHARS
+from bkrdsl.resolve.model import is_pattern, pattern_regex
+from bkrdsl.resolve.patterns import USER_ID_CHARS, literal_head
 from bkrdsl.source import Source, Span
 
 #: A directory larger than this, in bytes, is refused (BKR501): IBM's USER
@@ -305,6 +306,29 @@ class Directory:
         built = {b.member: b.subconfig for b in entry.builds}
         found = self.entry(built.get(member) or built.get("*") or "")
         return found if found is not None and found.kind == "SUBCONFIG" else None
+
+    def users_named(self, owners: Sequence[str]) -> list[Entry]:
+        """The USER and IDENTITY entries `owners` (IDs and patterns) name, once each,
+        in the order of `owners` (a pattern's in the directory's order)."""
+        out: dict[str, Entry] = {}
+        for owner in owners:
+            if is_pattern(owner):
+                rx, head = pattern_regex(owner), literal_head(owner)  # no regex where the head differs
+                found = (e for e in self.entries if e.id.startswith(head) and e.kind != "SUBCONFIG")
+                out.update((e.id, e) for e in found if rx.match(e.id))
+            else:
+                entry = self.entry(owner)
+                if entry is not None and entry.kind != "SUBCONFIG":
+                    out.setdefault(entry.id, entry)
+        return list(out.values())
+
+    def minidisks_of(self, entry: Entry) -> tuple[Minidisk, ...]:
+        """An entry's MDISK statements and those of the SUBCONFIGs its BUILD
+        statements name (an IDENTITY's on every member), each SUBCONFIG once."""
+        subconfigs = dict.fromkeys(b.subconfig for b in entry.builds)
+        found = [self.entry(s) for s in subconfigs]
+        kept = [sub for sub in found if sub is not None and sub.kind == "SUBCONFIG"]
+        return entry.disks + tuple(d for sub in kept for d in sub.disks)
 
     def links_of(self, entry: Entry) -> tuple[Link, ...]:
         """The entry's LINK statements and those of the PROFILE it INCLUDEs."""

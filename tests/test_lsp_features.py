@@ -1849,3 +1849,74 @@ def test_hover_on_a_pattern_shows_how_many_users_of_the_site_directory_it_matche
     none = read_directory("USER.DIRECT", b"USER LNXWEB01 PW 1M 1M G\n")
     assert "- site directory: matches no user" in hover_on_pattern(none)
     assert "site directory" not in hover_on_pattern(None)  # no setting: the hover as before
+
+
+#: A directory for prodssi.bkr's group LINUX (`LNXWEB01 LNXWEB02 LNXDB01 match
+#: LNXAPP*`, with `match LNXA*` added): LNXDB01 missing, an IDENTITY LNXAPPID that
+#: both patterns match, LNXADMIN that only LNXA* does.
+LINUX_DIRECT = """\
+USER LNXWEB01 PW 1G 2G G
+ MDISK 0191 3390 1 10 VMCOM1 MR
+ MDISK 0100 3390 11 100 VMCOM1 MR
+USER LNXWEB02 PW 1G 2G G
+USER LNXAPP01 PW 1G 2G G
+ MDISK 0191 3390 111 10 VMCOM1 MR
+USER LNXAPP02 PW 1G 2G G
+IDENTITY LNXAPPID PW 1M 1M G
+ BUILD ON VMSYS1 USING SUBCONFIG LNXAPPS1
+ BUILD ON VMSYS2 USING SUBCONFIG LNXAPPS2
+ MDISK 0200 3390 121 10 VMCOM1 MR
+SUBCONFIG LNXAPPS1
+ MDISK 0191 3390 1 10 M1PRV1 MR
+SUBCONFIG LNXAPPS2
+ MDISK 0191 3390 1 10 M2PRV1 MR
+USER LNXADMIN PW 1G 2G G
+"""
+
+
+def _linux_document(directory_text: str | None, text: str | None = None):
+    from bkrdsl.cpdirectory import read_directory
+
+    path = EXAMPLES / "prodssi.bkr"
+    text = text or path.read_text().replace("match LNXAPP* }", "match LNXAPP*  match LNXA* }")
+    directory = read_directory("USER.DIRECT", directory_text.encode()) if directory_text is not None else None
+    return analyse_document(str(path), text, path=path, directory=directory)
+
+
+def _at(doc, word: str, nth: int = 0) -> tuple[int, int]:
+    """The 0-based line and column of the `nth` whole `word` of the document."""
+    found = [
+        (i, m.start())
+        for i, line in enumerate(doc.text.split("\n"))
+        for m in re.finditer(rf"(?<![\w*]){re.escape(word)}(?![\w*])", line)
+    ]
+    return found[nth]
+
+
+def test_hover_on_a_group_shows_what_it_covers_in_the_site_directory_by_id_and_by_pattern():
+    doc = _linux_document(LINUX_DIRECT)
+    declared = F.hover(doc, *_at(doc, "LINUX")).markdown
+    used = F.hover(doc, *_at(doc, "LINUX", 1)).markdown  # `backup LINUX full` of job LNXFULL
+    assert declared == used
+    # Each user once, however many of the group's IDs and patterns name it.
+    assert (
+        "- site directory: the group covers 6 users (5 USER: `LNXWEB01`, `LNXWEB02`, `LNXAPP01`, `LNXAPP02`,"
+        " `LNXADMIN`; 1 IDENTITY: `LNXAPPID`)\n"
+        "  - by ID: 2 of 3 in the directory (2 USER)\n"
+        "  - `LNXAPP*`: matches 3 users (2 USER: `LNXAPP01`, `LNXAPP02`; 1 IDENTITY: `LNXAPPID`)\n"
+        "  - `LNXA*`: matches 4 users (3 USER: `LNXAPP01`, `LNXAPP02`, `LNXADMIN`; 1 IDENTITY: `LNXAPPID`)\n"
+        "- of the wrong kind for a single group: `LNXAPPID`, an IDENTITY entry in the directory (BKR510)\n"
+        "- not a user of the directory: `LNXDB01` (BKR511)\n"
+    ) in declared
+    # The hover says what the checks say: BKR510 for LNXAPPID, BKR511 for LNXDB01.
+    said = {(d.code, re.search(r"`(\w+)`", d.message).group(1)) for d in doc.diagnostics if d.code in ("BKR510", "BKR511")}
+    assert {(code, user) for code, user in said if user.startswith("LNX")} == {("BKR510", "LNXAPPID"), ("BKR511", "LNXDB01")}
+    # A group of one part: its total alone. An IDENTITY group of USERs: the other way round.
+    apps = F.hover(doc, *_at(doc, "SYSIDS")).markdown
+    assert "- site directory: the group covers no user\n" in apps and "BKR511" in apps and "  - " not in apps
+    users = _linux_document("USER TCPIP PW 1M 1M G\nUSER FTPSERVE PW 1M 1M G\n")
+    sysids = F.hover(users, *_at(users, "SYSIDS")).markdown
+    assert "- of the wrong kind for an identity group: `TCPIP`, `FTPSERVE`, USER entries in the directory (BKR510)" in sysids
+    assert "site directory" not in F.hover(_linux_document(None), *_at(doc, "LINUX")).markdown
+    unreadable = _linux_document("\0")
+    assert "site directory" not in F.hover(unreadable, *_at(doc, "LINUX")).markdown

@@ -884,7 +884,7 @@ def selected_minidisks(model: Model, directory: Directory) -> Iterator[Diagnosti
         for selection, owners in zip(job.includes, owners_of, strict=True):
             if selection.medium is Medium.MINIDISK:
                 explicit = selection.owner is not None and not is_pattern(selection.owner.upper)
-                users = _directory_users(directory, owners)
+                users = directory.users_named(owners)
                 yield from _selection_against(directory, selection, users, job.members, explicit, suggest)
         for selection in job.excludes:
             yield from _explicit_exclude(directory, selection, job.members, suggest)
@@ -896,22 +896,8 @@ def selected_minidisks(model: Model, directory: Directory) -> Iterator[Diagnosti
 def _explicit_exclude(directory, selection: ast.Selection, members, suggest) -> Iterator[Diagnostic]:
     if selection.medium is not Medium.MINIDISK or selection.owner is None or is_pattern(selection.owner.upper):
         return
-    users = _directory_users(directory, (selection.owner.upper,))
+    users = directory.users_named((selection.owner.upper,))
     yield from _selection_against(directory, selection, users, members, True, suggest)
-
-
-def _directory_users(directory: Directory, owners) -> list[Entry]:
-    """The directory's USER and IDENTITY entries `owners` (IDs and patterns) name, once each."""
-    out: dict[str, Entry] = {}
-    for owner in owners:
-        if is_pattern(owner):
-            rx = pattern_regex(owner)
-            out.update((e.id, e) for e in directory.entries if e.kind != "SUBCONFIG" and rx.match(e.id))
-        else:
-            entry = directory.entry(owner)
-            if entry is not None and entry.kind != "SUBCONFIG":
-                out.setdefault(entry.id, entry)
-    return list(out.values())
 
 
 def _selection_against(directory, selection, users, members, explicit, suggest) -> Iterator[Diagnostic]:

@@ -129,7 +129,7 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         lines += [f"- declared by `{q.origin}` ({where(doc, q.span)})" for q in patterns]
         keys = [(q.span.file, q.span.start) for q in patterns]
         text = next((docs[k] for k in keys if k in docs), None)
-        lines += _directory_matches(doc, p.regex)
+        lines += _directory_matches(doc, p.pattern)
         if text:  # `## The worker machines...` above `identity user BKRWRK* role worker`
             lines += user_text(text)
         return lines
@@ -178,8 +178,7 @@ def _directory_lines(doc: Document, name: str) -> list[str]:
         said += f", after IDENTITY `{entry.follows}`"
     if entry.builds:
         said += "; built on " + _capped([b.member for b in entry.builds])
-    subconfigs = [directory.entry(b.subconfig) for b in entry.builds]
-    disks = list(entry.disks) + [d for sub in subconfigs if sub is not None for d in sub.disks]
+    disks = directory.minidisks_of(entry)
     addresses = sorted({f"{d.address:04X}" + (f" ({d.form})" if d.temporary else "") for d in disks})
     return [said + ("; minidisks " + _capped(addresses) if addresses else "; no minidisks")]
 
@@ -189,22 +188,71 @@ def _directory_lines(doc: Document, name: str) -> list[str]:
 HOVER_MATCHES_MAX = 5
 
 
-def _directory_matches(doc: Document, regex: re.Pattern) -> list[str]:
+def _directory_matches(doc: Document, pattern: str) -> list[str]:
     """With the `directory` setting: how many of the site's users (USER and
     IDENTITY entries, as BKR512 counts them) a pattern matches, and the first
     few IDs of each kind, in the directory's order; nothing without it."""
     directory = doc.directory
     if directory is None or not directory.readable:
         return []
+    return ["- site directory: " + _matched(directory.users_named((pattern,)))]
+
+
+def _matched(entries) -> str:
+    """`matches 2 users (2 USER: `LNXAPP01`, `LNXAPP02`)`: how many directory users,
+    by kind, and the first few IDs of each; `matches no user`."""
+    if not entries:
+        return "matches no user"
+    return f"matches {_users(len(entries))} ({_by_kind(entries, HOVER_MATCHES_MAX)})"
+
+
+def _by_kind(entries, shown: int = 0) -> str:
+    """`2 USER: `LNXAPP01`, `LNXAPP02`; 1 IDENTITY: ...`: how many directory users
+    of each kind, and the first `shown` IDs of each (none: the counts alone)."""
     by_kind: dict[str, list[str]] = {"USER": [], "IDENTITY": []}
-    for entry in directory.entries:
-        if entry.kind in by_kind and regex.match(entry.id):
-            by_kind[entry.kind].append(entry.id)
-    count = sum(len(ids) for ids in by_kind.values())
-    if not count:
-        return ["- site directory: matches no user"]
-    kinds = "; ".join(f"{len(ids)} {kind}: {_capped(ids, HOVER_MATCHES_MAX)}" for kind, ids in by_kind.items() if ids)
-    return [f"- site directory: matches {count:,} user{'s' if count != 1 else ''} ({kinds})"]
+    for entry in entries:
+        by_kind[entry.kind].append(entry.id)
+    kinds = [(kind, ids) for kind, ids in by_kind.items() if ids]
+    said = (f"{len(ids):,} {kind}" + (f": {_capped(ids, shown)}" if shown else "") for kind, ids in kinds)
+    return "; ".join(said) or "none"
+
+
+def _users(count: int) -> str:
+    return f"{count:,} user{'s' if count != 1 else ''}"
+
+
+def _group_directory_lines(doc: Document, group) -> list[str]:
+    """With the `directory` setting: the directory users a group covers, by kind,
+    each once however many of its patterns match it; what its named users and
+    each pattern match; the users the directory gives the other kind (BKR510's
+    error) and the named users it lacks (BKR511's). Nothing without it."""
+    directory = doc.directory
+    if directory is None or not directory.readable:
+        return []
+    from bkrdsl.check.directory import STATEMENT  # (only with the setting: as the checks)
+
+    named = directory.users_named(group.users)
+    matched = {p: directory.users_named((p,)) for p in group.patterns}  # each pattern read once
+    covered = list({e.id: e for part in (named, *matched.values()) for e in part}.values())
+    lines = ["- site directory: the group " + _matched(covered).replace("matches", "covers", 1)]
+    if len(group.patterns) + bool(group.users) > 1:  # what each part adds; one part is the total
+        if group.users:
+            found = f"{len(named):,} of {len(group.users):,}"
+            lines.append(f"  - by ID: {found} in the directory ({_by_kind(named)})")
+        lines += [f"  - `{p}`: " + _matched(users) for p, users in matched.items()]
+    wrong = [e.id for e in covered if e.kind != STATEMENT[group.kind]]
+    if wrong:
+        other = STATEMENT[Kind.SINGLE if group.kind is Kind.IDENTITY else Kind.IDENTITY]
+        a = "an" if other == "IDENTITY" else "a"
+        entries = f"{other} entries" if len(wrong) > 1 else f"{a} {other} entry"
+        lines.append(
+            f"- of the wrong kind for {'an' if group.kind is Kind.IDENTITY else 'a'} {group.kind.value} group:"
+            f" {_capped(wrong, HOVER_MATCHES_MAX)}, {entries} in the directory (BKR510)"
+        )
+    absent = [u for u in group.users if directory.entry(u) is None or directory.entry(u).kind == "SUBCONFIG"]
+    if absent:
+        lines.append(f"- not a user of the directory: {_capped(absent, HOVER_MATCHES_MAX)} (BKR511)")
+    return lines
 
 
 #: How many of a group's users (and patterns) hover lists: a group of thousands
@@ -231,6 +279,7 @@ def _group_hover(doc: Document, name: str) -> list[str]:
         lines.append("- users: " + _capped(group.users))
     if group.patterns:
         lines.append("- match: " + _capped(group.patterns))
+    lines += _group_directory_lines(doc, group)
     if group.decl.doc:
         lines += user_text(group.decl.doc)
     return lines
