@@ -1920,3 +1920,29 @@ def test_hover_on_a_group_shows_what_it_covers_in_the_site_directory_by_id_and_b
     assert "site directory" not in F.hover(_linux_document(None), *_at(doc, "LINUX")).markdown
     unreadable = _linux_document("\0")
     assert "site directory" not in F.hover(unreadable, *_at(doc, "LINUX")).markdown
+
+
+def test_go_to_definition_on_a_user_id_or_a_minidisk_address_reaches_the_site_directory():
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace(
+        "    include minidisk * 0191\n    to disk pool BKUPPOOL",
+        "    include minidisk * 0191\n    include minidisk LNXAPP01 0191\n    include minidisk LNXAPPID 0191-0200\n"
+        "    to disk pool BKUPPOOL",
+    )
+    doc = _linux_document(LINUX_DIRECT, text)
+
+    def places(word: str, nth: int = 0) -> list[tuple[str, int, int]]:
+        return [(s.file, s.line, s.column) for s in F.definition(doc, *_at(doc, word, nth))]
+
+    # A declared user: its declaration, then the ID on its USER statement.
+    assert places("LNXWEB01") == [(str(EXAMPLES / "prodssi.bkr"), 43, 24), ("USER.DIRECT", 1, 6)]
+    # A pattern: the users it matches; an owner only a pattern covers: its entry.
+    assert places("LNXAPP*")[1:] == [("USER.DIRECT", 5, 6), ("USER.DIRECT", 7, 6), ("USER.DIRECT", 8, 10)]
+    assert places("LNXAPP01") == [("USER.DIRECT", 5, 6)]
+    # An address with its owner: its MDISK statements, an IDENTITY's SUBCONFIGs' too.
+    assert places("0191", 1) == [("USER.DIRECT", 6, 8)]
+    assert places("0191-0200") == [("USER.DIRECT", 11, 8), ("USER.DIRECT", 13, 8), ("USER.DIRECT", 15, 8)]
+    assert places("0191", 0) == []  # `include minidisk * 0191`: every user's
+    assert places("LNXDB01") == [(str(EXAMPLES / "prodssi.bkr"), 43, 42)]  # not in the directory
+    without = _linux_document(None, text)
+    assert F.definition(without, *_at(doc, "LNXAPP01")) == []
+    assert [s.file for s in F.definition(without, *_at(doc, "LNXWEB01"))] == [str(EXAMPLES / "prodssi.bkr")]

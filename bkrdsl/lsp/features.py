@@ -1186,13 +1186,75 @@ def _import_hover(doc: Document, imp: ast.Import, module: Path) -> list[str]:
 
 def definition(doc: Document, line: int, column: int) -> list[Span]:
     """Where the name under the cursor is declared; on an `import`, the module's file
-    (its first line)."""
+    (its first line). With the `directory` setting, on a user ID (or a pattern) its
+    entry in the site's CP directory too (the ID on its USER or IDENTITY statement),
+    and on a minidisk's address, with its owner, the MDISK statements it names."""
     occ = doc.occurrence_at(line, column)
     if occ is None:
         imp = _import_at(doc, line, column)
         found = _module_file(doc, imp) if imp is not None else None
-        return [Span(str(found), 1, 1, 1, 1, 0, 0)] if found is not None else []
-    return [o.span for o in _targets(doc, occ)]
+        if found is not None:
+            return [Span(str(found), 1, 1, 1, 1, 0, 0)]
+        return _directory_definitions(doc, line, column)
+    declared = [o.span for o in _targets(doc, occ)]
+    return declared + (_directory_entries(doc, occ.name) if occ.kind == USER else [])
+
+
+def _site_directory(doc: Document):
+    """The `directory` setting's directory, when it could be read; else None."""
+    directory = doc.directory
+    return directory if directory is not None and directory.readable else None
+
+
+def _directory_entries(doc: Document, owner: str) -> list[Span]:
+    """The IDs on the directory's USER and IDENTITY statements that `owner` (an
+    ID or a pattern) names; a SUBCONFIG's for an ID that names one."""
+    directory = _site_directory(doc)
+    if directory is None or owner == "*":
+        return []
+    found = directory.users_named((owner,))
+    if not found and directory.entry(owner) is not None:  # a SUBCONFIG, as the hover shows it
+        found = [directory.entry(owner)]
+    return [e.span for e in found]
+
+
+def _owned_words(module: ast.Module):
+    """(word, owner, is the owner) for each minidisk owner and address the module
+    writes with its owner: a minidisk selection's and a `disk` statement's."""
+    clusters = module.clusters
+    selections = [s for c in clusters for m in c.members for s in m.selections]
+    selections += [s for c in clusters for j in c.jobs for s in j.selections]
+    for s in selections:
+        if s.owner is not None and s.medium is ast.Medium.MINIDISK:
+            yield s.owner, s.owner.upper, True
+            yield from ((item, s.owner.upper, False) for item in s.items)
+    for disk in (d for c in clusters for d in c.disks):
+        yield disk.address, disk.user.upper, False
+
+
+def _directory_definitions(doc: Document, line: int, column: int) -> list[Span]:
+    """With the `directory` setting, on a word no declaration resolves: a minidisk
+    owner's entry (`include minidisk LNXAPP07 0191`, LNXAPP07 only matched by a
+    pattern), or the MDISK statements of an address with its owner (`0191`), its
+    SUBCONFIGs' included."""
+    from bkrdsl.resolve.model import parse_address_range
+
+    main = doc.analysis.program.main
+    directory = _site_directory(doc)
+    if main is None or directory is None:
+        return []
+    at = doc.offset(line, column)
+    for word, owner, is_owner in _owned_words(main):
+        if word.span.file != doc.name or not word.span.start <= at <= word.span.end:
+            continue
+        if is_owner:
+            return _directory_entries(doc, owner)
+        bounds = parse_address_range(word.upper) if word.upper != "*" and owner != "*" else None
+        if bounds is None:
+            return []
+        disks = (d for e in directory.users_named((owner,)) for d in directory.minidisks_of(e))
+        return [d.span for d in disks if bounds[0] <= d.address <= bounds[1]]
+    return []
 
 
 def references(doc: Document, line: int, column: int, include_declaration: bool) -> list[Span]:
