@@ -77,6 +77,8 @@ def test_starts_bkrc_lsp_over_stdio_when_bkrc_is_on_path(tmp_path):
     assert client[2] == {"command": str(exe), "args": ["lsp"], "transport": 0}
     assert client[3]["documentSelector"][0] == {"scheme": "file", "language": "bkr"}
     assert client[3]["initializationOptions"] == {"include": ["/site"]}
+    # The `bkr` section is sent again when it changes (the server takes `directory` from it).
+    assert client[3]["synchronize"] == {"configurationSection": "bkr"}
     assert start == ["start"] and stop == ["stop"]
     assert found["subscriptions"] == 1
 

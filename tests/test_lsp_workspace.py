@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -920,3 +921,149 @@ def test_an_import_error_past_the_error_limit_still_counts(tmp_path, monkeypatch
     later.write_text("single group LATER { LATER01 }\n")
     again = disk.document(lone, (), not_open, Path.read_bytes)
     assert again is not doc and later.resolve() in again.read
+
+
+# ----------------------------------------------------------------- the directory, read again
+def _editor_with_directory(folder: Path, directory: str | None):
+    """`bkrc lsp` in this process (tests/lsp_inprocess.py), its `directory` setting
+    `directory`, prodssi.bkr open; the editor and the document's URI."""
+    from conftest import EXAMPLES
+    from lsp_inprocess import Editor
+
+    editor = Editor()
+    options = {"debounce_ms": 0} | ({"directory": directory} if directory is not None else {})
+    params = {"processId": None, "rootUri": None, "capabilities": {}, "initializationOptions": options}
+    assert "result" in editor.request("initialize", params)
+    editor.notify("initialized", {})
+    uri = (folder / "prodssi.bkr").as_uri()
+    document = {"uri": uri, "languageId": "bkr", "version": 1, "text": (EXAMPLES / "prodssi.bkr").read_text()}
+    editor.notify("textDocument/didOpen", {"textDocument": document})
+    return editor, uri
+
+
+def _ask(editor, method: str, uri: str, line: int, character: int):
+    at = {"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}
+    return editor.request(method, at)["result"]
+
+
+def _said_of(editor, uri: str, user: str) -> list[str]:
+    """The codes published for `uri` whose message is about `user` (starts with its ID)."""
+    return sorted(d["code"] for d in editor.published(uri) if d["message"].startswith(f"`{user}`"))
+
+
+LNXWEB01 = (42, 24)  # `LNXWEB01` in group LINUX of prodssi.bkr (0-based)
+
+
+def test_the_directory_is_read_again_when_its_file_changes_on_disk(tmp_path):
+    """Read once at start, and again when its file's time or size changes: the open
+    documents are checked again (BKR511 goes), hover and definition see the new entry."""
+    directory = tmp_path / "USER.DIRECT"
+    directory.write_text("USER LNXWEB02 PW 1M 1M G\n")
+    editor, uri = _editor_with_directory(tmp_path, str(directory))
+    try:
+        assert _said_of(editor, uri, "LNXWEB01") == ["BKR511"]
+        assert "- site directory: no entry of this ID" in _ask(editor, "textDocument/hover", uri, *LNXWEB01)["contents"]["value"]
+        directory.write_text("USER LNXWEB02 PW 1M 1M G\n* moved here\nUSER LNXWEB01 PW 1M 1M G\n")
+        hover = _ask(editor, "textDocument/hover", uri, *LNXWEB01)["contents"]["value"]
+        assert "- site directory: USER entry (" in hover
+        assert _said_of(editor, uri, "LNXWEB01") == []  # published again, without an edit
+        places = _ask(editor, "textDocument/definition", uri, *LNXWEB01)
+        assert places[-1] == {
+            "uri": directory.as_uri(),
+            "range": {"start": {"line": 2, "character": 5}, "end": {"line": 2, "character": 13}},
+        }
+        # The same size, another time: read again too (an entry's kind changed in place).
+        directory.write_text("USER LNXWEB02 PW 1M 1M G\n* moved here\nIDENTITY LNXWEB01 1M 1M G\n")
+        os.utime(directory, ns=(1, 1))
+        hover = _ask(editor, "textDocument/hover", uri, *LNXWEB01)["contents"]["value"]
+        assert "- site directory: IDENTITY entry (" in hover
+        assert _said_of(editor, uri, "LNXWEB01") == ["BKR510"]
+        # Its time and size as before: a watcher's word that it changed has it read again.
+        directory.write_text("USER LNXWEB02 PW 1M 1M G\n* moved here\nUSER     LNXWEB01 1M 1M G\n")
+        os.utime(directory, ns=(1, 1))
+        same = _ask(editor, "textDocument/hover", uri, *LNXWEB01)["contents"]["value"]
+        assert "- site directory: IDENTITY entry (" in same  # not read again: the same stamp
+        change = {"uri": directory.as_uri(), "type": 2}
+        editor.notify("workspace/didChangeWatchedFiles", {"changes": [change]})
+        assert _said_of(editor, uri, "LNXWEB01") == []
+        assert "- site directory: USER entry (" in _ask(editor, "textDocument/hover", uri, *LNXWEB01)["contents"]["value"]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+def test_a_directory_setting_sent_since_start_is_the_one_compared_with(tmp_path):
+    """`workspace/didChangeConfiguration` with `directory` (VS Code's `bkr.server`
+    section, or the option's own name) names another directory, or none; settings
+    without it (Neovim's `{}` after each start) change nothing."""
+    first, second = tmp_path / "FIRST.DIRECT", tmp_path / "SECOND.DIRECT"
+    first.write_text("USER LNXWEB02 PW 1M 1M G\n")
+    second.write_text("USER LNXWEB01 PW 1M 1M G\n")
+    editor, uri = _editor_with_directory(tmp_path, str(first))
+    try:
+
+        def hover() -> str:
+            return _ask(editor, "textDocument/hover", uri, *LNXWEB01)["contents"]["value"]
+
+        def configure(settings) -> None:
+            editor.notify("workspace/didChangeConfiguration", {"settings": settings})
+
+        assert "no entry of this ID" in hover() and _said_of(editor, uri, "LNXWEB01") == ["BKR511"]
+        configure({})
+        assert "no entry of this ID" in hover()
+        configure({"bkr": {"server": {"directory": str(second), "include": []}}})
+        assert "- site directory: USER entry (SECOND.DIRECT:1)" in hover()
+        assert _said_of(editor, uri, "LNXWEB01") == []  # checked again at once, not at the next edit
+        configure({"directory": ""})
+        assert "site directory" not in hover() and _said_of(editor, uri, "LNXWEB01") == []
+        configure({"directory": str(tmp_path / "NONE.DIRECT")})
+        told = [m["params"]["message"] for m in editor.writer.messages if m.get("method") == "window/showMessage"]
+        assert told == [f"bkrc: the `directory` setting: cannot read {tmp_path / 'NONE.DIRECT'}: No such file or directory; nothing is checked against it"]
+        assert "site directory" not in hover()
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+def test_a_malformed_directory_leaves_hover_and_definition_working(tmp_path):
+    """What DIRECTXA would refuse is said as today (BKR502 at the file's start, its
+    message naming the line); the entries read are hovered and reached."""
+    directory = tmp_path / "USER.DIRECT"
+    directory.write_text("USER LNXWEB01 PW 1M 1M G\nBUILD ON VMSYS1 SUBCONFIG X\nMDISK 019Z 3390 1 1 V MR\nUSER\n")
+    editor, uri = _editor_with_directory(tmp_path, str(directory))
+    try:
+        malformed = [d for d in editor.published(uri) if d["code"] == "BKR502"]
+        assert len(malformed) == 3 and all(d["range"]["start"] == {"line": 0, "character": 0} for d in malformed)
+        assert "- site directory: USER entry (" in _ask(editor, "textDocument/hover", uri, *LNXWEB01)["contents"]["value"]
+        assert _ask(editor, "textDocument/definition", uri, *LNXWEB01)[-1]["uri"] == directory.as_uri()
+        group = _ask(editor, "textDocument/hover", uri, 42, 16)["contents"]["value"]  # `LINUX`
+        assert "- site directory: the group covers 1 user (1 USER: LNXWEB01)" in group  # (plain text)
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+@pytest.mark.parametrize("setting", [False, True], ids=["without", "with"])
+def test_a_server_without_the_directory_setting_never_imports_the_directory_reader(tmp_path, setting):
+    """No cost without the setting: hover, definition and the checks run, and neither
+    bkrdsl.cpdirectory nor the checks against it is imported (with it, both are)."""
+    directory = tmp_path / "USER.DIRECT"
+    directory.write_text("USER LNXWEB01 PW 1M 1M G\n")
+    code = textwrap.dedent(
+        f"""\
+        import sys
+        from pathlib import Path
+        from test_lsp_workspace import _ask, _editor_with_directory, LNXWEB01
+        editor, uri = _editor_with_directory(Path({str(tmp_path)!r}), {str(directory) if setting else None!r})
+        _ask(editor, "textDocument/hover", uri, *LNXWEB01)
+        _ask(editor, "textDocument/hover", uri, 42, 16)
+        _ask(editor, "textDocument/definition", uri, *LNXWEB01)
+        assert editor.errors == [] and editor.published(uri) is not None
+        editor.close()
+        print(sorted(m for m in ("bkrdsl.cpdirectory", "bkrdsl.check.directory") if m in sys.modules))
+        """
+    )
+    tests = Path(__file__).parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tests, check=True)
+    imported = out.stdout.strip().splitlines()[-1]
+    assert imported == ("['bkrdsl.check.directory', 'bkrdsl.cpdirectory']" if setting else "[]")

@@ -422,11 +422,9 @@ class BkrServer(LanguageServer):
         #: read as `bkrc check --dialect` does; why it could not be read, if so.
         self.dialect = None
         self.dialect_problem: str | None = None
-        #: The `directory` setting's CP directory (`cpdirectory.Directory`; None:
-        #: none), which the checks compare with as `bkrc check --directory` does;
-        #: why its file could not be opened, if so.
-        self.directory = None
-        self.directory_problem: str | None = None
+        #: The `directory` setting's file (None: none), which the checks compare
+        #: with as `bkrc check --directory` does, read again when it changes.
+        self.site_directory: SiteDirectory | None = None
         self.shut_down = False  # the client sent `shutdown`
         #: The imported modules already read, by name and exact bytes: several open
         #: files that import one module parse it once, and a keystroke parses
@@ -529,6 +527,29 @@ class BkrServer(LanguageServer):
 
     def search_path(self) -> tuple[Path, ...]:
         return default_search_path(self.include)
+
+    # ------------------------------------------------------------ the site's CP directory
+    @property
+    def directory(self):
+        """The `directory` setting's CP directory (`cpdirectory.Directory`), as its
+        file last read; None without the setting or while it cannot be read."""
+        return self.site_directory.directory if self.site_directory is not None else None
+
+    def refresh_directory(self, but: str | None = None) -> None:
+        """Read the `directory` setting's file again if it changed on disk since, told
+        if it cannot be; then every open document but `but` (which its caller is
+        about to check) is checked again with it. A stat, without the setting nothing."""
+        if self.site_directory is None or not self.site_directory.reread():
+            return
+        self.say_directory_problem()
+        for uri in self.open_uris():
+            if uri != but:
+                self.schedule(uri, refresh_hints=True)
+
+    def say_directory_problem(self) -> None:
+        problem = self.site_directory.told() if self.site_directory is not None else None
+        if problem is not None:
+            self.window_show_message(T.ShowMessageParams(type=T.MessageType.Warning, message=problem))
 
     # ------------------------------------------------------------ the workspace on disk
     def roots(self) -> list[Path]:
@@ -686,6 +707,7 @@ class BkrServer(LanguageServer):
 
     # ------------------------------------------------------------ analysis
     def check(self, uri: str) -> Document:
+        self.refresh_directory(but=uri)
         text_doc = self.workspace.get_text_document(uri)
         name, path = self.name_and_path(uri)
         buffers: dict[str, int | None] = {}
@@ -713,10 +735,12 @@ class BkrServer(LanguageServer):
         not become an internal error)."""
         if uri not in self.open_uris():
             return None
+        self.refresh_directory(but=uri)
         text_doc = self.workspace.get_text_document(uri)
         cached = self.documents.get(uri)
         if (
             cached is not None
+            and cached[1].directory is self.directory  # (read again since: `refresh_directory`)
             and cached[0] == text_doc.version
             and cached[1].text == _normal(text_doc.source)
             and self.imports_unchanged(uri, cached[1])
@@ -734,8 +758,10 @@ class BkrServer(LanguageServer):
         The re-check the keystroke scheduled runs as before."""
         if uri not in self.open_uris():
             return None
+        self.refresh_directory(but=uri)
         cached = self.documents.get(uri)
-        if cached is None or not self.imports_unchanged(uri, cached[1]):
+        stale = cached is not None and cached[1].directory is not self.directory  # read again since
+        if cached is None or stale or not self.imports_unchanged(uri, cached[1]):
             return self.fresh(uri)
         text_doc = self.workspace.get_text_document(uri)
         version, doc = cached
@@ -1178,25 +1204,79 @@ def _say_dialect_problem(ls: BkrServer) -> None:
         ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Warning, message=ls.dialect_problem))
 
 
-def _read_directory(ls: BkrServer, path: str) -> None:
+class SiteDirectory:
     """The `directory` setting: the site's CP directory the checks compare with, as
-    `bkrc check --directory` reads it (what it cannot read is its own diagnostic,
-    BKR501); a file that cannot be opened is told at start, and nothing compared."""
-    from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
+    `bkrc check --directory` reads it (what it cannot read as a directory is its
+    own diagnostic, BKR501). Read once, and again when its file's stamp (time of
+    change and size) is not the one read, or a watcher says it changed: an edit
+    of USER DIRECT while the editor is open counts without a restart. A file that
+    cannot be opened is told once, and nothing compared until it can be."""
 
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_FILE_SIZE + 1)
-    except OSError as err:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stamp: tuple[int, int] | None = None  # of the file as last read
+        self.directory = None  # `cpdirectory.Directory`
+        self.problem: str | None = None  # why it cannot be read now
+        self.said: str | None = None  # the problem last told
+
+    def reread(self) -> bool:
+        """Read the file if it changed since it was read; whether what the checks
+        compare with changed (read again, or gone)."""
+        try:
+            info = os.stat(self.path)
+        except OSError as err:
+            return self._unreadable(err)
+        stamp = (info.st_mtime_ns, info.st_size)
+        if stamp == self.stamp:
+            return False
+        from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
+
+        try:
+            with open(self.path, "rb") as f:
+                data = f.read(MAX_FILE_SIZE + 1)
+        except OSError as err:
+            return self._unreadable(err)
+        self.stamp, self.problem, self.said = stamp, None, None
+        self.directory = read_directory(os.path.abspath(self.path), data)
+        return True
+
+    def forget(self) -> None:
+        """Read the file at the next `reread`, whatever its stamp (a watcher said it changed)."""
+        self.stamp = None
+
+    def _unreadable(self, err: OSError) -> bool:
         why = err.strerror or err
-        ls.directory_problem = f"bkrc: the `directory` setting: cannot read {path}: {why}; nothing is checked against it"
-        return
-    ls.directory = read_directory(os.path.abspath(path), data)
+        self.problem = f"bkrc: the `directory` setting: cannot read {self.path}: {why}; nothing is checked against it"
+        changed = self.directory is not None or self.stamp is not None
+        self.directory, self.stamp = None, None
+        return changed
+
+    def told(self) -> str | None:
+        """The problem, once: None when there is none or it was told already."""
+        if self.problem is None or self.problem == self.said:
+            return None
+        self.said = self.problem
+        return self.problem
 
 
-def _say_directory_problem(ls: BkrServer) -> None:
-    if ls.directory_problem is not None:
-        ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Warning, message=ls.directory_problem))
+def _directory_in(settings) -> str | None:
+    """The `directory` setting a `workspace/didChangeConfiguration` carries: in VS
+    Code's section (`{"bkr": {"server": {"directory": PATH}}}`, the extension's
+    `bkr.server.directory`), else by the option's own name (`{"directory": PATH}`);
+    None when it carries none (or not as text)."""
+    if not isinstance(settings, dict):
+        return None
+    section = settings.get("bkr")
+    server = section.get("server") if isinstance(section, dict) else None
+    found = server.get("directory") if isinstance(server, dict) else settings.get("directory")
+    return found if isinstance(found, str) else None
+
+
+def _directory_setting(ls: BkrServer, path: str) -> None:
+    """The `directory` setting names `path` (empty: none), at start or since."""
+    ls.site_directory = SiteDirectory(path) if path else None
+    if ls.site_directory is not None:
+        ls.site_directory.reread()
 
 
 def build_server() -> BkrServer:
@@ -1219,13 +1299,13 @@ def build_server() -> BkrServer:
                 _read_dialect(ls, table)
             directory = options.get("directory")
             if isinstance(directory, str) and directory:
-                _read_directory(ls, directory)
+                _directory_setting(ls, directory)
 
     @server.feature(T.INITIALIZED)
     async def initialized(ls: BkrServer, params: T.InitializedParams) -> None:
         _say_unsearchable(ls)
         _say_dialect_problem(ls)
-        _say_directory_problem(ls)
+        ls.say_directory_problem()
         # Ask the client to tell of .bkr files changed on disk by anything but
         # the editor (git, another tool): modules that appear, change or go.
         workspace = ls.client_capabilities.workspace
@@ -1243,15 +1323,26 @@ def build_server() -> BkrServer:
     @server.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def configuration(ls: BkrServer, params: T.DidChangeConfigurationParams) -> None:
         # Settings come from `initializationOptions` and take effect when the server
-        # starts again. Neovim sends this after every start: without a handler,
-        # pygls wrote "Ignoring notification for unknown method" to the log each time.
-        return None
+        # starts again, but `directory`, which may also come here: the open documents
+        # are checked against the directory it names now. Settings without it (Neovim
+        # sends `{}` after every start) change nothing.
+        path = _directory_in(params.settings)
+        if path is None or path == (ls.site_directory.path if ls.site_directory is not None else ""):
+            return
+        _directory_setting(ls, path)
+        ls.say_directory_problem()
+        for uri in ls.open_uris():
+            ls.schedule(uri, refresh_hints=True)
 
     @server.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_files(ls: BkrServer, params: T.DidChangeWatchedFilesParams) -> None:
         # A module created, changed or deleted on disk: every open document may
         # import it (or have failed to find it, BKR101), so each is checked again.
         if params.changes:
+            site = ls.site_directory
+            paths = {ls.name_and_path(c.uri)[1] for c in params.changes}
+            if site is not None and Path(os.path.abspath(site.path)) in paths:
+                site.forget()  # read again, whatever its stamp, before the checks below
             if any(c.type != T.FileChangeType.Changed for c in params.changes):
                 ls.disk.forget()  # a file created or deleted may change what an import finds
             else:  # what was read from the files changed goes (their stamps would tell, mostly)

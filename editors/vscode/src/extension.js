@@ -84,6 +84,9 @@ async function activate(context) {
       { scheme: 'untitled', language: 'bkr' },
     ],
     initializationOptions: initializationOptions(config),
+    // The `bkr` section, sent again (workspace/didChangeConfiguration) when a
+    // setting changes: the server takes `bkr.server.directory` from it at once.
+    synchronize: { configurationSection: 'bkr' },
   };
   client = new LanguageClient('bkr', 'bkr language server (bkrc lsp)', serverOptions, clientOptions);
   context.subscriptions.push({ dispose: () => (client ? client.stop() : undefined) });
