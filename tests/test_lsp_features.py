@@ -1946,3 +1946,23 @@ def test_go_to_definition_on_a_user_id_or_a_minidisk_address_reaches_the_site_di
     without = _linux_document(None, text)
     assert F.definition(without, *_at(doc, "LNXAPP01")) == []
     assert [s.file for s in F.definition(without, *_at(doc, "LNXWEB01"))] == [str(EXAMPLES / "prodssi.bkr")]
+
+
+def test_references_on_a_user_reach_its_directory_entry_and_an_owner_no_declaration_names():
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace(
+        "    include minidisk * 0191\n    to disk pool BKUPPOOL",
+        "    include minidisk * 0191\n    include minidisk LNXAPP01 0191\n    exclude minidisk LNXAPP01 0192\n"
+        "    to disk pool BKUPPOOL",
+    )
+    doc = _linux_document(LINUX_DIRECT, text)
+
+    def places(word: str, declarations: bool, nth: int = 0) -> list[tuple[str, int]]:
+        return [(Path(s.file).name, s.line) for s in F.references(doc, *_at(doc, word, nth), declarations)]
+
+    # Only a pattern covers LNXAPP01: the selections that name it, then its USER statement.
+    assert places("LNXAPP01", True) == [("prodssi.bkr", 64), ("prodssi.bkr", 65), ("USER.DIRECT", 5)]
+    assert places("LNXAPP01", False, 1) == [("prodssi.bkr", 64), ("prodssi.bkr", 65)]
+    # A declared user: its places as before, its directory entry among its declarations.
+    assert places("LNXWEB01", True) == [("prodssi.bkr", 43), ("USER.DIRECT", 1)]
+    assert places("LNXWEB01", False) == []
+    assert F.references(_linux_document(None, text), *_at(doc, "LNXAPP01"), True) == []  # no setting: as before

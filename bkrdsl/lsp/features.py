@@ -1258,10 +1258,34 @@ def _directory_definitions(doc: Document, line: int, column: int) -> list[Span]:
 
 
 def references(doc: Document, line: int, column: int, include_declaration: bool) -> list[Span]:
+    """Where the name under the cursor occurs. With the `directory` setting, a user's
+    declarations include its entry in the site's directory, and a minidisk owner no
+    declaration names (`include minidisk LNXAPP01 0191`, LNXAPP01 only matched by a
+    pattern) has references too: the places that write it as an owner."""
     occ = doc.occurrence_at(line, column)
     if occ is None:
+        return _owner_references(doc, line, column, include_declaration)
+    found = references_of(doc, occ.kind, occ.name, include_declaration)
+    if include_declaration and occ.kind == USER and not is_pattern(occ.name):
+        found += _directory_entries(doc, occ.name)
+    return found
+
+
+def _owner_references(doc: Document, line: int, column: int, include_declaration: bool) -> list[Span]:
+    """With the `directory` setting, on a minidisk owner no declaration names: each
+    place of this document that writes that ID as an owner (a selection's, a
+    `disk` statement's), then its entry in the directory (`include_declaration`)."""
+    main = doc.analysis.program.main
+    if main is None or _site_directory(doc) is None:
         return []
-    return references_of(doc, occ.kind, occ.name, include_declaration)
+    at = doc.offset(line, column)
+    owners = [(w, owner) for w, owner, is_owner in _owned_words(main) if is_owner]
+    owners += [(d.user, d.user.upper) for c in main.clusters for d in c.disks]
+    name = next((o for w, o in owners if w.span.file == doc.name and w.span.start <= at <= w.span.end), None)
+    if name is None or is_pattern(name):
+        return []
+    found = [w.span for w, owner in owners if owner == name]
+    return found + (_directory_entries(doc, name) if include_declaration else [])
 
 
 def references_of(doc: Document, kind: str, name: str, include_declaration: bool) -> list[Span]:
