@@ -696,12 +696,17 @@ UNCLOSED = [
 def assert_read_fast_with_one(code: str, text: str, monkeypatch) -> None:
     """`text` has one error, `code`: the fast parser reads it with Lark's AST and
     diagnostics (assert_contract), and read_module never runs Lark for it."""
+    assert_read_fast_with([code], text, monkeypatch)
+
+
+def assert_read_fast_with(codes: list[str], text: str, monkeypatch) -> None:
+    """`text` has the errors `codes`, in order: as assert_read_fast_with_one."""
     module = assert_contract(source_of(text), must_accept=True)
     assert fast.read(source_of(text)) is None  # an error: not for the formatter
     monkeypatch.setattr(bkrdsl.syntax.parser, "parse", lambda _source: pytest.fail("the Lark path ran"))
     monkeypatch.delenv("BKRDSL_PARSER", raising=False)
     read, diagnostics = read_module(source_of(text))
-    assert read == module and [d.code for d in diagnostics] == [code]
+    assert read == module and [d.code for d in diagnostics] == codes
 
 
 @pytest.mark.parametrize("text", UNCLOSED)
@@ -1074,12 +1079,30 @@ def test_a_word_that_means_no_keyword_is_read_fast(text, monkeypatch):
         "cluster A {\n  job J {\n    backup APPS APPS\n  }\n}\n",  # the name twice (Recovery.name_twice)
         "cluster A {\n  job J {\n    run on M day\n  }\n}\n",  # a schedule in other words
         "cluster A {\n  job J {\n    backup APPS and\n  }\n}\n",  # `and` (Recovery.and_after_comma)
-        "cluster A {\n  job J {\n    inc\n    exclude minidisk * 0190\n  }\n}\n",  # two errors
+        # the half-typed `inc` read as `include`, then a second and a third error
+        "cluster A {\n  job J {\n    inc\n    exclude minidisk\n    to disk\n  }\n}\n",
     ],
 )
 def test_words_that_mean_no_keyword_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
     assert_contract(source_of(text))
+
+
+#: A selection's action half typed (or misspelt) alone on its line, then `exclude
+#: minidisk` or `include sfs` starting the next: two errors, the word's BKR012 (read as
+#: the action it may mean) and the two words the other way round (BKR004).
+ACTION_RESPELT_THEN_SWAPPED = [
+    "cluster A {\n  job J {\n    inc\n    exclude minidisk * 0190\n  }\n}\n",
+    "cluster A {\n  job J {\n    includ  # typed again\n    exclude minidisk * 0190 019D\n    to disk\n  }\n}\n",
+    "cluster A {\n  member M {\n    exc\n    include sfs P:U.X\n  }\n}\n",
+    "cluster A {\n  job J {\n    INCL\n    # between\n    EXCLUDE SFS P:U.X P:U.Y\n  }\n}\n",
+    "cluster A {\n  job J {\n    inclde\n    include minidisk * 0190\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", ACTION_RESPELT_THEN_SWAPPED)
+def test_an_action_half_typed_then_two_words_swapped_is_read_fast(text, monkeypatch):
+    assert_read_fast_with(["BKR012", "BKR004"], text, monkeypatch)
 
 
 def test_a_keyword_half_typed_then_the_keyword_it_needs_missing_is_read_fast(monkeypatch):

@@ -180,6 +180,15 @@ READ_FAST = {
         "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",
         "    exclude\n    include sfs BKRPOOL:APPS.*",
     ),
+    # the same with the first word half typed: its BKR012 (read as the keyword), then the BKR004
+    "inc, then exclude minidisk": (
+        "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",
+        "    inc\n    exclude minidisk * 0190 019D 019E",
+    ),
+    "exclu, then include sfs": (
+        "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",
+        "    exclu\n    include sfs BKRPOOL:APPS.*",
+    ),
     # `single` or `identity` without its kind before the next statement: `user` and a
     # name, the recovery's completion (BKR004, or the half-typed word's BKR012)
     "single": ("  single group GUESTS { LINUX01 LINUX02 }", "  single"),

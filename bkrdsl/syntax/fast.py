@@ -43,7 +43,8 @@ that means no keyword, which the recovery reads as a pool's name after `to disk`
 35 d`: `_Parser._replaced`); and `single` or `identity` without its kind,
 completed with `user` and a name, and `include`, then `exclude minidisk` on the
 next line, two words the other way round (`_Parser._swapped_medium`), each the
-recovery's BKR004; and a block's `}` missing
+recovery's BKR004, also after the first word half typed (`inc`), whose BKR012
+comes first, two errors; and a block's `}` missing
 before a statement keyword that starts its line and fits only outside the
 block (`member M { workers 2`, then the next member), which the recovery
 reports (BKR005, the same `messages.not_closed_before`) and closes the block
@@ -800,7 +801,8 @@ class _Parser:
         """What the recovery reports of the text read (the module read whole): a text
         not closed on its line (BKR007), a statement's last value missing (BKR010), a
         keyword half typed (BKR012, with the value missing after it if it is), or
-        nothing. _GiveUp on two, where the recovery would also stop reading after it
+        nothing. _GiveUp on two (but a word read as a keyword before two words the
+        other way round, `_swapped_medium`), where the recovery would also stop reading after it
         (more than MAX_READ_AFTER_ERROR tokens follow), or judge the file another
         language at its first error (`Recovery._sniff`)."""
         at = self.error_at
@@ -820,7 +822,9 @@ class _Parser:
         if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text) is not None:
             raise _GiveUp
         if self.missing is not None:
-            return [self.missing]
+            # after a word read as a keyword, two words the other way round (`inc`, then
+            # `exclude minidisk`): the word's error, then theirs (`_swapped_medium`)
+            return [self.stray, self.missing] if merged and self.stray is not None else [self.missing]
         if self.stray is not None:
             return [self.stray]
         if self.respelt:  # the statement whole after it (`to dis`): the word misspelt
@@ -1084,15 +1088,23 @@ class _Parser:
         `exclude minidisk * 0190`): the recovery reads the two words the other way round
         (BKR004, `messages.swapped_words`, `Recovery.swapped_words`), the medium first,
         then the word as the owner (or the first SFS path), where the rest of the line
-        reads on so (else the parse stops there: a second error). The medium becomes
-        current; returns the word's token. _GiveUp elsewhere."""
+        reads on so (else the parse stops there: a second error). After the first word
+        half typed or misspelt (`inc`, read as `include`), that word's BKR012 is
+        reported first (`messages.unknown_keyword`), then theirs: the recovery reads the
+        word as the keyword and reads on. The medium becomes current; returns the
+        word's token. _GiveUp elsewhere."""
         from bkrdsl.syntax import messages
 
         tok, medium = self.tokens[self.i], self.tokens[self.i + 1]
-        if self.error_at is not None or not tok[FIRST] or medium[LINE] != tok[LINE]:
+        if (self.error_at is not None and not self._respelt_before()) or not tok[FIRST] or medium[LINE] != tok[LINE]:
             raise _GiveUp
         if medium[KIND] != "n" or medium[TEXT].lower() not in _MEDIA:
             raise _GiveUp
+        if self.error_at is not None:
+            # the action before it misspelt or half typed (`inc`): an error of its own,
+            # reported first, the word read as the keyword (`Recovery.misspelt`)
+            action = self.tokens[self.stray_at]
+            self.stray = messages.unknown_keyword(messages.shown(action[TEXT]), self.respelt, self._span(action, action))
         written = self.text[tok[START] : medium[START] + len(medium[TEXT])]
         blank = written[len(tok[TEXT]) : -len(medium[TEXT])]
         meant = f"{medium[TEXT]}{blank}{tok[TEXT]}"
@@ -1100,6 +1112,11 @@ class _Parser:
         self.missing_at = self.i
         self._next(KEYWORD)
         return tok
+
+    def _respelt_before(self) -> bool:
+        """Whether the one error read is the token before the current one, a word read
+        as the keyword it may mean (`_stray_statement`, `_respell`), and nothing else."""
+        return self.stray_at == self.i - 1 and bool(self.respelt) and self.stray is None and self.missing_at is None
 
     def _replaced(self, keyword: str) -> None:
         """The current token, a word last on its line where only `keyword` fits, that
