@@ -743,6 +743,8 @@ VALUE_MISSING = [
     "cluster A {\n  member M { workers\n  private-volume P1 }\n}\n",
     "cluster A {\n  job J {\n    run on M weekly mon,wed\n  }\n}\n",  # the time, after the list
     "cluster A {\n  job J {\n    description\n    backup APPS\n  }\n}\n",  # a text
+    "import\ncluster A {\n}\n",  # an import's path: no import in the AST
+    "import std/zvm73\nimport  # typed\nsingle user U\n",
     # before a hyphenated keyword of the block (not that keyword misplaced, BKR013)
     "cluster A {\n  member M {\n    workers 2  description\n    private-volume P\n  }\n}\n",
     "cluster A {\n  member M {\n    description\n    private-volume P\n  }\n}\n",
@@ -820,7 +822,6 @@ def test_a_value_missing_before_more_tokens_than_the_recovery_reads_is_left_to_l
         "cluster A {\n  job J {\n    backup APPS full backup\n    to disk\n  }\n}\n",  # said twice
         "cluster A {\n  job J {\n    to disk pool\n    run on M dialy 01:00\n  }\n}\n",  # two errors
         "cluster A {\n  job J {\n    to disk pool }\n}\n",  # not the end of its line
-        "import\ncluster A {\n}\n",  # a path, not a name
         'cluster A {\n  disk U\n  description "x\n}\n',  # and a text not closed
         "cluster A {\n  shared-volume V1  disk\n  catalog local\n}\n",  # perhaps a last label
     ],
@@ -888,6 +889,9 @@ HALF_TYPED += [
     # a schedule's keyword half typed or missing after it (`manual`, the recovery's completion)
     "cluster A {\n  expire on M {\n    prev\n    purge weekly sun 03:00\n  }\n}\n",
     "cluster A {\n  expire on M {\n    purge wee\n  }\n}\n",
+    # `import` half typed: its path then missing, said by the one BKR012
+    "imp\ncluster A {\n}\n",
+    "import std/zvm73\nimpor\nimport std/backup-manager\n",
 ]
 
 
@@ -912,6 +916,8 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "cluster A {\n  job J {\n    to dis\n    to disk pool\n  }\n}\n",  # two errors
         "cluster A {\n  job J {\n    include mdisk\n  }\n}\n",  # CP's word (messages.MEDIUM_WORDS)
         "cluster A {\n  identity gro\n}\n",  # and the cluster not closed
+        "import std/zvm73\nimport\nimport\n",  # two errors
+        "import std/zvm73\nimp",  # at the end of the file
         "cluster A {\n  member M { worke\n  member N { workers 2 }\n}\n}\n",  # braces balance: written inside
         "cluster A {\n  member M { r\n  member N { workers 2 }\n}\n",  # the skip closes no block
         "cluster A {\n  member M { workers 2  de\n  }\n}\n",  # after a statement: a word too many

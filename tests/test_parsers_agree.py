@@ -180,6 +180,10 @@ READ_FAST = {
         "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",
         "    exclude\n    include sfs BKRPOOL:APPS.*",
     ),
+    # `import` half typed or typed, its path not yet: BKR012 "did you mean `import`?"
+    # that says a module path follows, or BKR010; the import read as none
+    "impo": ("import std/zvm73", "impo"),
+    "import": ("import std/backup-manager", "import"),
     # the same with the first word half typed: its BKR012 (read as the keyword), then the BKR004
     "inc, then exclude minidisk": (
         "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",

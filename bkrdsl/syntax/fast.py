@@ -11,7 +11,7 @@ which the recovery reports (BKR007, built by the same
 `messages.unterminated_string`) and reads as `""` to the end of the line where
 a text fits; and a statement's last value missing at the end of its line,
 before a `}` or a statement keyword starting the next line (`to disk pool`,
-then `run on ...`), which the recovery reports (BKR010, the same
+then `run on ...`; `import`, its path), which the recovery reports (BKR010, the same
 `messages.missing_value`) and completes with placeholders where the next token
 stands (`_Parser._missing`), as it does where the value missing is the one
 keyword that fits (`disk U 191`, `run`, `retain 30`: BKR004, the same
@@ -1279,7 +1279,7 @@ class _Parser:
         missing is read on where it takes the statement after it, else opened and
         closed empty (`_unsaid_close`). _GiveUp elsewhere."""
         if self.missing_at != self.i:
-            if self.missing_at is not None or type_ == T_PATH:
+            if self.missing_at is not None:
                 raise _GiveUp
             self.missing = self._open_missing() if type_ == "{" else self._value_missing(type_, among)
             self.missing_at = self.i
@@ -1341,8 +1341,8 @@ class _Parser:
             raise _GiveUp
         shown = messages.shown(found[TEXT])
         after = f" after {messages.shown(previous[TEXT])}"
-        if type_ == T_STRING:  # only a description's, right after its keyword
-            return messages.missing_other(messages.TERMINAL_TEXTS[T_STRING], after, shown, where, T_STRING)
+        if type_ == T_STRING or type_ == T_PATH:  # a description's text, an import's path: right after the keyword
+            return messages.missing_other(messages.TERMINAL_TEXTS[type_], after, shown, where, type_)
         if among:
             wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(among)])
             return messages.missing_other(wanted, after, shown, where, type_.upper())
@@ -1452,8 +1452,9 @@ class _Parser:
             type_ = self.type
             if type_ == "import":
                 first = self._take(PATH)
-                self._expect(T_PATH, KEYWORD)
-                imports.append(ast.Import(self._previous()[TEXT], self._since(first)))
+                path = self._expect(T_PATH, KEYWORD)
+                if path[KIND] != "f":  # a placeholder for a path missing: no import (build.py)
+                    imports.append(ast.Import(path[TEXT], self._since(first)))
             elif type_ == "cluster":
                 clusters.append(self.cluster())
             elif type_ == "single" or type_ == "identity":
