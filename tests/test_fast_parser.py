@@ -738,6 +738,9 @@ VALUE_MISSING = [
     "cluster A {\n  disk U 191 size 5cyl\n  member M { workers 2 }\n}\n",  # unit run on
     "cluster A {\n  job J {\n    run on\n  }\n}\n",
     "cluster A {\n  job J {\n    backup APPS,\n    to disk\n  }\n}\n",
+    # a `,` after another is no word said twice (`backup APPS full backup`)
+    "cluster A {\n  job J {\n    backup APPS, SYS,\n    to disk\n  }\n}\n",
+    "cluster A {\n  job J {\n    run on M weekly mon,tue,\n  }\n}\n",
     "cluster A {\n  expire on M {\n    retain\n  }\n}\n",  # the number and `days`
     "cluster A {\n  job J {\n    run on M weekly\n  }\n}\n",  # a day and the time
     "cluster A {\n  member M { workers\n  private-volume P1 }\n}\n",

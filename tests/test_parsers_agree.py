@@ -184,6 +184,9 @@ READ_FAST = {
     # that says a module path follows, or BKR010; the import read as none
     "impo": ("import std/zvm73", "impo"),
     "import": ("import std/backup-manager", "import"),
+    # a list's `,` typed after another, the name after it not yet (BKR010 "expected
+    # another name after `,`")
+    "run on DEV1 weekly mon,tue,": ("    run on DEV1 daily 01:00", "    run on DEV1 weekly mon,tue,"),
     # the same with the first word half typed: its BKR012 (read as the keyword), then the BKR004
     "inc, then exclude minidisk": (
         "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",

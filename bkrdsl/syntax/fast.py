@@ -1392,7 +1392,10 @@ class _Parser:
         return diag
 
     def _said_twice(self, k: int) -> bool:
-        """Whether token `k` repeats, case aside, a word before it on its line."""
+        """Whether token `k` is a word that repeats, case aside, a word before it on its
+        line (not a `,` after another: `weekly mon,tue,`)."""
+        if self.tokens[k][KIND] != "n":
+            return False
         word, line = self.tokens[k][TEXT].lower(), self.tokens[k][LINE]
         while k > 0 and self.tokens[k - 1][LINE] == line:
             k -= 1
