@@ -747,6 +747,7 @@ VALUE_MISSING = [
     "cluster A {\n  job J {\n    run on M weekly mon,wed\n  }\n}\n",  # the time, after the list
     "cluster A {\n  job J {\n    description\n    backup APPS\n  }\n}\n",  # a text
     "import\ncluster A {\n}\n",  # an import's path: no import in the AST
+    "cluster A {\n  expire on\n    purge manual\n  }\n}\n",  # an expire block's member, and its `{`
     "import std/zvm73\nimport  # typed\nsingle user U\n",
     # before a hyphenated keyword of the block (not that keyword misplaced, BKR013)
     "cluster A {\n  member M {\n    workers 2  description\n    private-volume P\n  }\n}\n",
@@ -892,6 +893,9 @@ HALF_TYPED += [
     # a schedule's keyword half typed or missing after it (`manual`, the recovery's completion)
     "cluster A {\n  expire on M {\n    prev\n    purge weekly sun 03:00\n  }\n}\n",
     "cluster A {\n  expire on M {\n    purge wee\n  }\n}\n",
+    # `expire` or its `on` half typed: the placement, and the block's `{`, then missing
+    "cluster A {\n  exp\n    preview daily 01:00\n  }\n}\n",
+    "cluster A {\n  expire o\n    retain 30 days\n  }\n}\n",
     # `import` half typed: its path then missing, said by the one BKR012
     "imp\ncluster A {\n}\n",
     "import std/zvm73\nimpor\nimport std/backup-manager\n",
@@ -1048,6 +1052,9 @@ KEYWORD_MISSING = [
     "cluster A {\n  tape manager\n  member M { workers 2 }\n}\n",
     "cluster A {\n  tape\n  disk U 191 size 5 cyl\n}\n",  # `manager`, then its scope
     "cluster A {\n  member M {\n    exclude\n  }\n}\n",
+    # an expire block's placement missing, or its `member` after `each`: its `{` with it
+    "cluster A {\n  expire\n    preview daily 01:00\n  }\n}\n",
+    "cluster A {\n  expire on each\n    retain 30 days\n  }\n}\n",
 ]
 
 
@@ -1202,6 +1209,7 @@ def test_an_open_brace_missing_before_the_next_statement_is_read_fast(text, monk
     "text",
     [
         "cluster A {\n  expire on M\n    retain 30 days\n  }\n}\n",  # named by its placement
+        "cluster A {\n  expire on each member\n    retain 30 days\n  }\n}\n",
         "cluster A {\n  job J  backup APPS\n  }\n}\n",  # not the end of its line
         "cluster A {\n  job J\n    APPS\n  }\n}\n",  # a name: perhaps a word too many
         "identity group G\n  U1 U2\n}\n",  # a group body's user IDs

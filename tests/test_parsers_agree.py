@@ -187,6 +187,11 @@ READ_FAST = {
     # a list's `,` typed after another, the name after it not yet (BKR010 "expected
     # another name after `,`")
     "run on DEV1 weekly mon,tue,": ("    run on DEV1 daily 01:00", "    run on DEV1 weekly mon,tue,"),
+    # an expire block's opening line typed up to its placement (`expire`, `expire on`):
+    # the placement's BKR004 or BKR010 (or the word's BKR012), its `{` missing with it
+    "exp": ("  expire on DEV1 {", "  exp"),
+    "expire": ("  expire on DEV1 {", "  expire"),
+    "expire on": ("  expire on DEV1 {", "  expire on"),
     # the same with the first word half typed: its BKR012 (read as the keyword), then the BKR004
     "inc, then exclude minidisk": (
         "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",

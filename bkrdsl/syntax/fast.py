@@ -18,7 +18,8 @@ keyword that fits (`disk U 191`, `run`, `retain 30`: BKR004, the same
 `messages.missing_other`, `_Parser._keyword_missing`) or a block's `{` after its
 name (`cluster L`, then its first statement: BKR011, the same
 `messages.missing_open`, `_Parser._open_missing`), the block read on as if the
-`{` stood there, or its name and `{` (`job`, then `backup ...`: BKR010), a block
+`{` stood there, or its name and `{` (`job`, then `backup ...`: BKR010), or an
+expire block's placement and `{` (`expire on`, then `preview ...`), a block
 whose `{` is missing before a statement it does not take opened and closed empty,
 unsaid (`_Parser._unsaid_close`); and a word alone at the end of its line where
 a statement's own keywords are due that means none of them (`include m`, `single
@@ -1024,9 +1025,12 @@ class _Parser:
         """Read a block's `{`, the block open until `_close`; where it is missing after
         the block's name, before a statement keyword that starts the next line
         (`cluster L`, then `description ...`), read on as if it were there
-        (`_open_missing`)."""
+        (`_open_missing`); and where the value before it was missing (`job`, `expire
+        on`, then the next statement), one more placeholder of the recovery's completion.
+        An expire block named by no word, its `{` missing after its placement, is left
+        to the recovery, which names the block by the placement."""
         self.blocks.append((kind, name, self.tokens[self.i]))
-        if self.type != "{" and name is None:
+        if self.type != "{" and name is None and self.missing_at != self.i:
             raise _GiveUp  # the recovery names an expire block by its placement, if at all
         self._expect("{", KEYWORD)
 
