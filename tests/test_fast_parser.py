@@ -1055,6 +1055,13 @@ KEYWORD_MISSING = [
     # an expire block's placement missing, or its `member` after `each`: its `{` with it
     "cluster A {\n  expire\n    preview daily 01:00\n  }\n}\n",
     "cluster A {\n  expire on each\n    retain 30 days\n  }\n}\n",
+    # before the statement's own option starting the next line: read on as its option
+    "cluster A {\n  tape\n    catalog-dmm D request-dmm R\n}\n",
+    "cluster A {\n  tape manager\n    request-node R\n}\n",
+    "cluster A {\n  tape manager shared catalog-node N\n    catalog-dmm D\n}\n",  # `on` and a member
+    "cluster A {\n  catalog\n    server S pool P on M\n}\n",
+    "cluster A {\n  disk U 191\n    on VOL1\n}\n",  # the size and its unit
+    "cluster A {\n  job J {\n    run on each\n      daily 02:00\n  }\n}\n",
 ]
 
 
@@ -1134,6 +1141,11 @@ def test_a_keyword_half_typed_then_the_keyword_it_needs_missing_is_read_fast(mon
         "cluster A {\n  job J {\n    run run\n  }\n}\n",  # said twice
         "cluster A {\n  expire on M {\n    retain days\n  }\n}\n",  # the number missing, not `days`
         "cluster A {\n  disk U size\n  member M { workers 2 }\n}\n",  # the address missing, not `size`
+        # a name missing before an option on the next line: perhaps a word too many (Recovery.extra_word)
+        "cluster A {\n  tape manager shared catalog-node\n    catalog-dmm D\n}\n",
+        "cluster A {\n  tape manager shared catalog-node N on\n    catalog-dmm D\n}\n",
+        "cluster A {\n  catalog shared server\n    pool P\n}\n",
+        "single group G { match\n",  # the end of the file
     ],
 )
 def test_keywords_missing_left_to_lark(text):

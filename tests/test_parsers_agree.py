@@ -192,6 +192,13 @@ READ_FAST = {
     "exp": ("  expire on DEV1 {", "  exp"),
     "expire": ("  expire on DEV1 {", "  expire"),
     "expire on": ("  expire on DEV1 {", "  expire on"),
+    # a statement's line typed up to a keyword missing, its options on the next line:
+    # the keyword's BKR004, the next line read as the statement's
+    "tape, then catalog-dmm": (
+        "  catalog shared server BKRSVSFS pool BKRPOOL on DEV1",
+        "  catalog shared server BKRSVSFS pool BKRPOOL on DEV1\n  tape\n    catalog-dmm D request-dmm R",
+    ),
+    "catalog, then server": ("  catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "  catalog\n    server S pool P on DEV1"),
     # the same with the first word half typed: its BKR012 (read as the keyword), then the BKR004
     "inc, then exclude minidisk": (
         "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",

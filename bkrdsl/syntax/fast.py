@@ -15,7 +15,9 @@ then `run on ...`; `import`, its path), which the recovery reports (BKR010, the 
 `messages.missing_value`) and completes with placeholders where the next token
 stands (`_Parser._missing`), as it does where the value missing is the one
 keyword that fits (`disk U 191`, `run`, `retain 30`: BKR004, the same
-`messages.missing_other`, `_Parser._keyword_missing`) or a block's `{` after its
+`messages.missing_other`, `_Parser._keyword_missing`), also before an option of
+the statement that starts the next line (`tape`, then `catalog-dmm ...`:
+`_Parser._option_goes_on`), or a block's `{` after its
 name (`cluster L`, then its first statement: BKR011, the same
 `messages.missing_open`, `_Parser._open_missing`), the block read on as if the
 `{` stood there, or its name and `{` (`job`, then `backup ...`: BKR010), or an
@@ -1303,6 +1305,20 @@ class _Parser:
             k -= 1
         return True
 
+    def _option_goes_on(self, type_: str, among: frozenset[str]) -> bool:
+        """Whether the current token, first on its line, is a keyword no statement starts
+        with (`catalog-dmm`, an option of `tape manager` written on the next line), where
+        a keyword is missing (`tape`, then `catalog-dmm ...`): the recovery completes the
+        statement with the fewest tokens that let the line read on
+        (`Recovery.mid_statement`), as the placeholders do, the line then read as the
+        statement's; with no name missing, it cannot read the keyword as a word too many
+        instead (`Recovery.extra_word`). Where the line does not read on so, the parse
+        meets a second error and gives up."""
+        accepted = among or ({type_} & KEYWORDS)
+        if not accepted or self.type not in KEYWORDS:
+            return False  # a name missing, or no keyword found (the end of the file has no token after it)
+        return self.tokens[self.i + 1][TEXT].lower() not in accepted
+
     def _placeholder(self) -> tuple:
         """A token standing for one that is missing: the text of the token it stands
         before, for its span, of kind "f" (a Word of it is empty, as the recovery's)."""
@@ -1320,7 +1336,8 @@ class _Parser:
 
         found, previous = self.tokens[self.i], self.tokens[self.i - 1]
         if not found[FIRST] or (found[KIND] != "}" and self.type not in STATEMENT_KEYWORDS):
-            raise _GiveUp
+            if not (found[FIRST] and self._option_goes_on(type_, among)):
+                raise _GiveUp
         where = self._span(previous, previous)
         if self.stray_at == self.i - 1 and self.respelt:
             # `retai`, then the next statement: one error for the word, which says what the
