@@ -159,6 +159,12 @@ class Tracing(fast._Parser):
             self.trace.append([None, "}"])
         return closed
 
+    def _group_closed_unsaid(self):
+        closed = super()._group_closed_unsaid()
+        if closed:  # its `}` missing: a placeholder after the pattern's, before the token read last
+            self.trace.append([None, "}"])
+        return closed
+
     def _stray_statement(self, block):
         k = len(self.trace) - 1  # the word's: read as a keyword, or skipped (left T_STRAY)
         after_statement = self.type == fast.T_STRAY and not self._starts_statement()
@@ -748,6 +754,9 @@ VALUE_MISSING = [
     "cluster A {\n  job J {\n    description\n    backup APPS\n  }\n}\n",  # a text
     "import\ncluster A {\n}\n",  # an import's path: no import in the AST
     "cluster A {\n  expire on\n    purge manual\n  }\n}\n",  # an expire block's member, and its `{`
+    # a group's `match` pattern, then the next statement: the body's `}` missing, unsaid
+    "cluster A {\n  single group G { U1 match\n  job J {\n    to disk\n  }\n}\n",
+    "single group G { match\nsingle user U\n",  # at the top level
     "import std/zvm73\nimport  # typed\nsingle user U\n",
     # before a hyphenated keyword of the block (not that keyword misplaced, BKR013)
     "cluster A {\n  member M {\n    workers 2  description\n    private-volume P\n  }\n}\n",

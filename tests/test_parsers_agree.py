@@ -199,6 +199,8 @@ READ_FAST = {
         "  catalog shared server BKRSVSFS pool BKRPOOL on DEV1\n  tape\n    catalog-dmm D request-dmm R",
     ),
     "catalog, then server": ("  catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "  catalog\n    server S pool P on DEV1"),
+    # a group body typed up to `match`: its pattern's BKR010, the body closed unsaid
+    "single group GUESTS { match": ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS { match"),
     # the same with the first word half typed: its BKR012 (read as the keyword), then the BKR004
     "inc, then exclude minidisk": (
         "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",

@@ -23,7 +23,8 @@ name (`cluster L`, then its first statement: BKR011, the same
 `{` stood there, or its name and `{` (`job`, then `backup ...`: BKR010), or an
 expire block's placement and `{` (`expire on`, then `preview ...`), a block
 whose `{` is missing before a statement it does not take opened and closed empty,
-unsaid (`_Parser._unsaid_close`); and a word alone at the end of its line where
+unsaid (`_Parser._unsaid_close`), and a group body closed unsaid after a `match`
+whose pattern is missing (`single group G { match`, then the next statement); and a word alone at the end of its line where
 a statement's own keywords are due that means none of them (`include m`, `single
 g`, `to d`), which the recovery reads as a name after the fewest keywords that
 let it and the next statement fit (BKR004, `_Parser._left_out`), and a
@@ -932,7 +933,10 @@ class _Parser:
     def _opened_here(self) -> bool:
         """Whether the innermost block's `{` was missing before the current token (its
         placeholder stands there), but in a job before `disk` or `tape`, which the
-        recovery may read as a destination without its `to` (`Recovery.medium_without_to`)."""
+        recovery may read as a destination without its `to` (`Recovery.medium_without_to`).
+        False at the top level (a group body is no block of `self.blocks`)."""
+        if not self.blocks:
+            return False
         kind, _name, brace = self.blocks[-1]
         return brace is self.tokens[self.i] and not (kind == "job" and self.type in _SECOND_STATEMENT_WORDS)
 
@@ -1015,6 +1019,13 @@ class _Parser:
         ends at once, before the current token, a statement keyword the body does not
         take: the recovery opens it and closes it empty (as `_unsaid_close`)."""
         return self.i == brace_at and self.type != "match"
+
+    def _group_closed_unsaid(self) -> bool:
+        """Whether a group body ends before the current token, a statement keyword that
+        starts its line right after a `match` whose pattern was found missing there
+        (`single group G { match`, then the next statement): the recovery closes the body
+        without a word, as a block after that error (`_unsaid_close`)."""
+        return self._unsaid_close()
 
     def _keyword_line(self, entry: ast.GroupEntry) -> bool:
         """Whether a group body's entry is a user ID that spells a keyword and starts its line."""
@@ -1566,6 +1577,8 @@ class _Parser:
                 if word.text.lower() == "match" and not word.text.isupper() and self.type != "}":
                     raise _GiveUp  # `match match`: the keyword twice (Recovery.keyword_twice)
                 entries.append(ast.GroupEntry(word, True, self._since(keyword)))
+            elif self._group_closed_unsaid():
+                break  # `match`, then the next statement: the body's `}` missing
             else:
                 raise _GiveUp
         if self.type == "}":
