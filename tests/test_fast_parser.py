@@ -935,7 +935,9 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "import std/zvm73\nimport\nimport\n",  # two errors
         "import std/zvm73\nimp",  # at the end of the file
         "cluster A {\n  member M { worke\n  member N { workers 2 }\n}\n}\n",  # braces balance: written inside
-        "cluster A {\n  member M { r\n  member N { workers 2 }\n}\n",  # the skip closes no block
+        # the skip steps over statements the block does not take, up to a block's keyword
+        "cluster A {\n  member M { r\n  disk U 191 size 5 cyl\n  member N { workers 2 }\n}\n",
+        "cluster A {\n  member M { r  # typing\n  member N { workers 2 }\n}\n",  # and over a comment
         "cluster A {\n  member M { workers 2  de\n  }\n}\n",  # after a statement: a word too many
         "cluster A {\n  member M { workers 2  memb\n  }\n}\n",  # a keyword of another block
         "cluster A {\n  member M {\n    workers 2  desc\n    private-volume P\n  }\n}\n",  # read with it
@@ -1130,6 +1132,24 @@ ACTION_RESPELT_THEN_SWAPPED = [
     "cluster A {\n  job J {\n    INCL\n    # between\n    EXCLUDE SFS P:U.X P:U.Y\n  }\n}\n",
     "cluster A {\n  job J {\n    inclde\n    include minidisk * 0190\n  }\n}\n",
 ]
+
+
+#: A word that means no keyword where a statement starts, the block's `}` not typed
+#: yet, then a block's keyword starting the next line (`member M { w`, then the next
+#: member): the recovery skips the word up to that keyword (BKR012), then reports the
+#: `}` missing before it (BKR005).
+WORD_SKIPPED_THEN_BRACE_MISSING = [
+    "cluster A {\n  member M { r\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  member M {\n    wo\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  job J {\n    to disk\n    xyz\n  job K {\n    to tape\n  }\n}\n",
+    "cluster A {\n  job J {\n    r\n  expire on M {\n    retain 30 days\n  }\n}\n",
+    "cluster A {\n  member M { w\ncluster B {\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", WORD_SKIPPED_THEN_BRACE_MISSING)
+def test_a_word_skipped_then_a_brace_missing_is_read_fast(text, monkeypatch):
+    assert_read_fast_with(["BKR012", "BKR005"], text, monkeypatch)
 
 
 @pytest.mark.parametrize("text", ACTION_RESPELT_THEN_SWAPPED)

@@ -201,6 +201,9 @@ READ_FAST = {
     "catalog, then server": ("  catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "  catalog\n    server S pool P on DEV1"),
     # a group body typed up to `match`: its pattern's BKR010, the body closed unsaid
     "single group GUESTS { match": ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS { match"),
+    # a member's first statement typed up to a word that means none, its `}` not yet:
+    # BKR012, the word skipped up to the next member, then BKR005 before it
+    "member DEV1 { w": ("  member DEV1 { workers 2  private-volume D1PRV1 }", "  member DEV1 { w"),
     # the same with the first word half typed: its BKR012 (read as the keyword), then the BKR004
     "inc, then exclude minidisk": (
         "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",

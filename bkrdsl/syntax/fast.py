@@ -40,7 +40,9 @@ may mean, where that fits, one BKR012 that also says what the keyword needs when
 its value is then missing (`Recovery.misspelt`, `Recovery.unfinished_respelt`, the
 same `messages.unknown_keyword_unfinished`), or, where a statement starts and it
 means none (`r`), reports (the same `messages.not_a_keyword`) and skips
-(`_Parser._stray_statement`, `_Parser._respell`); and a word last on its line
+(`_Parser._stray_statement`, `_Parser._respell`), up to a block's keyword
+starting the next line too (`member M { w`, then the next member), the block's
+`}` then missing (BKR005 after the word's BKR012, `_Parser._brace_missing`); and a word last on its line
 that means no keyword, which the recovery reads as a pool's name after `to disk`
 (`_Parser._pool_left_out`), one more name of a list, its `,` missing
 (`_Parser._comma_left_out`), or the one keyword that fits, in its place (`retain
@@ -440,6 +442,18 @@ def _half_typed(word: str, following: tuple, line: int) -> bool:
     return not any(word.startswith(keyword) for keyword in KEYWORDS)
 
 
+def _skip_stops_at(tok: tuple) -> bool:
+    """Whether the recovery's skip after a word that means no keyword stops at `tok`
+    though the block does not take it (`Recovery.skip_statement`, `_STOP_ANYWAY`,
+    `BLOCK_KEYWORDS`): `cluster` or `import`, or a block's keyword starting its line
+    (`member DEV1 { w`, then the next member). A statement keyword of another kind
+    (`disk`, `catalog`) it steps over, with the lines after it."""
+    if tok[KIND] != "n":
+        return False
+    word = tok[TEXT].lower()
+    return word in ("cluster", "import") or (tok[FIRST] and word in ("member", "job", "expire", "group"))
+
+
 def _hyphenated_like(word: str) -> list[str]:
     """The hyphenated keywords as long as `word` that it is close to: one of them is a
     misspelling the recovery reads on its own (`Recovery.hyphen_form`, `raquest-node`),
@@ -708,6 +722,11 @@ class _Parser:
         self.stray_at: int | None = None
         self.respelt: list[str] = []
         self.stray: Diagnostic | None = None
+        #: Whether the error at `missing_at` comes right after the word's at `stray_at` and the
+        #: recovery reports both, the word's first: two words the other way round after a
+        #: word read as a keyword (`_swapped_medium`), a block's `}` missing after a word
+        #: skipped (`_brace_missing`).
+        self.paired = False
         self.keyword_at = 0  # the index of the last keyword or `,` read (passed)
         #: The index of the token right after a volume list's last label, if any: a
         #: keyword there, on the label's line or alone on its own before a `}`, the
@@ -814,8 +833,9 @@ class _Parser:
             return []
         from bkrdsl.syntax import messages
 
-        # A misspelt keyword and the value missing right after it are one error (`_value_missing`).
-        merged = self.respelt and self.stray_at is not None and self.missing_at == self.stray_at + 1
+        # A misspelt keyword and the value missing right after it are one error (`_value_missing`);
+        # a word and the error of the token right after it, both reported, a pair (`paired`).
+        merged = self.paired or (self.respelt and self.stray_at is not None and self.missing_at == self.stray_at + 1)
         errors = (self.unclosed is not None) + (self.stray_at is not None) + (self.missing_at is not None and not merged)
         if errors > 1:
             raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
@@ -826,9 +846,7 @@ class _Parser:
         if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text) is not None:
             raise _GiveUp
         if self.missing is not None:
-            # after a word read as a keyword, two words the other way round (`inc`, then
-            # `exclude minidisk`): the word's error, then theirs (`_swapped_medium`)
-            return [self.stray, self.missing] if merged and self.stray is not None else [self.missing]
+            return [self.stray, self.missing] if self.paired else [self.missing]
         if self.stray is not None:
             return [self.stray]
         if self.respelt:  # the statement whole after it (`to dis`): the word misspelt
@@ -854,7 +872,8 @@ class _Parser:
         statement's value is then missing (`_value_missing`); a word that is none
         (`r`) is an error and skipped (`Recovery.stray_name`), where the next token is
         the block's `}` or a statement keyword of the block, at which the recovery's
-        skip stops. The word may also follow the block's `{` on its line (`member
+        skip stops, or a block's keyword starting its line, where it stops too
+        (`_skip_stops_at`: the block's `}` is then missing, `_brace_missing`). The word may also follow the block's `{` on its line (`member
         ZVMB { worke`), and, in a block whose statements take no option after a word
         that is no keyword (`_OPTIONLESS_BLOCKS`), a statement on its line (`member M {
         workers 2  priva`), where it is read as a keyword. True where the block ends
@@ -896,7 +915,8 @@ class _Parser:
         if after_statement:
             raise _GiveUp  # a word too many, or a value without its keyword (Recovery.word_after_statement)
         if following[KIND] != "}" and not (following[KIND] == "n" and following[TEXT].lower() in statements):
-            raise _GiveUp
+            if not _skip_stops_at(following):
+                raise _GiveUp
         if any(tok[START] < comment[0] < following[START] for comment in self.comments):
             raise _GiveUp  # the recovery's skip steps over a comment without keeping it
         where = messages.in_block(block) if block else "the top level of a file"
@@ -952,7 +972,8 @@ class _Parser:
     def _brace_missing(self, block: str) -> bool:
         """Whether the block read (of kind `block`) ends before the current token, a
         statement keyword that starts its line and fits only once the block (and the
-        cluster around it, perhaps) is closed, where nothing was wrong before and the
+        cluster around it, perhaps) is closed, where nothing was wrong before (but a
+        word skipped right before it, whose error comes first: `paired`) and the
         file lacks a `}` (`member M { workers 2`, then the next member): the recovery
         reports the `}` missing there (BKR005, `messages.not_closed_before`, naming
         the blocks it closes) and closes them (`Recovery.misplaced_keyword`,
@@ -961,7 +982,8 @@ class _Parser:
         (`Recovery.medium_without_to`): left to the recovery."""
         tok = self.tokens[self.i]
         keyword = self.type
-        if self.error_at is not None or not tok[FIRST] or keyword not in STATEMENT_KEYWORDS:
+        skipped = self._skipped_before()
+        if (self.error_at is not None and not skipped) or not tok[FIRST] or keyword not in STATEMENT_KEYWORDS:
             return False
         if block == "job" and keyword in _SECOND_STATEMENT_WORDS:
             return False
@@ -979,7 +1001,13 @@ class _Parser:
         ]
         self.missing = messages.not_closed_before(tok[TEXT], closed, self._span(tok, tok))
         self.missing_at = self.i
+        self.paired = skipped  # after the word skipped, its error first (`_stray_statement`)
         return True
+
+    def _skipped_before(self) -> bool:
+        """Whether the one error read is a word that means no keyword right before the
+        current token, skipped (`_stray_statement`), and nothing else."""
+        return self.stray_at == self.i - 1 and self.stray is not None and not self.respelt and self.missing_at is None
 
     def _group_ends(self, name: str, brace_at: int, entries: list) -> bool:
         """Whether group `name`'s body (its `{` token `brace_at`, the `entries` read)
@@ -1122,6 +1150,7 @@ class _Parser:
             # reported first, the word read as the keyword (`Recovery.misspelt`)
             action = self.tokens[self.stray_at]
             self.stray = messages.unknown_keyword(messages.shown(action[TEXT]), self.respelt, self._span(action, action))
+            self.paired = True
         written = self.text[tok[START] : medium[START] + len(medium[TEXT])]
         blank = written[len(tok[TEXT]) : -len(medium[TEXT])]
         meant = f"{medium[TEXT]}{blank}{tok[TEXT]}"
