@@ -1276,12 +1276,14 @@ def test_fix_says_what_is_left_in_the_sites_directory_as_the_directorys_not_an_i
     # one the FILE imports, and gave it a line of its own, "not given to --fix", as if
     # `bkrc check --fix FILE USER.DIRECT` would mend it (it would read the directory as
     # a .bkr file). What mends it is a `disk` statement in FILE.
+    # The minidisk is one no `disk` statement writes (a 9336): BKR520 without a fix.
     monkeypatch.chdir(tmp_path)
-    dropped = (ROOT / "examples/prodssi.bkr").read_text(encoding="utf-8").replace(
-        "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000\n", ""
-    )
-    Path("site.bkr").write_text(dropped.replace("catalog shared server", "catalog sharedserver"), encoding="utf-8")
-    Path("USER.DIRECT").write_text((ROOT / "examples/prodssi.direct").read_text(encoding="utf-8"))
+    site = (ROOT / "examples/prodssi.bkr").read_text(encoding="utf-8")
+    Path("site.bkr").write_text(site.replace("catalog shared server", "catalog sharedserver"), encoding="utf-8")
+    direct = (ROOT / "examples/prodssi.direct").read_text(encoding="utf-8")
+    server = " MDISK 0191 3390 1000 0020 VMCOM1 MR RPASS WPASS"
+    at = direct.index("\n", direct.index(server)) + 1
+    Path("USER.DIRECT").write_text(direct[:at] + f"{' MDISK 0301 9336 0540 0300 VMCOM1 MR':<72}00022550\n" + direct[at:])
     result = run_cli(["check", "--fix", "--format", "short", "site.bkr", "--directory", "USER.DIRECT"], expect=1)
     assert result.stderr.splitlines() == [
         "fixed 1 problem in site.bkr: BKR012",
