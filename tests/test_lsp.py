@@ -243,7 +243,7 @@ async def test_an_editing_session(client: LanguageClient):
         )
     )
     assert "**BKR221** `identity-job-pinned`" in hover.contents.value
-    assert "Fix: `run on each member daily 03:00`." in hover.contents.value
+    assert "Fix: `run on each member daily 01:00`." in hover.contents.value
 
     # Completion: keywords the grammar accepts there, and names that fit.
     done = await client.text_document_completion_async(

@@ -191,7 +191,7 @@ MEMBER_NAMED_EACH = register(
           }
         }
 
-    Fix: name the member as SYSTEM CONFIG does, for example `member VMSYS1`.
+    Fix: name the member as SYSTEM CONFIG does, for example `member VMSYS2`.
     If the system identifier really is EACH, bkrc cannot describe the
     cluster; please report it.
     """,
@@ -620,7 +620,8 @@ UNKNOWN_DISK_USER = register(
           }
         }
 
-    Fix: `disk BKRBKUP 191 size 10 cyl`.
+    Fix: `disk BKRBKUP 192 size 10 cyl`, the user ID spelt as the backup
+    server's.
     """,
 )
 
@@ -689,7 +690,10 @@ UNKNOWN_ROLE = register(
           }
         }
 
-    Fix: `identity user BKRBKUP role backup-server`.
+    Fix: `role backup-server`. Here `std/backup-manager` declares
+    `identity user BKRBKUP role backup-server` already, so delete the line
+    (written again with the right role it is BKR320); a file that does not
+    import it keeps the line with `role backup-server`.
     """,
 )
 

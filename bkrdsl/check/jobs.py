@@ -64,11 +64,18 @@ SINGLE_ON_MANY = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           single group GUESTS { LINUX01 LINUX02 }
+          identity group SYSIDS { TCPIP }
           job GUESTFUL {
             backup GUESTS full
             include minidisk * *
             to disk pool BKUPPOOL
             run on each member daily 02:00   # <- BKR220
+          }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
           }
         }
 
@@ -130,7 +137,7 @@ IDENTITY_PINNED = register(
           }
         }
 
-    Fix: `run on each member daily 03:00`.
+    Fix: `run on each member daily 01:00`.
     """,
 )
 

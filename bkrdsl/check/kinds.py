@@ -52,8 +52,10 @@ SERVICE_SINGLE = register(
           }
         }
 
-    Fix: declare the machine `identity` (or delete the site's declaration and
-    rely on std/backup-manager).
+    Fix: delete the site's declaration and rely on std/backup-manager's
+    (declared `identity` again, it is BKR320); a file that declares the
+    product's machines itself, without std/backup-manager, declares it
+    `identity`.
     """,
 )
 

@@ -269,7 +269,9 @@ DISK_VOLUME_KIND = register(
         }
 
     Fix: put it on a shared volume: `shared-volume SHR001` and
-    `disk BKRSVSFS 191 size 10 cyl on SHR001`.
+    `disk BKRSVSFS 191 size 10 cyl on SHR001`. The other single-configuration
+    machines then have a volume for their A-disks too, and BKR253 asks for
+    them: `disk BKRADMIN 191 size 10 cyl`, `disk 5697J06C 191 size 10 cyl`.
     """,
 )
 
@@ -301,6 +303,8 @@ NO_VOLUME = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
           disk BKRBKUP 191 size 10 cyl
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
           job SYSINC {
             backup SYSIDS incremental
             include minidisk * *

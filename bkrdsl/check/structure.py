@@ -212,7 +212,7 @@ JOB_WITHOUT_RUN = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           single group GUESTS { LINUX01 LINUX02 }
-          single group APPS { LINUX01 }
+          single group APPS { LINUX03 }
           job APPSFULL {
             backup APPS full
             include minidisk * *
@@ -226,8 +226,8 @@ JOB_WITHOUT_RUN = register(
           }
         }
 
-    Fix: add `run on VMSYS1 daily 02:00` (or `run on VMSYS1 manual` for a job
-    you submit by hand).
+    Fix: add `run on VMSYS1 daily 04:00`, after APPSFULL's start (or `run on
+    VMSYS1 manual` for a job you submit by hand).
     """,
 )
 
@@ -338,7 +338,7 @@ INCLUDE_IN_MEMBER = register(
           single group APPS { LINUX01 }
           job APPSFULL {
             backup APPS full
-            include minidisk * *
+            include minidisk * 0191
             to disk
             run on VMSYS1 daily 02:00
           }

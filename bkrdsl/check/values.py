@@ -217,11 +217,11 @@ INVALID_DAY = register(
             backup APPS incremental
             include minidisk * *
             to disk
-            run on VMSYS1 monthly 32 02:00   # <- BKR314
+            run on VMSYS1 monthly 32 04:00   # <- BKR314
           }
         }
 
-    Fix: `weekly sun,thu 02:00`; `monthly 1 02:00`.
+    Fix: `weekly sun,thu 02:00`; `monthly 1 04:00`.
     """,
 )
 
