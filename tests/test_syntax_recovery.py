@@ -382,6 +382,18 @@ def test_each_error_is_reported_once_however_long_the_run():
 
 
 @pytest.mark.parametrize(
+    "slip",
+    ["workers: 2", "workers = 2", "workers 2;", "workers ,2"],
+)
+def test_the_same_slip_in_statements_alike_is_reported_in_each(slip):
+    # The parser stands in the same states at the third slip as at the second: only
+    # the words read between them tell a new mistake from a cascade (the third and
+    # later were dropped, unsaid and uncounted, so BKR008 never told of them either).
+    text = "cluster A {\n" + "".join(f"  member M{n} {{ {slip} }}\n" for n in range(4)) + "}\n"
+    assert [d.span.line for d in diagnose(text)] == [2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
     "names",
     [
         "VMSYS1 daily 01:00 " + "CICSPRD " * 300,  # names after the schedule: no `,` mends them

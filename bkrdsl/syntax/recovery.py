@@ -661,7 +661,8 @@ class Recovery:
         self.missing_opens = 0  # `{` reported missing after a block's name (BKR011)
         self.language_checked = False
         self.quiet = False  # nothing was read since the last error: reports are cascades
-        self._after_last: tuple | None = None
+        self._after_last: tuple | None = None  # the parser's states when the last error was handled
+        self._read_at_last = 0  # `read_after_error` then
         self._fed_error_token = False
         self._balance: int | None = None
         self.glued_names: set[int] = set()  # start offsets of names cut from a keyword's word (`backups`)
@@ -856,7 +857,11 @@ class Recovery:
             self.language_checked = True
             self._sniff()
         ip = error.interactive_parser
-        self.quiet = self._after_last == tuple(ip.parser_state.state_stack)
+        # A cascade: the parser is where the last error left it, and no token but
+        # this one was read since. The same states after tokens were read are a
+        # new mistake in a statement like the last one (a third `workers: 2`).
+        read_since = self.read_after_error - self._read_at_last
+        self.quiet = read_since <= 1 and self._after_last == tuple(ip.parser_state.state_stack)
         self._fed_error_token = False
         if isinstance(error, UnexpectedCharacters):
             pos = ip.lexer_thread.state.line_ctr.char_pos
@@ -870,6 +875,7 @@ class Recovery:
         self.quiet = False
         # Once the offending token itself has been read, the next error is news.
         self._after_last = None if self._fed_error_token else tuple(ip.parser_state.state_stack)
+        self._read_at_last = self.read_after_error
         return True
 
     def stop_reading(self, tok: Token) -> None:
