@@ -9,17 +9,26 @@ its own: a construct added to the grammar fails this test until the page
 says what it means. (That each ```bkr block parses and checks as its marker
 says is tests/test_docs_bkr_blocks.py; each keyword's one sentence,
 docs/keywords.md, is tests/test_editors.py.)
+
+Each block of cluster statements, tried as the page says (in a whole cluster,
+in place of its statements of the same kind), checks clean or with the codes
+its comments name.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
+from itertools import chain
 
 import pytest
 from conftest import ROOT
 
 from bkrdsl.keywords import keywords
+from bkrdsl.pipeline import analyse
 from bkrdsl.resolve.model import DISK_UNITS, ROLES
+from bkrdsl.source import Source
+from bkrdsl.syntax import read_module
 
 PAGE = ROOT / "docs" / "language.md"
 INLINE = re.compile(r"`([^`\n]+)`")
@@ -109,3 +118,69 @@ def test_a_wrong_character_list_is_caught():
     page = PAGE.read_text(encoding="utf-8")
     assert name_rule_problems(page.replace("_ * % ? + - : .`", "_ * % + - : .`", 1)) != []
     assert name_rule_problems(page.replace("`+`, `-`, `:` or `.`", "`+`, `-` or `:`", 1)) != []
+
+
+# Each ```bkr block of the page marked `fragment in cluster` is a cluster's
+# statements. The page says how to try one: in a whole cluster, in place of its
+# statements of the same kind. Done so in examples/prodssi.bkr, it must check
+# as the page says: clean, or with exactly the codes its comments name
+# (`# the volumes RETAIN, 30 and DAYS: BKR021`). tests/test_docs_bkr_blocks.py
+# only parses such a block.
+HOST = ROOT / "examples" / "prodssi.bkr"
+IN_CLUSTER = re.compile(r"<!-- bkrc: fragment in cluster -->\n *```bkr\n(.*?)^ *```", re.DOTALL | re.MULTILINE)
+
+
+def statements(cluster):
+    """(key, span) of each statement of a cluster block: a fragment's statement
+    takes the place of the host's statements of its key."""
+    return list(
+        chain(
+            ((("member", m.name.upper), m.span) for m in cluster.members),
+            ((("catalog",), c.span) for c in cluster.catalogs),
+            ((("expire", *sorted(w.upper for w in e.placement.members)), e.span) for e in cluster.expires),
+            ((("tape",), t.span) for t in cluster.tapes),
+            ((("group", g.name.upper), g.span) for g in cluster.groups),
+            ((("job", j.name.upper), j.span) for j in cluster.jobs),
+            ((("disk", d.user.upper, d.address.text.lstrip("0")), d.span) for d in cluster.disks),
+            (((s.keyword,), s.span) for s in cluster.settings),
+        )
+    )
+
+
+def in_a_cluster(fragment: str) -> str:
+    """examples/prodssi.bkr with the fragment's statements in place of its own of the same kind."""
+    host = HOST.read_text(encoding="utf-8")
+    (cluster,) = read_module(Source.of(HOST.name, host))[0].clusters
+    (wrapped,) = read_module(Source.of("fragment.bkr", "cluster F {\n" + fragment + "}\n"))[0].clusters
+    replaced = {key for key, _ in statements(wrapped)}
+    for _, span in sorted((s for s in statements(cluster) if s[0] in replaced), key=lambda s: -s[1].start):
+        host = host[: span.start] + host[span.end :]
+    close = host.rindex("}")  # the cluster's
+    return host[:close] + fragment + host[close:]
+
+
+def codes_found(text: str) -> list[str]:
+    return sorted({d.code for d in analyse(HOST.name, text.encode("utf-8"), path=HOST).diagnostics})
+
+
+def codes_named(fragment: str) -> list[str]:
+    """The codes the fragment's comments name."""
+    return sorted(set(re.findall(r"#[^\n]*?\b(BKR\d{3})\b", fragment)))
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(
+    "fragment", IN_CLUSTER.findall(PAGE.read_text(encoding="utf-8")), ids=lambda f: f.split("\n")[0][:40]
+)
+def test_a_cluster_fragment_checks_in_a_cluster_as_the_page_says(fragment, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    fragment = textwrap.dedent(fragment)
+    assert codes_found(in_a_cluster(fragment)) == codes_named(fragment)
+
+
+def test_a_fragment_that_no_longer_checks_as_the_page_says_is_caught():
+    clean = "member VMSYS3 { workers 2  private-volume M3PRV1  job-suffix C }\n"
+    wrong = clean.replace("job-suffix C", "job-suffix 1")  # VMSYS1's suffix: BKR225
+    assert codes_found(in_a_cluster(clean)) == codes_named(clean) == []
+    assert codes_found(in_a_cluster(wrong)) == ["BKR225"] != codes_named(wrong)
+    assert codes_named(wrong + "# job-suffix 1: BKR225\n") == ["BKR225"]
