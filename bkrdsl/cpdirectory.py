@@ -255,6 +255,10 @@ class Entry:
     #: A SUBCONFIG's: the IDENTITY whose entry it follows, only SUBCONFIGs between
     #: (where IBM's directories keep an IDENTITY's SUBCONFIGs); else None.
     follows: str | None = None
+    #: An IDENTITY's: a BUILD statement of it was malformed (BKR502), so the members
+    #: its BUILD statements name are not all known, and the checks that compare
+    #: them (BKR514, BKR517, BKR518) leave it to that diagnostic.
+    builds_unread: bool = False
 
     @property
     def minidisks(self) -> int:
@@ -275,6 +279,9 @@ class Directory:
     #: against it are not run, since every user would seem to be missing.
     readable: bool = True
     profiles: tuple[Entry, ...] = ()  # PROFILE entries (their LINKs), first of each name
+    #: The IDs a second entry starts (BKR503): which entry is meant is the site's to
+    #: settle, so the checks compare neither.
+    twice: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str:
@@ -430,6 +437,9 @@ class _Reader:
         self.links: list[Link] = []
         self.profile: str | None = None
         self.identity: str | None = None  # the IDENTITY the SUBCONFIGs being read follow
+        self.dropped = False  # the entry being read was not kept, and said so (BKR502, BKR503)
+        self.builds_unread = False  # a BUILD statement of the entry being read was malformed
+        self.twice: set[str] = set()
         self.current: str | None = None  # the kind of the entry being read
         self.ids: dict[str, Entry] = {}
         self.found: list[Diagnostic] = []
@@ -486,6 +496,7 @@ class _Reader:
     def _entry(self, name: str, words, statement: Span) -> None:
         self._close()
         self.current = name
+        self.dropped = False
         if name != "SUBCONFIG":
             self.identity = None  # a SUBCONFIG follows its IDENTITY only with SUBCONFIGs between
         if name == "GLOBALDEFS":
@@ -504,13 +515,13 @@ class _Reader:
                     help=f"write `{name} ID ...`: the ID is the entry's 1-8 character name",
                 )
             )
-            self.current = ""
+            self.current, self.dropped = "", True
             return
         word, span = words[1]
         problem = _id_problem(word, f"{name} ID")
         if problem is not None:
             self.found.append(MALFORMED(problem, span, help="a z/VM user ID is 1-8 of A-Z 0-9 @ # $ _ -"))
-            self.current = ""
+            self.current, self.dropped = "", True
             return
         first = self.ids.get(word)
         if first is not None:
@@ -522,7 +533,10 @@ class _Reader:
                     related=(Related(first.span, f"{first.kind} {word} here"),),
                 )
             )
-            self.current = ""
+            self.current, self.dropped = "", True
+            self.twice.add(word)
+            if name == "IDENTITY":  # its SUBCONFIGs follow it all the same: not said to be built by none
+                self.identity = word
             return
         if name == "IDENTITY":
             self.identity = word
@@ -533,6 +547,8 @@ class _Reader:
 
     def _build(self, words, statement: Span) -> None:
         shape = [w for w, _ in words]
+        if self.dropped:  # the entry's own diagnostic said it: its statements are not read
+            return
         if self.current != "IDENTITY":
             self.found.append(
                 MALFORMED(
@@ -543,6 +559,7 @@ class _Reader:
             )
             return
         if len(shape) != 6 or shape[1] != "ON" or shape[3:5] != ["USING", "SUBCONFIG"]:
+            self.builds_unread = True
             self.found.append(
                 MALFORMED(
                     "a BUILD statement not of the form `BUILD ON member USING SUBCONFIG id`",
@@ -560,6 +577,7 @@ class _Reader:
         else:
             problem, span = _id_problem(subconfig, "SUBCONFIG ID"), subconfig_span
         if problem is not None:
+            self.builds_unread = True
             self.found.append(MALFORMED(problem, span, help="write `BUILD ON member USING SUBCONFIG id`"))
             return
         self.builds.append(Build(member, subconfig, member_span, subconfig_span))
@@ -598,17 +616,18 @@ class _Reader:
         """The end of the entry being read: it keeps its BUILD, MDISK and LINK
         statements and the PROFILE it INCLUDEs."""
         entry = self.open
-        if entry is not None and (self.builds or self.disks or self.links or self.profile):
+        if entry is not None and (self.builds or self.disks or self.links or self.profile or self.builds_unread):
             builds = tuple(self.builds) if self.current == "IDENTITY" else ()
             # Positional, not dataclasses.replace: once per entry of a directory of thousands.
             kept = Entry(
                 entry.kind, entry.id, entry.span, entry.statement,
-                builds, tuple(self.disks), tuple(self.links), self.profile, entry.follows,
+                builds, tuple(self.disks), tuple(self.links), self.profile, entry.follows, self.builds_unread,
             )  # fmt: skip
             # The entry being read is the last one kept of its kind: nothing was added since.
             (self.profiles if entry.kind == "PROFILE" else self.entries)[-1] = kept
         self.open = None
         self.builds, self.disks, self.links, self.profile = [], [], [], None
+        self.builds_unread = False
 
     def result(self) -> Directory:
         self._close()
@@ -631,7 +650,9 @@ class _Reader:
         first = {}
         for p in self.profiles:
             first.setdefault(p.id, p)
-        return Directory(self.source, tuple(self.entries), tuple(self.found), profiles=tuple(first.values()))
+        return Directory(
+            self.source, tuple(self.entries), tuple(self.found), profiles=tuple(first.values()), twice=frozenset(self.twice)
+        )
 
 
 def _word_end(line: str, at: int) -> int:

@@ -657,3 +657,22 @@ def test_bkr253_leaves_an_a_disk_the_directory_defines_to_bkr520(tmp_path):
     fixed = site.read_text()
     assert "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000" in fixed and "disk BKRWRK* 191 size 5 cyl" in fixed
     assert check(fixed) == []
+
+
+def test_a_malformed_build_statement_is_bkr502_alone():
+    """`BUILD ON VMSYS1 SUBCONFIG TCPIP-1` (USING left out): one slip, BKR502; which
+    members the IDENTITY is built on is not known, so BKR514 (which said VMSYS1 has no
+    BUILD) and BKR517 (TCPIP-1 named by none) leave it to that diagnostic."""
+    found = check(PRODSSI, (r"^ BUILD ON VMSYS1 USING SUBCONFIG TCPIP-1", " BUILD ON VMSYS1 SUBCONFIG TCPIP-1"))
+    assert codes(found) == ["BKR502"]
+    # A product machine's too (BKR518's).
+    found = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW1-2", " BUILD ON VMSYS2 SUBCONFIG BKRW1-2"))
+    assert codes(found) == ["BKR502"]
+
+
+def test_a_second_entry_of_one_id_is_bkr503_alone():
+    """A `USER TCPIP` before `IDENTITY TCPIP`: BKR503 at the second. Its BUILD
+    statements are not each a BKR502 ("outside an IDENTITY entry"), its SUBCONFIGs not
+    each a BKR517, and TCPIP's kind not BKR510: which entry is meant is the site's to say."""
+    found = check(PRODSSI, (r"^(IDENTITY TCPIP )", r"USER TCPIP TCPIP 256M 256M ABG\n MDISK 0191 3390 2001 0010 VMCOM1 MR\n\1"))
+    assert codes(found) == ["BKR503"]

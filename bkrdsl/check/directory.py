@@ -593,7 +593,7 @@ def kinds_differ(model: Model, directory: Directory) -> Iterator[Diagnostic]:
     """BKR510: each USER or IDENTITY entry whose ID the .bkr files give the other kind."""
     for entry in directory.entries:
         actual = KIND_OF_STATEMENT.get(entry.kind)
-        if actual is None:
+        if actual is None or entry.id in directory.twice:  # which of its entries is meant: BKR503's
             continue
         source = kind_source(model, entry.id)
         if source is None or source.kind is actual:
@@ -743,6 +743,9 @@ def _builds_against(
                     Related(cluster.name.span, f"cluster {quoted(model.name)}'s members: {listed(members, len(members))}"),
                 ),
             )
+    if entry.builds_unread:  # BKR502 said a BUILD statement of it: which members it names is not known
+        lacking.add(entry.id)
+        return
     missing = [m for m in members if m not in built]
     if missing:
         where = model.member(missing[0]).decl.name.span
@@ -789,6 +792,9 @@ def machine_builds(model: Model, directory: Directory, lacking: set[str]) -> Ite
     for machine, (kind, members) in model.product_machines().items():
         entry = directory.entry(machine)
         if kind is not Kind.IDENTITY or entry is None or entry.kind != "IDENTITY" or machine in lacking:
+            continue
+        if entry.builds_unread:  # BKR502's: its members are not all known
+            lacking.add(machine)
             continue
         built = {b.member for b in entry.builds}
         missing = [m for m in members if m not in built]
@@ -1000,6 +1006,9 @@ def subconfigs_built_by_none(directory: Directory, lacking: set[str]) -> Iterato
     for entry in directory.entries:
         if entry.kind != "SUBCONFIG" or entry.id in built or entry.follows in lacking:
             continue
+        followed = directory.entry(entry.follows) if entry.follows else None
+        if entry.follows and (followed is None or followed.kind != "IDENTITY" or followed.builds_unread):
+            continue  # its IDENTITY's entry, or a BUILD statement of it, is BKR502's or BKR503's
         above = f", after IDENTITY {quoted(entry.follows)}" if entry.follows else ""
         yield SUBCONFIG_BUILT_BY_NONE(
             f"SUBCONFIG {quoted(entry.id)}{above}, is named by no IDENTITY's BUILD statement: no instance"
