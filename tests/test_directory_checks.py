@@ -478,8 +478,11 @@ def test_bkr519_compares_the_extents_sequential_allocation_hands_out(tmp_path):
     assert {d.code for d in result.diagnostics} == {"BKR523"}
     bkup = next(d for d in result.diagnostics if d.message.startswith("`BKRBKUP` on `VMSYS1`'s minidisk 0191"))
     assert "overlaps IDENTITY `MAINT` (SUBCONFIG MAINT-1)'s minidisk 0191 (cylinders 1-175)" in bkup.message
-    assert bkup.help.startswith("place it where the site's directory has it: `on M1PRV1 at 322`")
-    assert "`disk_allocation = \"autov\"`" in bkup.help
+    assert bkup.help.startswith("place it where the site's directory has it: `on M1PRV1 at 322` (this instance's: the statement gives several")
+    assert "`disk_allocation = \"autov\"`" in bkup.help and bkup.fix is None
+    # A USER's one instance: its fix writes the directory's extent (`--fix` applies it).
+    admin = next(d for d in result.diagnostics if d.message.startswith("`BKRADMIN`'s minidisk 0191"))
+    assert admin.fix.title == "Write `disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440`"
     # Where the machine's own extent moved, a statement whose extent no one else's overlaps is BKR519.
     moved_pmaint = (r"^ MDISK 0CF0 3390 0001 0039 VMCOM1", " MDISK 0CF0 3390 2001 0039 VMCOM1")
     found = directory(moved_pmaint)
@@ -499,6 +502,8 @@ def test_bkr523_an_extent_another_user_has_is_an_error(tmp_path):
     assert d.message.startswith("`BKRSVSFS`'s minidisk 0191 on `VMCOM1`, cylinders 370-389 (its `at 370`), overlaps USER `TCPMAINT`'s minidisk 0191 (cylinders 367-375)")
     assert d.help.startswith("place it where the site's directory has it: `on VMCOM1 at 1000`")
     assert (d.related[0].span.file, d.related[0].span.line) == ("site.direct", 127)
+    assert d.fix.title == "Write `disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000`"
+    assert check(fixed_by(d, bkr)) == []
     # The server's own extent taken by another user too: the first free one that holds it.
     taken = (r"^( MDISK 0191 3390 0367 0009 VMCOM1.*\n)", r"\1 MDISK 0777 3390 0995 0010 VMCOM1 MR\n")
     (d,) = check(bkr, taken)

@@ -499,10 +499,15 @@ EXTENT_TAKEN = register(
     and a directory whose `USER LNXWEB01` has `MDISK 0200 3390 1400 0100
     VMCOM1 MR` (cylinders 1400-1499).
 
-    Fix: place the minidisk on a free extent: the help gives the first one
-    on that volume that holds it, after every extent of the directory and of
-    the compile (`at 1500`); or let DirMaint place it (leave out `at`, with
-    the dialect's `autov`).
+    Fix: place the minidisk on a free extent: the help gives the machine's
+    own extent in the directory where no one else's is (the compiled entry
+    replaces the directory's), else the first one on that volume that holds
+    it, after every extent of the directory and of the compile (`at 1500`);
+    or let DirMaint place it (leave out `at`, with the dialect's `autov`).
+    `bkrc check --fix --directory FILE` (and the editor's quick fix) writes
+    that `on VOL at START` where the statement places one instance (a
+    USER's); for a statement that gives several (an IDENTITY's instances, a
+    worker pattern), the help says to write one statement per member.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1124,7 +1129,8 @@ def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) 
         )
         if hit is not None:
             said.add(p.disk.span)
-            yield _extent_taken(model, p, hit, _own_extent(directory, taken, placed, p), _first_free(taken, placed, p))
+            alone = sum(o.disk.span == p.disk.span for o in allocation.placed) == 1
+            yield _extent_taken(model, p, hit, _own_extent(directory, taken, placed, p), _first_free(taken, placed, p), alone)
 
 
 def _extents_kept(directory: Directory, replaced: set[str]) -> dict[tuple[str, str], list[_Taken]]:
@@ -1184,7 +1190,9 @@ def _first_free(taken, placed: list[Placed], p: Placed) -> int | None:
     return None if start == float("inf") else int(start)
 
 
-def _extent_taken(model: Model, p: Placed, hit: _Taken, own: tuple[str, int] | None, free: int | None) -> Diagnostic:
+def _extent_taken(model: Model, p: Placed, hit: _Taken, own: tuple[str, int] | None, free: int | None, alone: bool) -> Diagnostic:
+    """BKR523 at `p`'s statement; its fix moves the statement's one instance (`alone`)
+    to the directory's own extent for it, else to the first free one."""
     unit = "cylinders" if p.devtype == "3390" else "blocks"
     instance = _instance_name(p.owner, p.member)
     extent = f"{hit.first} to the volume's end" if hit.end == float("inf") else f"{hit.first}-{int(hit.end) - 1}"
@@ -1197,6 +1205,8 @@ def _extent_taken(model: Model, p: Placed, hit: _Taken, own: tuple[str, int] | N
         move = f"place it on another volume: the directory's minidisks run to the end of {quoted(p.volume)}"
     else:
         move = f"place it on a free extent: `on {p.volume} at {free}`, the first on {quoted(p.volume)} that holds {p.size} {unit}"
+    if not alone:
+        move += " (this instance's: the statement gives several, so write one `disk` statement per member, each `on` its private volume)"
     return EXTENT_TAKEN(
         f"{instance}'s minidisk {parse_address(p.disk.address.text):04X} on {quoted(p.volume)}, {unit} {p.start}-{p.start + p.size - 1}"
         f" ({where}), overlaps {hit.owner}'s minidisk {hit.disk.address:04X} ({unit} {extent}) in the"
@@ -1204,7 +1214,17 @@ def _extent_taken(model: Model, p: Placed, hit: _Taken, own: tuple[str, int] | N
         p.disk.span,
         help=f"{move}, clear of every extent of the directory and of the compile; or {autov}",
         related=(Related(hit.disk.statement, f"{hit.owner}'s MDISK {hit.disk.address:04X}"),),
+        fix=_moved(p, own or ((p.volume, free) if free is not None else None)) if alone else None,
     )
+
+
+def _moved(p: Placed, target: tuple[str, int] | None) -> Fix | None:
+    """BKR523's fix: `p`'s statement written `on VOLUME at START` (`target`)."""
+    if target is None:
+        return None
+    statement = p.disk
+    edits, place = _place_words(statement, target[0], target[1], p)
+    return Fix(f"Write `disk {statement.user.text} {statement.address.text} size {statement.size.text} {statement.unit.text}{place}`", edits)
 
 
 def _differences(placed: Placed, disk: Minidisk) -> tuple[str, ...]:
@@ -1370,21 +1390,27 @@ def _place_edit(model, statement: ast.Disk, moved: list[_Differs], machines: int
     why = _volume_why(model, d.disk, d.member)
     if why:
         return None, None, why
-    volume, start = d.disk.volume, str(d.disk.start)
+    return (*_place_words(statement, d.disk.volume, d.disk.start, d.placed), None)
+
+
+def _place_words(statement: ast.Disk, volume: str, start: int, placed: Placed) -> tuple[tuple[Edit, ...], str]:
+    """The edits that make `statement` write `on VOLUME at START`, only the words that
+    differ from where it placed the instance (`placed`), and the place as it then reads."""
+    at = str(start)
     if statement.volume is None:
-        return (Edit(_end_of(statement.unit.span), f" on {volume} at {start}"),), f" on {volume} at {start}", None
+        return (Edit(_end_of(statement.unit.span), f" on {volume} at {at}"),), f" on {volume} at {at}"
     edits = []
-    if volume != d.placed.volume:
+    if volume != placed.volume:
         edits.append(Edit(statement.volume.span, volume))
     else:
         volume = statement.volume.text  # as written
     if statement.start is None:
-        edits.append(Edit(_end_of(statement.volume.span), f" at {start}"))
-    elif d.disk.start != d.placed.start:
-        edits.append(Edit(statement.start.span, start))
+        edits.append(Edit(_end_of(statement.volume.span), f" at {at}"))
+    elif start != placed.start:
+        edits.append(Edit(statement.start.span, at))
     else:
-        start = statement.start.text
-    return tuple(edits), f" on {volume} at {start}", None
+        at = statement.start.text
+    return tuple(edits), f" on {volume} at {at}"
 
 
 def _first_volume(model: Model, member: str | None) -> str | None:
