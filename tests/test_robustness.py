@@ -84,6 +84,31 @@ def test_bom_and_crlf_are_accepted(tmp_path):
     assert analyse(str(path), data, path=path).diagnostics == []
 
 
+def numbered(data: bytes, line_end: bytes = b"\n") -> bytes:
+    """`data` as a CMS file with sequence numbers: each line padded to column 72, then
+    8 digits (lines longer than 72 cut: a CMS record holds no more)."""
+    lines = data.decode().splitlines()
+    return b"".join(f"{line[:72]:<72}{(n + 1) * 100:08d}".encode() + line_end for n, line in enumerate(lines))
+
+
+@pytest.mark.parametrize("line_end", [b"\n", b"\r\n"])
+def test_cms_sequence_numbers_are_one_error_whose_fix_strips_them(tmp_path, line_end):
+    """A .bkr file kept on CMS with sequence numbers (columns 73-80 of every line):
+    one BKR022 at the first number, not an error per line; `check --fix` removes
+    them and the blanks before them, every other byte kept."""
+    plain = b"".join(line[:72].rstrip() + b"\n" for line in MINIMAL.splitlines())
+    analysis = rejected(tmp_path, numbered(plain, line_end))
+    assert codes_at(analysis) == [("BKR022", 1, 73)]
+    assert analysis.diagnostics[0].message.startswith("every line of the file ends in a sequence number in columns 73-80 (`00000100`)")
+    path = tmp_path / "input.bkr"
+    run_cli(["check", "--fix", path], expect=0)
+    assert path.read_bytes() == plain.replace(b"\n", line_end)
+    # A file some of whose lines are numbered is not one (each number is then a word too many).
+    some = numbered(plain).splitlines(keepends=True)
+    some[3] = some[3][:72].rstrip() + b"\n"
+    assert "BKR022" not in {d.code for d in analyse("some.bkr", b"".join(some)).diagnostics}
+
+
 def test_lone_cr_line_ends_are_accepted(tmp_path):
     path = tmp_path / "cr.bkr"
     path.write_bytes(MINIMAL.replace(b"\n", b"\r"))

@@ -173,7 +173,7 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None
     name, data, path = read_input(arg, rewrite="to check it, leave out --fix")
     search_path = default_search_path(tuple(include))
     _, unreadable = decode(name, data)
-    if unreadable:  # binary, not UTF-8: nothing to fix, only to report
+    if any(d.fix is None for d in unreadable):  # binary, not UTF-8: nothing to fix, only to report
         done.append(FileFix(arg))
         return analyse(name, data, path=path, search_path=search_path, dialect=dialect, directory=directory), False
     # The text as written: the fixes keep its byte-order mark and its line ends, each

@@ -15,9 +15,9 @@ import os
 import stat
 from typing import TYPE_CHECKING
 
-from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics import Diagnostic, Edit, Fix
 from bkrdsl.source import Source, Span
-from bkrdsl.syntax.codes import BAD_UTF8, BINARY, FILE_TOO_LARGE, LINE_TOO_LONG
+from bkrdsl.syntax.codes import BAD_UTF8, BINARY, FILE_TOO_LARGE, LINE_TOO_LONG, SEQUENCE_NUMBERS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -153,7 +153,45 @@ def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
     too_long = _first_long_line(source)
     if too_long is not None:
         return source, [too_long]
+    numbered = _sequence_numbers(source)
+    if numbered is not None:
+        return source, [numbered]
     return source, []
+
+
+#: A CMS record's columns: the text in 1-72, a sequence number in 73-80 (BKR022).
+_TEXT_COLUMNS, _RECORD_LENGTH = 72, 80
+
+
+def _sequence_numbers(source: Source) -> Diagnostic | None:
+    """BKR022 when every line (two at least; a last empty one aside) is a CMS record
+    of 80 columns with 8 digits in columns 73-80; its fix strips them, and the
+    blanks before them, from every line."""
+    text = source.text
+    if len(text) < 2 * _RECORD_LENGTH or text[_TEXT_COLUMNS:_RECORD_LENGTH].isdigit() is False:
+        return None  # the first line says no at once: the common case costs one slice
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    if len(lines) < 2 or not all(
+        len(line) == _RECORD_LENGTH and line[_TEXT_COLUMNS:].isascii() and line[_TEXT_COLUMNS:].isdigit()
+        for line in lines
+    ):
+        return None
+    edits, start = [], 0
+    for line in lines:
+        kept = len(line[:_TEXT_COLUMNS].rstrip())
+        edits.append(Edit(source.span(start + kept, start + _RECORD_LENGTH), ""))
+        start += _RECORD_LENGTH + 1
+    first = source.span(_TEXT_COLUMNS, _RECORD_LENGTH)
+    return SEQUENCE_NUMBERS(
+        f"every line of the file ends in a sequence number in columns 73-80 (`{lines[0][_TEXT_COLUMNS:]}`),"
+        " as a CMS file numbered by XEDIT does: each would be read as one more word",
+        first,
+        help="remove columns 73-80 from every line (`bkrc check --fix` does; `cut -c1-72`); keep the .bkr file"
+        " without sequence numbers",
+        fix=Fix("Remove the sequence numbers in columns 73-80", tuple(edits)),
+    )
 
 
 def _too_large(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
