@@ -843,7 +843,7 @@ class _Part(NamedTuple):
 def _include_parts(sel: ast.Selection) -> list[_Part]:
     """The parts of include `sel`: a minidisk include whole, or each SFS path."""
     if sel.medium is ast.Medium.MINIDISK:
-        ranges = _ranges(sel)
+        ranges = selection_ranges(sel)
         owner = sel.owner.upper if sel.owner is not None else "*"
         return [_Part(owner, tuple(ranges) if ranges is not None else None)]
     out: list[_Part] = []
@@ -875,10 +875,10 @@ class _Compared:
         self._removals: dict[tuple[int, str], _Removals] = {}
 
     def removals(self, k: int, member: str) -> _Removals:
-        """`_removals` of the excludes that apply to job `k` on `member` (`_excludes_on`)."""
+        """`_removals` of the excludes that apply to job `k` on `member` (`excludes_on`)."""
         found = self._removals.get((k, member))
         if found is None:
-            found = self._removals[k, member] = _removals(_excludes_on(self.jobs[k], self.model.member(member)))
+            found = self._removals[k, member] = _removals(excludes_on(self.jobs[k], self.model.member(member)))
         return found
 
 
@@ -912,7 +912,7 @@ class _Overlap(NamedTuple):
     """Where two jobs' selections meet, for `_shared_items`: the pairs of their
     includes' parts that meet (`_meeting_parts`), and for each member where both
     run (of each job its member, for two members: BKR411) the excludes that apply
-    there to the first job and to the second (`_excludes_on`). `anywhere`: the
+    there to the first job and to the second (`excludes_on`). `anywhere`: the
     parts count wherever each selects (BKR411), not only where they meet."""
 
     meetings: list[tuple[_Part, _Part]]
@@ -1376,7 +1376,9 @@ def _path_covers(exclude: str, path: str) -> bool:
     )
 
 
-def _ranges(sel: ast.Selection):
+def selection_ranges(sel: ast.Selection) -> list[tuple[int, int]] | None:
+    """A minidisk selection's addresses as inclusive ranges (`*` every address);
+    None when one is malformed or reversed (the checker's)."""
     out = [parse_address_range(w.text) for w in sel.items]
     return None if any(r is None or r[0] > r[1] for r in out) else out
 
@@ -1416,7 +1418,7 @@ def _removals(excludes) -> _Removals:
     minidisk = []
     for e in excludes:
         if e.medium is ast.Medium.MINIDISK and e.owner is not None:
-            r = _ranges(e)
+            r = selection_ranges(e)
             if r is not None:
                 minidisk.append((e.owner.upper, r))
     sfs = [w.upper for e in excludes if e.medium is ast.Medium.SFS for w in e.items]
@@ -1455,7 +1457,7 @@ def _include_removed(inc: ast.Selection, owners: tuple[str, ...], excludes) -> b
     removals = _removals(excludes)
     if inc.medium is ast.Medium.SFS:
         return all(_path_removed(p, removals) for p in owners)
-    ranges = _ranges(inc)
+    ranges = selection_ranges(inc)
     if ranges is None:
         return False
     for owner in owners:
@@ -1471,7 +1473,14 @@ def _removes_everything(job: JobModel, written: tuple[tuple[str, ...], ...], exc
     return all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written))
 
 
-def _excludes_on(job: JobModel, member) -> list[ast.Selection]:
+def removed_ranges_of(user_id: str, excludes) -> list[tuple[int, int]]:
+    """The address ranges `excludes` (minidisk and SFS excludes, as `excludes_on`
+    gives them) take out of user `user_id`'s minidisks: `bkrc show --directory`'s
+    coverage asks it of each directory user, as the checks ask it of a group."""
+    return _removed_ranges((user_id,), _removals(excludes))
+
+
+def excludes_on(job: JobModel, member) -> list[ast.Selection]:
     """The excludes that apply to `job` on `member` (None: no known member): the
     job's own, then the member's (a member block's excludes apply to every job
     on that member)."""
@@ -1487,7 +1496,7 @@ def _excludes_per_member(model: Model, job: JobModel):
     members = [model.member(m) for m in dict.fromkeys(job.members) if model.member(m) is not None] or [None]
     written = None
     for member in members:
-        excludes = _excludes_on(job, member)
+        excludes = excludes_on(job, member)
         if not excludes:
             yield member, excludes, written, False
             continue

@@ -842,7 +842,7 @@ def _fewer_workers(model: Model, directory: Directory, machine: str, member) -> 
     return f"; or write `workers {built}` on {quoted(member.name)}, the workers its directory builds"
 
 
-class _Instance(NamedTuple):
+class Instance(NamedTuple):
     """What a user has on one member a job runs on (`member` None for a USER: the same everywhere)."""
 
     member: str | None
@@ -850,20 +850,20 @@ class _Instance(NamedTuple):
     links: frozenset[int]  # the addresses LINK statements take
 
 
-def _instances(directory: Directory, entry: Entry, members: tuple[str, ...]) -> list[_Instance]:
+def user_instances(directory: Directory, entry: Entry, members: tuple[str, ...]) -> list[Instance]:
     """A USER's minidisks; an IDENTITY's on each of `members` it is built on: its
     own MDISKs (every member's) with its SUBCONFIG's there. A member without a
     BUILD statement is BKR514's, not compared here."""
     own_links = {link.address for link in directory.links_of(entry)}
     if entry.kind != "IDENTITY":
-        return [_Instance(None, entry.disks, frozenset(own_links))]
+        return [Instance(None, entry.disks, frozenset(own_links))]
     out = []
     for member in members:
         sub = directory.subconfig_on(entry, member)
         if sub is None:
             continue
         links = own_links | {link.address for link in sub.links}
-        out.append(_Instance(member, entry.disks + sub.disks, frozenset(links)))
+        out.append(Instance(member, entry.disks + sub.disks, frozenset(links)))
     return out
 
 
@@ -878,7 +878,7 @@ def holds_minidisk(directory: Directory, machine_id: str, kind: Kind, members: t
         return False
     return any(
         disk.address == address and disk.form == "MDISK"
-        for instance in _instances(directory, entry, members)
+        for instance in user_instances(directory, entry, members)
         for disk in instance.disks
     )
 
@@ -921,7 +921,7 @@ def _selection_against(directory, selection, users, members, explicit, suggest) 
             continue
         absent, partly, temporary = [], [], []  # (entry, its instances); (entry, members); (entry, disk)
         for entry in users:
-            instances = _instances(directory, entry, members)
+            instances = user_instances(directory, entry, members)
             held = [[d for d in i.disks if bounds[0] <= d.address <= bounds[1]] for i in instances]
             linked = any(bounds[0] <= a <= bounds[1] for i in instances for a in i.links)
             if not instances or linked:
@@ -1068,7 +1068,7 @@ def machine_minidisks(
         entry = directory.entry(machine.id)
         if entry is None or entry.kind != STATEMENT[machine.kind]:
             continue
-        for instance in _instances(directory, entry, machine.members):
+        for instance in user_instances(directory, entry, machine.members):
             instances_of.setdefault(_worker_or(model, machine), []).append((machine.id, instance.member))
             compiled = {parse_address(p.disk.address.text): p for p in allocation.of(machine.id, instance.member)}
             for disk in instance.disks:
