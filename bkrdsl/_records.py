@@ -3856,8 +3856,142 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts)->_return_type:
+def __create_fn__(_type_name, _type_member, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,name:_type_name,member:_type_member)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_builtins_object__.__setattr__(self,'member',member)
+ return __init__
+CODE["def __create_fn__(_type_name, _type_member, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,member:_type_member)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(name={self.name!r}, member={self.member!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, member={self.member!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.name,self.member,)==(other.name,other.member,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.member,)==(other.name,other.member,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('name','member',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'member\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('name','member',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'member\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.name,self.member,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.member,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'user',user)
+  __dataclass_builtins_object__.__setattr__(self,'statement',statement)
+  __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
+ return __init__
+CODE["def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'user',user)\n  __dataclass_builtins_object__.__setattr__(self,'statement',statement)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(user={self.user!r}, statement={self.statement!r}, status={self.status!r}, jobs={self.jobs!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(user={self.user!r}, statement={self.statement!r}, status={self.status!r}, jobs={self.jobs!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.user,self.statement,self.status,self.jobs,)==(other.user,other.statement,other.status,other.jobs,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.user,self.statement,self.status,self.jobs,)==(other.user,other.statement,other.status,other.jobs,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('user','statement','status','jobs',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'user\',\'statement\',\'status\',\'jobs\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('user','statement','status','jobs',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'user\',\'statement\',\'status\',\'jobs\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.user,self.statement,self.status,self.jobs,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.user,self.statement,self.status,self.jobs,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_directory, _type_product, _type_zvm, _type_members, _type_pattern_users, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,directory:_type_directory,product:_type_product,zvm:_type_zvm,members:_type_members,pattern_users:_type_pattern_users)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'directory',directory)
+  __dataclass_builtins_object__.__setattr__(self,'product',product)
+  __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)
+  __dataclass_builtins_object__.__setattr__(self,'members',members)
+  __dataclass_builtins_object__.__setattr__(self,'pattern_users',pattern_users)
+ return __init__
+CODE["def __create_fn__(_type_directory, _type_product, _type_zvm, _type_members, _type_pattern_users, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,directory:_type_directory,product:_type_product,zvm:_type_zvm,members:_type_members,pattern_users:_type_pattern_users)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'product',product)\n  __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'pattern_users',pattern_users)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(directory={self.directory!r}, product={self.product!r}, zvm={self.zvm!r}, members={self.members!r}, pattern_users={self.pattern_users!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(directory={self.directory!r}, product={self.product!r}, zvm={self.zvm!r}, members={self.members!r}, pattern_users={self.pattern_users!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.directory,self.product,self.zvm,self.members,self.pattern_users,)==(other.directory,other.product,other.zvm,other.members,other.pattern_users,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.directory,self.product,self.zvm,self.members,self.pattern_users,)==(other.directory,other.product,other.zvm,other.members,other.pattern_users,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('directory','product','zvm','members','pattern_users',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'directory\',\'product\',\'zvm\',\'members\',\'pattern_users\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('directory','product','zvm','members','pattern_users',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'directory\',\'product\',\'zvm\',\'members\',\'pattern_users\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.directory,self.product,self.zvm,self.members,self.pattern_users,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.product,self.zvm,self.members,self.pattern_users,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _return_type):
+ def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)
   __dataclass_builtins_object__.__setattr__(self,'workers',workers)
@@ -3866,47 +4000,48 @@ def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _t
   __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
   __dataclass_builtins_object__.__setattr__(self,'expire',expire)
   __dataclass_builtins_object__.__setattr__(self,'starts',starts)
+  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
  return __init__
-CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,)
+   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,))
+  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown)->_return_type:
+def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _return_type):
+ def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'file',file)
   __dataclass_builtins_object__.__setattr__(self,'members',members)
@@ -3916,44 +4051,45 @@ def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_pu
   __dataclass_builtins_object__.__setattr__(self,'tape',tape)
   __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)
   __dataclass_builtins_object__.__setattr__(self,'shown',shown)
+  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
  return __init__
-CODE["def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'catalog',catalog)\n  __dataclass_builtins_object__.__setattr__(self,'purging',purging)\n  __dataclass_builtins_object__.__setattr__(self,'retain_days',retain_days)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _return_type):\n def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'catalog',catalog)\n  __dataclass_builtins_object__.__setattr__(self,'purging',purging)\n  __dataclass_builtins_object__.__setattr__(self,'retain_days',retain_days)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,)
+   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown',):
+  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown',):
+  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,))
+  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_directory, _type_singles, _type_identities, _type_singles_are_zvm, _type_identities_are_zvm, _type_zvm_own, _type_partly_built, _type_without_minidisks, _type_unwritable, _type_tape, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_singles, _dflt_identities, _dflt_singles_are_zvm, _dflt_identities_are_zvm, _dflt_zvm_own, _dflt_partly_built, _dflt_without_minidisks, _dflt_unwritable, _dflt_tape, _return_type):
  def __init__(self,directory:_type_directory,singles:_type_singles=_dflt_singles,identities:_type_identities=_dflt_identities,singles_are_zvm:_type_singles_are_zvm=_dflt_singles_are_zvm,identities_are_zvm:_type_identities_are_zvm=_dflt_identities_are_zvm,zvm_own:_type_zvm_own=_dflt_zvm_own,partly_built:_type_partly_built=_dflt_partly_built,without_minidisks:_type_without_minidisks=_dflt_without_minidisks,unwritable:_type_unwritable=_dflt_unwritable,tape:_type_tape=_dflt_tape)->_return_type:

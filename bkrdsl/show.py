@@ -17,6 +17,10 @@ that what `bkrc show` says is what `bkrc compile` writes:
   the directory entries put the minidisks), `Model.volume_sizes` (what BKR254
   checks them against).
 
+With `--directory`, `bkrdsl.coverage` finds which of the directory's users a
+job backs up (`Coverage`), and this prints it below each member and in the
+JSON; without it, the output is what it was.
+
 Pure: model in, text out. The command (`bkrdsl/cli/show.py`) reads the file
 and runs the front end.
 """
@@ -101,6 +105,42 @@ class JobRow:
     selection: tuple[Selected, ...]  # what its template on this member selects
 
 
+#: A directory user's status on a member (`bkrc show --directory`): a job selects
+#: one of its minidisks there; every minidisk the jobs select of it is excluded;
+#: a job names it but selects none of its minidisks; no job names it.
+BACKED_UP, EXCLUDED, NOT_SELECTED, NOT_NAMED = "backed-up", "excluded", "not-selected", "not-named"
+
+
+@dataclass(frozen=True)
+class JobOnMember:
+    """A job by its name on the member it runs there (its TEMPLATE file's name)."""
+
+    name: str
+    member: str
+
+
+@dataclass(frozen=True)
+class UserCoverage:
+    """A directory user with permanent minidisks on a member, and what the jobs do with it."""
+
+    user: str
+    statement: str  # "USER" or "IDENTITY"
+    status: str  # BACKED_UP, EXCLUDED, NOT_SELECTED or NOT_NAMED
+    #: The jobs that back it up (BACKED_UP); else those that name it (EXCLUDED, NOT_SELECTED).
+    jobs: tuple[JobOnMember, ...]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What `bkrdsl.coverage` finds of the site's directory (`--directory`)."""
+
+    directory: str  # its file's name
+    product: tuple[str, ...]  # the product's machines with minidisks, left out
+    zvm: tuple[str, ...]  # z/VM's own IDs with minidisks (standard library), left out
+    members: dict[str, tuple[UserCoverage, ...]]  # member -> its users, by ID
+    pattern_users: dict[str, tuple[str, ...]]  # a group's `match` pattern -> the directory users it matches
+
+
 @dataclass(frozen=True)
 class MemberView:
     name: str
@@ -111,6 +151,7 @@ class MemberView:
     jobs: tuple[JobRow, ...]  # by time of day, `manual` last; source order within a minute
     expire: tuple[tuple[str, Timing], ...]  # ("preview" or "purge", when): the purging member only
     starts: tuple[StartEntry, ...]
+    coverage: tuple[UserCoverage, ...] | None = None  # with --directory
 
 
 @dataclass(frozen=True)
@@ -124,6 +165,7 @@ class ClusterView:
     tape: dict | None  # scope, nodes [(id, role, members)]
     shared_volumes: tuple[Volume, ...]
     shown: tuple[MemberView, ...]
+    coverage: Coverage | None = None  # with --directory
 
 
 # ------------------------------------------------------------------ the facts
@@ -185,7 +227,7 @@ def _volumes(model: Model, labels: Sequence[str]) -> tuple[Volume, ...]:
     return tuple(Volume(label, sizes.get(label)) for label in labels)
 
 
-def _member_view(model: Model, name: str) -> MemberView:
+def _member_view(model: Model, name: str, coverage: Coverage | None) -> MemberView:
     member = model.member(name)
     jobs = [_job_row(model, job_name, job, name) for job_name, job in model.member_jobs(name)]
     jobs.sort(key=lambda row: _by_time(row.when))  # stable: source order within a minute
@@ -198,6 +240,7 @@ def _member_view(model: Model, name: str) -> MemberView:
         jobs=tuple(jobs),
         expire=tuple((verb.lower(), timing(s)) for verb, s in model.expire_actions(name)),
         starts=model.start_order(name),
+        coverage=coverage.members[name] if coverage is not None else None,
     )
 
 
@@ -221,9 +264,10 @@ def _waits_set(catalog: CatalogModel) -> dict[str, int]:
     return {key: seconds for key, (seconds, default) in waits.items() if seconds != default}
 
 
-def view(model: Model, members: Sequence[str] = ()) -> ClusterView:
+def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = None) -> ClusterView:
     """The facts `bkrc show` prints, for `members` (upper case; every member when
-    empty), in the cluster's member order. The model must have passed the checker."""
+    empty), in the cluster's member order, with `coverage` (`bkrdsl.coverage`,
+    with --directory). The model must have passed the checker."""
     wanted = set(members)
     catalog = model.catalog
     tape = model.tape
@@ -247,7 +291,10 @@ def view(model: Model, members: Sequence[str] = ()) -> ClusterView:
         if tape is None
         else {"scope": tape.scope.value, "nodes": [(n.id, n.role, n.members) for n in model.tape_nodes()]},
         shared_volumes=_volumes(model, model.shared_volumes),
-        shown=tuple(_member_view(model, m) for m in model.member_names if not wanted or m in wanted),
+        shown=tuple(
+            _member_view(model, m, coverage) for m in model.member_names if not wanted or m in wanted
+        ),
+        coverage=coverage,
     )
 
 
@@ -274,6 +321,43 @@ def _volume_json(v: Volume) -> dict:
     return {"label": v.label, "size": {"stated": size.word.text, "count": size.count, "unit": size.unit.lower()}}
 
 
+def _backed_up_json(b: BackedUp, coverage: Coverage | None) -> dict:
+    """One name after `backup`; with --directory, the directory users each of its patterns matches."""
+    out = {"name": b.name, "type": b.type, "users": b.users, "patterns": list(b.patterns)}
+    if coverage is not None:
+        out["pattern_users"] = {p: list(coverage.pattern_users.get(p, ())) for p in b.patterns}
+    return out
+
+
+def _directory_json(coverage: Coverage | None) -> dict:
+    """`cluster.directory`, with --directory only (without, the JSON is as it was)."""
+    if coverage is None:
+        return {}
+    left_out = {"product": list(coverage.product), "zvm": list(coverage.zvm)}
+    return {"directory": {"file": coverage.directory, "left_out": left_out}}
+
+
+def _member_coverage_json(users: tuple[UserCoverage, ...] | None) -> dict:
+    """`members[].coverage`, with --directory only."""
+    if users is None:
+        return {}
+    return {
+        "coverage": {
+            "users": len(users),
+            "backed_up": sum(u.status == BACKED_UP for u in users),
+            "entries": [
+                {
+                    "user": u.user,
+                    "statement": u.statement,
+                    "status": u.status,
+                    "jobs": [{"name": j.name, "member": j.member} for j in u.jobs],
+                }
+                for u in users
+            ],
+        }
+    }
+
+
 def as_json(v: ClusterView) -> dict:
     """The documented JSON structure (docs/show.md), keys in a fixed order."""
     return {
@@ -292,6 +376,7 @@ def as_json(v: ClusterView) -> dict:
                 "nodes": [{"id": i, "role": r, "members": list(ms)} for i, r, ms in v.tape["nodes"]],
             },
             "shared_volumes": [_volume_json(s) for s in v.shared_volumes],
+            **_directory_json(v.coverage),
         },
         "members": [
             {
@@ -308,10 +393,7 @@ def as_json(v: ClusterView) -> dict:
                         "level": j.level,
                         **_timing_json(j.when),
                         "to": None if j.medium is None else {"medium": j.medium, "pool": j.pool},
-                        "backs_up": [
-                            {"name": b.name, "type": b.type, "users": b.users, "patterns": list(b.patterns)}
-                            for b in j.backs_up
-                        ],
+                        "backs_up": [_backed_up_json(b, v.coverage) for b in j.backs_up],
                         "users": list(j.users),
                         "patterns": list(j.patterns),
                         "selection": [_selected_json(s) for s in j.selection],
@@ -320,6 +402,7 @@ def as_json(v: ClusterView) -> dict:
                 ],
                 "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
                 "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
+                **_member_coverage_json(m.coverage),
             }
             for m in v.shown
         ],
@@ -333,16 +416,25 @@ def _to_text(row: JobRow) -> str:
     return f"{row.medium} pool {row.pool}" if row.pool else row.medium
 
 
-def _backs_up_text(row: JobRow) -> str:
+def _backs_up_text(row: JobRow, coverage: Coverage | None = None) -> str:
+    """Each name after `backup`; with --directory, how many directory users each
+    `match` pattern matches (`match LNXAPP*: 2 users`)."""
     parts = []
     for b in row.backs_up:
         if b.type == "user":
             parts.append(f"{b.name} (user)")
             continue
         what = [f"{b.users} user{'s' if b.users != 1 else ''}"] if b.users or not b.patterns else []
-        what += [f"match {p}" for p in b.patterns]
+        what += [f"match {p}{_matched_text(p, coverage)}" for p in b.patterns]
         parts.append(f"{b.name} ({', '.join(what)})")
     return "; ".join(parts) or "-"
+
+
+def _matched_text(pattern: str, coverage: Coverage | None) -> str:
+    if coverage is None:
+        return ""
+    n = len(coverage.pattern_users.get(pattern, ()))
+    return f": {n} user{'s' if n != 1 else ''}"
 
 
 #: An include that narrows to more owners or paths than this is shown as written, with a count.
@@ -510,6 +602,61 @@ def _expire_cells(action: str, when: Timing) -> tuple[list[str], ...]:
     return [when.hhmm or "-"], [when.label], [action]
 
 
+#: The users named in one line of the coverage text: the JSON names them all.
+MAX_USERS_SHOWN = 3
+#: The users named on a line of what the jobs do with them.
+MAX_DETAILS_SHOWN = 12
+
+
+def _names_text(names: Sequence[str], limit: int) -> str:
+    """`A, B, C (and K more)`."""
+    more = f" (and {len(names) - limit:,} more)" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
+
+
+def _left_out_text(c: Coverage) -> str:
+    """The coverage line of the header: the directory, and whom it leaves out."""
+    left = []
+    if c.product:
+        left.append(f"the product's {len(c.product)} machine{'s' if len(c.product) != 1 else ''}")
+    if c.zvm:
+        left.append(f"z/VM's own {len(c.zvm)} ID{'s' if len(c.zvm) != 1 else ''}")
+    out = f"of the users with minidisks in {c.directory}, per member below"
+    return out + (f"; leaves out {' and '.join(left)}, as `bkrc init --directory` does" if left else "")
+
+
+#: What each status other than BACKED_UP says, on the line of the users that have it.
+_STATUS_WORDS = (
+    (EXCLUDED, "every minidisk selected is excluded"),
+    (NOT_SELECTED, "named, but no minidisk of theirs selected"),
+    (NOT_NAMED, "named by no job"),
+)
+
+
+def _with_jobs(u: UserCoverage, member: str) -> str:
+    """`LNXDB01 (LNXINC)`; a job of another member with its member (`LNXINC on VMSYS2`)."""
+    if not u.jobs:
+        return u.user
+    jobs = [j.name if j.member == member else f"{j.name} on {j.member}" for j in u.jobs]
+    return f"{u.user} ({', '.join(jobs)})".replace(" ", "\xa0")
+
+
+def _coverage_lines(member: str, users: tuple[UserCoverage, ...]) -> list[str]:
+    """A member's coverage: how many of its directory users are backed up, those
+    that are not (the first MAX_USERS_SHOWN), then each status's users."""
+    missed = [u for u in users if u.status != BACKED_UP]
+    summary = f"{len(users) - len(missed)} of {len(users)} directory users with minidisks on {member} are backed up"
+    if missed:
+        summary += "; not backed up: " + _names_text([u.user for u in missed], MAX_USERS_SHOWN)
+    out = _wrapped(summary, "  coverage: ", " " * 4)
+    for status, words in _STATUS_WORDS:
+        these = [_with_jobs(u, member) for u in missed if u.status == status]
+        if these:
+            line = _wrapped(f"{words}: {_names_text(these, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
+            out += [piece.replace("\xa0", " ") for piece in line]
+    return out
+
+
 def text(v: ClusterView) -> str:
     """The text format: the cluster's header, then each member shown, in member
     order, its jobs by time of day, its expiry and what BKRSTART starts. Lines of
@@ -540,7 +687,7 @@ def text(v: ClusterView) -> str:
         ("expiry", _expiry_text(v)),
         ("tape", _tape_text(v)),
         ("volumes", f"shared by every member: {_volumes_text(v.shared_volumes)}" if v.shared_volumes else "none shared"),
-    )
+    ) + ((("coverage", _left_out_text(v.coverage)),) if v.coverage is not None else ())
     for label, value in header:
         out += [line.replace("\xa0", " ") for line in _wrapped(value, f"  {label:<9}", " " * 11)]
     for m in v.shown:
@@ -554,7 +701,7 @@ def text(v: ClusterView) -> str:
             out.append(heading.ljust(last) + HEADINGS[-1] if beside else heading)
             for job in m.jobs:
                 head = lines(_cells(job))
-                backs_up = _backs_up_text(job)
+                backs_up = _backs_up_text(job, v.coverage)
                 if beside:
                     body = textwrap.wrap(
                         backs_up, WIDTH - last, break_long_words=False, break_on_hyphens=False
@@ -575,6 +722,8 @@ def text(v: ClusterView) -> str:
                 out += lines(_expire_cells(action, w))
         starts = [s.user + (" (waits until logged on and its file pool serves)" if s.wait else "") for s in m.starts]
         out += _wrapped(", ".join(starts) or "nothing", "  BKRSTART starts, in order: ", " " * 4)
+        if m.coverage is not None:
+            out += _coverage_lines(m.name, m.coverage)
     return "\n".join(out) + "\n"
 
 

@@ -250,8 +250,18 @@ def test_compile_refuses_to_write_against_a_directory_that_contradicts_the_file(
 
 
 def test_show_takes_the_directory_too(tmp_path):
-    plain = run_cli(["show", PRODSSI], expect=0).output
-    assert run_cli(["show", PRODSSI, "--directory", DIRECT], expect=0).output == plain
+    """With a directory it has no error against, `bkrc show` shows what it shows without,
+    and only adds its coverage (docs/show.md): the JSON less the keys --directory adds is
+    the plain JSON."""
+    plain = json.loads(run_cli(["show", PRODSSI, "--format", "json"], expect=0).output)
+    shown = json.loads(run_cli(["show", PRODSSI, "--format", "json", "--directory", DIRECT], expect=0).output)
+    assert shown["cluster"].pop("directory")["file"] == str(DIRECT)
+    for member in shown["members"]:
+        assert member.pop("coverage")["users"] > 0
+        for job in member["jobs"]:
+            for backed_up in job["backs_up"]:
+                assert set(backed_up.pop("pattern_users")) == set(backed_up["patterns"])
+    assert shown == plain
     assert "BKR510" in run_cli(["show", PRODSSI, "--directory", slips(tmp_path)], expect=1).output
 
 

@@ -103,8 +103,10 @@ def show_cmd(file, members, fmt, directory_path, color, include):
     Per member: its jobs by time of day, under the names the product knows them
     by (SYSINC2), with the .bkr job each comes from, its kind, level,
     destination and what it backs up; the expiry the purging member runs; the
-    machines BKRSTART starts, in order. A file with errors shows nothing (exit 1);
-    with --directory, an error against the site's CP directory is one.
+    machines BKRSTART starts, in order. With --directory, per member, which of
+    the directory's users with minidisks a job backs up, and which none does.
+    A file with errors shows nothing (exit 1); with --directory, an error
+    against the site's CP directory is one.
     """
     import json
 
@@ -132,12 +134,21 @@ def show_cmd(file, members, fmt, directory_path, color, include):
     if bad:
         click.echo("bkrc: nothing shown", err=status)
         sys.exit(EXIT_INPUT)
-    facts = show.view(model, tuple(m.upper() for m in members))
+    facts = show.view(model, tuple(m.upper() for m in members), _coverage(model, directory))
     if fmt == "json":
         click.echo(json.dumps(show.as_json(facts), indent=2))
     else:
         click.echo(show.text(facts), nl=False)
     sys.exit(EXIT_OK)
+
+
+def _coverage(model, directory):
+    """With --directory, who of it is backed up (`bkrdsl.coverage`); None without."""
+    if directory is None or not directory.readable:
+        return None
+    from bkrdsl.coverage import coverage
+
+    return coverage(model, directory)
 
 
 COMMANDS = [show_cmd]

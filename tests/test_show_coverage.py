@@ -1,0 +1,259 @@
+"""`bkrc show --directory`: who of the site's directory is backed up, and who is not (docs/show.md, "Coverage of the directory's users").
+
+A user dropped from a group is clean to `bkrc check --directory`, which
+compares what the file names with the directory and never the other way
+round; `bkrc show --directory` says, per member, that no job names it. The
+snapshot of examples/prodssi.bkr with examples/prodssi.direct is in
+`__snapshots__/test_show_coverage/` (update with `--snapshot-update` after
+reading the diff); without `--directory`, test_show.py's snapshots hold the
+output byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+
+import pytest
+from conftest import EXAMPLES, ROOT, run_cli
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from bkrdsl.show import WIDTH
+
+PRODSSI = (EXAMPLES / "prodssi.bkr").read_text()
+DIRECT = "examples/prodssi.direct"
+#: The site's users of examples/prodssi.direct with permanent minidisks: every
+#: one a USER, so counted on every member.
+SITE_USERS = ["CICSPRD", "DB2PRD", "LNXAPP01", "LNXAPP02", "LNXDB01", "LNXWEB01", "LNXWEB02"]
+
+
+class TextOutput(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+    file_extension = "txt"
+
+
+@pytest.fixture
+def at_root(monkeypatch):
+    """Run from the repository, so that the files are named `examples/...` as a user types them."""
+    monkeypatch.chdir(ROOT)
+
+
+def show_json(path, directory=DIRECT, *args) -> dict:
+    return json.loads(
+        run_cli(["show", str(path), "--format", "json", "--directory", directory, *args], expect=0).stdout
+    )
+
+
+def entries(data: dict, member: str) -> dict[str, dict]:
+    """A member's coverage entries by user."""
+    (m,) = [m for m in data["members"] if m["name"] == member]
+    return {e["user"]: e for e in m["coverage"]["entries"]}
+
+
+def variant(tmp_path, old: str, new: str, name: str = "site.bkr"):
+    """examples/prodssi.bkr with `old` replaced by `new` (which must be there)."""
+    assert old in PRODSSI
+    path = tmp_path / name
+    path.write_text(PRODSSI.replace(old, new))
+    return path
+
+
+def test_text_snapshot(at_root, snapshot):
+    result = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0)
+    assert result.stderr == ""
+    assert max(len(line) for line in result.stdout.splitlines()) <= WIDTH
+    assert result.stdout == snapshot(extension_class=TextOutput)
+
+
+def test_prodssi_backs_up_every_site_user_on_every_member(at_root):
+    data = show_json("examples/prodssi.bkr")
+    for member in data["cluster"]["members"]:
+        found = entries(data, member)
+        assert sorted(found) == SITE_USERS
+        assert {e["status"] for e in found.values()} == {"backed-up"}
+        (m,) = [m for m in data["members"] if m["name"] == member]
+        assert (m["coverage"]["users"], m["coverage"]["backed_up"]) == (7, 7)
+    # A USER's minidisks are the same on every member: the job that backs it up is named with its member.
+    assert entries(data, "VMSYS1")["LNXDB01"]["jobs"] == [
+        {"name": "LNXFULL", "member": "VMSYS2"},
+        {"name": "LNXINC", "member": "VMSYS2"},
+    ]
+    assert entries(data, "VMSYS1")["CICSPRD"]["jobs"] == [{"name": "APPSFULL", "member": "VMSYS1"}]
+
+
+def test_product_machines_and_zvm_ids_are_left_out(at_root):
+    """As `bkrc init --directory` leaves them out (starter.classifier): said in the header and the JSON."""
+    data = show_json("examples/prodssi.bkr")
+    left_out = data["cluster"]["directory"]["left_out"]
+    assert {"BKRBKUP", "BKRCATLG", "BKRWRK01", "BKRSVSFS", "TCTMM"} <= set(left_out["product"])
+    assert {"MAINT", "TCPIP", "FTPSERVE", "PMAINT"} <= set(left_out["zvm"])
+    assert not set(left_out["product"] + left_out["zvm"]) & set(entries(data, "VMSYS1"))
+    out = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
+    assert "leaves out the\n           product's 13 machines and z/VM's own 8 IDs" in out
+
+
+def test_patterns_expand_to_the_directory_users_they_match(at_root):
+    data = show_json("examples/prodssi.bkr")
+    (m,) = [m for m in data["members"] if m["name"] == "VMSYS2"]
+    (job,) = [j for j in m["jobs"] if j["name"] == "LNXINC"]
+    assert job["backs_up"][0]["pattern_users"] == {"LNXAPP*": ["LNXAPP01", "LNXAPP02"]}
+    out = run_cli(
+        ["show", "examples/prodssi.bkr", "--directory", DIRECT, "--member", "VMSYS2"], expect=0
+    ).stdout
+    assert "match LNXAPP*: 2" in " ".join(out.split())
+
+
+def test_user_dropped_from_a_group_is_not_backed_up(at_root, tmp_path):
+    """The sysprog's slip: LNXDB01 out of LINUX. `bkrc check --directory` is clean; show says so."""
+    path = variant(tmp_path, "LNXWEB02 LNXDB01", "LNXWEB02")
+    check = run_cli(["check", str(path), "--directory", DIRECT], expect=0)
+    assert check.stdout == check.stderr == ""
+    data = show_json(path)
+    for member in data["cluster"]["members"]:
+        assert entries(data, member)["LNXDB01"] == {
+            "user": "LNXDB01",
+            "statement": "USER",
+            "status": "not-named",
+            "jobs": [],
+        }
+    out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
+    assert (
+        "  coverage: 6 of 7 directory users with minidisks on VMSYS1 are backed up; not backed up: LNXDB01\n"
+        in out
+    )
+    assert "    named by no job: LNXDB01\n" in out
+
+
+def test_every_minidisk_excluded(at_root, tmp_path):
+    """A job names DB2PRD, but an exclude takes out every minidisk it selects of it."""
+    path = variant(
+        tmp_path,
+        "    exclude minidisk * 0190 019D 019E\n    include sfs",
+        "    exclude minidisk * 0190 019D 019E\n    exclude minidisk DB2PRD 0191 0200\n    include sfs",
+    )
+    data = show_json(path)
+    assert entries(data, "VMSYS3")["DB2PRD"]["status"] == "excluded"
+    assert entries(data, "VMSYS3")["DB2PRD"]["jobs"] == [{"name": "APPSFULL", "member": "VMSYS1"}]
+    assert entries(data, "VMSYS3")["CICSPRD"]["status"] == "backed-up"
+    out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS3"], expect=0).stdout
+    assert "    every minidisk selected is excluded: DB2PRD (APPSFULL on VMSYS1)\n" in out
+
+
+def test_one_minidisk_left_is_backed_up(at_root, tmp_path):
+    """An exclude that leaves one selected minidisk (DB2PRD's 0200) takes nothing off the count."""
+    path = variant(
+        tmp_path,
+        "    exclude minidisk * 0190 019D 019E\n    include sfs",
+        "    exclude minidisk * 0190 019D 019E\n    exclude minidisk DB2PRD 0191\n    include sfs",
+    )
+    assert entries(show_json(path), "VMSYS1")["DB2PRD"]["status"] == "excluded"  # 0191-01FF: its 0191 alone
+    path.write_text(path.read_text().replace("include minidisk * 0191-01FF", "include minidisk * 0191-0200"))
+    assert entries(show_json(path), "VMSYS1")["DB2PRD"]["status"] == "backed-up"
+
+
+def test_member_excludes_apply_to_that_member_s_jobs(at_root, tmp_path):
+    """A member's own exclude applies to every job it runs: VMSYS2's `exclude minidisk LNXDB01 *`
+    takes LNXDB01 out of LNXFULL and LNXINC."""
+    path = variant(
+        tmp_path,
+        "member VMSYS2 { workers 4  private-volume M2PRV1 }",
+        "member VMSYS2 { workers 4  private-volume M2PRV1  exclude minidisk LNXDB01 * }",
+    )
+    data = show_json(path)
+    assert entries(data, "VMSYS4")["LNXDB01"] == {
+        "user": "LNXDB01",
+        "statement": "USER",
+        "status": "excluded",
+        "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
+    }
+    assert entries(data, "VMSYS4")["LNXWEB01"]["status"] == "backed-up"
+
+
+def test_named_but_no_permanent_minidisk_selected(at_root, tmp_path):
+    """LNXINC selects only the guests' 0300, a V-DISK: not a minidisk worth backing up."""
+    path = variant(tmp_path, "include minidisk * 0100-0FFF", "include minidisk * 0300")
+    path.write_text(
+        path.read_text().replace(
+            "include minidisk * 0191\n    to disk", "include minidisk * 0300\n    to disk"
+        )
+    )
+    data = show_json(path)
+    assert entries(data, "VMSYS2")["LNXWEB01"]["status"] == "not-selected"
+    assert entries(data, "VMSYS2")["LNXWEB01"]["jobs"] == [
+        {"name": "LNXFULL", "member": "VMSYS2"},
+        {"name": "LNXINC", "member": "VMSYS2"},
+    ]
+    out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS2"], expect=0).stdout
+    assert "    named, but no minidisk of theirs selected: LNXAPP01 (LNXFULL, LNXINC)," in out
+
+
+SITE_IDENTITY = """\
+IDENTITY WEBSRV LBYONLY 256M 256M G
+ BUILD ON VMSYS1 USING SUBCONFIG WEBSRV-1
+ BUILD ON VMSYS2 USING SUBCONFIG WEBSRV-2
+SUBCONFIG WEBSRV-1
+ MDISK 0191 3390 0400 0003 M1PRV1 MR
+SUBCONFIG WEBSRV-2
+ MDISK 0300 FB-512 V-DISK 2097152 MR
+USER SCRATCH LBYONLY 256M 256M G
+ MDISK 0300 FB-512 V-DISK 2097152 MR
+"""
+
+
+def test_identity_counts_where_its_subconfig_gives_it_a_permanent_minidisk(at_root, tmp_path):
+    """An IDENTITY counts on a member where its SUBCONFIG there has a permanent minidisk:
+    WEBSRV on VMSYS1 (no job names it), not on VMSYS2 (a V-DISK only) nor VMSYS3 (not built);
+    a USER with a V-DISK only counts nowhere."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text((ROOT / DIRECT).read_text() + SITE_IDENTITY)
+    data = show_json("examples/prodssi.bkr", str(direct))
+    assert entries(data, "VMSYS1")["WEBSRV"] == {
+        "user": "WEBSRV",
+        "statement": "IDENTITY",
+        "status": "not-named",
+        "jobs": [],
+    }
+    assert "WEBSRV" not in entries(data, "VMSYS2")
+    assert "WEBSRV" not in entries(data, "VMSYS3")
+    assert all("SCRATCH" not in entries(data, m) for m in data["cluster"]["members"])
+
+
+def test_member_filter_shows_those_members_coverage(at_root):
+    data = show_json("examples/prodssi.bkr", DIRECT, "--member", "VMSYS3")
+    assert [m["name"] for m in data["members"]] == ["VMSYS3"]
+    assert sorted(entries(data, "VMSYS3")) == SITE_USERS
+
+
+def test_without_directory_no_coverage_key(at_root):
+    data = json.loads(run_cli(["show", "examples/prodssi.bkr", "--format", "json"], expect=0).stdout)
+    assert "directory" not in data["cluster"]
+    assert all("coverage" not in m for m in data["members"])
+    assert all("pattern_users" not in b for m in data["members"] for j in m["jobs"] for b in j["backs_up"])
+
+
+def test_docs_coverage_example_is_what_bkrc_prints(tmp_path, monkeypatch):
+    """docs/show.md's coverage example, an excerpt (`  ...` stands for lines left out): its
+    pieces are the real output's, in order, of the file it describes."""
+    text = (ROOT / "docs" / "show.md").read_text(encoding="utf-8")
+    (block,) = [
+        b for b in re.findall(r"```text\n(.*?)```", text, re.DOTALL) if "--directory" in b.split("\n")[0]
+    ]
+    command, shown = block.split("\n", 1)
+    (tmp_path / "examples").mkdir()
+    (tmp_path / DIRECT).write_text((ROOT / DIRECT).read_text())
+    variant(tmp_path, "LNXWEB02 LNXDB01", "LNXWEB02")
+    site = tmp_path / "site.bkr"
+    site.write_text(
+        site.read_text().replace(
+            "    exclude minidisk * 0190 019D 019E\n    include sfs",
+            "    exclude minidisk * 0190 019D 019E\n    exclude minidisk DB2PRD *\n    include sfs",
+        )
+    )
+    monkeypatch.chdir(tmp_path)
+    out = run_cli(shlex.split(command)[2:], expect=0).stdout
+    at = 0
+    for piece in shown.split("  ...\n"):
+        found = out.find(piece, at)
+        assert found >= 0, piece
+        at = found + len(piece)
