@@ -518,6 +518,10 @@ def test_bkr523_an_extent_another_user_has_is_an_error(tmp_path):
     taken = (r"^( MDISK 0191 3390 0367 0009 VMCOM1.*\n)", r"\1 MDISK 0777 3390 0995 0010 VMCOM1 MR\n")
     (d,) = check(bkr, taken)
     assert d.code == "BKR523" and d.help.startswith("place it on a free extent: `on VMCOM1 at 520`, the first on `VMCOM1` that holds 20 cylinders")
+    # A SUBCONFIG no IDENTITY names (BKR517) holds its extent all the same.
+    orphan = (r"\Z", "SUBCONFIG ORPHAN-1\n MDISK 0191 3390 1005 0010 VMCOM1 MR\n")
+    found = {d.code: d for d in check(PRODSSI, orphan)}
+    assert set(found) == {"BKR517", "BKR523"} and "overlaps SUBCONFIG `ORPHAN-1`'s minidisk 0191" in found["BKR523"].message
     # A full-pack minidisk (MAINT's, for DDR) overlays every volume by design: not compared.
     fullpack = (r"^( MDISK 0191 3390 0367 0009 VMCOM1.*\n)", r"\1 MDISK 0123 3390 0000 END VMCOM1 MR\n")
     assert check(PRODSSI, fullpack) == []

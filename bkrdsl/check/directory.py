@@ -1141,10 +1141,10 @@ def _extents_kept(directory: Directory, replaced: set[str]) -> dict[tuple[str, s
     taken: dict[tuple[str, str], list[_Taken]] = {}
     for entry in directory.entries:
         owner = entry.id if entry.kind != "SUBCONFIG" else identity_of.get(entry.id) or entry.follows
-        if owner is None or owner in replaced:
+        if owner in replaced:
             continue
-        what = f"{entry.kind} {quoted(entry.id)}"
-        if entry.kind == "SUBCONFIG":
+        what = f"{entry.kind} {quoted(entry.id)}"  # a SUBCONFIG no IDENTITY names holds its extents all the same
+        if entry.kind == "SUBCONFIG" and owner is not None:
             what = f"IDENTITY {quoted(owner)} (SUBCONFIG {entry.id})"
         for disk in entry.disks:
             if disk.form != "MDISK" or disk.allocation or not disk.volume or not disk.start:
