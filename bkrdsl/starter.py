@@ -115,8 +115,9 @@ class SiteDisk(NamedTuple):
     size: int
     unit: str  # "cyl" or "blk"
     #: An IDENTITY's minidisk that only some of its instances have (the SUBCONFIGs
-    #: of these members), which a `disk` statement gives every member's: its
-    #: comment says so. () when every instance the directory builds has it.
+    #: of these members; for the worker pattern, "BKRWRK02 on VMSYS1"), which a
+    #: `disk` statement gives every instance: its comment says so. () when every
+    #: instance the directory builds has it.
     only_on: tuple[str, ...] = ()
 
 
@@ -637,28 +638,37 @@ def directory_disks(directory: Directory, s: Starter) -> DirectoryDisks:
     size, and, for an IDENTITY, those of its SUBCONFIG on each member, in the
     members' order (the first size an address is given wins: one `disk`
     statement gives every member's instance; one some instances lack says so,
-    `SiteDisk.only_on`); a worker pattern's are BKRWRK01's. Every MDISK of an
+    `SiteDisk.only_on`); a worker pattern's are every worker's, each worker on each
+    member an instance (the first worker's size first). Every MDISK of an
     instance the compile writes (each worker `s` gives a member) that no `disk`
     statement can give is `unwritable`."""
     import collections
 
     found, shared, unwritable = [], collections.Counter(), []
     for name, _ in product_machines(s.tape, len(s.members)):
-        for n, (user_id, members) in enumerate(_written_instances(name, s)):
+        held, built = [], []  # every instance's MDISKs, the workers' together (one `disk BKRWRK*` gives them all)
+        pattern = "*" in name
+        for user_id, members in _written_instances(name, s):
             entry = directory.entry(user_id)
             if entry is None or entry.kind not in ("USER", "IDENTITY"):
                 continue
-            held = _held(directory, entry, members)
+            mine = _held(directory, entry, members)
             unwritable += [
                 UnwritableDisk(user_id, entry.kind, member, disk)
-                for member, disk in held
+                for member, disk in mine
                 if disk.form != "MDISK" or disk.size is None
             ]
-            given = _site_disks(held, [m for m in members if directory.subconfig_on(entry, m)])
-            if n == 0 and given:  # BKRWRK01's are the worker pattern's
-                found.append((name, given))
-                if entry.kind == "USER":
-                    shared.update(d.volume for _, d in held if d.volume and d.size is not None)
+            instances = [m for m in members if directory.subconfig_on(entry, m)]
+            if pattern:  # an instance is a worker on a member: its own MDISKs are every member's
+                instances = [f"{user_id} on {m}" for m in instances]
+                mine = [(f"{user_id} on {m}", d) for own, d in mine for m in ([own] if own else members) if directory.subconfig_on(entry, m)]
+            held += mine
+            built += instances
+            if entry.kind == "USER":
+                shared.update(d.volume for _, d in mine if d.volume and d.size is not None)
+        given = _site_disks(held, built)
+        if given:
+            found.append((name, given))
     return DirectoryDisks(tuple(found), _most_used(shared), tuple(unwritable))
 
 
@@ -782,7 +792,14 @@ def _only_on(s: Starter, user: str, disk: SiteDisk) -> str:
     from bkrdsl.check.common import listed
 
     whose = s.roster.directory if s.roster else "the directory"
-    instance = user.replace("*", "01")  # a worker pattern's disks are BKRWRK01's
+    if "*" in user:  # its instances are workers on members
+        return _comment(
+            f"In {whose}, {disk.address:04X} is only in the SUBCONFIGs of"
+            f" {listed(disk.only_on, len(disk.only_on))}; `disk {user}` gives it to every worker on every"
+            f" member, so the compiled entries add an empty {disk.address:04X} where it has none.",
+            "  ",
+        )
+    instance = user
     return _comment(
         f"In {whose}, {instance}'s {disk.address:04X} is only in its SUBCONFIG for"
         f" {listed(disk.only_on, len(disk.only_on))}; a `disk` statement gives it to the instance on every"

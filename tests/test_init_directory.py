@@ -458,6 +458,22 @@ def test_a_minidisk_of_one_member_s_instance_is_every_member_s_and_said_so(tmp_p
     assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
 
 
+def test_a_minidisk_of_a_later_worker_only_is_the_worker_pattern_s_and_said_so(tmp_path):
+    """BKRWRK02's 192 on VMSYS1 only: `disk BKRWRK*` gives it (to every worker, the
+    comment says), where the workers' minidisks were BKRWRK01's alone and init stopped
+    with BKR520, whose help added a `disk` to a file never written."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(with_mdisk("SUBCONFIG BKRW2-1", " MDISK 0192 3390 0400 0020 M1PRV1 MR"), encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    comment, statement = re.search(r"((?:  #.*\n)+)(  disk BKRWRK\* 192 .*\n)", written).groups()
+    assert statement == "  disk BKRWRK* 192 size 20 cyl\n"
+    assert comments(comment).startswith("In USER.DIRECT, 0192 is only in the SUBCONFIGs of `BKRWRK02 on VMSYS1`;")
+    assert_clean(path, direct)
+    assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
+
+
 def test_the_directory_s_minidisks_round_trip_through_init_check_and_compile(tmp_path):
     """prodssi.direct, with a file pool at BKRSVSFS 0301 and a worker's 192 on every
     member: init, check --directory clean, compile --directory keeps every MDISK."""
