@@ -1917,6 +1917,15 @@ def test_hover_on_a_group_shows_what_it_covers_in_the_site_directory_by_id_and_b
     users = _linux_document("USER TCPIP PW 1M 1M G\nUSER FTPSERVE PW 1M 1M G\n")
     sysids = F.hover(users, *_at(users, "SYSIDS")).markdown
     assert "- of the wrong kind for an identity group: `TCPIP`, `FTPSERVE`, USER entries in the directory (BKR510)" in sysids
+    # LNXAPPID declared identity in the file as well: the checks say BKR204 (the group's
+    # pattern matches a user of the other kind), not BKR510, and so does the hover.
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("match LNXAPP* }", "match LNXAPP* }\n  identity user LNXAPPID")
+    both = _linux_document(LINUX_DIRECT, text)
+    codes = {d.code for d in both.diagnostics if "LNXAPPID" in d.message}
+    assert "BKR204" in codes and "BKR510" not in codes
+    hover = F.hover(both, *_at(both, "LINUX")).markdown
+    assert "- declared the other kind elsewhere, as the directory has them: `LNXAPPID` (a pattern of the group matches them too: BKR204)" in hover
+    assert "(BKR510)" not in hover
     assert "site directory" not in F.hover(_linux_document(None), *_at(doc, "LINUX")).markdown
     unreadable = _linux_document("\0")
     assert "site directory" not in F.hover(unreadable, *_at(doc, "LINUX")).markdown

@@ -229,7 +229,7 @@ def _group_directory_lines(doc: Document, group) -> list[str]:
     directory = doc.directory
     if directory is None or not directory.readable:
         return []
-    from bkrdsl.check.directory import STATEMENT  # (only with the setting: as the checks)
+    from bkrdsl.check.directory import STATEMENT, kind_source  # (only with the setting: as the checks)
 
     named = directory.users_named(group.users)
     matched = {p: directory.users_named((p,)) for p in group.patterns}  # each pattern read once
@@ -240,7 +240,17 @@ def _group_directory_lines(doc: Document, group) -> list[str]:
             found = f"{len(named):,} of {len(group.users):,}"
             lines.append(f"  - by ID: {found} in the directory ({_by_kind(named)})")
         lines += [f"  - `{p}`: " + _matched(users) for p, users in matched.items()]
-    wrong = [e.id for e in covered if e.kind != STATEMENT[group.kind]]
+    other_kind = [e for e in covered if e.kind != STATEMENT[group.kind]]
+    # As BKR510 judges: by the kind the .bkr files give the user. One they declare
+    # with the directory's kind elsewhere is the group pattern's conflict, BKR204's.
+    sources = {e.id: kind_source(doc.model, e.id) if doc.model is not None else None for e in other_kind}
+    declared = [e.id for e in other_kind if sources[e.id] is not None and STATEMENT[sources[e.id].kind] == e.kind]
+    wrong = [e.id for e in other_kind if e.id not in declared]
+    if declared:
+        lines.append(
+            f"- declared the other kind elsewhere, as the directory has them: {_capped(declared, HOVER_MATCHES_MAX)}"
+            " (a pattern of the group matches them too: BKR204)"
+        )
     if wrong:
         other = STATEMENT[Kind.SINGLE if group.kind is Kind.IDENTITY else Kind.IDENTITY]
         a = "an" if other == "IDENTITY" else "a"
