@@ -480,17 +480,28 @@ def directory_volumes(
     the product's IDENTITY machines' minidisks on that member are on (their
     SUBCONFIG for it: BKRBKUP's, BKRCATLG's, the workers'; the first by name on a
     tie); None where they have none there (not deployed yet)."""
+    products = [e for e in directory.entries if e.kind == "IDENTITY" and classified(e.id) == PRODUCT]
+    counts = _subconfig_volumes(directory, members, products)
+    return tuple(_most_used(counts[m]) for m in members)
+
+
+def _volumes(disks) -> list[str]:
+    """The volumes of the minidisks that hold data and name one."""
+    return [d.volume for d in disks if d.volume and not d.temporary]
+
+
+def _subconfig_volumes(directory: Directory, members: Sequence[str], identities) -> dict:
+    """For each member, how many minidisks of the `identities`' SUBCONFIGs for it are
+    on each volume (a `collections.Counter` a member)."""
     import collections
 
     counts = {member: collections.Counter() for member in members}
-    for entry in directory.entries:
-        if entry.kind != "IDENTITY" or classified(entry.id) != PRODUCT:
-            continue
+    for entry in identities:
         for member in members:
             subconfig = directory.subconfig_on(entry, member)
             if subconfig is not None:
-                counts[member].update(d.volume for d in subconfig.disks if d.volume and not d.temporary)
-    return tuple(_most_used(counts[m]) for m in members)
+                counts[member].update(_volumes(subconfig.disks))
+    return counts
 
 
 def site_volumes(directory: Directory, members: Sequence[str]) -> tuple[tuple[str | None, ...], str | None]:
@@ -503,19 +514,10 @@ def site_volumes(directory: Directory, members: Sequence[str]) -> tuple[tuple[st
     on, of those no SUBCONFIG uses. None where no volume is that."""
     import collections
 
-    def volumes(disks) -> list[str]:
-        return [d.volume for d in disks if d.volume and not d.temporary]
-
-    on_member = {member: collections.Counter() for member in members}
-    own = collections.Counter()  # the volumes of every instance's minidisks: one minidisk for all
-    for entry in directory.entries:
-        if entry.kind not in ("USER", "IDENTITY"):
-            continue
-        own.update(volumes(entry.disks))
-        for member in members if entry.kind == "IDENTITY" else ():
-            subconfig = directory.subconfig_on(entry, member)
-            if subconfig is not None:
-                on_member[member].update(volumes(subconfig.disks))
+    users = [e for e in directory.entries if e.kind in ("USER", "IDENTITY")]
+    # The volumes of the entries' own minidisks: one minidisk for every instance.
+    own = collections.Counter(v for e in users for v in _volumes(e.disks))
+    on_member = _subconfig_volumes(directory, members, [e for e in users if e.kind == "IDENTITY"])
     private = []
     for member, counted in on_member.items():
         elsewhere = set(own).union(*(on_member[m] for m in members if m != member))
