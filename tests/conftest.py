@@ -126,3 +126,9 @@ def pytest_collection_modifyitems(items):
             suppress_health_check=sorted({*own.suppress_health_check, HealthCheck.too_slow}, key=str),
             max_examples=own.max_examples * SCALE,
         )
+
+
+@pytest.fixture
+def at_root(monkeypatch):
+    """Run from the repository, so that files are named `examples/...` as a user types them."""
+    monkeypatch.chdir(ROOT)

@@ -39,12 +39,6 @@ class JsonOutput(SingleFileSnapshotExtension):
     file_extension = "json"
 
 
-@pytest.fixture
-def at_root(monkeypatch):
-    """Run from the repository, so that the file is named `examples/...` as a user types it."""
-    monkeypatch.chdir(ROOT)
-
-
 def show_json(path, *args) -> dict:
     return json.loads(run_cli(["show", path, "--format", "json", *args], expect=0).stdout)
 

@@ -15,7 +15,6 @@ import json
 import re
 import shlex
 
-import pytest
 from conftest import EXAMPLES, ROOT, run_cli
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
@@ -31,12 +30,6 @@ SITE_USERS = ["CICSPRD", "DB2PRD", "LNXAPP01", "LNXAPP02", "LNXDB01", "LNXWEB01"
 class TextOutput(SingleFileSnapshotExtension):
     _write_mode = WriteMode.TEXT
     file_extension = "txt"
-
-
-@pytest.fixture
-def at_root(monkeypatch):
-    """Run from the repository, so that the files are named `examples/...` as a user types them."""
-    monkeypatch.chdir(ROOT)
 
 
 def show_json(path, directory=DIRECT, *args) -> dict:
