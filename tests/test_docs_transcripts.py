@@ -1,0 +1,144 @@
+"""Each transcript the docs show is what bkrc prints when the command is typed.
+
+A ```text block of README.md or docs/*.md that opens with `$ bkrc ...` shows a
+command and its output: a sysprog types the command and compares. Each one is
+run here as written, in a fresh folder that holds a copy of examples/ (the
+folder the pages' paths start from), and its output compared with the page's,
+line for line; a line `...` (indented or not) stands for any number of lines
+the page leaves out.
+
+A transcript that needs more than examples/ gets it from SETUPS, made as the
+page's own words say (show.md's `site.bkr`, "examples/prodssi.bkr with LNXDB01
+taken out of group LINUX and `exclude minidisk DB2PRD *` in job APPSFULL");
+one pinned by a test of its own is named in PINNED_ELSEWHERE.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT, run_cli
+
+TRANSCRIPT = re.compile(r"^```text\n(\$ bkrc [^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+#: Transcripts another test compares with what bkrc prints, in a way of its own.
+PINNED_ELSEWHERE = {
+    # An excerpt of diagnostics picked from the whole report, and its summary line.
+    "README.md:80": "tests/test_readme.py",
+}
+
+
+def transcripts(path: Path, text: str | None = None):
+    """(line of the `$` line, the command without `$ `, the output shown) of each transcript."""
+    text = path.read_text(encoding="utf-8") if text is None else text
+    for block in TRANSCRIPT.finditer(text):
+        yield text.count("\n", 0, block.start()) + 2, block.group(1)[2:], block.group(2)
+
+
+def doc_pages() -> list[Path]:
+    return [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def all_transcripts():
+    for page in doc_pages():
+        for line, command, shown in transcripts(page):
+            where = f"{page.relative_to(ROOT).as_posix()}:{line}"
+            if where not in PINNED_ELSEWHERE:
+                yield pytest.param(command, shown, id=where)
+
+
+def shows(shown: str, real: str) -> bool:
+    """SHOWN is REAL with runs of lines left out where SHOWN has a line `...`:
+    the lines between two `...` appear together in REAL, in SHOWN's order."""
+    parts = re.split(r"^[ \t]*\.\.\.\n", shown, flags=re.MULTILINE)
+    if len(parts) == 1:
+        return shown == real
+    if not (real.startswith(parts[0]) and real.endswith(parts[-1])):
+        return False
+    at, end = len(parts[0]), len(real) - len(parts[-1])
+    for part in parts[1:-1]:
+        found = real.find(part, at, end)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return at <= end
+
+
+def site_without_lnxdb01(folder: Path, command: str) -> str:
+    """docs/show.md: examples/prodssi.bkr with LNXDB01 taken out of group LINUX and
+    `exclude minidisk DB2PRD *` in job APPSFULL."""
+    text = (folder / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    assert "LNXWEB02 LNXDB01" in text
+    text = text.replace("LNXWEB02 LNXDB01", "LNXWEB02", 1)
+    appsfull = text.index("job APPSFULL {")
+    excludes = text.index("    exclude minidisk * 0190 019D 019E\n", appsfull)
+    text = text[:excludes] + "    exclude minidisk DB2PRD *\n" + text[excludes:]
+    (folder / "site.bkr").write_text(text, encoding="utf-8")
+    return command
+
+
+def immutable_out(folder: Path, command: str) -> str:
+    """docs/output.md: /srv/bkr/out made immutable (`chattr +i`), here inside FOLDER."""
+    out = folder / "srv" / "bkr" / "out"
+    out.mkdir(parents=True)
+    if (
+        shutil.which("chattr") is None
+        or subprocess.run(["chattr", "+i", str(out)], capture_output=True, check=False).returncode
+    ):
+        pytest.skip("chattr +i needs root and a file system that keeps the flag")
+    return command.replace("/srv/bkr/out", str(out))
+
+
+#: What a transcript needs beyond examples/: (the command, the folder) -> the command to run.
+SETUPS = {
+    "bkrc show site.bkr --directory examples/prodssi.direct --member VMSYS1": site_without_lnxdb01,
+    "bkrc compile examples/prodssi.bkr -o /srv/bkr/out --dry-run": immutable_out,
+}
+
+
+def run_as_typed(command: str, folder: Path, monkeypatch) -> str:
+    shutil.copytree(EXAMPLES, folder / "examples")
+    setup = SETUPS.get(command)
+    typed = setup(folder, command) if setup else command
+    monkeypatch.chdir(folder)
+    try:
+        return run_cli(shlex.split(typed)[1:]).output
+    finally:
+        subprocess.run(["chattr", "-R", "-i", str(folder)], capture_output=True, check=False)
+
+
+@pytest.mark.parametrize(("command", "shown"), list(all_transcripts()))
+def test_transcript_is_what_bkrc_prints(command, shown, tmp_path, monkeypatch):
+    real = run_as_typed(command, tmp_path, monkeypatch)
+    real = real.replace(str(tmp_path / "srv"), "/srv")
+    assert shows(shown, real), f"$ {command}\n{real}"
+
+
+def test_the_pages_a_sysprog_follows_show_transcripts():
+    seen = {p.id.split(":")[0] for p in all_transcripts()} | {w.split(":")[0] for w in PINNED_ELSEWHERE}
+    assert {
+        "README.md",
+        "docs/init.md",
+        "docs/show.md",
+        "docs/directory.md",
+        "docs/output.md",
+        "docs/diagnostics.md",
+    } <= seen
+    assert set(SETUPS) <= {p.values[0] for p in all_transcripts()}, "a setup for a transcript no page shows"
+
+
+def test_a_transcript_that_drifts_is_caught():
+    page = "Type:\n\n```text\n$ bkrc show x.bkr\ncluster X\n  ...\nmember M1\n  ...\n```\n"
+    ((line, command, shown),) = transcripts(Path("page.md"), page)
+    assert (line, command) == (4, "bkrc show x.bkr")
+    assert shows(shown, "cluster X\n  a\n  b\nmember M1\n  c\n")
+    assert shows(shown, "cluster X\nmember M1\n")
+    assert not shows(shown, "cluster X\n  a\nmember M2\n  c\n")
+    assert not shows(shown, "cluster Y\nmember M1\n")
+    assert not shows("one\n", "one\ntwo\n")
+    assert not shows("a\n...\nb\n...\nb\n", "a\nb\n")
