@@ -5,7 +5,7 @@ command and its output: a sysprog types the command and compares. Each one is
 run here as written, in a fresh folder that holds a copy of examples/ (the
 folder the pages' paths start from), and its output compared with the page's,
 line for line; a line `...` (indented or not) stands for any number of lines
-the page leaves out.
+the page leaves out. Its exit code is the one the page gives it (EXITS).
 
 A transcript that needs more than examples/ gets it from SETUPS, made as the
 page's own words say (show.md's `site.bkr`, "examples/prodssi.bkr with LNXDB01
@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
+
+from bkrdsl.diagnostics.registry import load_all
 
 TRANSCRIPT = re.compile(r"^```text\n(\$ bkrc [^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
@@ -101,22 +103,43 @@ SETUPS = {
 }
 
 
-def run_as_typed(command: str, folder: Path, monkeypatch) -> str:
+#: The exit code each page gives its transcript, in the page's words.
+EXITS = {
+    # directory.md: "The exit code is 1 (errors), as for any error in the input".
+    "bkrc check examples/prodssi.bkr --directory examples/broken/prodssi-slips.direct": 1,
+    # init.md: "nothing is written, and the exit code is 1 (errors in the input)".
+    "bkrc init prodssi.bkr --cluster PRODSSI --member VMSYS1 --member VMSYS-2": 1,
+    # show.md: "Exit codes: 0 shown (warnings allowed), 1 errors in the file or an unknown
+    # or invalid `--member`".
+    "bkrc show examples/prodssi.bkr --member VMSYS1 --member VMSYS2": 0,
+    "bkrc show site.bkr --directory examples/prodssi.direct --member VMSYS1": 0,
+    "bkrc show examples/prodssi.bkr --member VMSY2": 1,
+    # output.md: a dry run "exits as the real compile would: ... 2, with `bkrc: the compile
+    # would fail:` before the message the compile would give".
+    "bkrc compile examples/prodssi.bkr -o /srv/bkr/out --dry-run": 2,
+    # diagnostics.md: "A clean run prints nothing, except when a FILE is a module".
+    "bkrc check examples/site/common.bkr": 0,
+}
+
+
+def run_as_typed(command: str, folder: Path, monkeypatch):
     shutil.copytree(EXAMPLES, folder / "examples")
     setup = SETUPS.get(command)
     typed = setup(folder, command) if setup else command
     monkeypatch.chdir(folder)
     try:
-        return run_cli(shlex.split(typed)[1:]).output
+        return run_cli(shlex.split(typed)[1:])
     finally:
         subprocess.run(["chattr", "-R", "-i", str(folder)], capture_output=True, check=False)
 
 
 @pytest.mark.parametrize(("command", "shown"), list(all_transcripts()))
 def test_transcript_is_what_bkrc_prints(command, shown, tmp_path, monkeypatch):
-    real = run_as_typed(command, tmp_path, monkeypatch)
-    real = real.replace(str(tmp_path / "srv"), "/srv")
+    result = run_as_typed(command, tmp_path, monkeypatch)
+    real = result.output.replace(str(tmp_path / "srv"), "/srv")
     assert shows(shown, real), f"$ {command}\n{real}"
+    assert command in EXITS, "say in EXITS the exit code the page gives this transcript"
+    assert result.exit_code == EXITS[command], real
 
 
 def test_the_pages_a_sysprog_follows_show_transcripts():
@@ -129,7 +152,9 @@ def test_the_pages_a_sysprog_follows_show_transcripts():
         "docs/output.md",
         "docs/diagnostics.md",
     } <= seen
-    assert set(SETUPS) <= {p.values[0] for p in all_transcripts()}, "a setup for a transcript no page shows"
+    shown = {p.values[0] for p in all_transcripts()}
+    assert set(SETUPS) <= shown, "a setup for a transcript no page shows"
+    assert set(EXITS) <= shown, "an exit code for a transcript no page shows"
 
 
 def test_a_transcript_that_drifts_is_caught():
@@ -142,3 +167,34 @@ def test_a_transcript_that_drifts_is_caught():
     assert not shows(shown, "cluster Y\nmember M1\n")
     assert not shows("one\n", "one\ntwo\n")
     assert not shows("a\n...\nb\n...\nb\n", "a\nb\n")
+
+
+def test_fmt_md_layout_example_formats_as_the_page_shows():
+    """docs/fmt.md, "The layout": "An example says most of it. This input: ... becomes: ..."."""
+    text = (ROOT / "docs" / "fmt.md").read_text(encoding="utf-8")
+    layout = text.split("\n## The layout\n", 1)[1].split("\n## ", 1)[0]
+    given, formatted = re.findall(r"^```bkr\n(.*?)^```", layout, re.MULTILINE | re.DOTALL)[:2]
+    assert "\nbecomes:\n" in layout.split(formatted, 1)[0]
+    result = run_cli(["fmt", "-"], input=given, expect=0)
+    assert result.stdout == formatted
+
+
+#: A row of a page's table of codes that gives each one's severity: `| [BKR510](rules/BKR510.md) | error | ...`.
+SEVERITY_ROW = re.compile(r"^\| \[(BKR\d{3})\]\(rules/\1\.md\) \| (\w+) \|", re.MULTILINE)
+
+
+def severities_said(text: str) -> dict[str, str]:
+    return {code: severity for code, severity in SEVERITY_ROW.findall(text)}
+
+
+def test_the_severity_a_table_of_codes_gives_is_the_codes():
+    """directory.md's tables ("| code | severity | what |") say which slips stop a compile."""
+    registry = load_all()
+    said = {
+        f"{page.relative_to(ROOT).as_posix()}: {code}": (severity, registry[code].severity.value)
+        for page in doc_pages()
+        for code, severity in severities_said(page.read_text(encoding="utf-8")).items()
+    }
+    assert len([where for where in said if where.startswith("docs/directory.md")]) >= 18
+    assert {where: pair for where, pair in said.items() if pair[0] != pair[1]} == {}
+    assert severities_said("| [BKR505](rules/BKR505.md) | warning | a word cut |\n") == {"BKR505": "warning"}
