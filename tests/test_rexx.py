@@ -195,6 +195,32 @@ def test_exec_follows_the_cms_rules(example, member, exec_name):
     assert "==" in text  # names are compared strictly
 
 
+def _code(text: str) -> str:
+    """An EXEC's REXX without its comments and string literals: what the interpreter runs."""
+    return re.sub(r"'[^']*'", "''", re.sub(r"/\*.*?\*/", "", text))
+
+
+def _rexx_md_names(after: str, before: str) -> set[str]:
+    """The names docs/rexx.md's "What the EXECs ask of CMS REXX" lists between two phrases."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    listed = page.split(after, 1)[1].split(before, 1)[0]
+    while re.search(r"\([^()]*\)", listed):  # what a parenthesis says of a name is not a name listed
+        listed = re.sub(r"\([^()]*\)", "", listed)
+    return {word for word in re.findall(r"`([A-Z]+)[^`]*`", listed)}
+
+
+def test_the_builtin_functions_the_execs_call_are_those_rexx_md_lists():
+    """docs/rexx.md: "Built-in functions: `ARG`, `DATE('W')`, ..., and `DIAGRC`"; "Not used: `DATATYPE`, ..."."""
+    code = "\n".join(_code(_exec_text(*case)) for case in ALL_EXECS)
+    routines = {label.upper() for label in re.findall(r"^([a-z]\w*):", code, re.MULTILINE)}
+    called = {name.upper() for name in re.findall(r"\b([a-z]\w*)\(", code)} - routines
+    assert called == _rexx_md_names("Built-in functions:", "Not used:")
+    not_used = _rexx_md_names("Not used:", "What\nwas checked")
+    assert {"DATATYPE", "EXECIO", "WAKEUP"} <= not_used
+    words = {word.upper() for word in re.findall(r"[a-z]\w*", code)}
+    assert words & not_used == set()
+
+
 def _header_text(text: str) -> str:
     """The EXEC's opening comment lines, as one text."""
     lines = []
