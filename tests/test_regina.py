@@ -6,6 +6,12 @@ The expected command sequences are data: tests/cms/cases.txt.
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from cms.cases import load_cases
 from cms.generate import example_exec, example_members, example_model, example_names, generate, site_dialect
@@ -20,7 +26,7 @@ from cms.invariants import (
     assert_submit_all,
     is_due,
 )
-from conftest import EXAMPLES, require_tool
+from conftest import EXAMPLES, ROOT, require_tool
 
 from bkrdsl.dialect import load_dialect
 from bkrdsl.pipeline import analyse
@@ -462,3 +468,30 @@ def test_the_long_source_header_runs_as_the_short_one(cms):
             for text in (exec_of("DEV1", "BKRSUBMT"), example_exec("minimal", "DEV1", "BKRSUBMT"))
         )
         assert long.stdout and (long.rc, long.stdout, long.commands) == (short.rc, short.stdout, short.commands), long
+
+
+def test_rexx_md_s_try_by_hand_prints_what_the_page_shows(tmp_path):
+    """docs/rexx.md, "To try an EXEC by hand": the commands as written, from a folder that
+    holds the repository's examples/ and tests/ (its /tmp/cms here a scratch folder of
+    the test's own), print the output the page shows."""
+    from cms.standin import find_rexx
+
+    require_tool("BKRDSL_REQUIRE_REGINA", find_rexx() is not None, "Regina REXX (rexx)")
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    recipe = page.split("To try an EXEC by hand", 1)[1]
+    commands, shown = re.search(r"```sh\n(.*?)```.*?```text\n(.*?)```", recipe, re.DOTALL).groups()
+    assert "/tmp/cms" in commands
+    for name in ("examples", "tests"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    scratch = tmp_path / "cms"
+    bkrc = Path(sys.executable).parent
+    printed = subprocess.run(
+        ["bash", "-c", commands.replace("/tmp/cms", str(scratch))],
+        cwd=tmp_path,
+        env={**os.environ, "PATH": f"{bkrc}{os.pathsep}{os.environ['PATH']}"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    ).stdout
+    assert printed == shown
