@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import lock_folder
 
+from bkrdsl.fixes import apply
 from bkrdsl.pipeline import analyse
 
 CLUSTER = "cluster A {\n  member M { workers 1 }\n}\n"
@@ -41,6 +42,24 @@ def test_a_misspelt_stdlib_module_gets_the_closest_names(tmp_path):
     assert missing(tmp_path, "std/zvm37").startswith(
         "did you mean `import std/zvm72`, `import std/zvm73` or `import std/zvm74`?\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("spec", "meant"),
+    [("STD/ZVM73", "std/zvm73"), ("STD/BACKUP-MANAGER", "std/backup-manager"), ("Std/Zvm74.BKR", "std/zvm74")],
+)
+def test_a_stdlib_path_in_capitals_says_to_write_it_in_small_letters_and_fixes_it(tmp_path, spec, meant):
+    # A file typed on CMS, all in capitals: its keywords and names read as in small
+    # letters, but a path is looked up as written, and the library's are in small letters.
+    path = tmp_path / "main.bkr"
+    data = f"IMPORT {spec}  # THE LIBRARY\n{CLUSTER}".encode()
+    (found,) = [d for d in analyse(str(path), data, path=path).diagnostics if d.code == "BKR101"]
+    assert found.help.startswith(
+        f"the standard library's paths are written in small letters: write `import {meant}`\nsearched, in order:"
+    )
+    fixed = apply(data.decode(), [found])
+    assert fixed.startswith(f"IMPORT {meant}  # THE LIBRARY\n")
+    assert "BKR101" not in [d.code for d in analyse(str(path), fixed.encode(), path=path).diagnostics]
 
 
 def test_an_unknown_stdlib_module_lists_the_library(tmp_path):

@@ -41,8 +41,11 @@ MISSING_MODULE = register(
 
     When the standard library has the module, the help says what to write: a
     bare `import zvm73` is `import std/zvm73` (a bare name is never looked
-    up in the standard library), and a misspelt `std/` name gets the closest
-    module names of the library, or the list of them all.
+    up in the standard library), a path in capitals, `import STD/ZVM73` as a
+    file typed on CMS has it, is `import std/zvm73` (keywords and names read
+    in any case, but a path is looked up as written, and the library's are
+    in small letters), and a misspelt `std/` name gets the closest module
+    names of the library, or the list of them all.
 
     Failing example:
 
@@ -186,9 +189,14 @@ def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
     has the module: `zvm73` is `std/zvm73`; `std/zvm37` is probably `std/zvm73`. Also
     the one path to write, when the hint names only one (the diagnostic's fix)."""
     modules = sorted(p.stem for p in stdlib_dir().glob("*.bkr"))
-    name = spec.removesuffix(".bkr")
-    if name.startswith("std/"):
+    name = spec[:-4] if spec.lower().endswith(".bkr") else spec
+    # `STD/ZVM73`, as a file typed on CMS in capitals has it: the library's folder and
+    # module names are in small letters, and a path is looked up as written.
+    if name[:4].lower() == "std/":
         rest = name[4:].lower()
+        if rest in modules:
+            path = f"std/{rest}"
+            return f"the standard library's paths are written in small letters: write `import {path}`", path
         ranked = []
         import difflib  # here: only a mistaken import needs it
 
