@@ -57,6 +57,25 @@ cluster PRODSSI {
         },
         [("main.bkr", 6, "BKR211"), ("main.bkr", 6, "BKR403"), ("main.bkr", 8, "BKR221")],
     ),
+    # The shared catalog purged from two members, its server's member second: BKR211
+    # is at the other member's block, the one to remove, and BKR403 looks at the
+    # purge BKR211 keeps, on the server's member, which starts with a backup.
+    "purges-kept-on-the-catalogs-member": (
+        {
+            "main.bkr": BACKUP_MANAGER
+            + """cluster PRODSSI {
+  member VM1 { workers 2 }
+  member VM2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL on VM2
+  expire on VM1 { purge weekly sun 03:00  retain 30 days }
+  expire on VM2 { purge weekly sun 03:00  retain 30 days }
+  identity group SYSIDS { TCPIP RSCS }
+  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 03:00 }
+}
+""",
+        },
+        [("main.bkr", 6, "BKR211"), ("main.bkr", 7, "BKR403")],
+    ),
     # A local catalog with a single-configuration server declared in a module, a
     # member that previews without purging, and a job whose one include names no
     # user of the job; the module also holds a user ID CP refuses. The preview is
@@ -251,6 +270,13 @@ def test_every_mistake_once_where_it_is(name, tmp_path, monkeypatch):
     assert got == sorted(expected), json.dumps(report, indent=1)
     for d in report["diagnostics"]:
         assert not d["file"].startswith("std/"), d
+
+
+def test_several_purges_keep_the_one_on_the_catalogs_member(tmp_path, monkeypatch):
+    main = _write(tmp_path, SCENARIOS["purges-kept-on-the-catalogs-member"][0])
+    (several,) = [d for d in _json(main, monkeypatch)["diagnostics"] if d["code"] == "BKR211"]
+    assert several["help"] == "purge on `VM2` only, where the catalog's server runs (`expire on VM2 { ... }`)"
+    assert [r["message"] for r in several["related"]] == ["purges on `VM2` here"]
 
 
 def test_a_second_administrator_in_a_module_is_reported_in_the_module(tmp_path, monkeypatch):

@@ -60,7 +60,10 @@ SEVERAL_PURGES = register(
     racing the first on the same catalog entries. So a shared catalog is
     purged from exactly one member (IBM technote on Backup Manager in an SSI
     environment). In the same way, one member must not be named in two expiry
-    blocks: it would purge twice.
+    blocks: it would purge twice. Of several purging members, the error marks
+    a purge to remove, and its help keeps the one on the member the catalog's
+    server logs on to (`catalog ... on MEMBER`), where expiry belongs
+    (BKR215), or else the first.
 
     Failing example:
 
@@ -459,6 +462,19 @@ def _places(model: Model, expire: ExpireModel) -> tuple[str, ...]:
     return tuple(m for m in expire.members if model.member(m) is not None)
 
 
+def catalog_home(model: Model) -> str | None:
+    """The member the catalog's SFS server logs on to, as the file names it, if any."""
+    cat = model.catalog
+    return cat.decl.home[0].upper if cat is not None and cat.decl.home else None
+
+
+def purge_kept(model: Model, purging: list[str]) -> str:
+    """Of the members that purge a shared catalog (BKR211: one too many), the one to
+    keep: the catalog's server's own, where expiry belongs (BKR215), else the first."""
+    home = catalog_home(model)
+    return home if home in purging else purging[0]
+
+
 def _previews_lost(model: Model) -> set[str]:
     """The declared members that preview but do not purge: BKR218 reports each
     such preview, and says there why the member's purge is missing, so BKR210
@@ -585,16 +601,19 @@ def purging(model: Model):
         return
     members = list(first_block)
     if len(members) > 1:
-        first = first_block[members[0]]
+        kept = purge_kept(model, members)
+        first = first_block[kept]
         later = [e for e in purgers if e is not first]
         span = (later[0] if later else first).decl.placement.span
-        related = (Related(first.decl.placement.span, f"purges on `{members[0]}` here"),) if later else ()
+        related = (Related(first.decl.placement.span, f"purges on `{kept}` here"),) if later else ()
         yield SEVERAL_PURGES(
             f"the shared catalog is purged from {len(members)} members ({listed(members)}): `EXPIRE (PURGE`"
             f" on one member already expires every member's jobs, so expiry would run {len(members)} times",
             span,
             related=related,
-            help=f"purge on one member only, e.g. `expire on {members[0]} {{ ... }}`",
+            help=f"purge on `{kept}` only, where the catalog's server runs (`expire on {kept} {{ ... }}`)"
+            if kept == catalog_home(model)
+            else f"purge on one member only, e.g. `expire on {kept} {{ ... }}`",
         )
 
 

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
+from bkrdsl.check.catalog import purge_kept
 from bkrdsl.check.common import first_few, listed, quoted, small_int, span_through, valid_user_or_pattern
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
@@ -138,7 +139,8 @@ PURGE_DURING_BACKUP = register(
     catalog is shared) or within the following 60 minutes, on a day both
     run (a backup at 23:30 is still running at 00:10 the next day). A shared
     catalog purged from several members is BKR211; this warning then looks
-    at the purge BKR211 keeps, on the first of them, only.
+    at the purge BKR211 keeps only: on the catalog's server's member, if it is
+    one of them, else on the first.
 
     Failing example:
 
@@ -682,9 +684,9 @@ def purge_overlaps_backup(model: Model):
     purging = list(
         dict.fromkeys(m for e in model.expires if e.purge is not None for m in e.members if model.member(m))
     )
-    # A shared catalog purged from several members is BKR211, whose help keeps the
-    # first: the purges on the others are that mistake, not overlaps of their own.
-    extra = set(purging[1:]) if shared else set()
+    # A shared catalog purged from several members is BKR211, whose help keeps one
+    # (purge_kept): the purges on the others are that mistake, not overlaps of their own.
+    extra = set(purging) - {purge_kept(model, purging)} if shared and purging else set()
     for e in model.expires:
         timed = _timed(e.purge)
         if timed is None:
