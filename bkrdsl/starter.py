@@ -763,12 +763,12 @@ def _site_disks(held: list[tuple[str | None, Minidisk]], built: list[str]) -> tu
 
 
 def _disks(s: Starter) -> str:
-    from bkrdsl.resolve.model import A_DISK_CYLINDERS  # the sizes BKR253 suggests too
-
     site = dict(s.site_disks)
     lines = []
     for user, role in product_machines(s.tape, len(s.members)):
-        given = site.get(user) or (SiteDisk(0x191, A_DISK_CYLINDERS[role], "cyl"),)
+        given = site.get(user, ())
+        if not any(d.address == 0x191 for d in given):
+            lines.append(_new_a_disk(s, user, role, given))
         lines += [
             _only_on(s, user, d) + f"  disk {user} {d.address:03X} size {d.size} {d.unit}\n"
             for d in given
@@ -784,6 +784,26 @@ def _disks(s: Starter) -> str:
         " single-configuration machine one on the shared volume" + said,
         "  ",
     ) + "".join(lines)
+
+
+def _new_a_disk(s: Starter, user: str, role: str, given: tuple[SiteDisk, ...]) -> str:
+    """The `disk` statement of a machine's 191, its A-disk, where the directory gives it
+    none (BKR253 asks for one): the role's size in cylinders, or, where the machine's
+    minidisks count in blocks, its first one's size, so that its volume keeps one unit
+    (BKR247). A machine the directory gives other minidisks gets a comment: this one is new."""
+    from bkrdsl.resolve.model import A_DISK_CYLINDERS  # the sizes BKR253 suggests too
+
+    blocks = [d.size for d in given if d.unit == "blk"]
+    size = f"{blocks[0]} blk" if blocks else f"{A_DISK_CYLINDERS[role]} cyl"
+    said = ""
+    if given:
+        whose = s.roster.directory if s.roster else "the directory"
+        said = _comment(
+            f"{whose} gives {user} no 191: this one is new, for CMS, which starts the machine with its"
+            " 191 as the A-disk (BKR253).",
+            "  ",
+        )
+    return said + f"  disk {user} 191 size {size}\n"
 
 
 def _only_on(s: Starter, user: str, disk: SiteDisk) -> str:

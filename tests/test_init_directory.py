@@ -474,6 +474,41 @@ def test_a_minidisk_of_a_later_worker_only_is_the_worker_pattern_s_and_said_so(t
     assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
 
 
+@pytest.mark.parametrize(
+    ("mdisk", "written"),
+    [
+        (" MDISK 02B2 3390 1450 0100 VMCOM1 MR", "  disk 5697J06C 191 size 10 cyl\n  disk 5697J06C 2B2 size 100 cyl\n"),
+        (" MDISK 02B2 FB-512 1450 20000 VMCOM1 MR", "  disk 5697J06C 191 size 20000 blk\n  disk 5697J06C 2B2 size 20000 blk\n"),
+    ],  # FB-512: VMCOM1 an FBA volume, every minidisk on it in blocks
+    ids=["cyl", "fba"],
+)
+def test_a_product_machine_the_directory_gives_no_191_gets_a_new_one_and_said_so(tmp_path, mdisk, written):
+    """5697J06C installed by hand with its 2B2 and no 191: the file gives it its
+    directory minidisk and a 191 (else BKR253, and the file init wrote would not
+    check clean), in the unit of its minidisks (else BKR247), with a comment that
+    the 191 is new."""
+    text = DIRECT.read_text(encoding="utf-8")
+    old = " MDISK 0191 3390 1450 0010 VMCOM1 MR RPASS WPASS"
+    assert text.count(old) == 1
+    direct = tmp_path / "USER.DIRECT"
+    text = text.replace(old, f"{mdisk:<48}")
+    if "FB-512" in mdisk:
+        text = re.sub(r"^( MDISK \w+ )3390( \d+ \d+ VMCOM1)", r"\1FB-512\2", text, flags=re.MULTILINE)
+    direct.write_text(text, encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    assert "BKR253" not in result.stderr
+    text = path.read_text(encoding="utf-8")
+    comment, statements = re.search(r"((?:  #.*\n)+)((?:  disk 5697J06C .*\n)+)", text).groups()
+    assert statements == written
+    assert comments(comment) == (
+        "USER.DIRECT gives 5697J06C no 191: this one is new, for CMS, which starts the machine with its 191"
+        " as the A-disk (BKR253)."
+    )
+    assert_clean(path, direct)
+    assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
+
+
 def test_the_directory_s_minidisks_round_trip_through_init_check_and_compile(tmp_path):
     """prodssi.direct, with a file pool at BKRSVSFS 0301 and a worker's 192 on every
     member: init, check --directory clean, compile --directory keeps every MDISK."""
