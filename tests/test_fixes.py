@@ -320,6 +320,11 @@ RESTORED = [
     # a statement's keyword again after the whole statement, at its line's end
     ("backup APPS full\n", "backup APPS full backup\n", "BKR004", "Remove the second `backup`"),
     ("retain 35 days\n", "retain 35 days retain\n", "BKR004", "Remove the second `retain`"),
+    # a record copied from a hand-written job template: the statement it says, a comment after it kept
+    ("include minidisk * 0100-0FFF", "INCLUDE MINIDISK * = 0100 - 0FFF", "BKR014", "Write `include minidisk * 0100-0FFF`"),
+    ("exclude minidisk * 0192  # scratch", "EXCLUDE MINIDISK * = 0192 - 0192  # scratch", "BKR014",
+     "Write `exclude minidisk * 0192`"),
+    ("include minidisk * 0191\n", "Include Minidisk * =0191\n", "BKR014", "Write `include minidisk * 0191`"),
 ]
 # fmt: on
 

@@ -717,7 +717,10 @@ KEY_VALUE = register(
     A line copied from a job template (`INCLUDE MINIDISK * = 0100 - 0FFF`,
     `CONFIG BKR_Job_Name = APPSFULL`) is one error for the whole line, whose
     help gives the .bkr statement (`include minidisk * 0100-0FFF`): bkrc
-    writes the template from the job block. So is a block's settings line
+    writes the template from the job block. For a minidisk record, owner
+    and addresses, the fix writes that statement in the record's place (a
+    comment after it stays), so that a template's selection pasted into a
+    job block is mended by `bkrc check --fix`. So is a block's settings line
     written as `key=value` without braces (`member VMSYS1 workers=4`),
     whose help writes the block (`member VMSYS1 { workers 4 }`), and a
     `member` or `job` block written as YAML, `member: VMSYS1` with its

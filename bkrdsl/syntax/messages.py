@@ -504,10 +504,14 @@ def foreign_line(line: str, span: Span, *, group: str | None = None) -> Diagnost
         verb, owner, first, last = match.groups()
         addresses = first.upper() if last is None or last.upper() == first.upper() else f"{first}-{last}".upper()
         meant = f"{verb.lower()} minidisk {owner.upper()} {addresses}"
+        # The record, up to its last address (a comment after it stays), is the statement.
+        length = match.end(4) if last is not None else match.end(3)
+        record = Span(span.file, span.line, span.column, span.line, span.column + length, span.start, span.start + length)
         return codes.KEY_VALUE(
             f"{word} starts a Backup Manager template record, not a .bkr statement",
             span,
             help=f"write `{meant}`: the owner, then addresses or ranges, without `=`; bkrc writes the template",
+            fix=write_fix(meant, record),
         )
     if match := _TEMPLATE_RECORD.match(line):
         example = "include sfs POOL:USER.DIR" if match.group(2).upper() == "SFS" else "include minidisk * 0191"
