@@ -1067,3 +1067,132 @@ def test_a_server_without_the_directory_setting_never_imports_the_directory_read
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tests, check=True)
     imported = out.stdout.strip().splitlines()[-1]
     assert imported == ("['bkrdsl.check.directory', 'bkrdsl.cpdirectory']" if setting else "[]")
+
+
+# ----------------------------------------------------------------- a user of the site's directory
+#: A module and the files of two clusters of one site, and a third cluster that does not
+#: import the module: every one of them names users of the site's directory.
+SITE_USERS = "single group LINUX { LNXWEB01  match LNXAPP* }\n"
+
+
+def _cluster_of_the_site(name: str, selections: str, imports: str = "import ./site\n") -> str:
+    return (
+        f"import std/backup-manager\n{imports}"
+        + textwrap.dedent(
+            f"""\
+            cluster {name}SSI {{
+              member {name}1 {{ workers 1 }}
+              catalog shared server BKRSVSFS pool BKRPOOL on {name}1
+              expire on {name}1 {{ purge weekly sat 04:30  retain 14 days }}
+              job {name}FULL {{
+                backup LINUX full
+                include minidisk * 0191
+            {{selections}}
+                to disk pool P
+                run on {name}1 daily 21:00
+              }}
+              disk BKRBKUP 191 size 10 cyl
+              disk BKRCATLG 191 size 10 cyl
+              disk BKRWRK* 191 size 5 cyl
+            }}
+            """
+        ).replace("{selections}", textwrap.indent(selections, "    "))
+    )
+
+
+SITE_A = _cluster_of_the_site("A", "include minidisk LNXAPP01 0192\ninclude minidisk LNXAPP09 0192")
+SITE_B = _cluster_of_the_site("B", "exclude minidisk LNXAPP01 0191\nexclude minidisk LNXAPP09 0191")
+#: Its own group of the same user, no import of the module: the same machine of the site.
+SITE_C = _cluster_of_the_site("C", "", imports="single group LINUX { LNXWEB01 }\n")
+SITE_DIRECT = "USER LNXAPP01 PW 1M 1M G\n MDISK 0191 3390 1 10 V1 MR\nUSER LNXWEB01 PW 1M 1M G\n MDISK 0191 3390 20 10 V1 MR\n"
+
+
+def write_site(folder: Path) -> None:
+    for name, text in (("site", SITE_USERS), ("a", SITE_A), ("b", SITE_B), ("c", SITE_C)):
+        (folder / f"{name}.bkr").write_text(text)
+    (folder / "USER.DIRECT").write_text(SITE_DIRECT)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text.count("\n", 0, text.index(needle))
+
+
+#: (the user under the cursor in a.bkr, where a.bkr writes it) -> the places found
+#: (file, 0-based line), its declarations included: LNXAPP01, which only `match
+#: LNXAPP*` covers, and LNXWEB01, listed by name in two files that do not import each
+#: other, are each found in every file of the workspace that writes them, and in the
+#: directory; LNXAPP09, which the directory does not have, in a.bkr only, as before.
+SITE_REFERENCES = {
+    ("LNXAPP01", "LNXAPP01 0192"): [
+        ("USER.DIRECT", 0),
+        ("a.bkr", _line_of(SITE_A, "LNXAPP01")),
+        ("b.bkr", _line_of(SITE_B, "LNXAPP01")),
+    ],
+    ("LNXWEB01", "LNXWEB01"): [
+        ("USER.DIRECT", 2),
+        ("c.bkr", _line_of(SITE_C, "LNXWEB01")),
+        ("site.bkr", 0),
+    ],
+    ("LNXAPP09", "LNXAPP09 0192"): [("a.bkr", _line_of(SITE_A, "LNXAPP09"))],
+}
+
+
+def _places(folder: Path, locations: list[dict]) -> list[tuple[str, int]]:
+    return sorted(
+        (Path(loc["uri"].removeprefix("file://")).relative_to(folder).as_posix(), loc["range"]["start"]["line"])
+        for loc in locations
+    )
+
+
+def test_references_of_a_directory_user_reach_every_file_of_the_workspace(tmp_path):
+    """In this process: the user is the site's one machine, so its references are its
+    places in the workspace's files the editor has not opened, importing or not."""
+    from lsp_inprocess import Editor
+
+    write_site(tmp_path)
+    editor = Editor()
+    options = {"debounce_ms": 0, "directory": str(tmp_path / "USER.DIRECT")}
+    params = {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}, "initializationOptions": options}
+    try:
+        assert "result" in editor.request("initialize", params)
+        editor.notify("initialized", {})
+        uri = (tmp_path / "a.bkr").as_uri()
+        editor.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "bkr", "version": 1, "text": SITE_A}})
+        for (user, written), expected in SITE_REFERENCES.items():
+            at = position(SITE_A, written, 2) if written != user else position(SITE_USERS, user, 2)
+            where = uri if written != user else (tmp_path / "site.bkr").as_uri()
+            if written == user:  # LNXWEB01: asked in the module, open too
+                editor.notify("textDocument/didOpen", {"textDocument": {"uri": where, "languageId": "bkr", "version": 1, "text": SITE_USERS}})
+            asked = {"textDocument": {"uri": where}, "position": {"line": at.line, "character": at.character}}
+            found = editor.request("textDocument/references", asked | {"context": {"includeDeclaration": True}})
+            assert _places(tmp_path, found["result"]) == expected, user
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client_of_a_site(lsp_client: LanguageClient, tmp_path_factory):
+    """A server over `write_site`'s workspace, its `directory` the site's USER.DIRECT."""
+    folder = tmp_path_factory.mktemp("ws")
+    write_site(folder)
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(client_params(folder, directory=str(folder / "USER.DIRECT")))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_references_of_a_directory_user_over_the_wire(client_of_a_site: LanguageClient):
+    """Through a real `bkrc lsp`: LNXAPP01, which only a pattern covers, in the file of
+    the other cluster too; without its declarations, the directory's entry is not listed."""
+    client = client_of_a_site
+    folder = client.folder
+    main = open_doc(client, folder / "a.bkr", SITE_A)
+    await diagnostics(client, main)
+    found = await references(client, main, position(SITE_A, "LNXAPP01 0192", 2), declaration=True)
+    as_dicts = [{"uri": loc.uri, "range": {"start": {"line": loc.range.start.line}}} for loc in found]
+    assert _places(folder, as_dicts) == SITE_REFERENCES[("LNXAPP01", "LNXAPP01 0192")]
+    found = await references(client, main, position(SITE_A, "LNXAPP01 0192", 2))
+    as_dicts = [{"uri": loc.uri, "range": {"start": {"line": loc.range.start.line}}} for loc in found]
+    assert _places(folder, as_dicts) == SITE_REFERENCES[("LNXAPP01", "LNXAPP01 0192")][1:]

@@ -1281,21 +1281,62 @@ def references(doc: Document, line: int, column: int, include_declaration: bool)
     return found
 
 
+def _owner_words(doc: Document) -> list[tuple[ast.Word, str]]:
+    """(word, user ID) for each place of `doc`'s own file that writes a minidisk
+    owner: a minidisk selection's, a `disk` statement's machine."""
+    main = doc.analysis.program.main
+    if main is None:
+        return []
+    owners = [(w, owner) for w, owner, is_owner in _owned_words(main) if is_owner]
+    return owners + [(d.user, d.user.upper) for c in main.clusters for d in c.disks]
+
+
 def _owner_references(doc: Document, line: int, column: int, include_declaration: bool) -> list[Span]:
     """With the `directory` setting, on a minidisk owner no declaration names: each
     place of this document that writes that ID as an owner (a selection's, a
     `disk` statement's), then its entry in the directory (`include_declaration`)."""
-    main = doc.analysis.program.main
-    if main is None or _site_directory(doc) is None:
+    if _site_directory(doc) is None:
         return []
-    at = doc.offset(line, column)
-    owners = [(w, owner) for w, owner, is_owner in _owned_words(main) if is_owner]
-    owners += [(d.user, d.user.upper) for c in main.clusters for d in c.disks]
-    name = next((o for w, o in owners if w.span.file == doc.name and w.span.start <= at <= w.span.end), None)
+    name = _owner_at(doc, line, column)
     if name is None or is_pattern(name):
         return []
-    found = [w.span for w, owner in owners if owner == name]
+    found = [w.span for w, owner in _owner_words(doc) if owner == name]
     return found + (_directory_entries(doc, name) if include_declaration else [])
+
+
+def _owner_at(doc: Document, line: int, column: int) -> str | None:
+    """The user ID of the minidisk owner written under the cursor, if one is."""
+    at = doc.offset(line, column)
+    return next((o for w, o in _owner_words(doc) if w.span.file == doc.name and w.span.start <= at <= w.span.end), None)
+
+
+def directory_user_at(doc: Document, line: int, column: int) -> str | None:
+    """With the `directory` setting, the user ID under the cursor when the site's
+    directory has an entry of it: a user the files declare or only a pattern
+    covers (`include minidisk LNXAPP01 0191`), written where a user is; else None.
+    That ID is one machine of the site, whichever .bkr file names it: find
+    references lists its places in every file of the workspace (`user_places`)."""
+    if _site_directory(doc) is None:
+        return None
+    occ = doc.occurrence_at(line, column)
+    if occ is not None:
+        name = occ.name if occ.kind == USER else None
+    else:
+        name = _owner_at(doc, line, column)
+    if name is None or is_pattern(name) or not _directory_entries(doc, name):
+        return None
+    return name
+
+
+def user_places(doc: Document, name: str, include_declaration: bool) -> list[Span]:
+    """Every place where `doc` and the modules it imports write the user ID `name`
+    (its declarations when `include_declaration`), the minidisk owners no
+    declaration names included, each once: for references across the workspace."""
+    found = references_of(doc, USER, name, include_declaration)
+    seen = {(s.file, s.start) for s in found}
+    return found + [
+        w.span for w, owner in _owner_words(doc) if owner == name and (w.span.file, w.span.start) not in seen
+    ]
 
 
 def references_of(doc: Document, kind: str, name: str, include_declaration: bool) -> list[Span]:

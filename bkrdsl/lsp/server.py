@@ -664,6 +664,13 @@ class BkrServer(LanguageServer):
                     out.append(doc)
         return out
 
+    def every_document(self) -> list[Document]:
+        """The open documents (as their buffers are now), then the workspace's other
+        .bkr files (`disk_documents`): what workspace symbols, and the references
+        of a user of the site's directory, search."""
+        docs = [doc for doc in map(self.fresh, sorted(self.open_uris())) if doc is not None]
+        return docs + self.disk_documents()
+
     def workspace_edit(self, done: list[tuple[Document, F.Renaming]]) -> T.WorkspaceEdit:
         """The edits of the renamings, each place once, per file: `documentChanges`
         when the client can apply them (each open buffer at its version, a new one
@@ -1472,6 +1479,13 @@ def build_server() -> BkrServer:
                 ls.window_show_message(
                     T.ShowMessageParams(type=T.MessageType.Warning, message=f"{told} uses it: {problem}")
                 )
+        user = F.directory_user_at(doc, line, column)
+        if user is not None:
+            # A user of the site's directory is one machine, whichever file names it (two
+            # clusters' files, each with its own groups, or a module that only a pattern
+            # covers it in): every file of the workspace is searched, importing or not.
+            for other in ls.every_document():
+                found += [(s, other) for s in F.user_places(other, user, include)]
         out, seen = [], set()
         boms = ls.open_boms()
         for span, where in found:
@@ -1674,8 +1688,7 @@ def build_server() -> BkrServer:
 
     @server.feature(T.WORKSPACE_SYMBOL)
     def workspace_symbols(ls: BkrServer, params: T.WorkspaceSymbolParams) -> list[T.SymbolInformation]:
-        docs = [doc for doc in map(ls.fresh, sorted(ls.open_uris())) if doc is not None]
-        docs += ls.disk_documents()
+        docs = ls.every_document()
         capability = ls.client_capabilities.workspace
         known = _known_symbol_kinds(capability.symbol if capability is not None else None)
         out = []
