@@ -49,6 +49,8 @@ IDENTITY_GROUP, IDENTITY_USERS = "SYSIDS", ("TCPIP", "FTPSERVE")
 FULL_JOB, INCREMENTAL_JOB = "APPSFULL", "SYSINC"
 TAPE_CATALOG_NODE, TAPE_REQUEST_NODE = "TCTMM", "TRTMM"
 TAPE_CATALOG_DMM, TAPE_REQUEST_DMM = "TCDMM", "TRDMM"
+#: Tape Manager's machines under the names of IBM's example, which `--tape` writes.
+TAPE_MACHINES = (TAPE_CATALOG_NODE, TAPE_REQUEST_NODE, TAPE_CATALOG_DMM, TAPE_REQUEST_DMM)
 
 
 def private_volume(ordinal: int) -> str:
@@ -387,10 +389,15 @@ def classifier(model: Model, tape: TapeMachines | None = None) -> Callable[[str]
     SFS server, a Tape Manager node); for another ID a standard library module
     declares (z/VM's own, from `--stdlib`), the directory statement of the kind
     it gives, "USER" or "IDENTITY"; None for the site's own users. With `tape`
-    certain, its machines are the product's too, as with `--tape`."""
+    certain, its machines are the product's too, as with `--tape`. In a cluster
+    with a `tape manager` statement, so are the Tape Manager machines of IBM's
+    names it does not name (the DMMs without `catalog-dmm` and `request-dmm`,
+    which the site's own directory keeps) unless the file declares that ID."""
     from bkrdsl.check.directory import STATEMENT
 
     products = set(model.product_machines()) | set(tape.ids if tape is not None and tape.certain else ())
+    if model.tape is not None:
+        products |= {i for i in TAPE_MACHINES if not model.user_defs_of(i)}
 
     def classify(user_id: str) -> str | None:
         declared, pattern = model.user_defs_of(user_id), model.pattern_for(user_id)

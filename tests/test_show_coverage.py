@@ -86,6 +86,24 @@ def test_product_machines_and_zvm_ids_are_left_out(at_root):
     assert "leaves out the\n           product's 13 machines and z/VM's own 8 IDs" in out
 
 
+def test_tape_manager_machines_the_file_does_not_name_are_the_product_s(at_root, tmp_path):
+    """`tape manager shared` without `catalog-dmm` and `request-dmm`: the site's directory
+    keeps the DMMs (prodssi.direct's TCDMM, TRDMM), which are Tape Manager's under IBM's
+    names, not site users no job backs up; one the file declares as its own stays the site's."""
+    tmm_only = variant(tmp_path, "request-node TRTMM\n                      catalog-dmm TCDMM request-dmm TRDMM", "request-node TRTMM")
+    tmm_only.write_text(re.sub(r"  disk T[CR]DMM 191 .*\n", "", tmm_only.read_text()))
+    data = show_json(tmm_only)
+    assert {"TCTMM", "TRTMM", "TCDMM", "TRDMM"} <= set(data["cluster"]["directory"]["left_out"]["product"])
+    for member in data["cluster"]["members"]:
+        assert sorted(entries(data, member)) == SITE_USERS
+    # TCDMM as a guest of the site's, its group lists it: counted as the site's (and backed up).
+    guest = tmm_only.read_text().replace("LNXWEB02 LNXDB01", "LNXWEB02 LNXDB01 TCDMM")
+    tmm_only.write_text(guest)
+    data = show_json(tmm_only)
+    assert "TCDMM" not in data["cluster"]["directory"]["left_out"]["product"]
+    assert entries(data, "VMSYS1")["TCDMM"]["status"] == "backed-up"
+
+
 def test_patterns_expand_to_the_directory_users_they_match(at_root):
     data = show_json("examples/prodssi.bkr")
     (m,) = [m for m in data["members"] if m["name"] == "VMSYS2"]
