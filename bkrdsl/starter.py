@@ -240,7 +240,13 @@ def problems(cluster: Arg, members: Sequence[Arg], placements: Sequence[Arg]) ->
     and helps), pointing into the command line: the cluster name, the member
     names (valid, once each, at most eight, not EACH), and each member named by
     `--catalog-member` or `--purging-member` (one of `members`)."""
-    from bkrdsl.check.common import SYSTEM_NAME_CHARS, Suggester, mean_help, quoted, system_name_problem
+    from bkrdsl.check.common import (
+        SYSTEM_NAME_CHARS,
+        Suggester,
+        quoted,
+        system_name_problem,
+        unknown_member_help,
+    )
     from bkrdsl.check.declarations import DUPLICATE_MEMBER, MEMBER_NAMED_EACH, UNKNOWN_MEMBER
     from bkrdsl.check.members import MAX_MEMBERS, TOO_MANY_MEMBERS
     from bkrdsl.check.names import CLUSTER_NAME_HELP, INVALID_SYSTEM_NAME, MEMBER_NAME_HELP
@@ -312,7 +318,7 @@ def problems(cluster: Arg, members: Sequence[Arg], placements: Sequence[Arg]) ->
                 f"`{arg.option}` names {quoted(up)}, which is not one of the members",
                 arg.span,
                 related=[Related(seen[c].span, "given here") for c in close],
-                help=mean_help(close, f"name one of the members: {', '.join(seen) or 'none yet'}"),
+                help=unknown_member_help(close, seen),
             )
         )
     return out

@@ -103,6 +103,52 @@ def test_twenty_independent_mistakes_give_twenty_diagnostics():
     assert len({d.code for d in analysis.diagnostics}) == 20
 
 
+PRODSSI_TEXT = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+PRODSSI_MEMBERS = "the members are VMSYS1, VMSYS2, VMSYS3, VMSYS4"
+
+
+@pytest.mark.parametrize(
+    "old,new,help",
+    [
+        # A name close to a member: the fix writes it, and the help lists the members too.
+        ("run on VMSYS2 weekly", "run on VMSYZ2 weekly", f"did you mean `VMSYS2`? {PRODSSI_MEMBERS}"),
+        ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on VMSYX1", f"did you mean `VMSYS1`? {PRODSSI_MEMBERS}"),
+        ("expire on VMSYS1", "expire on PROD1", f"{PRODSSI_MEMBERS}; declare it with `member NAME {{ ... }}`"),
+        # An IDENTITY job's `run on`: `each member` backs up every member's instances.
+        (
+            "run on each member daily 03:30",
+            "run on VMSYX1 daily 03:30",
+            (
+                "did you mean `VMSYS1`? job `SYSINC` backs up IDENTITY users: `run on each member` backs up"
+                f" their instances on every member (one job per member); {PRODSSI_MEMBERS}"
+            ),
+        ),
+    ],
+    ids=["run-on-close", "catalog-node-close", "expire-on-far", "identity-job"],
+)
+def test_an_unknown_member_s_help_lists_the_members(old, new, help):
+    """BKR330, wherever a member is named: "did you mean" when one is close, and the
+    cluster's members always (`bkrc show --member` and `bkrc init` word it the same)."""
+    assert old in PRODSSI_TEXT
+    analysis = analyse("prodssi.bkr", PRODSSI_TEXT.replace(old, new).encode())
+    (unknown,) = [d for d in analysis.diagnostics if d.code == "BKR330"]
+    assert unknown.help == help
+    assert (unknown.fix is not None) == help.startswith("did you mean")
+
+
+def test_show_and_init_word_an_unknown_member_as_the_checker_does(at_root, tmp_path):
+    """One wording (`check.common.unknown_member_help`) for a member named on the command line."""
+    shown = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSY2"], expect=1).stderr
+    assert f"= help: did you mean `VMSYS2`? {PRODSSI_MEMBERS}\n" in shown
+    args = ["--cluster", "P", "--member", "VMSYS1", "--member", "PROD2", "--catalog-member", "VMSYS9"]
+    written = run_cli(["init", str(tmp_path / "new.bkr"), *args], expect=1).stderr
+    assert "= help: did you mean `VMSYS1`? the members are VMSYS1, PROD2\n" in written
+    # Where "did you mean" names every member, they are not listed again.
+    args = ["--cluster", "P", "--member", "VMSYS1", "--member", "VMSYS2", "--purging-member", "VMSYS9"]
+    written = run_cli(["init", str(tmp_path / "new.bkr"), *args], expect=1).stderr
+    assert "= help: did you mean `VMSYS1` or `VMSYS2`?\n" in written
+
+
 CLEAN = (RULES_DIR / "BKR110.pass.bkr").read_text(encoding="utf-8")
 LONG = "A" * 100_000
 

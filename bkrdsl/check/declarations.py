@@ -24,6 +24,7 @@ from bkrdsl.check.common import (
     shown,
     swapped_disk,
     system_name_problem,
+    unknown_member_help,
     valid_user_id,
     valid_user_or_pattern,
     volume_problem,
@@ -480,8 +481,12 @@ UNKNOWN_MEMBER = register(
     is usually a typo; bkrc would otherwise write files for a member that does
     not exist, and the real member would get nothing. The help names the
     closest declared member; two or three equally close ones (`VMSYS3` beside
-    `VMSYS1` and `VMSYS2`) are all named, alphabetically, and when more are
-    equally close the help lists every member instead. A name written at
+    `VMSYS1` and `VMSYS2`) are all named, alphabetically; then, close or not,
+    it lists the cluster's members, as `bkrc show --member` and `bkrc init`'s
+    `--catalog-member` and `--purging-member` do for a name they are given. In
+    the `run on` of a job that backs up IDENTITY users, it also says that `run
+    on each member` backs up their instances on every member (such a job on one
+    member is BKR221, which leaves an unknown member to this report). A name written at
     several places (`run on VMSYS01` and `expire on VMSYS01`) is one mistake:
     it is reported once, at its first place, with the others as notes, and
     its fix (when one member is closest) writes that member at every place.
@@ -1445,6 +1450,13 @@ def unknown_members(model: Model):
         w for w in model.cluster.member_references() if model.member(w.upper) is None and w is not server
     ]
     refused = [n for n in names if system_name_problem(n) is not None]  # BKR302's
+    identity = {  # each word of the `run on` of a job that backs up IDENTITY users: its job
+        id(w): job.name
+        for job in model.jobs
+        if Kind.IDENTITY in job.kinds
+        for run in job.decl.runs
+        for w in run.placement.members
+    }
     for name, word, others in _once_per_name(unknown):
         if refused and suggest.closest(name, refused):
             # `member VMSYS1XYZ` for the VMSYS1 its jobs run on: that member's own name,
@@ -1452,14 +1464,15 @@ def unknown_members(model: Model):
             # offer it, or another member (`VMSYS2`) and a fix that moves the jobs there
             continue
         close = suggest.closest(name, names)
-        otherwise = (
-            f"the members are {', '.join(names) or 'none yet'}; declare it with `member NAME {{ ... }}`"
-        )
+        every = ""
         if name in _EVERY_MEMBER:
             # `run on all daily 02:00`: English for every member, which .bkr writes `each member`
-            otherwise = (
-                f"to name every member, write `each member` (`run on each member`, one job per member);"
-                f" {otherwise}"
+            every = "to name every member, write `each member` (`run on each member`, one job per member)"
+        elif identity_job := next((identity[id(w)] for w in [word, *others] if id(w) in identity), None):
+            # BKR221 leaves such a job to this report: the member meant may be none, but all
+            every = (
+                f"job {quoted(identity_job)} backs up IDENTITY users: `run on each member` backs up"
+                " their instances on every member (one job per member)"
             )
         yield UNKNOWN_MEMBER(
             f"unknown member {quoted(name)}"
@@ -1467,7 +1480,7 @@ def unknown_members(model: Model):
             word.span,
             related=_declared_here(close, lambda n: model.member(n).decl.name.span)
             + _named_too(name, others),
-            help=mean_help(close, otherwise),
+            help=unknown_member_help(close, names, every=every, declare=True),
             fix=_fix_everywhere(close, word, others),
         )
 

@@ -45,7 +45,7 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
     """(diagnostics, sources) for the `--member` names the cluster cannot show:
     each pointing into the command line `bkrc show FILE --member ...`, a
     suggestion also at the member's declaration."""
-    from bkrdsl.check.common import Suggester, mean_help, quoted, system_name_problem
+    from bkrdsl.check.common import Suggester, quoted, system_name_problem, unknown_member_help
     from bkrdsl.check.declarations import UNKNOWN_MEMBER
     from bkrdsl.check.names import INVALID_SYSTEM_NAME, MEMBER_NAME_HELP
     from bkrdsl.diagnostics import Related
@@ -70,7 +70,7 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
                 f"`--member` names {quoted(up)}, which is not a member of cluster {quoted(model.name)}",
                 arg.span,
                 related=[Related(model.member(c).decl.name.span, "declared here") for c in close],
-                help=mean_help(close, f"name one of the members: {', '.join(known)}"),
+                help=unknown_member_help(close, known),
             )
         )
     return out, {**analysis.sources, source.name: source}
