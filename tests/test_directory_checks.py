@@ -489,7 +489,8 @@ def test_bkr519_compares_the_extents_sequential_allocation_hands_out(tmp_path):
     bkup = next(d for d in result.diagnostics if d.message.startswith("`BKRBKUP` on `VMSYS1`'s minidisk 0191"))
     assert "overlaps IDENTITY `MAINT` (SUBCONFIG MAINT-1)'s minidisk 0191 (cylinders 1-175)" in bkup.message
     assert bkup.help.startswith("place it where the site's directory has it: `on M1PRV1 at 322` (this instance's: the statement gives several")
-    assert "`disk_allocation = \"autov\"`" in bkup.help and bkup.fix is None
+    assert "`disk_allocation = \"autov\"`" in bkup.help
+    assert bkup.fix.title == "Write one `disk` statement per member, `disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322` and 3 more"
     # A USER's one instance: its fix writes the directory's extent (`--fix` applies it).
     admin = next(d for d in result.diagnostics if d.message.startswith("`BKRADMIN`'s minidisk 0191"))
     assert admin.fix.title == "Write `disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440`"
@@ -533,6 +534,97 @@ def test_bkr523_an_extent_another_user_has_is_an_error(tmp_path):
     site.write_text(bkr)
     result = run_cli(["compile", site, "-o", out, "-I", EXAMPLES, "--directory", DIRECT], expect=1)
     assert "BKR523" in result.output + (result.stderr or "") and not out.exists()
+
+
+def _sequential(tmp_path: Path) -> Path:
+    from bkrdsl.dialect import DIALECT_DIR
+
+    table = tmp_path / "site-dialect.toml"
+    table.write_text((DIALECT_DIR / "backup-manager-1.3.toml").read_text().replace('value = "autov"', 'value = "sequential"'))
+    return table
+
+
+def check_sequential(tmp_path: Path, bkr: str, *edits):
+    """The diagnostics of `bkr` against the edited directory, with bkrc's sequential allocation."""
+    from bkrdsl.dialect import load_dialect
+
+    dialect = load_dialect(path=str(_sequential(tmp_path)))
+    return analyse("site.bkr", bkr.encode(), directory=directory(*edits), dialect=dialect).diagnostics
+
+
+def test_bkr523_fix_writes_one_statement_per_member_for_a_statement_that_gives_several(tmp_path):
+    """With sequential allocation, BKRBKUP's one statement gives 4 instances, each
+    on its member's private volume from cylinder 1, where MAINT's 0191 is: the fix
+    writes one statement per member, in member order, each on the machine's own
+    extent in the directory (TRTMM's differ by member), the comment kept on the first."""
+    text = PRODSSI.read_text().replace("disk BKRBKUP 191 size 10 cyl\n", "disk BKRBKUP 191 size 10 cyl  # the backup server\n")
+    found = {d.message.split("'s minidisk")[0]: d for d in check_sequential(tmp_path, text)}
+    bkup = found["`BKRBKUP` on `VMSYS1`"]
+    assert bkup.fix.title == "Write one `disk` statement per member, `disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322` and 3 more"
+    assert "  disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322  # the backup server\n" + "".join(
+        f"  disk BKRBKUP 191 size 10 cyl on M{n}PRV1 at 322\n" for n in (2, 3, 4)
+    ) + "  disk BKRCATLG 191 size 10 cyl\n" in fixed_by(bkup, text)
+    assert "(this instance's: the statement gives several, so write one `disk` statement per member" in bkup.help
+    request = found["`TRTMM` on `VMSYS2`"]  # a request node: every member but the catalog node's (VMSYS1)
+    assert "  disk TRTMM 191 size 10 cyl on M2PRV1 at 382\n  disk TRTMM 191 size 10 cyl on M3PRV1 at 362\n" \
+        "  disk TRTMM 191 size 10 cyl on M4PRV1 at 362\n" in fixed_by(request, text)
+    # The machine's own extent on one member taken by another user: the first free one there.
+    taken = (r"^(SUBCONFIG AUTOG1-3\n)", r"\1 MDISK 0199 3390 0325 0003 M3PRV1 MR\n")
+    (bkup,) = [d for d in check_sequential(tmp_path, text, taken) if d.message.startswith("`BKRBKUP`")]
+    # (AUTOG1-3 296-305, OPEROR-3 306-315, TCPIP-3 316-318, FTPSVE-3 319-321, the new 0199 325-327)
+    assert "  disk BKRBKUP 191 size 10 cyl on M2PRV1 at 322\n  disk BKRBKUP 191 size 10 cyl on M3PRV1 at 328\n" \
+        "  disk BKRBKUP 191 size 10 cyl on M4PRV1 at 322\n" in fixed_by(bkup, text)
+
+
+def test_bkr523_moves_to_the_machine_s_own_extent_only_on_a_volume_the_cluster_declares_for_it():
+    """BKRSVSFS's own 0191 is on VMCOM2, which the cluster does not declare: `on VMCOM2`
+    would be BKR333, so the help and the fix give the first free extent of VMCOM1."""
+    bkr = PRODSSI.read_text().replace("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 370")
+    (d,) = check(bkr, (r"^ MDISK 0191 3390 1000 0020 VMCOM1", " MDISK 0191 3390 1000 0020 VMCOM2"))
+    assert d.code == "BKR523" and d.help.startswith("place it on a free extent: `on VMCOM1 at 520`")
+    assert d.fix.title == "Write `disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 520`"
+
+
+def test_bkr523_fix_of_an_identity_statement_placing_one_member_s_instance_writes_its_start():
+    """`on M1PRV1 at 5` places VMSYS1's instance on MAINT's 0191; DirMaint places the
+    other members' (AUTOV): the fix rewrites the one start, to BKRBKUP's own extent."""
+    text = PRODSSI.read_text().replace("disk BKRBKUP 191 size 10 cyl\n", "disk BKRBKUP 191 size 10 cyl on M1PRV1 at 5\n")
+    (d,) = check(text)
+    assert d.code == "BKR523" and d.fix.title == "Write `disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322`"
+    assert "(this instance's" not in d.help
+    assert "  disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322\n  disk BKRCATLG" in fixed_by(d, text)
+    assert check(fixed_by(d, text)) == []
+
+
+def test_bkr523_offers_no_fix_where_statements_cannot_place_every_instance_and_says_why(tmp_path):
+    """A worker pattern: `on VOL at START` would put every worker of a member on one
+    extent. A member's volume the directory holds to its end: no free start there."""
+    text = PRODSSI.read_text()
+    (workers,) = [d for d in check_sequential(tmp_path, text) if d.message.startswith("`BKRWRK01`")]
+    assert workers.fix is None and workers.help.endswith(
+        "; no fix, as `disk BKRWRK*` gives 4 machines the minidisk, and `on VOL at START` would put them on one extent"
+    )
+    full = (r"^(SUBCONFIG AUTOG1-4\n)", r"\1 MDISK 0199 3390 0100 END M4PRV1 MR\n")
+    (bkup,) = [d for d in check_sequential(tmp_path, text, full) if d.message.startswith("`BKRBKUP`")]
+    assert bkup.fix is None
+    assert bkup.help.endswith("; no fix, as the directory's minidisks run to the end of `M4PRV1`, `VMSYS4`'s volume")
+
+
+def test_check_fix_with_the_directory_writes_one_statement_per_member_as_fmt_writes(tmp_path):
+    """prodssi.bkr against prodssi.direct with sequential allocation: 9 statements on
+    cylinders MAINT's or PMAINT's minidisks have; `--fix` mends 8 (4 IDENTITYs' one
+    statement per member, 4 USERs'), and leaves the workers' pattern; a second check
+    finds neither BKR523 nor BKR519 for them, and the file is as `bkrc fmt` writes it."""
+    copy, table = tmp_path / "prodssi.bkr", _sequential(tmp_path)
+    copy.write_text(PRODSSI.read_text())
+    args = ["check", copy, "--directory", DIRECT, "--dialect", table]
+    assert json.loads(run_cli([*args, "--format", "json"], expect=1).output)["error_count"] == 9
+    result = run_cli([*args, "--fix"], expect=1)
+    assert "8 fixes applied; remaining: 1 error (BKR523)" in result.output
+    assert len(copy.read_text().splitlines()) == len(PRODSSI.read_text().splitlines()) + 10
+    (left,) = json.loads(run_cli([*args, "--format", "json"], expect=1).output)["diagnostics"]
+    assert left["code"] == "BKR523" and left["message"].startswith("`BKRWRK01` on `VMSYS1`")
+    run_cli(["fmt", "--check", copy], expect=0)
 
 
 def test_bkr520_a_minidisk_every_worker_has_is_one_diagnostic_for_the_worker_pattern():

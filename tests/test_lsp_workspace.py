@@ -378,6 +378,24 @@ async def client_with_directory(lsp_client: LanguageClient, tmp_path_factory):
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
+async def client_with_sequential_directory(lsp_client: LanguageClient, tmp_path_factory):
+    """A server whose `directory` names prodssi.bkr's CP directory, and whose `dialect`
+    a table with sequential allocation (a site without DirMaint)."""
+    from conftest import EXAMPLES
+    from test_compile_emit import TABLE
+
+    folder = tmp_path_factory.mktemp("ws")
+    (folder / "USER.DIRECT").write_bytes((EXAMPLES / "prodssi.direct").read_bytes())
+    (folder / "seq.toml").write_text(TABLE.read_text().replace('value = "autov"', 'value = "sequential"'))
+    lsp_client.folder = folder
+    await lsp_client.initialize_session(
+        client_params(folder, directory=str(folder / "USER.DIRECT"), dialect=str(folder / "seq.toml"))
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
 async def client_with_missing_directory(lsp_client: LanguageClient, tmp_path_factory):
     folder = tmp_path_factory.mktemp("ws")
     lsp_client.folder = folder
@@ -429,6 +447,30 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
         )
         assert action.title == title and [d.code for d in action.diagnostics] == [code]
         assert action.diagnostics[0].range.start.line == line and list(action.edit.changes) == [main]
+
+
+@pytest.mark.asyncio
+async def test_bkr523_quick_fix_writes_one_disk_statement_per_member(client_with_sequential_directory: LanguageClient):
+    """As `bkrc check --fix --directory`: BKRBKUP's one statement, whose 4 instances
+    bkrc's sequential allocation puts on MAINT's cylinders, becomes one per member."""
+    from conftest import EXAMPLES
+
+    client = client_with_sequential_directory
+    main = open_doc(client, client.folder / "prodssi.bkr", (EXAMPLES / "prodssi.bkr").read_text())
+    found = await diagnostics(client, main)
+    assert [d.range.start.line for d in found if d.code == "BKR523"] == [30, 31, 32, 34, 35, 36, 37, 38, 39]
+    at = T.Position(line=30, character=4)  # disk BKRBKUP 191 size 10 cyl
+    (action,) = await client.text_document_code_action_async(
+        T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=main),
+            range=T.Range(start=at, end=at),
+            context=T.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert action.title == "Write one `disk` statement per member, `disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322` and 3 more"
+    first, rest = action.edit.changes[main]
+    assert (first.range.start.line, first.new_text) == (30, "disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322")
+    assert rest.new_text == "".join(f"\n  disk BKRBKUP 191 size 10 cyl on M{n}PRV1 at 322" for n in (2, 3, 4))
 
 
 @pytest.mark.asyncio

@@ -376,13 +376,9 @@ def add_disk_statements(model: Model, statements: Sequence[str], beside: Sequenc
     cluster = model.cluster
     file = cluster.span.file
     title = f"Add `{statements[0]}`" if len(statements) == 1 else f"Add {len(statements)} `disk` statements"
-    comments = next((m.comments for m in model.modules if m.file == file), ())
     disks = [d.span for d in beside if d.span.file == file] or [d.span for d in model.disks if d.span.file == file]
     if disks:
-        last = max(disks, key=lambda s: s.start)
-        after = next((c for c, _ in comments if c.line == last.end_line and c.start >= last.end), last)
-        at = Span(file, after.end_line, after.end_column, after.end_line, after.end_column, after.end, after.end)
-        return Fix(title, (Edit(at, "".join("\n" + " " * (last.column - 1) + s for s in statements)),))
+        return Fix(title, (statements_after(model, max(disks, key=lambda s: s.start), statements),))
     # The block's `}` is its last character: a syntax error would have stopped the checks.
     end = cluster.span
     brace = Span(file, end.end_line, end.end_column - 1, end.end_line, end.end_column - 1, end.end - 1, end.end - 1)
@@ -393,3 +389,12 @@ def add_disk_statements(model: Model, statements: Sequence[str], beside: Sequenc
         inside = [m.span.column for m in cluster.members] or [3]
         text = "".join(f"{' ' * (min(inside) - 1)}{s}\n" for s in statements)
     return Fix(title, (Edit(brace, text),))
+
+
+def statements_after(model: Model, statement: Span, statements: Sequence[str]) -> Edit:
+    """The edit that adds `statements`, each on a line of its own, after the statement
+    at `statement` (past a comment on its last line), indented as it is."""
+    comments = next((m.comments for m in model.modules if m.file == statement.file), ())
+    after = next((c for c, _ in comments if c.line == statement.end_line and c.start >= statement.end), statement)
+    at = Span(statement.file, after.end_line, after.end_column, after.end_line, after.end_column, after.end, after.end)
+    return Edit(at, "".join("\n" + " " * (statement.column - 1) + s for s in statements))

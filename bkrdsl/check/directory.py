@@ -29,6 +29,7 @@ from bkrdsl.check.common import (
     mean_fix,
     mean_help,
     quoted,
+    statements_after,
 )
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
@@ -501,13 +502,22 @@ EXTENT_TAKEN = register(
 
     Fix: place the minidisk on a free extent: the help gives the machine's
     own extent in the directory where no one else's is (the compiled entry
-    replaces the directory's), else the first one on that volume that holds
-    it, after every extent of the directory and of the compile (`at 1500`);
-    or let DirMaint place it (leave out `at`, with the dialect's `autov`).
-    `bkrc check --fix --directory FILE` (and the editor's quick fix) writes
-    that `on VOL at START` where the statement places one instance (a
-    USER's); for a statement that gives several (an IDENTITY's instances, a
-    worker pattern), the help says to write one statement per member.
+    replaces the directory's) and the cluster declares its volume for the
+    instance, else the first one on that volume that holds it, after every
+    extent of the directory and of the compile (`at 1500`); or let DirMaint
+    place it (leave out `at`, with the dialect's `autov`). `bkrc check --fix
+    --directory FILE` (and the editor's quick fix) writes that `on VOL at
+    START` where the statement places the one instance that must move (a
+    USER's, or the member's an IDENTITY's `on` names). A statement that
+    gives an IDENTITY's instances on several members (`disk BKRBKUP 191
+    size 10 cyl`, with `sequential`) becomes one statement per member, each
+    `on` that member's private volume `at` the start the same rule gives its
+    instance (`disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322`, then `on
+    M2PRV1 at 322`...), in member order, a comment after it kept on the
+    first. None is offered, and the help says why, for a pattern's statement
+    (`disk BKRWRK*`: one `on VOL at START` would put a member's workers on
+    one extent), nor where the directory holds an instance's volume to its
+    end.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1124,13 +1134,13 @@ def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) 
     for p in placed:
         if p.disk.span in said:
             continue
-        hit = next(
-            (t for t in taken.get((p.volume, p.devtype), ()) if p.start < t.end and t.first < p.start + p.size), None
-        )
+        hit = _overlapped(taken, p)
         if hit is not None:
             said.add(p.disk.span)
-            alone = sum(o.disk.span == p.disk.span for o in allocation.placed) == 1
-            yield _extent_taken(model, p, hit, _own_extent(directory, taken, placed, p), _first_free(taken, placed, p), alone)
+            instances = [o for o in allocation.placed if o.disk.span == p.disk.span]
+            target = _free_target(model, directory, taken, placed, p)
+            fix, why, per_member = _extent_fix(model, directory, taken, placed, instances, target)
+            yield _extent_taken(model, p, hit, target, per_member, fix, why)
 
 
 def _extents_kept(directory: Directory, replaced: set[str]) -> dict[tuple[str, str], list[_Taken]]:
@@ -1152,6 +1162,31 @@ def _extents_kept(directory: Directory, replaced: set[str]) -> dict[tuple[str, s
             end = disk.start + disk.size if disk.size is not None else float("inf")
             taken.setdefault((disk.volume, disk.devtype), []).append(_Taken(disk.start, end, what, disk))
     return taken
+
+
+def _overlapped(taken, p: Placed) -> _Taken | None:
+    """The first extent of the directory that `p` (placed from a start) overlaps, if any."""
+    return next((t for t in taken.get((p.volume, p.devtype), ()) if p.start < t.end and t.first < p.start + p.size), None)
+
+
+class _Target(NamedTuple):
+    """Where BKR523 moves an instance: `own` its extent in the directory, else the first free one."""
+
+    volume: str
+    start: int
+    own: bool
+
+
+def _free_target(model: Model, directory: Directory, taken, placed: list[Placed], p: Placed) -> _Target | None:
+    """Where `p` goes clear of every extent of the directory and of the compile's other
+    statements: the machine's own extent in the directory, where it is free and on a
+    volume the cluster declares for the instance, else the first free start on `p`'s
+    volume; None when the directory holds that volume to its end."""
+    own = _own_extent(directory, taken, placed, p)
+    if own is not None and _volume_why(model, own[0], p.member) is None:
+        return _Target(*own, own=True)
+    free = _first_free(taken, placed, p)
+    return None if free is None else _Target(p.volume, free, own=False)
 
 
 def _own_extent(directory: Directory, taken, placed: list[Placed], p: Placed) -> tuple[str, int] | None:
@@ -1190,41 +1225,80 @@ def _first_free(taken, placed: list[Placed], p: Placed) -> int | None:
     return None if start == float("inf") else int(start)
 
 
-def _extent_taken(model: Model, p: Placed, hit: _Taken, own: tuple[str, int] | None, free: int | None, alone: bool) -> Diagnostic:
-    """BKR523 at `p`'s statement; its fix moves the statement's one instance (`alone`)
-    to the directory's own extent for it, else to the first free one."""
+def _extent_taken(
+    model: Model, p: Placed, hit: _Taken, target: _Target | None, per_member: bool | None, fix: Fix | None, why: str | None
+) -> Diagnostic:
+    """BKR523 at `p`'s statement; the help moves `p` to `target` (see `_free_target`),
+    and says where the statement must become one per member (`per_member`, see
+    `_MOVE_NOTE`); the fix (`_extent_fix`) moves every instance that must move."""
     unit = "cylinders" if p.devtype == "3390" else "blocks"
     instance = _instance_name(p.owner, p.member)
     extent = f"{hit.first} to the volume's end" if hit.end == float("inf") else f"{hit.first}-{int(hit.end) - 1}"
     explicit = p.disk.start is not None
     where = f"its `at {p.disk.start.text}`" if explicit else "placed by bkrc's sequential allocation"
     autov = "leave out `at` and let DirMaint place it" if explicit else "let DirMaint place it, the dialect's `disk_allocation = \"autov\"`"
-    if own is not None:
-        move = f"place it where the site's directory has it: `on {own[0]} at {own[1]}`"
-    elif free is None:
+    if target is None:
         move = f"place it on another volume: the directory's minidisks run to the end of {quoted(p.volume)}"
+    elif target.own:
+        move = f"place it where the site's directory has it: `on {target.volume} at {target.start}`"
     else:
-        move = f"place it on a free extent: `on {p.volume} at {free}`, the first on {quoted(p.volume)} that holds {p.size} {unit}"
-    if not alone:
-        move += " (this instance's: the statement gives several, so write one `disk` statement per member, each `on` its private volume)"
+        move = f"place it on a free extent: `on {p.volume} at {target.start}`, the first on {quoted(p.volume)} that holds {p.size} {unit}"
+    move += _MOVE_NOTE[per_member]
     return EXTENT_TAKEN(
         f"{instance}'s minidisk {parse_address(p.disk.address.text):04X} on {quoted(p.volume)}, {unit} {p.start}-{p.start + p.size - 1}"
         f" ({where}), overlaps {hit.owner}'s minidisk {hit.disk.address:04X} ({unit} {extent}) in the"
         " site's directory: once both are deployed, each overwrites the other's files",
         p.disk.span,
-        help=f"{move}, clear of every extent of the directory and of the compile; or {autov}",
+        help=f"{move}, clear of every extent of the directory and of the compile; or {autov}{_no_fix(why)}",
         related=(Related(hit.disk.statement, f"{hit.owner}'s MDISK {hit.disk.address:04X}"),),
-        fix=_moved(p, own or ((p.volume, free) if free is not None else None)) if alone else None,
+        fix=fix,
     )
 
 
-def _moved(p: Placed, target: tuple[str, int] | None) -> Fix | None:
-    """BKR523's fix: `p`'s statement written `on VOLUME at START` (`target`)."""
-    if target is None:
-        return None
-    statement = p.disk
-    edits, place = _place_words(statement, target[0], target[1], p)
-    return Fix(f"Write `disk {statement.user.text} {statement.address.text} size {statement.size.text} {statement.unit.text}{place}`", edits)
+#: After the help's move: whether the statement gives one instance (None), several that
+#: one statement per member places (True), or a pattern's machines' that none does (False).
+_MOVE_NOTE = {
+    None: "",
+    True: " (this instance's: the statement gives several, so write one `disk` statement per member, each `on` its private volume)",
+    False: " (this instance's)",
+}
+
+
+def _extent_fix(model: Model, directory: Directory, taken, placed: list[Placed], instances: list[Placed], target: _Target | None):
+    """BKR523's fix for the statement of `instances` (every instance it gives; `target`
+    where the first that overlaps goes): (the fix or None, why none, the key of the
+    help's `_MOVE_NOTE`). `on VOL at START` where the statement places the one
+    instance that must move (a USER's, or the member's its `on` names); else one
+    statement per member's instance, each `on VOL at START` as `_free_target`
+    chooses, in member order, the first in the statement's place (a comment after
+    it kept), the others on lines of their own below it."""
+    written = next(d for d in model.disks if d.span == instances[0].disk.span)  # as written: its `on` is every member's
+    machines = len({o.owner for o in instances})
+    if machines > 1:
+        return None, _one_extent_why(written, machines), False
+    moving = [o for o in instances if o.start is not None and _overlapped(taken, o) is not None]
+    if len(instances) == 1 or (len(moving) == 1 and moving[0].disk.start is not None):  # it places that one itself
+        if target is None:
+            return None, None, None  # the help says: another volume
+        edits, place = _place_words(moving[0].disk, target.volume, target.start, moving[0])
+        return Fix(f"Write `{_disk_words(written)}{place}`", edits), None, None
+    targets = [_free_target(model, directory, taken, placed, o) for o in instances]
+    full = next((o for o, t in zip(instances, targets, strict=True) if t is None), None)
+    if full is not None:
+        return None, f"the directory's minidisks run to the end of {quoted(full.volume)}, {quoted(full.member)}'s volume", True
+    statements = [f"{_disk_words(written)} on {t.volume} at {t.start}" for t in targets]
+    edits = (Edit(written.span, statements[0]), statements_after(model, written.span, statements[1:]))
+    return Fix(f"Write one `disk` statement per member, `{statements[0]}` and {len(statements) - 1:,} more", edits), None, True
+
+
+def _disk_words(statement: ast.Disk) -> str:
+    """`statement` up to its size's unit, as written: the words an `on VOL at START` follows."""
+    return f"disk {statement.user.text} {statement.address.text} size {statement.size.text} {statement.unit.text}"
+
+
+def _one_extent_why(statement: ast.Disk, machines: int) -> str:
+    """Why `on VOL at START` cannot place a pattern's statement: every machine's instance would share the one extent."""
+    return f"`disk {statement.user.text}` gives {machines:,} machines the minidisk, and `on VOL at START` would put them on one extent"
 
 
 def _differences(placed: Placed, disk: Minidisk) -> tuple[str, ...]:
@@ -1323,16 +1397,16 @@ def _device_why(dialect: Dialect, disk: Minidisk) -> str:
     return f"a `disk` statement writes a {types} minidisk, and the directory's MDISK is a {disk.devtype}"
 
 
-def _volume_why(model: Model, disk: Minidisk, member: str | None) -> str | None:
-    """Why the directory's volume cannot be written `on` the `disk` statement for
+def _volume_why(model: Model, volume: str, member: str | None) -> str | None:
+    """Why the directory's `volume` cannot be written `on` the `disk` statement for
     the instance on `member` (None: a USER), or None: one the cluster declares for it."""
     if member is None:
-        ok = disk.volume in model.shared_volumes
+        ok = volume in model.shared_volumes
         what = "a `shared-volume` of the cluster"
     else:
-        ok = model.private_volumes.get(disk.volume) == member
+        ok = model.private_volumes.get(volume) == member
         what = f"a `private-volume` of {quoted(member)}"
-    return None if ok else f"the directory's volume {quoted(disk.volume)} is not {what}"
+    return None if ok else f"the directory's volume {quoted(volume)} is not {what}"
 
 
 def _differs_fix(model, dialect, statement: ast.Disk, found, compared) -> tuple[Fix | None, str | None]:
@@ -1375,7 +1449,7 @@ def _place_edit(model, statement: ast.Disk, moved: list[_Differs], machines: int
     that instance alone (a USER's, or one member's of an IDENTITY; the others of an
     IDENTITY are still allocated on their own private volumes)."""
     if machines > 1:
-        return None, None, f"`disk {statement.user.text}` gives {machines:,} machines the minidisk, and `on VOL at START` would put them on one extent"
+        return None, None, _one_extent_why(statement, machines)
     if len(moved) > 1:
         return None, None, (
             f"the directory places {len(moved):,} instances elsewhere, and one `disk` statement places one:"
@@ -1387,7 +1461,7 @@ def _place_edit(model, statement: ast.Disk, moved: list[_Differs], machines: int
             f"`on {statement.volume.text}` places another member's instance, and {_instance_name(d.machine, d.member)}'s"
             " is allocated: give it a statement of its own, `on` its private volume"
         )
-    why = _volume_why(model, d.disk, d.member)
+    why = _volume_why(model, d.disk.volume, d.member)
     if why:
         return None, None, why
     return (*_place_words(statement, d.disk.volume, d.disk.start, d.placed), None)
@@ -1561,7 +1635,7 @@ def _dropped_statements(model: Model, dialect: Dialect, owner: str, instances, e
     if len(instances) > 1 and len({d.statement for d in disks}) == 1:
         return [], "an IDENTITY's own MDISK is one minidisk for every member, and a `disk` statement gives each member's instance its own"
     for _, member, d in instances:
-        why = _volume_why(model, d, member)
+        why = _volume_why(model, d.volume, member)
         if why:
             return [], why
     return [f"disk {owner} {size} on {d.volume} at {d.start}" for d in disks], None
