@@ -654,24 +654,41 @@ def fixed_by(diagnostic, text: str) -> str:
     return apply(text, [diagnostic])
 
 
-def test_check_fix_with_the_directory_mends_bkr519_and_bkr520_as_fmt_writes(tmp_path):
-    """prodssi-slips.direct's BKRADMIN 191 grown to 20 cylinders and 5697J06C's 2C2
-    added by hand: `--fix` writes the directory's size over the one word, and the
-    missing `disk` statement below the machine's own; a second check is clean of
-    both, and the file is as `bkrc fmt` writes it."""
+def test_check_fix_with_the_directory_mends_bkr519_bkr520_and_bkr523_as_fmt_writes(tmp_path):
+    """prodssi-slips.direct's BKRSVSFS 191 moved to cylinder 2000 (DB2PRD's new 0201
+    on the cylinders it left), BKRADMIN 191 grown to 20 cylinders and 5697J06C's 2C2
+    added by hand: `--fix` writes the directory's start and size over the one word
+    each, and the missing `disk` statement below the machine's own; a second check
+    is clean of all three, and the file is as `bkrc fmt` writes it."""
     path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
     copy = tmp_path / "prodssi.bkr"
     copy.write_text(PRODSSI.read_text())
     result = run_cli(["check", copy, "--directory", path, "--fix"], expect=1)
-    assert "2 fixes applied" in result.output
+    assert "3 fixes applied" in result.output
     before, after = PRODSSI.read_text().splitlines(), copy.read_text().splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=False) if a != b]
-    assert changed[0] == ("  disk BKRADMIN 191 size 10 cyl", "  disk BKRADMIN 191 size 20 cyl")
+    assert changed[:2] == [
+        ("  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 2000"),
+        ("  disk BKRADMIN 191 size 10 cyl", "  disk BKRADMIN 191 size 20 cyl"),
+    ]
     at = after.index("  disk 5697J06C 191 size 10 cyl")
     assert after[at + 1] == "  disk 5697J06C 2C2 size 20 cyl on VMCOM1 at 1460" and len(after) == len(before) + 1
     again = json.loads(run_cli(["check", copy, "--directory", path, "--format", "json"], expect=1).output)
-    assert not {"BKR519", "BKR520"} & {d["code"] for d in again["diagnostics"]}
+    assert not {"BKR519", "BKR520", "BKR523"} & {d["code"] for d in again["diagnostics"]}
     run_cli(["fmt", "--check", copy], expect=0)
+
+
+def test_prodssi_slips_shows_every_code_that_compares_the_bkr_files_with_the_directory():
+    """examples/broken/prodssi-slips.direct holds a slip for each code of the family
+    but BKR521, which `bkrc init --directory` alone reports (docs/directory.md)."""
+    from bkrdsl.check.docs import family
+    from bkrdsl.diagnostics.registry import load_all
+
+    compared = "The site's CP directory (--directory): the .bkr files against it"
+    wanted = {code for code, entry in load_all().items() if family(code) == compared and not entry.retired} - {"BKR521"}
+    path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
+    data = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "json"], expect=1).output)
+    assert {d["code"] for d in data["diagnostics"]} == wanted
 
 
 def test_bkr519_fix_writes_only_the_words_that_differ():

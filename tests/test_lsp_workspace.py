@@ -414,28 +414,32 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
     client = client_with_directory
     main = open_doc(client, client.folder / "prodssi.bkr", (EXAMPLES / "prodssi.bkr").read_text())
     found = await diagnostics(client, main)
-    assert sorted(d.code for d in found) == ["BKR510", "BKR513", "BKR514", "BKR514", "BKR515", "BKR515", "BKR516", "BKR517", "BKR518", "BKR519", "BKR520"]
+    assert sorted(d.code for d in found) == [
+        "BKR510", "BKR511", "BKR512", "BKR513", "BKR514", "BKR514", "BKR515", "BKR515", "BKR516", "BKR517", "BKR518", "BKR519",
+        "BKR520", "BKR522", "BKR523",
+    ]
     kind = next(d for d in found if d.code == "BKR510")
     assert (kind.range.start.line, kind.range.start.character) == (44, 22)  # CICSPRD in group APPS
     directory = (client.folder / "USER.DIRECT").as_uri()
     assert [r.location.uri for r in kind.related_information] == [directory]
     built = next(d for d in found if d.code == "BKR513")
-    assert built.message.startswith("in USER.DIRECT:99: IDENTITY `TCPIP` is built on `VMSYS5`")
+    assert built.message.startswith("in USER.DIRECT:102: IDENTITY `TCPIP` is built on `VMSYS5`")
     assert built.range.start.line == 81  # `run on each member` of job SYSINC
     at = built.related_information[0].location  # its own place, in the directory
-    assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 98, 10)
+    assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 101, 10)
     # Hover on a user ID shows its entry in the directory: kind, place, members, minidisks.
     hover = await client.text_document_hover_async(
         T.HoverParams(text_document=T.TextDocumentIdentifier(uri=main), position=T.Position(line=44, character=23))
     )
-    assert "- site directory: IDENTITY entry (USER.DIRECT:314); built on `VMSYS1`, `VMSYS2`, `VMSYS3`, `VMSYS4`;" \
+    assert "- site directory: IDENTITY entry (USER.DIRECT:318); built on `VMSYS1`, `VMSYS2`, `VMSYS3`, `VMSYS4`;" \
         " minidisks `0191`, `0200`, `0300 (V-DISK)`" in hover.contents.value
     dropped = next(d for d in found if d.code == "BKR520")  # in the directory: at the machine's `disk`
-    assert dropped.range.start.line == 35 and dropped.message.startswith("in USER.DIRECT:232: USER `5697J06C`")
+    assert dropped.range.start.line == 35 and dropped.message.startswith("in USER.DIRECT:236: USER `5697J06C`")
     # Their fixes are quick fixes there (BKR520's edits this file, though its place is the directory's).
     for line, code, title in (
         (35, "BKR520", "Add `disk 5697J06C 2C2 size 20 cyl on VMCOM1 at 1460`"),
         (34, "BKR519", "Write `disk BKRADMIN 191 size 20 cyl`"),
+        (33, "BKR523", "Write `disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 2000`"),
     ):
         at = T.Position(line=line, character=4)
         (action,) = await client.text_document_code_action_async(
