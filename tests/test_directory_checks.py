@@ -124,8 +124,8 @@ def test_bkr510_a_product_machine_a_pattern_and_a_machine_the_cluster_only_names
         (r"^USER BKRSVSFS", "IDENTITY BKRSVSFS"),
         (r"^USER LNXAPP01", "IDENTITY LNXAPP01"),
         (r"^IDENTITY BKRWRK01", "USER BKRWRK01"),
-        (r"^ BUILD ON \S+ USING SUBCONFIG BKRW1-\d\n", ""),
-        (r"^SUBCONFIG BKRW1-\d\n MDISK .*\n", ""),
+        (r"^ BUILD ON \S+ USING SUBCONFIG BKRW01-\d\n", ""),
+        (r"^SUBCONFIG BKRW01-\d\n MDISK .*\n", ""),
     )
     assert codes(found) == ["BKR510"] * 3
     places = {d.message.split()[0].strip("`"): (d.span.file, d.span.line) for d in found}
@@ -346,13 +346,13 @@ def test_bkr517_and_bkr514_say_a_lost_build_statement_once():
 
 
 def test_bkr518_a_worker_the_directory_does_not_build_on_a_member_that_runs_it():
-    found = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW3-2\n", ""))
-    (d,) = found  # BKRW3-2 left behind: named by this diagnostic, not BKR517 as well
+    found = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW03-2\n", ""))
+    (d,) = found  # BKRW03-2 left behind: named by this diagnostic, not BKR517 as well
     assert d.code == "BKR518" and d.severity is Severity.WARNING and d.span.file == "site.direct"
     assert "`BKRWRK03` has no BUILD statement for `VMSYS2`" in d.message and "`workers 4` on `VMSYS2`" in d.message
-    assert "`BUILD ON VMSYS2 USING SUBCONFIG BKRW3-2`" in d.help
+    assert "`BUILD ON VMSYS2 USING SUBCONFIG BKRW03-2`" in d.help
     assert d.help.endswith("or write `workers 2` on `VMSYS2`, the workers its directory builds")
-    (first,) = check(PRODSSI, (r"^ BUILD ON VMSYS3 USING SUBCONFIG BKRW1-3\n", ""), (r"^SUBCONFIG BKRW1-3\n.*\n", ""))
+    (first,) = check(PRODSSI, (r"^ BUILD ON VMSYS3 USING SUBCONFIG BKRW01-3\n", ""), (r"^SUBCONFIG BKRW01-3\n.*\n", ""))
     assert "`BKRWRK01` has no BUILD statement for `VMSYS3`" in first.message and "`workers" not in first.help
     assert d.related[0].span.file == str(PRODSSI)  # `member VMSYS2`
     # A machine the directory does not hold (before bkrc's entries are deployed) is not compared.
@@ -415,7 +415,7 @@ def test_bkr520_a_directory_minidisk_of_a_machine_no_disk_gives_is_an_error():
 
 def test_bkr520_an_identity_is_compared_member_by_member_and_said_once_per_address():
     own = (r"^( BUILD ON VMSYS4 USING SUBCONFIG BKRCLG-4\n)", r"\1 MDISK 0193 3390 0001 0005 VMCOM1 MR\n")
-    one = (r"^(SUBCONFIG BKRW1-2\n.*\n)", r"\1 MDISK 0192 3390 0400 0005 M2PRV1 MR\n")
+    one = (r"^(SUBCONFIG BKRW01-2\n.*\n)", r"\1 MDISK 0192 3390 0400 0005 M2PRV1 MR\n")
     everyone, member = check(PRODSSI, own, one)
     assert everyone.code == member.code == "BKR520"
     assert "IDENTITY `BKRCATLG`'s minidisk 0193 (on `VMSYS1`, `VMSYS2`, `VMSYS3` and `VMSYS4`)" in everyone.message
@@ -436,7 +436,7 @@ def test_bkr520_what_loses_nothing_or_was_never_deployed_is_not_reported():
     # The machine missing from the directory (nothing deployed yet): nothing to compare.
     assert check(PRODSSI, (r"^USER BKRADMIN(.*\n)+?(?=\*)", "")) == []
     # A SUBCONFIG of a member the IDENTITY is not built on is BKR518's, not compared.
-    (d,) = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW4-2\n", ""), (r"^(SUBCONFIG BKRW4-2\n)", r"\1 MDISK 0192 3390 1 1 M2PRV1 MR\n"))
+    (d,) = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW04-2\n", ""), (r"^(SUBCONFIG BKRW04-2\n)", r"\1 MDISK 0192 3390 1 1 M2PRV1 MR\n"))
     assert d.code == "BKR518"
 
 
@@ -452,7 +452,7 @@ def test_bkr522_a_device_or_temporary_disk_the_compiled_entry_drops_is_a_warning
     assert "define it at logon" not in d.help  # a DEVNO is not defined at logon
     assert d.related[0].span.file == str(PRODSSI)  # BKRSVSFS's `disk` statements
     # A V-DISK every worker has on every member: one diagnostic for `BKRWRK*`.
-    vdisk = (r"^(SUBCONFIG BKRW\d-\d\n)", r"\1 MDISK 0300 FB-512 V-DISK 2048 MR\n")
+    vdisk = (r"^(SUBCONFIG BKRW0\d-\d\n)", r"\1 MDISK 0300 FB-512 V-DISK 2048 MR\n")
     (w,) = check(PRODSSI, vdisk)
     assert w.code == "BKR522" and w.message.startswith("the workers' (`BKRWRK01`")
     assert "a virtual disk in storage (V-DISK)" in w.message and "define it at logon" in w.help
@@ -631,7 +631,7 @@ def test_bkr520_a_minidisk_every_worker_has_is_one_diagnostic_for_the_worker_pat
     """The site's workers all have a 0192 no `disk BKRWRK*` statement gives: one
     slip, one diagnostic (it was one per worker, 4 here), its help the pattern's
     statement without one instance's volume; the other workers' MDISKs related."""
-    each = (r"^(SUBCONFIG BKRW\d-\d\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M1PRV1 MR\n")
+    each = (r"^(SUBCONFIG BKRW0\d-\d\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M1PRV1 MR\n")
     (d,) = check(PRODSSI, each)
     assert d.code == "BKR520" and d.message.startswith(
         "the workers' (`BKRWRK01`, `BKRWRK02`, `BKRWRK03` and `BKRWRK04`) minidisk 0192 (on `VMSYS1`, `VMSYS2`,"
@@ -728,7 +728,7 @@ def test_bkr520_fix_adds_the_disk_statement_beside_the_machine_s_own():
     assert d.fix.title == "Add `disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 540`"
     assert "at 1000\n  disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 540\n  disk BKRADMIN" in fixed_by(d, text)
     # Every worker's 0192 on its member's first private volume: one statement for the pattern.
-    each = (r"^(SUBCONFIG BKRW\d-(\d)\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M\2PRV1 MR\n")
+    each = (r"^(SUBCONFIG BKRW0\d-(\d)\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M\2PRV1 MR\n")
     (workers,) = check(PRODSSI, each)
     assert "disk BKRWRK* 191 size 5 cyl\n  disk BKRWRK* 192 size 5 cyl\n" in fixed_by(workers, text)
     assert [x for x in check(fixed_by(workers, text), each) if x.code in ("BKR519", "BKR520")] == []
@@ -749,7 +749,7 @@ def test_bkr520_offers_no_fix_where_the_directory_s_minidisk_cannot_be_written_e
     own = (r"^( BUILD ON VMSYS4 USING SUBCONFIG BKRCLG-4\n)", r"\1 MDISK 0193 3390 0001 0005 VMCOM1 MR\n")
     (d,) = check(PRODSSI, own)
     assert d.fix is None and "no fix, as an IDENTITY's own MDISK is one minidisk for every member" in d.help
-    elsewhere = (r"^(SUBCONFIG BKRW\d-\d\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M1PRV1 MR\n")
+    elsewhere = (r"^(SUBCONFIG BKRW0\d-\d\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M1PRV1 MR\n")
     (d,) = check(PRODSSI, elsewhere)
     assert d.fix is None and "the directory's `M1PRV1` on `VMSYS2` is not" in d.help
     fba = (r"^( MDISK 0191 3390 1000 0020 VMCOM1.*\n)", r"\1 MDISK 0301 9336 0540 0300 VMCOM1 MR\n")
@@ -794,7 +794,7 @@ def test_a_malformed_build_statement_is_bkr502_alone():
     found = check(PRODSSI, (r"^ BUILD ON VMSYS1 USING SUBCONFIG TCPIP-1", " BUILD ON VMSYS1 SUBCONFIG TCPIP-1"))
     assert codes(found) == ["BKR502"]
     # A product machine's too (BKR518's).
-    found = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW1-2", " BUILD ON VMSYS2 SUBCONFIG BKRW1-2"))
+    found = check(PRODSSI, (r"^ BUILD ON VMSYS2 USING SUBCONFIG BKRW01-2", " BUILD ON VMSYS2 SUBCONFIG BKRW01-2"))
     assert codes(found) == ["BKR502"]
 
 
@@ -804,3 +804,32 @@ def test_a_second_entry_of_one_id_is_bkr503_alone():
     each a BKR517, and TCPIP's kind not BKR510: which entry is meant is the site's to say."""
     found = check(PRODSSI, (r"^(IDENTITY TCPIP )", r"USER TCPIP TCPIP 256M 256M ABG\n MDISK 0191 3390 2001 0010 VMCOM1 MR\n\1"))
     assert codes(found) == ["BKR503"]
+
+
+def test_bkr530_a_product_machine_installed_with_other_subconfig_names():
+    """Backup Manager installed by hand, its SUBCONFIGs named BKRBKU-n: the compiled
+    IDENTITY builds BKRBUP-n, new entries, and BKRBKU-n would keep BKRBKUP's minidisks
+    for no instance. One error per machine, at its first BUILD statement that differs."""
+    (d,) = check(PRODSSI, (r"BKRBUP-", "BKRBKU-"))
+    assert d.code == "BKR529" and d.severity is Severity.ERROR and d.span.file == "site.direct"
+    assert d.span.line == 135 and (d.span.column, d.span.end_column) == (34, 42)  # `BKRBKU-1` on its BUILD statement
+    assert "IDENTITY `BKRBKUP` is built on `VMSYS1` from SUBCONFIG `BKRBKU-1` (and 3 more of its instances)" in d.message
+    assert "where the compile writes `BKRBUP-1`" in d.message and "to no instance" in d.message
+    assert "`BKRBKU-1` to `BKRBUP-1`, `BKRBKU-2` to `BKRBUP-2`" in d.help and "`BKRBKU-4` to `BKRBUP-4`" in d.help
+    assert d.related[0].span.file == str(PRODSSI) and "member `VMSYS1`" in d.related[0].label
+    assert d.related[1].span.line == 141 and "built by none" in d.related[1].label
+    # One member's instance alone, and a SUBCONFIG the directory lacks (BKR504's) is not said again.
+    (d,) = check(PRODSSI, (r"(SUBCONFIG )BKRBUP-3", r"\1BKRSRV-3"))
+    assert d.code == "BKR529" and "on `VMSYS3` from SUBCONFIG `BKRSRV-3`, where" in d.message
+    assert "`BKRSRV-3` to `BKRBUP-3`" in d.help and "more of its" not in d.message
+    assert "BKR529" not in codes(check(PRODSSI, (r"(BUILD ON VMSYS3 USING SUBCONFIG )BKRBUP-3", r"\1BKRSRV-3")))
+
+
+def test_bkr530_build_on_every_member_from_one_subconfig():
+    one = (r"^( BUILD ON VMSYS1 USING SUBCONFIG )BKRCLG-1\n( BUILD ON .*\n){3}", r" BUILD ON * USING SUBCONFIG BKRCLG\n")
+    others = (r"^SUBCONFIG BKRCLG-[234]\n MDISK .*\n", "")
+    (d,) = check(PRODSSI, one, others, (r"^SUBCONFIG BKRCLG-1\n MDISK .*\n", "SUBCONFIG BKRCLG\n"))
+    assert d.code == "BKR529" and "built on every member (`BUILD ON *`) from SUBCONFIG `BKRCLG`, where" in d.message
+    assert "the compile writes one per member, `BKRCLG-1`, `BKRCLG-2`, `BKRCLG-3` and `BKRCLG-4`:" in d.message
+    assert "replace `BUILD ON * USING SUBCONFIG BKRCLG` by one BUILD statement per member" in d.help
+    assert "`BUILD ON VMSYS4 USING SUBCONFIG BKRCLG-4`" in d.help

@@ -21,7 +21,7 @@ from conftest import EXAMPLES, ROOT, run_cli
 from bkrdsl.cpdirectory import read_directory
 from bkrdsl.pipeline import analyse
 from bkrdsl.resolve import default_search_path
-from bkrdsl.resolve.model import pattern_regex
+from bkrdsl.resolve.model import pattern_regex, subconfig_id
 
 DIRECT = EXAMPLES / "prodssi.direct"
 
@@ -137,9 +137,9 @@ def large_directory(users: int, servers: int) -> str:
                 out.append(f" MDISK 0191 3390 1 10 M{m}PRV1 MR")
     for machine in ("TCPIP", "BKRBKUP", "BKRWRK07"):
         out.append(f"IDENTITY {machine} PW 64M 128M G")
-        out += [f" BUILD ON VMSYS{m} USING SUBCONFIG {machine[:5]}-{m}" for m in (1, 2, 3, 4)]
+        out += [f" BUILD ON VMSYS{m} USING SUBCONFIG {subconfig_id(machine, m)}" for m in (1, 2, 3, 4)]
         for m in (1, 2, 3, 4):
-            out += [f"SUBCONFIG {machine[:5]}-{m}", f" MDISK 0191 3390 1 10 M{m}PRV1 MR"]
+            out += [f"SUBCONFIG {subconfig_id(machine, m)}", f" MDISK 0191 3390 1 10 M{m}PRV1 MR"]
     out += ["USER PMAINT PW 128M 1000M G", " MDISK 0CF0 3390 1 39 VMCOM1 MR"]
     for k in range(users):
         out += [f"USER LNX{k:05d} PW 1G 2G G", " INCLUDE IBMDFLT"]
@@ -214,12 +214,18 @@ def test_members_given_must_be_those_the_directory_builds_on(tmp_path):
     assert "IDENTITY `MAINT` is built on `VMSYS3`, which no `--member` names" in result.stderr
     assert f"--> {DIRECT}:26:11" in result.stderr and "give `--member VMSYS3` too" in result.stderr
     assert not path.exists()
-    # All four, in another order: the order given is the members' numbers.
+    # All four, in another order: the order given is the members' numbers, which name
+    # the product's SUBCONFIGs (BKRBUP-1 on the first): the directory's are numbered
+    # otherwise, so deploying would rebuild every instance from new ones (BKR529).
     order = ["VMSYS2", "VMSYS1", "VMSYS4", "VMSYS3"]
-    run_cli([*args, *[a for m in order for a in ("--member", m)]], expect=0)
+    result = run_cli([*args, *[a for m in order for a in ("--member", m)]], expect=1)
+    assert "error[BKR529]: IDENTITY `BKRBKUP` is built on `VMSYS2` from SUBCONFIG `BKRBUP-2`" in result.stderr
+    assert "declare the members in the order the directory numbers them, `VMSYS1`, `VMSYS2`, `VMSYS3` and `VMSYS4`" in result.stderr
+    assert not path.exists()
+    run_cli([*args, *[a for m in sorted(order) for a in ("--member", m)]], expect=0)
     assert [
         line.split()[1] for line in path.read_text().splitlines() if line.startswith("  member ")
-    ] == order
+    ] == sorted(order)
     assert_clean(path, DIRECT)
     # A member no IDENTITY is built on: said, and written.
     five = [a for m in range(1, 6) for a in ("--member", f"VMSYS{m}")]
@@ -348,13 +354,20 @@ def test_the_product_machines_minidisks_are_the_directory_s(tmp_path):
 def test_each_member_s_private_volume_is_the_one_the_directory_gives_it(tmp_path):
     """The volumes come from the product's IDENTITY machines' SUBCONFIGs, member by
     member, whatever order --member gives them in (else BKR519: the compiled
-    BKRBKUP 191 on another volume than the site's)."""
+    BKRBKUP 191 on another volume than the site's). The directory here was deployed
+    with the members in that order: its SUBCONFIG names end in those numbers (else
+    BKR529 refuses the order)."""
     order = ["VMSYS3", "VMSYS1", "VMSYS4", "VMSYS2"]
+    number = {m[-1]: str(n) for n, m in enumerate(order, 1)}
+    text = DIRECT.read_text(encoding="utf-8")
+    text = re.sub(r"^((?: BUILD ON VMSYS(\d) USING )?SUBCONFIG \S+-)(\d)", lambda m: m[1] + number[m[3]], text, flags=re.M)
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(text, encoding="utf-8")
     out = run_cli(
-        ["init", "-", "--cluster", "PRODSSI", "--directory", DIRECT, *[a for m in order for a in ("--member", m)]],
+        ["init", "-", "--cluster", "PRODSSI", "--directory", direct, *[a for m in order for a in ("--member", m)]],
         expect=0,
     )
-    assert re.findall(r"member (\w+) \{ workers \d+  private-volume (\w+) \}  # from prodssi.direct", out.stdout) == [
+    assert re.findall(r"member (\w+) \{ workers \d+  private-volume (\w+) \}  # from USER.DIRECT", out.stdout) == [
         (m, f"M{m[-1]}PRV1") for m in order
     ]
     assert "BKR519" not in out.stderr
@@ -397,7 +410,7 @@ UNWRITABLE = [
     ("USER BKRSVSFS", " MDISK 0301 FB-512 2000 END VMCOM1 MR", "(`END`)", "`VMCOM1`'s blocks less 2000"),
     ("USER BKRSVSFS", " MDISK 0302 3390 DEVNO 1A2B MR", "is a whole real device (`DEVNO`)", "copy the device's data"),
     ("USER BKRADMIN", " MDISK 0300 FB-512 V-DISK 2048 MR", "is a V-DISK, which CP gives at logon", "CP's DEFINE"),
-    ("SUBCONFIG BKRW3-2", " MDISK 0400 3390 T-DISK 10 MR", "in its SUBCONFIG for `VMSYS2` is a T-DISK", "CP's DEFINE"),
+    ("SUBCONFIG BKRW03-2", " MDISK 0400 3390 T-DISK 10 MR", "in its SUBCONFIG for `VMSYS2` is a T-DISK", "CP's DEFINE"),
 ]
 
 
@@ -424,9 +437,9 @@ def test_a_worker_is_looked_at_on_the_members_the_file_writes_it_for(tmp_path):
     `--workers 2` no compiled entry replaces it (the file writes two workers on
     each member), so the file is written; with the directory's counts (VMSYS3
     builds three) BKRWRK03 is written on VMSYS3, and the DEVNO refused."""
-    text = with_mdisk(" BUILD ON VMSYS2 USING SUBCONFIG BKRW3-2", " BUILD ON VMSYS3 USING SUBCONFIG BKRW3-3")
-    at = text.index("\n*", text.index("\nSUBCONFIG BKRW3-2")) + 1
-    added = f"{'SUBCONFIG BKRW3-3':<72}00099998\n{' MDISK 0302 3390 DEVNO 1A2B MR':<72}00099997\n"
+    text = with_mdisk(" BUILD ON VMSYS2 USING SUBCONFIG BKRW03-2", " BUILD ON VMSYS3 USING SUBCONFIG BKRW03-3")
+    at = text.index("\n*", text.index("\nSUBCONFIG BKRW03-2")) + 1
+    added = f"{'SUBCONFIG BKRW03-3':<72}00099998\n{' MDISK 0302 3390 DEVNO 1A2B MR':<72}00099997\n"
     direct = tmp_path / "USER.DIRECT"
     direct.write_text(text[:at] + added + text[at:], encoding="utf-8")
     two = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", direct, "--workers", "2"], expect=0)
@@ -463,7 +476,7 @@ def test_a_minidisk_of_a_later_worker_only_is_the_worker_pattern_s_and_said_so(t
     comment says), where the workers' minidisks were BKRWRK01's alone and init stopped
     with BKR520, whose help added a `disk` to a file never written."""
     direct = tmp_path / "USER.DIRECT"
-    direct.write_text(with_mdisk("SUBCONFIG BKRW2-1", " MDISK 0192 3390 0400 0020 M1PRV1 MR"), encoding="utf-8")
+    direct.write_text(with_mdisk("SUBCONFIG BKRW02-1", " MDISK 0192 3390 0400 0020 M1PRV1 MR"), encoding="utf-8")
     path = tmp_path / "new.bkr"
     run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
     written = path.read_text(encoding="utf-8")
@@ -514,7 +527,7 @@ def test_the_directory_s_minidisks_round_trip_through_init_check_and_compile(tmp
     member: init, check --directory clean, compile --directory keeps every MDISK."""
     text = with_mdisk("USER BKRSVSFS", " MDISK 0301 3390 1100 0300 VMCOM1 MR")
     for member in range(1, 5):
-        text = with_mdisk(f"SUBCONFIG BKRW1-{member}", f" MDISK 0192 3390 0400 0020 M{member}PRV1 MR", text)
+        text = with_mdisk(f"SUBCONFIG BKRW01-{member}", f" MDISK 0192 3390 0400 0020 M{member}PRV1 MR", text)
     direct = tmp_path / "USER.DIRECT"
     direct.write_text(text, encoding="utf-8")
     path = tmp_path / "new.bkr"

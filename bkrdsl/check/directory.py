@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522, BKR523), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522, BKR523, BKR529), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -33,12 +33,12 @@ from bkrdsl.check.common import (
 )
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import Model, is_pattern, parse_address, parse_address_range, pattern_regex
+from bkrdsl.resolve.model import Model, is_pattern, subconfig_id, parse_address, parse_address_range, pattern_regex
 
 if TYPE_CHECKING:
     from bkrdsl import ast
     from bkrdsl.allocation import Machine, Placed
-    from bkrdsl.cpdirectory import Directory, Entry, Minidisk
+    from bkrdsl.cpdirectory import Build, Directory, Entry, Minidisk
     from bkrdsl.diagnostics import Diagnostic
     from bkrdsl.dialect import Dialect
     from bkrdsl.source import Span
@@ -329,7 +329,7 @@ MINIDISK_DIFFERS = register(
     AUTOR form is compared only in what it states.
 
     Failing example: `disk BKRWRK* 191 size 5 cyl`, and a directory whose
-    SUBCONFIG BKRW1-1 has `MDISK 0191 3390 0342 0010 M1PRV1 MR`.
+    SUBCONFIG BKRW01-1 has `MDISK 0191 3390 0342 0010 M1PRV1 MR`.
 
     Fix: give the `disk` statement the directory's size and place
     (`size 10 cyl`), or, if the change is meant, copy the minidisk's
@@ -523,6 +523,45 @@ EXTENT_TAKEN = register(
 )
 
 
+SUBCONFIG_RENAMED = register(
+    "BKR529",
+    "product-subconfig-named-otherwise",
+    "error",
+    "a product machine's IDENTITY in the site's CP directory builds a member's instance from a SUBCONFIG the compile names otherwise",
+    """
+    `bkrc compile` names each instance's SUBCONFIG of a Backup Manager
+    machine by the machine's ID and its member's number (`BKRBUP-1` for
+    BKRBKUP on the first member, `BKRW01-2` for BKRWRK01 on the second),
+    and writes the IDENTITY with `BUILD` statements for those names. With
+    `--directory FILE`, bkrc compares them with the BUILD statements of the
+    site's IDENTITY of each machine. One that builds a member's instance
+    from a SUBCONFIG of another name, as when the product was installed by
+    hand, is replaced by an IDENTITY that builds the compile's SUBCONFIG,
+    a new entry: the site's SUBCONFIG is then built by no IDENTITY, and the
+    instance logs on without its minidisks, the files the machine keeps on
+    them (its PROFILE EXEC, its logs, the catalog's file pool) left behind
+    on the volume.
+
+    An error, as BKR520 is for a minidisk the compiled entry drops: the
+    instance loses its files at its next logon. `BUILD ON *` (one SUBCONFIG
+    for every member) is compared the same way: the compile writes one
+    SUBCONFIG per member. A machine whose BUILD statements BKR502 could not
+    read, or whose named SUBCONFIG the directory does not have (BKR504), is
+    left to those.
+
+    Failing example: a directory whose `IDENTITY BKRBKUP` has `BUILD ON
+    VMSYS1 USING SUBCONFIG BKRBKU-1`, where the compile writes `BKRBUP-1`.
+
+    Fix: before deploying, rename each of the machine's SUBCONFIGs in the
+    directory to the compile's name, its entry and its BUILD statement
+    (`BKRBKU-1` to `BKRBUP-1`): the compiled entries then replace them and
+    the minidisks stay the instance's. Or deploy, copy the files from the
+    old minidisks to the new ones, and delete the old SUBCONFIGs.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
 class KindSource(NamedTuple):
     """Where the .bkr files give a user its kind, and how to say so."""
 
@@ -545,6 +584,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     lacking: set[str] = set()  # the IDENTITYs BKR514 or BKR518 says a member is missing of
     out.extend(identity_builds(model, directory, lacking))
     out.extend(machine_builds(model, directory, lacking))
+    out.extend(subconfigs_named_otherwise(model, directory, lacking))
     out.extend(selected_minidisks(model, directory))
     out.extend(subconfigs_built_by_none(directory, lacking))
     overlapping = list(extents_in_use(model, directory, dialect))
@@ -831,6 +871,86 @@ def machine_builds(model: Model, directory: Directory, lacking: set[str]) -> Ite
                 *_unbuilt_related(unbuilt),
             ),
         )
+
+
+def subconfigs_named_otherwise(model: Model, directory: Directory, lacking: set[str]) -> Iterator[Diagnostic]:
+    """BKR529: each product machine whose IDENTITY in the directory builds an
+    instance the compile writes from a SUBCONFIG of another name: one diagnostic
+    per machine, at its first such BUILD statement. A machine BKR502 could not
+    read the BUILD statements of, or a SUBCONFIG the directory lacks (BKR504),
+    is left to those."""
+    wanted: dict[str, list[tuple[str, str]]] = {}
+    for machine, member, subconfig in model.subconfigs():
+        wanted.setdefault(machine, []).append((member.name, subconfig))
+    for machine, instances in wanted.items():
+        entry = directory.entry(machine)
+        if entry is None or entry.kind != "IDENTITY" or entry.builds_unread:
+            continue
+        built = {b.member: b for b in entry.builds}
+        renamed: list[tuple[str, str, Build]] = []
+        for member, subconfig in instances:
+            build = built.get(member) or built.get("*")
+            if build is None or build.subconfig == subconfig:
+                continue  # a member it is not built on is BKR518's
+            if directory.subconfig_on(entry, member) is None:
+                continue  # BKR504's
+            renamed.append((member, subconfig, build))
+        if renamed:
+            yield _named_otherwise(model, directory, machine, renamed)
+
+
+def _named_otherwise(model: Model, directory: Directory, machine: str, renamed: list[tuple[str, str, Build]]) -> Diagnostic:
+    member, subconfig, build = renamed[0]
+    on = "every member (`BUILD ON *`)" if build.member == "*" else quoted(member)
+    more = f" (and {len(renamed) - 1} more of its instances)" if len(renamed) > 1 else ""
+    pairs = dict.fromkeys(f"`{b.subconfig}` to `{new}`" for _, new, b in renamed if b.member != "*")
+    if build.member == "*":
+        rename = f"replace `BUILD ON * USING SUBCONFIG {build.subconfig}` by one BUILD statement per member" + "".join(
+            f", `BUILD ON {m} USING SUBCONFIG {new}`" for m, new, _ in renamed
+        ) + f", and copy SUBCONFIG `{build.subconfig}` to each of those names"
+    else:
+        rename = "rename in the directory each SUBCONFIG (its entry and its BUILD statement) " + ", ".join(pairs)
+    order = _directory_order(model, machine, renamed)
+    if order is not None:  # bkrc's own names, numbered by another order of the members
+        rename = (
+            f"declare the members in the order the directory numbers them, {listed(order, len(order))}"
+            f" (`{build.subconfig}` is `{machine}`'s SUBCONFIG on its member {build.subconfig.rsplit('-', 1)[1]}),"
+            f" or {rename}"
+        )
+    decl = model.member(member)
+    related = [Related(decl.decl.name.span, f"member {quoted(member)} declared here")] if decl is not None else []
+    old = directory.entry(build.subconfig)
+    if old is not None:
+        related.append(Related(old.span, f"`{build.subconfig}`: its minidisks stay here, built by none"))
+    writes = quoted(subconfig)
+    if build.member == "*":
+        more, writes = "", "one per member, " + listed([new for _, new, _ in renamed], len(renamed))
+    return SUBCONFIG_RENAMED(
+        f"IDENTITY {quoted(machine)} is built on {on} from SUBCONFIG {quoted(build.subconfig)}{more}, where the"
+        f" compile writes {writes}: deploying its entries builds the instance from a new SUBCONFIG and"
+        f" leaves {quoted(build.subconfig)}, with the machine's minidisks, to no instance",
+        build.subconfig_span,
+        help=f"before deploying, {rename}; the compiled entries then replace them, minidisks and all"
+        " (bkrc names a SUBCONFIG by the machine's ID and its member's number)",
+        related=tuple(related),
+    )
+
+
+def _directory_order(model: Model, machine: str, renamed: list[tuple[str, str, Build]]) -> list[str] | None:
+    """The members in the order the directory's SUBCONFIG names number them, where
+    each is the name bkrc gives the machine on some member's number and the numbers
+    are those of the cluster's members: the members were declared in another order
+    (or `--member` given so). None otherwise."""
+    count = len(model.members)
+    names = {subconfig_id(machine, n): n for n in range(1, count + 1)}
+    numbers = {member: names.get(b.subconfig) for member, _, b in renamed if b.member != "*"}
+    if not numbers or None in numbers.values() or len(set(numbers.values())) < len(numbers):
+        return None
+    ordinals = {m.name: m.ordinal for m in model.members}
+    numbered = {**{m: n for m, n in ordinals.items() if m not in numbers}, **numbers}
+    if sorted(numbered.values()) != list(range(1, count + 1)):
+        return None
+    return sorted(numbered, key=numbered.__getitem__)
 
 
 def _machine_role(model: Model, machine: str, member) -> str:

@@ -256,8 +256,10 @@ def init_cmd(
     sys.exit(EXIT_OK)
 
 
-#: The checks against the site's directory (bkrdsl/check/directory.py).
-_DIRECTORY_CHECKS = tuple(f"BKR{n}" for n in range(510, 521))  # BKR510-BKR520
+#: The checks against the site's directory (bkrdsl/check/directory.py) whose error
+#: is a fact of the site: BKR510-BKR520, and BKR529 (the product's SUBCONFIGs named
+#: otherwise: installed by hand, or numbered by another order of `--member`).
+_DIRECTORY_CHECKS = (*(f"BKR{n}" for n in range(510, 521)), "BKR529")
 
 
 def _readable_directory(directory_path: str | None, fmt: str, color: str):
