@@ -360,7 +360,7 @@ def test_each_member_s_private_volume_is_the_one_the_directory_gives_it(tmp_path
     order = ["VMSYS3", "VMSYS1", "VMSYS4", "VMSYS2"]
     number = {m[-1]: str(n) for n, m in enumerate(order, 1)}
     text = DIRECT.read_text(encoding="utf-8")
-    text = re.sub(r"^((?: BUILD ON VMSYS(\d) USING )?SUBCONFIG \S+-)(\d)", lambda m: m[1] + number[m[3]], text, flags=re.M)
+    text = re.sub(r"^((?: BUILD ON VMSYS(\d) USING )?SUBCONFIG \S+-)(\d)", lambda m: m[1] + number[m[3]], text, flags=re.MULTILINE)
     direct = tmp_path / "USER.DIRECT"
     direct.write_text(text, encoding="utf-8")
     out = run_cli(

@@ -33,7 +33,14 @@ from bkrdsl.check.common import (
 )
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import Model, is_pattern, subconfig_id, parse_address, parse_address_range, pattern_regex
+from bkrdsl.resolve.model import (
+    Model,
+    is_pattern,
+    parse_address,
+    parse_address_range,
+    pattern_regex,
+    subconfig_id,
+)
 
 if TYPE_CHECKING:
     from bkrdsl import ast
