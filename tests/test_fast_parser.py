@@ -26,6 +26,7 @@ import importlib.util
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from conftest import EXAMPLES, ROOT
@@ -167,8 +168,12 @@ class Tracing(fast._Parser):
 
     def _stray_statement(self, block):
         k = len(self.trace) - 1  # the word's: read as a keyword, or skipped (left T_STRAY)
-        after_statement = self.type == fast.T_STRAY and not self._starts_statement()
+        stray = self.type in (fast.T_STRAY, fast.T_STRAY_AFTER_KEYWORD)
+        after_statement = stray and not self._starts_statement()
+        whole = self.type == fast.T_STRAY_AFTER_KEYWORD and LexedWhole(fast._keywords_starting(self.tokens[self.i][1]))
         closed = super()._stray_statement(block)
+        if whole:  # read: Lark's lexer reads it whole, where none of those keywords fits
+            self.trace[k].append(whole)
         if closed:  # the block's `}` missing: a placeholder before the token read last
             self.trace.append([None, "}"])
         elif self.respelt:
@@ -176,6 +181,13 @@ class Tracing(fast._Parser):
             if after_statement:  # Lark's state there accepts the block's statements alone
                 self.trace[k].append(fast.BLOCK_STATEMENTS[block])
         return closed
+
+
+class LexedWhole(NamedTuple):
+    """A word read whole as a name, though keywords start it, which Lark's state there
+    must then accept none of (its contextual lexer would read the keyword apart)."""
+
+    starting: frozenset[str]
 
 
 def traced_read(source: Source):
@@ -222,11 +234,16 @@ def check_trace(trace, accepted: bool) -> list[int]:
             keywords = {word for word, name in FACTS.keywords.items() if name in actions}
             assert lexing.keywords == keywords, where
             assert lexing.closes == ("RBRACE" in actions or "$END" in actions), where
-        if respelling:  # the keywords a word is respelt among are all that Lark accepts there
-            # (its reductions made: LALR shares the state after `catalog shared` with `tape manager shared`)
+        for check in respelling:
+            if isinstance(check, LexedWhole):
+                lexed = {word for word, name in FACTS.keywords.items() if name in actions}
+                assert not check.starting & lexed, where
+                continue
+            # the keywords a word is respelt among are all that Lark accepts there (its
+            # reductions made: LALR shares the state after `catalog shared` with `tape manager shared`)
             accepts = sim.accepts()
-            assert respelling[0] == {word for word, name in FACTS.keywords.items() if name in accepts}, where
-        if type_ == fast.T_STRAY:  # a word the recovery skips (`_stray_statement`)
+            assert check == {word for word, name in FACTS.keywords.items() if name in accepts}, where
+        if type_ in (fast.T_STRAY, fast.T_STRAY_AFTER_KEYWORD):  # a word the recovery skips (`_stray_statement`)
             continue
         if k < last or accepted:  # read and used: Lark must take it too
             assert type_ is not None, where
@@ -908,6 +925,11 @@ HALF_TYPED += [
     # `import` half typed: its path then missing, said by the one BKR012
     "imp\ncluster A {\n}\n",
     "import std/zvm73\nimpor\nimport std/backup-manager\n",
+    # a keyword at its start that Lark's state there does not accept: its lexer reads the
+    # word whole, as a name (`shared` starts `shared-volume` typed where a statement starts)
+    "cluster A {\n  member M { workers 2 }\n  shared-v\n  disk U 191 size 5 cyl\n}\n",
+    "cluster A {\n  shared-volum\n  member M { workers 2 }\n}\n",
+    "cluster A {\n  job J {\n    ons\n  }\n}\n",  # no keyword: skipped
 ]
 
 
@@ -927,7 +949,9 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "cluster A {\n  job J {\n    end\n  }\n}\n",  # REXX's `}`
         "cluster A {\n  job J {\n    sun\n  }\n}\n",  # a day: a schedule's mistake
         "cluster A {\n  member M {\n    job-s\n  }\n}\n",  # a keyword at its start
-        "cluster A {\n  shared-volum\n  member M { workers 2 }\n}\n",  # `shared`, though not here
+        "cluster A {\n  job J {\n    top\n  }\n}\n",  # `to` fits: Lark reads it and `p` apart
+        "cluster A {\n  disk U 191 size 5 cyl\n  onx\n}\n",  # `on`, an option of `disk`, fits
+        "cluster A {\n  tape manager shared\n    catalog-n\n}\n",  # `catalog` fits
         "cluster A {\n  job J {\n    r\n    to disk pool\n  }\n}\n",  # two errors
         "cluster A {\n  job J {\n    to dis\n    to disk pool\n  }\n}\n",  # two errors
         "cluster A {\n  job J {\n    include mdisk\n  }\n}\n",  # CP's word (messages.MEDIUM_WORDS)

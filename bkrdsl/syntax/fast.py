@@ -81,7 +81,10 @@ what a word is from the LALR parser's state after the previous token:
   `private-volumes` as `private-volume s`, `Recovery.check_keyword` where it
   reads another keyword), but on a word of letters last on its line that no
   keyword starts, a day or a time aside (`_half_typed`): a keyword half typed,
-  which the block's loop or the statement decides (`T_STRAY`);
+  which the block's loop or the statement decides (`T_STRAY`); and one that
+  keywords start (`shared-v` as `shared-volume` is typed), which the block's loop
+  reads as such a word where its state accepts none of them, Lark's lexer then
+  reading the word whole as a name (`T_STRAY_AFTER_KEYWORD`, `_read_whole`);
 * where the state accepts a name and keywords, the recovery reports a name
   that is keywords run together which fit there (`on eachmember`,
   `Recovery.run_together`); we give up on any name of that shape
@@ -281,6 +284,12 @@ T_END = "$END"
 #: its own keywords is due (`_Parser._respell`), as the recovery does; anything else
 #: gives up on it.
 T_STRAY = "?"
+#: As T_STRAY, a word that a keyword starts (`shared-v` as `shared-volume` is typed):
+#: Lark's lexer reads the keyword and the rest apart where its state accepts that
+#: keyword, else the whole word as a name (its state's lexer matches nothing, and the
+#: lexer of every terminal a NAME). Only the block's loop decides it, where it knows
+#: what the state accepts (`_Parser._stray_statement`); anything else gives up on it.
+T_STRAY_AFTER_KEYWORD = "?k"
 #: The types of tokens that are no keyword (nor a `,`): values and braces.
 _VALUE_TYPES = frozenset({T_NAME, T_PATH, T_STRING, T_END, "{", "}"})
 
@@ -426,20 +435,28 @@ _OPTIONLESS_BLOCKS = frozenset({"member"})
 _HALF_TYPED = re.compile(r"[a-z]+(?:-[a-z]*)?")
 
 
-def _half_typed(word: str, following: tuple, line: int) -> bool:
+def _typed_alone(word: str, following: tuple, line: int) -> bool:
     """Whether a word that is no keyword, where only keywords fit, is one the
     recovery reads where a statement starts as a misspelt or half typed keyword
     (`Recovery.misspelt`) or as no keyword (`messages.not_a_keyword`), and nothing
-    else: last on its line, letters only (a `*` starts a comment, a time or a day
-    a schedule's mistake, `end` REXX's `}`), and no keyword at its start, which
-    Lark's lexer would read (`Recovery.check_glued`)."""
+    else, as Lark's lexer reads it whole: last on its line, letters only (a `*`
+    starts a comment, a time or a day a schedule's mistake, `end` REXX's `}`)."""
     from bkrdsl.syntax.messages import looks_like_day, looks_like_time
 
     if following[LINE] == line or word == "end" or _HALF_TYPED.fullmatch(word) is None:
         return False
-    if looks_like_day(word) or looks_like_time(word):
-        return False
-    return not any(word.startswith(keyword) for keyword in KEYWORDS)
+    return not (looks_like_day(word) or looks_like_time(word))
+
+
+def _keywords_starting(word: str) -> frozenset[str]:
+    """The keywords `word` starts with: where Lark's state accepts one, its lexer reads
+    it and the rest of the word apart (`Recovery.check_glued`)."""
+    return frozenset(keyword for keyword in KEYWORDS if word.startswith(keyword))
+
+
+def _half_typed(word: str, following: tuple, line: int) -> bool:
+    """`_typed_alone`, and no keyword at its start, which Lark's lexer may read."""
+    return _typed_alone(word, following, line) and not _keywords_starting(word)
 
 
 def _skip_stops_at(tok: tuple) -> bool:
@@ -785,9 +802,11 @@ class _Parser:
                     raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
                 self.type = T_NAME
             elif not lexing.names:
-                if lexing is not KEYWORD or not _half_typed(word, self.tokens[self.i + 1], line):
+                if lexing is not KEYWORD or not _typed_alone(word, self.tokens[self.i + 1], line):
                     raise _GiveUp  # not a keyword; Lark might read a keyword at its start
-                self.type = T_STRAY  # perhaps a keyword half typed: the block's loop decides
+                # perhaps a keyword half typed: the block's loop decides (or the statement,
+                # where no keyword starts it)
+                self.type = T_STRAY_AFTER_KEYWORD if _keywords_starting(word) else T_STRAY
             elif lexing.path and _IMPORT_PATH.fullmatch(text) is None:
                 raise _GiveUp
             elif not lexing.closes and first and word in STATEMENT_KEYWORDS:
@@ -883,6 +902,8 @@ class _Parser:
 
         if block is not None and (self._unsaid_close() or self._brace_missing(block)):
             return True
+        if self.type == T_STRAY_AFTER_KEYWORD:
+            self._read_whole()
         if self.type != T_STRAY or self.error_at is not None:
             raise _GiveUp  # a keyword of no block around, a name, a text; or a second error
         after_statement = not self._starts_statement()
@@ -924,6 +945,21 @@ class _Parser:
         self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok))
         self._next(KEYWORD)
         return False
+
+    def _read_whole(self) -> None:
+        """The current token, a word that a keyword starts (`T_STRAY_AFTER_KEYWORD`),
+        where a statement starts or after one: Lark's state there accepts the block's
+        statements and the options of the statement before it, if open at the word (and,
+        LALR sharing states, perhaps another block's statements: all are counted). Where
+        it accepts none of the keywords the word starts with, Lark's lexer reads the word
+        whole as a name, as a word that no keyword starts (`T_STRAY`); _GiveUp elsewhere,
+        and on a word close to a hyphenated keyword as long (`Recovery.hyphen_form`)."""
+        at, options = self.options_open
+        accepted = STATEMENT_KEYWORDS | (options if at == self.i else frozenset())
+        word = self.tokens[self.i][TEXT]
+        if _keywords_starting(word) & accepted or _hyphenated_like(word):
+            raise _GiveUp
+        self.type = T_STRAY
 
     @staticmethod
     def _closes_block(following: tuple, statements: frozenset[str]) -> bool:
