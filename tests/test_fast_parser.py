@@ -120,6 +120,9 @@ class Tracing(fast._Parser):
     def _option_respelt(self, options, listed=False):
         stray = self.type == fast.T_STRAY
         comma_left_out = super()._option_respelt(options, listed)
+        if stray and self.skipped_at == self.i - 1:  # skipped, ambiguous among all that Lark accepts
+            block = self.blocks[-1][0] if self.blocks else None
+            self.trace[-2].append(options | fast.BLOCK_STATEMENTS[block])
         if comma_left_out:  # one more name of the list: a placeholder `,` before it
             self.trace.append([None, ","])
             return True
@@ -998,6 +1001,18 @@ OPTION_HALF_TYPED = [
 ]
 
 
+# ... or abbreviated, a word that abbreviates several options, none of which the next
+# token fits after (`tape manager ... req`, then a statement or the block's `}`): the
+# recovery names it ambiguous and reads on as if it were not there, the statement
+# ending before it (`_Parser._ambiguous_skipped`).
+OPTION_HALF_TYPED += [
+    "cluster A {\n  tape manager shared req\n}\n",
+    "cluster A {\n  tape manager shared catalog-node N on M request-\n  disk U 191 size 5 cyl\n}\n",
+    # a doc comment before the next statement: kept, the next statement's
+    "cluster A {\n  tape manager shared catalog-dmm D reque\n\n  ## doc\n  disk U 191 size 5 cyl\n}\n",
+]
+
+
 @pytest.mark.parametrize("text", OPTION_HALF_TYPED)
 def test_an_option_half_typed_after_its_statement_is_read_fast(text, monkeypatch):
     assert_read_fast_with_one("BKR012", text, monkeypatch)
@@ -1019,6 +1034,10 @@ def test_an_option_half_typed_after_its_statement_is_read_fast(text, monkeypatch
         # the tape's option too, on the line above: `catalog`, `catalog-dmm` or `catalog-node`
         "cluster A {\n  tape manager shared request-node T\n    cat\n  disk U 191 size 5 cyl\n}\n",
         "cluster A {\n  catalog sh\n  disk U 191 size 5 cyl\n}\n",  # a word that means no scope
+        # ambiguous: then the tape's option on the next line, which the recovery drops
+        "cluster A {\n  tape manager shared req\n    catalog-dmm D\n}\n",
+        "cluster A {\n  tape manager shared catalog-node N on M cat\n}\n",  # `catalog` too
+        "cluster A {\n  tape manager shared req\n    TRDMM\n}\n",  # a name next: both fit
     ],
 )
 def test_options_half_typed_left_to_lark(text):

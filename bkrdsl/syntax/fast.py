@@ -36,8 +36,10 @@ half typed (or misspelt) at the end of
 its line (`retai`, `include minidi`, `disk U 191 siz`), and a statement's option
 half typed after it on its line (`backup APPS incr`, `run on M wee`, `catalog
 shared ser`: `_Parser._option_respelt`), which the recovery reads as the keyword it
-may mean, where that fits, one BKR012 that also says what the keyword needs when
-its value is then missing (`Recovery.misspelt`, `Recovery.unfinished_respelt`, the
+may mean, where that fits (or, where it abbreviates several options and none fits
+before the next statement or the `}`, `tape manager shared req`, names ambiguous,
+the same `messages.abbreviation_ambiguous`, and skips: `_Parser._ambiguous_skipped`),
+one BKR012 that also says what the keyword needs when its value is then missing (`Recovery.misspelt`, `Recovery.unfinished_respelt`, the
 same `messages.unknown_keyword_unfinished`), or, where a statement starts and it
 means none (`r`), reports (the same `messages.not_a_keyword`) and skips
 (`_Parser._stray_statement`, `_Parser._respell`), up to a block's keyword
@@ -739,6 +741,9 @@ class _Parser:
         self.stray_at: int | None = None
         self.respelt: list[str] = []
         self.stray: Diagnostic | None = None
+        #: The index of such a word skipped where a statement may go on (`_ambiguous_skipped`):
+        #: the statement ends before it.
+        self.skipped_at: int | None = None
         #: Whether the error at `missing_at` comes right after the word's at `stray_at` and the
         #: recovery reports both, the word's first: two words the other way round after a
         #: word read as a keyword (`_swapped_medium`), a block's `}` missing after a word
@@ -1249,6 +1254,8 @@ class _Parser:
         if "-" in tok[TEXT] and len(_hyphenated_like(tok[TEXT])) == 1:
             return False  # the recovery reads it as that keyword on its own (`Recovery.hyphen_form`)
         words = messages.did_you_mean(tok[TEXT], options | statements, synonyms=False)
+        if not words and self.type == T_STRAY:
+            return self._ambiguous_skipped(options, statements)
         if not words and listed and self.type == T_NAME:
             return self._comma_left_out(options | statements)
         if not words or words[0] not in options:
@@ -1256,6 +1263,27 @@ class _Parser:
         self.stray_at = self.i
         self.respelt = words
         self.type = words[0]
+        return False
+
+    def _ambiguous_skipped(self, options: frozenset[str], statements: frozenset[str]) -> bool:
+        """After a statement on its line, the current token (`T_STRAY`, whose shape and
+        what follows it, a `}` or a statement of the block, `_option_respelt` has
+        checked) means none of the statement's `options` or the block's `statements`
+        but abbreviates several options (`req`: `request-dmm` and `request-node`), none
+        of which that token fits after: the recovery names it ambiguous (BKR012,
+        `messages.abbreviation_ambiguous`, `Recovery.ambiguous_abbreviation`) and reads
+        on as if it were not there, the statement ending before it (`skipped_at`).
+        False, the word left as it is for the caller, where it abbreviates fewer than
+        two, or a statement's keyword among them (`cat`: `catalog` too)."""
+        from bkrdsl.syntax import messages
+
+        tok = self.tokens[self.i]
+        words = messages.abbreviated(tok[TEXT], options | statements)
+        if len(words) < 2 or not options.issuperset(words):
+            return False
+        self.stray_at = self.skipped_at = self.i
+        self.stray = messages.abbreviation_ambiguous(messages.shown(tok[TEXT]), words, self._span(tok, tok))
+        self._next(KEYWORD)
         return False
 
     def _comma_left_out(self, keywords: frozenset[str]) -> bool:
@@ -1517,9 +1545,11 @@ class _Parser:
         return Span(self.file, line, column, line, column, end, end)
 
     def _since(self, first: tuple) -> Span:
-        """From `first` to the token read last, or to the placeholders before the
-        current token (which stand where it does)."""
-        return self._span(first, self.tokens[self.i - (self.missing_at != self.i)])
+        """From `first` to the token read last (but a word skipped inside the statement,
+        `skipped_at`), or to the placeholders before the current token (which stand
+        where it does)."""
+        last = self.i - (self.missing_at != self.i)
+        return self._span(first, self.tokens[last - (last == self.skipped_at)])
 
     def _word(self, tok: tuple, path: bool = False) -> ast.Word:
         """The Word of a name token; `path`: an SFS path's, whose last `.` may end its line."""
