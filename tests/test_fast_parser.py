@@ -1281,6 +1281,9 @@ OPEN_MISSING = [
     "cluster A {\n  member M\n  member N { workers 2 }\n}\n",
     "cluster A {\n  job J\n  member M { workers 2 }\n}\n",
     "identity group G\nsingle user U\n",
+    # an expire block's, after its one member: named by its placement
+    "cluster A {\n  expire on M\n    retain 30 days\n  }\n}\n",
+    "cluster A {\n  expire on ZV\n    preview daily 01:00\n    purge weekly sun 03:00\n  }\n  job J { to disk }\n}\n",
 ]
 
 
@@ -1292,8 +1295,10 @@ def test_an_open_brace_missing_before_the_next_statement_is_read_fast(text, monk
 @pytest.mark.parametrize(
     "text",
     [
-        "cluster A {\n  expire on M\n    retain 30 days\n  }\n}\n",  # named by its placement
-        "cluster A {\n  expire on each member\n    retain 30 days\n  }\n}\n",
+        "cluster A {\n  expire on each member\n    retain 30 days\n  }\n}\n",  # named by its placement
+        "cluster A {\n  expire on A, B\n    retain 30 days\n  }\n}\n",  # after two members
+        "cluster A {\n  expire on M\n    run on M\n  }\n}\n",  # a job's statement
+        "cluster A {\n  expire on M\n    retain 30 days\n}\n",  # its `}` missing too
         "cluster A {\n  job J  backup APPS\n  }\n}\n",  # not the end of its line
         "cluster A {\n  job J\n    APPS\n  }\n}\n",  # a name: perhaps a word too many
         "identity group G\n  U1 U2\n}\n",  # a group body's user IDs

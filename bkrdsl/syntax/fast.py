@@ -21,7 +21,8 @@ the statement that starts the next line (`tape`, then `catalog-dmm ...`:
 name (`cluster L`, then its first statement: BKR011, the same
 `messages.missing_open`, `_Parser._open_missing`), the block read on as if the
 `{` stood there, or its name and `{` (`job`, then `backup ...`: BKR010), or an
-expire block's placement and `{` (`expire on`, then `preview ...`), a block
+expire block's placement and `{` (`expire on`, then `preview ...`), or its `{`
+alone after one member (`expire on M`, then `preview ...`: BKR011), a block
 whose `{` is missing before a statement it does not take opened and closed empty,
 unsaid (`_Parser._unsaid_close`), and a group body closed unsaid after a `match`
 whose pattern is missing (`single group G { match`, then the next statement); and a word alone at the end of its line where
@@ -744,6 +745,7 @@ class _Parser:
         #: The index of such a word skipped where a statement may go on (`_ambiguous_skipped`):
         #: the statement ends before it.
         self.skipped_at: int | None = None
+        self.expire_at: int | None = None  # the index of the last `expire` read (`_brace_due_after_expire`)
         #: Whether the error at `missing_at` comes right after the word's at `stray_at` and the
         #: recovery reports both, the word's first: two words the other way round after a
         #: word read as a keyword (`_swapped_medium`), a block's `}` missing after a word
@@ -785,6 +787,9 @@ class _Parser:
             elif lexing.plain:
                 if lexing.glue is not None and lexing.glue.match(word) is not None:
                     raise _GiveUp  # perhaps keywords run together: Lark tells
+                if first and word in _EXPIRE_ONLY and self._brace_due_after_expire():
+                    self.type = word  # the block's `{` missing before it (`_open`)
+                    return
                 if first and lexing.keywords & _LIST_ENDS and _near_keyword(word, self.tokens[self.i + 1], line):
                     raise _GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
                 if (
@@ -837,6 +842,14 @@ class _Parser:
             self.type = T_END
         else:
             self.type = kind
+
+    def _brace_due_after_expire(self) -> bool:
+        """Whether the current token starts the line after `expire on NAME`, the block's
+        `{` not typed yet (`expire on ZVMA`, then `preview daily 01:00`): Lark reads a
+        word there as a name (LALR shares the state after a name with a `run`'s
+        members), which does not fit, and the recovery re-reads it as the statement
+        keyword it spells, before which the `{` is missing (`Recovery.mid_statement`)."""
+        return self.expire_at == self.i - 3 and self.tokens[self.i - 1][KIND] == "n"
 
     @property
     def error_at(self) -> int | None:
@@ -1110,9 +1123,11 @@ class _Parser:
         (`_open_missing`); and where the value before it was missing (`job`, `expire
         on`, then the next statement), one more placeholder of the recovery's completion.
         An expire block named by no word, its `{` missing after its placement, is left
-        to the recovery, which names the block by the placement."""
+        to the recovery, which names the block by the placement, but after one member
+        before an expire block's statement (`_brace_due_after_expire`): BKR011 there,
+        the block named `on NAME`."""
         self.blocks.append((kind, name, self.tokens[self.i]))
-        if self.type != "{" and name is None and self.missing_at != self.i:
+        if self.type != "{" and name is None and self.missing_at != self.i and not self._brace_due_after_expire():
             raise _GiveUp  # the recovery names an expire block by its placement, if at all
         self._expect("{", KEYWORD)
 
@@ -1939,6 +1954,7 @@ class _Parser:
         return ast.Schedule("monthly", (day,), time, self._since(first))
 
     def expire(self) -> ast.Expire:
+        self.expire_at = self.i
         first = self._take(KEYWORD)
         placement = self.placement()
         self._open("expire", None)  # named by no word: the recovery sees its placement, not a name
