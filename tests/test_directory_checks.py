@@ -680,12 +680,13 @@ def test_check_fix_with_the_directory_mends_bkr519_bkr520_and_bkr523_as_fmt_writ
 
 def test_prodssi_slips_shows_every_code_that_compares_the_bkr_files_with_the_directory():
     """examples/broken/prodssi-slips.direct holds a slip for each code of the family
-    but BKR521, which `bkrc init --directory` alone reports (docs/directory.md)."""
+    but BKR521, which `bkrc init --directory` alone reports, and BKR528, a slip of
+    the .bkr file's member name (docs/directory.md)."""
     from bkrdsl.check.docs import family
     from bkrdsl.diagnostics.registry import load_all
 
     compared = "The site's CP directory (--directory): the .bkr files against it"
-    wanted = {code for code, entry in load_all().items() if family(code) == compared and not entry.retired} - {"BKR521"}
+    wanted = {code for code, entry in load_all().items() if family(code) == compared and not entry.retired} - {"BKR521", "BKR528"}
     path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
     data = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "json"], expect=1).output)
     assert {d["code"] for d in data["diagnostics"]} == wanted
@@ -833,3 +834,23 @@ def test_bkr530_build_on_every_member_from_one_subconfig():
     assert "the compile writes one per member, `BKRCLG-1`, `BKRCLG-2`, `BKRCLG-3` and `BKRCLG-4`:" in d.message
     assert "replace `BUILD ON * USING SUBCONFIG BKRCLG` by one BUILD statement per member" in d.help
     assert "`BUILD ON VMSYS4 USING SUBCONFIG BKRCLG-4`" in d.help
+
+
+def test_bkr528_a_misspelt_member_is_one_error_at_its_declaration():
+    """`member VMSSY4` where the directory builds on VMSYS4: one error at the
+    declaration, where the misspelling gave BKR513 twice, BKR514 twice and BKR518
+    six times (its EXECs would refuse to run on the real member)."""
+    text = PRODSSI.read_text().replace("member VMSYS4", "member VMSSY4")
+    (d,) = check(text)
+    assert d.code == "BKR528" and d.severity is Severity.ERROR and d.span.file == "site.bkr"
+    assert (d.span.line, d.span.column) == (16, 10)
+    assert "member `VMSSY4` is built on by no IDENTITY of the site's directory, which builds on `VMSYS4`" in d.message
+    assert d.help.startswith("did you mean `VMSYS4`? write it in `member VMSSY4`")
+    # A member the directory builds nothing on yet, and no undeclared member close
+    # to it (added before its entries are deployed): BKR514 and BKR518, as before.
+    added = PRODSSI.read_text().replace(
+        "  member VMSYS4 { workers 2  private-volume M4PRV1 }",
+        "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n  member ZVMNEW { workers 1  private-volume M5PRV1 }",
+    )
+    found = codes(check(added))
+    assert "BKR528" not in found and {"BKR514", "BKR518"} <= set(found)

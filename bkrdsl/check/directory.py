@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522, BKR523, BKR529), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522, BKR523, BKR528, BKR529), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -569,6 +569,39 @@ SUBCONFIG_RENAMED = register(
 )
 
 
+MEMBER_MISSPELLED = register(
+    "BKR528",
+    "member-named-otherwise-in-directory",
+    "error",
+    "a member the cluster declares is built on by no IDENTITY of the site's CP directory, which builds on a member of a close name the cluster does not declare",
+    """
+    Every IDENTITY of an SSI cluster's directory is built on its members by
+    name (`BUILD ON VMSYS4 USING SUBCONFIG ...`), and the EXECs bkrc writes
+    for a member ask CP which member they run on and refuse to run
+    anywhere else. With `--directory FILE`, a member the .bkr file
+    declares that no BUILD statement of the directory names, while the
+    directory builds on a member of a close name the file does not
+    declare, is most likely misspelt: its EXECs would refuse to run on the
+    real member, so no backup runs there, and every IDENTITY would seem to
+    lack an instance.
+
+    One error at the member's declaration says it, in place of what the
+    misspelling would say at every IDENTITY (BKR513 for the directory's
+    member, BKR514 and BKR518 for the file's). A member no BUILD statement
+    names and no undeclared member is close to (a member added before its
+    directory entries are deployed) is left to BKR514 and BKR518.
+
+    Failing example: `member VMSSY4 { ... }`, and a directory whose
+    IDENTITY entries are built on VMSYS1 to VMSYS4.
+
+    Fix: write the member's name as the directory has it, in its `member`
+    block and wherever the file names it (`run on`, `expire on`, `catalog
+    ... on`).
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
 class KindSource(NamedTuple):
     """Where the .bkr files give a user its kind, and how to say so."""
 
@@ -588,9 +621,11 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(kinds_differ(model, directory))
     out.extend(users_missing(model, directory))
     out.extend(patterns_matching_none(model, directory))
+    misspelt = members_misspelt(model, directory)  # the file's member -> the directory's
+    out.extend(_misspelt(model, misspelt))
     lacking: set[str] = set()  # the IDENTITYs BKR514 or BKR518 says a member is missing of
-    out.extend(identity_builds(model, directory, lacking))
-    out.extend(machine_builds(model, directory, lacking))
+    out.extend(identity_builds(model, directory, lacking, misspelt))
+    out.extend(machine_builds(model, directory, lacking, misspelt))
     out.extend(subconfigs_named_otherwise(model, directory, lacking))
     out.extend(selected_minidisks(model, directory))
     out.extend(subconfigs_built_by_none(directory, lacking))
@@ -754,7 +789,43 @@ def patterns_matching_none(model: Model, directory: Directory) -> Iterator[Diagn
             )
 
 
-def identity_builds(model: Model, directory: Directory, lacking: set[str]) -> Iterator[Diagnostic]:
+def members_misspelt(model: Model, directory: Directory) -> dict[str, str]:
+    """Each member the cluster declares that no BUILD statement of the directory
+    names, where the directory builds on a close member the cluster does not
+    declare: the file's name -> the directory's (BKR528)."""
+    if model.cluster is None:
+        return {}
+    built = {b.member for e in directory.entries for b in e.builds if b.member != "*"}
+    declared = set(model.member_names)
+    undeclared = sorted(built - declared)
+    suggest = Suggester()
+    out: dict[str, str] = {}
+    for name in model.member_names:
+        if name in built or not undeclared:
+            continue
+        close = [c for c in suggest.closest(name, undeclared) if c not in out.values()]
+        if len(close) == 1:
+            out[name] = close[0]
+    return out
+
+
+def _misspelt(model: Model, misspelt: dict[str, str]) -> Iterator[Diagnostic]:
+    for name, real in misspelt.items():
+        member = model.member(name)
+        yield MEMBER_MISSPELLED(
+            f"member {quoted(name)} is built on by no IDENTITY of the site's directory, which builds on"
+            f" {quoted(real)}, a member cluster {quoted(model.name)} does not declare: the EXECs for"
+            f" {quoted(name)} would refuse to run on {quoted(real)}",
+            member.decl.name.span,
+            help=f"did you mean {quoted(real)}? write it in `member {name}` and wherever the file names"
+            f" {quoted(name)}; if {quoted(name)} is another member, add BUILD statements for it to the"
+            f" directory, and, if {quoted(real)} left the cluster, delete those that name {quoted(real)}",
+        )
+
+
+def identity_builds(
+    model: Model, directory: Directory, lacking: set[str], misspelt: dict[str, str] | None = None
+) -> Iterator[Diagnostic]:
     """BKR513 and BKR514: each IDENTITY an `on each member` job backs up, against
     the members its BUILD statements name. Its users are the job's IDs and the
     directory's IDENTITY entries its patterns match (only the directory knows those).
@@ -771,7 +842,7 @@ def identity_builds(model: Model, directory: Directory, lacking: set[str]) -> It
             if entry.id in seen:
                 continue
             seen.add(entry.id)
-            yield from _builds_against(model, directory, job, entry, members, lacking)
+            yield from _builds_against(model, directory, job, entry, members, lacking, misspelt or {})
 
 
 def _identities_of(model: Model, job, directory: Directory) -> Iterator[Entry]:
@@ -783,15 +854,22 @@ def _identities_of(model: Model, job, directory: Directory) -> Iterator[Entry]:
 
 
 def _builds_against(
-    model: Model, directory: Directory, job, entry: Entry, members: tuple[str, ...], lacking: set[str]
+    model: Model,
+    directory: Directory,
+    job,
+    entry: Entry,
+    members: tuple[str, ...],
+    lacking: set[str],
+    misspelt: dict[str, str],
 ) -> Iterator[Diagnostic]:
     built = {b.member for b in entry.builds}
     if "*" in built:  # built on whatever system reads the directory
         return
     cluster = model.cluster
     run = job.run.span if job.run is not None else job.decl.name.span
+    meant = set(misspelt.values())  # BKR528 says those, at the file's member
     for build in entry.builds:
-        if build.member not in members:
+        if build.member not in members and build.member not in meant:
             yield BUILT_ON_UNKNOWN_MEMBER(
                 f"IDENTITY {quoted(entry.id)} is built on {quoted(build.member)}, which cluster"
                 f" {quoted(model.name)} does not declare: job {quoted(job.name)} runs on each member of"
@@ -808,7 +886,7 @@ def _builds_against(
     if entry.builds_unread:  # BKR502 said a BUILD statement of it: which members it names is not known
         lacking.add(entry.id)
         return
-    missing = [m for m in members if m not in built]
+    missing = [m for m in members if m not in built and m not in misspelt]
     if missing:
         where = model.member(missing[0]).decl.name.span
         names = listed(missing, len(missing))
@@ -845,7 +923,9 @@ def _unbuilt_related(unbuilt: list[Entry]) -> tuple[Related, ...]:
     return tuple(Related(e.statement, f"SUBCONFIG {quoted(e.id)}: no BUILD statement names it") for e in unbuilt)
 
 
-def machine_builds(model: Model, directory: Directory, lacking: set[str]) -> Iterator[Diagnostic]:
+def machine_builds(
+    model: Model, directory: Directory, lacking: set[str], misspelt: dict[str, str] | None = None
+) -> Iterator[Diagnostic]:
     """BKR518: each IDENTITY product machine the directory holds as an IDENTITY,
     against the members the compile writes it for (`Model.product_machines`).
     A machine BKR514 said lacks a member (an each-member job backs it up) is left to it."""
@@ -859,7 +939,7 @@ def machine_builds(model: Model, directory: Directory, lacking: set[str]) -> Ite
             lacking.add(machine)
             continue
         built = {b.member for b in entry.builds}
-        missing = [m for m in members if m not in built]
+        missing = [m for m in members if m not in built and m not in (misspelt or {})]
         if "*" in built or not missing:
             continue
         lacking.add(machine)
