@@ -874,6 +874,16 @@ HELPED = [
     # a name twice in a row, then names without their `,`: the list as it is meant
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
      "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"),
+    # a list where the statement names one member: not "commas separate the names of one
+    # list (`on VMSYS1, VMSYS2`)", the very list it refuses (a new user's slip)
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1, VMSYS2",
+     "`catalog ... on` names the member the catalog's server runs on, one member: write `on VMSYS1` alone"),
+    ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on VMSYS1, VMSYS2",
+     ("`catalog-node ... on` names the member the Tape Manager catalog node logs on to, one member:"
+      " write `on VMSYS1` alone")),
+    ("private-volume M1PRV1 }", "private-volume M1PRV1, M1PRV2 }",
+     ("commas separate the names of one list (`on VMSYS1, VMSYS2`); group entries are separated by blanks,"
+      " and a list never ends with `,`")),
 ]
 
 

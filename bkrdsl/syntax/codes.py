@@ -758,7 +758,11 @@ STRAY_COMMA = register(
     a `,` at the end of a whole statement's line (`run on VMSYS1 daily
     02:00,`, `shared-volume VMCOM1,`): one error whose fix removes it. (A
     list that ends with `,`, as in `run on VMSYS1, daily 02:00`, is BKR010:
-    the name after the comma is missing.)
+    the name after the comma is missing.) The `on` of a statement that
+    names one member takes no list: `catalog ... on VMSYS1, VMSYS2` and
+    `catalog-node TCTMM on VMSYS1, VMSYS2` are this error, whose help says
+    that one member is named there (the catalog's server, the Tape
+    Manager catalog node).
 
     Failing example:
 

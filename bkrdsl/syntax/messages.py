@@ -1112,13 +1112,31 @@ def separators_in_group(
     )
 
 
-def stray_comma(span: Span) -> Diagnostic:
-    return codes.STRAY_COMMA(
-        "a `,` cannot appear here",
-        span,
-        help="commas separate the names of one list (`on VMSYS1, VMSYS2`); group entries are"
-        " separated by blanks, and a list never ends with `,`",
-    )
+#: The `on MEMBER` that names one member, right before a `,` on its line: a
+#: catalog's server (`catalog shared server S pool P on VMSYS1, VMSYS2`) and a Tape
+#: Manager catalog node (`catalog-node TCTMM on VMSYS1, VMSYS2`) run on one.
+_ONE_MEMBER = re.compile(
+    r"(?:^\s*(?P<catalog>catalog)\b.*|\b(?P<node>catalog-node)\s+\S+\s+)\bon\s+(?P<member>[^\s,{}]+)\s*$",
+    re.IGNORECASE,
+)
+
+
+def stray_comma(span: Span, before: str = "") -> Diagnostic:
+    """A `,` no list takes. `before`: its line up to it, so that after the `on
+    MEMBER` of a statement that names one member the help says so, where the
+    general help would show the very list the statement refuses."""
+    one = _ONE_MEMBER.search(before)
+    if one is not None:
+        what = "`catalog ... on` names the member the catalog's server runs on" if one["catalog"] else (
+            "`catalog-node ... on` names the member the Tape Manager catalog node logs on to"
+        )
+        help = f"{what}, one member: write `on {one['member']}` alone"
+    else:
+        help = (
+            "commas separate the names of one list (`on VMSYS1, VMSYS2`); group entries are"
+            " separated by blanks, and a list never ends with `,`"
+        )
+    return codes.STRAY_COMMA("a `,` cannot appear here", span, help=help)
 
 
 #: The words that end a `backup` line: `backup APPS, SYSIDS full`.

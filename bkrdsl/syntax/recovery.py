@@ -741,6 +741,11 @@ class Recovery:
         end = len(self.source.text.rstrip())
         return self.source.span(end, end)
 
+    def line_before(self, tok: Token) -> str:
+        """`tok`'s line, up to it."""
+        text, at = self.source.text, tok.start_pos or 0
+        return text[text.rfind("\n", 0, at) + 1 : at]
+
     def span_of(self, tok: Token) -> Span:
         if tok.type == "$END" or tok.start_pos is None:
             return self.end_span()
@@ -2474,7 +2479,7 @@ class Recovery:
                 if not messages.looks_like_time(self.source.text[days[1] : days[1] + 5]):
                     self.feed(ip, self.token_at("NAME", days[1], days[1]))
                 return None
-            self.report(messages.stray_comma(self.span_of(tok)), tok.start_pos)
+            self.report(messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return None
         if tok.type == "STRING" and "NAME" in accepted:
             self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
@@ -2679,7 +2684,7 @@ class Recovery:
             # `weekly fri sat, sun 22:00`: `sat` was read as the time, so the `,` after it
             # ends nothing; the days want their commas, not this one removed
             days = self.weekly_days_blank(ip, tok) or self.trailing_comma(ip, tok)
-            self.report(days or messages.stray_comma(self.span_of(tok)), tok.start_pos)
+            self.report(days or messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return self.skip_statement(ip, tok)
         if tok.type == "NAME":
             return self.stray_name(ip, tok, accepted)
