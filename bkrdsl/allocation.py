@@ -19,6 +19,9 @@ or the cluster's first shared volume (USER), and the extent is automatic: with
 bkrc assigns the lowest free extent of the volume, after the unit's first
 cylinder or block, around every explicit extent, in the order the entries and
 their disks are written. Both are deterministic.
+
+`machine_statements`: the rest of each machine's entry, its dialect table
+statements, which the check against the site's directory compares too.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import dataclasses
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.dialect import Dialect, Unit
+from bkrdsl.dialect import Dialect, Unit, placeholders
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import Model
 
@@ -245,3 +248,30 @@ def _member_minidisks(
         where = _volume(disk, private, f"member {name} declares no private-volume")
         out.append(allocator.place(machine.id, name, disk, where))
     return tuple(out)
+
+
+# -- what else each machine's entry says
+def machine_statements(model: Model, machine: Machine, dialect: Dialect) -> list[str]:
+    """The statements the directory entry of `machine` writes besides its USER or
+    IDENTITY statement, its BUILD and its MDISK statements: the dialect table's
+    `statements` for its role, `{admin}` and `{pool_scope}` filled in, a line
+    naming a value the cluster does not have left out. The emitter writes them,
+    and the check against the site's directory (BKR524) compares with them."""
+    values = {"admin": model.admin, "pool_scope": _pool_scope(model, dialect)}
+    out = []
+    for statement in dialect.machines[machine.role].statements:
+        wanted = placeholders(statement)
+        if all(values.get(name) for name in wanted):
+            out.append(statement.format(**{name: values[name] for name in wanted}))
+    return out
+
+
+def _pool_scope(model: Model, dialect: Dialect) -> str | None:
+    """How the catalog's SFS server identifies its file pool (`{pool_scope}`): a
+    shared catalog's one USER globally, so that every member reaches the pool; a
+    local catalog's IDENTITY locally, since each member's instance serves a pool
+    of the same name, and a global resource name must be unique in the collection."""
+    if model.catalog is None:
+        return None
+    key = "pool_scope_shared" if model.catalog.scope is ast.Scope.SHARED else "pool_scope_local"
+    return dialect[key]

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bkrdsl.allocation import Allocation, Machine, Placed, allocate
-from bkrdsl.ast import Kind, Scope
-from bkrdsl.dialect import Dialect, placeholders
+from bkrdsl.allocation import Allocation, Machine, Placed, allocate, machine_statements
+from bkrdsl.ast import Kind
+from bkrdsl.dialect import Dialect
 from bkrdsl.emit.common import (
     DIRECTORY,
     Artifact,
@@ -55,27 +55,6 @@ def _mdisk(disk: Placed, dialect: Dialect) -> str:
 def _extents(placed: Sequence[Placed]) -> tuple[Extent, ...]:
     """The minidisks whose extent the entry writes (not DirMaint's AUTOV), for the manifest."""
     return tuple(Extent(address(d.disk.address.text), d.volume, d.start, d.size) for d in placed if d.start is not None)
-
-
-def _pool_scope(model: Model, dialect: Dialect) -> str | None:
-    """How the catalog's SFS server identifies its file pool (`{pool_scope}`): a
-    shared catalog's one USER globally, so that every member reaches the pool; a
-    local catalog's IDENTITY locally, since each member's instance serves a pool
-    of the same name, and a global resource name must be unique in the collection."""
-    if model.catalog is None:
-        return None
-    key = "pool_scope_shared" if model.catalog.scope is Scope.SHARED else "pool_scope_local"
-    return dialect[key]
-
-
-def _statements(model: Model, machine: Machine, dialect: Dialect) -> list[str]:
-    values = {"admin": model.admin, "pool_scope": _pool_scope(model, dialect)}
-    out = []
-    for statement in dialect.machines[machine.role].statements:
-        wanted = placeholders(statement)
-        if all(values.get(name) for name in wanted):
-            out.append(statement.format(**{name: values[name] for name in wanted}))
-    return out
 
 
 def _machine_words(model: Model, machine: Machine) -> str:
@@ -193,7 +172,7 @@ def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     model, dialect = ctx.model, ctx.dialect
     lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.", _where(model, machine))
     lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
-    lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))
+    lines.extend(ctx.indent + s for s in machine_statements(model, machine, dialect))
     if not ctx.allocation.disks[machine.id]:
         lines.extend(ctx.no_minidisks())
     placed = ctx.allocation.of(machine.id)
@@ -208,7 +187,7 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     lines = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", _where(model, machine))
     lines.append(dialect.text("directory_identity", **_operands(machine, dialect)))
     lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
-    lines.extend(ctx.indent + s for s in _statements(model, machine, dialect))
+    lines.extend(ctx.indent + s for s in machine_statements(model, machine, dialect))
     out = [Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY)]
     for name, sub in subs:
         lines = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).")
