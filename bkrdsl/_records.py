@@ -2411,8 +2411,8 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,self.stopped,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,other.stopped,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_kind, _type_id, _type_span, _type_statement, _type_builds, _type_disks, _type_links, _type_profile, _type_follows, _type_builds_unread, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_builds, _dflt_disks, _dflt_links, _dflt_profile, _dflt_follows, _dflt_builds_unread, _return_type):
- def __init__(self,kind:_type_kind,id:_type_id,span:_type_span,statement:_type_statement,builds:_type_builds=_dflt_builds,disks:_type_disks=_dflt_disks,links:_type_links=_dflt_links,profile:_type_profile=_dflt_profile,follows:_type_follows=_dflt_follows,builds_unread:_type_builds_unread=_dflt_builds_unread)->_return_type:
+def __create_fn__(_type_kind, _type_id, _type_span, _type_statement, _type_builds, _type_disks, _type_links, _type_profile, _type_follows, _type_builds_unread, _type_last_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_builds, _dflt_disks, _dflt_links, _dflt_profile, _dflt_follows, _dflt_builds_unread, _dflt_last_line, _return_type):
+ def __init__(self,kind:_type_kind,id:_type_id,span:_type_span,statement:_type_statement,builds:_type_builds=_dflt_builds,disks:_type_disks=_dflt_disks,links:_type_links=_dflt_links,profile:_type_profile=_dflt_profile,follows:_type_follows=_dflt_follows,builds_unread:_type_builds_unread=_dflt_builds_unread,last_line:_type_last_line=_dflt_last_line)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'kind',kind)
   __dataclass_builtins_object__.__setattr__(self,'id',id)
   __dataclass_builtins_object__.__setattr__(self,'span',span)
@@ -2423,44 +2423,45 @@ def __create_fn__(_type_kind, _type_id, _type_span, _type_statement, _type_build
   __dataclass_builtins_object__.__setattr__(self,'profile',profile)
   __dataclass_builtins_object__.__setattr__(self,'follows',follows)
   __dataclass_builtins_object__.__setattr__(self,'builds_unread',builds_unread)
+  __dataclass_builtins_object__.__setattr__(self,'last_line',last_line)
  return __init__
-CODE["def __create_fn__(_type_kind, _type_id, _type_span, _type_statement, _type_builds, _type_disks, _type_links, _type_profile, _type_follows, _type_builds_unread, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_builds, _dflt_disks, _dflt_links, _dflt_profile, _dflt_follows, _dflt_builds_unread, _return_type):\n def __init__(self,kind:_type_kind,id:_type_id,span:_type_span,statement:_type_statement,builds:_type_builds=_dflt_builds,disks:_type_disks=_dflt_disks,links:_type_links=_dflt_links,profile:_type_profile=_dflt_profile,follows:_type_follows=_dflt_follows,builds_unread:_type_builds_unread=_dflt_builds_unread)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'statement',statement)\n  __dataclass_builtins_object__.__setattr__(self,'builds',builds)\n  __dataclass_builtins_object__.__setattr__(self,'disks',disks)\n  __dataclass_builtins_object__.__setattr__(self,'links',links)\n  __dataclass_builtins_object__.__setattr__(self,'profile',profile)\n  __dataclass_builtins_object__.__setattr__(self,'follows',follows)\n  __dataclass_builtins_object__.__setattr__(self,'builds_unread',builds_unread)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_kind, _type_id, _type_span, _type_statement, _type_builds, _type_disks, _type_links, _type_profile, _type_follows, _type_builds_unread, _type_last_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_builds, _dflt_disks, _dflt_links, _dflt_profile, _dflt_follows, _dflt_builds_unread, _dflt_last_line, _return_type):\n def __init__(self,kind:_type_kind,id:_type_id,span:_type_span,statement:_type_statement,builds:_type_builds=_dflt_builds,disks:_type_disks=_dflt_disks,links:_type_links=_dflt_links,profile:_type_profile=_dflt_profile,follows:_type_follows=_dflt_follows,builds_unread:_type_builds_unread=_dflt_builds_unread,last_line:_type_last_line=_dflt_last_line)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'statement',statement)\n  __dataclass_builtins_object__.__setattr__(self,'builds',builds)\n  __dataclass_builtins_object__.__setattr__(self,'disks',disks)\n  __dataclass_builtins_object__.__setattr__(self,'links',links)\n  __dataclass_builtins_object__.__setattr__(self,'profile',profile)\n  __dataclass_builtins_object__.__setattr__(self,'follows',follows)\n  __dataclass_builtins_object__.__setattr__(self,'builds_unread',builds_unread)\n  __dataclass_builtins_object__.__setattr__(self,'last_line',last_line)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(kind={self.kind!r}, id={self.id!r}, span={self.span!r}, statement={self.statement!r}, builds={self.builds!r}, disks={self.disks!r}, links={self.links!r}, profile={self.profile!r}, follows={self.follows!r}, builds_unread={self.builds_unread!r})"
+  return self.__class__.__qualname__ + f"(kind={self.kind!r}, id={self.id!r}, span={self.span!r}, statement={self.statement!r}, builds={self.builds!r}, disks={self.disks!r}, links={self.links!r}, profile={self.profile!r}, follows={self.follows!r}, builds_unread={self.builds_unread!r}, last_line={self.last_line!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(kind={self.kind!r}, id={self.id!r}, span={self.span!r}, statement={self.statement!r}, builds={self.builds!r}, disks={self.disks!r}, links={self.links!r}, profile={self.profile!r}, follows={self.follows!r}, builds_unread={self.builds_unread!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(kind={self.kind!r}, id={self.id!r}, span={self.span!r}, statement={self.statement!r}, builds={self.builds!r}, disks={self.disks!r}, links={self.links!r}, profile={self.profile!r}, follows={self.follows!r}, builds_unread={self.builds_unread!r}, last_line={self.last_line!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.kind,self.id,self.span,self.statement,self.builds,self.disks,self.links,self.profile,self.follows,self.builds_unread,)==(other.kind,other.id,other.span,other.statement,other.builds,other.disks,other.links,other.profile,other.follows,other.builds_unread,)
+   return (self.kind,self.id,self.span,self.statement,self.builds,self.disks,self.links,self.profile,self.follows,self.builds_unread,self.last_line,)==(other.kind,other.id,other.span,other.statement,other.builds,other.disks,other.links,other.profile,other.follows,other.builds_unread,other.last_line,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.kind,self.id,self.span,self.statement,self.builds,self.disks,self.links,self.profile,self.follows,self.builds_unread,)==(other.kind,other.id,other.span,other.statement,other.builds,other.disks,other.links,other.profile,other.follows,other.builds_unread,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.kind,self.id,self.span,self.statement,self.builds,self.disks,self.links,self.profile,self.follows,self.builds_unread,self.last_line,)==(other.kind,other.id,other.span,other.statement,other.builds,other.disks,other.links,other.profile,other.follows,other.builds_unread,other.last_line,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('kind','id','span','statement','builds','disks','links','profile','follows','builds_unread',):
+  if type(self) is cls or name in ('kind','id','span','statement','builds','disks','links','profile','follows','builds_unread','last_line',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'id\',\'span\',\'statement\',\'builds\',\'disks\',\'links\',\'profile\',\'follows\',\'builds_unread\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'id\',\'span\',\'statement\',\'builds\',\'disks\',\'links\',\'profile\',\'follows\',\'builds_unread\',\'last_line\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('kind','id','span','statement','builds','disks','links','profile','follows','builds_unread',):
+  if type(self) is cls or name in ('kind','id','span','statement','builds','disks','links','profile','follows','builds_unread','last_line',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'id\',\'span\',\'statement\',\'builds\',\'disks\',\'links\',\'profile\',\'follows\',\'builds_unread\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'id\',\'span\',\'statement\',\'builds\',\'disks\',\'links\',\'profile\',\'follows\',\'builds_unread\',\'last_line\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.kind,self.id,self.span,self.statement,self.builds,self.disks,self.links,self.profile,self.follows,self.builds_unread,))
+  return hash((self.kind,self.id,self.span,self.statement,self.builds,self.disks,self.links,self.profile,self.follows,self.builds_unread,self.last_line,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.kind,self.id,self.span,self.statement,self.builds,self.disks,self.links,self.profile,self.follows,self.builds_unread,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.kind,self.id,self.span,self.statement,self.builds,self.disks,self.links,self.profile,self.follows,self.builds_unread,self.last_line,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_source, _type_entries, _type_diagnostics, _type_readable, _type_profiles, _type_twice, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_readable, _dflt_profiles, _dflt_twice, _return_type):
  def __init__(self,source:_type_source,entries:_type_entries,diagnostics:_type_diagnostics,readable:_type_readable=_dflt_readable,profiles:_type_profiles=_dflt_profiles,twice:_type_twice=_dflt_twice)->_return_type:

@@ -11,8 +11,11 @@ selection may name: their virtual address, and whether they hold data at all;
 and, for the compile's own MDISKs to be compared with, their device type,
 size, volume and first cylinder or block, as far as each states them)
 and LINK statements (an address that is another user's disk), and the PROFILE
-an entry INCLUDEs (its LINKs are the entry's too). Every other statement is
-passed over unread.
+an entry INCLUDEs (its LINKs are the entry's too). Every other statement of an
+entry (IPL, OPTION, SPOOL, LINK...) is read again from the text when asked
+(`Directory.other_statements`: BKR524 compares a product machine's entry with
+the compiled one), so the reader keeps no more than where an entry ends;
+none is refused for being unknown.
 
 The format, as z/VM's CP Planning and Administration ("Source Directory
 File Formats") gives it and DIRECTXA reads it:
@@ -45,7 +48,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
@@ -259,6 +262,10 @@ class Entry:
     #: its BUILD statements name are not all known, and the checks that compare
     #: them (BKR514, BKR517, BKR518) leave it to that diagnostic.
     builds_unread: bool = False
+    #: The line of its last statement, where it has any besides its first, BUILD
+    #: and MDISK (LINK, INCLUDE, IPL, OPTION, SPOOL...), else 0: those are read again
+    #: from the text when asked (`Directory.other_statements`), not kept.
+    last_line: int = 0
 
     @property
     def minidisks(self) -> int:
@@ -336,6 +343,19 @@ class Directory:
         found = [self.entry(s) for s in subconfigs]
         kept = [sub for sub in found if sub is not None and sub.kind == "SUBCONFIG"]
         return entry.disks + tuple(d for sub in kept for d in sub.disks)
+
+    def other_statements(self, entry: Entry) -> Iterator[tuple[tuple[str, ...], Span]]:
+        """The entry's statements but its first, BUILD and MDISK (IPL, OPTION, LINK,
+        INCLUDE, and any CP statement), in order: each one's words in upper case, as
+        the reader reads them, and its place from column 1 to its last word."""
+        for number in range(entry.statement.line + 1, entry.last_line + 1):
+            line = self.source.line_text(number)
+            if not _is_statement(line):
+                continue
+            words = tuple(line[:LAST_COLUMN].upper().split())
+            if words[0] not in ("BUILD", "MDISK"):
+                start = self.source.line_start(number)
+                yield words, self.source.span(start, start + len(line[:LAST_COLUMN].rstrip()))
 
     def links_of(self, entry: Entry) -> tuple[Link, ...]:
         """The entry's LINK statements and those of the PROFILE it INCLUDEs."""
@@ -435,6 +455,7 @@ class _Reader:
         self.builds: list[Build] = []  # of the entry being read
         self.disks: list[Minidisk] = []
         self.links: list[Link] = []
+        self.other_line = 0  # the last line of a statement of the entry being read but its first, BUILD and MDISK
         self.profile: str | None = None
         self.identity: str | None = None  # the IDENTITY the SUBCONFIGs being read follow
         self.dropped = False  # the entry being read was not kept, and said so (BKR502, BKR503)
@@ -447,7 +468,7 @@ class _Reader:
 
     def record(self, number: int, line: str) -> None:
         start, self.offset = self.offset, self.offset + len(line) + 1
-        if line.startswith("*") or not line[:LAST_COLUMN].strip():
+        if not _is_statement(line):
             return
         words = [
             (m.group().upper(), self._span(start, m.start(), m.end()))
@@ -462,11 +483,15 @@ class _Reader:
             self._entry(name, words, statement)
         elif name == "BUILD":
             self._build(words, statement)
-        elif name in ("MDISK", "LINK") and self.current:
+        elif name == "MDISK" and self.current:
             # A statement cut at column 71 is BKR505's: not said twice as too short.
-            (self._mdisk if name == "MDISK" else self._link)(words, statement, cut)
-        elif name == "INCLUDE" and self.current and len(words) > 1:
-            self.profile = words[1][0]
+            self._mdisk(words, statement, cut)
+        elif self.current:
+            self.other_line = number
+            if name == "LINK":
+                self._link(words, statement, cut)
+            elif name == "INCLUDE" and len(words) > 1:
+                self.profile = words[1][0]
         elif self.current is None and name not in ("DIRECTORY", "GLOBALOPTS"):
             self.found.append(
                 MALFORMED(
@@ -614,19 +639,20 @@ class _Reader:
 
     def _close(self) -> None:
         """The end of the entry being read: it keeps its BUILD, MDISK and LINK
-        statements and the PROFILE it INCLUDEs."""
+        statements, the PROFILE it INCLUDEs, and where its other statements are."""
         entry = self.open
-        if entry is not None and (self.builds or self.disks or self.links or self.profile or self.builds_unread):
+        if entry is not None and (self.builds or self.disks or self.other_line or self.builds_unread):
             builds = tuple(self.builds) if self.current == "IDENTITY" else ()
             # Positional, not dataclasses.replace: once per entry of a directory of thousands.
             kept = Entry(
                 entry.kind, entry.id, entry.span, entry.statement,
                 builds, tuple(self.disks), tuple(self.links), self.profile, entry.follows, self.builds_unread,
+                self.other_line,
             )  # fmt: skip
             # The entry being read is the last one kept of its kind: nothing was added since.
             (self.profiles if entry.kind == "PROFILE" else self.entries)[-1] = kept
         self.open = None
-        self.builds, self.disks, self.links, self.profile = [], [], [], None
+        self.builds, self.disks, self.links, self.profile, self.other_line = [], [], [], None, 0
         self.builds_unread = False
 
     def result(self) -> Directory:
@@ -653,6 +679,11 @@ class _Reader:
         return Directory(
             self.source, tuple(self.entries), tuple(self.found), profiles=tuple(first.values()), twice=frozenset(self.twice)
         )
+
+
+def _is_statement(record: str) -> bool:
+    """Whether a record holds a statement: not a comment (`*` in column 1), nor blank to column 71."""
+    return not record.startswith("*") and bool(record[:LAST_COLUMN].strip())
 
 
 def _word_end(line: str, at: int) -> int:

@@ -65,6 +65,10 @@ class Source:
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end]
 
+    def line_start(self, line: int) -> int:
+        """The offset of 1-based `line`'s first character."""
+        return self._line_starts[line - 1]
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an absolute offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1

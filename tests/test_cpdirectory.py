@@ -93,6 +93,23 @@ def test_a_statement_s_own_words_are_read_and_the_rest_passed_over():
     assert found.entry("A").builds[0].member == "*"
 
 
+def test_an_entry_s_other_statements_are_read_again_unknown_ones_too():
+    """What BKR524 compares: every statement of an entry but its first, BUILD and MDISK,
+    read again from the text; a statement no release of CP knows is read, not refused."""
+    text = (
+        "PROFILE IBMDFLT\n SPOOL 000C 2540 READER *\n"
+        "USER BKRADMIN SECRETPW 64M 128M G\n INCLUDE IBMDFLT\n OPTION APPCVM\n FROBNICATE 7\n"
+        " MDISK 0191 3390 1 10 VMCOM1 MR\n LINK MAINT 0190 0190 RR\n"
+    )
+    found = read_directory("site.direct", text.encode())
+    assert found.diagnostics == ()
+    said = list(found.other_statements(found.entry("BKRADMIN")))
+    assert [" ".join(words) for words, _ in said] == ["INCLUDE IBMDFLT", "OPTION APPCVM", "FROBNICATE 7", "LINK MAINT 0190 0190 RR"]
+    assert [(span.line, span.column, span.end_column) for _, span in said][1] == (5, 1, 15)
+    assert [link.address for link in found.entry("BKRADMIN").links] == [0x190]
+    assert [words for words, _ in found.other_statements(found.profiles[0])] == [("SPOOL", "000C", "2540", "READER", "*")]
+
+
 def test_each_entry_counts_its_minidisks_that_hold_data():
     """For `bkrc init --directory` (docs/init.md): a user with no minidisk has nothing
     to back up. A T-DISK or V-DISK is empty at each logon; a PROFILE's statements and
