@@ -1,5 +1,5 @@
 """`--directory FILE`: the .bkr files checked against the site's CP source
-directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522, BKR523; the reader's own tests:
+directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522-BKR524; the reader's own tests:
 tests/test_cpdirectory.py), and the commands that take it.
 
 Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
@@ -807,7 +807,7 @@ def test_a_second_entry_of_one_id_is_bkr503_alone():
     assert codes(found) == ["BKR503"]
 
 
-def test_bkr530_a_product_machine_installed_with_other_subconfig_names():
+def test_bkr529_a_product_machine_installed_with_other_subconfig_names():
     """Backup Manager installed by hand, its SUBCONFIGs named BKRBKU-n: the compiled
     IDENTITY builds BKRBUP-n, new entries, and BKRBKU-n would keep BKRBKUP's minidisks
     for no instance. One error per machine, at its first BUILD statement that differs."""
@@ -826,7 +826,7 @@ def test_bkr530_a_product_machine_installed_with_other_subconfig_names():
     assert "BKR529" not in codes(check(PRODSSI, (r"(BUILD ON VMSYS3 USING SUBCONFIG )BKRBUP-3", r"\1BKRSRV-3")))
 
 
-def test_bkr530_build_on_every_member_from_one_subconfig():
+def test_bkr529_build_on_every_member_from_one_subconfig():
     one = (r"^( BUILD ON VMSYS1 USING SUBCONFIG )BKRCLG-1\n( BUILD ON .*\n){3}", r" BUILD ON * USING SUBCONFIG BKRCLG\n")
     others = (r"^SUBCONFIG BKRCLG-[234]\n MDISK .*\n", "")
     (d,) = check(PRODSSI, one, others, (r"^SUBCONFIG BKRCLG-1\n MDISK .*\n", "SUBCONFIG BKRCLG\n"))
@@ -854,3 +854,111 @@ def test_bkr528_a_misspelt_member_is_one_error_at_its_declaration():
     )
     found = codes(check(added))
     assert "BKR528" not in found and {"BKR514", "BKR518"} <= set(found)
+#: BKRBKUP's entry as a site that installed it by hand may have kept it: more
+#: storage, class E, options, a tools disk, a LOGONBY of its own, a scheduler
+#: share, a saved segment; its SUBCONFIG on VMSYS1 a tape drive.
+BKRBKUP_BY_HAND = (
+    (r"^IDENTITY BKRBKUP AUTOONLY 64M 128M BG", "IDENTITY BKRBKUP AUTOONLY 1G 2G BEG"),
+    (
+        r"^( IPL CMS\n)(SUBCONFIG BKRBUP-1\n)",
+        (
+            r"\1 OPTION APPCVM MAXCONN 5000\n LINK BKRTOOLS 0191 0391 RR\n LOGONBY SYSPROG1\n SHARE RELATIVE 3000\n"
+            r" NAMESAVE CMSFILES\n\2 DEDICATE 0580 0580\n"
+        ),
+    ),
+)
+
+
+def test_bkr524_what_replacing_a_machine_s_entry_loses_besides_minidisks():
+    (d,) = check(PRODSSI, *BKRBKUP_BY_HAND)
+    assert d.code == "BKR524" and d.severity is Severity.WARNING and d.fix is None
+    assert (d.span.file, d.span.line, d.span.column) == (str(PRODSSI), 31, 3)  # `disk BKRBKUP 191 ...`
+    assert d.message.startswith("deploying the compiled entry replaces IDENTITY `BKRBKUP`'s in the site's directory")
+    assert d.message.endswith(
+        "storage 1G, maxstorage 2G, class E, `OPTION APPCVM`, `OPTION MAXCONN 5000`,"
+        " `LINK BKRTOOLS 0191 0391 RR`, `LOGONBY SYSPROG1`, `SHARE RELATIVE 3000` and 2 more"
+    )
+    labels = {r.span.line: r.label for r in d.related}
+    assert all(r.span.file == "site.direct" for r in d.related)
+    text = directory(*BKRBKUP_BY_HAND).source.text.splitlines()
+    assert text[min(labels) - 1].startswith("IDENTITY BKRBKUP ")  # passwords masked
+    assert labels[min(labels)] == (
+        "storage 1G: it logs on with 256M; maxstorage 2G: DEFINE STORAGE stops at 512M;"
+        " class E: CP refuses it the commands of class E (system analyst)"
+    )
+    said = " | ".join(labels.values())
+    assert "`BKRTOOLS`'s 0191 no longer linked at 0391 at logon" in said
+    assert "`NAMESAVE CMSFILES`: `CMSFILES` no longer a saved segment it may use" in said
+    assert "`DEDICATE 0580 0580` (on VMSYS1): no DEDICATE device at 0580 from its next logon" in said
+    assert d.help.startswith(
+        "keep it in a site dialect table's `[machines.backup-server]`: `storage = \"1G\"`, `maxstorage = \"2G\"`,"
+        " `classes = \"BGE\"`, 7 statements in `statements` (OPTION, LINK, LOGONBY, SHARE, NAMESAVE, DEDICATE: as below)"
+    )
+
+
+def test_bkr524_what_the_compiled_entry_says_alike_or_adds_is_not_reported():
+    """prodssi.direct's machines have less storage, fewer classes and IBMDFLT's
+    devices and links (`CONSOLE 009`, the compiled `CONSOLE 0009`): none is lost.
+    `IPL 0190` is CMS's `IPL CMS`; PARM words the compiled IPL passes too are kept."""
+    assert check(PRODSSI) == []
+    same = (r"^( BUILD ON VMSYS4 USING SUBCONFIG BKRBUP-4\n INCLUDE IBMDFLT\n) IPL CMS", r"\1 IPL 0190 PARM AUTOCR")
+    assert check(PRODSSI, same) == []
+    assert check(PRODSSI, (r"^(USER BKRSVSFS .*\n)", r"\1 OPTION MAXCONN 2000\n LINK MAINT 193 193 RR\n")) == []
+    # Another system, another PARM word, another MACHINE: each said, with what takes its place.
+    (ipl,) = check(PRODSSI, (r"^(USER BKRADMIN .*\n)", r"\1 IPL CMS PARM FILEPOOL BKRPOOL\n MACHINE XC 4\n"))
+    assert ipl.message.endswith("`IPL CMS PARM FILEPOOL BKRPOOL`, `MACHINE XC 4`")
+    assert "2 statements in `statements` (IPL, MACHINE: as below, the IPL, MACHINE in place of the table's)" in ipl.help
+    (machine,) = check(PRODSSI, (r"^(USER BKRADMIN .*\n)", r"\1 MACHINE XC\n"))
+    assert machine.help.startswith('keep it in a site dialect table\'s `[machines.admin]`: `"MACHINE XC"` in `statements` in place of `"MACHINE ESA"`')
+    (option,) = check(PRODSSI, (r"^(USER BKRSVSFS .*\n)", r"\1 OPTION MAXCONN 5000\n"))
+    assert option.message.endswith("`OPTION MAXCONN 5000`")
+    assert '`"OPTION MAXCONN 5000 NOMDCFS QUICKDSP SVMSTAT"` in `statements` in place of `"OPTION MAXCONN 2000' in option.help
+    # A device the compiled entry defines otherwise at its address, or not at all.
+    (spool,) = check(PRODSSI, (r"^(USER 5697J06C .*\n)", r"\1 SPOOL 000E 3800 A\n SPOOL 00F 1403 A\n"))
+    labels = [r.label for r in spool.related]
+    assert labels == [
+        "`SPOOL 000E 3800 A`: no SPOOL device at 000E from its next logon: the compiled entry has `SPOOL 000E 1403 A` there",
+        "`SPOOL 00F 1403 A`: no SPOOL device at 000F from its next logon",
+    ]
+
+
+def test_bkr524_a_profile_s_statements_count_and_the_workers_are_one_diagnostic():
+    """A LINK the site added to IBMDFLT is every machine's that INCLUDEs it: BKRSVSFS's
+    compiled entry links MAINT 193 too, and every worker loses it alike."""
+    found = check(PRODSSI, (r"^( LINK MAINT 019E 019E RR\n)", r"\1 LINK MAINT 0193 0193 RR\n"))
+    assert codes(found) == ["BKR524"] * 9
+    workers = next(d for d in found if "workers'" in d.message)
+    assert "the workers' (`BKRWRK01`, `BKRWRK02`, `BKRWRK03` and `BKRWRK04`)" in workers.message
+    assert (workers.span.line, "(every worker's)") == (33, workers.help.split("`[machines.worker]` ")[1][:16])
+    assert not any("BKRSVSFS" in d.message for d in found)
+    tape = next(d for d in found if "TCTMM" in d.message)
+    assert (tape.span.line, tape.span.column) == (26, 36)  # `catalog-node TCTMM`, where the cluster names it
+
+
+def test_bkr524_the_site_table_its_help_names_keeps_what_the_directory_has(tmp_path):
+    """Done as the help says, the site table writes the statements into the compiled
+    entry, and the check against the same directory is clean."""
+    from bkrdsl.dialect import DEFAULT_RELEASE, DIALECT_DIR, load_dialect
+
+    table = (DIALECT_DIR / f"backup-manager-{DEFAULT_RELEASE}.toml").read_text()
+    head = table.index("[machines.backup-server]")
+    end = table.index("[machines.catalog-server]")
+    part = table[head:end]
+    part = part.replace('storage = "256M"', 'storage = "1G"').replace('maxstorage = "512M"', 'maxstorage = "2G"')
+    part = part.replace('classes = "BG"', 'classes = "BGE"')
+    part = part.replace(
+        '  "LOGONBY MAINT",\n',
+        '  "LOGONBY MAINT",\n  "LOGONBY SYSPROG1",\n  "OPTION APPCVM MAXCONN 5000",\n  "SHARE RELATIVE 3000",\n'
+        '  "NAMESAVE CMSFILES",\n',
+    )
+    part = part.replace('  "LINK MAINT 019E 019E RR",\n', '  "LINK MAINT 019E 019E RR",\n  "LINK BKRTOOLS 0191 0391 RR",\n  "DEDICATE 0580 0580",\n')
+    site = tmp_path / "site.toml"
+    site.write_text(table[:head] + part + table[end:])
+    dialect = load_dialect(path=str(site))
+    found = directory(*BKRBKUP_BY_HAND)
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=dialect)
+    assert codes(result.diagnostics) == []
+    out = tmp_path / "out"
+    run_cli(["compile", PRODSSI, "-o", out, "--dialect", site], expect=0)
+    written = (out / "cluster" / "BKRBKUP.DIRECT").read_text()
+    assert "IDENTITY BKRBKUP LBYONLY 1G 2G BGE" in written and " OPTION APPCVM MAXCONN 5000" in written

@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522, BKR523, BKR528, BKR529), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR524, BKR528, BKR529), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -602,6 +602,66 @@ MEMBER_MISSPELLED = register(
 )
 
 
+ENTRY_STATEMENTS_DROPPED = register(
+    "BKR524",
+    "directory-entry-statements-dropped",
+    "warning",
+    "deploying a product machine's compiled entry drops or lowers what the site's CP directory gives it besides minidisks",
+    """
+    `bkrc compile` writes each Backup Manager machine's whole directory
+    entry: the USER or IDENTITY statement with the dialect table's password,
+    storage, maximum storage and privilege classes, the table's statements
+    for the machine's role (IPL, MACHINE, LOGONBY, OPTION, CONSOLE, SPOOL,
+    LINK...), and the minidisks of the `disk` statements. Deploying it
+    replaces the entry the site's directory has (docs/deploy.md). With
+    `--directory FILE`, bkrc compares the rest of that entry with the
+    compiled one (an IDENTITY's SUBCONFIGs and the PROFILE it INCLUDEs
+    count as the entry) and names what replacing it loses, from the
+    machine's next logon: a larger storage or maximum storage (the USER
+    statement's, or `STORAGE`, `MAXSTORAGE`), a privilege class (CP refuses
+    the commands of that class), an OPTION or another value of one
+    (`OPTION MAXCONN 5000`), an IPL of another system or with PARM words
+    the compiled one lacks (`IPL 190` is `IPL CMS`), another MACHINE mode
+    or CPU limit, a LINK (a tools disk an exit of the site reads at its
+    address), a NAMESAVE, a LOGONBY user, a CONSOLE, SPOOL, DEDICATE,
+    SPECIAL or NICDEF device at an address (`009` and `0009` are one), and
+    any other statement (SHARE, IUCV, CPU, COMMAND...). Each is related at
+    its line of the directory, with what it means on z/VM.
+
+    A warning, not an error: nothing on disk is lost (the minidisks are
+    BKR519's and BKR520's), and a smaller storage or a dropped OPTION may be
+    the change the site wants; but what runs in the machine may fail from
+    its next logon, so bkrc says so before the entry is deployed. What the
+    compiled entry adds or raises is not reported: it is the table's, and
+    docs/deploy.md says what it holds. Passwords are not compared: bkrc
+    keeps none it reads, the compiled entry's logon policy (`LBYONLY` with
+    `LOGONBY MAINT`) is the table's by design, and a machine installed by
+    hand nearly always has a password of its own, so a warning on each
+    would bury the rest. Machines are compared as BKR519 compares them: one
+    the directory does not define (nothing deployed yet), or defines with
+    the other kind (BKR510), is not; the workers whose entries lose the
+    same things are one diagnostic. It points at the place the cluster
+    names the machine: the catalog's SFS server or a Tape Manager node by
+    its name, else the machine's first `disk` statement.
+
+    Failing example: a directory whose `IDENTITY BKRBKUP` has `LINK
+    BKRTOOLS 0191 0391 RR`, a tools disk an exit of the site reads, which
+    the dialect table's backup-server statements do not have.
+
+    Fix: the .bkr language gives a machine no directory statements of its
+    own; the dialect table does, by role. Copy the built-in table, write
+    the values the help names in the machine's `[machines.ROLE]`
+    (`storage = "1G"`, `classes = "BGE"`, the statements added to
+    `statements`, each in place of the one it replaces), and check and
+    compile with `--dialect`: a role's values are every machine's of that
+    role (every worker's). Or, if what is lost is no longer wanted, deploy
+    as is. No fix is offered: the table is not a .bkr file. Give a machine
+    its password again after deploying if it needs one.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
 class KindSource(NamedTuple):
     """Where the .bkr files give a user its kind, and how to say so."""
 
@@ -634,6 +694,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     # the directory's own extent where it is free), not BKR519's warning as well.
     out.extend(machine_minidisks(model, directory, dialect, skip={d.span for d in overlapping}))
     out.extend(overlapping)
+    out.extend(entry_statements(model, directory, dialect))
     return out
 
 
@@ -1846,3 +1907,357 @@ def _dropped_statements(model: Model, dialect: Dialect, owner: str, instances, e
         if why:
             return [], why
     return [f"disk {owner} {size} on {d.volume} at {d.start}" for d in disks], None
+
+
+# -- BKR524: the rest of a product machine's entry, which deploying replaces
+
+#: What each privilege class lets a user do (CP Planning and Administration,
+#: "IBM-defined privilege classes"); a letter not here is one the site defines.
+_CLASS_WORDS = {
+    "A": "system operator",
+    "B": "system resource operator",
+    "C": "system programmer",
+    "D": "spooling operator",
+    "E": "system analyst",
+    "F": "service representative",
+    "G": "general user",
+    "H": "reserved for IBM",
+}
+#: The OPTION operands that take a value after them (`OPTION MAXCONN 2000`).
+_OPTION_VALUES = frozenset({"MAXCONN", "CPUID", "LANG", "CHPIDV"})
+#: Statements that define a virtual device at their first operand, compared by address.
+_DEVICES = frozenset({"CONSOLE", "SPOOL", "DEDICATE", "SPECIAL", "NICDEF"})
+#: Statements compared for what they say, not word for word.
+_READ = frozenset({"IPL", "MACHINE", "OPTION", "LOGONBY", "NAMESAVE", "LINK", "CLASS", "STORAGE", "MAXSTORAGE"})
+#: INCLUDE is no statement of the machine's own: its profile's statements count instead.
+_SHAPE = frozenset({"INCLUDE"})
+_SIZE_UNITS = "KMGTPE"
+#: BKR524's message names this many things lost at most, and says how many more.
+_NAMED_AT_MOST = 8
+
+
+class _Said(NamedTuple):
+    """One statement of an entry, in upper case, split into words; where it is in the
+    directory (None: the compiled entry's), and the member of the SUBCONFIG it is in."""
+
+    words: tuple[str, ...]
+    span: Span | None = None
+    member: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+class _EntrySays(NamedTuple):
+    """What an entry gives its machine besides minidisks."""
+
+    storage: str | None
+    maxstorage: str | None
+    classes: str
+    head: Span | None  # the USER or IDENTITY statement (None: the compiled entry's)
+    statements: tuple[_Said, ...]
+
+
+class _Lost(NamedTuple):
+    """One thing the compiled entry drops or lowers: how the message names it, what
+    it means on z/VM (the label at its directory line), and what keeps it: a field
+    of the site table's machine defaults (`storage = "1G"`), or a statement for its
+    `statements` (in place of one the table writes)."""
+
+    named: str
+    means: str
+    span: Span
+    field: str | None = None
+    statement: str | None = None
+    replaces: str | None = None
+
+
+def entry_statements(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
+    """BKR524: each product machine's entry in the directory against the one the
+    compile writes, but for the minidisks (BKR519, BKR520), machines passed over as
+    `machine_minidisks` passes them. The workers whose entries lose the same things
+    are one diagnostic."""
+    if model.cluster is None:
+        return
+    from bkrdsl.allocation import machines
+    from bkrdsl.dialect import load_dialect
+
+    dialect = dialect or load_dialect()
+    found: dict[tuple[str, tuple[str, ...]], list[tuple[Machine, list[_Lost]]]] = {}
+    for machine in machines(model):
+        entry = directory.entry(machine.id)
+        if entry is None or entry.kind != STATEMENT[machine.kind]:
+            continue
+        lost = _losses(_directory_says(directory, entry, machine.members), _compiled_says(model, machine, dialect))
+        if lost:
+            found.setdefault((_worker_or(model, machine), tuple(x.named for x in lost)), []).append((machine, lost))
+    for alike in found.values():
+        yield _entry_loses(model, alike)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.upper().split())
+
+
+def _compiled_says(model: Model, machine: Machine, dialect: Dialect) -> _EntrySays:
+    """The entry `bkrc compile` writes for `machine`, as the emitter writes it."""
+    from bkrdsl.allocation import machine_statements
+
+    d = dialect.machines[machine.role]
+    said = tuple(_Said(_words(s)) for s in machine_statements(model, machine, dialect))
+    return _EntrySays(d.storage.upper(), d.maxstorage.upper(), d.classes.upper(), None, said)
+
+
+def _directory_says(directory: Directory, entry: Entry, members: tuple[str, ...]) -> _EntrySays:
+    """The entry as CP reads it for the machine: its PROFILE's statements, then its own
+    (which override the profile's), then, for an IDENTITY, each SUBCONFIG's on the
+    members the compile writes it for; STORAGE, MAXSTORAGE and CLASS statements
+    over the USER statement's words."""
+    head = _words(directory.source.text[entry.statement.start : entry.statement.end])
+    profile = next((p for p in directory.profiles if p.id == entry.profile), None)
+    parts: list[tuple[Entry, str | None]] = [(profile, None)] if profile is not None else []
+    parts.append((entry, None))
+    if entry.kind == "IDENTITY":
+        parts += [(sub, m) for m in members if (sub := directory.subconfig_on(entry, m)) is not None]
+    said = [
+        _Said(words, span, member)
+        for part, member in parts
+        for words, span in directory.other_statements(part)
+        if words[0] not in _SHAPE
+    ]
+
+    def operand(verb: str, at: int) -> str | None:
+        """The last `verb` statement's operand, else the USER statement's word `at`."""
+        words = next((s.words[1:] for s in reversed(said) if s.words[0] == verb), head[at:])
+        return words[0] if words else None
+
+    return _EntrySays(
+        operand("STORAGE", 3), operand("MAXSTORAGE", 4), operand("CLASS", 5) or "", entry.statement, tuple(said)
+    )
+
+
+def _losses(site: _EntrySays, compiled: _EntrySays) -> list[_Lost]:
+    """What deploying the compiled entry loses of the site's, in the order a reader of
+    the entry meets it: the USER statement's operands, then statement by statement."""
+    return [
+        *_storage_lost(site, compiled),
+        *_classes_lost(site, compiled),
+        *_statements_lost(site.statements, compiled.statements),
+    ]
+
+
+def _storage_lost(site: _EntrySays, compiled: _EntrySays) -> list[_Lost]:
+    """A storage or maximum storage larger than the compiled entry's."""
+    out = []
+    for field, mine, theirs, means in (
+        ("storage", site.storage, compiled.storage, f"it logs on with {compiled.storage}"),
+        ("maxstorage", site.maxstorage, compiled.maxstorage, f"DEFINE STORAGE stops at {compiled.maxstorage}"),
+    ):
+        if mine is None or theirs is None or (_bytes(mine) or 0) <= (_bytes(theirs) or 0):
+            continue
+        verb = "STORAGE" if field == "storage" else "MAXSTORAGE"
+        span = next((s.span for s in reversed(site.statements) if s.words[0] == verb and s.span), site.head)
+        out.append(_Lost(f"{field} {mine}", means, span, field=f'{field} = "{mine}"'))
+    return out
+
+
+def _bytes(size: str) -> int | None:
+    """A directory storage size (`256M`, `2G`, `1024K`) in bytes; None if it is not one."""
+    number, unit = size[:-1], size[-1:]
+    if not number.isdigit() or unit not in _SIZE_UNITS:
+        return None
+    return int(number) * 1024 ** (_SIZE_UNITS.index(unit) + 1)
+
+
+def _classes_lost(site: _EntrySays, compiled: _EntrySays) -> list[_Lost]:
+    """The privilege classes the site's entry has and the compiled entry not."""
+    lost = [c for c in dict.fromkeys(site.classes) if c not in compiled.classes]
+    if not lost:
+        return []
+    span = next((s.span for s in reversed(site.statements) if s.words[0] == "CLASS" and s.span), site.head)
+    named = ", ".join(f"{c} ({_CLASS_WORDS.get(c, 'a class of the site')})" for c in lost)
+    means = f"CP refuses it the commands of class {named}"
+    return [_Lost(f"class {''.join(lost)}", means, span, field=f'classes = "{compiled.classes}{"".join(lost)}"')]
+
+
+def _statements_lost(site: tuple[_Said, ...], compiled: tuple[_Said, ...]) -> list[_Lost]:
+    """Statement by statement, what the site's say and the compiled entry's do not."""
+    options, at, plain = _options(compiled), _by_address(compiled), {s.words for s in compiled}
+    named = {verb: {w for s in compiled if s.words[0] == verb for w in s.words[1:]} for verb in ("LOGONBY", "NAMESAVE")}
+    out: list[_Lost] = []
+    for s in site:
+        verb = s.words[0]
+        where = f" (on {s.member})" if s.member else ""
+        if verb in ("IPL", "MACHINE"):
+            # CP goes by the last one: an entry's own over its profile's.
+            changed = _control_lost(s, _last(compiled, verb)) if s is _last(site, verb) else None
+            out.extend([changed] if changed else [])
+        elif verb == "OPTION":
+            out.extend(_options_lost(s, options, where))
+        elif verb in named:
+            gone = [w for w in s.words[1:] if w not in named[verb]]
+            means = "can no longer LOGON BY to it" if verb == "LOGONBY" else "no longer a saved segment it may use"
+            if gone:
+                kept = f"{verb} {' '.join(gone)}"
+                out.append(_Lost(f"`{kept}`{where}", f"{listed(gone, len(gone))} {means}", s.span, statement=kept))
+        elif verb == "LINK" or verb in _DEVICES:
+            out.extend(_device_lost(s, at, where))
+        elif verb not in _READ and s.words not in plain:
+            out.append(_Lost(f"`{s.text}`{where}", "gone from the entry", s.span, statement=s.text))
+    return out
+
+
+def _last(said: tuple[_Said, ...], verb: str) -> _Said | None:
+    """The statement of `verb` CP goes by: the last (an entry's own over its profile's)."""
+    return next((s for s in reversed(said) if s.words[0] == verb), None)
+
+
+def _control_lost(s: _Said, compiled: _Said | None) -> _Lost | None:
+    """The site's IPL or MACHINE statement, where the compiled entry's says otherwise."""
+    if s.words[0] == "IPL":
+        if not _ipl_differs(s, compiled):
+            return None
+        instead = f"`{compiled.text}` in its place" if compiled else "no IPL in its place"
+        means = f"CP starts another system at logon, or without these PARM words: {instead}"
+    else:
+        if compiled is None or s.words[1:] == compiled.words[1:]:
+            return None
+        means = f"another architecture mode or CPU limit: `{compiled.text}` in its place"
+    return _Lost(f"`{s.text}`", means, s.span, statement=s.text, replaces=compiled.text if compiled else None)
+
+
+def _ipl_differs(site: _Said, compiled: _Said | None) -> bool:
+    """Whether the compiled IPL starts another system (CMS and its system disk 190
+    alike), or passes it fewer of the PARM words the site's passes."""
+    if compiled is None:
+        return True
+
+    def target(s: _Said) -> str:
+        name = s.words[1] if len(s.words) > 1 else ""
+        return "CMS" if parse_address(name) == 0x190 else name
+
+    def parm(s: _Said) -> set[str]:
+        return set(s.words[s.words.index("PARM") + 1 :]) if "PARM" in s.words else set()
+
+    return target(site) != target(compiled) or not parm(site) <= parm(compiled)
+
+
+def _options(said: tuple[_Said, ...]) -> dict[str, tuple[str, _Said]]:
+    """Each option the OPTION statements give: its name -> (its value, `MAXCONN`'s
+    `2000`, or ""; the statement that gives it)."""
+    out: dict[str, tuple[str, _Said]] = {}
+    for s in said:
+        words = list(s.words[1:]) if s.words[0] == "OPTION" else []
+        while words:
+            name = words.pop(0)
+            out[name] = (words.pop(0) if name in _OPTION_VALUES and words else "", s)
+    return out
+
+
+def _options_lost(s: _Said, compiled: dict[str, tuple[str, _Said]], where: str) -> list[_Lost]:
+    """Each option of the site's OPTION statement `s` the compiled entry lacks, or gives another value."""
+    out = []
+    for name, (value, _) in _options((s,)).items():
+        option = f"{name} {value}".rstrip()
+        if name not in compiled:
+            means = f"CP no longer gives it {option}"
+            out.append(_Lost(f"`OPTION {option}`{where}", means, s.span, statement=f"OPTION {option}"))
+            continue
+        theirs, statement = compiled[name]
+        if theirs != value:
+            mended = statement.text.replace(f" {name} {theirs}", f" {option}")
+            means = f"the compiled entry has `{name} {theirs}`"
+            out.append(_Lost(f"`OPTION {option}`{where}", means, s.span, statement=mended, replaces=statement.text))
+    return out
+
+
+def _by_address(said: tuple[_Said, ...]) -> dict[int, _Said]:
+    """The compiled entry's devices and links by the virtual address they take."""
+    out: dict[int, _Said] = {}
+    for s in said:
+        number = _device_address(s)
+        if number is not None:
+            out.setdefault(number, s)
+    return out
+
+
+def _device_address(s: _Said) -> int | None:
+    """The virtual address a LINK (its third operand) or device statement (its first) takes."""
+    at = 3 if s.words[0] == "LINK" else 1 if s.words[0] in _DEVICES else None
+    return parse_address(s.words[at]) if at is not None and len(s.words) > at else None
+
+
+def _device_lost(s: _Said, compiled: dict[int, _Said], where: str) -> list[_Lost]:
+    """A LINK or device statement of the site's that the compiled entry does not
+    have at its address, or not alike (`009` and `0009` are one address)."""
+    number = _device_address(s)
+    there = compiled.get(number) if number is not None else None
+    if number is None or (there is not None and _device_words(there) == _device_words(s)):
+        return []
+    if s.words[0] == "LINK":
+        means = f"`{s.words[1]}`'s {s.words[2]} no longer linked at {number:04X} at logon"
+    else:
+        means = f"no {s.words[0]} device at {number:04X} from its next logon"
+    if there is not None:
+        means += f": the compiled entry has `{there.text}` there"
+    return [_Lost(f"`{s.text}`{where}", means, s.span, statement=s.text, replaces=there.text if there else None)]
+
+
+def _device_words(s: _Said) -> tuple:
+    """A device or LINK statement with its addresses read as numbers (`009` is `0009`)."""
+    return tuple(n if i in (1, 2, 3) and (n := parse_address(w)) is not None else w for i, w in enumerate(s.words))
+
+
+def _entry_loses(model: Model, alike: list[tuple[Machine, list[_Lost]]]) -> Diagnostic:
+    """BKR524 for one machine (or the workers whose entries lose the same things), at
+    the place the cluster names it, each directory line of what is lost related."""
+    machine, lost = alike[0]
+    whose = f"{STATEMENT[machine.kind]} {quoted(machine.id)}'s"
+    if len(alike) > 1:
+        ids = [m.id for m, _ in alike]
+        whose = f"the workers' ({listed(ids, len(ids))})"
+    named = [x.named for x in lost[:_NAMED_AT_MOST]]
+    more = f" and {len(lost) - _NAMED_AT_MOST:,} more" if len(lost) > _NAMED_AT_MOST else ""
+    labels: dict[Span, list[str]] = {}
+    for x in lost:
+        labels.setdefault(x.span, []).append(f"{x.named}: {x.means}")
+    return ENTRY_STATEMENTS_DROPPED(
+        f"deploying the compiled entry replaces {whose} in the site's directory and loses what it gives besides"
+        f" minidisks: {', '.join(named)}{more}",
+        _machine_place(model, machine.id),
+        help=_table_help(machine.role, lost),
+        related=tuple(Related(span, "; ".join(said)) for span, said in labels.items()),
+    )
+
+
+def _table_help(role: str, lost: list[_Lost]) -> str:
+    """How to keep what is lost: the site table's fields and statements for the machine's role."""
+    table = [f"`{x.field}`" for x in lost if x.field]
+    statements = [x for x in lost if x.statement]
+    if len(statements) == 1:
+        (x,) = statements
+        instead = f" in place of `\"{x.replaces}\"`" if x.replaces else ""
+        table.append(f'`"{x.statement}"` in `statements`{instead}')
+    elif statements:
+        verbs = list(dict.fromkeys(x.statement.split()[0] for x in statements))
+        replacing = list(dict.fromkeys(x.statement.split()[0] for x in statements if x.replaces))
+        instead = f", the {', '.join(replacing)} in place of the table's" if replacing else ""
+        # The lines themselves are the related places: the help names their statements.
+        table.append(f"{len(statements):,} statements in `statements` ({', '.join(verbs)}: as below{instead})")
+    every = " (every worker's)" if role == "worker" else ""
+    return (
+        f"keep it in a site dialect table's `[machines.{role}]`{every}: {', '.join(table)}, with `--dialect`"
+        " (docs/deploy.md), as no .bkr statement sets it; or deploy as is"
+    )
+
+
+def _machine_place(model: Model, machine_id: str) -> Span:
+    """Where the cluster names a product machine: the catalog's SFS server or a Tape
+    Manager node by its name there, else the machine's first `disk` statement (the
+    workers' pattern's), else the cluster's name."""
+    named = next((span for name, span in _named_machines(model) if name == machine_id), None)
+    if named is not None:
+        return named
+    disk = next((d for d in model.disks if machine_id in model.disk_owners(d)), None)
+    return disk.span if disk is not None else model.cluster.name.span
