@@ -46,6 +46,7 @@ a report goes to terminals, CI logs and code-scanning services.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -327,14 +328,33 @@ class Directory:
         out: dict[str, Entry] = {}
         for owner in owners:
             if is_pattern(owner):
-                rx, head = pattern_regex(owner), literal_head(owner)  # no regex where the head differs
-                found = (e for e in self.entries if e.id.startswith(head) and e.kind != "SUBCONFIG")
-                out.update((e.id, e) for e in found if rx.match(e.id))
+                out.update((e.id, e) for e in self._matching(owner))
             else:
                 entry = self.entry(owner)
                 if entry is not None and entry.kind != "SUBCONFIG":
                     out.setdefault(entry.id, entry)
         return list(out.values())
+
+    def _matching(self, pattern: str) -> list[Entry]:
+        """The USER and IDENTITY entries `pattern` matches, in the directory's order.
+        Only the IDs that begin with its literal head are tried (found by bisection
+        in the sorted IDs): a site's patterns each match a few of its thousands of
+        users, and a scan of every entry per pattern grew with both."""
+        ids, ordered = self._users_sorted
+        rx, head = pattern_regex(pattern), literal_head(pattern)
+        found = []
+        for i in range(bisect.bisect_left(ids, head), len(ids)):
+            if not ids[i].startswith(head):
+                break
+            if rx.match(ids[i]):
+                found.append(ordered[i])
+        return [self.entries[n] for n in sorted(found)]
+
+    @functools.cached_property
+    def _users_sorted(self) -> tuple[list[str], list[int]]:
+        """The USER and IDENTITY entries' IDs, sorted, and each one's place in `entries`."""
+        pairs = sorted((e.id, n) for n, e in enumerate(self.entries) if e.kind != "SUBCONFIG")
+        return [i for i, _ in pairs], [n for _, n in pairs]
 
     def minidisks_of(self, entry: Entry) -> tuple[Minidisk, ...]:
         """An entry's MDISK statements and those of the SUBCONFIGs its BUILD
@@ -359,8 +379,13 @@ class Directory:
 
     def links_of(self, entry: Entry) -> tuple[Link, ...]:
         """The entry's LINK statements and those of the PROFILE it INCLUDEs."""
-        profile = next((p for p in self.profiles if p.id == entry.profile), None)
+        profile = self._profile_by_id.get(entry.profile) if entry.profile is not None else None
         return entry.links + (profile.links if profile is not None else ())
+
+    @functools.cached_property
+    def _profile_by_id(self) -> dict[str, Entry]:
+        """PROFILE name -> its entry (`profiles` holds the first of each name)."""
+        return {p.id: p for p in self.profiles}
 
     @functools.cached_property
     def built_subconfigs(self) -> frozenset[str]:
@@ -465,38 +490,41 @@ class _Reader:
         self.ids: dict[str, Entry] = {}
         self.found: list[Diagnostic] = []
         self.offset = 0  # of the record being read
+        self.number = 0  # its line
+        self.start = 0  # its offset
+        self.places: list[tuple[int, int]] = []  # its words' columns (0-based, end past the word)
 
     def record(self, number: int, line: str) -> None:
         start, self.offset = self.offset, self.offset + len(line) + 1
         if not _is_statement(line):
             return
-        words = [
-            (m.group().upper(), self._span(start, m.start(), m.end()))
-            for m in _WORD.finditer(line[:LAST_COLUMN])
-        ]
+        self.number, self.start = number, start
+        # The words' places, made into spans only for the few words a diagnostic or an
+        # entry keeps: a directory of 50,000 users has some 4 million words.
+        self.places = [m.span() for m in _WORD.finditer(line[:LAST_COLUMN])]
+        shape = [line[begin:end].upper() for begin, end in self.places]
         cut = len(line) > LAST_COLUMN and line[LAST_COLUMN - 1] not in " \t" and line[LAST_COLUMN] not in " \t"
         if cut:
             self._cut(start, line)
-        statement = self._span(start, 0, len(line[:LAST_COLUMN].rstrip()))
-        name = words[0][0]
+        name = shape[0]
         if name in ENTRY_STATEMENTS:
-            self._entry(name, words, statement)
+            self._entry(name, shape, self._statement(line))
         elif name == "BUILD":
-            self._build(words, statement)
+            self._build(shape, self._statement(line))
         elif name == "MDISK" and self.current:
             # A statement cut at column 71 is BKR505's: not said twice as too short.
-            self._mdisk(words, statement, cut)
+            self._mdisk(shape, self._statement(line), cut)
         elif self.current:
             self.other_line = number
             if name == "LINK":
-                self._link(words, statement, cut)
-            elif name == "INCLUDE" and len(words) > 1:
-                self.profile = words[1][0]
+                self._link(shape, self._statement(line), cut)
+            elif name == "INCLUDE" and len(shape) > 1:
+                self.profile = shape[1]
         elif self.current is None and name not in ("DIRECTORY", "GLOBALOPTS"):
             self.found.append(
                 MALFORMED(
-                    f"`{words[0][0]}` before the directory's first entry",
-                    words[0][1],
+                    f"`{shape[0]}` before the directory's first entry",
+                    self._word(0),
                     help="before the first USER, IDENTITY, PROFILE or GLOBALDEFS entry only DIRECTORY"
                     " and GLOBALOPTS statements are read; is this the whole source directory?",
                 )
@@ -504,7 +532,17 @@ class _Reader:
             self.current = ""  # said once: what follows belongs to no entry bkrc keeps
 
     def _span(self, start: int, begin: int, end: int) -> Span:
-        return self.source.span(start + begin, start + end)
+        """Columns `begin` to `end` of the record being read (at offset `start`): the
+        record's line is known, so no look-up (`Source.span` gives the same span)."""
+        return Span(self.source.name, self.number, begin + 1, self.number, end + 1, start + begin, start + end)
+
+    def _word(self, index: int) -> Span:
+        """The span of the record's word at `index`."""
+        return self._span(self.start, *self.places[index])
+
+    def _statement(self, line: str) -> Span:
+        """The whole statement: its record from column 1 to its last word by column 71."""
+        return self._span(self.start, 0, len(line[:LAST_COLUMN].rstrip()))
 
     def _cut(self, start: int, line: str) -> None:
         begin = max(line.rfind(" ", 0, LAST_COLUMN), line.rfind("\t", 0, LAST_COLUMN)) + 1
@@ -518,7 +556,7 @@ class _Reader:
             )
         )
 
-    def _entry(self, name: str, words, statement: Span) -> None:
+    def _entry(self, name: str, shape: list[str], statement: Span) -> None:
         self._close()
         self.current = name
         self.dropped = False
@@ -528,11 +566,11 @@ class _Reader:
             self.current = ""  # its statements are no entry's
             return
         if name == "PROFILE":
-            if len(words) > 1:
-                self.open = Entry(name, words[1][0], words[1][1], statement)
+            if len(shape) > 1:
+                self.open = Entry(name, shape[1], self._word(1), statement)
                 self.profiles.append(self.open)
             return
-        if len(words) < 2:
+        if len(shape) < 2:
             self.found.append(
                 MALFORMED(
                     f"{name} statement without its ID",
@@ -542,7 +580,7 @@ class _Reader:
             )
             self.current, self.dropped = "", True
             return
-        word, span = words[1]
+        word, span = shape[1], self._word(1)
         problem = _id_problem(word, f"{name} ID")
         if problem is not None:
             self.found.append(MALFORMED(problem, span, help="a z/VM user ID is 1-8 of A-Z 0-9 @ # $ _ -"))
@@ -570,8 +608,7 @@ class _Reader:
         self.entries.append(entry)
         self.open = entry
 
-    def _build(self, words, statement: Span) -> None:
-        shape = [w for w, _ in words]
+    def _build(self, shape: list[str], statement: Span) -> None:
         if self.dropped:  # the entry's own diagnostic said it: its statements are not read
             return
         if self.current != "IDENTITY":
@@ -593,7 +630,7 @@ class _Reader:
                 )
             )
             return
-        (member, member_span), (subconfig, subconfig_span) = words[2], words[5]
+        (member, member_span), (subconfig, subconfig_span) = (shape[2], self._word(2)), (shape[5], self._word(5))
         if member != "*" and (len(member) > 8 or set(member) - _MEMBER_CHARS):
             problem, span = (
                 f"`{member}` is not an SSI member name (1-8 of A-Z 0-9 @ # $), nor `*`",
@@ -607,11 +644,10 @@ class _Reader:
             return
         self.builds.append(Build(member, subconfig, member_span, subconfig_span))
 
-    def _mdisk(self, words, statement: Span, cut: bool) -> None:
+    def _mdisk(self, shape: list[str], statement: Span, cut: bool) -> None:
         """`MDISK vdev devtype start count volid mode ...`, or DEVNO, V-DISK or
         T-DISK and one operand in place of the extent (CP Planning and
         Administration, "MDISK Directory Statement")."""
-        shape = [w for w, _ in words]
         form = shape[3] if len(shape) > 3 else ""
         form = form if form in ONE_OPERAND_FORMS else "MDISK"
         operands = shape[3:5] if form != "MDISK" else shape[3:6]
@@ -620,11 +656,10 @@ class _Reader:
             if not cut:
                 self.found.append(MALFORMED(problem, statement, help=_MDISK_HELP))
             return
-        self.disks.append(Minidisk(int(shape[1], 16), form, words[1][1], statement, shape[2], *_extent(form, operands)))
+        self.disks.append(Minidisk(int(shape[1], 16), form, self._word(1), statement, shape[2], *_extent(form, operands)))
 
-    def _link(self, words, statement: Span, cut: bool) -> None:
+    def _link(self, shape: list[str], statement: Span, cut: bool) -> None:
         """`LINK owner vdev1 vdev2 mode`: the disk is this user's at vdev2."""
-        shape = [w for w, _ in words]
         problem = None
         if len(shape) < 4:
             problem = "a LINK statement without its owner and both virtual addresses"
@@ -635,7 +670,7 @@ class _Reader:
                 help_ = "write `LINK owner vdev1 vdev2 mode`: the owner's disk at vdev1 is linked at vdev2"
                 self.found.append(MALFORMED(problem, statement, help=help_))
             return
-        self.links.append(Link(int(shape[3], 16), shape[1], words[3][1]))
+        self.links.append(Link(int(shape[3], 16), shape[1], self._word(3)))
 
     def _close(self) -> None:
         """The end of the entry being read: it keeps its BUILD, MDISK and LINK

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.ast import Kind
@@ -287,3 +287,39 @@ def test_single_users_once_decides_jobs_of_separate_groups_without_their_ids(mon
 
     monkeypatch.setattr(coverage, "_single_items", gathered)
     assert list(coverage.single_users_once(model)) == []
+
+
+# ------------------------------------------------ pattern_for and the directory's patterns
+def _cluster_with_patterns(patterns) -> str:
+    groups = "\n".join(f"  single group G{n} {{ match {p} }}" for n, p in enumerate(patterns))
+    return f"cluster C {{\n  member M1 {{ workers 1 }}\n{groups}\n}}\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(IDS, max_size=20), st.lists(PATTERNS.filter(lambda p: any(c in p for c in "*%?")), min_size=1, max_size=6))
+def test_pattern_for_finds_the_first_declared_pattern_as_trying_each_in_turn_does(ids, patterns):
+    """`Model.pattern_for` tries only the patterns whose literal beginning begins the
+    ID (by the ID's prefixes); the answer is the scan's: the first declared that matches."""
+    model = analyse("t.bkr", _cluster_with_patterns(patterns).encode(), checks=False).model
+    assume(model is not None and len(model.pattern_defs) == len(patterns))  # a pattern the grammar takes
+    for user_id in [*ids, *(p.replace("*", "").replace("%", "A").replace("?", "") for p in patterns)]:
+        expected = next((p for p in model.pattern_defs if p.regex.match(user_id.upper())), None)
+        assert model.pattern_for(user_id) is expected, user_id
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(IDS.filter(lambda i: len(i) <= 8 and i[0] not in "-_"), max_size=25), st.lists(PATTERNS, max_size=5))
+@example(["LNXB", "LNXA", "X1", "LNX"], ["LNX*", "*", "LNX%"])  # the directory's order is not the IDs' sorted order
+def test_the_directory_finds_a_patterns_users_as_a_scan_of_every_entry_does(ids, patterns):
+    """`Directory.users_named` looks a pattern's users up among the sorted IDs from its
+    literal beginning on; the answer is the scan's, in the directory's order."""
+    from bkrdsl.cpdirectory import read_directory
+
+    text = "".join(f"{'IDENTITY' if n % 3 else 'USER'} {i} PW 1M 1M G\n" for n, i in enumerate(ids))
+    text += "SUBCONFIG LNX-1\n"
+    directory = read_directory("USER.DIRECT", text.encode())
+    users = [e for e in directory.entries if e.kind != "SUBCONFIG"]
+    for pattern in patterns:
+        expected = [e for e in users if pattern_regex(pattern).match(e.id)] if any(c in pattern for c in "*%?") else None
+        if expected is not None:
+            assert directory.users_named((pattern,)) == expected, pattern

@@ -38,7 +38,6 @@ from bkrdsl.resolve.model import (
     is_pattern,
     parse_address,
     parse_address_range,
-    pattern_regex,
     subconfig_id,
 )
 
@@ -705,10 +704,7 @@ def kind_source(model: Model, user_id: str) -> KindSource | None:
     defs = model.user_defs_of(user_id)
     user = next((u for u in defs if not u.module.startswith("std/")), defs[0] if defs else None)
     if user is not None:
-        alone = next(
-            (lst for lst in model.user_lists if lst.origin == "user" and lst.ids == (user.id,)), None
-        )
-        fixable = alone is not None and not user.module.startswith("std/")
+        fixable = user.id in model.declared_alone and not user.module.startswith("std/")
         what = f"declared {user.kind.value} ({_origin(user.origin, user.module)})"
         std = next((u.module.removesuffix(".bkr") for u in defs if u.module.startswith("std/")), None)
         return KindSource(user.kind, user.span, what, user.kind_span if fixable else None, std)
@@ -836,12 +832,10 @@ def _missing(model, directory, user_id, span, where, suggest, known) -> Diagnost
 
 def patterns_matching_none(model: Model, directory: Directory) -> Iterator[Diagnostic]:
     """BKR512: each group's `match` pattern that no USER or IDENTITY entry matches."""
-    ids = [e.id for e in directory.entries if e.kind != "SUBCONFIG"]
     for pattern in model.pattern_defs:
         if not pattern.origin.startswith("group "):
             continue
-        rx = pattern_regex(pattern.pattern)
-        if not any(rx.match(i) for i in ids):
+        if not directory.users_named((pattern.pattern,)):
             yield PATTERN_MATCHES_NONE(
                 f"pattern `{pattern.pattern}` of {pattern.origin} matches no user of the site's"
                 f" directory ({directory.name}): it backs up nothing",
@@ -907,10 +901,11 @@ def identity_builds(
 
 
 def _identities_of(model: Model, job, directory: Directory) -> Iterator[Entry]:
-    patterns = [pattern_regex(p) for ref in job.refs if ref.group is not None for p in ref.group.patterns]
+    patterns = [p for ref in job.refs if ref.group is not None for p in ref.group.patterns]
     named = set(model.job_user_ids(job)) | {ref.word.upper for ref in job.refs if ref.group is None}
+    named.update(e.id for e in directory.users_named(patterns))
     for entry in directory.entries:
-        if entry.kind == "IDENTITY" and (entry.id in named or any(rx.match(entry.id) for rx in patterns)):
+        if entry.kind == "IDENTITY" and entry.id in named:
             yield entry
 
 
@@ -1191,6 +1186,7 @@ def _explicit_exclude(directory, selection: ast.Selection, members, suggest) -> 
 
 def _selection_against(directory, selection, users, members, explicit, suggest) -> Iterator[Diagnostic]:
     include = selection.action.value == "include"
+    instances_of = [(entry, user_instances(directory, entry, members)) for entry in users]  # once, for every item
     for item in selection.items:
         if item.upper == "*":
             continue
@@ -1198,8 +1194,7 @@ def _selection_against(directory, selection, users, members, explicit, suggest) 
         if bounds is None or bounds[0] > bounds[1]:  # malformed or reversed: the checker's
             continue
         absent, partly, temporary = [], [], []  # (entry, its instances); (entry, members); (entry, disk)
-        for entry in users:
-            instances = user_instances(directory, entry, members)
+        for entry, instances in instances_of:
             held = [[d for d in i.disks if bounds[0] <= d.address <= bounds[1]] for i in instances]
             linked = any(bounds[0] <= a <= bounds[1] for i in instances for a in i.links)
             if not instances or linked:
