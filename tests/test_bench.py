@@ -367,3 +367,51 @@ def test_every_single_slip_of_an_example_gets_the_same_diagnostics_from_both_par
     assert all(slip.text != text for slip in cascades.slips_of(path, text))
     # the summary counts every slip once
     assert f"| **all** | {len(rows)} |" in cascades.summary(rows)
+
+
+# bench/directory.py: the site's CP directory of each generated cluster, and the `--directory` benchmark.
+directory_bench = _bench_module("directory")
+
+
+@pytest.fixture(scope="module")
+def with_directory(tmp_path_factory):
+    """The 1,000-user cluster and its directory."""
+    return directory_bench.write(1_000, tmp_path_factory.mktemp("bench-directory"))
+
+
+def test_the_generated_directory_is_the_clusters_and_checks_clean(with_directory, tmp_path):
+    """Byte for byte the same on every run; every group's user is in it with the kind
+    its group gives, every pattern matches some, and `bkrc check --directory` says
+    nothing: no BKR510-BKR523, the product machines' entries as the compile writes them."""
+    bkr, direct = with_directory
+    again = directory_bench.write(1_000, tmp_path)[1]
+    assert direct.read_bytes() == again.read_bytes()
+    from bkrdsl.cpdirectory import read_directory
+
+    directory = read_directory(str(direct), direct.read_bytes())
+    assert directory.diagnostics == ()
+    data = generate.generate(1_000)
+    kinds = {"single": "USER", "identity": "IDENTITY"}
+    for group in data["groups"]:
+        assert {directory.entry(u).kind for u in group["users"]} == {kinds[group["kind"]]}
+        for pattern in group["patterns"]:
+            assert {e.kind for e in directory.users_named((pattern,))} == {kinds[group["kind"]]}
+    assert len(directory.profiles) >= 5 and directory.entry("BKRWRK04").builds
+    report = json.loads(run_cli(["check", "--format", "json", bkr, "--directory", direct], expect=0).output)
+    assert (report["error_count"], report["warning_count"]) == (0, 0), report["diagnostics"][:3]
+
+
+def test_every_stage_of_the_directory_benchmark_runs(tmp_path, capsys):
+    """Each stage of bench/directory.py runs on a small cluster, and the report gives a
+    median per stage and size and a verdict per stage."""
+    rows = directory_bench.measure([100, 200], tmp_path, rounds=1)
+    assert [r.users for r in rows] == [100, 200]
+    assert all(len(r.wall[s]) == 1 and r.wall[s][0] > 0 for r in rows for s in directory_bench.STAGES)
+    shown = directory_bench.stages_of(tmp_path / "bench-100.bkr", tmp_path / "bench-100.direct")["show"]()
+    assert "directory users with minidisks on VMSYS1 are backed up; not backed up:" in shown.output
+    assert "USR00001" in shown.output  # the CMS users no group names
+    lines, _ = directory_bench.targets(rows)
+    stages = directory_bench.STAGES
+    assert [next(s for s in stages if f" {s}: per-1,000-user cost" in line) for line in lines] == list(stages)
+    assert all(line.startswith((run.MET, run.NOT_MET, run.UNDECIDED)) for line in lines)
+    assert len(directory_bench.table(rows)) == 2 * len(directory_bench.STAGES) + 4
