@@ -161,6 +161,7 @@ def _product_entries(bkr_text: str) -> list[str]:
     from bkrdsl.allocation import allocate
     from bkrdsl.dialect import load_dialect
     from bkrdsl.pipeline import analyse
+    from bkrdsl.resolve.model import subconfig_id
 
     analysis = analyse("bench.bkr", bkr_text.encode())
     allocation = allocate(analysis.model, load_dialect())
@@ -182,7 +183,8 @@ def _product_entries(bkr_text: str) -> list[str]:
         if not machine.members:
             out += [f"USER {machine.id} AUTOONLY 64M 128M G", " INCLUDE IBMDFLT", " IPL CMS", *disks(machine.id, None)]
             continue
-        subs = {m: f"{machine.id[:3]}{machine.id[-2:]}-{machine.members.index(m) + 1}" for m in machine.members}
+        # The compile's own SUBCONFIG names (else BKR529: a hand installation's).
+        subs = {m: subconfig_id(machine.id, analysis.model.member(m).ordinal) for m in machine.members}
         out.append(f"IDENTITY {machine.id} AUTOONLY 64M 128M G")
         out += [f" BUILD ON {m} USING SUBCONFIG {s}" for m, s in subs.items()]
         out += [" INCLUDE IBMDFLT", " IPL CMS"]
