@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bkrdsl.ast import Scope
 from bkrdsl.check.common import listed, quoted, server_written_as_home
+from bkrdsl.check.declarations import catalog_statement_missing
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -131,7 +132,11 @@ NO_CATALOG = register(
     `catalog` statement bkrc cannot prove any of them, and the generated files
     configure no catalog server. IBM recommends one catalog for the cluster.
     The warning says so when more than one member purges: right for local
-    catalogs, but a shared one would be purged once per member.
+    catalogs, but a shared one would be purged once per member. When a `disk`
+    statement gives a minidisk to a user that is none of the product's
+    machines, that error (BKR332) says that the `catalog` statement naming
+    it as the SFS server may be what is missing, and this warning is not
+    given as well: one deleted statement, one diagnostic.
 
     Failing example:
 
@@ -493,6 +498,8 @@ def catalog_declared(model: Model):
         purgers = [e for e in model.expires if e.purge is not None]
         members = list(dict.fromkeys(m for e in purgers for m in _places(model, e)))
         many = len(members) > 1
+        if not many and catalog_statement_missing(model):
+            return  # BKR332 says it, at the `disk` of the SFS server the statement named
         yield NO_CATALOG(
             f"cluster {quoted(cluster.name.upper)} does not declare its catalog"
             + (f", and {listed(members)} each purge: one shared catalog would be purged {len(members)} times"

@@ -1670,6 +1670,21 @@ def _named_by_second_statement(model: Model) -> set[str]:
 
 @check
 def unknown_disk_refs(model: Model):
+    for diagnostic, _ in _unknown_disk_reports(model):
+        yield diagnostic
+
+
+def catalog_statement_missing(model: Model) -> bool:
+    """Whether BKR332 says of a `disk` that the `catalog` statement naming its SFS
+    server is missing (that statement deleted): BKR213, "does not declare its
+    catalog", then leaves the cluster to that error, which says it (one deleted
+    statement, one diagnostic)."""
+    return any(says for _, says in _unknown_disk_reports(model))
+
+
+def _unknown_disk_reports(model: Model):
+    """BKR332 and BKR333 for the `disk` statements, each with whether it says that
+    the `catalog` statement is missing."""
     if model.cluster is None:
         return
     suggest = Suggester()
@@ -1693,7 +1708,7 @@ def unknown_disk_refs(model: Model):
                     f"`disk` for {quoted(user)}, {what}, which bkrc writes no directory entry for: {why}",
                     d.user.span,
                     help=help,
-                )
+                ), False
                 continue
             role = _standard_machine_undeclared(model, user)
             if role is not None and _service_machines_missing(model):
@@ -1707,7 +1722,7 @@ def unknown_disk_refs(model: Model):
                     help="add `import std/backup-manager`, which declares the product's machines, or declare"
                     f" this one yourself: `{'single' if role in ('admin', 'installation') else 'identity'}"
                     f" user {user} role {role}`",
-                )
+                ), False
                 continue
             if user not in second_statements:
                 unknown_users.append(d.user)
@@ -1740,11 +1755,14 @@ def unknown_disk_refs(model: Model):
         if tape_gap is not None and not is_pattern(user) and not without_disk_at(model, close, addresses - {None}):
             tape_like.append((user, word, others))
             continue
-        if machines and not model.catalogs and not close and not is_pattern(user):
-            # The `catalog` statement deleted (BKR213): the disk of the SFS server it
-            # named is left without a machine. Say what may be missing, not only "unknown"
-            # (with no machine declared at all, the import missing is said instead).
+        catalog_missing = bool(machines) and not model.catalogs and not close and not is_pattern(user)
+        if catalog_missing:
+            # The `catalog` statement deleted: the disk of the SFS server it named is
+            # left without a machine. Say what may be missing, not only "unknown" (with
+            # no machine declared at all, the import missing is said instead); BKR213
+            # leaves the cluster to this error (`catalog_statement_missing`).
             what += "; if it is the catalog's SFS server, the `catalog` statement that names it is missing"
+            related += (Related(model.cluster.name.span, "declares no catalog"),)
             help = (
                 f"name it in the `catalog` statement (`catalog shared server {user} pool NAME`), which writes"
                 " the server's directory entry; otherwise drop the `disk` statement"
@@ -1755,7 +1773,7 @@ def unknown_disk_refs(model: Model):
             related=related,
             help=help,
             fix=_fix_everywhere(close, word, others),
-        )
+        ), catalog_missing
     if tape_like:
         # The `tape manager` statement deleted (or never written) while a job still
         # writes to tape, or its DMMs left out: their disks are left without a
@@ -1775,7 +1793,7 @@ def unknown_disk_refs(model: Model):
             word.span,
             related=related,
             help=helps[0] if one else helps[1],
-        )
+        ), False
     for volume, word, others in _once_per_name(unknown_volumes):
         close = suggest.closest(volume, volumes)
         yield UNKNOWN_VOLUME(
@@ -1788,7 +1806,7 @@ def unknown_disk_refs(model: Model):
                 "declare it with `private-volume` in a member block or `shared-volume` in the cluster",
             ),
             fix=_fix_everywhere(close, word, others),
-        )
+        ), False
 
 
 @check
