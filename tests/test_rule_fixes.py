@@ -334,6 +334,13 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
         ("(`include minidisk LNX*1 0191`", "include minidisk LNX1* 0191", "include minidisk LNX*1 0191")
     ],
     "BKR412": [("delete the second line", "    backup APPS full   # <- BKR412\n", "")],
+    "BKR413": [
+        (
+            "(`include minidisk * 0191-01FF`)",
+            "    exclude minidisk * 0190 019D 019E   # <- BKR413\n",
+            "    include minidisk * 0191-01FF\n    exclude minidisk * 0190 019D 019E\n",
+        )
+    ],
 }
 
 

@@ -1,4 +1,4 @@
-"""Coverage and schedules (BKR401-BKR412): what is backed up, twice, or not at all, and when."""
+"""Coverage and schedules (BKR401-BKR413): what is backed up, twice, or not at all, and when."""
 
 from __future__ import annotations
 
@@ -425,7 +425,7 @@ EXCLUDES_ALL = register(
           single group APPS { LINUX01 }
           job APPSFULL {
             backup APPS full
-            include minidisk * 0191   # <- BKR407
+            include minidisk * 0190-0191   # <- BKR407
             exclude minidisk * 0100-01FF
             to disk
             run on VMSYS1 daily 02:00
@@ -512,6 +512,51 @@ REPEATED_BACKUP_NAME = register(
     """,
 )
 
+
+EXCLUDE_REMOVES_NOTHING = register(
+    "BKR413",
+    "exclude-removes-nothing",
+    "warning",
+    "a job's exclude takes nothing out of what its includes select",
+    """
+    An exclude narrows the job's includes: `include minidisk * 0191-01FF`
+    with `exclude minidisk * 0190 019D 019E` copies that range less 019D and
+    019E. An exclude of minidisks in a job that includes none (only SFS
+    directories), an exclude of SFS paths in a job that includes none, or a
+    minidisk exclude none of whose addresses any of the job's minidisk
+    includes reaches, removes nothing. The file is valid, but the usual
+    cause is an include deleted: the exclude written for it is left behind,
+    and the job silently backs up less than it did (a job of `include
+    minidisk * 0191-01FF`, that exclude and `include sfs BKRPOOL:CICSPRD.*`,
+    its first line deleted, copies the SFS directory and no minidisk). So
+    the warning shows the includes the job has. Owners are not compared (an
+    include of `*` is written for each of the job's users): an exclude is
+    reported only when no include of its medium could select what it
+    removes, whoever the owners. A member block's excludes are not judged:
+    they apply to every job on the member, also those written later, and a
+    member's policy (`exclude minidisk * 0192`) may rightly meet no job yet.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { CICSPRD }
+          job APPSFULL {
+            backup APPS full
+            exclude minidisk * 0190 019D 019E   # <- BKR413
+            include sfs BKRPOOL:CICSPRD.*
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: write the include the exclude narrows again (`include minidisk *
+    0191-01FF`), or delete the exclude.
+    """,
+)
 
 OWNER_IN_PART = register(
     "BKR409",
@@ -1564,6 +1609,48 @@ def excludes_everything(model: Model):
             help="narrow the exclude, or widen the include",
         )
 
+
+def _medium_words(medium: ast.Medium) -> str:
+    return "minidisks" if medium is ast.Medium.MINIDISK else "SFS directories"
+
+
+def _ranges_meet(one: list[tuple[int, int]], other: list[tuple[int, int]]) -> bool:
+    return any(a <= d and c <= b for a, b in one for c, d in other)
+
+
+def _nothing_removed(exclude: ast.Selection, includes) -> str | None:
+    """Why `exclude` takes nothing out of what `includes` select, whoever their
+    owners (BKR413); None when it may remove something, or when an address is
+    malformed (its own error)."""
+    same = [i for i in includes if i.medium is exclude.medium]
+    if not same:
+        return f"the job includes no {_medium_words(exclude.medium)}"
+    if exclude.medium is not ast.Medium.MINIDISK:
+        return None  # which SFS paths a wildcard reaches is the product's business
+    removed = selection_ranges(exclude)
+    selected = [selection_ranges(i) for i in same]
+    if removed is None or None in selected or any(_ranges_meet(removed, r) for r in selected):
+        return None
+    return "none of its addresses is among those the job's minidisk includes select"
+
+
+@check
+def excludes_removing_nothing(model: Model):
+    for job in model.jobs:
+        if not job.includes:
+            continue  # BKR116: the job includes nothing at all
+        for exclude in job.excludes:
+            why = _nothing_removed(exclude, job.includes)
+            if why is None:
+                continue
+            medium = _medium_words(exclude.medium)
+            yield EXCLUDE_REMOVES_NOTHING(
+                f"the exclude removes nothing from job {quoted(job.name)}: {why}",
+                exclude.span,
+                related=tuple(Related(i.span, "the job includes this") for i in job.includes[:3]),
+                help=f"if an include of the {medium} this exclude names was deleted or narrowed, write it"
+                " again; otherwise delete the exclude",
+            )
 
 @check
 def names_backed_up_once(model: Model):
