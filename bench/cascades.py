@@ -15,7 +15,8 @@ slip caused.
 
     python bench/cascades.py              # the summary, and every slip that gives
                                           # more than one diagnostic or whose first
-                                          # one is not on the slip's line
+                                          # one is not on the slip's line; then the
+                                          # slips that give none, by judgement (SILENT)
     python bench/cascades.py --all        # every slip and its diagnostics
     python bench/cascades.py --json OUT   # the whole result, for a comparison
 
@@ -232,6 +233,52 @@ def slips_of(path: Path, text: str) -> Iterator[Slip]:
             yield Slip(path, "statement moved", target + 1, f"`{text_moved.strip()}` moved from a `{keyword}` block into a `{other}` block", "\n".join(moved))
 
 
+# --- the silent slips, judged ------------------------------------------------------
+
+#: What a slip that gives no diagnostic does, judged by its kind and what was done
+#: (docs/diagnostics.md, "One slip, one diagnostic"): the first that matches.
+#: "harmless" ones leave what is backed up, where and when as it was; the others
+#: say why no check catches them.
+SILENT: list[tuple[str, str, str]] = [
+    ("time", r" -> \d:\d\d$", "harmless: means the same (`2:00` is `02:00`)"),
+    ("", r"`description ", "harmless: free text"),
+    ("statement deleted", r"`preview ", "harmless: the expiry's preview report only; nothing backed up or purged changes"),
+    (
+        "statement deleted",
+        r"`retain ",
+        "harmless to the output: bkrc writes the retention in BKREXPIR's header only, and sends none with EXPIRE",
+    ),
+    (
+        "statement deleted",
+        r"`exclude ",
+        "backs up more (MAINT's CMS disk links, swap or scratch disks), nothing less: not caught, an exclude is optional",
+    ),
+    ("statement deleted", r"`include ", "backs up less: not caught, the job left selects something of its own"),
+    (
+        "declaration deleted|member renamed",
+        r"^`member |renamed",
+        "a member used nowhere by name: caught with --directory only (BKR513, BKR514), which knows the members",
+    ),
+    (
+        "typo in a name",
+        r"^user `",
+        (
+            "the catalog's server misspelt (a `disk`'s user would be BKR332) where no `disk` names it:"
+            " caught with --directory only (BKR253)"
+        ),
+    ),
+]
+
+
+def judged(row: dict) -> str:
+    """Why a slip that gives no diagnostic gives none (SILENT); "not judged" for a
+    shape no one has weighed yet."""
+    for kind, what, judgement in SILENT:
+        if re.search(kind, row["kind"]) and re.search(what, row["what"]):
+            return judgement
+    return "not judged"
+
+
 # --- checking -------------------------------------------------------------------
 
 
@@ -297,6 +344,8 @@ def audit(only: str | None = None) -> list[dict]:
                 new = caused(slip, diagnostics(slip, lark), baseline)
                 row[parser] = [_where(slip, d) for d in new]
                 row[f"{parser}_first_on_slip"] = _on_slip(slip, new[0]) if slip.at_slip and new else None
+            if not row["fast"]:
+                row["judged"] = judged(row)
             rows.append(row)
     return rows
 
@@ -318,6 +367,10 @@ def summary(rows: list[dict]) -> str:
     for kind, group in by_kind.items():
         out.append(line(kind, group))
     out.append(line("**all**", rows))
+    judgements = collections.Counter(r["judged"] for r in rows if "judged" in r)
+    if judgements:
+        out += ["", "| slips with no diagnostic, judged | slips |", "|---|---:|"]
+        out += [f"| {judgement} | {n} |" for judgement, n in judgements.most_common()]
     return "\n".join(out)
 
 

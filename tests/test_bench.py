@@ -415,3 +415,13 @@ def test_every_stage_of_the_directory_benchmark_runs(tmp_path, capsys):
     assert [next(s for s in stages if f" {s}: per-1,000-user cost" in line) for line in lines] == list(stages)
     assert all(line.startswith((run.MET, run.NOT_MET, run.UNDECIDED)) for line in lines)
     assert len(directory_bench.table(rows)) == 2 * len(directory_bench.STAGES) + 4
+
+
+def test_every_slip_of_an_example_that_gives_no_diagnostic_is_judged():
+    """bench/cascades.py says of each silent slip why no check catches it (its SILENT
+    table): a shape no one has weighed shows as "not judged", here a failure."""
+    rows = [row for row in cascades.audit("minimal") if not row["fast"]]
+    assert rows, "examples/minimal.bkr has silent slips: a `description` deleted, `5:00` for `05:00`"
+    assert [row for row in rows if row["judged"] == "not judged"] == []
+    assert "| slips with no diagnostic, judged | slips |" in cascades.summary(rows)
+    assert cascades.judged({"kind": "statement moved", "what": "`backup APPS full` moved"}) == "not judged"
