@@ -13,6 +13,7 @@ import json
 import shutil
 import statistics
 import sys
+from collections import Counter
 
 import pytest
 import yaml
@@ -425,3 +426,23 @@ def test_every_slip_of_an_example_that_gives_no_diagnostic_is_judged():
     assert [row for row in rows if row["judged"] == "not judged"] == []
     assert "| slips with no diagnostic, judged | slips |" in cascades.summary(rows)
     assert cascades.judged({"kind": "statement moved", "what": "`backup APPS full` moved"}) == "not judged"
+
+
+# example, the slip as bench/cascades.py says it, the codes it gives (one slip, one diagnostic)
+MENDED_SLIPS = [
+    # BKR332 alone says the statement naming the server may be missing, not BKR213 as well
+    ("prodssi.bkr", "`catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1` deleted", ["BKR332"]),
+    ("lnxssi.bkr", "`catalog shared server BKRSVSFS pool BKRPOOL on ZVMA` deleted", ["BKR332"]),
+    # the exclude written for the deleted include, left removing nothing
+    ("prodssi.bkr", "`include minidisk * 0191-01FF` deleted", ["BKR413"]),
+]
+
+
+@pytest.mark.parametrize(("example", "what", "expected"), MENDED_SLIPS, ids=[f"{e}: {w[:40]}" for e, w, _ in MENDED_SLIPS])
+@pytest.mark.parametrize("lark", [False, True], ids=["fast", "lark"])
+def test_a_slip_the_audit_found_gives_one_diagnostic(example, what, expected, lark):
+    path = ROOT / "examples" / example
+    text = path.read_text(encoding="utf-8")
+    baseline = Counter(cascades._said(d) for d in cascades.diagnostics(cascades.Slip(path, "none", 0, "", text), lark))
+    (slip,) = [s for s in cascades.slips_of(path, text) if s.what == what]
+    assert [d.code for d in cascades.caused(slip, cascades.diagnostics(slip, lark), baseline)] == expected
