@@ -532,7 +532,8 @@ EXCLUDE_REMOVES_NOTHING = register(
     the warning shows the includes the job has. Owners are not compared (an
     include of `*` is written for each of the job's users): an exclude is
     reported only when no include of its medium could select what it
-    removes, whoever the owners. A member block's excludes are not judged:
+    removes, whoever the owners; an exclude that names a user the job does
+    not back up is BKR406's, which says so. A member block's excludes are not judged:
     they apply to every job on the member, also those written later, and a
     member's policy (`exclude minidisk * 0192`) may rightly meet no job yet.
 
@@ -1260,6 +1261,25 @@ def _selection_owners(sel: ast.Selection) -> list[tuple[str, ast.Word | None]]:
     return out
 
 
+def _backs_up_id(user_id: str, ids: set[str], patterns: list[str]) -> bool:
+    """Whether a job whose users are `ids` and `patterns` backs up `user_id`."""
+    return user_id in ids or any(pattern_regex(p).match(user_id) for p in patterns)
+
+
+def _owner_not_backed_up(model: Model, job: JobModel, exclude: ast.Selection) -> bool:
+    """Whether `exclude` names an owner, a user ID, that `job` does not back up:
+    BKR406 says of it that it selects nothing, and BKR413 leaves it to that."""
+    ids = patterns = None
+    for up, _ in _selection_owners(exclude):
+        if up == "*" or is_pattern(up) or not valid_user_or_pattern(up):
+            continue
+        if ids is None:
+            ids, patterns = set(model.job_user_ids(job)), list(model.job_patterns(job))
+        if not _backs_up_id(up, ids, patterns):
+            return True
+    return False
+
+
 @check
 def identity_users_once(model: Model):
     """BKR410: two IDENTITY jobs at the same level that back up the same users on a member."""
@@ -1347,7 +1367,7 @@ def owners_backed_up(model: Model):
                     what = f"owner pattern {quoted(up)} matches none of the users job {quoted(job.name)} backs up"
                     note = f"{quoted(up)} matches none of the job's users"
                 else:
-                    if up in id_set or any(pattern_regex(p).match(up) for p in patterns):
+                    if _backs_up_id(up, id_set, patterns):
                         selects = True
                         continue
                     if sel.medium is ast.Medium.MINIDISK and _ADDRESS_LIKE.fullmatch(up):
@@ -1641,8 +1661,8 @@ def excludes_removing_nothing(model: Model):
             continue  # BKR116: the job includes nothing at all
         for exclude in job.excludes:
             why = _nothing_removed(exclude, job.includes)
-            if why is None:
-                continue
+            if why is None or _owner_not_backed_up(model, job, exclude):
+                continue  # it may remove something; or BKR406 says it names no user of the job
             medium = _medium_words(exclude.medium)
             yield EXCLUDE_REMOVES_NOTHING(
                 f"the exclude removes nothing from job {quoted(job.name)}: {why}",
