@@ -309,12 +309,23 @@ def test_bkr515_an_owner_pattern_names_each_user_the_records_are_written_for():
     assert "`LNXAPP01`" in d.message
 
 
+#: Where `_job_line` adds a line to job LNXFULL (LINUX too), whose `include minidisk *
+#: 0100-0FFF` reaches every address an exclude below names.
+IN_LNXFULL = "    to tape\n    run on VMSYS2"
+
+
 def test_bkr515_an_exclude_is_compared_only_with_its_owner_written_and_not_at_a_link():
-    (d,) = check(_job_line("    exclude minidisk LNXWEB01 0192"))
+    (d,) = check(_job_line("    exclude minidisk LNXWEB01 0192", IN_LNXFULL))
     assert d.code == "BKR515" and "the exclude excludes nothing" in d.message
-    assert check(_job_line("    exclude minidisk LNXWEB01 0190 019D")) == []  # IBMDFLT's links
-    assert check(_job_line("    exclude minidisk * 0199")) == []  # written for every owner, as given
+    assert check(_job_line("    exclude minidisk LNXWEB01 0190 019D", IN_LNXFULL)) == []  # IBMDFLT's links
+    assert check(_job_line("    exclude minidisk * 0199", IN_LNXFULL)) == []  # written for every owner, as given
     assert check(_job_line("    include minidisk LNXWEB01 0190-019E")) == []  # the range holds the 191
+
+
+def test_bkr515_leaves_to_bkr413_an_exclude_none_of_the_job_s_includes_reaches():
+    # In LNXINC, whose one include is 0191: removing nothing is said once, whatever the directory holds.
+    (d,) = check(_job_line("    exclude minidisk LNXWEB01 0192"))
+    assert d.code == "BKR413" and "removes nothing from job `LNXINC`" in d.message
 
 
 def test_bkr515_an_identity_s_minidisk_missing_on_some_members_names_them():
@@ -332,7 +343,7 @@ def test_bkr516_an_include_of_only_a_v_disk_or_t_disk():
     assert d.related[0].span.file == "site.direct" and "V-DISK" in d.related[0].label
     (d,) = check(PRODSSI, (r"^ MDISK 0191 3390 8186 0010 LXP001 MR RPASS WPASS", " MDISK 0191 3390 T-DISK 10 MR"))
     assert d.code == "BKR516" and "T-DISK of `LNXWEB02`" in d.message
-    assert check(_job_line("    exclude minidisk LNXWEB01 0300")) == []  # excluding it loses nothing
+    assert check(_job_line("    exclude minidisk LNXWEB01 0300", IN_LNXFULL)) == []  # excluding it loses nothing
     # `include minidisk * 0100-0FFF` (LNXFULL) reaches each guest's V-DISK swap and its 100: not reported.
     assert check(PRODSSI) == []
 

@@ -1654,15 +1654,24 @@ def _nothing_removed(exclude: ast.Selection, includes) -> str | None:
     return "none of its addresses is among those the job's minidisk includes select"
 
 
+def why_exclude_removes_nothing(model: Model, job: JobModel, exclude: ast.Selection) -> str | None:
+    """Why BKR413 says that `exclude`, one of `job`'s own, removes nothing; None
+    when it does not say so (BKR515, with --directory, leaves such an exclude to it)."""
+    if not job.includes:
+        return None  # BKR116: the job includes nothing at all
+    why = _nothing_removed(exclude, job.includes)
+    if why is None or _owner_not_backed_up(model, job, exclude):
+        return None  # it may remove something; or BKR406 says it names no user of the job
+    return why
+
+
 @check
 def excludes_removing_nothing(model: Model):
     for job in model.jobs:
-        if not job.includes:
-            continue  # BKR116: the job includes nothing at all
         for exclude in job.excludes:
-            why = _nothing_removed(exclude, job.includes)
-            if why is None or _owner_not_backed_up(model, job, exclude):
-                continue  # it may remove something; or BKR406 says it names no user of the job
+            why = why_exclude_removes_nothing(model, job, exclude)
+            if why is None:
+                continue
             medium = _medium_words(exclude.medium)
             yield EXCLUDE_REMOVES_NOTHING(
                 f"the exclude removes nothing from job {quoted(job.name)}: {why}",

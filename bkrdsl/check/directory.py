@@ -31,6 +31,7 @@ from bkrdsl.check.common import (
     quoted,
     statements_after,
 )
+from bkrdsl.check.coverage import why_exclude_removes_nothing
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
@@ -210,7 +211,9 @@ MINIDISK_NOT_IN_DIRECTORY = register(
     LINK statement of the user (or of the PROFILE it includes) takes is
     not reported: whether Backup Manager selects a linked disk is not
     known (docs/language.md). An `exclude` whose owner is a pattern (`*`)
-    is not compared either: it is written as given, for every owner.
+    is not compared either: it is written as given, for every owner. Nor is
+    a job's exclude that none of the job's includes reaches (BKR413, which
+    says that it removes nothing whatever the directory holds).
 
     Failing example: `include minidisk * 0191` in a job of LINUX, where the
     directory's LNXDB01 has `MDISK 0192 ...` and no 0191.
@@ -1171,7 +1174,8 @@ def selected_minidisks(model: Model, directory: Directory) -> Iterator[Diagnosti
                 users = directory.users_named(owners)
                 yield from _selection_against(directory, selection, users, job.members, explicit, suggest)
         for selection in job.excludes:
-            yield from _explicit_exclude(directory, selection, job.members, suggest)
+            if why_exclude_removes_nothing(model, job, selection) is None:  # else BKR413: none of it is included
+                yield from _explicit_exclude(directory, selection, job.members, suggest)
     for member in model.members:
         for selection in member.excludes:
             yield from _explicit_exclude(directory, selection, (member.name,), suggest)
