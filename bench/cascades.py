@@ -257,7 +257,7 @@ SILENT: list[tuple[str, str, str]] = [
     (
         "declaration deleted|member renamed",
         r"^`member |renamed",
-        "a member used nowhere by name: caught with --directory only (BKR513, BKR514), which knows the members",
+        "a member used nowhere by name: caught with --directory only (deleted: BKR513, BKR514; renamed: BKR528)",
     ),
     (
         "typo in a name",
