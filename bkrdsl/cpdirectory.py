@@ -392,6 +392,11 @@ class Directory:
         """The SUBCONFIG IDs some IDENTITY's BUILD statement names."""
         return frozenset(b.subconfig for e in self.entries for b in e.builds)
 
+    @functools.cached_property
+    def built_members(self) -> frozenset[str]:
+        """The members some IDENTITY's BUILD statement names (`BUILD ON *` names none)."""
+        return frozenset(b.member for e in self.entries for b in e.builds if b.member != "*")
+
 
 def read_directory(name: str, data: bytes) -> Directory:
     """The directory in `data` (named `name` in diagnostics). Never raises."""

@@ -853,9 +853,8 @@ def members_misspelt(model: Model, directory: Directory) -> dict[str, str]:
     declare: the file's name -> the directory's (BKR528)."""
     if model.cluster is None:
         return {}
-    built = {b.member for e in directory.entries for b in e.builds if b.member != "*"}
-    declared = set(model.member_names)
-    undeclared = sorted(built - declared)
+    built = directory.built_members
+    undeclared = sorted(built - set(model.member_names))
     suggest = Suggester()
     out: dict[str, str] = {}
     for name in model.member_names:
