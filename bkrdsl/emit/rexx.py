@@ -841,6 +841,10 @@ def _await(seconds: int) -> list[str]:
         "    else return asked",
         "  end",
         f"  say me':' m.i 'is not logged on {seconds} seconds after XAUTOLOG.'",
+        # The wait is the .bkr file's to set: an edit here would be drift,
+        # and the next compile refuses to overwrite it.
+        "  say me': if it needs longer, raise logon-wait in the catalog'",
+        "  say me': statement of the .bkr file and compile it again.'",
         f"  return {RC_NOT_UP}",
     ]
 
@@ -885,6 +889,9 @@ def _serving(seconds: int) -> list[str]:
         "  end",
         "  say me':' what 'does not serve after' waited 'seconds:'",
         "  say me': its last answer to' p.i 'was rc' asked'.'",
+        "  say me': see its console (FILESERV START). If it needs longer,'",
+        "  say me': raise pool-wait in the catalog statement of the .bkr'",
+        "  say me': file and compile it again.'",
         f"  return {RC_NOT_UP}",
     ]
 

@@ -260,6 +260,8 @@ await: procedure expose me m. q. s.
     else return asked
   end
   say me':' m.i 'is not logged on 60 seconds after XAUTOLOG.'
+  say me': if it needs longer, raise logon-wait in the catalog'
+  say me': statement of the .bkr file and compile it again.'
   return 44
 
 /* Logged on is not serving: the SFS server still IPLs CMS and */
@@ -298,4 +300,7 @@ serving: procedure expose me m. p. pool. final
   end
   say me':' what 'does not serve after' waited 'seconds:'
   say me': its last answer to' p.i 'was rc' asked'.'
+  say me': see its console (FILESERV START). If it needs longer,'
+  say me': raise pool-wait in the catalog statement of the .bkr'
+  say me': file and compile it again.'
   return 44
