@@ -258,10 +258,12 @@ def test_bkrstart_takes_blanks_for_no_operands(cms):
         assert (run.rc, run.commands) == (0, plain.commands), run
 
 
-# How CP might lay out its answer to QUERY USERID: the member guard reads the
-# words, in any case, from the first line only.
+# How CP might lay out its answer to QUERY USERID: the member guard reads its
+# first three words, in any case, the lines joined (a line end is a blank).
 USERID_ANSWERS = [
     (["autolog1 at dev1"], 0),
+    (["", "AUTOLOG1 AT DEV1"], 0),
+    (["", "AUTOLOG1 AT DEV2"], 40),
     (["AUTOLOG1    AT    DEV1    "], 0),
     (["AUTOLOG1 AT DEV1", "AUTOLOG1 AT DEV2"], 0),
     (["AUTOLOG1 AT DEV2", "AUTOLOG1 AT DEV1"], 40),
@@ -278,7 +280,7 @@ USERID_ANSWERS = [
 def test_member_guard_reads_the_answer_word_by_word(cms, answer, rc):
     run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "LIST", member="DEV1", answer=answer)
     assert (run.rc, run.commands) == (rc, ["CP QUERY USERID"]), run
-    if rc and " AT " in answer[0].upper():
+    if rc and " AT " in " ".join(answer).upper():
         assert "this EXEC is for member DEV1, not for" in run.stdout, run
     elif rc:  # no member name to name: CP's answer is shown instead, never a made-up name
         assert run.stdout == (
