@@ -1,0 +1,167 @@
+"""docs/lsp.md's claims, each held over the wire: framed JSON-RPC into the server's
+own message loop (tests/lsp_inprocess.py), read back as a client reads it. Where
+the page names a place, a kind or a setting's values, the answer here is that one,
+so a change of behaviour fails here before the page goes stale.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import ROOT
+from lsp_inprocess import Editor
+
+LSP_MD = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
+
+#: A cluster that names what each place of completion offers: two members, a
+#: group of two users, the product's machines (std/backup-manager), a catalog pool,
+#: an SFS path's file pool and a disk pool a job backs up to.
+CLUSTER = (
+    "import std/backup-manager\n"
+    "cluster C {\n"
+    "  member VMSYS1 { workers 1 }\n"
+    "  member VMSYS2 { workers 1 }\n"
+    "  catalog shared server BKRSVSFS pool CATPOOL on VMSYS1\n"
+    "  single group G { U1 U2 }\n"
+    "  job J { backup G full include sfs SFSP:U1.* to disk pool BKUPPOOL run on VMSYS1 daily 01:00 }\n"
+)
+#: The product's machines std/backup-manager declares, each with a `role`.
+PRODUCT = {"5697J06C", "BKRADMIN", "BKRBKUP", "BKRCATLG"}
+USERS = {"U1", "U2"} | PRODUCT
+
+#: (what is typed after CLUSTER, where the cursor ends it; the labels offered, exactly)
+PLACES = [
+    ("  member VMSYS3 { ", {"workers", "private-volume", "job-suffix", "include", "exclude", "description"}),
+    ("  job K { backup G full to tape run on ", {"each", "VMSYS1", "VMSYS2"}),
+    ("  job K { backup ", {"G", "U1", "U2"}),  # not the product's machines
+    ("  single group H { ", {"match"} | USERS),
+    ("  job K { backup G full include minidisk ", USERS),
+    ("  disk ", USERS),
+    ("  identity user BKRX role ", {"admin", "backup-server", "catalog-server", "installation", "worker"}),
+    ("  job K { backup G full to tape run on VMSYS1 weekly ", {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}),
+    ("  job K { backup G full to disk pool ", {"BKUPPOOL"}),
+    ("  job K { backup G full include sfs ", {"CATPOOL:", "SFSP:"}),
+    ("  job K { backup G full exclude sfs ", {"CATPOOL:", "SFSP:"}),
+    ("  disk BKRBKUP 191 size 10 ", {"blk", "cyl"}),
+]
+
+
+def _session(tmp_path, capabilities: dict | None = None, options: dict | None = None) -> Editor:
+    editor = Editor()
+    if options is None:
+        editor.initialize(tmp_path, capabilities=capabilities)
+        return editor
+    params = {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}, "initializationOptions": options}
+    assert "result" in editor.request("initialize", params)
+    editor.notify("initialized", {})
+    return editor
+
+
+def _open(editor: Editor, path, text: str) -> str:
+    uri = path.as_uri()
+    document = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+    editor.notify("textDocument/didOpen", {"textDocument": document})
+    return uri
+
+
+def _labels_at_end(editor: Editor, uri: str, text: str) -> set[str]:
+    lines = text.split("\n")
+    where = {"line": len(lines) - 1, "character": len(lines[-1])}
+    answer = editor.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": where})["result"]
+    items = answer["items"] if isinstance(answer, dict) else answer
+    return {item["label"] for item in items}
+
+
+@pytest.mark.parametrize("typed,offered", PLACES, ids=[p[0].strip() for p in PLACES])
+def test_completion_offers_the_names_each_place_takes(tmp_path, typed, offered):
+    # lsp.md, Completion: members after `on`, groups and users after `backup` (not
+    # the product's machines), users in a group body, as a minidisk owner and after
+    # `disk`, roles, days, the pools the jobs back up to, the SFS file pools with
+    # their colon, a size's unit.
+    editor = _session(tmp_path)
+    try:
+        text = CLUSTER + typed
+        uri = _open(editor, tmp_path / "c.bkr", text)
+        assert _labels_at_end(editor, uri, text) == offered
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+def test_completion_after_the_catalog_s_server_and_pool_and_a_wait(tmp_path):
+    # The catalog's `server` takes a user, its `pool` the SFS file pools the
+    # cluster names (here an SFS path's), and `logon-wait N` a unit of time.
+    editor = _session(tmp_path)
+    try:
+        head = "import std/backup-manager\ncluster C {\n  member VMSYS1 { workers 1 }\n  single group G { U1 U2 }\n"
+        head += "  job J { backup G full include sfs SFSP:U1.* to tape run on VMSYS1 daily 01:00 }\n"
+        for typed, offered in [
+            ("  catalog shared server ", USERS),
+            ("  catalog shared server BKRSVSFS pool ", {"SFSP"}),
+            ("  catalog shared server BKRSVSFS pool SFSP on VMSYS1 logon-wait 30 ", {"minutes", "seconds"}),
+        ]:
+            uri = _open(editor, tmp_path / "c.bkr", head + typed)
+            assert _labels_at_end(editor, uri, head + typed) == offered, typed
+    finally:
+        editor.close()
+
+
+def test_the_bkr013_quick_fix_is_offered_only_where_the_brace_is_surely_too_many(tmp_path):
+    # lsp.md, Quick fixes: one `}` more than `{` gets *Remove the `}` that closed
+    # `cluster PRODSSI` early*; a `}` alone, lined up with its block's first line,
+    # above an indented statement after a blank line gets none: the line that
+    # opened a block may have been deleted instead (BKR013's page).
+    member = "  member VMSYS1 { workers 4 }"
+    tail = "\n  job APPSFULL { backup APPS full }\n}\n"
+    shapes = [
+        (f"cluster PRODSSI {{\n{member} }}{tail}", ["Remove the `}` that closed `cluster PRODSSI` early"]),
+        (f"cluster PRODSSI {{\n{member}\n}}\n{tail}", []),
+    ]
+    editor = _session(tmp_path)
+    try:
+        for text, titles in shapes:
+            uri = _open(editor, tmp_path / "b.bkr", "single group APPS { CICSPRD }\n" + text)
+            (shown,) = editor.published(uri)
+            assert shown["code"] == "BKR013"
+            context = {"diagnostics": [shown]}
+            params = {"textDocument": {"uri": uri}, "range": shown["range"], "context": context}
+            answer = editor.request("textDocument/codeAction", params)["result"]
+            assert [a["title"] for a in answer] == titles, text
+            assert all(a["isPreferred"] and a["kind"] == "quickfix" for a in answer)
+    finally:
+        editor.close()
+
+
+@pytest.mark.parametrize(
+    "setting,seconds",
+    [(None, 0.25), (0, 0.0), (10_000, 10.0), (10_001, 0.25), (-1, 0.25), ("500", 0.25)],
+    ids=["default", "0", "10000", "10001", "negative", "text"],
+)
+def test_the_debounce_setting_takes_milliseconds_from_0_to_10000(tmp_path, setting, seconds):
+    # lsp.md's table: `debounce_ms`, default 250; 0 to 10,000, another value passed over.
+    editor = _session(tmp_path, options={} if setting is None else {"debounce_ms": setting})
+    try:
+        assert editor.server.debounce == seconds
+    finally:
+        editor.close()
+
+
+def _range_named(text: str) -> tuple[int, int]:
+    low, high = re.search(r"\(BKR(5\d\d)-BKR(5\d\d)[,)]", text).groups()
+    return int(low), int(high)
+
+
+def test_the_directory_setting_names_every_code_it_brings():
+    # The `directory` row of lsp.md's table and VS Code's bkr.server.directory say
+    # which codes the setting brings, as a range: it said BKR501-BKR520 when
+    # BKR521-BKR524, BKR528 and BKR529 had come.
+    from bkrdsl.diagnostics.registry import load_all
+
+    brought = sorted(int(code[3:]) for code in load_all() if code.startswith("BKR5"))
+    row = next(line for line in LSP_MD.splitlines() if line.startswith("| `directory` |"))
+    manifest = json.loads((ROOT / "editors" / "vscode" / "package.json").read_text(encoding="utf-8"))
+    setting = manifest["contributes"]["configuration"]["properties"]["bkr.server.directory"]
+    for said in (row, setting["markdownDescription"]):
+        assert _range_named(said) == (brought[0], brought[-1]), said
