@@ -144,3 +144,136 @@ def test_the_directory_setting_is_passed_to_the_server(tmp_path, setting, passed
     found = run(tmp_path, [tmp_path / "bin"], {"bkr.server.directory": setting})
     options = found["calls"][0][3]["initializationOptions"]
     assert options == ({"include": []} if passed is None else {"include": [], "directory": passed})
+
+
+#: The extension's own start, with `vscode` stood in for and vscode-languageclient's
+#: LanguageClient replaced by what it does for an `Executable` over stdio (its
+#: lib/node/main.js: `args.push('--stdio')`, then `cp.spawn`), spoken to with the
+#: vscode-jsonrpc the extension's lock file installs: the server's answers to the
+#: options and the `bkr` section the extension sends, as VS Code would carry them.
+SESSION = r"""
+const Module = require('module');
+const cp = require('child_process');
+const path = require('path');
+const settings = JSON.parse(process.env.BKR_SETTINGS || '{}');
+const extensionDir = path.dirname(path.dirname(process.argv[2]));
+const rpc = require(require.resolve('vscode-jsonrpc/node', { paths: [extensionDir] }));
+const report = { published: [] };
+let started;
+class LanguageClient {
+  constructor(id, name, server, client) {
+    const args = [...server.args];
+    if (server.transport === 0) args.push('--stdio');
+    report.spawned = [path.basename(server.command), ...args];
+    const child = cp.spawn(server.command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = rpc.createMessageConnection(
+      new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+    const waiters = [];
+    connection.onNotification('textDocument/publishDiagnostics', (params) => {
+      report.published.push(params.diagnostics.map((d) => d.code));
+      waiters.splice(0).forEach((w) => w());
+    });
+    connection.onNotification('window/showMessage', (params) => { report.shown = params.message; });
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    // The next diagnostics published; none within a minute fails the session.
+    const diagnostics = () => new Promise((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error('no diagnostics published')), 60000);
+      waiters.push(() => { clearTimeout(late); resolve(); });
+    });
+    started = async () => {
+      const init = await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        // VS Code takes CodeAction literals: quick fixes are announced to it.
+        capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
+        initializationOptions: client.initializationOptions,
+      });
+      report.capabilities = Object.keys(init.capabilities).sort();
+      await connection.sendNotification('initialized', {});
+      const language = client.documentSelector[0].language;
+      const text = process.env.BKR_TEXT;
+      const shown = diagnostics();
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: process.env.BKR_URI, languageId: language, version: 1, text } });
+      await shown;
+      // A change of bkr.server.directory: the client sends the `bkr` section again.
+      const again = diagnostics();
+      await connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { [client.synchronize.configurationSection]: { server: { directory: process.env.BKR_DIRECTORY } } } });
+      await again;
+      await connection.sendRequest('shutdown');
+      const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+      await connection.sendNotification('exit');
+      report.status = await exited;
+      connection.dispose();
+    };
+  }
+  start() { return started(); }
+  stop() { return Promise.resolve(); }
+}
+const vscode = {
+  workspace: { getConfiguration: (section) => ({ get: (key) => settings[section + '.' + key] }) },
+  window: { showInformationMessage: () => {}, showErrorMessage: () => {} },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === 'vscode') return vscode;
+  if (request === 'vscode-languageclient/node') return { LanguageClient, TransportKind: { stdio: 0 } };
+  return load.call(this, request, ...rest);
+};
+require(process.argv[2]).activate({ subscriptions: [] })
+  .then(() => console.log(JSON.stringify(report)), (e) => { console.error(e); process.exit(1); });
+"""
+
+
+def _have_jsonrpc() -> bool:
+    """The extension's own npm packages (vscode-languageclient and its vscode-jsonrpc),
+    installed from its lock file as .ci/run does; here, once, when npm is there."""
+    if shutil.which("node") is None:
+        return False
+    folder = EXTENSION.parent.parent
+    if not (folder / "node_modules" / "vscode-jsonrpc").is_dir() and shutil.which("npm"):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=folder,
+                       capture_output=True, timeout=600, check=False)
+    return (folder / "node_modules" / "vscode-jsonrpc").is_dir()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX executables")
+def test_the_server_the_extension_starts_answers_as_vscode_speaks_to_it(tmp_path):
+    # What the extension asks vscode-languageclient to start (`bkrc lsp`, and the
+    # `--stdio` the library adds), with the options it passes (a max_workspace_files
+    # of 0: no warning of the workspace's other files), answers over VS Code's own
+    # JSON-RPC: the document's diagnostics, then, when bkr.server.directory changes,
+    # those against the site's directory, and status 0 after shutdown and exit.
+    import sys
+
+    require_tool("BKRDSL_REQUIRE_NODE", _have_jsonrpc(), "node with editors/vscode's npm packages")
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    bkrc = folder / "bkrc"
+    bkrc.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m bkrdsl "$@"\n')
+    bkrc.chmod(0o755)
+    harness = tmp_path / "session.js"
+    harness.write_text(SESSION)
+    cluster = ROOT / "examples" / "prodssi.bkr"
+    slips = ROOT / "examples" / "broken" / "prodssi-slips.direct"
+    env = dict(
+        os.environ,
+        PATH=f"{folder}{os.pathsep}{os.environ.get('PATH', '')}",
+        BKR_SETTINGS=json.dumps({"bkr.server.maxWorkspaceFiles": 0}),
+        BKR_URI=cluster.as_uri(),
+        BKR_TEXT=cluster.read_text(encoding="utf-8"),
+        BKR_DIRECTORY=str(slips),
+    )
+    out = subprocess.run([shutil.which("node"), str(harness), str(EXTENSION)], capture_output=True, text=True,
+                         env=env, timeout=120, check=False)
+    assert out.returncode == 0, out.stderr
+    found = json.loads(out.stdout)
+    assert found["spawned"] == ["bkrc", "lsp", "--stdio"]
+    assert {"hoverProvider", "completionProvider", "renameProvider", "codeActionProvider"} <= set(found["capabilities"])
+    clean, against_directory = found["published"]
+    assert clean == []
+    assert against_directory and all(code.startswith("BKR5") for code in against_directory)
+    assert "shown" not in found
+    assert found["status"] == 0
