@@ -165,3 +165,63 @@ def test_the_directory_setting_names_every_code_it_brings():
     setting = manifest["contributes"]["configuration"]["properties"]["bkr.server.directory"]
     for said in (row, setting["markdownDescription"]):
         assert _range_named(said) == (brought[0], brought[-1]), said
+
+
+def test_folding_keeps_to_the_client_s_range_limit(tmp_path):
+    # lsp.md, Folding: the client's `rangeLimit` is respected: the first folds of
+    # the file, in its order, and no more.
+    text = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+
+    def folds(limit: int | None) -> list[tuple[int, int, str | None]]:
+        folding = {} if limit is None else {"rangeLimit": limit}
+        editor = _session(tmp_path, capabilities={"textDocument": {"foldingRange": folding}})
+        try:
+            uri = _open(editor, tmp_path / "prodssi.bkr", text)
+            answer = editor.request("textDocument/foldingRange", {"textDocument": {"uri": uri}})["result"]
+            return [(f["startLine"], f["endLine"], f.get("kind")) for f in answer]
+        finally:
+            editor.close()
+
+    every = folds(None)
+    assert every[:3] == [(0, 1, "comment"), (2, 3, "imports"), (5, 82, None)] and len(every) == 11
+    assert folds(3) == every[:3]
+
+
+def test_a_module_outside_the_workspace_is_renamed_in_the_workspace_s_files_that_import_it(tmp_path):
+    # lsp.md, Rename and *The workspace's files*: a module found through the
+    # `include` setting, outside the workspace folder, open in the editor: its
+    # references and its rename reach the cluster of the workspace, not open, that
+    # imports it (at version null: a file the editor has not opened); workspace
+    # symbols list its group once, at its declaration.
+    workspace, lib = tmp_path / "ws", tmp_path / "lib"
+    workspace.mkdir()
+    lib.mkdir()
+    (lib / "site.bkr").write_text("single group WEB { HTTPD }\n", encoding="utf-8")
+    cluster = workspace / "c.bkr"
+    cluster.write_text(
+        "import site\ncluster C {\n  member M1 { workers 1 }\n"
+        "  job J { backup WEB full include minidisk * 0191 to tape run on M1 daily 01:00 }\n}\n",
+        encoding="utf-8",
+    )
+    editor = Editor()
+    try:
+        capabilities = {"workspace": {"workspaceEdit": {"documentChanges": True}}}
+        options = {"include": [str(lib)], "debounce_ms": 0}
+        params = {"processId": None, "rootUri": workspace.as_uri(), "capabilities": capabilities,
+                  "initializationOptions": options}
+        assert "result" in editor.request("initialize", params)
+        editor.notify("initialized", {})
+        uri = _open(editor, lib / "site.bkr", "single group WEB { HTTPD }\n")
+        at = {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 14}}
+        places = {(cluster.as_uri(), 3, 17), (uri, 0, 13)}
+        found = editor.request("textDocument/references", {**at, "context": {"includeDeclaration": True}})["result"]
+        assert {(p["uri"], p["range"]["start"]["line"], p["range"]["start"]["character"]) for p in found} == places
+        edit = editor.request("textDocument/rename", {**at, "newName": "www"})["result"]
+        changed = {(c["textDocument"]["uri"], c["textDocument"]["version"]): c["edits"] for c in edit["documentChanges"]}
+        assert set(changed) == {(uri, 1), (cluster.as_uri(), None)}
+        assert {e["newText"] for edits in changed.values() for e in edits} == {"WWW"}
+        symbols = editor.request("workspace/symbol", {"query": "WEB"})["result"]
+        assert [(s["name"], s["location"]["uri"]) for s in symbols] == [("WEB", uri)]
+        assert editor.errors == []
+    finally:
+        editor.close()
