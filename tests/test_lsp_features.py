@@ -519,7 +519,9 @@ def test_completion_of_an_import_path_offers_modules_one_folder_at_a_time(tmp_pa
     # a statement (`cluster`, `import`...), as if the path were already written.
     (tmp_path / "site" / "more").mkdir(parents=True)
     (tmp_path / "site" / "common.bkr").write_text("single group WEB { HTTPD }\n")
-    (tmp_path / "site" / ".hidden").mkdir()
+    for skipped in (".hidden", "node_modules", "__pycache__"):  # as the workspace's search skips them
+        (tmp_path / "site" / skipped).mkdir()
+        (tmp_path / "site" / skipped / "x.bkr").write_text("")
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "guests.bkr").write_text("single group G { G1 }\n")
     (tmp_path / "notes.txt").write_text("")
