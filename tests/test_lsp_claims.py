@@ -225,3 +225,40 @@ def test_a_module_outside_the_workspace_is_renamed_in_the_workspace_s_files_that
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def _said(words: str) -> str:
+    """`words` as lsp.md writes them, its lines joined as one text."""
+    flat = " ".join(LSP_MD.split())
+    assert words in flat, words
+    return words
+
+
+def test_the_figures_the_page_gives_are_the_server_s():
+    # The numbers lsp.md states, each the constant the server runs with.
+    from bkrdsl.lsp import collector, features, server, workspace
+    from bkrdsl.resolve import loader
+    from bkrdsl.syntax import reader
+
+    _said("re-checked 250 ms after the last keystroke")
+    assert server.DEFAULT_DEBOUNCE == 0.25
+    _said("each file's first 100 errors are published")
+    assert server.MAX_PUBLISHED_ERRORS == 100
+    _said("leave a file over 10,000,000 bytes alone (BKR020")
+    assert reader.MAX_FILE_SIZE == 10_000_000
+    _said("In a file of more than 100,000 words and signs after its first syntax error")
+    assert reader.MAX_READ_AFTER_ERROR == 100_000
+    _said("At most 200 items come in one answer")
+    assert features.MAX_COMPLETION_ITEMS == 200
+    _said("it takes at most 2,000 files (`max_workspace_files`)")
+    _said("and enters at most 20,000 folders")
+    assert (workspace.MAX_FILES, workspace.MAX_FOLDERS) == (2000, 20_000)
+    _said("for a file changed less than 2 seconds before it was read, in its content too")
+    assert workspace.RACY_NS == 2_000_000_000
+    _said("past 2 MB of module text")
+    _said("or 256 modules")
+    parsed = loader.ParsedModules()
+    assert (parsed.max_bytes, parsed.max_entries) == (2_000_000, 256)
+    _said("once no message has come for a second")
+    _said("the message that finds a million objects allocated")
+    assert (collector.IDLE, collector.CEILING) == (1.0, 1_000_000)
