@@ -62,8 +62,8 @@ async function activate(context) {
   if (!executable) {
     vscode.window.showInformationMessage(
       `bkr: \`${command}\` is not on PATH, so .bkr files get highlighting only. ` +
-        'For diagnostics, hover, completion and formatting install bkrdsl (pip install bkrdsl), ' +
-        'or set bkr.server.path to the bkrc command.',
+        'For diagnostics, hover, completion and formatting install bkrdsl from its clone ' +
+        '(pip install . in the clone: docs/lsp.md, Install), or set bkr.server.path to the bkrc command.',
     );
     return undefined;
   }
