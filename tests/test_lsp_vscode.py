@@ -280,3 +280,14 @@ def test_the_server_the_extension_starts_answers_as_vscode_speaks_to_it(tmp_path
     assert against_directory and all(code.startswith("BKR5") for code in against_directory)
     assert "shown" not in found
     assert found["status"] == 0
+
+
+def test_the_extension_s_readme_and_changelog_name_every_setting():
+    # Each setting the manifest declares is named where a user of the extension
+    # reads about it: its README and its CHANGELOG (the latter left out
+    # `bkr.server.directory`).
+    manifest = json.loads((EXTENSION.parent.parent / "package.json").read_text(encoding="utf-8"))
+    declared = manifest["contributes"]["configuration"]["properties"]
+    for page in ("README.md", "CHANGELOG.md"):
+        text = (EXTENSION.parent.parent / page).read_text(encoding="utf-8")
+        assert [name for name in declared if f"`{name}`" not in text] == [], page
