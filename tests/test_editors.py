@@ -631,3 +631,38 @@ def test_the_vim_lines_the_docs_show_run_bkrc(tmp_path):
     assert len(expected) == 12 and sorted(entry[:3] for entry in result["quickfix"]) == expected
     assert result["quickfix"][0][3].startswith(("error BKR", "warning BKR"))
     assert result["formatted"] == format_text(messy.read_text(encoding="utf-8")).splitlines()
+
+
+def test_gf_on_an_import_path_opens_the_module_beside_the_file(tmp_path):
+    """editors.md: the ftplugin makes `gf` on a relative import path (`./site/common`)
+    open `site/common.bkr` beside the file, whatever Vim's working folder; a path
+    without `./` (`site/common`) alike."""
+    import subprocess
+
+    require_tool("BKRDSL_REQUIRE_VIM", shutil.which("vim") is not None, "vim")
+    main = tmp_path / "prod" / "main.bkr"
+    (tmp_path / "prod" / "site").mkdir(parents=True)
+    main.write_text("import ./site/common\nimport site/common\n", encoding="utf-8")
+    (tmp_path / "prod" / "site" / "common.bkr").write_text("single group WEB { HTTPD }\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    out = tmp_path / "out.json"
+    script = tmp_path / "gf.vim"
+    script.write_text(
+        f"let &runtimepath = {json.dumps(str(VIM))} . ',' . &runtimepath\n"
+        "filetype plugin indent on\n"
+        "let s:opened = []\n"
+        "for s:line in [1, 2]\n"
+        f"  edit {main}\n"
+        "  call cursor(s:line, len('import ') + 4)\n"
+        "  try | normal! gf\n"
+        "  catch | call add(s:opened, v:exception) | continue | endtry\n"
+        "  call add(s:opened, expand('%:p'))\n"
+        "endfor\n"
+        f"call writefile([json_encode(s:opened)], {json.dumps(str(out))})\n"
+        "qall!\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["vim", "-es", "-N", "-u", "NONE", "-i", "NONE", "-n", "-S", str(script)], cwd=tmp_path / "elsewhere",
+                   capture_output=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+    module = str(tmp_path / "prod" / "site" / "common.bkr")
+    assert json.loads(out.read_text(encoding="utf-8")) == [module, module]
