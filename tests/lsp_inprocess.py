@@ -27,6 +27,40 @@ import threading
 MAX_TURNS = 1000
 
 
+def frame(*payloads: dict | bytes) -> bytes:
+    """The payloads framed as a client frames them, one after another: a `Content-Length`
+    header, a blank line, the body. A dict is sent as JSON with `"jsonrpc": "2.0"`; bytes are
+    sent as they are (a body that is not JSON, for the tests of what the server does with one)."""
+    out = b""
+    for payload in payloads:
+        body = payload if isinstance(payload, bytes) else json.dumps({"jsonrpc": "2.0", **payload}).encode("utf-8")
+        out += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    return out
+
+
+def split_frames(data: bytes | bytearray) -> tuple[list[dict], int]:
+    """The whole frames at the start of `data`, each body read as JSON, and the number of
+    bytes they take (a last frame still being written is left for the next call)."""
+    messages: list[dict] = []
+    at = 0
+    while (end := data.find(b"\r\n\r\n", at)) != -1:
+        headers = bytes(data[at:end]).decode("ascii").split("\r\n")
+        length = next(int(h.split(":", 1)[1]) for h in headers if h.lower().startswith("content-length:"))
+        if len(data) < end + 4 + length:
+            break
+        messages.append(json.loads(bytes(data[end + 4 : end + 4 + length]).decode("utf-8")))
+        at = end + 4 + length
+    return messages, at
+
+
+def read_replies(data: bytes) -> list[dict]:
+    """Everything a server wrote to its standard output, frame by frame, read as JSON; bytes
+    that are not a whole frame (a frame cut off, or output that is not framed) fail the test."""
+    messages, used = split_frames(data)
+    assert used == len(data), f"not a whole frame: {data[used : used + 200]!r}"
+    return messages
+
+
 class _Stream:
     """What the client sends, read by pygls's message loop as standard input
     (`readline`, `readexactly`: the `AsyncReader` of `pygls.io_`)."""
@@ -87,20 +121,9 @@ class _Received:
 
     def write(self, data: bytes) -> None:
         self.buffer += data
-        while True:
-            end = self.buffer.find(b"\r\n\r\n")
-            if end == -1:
-                return
-            headers = bytes(self.buffer[:end]).decode("ascii").split("\r\n")
-            length = next(int(h.split(":", 1)[1]) for h in headers if h.lower().startswith("content-length:"))
-            if len(self.buffer) < end + 4 + length:
-                return
-            body = bytes(self.buffer[end + 4 : end + 4 + length])
-            del self.buffer[: end + 4 + length]
-            self.messages.append(json.loads(body.decode("utf-8")))
-
-    def close(self) -> None:
-        pass
+        messages, used = split_frames(self.buffer)
+        self.messages += messages
+        del self.buffer[:used]
 
 
 class Editor:
@@ -140,8 +163,7 @@ class Editor:
         return all(t.done() for t in asyncio.all_tasks(self.loop) if t is not self.main and t is not current)
 
     def _run(self, data: dict) -> None:
-        body = json.dumps(data).encode("utf-8")
-        self.stream.feed(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.stream.feed(frame(data))
 
         async def settle() -> None:
             for _ in range(MAX_TURNS):
@@ -201,8 +223,7 @@ class Editor:
         self.next_id += 1
         msg_id = self.next_id
         for note, note_params in after:
-            body = json.dumps({"jsonrpc": "2.0", "method": note, "params": note_params}).encode("utf-8")
-            self.stream.feed(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            self.stream.feed(frame({"method": note, "params": note_params}))
         self._run({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
         for m in self.writer.messages:
             if m.get("id") == msg_id and "method" not in m:

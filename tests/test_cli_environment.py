@@ -21,6 +21,7 @@ import sys
 
 import pytest
 from conftest import ROOT, lock_folder, run_cli
+from lsp_inprocess import frame
 from test_compile_cli import GOOD, source
 from test_output import siblings, tree
 
@@ -284,8 +285,7 @@ def _serving_language_server():
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509 (one call, no lock)
     )
     try:
-        body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
-        server.stdin.write(f"Content-Length: {len(body)}\r\n\r\n{body}".encode())
+        server.stdin.write(frame({"id": 1, "method": "initialize", "params": {"capabilities": {}}}))
         server.stdin.flush()
         assert server.stdout.readline().startswith(b"Content-Length:")  # the server is serving
     except BaseException:

@@ -10,13 +10,13 @@ down.
 from __future__ import annotations
 
 import asyncio
-import re
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 import pytest_lsp
+from lsp_inprocess import frame, read_replies
 from lsprotocol import types as T
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.protocol import default_converter
@@ -440,12 +440,7 @@ async def test_a_rename_right_after_an_imported_buffer_changes_edits_its_text(pa
 
 
 def test_a_refused_rename_is_an_answer_not_a_traceback(tmp_path):
-    import json
     import subprocess
-
-    def message(payload: dict) -> bytes:
-        body = json.dumps({"jsonrpc": "2.0", **payload}).encode()
-        return b"Content-Length: %d\r\n\r\n" % len(body) + body
 
     uri = (tmp_path / "a.bkr").as_uri()
     messages = [
@@ -458,9 +453,9 @@ def test_a_refused_rename_is_an_answer_not_a_traceback(tmp_path):
         {"method": "exit"},
     ]
     done = subprocess.run(
-        SERVER, input=b"".join(map(message, messages)), capture_output=True, timeout=60, check=False
+        SERVER, input=frame(*messages), capture_output=True, timeout=60, check=False
     )
-    replies = [json.loads(body) for body in re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", done.stdout) if body]
+    replies = read_replies(done.stdout)
     (answer,) = [r for r in replies if r.get("id") == 2]
     assert answer["error"]["code"] == -32803 and "`single` is a keyword" in answer["error"]["message"]
     assert "Traceback" not in done.stderr.decode()
@@ -618,35 +613,30 @@ async def test_a_byte_order_mark_is_three_units_in_utf_8(patient_client: Languag
 def test_exit_status_late_requests_and_bad_parameters_follow_lsp(tmp_path):
     # LSP, `exit`: "exit with success code 0 if the shutdown request has been
     # received before; otherwise with error code 1".
-    import json
     import subprocess
 
-    def message(payload: dict) -> bytes:
-        body = json.dumps({"jsonrpc": "2.0", **payload}).encode()
-        return b"Content-Length: %d\r\n\r\n" % len(body) + body
-
     params = {"processId": None, "rootUri": None, "capabilities": {}}
-    init = message({"id": 1, "method": "initialize", "params": params})
-    shutdown = message({"id": 2, "method": "shutdown"})
-    exit_ = message({"method": "exit"})
+    init = frame({"id": 1, "method": "initialize", "params": params})
+    shutdown = frame({"id": 2, "method": "shutdown"})
+    exit_ = frame({"method": "exit"})
     for messages, status in [([init, shutdown, exit_], 0), ([init, exit_], 1)]:
         done = subprocess.run(SERVER, input=b"".join(messages), capture_output=True, timeout=60, check=False)
         assert done.returncode == status, done.stderr.decode()
     # LSP, `shutdown`: a request after it errors with InvalidRequest (-32600).
-    hover = message({"id": 3, "method": "textDocument/hover", "params": {
+    hover = frame({"id": 3, "method": "textDocument/hover", "params": {
         "textDocument": {"uri": (tmp_path / "a.bkr").as_uri()}, "position": {"line": 0, "character": 0}}})
     done = subprocess.run(SERVER, input=init + shutdown + hover + exit_, capture_output=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr.decode()
-    replies = [json.loads(body) for body in re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", done.stdout) if body]
+    replies = read_replies(done.stdout)
     (late,) = [r for r in replies if r.get("id") == 3]
     assert late["error"]["code"] == -32600 and "shut down" in late["error"]["message"]
     # A request whose parameters do not fit its method gets InvalidParams (-32602),
     # not silence: a completion context without its required triggerKind.
-    completion = message({"id": 4, "method": "textDocument/completion", "params": {
+    completion = frame({"id": 4, "method": "textDocument/completion", "params": {
         "textDocument": {"uri": (tmp_path / "a.bkr").as_uri()}, "position": {"line": 0, "character": 0},
         "context": {}}})
     done = subprocess.run(SERVER, input=init + completion + shutdown + exit_, capture_output=True, timeout=60, check=False)
-    replies = [json.loads(body) for body in re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", done.stdout) if body]
+    replies = read_replies(done.stdout)
     (bad,) = [r for r in replies if r.get("id") == 4]
     assert bad["error"]["code"] == -32602 and "textDocument/completion" in bad["error"]["message"]
     assert done.returncode == 0, done.stderr.decode()

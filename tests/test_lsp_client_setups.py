@@ -22,6 +22,7 @@ import tomllib
 
 import pytest
 from conftest import ROOT, require_tool
+from lsp_inprocess import frame, read_replies
 
 LSP_MD = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
 VIM = ROOT / "editors" / "vim"
@@ -113,24 +114,6 @@ def _bkrc_on_path(folder) -> dict:
     return {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"}
 
 
-def _framed(*messages: dict) -> bytes:
-    out = b""
-    for message in messages:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
-        out += b"Content-Length: %d\r\n\r\n" % len(body) + body
-    return out
-
-
-def _read_framed(data: bytes) -> list[dict]:
-    out = []
-    while data:
-        head, _, rest = data.partition(b"\r\n\r\n")
-        length = int(re.search(rb"Content-Length: (\d+)", head).group(1))
-        out.append(json.loads(rest[:length]))
-        data = rest[length:]
-    return out
-
-
 @pytest.mark.skipif(os.name == "nt", reason="POSIX executables")
 def test_the_command_and_options_of_the_set_ups_start_the_server(tmp_path):
     # Helix's, taken as the set-ups' own (the test above holds them all alike).
@@ -138,7 +121,7 @@ def test_the_command_and_options_of_the_set_ups_start_the_server(tmp_path):
     env = _bkrc_on_path(tmp_path / "bin")
     workspace = tmp_path / "site"
     workspace.mkdir()
-    talk = _framed(
+    talk = frame(
         {"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": workspace.as_uri(),
                                                      "capabilities": {}, "initializationOptions": server["config"]}},
         {"method": "initialized", "params": {}},
@@ -147,7 +130,7 @@ def test_the_command_and_options_of_the_set_ups_start_the_server(tmp_path):
     )
     command = [shutil.which(server["command"], path=env["PATH"]), *server["args"]]
     done = subprocess.run(command, input=talk, capture_output=True, env=env, cwd=workspace, timeout=120, check=False)
-    messages = _read_framed(done.stdout)
+    messages = read_replies(done.stdout)
     answers = {m["id"]: m for m in messages if "id" in m and "method" not in m}
     assert "capabilities" in answers[1]["result"] and answers[2]["result"] is None
     assert [m for m in messages if m.get("method") == "window/showMessage"] == []

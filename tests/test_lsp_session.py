@@ -8,12 +8,10 @@ status, what it writes to standard error) run `bkrc lsp` as a subprocess.
 
 from __future__ import annotations
 
-import json
-import re
 import subprocess
 import sys
 
-from lsp_inprocess import Editor
+from lsp_inprocess import Editor, frame, read_replies
 
 SERVER = [sys.executable, "-m", "bkrdsl", "lsp"]
 CLUSTER = (
@@ -107,21 +105,11 @@ def test_a_file_uri_no_file_can_have_is_a_buffer_without_a_path(tmp_path):
         editor.close()
 
 
-def _frame(payload) -> bytes:
-    body = payload if isinstance(payload, bytes) else json.dumps({"jsonrpc": "2.0", **payload}).encode()
-    return b"Content-Length: %d\r\n\r\n" % len(body) + body
-
-
-def _replies(stdout: bytes) -> list[dict]:
-    bodies = re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", stdout)
-    return [json.loads(body) for body in bodies if body]
-
-
-INIT = _frame(
+INIT = frame(
     {"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}}
 )
-SHUTDOWN = _frame({"id": 2, "method": "shutdown"})
-EXIT = _frame({"method": "exit"})
+SHUTDOWN = frame({"id": 2, "method": "shutdown"})
+EXIT = frame({"method": "exit"})
 
 
 def test_how_the_server_ends(tmp_path):
@@ -131,8 +119,8 @@ def test_how_the_server_ends(tmp_path):
     # Neovim sends `workspace/didChangeConfiguration` after each start (settings
     # come from `initializationOptions`), and VS Code `$/cancelRequest` for many a
     # request already answered as the user types on: no news for the log.
-    configured = _frame({"method": "workspace/didChangeConfiguration", "params": {"settings": {}}})
-    configured += _frame({"method": "$/cancelRequest", "params": {"id": 1}})
+    configured = frame({"method": "workspace/didChangeConfiguration", "params": {"settings": {}}})
+    configured += frame({"method": "$/cancelRequest", "params": {"id": 1}})
     for messages, status in [
         (b"", 1),  # `bkrc lsp </dev/null`
         (INIT + configured + SHUTDOWN + EXIT, 0),
@@ -153,20 +141,20 @@ def test_a_message_that_is_not_json_rpc_gets_its_error_and_one_line_in_the_log(t
     uri = (tmp_path / "a.bkr").as_uri()
     messages = [
         INIT,
-        _frame(b"{not json"),
-        _frame(b'{"jsonrpc": "2.0", "method": "x\xff"}'),  # not UTF-8
-        _frame(b"[1, 2]"),
-        _frame(b'{"id": 5, "method": "textDocument/hover", "params": {}}'),  # no "jsonrpc"
-        _frame({"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri}}}),  # no text
-        _frame({"method": "textDocument/didOpen", "params": {"textDocument": {
+        frame(b"{not json"),
+        frame(b'{"jsonrpc": "2.0", "method": "x\xff"}'),  # not UTF-8
+        frame(b"[1, 2]"),
+        frame(b'{"id": 5, "method": "textDocument/hover", "params": {}}'),  # no "jsonrpc"
+        frame({"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri}}}),  # no text
+        frame({"method": "textDocument/didOpen", "params": {"textDocument": {
             "uri": uri, "languageId": "bkr", "version": 1, "text": "single group WEB { HTTPD }\n"}}}),
-        _frame({"id": 6, "method": "textDocument/hover", "params": {
+        frame({"id": 6, "method": "textDocument/hover", "params": {
             "textDocument": {"uri": uri}, "position": {"line": 0, "character": 14}}}),
         SHUTDOWN,
         EXIT,
     ]
     done = subprocess.run(SERVER, input=b"".join(messages), capture_output=True, timeout=60, check=False)
-    replies = _replies(done.stdout)
+    replies = read_replies(done.stdout)
     unread = [r for r in replies if "error" in r and r.get("id") is None]
     assert [r["error"]["code"] for r in unread] == [-32700, -32700, -32600], replies
     assert all("id" in r for r in unread)  # `"id": null`, not left out
@@ -187,9 +175,9 @@ def test_an_editor_that_closes_the_connection_ends_the_server_quietly(tmp_path):
     # (BrokenPipeError). Now one line says so, and the end of the input ends the
     # server (status 1: no `shutdown` came).
     uri = (tmp_path / "a.bkr").as_uri()
-    opened = _frame({"method": "textDocument/didOpen", "params": {"textDocument": {
+    opened = frame({"method": "textDocument/didOpen", "params": {"textDocument": {
         "uri": uri, "languageId": "bkr", "version": 1, "text": "single group WEB { HTTPD }\n"}}})
-    hover = _frame({"id": 3, "method": "textDocument/hover", "params": {
+    hover = frame({"id": 3, "method": "textDocument/hover", "params": {
         "textDocument": {"uri": uri}, "position": {"line": 0, "character": 14}}})
     server = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     server.stdout.close()
