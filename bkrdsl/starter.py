@@ -3,7 +3,8 @@
 `problems()` checks the names given on the command line with the checker's
 own rules and codes; with `--directory`, `directory_members()` and
 `member_problems()` take the members from the site's CP directory or hold
-the ones given against it, and `roster()` sorts its users into the groups;
+the ones given against it, `directory_catalog_servers()` finds its own
+catalog SFS server, and `roster()` sorts its users into the groups;
 `text()` writes the file: a cluster of the given members
 with every statement the checks ask for (workers, private and shared volumes,
 the 191 minidisks, one shared catalog, expiry on one member, one `single` and
@@ -51,6 +52,14 @@ TAPE_CATALOG_NODE, TAPE_REQUEST_NODE = "TCTMM", "TRTMM"
 TAPE_CATALOG_DMM, TAPE_REQUEST_DMM = "TCDMM", "TRDMM"
 #: Tape Manager's machines under the names of IBM's example, which `--tape` writes.
 TAPE_MACHINES = (TAPE_CATALOG_NODE, TAPE_REQUEST_NODE, TAPE_CATALOG_DMM, TAPE_REQUEST_DMM)
+#: An SFS file pool ID (BKR306): 1-8 letters and digits, the first a letter.
+_POOL_ID = re.compile(r"[A-Z][A-Z0-9]{0,7}")
+#: A directory line that identifies a resource (`IUCV *IDENT resource scope`): in an
+#: SFS file pool server's entry, its file pool.
+_IUCV_IDENT = re.compile(r"^[ \t]*IUCV[ \t]+\*IDENT\b", re.IGNORECASE | re.MULTILINE)
+#: The minidisk of MAINT's that holds the file pool server commands (FILESERV), which
+#: every SFS file pool server links (z/VM CMS File Pool Planning: LINK MAINT 193 193 RR).
+FILE_POOL_DISK = 0x193
 
 
 def private_volume(ordinal: int) -> str:
@@ -108,6 +117,21 @@ class TapeMachines(NamedTuple):
     #: It has every one, each of the kind (USER or IDENTITY) the file with
     #: `--tape` gives it: Tape Manager's machines, which no group lists.
     certain: bool
+
+
+class SiteCatalog(NamedTuple):
+    """The site's own SFS file pool servers that `directory_catalog_servers()` found:
+    a USER or IDENTITY entry (not z/VM's own, such as VMSERVU) with an `IUCV *IDENT`
+    statement and a LINK to MAINT's 0193, where the file pool server commands are."""
+
+    servers: tuple[str, ...]  # the USER entries, sorted: with one, it keeps the catalog
+    #: With one server: its file pool, the resource its `IUCV *IDENT` names (not
+    #: RESANY), else the `FILEPOOL name` of its IPL statement's PARM; None: neither.
+    pool: str | None = None
+    guessed: bool = False  # the pool from the IPL statement: a guess to check
+    #: The IDENTITY entries alike: a file pool of each member's own, which a shared
+    #: catalog cannot use (BKR510: its server is a USER).
+    local: tuple[str, ...] = ()
 
 
 class SiteDisk(NamedTuple):
@@ -170,6 +194,9 @@ class Starter:
     tape: bool = False
     release: str = DEFAULT_RELEASE
     roster: Roster | None = None  # with `--directory`: the site's users for the groups
+    #: With `--directory`: the site's own SFS file pool servers (`SiteCatalog`); with
+    #: exactly one USER, the catalog's server and pool are its, else the placeholders.
+    site_catalog: SiteCatalog | None = None
 
     def workers_of(self, index: int) -> int:
         """The `workers` count of the member at `index`: the directory's, where it
@@ -189,6 +216,20 @@ class Starter:
         site's own entries suggested it."""
         directory = self.roster.directory if self.roster else "the directory"
         return f"# guessed from {directory}: check it" if volume in self.guessed_volumes else f"# from {directory}"
+
+    @property
+    def catalog_server(self) -> str:
+        """The catalog's SFS server: the site's own, where its directory has one, else the placeholder."""
+        found = self.site_catalog
+        return found.servers[0] if found is not None and len(found.servers) == 1 else CATALOG_SERVER
+
+    @property
+    def catalog_pool(self) -> str:
+        """The catalog's file pool: the site's server's, where its directory names it, else the placeholder."""
+        found = self.site_catalog
+        if found is not None and len(found.servers) == 1 and found.pool is not None:
+            return found.pool
+        return CATALOG_POOL
 
     @property
     def catalog_on(self) -> str:
@@ -433,6 +474,94 @@ def directory_tape_machines(directory: Directory, with_tape: Model, without: Mod
     return TapeMachines(found, certain)
 
 
+def directory_catalog_servers(
+    directory: Directory, classified: Callable[[str], str | None]
+) -> SiteCatalog | None:
+    """The site's own SFS file pool servers (`SiteCatalog`): each USER or IDENTITY
+    entry whose own statements identify a resource (`IUCV *IDENT`) and that links
+    MAINT's 0193 (in its entry, the PROFILE it INCLUDEs, or a SUBCONFIG it is built
+    with), leaving out z/VM's own (VMSERVS, VMSERVU, VMSERVR, VMSERVP: `classified`
+    gives their kind) and IDs no .bkr name can spell; None when there is none. Only
+    the entries that hold an `IUCV *IDENT` line are read again, found in the text
+    at once."""
+    import bisect
+
+    text = directory.source.text
+    lines = sorted({directory.source.position(m.start())[0] for m in _IUCV_IDENT.finditer(text)})
+    if not lines:
+        return None
+    users = directory.entries  # in the file's order
+    starts = [e.statement.line for e in users]
+    found: dict[str, tuple[Entry, tuple[str, ...]]] = {}
+    for line in lines:
+        at = bisect.bisect_right(starts, line) - 1
+        if at < 0:
+            continue
+        entry = users[at]
+        if entry.kind not in ("USER", "IDENTITY") or line > entry.last_line or entry.id in found:
+            continue
+        if not _writable(entry.id) or classified(entry.id) not in (None, PRODUCT):
+            continue  # z/VM's own file pool servers (std/ declares them), or an ID no name spells
+        ident = next((w for w, _ in directory.other_statements(entry) if w[:2] == ("IUCV", "*IDENT")), None)
+        if ident is not None and _links_file_pool_disk(directory, entry):
+            found[entry.id] = (entry, ident)
+    if not found:
+        return None
+    servers = sorted(i for i, (e, _) in found.items() if e.kind == "USER")
+    local = tuple(sorted(i for i, (e, _) in found.items() if e.kind == "IDENTITY"))
+    pool, guessed = None, False
+    if len(servers) == 1:
+        entry, ident = found[servers[0]]
+        named = ident[2] if len(ident) > 2 and ident[2] != "RESANY" else None
+        if named is not None and _POOL_ID.fullmatch(named):
+            pool = named
+        else:
+            pool = _ipl_file_pool(directory, entry)
+            guessed = pool is not None
+    return SiteCatalog(tuple(servers), pool, guessed, local)
+
+
+def _statements(directory: Directory, entry: Entry):
+    """The words of the entry's statements but its first, BUILD and MDISK, then those
+    of the PROFILE it INCLUDEs and of the SUBCONFIGs it is built with."""
+    parts = [entry]
+    profile = next((p for p in directory.profiles if p.id == entry.profile), None) if entry.profile else None
+    parts += [profile] if profile is not None else []
+    subconfigs = (directory.entry(b.subconfig) for b in entry.builds)
+    parts += [s for s in subconfigs if s is not None and s.kind == "SUBCONFIG"]
+    for part in parts:
+        for words, _ in directory.other_statements(part):
+            yield words
+
+
+def _links_file_pool_disk(directory: Directory, entry: Entry) -> bool:
+    """Whether the entry links MAINT's 0193 (`LINK MAINT 0193 vdev mode`), as an SFS
+    file pool server does to reach the FILESERV commands."""
+    return any(
+        len(w) > 3 and w[0] == "LINK" and w[1] == "MAINT" and _hex(w[2]) == FILE_POOL_DISK
+        for w in _statements(directory, entry)
+    )
+
+
+def _hex(word: str) -> int | None:
+    try:
+        return int(word, 16)
+    except ValueError:
+        return None
+
+
+def _ipl_file_pool(directory: Directory, entry: Entry) -> str | None:
+    """The file pool an `IPL CMS PARM ... FILEPOOL name ...` statement of the entry
+    names (CMS's default file pool for the machine), if a valid file pool ID."""
+    for words, _ in directory.other_statements(entry):
+        if words[0] == "IPL" and "PARM" in words:
+            parm = words[words.index("PARM") + 1 :]
+            if "FILEPOOL" in parm[:-1]:
+                named = parm[parm.index("FILEPOOL") + 1]
+                return named if _POOL_ID.fullmatch(named) else None
+    return None
+
+
 def roster(
     directory: Directory,
     members: Sequence[str],
@@ -628,15 +757,16 @@ def _tape(s: Starter) -> str:
     )
 
 
-def product_machines(tape: bool, members: int) -> list[tuple[str, str]]:
-    """The machines `bkrc init` writes a `disk` statement for: (ID or pattern, role)."""
+def product_machines(tape: bool, members: int, catalog_server: str = CATALOG_SERVER) -> list[tuple[str, str]]:
+    """The machines `bkrc init` writes a `disk` statement for: (ID or pattern, role),
+    the catalog's SFS server under its name in the file (`Starter.catalog_server`)."""
     machines = [
         ("BKRBKUP", "backup-server"),
         ("BKRCATLG", "catalog-server"),
         ("BKRWRK*", "worker"),
         ("BKRADMIN", "admin"),
         ("5697J06C", "installation"),
-        (CATALOG_SERVER, "catalog-sfs-server"),
+        (catalog_server, "catalog-sfs-server"),
     ]
     if tape:
         machines += [(TAPE_CATALOG_NODE, "tape-catalog-node"), (TAPE_CATALOG_DMM, "tape-catalog-dmm")]
@@ -660,7 +790,7 @@ def directory_disks(directory: Directory, s: Starter) -> DirectoryDisks:
     import collections
 
     found, shared, unwritable = [], collections.Counter(), []
-    for name, _ in product_machines(s.tape, len(s.members)):
+    for name, _ in product_machines(s.tape, len(s.members), s.catalog_server):
         held, built = [], []  # every instance's MDISKs, the workers' together (one `disk BKRWRK*` gives them all)
         pattern = "*" in name
         for user_id, members in _written_instances(name, s):
@@ -778,7 +908,7 @@ def _site_disks(held: list[tuple[str | None, Minidisk]], built: list[str]) -> tu
 def _disks(s: Starter) -> str:
     site = dict(s.site_disks)
     lines = []
-    for user, role in product_machines(s.tape, len(s.members)):
+    for user, role in product_machines(s.tape, len(s.members), s.catalog_server):
         given = site.get(user, ())
         if not any(d.address == 0x191 for d in given):
             lines.append(_new_a_disk(s, user, role, given))
@@ -923,6 +1053,59 @@ def _unlisted(r: Roster, s: Starter) -> str:
     return "\n" + "".join(_comment(note, "  ") for note in [f"Not listed above, from {r.directory}:", *notes])
 
 
+def _catalog_said(s: Starter) -> str:
+    """The end of the comment above the `catalog` statement: whose server and pool
+    it names, the placeholders' or the site's (`SiteCatalog`), and what to check."""
+    found = s.site_catalog
+    whose = s.roster.directory if s.roster else "the directory"
+    placeholders = f" ({CATALOG_SERVER} and {CATALOG_POOL}: your server and its file pool)."
+    if found is None:
+        return placeholders
+    server = s.catalog_server
+    evidence = "with an `IUCV *IDENT` statement and a link to MAINT's 0193, as an SFS file pool server has"
+    if len(found.servers) == 1 and found.pool is not None and not found.guessed:
+        said = (
+            f". {server} and {found.pool} are from {whose}: its USER {evidence}, and the file pool its"
+            " `IUCV *IDENT` names."
+        )
+    elif len(found.servers) == 1 and found.pool is not None:
+        said = (
+            f". {server} is from {whose}: its USER {evidence}. Its `IUCV *IDENT` names no file pool ID:"
+            f" {found.pool}, its IPL statement's `FILEPOOL`, is guessed; check it against the FILEPOOLID of"
+            f" {server} DMSPARMS."
+        )
+    elif len(found.servers) == 1:
+        said = (
+            f". {server} is from {whose}: its USER {evidence}. Its `IUCV *IDENT` names no file pool ID: write the"
+            f" FILEPOOLID of {server} DMSPARMS in place of {CATALOG_POOL}."
+        )
+    elif found.servers:
+        said = (
+            f"{placeholders} {whose} has {len(found.servers)} USERs {evidence}: which keeps the catalog?"
+            f" Write its ID in place of {CATALOG_SERVER} and its file pool in place of {CATALOG_POOL}:"
+            f" {' '.join(found.servers)}."
+        )
+    else:
+        said = placeholders
+    if found.local:
+        said += (
+            f" {' '.join(found.local)} in {whose}: an IDENTITY {evidence}, a file pool of each member's own;"
+            " the shared catalog's server is a USER (BKR510)."
+        )
+    return said
+
+
+def _catalog_pool_said(s: Starter) -> str:
+    """The comment after the `catalog` statement: the site's server with no file pool
+    named, or guessed, asks for it."""
+    found = s.site_catalog
+    if found is None or len(found.servers) != 1:
+        return ""
+    if found.pool is None:
+        return "  # your file pool"
+    return "  # guessed: check the file pool" if found.guessed else ""
+
+
 def text(s: Starter) -> str:
     """The cluster file, in canonical layout. The names must have passed `problems()`."""
     from bkrdsl.fmt import format_text
@@ -964,7 +1147,7 @@ def text(s: Starter) -> str:
         + "\n"
         + _comment(
             "A DASD volume every member shares, for the minidisks of the single-configuration machines"
-            f" (BKRADMIN, 5697J06C, {CATALOG_SERVER}).",
+            f" (BKRADMIN, 5697J06C, {s.catalog_server}).",
             "  ",
         )
         + (
@@ -975,11 +1158,12 @@ def text(s: Starter) -> str:
         + "\n"
         + _comment(
             "One catalog for the whole cluster, kept by an SFS file pool server of its own: a"
-            f" single-configuration machine, which logs on to one member ({CATALOG_SERVER} and"
-            f" {CATALOG_POOL}: your server and its file pool).",
+            " single-configuration machine, which logs on to one member" + _catalog_said(s),
             "  ",
         )
-        + f"  catalog shared server {CATALOG_SERVER} pool {CATALOG_POOL} on {s.catalog_on}\n"
+        + f"  catalog shared server {s.catalog_server} pool {s.catalog_pool} on {s.catalog_on}"
+        + _catalog_pool_said(s)
+        + "\n"
         + _comment(
             "With one catalog, expiry runs on one member only: `EXPIRE (PURGE` acts on every member's"
             " backups. Keep `retain` the same as Backup Manager's own retention setting.",

@@ -577,3 +577,152 @@ def test_a_directory_without_the_product_s_machines_suggests_volumes_marked_as_g
     direct.write_text(SITE_ONLY.replace("0175 A2PRV1", "0175 ASHRD1"))
     out = run_cli(["init", "-", "--cluster", "SSIA", "--directory", direct], expect=0).stdout
     assert "private-volume A1PRV1 }  # guessed" in out and "private-volume M2PRV1 }  # your volume label" in out
+
+
+# ------------------------------------------------ the site's own SFS server and Tape Manager
+def with_entries(replacing: str, entries: str) -> str:
+    """prodssi.direct with the entry of USER `replacing` (to the next `*` line)
+    replaced by `entries`, or, with `replacing` "", `entries` added before USER TCTMM."""
+    text = DIRECT.read_text(encoding="utf-8")
+    if not replacing:
+        at = text.index("USER TCTMM ")
+        return text[:at] + entries + text[at:]
+    start = text.index(f"USER {replacing} ")
+    end = text.index("\n*", start) + 1
+    return text[:start] + entries + text[end:]
+
+
+def sfs_server(user: str, *statements: str, kind: str = "USER", start: int = 1000) -> str:
+    """A file pool server's entry: its own statements, a link to MAINT's 0193 and
+    two minidisks on VMCOM1 from cylinder `start`."""
+    lines = [f"{kind} {user} AUTOONLY 64M 128M G", " INCLUDE IBMDFLT", *(f" {s}" for s in statements)]
+    lines += [" LINK MAINT 0193 0193 RR", f" MDISK 0191 3390 {start:04} 0005 VMCOM1 MR"]
+    lines += [f" MDISK 0200 3390 {start + 5:04} 0015 VMCOM1 MR"]
+    return "\n".join(lines) + "\n"
+
+
+def checked(path, directory) -> list[str]:
+    """The codes `bkrc check FILE --directory` prints, in order (exit 0: warnings only)."""
+    out = run_cli(["check", path, "--directory", directory], expect=0).output
+    return re.findall(r"^(?:warning|error)\[(BKR\d+)\]", out, re.MULTILINE)
+
+
+def catalog_line(text: str) -> str:
+    (line,) = [line.strip() for line in text.splitlines() if line.startswith("  catalog ")]
+    return line
+
+
+def test_the_site_s_own_sfs_server_keeps_the_catalog_with_the_pool_its_ident_names(tmp_path):
+    """One USER with `IUCV *IDENT` and a link to MAINT's 0193 (BKRSVSFS renamed
+    SFSCATLG): the catalog's server is it, its pool the resource `*IDENT` names; it
+    is the product's machine then, in no group, its minidisks kept by `disk`
+    statements. The one warning left is true: the compiled entry identifies
+    `RESANY`, so deploying it drops the site's `IUCV *IDENT CATPOOL GLOBAL` (BKR524)."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(with_entries("BKRSVSFS", sfs_server("SFSCATLG", "IUCV ALLOW", "IUCV *IDENT CATPOOL GLOBAL")))
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    text = path.read_text(encoding="utf-8")
+    assert catalog_line(text) == "catalog shared server SFSCATLG pool CATPOOL on VMSYS1"
+    assert (
+        "SFSCATLG and CATPOOL are from USER.DIRECT: its USER with an `IUCV *IDENT` statement and a link to"
+        " MAINT's 0193, as an SFS file pool server has, and the file pool its `IUCV *IDENT` names." in comments(text)
+    )
+    assert "disk SFSCATLG 191 size 5 cyl" in text and "disk SFSCATLG 200 size 15 cyl" in text
+    assert "BKRSVSFS" not in text
+    assert not any("SFSCATLG" in ids for _, ids in groups(path).values())
+    assert run_cli(["check", path], expect=0).output == ""
+    run_cli(["fmt", "--check", path], expect=0)
+    assert checked(path, direct) == ["BKR524"]
+    said = run_cli(["check", path, "--directory", direct], expect=0).output
+    assert "loses what it gives besides minidisks: `IUCV *IDENT CATPOOL GLOBAL`" in said
+
+
+def test_a_server_that_identifies_resany_gets_the_pool_of_its_ipl_as_a_guess_or_a_placeholder(tmp_path):
+    """`IUCV *IDENT RESANY GLOBAL` names no pool: the IPL statement's `FILEPOOL name`
+    is taken, marked as a guess (BKR524 remains, true: the compiled entry IPLs
+    without it); with none, the placeholder pool and a comment that asks for it,
+    and the file checks clean against the directory."""
+    direct = tmp_path / "USER.DIRECT"
+    ipl = "IPL CMS PARM AUTOCR FILEPOOL CATPOOL"
+    direct.write_text(with_entries("BKRSVSFS", sfs_server("SFSCATLG", ipl, "IUCV ALLOW", "IUCV *IDENT RESANY GLOBAL")))
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    text = path.read_text(encoding="utf-8")
+    assert "catalog shared server SFSCATLG pool CATPOOL on VMSYS1  # guessed: check the file pool" in text
+    assert "CATPOOL, its IPL statement's `FILEPOOL`, is guessed; check it against the FILEPOOLID of SFSCATLG DMSPARMS." in comments(text)
+    assert checked(path, direct) == ["BKR524"]
+    assert f"`{ipl}`" in run_cli(["check", path, "--directory", direct], expect=0).output
+
+    direct.write_text(with_entries("BKRSVSFS", sfs_server("SFSCATLG", "IUCV ALLOW", "IUCV *IDENT RESANY GLOBAL")))
+    run_cli(["init", path, "--force", "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    text = path.read_text(encoding="utf-8")
+    assert "catalog shared server SFSCATLG pool BKRPOOL on VMSYS1  # your file pool" in text
+    assert "write the FILEPOOLID of SFSCATLG DMSPARMS in place of BKRPOOL." in comments(text)
+    assert_clean(path, direct)
+
+
+def test_no_server_of_the_site_s_own_keeps_the_placeholders(tmp_path):
+    """z/VM's own file pool servers (VMSERVP, which std/ declares) have the same
+    statements: none is the site's; nor is a USER with `IUCV *IDENT` but no link to
+    MAINT's 0193. The placeholders stay, as for prodssi.direct."""
+    direct = tmp_path / "USER.DIRECT"
+    vmservp = sfs_server("VMSERVP", "IUCV *IDENT RESANY GLOBAL", start=1600)
+    no_link = "USER IDENTSRV AUTOONLY 64M 128M G\n IUCV *IDENT RESANY GLOBAL\n MDISK 0191 3390 1620 0005 VMCOM1 MR\n"
+    direct.write_text(with_entries("", vmservp + "*\n" + no_link + "*\n"))
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    text = path.read_text(encoding="utf-8")
+    assert catalog_line(text) == "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"
+    assert "(BKRSVSFS and BKRPOOL: your server and its file pool)." in comments(text)
+    assert "IDENTSRV" in groups(path)["APPS"][1]
+    assert_clean(path, direct)
+
+
+def test_two_servers_of_the_site_s_own_are_asked_about_not_guessed(tmp_path):
+    """Two USERs that look like file pool servers: the placeholders stay, and the
+    comment names both and asks which keeps the catalog; an IDENTITY alike is named
+    as a file pool of each member's own. The file checks clean against the directory."""
+    direct = tmp_path / "USER.DIRECT"
+    servers = [
+        sfs_server("SFSA", "IUCV *IDENT POOLA GLOBAL", start=1600),
+        sfs_server("SFSB", "IUCV *IDENT POOLB GLOBAL", start=1620),
+        (
+            "IDENTITY SFSL AUTOONLY 64M 128M G\n BUILD ON * USING SUBCONFIG SFSL-1\n IUCV *IDENT RESANY LOCAL\n"
+            "SUBCONFIG SFSL-1\n LINK MAINT 0193 0193 RR\n"
+        ),
+    ]
+    direct.write_text(with_entries("", "*\n".join(servers) + "*\n"))
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    text = path.read_text(encoding="utf-8")
+    assert catalog_line(text) == "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"
+    said = comments(text)
+    assert (
+        "USER.DIRECT has 2 USERs with an `IUCV *IDENT` statement and a link to MAINT's 0193, as an SFS file"
+        " pool server has: which keeps the catalog? Write its ID in place of BKRSVSFS and its file pool in place"
+        " of BKRPOOL: SFSA SFSB." in said
+    )
+    assert "SFSL in USER.DIRECT: an IDENTITY with an `IUCV *IDENT` statement" in said
+    assert {"SFSA", "SFSB"} <= set(groups(path)["APPS"][1])  # the site's users until it says which
+    assert_clean(path, direct)
+
+
+def test_init_md_shows_the_site_s_catalog_server_bkrc_init_finds(tmp_path, monkeypatch):
+    """docs/init.md's excerpt, "The site's catalog server", is what
+    the command it gives writes for the entry it shows, with the `disk` statements
+    and the one warning it names."""
+    page = (ROOT / "docs" / "init.md").read_text(encoding="utf-8")
+    section = page.split("\n## The site's catalog server\n", 1)[1].split("\n## ", 1)[0]
+    entry, shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
+    command = re.search(r"`(bkrc init prodssi\.bkr [^`]*)`", section).group(1)
+    (tmp_path / "USER.DIRECT").write_text(with_entries("BKRSVSFS", entry), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = shlex.split(command)[1:]
+    args[1] = "-"
+    result = run_cli(args, expect=0)
+    assert shown in result.stdout
+    disks = re.findall(r"`(disk SFSCATLG [^`]*)`", section.replace("\n", " "))
+    assert len(disks) == 2 and all(f"  {d}\n" in result.stdout for d in disks)
+    assert re.findall(r"^warning\[(BKR\d+)\]", result.stderr, re.MULTILINE) == ["BKR524"]
+    assert "`IUCV *IDENT CATPOOL GLOBAL`" in result.stderr

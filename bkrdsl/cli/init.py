@@ -4,7 +4,8 @@ The names given are checked first, with the checker's own rules and codes;
 a bad one is a diagnostic that points into the command line, and nothing is
 written (exit 1). With `--directory`, the site's CP directory is read before
 (an error in it: exit 1, nothing written); the members may come from it, and
-the groups from its users (`starter.roster`), and a product machine's MDISK
+the groups from its users (`starter.roster`), the catalog's SFS server from
+its own (`starter.directory_catalog_servers`), and a product machine's MDISK
 that no `disk` statement can give (BKR521: a DEVNO, an extent to END, a
 V-DISK or T-DISK) stops it there (exit 1). The new text then goes through
 the whole front end, as `bkrc check [--directory]` would read the file: an
@@ -113,7 +114,7 @@ def _what_force_does(file: str) -> str:
     callback=named,
     metavar="USER.DIRECT",
     help="The site's CP source directory: the groups list its own USER and IDENTITY users that hold"
-    " minidisks, by kind.",
+    " minidisks, by kind; its own catalog SFS server, where it has one, keeps the catalog.",
 )
 @click.option(
     "--workers",
@@ -288,6 +289,7 @@ def _from_directory(starter, name: str, directory):
 
     from bkrdsl.starter import (
         classifier,
+        directory_catalog_servers,
         directory_disks,
         directory_tape_machines,
         directory_volumes,
@@ -299,6 +301,12 @@ def _from_directory(starter, name: str, directory):
     )
 
     model = _analyse(name, text(starter), checks=False).model
+    # The site's own SFS file pool server keeps the catalog, where it has one: named
+    # in the file before its model sorts the users (it is then the product's machine).
+    site_catalog = directory_catalog_servers(directory, classifier(model))
+    if site_catalog is not None:
+        starter = dataclasses.replace(starter, site_catalog=site_catalog)
+        model = _analyse(name, text(starter), checks=False).model
     tape = None
     if not starter.tape:  # Tape Manager's machines in the directory: the comment suggests --tape
         taped = _analyse(name, text(dataclasses.replace(starter, tape=True)), checks=False).model
