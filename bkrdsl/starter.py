@@ -3,8 +3,9 @@
 `problems()` checks the names given on the command line with the checker's
 own rules and codes; with `--directory`, `directory_members()` and
 `member_problems()` take the members from the site's CP directory or hold
-the ones given against it, `directory_catalog_servers()` finds its own
-catalog SFS server, and `roster()` sorts its users into the groups;
+the ones given against it, `directory_catalog_servers()` and
+`directory_tape_links()` find its own catalog SFS server and Tape Manager's
+machines, and `roster()` sorts its users into the groups;
 `text()` writes the file: a cluster of the given members
 with every statement the checks ask for (workers, private and shared volumes,
 the 191 minidisks, one shared catalog, expiry on one member, one `single` and
@@ -52,6 +53,12 @@ TAPE_CATALOG_NODE, TAPE_REQUEST_NODE = "TCTMM", "TRTMM"
 TAPE_CATALOG_DMM, TAPE_REQUEST_DMM = "TCDMM", "TRDMM"
 #: Tape Manager's machines under the names of IBM's example, which `--tape` writes.
 TAPE_MACHINES = (TAPE_CATALOG_NODE, TAPE_REQUEST_NODE, TAPE_CATALOG_DMM, TAPE_REQUEST_DMM)
+#: The ID of Tape Manager for z/VM's installation user, which owns its code disks,
+#: as a pattern: IBM's product number, 5697-J08, with a release letter after it,
+#: as Backup Manager 1.3's is 5697J06C. An ASSUMPTION, unconfirmed (no IBM text
+#: seen names it; docs/init.md says so): `bkrc init --directory` takes a machine
+#: that links a disk of such a user for Tape Manager's (`directory_tape_links()`).
+TAPE_MANAGER_OWNER = "5697J08*"
 #: An SFS file pool ID (BKR306): 1-8 letters and digits, the first a letter.
 _POOL_ID = re.compile(r"[A-Z][A-Z0-9]{0,7}")
 #: A directory line that identifies a resource (`IUCV *IDENT resource scope`): in an
@@ -107,6 +114,9 @@ class Roster:
     #: Without `--tape`: the Tape Manager machines `--tape` would name that the
     #: directory has (`TapeMachines`); the comment suggests `--tape`.
     tape: TapeMachines | None = None
+    #: The machines that link a disk of Tape Manager's installation user
+    #: (`TAPE_MANAGER_OWNER`), and that user: Tape Manager's, in no group.
+    tape_linked: tuple[str, ...] = ()
 
 
 class TapeMachines(NamedTuple):
@@ -428,7 +438,9 @@ def member_problems(directory: Directory, members: Sequence[Arg]) -> list[Diagno
 PRODUCT = "product"
 
 
-def classifier(model: Model, tape: TapeMachines | None = None) -> Callable[[str], str | None]:
+def classifier(
+    model: Model, tape: TapeMachines | None = None, tape_linked: Sequence[str] = ()
+) -> Callable[[str], str | None]:
     """What `roster()` asks of each user ID of the directory, from the file's
     model (its own groups are not read): `PRODUCT` for a machine of Backup
     Manager or Tape Manager (a declaration or pattern with a `role`, as
@@ -439,10 +451,12 @@ def classifier(model: Model, tape: TapeMachines | None = None) -> Callable[[str]
     certain, its machines are the product's too, as with `--tape`. In a cluster
     with a `tape manager` statement, so are the Tape Manager machines of IBM's
     names it does not name (the DMMs without `catalog-dmm` and `request-dmm`,
-    which the site's own directory keeps) unless the file declares that ID."""
+    which the site's own directory keeps) unless the file declares that ID. The
+    `tape_linked` IDs (`directory_tape_links()`) are Tape Manager's, the product's."""
     from bkrdsl.check.directory import STATEMENT
 
     products = set(model.product_machines()) | set(tape.ids if tape is not None and tape.certain else ())
+    products |= set(tape_linked)
     if model.tape is not None:
         products |= {i for i in TAPE_MACHINES if not model.user_defs_of(i)}
 
@@ -562,11 +576,32 @@ def _ipl_file_pool(directory: Directory, entry: Entry) -> str | None:
     return None
 
 
+def directory_tape_links(directory: Directory) -> tuple[str, ...]:
+    """Tape Manager's machines as the directory shows them: its installation user
+    (an ID `TAPE_MANAGER_OWNER` matches, an assumption) and every USER or IDENTITY
+    that links one of its disks (in its entry, the PROFILE it INCLUDEs or a
+    SUBCONFIG it is built with), sorted; () when the directory has none."""
+    owners = {e.id for e in directory.users_named([TAPE_MANAGER_OWNER])}
+    if not owners:
+        return ()
+    found = set(owners)
+    for entry in directory.entries:
+        if entry.kind in ("USER", "IDENTITY") and entry.id not in found:
+            links = list(directory.links_of(entry))
+            for build in entry.builds:
+                subconfig = directory.entry(build.subconfig)
+                links += subconfig.links if subconfig is not None and subconfig.kind == "SUBCONFIG" else ()
+            if any(link.owner in owners for link in links):
+                found.add(entry.id)
+    return tuple(sorted(i for i in found if _writable(i)))
+
+
 def roster(
     directory: Directory,
     members: Sequence[str],
     classified: Callable[[str], str | None],
     tape: TapeMachines | None = None,
+    tape_linked: tuple[str, ...] = (),
 ) -> Roster:
     """The directory's users sorted into the groups (see `Roster`); `classified`
     is `classifier()` of the file's own model (given `tape`, which it names)."""
@@ -609,6 +644,7 @@ def roster(
         without_minidisks=tuple(empty),
         unwritable=tuple(unwritable),
         tape=tape,
+        tape_linked=tape_linked,
     )
 
 
@@ -1030,6 +1066,8 @@ def _unlisted(r: Roster, s: Starter) -> str:
             " takes for the site's own: if they are Tape Manager's, run it again with `--tape` to send the"
             f" full backup to tape: {' '.join(r.tape.ids)}."
         )
+    if r.tape_linked:
+        notes.append(_tape_linked_said(r, s))
     if r.zvm_own:
         notes.append(
             f"z/VM's own users that hold minidisks, which std/{s.release} declares (list in a group"
@@ -1104,6 +1142,24 @@ def _catalog_pool_said(s: Starter) -> str:
     if found.pool is None:
         return "  # your file pool"
     return "  # guessed: check the file pool" if found.guessed else ""
+
+
+def _tape_linked_said(r: Roster, s: Starter) -> str:
+    """The note on the machines that link a disk of Tape Manager's installation user."""
+    said = (
+        "Tape Manager's installation user and the users that link one of its disks, in no group as the"
+        f" product's: {' '.join(r.tape_linked)} (bkrc takes an ID that `{TAPE_MANAGER_OWNER}` matches,"
+        " IBM's product number 5697-J08, for that user: an assumption, unconfirmed)."
+    )
+    if s.tape:
+        return said + (
+            " Where the `tape manager` statement's names (IBM's example's) are not theirs, write theirs in"
+            " its place."
+        )
+    return said + (
+        " `bkrc init --tape` names Tape Manager's nodes in a `tape manager` statement and sends the full"
+        " backup to tape: run it again with `--tape` for that."
+    )
 
 
 def text(s: Starter) -> str:

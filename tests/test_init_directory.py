@@ -708,12 +708,65 @@ def test_two_servers_of_the_site_s_own_are_asked_about_not_guessed(tmp_path):
     assert_clean(path, direct)
 
 
+TAPE_MANAGER = """\
+USER 5697J08B LBYONLY 64M 128M G
+ INCLUDE IBMDFLT
+ MDISK 0191 3390 1600 0010 VMCOM1 MR
+ MDISK 0200 3390 1610 0050 VMCOM1 MR
+*
+USER TAPEDMM1 AUTOONLY 64M 128M G
+ INCLUDE IBMDFLT
+ LINK 5697J08B 0200 0200 RR
+ MDISK 0191 3390 1660 0010 VMCOM1 MR
+*
+IDENTITY TAPERQ AUTOONLY 64M 128M G
+ BUILD ON * USING SUBCONFIG TAPERQ-1
+ INCLUDE IBMDFLT
+SUBCONFIG TAPERQ-1
+ LINK 5697J08B 0200 0200 RR
+ MDISK 0191 3390 1670 0010 VMCOM1 MR
+*
+"""
+
+
+def test_tape_manager_s_machines_are_those_that_link_its_installation_user_s_disks(tmp_path):
+    """Tape Manager's installation user (an ID `TAPE_MANAGER_OWNER` matches, an
+    assumption) and the users that link one of its disks (in the entry or a
+    SUBCONFIG, whatever their names) are the product's: in no group, named in a
+    comment. Without `--tape` the file checks clean against the directory; with it,
+    the one warning is true: TCTMM's compiled entry drops its link (BKR524)."""
+    text = with_entries("", TAPE_MANAGER)
+    at = text.index("\n", text.index(" MDISK", text.index("USER TCTMM "))) + 1  # TCTMM links one too
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(text[:at] + " LINK 5697J08B 0200 0200 RR\n" + text[at:])
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    written = groups(path)
+    for machine in ("5697J08B", "TAPEDMM1", "TAPERQ", "TCTMM"):
+        assert not any(machine in ids for _, ids in written.values()), machine
+    said = comments(path.read_text(encoding="utf-8"))
+    assert (
+        "Tape Manager's installation user and the users that link one of its disks, in no group as the"
+        " product's: 5697J08B TAPEDMM1 TAPERQ TCTMM (bkrc takes an ID that `5697J08*` matches, IBM's product"
+        " number 5697-J08, for that user: an assumption, unconfirmed). `bkrc init --tape` names Tape Manager's"
+        " nodes" in said
+    )
+    # The machines of IBM's names that link nothing are said as before, without TCTMM.
+    assert "(run it again with `--tape` for that): TCDMM TRDMM TRTMM." in said
+    assert_clean(path, direct)
+    run_cli(["init", path, "--force", "--tape", "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    assert "write theirs in its place." in comments(path.read_text(encoding="utf-8"))
+    assert checked(path, direct) == ["BKR524"]
+    assert "`LINK 5697J08B 0200 0200 RR`" in run_cli(["check", path, "--directory", direct], expect=0).output
+
+
 def test_init_md_shows_the_site_s_catalog_server_bkrc_init_finds(tmp_path, monkeypatch):
-    """docs/init.md's excerpt, "The site's catalog server", is what
+    """docs/init.md's excerpt, "The site's catalog server and Tape Manager", is what
     the command it gives writes for the entry it shows, with the `disk` statements
-    and the one warning it names."""
+    and the one warning it names; the assumed ID of Tape Manager's installation
+    user is the code's one constant, as that page and compatibility.md give it."""
     page = (ROOT / "docs" / "init.md").read_text(encoding="utf-8")
-    section = page.split("\n## The site's catalog server\n", 1)[1].split("\n## ", 1)[0]
+    section = page.split("\n## The site's catalog server and Tape Manager\n", 1)[1].split("\n## ", 1)[0]
     entry, shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
     command = re.search(r"`(bkrc init prodssi\.bkr [^`]*)`", section).group(1)
     (tmp_path / "USER.DIRECT").write_text(with_entries("BKRSVSFS", entry), encoding="utf-8")
@@ -726,3 +779,8 @@ def test_init_md_shows_the_site_s_catalog_server_bkrc_init_finds(tmp_path, monke
     assert len(disks) == 2 and all(f"  {d}\n" in result.stdout for d in disks)
     assert re.findall(r"^warning\[(BKR\d+)\]", result.stderr, re.MULTILINE) == ["BKR524"]
     assert "`IUCV *IDENT CATPOOL GLOBAL`" in result.stderr
+    from bkrdsl.starter import TAPE_MANAGER_OWNER
+
+    assert f"`{TAPE_MANAGER_OWNER}` matches" in section.replace("\n  ", " ")
+    compatibility = (ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")
+    assert f"whose ID `{TAPE_MANAGER_OWNER}` matches" in compatibility.replace("\n  ", " ")

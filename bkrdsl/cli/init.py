@@ -291,6 +291,7 @@ def _from_directory(starter, name: str, directory):
         classifier,
         directory_catalog_servers,
         directory_disks,
+        directory_tape_links,
         directory_tape_machines,
         directory_volumes,
         directory_workers,
@@ -307,13 +308,17 @@ def _from_directory(starter, name: str, directory):
     if site_catalog is not None:
         starter = dataclasses.replace(starter, site_catalog=site_catalog)
         model = _analyse(name, text(starter), checks=False).model
+    linked = directory_tape_links(directory)
     tape = None
     if not starter.tape:  # Tape Manager's machines in the directory: the comment suggests --tape
         taped = _analyse(name, text(dataclasses.replace(starter, tape=True)), checks=False).model
         tape = directory_tape_machines(directory, taped, model)
+        if tape is not None:  # those that link Tape Manager's disks are said to be its machines apart
+            kept = tuple(i for i in tape.ids if i not in linked)
+            tape = tape._replace(ids=kept) if kept else None
     starter = dataclasses.replace(
         starter,
-        roster=roster(directory, starter.members, classifier(model, tape), tape),
+        roster=roster(directory, starter.members, classifier(model, tape, linked), tape, linked),
         volumes_on=directory_volumes(directory, starter.members, classifier(model)),
     )
     if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:

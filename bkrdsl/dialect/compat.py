@@ -349,6 +349,15 @@ bkrc assumes; check it on your system):
   statements; whether it needs links to other product or z/VM disks was
   not found (the product's Program Directory sample entry was not
   available). Compare with that sample entry.
+- **Tape Manager's installation user.** `bkrc init --directory` takes a
+  user whose ID `5697J08*` matches for Tape Manager for z/VM's installation
+  user, and every machine that links one of its disks for Tape Manager's
+  (docs/init.md): IBM's product number 5697-J08 with a release letter, as
+  Backup Manager 1.3's is 5697J06C. Unconfirmed: no IBM text seen names
+  that ID (Tape Manager's Program Directory was not available). Where your
+  Tape Manager's code is owned by another ID, its machines are taken for
+  the site's own users, as before (`bkrdsl/starter.py`,
+  `TAPE_MANAGER_OWNER`, is the one place to correct it).
 - **The catalog's SFS server's `IUCV *IDENT RESANY GLOBAL`**, which lets
   every member reach the file pool of a shared catalog, is taken from SFS
   practice, not from a text found for this product; compare with your
