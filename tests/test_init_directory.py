@@ -719,6 +719,13 @@ USER TAPEDMM1 AUTOONLY 64M 128M G
  LINK 5697J08B 0200 0200 RR
  MDISK 0191 3390 1660 0010 VMCOM1 MR
 *
+PROFILE TMPROF
+ LINK 5697J08B 0200 0200 RR
+*
+USER TAPEOPS AUTOONLY 64M 128M G
+ INCLUDE TMPROF
+ MDISK 0191 3390 1680 0010 VMCOM1 MR
+*
 IDENTITY TAPERQ AUTOONLY 64M 128M G
  BUILD ON * USING SUBCONFIG TAPERQ-1
  INCLUDE IBMDFLT
@@ -731,8 +738,8 @@ SUBCONFIG TAPERQ-1
 
 def test_tape_manager_s_machines_are_those_that_link_its_installation_user_s_disks(tmp_path):
     """Tape Manager's installation user (an ID `TAPE_MANAGER_OWNER` matches, an
-    assumption) and the users that link one of its disks (in the entry or a
-    SUBCONFIG, whatever their names) are the product's: in no group, named in a
+    assumption) and the users that link one of its disks (in the entry, the
+    PROFILE it INCLUDEs or a SUBCONFIG, whatever their names) are the product's: in no group, named in a
     comment. Without `--tape` the file checks clean against the directory; with it,
     the one warning is true: TCTMM's compiled entry drops its link (BKR524)."""
     text = with_entries("", TAPE_MANAGER)
@@ -742,12 +749,12 @@ def test_tape_manager_s_machines_are_those_that_link_its_installation_user_s_dis
     path = tmp_path / "new.bkr"
     run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
     written = groups(path)
-    for machine in ("5697J08B", "TAPEDMM1", "TAPERQ", "TCTMM"):
+    for machine in ("5697J08B", "TAPEDMM1", "TAPEOPS", "TAPERQ", "TCTMM"):
         assert not any(machine in ids for _, ids in written.values()), machine
     said = comments(path.read_text(encoding="utf-8"))
     assert (
         "Tape Manager's installation user and the users that link one of its disks, in no group as the"
-        " product's: 5697J08B TAPEDMM1 TAPERQ TCTMM (bkrc takes an ID that `5697J08*` matches, IBM's product"
+        " product's: 5697J08B TAPEDMM1 TAPEOPS TAPERQ TCTMM (bkrc takes an ID that `5697J08*` matches, IBM's product"
         " number 5697-J08, for that user: an assumption, unconfirmed). `bkrc init --tape` names Tape Manager's"
         " nodes" in said
     )
