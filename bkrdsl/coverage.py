@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from bkrdsl.check.coverage import excludes_on, removed_ranges_of, selection_ranges
 from bkrdsl.check.directory import user_instances
 from bkrdsl.show import BACKED_UP, EXCLUDED, NOT_NAMED, NOT_SELECTED, Coverage, JobOnMember, UserCoverage
-from bkrdsl.starter import PRODUCT, classifier
+from bkrdsl.starter import PRODUCT, classifier, directory_tape_links
 
 if TYPE_CHECKING:
     from bkrdsl.cpdirectory import Directory, Entry, Minidisk
@@ -49,7 +49,7 @@ def coverage(model: Model, directory: Directory) -> Coverage:
     """Per member of `model`'s cluster, the directory's users with permanent
     minidisks that run there and what the jobs do with each; the users left
     out; and the users each `match` pattern of a group covers."""
-    classify = classifier(model)
+    classify = classifier(model, tape_linked=directory_tape_links(directory))
     product, zvm, site = [], [], []
     for entry in sorted(directory.entries, key=lambda e: e.id):
         if entry.kind not in ("USER", "IDENTITY"):

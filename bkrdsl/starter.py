@@ -454,12 +454,13 @@ def classifier(
     certain, its machines are the product's too, as with `--tape`. In a cluster
     with a `tape manager` statement, so are the Tape Manager machines of IBM's
     names it does not name (the DMMs without `catalog-dmm` and `request-dmm`,
-    which the site's own directory keeps) unless the file declares that ID. The
-    `tape_linked` IDs (`directory_tape_links()`) are Tape Manager's, the product's."""
+    which the site's own directory keeps) unless the file declares that ID. So
+    are the `tape_linked` IDs (`directory_tape_links()`: Tape Manager's by their
+    links), unless the file declares that ID."""
     from bkrdsl.check.directory import STATEMENT
 
     products = set(model.product_machines()) | set(tape.ids if tape is not None and tape.certain else ())
-    products |= set(tape_linked)
+    products |= {i for i in tape_linked if not model.user_defs_of(i)}
     if model.tape is not None:
         products |= {i for i in TAPE_MACHINES if not model.user_defs_of(i)}
 

@@ -104,6 +104,30 @@ def test_tape_manager_machines_the_file_does_not_name_are_the_product_s(at_root,
     assert entries(data, "VMSYS1")["TCDMM"]["status"] == "backed-up"
 
 
+def test_tape_manager_s_machines_by_their_links_are_the_product_s(at_root, tmp_path):
+    """Tape Manager's installation user (an ID `5697J08*` matches, an assumption) and
+    a machine that links its disk, whatever its name, are left out as `bkrc init
+    --directory` leaves them out (starter.directory_tape_links); one the file's
+    group lists stays the site's."""
+    direct = tmp_path / "USER.DIRECT"
+    text = (ROOT / DIRECT).read_text()
+    at = text.index("USER TCTMM ")
+    direct.write_text(
+        text[:at]
+        + "USER 5697J08B LBYONLY 64M 128M G\n MDISK 0200 3390 1610 0050 VMCOM1 MR\n*\n"
+        + "USER TAPEDMM1 AUTOONLY 64M 128M G\n LINK 5697J08B 0200 0200 RR\n MDISK 0191 3390 1660 0010 VMCOM1 MR\n*\n"
+        + text[at:]
+    )
+    data = show_json("examples/prodssi.bkr", str(direct))
+    assert {"5697J08B", "TAPEDMM1"} <= set(data["cluster"]["directory"]["left_out"]["product"])
+    for member in data["cluster"]["members"]:
+        assert sorted(entries(data, member)) == SITE_USERS
+    listed = variant(tmp_path, "LNXWEB02 LNXDB01", "LNXWEB02 LNXDB01 TAPEDMM1")
+    data = show_json(listed, str(direct))
+    assert "TAPEDMM1" not in data["cluster"]["directory"]["left_out"]["product"]
+    assert "TAPEDMM1" in entries(data, "VMSYS1")
+
+
 def test_patterns_expand_to_the_directory_users_they_match(at_root):
     data = show_json("examples/prodssi.bkr")
     (m,) = [m for m in data["members"] if m["name"] == "VMSYS2"]
