@@ -21,6 +21,7 @@ from cms.invariants import (
     assert_expiry_due,
     assert_expiry_on_purging_members_only,
     assert_expiry_verbs,
+    assert_one_job_at_a_time,
     assert_refuses_other_members,
     assert_start_order,
     assert_submit_all,
@@ -101,6 +102,14 @@ def _exec_of(example: str):
 @pytest.mark.parametrize(("example", "member"), MEMBER_PAIRS)
 def test_submit_all_sends_exactly_this_members_jobs(cms, example, member):
     assert_submit_all(cms, example_model(example), _exec_of(example), member)
+
+
+@pytest.mark.parametrize(("example", "member"), MEMBER_PAIRS)
+def test_one_job_by_name_and_where_another_members_job_runs(cms, example, member):
+    """Each of the member's jobs by name; every other member's job, and the .bkr
+    name of a job run on each member, ends with rc 28 and where it runs (or its
+    name on this member), as the model places it (tests/cms/invariants.py)."""
+    assert_one_job_at_a_time(cms, example_model(example), _exec_of(example), member)
 
 
 @pytest.mark.parametrize(("example", "member"), MEMBER_PAIRS)
@@ -384,6 +393,55 @@ def test_a_job_left_unsent_is_named_as_typed_at_a_terminal(cms):
     plain = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "ALL", member="DEV1",
                     logged_on=["BKRBKUP"], fail={"SMSG BKRBKUP SUBMIT GUESTFUL": 57})
     assert "as shown" not in plain.stdout and '"' not in plain.stdout, plain
+
+
+def test_where_another_members_job_runs_is_said_as_typed_at_a_terminal(cms):
+    """After rc 28, the command that submits the job where it runs is written as
+    typed at a terminal (`"` before `#` and `@`, BKR308), with the two lines that
+    say why: copied to the terminal of the member it names, CP reads the command
+    that submits that job there. This member's own copy of a job run on each
+    member is named so too."""
+    from cms.generate import generate
+    from cms.invariants import ESCAPE_NOTE
+    from conftest import ROOT
+
+    from bkrdsl.pipeline import analyse
+
+    text = (ROOT / "examples" / "minimal.bkr").read_text()
+    analysis = analyse("signs.bkr", text.replace("GUESTFUL", "PAY@1").replace("SYSFULL", "SYS#F").encode())
+    assert analysis.ok, [d.message for d in analysis.diagnostics]
+    model = analysis.model
+    # the name asked for on DEV2: (what it says, the member and job its command submits)
+    asked = {
+        "PAY@1": [('PAY@1 is a job of member DEV1, not of DEV2: run BKRSUBMT PAY"@1 on DEV1.', "DEV1", "PAY@1")],
+        "SYS#F1": [('SYS#F1 is a job of member DEV1, not of DEV2: run BKRSUBMT SYS"#F1 on DEV1.', "DEV1", "SYS#F1"),
+                   ('on member DEV2, job SYS#F is SYS#F2: run BKRSUBMT SYS"#F2.', "DEV2", "SYS#F2")],
+    }
+    for name, where in asked.items():
+        run = cms.run(generate(model, "DEV2", "BKRSUBMT"), f"JOB {name}", member="DEV2", logged_on=["BKRBKUP"])
+        assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
+        said = [line.removeprefix("BKRSUBMT: ") for line in run.stdout.splitlines()]
+        assert said[2:] == [line for line, _, _ in where] + ESCAPE_NOTE, run
+        for line, there, job in where:
+            command = line.split(": run ")[1].removesuffix(".").removesuffix(f" on {there}")
+            assert _cp_line_editing(command) == [f"BKRSUBMT {job}"], command
+            sent = cms.run(generate(model, there, "BKRSUBMT"), job, member=there, logged_on=["BKRBKUP"])
+            assert (sent.rc, sent.commands[-1:]) == (0, [f"CP SMSG BKRBKUP SUBMIT {job}"]), sent
+
+
+def test_rexx_md_s_rc_28_examples_are_what_bkrsubmt_says(cms):
+    """docs/rexx.md, "rc 28: where the job runs": each example is what
+    examples/prodssi.bkr's BKRSUBMT says, word for word, on the member and for
+    the job its first line names."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    section = page.split("### rc 28: where the job runs", 1)[1].split("\n#", 1)[0]
+    blocks = re.findall(r"^```\n(BKRSUBMT: .*?)\n```$", section, re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 2, section
+    for block in blocks:
+        name, member = re.match(r"BKRSUBMT: no job (\S+) on member (\S+)\.", block).groups()
+        run = cms.run(example_exec("prodssi", member, "BKRSUBMT"), name, member=member, logged_on=["BKRBKUP"])
+        assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
+        assert run.stdout.splitlines() == block.splitlines(), run
 
 
 # BKRSTART runs in AUTOLOG1 at IPL, its messages scrolled among CP's: when a

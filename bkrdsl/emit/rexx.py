@@ -271,7 +271,8 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  end",
     "  return 0",
     "",
-    "sendone: procedure expose me member server noun job. run. dry. review",
+    "sendone: procedure expose me member server noun job. run. dry. review{more}",
+    "{away}",
     "  parse arg name extra",
     "  if name == '' then return usage('Name the' noun 'to run.')",
     "  if extra == '' then nop",
@@ -286,6 +287,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  if names == '' then names = ' none'",
     "  say me': no' noun name 'on member' member'.'",
     "  say me': member' member 'has:'names'.'",
+    "{elsewhere}",
     f"  return {RC_UNKNOWN}",
     "",
     "senddue: procedure expose me member server job. run. dry. review,",
@@ -379,13 +381,17 @@ _ROUTINES_COMMON_TEMPLATE = [
     "      if review then line = line '( REVIEW'",
     "      say line",
     "    end",
-    "    if escaped then do",
-    "      say me': type each \" as shown: without it, the terminal reads'",
-    "      say me': the character after it as a line end or a delete.'",
-    "    end",
+    "    if escaped then call escnote",
     "    return failed",
     "  end",
     "  return 0",
+    "",
+    "/* Why a name is shown with a \" before characters the terminal */",
+    "/* reads as line editing (BKR308). */",
+    "escnote: procedure expose me",
+    "  say me': type each \" as shown: without it, the terminal reads'",
+    "  say me': the character after it as a line end or a delete.'",
+    "  return",
 ]
 
 _ROUTINE_SENDALL = [
@@ -402,14 +408,29 @@ _ROUTINE_SENDALL = [
 ]
 
 
-def _routines_common(byname: str, dialect) -> list[str]:
+def _routines_common(byname: str, dialect, *, elsewhere: bool = False) -> list[str]:
     """The routines BKRSUBMT and BKREXPIR share; `byname` is what the EXEC
     wants before a name to send that one entry (BKRSUBMT: ` 'JOB'`, since a
     job may be named like one of its keywords); SEND tells the dialect's rc
-    for a server that takes no SMSG (`message_not_receiving_rc`)."""
-    fills = {"{byname}": byname, "{not_receiving}": str(dialect.return_code("message_not_receiving_rc"))}
-    # A line without a `{` holds no mark: most are taken as they are.
-    return [_filled(line, fills) if "{" in line else line for line in _ROUTINES_COMMON_TEMPLATE]
+    for a server that takes no SMSG (`message_not_receiving_rc`). With
+    `elsewhere` (BKRSUBMT), SENDONE's rc 28 also says where the job asked for
+    runs: routine ELSEWHERE (`_ROUTINES_ELSEWHERE`), which reads `away.`."""
+    fills = {
+        "{byname}": byname,
+        "{not_receiving}": str(dialect.return_code("message_not_receiving_rc")),
+        "{more}": "," if elsewhere else "",
+        "{away}": "  away." if elsewhere else "",
+        "{elsewhere}": "  call elsewhere name" if elsewhere else "",
+    }
+    out = []
+    for line in _ROUTINES_COMMON_TEMPLATE:
+        if "{" not in line:  # a line without a `{` holds no mark: most are taken as they are
+            out.append(line)
+            continue
+        filled = _filled(line, fills)
+        if filled or not line.startswith("{"):  # a mark alone on its line may stand for none
+            out.append(filled)
+    return out
 
 
 def _filled(line: str, fills: dict[str, str]) -> str:
@@ -487,6 +508,81 @@ def _dispatcher(out: _Exec, *, review: bool, verbs: list[tuple[str, str]], fallb
 
 
 # ------------------------------------------------------------------ BKRSUBMT
+#: BKRSUBMT's keywords: (operand, the routine it calls). A job named like one
+#: is submitted with `JOB name`.
+_SUBMIT_VERBS = [("", "listall rest"), ("LIST", "listall rest"), ("ALL", "sendall rest"),
+                 ("DUE", "senddue rest"), ("JOB", "sendone rest")]
+
+#: After rc 28 (no such job on this member), where the job asked for runs.
+#: It tells, and submits nothing: another member's copy of a job run on each
+#: member backs up that member's machines, not this one's (docs/rexx.md).
+_ROUTINES_ELSEWHERE = [
+    "/* Where the job asked for runs (away.: see the table). It tells */",
+    "/* and submits nothing: another member's copy of a job run on */",
+    "/* each member backs up that member's machines, not this one's. */",
+    "elsewhere: procedure expose me member away.",
+    "  parse arg name",
+    "  escaped = 0",
+    "  do k = 1 to away.0",
+    "    entry = away.k",
+    "    parse var entry source pairs",
+    "    own = ''",
+    "    hits = ''",
+    "    do while pairs <> ''",
+    "      parse var pairs there typed pairs",
+    "      if there == member then own = typed",
+    "      else if untyped(typed) == name then hits = hits there typed",
+    "    end",
+    "    /* Else only its .bkr name: said for the job's name here. */",
+    "    if hits == '' then do",
+    "      if name == source then nop",
+    "      else iterate",
+    "    end",
+    "    do while hits <> ''",
+    "      parse var hits there typed hits",
+    "      line = me':' name 'is a job of member' there', not of' member",
+    "      say line': run' submitting(typed) 'on' there'.'",
+    "      if untyped(typed) == typed then nop",
+    "      else escaped = 1",
+    "    end",
+    "    if own == '' then iterate",
+    "    line = me': on member' member', job' source 'is' untyped(own)",
+    "    say line': run' submitting(own)'.'",
+    "    if untyped(own) == own then nop",
+    "    else escaped = 1",
+    "  end",
+    "  if escaped then call escnote",
+    "  return",
+    "",
+    "/* The command that submits a job, its name as typed: JOB before */",
+    "/* a name that is one of the keywords. */",
+    "submitting: procedure expose me",
+    "  parse arg typed",
+    "  if wordpos(untyped(typed), '{keywords}') > 0 then",
+    "    return me 'JOB' typed",
+    "  return me typed",
+    "",
+    "/* A name as typed at a terminal without its escapes: the name. */",
+    "untyped: procedure",
+    "  return space(translate(arg(1), ' ', '\"'), 0)",
+]
+
+
+def _away(model: Model, member: str) -> list[str]:
+    """BKRSUBMT's `away.` table: for each job of the cluster that runs on another
+    member or is named otherwise on `member` (a job run on each member: SYSINC1),
+    its name in the .bkr file, then each member it runs on and its name there as
+    typed at a terminal (`typed_at_terminal`), from `Model.derived_names`:
+    `SYSINC VMSYS1 SYSINC1 VMSYS2 SYSINC2`. Jobs placed nowhere are left out."""
+    out = []
+    for job in model.jobs:
+        placed = model.derived_names(job)
+        if all(where == member and name == job.name for where, name in placed):
+            continue  # found by its name in job. (or placed nowhere)
+        out.append(" ".join([job.name, *(f"{where} {typed_at_terminal(name)}" for where, name in placed)]))
+    return out
+
+
 def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -> str:
     """BKRSUBMT EXEC: submits this member's jobs to this member's backup server."""
     name = _member_name(member)
@@ -528,7 +624,8 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
               "DUE every minute"), 24),
             "Add ( REVIEW to send the review (dry-run) form instead.",
             (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such job "
-             f"on this member, {RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
+             "on this member (it says where that job runs, or its name here), "
+             f"{RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
              "QUERY USERID unreadable, else the rc of the CP "
              "command that failed. ALL and DUE stop at the first command that fails "
              "and list the jobs left unsent, each with the command that sends it."),
@@ -546,16 +643,20 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         else:
             out.comment(head + entry["text"], hang=11)
     _shared_variables(out, SUBMIT_FILE, name, server, "job", entries)
+    away = _away(model, name)
+    out.comment("Where the jobs this member lacks run, for rc 28 to say: for each "
+                "job run on another member or named otherwise here, its name in "
+                "the .bkr file, then each member and the job's name there, as "
+                "typed at a terminal.")
+    out.code(f"away.0 = {len(away)}")
+    for i, entry in enumerate(away, 1):
+        out.assign(f"away.{i}", entry, name=True)
     out.code("")
-    _dispatcher(
-        out,
-        review=True,
-        verbs=[("", "listall rest"), ("LIST", "listall rest"), ("ALL", "sendall rest"),
-               ("DUE", "senddue rest"), ("JOB", "sendone rest")],
-        fallback="sendone operands",
-    )
+    _dispatcher(out, review=True, verbs=_SUBMIT_VERBS, fallback="sendone operands")
     out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
-    out.code(*_routines_common(" 'JOB'", dialect), "")
+    out.code(*_routines_common(" 'JOB'", dialect, elsewhere=True), "")
+    keywords = " ".join(verb for verb, _ in _SUBMIT_VERBS if verb)
+    out.code(*(_filled(line, {"{keywords}": keywords}) for line in _ROUTINES_ELSEWHERE), "")
     out.code(*_ROUTINE_SENDALL, "")
     out.code(
         *_usage_routine(

@@ -165,13 +165,56 @@ def assert_due(
         assert "nothing due at" in run.stdout, run
 
 
+#: BKRSUBMT's keywords: a job named like one is submitted with `JOB name`.
+SUBMIT_KEYWORDS = ("LIST", "ALL", "DUE", "JOB")
+
+
+#: What BKRSUBMT says after naming a command with CP's logical escape in it.
+ESCAPE_NOTE = [
+    'type each " as shown: without it, the terminal reads',
+    "the character after it as a line end or a delete.",
+]
+
+
+def submit_command(name: str) -> str:
+    """How a sysprog types the command that submits job `name` at a terminal: CP's
+    logical escape `"` before each `#` and `@` (BKR308), JOB before a keyword."""
+    typed = "".join(f'"{ch}' if ch in "#@" else ch for ch in name)
+    return f"BKRSUBMT JOB {typed}" if name in SUBMIT_KEYWORDS else f"BKRSUBMT {typed}"
+
+
+def where_it_runs(model: Model, member: str, name: str) -> list[str]:
+    """What BKRSUBMT on `member` says after rc 28 for `name`, the oracle read off the
+    model's placements: for each job with a copy named `name` on other members,
+    where each runs, and its name here when it runs here too; for a job whose .bkr
+    name is `name` and that runs here under another, its name here. (The .bkr
+    name of a job that runs elsewhere only is its name there: the checker lets
+    no job run on some members under names of their own, BKR220, BKR221.)"""
+    lines = []
+    for job in model.jobs:
+        placed = model.derived_names(job)
+        own = [n for where, n in placed if where == member]
+        away = [(where, n) for where, n in placed if where != member]
+        hits = [(where, n) for where, n in away if n == name]
+        if not hits and (name != job.name or not own):
+            continue
+        lines += [f"{name} is a job of member {where}, not of {member}: run {submit_command(n)} on {where}."
+                  for where, n in hits]
+        if own:
+            lines.append(f"on member {member}, job {job.name} is {own[0]}: run {submit_command(own[0])}.")
+    return lines
+
+
 def assert_one_job_at_a_time(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
     """BKRSUBMT NAME submits that one job (REVIEW with `( REVIEW`); a job of another
-    member is not on this one: rc 28, nothing sent."""
+    member is not on this one: rc 28, nothing sent, and it says where that job runs
+    (and this member's name for a job run on each member), as does the .bkr name of
+    a job named otherwise here or run elsewhere only."""
     text = exec_of(member, "BKRSUBMT")
     mine = [name for name, _ in member_jobs(model, member)]
     for name in mine:
-        run = cms.run(text, name.lower(), member=member, logged_on=servers(model))
+        operand = f"JOB {name}" if name in SUBMIT_KEYWORDS else name.lower()  # ALL alone sends every job
+        run = cms.run(text, operand, member=member, logged_on=servers(model))
         assert (run.rc, run.commands) == (
             0,
             ["CP QUERY USERID", f"CP SMSG {model.backup_server} SUBMIT {name}"],
@@ -182,9 +225,18 @@ def assert_one_job_at_a_time(cms: CmsStandIn, model: Model, exec_of: ExecOf, mem
             ["CP QUERY USERID", f"CP SMSG {model.backup_server} REVIEW {name}"],
         ), run
     others = {n for m in model.members if m.name != member for n, _ in member_jobs(model, m.name)} - set(mine)
-    for name in sorted(others):
-        run = cms.run(text, name, member=member, logged_on=servers(model))
+    sources = {job.name for job in model.jobs if model.derived_names(job)} - set(mine)
+    for name in sorted(others | sources):
+        run = cms.run(text, f"JOB {name}", member=member, logged_on=servers(model))
         assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
+        where = where_it_runs(model, member, name)
+        assert where, (name, member)  # each name asked for runs somewhere
+        note = ESCAPE_NOTE if any('"' in line for line in where) else []
+        assert run.stdout.splitlines() == [
+            f"BKRSUBMT: {line}"
+            for line in [f"no job {name} on member {member}.", f"member {member} has: {' '.join(mine) or 'none'}.",
+                         *where, *note]
+        ], run
 
 
 def assert_expiry_due(

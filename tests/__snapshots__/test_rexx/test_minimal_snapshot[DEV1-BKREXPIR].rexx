@@ -235,13 +235,17 @@ sendlist: procedure expose me member server job. run. dry. review,
       if review then line = line '( REVIEW'
       say line
     end
-    if escaped then do
-      say me': type each " as shown: without it, the terminal reads'
-      say me': the character after it as a line end or a delete.'
-    end
+    if escaped then call escnote
     return failed
   end
   return 0
+
+/* Why a name is shown with a " before characters the terminal */
+/* reads as line editing (BKR308). */
+escnote: procedure expose me
+  say me': type each " as shown: without it, the terminal reads'
+  say me': the character after it as a line end or a delete.'
+  return
 
 usage: procedure expose me
   say me':' arg(1)

@@ -15,10 +15,11 @@
 /*                         minute */
 /* Add ( REVIEW to send the review (dry-run) form instead. */
 /* Return codes: 0 done, 24 bad operands, 28 no such job on this */
-/* member, 40 wrong member, 48 CP's answer to QUERY USERID */
-/* unreadable, else the rc of the CP command that failed. ALL and */
-/* DUE stop at the first command that fails and list the jobs left */
-/* unsent, each with the command that sends it. */
+/* member (it says where that job runs, or its name here), 40 wrong */
+/* member, 48 CP's answer to QUERY USERID unreadable, else the rc of */
+/* the CP command that failed. ALL and DUE stop at the first command */
+/* that fails and list the jobs left unsent, each with the command */
+/* that sends it. */
 /* */
 /* Jobs of member DEV2: */
 /*   SYSFULL2 daily 02:00 (job SYSFULL, one per member): full backup */
@@ -38,6 +39,13 @@ dry.1 = 'SMSG BKRBKUP REVIEW SYSFULL2'
 sched.1 = '02:00 DAILY'
 when.1 = 'daily 02:00'
 text.1 = 'full backup of SYSTEM to disk pool BKUPPOOL'
+/* Where the jobs this member lacks run, for rc 28 to say: for each */
+/* job run on another member or named otherwise here, its name in */
+/* the .bkr file, then each member and the job's name there, as */
+/* typed at a terminal. */
+away.0 = 2
+away.1 = 'GUESTFUL DEV1 GUESTFUL'
+away.2 = 'SYSFULL DEV1 SYSFULL1 DEV2 SYSFULL2'
 
 parse upper arg operands '(' opts
 operands = space(operands)
@@ -126,7 +134,8 @@ listall: procedure expose me member noun job. when. text.
   end
   return 0
 
-sendone: procedure expose me member server noun job. run. dry. review
+sendone: procedure expose me member server noun job. run. dry. review,
+  away.
   parse arg name extra
   if name == '' then return usage('Name the' noun 'to run.')
   if extra == '' then nop
@@ -141,6 +150,7 @@ sendone: procedure expose me member server noun job. run. dry. review
   if names == '' then names = ' none'
   say me': no' noun name 'on member' member'.'
   say me': member' member 'has:'names'.'
+  call elsewhere name
   return 28
 
 senddue: procedure expose me member server job. run. dry. review,
@@ -234,13 +244,66 @@ sendlist: procedure expose me member server job. run. dry. review,
       if review then line = line '( REVIEW'
       say line
     end
-    if escaped then do
-      say me': type each " as shown: without it, the terminal reads'
-      say me': the character after it as a line end or a delete.'
-    end
+    if escaped then call escnote
     return failed
   end
   return 0
+
+/* Why a name is shown with a " before characters the terminal */
+/* reads as line editing (BKR308). */
+escnote: procedure expose me
+  say me': type each " as shown: without it, the terminal reads'
+  say me': the character after it as a line end or a delete.'
+  return
+
+/* Where the job asked for runs (away.: see the table). It tells */
+/* and submits nothing: another member's copy of a job run on */
+/* each member backs up that member's machines, not this one's. */
+elsewhere: procedure expose me member away.
+  parse arg name
+  escaped = 0
+  do k = 1 to away.0
+    entry = away.k
+    parse var entry source pairs
+    own = ''
+    hits = ''
+    do while pairs <> ''
+      parse var pairs there typed pairs
+      if there == member then own = typed
+      else if untyped(typed) == name then hits = hits there typed
+    end
+    /* Else only its .bkr name: said for the job's name here. */
+    if hits == '' then do
+      if name == source then nop
+      else iterate
+    end
+    do while hits <> ''
+      parse var hits there typed hits
+      line = me':' name 'is a job of member' there', not of' member
+      say line': run' submitting(typed) 'on' there'.'
+      if untyped(typed) == typed then nop
+      else escaped = 1
+    end
+    if own == '' then iterate
+    line = me': on member' member', job' source 'is' untyped(own)
+    say line': run' submitting(own)'.'
+    if untyped(own) == own then nop
+    else escaped = 1
+  end
+  if escaped then call escnote
+  return
+
+/* The command that submits a job, its name as typed: JOB before */
+/* a name that is one of the keywords. */
+submitting: procedure expose me
+  parse arg typed
+  if wordpos(untyped(typed), 'LIST ALL DUE JOB') > 0 then
+    return me 'JOB' typed
+  return me typed
+
+/* A name as typed at a terminal without its escapes: the name. */
+untyped: procedure
+  return space(translate(arg(1), ' ', '"'), 0)
 
 sendall: procedure expose me member server noun job. run. dry. review,
   typed.
