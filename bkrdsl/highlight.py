@@ -33,7 +33,7 @@ from pygments.token import (
 
 from bkrdsl.records import dataclass
 
-__all__ = ["BkrLexer", "TERMINAL_COLORS", "highlight_line", "lexer_for", "render"]
+__all__ = ["TERMINAL_COLORS", "BkrLexer", "highlight_line", "lexer_for", "render"]
 
 
 # ------------------------------------------------------------------ the rule engine

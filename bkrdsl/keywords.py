@@ -36,7 +36,6 @@ import re
 import sys
 from dataclasses import field
 from pathlib import Path
-from typing import Union
 
 from bkrdsl.records import dataclass
 
@@ -273,7 +272,7 @@ class Include:
     list: str
 
 
-Rule = Union[Match, Region, Include]
+Rule = Match | Region | Include
 
 
 def _alternation(words) -> str:

@@ -89,7 +89,7 @@ def table_copy(tmp_path: Path, **changes: str) -> Path:
     text = TABLE.read_text()
     for key, value in changes.items():
         text, n = re.subn(
-            rf'(\[entries\.{key}\]\nvalue = )"[^"\n]*"', lambda m: m.group(1) + f'"{value}"', text
+            rf'(\[entries\.{key}\]\nvalue = )"[^"\n]*"', lambda m, value=value: m.group(1) + f'"{value}"', text
         )
         assert n == 1, key
     path = tmp_path / "site.toml"

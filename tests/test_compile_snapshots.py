@@ -36,7 +36,7 @@ class GeneratedFile(SingleFileSnapshotExtension):
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.bkr"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def generated(example: Path) -> dict[str, str]:
     """{output path: text} of one example, the manifest included."""
     analysis, artifacts = compile_source(str(example), example.read_bytes(), path=example)

@@ -334,7 +334,7 @@ def test_the_log_is_one_line_a_problem_from_pygls_or_a_failed_task(capsys):
             try:
                 raise RuntimeError("boom\nsecond line")
             except RuntimeError:
-                logging.getLogger(name).error(what, exc_info=True)
+                logging.getLogger(name).error(what, exc_info=True)  # noqa: G201  (as asyncio's own handler logs)
         logging.getLogger("pygls.protocol.json_rpc").warning('Cancel notification for unknown message id "7"')
         lines = capsys.readouterr().err.splitlines()
         assert len(lines) == 2, lines

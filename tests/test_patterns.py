@@ -31,7 +31,7 @@ def _ids() -> tuple[str, ...]:
     return tuple("".join(t) for n in range(1, 9) for t in itertools.product("ABC", repeat=n))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _matched(pattern: str) -> frozenset[str]:
     rx = pattern_regex(pattern)
     return frozenset(i for i in _ids() if rx.match(i))

@@ -185,6 +185,7 @@ def main(argv: list[str] | None = None) -> None:
         word, code = interruption(err)
         click.echo(f"bkrc: {word}", err=True)
         sys.exit(code)
-    except Exception as err:  # pragma: no cover - exercised by the crash test via monkeypatch
+    # Deliberately broad: any bug left is told as an internal error, with where to report it, never a traceback.
+    except Exception as err:  # noqa: BLE001  # pragma: no cover - exercised by the crash test via monkeypatch
         internal_error(err)
         sys.exit(EXIT_INTERNAL)

@@ -7,4 +7,4 @@
 from bkrdsl.diagnostics.core import Diagnostic, Edit, Fix, Related, Severity, sort_key
 from bkrdsl.diagnostics.registry import REGISTRY, Code, lookup, register
 
-__all__ = ["Diagnostic", "Edit", "Fix", "Related", "Severity", "sort_key", "REGISTRY", "Code", "lookup", "register"]
+__all__ = ["REGISTRY", "Code", "Diagnostic", "Edit", "Fix", "Related", "Severity", "lookup", "register", "sort_key"]

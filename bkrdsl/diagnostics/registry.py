@@ -89,12 +89,12 @@ def register(
 
 def load_all() -> dict[str, Code]:
     """Import every module that registers codes, then return the registry."""
-    import bkrdsl.check  # noqa: F401  (registers the SSI rules)
+    import bkrdsl.check  # (registers the SSI rules)
     import bkrdsl.check.directory  # (registers BKR510-BKR524, BKR528 and BKR529: against the site's CP directory, with --directory)
     import bkrdsl.cpdirectory  # (registers BKR501-BKR505: reading the site's CP directory)
-    import bkrdsl.fmt  # noqa: F401  (BKR090: the one layout bkrc fmt refuses)
-    import bkrdsl.resolve  # noqa: F401
-    import bkrdsl.syntax.codes  # noqa: F401
+    import bkrdsl.fmt  # (BKR090: the one layout bkrc fmt refuses)
+    import bkrdsl.resolve  # (BKR101-BKR103: loading the modules a file imports)
+    import bkrdsl.syntax.codes  # noqa: F401  (BKR001-BKR022: reading a file; the one import ruff sees unused)
 
     return dict(sorted(REGISTRY.items()))
 

@@ -526,7 +526,7 @@ def load_dialect(release: str = DEFAULT_RELEASE, path: str | None = None) -> Dia
     return _read_table(Path(path), str(path), release) if path else _builtin(release)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _builtin(release: str) -> Dialect:
     file = DIALECT_DIR / f"backup-manager-{release}.toml"
     return _read_table(file, file.name, release, builtin=True)

@@ -45,7 +45,7 @@ from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
 
 
 def _mdisk(disk: Placed, dialect: Dialect) -> str:
-    fields = dict(address=address(disk.disk.address.text), devtype=disk.devtype, size=str(disk.size), volume=disk.volume)
+    fields = {"address": address(disk.disk.address.text), "devtype": disk.devtype, "size": str(disk.size), "volume": disk.volume}
     fields["mode"] = dialect["disk_mode"]
     if disk.start is None:
         return dialect.text("directory_mdisk_auto", **fields)
@@ -164,7 +164,7 @@ class _Context:
 
 def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
     d = dialect.machines[machine.role]
-    return dict(id=machine.id, password=d.password, storage=d.storage, maxstorage=d.maxstorage, classes=d.classes)
+    return {"id": machine.id, "password": d.password, "storage": d.storage, "maxstorage": d.maxstorage, "classes": d.classes}
 
 
 def _user_entry(ctx: _Context, machine: Machine) -> Artifact:

@@ -114,7 +114,7 @@ def _candidates(spec: str, importer: Path | None, search_path: tuple[Path, ...])
     if spec.startswith("std/"):
         return [stdlib_dir() / name[4:]]
     base = importer.parent if importer is not None else Path.cwd()
-    if spec.startswith("./") or spec.startswith("../"):
+    if spec.startswith(("./", "../")):
         return [base / name]
     return [base / name] + [folder / name for folder in search_path]
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def doc_line(comment: str) -> str:
     """The text of a `##` doc comment: without the `##` and one blank after it."""
     text = comment[2:]
-    return text[1:] if text.startswith(" ") else text
+    return text.removeprefix(" ")
 
 
 def doc_above(docs: dict[int, str], line: int) -> str | None:
