@@ -582,8 +582,10 @@ def test_bkr523_fix_writes_one_statement_per_member_for_a_statement_that_gives_s
     # The machine's own extent on one member taken by another user: the first free one there.
     taken = (r"^(SUBCONFIG AUTOG1-3\n)", r"\1 MDISK 0199 3390 0325 0003 M3PRV1 MR\n")
     (bkup,) = [d for d in check_sequential(tmp_path, text, taken) if d.message.startswith("`BKRBKUP`")]
-    # (AUTOG1-3 296-305, OPEROR-3 306-315, TCPIP-3 316-318, FTPSVE-3 319-321, the new 0199 325-327)
-    assert "  disk BKRBKUP 191 size 10 cyl on M2PRV1 at 322\n  disk BKRBKUP 191 size 10 cyl on M3PRV1 at 328\n" \
+    # (AUTOG1-3 296-305, OPEROR-3 306-315, TCPIP-3 316-318, FTPSVE-3 319-321, the new 0199 325-327,
+    # and the other product machines' own, where their fixes put them: BKRCATLG's 332-341 (328 would
+    # overlap it), the workers' 342-346 and 352-356, TRTMM's 362-371, TRDMM's 372-381)
+    assert "  disk BKRBKUP 191 size 10 cyl on M2PRV1 at 322\n  disk BKRBKUP 191 size 10 cyl on M3PRV1 at 382\n" \
         "  disk BKRBKUP 191 size 10 cyl on M4PRV1 at 322\n" in fixed_by(bkup, text)
 
 
@@ -607,34 +609,107 @@ def test_bkr523_fix_of_an_identity_statement_placing_one_member_s_instance_write
     assert check(fixed_by(d, text)) == []
 
 
-def test_bkr523_offers_no_fix_where_statements_cannot_place_every_instance_and_says_why(tmp_path):
-    """A worker pattern: `on VOL at START` would put every worker of a member on one
-    extent. A member's volume the directory holds to its end: no free start there."""
+def test_bkr523_offers_no_fix_where_the_directory_holds_a_volume_to_its_end_and_says_why(tmp_path):
+    """A member's volume the directory holds to its end: no free start there, for
+    an IDENTITY's statement or the workers' pattern."""
     text = PRODSSI.read_text()
-    (workers,) = [d for d in check_sequential(tmp_path, text) if d.message.startswith("`BKRWRK01`")]
-    assert workers.fix is None and workers.help.endswith(
-        "; no fix, as `disk BKRWRK*` gives 4 machines the minidisk, and `on VOL at START` would put them on one extent"
-    )
     full = (r"^(SUBCONFIG AUTOG1-4\n)", r"\1 MDISK 0199 3390 0100 END M4PRV1 MR\n")
-    (bkup,) = [d for d in check_sequential(tmp_path, text, full) if d.message.startswith("`BKRBKUP`")]
-    assert bkup.fix is None
-    assert bkup.help.endswith("; no fix, as the directory's minidisks run to the end of `M4PRV1`, `VMSYS4`'s volume")
+    found = {d.message.split("'s minidisk")[0]: d for d in check_sequential(tmp_path, text, full)}
+    bkup, workers = found["`BKRBKUP` on `VMSYS1`"], found["`BKRWRK01` on `VMSYS1`"]
+    assert bkup.fix is None and workers.fix is None
+    for d in (bkup, workers):
+        assert d.help.endswith("; no fix, as the directory's minidisks run to the end of `M4PRV1`, `VMSYS4`'s volume")
+
+
+def _fixed_by_all(tmp_path: Path, text: str, *edits) -> str:
+    """`text` with the fixes of every BKR523 of the sequential check applied together."""
+    from bkrdsl.fixes import apply
+
+    return apply(text, [d for d in check_sequential(tmp_path, text, *edits) if d.code == "BKR523"])
+
+
+def test_bkr523_fix_writes_one_statement_per_worker_and_member_for_the_workers_pattern(tmp_path):
+    """`disk BKRWRK*` gives 4 workers the minidisk, on every member a worker runs on
+    (BKRWRK03 and BKRWRK04 on VMSYS1 and VMSYS2 only): the fix writes one statement
+    per worker and member, worker by worker, each on the worker's own extent in the
+    directory, the comment kept on the first; with every fix applied, the check is clean."""
+    text = PRODSSI.read_text().replace("disk BKRWRK* 191 size 5 cyl\n", "disk BKRWRK* 191 size 5 cyl  # the workers\n")
+    (workers,) = [d for d in check_sequential(tmp_path, text) if d.message.startswith("`BKRWRK01` on `VMSYS1`")]
+    assert workers.fix.title == (
+        "Write one `disk` statement per machine and member, `disk BKRWRK01 191 size 5 cyl on M1PRV1 at 342` and 11 more"
+    )
+    assert "(this instance's: the statement gives several machines the minidisk, so write one `disk` statement per" \
+        " machine and member, each `on` its private volume)" in workers.help and "no fix" not in workers.help
+    placed = [(1, 342, (1, 2, 3, 4)), (2, 352, (1, 2, 3, 4)), (3, 362, (1, 2)), (4, 372, (1, 2))]
+    written = [f"  disk BKRWRK0{w} 191 size 5 cyl on M{m}PRV1 at {at}" for w, at, members in placed for m in members]
+    written[0] += "  # the workers"
+    assert "\n".join(written) + "\n  disk BKRSVSFS" in fixed_by(workers, text)
+    fixed = _fixed_by_all(tmp_path, text)
+    assert "\n".join(written) + "\n" in fixed and check_sequential(tmp_path, fixed) == []
+
+
+def test_bkr523_fixes_place_clear_of_the_other_product_machines_and_of_each_other(tmp_path):
+    """The first free extent skips the other product machines' own extents in the
+    directory (where their fixes put them) and what the fixes before claimed: two
+    fixes never hand out the same cylinders. M3PRV1 holds MAINT 1-295, AUTOG1-3
+    296-305, OPEROR-3 306-315, TCPIP-3 316-318, FTPSVE-3 319-321, then the product
+    machines' own: BKRBKUP 322-331, BKRCATLG 332-341, BKRWRK01 342-346, BKRWRK02
+    352-356, TRTMM 362-371, TRDMM 372-381. What is left is BKR519's warning for the
+    instance moved off its own extent (its contents to copy), nothing else."""
+    text = PRODSSI.read_text()
+    # BKRBKUP's own extent taken (322-324): 325 would overlap BKRCATLG's 332, so 382.
+    taken = (r"^(SUBCONFIG AUTOG1-3\n)", r"\1 MDISK 0199 3390 0322 0003 M3PRV1 MR\n")
+    fixed = _fixed_by_all(tmp_path, text, taken)
+    assert "  disk BKRBKUP 191 size 10 cyl on M3PRV1 at 382\n" in fixed
+    assert "  disk BKRCATLG 191 size 10 cyl on M3PRV1 at 332\n" in fixed
+    assert _moved_only(check_sequential(tmp_path, fixed, taken)) == [("BKRBKUP", "VMSYS3")]
+    # A worker's own extent taken (342-344): not 322, BKRBKUP's, but after the taken one, 345.
+    taken = (r"^(SUBCONFIG AUTOG1-3\n)", r"\1 MDISK 0199 3390 0342 0003 M3PRV1 MR\n")
+    fixed = _fixed_by_all(tmp_path, text, taken)
+    assert "  disk BKRWRK01 191 size 5 cyl on M3PRV1 at 345\n" in fixed
+    assert _moved_only(check_sequential(tmp_path, fixed, taken)) == [("BKRWRK01", "VMSYS3")]
+    # Two workers' own extents taken (342-356): each its own free extent, 357 and 382.
+    taken = (r"^(SUBCONFIG AUTOG1-3\n)", r"\1 MDISK 0199 3390 0342 0015 M3PRV1 MR\n")
+    fixed = _fixed_by_all(tmp_path, text, taken)
+    assert "  disk BKRWRK01 191 size 5 cyl on M3PRV1 at 357\n" in fixed
+    assert "  disk BKRWRK02 191 size 5 cyl on M3PRV1 at 382\n" in fixed
+    assert _moved_only(check_sequential(tmp_path, fixed, taken)) == [("BKRWRK01", "VMSYS3"), ("BKRWRK02", "VMSYS3")]
+
+
+def _moved_only(diagnostics) -> list[tuple[str, str]]:
+    """The instances BKR519 says the compile moves from their extent in the directory
+    (the fix moved them off another user's), where that is all that is said."""
+    assert {d.code for d in diagnostics} <= {"BKR519"}
+    return [tuple(re.findall(r"`(\w+)`", d.message)[:2]) for d in diagnostics]
+
+
+def test_bkr523_fix_follows_the_worker_counts_of_the_bkr_file(tmp_path):
+    """The workers the fix writes statements for are the .bkr file's: VMSYS1's count
+    lowered to 2 leaves BKRWRK03 and BKRWRK04 on VMSYS2 alone, VMSYS3's raised to 3
+    gives BKRWRK03 an instance there, which the directory does not build (BKR518):
+    no extent of its own, so the first free one, 347-351, between the workers'."""
+    text = PRODSSI.read_text().replace("member VMSYS1 { workers 4", "member VMSYS1 { workers 2")
+    text = text.replace("    workers 2\n    private-volume M3PRV1", "    workers 3\n    private-volume M3PRV1")
+    fixed = _fixed_by_all(tmp_path, text)
+    assert "  disk BKRWRK03 191 size 5 cyl on M2PRV1 at 362\n  disk BKRWRK03 191 size 5 cyl on M3PRV1 at 347\n" \
+        "  disk BKRWRK04 191 size 5 cyl on M2PRV1 at 372\n  disk BKRSVSFS" in fixed
+    assert [d.code for d in check_sequential(tmp_path, fixed)] == ["BKR518"]
 
 
 def test_check_fix_with_the_directory_writes_one_statement_per_member_as_fmt_writes(tmp_path):
     """prodssi.bkr against prodssi.direct with sequential allocation: 9 statements on
-    cylinders MAINT's or PMAINT's minidisks have; `--fix` mends 8 (4 IDENTITYs' one
-    statement per member, 4 USERs'), and leaves the workers' pattern; a second check
-    finds neither BKR523 nor BKR519 for them, and the file is as `bkrc fmt` writes it."""
+    cylinders MAINT's or PMAINT's minidisks have; `--fix` mends all 9 (4 IDENTITYs'
+    one statement per member, the workers' one per worker and member, 4 USERs'); a
+    second check finds nothing, and the file is as `bkrc fmt` writes it."""
     copy, table = tmp_path / "prodssi.bkr", _sequential(tmp_path)
     copy.write_text(PRODSSI.read_text())
     args = ["check", copy, "--directory", DIRECT, "--dialect", table]
     assert json.loads(run_cli([*args, "--format", "json"], expect=1).output)["error_count"] == 9
-    result = run_cli([*args, "--fix"], expect=1)
-    assert "8 fixes applied; remaining: 1 error (BKR523)" in result.output
-    assert len(copy.read_text().splitlines()) == len(PRODSSI.read_text().splitlines()) + 10
-    (left,) = json.loads(run_cli([*args, "--format", "json"], expect=1).output)["diagnostics"]
-    assert left["code"] == "BKR523" and left["message"].startswith("`BKRWRK01` on `VMSYS1`")
+    result = run_cli([*args, "--fix"], expect=0)
+    assert "9 fixes applied; clean" in result.output
+    # BKRBKUP, BKRCATLG: 3 lines more each; the workers 11; TRTMM, TRDMM 2 each.
+    assert len(copy.read_text().splitlines()) == len(PRODSSI.read_text().splitlines()) + 21
+    assert json.loads(run_cli([*args, "--format", "json"], expect=0).output)["diagnostics"] == []
     run_cli(["fmt", "--check", copy], expect=0)
 
 

@@ -477,6 +477,16 @@ async def test_bkr523_quick_fix_writes_one_disk_statement_per_member(client_with
     first, rest = action.edit.changes[main]
     assert (first.range.start.line, first.new_text) == (30, "disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322")
     assert rest.new_text == "".join(f"\n  disk BKRBKUP 191 size 10 cyl on M{n}PRV1 at 322" for n in (2, 3, 4))
+    # The workers' pattern: one per worker and member, as docs/lsp.md says.
+    at = T.Position(line=32, character=4)  # disk BKRWRK* 191 size 5 cyl
+    (action,) = await client.text_document_code_action_async(
+        T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=main),
+            range=T.Range(start=at, end=at),
+            context=T.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert action.title == "Write one `disk` statement per machine and member, `disk BKRWRK01 191 size 5 cyl on M1PRV1 at 342` and 11 more"
 
 
 @pytest.mark.asyncio

@@ -513,20 +513,27 @@ EXTENT_TAKEN = register(
     own extent in the directory where no one else's is (the compiled entry
     replaces the directory's) and the cluster declares its volume for the
     instance, else the first one on that volume that holds it, after every
-    extent of the directory and of the compile (`at 1500`); or let DirMaint
-    place it (leave out `at`, with the dialect's `autov`). `bkrc check --fix
-    --directory FILE` (and the editor's quick fix) writes that `on VOL at
-    START` where the statement places the one instance that must move (a
-    USER's, or the member's an IDENTITY's `on` names). A statement that
-    gives an IDENTITY's instances on several members (`disk BKRBKUP 191
-    size 10 cyl`, with `sequential`) becomes one statement per member, each
-    `on` that member's private volume `at` the start the same rule gives its
-    instance (`disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322`, then `on
-    M2PRV1 at 322`...), in member order, a comment after it kept on the
-    first. None is offered, and the help says why, for a pattern's statement
-    (`disk BKRWRK*`: one `on VOL at START` would put a member's workers on
-    one extent), nor where the directory holds an instance's volume to its
-    end.
+    extent of the directory and of the compile (`at 1500`), the other
+    product machines' own extents in the directory among them (where their
+    fixes put them); or let DirMaint place it (leave out `at`, with the
+    dialect's `autov`). `bkrc check --fix --directory FILE` (and the
+    editor's quick fix) writes that `on VOL at START` where the statement
+    places the one instance that must move (a USER's, or the member's an
+    IDENTITY's `on` names). A statement that gives an IDENTITY's instances
+    on several members (`disk BKRBKUP 191 size 10 cyl`, with `sequential`)
+    becomes one statement per member, each `on` that member's private
+    volume `at` the start the same rule gives its instance (`disk BKRBKUP
+    191 size 10 cyl on M1PRV1 at 322`, then `on M2PRV1 at 322`...), in
+    member order, a comment after it kept on the first. The workers'
+    pattern (`disk BKRWRK* 191 size 5 cyl`) becomes one statement per
+    worker and member it runs on, worker by worker (`disk BKRWRK01 191 size
+    5 cyl on M1PRV1 at 342`...): one `on VOL at START` would put a member's
+    workers on one extent. The fixes of one check are worked out together:
+    each extent one hands out is clear of those the others hand out. None is
+    offered, and the help says why, where the directory holds an instance's
+    volume to its end. After the workers' fix, a worker a higher `workers`
+    count adds later (`BKRWRK05`) has no statement of its own: BKR253 says
+    so, with the one to add.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1382,7 +1389,9 @@ def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) 
     """BKR523: each `disk` statement whose extents, as the compile places them
     (explicit, or bkrc's sequential allocation), overlap an MDISK of a directory
     entry the compile does not replace (see the rule's text for what is passed
-    over). One diagnostic per statement, at the first overlap met."""
+    over). One diagnostic per statement, at the first overlap met; the fixes of
+    all of them are worked out together (`_Space`), so that no two hand out the
+    same cylinders or blocks."""
     if model.cluster is None:
         return
     from bkrdsl.allocation import allocate
@@ -1392,35 +1401,38 @@ def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) 
     allocation = allocate(model, dialect)
     if allocation.error is not None:
         return
-    taken = _extents_kept(directory, {machine.id for machine in allocation.machines})
+    replaced = {machine.id for machine in allocation.machines}
+    taken = _extents_kept(directory, replaced)
     if not taken:
         return
     placed = [p for p in allocation.placed if p.start is not None]
-    said: set[Span] = set()
+    first_hit: dict[Span, tuple[Placed, _Taken]] = {}  # by statement, in the order the entries write them
     for p in placed:
-        if p.disk.span in said:
-            continue
-        hit = _overlapped(taken, p)
+        hit = _overlapped(taken, p) if p.disk.span not in first_hit else None
         if hit is not None:
-            said.add(p.disk.span)
-            instances = [o for o in allocation.placed if o.disk.span == p.disk.span]
-            target = _free_target(model, directory, taken, placed, p)
-            fix, why, per_member = _extent_fix(model, directory, taken, placed, instances, target)
-            yield _extent_taken(model, p, hit, target, per_member, fix, why)
+            first_hit[p.disk.span] = (p, hit)
+    space = _Space(model, directory, taken, placed, _extents_kept(directory, replaced, of_replaced=True))
+    for span, (p, hit) in first_hit.items():
+        instances = [o for o in allocation.placed if o.disk.span == span]
+        fix, why, note, target = _extent_fix(model, space, instances, p)
+        yield _extent_taken(model, p, hit, target, note, fix, why)
 
 
-def _extents_kept(directory: Directory, replaced: set[str]) -> dict[tuple[str, str], list[_Taken]]:
+def _extents_kept(directory: Directory, replaced: set[str], of_replaced: bool = False) -> dict[tuple[str, str], list[_Taken]]:
     """The extents of the directory's MDISKs, by (volume, device type), of every
-    entry but the product machines' the compile writes (and their SUBCONFIGs):
-    explicit extents only, none from cylinder or block 0 (a full-pack overlay)."""
+    entry but the product machines' the compile writes (and their SUBCONFIGs), or,
+    `of_replaced`, of those alone, each `owner` then the machine's ID: explicit
+    extents only, none from cylinder or block 0 (a full-pack overlay)."""
     identity_of = {b.subconfig: e.id for e in directory.entries if e.kind == "IDENTITY" for b in e.builds}
     taken: dict[tuple[str, str], list[_Taken]] = {}
     for entry in directory.entries:
         owner = entry.id if entry.kind != "SUBCONFIG" else identity_of.get(entry.id) or entry.follows
-        if owner in replaced:
+        if (owner in replaced) != of_replaced:
             continue
         what = f"{entry.kind} {quoted(entry.id)}"  # a SUBCONFIG no IDENTITY names holds its extents all the same
-        if entry.kind == "SUBCONFIG" and owner is not None:
+        if of_replaced:
+            what = owner
+        elif entry.kind == "SUBCONFIG" and owner is not None:
             what = f"IDENTITY {quoted(owner)} (SUBCONFIG {entry.id})"
         for disk in entry.disks:
             if disk.form != "MDISK" or disk.allocation or not disk.volume or not disk.start:
@@ -1443,60 +1455,76 @@ class _Target(NamedTuple):
     own: bool
 
 
-def _free_target(model: Model, directory: Directory, taken, placed: list[Placed], p: Placed) -> _Target | None:
-    """Where `p` goes clear of every extent of the directory and of the compile's other
-    statements: the machine's own extent in the directory, where it is free and on a
-    volume the cluster declares for the instance, else the first free start on `p`'s
-    volume; None when the directory holds that volume to its end."""
-    own = _own_extent(directory, taken, placed, p)
-    if own is not None and _volume_why(model, own[0], p.member) is None:
-        return _Target(*own, own=True)
-    free = _first_free(taken, placed, p)
-    return None if free is None else _Target(p.volume, free, own=False)
+class _Space:
+    """The extents BKR523's help and fixes place an instance clear of, on each
+    volume: the directory's that the compile does not replace (`taken`), the
+    compile's own as placed (`placed`, but the instances the fix at hand writes),
+    the directory's of the other product machines (`replaced`: where their own
+    fixes may move them), and the targets the fixes worked out before have claimed.
+    So two fixes never hand out the same cylinders, applied together or alone."""
 
+    def __init__(self, model: Model, directory: Directory, taken, placed: list[Placed], replaced) -> None:
+        self.model, self.directory, self.taken, self.placed, self.replaced = model, directory, taken, placed, replaced
+        self.claimed: list[tuple[str, str, int, int]] = []  # (volume, device type, first, one past the last)
 
-def _own_extent(directory: Directory, taken, placed: list[Placed], p: Placed) -> tuple[str, int] | None:
-    """The (volume, start) the directory already gives `p`'s machine at its address
-    (that member's SUBCONFIG, for an IDENTITY), where no other user's extent is:
-    free once the compiled entry replaces the directory's; else None."""
-    entry = directory.entry(p.owner)
-    if entry is not None and p.member is not None:
-        entry = directory.subconfig_on(entry, p.member)
-    address = parse_address(p.disk.address.text)
-    for disk in entry.disks if entry is not None else ():
-        if disk.address == address and disk.form == "MDISK" and disk.volume and disk.start and disk.size == p.size:
-            used = [(t.first, t.end) for t in taken.get((disk.volume, p.devtype), ())]
-            used += [(o.start, o.start + o.size) for o in _others(placed, p) if o.volume == disk.volume]
-            clear = all(disk.start + p.size <= lo or hi <= disk.start for lo, hi in used)
-            return (disk.volume, disk.start) if clear else None
-    return None
+    def used(self, p: Placed, volume: str, writing: list[Placed]) -> list[tuple[float, float]]:
+        """The extents on `volume` (of `p`'s device type) that `p` must keep clear of,
+        while the fix writes the instances `writing` anew."""
+        address = parse_address(p.disk.address.text)
+        moving = {id(w) for w in writing}
+        used = [(t.first, t.end) for t in self.taken.get((volume, p.devtype), ())]
+        used += [(o.start, o.start + o.size) for o in self.placed if o.volume == volume and id(o) not in moving]
+        others = [t for t in self.replaced.get((volume, p.devtype), ()) if (t.owner, t.disk.address) != (p.owner, address)]
+        used += [(t.first, t.end) for t in others]
+        used += [(lo, hi) for v, devtype, lo, hi in self.claimed if (v, devtype) == (volume, p.devtype)]
+        return used
 
+    def target(self, p: Placed, writing: list[Placed]) -> _Target | None:
+        """Where `p` goes: the machine's own extent in the directory, where it is
+        free and on a volume the cluster declares for the instance, else the first
+        free start on `p`'s volume; None when the directory holds that volume to its end."""
+        own = self.own_extent(p, writing)
+        if own is not None and _volume_why(self.model, own[0], p.member) is None:
+            return _Target(*own, own=True)
+        free = self.first_free(p, writing)
+        return None if free is None else _Target(p.volume, free, own=False)
 
-def _others(placed: list[Placed], p: Placed) -> list[Placed]:
-    """The compile's extents but those of `p`'s statement (which the help moves)."""
-    return [o for o in placed if o.disk.span != p.disk.span]
+    def own_extent(self, p: Placed, writing: list[Placed]) -> tuple[str, int] | None:
+        """The (volume, start) the directory already gives `p`'s machine at its address
+        (that member's SUBCONFIG, for an IDENTITY), where nothing else is: free once
+        the compiled entry replaces the directory's; else None."""
+        entry = self.directory.entry(p.owner)
+        if entry is not None and p.member is not None:
+            entry = self.directory.subconfig_on(entry, p.member)
+        address = parse_address(p.disk.address.text)
+        for disk in entry.disks if entry is not None else ():
+            if disk.address == address and disk.form == "MDISK" and disk.volume and disk.start and disk.size == p.size:
+                used = self.used(p, disk.volume, writing)
+                clear = all(disk.start + p.size <= lo or hi <= disk.start for lo, hi in used)
+                return (disk.volume, disk.start) if clear else None
+        return None
 
+    def first_free(self, p: Placed, writing: list[Placed]) -> int | None:
+        """The first start on `p`'s volume, from the lowest start used there, where
+        `p`'s size fits clear of `used`; None when the directory holds the volume to its end."""
+        used = self.used(p, p.volume, writing)
+        start = min([p.start, *(lo for lo, _ in used)])
+        for lo, hi in sorted(used):
+            if start + p.size <= lo:
+                break
+            start = max(start, hi)
+        return None if start == float("inf") else int(start)
 
-def _first_free(taken, placed: list[Placed], p: Placed) -> int | None:
-    """The first start on `p`'s volume, from the lowest start used there, where `p`'s
-    size fits clear of the directory's extents and the compile's others; None when
-    the directory holds the volume to its end."""
-    used = [(t.first, t.end) for t in taken.get((p.volume, p.devtype), ())]
-    used += [(o.start, o.start + o.size) for o in _others(placed, p) if o.volume == p.volume]
-    start = min([p.start, *(lo for lo, _ in used)])
-    for lo, hi in sorted(used):
-        if start + p.size <= lo:
-            break
-        start = max(start, hi)
-    return None if start == float("inf") else int(start)
+    def claim(self, target: _Target, p: Placed) -> None:
+        self.claimed.append((target.volume, p.devtype, target.start, target.start + p.size))
 
 
 def _extent_taken(
-    model: Model, p: Placed, hit: _Taken, target: _Target | None, per_member: bool | None, fix: Fix | None, why: str | None
+    model: Model, p: Placed, hit: _Taken, target: _Target | None, per: str | None, fix: Fix | None, why: str | None
 ) -> Diagnostic:
-    """BKR523 at `p`'s statement; the help moves `p` to `target` (see `_free_target`),
-    and says where the statement must become one per member (`per_member`, see
-    `_MOVE_NOTE`); the fix (`_extent_fix`) moves every instance that must move."""
+    """BKR523 at `p`'s statement; the help moves `p` to `target` (see `_Space.target`),
+    and says where the statement must become one per member, or per machine and
+    member (`per`, see `_MOVE_NOTE`); the fix (`_extent_fix`) writes them."""
     unit = "cylinders" if p.devtype == "3390" else "blocks"
     instance = _instance_name(p.owner, p.member)
     extent = f"{hit.first} to the volume's end" if hit.end == float("inf") else f"{hit.first}-{int(hit.end) - 1}"
@@ -1509,7 +1537,7 @@ def _extent_taken(
         move = f"place it where the site's directory has it: `on {target.volume} at {target.start}`"
     else:
         move = f"place it on a free extent: `on {p.volume} at {target.start}`, the first on {quoted(p.volume)} that holds {p.size} {unit}"
-    move += _MOVE_NOTE[per_member]
+    move += _MOVE_NOTE[per]
     return EXTENT_TAKEN(
         f"{instance}'s minidisk {parse_address(p.disk.address.text):04X} on {quoted(p.volume)}, {unit} {p.start}-{p.start + p.size - 1}"
         f" ({where}), overlaps {hit.owner}'s minidisk {hit.disk.address:04X} ({unit} {extent}) in the"
@@ -1521,45 +1549,72 @@ def _extent_taken(
     )
 
 
-#: After the help's move: whether the statement gives one instance (None), several that
-#: one statement per member places (True), or a pattern's machines' that none does (False).
+#: After the help's move: whether the statement gives one instance (None), several
+#: of one machine, one statement per member then placing them ("member"), or
+#: several machines' (a pattern's: "machine and member", or "machine" for USERs).
 _MOVE_NOTE = {
     None: "",
-    True: " (this instance's: the statement gives several, so write one `disk` statement per member, each `on` its private volume)",
-    False: " (this instance's)",
+    "member": " (this instance's: the statement gives several, so write one `disk` statement per member, each `on` its private volume)",
+    "machine and member": " (this instance's: the statement gives several machines the minidisk, so write one `disk` statement"
+    " per machine and member, each `on` its private volume)",
+    "machine": " (this instance's: the statement gives several machines the minidisk, so write one `disk` statement per machine,"
+    " each `on` a shared volume)",
 }
 
 
-def _extent_fix(model: Model, directory: Directory, taken, placed: list[Placed], instances: list[Placed], target: _Target | None):
-    """BKR523's fix for the statement of `instances` (every instance it gives; `target`
-    where the first that overlaps goes): (the fix or None, why none, the key of the
-    help's `_MOVE_NOTE`). `on VOL at START` where the statement places the one
-    instance that must move (a USER's, or the member's its `on` names); else one
-    statement per member's instance, each `on VOL at START` as `_free_target`
-    chooses, in member order, the first in the statement's place (a comment after
-    it kept), the others on lines of their own below it."""
+def _extent_fix(model: Model, space: _Space, instances: list[Placed], p: Placed):
+    """BKR523's fix for the statement of `instances` (every instance it gives; `p` the
+    first that overlaps): (the fix or None, why none, the key of the help's
+    `_MOVE_NOTE`, where `p` goes). `on VOL at START` where the statement places the
+    one instance that must move (a USER's, or the member's its `on` names); else one
+    statement per instance (per member of an IDENTITY, per machine and member of a
+    pattern's), each `on VOL at START`: the instance's own place where it need not
+    move and the statement states it, else where `_Space.target` puts it; in the
+    order the entries are written (a pattern's machine by machine), the first in the
+    statement's place (a comment after it kept), the others on lines of their own
+    below it. What the fix writes is claimed in `space`."""
     written = next(d for d in model.disks if d.span == instances[0].disk.span)  # as written: its `on` is every member's
-    machines = len({o.owner for o in instances})
-    if machines > 1:
-        return None, _one_extent_why(written, machines), False
-    moving = [o for o in instances if o.start is not None and _overlapped(taken, o) is not None]
-    if len(instances) == 1 or (len(moving) == 1 and moving[0].disk.start is not None):  # it places that one itself
+    machines = list(dict.fromkeys(o.owner for o in instances))
+    moving = [o for o in instances if o.start is not None and _overlapped(space.taken, o) is not None]
+    if len(machines) == 1 and (len(instances) == 1 or (len(moving) == 1 and moving[0].disk.start is not None)):
+        target = space.target(p, [p])  # it places that one itself
         if target is None:
-            return None, None, None  # the help says: another volume
-        edits, place = _place_words(moving[0].disk, target.volume, target.start, moving[0])
-        return Fix(f"Write `{_disk_words(written)}{place}`", edits), None, None
-    targets = [_free_target(model, directory, taken, placed, o) for o in instances]
-    full = next((o for o, t in zip(instances, targets, strict=True) if t is None), None)
-    if full is not None:
-        return None, f"the directory's minidisks run to the end of {quoted(full.volume)}, {quoted(full.member)}'s volume", True
-    statements = [f"{_disk_words(written)} on {t.volume} at {t.start}" for t in targets]
+            return None, None, None, None  # the help says: another volume
+        space.claim(target, p)
+        edits, place = _place_words(p.disk, target.volume, target.start, p)
+        return Fix(f"Write `{_disk_words(written)}{place}`", edits), None, None, target
+    if len(machines) == 1:
+        per = "member"
+    else:
+        per = "machine" if all(o.member is None for o in instances) else "machine and member"
+    if any(o.start is None for o in instances):  # DirMaint places some: there is no `at` to write for them
+        return None, f"DirMaint places some of its instances: write one `disk` statement per {per} by hand", per, space.target(p, [p])
+    # Where the statement puts an instance that need not move, it stays; the others are written anew.
+    stay = [o for o in instances if o.disk.start is not None and all(o is not m for m in moving)]
+    anew = [o for o in instances if all(o is not s for s in stay)]
+    claimed = len(space.claimed)
+    targets: list[_Target] = []
+    for o in instances:
+        target = space.target(o, anew) if any(o is a for a in anew) else _Target(o.volume, o.start, own=False)
+        if target is None:
+            del space.claimed[claimed:]  # no fix: it claims nothing
+            where = quoted(o.volume) if o.member is None else f"{quoted(o.volume)}, {quoted(o.member)}'s volume"
+            return None, f"the directory's minidisks run to the end of {where}", per, space.target(p, [p])
+        space.claim(target, o)
+        targets.append(target)
+    statements = [
+        f"{_disk_words(written, None if per == 'member' else o.owner)} on {t.volume} at {t.start}"
+        for o, t in zip(instances, targets, strict=True)
+    ]
     edits = (Edit(written.span, statements[0]), statements_after(model, written.span, statements[1:]))
-    return Fix(f"Write one `disk` statement per member, `{statements[0]}` and {len(statements) - 1:,} more", edits), None, True
+    title = f"Write one `disk` statement per {per}, `{statements[0]}` and {len(statements) - 1:,} more"
+    return Fix(title, edits), None, per, next(t for o, t in zip(instances, targets, strict=True) if o is p)
 
 
-def _disk_words(statement: ast.Disk) -> str:
-    """`statement` up to its size's unit, as written: the words an `on VOL at START` follows."""
-    return f"disk {statement.user.text} {statement.address.text} size {statement.size.text} {statement.unit.text}"
+def _disk_words(statement: ast.Disk, user: str | None = None) -> str:
+    """`statement` up to its size's unit, as written (its user `user`, where given):
+    the words an `on VOL at START` follows."""
+    return f"disk {user or statement.user.text} {statement.address.text} size {statement.size.text} {statement.unit.text}"
 
 
 def _one_extent_why(statement: ast.Disk, machines: int) -> str:
