@@ -678,8 +678,12 @@ def test_bkr523_fixes_place_clear_of_the_other_product_machines_and_of_each_othe
 
 def _moved_only(diagnostics) -> list[tuple[str, str]]:
     """The instances BKR519 says the compile moves from their extent in the directory
-    (the fix moved them off another user's), where that is all that is said."""
+    (the fix moved them off another user's), where that is all that is said: no fix
+    to write it back there, which would be BKR523 again, and no help to keep it."""
     assert {d.code for d in diagnostics} <= {"BKR519"}
+    for d in diagnostics:
+        assert d.fix is None and d.help.startswith("copy the minidisk's contents when the entries are deployed")
+        assert d.help.endswith("'s minidisk 0199 there: written back, it would be BKR523's error")
     return [tuple(re.findall(r"`(\w+)`", d.message)[:2]) for d in diagnostics]
 
 

@@ -353,7 +353,9 @@ MINIDISK_DIFFERS = register(
     (`END`, `&SYSRES`, DirMaint's AUTOG, AUTOR or AUTOV, a V-DISK, T-DISK or
     DEVNO), sizes that differ between instances, several instances
     elsewhere, a pattern's machines, a volume the cluster does not declare
-    for the instance.
+    for the instance, or a directory extent another user's overlaps there
+    (written back, it would be BKR523's error; BKR523's fix moved it off:
+    the help then says only to copy the contents).
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1365,9 +1367,10 @@ def machine_minidisks(
                 compared.setdefault(placed.disk.span, []).append(found)
                 if found.differences:
                     differing.setdefault(placed.disk.span, []).append(found)
+    taken = _extents_kept(directory, {machine.id for machine in allocation.machines}) if differing else {}
     for span, found in differing.items():
         if span not in skip:
-            yield _minidisk_differs(model, dialect, found, compared[span])
+            yield _minidisk_differs(model, dialect, found, compared[span], taken)
     for (owner, _), instances in dropped.items():
         own = allocation.disks.get(instances[0][0].id, ())
         everyone = {(m.id, member) for m, member, _ in instances} == set(instances_of[owner])
@@ -1661,9 +1664,10 @@ def _more_instances(found: list[_Differs]) -> str:
     return f" (and for {len(others):,} more instance{'s' if len(others) > 1 else ''}: {named})"
 
 
-def _minidisk_differs(model: Model, dialect: Dialect, found: list[_Differs], compared: list[_Differs]) -> Diagnostic:
+def _minidisk_differs(model: Model, dialect: Dialect, found: list[_Differs], compared: list[_Differs], taken) -> Diagnostic:
     """BKR519 for one `disk` statement, at the word that differs first (its size, else its place);
-    `compared` is every instance of the statement the directory defines, `found` those that differ."""
+    `compared` is every instance of the statement the directory defines, `found` those that differ;
+    `taken` the directory's extents the compile does not replace (`_extents_kept`)."""
     first = found[0]
     statement = first.placed.disk
     vdev = f"{first.disk.address:04X}"
@@ -1672,15 +1676,17 @@ def _minidisk_differs(model: Model, dialect: Dialect, found: list[_Differs], com
     # The statement as written: an IDENTITY's `on VOL` naming another member's volume
     # is left out of the instance's copy (`allocation._for_member`), not of the text.
     written = next(d for d in model.disks if d.span == statement.span)
-    fix, why = _differs_fix(model, dialect, written, found, compared)
+    fix, why = _differs_fix(model, dialect, written, found, compared, taken)
+    keep = f"{_keep_help(statement, first)}, or, if the change is meant, copy"
+    if any(_shared_why(taken, d.disk) for d in found):  # it cannot stay: the move is meant
+        keep = "copy"
     return MINIDISK_DIFFERS(
         f"`disk {statement.user.text} {statement.address.text}` writes {_instance_name(first.machine, first.member)}'s"
         f" {vdev} ({_written(first.placed)}), but the site's directory's MDISK says"
         f" {' and '.join(first.differences)}{_more_instances(found)}: deploying the compiled entry redefines the"
         " minidisk, and CP neither moves nor resizes what it holds",
         span,
-        help=f"{_keep_help(statement, first)}, or, if the change is meant, copy the minidisk's contents when the"
-        f" entries are deployed (docs/deploy.md){_no_fix(why)}",
+        help=f"{keep} the minidisk's contents when the entries are deployed (docs/deploy.md){_no_fix(why)}",
         related=tuple(
             Related(d.disk.statement, f"{_instance_name(d.machine, d.member)}'s {vdev} in the directory")
             for d in _by_statement(found)[:3]
@@ -1708,6 +1714,22 @@ def _not_exact(disk: Minidisk) -> str | None:
     return None
 
 
+def _shared_why(taken, disk: Minidisk) -> str | None:
+    """Why the directory's extent of a product machine's MDISK cannot be written back:
+    another user's extent in the directory (`taken`) overlaps it; else None."""
+    if disk.form != "MDISK" or not disk.volume or not disk.start or disk.size is None:
+        return None
+    end = disk.start + disk.size
+    hit = next((t for t in taken.get((disk.volume, disk.devtype), ()) if disk.start < t.end and t.first < end), None)
+    if hit is None:
+        return None
+    unit = _unit_word(disk.devtype)
+    return (
+        f"the directory's extent ({unit} {disk.start}-{end - 1} of {quoted(disk.volume)}) overlaps {hit.owner}'s"
+        f" minidisk {hit.disk.address:04X} there: written back, it would be BKR523's error"
+    )
+
+
 def _unit_of(dialect: Dialect, devtype: str) -> str | None:
     """The `disk` statement's unit that writes device type `devtype` (`cyl` for 3390), if one does."""
     return next((u.name for u in dialect.units.values() if u.devtype == devtype), None)
@@ -1730,11 +1752,12 @@ def _volume_why(model: Model, volume: str, member: str | None) -> str | None:
     return None if ok else f"the directory's volume {quoted(volume)} is not {what}"
 
 
-def _differs_fix(model, dialect, statement: ast.Disk, found, compared) -> tuple[Fix | None, str | None]:
+def _differs_fix(model, dialect, statement: ast.Disk, found, compared, taken) -> tuple[Fix | None, str | None]:
     """BKR519's fix: the words of `statement` the directory's MDISK states otherwise,
     rewritten to it, the others kept as written (their spelling, the comment after);
-    or None and why not, when one statement cannot write what every instance has."""
-    why = next((w for w in (_not_exact(d.disk) for d in found) if w), None)
+    or None and why not, when one statement cannot write what every instance has, or
+    the directory's extent is another user's too (written, it would be BKR523's)."""
+    why = next((w for w in (_not_exact(d.disk) or _shared_why(taken, d.disk) for d in found) if w), None)
     if why:
         return None, why
     disk = found[0].disk
