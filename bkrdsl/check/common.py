@@ -398,3 +398,36 @@ def statements_after(model: Model, statement: Span, statements: Sequence[str]) -
     after = next((c for c, _ in comments if c.line == statement.end_line and c.start >= statement.end), statement)
     at = Span(statement.file, after.end_line, after.end_column, after.end_line, after.end_column, after.end, after.end)
     return Edit(at, "".join("\n" + " " * (statement.column - 1) + s for s in statements))
+
+
+def delete_repeats(model: Model, spans: list[Span], what: str) -> Fix | None:
+    """The fix that deletes the repeated blocks at `spans`, each from the end of the
+    statement before it, so that its line goes with it; None where a comment stands
+    in what it would delete, or no statement of its own block stands before it."""
+    edits = []
+    for span in spans:
+        before = statement_ends_before(model, span)
+        if before is None:
+            return None
+        cut = Span(span.file, before.end_line, before.end_column, span.end_line, span.end_column, before.end, span.end)
+        if holds_comment(model, cut):
+            return None
+        edits.append(Edit(cut, ""))
+    title = f"Delete the repeated `{what}`" if len(spans) == 1 else f"Delete the {len(spans)} repeated `{what}`"
+    return Fix(title, tuple(edits))
+
+
+def statement_ends_before(model: Model, span: Span) -> Span | None:
+    """The statement that ends last before `span` in the block that holds it (the
+    cluster's, or the file's top level), or None."""
+    module = next((m for m in model.modules if m.file == span.file), None)
+    if module is None:
+        return None
+    cluster = next((c for c in module.clusters if c.span.start <= span.start < c.span.end), None)
+    if cluster is not None:
+        parts = (cluster.members, cluster.catalogs, cluster.expires, cluster.tapes, cluster.users, cluster.groups)
+        spans = [n.span for part in (*parts, cluster.jobs, cluster.settings, cluster.disks) for n in part]
+    else:
+        spans = [n.span for part in (module.imports, module.users, module.groups, module.clusters) for n in part]
+    before = [s for s in spans if s.end <= span.start]
+    return max(before, key=lambda s: s.end) if before else None

@@ -14,6 +14,7 @@ from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import (
     Suggester,
+    delete_repeats,
     holds_comment,
     listed,
     machine_meant,
@@ -821,7 +822,7 @@ def duplicate_groups(model: Model):
                 *_again(later, lambda g: g.decl.name.span),
             ),
             help=help,
-            fix=_delete_repeats(model, [g.decl.span for g in later], f"group {first.name}") if copies else None,
+            fix=delete_repeats(model, [g.decl.span for g in later], f"group {first.name}") if copies else None,
         )
     for g in model.groups:
         user = model.user(g.name)
@@ -857,7 +858,7 @@ def duplicate_members_and_jobs(model: Model):
                 *(Related(where, "differs here") for where in _differing_places(differences, later)),
             ),
             help=help,
-            fix=None if differences else _delete_repeats(model, [m.span for m in later], f"member {first.name.upper}"),
+            fix=None if differences else delete_repeats(model, [m.span for m in later], f"member {first.name.upper}"),
         )
     for member in cluster.members:
         name = member.name.upper
@@ -889,7 +890,7 @@ def duplicate_members_and_jobs(model: Model):
             later[0].name.span,
             related=(Related(first.name.span, "first declared here"), *_again(later, lambda j: j.name.span)),
             help=help,
-            fix=_delete_repeats(model, [j.span for j in later], f"job {first.name.upper}") if copies else None,
+            fix=delete_repeats(model, [j.span for j in later], f"job {first.name.upper}") if copies else None,
         )
 
 
@@ -998,39 +999,6 @@ def _shape(node, skip: tuple[str, ...] = ()):
     if isinstance(node, tuple):
         return tuple(_shape(item) for item in node)
     return node
-
-
-def _delete_repeats(model: Model, spans: list[Span], what: str) -> Fix | None:
-    """The fix that deletes the repeated blocks at `spans`, each from the end of the
-    statement before it, so that its line goes with it; None where a comment stands
-    in what it would delete, or no statement of its own block stands before it."""
-    edits = []
-    for span in spans:
-        before = _statement_ends_before(model, span)
-        if before is None:
-            return None
-        cut = Span(span.file, before.end_line, before.end_column, span.end_line, span.end_column, before.end, span.end)
-        if holds_comment(model, cut):
-            return None
-        edits.append(Edit(cut, ""))
-    title = f"Delete the repeated `{what}`" if len(spans) == 1 else f"Delete the {len(spans)} repeated `{what}`"
-    return Fix(title, tuple(edits))
-
-
-def _statement_ends_before(model: Model, span: Span) -> Span | None:
-    """The statement that ends last before `span` in the block that holds it (the
-    cluster's, or the file's top level), or None."""
-    module = next((m for m in model.modules if m.file == span.file), None)
-    if module is None:
-        return None
-    cluster = next((c for c in module.clusters if c.span.start <= span.start < c.span.end), None)
-    if cluster is not None:
-        parts = (cluster.members, cluster.catalogs, cluster.expires, cluster.tapes, cluster.users, cluster.groups)
-        spans = [n.span for part in (*parts, cluster.jobs, cluster.settings, cluster.disks) for n in part]
-    else:
-        spans = [n.span for part in (module.imports, module.users, module.groups, module.clusters) for n in part]
-    before = [s for s in spans if s.end <= span.start]
-    return max(before, key=lambda s: s.end) if before else None
 
 
 def _size_text(disk: ast.Disk) -> str:
@@ -1151,7 +1119,7 @@ def duplicate_disks(model: Model):
                 *(Related(d.address.span, _again_note(model, d, flaw is not None)) for d in later[1:]),
             ),
             help=help,
-            fix=_delete_repeats(model, [d.span for d in later], f"disk {disk.user.text} {disk.address.text}")
+            fix=delete_repeats(model, [d.span for d in later], f"disk {disk.user.text} {disk.address.text}")
             if copies
             else None,
         )
