@@ -364,6 +364,11 @@ APPSFULL = """\
     run on VMSYS1 daily 02:00
   }"""
 
+CATALOG_LINE = "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"
+TAPE_STATEMENT = """\
+  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
+                      catalog-dmm TCDMM request-dmm TRDMM"""
+
 #: A block or statement pasted again right after itself: what it is, the code, the
 #: fix's title. The fix deletes the copy and its line, giving back the clean file.
 # fmt: off
@@ -373,6 +378,8 @@ PASTED = [
     (APPSFULL, "BKR323", "Delete the repeated `job APPSFULL`"),
     ("  disk BKRCATLG 191 size 10 cyl", "BKR324", "Delete the repeated `disk BKRCATLG 191`"),
     ("  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "BKR324", "Delete the repeated `disk BKRSVSFS 191`"),
+    (CATALOG_LINE, "BKR115", "Delete the repeated `catalog`"),
+    (TAPE_STATEMENT, "BKR115", "Delete the repeated `tape manager`"),
 ]
 # fmt: on
 
@@ -392,6 +399,8 @@ PASTED_AND_CHANGED = [
     ("  single group APPS { CICSPRD DB2PRD }", ("DB2PRD", "DB2TST"), "BKR321"),
     (APPSFULL, ("02:00", "04:00"), "BKR323"),
     ("  disk BKRCATLG 191 size 10 cyl", ("10 cyl", "20 cyl"), "BKR324"),
+    (CATALOG_LINE, ("pool BKRPOOL", "pool BKRPL2"), "BKR115"),
+    (TAPE_STATEMENT, ("request-dmm TRDMM", "request-dmm TRDMM2"), "BKR115"),
 ]
 # fmt: on
 
@@ -421,6 +430,46 @@ def test_a_member_block_pasted_again_says_what_its_copy_changes():
     assert [text[r.span.start : r.span.end] for r in d.related[1:]] == [
         "workers 2", "3390-27", "exclude minidisk * 0193"
     ]
+
+
+def test_a_second_catalog_statement_says_word_by_word_what_it_changes():
+    text = damaged(
+        CATALOG_LINE,
+        CATALOG_LINE + "\n  catalog shared server BKRSVSFS pool BKRPL2 on VMSYS2 logon-wait 5 minutes",
+    )
+    (d,) = check(text)
+    assert (d.code, d.fix) == ("BKR115", None)
+    assert d.message == (
+        "a second `catalog` statement in the cluster, which differs from the first: the first says"
+        " `pool BKRPOOL`, this one `pool BKRPL2`; the first says `on VMSYS1`, this one `on VMSYS2`;"
+        " the first has no `logon-wait`, this one says `logon-wait 5 minutes`"
+    )
+    assert d.help == "keep one `catalog` statement: settle what differs in the first and delete this one"
+
+
+def test_a_second_tape_manager_statement_says_word_by_word_what_it_changes():
+    # the first line of the statement written twice: the copy goes on with the DMMs
+    first = "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+    text = damaged(TAPE_STATEMENT, first + TAPE_STATEMENT.replace("TRTMM\n", "TRTM2\n"))
+    (d,) = check(text)
+    assert (d.code, d.fix) == ("BKR115", None)
+    assert d.message == (
+        "a second `tape manager` statement in the cluster, which differs from the first: the first says"
+        " `request-node TRTMM`, this one `request-node TRTM2`; the first has no `catalog-dmm`, this one"
+        " says `catalog-dmm TCDMM`; the first has no `request-dmm`, this one says `request-dmm TRDMM`"
+    )
+    local = damaged(TAPE_STATEMENT, TAPE_STATEMENT + "\n" + first.replace("shared", "local").rstrip("\n"))
+    (d,) = [d for d in check(local) if d.code == "BKR115"]
+    assert "the first says `shared`, this one `local`;" in d.message, d.message
+    assert "the first says `catalog-dmm TCDMM`, this one has none" in d.message, d.message
+
+
+def test_a_second_catalog_statement_written_in_other_case_says_the_same_and_is_deleted():
+    copy = "  CATALOG shared server bkrsvsfs pool BKRPOOL on vmsys1"
+    text = damaged(CATALOG_LINE, CATALOG_LINE + "\n" + copy)
+    (d,) = check(text)
+    assert d.message == "a second `catalog` statement in the cluster, saying what the first says"
+    assert d.fix is not None and apply(text, d) == BASE
 
 
 #: The catalog statement with BKRSTART's waits: how the user wrote them, the code, the

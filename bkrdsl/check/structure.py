@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bkrdsl import ast
 from bkrdsl.ast import Level
-from bkrdsl.check.common import quoted, span_through
+from bkrdsl.check.common import delete_repeats, quoted, span_through
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
@@ -253,6 +254,15 @@ REPEATED = register(
     together, and the machines only a second `catalog` or `tape manager`
     statement names are not also reported as disks for no machine (BKR332).
 
+    A second `catalog` or `tape manager` statement is compared with the
+    first, which is the one bkrc reads, option by option: the error says
+    word by word what the two say otherwise ("the first says `pool
+    BKRPOOL`, this one `pool BKRPL2`"; "the first has no `catalog-dmm`,
+    this one says `catalog-dmm TCDMM`"), names compared as CP reads them,
+    in capitals. A second statement that says what the first says (pasted
+    again, or written in other case) is deleted by `bkrc check --fix` (and
+    the editor's quick fix), unless a comment stands in it.
+
     Failing example:
 
         import std/backup-manager
@@ -479,8 +489,8 @@ def block_shape(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
-    yield from _repeats(cluster.catalogs, "`catalog` statement", "the cluster")
-    yield from _repeats(cluster.tapes, "`tape manager` statement", "the cluster")
+    yield from _repeated_statements(model, cluster.catalogs, "catalog", _catalog_says)
+    yield from _repeated_statements(model, cluster.tapes, "tape manager", _tape_says)
     yield from _repeats(
         [s for s in cluster.settings if s.keyword == "description"], "`description`", "the cluster"
     )
@@ -531,6 +541,77 @@ def block_shape(model: Model):
             "the tape manager statement",
             one="keep one",
         )
+
+
+def _repeated_statements(model: Model, statements, keyword: str, says):
+    """BKR115 for every `catalog` (or `tape manager`) statement after the first,
+    saying word by word what it says otherwise than the first, which is the one
+    the model reads; one that says the same gets the fix that deletes it."""
+    if len(statements) < 2:
+        return
+    what = f"`{keyword}` statement"
+    first = statements[0]
+    first_says = says(first)
+    for extra in statements[1:]:
+        differences = _differences(first_says, says(extra))
+        if differences:
+            message = f"a second {what} in the cluster, which differs from the first: " + "; ".join(differences)
+            help = f"keep one {what}: settle what differs in the first and delete this one"
+            fix = None  # which of the two is meant is the user's choice
+        else:
+            message = f"a second {what} in the cluster, saying what the first says"
+            help = f"delete the repeated {what}: it repeats the first"
+            fix = delete_repeats(model, [extra.span], keyword)
+        yield REPEATED(
+            message, extra.span, related=(Related(first.span, f"the first {what} is here"),), help=help, fix=fix
+        )
+
+
+def _catalog_says(catalog: ast.Catalog) -> dict[str, str]:
+    """What a `catalog` statement says, option by option, as written
+    (`pool BKRPOOL`); an option written twice in it, both times."""
+    said = {"scope": catalog.scope.value}
+    for keyword, words in (("server", catalog.server), ("pool", catalog.pool), ("on", catalog.home)):
+        if words:
+            said[keyword] = " ".join(f"{keyword} {w.text}" for w in words)
+    for keyword, waits in (("logon-wait", catalog.logon_waits), ("pool-wait", catalog.pool_waits)):
+        if waits:
+            said[keyword] = " ".join(f"{keyword} {w.count.text} {w.unit.text}" for w in waits)
+    return said
+
+
+def _tape_says(tape: ast.Tape) -> dict[str, str]:
+    """What a `tape manager` statement says, option by option, as written
+    (`catalog-node TCTMM on VMSYS1`), in any order the options were written."""
+    said = {"scope": tape.scope.value}
+    options = (
+        ("catalog-node", tape.catalog_nodes),
+        ("request-node", tape.request_nodes),
+        ("catalog-dmm", tape.catalog_dmms),
+        ("request-dmm", tape.request_dmms),
+    )
+    for keyword, nodes in options:
+        if nodes:
+            said[keyword] = " ".join(
+                f"{keyword} {n.name.text}" + (f" on {n.member.text}" if n.member is not None else "") for n in nodes
+            )
+    return said
+
+
+def _differences(first: dict[str, str], other: dict[str, str]) -> list[str]:
+    """What `other` says otherwise than `first`, option by option: names as CP
+    reads them (`bkrpool` is `BKRPOOL`), an option only one of them has too."""
+    out = []
+    for topic in dict.fromkeys([*first, *other]):
+        was, now = first.get(topic), other.get(topic)
+        if was is not None and now is not None:
+            if was.upper() != now.upper():
+                out.append(f"the first says `{was}`, this one `{now}`")
+        elif was is not None:
+            out.append(f"the first says `{was}`, this one has none")
+        else:
+            out.append(f"the first has no `{topic}`, this one says `{now}`")
+    return out
 
 
 def _repeated_options(options, where: str, one: str):
