@@ -1027,6 +1027,43 @@ _START_NONE_AFTER = [
 ]
 
 
+#: BKRSTART's main loop, after a machine failed, where one is waited for and
+#: a machine that does not need it (a Tape Manager node) starts after it.
+_START_HELD_AFTER = [
+    "  if w.i then do",
+    "    /* The Backup Manager machines need it first: start none of them. */",
+    "    /* The Tape Manager node does not: it is still started. */",
+    "    held = 1",
+    "    say me': the Backup Manager machines need' m.i 'first: none of them'",
+    "    say me': was started. The Tape Manager node does not need it: it is'",
+    "    say me': started all the same.'",
+    "  end",
+]
+#: BKRSTART's main loop, first: a machine that needs the one that failed is
+#: not started (n.i), where some machine does not need it.
+_START_HELD_BACK = [
+    "  if held & n.i then do",
+    "    down = down m.i",
+    "    iterate",
+    "  end",
+]
+
+
+def _needs_waited(model: Model, member: str) -> list[bool]:
+    """For each machine BKRSTART starts on `member`, whether it needs the one it
+    waits for (the catalog's SFS server and its file pool): the Backup Manager
+    machines do; a Tape Manager node keeps its own catalog and does not, so it
+    is started after the SFS server failed (the catalog node is what every
+    request node needs)."""
+    return [not entry.role.startswith("tape-") for entry in model.start_order(member)]
+
+
+def _holds_back(order, needs: list[bool]) -> bool:
+    """Whether BKRSTART, after the machine it waits for failed, starts some
+    machine still (one that does not need it) rather than none."""
+    return _waits(order) and not all(needs)
+
+
 def _start_steps(model: Model, member: str) -> str:
     """What BKRSTART starts on `member`, in `Model.start_order`'s order, as its
     header says it: the SFS server only where it is started, and waited for."""
@@ -1078,12 +1115,15 @@ def _served(order: list[tuple[str, str, bool, str | None]]) -> bool:
     return any(wait and pool for _, _, wait, pool in order)
 
 
-def _start_codes(order: list[tuple[str, str, bool, str | None]], apart: bool, already: int) -> str:
+def _start_codes(
+    order: list[tuple[str, str, bool, str | None]], apart: bool, already: int, held: bool = False
+) -> str:
     """BKRSTART's return codes, as its header lists them: those its code can
     return (`_start_routines`), the waits' rc only where it waits, and
     RC_ELSEWHERE only where it starts a single-configuration machine;
     `already` is the dialect's rc for XAUTOLOG of a user already logged on,
-    with which MEANWHILE ends."""
+    with which MEANWHILE ends; `held`, whether a Tape Manager node is started
+    after the SFS server failed (`_holds_back`)."""
     waits, served = _waits(order), _served(order)
     codes = [f"0 all started, {RC_USAGE} operands given (it takes none)"]
     if apart:
@@ -1097,6 +1137,11 @@ def _start_codes(order: list[tuple[str, str, bool, str | None]], apart: bool, al
         f"{already} XAUTOLOG refused as already logged on yet QUERY USER finds no machine"
     )
     still = "the others are still started" + (", except after the SFS server failed" if waits else "")
+    if held:
+        still = (
+            "the others are still started, except the Backup Manager machines after the SFS server"
+            " failed: the Tape Manager node is started all the same"
+        )
     return (
         f"Return codes: {', '.join(codes)}, else the rc of the first CP or CMS command "
         f"that failed ({still}). On a failure it names the machines it did not "
@@ -1153,6 +1198,8 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
     order = _start_order(model, name)
     singles = _single_configuration(model, order)
     apart = any(singles)
+    needs = _needs_waited(model, name)
+    held = _holds_back(order, needs)
     catalog = model.catalog
     home = catalog.home if catalog is not None and catalog.scope is Scope.SHARED and catalog.server else None
     elsewhere = ""
@@ -1171,7 +1218,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             "",
             f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
             f"  'EXEC {START_FILE}'",
-            _start_codes(order, apart, dialect.return_code("xautolog_already_logged_on_rc")),
+            _start_codes(order, apart, dialect.return_code("xautolog_already_logged_on_rc"), held),
         ],
     )
     out.code("address command")
@@ -1182,7 +1229,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         out.comment("rcs of the file pool query that end the wait for it at once:")
         out.assign("final", dialect["query_filepool_final_rcs"])
     out.code(f"m.0 = {len(order)}", *(["p. = ''", "pool. = ''"] if served else []))
-    for i, ((user, why, wait, pool), single) in enumerate(zip(order, singles, strict=True), 1):
+    for i, ((user, why, wait, pool), single, need) in enumerate(zip(order, singles, needs, strict=True), 1):
         up = f", must be up{f' and its file pool {pool} serving' if pool else ''} before the rest."
         out.comment(f"{i}. {user}: {why}" + (up if wait else "."), hang=3)
         out.assign(f"m.{i}", user, name=True)
@@ -1192,6 +1239,8 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             out.code(f"w.{i} = {1 if wait else 0}")
         if apart:
             out.code(f"s.{i} = {1 if single else 0}")
+        if held:
+            out.code(f"n.{i} = {1 if need and not wait else 0}")
         if wait and pool:
             out.assign(f"pool.{i}", pool, name=True)
             out.assign(f"p.{i}", dialect.text("query_filepool", pool=pool), name=True)
@@ -1209,9 +1258,11 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "if result <> 0 then exit result",
         "first = 0",
         "down = ''",
+        *(["held = 0"] if held else []),
         "do i = 1 to m.0",
+        *(_START_HELD_BACK if held else []),
         *(_START_LOOP_SERVED if served else _START_LOOP_LOGGED_ON),
-        *(_START_NONE_AFTER if waits else []),
+        *(_START_HELD_AFTER if held else _START_NONE_AFTER if waits else []),
         "end",
         "if first = 0 then exit 0",
         "/* Say what is missing, and how to finish the start-up. */",

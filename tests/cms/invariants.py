@@ -116,6 +116,18 @@ def assert_start_order(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: s
     # After the server logged on, before anything else is started.
     assert asked[0] > run.commands.index(f"CP XAUTOLOG {catalog.server}"), run
     assert asked[-1] < run.commands.index(f"CP QUERY USER {expected[1]}"), run
+    # The pool never serves: the Backup Manager machines, which need it, are held
+    # back (rc 44, each named as not started); a Tape Manager node, which does
+    # not, is still started.
+    if catalog.pool is None:
+        return
+    never = cms.run(exec_of(member, "BKRSTART"), member=member, pools={catalog.pool: (catalog.server, "never", 55)})
+    assert never.rc == 44, never
+    nodes = expected[len(expected) - 1 :] if tape is not None and tape.scope is Scope.SHARED else []
+    started = [c.split()[-1] for c in never.commands if c.startswith("CP XAUTOLOG ")]
+    assert started == [catalog.server, *nodes], never
+    held = [u for u in expected[1:] if u not in nodes]
+    assert f"not started on member {member}: {' '.join(held)}." in never.stdout, never
 
 
 def member_jobs(model: Model, member: str) -> list[tuple[str, object]]:
