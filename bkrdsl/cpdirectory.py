@@ -404,13 +404,10 @@ def read_directory(name: str, data: bytes) -> Directory:
     if problem is not None:
         source = Source.of(name, "")
         return Directory(source, (), (NOT_TEXT(problem, Span.file_start(name), help=_NOT_TEXT_HELP),), False)
-    lines = text.split("\n")
-    masked = "\n".join(_masked(line) for line in lines)
-    source = Source.of(name, masked)
-    reader = _Reader(source)
-    for number, line in enumerate(source.text.split("\n"), 1):
-        reader.record(number, line)
-    return reader.result()
+    reader = _Reader(name)
+    record = reader.record
+    kept = [record(number, line) for number, line in enumerate(text.split("\n"), 1)]
+    return reader.result(Source.of_lines(name, kept))
 
 
 _NOT_TEXT_HELP = (
@@ -477,8 +474,8 @@ def _id_problem(word: str, what: str) -> str | None:
 class _Reader:
     """The records of one file, statement by statement (see the module note)."""
 
-    def __init__(self, source: Source) -> None:
-        self.source = source
+    def __init__(self, name: str) -> None:
+        self.name = name
         self.entries: list[Entry] = []
         self.profiles: list[Entry] = []
         self.open: Entry | None = None  # the entry being read, if bkrc keeps it
@@ -497,17 +494,37 @@ class _Reader:
         self.offset = 0  # of the record being read
         self.number = 0  # its line
         self.start = 0  # its offset
-        self.places: list[tuple[int, int]] = []  # its words' columns (0-based, end past the word)
+        self.shape: list[str] = []  # its words to column 71, in upper case
+        self.upper = ""  # its columns 1-71 in upper case, where `shape`'s words were split from
+        #: Its words' columns (0-based, end past the word) where they were found one by
+        #: one; None where `_place` finds a word's when asked.
+        self.places: list[tuple[int, int]] | None = None
 
-    def record(self, number: int, line: str) -> None:
+    def record(self, number: int, line: str) -> str:
+        """Read one record; return it as the directory's `Source` keeps it (its passwords masked)."""
         start, self.offset = self.offset, self.offset + len(line) + 1
-        if not _is_statement(line):
-            return
+        if line.startswith("*"):
+            return line  # a comment
+        head = line[:LAST_COLUMN]
+        upper = head.upper()
+        shape = upper.split()
+        if not shape:
+            return line  # blank to column 71 (`_is_statement`)
         self.number, self.start = number, start
-        # The words' places, made into spans only for the few words a diagnostic or an
-        # entry keeps: a directory of 50,000 users has some 4 million words.
-        self.places = [m.span() for m in _WORD.finditer(line[:LAST_COLUMN])]
-        shape = [line[begin:end].upper() for begin, end in self.places]
+        # The words split once, in C; where they are is found only for the few words a
+        # diagnostic or an entry keeps, or a password is (`_place`): a directory of
+        # 50,000 users has some 4 million words. `str.split` splits at every blank,
+        # DIRECTXA at a space or tab only; a record with another blank (a form feed, a
+        # no-break space), or whose upper case is longer (`ß`), is read word by word.
+        not_blank = len(upper) - upper.count(" ") - upper.count("\t")
+        if len(upper) != len(head) or not_blank != sum(map(len, shape)):
+            line = _masked(line)
+            self.places = [m.span() for m in _WORD.finditer(line[:LAST_COLUMN])]
+            shape = [line[begin:end].upper() for begin, end in self.places]
+        else:
+            self.shape, self.upper, self.places = shape, upper, None
+            if shape[0] in _PASSWORD_WORDS:
+                line = self._masked(line)
         cut = len(line) > LAST_COLUMN and line[LAST_COLUMN - 1] not in " \t" and line[LAST_COLUMN] not in " \t"
         if cut:
             self._cut(start, line)
@@ -535,15 +552,37 @@ class _Reader:
                 )
             )
             self.current = ""  # said once: what follows belongs to no entry bkrc keeps
+        return line
+
+    def _place(self, index: int) -> tuple[int, int]:
+        """The columns of the record's word at `index` (0-based, end past the word): each
+        word is found after the one before it, in the upper case it was split from
+        (where each character is one, so its columns are the record's)."""
+        if self.places is not None:
+            return self.places[index]
+        at, upper = 0, self.upper
+        for word in self.shape[: index + 1]:
+            at = upper.find(word, at) + len(word)
+        return at - len(word), at
+
+    def _masked(self, line: str) -> str:
+        """The record with its passwords as `*`s of their length (`_masked` of its words as split)."""
+        which = _PASSWORD_WORDS[self.shape[0]]
+        if self.shape[0] == "MDISK" and len(self.shape) > 3 and self.shape[3] in ONE_OPERAND_FORMS:
+            which = slice(which.start - 1, which.stop - 1)
+        for index in range(which.start, min(which.stop, len(self.shape))):
+            begin, end = self._place(index)
+            line = line[:begin] + "*" * (end - begin) + line[end:]
+        return line
 
     def _span(self, start: int, begin: int, end: int) -> Span:
         """Columns `begin` to `end` of the record being read (at offset `start`): the
         record's line is known, so no look-up (`Source.span` gives the same span)."""
-        return Span(self.source.name, self.number, begin + 1, self.number, end + 1, start + begin, start + end)
+        return Span(self.name, self.number, begin + 1, self.number, end + 1, start + begin, start + end)
 
     def _word(self, index: int) -> Span:
         """The span of the record's word at `index`."""
-        return self._span(self.start, *self.places[index])
+        return self._span(self.start, *self._place(index))
 
     def _statement(self, line: str) -> Span:
         """The whole statement: its record from column 1 to its last word by column 71."""
@@ -695,7 +734,8 @@ class _Reader:
         self.builds, self.disks, self.links, self.profile, self.other_line = [], [], [], None, 0
         self.builds_unread = False
 
-    def result(self) -> Directory:
+    def result(self, source: Source) -> Directory:
+        """The directory read, whose text, its records as `record` kept them, is `source`."""
         self._close()
         kinds = {e.id: e.kind for e in self.entries}
         for entry in self.entries:
@@ -717,7 +757,7 @@ class _Reader:
         for p in self.profiles:
             first.setdefault(p.id, p)
         return Directory(
-            self.source, tuple(self.entries), tuple(self.found), profiles=tuple(first.values()), twice=frozenset(self.twice)
+            source, tuple(self.entries), tuple(self.found), profiles=tuple(first.values()), twice=frozenset(self.twice)
         )
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
 from bkrdsl.diagnostics.core import Severity
+from bkrdsl.source import Source
 
 DIRECT = EXAMPLES / "prodssi.direct"
 
@@ -260,3 +261,37 @@ def test_the_one_operand_mdisk_forms_have_their_passwords_masked_too():
     text = "USER A PW 1M 1M G\n MDISK 0200 3390 DEVNO 1A2B MR RSECRET WSECRET MSECRET\n"
     shown = read_directory("site.direct", text.encode()).source.text
     assert "SECRET" not in shown and " MDISK 0200 3390 DEVNO 1A2B MR ******* ******* *******" in shown
+
+
+def test_words_are_split_at_spaces_and_tabs_only_as_directxa_splits_them():
+    """The reader splits a record with `str.split`, which splits at every blank; DIRECTXA
+    splits at a space or a tab only. A form feed or a no-break space is part of its
+    word (this ID is refused, and the password masked is the word after it), and a
+    letter longer in upper case (`ß`) leaves the columns as the record has them."""
+    text = (
+        "USER\tLNX01\tSECRET1 1M 1M G\n MDISK\t0191 3390 1 10 V MR RPASS\n"
+        "USER A\x0cB PW 1M 1M G\n"
+        "USER C\xa0D SECRET2 1M 1M G\n"
+        "USER ßA SECRET3 1M 1M G\n MDISK 0192 3390 1 10 V MR ßRPASS WPASS\n"
+    )
+    found = read_directory("site.direct", text.encode())
+    shown = found.source.text.split("\n")
+    assert shown[:2] == ["USER\tLNX01\t******* 1M 1M G", " MDISK\t0191 3390 1 10 V MR *****"]
+    assert shown[2:4] == ["USER A\x0cB ** 1M 1M G", "USER C\xa0D ******* 1M 1M G"]
+    assert shown[4:6] == ["USER ßA ******* 1M 1M G", " MDISK 0192 3390 1 10 V MR ****** *****"]
+    assert [(d.code, d.span.line, d.span.column, d.span.end_column) for d in found.diagnostics] == [
+        ("BKR502", 3, 6, 9),
+        ("BKR502", 4, 6, 9),
+    ]
+    assert "holds `\x0c`" in found.diagnostics[0].message
+    lnx, sharp = found.entry("LNX01"), found.entry("SSA")
+    assert (lnx.span.column, lnx.span.end_column, lnx.disks[0].span.column) == (6, 11, 8)
+    assert (sharp.span.column, sharp.span.end_column, sharp.span.start) == (6, 8, text.index("ßA"))
+    assert [(d.address, d.span.column, d.span.end_column) for d in sharp.disks] == [(0x192, 8, 12)]
+
+
+@given(st.lists(st.text(st.sampled_from("AB ß\t\x0c"), max_size=6), min_size=1, max_size=6))
+def test_a_source_of_lines_is_the_source_of_their_text(lines):
+    text = "\n".join(lines)
+    of_lines, of_text = Source.of_lines("f", lines), Source.of("f", text)
+    assert of_lines == of_text and of_lines._line_starts == of_text._line_starts
