@@ -14,7 +14,8 @@ Every answer comes from the rules the checks and the templates already use:
   MDISKs; an IDENTITY's own with its SUBCONFIG's for the member);
 - an include's addresses: `check.coverage.selection_ranges`; what the job's
   and the member's excludes take out of a user:
-  `check.coverage.removed_ranges_of` (BKR404's and BKR407's);
+  `check.coverage.removed_ranges_of` (BKR404's and BKR407's), each job's and
+  member's worked out once;
 - who is left out, the product's machines and z/VM's own IDs:
   `starter.classifier`, as `bkrc init --directory` leaves them out.
 
@@ -29,7 +30,7 @@ Pure: model and directory in, `show.Coverage` out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from bkrdsl.check.coverage import excludes_on, removed_ranges_of, selection_ranges
@@ -58,13 +59,13 @@ def coverage(model: Model, directory: Directory) -> Coverage:
         (product if whose == PRODUCT else zvm if whose is not None else site).append(entry)
     members = model.member_names
     every_job = tuple((job_name, job, m) for m in members for job_name, job in model.member_jobs(m))
-    selects = _Selects(model, directory)
+    selects = _Selects(model, directory, every_job)
     return Coverage(
         directory=directory.name,
         product=_with_minidisks(directory, product, members),
         zvm=_with_minidisks(directory, zvm, members),
         members={
-            m: tuple(found for entry in site if (found := _user_on(selects, entry, m, every_job)) is not None)
+            m: tuple(found for entry in site if (found := selects.user_on(entry, m)) is not None)
             for m in members
         },
         pattern_users={
@@ -89,41 +90,69 @@ def _with_minidisks(
     )
 
 
-def _user_on(selects: _Selects, entry: Entry, member: str, every_job) -> UserCoverage | None:
-    """What the jobs do with `entry` on `member`; None when it has no permanent
-    minidisk there (an IDENTITY not built there, a user with V-DISKs only)."""
-    found = user_instances(selects.directory, entry, (member,))
-    disks = _permanent(found[0].disks) if found else ()
-    if not disks:
-        return None
-    jobs = every_job if entry.kind == "USER" else [j for j in every_job if j[2] == member]
-    said: dict[str, list[JobOnMember]] = {}
-    for job_name, job, where in jobs:
-        status = selects.status(job, where, entry.id, disks)
-        if status is not None:
-            said.setdefault(status, []).append(JobOnMember(job_name, where))
-    best = next((s for s in _RANK if s in said), NOT_NAMED)
-    return UserCoverage(entry.id, entry.kind, best, tuple(said.get(best, ())))
-
-
 class _Selects:
-    """What a job's minidisk includes select, worked out once per job: per
-    include, its address ranges and the directory users its records name."""
+    """What the jobs' minidisk includes select and their excludes remove, each
+    worked out once: per job, the directory users its includes name with the
+    address ranges they select of each; per job and member, what the excludes
+    there take out of a user (`removed_ranges_of`); per USER, what the jobs do
+    with it (the same on every member)."""
 
-    def __init__(self, model: Model, directory: Directory) -> None:
+    def __init__(self, model: Model, directory: Directory, every_job) -> None:
         self.model = model
         self.directory = directory
-        self._includes: dict[int, list[tuple[list[tuple[int, int]], frozenset[str]]]] = {}
+        self.every_job = every_job  # (job name, job, member) of every member's jobs
+        self._on_member: dict[str, list] = {}
+        self._named: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        self._removed: dict[tuple[int, str], Callable[[str], list[tuple[int, int]]]] = {}
+        self._users: dict[str, UserCoverage | None] = {}
 
-    def includes(self, job: JobModel) -> list[tuple[list[tuple[int, int]], frozenset[str]]]:
-        known = self._includes.get(id(job))
+    def user_on(self, entry: Entry, member: str) -> UserCoverage | None:
+        """What the jobs do with `entry` on `member`; None when it has no permanent
+        minidisk there (an IDENTITY not built there, a user with V-DISKs only). A
+        USER's minidisks are the same on every member, and every member's jobs
+        count for it: its answer is worked out once."""
+        if entry.kind == "USER":
+            if entry.id not in self._users:
+                self._users[entry.id] = self._user_on(entry, member, self.every_job)
+            return self._users[entry.id]
+        jobs = self._on_member.get(member)
+        if jobs is None:
+            jobs = self._on_member[member] = [j for j in self.every_job if j[2] == member]
+        return self._user_on(entry, member, jobs)
+
+    def _user_on(self, entry: Entry, member: str, jobs) -> UserCoverage | None:
+        found = user_instances(self.directory, entry, (member,))
+        disks = _permanent(found[0].disks) if found else ()
+        if not disks:
+            return None
+        said: dict[str, list[JobOnMember]] = {}
+        for job_name, job, where in jobs:
+            status = self.status(job, where, entry.id, disks)
+            if status is not None:
+                said.setdefault(status, []).append(JobOnMember(job_name, where))
+        best = next((s for s in _RANK if s in said), NOT_NAMED)
+        return UserCoverage(entry.id, entry.kind, best, tuple(said.get(best, ())))
+
+    def named(self, job: JobModel) -> dict[str, list[tuple[int, int]]]:
+        """The directory users `job`'s minidisk includes name, each with the address
+        ranges of every include that names it (in the includes' order)."""
+        known = self._named.get(id(job))
         if known is None:
-            known = self._includes[id(job)] = [
-                (ranges, frozenset(e.id for e in self.directory.users_named(owners)))
-                for selection, owners in zip(job.includes, self.model.include_owners(job), strict=True)
-                if selection.medium.value == "minidisk"
-                and (ranges := selection_ranges(selection)) is not None
-            ]
+            known = self._named[id(job)] = {}
+            for selection, owners in zip(job.includes, self.model.include_owners(job), strict=True):
+                if selection.medium.value != "minidisk" or (ranges := selection_ranges(selection)) is None:
+                    continue
+                for entry in self.directory.users_named(owners):  # each once
+                    known.setdefault(entry.id, []).extend(ranges)
+        return known
+
+    def removed(self, job: JobModel, member: str) -> Callable[[str], list[tuple[int, int]]]:
+        """What the excludes that apply to `job` on `member` take out of a user."""
+        known = self._removed.get((id(job), member))
+        if known is None:
+            known = self._removed[id(job), member] = removed_ranges_of(
+                excludes_on(job, self.model.member(member))
+            )
         return known
 
     def status(self, job: JobModel, member: str, user_id: str, disks: Sequence[Minidisk]) -> str | None:
@@ -131,13 +160,13 @@ class _Selects:
         member's excludes leave; EXCLUDED when they take out every one it selects;
         NOT_SELECTED when an include names the user but none of its addresses;
         None when no minidisk include names the user."""
-        ranges = [r for r, users in self.includes(job) if user_id in users]
-        if not ranges:
+        ranges = self.named(job).get(user_id)
+        if ranges is None:
             return None
-        selected = [d for d in disks if _within(d.address, [r for rs in ranges for r in rs])]
+        selected = [d for d in disks if _within(d.address, ranges)]
         if not selected:
             return NOT_SELECTED
-        removed = removed_ranges_of(user_id, excludes_on(job, self.model.member(member)))
+        removed = self.removed(job, member)(user_id)
         return BACKED_UP if any(not _within(d.address, removed) for d in selected) else EXCLUDED
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from bkrdsl import ast
@@ -1540,11 +1541,15 @@ def _removes_everything(job: JobModel, written: tuple[tuple[str, ...], ...], exc
     return all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written))
 
 
-def removed_ranges_of(user_id: str, excludes) -> list[tuple[int, int]]:
-    """The address ranges `excludes` (minidisk and SFS excludes, as `excludes_on`
-    gives them) take out of user `user_id`'s minidisks: `bkrc show --directory`'s
-    coverage asks it of each directory user, as the checks ask it of a group."""
-    return _removed_ranges((user_id,), _removals(excludes))
+def removed_ranges_of(excludes) -> Callable[[str], list[tuple[int, int]]]:
+    """A function of a user ID: the address ranges `excludes` (minidisk and SFS
+    excludes, as `excludes_on` gives them) take out of that user's minidisks, as
+    the checks ask it of a group. The excludes are read once, here: `bkrc show
+    --directory`'s coverage asks it of each directory user a job names."""
+    removals = _removals(excludes)
+    if not removals.minidisk:
+        return lambda _user_id: []
+    return lambda user_id: _removed_ranges((user_id,), removals)
 
 
 def excludes_on(job: JobModel, member) -> list[ast.Selection]:
