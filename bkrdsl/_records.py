@@ -372,50 +372,51 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.each_member,self.members,self.span,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_frequency, _type_days, _type_time, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,frequency:_type_frequency,days:_type_days,time:_type_time,span:_type_span)->_return_type:
+def __create_fn__(_type_frequency, _type_days, _type_time, _type_span, _type_ordinal, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_ordinal, _return_type):
+ def __init__(self,frequency:_type_frequency,days:_type_days,time:_type_time,span:_type_span,ordinal:_type_ordinal=_dflt_ordinal)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'frequency',frequency)
   __dataclass_builtins_object__.__setattr__(self,'days',days)
   __dataclass_builtins_object__.__setattr__(self,'time',time)
   __dataclass_builtins_object__.__setattr__(self,'span',span)
+  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)
  return __init__
-CODE["def __create_fn__(_type_frequency, _type_days, _type_time, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,frequency:_type_frequency,days:_type_days,time:_type_time,span:_type_span)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'frequency',frequency)\n  __dataclass_builtins_object__.__setattr__(self,'days',days)\n  __dataclass_builtins_object__.__setattr__(self,'time',time)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_frequency, _type_days, _type_time, _type_span, _type_ordinal, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_ordinal, _return_type):\n def __init__(self,frequency:_type_frequency,days:_type_days,time:_type_time,span:_type_span,ordinal:_type_ordinal=_dflt_ordinal)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'frequency',frequency)\n  __dataclass_builtins_object__.__setattr__(self,'days',days)\n  __dataclass_builtins_object__.__setattr__(self,'time',time)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(frequency={self.frequency!r}, days={self.days!r}, time={self.time!r}, span={self.span!r})"
+  return self.__class__.__qualname__ + f"(frequency={self.frequency!r}, days={self.days!r}, time={self.time!r}, span={self.span!r}, ordinal={self.ordinal!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(frequency={self.frequency!r}, days={self.days!r}, time={self.time!r}, span={self.span!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(frequency={self.frequency!r}, days={self.days!r}, time={self.time!r}, span={self.span!r}, ordinal={self.ordinal!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.frequency,self.days,self.time,self.span,)==(other.frequency,other.days,other.time,other.span,)
+   return (self.frequency,self.days,self.time,self.span,self.ordinal,)==(other.frequency,other.days,other.time,other.span,other.ordinal,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.frequency,self.days,self.time,self.span,)==(other.frequency,other.days,other.time,other.span,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.frequency,self.days,self.time,self.span,self.ordinal,)==(other.frequency,other.days,other.time,other.span,other.ordinal,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('frequency','days','time','span',):
+  if type(self) is cls or name in ('frequency','days','time','span','ordinal',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'frequency\',\'days\',\'time\',\'span\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'frequency\',\'days\',\'time\',\'span\',\'ordinal\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('frequency','days','time','span',):
+  if type(self) is cls or name in ('frequency','days','time','span','ordinal',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'frequency\',\'days\',\'time\',\'span\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'frequency\',\'days\',\'time\',\'span\',\'ordinal\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.frequency,self.days,self.time,self.span,))
+  return hash((self.frequency,self.days,self.time,self.span,self.ordinal,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.frequency,self.days,self.time,self.span,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.frequency,self.days,self.time,self.span,self.ordinal,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_count, _type_unit, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,count:_type_count,unit:_type_unit,span:_type_span)->_return_type:

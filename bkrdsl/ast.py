@@ -202,12 +202,16 @@ class Placement:
 
 @dataclass(frozen=True, slots=True)
 class Schedule:
-    """`daily T`, `weekly DAY[,DAY...] T`, `monthly N T` or `manual`."""
+    """`daily T`, `weekly DAY[,DAY...] T`, `monthly N T`, `monthly ORDINAL DAY T` or
+    `manual`. A monthly schedule on the Nth weekday (`monthly first sun 02:00`) has
+    its `ordinal` (first, second, third, fourth or last, as written) and the weekday
+    as its one day; one on a day of the month has none."""
 
     frequency: str  # daily | weekly | monthly | manual
     days: tuple[Word, ...]
     time: Word | None
     span: Span
+    ordinal: Word | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,8 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "each": ("placement", "`on each member`: one job (or expiry) per member, each on its own member."),
     "exclude": ("job, member", "Leave minidisks or SFS paths out of a backup: `exclude minidisk * 0190`."),
     "expire": ("cluster", "When the catalog's old backups are previewed and purged, and on which member."),
+    "first": ("schedule", "`monthly first sun 02:00`: on the month's first such weekday (days 1 to 7)."),
+    "fourth": ("schedule", "`monthly fourth sun 02:00`: on the month's fourth such weekday (days 22 to 28)."),
     "full": ("backup", "A full backup: every selected file, whether it changed or not."),
     "group": ("file, cluster", "A named list of users of one kind, `single` or `identity`, that jobs back up."),
     "identity": (
@@ -47,6 +49,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "incremental": ("backup", "An incremental backup: only what changed since an earlier backup."),
     "job": ("cluster", "A backup job: what it backs up, where to, and when and on which member it runs."),
     "job-suffix": ("member", "The end of IDENTITY jobs' names on this member (default: its number)."),
+    "last": ("schedule", "`monthly last sat 22:00`: on the month's last such weekday (one of its last seven days)."),
     "local": ("catalog, tape", "One catalog on each member, not shared by the cluster."),
     "logon-wait": (
         "catalog",
@@ -63,7 +66,13 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         "One member of the SSI cluster: its workers, private volumes and job suffix; `on each member`: all of them.",
     ),
     "minidisk": ("include, exclude", "Select minidisks: the owner (ID or pattern), then addresses or ranges."),
-    "monthly": ("schedule", "Run once a month, on the day and at the time given: `monthly 1 02:00`."),
+    "monthly": (
+        "schedule",
+        (
+            "Run once a month, on the day (or the Nth weekday) and at the time given: `monthly 1 02:00`,"
+            " `monthly first sun 02:00`."
+        ),
+    ),
     "on": (
         "placement, catalog, tape, disk",
         (
@@ -90,6 +99,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "retain": ("expire", "How long backups stay in the catalog: `retain 35 days`."),
     "role": ("user", "What a product machine is for (`role backup-server`, `role worker`...)."),
     "run": ("job", "Where and when the job runs: `run on VMSYS1 daily 02:00`."),
+    "second": ("schedule", "`monthly second tue 01:00`: on the month's second such weekday (days 8 to 14)."),
     "server": ("catalog", "The catalog's SFS file pool server: a single-configuration user when shared."),
     "sfs": ("include, exclude", "Select SFS paths, `POOL:USER.DIR` as CMS writes them."),
     "shared": ("catalog, tape", "One catalog for the whole cluster (recommended; Tape Manager needs it)."),
@@ -100,6 +110,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     ),
     "size": ("disk", "A minidisk's size: a number, then `cyl` (3390 cylinders) or `blk` (512-byte blocks)."),
     "tape": ("cluster, target", "Tape: `tape manager` for Tape Manager for z/VM, `to tape` as a job's target."),
+    "third": ("schedule", "`monthly third wed 01:00`: on the month's third such weekday (days 15 to 21)."),
     "to": ("job", "The job's target: `to disk [pool NAME]` or `to tape [pool NAME]`."),
     "user": ("file, cluster", "Declare users by ID or pattern, with their kind: `single user PMAINT`."),
     "weekly": ("schedule", "Run on the days of the week given: `weekly sat,sun 22:00`."),

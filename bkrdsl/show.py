@@ -27,6 +27,7 @@ and runs the front end.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -581,15 +582,14 @@ HEADINGS = ("time", "schedule", "job", "from", "kind", "level", "to", "backs up"
 
 def _fold(label: str, width: int) -> list[str]:
     """A schedule on lines of at most `width` columns, broken after its commas
-    (`weekly mon,tue,` / `wed,thu,fri`)."""
-    pieces = label.split(",")
+    (`weekly mon,tue,` / `wed,thu,fri`) or at a blank (`monthly second` / `tue`)."""
     lines = [""]
-    for i, piece in enumerate(pieces):
-        piece += "," if i < len(pieces) - 1 else ""
-        if lines[-1] and len(lines[-1]) + len(piece) > width:
+    for piece in re.findall(r"[^, ]+[, ]?", label):
+        if lines[-1] and len(lines[-1]) + len(piece.rstrip()) > width:
+            lines[-1] = lines[-1].rstrip()
             lines.append("")
         lines[-1] += piece
-    return lines
+    return [line.rstrip() for line in lines]
 
 
 def _cells(row: JobRow) -> tuple[list[str], ...]:

@@ -58,7 +58,7 @@ TERMINALS = {
     "}": "RBRACE",
     ",": "COMMA",
 }
-LEXINGS = [fast.KEYWORD, fast.NAME, fast.PLACE, fast.GROUP, fast.MORE, fast.LIST, fast.PATH]
+LEXINGS = [fast.KEYWORD, fast.NAME, fast.PLACE, fast.GROUP, fast.MORE, fast.LIST, fast.PATH, fast.MONTHLY]
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -395,6 +395,7 @@ cluster K {
     preview daily 01:00
     purge weekly sun, sat 03:00
     purge monthly 1 02:00
+    purge monthly last sun 02:00
     preview manual
     retain 35 days
   }
@@ -436,6 +437,10 @@ cluster K {
   job J12 { run on M1 manual }
   job J13 { run on M1 weekly sat 1 }
   job J14 { run on M1 monthly 1 2 }
+  job J14B { run on M1 monthly First Sat 2 }
+  job J14C { run on M1 monthly second s 1 }
+  job J14D { run on M1 monthly third mon 1 }
+  job J14E { run on M1 monthly fourth mon 1 }
   job J15 { run on M1, M2 }
   job J16 { }
   description "again"
@@ -1632,6 +1637,9 @@ def programs(draw) -> str:
             return [kw("daily"), name()]
         if how == "weekly":
             return [kw("weekly"), *name_list(), name()]
+        if how == "monthly" and draw(st.booleans()):
+            nth = draw(st.sampled_from(["first", "second", "third", "fourth", "last"]))
+            return [kw("monthly"), kw(nth), name(), name()]
         if how == "monthly":
             return [kw("monthly"), name(), name()]
         return [kw("manual")]

@@ -128,6 +128,9 @@ def schedule(draw):
         return kw("daily") + nm(draw(times))
     if which == "weekly":
         return kw("weekly") + draw(name_list(days)) + nm(draw(times))
+    if which == "monthly" and draw(st.booleans()):
+        nth = draw(st.sampled_from(["first", "second", "third", "fourth", "last"]))
+        return kw("monthly", nth) + nm(draw(days)) + nm(draw(times))
     if which == "monthly":
         return kw("monthly") + nm(draw(numbers)) + nm(draw(times))
     return kw("manual")

@@ -351,6 +351,17 @@ def test_completion(cursor, offered, absent):
     assert not (absent & labels)
 
 
+def test_completion_of_the_nth_weekday_of_the_month():
+    """`monthly |`: the ordinals; `monthly first |`: the days of the week, not a member."""
+    text = CLUSTER.replace("purge weekly sun 03:00", "purge monthly first sun 03:00")
+    doc, line, column = doc_at(text, "purge monthly |first")
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert {"first", "second", "third", "fourth", "last"} <= labels
+    doc, line, column = doc_at(text, "purge monthly first |sun")
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert {"mon", "sun"} <= labels and "DEV1" not in labels and "first" not in labels
+
+
 def test_completion_of_roles_and_after_an_earlier_mistake():
     text = "cluster X { member M { workers } }\nidentity user BKRX role "
     doc = analyse_document("/ws/x.bkr", text)

@@ -17,6 +17,7 @@ from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
+    ORDINAL_DAYS,
     WEEKDAYS,
     JobModel,
     Model,
@@ -96,7 +97,11 @@ SAME_MINUTE = register(
     on a busy resource. Staggering them makes the night predictable. Two
     jobs that both run `on each member` meet on every member, each member's
     own backup server getting both at once: that is one warning, naming the
-    members.
+    members. Jobs on the Nth weekday of the month meet when they may fall on
+    one day: `first` is taken as days 1 to 7, `second` 8 to 14, `third` 15 to
+    21, `fourth` 22 to 28 and `last` 22 to 31 (`monthly fourth sun` and
+    `monthly last sun` meet; `first sun` and `last sun`, or `first sun` and
+    `monthly 15`, do not).
 
     Failing example:
 
@@ -138,7 +143,10 @@ PURGE_DURING_BACKUP = register(
     does not know how long a backup runs; it warns when the purge starts at
     the start of a backup (on the purging member, or on any member when the
     catalog is shared) or within the following 60 minutes, on a day both
-    run (a backup at 23:30 is still running at 00:10 the next day). A shared
+    run (a backup at 23:30 is still running at 00:10 the next day; the Nth
+    weekday of the month is taken as falling on days 1 to 7, 8 to 14 ... and
+    the last on 22 to 31, as BKR402 does, so that a purge on `monthly last
+    sun` meets a backup on `monthly fourth sat` late the evening before). A shared
     catalog purged from several members is BKR211; this warning then looks
     at the purge BKR211 keeps only: on the catalog's server's member, if it is
     one of them, else on the first.
@@ -605,12 +613,19 @@ OWNER_IN_PART = register(
 
 # ------------------------------------------------------------------ schedules
 def _days(s: ast.Schedule):
-    """What days a schedule runs: "all", a frozenset of weekdays, ("month", n), or None."""
+    """What days a schedule runs: "all", a frozenset of weekdays, ("month", n),
+    ("nth", weekday, days of the month it may fall on) or None. The Nth weekday
+    falls in the Nth seven days of the month (`first` 1-7, `second` 8-14 ...), the
+    last in the 22nd to the 31st (`ORDINAL_DAYS`)."""
     if s.frequency == "daily":
         return "all"
     if s.frequency == "weekly":
         days = [parse_weekday(w.text) for w in s.days]
         return None if any(d is None for d in days) else frozenset(days)
+    if s.frequency == "monthly" and s.ordinal is not None:
+        weekday = parse_weekday(s.days[0].text) if s.days else None
+        dates = ORDINAL_DAYS.get(s.ordinal.text.upper())
+        return None if weekday is None or dates is None else ("nth", weekday, frozenset(dates))
     if s.frequency == "monthly":
         n = small_int(s.days[0].text) if s.days else None
         return ("month", n) if n is not None and 1 <= n <= 31 else None
@@ -624,6 +639,15 @@ def _may_share_a_day(a, b) -> bool:
         return True
     if isinstance(a, frozenset) and isinstance(b, frozenset):
         return bool(a & b)
+    if isinstance(b, tuple) and b[0] == "nth":
+        a, b = b, a
+    if isinstance(a, tuple) and a[0] == "nth":
+        _, weekday, dates = a
+        if isinstance(b, frozenset):
+            return weekday in b
+        if b[0] == "month":
+            return b[1] in dates  # a day of the month falls on every weekday some month
+        return weekday == b[1] and bool(dates & b[2])  # the fourth and the last may be one day
     if isinstance(a, tuple) and isinstance(b, tuple):
         return a == b
     return True  # a day of the month falls on every weekday some month
@@ -637,6 +661,11 @@ def _next_day(days):
     shorter month's last day is not)."""
     if isinstance(days, frozenset):
         return frozenset((d + 1) % 7 for d in days)
+    if isinstance(days, tuple) and days[0] == "nth":
+        # the day after the last weekday may be the 1st: a month ends on the 28th to the 31st
+        _, weekday, dates = days
+        after = {d + 1 for d in dates if d < 31} | ({1} if dates & {28, 29, 30, 31} else set())
+        return ("nth", (weekday + 1) % 7, frozenset(after))
     if isinstance(days, tuple):
         return ("month", days[1] % 31 + 1)
     return days

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from bkrdsl import ast
 from bkrdsl.check.common import (
@@ -197,7 +198,10 @@ INVALID_DAY = register(
     `weekly sat 22:00`. Several days are listed one by one: a range
     (`weekly mon-fri 02:00`, also `mon..fri`) and `weekdays` or `weekend`
     are one error each, whose fix writes the days (`mon,tue,wed,thu,fri`,
-    `sat,sun`); a range runs on past Sunday (`fri-mon`).
+    `sat,sun`); a range runs on past Sunday (`fri-mon`). `monthly first sun
+    02:00` (also `second`, `third`, `fourth`, `last`) takes one weekday, by
+    name as `weekly` does; `monthly first 02:00 sun`, the time before the day,
+    is one error whose fix writes `monthly first sun 02:00`.
 
     Failing example:
 
@@ -638,7 +642,8 @@ def time_meant(text: str) -> str | None:
 def _schedule_text(sched: ast.Schedule, time: str) -> str:
     """The schedule as written, with `time` for its time: `weekly sat,sun 14:00`."""
     days = ",".join(d.text for d in sched.days)
-    return " ".join(part for part in (sched.frequency, days, time) if part)
+    ordinal = sched.ordinal.text if sched.ordinal is not None else ""
+    return " ".join(part for part in (sched.frequency, ordinal, days, time) if part)
 
 
 #: A time with a one-digit minute (`2:5`), and midnight at the day's end (`24:00`).
@@ -672,21 +677,22 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
 
 
 def _day_and_time_swapped(sched: ast.Schedule):
-    """`weekly 22:00 sat`, `monthly 02:00 1`: the time written before the day. One
-    error for the two words, whose help writes them the other way round."""
+    """`weekly 22:00 sat`, `monthly 02:00 1`, `monthly first 02:00 sun`: the time
+    written before the day. One error for the two words, whose help writes them the
+    other way round."""
     if sched.frequency not in ("weekly", "monthly") or len(sched.days) != 1 or sched.time is None:
         return None
     day, time = sched.days[0], sched.time
     if parse_time(day.text) is None and time_meant(day.text) is None:
         return None
-    if sched.frequency == "weekly":
+    if sched.frequency == "weekly" or sched.ordinal is not None:
         is_day = parse_weekday(time.text) is not None
     else:
         n = small_int(time.text)
         is_day = n is not None and 1 <= n <= 31
     if not is_day:
         return None
-    meant = f"{sched.frequency} {time.text} {day.text}"
+    meant = _schedule_text(replace(sched, days=(time,)), day.text)
     return INVALID_DAY(
         f"the time {quoted(day.text)} is written before the day {quoted(time.text)}",
         day.span,
@@ -750,11 +756,11 @@ def times_and_days(model: Model):
                     help=f"write `{_schedule_text(sched, meant)}`",
                     fix=Fix.replace(f"Write `{meant}`", sched.time.span, meant),
                 )
-        if sched.frequency == "weekly":
+        if sched.frequency == "weekly" or sched.ordinal is not None:
             for w in sched.days:
                 if parse_weekday(w.text) is None:
                     listed = days_meant(w.text)
-                    if listed is not None:
+                    if listed is not None and sched.ordinal is None:
                         # `weekly mon-fri 22:00`: the days, one by one
                         days = ",".join(listed if d is w else d.text for d in sched.days)
                         meant = " ".join(p for p in ("weekly", days, sched.time and sched.time.text) if p)
@@ -767,7 +773,8 @@ def times_and_days(model: Model):
                         continue
                     close = suggest.closest(w.text, [d.upper() for d in day_names])
                     yield INVALID_DAY(
-                        f"{quoted(w.text)} is not a day of the week",
+                        f"{quoted(w.text)} is not a day of the week"
+                        + (f": `monthly {sched.ordinal.text.lower()}` takes one" if sched.ordinal else ""),
                         w.span,
                         help=mean_help(
                             [c.lower() for c in close], "use mon, tue, wed, thu, fri, sat or sun"

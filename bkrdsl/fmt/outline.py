@@ -193,6 +193,8 @@ class _Walk:
         if schedule is not None and schedule.frequency == "weekly":
             self.lower.update(day.span.start for day in schedule.days)
             self.day_lists.append((schedule.days[0].span.start, schedule.days[-1].span.end))
+        if schedule is not None and schedule.ordinal is not None:  # `monthly first sun`
+            self.lower.update(day.span.start for day in schedule.days)
 
     def user(self, decl: ast.UserDecl) -> Node:
         if decl.role is not None:

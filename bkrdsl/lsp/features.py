@@ -722,6 +722,8 @@ def _context(tokens, accepted: set[str]) -> str | None:
             names += tok.type == "NAME"
             continue
         value = str(tok.value).lower()
+        if value in ("first", "second", "third", "fourth", "last"):  # `monthly first |`: its weekday
+            return "day" if names == 0 else None
         if value == "size":  # `disk BKRBKUP 191 size 10 |`: the unit after the number
             return "unit" if names == 1 else None
         if value in ("logon-wait", "pool-wait"):  # `logon-wait 5 |`: seconds or minutes
@@ -1446,7 +1448,8 @@ def _values(module: ast.Module):
             schedules += [*expire.previews, *expire.purges]
             yield from ((w, "a number of days") for w in expire.retains)
         for schedule in schedules:
-            day = "a day of the month" if schedule.frequency == "monthly" else "a day of the week"
+            monthly = schedule.frequency == "monthly" and schedule.ordinal is None
+            day = "a day of the month" if monthly else "a day of the week"
             yield from ((w, day) for w in schedule.days)
             if schedule.time is not None:
                 yield schedule.time, "a time of day"

@@ -245,6 +245,19 @@ def _merged(branches: list[tuple[str, str]]) -> str:
 
 
 # ------------------------------------------------------------------ values
+#: The ordinals of `monthly first sun 02:00`, in order, with the days of the month
+#: each can fall on: the Nth weekday is in the Nth seven days; the last is in the
+#: month's last seven, which a month of 28 to 31 days puts between the 22nd and
+#: the 31st (what the checks that compare schedules assume of it).
+ORDINALS = ("FIRST", "SECOND", "THIRD", "FOURTH", "LAST")
+ORDINAL_DAYS = {
+    "FIRST": range(1, 8),
+    "SECOND": range(8, 15),
+    "THIRD": range(15, 22),
+    "FOURTH": range(22, 29),
+    "LAST": range(22, 32),
+}
+
 #: Weekday names as `weekly` accepts them (any case), Monday = 0.
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 _WEEKDAY_FULL = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
@@ -429,9 +442,10 @@ class Timing:
     """When a schedule (`run`, `preview`, `purge`) falls, as the EXECs read it.
 
     `frequency` is `daily`, `weekly`, `monthly` or `manual`; `days` the
-    weekdays (`MON`..`SUN`) of a weekly schedule, or the day of the month of a
-    monthly one; `minutes` after midnight, None for `manual`. A schedule the
-    checker rejects (an invalid time or day of the month) is `manual`: never
+    weekdays (`MON`..`SUN`) of a weekly schedule, the day of the month of a
+    monthly one (`15`), or its ordinal and weekday (`FIRST`, `SUN`) for the Nth
+    (or last) weekday of the month; `minutes` after midnight, None for `manual`.
+    A schedule the checker rejects (an invalid time or day) is `manual`: never
     due rather than wrong.
     """
 
@@ -449,11 +463,11 @@ class Timing:
     @property
     def label(self) -> str:
         """The schedule without its time, in lower case: `daily`, `weekly mon,thu`,
-        `monthly 15`, `manual`."""
+        `monthly 15`, `monthly first sun`, `manual`."""
         if self.frequency == "weekly":
             return f"weekly {','.join(d.lower() for d in self.days)}"
         if self.frequency == "monthly":
-            return f"monthly {self.days[0]}"
+            return f"monthly {' '.join(self.days).lower()}"
         return self.frequency
 
 
@@ -473,6 +487,12 @@ def timing(schedule: ast.Schedule | None) -> Timing:
     if freq == "weekly":
         days = [parse_weekday(d.text) for d in schedule.days]
         return Timing("weekly", tuple(WEEKDAYS[d] for d in days if d is not None), minutes)
+    if freq == "monthly" and schedule.ordinal is not None:
+        weekday = parse_weekday(schedule.days[0].text) if schedule.days else None
+        nth = schedule.ordinal.text.upper()
+        if weekday is None or nth not in ORDINALS:
+            return MANUAL
+        return Timing("monthly", (nth, WEEKDAYS[weekday]), minutes)
     if freq == "monthly":
         day = schedule.days[0].text if schedule.days else ""
         if not day.isdigit():

@@ -233,6 +233,11 @@ class _Builder:
         if kind == "weekly":
             days, time = tree.children
             return ast.Schedule("weekly", self.name_list(days), self.word(time), span)
+        if kind == "monthly_weekday":
+            ordinal, day, time = tree.children
+            at = self.span_of(ordinal)
+            written = ast.Word(self.source.text[at.start : at.end], at)
+            return ast.Schedule("monthly", (self.word(day),), self.word(time), span, written)
         day, time = tree.children
         return ast.Schedule("monthly", (self.word(day),), self.word(time), span)
 

@@ -166,16 +166,16 @@ from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
 #: The grammar this parser was written for: sha256 of grammar/bkr.lark without
 #: comments and blank space. tests/test_fast_parser.py fails when they differ.
-GRAMMAR_FINGERPRINT = "928770856f214169697b84e3fda52d7a7bb96528d86334ff1ec0f81a5f63bdf8"
+GRAMMAR_FINGERPRINT = "0a4fd1a8731cf807c1fbec0ac90490d38f9b4597497e57b925ba9c3962b930fc"
 
 #: Every keyword of the grammar, lower case (a test checks it against bkrdsl.keywords).
 KEYWORDS = frozenset(
     """
     at backup catalog catalog-dmm catalog-node cluster daily days description disk each exclude
-    expire full group identity import include incremental job job-suffix local logon-wait manager
-    manual match member minidisk monthly on pool pool-wait preview private-volume purge request-dmm
-    request-node retain role run server sfs shared shared-volume single size tape to user weekly
-    workers
+    expire first fourth full group identity import include incremental job job-suffix last local
+    logon-wait manager manual match member minidisk monthly on pool pool-wait preview private-volume
+    purge request-dmm request-node retain role run second server sfs shared shared-volume single
+    size tape third to user weekly workers
     """.split()
 )
 
@@ -248,6 +248,10 @@ KEYWORD = Lexing("keyword", names=False, keywords=KEYWORDS)
 NAME = Lexing("name", names=True, closes=False)
 #: After `on` in a placement: a member name or `each member`.
 PLACE = Lexing("place", names=True, keywords=frozenset({"each"}), closes=False)
+#: The ordinals of `monthly first sun 02:00`, keywords right after `monthly` only.
+ORDINALS = frozenset({"first", "second", "third", "fourth", "last"})
+#: After `monthly`: a day of the month (a name) or an ordinal.
+MONTHLY = Lexing("monthly", names=True, keywords=ORDINALS, closes=False)
 #: Inside a group body: user IDs, `match PATTERN`, `}`.
 GROUP = Lexing("group", names=True, keywords=frozenset({"match"}))
 #: After a name of NAME+ (shared-volume, private-volume, minidisk addresses, SFS paths).
@@ -1498,6 +1502,8 @@ class _Parser:
         keyword = self.tokens[at][TEXT]
         if keyword.lower() == "weekly" and len(names) > 1 and messages.looks_like_time(names[-1]):
             raise _GiveUp  # `weekly mon, 02:00`: the time read as a day (Recovery.time_after_comma)
+        if keyword.lower() in ORDINALS:
+            raise _GiveUp  # `monthly last sun02:00`: the recovery names the words after the ordinal its way
         if names:
             if "#" in previous[TEXT]:
                 raise _GiveUp  # a fix would not take a `#` out (Recovery.drops_hash)
@@ -1937,9 +1943,10 @@ class _Parser:
         return ast.Placement(False, self.name_list(options), self._since(first))
 
     def schedule(self) -> ast.Schedule:
-        """daily NAME | weekly name_list NAME | monthly NAME NAME | manual."""
+        """daily NAME | weekly name_list NAME | monthly ordinal? NAME NAME | manual."""
         frequency = self.type  # not the word: a misspelt one is read as the keyword
-        first = self._take(NAME if frequency != "manual" else KEYWORD)
+        after = {"manual": KEYWORD, "monthly": MONTHLY}.get(frequency, NAME)
+        first = self._take(after)
         if frequency == "manual":
             return ast.Schedule("manual", (), None, self._since(first))
         if frequency == "daily":
@@ -1949,9 +1956,12 @@ class _Parser:
             days = self.name_list()
             time = self._word(self._expect(T_NAME, KEYWORD))
             return ast.Schedule("weekly", days, time, self._since(first))
+        ordinal = None
+        if self.type in ORDINALS:  # `monthly first sun 02:00`: the Nth weekday
+            ordinal = self._word(self._take(NAME))
         day = self._word(self._expect(T_NAME, NAME))
         time = self._word(self._expect(T_NAME, KEYWORD))
-        return ast.Schedule("monthly", (day,), time, self._since(first))
+        return ast.Schedule("monthly", (day,), time, self._since(first), ordinal)
 
     def expire(self) -> ast.Expire:
         self.expire_at = self.i

@@ -2424,7 +2424,10 @@ def each_member(written: str, statement: str | None, span: Span) -> Diagnostic:
     )
 
 
-SCHEDULE_FORMS = "`daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM` or `manual`"
+SCHEDULE_FORMS = (
+    "`daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`, `monthly first|second|third|fourth|last"
+    " DAY HH:MM` or `manual`"
+)
 _WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _GROUPS_OF_DAYS = {
     "weekday": _WEEK[:5],
@@ -2435,6 +2438,7 @@ _GROUPS_OF_DAYS = {
 #: Words that start a schedule written in English (`every day at 02:00`, `at 02:00`).
 SCHEDULE_STARTERS = frozenset(
     {"every", "each", "at", "on", "nightly", "night", "everyday", "day", "days", "once"}
+    | {"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th"}
     | set(_GROUPS_OF_DAYS)
 )
 #: Words that join the parts of a schedule written in English (`daily at 02:00`).
@@ -2504,6 +2508,9 @@ def schedule_for(text: str) -> str:
     clock = _CLOCK.search(text)
     in_clock = set(clock.group(0).lower().split()) if clock else set()
     days = {d for w in words for d in phrase_day(w)}
+    nth = next((_NTH[w] for w in words if w in _NTH), None)
+    if len(days) == 1 and nth is not None and {"month", "monthly"} & set(words):
+        return f"monthly {nth} {days.pop()} {time}"  # `first sunday of the month at 2am`
     if days:
         return f"weekly {','.join(d for d in _WEEK if d in days)} {time}"
     if {"month", "monthly"} & set(words):
@@ -2513,6 +2520,12 @@ def schedule_for(text: str) -> str:
         return "manual"
     return f"daily {time}"
 
+
+#: An ordinal in English, for `monthly first sun` (`first sunday of the month`).
+_NTH = {
+    "first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third",
+    "3rd": "third", "fourth": "fourth", "4th": "fourth", "last": "last", "final": "last",
+}
 
 #: Words of a schedule in English that `schedule_for` reads besides the time, days and date.
 _FREQUENCY_WORDS = frozenset(

@@ -33,10 +33,11 @@ syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 
 " Keywords that only are keywords.
 syn keyword bkrKeyword at catalog daily days description each exclude expire
-syn keyword bkrKeyword full identity include incremental job-suffix local
-syn keyword bkrKeyword logon-wait manager manual monthly pool pool-wait
-syn keyword bkrKeyword preview private-volume purge retain role run sfs shared
-syn keyword bkrKeyword shared-volume single tape to weekly workers
+syn keyword bkrKeyword first fourth full identity include incremental
+syn keyword bkrKeyword job-suffix last local logon-wait manager manual monthly
+syn keyword bkrKeyword pool pool-wait preview private-volume purge retain role
+syn keyword bkrKeyword run second sfs shared shared-volume single tape third
+syn keyword bkrKeyword to weekly workers
 
 " import PATH
 syn keyword bkrKeyword import nextgroup=bkrImportPath skipwhite
@@ -72,7 +73,7 @@ syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contain
 " minidisk OWNER ADDRESS...: addresses up to the next keyword
 syn keyword bkrKeyword minidisk nextgroup=bkrOwner skipwhite
 syn match bkrOwner /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrAddressList skipwhite
-syn match bkrAddressList /\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]\+\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern
+syn match bkrAddressList /\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|fourth\|import\|manual\|member\|retain\|second\|server\|shared\|single\|weekly\|daily\|first\|group\|local\|match\|purge\|third\|days\|disk\|each\|full\|last\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]\+\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|fourth\|import\|manual\|member\|retain\|second\|server\|shared\|single\|weekly\|daily\|first\|group\|local\|match\|purge\|third\|days\|disk\|each\|full\|last\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern
 syn match bkrAddress /\k\@<![0-9A-Fa-f]\{1,4}\k\@!/ contained
 syn match bkrRange /\k\@<![0-9A-Fa-f]\{1,4}-[0-9A-Fa-f]\{1,4}\k\@!/ contained contains=bkrRangeOperator
 syn match bkrRangeOperator /-/ contained

@@ -1,0 +1,117 @@
+"""`monthly first|second|third|fourth|last DAY HH:MM`: the Nth (or last) weekday of
+the month, from text to model (both parsers alike), in the checks that compare
+schedules (BKR402, BKR403: `first` is days 1-7 ... `fourth` 22-28, `last` 22-31),
+BKR314, the formatter and `bkrc show`'s label."""
+
+from __future__ import annotations
+
+import pytest
+
+from bkrdsl.fmt import format_text
+from bkrdsl.pipeline import analyse
+from bkrdsl.resolve.model import timing
+from bkrdsl.source import Source
+from bkrdsl.syntax import fast, read_module
+
+CLUSTER = """\
+import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 { purge PURGE  retain 35 days }
+  single group APPS { LINUX01 }
+  single group DBS { LINUX02 }
+  job APPSFULL { backup APPS full  include minidisk * *  to disk  run on VMSYS1 ONE }
+  job DBSFULL { backup DBS full  include minidisk * *  to disk  run on VMSYS1 TWO }
+}
+"""
+
+
+def codes(one: str, two: str, purge: str = "weekly wed 12:00") -> list[str]:
+    text = CLUSTER.replace("PURGE", purge).replace("ONE", one).replace("TWO", two)
+    analysis = analyse("t.bkr", text.encode())
+    return [d.code for d in analysis.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "clash"),
+    [
+        ("monthly first sun 02:00", "monthly first sun 02:00", True),
+        ("monthly fourth sun 02:00", "monthly last sun 02:00", True),  # 22-28 and 22-31
+        ("monthly first sun 02:00", "monthly last sun 02:00", False),
+        ("monthly first sun 02:00", "monthly second sun 02:00", False),
+        ("monthly first sun 02:00", "monthly first mon 02:00", False),
+        ("monthly first sun 02:00", "weekly sun 02:00", True),
+        ("monthly first sun 02:00", "weekly mon,sat 02:00", False),
+        ("monthly first sun 02:00", "daily 02:00", True),
+        ("monthly first sun 02:00", "monthly 7 02:00", True),
+        ("monthly first sun 02:00", "monthly 8 02:00", False),
+        ("monthly last sun 02:00", "monthly 31 02:00", True),
+        ("monthly last sun 02:00", "monthly 21 02:00", False),
+        ("monthly first sun 02:00", "monthly first sun 03:00", False),
+    ],
+)
+def test_same_minute_knows_the_days_the_nth_weekday_falls_on(one, two, clash):
+    found = codes(one, two)
+    assert ("BKR402" in found) == clash, found
+    assert "BKR314" not in found
+
+
+@pytest.mark.parametrize(
+    ("job", "purge", "clash"),
+    [
+        ("monthly last sun 02:00", "monthly last sun 02:30", True),
+        ("monthly last sun 02:00", "monthly first sun 02:30", False),
+        # a backup late on the fourth Saturday runs on into the Sunday after (23rd-29th)
+        ("monthly fourth sat 23:30", "monthly last sun 00:10", True),
+        ("monthly first sat 23:30", "monthly last sun 00:10", False),
+        # the day after the last Saturday may be the 1st: a first Sunday
+        ("monthly last sat 23:30", "monthly first sun 00:10", True),
+        ("monthly third sat 23:30", "monthly first sun 00:10", False),
+    ],
+)
+def test_purge_during_backup_knows_the_nth_weekday_and_the_day_after(job, purge, clash):
+    found = codes(job, "manual", purge)
+    assert ("BKR403" in found) == clash, found
+
+
+def test_both_parsers_read_the_ordinal_and_the_day(monkeypatch):
+    text = CLUSTER.replace("PURGE", "monthly Last SUNDAY 06:00").replace("ONE", "monthly first sun 02:00")
+    text = text.replace("TWO", "monthly 15 02:00")
+    module = fast.read(Source.of("t.bkr", text))
+    assert module is not None, "left to Lark"
+    monkeypatch.setenv("BKRDSL_PARSER", "lark")
+    assert read_module(Source.of("t.bkr", text)) == (module, [])
+    (cluster,) = module.clusters
+    first, fifteenth = (job.runs[0].schedule for job in cluster.jobs)
+    (purge,) = cluster.expires[0].purges
+    assert (first.ordinal.text, [d.text for d in first.days], first.time.text) == ("first", ["sun"], "02:00")
+    assert fifteenth.ordinal is None
+    assert purge.ordinal.text == "Last"
+    assert text[purge.ordinal.span.start : purge.ordinal.span.end] == "Last"
+    assert (timing(first).label, timing(first).hhmm) == ("monthly first sun", "02:00")
+    assert timing(purge).label == "monthly last sun"
+    assert timing(purge).days == ("LAST", "SUN")
+
+
+@pytest.mark.parametrize(
+    ("schedule", "message", "meant"),
+    [
+        ("monthly first sunny 02:00", "`sunny` is not a day of the week: `monthly first` takes one", "sun"),
+        ("monthly last 02:00 sat", "the time `02:00` is written before the day `sat`", "monthly last sat 02:00"),
+    ],
+)
+def test_a_bad_day_of_the_nth_weekday_is_bkr314(schedule, message, meant):
+    text = CLUSTER.replace("PURGE", "weekly wed 12:00").replace("ONE", schedule).replace("TWO", "manual")
+    diags = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    assert [d.code for d in diags] == ["BKR314"], diags
+    assert message in diags[0].message
+    assert meant in diags[0].help
+
+
+def test_fmt_writes_the_ordinal_and_the_day_in_small_letters():
+    text = CLUSTER.replace("PURGE", "Monthly LAST Sunday 06:00").replace("ONE", "monthly  First SUN   02:00")
+    text = text.replace("TWO", "manual")
+    out = format_text(text)
+    assert "monthly last sunday 06:00" in out
+    assert "monthly first sun 02:00" in out
