@@ -208,12 +208,16 @@ DAY_NAMES = ["mon", "TUE", "Wed", "thursday", "FRIDAY", "sat", "Sunday"]
 
 @st.composite
 def schedules(draw) -> str:
-    """Any schedule: daily, weekly on any days, monthly on any day of the month, at any minute; or manual."""
+    """Any schedule: daily, weekly on any days, monthly on any day of the month or
+    on the Nth (or last) weekday, at any minute; or manual."""
     at = f"{draw(st.integers(0, 23)):0{draw(st.sampled_from([1, 2]))}d}:{draw(st.integers(0, 59)):02d}"
     how = draw(st.sampled_from(["daily", "weekly", "monthly", "manual"]))
     if how == "weekly":
         days = draw(st.lists(st.sampled_from(DAY_NAMES), min_size=1, max_size=7, unique=True))
         return f"weekly {','.join(days)} {at}"
+    if how == "monthly" and draw(st.booleans()):
+        nth = draw(st.sampled_from(["first", "second", "third", "fourth", "last", "LAST", "First"]))
+        return f"monthly {nth} {draw(st.sampled_from(DAY_NAMES))} {at}"
     if how == "monthly":
         return f"monthly {draw(st.integers(1, 31))} {at}"
     return "manual" if how == "manual" else f"daily {at}"

@@ -6,6 +6,7 @@ The expected command sequences are data: tests/cms/cases.txt.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import subprocess
@@ -135,8 +136,8 @@ def test_expiry_sends_every_action_of_every_block(cms, example):
     assert_expiry_verbs(cms, model, exec_of, purger)
     times = {tuple(s.time.text.split(":")) for e in model.cluster.expires for s in e.previews + e.purges if s.time}
     for hhmm in sorted(f"{int(h):02d}:{m}" for h, m in times):
-        for day in DAYS:
-            assert_expiry_due(cms, model, exec_of, purger, hhmm, day, 1)
+        for day in DAYS:  # the date in full: which weekday is the last needs its month
+            assert_expiry_due(cms, model, exec_of, purger, hhmm, day, "20261101")
 
 
 @pytest.mark.parametrize(("example", "member"), MEMBER_PAIRS)
@@ -555,3 +556,64 @@ def test_rexx_md_s_try_by_hand_prints_what_the_page_shows(tmp_path):
         check=False,
     ).stdout
     assert printed == shown
+
+
+# The Nth and the last weekday of the month (tests/cms/clusters/nthday.bkr): what
+# BKRSUBMT DUE (on either member, at each scheduled minute) and BKREXPIR DUE send
+# on a date given as yyyymmdd with its own weekday. Worked out by hand from a
+# calendar, not from the oracle; SYSFULL runs on each member. November 2026 has
+# five Sundays (1 ... 29) and 30 days; February has 29 days in 2000 and 2020
+# (a year 400 divides, and one 4 divides) and 28 in 2100 and 2200 (100 divides
+# them, 400 does not).
+NTH_DUE = [
+    ("20261101", {"WEBFULL"}),  # first Sunday
+    ("20261122", {"DBFULL"}),  # fourth Sunday, not the last: a fifth follows
+    ("20261129", {"PURGE"}),  # the fifth Sunday, the last: neither first nor fourth
+    ("20261110", {"MAILFULL"}),  # second Tuesday (days 8 to 14)
+    ("20261118", {"TESTFULL"}),  # third Wednesday (days 15 to 21)
+    ("20261124", {"ARCHFULL"}),  # the last Tuesday of a 30-day month: the 24th
+    ("20261128", {"SYSFULL", "PREVIEW"}),  # fourth Saturday, and the last
+    ("20261130", {"LOGSFULL"}),  # last Monday, on the month's last day
+    ("20260131", {"SYSFULL"}),  # last Saturday, the 31st (the fourth was the 24th)
+    ("20260531", {"PURGE"}),  # last Sunday, the 31st
+    ("20260524", {"DBFULL"}),  # fourth Sunday of a month of five
+    ("20261231", set()),  # a Thursday: nothing
+    ("20000222", set()),  # a Tuesday, not the last: 2000 is a leap year, the 29th is one
+    ("20000229", {"ARCHFULL"}),  # the last Tuesday of February 2000
+    ("21000222", {"LOGSFULL"}),  # the last Monday: February 2100 has 28 days
+    ("20200222", {"PREVIEW"}),  # fourth Saturday, not the last: the 29th is one
+    ("20200229", {"SYSFULL"}),  # the last Saturday, the leap day
+    ("22000222", {"SYSFULL", "PREVIEW"}),  # fourth and last Saturday: 2200 is no leap year
+]
+
+
+@pytest.mark.parametrize(("date", "expected"), NTH_DUE, ids=[d for d, _ in NTH_DUE])
+def test_nth_and_last_weekday_are_due_on_their_dates(cms, date, expected):
+    """`monthly first sun 02:00` ... `monthly last sat 22:00`: BKRSUBMT DUE and
+    BKREXPIR DUE given the date as yyyymmdd send exactly the jobs and expiry actions
+    due that day, at their minutes, and the property tests' oracle agrees."""
+    model = example_model("nthday")
+    exec_of = _exec_of("nthday")
+    day = datetime.date(int(date[:4]), int(date[4:6]), int(date[6:])).strftime("%a").upper()
+    schedules = [(j.name, j.run.schedule, j.members) for j in model.jobs]
+    schedules += [(verb, s, ("SYSA",)) for e in model.cluster.expires for verb, s in
+                  [("PREVIEW", p) for p in e.previews] + [("PURGE", p) for p in e.purges]]
+    times = sorted({s.time.text for _, s, _ in schedules})
+    sent = set()
+    for hhmm in times:
+        for member in ("SYSA", "SYSB"):
+            run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {date}", member=member,
+                          logged_on=["BKRBKUP"])
+            assert run.rc == 0, run
+            # a job on each member is submitted under each member's name (SYSFULL1, SYSFULL2)
+            sent |= {re.sub(r"^SYSFULL[12]$", "SYSFULL", c.split()[-1]) for c in run.commands
+                     if c.startswith("CP SMSG")}
+        run = cms.run(exec_of("SYSA", "BKREXPIR"), f"DUE {hhmm} {day} {date}", member="SYSA",
+                      logged_on=["BKRCATLG"])
+        assert run.rc == 0, run
+        sent |= {c.split("(")[-1] for c in run.commands if c.startswith("CP SMSG")}
+    assert sent == expected
+    oracle = {name for name, s, _ in schedules for hhmm in times if is_due(s, hhmm, day, date)}
+    assert oracle == expected
+    for hhmm in times:  # each at its own minute only
+        assert_due(cms, model, exec_of, "SYSB", hhmm, day, date)

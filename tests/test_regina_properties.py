@@ -16,6 +16,8 @@ without Regina; fails instead when BKRDSL_REQUIRE_REGINA=1 (CI).
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from cms.generate import generate
 from cms.invariants import (
@@ -80,11 +82,17 @@ def assert_contract(cms, model, data) -> None:
     ]
     times = sorted({s.time.text for s in schedules if s is not None and s.time is not None})
 
+    lasts = any(s is not None and s.ordinal is not None and s.ordinal.text.lower() == "last" for s in schedules)
+
     def moment():
         hhmm = data.draw(st.sampled_from(times) if times else st.just("00:00"))
         if data.draw(st.booleans()):
             hhmm = f"{data.draw(st.integers(0, 23)):02d}:{data.draw(st.integers(0, 59)):02d}"
-        return hhmm, data.draw(st.sampled_from(DAYS)), data.draw(st.integers(1, 31))
+        # a day of the month, or the date in full (which a last weekday needs: its month)
+        if not lasts and data.draw(st.booleans()):
+            return hhmm, data.draw(st.sampled_from(DAYS)), data.draw(st.integers(1, 31))
+        date = data.draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2399, 12, 31)))
+        return hhmm, date.strftime("%a").upper(), date.strftime("%Y%m%d")
 
     for m in model.members:
         assert_submit_all(cms, model, exec_of, m.name)

@@ -476,3 +476,14 @@ MINIMAL_EXECS = [("DEV1", "BKRSUBMT"), ("DEV2", "BKRSUBMT"), ("DEV1", "BKREXPIR"
 def test_minimal_snapshot(snapshot, member, exec_name):
     text = generate(example_model("minimal"), member, exec_name, "minimal.bkr")
     assert text == snapshot(extension_class=RexxSnapshot)
+
+
+def test_nth_weekday_table_snapshot(snapshot):
+    """tests/cms/clusters/nthday.bkr: the schedules of `monthly first sun 02:00` ...
+    `monthly last sat 22:00` in the EXEC's table (`02:00 MONTHLY FIRST SUN`), with
+    the listing's `monthly first sun 02:00`; tests/test_regina.py runs them."""
+    model = example_model("nthday")
+    text = generate(model, "SYSA", "BKRSUBMT", "nthday.bkr") + generate(model, "SYSA", "BKREXPIR", "nthday.bkr")
+    table = "\n".join(line for line in text.splitlines() if line.startswith(("sched.", "when.")))
+    assert "sched.1 = '02:00 MONTHLY FIRST SUN'" in table
+    assert table == snapshot

@@ -12,6 +12,7 @@ clusters (tests/test_regina_properties.py) share them.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 
 from bkrdsl.ast import Scope
@@ -144,10 +145,13 @@ def _minute(hhmm: str) -> str:
     return f"{int(hours):02d}:{minutes}"
 
 
-def is_due(schedule, hhmm: str, day: str, dd: int) -> bool:
+def is_due(schedule, hhmm: str, day: str, dd: int | str) -> bool:
     """Whether a schedule of the model falls on that minute: the oracle BKRSUBMT DUE
     and BKREXPIR DUE are held to. `manual` is never due. Both times may have a
-    one-digit hour (`daily 0:00`, `DUE 0:00`), as the language and DUE take them."""
+    one-digit hour (`daily 0:00`, `DUE 0:00`), as the language and DUE take them.
+    `dd` is the day of the month, or the date as `yyyymmdd` (as DUE takes it),
+    whose month's length says which weekday is its last (`monthly last sun`); a day
+    alone will not do for that, it would be the clock's month."""
     if schedule is None or schedule.frequency == "manual" or schedule.time is None:
         return False
     if _minute(schedule.time.text) != _minute(hhmm):
@@ -156,7 +160,18 @@ def is_due(schedule, hhmm: str, day: str, dd: int) -> bool:
         return True
     if schedule.frequency == "weekly":
         return day in {d.text.upper()[:3] for d in schedule.days}  # `sun` or `sunday`
-    return int(schedule.days[0].text) == dd  # monthly
+    date = str(dd)
+    mday = int(date[6:]) if len(date) == 8 else int(date)
+    if schedule.ordinal is None:
+        return int(schedule.days[0].text) == mday  # monthly
+    if schedule.days[0].text.upper()[:3] != day:
+        return False
+    nth = schedule.ordinal.text.lower()
+    if nth == "last":
+        assert len(date) == 8, f"which {day} is the last depends on the month: give yyyymmdd, not {dd}"
+        length = calendar.monthrange(int(date[:4]), int(date[4:6]))[1]
+        return mday + 7 > length
+    return ["first", "second", "third", "fourth"].index(nth) == (mday - 1) // 7
 
 
 def assert_due(

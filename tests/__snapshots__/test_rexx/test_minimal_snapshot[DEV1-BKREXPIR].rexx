@@ -163,14 +163,26 @@ senddue: procedure expose me member server job. run. dry. review,
   else return usage('DUE wants a time as hh:mm, not' now'.')
   if wordpos(day, 'MON TUE WED THU FRI SAT SUN') = 0 then
     return usage('DUE wants a day MON to SUN, not' day'.')
+  /* The date: a day of the month, in the month the clock is in, or */
+  /* yyyymmdd, whose month says how long it is (for LAST weekdays). */
+  date = dd
+  ym = left(ymd, 6)
+  most = 31
+  if length(dd) = 8 & verify(dd, '0123456789') = 0 then do
+    parse var date ym 7 dd
+    most = 0
+    month = substr(ym, 5)
+    if month >= 1 & month <= 12 then most = monthdays(ym)
+  end
   ok = digits2(dd)
-  if ok then ok = dd >= 1 & dd <= 31
+  if ok then ok = dd >= 1 & dd <= most
   if ok then nop
-  else return usage('DUE wants a day of the month, not' dd'.')
+  else return usage('DUE wants a day 1 to 31 or yyyymmdd, not' date'.')
   now = right(hh + 0, 2, '0')':'mm
+  last = monthdays(ym)
   todo = ''
   do i = 1 to job.0
-    if isdue(sched.i, now, day, dd + 0) then todo = todo i
+    if isdue(sched.i, now, day, dd + 0, last) then todo = todo i
   end
   if todo == '' then say me': nothing due at' now 'on' day dd'.'
   return sendlist(todo)
@@ -179,14 +191,32 @@ digits2: procedure
   parse arg n
   return length(n) >= 1 & length(n) <= 2 & verify(n, '0123456789') = 0
 
+/* The number of days of month yyyymm: February's 29 in a year that */
+/* 4 divides, unless 100 does and 400 does not (2000 has, 2100 not). */
+monthdays: procedure
+  parse arg yyyy 5 mm
+  if mm = 2 then nop
+  else return word('31 28 31 30 31 30 31 31 30 31 30 31', mm)
+  if yyyy // 100 = 0 then return 28 + (yyyy // 400 = 0)
+  return 28 + (yyyy // 4 = 0)
+
+/* MONTHLY 15 is due on the 15th; MONTHLY FIRST SUN on the Sunday of */
+/* days 1 to 7, SECOND on days 8 to 14 ...; LAST on the Sunday that */
+/* has no other after it in the month (dd + 7 past its last day). */
 isdue: procedure
-  parse arg hhmm freq days, now, day, dd
+  parse arg hhmm freq days, now, day, dd, last
   if hhmm == now then nop
   else return 0
   if freq == 'DAILY' then return 1
   if freq == 'WEEKLY' then return wordpos(day, days) > 0
-  if freq == 'MONTHLY' then return days = dd
-  return 0
+  if freq == 'MONTHLY' then nop
+  else return 0
+  parse var days nth weekday .
+  if weekday == '' then return nth = dd
+  if weekday == day then nop
+  else return 0
+  if nth == 'LAST' then return dd + 7 > last
+  return wordpos(nth, 'FIRST SECOND THIRD FOURTH') = (dd - 1) % 7 + 1
 
 send: procedure expose me member server run. dry. review
   parse arg i
