@@ -30,6 +30,7 @@ cluster PRODSSI {
 def codes(one: str, two: str, purge: str = "weekly wed 12:00") -> list[str]:
     text = CLUSTER.replace("PURGE", purge).replace("ONE", one).replace("TWO", two)
     analysis = analyse("t.bkr", text.encode())
+    assert analysis.ok, [f"{d.code} {d.message}" for d in analysis.diagnostics if d.is_error]
     return [d.code for d in analysis.diagnostics]
 
 
