@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bkrdsl.fixes import apply
 from bkrdsl.fmt import format_text
 from bkrdsl.pipeline import analyse
 from bkrdsl.resolve.model import timing
@@ -116,3 +117,19 @@ def test_fmt_writes_the_ordinal_and_the_day_in_small_letters():
     out = format_text(text)
     assert "monthly last sunday 06:00" in out
     assert "monthly first sun 02:00" in out
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_numbered_ordinal_is_one_error_whose_fix_writes_the_word(monkeypatch, parser):
+    """`monthly 1st sun 02:00` read `1st` as the day of the month, `sun` as the time and
+    `02:00` as a value without its keyword (`backup 02:00`!): one error, whose fix writes
+    `first`, after which the file compiles."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = CLUSTER.replace("PURGE", "weekly wed 12:00").replace("ONE", "monthly 1st sun 02:00")
+    text = text.replace("TWO", "manual")
+    (d,) = analyse("t.bkr", text.encode()).diagnostics
+    assert "is written `monthly first sun`" in d.message
+    assert d.help.startswith("write `monthly first sun 02:00`")
+    fixed = apply(text, [d])
+    assert "run on VMSYS1 monthly first sun 02:00" in fixed
+    assert analyse("t.bkr", fixed.encode()).ok

@@ -52,6 +52,8 @@ CASES = [
     ("purge weekly sun 03:00", "purge every sunday at 3am", "is not a .bkr schedule", "weekly sun 03:00", None),
     ("run on M1 daily 02:00", "run on M1 first sunday of the month at 2am", "is not a .bkr schedule", "monthly first sun 02:00", None),
     ("run on M1 daily 02:00", "run on M1 last sat of the month 22:00", "is not a .bkr schedule", "monthly last sat 22:00", None),
+    ("run on M1 daily 02:00", "run on M1 monthly 1st sun 02:00", "is written `monthly first sun`", "monthly first sun 02:00", "run on M1 monthly first sun 02:00"),
+    ("purge weekly sun 03:00", "purge monthly 4th Sat 03:00", "is written `monthly fourth Sat`", "monthly fourth Sat 03:00", "purge monthly fourth Sat 03:00"),
     ("purge weekly sun 03:00", "purge 2nd tuesday of each month at 3am", "is not a .bkr schedule", "monthly second tue 03:00", None),
     ("to disk pool P", "to disk P", "the pool's name follows the word `pool`", "to disk pool P", "to disk pool P"),
     ("to disk pool P", "to tape P", "the pool's name follows the word `pool`", "to tape pool P", "to tape pool P"),

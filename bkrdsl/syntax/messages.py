@@ -1522,6 +1522,22 @@ def monthly_days(written: str, days: list[int], time: str | None, statement: str
     )
 
 
+#: The Nth weekday of the month as a number (`monthly 1st sun 02:00`): its ordinal.
+NUMBERED_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+
+
+def monthly_numbered_ordinal(written: str, day: str, time: str, span: Span) -> Diagnostic:
+    """`monthly 1st sun 02:00`: the Nth weekday of the month with its ordinal as a
+    number, read as a day of the month and the time; the fix writes the word."""
+    nth = NUMBERED_ORDINALS[written.lower()]
+    return codes.SYNTAX(
+        f"the {nth} `{day}` of the month is written `monthly {nth} {day}`: `{written}` is no ordinal of a schedule",
+        span,
+        help=f"write `monthly {nth} {day} {time}` (first, second, third, fourth or last)",
+        fix=Fix(f"Write `{nth}`", (Edit(span, nth),)),
+    )
+
+
 def day_after_time(day: str, time: str, written: str, days: str, span: Span) -> Diagnostic:
     """`daily 02:00 sun` (`days` empty), `weekly sat 22:00 sun` (`days` "sat"): a day of
     the week after the schedule's time. `span` covers the schedule, which a weekly fix

@@ -3419,6 +3419,17 @@ class Recovery:
             name += f" {str(leaves[1].value).lower()}"
         return name
 
+    def monthly_numbered_ordinal(self, state, tok: Token) -> Diagnostic | None:
+        """`monthly 1st sun 02:00`: `1st` read as the day of the month, `sun` as the
+        time, and the time after them; one error, whose fix writes `first`."""
+        leaves = [t for v in state.value_stack[-4:] for t in tokens_of(v) if is_real(t)]
+        if len(leaves) < 3 or leaves[-3].type != "MONTHLY" or not messages.looks_like_time(str(tok.value)):
+            return None
+        nth, day = leaves[-2], leaves[-1]
+        if str(nth.value).lower() not in messages.NUMBERED_ORDINALS or not messages.looks_like_day(str(day.value)):
+            return None
+        return messages.monthly_numbered_ordinal(str(nth.value), str(day.value), str(tok.value), self.span_of(nth))
+
     def word_after_statement(self, ip, tok: Token, tail: int | None = None) -> Diagnostic | None:
         """`workers 4 4`, `backup APPS full now`, `catalog ... on VMSYS1 VMSYS2`: one
         name after a whole statement, on its line, with no value after it (a word
@@ -3457,6 +3468,9 @@ class Recovery:
         days = self.monthly_days(ip, tok)
         if days is not None:
             return days[0]  # `monthly 1 15 02:00`: `15` was read as the time
+        numbered = self.monthly_numbered_ordinal(state, tok)
+        if numbered is not None:
+            return numbered
         if messages.looks_like_time(str(previous.value)) and messages.looks_like_time(str(tok.value)):
             # `daily 02:00 03:00`: two times, not a value whose keyword (`backup`!) is missing
             return messages.two_times(str(previous.value), str(tok.value), name, statement, self.span_of(tok))
