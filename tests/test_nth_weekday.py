@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bkrdsl import show
 from bkrdsl.fixes import apply
 from bkrdsl.fmt import format_text
 from bkrdsl.pipeline import analyse
@@ -133,3 +134,17 @@ def test_a_numbered_ordinal_is_one_error_whose_fix_writes_the_word(monkeypatch, 
     fixed = apply(text, [d])
     assert "run on VMSYS1 monthly first sun 02:00" in fixed
     assert analyse("t.bkr", fixed.encode()).ok
+
+
+def test_show_folds_a_long_monthly_label_at_a_blank():
+    """`bkrc show`'s schedule column is 15 wide: `monthly second tue` folds at its blank,
+    and the columns after it keep their place (the label pushed the `to` column into
+    `backs up`: `disk pool BKUPPOOLWEB`)."""
+    text = CLUSTER.replace("PURGE", "weekly wed 12:00").replace("ONE", "monthly second tue 02:00")
+    text = text.replace("TWO", "daily 03:00")
+    lines = show.text(show.view(analyse("t.bkr", text.encode()).model)).splitlines()
+    (apps,) = [n for n, line in enumerate(lines) if " APPSFULL " in line]
+    (dbs,) = [n for n, line in enumerate(lines) if " DBSFULL " in line]
+    assert lines[apps].split()[1:3] == ["monthly", "second"]
+    assert lines[apps + 1].split()[0] == "tue"
+    assert lines[apps].index("APPSFULL") == lines[dbs].index("DBSFULL")
