@@ -290,6 +290,8 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
             days = node.children[0]
             lower.update(t.start_pos for t in days.children)
             day_lists.append((days.meta.start_pos, days.meta.end_pos))
+        elif node.data == "monthly_weekday" and len(node.children) == 3 and node.children[1].start_pos is not None:
+            lower.add(node.children[1].start_pos)  # `monthly first sun`: its day, as weekly's
         elif node.data == "disk" and len(node.children) >= 4 and not hasattr(node.children[3], "data"):
             # the statement, not `to disk`; its unit, unless it is one the recovery
             # assumed, which indentation as you type drops (`size 10 on VMSYS1`: then
