@@ -148,3 +148,31 @@ def test_show_folds_a_long_monthly_label_at_a_blank():
     assert lines[apps].split()[1:3] == ["monthly", "second"]
     assert lines[apps + 1].split()[0] == "tue"
     assert lines[apps].index("APPSFULL") == lines[dbs].index("DBSFULL")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "day"), [("fifth", "sun"), ("5th", "sun"), ("Fifth", "SAT"), ("5TH", "sunday")]
+)
+def test_a_fifth_weekday_is_one_error_whose_help_writes_the_last(monkeypatch, parser, written, day):
+    """`monthly fifth sun 06:00`: not every month has a fifth Sunday, so the language
+    has no `fifth`. One error on the ordinal that says so (not `06:00` starting no
+    statement), the same under both parsers, whose help writes `monthly last`; no fix,
+    as `last` (the fourth or the fifth) is not what was written."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = CLUSTER.replace("PURGE", f"monthly {written} {day} 06:00").replace("ONE", "manual")
+    text = text.replace("TWO", "manual")
+    (d,) = analyse("t.bkr", text.encode()).diagnostics
+    assert d.code == "BKR004"
+    assert d.message == (
+        f"there is no `monthly {written} {day}`: not every month has a fifth `{day}`"
+    )
+    at = text.index(f"monthly {written}") + len("monthly ")
+    assert (d.span.start, d.span.end) == (at, at + len(written))
+    assert d.help == (
+        f"write `monthly last {day} 06:00` for the month's last `{day}`, its fourth or fifth"
+        " (the ordinals are first, second, third, fourth and last)"
+    )
+    assert d.fix is None
+    meant = text.replace(f"monthly {written} {day}", f"monthly last {day}")
+    assert analyse("t.bkr", meant.encode()).ok

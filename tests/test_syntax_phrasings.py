@@ -54,6 +54,10 @@ CASES = [
     ("run on M1 daily 02:00", "run on M1 last sat of the month 22:00", "is not a .bkr schedule", "monthly last sat 22:00", None),
     ("run on M1 daily 02:00", "run on M1 monthly 1st sun 02:00", "is written `monthly first sun`", "monthly first sun 02:00", "run on M1 monthly first sun 02:00"),
     ("purge weekly sun 03:00", "purge monthly 4th Sat 03:00", "is written `monthly fourth Sat`", "monthly fourth Sat 03:00", "purge monthly fourth Sat 03:00"),
+    ("run on M1 daily 02:00", "run on M1 fifth sunday of the month at 2am", "is not a .bkr schedule", "monthly last sun 02:00", None),
+    ("purge weekly sun 03:00", "purge monthly fifth Sat at 3am", "is not a .bkr schedule", "monthly last sat 03:00", None),
+    ("run on M1 daily 02:00", "run on M1 monthly fifth sun 02:00", "there is no `monthly fifth sun`", "monthly last sun 02:00", "run on M1 monthly last sun 02:00"),
+    ("purge weekly sun 03:00", "purge monthly 5th Sat 03:00", "there is no `monthly 5th Sat`", "monthly last Sat 03:00", "purge monthly last Sat 03:00"),
     ("purge weekly sun 03:00", "purge 2nd tuesday of each month at 3am", "is not a .bkr schedule", "monthly second tue 03:00", None),
     ("to disk pool P", "to disk P", "the pool's name follows the word `pool`", "to disk pool P", "to disk pool P"),
     ("to disk pool P", "to tape P", "the pool's name follows the word `pool`", "to tape pool P", "to tape pool P"),
@@ -273,3 +277,14 @@ def test_one_slip_in_a_statement_is_one_error(right, wrong, code, words):
 def test_an_unquoted_description_is_quoted_in_the_help_without_its_comment():
     (d,) = diagnostics(JOB.replace("backup G full", "description Nightly  backup # of G\n    backup G full"))
     assert d.help == 'write `description "Nightly backup"`'
+
+
+@pytest.mark.parametrize("wrong", ["fifth sunday of the month at 2am", "monthly 5th sun at 02:00"])
+def test_a_fifth_weekday_in_english_is_the_last_and_says_why(wrong):
+    """`fifth sunday of the month at 2am` is not `weekly sun` (every Sunday): the help
+    writes the month's last Sunday, and says why not the fifth."""
+    (d,) = diagnostics(JOB.replace("daily 02:00", wrong))
+    assert d.help.startswith(
+        "write `monthly last sun 02:00` (not every month has a fifth `sun`: `last` is its fourth or fifth);"
+    ), d.help
+    assert d.fix is None

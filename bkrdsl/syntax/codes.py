@@ -275,6 +275,14 @@ SYNTAX = register(
     one day, or runs `weekly`): a schedule runs on one day of the month.
     So are days after `monthly` separated by commas without the time
     (`monthly 1,15`), whose help writes `HH:MM` for it.
+    The ordinal of the Nth weekday written as a number (`monthly 1st sun
+    02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
+    first sun 02:00`). There is no fifth: not every month has a fifth
+    Sunday, and a schedule runs every month. `monthly fifth sun 06:00` (or
+    `5th`) is one error that says so, whose help writes `monthly last sun
+    06:00`, the month's last Sunday, its fourth or fifth; no fix writes it,
+    as it is not what was written. `fifth sunday of the month at 6am` is
+    answered the same way.
 
     Failing example:
 

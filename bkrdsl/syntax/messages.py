@@ -1538,6 +1538,25 @@ def monthly_numbered_ordinal(written: str, day: str, time: str, span: Span) -> D
     )
 
 
+#: The fifth weekday of the month (`monthly fifth sun 06:00`), which not every month has.
+FIFTH_ORDINALS = frozenset({"fifth", "5th"})
+
+
+def monthly_fifth(written: str, day: str, time: str, span: Span) -> Diagnostic:
+    """`monthly fifth sun 06:00`: no ordinal of a schedule, as not every month has a
+    fifth Sunday; read as a day of the month and the time. The help writes `last`, but
+    no fix does: the month's last Sunday is its fourth in most months, not what was
+    written (a fix is only for a mend that is certain)."""
+    return codes.SYNTAX(
+        f"there is no `monthly {written} {day}`: not every month has a fifth `{day}`",
+        span,
+        help=(
+            f"write `monthly last {day} {time}` for the month's last `{day}`, its fourth or fifth"
+            " (the ordinals are first, second, third, fourth and last)"
+        ),
+    )
+
+
 def day_after_time(day: str, time: str, written: str, days: str, span: Span) -> Diagnostic:
     """`daily 02:00 sun` (`days` empty), `weekly sat 22:00 sun` (`days` "sat"): a day of
     the week after the schedule's time. `span` covers the schedule, which a weekly fix
@@ -2454,7 +2473,7 @@ _GROUPS_OF_DAYS = {
 #: Words that start a schedule written in English (`every day at 02:00`, `at 02:00`).
 SCHEDULE_STARTERS = frozenset(
     {"every", "each", "at", "on", "nightly", "night", "everyday", "day", "days", "once"}
-    | {"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th"}
+    | {"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th", "fifth", "5th"}
     | set(_GROUPS_OF_DAYS)
 )
 #: Words that join the parts of a schedule written in English (`daily at 02:00`).
@@ -2541,6 +2560,7 @@ def schedule_for(text: str) -> str:
 _NTH = {
     "first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third",
     "3rd": "third", "fourth": "fourth", "4th": "fourth", "last": "last", "final": "last",
+    "fifth": "last", "5th": "last",  # not every month has a fifth: the help says so
 }
 
 #: Words of a schedule in English that `schedule_for` reads besides the time, days and date.
@@ -2590,10 +2610,15 @@ def schedule_phrase(written: str, starts_right: bool, span: Span, certain: bool 
         reason = "a schedule is written in a fixed form"
     code = codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD
     meant = certain_schedule(written) if certain else None
+    schedule = schedule_for(written)
+    fifth = ""
+    if schedule.startswith("monthly last ") and words & FIFTH_ORDINALS:
+        day = schedule.split()[2]
+        fifth = f" (not every month has a fifth `{day}`: `last` is its fourth or fifth)"
     return code(
         f"{shown(written, 60)} is not a .bkr schedule: {reason}",
         span,
-        help=f"write `{schedule_for(written)}`; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock",
+        help=f"write `{schedule}`{fifth}; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock",
         fix=write_fix(meant, span) if meant is not None else None,
     )
 

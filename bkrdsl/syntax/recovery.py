@@ -3421,12 +3421,19 @@ class Recovery:
 
     def monthly_numbered_ordinal(self, state, tok: Token) -> Diagnostic | None:
         """`monthly 1st sun 02:00`: `1st` read as the day of the month, `sun` as the
-        time, and the time after them; one error, whose fix writes `first`."""
+        time, and the time after them; one error, whose fix writes `first`. So is
+        `monthly fifth sun 02:00` (or `5th`), which no month is sure to have: its help
+        writes `last`."""
         leaves = [t for v in state.value_stack[-4:] for t in tokens_of(v) if is_real(t)]
         if len(leaves) < 3 or leaves[-3].type != "MONTHLY" or not messages.looks_like_time(str(tok.value)):
             return None
         nth, day = leaves[-2], leaves[-1]
-        if str(nth.value).lower() not in messages.NUMBERED_ORDINALS or not messages.looks_like_day(str(day.value)):
+        if not messages.looks_like_day(str(day.value)):
+            return None
+        written = str(nth.value).lower()
+        if written in messages.FIFTH_ORDINALS:
+            return messages.monthly_fifth(str(nth.value), str(day.value), str(tok.value), self.span_of(nth))
+        if written not in messages.NUMBERED_ORDINALS:
             return None
         return messages.monthly_numbered_ordinal(str(nth.value), str(day.value), str(tok.value), self.span_of(nth))
 
