@@ -538,6 +538,14 @@ def _dispatcher(out: _Exec, *, review: bool, verbs: list[tuple[str, str]], fallb
 
 
 # ------------------------------------------------------------------ BKRSUBMT
+#: DUE's operands, as BKRSUBMT's and BKREXPIR's headers explain them (senddue).
+#: They are read in order: the ones left off at the end are now's.
+_DUE_OPERANDS = (
+    "hh:mm on a 24-hour clock, day MON to SUN, date a day of the month "
+    "(1 to 31, of the month the clock is in) or yyyymmdd (a LAST weekday "
+    "needs its month); operands left off at the end are now's"
+)
+
 #: BKRSUBMT's keywords: (operand, the routine it calls). A job named like one
 #: is submitted with `JOB name`.
 _SUBMIT_VERBS = [("", "listall rest"), ("LIST", "listall rest"), ("ALL", "sendall rest"),
@@ -647,11 +655,10 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             "BKRSUBMT                lists this member's jobs (or: LIST)",
             "BKRSUBMT name           submits one job (or: JOB name)",
             "BKRSUBMT ALL            submits every job of this member",
-            (("BKRSUBMT DUE hh:mm day dd  submits the jobs scheduled at that "
-              "time; each operand defaults to now (time, day MON to SUN, day "
-              "of the month), so DUE alone submits what is due now; nothing "
-              "calls it by itself: have the site's scheduler run EXEC BKRSUBMT "
-              "DUE every minute"), 24),
+            (("BKRSUBMT DUE hh:mm day date  submits the jobs due at that "
+              f"minute: {_DUE_OPERANDS}, so DUE alone submits what is due now; "
+              "nothing calls it by itself: have the site's scheduler run EXEC "
+              "BKRSUBMT DUE every minute"), 24),
             "Add ( REVIEW to send the review (dry-run) form instead.",
             (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such job "
              "on this member (it says where that job runs, or its name here), "
@@ -692,8 +699,8 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         *_usage_routine(
             [
                 "Use: BKRSUBMT, BKRSUBMT LIST, BKRSUBMT ALL, BKRSUBMT name,",
-                "     BKRSUBMT JOB name or BKRSUBMT DUE hh:mm day dd, each",
-                "     optionally followed by ( REVIEW",
+                "     BKRSUBMT JOB name or BKRSUBMT DUE hh:mm day date, each",
+                "     optionally followed by ( REVIEW; date: dd or yyyymmdd",
             ]
         )
     )
@@ -760,10 +767,9 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             "",
             "BKREXPIR                shows what is configured (or: LIST)",
             *(f"BKREXPIR {verb:<14} {texts[verb]}" for verb in verbs),
-            (("BKREXPIR DUE hh:mm day dd  runs what is scheduled at that time, "
-              "PREVIEW first; each operand defaults to now (time, day MON to "
-              "SUN, day of the month); nothing calls it by itself: have the "
-              "site's scheduler run EXEC BKREXPIR DUE every minute"), 24),
+            (("BKREXPIR DUE hh:mm day date  runs what is due at that minute, "
+              f"PREVIEW first: {_DUE_OPERANDS}; nothing calls it by itself: have "
+              "the site's scheduler run EXEC BKREXPIR DUE every minute"), 24),
             (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} not "
              f"configured, {RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
              "QUERY USERID unreadable, else the rc of the CP "
@@ -784,7 +790,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
     out.code(*_routines_common("", dialect), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
-    out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day dd"]))
+    out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd)"]))
     return out.text()
 
 

@@ -10,10 +10,13 @@
 /* BKREXPIR                shows what is configured (or: LIST) */
 /* BKREXPIR PREVIEW        lists what a purge would remove */
 /* BKREXPIR PURGE          removes expired backups from the catalog */
-/* BKREXPIR DUE hh:mm day dd  runs what is scheduled at that time, */
-/*                         PREVIEW first; each operand defaults to */
-/*                         now (time, day MON to SUN, day of the */
-/*                         month); nothing calls it by itself: have */
+/* BKREXPIR DUE hh:mm day date  runs what is due at that minute, */
+/*                         PREVIEW first: hh:mm on a 24-hour clock, */
+/*                         day MON to SUN, date a day of the month */
+/*                         (1 to 31, of the month the clock is in) */
+/*                         or yyyymmdd (a LAST weekday needs its */
+/*                         month); operands left off at the end are */
+/*                         now's; nothing calls it by itself: have */
 /*                         the site's scheduler run EXEC BKREXPIR */
 /*                         DUE every minute */
 /* Return codes: 0 done, 24 bad operands, 28 not configured, 40 */
@@ -282,6 +285,6 @@ usage: procedure expose me
   line = 'Use: BKREXPIR, BKREXPIR LIST, BKREXPIR PREVIEW, BKREXPIR '
   line = line'PURGE,'
   say line
-  line = '     or BKREXPIR DUE hh:mm day dd'
+  line = '     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd)'
   say line
   return 24

@@ -6,9 +6,12 @@
 /* BKRSUBMT                lists this member's jobs (or: LIST) */
 /* BKRSUBMT name           submits one job (or: JOB name) */
 /* BKRSUBMT ALL            submits every job of this member */
-/* BKRSUBMT DUE hh:mm day dd  submits the jobs scheduled at that */
-/*                         time; each operand defaults to now (time, */
-/*                         day MON to SUN, day of the month), so DUE */
+/* BKRSUBMT DUE hh:mm day date  submits the jobs due at that minute: */
+/*                         hh:mm on a 24-hour clock, day MON to SUN, */
+/*                         date a day of the month (1 to 31, of the */
+/*                         month the clock is in) or yyyymmdd (a */
+/*                         LAST weekday needs its month); operands */
+/*                         left off at the end are now's, so DUE */
 /*                         alone submits what is due now; nothing */
 /*                         calls it by itself: have the site's */
 /*                         scheduler run EXEC BKRSUBMT DUE every */
@@ -350,8 +353,8 @@ usage: procedure expose me
   say me':' arg(1)
   line = 'Use: BKRSUBMT, BKRSUBMT LIST, BKRSUBMT ALL, BKRSUBMT name,'
   say line
-  line = '     BKRSUBMT JOB name or BKRSUBMT DUE hh:mm day dd, each'
+  line = '     BKRSUBMT JOB name or BKRSUBMT DUE hh:mm day date, each'
   say line
-  line = '     optionally followed by ( REVIEW'
+  line = '     optionally followed by ( REVIEW; date: dd or yyyymmdd'
   say line
   return 24
