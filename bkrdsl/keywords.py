@@ -159,7 +159,8 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("keyword", "Keyword", "keyword.other.bkr", ("bkrKeyword", "bkrSlotKeyword", "bkrDiskOn"), "Keyword",
+    Kind("keyword", "Keyword", "keyword.other.bkr", ("bkrKeyword", "bkrSlotKeyword", "bkrDiskOn", "bkrOrdinal"),
+         "Keyword",
          "a keyword of the grammar, in any case"),
     Kind("import-path", "Name.Namespace", "entity.name.namespace.bkr", ("bkrImportPath",), "Include",
          "the module after `import`: std/backup-manager, ./site/common"),
@@ -234,10 +235,21 @@ ADDRESS_LISTS = ("minidisk",)
 DISK = ("disk", "size")
 #: The keyword before an import path.
 IMPORT = "import"
+#: `monthly first sun 02:00`: the ordinals are keywords right after `monthly` only, as
+#: both parsers read them; anywhere else one is a name (`to disk pool LAST`).
+MONTHLY, ORDINALS = "monthly", ("first", "second", "third", "fourth", "last")
 
 
 def context_keywords() -> set[str]:
-    return {*DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT}
+    return {
+        *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT,
+        MONTHLY, *ORDINALS,
+    }
+
+
+def everywhere_keywords() -> tuple[str, ...]:
+    """The keywords whatever comes before them: all but the ordinals."""
+    return tuple(k for k in vocabulary().keywords if k not in ORDINALS)
 
 
 # ------------------------------------------------------------------ rules
@@ -295,7 +307,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
     hexa = "[0-9A-Fa-f]{1,4}"
     wild = "[" + re.escape(v.wildcards) + "]"
     invalid_start = "[^" + regex_chars(v.blanks) + "\"{},#" + v.name_start[1:-1] + "]"
-    any_keyword = f"(?!{kw(*v.keywords)})"
+    any_keyword = f"(?!{kw(*everywhere_keywords())})"
     decl = [
         Match(f"`{k}` NAME before a brace", f"({kw(k)}){sp}+({word})(?={sp}*\\{{)", None, {1: "keyword", 2: kind})
         for k, kind in DECLARES.items()
@@ -358,7 +370,13 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 None,
                 {1: "keyword", 2: "@user-words", 3: "@address-words"},
             ),
-            Match("any other keyword", kw(*v.keywords), "keyword"),
+            Match(
+                "monthly ORDINAL: the ordinal a keyword after `monthly` only",
+                f"({kw(MONTHLY)}){sp}+({kw(*ORDINALS)})",
+                None,
+                {1: "keyword", 2: "keyword"},
+            ),
+            Match("any other keyword", kw(*everywhere_keywords()), "keyword"),
             Include("value"),
             Include("punctuation"),
             Include("invalid"),
@@ -520,8 +538,9 @@ def vim_syntax() -> str:
     wild = _vim_class(v.wildcards)
     blanks = regex_chars(v.blanks.replace("\n", "")).replace("\\f", "\\x0c")  # Vim has no \f in a class
     bad = "[^" + blanks + "\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
-    kwalt = f"\\%(\\%({_vim_words(v.keywords)}\\)\\>\\)\\@!"
-    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT}
+    kwalt = f"\\%(\\%({_vim_words(everywhere_keywords())}\\)\\>\\)\\@!"
+    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT, MONTHLY,
+               *ORDINALS}
     plain = [k for k in v.keywords if k not in special]
     decls = []
     for k, kind in DECLARES.items():
@@ -585,6 +604,10 @@ def vim_syntax() -> str:
         "\" a path cannot hold #: a comment may follow it without a blank",
         "syn match bkrImportComment /#\\%(#\\)\\@!.*$/ contained contains=@Spell",
         "syn match bkrImportDocComment /##.*$/ contained contains=@Spell",
+        "",
+        f"\" {MONTHLY} ORDINAL DAY HH:MM: the ordinal a keyword after `{MONTHLY}` only",
+        f"syn keyword bkrKeyword {MONTHLY} nextgroup=bkrOrdinal skipwhite",
+        f"syn keyword bkrOrdinal {' '.join(ORDINALS)} contained",
         "",
         "\" Declarations: the name before a { on the same line.",
         *decls,

@@ -254,6 +254,18 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     ("run on A monthly 1 02:00", [("keyword", "run"), ("keyword", "on"), ("member-name", "A"), ("keyword", "monthly"),
                                    ("number", "1"), ("time", "02:00")]),
+    # the ordinals of `monthly first sun` are keywords right after `monthly` only, as
+    # the parsers read them; anywhere else one is a name (a pool, a volume)
+    ("run on A monthly first sun 02:00", [("keyword", "run"), ("keyword", "on"), ("member-name", "A"),
+                                          ("keyword", "monthly"), ("keyword", "first"), ("name", "sun"),
+                                          ("time", "02:00")]),
+    ("purge Monthly  LAST Sat 22:00", [("keyword", "purge"), ("keyword", "Monthly"), ("keyword", "LAST"),
+                                       ("name", "Sat"), ("time", "22:00")]),
+    ("to disk pool LAST", [("keyword", "to"), ("keyword", "disk"), ("keyword", "pool"), ("name", "LAST")]),
+    ("workers 2 private-volume FIRST, SECOND", [("keyword", "workers"), ("number", "2"),
+                                                ("keyword", "private-volume"), ("name", "FIRST"), ("comma", ","),
+                                                ("name", "SECOND")]),
+    ("monthly 1 first", [("keyword", "monthly"), ("number", "1"), ("name", "first")]),
     # after `on` come member names, even those spelled like keywords (a member named
     # RUN): only `each` is a keyword there, as the parser reads it; a member is
     # shown where it is used as where it is declared

@@ -33,11 +33,10 @@ syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 
 " Keywords that only are keywords.
 syn keyword bkrKeyword at catalog daily days description each exclude expire
-syn keyword bkrKeyword first fourth full identity include incremental
-syn keyword bkrKeyword job-suffix last local logon-wait manager manual monthly
-syn keyword bkrKeyword pool pool-wait preview private-volume purge retain role
-syn keyword bkrKeyword run second sfs shared shared-volume single tape third
-syn keyword bkrKeyword to weekly workers
+syn keyword bkrKeyword full identity include incremental job-suffix local
+syn keyword bkrKeyword logon-wait manager manual pool pool-wait preview
+syn keyword bkrKeyword private-volume purge retain role run sfs shared
+syn keyword bkrKeyword shared-volume single tape to weekly workers
 
 " import PATH
 syn keyword bkrKeyword import nextgroup=bkrImportPath skipwhite
@@ -45,6 +44,10 @@ syn match bkrImportPath /[A-Za-z0-9\-.\/_]\+/ contained nextgroup=bkrImportComme
 " a path cannot hold #: a comment may follow it without a blank
 syn match bkrImportComment /#\%(#\)\@!.*$/ contained contains=@Spell
 syn match bkrImportDocComment /##.*$/ contained contains=@Spell
+
+" monthly ORDINAL DAY HH:MM: the ordinal a keyword after `monthly` only
+syn keyword bkrKeyword monthly nextgroup=bkrOrdinal skipwhite
+syn keyword bkrOrdinal first second third fourth last contained
 
 " Declarations: the name before a { on the same line.
 syn keyword bkrKeyword cluster nextgroup=bkrClusterName skipwhite
@@ -73,7 +76,7 @@ syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contain
 " minidisk OWNER ADDRESS...: addresses up to the next keyword
 syn keyword bkrKeyword minidisk nextgroup=bkrOwner skipwhite
 syn match bkrOwner /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrAddressList skipwhite
-syn match bkrAddressList /\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|fourth\|import\|manual\|member\|retain\|second\|server\|shared\|single\|weekly\|daily\|first\|group\|local\|match\|purge\|third\|days\|disk\|each\|full\|last\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]\+\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|fourth\|import\|manual\|member\|retain\|second\|server\|shared\|single\|weekly\|daily\|first\|group\|local\|match\|purge\|third\|days\|disk\|each\|full\|last\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern
+syn match bkrAddressList /\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]\+\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern
 syn match bkrAddress /\k\@<![0-9A-Fa-f]\{1,4}\k\@!/ contained
 syn match bkrRange /\k\@<![0-9A-Fa-f]\{1,4}-[0-9A-Fa-f]\{1,4}\k\@!/ contained contains=bkrRangeOperator
 syn match bkrRangeOperator /-/ contained
@@ -98,6 +101,7 @@ syn match bkrDocComment /\k\@<!##.*$/ contains=@Spell
 hi def link bkrKeyword Keyword
 hi def link bkrSlotKeyword bkrKeyword
 hi def link bkrDiskOn bkrKeyword
+hi def link bkrOrdinal bkrKeyword
 hi def link bkrImportPath Include
 hi def link bkrClusterName Structure
 hi def link bkrMemberName Type
