@@ -176,3 +176,28 @@ def test_a_fifth_weekday_is_one_error_whose_help_writes_the_last(monkeypatch, pa
     assert d.fix is None
     meant = text.replace(f"monthly {written} {day}", f"monthly last {day}")
     assert analyse("t.bkr", meant.encode()).ok
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "word"), [("fifth", None), ("5th", None), ("1st", "first"), ("4TH", "fourth")])
+def test_an_ordinal_without_the_time_is_one_error_on_the_ordinal(monkeypatch, parser, written, word):
+    """`monthly fifth sun`, `monthly 1st sun`, the time left off: the ordinal read as
+    the day of the month and the weekday as the time is one error on the ordinal (not
+    a day that is no day of the month and a time that is no time), whose help writes
+    `HH:MM`: for the fifth, the month's last; for 1st to 4th, the word, which a fix
+    writes (not `monthly 1`)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = CLUSTER.replace("PURGE", f"monthly {written} sun").replace("ONE", "manual")
+    text = text.replace("TWO", "manual")
+    (d,) = analyse("t.bkr", text.encode()).diagnostics
+    assert d.code == "BKR314"
+    at = text.index(f"monthly {written}") + len("monthly ")
+    assert (d.span.start, d.span.end) == (at, at + len(written))
+    if word is None:
+        assert d.message == f"there is no `monthly {written} sun`: not every month has a fifth `sun`"
+        assert d.help.startswith("write `monthly last sun HH:MM` for the month's last `sun`, its fourth or fifth")
+        assert d.fix is None
+    else:
+        assert d.message.startswith(f"the {word} `sun` of the month is written `monthly {word} sun`")
+        assert d.help.startswith(f"write `monthly {word} sun HH:MM`")
+        assert f"monthly {word} sun" in apply(text, [d])

@@ -201,7 +201,13 @@ INVALID_DAY = register(
     `sat,sun`); a range runs on past Sunday (`fri-mon`). `monthly first sun
     02:00` (also `second`, `third`, `fourth`, `last`) takes one weekday, by
     name as `weekly` does; `monthly first 02:00 sun`, the time before the day,
-    is one error whose fix writes `monthly first sun 02:00`.
+    is one error whose fix writes `monthly first sun 02:00`. With the time
+    left off, an ordinal the grammar does not take is read as the day of the
+    month and the weekday as the time: `monthly 1st sun` is one error on
+    `1st` whose fix writes `first` (its help `monthly first sun HH:MM`), and
+    `monthly fifth sun` (or `5th`) one error that says not every month has a
+    fifth Sunday, whose help writes `monthly last sun HH:MM`, without a fix.
+    With the time, both are BKR004.
 
     Failing example:
 
@@ -676,6 +682,24 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
     return "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None
 
 
+def _ordinal_read_as_day(sched: ast.Schedule) -> Diagnostic | None:
+    """`monthly fifth sun`, `monthly 1st sun`: the time left off, an ordinal the
+    grammar does not take was read as the day of the month and the weekday as the
+    time. One error on the ordinal, as with the time (BKR004), its help with HH:MM."""
+    if sched.frequency != "monthly" or sched.ordinal is not None or len(sched.days) != 1 or sched.time is None:
+        return None
+    nth, day = sched.days[0], sched.time
+    if parse_weekday(day.text) is None:
+        return None
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only (test_startup)
+
+    if nth.text.lower() in messages.FIFTH_ORDINALS:
+        return messages.monthly_fifth(nth.text, day.text, "HH:MM", nth.span, code=INVALID_DAY)
+    if nth.text.lower() in messages.NUMBERED_ORDINALS:
+        return messages.monthly_numbered_ordinal(nth.text, day.text, "HH:MM", nth.span, code=INVALID_DAY)
+    return None
+
+
 def _day_and_time_swapped(sched: ast.Schedule):
     """`weekly 22:00 sat`, `monthly 02:00 1`, `monthly first 02:00 sun`: the time
     written before the day. One error for the two words, whose help writes them the
@@ -735,7 +759,7 @@ def times_and_days(model: Model):
     suggest = Suggester()
     day_names = [d.lower() for d in WEEKDAYS]
     for sched in _schedules(cluster):
-        swapped = _day_and_time_swapped(sched)
+        swapped = _day_and_time_swapped(sched) or _ordinal_read_as_day(sched)
         if swapped is not None:
             yield swapped
             continue

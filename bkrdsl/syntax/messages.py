@@ -1526,11 +1526,12 @@ def monthly_days(written: str, days: list[int], time: str | None, statement: str
 NUMBERED_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 
 
-def monthly_numbered_ordinal(written: str, day: str, time: str, span: Span) -> Diagnostic:
+def monthly_numbered_ordinal(written: str, day: str, time: str, span: Span, code=codes.SYNTAX) -> Diagnostic:
     """`monthly 1st sun 02:00`: the Nth weekday of the month with its ordinal as a
-    number, read as a day of the month and the time; the fix writes the word."""
+    number, read as a day of the month and the time; the fix writes the word. `code`:
+    BKR314 for `monthly 1st sun`, the time left off (`time` HH:MM), which parses."""
     nth = NUMBERED_ORDINALS[written.lower()]
-    return codes.SYNTAX(
+    return code(
         f"the {nth} `{day}` of the month is written `monthly {nth} {day}`: `{written}` is no ordinal of a schedule",
         span,
         help=f"write `monthly {nth} {day} {time}` (first, second, third, fourth or last)",
@@ -1542,12 +1543,13 @@ def monthly_numbered_ordinal(written: str, day: str, time: str, span: Span) -> D
 FIFTH_ORDINALS = frozenset({"fifth", "5th"})
 
 
-def monthly_fifth(written: str, day: str, time: str, span: Span) -> Diagnostic:
+def monthly_fifth(written: str, day: str, time: str, span: Span, code=codes.SYNTAX) -> Diagnostic:
     """`monthly fifth sun 06:00`: no ordinal of a schedule, as not every month has a
     fifth Sunday; read as a day of the month and the time. The help writes `last`, but
     no fix does: the month's last Sunday is its fourth in most months, not what was
-    written (a fix is only for a mend that is certain)."""
-    return codes.SYNTAX(
+    written (a fix is only for a mend that is certain). `code`: BKR314 for `monthly
+    fifth sun`, the time left off (`time` HH:MM), which parses."""
+    return code(
         f"there is no `monthly {written} {day}`: not every month has a fifth `{day}`",
         span,
         help=(
