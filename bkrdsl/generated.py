@@ -20,6 +20,13 @@ INVARIANT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 #: Longest line of any generated file (safe for F 80 records and every editor).
 MAX_COLUMNS = 72
 
+#: Longest line a generated EXEC says: a 3270 console is 80 columns wide and
+#: CMS wraps a longer line mid-word there; one column is left free, as CMS
+#: writes a line of exactly 80 columns and then an empty one on some
+#: consoles. The EXECs' routine TELL folds each message to fit
+#: (bkrdsl/emit/rexx.py, docs/rexx.md).
+SAY_COLUMNS = 79
+
 #: The last column of a CP source directory record that DIRECTXA reads: a
 #: statement is in columns 1-71, columns 72-80 hold sequence numbers (z/VM CP
 #: Planning and Administration, "Source Directory File Formats"). The site's

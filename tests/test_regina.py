@@ -26,7 +26,9 @@ from cms.invariants import (
     assert_refuses_other_members,
     assert_start_order,
     assert_submit_all,
+    folded,
     is_due,
+    unfolded,
 )
 from conftest import EXAMPLES, ROOT, require_tool
 
@@ -66,7 +68,8 @@ def test_case(cms, case):
     assert run.commands == case.commands, run
     assert run.rc == exit_status(case.rc), run
     assert "Error" not in run.stderr, run  # never a REXX error, whatever CP said
-    lines = run.stdout.splitlines()
+    # What it says, also with the lines `tell` folded to fit the console joined again.
+    lines = run.stdout.splitlines() + unfolded(run.stdout, case.exec_name)
     for expected in case.says:
         assert any(expected in line for line in lines), (expected, str(run))
 
@@ -293,10 +296,10 @@ def test_member_guard_reads_the_answer_word_by_word(cms, answer, rc):
     if rc and " AT " in " ".join(answer).upper():
         assert "this EXEC is for member DEV1, not for" in run.stdout, run
     elif rc:  # no member name to name: CP's answer is shown instead, never a made-up name
-        assert run.stdout == (
-            f"BKRSUBMT: CP QUERY USERID gave no member name: {answer[0].strip()}\n"
-            "BKRSUBMT: this EXEC is for member DEV1. Nothing done.\n"
-        ), run
+        assert run.stdout.splitlines() == folded([
+            f"BKRSUBMT: CP QUERY USERID gave no member name: {answer[0].strip()}",
+            "BKRSUBMT: this EXEC is for member DEV1. Nothing done.",
+        ]), run
 
 
 def _eight_character_members():
@@ -414,17 +417,17 @@ def test_where_another_members_job_runs_is_said_as_typed_at_a_terminal(cms):
     model = analysis.model
     # the name asked for on DEV2: (what it says, the member and job its command submits)
     asked = {
-        "PAY@1": [('PAY@1 is a job of member DEV1, not of DEV2: run BKRSUBMT PAY"@1 on DEV1.', "DEV1", "PAY@1")],
-        "SYS#F1": [('SYS#F1 is a job of member DEV1, not of DEV2: run BKRSUBMT SYS"#F1 on DEV1.', "DEV1", "SYS#F1"),
-                   ('on member DEV2, job SYS#F is SYS#F2: run BKRSUBMT SYS"#F2.', "DEV2", "SYS#F2")],
+        "PAY@1": [("PAY@1 is a job of member DEV1, not of DEV2:", 'run BKRSUBMT PAY"@1 on DEV1.', "DEV1", "PAY@1")],
+        "SYS#F1": [("SYS#F1 is a job of member DEV1, not of DEV2:", 'run BKRSUBMT SYS"#F1 on DEV1.', "DEV1", "SYS#F1"),
+                   ("on member DEV2, job SYS#F is SYS#F2:", 'run BKRSUBMT SYS"#F2.', "DEV2", "SYS#F2")],
     }
     for name, where in asked.items():
         run = cms.run(generate(model, "DEV2", "BKRSUBMT"), f"JOB {name}", member="DEV2", logged_on=["BKRBKUP"])
         assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
         said = [line.removeprefix("BKRSUBMT: ") for line in run.stdout.splitlines()]
-        assert said[2:] == [line for line, _, _ in where] + ESCAPE_NOTE, run
-        for line, there, job in where:
-            command = line.split(": run ")[1].removesuffix(".").removesuffix(f" on {there}")
+        assert said[2:] == [line for *lines, _, _ in where for line in lines] + ESCAPE_NOTE, run
+        for _, line, there, job in where:
+            command = line.removeprefix("run ").removesuffix(".").removesuffix(f" on {there}")
             assert _cp_line_editing(command) == [f"BKRSUBMT {job}"], command
             sent = cms.run(generate(model, there, "BKRSUBMT"), job, member=there, logged_on=["BKRBKUP"])
             assert (sent.rc, sent.commands[-1:]) == (0, [f"CP SMSG BKRBKUP SUBMIT {job}"]), sent

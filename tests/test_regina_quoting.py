@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import itertools
 
 import pytest
 from cms.generate import example_model, generate
+from cms.invariants import folded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.emit.quoting import INVARIANT, decode_invariant
+from bkrdsl.generated import SAY_COLUMNS
 
 pytestmark = pytest.mark.regina
 
@@ -51,8 +54,26 @@ def _shown_description(cms, text: str) -> str:
     lines = run.stdout.splitlines()
     assert lines[0] == "GUESTFUL   daily 01:00", run
     assert lines[1].startswith(INDENT), run
-    assert lines[2] == "SYSFULL1   daily 02:00", run  # nothing leaked into the next entry
-    return lines[1][len(INDENT):]
+    end = lines.index("SYSFULL1   daily 02:00")  # nothing leaked into the next entry
+    assert end == len(lines) - 2, run
+    # A description longer than a console line is folded (docs/rexx.md): shown is
+    # what the lines hold once unfolded, by the rule `folded` writes down.
+    shown = _unfolded(lines[1:end])
+    assert lines[1:end] == folded([INDENT + shown]), run
+    return shown
+
+
+def _unfolded(lines: list[str]) -> str:
+    """The text of a description's lines: each later line, 4 columns further in than
+    the first (at most half the line), continues it after the blank it was cut at, or after a cut word
+    (the line before then fills SAY_COLUMNS columns: one cut at a blank is
+    shorter); `folded` checks it."""
+    text = lines[0][len(INDENT):]
+    more = min(len(lines[0]) - len(lines[0].lstrip(" ")) + 4, SAY_COLUMNS // 2)
+    for before, line in itertools.pairwise(lines):
+        assert line[:more].isspace(), lines
+        text += ("" if len(before) == SAY_COLUMNS else " ") + line[more:]
+    return text
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -180,6 +180,9 @@ def test_exec_follows_the_cms_rules(example, member, exec_name):
         assert line == line.rstrip(), (number, "trailing blanks")
     code = [line.strip() for line in lines if not line.lstrip().startswith("/*")]
     assert "address command" in code
+    # A line that ends with a comma goes on on the next (`call tell me': ...',`
+    # then `'...'`): the clause is the lines joined.
+    code = " \n".join(code).replace(", \n", " ").split(" \n")
     # A command is a clause that is only an expression starting with a
     # literal: every one of them must be a CP command.
     commands = [line for line in code if line.startswith("'")]

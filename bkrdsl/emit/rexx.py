@@ -16,6 +16,8 @@ decides where the text goes. Each EXEC:
 * asks CP which member it runs on (QUERY USERID answers `userid AT member`)
   and refuses, with rc 40 and a message, to do anything on another member;
 * checks every return code and exits with it; -3 or 2147483647 too;
+* says every line through one routine, TELL, that folds it to fit an
+  80-column 3270 console (SAY_COLUMNS, 79: CMS wraps a longer line mid-word);
 * writes only EBCDIC-invariant characters (`$ # @` only inside names), no
   `|` and no backslash at all, lines of at most 72 columns. Every piece of
   text comes through `bkrdsl.emit.quoting`.
@@ -49,6 +51,7 @@ from bkrdsl.generated import (
     RC_UNREADABLE,
     RC_USAGE,
     RC_WRONG_MEMBER,
+    SAY_COLUMNS,
 )
 from bkrdsl.resolve.model import (
     DEFAULT_LOGON_WAIT,
@@ -192,16 +195,17 @@ _QUERY_ROUTINES = [
     "  parse var whole cprc . 17 cpanswer",
     "  if isrc(cprc) then nop",
     "  else do",
-    "    say me': CP' command 'gave no return code through DIAGRC.'",
-    "    if whole == '' then say me': DIAGRC answered nothing.'",
-    "    else say me': DIAGRC answered:' translate(whole, ' ', '15'x)",
-    f"    say me': its answer cannot be read: taken as failed, rc {RC_UNREADABLE}.'",
+    "    call tell me': CP' command 'gave no return code through DIAGRC.'",
+    "    if whole == '' then call tell me': DIAGRC answered nothing.'",
+    "    else call tell me': DIAGRC answered:' translate(whole, ' ', '15'x)",
+    "    call tell me': its answer cannot be read: taken as failed,',",
+    f"      'rc {RC_UNREADABLE}.'",
     "    cpanswer = ''",
     f"    return {RC_UNREADABLE}",
     "  end",
     "  if wordpos(cprc + 0, quiet) > 0 then return cprc",
     "  call showlines cpanswer",
-    "  say me': CP' command 'failed, rc' cprc'.'",
+    "  call tell me': CP' command 'failed, rc' cprc'.'",
     "  return cprc",
     "",
     "/* A whole number, as DIAGRC writes CP's rc: 0, -3, 2147483647. */",
@@ -211,12 +215,52 @@ _QUERY_ROUTINES = [
     "  return n <> '' & verify(n, '0123456789') = 0",
     "",
     "/* Shows CP's answer as CP would have: a line per '15'x. */",
-    "showlines: procedure",
+    "showlines: procedure expose me",
     "  parse arg answer",
     "  do while answer <> ''",
     "    parse var answer line '15'x answer",
-    "    say line",
+    "    call tell line",
     "  end",
+    "  return",
+]
+
+
+#: TELL: every line an EXEC says goes through it (no `say` elsewhere), so that
+#: it fits a 3270 console, SAY_COLUMNS wide; CMS would wrap a longer line
+#: mid-word. It folds at the last blank within SAY_COLUMNS (that one blank is
+#: dropped, runs of blanks stay); each later line starts as the first, with
+#: `me':'` when the first does, its text 4 columns further in than the first's,
+#: so it reads as a continuation (the lists' items are indented 2), but never
+#: past half the line (a description may start with blanks). A word too
+#: long for a line (operands typed as one) is cut where the line ends. Nothing
+#: is lost: a line cut at a blank is shorter than SAY_COLUMNS, one cut in a
+#: word as long, so the text comes back from the lines (tests/cms/invariants.py's
+#: `folded` writes the rule down again, apart, for the tests).
+_TELL_ROUTINE = [
+    f"/* Says a line in lines of at most {SAY_COLUMNS} columns: a 3270 console */",
+    "/* wraps a longer one mid-word. Folds at the last blank in it; */",
+    "/* each later line starts as the first (me': when it does), 4 */",
+    "/* columns further in, at most half the line in. A word longer */",
+    "/* than a line is cut. */",
+    "tell: procedure expose me",
+    "  parse arg line",
+    "  lead = ''",
+    "  if left(line, length(me) + 1) == me':' then lead = me':'",
+    "  text = substr(line, length(lead) + 1)",
+    "  indent = length(text) - length(strip(text, 'L'))",
+    f"  more = left(lead, min(length(lead) + indent + 4, {SAY_COLUMNS // 2}))",
+    f"  do while length(line) > {SAY_COLUMNS}",
+    f"    cut = lastpos(' ', line, {SAY_COLUMNS})",
+    "    if cut > length(more) then do",
+    "      say left(line, cut - 1)",
+    "      line = insert(more, substr(line, cut + 1))",
+    "    end",
+    "    else do",
+    f"      say left(line, {SAY_COLUMNS})",
+    f"      line = insert(more, substr(line, {SAY_COLUMNS + 1}))",
+    "    end",
+    "  end",
+    "  say line",
     "  return",
 ]
 
@@ -230,20 +274,22 @@ def _guard_routine(dialect) -> list[str]:
         f"  asked = cpquery({query}, 0)",
         "  if asked = 0 then nop",
         "  else do",
-        "    say me': this EXEC is for member' member'. Nothing done.'",
+        "    call tell me': this EXEC is for member' member'. Nothing done.'",
         "    return asked",
         "  end",
         "  parse value translate(cpanswer, ' ', '15'x) with line",
         "  parse upper var line . at here .",
         "  if at == 'AT' & here <> '' then nop",
         "  else do",
-        f"    say me': CP' {query} 'gave no member name:' strip(line)",
-        "    say me': this EXEC is for member' member'. Nothing done.'",
+        f"    call tell me': CP' {query},",
+        "      'gave no member name:' strip(line)",
+        "    call tell me': this EXEC is for member' member'. Nothing done.'",
         f"    return {RC_WRONG_MEMBER}",
         "  end",
         "  if here == member then return 0",
-        "  say me': this EXEC is for member' member', not for' here'.'",
-        "  say me': run the' me 'EXEC generated for' here'. Nothing done.'",
+        "  call tell me': this EXEC is for member' member', not for' here'.'",
+        "  call tell me': run the' me 'EXEC generated for' here'.',",
+        "    'Nothing done.'",
         f"  return {RC_WRONG_MEMBER}",
     ]
 
@@ -251,11 +297,11 @@ def _guard_routine(dialect) -> list[str]:
 def _usage_routine(lines: list[str]) -> list[str]:
     out = [
         "usage: procedure expose me",
-        "  say me':' arg(1)",
+        "  call tell me':' arg(1)",
     ]
     for line in lines:
         out.extend(rexx_assign("line", line, indent=2))
-        out.append("  say line")
+        out.append("  call tell line")
     out.append(f"  return {RC_USAGE}")
     return out
 
@@ -264,10 +310,10 @@ _ROUTINES_COMMON_TEMPLATE = [
     "listall: procedure expose me member noun job. when. text.",
     "  if arg(1) == '' then nop",
     "  else return usage('LIST takes no operands.')",
-    "  if job.0 = 0 then say me': no' noun 'on member' member'.'",
+    "  if job.0 = 0 then call tell me': no' noun 'on member' member'.'",
     "  do i = 1 to job.0",
-    "    say left(job.i, 8) ' ' when.i",
-    "    say left('', 10) text.i",
+    "    call tell left(job.i, 8) ' ' when.i",
+    "    call tell left('', 10) text.i",
     "  end",
     "  return 0",
     "",
@@ -285,8 +331,8 @@ _ROUTINES_COMMON_TEMPLATE = [
     "    names = names job.i",
     "  end",
     "  if names == '' then names = ' none'",
-    "  say me': no' noun name 'on member' member'.'",
-    "  say me': member' member 'has:'names'.'",
+    "  call tell me': no' noun name 'on member' member'.'",
+    "  call tell me': member' member 'has:'names'.'",
     "{elsewhere}",
     f"  return {RC_UNKNOWN}",
     "",
@@ -330,7 +376,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  do i = 1 to job.0",
     "    if isdue(sched.i, now, day, dd + 0, last) then todo = todo i",
     "  end",
-    "  if todo == '' then say me': nothing due at' now 'on' day dd'.'",
+    "  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'",
     "  return sendlist(todo)",
     "",
     "digits2: procedure",
@@ -370,19 +416,22 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  else command = run.i",
     "  'CP' command",
     "  if rc = 0 then do",
-    "    say me': sent CP' command",
+    "    call tell me': sent CP' command",
     "    return 0",
     "  end",
     "  sent = rc",
-    "  say me': CP' command 'failed, rc' sent'.'",
+    "  call tell me': CP' command 'failed, rc' sent'.'",
     f"  if sent = {CP_NOT_LOGGED_ON} then do",
-    "    say me':' server 'is not logged on at member' member'.'",
-    f"    say me': start it first (AUTOLOG1 runs {START_FILE}), then try again.'",
+    "    call tell me':' server 'is not logged on at member' member'.'",
+    f"    call tell me': start it first (AUTOLOG1 runs {START_FILE}), then',",
+    "      'try again.'",
     "  end",
     "  if sent = {not_receiving} then do",
-    "    say me':' server 'is logged on at member' member 'but does not'",
-    "    say me': take messages now: its program is not running or not ready'",
-    "    say me': yet. See its console, then try again.'",
+    "    call tell me':' server 'is logged on at member' member,",
+    "      'but does not'",
+    "    call tell me': take messages now: its program is not',",
+    "      'running or not ready'",
+    "    call tell me': yet. See its console, then try again.'",
     "  end",
     "  return sent",
     "",
@@ -398,7 +447,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "    call send word(todo, k)",
     "    if result = 0 then iterate",
     "    failed = result",
-    "    say me': not sent. When the cause is fixed, send each with:'",
+    "    call tell me': not sent. When the cause is fixed, send each with:'",
     "    escaped = 0",
     "    do n = k to words(todo)",
     "      j = word(todo, n)",
@@ -409,7 +458,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "      end",
     "      line = me':   EXEC' me{byname} name",
     "      if review then line = line '( REVIEW'",
-    "      say line",
+    "      call tell line",
     "    end",
     "    if escaped then call escnote",
     "    return failed",
@@ -419,8 +468,9 @@ _ROUTINES_COMMON_TEMPLATE = [
     "/* Why a name is shown with a \" before characters the terminal */",
     "/* reads as line editing (BKR308). */",
     "escnote: procedure expose me",
-    "  say me': type each \" as shown: without it, the terminal reads'",
-    "  say me': the character after it as a line end or a delete.'",
+    "  call tell me': type each \" as shown: without it, the',",
+    "    'terminal reads'",
+    "  call tell me': the character after it as a line end or a delete.'",
     "  return",
 ]
 
@@ -429,7 +479,7 @@ _ROUTINE_SENDALL = [
     "  typed.",
     "  if arg(1) == '' then nop",
     "  else return usage('ALL takes no operands.')",
-    "  if job.0 = 0 then say me': no' noun 'on member' member'.'",
+    "  if job.0 = 0 then call tell me': no' noun 'on member' member'.'",
     "  todo = ''",
     "  do i = 1 to job.0",
     "    todo = todo i",
@@ -578,14 +628,15 @@ _ROUTINES_ELSEWHERE = [
     "    end",
     "    do while hits <> ''",
     "      parse var hits there typed hits",
-    "      line = me':' name 'is a job of member' there', not of' member",
-    "      say line': run' submitting(typed) 'on' there'.'",
+    "      call tell me':' name 'is a job of member' there',',",
+    "        'not of' member':'",
+    "      call tell me': run' submitting(typed) 'on' there'.'",
     "      if untyped(typed) == typed then nop",
     "      else escaped = 1",
     "    end",
     "    if own == '' then iterate",
-    "    line = me': on member' member', job' source 'is' untyped(own)",
-    "    say line': run' submitting(own)'.'",
+    "    call tell me': on member' member', job' source 'is' untyped(own)':'",
+    "    call tell me': run' submitting(own)'.'",
     "    if untyped(own) == own then nop",
     "    else escaped = 1",
     "  end",
@@ -690,7 +741,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         out.assign(f"away.{i}", entry, name=True)
     out.code("")
     _dispatcher(out, review=True, verbs=_SUBMIT_VERBS, fallback="sendone operands")
-    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
+    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common(" 'JOB'", dialect, elsewhere=True), "")
     keywords = " ".join(verb for verb, _ in _SUBMIT_VERBS if verb)
     out.code(*(_filled(line, {"{keywords}": keywords}) for line in _ROUTINES_ELSEWHERE), "")
@@ -787,7 +838,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         verbs=[("", "listall rest"), ("LIST", "listall rest"), ("DUE", "senddue rest")],
         fallback="sendone operands",
     )
-    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
+    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common("", dialect), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd)"]))
@@ -848,7 +899,7 @@ def _logon(dialect) -> list[str]:
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
-        "    say me':' m.i 'is already logged on.'",
+        "    call tell me':' m.i 'is already logged on.'",
         "    return 0",
         "  end",
         f"  if asked = {CP_NOT_LOGGED_ON} then nop",
@@ -858,14 +909,16 @@ def _logon(dialect) -> list[str]:
         "  else do",
         "    failed = rc",
         f"    if failed = {dialect.return_code('xautolog_already_logged_on_rc')} then return meanwhile(i)",
-        "    say me': CP' x.i 'failed, rc' failed'.'",
+        "    call tell me': CP' x.i 'failed, rc' failed'.'",
         f"    if failed = {dialect.return_code('xautolog_not_in_directory_rc')} then do",
-        "      say me':' m.i 'is not in the CP directory of member' member'.'",
-        "      say me': load the entries bkrc wrote, then run' me 'again.'",
+        "      call tell me':' m.i 'is not in the CP directory of',",
+        "        'member' member'.'",
+        "      call tell me': load the entries bkrc wrote, then run' me,",
+        "        'again.'",
         "    end",
         "    return failed",
         "  end",
-        "  say me': started' m.i'.'",
+        "  call tell me': started' m.i'.'",
         _AWAITED,
         "  return 0",
     ]
@@ -885,14 +938,14 @@ def _meanwhile(dialect) -> list[str]:
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
-        "    say me':' m.i 'was logged on meanwhile: left alone.'",
+        "    call tell me':' m.i 'was logged on meanwhile: left alone.'",
         "    return 0",
         "  end",
         _APART,
-        f"  say me': CP' x.i 'failed, rc {already}.'",
+        f"  call tell me': CP' x.i 'failed, rc {already}.'",
         f"  if asked = {CP_NOT_LOGGED_ON} then do",
-        "    say me': yet CP' q.i 'answers that it is not logged on:'",
-        "    say me': its logoff may be under way.'",
+        "    call tell me': yet CP' q.i 'answers that it is not logged on:'",
+        "    call tell me': its logoff may be under way.'",
         "  end",
         f"  return {already}",
     ]
@@ -927,8 +980,9 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
         "  if user == m.i then nop",
         "  else do",
         "    call showlines cpanswer",
-        "    say me': CP' q.i 'answered rc 0 without naming' m.i'.'",
-        f"    say me': its answer cannot be read: taken as failed, rc {RC_UNREADABLE}.'",
+        "    call tell me': CP' q.i 'answered rc 0 without naming' m.i'.'",
+        "    call tell me': its answer cannot be read: taken as failed,',",
+        f"      'rc {RC_UNREADABLE}.'",
         f"    return {RC_UNREADABLE}",
         "  end",
         f"  if wordpos({rexx_literal(elsewhere)}, rest) = 1 then nop",
@@ -945,16 +999,20 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
         "/* logged on at another, XAUTOLOG cannot start it here. */",
         "elsewhere: procedure expose me m.",
         "  parse arg i",
-        "  say me':' m.i 'is logged on at another member of the SSI cluster'",
+        "  call tell me':' m.i 'is logged on at another member of the',",
+        "    'SSI cluster'",
         # The member's name on a line of its own words: a name of 8 characters
         # (the most a system identifier has) must keep the line to 72 columns.
-        f"  say me': (CP does not say which), not here on {member},'",
-        "  say me': where the .bkr file starts it. It is single-configuration,'",
-        "  say me': logged on at one member at a time: XAUTOLOG cannot start'",
-        "  say me': it here while it runs there.'",
-        "  say me': FORCE it off where it runs, then run' me 'again; or,'",
-        "  say me': if it belongs there, fix the member the .bkr file names'",
-        "  say me': for it, and load what bkrc writes.'",
+        f"  call tell me': (CP does not say which), not here on {member},'",
+        "  call tell me': where the .bkr file starts it. It is',",
+        "    'single-configuration,'",
+        "  call tell me': logged on at one member at a time: XAUTOLOG',",
+        "    'cannot start'",
+        "  call tell me': it here while it runs there.'",
+        "  call tell me': FORCE it off where it runs, then run' me 'again; or,'",
+        "  call tell me': if it belongs there, fix the member the .bkr',",
+        "    'file names'",
+        "  call tell me': for it, and load what bkrc writes.'",
         f"  return {RC_ELSEWHERE}",
     ]
 
@@ -965,23 +1023,23 @@ def _await(seconds: int) -> list[str]:
     return [
         "await: procedure expose me m. q. s.",
         "  parse arg i",
-        f"  say me': waiting up to {seconds} seconds for' m.i 'to log on.'",
+        f"  call tell me': waiting up to {seconds} seconds for' m.i 'to log on.'",
         f"  do {seconds // POLL_SECONDS}",
         f"    'CP {CP_SLEEP}'",
         "    if rc = 0 then nop",
         "    else do",
-        f"      say me': CP {CP_SLEEP} failed, rc' rc'.'",
+        f"      call tell me': CP {CP_SLEEP} failed, rc' rc'.'",
         "      return rc",
         "    end",
         "    asked = queryuser(i)",
         f"    if asked = {CP_NOT_LOGGED_ON} then nop",
         "    else return asked",
         "  end",
-        f"  say me':' m.i 'is not logged on {seconds} seconds after XAUTOLOG.'",
+        f"  call tell me':' m.i 'is not logged on {seconds} seconds after XAUTOLOG.'",
         # The wait is the .bkr file's to set: an edit here would be drift,
         # and the next compile refuses to overwrite it.
-        "  say me': if it needs longer, raise logon-wait in the catalog'",
-        "  say me': statement of the .bkr file and compile it again.'",
+        "  call tell me': if it needs longer, raise logon-wait in the catalog'",
+        "  call tell me': statement of the .bkr file and compile it again.'",
         f"  return {RC_NOT_UP}",
     ]
 
@@ -1004,7 +1062,7 @@ def _serving(seconds: int) -> list[str]:
         f"      'CP {CP_POOL_SLEEP}'",
         "      if rc = 0 then nop",
         "      else do",
-        f"        say me': CP {CP_POOL_SLEEP} failed, rc' rc'.'",
+        f"        call tell me': CP {CP_POOL_SLEEP} failed, rc' rc'.'",
         "        return rc",
         "      end",
         f"      waited = waited + {POOL_SECONDS}",
@@ -1013,22 +1071,23 @@ def _serving(seconds: int) -> list[str]:
         "    asked = rc",
         "    if asked = 0 then do",
         "      if waited > 0 then",
-        "        say me':' what 'serves, after' waited 'seconds.'",
+        "        call tell me':' what 'serves, after' waited 'seconds.'",
         "      return 0",
         "    end",
         "    if wordpos(asked + 0, final) > 0 then do",
-        "      say me':' p.i 'failed, rc' asked'.'",
-        "      say me': it cannot tell whether' what 'serves.'",
+        "      call tell me':' p.i 'failed, rc' asked'.'",
+        "      call tell me': it cannot tell whether' what 'serves.'",
         "      return asked",
         "    end",
         "    if try = 0 then",
-        f"      say me': waiting up to {seconds} seconds for' what 'to serve.'",
+        f"      call tell me': waiting up to {seconds} seconds for' what 'to serve.'",
         "  end",
-        "  say me':' what 'does not serve after' waited 'seconds:'",
-        "  say me': its last answer to' p.i 'was rc' asked'.'",
-        "  say me': see its console (FILESERV START). If it needs longer,'",
-        "  say me': raise pool-wait in the catalog statement of the .bkr'",
-        "  say me': file and compile it again.'",
+        "  call tell me':' what 'does not serve after' waited 'seconds:'",
+        "  call tell me': its last answer to' p.i 'was rc' asked'.'",
+        "  call tell me': see its console (FILESERV START). If it needs',",
+        "    'longer,'",
+        "  call tell me': raise pool-wait in the catalog statement of the .bkr'",
+        "  call tell me': file and compile it again.'",
         f"  return {RC_NOT_UP}",
     ]
 
@@ -1057,7 +1116,8 @@ _START_NONE_AFTER = [
     "      down = down m.j",
     "    end",
     "    if i < m.0 then",
-    "      say me': the others need' m.i 'first: none of them was started.'",
+    "      call tell me': the others need' m.i 'first: none of them',",
+    "        'was started.'",
     "    leave",
     "  end",
 ]
@@ -1070,9 +1130,11 @@ _START_HELD_AFTER = [
     "    /* The Backup Manager machines need it first: start none of them. */",
     "    /* The Tape Manager node does not: it is still started. */",
     "    held = 1",
-    "    say me': the Backup Manager machines need' m.i 'first: none of them'",
-    "    say me': was started. The Tape Manager node does not need it: it is'",
-    "    say me': started all the same.'",
+    "    call tell me': the Backup Manager machines need' m.i,",
+    "      'first: none of them'",
+    "    call tell me': was started. The Tape Manager node does not',",
+    "      'need it: it is'",
+    "    call tell me': started all the same.'",
     "  end",
 ]
 #: BKRSTART's main loop, first: a machine that needs the one that failed is
@@ -1285,9 +1347,10 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "/* Blanks are no operands: 'EXEC BKRSTART' opts, with opts empty. */",
         "if words(arg(1)) = 0 then nop",
         "else do",
-        "  say me': it takes no operands, not' strip(arg(1))'.'",
-        "  say 'Use:' me '(no operands), from the PROFILE EXEC of AUTOLOG1 on'",
-        "  say '     member' member'.'",
+        "  call tell me': it takes no operands, not' strip(arg(1))'.'",
+        "  call tell 'Use:' me '(no operands), from the PROFILE EXEC of',",
+        "    'AUTOLOG1 on'",
+        "  call tell '     member' member'.'",
         f"  exit {RC_USAGE}",
         "end",
         "call onmember",
@@ -1303,13 +1366,13 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "if first = 0 then exit 0",
         "/* Say what is missing, and how to finish the start-up. */",
         "if down == '' then nop",
-        "else say me': not started on member' member':'down'.'",
-        "say me': fix the cause shown above, then run EXEC' me 'again.'",
-        "say me': it starts only the machines that are not logged on.'",
+        "else call tell me': not started on member' member':'down'.'",
+        "call tell me': fix the cause shown above, then run EXEC' me 'again.'",
+        "call tell me': it starts only the machines that are not logged on.'",
         "exit first",
         "",
     )
-    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "")
+    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_start_routines(order, model.catalog, dialect, apart=apart, member=name))
     return out.text()
 

@@ -13,14 +13,61 @@ clusters (tests/test_regina_properties.py) share them.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from bkrdsl.ast import Scope
+from bkrdsl.generated import SAY_COLUMNS
 from bkrdsl.resolve.model import Model
 
 from .standin import CmsStandIn
 
 ExecOf = Callable[[str, str], str]
+
+
+def folded(lines: Iterable[str], me: str = "BKRSUBMT") -> list[str]:
+    """What an EXEC's routine TELL shows of `lines` on a console of SAY_COLUMNS + 1
+    columns (docs/rexx.md, "Messages fit the console"), written here apart from
+    the emitter's REXX: a line that fits as it is; a longer one cut at its last
+    blank within SAY_COLUMNS columns (the blank dropped, so the line is shorter
+    than SAY_COLUMNS), or after SAY_COLUMNS columns when no blank after the lead
+    is there, the rest going on a line that starts with `me:` (when the first
+    does) and the first's indent plus 4 blanks, at most half the line."""
+    out = []
+    for line in lines:
+        lead = f"{me}:" if line.startswith(f"{me}:") else ""
+        text = line[len(lead):]
+        more = (lead + " " * (len(text) - len(text.lstrip(" ")) + 4))[:SAY_COLUMNS // 2]
+        while len(line) > SAY_COLUMNS:
+            cut = line.rfind(" ", 0, SAY_COLUMNS)
+            if cut >= len(more):
+                out.append(line[:cut])
+                line = more + line[cut + 1:]
+            else:
+                out.append(line[:SAY_COLUMNS])
+                line = more + line[SAY_COLUMNS:]
+        out.append(line)
+    return out
+
+
+def unfolded(stdout: str, me: str) -> list[str]:
+    """The lines an EXEC meant to say, `folded`'s lines joined again: a line that
+    starts as the line before would go on (`me:` when that one has it, its indent
+    plus 4 blanks, at most half the line) and then no blank continues it, after
+    a blank unless the line before was cut in a word (SAY_COLUMNS long). Only
+    for reading the tests' runs: a line of its own indented so would be taken
+    as a continuation, and one that goes on with blanks is not."""
+    out: list[str] = []
+    more, last = None, ""
+    for line in stdout.splitlines():
+        if out and more is not None and line.startswith(more) and line[len(more):][:1] not in ("", " "):
+            out[-1] += ("" if len(last) == SAY_COLUMNS else " ") + line[len(more):]
+        else:
+            out.append(line)
+            lead = f"{me}:" if line.startswith(f"{me}:") else ""
+            text = line[len(lead):]
+            more = (lead + " " * (len(text) - len(text.lstrip(" ")) + 4))[:SAY_COLUMNS // 2]
+        last = line
+    return out
 
 
 def servers(model: Model) -> list[str]:
@@ -128,7 +175,8 @@ def assert_start_order(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: s
     started = [c.split()[-1] for c in never.commands if c.startswith("CP XAUTOLOG ")]
     assert started == [catalog.server, *nodes], never
     held = [u for u in expected[1:] if u not in nodes]
-    assert f"not started on member {member}: {' '.join(held)}." in never.stdout, never
+    said = unfolded(never.stdout, "BKRSTART")
+    assert f"BKRSTART: not started on member {member}: {' '.join(held)}." in said, never
 
 
 def member_jobs(model: Model, member: str) -> list[tuple[str, object]]:
@@ -225,10 +273,10 @@ def where_it_runs(model: Model, member: str, name: str) -> list[str]:
         hits = [(where, n) for where, n in away if n == name]
         if not hits and (name != job.name or not own):
             continue
-        lines += [f"{name} is a job of member {where}, not of {member}: run {submit_command(n)} on {where}."
-                  for where, n in hits]
+        for where, n in hits:
+            lines += [f"{name} is a job of member {where}, not of {member}:", f"run {submit_command(n)} on {where}."]
         if own:
-            lines.append(f"on member {member}, job {job.name} is {own[0]}: run {submit_command(own[0])}.")
+            lines += [f"on member {member}, job {job.name} is {own[0]}:", f"run {submit_command(own[0])}."]
     return lines
 
 
@@ -259,11 +307,11 @@ def assert_one_job_at_a_time(cms: CmsStandIn, model: Model, exec_of: ExecOf, mem
         where = where_it_runs(model, member, name)
         assert where, (name, member)  # each name asked for runs somewhere
         note = ESCAPE_NOTE if any('"' in line for line in where) else []
-        assert run.stdout.splitlines() == [
+        assert run.stdout.splitlines() == folded(
             f"BKRSUBMT: {line}"
             for line in [f"no job {name} on member {member}.", f"member {member} has: {' '.join(mine) or 'none'}.",
                          *where, *note]
-        ], run
+        ), run
 
 
 def assert_expiry_due(

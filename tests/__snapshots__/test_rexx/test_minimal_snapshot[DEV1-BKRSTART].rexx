@@ -63,9 +63,10 @@ s.5 = 0
 /* Blanks are no operands: 'EXEC BKRSTART' opts, with opts empty. */
 if words(arg(1)) = 0 then nop
 else do
-  say me': it takes no operands, not' strip(arg(1))'.'
-  say 'Use:' me '(no operands), from the PROFILE EXEC of AUTOLOG1 on'
-  say '     member' member'.'
+  call tell me': it takes no operands, not' strip(arg(1))'.'
+  call tell 'Use:' me '(no operands), from the PROFILE EXEC of',
+    'AUTOLOG1 on'
+  call tell '     member' member'.'
   exit 24
 end
 call onmember
@@ -85,36 +86,39 @@ do i = 1 to m.0
       down = down m.j
     end
     if i < m.0 then
-      say me': the others need' m.i 'first: none of them was started.'
+      call tell me': the others need' m.i 'first: none of them',
+        'was started.'
     leave
   end
 end
 if first = 0 then exit 0
 /* Say what is missing, and how to finish the start-up. */
 if down == '' then nop
-else say me': not started on member' member':'down'.'
-say me': fix the cause shown above, then run EXEC' me 'again.'
-say me': it starts only the machines that are not logged on.'
+else call tell me': not started on member' member':'down'.'
+call tell me': fix the cause shown above, then run EXEC' me 'again.'
+call tell me': it starts only the machines that are not logged on.'
 exit first
 
 onmember: procedure expose me member
   asked = cpquery('QUERY USERID', 0)
   if asked = 0 then nop
   else do
-    say me': this EXEC is for member' member'. Nothing done.'
+    call tell me': this EXEC is for member' member'. Nothing done.'
     return asked
   end
   parse value translate(cpanswer, ' ', '15'x) with line
   parse upper var line . at here .
   if at == 'AT' & here <> '' then nop
   else do
-    say me': CP' 'QUERY USERID' 'gave no member name:' strip(line)
-    say me': this EXEC is for member' member'. Nothing done.'
+    call tell me': CP' 'QUERY USERID',
+      'gave no member name:' strip(line)
+    call tell me': this EXEC is for member' member'. Nothing done.'
     return 40
   end
   if here == member then return 0
-  say me': this EXEC is for member' member', not for' here'.'
-  say me': run the' me 'EXEC generated for' here'. Nothing done.'
+  call tell me': this EXEC is for member' member', not for' here'.'
+  call tell me': run the' me 'EXEC generated for' here'.',
+    'Nothing done.'
   return 40
 
 /* Asks CP through DIAGRC(8, ...); its answer goes to cpanswer, */
@@ -127,16 +131,17 @@ cpquery: procedure expose me cpanswer
   parse var whole cprc . 17 cpanswer
   if isrc(cprc) then nop
   else do
-    say me': CP' command 'gave no return code through DIAGRC.'
-    if whole == '' then say me': DIAGRC answered nothing.'
-    else say me': DIAGRC answered:' translate(whole, ' ', '15'x)
-    say me': its answer cannot be read: taken as failed, rc 48.'
+    call tell me': CP' command 'gave no return code through DIAGRC.'
+    if whole == '' then call tell me': DIAGRC answered nothing.'
+    else call tell me': DIAGRC answered:' translate(whole, ' ', '15'x)
+    call tell me': its answer cannot be read: taken as failed,',
+      'rc 48.'
     cpanswer = ''
     return 48
   end
   if wordpos(cprc + 0, quiet) > 0 then return cprc
   call showlines cpanswer
-  say me': CP' command 'failed, rc' cprc'.'
+  call tell me': CP' command 'failed, rc' cprc'.'
   return cprc
 
 /* A whole number, as DIAGRC writes CP's rc: 0, -3, 2147483647. */
@@ -146,12 +151,38 @@ isrc: procedure
   return n <> '' & verify(n, '0123456789') = 0
 
 /* Shows CP's answer as CP would have: a line per '15'x. */
-showlines: procedure
+showlines: procedure expose me
   parse arg answer
   do while answer <> ''
     parse var answer line '15'x answer
-    say line
+    call tell line
   end
+  return
+
+/* Says a line in lines of at most 79 columns: a 3270 console */
+/* wraps a longer one mid-word. Folds at the last blank in it; */
+/* each later line starts as the first (me': when it does), 4 */
+/* columns further in, at most half the line in. A word longer */
+/* than a line is cut. */
+tell: procedure expose me
+  parse arg line
+  lead = ''
+  if left(line, length(me) + 1) == me':' then lead = me':'
+  text = substr(line, length(lead) + 1)
+  indent = length(text) - length(strip(text, 'L'))
+  more = left(lead, min(length(lead) + indent + 4, 39))
+  do while length(line) > 79
+    cut = lastpos(' ', line, 79)
+    if cut > length(more) then do
+      say left(line, cut - 1)
+      line = insert(more, substr(line, cut + 1))
+    end
+    else do
+      say left(line, 79)
+      line = insert(more, substr(line, 80))
+    end
+  end
+  say line
   return
 
 /* 0 when the machine is logged on and, for the catalog's SFS */
@@ -167,7 +198,7 @@ logon: procedure expose me member m. q. x. w. s.
   parse arg i
   asked = queryuser(i)
   if asked = 0 then do
-    say me':' m.i 'is already logged on.'
+    call tell me':' m.i 'is already logged on.'
     return 0
   end
   if asked = 45 then nop
@@ -177,14 +208,16 @@ logon: procedure expose me member m. q. x. w. s.
   else do
     failed = rc
     if failed = 54 then return meanwhile(i)
-    say me': CP' x.i 'failed, rc' failed'.'
+    call tell me': CP' x.i 'failed, rc' failed'.'
     if failed = 53 then do
-      say me':' m.i 'is not in the CP directory of member' member'.'
-      say me': load the entries bkrc wrote, then run' me 'again.'
+      call tell me':' m.i 'is not in the CP directory of',
+        'member' member'.'
+      call tell me': load the entries bkrc wrote, then run' me,
+        'again.'
     end
     return failed
   end
-  say me': started' m.i'.'
+  call tell me': started' m.i'.'
   if w.i then return await(i)
   return 0
 
@@ -203,8 +236,9 @@ queryuser: procedure expose me m. q. s.
   if user == m.i then nop
   else do
     call showlines cpanswer
-    say me': CP' q.i 'answered rc 0 without naming' m.i'.'
-    say me': its answer cannot be read: taken as failed, rc 48.'
+    call tell me': CP' q.i 'answered rc 0 without naming' m.i'.'
+    call tell me': its answer cannot be read: taken as failed,',
+      'rc 48.'
     return 48
   end
   if wordpos('- SSI', rest) = 1 then nop
@@ -216,14 +250,18 @@ queryuser: procedure expose me m. q. s.
 /* logged on at another, XAUTOLOG cannot start it here. */
 elsewhere: procedure expose me m.
   parse arg i
-  say me':' m.i 'is logged on at another member of the SSI cluster'
-  say me': (CP does not say which), not here on DEV1,'
-  say me': where the .bkr file starts it. It is single-configuration,'
-  say me': logged on at one member at a time: XAUTOLOG cannot start'
-  say me': it here while it runs there.'
-  say me': FORCE it off where it runs, then run' me 'again; or,'
-  say me': if it belongs there, fix the member the .bkr file names'
-  say me': for it, and load what bkrc writes.'
+  call tell me':' m.i 'is logged on at another member of the',
+    'SSI cluster'
+  call tell me': (CP does not say which), not here on DEV1,'
+  call tell me': where the .bkr file starts it. It is',
+    'single-configuration,'
+  call tell me': logged on at one member at a time: XAUTOLOG',
+    'cannot start'
+  call tell me': it here while it runs there.'
+  call tell me': FORCE it off where it runs, then run' me 'again; or,'
+  call tell me': if it belongs there, fix the member the .bkr',
+    'file names'
+  call tell me': for it, and load what bkrc writes.'
   return 36
 
 /* CP refused XAUTOLOG as already logged on (rc 54): logged */
@@ -234,34 +272,34 @@ meanwhile: procedure expose me m. q. x. s.
   parse arg i
   asked = queryuser(i)
   if asked = 0 then do
-    say me':' m.i 'was logged on meanwhile: left alone.'
+    call tell me':' m.i 'was logged on meanwhile: left alone.'
     return 0
   end
   if asked = 36 then return asked
-  say me': CP' x.i 'failed, rc 54.'
+  call tell me': CP' x.i 'failed, rc 54.'
   if asked = 45 then do
-    say me': yet CP' q.i 'answers that it is not logged on:'
-    say me': its logoff may be under way.'
+    call tell me': yet CP' q.i 'answers that it is not logged on:'
+    call tell me': its logoff may be under way.'
   end
   return 54
 
 await: procedure expose me m. q. s.
   parse arg i
-  say me': waiting up to 60 seconds for' m.i 'to log on.'
+  call tell me': waiting up to 60 seconds for' m.i 'to log on.'
   do 30
     'CP SLEEP 2 SEC'
     if rc = 0 then nop
     else do
-      say me': CP SLEEP 2 SEC failed, rc' rc'.'
+      call tell me': CP SLEEP 2 SEC failed, rc' rc'.'
       return rc
     end
     asked = queryuser(i)
     if asked = 45 then nop
     else return asked
   end
-  say me':' m.i 'is not logged on 60 seconds after XAUTOLOG.'
-  say me': if it needs longer, raise logon-wait in the catalog'
-  say me': statement of the .bkr file and compile it again.'
+  call tell me':' m.i 'is not logged on 60 seconds after XAUTOLOG.'
+  call tell me': if it needs longer, raise logon-wait in the catalog'
+  call tell me': statement of the .bkr file and compile it again.'
   return 44
 
 /* Logged on is not serving: the SFS server still IPLs CMS and */
@@ -278,7 +316,7 @@ serving: procedure expose me m. p. pool. final
       'CP SLEEP 5 SEC'
       if rc = 0 then nop
       else do
-        say me': CP SLEEP 5 SEC failed, rc' rc'.'
+        call tell me': CP SLEEP 5 SEC failed, rc' rc'.'
         return rc
       end
       waited = waited + 5
@@ -287,20 +325,21 @@ serving: procedure expose me m. p. pool. final
     asked = rc
     if asked = 0 then do
       if waited > 0 then
-        say me':' what 'serves, after' waited 'seconds.'
+        call tell me':' what 'serves, after' waited 'seconds.'
       return 0
     end
     if wordpos(asked + 0, final) > 0 then do
-      say me':' p.i 'failed, rc' asked'.'
-      say me': it cannot tell whether' what 'serves.'
+      call tell me':' p.i 'failed, rc' asked'.'
+      call tell me': it cannot tell whether' what 'serves.'
       return asked
     end
     if try = 0 then
-      say me': waiting up to 180 seconds for' what 'to serve.'
+      call tell me': waiting up to 180 seconds for' what 'to serve.'
   end
-  say me':' what 'does not serve after' waited 'seconds:'
-  say me': its last answer to' p.i 'was rc' asked'.'
-  say me': see its console (FILESERV START). If it needs longer,'
-  say me': raise pool-wait in the catalog statement of the .bkr'
-  say me': file and compile it again.'
+  call tell me':' what 'does not serve after' waited 'seconds:'
+  call tell me': its last answer to' p.i 'was rc' asked'.'
+  call tell me': see its console (FILESERV START). If it needs',
+    'longer,'
+  call tell me': raise pool-wait in the catalog statement of the .bkr'
+  call tell me': file and compile it again.'
   return 44
