@@ -23,6 +23,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from bkrdsl.generated import SAY_COLUMNS
+
 HERE = Path(__file__).resolve().parent
 #: The stand-in's programs: CP, and CMS's QUERY (QUERY FILEPOOL CONNECT only).
 PROGRAMS = HERE / "bin"
@@ -130,4 +132,9 @@ class CmsStandIn:
         args = [self.rexx, str(program)] + ([operands] if operands else [])
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=False)
         commands = (state / "log").read_text().splitlines()
-        return Run(done.returncode, done.stdout, done.stderr, commands)
+        run = Run(done.returncode, done.stdout, done.stderr, commands)
+        # Every line an EXEC says fits an 80-column 3270 console, whatever the
+        # names, the operands and CP's answers (docs/rexx.md): every run checks it.
+        wide = [line for line in done.stdout.splitlines() if len(line) > SAY_COLUMNS]
+        assert not wide, (f"lines longer than {SAY_COLUMNS} columns: {wide}", str(run))
+        return run
