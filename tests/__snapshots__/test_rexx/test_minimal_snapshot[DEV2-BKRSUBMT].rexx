@@ -74,20 +74,22 @@ onmember: procedure expose me member
   asked = cpquery('QUERY USERID', 0)
   if asked = 0 then nop
   else do
-    say me': this EXEC is for member' member'. Nothing done.'
+    call tell me': this EXEC is for member' member'. Nothing done.'
     return asked
   end
   parse value translate(cpanswer, ' ', '15'x) with line
   parse upper var line . at here .
   if at == 'AT' & here <> '' then nop
   else do
-    say me': CP' 'QUERY USERID' 'gave no member name:' strip(line)
-    say me': this EXEC is for member' member'. Nothing done.'
+    call tell me': CP' 'QUERY USERID',
+      'gave no member name:' strip(line)
+    call tell me': this EXEC is for member' member'. Nothing done.'
     return 40
   end
   if here == member then return 0
-  say me': this EXEC is for member' member', not for' here'.'
-  say me': run the' me 'EXEC generated for' here'. Nothing done.'
+  call tell me': this EXEC is for member' member', not for' here'.'
+  call tell me': run the' me 'EXEC generated for' here'.',
+    'Nothing done.'
   return 40
 
 /* Asks CP through DIAGRC(8, ...); its answer goes to cpanswer, */
@@ -100,16 +102,17 @@ cpquery: procedure expose me cpanswer
   parse var whole cprc . 17 cpanswer
   if isrc(cprc) then nop
   else do
-    say me': CP' command 'gave no return code through DIAGRC.'
-    if whole == '' then say me': DIAGRC answered nothing.'
-    else say me': DIAGRC answered:' translate(whole, ' ', '15'x)
-    say me': its answer cannot be read: taken as failed, rc 48.'
+    call tell me': CP' command 'gave no return code through DIAGRC.'
+    if whole == '' then call tell me': DIAGRC answered nothing.'
+    else call tell me': DIAGRC answered:' translate(whole, ' ', '15'x)
+    call tell me': its answer cannot be read: taken as failed,',
+      'rc 48.'
     cpanswer = ''
     return 48
   end
   if wordpos(cprc + 0, quiet) > 0 then return cprc
   call showlines cpanswer
-  say me': CP' command 'failed, rc' cprc'.'
+  call tell me': CP' command 'failed, rc' cprc'.'
   return cprc
 
 /* A whole number, as DIAGRC writes CP's rc: 0, -3, 2147483647. */
@@ -119,21 +122,47 @@ isrc: procedure
   return n <> '' & verify(n, '0123456789') = 0
 
 /* Shows CP's answer as CP would have: a line per '15'x. */
-showlines: procedure
+showlines: procedure expose me
   parse arg answer
   do while answer <> ''
     parse var answer line '15'x answer
-    say line
+    call tell line
   end
+  return
+
+/* Says a line in lines of at most 79 columns: a 3270 console */
+/* wraps a longer one mid-word. Folds at the last blank in it; */
+/* each later line starts as the first (me': when it does), 4 */
+/* columns further in, at most half the line in. A word longer */
+/* than a line is cut. */
+tell: procedure expose me
+  parse arg line
+  lead = ''
+  if left(line, length(me) + 1) == me':' then lead = me':'
+  text = substr(line, length(lead) + 1)
+  indent = length(text) - length(strip(text, 'L'))
+  more = left(lead, min(length(lead) + indent + 4, 39))
+  do while length(line) > 79
+    cut = lastpos(' ', line, 79)
+    if cut > length(more) then do
+      say left(line, cut - 1)
+      line = insert(more, substr(line, cut + 1))
+    end
+    else do
+      say left(line, 79)
+      line = insert(more, substr(line, 80))
+    end
+  end
+  say line
   return
 
 listall: procedure expose me member noun job. when. text.
   if arg(1) == '' then nop
   else return usage('LIST takes no operands.')
-  if job.0 = 0 then say me': no' noun 'on member' member'.'
+  if job.0 = 0 then call tell me': no' noun 'on member' member'.'
   do i = 1 to job.0
-    say left(job.i, 8) ' ' when.i
-    say left('', 10) text.i
+    call tell left(job.i, 8) ' ' when.i
+    call tell left('', 10) text.i
   end
   return 0
 
@@ -151,8 +180,8 @@ sendone: procedure expose me member server noun job. run. dry. review,
     names = names job.i
   end
   if names == '' then names = ' none'
-  say me': no' noun name 'on member' member'.'
-  say me': member' member 'has:'names'.'
+  call tell me': no' noun name 'on member' member'.'
+  call tell me': member' member 'has:'names'.'
   call elsewhere name
   return 28
 
@@ -196,7 +225,7 @@ senddue: procedure expose me member server job. run. dry. review,
   do i = 1 to job.0
     if isdue(sched.i, now, day, dd + 0, last) then todo = todo i
   end
-  if todo == '' then say me': nothing due at' now 'on' day dd'.'
+  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'
   return sendlist(todo)
 
 digits2: procedure
@@ -236,19 +265,22 @@ send: procedure expose me member server run. dry. review
   else command = run.i
   'CP' command
   if rc = 0 then do
-    say me': sent CP' command
+    call tell me': sent CP' command
     return 0
   end
   sent = rc
-  say me': CP' command 'failed, rc' sent'.'
+  call tell me': CP' command 'failed, rc' sent'.'
   if sent = 45 then do
-    say me':' server 'is not logged on at member' member'.'
-    say me': start it first (AUTOLOG1 runs BKRSTART), then try again.'
+    call tell me':' server 'is not logged on at member' member'.'
+    call tell me': start it first (AUTOLOG1 runs BKRSTART), then',
+      'try again.'
   end
   if sent = 57 then do
-    say me':' server 'is logged on at member' member 'but does not'
-    say me': take messages now: its program is not running or not ready'
-    say me': yet. See its console, then try again.'
+    call tell me':' server 'is logged on at member' member,
+      'but does not'
+    call tell me': take messages now: its program is not',
+      'running or not ready'
+    call tell me': yet. See its console, then try again.'
   end
   return sent
 
@@ -264,7 +296,7 @@ sendlist: procedure expose me member server job. run. dry. review,
     call send word(todo, k)
     if result = 0 then iterate
     failed = result
-    say me': not sent. When the cause is fixed, send each with:'
+    call tell me': not sent. When the cause is fixed, send each with:'
     escaped = 0
     do n = k to words(todo)
       j = word(todo, n)
@@ -275,7 +307,7 @@ sendlist: procedure expose me member server job. run. dry. review,
       end
       line = me':   EXEC' me 'JOB' name
       if review then line = line '( REVIEW'
-      say line
+      call tell line
     end
     if escaped then call escnote
     return failed
@@ -285,8 +317,9 @@ sendlist: procedure expose me member server job. run. dry. review,
 /* Why a name is shown with a " before characters the terminal */
 /* reads as line editing (BKR308). */
 escnote: procedure expose me
-  say me': type each " as shown: without it, the terminal reads'
-  say me': the character after it as a line end or a delete.'
+  call tell me': type each " as shown: without it, the',
+    'terminal reads'
+  call tell me': the character after it as a line end or a delete.'
   return
 
 /* Where the job asked for runs (away.: see the table). It tells */
@@ -312,14 +345,15 @@ elsewhere: procedure expose me member away.
     end
     do while hits <> ''
       parse var hits there typed hits
-      line = me':' name 'is a job of member' there', not of' member
-      say line': run' submitting(typed) 'on' there'.'
+      call tell me':' name 'is a job of member' there',',
+        'not of' member':'
+      call tell me': run' submitting(typed) 'on' there'.'
       if untyped(typed) == typed then nop
       else escaped = 1
     end
     if own == '' then iterate
-    line = me': on member' member', job' source 'is' untyped(own)
-    say line': run' submitting(own)'.'
+    call tell me': on member' member', job' source 'is' untyped(own)':'
+    call tell me': run' submitting(own)'.'
     if untyped(own) == own then nop
     else escaped = 1
   end
@@ -342,7 +376,7 @@ sendall: procedure expose me member server noun job. run. dry. review,
   typed.
   if arg(1) == '' then nop
   else return usage('ALL takes no operands.')
-  if job.0 = 0 then say me': no' noun 'on member' member'.'
+  if job.0 = 0 then call tell me': no' noun 'on member' member'.'
   todo = ''
   do i = 1 to job.0
     todo = todo i
@@ -350,11 +384,11 @@ sendall: procedure expose me member server noun job. run. dry. review,
   return sendlist(todo)
 
 usage: procedure expose me
-  say me':' arg(1)
+  call tell me':' arg(1)
   line = 'Use: BKRSUBMT, BKRSUBMT LIST, BKRSUBMT ALL, BKRSUBMT name,'
-  say line
+  call tell line
   line = '     BKRSUBMT JOB name or BKRSUBMT DUE hh:mm day date, each'
-  say line
+  call tell line
   line = '     optionally followed by ( REVIEW; date: dd or yyyymmdd'
-  say line
+  call tell line
   return 24
