@@ -1200,6 +1200,15 @@ def test_a_word_skipped_then_a_brace_missing_is_read_fast(text, monkeypatch):
     assert_read_fast_with(["BKR012", "BKR005"], text, monkeypatch)
 
 
+def test_a_hash_inside_a_name_hides_its_brace_from_the_count_as_the_recovery_s():
+    """`cluster T#S {`: the recovery's count of braces (`brace_balance`) reads `#S {` as a
+    comment, so the braces balance and `member` below `member M { w` was written inside
+    (BKR013), not after the member's `}` missing (BKR005): left to Lark."""
+    text = "cluster T#S {\n  member M { w\n  member N { workers 2 }\n}\n"
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
 @pytest.mark.parametrize("text", ACTION_RESPELT_THEN_SWAPPED)
 def test_an_action_half_typed_then_two_words_swapped_is_read_fast(text, monkeypatch):
     assert_read_fast_with(["BKR012", "BKR004"], text, monkeypatch)

@@ -1019,12 +1019,14 @@ class _Parser:
         return brace is self.tokens[self.i] and not (kind == "job" and self.type in _SECOND_STATEMENT_WORDS)
 
     def _lacks_a_brace(self) -> bool:
-        """Whether the file has more `{` than `}`, outside comments and texts (the
-        recovery's `brace_balance`; counted once: a group body asks at each user ID
-        that spells a keyword)."""
+        """Whether the file has more `{` than `}`, outside comments and texts, counted
+        as the recovery counts them (`messages.brace_balance`, where a `#` inside a name
+        starts a comment too; counted once: a group body asks at each user ID that
+        spells a keyword)."""
         if self.lacks_a_brace is None:
-            kinds = [tok[KIND] for tok in self.tokens]
-            self.lacks_a_brace = kinds.count("{") > kinds.count("}")
+            from bkrdsl.syntax import messages
+
+            self.lacks_a_brace = messages.brace_balance(self.text) > 0
         return self.lacks_a_brace
 
     def _brace_missing(self, block: str) -> bool:

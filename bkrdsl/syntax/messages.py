@@ -133,6 +133,20 @@ def follower(keyword: str, count: int) -> str:
     return FOLLOWERS.get((key, count)) or FOLLOWERS.get((key, None)) or "a name"
 
 
+#: Texts and comments, whose braces are none of the file's (`brace_balance`).
+_TEXTS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+
+
+def brace_balance(text: str) -> int:
+    """`{` minus `}` in a file's text, outside texts and comments, as the recovery
+    weighs a `}` missing against a statement written inside a block
+    (`Recovery.brace_balance`, `closes_there`) and the fast parser does the same
+    (`_Parser._lacks_a_brace`). A `#` starts a comment here wherever it stands, also
+    inside a name (`cluster TEST#SSI {`: that `{` is not counted)."""
+    bare = _TEXTS_AND_COMMENTS.sub("", text)
+    return bare.count("{") - bare.count("}")
+
+
 def shown(text: str, limit: int = 40) -> str:
     """A user's word in backquotes, shortened so a 100,000-character name stays one line."""
     if len(text) > limit:

@@ -809,8 +809,7 @@ class Recovery:
     def brace_balance(self) -> int:
         """`{` minus `}` in the whole file, outside comments and strings (computed once)."""
         if self._balance is None:
-            bare = re.sub(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*', "", self.source.text)
-            self._balance = bare.count("{") - bare.count("}")
+            self._balance = messages.brace_balance(self.source.text)
         return self._balance
 
     def keywords_in(self, types) -> list[str]:
