@@ -949,9 +949,7 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
 @pytest.mark.parametrize(
     "text",
     [
-        "cluster A {\n  job J {\n    r\n    # why\n  }\n}\n",  # the skip steps over a comment
         "cluster A {\n  job J {\n    memb\n  }\n}\n",  # a keyword of another block
-        "cluster A {\n  job J {\n    r\n    retain 30 days\n  }\n}\n",  # the skip goes on
         "cluster A {\n  job J {\n    bac APPS\n  }\n}\n",  # not alone on its line
         "cluster A {\n  job J {\n    descri\n    to disk pool\n  }\n}\n",  # and a value missing
         "cluster A {\n  job J {\n    end\n  }\n}\n",  # REXX's `}`
@@ -967,10 +965,6 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "import std/zvm73\nimport\nimport\n",  # two errors
         "import std/zvm73\nimp",  # at the end of the file
         "cluster A {\n  member M { worke\n  member N { workers 2 }\n}\n}\n",  # braces balance: written inside
-        # the skip steps over statements the block does not take, up to a block's keyword
-        "cluster A {\n  member M { r\n  disk U 191 size 5 cyl\n  member N { workers 2 }\n}\n",
-        "cluster A {\n  member M { r  # typing\n  member N { workers 2 }\n}\n",  # and over a comment
-        "cluster A {\n  member M { workers 2  de\n  }\n}\n",  # after a statement: a word too many
         "cluster A {\n  member M { workers 2  memb\n  }\n}\n",  # a keyword of another block
         "cluster A {\n  member M {\n    workers 2  desc\n    private-volume P\n  }\n}\n",  # read with it
         "cluster A {\n  member M {\n    desc private-volume P\n  }\n}\n",  # the next statement on its line
@@ -1200,6 +1194,120 @@ def test_a_word_skipped_then_a_brace_missing_is_read_fast(text, monkeypatch):
     assert_read_fast_with(["BKR012", "BKR005"], text, monkeypatch)
 
 
+#: A word after a member's `workers` or `job-suffix` statement, on its line, that means
+#: no keyword: the recovery's `word_after_statement` (BKR004: a value whose keyword is
+#: missing, or one word too many), then the word skipped; with the member's `}`, or
+#: the next statement of the member, after it, nothing else.
+WORD_AFTER_STATEMENT = [
+    "cluster A {\n  member M { workers 2  p\n  }\n}\n",
+    "cluster A {\n  member M {\n    workers 2  pr\n    job-suffix B\n  }\n}\n",
+    "cluster A {\n  member M { workers 2  est\n    private-volume P1\n  }\n}\n",
+    "cluster A {\n  member M { job-suffix A  p\n  }\n}\n",  # `job-suffix` takes one value
+    "cluster A {\n  member M { job-suffix 1  x\n  }\n}\n",
+    "cluster A {\n  member M { workers X  po\n  }\n}\n",
+    "cluster A {\n  member M { workers x  X\n  }\n}\n",  # the value again: the fix removes it
+    "cluster A {\n  member M { job-suffix A  a\n  }\n}\n",
+    "cluster A {\n  member M { workers 2  de\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", WORD_AFTER_STATEMENT)
+def test_a_word_after_a_members_statement_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  member M { workers 2  jo\n  }\n}\n",  # the recovery respells it among all statements
+        "cluster A {\n  member M { workers 2  tap\n  }\n}\n",
+        "cluster A {\n  member M { workers 2  each\n  }\n}\n",  # `Recovery.workers_each`
+        "cluster A {\n  member M { description \"x\"  p\n  }\n}\n",
+        "cluster A {\n  member M { workers 2  2\n  }\n}\n",  # a number: `Recovery.word_after_statement` reads on
+    ],
+)
+def test_words_after_a_members_statement_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+#: A word skipped where a statement starts, then (before the block's `}` or the next
+#: block's keyword at which the recovery's skip stops) lines it steps over without
+#: reading them, comments among them, which the module then lacks as Lark's does.
+WORD_SKIPPED_OVER_LINES = [
+    "cluster A {\n  member M { workers 2 }\n  s\n  # a remark\n  disk U 191 size 10 cyl\n}\n",
+    "cluster A {\n  di\n  ## documents nothing now\n  member M { workers 2 }\n}\n",
+    "cluster A {\n  c\n  x { y }  # and\n}\n",  # a `{ ... }` stepped over whole
+    "cluster A {\n  member M {\n    wo\n    # left\n  }\n}\n",
+    "cluster A {\n  job J {\n    r\n    # why\n  }\n}\n",
+    "cluster A {\n  job J {\n    r\n    retain 30 days\n  }\n}\n",  # an expire block's statement, stepped over
+]
+
+
+@pytest.mark.parametrize("text", WORD_SKIPPED_OVER_LINES)
+def test_a_word_skipped_over_lines_and_comments_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR012", text, monkeypatch)
+
+
+#: The same, then the block's `}` missing before the next block's keyword (`member M {
+#: w`, then lines of the cluster's statements, then `expire`): BKR012, then BKR005 there.
+WORD_SKIPPED_OVER_LINES_THEN_BRACE_MISSING = [
+    (
+        "cluster A {\n  member M { w\n  shared-volume S1\n  disk U 191 size 10 cyl  # d\n  expire on M {\n"
+        "    retain 30 days\n  }\n}\n"
+    ),
+    "cluster A {\n  member M { workers 2  p\n  shared-volume S1\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  member M { r\n  disk U 191 size 5 cyl\n  member N { workers 2 }\n}\n",
+    "cluster A {\n  member M { r  # typing\n  member N { workers 2 }\n}\n",
+    # the recovery looks at the token after the word first: the comments before it are kept
+    (
+        "cluster A {\n  member M { workers 2  p\n  # kept\n  shared-volume S1  # dropped\n  # dropped\n"
+        "  member N { workers 2 }\n}\n"
+    ),
+    "cluster A {\n  member M { workers 2  p\n",  # skipped to the end of the file, the blocks never closed
+    "cluster A {\n  job J {\n    to disk\n    xyz\n  # c\n",
+]
+
+
+@pytest.mark.parametrize("text", WORD_SKIPPED_OVER_LINES_THEN_BRACE_MISSING)
+def test_a_word_skipped_over_lines_then_a_brace_missing_is_read_fast(text, monkeypatch):
+    codes = ["BKR004" if "workers 2  p" in text else "BKR012", "BKR005"]
+    assert_read_fast_with(codes, text, monkeypatch)
+
+
+#: The file ends inside blocks, nothing wrong before (the last `}` deleted while typing):
+#: the recovery's one BKR005, the innermost block's `{` never closed, the others named.
+NEVER_CLOSED = [
+    "cluster A {\n  member M { workers 2 }\n",
+    "cluster A {\n  member M { workers 2 }\n  # a last remark\n\n",
+    "cluster A {\n  member M {\n    workers 2\n    # end\n",
+    "cluster A {\n  job J {\n    to disk\n  }\n",
+    "cluster A {\n  expire on each member {\n    retain 30 days\n",
+    "cluster A {\n  tape manager shared catalog-node T on M request-node R\n",
+    "cluster A {",
+    "cluster A {\r\n  member M { workers 2 }\r\n",
+    "## doc\ncluster A {\n  ## mdoc\n  member M { workers 2 }\n",
+]
+
+
+@pytest.mark.parametrize("text", NEVER_CLOSED)
+def test_blocks_never_closed_at_the_end_of_the_file_are_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR005", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  single group G { U1\n",  # a group body: the recovery reads on in it
+        "cluster A {\n  job J {\n    to disk pool\n",  # a value missing first
+        "r\n",  # a word skipped to the end of the file at the top level
+    ],
+)
+def test_blocks_never_closed_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
 def test_a_hash_inside_a_name_hides_its_brace_from_the_count_as_the_recovery_s():
     """`cluster T#S {`: the recovery's count of braces (`brace_balance`) reads `#S {` as a
     comment, so the braces balance and `member` below `member M { w` was written inside
@@ -1207,6 +1315,20 @@ def test_a_hash_inside_a_name_hides_its_brace_from_the_count_as_the_recovery_s()
     text = "cluster T#S {\n  member M { w\n  member N { workers 2 }\n}\n"
     assert fast.read_reported(source_of(text)) is None
     assert_contract(source_of(text))
+
+
+def test_one_name_statements_are_what_lark_takes_with_one_name_before_the_blocks_close():
+    """What `_word_after_statement` names (`Recovery.keywords_for_value`), against Lark's table."""
+    statements = statement_types(parser())
+    for block, names in fast._ONE_NAME_STATEMENTS.items():
+        sim = Sim.start(parser())
+        assert all(sim.feed(TERMINALS[t]) for t in ["cluster", "NAME", "{", block, "NAME", "{"]), block
+        taking = set()
+        for type_ in sim.accepts() & statements:
+            after = sim.copy()
+            if after.feeds([type_, "NAME"]) and "RBRACE" in after.accepts():
+                taking.add(type_)
+        assert {FACTS.keywords[word] for word in names} == taking, block
 
 
 @pytest.mark.parametrize("text", ACTION_RESPELT_THEN_SWAPPED)

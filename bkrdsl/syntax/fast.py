@@ -438,6 +438,12 @@ BLOCK_STATEMENTS = {
 #: schedule's time LALR shares with a job's `run` (it accepts `backup`, `to` ...).
 _OPTIONLESS_BLOCKS = frozenset({"member"})
 
+#: The statements of a block (of `_OPTIONLESS_BLOCKS`) whose keyword, then one name,
+#: leaves the block whole (a test checks against Lark's parse table): the keywords
+#: the recovery names for a word after a statement, other than the statement's own
+#: (`Recovery.keywords_for_value`: `private-volume p` after `workers 2`).
+_ONE_NAME_STATEMENTS = {"member": frozenset({"job-suffix", "private-volume", "workers"})}
+
 #: A word that may be a statement keyword half typed: letters, perhaps a hyphen.
 _HALF_TYPED = re.compile(r"[a-z]+(?:-[a-z]*)?")
 
@@ -723,6 +729,7 @@ class _Parser:
     def __init__(self, source: Source):
         self.file = source.name
         self.text = source.text
+        self.source = source
         self.tokens, self.comments = scan(source.text)
         # Only a `##` line of its own documents (build.py); nothing but blanks can come
         # before a comment that is the first token on its line.
@@ -765,6 +772,9 @@ class _Parser:
         self.options_open: tuple[int, frozenset[str]] = (-1, frozenset())
         #: The blocks open around the token read, outermost first: (kind, name, `{` token).
         self.blocks: list[tuple[str, str | None, tuple]] = []
+        self.setting_at: int | None = None  # the index of the last `workers` or `job-suffix` read
+        self.skip_end: int | None = None  # where the skip after a word that means no keyword stopped
+        self.ended_open = False  # whether the file ended inside blocks, reported (`_never_closed`)
         self._next(KEYWORD)
 
     # ------------------------------------------------------------ tokens
@@ -911,18 +921,20 @@ class _Parser:
         on its line (`_half_typed`) that is a statement keyword misspelt or half typed
         (`retai`) is read as the keyword (`Recovery.misspelt`), where it fits, and the
         statement's value is then missing (`_value_missing`); a word that is none
-        (`r`) is an error and skipped (`Recovery.stray_name`), where the next token is
-        the block's `}` or a statement keyword of the block, at which the recovery's
-        skip stops, or a block's keyword starting its line, where it stops too
-        (`_skip_stops_at`: the block's `}` is then missing, `_brace_missing`). The word may also follow the block's `{` on its line (`member
+        (`r`) is an error and skipped (`Recovery.stray_name`) up to where the recovery's
+        skip stops (`_skip_end`): the block's `}`, a statement keyword of the block, or
+        a block's keyword starting its line (`_skip_stops_at`: the block's `}` is then
+        missing, `_brace_missing`), or the end of the file (`_never_closed`); after a
+        member's `workers` or `job-suffix` statement, the recovery's error is its
+        `word_after_statement` (`_word_after_statement`). The word may also follow the block's `{` on its line (`member
         ZVMB { worke`), and, in a block whose statements take no option after a word
         that is no keyword (`_OPTIONLESS_BLOCKS`), a statement on its line (`member M {
         workers 2  priva`), where it is read as a keyword. True where the block ends
         here, its `}` missing, unsaid after an error (`_unsaid_close`) or reported
-        (`_brace_missing`)."""
+        (`_brace_missing`, `_never_closed`)."""
         from bkrdsl.syntax import messages
 
-        if block is not None and (self._unsaid_close() or self._brace_missing(block)):
+        if block is not None and (self._unsaid_close() or self._brace_missing(block) or self._never_closed()):
             return True
         if self.type == T_STRAY_AFTER_KEYWORD:
             self._read_whole()
@@ -955,18 +967,103 @@ class _Parser:
             self.respelt = words
             self.type = words[0]
             return False
+        stop = self._skip_end(statements)
         if after_statement:
-            raise _GiveUp  # a word too many, or a value without its keyword (Recovery.word_after_statement)
-        if following[KIND] != "}" and not (following[KIND] == "n" and following[TEXT].lower() in statements):
-            if not _skip_stops_at(following):
-                raise _GiveUp
-        if any(tok[START] < comment[0] < following[START] for comment in self.comments):
-            raise _GiveUp  # the recovery's skip steps over a comment without keeping it
-        where = messages.in_block(block) if block else "the top level of a file"
-        starts = sorted(statements)
-        self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok))
+            # The recovery looks at the token after the word first (`Recovery.peek_token`),
+            # which keeps the comments before it; its skip drops those after it.
+            self._skip_comments(following[START], self.tokens[stop][START])
+            self.stray = self._word_after_statement(block)
+        else:
+            self._skip_comments(tok[START], self.tokens[stop][START])
+            where = messages.in_block(block) if block else "the top level of a file"
+            starts = sorted(statements)
+            self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok))
+        self.skip_end = stop
+        self.i = stop - 1  # the tokens skipped are read no more
         self._next(KEYWORD)
         return False
+
+    def _skip_end(self, statements: frozenset[str]) -> int:
+        """The index of the token at which the recovery's skip after the current token, a
+        word that means no keyword, stops (`Recovery.skip_statement`): the block's `}`
+        (a `{ ... }` on the way is stepped over whole), one of its `statements`, or
+        where `_skip_stops_at`; the lines on the way (`member DEV1 { w`, then a
+        `shared-volume` and a `disk` line, then `expire`) are not read. _GiveUp where
+        it would run to the end of the file, or steps over a text not closed or a
+        word no name matches (where its pattern may find a keyword the scanner does not)."""
+        tokens = self.tokens
+        depth = 0
+        k = self.i + 1
+        while True:
+            tok = tokens[k]
+            kind = tok[KIND]
+            if kind == "n":
+                if depth == 0 and (tok[TEXT].lower() in statements or _skip_stops_at(tok)):
+                    return k
+            elif kind == "}":
+                if depth == 0:
+                    return k
+                depth -= 1
+            elif kind == "{":
+                depth += 1
+            elif kind == "$":
+                if not self.blocks:
+                    raise _GiveUp  # at the top level: the recovery's end of the file
+                return k  # the blocks then never closed (`_never_closed`)
+            elif kind in ("u", "w"):
+                raise _GiveUp
+            k += 1
+
+    def _skip_comments(self, start: int, end: int) -> None:
+        """Drop the comments between offsets `start` and `end`, which the recovery's skip
+        steps over without keeping them (`Recovery.skip_statement`: the module's
+        comments lack them, and a `##` among them documents nothing)."""
+        if any(start < comment[0] < end for comment in self.comments):
+            self.comments = [comment for comment in self.comments if not start < comment[0] < end]
+            self.docs = {
+                line: doc_line(text)
+                for _start, line, _column, first, text in self.comments
+                if first and text.startswith("##")
+            }
+
+    def _word_after_statement(self, block: str) -> Diagnostic:
+        """The current token, a word last on its line that means no keyword, right after
+        a `workers` or `job-suffix` statement on its line (`member M { workers 2  p`,
+        `_OPTIONLESS_BLOCKS`): the recovery reports it (`Recovery.word_after_statement`)
+        as a value whose keyword is missing, naming the block's other statements that
+        take one name (`messages.value_without_keyword`, `Recovery.keywords_for_value`),
+        or, after the one name of a keyword that takes no more (`job-suffix A  p`) or
+        after the word itself (`workers 2  2`), as one word too many
+        (`messages.word_after_statement`); then skips it as a word that means none. _GiveUp
+        elsewhere: another statement, a time before it (the recovery's special cases)."""
+        from bkrdsl.syntax import messages
+
+        tok, previous = self.tokens[self.i], self.tokens[self.i - 1]
+        first = self.tokens[self.setting_at] if self.setting_at is not None else None
+        if first is None or self.setting_at != self.i - 2 or first[LINE] != tok[LINE]:
+            raise _GiveUp  # not right after a `workers` or `job-suffix` statement on its line
+        if tok[TEXT].lower() in KEYWORDS or messages.looks_like_time(previous[TEXT]):
+            raise _GiveUp  # `workers 4 each`, a time: the recovery's special cases
+        if messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS):
+            raise _GiveUp  # the recovery respells it among all statements (`jo`: `job`)
+        keyword = first[TEXT].lower()
+        name, last = keyword, messages.shown(previous[TEXT])
+        statement = f"{first[TEXT]} {previous[TEXT]}"
+        span = self._span(tok, tok)
+        one_value = None if previous[TEXT].isdigit() else keyword  # a name, not a number: its one value
+        if tok[TEXT].upper() == previous[TEXT].upper():  # the word written again: removing it mends
+            if tok[TEXT].lower() in messages.DISK_UNIT_WORDS:
+                raise _GiveUp  # `Recovery.unit_twice`
+            blank = self._end_of(previous)  # the word with the blanks before it (`Recovery.blank_and`)
+            remove = Span(self.file, tok[LINE], blank.column, tok[LINE], span.end_column, blank.start, span.end)
+            shown = messages.shown(tok[TEXT])
+            return messages.word_after_statement(shown, name, last, statement, None, span, remove, one_value=one_value)
+        if one_value is None:
+            keywords = sorted(_ONE_NAME_STATEMENTS[block] - {keyword})
+            return messages.value_without_keyword(tok[TEXT], name, last, statement, keywords, span)
+        return messages.word_after_statement(
+            messages.shown(tok[TEXT]), name, last, statement, None, span, None, one_value=one_value
+        )
 
     def _read_whole(self) -> None:
         """The current token, a word that a keyword starts (`T_STRAY_AFTER_KEYWORD`),
@@ -1064,10 +1161,38 @@ class _Parser:
         self.paired = skipped  # after the word skipped, its error first (`_stray_statement`)
         return True
 
+    def _never_closed(self) -> bool:
+        """Whether the file ends (the current token) inside the blocks open, where nothing
+        was wrong before (the last `}` deleted while typing): the recovery reports the
+        innermost block's `{` never closed, naming the blocks around it (BKR005,
+        `messages.never_closed`, `Recovery.at_end`), and closes them all there. True in
+        each of their loops; the innermost reports."""
+        if self.type != T_END:
+            return False
+        if self.ended_open:
+            return True
+        skipped = self._skipped_before()
+        if self.error_at is not None and not skipped:
+            return False
+        from bkrdsl.syntax import messages
+
+        closed = [
+            (_Titled(messages.block_title(kind, name or None)), self._span(brace, brace))
+            for kind, name, brace in self.blocks
+        ]
+        self.paired = skipped  # after the word skipped to the end, its error first (`_stray_statement`)
+        end = len(self.text.rstrip())  # `Recovery.end_span`: after the last character not blank
+        self.missing = messages.never_closed(closed, self.source.span(end, end))
+        self.missing_at = self.i
+        self.ended_open = True
+        return True
+
     def _skipped_before(self) -> bool:
         """Whether the one error read is a word that means no keyword right before the
-        current token, skipped (`_stray_statement`), and nothing else."""
-        return self.stray_at == self.i - 1 and self.stray is not None and not self.respelt and self.missing_at is None
+        current token, skipped (`_stray_statement`, with the lines the recovery's skip
+        steps over, `_skip_end`), and nothing else."""
+        skipped = self.stray_at == self.i - 1 or self.skip_end == self.i  # the word, or the lines after it
+        return skipped and self.stray is not None and not self.respelt and self.missing_at is None
 
     def _group_ends(self, name: str, brace_at: int, entries: list) -> bool:
         """Whether group `name`'s body (its `{` token `brace_at`, the `entries` read)
@@ -1570,7 +1695,11 @@ class _Parser:
     def _since(self, first: tuple) -> Span:
         """From `first` to the token read last (but a word skipped inside the statement,
         `skipped_at`), or to the placeholders before the current token (which stand
-        where it does)."""
+        where it does); at the end of the file (`_never_closed`), to the token before it,
+        or to the word after which the recovery skipped to it (`_skip_end`)."""
+        if self.ended_open:
+            last = self.stray_at if self.skip_end == self.i else self.i - 1
+            return self._span(first, self.tokens[last])
         last = self.i - (self.missing_at != self.i)
         return self._span(first, self.tokens[last - (last == self.skipped_at)])
 
@@ -1779,6 +1908,7 @@ class _Parser:
     def name_setting(self) -> ast.Setting:
         """workers NAME | job-suffix NAME."""
         keyword = self.type  # not the word: a misspelt one is read as the keyword
+        self.setting_at = self.i
         first = self._take(NAME)
         value = self._word(self._expect(T_NAME, KEYWORD))
         if value.text.lower() == first[TEXT].lower():
