@@ -40,6 +40,7 @@ from bkrdsl import keywords as vocabulary
 from bkrdsl.source import Source
 from bkrdsl.syntax import fast, read_module
 from bkrdsl.syntax.build import build
+from bkrdsl.syntax.messages import brace_balance
 from bkrdsl.syntax.parser import parse, parser
 from bkrdsl.syntax.reader import decode
 from bkrdsl.syntax.recovery import Sim, grammar_facts, statement_types
@@ -1308,13 +1309,17 @@ def test_blocks_never_closed_left_to_lark(text):
     assert_contract(source_of(text))
 
 
-def test_a_hash_inside_a_name_hides_its_brace_from_the_count_as_the_recovery_s():
-    """`cluster T#S {`: the recovery's count of braces (`brace_balance`) reads `#S {` as a
-    comment, so the braces balance and `member` below `member M { w` was written inside
-    (BKR013), not after the member's `}` missing (BKR005): left to Lark."""
-    text = "cluster T#S {\n  member M { w\n  member N { workers 2 }\n}\n"
-    assert fast.read_reported(source_of(text)) is None
-    assert_contract(source_of(text))
+def test_a_hash_inside_a_name_is_the_names_in_the_count_of_braces(monkeypatch):
+    """`cluster T#S {`: the `#` is the name's, as the lexer reads it (a comment starts
+    at a `#` that follows no name character), so its `{` counts (`brace_balance`), one
+    `}` is missing, and it is the member's above `member N` (BKR005) in both parsers.
+    When the count took `#S {` for a comment, the braces balanced and `member N` was
+    one written inside `member M` (BKR013)."""
+    text = "cluster T#S {\n  member M { workers 2\n  member N { workers 2 }\n}\n"
+    assert brace_balance(text) == 1
+    assert brace_balance("cluster T {  # a comment {\n}\n") == 0
+    assert brace_balance('cluster T {\n  description "#{"\n}#{\n') == 0
+    assert_read_fast_with_one("BKR005", text, monkeypatch)
 
 
 def test_one_name_statements_are_what_lark_takes_with_one_name_before_the_blocks_close():

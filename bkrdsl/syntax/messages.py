@@ -133,16 +133,18 @@ def follower(keyword: str, count: int) -> str:
     return FOLLOWERS.get((key, count)) or FOLLOWERS.get((key, None)) or "a name"
 
 
-#: Texts and comments, whose braces are none of the file's (`brace_balance`).
-_TEXTS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+#: Texts and comments, whose braces are none of the file's (`brace_balance`). A `#`
+#: after a name's character is part of the name, as the lexer reads it (NAME in
+#: grammar/bkr.lark takes `#` after its first character): `cluster TEST#SSI {`.
+_TEXTS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|(?<![A-Za-z0-9$#@_*%?+\-:.])#[^\n]*')
 
 
 def brace_balance(text: str) -> int:
     """`{` minus `}` in a file's text, outside texts and comments, as the recovery
     weighs a `}` missing against a statement written inside a block
     (`Recovery.brace_balance`, `closes_there`) and the fast parser does the same
-    (`_Parser._lacks_a_brace`). A `#` starts a comment here wherever it stands, also
-    inside a name (`cluster TEST#SSI {`: that `{` is not counted)."""
+    (`_Parser._lacks_a_brace`). A `#` inside a name is the name's (`cluster TEST#SSI {`
+    opens a block), as the lexer reads it."""
     bare = _TEXTS_AND_COMMENTS.sub("", text)
     return bare.count("{") - bare.count("}")
 
