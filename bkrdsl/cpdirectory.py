@@ -49,7 +49,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
@@ -318,9 +318,16 @@ class Directory:
     def subconfig_on(self, entry: Entry, member: str) -> Entry | None:
         """The SUBCONFIG entry an IDENTITY's BUILD statement for `member` (else its
         `BUILD ON *`) names, if the directory has it; None for a USER."""
+        return self.subconfigs_on(entry, (member,))[0]
+
+    def subconfigs_on(self, entry: Entry, members: Sequence[str]) -> list[Entry | None]:
+        """`subconfig_on` each of `members`, the BUILD statements read once."""
         built = {b.member: b.subconfig for b in entry.builds}
-        found = self.entry(built.get(member) or built.get("*") or "")
-        return found if found is not None and found.kind == "SUBCONFIG" else None
+        out: list[Entry | None] = []
+        for member in members:
+            found = self.entry(built.get(member) or built.get("*") or "")
+            out.append(found if found is not None and found.kind == "SUBCONFIG" else None)
+        return out
 
     def users_named(self, owners: Sequence[str]) -> list[Entry]:
         """The USER and IDENTITY entries `owners` (IDs and patterns) name, once each,
@@ -349,6 +356,44 @@ class Directory:
             if rx.match(ids[i]):
                 found.append(ordered[i])
         return [self.entries[n] for n in sorted(found)]
+
+    def in_order(self, ids: Iterable[str]) -> list[Entry]:
+        """The entries of `ids` the directory has, each once, in the directory's order:
+        found by ID, not by a scan of every entry for each caller (an `on each
+        member` job's IDENTITYs, BKR513 and BKR514, were a scan per job)."""
+        place = self._place
+        return [self.entries[n] for n in sorted({place[i] for i in ids if i in place})]
+
+    @functools.cached_property
+    def _place(self) -> dict[str, int]:
+        """ID -> its entry's place in `entries`."""
+        return {e.id: n for n, e in enumerate(self.entries)}
+
+    @functools.cached_property
+    def extents(self) -> dict[tuple[str, str], list[tuple[Minidisk, Entry, str | None]]]:
+        """The explicit extents of the entries' MDISK statements, by (volume, device
+        type), in the directory's order: each (its MDISK, its entry, whose it is: the
+        entry's ID, a SUBCONFIG's IDENTITY's, the one whose BUILD statement names it,
+        else the one it follows, else None). Not an extent DirMaint places (AUTOx),
+        none without a volume, and none from cylinder or block 0 (a full-pack
+        overlay). Worked out once per directory: BKR519 and BKR523 ask it of a few
+        volumes per check, the language server at each analysis."""
+        identity_of = {b.subconfig: e.id for e in self.entries if e.kind == "IDENTITY" for b in e.builds}
+        out: dict[tuple[str, str], list[tuple[Minidisk, Entry, str | None]]] = {}
+        for entry in self.entries:
+            if not entry.disks:
+                continue
+            owner = entry.id if entry.kind != "SUBCONFIG" else identity_of.get(entry.id) or entry.follows
+            for disk in entry.disks:
+                if disk.form != "MDISK" or disk.allocation or not disk.volume or not disk.start:
+                    continue
+                out.setdefault((disk.volume, disk.devtype), []).append((disk, entry, owner))
+        return out
+
+    @property
+    def user_ids(self) -> list[str]:
+        """The USER and IDENTITY entries' IDs, sorted."""
+        return self._users_sorted[0]
 
     @functools.cached_property
     def _users_sorted(self) -> tuple[list[str], list[int]]:

@@ -1,5 +1,6 @@
 """The model's user index and the whole-list helpers the checker uses on large
-clusters, each against the plain one-user-at-a-time definition it replaces."""
+clusters, and the directory checks' shortcuts (bkrdsl/check/directory.py), each
+against the plain one-user-at-a-time definition it replaces."""
 
 from __future__ import annotations
 
@@ -323,3 +324,127 @@ def test_the_directory_finds_a_patterns_users_as_a_scan_of_every_entry_does(ids,
         expected = [e for e in users if pattern_regex(pattern).match(e.id)] if any(c in pattern for c in "*%?") else None
         if expected is not None:
             assert directory.users_named((pattern,)) == expected, pattern
+
+
+# ------------------------------------------------ the directory checks' shortcuts
+@settings(max_examples=150, deadline=None)
+@given(st.lists(IDS.filter(lambda i: len(i) <= 8 and i[0] not in "-_"), max_size=25), st.lists(IDS, max_size=12))
+def test_the_directory_finds_entries_by_id_in_its_order_as_a_scan_does(ids, asked):
+    """`Directory.in_order` finds the entries of some IDs by ID (an `on each member`
+    job's IDENTITYs, BKR513/BKR514); the answer is the scan's: each once, in the
+    directory's order."""
+    from bkrdsl.cpdirectory import read_directory
+
+    text = "".join(f"{'IDENTITY' if n % 3 else 'USER'} {i} PW 1M 1M G\n" for n, i in enumerate(ids))
+    directory = read_directory("USER.DIRECT", text.encode())
+    wanted = {i.upper() for i in [*asked, *ids[::2]]}
+    assert directory.in_order(wanted) == [e for e in directory.entries if e.id in wanted]
+
+
+def _extents_by_scan(directory, replaced, of_replaced=False):
+    """The directory's extents as BKR523 read them before `Directory.extents`: every
+    entry's MDISKs, each time, each with its owner's words."""
+    from bkrdsl.check.common import quoted
+
+    identity_of = {b.subconfig: e.id for e in directory.entries if e.kind == "IDENTITY" for b in e.builds}
+    taken = {}
+    for entry in directory.entries:
+        owner = entry.id if entry.kind != "SUBCONFIG" else identity_of.get(entry.id) or entry.follows
+        if (owner in replaced) != of_replaced:
+            continue
+        what = f"{entry.kind} {quoted(entry.id)}"
+        if of_replaced:
+            what = owner
+        elif entry.kind == "SUBCONFIG" and owner is not None:
+            what = f"IDENTITY {quoted(owner)} (SUBCONFIG {entry.id})"
+        for disk in entry.disks:
+            if disk.form != "MDISK" or disk.allocation or not disk.volume or not disk.start:
+                continue
+            end = disk.start + disk.size if disk.size is not None else float("inf")
+            taken.setdefault((disk.volume, disk.devtype), []).append((disk.start, end, what, disk))
+    return taken
+
+
+def test_the_extents_bkr523_asks_of_a_volume_are_the_scans(tmp_path):
+    """BKR519 and BKR523 ask the directory's extents of a few volumes (`_Kept`, from
+    `Directory.extents`, worked out once per directory); each volume's are those a
+    scan of every entry finds, with the same owners, in the same order, for the
+    entries the compile replaces and for the others, on examples/prodssi.direct
+    (SUBCONFIGs, DirMaint's AUTOV, END) and bench/directory.py's 1,000 users."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    from bkrdsl.check.directory import _Kept
+    from bkrdsl.cpdirectory import read_directory
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("bench_directory", root / "bench" / "directory.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(root / "bench"))
+    try:
+        spec.loader.exec_module(bench)
+    finally:
+        sys.path.remove(str(root / "bench"))
+    texts = [(root / "examples" / "prodssi.direct").read_text(), (root / "examples" / "broken" / "prodssi-slips.direct").read_text()]
+    texts.append(bench.generate_directory(1000))
+    for text in texts:
+        directory = read_directory("USER.DIRECT", text.encode())
+        identities = [e.id for e in directory.entries if e.kind == "IDENTITY"]
+        for replaced in (set(), {"BKRBKUP", "BKRWRK01", "TCPIP", "BKRSVSFS"}, set(identities)):
+            for of_replaced in (False, True):
+                expected = _extents_by_scan(directory, replaced, of_replaced)
+                kept = _Kept(directory, replaced, of_replaced)
+                assert bool(kept) == bool(expected)
+                for key in {*expected, *directory.extents, ("NOSUCH", "3390")}:
+                    assert [tuple(t) for t in kept.get(key)] == expected.get(key, []), key
+        assert expected  # the inputs have extents to compare
+
+
+def test_the_directory_checks_work_out_each_users_minidisks_once_for_every_job(monkeypatch):
+    """BKR515/BKR516 read each user's instances, and what a range of addresses finds
+    of them, once, however many jobs name the user (a full and an incremental each,
+    at a site): not once per (user, job)."""
+    from bkrdsl.check import directory as checks
+    from bkrdsl.cpdirectory import read_directory
+
+    users = [f"LNX{n:05}" for n in range(40)]
+    text = "".join(f"USER {u} PW 1M 1M G\n MDISK 0191 3390 {10 + 10 * n} 10 LX0001 MR\n" for n, u in enumerate(users))
+    bkr = (
+        "cluster C {\n  member M1 { workers 1 }\n  single group G {\n    " + " ".join(users) + "\n  }\n"
+        + "".join(
+            f"  job J{k} {{\n    backup G full\n    include minidisk * 0191 0192\n    to tape\n    run on M1 daily 0{k}:00\n  }}\n"
+            for k in range(3)
+        )
+        + "}\n"
+    )
+    asked = []
+    real = checks.user_instances
+
+    def user_instances(directory, entry, members):
+        asked.append(entry.id)
+        return real(directory, entry, members)
+
+    monkeypatch.setattr(checks, "user_instances", user_instances)
+    found = analyse("t.bkr", bkr.encode(), directory=read_directory("USER.DIRECT", text.encode())).diagnostics
+    said = [d for d in found if d.code.startswith("BKR5")]  # (not the cluster's own: it has no servers)
+    assert [(d.code, d.message[:15]) for d in said] == [("BKR515", "`0192` names no")] * 3  # once per job, all 40
+    assert sorted(asked) == users
+
+
+def test_bkr510s_shortcut_gives_each_id_the_kind_kind_source_gives():
+    """BKR510 looks the kind of an ID declared once up in one table (`_declared_once`),
+    and asks `kind_source` only of the others; the table's kind is kind_source's."""
+    from pathlib import Path
+
+    from bkrdsl.check.directory import _declared_once, kind_source
+
+    root = Path(__file__).resolve().parent.parent
+    for name in ("prodssi.bkr", "lnxssi.bkr", "spreadssi.bkr"):
+        path = root / "examples" / name
+        model = analyse(str(path), path.read_bytes(), path=path).model
+        table = _declared_once(model)
+        assert table
+        for user_id, kind in table.items():
+            assert kind_source(model, user_id).kind is kind, user_id
+        assert not set(table) & model.repeated_ids

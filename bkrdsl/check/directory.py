@@ -757,9 +757,12 @@ def _origin(origin: str, module: str) -> str:
 
 def kinds_differ(model: Model, directory: Directory) -> Iterator[Diagnostic]:
     """BKR510: each USER or IDENTITY entry whose ID the .bkr files give the other kind."""
+    declared = _declared_once(model)
     for entry in directory.entries:
         actual = KIND_OF_STATEMENT.get(entry.kind)
         if actual is None or entry.id in directory.twice:  # which of its entries is meant: BKR503's
+            continue
+        if declared.get(entry.id) is actual:  # `kind_source`'s kind, without the rest of it
             continue
         source = kind_source(model, entry.id)
         if source is None or source.kind is actual:
@@ -777,6 +780,18 @@ def kinds_differ(model: Model, directory: Directory) -> Iterator[Diagnostic]:
             related=(Related(entry.statement, f"{entry.kind} {quoted(entry.id)} in the directory"),),
             fix=fix,
         )
+
+
+def _declared_once(model: Model) -> dict[str, Kind]:
+    """The kind of each ID one `user` statement or group entry declares: the kind
+    `kind_source` gives it, looked up for each of a directory's thousands of users
+    (an ID declared twice is left out: which declaration counts is `kind_source`'s)."""
+    out: dict[str, Kind] = {}
+    for lst in model.user_lists:
+        out.update(dict.fromkeys(lst.ids, lst.kind))
+    for user_id in model.repeated_ids:
+        out.pop(user_id, None)
+    return out
 
 
 def _a(statement: str) -> str:
@@ -803,12 +818,15 @@ def _kind_help(user_id: str, source: KindSource, actual: Kind) -> str:
 def users_missing(model: Model, directory: Directory) -> Iterator[Diagnostic]:
     """BKR511: the IDs a group lists, or a job backs up by name, that the directory lacks."""
     suggest = Suggester()
-    known = [e.id for e in directory.entries if e.kind != "SUBCONFIG"]
+    known = directory.user_ids  # sorted; the closest are found among them in any order
+    by_id = directory.by_id
     for lst in model.user_lists:
         if not lst.origin.startswith("group "):
             continue
-        for user in lst.defs:
-            if directory.entry(user.id) is None or directory.entry(user.id).kind == "SUBCONFIG":
+        for k, user_id in enumerate(lst.ids):  # upper case, as the directory's
+            entry = by_id.get(user_id)
+            if entry is None or entry.kind == "SUBCONFIG":
+                user = lst.defs[k]
                 yield _missing(model, directory, user.id, user.span, lst.origin, suggest, known)
     for job in model.jobs:
         for ref in job.refs:
@@ -915,8 +933,8 @@ def _identities_of(model: Model, job, directory: Directory) -> Iterator[Entry]:
     patterns = [p for ref in job.refs if ref.group is not None for p in ref.group.patterns]
     named = set(model.job_user_ids(job)) | {ref.word.upper for ref in job.refs if ref.group is None}
     named.update(e.id for e in directory.users_named(patterns))
-    for entry in directory.entries:
-        if entry.kind == "IDENTITY" and entry.id in named:
+    for entry in directory.in_order(named):
+        if entry.kind == "IDENTITY":
             yield entry
 
 
@@ -1142,8 +1160,7 @@ def user_instances(directory: Directory, entry: Entry, members: tuple[str, ...])
     if entry.kind != "IDENTITY":
         return [Instance(None, entry.disks, frozenset(own_links))]
     out = []
-    for member in members:
-        sub = directory.subconfig_on(entry, member)
+    for member, sub in zip(members, directory.subconfigs_on(entry, members), strict=True):
         if sub is None:
             continue
         links = own_links | {link.address for link in sub.links}
@@ -1174,31 +1191,87 @@ def selected_minidisks(model: Model, directory: Directory) -> Iterator[Diagnosti
     among them matched against the directory); an exclude is written as given,
     so only one with its owner's ID written is compared."""
     suggest = Suggester()
+    held = _Held(directory)  # each user's instances, and what a range finds of them, once for every job
     for job in model.jobs:
         owners_of = model.include_owners(job)
         for selection, owners in zip(job.includes, owners_of, strict=True):
             if selection.medium is Medium.MINIDISK:
                 explicit = selection.owner is not None and not is_pattern(selection.owner.upper)
-                users = directory.users_named(owners)
-                yield from _selection_against(directory, selection, users, job.members, explicit, suggest)
+                yield from _selection_against(held, selection, held.users(owners), job.members, explicit, suggest)
         for selection in job.excludes:
             if why_exclude_removes_nothing(model, job, selection) is None:  # else BKR413: none of it is included
-                yield from _explicit_exclude(directory, selection, job.members, suggest)
+                yield from _explicit_exclude(held, selection, job.members, suggest)
     for member in model.members:
         for selection in member.excludes:
-            yield from _explicit_exclude(directory, selection, (member.name,), suggest)
+            yield from _explicit_exclude(held, selection, (member.name,), suggest)
 
 
-def _explicit_exclude(directory, selection: ast.Selection, members, suggest) -> Iterator[Diagnostic]:
+def _explicit_exclude(held: _Held, selection: ast.Selection, members, suggest) -> Iterator[Diagnostic]:
     if selection.medium is not Medium.MINIDISK or selection.owner is None or is_pattern(selection.owner.upper):
         return
-    users = directory.users_named((selection.owner.upper,))
-    yield from _selection_against(directory, selection, users, members, True, suggest)
+    users = held.users((selection.owner.upper,))
+    yield from _selection_against(held, selection, users, members, True, suggest)
 
 
-def _selection_against(directory, selection, users, members, explicit, suggest) -> Iterator[Diagnostic]:
+#: What a range of addresses finds of a user's instances (`_Held.found`).
+_ABSENT, _PARTLY, _TEMPORARY = "absent", "partly", "temporary"
+
+
+class _Held:
+    """A user's instances on the members a job runs on, and what a selection's
+    range finds of them, worked out once per user for every selection that names
+    it: a site's users are each named by several jobs (a full and an incremental,
+    on each member), and the answer is the same for each."""
+
+    def __init__(self, directory: Directory) -> None:
+        self.directory = directory
+        self._users: dict[tuple[str, ...], list[Entry]] = {}
+        self._instances: dict[tuple[str, tuple[str, ...] | None], list[Instance]] = {}
+        self._found: dict[tuple[str, tuple[str, ...] | None, int, int], tuple | None] = {}
+
+    def users(self, owners: tuple[str, ...]) -> list[Entry]:
+        """`Directory.users_named` (a full and an incremental job name the same owners)."""
+        found = self._users.get(owners)
+        if found is None:
+            found = self._users[owners] = self.directory.users_named(owners)
+        return found
+
+    def instances(self, entry: Entry, members: tuple[str, ...]) -> list[Instance]:
+        """`user_instances` (a USER's are the same on every member)."""
+        key = (entry.id, members if entry.kind == "IDENTITY" else None)
+        found = self._instances.get(key)
+        if found is None:
+            found = self._instances[key] = user_instances(self.directory, entry, members)
+        return found
+
+    def found(self, entry: Entry, members: tuple[str, ...], first: int, last: int) -> tuple | None:
+        """What the range `first`-`last` finds of the user's instances: None where it has
+        none there or links one there (nothing to say), (_ABSENT,) where no instance
+        has a minidisk in it, (_PARTLY, the members whose instance has none) where some
+        lack it, (_TEMPORARY, the first) where each has one and all are temporary, else
+        ("",): an include says the last two, an exclude neither."""
+        key = (entry.id, members if entry.kind == "IDENTITY" else None, first, last)
+        if key in self._found:
+            return self._found[key]
+        instances = self.instances(entry, members)
+        if not instances or any(first <= a <= last for i in instances for a in i.links):
+            self._found[key] = None
+            return None
+        held = [[d for d in i.disks if first <= d.address <= last] for i in instances]
+        if not any(held):
+            found = (_ABSENT,)
+        elif not all(held):
+            found = (_PARTLY, [i.member for i, h in zip(instances, held, strict=True) if not h])
+        elif all(d.temporary for h in held for d in h):
+            found = (_TEMPORARY, next(d for h in held for d in h))
+        else:
+            found = ("",)
+        self._found[key] = found
+        return found
+
+
+def _selection_against(held: _Held, selection, users, members, explicit, suggest) -> Iterator[Diagnostic]:
     include = selection.action.value == "include"
-    instances_of = [(entry, user_instances(directory, entry, members)) for entry in users]  # once, for every item
     for item in selection.items:
         if item.upper == "*":
             continue
@@ -1206,17 +1279,16 @@ def _selection_against(directory, selection, users, members, explicit, suggest) 
         if bounds is None or bounds[0] > bounds[1]:  # malformed or reversed: the checker's
             continue
         absent, partly, temporary = [], [], []  # (entry, its instances); (entry, members); (entry, disk)
-        for entry, instances in instances_of:
-            held = [[d for d in i.disks if bounds[0] <= d.address <= bounds[1]] for i in instances]
-            linked = any(bounds[0] <= a <= bounds[1] for i in instances for a in i.links)
-            if not instances or linked:
+        for entry in users:
+            found = held.found(entry, members, *bounds)
+            if found is None:
                 continue
-            if not any(held):
-                absent.append((entry, instances))
-            elif include and not all(held):
-                partly.append((entry, [i.member for i, h in zip(instances, held, strict=True) if not h]))
-            elif include and all(d.temporary for h in held for d in h):
-                temporary.append((entry, next(d for h in held for d in h)))
+            if found[0] is _ABSENT:
+                absent.append((entry, held.instances(entry, members)))
+            elif include and found[0] is _PARTLY:
+                partly.append((entry, found[1]))
+            elif include and found[0] is _TEMPORARY:
+                temporary.append((entry, found[1]))
         if absent:
             yield _absent_disk(selection, item, absent, include, explicit, suggest)
         for entry, lacking in partly:
@@ -1367,7 +1439,7 @@ def machine_minidisks(
                 compared.setdefault(placed.disk.span, []).append(found)
                 if found.differences:
                     differing.setdefault(placed.disk.span, []).append(found)
-    taken = _extents_kept(directory, {machine.id for machine in allocation.machines}) if differing else {}
+    taken = _Kept(directory, {machine.id for machine in allocation.machines})
     for span, found in differing.items():
         if span not in skip:
             yield _minidisk_differs(model, dialect, found, compared[span], taken)
@@ -1405,7 +1477,7 @@ def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) 
     if allocation.error is not None:
         return
     replaced = {machine.id for machine in allocation.machines}
-    taken = _extents_kept(directory, replaced)
+    taken = _Kept(directory, replaced)
     if not taken:
         return
     placed = [p for p in allocation.placed if p.start is not None]
@@ -1414,35 +1486,44 @@ def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) 
         hit = _overlapped(taken, p) if p.disk.span not in first_hit else None
         if hit is not None:
             first_hit[p.disk.span] = (p, hit)
-    space = _Space(model, directory, taken, placed, _extents_kept(directory, replaced, of_replaced=True))
+    space = _Space(model, directory, taken, placed, _Kept(directory, replaced, of_replaced=True))
     for span, (p, hit) in first_hit.items():
         instances = [o for o in allocation.placed if o.disk.span == span]
         fix, why, note, target = _extent_fix(model, space, instances, p)
         yield _extent_taken(model, p, hit, target, note, fix, why)
 
 
-def _extents_kept(directory: Directory, replaced: set[str], of_replaced: bool = False) -> dict[tuple[str, str], list[_Taken]]:
-    """The extents of the directory's MDISKs, by (volume, device type), of every
-    entry but the product machines' the compile writes (and their SUBCONFIGs), or,
-    `of_replaced`, of those alone, each `owner` then the machine's ID: explicit
-    extents only, none from cylinder or block 0 (a full-pack overlay)."""
-    identity_of = {b.subconfig: e.id for e in directory.entries if e.kind == "IDENTITY" for b in e.builds}
-    taken: dict[tuple[str, str], list[_Taken]] = {}
-    for entry in directory.entries:
-        owner = entry.id if entry.kind != "SUBCONFIG" else identity_of.get(entry.id) or entry.follows
-        if (owner in replaced) != of_replaced:
-            continue
-        what = f"{entry.kind} {quoted(entry.id)}"  # a SUBCONFIG no IDENTITY names holds its extents all the same
-        if of_replaced:
-            what = owner
-        elif entry.kind == "SUBCONFIG" and owner is not None:
-            what = f"IDENTITY {quoted(owner)} (SUBCONFIG {entry.id})"
-        for disk in entry.disks:
-            if disk.form != "MDISK" or disk.allocation or not disk.volume or not disk.start:
-                continue
-            end = disk.start + disk.size if disk.size is not None else float("inf")
-            taken.setdefault((disk.volume, disk.devtype), []).append(_Taken(disk.start, end, what, disk))
-    return taken
+class _Kept:
+    """The extents of the directory's MDISKs (`Directory.extents`), by (volume, device
+    type), of every entry but the product machines' the compile writes (`replaced`,
+    and their SUBCONFIGs), or, `of_replaced`, of those alone, each `owner` then the
+    machine's ID. Only `get` reads it, and a volume's list is made when first asked:
+    the checks ask of the few volumes the compile places the machines' minidisks on,
+    not of the thousands of a site's directory."""
+
+    def __init__(self, directory: Directory, replaced: set[str], of_replaced: bool = False) -> None:
+        self.extents, self.replaced, self.of_replaced = directory.extents, replaced, of_replaced
+        self.made: dict[tuple[str, str], list[_Taken]] = {}
+
+    def get(self, key: tuple[str, str], default=()) -> list[_Taken] | tuple:
+        found = self.made.get(key)
+        if found is None:
+            found = self.made[key] = [
+                _Taken(disk.start, disk.start + disk.size if disk.size is not None else float("inf"), self._owner(entry, owner), disk)
+                for disk, entry, owner in self.extents.get(key, ())
+                if (owner in self.replaced) == self.of_replaced
+            ]
+        return found or default
+
+    def __bool__(self) -> bool:
+        return any((owner in self.replaced) == self.of_replaced for found in self.extents.values() for _, _, owner in found)
+
+    def _owner(self, entry: Entry, owner: str | None) -> str:
+        if self.of_replaced:
+            return owner
+        if entry.kind == "SUBCONFIG" and owner is not None:
+            return f"IDENTITY {quoted(owner)} (SUBCONFIG {entry.id})"
+        return f"{entry.kind} {quoted(entry.id)}"  # a SUBCONFIG no IDENTITY names holds its extents all the same
 
 
 def _overlapped(taken, p: Placed) -> _Taken | None:
@@ -1667,7 +1748,7 @@ def _more_instances(found: list[_Differs]) -> str:
 def _minidisk_differs(model: Model, dialect: Dialect, found: list[_Differs], compared: list[_Differs], taken) -> Diagnostic:
     """BKR519 for one `disk` statement, at the word that differs first (its size, else its place);
     `compared` is every instance of the statement the directory defines, `found` those that differ;
-    `taken` the directory's extents the compile does not replace (`_extents_kept`)."""
+    `taken` the directory's extents the compile does not replace (`_Kept`)."""
     first = found[0]
     statement = first.placed.disk
     vdev = f"{first.disk.address:04X}"
