@@ -433,6 +433,31 @@ class Directory:
         return {p.id: p for p in self.profiles}
 
     @functools.cached_property
+    def closest_users(self) -> dict[str, tuple[str, ...]]:
+        """Word -> the closest of `user_ids` to it, as `Suggester.closest` found them
+        (BKR511's "did you mean"), kept for the next analyses against this directory:
+        `bkrc check --fix` checks the file again after each round of fixes, and the
+        language server at each change, and the same missing IDs were compared with
+        every ID again each time (at 10,000 users most of a check)."""
+        return {}
+
+    def unbuilt_after(self, entry: Entry) -> list[Entry]:
+        """The SUBCONFIG entries after IDENTITY `entry` that no BUILD statement names,
+        in the directory's order."""
+        return list(self._unbuilt_by_identity.get(entry.id, ()))
+
+    @functools.cached_property
+    def _unbuilt_by_identity(self) -> dict[str, list[Entry]]:
+        """IDENTITY ID -> `unbuilt_after` it: one pass over the entries, not one per
+        IDENTITY BKR514 or BKR518 speaks of."""
+        built = self.built_subconfigs
+        out: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            if e.follows is not None and e.id not in built:
+                out.setdefault(e.follows, []).append(e)
+        return out
+
+    @functools.cached_property
     def built_subconfigs(self) -> frozenset[str]:
         """The SUBCONFIG IDs some IDENTITY's BUILD statement names."""
         return frozenset(b.subconfig for e in self.entries for b in e.builds)

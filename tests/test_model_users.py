@@ -448,3 +448,69 @@ def test_bkr510s_shortcut_gives_each_id_the_kind_kind_source_gives():
         for user_id, kind in table.items():
             assert kind_source(model, user_id).kind is kind, user_id
         assert not set(table) & model.repeated_ids
+
+
+def test_the_subconfigs_no_build_names_after_each_identity_are_the_scans():
+    """BKR514 and BKR518 name the SUBCONFIGs after an IDENTITY that no BUILD statement
+    names (`Directory.unbuilt_after`, one pass over the entries per directory); each
+    IDENTITY's are those a scan of every entry finds, in the directory's order."""
+    from pathlib import Path
+
+    from bkrdsl.cpdirectory import read_directory
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [(root / "examples" / "prodssi.direct").read_text(), (root / "examples" / "broken" / "prodssi-slips.direct").read_text()]
+    texts.append(
+        "IDENTITY A PW 1M 1M G\n BUILD ON M1 USING SUBCONFIG A-1\nSUBCONFIG A-1\nSUBCONFIG A-2\nSUBCONFIG A-3\n"
+        "IDENTITY B PW 1M 1M G\nSUBCONFIG B-1\nUSER C PW 1M 1M G\nSUBCONFIG C-1\n"
+        "IDENTITY D PW 1M 1M G\n BUILD ON M1 USING SUBCONFIG B-1\n"
+    )
+    some = 0
+    for text in texts:
+        directory = read_directory("USER.DIRECT", text.encode())
+        built = directory.built_subconfigs
+        for entry in directory.entries:
+            expected = [e for e in directory.entries if e.follows == entry.id and e.id not in built]
+            assert directory.unbuilt_after(entry) == expected, entry.id
+            some += bool(expected)
+    assert some >= 2  # the inputs have such SUBCONFIGs to compare
+
+
+def test_check_fix_compares_each_missing_id_with_the_directorys_ids_once_for_all_its_analyses(monkeypatch):
+    """`bkrc check --fix` analyses the file again after each round of fixes, against the
+    same directory: BKR511's "did you mean" compares a missing ID with the directory's
+    IDs once (`Directory.closest_users`), not once per analysis (at 10,000 users and a
+    few hundred missing IDs, most of each analysis: --fix took minutes). The answers
+    are those of a directory asked afresh."""
+    from bkrdsl import fixes
+    from bkrdsl.check import common
+    from bkrdsl.cpdirectory import read_directory
+
+    users = ["PRODA1", *(f"LNX{n:05}" for n in range(60))]
+    text = "".join(f"USER {u} PW 1M 1M G\n" for u in users).encode()
+    bkr = (
+        "cluster C {\n  member M1 { workers 1 }\n  single group G {\n    PRODA ZQZQZQ LNX00002 LNX00003\n  }\n"
+        "  job J {\n    backup G full\n    to tape\n    run on M1 daily 01:00\n  }\n}\n"
+    )
+    asked = []
+    real = common._ratios
+
+    def ratios(word, candidates):
+        asked.append(word)
+        return real(word, candidates)
+
+    monkeypatch.setattr(common, "_ratios", ratios)
+    directory = read_directory("USER.DIRECT", text)
+    analyses = []
+
+    def check(t):
+        analyses.append(t)
+        return analyse("t.bkr", t.encode(), directory=directory)
+
+    done = fixes.fix_all(bkr, "t.bkr", check)
+    assert len(analyses) >= 2 and any(d.code == "BKR511" for d in done.applied)
+    assert "PRODA1" in done.text
+    assert sorted(asked) == ["PRODA", "ZQZQZQ"]  # each once, in the first analysis
+    afresh = analyse("t.bkr", done.text.encode(), directory=read_directory("USER.DIRECT", text)).diagnostics
+    assert [(d.code, d.message, d.help) for d in afresh] == [(d.code, d.message, d.help) for d in done.diagnostics]
+    assert any("ZQZQZQ" in d.message for d in afresh)

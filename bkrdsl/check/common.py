@@ -195,17 +195,28 @@ class Suggester:
     def __init__(self) -> None:
         self.budget = SUGGEST_BUDGET
 
-    def closest(self, word: str, candidates: Iterable[str]) -> list[str]:
+    def closest(self, word: str, candidates: Iterable[str], known: dict[str, tuple[str, ...]] | None = None) -> list[str]:
         """The candidates most like `word` (difflib's ratio, at least 0.6): one, or the
-        two or three equally close, alphabetically (bkrdsl.diagnostics.suggest)."""
+        two or three equally close, alphabetically (bkrdsl.diagnostics.suggest).
+
+        `known` keeps the answers for these same candidates across runs, by word
+        (`Directory.closest_users`: each analysis of `bkrc check --fix` asks the
+        directory's thousands of IDs about the same missing users again). An answer
+        found there costs the budget all the same, so what is suggested is the same
+        with it or without."""
         word = word.upper()
         if len(word) > SUGGEST_MAX_LENGTH or self.budget <= 0:
             return []
         self.budget -= 1
+        if known is not None and word in known:
+            return list(known[word])
         # Names that differ in length by more than 3 are never "close" (cutoff 0.6
         # on names of at most 8 characters); filtering first keeps 50,000 users cheap.
         near = sorted({c for c in candidates if abs(len(c) - len(word)) <= 3})
-        return tied_best((-ratio, c) for c, ratio in _ratios(word, near) if ratio >= 0.6)
+        found = tied_best((-ratio, c) for c, ratio in _ratios(word, near) if ratio >= 0.6)
+        if known is not None:
+            known[word] = tuple(found)
+        return found
 
 
 def _ratios(word: str, candidates: list[str]) -> Iterator[tuple[str, float]]:

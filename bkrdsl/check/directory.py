@@ -849,7 +849,7 @@ def _missing(model, directory, user_id, span, where, suggest, known) -> Diagnost
     else:
         what = f"{quoted(user_id)} is not in the site's directory ({directory.name})"
         related = ()
-    closest = [c for c in suggest.closest(user_id, known) if c != user_id]
+    closest = [c for c in suggest.closest(user_id, known, directory.closest_users) if c != user_id]
     unused = [c for c in closest if model.user(c) is None]
     return NOT_IN_DIRECTORY(
         f"{what}: {where} backs it up, and Backup Manager finds nothing of it",
@@ -994,8 +994,7 @@ def _builds_against(
 def _unbuilt_after(directory: Directory, entry: Entry) -> list[Entry]:
     """The SUBCONFIG entries after IDENTITY `entry` that no BUILD statement names
     (BKR517's, said by the diagnostic about `entry`'s missing member instead)."""
-    built = directory.built_subconfigs
-    return [e for e in directory.entries if e.follows == entry.id and e.id not in built]
+    return directory.unbuilt_after(entry)
 
 
 def _add_build_help(member: str, unbuilt: list[Entry]) -> str:
