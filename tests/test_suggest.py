@@ -9,6 +9,8 @@ keywords rank their candidates each their own way, then apply it.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bkrdsl.check.common import Suggester, mean_help
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
@@ -56,3 +58,50 @@ def test_keywords_rank_by_slips_then_by_likeness():
     assert did_you_mean("jon", ["job", "on"]) == ["on"]
     # Fewer slips win before likeness is asked.
     assert did_you_mean("incremntal", ["incremental", "include"]) == ["incremental"]
+
+
+def _closest_by_every_ratio(word, candidates):
+    """`Suggester.closest` as it was: difflib's ratio of every candidate of a near length."""
+    import difflib
+
+    near = sorted({c for c in candidates if abs(len(c) - len(word)) <= 3})
+    ratios = [(difflib.SequenceMatcher(None, c, word).ratio(), c) for c in near]
+    return tied_best((-ratio, c) for ratio, c in ratios if ratio >= 0.6)
+
+
+_ID_CHARS = "ABWS0123@#"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(_ID_CHARS, min_size=1, max_size=9),
+    st.lists(st.text(_ID_CHARS, min_size=1, max_size=9), max_size=40),
+)
+def test_the_closest_are_those_every_candidates_ratio_finds(word, candidates):
+    """`closest` measures the ratio only of the candidates whose `quick_ratio` (an
+    upper bound) reaches the best ratio found; what it offers is what measuring
+    every candidate's offers, ties and the cutoff included."""
+    assert Suggester().closest(word, candidates) == _closest_by_every_ratio(word, candidates)
+
+
+def test_the_closest_of_many_like_ids_measure_a_handful_of_ratios(monkeypatch):
+    """A missing ID against thousands of like IDs (a site's `WAS00001`...): most pass
+    difflib's quick bounds, only the few that may be closest get their ratio measured."""
+    import difflib
+
+    ids = [f"WAS{n:05}" for n in range(2000)]
+    measured = []
+    real = difflib.SequenceMatcher.ratio
+
+    def ratio(self):
+        measured.append(self.a)
+        return real(self)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "ratio", ratio)
+    for word in ("WAS0O189", "WAS01890", "WSA00189"):
+        measured.clear()
+        found = Suggester().closest(word, ids)
+        assert len(measured) <= 300, word  # of the 1,657, 2,000 and 2,000 that pass the quick bounds
+        monkeypatch.setattr(difflib.SequenceMatcher, "ratio", real)
+        assert found == _closest_by_every_ratio(word, ids)
+        monkeypatch.setattr(difflib.SequenceMatcher, "ratio", ratio)

@@ -220,16 +220,34 @@ class Suggester:
 
 
 def _ratios(word: str, candidates: list[str]) -> Iterator[tuple[str, float]]:
-    """(candidate, difflib ratio) for the candidates that may reach 0.6, as
-    `difflib.get_close_matches` measures them."""
+    """(candidate, difflib ratio) for the candidates that may be the closest to `word`
+    (at least 0.6, as `difflib.get_close_matches` measures them): every one as close
+    as the closest, and some less close, which `tied_best` drops.
+
+    A candidate's `quick_ratio` is at least its ratio (the characters the two have in
+    common, in any order, against those in the same order), and costs a fraction of
+    it: the ratios are measured from the highest `quick_ratio` down, and stop at the
+    first below the best ratio found, as neither it nor those after can be as close.
+    A missing ID against 10,000 like IDs (`WAS00189`, `WAS00190`...) had its ratio
+    measured with hundreds of them, a handful now."""
     import difflib  # here: only a name that resolves to nothing needs it
 
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)
+    bounded = []
     for c in candidates:
         matcher.set_seq1(c)
-        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
-            yield c, matcher.ratio()
+        if matcher.real_quick_ratio() >= 0.6 and (quick := matcher.quick_ratio()) >= 0.6:
+            bounded.append((quick, c))
+    bounded.sort(key=lambda pair: -pair[0])
+    best = 0.6
+    for quick, c in bounded:
+        if quick < best:
+            return
+        matcher.set_seq1(c)
+        ratio = matcher.ratio()
+        best = max(best, ratio)
+        yield c, ratio
 
 
 def machine_meant(model: Model, suggest: Suggester, user: str, addresses: Iterable[int], machines) -> list[str]:
