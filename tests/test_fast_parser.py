@@ -1025,7 +1025,6 @@ def test_an_option_half_typed_after_its_statement_is_read_fast(text, monkeypatch
         "cluster A {\n  job J {\n    backup APPS desc\n    to disk\n  }\n}\n",  # a statement's keyword
         "cluster A {\n  job J {\n    backup APPS incr\n    APPS\n  }\n}\n",  # a name next
         "cluster A {\n  job J {\n    to disk\n    poo\n  }\n}\n",  # `pool` on the next line
-        "cluster A {\n  catalog shared server S p\n}\n",  # a word too many
         "cluster A {\n  job J {\n    backup APPS\n    incr\n  }\n}\n",  # first on its line
         "cluster A {\n  job J {\n    run on M sun\n  }\n}\n",  # a day: a schedule's mistake
         "cluster A {\n  job J {\n    backup APPS incr\n    to disk pool\n  }\n}\n",  # two errors
@@ -1334,6 +1333,102 @@ def test_one_name_statements_are_what_lark_takes_with_one_name_before_the_blocks
             if after.feeds([type_, "NAME"]) and "RBRACE" in after.accepts():
                 taking.add(type_)
         assert {FACTS.keywords[word] for word in names} == taking, block
+
+
+#: Where a statement that may go on with options stands on its line (`_ONE_NAME_OPTIONS`),
+#: the token sequences that read it to there, by its first keyword: the statement whole,
+#: then after each of its options given.
+OPTIONS_OPEN_AFTER = {
+    "catalog": [
+        ["catalog", "shared"],
+        ["catalog", "local"],
+        ["catalog", "shared", "server", "NAME"],
+        ["catalog", "shared", "pool", "NAME"],
+        ["catalog", "shared", "on", "NAME"],
+        ["catalog", "shared", "logon-wait", "NAME", "NAME"],
+        ["catalog", "shared", "pool-wait", "NAME", "NAME", "server", "NAME"],
+    ],
+    "tape": [
+        ["tape", "manager", "shared"],
+        ["tape", "manager", "local", "catalog-node", "NAME", "on", "NAME"],
+        ["tape", "manager", "shared", "request-node", "NAME"],
+        ["tape", "manager", "shared", "catalog-dmm", "NAME", "request-dmm", "NAME"],
+    ],
+    "run": [["job", "NAME", "{", "run", "on", "each", "member"], ["job", "NAME", "{", "backup", "NAME", "run", "on", "each", "member"]],
+}
+
+
+def test_one_name_options_are_what_lark_takes_with_one_name_before_the_blocks_close():
+    """What `_word_after_options` names (`Recovery.keywords_for_value`): the options Lark
+    accepts after each statement, which take one name (no `,` after it) and leave the
+    block whole, after each option given too."""
+    statements = statement_types(parser())
+    keyword_types = set(FACTS.keywords.values())
+    assert set(OPTIONS_OPEN_AFTER) == set(fast._ONE_NAME_OPTIONS)
+    for kind, prefixes in OPTIONS_OPEN_AFTER.items():
+        for prefix in prefixes:
+            sim = Sim.start(parser())
+            assert all(sim.feed(TERMINALS.get(t, t)) for t in ["cluster", "NAME", "{", *prefix]), prefix
+            taking = set()
+            for type_ in sim.accepts() & keyword_types - statements:
+                after = sim.copy()
+                if after.feeds([type_, "NAME"]) and "RBRACE" in after.accepts():
+                    assert "COMMA" not in after.accepts(), (prefix, type_)
+                    taking.add(type_)
+            assert {FACTS.keywords[word] for word in fast._ONE_NAME_OPTIONS[kind]} == taking, prefix
+
+
+#: A word last on its line after a statement that may go on with options: a value whose
+#: keyword is missing (naming the options that take one name), one word too many (an
+#: option of those given already, the word written again), or, on a line below the
+#: statement's first, no keyword of the statement nor one that starts a statement.
+WORD_AFTER_OPTIONS = [
+    ("cluster A {\n  catalog shared s\n  member M { workers 2 }\n}\n", "BKR004"),
+    ("cluster A {\n  catalog  local   se\n}\n", "BKR004"),
+    ("cluster A {\n  catalog shared server BKRSVSFS p\n  # a remark\n  expire on M {\n    retain 5 days\n  }\n}\n", "BKR004"),
+    ("cluster A {\n  catalog shared on M1 x\n}\n", "BKR004"),
+    ("cluster A {\n  catalog shared server S p\n}\n", "BKR004"),  # a word too many: `server` takes one
+    ("cluster A {\n  catalog shared server S s\n}\n", "BKR004"),  # the name again: the fix removes it
+    ("cluster A {\n  catalog shared server 5 x\n}\n", "BKR004"),  # a number: no option's one value
+    ("cluster A {\n  catalog shared logon-wait 5 min server S x\n}\n", "BKR004"),
+    ("cluster A {\n  tape manager shared c\n      catalog-dmm TC request-dmm TR\n  member M { workers 2 }\n}\n", "BKR004"),
+    ("cluster A {\n  tape manager shared catalog-node T on M1 re\n}\n", "BKR004"),
+    ("cluster A {\n  Tape Manager shared request-dmm D x\n}\n", "BKR004"),
+    ("cluster A {\n  tape manager shared catalog-node T on M1\n      catalog-dmm TC r\n}\n", "BKR012"),
+    ("cluster A {\n  catalog shared\n    server S x\n}\n", "BKR012"),
+    ("cluster A {\n  job J {\n    to disk pool P\n    run on each member w\n  }\n}\n", "BKR004"),
+    ("cluster A {\n  job J {\n    RUN On Each Member da\n  }\n}\n", "BKR004"),
+]
+
+
+@pytest.mark.parametrize("text, code", WORD_AFTER_OPTIONS)
+def test_a_word_after_a_statement_that_may_go_on_with_options_is_read_fast(text, code, monkeypatch):
+    assert_read_fast_with_one(code, text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  catalog shared logon-wait 5 min s\n}\n",  # after a wait's unit: `pool-wait` left out
+        "cluster A {\n  catalog shared s\n    logon-wait 5 min\n}\n",  # before a wait: the word its count, `pool-wait` left out
+        "cluster A {\n  tape manager shared onto\n}\n",  # `on` read apart: the state is shared with `catalog shared`
+        "cluster A {\n  tape manager shared pool-w\n}\n",
+        "cluster A {\n  job J {\n    run on each member hourly\n  }\n}\n",  # `Recovery.unknown_schedule`
+        "cluster A {\n  job J {\n    run on each member nightly\n  }\n}\n",
+        "cluster A {\n  catalog shared jo\n}\n",  # respelt among all statements
+        "cluster A {\n  catalog shared each\n}\n",  # a keyword of another place
+        "cluster A {\n  tape manager shared catalog-node T on M1 req\n      catalog-dmm TC\n}\n",  # ambiguous
+        "cluster A {\n  tape manager shared cat\n      catalog-dmm TC\n}\n",
+        # a value that spells a keyword: the recovery re-reads it as the keyword, its value missing
+        "cluster A {\n  tape manager shared catalog-node T on\n    catalog-dmm TCDMM\n}\n",
+        "cluster A {\n  tape manager shared request-node\n    catalog-dmm TCDMM\n}\n",
+        "cluster A {\n  catalog shared server on N\n}\n",  # not `N` respelt as `on` (`_option_respelt`)
+        "cluster A {\n  catalog shared server on logon\n}\n",
+    ],
+)
+def test_words_after_a_statement_that_may_go_on_with_options_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
 
 
 @pytest.mark.parametrize("text", ACTION_RESPELT_THEN_SWAPPED)

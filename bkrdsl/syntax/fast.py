@@ -444,6 +444,17 @@ _OPTIONLESS_BLOCKS = frozenset({"member"})
 #: (`Recovery.keywords_for_value`: `private-volume p` after `workers 2`).
 _ONE_NAME_STATEMENTS = {"member": frozenset({"job-suffix", "private-volume", "workers"})}
 
+#: The statements that may go on with options, by their first keyword (`tape`: `tape
+#: manager`; `run`: after `on each member`), and the options of each whose keyword,
+#: then one name, leaves the block whole (a test checks against Lark's parse table, after
+#: each option given too): the keywords the recovery names for a word after such a
+#: statement on its line (`Recovery.keywords_for_value`: `server s` after `catalog shared`).
+_ONE_NAME_OPTIONS = {
+    "catalog": frozenset({"on", "pool", "server"}),
+    "tape": frozenset({"catalog-dmm", "request-dmm", "request-node"}),
+    "run": frozenset({"daily"}),
+}
+
 #: A word that may be a statement keyword half typed: letters, perhaps a hyphen.
 _HALF_TYPED = re.compile(r"[a-z]+(?:-[a-z]*)?")
 
@@ -768,8 +779,10 @@ class _Parser:
         #: recovery may read as one more label (`_value_missing`).
         self.after_label: int | None = None
         #: The index of the token at which the statement read may go on with the options
-        #: named, if any (`_option_respelt`): a word there may mean one of them.
-        self.options_open: tuple[int, frozenset[str]] = (-1, frozenset())
+        #: named, if any (`_option_respelt`): a word there may mean one of them. After a
+        #: statement of `_ONE_NAME_OPTIONS`, also the index of its first token, the options
+        #: given and the one whose one name it ends with, if any (`_options_open_after`).
+        self.options_open: tuple = (-1, frozenset())
         #: The blocks open around the token read, outermost first: (kind, name, `{` token).
         self.blocks: list[tuple[str, str | None, tuple]] = []
         self.setting_at: int | None = None  # the index of the last `workers` or `job-suffix` read
@@ -925,8 +938,9 @@ class _Parser:
         skip stops (`_skip_end`): the block's `}`, a statement keyword of the block, or
         a block's keyword starting its line (`_skip_stops_at`: the block's `}` is then
         missing, `_brace_missing`), or the end of the file (`_never_closed`); after a
-        member's `workers` or `job-suffix` statement, the recovery's error is its
-        `word_after_statement` (`_word_after_statement`). The word may also follow the block's `{` on its line (`member
+        member's `workers` or `job-suffix` statement, or after a statement that may go on
+        with options (`catalog shared s`, `_options_open_after`), the recovery's error is its
+        `word_after_statement` (`_word_after_statement`, `_word_after_options`). The word may also follow the block's `{` on its line (`member
         ZVMB { worke`), and, in a block whose statements take no option after a word
         that is no keyword (`_OPTIONLESS_BLOCKS`), a statement on its line (`member M {
         workers 2  priva`), where it is read as a keyword. True where the block ends
@@ -941,18 +955,21 @@ class _Parser:
         if self.type != T_STRAY or self.error_at is not None:
             raise _GiveUp  # a keyword of no block around, a name, a text; or a second error
         after_statement = not self._starts_statement()
-        if after_statement and block not in _OPTIONLESS_BLOCKS:
+        going_on = after_statement and len(self.options_open) > 2 and self.options_open[0] == self.i
+        if after_statement and block not in _OPTIONLESS_BLOCKS and not going_on:
             raise _GiveUp  # perhaps an option of the statement before it: the recovery weighs them
         tok, following = self.tokens[self.i], self.tokens[self.i + 1]
         statements = BLOCK_STATEMENTS[block]
         self.stray_at = self.i
         # The recovery looks among what the state accepts first, the block's statements
         # (`volume` in a member block is `private-volume` alone, in the cluster's
-        # `shared-volume`), then, where a statement starts, among all statement keywords.
-        words = messages.did_you_mean(tok[TEXT], statements)
-        at, options = self.options_open
+        # `shared-volume`), then, where a statement starts, among all statement keywords;
+        # no English synonym after a statement that may go on with options.
+        words = messages.did_you_mean(tok[TEXT], statements, synonyms=not going_on)
+        at, options = self.options_open[:2]
         if at == self.i and (
-            messages.did_you_mean(tok[TEXT], statements | options) != words or messages.abbreviated(tok[TEXT], options)
+            messages.did_you_mean(tok[TEXT], statements | options, synonyms=not going_on) != words
+            or messages.abbreviated(tok[TEXT], options)
         ):
             # perhaps an option of the statement before, on the line above (`cat` after
             # `tape ...`, `req` after `catalog-dmm D`: ambiguous to the recovery)
@@ -960,6 +977,8 @@ class _Parser:
         if not words and not after_statement:
             words = messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS)
         if words:
+            if going_on:
+                raise _GiveUp  # a statement respelt after one that may go on: the recovery weighs it
             if words[0] not in statements:
                 raise _GiveUp  # a keyword of another block: the recovery says where it goes
             if after_statement and not self._closes_block(following, statements):
@@ -1038,6 +1057,8 @@ class _Parser:
         elsewhere: another statement, a time before it (the recovery's special cases)."""
         from bkrdsl.syntax import messages
 
+        if len(self.options_open) > 2 and self.options_open[0] == self.i:
+            return self._word_after_options(block)
         tok, previous = self.tokens[self.i], self.tokens[self.i - 1]
         first = self.tokens[self.setting_at] if self.setting_at is not None else None
         if first is None or self.setting_at != self.i - 2 or first[LINE] != tok[LINE]:
@@ -1065,6 +1086,66 @@ class _Parser:
             messages.shown(tok[TEXT]), name, last, statement, None, span, None, one_value=one_value
         )
 
+    def _word_after_options(self, block: str) -> Diagnostic:
+        """The current token, a word last on its line that means no keyword, right after
+        a statement that may go on with options (`catalog shared s`, `run on each
+        member w`, `tape manager shared c`, `_options_open_after`): the recovery reports it
+        (`Recovery.word_after_statement`) as a value whose keyword is missing, naming the
+        statement's options that take one name (`messages.value_without_keyword`,
+        `Recovery.keywords_for_value`, `_ONE_NAME_OPTIONS`), or, where one of those is
+        given already (`catalog shared server S  p`) or the word repeats the one before
+        it, as one word too many (`messages.word_after_statement`, which names the option
+        whose one value ends the statement); on a line below the statement's first
+        (`tape manager ...`, then `catalog-dmm D  r`), as no keyword of the statement
+        nor one that starts a statement, naming its options (`messages.not_a_keyword`,
+        `Recovery.stray_name`). Then the recovery skips it as a word that means none.
+        _GiveUp on a word the recovery reads otherwise: a keyword of another place,
+        `and`, a statement respelt, a schedule in other words, after a time."""
+        from bkrdsl.syntax import messages
+
+        _at, options_open, start, given, one_value = self.options_open
+        tok, previous, first = self.tokens[self.i], self.tokens[self.i - 1], self.tokens[start]
+        word, kind = tok[TEXT].lower(), first[TEXT].lower()
+        if word in KEYWORDS or word == "and" or messages.looks_like_time(previous[TEXT]):
+            raise _GiveUp  # a keyword's own message, names joined (`Recovery.list_joined`), a time's
+        if _keywords_starting(word) or _hyphenated_like(word):
+            # `onto`, `pool-w`: LALR shares the state after `tape manager shared` with
+            # `catalog shared`, whose options Lark's lexer then reads apart
+            raise _GiveUp
+        if messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS):
+            raise _GiveUp  # the recovery respells it among all statements
+        if self._value_spells_keyword():
+            raise _GiveUp  # `on`, then `catalog-dmm` below: the recovery re-reads it as the keyword
+        if given and one_value is None:
+            raise _GiveUp  # after a wait's unit (`logon-wait 5 min  p`): the recovery weighs the wait's keywords
+        if self.tokens[self.i + 1][TEXT].lower() in _WAITS:
+            raise _GiveUp  # before a wait (`logon-wait 5 min` below): the recovery reads the word as a wait's count
+        if kind == "run" and (word in messages.SCHEDULE_WORDS or messages.looks_like_schedule(tok[TEXT])):
+            raise _GiveUp  # a schedule in other words (`Recovery.unknown_schedule`, `schedule_phrase`)
+        name = "tape manager" if kind == "tape" else kind
+        span = self._span(tok, tok)
+        if first[LINE] != tok[LINE]:
+            options = sorted(options_open)
+            where, starts = messages.in_block(block), sorted(BLOCK_STATEMENTS[block])
+            return messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, span, options, name)
+        statement = " ".join(self.text[first[START] : previous[START] + len(previous[TEXT])].split())
+        last = messages.shown(previous[TEXT])
+        if previous[TEXT].isdigit():
+            one_value = None  # a number, not a name: `Recovery.one_value_keyword`
+        if tok[TEXT].upper() == previous[TEXT].upper():  # the word written again: removing it mends
+            if word in messages.DISK_UNIT_WORDS:
+                raise _GiveUp  # `Recovery.unit_twice`
+            blank = self._end_of(previous)  # the word with the blanks before it (`Recovery.blank_and`)
+            remove = Span(self.file, tok[LINE], blank.column, tok[LINE], span.end_column, blank.start, span.end)
+            shown = messages.shown(tok[TEXT])
+            return messages.word_after_statement(shown, name, last, statement, None, span, remove, one_value=one_value)
+        options = _ONE_NAME_OPTIONS[kind]
+        if not options & given:
+            return messages.value_without_keyword(tok[TEXT], name, last, statement, sorted(options), span)
+        return messages.word_after_statement(
+            messages.shown(tok[TEXT]), name, last, statement, None, span, None, one_value=one_value
+        )
+
     def _read_whole(self) -> None:
         """The current token, a word that a keyword starts (`T_STRAY_AFTER_KEYWORD`),
         where a statement starts or after one: Lark's state there accepts the block's
@@ -1073,7 +1154,7 @@ class _Parser:
         it accepts none of the keywords the word starts with, Lark's lexer reads the word
         whole as a name, as a word that no keyword starts (`T_STRAY`); _GiveUp elsewhere,
         and on a word close to a hyphenated keyword as long (`Recovery.hyphen_form`)."""
-        at, options = self.options_open
+        at, options = self.options_open[:2]
         accepted = STATEMENT_KEYWORDS | (options if at == self.i else frozenset())
         word = self.tokens[self.i][TEXT]
         if _keywords_starting(word) & accepted or _hyphenated_like(word):
@@ -1392,6 +1473,8 @@ class _Parser:
             return False
         if tok[KIND] != "n" or not _half_typed(tok[TEXT].lower(), following, tok[LINE]):
             return False
+        if self._value_spells_keyword():
+            return False  # the recovery may re-read it as the keyword (`server on N`: the server missing)
         block = self.blocks[-1][0] if self.blocks else None
         statements = BLOCK_STATEMENTS[block]
         ends = following[KIND] == "}" or (following[KIND] == "$" and block is None)
@@ -1410,6 +1493,22 @@ class _Parser:
         self.respelt = words
         self.type = words[0]
         return False
+
+    def _options_open_after(self, start: int, given: frozenset[str], last: str | None) -> None:
+        """After a statement of `_ONE_NAME_OPTIONS` (its first token at index `start`),
+        where it may go on with its options at the current token (`_option_respelt`
+        found it there): keep what `_word_after_options` names of it, the options
+        `given` and `last`, the one whose one name the statement ends with."""
+        at, options = self.options_open[:2]
+        if at == self.i:
+            self.options_open = (at, options, start, given, last)
+
+    def _value_spells_keyword(self) -> bool:
+        """Whether the token before the current one, read as a value, spells a keyword
+        (`catalog shared server on`, `catalog-node T on`, then `catalog-dmm` below): where
+        the current token does not fit, the recovery may re-read it as that keyword after
+        a value it finds missing (`Recovery.reread_statement`)."""
+        return self.keyword_at != self.i - 1 and self.tokens[self.i - 1][TEXT].lower() in KEYWORDS
 
     def _ambiguous_skipped(self, options: frozenset[str], statements: frozenset[str]) -> bool:
         """After a statement on its line, the current token (`T_STRAY`, whose shape and
@@ -2021,22 +2120,28 @@ class _Parser:
         return scope
 
     def catalog(self) -> ast.Catalog:
+        start = self.i
         first = self._take(KEYWORD)
         scope = self.scope()
         found: dict[str, list] = {"server": [], "pool": [], "on": []}
         waits: dict[str, list] = {"logon-wait": [], "pool-wait": []}
         self._option_respelt(_CATALOG_OPTIONS)  # perhaps an option half typed (`catalog shared ser`)
+        last = None  # the option whose one name the statement ends with
         while self.type in found or self.type in waits:
             option = self.type
             if option in waits:
                 waits[option].append(self._wait())
                 self._option_respelt(_CATALOG_OPTIONS)
+                last = None
                 continue
+            last = option
             self._next(NAME)
             found[option].append(self._word(self._expect(T_NAME, KEYWORD)))
             if option == "on":
                 self._each_member(found[option][-1])
             self._option_respelt(_CATALOG_OPTIONS)
+        given = frozenset(option for option, values in (*found.items(), *waits.items()) if values)
+        self._options_open_after(start, given, last)
         return ast.Catalog(
             scope,
             tuple(found["server"]),
@@ -2145,11 +2250,13 @@ class _Parser:
     def tape(self) -> ast.Tape:
         """tape manager scope (catalog-node NAME on NAME | request-node NAME
         | catalog-dmm NAME | request-dmm NAME)*."""
+        start = self.i
         first = self._take(KEYWORD)
         self._expect("manager", KEYWORD)
         scope = self.scope()
         catalog_nodes, request_nodes, catalog_dmms, request_dmms = [], [], [], []
         lists = {"request-node": request_nodes, "catalog-dmm": catalog_dmms, "request-dmm": request_dmms}
+        last = None  # the keyword whose one name the statement ends with (`on` after a catalog node's)
         while True:
             self._option_respelt(_TAPE_OPTIONS)  # perhaps an option half typed (`request-no`)
             type_ = self.type
@@ -2160,11 +2267,16 @@ class _Parser:
                 member = self._word(self._expect(T_NAME, KEYWORD))
                 self._each_member(member)
                 catalog_nodes.append(ast.TapeNode(node, member, self._since(option)))
+                last = "on"
             elif type_ in lists:
                 option = self._take(NAME)
                 node = self._word(self._expect(T_NAME, KEYWORD))
                 lists[type_].append(ast.TapeNode(node, None, self._since(option)))
+                last = type_
             else:
+                given = {"catalog-node": catalog_nodes, **lists}
+                given_options = frozenset(k for k, v in given.items() if v)
+                self._options_open_after(start, given_options, last)
                 return ast.Tape(
                     scope,
                     tuple(catalog_nodes),
@@ -2313,10 +2425,12 @@ class _Parser:
 
     def run(self) -> ast.Run:
         """run placement schedule?"""
+        start = self.i
         first = self._take(KEYWORD)
         placement = self.placement(_SCHEDULES)  # perhaps a schedule half typed (`run on M wee`)
         if placement.each_member:
             self._option_respelt(_SCHEDULES)
+            self._options_open_after(start, frozenset(), None)
         schedule = self.schedule() if self.type in _SCHEDULES else None
         return ast.Run(placement, schedule, self._since(first))
 
@@ -2336,6 +2450,7 @@ _TARGET_MEDIA = frozenset({"disk", "tape"})
 _CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"})
 _TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
 _KINDS = frozenset({"group", "user"})
+_WAITS = frozenset({"logon-wait", "pool-wait"})
 _ON, _AT, _ROLE, _POOL = frozenset({"on"}), frozenset({"at"}), frozenset({"role"}), frozenset({"pool"})
 
 
