@@ -1411,6 +1411,7 @@ def test_a_word_after_a_statement_that_may_go_on_with_options_is_read_fast(text,
     [
         "cluster A {\n  catalog shared logon-wait 5 min s\n}\n",  # after a wait's unit: `pool-wait` left out
         "cluster A {\n  catalog shared s\n    logon-wait 5 min\n}\n",  # before a wait: the word its count, `pool-wait` left out
+        "cluster A {\n  tape manager shared catalog-dmm CDrequest-dmm RD\n}\n",  # a name glued to a keyword
         "cluster A {\n  tape manager shared onto\n}\n",  # `on` read apart: the state is shared with `catalog shared`
         "cluster A {\n  tape manager shared pool-w\n}\n",
         "cluster A {\n  job J {\n    run on each member hourly\n  }\n}\n",  # `Recovery.unknown_schedule`

@@ -1116,6 +1116,8 @@ class _Parser:
             raise _GiveUp  # the recovery respells it among all statements
         if self._value_spells_keyword():
             raise _GiveUp  # `on`, then `catalog-dmm` below: the recovery re-reads it as the keyword
+        if _glued_keyword(previous[TEXT]) or _glued_keyword(tok[TEXT]):
+            raise _GiveUp  # a name and a keyword run together (`CDrequest-dmm`: `Recovery.name_glued`)
         if given and one_value is None:
             raise _GiveUp  # after a wait's unit (`logon-wait 5 min  p`): the recovery weighs the wait's keywords
         if self.tokens[self.i + 1][TEXT].lower() in _WAITS:
