@@ -779,10 +779,12 @@ class _Parser:
         #: recovery may read as one more label (`_value_missing`).
         self.after_label: int | None = None
         #: The index of the token at which the statement read may go on with the options
-        #: named, if any (`_option_respelt`): a word there may mean one of them. After a
-        #: statement of `_ONE_NAME_OPTIONS`, also the index of its first token, the options
-        #: given and the one whose one name it ends with, if any (`_options_open_after`).
-        self.options_open: tuple = (-1, frozenset())
+        #: named, if any (`_option_respelt`): a word there may mean one of them.
+        self.options_open: tuple[int, frozenset[str]] = (-1, frozenset())
+        #: After a statement of `_ONE_NAME_OPTIONS` that may go on there: the index of its
+        #: first token, the options given and the one whose one name it ends with, if any
+        #: (`_options_open_after`); None elsewhere (set again with `options_open`).
+        self.options_statement: tuple[int, frozenset[str], str | None] | None = None
         #: The blocks open around the token read, outermost first: (kind, name, `{` token).
         self.blocks: list[tuple[str, str | None, tuple]] = []
         self.setting_at: int | None = None  # the index of the last `workers` or `job-suffix` read
@@ -955,7 +957,7 @@ class _Parser:
         if self.type != T_STRAY or self.error_at is not None:
             raise _GiveUp  # a keyword of no block around, a name, a text; or a second error
         after_statement = not self._starts_statement()
-        going_on = after_statement and len(self.options_open) > 2 and self.options_open[0] == self.i
+        going_on = after_statement and self._options_go_on()
         if after_statement and block not in _OPTIONLESS_BLOCKS and not going_on:
             raise _GiveUp  # perhaps an option of the statement before it: the recovery weighs them
         tok, following = self.tokens[self.i], self.tokens[self.i + 1]
@@ -966,7 +968,7 @@ class _Parser:
         # `shared-volume`), then, where a statement starts, among all statement keywords;
         # no English synonym after a statement that may go on with options.
         words = messages.did_you_mean(tok[TEXT], statements, synonyms=not going_on)
-        at, options = self.options_open[:2]
+        at, options = self.options_open
         if at == self.i and (
             messages.did_you_mean(tok[TEXT], statements | options, synonyms=not going_on) != words
             or messages.abbreviated(tok[TEXT], options)
@@ -1057,7 +1059,7 @@ class _Parser:
         elsewhere: another statement, a time before it (the recovery's special cases)."""
         from bkrdsl.syntax import messages
 
-        if len(self.options_open) > 2 and self.options_open[0] == self.i:
+        if self._options_go_on():
             return self._word_after_options(block)
         tok, previous = self.tokens[self.i], self.tokens[self.i - 1]
         first = self.tokens[self.setting_at] if self.setting_at is not None else None
@@ -1103,7 +1105,8 @@ class _Parser:
         `and`, a statement respelt, a schedule in other words, after a time."""
         from bkrdsl.syntax import messages
 
-        _at, options_open, start, given, one_value = self.options_open
+        options_open = self.options_open[1]
+        start, given, one_value = self.options_statement
         tok, previous, first = self.tokens[self.i], self.tokens[self.i - 1], self.tokens[start]
         word, kind = tok[TEXT].lower(), first[TEXT].lower()
         if word in KEYWORDS or word == "and" or messages.looks_like_time(previous[TEXT]):
@@ -1156,7 +1159,7 @@ class _Parser:
         it accepts none of the keywords the word starts with, Lark's lexer reads the word
         whole as a name, as a word that no keyword starts (`T_STRAY`); _GiveUp elsewhere,
         and on a word close to a hyphenated keyword as long (`Recovery.hyphen_form`)."""
-        at, options = self.options_open[:2]
+        at, options = self.options_open
         accepted = STATEMENT_KEYWORDS | (options if at == self.i else frozenset())
         word = self.tokens[self.i][TEXT]
         if _keywords_starting(word) & accepted or _hyphenated_like(word):
@@ -1465,7 +1468,7 @@ class _Parser:
         none may be one more name whose `,` is missing (`_comma_left_out`): True where
         it is, the name then for the list to read. Elsewhere the word is left as it is,
         for the caller (the block's loop gives up on it)."""
-        self.options_open = (self.i, options)
+        self.options_open, self.options_statement = (self.i, options), None
         if self.type != T_STRAY and self.type != T_NAME:
             return False  # the clean case: a keyword, a `}`, the end
         from bkrdsl.syntax import messages
@@ -1501,9 +1504,13 @@ class _Parser:
         where it may go on with its options at the current token (`_option_respelt`
         found it there): keep what `_word_after_options` names of it, the options
         `given` and `last`, the one whose one name the statement ends with."""
-        at, options = self.options_open[:2]
-        if at == self.i:
-            self.options_open = (at, options, start, given, last)
+        if self.options_open[0] == self.i:
+            self.options_statement = (start, given, last)
+
+    def _options_go_on(self) -> bool:
+        """Whether the current token is where a statement of `_ONE_NAME_OPTIONS` may go
+        on with its options (`_options_open_after`)."""
+        return self.options_statement is not None and self.options_open[0] == self.i
 
     def _value_spells_keyword(self) -> bool:
         """Whether the token before the current one, read as a value, spells a keyword
@@ -2416,7 +2423,8 @@ class _Parser:
             self._missing("disk", _TARGET_MEDIA)
             return ast.Target(ast.TargetMedium.DISK, None, self._since(first))
         self._next(KEYWORD)
-        self.options_open = (self.i, _POOL)  # `poo` on the next line may mean `pool` (`_stray_statement`)
+        # `poo` on the next line may mean `pool` (`_stray_statement`)
+        self.options_open, self.options_statement = (self.i, _POOL), None
         if self.type == T_STRAY and self._pool_left_out(medium):
             return ast.Target(medium, self._word(self._take(KEYWORD)), self._since(first))
         pool = None
