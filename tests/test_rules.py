@@ -197,6 +197,21 @@ def test_a_pattern_matching_thousands_of_users_is_one_diagnostic():
     assert len(d.related) == 3
 
 
+def test_a_user_statements_pattern_is_named_so_in_bkr204():
+    # A pattern's origin is "group NAME" or "user": "in user (single)" said nothing.
+    text = CLEAN.replace(
+        "cluster ONE", "single user LNX*\nidentity group LNXMON { match LNXM* }\ncluster ONE"
+    ).replace(
+        "}\n}",
+        "}\n  job MONFULL { backup LNXMON full  include minidisk * *  to disk  run on each member daily 03:00 }\n}",
+    )
+    analysis = analyse("user-pattern.bkr", text.encode())
+    assert [d.code for d in analysis.diagnostics] == ["BKR204"], _shown(analysis)
+    assert analysis.diagnostics[0].message.startswith(
+        "pattern `LNX*` in a `user` statement (single) and pattern `LNXM*` (identity)"
+    ), _shown(analysis)
+
+
 # ------------------------------------------------------------------ docs/rules
 def test_docs_rules_match_the_registry():
     problems = docs.drift(docs.DEFAULT_DIR)

@@ -16,7 +16,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, SERVICE_ROLES, Model, PatternDef, UserDef, id_scanner
-from bkrdsl.resolve.patterns import pairs_that_may_share, shared_id
+from bkrdsl.resolve.patterns import covers, pairs_that_may_share, shared_id
 from bkrdsl.source import Span
 
 SERVICE_SINGLE = register(
@@ -33,7 +33,11 @@ SERVICE_SINGLE = register(
     single-configuration (USER) entry can be logged on to only one member at a
     time: every other member would have no backup server, and their jobs would
     never run. (IBM technote "Backup and Restore Manager for z/VM
-    considerations for a z/VM SSI environment".)
+    considerations for a z/VM SSI environment".) A single pattern whose every
+    ID a service machine's pattern matches (`single user BKRWRK*`, or
+    `BKRWRK0*`, beside the workers' `BKRWRK*`) declares those machines single
+    too, and is this error; a pattern that also matches other IDs (`match
+    BKRW*`) is BKR204.
 
     Failing example:
 
@@ -166,7 +170,9 @@ PATTERN_OTHER_KIND = register(
     users and the patterns. A user declared with both kinds is BKR203's
     mistake, which names the patterns that match it; so is every user of a
     group that declares such a user, since the group's kind is in doubt, and
-    every user of a group declared both single and identity (BKR321).
+    every user of a group declared both single and identity (BKR321). A
+    single pattern that matches only service machines' IDs (`single user
+    BKRWRK*`) is BKR201: it declares the machines single.
 
     Failing example:
 
@@ -351,6 +357,34 @@ def service_machines_identity(model: Model):
                 label="declared single here",
                 help="declare them `identity`: Backup Manager's service machines run on every member",
             )
+    for p, service in _single_patterns_of_service(model):
+        yield SERVICE_SINGLE(
+            f"pattern {quoted(p.pattern)} declares the {service.role} machines single (every ID it"
+            f" matches is one of {quoted(service.pattern)}): they must be IDENTITY users",
+            p.span,
+            label="declared single here",
+            related=(Related(service.span, f"{service.role} role given here"),),
+            help="declare them `identity`: Backup Manager's service machines run on every member",
+        )
+
+
+def _single_patterns_of_service(model: Model) -> list[tuple[PatternDef, PatternDef]]:
+    """(single pattern, service pattern) for a single pattern without a role whose every
+    ID a service pattern matches (`single user BKRWRK*` beside the workers' `BKRWRK*`):
+    it declares only service machines, so its mistake is their kind (BKR201), not an
+    overlap to narrow (BKR204, which keeps a pattern that also matches other IDs,
+    `single group WORKERS { match BKRW* }`)."""
+    service = _service_patterns(model)
+    if not service:
+        return []
+    out = []
+    for p in model.pattern_defs:
+        if p.kind is not Kind.SINGLE or p.role is not None or not valid_user_or_pattern(p.pattern):
+            continue
+        owner = next((s for s in service if covers(s.pattern, p.pattern)), None)
+        if owner is not None:
+            out.append((p, owner))
+    return out
 
 
 @check
@@ -533,23 +567,30 @@ def patterns_of_other_kind(model: Model):
                     what += f", and shares users with {other} patterns {others}"
                 related += [Related(q.span, f"{other} pattern here") for q, _ in partners]
             yield PATTERN_OTHER_KIND(
-                f"pattern {quoted(p.pattern)} in {p.origin} ({kind.value}) also matches {what}",
+                f"pattern {quoted(p.pattern)} {_origin_text(p)} ({kind.value}) also matches {what}",
                 p.span,
                 related=tuple(related),
                 help="narrow the pattern so it only matches users of its own kind",
             )
+    service_single = {id(p) for p, _ in _single_patterns_of_service(model)}
     for k, (s, i, example) in enumerate(overlaps):
-        if k in told:
+        if k in told or id(s) in service_single:
             continue
         # Report at the group's pattern: the workers' pattern is the product's.
         here, there = (s, i) if i.role is not None or s.module == model.main_file else (i, s)
         yield PATTERN_OTHER_KIND(
-            f"pattern {quoted(here.pattern)} in {here.origin} ({here.kind.value}) and pattern"
+            f"pattern {quoted(here.pattern)} {_origin_text(here)} ({here.kind.value}) and pattern"
             f" {quoted(there.pattern)} ({there.kind.value}) both match users such as {example}",
             here.span,
             related=(Related(there.span, f"{there.kind.value} pattern here"),),
             help="narrow one pattern so that no user ID matches both",
         )
+
+
+def _origin_text(p: PatternDef) -> str:
+    """Where a pattern is declared, for a message: `in group LINUX`, or `in a `user`
+    statement` (its origin is then "user", which "in user" would not say)."""
+    return f"in {p.origin}" if p.origin != "user" else "in a `user` statement"
 
 
 def _patterns_sharing_ids(model: Model):
