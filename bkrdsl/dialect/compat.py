@@ -349,6 +349,16 @@ bkrc assumes; check it on your system):
   statements; whether it needs links to other product or z/VM disks was
   not found (the product's Program Directory sample entry was not
   available). Compare with that sample entry.
+- **Upgrading from Backup Manager 1.2** (the SSI rules' rule 8: use the V1.3
+  sample directory entry for the installation user; the other IDs follow the
+  V1.3 Program Directory's migration steps) has no check of its own: it is a
+  procedure, not something a .bkr file says. bkrc writes V1.3's machines only
+  (the installation user 5697J06C of `std/backup-manager`), and an earlier
+  release's installation user declared beside it with `role installation` is
+  BKR206 (two users with one role). The entry bkrc writes for 5697J06C is
+  assumed (above): on an upgrade, compare it with IBM's V1.3 sample, which
+  the rule says to use, and follow the Program Directory for the other IDs'
+  entries before loading bkrc's.
 - **Tape Manager's installation user.** `bkrc init --directory` takes a
   user whose ID `5697J08*` matches for Tape Manager for z/VM's installation
   user, and every machine that links one of its disks for Tape Manager's
