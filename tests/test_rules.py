@@ -212,6 +212,17 @@ def test_a_user_statements_pattern_is_named_so_in_bkr204():
     ), _shown(analysis)
 
 
+def test_a_worker_as_catalog_server_points_at_the_workers_pattern():
+    # BKR217 shows the declaration it conflicts with: for a worker, the pattern given
+    # `role worker` (there is no declaration of the ID itself).
+    text = CLEAN.replace("server BKRSVSFS", "server BKRWRK01")
+    analysis = analyse("worker-server.bkr", text.encode())
+    assert [d.code for d in analysis.diagnostics] == ["BKR217"], _shown(analysis)
+    (related,) = analysis.diagnostics[0].related
+    assert related.label == "`BKRWRK*` declared `role worker` here"
+    assert related.span.file.endswith("backup-manager.bkr") and related.span.line == 24
+
+
 # ------------------------------------------------------------------ docs/rules
 def test_docs_rules_match_the_registry():
     problems = docs.drift(docs.DEFAULT_DIR)

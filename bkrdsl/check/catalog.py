@@ -805,9 +805,13 @@ def catalog_server_own_machine(model: Model):
         if role is None:
             continue
         holders = [u for u in model.role_users(role) if u.id == cat.server]
+        # A worker's role is given to a pattern (`BKRWRK*`): point at the pattern.
+        patterns = [p for p in model.role_patterns(role) if p.matches(cat.server)] if not holders else []
         related = (
             (Related(holders[0].span, f"{quoted(cat.server)} declared `role {role}` here"),)
             if holders
+            else (Related(patterns[0].span, f"{quoted(patterns[0].pattern)} declared `role {role}` here"),)
+            if patterns
             else ()
         )
         yield SERVER_IS_PRODUCT_MACHINE(
