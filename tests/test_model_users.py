@@ -514,3 +514,57 @@ def test_check_fix_compares_each_missing_id_with_the_directorys_ids_once_for_all
     afresh = analyse("t.bkr", done.text.encode(), directory=read_directory("USER.DIRECT", text)).diagnostics
     assert [(d.code, d.message, d.help) for d in afresh] == [(d.code, d.message, d.help) for d in done.diagnostics]
     assert any("ZQZQZQ" in d.message for d in afresh)
+
+
+# ------------------------------------------------ the compile's shortcuts after the parse
+GROUP_WORDS = st.sampled_from(
+    ["LNX01", "lnx02", "retain", "Retain", "RETAIN", "identity", "user", "Job", "run", "ret*", "match LIN*", "Tape"]
+)
+
+
+def _group_text(lines) -> str:
+    body = "".join("    " + " ".join(words) + "\n" for words in lines)
+    return (
+        "cluster C {\n  member VM1 { workers 1 }\n  single group G {\n" + body + "  }\n"
+        "  job J { backup G full  include minidisk * *  to tape  run on VM1 daily 01:00 }\n}\n"
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(GROUP_WORDS, min_size=1, max_size=4), min_size=1, max_size=5))
+@example([["LNX01", "retain"]])
+@example([["LNX01"], ["Retain", "30"]])
+def test_a_group_that_may_hold_no_run_by_its_ids_has_none(lines):
+    """BKR021 reads a group's entries only when its user IDs hold a statement keyword
+    (`runon.may_hold_runs`): every group it passes over has no run that
+    `statement_like_runs` would find, whatever the case its words are written in."""
+    from bkrdsl.check.declarations import _group_read_on
+    from bkrdsl.syntax.runon import may_hold_runs
+
+    analysis = analyse("t.bkr", _group_text(lines).encode())
+    assume(analysis.model is not None)
+    for group in analysis.model.groups:
+        if not may_hold_runs(group.users):
+            assert list(_group_read_on(group.decl)) == [], group.name
+
+
+def test_bkr021_reads_no_entry_of_a_group_without_a_keyword(monkeypatch):
+    """A group of user IDs none of which is spelled as a statement keyword costs BKR021
+    one set operation, not a call per ID (`reads_like_statement` was called once per
+    user at 10,000 users); a group that holds one is still read, and reported."""
+    from bkrdsl.check import declarations
+    from bkrdsl.syntax import runon
+
+    read = []
+    real = runon.reads_like_statement
+
+    def reads_like_statement(label):
+        read.append(label)
+        return real(label)
+
+    monkeypatch.setattr(runon, "reads_like_statement", reads_like_statement)
+    quiet = analyse("t.bkr", _group_text([[f"LNX{n:03}" for n in range(200)]]).encode())
+    assert not [d for d in quiet.diagnostics if d.code == "BKR021"] and read == []
+    loud = analyse("t.bkr", _group_text([[f"LNX{n:03}" for n in range(20)], ["retain", "X"]]).encode())
+    assert [d.code for d in loud.diagnostics if d.code == "BKR021"] == ["BKR021"] and read
+    assert declarations.may_hold_runs is runon.may_hold_runs

@@ -38,7 +38,7 @@ from bkrdsl.diagnostics.registry import register
 from bkrdsl.generated import CLUSTER_FOLDER
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, VolumeCapacity, disk_size, is_pattern, parse_address
 from bkrdsl.source import Span
-from bkrdsl.syntax.runon import group_entry_lines, statement_like_runs
+from bkrdsl.syntax.runon import group_entry_lines, may_hold_runs, statement_like_runs
 
 USER_TWICE = register(
     "BKR320",
@@ -1249,7 +1249,10 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
 @check
 def group_bodies_read_on(model: Model):
     for group in model.groups:
-        yield from _group_read_on(group.decl)
+        # The group's user IDs, upper-cased (its patterns and names holding a wildcard
+        # left out: neither starts a run), hold every label that could start one.
+        if may_hold_runs(group.users):
+            yield from _group_read_on(group.decl)
 
 
 def _group_read_on(decl: ast.GroupDecl):

@@ -34,7 +34,7 @@ word that reads like no statement (`group_entry_lines`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
 
@@ -47,6 +47,20 @@ def reads_like_statement(label: str) -> bool:
     """Whether a label that starts its line is spelled as a statement keyword is
     written (`retain`, `Retain`), not as a volume label (`RETAIN`)."""
     return label != label.upper() and label.lower() in STATEMENT_KEYWORDS
+
+
+#: The statement keywords as user IDs and volume labels are kept, in upper case (`may_hold_runs`).
+_KEYWORD_LABELS = frozenset(keyword.upper() for keyword in STATEMENT_KEYWORDS)
+
+
+def may_hold_runs(upper_labels: Iterable[str]) -> bool:
+    """Whether a list whose labels, upper-cased, are `upper_labels` may hold a run
+    that `statement_like_runs` finds: some label is a statement keyword in upper
+    case. A label that reads like a statement is one (names are ASCII, so its
+    upper case is its keyword's), so a False here means no run; one set operation
+    in C, where a group of thousands of user IDs would otherwise cost a call of
+    `reads_like_statement` per ID."""
+    return not _KEYWORD_LABELS.isdisjoint(upper_labels)
 
 
 def statement_like_runs(keyword_line: int, labels: Sequence[tuple[str, int]]) -> list[range]:
