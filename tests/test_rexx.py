@@ -490,3 +490,14 @@ def test_nth_weekday_table_snapshot(snapshot):
     table = "\n".join(line for line in text.splitlines() if line.startswith(("sched.", "when.")))
     assert "sched.1 = '02:00 MONTHLY FIRST SUN'" in table
     assert table == snapshot
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet='AZ09$#@_-"', max_size=10))
+def test_a_name_is_typed_at_a_terminal_as_each_of_its_characters_is(name):
+    """`typed_at_terminal` takes a name without `#` or `@` as it is (two scans in C);
+    the answer is the character-by-character definition's: the logical escape `"`
+    before each `#` and `@`, every other character as it is."""
+    from bkrdsl.emit.rexx import typed_at_terminal
+
+    assert typed_at_terminal(name) == "".join(f'"{ch}' if ch in "#@" else ch for ch in name)
