@@ -323,3 +323,43 @@ def test_files_joined_from_pieces_are_checked_without_joining_them():
         "M1/E.TEMPLATE:1: the opening comment does not name the source x.bkr",
     ]
     assert problems == [p for a in artifacts for p in violations(a.path, a.text, frozenset(), M1, "x.bkr")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.integers(min_value=70, max_value=74).map(lambda n: "x" * n),
+            st.sampled_from(["\n", "A", "$", "\x00", "\r", "X" * 36, "\u00e9"]),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_fast_check_finds_a_line_one_column_too_long(text):
+    """`fits_rules` reads the text's shape (an `x` per allowed character, NUL per other
+    byte) for a run of MAX_COLUMNS + 1 columns: lines of 72 and 73 columns, on their
+    own and run together with others, NUL and other bytes beside them, as the
+    line-by-line rules say."""
+    lines = text.split("\n")
+    assert fits_rules(text) == all(len(line) <= 72 and INVARIANT.issuperset(line) for line in lines)
+    assert fits_rules(text, names=True) == all(is_emittable(line) for line in lines)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=499),
+    st.sampled_from(["x" * 72, "x" * 73, "x" * 200, "x\x00", "$", ""]),
+    st.sampled_from(["x" * 72, "x" * 40, "x"]),
+)
+def test_the_fast_check_of_a_large_text_finds_its_one_line_too_long(at, odd, usual):
+    """A text of `quoting._SEARCHED` bytes or more (a large cluster's template) is
+    searched for a line one column too long rather than split into lines: one odd
+    line among 500, anywhere, is found as the line-by-line rules find it."""
+    from bkrdsl.emit.quoting import _SEARCHED
+
+    lines = [usual] * 500
+    lines[at] = odd
+    text = "\n".join(lines) + "\n"
+    assert len(text) >= _SEARCHED or usual != "x" * 72
+    assert fits_rules(text) == all(len(line) <= 72 and INVARIANT.issuperset(line) for line in lines)
+    assert fits_rules(text, names=True) == all(is_emittable(line) for line in lines)
