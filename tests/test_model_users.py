@@ -568,3 +568,70 @@ def test_bkr021_reads_no_entry_of_a_group_without_a_keyword(monkeypatch):
     loud = analyse("t.bkr", _group_text([[f"LNX{n:03}" for n in range(20)], ["retain", "X"]]).encode())
     assert [d.code for d in loud.diagnostics if d.code == "BKR021"] == ["BKR021"] and read
     assert declarations.may_hold_runs is runon.may_hold_runs
+
+
+def _include_owners_plain(model, job):
+    """`Model.include_owners` as it was: every include's owners made unique, each time."""
+    from bkrdsl import ast
+    from bkrdsl.resolve.model import narrow_owners, narrow_sfs_path
+
+    ids = list(model.job_user_ids(job))
+    patterns = list(dict.fromkeys(model.job_patterns(job)))
+    out = []
+    for selection in job.includes:
+        if selection.medium is ast.Medium.MINIDISK:
+            owner = selection.owner.upper if selection.owner is not None else "*"
+            owners = narrow_owners(owner, ids, patterns)
+        else:
+            owners = [p for item in selection.items for p in narrow_sfs_path(item.upper, ids, patterns)]
+        out.append(tuple(dict.fromkeys(owners)))
+    return tuple(out)
+
+
+OWNER_GROUPS = st.lists(
+    st.lists(st.sampled_from(["LNX01", "LNX02", "TCPIP", "match TCPIP", "match LNX*", "match LN%01", "WAS1"]), max_size=5),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(OWNER_GROUPS, st.lists(st.sampled_from(["*", "LNX*", "TCPIP", "LNX01"]), min_size=1, max_size=3))
+def test_include_owners_are_the_plain_definitions(groups, owners):
+    """`Model.include_owners` leaves `*`'s owners as they are when every pattern holds a
+    wildcard (the job's IDs are each once and hold none); the answer is the plain
+    definition's, which makes every include's owners unique: with an ID in two groups,
+    a `match` pattern without a wildcard that is an ID too (`match TCPIP`), patterns
+    two groups share, and owners other than `*`."""
+    body = "".join(f"  single group G{k} {{ {' '.join(g)} }}\n" for k, g in enumerate(groups))
+    refs = ", ".join(f"G{k}" for k in range(len(groups)))
+    includes = "  ".join(f"include minidisk {o} 0191" for o in owners)
+    text = (
+        "cluster C {\n  member VM1 { workers 1 }\n" + body
+        + f"  job J {{ backup {refs} full  {includes}  include sfs POOL:*.  to tape  run on VM1 daily 01:00 }}\n}}\n"
+    )
+    model = analyse("t.bkr", text.encode(), checks=False).model
+    assume(model is not None and model.jobs)
+    for job in model.jobs:
+        assert model.include_owners(job) == _include_owners_plain(model, job)
+
+
+def test_include_owners_of_the_examples_and_a_bench_cluster_are_the_plain_definitions():
+    """The same, job by job, on every example and bench/generate.py's 1,000 users."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("bench_generate", root / "bench" / "generate.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    texts = [(str(p), p.read_bytes()) for p in sorted((root / "examples").glob("*.bkr"))]
+    texts.append(("bench.bkr", bench.to_bkr(bench.generate(1000)).encode()))
+    compared = 0
+    for name, data in texts:
+        model = analyse(name, data, path=Path(name) if name != "bench.bkr" else None).model
+        for job in model.jobs if model is not None else ():
+            assert model.include_owners(job) == _include_owners_plain(model, job), (name, job.name)
+            compared += 1
+    assert compared > 20

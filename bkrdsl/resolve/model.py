@@ -1105,11 +1105,18 @@ class Model:
             return known[1]
         ids = list(self.job_user_ids(job))
         patterns = list(dict.fromkeys(self.job_patterns(job)))
+        # The job's IDs are each once (`job_user_ids`), and hold no wildcard: when every
+        # pattern holds one, no pattern is an ID either, and `*`'s owners (the IDs,
+        # then the patterns) are each once already, not thousands to make unique again.
+        distinct = all(map(is_pattern, patterns))
         out = []
         for selection in job.includes:
             if selection.medium is ast.Medium.MINIDISK:
                 owner = selection.owner.upper if selection.owner is not None else "*"
                 owners = narrow_owners(owner, ids, patterns)
+                if owner == "*" and distinct:
+                    out.append(tuple(owners))
+                    continue
             else:  # SFS: each path's user part, narrowed the same way
                 owners = [p for item in selection.items for p in narrow_sfs_path(item.upper, ids, patterns)]
             out.append(tuple(dict.fromkeys(owners)))
