@@ -1,7 +1,10 @@
 """A missing module (BKR101) says what to write when the standard library has it; a
-module in a folder bkrc may not enter is not called missing (BKR103)."""
+module in a folder bkrc may not enter is not called missing (BKR103); modules that
+import each other are one import cycle (BKR102), a module imported twice is not."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from conftest import lock_folder
@@ -111,3 +114,51 @@ def test_a_search_path_folder_bkrc_may_not_enter_is_named_among_the_places_searc
     # A module found further on is read, as before: no error for the import.
     (empty / "common.bkr").write_text("single user SITEADM\n")
     assert import_codes(tmp_path, "common", (locked, empty)) == []
+
+
+def _cycle_diagnostics(tmp_path, files: dict[str, str], main: str):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    path = tmp_path / main
+    return analyse(str(path), path.read_bytes(), path=path).diagnostics
+
+
+def _cycles(tmp_path, found) -> list[str]:
+    return [d.message.replace(f"{tmp_path}/", "") for d in found if d.code == "BKR102"]
+
+
+def test_two_modules_that_import_each_other_are_one_import_cycle(tmp_path):
+    """BKR102, failing case: the import that closes the cycle, the chain named."""
+    found = _cycle_diagnostics(
+        tmp_path, {"a.bkr": "import ./b\nsingle user X1\n", "b.bkr": "import ./a\nsingle user X2\n"}, "a.bkr"
+    )
+    assert _cycles(tmp_path, found) == ["import cycle: a.bkr -> b.bkr -> a.bkr"]
+    (cycle,) = [d for d in found if d.code == "BKR102"]
+    assert (Path(cycle.span.file).name, cycle.span.line, cycle.span.column) == ("b.bkr", 1, 1)
+    assert cycle.help
+
+
+def test_a_module_that_imports_itself_and_a_cluster_that_imports_a_cycle(tmp_path):
+    found = _cycle_diagnostics(tmp_path, {"c.bkr": "import ./c\n"}, "c.bkr")
+    assert _cycles(tmp_path, found) == ["import cycle: c.bkr -> c.bkr"]
+    found = _cycle_diagnostics(
+        tmp_path,
+        {"a.bkr": "import ./b\n", "b.bkr": "import ./a\n", "main.bkr": f"import ./a\n{CLUSTER}"},
+        "main.bkr",
+    )
+    assert _cycles(tmp_path, found) == ["import cycle: main.bkr -> a.bkr -> b.bkr -> a.bkr"]
+
+
+def test_a_module_imported_twice_without_a_cycle_is_no_import_cycle(tmp_path):
+    """BKR102, passing case: a diamond (main imports a and b, both import d)."""
+    found = _cycle_diagnostics(
+        tmp_path,
+        {
+            "d.bkr": "single user XD\n",
+            "a.bkr": "import ./d\nsingle user XA\n",
+            "b.bkr": "import ./d\nsingle user XB\n",
+            "main.bkr": f"import ./a\nimport ./b\n{CLUSTER}",
+        },
+        "main.bkr",
+    )
+    assert "BKR102" not in [d.code for d in found]
