@@ -578,3 +578,31 @@ def test_json_and_sarif_diagnostics_are_all_of_standard_error(tmp_path):
             assert says in result.stdout, (fmt, args)
     # The text format keeps its messages on standard error, beside the diagnostics.
     assert "nothing written" in run_cli(["compile", bad, "-o", tmp_path / "new"], expect=1).stderr
+
+
+def test_a_document_format_prints_its_document_when_the_input_cannot_be_read(tmp_path):
+    """A FILE, a --dialect table or a --directory that cannot be read stops the
+    compile before there are diagnostics (exit 2): with json or sarif standard
+    error still holds one document, with none, and bkrc's line is on standard
+    output; `bkrc check`, whose document is on standard output, likewise."""
+    good = source(tmp_path)
+    (tmp_path / "broken.toml").write_text("[dialect\n")
+    (tmp_path / "folder.bkr").mkdir()
+    cases = [
+        ([tmp_path / "missing.bkr"], "missing.bkr: no such file"),
+        ([tmp_path / "folder.bkr"], "is a directory"),
+        ([good, "--dialect", tmp_path / "broken.toml"], "malformed dialect table"),
+        ([good, "--directory", tmp_path / "missing.direct"], "cannot read directory"),
+    ]
+    for fmt in ("json", "sarif"):
+        for args, says in cases:
+            result = run_cli(["compile", *args, "-o", tmp_path / "out", "--format", fmt], expect=2)
+            document = json.loads(result.stderr)
+            assert says in result.stdout, (fmt, args)
+            checked = run_cli(["check", *args, "--format", fmt], expect=2)
+            assert json.loads(checked.stdout) == document, (fmt, args)
+            assert says in checked.stderr, (fmt, args)
+        assert not (tmp_path / "out").exists()
+    empty = json.loads(run_cli(["compile", tmp_path / "missing.bkr", "-o", tmp_path / "out", "--format", "json"],
+                               expect=2).stderr)
+    assert empty["diagnostics"] == [] and empty["error_count"] == 0

@@ -72,8 +72,8 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     if fix and "-" in files:
         click.echo("bkrc: --fix rewrites files; it cannot rewrite standard input", err=True)
         sys.exit(EXIT_USAGE)
-    dialect = load_dialect_arg(dialect_path)
-    directory = load_directory_arg(directory_path)
+    dialect = load_dialect_arg(dialect_path, fmt=fmt)
+    directory = load_directory_arg(directory_path, fmt=fmt)
     done: list[FileFix] = []  # --fix: each FILE it finished, in order
     try:
         code = _check(files, fix, fmt, color, include, done, dialect, directory)

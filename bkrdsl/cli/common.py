@@ -237,15 +237,17 @@ def dialect_option(fn):
     )(fn)
 
 
-def load_dialect_arg(dialect_path: str | None, *, err: bool = True):
+def load_dialect_arg(dialect_path: str | None, *, err: bool = True, fmt: str = "text", document_err: bool = False):
     """The table `--dialect` names (the built-in one without it), or exit 2 with
-    bkrc's one line on the table (on standard error; `err` False: standard output)."""
+    bkrc's one line on the table (on standard error; `err` False: standard output)
+    and, for a document `fmt`, its empty document (`empty_document`)."""
     from bkrdsl.dialect import DialectError, load_dialect
 
     try:
         return load_dialect(path=dialect_path) if dialect_path else load_dialect()
     except DialectError as err_:
         click.echo(f"bkrc: {err_}", err=err)
+        empty_document(fmt, err=document_err)
         sys.exit(EXIT_USAGE)
 
 
@@ -262,11 +264,14 @@ def directory_option(fn):
     )(fn)
 
 
-def load_directory_arg(directory_path: str | None, *, err: bool = True):
+def load_directory_arg(
+    directory_path: str | None, *, err: bool = True, fmt: str = "text", document_err: bool = False
+):
     """The directory `--directory` names, read (`cpdirectory.read_directory`: what it
     cannot read is its own diagnostic, BKR501), or None without the option; exit 2
     with bkrc's one line when the file cannot be opened (on standard error; `err`
-    False: standard output)."""
+    False: standard output) and, for a document `fmt`, its empty document
+    (`empty_document`)."""
     if not directory_path:
         return None
     from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
@@ -276,6 +281,7 @@ def load_directory_arg(directory_path: str | None, *, err: bool = True):
             data = f.read(MAX_FILE_SIZE + 1)  # one byte more tells a file too large
     except OSError as err_:
         click.echo(f"bkrc: cannot read directory {directory_path}: {err_.strerror or err_}", err=err)
+        empty_document(fmt, err=document_err)
         sys.exit(EXIT_USAGE)
     return read_directory(directory_path, data)
 
@@ -446,6 +452,16 @@ def cut_and_shared(analyses) -> list[int]:
         if len(files[name]) > 1:
             redo |= files[name]
     return sorted(redo)
+
+
+def empty_document(fmt: str, *, err: bool) -> None:
+    """A run that stops before it has diagnostics to report (a FILE, `--dialect`
+    table or `--directory` it cannot read: exit 2) still prints, in a document
+    format, the one document its stream holds, with no diagnostic: a program
+    reading `2>diagnostics.json` (`bkrc compile`) or `>diagnostics.json`
+    (`bkrc check`) always gets one that parses. Nothing in the other formats."""
+    if fmt in DOCUMENT_FORMATS:
+        print_diagnostics([], fmt, "never", err=err)
 
 
 def print_diagnostics(

@@ -35,6 +35,7 @@ from bkrdsl.cli.common import (
     color_option,
     dialect_option,
     directory_option,
+    empty_document,
     format_option,
     include_option,
     interruption,
@@ -234,11 +235,12 @@ def _compile(
     # With --format json or sarif the diagnostics are all of standard error, a
     # document a program reads; bkrc's own lines then go to standard output.
     status = status_to_stderr(fmt)
-    dialect = load_dialect_arg(dialect_path, err=status)
-    directory = load_directory_arg(directory_path, err=status)
+    dialect = load_dialect_arg(dialect_path, err=status, fmt=fmt, document_err=True)
+    directory = load_directory_arg(directory_path, err=status, fmt=fmt, document_err=True)
     try:
         analysis = analyse_arg(file, include, dialect, directory=directory, cluster_required=True)
     except InputError as err:
+        empty_document(fmt, err=True)
         _fail(str(err), EXIT_USAGE, err=status)
     print_diagnostics([analysis], fmt, color, err=True)
     if not analysis.ok or analysis.model is None:
