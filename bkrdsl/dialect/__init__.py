@@ -101,6 +101,40 @@ FIELDS: dict[str, frozenset[str]] = {
     }.items()
 }
 
+#: The placeholders an entry must hold, of those FIELDS allows: bkrc writes the
+#: entry once for each job, user, pool, machine or minidisk, and without the
+#: placeholder every one would read the same (`SMSG BKRBKUP SUBMIT` for each
+#: job, an MDISK statement without its address).
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    "submit_verb": ("job",),
+    "review_verb": ("job",),
+    "xautolog": ("user",),
+    "query_user": ("user",),
+    "query_filepool": ("pool",),
+    "job_name_setting": ("value",),
+    "job_type_setting": ("value",),
+    "output_setting": ("value",),
+    "output_disk_pool": ("pool",),
+    "output_tape_pool": ("pool",),
+    "include_minidisk": ("owner", "first", "last"),
+    "exclude_minidisk": ("owner", "first", "last"),
+    "include_sfs": ("path",),
+    "exclude_sfs": ("path",),
+    "directory_user": ("id",),
+    "directory_identity": ("id",),
+    "directory_build": ("member", "subconfig"),
+    "directory_subconfig": ("subconfig",),
+    "directory_mdisk": ("address", "start", "size", "volume"),
+    "directory_mdisk_auto": ("address", "size", "volume"),
+    "tape_config_comment": ("text",),
+    "tape_local_operands": ("name",),
+    "tape_remote_operands": ("name",),
+}
+
+#: The commands the EXECs send with no placeholder: a blank one would send
+#: nothing CP or the server can read (`CP  BKRBKUP SUBMIT ...`).
+COMMAND_ENTRIES = ("message_command", "query_userid", "expire_preview_verb", "expire_purge_verb")
+
 #: CP's rc for a user that is not logged on (HCP045E, confirmed: the
 #: query_user and message_command notes): the EXECs read it before any rc
 #: of CP_RETURN_CODES, so none of those may be 45.
@@ -315,6 +349,7 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
         where = f"{origin}: entry {key}"
         value = str(spec["value"])
         _check_text(where, value, FIELDS.get(key))
+        _check_required(where, key, value)
         entries[key] = Entry(key, value, _status(spec, where), str(spec.get("note", "")))
     missing = sorted(set(FIELDS) - set(entries))
     if missing:
@@ -324,6 +359,20 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
     _check_return_codes(f"{origin}: entry query_filepool_final_rcs", entries["query_filepool_final_rcs"].value)
     _check_cp_return_codes(origin, entries)
     return entries
+
+
+def _check_required(where: str, key: str, value: str) -> None:
+    """The entry holds every placeholder REQUIRED_FIELDS names for it, and a
+    command of COMMAND_ENTRIES is not blank."""
+    lacking = [name for name in REQUIRED_FIELDS.get(key, ()) if name not in placeholders(value)]
+    if lacking:
+        named = ", ".join("{" + name + "}" for name in lacking)
+        raise DialectError(
+            f"{where}: {value!r} lacks {named}: bkrc writes this entry once for each one,"
+            " and without it every one would read the same"
+        )
+    if key in COMMAND_ENTRIES and not value.strip():
+        raise DialectError(f"{where}: is blank: the EXECs send it as a CP command or message")
 
 
 def _check_return_codes(where: str, text: str) -> None:

@@ -60,7 +60,19 @@ environment, `.venv/bin/python3` in the README's):
 A table is validated when it is loaded: every entry listed below must be
 present; a value may only use the `{placeholders}` listed for it, each
 written bare (`{job}`, never with a format or a conversion such as `{job:d}`
-or `{job!r}`: bkrc puts the value in as it is); literal text
+or `{job!r}`: bkrc puts the value in as it is); an entry bkrc writes once
+for each job, user, pool, machine or minidisk holds the placeholders that
+tell them apart (`submit_verb` and `review_verb` `{job}`; `xautolog` and
+`query_user` `{user}`; `query_filepool`, `output_disk_pool` and
+`output_tape_pool` `{pool}`; the three settings `{value}`; the minidisk
+selections `{owner}`, `{first}` and `{last}`, the SFS ones `{path}`;
+`directory_user` and `directory_identity` `{id}`; `directory_build`
+`{member}` and `{subconfig}`, `directory_subconfig` `{subconfig}`;
+`directory_mdisk` `{address}`, `{start}`, `{size}` and `{volume}`,
+`directory_mdisk_auto` the same but `{start}`; `tape_config_comment`
+`{text}`; the two node operand lists `{name}`), and the commands the EXECs
+send without one (`message_command`, `query_userid` and the two EXPIRE
+verbs) are not blank; literal text
 must be EBCDIC-invariant (A-Z a-z 0-9 space and `+ < = > % & * " ' ( ) , _ -
 . / : ; ?`); statuses are `confirmed` or `assumed`. The CP return codes the
 EXECs act on (the entries ending in `_rc`) are each a whole number from 1 to
