@@ -1588,3 +1588,34 @@ def test_fix_says_when_it_stopped_after_its_last_round_with_fixes_left(tmp_path)
     )
     again = run_cli(["check", "--fix", path], expect=0)
     assert "(stopped after" not in again.stderr and f"{path}: 4 fixes applied; clean" in again.stderr
+
+
+class _CountedParts(tuple):
+    """A cluster's members (or jobs) that count how often they are gone through."""
+
+    walks = 0
+
+    def __iter__(self):
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def test_repeated_blocks_find_the_statement_before_each_without_scanning_the_block_again(monkeypatch):
+    """BKR322's fix deletes each repeated member from the end of the statement
+    before it: the block's statements are gathered once for all the repeats,
+    not once per repeat (a member written 200,000 times took `check` over five
+    minutes, quadratic in them). The edits are those of the scan they replace."""
+    from bkrdsl.check.common import delete_repeats
+
+    repeats = 300
+    text = "cluster X {\n  member A { workers 1 }\n" + "  member A { workers 1 }\n" * repeats + "}\n"
+    model = analyse("many.bkr", text.encode()).model
+    cluster = model.cluster
+    later = [m.span for m in cluster.members[1:]]
+    expected = [(edit.span.start, edit.span.end) for edit in delete_repeats(model, later, "member A").edits]
+    assert expected == [(m.start - 3, m.end) for m in later]  # each from the end of the one before
+    monkeypatch.setattr(_CountedParts, "walks", 0)
+    object.__setattr__(cluster, "members", _CountedParts(cluster.members))
+    fix = delete_repeats(model, later, "member A")
+    assert [(edit.span.start, edit.span.end) for edit in fix.edits] == expected
+    assert _CountedParts.walks == 1

@@ -7,6 +7,7 @@ one diagnostic) agree on what is valid.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import itertools
@@ -434,8 +435,9 @@ def delete_repeats(model: Model, spans: list[Span], what: str) -> Fix | None:
     statement before it, so that its line goes with it; None where a comment stands
     in what it would delete, or no statement of its own block stands before it."""
     edits = []
+    blocks: dict = {}  # each block's statements in the order they end, worked out once for all `spans`
     for span in spans:
-        before = statement_ends_before(model, span)
+        before = statement_ends_before(model, span, blocks)
         if before is None:
             return None
         cut = Span(span.file, before.end_line, before.end_column, span.end_line, span.end_column, before.end, span.end)
@@ -446,17 +448,29 @@ def delete_repeats(model: Model, spans: list[Span], what: str) -> Fix | None:
     return Fix(title, tuple(edits))
 
 
-def statement_ends_before(model: Model, span: Span) -> Span | None:
+def statement_ends_before(model: Model, span: Span, blocks: dict | None = None) -> Span | None:
     """The statement that ends last before `span` in the block that holds it (the
-    cluster's, or the file's top level), or None."""
+    cluster's, or the file's top level), or None; of two that end there, the first
+    declared. `blocks` keeps each block's statements sorted by where they end
+    between calls: a member repeated thousands of times is then looked up, not
+    each repeat's block scanned again (which made `check` quadratic in them)."""
     module = next((m for m in model.modules if m.file == span.file), None)
     if module is None:
         return None
     cluster = next((c for c in module.clusters if c.span.start <= span.start < c.span.end), None)
-    if cluster is not None:
-        parts = (cluster.members, cluster.catalogs, cluster.expires, cluster.tapes, cluster.users, cluster.groups)
-        spans = [n.span for part in (*parts, cluster.jobs, cluster.settings, cluster.disks) for n in part]
-    else:
-        spans = [n.span for part in (module.imports, module.users, module.groups, module.clusters) for n in part]
-    before = [s for s in spans if s.end <= span.start]
-    return max(before, key=lambda s: s.end) if before else None
+    key = (span.file, cluster.span.start if cluster is not None else None)
+    known = None if blocks is None else blocks.get(key)
+    if known is None:
+        if cluster is not None:
+            parts = (cluster.members, cluster.catalogs, cluster.expires, cluster.tapes, cluster.users, cluster.groups)
+            spans = [n.span for part in (*parts, cluster.jobs, cluster.settings, cluster.disks) for n in part]
+        else:
+            spans = [n.span for part in (module.imports, module.users, module.groups, module.clusters) for n in part]
+        # By end, and of those ending alike the first declared last: bisect takes it.
+        order = sorted(range(len(spans)), key=lambda i: (spans[i].end, -i))
+        known = ([spans[i].end for i in order], [spans[i] for i in order])
+        if blocks is not None:
+            blocks[key] = known
+    ends, ordered = known
+    at = bisect.bisect_right(ends, span.start)
+    return ordered[at - 1] if at else None
