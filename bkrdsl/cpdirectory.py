@@ -85,6 +85,17 @@ TEMPORARY_FORMS = ("V-DISK", "T-DISK")
 _ALLOCATED_FORMS = frozenset({"AUTOG", "AUTOR", "AUTOV"})
 _HEX = frozenset("0123456789ABCDEF")
 _WORD = re.compile(r"[^ \t]+")
+#: A blank `str.split` splits at and DIRECTXA does not: any but a space or a tab (and the newline).
+_ODD_BLANK = re.compile(r"[^\S \t\n]")
+#: Those blanks, each looked for in a text at C speed (`in`) before `_ODD_BLANK` says where:
+#: the characters `str.isspace` holds blank (tests/test_cpdirectory.py checks the list).
+ODD_BLANKS = (
+    "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+#: A word that is a z/VM user ID (`_id_problem` finds nothing wrong with it).
+_USER_ID = re.compile("[" + re.escape("".join(sorted(USER_ID_CHARS))) + "]{1,8}").fullmatch
+_new = tuple.__new__  # a named tuple made without its `__new__`'s Python call
 _MEMBER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
 
 NOT_TEXT = register(
@@ -474,10 +485,11 @@ def read_directory(name: str, data: bytes) -> Directory:
     if problem is not None:
         source = Source.of(name, "")
         return Directory(source, (), (NOT_TEXT(problem, Span.file_start(name), help=_NOT_TEXT_HELP),), False)
+    lines = text.split("\n")
+    starts = Source.line_starts(lines)
     reader = _Reader(name)
-    record = reader.record
-    kept = [record(number, line) for number, line in enumerate(text.split("\n"), 1)]
-    return reader.result(Source.of_lines(name, kept))
+    reader.read(lines, text.upper(), starts)
+    return reader.result(Source.of_lines(name, lines, starts))  # the records as `read` kept them
 
 
 _NOT_TEXT_HELP = (
@@ -532,7 +544,25 @@ def _masked(line: str) -> str:
     return "".join(chars)
 
 
+def _doubtful(lines: list[str], upper: str, uppers: list[str]) -> frozenset[int]:
+    """The indexes of the records `_Reader.read` checks before it splits them with
+    `str.split` (see there): those holding a blank other than a space or a tab, and,
+    where the upper case of the text is longer than it, those whose upper case is.
+    Any other record's upper case is its own characters' one by one (`str.upper`
+    minds no context), so its columns 1-71 in upper case are `uppers`' columns 1-71.
+    Both searches run over the whole text in C; a directory has few such records."""
+    found: set[int] = set()
+    if len(upper) != sum(map(len, lines)) + len(lines) - 1:
+        found.update(i for i, (line, up) in enumerate(zip(lines, uppers)) if len(line) != len(up))
+    if any(blank in upper for blank in ODD_BLANKS):
+        starts = Source.line_starts(uppers)
+        found.update(bisect.bisect_right(starts, m.start()) - 1 for m in _ODD_BLANK.finditer(upper))
+    return frozenset(found)
+
+
 def _id_problem(word: str, what: str) -> str | None:
+    if _USER_ID(word):
+        return None
     if len(word) > 8:
         return f"{what} `{word}` is {len(word)} characters; a z/VM user ID has at most 8"
     bad = sorted(set(word) - USER_ID_CHARS)
@@ -548,7 +578,9 @@ class _Reader:
         self.name = name
         self.entries: list[Entry] = []
         self.profiles: list[Entry] = []
-        self.open: Entry | None = None  # the entry being read, if bkrc keeps it
+        #: The entry being read, if bkrc keeps it: its kind, ID, the ID's span, its statement's
+        #: and the IDENTITY it follows (`Entry`'s first fields), made an `Entry` at its end.
+        self.open: tuple[str, str, Span, Span, str | None] | None = None
         self.builds: list[Build] = []  # of the entry being read
         self.disks: list[Minidisk] = []
         self.links: list[Link] = []
@@ -559,88 +591,117 @@ class _Reader:
         self.builds_unread = False  # a BUILD statement of the entry being read was malformed
         self.twice: set[str] = set()
         self.current: str | None = None  # the kind of the entry being read
-        self.ids: dict[str, Entry] = {}
+        self.ids: dict[str, tuple[str, Span]] = {}  # ID -> its first entry's kind and ID's span
         self.found: list[Diagnostic] = []
-        self.offset = 0  # of the record being read
-        self.number = 0  # its line
+        self.number = 0  # the line of the record being read
         self.start = 0  # its offset
         self.shape: list[str] = []  # its words to column 71, in upper case
         self.upper = ""  # its columns 1-71 in upper case, where `shape`'s words were split from
-        #: Its words' columns (0-based, end past the word) where they were found one by
-        #: one; None where `_place` finds a word's when asked.
+        #: Its words' columns (0-based, end past the word): every word's where they were
+        #: found one by one, else those `_place` found so far (None: none yet).
         self.places: list[tuple[int, int]] | None = None
+        #: A virtual address of an MDISK statement -> its value, or -1 where it is not one
+        #: (`_is_address`): a site's minidisks have a few hundred addresses between them.
+        self.addresses: dict[str, int] = {}
 
-    def record(self, number: int, line: str) -> str:
-        """Read one record; return it as the directory's `Source` keeps it (its passwords masked)."""
-        start, self.offset = self.offset, self.offset + len(line) + 1
-        if line.startswith("*"):
-            return line  # a comment
-        head = line[:LAST_COLUMN]
-        upper = head.upper()
-        shape = upper.split()
-        if not shape:
-            return line  # blank to column 71 (`_is_statement`)
-        self.number, self.start = number, start
-        # The words split once, in C; where they are is found only for the few words a
-        # diagnostic or an entry keeps, or a password is (`_place`): a directory of
-        # 50,000 users has some 4 million words. `str.split` splits at every blank,
-        # DIRECTXA at a space or tab only; a record with another blank (a form feed, a
-        # no-break space), or whose upper case is longer (`ß`), is read word by word.
-        not_blank = len(upper) - upper.count(" ") - upper.count("\t")
-        if len(upper) != len(head) or not_blank != sum(map(len, shape)):
-            line = _masked(line)
-            self.places = [m.span() for m in _WORD.finditer(line[:LAST_COLUMN])]
-            shape = [line[begin:end].upper() for begin, end in self.places]
-        else:
-            self.shape, self.upper, self.places = shape, upper, None
-            if shape[0] in _PASSWORD_WORDS:
-                line = self._masked(line)
-        cut = len(line) > LAST_COLUMN and line[LAST_COLUMN - 1] not in " \t" and line[LAST_COLUMN] not in " \t"
-        if cut:
-            self._cut(start, line)
-        name = shape[0]
-        if name in ENTRY_STATEMENTS:
-            self._entry(name, shape, self._statement(line))
-        elif name == "BUILD":
-            self._build(shape, self._statement(line))
-        elif name == "MDISK" and self.current:
-            # A statement cut at column 71 is BKR505's: not said twice as too short.
-            self._mdisk(shape, self._statement(line), cut)
-        elif self.current:
-            self.other_line = number
-            if name == "LINK":
-                self._link(shape, self._statement(line), cut)
-            elif name == "INCLUDE" and len(shape) > 1:
-                self.profile = shape[1]
-        elif self.current is None and name not in ("DIRECTORY", "GLOBALOPTS"):
-            self.found.append(
-                MALFORMED(
-                    f"`{shape[0]}` before the directory's first entry",
-                    self._word(0),
-                    help="before the first USER, IDENTITY, PROFILE or GLOBALDEFS entry only DIRECTORY"
-                    " and GLOBALOPTS statements are read; is this the whole source directory?",
+    def read(self, lines: list[str], upper: str, starts: tuple[int, ...]) -> None:
+        """Read the records `lines` (the file's text split at its newlines, at the offsets
+        `starts`; `upper` is the text in upper case), each one's passwords masked in place,
+        as the directory's `Source` keeps it.
+
+        The text is upper-cased once, and each record's columns 1-71 split once, in C
+        (`str.split`); where a word is is found only for the few words a diagnostic or an
+        entry keeps, or a password is (`_place`): a directory of 50,000 users has some 4
+        million words. `str.split` splits at every blank, DIRECTXA at a space or tab only:
+        a record with another blank in its columns 1-71 (a form feed, a no-break space),
+        or whose upper case is longer (`ß`), is read word by word (`_doubtful` finds the
+        records that may be, and each is checked as it is read)."""
+        uppers = upper.split("\n")
+        doubtful = _doubtful(lines, upper, uppers)
+        for index, line in enumerate(lines):
+            if line[:1] == "*":
+                continue  # a comment
+            if index in doubtful:
+                head = line[:LAST_COLUMN]
+                upper = head.upper()
+                shape = upper.split()
+                if not shape:
+                    continue  # blank to column 71 (`_is_statement`)
+                not_blank = len(upper) - upper.count(" ") - upper.count("\t")
+                split = len(upper) == len(head) and not_blank == sum(map(len, shape))
+                if not split:
+                    line = lines[index] = _masked(line)
+                    places = [m.span() for m in _WORD.finditer(line[:LAST_COLUMN])]
+                    shape = [line[begin:end].upper() for begin, end in places]
+            else:
+                upper = uppers[index][:LAST_COLUMN]  # the record's columns 1-71 in upper case
+                shape = upper.split()
+                if not shape:
+                    continue  # blank to column 71 (`_is_statement`)
+                split = True
+            if split:
+                places = None  # found when asked (`_place`)
+            start = starts[index]
+            self.number, self.start, self.shape, self.upper, self.places = index + 1, start, shape, upper, places
+            name = shape[0]
+            if (
+                split
+                and name in _PASSWORD_WORDS
+                and (len(shape) > _PASSWORD_WORDS[name].start or len(shape) > 6 and shape[3] in ONE_OPERAND_FORMS)
+            ):  # a USER's or IDENTITY's password, an MDISK's where it has one (`_masked`)
+                masked = self._masked(line)
+                if masked is not line:
+                    line = lines[index] = masked
+            cut = len(line) > LAST_COLUMN and line[LAST_COLUMN - 1] not in " \t" and line[LAST_COLUMN] not in " \t"
+            if cut:
+                self._cut(start, line)
+            if name == "MDISK" and self.current:
+                # A statement cut at column 71 is BKR505's: not said twice as too short.
+                self._mdisk(shape, line, cut)
+            elif name in ENTRY_STATEMENTS:
+                self._entry(name, shape, line)
+            elif name == "BUILD":
+                self._build(shape, line)
+            elif self.current:
+                self.other_line = index + 1
+                if name == "LINK":
+                    self._link(shape, line, cut)
+                elif name == "INCLUDE" and len(shape) > 1:
+                    self.profile = shape[1]
+            elif self.current is None and name not in ("DIRECTORY", "GLOBALOPTS"):
+                self.found.append(
+                    MALFORMED(
+                        f"`{name}` before the directory's first entry",
+                        self._word(0),
+                        help="before the first USER, IDENTITY, PROFILE or GLOBALDEFS entry only DIRECTORY"
+                        " and GLOBALOPTS statements are read; is this the whole source directory?",
+                    )
                 )
-            )
-            self.current = ""  # said once: what follows belongs to no entry bkrc keeps
-        return line
+                self.current = ""  # said once: what follows belongs to no entry bkrc keeps
 
     def _place(self, index: int) -> tuple[int, int]:
         """The columns of the record's word at `index` (0-based, end past the word): each
         word is found after the one before it, in the upper case it was split from
         (where each character is one, so its columns are the record's)."""
-        if self.places is not None:
-            return self.places[index]
-        at, upper = 0, self.upper
-        for word in self.shape[: index + 1]:
-            at = upper.find(word, at) + len(word)
-        return at - len(word), at
+        places = self.places
+        if places is None:
+            places = self.places = []
+        if index >= len(places):  # found one by one after the last found, each once a record
+            at, upper = places[-1][1] if places else 0, self.upper
+            for word in self.shape[len(places) : index + 1]:
+                begin = upper.find(word, at)
+                at = begin + len(word)
+                places.append((begin, at))
+        return places[index]
 
     def _masked(self, line: str) -> str:
-        """The record with its passwords as `*`s of their length (`_masked` of its words as split)."""
-        which = _PASSWORD_WORDS[self.shape[0]]
-        if self.shape[0] == "MDISK" and len(self.shape) > 3 and self.shape[3] in ONE_OPERAND_FORMS:
+        """The record with its passwords as `*`s of their length (`_masked` of its words as
+        split); `line` itself where it has none (an MDISK without link passwords)."""
+        shape = self.shape
+        which = _PASSWORD_WORDS[shape[0]]
+        if shape[0] == "MDISK" and len(shape) > 3 and shape[3] in ONE_OPERAND_FORMS:
             which = slice(which.start - 1, which.stop - 1)
-        for index in range(which.start, min(which.stop, len(self.shape))):
+        for index in range(which.start, min(which.stop, len(shape))):
             begin, end = self._place(index)
             line = line[:begin] + "*" * (end - begin) + line[end:]
         return line
@@ -648,7 +709,8 @@ class _Reader:
     def _span(self, start: int, begin: int, end: int) -> Span:
         """Columns `begin` to `end` of the record being read (at offset `start`): the
         record's line is known, so no look-up (`Source.span` gives the same span)."""
-        return Span(self.name, self.number, begin + 1, self.number, end + 1, start + begin, start + end)
+        number = self.number
+        return _new(Span, (self.name, number, begin + 1, number, end + 1, start + begin, start + end))
 
     def _word(self, index: int) -> Span:
         """The span of the record's word at `index`."""
@@ -670,7 +732,7 @@ class _Reader:
             )
         )
 
-    def _entry(self, name: str, shape: list[str], statement: Span) -> None:
+    def _entry(self, name: str, shape: list[str], line: str) -> None:
         self._close()
         self.current = name
         self.dropped = False
@@ -681,14 +743,13 @@ class _Reader:
             return
         if name == "PROFILE":
             if len(shape) > 1:
-                self.open = Entry(name, shape[1], self._word(1), statement)
-                self.profiles.append(self.open)
+                self.open = (name, shape[1], self._word(1), self._statement(line), None)
             return
         if len(shape) < 2:
             self.found.append(
                 MALFORMED(
                     f"{name} statement without its ID",
-                    statement,
+                    self._statement(line),
                     help=f"write `{name} ID ...`: the ID is the entry's 1-8 character name",
                 )
             )
@@ -702,12 +763,13 @@ class _Reader:
             return
         first = self.ids.get(word)
         if first is not None:
+            kind, first_span = first
             self.found.append(
                 ID_TWICE(
-                    f"`{word}` starts a second entry ({name}); the first is {first.kind} {word}",
+                    f"`{word}` starts a second entry ({name}); the first is {kind} {word}",
                     span,
                     help="user, IDENTITY and SUBCONFIG IDs share one name space: delete or rename one entry",
-                    related=(Related(first.span, f"{first.kind} {word} here"),),
+                    related=(Related(first_span, f"{kind} {word} here"),),
                 )
             )
             self.current, self.dropped = "", True
@@ -717,62 +779,72 @@ class _Reader:
             return
         if name == "IDENTITY":
             self.identity = word
-        entry = Entry(name, word, span, statement, follows=self.identity if name == "SUBCONFIG" else None)
-        self.ids[word] = entry
-        self.entries.append(entry)
-        self.open = entry
+        self.ids[word] = (name, span)
+        self.open = (name, word, span, self._statement(line), self.identity if name == "SUBCONFIG" else None)
 
-    def _build(self, shape: list[str], statement: Span) -> None:
+    def _build(self, shape: list[str], line: str) -> None:
         if self.dropped:  # the entry's own diagnostic said it: its statements are not read
             return
         if self.current != "IDENTITY":
             self.found.append(
                 MALFORMED(
                     "a BUILD statement outside an IDENTITY entry",
-                    statement,
+                    self._statement(line),
                     help="BUILD ON member USING SUBCONFIG id belongs in an IDENTITY entry, after its IDENTITY statement",
                 )
             )
             return
-        if len(shape) != 6 or shape[1] != "ON" or shape[3:5] != ["USING", "SUBCONFIG"]:
+        if len(shape) != 6 or shape[1] != "ON" or shape[3] != "USING" or shape[4] != "SUBCONFIG":
             self.builds_unread = True
             self.found.append(
                 MALFORMED(
                     "a BUILD statement not of the form `BUILD ON member USING SUBCONFIG id`",
-                    statement,
+                    self._statement(line),
                     help="write `BUILD ON member USING SUBCONFIG id`, one per member the IDENTITY runs on",
                 )
             )
             return
-        (member, member_span), (subconfig, subconfig_span) = (shape[2], self._word(2)), (shape[5], self._word(5))
+        member, subconfig = shape[2], shape[5]
         if member != "*" and (len(member) > 8 or set(member) - _MEMBER_CHARS):
-            problem, span = (
-                f"`{member}` is not an SSI member name (1-8 of A-Z 0-9 @ # $), nor `*`",
-                member_span,
-            )
+            problem, at = f"`{member}` is not an SSI member name (1-8 of A-Z 0-9 @ # $), nor `*`", 2
         else:
-            problem, span = _id_problem(subconfig, "SUBCONFIG ID"), subconfig_span
+            problem, at = _id_problem(subconfig, "SUBCONFIG ID"), 5
         if problem is not None:
             self.builds_unread = True
-            self.found.append(MALFORMED(problem, span, help="write `BUILD ON member USING SUBCONFIG id`"))
+            self.found.append(MALFORMED(problem, self._word(at), help="write `BUILD ON member USING SUBCONFIG id`"))
             return
-        self.builds.append(Build(member, subconfig, member_span, subconfig_span))
+        self.builds.append(_new(Build, (member, subconfig, self._word(2), self._word(5))))
 
-    def _mdisk(self, shape: list[str], statement: Span, cut: bool) -> None:
+    def _mdisk(self, shape: list[str], line: str, cut: bool) -> None:
         """`MDISK vdev devtype start count volid mode ...`, or DEVNO, V-DISK or
         T-DISK and one operand in place of the extent (CP Planning and
         Administration, "MDISK Directory Statement")."""
         form = shape[3] if len(shape) > 3 else ""
-        form = form if form in ONE_OPERAND_FORMS else "MDISK"
-        operands = shape[3:5] if form != "MDISK" else shape[3:6]
-        problem = _address_problem(shape, "MDISK") or _extent_problem(form, operands)
-        if problem is not None:
+        if form in ONE_OPERAND_FORMS:
+            extent = _extent(form, shape[3:5])
+        else:
+            form, extent = "MDISK", _extent("MDISK", shape[3:6])
+        address = self.addresses.get(shape[1]) if len(shape) > 2 else None
+        if address is None and len(shape) > 2:
+            address = self.addresses[shape[1]] = int(shape[1], 16) if _is_address(shape[1]) else -1
+        if address is None or address < 0 or extent is None:
             if not cut:
-                self.found.append(MALFORMED(problem, statement, help=_MDISK_HELP))
+                operands = shape[3:5] if form != "MDISK" else shape[3:6]
+                problem = _address_problem(shape, "MDISK") or _extent_problem(form, operands)
+                self.found.append(MALFORMED(problem, self._statement(line), help=_MDISK_HELP))
             return
-        self.disks.append(Minidisk(int(shape[1], 16), form, self._word(1), statement, shape[2], *_extent(form, operands)))
+        number, start, name, upper = self.number, self.start, self.name, self.upper
+        if self.places is None:  # the address, the second word: found after the first (`_place`)
+            begin = upper.find(shape[1], upper.find("MDISK") + 5)
+            end = begin + len(shape[1])
+        else:
+            begin, end = self._place(1)
+        span = _new(Span, (name, number, begin + 1, number, end + 1, start + begin, start + end))
+        last = len(line[:LAST_COLUMN].rstrip())
+        statement = _new(Span, (name, number, 1, number, last + 1, start, start + last))  # `_statement`
+        self.disks.append(_new(Minidisk, (address, form, span, statement, shape[2], *extent)))
 
-    def _link(self, shape: list[str], statement: Span, cut: bool) -> None:
+    def _link(self, shape: list[str], line: str, cut: bool) -> None:
         """`LINK owner vdev1 vdev2 mode`: the disk is this user's at vdev2."""
         problem = None
         if len(shape) < 4:
@@ -782,25 +854,27 @@ class _Reader:
         if problem is not None:
             if not cut:
                 help_ = "write `LINK owner vdev1 vdev2 mode`: the owner's disk at vdev1 is linked at vdev2"
-                self.found.append(MALFORMED(problem, statement, help=help_))
+                self.found.append(MALFORMED(problem, self._statement(line), help=help_))
             return
-        self.links.append(Link(int(shape[3], 16), shape[1], self._word(3)))
+        self.links.append(_new(Link, (int(shape[3], 16), shape[1], self._word(3))))
 
     def _close(self) -> None:
         """The end of the entry being read: it keeps its BUILD, MDISK and LINK
-        statements, the PROFILE it INCLUDEs, and where its other statements are."""
-        entry = self.open
-        if entry is not None and (self.builds or self.disks or self.other_line or self.builds_unread):
-            builds = tuple(self.builds) if self.current == "IDENTITY" else ()
-            # Positional, not dataclasses.replace: once per entry of a directory of thousands.
-            kept = Entry(
-                entry.kind, entry.id, entry.span, entry.statement,
-                builds, tuple(self.disks), tuple(self.links), self.profile, entry.follows, self.builds_unread,
-                self.other_line,
-            )  # fmt: skip
-            # The entry being read is the last one kept of its kind: nothing was added since.
-            (self.profiles if entry.kind == "PROFILE" else self.entries)[-1] = kept
-        self.open = None
+        statements, the PROFILE it INCLUDEs, and where its other statements are.
+        The entry is made here, once, not at its first statement and again here."""
+        if self.open is not None:
+            kind, word, span, statement, follows = self.open
+            if self.builds or self.disks or self.other_line or self.builds_unread:
+                builds = tuple(self.builds) if self.current == "IDENTITY" else ()
+                entry = Entry(
+                    kind, word, span, statement,
+                    builds, tuple(self.disks), tuple(self.links), self.profile, follows, self.builds_unread,
+                    self.other_line,
+                )  # fmt: skip
+            else:
+                entry = Entry(kind, word, span, statement, follows=follows)
+            (self.profiles if kind == "PROFILE" else self.entries).append(entry)
+            self.open = None
         self.builds, self.disks, self.links, self.profile, self.other_line = [], [], [], None, 0
         self.builds_unread = False
 
@@ -861,19 +935,31 @@ def _address_problem(shape: list[str], name: str) -> str | None:
     return None
 
 
-def _extent(form: str, operands: list[str]) -> tuple[int | None, str | None, int | None, str | None]:
-    """(size, volume, start, allocation) of an MDISK whose operands `_extent_problem` passed:
+def _extent(form: str, operands: list[str]) -> tuple[int | None, str | None, int | None, str | None] | None:
+    """(size, volume, start, allocation) of an MDISK's operands after its device type:
     `start count volid`, DirMaint's `AUTOx size group|region|volume`, or the
-    one-operand forms' size (IBM's "MDISK Directory Statement")."""
-    if form in TEMPORARY_FORMS:
-        return int(operands[1]), None, None, None
-    if form != "MDISK":
-        return None, None, None, None  # DEVNO: a real device, its size its own
-    first, count, volume = operands
-    size = int(count) if count.isdigit() else None  # END: to the end of the volume
-    if first in _ALLOCATED_FORMS:
-        return size, volume if first == "AUTOV" else None, None, first
-    return size, None if volume.startswith("&") else volume, int(first), None
+    one-operand forms' size (IBM's "MDISK Directory Statement"); None where
+    `_extent_problem` finds them wrong (it says why)."""
+    if form == "MDISK":
+        if len(operands) != 3:
+            return None
+        first, count, volume = operands
+        if count.isdigit():
+            size = int(count)
+        elif count == "END" and first not in _ALLOCATED_FORMS:
+            size = None  # END: to the end of the volume
+        else:
+            return None
+        if first.isdigit():
+            return size, None if volume.startswith("&") else volume, int(first), None
+        if first in _ALLOCATED_FORMS:
+            return size, volume if first == "AUTOV" else None, None, first
+        return None
+    if len(operands) != 2:
+        return None
+    if form == "DEVNO":  # a real device, its size its own
+        return (None, None, None, None) if _is_address(operands[1]) else None
+    return (int(operands[1]), None, None, None) if operands[1].isdigit() else None  # V-DISK, T-DISK
 
 
 def _extent_problem(form: str, operands: list[str]) -> str | None:

@@ -59,11 +59,16 @@ class Source:
         return Source(name, text, tuple(starts))
 
     @staticmethod
-    def of_lines(name: str, lines: list[str]) -> Source:
+    def of_lines(name: str, lines: list[str], starts: tuple[int, ...] | None = None) -> Source:
         """The text of `lines` joined by newlines (`of(name, "\\n".join(lines))`), its line
-        starts added up from the lines' lengths rather than found again in the text."""
-        starts = itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0)  # at C speed
-        return Source(name, "\n".join(lines), tuple(starts))
+        starts added up from the lines' lengths rather than found again in the text
+        (or `starts`, where the caller has them: `line_starts` of lines of the same lengths)."""
+        return Source(name, "\n".join(lines), Source.line_starts(lines) if starts is None else starts)
+
+    @staticmethod
+    def line_starts(lines: list[str]) -> tuple[int, ...]:
+        """The offset of each of `lines` in their text joined by newlines."""
+        return tuple(itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))  # at C speed
 
     def line_text(self, line: int) -> str:
         """The text of 1-based `line` without its newline ('' past the end)."""
