@@ -923,6 +923,12 @@ _MDISK_HELP = (
 )
 
 
+def _is_number(word: str) -> bool:
+    """Digits 0-9, as DIRECTXA reads a number (`str.isdigit` holds `²` and `١` digits too,
+    which `int` refuses or DIRECTXA never sees)."""
+    return word.isdigit() and word.isascii()
+
+
 def _is_address(word: str) -> bool:
     return 1 <= len(word) <= 4 and not set(word) - _HEX
 
@@ -944,13 +950,13 @@ def _extent(form: str, operands: list[str]) -> tuple[int | None, str | None, int
         if len(operands) != 3:
             return None
         first, count, volume = operands
-        if count.isdigit():
+        if _is_number(count):
             size = int(count)
         elif count == "END" and first not in _ALLOCATED_FORMS:
             size = None  # END: to the end of the volume
         else:
             return None
-        if first.isdigit():
+        if _is_number(first):
             return size, None if volume.startswith("&") else volume, int(first), None
         if first in _ALLOCATED_FORMS:
             return size, volume if first == "AUTOV" else None, None, first
@@ -959,7 +965,7 @@ def _extent(form: str, operands: list[str]) -> tuple[int | None, str | None, int
         return None
     if form == "DEVNO":  # a real device, its size its own
         return (None, None, None, None) if _is_address(operands[1]) else None
-    return (int(operands[1]), None, None, None) if operands[1].isdigit() else None  # V-DISK, T-DISK
+    return (int(operands[1]), None, None, None) if _is_number(operands[1]) else None  # V-DISK, T-DISK
 
 
 def _extent_problem(form: str, operands: list[str]) -> str | None:
@@ -968,10 +974,10 @@ def _extent_problem(form: str, operands: list[str]) -> str | None:
         ok = len(operands) == 2 and _is_address(operands[1])
         return None if ok else "an MDISK statement's `DEVNO` without the real device number (1-4 hexadecimal digits)"
     if form in TEMPORARY_FORMS:
-        ok = len(operands) == 2 and operands[1].isdigit()
+        ok = len(operands) == 2 and _is_number(operands[1])
         return None if ok else f"an MDISK statement's `{form}` without its size (a number)"
-    if len(operands) == 3 and operands[0] in _ALLOCATED_FORMS and operands[1].isdigit():
+    if len(operands) == 3 and operands[0] in _ALLOCATED_FORMS and _is_number(operands[1]):
         return None  # DirMaint's AUTOx size group|volume: the extent DirMaint allocates
-    if len(operands) < 3 or not operands[0].isdigit() or not (operands[1].isdigit() or operands[1] == "END"):
+    if len(operands) < 3 or not _is_number(operands[0]) or not (_is_number(operands[1]) or operands[1] == "END"):
         return "an MDISK statement without its extent (`start count volid`: two numbers and a volume)"
     return None

@@ -257,6 +257,24 @@ def test_a_malformed_mdisk_or_link_is_bkr502_and_the_entry_read_on(statement, co
     assert [d.address for d in found.entry("A").disks] == [0x191]
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        " MDISK 0191 3390 \u00b2 10 VMCOM1 MR\n",  # `²`: str.isdigit holds it a digit, int refuses it
+        " MDISK 0191 3390 1 \u00b20 VMCOM1 MR\n",
+        " MDISK 0191 3390 AUTOV \u00b3 VMCOM1 MR\n",
+        " MDISK 0300 FB-512 V-DISK \u00b3 MR\n",
+        " MDISK 0400 3390 T-DISK \u0661\u0662 MR\n",  # Arabic-Indic digits: none DIRECTXA reads
+    ],
+)
+def test_a_number_of_other_digits_than_0_to_9_is_bkr502_not_a_crash(statement):
+    text = "USER A PW 1M 1M G\n" + statement + " MDISK 0191 3390 1 10 VMCOM1 MR\n"
+    found = read_directory("site.direct", text.encode())
+    (bad,) = found.diagnostics
+    assert (bad.code, bad.span.line, bad.span.column) == ("BKR502", 2, 1)
+    assert [d.address for d in found.entry("A").disks] == [0x191]
+
+
 def test_the_one_operand_mdisk_forms_have_their_passwords_masked_too():
     text = "USER A PW 1M 1M G\n MDISK 0200 3390 DEVNO 1A2B MR RSECRET WSECRET MSECRET\n"
     shown = read_directory("site.direct", text.encode()).source.text

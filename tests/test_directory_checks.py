@@ -986,6 +986,13 @@ def test_bkr524_what_replacing_a_machine_s_entry_loses_besides_minidisks():
     )
 
 
+def test_bkr524_a_storage_of_other_digits_than_0_to_9_is_no_size_not_a_crash():
+    """`²G` is digits to `str.isdigit`, and `int` refuses it: it is no size (not compared)."""
+    odd = (r"^IDENTITY BKRBKUP AUTOONLY 64M 128M BG", "IDENTITY BKRBKUP AUTOONLY \u00b2G 2G BG")
+    (d,) = check(PRODSSI, odd)
+    assert d.code == "BKR524" and d.message.endswith("maxstorage 2G")
+
+
 def test_bkr524_what_the_compiled_entry_says_alike_or_adds_is_not_reported():
     """prodssi.direct's machines have less storage, fewer classes and IBMDFLT's
     devices and links (`CONSOLE 009`, the compiled `CONSOLE 0009`): none is lost.

@@ -2221,7 +2221,7 @@ def _storage_lost(site: _EntrySays, compiled: _EntrySays) -> list[_Lost]:
 def _bytes(size: str) -> int | None:
     """A directory storage size (`256M`, `2G`, `1024K`) in bytes; None if it is not one."""
     number, unit = size[:-1], size[-1:]
-    if not number.isdigit() or unit not in _SIZE_UNITS:
+    if not (number.isdigit() and number.isascii()) or unit not in _SIZE_UNITS:  # `²M` is no size
         return None
     return int(number) * 1024 ** (_SIZE_UNITS.index(unit) + 1)
 
