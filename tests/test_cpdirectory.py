@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import EXAMPLES
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
@@ -313,3 +313,59 @@ def test_a_source_of_lines_is_the_source_of_their_text(lines):
     text = "\n".join(lines)
     of_lines, of_text = Source.of_lines("f", lines), Source.of("f", text)
     assert of_lines == of_text and of_lines._line_starts == of_text._line_starts
+
+
+def test_the_blanks_str_split_splits_at_and_directxa_does_not_are_every_one():
+    from bkrdsl.cpdirectory import ODD_BLANKS
+
+    every = "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c not in " \t\n")
+    assert ODD_BLANKS == every
+
+
+def test_an_entry_the_reader_makes_is_the_entry_its_fields_make():
+    """The reader makes its entries without `Entry.__init__` (`_entry_of`): the same objects."""
+    import dataclasses
+
+    from bkrdsl.cpdirectory import Entry
+
+    found = read_directory("prodssi.direct", DIRECT.read_bytes())
+    names = [f.name for f in dataclasses.fields(Entry)]
+    for entry in found.entries + found.profiles:
+        made = Entry(*(getattr(entry, name) for name in names))
+        assert type(entry) is Entry and entry == made and hash(entry) == hash(made) and repr(entry) == repr(made)
+        assert list(vars(entry).items()) == list(vars(made).items())  # every field, none more, in order
+    assert {e.kind for e in found.entries + found.profiles} == {"USER", "IDENTITY", "SUBCONFIG", "PROFILE"}
+
+
+_RECORD_WORDS = st.sampled_from(
+    ["USER", "IDENTITY", "SUBCONFIG", "PROFILE", "BUILD", "ON", "USING", "MDISK", "LINK", "INCLUDE", "IPL", "*",
+     "A", "ß", "0191", "3390", "V-DISK", "DEVNO", "1A2B", "10", "END", "AUTOV", "VOL", "MR", "PW", "VMSYS1", "A-1"]
+)  # fmt: skip
+_RECORD_BLANKS = st.sampled_from([" ", " ", "  ", "\t", "\x0c", "\xa0", "\u3000", "\x1c"])
+
+
+@given(
+    st.lists(
+        st.tuples(st.lists(st.tuples(_RECORD_WORDS, _RECORD_BLANKS), max_size=11), st.integers(0, 66), st.booleans()),
+        max_size=14,
+    )
+)
+@example([([("USER", " "), ("ß", "\t"), ("PW", " ")], 0, False), ([("MDISK", " "), ("0191", " ")], 0, False)])
+@example([([("USER", "\xa0"), ("A", " "), ("PW", " ")], 60, True)])
+def test_records_split_in_c_read_as_records_checked_one_by_one(records):
+    """`_Reader.read` splits each record with `str.split` unless `_doubtful` names it,
+    which it checks first (a blank but a space or tab; a longer upper case): every
+    record checked gives the same directory, the masked text, spans and diagnostics."""
+    from unittest import mock
+
+    import bkrdsl.cpdirectory as cpdirectory
+
+    lines = []
+    for words, indent, lower in records:
+        line = " " * (indent if indent > 56 else indent % 4) + "".join(w + b for w, b in words)
+        lines.append(line.lower() if lower else line)
+    data = "\n".join(lines).encode()
+    fast = read_directory("site.direct", data)
+    with mock.patch.object(cpdirectory, "_doubtful", lambda lines, *_: frozenset(range(len(lines)))):
+        checked = read_directory("site.direct", data)
+    assert repr(fast) == repr(checked) and fast.source._line_starts == checked.source._line_starts
