@@ -1432,6 +1432,37 @@ def test_words_after_a_statement_that_may_go_on_with_options_left_to_lark(text):
     assert_contract(source_of(text))
 
 
+#: A statement keyword starting the line after a weekly schedule's last day, its
+#: statement going on on that line: Lark reads it as the time, and the recovery,
+#: at the token after it, as the keyword, the time missing (`Recovery._keyword_edits`).
+KEYWORD_FOR_THE_TIME = [
+    "cluster A {\n  member M { workers 2 }\n  expire on M {\n    purge weekly s\n    retain 35 days\n  }\n}\n",
+    "cluster A {\n  member M { workers 2 }\n  expire on M {\n    purge weekly sun \n    RETAIN 35 days\n  }\n}\n",
+    "cluster A {\n  member M { workers 2 }\n  expire on M {\n    preview weekly mon, tue\n    purge daily 01:00\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", KEYWORD_FOR_THE_TIME)
+def test_a_statement_keyword_where_a_weekly_schedule_s_time_is_due_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR010", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # alone on its line: the time, no error
+        "cluster A {\n  member M { workers 2 }\n  expire on M {\n    purge weekly sun\n    retain\n  }\n}\n",
+        # a statement of another block: the recovery weighs it
+        "cluster A {\n  member M { workers 2 }\n  expire on M {\n    purge weekly sun\n    backup X full\n  }\n}\n",
+        # a keyword misspelt there (Recovery.keyword_after_list's kind of slip)
+        "cluster A {\n  member M { workers 2 }\n  expire on M {\n    purge weekly sun\n    retai 35 days\n  }\n}\n",
+    ],
+)
+def test_statement_keywords_where_a_weekly_schedule_s_time_is_due_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
 @pytest.mark.parametrize("text", ACTION_RESPELT_THEN_SWAPPED)
 def test_an_action_half_typed_then_two_words_swapped_is_read_fast(text, monkeypatch):
     assert_read_fast_with(["BKR012", "BKR004"], text, monkeypatch)

@@ -789,6 +789,10 @@ class _Parser:
         self.blocks: list[tuple[str, str | None, tuple]] = []
         self.setting_at: int | None = None  # the index of the last `workers` or `job-suffix` read
         self.skip_end: int | None = None  # where the skip after a word that means no keyword stopped
+        #: While a weekly schedule's days are read (`schedule`): a statement keyword that
+        #: starts the line after the last, its statement going on on that line, is read as
+        #: that keyword, the time missing (`_keyword_for_time`).
+        self.days_open = False
         self.ended_open = False  # whether the file ended inside blocks, reported (`_never_closed`)
         self._next(KEYWORD)
 
@@ -818,6 +822,9 @@ class _Parser:
                     raise _GiveUp  # perhaps keywords run together: Lark tells
                 if first and word in _EXPIRE_ONLY and self._brace_due_after_expire():
                     self.type = word  # the block's `{` missing before it (`_open`)
+                    return
+                if first and self.days_open and self._keyword_for_time(word, line):
+                    self.type = word  # the time missing before it (`_value_missing`)
                     return
                 if first and lexing.keywords & _LIST_ENDS and _near_keyword(word, self.tokens[self.i + 1], line):
                     raise _GiveUp  # perhaps a misspelt keyword after a list (Recovery.keyword_after_list)
@@ -1772,6 +1779,26 @@ class _Parser:
             return messages.days_left_out(diag, end)
         return diag
 
+    def _keyword_for_time(self, word: str, line: int) -> bool:
+        """Whether `word`, which starts line `line` right after a weekly schedule's
+        last day, where Lark reads it as the schedule's time, is read so by the
+        recovery instead: a statement of the block it is in, the rest of its line
+        read as that statement (`purge weekly sun`, then `retain 35 days`). Lark then
+        meets the token after it, which the time does not take, and the recovery
+        re-reads the word as its keyword after a time it assumes
+        (`Recovery._keyword_edits`): the time missing (BKR010, `_value_missing`).
+        Alone on its line (`retain`, then `}`) the word is the time, no error; where
+        the rest of its line is not the statement's, the parse meets a second error
+        and gives up."""
+        following = self.tokens[self.i + 1]
+        return (
+            word in STATEMENT_KEYWORDS
+            and following[LINE] == line
+            and following[KIND] == "n"
+            and bool(self.blocks)
+            and word in BLOCK_STATEMENTS[self.blocks[-1][0]]
+        )
+
     def _said_twice(self, k: int) -> bool:
         """Whether token `k` is a word that repeats, case aside, a word before it on its
         line (not a `,` after another: `weekly mon,tue,`)."""
@@ -2199,7 +2226,9 @@ class _Parser:
             time = self._word(self._expect(T_NAME, KEYWORD))
             return ast.Schedule("daily", (), time, self._since(first))
         if frequency == "weekly":
+            self.days_open = True
             days = self.name_list()
+            self.days_open = False
             time = self._word(self._expect(T_NAME, KEYWORD))
             return ast.Schedule("weekly", days, time, self._since(first))
         ordinal = None
