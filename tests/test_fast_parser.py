@@ -1032,7 +1032,6 @@ def test_an_option_half_typed_after_its_statement_is_read_fast(text, monkeypatch
         "cluster A {\n  tape manager shared raquest-node\n}\n",  # as long as the keyword (Recovery.hyphen_form)
         # the tape's option too, on the line above: `catalog`, `catalog-dmm` or `catalog-node`
         "cluster A {\n  tape manager shared request-node T\n    cat\n  disk U 191 size 5 cyl\n}\n",
-        "cluster A {\n  catalog sh\n  disk U 191 size 5 cyl\n}\n",  # a word that means no scope
         # ambiguous: then the tape's option on the next line, which the recovery drops
         "cluster A {\n  tape manager shared req\n    catalog-dmm D\n}\n",
         "cluster A {\n  tape manager shared catalog-node N on M cat\n}\n",  # `catalog` too
@@ -1459,6 +1458,35 @@ def test_a_statement_keyword_where_a_weekly_schedule_s_time_is_due_is_read_fast(
     ],
 )
 def test_statement_keywords_where_a_weekly_schedule_s_time_is_due_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+#: A word last on its line after `catalog` that means no scope, before the next
+#: statement or the `}`: the recovery reads it as the home member, `local on` left out.
+CATALOG_SCOPE_LEFT_OUT = [
+    "cluster A {\n  catalog s\n  expire on DEV1 {\n    retain 3 days\n  }\n}\n",
+    "cluster A {\n  catalog sh\n  # a remark\n  member M { workers 2 }\n}\n",
+    "cluster A {\n  CATALOG x\n}\n",
+    "cluster A {\n  catalog sh\n  disk U 191 size 5 cyl\n}\n",  # left to Lark before
+]
+
+
+@pytest.mark.parametrize("text", CATALOG_SCOPE_LEFT_OUT)
+def test_a_word_where_a_catalog_s_scope_is_due_is_read_fast_as_its_home_member(text, monkeypatch):
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the recovery ends the statement after `local` and reads the word as a `shared-volume`
+        "cluster A {\n  tape manager s\n}\n",
+        "cluster A {\n  tape manager sh\n      catalog-dmm TC request-dmm TR\n}\n",
+        "cluster A {\n  catalog s\n    server S\n}\n",  # an option on the next line
+    ],
+)
+def test_words_where_a_scope_is_due_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
     assert_contract(source_of(text))
 

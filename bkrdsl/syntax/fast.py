@@ -2143,26 +2143,37 @@ class _Parser:
             raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)
         return ast.Selection(action, medium, owner, tuple(items), self._since(first))
 
-    def scope(self) -> ast.Scope:
+    def scope(self, option: str | None) -> tuple[ast.Scope, bool]:
         """shared | local; where it is missing before the next statement, what the
-        recovery completes it with: `local` (`_missing`)."""
-        if self.type == T_STRAY:
-            self._respell(("local", "shared"))  # perhaps a scope half typed (`catalog shar`)
+        recovery completes it with: `local` (`_missing`). A word last on its line
+        that means neither (`catalog s`), before the next statement or the block's
+        `}`, the recovery reads as the one name of the statement's `option` that
+        comes first in its order (`on`), `local` and that keyword left out before it
+        (`Recovery.insertion`, `_left_out`): then True, the word the current token, a
+        NAME. With no `option` (`tape manager s`: the recovery ends the statement
+        after `local` and reads the word as a `shared-volume` statement of the
+        cluster, its keyword left out) the fast parser gives up on such a word."""
+        if self.type == T_STRAY:  # perhaps a scope half typed (`catalog shar`)
+            if self._respell(("local", "shared"), ("local", option) if option else ()):
+                return ast.Scope.LOCAL, True
         if self.type != "shared" and self.type != "local":
             self._missing("local", _SCOPES)
-            return ast.Scope.LOCAL
+            return ast.Scope.LOCAL, False
         scope = ast.Scope(self.type)
         self._next(KEYWORD)
-        return scope
+        return scope, False
 
     def catalog(self) -> ast.Catalog:
         start = self.i
         first = self._take(KEYWORD)
-        scope = self.scope()
+        scope, left_out = self.scope("on")
         found: dict[str, list] = {"server": [], "pool": [], "on": []}
         waits: dict[str, list] = {"logon-wait": [], "pool-wait": []}
-        self._option_respelt(_CATALOG_OPTIONS)  # perhaps an option half typed (`catalog shared ser`)
         last = None  # the option whose one name the statement ends with
+        if left_out:  # `catalog s`: the word read as the home member, `local on` left out
+            found["on"].append(self._word(self._take(KEYWORD)))
+            last = "on"
+        self._option_respelt(_CATALOG_OPTIONS)  # perhaps an option half typed (`catalog shared ser`)
         while self.type in found or self.type in waits:
             option = self.type
             if option in waits:
@@ -2291,7 +2302,7 @@ class _Parser:
         start = self.i
         first = self._take(KEYWORD)
         self._expect("manager", KEYWORD)
-        scope = self.scope()
+        scope, _left_out = self.scope(None)
         catalog_nodes, request_nodes, catalog_dmms, request_dmms = [], [], [], []
         lists = {"request-node": request_nodes, "catalog-dmm": catalog_dmms, "request-dmm": request_dmms}
         last = None  # the keyword whose one name the statement ends with (`on` after a catalog node's)
