@@ -2035,10 +2035,29 @@ class _Parser:
             raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
         while self.type == T_NAME:
             if _KEYWORD_SHAPED.fullmatch(self.tokens[self.i][TEXT]):
-                raise _GiveUp  # `tape-drives` after a label: a statement's word (Recovery.word_after_labels)
+                # `tape-drives` after a label: a statement's word (Recovery.word_after_labels)
+                if not self._word_after_labels():
+                    raise _GiveUp
+                break
             values.append(self._word(self._take(MORE)))
         self.after_label = self.i
         return ast.volume_list(keyword, values, self._since(first))
+
+    def _word_after_labels(self) -> bool:
+        """The current token, a word written as keywords are after a label (`private-volume
+        T1PRV1  job-s`), is one the recovery marks as a statement's first word
+        (`Recovery.word_after_labels`) and reads where statements start, as the block's
+        loop reads a word that is no keyword after a statement on its line
+        (`_stray_statement`): in a member block (`_OPTIONLESS_BLOCKS`), on the label's line
+        and last on it. Then it is T_STRAY (Lark's lexer read it whole, as a name, here: no
+        keyword at its start is read apart) and True."""
+        kind, text, _start, line, _column, first = self.tokens[self.i]
+        if first or not self.blocks or self.blocks[-1][0] not in _OPTIONLESS_BLOCKS:
+            return False
+        if not _typed_alone(text.lower(), self.tokens[self.i + 1], line):
+            return False
+        self.type = T_STRAY
+        return True
 
     def name_setting(self) -> ast.Setting:
         """workers NAME | job-suffix NAME."""
@@ -2111,6 +2130,10 @@ class _Parser:
                 # the medium missing before the next statement: the recovery completes it with
                 # `sfs` and a path, placeholders where the next token stands (`_missing`)
                 self._missing("sfs", _MEDIA)
+                if self.type != "}" and self.type not in BLOCK_STATEMENTS[self.blocks[-1][0] if self.blocks else None]:
+                    # before a token that does not fit after them (`member`, the block's `}`
+                    # missing): the recovery's completion is `minidisk` and two names
+                    raise _GiveUp
                 left_out = True  # read on after the placeholder, as after `sfs`
         if self.type == "minidisk" and swapped is not None:
             self._next(NAME)
