@@ -1032,8 +1032,6 @@ def test_an_option_half_typed_after_its_statement_is_read_fast(text, monkeypatch
         "cluster A {\n  tape manager shared raquest-node\n}\n",  # as long as the keyword (Recovery.hyphen_form)
         # the tape's option too, on the line above: `catalog`, `catalog-dmm` or `catalog-node`
         "cluster A {\n  tape manager shared request-node T\n    cat\n  disk U 191 size 5 cyl\n}\n",
-        # ambiguous: then the tape's option on the next line, which the recovery drops
-        "cluster A {\n  tape manager shared req\n    catalog-dmm D\n}\n",
         "cluster A {\n  tape manager shared catalog-node N on M cat\n}\n",  # `catalog` too
         "cluster A {\n  tape manager shared req\n    TRDMM\n}\n",  # a name next: both fit
     ],
@@ -1417,7 +1415,6 @@ def test_a_word_after_a_statement_that_may_go_on_with_options_is_read_fast(text,
         "cluster A {\n  job J {\n    run on each member nightly\n  }\n}\n",
         "cluster A {\n  catalog shared jo\n}\n",  # respelt among all statements
         "cluster A {\n  catalog shared each\n}\n",  # a keyword of another place
-        "cluster A {\n  tape manager shared catalog-node T on M1 req\n      catalog-dmm TC\n}\n",  # ambiguous
         "cluster A {\n  tape manager shared cat\n      catalog-dmm TC\n}\n",
         # a value that spells a keyword: the recovery re-reads it as the keyword, its value missing
         "cluster A {\n  tape manager shared catalog-node T on\n    catalog-dmm TCDMM\n}\n",
@@ -1523,6 +1520,23 @@ def test_a_keyword_shaped_word_after_a_members_label_is_read_fast(text, monkeypa
 def test_keyword_shaped_words_after_labels_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
     assert_contract(source_of(text))
+
+
+#: A word after a statement that may go on with options that abbreviates several of
+#: them, before the statement's own option on the next line, which takes none of them
+#: (each wants a name first): named ambiguous, then skipped with the lines up to where
+#: the recovery's skip stops (the option line dropped). Left to Lark before.
+AMBIGUOUS_BEFORE_AN_OPTION_LINE = [
+    "cluster A {\n  tape manager shared req\n    catalog-dmm D\n}\n",
+    "cluster A {\n  tape manager shared catalog-node T on M1 req\n      catalog-dmm TC\n}\n",
+    "cluster A {\n  tape manager shared catalog-node T on M1 reques\n"
+    "      catalog-dmm TC request-dmm TR\n  disk U 191 size 1 cyl\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", AMBIGUOUS_BEFORE_AN_OPTION_LINE)
+def test_an_ambiguous_abbreviation_before_an_option_line_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR012", text, monkeypatch)
 
 
 @pytest.mark.parametrize("text", ACTION_RESPELT_THEN_SWAPPED)

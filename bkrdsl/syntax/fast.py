@@ -65,7 +65,17 @@ that statement (`_Parser._group_ends`); and a statement only a job (`backup`,
 a line of the cluster block (the block's opening line deleted, or emptied as it
 is typed again), which the recovery reports (BKR013, the same
 `messages.only_inside`) and reads in a block it opens there, nameless or joined
-to the block of its kind right before it (`_Parser._reopened`). On any other text
+to the block of its kind right before it (`_Parser._reopened`); and a statement
+keyword that starts the line after a weekly schedule's last day, its statement
+going on there (`purge weekly sun`, then `retain 35 days`), which Lark reads as
+the time and the recovery, at the token after it, as that keyword, the time
+missing (BKR010, `_Parser._keyword_for_time`); a word after `catalog` that means
+no scope, read as its home member, `local on` left out (BKR004, `_Parser.scope`);
+a word written as keywords are after a member's volume label, last on its line
+(`private-volume P1  job-s`), which the recovery reads where statements start
+(`_Parser._word_after_labels`); and an abbreviation of several options before the
+statement's own option line (`tape manager shared req`, then `catalog-dmm D`),
+named ambiguous and skipped with that line (`_Parser._ambiguous_before_keyword`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -976,13 +986,16 @@ class _Parser:
         # no English synonym after a statement that may go on with options.
         words = messages.did_you_mean(tok[TEXT], statements, synonyms=not going_on)
         at, options = self.options_open
+        ambiguous = None
         if at == self.i and (
             messages.did_you_mean(tok[TEXT], statements | options, synonyms=not going_on) != words
             or messages.abbreviated(tok[TEXT], options)
         ):
             # perhaps an option of the statement before, on the line above (`cat` after
             # `tape ...`, `req` after `catalog-dmm D`: ambiguous to the recovery)
-            raise _GiveUp
+            ambiguous = self._ambiguous_before_keyword(options, statements, going_on)
+            if ambiguous is None:
+                raise _GiveUp
         if not words and not after_statement:
             words = messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS)
         if words:
@@ -1001,6 +1014,8 @@ class _Parser:
             # which keeps the comments before it; its skip drops those after it.
             self._skip_comments(following[START], self.tokens[stop][START])
             self.stray = self._word_after_statement(block)
+            if ambiguous is not None:  # reported first: the recovery's report after it, of the same token, is dropped
+                self.stray = ambiguous
         else:
             self._skip_comments(tok[START], self.tokens[stop][START])
             where = messages.in_block(block) if block else "the top level of a file"
@@ -1546,6 +1561,36 @@ class _Parser:
         self.stray = messages.abbreviation_ambiguous(messages.shown(tok[TEXT]), words, self._span(tok, tok))
         self._next(KEYWORD)
         return False
+
+    def _ambiguous_before_keyword(
+        self, options: frozenset[str], statements: frozenset[str], going_on: bool
+    ) -> Diagnostic | None:
+        """After a statement that may go on with its `options` (`going_on`), the
+        current token, a word last on its line (`T_STRAY`) that means none of them nor
+        of the block's `statements` but abbreviates several options (`req`: `request-dmm`
+        and `request-node`), before a keyword on the next line that is no statement of
+        the block (`catalog-dmm`, the statement's own option), after which none of the
+        options fits (each takes a name first): the recovery names the word ambiguous
+        (BKR012, `messages.abbreviation_ambiguous`, `Recovery.ambiguous_abbreviation`),
+        then reads it where a statement starts, as a word after the statement
+        (`_word_after_statement`, whose report of the same token it drops), and skips
+        it and the lines after it up to where its skip stops (`_skip_end`): the option
+        line is read no more. None elsewhere (a name next: both fit, and the recovery
+        weighs which was given)."""
+        from bkrdsl.syntax import messages
+
+        tok, following = self.tokens[self.i], self.tokens[self.i + 1]
+        if not going_on or following[KIND] != "n" or not following[FIRST]:
+            return None
+        word = following[TEXT].lower()
+        if word not in KEYWORDS or word in statements or word in STATEMENT_KEYWORDS:
+            return None
+        if messages.did_you_mean(tok[TEXT], options | statements, synonyms=False):
+            return None
+        words = messages.abbreviated(tok[TEXT], options | statements)
+        if len(words) < 2 or not options.issuperset(words):
+            return None
+        return messages.abbreviation_ambiguous(messages.shown(tok[TEXT]), words, self._span(tok, tok))
 
     def _comma_left_out(self, keywords: frozenset[str]) -> bool:
         """After a list's last name, on its line, the current token is a name last on
