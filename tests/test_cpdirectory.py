@@ -358,7 +358,7 @@ def test_records_split_in_c_read_as_records_checked_one_by_one(records):
     record checked gives the same directory, the masked text, spans and diagnostics."""
     from unittest import mock
 
-    import bkrdsl.cpdirectory as cpdirectory
+    from bkrdsl import cpdirectory
 
     lines = []
     for words, indent, lower in records:

@@ -1529,8 +1529,10 @@ def test_keyword_shaped_words_after_labels_left_to_lark(text):
 AMBIGUOUS_BEFORE_AN_OPTION_LINE = [
     "cluster A {\n  tape manager shared req\n    catalog-dmm D\n}\n",
     "cluster A {\n  tape manager shared catalog-node T on M1 req\n      catalog-dmm TC\n}\n",
-    "cluster A {\n  tape manager shared catalog-node T on M1 reques\n"
-    "      catalog-dmm TC request-dmm TR\n  disk U 191 size 1 cyl\n}\n",
+    (
+        "cluster A {\n  tape manager shared catalog-node T on M1 reques\n"
+        "      catalog-dmm TC request-dmm TR\n  disk U 191 size 1 cyl\n}\n"
+    ),
 ]
 
 

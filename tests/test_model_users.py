@@ -619,7 +619,6 @@ def test_include_owners_are_the_plain_definitions(groups, owners):
 def test_include_owners_of_the_examples_and_a_bench_cluster_are_the_plain_definitions():
     """The same, job by job, on every example and bench/generate.py's 1,000 users."""
     import importlib.util
-    import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent

@@ -15,7 +15,6 @@ from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import (
     Suggester,
     delete_repeats,
-    holds_comment,
     listed,
     machine_meant,
     mean_fix,

@@ -2096,7 +2096,7 @@ class _Parser:
         (`_stray_statement`): in a member block (`_OPTIONLESS_BLOCKS`), on the label's line
         and last on it. Then it is T_STRAY (Lark's lexer read it whole, as a name, here: no
         keyword at its start is read apart) and True."""
-        kind, text, _start, line, _column, first = self.tokens[self.i]
+        _kind, text, _start, line, _column, first = self.tokens[self.i]
         if first or not self.blocks or self.blocks[-1][0] not in _OPTIONLESS_BLOCKS:
             return False
         if not _typed_alone(text.lower(), self.tokens[self.i + 1], line):
