@@ -663,7 +663,14 @@ def test_canonical_layout(name, given, expected):
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
-    "case", ["BKR021.fail.bkr", "BKR021.fail-own-line.bkr", "BKR021.fail-shared.bkr", "BKR021.fail-group.bkr"]
+    "case",
+    [
+        "BKR021.fail.bkr",
+        "BKR021.fail-own-line.bkr",
+        "BKR021.fail-shared.bkr",
+        "BKR021.fail-group.bkr",
+        "BKR021.fail-brace-on-line.bkr",
+    ],
 )
 def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser, case):
     """`bkrc fmt` keeps BKR021's file reading as it did: same warnings, same

@@ -676,6 +676,30 @@ def test_a_keyword_after_volume_labels_stays_a_keyword_when_not_surely_a_label(t
     assert [d.code for d in diagnose(text)] == [code]
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("brace", [" }", "\n  }"], ids=["brace-on-the-line", "brace-on-the-next"])
+def test_a_closing_brace_on_a_line_read_as_labels_ends_the_list_and_is_no_word_of_it(monkeypatch, parser, brace):
+    # `retain 30 days }` under a volume list: every word before the `}` could be a
+    # label, so the line is three more labels (BKR021 warns), as with the `}` on
+    # the next line; the `}` once counted as a word no label could be, and the
+    # line was a misplaced `retain` (BKR013). The same in a group body and in the
+    # cluster block's `shared-volume` list.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = (
+        "cluster A {\n"
+        "  member M { workers 2\n    private-volume V\n    retain 30 days" + brace + "\n"
+        "  single group G { CICSPRD\n    identity user FOO" + brace + "\n"
+        "  shared-volume W\n  purge manual" + brace.replace("  ", "") + "\n"
+    )
+    module, found = read_module(Source.of("t.bkr", text))
+    assert found == []
+    (cluster,) = module.clusters
+    assert [[w.upper for w in s.values] for s in cluster.members[0].settings] == [["2"], ["V", "RETAIN", "30", "DAYS"]]
+    assert [e.word.upper for e in cluster.groups[0].entries] == ["CICSPRD", "IDENTITY", "USER", "FOO"]
+    volumes = [[w.upper for w in s.values] for s in cluster.settings if s.keyword == "shared-volume"]
+    assert volumes == [["W", "PURGE", "MANUAL"]]
+
+
 @pytest.mark.parametrize(
     ("text", "on_one_line"),
     [

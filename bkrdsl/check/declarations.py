@@ -249,9 +249,11 @@ VOLUMES_READ_ON = register(
     therefore read as more labels when every word on it could be one:
     `retain 30 days` under `private-volume M1PRV1` in a member block gives
     the member the volumes RETAIN, 30 and DAYS, and the generated directory
-    entries and `bkrc show` name them. (Where a word could not be a label,
-    `preview daily 01:00`, the line is a misplaced statement, BKR013; a label
-    that no volume can have is BKR305.)
+    entries and `bkrc show` name them. The block's `}` on that line ends
+    the list and is no word of it: `retain 30 days }` reads so too. (Where
+    a word could not be a label, `preview daily 01:00`, the line is a
+    misplaced statement, BKR013; a label that no volume can have is
+    BKR305.)
 
     So are the same words on the list's own line, as in a block written on
     one line: `member VMSYS1 { workers 2  private-volume M1PRV1 retain 30

@@ -664,7 +664,8 @@ MISPLACED = register(
     another block's statement that starts the line after a job's SFS paths
     or minidisk addresses (`include sfs BKRPOOL:CICSPRD.*`, then `retain 30
     days`, an expire block's), never its words read as more paths or
-    addresses, unless the list may hold them all (volume labels may).
+    addresses, unless the list may hold them all (volume labels may; the
+    block's `}` on the line ends the list and is not weighed: BKR021).
     So is a block or declaration pasted into a group body before its `}`,
     on a line of its own or after the IDs on the body's line (`single group
     APPS { CICSPRD identity group X { T } }`), when the file has as many `}`

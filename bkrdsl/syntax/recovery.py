@@ -4838,9 +4838,15 @@ class Recovery:
         """Whether the statement keyword `keyword` (a type), which `tok` spells, and the
         rest of its line read as a whole statement in some block (OPENERS) but the
         one the parser is in (`retain 30 days`, an expire block's), and the words are
-        no names of the list before them (`RETAIN` a volume label)."""
+        no names of the list before them (`RETAIN` a volume label). A `}` on the line
+        ends the list: the words before it are weighed, as when it is on the next
+        line (`retain 30 days }` in a member block is three more labels, BKR021)."""
         listed = self.list_of(self.parser_state.value_stack)
-        words = [str(tok.value)] + [text for text, _ in self.same_line(window)]
+        words = [str(tok.value)]
+        for text, _ in self.same_line(window):
+            if text == "}":
+                break
+            words.append(text)
         if listed is not None and all(
             legit_name(word, listed[0], len(listed[2]) + i) for i, word in enumerate(words)
         ):

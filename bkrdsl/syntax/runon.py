@@ -10,10 +10,12 @@ up to the block's `}` or the next statement the block takes. So in a member bloc
 the second line is three more labels, RETAIN, 30 and DAYS: `retain` starts no
 statement of a member block, and every word could be a volume label. (Where a
 word could not, `preview daily 01:00`, the recovery reports the line as a
-misplaced statement, BKR013, and it never reaches a list.) The grammar cannot
-tell such a line from more volumes, so the text is read as it always was; the
-checker warns, and the formatter keeps such a list's lines as written, so that
-its output reads, and warns, as its input did.
+misplaced statement, BKR013, and it never reaches a list; the block's `}` on
+the line is no word of it, `retain 30 days }` is three labels too:
+`Recovery.reads_elsewhere`.) The grammar cannot tell such a line from more
+volumes, so the text is read as it always was; the checker warns, and the
+formatter keeps such a list's lines as written, so that its output reads, and
+warns, as its input did.
 
 The same words on the list's own line, `private-volume M1PRV1 retain 30 days`
 (a block written on one line), are read so too, and so is a run that starts after
