@@ -36,7 +36,8 @@ The bytes: UTF-8, else Latin-1 (what a text-mode transfer from code page
 1047 gives for a byte outside ASCII, in a password say); a file holding NUL
 bytes, or that reads as EBCDIC (transferred in binary: its blanks are X'40',
 `@`), or of more than MAX_FILE_SIZE bytes, is BKR501, and the checks against
-it are not run. The reader never raises on any bytes.
+it are not run; a NUL byte's BKR501 points at the first one, its record shown
+with the byte as `␀`. The reader never raises on any bytes.
 
 Passwords stay out of every report: the `Source` the diagnostics show a line
 of has each USER's and IDENTITY's password, and each MDISK's link passwords,
@@ -111,7 +112,10 @@ NOT_TEXT = register(
     it is not UTF-8. A file that holds NUL bytes, one whose bytes read as
     EBCDIC (transferred in binary mode: its blanks are X'40', which reads
     as `@`), or one of more than 200 MB is not such a file, and bkrc
-    compares nothing with it: no check against the directory runs.
+    compares nothing with it: no check against the directory runs. A NUL
+    byte is shown where it is, the first one: its line and column, the
+    record with the byte as `␀` (and its passwords masked) and a caret
+    under it; the other two are the whole file's, shown at its start.
 
     Failing example: `bkrc check prodssi.bkr --directory USER.DIRECT` where
     USER.DIRECT was fetched with FTP's `binary` command.
@@ -484,8 +488,11 @@ def read_directory(name: str, data: bytes) -> Directory:
     """The directory in `data` (named `name` in diagnostics). Never raises."""
     text, problem = _decode(data)
     if problem is not None:
-        source = Source.of(name, "")
-        return Directory(source, (), (NOT_TEXT(problem, Span.file_start(name), help=_NOT_TEXT_HELP),), False)
+        source, span = Source.of(name, ""), Span.file_start(name)  # the whole file's doing: its size, EBCDIC
+        if problem is _NUL:
+            source, span = _shown_at_nul(name, text)
+            problem = f"the CP directory file holds a NUL byte at line {span.line}, column {span.column}: {_NUL}"
+        return Directory(source, (), (NOT_TEXT(problem, span, help=_NOT_TEXT_HELP),), False)
     lines = text.split("\n")
     starts = Source.line_starts(lines)
     reader = _Reader(name)
@@ -499,20 +506,35 @@ _NOT_TEXT_HELP = (
 )
 
 
+#: `_decode`'s problem for a file holding a NUL byte, which `read_directory` says where.
+_NUL = "it is binary, not a text file"
+
+
 def _decode(data: bytes) -> tuple[str, str | None]:
-    """(text, None), or ("", why it is not a directory bkrc can read)."""
+    """(text, None), or ("", why it is not a directory bkrc can read); for a file
+    holding a NUL byte, (its text, `_NUL`), to show where the first one is."""
     if len(data) > MAX_FILE_SIZE:
         return "", f"the CP directory file is {len(data):,} bytes, more than any source directory holds"
-    if b"\0" in data:
-        return "", "the CP directory file holds NUL bytes: it is binary, not a text file"
-    if _looks_ebcdic(data):
+    nul = b"\0" in data
+    if not nul and _looks_ebcdic(data):
         return "", "the CP directory file reads as EBCDIC: it was transferred in binary mode, not as text"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
     text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), _NUL if nul else None
+
+
+def _shown_at_nul(name: str, text: str) -> tuple[Source, Span]:
+    """The text that shows the record holding `text`'s first NUL byte, and the
+    NUL's span in it: each NUL as `␀` (one character for one, so the columns stay
+    those of the text), each record's passwords masked (`_masked`; a NUL inside a
+    password is masked with it, its column still shown)."""
+    nul = text.find("\0")
+    lines = [_masked(line) for line in text.replace("\0", "\u2400").split("\n")]
+    source = Source.of_lines(name, lines)
+    return source, source.span(nul, nul + 1)
 
 
 def _looks_ebcdic(data: bytes) -> bool:

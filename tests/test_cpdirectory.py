@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
 from bkrdsl.diagnostics.core import Severity
+from bkrdsl.diagnostics.render import render_text
 from bkrdsl.source import Source
 
 DIRECT = EXAMPLES / "prodssi.direct"
@@ -140,7 +141,7 @@ def test_a_word_cut_at_column_71_is_read_cut_as_directxa_reads_it():
 @pytest.mark.parametrize(
     ("data", "words"),
     [
-        (b"USER A PW 1M 1M G\n\0\0\0", "NUL bytes"),
+        (b"USER A PW 1M 1M G\n\0\0\0", "NUL byte at line 2, column 1"),
         ("USER LNXWEB01 LBYONLY 4G 8G G\n MDISK 0100 3390 1 3338 LXP001 MR\n".encode("cp037") * 4, "EBCDIC"),
     ],
 )
@@ -149,6 +150,33 @@ def test_a_directory_that_is_not_text_is_bkr501(data, words):
     (problem,) = found.diagnostics
     assert problem.code == "BKR501" and words in problem.message and problem.help
     assert not found.readable and found.entries == ()
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column", "shown"),
+    [
+        # in the middle of a record, after a character of two bytes (columns count characters)
+        ("USER A PW 1M 1M G\n MDISK 0191 3390 1 10 VÖL\0 MR\n".encode(), 2, 26, " MDISK 0191 3390 1 10 VÖL␀ MR"),
+        # in a password: masked with it, its column still shown
+        (b"\xef\xbb\xbfUSER A\r\nUSER B PA\0SS 1M 1M G\r\n", 2, 10, "USER B ***** 1M 1M G"),
+        # Latin-1, as a text transfer leaves a byte outside ASCII
+        (b"USER A P\xacW 1M 1M G\n\0", 2, 1, "␀"),
+    ],
+)
+def test_a_nul_byte_s_bkr501_points_at_it_with_its_record_shown(data, line, column, shown):
+    """BKR501 for a NUL byte is at the byte's own line and column (the first NUL's),
+    not at 1:1, and the frame shows its record, the byte made visible as `␀`."""
+    found = read_directory("site.direct", data)
+    (problem,) = found.diagnostics
+    assert problem.code == "BKR501"
+    assert (problem.span.line, problem.span.column, problem.span.end_line, problem.span.end_column) == (
+        line, column, line, column + 1,
+    )
+    assert f"at line {line}, column {column}" in problem.message
+    assert found.source.line_text(line) == shown and "SS" not in found.source.text
+    rendered = render_text(found.diagnostics, {"site.direct": found.source})
+    assert f" --> site.direct:{line}:{column}\n" in rendered
+    assert f"| {shown}\n" in rendered and "|" + " " * column + "^\n" in rendered
 
 
 def test_a_directory_too_large_is_bkr501(monkeypatch):
