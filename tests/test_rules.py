@@ -8,6 +8,7 @@ A file reports exactly what it expects: no more, no less.
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -360,3 +361,37 @@ def test_a_family_that_outgrew_its_range_is_caught(tmp_path):
         "check/__init__.py's line for tape leaves out [235]",
         "check/tape.py's docstring names [236], not its own",
     ]
+
+
+def _related(text: str, code: str) -> list[tuple[int, int, str]]:
+    (d,) = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.code == code]
+    return [(r.span.line, r.span.column, r.label) for r in d.related]
+
+
+def test_bkr233_shows_each_member_left_without_a_request_node():
+    """BKR233's message names the members that cannot ask for tapes; each is shown
+    too, at its declaration (text, json, sarif and the LSP share `related`)."""
+    text = (RULES_DIR / "BKR233.fail.bkr").read_text(encoding="utf-8")
+    text = text.replace("  member VM2 { workers 2 }\n", "  member VM2 { workers 2 }\n  member VM3 { workers 1 }\n")
+    assert _related(text, "BKR233") == [
+        (5, 10, "member `VM2` declared here"),
+        (6, 10, "member `VM3` declared here"),
+    ]
+    # The catalog node missing names no other place.
+    missing = text.replace("catalog-node TCTMM on VM1", "request-node TRTMM")
+    assert _related(missing, "BKR233") == []
+    result = run_cli(["check", "--format", "json", RULES_DIR / "BKR233.fail.bkr"], expect=1)
+    (shown,) = json.loads(result.stdout)["diagnostics"]
+    assert [(r["line"], r["column"], r["message"]) for r in shown["related"]] == [(5, 10, "member `VM2` declared here")]
+
+
+def test_bkr243_shows_the_workers_the_pattern_names():
+    """BKR243's message speaks of worker 1, whose ID the first member running workers
+    takes from the pattern: its `workers N` is shown too; no member runs any, nothing."""
+    text = (RULES_DIR / "BKR243.fail.bkr").read_text(encoding="utf-8")
+    text = text.replace("  member VM1 { workers 2 }\n", "  member VM0 { workers 0 }\n  member VM1 { workers 2 }\n")
+    assert _related(text, "BKR243") == [(9, 16, "member `VM1` runs 2 workers, named from the pattern")]
+    assert _related(text.replace("BKRWORK*", "BKR*W*K"), "BKR243") == [
+        (9, 16, "member `VM1` runs 2 workers, named from the pattern")
+    ]
+    assert _related(text.replace("workers 2", "workers 0"), "BKR243") == []

@@ -514,8 +514,20 @@ def worker_names(model: Model):
         yield BAD_DERIVED_MACHINE(
             f"worker pattern {quoted(pattern)} {problem}",
             decl.span,
+            related=_workers_named_from(model),
             help="use a pattern of at most 6 characters plus one `*`, like `BKRWRK*`",
         )
+
+
+def _workers_named_from(model: Model) -> tuple[Related, ...]:
+    """BKR243's other place: the `workers N` of the first member that runs workers,
+    whose worker machines the pattern names (worker 1 is that member's first)."""
+    for m in model.members:
+        settings = m.decl.settings_named("workers")
+        if m.workers and settings:
+            label = f"member {quoted(m.name)} runs {plural(m.workers, 'worker')}, named from the pattern"
+            return (Related(settings[0].span, label),)
+    return ()
 
 
 ONE_WORKER_ID = register(

@@ -292,9 +292,15 @@ def tape_nodes(model: Model):
     home = tape.catalog_member if tape.catalog_member in members else None
     requesters = [m for m in members if m != home] if home else members[1:]
     if tape.request_node is None and requesters and tape.catalog_node is not None:
+        declared = {m.name: m.decl.name.span for m in model.members}
         yield TAPE_INCOMPLETE(
             f"the shared Tape Manager names no request node, so {listed(requesters)} cannot ask for tapes",
             tape.decl.span,
+            related=tuple(
+                Related(declared[name], f"member {quoted(name)} declared here")
+                for name in requesters
+                if name in declared
+            ),
             help="add `request-node NAME`: the IDENTITY machine that runs on every other member",
         )
     clashes = list(_name_clashes(tape))
