@@ -38,6 +38,7 @@ import signal
 import stat
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Self
@@ -58,6 +59,13 @@ KEEP = "unchanged"
 
 class OutputError(Exception):
     """The output folder cannot be read or written: one line for the user, exit 2."""
+
+
+class ReportError(Exception):
+    """`write`'s `before_swap` (the caller's report) failed: the temporary folder
+    is removed and DIR is as it was. The failure is the exception's `__cause__`
+    (an OSError of a standard stream: `> /dev/full`, a reader gone), kept apart
+    from OutputError, whose errors are the folder's."""
 
 
 # ------------------------------------------------------------------ manifest
@@ -2053,9 +2061,18 @@ def _refuse_no_room(plan: Plan, fs: os.statvfs_result, folder: Path, out_dir: Pa
     )
 
 
-def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> list[str]:
+def write(
+    plan: Plan, *, force: bool = False, commit: Commit | None = None, before_swap: Callable[[], None] | None = None
+) -> list[str]:
     """Carry the plan out, all or nothing. Raises OutputError; DIR is then untouched.
     Returns the warnings to print after the report (`not_removed_message`).
+
+    `before_swap` is called once the new folder is complete, Ctrl-C already
+    held back, just before the swap: `bkrc compile` prints its report there, so
+    that a standard output that cannot take it stops the write with DIR as it
+    was, and a Ctrl-C while it prints comes after the swap, as one after the
+    report did. An OSError it raises comes out as ReportError, the temporary
+    folder removed; any other exception as itself, the same way.
 
     A KeyboardInterrupt (Ctrl-C) while the new folder is being built leaves
     DIR untouched too, and nothing beside it. From the swap on, Ctrl-C waits
@@ -2095,6 +2112,11 @@ def write(plan: Plan, *, force: bool = False, commit: Commit | None = None) -> l
         _keep_folder_modes(out_dir, temp)
         os.chmod(temp, _folder_mode(out_dir))
         commit.hold()
+        if before_swap is not None:
+            try:
+                before_swap()
+            except OSError as err:  # not the folder's: never reported as a write error
+                raise ReportError(str(err)) from err
         old = swap(temp, out_dir)
         commit.done = True
     except OSError as err:

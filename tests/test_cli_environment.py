@@ -174,6 +174,66 @@ def test_a_standard_output_that_cannot_be_written(args):
     assert run.stderr == "bkrc: cannot write to standard output: No space left on device\n"
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("first", [True, False], ids=["first compile", "a change"])
+def test_a_compile_whose_report_cannot_be_printed_writes_nothing(tmp_path, fmt, first):
+    """`bkrc compile ... > /dev/full`: the report is printed before the swap, so
+    the exit 2 means what it means everywhere else, DIR as it was; the compile
+    wrote and swapped in DIR, then failed on its `wrote` line."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    if not first:
+        run_cli(["compile", src, "-o", out], expect=0)
+        source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+    before = tree(out) if not first else None
+    with open("/dev/full", "w") as full:
+        run = _bkrc(["compile", src, "-o", out, "--format", fmt], stdout=full, stderr=subprocess.PIPE, text=True)
+    state = "was not created" if first else "is as it was"
+    line = f"bkrc: cannot write to standard output: No space left on device; nothing written: {out} {state}\n"
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.endswith(line), run.stderr
+    if fmt == "json":  # the diagnostics' document, then bkrc's line (on standard error: the other is full)
+        json.loads(run.stderr.removesuffix(line))
+    else:
+        assert run.stderr == line
+    assert siblings(out) == []  # no temporary folder left beside DIR
+    if first:
+        assert not out.exists()
+    else:
+        assert tree(out) == before
+
+
+def test_a_warning_after_the_swap_that_cannot_be_printed_says_dir_was_written(tmp_path, monkeypatch):
+    """After the swap DIR holds the new tree whatever happens: a line printed then
+    (here the old tree left beside DIR, on standard output with --format json)
+    that standard output cannot take says so, rather than only `cannot write`."""
+    import click
+
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    real_unlink, real_echo = os.unlink, click.echo
+
+    def unlink(path, *args, **kwargs):
+        if os.path.basename(os.fspath(path)) == "BKRSUBMT.EXEC":
+            raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(path))
+        return real_unlink(path, *args, **kwargs)
+
+    def echo(message=None, *args, err=False, **kwargs):
+        if not err and "could not be removed" in str(message):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_echo(message, *args, err=err, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    monkeypatch.setattr(click, "echo", echo)
+    source(tmp_path, GOOD.replace("workers 2", "workers 3"))
+    result = run_cli(["compile", src, "-o", out, "--format", "json"], expect=2)
+    assert result.stdout.startswith(f"bkrc: wrote {out}: ")
+    assert result.stderr.endswith(
+        f"bkrc: cannot write to standard output: No space left on device; {out} was written: it holds every new file\n"
+    )
+    assert "BKRWRK03" in (out / "DEV1" / "BKRSTART.EXEC").read_text()
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -184,6 +244,7 @@ def test_a_standard_output_that_cannot_be_written(args):
         ["explain", "BKR201"],
         ["check", "examples/broken/prodssi.bkr"],
         ["compile", "examples/prodssi.bkr", "-o", "OUT", "--dry-run"],
+        ["compile", "examples/prodssi.bkr", "-o", "OUT"],  # its `wrote` line comes before the swap
     ],
 )
 @pytest.mark.parametrize("stderr_too", [False, True], ids=["stdout", "2>&1"])
@@ -201,7 +262,7 @@ def test_output_read_by_a_program_that_stops_reading(tmp_path, args, stderr_too)
         os.close(write)
     assert run.returncode == 141
     assert stderr_too or run.stderr == ""
-    assert not (tmp_path / "out").exists()
+    assert list(tmp_path.iterdir()) == []  # DIR not created, nothing left beside it
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,6 @@ own module in this package and is registered below.
 
 from __future__ import annotations
 
-import errno
-import os
 import signal
 import sys
 import threading
@@ -18,12 +16,14 @@ import click
 from bkrdsl import __version__
 from bkrdsl.cli.common import (
     CWD_GONE,
-    EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_USAGE,
+    OUTPUT_ERRNOS,
     cwd_gone,
     internal_error,
     interruption,
+    reader_gone,
+    silence_streams,
 )
 
 #: Each command's module: imported when the command runs or help lists it.
@@ -62,7 +62,7 @@ class _LazyGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except BrokenPipeError:
-            _reader_gone()
+            reader_gone()
         except KeyboardInterrupt as err:
             word, code = interruption(err)
             click.echo(f"bkrc: {word}", err=True)
@@ -90,13 +90,13 @@ class _LazyGroup(click.Group):
         except BrokenPipeError as err:
             if err.filename is not None:  # a file bkrc writes, not its output
                 raise
-            _reader_gone(ctx)
+            reader_gone(ctx)
         except OSError as err:
             # Standard output cannot take what bkrc prints (`> /dev/full`, a full
             # disk, a file over its size limit): bkrc's own file errors name a file.
-            if err.filename is not None or err.errno not in _OUTPUT_ERRNOS:
+            if err.filename is not None or err.errno not in OUTPUT_ERRNOS:
                 raise
-            _silence_stdout()
+            silence_streams()
             click.echo(f"bkrc: cannot write to standard output: {err.strerror or err}", err=True)
             ctx.exit(EXIT_USAGE)
         finally:
@@ -140,33 +140,6 @@ def _answer_sigterm():
     if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
         return None
     return signal.signal(signal.SIGTERM, raise_terminated)
-
-
-#: Errors of a write to standard output that are the output's, not bkrc's.
-_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
-
-
-def _silence_stdout(*streams) -> None:
-    """Drop what standard output (or each of `streams`) still buffers, so that
-    Python's flush at exit does not fail again with a second message."""
-    for stream in streams or (sys.stdout,):
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, stream.fileno())
-            os.close(devnull)
-        except (OSError, AttributeError, ValueError):  # pragma: no cover - no real stream
-            pass
-
-
-def _reader_gone(ctx=None) -> None:
-    """The program reading bkrc's output closed it (`bkrc rules | head -1`): stop
-    quietly, as a program that SIGPIPE ends, with its exit code (141). Whether
-    standard output or standard error was closed (`2>&1 | head`), neither can
-    take a message now."""
-    _silence_stdout(sys.stdout, sys.stderr)
-    if ctx is None:  # before the group's context exists
-        sys.exit(EXIT_BROKEN_PIPE)
-    ctx.exit(EXIT_BROKEN_PIPE)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import sys
@@ -36,6 +37,33 @@ def status_to_stderr(fmt: str) -> bool:
     """Whether a command that prints `fmt` diagnostics on standard error may print
     its own lines (`nothing written`, warnings) there too (see DOCUMENT_FORMATS)."""
     return fmt not in DOCUMENT_FORMATS
+
+#: Errors of a write to standard output that are the output's, not bkrc's.
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def silence_streams(*streams) -> None:
+    """Drop what standard output (or each of `streams`) still buffers, so that
+    Python's flush at exit does not fail again with a second message."""
+    for stream in streams or (sys.stdout,):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, AttributeError, ValueError):  # pragma: no cover - no real stream
+            pass
+
+
+def reader_gone(ctx=None) -> None:
+    """The program reading bkrc's output closed it (`bkrc rules | head -1`): stop
+    quietly, as a program that SIGPIPE ends, with its exit code (141). Whether
+    standard output or standard error was closed (`2>&1 | head`), neither can
+    take a message now."""
+    silence_streams(sys.stdout, sys.stderr)
+    if ctx is None:  # before the group's context exists
+        sys.exit(EXIT_BROKEN_PIPE)
+    ctx.exit(EXIT_BROKEN_PIPE)
+
 
 BUG_URL = "https://github.com/bkrdsl/bkrdsl/issues"
 

@@ -9,11 +9,17 @@ I/O errors, including files changed by hand without --force (and, with
 --dry-run, a compile that would fail: `output.preflight`), 130 interrupted
 (Ctrl-C) before DIR was changed, 143 the same for SIGTERM.
 
+The report (`wrote`, and the warnings with it) is printed once the new folder
+is built and before the swap (`output.write`'s `before_swap`): a standard
+output that cannot take it stops the compile with DIR as it was, so any exit
+but 0 means DIR is as it was; a line printed after the swap that cannot be
+printed says DIR was written (`after_swap_echo`).
+
 Ctrl-C is answered here rather than by click (whose "Aborted!" and exit 1
-would read as "errors in the input"): before the swap, DIR is as it was and
-the exit is 130; from the swap on, `output.Commit` holds Ctrl-C back until the
-write is reported, so the compile ends as it would have (exit 0) and says that
-DIR is complete. SIGTERM takes the same paths (`signals.Terminated`).
+would read as "errors in the input"): before the report, DIR is as it was
+and the exit is 130; from the report on (just before the swap),
+`output.Commit` holds Ctrl-C back until the write is reported, so the compile
+ends as it would have (exit 0) and says that DIR is complete. SIGTERM takes the same paths (`signals.Terminated`).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from bkrdsl.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     EXIT_USAGE,
+    OUTPUT_ERRNOS,
     InputError,
     OnceOption,
     analyse_arg,
@@ -44,6 +51,8 @@ from bkrdsl.cli.common import (
     max_errors_option,
     named,
     print_diagnostics,
+    reader_gone,
+    silence_streams,
     status_to_stderr,
 )
 
@@ -206,7 +215,8 @@ def compile_cmd(
             commit.signum = commit.signum or held
         if commit.interrupted:
             word, _ = interruption(signum=commit.signum)
-            click.echo(f"bkrc: {word} after {out_dir} was written: it holds every new file", err=status_to_stderr(fmt))
+            line = f"bkrc: {word} after {out_dir} was written: it holds every new file"
+            after_swap_echo(line, out_dir, err=status_to_stderr(fmt))
         sys.exit(code)
     finally:
         if commit is not None:
@@ -288,17 +298,58 @@ def _compile(
     if plan.up_to_date:
         click.echo(f"bkrc: {out} is up to date")
         return EXIT_OK
+
+    def report() -> None:
+        # Printed (click.echo flushes each line) once the new folder is complete,
+        # Ctrl-C held back, before the swap: a standard output that cannot take
+        # the report stops the compile with DIR as it was, so any exit but 0
+        # means that.
+        click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
+        for line in output.forced_message(plan) if force else ():
+            click.echo(line, err=status)
+        _warn_renames(plan, status)
+
     try:
-        left = output.write(plan, force=force, commit=commit)
+        left = output.write(plan, force=force, commit=commit, before_swap=report)
     except output.OutputError as err:
         _fail(str(err) if str(err).startswith("bkrc:") else f"bkrc: {err}", EXIT_USAGE, err=status)
-    click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
-    for line in left:
-        click.echo(line, err=status)
-    for line in output.forced_message(plan) if force else ():
-        click.echo(line, err=status)
-    _warn_renames(plan, status)
+    except output.ReportError as err:
+        _unreported(err.__cause__, out_dir)
+    for line in left:  # the old tree could not be removed: known only after the swap
+        after_swap_echo(line, out_dir, err=status)
     return EXIT_OK
+
+
+def _unreported(err: OSError, out_dir: str) -> None:
+    """The report before the swap could not be printed (`output.ReportError`):
+    the new folder is removed and DIR is as it was. A reader gone (`| head -0`)
+    is 141, quiet, as everywhere; a standard output that cannot take the report
+    (`> /dev/full`, a full disk) one line on standard error, exit 2."""
+    state = "is as it was" if os.path.lexists(out_dir) else "was not created"
+    if isinstance(err, BrokenPipeError) and err.filename is None:
+        reader_gone()
+    if err.filename is not None or err.errno not in OUTPUT_ERRNOS:
+        raise err
+    silence_streams()
+    _fail(f"bkrc: cannot write to standard output: {err.strerror or err}; nothing written: {out_dir} {state}", EXIT_USAGE)
+
+
+def after_swap_echo(line: str, out_dir: str, *, err: bool) -> None:
+    """Print a line that comes after the swap (a warning, `interrupted after`),
+    when DIR holds the new tree whatever happens: a standard output that cannot
+    take it (`--format json` prints these there) is one line on standard error
+    that says DIR was written, exit 2. A reader gone is 141, as everywhere."""
+    try:
+        click.echo(line, err=err)
+    except OSError as failure:  # EPIPE is not among OUTPUT_ERRNOS: the group answers it
+        if failure.filename is not None or failure.errno not in OUTPUT_ERRNOS:
+            raise
+        silence_streams()
+        _fail(
+            f"bkrc: cannot write to standard output: {failure.strerror or failure};"
+            f" {out_dir} was written: it holds every new file",
+            EXIT_USAGE,
+        )
 
 
 COMMANDS = [compile_cmd]
