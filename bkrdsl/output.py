@@ -1664,6 +1664,7 @@ def _why(err: OSError, out_dir: Path) -> str:
             break
     where = err.filename
     why = err.strerror or str(err)
+    beside = f"bkrc builds the new folder beside {out_dir.name} and then puts it in its place"
     if where and os.path.dirname(os.path.abspath(where)) == str(out_dir.parent) and err.errno in _REFUSED:
         # The hidden temporary folder beside DIR: its name would mean nothing to the user.
         needs = (
@@ -1671,15 +1672,24 @@ def _why(err: OSError, out_dir: Path) -> str:
             if err.errno == errno.EROFS
             else f"it needs write permission on {out_dir.parent}"
         )
+        return f"{why} in {out_dir.parent}: {beside}, so {needs}"
+    temp = os.path.join(out_dir.parent, f"{_temp_prefix(out_dir)}new-")
+    if where and err.errno in _NO_FOLDERS and os.path.abspath(where).startswith(temp):
+        # A file system that takes no folder but its own: /proc answers root
+        # "No such file or directory", where the name means nothing either.
         return (
-            f"{why} in {out_dir.parent}: bkrc builds the new folder beside {out_dir.name} and then"
-            f" puts it in its place, so {needs}"
+            f"{out_dir.parent} takes no new folder (creating one there: {why}): {beside},"
+            f" so it must be a folder of a file system that holds files"
         )
     return f"{why}: {where}" if where and os.path.abspath(where) != str(out_dir) else why
 
 
 #: Errors that mean "not allowed to write here".
 _REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+#: Errors of a folder's creation that mean "no folder can be created here" (/proc,
+#: a file system of the kernel's, answers root ENOENT).
+_NO_FOLDERS = {errno.ENOENT, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL}
 
 #: Errors that mean "no room": the new files stand beside the old ones until the swap.
 _NO_ROOM = {errno.ENOSPC, errno.EDQUOT}
@@ -2039,7 +2049,12 @@ def _room_freed(leftovers: list[Path]) -> tuple[int, int]:
 def _refuse_no_room(plan: Plan, fs: os.statvfs_result, folder: Path, out_dir: Path) -> None:
     """Raise OutputError when the file system of `folder` (where the new folder is
     built) has less room than `_room_needed`: free blocks and files, as many as
-    this process may take (root may take the blocks kept for it)."""
+    this process may take (root may take the blocks kept for it). A file system
+    that counts no blocks (`f_blocks` 0: /proc, /sys, a tmpfs mounted with
+    `size=0`, which has no limit) says nothing about its room: the write finds
+    out for itself, and names the system's own reason (`_why`)."""
+    if fs.f_blocks == 0:
+        return
     size, entries = _room_needed(plan, max(fs.f_frsize, 1))
     root = hasattr(os, "geteuid") and os.geteuid() == 0
     freed_bytes, freed_files = _room_freed(plan.leftovers)

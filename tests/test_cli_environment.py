@@ -814,6 +814,55 @@ def test_a_file_system_out_of_inodes_is_named_before_anything_is_built(tmp_path,
     run_cli(["compile", src, "-o", out], expect=0)
 
 
+def test_a_file_system_that_counts_no_blocks_is_not_refused_for_room(tmp_path, monkeypatch):
+    """statvfs says 0 blocks, 0 free where a file system keeps no count (/proc,
+    /sys, a tmpfs mounted with size=0, which has no limit): the compile said
+    `not enough room: ... has 0 free` of a disk that has room, or of /proc,
+    which takes no folder at all."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    (tmp_path / "w").mkdir()
+    _statvfs_with(
+        monkeypatch, tmp_path / "w", f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_favail=0
+    )
+    run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert run_cli(["compile", src, "-o", out], expect=0).stdout.startswith(f"bkrc: wrote {out}: ")
+
+
+def test_an_unlimited_tmpfs_is_not_refused_for_room(tmp_path):
+    """A real file system (root only) without a size: tmpfs `size=0` counts no
+    blocks, and statvfs says 0 free."""
+    src, out = source(tmp_path), tmp_path / "m" / "out"
+    out.parent.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("only root may mount a file system")
+    mount = ["mount", "-t", "tmpfs", "-o", "size=0,nr_inodes=0", "tmpfs", out.parent]
+    done = subprocess.run(mount, capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"mount failed: {done.stderr.decode().strip()}")
+    try:
+        assert os.statvfs(out.parent).f_blocks == 0
+        assert run_cli(["compile", src, "-o", out], expect=0).stdout.startswith(f"bkrc: wrote {out}: ")
+    finally:
+        subprocess.run(["umount", out.parent], check=True)
+
+
+@pytest.mark.skipif(not os.path.isfile("/proc/self/stat"), reason="needs Linux's /proc")
+def test_a_folder_in_proc_is_refused_for_what_it_is(tmp_path):
+    """`-o /proc/x`: `not enough room: ... /proc's file system has 0 free`. /proc
+    takes no folder: root is told what the system says of the folder bkrc
+    creates there (without its hidden name), a user that /proc is not writable."""
+    src, out = source(tmp_path), "/proc/bkrc-test-out"
+    written = one_line(run_cli(["compile", src, "-o", out]))
+    beside = "bkrc builds the new folder beside bkrc-test-out and then puts it in its place"
+    if os.geteuid() == 0:
+        assert written == (
+            f"bkrc: {out}: cannot write: /proc takes no new folder (creating one there: No such file or"
+            f" directory): {beside}, so it must be a folder of a file system that holds files\n"
+        )
+    else:
+        assert written == f"bkrc: {out}: cannot write: Permission denied in /proc: {beside}, so it needs write permission on /proc\n"
+
+
 def test_a_full_tmpfs_is_named_before_anything_is_built(tmp_path):
     """A real file system (root only: CI runs as root) without room for the new
     files: the compile failed half-way (`No space left on device`), and the dry
