@@ -11,9 +11,11 @@ token starts and ends and whether it is a keyword.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -879,11 +881,81 @@ def test_diagnostic_frames_are_highlighted(tmp_path):
 
 
 # ------------------------------------------------------------------ bkrc highlight
-def test_cli_terminal(tmp_path):
+@pytest.fixture
+def plain_environment(monkeypatch):
+    """No NO_COLOR or FORCE_COLOR from the shell that runs the tests."""
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+
+
+def test_cli_terminal(plain_environment):
     path = ROOT / "examples" / "minimal.bkr"
-    result = run_cli(["highlight", path], expect=0)
+    result = run_cli(["highlight", path, "--color", "always"], expect=0)
     assert ANSI.search(result.output)
     assert ANSI.sub("", result.output) == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", ["cluster X {\n}\n", "cluster X {", "", "\n\n", "/* SUBMIT EXEC */\nsay 1"])
+def test_cli_terminal_piped_is_the_plain_text(plain_environment, text):
+    """`bkrc highlight FILE | cat` wrote ANSI codes into the pipe: not a terminal
+    (the runner's output is not one), the terminal format is the text itself,
+    exactly what the colours are laid on (pygments ends it with a newline)."""
+    plain = run_cli(["highlight", "-"], input=text, expect=0).output
+    coloured = run_cli(["highlight", "-", "--color", "always"], input=text, expect=0).output
+    assert not ANSI.search(plain)
+    assert plain == ANSI.sub("", coloured)
+    assert plain == (text if text.endswith("\n") else text + "\n")
+
+
+@pytest.mark.parametrize(
+    ("option", "env", "colour"),
+    [
+        ("auto", {}, False),
+        ("auto", {"FORCE_COLOR": "1"}, True),
+        ("auto", {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        ("always", {"NO_COLOR": "1"}, True),  # asked for by name: `| less -R`
+        ("never", {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_cli_terminal_follows_color_as_the_diagnostics_do(plain_environment, monkeypatch, option, env, colour):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = run_cli(["highlight", ROOT / "examples" / "minimal.bkr", "--color", option], expect=0)
+    assert bool(ANSI.search(result.output)) is colour
+
+
+def test_cli_terminal_on_a_terminal_is_coloured(plain_environment):
+    """`--color auto` on a real terminal (a pseudo-terminal here)."""
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    try:
+        # Read while it writes: a terminal holds only a few kilobytes unread.
+        run = subprocess.Popen(
+            [sys.executable, "-m", "bkrdsl", "highlight", "examples/minimal.bkr"],
+            stdout=follower, stderr=subprocess.DEVNULL, cwd=ROOT,
+        )
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: every writer closed its end, and all was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert run.wait() == 0
+    assert b"\x1b[" in shown
+    assert ANSI.sub("", shown.decode().replace("\r\n", "\n")) == (ROOT / "examples" / "minimal.bkr").read_text()
+
+
+@pytest.mark.parametrize("fmt", ["html", "svg"])
+def test_cli_color_leaves_html_and_svg_alone(plain_environment, fmt):
+    args = ["highlight", ROOT / "examples" / "minimal.bkr", "--format", fmt]
+    assert run_cli([*args, "--color", "never"], expect=0).output == run_cli(args, expect=0).output
 
 
 def test_cli_html():

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, OnceOption, named, read_input
+from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, OnceOption, named, read_input, use_color
 
 
 @click.command("highlight")
@@ -20,12 +20,25 @@ from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, OnceOption, named
     show_default=True,
     help="ANSI colours for a terminal, a standalone HTML page, or an SVG image.",
 )
-def highlight_cmd(file, fmt):
+@click.option(
+    "--color",
+    cls=OnceOption,
+    type=click.Choice(("auto", "always", "never")),
+    default="auto",
+    show_default=True,
+    help=(
+        "Colour the terminal format (auto: on a terminal or with FORCE_COLOR set;"
+        " never with NO_COLOR set, nor with TERM=dumb unless FORCE_COLOR is set)."
+        " HTML and SVG are always coloured."
+    ),
+)
+def highlight_cmd(file, fmt, color):
     """Print FILE with syntax colours; '-' reads standard input.
 
     A REXX EXEC (a name ending .EXEC, or text that opens with a /* comment), such
     as `bkrc compile` writes, is shown with pygments' REXX lexer; anything else
-    as .bkr.
+    as .bkr. The terminal format is coloured as the diagnostics are (--color):
+    piped or redirected, it is the plain text unless --color always.
     """
     from bkrdsl.highlight import lexer_for, render
     from bkrdsl.syntax.reader import MAX_FILE_SIZE, Oversized, normalise, too_large
@@ -43,8 +56,13 @@ def highlight_cmd(file, fmt):
         click.echo(f"bkrc: {name}: contains a NUL byte: not a text file", err=True)
         sys.exit(EXIT_USAGE)
     text = normalise(data.decode("utf-8", errors="replace"))
+    if fmt == "terminal" and not use_color(color):
+        # What the colours are laid on, as pygments ends it: with a newline.
+        click.echo(text if text.endswith("\n") else text + "\n", nl=False)
+        sys.exit(EXIT_OK)
     out = render(text, lexer_for(name, text), fmt, title=name)
-    # Colours are the point of this command: keep them when the output is piped.
+    # color=True: click would strip the ANSI codes from a stream that is not a
+    # terminal, where `--color always` (or FORCE_COLOR) asked for them.
     click.echo(out, nl=False, color=True)
     sys.exit(EXIT_OK)
 
