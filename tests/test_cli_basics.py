@@ -254,3 +254,83 @@ def test_explain_of_a_keyword_says_what_the_keyword_means():
         f"bkrc: `purge` is a keyword (expire), not a code: {SUMMARIES['purge'][1]} (docs/keywords.md: every keyword)",
     ]
     assert len(run_cli(["explain", "purgee"], expect=2).stderr.splitlines()) == 1
+
+
+# A usage error under a document format: the document still parses.
+def _empty(document: dict, fmt: str) -> bool:
+    return document["diagnostics"] == [] if fmt == "json" else document["runs"][0]["results"] == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--format", "FMT", "--bogus", "FILE"], "No such option '--bogus'"),
+        (["--bogus", "--format=FMT", "FILE"], "No such option '--bogus'"),  # before --format: never parsed
+        (["--format", "FMT"], "Missing argument 'FILES...'"),
+        (["--format", "FMT", "-", "-"], "named more than once"),
+        (["--format", "FMT", "--max-errors", "many", "FILE"], "'many' is not a valid integer"),
+        (["--format", "FMT", "--format", "FMT", "FILE"], "'--format' is given twice"),
+        (["--format", "FMT", "-I", "MISSING", "FILE"], "does not exist"),
+    ],
+)
+def test_a_usage_error_of_check_prints_the_empty_document(tmp_path, fmt, args, said):
+    """`bkrc check --format json --bogus FILE` printed click's usage on standard
+    error and nothing on standard output, where a program reads the JSON: the
+    same empty document as for a FILE that cannot be read, the usage text on
+    standard error, exit 2."""
+    import json
+
+    names = {"FMT": fmt, "FILE": str(EXAMPLES / "minimal.bkr"), "MISSING": str(tmp_path / "missing")}
+    result = run_cli(["check", *(names.get(a, a.replace("FMT", fmt)) for a in args)], expect=2)
+    document = json.loads(result.stdout)
+    assert _empty(document, fmt)
+    assert document == json.loads(run_cli(["check", tmp_path / "missing.bkr", "--format", fmt], expect=2).stdout)
+    assert result.stderr.startswith("Usage: ") and " check [OPTIONS]" in result.stderr and said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--format", "FMT", "FILE"], "Missing option '-o' / '--output'"),
+        (["--bogus", "--format=FMT", "FILE", "-o", "OUT"], "No such option '--bogus'"),
+        (["--format", "FMT", "--dry-run", "--check", "FILE", "-o", "OUT"], "cannot be used together"),
+        (["--format", "FMT", "FILE", "-o", "-"], "'-' is not standard output here"),
+    ],
+)
+def test_a_usage_error_of_compile_prints_the_empty_document_on_standard_error(tmp_path, fmt, args, said):
+    """`bkrc compile`'s document is all of standard error (`2>diagnostics.json`),
+    and its own lines go to standard output: so does click's usage text."""
+    import json
+
+    names = {"FMT": fmt, "FILE": str(EXAMPLES / "minimal.bkr"), "OUT": str(tmp_path / "out")}
+    result = run_cli(["compile", *(names.get(a, a.replace("FMT", fmt)) for a in args)], expect=2)
+    assert _empty(json.loads(result.stderr), fmt)
+    assert result.stdout.startswith("Usage: ") and " compile [OPTIONS]" in result.stdout and said in result.stdout, result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--bogus", "FILE"],  # no format given
+        ["--format", "text", "--bogus", "FILE"],
+        ["--format", "yaml", "--bogus", "FILE"],  # not one the command takes
+        ["--format", "json", "--format", "sarif", "FILE"],  # two: which one?
+        ["--dialect", "--format", "json", "--bogus", "FILE"],  # `--format` is the table's name
+        ["--bogus", "--", "--format", "json"],  # after `--`, FILEs
+    ],
+)
+def test_a_usage_error_without_a_document_format_is_click_s_alone(args):
+    result = run_cli(["check", *(str(EXAMPLES / "minimal.bkr") if a == "FILE" else a for a in args)], expect=2)
+    assert result.stdout == ""
+    assert result.stderr.startswith("Usage: ") and " check [OPTIONS]" in result.stderr
+
+
+def test_fix_of_standard_input_under_a_document_format_prints_the_empty_document():
+    import json
+
+    result = run_cli(["check", "--fix", "--format", "json", "-"], input="cluster X {\n}\n", expect=2)
+    assert json.loads(result.stdout)["diagnostics"] == []
+    assert result.stderr == "bkrc: --fix rewrites files; it cannot rewrite standard input\n"

@@ -11,12 +11,14 @@ import click
 from bkrdsl.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
+    DocumentCommand,
     InputError,
     analyse_arg,
     color_option,
     cut_and_shared,
     dialect_option,
     directory_option,
+    empty_document,
     exit_code,
     format_option,
     include_option,
@@ -33,7 +35,7 @@ from bkrdsl.cli.common import (
 from bkrdsl.records import dataclass
 
 
-@click.command("check", short_help="Check FILE... (a cluster, or a module) against the SSI rules.")
+@click.command("check", cls=DocumentCommand, short_help="Check FILE... (a cluster, or a module) against the SSI rules.")
 @click.argument("files", nargs=-1, required=True, callback=named)
 @click.option(
     "--fix",
@@ -71,6 +73,7 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     stdin_once(files)
     if fix and "-" in files:
         click.echo("bkrc: --fix rewrites files; it cannot rewrite standard input", err=True)
+        empty_document(fmt, err=False)
         sys.exit(EXIT_USAGE)
     dialect = load_dialect_arg(dialect_path, fmt=fmt)
     directory = load_directory_arg(directory_path, fmt=fmt)

@@ -492,6 +492,72 @@ def empty_document(fmt: str, *, err: bool) -> None:
         print_diagnostics([], fmt, "never", err=err)
 
 
+def given_format(command: click.Command, args: Sequence[str]) -> str | None:
+    """The `--format` the command line `args` gives `command`, read as click's
+    parser would read it, or None when it gives none, several, or one the
+    command does not take. For a usage error, where click stops at the first
+    mistake (`--bogus --format json`) before it has read the format: each
+    option that takes a value takes the next word (`--dialect --format`
+    names a table), `--` ends the options, and an option it does not know is
+    one word."""
+    takes_value = {
+        spelling
+        for p in command.params
+        if isinstance(p, click.Option) and not p.is_flag and not p.count
+        for spelling in p.opts
+    }
+    found = []
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            break
+        name, equals, value = word.partition("=")
+        if name.startswith("--") and equals:
+            if name == "--format":
+                found.append(value)
+        elif word in takes_value:
+            value = next(words, None)
+            if word == "--format" and value is not None:
+                found.append(value)
+    fmt = next((p for p in command.params if p.name == "fmt"), None)
+    choices = fmt.type.choices if fmt is not None and isinstance(fmt.type, click.Choice) else ()
+    return found[0] if len(set(found)) == 1 and found[0] in choices else None
+
+
+class DocumentCommand(click.Command):
+    """A command whose diagnostics in a document format (json, sarif) are one
+    document a program reads (`bkrc check` on standard output, `bkrc compile`
+    on standard error: `document_err`). A usage error (an unknown option, a
+    missing FILE, an option given twice, `-` named twice...) prints that
+    document too, empty, when the command line names the format, as an
+    unreadable FILE does (`empty_document`): click's usage text goes to the
+    other stream, and the exit is 2."""
+
+    def __init__(self, *args, document_err: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.document_err = document_err
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        given = list(args)  # click's parser consumes the list it is given
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as err:
+            self._refuse(err, given_format(self, given))
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as err:  # raised by the command (`--dry-run` with `--check`)
+            self._refuse(err, ctx.params.get("fmt"))
+
+    def _refuse(self, err: click.UsageError, fmt: str | None) -> None:
+        if fmt not in DOCUMENT_FORMATS:
+            raise err
+        empty_document(fmt, err=self.document_err)
+        err.show(file=sys.stdout if self.document_err else sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
 def print_diagnostics(
     analyses,
     fmt: str,

@@ -36,6 +36,7 @@ from bkrdsl.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     OUTPUT_ERRNOS,
+    DocumentCommand,
     InputError,
     OnceOption,
     analyse_arg,
@@ -145,7 +146,9 @@ def _would_fail(plan) -> str | None:
     return None
 
 
-@click.command("compile", short_help="Check FILE and write every member's files to DIR.")
+@click.command(
+    "compile", cls=DocumentCommand, document_err=True, short_help="Check FILE and write every member's files to DIR."
+)
 @click.argument("file", callback=named)
 @click.option(
     "-o",
