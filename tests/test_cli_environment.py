@@ -15,6 +15,7 @@ import errno
 import io
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -163,6 +164,53 @@ def _bkrc(args, **kwargs):
     return subprocess.run(
         [sys.executable, "-m", "bkrdsl", *map(str, args)], check=False, cwd=ROOT, **kwargs
     )
+
+
+def _through_pipes(texts: list[bytes], args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """Run bkrc as `bkrc ARGS <(printf TEXT1) <(printf TEXT2) ...`: each text comes
+    through a pipe, named /dev/fd/N, written by a thread while bkrc reads it (a
+    text larger than the pipe holds is read to its end)."""
+    import threading
+
+    pipes = [os.pipe() for _ in texts]
+    writers = []
+
+    def write(fd: int, data: bytes) -> None:
+        with open(fd, "wb") as stream:
+            stream.write(data)
+
+    try:
+        for (_, w), data in zip(pipes, texts, strict=True):
+            writers.append(threading.Thread(target=write, args=(w, data), daemon=True))
+            writers[-1].start()
+        reads = [r for r, _ in pipes]
+        names = [f"/dev/fd/{r}" for r in reads]
+        run = _bkrc([*args, *names], pass_fds=reads, capture_output=True, text=True, **kwargs)
+    finally:
+        for r, _ in pipes:
+            os.close(r)
+    for writer in writers:
+        writer.join()
+    return run
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd")
+def test_check_reads_a_file_given_through_a_pipe():
+    """`bkrc check <(cat examples/minimal.bkr)`: the shell names a pipe
+    /dev/fd/63; bkrc reads it to its end (here more than a pipe holds at once,
+    64 KiB on Linux), as it reads a file, and names it so in its report."""
+    text = (ROOT / "examples" / "minimal.bkr").read_bytes()
+    # The comments first: a text cut short would lose its cluster, and say so.
+    large = b"".join(b"# a comment to make the text longer than a pipe holds %05d\n" % n for n in range(2000)) + text
+    assert len(large) > 65536
+    clean = _through_pipes([large], ["check"])
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+    broken = text.replace(b"workers 2", b"workers x", 1)
+    checked = _through_pipes([text, broken], ["check", "--format", "short"])
+    name = re.escape(checked.args[-1])
+    assert checked.returncode == 1, checked.stderr
+    assert re.match(rf"{name}:\d+:\d+: error BKR316: `x` is not a worker count", checked.stdout), checked.stdout
+    assert checked.args[-2] not in checked.stdout  # the first pipe's text is clean
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
