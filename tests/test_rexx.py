@@ -428,6 +428,29 @@ ODD_SOURCES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("path", "named"),
+    [
+        ("/dev/fd/63", "<pipe>"),  # bash's `<(cmd)`
+        ("/proc/self/fd/12", "<pipe>"),  # zsh's
+        ("/proc/4242/fd/7", "<pipe>"),
+        ("/proc/thread-self/fd/9", "<pipe>"),
+        ("/dev/stdin", "<stdin>"),
+        ("/dev/fd/0", "<stdin>"),
+        ("<stdin>", "<stdin>"),  # `-`, as read_input names it
+        ("site/63", "63"),  # a file named 63 is its name
+        ("/dev/fd/x", "x"),
+    ],
+)
+def test_a_file_descriptor_is_named_by_what_it_reads_not_its_number(path, named):
+    """The number in /dev/fd/N is the shell's choice (bash 63, zsh 12): the label
+    says what the source was read from, so that the files are the same from
+    every shell."""
+    from bkrdsl.emit.common import source_label
+
+    assert source_label(path) == named
+
+
 @pytest.mark.parametrize(("path", "named"), ODD_SOURCES, ids=["folder", "long", "windows", "accents"])
 def test_a_source_outside_the_invariant_set_is_named_by_its_label(path, named):
     from bkrdsl.emit.common import source_label

@@ -100,6 +100,23 @@ def _output_folder(ctx, param, value: str) -> str:
     return value
 
 
+def _source_name(ctx, param, value: str | None) -> str | None:
+    """`--source-name NAME`: a name (`named`) whose label (`source_label`: its
+    base name) is not empty; `dir/` named no file, and its label was the folder."""
+    from bkrdsl.emit.common import source_label
+
+    if value is None:
+        return None
+    named(ctx, param, value)
+    base = value.replace("\\", "/").rsplit("/", 1)[-1]
+    if not base.strip():
+        raise click.BadParameter(
+            f"'{value}' names no file: its base name (after the last '/') is empty or blank;"
+            " name the source file, as 'site/prodssi.bkr'"
+        )
+    return source_label(value)
+
+
 def _waiting(status: bool):
     """What WriteLock says while another compile holds DIR."""
 
@@ -173,6 +190,16 @@ def _would_fail(plan) -> str | None:
     ),
 )
 @click.option("--force", is_flag=True, help="Overwrite files changed by hand since the last compile.")
+@click.option(
+    "--source-name",
+    cls=OnceOption,
+    metavar="NAME",
+    callback=_source_name,
+    help=(
+        "The source file's name for every file's header and manifest.json (its base name; default:"
+        " FILE's, '<stdin>' for '-', '<pipe>' for a pipe named /dev/fd/N)."
+    ),
+)
 @dialect_option
 @directory_option
 @format_option
@@ -180,7 +207,8 @@ def _would_fail(plan) -> str | None:
 @color_option
 @include_option
 def compile_cmd(
-    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, directory_path, fmt, color, include
+    file, out_dir, dry_run, check_only, show_diff, force, source_name, dialect_path, directory_path, fmt, color,
+    include,
 ):
     """Check FILE and write every member's files to DIR ('-' reads standard input).
 
@@ -204,8 +232,8 @@ def compile_cmd(
             # collector is back: it then has nothing large to walk (see the docstring).
             with no_cycle_collection():
                 code = _compile(
-                    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, directory_path, fmt,
-                    color, include, commit, locks,
+                    file, out_dir, dry_run, check_only, show_diff, force, source_name, dialect_path,
+                    directory_path, fmt, color, include, commit, locks,
                 )
         except KeyboardInterrupt as err:
             if commit is None or not commit.done:
@@ -229,8 +257,8 @@ def compile_cmd(
 
 
 def _compile(
-    file, out_dir, dry_run, check_only, show_diff, force, dialect_path, directory_path, fmt, color, include,
-    commit, locks,
+    file, out_dir, dry_run, check_only, show_diff, force, source_name, dialect_path, directory_path, fmt, color,
+    include, commit, locks,
 ) -> int:
     """The command; the exit code when it ends well (errors leave through _fail).
     Once `commit.done`, Ctrl-C is held back until compile_cmd releases it; the
@@ -259,7 +287,8 @@ def _compile(
     if not analysis.ok or analysis.model is None:
         _fail("bkrc: errors in the input; nothing written", EXIT_INPUT, err=status)
 
-    source = source_label(analysis.model.main_file)
+    # What the headers and the manifest name (docs/output.md "Every file").
+    source = source_name or source_label(analysis.model.main_file)
     artifacts = _artifacts(analysis, source, dialect, status)
     out = Path(out_dir)
     try:

@@ -8,6 +8,7 @@ file system.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import field
 from typing import NamedTuple
 
@@ -200,12 +201,29 @@ def star_comments(prefix: str, texts: list[str], width: int = MAX_COLUMNS) -> li
     return out
 
 
+#: A FILE name that names a file descriptor, not a file: `/dev/fd/63` is how
+#: bash names `<(cmd)` (zsh `/proc/self/fd/12`), and its number depends on the
+#: shell, so the base name (`63`) says nothing and changes from one shell to the
+#: next. Group 1: the descriptor's number (`/dev/stdin` has none: 0).
+_DESCRIPTOR = re.compile(r"/(?:dev/fd|proc/(?:self|thread-self|[0-9]+)/fd)/([0-9]+)|/dev/(stdin)")
+
+#: The label of a source read from standard input (`-`, `/dev/stdin`), and of
+#: one read through any other file descriptor (a pipe the shell names).
+STDIN_LABEL = "<stdin>"
+PIPE_LABEL = "<pipe>"
+
+
 def source_label(name: str) -> str:
     """The source as headers name it: the file's base name, one invariant word, at most 40 columns.
 
     The base name, not the path, so that the output does not depend on the
-    folder the compiler ran from.
+    folder the compiler ran from. A name that names a file descriptor
+    (`_DESCRIPTOR`) is `<stdin>` for descriptor 0, else `<pipe>`: the same
+    text through `<(cat FILE)` gives the same files in every shell.
     """
+    descriptor = _DESCRIPTOR.fullmatch(name)
+    if descriptor is not None:
+        return STDIN_LABEL if descriptor[1] in (None, "0") else PIPE_LABEL
     base = name.replace("\\", "/").rsplit("/", 1)[-1] or name
     word = "".join(c if c in INVARIANT and c != " " else "_" for c in base)
     return fit(word, 40)
