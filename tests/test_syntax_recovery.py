@@ -700,6 +700,63 @@ def test_a_closing_brace_on_a_line_read_as_labels_ends_the_list_and_is_no_word_o
     assert volumes == [["W", "PURGE", "MANUAL"]]
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("run", "found", "labels"),
+    [
+        ("retain 30 days", [], ["V", "RETAIN", "30", "DAYS"]),  # every word a label: BKR021 (the checker)
+        ("preview daily 01:00", [("BKR013", 4, 5)], ["V"]),  # `01:00` is no label: a misplaced statement
+    ],
+    ids=["labels", "misplaced"],
+)
+def test_a_line_that_ends_a_block_after_a_list_and_starts_the_next_reads_the_next_normally(
+    monkeypatch, parser, run, found, labels
+):
+    # `retain 30 days } member X { ... }`: the `}` ends the list and the member block,
+    # and `member X { ... }` after it on the line is read as it would be on a line of
+    # its own. Only the words before the `}` are weighed as labels (reads_elsewhere),
+    # never the next block's: `retain 30 days` is three more labels, `preview daily
+    # 01:00` one error (BKR013) and nothing more. The same after a group body's IDs.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = (
+        "cluster A {\n"
+        "  member M { workers 2\n    private-volume V\n    " + run + " } member X { workers 2 private-volume X1 }\n"
+        "  single group G { CICSPRD\n    identity user FOO } single group B { X2 }\n"
+        "}\n"
+    )
+    module, diagnostics = read_module(Source.of("t.bkr", text))
+    assert [(d.code, d.span.line, d.span.column) for d in diagnostics] == found
+    (cluster,) = module.clusters
+    members = [(m.name.text, [[w.upper for w in s.values] for s in m.settings]) for m in cluster.members]
+    assert members == [("M", [["2"], labels]), ("X", [["2"], ["X1"]])]
+    groups = [(g.name.text, [e.word.upper for e in g.entries]) for g in cluster.groups]
+    assert groups == [("G", ["CICSPRD", "IDENTITY", "USER", "FOO"]), ("B", ["X2"])]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_bkr021_marks_the_labels_before_the_brace_and_not_the_next_block(monkeypatch, parser):
+    # The whole front end on the case above (a cluster that checks clean otherwise):
+    # BKR021 at `retain`, its run `retain 30 days` alone; member X, after the `}` on
+    # the line, is a member like any other (its volume X1, no warning).
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = (ROOT / "examples" / "minimal.bkr").read_text()
+    assert "  member DEV2 { workers 2  private-volume D2PRV1 }\n" in text
+    text = text.replace(
+        "  member DEV2 { workers 2  private-volume D2PRV1 }\n",
+        "  member DEV2 { workers 2\n    private-volume D2PRV1\n    retain 30 days }"
+        " member DEV3 { workers 2 private-volume D3PRV1 }\n",
+    )
+    analysis = analyse("t.bkr", text.encode())
+    warnings = [(d.code, d.span.line, d.span.column, d.span.end_column) for d in analysis.diagnostics]
+    line = text.splitlines().index("    retain 30 days } member DEV3 { workers 2 private-volume D3PRV1 }") + 1
+    assert ("BKR021", line, 5, 11) in warnings
+    bkr021 = next(d for d in analysis.diagnostics if d.code == "BKR021")
+    assert "`retain 30 days` is read as 3 more volumes of member `DEV2`" in bkr021.message
+    assert [m.name for m in analysis.model.members] == ["DEV1", "DEV2", "DEV3"]
+
+
 @pytest.mark.parametrize(
     ("text", "on_one_line"),
     [
