@@ -289,6 +289,22 @@ def test_bkrstart_lists_the_rcs_it_can_return(example, member):
 
 
 @pytest.mark.parametrize(("example", "member"), [*START_EXECS, ("local", "DEV1"), ("local", "DEV2")])
+def test_bkrstart_header_names_cms_only_where_it_issues_a_cms_command(example, member):
+    # "else the rc of the first CP or CMS command that failed": its one CMS
+    # command is the file pool query (p.i), issued only where it waits for a
+    # pool to serve; every other member's BKRSTART issues CP commands alone,
+    # and its header says so.
+    model = _local_catalog_model() if example == "local" else example_model(example)
+    text = generate(model, member, "BKRSTART", f"{example}.bkr")
+    queries = bool(re.search(r"^\s+p\.i\b", _code(text), re.MULTILINE))
+    pool = model.catalog is not None and model.catalog.pool is not None
+    assert queries == (pool and any(entry.wait for entry in model.start_order(member)))
+    header = _header_text(text)
+    issuer = "CP or CMS" if queries else "CP"
+    assert f"else the rc of the first {issuer} command that failed" in header
+
+
+@pytest.mark.parametrize(("example", "member"), [*START_EXECS, ("local", "DEV1"), ("local", "DEV2")])
 def test_bkrstart_says_which_machines_it_waits_for_only_where_it_waits(example, member):
     # w.i says whether machine i is waited for: an EXEC that waits for none
     # (a member that is not the catalog SFS server's home) sets, exposes and

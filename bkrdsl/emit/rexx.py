@@ -1242,8 +1242,11 @@ def _start_codes(
             "the others are still started, except the Backup Manager machines after the SFS server"
             " failed: the Tape Manager node is started all the same"
         )
+    # The one CMS command BKRSTART issues is the file pool query: where it asks
+    # no pool, every command it issues is CP's.
+    issuer = "CP or CMS" if served else "CP"
     return (
-        f"Return codes: {', '.join(codes)}, else the rc of the first CP or CMS command "
+        f"Return codes: {', '.join(codes)}, else the rc of the first {issuer} command "
         f"that failed ({still}). On a failure it names the machines it did not "
         "start; run it again once the cause is fixed."
     )

@@ -10,9 +10,9 @@
 /* Return codes: 0 all started, 24 operands given (it takes none), */
 /* 40 wrong member, 48 CP's answer to a query unreadable, 54 */
 /* XAUTOLOG refused as already logged on yet QUERY USER finds no */
-/* machine, else the rc of the first CP or CMS command that failed */
-/* (the others are still started). On a failure it names the */
-/* machines it did not start; run it again once the cause is fixed. */
+/* machine, else the rc of the first CP command that failed (the */
+/* others are still started). On a failure it names the machines it */
+/* did not start; run it again once the cause is fixed. */
 address command
 me = 'BKRSTART'
 member = 'DEV2'
