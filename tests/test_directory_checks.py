@@ -1,5 +1,5 @@
 """`--directory FILE`: the .bkr files checked against the site's CP source
-directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522-BKR524; the reader's own tests:
+directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522-BKR525; the reader's own tests:
 tests/test_cpdirectory.py), and the commands that take it.
 
 Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
@@ -770,13 +770,14 @@ def test_check_fix_with_the_directory_mends_bkr519_bkr520_and_bkr523_as_fmt_writ
 
 def test_prodssi_slips_shows_every_code_that_compares_the_bkr_files_with_the_directory():
     """examples/broken/prodssi-slips.direct holds a slip for each code of the family
-    but BKR521, which `bkrc init --directory` alone reports, and BKR528, a slip of
-    the .bkr file's member name (docs/directory.md)."""
+    but BKR521, which `bkrc init --directory` alone reports, BKR525, a slip of a site
+    dialect table (its tests: test_bkr525_*), and BKR528, a slip of the .bkr file's
+    member name (docs/directory.md)."""
     from bkrdsl.check.docs import family
     from bkrdsl.diagnostics.registry import load_all
 
     compared = "The site's CP directory (--directory): the .bkr files against it"
-    wanted = {code for code, entry in load_all().items() if family(code) == compared and not entry.retired} - {"BKR521", "BKR528"}
+    wanted = {code for code, entry in load_all().items() if family(code) == compared and not entry.retired} - {"BKR521", "BKR525", "BKR528"}
     path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
     data = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "json"], expect=1).output)
     assert {d["code"] for d in data["diagnostics"]} == wanted
@@ -1059,3 +1060,61 @@ def test_bkr524_the_site_table_its_help_names_keeps_what_the_directory_has(tmp_p
     run_cli(["compile", PRODSSI, "-o", out, "--dialect", site], expect=0)
     written = (out / "cluster" / "BKRBKUP.DIRECT").read_text()
     assert "IDENTITY BKRBKUP LBYONLY 1G 2G BGE" in written and " OPTION APPCVM MAXCONN 5000" in written
+
+
+def _worker_table(tmp_path, first: str, *, ipl: bool = True, role: str = "worker"):
+    """The release's table with `first` as the first statement of `role` (and its
+    `IPL CMS PARM AUTOCR` left out when not `ipl`)."""
+    from bkrdsl.dialect import DEFAULT_RELEASE, DIALECT_DIR, load_dialect
+
+    table = (DIALECT_DIR / f"backup-manager-{DEFAULT_RELEASE}.toml").read_text()
+    head = table.index(f"[machines.{role}]")
+    start = table.index("statements = [\n", head) + len("statements = [\n")
+    rest = table[start:]
+    if not ipl:
+        rest = rest.replace('  "IPL CMS PARM AUTOCR",\n', "", 1)
+    site = tmp_path / "site.toml"
+    site.write_text(table[:start] + f'  "{first}",\n' + rest)
+    return load_dialect(path=str(site))
+
+
+def test_bkr525_an_include_of_a_profile_the_directory_does_not_define(tmp_path):
+    """A site table whose workers INCLUDE BKRPROF, against prodssi.direct, whose one
+    PROFILE is IBMDFLT: one warning for the four workers, at `disk BKRWRK* ...`."""
+    dialect = _worker_table(tmp_path, "INCLUDE BKRPROF", ipl=False)
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=directory(), dialect=dialect)
+    (d,) = [d for d in result.diagnostics if d.code == "BKR525"]
+    assert d.severity is Severity.WARNING and d.fix is None
+    assert (d.span.file, d.span.line, d.span.column) == (str(PRODSSI), 33, 3)  # `disk BKRWRK* 191 ...`
+    assert d.message == (
+        "the compiled entries of `BKRWRK01`, `BKRWRK02`, `BKRWRK03` and `BKRWRK04` INCLUDE profile `BKRPROF`,"
+        " which the site's directory does not define: the statements the table expects from it are not there,"
+        " the entry's IPL among them (it has none of its own)"
+    )
+    assert d.help == (
+        "define `PROFILE BKRPROF` in the site's directory before deploying (it defines `IBMDFLT`), or name one"
+        " it defines in the site dialect table's `[machines.worker]` statements (`--dialect`)"
+    )
+    # With an IPL of the role's own, the message does not claim the profile brings it.
+    dialect = _worker_table(tmp_path, "INCLUDE BKRPROF")
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=directory(), dialect=dialect)
+    (d,) = [d for d in result.diagnostics if d.code == "BKR525"]
+    assert d.message.endswith("the statements the table expects from it are not there")
+    # One machine of the role: its entry, named with its kind.
+    dialect = _worker_table(tmp_path, "INCLUDE BKRPROF", role="backup-server")
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=directory(), dialect=dialect)
+    (d,) = [d for d in result.diagnostics if d.code == "BKR525"]
+    assert d.message.startswith("the compiled entry of IDENTITY `BKRBKUP` INCLUDEs profile `BKRPROF`,")
+    assert (d.span.line, d.span.column) == (31, 3)  # `disk BKRBKUP 191 ...`
+
+
+def test_bkr525_not_for_a_profile_the_directory_defines_or_its_entries_include(tmp_path):
+    """IBMDFLT is prodssi.direct's; a profile only INCLUDEd by an entry of the file
+    (a part of the directory that leaves the PROFILE out) is taken as there."""
+    dialect = _worker_table(tmp_path, "INCLUDE IBMDFLT")
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=directory(), dialect=dialect)
+    assert "BKR525" not in codes(result.diagnostics)
+    dialect = _worker_table(tmp_path, "INCLUDE BKRPROF")
+    partial = directory((r"^(USER CICSPRD .*\n) INCLUDE IBMDFLT", r"\1 INCLUDE BKRPROF"))
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=partial, dialect=dialect)
+    assert "BKR525" not in codes(result.diagnostics)

@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR524, BKR528, BKR529), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR525, BKR528, BKR529), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -683,6 +683,45 @@ class KindSource(NamedTuple):
     std: str | None = None  # the standard-library module that declares it too ("std/zvm-common")
 
 
+PROFILE_NOT_IN_DIRECTORY = register(
+    "BKR525",
+    "included-profile-not-in-directory",
+    "warning",
+    "a product machine's compiled entry INCLUDEs a directory profile the site's CP directory does not define",
+    """
+    The dialect table's `statements` for a role go into the entry of every
+    product machine of that role, and a site table may add an `INCLUDE` of
+    a directory profile to them (`INCLUDE IBMDFLT`): the entry then takes
+    the control statements of the directory's `PROFILE` entry of that name.
+    With `--directory FILE`, bkrc looks for that profile in the site's
+    directory. When the directory defines no `PROFILE` of that name, and
+    none of its own entries `INCLUDE`s one (so the file is not merely a
+    part of the directory that leaves it out), the compiled entry names a
+    profile that is not there: what the table expects it to bring is
+    missing, and the entry cannot be deployed as written. Where the role's
+    statements hold no `IPL` of their own, bkrc accepted the `INCLUDE` for
+    one (a machine BKRSTART starts needs an IPL statement), and the message
+    says so: without it the machine would log on and never run its
+    PROFILE EXEC.
+
+    A warning, like BKR511 for a user the directory lacks: the profile may
+    be one the site adds before it deploys the entries. One diagnostic per
+    role and profile, at the place the cluster names the role's first
+    machine (the catalog's SFS server or a Tape Manager node by its name,
+    else the machine's first `disk` statement).
+
+    Failing example: a site table whose `[machines.worker]` statements begin
+    with `INCLUDE BKRPROF`, checked against a directory whose only profile
+    is `PROFILE IBMDFLT`.
+
+    Fix: define the profile in the site's directory before the entries are
+    deployed, or name a profile it has in the site table's `statements`
+    (`--dialect`).
+    """,
+    no_example="needs the site's CP directory and a site dialect table beside the .bkr file",
+)
+
+
 def directory_checks(model: Model, directory: Directory, dialect: Dialect | None = None) -> list[Diagnostic]:
     """Every check of the model against a directory that could be read, in order.
     `dialect` is the table the compile writes the machines' minidisks from (default: the release's)."""
@@ -706,6 +745,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(machine_minidisks(model, directory, dialect, skip={d.span for d in overlapping}))
     out.extend(overlapping)
     out.extend(entry_statements(model, directory, dialect))
+    out.extend(included_profiles(model, directory, dialect))
     return out
 
 
@@ -2150,6 +2190,43 @@ def entry_statements(model: Model, directory: Directory, dialect: Dialect | None
             found.setdefault((_worker_or(model, machine), tuple(x.named for x in lost)), []).append((machine, lost))
     for alike in found.values():
         yield _entry_loses(model, alike)
+
+
+def included_profiles(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
+    """BKR525: each profile a product machine's compiled entry INCLUDEs (the dialect
+    table's `statements` for its role) that the site's directory neither defines nor
+    INCLUDEs in an entry of its own; one diagnostic per role and profile."""
+    if model.cluster is None:
+        return
+    from bkrdsl.allocation import machine_statements, machines
+    from bkrdsl.dialect import load_dialect
+
+    dialect = dialect or load_dialect()
+    known = {p.id for p in directory.profiles} | {e.profile.upper() for e in directory.entries if e.profile}
+    found: dict[tuple[str, str], list[Machine]] = {}
+    ipl: dict[str, bool] = {}  # role -> whether its statements hold an IPL of their own
+    for machine in machines(model):
+        said = [_words(statement) for statement in machine_statements(model, machine, dialect)]
+        ipl[machine.role] = any(words[0] == "IPL" for words in said if words)
+        for words in said:
+            if len(words) > 1 and words[0] == "INCLUDE" and words[1] not in known:
+                found.setdefault((machine.role, words[1]), []).append(machine)
+    defined = sorted(p.id for p in directory.profiles)
+    for (role, profile), which in found.items():
+        ids = [m.id for m in which]
+        whose = f"{STATEMENT[which[0].kind]} {quoted(ids[0])}" if len(ids) == 1 else listed(ids, len(ids))
+        entries, verb = ("entry", "INCLUDEs") if len(ids) == 1 else ("entries", "INCLUDE")
+        has = f"it defines {listed(defined)}" if defined else "it defines none"
+        lacks = "" if ipl[role] else ", the entry's IPL among them (it has none of its own)"
+        yield PROFILE_NOT_IN_DIRECTORY(
+            f"the compiled {entries} of {whose} {verb} profile {quoted(profile)}, which the site's directory"
+            f" does not define: the statements the table expects from it are not there{lacks}",
+            _machine_place(model, ids[0]),
+            help=(
+                f"define `PROFILE {profile}` in the site's directory before deploying ({has}), or name one it"
+                f" defines in the site dialect table's `[machines.{role}]` statements (`--dialect`)"
+            ),
+        )
 
 
 def _words(text: str) -> tuple[str, ...]:
