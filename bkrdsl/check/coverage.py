@@ -14,6 +14,7 @@ from bkrdsl.check.common import first_few, listed, quoted, small_int, span_throu
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
+from bkrdsl.check.values import sfs_path_problem
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
@@ -1291,6 +1292,26 @@ def _selection_owners(sel: ast.Selection) -> list[tuple[str, ast.Word | None]]:
     return out
 
 
+def _owner_unread(sel: ast.Selection) -> bool:
+    """Whether an owner `sel` names cannot be read because it is malformed, which an
+    error of its own reports: a minidisk owner that is no user ID or pattern
+    (BKR301), an SFS path whose user part cannot be read (BKR318: no file pool, as
+    in `CICSPRD.LOGS`, a path a blank split, no user ID after the `:`, or not a user
+    ID). Whether such an include names one of the job's users is not known until
+    it is mended, so BKR116 does not say the job selects nothing (one slip, one
+    diagnostic); a path whose user part reads (`BKRPOOL:CICSPRD..OLD`) is judged."""
+    if sel.medium is ast.Medium.MINIDISK:
+        owner = sel.owner
+        return owner is not None and owner.upper != "*" and not valid_user_or_pattern(owner.upper)
+    for item in sel.items:
+        if sfs_path_problem(item.text) is None:
+            continue
+        parts = split_sfs_path(item.upper)
+        if parts is None or not parts[1] or not valid_user_or_pattern(parts[1]):
+            return True
+    return False
+
+
 def _backs_up_id(user_id: str, ids: set[str], patterns: list[str]) -> bool:
     """Whether a job whose users are `ids` and `patterns` backs up `user_id`."""
     return user_id in ids or any(pattern_regex(p).match(user_id) for p in patterns)
@@ -1427,7 +1448,9 @@ def owners_backed_up(model: Model):
                     misses.append((word, note, found))
                 else:
                     yield found
-            selecting += include and selects
+            # An include whose owner is malformed (BKR301, BKR318) may be the one meant
+            # to name the job's users: that error is the one mistake, not BKR116 too.
+            selecting += include and (selects or _owner_unread(sel))
         if job.includes and not selecting:
             # One mistake, one diagnostic: the job backs up nothing (an error), and
             # each include that selects nothing is a note of it, not a warning more.

@@ -301,7 +301,14 @@ JOB_WITHOUT_INCLUDE = register(
     as a note (not as a BKR406 warning of its own), and, for a job of empty
     groups, one error that says so, also when the job has no `include` (and
     no BKR406 for the owners its includes name: no owner can be one of the
-    users of an empty group).
+    users of an empty group). An include whose owner cannot be read is
+    not judged here: a minidisk owner that is no user ID (BKR301), or an
+    SFS path without its file pool (`CICSPRD.LOGS`), split by a blank, with
+    no user ID after its `:` or one too long (BKR318). That error is the
+    mistake, said once; whether the mended include names one of the job's
+    users is judged when it reads. A path BKR318 reports for its directory
+    names (`BKRPOOL:OTHER..OLD`) still has its owner judged: `OTHER`, not
+    one of the job's users, is a mistake of its own.
 
     Failing example:
 

@@ -365,6 +365,10 @@ INVALID_SFS_PATH = register(
     after it, `BKRPOOL:CICSPRD.*`; Backup Manager's SFS records are
     assumed, see compatibility.md); a `.` after the last directory name
     (`BKRPOOL:CICSPRD.LOGS.`) is one too many, and a fix removes it.
+    A path whose user ID cannot be read (no pool, split, none after the
+    `:`, or too long) is this error alone, also when it is the job's only
+    include: not BKR116's "selects nothing" as well (whose user it names
+    is judged once it is mended).
 
     Failing example:
 
