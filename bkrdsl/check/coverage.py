@@ -498,7 +498,11 @@ REPEATED_BACKUP_NAME = register(
     a second group copied from another job and not renamed, is then not
     backed up. It is one warning for each `backup` statement, naming every
     group or user it gives again: a line `backup LINUX, CMSSVC full`
-    written twice is one mistake, one warning at the second.
+    written twice is one mistake, one warning at the second. A name given
+    again at the other level (`backup APPS full`, then `backup APPS
+    incremental`) is not this warning: the job asks for both levels, which
+    is BKR118's error, and its help says what the repeat means (split the
+    job, or name the group once); "backed up once" would not be true of it.
 
     Failing example:
 
@@ -1743,16 +1747,22 @@ def names_backed_up_once(model: Model):
     levels = {level.value for level in ast.Level}
     for job in model.jobs:
         resolved = {r.word.upper for r in job.refs if r.resolved}
-        first: dict[str, ast.Word] = {}
+        first: dict[str, tuple[ast.Word, ast.Level]] = {}
         for backup in job.decl.backups:
+            level = backup.level or ast.Level.FULL  # a line without a level is full
             again = []  # (word, where it was named first), in the order written
             for word in backup.groups:
                 name = word.upper
                 if name not in resolved or word.text.lower() in levels:
                     continue  # an unknown name (BKR331), a level after a comma (BKR331)
-                seen = first.setdefault(name, word)
-                if seen is not word:
-                    again.append((word, seen))
+                seen, seen_level = first.setdefault(name, (word, level))
+                if seen is word:
+                    continue
+                if seen_level is not level:
+                    # `backup APPS full` and `backup APPS incremental`: the job asks for
+                    # both levels, BKR118's error, which is the one mistake to say.
+                    continue
+                again.append((word, seen))
             if again:
                 yield _named_again(job, backup, again)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bkrdsl import ast
 from bkrdsl.ast import Level
-from bkrdsl.check.common import delete_repeats, quoted, span_through
+from bkrdsl.check.common import delete_repeats, listed, quoted, span_through
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
@@ -376,6 +376,10 @@ CONFLICTING_LEVELS = register(
     different levels leave the job's type undecided. A line without a level
     is a full backup, so `backup GUESTS` beside `backup TESTERS incremental`
     conflicts too (bkrc used to let the other line's level win silently).
+    The same group named on both lines (`backup APPS full`, `backup APPS
+    incremental`: one job meant to make both backups) is this error alone,
+    not BKR412's "named twice" as well; its help names the group and says
+    to split the job in two, a full job and an incremental one.
 
     Failing example:
 
@@ -399,6 +403,16 @@ CONFLICTING_LEVELS = register(
     in two: a weekly full job and a daily incremental job.
     """,
 )
+
+
+def _both_levels_help(names: list[str]) -> str:
+    """BKR118's help when the two `backup` lines name the same groups or users."""
+    one = len(names) == 1
+    return (
+        f"{quoted(names[0]) + ' is' if one else listed(names) + ' are'} named at both levels, and a job is"
+        f" either full or incremental: to back {'it' if one else 'them'} up both ways, split the job in two"
+        f" (a full job and an incremental one); else name {'it' if one else 'each'} once"
+    )
 
 
 def _article(level: Level) -> str:
@@ -464,6 +478,10 @@ def job_shape(model: Model):
             level, first_level = b.level or Level.FULL, first.level or Level.FULL
             if level is not first_level:
                 implicit = b.level is None or first.level is None
+                # A name both lines give (`backup APPS full`, `backup APPS incremental`):
+                # BKR412 leaves the repeat to this error, whose help says what it means.
+                named = {w.upper for w in first.groups}
+                both = list(dict.fromkeys(w.upper for w in b.groups if w.upper in named))
                 yield CONFLICTING_LEVELS(
                     f"job {name} asks for {_article(level)} backup here and {_article(first_level)} one above",
                     b.span,
@@ -473,7 +491,11 @@ def job_shape(model: Model):
                             f"{first_level.value} here" + (" (no level given)" if first.level is None else ""),
                         ),
                     ),
-                    help="a job is either full or incremental: use one level, or split the job in two"
+                    help=(
+                        _both_levels_help(both)
+                        if both
+                        else "a job is either full or incremental: use one level, or split the job in two"
+                    )
                     + ("; a `backup` line without a level is full" if implicit else ""),
                 )
                 break
