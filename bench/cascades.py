@@ -7,7 +7,9 @@ programmer makes: a typo in a user, group, member or volume name at one use; a
 declaration deleted; a statement deleted; a statement moved into a block that
 does not take it; `single` changed to `identity` and back; a number out of
 range; a missing unit; a name too long; a `}` deleted; a line duplicated; a
-time like `2:00` or `25:00`; a member renamed at its declaration only. Each
+time like `2:00` or `25:00`; a member renamed at its declaration only; an SFS
+path's file pool left out, its `:` typed as a blank, a blank after its `:`; a
+`backup` line copied, in its job, at the other level. Each
 damaged text is checked in memory (`bkrdsl.pipeline.analyse`) with both
 parsers (the fast one, and Lark with BKRDSL_PARSER=lark), and the diagnostics
 the example already has (its warnings) are set aside: what is left is what the
@@ -154,6 +156,27 @@ def _too_long(line: str) -> Iterator[tuple[str, str, bool]]:
             yield _replace_at(line, m.start(1), name, longer), f"`{name}` made `{longer}` ({len(longer)} characters)", limited
 
 
+#: A whole SFS path, POOL:USER.DIR..., after `include sfs` or `exclude sfs`.
+_SFS_PATH = re.compile(r"\b([A-Za-z][A-Za-z0-9]{0,7}):([A-Za-z0-9$#@_*%?-]+(?:\.\S+)?)")
+
+
+def _sfs_slips(code: str) -> Iterator[tuple[str, str]]:
+    """On an `include sfs` or `exclude sfs` line, each path written as CMS's
+    habits or a slip of the fingers leave it: its file pool left out
+    (`CICSPRD.*`, as a user's own default pool allows), its `:` typed as a
+    blank (`BKRPOOL CICSPRD.*`), a blank after its `:` (`BKRPOOL: CICSPRD.*`)."""
+    if not re.match(r"\s*(?:include|exclude)\s+sfs\b", code):
+        return
+    for m in _SFS_PATH.finditer(code):
+        pool, rest = m.group(1), m.group(2)
+        for new, what in (
+            (rest, "file pool left out"),
+            (f"{pool} {rest}", "`:` typed as a blank"),
+            (f"{pool}: {rest}", "a blank after the `:`"),
+        ):
+            yield code[: m.start()] + new + code[m.end() :], f"`{m.group(0)}`: {what} (`{new}`)"
+
+
 def _blocks(lines: list[str]) -> list[tuple[int, int, str]]:
     """Each block that opens and closes on lines of its own: (first, last, keyword)."""
     found, stack = [], []
@@ -203,6 +226,14 @@ def slips_of(path: Path, text: str) -> Iterator[Slip]:
         if word != "import":
             damaged = lines[: n + 1] + [line] + lines[n + 1 :]
             yield Slip(path, "line duplicated", n + 2, f"`{line.strip()}` twice", "\n".join(damaged))
+        if word == "backup" and (m := re.search(r"\b(full|incremental)\b", code)):
+            # The line copied to make the job's other backup, in the same job.
+            other = "incremental" if m.group(1) == "full" else "full"
+            copy = _replace_at(line, m.start(1), m.group(1), other)
+            damaged = lines[: n + 1] + [copy] + lines[n + 1 :]
+            yield Slip(path, "backup copied at the other level", n + 2, f"`{line.strip()}` again as `{copy.strip()}`", "\n".join(damaged))
+        for new, what in _sfs_slips(code):
+            yield changed(n, new + line[len(code) :], "SFS path", what)
         if word == "member" and (m := re.match(r"\s*member\s+(\w+)", line)):
             name = m.group(1)
             new_name = name[:-1] + ("X" if name[-1] != "X" else "Y")
