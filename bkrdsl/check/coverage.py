@@ -14,7 +14,7 @@ from bkrdsl.check.common import first_few, listed, quoted, small_int, span_throu
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
-from bkrdsl.check.values import sfs_path_problem
+from bkrdsl.check.values import minidisk_written_as_sfs, sfs_path_problem
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
@@ -547,7 +547,9 @@ EXCLUDE_REMOVES_NOTHING = register(
     include of `*` is written for each of the job's users): an exclude is
     reported only when no include of its medium could select what it
     removes, whoever the owners; an exclude that names a user the job does
-    not back up is BKR406's, which says so. A member block's excludes are not judged:
+    not back up is BKR406's, which says so. A job with a selection that is
+    a minidisk one written with `sfs` (`include sfs * 0191`: BKR318) is not
+    judged until that is mended. A member block's excludes are not judged:
     they apply to every job on the member, also those written later, and a
     member's policy (`exclude minidisk * 0192`) may rightly meet no job yet.
 
@@ -1720,6 +1722,8 @@ def why_exclude_removes_nothing(model: Model, job: JobModel, exclude: ast.Select
     when it does not say so (BKR515, with --directory, leaves such an exclude to it)."""
     if not job.includes:
         return None  # BKR116: the job includes nothing at all
+    if minidisk_written_as_sfs(exclude) or any(minidisk_written_as_sfs(i) for i in job.includes):
+        return None  # BKR318: `sfs` written for `minidisk`; judged once that is mended
     why = _nothing_removed(exclude, job.includes)
     if why is None or _owner_not_backed_up(model, job, exclude):
         return None  # it may remove something; or BKR406 says it names no user of the job

@@ -18,6 +18,7 @@ from bkrdsl.check.common import (
     small_int,
     span_through,
     swapped_disk,
+    valid_user_or_pattern,
 )
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Edit, Fix, Related
@@ -368,7 +369,11 @@ INVALID_SFS_PATH = register(
     A path whose user ID cannot be read (no pool, split, none after the
     `:`, or too long) is this error alone, also when it is the job's only
     include: not BKR116's "selects nothing" as well (whose user it names
-    is judged once it is mended).
+    is judged once it is mended). A statement whose words are a minidisk
+    owner and addresses (`include sfs * 0191`, `exclude sfs LINUX01
+    0190-019F`) has `sfs` written for `minidisk`: one error for the
+    statement, whose fix writes `minidisk`, not one for each word; and no
+    BKR413 for the job's excludes until it is mended.
 
     Failing example:
 
@@ -1032,6 +1037,40 @@ def _sfs_path_help(text: str, selection: ast.Selection, pools: set[str]) -> str:
     return f"name its file pool first, `{pool}:{text}` if it is in {pool}, {where}"
 
 
+def minidisk_written_as_sfs(selection: ast.Selection) -> bool:
+    """`include sfs * 0191`, `exclude sfs LINUX01 0190-019F`: an SFS selection whose
+    words read as a minidisk selection's, an owner (`*`, a user ID or a pattern, with
+    no `:` or `.`) and then addresses or ranges (or `*`). `sfs` was written for
+    `minidisk`: one BKR318 for the statement, not one for each word, and BKR413 does
+    not judge the job's excludes against it (nor it, an exclude, against the job)."""
+    if selection.medium is not ast.Medium.SFS or len(selection.items) < 2:
+        return False
+    owner, *addresses = (i.upper for i in selection.items)
+    if owner != "*" and (":" in owner or "." in owner or not valid_user_or_pattern(owner)):
+        return False
+    return all(parse_address_range(a) is not None for a in addresses)
+
+
+def _minidisk_as_sfs(selection: ast.Selection) -> Diagnostic:
+    """BKR318 once for a minidisk selection written with `sfs`, with a fix that writes
+    `minidisk` (the span from the statement's first word up to its owner is rewritten,
+    when both are on one line)."""
+    action = selection.action.value
+    words = " ".join(i.text for i in selection.items)
+    first, last = selection.items[0], selection.items[-1]
+    start = selection.span
+    fix = None
+    if first.span.line == start.line:
+        head = Span(start.file, start.line, start.column, first.span.line, first.span.column, start.start, first.span.start)
+        fix = Fix.replace("Write `minidisk` for `sfs`", head, f"{action} minidisk ")
+    return INVALID_SFS_PATH(
+        f"`{action} sfs {words}` names a minidisk owner and addresses, not SFS paths",
+        span_through(first.span, last.span),
+        help=f"for minidisks write `{action} minidisk {words}`; an SFS path is POOL:USER.DIR",
+        fix=fix,
+    )
+
+
 @check
 def sfs_paths(model: Model):
     cluster = model.cluster
@@ -1043,6 +1082,9 @@ def sfs_paths(model: Model):
     for selection in selections_of(cluster, ast.Medium.SFS):
         pools.update(i.text.split(":", 1)[0].upper() for i in selection.items if ":" in i.text[1:])
     for selection in selections_of(cluster, ast.Medium.SFS):
+        if minidisk_written_as_sfs(selection):
+            yield _minidisk_as_sfs(selection)
+            continue
         split = None
         for item, following in zip(selection.items, [*selection.items[1:], None]):
             if split is not None:
