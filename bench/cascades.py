@@ -8,8 +8,9 @@ declaration deleted; a statement deleted; a statement moved into a block that
 does not take it; `single` changed to `identity` and back; a number out of
 range; a missing unit; a name too long; a `}` deleted; a line duplicated; a
 time like `2:00` or `25:00`; a member renamed at its declaration only; an SFS
-path's file pool left out, its `:` typed as a blank, a blank after its `:`; a
-`backup` line copied, in its job, at the other level. Each
+path's file pool left out, its `:` typed as a blank, a blank after its `:`;
+`sfs` written for `minidisk` and the other way; a `backup` line copied, in its
+job, at the other level. Each
 damaged text is checked in memory (`bkrdsl.pipeline.analyse`) with both
 parsers (the fast one, and Lark with BKRDSL_PARSER=lark), and the diagnostics
 the example already has (its warnings) are set aside: what is left is what the
@@ -232,6 +233,10 @@ def slips_of(path: Path, text: str) -> Iterator[Slip]:
             copy = _replace_at(line, m.start(1), m.group(1), other)
             damaged = lines[: n + 1] + [copy] + lines[n + 1 :]
             yield Slip(path, "backup copied at the other level", n + 2, f"`{line.strip()}` again as `{copy.strip()}`", "\n".join(damaged))
+        if m := re.match(r"\s*(?:include|exclude)\s+(minidisk|sfs)\b", code):
+            other = "sfs" if m.group(1) == "minidisk" else "minidisk"
+            new = _replace_at(line, m.start(1), m.group(1), other)
+            yield changed(n, new, "medium swapped", f"`{code.strip()}` written `{new.split('#', 1)[0].strip()}`")
         for new, what in _sfs_slips(code):
             yield changed(n, new + line[len(code) :], "SFS path", what)
         if word == "member" and (m := re.match(r"\s*member\s+(\w+)", line)):

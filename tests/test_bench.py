@@ -438,6 +438,9 @@ MENDED_SLIPS = [
     # a `backup` line copied at the other level: BKR118 alone, not BKR412 as well (stop 34)
     ("minimal.bkr", "`backup GUESTS full` again as `backup GUESTS incremental`", ["BKR118"]),
     ("lnxssi.bkr", "`backup LINUX, CMSSVC full` again as `backup LINUX, CMSSVC incremental`", ["BKR118"]),
+    # `sfs` written for `minidisk`: one BKR318 for the statement, no BKR413 for the job's exclude (stop 34)
+    ("minimal.bkr", "`include minidisk * 0191` written `include sfs * 0191`", ["BKR318"]),
+    ("minimal.bkr", "`exclude minidisk * 0190 019D 019E` written `exclude sfs * 0190 019D 019E`", ["BKR318"]),
 ]
 
 
