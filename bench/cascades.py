@@ -10,7 +10,7 @@ range; a missing unit; a name too long; a `}` deleted; a line duplicated; a
 time like `2:00` or `25:00`; a member renamed at its declaration only; an SFS
 path's file pool left out, its `:` typed as a blank, a blank after its `:`;
 `sfs` written for `minidisk` and the other way; a `backup` line copied, in its
-job, at the other level. Each
+job, at the other level; a group's users written without its braces. Each
 damaged text is checked in memory (`bkrdsl.pipeline.analyse`) with both
 parsers (the fast one, and Lark with BKRDSL_PARSER=lark), and the diagnostics
 the example already has (its warnings) are set aside: what is left is what the
@@ -233,6 +233,9 @@ def slips_of(path: Path, text: str) -> Iterator[Slip]:
             copy = _replace_at(line, m.start(1), m.group(1), other)
             damaged = lines[: n + 1] + [copy] + lines[n + 1 :]
             yield Slip(path, "backup copied at the other level", n + 2, f"`{line.strip()}` again as `{copy.strip()}`", "\n".join(damaged))
+        if m := re.match(r"(\s*(?:single|identity)\s+group\s+\S+\s+)\{\s*(.*?)\s*\}\s*$", code):
+            # A group's users written on its line without the braces.
+            yield changed(n, m.group(1) + m.group(2) + line[len(code) :], "group without braces", f"`{code.strip()}` without its braces")
         if m := re.match(r"\s*(?:include|exclude)\s+(minidisk|sfs)\b", code):
             other = "sfs" if m.group(1) == "minidisk" else "minidisk"
             new = _replace_at(line, m.start(1), m.group(1), other)

@@ -441,6 +441,8 @@ MENDED_SLIPS = [
     # `sfs` written for `minidisk`: one BKR318 for the statement, no BKR413 for the job's exclude (stop 34)
     ("minimal.bkr", "`include minidisk * 0191` written `include sfs * 0191`", ["BKR318"]),
     ("minimal.bkr", "`exclude minidisk * 0190 019D 019E` written `exclude sfs * 0190 019D 019E`", ["BKR318"]),
+    # a group's users without its braces: one BKR011, not BKR004 at the next `{` as well (stop 34)
+    ("minimal.bkr", "`single group GUESTS { LINUX01 LINUX02 }` without its braces", ["BKR011"]),
 ]
 
 

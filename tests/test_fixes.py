@@ -149,6 +149,8 @@ RESTORED = [
     ("expire on VMSYS1 {", "on expire VMSYS1 {", "BKR004", "Write `expire on`"),
     ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 workers 2  private-volume M4PRV1",
      "BKR011", "Put the settings in braces"),
+    ("single group APPS { CICSPRD DB2PRD }", "single group APPS CICSPRD DB2PRD", "BKR011", "Put the users in braces"),
+    ("include minidisk * 0191-01FF", "include sfs * 0191-01FF", "BKR318", "Write `minidisk` for `sfs`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL: CICSPRD.*", "BKR318", "Remove the blank after the `:`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL CICSPRD.*", "BKR318", "Write `:` after the file pool"),
     ("disk BKRBKUP 191 size 10 cyl", "disk 191 BKRBKUP size 10 cyl", "BKR310", "Write `BKRBKUP 191`"),

@@ -227,6 +227,12 @@ SLIPS = [
     ('retain 35d', 'retain 35 days', 'retain 35d', "BKR004 24:12"),
     ('member body without braces', 'member VMSYS4 { workers 2  private-volume M4PRV1 }',
      'member VMSYS4 workers 2 private-volume M4PRV1', "BKR011 16:17"),
+    # a group's users on its line without the braces: one BKR011, not BKR004 at the next `{` (stop 34)
+    ('group body without braces', '  single group APPS { CICSPRD DB2PRD }', '  single group APPS CICSPRD DB2PRD', "BKR011 45:21"),
+    ('group body with match without braces', 'single group LINUX { LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }',
+     'single group LINUX LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP*', "BKR011 43:22"),
+    ('identity group body without braces', '  identity group SYSIDS { TCPIP FTPSERVE }',
+     '  identity group SYSIDS TCPIP FTPSERVE', "BKR011 47:25"),
     ('sfs blank after colon', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs BKRPOOL: CICSPRD.*', "BKR318 72:17"),
     ('minidisk for disk', 'disk BKRBKUP 191 size 10 cyl', 'minidisk BKRBKUP 191 size 10 cyl', "BKR004 31:3"),
     ('disk address first', 'disk BKRBKUP 191 size 10 cyl', 'disk 191 BKRBKUP size 10 cyl', "BKR310 31:8"),

@@ -496,7 +496,10 @@ MISSING_OPEN = register(
     block; after the fix, a `}` still missing is reported. A member's settings written on its line without
     braces (`member VMSYS4 workers 2 private-volume M4PRV1`) are one error
     whose fix puts them in braces (`member VMSYS4 { workers 2 private-volume
-    M4PRV1 }`), not an error at the next statement.
+    M4PRV1 }`), not an error at the next statement. So are a group's users
+    written on its line without braces (`single group APPS CICSPRD DB2PRD`,
+    also with `match LNXAPP*`): one error whose fix writes `single group
+    APPS { CICSPRD DB2PRD }`, not also BKR004 at the next block's `{`.
 
     Failing example:
 

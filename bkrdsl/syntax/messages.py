@@ -1918,15 +1918,15 @@ def single_quoted_name(name: str, span: Span) -> Diagnostic:
     )
 
 
-def body_without_braces(title: str, written: str, span: Span) -> Diagnostic:
+def body_without_braces(title: str, written: str, span: Span, what: str = "settings") -> Diagnostic:
     """`member VMSYS4 workers 2  private-volume M4PRV1`: a block's body on its line,
-    without the braces around it."""
+    without the braces around it (`what` it holds: a group's are its users)."""
     return codes.MISSING_OPEN(
-        f"the settings of `{title}` are written without braces: a block's body goes inside `{{ }}`",
+        f"the {what} of `{title}` are written without braces: a block's body goes inside `{{ }}`",
         span,
         help=f"write `{title} {{ {written} }}`",
         fix=Fix(
-            "Put the settings in braces",
+            f"Put the {what} in braces",
             (Edit(before(span), "{ "), Edit(Span(span.file, span.end_line, span.end_column, span.end_line,
                                                   span.end_column, span.end, span.end), " }")),
         ),

@@ -2580,17 +2580,22 @@ class Recovery:
         if not words or any(c in written for c in '{}",'):
             return False
         types = [self.facts.keywords.get(w.lower(), "NAME") for w in words]
-        if types[0] == "NAME":
-            return False
         leaves = self.line_tail(ip, tok)
         if len(leaves) < 2 or leaves[0].type not in self.keyword_types or leaves[-1].type != "NAME":
+            return False
+        # A group's body is its users (`single group GUESTS LINUX01 LINUX02`): names
+        # first; another block's starts with a keyword (a name there is more likely a
+        # word too many before its `{`, said otherwise).
+        group = any(t.type == "GROUP" for t in leaves)
+        if types[0] == "NAME" and not group:
             return False
         sim = Sim.of(ip)
         if not sim.copy().fits(["LBRACE", *types, "RBRACE"]):
             return False
         title = " ".join(str(t.value) for t in leaves)
         span = self.source.span(tok.start_pos, tok.start_pos + len(written))
-        self.report(messages.body_without_braces(title, written, span), tok.start_pos)
+        what = "users" if group else "settings"
+        self.report(messages.body_without_braces(title, written, span, what), tok.start_pos)
         self.feed_types(ip, ["LBRACE"], tok)
         pos = tok.start_pos
         for word, type_ in zip(words, types):
