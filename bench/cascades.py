@@ -10,7 +10,9 @@ range; a missing unit; a name too long; a `}` deleted; a line duplicated; a
 time like `2:00` or `25:00`; a member renamed at its declaration only; an SFS
 path's file pool left out, its `:` typed as a blank, a blank after its `:`;
 `sfs` written for `minidisk` and the other way; a `backup` line copied, in its
-job, at the other level; a group's users written without its braces. Each
+job, at the other level; a group's users written without its braces; a
+`disk` size's unit before its number, a minidisk selection's owner after its
+first address. Each
 damaged text is checked in memory (`bkrdsl.pipeline.analyse`) with both
 parsers (the fast one, and Lark with BKRDSL_PARSER=lark), and the diagnostics
 the example already has (its warnings) are set aside: what is left is what the
@@ -178,6 +180,16 @@ def _sfs_slips(code: str) -> Iterator[tuple[str, str]]:
             yield code[: m.start()] + new + code[m.end() :], f"`{m.group(0)}`: {what} (`{new}`)"
 
 
+def _swaps(code: str) -> Iterator[tuple[str, str]]:
+    """Two words the other way round: a `disk` size's unit before its number
+    (`size cyl 10`), a minidisk selection's owner after its first address
+    (`exclude minidisk 0190 * 019D`)."""
+    for pattern in (r"\bsize (\d+) (\w+)", r"^\s*(?:include|exclude) minidisk (\S+) (\S+)"):
+        if (m := re.search(pattern, code)) and m.group(1) != m.group(2):
+            new = code[: m.start(1)] + m.group(2) + code[m.end(1) : m.start(2)] + m.group(1) + code[m.end(2) :]
+            yield new, f"`{m.group(1)} {m.group(2)}` written `{m.group(2)} {m.group(1)}`"
+
+
 def _blocks(lines: list[str]) -> list[tuple[int, int, str]]:
     """Each block that opens and closes on lines of its own: (first, last, keyword)."""
     found, stack = [], []
@@ -236,6 +248,8 @@ def slips_of(path: Path, text: str) -> Iterator[Slip]:
         if m := re.match(r"(\s*(?:single|identity)\s+group\s+\S+\s+)\{\s*(.*?)\s*\}\s*$", code):
             # A group's users written on its line without the braces.
             yield changed(n, m.group(1) + m.group(2) + line[len(code) :], "group without braces", f"`{code.strip()}` without its braces")
+        for new, what in _swaps(code):
+            yield changed(n, new + line[len(code) :], "two words swapped", what)
         if m := re.match(r"\s*(?:include|exclude)\s+(minidisk|sfs)\b", code):
             other = "sfs" if m.group(1) == "minidisk" else "minidisk"
             new = _replace_at(line, m.start(1), m.group(1), other)

@@ -150,6 +150,7 @@ RESTORED = [
     ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 workers 2  private-volume M4PRV1",
      "BKR011", "Put the settings in braces"),
     ("single group APPS { CICSPRD DB2PRD }", "single group APPS CICSPRD DB2PRD", "BKR011", "Put the users in braces"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size cyl 10", "BKR316", "Write `10 cyl`"),
     ("include minidisk * 0191-01FF", "include sfs * 0191-01FF", "BKR318", "Write `minidisk` for `sfs`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL: CICSPRD.*", "BKR318", "Remove the blank after the `:`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL CICSPRD.*", "BKR318", "Write `:` after the file pool"),

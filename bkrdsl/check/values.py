@@ -124,7 +124,10 @@ OVERLAPPING_RANGES = register(
     after `include minidisk * 0100-01FF`); a statement written twice (a line
     duplicated) is one warning that says so, at the second. An `include sfs`
     or `exclude sfs` that names the same paths as an earlier one of its block
-    is that warning too; SFS paths that only overlap are not compared.
+    is that warning too; SFS paths that only overlap are not compared. A
+    statement whose owner `*` and first address are the other way round
+    (`exclude minidisk 0190 * 019D`) is BKR406's, which writes it the right
+    way: its `*` is not an address that overlaps the others.
 
     Failing example:
 
@@ -282,7 +285,9 @@ INVALID_NUMBER = register(
     3390 has at most 1,182,006 cylinders (an extended address volume, 3390
     Model A, about 1 TB, the largest z/VM supports), and an FBA volume's
     blocks have 32-bit numbers, so at most 4,294,967,296 of them; the extent
-    (START and SIZE) ends on such a volume.
+    (START and SIZE) ends on such a volume. A size written unit first
+    (`size cyl 10`) is one error, whose fix writes `size 10 cyl`, not also
+    BKR317 for `10` as a unit.
 
     Failing example:
 
@@ -521,6 +526,22 @@ def addresses(model: Model):
             )
 
 
+#: An address or range where a minidisk selection's owner goes (`0190`, `0191-01FF`).
+ADDRESS_LIKE = re.compile(r"[0-9][0-9A-F]{0,3}(?:-[0-9A-F]{1,4})?")
+
+
+def owner_and_address_swapped(selection: ast.Selection) -> bool:
+    """`exclude minidisk 0190 * 019D`: an address where the owner goes and `*`, the
+    owner, among the addresses. BKR406 (or BKR116) says so, with the statement
+    written the right way; its `*` is not an address that overlaps the others
+    (BKR312)."""
+    return (
+        selection.owner is not None
+        and ADDRESS_LIKE.fullmatch(selection.owner.upper) is not None
+        and any(i.text == "*" for i in selection.items)
+    )
+
+
 def _overlaps(selections: list[ast.Selection]) -> Iterator:
     """(word, earlier word) for each range that shares addresses with an earlier one."""
     ranges = []
@@ -547,7 +568,7 @@ def overlapping_ranges(model: Model):
     for selections in blocks:
         by_owner: dict[tuple, list[ast.Selection]] = {}
         for s in selections:
-            if s.medium is ast.Medium.MINIDISK and s.owner is not None:
+            if s.medium is ast.Medium.MINIDISK and s.owner is not None and not owner_and_address_swapped(s):
                 by_owner.setdefault((s.action, s.owner.upper), []).append(s)
         yield from _sfs_repeats(selections)
         for (action, owner), sels in by_owner.items():
@@ -870,14 +891,25 @@ def numbers(model: Model):
     suggest = Suggester()
     for d in cluster.disks:
         n = disk_int(d.size.text)
-        if n is None or n == 0:
+        swapped = n is None and parse_disk_unit(d.size.text) is not None and bool(disk_int(d.unit.text))
+        if swapped:
+            # `size cyl 10`: the unit and the number the other way round, one slip
+            # (not a size that is no number and a unit that is none).
+            written = f"{d.unit.text} {d.size.text}"
+            yield INVALID_NUMBER(
+                f"`size {d.size.text} {d.unit.text}` gives the unit before the number",
+                span_through(d.size.span, d.unit.span),
+                help=f"write the number, then the unit: `size {written}`",
+                fix=Fix.replace(f"Write `{written}`", span_through(d.size.span, d.unit.span), written),
+            )
+        elif n is None or n == 0:
             yield INVALID_NUMBER(
                 f"disk size {quoted(d.size.text)} is not a whole number of at least 1",
                 d.size.span,
                 help="give the size as a number of cylinders or blocks, e.g. `size 10 cyl`",
             )
-        unit = parse_disk_unit(d.unit.text)
-        if unit is None:
+        unit = None if swapped else parse_disk_unit(d.unit.text)
+        if unit is None and not swapped:
             close = suggest.closest(d.unit.text, DISK_UNITS)
             yield UNKNOWN_UNIT(
                 f"{quoted(d.unit.text)} is not a minidisk size unit",
