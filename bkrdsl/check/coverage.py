@@ -14,7 +14,7 @@ from bkrdsl.check.common import first_few, listed, quoted, small_int, span_throu
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
-from bkrdsl.check.values import minidisk_written_as_sfs, sfs_path_problem
+from bkrdsl.check.values import minidisk_written_as_sfs, owner_and_address_swapped, sfs_path_problem
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
@@ -385,6 +385,8 @@ OWNER_NOT_BACKED_UP = register(
     the other configuration kind). An owner that reads as a minidisk address
     (`include minidisk 0191 *`) is the address written where the owner goes:
     the help gives the line with the owner first (`include minidisk * 0191`).
+    So is a member block's exclude written so (`exclude minidisk 0192 *`),
+    which would exclude nothing on the member.
     When no include of the job selects anything, the job backs up nothing:
     that is BKR116, an error, which shows these includes as its notes
     instead.
@@ -1473,6 +1475,28 @@ def owners_backed_up(model: Model):
             )
         else:
             yield from (found for _, _, found in misses)
+
+
+@check
+def member_owners_written_as_addresses(model: Model):
+    """BKR406 for a member block's selection whose owner `*` stands after its first
+    address (`exclude minidisk 0192 *`): it names no user, so it excludes nothing on
+    the member, silently (a job's selection so written is owners_backed_up's)."""
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for member in cluster.members:
+        for sel in member.selections:
+            if sel.medium is not ast.Medium.MINIDISK or not owner_and_address_swapped(sel):
+                continue
+            owner = sel.owner
+            addresses = " ".join([owner.upper] + [i.upper for i in sel.items if i.upper != "*"])
+            yield OWNER_NOT_BACKED_UP(
+                f"{quoted(owner.upper)} stands where the owner goes: `minidisk` takes the owner first,"
+                f" then addresses, so this {sel.action.value} of member {quoted(member.name.upper)} names no user",
+                owner.span,
+                help=f"write `{sel.action.value} minidisk * {addresses}` (`*`: every user on the member)",
+            )
 
 
 def _owner_covers(exclude_owner: str, owner: str) -> bool:
