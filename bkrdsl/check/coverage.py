@@ -14,7 +14,12 @@ from bkrdsl.check.common import first_few, listed, quoted, small_int, span_throu
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
-from bkrdsl.check.values import minidisk_written_as_sfs, owner_and_address_swapped, sfs_path_problem
+from bkrdsl.check.values import (
+    minidisk_written_as_sfs,
+    owner_after_addresses,
+    owner_and_address_swapped,
+    sfs_path_problem,
+)
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
@@ -1310,6 +1315,8 @@ def _owner_unread(sel: ast.Selection) -> bool:
     diagnostic); a path whose user part reads (`BKRPOOL:CICSPRD..OLD`) is judged."""
     if sel.medium is ast.Medium.MINIDISK:
         owner = sel.owner
+        if owner_after_addresses(sel) is not None:
+            return True  # `0200-02FF LNX*`: BKR310's, the owner judged once it stands first
         return owner is not None and owner.upper != "*" and not valid_user_or_pattern(owner.upper)
     for item in sel.items:
         if sfs_path_problem(item.text) is None:
@@ -1396,6 +1403,11 @@ def owners_backed_up(model: Model):
             include = sel.action is ast.Action.INCLUDE
             what_selects = "this path" if sel.medium is ast.Medium.SFS else f"this {sel.action.value}"
             selects = False
+            if owner_after_addresses(sel) is not None:
+                # `exclude minidisk 0200 LNX*`: BKR310 says the owner stands after the
+                # addresses; whose it is is judged once it stands first.
+                selecting += include
+                continue
             for up, word in _selection_owners(sel):
                 if up == "*":
                     selects = True

@@ -26,6 +26,7 @@ from bkrdsl.check.common import (
     volume_problem,
 )
 from bkrdsl.check.registry import check
+from bkrdsl.check.values import owner_after_addresses
 from bkrdsl.diagnostics import Fix, Severity
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model, is_pattern
@@ -442,8 +443,10 @@ def user_ids(model: Model):
     if cluster is None:
         return
     # A selection's owner, or a `disk` statement's user (`disk BKRWRK* ...`), may be a pattern.
-    words = [s.owner for j in cluster.jobs for s in j.selections if s.owner is not None]
-    words += [s.owner for m in cluster.members for s in m.selections if s.owner is not None]
+    # An owner written after its addresses (`exclude minidisk 0200-02FF LNX*`) is
+    # BKR310's, once for the statement: its range is not a user ID to report here.
+    selections = [s for j in cluster.jobs for s in j.selections] + [s for m in cluster.members for s in m.selections]
+    words = [s.owner for s in selections if s.owner is not None and owner_after_addresses(s) is None]
     words += [d.user for d in cluster.disks]
     for w in words:
         if w.text == "*":

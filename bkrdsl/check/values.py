@@ -56,7 +56,12 @@ INVALID_ADDRESS = register(
     (inclusive) and `*` for every address; a `disk` statement takes one
     address, after the user ID: `disk 191 BKRBKUP` (the address first, as in
     some directory tools) is reported once as the two the wrong way round,
-    with a fix that swaps them.
+    with a fix that swaps them. So is a selection whose owner, a user ID or
+    pattern, stands after an address where the owner goes (`exclude
+    minidisk 0200-02FF LNX*`): one error for the statement, not BKR301 for
+    the range read as a user ID as well; the owner is judged (BKR116,
+    BKR406) once it stands first. (`*` after an address, `include minidisk
+    0191 *`, is BKR406's or BKR116's, which write the line the right way.)
 
     Failing example:
 
@@ -489,8 +494,13 @@ def addresses(model: Model):
     if cluster is None:
         return
     for sel in selections_of(cluster, ast.Medium.MINIDISK):
+        owner = owner_after_addresses(sel)
+        if owner is not None:
+            yield _owner_after(sel, owner)
         for w in sel.items:
             rng = parse_address_range(w.text)
+            if w is owner:
+                continue
             if rng is None:
                 yield INVALID_ADDRESS(
                     f"{quoted(w.text)} is not a minidisk address or range",
@@ -542,6 +552,45 @@ def owner_and_address_swapped(selection: ast.Selection) -> bool:
     )
 
 
+def owner_after_addresses(selection: ast.Selection) -> ast.Word | None:
+    """`exclude minidisk 0200-02FF LNX*`: an address or range where the owner goes and,
+    among the addresses, one word that is no address but a user ID or pattern: the
+    owner, written after. That word, else None (`*` there, `0190 * 019D`, is
+    owner_and_address_swapped's). BKR310 says it once, for the statement; the range
+    is not a user ID (BKR301), the pattern not an address, and the owner is judged
+    (BKR116, BKR406) once the two are the right way round."""
+    owner = selection.owner
+    if selection.medium is not ast.Medium.MINIDISK or owner is None or not ADDRESS_LIKE.fullmatch(owner.upper):
+        return None
+    if any(i.text == "*" for i in selection.items):
+        return None
+    words = [i for i in selection.items if parse_address_range(i.text) is None]
+    if len(words) != 1 or not valid_user_or_pattern(words[0].upper):
+        return None
+    return words[0]
+
+
+def _owner_after(selection: ast.Selection, owner: ast.Word) -> Diagnostic:
+    """BKR310 for a minidisk selection whose owner stands after its addresses; a fix
+    swaps the two when they are neighbours (`0200-02FF LNX*`)."""
+    action, first = selection.action.value, selection.owner
+    addresses = [first.text] + [i.text for i in selection.items if i is not owner]
+    meant = f"{action} minidisk {owner.text} {' '.join(addresses)}"
+    fix = None
+    if selection.items[0] is owner:
+        fix = Fix(
+            f"Write `{owner.text} {first.text}`",
+            (Edit(first.span, owner.text), Edit(owner.span, first.text)),
+        )
+    return INVALID_ADDRESS(
+        f"{quoted(owner.text)} is the owner, written after the address {quoted(first.text)}:"
+        " `minidisk` takes the owner first, then addresses",
+        span_through(first.span, selection.items[-1].span),
+        help=f"write `{meant}`",
+        fix=fix,
+    )
+
+
 def _overlaps(selections: list[ast.Selection]) -> Iterator:
     """(word, earlier word) for each range that shares addresses with an earlier one."""
     ranges = []
@@ -568,7 +617,12 @@ def overlapping_ranges(model: Model):
     for selections in blocks:
         by_owner: dict[tuple, list[ast.Selection]] = {}
         for s in selections:
-            if s.medium is ast.Medium.MINIDISK and s.owner is not None and not owner_and_address_swapped(s):
+            if (
+                s.medium is ast.Medium.MINIDISK
+                and s.owner is not None
+                and not owner_and_address_swapped(s)
+                and owner_after_addresses(s) is None
+            ):
                 by_owner.setdefault((s.action, s.owner.upper), []).append(s)
         yield from _sfs_repeats(selections)
         for (action, owner), sels in by_owner.items():
