@@ -1134,7 +1134,9 @@ def minidisk_written_as_sfs(selection: ast.Selection) -> bool:
     owner, *addresses = (i.upper for i in selection.items)
     if owner != "*" and (":" in owner or "." in owner or not valid_user_or_pattern(owner)):
         return False
-    return all(parse_address_range(a) is not None for a in addresses)
+    # An address as written in a selection starts with a digit (`0191`, `0100-0FFF`):
+    # `include sfs ABC DEF` is two paths without their pool, not an owner and `DEF`.
+    return all(a == "*" or (ADDRESS_LIKE.fullmatch(a) and parse_address_range(a)) for a in addresses)
 
 
 def _minidisk_as_sfs(selection: ast.Selection) -> Diagnostic:
