@@ -216,14 +216,29 @@ WORD_CUT = register(
 )
 
 
+class _Text:
+    """The directory's text (`Source`), for the minidisks read from it to place
+    themselves when asked (`Minidisk.span`): set once the reading ends."""
+
+    __slots__ = ("source",)
+
+    def __init__(self) -> None:
+        self.source: Source | None = None
+
+
 class Minidisk(NamedTuple):
     """One MDISK statement of an entry: the virtual address a selection names,
-    and the extent the compile's own MDISK statements are compared with."""
+    and the extent the compile's own MDISK statements are compared with.
+
+    Where it is (`span`, `statement`) is worked out from its record when asked,
+    not as it is read: a directory of 50,000 users has some 275,000 MDISK
+    statements, and only a diagnostic, a fix or an editor's request places one
+    (two spans each, a seventh of the reading, made for nothing). Equal, hashed,
+    ordered and shown as before, when the spans were its third and fourth fields."""
 
     address: int
     form: str  # "MDISK" (an extent on a volume, or DirMaint's AUTOx), "DEVNO", "V-DISK" or "T-DISK"
-    span: Span  # the virtual address on the statement
-    statement: Span
+    line: int  # the line of its statement
     devtype: str = ""  # upper case: "3390", "FB-512"
     #: Cylinders or blocks (`count`, AUTOx's size, a V-DISK's blocks, a T-DISK's
     #: size); None for DEVNO and for `END` (to the volume's end: not known here).
@@ -235,11 +250,66 @@ class Minidisk(NamedTuple):
     #: DirMaint's allocation form (`AUTOG`, `AUTOR`, `AUTOV`): where the extent lies
     #: is DirMaint's choice, not in the file; None for an explicit extent.
     allocation: str | None = None
+    text: _Text | None = None  # the directory's text, where `span` and `statement` are found
 
     @property
     def temporary(self) -> bool:
         """Whether it holds nothing once its user logs off (a V-DISK or T-DISK)."""
         return self.form in TEMPORARY_FORMS
+
+    @property
+    def span(self) -> Span:
+        """The virtual address on the statement: the record's second word, as DIRECTXA
+        splits it (at a space or tab; the reader found it there, the same columns)."""
+        source, number = self.text.source, self.line
+        start = source.line_start(number)
+        words = _WORD.finditer(source.line_text(number)[:LAST_COLUMN])
+        next(words)
+        begin, end = next(words).span()
+        return Span(source.name, number, begin + 1, number, end + 1, start + begin, start + end)
+
+    @property
+    def statement(self) -> Span:
+        """The whole statement: its record from column 1 to its last word by column 71."""
+        source, number = self.text.source, self.line
+        start = source.line_start(number)
+        last = len(source.line_text(number)[:LAST_COLUMN].rstrip())
+        return Span(source.name, number, 1, number, last + 1, start, start + last)
+
+    def _compared(self) -> tuple:
+        return (self.address, self.form, self.span, self.statement, *self[3:8])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Minidisk):
+            return tuple.__eq__(self, other)
+        if self[:8] != other[:8]:
+            return False
+        return self.text is other.text or self._compared() == other._compared()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((*self[:8], self.text.source.name if self.text is not None else None))
+
+    def __lt__(self, other: Minidisk) -> bool:
+        return self._compared() < other._compared()
+
+    def __le__(self, other: Minidisk) -> bool:
+        return self._compared() <= other._compared()
+
+    def __gt__(self, other: Minidisk) -> bool:
+        return self._compared() > other._compared()
+
+    def __ge__(self, other: Minidisk) -> bool:
+        return self._compared() >= other._compared()
+
+    def __repr__(self) -> str:
+        return (
+            f"Minidisk(address={self.address!r}, form={self.form!r}, span={self.span!r},"
+            f" statement={self.statement!r}, devtype={self.devtype!r}, size={self.size!r},"
+            f" volume={self.volume!r}, start={self.start!r}, allocation={self.allocation!r})"
+        )
 
 
 class Link(NamedTuple):
@@ -599,6 +669,7 @@ class _Reader:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.text = _Text()  # the `Source`, once read (`result`): the minidisks' places are found there
         self.entries: list[Entry] = []
         self.profiles: list[Entry] = []
         #: The entry being read, if bkrc keeps it: its kind, ID, the ID's span, its statement's
@@ -856,16 +927,8 @@ class _Reader:
                 problem = _address_problem(shape, "MDISK") or _extent_problem(form, operands)
                 self.found.append(MALFORMED(problem, self._statement(line), help=_MDISK_HELP))
             return
-        number, start, name, upper = self.number, self.start, self.name, self.upper
-        if self.places is None:  # the address, the second word: found after the first (`_place`)
-            begin = upper.find(shape[1], upper.find("MDISK") + 5)
-            end = begin + len(shape[1])
-        else:
-            begin, end = self._place(1)
-        span = _new(Span, (name, number, begin + 1, number, end + 1, start + begin, start + end))
-        last = len(line[:LAST_COLUMN].rstrip())
-        statement = _new(Span, (name, number, 1, number, last + 1, start, start + last))  # `_statement`
-        self.disks.append(_new(Minidisk, (address, form, span, statement, shape[2], *extent)))
+        # Placed when asked (`Minidisk.span`, `statement`), from the record as the `Source` keeps it.
+        self.disks.append(_new(Minidisk, (address, form, self.number, shape[2], *extent, self.text)))
 
     def _link(self, shape: list[str], line: str, cut: bool) -> None:
         """`LINK owner vdev1 vdev2 mode`: the disk is this user's at vdev2."""
@@ -904,6 +967,7 @@ class _Reader:
     def result(self, source: Source) -> Directory:
         """The directory read, whose text, its records as `record` kept them, is `source`."""
         self._close()
+        self.text.source = source
         kinds = {e.id: e.kind for e in self.entries}
         for entry in self.entries:
             for build in entry.builds:

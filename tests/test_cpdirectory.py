@@ -397,3 +397,91 @@ def test_records_split_in_c_read_as_records_checked_one_by_one(records):
     with mock.patch.object(cpdirectory, "_doubtful", lambda lines, *_: frozenset(range(len(lines)))):
         checked = read_directory("site.direct", data)
     assert repr(fast) == repr(checked) and fast.source._line_starts == checked.source._line_starts
+
+
+def _mdisk_places(found) -> list[tuple[int, tuple, tuple]]:
+    return [
+        (disk.address, tuple(disk.span), tuple(disk.statement))
+        for entry in found.entries
+        for disk in entry.disks
+    ]
+
+
+def test_a_minidisk_is_placed_when_asked_where_the_reader_found_it():
+    """A minidisk's places (`span`, `statement`) are worked out from its record when
+    asked, not as it is read: the address as DIRECTXA splits the record (at a space or
+    tab), its statement to its last word by column 71, the masked text's columns."""
+    text = (
+        "USER A PW 1M 1M G\n"
+        " MDISK 0191 3390 1 10 VOL MR\n"
+        "  MDISK\t0192 3390 1 10 VOL MR RPASS WPASS\n"  # a tab; passwords masked, same columns
+        " MDISK\xa00193 3390 1 10 VOL MR\n"  # a no-break space: one word, BKR502
+        " MDISK 0194\x0c3390 V-DISK 200 MR\n"  # a form feed inside the second word as DIRECTXA reads it
+        " MDISK 0195 3390 1 10 VOLß MR   \n"  # a longer upper case, trailing blanks
+        + " " * 40 + "MDISK 0196 3390 T-DISK 10 MR" + " " * 3 + "00010000\n"  # a sequence number in 72-79
+    )
+    found = read_directory("site.direct", text.encode())
+    source = found.source
+    places = _mdisk_places(found)
+    assert [a for a, _, _ in places] == [0x191, 0x192, 0x195, 0x196]
+    assert places[0][1:] == (
+        ("site.direct", 2, 8, 2, 12, 25, 29),
+        ("site.direct", 2, 1, 2, 29, 18, 46),
+    )
+    assert places[1][1] == ("site.direct", 3, 9, 3, 13, 55, 59)
+    assert source.text[55:59] == "0192" and "RPASS" not in source.text
+    assert places[2][1][2:5] == (8, 6, 12) and places[2][2][4] == 30  # the statement ends at `MR`, not the blanks
+    assert places[3][1][2:5] == (47, 7, 51) and places[3][2][4] == 69
+    for _, span, statement in places:
+        assert source.span(span[5], span[6]) == span and source.span(statement[5], statement[6]) == statement
+
+
+@given(
+    st.lists(
+        st.tuples(st.lists(st.tuples(_RECORD_WORDS, _RECORD_BLANKS), max_size=11), st.integers(0, 66), st.booleans()),
+        max_size=14,
+    )
+)
+@example([([("USER", " "), ("A", " "), ("PW", " ")], 0, False), ([("MDISK", "\t"), ("0191", "\x0c"), ("3390", " "), ("V-DISK", " "), ("10", " ")], 1, False)])  # fmt: skip
+@example([([("USER", " "), ("A", " ")], 0, False), ([("MDISK", " "), ("0191", " "), ("ß", " "), ("T-DISK", " "), ("10", " ")], 60, True)])  # fmt: skip
+def test_a_minidisk_s_places_are_its_address_and_statement_in_the_masked_text(records):
+    """Whatever the record's blanks and case, a minidisk's `span` is its second word as
+    DIRECTXA splits it (the address it was read from) and its `statement` the record to
+    its last word by column 71, both in the text a diagnostic shows (`Source.span`
+    gives the same spans); two reads of one text give equal, equally hashed minidisks."""
+    lines = []
+    for words, indent, lower in records:
+        line = " " * (indent if indent > 56 else indent % 4) + "".join(w + b for w, b in words)
+        lines.append(line.lower() if lower else line)
+    data = "\n".join(lines).encode()
+    found, again = read_directory("site.direct", data), read_directory("site.direct", data)
+    source = found.source
+    for entry in found.entries:
+        for disk in entry.disks:
+            span, statement = disk.span, disk.statement
+            record = source.line_text(disk.line)
+            head = record[: span.column - 1]
+            assert span.line == statement.line == disk.line and statement.column == 1
+            assert int(record[span.column - 1 : span.end_column - 1], 16) == disk.address
+            assert head.strip(" \t").upper() == "MDISK" and head[-1] in " \t"
+            assert record[span.end_column - 1 : span.end_column] in ("", " ", "\t")
+            assert statement.end_column - 1 == len(record[:71].rstrip()) and span.end_column <= 72
+            assert source.span(span.start, span.end) == span and source.span(statement.start, statement.end) == statement
+    assert found.entries == again.entries and [hash(e) for e in found.entries] == [hash(e) for e in again.entries]
+    assert repr(found) == repr(again)
+
+
+def test_a_minidisk_compares_shows_and_sorts_as_with_its_places_as_fields():
+    """Equality, hashing, order and repr of a minidisk are those of the named tuple it
+    was when its spans were its third and fourth fields."""
+    text = "USER A PW 1M 1M G\n MDISK 0191 3390 1 10 VOL MR\n MDISK 0191 3390 1 10 VOL MR\n"
+    one, other = read_directory("a.direct", text.encode()), read_directory("a.direct", text.encode())
+    first, second = one.entry("A").disks
+    assert first != second and first < second and sorted([second, first]) == [first, second]
+    assert first == other.entry("A").disks[0] and hash(first) == hash(other.entry("A").disks[0])
+    assert first != read_directory("b.direct", text.encode()).entry("A").disks[0]  # another file's
+    assert repr(first) == (
+        "Minidisk(address=401, form='MDISK', span=Span(file='a.direct', line=2, column=8, end_line=2,"
+        " end_column=12, start=25, end=29), statement=Span(file='a.direct', line=2, column=1, end_line=2,"
+        " end_column=29, start=18, end=46), devtype='3390', size=10, volume='VOL', start=1, allocation=None)"
+    )
