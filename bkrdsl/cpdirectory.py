@@ -513,6 +513,21 @@ class Directory:
         profile = self._profile_by_id.get(entry.profile) if entry.profile is not None else None
         return entry.links + (profile.links if profile is not None else ())
 
+    def link_addresses(self, entry: Entry) -> frozenset[int]:
+        """The addresses `links_of(entry)` takes, a PROFILE's worked out once for all the
+        entries that INCLUDE it and have no LINK of their own (a site's users, most of them)."""
+        if entry.links or entry.profile is None:
+            return frozenset(link.address for link in self.links_of(entry))
+        found = self._profile_links.get(entry.profile)
+        if found is None:
+            found = self._profile_links[entry.profile] = frozenset(link.address for link in self.links_of(entry))
+        return found
+
+    @functools.cached_property
+    def _profile_links(self) -> dict[str, frozenset[int]]:
+        """PROFILE name -> `link_addresses` of an entry that only INCLUDEs it."""
+        return {}
+
     @functools.cached_property
     def _profile_by_id(self) -> dict[str, Entry]:
         """PROFILE name -> its entry (`profiles` holds the first of each name)."""

@@ -634,3 +634,66 @@ def test_include_owners_of_the_examples_and_a_bench_cluster_are_the_plain_defini
             assert model.include_owners(job) == _include_owners_plain(model, job), (name, job.name)
             compared += 1
     assert compared > 20
+
+
+def _found_by_scan(directory, entry, members, first, last):
+    """What BKR515/BKR516 read of a range, worked out from `user_instances` as it was
+    before `_Held.found`'s shortcuts (one pass per instance, nothing kept)."""
+    from bkrdsl.check import directory as checks
+
+    instances = checks.user_instances(directory, entry, members)
+    if not instances or any(first <= a <= last for i in instances for a in i.links):
+        return None
+    held = [[d for d in i.disks if first <= d.address <= last] for i in instances]
+    if not any(held):
+        return (checks._ABSENT,)
+    if not all(held):
+        return (checks._PARTLY, [i.member for i, h in zip(instances, held, strict=True) if not h])
+    if all(d.temporary for h in held for d in h):
+        return (checks._TEMPORARY, next(d for h in held for d in h))
+    return ("",)
+
+
+def test_what_a_range_finds_of_each_user_is_the_scan_of_its_instances():
+    """`_Held.found` (a USER's read from its entry, each answer kept per range and
+    looked up by ID, a PROFILE's links worked out once) gives, for every user, range
+    and members, asked in any order and again, the answer of a scan of its instances."""
+    import random
+
+    from bkrdsl.check.directory import _Held
+    from bkrdsl.cpdirectory import read_directory
+
+    rng = random.Random(7)
+    forms = ["3390 1 10 VOL MR", "3390 1 10 VOL MR", "FB-512 V-DISK 200 MR", "3390 T-DISK 10 MR", "3390 DEVNO 1A2B MR"]
+
+    def disks() -> str:
+        return "".join(f" MDISK {a:04X} {rng.choice(forms)}\n" for a in rng.sample(range(0x190, 0x1A8), rng.randrange(4)))
+
+    def links() -> str:
+        return "".join(f" LINK MAINT {a:04X} {a:04X} RR\n" for a in rng.sample(range(0x190, 0x1A8), rng.randrange(3)))
+
+    text = "".join(f"PROFILE P{p}\n{links()}" for p in range(3))
+    for n in range(60):
+        profile = f" INCLUDE P{rng.randrange(4)}\n" if rng.random() < 0.8 else ""  # P3: no such PROFILE
+        if n % 3:
+            text += f"USER U{n:02} PW 1M 1M G\n{profile}{links() if rng.random() < 0.3 else ''}{disks()}"
+            continue
+        builds = [m for m in ("M1", "M2", "M3") if rng.random() < 0.7]
+        if rng.random() < 0.2:
+            builds = ["*"]
+        text += f"IDENTITY I{n:02} PW 1M 1M G\n{profile}" + "".join(
+            f" BUILD ON {m} USING SUBCONFIG I{n:02}-{k}\n" for k, m in enumerate(builds)
+        ) + disks()
+        text += "".join(f"SUBCONFIG I{n:02}-{k}\n{links() if rng.random() < 0.3 else ''}{disks()}" for k in range(len(builds)))
+    directory = read_directory("site.direct", text.encode())
+    users = [e for e in directory.entries if e.kind != "SUBCONFIG"]
+    ranges = [(a, a) for a in range(0x18F, 0x1A9)] + [(0x190, 0x19F), (0x100, 0xFFF), (0x1A0, 0x1A7)]
+    asks = [(e, m, r) for e in users for m in (("M1",), ("M2",), ("M1", "M2", "M3"), ("M4",)) for r in ranges]
+    rng.shuffle(asks)
+    held = _Held(directory)
+    answers = {"": 0, "absent": 0, "partly": 0, "temporary": 0, None: 0}
+    for entry, members, (first, last) in asks + asks[: len(asks) // 2]:
+        found = held.found(entry, members, first, last)
+        assert found == _found_by_scan(directory, entry, members, first, last), (entry.id, members, first, last)
+        answers[found[0] if found else None] += 1
+    assert all(answers.values()), answers  # every answer given

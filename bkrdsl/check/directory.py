@@ -1195,16 +1195,19 @@ def user_instances(directory: Directory, entry: Entry, members: tuple[str, ...])
     """A USER's minidisks; an IDENTITY's on each of `members` it is built on: its
     own MDISKs (every member's) with its SUBCONFIG's there. A member without a
     BUILD statement is BKR514's, not compared here."""
-    own_links = {link.address for link in directory.links_of(entry)}
+    own_links = directory.link_addresses(entry)
     if entry.kind != "IDENTITY":
-        return [Instance(None, entry.disks, frozenset(own_links))]
+        return [_new(Instance, (None, entry.disks, own_links))]
     out = []
     for member, sub in zip(members, directory.subconfigs_on(entry, members), strict=True):
         if sub is None:
             continue
-        links = own_links | {link.address for link in sub.links}
-        out.append(Instance(member, entry.disks + sub.disks, frozenset(links)))
+        links = own_links | {link.address for link in sub.links} if sub.links else own_links
+        out.append(_new(Instance, (member, entry.disks + sub.disks, links)))
     return out
+
+
+_new = tuple.__new__  # a named tuple made without its `__new__`'s Python call (`Instance`, a user's)
 
 
 def holds_minidisk(directory: Directory, machine_id: str, kind: Kind, members: tuple[str, ...], address: int) -> bool:
@@ -1266,7 +1269,12 @@ class _Held:
         self.directory = directory
         self._users: dict[tuple[str, ...], list[Entry]] = {}
         self._instances: dict[tuple[str, tuple[str, ...] | None], list[Instance]] = {}
-        self._found: dict[tuple[str, tuple[str, ...] | None, int, int], tuple | None] = {}
+        #: (members, first, last) -> user ID -> `found`'s answer (members None for a USER:
+        #: the same on every member); one table per range, looked up by ID alone.
+        self._found: dict[tuple[tuple[str, ...] | None, int, int], dict[str, tuple | None]] = {}
+        #: (link addresses, first, last) -> whether one is in the range: most users'
+        #: links are their PROFILE's, one set for a thousand users (`link_addresses`).
+        self._linked: dict[tuple[frozenset[int], int, int], bool] = {}
 
     def users(self, owners: tuple[str, ...]) -> list[Entry]:
         """`Directory.users_named` (a full and an incremental job name the same owners)."""
@@ -1288,25 +1296,71 @@ class _Held:
         none there or links one there (nothing to say), (_ABSENT,) where no instance
         has a minidisk in it, (_PARTLY, the members whose instance has none) where some
         lack it, (_TEMPORARY, the first) where each has one and all are temporary, else
-        ("",): an include says the last two, an exclude neither."""
-        key = (entry.id, members if entry.kind == "IDENTITY" else None, first, last)
-        if key in self._found:
-            return self._found[key]
-        instances = self.instances(entry, members)
-        if not instances or any(first <= a <= last for i in instances for a in i.links):
-            self._found[key] = None
-            return None
-        held = [[d for d in i.disks if first <= d.address <= last] for i in instances]
-        if not any(held):
-            found = (_ABSENT,)
-        elif not all(held):
-            found = (_PARTLY, [i.member for i, h in zip(instances, held, strict=True) if not h])
-        elif all(d.temporary for h in held for d in h):
-            found = (_TEMPORARY, next(d for h in held for d in h))
+        ("",): an include says the last two, an exclude neither.
+
+        A USER's one instance is its entry's MDISKs and links: read from the entry, with
+        no `Instance` made (most users are named by one range, so it would be made for
+        one answer); an IDENTITY's are kept (`instances`) for each member's jobs."""
+        identity = entry.kind == "IDENTITY"
+        said = self.answers(members if identity else None, first, last)
+        found = said.get(entry.id, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found
+        if not identity:
+            found = self._one(entry.disks, self.directory.link_addresses(entry), first, last)
+        elif not (instances := self.instances(entry, members)) or any(
+            self._links_in(i.links, first, last) for i in instances
+        ):
+            found = None
+        elif len(instances) == 1:
+            found = self._one(instances[0].disks, frozenset(), first, last)
         else:
-            found = ("",)
-        self._found[key] = found
+            held = [[d for d in i.disks if first <= d.address <= last] for i in instances]
+            if not any(held):
+                found = _ABSENT_
+            elif not all(held):
+                found = (_PARTLY, [i.member for i, h in zip(instances, held, strict=True) if not h])
+            elif all(d.temporary for h in held for d in h):
+                found = (_TEMPORARY, next(d for h in held for d in h))
+            else:
+                found = _SELECTED
+        said[entry.id] = found
         return found
+
+    def answers(self, members: tuple[str, ...] | None, first: int, last: int) -> dict[str, tuple | None]:
+        """User ID -> `found`'s answer so far, for the range on `members` (None: a USER's)."""
+        key = (members, first, last)
+        said = self._found.get(key)
+        if said is None:
+            said = self._found[key] = {}
+        return said
+
+    def _one(self, disks: tuple[Minidisk, ...], links: frozenset[int], first: int, last: int) -> tuple | None:
+        """`found` of one instance (its minidisks, its LINKs' addresses), in one pass."""
+        if links and self._links_in(links, first, last):
+            return None
+        found = _ABSENT_
+        for disk in disks:
+            if first <= disk.address <= last:
+                if not disk.temporary:
+                    return _SELECTED
+                if found is _ABSENT_:
+                    found = (_TEMPORARY, disk)  # the first, unless a permanent one follows
+        return found
+
+    def _links_in(self, links: frozenset[int], first: int, last: int) -> bool:
+        """Whether one of the addresses `links` is within `first`-`last`."""
+        if not links:
+            return False
+        key = (links, first, last)
+        known = self._linked.get(key)
+        if known is None:
+            known = self._linked[key] = any(first <= a <= last for a in links)
+        return known
+
+
+_UNKNOWN = object()  # not yet in `_Held._found` (where None is an answer)
+_ABSENT_, _SELECTED = (_ABSENT,), ("",)  # `_Held.found`'s answers of one word
 
 
 def _selection_against(held: _Held, selection, users, members, explicit, suggest) -> Iterator[Diagnostic]:
@@ -1318,9 +1372,14 @@ def _selection_against(held: _Held, selection, users, members, explicit, suggest
         if bounds is None or bounds[0] > bounds[1]:  # malformed or reversed: the checker's
             continue
         absent, partly, temporary = [], [], []  # (entry, its instances); (entry, members); (entry, disk)
+        first, last = bounds
+        # `held.found`, its answers so far looked up here: most users were named by another job already.
+        said_of_user, said_of_identity = held.answers(None, first, last), held.answers(members, first, last)
         for entry in users:
-            found = held.found(entry, members, *bounds)
-            if found is None:
+            found = (said_of_identity if entry.kind == "IDENTITY" else said_of_user).get(entry.id, _UNKNOWN)
+            if found is _UNKNOWN:
+                found = held.found(entry, members, first, last)
+            if found is None or found is _SELECTED:
                 continue
             if found[0] is _ABSENT:
                 absent.append((entry, held.instances(entry, members)))
