@@ -254,6 +254,49 @@ def test_identity_counts_where_its_subconfig_gives_it_a_permanent_minidisk(at_ro
     assert all("SCRATCH" not in entries(data, m) for m in data["cluster"]["members"])
 
 
+SITE_IDENTITIES = """\
+IDENTITY WEBSRV LBYONLY 256M 256M G
+ BUILD ON VMSYS1 USING SUBCONFIG WEBSRV-1
+ BUILD ON VMSYS2 USING SUBCONFIG WEBSRV-2
+ BUILD ON VMSYS3 USING SUBCONFIG WEBSRV-3
+SUBCONFIG WEBSRV-1
+ MDISK 0191 3390 0400 0003 M1PRV1 MR
+SUBCONFIG WEBSRV-2
+ MDISK 0200 3390 0400 0003 M2PRV1 MR
+SUBCONFIG WEBSRV-3
+ MDISK 0191 3390 0400 0003 M3PRV1 MR
+IDENTITY APPSRV LBYONLY 256M 256M G
+ BUILD ON * USING SUBCONFIG APPSRV-A
+SUBCONFIG APPSRV-A
+ MDISK 0191 3390 0500 0003 M1PRV1 MR
+"""
+
+
+def test_an_identity_is_one_entry_per_member_it_is_built_on_each_with_that_member_s_jobs(at_root, tmp_path):
+    """An IDENTITY is an instance per BUILD ON member, not one merged entry: on each
+    member it counts with the minidisks its SUBCONFIG there gives it, and only that
+    member's jobs count for it. SYSINC (`run on each member`, 0191) backs WEBSRV up on
+    VMSYS1 and VMSYS3, names it on VMSYS2 where its SUBCONFIG has 0200 only (not
+    selected, SYSINC2 alone), and finds nothing on VMSYS4, where it is not built;
+    `BUILD ON *` (APPSRV) is an instance on every member."""
+    path = variant(
+        tmp_path, "identity group SYSIDS { TCPIP FTPSERVE }", "identity group SYSIDS { TCPIP FTPSERVE WEBSRV APPSRV }"
+    )
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text((ROOT / DIRECT).read_text() + SITE_IDENTITIES)
+    data = show_json(path, str(direct))
+    members = data["cluster"]["members"]
+    said = {(m, user): (e["status"], e["jobs"]) for m in members for user, e in entries(data, m).items()}
+    for m, n in zip(members, (1, 2, 3, 4), strict=True):
+        assert said[m, "APPSRV"] == ("backed-up", [{"name": f"SYSINC{n}", "member": m}])
+    assert said["VMSYS1", "WEBSRV"] == ("backed-up", [{"name": "SYSINC1", "member": "VMSYS1"}])
+    assert said["VMSYS2", "WEBSRV"] == ("not-selected", [{"name": "SYSINC2", "member": "VMSYS2"}])
+    assert said["VMSYS3", "WEBSRV"] == ("backed-up", [{"name": "SYSINC3", "member": "VMSYS3"}])
+    assert ("VMSYS4", "WEBSRV") not in said
+    out = run_cli(["show", str(path), "--directory", str(direct)], expect=0).stdout
+    assert "    named, but no minidisk of theirs selected: WEBSRV (SYSINC2)" in out
+
+
 def test_member_filter_shows_those_members_coverage(at_root):
     data = show_json("examples/prodssi.bkr", DIRECT, "--member", "VMSYS3")
     assert [m["name"] for m in data["members"]] == ["VMSYS3"]
