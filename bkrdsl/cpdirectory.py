@@ -928,6 +928,19 @@ class _Reader:
         """`MDISK vdev devtype start count volid mode ...`, or DEVNO, V-DISK or
         T-DISK and one operand in place of the extent (CP Planning and
         Administration, "MDISK Directory Statement")."""
+        if len(shape) > 5:  # the common one, `MDISK vdev devtype start count volid ...`: `_extent`'s reading, inline
+            first, count, volume = shape[3], shape[4], shape[5]
+            address = self.addresses.get(shape[1])  # (its first time, and any other form: below)
+            if (
+                address is not None
+                and address >= 0
+                and count.isdigit() and first.isdigit() and count.isascii() and first.isascii()  # `_is_number`
+            ):  # fmt: skip
+                volume = None if volume.startswith("&") else volume
+                self.disks.append(
+                    _new(Minidisk, (address, "MDISK", self.number, shape[2], int(count), volume, int(first), None, self.text))
+                )
+                return
         form = shape[3] if len(shape) > 3 else ""
         if form in ONE_OPERAND_FORMS:
             extent = _extent(form, shape[3:5])

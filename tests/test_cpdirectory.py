@@ -485,3 +485,34 @@ def test_a_minidisk_compares_shows_and_sorts_as_with_its_places_as_fields():
         " end_column=12, start=25, end=29), statement=Span(file='a.direct', line=2, column=1, end_line=2,"
         " end_column=29, start=18, end=46), devtype='3390', size=10, volume='VOL', start=1, allocation=None)"
     )
+
+
+_OPERANDS = st.sampled_from(
+    ["1", "0010", "3338", "0", "²", "١٢", "12A", "END", "AUTOV", "AUTOG", "DEVNO", "V-DISK", "&SYSRES", "VOL"]
+)
+
+
+@given(st.lists(st.tuples(_OPERANDS, _OPERANDS, _OPERANDS), min_size=1, max_size=6))
+def test_an_mdisk_read_inline_is_read_as_extent_reads_it(operands):
+    """The reader reads `MDISK vdev devtype start count volid` inline once it knows the
+    address (`_mdisk`'s first branch): each minidisk, its address seen before or not,
+    is what `_extent` reads of its operands, and one it refuses is BKR502."""
+    from bkrdsl.cpdirectory import _extent
+
+    records = [f" MDISK 0191 3390 {first} {count} {volume} MR" for first, count, volume in operands]
+    found = read_directory("site.direct", ("USER A PW 1M 1M G\n" + "\n".join(records * 2) + "\n").encode())
+    disks = iter(found.entry("A").disks if found.entry("A") is not None else ())
+    malformed = 0
+    for first, count, volume in operands * 2:
+        if first in ("DEVNO", "V-DISK"):
+            expected, form = _extent(first, [first, count]), first
+        else:
+            expected, form = _extent("MDISK", [first, count, volume]), "MDISK"
+        if expected is None:
+            malformed += 1
+            continue
+        disk = next(disks)
+        assert (disk.address, disk.form, disk.devtype, disk.size, disk.volume, disk.start, disk.allocation) == (
+            0x191, form, "3390", *expected
+        )
+    assert next(disks, None) is None and sum(d.code == "BKR502" for d in found.diagnostics) == malformed
