@@ -854,6 +854,23 @@ def test_a_value_missing_before_more_tokens_than_the_recovery_reads_is_left_to_l
     assert_contract(source_of(text))
 
 
+#: Texts whose one error the fast parser reads, each before 28 tokens (the recovery counts
+#: from the token after the one it met the error at, which it reads).
+LIMITED = [
+    "cluster A {\n  job J {\n    backup APPS inc\n  }\n  single group G {\n" + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n",
+    "cluster A {\n  shared\n  shared-volume V1 V2 V3 V4\n  single group G {\n" + "U1 U2 U3 U4\n" * 4 + "U5\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("limit", [27, 28])
+@pytest.mark.parametrize("text", LIMITED)
+def test_an_error_before_more_tokens_than_the_recovery_reads_is_left_to_lark(monkeypatch, limit, text):
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", limit)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", limit)
+    assert (fast.read_reported(source_of(text)) is not None) == (limit == 28)
+    assert_contract(source_of(text))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1018,10 +1035,31 @@ def test_an_option_half_typed_after_its_statement_is_read_fast(text, monkeypatch
     assert_read_fast_with_one("BKR012", text, monkeypatch)
 
 
+# ... or, after a list, a word that abbreviates a level and a statement of the block
+# (`inc`: `incremental` and `include`) before the block's `}` or one of its statements,
+# where only the level fits (a statement keyword needs its value first): the recovery
+# reads it as the level and says why (`messages.abbreviation_meant`, with its fix;
+# `_Parser._abbreviation_meant`). Left to Lark before.
+ABBREVIATION_MEANT = [
+    "cluster A {\n  job J {\n    backup APPS inc\n    to disk\n  }\n}\n",
+    "cluster A {\n  job J {\n    backup APPS inc\n  }\n}\n",  # before the `}`
+    "cluster A {\n  job J {\n    backup APPS, CMS INC\n    include minidisk * 0191\n  }\n}\n",
+    "cluster A {\n  job J {\n    backup APPS Inc  # c\n    run on M daily 01:00\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", ABBREVIATION_MEANT)
+def test_an_abbreviation_of_a_level_and_a_statement_after_a_list_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR012", text, monkeypatch)
+    (diagnostic,) = lark_read(source_of(text))[1]
+    assert "and only `incremental` fits before" in diagnostic.help and diagnostic.fix is not None
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "cluster A {\n  job J {\n    backup APPS inc\n    to disk\n  }\n}\n",  # `include` or `incremental`
+        "cluster A {\n  job J {\n    backup APPS inc\n    APPS\n  }\n}\n",  # `include` or `incremental`: a name next
+        "cluster A {\n  job J {\n    backup APPS inc\n  }\n",  # the job's `}` missing too: two errors
         "cluster A {\n  job J {\n    backup APPS desc\n    to disk\n  }\n}\n",  # a statement's keyword
         "cluster A {\n  job J {\n    backup APPS incr\n    APPS\n  }\n}\n",  # a name next
         "cluster A {\n  job J {\n    to disk\n    poo\n  }\n}\n",  # `pool` on the next line
@@ -1474,13 +1512,70 @@ def test_a_word_where_a_catalog_s_scope_is_due_is_read_fast_as_its_home_member(t
     assert_read_fast_with_one("BKR004", text, monkeypatch)
 
 
+#: A scope alone on its line where a statement of the cluster starts (`shared` as
+#: `shared-volume V` is typed), before the cluster's `}` or the next statement: the
+#: recovery reports `catalog` missing before it and reads a catalog of that scope
+#: (`_Parser._catalog_left_out`). Left to Lark before.
+CATALOG_KEYWORD_LEFT_OUT = [
+    "cluster A {\n  shared\n  # a remark\n  disk U 191 size 5 cyl\n}\n",
+    "cluster A {\n  member M { workers 2 }\n  LOCAL\n}\n",
+    "cluster A {\n  shared\n\n  ## doc\n  job J {\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", CATALOG_KEYWORD_LEFT_OUT)
+def test_a_scope_alone_where_a_statement_starts_is_read_fast_as_a_catalog(text, monkeypatch):
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+    (catalog,) = lark_read(source_of(text))[0].clusters[0].catalogs
+    assert (catalog.server, catalog.pool, catalog.home) == ((), (), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  shared server S\n}\n",  # an option after it
+        "cluster A {\n  shared\n  server S\n}\n",  # an option on the next line
+        "cluster A { shared\n}\n",  # not first on its line
+        "cluster A {\n  shared\n  disk U 191\n}\n",  # a second error
+        "cluster A {\n  shared\n",  # the cluster never closed
+        "cluster A {\n  member M { shared\n  }\n}\n",  # in a member: no catalog there
+    ],
+)
+def test_scopes_where_a_statement_starts_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+#: A word last on its line where a tape manager's scope is due, before an option of the
+#: statement starting the next line (`tape manager s`, then `catalog-dmm TC ...`): the
+#: recovery reads the word as a request node's name, `local request-node` left out
+#: (the first option of one name), reports the scope missing, and reads the option line
+#: on as the statement's (`_Parser._tape_option_next`). Left to Lark before.
+TAPE_SCOPE_LEFT_OUT = [
+    "cluster A {\n  tape manager sh\n      catalog-dmm TC request-dmm TR\n}\n",
+    "cluster A {\n  tape manager s\n    request-node TR\n  disk U 191 size 5 cyl\n}\n",
+    "cluster A {\n  TAPE MANAGER x\n    catalog-node TC on M\n}\n",
+    "cluster A {\n  tape manager lo\n\n    ## doc\n    request-dmm TR\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", TAPE_SCOPE_LEFT_OUT)
+def test_a_word_where_a_tape_manager_s_scope_is_due_before_an_option_line_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+    (tape,) = lark_read(source_of(text))[0].clusters[0].tapes
+    assert tape.scope is ast.Scope.LOCAL and len(tape.request_nodes) >= 1
+
+
 @pytest.mark.parametrize(
     "text",
     [
         # the recovery ends the statement after `local` and reads the word as a `shared-volume`
         "cluster A {\n  tape manager s\n}\n",
-        "cluster A {\n  tape manager sh\n      catalog-dmm TC request-dmm TR\n}\n",
         "cluster A {\n  catalog s\n    server S\n}\n",  # an option on the next line
+        "cluster A {\n  tape manager s catalog-dmm TC\n}\n",  # the option on the word's line
+        "cluster A {\n  tape manager S1\n    catalog-dmm TC\n}\n",  # no word half typed
+        "cluster A {\n  tape manager sh\n    catalog-dmm TC request-dmm TR\n",  # the `}` missing too
+        "cluster A {\n  tape manager s\n    catalog-dmm TC  x\n}\n",  # a second error
     ],
 )
 def test_words_where_a_scope_is_due_left_to_lark(text):

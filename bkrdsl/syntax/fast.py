@@ -75,7 +75,15 @@ a word written as keywords are after a member's volume label, last on its line
 (`private-volume P1  job-s`), which the recovery reads where statements start
 (`_Parser._word_after_labels`); and an abbreviation of several options before the
 statement's own option line (`tape manager shared req`, then `catalog-dmm D`),
-named ambiguous and skipped with that line (`_Parser._ambiguous_before_keyword`). On any other text
+named ambiguous and skipped with that line (`_Parser._ambiguous_before_keyword`); an
+abbreviation of a level and a statement after a list (`backup APPS inc`, `include`
+or `incremental`) before the next statement or the `}`, read as the level, the one
+that fits there (BKR012, `_Parser._abbreviation_meant`); a word where a tape
+manager's scope is due before an option line of the statement (`tape manager s`,
+then `catalog-dmm D`), read as a request node's name, `local request-node` left out
+(BKR004, `_Parser._tape_option_next`); and a scope alone where a statement of the
+cluster starts (`shared` as `shared-volume V` is typed), read as a catalog's, its
+`catalog` missing (BKR004, `_Parser._catalog_left_out`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -765,7 +773,8 @@ class _Parser:
         self.missing_at: int | None = None
         self.missing: Diagnostic | None = None
         #: Where the recovery meets that error, when later than `missing_at`: the `{` of the
-        #: statement a group body read as user IDs (`_group_ends`).
+        #: statement a group body read as user IDs (`_group_ends`); or the word at `stray_at`,
+        #: when the recovery counts the tokens after it from the next (`_abbreviation_meant`).
         self.met_at: int | None = None
         self.lacks_a_brace: bool | None = None  # `_lacks_a_brace`, once counted
         #: The index of a word read where a statement starts that is no keyword
@@ -924,8 +933,10 @@ class _Parser:
             raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
         # The recovery counts from the token after a stray word (the one it reads first).
         counted_from = at + (at == self.stray_at)
-        if at == self.missing_at and self.met_at is not None:
-            counted_from = self.met_at  # the token Lark met the error at, after the words it re-read
+        if self.met_at is not None and (at == self.missing_at or at == self.stray_at):
+            # the token Lark met the error at, after the words it re-read; or the word
+            # itself, which it reads (`_abbreviation_meant`), counting from the next
+            counted_from = self.met_at
         if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text) is not None:
             raise _GiveUp
         if self.missing is not None:
@@ -1513,6 +1524,8 @@ class _Parser:
         if not words and self.type == T_STRAY:
             return self._ambiguous_skipped(options, statements)
         if not words and listed and self.type == T_NAME:
+            if self._abbreviation_meant(options, statements):
+                return False
             return self._comma_left_out(options | statements)
         if not words or words[0] not in options:
             return False  # none, one of several abbreviated, or a statement: the recovery weighs them
@@ -1561,6 +1574,39 @@ class _Parser:
         self.stray = messages.abbreviation_ambiguous(messages.shown(tok[TEXT]), words, self._span(tok, tok))
         self._next(KEYWORD)
         return False
+
+    def _abbreviation_meant(self, options: frozenset[str], statements: frozenset[str]) -> bool:
+        """After a list's last name, on its line, the current token (a NAME, whose shape
+        and what follows it, a `}` or a statement of the block, `_option_respelt` has
+        checked) means none of the keywords Lark's list state accepts (`LIST`) but
+        abbreviates several of them, all among the statement's `options` and the
+        block's `statements` (`backup APPS inc`: `include` and `incremental`), of which
+        only a level, which ends the statement, fits before that token (a statement
+        keyword needs its value first): the recovery reads it as that level (BKR012,
+        `messages.abbreviation_meant`, with its fix, `Recovery.ambiguous_abbreviation`).
+        True where it does, the word then read as the level; False, the word left as it
+        is, elsewhere (none or several fit: the recovery names it ambiguous)."""
+        from bkrdsl.syntax import messages
+
+        tok, following = self.tokens[self.i], self.tokens[self.i + 1]
+        words = messages.abbreviated(tok[TEXT], LIST.keywords)
+        if len(words) < 2 or not (options | statements).issuperset(words):
+            return False
+        if messages.did_you_mean(tok[TEXT], LIST.keywords) or messages.did_you_mean(
+            tok[TEXT], LIST.keywords, synonyms=False
+        ):
+            return False  # the recovery respells it among all the state accepts first
+        fitting = [word for word in words if word in _LEVELS]
+        if len(fitting) != 1:
+            return False
+        before = "the end of the file" if following[KIND] == "$" else messages.shown(following[TEXT])
+        self.stray_at = self.met_at = self.i
+        self.respelt = fitting
+        self.stray = messages.abbreviation_meant(
+            messages.shown(tok[TEXT]), fitting[0], words, before, self._span(tok, tok)
+        )
+        self.type = fitting[0]
+        return True
 
     def _ambiguous_before_keyword(
         self, options: frozenset[str], statements: frozenset[str], going_on: bool
@@ -1625,12 +1671,18 @@ class _Parser:
         `user`, `disk pool`: `Recovery.insertion`), and reports them missing after the
         keyword before it (BKR004, `messages.missing_other`, as `Recovery.report_missing`),
         or, after `to`, the medium missing before a pool's name (`messages.medium_missing`,
-        `Recovery.destination_phrase`). The word becomes a NAME. _GiveUp elsewhere."""
+        `Recovery.destination_phrase`). After `tape manager`, with `local request-node`
+        left out (`_tape_option_next`), the next token is an option of the statement
+        starting the next line instead. The word becomes a NAME. _GiveUp elsewhere."""
         from bkrdsl.syntax import messages
 
         tok, previous, following = self.tokens[self.i], self.tokens[self.i - 1], self.tokens[self.i + 1]
         block = self.blocks[-1][0] if self.blocks else None
         ends = following[KIND] == "}" or (following[KIND] == "$" and block is None)
+        if left_out == _TAPE_LEFT_OUT:
+            ends = following[KIND] == "n" and following[FIRST] and following[TEXT].lower() in _TAPE_OPTIONS
+            if not ends:
+                raise _GiveUp  # before the next statement: the recovery reads the word as one
         if not ends and not (following[KIND] == "n" and following[TEXT].lower() in BLOCK_STATEMENTS[block]):
             raise _GiveUp  # the recovery weighs what else lets the next token fit
         if self._said_twice(self.i - 1):
@@ -2030,6 +2082,8 @@ class _Parser:
                 (users if isinstance(decl, ast.UserDecl) else groups).append(decl)
             elif type_ == "catalog":
                 catalogs.append(self.catalog())
+            elif (type_ == "shared" or type_ == "local") and self._catalog_left_out():
+                catalogs.append(self.catalog(self._missing("catalog")))
             elif type_ == "expire":
                 expires.append(self.expire())
             elif type_ == "tape":
@@ -2218,10 +2272,14 @@ class _Parser:
         `}`, the recovery reads as the one name of the statement's `option` that
         comes first in its order (`on`), `local` and that keyword left out before it
         (`Recovery.insertion`, `_left_out`): then True, the word the current token, a
-        NAME. With no `option` (`tape manager s`: the recovery ends the statement
-        after `local` and reads the word as a `shared-volume` statement of the
-        cluster, its keyword left out) the fast parser gives up on such a word."""
+        NAME. With no `option` (`tape manager s`), before an option of the statement
+        starting the next line, as a request node's name (`_tape_option_next`); before
+        the next statement (the recovery ends the statement after `local` and reads
+        the word as a `shared-volume` statement of the cluster, its keyword left out)
+        the fast parser gives up on such a word."""
         if self.type == T_STRAY:  # perhaps a scope half typed (`catalog shar`)
+            if option is None and self._tape_option_next():
+                option = _TAPE_LEFT_OUT[1]
             if self._respell(("local", "shared"), ("local", option) if option else ()):
                 return ast.Scope.LOCAL, True
         if self.type != "shared" and self.type != "local":
@@ -2231,9 +2289,46 @@ class _Parser:
         self._next(KEYWORD)
         return scope, False
 
-    def catalog(self) -> ast.Catalog:
+    def _tape_option_next(self) -> bool:
+        """Whether the token after the current one, a word last on its line where a tape
+        manager's scope is due (`tape manager s`), is an option of the statement that
+        starts the next line (`catalog-dmm D`): the recovery then reads the word as a
+        request node's name, `local request-node` left out before it (the fewest
+        keywords after which it and that option fit, the first option of one name in
+        the grammar's order: `Recovery.insertion`), and reports the scope missing
+        (BKR004, `_left_out`); the option line is read on as the statement's."""
+        following = self.tokens[self.i + 1]
+        return following[KIND] == "n" and following[FIRST] and following[TEXT].lower() in _TAPE_OPTIONS
+
+    def _catalog_left_out(self) -> bool:
+        """Whether the current token, a scope (`shared`, `local`) where a statement of
+        the cluster starts, alone on its line (`shared` as `shared-volume V` is typed)
+        before the cluster's `}` or a statement keyword starting the next line, is a
+        catalog's scope, its `catalog` left out: the recovery reports the keyword
+        missing before it (BKR004, `messages.missing_before`, `Recovery.misplaced_keyword`:
+        the one statement keyword the scope fits after) and reads the statement on from
+        it. True after keeping the error (the scope's token, where Lark met it, stands
+        for the placeholder `catalog`: `_missing`); False, for the block's loop to give
+        up, where an error was read before or the scope has company."""
+        from bkrdsl.syntax import messages
+
+        tok, following = self.tokens[self.i], self.tokens[self.i + 1]
+        if self.error_at is not None or not tok[FIRST] or following[LINE] == tok[LINE]:
+            return False
+        if following[KIND] != "}" and not (
+            following[KIND] == "n" and following[TEXT].lower() in BLOCK_STATEMENTS["cluster"]
+        ):
+            return False
+        self.missing = messages.missing_before(tok[TEXT], "`catalog`", self._span(tok, tok))
+        self.missing_at = self.i
+        return True
+
+    def catalog(self, first: tuple | None = None) -> ast.Catalog:
+        """catalog scope options; `first`, where given, the placeholder for a `catalog`
+        left out before the scope (`_catalog_left_out`)."""
         start = self.i
-        first = self._take(KEYWORD)
+        if first is None:
+            first = self._take(KEYWORD)
         scope, left_out = self.scope("on")
         found: dict[str, list] = {"server": [], "pool": [], "on": []}
         waits: dict[str, list] = {"logon-wait": [], "pool-wait": []}
@@ -2370,8 +2465,11 @@ class _Parser:
         start = self.i
         first = self._take(KEYWORD)
         self._expect("manager", KEYWORD)
-        scope, _left_out = self.scope(None)
+        scope, left_out = self.scope(None)
         catalog_nodes, request_nodes, catalog_dmms, request_dmms = [], [], [], []
+        if left_out:  # `tape manager s`, then an option line: the word read as a request node
+            tok = self._take(KEYWORD)
+            request_nodes.append(ast.TapeNode(self._word(tok), None, self._span(tok, tok)))
         lists = {"request-node": request_nodes, "catalog-dmm": catalog_dmms, "request-dmm": request_dmms}
         last = None  # the keyword whose one name the statement ends with (`on` after a catalog node's)
         while True:
@@ -2569,6 +2667,9 @@ _CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"}
 _TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
 _KINDS = frozenset({"group", "user"})
 _WAITS = frozenset({"logon-wait", "pool-wait"})
+#: The keywords the recovery leaves out before a word where a tape manager's scope is
+#: due, before an option of the statement on the next line (`_Parser._tape_option_next`).
+_TAPE_LEFT_OUT = ("local", "request-node")
 _ON, _AT, _ROLE, _POOL = frozenset({"on"}), frozenset({"at"}), frozenset({"role"}), frozenset({"pool"})
 
 
