@@ -1512,6 +1512,50 @@ def test_a_word_where_a_catalog_s_scope_is_due_is_read_fast_as_its_home_member(t
     assert_read_fast_with_one("BKR004", text, monkeypatch)
 
 
+#: `catalog`, a hyphen and letters close to a hyphenated keyword, last on its line where
+#: a statement of the cluster starts or after one (`catalog-n` as `catalog-node` is
+#: typed): Lark's lexer reads `catalog` and the rest apart; the recovery reports the word
+#: whole, completes the catalog with `local` and skips to the next statement
+#: (`_Parser._catalog_typo`). Left to Lark before.
+CATALOG_TYPO = [
+    "cluster A {\n  tape manager shared catalog-n\n      catalog-dmm TC request-dmm TR\n  disk U 191 size 5 cyl\n}\n",
+    "cluster A {\n  tape manager shared\n                      catalog-dm\n}\n",
+    "cluster A {\n  catalog-nod\n  # dropped\n\n  ## doc\n  member M { workers 1 }\n}\n",
+    "cluster A {\n  catalog shared CATALOG-N\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", CATALOG_TYPO)
+def test_catalog_run_together_with_a_hyphenated_keyword_s_rest_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR012", text, monkeypatch)
+    module, (diagnostic,) = lark_read(source_of(text))
+    assert module.clusters[0].catalogs[-1].scope is ast.Scope.LOCAL and diagnostic.fix is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  catalog-\n}\n",  # no letters after the hyphen: another error
+        "cluster A {\n  catalog-nodx\n}\n",  # as long as `catalog-node`: the recovery reads it as it
+        "cluster A {\n  catalog-x\n}\n",  # close to no keyword
+        "cluster A {\n  member M { catalog-n\n  }\n}\n",  # no catalog in a member
+        "cluster A {\n  catalog-n\n  disk U 191\n}\n",  # a second error
+    ],
+)
+def test_catalog_run_together_with_other_words_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize("limit", [25, 26])
+def test_a_catalog_typo_before_more_tokens_than_the_recovery_reads_is_left_to_lark(monkeypatch, limit):
+    text = "cluster A {\n  catalog-n\n  single group G {\n" + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", limit)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", limit)
+    assert (fast.read_reported(source_of(text)) is not None) == (limit == 26)
+    assert_contract(source_of(text))
+
+
 #: A scope alone on its line where a statement of the cluster starts (`shared` as
 #: `shared-volume V` is typed), before the cluster's `}` or the next statement: the
 #: recovery reports `catalog` missing before it and reads a catalog of that scope

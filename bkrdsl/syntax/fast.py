@@ -83,7 +83,10 @@ manager's scope is due before an option line of the statement (`tape manager s`,
 then `catalog-dmm D`), read as a request node's name, `local request-node` left out
 (BKR004, `_Parser._tape_option_next`); and a scope alone where a statement of the
 cluster starts (`shared` as `shared-volume V` is typed), read as a catalog's, its
-`catalog` missing (BKR004, `_Parser._catalog_left_out`). On any other text
+`catalog` missing (BKR004, `_Parser._catalog_left_out`); and `catalog`, a hyphen and
+letters close to a hyphenated keyword (`catalog-n` as `catalog-node` is typed),
+which Lark's lexer reads apart, named whole (BKR012), a catalog completed with
+`local` and the lines up to the next statement skipped (`_Parser._catalog_typo`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -2082,6 +2085,8 @@ class _Parser:
                 (users if isinstance(decl, ast.UserDecl) else groups).append(decl)
             elif type_ == "catalog":
                 catalogs.append(self.catalog())
+            elif type_ == T_STRAY_AFTER_KEYWORD and self._catalog_typo():
+                catalogs.append(self._catalog_completed())
             elif (type_ == "shared" or type_ == "local") and self._catalog_left_out():
                 catalogs.append(self.catalog(self._missing("catalog")))
             elif type_ == "expire":
@@ -2299,6 +2304,43 @@ class _Parser:
         (BKR004, `_left_out`); the option line is read on as the statement's."""
         following = self.tokens[self.i + 1]
         return following[KIND] == "n" and following[FIRST] and following[TEXT].lower() in _TAPE_OPTIONS
+
+    def _catalog_typo(self) -> bool:
+        """Whether the current token (`T_STRAY_AFTER_KEYWORD`, a word last on its line),
+        where a statement of the cluster starts or after one on its line, is `catalog`,
+        a hyphen and letters that make no keyword but are close to a hyphenated one
+        (`catalog-n` as `catalog-node` is typed, `catalog-d`): Lark's lexer reads
+        `catalog`, a statement of the cluster, and the rest apart, and the recovery
+        reports the word whole (BKR012, `messages.unknown_keyword`, with its fix:
+        `Recovery.hyphenated_typo`). True after keeping the error; False, for the
+        block's loop, on any other word, after an error, and on a word as long as a
+        hyphenated keyword it is close to (`Recovery.hyphen_form`)."""
+        from bkrdsl.syntax import messages
+
+        tok = self.tokens[self.i]
+        word = tok[TEXT]
+        head, _hyphen, rest = word.partition("-")
+        if self.error_at is not None or head.lower() != "catalog" or not rest or _hyphenated_like(word):
+            return False
+        words = messages.did_you_mean(word, sorted(_HYPHENATED))
+        if not words:
+            return False  # `catalog-`: another error of the recovery's
+        self.stray_at = self.i
+        self.stray = messages.unknown_keyword(messages.shown(word), words, self._span(tok, tok))
+        return True
+
+    def _catalog_completed(self) -> ast.Catalog:
+        """After `_catalog_typo`: the catalog the recovery reads, `catalog` then the
+        scope its completion gives (`local`) over the word, and its skip from the word
+        to the next statement or the block's `}` (`Recovery.skip_statement`, `_skip_end`,
+        the lines on the way unread and their comments dropped)."""
+        tok = self.tokens[self.i]
+        stop = self._skip_end(BLOCK_STATEMENTS["cluster"])
+        self._skip_comments(tok[START], self.tokens[stop][START])
+        self.skip_end = stop
+        self.i = stop - 1
+        self._next(KEYWORD)
+        return ast.Catalog(ast.Scope.LOCAL, (), (), (), self._span(tok, tok))
 
     def _catalog_left_out(self) -> bool:
         """Whether the current token, a scope (`shared`, `local`) where a statement of
