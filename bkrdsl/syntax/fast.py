@@ -86,7 +86,11 @@ cluster starts (`shared` as `shared-volume V` is typed), read as a catalog's, it
 `catalog` missing (BKR004, `_Parser._catalog_left_out`); and `catalog`, a hyphen and
 letters close to a hyphenated keyword (`catalog-n` as `catalog-node` is typed),
 which Lark's lexer reads apart, named whole (BKR012), a catalog completed with
-`local` and the lines up to the next statement skipped (`_Parser._catalog_typo`). On any other text
+`local` and the lines up to the next statement skipped (`_Parser._catalog_typo`);
+and an option line of `tape manager` alone in the cluster, its statement's line
+deleted or emptied as it is typed again (`catalog-dmm TC request-dmm TR`), a
+hyphenated keyword where it does not belong (BKR013), skipped with its values
+(`_Parser._tape_option_misplaced`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -116,7 +120,9 @@ what a word is from the LALR parser's state after the previous token:
 * a hyphenated keyword written without its hyphen (`jobsuffix`, `job_suffix`,
   `job suffix`) is an error where that keyword fits, also where Lark reads
   names, and so is one with or without its hyphen in a block that does not
-  take it (`Recovery.hyphen_judged`); we give up on any such word, and on a
+  take it (`Recovery.hyphen_judged`); we give up on any such word (but a
+  `tape manager`'s option starting a line of the cluster with its values,
+  `_Parser._tape_option_misplaced`), and on a
   hyphenated keyword read as a name where a list may end or as an import path;
 * the recovery's lexer hook (`Recovery.name_token`) re-reads a name that spells
   a statement keyword and starts its line as that keyword where the state
@@ -2085,6 +2091,8 @@ class _Parser:
                 (users if isinstance(decl, ast.UserDecl) else groups).append(decl)
             elif type_ == "catalog":
                 catalogs.append(self.catalog())
+            elif type_ in _TAPE_OPTIONS and self._tape_option_misplaced():
+                pass  # the line skipped
             elif type_ == T_STRAY_AFTER_KEYWORD and self._catalog_typo():
                 catalogs.append(self._catalog_completed())
             elif (type_ == "shared" or type_ == "local") and self._catalog_left_out():
@@ -2304,6 +2312,50 @@ class _Parser:
         (BKR004, `_left_out`); the option line is read on as the statement's."""
         following = self.tokens[self.i + 1]
         return following[KIND] == "n" and following[FIRST] and following[TEXT].lower() in _TAPE_OPTIONS
+
+    def _tape_option_misplaced(self) -> bool:
+        """Whether the current token, an option of `tape manager` (`catalog-dmm`) that
+        starts a line of the cluster where a statement starts, the statement before it
+        whole (its `tape manager` line deleted, or emptied as it is typed again), is read
+        as the recovery reads it: a hyphenated keyword in a block that does not take it
+        (BKR013, `messages.hyphenated_misplaced`, `Recovery.hyphen_misplaced`), skipped
+        with the values after it on its line that read on in the statement's place
+        (`Recovery.values_end`: names, further options); True after the skip, the
+        current token the next line's first. False, for the block's loop to give up,
+        after an error, and where the line holds anything else."""
+        from bkrdsl.syntax import messages
+
+        tok = self.tokens[self.i]
+        if self.error_at is not None or not tok[FIRST] or self.blocks[-1][0] != "cluster":
+            return False
+        k, due = self.i + 1, _TAPE_VALUES[tok[TEXT].lower()]
+        while self.tokens[k][LINE] == tok[LINE] and k - self.i < 7:  # Recovery.window's reach
+            kind, word = self.tokens[k][KIND], self.tokens[k][TEXT].lower()
+            if kind != "n":
+                return False
+            if due:
+                if due[0] == "on" and word != "on":
+                    return False
+                if due[0] == T_NAME and word in ("each", "and"):
+                    return False  # `on each member`, names joined: the recovery's own readings
+                due = due[1:]
+            elif word in _TAPE_OPTIONS:
+                due = _TAPE_VALUES[word]
+            else:
+                return False  # a statement on the line, or a word too many
+            k += 1
+        following = self.tokens[k]
+        if following[LINE] == tok[LINE] or not (following[KIND] == "}" or following[TEXT].lower() in KEYWORDS):
+            return False  # at the end of the file, the recovery's cluster ends inside the keyword
+        _kind, name, brace = self.blocks[-1]
+        where = "a `cluster` block outside `tape manager`"
+        title = messages.block_title("cluster", name)
+        span = self._span(tok, tok)
+        self.stray = messages.hyphenated_misplaced(tok[TEXT], tok[TEXT].lower(), where, span, (title, self._span(brace, brace)))
+        self.stray_at, self.met_at = self.i, k - 1  # the recovery lexes from the token after the line
+        self.i = k - 1
+        self._next(KEYWORD)
+        return True
 
     def _catalog_typo(self) -> bool:
         """Whether the current token (`T_STRAY_AFTER_KEYWORD`, a word last on its line),
@@ -2709,6 +2761,13 @@ _CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"}
 _TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
 _KINDS = frozenset({"group", "user"})
 _WAITS = frozenset({"logon-wait", "pool-wait"})
+#: What each option of `tape manager` takes, in order: a name, `on` and a member's name.
+_TAPE_VALUES = {
+    "catalog-node": (T_NAME, "on", T_NAME),
+    "request-node": (T_NAME,),
+    "catalog-dmm": (T_NAME,),
+    "request-dmm": (T_NAME,),
+}
 #: The keywords the recovery leaves out before a word where a tape manager's scope is
 #: due, before an option of the statement on the next line (`_Parser._tape_option_next`).
 _TAPE_LEFT_OUT = ("local", "request-node")
