@@ -90,7 +90,10 @@ which Lark's lexer reads apart, named whole (BKR012), a catalog completed with
 and an option line of `tape manager` alone in the cluster, its statement's line
 deleted or emptied as it is typed again (`catalog-dmm TC request-dmm TR`), a
 hyphenated keyword where it does not belong (BKR013), skipped with its values
-(`_Parser._tape_option_misplaced`). On any other text
+(`_Parser._tape_option_misplaced`); and such an option line where the name after
+the option before it is due (`request-node` or `request-n`, then `catalog-dmm TC`),
+which Lark reads as that name and the recovery re-reads as the statement's, the
+name missing (BKR010, or the half-typed word's BKR012: `_Parser._option_reread`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -785,6 +788,9 @@ class _Parser:
         #: statement a group body read as user IDs (`_group_ends`); or the word at `stray_at`,
         #: when the recovery counts the tokens after it from the next (`_abbreviation_meant`).
         self.met_at: int | None = None
+        #: The index of an option of `tape manager` read where the name before it is due
+        #: (`_option_reread`), the name then missing.
+        self.reread_at: int | None = None
         self.lacks_a_brace: bool | None = None  # `_lacks_a_brace`, once counted
         #: The index of a word read where a statement starts that is no keyword
         #: (`_stray_statement`), once read; the keywords it may mean, if any (the
@@ -887,6 +893,8 @@ class _Parser:
                 # The recovery's hook re-reads it as the keyword (`Recovery.name_token`):
                 # the statement above lacks its last value, which `_expect` reports.
                 self.type = word
+            elif not lexing.closes and first and word in _TAPE_VALUES and self._option_reread():
+                self.type = word  # the name before it missing, which `_expect` reports
             elif lexing.glue is not None and lexing.glue.match(word) is not None:
                 raise _GiveUp  # perhaps keywords run together (`on eachmember`): Lark tells
             else:
@@ -906,6 +914,27 @@ class _Parser:
             self.type = T_END
         else:
             self.type = kind
+
+    def _option_reread(self) -> bool:
+        """Whether the current token, an option of `tape manager` that starts its line
+        where the name after the option before it is due (`request-node`, then
+        `catalog-dmm TCDMM` on the next line), with a value after it on its line, is
+        read as that option, the name before it missing: Lark reads it as the name,
+        meets the error at the token after it, and the recovery re-reads the line as the
+        statement's (`Recovery.reread_statement`), with BKR010 for the name missing
+        (`_value_missing`, `_option_goes_on`). Not after `catalog-node` or `on`, whose
+        readings the recovery weighs otherwise; nor after an error read before."""
+        previous, following = self.tokens[self.i - 1], self.tokens[self.i + 1]
+        if self.error_at is not None and not (self.respelt and self.stray_at == self.i - 1):
+            return False
+        if previous[TEXT].lower() not in _LISTED_TAPE_OPTIONS and not (self.respelt and self.respelt[0] in _LISTED_TAPE_OPTIONS):
+            return False
+        if following[LINE] != self.tokens[self.i][LINE] or following[KIND] != "n":
+            return False
+        self.reread_at = self.i
+        if self.met_at is None:  # after `request-n` respelt, the recovery counts from it (`_option_respelt`)
+            self.met_at = self.i + 1
+        return True
 
     def _brace_due_after_expire(self) -> bool:
         """Whether the current token starts the line after `expire on NAME`, the block's
@@ -1502,7 +1531,9 @@ class _Parser:
         `catalog shared`), the current token is a word last on its line that is no
         keyword (`T_STRAY`, or a NAME after a list, which Lark's shared list state
         reads so: `backup APPS incr`), before the block's `}` or one of its statements
-        starting the next line: the recovery respells it among what fits there, the
+        starting the next line (or, after `tape manager`, one of its options, where the
+        word means an option that takes a name: `request-n`, then `catalog-dmm D`,
+        `_option_reread`): the recovery respells it among what fits there, the
         options and the block's statements (`Recovery.diagnose`, no English synonyms
         after a statement), and where it means an option reads it as that option
         (`Recovery.misspelt`), the option's values then missing (one BKR012 that says
@@ -1525,11 +1556,15 @@ class _Parser:
         block = self.blocks[-1][0] if self.blocks else None
         statements = BLOCK_STATEMENTS[block]
         ends = following[KIND] == "}" or (following[KIND] == "$" and block is None)
-        if not ends and not (following[KIND] == "n" and following[TEXT].lower() in statements):
+        # `request-n`, then `catalog-dmm D`: the option line read on, the name before it missing
+        option_line = options is _TAPE_OPTIONS and following[FIRST] and following[TEXT].lower() in _TAPE_OPTIONS
+        if not ends and not option_line and not (following[KIND] == "n" and following[TEXT].lower() in statements):
             return False  # the recovery weighs what else lets the next token fit
         if "-" in tok[TEXT] and len(_hyphenated_like(tok[TEXT])) == 1:
             return False  # the recovery reads it as that keyword on its own (`Recovery.hyphen_form`)
         words = messages.did_you_mean(tok[TEXT], options | statements, synonyms=False)
+        if option_line and (not words or words[0] not in _LISTED_TAPE_OPTIONS):
+            return False  # another reading of the recovery's (`_ambiguous_before_keyword`)
         if not words and self.type == T_STRAY:
             return self._ambiguous_skipped(options, statements)
         if not words and listed and self.type == T_NAME:
@@ -1539,6 +1574,8 @@ class _Parser:
         if not words or words[0] not in options:
             return False  # none, one of several abbreviated, or a statement: the recovery weighs them
         self.stray_at = self.i
+        if option_line:
+            self.met_at = self.i  # the recovery counts the tokens after the word, the option line's too
         self.respelt = words
         self.type = words[0]
         return False
@@ -1785,6 +1822,8 @@ class _Parser:
         statement's; with no name missing, it cannot read the keyword as a word too many
         instead (`Recovery.extra_word`). Where the line does not read on so, the parse
         meets a second error and gives up."""
+        if type_ == T_NAME and self.reread_at == self.i:
+            return True  # `request-node`, then `catalog-dmm TCDMM`: the line re-read as the statement's
         accepted = among or ({type_} & KEYWORDS)
         if not accepted or self.type not in KEYWORDS:
             return False  # a name missing, or no keyword found (the end of the file has no token after it)
@@ -2091,12 +2130,6 @@ class _Parser:
                 (users if isinstance(decl, ast.UserDecl) else groups).append(decl)
             elif type_ == "catalog":
                 catalogs.append(self.catalog())
-            elif type_ in _TAPE_OPTIONS and self._tape_option_misplaced():
-                pass  # the line skipped
-            elif type_ == T_STRAY_AFTER_KEYWORD and self._catalog_typo():
-                catalogs.append(self._catalog_completed())
-            elif (type_ == "shared" or type_ == "local") and self._catalog_left_out():
-                catalogs.append(self.catalog(self._missing("catalog")))
             elif type_ == "expire":
                 expires.append(self.expire())
             elif type_ == "tape":
@@ -2110,6 +2143,12 @@ class _Parser:
             elif type_ in _JOB_ONLY or type_ in _EXPIRE_ONLY:
                 items = (members, catalogs, expires, tapes, users, groups, jobs, settings, disks)
                 self._reopened("job" if type_ in _JOB_ONLY else "expire", items, jobs if type_ in _JOB_ONLY else expires)
+            elif type_ in _TAPE_OPTIONS and self._tape_option_misplaced():
+                pass  # the line skipped
+            elif type_ == T_STRAY_AFTER_KEYWORD and self._catalog_typo():
+                catalogs.append(self._catalog_completed())
+            elif (type_ == "shared" or type_ == "local") and self._catalog_left_out():
+                catalogs.append(self.catalog(self._missing("catalog")))
             else:
                 if self._stray_statement("cluster"):
                     break  # its `}` missing
@@ -2768,6 +2807,8 @@ _TAPE_VALUES = {
     "catalog-dmm": (T_NAME,),
     "request-dmm": (T_NAME,),
 }
+#: The options of `tape manager` that take one name.
+_LISTED_TAPE_OPTIONS = frozenset({"request-node", "catalog-dmm", "request-dmm"})
 #: The keywords the recovery leaves out before a word where a tape manager's scope is
 #: due, before an option of the statement on the next line (`_Parser._tape_option_next`).
 _TAPE_LEFT_OUT = ("local", "request-node")
