@@ -1543,6 +1543,7 @@ def test_a_tape_manager_s_name_missing_before_its_option_line_is_read_fast(code,
         "cluster A {\n  tape manager shared catalog-node\n      catalog-dmm TC\n}\n",  # the recovery's own reading
         "cluster A {\n  tape manager shared catalog-node T on\n      catalog-dmm TC\n}\n",  # a member due
         "cluster A {\n  tape manager shared request-node\n      catalog-dmm TC  x\n}\n",  # a second error
+        "cluster A {\n  tape manager shared request-n\n    catalog-dmm TAPEDMM\n}\n",  # `tape` read apart: `Recovery.name_glued`
     ],
 )
 def test_tape_manager_s_names_missing_elsewhere_left_to_lark(text):

@@ -923,7 +923,9 @@ class _Parser:
         meets the error at the token after it, and the recovery re-reads the line as the
         statement's (`Recovery.reread_statement`), with BKR010 for the name missing
         (`_value_missing`, `_option_goes_on`). Not after `catalog-node` or `on`, whose
-        readings the recovery weighs otherwise; nor after an error read before."""
+        readings the recovery weighs otherwise; nor after an error read before; nor
+        before a value that a keyword starts, which Lark's lexer, in the state after the
+        name it read, where no name fits, reads apart (`TAPEDMM`: `tape`)."""
         previous, following = self.tokens[self.i - 1], self.tokens[self.i + 1]
         if self.error_at is not None and not (self.respelt and self.stray_at == self.i - 1):
             return False
@@ -931,6 +933,8 @@ class _Parser:
             return False
         if following[LINE] != self.tokens[self.i][LINE] or following[KIND] != "n":
             return False
+        if _keywords_starting(following[TEXT].lower()):
+            return False  # Lark's state after the name takes no name: a keyword at its start read apart (`TAPEDMM`)
         self.reread_at = self.i
         if self.met_at is None:  # after `request-n` respelt, the recovery counts from it (`_option_respelt`)
             self.met_at = self.i + 1
