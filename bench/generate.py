@@ -149,7 +149,7 @@ def generate(users: int, seed: int = 1) -> dict:
             "name": name,
             "workers": 4 if m <= 2 else 2,
             "private_volumes": [f"M{m}PRV1"],
-            "excludes": [_selection("minidisk", "*", ["0192"])] if m == 3 else [],
+            "excludes": [_selection("minidisk", "LNX*", ["0192"])] if m == 3 else [],
         }
         for m, name in enumerate(MEMBERS, start=1)
     ]

@@ -234,7 +234,7 @@ def cluster(shape: Shape, seed: int = 1) -> dict:
                 "name": name,
                 "workers": 2,
                 "private_volumes": [f"M{m}PRV1"],
-                "excludes": [_selection("*", ["0192"])] if m == 3 else [],
+                "excludes": [_selection("LNX*", ["0192"])] if m == 3 else [],
             }
             for m, name in enumerate(members, start=1)
         ],

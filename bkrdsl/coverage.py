@@ -13,7 +13,7 @@ Every answer comes from the rules the checks and the templates already use:
 - what a user has on a member: `check.directory.user_instances` (a USER's
   MDISKs; an IDENTITY's own with its SUBCONFIG's for the member);
 - an include's addresses: `check.coverage.selection_ranges`; what the job's
-  and the member's excludes take out of a user:
+  excludes and, of a single-configuration job, the member's take out of a user:
   `check.coverage.removed_ranges_of` (BKR404's and BKR407's), each job's and
   member's worked out once;
 - who is left out, the product's machines and z/VM's own IDs:

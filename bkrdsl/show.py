@@ -11,7 +11,8 @@ that what `bkrc show` says is what `bkrc compile` writes:
 - the machines AUTOLOG1 starts, in order: `Model.start_order` (BKRSTART);
 - what each job's template selects: `Model.include_owners` (whom its include
   records name, as `emit/template.py` writes them), the job's excludes, then
-  the member's own (`MemberModel.excludes`), in the template's order;
+  the member's own for a single-configuration job (`Model.member_excludes`),
+  in the template's order;
 - the volumes, shared and each member's private ones, and the size the file
   states of each: `Model.shared_volumes`, `MemberModel.private_volumes` (where
   the directory entries put the minidisks), `Model.volume_sizes` (what BKR254
@@ -71,7 +72,8 @@ class BackedUp:
 @dataclass(frozen=True)
 class Selected:
     """One selection of a job's template on one member, in the template's order:
-    the job's includes, its excludes, then the member's own excludes."""
+    the job's includes, its excludes, then the member's own excludes (of a
+    single-configuration job only: an IDENTITY job's copies are alike)."""
 
     action: str  # "include" or "exclude"
     medium: str  # "minidisk" or "sfs"
@@ -191,8 +193,7 @@ def _selection(model: Model, job: JobModel, member: str) -> tuple[Selected, ...]
     """What the template of `job` on `member` selects, in its order (`job_templates`)."""
     out = [_selected(s, owners, None) for s, owners in zip(job.includes, model.include_owners(job))]
     out += [_selected(s, None, None) for s in job.excludes]
-    local = model.member(member)
-    out += [_selected(s, None, member) for s in (local.excludes if local is not None else ())]
+    out += [_selected(s, None, member) for s in model.member_excludes(job, member)]
     return tuple(out)
 
 

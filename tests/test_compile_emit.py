@@ -115,7 +115,7 @@ def test_single_job_is_written_once_on_its_member(tmp_path):
         "INCLUDE MINIDISK LNX* = 0100 - 0FFF",
         "EXCLUDE MINIDISK * = 0190 - 0190",
         "EXCLUDE MINIDISK * = 019E - 019E",
-        # M3's own exclude, added to every job M3 runs
+        # M3's own exclude, added to the single-configuration jobs M3 runs
         "EXCLUDE MINIDISK * = 0192 - 0192",
     ]
     assert "* Guests, every night" in lines(art)
@@ -183,13 +183,115 @@ def test_identity_job_once_per_member_with_identical_selection(tmp_path):
             "CONFIG BKR_Job_Type = INCREMENTAL",
             "CONFIG BKR_Output_Spec = TAPE SCRATCH",
         ]
-        text = art.text
-        own = text.split("* Excludes of member")[0]  # the job's own records, before the member's
-        selections[art.member] = [r for r in own.splitlines() if r.startswith(("INCLUDE", "EXCLUDE"))]
+        selections[art.member] = [r for r in records(art) if r.startswith(("INCLUDE", "EXCLUDE"))]
     assert selections["M1"] == ["INCLUDE MINIDISK TCPIP = 0191 - 0191", "INCLUDE SFS VMSYS:TCPIP.*"]
+    # SSI rule 6: M3's own `exclude minidisk * 0192` is not in its copy (BKR414 says so).
     assert selections["M1"] == selections["M2"] == selections["M3"]
-    assert "EXCLUDE MINIDISK * = 0192 - 0192" in records(files["M3/SYSINC3.TEMPLATE"])
-    assert "EXCLUDE MINIDISK * = 0192 - 0192" not in records(files["M1/SYSINC1.TEMPLATE"])
+    assert "Excludes of member" not in files["M3/SYSINC3.TEMPLATE"].text
+
+
+def _selection_text(text: str) -> str:
+    """A template from its selection on: the opening comment of the job's
+    selection, its records, and whatever follows them (`job_selection`)."""
+    start = text.index("* Selection of job ")
+    return text[start:]
+
+
+def _identity_copies(artifacts) -> dict[str, list]:
+    """{source job: its templates} of each job written once per member."""
+    copies: dict[str, list] = {}
+    for a in artifacts:
+        if a.kind == "job-template" and a.job != a.source_job:
+            copies.setdefault(a.source_job, []).append(a)
+    return copies
+
+
+def _assert_copies_alike(copies: dict[str, list]) -> None:
+    for job, templates in copies.items():
+        first = _selection_text(templates[0].text)
+        for other in templates[1:]:
+            assert _selection_text(other.text) == first, (job, templates[0].path, other.path)
+            # Only the header and the job name differ, line for line.
+            one, two = templates[0].text.splitlines(), other.text.splitlines()
+            assert len(one) == len(two), (job, other.path)
+            differ = [(a, b) for a, b in zip(one, two) if a != b]
+            assert all(a.startswith("*") or "BKR_Job_Name" in a for a, _ in differ), (job, differ)
+
+
+EXAMPLE_FILES = sorted((Path(__file__).parent.parent / "examples").glob("*.bkr"))
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_every_examples_identity_copies_have_identical_selection_records(example):
+    """Issue 4, SSI rule 6: an IDENTITY job's copies carry byte-identical selection
+    records on every member; only the header and the job name differ."""
+    analysis, artifacts = compile_source(str(example), example.read_bytes(), path=example)
+    assert artifacts is not None, render_short(analysis.diagnostics)
+    copies = _identity_copies(artifacts)
+    _assert_copies_alike(copies)
+    if example.name == "prodssi.bkr":
+        assert sorted(t.member for t in copies["SYSINC"]) == ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]
+
+
+MEMBER_EXCLUDES = """
+  job SYSINC {
+    backup SYS incremental
+    include minidisk * 0191-01FF
+    exclude minidisk * 019E
+    to disk
+    run on each member daily 02:00
+  }
+  job SYSFULL {
+    backup SYS full
+    include sfs VMSYS:TCPIP.*
+    to disk
+    run on each member weekly sun 03:00
+  }
+  job GUESTFUL {
+    backup GUESTS full
+    include minidisk * 0100-0fff
+    to disk
+    run on M3 daily 01:00
+  }
+  single group APPS { CICSPRD }
+  job APPSINC {
+    backup APPS incremental
+    include minidisk * 0191-01FF
+    to disk
+    run on M2 daily 01:00
+  }
+"""
+
+
+def test_member_excludes_end_single_jobs_only(tmp_path):
+    """A member block's excludes end the templates of the single-configuration jobs
+    pinned to that member, and no IDENTITY job's copy: M3's `exclude minidisk * 0192`
+    and `exclude sfs ...` are in GUESTFUL (on M3), not in APPSINC (on M2), nor in
+    SYSINC3 or SYSFULL3, whose copies are alike on every member."""
+    body = MEMBER_EXCLUDES
+    text = CLUSTER.format(body=body).replace(
+        "    exclude minidisk * 0192\n", "    exclude minidisk * 0192\n    exclude sfs VMSYS:TCPIP.TMP\n"
+    )
+    file = tmp_path / "test.bkr"
+    file.write_text(text)
+    analysis, artifacts = compile_source(str(file), text.encode(), path=file)
+    assert artifacts is not None, render_short(analysis.diagnostics)
+    files = {a.path: a for a in artifacts}
+    assert records(files["M3/GUESTFUL.TEMPLATE"])[-2:] == [
+        "EXCLUDE MINIDISK * = 0192 - 0192",
+        "EXCLUDE SFS VMSYS:TCPIP.TMP",
+    ]
+    assert "* Excludes of member M3, added to its single-configuration jobs." in lines(
+        files["M3/GUESTFUL.TEMPLATE"]
+    )
+    assert "0192" not in files["M2/APPSINC.TEMPLATE"].text
+    for name in ("SYSINC", "SYSFULL"):
+        assert "Excludes of member" not in files[f"M3/{name}3.TEMPLATE"].text
+        assert "0192" not in files[f"M3/{name}3.TEMPLATE"].text
+    _assert_copies_alike(_identity_copies(artifacts))
+    # Each of M3's excludes reaches TCPIP, a user of both IDENTITY jobs: one warning each.
+    warned = [d for d in analysis.diagnostics if d.code == "BKR414"]
+    assert [(d.span.line, "`SYSINC` and `SYSFULL`" in d.message) for d in warned] == [(10, True), (11, True)]
 
 
 @pytest.mark.parametrize(

@@ -693,7 +693,7 @@ def test_bkr523_fix_follows_the_worker_counts_of_the_bkr_file(tmp_path):
     gives BKRWRK03 an instance there, which the directory does not build (BKR518):
     no extent of its own, so the first free one, 347-351, between the workers'."""
     text = PRODSSI.read_text().replace("member VMSYS1 { workers 4", "member VMSYS1 { workers 2")
-    text = text.replace("    workers 2\n    private-volume M3PRV1", "    workers 3\n    private-volume M3PRV1")
+    text = text.replace("member VMSYS3 { workers 2", "member VMSYS3 { workers 3")
     fixed = _fixed_by_all(tmp_path, text)
     assert "  disk BKRWRK03 191 size 5 cyl on M2PRV1 at 362\n  disk BKRWRK03 191 size 5 cyl on M3PRV1 at 347\n" \
         "  disk BKRWRK04 191 size 5 cyl on M2PRV1 at 372\n  disk BKRSVSFS" in fixed

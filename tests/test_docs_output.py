@@ -182,7 +182,8 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     table = tmp_path / "site-dialect.toml"
     builtin = (DIALECT_DIR / "backup-manager-1.3.toml").read_text(encoding="utf-8")
     table.write_text(builtin.replace('value = "autov"', 'value = "sequential"'), encoding="utf-8")
-    worker = prodssi.replace("member VMSYS2 { workers 4 ", "member VMSYS2 { workers 5 ")
+    worker = prodssi.replace("member VMSYS2 {\n    workers 4\n", "member VMSYS2 {\n    workers 5\n")
+    assert worker != prodssi
     moved = changed_warnings(tmp_path / "moved", prodssi, worker, "--dialect", table)
     shown = deploys_warnings()
     assert len(shown) == 3

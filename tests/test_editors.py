@@ -529,7 +529,7 @@ def test_vim_folds_blocks(vim_editing):
     lines = Path(r["file"]).read_text(encoding="utf-8").splitlines()
     level = dict(zip(lines, r["foldlevels"]))
     assert level["cluster PRODSSI {"] == 1
-    assert level["    workers 2"] == 2  # inside member VMSYS3 { ... }
+    assert level["    workers 4"] == 2  # inside member VMSYS2 { ... }
     assert level["import std/backup-manager"] == 0
 
 

@@ -86,7 +86,7 @@ RESTORED = [
     ("to disk pool BKUPPOOL", "to dasd pool BKUPPOOL", "BKR004", "Write `disk`"),
     ("disk BKRBKUP 191 size 10 cyl", "minidisk BKRBKUP 191 size 10 cyl", "BKR004", "Write `disk`"),
     ("    to tape\n    run on VMSYS2", "    target tape\n    run on VMSYS2", "BKR012", "Write `to`"),
-    ("    workers 2\n", "    workers 2 2\n", "BKR004", "Remove `2`"),
+    ("    workers 4\n", "    workers 4 4\n", "BKR004", "Remove `4`"),
     ("member VMSYS4 {", "member VMSYS4 VMSYS4 {", "BKR004", "Remove `VMSYS4`"),
     ('description "Weekly full backup of the Linux guests"', "description Weekly full backup of the Linux guests", "BKR010", "Quote the text"),
     ('description "Weekly full', 'description description "Weekly full', "BKR004", "Remove the second `description`"),
@@ -301,8 +301,8 @@ RESTORED = [
     ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", "{ LNXWEB01, LNXWEB02, LNXDB01,  match LNXAPP* }", "BKR015",
      "Remove each `,`"),
     # a `;` that ends a statement, in a member block as in a group body (separators_in_group)
-    ("    workers 2\n", "    workers 2;\n", "BKR003", "Remove the `;`"),
-    ("    workers 2\n", "    workers 2 ;\n", "BKR003", "Remove the `;`"),
+    ("    workers 4\n", "    workers 4;\n", "BKR003", "Remove the `;`"),
+    ("    workers 4\n", "    workers 4 ;\n", "BKR003", "Remove the `;`"),
     ("backup APPS full\n", "backup APPS full;\n", "BKR003", "Remove the `;`"),
     # a size and its unit without their keyword: `size` goes before the number
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 10 cyl", "BKR004", "Insert `size`"),
@@ -325,8 +325,8 @@ RESTORED = [
     ("retain 35 days\n", "retain 35 days retain\n", "BKR004", "Remove the second `retain`"),
     # a record copied from a hand-written job template: the statement it says, a comment after it kept
     ("include minidisk * 0100-0FFF", "INCLUDE MINIDISK * = 0100 - 0FFF", "BKR014", "Write `include minidisk * 0100-0FFF`"),
-    ("exclude minidisk * 0192  # scratch", "EXCLUDE MINIDISK * = 0192 - 0192  # scratch", "BKR014",
-     "Write `exclude minidisk * 0192`"),
+    ("exclude minidisk LNX* 0192  # the Linux", "EXCLUDE MINIDISK LNX* = 0192 - 0192  # the Linux", "BKR014",
+     "Write `exclude minidisk LNX* 0192`"),
     ("include minidisk * 0191\n", "Include Minidisk * =0191\n", "BKR014", "Write `include minidisk * 0191`"),
 ]
 # fmt: on
@@ -337,7 +337,7 @@ RESTORED = [
 #: Kept out of RESTORED, whose entries the two-slip property draws from.
 # fmt: off
 TWICE = [
-    ("    exclude minidisk * 0192", "    exclude exclude minidisk * 0192", "BKR004", "Remove the second `exclude`"),
+    ("    exclude minidisk LNX* 0192", "    exclude exclude minidisk LNX* 0192", "BKR004", "Remove the second `exclude`"),
     ("include minidisk * 0191-01FF", "include include minidisk * 0191-01FF", "BKR004", "Remove the second `include`"),
     ("include sfs BKRPOOL:CICSPRD.*", "include include sfs BKRPOOL:CICSPRD.*", "BKR004", "Remove the second `include`"),
 ]
@@ -870,7 +870,7 @@ NOT_FIXED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 10 cyl", "BKR004"),
     # a number run together with a keyword that would then lack its value: `4PRIVATE-VOLUME` is read
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4private-volume }", "BKR316"),
-    ("    workers 2\n", "    workers 2 4\n", "BKR004"),
+    ("    workers 4\n", "    workers 4 2\n", "BKR004"),
     # crontab days of the week bkrc cannot be certain of: backwards, stepped, past 7
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * 5-1", "BKR012"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 0 2 * * 1-5/2", "BKR012"),

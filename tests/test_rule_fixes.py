@@ -334,6 +334,14 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
         ("(`include minidisk LNX*1 0191`", "include minidisk LNX1* 0191", "include minidisk LNX*1 0191")
     ],
     "BKR412": [("delete the second line", "    backup APPS full   # <- BKR412\n", "")],
+    "BKR414": [
+        ("write the exclude in the job", "    exclude minidisk * 0192   # <- BKR414\n", ""),
+        (
+            "so that every member's copy carries it",
+            "    include minidisk * 0191-01FF\n",
+            "    include minidisk * 0191-01FF\n    exclude minidisk * 0192\n",
+        ),
+    ],
     "BKR413": [
         (
             "(`include minidisk * 0191-01FF`)",

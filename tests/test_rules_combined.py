@@ -198,25 +198,29 @@ cluster PRODSSI {
         },
         [("main.bkr", 6, "BKR403"), ("main.bkr", 7, "BKR330")],
     ),
-    # Member excludes: VM1's removes everything both of its jobs include (one
-    # error at that exclude, naming the jobs, not one per job); VM2's holds an
-    # address CP refuses.
+    # Member excludes: VM1's removes everything both of its single-configuration
+    # jobs include (one error at that exclude, naming the jobs, not one per job);
+    # VM2's holds an address CP refuses; VM3's reaches SYSINC's TCPIP, whose
+    # copies carry no member's excludes (SSI rule 6).
     "member-excludes": (
         {
             "main.bkr": BACKUP_MANAGER
             + """cluster PRODSSI {
-  member VM1 { workers 2  exclude minidisk * 0100-0FFF }
-  member VM2 { workers 2  exclude minidisk * 019G }
+  member VM1 { workers 2  exclude minidisk L* 0100-0FFF }
+  member VM2 { workers 2  exclude minidisk LNX* 019G }
+  member VM3 { workers 2  exclude minidisk TCPIP 0192 }
   catalog shared server BKRSVSFS pool BKRPOOL
   expire on VM1 { purge weekly sun 06:00  retain 30 days }
   single group APPS { LINUX01 }
+  single group WEB { LNXWEB01 }
   identity group SYSIDS { TCPIP }
   job APPFULL { backup APPS full  include minidisk * 0191  to disk  run on VM1 daily 01:00 }
+  job WEBFULL { backup WEB full  include minidisk * 0191  to disk  run on VM1 daily 02:00 }
   job SYSINC { backup SYSIDS incremental  include minidisk * 0191  to disk  run on each member daily 05:00 }
 }
 """,
         },
-        [("main.bkr", 3, "BKR407"), ("main.bkr", 4, "BKR310")],
+        [("main.bkr", 3, "BKR407"), ("main.bkr", 4, "BKR310"), ("main.bkr", 5, "BKR414")],
     ),
     # Jobs of groups from two modules: a user of one module's group that the
     # other module's pattern matches, backed up from two members; an IDENTITY

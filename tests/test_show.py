@@ -259,7 +259,7 @@ SELECTIONS = """\
     include sfs BKRPOOL:*.*
     exclude sfs BKRPOOL:FILESRV2.TEMP
     to disk
-    run on VMSYS3 daily 04:00
+    run on VMSYS2 daily 04:00
   }
 
   job WEBDISKS {
@@ -267,7 +267,7 @@ SELECTIONS = """\
     include minidisk WEB0* 0201
     include minidisk WEB* 0300
     to tape
-    run on VMSYS3 daily 05:00
+    run on VMSYS2 daily 05:00
   }
 
 """
@@ -276,7 +276,8 @@ SELECTIONS = """\
 @pytest.fixture
 def selections(tmp_path):
     """examples/prodssi.bkr with an SFS-only job and a job whose includes name some
-    of its users, both on VMSYS3, whose own `exclude minidisk * 0192` they get."""
+    of its users, both on VMSYS2, whose own `exclude minidisk LNX* 0192` they get
+    (a member's excludes end each single-configuration job pinned to it)."""
     text = (EXAMPLES / "prodssi.bkr").read_text().replace("  job SYSINC {", SELECTIONS + "  job SYSINC {")
     path = tmp_path / "selections.bkr"
     path.write_text(text)
@@ -306,10 +307,19 @@ def test_minidisk_job_with_excludes(at_root):
     """One line: the include as written (`*`: every user the job backs up), minus the excludes."""
     out = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSYS2"], expect=0).stdout
     assert _selects(out, "LNXFULL") == [
-        "         selects  minidisk * 0100-0FFF minus minidisk * 0190 019D 019E"
+        "         selects  minidisk * 0100-0FFF",
+        "           minus  minidisk * 0190 019D 019E; minidisk LNX* 0192 (VMSYS2's)",
     ]
-    assert _selects(out, "LNXINC") == ["         selects  minidisk * 0191"]
-    (exclude,) = [s for s in _job(show_json("examples/prodssi.bkr"), "VMSYS2", "LNXFULL")["selection"][1:]]
+    assert _selects(out, "LNXINC") == ["         selects  minidisk * 0191 minus minidisk LNX* 0192 (VMSYS2's)"]
+    exclude, own = _job(show_json("examples/prodssi.bkr"), "VMSYS2", "LNXFULL")["selection"][1:]
+    assert own == {
+        "action": "exclude",
+        "medium": "minidisk",
+        "owner": "LNX*",
+        "items": ["0192"],
+        "records": ["LNX*"],
+        "member": "VMSYS2",
+    }
     assert exclude == {
         "action": "exclude",
         "medium": "minidisk",
@@ -324,12 +334,12 @@ def test_sfs_only_job(selections):
     """An SFS-only job says `sfs`, not minidisk; the member's own minidisk exclude,
     which its template gets too, is marked as the member's; when the whole does not
     fit one line, `minus` goes on its own."""
-    out = run_cli(["show", selections, "--member", "VMSYS3"], expect=0).stdout
+    out = run_cli(["show", selections, "--member", "VMSYS2"], expect=0).stdout
     assert _selects(out, "FILESFS") == [
         "         selects  sfs BKRPOOL:*.*",
-        "           minus  sfs BKRPOOL:FILESRV2.TEMP; minidisk * 0192 (VMSYS3's)",
+        "           minus  sfs BKRPOOL:FILESRV2.TEMP; minidisk LNX* 0192 (VMSYS2's)",
     ]
-    include, exclude, own = _job(show_json(selections), "VMSYS3", "FILESFS")["selection"]
+    include, exclude, own = _job(show_json(selections), "VMSYS2", "FILESFS")["selection"]
     assert (include["medium"], include["owner"], include["items"]) == ("sfs", None, ["BKRPOOL:*.*"])
     assert include["records"] == ["BKRPOOL:FILESRV1.*", "BKRPOOL:FILESRV2.*"]  # what the template writes
     assert (exclude["action"], exclude["records"], exclude["member"]) == (
@@ -337,35 +347,40 @@ def test_sfs_only_job(selections):
         ["BKRPOOL:FILESRV2.TEMP"],
         None,
     )
-    assert (own["medium"], own["items"], own["member"]) == ("minidisk", ["0192"], "VMSYS3")
+    assert (own["medium"], own["items"], own["member"]) == ("minidisk", ["0192"], "VMSYS2")
 
 
 def test_include_of_some_users_names_them(selections):
     """An include whose owner selects some of the job's users names whom its records
     name (three at most; more are counted), not a pattern that reads as all of them."""
-    out = run_cli(["show", selections, "--member", "VMSYS3"], expect=0).stdout
+    out = run_cli(["show", selections, "--member", "VMSYS2"], expect=0).stdout
     assert _selects(out, "WEBDISKS") == [
         "         selects  minidisk WEB01,WEB02,WEB03 0201;",
         "                  minidisk WEB* (4 owners) 0300",
-        "           minus  minidisk * 0192 (VMSYS3's)",
+        "           minus  minidisk LNX* 0192 (VMSYS2's)",
     ]
-    first, second, _ = _job(show_json(selections), "VMSYS3", "WEBDISKS")["selection"]
+    first, second, _ = _job(show_json(selections), "VMSYS2", "WEBDISKS")["selection"]
     assert first["records"] == ["WEB01", "WEB02", "WEB03"]
     assert second["records"] == ["WEB01", "WEB02", "WEB03", "WEBX*"]
 
 
-def test_identity_copies_get_their_members_excludes(at_root):
-    """Each copy of an IDENTITY job selects the same, plus the excludes of the member
-    it runs on: VMSYS3's copy only leaves out its 0192 disks."""
+def test_identity_copies_select_alike_on_every_member(at_root, tmp_path):
+    """Each copy of an IDENTITY job selects the same on every member (SSI rule 6):
+    no member's excludes, not even those of VMSYS2, which its single jobs get, nor
+    those of a member whose exclude reaches the job's users (BKR414)."""
     out = run_cli(["show", "examples/prodssi.bkr"], expect=0).stdout
-    assert _selects(out, "SYSINC3") == ["         selects  minidisk * 0191 minus minidisk * 0192 (VMSYS3's)"]
-    for copy in ("SYSINC1", "SYSINC2", "SYSINC4"):
+    for copy in ("SYSINC1", "SYSINC2", "SYSINC3", "SYSINC4"):
         assert _selects(out, copy) == ["         selects  minidisk * 0191"]
-    data = show_json("examples/prodssi.bkr")
-    members = {
-        f"VMSYS{n}": [s["member"] for s in _job(data, f"VMSYS{n}", f"SYSINC{n}")["selection"]] for n in "1234"
-    }
-    assert members == {"VMSYS1": [None], "VMSYS2": [None], "VMSYS3": [None, "VMSYS3"], "VMSYS4": [None]}
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    text = text.replace("exclude minidisk LNX* 0192", "exclude minidisk * 0192")
+    path = tmp_path / "reaches.bkr"
+    path.write_text(text)
+    for data in (show_json("examples/prodssi.bkr"), show_json(path)):
+        members = {
+            f"VMSYS{n}": [s["member"] for s in _job(data, f"VMSYS{n}", f"SYSINC{n}")["selection"]] for n in "1234"
+        }
+        assert members == {"VMSYS1": [None], "VMSYS2": [None], "VMSYS3": [None], "VMSYS4": [None]}
+    assert [s["member"] for s in _job(show_json(path), "VMSYS2", "LNXINC")["selection"]] == [None, "VMSYS2"]
 
 
 def test_selections_agree_with_compile(selections, tmp_path):

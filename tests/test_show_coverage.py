@@ -188,13 +188,9 @@ def test_one_minidisk_left_is_backed_up(at_root, tmp_path):
 
 
 def test_member_excludes_apply_to_that_member_s_jobs(at_root, tmp_path):
-    """A member's own exclude applies to every job it runs: VMSYS2's `exclude minidisk LNXDB01 *`
-    takes LNXDB01 out of LNXFULL and LNXINC."""
-    path = variant(
-        tmp_path,
-        "member VMSYS2 { workers 4  private-volume M2PRV1 }",
-        "member VMSYS2 { workers 4  private-volume M2PRV1  exclude minidisk LNXDB01 * }",
-    )
+    """A member's own exclude applies to the single-configuration jobs it runs: VMSYS2's
+    `exclude minidisk LNXDB01 *` takes LNXDB01 out of LNXFULL and LNXINC."""
+    path = variant(tmp_path, "exclude minidisk LNX* 0192", "exclude minidisk LNXDB01 *")
     data = show_json(path)
     assert entries(data, "VMSYS4")["LNXDB01"] == {
         "user": "LNXDB01",
@@ -335,3 +331,33 @@ def test_docs_coverage_example_is_what_bkrc_prints(tmp_path, monkeypatch):
         found = out.find(piece, at)
         assert found >= 0, piece
         at = found + len(piece)
+
+
+def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
+    """A member's exclude is not written into an IDENTITY job's copy (SSI rule 6, BKR414
+    warns): VMSYS1's `exclude minidisk WEBSRV *` leaves WEBSRV backed up by WEBINC1 there,
+    as the template WEBINC1 compile writes selects it."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text((ROOT / DIRECT).read_text() + SITE_IDENTITY)
+    path = variant(
+        tmp_path,
+        "member VMSYS1 { workers 4  private-volume M1PRV1 }",
+        "member VMSYS1 { workers 4  private-volume M1PRV1  exclude minidisk WEBSRV * }",
+    )
+    path.write_text(
+        path.read_text().replace(
+            "  identity group SYSIDS { TCPIP FTPSERVE }\n",
+            "  identity group SYSIDS { TCPIP FTPSERVE }\n  identity group WEBS { WEBSRV }\n"
+            "  job WEBINC { backup WEBS incremental  include minidisk * 0191  to disk"
+            "  run on each member daily 04:00 }\n",
+        )
+    )
+    data = show_json(str(path), str(direct))
+    assert entries(data, "VMSYS1")["WEBSRV"] == {
+        "user": "WEBSRV",
+        "statement": "IDENTITY",
+        "status": "backed-up",
+        "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}],
+    }
+    checked = json.loads(run_cli(["check", str(path), "--format", "json"]).stdout)
+    assert [d["code"] for d in checked["diagnostics"]] == ["BKR414"]

@@ -135,11 +135,11 @@ MESSAGES = [
     ("cluster A {\n  expire on M { hold 35 days }\n}\n", "BKR012", (2, 17), "statements in an `expire` block start with"),
     ("cluster A {\n  expire on M {\n    member N { workers 2 }\n  }\n}\n", "BKR013", (3, 5),
      "cannot appear inside an `expire` block"),
-    # `exclude` fits a member block too (every job on the member); `include` does not (BKR117)
+    # `exclude` fits a member block too (its single-configuration jobs); `include` does not (BKR117)
     ("cluster A {\n  exclude minidisk L* 0200-02FF\n}\n", "BKR013", (2, 3),
      "`exclude` can only appear inside a `job { ... }` or `member { ... }` block"),
     ("cluster A {\n  exclude minidisk L* 0200-02FF\n}\n", "BKR013", (2, 3),
-     "in a `member` block it applies to every job that runs on that member"),
+     "in a `member` block it applies to the single-configuration jobs pinned to that member"),
     ("cluster A {\n  include minidisk L* 0200-02FF\n}\n", "BKR013", (2, 3),
      "`include` can only appear inside a `job { ... }` blockput it inside a `job NAME { ... }` block"),
     ("cluster A {\n  group G { A }\n}\n", "BKR004", (2, 3), "expected `identity` or `single` before `group`"),
@@ -909,8 +909,8 @@ def _shape(node):
 STRAY_BRACES = [
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 } private-volume M1PRV1 }"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1 } }"),
-    ("    workers 2\n    private-volume M3PRV1", "    workers 2 }\n    private-volume M3PRV1"),
-    ("    private-volume M3PRV1\n", "    private-volume M3PRV1 }\n"),
+    ("    workers 4\n    private-volume M2PRV1", "    workers 4 }\n    private-volume M2PRV1"),
+    ("    private-volume M2PRV1\n", "    private-volume M2PRV1 }\n"),
     ("{ workers 2  private-volume M4PRV1 }", "{ workers 2  private-volume M4PRV1 } }"),
     ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1 }\n"),
     ("    preview daily 01:00\n", "    preview daily 01:00 }\n"),

@@ -1,4 +1,4 @@
-"""Coverage and schedules (BKR401-BKR413): what is backed up, twice, or not at all, and when."""
+"""Coverage and schedules (BKR401-BKR414): what is backed up, twice, or not at all, and when."""
 
 from __future__ import annotations
 
@@ -223,7 +223,8 @@ SINGLE_TWICE = register(
     different users (`include minidisk LNX* *` in one,
     `include minidisk APP* *` in the other). The warning names the users
     whose minidisks or directories both jobs' includes select and neither
-    job's excludes (nor the member's) take out: of a group
+    job's excludes (nor, for a single-configuration job, the member's) take
+    out: of a group
     `{ LNX01 APP01 match LNX* }` backed up by a job with
     `include minidisk * 0191` and one with `include minidisk LNX0* 0191`,
     LNX01 and pattern `LNX0*`, not APP01; when the first job also has
@@ -275,7 +276,7 @@ SINGLE_TWO_MEMBERS = register(
     This holds whatever the levels and whichever of the user's minidisks or
     directories each job selects (its 0191 disk in one job, its 0200 disk in
     the other). The error names the users both jobs' includes select, less
-    what each job's excludes (and its member's) take out: a user whose
+    what each job's excludes (and its member block's) take out: a user whose
     minidisks and directories one job never selects, or excludes all of, is
     backed up from the other member only. Of a group `{ LNX01 APP01 }`
     backed up by a job with `include minidisk * *` on one member and one
@@ -424,13 +425,14 @@ EXCLUDES_ALL = register(
     "a job's excludes remove everything its includes select",
     """
     Excludes are taken out of what the includes select (a member block's
-    excludes apply to every job on that member). When they cover every
-    included address of every included owner, the job runs, reports success
-    and backs up nothing. The owners are the ones the template names: an
+    excludes apply to the single-configuration jobs pinned to that member;
+    an IDENTITY job's copies carry the job's own alone, BKR414). When they
+    cover every included address of every included owner, the job runs,
+    reports success and backs up nothing. The owners are the ones the template names: an
     include of `*` in a job of LINUX01 is written for LINUX01, so
     `exclude minidisk LINUX01 *` removes all of it. A member's exclude that
-    removes everything from several jobs on that member is one mistake: one
-    error, at that exclude, naming the jobs.
+    removes everything from several single-configuration jobs on that member
+    is one mistake: one error, at that exclude, naming the jobs.
 
     Failing example:
 
@@ -557,8 +559,10 @@ EXCLUDE_REMOVES_NOTHING = register(
     not back up is BKR406's, which says so. A job with a selection that is
     a minidisk one written with `sfs` (`include sfs * 0191`: BKR318) is not
     judged until that is mended. A member block's excludes are not judged:
-    they apply to every job on the member, also those written later, and a
-    member's policy (`exclude minidisk * 0192`) may rightly meet no job yet.
+    they apply to every single-configuration job on the member, also those
+    written later, and a member's policy (`exclude minidisk LNX* 0192`) may
+    rightly meet no job yet (one that reaches an IDENTITY job's users is
+    BKR414's).
 
     Failing example:
 
@@ -579,6 +583,69 @@ EXCLUDE_REMOVES_NOTHING = register(
 
     Fix: write the include the exclude narrows again (`include minidisk *
     0191-01FF`), or delete the exclude.
+    """,
+)
+
+MEMBER_EXCLUDE_NOT_IN_IDENTITY_JOB = register(
+    "BKR414",
+    "member-exclude-not-in-identity-job",
+    "warning",
+    "a member block's exclude reaches users of an IDENTITY job, whose copies it is not written into",
+    """
+    A member block's excludes end the templates of the single-configuration
+    jobs pinned to that member, and only theirs. An IDENTITY job runs on
+    each member under a member-unique name, and every member's copy carries
+    the same INCLUDE and EXCLUDE statements (SSI rule 6): the catalog tells
+    the copies apart only by job name, so a copy with excludes of its own
+    would back up something else under a name that says it is the same job.
+    So bkrc writes an IDENTITY job's copies from the job alone, and a
+    member's exclude whose owner (`*`, a pattern, or an ID; of an SFS path,
+    its user) reaches a user of an IDENTITY job that runs on that member is
+    not written into that job's copies: the member's instances of those
+    users are backed up whole. It is one warning for each such exclude,
+    naming the jobs.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 {
+            workers 2
+            exclude minidisk * 0192   # <- BKR414
+          }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP FTPSERVE }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * 0191-01FF
+            to disk
+            run on each member daily 03:30
+          }
+        }
+
+    Fix: write the exclude in the job, so that every member's copy carries
+    it:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP FTPSERVE }
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * 0191-01FF
+            exclude minidisk * 0192
+            to disk
+            run on each member daily 03:30
+          }
+        }
+
+    If the exclude is meant for the member's single-configuration jobs only,
+    narrow its owner to their users (`exclude minidisk LNX* 0192`).
     """,
 )
 
@@ -1648,9 +1715,11 @@ def removed_ranges_of(excludes) -> Callable[[str], list[tuple[int, int]]]:
 
 def excludes_on(job: JobModel, member) -> list[ast.Selection]:
     """The excludes that apply to `job` on `member` (None: no known member): the
-    job's own, then the member's (a member block's excludes apply to every job
-    on that member)."""
-    return list(job.excludes) + (list(member.excludes) if member is not None else [])
+    job's own, then the member's when it is a single-configuration job (a member
+    block's excludes end the templates of those pinned to it only; an IDENTITY
+    job's copies are alike on every member, SSI rule 6: `Model.member_excludes`)."""
+    mine = list(member.excludes) if member is not None and job.takes_member_excludes else []
+    return list(job.excludes) + mine
 
 
 def _excludes_per_member(model: Model, job: JobModel):
@@ -1781,6 +1850,66 @@ def excludes_removing_nothing(model: Model):
                 help=f"if an include of the {medium} this exclude names was deleted or narrowed, write it"
                 " again; otherwise delete the exclude",
             )
+
+def _reaches(owner: str, ids: frozenset[str], patterns: list[str]) -> bool:
+    """Whether a selection's owner (`*`, a pattern or an ID) names one of the users
+    a job backs up (`ids`, and those its `match` patterns match), in whole or in part."""
+    if owner == "*":
+        return True
+    if not is_pattern(owner):
+        return owner in ids or any(pattern_regex(p).match(owner) for p in patterns)
+    match = pattern_regex(owner).match
+    return any(match(i) for i in ids) or any(shared_id(owner, p) is not None for p in patterns)
+
+
+def _written_as(selection: ast.Selection) -> str:
+    """A selection as the file spells it, on one line (`exclude minidisk * 0192`)."""
+    words = [selection.action.value, selection.medium.value]
+    words += [selection.owner.text] if selection.owner is not None else []
+    return " ".join(words + [w.text for w in selection.items])
+
+
+@check
+def member_excludes_beside_identity_jobs(model: Model):
+    """BKR414: a member block's exclude that reaches users of an IDENTITY job that
+    runs on that member, whose copies carry the job's selection alone (SSI rule 6)."""
+    jobs = [j for j in model.jobs if j.kind is Kind.IDENTITY and j.run is not None]
+    if not jobs:
+        return
+    users: dict[int, tuple[frozenset[str], list[str]]] = {}
+    for member in model.members:
+        if not member.excludes or model.member(member.name) is not member:
+            continue  # a member declared twice: its own error, and the first block is the one written
+        here = [j for j in jobs if member.name in j.members]
+        for exclude in member.excludes:
+            owners = [up for up, _ in _selection_owners(exclude) if up == "*" or valid_user_or_pattern(up)]
+            if not owners:
+                continue
+            reached = []
+            for job in here:
+                if id(job) not in users:
+                    users[id(job)] = (frozenset(model.job_user_ids(job)), list(dict.fromkeys(model.job_patterns(job))))
+                ids, patterns = users[id(job)]
+                if any(_reaches(o, ids, patterns) for o in owners):
+                    reached.append(job)
+            if reached:
+                yield _not_in_identity_copies(member.name, exclude, reached)
+
+
+def _not_in_identity_copies(member: str, exclude: ast.Selection, jobs: list[JobModel]):
+    names = [j.name for j in jobs]
+    them = "job" if len(names) == 1 else "jobs"
+    where = f"in job {quoted(names[0])}" if len(names) == 1 else f"in each of jobs {listed(names)}"
+    return MEMBER_EXCLUDE_NOT_IN_IDENTITY_JOB(
+        f"the exclude of member `{member}` is not written into the copies of IDENTITY {them} {listed(names)}:"
+        " every member's copy of an IDENTITY job carries the same INCLUDE and EXCLUDE statements (SSI rule 6),"
+        " so the catalog tells the copies apart only by job name",
+        exclude.span,
+        related=tuple(Related(j.run.placement.span, f"{quoted(j.name)} runs on `{member}` here") for j in jobs[:4]),
+        help=f"write the exclude in the job (`{_written_as(exclude)}` {where}) so that every member's copy"
+        " carries it; if it is meant only for the member's single-configuration jobs, narrow its owners to them",
+    )
+
 
 @check
 def names_backed_up_once(model: Model):

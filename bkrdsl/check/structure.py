@@ -336,8 +336,9 @@ INCLUDE_IN_MEMBER = register(
     "error",
     "a member block holds an `include`",
     """
-    A member block may hold `exclude` statements: they are added to every job
-    that runs on that member (a member-local disk nobody should back up). An
+    A member block may hold `exclude` statements: they are added to every
+    single-configuration job pinned to that member (a member-local disk
+    nobody should back up; an IDENTITY job's copies stay alike, BKR414). An
     `include` in a member block would add data to jobs that never chose it,
     and a job for single-configuration users must select the same data
     whichever member it runs on; so bkrc accepts only excludes there.

@@ -2,9 +2,11 @@
 
 A job for single-configuration users is written once, in the folder of the
 member it is pinned to. A job for IDENTITY users is written once per member,
-under its member-unique derived name; the selection records of all its copies
-are identical (SSI rule 6), and each copy ends with the excludes that member
-declares for every job it runs.
+under its member-unique derived name, from the job alone: the selection
+records of all its copies are identical (SSI rule 6), only the header and the
+job name differ. A member block's excludes end the templates of the
+single-configuration jobs pinned to that member only (`Model.member_excludes`;
+BKR414 warns of one that reaches an IDENTITY job's users).
 
 Selection semantics: an include's owner narrows the users the job backs up
 (`*` means all of them), so a template never selects a user the job does not
@@ -158,12 +160,14 @@ def job_selection(model: Model, job: JobModel, dialect: Dialect, blocks: dict | 
 
 
 def _member_excludes(model: Model, member: str, dialect: Dialect) -> str:
-    """The excludes `member` adds to every job it runs (none: no lines at all)."""
+    """The excludes `member` adds to each single-configuration job pinned to it
+    (none: no lines at all). An IDENTITY job's copies get none: `Model.member_excludes`."""
     local = model.member(member)
     if local is None or not local.excludes:
         return ""
     comment = dialect["template_comment"]
-    lines = [comment] + star_comments(comment, [f"Excludes of member {member}, added to every job it runs."])
+    said = f"Excludes of member {member}, added to its single-configuration jobs."
+    lines = [comment] + star_comments(comment, [said])
     return lines_to_text(lines) + "".join(selection_text(s, dialect, None) for s in local.excludes)
 
 
@@ -193,9 +197,9 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
 
     A template is built from pieces that others share (the records of an
     IDENTITY job's copies and of jobs that back up the same groups, a
-    member's excludes): each piece is rendered once, and the artifact keeps
-    the pieces, so that the CMS check reads each once too, and the write
-    encodes each once.
+    member's excludes for its single-configuration jobs): each piece is
+    rendered once, and the artifact keeps the pieces, so that the CMS check
+    reads each once too, and the write encodes each once.
     """
     filetype = dialect["template_filetype"]
     blocks: dict = {}
@@ -206,9 +210,12 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
         kind = job.kind
         selection = job_selection(model, job, dialect, blocks)
         for member, name in model.derived_names(job):
-            if member not in excludes:
-                excludes[member] = _member_excludes(model, member, dialect)
-            parts = _template_parts(job, kind, member, name, source, dialect, selection, excludes[member])
+            ending = ""
+            if model.member_excludes(job, member):
+                if member not in excludes:
+                    excludes[member] = _member_excludes(model, member, dialect)
+                ending = excludes[member]
+            parts = _template_parts(job, kind, member, name, source, dialect, selection, ending)
             out.append(
                 Artifact.from_parts(
                     member_path(member, name, filetype),

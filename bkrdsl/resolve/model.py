@@ -652,7 +652,9 @@ class MemberModel:
     workers: int | None
     private_volumes: tuple[str, ...]
     job_suffix: str
-    excludes: tuple[ast.Selection, ...]  # member-local excludes, added to every job on the member
+    #: member-local excludes, added to the single-configuration jobs pinned to the
+    #: member only (`Model.member_excludes`): an IDENTITY job's copies are alike (SSI rule 6)
+    excludes: tuple[ast.Selection, ...]
     decl: ast.Member
 
 
@@ -771,6 +773,15 @@ class JobModel:
         of one member; on several members it is BKR220's error, whose fix is one
         member, not other names."""
         return (self.each_member or len(set(self.members)) > 1) and self.kind is not Kind.SINGLE
+
+    @property
+    def takes_member_excludes(self) -> bool:
+        """Whether a member block's excludes are added to the job's template on that
+        member: only a single-configuration job's, the one job that runs there alone.
+        Every member's copy of an IDENTITY job carries the same INCLUDE/EXCLUDE
+        statements (SSI rule 6; BKR414 warns of a member's exclude that reaches its
+        users); a job of mixed or unknown kind is an error of its own."""
+        return self.kind is Kind.SINGLE
 
 
 @dataclass(frozen=True)
@@ -1044,6 +1055,14 @@ class Model:
 
     def member(self, name: str) -> MemberModel | None:
         return self._members.get(name.upper())
+
+    def member_excludes(self, job: JobModel, member: str) -> tuple[ast.Selection, ...]:
+        """The excludes of `member`'s block that its template of `job` ends with:
+        all of them for a single-configuration job, none for an IDENTITY job's copy
+        (`JobModel.takes_member_excludes`). The one answer the templates write, the
+        coverage checks weigh and `bkrc show` prints."""
+        local = self.member(member)
+        return local.excludes if local is not None and job.takes_member_excludes else ()
 
     @property
     def member_names(self) -> tuple[str, ...]:

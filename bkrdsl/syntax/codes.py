@@ -653,8 +653,8 @@ MISPLACED = register(
     Each statement belongs in one kind of block: `member`, `catalog`,
     `expire`, `tape`, groups and `job` directly inside `cluster { ... }`;
     `backup`, `include`, `exclude`, `to` and `run` inside `job { ... }`;
-    `workers`, `private-volume` and `exclude` (for every job on the member)
-    inside `member { ... }`; `import` at the top of a file. The message names
+    `workers`, `private-volume` and `exclude` (for the single-configuration
+    jobs pinned to the member) inside `member { ... }`; `import` at the top of a file. The message names
     every kind of block that takes the statement; so does the help where the
     statement stands inside another block (`workers 3` in an `expire` or a
     `job` block: it belongs in a `member NAME { ... }` block).

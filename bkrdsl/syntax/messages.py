@@ -1799,7 +1799,7 @@ def only_inside(
         )
         help_text = f"put it inside {'an' if kind == 'expire' else 'a'} {openers} block"
         if word.lower() == "exclude" and "member" in (kind, *also):
-            help_text += "; in a `member` block it applies to every job that runs on that member"
+            help_text += "; in a `member` block it applies to the single-configuration jobs pinned to that member"
     places = " or ".join(f"`{kind_word(k)} {{ ... }}`" for k in (kind, *also))
     return codes.MISPLACED(
         f"`{word}` can only appear inside {'an' if kind == 'expire' else 'a'} {places} block",
@@ -1817,7 +1817,7 @@ def selection_in_group(written: str, group: tuple[str, str] | None, span: Span, 
     verb = written.split()[0].lower()
     where = f"into each job that backs up {group[1]}" if group else "into each job that backs up the group"
     if verb == "exclude":
-        where += ", or into a `member` block for every job that runs on that member"
+        where += ", or into a `member` block for the single-configuration jobs pinned to that member"
     return codes.MISPLACED(
         f"`{verb}` cannot appear inside a `group` block: a group lists user IDs only",
         span,
