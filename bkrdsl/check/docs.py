@@ -40,6 +40,7 @@ FAMILIES = (
     ("BKR32", "Declarations"),
     ("BKR33", "References"),
     ("BKR40", "Coverage and schedules"),
+    ("BKR41", "Coverage and schedules"),  # BKR401-BKR409 were all taken
     ("BKR50", "The site's CP directory (--directory): reading it"),
     ("BKR51", "The site's CP directory (--directory): the .bkr files against it"),
     ("BKR52", "The site's CP directory (--directory): the .bkr files against it"),
