@@ -395,3 +395,45 @@ def test_bkr243_shows_the_workers_the_pattern_names():
         (9, 16, "member `VM1` runs 2 workers, named from the pattern")
     ]
     assert _related(text.replace("workers 2", "workers 0"), "BKR243") == []
+
+
+def test_bkr414_one_warning_per_exclude_in_json_with_each_jobs_run():
+    """BKR414 in JSON: a warning (exit 0), at the member's exclude, with the help that
+    names the exclude and the job, each job's `run on each member` as related, and no
+    fix. One per exclude, however many IDENTITY jobs it reaches."""
+    result = run_cli(["check", "--format", "json", RULES_DIR / "BKR414.fail.bkr"], expect=0)
+    report = json.loads(result.stdout)
+    (shown,) = report["diagnostics"]
+    assert (report["error_count"], report["warning_count"]) == (0, 1)
+    assert (shown["code"], shown["severity"], shown["line"], shown["column"]) == ("BKR414", "warning", 12, 5)
+    assert "not written into the copies of IDENTITY job `SYSINC`" in shown["message"]
+    assert "(SSI rule 6)" in shown["message"] and "only by job name" in shown["message"]
+    assert shown["help"].startswith("write the exclude in the job (`exclude minidisk * 0192` in job `SYSINC`)")
+    assert "narrow its owners" in shown["help"]
+    assert [(r["line"], r["column"], r["message"]) for r in shown["related"]] == [
+        (28, 9, "`SYSINC` runs on `VM3` here")
+    ]
+    assert shown["fix"] is None
+    many = json.loads(run_cli(["check", "--format", "json", RULES_DIR / "BKR414.fail-jobs.bkr"]).stdout)
+    first = next(d for d in many["diagnostics"] if d["code"] == "BKR414")
+    assert "`SYSA`, `SYSB`, `SYSC`, `SYSD` and 1 more" in first["message"]
+    assert len(first["related"]) == 4
+
+
+def test_bkr414_not_for_owners_of_single_jobs_only_nor_elsewhere():
+    """No BKR414 for an exclude whose owners are no IDENTITY job's users, nor on a
+    member no IDENTITY job runs on; one for each exclude that reaches one."""
+    text = (RULES_DIR / "BKR414.fail.bkr").read_text(encoding="utf-8")
+
+    def codes(t: str) -> list[str]:
+        return [d.code for d in analyse("t.bkr", t.encode()).diagnostics]
+
+    assert codes(text.replace("exclude minidisk * 0192", "exclude minidisk CICS* 0192")) == []
+    assert codes(text.replace("exclude minidisk * 0192", "exclude minidisk FTPSERVE 0192")) == ["BKR414"]
+    pinned = text.replace("run on each member daily 03:30", "run on VM1, VM2 daily 03:30")
+    assert "BKR414" not in codes(pinned)  # SYSINC does not run on VM3 (BKR221 says so)
+    twice = text.replace(
+        "    exclude minidisk * 0192  # expect: BKR414\n",
+        "    exclude minidisk * 0192\n    exclude sfs BKRPOOL:TCPIP.*\n    exclude minidisk LNX* 0193\n",
+    )
+    assert codes(twice) == ["BKR414", "BKR414"]
