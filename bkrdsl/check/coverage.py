@@ -1574,7 +1574,8 @@ def member_owners_written_as_addresses(model: Model):
                 f"{quoted(owner.upper)} stands where the owner goes: `minidisk` takes the owner first,"
                 f" then addresses, so this {sel.action.value} of member {quoted(member.name.upper)} names no user",
                 owner.span,
-                help=f"write `{sel.action.value} minidisk * {addresses}` (`*`: every user on the member)",
+                help=f"write `{sel.action.value} minidisk * {addresses}`"
+                " (`*`: every user of the member's single-configuration jobs)",
             )
 
 
