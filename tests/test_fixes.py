@@ -130,6 +130,12 @@ RESTORED = [
     ("retain 35 days", "retain days 35", "BKR004", "Write `35 days`"),
     ("purge weekly sun 03:00", "weekly purge sun 03:00", "BKR004", "Write `purge weekly`"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 10 size cyl", "BKR004", "Write `size 10`"),
+    # ... a keyword before the value it follows, and a label before its keyword (the
+    # audit's `bench/cascades.py` "value and keyword swapped": one error, not two)
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP size 191 10 cyl", "BKR004", "Write `191 size`"),
+    ("run on VMSYS2 weekly sat 22:00", "run on weekly VMSYS2 sat 22:00", "BKR004", "Write `VMSYS2 weekly`"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  M1PRV1 private-volume }", "BKR004",
+     "Write `private-volume M1PRV1`"),
     ("include minidisk * 0191-01FF", "minidisk include * 0191-01FF", "BKR004", "Write `include minidisk`"),
     ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    disk to pool BKUPPOOL\n    run on VMSYS1", "BKR004",
      "Write `to disk`"),

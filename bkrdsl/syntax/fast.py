@@ -2316,6 +2316,9 @@ class _Parser:
                 raise _GiveUp  # `sfs sfs`, whatever follows: the keyword twice (Recovery.keyword_twice)
             medium = ast.Medium.SFS
         while self.type == T_NAME:
+            tok = self.tokens[self.i]
+            if tok[FIRST] and tok[TEXT].lower() in ("minidisk", "sfs"):
+                raise _GiveUp  # the next selection, its action left out (Recovery.action_left_out)
             items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))
         if medium is ast.Medium.MINIDISK and len(items) > 1 and {w.text.lower() for w in items} & _RANGE_WORDS:
             raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)

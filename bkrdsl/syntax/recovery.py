@@ -164,6 +164,8 @@ _NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS)
 #: `include` and `exclude`, which in a group body are user IDs unless a medium
 #: follows them (`exclude minidisk LNX* 0200-02FF`): Recovery.selection_in_group.
 _SELECTION_VERBS = frozenset({"include", "exclude"})
+#: A selection's media: a word that starts a selection after its verb (action_left_out).
+_MEDIA_WORDS = frozenset({"minidisk", "sfs"})
 _BLANKS_THEN_MEDIUM = re.compile(r"[ \t]+(?i:minidisk|sfs)(?=[\s{},#]|\Z)")
 #: Keywords whose value is never the keyword again (a volume label has at most 6
 #: characters, workers and days are numbers): written twice, the second is surely one
@@ -1447,6 +1449,9 @@ class Recovery:
         if swapped is not None:
             return swapped
         swapped = self.swapped_after_option(ip, tok)
+        if swapped is not None:
+            return swapped
+        swapped = self.keyword_before_value(ip, tok)
         if swapped is not None:
             return swapped
         if self.schedule_before_placement(ip, tok):
@@ -3076,6 +3081,55 @@ class Recovery:
         end_line, end_column = self.source.position(tok.end_pos)
         return Token(keyword, previous.value, previous.start_pos, previous.line, previous.column, end_line, end_column, tok.end_pos)
 
+    def keyword_before_value(self, ip, tok: Token) -> Token | None:
+        """`disk BKRBKUP size 191 10 cyl`, `run on weekly VMSYS1 sun 22:00`: a keyword
+        that takes a value written where the value before it is due, that value right
+        after it. The keyword was read as that value (a name), and `tok` comes where the
+        keyword is due. Where `tok` reads there as the name, the keyword after it and the
+        rest of the line after them (and not with the value left out: `run on weekly sun
+        22:00` is the member missing), one error for the two words, with a fix that
+        swaps them; they are read as swapped. None otherwise. (A keyword that ends its
+        phrase, `retain days 35`, is swapped_back's.)"""
+        if not is_real(tok) or tok.type != "NAME":
+            return None
+        state = ip.parser_state
+        stack = state.value_stack
+        inside = list(tokens_of(stack[-1])) if stack else []  # a name, or a list of one name
+        previous = inside[0] if len(inside) == 1 else None
+        if previous is None or previous.type != "NAME" or not is_real(previous):
+            return None
+        text = self.source.text
+        if previous.line != tok.line or text[previous.end_pos : tok.start_pos].strip(" \t"):
+            return None
+        keyword = self.facts.keywords.get(str(previous.value).lower())
+        if keyword is None or keyword in self.statements or tok.value.lower() in self.facts.keywords:
+            return None
+        before = Sim(state.parse_conf, state.state_stack[: len(stack)])
+        left_out = before.copy()
+        if not (left_out.feed("NAME") and left_out.feed(keyword) and left_out.fits(["NAME"])):
+            return None  # not a keyword that takes a value, where the value before it is due
+        if self.reading(left_out, self.same_line(self.window(previous.end_pos))) is not None:
+            return None  # the value before the keyword left out, the words after it its own
+        ahead = before.copy()
+        if not (ahead.feed("NAME") and ahead.feed(keyword)):
+            return None
+        if self.reading(ahead, self.same_line(self.window(tok.end_pos))) is None:
+            return None
+        span = self.source.span(previous.start_pos, tok.end_pos)
+        blank = text[previous.end_pos : tok.start_pos]
+        self.report(
+            messages.swapped_words(text[previous.start_pos : tok.end_pos], f"{tok.value}{blank}{previous.value}", span),
+            previous.start_pos,
+        )
+        del stack[-1]
+        del state.state_stack[len(stack) + 1 :]
+        # The value over the first word, the keyword over the second, so that every span
+        # the tree takes from its tokens starts before it ends.
+        end_line, end_column = self.source.position(previous.end_pos)
+        self.feed(ip, Token("NAME", tok.value, previous.start_pos, previous.line, previous.column, end_line, end_column, previous.end_pos))
+        self._fed_error_token = True  # both words were read: a mistake after them is news
+        return Token(keyword, previous.value, tok.start_pos, tok.line, tok.column, tok.end_line, tok.end_column, tok.end_pos)
+
     def swapped_after_option(self, ip, tok: Token) -> Token | None:
         """`on expire VMSYS1 {` on the line after `catalog ... on VMSYS1`: the swapped
         `on expire` was read as one more `on NAME` of the statement above. When `on`
@@ -3265,7 +3319,13 @@ class Recovery:
             return None
         at_start = sim.fits(["RBRACE"]) or sim.fits(["$END"])  # where a statement may start
         if second in self.statements and at_start and not self.statement_first(tok):
-            return None  # `workers 2 4 private-volume V`: a word too many, not `private-volume 4`
+            # `workers 2 4 private-volume V`: a word too many, not `private-volume 4`; but
+            # `workers 2 ZAPRV1 private-volume }`, whose keyword reads on only after the
+            # word, is a label before its keyword
+            alone = sim.copy()
+            read = self.reading(alone, self.same_line(self.window(after.end(1)))) if alone.feed(second) else None
+            if read is not None and alone.feeds(read) and (alone.fits(["RBRACE"]) or alone.fits(["$END"])):
+                return None
         own = self.facts.keywords.get(str(tok.value).lower())
         if second in self.statements and own is None and self.half_typed_statement(sim, tok):
             return None  # `desc private-volume P`: `description` half typed, then the next statement
@@ -3880,6 +3940,8 @@ class Recovery:
             return self.retype(tok, _SKIPPED)
         if low in _SELECTION_VERBS and self.selection_in_group(tok):
             return self.retype(tok, _SKIPPED)
+        if low in _MEDIA_WORDS and self.action_left_out(tok):
+            return self.retype(tok, self.facts.keywords[low])
         keyword = self.facts.keywords.get(low)
         if keyword is not None and self.keyword_twice(tok, keyword, low):
             return self.retype(tok, _SKIPPED)
@@ -3951,6 +4013,25 @@ class Recovery:
             return False
         self.statement_words.add(tok.start_pos)
         return True
+
+    def action_left_out(self, tok: Token) -> bool:
+        """`include minidisk * *` + newline + `minidisk * 0190 019D 019E`: a medium's word
+        that starts its line after a selection's list, where the list may end. No
+        address or SFS path is `minidisk` or `sfs`: it is the next selection, its
+        `include` or `exclude` left out, reported where statements start (at_statement),
+        not one more address (BKR310) that makes the line's addresses the first
+        selection's (BKR312)."""
+        state = self.parser_state
+        if state is None or tok.start_pos is None or not self.first_on_line(tok.start_pos):
+            return False
+        actions = state.parse_conf.states[state.position]
+        if "RBRACE" not in actions and "$END" not in actions:
+            return False
+        previous = last_real_token(state.value_stack)
+        if previous is None or previous.line == tok.line:
+            return False
+        first = self.statement_start(state)
+        return first is not None and first.type in ("INCLUDE", "EXCLUDE")
 
     def block_name_below(self, tok: Token, previous: Token | None) -> bool:
         """`member` + newline + `backup {`: a block's name on the line after its keyword,
