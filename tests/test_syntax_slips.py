@@ -581,12 +581,13 @@ EXPLAINED = [
     # a value left out before its keyword is that: not the words after the keyword swapped
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP size 10 cyl",
      "expected the minidisk's virtual address (e.g. 191) after `disk BKRBKUP`, found `size`"),
-    ("run on VMSYS2 weekly sat 22:00", "run on weekly sat 22:00", "expected a member name after `on`, found `weekly`"),
+    ("run on VMSYS2 weekly sat 22:00", "run on weekly sat 22:00",
+     "expected a member name after `on`, found `weekly`"),
     # a selection's `include` or `exclude` left out, after a selection: not one more address
-    ("    exclude minidisk * 0190 019D 019E\n    include sfs", "    minidisk * 0190 019D 019E\n    include sfs",
-     "expected `exclude` or `include` before `minidisk`"),
-    ("    exclude minidisk * 0190 019D 019E\n    include sfs", "    exclude minidisk * 0190 019D 019E\n    sfs",
-     "expected `exclude` or `include` before `sfs`"),
+    ("    exclude minidisk * 0190 019D 019E\n    include sfs",
+     "    minidisk * 0190 019D 019E\n    include sfs", "expected `exclude` or `include` before `minidisk`"),
+    ("    exclude minidisk * 0190 019D 019E\n    include sfs",
+     "    exclude minidisk * 0190 019D 019E\n    sfs", "expected `exclude` or `include` before `sfs`"),
     ("pool BKRPOOL on", "pool 'BKRPOOL' on", "names are written without quotes: `BKRPOOL`, not `'BKRPOOL'`"),
     ("  single group APPS {", "  single user group APPS {",
      "`user` and `group` are both written: `single user` declares users, `single group` a group"),

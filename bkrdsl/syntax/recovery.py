@@ -3117,18 +3117,19 @@ class Recovery:
             return None
         span = self.source.span(previous.start_pos, tok.end_pos)
         blank = text[previous.end_pos : tok.start_pos]
-        self.report(
-            messages.swapped_words(text[previous.start_pos : tok.end_pos], f"{tok.value}{blank}{previous.value}", span),
-            previous.start_pos,
-        )
+        written, meant = text[previous.start_pos : tok.end_pos], f"{tok.value}{blank}{previous.value}"
+        self.report(messages.swapped_words(written, meant, span), previous.start_pos)
         del stack[-1]
         del state.state_stack[len(stack) + 1 :]
         # The value over the first word, the keyword over the second, so that every span
         # the tree takes from its tokens starts before it ends.
         end_line, end_column = self.source.position(previous.end_pos)
-        self.feed(ip, Token("NAME", tok.value, previous.start_pos, previous.line, previous.column, end_line, end_column, previous.end_pos))
+        line, column = previous.line, previous.column
+        start, end = previous.start_pos, previous.end_pos
+        self.feed(ip, Token("NAME", tok.value, start, line, column, end_line, end_column, end))
         self._fed_error_token = True  # both words were read: a mistake after them is news
-        return Token(keyword, previous.value, tok.start_pos, tok.line, tok.column, tok.end_line, tok.end_column, tok.end_pos)
+        line, column, end_line, end_column = tok.line, tok.column, tok.end_line, tok.end_column
+        return Token(keyword, previous.value, tok.start_pos, line, column, end_line, end_column, tok.end_pos)
 
     def swapped_after_option(self, ip, tok: Token) -> Token | None:
         """`on expire VMSYS1 {` on the line after `catalog ... on VMSYS1`: the swapped
@@ -3323,7 +3324,8 @@ class Recovery:
             # `workers 2 ZAPRV1 private-volume }`, whose keyword reads on only after the
             # word, is a label before its keyword
             alone = sim.copy()
-            read = self.reading(alone, self.same_line(self.window(after.end(1)))) if alone.feed(second) else None
+            rest = self.same_line(self.window(after.end(1)))
+            read = self.reading(alone, rest) if alone.feed(second) else None
             if read is not None and alone.feeds(read) and (alone.fits(["RBRACE"]) or alone.fits(["$END"])):
                 return None
         own = self.facts.keywords.get(str(tok.value).lower())
