@@ -12,7 +12,9 @@ path's file pool left out, its `:` typed as a blank, a blank after its `:`;
 `sfs` written for `minidisk` and the other way; a `backup` line copied, in its
 job, at the other level; a group's users written without its braces; a
 `disk` size's unit before its number, a minidisk selection's owner after its
-first address. Each
+first address; a `disk` address after `size`, a volume label before its
+keyword, a `run`'s schedule before its member; a selection's `include` or
+`exclude` left out. Each
 damaged text is checked in memory (`bkrdsl.pipeline.analyse`) with both
 parsers (the fast one, and Lark with BKRDSL_PARSER=lark), and the diagnostics
 the example already has (its warnings) are set aside: what is left is what the
@@ -190,6 +192,21 @@ def _swaps(code: str) -> Iterator[tuple[str, str]]:
             yield new, f"`{m.group(1)} {m.group(2)}` written `{m.group(2)} {m.group(1)}`"
 
 
+def _keyword_swaps(code: str) -> Iterator[tuple[str, str]]:
+    """A keyword and a value next to it the other way round: a `disk` address after
+    `size` (`disk BKRBKUP size 191 10 cyl`), a volume label before its keyword
+    (`ZAPRV1 private-volume`), a `run`'s schedule before its member (`run on weekly
+    ZVMA sun 22:00`)."""
+    for pattern in (
+        r"^\s*disk \S+ (\S+) (size)\b",
+        r"\b((?:private|shared)-volume) (\w+)",
+        r"\brun on (\w+) (daily|weekly|monthly|manual)\b",
+    ):
+        if m := re.search(pattern, code):
+            new = code[: m.start(1)] + m.group(2) + code[m.end(1) : m.start(2)] + m.group(1) + code[m.end(2) :]
+            yield new, f"`{m.group(1)} {m.group(2)}` written `{m.group(2)} {m.group(1)}`"
+
+
 def _blocks(lines: list[str]) -> list[tuple[int, int, str]]:
     """Each block that opens and closes on lines of its own: (first, last, keyword)."""
     found, stack = [], []
@@ -250,6 +267,12 @@ def slips_of(path: Path, text: str) -> Iterator[Slip]:
             yield changed(n, m.group(1) + m.group(2) + line[len(code) :], "group without braces", f"`{code.strip()}` without its braces")
         for new, what in _swaps(code):
             yield changed(n, new + line[len(code) :], "two words swapped", what)
+        for new, what in _keyword_swaps(code):
+            yield changed(n, new + line[len(code) :], "keyword and value swapped", what)
+        if m := re.match(r"\s*((?:include|exclude) )(?:minidisk|sfs)\b", code):
+            # The selection's verb left out: the line starts with its medium.
+            new = line[: m.start(1)] + line[m.end(1) :]
+            yield changed(n, new, "selection's action deleted", f"`{m.group(1).strip()}` deleted")
         if m := re.match(r"\s*(?:include|exclude)\s+(minidisk|sfs)\b", code):
             other = "sfs" if m.group(1) == "minidisk" else "minidisk"
             new = _replace_at(line, m.start(1), m.group(1), other)

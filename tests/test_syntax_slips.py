@@ -588,6 +588,7 @@ EXPLAINED = [
      "    minidisk * 0190 019D 019E\n    include sfs", "expected `exclude` or `include` before `minidisk`"),
     ("    exclude minidisk * 0190 019D 019E\n    include sfs",
      "    exclude minidisk * 0190 019D 019E\n    sfs", "expected `exclude` or `include` before `sfs`"),
+    ("    exclude minidisk * 0192", "    minidisk * 0192", "expected `exclude` or `include` before `minidisk`"),
     ("pool BKRPOOL on", "pool 'BKRPOOL' on", "names are written without quotes: `BKRPOOL`, not `'BKRPOOL'`"),
     ("  single group APPS {", "  single user group APPS {",
      "`user` and `group` are both written: `single user` declares users, `single group` a group"),
@@ -762,6 +763,16 @@ def test_the_slip_is_named_for_what_it_is(clean, written, message):
     text = BASE.replace(clean, written, 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.message == message
+
+
+def test_minidisk_and_sfs_in_a_group_body_are_still_user_ids():
+    """A line that starts with `minidisk` or `sfs` after a statement's list is a selection
+    whose action is left out; in a group body, it is a user ID like any other."""
+    text = BASE.replace(
+        "  single group APPS { CICSPRD DB2PRD }", "  single group APPS {\n    CICSPRD DB2PRD\n    MINIDISK\n    sfs\n  }", 1
+    )
+    assert "MINIDISK" in text
+    assert analyse("prodssi.bkr", text.encode("utf-8")).diagnostics == []
 
 
 # The help says what to write, and, where the slip's word may be a name, how to write that name.

@@ -394,6 +394,13 @@ _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 _KEYWORD_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
+def _medium_first(tok: tuple) -> bool:
+    """Whether `tok`, in a statement's list of names, is `minidisk` or `sfs` first on its
+    line: no address, SFS path or volume label, but a selection whose `include` or
+    `exclude` is left out (`Recovery.action_left_out`)."""
+    return tok[FIRST] and tok[TEXT].lower() in ("minidisk", "sfs")
+
+
 #: Statement keywords that may come straight after another statement keyword (`to
 #: disk`, `to tape`): where the next line starts with one, a keyword meant on this
 #: line may read on into it.
@@ -2189,6 +2196,8 @@ class _Parser:
         if values[0].text.lower() == first[TEXT].lower():
             raise _GiveUp  # the keyword written twice (Recovery.keyword_twice)
         while self.type == T_NAME:
+            if _medium_first(self.tokens[self.i]):
+                raise _GiveUp  # a selection, its action left out (Recovery.action_left_out)
             if _KEYWORD_SHAPED.fullmatch(self.tokens[self.i][TEXT]):
                 # `tape-drives` after a label: a statement's word (Recovery.word_after_labels)
                 if not self._word_after_labels():
@@ -2316,8 +2325,7 @@ class _Parser:
                 raise _GiveUp  # `sfs sfs`, whatever follows: the keyword twice (Recovery.keyword_twice)
             medium = ast.Medium.SFS
         while self.type == T_NAME:
-            tok = self.tokens[self.i]
-            if tok[FIRST] and tok[TEXT].lower() in ("minidisk", "sfs"):
+            if _medium_first(self.tokens[self.i]):
                 raise _GiveUp  # the next selection, its action left out (Recovery.action_left_out)
             items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))
         if medium is ast.Medium.MINIDISK and len(items) > 1 and {w.text.lower() for w in items} & _RANGE_WORDS:

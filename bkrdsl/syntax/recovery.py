@@ -4018,11 +4018,12 @@ class Recovery:
 
     def action_left_out(self, tok: Token) -> bool:
         """`include minidisk * *` + newline + `minidisk * 0190 019D 019E`: a medium's word
-        that starts its line after a selection's list, where the list may end. No
-        address or SFS path is `minidisk` or `sfs`: it is the next selection, its
-        `include` or `exclude` left out, reported where statements start (at_statement),
-        not one more address (BKR310) that makes the line's addresses the first
-        selection's (BKR312)."""
+        that starts its line after a statement's list (a selection's, or a member's
+        volume labels), where the list may end. No address, SFS path or volume label is
+        `minidisk` or `sfs`: it is the next selection, its `include` or `exclude` left
+        out, reported where statements start (at_statement), not one more address
+        (BKR310) that makes the line's addresses the first selection's (BKR312), nor two
+        more labels (BKR305). (In a group body, `MINIDISK` may be a user ID.)"""
         state = self.parser_state
         if state is None or tok.start_pos is None or not self.first_on_line(tok.start_pos):
             return False
@@ -4032,8 +4033,7 @@ class Recovery:
         previous = last_real_token(state.value_stack)
         if previous is None or previous.line == tok.line:
             return False
-        first = self.statement_start(state)
-        return first is not None and first.type in ("INCLUDE", "EXCLUDE")
+        return self.statement_start(state) is not None  # not a group body's user ID
 
     def block_name_below(self, tok: Token, previous: Token | None) -> bool:
         """`member` + newline + `backup {`: a block's name on the line after its keyword,
