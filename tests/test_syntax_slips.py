@@ -578,6 +578,10 @@ EXPLAINED = [
      "`weekly VMSYS2` has its two words the wrong way round: `VMSYS2` comes before `weekly`"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  M1PRV1 private-volume }",
      "`M1PRV1 private-volume` has its two words the wrong way round: `private-volume` comes before `M1PRV1`"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  M1PRV1 private-volume  job-suffix A }",
+     "`M1PRV1 private-volume` has its two words the wrong way round: `private-volume` comes before `M1PRV1`"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 5 private-volume M1PRV1 }",
+     "one word too many: the `workers` statement ends with `4`, and `5` starts no statement"),
     # a value left out before its keyword is that: not the words after the keyword swapped
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP size 10 cyl",
      "expected the minidisk's virtual address (e.g. 191) after `disk BKRBKUP`, found `size`"),

@@ -244,7 +244,22 @@ SYNTAX = register(
     member {`, `4 workers`, `to pool disk`, `retain days 35`, `run on member
     each`) are one error, where the keyword fits before the other word and
     the rest of the line reads on only so: a fix swaps them, and the file is
-    read as if they had been written in their order.
+    read as if they had been written in their order. So is a keyword written
+    before the value it follows (`disk BKRBKUP size 191 10 cyl`, `run on
+    weekly VMSYS1 sat 22:00`), read first as that value: one error, not also
+    "expected the minidisk's virtual address" (BKR010) and one for the rest
+    of the line; the value left out (`disk BKRBKUP size 10 cyl`, `run on
+    weekly sat 22:00`) is still BKR010. And a volume label before its
+    keyword after another statement (`workers 4  M1PRV1 private-volume }`),
+    where the keyword reads on only after it (`workers 4 5 private-volume
+    M1PRV1` is a word too many).
+    A selection whose `include` or `exclude` is left out, on the line after
+    another statement's list (`minidisk * 0190 019D 019E` under `include
+    minidisk * *`, or under a member's `private-volume M3PRV1`), is one
+    error, "expected `exclude` or `include` before `minidisk`" (no fix:
+    either may be meant), not more addresses of the selection above (BKR310,
+    BKR312) or more volume labels (BKR305). In a group body, `MINIDISK` is
+    a user ID.
     Words between a block's name and its `{` on one line (`member VMSYS1
     slot 1 {`, `job APPSFULL nightly {`) are one error, and the block is
     read from its `{`. A group body written as a YAML list, one `- LINUX01`

@@ -3321,12 +3321,18 @@ class Recovery:
         at_start = sim.fits(["RBRACE"]) or sim.fits(["$END"])  # where a statement may start
         if second in self.statements and at_start and not self.statement_first(tok):
             # `workers 2 4 private-volume V`: a word too many, not `private-volume 4`; but
-            # `workers 2 ZAPRV1 private-volume }`, whose keyword reads on only after the
-            # word, is a label before its keyword
+            # `workers 2 ZAPRV1 private-volume }` (or `... private-volume job-suffix A }`),
+            # whose keyword reads on only after the word (a keyword after it read as its
+            # value does not), is a label before its keyword
             alone = sim.copy()
             rest = self.same_line(self.window(after.end(1)))
             read = self.reading(alone, rest) if alone.feed(second) else None
-            if read is not None and alone.feeds(read) and (alone.fits(["RBRACE"]) or alone.fits(["$END"])):
+            if (
+                read is not None
+                and not any(t == "NAME" and w.lower() in self.facts.keywords for (w, _), t in zip(rest, read))
+                and alone.feeds(read)
+                and (alone.fits(["RBRACE"]) or alone.fits(["$END"]))
+            ):
                 return None
         own = self.facts.keywords.get(str(tok.value).lower())
         if second in self.statements and own is None and self.half_typed_statement(sim, tok):
