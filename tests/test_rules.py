@@ -432,6 +432,9 @@ def test_bkr414_not_for_owners_of_single_jobs_only_nor_elsewhere():
     assert codes(text.replace("exclude minidisk * 0192", "exclude minidisk FTPSERVE 0192")) == ["BKR414"]
     pinned = text.replace("run on each member daily 03:30", "run on VM1, VM2 daily 03:30")
     assert "BKR414" not in codes(pinned)  # SYSINC does not run on VM3 (BKR221 says so)
+    # An IDENTITY job run on some members only is BKR221's error, the one mistake
+    # to say (bench/cascades.py's `single group` turned identity under a pinned job).
+    assert codes(text.replace("run on each member daily 03:30", "run on VM3 daily 03:30")) == ["BKR221"]
     twice = text.replace(
         "    exclude minidisk * 0192  # expect: BKR414\n",
         "    exclude minidisk * 0192\n    exclude sfs BKRPOOL:TCPIP.*\n    exclude minidisk LNX* 0193\n",

@@ -603,7 +603,8 @@ MEMBER_EXCLUDE_NOT_IN_IDENTITY_JOB = register(
     its user) reaches a user of an IDENTITY job that runs on that member is
     not written into that job's copies: the member's instances of those
     users are backed up whole. It is one warning for each such exclude,
-    naming the jobs.
+    naming the jobs `run on each member`. (An IDENTITY job run on some
+    members only is BKR221's error, and this warning keeps quiet about it.)
 
     Failing example:
 
@@ -1874,7 +1875,9 @@ def _written_as(selection: ast.Selection) -> str:
 def member_excludes_beside_identity_jobs(model: Model):
     """BKR414: a member block's exclude that reaches users of an IDENTITY job that
     runs on that member, whose copies carry the job's selection alone (SSI rule 6)."""
-    jobs = [j for j in model.jobs if j.kind is Kind.IDENTITY and j.run is not None]
+    # Only `on each member`: an IDENTITY job run on some members only is BKR221's error,
+    # the one mistake to say (a group turned identity under a pinned job).
+    jobs = [j for j in model.jobs if j.kind is Kind.IDENTITY and j.run is not None and j.each_member]
     if not jobs:
         return
     users: dict[int, tuple[frozenset[str], list[str]]] = {}
