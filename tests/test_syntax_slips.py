@@ -536,6 +536,7 @@ UNITS_RUN_ON = [
 @pytest.mark.parametrize(("clean", "written", "message", "fix"), UNITS_RUN_ON, ids=[u[1] for u in UNITS_RUN_ON])
 def test_a_unit_run_on_to_its_number_is_named(clean, written, message, fix):
     text = BASE.replace(clean, written, 1)
+    assert text != BASE, f"{clean!r} is not in examples/prodssi.bkr"
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.message == message
     assert (found.fix.title if found.fix else None) == fix
@@ -592,7 +593,7 @@ EXPLAINED = [
      "    minidisk * 0190 019D 019E\n    include sfs", "expected `exclude` or `include` before `minidisk`"),
     ("    exclude minidisk * 0190 019D 019E\n    include sfs",
      "    exclude minidisk * 0190 019D 019E\n    sfs", "expected `exclude` or `include` before `sfs`"),
-    ("    exclude minidisk * 0192", "    minidisk * 0192", "expected `exclude` or `include` before `minidisk`"),
+    ("    exclude minidisk LNX* 0192", "    minidisk LNX* 0192", "expected `exclude` or `include` before `minidisk`"),
     ("pool BKRPOOL on", "pool 'BKRPOOL' on", "names are written without quotes: `BKRPOOL`, not `'BKRPOOL'`"),
     ("  single group APPS {", "  single user group APPS {",
      "`user` and `group` are both written: `single user` declares users, `single group` a group"),
@@ -765,11 +766,12 @@ EXPLAINED = [
 @pytest.mark.parametrize(("clean", "written", "message"), EXPLAINED, ids=[e[1] for e in EXPLAINED])
 def test_the_slip_is_named_for_what_it_is(clean, written, message):
     text = BASE.replace(clean, written, 1)
+    assert text != BASE, f"{clean!r} is not in examples/prodssi.bkr"
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.message == message
 
 
-def test_minidisk_and_sfs_in_a_group_body_are_still_user_ids():
+def test_minidisk_and_sfs_in_a_group_body_are_still_user_ids(monkeypatch):
     """A line that starts with `minidisk` or `sfs` after a statement's list is a selection
     whose action is left out; in a group body, it is a user ID like any other."""
     text = BASE.replace(
@@ -777,6 +779,15 @@ def test_minidisk_and_sfs_in_a_group_body_are_still_user_ids():
     )
     assert "MINIDISK" in text
     assert analyse("prodssi.bkr", text.encode("utf-8")).diagnostics == []
+    # also after the body's `match` patterns, with either parser (test_fast_parser's
+    # generated `single group 0 { match 0 match 0` + newline + `minidisk }` found it)
+    text = BASE.replace(
+        "  single group APPS { CICSPRD DB2PRD }", "  single group APPS { CICSPRD DB2PRD  match CICS*\n    MINIDISK\n  }", 1
+    )
+    assert "MINIDISK" in text
+    for parser in ("fast", "lark"):
+        monkeypatch.setenv("BKRDSL_PARSER", parser)
+        assert analyse("prodssi.bkr", text.encode("utf-8")).diagnostics == [], parser
 
 
 # The help says what to write, and, where the slip's word may be a name, how to write that name.
@@ -929,6 +940,7 @@ HELPED = [
 @pytest.mark.parametrize(("clean", "written", "help"), HELPED, ids=[h[1] for h in HELPED])
 def test_the_help_says_what_to_write(clean, written, help):
     text = BASE.replace(clean, written, 1)
+    assert text != BASE, f"{clean!r} is not in examples/prodssi.bkr"
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.help == help
 

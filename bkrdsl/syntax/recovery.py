@@ -4039,6 +4039,8 @@ class Recovery:
         previous = last_real_token(state.value_stack)
         if previous is None or previous.line == tok.line:
             return False
+        if self.in_group_body(state.value_stack) is not None:
+            return False  # a group body's user ID, also after its `match` patterns
         return self.statement_start(state) is not None  # not a group body's user ID
 
     def block_name_below(self, tok: Token, previous: Token | None) -> bool:
