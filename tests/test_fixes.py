@@ -751,6 +751,25 @@ def test_days_joined_by_a_comma_stay_the_schedule_s_days():
 
 
 @pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        # `weekly` the wrong way round with the first day (found by .ci/explore 34004):
+        ("run on VMSYS2 sun weekly,thursday 22:00", "weekly sun,thu 22:00"),
+        ("run on VMSYS2 thu,mon 22:00", "weekly thu,mon 22:00"),
+        ("run on VMSYS2 every sunday and monday at 22:00", "weekly sun,mon 22:00"),
+    ],
+)
+def test_a_schedule_s_days_keep_the_order_written(written, meant):
+    # The days go into the templates and EXECs in the order written (`WEEKLY SUN THU`),
+    # so the fix must not sort them into the week's order: that compiles to other files.
+    text = damaged("run on VMSYS2 weekly sat 22:00", written)
+    (d,) = check(text)
+    assert d.code == "BKR012" and d.fix.title == f"Write `{meant}`"
+    assert d.help.startswith(f"write `{meant}`;")
+    assert apply(text, d) == damaged("weekly sat 22:00", meant)
+
+
+@pytest.mark.parametrize(
     ("days", "listed"),
     [
         ("mon-fri", "mon,tue,wed,thu,fri"),

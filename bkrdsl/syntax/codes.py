@@ -578,7 +578,9 @@ UNKNOWN_KEYWORD = register(
     is meant and the volume is missing, with no fix. A schedule written in
     English where a schedule keyword belongs (`run on VMSYS1 every day at
     02:00`, `at 02:00`, `every sunday at 1am`) is answered with the schedule
-    it means (`daily 02:00`, `weekly sun 01:00`), and a destination that does
+    it means (`daily 02:00`, `weekly sun 01:00`; its days in the order
+    written, `sun weekly,thursday 06:00` is `weekly sun,thu 06:00`, since
+    that order goes into the templates and EXECs), and a destination that does
     not start with `to` (`target disk pool BKUPPOOL`) with the `to` form.
     A crontab schedule (`run on VMSYS1 0 2 * * *`) is one error; when it
     says a schedule bkrc has (every day; days of the week as one, a list or

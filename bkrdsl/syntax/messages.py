@@ -2560,12 +2560,15 @@ def schedule_for(text: str) -> str:
     time = phrase_time(text) or "02:00"
     clock = _CLOCK.search(text)
     in_clock = set(clock.group(0).lower().split()) if clock else set()
-    days = {d for w in words for d in phrase_day(w)}
+    # In the order written, each once: `weekly sun,thu` and `weekly thu,sun` write
+    # their days in that order into the templates and EXECs, so a fix that sorted
+    # them would change the output (`sun weekly,thursday` is `weekly sun,thu`).
+    days = list(dict.fromkeys(d for w in words for d in phrase_day(w)))
     nth = next((_NTH[w] for w in words if w in _NTH), None)
     if len(days) == 1 and nth is not None and {"month", "monthly"} & set(words):
-        return f"monthly {nth} {days.pop()} {time}"  # `first sunday of the month at 2am`
+        return f"monthly {nth} {days[0]} {time}"  # `first sunday of the month at 2am`
     if days:
-        return f"weekly {','.join(d for d in _WEEK if d in days)} {time}"
+        return f"weekly {','.join(days)} {time}"
     if {"month", "monthly"} & set(words):
         dates = [m.group(1) for w in words if w not in in_clock and (m := _DAY_OF_MONTH.match(w))]
         return f"monthly {int(dates[0]) if dates else 1} {time}"
