@@ -384,6 +384,37 @@ def test_a_volume_list_read_on_formats_to_the_same_warnings(monkeypatch, parser,
     assert read_on(out) == read_on(text)
 
 
+#: A statement's options written again, its lines broken where `bkrc fmt` breaks them
+#: otherwise (found by .ci/explore 34004: BKR115 was one per line of repeats, so the
+#: count changed when fmt joined or re-broke the statement's lines).
+REPEATED_OPTIONS = [
+    (ROOT / "tests" / "data" / "rules" / "BKR115.fail-tape-line-twice.bkr").read_text(encoding="utf-8"),
+    "cluster A {\n  member A { workers 1 }\n  catalog shared server A\n    server A server\n    A\n}\n",
+    "cluster A {\n  member A { workers 1 }\n  catalog shared server A server A\n    server A\n}\n",
+    "cluster A {\n  member A { workers 1 }\n  catalog shared server A pool P server\n  A pool P\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", REPEATED_OPTIONS)
+def test_options_written_again_give_the_same_errors_after_fmt(text):
+    def repeated(source: str) -> list[str]:
+        return [d.message for d in analyse("gen.bkr", source.encode()).diagnostics if d.code == "BKR115"]
+
+    out = assert_properties(text)
+    assert out != text  # fmt did lay the statement out anew
+    assert repeated(out) == repeated(text)
+
+
+def test_an_option_written_three_times_is_two_errors():
+    # Not one "a second `server` and `server`": each copy after the first is an error.
+    text = "cluster A {\n  member A { workers 1 }\n  catalog shared server A server A server A\n}\n"
+    found = [d for d in analyse("gen.bkr", text.encode()).diagnostics if d.code == "BKR115"]
+    assert [(d.message, d.span.column) for d in found] == [
+        ("a second `server` in the catalog statement", 34),
+        ("a second `server` in the catalog statement", 43),
+    ]
+
+
 # ----------------------------------------------------------------- the examples, laid out anew
 def _relaid(path):
     """An example's tokens and comments, with each comment trailing or on its own line as before."""

@@ -249,9 +249,14 @@ REPEATED = register(
     never guesses. The same goes for a member named twice in one `run on`
     list: the job would get two templates with the same name.
 
-    One line written twice is one error: a statement's options repeated on
-    one line (`catalog-dmm TCDMM request-dmm TRDMM` twice) are reported
-    together, and the machines only a second `catalog` or `tape manager`
+    One line written twice is one error: a statement's options written again
+    one after the other, each as it was the first time (`catalog-dmm TCDMM
+    request-dmm TRDMM` twice), are reported together, however the
+    statement's lines break (the same errors before and after `bkrc fmt`,
+    which breaks a long statement where it fits); a repeat that says another
+    value (`catalog-dmm TCDMM2`), that follows an option said once, or that
+    repeats an option already in that run (`server A` three times) is an
+    error of its own; and the machines only a second `catalog` or `tape manager`
     statement names are not also reported as disks for no machine (BKR332).
 
     A second `catalog` or `tape manager` statement is compared with the
@@ -541,6 +546,7 @@ def block_shape(model: Model):
             ((cat.server, "`server`"), (cat.pool, "`pool`"), (cat.home, "`on` member")),
             "the catalog statement",
             one="a catalog has one",
+            others=cat.logon_waits + cat.pool_waits,
         )
         for waits, keyword in ((cat.logon_waits, "logon-wait"), (cat.pool_waits, "pool-wait")):
             for extra in waits[1:]:
@@ -644,24 +650,51 @@ def _differences(first: dict[str, str], other: dict[str, str]) -> list[str]:
     return out
 
 
-def _repeated_options(options, where: str, one: str):
+def _repeated_options(options, where: str, one: str, others=()):
     """BKR115 for the options of one statement given more than once: one diagnostic
-    for those repeated on one line, since they are that line written twice
-    (`catalog-dmm TCDMM request-dmm TRDMM` twice in the tape manager statement:
-    not one report per option); repeats on lines of their own, one each."""
-    extras: dict[int, list] = {}
-    for items, what in options:
-        for extra in items[1:]:
-            extras.setdefault(extra.span.line, []).append((extra, items[0], what))
-    for on_line in extras.values():
-        on_line.sort(key=lambda e: e[0].span.start)
-        names = [what for _, _, what in on_line]
+    for copies that follow one another, each option once, since they are a line
+    written twice (`catalog-dmm TCDMM request-dmm TRDMM` twice in the tape manager
+    statement: not one report per option); a repeat after an option said once, or
+    of an option already in the run (`server A` three times), starts another, and
+    one that says another value (`catalog-dmm TCDMM2`) is an error of its own.
+    Read from the order of the options, never from their lines: `bkrc fmt` breaks
+    a long statement where it fits, and the errors must be the same after it.
+    `others` are the statement's other items (the catalog's waits): they part runs."""
+    said = sorted(
+        [(extra.span.start, (extra, items[0], what)) for items, what in options for extra in items[1:]]
+        + [(items[0].span.start, None) for items, _ in options if items]
+        + [(item.span.start, None) for item in others],
+        key=lambda e: e[0],
+    )
+    runs: list[list] = []
+    run: list = []
+    for _, extra in said:
+        if extra is not None and _says(extra[0]) != _says(extra[1]):
+            runs += [run, [extra]] if run else [[extra]]  # another value: an error of its own
+            run = []
+        elif extra is None or any(what == extra[2] for _, _, what in run):
+            if run:
+                runs.append(run)
+            run = [] if extra is None else [extra]
+        else:
+            run.append(extra)
+    if run:
+        runs.append(run)
+    for run in runs:
+        names = [what for _, _, what in run]
         yield REPEATED(
             f"a second {', '.join(names[:-1]) + ' and ' if len(names) > 1 else ''}{names[-1]} in {where}",
-            span_through(on_line[0][0].span, on_line[-1][0].span),
-            related=tuple(Related(first.span, f"the first {what} is here") for _, first, what in on_line),
+            span_through(run[0][0].span, run[-1][0].span),
+            related=tuple(Related(first.span, f"the first {what} is here") for _, first, what in run),
             help=f"{one} {names[0]}" if len(names) == 1 else f"{one} of each: {', '.join(names)}",
         )
+
+
+def _says(item) -> tuple:
+    """What an option says, as CP reads it: a catalog option's name, a tape node and its member."""
+    if isinstance(item, ast.TapeNode):
+        return (item.name.upper, item.member.upper if item.member is not None else None)
+    return (item.upper,)
 
 
 def empty_groups(job) -> list:
