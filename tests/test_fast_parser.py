@@ -1795,6 +1795,9 @@ def test_a_keyword_half_typed_then_the_keyword_it_needs_missing_is_read_fast(mon
     "text",
     [
         "cluster A {\n  expire on M {\n    retain 35days\n  }\n}\n",  # a number and `days` run together
+        # a name that starts with digits, run together with `days` (.ci/explore 34007: the fast
+        # parser read `14ATdays` as the number 14 and `ATdays`, and said `days` was missing)
+        "cluster A {\n  expire on M {\n    retain 14ATdays\n  }\n}\n",
         "cluster A {\n  job J {\n    run on each me daily 01:00\n  }\n}\n",  # not at the end of its line
         "cluster A {\n  job J {\n    run run\n  }\n}\n",  # said twice
         "cluster A {\n  expire on M {\n    retain days\n  }\n}\n",  # the number missing, not `days`

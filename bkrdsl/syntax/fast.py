@@ -544,13 +544,16 @@ def _hyphenated_like(word: str) -> list[str]:
 #: A number, or a name without small letters, then a word in small letters: where the
 #: word is a keyword and the name cannot read on, the recovery reads them as run
 #: together (`Recovery.number_glued`: `35days`, `Recovery.name_glued`: `APPSfull`).
-_GLUED = re.compile(r"[0-9]+([A-Za-z][A-Za-z-]*)|[^a-z]*[A-Z][^a-z]*([a-z][a-z-]*)")
+#: Two patterns, each tried: `14Xdays` is the number `14` and `Xdays` for the first,
+#: the name `14X` and `days` for the second (an alternation stops at the first).
+_GLUED = (re.compile(r"[0-9]+([A-Za-z][A-Za-z-]*)"), re.compile(r"[^a-z]*[A-Z][^a-z]*([a-z][a-z-]*)"))
 
 
 def _glued_keyword(word: str) -> bool:
     """Whether `word` may be a value run together with the keyword after it."""
-    found = _GLUED.fullmatch(word)
-    return found is not None and (found.group(1) or found.group(2)).lower() in KEYWORDS
+    return any(
+        (found := glued.fullmatch(word)) is not None and found.group(1).lower() in KEYWORDS for glued in _GLUED
+    )
 
 
 #: The most tokens of a group body the recovery re-reads (`Recovery.reread`: 200
