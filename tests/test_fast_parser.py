@@ -1529,6 +1529,13 @@ NAME_MISSING_BEFORE_AN_OPTION_LINE = [
     ("BKR010", "cluster A {\n  tape manager shared catalog-dmm\n      catalog-node T on M\n  disk U 191 size 5 cyl\n}\n"),
     ("BKR012", "cluster A {\n  tape manager shared catalog-node T on M request-n\n      catalog-dmm TC request-dmm TR\n}\n"),
     ("BKR012", "cluster A {\n  tape manager shared request-nod\n      catalog-dmm\n}\n"),  # the option read as the name
+    # after a catalog node's `on`: its member missing (left to Lark before)
+    ("BKR010", "cluster A {\n  tape manager shared catalog-node T on\n      catalog-dmm TC\n}\n"),
+    ("BKR010", "cluster A {\n  tape manager shared catalog-node T ON  # c\n    catalog-dmm TC request-dmm TR\n  disk U 191 size 5 cyl\n}\n"),
+    ("BKR012", "cluster A {\n  tape manager shared catalog-node T o\n    request-node R catalog-dmm TC\n}\n"),
+    # after `catalog-node`: the option read as the node's name, `on` missing before its value
+    ("BKR004", "cluster A {\n  tape manager shared catalog-node\n      catalog-dmm TC\n}\n"),
+    ("BKR004", "cluster A {\n  tape manager local catalog-node \n    request-dmm TR catalog-dmm TC\n  member M { workers 1 }\n}\n"),
 ]
 
 
@@ -1540,8 +1547,10 @@ def test_a_tape_manager_s_name_missing_before_its_option_line_is_read_fast(code,
 @pytest.mark.parametrize(
     "text",
     [
-        "cluster A {\n  tape manager shared catalog-node\n      catalog-dmm TC\n}\n",  # the recovery's own reading
-        "cluster A {\n  tape manager shared catalog-node T on\n      catalog-dmm TC\n}\n",  # a member due
+        "cluster A {\n  tape manager shared catalog-node\n      catalog-node TC\n}\n",  # written twice (Recovery.keyword_twice)
+        "cluster A {\n  tape manager shared catalog-node\n      catalog-dmm TC request-dmm\n}\n",  # a second error
+        "cluster A {\n  tape manager shared catalog-node\n      catalog-dmm ONLINE\n}\n",  # `on` read apart
+        "cluster A {\n  tape manager shared catalog-node T on\n      catalog-dmm TC x\n}\n",  # read as two words swapped
         "cluster A {\n  tape manager shared request-node\n      catalog-dmm TC  x\n}\n",  # a second error
         "cluster A {\n  tape manager shared request-n\n    catalog-dmm TAPEDMM\n}\n",  # `tape` read apart: `Recovery.name_glued`
     ],
@@ -1556,6 +1565,9 @@ def test_tape_manager_s_names_missing_elsewhere_left_to_lark(text):
     [
         ("cluster A {\n  tape manager shared request-node\n      catalog-dmm D\n", 27),  # from the token after `D`
         ("cluster A {\n  tape manager shared request-n\n      catalog-dmm\n", 28),  # from the option line's
+        ("cluster A {\n  tape manager shared catalog-node T on\n      catalog-dmm D\n", 27),  # from the token after `D`
+        ("cluster A {\n  tape manager shared catalog-node T o\n      catalog-dmm D\n", 28),  # from the option's keyword
+        ("cluster A {\n  tape manager shared catalog-node\n      catalog-dmm D\n", 27),  # from `D`
     ],
 )
 @pytest.mark.parametrize("less", [0, 1])

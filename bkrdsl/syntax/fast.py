@@ -93,7 +93,10 @@ hyphenated keyword where it does not belong (BKR013), skipped with its values
 (`_Parser._tape_option_misplaced`); and such an option line where the name after
 the option before it is due (`request-node` or `request-n`, then `catalog-dmm TC`),
 which Lark reads as that name and the recovery re-reads as the statement's, the
-name missing (BKR010, or the half-typed word's BKR012: `_Parser._option_reread`). On any other text
+name missing (BKR010, or the half-typed word's BKR012: `_Parser._option_reread`), also
+after a catalog node's `on`; and such an option line right after `catalog-node`,
+read as the node's name, `on` missing before its value (BKR004, with the
+recovery's fix: `_Parser._on_left_out`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -801,6 +804,10 @@ class _Parser:
         #: The index of an option of `tape manager` read where the name before it is due
         #: (`_option_reread`), the name then missing.
         self.reread_at: int | None = None
+        #: The index of the token where a catalog node's `on` is due (`tape`): an option
+        #: line after it may be re-read so too (`_option_reread`).
+        self.tape_on_at: int | None = None
+        self.tape_node_at: int | None = None  # the index of a catalog node's name (`_on_left_out`)
         self.lacks_a_brace: bool | None = None  # `_lacks_a_brace`, once counted
         #: The index of a word read where a statement starts that is no keyword
         #: (`_stray_statement`), once read; the keywords it may mean, if any (the
@@ -892,6 +899,9 @@ class _Parser:
                     raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
                 self.type = T_NAME
             elif not lexing.names:
+                if self.tape_node_at == self.i - 1 and self._on_left_out(word):
+                    self.type = T_NAME  # a catalog node's member, its `on` missing before it
+                    return
                 if lexing is not KEYWORD or not _typed_alone(word, self.tokens[self.i + 1], line):
                     raise _GiveUp  # not a keyword; Lark might read a keyword at its start
                 # perhaps a keyword half typed: the block's loop decides (or the statement,
@@ -932,22 +942,56 @@ class _Parser:
         read as that option, the name before it missing: Lark reads it as the name,
         meets the error at the token after it, and the recovery re-reads the line as the
         statement's (`Recovery.reread_statement`), with BKR010 for the name missing
-        (`_value_missing`, `_option_goes_on`). Not after `catalog-node` or `on`, whose
-        readings the recovery weighs otherwise; nor after an error read before; nor
+        (`_value_missing`, `_option_goes_on`); so after a catalog node's `on`, its
+        member missing (or `o`, respelt `on`: one BKR012). Not after `catalog-node`,
+        where the recovery reads the option as the node's name, `on` missing before its
+        value (`_on_left_out`); nor after an error read before; nor
         before a value that a keyword starts, which Lark's lexer, in the state after the
         name it read, where no name fits, reads apart (`TAPEDMM`: `tape`)."""
         previous, following = self.tokens[self.i - 1], self.tokens[self.i + 1]
         if self.error_at is not None and not (self.respelt and self.stray_at == self.i - 1):
             return False
-        if previous[TEXT].lower() not in _LISTED_TAPE_OPTIONS and not (self.respelt and self.respelt[0] in _LISTED_TAPE_OPTIONS):
+        after_on = self.tape_on_at == self.i - 1  # a catalog node's `on` (or `o`, respelt), its member due
+        if (
+            previous[TEXT].lower() not in _LISTED_TAPE_OPTIONS
+            and not (self.respelt and self.respelt[0] in _LISTED_TAPE_OPTIONS)
+            and not after_on
+        ):
             return False
         if following[LINE] != self.tokens[self.i][LINE] or following[KIND] != "n":
             return False
         if _keywords_starting(following[TEXT].lower()):
             return False  # Lark's state after the name takes no name: a keyword at its start read apart (`TAPEDMM`)
         self.reread_at = self.i
-        if self.met_at is None:  # after `request-n` respelt, the recovery counts from it (`_option_respelt`)
+        if self.met_at is None and not (after_on and self.respelt):
+            # after `request-n` respelt, the recovery counts from it (`_option_respelt`);
+            # after `o` respelt `on`, from the token after it, as after any word respelt
             self.met_at = self.i + 1
+        return True
+
+    def _on_left_out(self, word: str) -> bool:
+        """Whether the current token, a name on the line of the catalog node's name
+        before it, where only `on` fits, is read as the node's member, `on` missing
+        before it: only where that name is an option of `tape manager` that starts the
+        line after `catalog-node` (`catalog-node`, then `catalog-dmm TCDMM ...` on the
+        next line; `catalog-node` again is written twice to the recovery), which Lark
+        reads as the node's name; the recovery completes the
+        statement with `on` (`Recovery.mid_statement`), reports it
+        (`Recovery.report_missing`, with the fix that inserts it: `on_left_out`; a second
+        error on the line would be another) and reads the line on as the statement's.
+        Not after an error read before, nor on a word a keyword starts, which Lark's
+        lexer reads apart there."""
+        from bkrdsl.syntax import messages
+
+        previous, tok = self.tokens[self.i - 1], self.tokens[self.i]
+        if self.error_at is not None or tok[KIND] != "n" or not previous[FIRST] or previous[LINE] != tok[LINE]:
+            return False
+        if previous[TEXT].lower() not in _LISTED_TAPE_OPTIONS or _keywords_starting(word):
+            return False  # `catalog-node` again: written twice (`Recovery.keyword_twice`)
+        where = self._span(previous, previous)
+        diag = messages.missing_other("`on`", f" after {messages.shown(previous[TEXT])}", messages.shown(tok[TEXT]), where, "ON")
+        self.missing = messages.on_left_out(diag, self._span(tok, tok))
+        self.missing_at = self.i
         return True
 
     def _brace_due_after_expire(self) -> bool:
@@ -2628,7 +2672,9 @@ class _Parser:
             type_ = self.type
             if type_ == "catalog-node":
                 option = self._take(NAME)
+                self.tape_node_at = self.i
                 node = self._word(self._expect(T_NAME, KEYWORD))
+                self.tape_on_at = self.i
                 self._expect("on", NAME)
                 member = self._word(self._expect(T_NAME, KEYWORD))
                 self._each_member(member)
