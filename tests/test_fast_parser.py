@@ -177,11 +177,17 @@ class Tracing(fast._Parser):
             self.trace[k][1] = fast.T_STRAY
         return skipped
 
+    def _manager_unexpected(self):
+        unexpected = super()._manager_unexpected()
+        if unexpected:  # the word skipped (left T_STRAY); the recovery's completion after it
+            self.trace.extend([[None, "manager"], [None, "local"]])
+        return unexpected
+
     def _stray_statement(self, block):
         k = len(self.trace) - 1  # the word's: read as a keyword, or skipped (left T_STRAY)
         stray = self.type in (fast.T_STRAY, fast.T_STRAY_AFTER_KEYWORD)
         after_statement = stray and not self._starts_statement()
-        whole = self.type == fast.T_STRAY_AFTER_KEYWORD and LexedWhole(fast._keywords_starting(self.tokens[self.i][1]))
+        whole = self.type == fast.T_STRAY_AFTER_KEYWORD and LexedWhole(fast._keywords_starting(self.tokens[self.i][1].lower()))
         closed = super()._stray_statement(block)
         if whole:  # read: Lark's lexer reads it whole, where none of those keywords fits
             self.trace[k].append(whole)
@@ -982,7 +988,6 @@ def test_a_keyword_half_typed_alone_on_its_line_is_read_fast(text, monkeypatch):
         "cluster A {\n  member M {\n    job-s\n  }\n}\n",  # a keyword at its start
         "cluster A {\n  job J {\n    top\n  }\n}\n",  # `to` fits: Lark reads it and `p` apart
         "cluster A {\n  disk U 191 size 5 cyl\n  onx\n}\n",  # `on`, an option of `disk`, fits
-        "cluster A {\n  tape manager shared\n    catalog-\n}\n",  # `catalog` fits: Lark reads it and `-` apart
         "cluster A {\n  job J {\n    r\n    to disk pool\n  }\n}\n",  # two errors
         "cluster A {\n  job J {\n    to dis\n    to disk pool\n  }\n}\n",  # two errors
         "cluster A {\n  job J {\n    include mdisk\n  }\n}\n",  # CP's word (messages.MEDIUM_WORDS)
@@ -1461,8 +1466,6 @@ def test_a_word_after_a_statement_that_may_go_on_with_options_is_read_fast(text,
         "cluster A {\n  catalog shared jo\n}\n",  # respelt among all statements
         "cluster A {\n  catalog shared each\n}\n",  # a keyword of another place
         "cluster A {\n  tape manager shared cat\n      catalog-dmm TC\n}\n",
-        # a value that spells a keyword: the recovery re-reads it as the keyword, its value missing
-        "cluster A {\n  tape manager shared catalog-node T on\n    catalog-dmm TCDMM\n}\n",
         "cluster A {\n  catalog shared server on N\n}\n",  # not `N` respelt as `on` (`_option_respelt`)
         "cluster A {\n  catalog shared server on logon\n}\n",
     ],
@@ -1536,6 +1539,9 @@ NAME_MISSING_BEFORE_AN_OPTION_LINE = [
     # after `catalog-node`: the option read as the node's name, `on` missing before its value
     ("BKR004", "cluster A {\n  tape manager shared catalog-node\n      catalog-dmm TC\n}\n"),
     ("BKR004", "cluster A {\n  tape manager local catalog-node \n    request-dmm TR catalog-dmm TC\n  member M { workers 1 }\n}\n"),
+    ("BKR010", "cluster A {\n  tape manager shared catalog-node T on\n    catalog-dmm TCDMM\n}\n"),  # left to Lark before
+    ("BKR010", "cluster A {\n  tape manager shared catalog-node N on\n    catalog-dmm D\n}\n"),  # left to Lark before
+    ("BKR004", "cluster A {\n  tape manager shared catalog-node\n    catalog-dmm D\n}\n"),  # left to Lark before
 ]
 
 
@@ -1625,6 +1631,49 @@ def test_a_tape_option_line_before_more_tokens_than_the_recovery_reads_is_left_t
     assert_contract(source_of(text))
 
 
+#: A word after `tape` where only `manager` fits, last on its line, that does not respell
+#: it (`tape m`, `tape ma` as it is typed): the recovery's generic BKR004, the statement
+#: completed with `manager local` over the word, then its skip to the next statement or
+#: the `}` (an option line below unread, the comments after the line's dropped).
+#: `_Parser._manager_unexpected`. Left to Lark before.
+MANAGER_UNEXPECTED = [
+    "cluster A {\n  tape m\n      catalog-dmm TC request-dmm TR\n  disk U 191 size 5 cyl\n}\n",
+    "cluster A {\n  tape ma  # c\n    catalog-node X on M\n  ## d\n  member M { workers 1 }\n}\n",
+    "cluster A {\n  member M { workers 1 }\n  tape X\n  foo bar\n  description \"x\"\n}\n",
+    "cluster A {\n  tape MX\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", MANAGER_UNEXPECTED)
+def test_a_word_where_manager_is_due_is_read_fast_with_the_generic_error(text, monkeypatch):
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  tape m\n",  # the end of the file: `manager` in the word's place (Recovery.replacement)
+        "cluster A {\n  tape m\n  foo\n",  # so where the skip runs to it
+        "cluster A {\n  tape m\n  shared\n}\n",  # `manager` in its place lets the scope fit
+        "cluster A {\n  tape man\n    catalog-dmm TC\n}\n",  # respelt `manager`, the option line read
+        "cluster A {\n  catalog x\n  tape m\n}\n",  # a second error
+    ],
+)
+def test_a_word_where_manager_is_due_elsewhere_is_left_to_the_recoverys_other_readings(text):
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize(("text", "least"), [("cluster A {\n  tape m\n      catalog-dmm D\n", 28), ("cluster A {\n  tape ma\n", 26)])
+@pytest.mark.parametrize("less", [0, 1])
+def test_a_word_where_manager_is_due_before_more_tokens_than_the_recovery_reads(monkeypatch, text, least, less):
+    """The recovery counts from the token after the word."""
+    text += "  single group G {\n" + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", least - less)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", least - less)
+    assert (fast.read_reported(source_of(text)) is not None) == (less == 0)
+    assert_contract(source_of(text))
+
+
 #: `catalog`, a hyphen and letters close to a hyphenated keyword, last on its line where
 #: a statement of the cluster starts or after one (`catalog-n` as `catalog-node` is
 #: typed): Lark's lexer reads `catalog` and the rest apart; the recovery reports the word
@@ -1645,10 +1694,44 @@ def test_catalog_run_together_with_a_hyphenated_keyword_s_rest_is_read_fast(text
     assert module.clusters[0].catalogs[-1].scope is ast.Scope.LOCAL and diagnostic.fix is not None
 
 
+#: `catalog-`, no letters after the hyphen, where `CATALOG_TYPO`'s words stand: Lark's lexer
+#: reads `catalog` and the `-`, which the recovery reports with its generic error (BKR004),
+#: then completes the catalog with `local` (spanning the word) and skips to the next
+#: statement, as for them (`_Parser._catalog_typo`). Left to Lark before.
+CATALOG_HYPHEN = [
+    "cluster A {\n  catalog-\n}\n",
+    "cluster A {\n  tape manager shared\n    catalog-\n}\n",
+    "cluster A {\n  tape manager shared catalog-  # c\n    catalog-dmm TC request-dmm TR\n  disk U 191 size 5 cyl\n}\n",
+    "cluster A {\n  CATALOG-\n  member M { workers 1 }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", CATALOG_HYPHEN)
+def test_catalog_and_a_hyphen_alone_is_read_fast_with_the_generic_error(text, monkeypatch):
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+    module, (diagnostic,) = lark_read(source_of(text))
+    assert module.clusters[0].catalogs[-1].scope is ast.Scope.LOCAL and diagnostic.message.startswith("unexpected `-`")
+
+
+#: A word that a keyword starts, in capitals (`DISKU`), where Lark's state accepts that
+#: keyword: its lexer reads the keyword apart in any case, as in small letters; the fast
+#: parser read the word whole before, and so otherwise than Lark (`_Parser._read_whole`).
 @pytest.mark.parametrize(
     "text",
     [
-        "cluster A {\n  catalog-\n}\n",  # no letters after the hyphen: another error
+        "cluster A {\n  DISKU\n}\n",
+        "cluster A {\n  DescriptionX\n}\n",
+        "cluster A {\n  member M {\n    WORKERSX\n  }\n}\n",
+        "cluster A {\n  job J {\n    RUNX\n  }\n}\n",
+    ],
+)
+def test_a_keyword_in_capitals_at_a_word_s_start_is_read_as_lark_reads_it(text):
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "cluster A {\n  catalog-nodx\n}\n",  # as long as `catalog-node`: the recovery reads it as it
         "cluster A {\n  catalog-x\n}\n",  # close to no keyword
         "cluster A {\n  member M { catalog-n\n  }\n}\n",  # no catalog in a member
@@ -1814,9 +1897,6 @@ def test_a_keyword_half_typed_then_the_keyword_it_needs_missing_is_read_fast(mon
         "cluster A {\n  job J {\n    run run\n  }\n}\n",  # said twice
         "cluster A {\n  expire on M {\n    retain days\n  }\n}\n",  # the number missing, not `days`
         "cluster A {\n  disk U size\n  member M { workers 2 }\n}\n",  # the address missing, not `size`
-        # a name missing before an option on the next line: perhaps a word too many (Recovery.extra_word)
-        "cluster A {\n  tape manager shared catalog-node\n    catalog-dmm D\n}\n",
-        "cluster A {\n  tape manager shared catalog-node N on\n    catalog-dmm D\n}\n",
         "cluster A {\n  catalog shared server\n    pool P\n}\n",
         "single group G { match\n",  # the end of the file
     ],

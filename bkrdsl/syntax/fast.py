@@ -86,7 +86,8 @@ cluster starts (`shared` as `shared-volume V` is typed), read as a catalog's, it
 `catalog` missing (BKR004, `_Parser._catalog_left_out`); and `catalog`, a hyphen and
 letters close to a hyphenated keyword (`catalog-n` as `catalog-node` is typed),
 which Lark's lexer reads apart, named whole (BKR012), a catalog completed with
-`local` and the lines up to the next statement skipped (`_Parser._catalog_typo`);
+`local` and the lines up to the next statement skipped (`_Parser._catalog_typo`;
+`catalog-`, the hyphen alone, with the recovery's generic BKR004 for the `-`);
 and an option line of `tape manager` alone in the cluster, its statement's line
 deleted or emptied as it is typed again (`catalog-dmm TC request-dmm TR`), a
 hyphenated keyword where it does not belong (BKR013), skipped with its values
@@ -96,7 +97,10 @@ which Lark reads as that name and the recovery re-reads as the statement's, the
 name missing (BKR010, or the half-typed word's BKR012: `_Parser._option_reread`), also
 after a catalog node's `on`; and such an option line right after `catalog-node`,
 read as the node's name, `on` missing before its value (BKR004, with the
-recovery's fix: `_Parser._on_left_out`). On any other text
+recovery's fix: `_Parser._on_left_out`); and a word after `tape` that does not
+respell `manager` (`tape m`), with the recovery's generic error (BKR004), the
+statement completed with `manager local` and skipped to the next statement
+(`_Parser._manager_unexpected`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -1291,8 +1295,8 @@ class _Parser:
         at, options = self.options_open
         accepted = STATEMENT_KEYWORDS | (options if at == self.i else frozenset())
         word = self.tokens[self.i][TEXT]
-        if _keywords_starting(word) & accepted or _hyphenated_like(word):
-            raise _GiveUp
+        if _keywords_starting(word.lower()) & accepted or _hyphenated_like(word):
+            raise _GiveUp  # Lark's lexer reads a keyword at its start, in any case (`DISKU`)
         self.type = T_STRAY
 
     @staticmethod
@@ -2403,6 +2407,32 @@ class _Parser:
         self._next(KEYWORD)
         return scope, False
 
+    def _manager_unexpected(self) -> bool:
+        """Whether the current token, a word last on the line of `tape` where only
+        `manager` fits, that does not respell it (`tape m`, `tape ma` as it is typed), is
+        read as the recovery reads it: its generic error (BKR004 "unexpected `m`; expected
+        `manager`", `Recovery.unexpected`, `messages.unexpected`), the statement completed
+        (`manager local`, the tape manager spanning `tape` and the word), then its skip
+        from the word to the next statement or the block's `}` (`_skip_end`: an option
+        line below is skipped unread, the comments after the token after the word
+        dropped). Not after an error read before, nor before `local` or `shared`, nor
+        where the skip would run to the end of the file: the recovery writes `manager`
+        in the word's place there (`_replaced`)."""
+        from bkrdsl.syntax import messages
+
+        tok, following = self.tokens[self.i], self.tokens[self.i + 1]
+        if self.error_at is not None or tok[FIRST] or messages.did_you_mean(tok[TEXT], ("manager",), synonyms=False):
+            return False
+        if following[KIND] == "n" and following[TEXT].lower() in _SCOPES:
+            return False
+        stop = self._skip_end(BLOCK_STATEMENTS["cluster"])
+        if self.tokens[stop][KIND] == "$":
+            return False  # at the end of the file the recovery writes `manager` in the word's place
+        self.skip_end = stop
+        self.stray_at = self.i
+        self.stray = messages.unexpected(messages.shown(tok[TEXT]), "`manager`", self._span(tok, tok))
+        return True
+
     def _tape_option_next(self) -> bool:
         """Whether the token after the current one, a word last on its line where a tape
         manager's scope is due (`tape manager s`), is an option of the statement that
@@ -2465,7 +2495,8 @@ class _Parser:
         (`catalog-n` as `catalog-node` is typed, `catalog-d`): Lark's lexer reads
         `catalog`, a statement of the cluster, and the rest apart, and the recovery
         reports the word whole (BKR012, `messages.unknown_keyword`, with its fix:
-        `Recovery.hyphenated_typo`). True after keeping the error; False, for the
+        `Recovery.hyphenated_typo`); `catalog-`, the hyphen alone, is read alike, with the
+        recovery's generic error for the `-` (BKR004, `messages.unexpected`). True after keeping the error; False, for the
         block's loop, on any other word, after an error, and on a word as long as a
         hyphenated keyword it is close to (`Recovery.hyphen_form`)."""
         from bkrdsl.syntax import messages
@@ -2473,11 +2504,20 @@ class _Parser:
         tok = self.tokens[self.i]
         word = tok[TEXT]
         head, _hyphen, rest = word.partition("-")
-        if self.error_at is not None or head.lower() != "catalog" or not rest or _hyphenated_like(word):
+        if self.error_at is not None or head.lower() != "catalog":
+            return False
+        if word[len(head) :] == "-":
+            # `catalog-`: Lark's lexer reads `catalog` and the `-`, which the recovery
+            # reports with its generic error (`Recovery.unexpected`), then completes and skips
+            self.stray_at = self.i
+            hyphen = tok[START] + len(head)
+            self.stray = messages.unexpected("`-`", "`local` or `shared`", self.source.span(hyphen, hyphen + 1))
+            return True
+        if not rest or _hyphenated_like(word):
             return False
         words = messages.did_you_mean(word, sorted(_HYPHENATED))
         if not words:
-            return False  # `catalog-`: another error of the recovery's
+            return False
         self.stray_at = self.i
         self.stray = messages.unknown_keyword(messages.shown(word), words, self._span(tok, tok))
         return True
@@ -2659,6 +2699,15 @@ class _Parser:
         | catalog-dmm NAME | request-dmm NAME)*."""
         start = self.i
         first = self._take(KEYWORD)
+        if self.type == T_STRAY and self._manager_unexpected():
+            # the recovery's completion, `manager local`, over the word; then its skip,
+            # which drops the comments after the token it looked at after the word
+            tok = self.tokens[self.i]
+            stop = self.skip_end
+            self._skip_comments(self.tokens[self.i + 1][START], self.tokens[stop][START])
+            self.i = stop - 1
+            self._next(KEYWORD)
+            return ast.Tape(ast.Scope.LOCAL, (), (), (), (), self._span(first, tok))
         self._expect("manager", KEYWORD)
         scope, left_out = self.scope(None)
         catalog_nodes, request_nodes, catalog_dmms, request_dmms = [], [], [], []

@@ -2423,6 +2423,16 @@ def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Sp
     )
 
 
+#: The help of the recovery's generic report where no other fits (`Recovery.generic_help`).
+GENERIC_HELP = "see docs/language.md for the constructs allowed here"
+
+
+def unexpected(found: str, wanted: str, span: Span) -> Diagnostic:
+    """The recovery's generic report (`Recovery.unexpected`): `found` where only
+    `wanted` fits (`tape m`, too short for `manager` and no name it could be)."""
+    return codes.SYNTAX(f"unexpected {found}; expected {wanted}", span, help=GENERIC_HELP)
+
+
 def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) -> Diagnostic:
     code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
     written = "`on MEMBER`, the member it runs on," if wanted == "`on`" else wanted

@@ -5870,4 +5870,4 @@ class Recovery:
             return "a file holds `import` lines, then `cluster NAME { ... }` and `single`/`identity` declarations"
         if tok.type == "NAME" and "RBRACE" in accepted:
             return "every statement in a block starts with a keyword; names follow their keyword"
-        return "see docs/language.md for the constructs allowed here"
+        return messages.GENERIC_HELP
