@@ -85,7 +85,11 @@ def lark_read(source: Source):
 
 
 #: The tokens the recovery feeds to open a block it reopens (`Recovery.reopen_path`).
-REOPENED_BY = {"job": ("job", fast.T_NAME, "{"), "expire": ("expire", "on", fast.T_NAME, "{")}
+REOPENED_BY = {
+    "job": ("job", fast.T_NAME, "{"),
+    "expire": ("expire", "on", fast.T_NAME, "{"),
+    "cluster": ("cluster", fast.T_NAME, "{"),
+}
 
 
 class Tracing(fast._Parser):
@@ -2067,7 +2071,7 @@ def test_a_statement_of_a_block_in_the_cluster_block_is_read_fast_in_that_block_
         "cluster A {\n  backup G full\n  run on M dail\n  }\n}\n",  # a second error
         "cluster A {\n  backup G full\n  member M { workers 2 }\n}\n",  # the job's `}` missing
         "cluster A {\n  include minidisk * *\n  }\n}\n",  # a member's statement too
-        "backup G full\n}\n",  # the top level: a cluster reopened too
+        "backup G full\n}\n",  # the top level: a cluster and a job reopened
         "cluster A {\n  expire on M {\n    retain 3 days\n  }\n    preview daily 01:00\n  }\n}\n",  # no blank line
         "cluster A {\n  shared-volume V1\n  retain 3 days\n  }\n}\n",  # perhaps one more label
         "cluster A {\n  preview daily\n  }\n}\n",  # its time missing: a second error
@@ -2075,6 +2079,50 @@ def test_a_statement_of_a_block_in_the_cluster_block_is_read_fast_in_that_block_
 )
 def test_block_statements_in_the_cluster_block_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+#: A statement keyword only the cluster block takes, starting a line of the top level
+#: where only imports come before it: the cluster's opening line deleted, or emptied as
+#: it is typed again. The recovery reports it (BKR013, naming every block that takes it)
+#: and reads the statements below in a cluster it opens there, its name a placeholder
+#: (`_Parser._cluster_reopened`). Left to Lark before.
+CLUSTER_REOPENED = [
+    "## doc\nimport std/zvm73\n\n  description \"x\"\n\n  member M { workers 1 }\n}\n",
+    "\n  member M { workers 1 }\n  disk U 191 size 5 cyl\n}\nsingle user U\n",
+    "# c\n  expire on M {\n    retain 3 days\n  }\n  job J {\n    backup A full\n  }\n}\n",
+    "import a\nTAPE manager local\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", CLUSTER_REOPENED)
+def test_a_cluster_statement_at_the_top_level_is_read_fast_in_a_cluster_reopened(text, monkeypatch):
+    assert_read_fast_with_one("BKR013", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  shared-volume V1\n}\n",  # a hyphenated keyword: misplaced, another message
+        "single user U\n  description \"x\"\n}\n",  # after a declaration
+        "cluster B {\n}\n  disk U 191 size 5 cyl\n}\n",  # after a cluster: a `}` too many, perhaps
+        "import\n  member M { workers 1 }\n}\n",  # a second error
+        "  description \"x\"\n",  # the cluster never closed: a second error
+        "  workers 2\n}\n",  # a member's statement: a cluster and a member reopened
+    ],
+)
+def test_cluster_statements_at_the_top_level_elsewhere_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize("less", [0, 1])
+def test_a_cluster_reopened_before_more_tokens_than_the_recovery_reads(monkeypatch, less):
+    """The recovery counts the tokens after the error from the keyword: 28."""
+    text = 'import a\n  description "x"\n  single group G {\n' + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", 28 - less)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", 28 - less)
+    assert (fast.read_reported(source_of(text)) is not None) == (less == 0)
     assert_contract(source_of(text))
 
 

@@ -65,7 +65,10 @@ that statement (`_Parser._group_ends`); and a statement only a job (`backup`,
 a line of the cluster block (the block's opening line deleted, or emptied as it
 is typed again), which the recovery reports (BKR013, the same
 `messages.only_inside`) and reads in a block it opens there, nameless or joined
-to the block of its kind right before it (`_Parser._reopened`); and a statement
+to the block of its kind right before it (`_Parser._reopened`); so a statement
+only the cluster block takes starting a line of the top level, only imports before
+it (the cluster's `cluster NAME {` line deleted), read in a cluster opened there
+(`_Parser._cluster_reopened`); and a statement
 keyword that starts the line after a weekly schedule's last day, its statement
 going on there (`purge weekly sun`, then `retain 35 days`), which Lark reads as
 the time and the recovery, at the token after it, as that keyword, the time
@@ -2084,6 +2087,8 @@ class _Parser:
             elif type_ == "single" or type_ == "identity":
                 decl = self.declaration()
                 (users if isinstance(decl, ast.UserDecl) else groups).append(decl)
+            elif type_ in _CLUSTER_ONLY and not (users or groups or clusters) and self._cluster_reopened():
+                clusters.append(self._cluster_body(self.tokens[self.i], ast.Word("", self.stray.span)))
             else:
                 self._stray_statement(None)
         file = self.file
@@ -2180,6 +2185,32 @@ class _Parser:
         first = self._take(NAME)
         name = self._word(self._expect(T_NAME, KEYWORD))
         self._open("cluster", name.text)
+        return self._cluster_body(first, name)
+
+    def _cluster_reopened(self) -> bool:
+        """Whether the current token, a statement keyword of the cluster block only
+        (`description`, `member`, ...) that starts a line of the top level, where only
+        imports come before it, is read as the recovery reads it: the line that opened
+        the cluster (`cluster NAME {`) deleted, or emptied as it is typed again. The
+        recovery reports it (BKR013, `messages.only_inside`, naming every kind of block
+        that takes it: `Recovery.other_blocks`) and opens a cluster there
+        (`Recovery.reopen_path`), its name a placeholder over the keyword, in which it
+        reads the statements below up to the cluster's `}` (`_cluster_body`). True after
+        keeping the error and opening the cluster; False after an error read before."""
+        from bkrdsl.syntax import messages
+
+        tok = self.tokens[self.i]
+        if self.error_at is not None or not tok[FIRST]:
+            return False
+        word = tok[TEXT].lower()
+        also = tuple(kind for kind in ("job", "member") if word in BLOCK_STATEMENTS[kind])
+        self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
+        self.stray = messages.only_inside(tok[TEXT], "cluster", self._span(tok, tok), None, False, also=also)
+        self._reopen("cluster")
+        return True
+
+    def _cluster_body(self, first: tuple, name: ast.Word) -> ast.Cluster:
+        """A cluster's statements and its `}`, the cluster open (`first`: its first token)."""
         members, catalogs, expires, tapes, users, groups, jobs, settings, disks = ([] for _ in range(9))
         while self.type != "}":
             type_ = self.type
@@ -2908,6 +2939,10 @@ _JOB_ONLY, _EXPIRE_ONLY = _only_in("job"), _only_in("expire")
 _SCHEDULES = frozenset({"daily", "weekly", "monthly", "manual"})
 _LEVELS = frozenset({"full", "incremental"})
 _SCOPES = frozenset({"local", "shared"})
+#: The statement keywords of the cluster block that the top level does not take: one
+#: starting a line there, the cluster's opening line deleted (`_Parser._cluster_reopened`);
+#: not `shared-volume`, a hyphenated keyword, which the recovery reports as misplaced.
+_CLUSTER_ONLY = BLOCK_STATEMENTS["cluster"] - BLOCK_STATEMENTS[None] - {"shared-volume"}
 _TARGET_MEDIA = frozenset({"disk", "tape"})
 _CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"})
 _TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
