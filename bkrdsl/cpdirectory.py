@@ -50,7 +50,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, chain
+from operator import attrgetter
 from typing import NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
@@ -98,6 +100,8 @@ ODD_BLANKS = (
 _USER_ID = re.compile("[" + re.escape("".join(sorted(USER_ID_CHARS))) + "]{1,8}").fullmatch
 _new = tuple.__new__  # a named tuple made without its `__new__`'s Python call
 _object_new = object.__new__
+_DISKS = attrgetter("disks")
+_VOLUME = attrgetter("volume")
 _MEMBER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
 
 NOT_TEXT = register(
@@ -455,26 +459,71 @@ class Directory:
         """ID -> its entry's place in `entries`."""
         return {e.id: n for n, e in enumerate(self.entries)}
 
+    def extents_on(self, volume: str | None, devtype: str) -> list[tuple[Minidisk, Entry, str | None]]:
+        """The explicit extents of the entries' MDISK statements on `volume` (of device
+        type `devtype`), in the directory's order: each (its MDISK, its entry, whose it
+        is: `extent_owner`). Not an extent DirMaint places (AUTOx), none without a
+        volume, and none from cylinder or block 0 (a full-pack overlay).
+
+        Found when first asked, and kept for the next analyses against this directory
+        (the language server's): BKR519 and BKR523 ask of the one or few volumes the
+        compile places the product machines' minidisks on, of a directory's thousands.
+        The MDISKs on `volume` are picked out of all of them in C (`_volumes`,
+        `list.index`), not by a Python loop over every MDISK, and an owner is worked
+        out for those alone (tests/test_model_users.py holds it against a scan of
+        every entry, as `extents` made them for every volume before)."""
+        key = (volume, devtype)
+        found = self._extents.get(key)
+        if found is None:
+            found = []
+            if volume:
+                disks, ends, volumes = self._volumes
+                n = -1
+                while True:
+                    try:
+                        n = volumes.index(volume, n + 1)  # the next MDISK on the volume, found in C
+                    except ValueError:
+                        break
+                    disk = disks[n]
+                    if disk.devtype == devtype and disk.form == "MDISK" and not disk.allocation and disk.start:
+                        entry = self.entries[bisect.bisect_right(ends, n)]
+                        found.append((disk, entry, self.extent_owner(entry)))
+            self._extents[key] = found  # whole, or not yet: a reader sees no half list
+        return found
+
+    def has_extent(self, owned: Callable[[str | None], bool]) -> bool:
+        """Whether some entry has an explicit extent (as `extents_on` gives them) whose
+        owner (`extent_owner`) is `owned`: the entries in order, to the first."""
+        explicit = (
+            e for e in self.entries if any(d.form == "MDISK" and not d.allocation and d.volume and d.start for d in e.disks)
+        )
+        return any(owned(self.extent_owner(e)) for e in explicit)
+
+    def extent_owner(self, entry: Entry) -> str | None:
+        """Whose an entry's minidisks are: the entry's ID; a SUBCONFIG's, the IDENTITY's
+        whose BUILD statement names it (the last such), else the one it follows, else None."""
+        if entry.kind != "SUBCONFIG":
+            return entry.id
+        return self._identity_of.get(entry.id) or entry.follows
+
     @functools.cached_property
-    def extents(self) -> dict[tuple[str, str], list[tuple[Minidisk, Entry, str | None]]]:
-        """The explicit extents of the entries' MDISK statements, by (volume, device
-        type), in the directory's order: each (its MDISK, its entry, whose it is: the
-        entry's ID, a SUBCONFIG's IDENTITY's, the one whose BUILD statement names it,
-        else the one it follows, else None). Not an extent DirMaint places (AUTOx),
-        none without a volume, and none from cylinder or block 0 (a full-pack
-        overlay). Worked out once per directory: BKR519 and BKR523 ask it of a few
-        volumes per check, the language server at each analysis."""
-        identity_of = {b.subconfig: e.id for e in self.entries if e.kind == "IDENTITY" for b in e.builds}
-        out: dict[tuple[str, str], list[tuple[Minidisk, Entry, str | None]]] = {}
-        for entry in self.entries:
-            if not entry.disks:
-                continue
-            owner = entry.id if entry.kind != "SUBCONFIG" else identity_of.get(entry.id) or entry.follows
-            for disk in entry.disks:
-                if disk.form != "MDISK" or disk.allocation or not disk.volume or not disk.start:
-                    continue
-                out.setdefault((disk.volume, disk.devtype), []).append((disk, entry, owner))
-        return out
+    def _identity_of(self) -> dict[str, str]:
+        """SUBCONFIG ID -> the IDENTITY whose BUILD statement names it (the last such)."""
+        return {b.subconfig: e.id for e in self.entries if e.kind == "IDENTITY" for b in e.builds}
+
+    @functools.cached_property
+    def _extents(self) -> dict[tuple[str | None, str], list[tuple[Minidisk, Entry, str | None]]]:
+        """(volume, device type) -> `extents_on` it, as asked so far."""
+        return {}
+
+    @functools.cached_property
+    def _volumes(self) -> tuple[list[Minidisk], list[int], list[str | None]]:
+        """Every entry's MDISK statements in the directory's order, where each entry's
+        end among them (entry n's are `[ends[n - 1]:ends[n]]`), and each one's volume:
+        lists made in C (`chain`, `accumulate`, `map`), no Python call a minidisk."""
+        disks_of = list(map(_DISKS, self.entries))
+        disks = list(chain.from_iterable(disks_of))
+        return disks, list(accumulate(map(len, disks_of))), list(map(_VOLUME, disks))
 
     @property
     def user_ids(self) -> list[str]:

@@ -342,7 +342,7 @@ def test_the_directory_finds_entries_by_id_in_its_order_as_a_scan_does(ids, aske
 
 
 def _extents_by_scan(directory, replaced, of_replaced=False):
-    """The directory's extents as BKR523 read them before `Directory.extents`: every
+    """The directory's extents as BKR523 read them before `Directory.extents_on`: every
     entry's MDISKs, each time, each with its owner's words."""
     from bkrdsl.check.common import quoted
 
@@ -367,7 +367,7 @@ def _extents_by_scan(directory, replaced, of_replaced=False):
 
 def test_the_extents_bkr523_asks_of_a_volume_are_the_scans(tmp_path):
     """BKR519 and BKR523 ask the directory's extents of a few volumes (`_Kept`, from
-    `Directory.extents`, worked out once per directory); each volume's are those a
+    `Directory.extents_on`, kept per directory); each volume's are those a
     scan of every entry finds, with the same owners, in the same order, for the
     entries the compile replaces and for the others, on examples/prodssi.direct
     (SUBCONFIGs, DirMaint's AUTOV, END) and bench/directory.py's 1,000 users."""
@@ -396,9 +396,74 @@ def test_the_extents_bkr523_asks_of_a_volume_are_the_scans(tmp_path):
                 expected = _extents_by_scan(directory, replaced, of_replaced)
                 kept = _Kept(directory, replaced, of_replaced)
                 assert bool(kept) == bool(expected)
-                for key in {*expected, *directory.extents, ("NOSUCH", "3390")}:
+                every = {(d.volume, d.devtype) for e in directory.entries for d in e.disks}
+                for key in {*expected, *every, ("NOSUCH", "3390")}:
                     assert [tuple(t) for t in kept.get(key)] == expected.get(key, []), key
         assert expected  # the inputs have extents to compare
+
+
+_VOLUMES = st.sampled_from(["VOL001", "VOL002", "vol001", "&SYSRES"])
+_MDISKS = st.one_of(
+    st.tuples(st.sampled_from(["3390", "FB-512"]), st.sampled_from(["0", "1", "20", "AUTOV", "AUTOG"]),
+              st.sampled_from(["10", "END"]), _VOLUMES).map(" ".join),
+    st.sampled_from(["3390 V-DISK 100", "3390 T-DISK 10", "3390 DEVNO 0A00", "3390 1 10", "3390 X 10 VOL001"]),
+)  # fmt: skip
+_HEADS = st.sampled_from(
+    ["USER U{n} PW 1M 1M G", "IDENTITY I{n} PW 1M 1M G", "SUBCONFIG S{n}", "SUBCONFIG S{m}", "PROFILE P{n}",
+     "USER U{m} PW 1M 1M G", "USER", "GLOBALDEFS"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _HEADS, st.integers(0, 5), st.lists(st.sampled_from(["S0", "S1", "S2", "S3"]), max_size=2),
+            st.lists(_MDISKS, max_size=4),
+        ),
+        max_size=12,
+    ),
+    st.sets(st.sampled_from(["U0", "U1", "I0", "I1", "I2", "I3", "S0"]), max_size=3),
+)
+@example(  # SUBCONFIG S2 follows I1 and is built by I0: I0's
+    [("IDENTITY I{n} PW 1M 1M G", 0, ["S2"], []), ("IDENTITY I{n} PW 1M 1M G", 0, [], []), ("SUBCONFIG S{n}", 0, [], ["3390 1 10 VOL001"])],
+    {"I0"},
+)
+@example(  # a PROFILE's MDISK and a second USER U0's between two entries' own
+    [("USER U{n} PW 1M 1M G", 0, [], ["3390 1 10 VOL001"]), ("PROFILE P{n}", 0, [], ["3390 5 10 VOL001"]),
+     ("USER U{m} PW 1M 1M G", 0, [], ["3390 7 10 VOL001"]), ("USER U{n} PW 1M 1M G", 0, [], ["3390 9 10 VOL001"])],
+    set(),
+)  # fmt: skip
+def test_the_extents_of_a_volume_are_those_of_every_entrys_mdisks(entries, replaced):
+    """`Directory.extents_on` picks a volume's MDISKs out of a flat list of every entry's
+    (`list.index`, each one's entry by bisection) and `has_extent` reads the entries to
+    the first: on generated directories (SUBCONFIGs built by IDENTITYs or following
+    them, entries dropped as a second of an ID or without one, a PROFILE's MDISKs,
+    AUTOx, END, `&SYSRES`, V-DISKs, cylinder 0, malformed MDISKs), the answers are
+    those of the scan of every entry `Directory.extents` made before."""
+    from bkrdsl.cpdirectory import read_directory
+
+    lines = []
+    for k, (head, m, builds, disks) in enumerate(entries):
+        lines.append(head.format(n=k, m=m))
+        lines += [f" BUILD ON M{j} USING SUBCONFIG {s}" for j, s in enumerate(builds)] if head.startswith("IDENTITY") else []
+        lines += [f" MDISK {0x100 + j:04X} {d} MR" for j, d in enumerate(disks)]
+    directory = read_directory("USER.DIRECT", "\n".join(lines).encode())
+    identity_of = {b.subconfig: e.id for e in directory.entries if e.kind == "IDENTITY" for b in e.builds}
+    scan = {}
+    for entry in directory.entries:
+        owner = entry.id if entry.kind != "SUBCONFIG" else identity_of.get(entry.id) or entry.follows
+        for disk in entry.disks:
+            if disk.form == "MDISK" and not disk.allocation and disk.volume and disk.start:
+                scan.setdefault((disk.volume, disk.devtype), []).append((disk, entry, owner))
+    for key in {*scan, ("VOL001", "FB-512"), ("VOL003", "3390"), (None, "3390")}:
+        assert directory.extents_on(*key) == scan.get(key, []), key
+        assert directory.extents_on(*key) is directory.extents_on(*key)  # kept for the next analysis
+    owners = [owner for found in scan.values() for _, _, owner in found]
+    for of_replaced in (False, True):
+        assert directory.has_extent(lambda o, of=of_replaced: (o in replaced) == of) == any(
+            (o in replaced) == of_replaced for o in owners
+        )
 
 
 def test_the_directory_checks_work_out_each_users_minidisks_once_for_every_job(monkeypatch):

@@ -1592,7 +1592,7 @@ def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) 
 
 
 class _Kept:
-    """The extents of the directory's MDISKs (`Directory.extents`), by (volume, device
+    """The extents of the directory's MDISKs (`Directory.extents_on`), by (volume, device
     type), of every entry but the product machines' the compile writes (`replaced`,
     and their SUBCONFIGs), or, `of_replaced`, of those alone, each `owner` then the
     machine's ID. Only `get` reads it, and a volume's list is made when first asked:
@@ -1600,7 +1600,7 @@ class _Kept:
     not of the thousands of a site's directory."""
 
     def __init__(self, directory: Directory, replaced: set[str], of_replaced: bool = False) -> None:
-        self.extents, self.replaced, self.of_replaced = directory.extents, replaced, of_replaced
+        self.directory, self.replaced, self.of_replaced = directory, replaced, of_replaced
         self.made: dict[tuple[str, str], list[_Taken]] = {}
 
     def get(self, key: tuple[str, str], default=()) -> list[_Taken] | tuple:
@@ -1608,13 +1608,13 @@ class _Kept:
         if found is None:
             found = self.made[key] = [
                 _Taken(disk.start, disk.start + disk.size if disk.size is not None else float("inf"), self._owner(entry, owner), disk)
-                for disk, entry, owner in self.extents.get(key, ())
+                for disk, entry, owner in self.directory.extents_on(*key)
                 if (owner in self.replaced) == self.of_replaced
             ]
         return found or default
 
     def __bool__(self) -> bool:
-        return any((owner in self.replaced) == self.of_replaced for found in self.extents.values() for _, _, owner in found)
+        return self.directory.has_extent(lambda owner: (owner in self.replaced) == self.of_replaced)
 
     def _owner(self, entry: Entry, owner: str | None) -> str:
         if self.of_replaced:
