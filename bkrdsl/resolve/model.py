@@ -1075,12 +1075,19 @@ class Model:
         # Only the patterns whose literal beginning begins `up` can match: found by
         # its prefixes (at most 9), not by trying each pattern, which grew with the
         # patterns times the IDs asked (a site directory's thousands, BKR510).
-        tried = sorted(k for n in range(len(up) + 1) for k in by_head.get(up[:n], ()))
+        # Of those, only the prefixes as long as some pattern's literal beginning are
+        # looked up (`_head_lengths`: a site's patterns have a few lengths between them).
+        tried = sorted(k for n in self._head_lengths if n <= len(up) for k in by_head.get(up[:n], ()))
         for k in tried:
             p = self.pattern_defs[k]
             if p.regex.match(up):
                 return p
         return None
+
+    @functools.cached_property
+    def _head_lengths(self) -> tuple[int, ...]:
+        """The lengths of the declared patterns' literal beginnings (`_patterns_by_head`'s keys), each once."""
+        return tuple(sorted({len(head) for head in self._patterns_by_head}))
 
     @functools.cached_property
     def _patterns_by_head(self) -> dict[str, list[int]]:
