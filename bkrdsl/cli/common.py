@@ -326,18 +326,24 @@ def format_option(fn):
     )(fn)
 
 
-def color_option(fn):
-    return click.option(
-        "--color",
-        cls=OnceOption,
-        type=click.Choice(("auto", "always", "never")),
-        default="auto",
-        show_default=True,
-        help=(
-            "Colour the text format (auto: on a terminal or with FORCE_COLOR set;"
-            " never with NO_COLOR set, nor with TERM=dumb unless FORCE_COLOR is set)."
-        ),
-    )(fn)
+def color_option(fn=None, *, what: str = "the text format", more: str = ""):
+    """`--color auto|always|never`, read by `use_color`; `what` names what it colours
+    (`@color_option(what=..., more=...)` for a command whose output differs)."""
+
+    def add(fn):
+        return click.option(
+            "--color",
+            cls=OnceOption,
+            type=click.Choice(("auto", "always", "never")),
+            default="auto",
+            show_default=True,
+            help=(
+                f"Colour {what} (auto: on a terminal or with FORCE_COLOR set;"
+                " never with NO_COLOR set, nor with TERM=dumb unless FORCE_COLOR is set)." + more
+            ),
+        )(fn)
+
+    return add if fn is None else add(fn)
 
 
 #: Where `max_errors_option` keeps its value for `print_diagnostics`.

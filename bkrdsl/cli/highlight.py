@@ -6,7 +6,16 @@ import sys
 
 import click
 
-from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, OnceOption, named, read_input, use_color
+from bkrdsl.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    InputError,
+    OnceOption,
+    color_option,
+    named,
+    read_input,
+    use_color,
+)
 
 
 @click.command("highlight")
@@ -20,18 +29,7 @@ from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, InputError, OnceOption, named
     show_default=True,
     help="ANSI colours for a terminal, a standalone HTML page, or an SVG image.",
 )
-@click.option(
-    "--color",
-    cls=OnceOption,
-    type=click.Choice(("auto", "always", "never")),
-    default="auto",
-    show_default=True,
-    help=(
-        "Colour the terminal format (auto: on a terminal or with FORCE_COLOR set;"
-        " never with NO_COLOR set, nor with TERM=dumb unless FORCE_COLOR is set)."
-        " HTML and SVG are always coloured."
-    ),
-)
+@color_option(what="the terminal format", more=" HTML and SVG are always coloured.")
 def highlight_cmd(file, fmt, color):
     """Print FILE with syntax colours; '-' reads standard input.
 
