@@ -3033,6 +3033,17 @@ class Recovery:
         self._fed_error_token = True  # both words were read: a mistake after them is news
         return self.retype(tok, first)
 
+    def name_just_before(self, stack, tok: Token) -> Token | None:
+        """The name on top of the parse stack (a name, or a list of one name), written
+        in the text right before `tok` on its line, blanks between; else None."""
+        inside = list(tokens_of(stack[-1])) if stack else []
+        previous = inside[0] if len(inside) == 1 else None
+        if previous is None or previous.type != "NAME" or not is_real(previous):
+            return None
+        if previous.line != tok.line or self.source.text[previous.end_pos : tok.start_pos].strip(" \t"):
+            return None
+        return previous
+
     def swapped_back(self, ip, tok: Token) -> Token | None:
         """`retain days 35`, `run on member each`: `tok` and the word before it on its
         line, read as a name, the other way round; that word spells a keyword which
@@ -3043,13 +3054,10 @@ class Recovery:
             return None
         state = ip.parser_state
         stack = state.value_stack
-        inside = list(tokens_of(stack[-1])) if stack else []  # a name, or a list of one name
-        previous = inside[0] if len(inside) == 1 else None
-        if previous is None or previous.type != "NAME" or not is_real(previous):
+        previous = self.name_just_before(stack, tok)
+        if previous is None:
             return None
         text = self.source.text
-        if previous.line != tok.line or text[previous.end_pos : tok.start_pos].strip(" \t"):
-            return None
         keyword = self.facts.keywords.get(str(previous.value).lower())
         if keyword is None or keyword in SCHEDULE_KEYWORDS or keyword in ("FULL", "INCREMENTAL"):
             return None  # a level before the groups has its own message (`backup full APPS`)
@@ -3094,13 +3102,10 @@ class Recovery:
             return None
         state = ip.parser_state
         stack = state.value_stack
-        inside = list(tokens_of(stack[-1])) if stack else []  # a name, or a list of one name
-        previous = inside[0] if len(inside) == 1 else None
-        if previous is None or previous.type != "NAME" or not is_real(previous):
+        previous = self.name_just_before(stack, tok)
+        if previous is None:
             return None
         text = self.source.text
-        if previous.line != tok.line or text[previous.end_pos : tok.start_pos].strip(" \t"):
-            return None
         keyword = self.facts.keywords.get(str(previous.value).lower())
         if keyword is None or keyword in self.statements or tok.value.lower() in self.facts.keywords:
             return None
