@@ -440,3 +440,22 @@ def test_bkr414_not_for_owners_of_single_jobs_only_nor_elsewhere():
         "    exclude minidisk * 0192\n    exclude sfs BKRPOOL:TCPIP.*\n    exclude minidisk LNX* 0193\n",
     )
     assert codes(twice) == ["BKR414", "BKR414"]
+
+
+def test_statements_written_alike_but_for_the_case_of_a_name_are_copies():
+    """BKR324 (and BKR321/BKR323, by the same comparison) reads names and keywords
+    without regard to case, as bkrc fmt writes them in capitals: `on lnx*` below `on
+    LNX*` is the statement pasted again, said so before fmt as after it (found by
+    .ci/explore 34008, test_fmt_properties). A quoted text stays as written."""
+
+    def messages(text: str) -> list[str]:
+        return [d.message for d in analyse("t.bkr", text.encode()).diagnostics if d.code in ("BKR323", "BKR324")]
+
+    disks = "import std/backup-manager\ncluster A {\n  catalog shared\n  disk A 191 size 10 cyl on LNX*\n  disk A 191 size 10 CYL on lnx*\n}\n"
+    assert messages(disks) == ["user `A` already has a minidisk at address 0191, defined alike"]
+    assert messages(disks) == messages(format_text(disks, "t.bkr"))
+    job = '  job J {\n    description "{text}"\n    backup G full\n    include minidisk * *\n    to disk\n    run on M daily 02:00\n  }\n'
+    head = "import std/backup-manager\ncluster A {\n  member M { workers 2 }\n  catalog shared server BKRSVSFS pool P\n  single group G { U1 }\n"
+    quoted = head + job.replace("{text}", "Nightly") + job.replace("{text}", "NIGHTLY") + "}\n"
+    (said,) = messages(quoted)
+    assert "alike" not in said

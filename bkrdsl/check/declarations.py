@@ -316,8 +316,9 @@ DUPLICATE_JOB = register(
     jobs is one error, at the second, with the others as notes. What jobs
     of one name share (their users, BKR405, BKR410 and BKR411; their start
     time, BKR402) is not reported besides: a job pasted twice is one mistake.
-    A job written alike, word for word, is a copy: the message says so, and
-    the fix deletes it.
+    A job written alike, word for word (names and keywords in any case, a
+    quoted text as written), is a copy: the message says so, and the fix
+    deletes it.
 
     Failing example:
 
@@ -371,8 +372,9 @@ DUPLICATE_DISK = register(
     same member's instance (two private volumes of one member), two that
     differ in size or unit, a second statement without `on` or `on` a shared
     volume (it would give every instance a second one), and any repeat for a
-    single-configuration user. A statement written alike, word for word, is a
-    copy: the message says so, and the fix deletes it. Two statements for one
+    single-configuration user. A statement written alike, word for word (names
+    and keywords in any case: `on lnx*` is `on LNX*`), is a copy: the message
+    says so, and the fix deletes it. Two statements for one
     machine's address whose extents overlap are this one error, not also
     BKR246.
 
@@ -988,13 +990,17 @@ def _same_group(first, other) -> bool:
 
 def _written_alike(a, b, skip: tuple[str, ...] = ()) -> bool:
     """Whether two AST nodes are written alike, word for word, wherever they stand
-    (their spans and the fields in `skip` aside)."""
+    (their spans and the fields in `skip` aside; names and keywords in any case)."""
     return _shape(a, skip) == _shape(b, skip)
 
 
 def _shape(node, skip: tuple[str, ...] = ()):
     if isinstance(node, Span):
         return None
+    if isinstance(node, ast.Word):
+        # Names and keywords are read without regard to case (`on lnx*` is `on LNX*`,
+        # as bkrc fmt writes it); a quoted text is as written.
+        return node.text if node.text.startswith('"') else node.upper
     if dataclasses.is_dataclass(node):
         return tuple(_shape(getattr(node, f.name)) for f in dataclasses.fields(node) if f.name not in skip)
     if isinstance(node, tuple):
