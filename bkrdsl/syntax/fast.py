@@ -210,22 +210,24 @@ GRAMMAR_FINGERPRINT = "0a4fd1a8731cf807c1fbec0ac90490d38f9b4597497e57b925ba9c396
 
 #: Every keyword of the grammar, lower case (a test checks it against bkrdsl.keywords).
 KEYWORDS = frozenset(
-    """
-    at backup catalog catalog-dmm catalog-node cluster daily days description disk each exclude
-    expire first fourth full group identity import include incremental job job-suffix last local
-    logon-wait manager manual match member minidisk monthly on pool pool-wait preview private-volume
-    purge request-dmm request-node retain role run second server sfs shared shared-volume single
-    size tape third to user weekly workers
-    """.split()
+    (
+        "at", "backup", "catalog", "catalog-dmm", "catalog-node", "cluster", "daily", "days",
+        "description", "disk", "each", "exclude", "expire", "first", "fourth", "full", "group",
+        "identity", "import", "include", "incremental", "job", "job-suffix", "last", "local",
+        "logon-wait", "manager", "manual", "match", "member", "minidisk", "monthly", "on", "pool",
+        "pool-wait", "preview", "private-volume", "purge", "request-dmm", "request-node", "retain",
+        "role", "run", "second", "server", "sfs", "shared", "shared-volume", "single", "size",
+        "tape", "third", "to", "user", "weekly", "workers",
+    )
 )
 
 #: Keywords that start a statement somewhere (recovery.statement_types).
 STATEMENT_KEYWORDS = frozenset(
-    """
-    backup catalog cluster description disk exclude expire identity import include job
-    job-suffix match member preview private-volume purge retain run shared-volume single tape
-    to workers
-    """.split()
+    (
+        "backup", "catalog", "cluster", "description", "disk", "exclude", "expire", "identity",
+        "import", "include", "job", "job-suffix", "match", "member", "preview", "private-volume",
+        "purge", "retain", "run", "shared-volume", "single", "tape", "to", "workers",
+    )
 )
 
 
@@ -299,10 +301,11 @@ MORE = Lexing(
     "more",
     names=True,
     keywords=frozenset(
-        """
-        backup catalog description disk exclude expire identity include job job-suffix member
-        private-volume run shared-volume single tape to workers
-        """.split()
+        (
+            "backup", "catalog", "description", "disk", "exclude", "expire", "identity", "include",
+            "job", "job-suffix", "member", "private-volume", "run", "shared-volume", "single",
+            "tape", "to", "workers",
+        )
     ),
 )
 #: After a name of a name_list (user, backup, placements, weekly days).
@@ -310,10 +313,11 @@ LIST = Lexing(
     "list",
     names=True,
     keywords=frozenset(
-        """
-        backup catalog cluster daily description disk exclude expire full identity import
-        include incremental job manual member monthly role run shared-volume single tape to weekly
-        """.split()
+        (
+            "backup", "catalog", "cluster", "daily", "description", "disk", "exclude", "expire",
+            "full", "identity", "import", "include", "incremental", "job", "manual", "member",
+            "monthly", "role", "run", "shared-volume", "single", "tape", "to", "weekly",
+        )
     ),
     rare_names=True,
 )
@@ -1910,9 +1914,10 @@ class _Parser:
         from bkrdsl.syntax import messages
 
         found, previous = self.tokens[self.i], self.tokens[self.i - 1]
-        if not found[FIRST] or (found[KIND] != "}" and self.type not in STATEMENT_KEYWORDS):
-            if not (found[FIRST] and self._option_goes_on(type_, among)):
-                raise _GiveUp
+        if (not found[FIRST] or (found[KIND] != "}" and self.type not in STATEMENT_KEYWORDS)) and not (
+            found[FIRST] and self._option_goes_on(type_, among)
+        ):
+            raise _GiveUp
         where = self._span(previous, previous)
         if self.stray_at == self.i - 1 and self.respelt:
             # `retai`, then the next statement: one error for the word, which says what the
