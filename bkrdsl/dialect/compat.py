@@ -355,7 +355,9 @@ bkrc assumes; check it on your system):
   (SMAPI Image_Query_DM) shows `INCLUDE IBMDFLT` between the IDENTITY and its
   BUILD statements. If you add an `INCLUDE`, list it first in `statements`
   and check the entries with your directory manager (DirMaint's `DIRM ADD`
-  or `DIRECTXA ... EDIT`) before loading them.
+  or `DIRECTXA ... EDIT`) before loading them. Given the site's directory
+  (`--directory`), bkrc warns of a profile it neither defines nor INCLUDEs
+  in an entry of its own (BKR525, [directory.md](directory.md)).
 - **The installation user's links.** 5697J06C gets the CMS disks (`LINK
   MAINT 0190`, `019D`, `019E`) and its own minidisks from `disk`
   statements; whether it needs links to other product or z/VM disks was
