@@ -67,8 +67,9 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
 
     With --directory, the .bkr files are also checked against the site's CP
     source directory (USER DIRECT): each user's kind, the users groups and
-    jobs name, and the members each backed-up IDENTITY is built on
-    (docs/directory.md).
+    jobs name, the members each backed-up IDENTITY and each product machine
+    is built on, the minidisks selections name, and what deploying the
+    product machines' entries would change there (docs/directory.md).
     """
     stdin_once(files)
     if fix and "-" in files:

@@ -288,7 +288,7 @@ def directory_option(fn):
         cls=OnceOption,
         type=click.Path(dir_okay=False),
         callback=named,
-        help="The site's CP source directory (USER DIRECT) to check users' kinds and names against.",
+        help="The site's CP source directory (USER DIRECT) to check the .bkr files against (docs/directory.md).",
     )(fn)
 
 
