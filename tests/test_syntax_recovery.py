@@ -1098,3 +1098,17 @@ def test_members_before_a_block_s_brace_without_their_commas_are_a_list():
     assert d.message == "`slot 1` cannot stand between `member M1` and its `{`"
     (d,) = diagnose("cluster A {\n  expire on M1, M2 daily { purge daily 01:00 }\n}\n")
     assert d.message == "`daily` cannot stand between `expire on M1, M2` and its `{`"
+
+
+@pytest.mark.parametrize(
+    ("kind", "member_block"), [("single", True), ("SINGLE", True), ("identity", False), ("Identity", False)]
+)
+def test_an_exclude_in_an_identity_group_is_not_sent_to_a_member_block(kind, member_block):
+    # A member block's excludes end the single-configuration jobs pinned to the member
+    # only (aac6792): an IDENTITY job's copies never get them (BKR414), so the help for
+    # an exclude written in an identity group's body names the group's jobs alone.
+    text = f"cluster A {{\n  {kind} group G {{ A\n    exclude minidisk A 0200-02FF\n  }}\n}}\n"
+    for d in (one(text), *read_module(Source.of("t.bkr", text))[1]):
+        assert d.code == "BKR013"
+        assert d.help.startswith("move `exclude minidisk A 0200-02FF` into each job that backs up G")
+        assert ("`member` block" in d.help) is member_block, d.help

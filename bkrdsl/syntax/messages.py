@@ -1816,7 +1816,9 @@ def selection_in_group(written: str, group: tuple[str, str] | None, span: Span, 
     `group`, the group's (kind, name) as its line writes them."""
     verb = written.split()[0].lower()
     where = f"into each job that backs up {group[1]}" if group else "into each job that backs up the group"
-    if verb == "exclude":
+    if verb == "exclude" and (group is None or group[0] != "identity"):
+        # A member block's excludes end its single-configuration jobs only, never an
+        # IDENTITY job's copies (BKR414): no help to send an identity group's there.
         where += ", or into a `member` block for the single-configuration jobs pinned to that member"
     return codes.MISPLACED(
         f"`{verb}` cannot appear inside a `group` block: a group lists user IDs only",
