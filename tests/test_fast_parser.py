@@ -1962,6 +1962,10 @@ OPEN_MISSING = [
     "cluster A {\n  member M\n    workers 2\n  }\n}\n",
     'Cluster A  # a comment\n  description "x"\n}\n',
     "identity group G\n  match X*\n}\n",  # a group body
+    # a hyphenated keyword the block takes (the recovery read it misplaced in the block around: seed 34008)
+    "cluster A {\n  member M\n    private-volume M3PRV1 }\n  catalog local\n}\n",
+    "cluster A {\n  member M\n    job-suffix C\n  }\n}\n",
+    "cluster A\n  shared-volume VMCOM1\n  member M { workers 2 }\n}\n",
     # before a statement the block does not take: opened and closed empty, unsaid
     "cluster A {\n  member M\n  member N { workers 2 }\n}\n",
     "cluster A {\n  job J\n  member M { workers 2 }\n}\n",
@@ -1975,6 +1979,18 @@ OPEN_MISSING = [
 @pytest.mark.parametrize("text", OPEN_MISSING)
 def test_an_open_brace_missing_before_the_next_statement_is_read_fast(text, monkeypatch):
     assert_read_fast_with_one("BKR011", text, monkeypatch)
+
+
+def test_a_member_of_the_broken_example_without_its_open_brace_is_read_alike():
+    """.ci/explore 34008 (test_damaged_examples): the `{` lost, the statement on the next
+    line. The recovery read `private-volume` as misplaced in the cluster (two BKR013);
+    both parsers now report the one BKR011, raw reports and AST alike."""
+    line = "  member VMSYS3 { private-volume M3PRV1 }"
+    example = (EXAMPLES / "broken" / "prodssi.bkr").read_text()
+    assert line in example
+    text = example.replace(line, "  member VMSYS3 \n private-volume M3PRV1 }")
+    assert_contract(source_of(text), must_accept=True)
+    assert [d.code for d in lark_read(source_of(text))[1]] == ["BKR011"]
 
 
 @pytest.mark.parametrize(

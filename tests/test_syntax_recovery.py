@@ -54,6 +54,18 @@ MESSAGES = [
     ("cluster A {\n  member { workers 2 }\n}\n", "BKR010", (2, 3), "expected a member name after `member`"),
     ("cluster A {\n  member M { workers }\n}\n", "BKR010", (2, 14), "the number of worker machines after `workers`"),
     ("cluster A {\n  job J\n    backup G\n  }\n}\n", "BKR011", (2, 7), "expected `{` after `job J`, found `backup`"),
+    # a hyphenated keyword the block takes, first on the line after its name: the `{` missing,
+    # not the keyword misplaced in the block around it (BKR013), as before `workers`
+    ("cluster A {\n  member M\n    private-volume P\n  }\n  catalog local\n}\n", "BKR011", (2, 10),
+     "expected `{` after `member M`, found `private-volume`"),
+    ("cluster A {\n  member M\n    job-suffix C }\n}\n", "BKR011", (2, 10),
+     "expected `{` after `member M`, found `job-suffix`"),
+    ("cluster A\n  shared-volume VMCOM1\n}\n", "BKR011", (1, 9), "expected `{` after `cluster A`, found `shared-volume`"),
+    # ... and on the block's line, as `workers` there: the settings without braces, or
+    # words between the name and the `{`
+    ("cluster A {\n  member M private-volume P\n}\n", "BKR011", (2, 12), "the settings of `member M` are written without braces"),
+    ("cluster A {\n  member M job-suffix C { workers 2 }\n}\n", "BKR004", (2, 12),
+     "`job-suffix C` cannot stand between `member M` and its `{`"),
     ("cluster A {\n  jbo J {\n  }\n}\n", "BKR012", (2, 3), "unknown keyword `jbo`; did you mean `job`?"),
     ("clustr A {\n}\n", "BKR012", (1, 1), "did you mean `cluster`?"),
     ("cluster A {\n  member M { wrkers 2 }\n}\n", "BKR012", (2, 14), "did you mean `workers`?"),

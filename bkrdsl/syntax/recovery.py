@@ -4733,6 +4733,12 @@ class Recovery:
         blocks = open_blocks(stack)
         if not fits and blocks and blocks[-1].kind == "group_decl":
             return None  # only user IDs (and `match`) stand in a group body
+        if how == "spelt" and not fits and sim.fits(["LBRACE", self.facts.keywords[keyword]]):
+            # `member VMSYS3`, then `private-volume M3PRV1` below: the block's `{` is
+            # missing (mid_statement says so, BKR011, or settings_without_braces on the
+            # block's line), as before `workers`; the keyword, the first of the block's
+            # body, is not misplaced in the block around it.
+            return None if tok.type == self.facts.keywords[keyword] else self.keyword_token(tok, keyword, end)
         if how != "spaced":
             if fits:
                 return self.hyphen_read(tok, keyword, end)
