@@ -76,6 +76,9 @@ ENTRY_STATEMENTS = ("USER", "IDENTITY", "SUBCONFIG", "PROFILE", "GLOBALDEFS")
 #: ID; MDISK its read, write and multiple-write passwords, after the mode
 #: (`MDISK vdev devtype start count volid mode pr pw pm`; see `_mdisk_passwords`).
 _PASSWORD_WORDS = {"USER": slice(2, 3), "IDENTITY": slice(2, 3), "MDISK": slice(7, 10)}
+#: The statements `_Reader.read` reads beyond their place in their entry (an IPL's,
+#: a MACHINE's, an INCLUDE's: where the entry's other statements end, and the PROFILE named).
+_READ_ON = frozenset({"MDISK", "BUILD", "LINK", *ENTRY_STATEMENTS, *_PASSWORD_WORDS})
 #: The MDISK forms with one operand, not two, between the device type and the
 #: mode (`MDISK 0200 3390 DEVNO 1A2B MR`, `MDISK 0300 FB-512 V-DISK 2097152 MR`,
 #: `MDISK 0400 3390 T-DISK 10 MR`): their passwords come one word earlier.
@@ -100,6 +103,7 @@ ODD_BLANKS = (
 _USER_ID = re.compile("[" + re.escape("".join(sorted(USER_ID_CHARS))) + "]{1,8}").fullmatch
 _new = tuple.__new__  # a named tuple made without its `__new__`'s Python call
 _object_new = object.__new__
+_object_setattr = object.__setattr__
 _DISKS = attrgetter("disks")
 _VOLUME = attrgetter("volume")
 _MEMBER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
@@ -776,6 +780,7 @@ class _Reader:
         records that may be, and each is checked as it is read)."""
         uppers = upper.split("\n")
         doubtful = _doubtful(lines, upper, uppers)
+        text = self.text
         for index, line in enumerate(lines):
             if line[:1] == "*":
                 continue  # a comment
@@ -796,6 +801,30 @@ class _Reader:
                 shape = upper.split()
                 if not shape:
                     continue  # blank to column 71 (`_is_statement`)
+                # Two shortcuts, each what the general reading below does with the record, with
+                # nothing kept of it for `_place`, `_span` and the methods (tests/test_cpdirectory.py):
+                name = shape[0]
+                if self.current and (  # an entry being read, and no word cut at column 71 (BKR505)
+                    len(line) <= LAST_COLUMN or line[LAST_COLUMN - 1] in " \t" or line[LAST_COLUMN] in " \t"
+                ):
+                    if name not in _READ_ON:  # IPL, MACHINE, INCLUDE...: its place among the entry's others
+                        self.other_line = index + 1
+                        if name == "INCLUDE" and len(shape) > 1:
+                            self.profile = shape[1]
+                        continue
+                    if name == "MDISK" and 5 < len(shape) < 8:  # no passwords: `_mdisk`'s first reading, inline
+                        first, count, volume = shape[3], shape[4], shape[5]
+                        address = self.addresses.get(shape[1])
+                        if (
+                            address is not None
+                            and address >= 0
+                            and count.isdigit() and first.isdigit() and count.isascii() and first.isascii()  # `_is_number`
+                        ):  # fmt: skip
+                            volume = None if volume.startswith("&") else volume
+                            self.disks.append(
+                                _new(Minidisk, (address, "MDISK", index + 1, shape[2], int(count), volume, int(first), None, text))
+                            )
+                            continue
                 split = True
             if split:
                 places = None  # found when asked (`_place`)
@@ -856,6 +885,16 @@ class _Reader:
         """The record with its passwords as `*`s of their length (`_masked` of its words as
         split); `line` itself where it has none (an MDISK without link passwords)."""
         shape = self.shape
+        if self.places is None and shape[0] != "MDISK":  # a USER's or IDENTITY's: its third word, placed here
+            upper, name, id_, password = self.upper, shape[0], shape[1], shape[2]
+            first = upper.find(name)
+            at = first + len(name)
+            begin = upper.find(id_, at)
+            at = begin + len(id_)
+            masked = upper.find(password, at)
+            end = masked + len(password)
+            self.places = [(first, first + len(name)), (begin, at), (masked, end)]
+            return line[:masked] + "*" * (end - masked) + line[end:]
         which = _PASSWORD_WORDS[shape[0]]
         if shape[0] == "MDISK" and len(shape) > 3 and shape[3] in ONE_OPERAND_FORMS:
             which = slice(which.start - 1, which.stop - 1)
@@ -913,8 +952,15 @@ class _Reader:
             )
             self.current, self.dropped = "", True
             return
-        word, span = shape[1], self._word(1)
-        problem = _id_problem(word, f"{name} ID")
+        word, start, number = shape[1], self.start, self.number
+        if self.places is None:  # split by `str.split`: the ID found after the first word here (`_place(1)`)
+            upper = self.upper
+            begin = upper.find(word, upper.find(name) + len(name))
+            end = begin + len(word)
+        else:
+            begin, end = self._place(1)
+        span = _new(Span, (self.name, number, begin + 1, number, end + 1, start + begin, start + end))
+        problem = None if _USER_ID(word) else _id_problem(word, f"{name} ID")
         if problem is not None:
             self.found.append(MALFORMED(problem, span, help="a z/VM user ID is 1-8 of A-Z 0-9 @ # $ _ -"))
             self.current, self.dropped = "", True
@@ -938,7 +984,9 @@ class _Reader:
         if name == "IDENTITY":
             self.identity = word
         self.ids[word] = (name, span)
-        self.open = (name, word, span, self._statement(line), self.identity if name == "SUBCONFIG" else None)
+        last = len(line[:LAST_COLUMN].rstrip())  # the whole statement (`_statement`)
+        statement = _new(Span, (self.name, number, 1, number, last + 1, start, start + last))
+        self.open = (name, word, span, statement, self.identity if name == "SUBCONFIG" else None)
 
     def _build(self, shape: list[str], line: str) -> None:
         if self.dropped:  # the entry's own diagnostic said it: its statements are not read
@@ -971,7 +1019,18 @@ class _Reader:
             self.builds_unread = True
             self.found.append(MALFORMED(problem, self._word(at), help="write `BUILD ON member USING SUBCONFIG id`"))
             return
-        self.builds.append(_new(Build, (member, subconfig, self._word(2), self._word(5))))
+        if self.places is None:  # split by `str.split`: its two words found here, not all six one by one (`_place`)
+            upper, start, number = self.upper, self.start, self.number
+            begin = upper.find(member, upper.find("ON", upper.find("BUILD") + 5) + 2)  # `_place(2)`
+            last = upper.rfind(subconfig)  # the last word's start (`_place(5)`): no later one ends by column 71
+            end, after = begin + len(member), last + len(subconfig)
+            spans = (
+                _new(Span, (self.name, number, begin + 1, number, end + 1, start + begin, start + end)),
+                _new(Span, (self.name, number, last + 1, number, after + 1, start + last, start + after)),
+            )
+        else:
+            spans = (self._word(2), self._word(5))
+        self.builds.append(_new(Build, (member, subconfig, *spans)))
 
     def _mdisk(self, shape: list[str], line: str, cut: bool) -> None:
         """`MDISK vdev devtype start count volid mode ...`, or DEVNO, V-DISK or
@@ -1076,14 +1135,21 @@ def _entry_of(
     """`Entry(...)` of these fields, made without the frozen dataclass's `__init__`, which
     sets each of its 11 fields through `object.__setattr__`: some 4 µs an entry, the
     largest cost of reading an entry's first statement. The same object, its fields in
-    its `__dict__` in their order (tests/test_cpdirectory.py holds it against `Entry`)."""
+    its `__dict__` in their order (tests/test_cpdirectory.py holds it against `Entry`).
+    The `__dict__` is given whole: fields put one by one in the one `entry.__dict__`
+    makes (a dict sharing the class's keys) cost less here, but on CPython 3.11 each
+    read of an attribute of such an entry then misses the interpreter's fast path, and
+    the checks read the entries' attributes many times (about 2.9 times the
+    instructions a read, tried at stop 35)."""
     entry = _object_new(Entry)
-    entry.__dict__.update(
+    _object_setattr(
+        entry,
+        "__dict__",
         {
             "kind": kind, "id": id_, "span": span, "statement": statement, "builds": builds, "disks": disks,
             "links": links, "profile": profile, "follows": follows, "builds_unread": builds_unread,
             "last_line": last_line,
-        }
+        },
     )  # fmt: skip
     return entry
 

@@ -516,3 +516,79 @@ def test_an_mdisk_read_inline_is_read_as_extent_reads_it(operands):
             0x191, form, "3390", *expected
         )
     assert next(disks, None) is None and sum(d.code == "BKR502" for d in found.diagnostics) == malformed
+
+
+_ENTRY_WORDS = st.sampled_from(["A", "ON", "USING", "BUILD", "USER", "SUBCONFIG", "PW", "VMSYS1", "A-1", "AA", "*"])
+_GAPS = st.sampled_from([" ", "  ", "\t", " \t "])
+
+
+@st.composite
+def _directories(draw) -> list[str]:
+    """Records of USER, IDENTITY and SUBCONFIG entries with their IDs and passwords,
+    BUILD, MDISK (their addresses seen again), INCLUDE, IPL and MACHINE statements, some
+    with sequence numbers past column 72 or a word across column 71, and lower case:
+    where `_Reader.read` takes its shortcuts (an entry's ID and password, a BUILD's two
+    words found without `_place`; a statement only placed, an MDISK read, inline)."""
+    records = []
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.sampled_from(["USER", "IDENTITY", "SUBCONFIG", "BUILD", "MDISK", "INCLUDE", "IPL", "MACHINE", "LINK"]))
+        gap = draw(_GAPS)
+        if kind in ("USER", "IDENTITY"):
+            words = [kind, draw(_ENTRY_WORDS), draw(_ENTRY_WORDS), "1M", "1M", "G"][: draw(st.integers(2, 6))]
+        elif kind == "SUBCONFIG":
+            words = [kind, draw(_ENTRY_WORDS)]
+        elif kind == "BUILD":
+            words = ["BUILD", "ON", draw(_ENTRY_WORDS), "USING", "SUBCONFIG", draw(_ENTRY_WORDS)]
+        elif kind == "MDISK":
+            words = ["MDISK", draw(st.sampled_from(["0191", "191", "0200"])), "3390", *draw(
+                st.sampled_from([["1", "10", "VOL"], ["0", "5", "&SYSRES"], ["1", "X", "VOL"], ["V-DISK", "10"]])
+            ), "MR", *draw(st.sampled_from([[], ["RPW"], ["RPW", "WPW", "MPW"]]))]  # fmt: skip
+        elif kind == "LINK":
+            words = ["LINK", "MAINT", "0190", "0190", "RR"]
+        else:
+            words = [kind, *draw(st.lists(_ENTRY_WORDS, max_size=2))]
+        line = " " * draw(st.integers(0, 2)) * (kind not in ("USER", "IDENTITY", "SUBCONFIG")) + gap.join(words)
+        tail = draw(st.sampled_from(["", "", " " * (72 - len(line)) + "00010000", " " * (68 - len(line)) + "LONGWORD"]))
+        line += tail if len(line) < 66 else ""
+        records.append(line.lower() if draw(st.booleans()) and kind != "LINK" else line)
+    return records
+
+
+@given(_directories())
+@example(["IDENTITY ON PW", "BUILD ON ON USING SUBCONFIG USING", "SUBCONFIG USING", " MDISK 0191 3390 1 10 VOL MR"])
+@example(["USER A A 1M", "user aa\ta", " BUILD ON A USING SUBCONFIG A", " IPL CMS" + " " * 63 + "00010000"])
+def test_entries_and_builds_are_placed_at_their_words_as_directxa_splits_them(records):
+    """Each entry's `span` is its record's second word as DIRECTXA splits it (at a space
+    or tab) in the text a diagnostic shows, its `statement` the record to its last word
+    by column 71; a BUILD's places are its third and sixth words; a USER's or IDENTITY's
+    third word is masked; and every record read as `_doubtful` would check it gives the
+    same directory (its shortcuts are the general reading's)."""
+    import re
+    from unittest import mock
+
+    from bkrdsl import cpdirectory
+
+    data = "\n".join(records).encode()
+    found = read_directory("site.direct", data)
+    source = found.source
+
+    def word(span, index: int) -> None:
+        record = source.line_text(span.line)
+        words = list(re.finditer(r"[^ \t]+", record[:71]))
+        assert (span.column - 1, span.end_column - 1) == words[index].span() and span.line == span.end_line
+        assert source.span(span.start, span.end) == span
+        return words
+
+    for entry in found.entries + found.profiles:
+        words = word(entry.span, 1)
+        assert words[1].group().upper() == entry.id
+        if entry.kind in ("USER", "IDENTITY") and len(words) > 2:
+            assert set(words[2].group()) == {"*"}
+        statement, record = entry.statement, source.line_text(entry.statement.line)
+        assert (statement.column, statement.end_column - 1) == (1, len(record[:71].rstrip()))
+        for build in entry.builds:
+            assert word(build.span, 2)[2].group().upper() == build.member
+            assert word(build.subconfig_span, 5)[5].group().upper() == build.subconfig
+    with mock.patch.object(cpdirectory, "_doubtful", lambda lines, *_: frozenset(range(len(lines)))):
+        checked = read_directory("site.direct", data)
+    assert repr(found) == repr(checked) and found.source.text == checked.source.text
