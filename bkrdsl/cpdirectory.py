@@ -513,7 +513,13 @@ class Directory:
     @functools.cached_property
     def _identity_of(self) -> dict[str, str]:
         """SUBCONFIG ID -> the IDENTITY whose BUILD statement names it (the last such)."""
-        return {b.subconfig: e.id for e in self.entries if e.kind == "IDENTITY" for b in e.builds}
+        return {b.subconfig: e.id for e in self._identities for b in e.builds}
+
+    @functools.cached_property
+    def _identities(self) -> list[Entry]:
+        """The IDENTITY entries, in order: the only ones with BUILD statements (the reader
+        keeps no other's), a few thousand of a site's tens of thousands of entries."""
+        return [e for e in self.entries if e.kind == "IDENTITY"]
 
     @functools.cached_property
     def _extents(self) -> dict[tuple[str | None, str], list[tuple[Minidisk, Entry, str | None]]]:
@@ -614,12 +620,12 @@ class Directory:
     @functools.cached_property
     def built_subconfigs(self) -> frozenset[str]:
         """The SUBCONFIG IDs some IDENTITY's BUILD statement names."""
-        return frozenset(b.subconfig for e in self.entries for b in e.builds)
+        return frozenset(b.subconfig for e in self._identities for b in e.builds)
 
     @functools.cached_property
     def built_members(self) -> frozenset[str]:
         """The members some IDENTITY's BUILD statement names (`BUILD ON *` names none)."""
-        return frozenset(b.member for e in self.entries for b in e.builds if b.member != "*")
+        return frozenset(b.member for e in self._identities for b in e.builds if b.member != "*")
 
 
 def read_directory(name: str, data: bytes) -> Directory:

@@ -620,3 +620,45 @@ cluster C {
     assert mdisks(files["cluster/BKRBUP-1.DIRECT"]) == ["MDISK 0191 3390 1 5 P1 MR"]
     assert mdisks(files["cluster/TRDMM-2.DIRECT"]) == ["MDISK 0191 3390 6 5 P2 MR"]  # after BKRBUP-2
     assert not any("P1" in line for line in mdisks(files["cluster/TRDMM.DIRECT"]))
+
+
+def _implied_by_scan(model, user_id: str):
+    """`Model.implied_kind` as it was worked out per ID: the catalog's server, then each
+    Tape Manager machine in turn."""
+    from bkrdsl import ast
+
+    up = user_id.upper()
+    for c in model.catalogs[:1]:
+        if c.server == up:
+            return Kind.SINGLE if c.scope is ast.Scope.SHARED else Kind.IDENTITY
+    for t in model.tapes[:1]:
+        for name, kind in (
+            (t.catalog_node, Kind.SINGLE),
+            (t.request_node, Kind.IDENTITY),
+            (t.catalog_dmm, Kind.SINGLE),
+            (t.request_dmm, Kind.IDENTITY),
+        ):
+            if name == up:
+                return kind
+    return None
+
+
+def test_implied_kind_is_the_scan_of_the_catalog_and_tape_machines_and_follows_their_change():
+    """`implied_kind` looks the ID up in a table made once per model (BKR510 asks it of
+    each of a directory's undeclared IDs): the scan's answer for every machine, an ID
+    named twice (the first counts) and one named by none, and a new table when the
+    model's catalogs or tapes are set anew (`resolve` sets them after the model is made)."""
+    import dataclasses
+
+    model = analyse("t.bkr", CLUSTER.format(body=TAPE_DMMS).encode()).model
+    tape = model.tapes[0]
+    ids = ["TCTMM", "trtmm", "TCDMM", "TRDMM", "BKRSVSFS", "NOBODY", ""]
+    ids += [c.server for c in model.catalogs if c.server]
+    assert [model.implied_kind(i) for i in ids] == [_implied_by_scan(model, i) for i in ids]
+    assert model.implied_kind("TCDMM") is Kind.SINGLE
+    # The request DMM named as the catalog node too: the first (the catalog node's, single) counts.
+    model.tapes = (dataclasses.replace(tape, catalog_node="TRDMM"),)
+    assert [model.implied_kind(i) for i in ids] == [_implied_by_scan(model, i) for i in ids]
+    assert model.implied_kind("TRDMM") is Kind.SINGLE and model.implied_kind("TCTMM") is None
+    model.catalogs, model.tapes = (), ()
+    assert [model.implied_kind(i) for i in ids] == [None] * len(ids)

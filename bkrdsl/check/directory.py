@@ -1301,12 +1301,13 @@ class _Held:
         A USER's one instance is its entry's MDISKs and links: read from the entry, with
         no `Instance` made (most users are named by one range, so it would be made for
         one answer); an IDENTITY's are kept (`instances`) for each member's jobs."""
-        identity = entry.kind == "IDENTITY"
-        said = self.answers(members if identity else None, first, last)
+        said = self.answers(members if entry.kind == "IDENTITY" else None, first, last)
         found = said.get(entry.id, _UNKNOWN)
-        if found is not _UNKNOWN:
-            return found
-        if not identity:
+        return self.answer(entry, members, first, last, said) if found is _UNKNOWN else found
+
+    def answer(self, entry: Entry, members: tuple[str, ...], first: int, last: int, said: dict) -> tuple | None:
+        """`found`'s answer, not yet in `said` (its `answers`): worked out, and kept there."""
+        if entry.kind != "IDENTITY":
             found = self._one(entry.disks, self.directory.link_addresses(entry), first, last)
         elif not (instances := self.instances(entry, members)) or any(
             self._links_in(i.links, first, last) for i in instances
@@ -1378,7 +1379,8 @@ def _selection_against(held: _Held, selection, users, members, explicit, suggest
         for entry in users:
             found = (said_of_identity if entry.kind == "IDENTITY" else said_of_user).get(entry.id, _UNKNOWN)
             if found is _UNKNOWN:
-                found = held.found(entry, members, first, last)
+                identity = entry.kind == "IDENTITY"
+                found = held.answer(entry, members, first, last, said_of_identity if identity else said_of_user)
             if found is None or found is _SELECTED:
                 continue
             if found[0] is _ABSENT:

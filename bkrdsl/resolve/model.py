@@ -1347,20 +1347,29 @@ class Model:
         single, the request nodes and their DMM identity. bkrc writes the
         directory entries that way.
         """
-        up = user_id.upper()
-        for c in self.catalogs[:1]:
-            if c.server == up:
-                return Kind.SINGLE if c.scope is ast.Scope.SHARED else Kind.IDENTITY
+        known = self.__dict__.get("_implied")
+        if known is None or known[0] is not self.catalogs or known[1] is not self.tapes:
+            # Worked out once for the catalogs and tapes the model holds (BKR510 asks it of
+            # each of a directory's undeclared IDs), again when they are set (`resolve`).
+            known = self.__dict__["_implied"] = (self.catalogs, self.tapes, self._implied_kinds())
+        return known[2].get(user_id.upper())
+
+    def _implied_kinds(self) -> dict[str, Kind]:
+        """ID -> `implied_kind`: the catalog's server first, then the Tape Manager's
+        machines in the order they are named (the first of an ID named twice counts)."""
+        out: dict[str, Kind] = {}
         for t in self.tapes[:1]:
-            for name, kind in (
+            named = (
                 (t.catalog_node, Kind.SINGLE),
                 (t.request_node, Kind.IDENTITY),
                 (t.catalog_dmm, Kind.SINGLE),
                 (t.request_dmm, Kind.IDENTITY),
-            ):
-                if name == up:
-                    return kind
-        return None
+            )
+            out.update((name, kind) for name, kind in reversed(named) if name is not None)
+        for c in self.catalogs[:1]:
+            if c.server is not None:
+                out[c.server] = Kind.SINGLE if c.scope is ast.Scope.SHARED else Kind.IDENTITY
+        return out
 
     # -- the product's machines, by role
     def role_users(self, role: str) -> list[UserDef]:
