@@ -910,6 +910,9 @@ class Recovery:
         text = self.source.text
         char = text[pos] if pos < len(text) else ""
         line_end = self._line_end(pos)
+        word = self.word_read_as_time(ip, self.source.position(pos)[0])
+        if word is not None and self.time_left_out(ip, word):
+            return  # `purge weekly sun` + newline + `retain = 35 days`: `retain` is no time
         if char == '"':
             self.report(messages.unterminated_string(self.source.span(pos, line_end)), pos)
             end = self._unclosed_text_end(pos, line_end)
@@ -5205,13 +5208,81 @@ class Recovery:
         and `retain` the time, and `days` fits nowhere. When a name that spells a keyword
         starts the line `tok` is on, right before it, and reads as that keyword after an
         assumed value, the statement before it is re-read so (its slip reported), and
-        `tok` is diagnosed again as the next statement's own slip."""
+        `tok` is diagnosed again as the next statement's own slip. A word there that
+        spells no keyword (`keep 35 days`) and is no time is re-read the same way, the
+        time assumed (word_read_as_time), and then read again itself, as the first word
+        of the next statement."""
+        word = self.word_read_as_time(ip, tok.line)
+        if (
+            word is not None
+            and str(word.value).lower() not in self.facts.keywords
+            and self.lexing(tok)
+            and self.time_left_out(ip, word)
+        ):
+            return True, None
         done, nxt = self.reread(ip, tok, lambda leaves, blocks: self._next_statement_edits(leaves, tok), ahead=True)
         if done and tok.type in self.keyword_types and {tok.type, "NAME"} & self.accepts(ip) == {"NAME"}:
             # lexed after the time it seemed to be; read now as the lexer reads it here
             # (`retain days`: a name, which swapped_back takes for `35 days` swapped)
             nxt = self.retype(tok, "NAME")
         return done, nxt
+
+    def word_read_as_time(self, ip, line: int | None) -> Token | None:
+        """`purge weekly sun, 03:00` (or `purge weekly sun`) + newline + `keep 35 days`:
+        the word read last, which starts line `line`, where the parse has just failed,
+        read as the schedule's time. A time starts with a digit (`03:00`, `2am`): a word
+        that starts with a letter and names no time is no time, but the next
+        statement's first word, the time missing before it (time_left_out). None
+        where this is not so."""
+        stack = ip.parser_state.value_stack
+        word = stack[-1] if stack else None
+        if not (isinstance(word, Token) and word.type == "NAME" and is_real(word)):
+            return None
+        text = str(word.value)
+        if (
+            word.line != line
+            or not self.first_on_line(word.start_pos)
+            or not text[:1].isalpha()
+            or messages.phrase_time(text) is not None
+        ):
+            return None
+        keyword, names = self.governing_keyword(stack)
+        if keyword is None or not is_real(keyword):
+            return None
+        # the time: `daily` TIME, `weekly` DAYS TIME, `monthly` DAY TIME
+        times = {"DAILY": len(names) == 1, "WEEKLY": len(names) >= 2, "MONTHLY": len(names) == 2}
+        return word if times.get(keyword.type, False) else None
+
+    def time_left_out(self, ip, word: Token) -> bool:
+        """Re-read the schedule `word` was read as the time of (word_read_as_time)
+        with the time assumed before it, reported missing (after a `,`, the last day
+        is the time: `Recovery.time_after_comma`), and move the lexer back to the
+        word's start, on the line where the parse failed: the word is read again
+        where the next statement starts, as it is without the slip before it
+        (`keep`: misspelt; `retain35`: a keyword and its value run together), and a
+        mistake there is news, no cascade of this one."""
+        # reported where the time is missing: at the end of the token before the word
+        previous = last_real_token(ip.parser_state.value_stack[:-1])
+        at = previous.end_pos if previous is not None else word.start_pos - 1
+        done, _ = self.reread(ip, word, lambda leaves, blocks: self._time_left_out_edits(leaves, word, at), ahead=True)
+        if not done:
+            return False
+        line_ctr = ip.lexer_thread.state.line_ctr
+        line_ctr.char_pos = word.start_pos
+        line_ctr.column = word.start_pos - line_ctr.line_start_pos + 1
+        self._fed_error_token = True
+        return True
+
+    def _time_left_out_edits(self, leaves: list[Token], word: Token, at: int):
+        """The schedule's time assumed before `word`, its absence reported at offset `at`."""
+        if not leaves or leaves[-1] is not word:
+            return
+        yield _Edit(
+            leaves[:-1],
+            [_fake("NAME", word)],
+            [],
+            lambda ip: self.report_missing(ip, "NAME", self.accepts(ip), word, at=at),
+        )
 
     def _next_statement_edits(self, leaves: list[Token], tok: Token):
         if not leaves:
@@ -5695,12 +5766,14 @@ class Recovery:
             self.feed_types(ip, ["RBRACE"], tok)
 
     # ============================================================== messages needing the stack
-    def report_missing(self, ip, filler: str, accepted: set[str], found: Token) -> None:
-        """`expected a member name after `on``, at the token that lacks it."""
+    def report_missing(self, ip, filler: str, accepted: set[str], found: Token, at: int | None = None) -> None:
+        """`expected a member name after `on``, at the token that lacks it (reported at
+        offset `at`: by default, where `found` starts)."""
         stack = ip.parser_state.value_stack
         previous = last_real_token(stack)
         where = self.span_of(previous) if previous is not None else self.span_of(found)
-        at = found.start_pos if found.type != "$END" else len(self.source.text)
+        if at is None:
+            at = found.start_pos if found.type != "$END" else len(self.source.text)
         keyword, names = self.governing_keyword(stack)
         respelt = keyword is not None and keyword is previous
         if respelt and self.unfinished_respelt(keyword, filler, accepted, at):
