@@ -483,6 +483,15 @@ EXPECTED_NAME = register(
     of `member`: `member` over `backup {` is one error, whose fix writes
     `member backup {` on one line.
 
+    A schedule's time left out at the end of its line (`purge weekly sun`)
+    reads the first word of the next line as the time. Where that word
+    starts with a letter and names no time, and the rest of its line does
+    not fit after a schedule (`keep 35 days`), it is the next statement's
+    first word: one error for the time missing, then the word's own, as if
+    each slip were alone (`keep`: BKR012, whose fix writes `retain`). After
+    a `,` the last day is the time (`purge weekly sun, 03:00`): that is
+    BKR004, whose fix removes the `,`.
+
     Failing example:
 
         cluster PRODSSI {
