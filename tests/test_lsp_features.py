@@ -1464,7 +1464,8 @@ FIXED = textwrap.dedent(
     }
     """
 )
-IMPORTS_SPLIT = FIXED.replace("backup-manager\n", "backup-manager\nimport std/zvm\n")
+# (a module that exists: a fix that gives BKR101, `std/zvm`, is one `bkrc check --fix` leaves out)
+IMPORTS_SPLIT = FIXED.replace("backup-manager\n", "backup-manager\nimport std/zvm73\n")
 LINE_BREAKING_FIXES = [  # (name, text, the fix's title, the text it makes)
     # BKR253: the missing statement on a line of its own, after the last `disk`
     (
@@ -1476,8 +1477,8 @@ LINE_BREAKING_FIXES = [  # (name, text, the fix's title, the text it makes)
     # BKR004: the second module path after an `import` of its own
     (
         "split-an-import",
-        IMPORTS_SPLIT.replace("\nimport std/zvm", " std/zvm"),
-        "Write `import std/zvm` on a line of its own",
+        IMPORTS_SPLIT.replace("\nimport std/zvm73", " std/zvm73"),
+        "Write `import std/zvm73` on a line of its own",
         IMPORTS_SPLIT,
     ),
 ]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+from conftest import ROOT
 from lsp_inprocess import Editor, frame, read_replies
 
 SERVER = [sys.executable, "-m", "bkrdsl", "lsp"]
@@ -212,6 +214,61 @@ def test_quick_fixes_at_the_cursor_are_those_of_the_mistake_under_it(tmp_path):
 
         assert titles(text.split("\n")[1].index("node TCTMM")) == ["Write `catalog-node`"]
         assert titles(2) == ["Write `catalog-node`", "Write `request-node`"]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+#: `codeAction` as VS Code declares it: CodeAction literals, and disabled actions shown
+#: greyed with their reason (`disabledSupport`, LSP 3.16).
+SHOWS_DISABLED = {
+    "textDocument": {
+        "codeAction": {
+            "codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}},
+            "disabledSupport": True,
+        }
+    }
+}
+
+
+@pytest.mark.parametrize("shows_disabled", [True, False], ids=["disabledSupport", "no-disabledSupport"])
+def test_a_quick_fix_that_would_add_an_error_is_not_one_to_apply(tmp_path, shows_disabled):
+    # `disk BKRBKP 191`: BKR332's fix writes BKRBKUP, whose 191 the next line gives
+    # (BKR324 after it). `bkrc check --fix` leaves that fix out and says why; the
+    # server offered it as *the* preferred fix, which VS Code's Auto Fix applies.
+    # Now: disabled, with `--fix`'s reason, for a client that shows such actions,
+    # else not offered; `BKR332.fail-meant.bkr`'s fix, which adds nothing, as before.
+    rules = ROOT / "tests/data/rules"
+    editor = Editor()
+    try:
+        literals = {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}}
+        without = {"textDocument": {"codeAction": literals}}
+        editor.initialize(tmp_path, capabilities=SHOWS_DISABLED if shows_disabled else without)
+
+        def actions(name: str, word: str) -> list[dict]:
+            text = (rules / name).read_text(encoding="utf-8")
+            uri = (tmp_path / name).as_uri()
+            _open(editor, uri, text)
+            line = next(n for n, t in enumerate(text.split("\n")) if f"disk {word} " in t)
+            at = {"line": line, "character": text.split("\n")[line].index(word)}
+            params = {"textDocument": {"uri": uri}, "range": {"start": at, "end": at}}
+            params["context"] = {"diagnostics": []}
+            return editor.request("textDocument/codeAction", params)["result"]
+
+        refused = actions("BKR332.fail.bkr", "BKRBKP")
+        if shows_disabled:
+            (action,) = refused
+            assert action["title"] == "Replace with `BKRBKUP`"
+            assert action["isPreferred"] is False
+            assert action["disabled"]["reason"] == (
+                "`bkrc check --fix` would not apply it: it would give BKR324 at line 10:"
+                " user `BKRBKUP` already has a minidisk at address 0191, defined alike"
+            )
+        else:
+            assert refused == []
+        (taken,) = actions("BKR332.fail-meant.bkr", "TTCMM")
+        assert taken["title"] == "Replace with `TCTMM`" and taken["isPreferred"] is True
+        assert "disabled" not in taken
         assert editor.errors == []
     finally:
         editor.close()

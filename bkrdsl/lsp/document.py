@@ -76,6 +76,8 @@ class Document:
     #: of a word (`features.completions`): the braces of the text, the names that
     #: fit each place.
     completion: dict = field(default_factory=dict, compare=False, repr=False)
+    #: The errors each quick fix would add (`features.fixes_give`), worked out once.
+    fixes_give: dict = field(default_factory=dict, compare=False, repr=False)
     #: Set when `text` is not the text analysed: an edit within one word of it, for
     #: which completion answers from the earlier analysis (`features.edited`).
     edited: object | None = field(default=None, compare=False, repr=False)

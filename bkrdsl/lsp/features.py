@@ -1653,22 +1653,17 @@ def renamed_texts(doc: Document, renaming: Renaming) -> dict[str, str]:
     return out
 
 
-def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | None = None) -> None:
-    """Check the renamed files as `bkrc check` would: refuse a rename that adds an error.
-
-    The renamed texts are parsed through `scratch` (`loader.ScratchModules`), never
-    into the parsed modules the open documents share: the client may never apply
-    the rename, and its renamed copy of a large module would push the modules in
-    real use out of them."""
-    import collections
-
-    from bkrdsl.diagnostics import Severity
+def _reanalysed(doc: Document, texts: dict[str, str], scratch: ScratchModules | None) -> Document:
+    """`doc` analysed again as `bkrc check` would analyse it, each file of `texts` (file
+    name -> text) with that text, the others as the analysis read them, with no
+    error limit; its modules parsed through `scratch` (`loader.ScratchModules`),
+    never into the parsed modules the open documents share (rename and the quick
+    fixes check texts the client may never take)."""
     from bkrdsl.lsp.document import analyse_document
 
     if scratch is None and doc.parsed is not None:
         scratch = doc.parsed.scratch() if isinstance(doc.parsed, ParsedModules) else doc.parsed
-    texts = renamed_texts(doc, renaming)
-    served = {}  # every module as the analysis read it, the renamed ones renamed
+    served = {}  # every module as the analysis read it, those of `texts` as given
     for name, source in doc.analysis.sources.items():
         if name != doc.name and not in_stdlib(name):
             served[Path(name).resolve()] = buffer_bytes(texts.get(name, source.text))
@@ -1677,7 +1672,7 @@ def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | 
         found = served.get(path.resolve())
         return found if found is not None else read_file(path)
 
-    after = analyse_document(
+    return analyse_document(
         doc.name,
         texts.get(doc.name, doc.text),
         path=doc.path,
@@ -1688,30 +1683,27 @@ def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | 
         directory=doc.directory,
     )
 
+
+def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | None = None) -> None:
+    """Check the renamed files as `bkrc check` would: refuse a rename that adds an error.
+
+    The renamed texts are parsed through `scratch` (`loader.ScratchModules`), never
+    into the parsed modules the open documents share: the client may never apply
+    the rename, and its renamed copy of a large module would push the modules in
+    real use out of them."""
+    import collections
+
+    from bkrdsl.diagnostics import Severity
+
+    if scratch is None and doc.parsed is not None:
+        scratch = doc.parsed.scratch() if isinstance(doc.parsed, ParsedModules) else doc.parsed
+    after = _reanalysed(doc, renamed_texts(doc, renaming), scratch)
+
     def errors(d: Document) -> list[Diagnostic]:
         return [x for x in d.diagnostics if x.severity is Severity.ERROR]
 
     if doc.analysis.stops:  # an open document keeps its first errors only: count them all
-        as_read = {
-            Path(name).resolve(): buffer_bytes(source.text)
-            for name, source in doc.analysis.sources.items()
-            if name != doc.name and not in_stdlib(name)
-        }
-
-        def read_before(path: Path) -> bytes:
-            found = as_read.get(path.resolve())
-            return found if found is not None else read_file(path)
-
-        doc = analyse_document(
-            doc.name,
-            doc.text,
-            path=doc.path,
-            search_path=doc.search_path,
-            reader=read_before,
-            parsed=scratch,
-            dialect=doc.dialect,
-            directory=doc.directory,
-        )
+        doc = _reanalysed(doc, {}, scratch)
     before = collections.Counter(x.code for x in errors(doc))
     for d in errors(after):
         if before[d.code] > 0:
@@ -1928,6 +1920,58 @@ def fixes(
         return (s.line - 1, s.column - 1) <= end and start <= (s.end_line - 1, s.end_column - 1)
 
     return [f for f in out if touched(f.shown.span)] or out
+
+
+def _fix_key(fix: QuickFix) -> tuple:
+    return (fix.diagnostic.code, fix.title, tuple((e.span.start, e.span.end, e.new_text) for e in fix.edits))
+
+
+def fixes_give(
+    doc: Document, offered: Sequence[QuickFix], scratch: ScratchModules | None = None
+) -> list[tuple[Diagnostic, ...]]:
+    """The errors each fix of `offered` would add to the document, as `bkrc check --fix`
+    counts them (`fixes.introduced`: new by code and place, not uncovered by a mended
+    syntax error), which then leaves the fix out: `disk BKRBKP 191`'s *Replace with
+    `BKRBKUP`* when the next line gives BKRBKUP's 191 (BKR324). The document is
+    analysed again with the fixes that do not touch one another applied together,
+    as a round of `--fix` applies them; when they add an error, with each alone.
+    Kept with the analysis (`Document.fixes_give`)."""
+    from bkrdsl import fixes as mend
+
+    known = doc.fixes_give
+    unknown = {_fix_key(f): f for f in offered if _fix_key(f) not in known}
+    if unknown:
+        if scratch is None and doc.parsed is not None:
+            scratch = doc.parsed.scratch() if isinstance(doc.parsed, ParsedModules) else doc.parsed
+        before = _reanalysed(doc, {}, scratch).analysis if doc.analysis.stops else doc.analysis
+
+        def gives(chosen: list[Diagnostic]) -> list[Diagnostic]:
+            after = _reanalysed(doc, {doc.name: mend.apply(doc.text, chosen)}, scratch)
+            return mend.introduced(before, after.analysis, chosen, doc.name)
+
+        by_diagnostic = {id(f.diagnostic): key for key, f in unknown.items()}
+        together = mend.choose([f.diagnostic for f in unknown.values()], doc.name)
+        if len(together) > 1 and not gives(together):
+            known.update((by_diagnostic[id(d)], ()) for d in together)
+        for key, f in unknown.items():
+            if key not in known:
+                known[key] = tuple(gives([f.diagnostic]))
+    return [known[_fix_key(f)] for f in offered]
+
+
+def fix_refusal(doc: Document, gives: Sequence[Diagnostic]) -> str:
+    """Why a quick fix is not offered as one to apply, in the words of `bkrc check
+    --fix`'s line for it: the errors it would give, where (the line in the fixed
+    text; another file's name with it)."""
+
+    def where(d: Diagnostic) -> str:
+        if d.span is None:
+            return ""
+        line = f"line {d.span.line}"
+        return f" at {line}" if d.span.file == doc.name else f" at {d.span.file}:{d.span.line}"
+
+    said = "; ".join(f"{d.code}{where(d)}: {d.message}" for d in gives)
+    return f"`bkrc check --fix` would not apply it: it would give {said}"
 
 
 # ================================================================ derived facts, as hover shows them

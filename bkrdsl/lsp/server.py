@@ -1134,6 +1134,14 @@ def _takes_code_actions(capabilities: T.ClientCapabilities) -> bool:
     return actions is not None and actions.code_action_literal_support is not None
 
 
+def _shows_disabled_actions(capabilities: T.ClientCapabilities) -> bool:
+    """Whether the client declared `codeAction.disabledSupport` (LSP 3.16; VS Code
+    does): it shows a disabled code action greyed, with its reason."""
+    text = capabilities.text_document
+    actions = text.code_action if text is not None else None
+    return actions is not None and bool(actions.disabled_support)
+
+
 def _outline_kinds(server: BkrServer) -> frozenset[T.SymbolKind]:
     """The symbol kinds the client declares for the outline (`_known_symbol_kinds`)."""
     text = server.client_capabilities.text_document
@@ -1625,7 +1633,13 @@ def build_server() -> BkrServer:
         if doc is None or not _takes_code_actions(ls.client_capabilities):
             return out
         start, end = ls.server_position(doc, params.range.start), ls.server_position(doc, params.range.end)
-        for fix in F.fixes(doc, start[0], end[0], start, end):
+        scratch = ls.parsed.scratch() if ls.parsed is not None else None
+        offered = F.fixes(doc, start[0], end[0], start, end)
+        # A fix that would add an error is one `bkrc check --fix` leaves out: shown
+        # disabled, with why, to a client that shows such actions, else not offered.
+        for fix, gives in zip(offered, F.fixes_give(doc, offered, scratch)):
+            if gives and not _shows_disabled_actions(ls.client_capabilities):
+                continue
             edits = [ls.text_edit(uri, ls.range(e.span, doc), e.new_text) for e in fix.edits]
             out.append(
                 T.CodeAction(
@@ -1633,7 +1647,8 @@ def build_server() -> BkrServer:
                     kind=T.CodeActionKind.QuickFix,
                     diagnostics=[ls.lsp_diagnostic(fix.shown, doc)],
                     edit=T.WorkspaceEdit(changes={uri: edits}),
-                    is_preferred=fix.preferred,
+                    is_preferred=fix.preferred and not gives,
+                    disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives)) if gives else None,
                 )
             )
         return out
