@@ -289,6 +289,25 @@ def test_hover_on_a_name_spelled_like_a_keyword_says_what_the_name_is():
         assert doc.text[found.span.start : found.span.end].lower() == word.lower(), cursor
 
 
+def test_a_minidisk_owner_written_as_a_pattern_is_said_to_be_one():
+    # `exclude minidisk LNX* 0200-02FF`: hover called the pattern "the user ID that owns
+    # the minidisks selected; no user of that name is declared", and rename refused it
+    # as "declared nowhere", where `match LNX*` is refused as the pattern it is.
+    owners = "include minidisk * 0191\n    exclude minidisk LNX* 0191"
+    text = CLUSTER.replace("include minidisk * 0191", owners)
+    doc, line, column = doc_at(text, "exclude minidisk LN|X*")
+    found = F.hover(doc, line, column)
+    said = "**LNX\\***: a pattern of the owners of the minidisks selected: every user ID it matches"
+    assert found.markdown == said
+    assert doc.text[found.span.start : found.span.end] == "LNX*"
+    with pytest.raises(F.RenameRefused) as refused:
+        F.prepare_rename(doc, line, column)
+    assert str(refused.value) == (
+        "`LNX*` is a pattern: it covers every user it matches, and rename leaves patterns as they are;"
+        " edit it by hand"
+    )
+
+
 def test_every_keyword_has_a_meaning_for_hover():
     from bkrdsl.keyword_docs import SUMMARIES
     from bkrdsl.keywords import keywords

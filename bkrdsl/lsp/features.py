@@ -483,6 +483,8 @@ def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] |
         text = f"{strong(name)}: the name of a group or a user ID, as `backup` takes it; no group or user of that name is declared"
     elif name == "*":
         text = "**\\***: every user's minidisks (the owner of a minidisk selection)"
+    elif is_pattern(name):
+        text = f"{strong(name)}: a pattern of the owners of the minidisks selected: every user ID it matches"
     elif pattern is not None:
         text = f"{strong(name)}: the user ID that owns the minidisks selected, matched by `{pattern.pattern}` in `{pattern.origin}`"
     else:
@@ -1400,6 +1402,9 @@ def _not_renamed(doc: Document, line: int, column: int) -> None:
         return
     main = doc.analysis.program.main
     given = None if main is None else _covering(_unresolved_names(main), doc, start, end)
+    if given is not None and given[1] == "owner" and is_pattern(given[0].upper) and given[0].upper != "*":
+        # `exclude minidisk LNX* 0200-02FF`: the owners' pattern, no name.
+        raise _a_pattern(given[0].upper)
     if given is not None and given[1] != "role" and given[0].upper != "*":
         # `backup PAYROL` or a minidisk's owner that no group or user declares (a
         # typo, a module not saved yet): a name, as hover says, whatever keyword it spells.
@@ -1499,10 +1504,7 @@ def rename_target(doc: Document, line: int, column: int) -> Occurrence | None:
         return None
     model = doc.model
     if occ.kind == USER and is_pattern(occ.name):
-        raise RenameRefused(
-            f"`{occ.name}` is a pattern: it covers every user it matches, and rename leaves patterns as they"
-            " are; edit it by hand"
-        )
+        raise _a_pattern(occ.name)
     occurrences = doc.occurrences_of(occ.kind, occ.name)
     for o in occurrences:
         if in_stdlib(o.span.file):
@@ -1521,6 +1523,13 @@ def rename_target(doc: Document, line: int, column: int) -> Occurrence | None:
             )
         raise _declared_nowhere(occ.name)
     return occ
+
+
+def _a_pattern(name: str) -> RenameRefused:
+    return RenameRefused(
+        f"`{name}` is a pattern: it covers every user it matches, and rename leaves patterns as they"
+        " are; edit it by hand"
+    )
 
 
 def _declared_nowhere(name: str) -> RenameRefused:
