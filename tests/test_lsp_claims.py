@@ -45,6 +45,7 @@ PLACES = [
     ("  job K { backup G full include sfs ", {"CATPOOL:", "SFSP:"}),
     ("  job K { backup G full exclude sfs ", {"CATPOOL:", "SFSP:"}),
     ("  disk BKRBKUP 191 size 10 ", {"blk", "cyl"}),
+    ("  shared-volume VMCOM1\n  disk BKRBKUP 191 size 10 cyl on ", {"VMCOM1"}),  # a volume, not a member
 ]
 
 
@@ -79,7 +80,7 @@ def test_completion_offers_the_names_each_place_takes(tmp_path, typed, offered):
     # lsp.md, Completion: members after `on`, groups and users after `backup` (not
     # the product's machines), users in a group body, as a minidisk owner and after
     # `disk`, roles, days, the pools the jobs back up to, the SFS file pools with
-    # their colon, a size's unit.
+    # their colon, a size's unit, the volume labels after a `disk` statement's `on`.
     editor = _session(tmp_path)
     try:
         text = CLUSTER + typed

@@ -404,6 +404,22 @@ def test_completion_of_a_disk_pool_and_a_size_unit():
     assert {c.label for c in F.complete(doc, line, column)} == set()
 
 
+def test_completion_after_a_disk_s_on_offers_the_volume_labels_not_the_members():
+    # `disk BKRBKUP 191 size 10 cyl on |` offered the members, as `run on |` does: a
+    # disk goes on a volume (a member's name there is BKR333), and the labels were
+    # not offered.
+    text = VOLUMES.replace("size 10 cyl on D1PRV1", "size 10 cyl on DEV1")
+    doc, line, column = doc_at(text, "size 10 cyl on |DEV1")
+    found = [(c.label, c.detail) for c in F.complete(doc, line, column)]
+    assert found == [
+        ("VMCOM1", "shared volume"),
+        ("D1PRV1", "private volume of DEV1"),
+        ("D2PRV1", "private volume of DEV2"),
+    ]
+    doc, line, column = doc_at(text, "run on |DEV1")  # a job's `on`: the members
+    assert {c.label for c in F.complete(doc, line, column)} >= {"DEV1", "DEV2"}
+
+
 def test_completion_of_a_wait_s_unit_and_of_the_waits_on_the_catalog_line():
     # `logon-wait 5 |` offers the units BKRSTART's waits take; after the catalog's
     # options, the two waits are among the keywords that fit

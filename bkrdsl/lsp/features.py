@@ -735,6 +735,8 @@ def _context(tokens, accepted: set[str]) -> str | None:
             return None if names else {"disk": "disk-pool", "tape": None}.get(before, "file-pool")
         if value == "sfs":  # `include sfs |`: an SFS path, `POOL:USER.DIR`
             return "sfs-path"
+        if value == "on" and n >= 3 and str(tokens[n - 3].value).lower() == "size":
+            return "volume" if names == 0 else None  # `disk BKRBKUP 191 size 10 cyl on |`
         return {
             "backup": "backup",
             "on": "member",
@@ -790,6 +792,17 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
         out += [Completion(m.name, "member", f"member {m.ordinal}") for m in model.members]
     if context == "backup":
         out += [Completion(g.name, "group", f"{g.kind.value} group") for g in model.groups]
+    if context == "volume" and model.cluster is not None:  # `disk ... on |`: the cluster's volume labels
+        cluster = model.cluster
+        labels: dict[str, str] = {}
+        for st in cluster.settings:
+            for w in st.values if st.keyword == "shared-volume" else ():
+                labels.setdefault(w.upper, "shared volume")
+        for m in cluster.members:
+            for st in m.settings:
+                for w in st.values if st.keyword == "private-volume" else ():
+                    labels.setdefault(w.upper, f"private volume of {m.name.upper}")
+        out += [Completion(label, "value", what) for label, what in labels.items()]
     if context == "disk-pool":  # the pools the jobs back up to (not the word being typed)
         words = [t.pool for j in model.jobs for t in j.decl.targets if t.pool is not None and t.pool.upper]
         typed = [w for w in words if w.span.file == doc.name and w.span.start <= at <= w.span.end]
