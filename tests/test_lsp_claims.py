@@ -38,6 +38,7 @@ PLACES = [
     ("  job K { backup ", {"G", "U1", "U2"}),  # not the product's machines
     ("  single group H { ", {"match"} | USERS),
     ("  job K { backup G full include minidisk ", USERS),
+    ("  job K { backup G full include minidisk U1 ", set()),  # an address, not a user
     ("  disk ", USERS),
     ("  identity user BKRX role ", {"admin", "backup-server", "catalog-server", "installation", "worker"}),
     ("  job K { backup G full to tape run on VMSYS1 weekly ", {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}),

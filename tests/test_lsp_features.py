@@ -420,6 +420,22 @@ def test_completion_after_a_disk_s_on_offers_the_volume_labels_not_the_members()
     assert {c.label for c in F.complete(doc, line, column)} >= {"DEV1", "DEV2"}
 
 
+def test_completion_offers_no_user_where_a_minidisk_address_goes():
+    # `include minidisk TCPIP |`, `disk BKRBKUP |` and after an address offered the
+    # users again, as for the owner: an address goes there (the parser takes a
+    # name-like word, and the keyword before said "user" however many came after it).
+    owner = CLUSTER.replace("include minidisk TCPIP 0191", "include minidisk TCPIP ")
+    disk = CLUSTER.replace("  catalog shared", "  disk BKRBKUP \n  catalog shared")
+    for text, cursor in ((owner, "include minidisk TCPIP |"), (disk, "disk BKRBKUP |")):
+        doc, line, column = doc_at(text, cursor)
+        assert F.complete(doc, line, column) == [], cursor
+    doc, line, column = doc_at(CLUSTER, "include minidisk TCPIP 0191|\n")
+    assert "TCPIP" not in {c.label for c in F.complete(doc, line, column)}
+    for cursor in ("include minidisk |TCPIP", "include minidisk TCP|IP"):  # the owner: the users
+        doc, line, column = doc_at(CLUSTER, cursor)
+        assert "TCPIP" in {c.label for c in F.complete(doc, line, column)}, cursor
+
+
 def test_completion_of_a_wait_s_unit_and_of_the_waits_on_the_catalog_line():
     # `logon-wait 5 |` offers the units BKRSTART's waits take; after the catalog's
     # options, the two waits are among the keywords that fit

@@ -737,6 +737,8 @@ def _context(tokens, accepted: set[str]) -> str | None:
             return "sfs-path"
         if value == "on" and n >= 3 and str(tokens[n - 3].value).lower() == "size":
             return "volume" if names == 0 else None  # `disk BKRBKUP 191 size 10 cyl on |`
+        if value in ("minidisk", "disk") and names:  # `include minidisk TCPIP |`: its addresses
+            return None
         return {
             "backup": "backup",
             "on": "member",
