@@ -436,6 +436,25 @@ def test_completion_offers_no_user_where_a_minidisk_address_goes():
         assert "TCPIP" in {c.label for c in F.complete(doc, line, column)}, cursor
 
 
+def test_completion_below_a_statement_left_unfinished():
+    # `disk BKRBKUP` alone on its line (BKR010: no address): completion read the next
+    # line's `catalog` as the address, then skipped every token after it, and offered
+    # `size` alone everywhere below. A keyword that starts a line in the middle of a
+    # statement starts the next one, as `bkrc check` reads it.
+    text = CLUSTER.replace("  catalog shared", "  disk BKRBKUP\n  catalog shared")
+    doc, _, _ = doc_at(text)
+    assert [d.code for d in doc.diagnostics] == ["BKR010"]
+    for cursor, offered in [
+        ("include minidisk |TCPIP", {"TCPIP", "LNX01", "BKRBKUP"}),
+        ("backup |SYSIDS", {"LINUX", "SYSIDS"}),
+        ("    |to disk pool P\n    run on each", {"backup", "include", "run", "to"}),
+        ("run on |each", {"each", "DEV1", "DEV2"}),
+    ]:
+        doc, line, column = doc_at(text, cursor)
+        labels = {c.label for c in F.complete(doc, line, column)}
+        assert offered <= labels and "size" not in labels, (cursor, labels)
+
+
 def test_completion_of_a_wait_s_unit_and_of_the_waits_on_the_catalog_line():
     # `logon-wait 5 |` offers the units BKRSTART's waits take; after the catalog's
     # options, the two waits are among the keywords that fit

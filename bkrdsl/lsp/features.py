@@ -622,8 +622,10 @@ def parser_state(prefix: str):
 
     Repairs what it can, as the parser's own recovery does: a missing name is
     assumed, a statement after a `}` that closed its block early is read as if
-    that `}` were not there, a token that fits nowhere is skipped, so a mistake
-    earlier in the file does not stop completion further down.
+    that `}` were not there, a keyword that starts a line in the middle of a
+    statement starts the next one (`disk BKRBKUP`, then `catalog ...`), a token
+    that fits nowhere is skipped, so a mistake earlier in the file does not stop
+    completion further down.
     """
     from lark import Token
     from lark.exceptions import UnexpectedCharacters, UnexpectedToken
@@ -678,6 +680,41 @@ def parser_state(prefix: str):
                 pass
         return False
 
+    table = ip.parser_state.parse_conf.parse_table.states
+    keywords = _keyword_words()
+    # (the parser's state, how many tokens it had read) where the statement being read began
+    boundary: tuple | None = None
+
+    def between_statements() -> bool:
+        actions = table[ip.parser_state.position]
+        return "RBRACE" in actions or "$END" in actions
+
+    def restart_at(tok):
+        """`disk BKRBKUP` then `catalog shared ...` on the next line: the name the
+        statement lacks was read as `catalog`, and every token after it fitted
+        nowhere. A keyword that starts a line in the middle of a statement starts
+        the next one, as `bkrc check`'s recovery reads it: the statement left
+        unfinished is dropped, and the line read again from where it began. The
+        lexer, to go on from there; None when the keyword fits there no better."""
+        state, count = boundary
+        trial = state.copy(deepcopy_values=False)
+        line_ctr = ip.lexer_thread.state.line_ctr
+        saved = (line_ctr.char_pos, line_ctr.line, line_ctr.column, line_ctr.line_start_pos)
+        line_ctr.char_pos, line_ctr.line, line_ctr.column = tok.start_pos, tok.line, tok.column
+        line_ctr.line_start_pos = tok.start_pos - tok.column + 1
+        lexer = ip.lexer_thread.lex(trial)
+        try:
+            first = next(lexer)
+            trial.feed_token(first)
+        except (StopIteration, UnexpectedToken, UnexpectedCharacters):
+            line_ctr.char_pos, line_ctr.line, line_ctr.column, line_ctr.line_start_pos = saved
+            return None
+        ip.parser_state = trial
+        del tokens[count:]
+        tokens.append(first)
+        closes[:] = [(i, c) for i, c in closes if i < count]
+        return lexer
+
     lexer = ip.lexer_thread.lex(ip.parser_state)
     for _ in range(len(prefix) + 1):
         try:
@@ -693,6 +730,19 @@ def parser_state(prefix: str):
             line_ctr.feed(prefix[line_ctr.char_pos : line_ctr.char_pos + 1])
             lexer = ip.lexer_thread.lex(ip.parser_state)
             continue
+        if between_statements():
+            boundary = (ip.parser_state.copy(deepcopy_values=False), len(tokens))
+        elif (
+            tok.type == "NAME"
+            and boundary is not None
+            and tokens
+            and tok.line > tokens[-1].end_line
+            and tok.value.lower() in keywords
+        ):
+            restarted = restart_at(tok)
+            if restarted is not None:
+                lexer = restarted
+                continue
         if feed(tok):
             lexer = ip.lexer_thread.lex(ip.parser_state)
     return set(ip.accepts()), tokens
