@@ -356,6 +356,7 @@ COMPLETIONS = [
     ("run on DEV1 |daily", {"daily", "weekly", "monthly", "manual", ","}, {"DEV1"}),
     ("{ LNX01 |LNX02", {"match", "LNX01", "TCPIP"}, {"LINUX", "DEV1"}),
     ("purge weekly |sun", {"mon", "sun"}, {"DEV1"}),
+    ("purge weekly sun |03:00", set(), {"mon", "sun"}),  # the time: a day there is BKR004
     ("    backup LINUX f|ull", {"full", "incremental"}, set()),
     ("## Linux| guests.", set(), {"cluster"}),
     ("\n|cluster DEV {", {"cluster", "import", "single", "identity"}, {"member"}),
@@ -368,6 +369,17 @@ def test_completion(cursor, offered, absent):
     labels = {c.label for c in F.complete(doc, line, column)}
     assert offered - {","} <= labels
     assert not (absent & labels)
+
+
+def test_completion_after_a_day_of_weekly_offers_days_only_after_a_comma():
+    # `weekly sun |` offered the days again, as after `weekly |`: the time goes there
+    # (`weekly sun mon 03:00` is BKR004, "`mon` was read as the time"); after
+    # `weekly sun,` the next day does.
+    text = CLUSTER.replace("purge weekly sun 03:00", "purge weekly sun, 03:00")
+    doc, line, column = doc_at(text, "purge weekly sun, |03:00")
+    assert {"mon", "sat"} <= {c.label for c in F.complete(doc, line, column)}
+    doc, line, column = doc_at(CLUSTER, "purge weekly sun |03:00")
+    assert F.complete(doc, line, column) == []
 
 
 def test_completion_of_the_nth_weekday_of_the_month():

@@ -789,6 +789,8 @@ def _context(tokens, accepted: set[str]) -> str | None:
             return "volume" if names == 0 else None  # `disk BKRBKUP 191 size 10 cyl on |`
         if value in ("minidisk", "disk") and names:  # `include minidisk TCPIP |`: its addresses
             return None
+        if value == "weekly" and names and tokens[-1].type != "COMMA":  # `weekly sun |`: the time
+            return None
         return {
             "backup": "backup",
             "on": "member",
