@@ -151,6 +151,7 @@ def test_tape_manager_machines_are_declared_where_tape_manager_names_them():
     found = F.hover(doc, line, column)
     assert "**TCDMM**: single-configuration user" in found.markdown
     assert "the Device Manager Machine of the Tape Manager catalog node" in found.markdown
+    assert f"- named by `tape manager` (line {line + 1})" in found.markdown
     (target,) = F.definition(doc, line, column)
     assert (target.line - 1, target.column - 1) == (line, column - 2)
     refs = F.references(doc, line, column, include_declaration=True)
@@ -687,10 +688,42 @@ def test_definition_of_a_user_in_the_standard_library():
     assert doc.analysis.sources[target.file].line_text(target.line).startswith("single user BKRADMIN")
 
 
-def test_a_machine_the_cluster_names_without_declaring_it():
-    doc, line, column = doc_at(CLUSTER, "server BKRS|VSFS")
-    assert F.definition(doc, line, column) == []
-    assert "the catalog's SFS file pool server: its place in the cluster gives its kind" in F.hover(doc, line, column).markdown
+def test_the_catalog_server_is_declared_where_the_catalog_names_it():
+    # `gd` on the catalog's SFS server (`disk BKRSVSFS 191`, a selection's owner, the
+    # catalog's own `server BKRSVSFS`) found nothing, while a Tape Manager machine
+    # leads to where `tape manager` names it: no group declares the server, the
+    # catalog makes it exist, as `tape manager` makes its machines.
+    text = CLUSTER.replace(
+        "  catalog shared", "  shared-volume VMCOM1\n  disk BKRSVSFS 191 size 20 cyl on VMCOM1\n  catalog shared"
+    ).replace("include minidisk * 0191", "include minidisk * 0191\n    exclude minidisk BKRSVSFS *")
+    doc, line, column = doc_at(text, "server BKRS|VSFS")
+    assert not [d for d in doc.diagnostics if d.is_error], doc.diagnostics
+    declared = text.index("server BKRSVSFS") + len("server ")
+    for cursor in ("server BKRS|VSFS", "disk BKRSV|SFS 191", "minidisk BKRSVSF|S *"):
+        doc, line, column = doc_at(text, cursor)
+        (target,) = F.definition(doc, line, column)
+        assert (target.file, target.start, target.end) == (doc.name, declared, declared + len("BKRSVSFS")), cursor
+        found = F.hover(doc, line, column).markdown
+        assert "the catalog's SFS file pool server: its place in the cluster gives its kind" in found
+        assert "- named by `catalog` (line 12)" in found
+    refs = F.references(doc, line, column, include_declaration=False)
+    assert [doc.text[s.start : s.end] for s in refs] == ["BKRSVSFS", "BKRSVSFS"]
+    assert declared not in {s.start for s in refs}
+    assert len(F.references(doc, line, column, include_declaration=True)) == 3
+    marks = [(o.span.start, o.definition) for o in F.highlights(doc, line, column)]
+    assert [d for _, d in marks] == [False, True, False] and marks[1][0] == declared  # disk, catalog, exclude
+    ((_, place),) = [(d, p) for d, p in F.workspace_symbols([doc], "BKRSVSFS") if p.name == "BKRSVSFS"]
+    assert (place.span.start, place.detail) == (declared, "single user")
+    done = F.rename(doc, line, column, "BKRSFS")
+    assert renamed(doc, done)[doc.name] == text.replace("BKRSVSFS", "BKRSFS")
+
+
+def test_a_local_catalog_server_is_declared_there_too():
+    text = CLUSTER.replace("catalog shared server", "catalog local server").replace(" on DEV1\n  expire", "\n  expire")
+    doc, line, column = doc_at(text, "server BKRS|VSFS")
+    (target,) = F.definition(doc, line, column)
+    assert doc.text[target.start : target.end] == "BKRSVSFS" and target.line == line + 1
+    assert "**BKRSVSFS**: IDENTITY user" in F.hover(doc, line, column).markdown
 
 
 def test_definition_through_a_pattern():

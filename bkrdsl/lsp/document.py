@@ -153,8 +153,8 @@ def _sfs_paths(model: Model):
 
 
 def index(model: Model | None) -> list[Occurrence]:
-    """Every declaration of and reference to a member, group, user (Tape Manager
-    machines included), job, cluster or volume label."""
+    """Every declaration of and reference to a member, group, user (the catalog's
+    SFS server and the Tape Manager's machines included), job, cluster or volume label."""
     if model is None:
         return []
     out: list[Occurrence] = []
@@ -195,8 +195,10 @@ def index(model: Model | None) -> list[Occurrence]:
     for d in model.disks:
         add(Occurrence(d.user.span, USER, d.user.upper, False))
     for c in model.catalogs:
+        # The catalog's SFS server is declared where the catalog names it (no group
+        # lists it: the catalog makes it exist, as `tape manager` its machines).
         for word in c.decl.server:
-            add(Occurrence(word.span, USER, word.upper, False))
+            add(Occurrence(word.span, USER, word.upper, word.span == c.server_span))
     for t in model.tapes:
         # The Tape Manager's machines are declared where `tape manager` names them.
         for machine, span in t.machines():

@@ -150,6 +150,7 @@ def _user_hover(doc: Document, name: str) -> list[str]:
             what = ROLE_TEXT.get(role or "")
             if what:
                 lines.append(f"- {what}: its place in the cluster gives its kind; bkrc writes its directory entry")
+                lines += [f"- named by `{keyword}` ({where(doc, span)})" for keyword, span in _naming_places(model, name)]
             else:
                 lines.append(
                     "- not declared: its place in the cluster gives its kind (catalog server or Tape Manager node)"
@@ -161,6 +162,15 @@ def _user_hover(doc: Document, name: str) -> list[str]:
             lines += user_text(text)
             break
     return lines
+
+
+def _naming_places(model, name: str) -> list[tuple[str, Span]]:
+    """(keyword, where) of each statement that makes a machine no group lists exist:
+    a catalog that names it its SFS server, a `tape manager` that names it a node
+    or a Device Manager Machine (the places go to definition leads to)."""
+    found = [("catalog", c.server_span) for c in model.catalogs if c.server == name and c.server_span is not None]
+    found += [("tape manager", span) for t in model.tapes for machine, span in t.machines() if machine == name]
+    return found
 
 
 def _directory_lines(doc: Document, name: str) -> list[str]:
