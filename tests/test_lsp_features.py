@@ -726,6 +726,55 @@ def test_a_local_catalog_server_is_declared_there_too():
     assert "**BKRSVSFS**: IDENTITY user" in F.hover(doc, line, column).markdown
 
 
+def test_a_worker_is_declared_where_its_members_workers_make_it():
+    # `gd` on a worker (`exclude minidisk BKRWRK01 *`) found nothing, and on `disk
+    # BKRWRK01 191` only the standard library's `BKRWRK*`: each member's `workers N`
+    # is what makes BKRWRK01 exist, as workspace symbols already said.
+    text = CLUSTER.replace("  catalog shared", "  disk BKRWRK01 191 size 5 cyl\n  catalog shared").replace(
+        "include minidisk * 0191", "include minidisk * 0191\n    exclude minidisk BKRWRK01 *"
+    )
+    workers = [m.start() + len("workers ") for m in re.finditer(r"workers 2", text)]
+    for cursor in ("disk BKRWR|K01", "minidisk BKRWRK0|1 *"):
+        doc, line, column = doc_at(text, cursor)
+        *places, pattern = F.definition(doc, line, column)
+        assert [(s.file, s.start) for s in places] == [(doc.name, at) for at in workers], cursor
+        assert doc.analysis.sources[pattern.file].line_text(pattern.line).startswith("identity user BKRWRK*")
+        found = F.hover(doc, line, column).markdown
+        assert "- a worker machine: the `workers` of `DEV1` (line 8), `DEV2` (line 9)" in found, found
+    assert [s.start for s in F.references(doc, line, column, include_declaration=True)][:2] == workers
+    assert len(F.references(doc, line, column, include_declaration=False)) == 2  # the disk, the exclude
+    marks = [(o.span.start, o.definition) for o in F.highlights(doc, line, column)]
+    assert [m for m in marks if m[1]] == [(at, True) for at in workers] and len(marks) == 4
+    # A worker has no name of its own to rename: the pattern names it.
+    with pytest.raises(F.RenameRefused, match="the pattern `BKRWRK\\*`"):
+        F.prepare_rename(doc, line, column)
+    # BKRWRK03 is no member's worker (2 each): only the pattern covers it.
+    other = text.replace("minidisk BKRWRK01 *", "minidisk BKRWRK03 *")
+    doc, line, column = doc_at(other, "minidisk BKRWRK0|3")
+    assert F.definition(doc, line, column) == []
+
+
+def test_the_product_machines_lead_to_the_standard_library():
+    # BKRBKUP, BKRCATLG, BKRADMIN and the installation user: the imported
+    # std/backup-manager declares them, each with its role.
+    text = CLUSTER.replace(
+        "  catalog shared",
+        "".join(f"  disk {m} 191 size 10 cyl\n" for m in ("BKRBKUP", "BKRCATLG", "BKRADMIN", "5697J06C"))
+        + "  catalog shared",
+    )
+    for machine, role in [
+        ("BKRBKUP", "backup-server"),
+        ("BKRCATLG", "catalog-server"),
+        ("BKRADMIN", "admin"),
+        ("5697J06C", "installation"),
+    ]:
+        doc, line, column = doc_at(text, f"disk {machine[:3]}|{machine[3:]}")
+        (target,) = F.definition(doc, line, column)
+        assert target.file == "std/backup-manager.bkr"
+        declaration = doc.analysis.sources[target.file].line_text(target.line)
+        assert declaration.endswith(f"user {machine} role {role}")
+
+
 def test_definition_through_a_pattern():
     text = CLUSTER.replace("backup LINUX full", "backup LNXAPP07 full")
     doc, line, column = doc_at(text, "backup LNXAPP|07")

@@ -181,6 +181,7 @@ def index(model: Model | None) -> list[Occurrence]:
                 add(Occurrence(ref.word.span, USER, ref.word.upper, False))
     known = {u.id for u in model.user_defs} | {m for t in model.tapes for m, _ in t.machines()}
     known |= {c.server for c in model.catalogs if c.server is not None}
+    known |= {w for m in model.members for w in model.workers_of(m)}  # `workers N`'s machines
     for word in _owners(model):
         if word.upper in known:
             add(Occurrence(word.span, USER, word.upper, False))

@@ -145,12 +145,17 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         p = model.pattern_for(name)
         if p is not None:
             lines.append(f"- matched by `{p.pattern}` in `{p.origin}` ({where(doc, p.span)})")
+            places = _worker_places(doc, name)
+            if places:
+                on = ", ".join(f"`{m}` ({where(doc, span)})" for m, span in places)
+                lines.append(f"- a worker machine: the `workers` of {on}")
         else:
             role = model.machine_roles().get(name)
             what = ROLE_TEXT.get(role or "")
             if what:
                 lines.append(f"- {what}: its place in the cluster gives its kind; bkrc writes its directory entry")
-                lines += [f"- named by `{keyword}` ({where(doc, span)})" for keyword, span in _naming_places(model, name)]
+                named = _naming_places(model, name)
+                lines += [f"- named by `{keyword}` ({where(doc, span)})" for keyword, span in named]
             else:
                 lines.append(
                     "- not declared: its place in the cluster gives its kind (catalog server or Tape Manager node)"
@@ -168,8 +173,8 @@ def _naming_places(model, name: str) -> list[tuple[str, Span]]:
     """(keyword, where) of each statement that makes a machine no group lists exist:
     a catalog that names it its SFS server, a `tape manager` that names it a node
     or a Device Manager Machine (the places go to definition leads to)."""
-    found = [("catalog", c.server_span) for c in model.catalogs if c.server == name and c.server_span is not None]
-    found += [("tape manager", span) for t in model.tapes for machine, span in t.machines() if machine == name]
+    found = [("catalog", c.server_span) for c in model.catalogs if c.server == name and c.server_span]
+    found += [("tape manager", span) for t in model.tapes for m, span in t.machines() if m == name]
     return found
 
 
@@ -1288,7 +1293,30 @@ def definition(doc: Document, line: int, column: int) -> list[Span]:
             return [Span(str(found), 1, 1, 1, 1, 0, 0)]
         return _directory_definitions(doc, line, column)
     declared = [o.span for o in _targets(doc, occ)]
+    if occ.kind == USER:
+        # A worker (`BKRWRK01`) exists where a member's `workers N` makes it, with
+        # the pattern that names it (`identity user BKRWRK* role worker`).
+        declared = [span for _, span in _worker_places(doc, occ.name)] + declared
     return declared + (_directory_entries(doc, occ.name) if occ.kind == USER else [])
+
+
+def _declared_by_name(doc: Document, name: str) -> bool:
+    return any(o.definition for o in doc.occurrences_of(USER, name))
+
+
+def _worker_places(doc: Document, name: str) -> list[tuple[str, Span]]:
+    """(member, the number of its `workers` setting) for each member that runs the
+    worker machine `name`, when no declaration names it (a pattern covers it): the
+    places that make it exist, as workspace symbols list them."""
+    model = doc.model
+    if model is None or is_pattern(name) or _declared_by_name(doc, name):
+        return []
+    out = []
+    for member in model.members:
+        settings = member.decl.settings_named("workers")
+        if settings and settings[0].values and name in model.workers_of(member):
+            out.append((member.name, settings[0].values[0].span))
+    return out
 
 
 def _site_directory(doc: Document):
@@ -1358,6 +1386,7 @@ def references(doc: Document, line: int, column: int, include_declaration: bool)
         return _owner_references(doc, line, column, include_declaration)
     found = references_of(doc, occ.kind, occ.name, include_declaration)
     if include_declaration and occ.kind == USER and not is_pattern(occ.name):
+        found = [span for _, span in _worker_places(doc, occ.name)] + found
         found += _directory_entries(doc, occ.name)
     return found
 
@@ -1590,8 +1619,7 @@ def rename_target(doc: Document, line: int, column: int) -> Occurrence | None:
                 f"`{occ.name}` is {what} in the standard library ({where(doc, o.span)}),"
                 " which rename never edits"
             )
-    machine = occ.kind == USER and occ.name in model.machine_roles()  # the catalog's SFS server
-    if not machine and not any(o.definition for o in occurrences):
+    if not any(o.definition for o in occurrences):
         pattern = model.pattern_for(occ.name) if occ.kind == USER else None
         if pattern is not None:
             raise RenameRefused(
@@ -1817,6 +1845,9 @@ def highlights(doc: Document, line: int, column: int) -> list[Occurrence]:
     if occ is None:
         return []
     found = [o for o in doc.occurrences_of(occ.kind, occ.name) if o.span.file == doc.name]
+    if occ.kind == USER:  # a worker: its members' `workers N`, as definition gives them
+        places = _worker_places(doc, occ.name)
+        found += [Occurrence(span, USER, occ.name, True) for _, span in places if span.file == doc.name]
     return sorted(found, key=lambda o: o.span.start)
 
 
