@@ -181,6 +181,14 @@ class Tracing(fast._Parser):
             self.trace[k][1] = fast.T_STRAY
         return skipped
 
+    def _option_as_scope(self):
+        k = len(self.trace) - 1
+        skipped = super()._option_as_scope()
+        if skipped:  # the keyword, where the scope is due, skipped with its line; `local` completed
+            self.trace[k][1] = fast.T_STRAY
+            self.trace.append([None, "local"])
+        return skipped
+
     def _manager_unexpected(self):
         unexpected = super()._manager_unexpected()
         if unexpected:  # the word skipped (left T_STRAY); the recovery's completion after it
@@ -192,7 +200,13 @@ class Tracing(fast._Parser):
         stray = self.type in (fast.T_STRAY, fast.T_STRAY_AFTER_KEYWORD)
         after_statement = stray and not self._starts_statement()
         whole = self.type == fast.T_STRAY_AFTER_KEYWORD and LexedWhole(fast._keywords_starting(self.tokens[self.i][1].lower()))
+        at, options = self.options_open
         closed = super()._stray_statement(block)
+        if self.respelt and self.stray is not None and self.stray_at == at:  # `_catalog_meant`
+            # read as `catalog`: what it is respelt among is all that Lark accepts there
+            self.trace[k][1] = self.type
+            self.trace[k].append(options | fast.BLOCK_STATEMENTS[block])
+            return closed
         if whole:  # read: Lark's lexer reads it whole, where none of those keywords fits
             self.trace[k].append(whole)
         if closed:  # the block's `}` missing: a placeholder before the token read last
@@ -1084,9 +1098,6 @@ def test_an_abbreviation_of_a_level_and_a_statement_after_a_list_is_read_fast(te
         "cluster A {\n  job J {\n    backup APPS incr\n    to disk pool\n  }\n}\n",  # two errors
         "single user U1 rol\n",  # the role missing before the end of the file
         "cluster A {\n  tape manager shared raquest-node\n}\n",  # as long as the keyword (Recovery.hyphen_form)
-        # the tape's option too, on the line above: `catalog`, `catalog-dmm` or `catalog-node`
-        "cluster A {\n  tape manager shared request-node T\n    cat\n  disk U 191 size 5 cyl\n}\n",
-        "cluster A {\n  tape manager shared catalog-node N on M cat\n}\n",  # `catalog` too
         "cluster A {\n  tape manager shared req\n    TRDMM\n}\n",  # a name next: both fit
     ],
 )
@@ -1469,7 +1480,6 @@ def test_a_word_after_a_statement_that_may_go_on_with_options_is_read_fast(text,
         "cluster A {\n  job J {\n    run on each member nightly\n  }\n}\n",
         "cluster A {\n  catalog shared jo\n}\n",  # respelt among all statements
         "cluster A {\n  catalog shared each\n}\n",  # a keyword of another place
-        "cluster A {\n  tape manager shared cat\n      catalog-dmm TC\n}\n",
         "cluster A {\n  catalog shared server on N\n}\n",  # not `N` respelt as `on` (`_option_respelt`)
         "cluster A {\n  catalog shared server on logon\n}\n",
     ],
@@ -1622,6 +1632,71 @@ def test_a_tape_manager_s_option_line_alone_in_the_cluster_is_read_fast(text, mo
 )
 def test_tape_manager_s_options_elsewhere_left_to_lark(text):
     assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+#: After `tape manager`, where it may go on with its options, a word that means `catalog`
+#: (`_Parser._catalog_meant`): close to it (`catalo`, BKR012 naming it), or an abbreviation
+#: of it and of options (`cat`: `catalog-dmm`, `catalog-node`), named ambiguous (BKR012) and
+#: read as `catalog` all the same; then its scope missing: before the next statement or the
+#: `}`, one BKR012 that says what it needs after `catalo`, the scope's own BKR004 after `cat`;
+#: or, in the scope's place, the statement's option line (`catalog-dmm TC ...`, the line the
+#: word was typed over), misplaced (BKR013) and skipped, the scope `local` unsaid, the catalog
+#: ending at its keyword (`_Parser._option_as_scope`), as after `catalog` itself. Left to
+#: Lark before.
+CATALOG_MEANT_AFTER_TAPE = [
+    (["BKR012", "BKR013"], "cluster A {\n  tape manager shared cat\n      catalog-dmm TC\n}\n"),
+    (["BKR012", "BKR013"], "cluster A {\n  tape manager shared catal\n      catalog-dmm TC request-dmm TR\n  disk U 191 size 5 cyl\n}\n"),
+    (["BKR012", "BKR013"], "cluster A {\n  tape manager shared catalo  # c\n      catalog-dmm TC request-dmm TR\n}\n"),
+    (["BKR012", "BKR013"], "cluster A {\n  tape manager local request-node R\n  catlog\n  catalog-node T on M\n}\n"),
+    (["BKR013"], "cluster A {\n  tape manager shared catalog\n      catalog-dmm TC request-dmm TR\n  disk U 191 size 5 cyl\n}\n"),
+    (["BKR013"], "cluster A {\n  catalog\n  # c\n  request-node R\n  member M { workers 1 }\n}\n"),
+    (["BKR012", "BKR004"], "cluster A {\n  tape manager shared catalog-node T on M request-node R\n      cat\n\n  disk U 191 size 5 cyl\n}\n"),
+    (["BKR012", "BKR004"], "cluster A {\n  tape manager shared\n  CATA\n}\n"),
+    (["BKR012"], "cluster A {\n  tape manager shared catalog-node T on M\n      catalo\n  member M { workers 1 }\n}\n"),
+    # two texts of the left-to-Lark table of options half typed before
+    (["BKR012", "BKR004"], "cluster A {\n  tape manager shared request-node T\n    cat\n  disk U 191 size 5 cyl\n}\n"),
+    (["BKR012", "BKR004"], "cluster A {\n  tape manager shared catalog-node N on M cat\n}\n"),
+]
+
+
+@pytest.mark.parametrize("codes, text", CATALOG_MEANT_AFTER_TAPE)
+def test_a_word_that_means_catalog_after_a_tape_manager_is_read_fast(codes, text, monkeypatch):
+    assert_read_fast_with(codes, text, monkeypatch)
+    module, diagnostics = lark_read(source_of(text))
+    (catalog,) = module.clusters[0].catalogs
+    written = text[catalog.span.start : catalog.span.end]
+    assert catalog.scope is ast.Scope.LOCAL and written.lower().startswith("cat")
+    if "BKR013" in codes:  # the option line is not the tape manager's, and the catalog ends at its keyword
+        option = diagnostics[-1].span
+        assert catalog.span.end == option.end and text[option.start : option.end] in fast._TAPE_OPTIONS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  tape manager shared cat\n",  # the end of the file
+        "cluster A {\n  tape manager shared\n  catalog\n  catalog-dmm TC\n",  # the end of the file after the line
+        "cluster A {\n  tape manager shared cat\n      catalog-dmm TC  x\n}\n",  # a word too many: a third error
+        "cluster A {\n  tape manager shared cat\n      catalog-node T on each member\n}\n",
+        "cluster A {\n  catalog shared cat\n      catalog-dmm TC\n}\n",  # not after a tape manager
+        "cluster A {\n  tape manager shared tap\n}\n",  # another statement
+    ],
+)
+def test_words_that_mean_catalog_after_a_tape_manager_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize("limit", [26, 27])
+@pytest.mark.parametrize("word", ["cat", "catalog"])
+def test_an_option_line_where_a_catalog_s_scope_is_due_before_more_tokens_than_the_recovery_reads(monkeypatch, limit, word):
+    """The recovery counts the tokens after the option line it skips: 27."""
+    text = f"cluster A {{\n  tape manager shared {word}\n      catalog-dmm D request-dmm R\n  single group G {{\n"
+    text += "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", limit)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", limit)
+    assert (fast.read_reported(source_of(text)) is not None) == (limit == 27)
     assert_contract(source_of(text))
 
 

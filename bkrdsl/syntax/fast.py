@@ -103,7 +103,14 @@ read as the node's name, `on` missing before its value (BKR004, with the
 recovery's fix: `_Parser._on_left_out`); and a word after `tape` that does not
 respell `manager` (`tape m`), with the recovery's generic error (BKR004), the
 statement completed with `manager local` and skipped to the next statement
-(`_Parser._manager_unexpected`). On any other text
+(`_Parser._manager_unexpected`); and a word where `tape manager` may go on with its
+options that means `catalog` (`catalo`, or `cat`, which also abbreviates `catalog-dmm`
+and `catalog-node` and which the recovery names ambiguous, BKR012), read as `catalog`
+(`_Parser._catalog_meant`), its scope then missing (the word's BKR012 that says what it
+needs, or after `cat` the scope's BKR004); and an option line of `tape manager` where a
+catalog's scope is due (`tape manager shared catalog`, then `catalog-dmm TC ...`),
+misplaced (BKR013) and skipped, the scope `local` unsaid (`_Parser._option_as_scope`),
+after the word's BKR012 if it was written otherwise. On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -819,6 +826,9 @@ class _Parser:
         #: line after it may be re-read so too (`_option_reread`).
         self.tape_on_at: int | None = None
         self.tape_node_at: int | None = None  # the index of a catalog node's name (`_on_left_out`)
+        #: The index of an option line's keyword of `tape manager` read where a catalog's
+        #: scope is due, skipped with its line (`_option_as_scope`): the catalog ends at it.
+        self.scope_skipped_at: int | None = None
         self.lacks_a_brace: bool | None = None  # `_lacks_a_brace`, once counted
         #: The index of a word read where a statement starts that is no keyword
         #: (`_stray_statement`), once read; the keywords it may mean, if any (the
@@ -1113,6 +1123,8 @@ class _Parser:
             # `tape ...`, `req` after `catalog-dmm D`: ambiguous to the recovery)
             ambiguous = self._ambiguous_before_keyword(options, statements, going_on)
             if ambiguous is None:
+                if self._catalog_meant(options, statements):
+                    return False  # read as `catalog`
                 raise _GiveUp
         if not words and not after_statement:
             words = messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS)
@@ -1753,6 +1765,43 @@ class _Parser:
             return None
         return messages.abbreviation_ambiguous(messages.shown(tok[TEXT]), words, self._span(tok, tok))
 
+    def _catalog_meant(self, options: frozenset[str], statements: frozenset[str]) -> bool:
+        """After `tape manager`, where it may go on with its `options` (on its line or
+        first on the next), the current token a word (`T_STRAY`) that means `catalog`, a
+        statement of the cluster:
+        close to it (`catalo`: `Recovery.misspelt`, BKR012, `messages.unknown_keyword`) or
+        an abbreviation of it and of options (`cat`: `catalog`, `catalog-dmm` and
+        `catalog-node`), which the recovery names ambiguous (BKR012,
+        `messages.abbreviation_ambiguous`, `Recovery.ambiguous_abbreviation`) and then
+        reads where a statement starts, as `catalog`. True after reading it as
+        `catalog` (`respelt`); the error of the scope missing after it is then the
+        next: the misspelt word's one error, which says what it needs (`_value_missing`),
+        after an ambiguous one an error of its own (`paired`, named by the word), or an
+        option line of the tape manager in the scope's place (`_option_as_scope`).
+        False elsewhere, for the caller to give up."""
+        from bkrdsl.syntax import messages
+
+        tok = self.tokens[self.i]
+        if not self._options_go_on() or self.tokens[self.options_statement[0]][TEXT].lower() != "tape":
+            return False
+        span, shown = self._span(tok, tok), messages.shown(tok[TEXT])
+        close = messages.did_you_mean(tok[TEXT], options | statements, synonyms=False)
+        if close:
+            if close != ["catalog"]:
+                return False
+            self.stray = messages.unknown_keyword(shown, close, span)
+        else:
+            words = messages.abbreviated(tok[TEXT], options | statements)
+            close = messages.did_you_mean(tok[TEXT], statements, synonyms=False)
+            if len(words) < 2 or "catalog" not in words or close != ["catalog"]:
+                return False
+            self.stray = messages.abbreviation_ambiguous(shown, words, span)
+            self.paired = True  # the word's error, then the scope's (`_value_missing`)
+        self.stray_at = self.i
+        self.respelt = close
+        self.type = "catalog"
+        return True
+
     def _comma_left_out(self, keywords: frozenset[str]) -> bool:
         """After a list's last name, on its line, the current token is a name last on
         its line, of one or two letters (a word begun), that means none of the
@@ -1919,7 +1968,7 @@ class _Parser:
         ):
             raise _GiveUp
         where = self._span(previous, previous)
-        if self.stray_at == self.i - 1 and self.respelt:
+        if self.stray_at == self.i - 1 and self.respelt and not self.paired:
             # `retai`, then the next statement: one error for the word, which says what the
             # keyword it is read as needs (`Recovery.unfinished_respelt`).
             if type_ == T_NAME:
@@ -2437,6 +2486,8 @@ class _Parser:
             if self._respell(("local", "shared"), ("local", option) if option else ()):
                 return ast.Scope.LOCAL, True
         if self.type != "shared" and self.type != "local":
+            if option == "on" and self.type in _TAPE_OPTIONS and self._option_as_scope():
+                return ast.Scope.LOCAL, False
             self._missing("local", _SCOPES)
             return ast.Scope.LOCAL, False
         scope = ast.Scope(self.type)
@@ -2490,36 +2541,82 @@ class _Parser:
         (`Recovery.values_end`: names, further options); True after the skip, the
         current token the next line's first. False, for the block's loop to give up,
         after an error, and where the line holds anything else."""
-        from bkrdsl.syntax import messages
-
-        tok = self.tokens[self.i]
-        if self.error_at is not None or not tok[FIRST] or self.blocks[-1][0] != "cluster":
+        if self.error_at is not None:
             return False
+        k = self._tape_line_end()
+        if k is None:
+            return False
+        self.stray = self._option_misplaced()
+        self.stray_at, self.met_at = self.i, k - 1  # the recovery lexes from the token after the line
+        self.i = k - 1
+        self._next(KEYWORD)
+        return True
+
+    def _tape_line_end(self) -> int | None:
+        """Where the current token, an option of `tape manager` that starts a line of the
+        cluster, is skipped to by the recovery, with the values after it on its line that
+        read on in the statement's place (`Recovery.values_end`: names, further options):
+        the index of the next line's first token; None where the line holds anything
+        else or the file ends after it (the recovery's cluster then ends inside the keyword)."""
+        tok = self.tokens[self.i]
+        if not tok[FIRST] or self.blocks[-1][0] != "cluster":
+            return None
         k, due = self.i + 1, _TAPE_VALUES[tok[TEXT].lower()]
         while self.tokens[k][LINE] == tok[LINE] and k - self.i < 7:  # Recovery.window's reach
             kind, word = self.tokens[k][KIND], self.tokens[k][TEXT].lower()
             if kind != "n":
-                return False
+                return None
             if due:
                 if due[0] == "on" and word != "on":
-                    return False
+                    return None
                 if due[0] == T_NAME and word in ("each", "and"):
-                    return False  # `on each member`, names joined: the recovery's own readings
+                    return None  # `on each member`, names joined: the recovery's own readings
                 due = due[1:]
             elif word in _TAPE_OPTIONS:
                 due = _TAPE_VALUES[word]
             else:
-                return False  # a statement on the line, or a word too many
+                return None  # a statement on the line, or a word too many
             k += 1
         following = self.tokens[k]
         if following[LINE] == tok[LINE] or not (following[KIND] == "}" or following[TEXT].lower() in KEYWORDS):
-            return False  # at the end of the file, the recovery's cluster ends inside the keyword
+            return None  # at the end of the file, the recovery's cluster ends inside the keyword
+        return k
+
+    def _option_misplaced(self) -> Diagnostic:
+        """The recovery's error for the current token, an option of `tape manager` where it
+        does not belong (BKR013, `messages.hyphenated_misplaced`, `Recovery.hyphen_misplaced`)."""
+        from bkrdsl.syntax import messages
+
+        tok = self.tokens[self.i]
         _kind, name, brace = self.blocks[-1]
         where = "a `cluster` block outside `tape manager`"
         title = messages.block_title("cluster", name)
-        span = self._span(tok, tok)
-        self.stray = messages.hyphenated_misplaced(tok[TEXT], tok[TEXT].lower(), where, span, (title, self._span(brace, brace)))
-        self.stray_at, self.met_at = self.i, k - 1  # the recovery lexes from the token after the line
+        return messages.hyphenated_misplaced(tok[TEXT], tok[TEXT].lower(), where, self._span(tok, tok), (title, self._span(brace, brace)))
+
+    def _option_as_scope(self) -> bool:
+        """Whether the current token, an option of `tape manager` that starts the line
+        after `catalog` (`tape manager shared catalog`, then `catalog-dmm TC request-dmm
+        TR`: the statement's line typed on), where the catalog's scope is due, is read as
+        the recovery reads it: misplaced (BKR013, `_option_misplaced`) and skipped with its
+        line (`_tape_line_end`), the scope completed with `local` unsaid, the catalog
+        ending at the keyword (`scope_skipped_at`). After nothing wrong, or right after
+        `catalog` written otherwise (`_catalog_meant`), whose error comes first
+        (`paired`). True after the skip, the current token the next line's first."""
+        if self.error_at is not None and not (self.stray_at == self.i - 1 and self.respelt == ["catalog"]):
+            return False
+        k = self._tape_line_end()
+        if k is None:
+            return False
+        self.missing = self._option_misplaced()
+        self.missing_at = self.scope_skipped_at = self.i
+        self.met_at = k - 1  # the recovery lexes from the token after the line (`_tape_option_misplaced`)
+        if self.stray_at is not None:  # the word read as `catalog`: its error first
+            self.paired = True
+            if self.stray is None:  # misspelt where a statement starts (`catlog`, `_stray_statement`)
+                from bkrdsl.syntax import messages
+
+                word = self.tokens[self.stray_at]
+                self.stray = messages.unknown_keyword(messages.shown(word[TEXT]), self.respelt, self._span(word, word))
         self.i = k - 1
         self._next(KEYWORD)
         return True
@@ -2623,12 +2720,13 @@ class _Parser:
             self._option_respelt(_CATALOG_OPTIONS)
         given = frozenset(option for option, values in (*found.items(), *waits.items()) if values)
         self._options_open_after(start, given, last)
+        skipped = self.scope_skipped_at
         return ast.Catalog(
             scope,
             tuple(found["server"]),
             tuple(found["pool"]),
             tuple(found["on"]),
-            self._since(first),
+            self._since(first) if skipped is None else self._span(first, self.tokens[skipped]),
             tuple(waits["logon-wait"]),
             tuple(waits["pool-wait"]),
         )
