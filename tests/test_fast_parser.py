@@ -2207,6 +2207,48 @@ def test_cluster_statements_at_the_top_level_elsewhere_left_to_lark(text):
     assert_contract(source_of(text))
 
 
+#: The cluster's opening line emptied as it is typed again (`c`, `cl`): a word that means no
+#: keyword at the top level (BKR012), skipped with the lines its skip steps over (the
+#: cluster's `description`), then a block's keyword of the cluster starting a line, read
+#: in a cluster reopened there (BKR013), the word's error first. Left to Lark before.
+CLUSTER_REOPENED_AFTER_A_WORD = [
+    'import std/zvm73\n\nc\n  description "x"\n\n  member M { workers 2 }\n  disk U 191 size 5 cyl\n}\n',
+    "cl\n  member M { workers 1 }\n}\n",
+    '## doc\ncl  # c\n  description "x"  # d\n  # e\n  job J {\n    backup A full\n  }\n}\nsingle user U\n',
+    "import a\nx\n  expire on M {\n    retain 3 days\n  }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", CLUSTER_REOPENED_AFTER_A_WORD)
+def test_a_cluster_reopened_after_a_word_skipped_is_read_fast(text, monkeypatch):
+    assert_read_fast_with(["BKR012", "BKR013"], text, monkeypatch)
+    module, _diagnostics = lark_read(source_of(text))
+    assert len(module.clusters) == 1 and module.clusters[0].name.text == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cl\n  disk U 191 size 5 cyl\n}\n",  # skipped too: a `}` that closes nothing
+        "single user U\ncl\n  member M { workers 1 }\n}\n",  # after a declaration
+        "cl\n  member M { workers 1 }\n",  # the cluster never closed: a third error
+    ],
+)
+def test_clusters_reopened_after_a_word_elsewhere_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize("less", [0, 1])
+def test_a_cluster_reopened_after_a_word_before_more_tokens_than_the_recovery_reads(monkeypatch, less):
+    """The recovery counts the tokens after the errors from the keyword, as after the keyword alone: 32."""
+    text = 'c\n  description "x"\n\n  member M { workers 2 }\n  single group G {\n' + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", 32 - less)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", 32 - less)
+    assert (fast.read_reported(source_of(text)) is not None) == (less == 0)
+    assert_contract(source_of(text))
+
+
 @pytest.mark.parametrize("less", [0, 1])
 def test_a_cluster_reopened_before_more_tokens_than_the_recovery_reads(monkeypatch, less):
     """The recovery counts the tokens after the error from the keyword: 28."""

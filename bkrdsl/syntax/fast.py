@@ -110,7 +110,10 @@ and `catalog-node` and which the recovery names ambiguous, BKR012), read as `cat
 needs, or after `cat` the scope's BKR004); and an option line of `tape manager` where a
 catalog's scope is due (`tape manager shared catalog`, then `catalog-dmm TC ...`),
 misplaced (BKR013) and skipped, the scope `local` unsaid (`_Parser._option_as_scope`),
-after the word's BKR012 if it was written otherwise. On any other text
+after the word's BKR012 if it was written otherwise; and the cluster's opening line
+emptied as it is typed again (`c`), a word that means no keyword at the top level,
+skipped, then a cluster reopened at a block's keyword below (`_Parser._cluster_reopened`,
+the word's error first). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -2142,7 +2145,8 @@ class _Parser:
                 decl = self.declaration()
                 (users if isinstance(decl, ast.UserDecl) else groups).append(decl)
             elif type_ in _CLUSTER_ONLY and not (users or groups or clusters) and self._cluster_reopened():
-                clusters.append(self._cluster_body(self.tokens[self.i], ast.Word("", self.stray.span)))
+                tok = self.tokens[self.i]
+                clusters.append(self._cluster_body(tok, ast.Word("", self._span(tok, tok))))
             else:
                 self._stray_statement(None)
         file = self.file
@@ -2249,17 +2253,27 @@ class _Parser:
         recovery reports it (BKR013, `messages.only_inside`, naming every kind of block
         that takes it: `Recovery.other_blocks`) and opens a cluster there
         (`Recovery.reopen_path`), its name a placeholder over the keyword, in which it
-        reads the statements below up to the cluster's `}` (`_cluster_body`). True after
-        keeping the error and opening the cluster; False after an error read before."""
+        reads the statements below up to the cluster's `}` (`_cluster_body`). So too
+        right after a word that means no keyword, skipped (`_stray_statement`, with the
+        lines its skip steps over: `c` as `cluster NAME {` is typed again, then the
+        cluster's `description` line and a `member`): the word's error first (`paired`).
+        True after keeping the error and opening the cluster; False after another error
+        read before."""
         from bkrdsl.syntax import messages
 
         tok = self.tokens[self.i]
-        if self.error_at is not None or not tok[FIRST]:
+        skipped = self._skipped_before()
+        if (self.error_at is not None and not skipped) or not tok[FIRST]:
             return False
         word = tok[TEXT].lower()
         also = tuple(kind for kind in ("job", "member") if word in BLOCK_STATEMENTS[kind])
-        self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
-        self.stray = messages.only_inside(tok[TEXT], "cluster", self._span(tok, tok), None, False, also=also)
+        diag = messages.only_inside(tok[TEXT], "cluster", self._span(tok, tok), None, False, also=also)
+        if skipped:
+            self.missing, self.missing_at, self.paired = diag, self.i, True
+            self.met_at = self.i  # the recovery counts the tokens after the errors from the keyword
+        else:
+            self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
+            self.stray = diag
         self._reopen("cluster")
         return True
 
