@@ -2173,6 +2173,19 @@ def test_block_statements_in_the_cluster_block_left_to_lark(text):
     assert_contract(source_of(text))
 
 
+@pytest.mark.parametrize("less", [0, 1])
+def test_a_block_reopened_in_the_cluster_before_more_tokens_than_the_recovery_reads(monkeypatch, less):
+    """The recovery counts the tokens after the error from the keyword, as for a cluster
+    reopened: 30. The fast parser counted from the token after it and so read the text
+    at 29, where the recovery stops reading (BKR008)."""
+    text = 'cluster C {\n  description "x"\n\n    backup A full\n  }\n  single group G {\n'
+    text += "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", 30 - less)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", 30 - less)
+    assert (fast.read_reported(source_of(text)) is not None) == (less == 0)
+    assert_contract(source_of(text))
+
+
 #: A statement keyword only the cluster block takes, starting a line of the top level
 #: where only imports come before it: the cluster's opening line deleted, or emptied as
 #: it is typed again. The recovery reports it (BKR013, naming every block that takes it)

@@ -2922,7 +2922,7 @@ class _Parser:
                 raise _GiveUp  # a `}` too many, or the statement misplaced: the recovery weighs them
             closed = (_Titled(messages.block_title(kind, before.name.text if kind == "job" else None)), brace)
         word = self._span(tok, tok)
-        self.stray_at = self.i
+        self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
         self.stray = messages.only_inside(tok[TEXT], kind, word, closed, False, opener_gone=closed is not None)
         self._reopen(kind)
         if kind == "job":
