@@ -87,6 +87,7 @@ def lark_read(source: Source):
 #: The tokens the recovery feeds to open a block it reopens (`Recovery.reopen_path`).
 REOPENED_BY = {
     "job": ("job", fast.T_NAME, "{"),
+    "member": ("member", fast.T_NAME, "{"),
     "expire": ("expire", "on", fast.T_NAME, "{"),
     "cluster": ("cluster", fast.T_NAME, "{"),
 }
@@ -2150,20 +2151,57 @@ def test_a_statement_of_a_block_in_the_cluster_block_is_read_fast_in_that_block_
     assert_read_fast_with_one("BKR013", text, monkeypatch)
 
 
+#: A member's `workers` starting a line of the cluster block (the member's opening line
+#: deleted, or emptied as it is typed again), read in a member reopened there, as a job's
+#: or an expire block's statement is (`_Parser._reopened`); and after a block of the kind
+#: whose `}` does not look its own (not alone on its line, not lined up, no blank line
+#: below it) where the file has a `}` too many: the recovery says that `}` closed the block
+#: early, with the fix that removes it where it is the one too many. Left to Lark before.
+REOPENED_MEMBER_OR_CLOSED_EARLY = [
+    'cluster A {\n  description "x"\n\n    workers 4\n    private-volume P1 P2\n  }\n  member M2 { workers 2 }\n}\n',
+    "cluster A {\n  member M1 {\n    workers 2\n  }\n\n    workers 4\n    exclude minidisk LNX* 0192  # c\n  }\n}\n",
+    # the opening line of prodssi.bkr's second member emptied: joined to the first
+    "cluster A {\n  member M1 { workers 4  private-volume P1 }\n\n    workers 4\n    private-volume P2\n  }\n  member M3 { workers 2 }\n}\n",
+    "cluster A {\n  job J { backup A full }\n    to disk pool P\n  }\n}\n",
+    # left to Lark before, when only a `}` that looks its own was read so
+    "cluster A {\n  job J {\n    backup G full\n  }\n    to disk pool P\n  }\n}\n",  # no blank line
+    "cluster A {\n  job J {\n    backup G full\n  }\n\n  to disk pool P\n  }\n}\n",  # not indented further
+    "cluster A {\n  job J {\n    backup G full\n  }  # end\n\n    to disk pool P\n  }\n}\n",  # `}` not alone
+    "cluster A {\n  job J {\n    backup G full\n    }\n\n      to disk pool P\n    }\n}\n",  # `}` not lined up
+    "cluster A {\n  expire on M {\n    retain 3 days\n  }\n    preview daily 01:00\n  }\n}\n",  # no blank line
+]
+
+
+@pytest.mark.parametrize("text", REOPENED_MEMBER_OR_CLOSED_EARLY)
+def test_a_member_reopened_or_a_block_closed_early_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR013", text, monkeypatch)
+    _module, (diagnostic,) = lark_read(source_of(text))
+    one_too_many = brace_balance(text) == -1 and "early" in diagnostic.help
+    assert (diagnostic.fix is not None) == one_too_many
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "cluster A {\n  job J {\n    backup G full\n  }\n    to disk pool P\n  }\n}\n",  # no blank line
-        "cluster A {\n  job J {\n    backup G full\n  }\n\n  to disk pool P\n  }\n}\n",  # not indented further
-        "cluster A {\n  job J {\n    backup G full\n  }  # end\n\n    to disk pool P\n  }\n}\n",  # `}` not alone
-        "cluster A {\n  job J {\n    backup G full\n    }\n\n      to disk pool P\n    }\n}\n",  # `}` not lined up
+        "cluster A {\n  member M1 { workers 2 }\n  workers 4\n}\n",  # the braces balance: misplaced, perhaps
+        "cluster A {\n  private-volume P1\n  }\n}\n",  # a hyphenated keyword: another message
+        "cluster A {\n  workers 4\n  job J {\n    backup A full\n  }\n  }\n}\n",  # a job inside the member
+    ],
+)
+def test_members_reopened_elsewhere_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "cluster A {\n  member M { workers 2 }  backup G full\n  }\n}\n",  # not first on its line
         "cluster A {\n  shared-volume V1, V2\n    backup G full\n  }\n}\n",  # perhaps one more label
         "cluster A {\n  backup G full\n  run on M dail\n  }\n}\n",  # a second error
         "cluster A {\n  backup G full\n  member M { workers 2 }\n}\n",  # the job's `}` missing
         "cluster A {\n  include minidisk * *\n  }\n}\n",  # a member's statement too
         "backup G full\n}\n",  # the top level: a cluster and a job reopened
-        "cluster A {\n  expire on M {\n    retain 3 days\n  }\n    preview daily 01:00\n  }\n}\n",  # no blank line
         "cluster A {\n  shared-volume V1\n  retain 3 days\n  }\n}\n",  # perhaps one more label
         "cluster A {\n  preview daily\n  }\n}\n",  # its time missing: a second error
     ],

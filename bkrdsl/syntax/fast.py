@@ -113,7 +113,11 @@ misplaced (BKR013) and skipped, the scope `local` unsaid (`_Parser._option_as_sc
 after the word's BKR012 if it was written otherwise; and the cluster's opening line
 emptied as it is typed again (`c`), a word that means no keyword at the top level,
 skipped, then a cluster reopened at a block's keyword below (`_Parser._cluster_reopened`,
-the word's error first). On any other text
+the word's error first); and a member's `workers` starting a line of the cluster (the
+member's opening line deleted), read in a member reopened there, and a block of any of
+these kinds reopened after a `}` that does not look its block's own where the file has
+a `}` too many, which the recovery says closed that block early (with the fix that
+removes it where it is the one too many: `_Parser._reopened`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -2304,6 +2308,9 @@ class _Parser:
             elif type_ in _JOB_ONLY or type_ in _EXPIRE_ONLY:
                 items = (members, catalogs, expires, tapes, users, groups, jobs, settings, disks)
                 self._reopened("job" if type_ in _JOB_ONLY else "expire", items, jobs if type_ in _JOB_ONLY else expires)
+            elif type_ == "workers":  # a member's opening line deleted
+                items = (members, catalogs, expires, tapes, users, groups, jobs, settings, disks)
+                self._reopened("member", items, members)
             elif type_ in _TAPE_OPTIONS and self._tape_option_misplaced():
                 pass  # the line skipped
             elif type_ == T_STRAY_AFTER_KEYWORD and self._catalog_typo():
@@ -2412,6 +2419,10 @@ class _Parser:
         first = self._take(NAME)
         name = self._word(self._expect(T_NAME, KEYWORD))
         self._open("member", name.text)
+        return self._member_body(first, name)
+
+    def _member_body(self, first: tuple, name: ast.Word) -> ast.Member:
+        """A member's statements and its `}`, the member open (`first`: its first token)."""
         settings, selections = [], []
         while self.type != "}":
             type_ = self.type
@@ -2898,35 +2909,46 @@ class _Parser:
     # ------------------------------------------------------------ jobs
     def _reopened(self, kind: str, items: tuple[list, ...], blocks: list) -> None:
         """A statement only a job takes (`backup`, `to`, `run`), or only an expire
-        block (`preview`, `purge`, `retain`), starting a line of the cluster block: the
-        line that opened its block (`job NAME {`, `expire on M {`) deleted, or not yet
-        typed again. The recovery reports it (BKR013, `messages.only_inside`) and
+        block (`preview`, `purge`, `retain`), or a member's `workers`, starting a line of
+        the cluster block: the line that opened its block (`job NAME {`, `expire on M {`,
+        `member M {`) deleted, or not yet typed again. The recovery reports it (BKR013, `messages.only_inside`) and
         reads the statements below in a block of `kind` it opens there
         (`Recovery.reopen_path`), nameless (an expire block's member a placeholder),
         but joined to the block of that kind right before it, if one is (build.py's
         `join_reopened`; `items`: the cluster's, read so far; `blocks`: those of
         `kind`). Where that block's `}` comes right before it, the help names the
-        block and says the line may be missing (`opener_gone`); _GiveUp where that
-        `}` does not look the block's own (`Recovery.opener_line_deleted`: the file's
-        count of braces then decides)."""
+        block and says the line may be missing (`opener_gone`); where that `}` does not
+        look the block's own (`Recovery.opener_line_deleted`), the file's count of
+        braces decides: with a `}` too many, the help says it closed the block early,
+        with the fix that removes it where it is the one too many (`_extra_brace`);
+        _GiveUp elsewhere."""
         from bkrdsl.syntax import messages
 
         tok = self.tokens[self.i]
         if self.error_at is not None or not tok[FIRST]:
             raise _GiveUp
         before = max((item for read in items for item in read), key=_span_end, default=None)
-        closed = None
+        closed, opener_gone, extra_close, remove = None, False, False, None
         if before is not None and before is (blocks[-1] if blocks else None):  # its `}` closed it
             brace = self._closing_brace(before)
-            if not self._opener_deleted(before, brace, tok):
-                raise _GiveUp  # a `}` too many, or the statement misplaced: the recovery weighs them
-            closed = (_Titled(messages.block_title(kind, before.name.text if kind == "job" else None)), brace)
+            closed = (_Titled(messages.block_title(kind, None if kind == "expire" else before.name.text)), brace)
+            opener_gone = self._opener_deleted(before, brace, tok)
+            if not opener_gone:
+                # the file's count of braces decides: a `}` too many closed the block early,
+                # and where it is the one too many, the fix removes it (`Recovery.extra_brace`)
+                balance = messages.brace_balance(self.text)
+                if balance >= 0:
+                    raise _GiveUp  # the statement misplaced, perhaps: the recovery weighs it
+                extra_close = True
+                remove = self._extra_brace(brace) if balance == -1 else None
         word = self._span(tok, tok)
         self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
-        self.stray = messages.only_inside(tok[TEXT], kind, word, closed, False, opener_gone=closed is not None)
+        self.stray = messages.only_inside(tok[TEXT], kind, word, closed, extra_close, remove, opener_gone=opener_gone)
         self._reopen(kind)
         if kind == "job":
             block = self._job_body(tok, ast.Word("", word))
+        elif kind == "member":
+            block = self._member_body(tok, ast.Word("", word))
         else:
             block = self._expire_body(tok, ast.Placement(False, (ast.Word("", word),), word))
         if closed is not None:  # the last block of its kind read: joined to it
@@ -2944,6 +2966,20 @@ class _Parser:
         """The span of the `}` that ends a block read whole."""
         span = block.span
         return Span(self.file, span.end_line, span.end_column - 1, span.end_line, span.end_column, span.end - 1, span.end)
+
+    def _extra_brace(self, brace: Span) -> Span:
+        """`Recovery.extra_brace`: the text that deletes the `}` at `brace`, with the blanks
+        before it, or its whole line when nothing else stands on it."""
+        text = self.text
+        start = text.rfind("\n", 0, brace.start) + 1
+        end = text.find("\n", brace.end)
+        end = len(text) if end == -1 else end
+        if not text[start : brace.start].strip(" \t") and not text[brace.end : end].strip(" \t"):
+            return self.source.span(start, min(end + 1, len(text)))
+        left = brace.start
+        while left > start and text[left - 1] in " \t":
+            left -= 1
+        return self.source.span(left, brace.end)
 
     def _opener_deleted(self, block: ast.Job | ast.Expire, brace: Span, tok: tuple) -> bool:
         """`Recovery.opener_line_deleted`: whether the `}` that closed `block` stands
@@ -3085,10 +3121,12 @@ def _span_end(item) -> int:
 
 
 def _joined(before, after):
-    """A job or an expire block and the one reopened after it as one (build.py's
-    `join_reopened`: the statements of both, the first's name or placement)."""
+    """A job, a member or an expire block and the one reopened after it as one
+    (build.py's `join_reopened`: the statements of both, the first's name or placement)."""
     first, last = before.span, after.span
     span = Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    if isinstance(before, ast.Member):
+        return ast.Member(before.name, before.settings + after.settings, before.selections + after.selections, span, before.doc)
     if isinstance(before, ast.Expire):
         previews, purges = before.previews + after.previews, before.purges + after.purges
         return ast.Expire(before.placement, previews, purges, before.retains + after.retains, span)
