@@ -2080,6 +2080,9 @@ def test_a_member_of_the_broken_example_without_its_open_brace_is_read_alike():
         "cluster A {\n  job J\n    APPS\n  }\n}\n",  # a name: perhaps a word too many
         "identity group G\n  U1 U2\n}\n",  # a group body's user IDs
         'cluster A\n  description "x"\n}\n}\n',  # then a `}` too many
+        # a hyphenated keyword without its hyphen next (the recovery's one BKR011)
+        "cluster A {\n  member M\n    job suffix C\n  }\n}\n",
+        "cluster A\n  shared volume VMCOM1\n  catalog local\n}\n",
     ],
 )
 def test_open_braces_missing_left_to_lark(text):

@@ -61,6 +61,16 @@ MESSAGES = [
     ("cluster A {\n  member M\n    job-suffix C }\n}\n", "BKR011", (2, 10),
      "expected `{` after `member M`, found `job-suffix`"),
     ("cluster A\n  shared-volume VMCOM1\n}\n", "BKR011", (1, 9), "expected `{` after `cluster A`, found `shared-volume`"),
+    # ... and written without its hyphen: the one error, the `{` missing (the hyphen is
+    # reported once the `{` is there), not the keyword misplaced and a `}` too many
+    ("cluster A {\n  member M\n    job suffix C\n  }\n}\n", "BKR011", (2, 10),
+     "expected `{` after `member M`, found `job suffix`"),
+    ("cluster A {\n  member M\n    jobsuffix C\n    workers 2\n  }\n}\n", "BKR011", (2, 10),
+     "expected `{` after `member M`, found `jobsuffix`"),
+    ("cluster A {\n  member M\n    private  volume P }\n  catalog local\n}\n", "BKR011", (2, 10),
+     "expected `{` after `member M`, found `private volume`"),
+    ("cluster A\n  shared volume VMCOM1\n  catalog local\n}\n", "BKR011", (1, 9),
+     "expected `{` after `cluster A`, found `shared volume`"),
     # ... and on the block's line, as `workers` there: the settings without braces, or
     # words between the name and the `{`
     ("cluster A {\n  member M private-volume P\n}\n", "BKR011", (2, 12), "the settings of `member M` are written without braces"),
@@ -1124,3 +1134,30 @@ def test_an_exclude_in_an_identity_group_is_not_sent_to_a_member_block(kind, mem
         assert d.code == "BKR013"
         assert d.help.startswith("move `exclude minidisk A 0200-02FF` into each job that backs up G")
         assert ("`member` block" in d.help) is member_block, d.help
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("text", "found", "settings"),
+    [
+        ("cluster A {\n  member M\n    job suffix C\n  }\n}\n", "job suffix", [("job-suffix", ["C"])]),
+        ("cluster A {\n  member M\n    jobsuffix C\n    workers 2\n  }\n}\n", "jobsuffix",
+         [("job-suffix", ["C"]), ("workers", ["2"])]),
+        ("cluster A {\n  member M\n    private volume P }\n  catalog local\n}\n", "private volume",
+         [("private-volume", ["P"])]),
+    ],
+)
+def test_a_block_without_its_open_brace_before_a_keyword_without_its_hyphen_is_one_error(
+    monkeypatch, parser, text, found, settings
+):
+    # `member M`, then `job suffix C` below: the `{` missing (BKR011), the keyword read
+    # in the member as meant; it was read misplaced in the cluster (BKR013), and the
+    # member's `}` then closed the cluster (BKR006) or `catalog` stood outside it.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    module, diagnostics = read_module(Source.of("t.bkr", text))
+    assert [(d.code, d.message) for d in diagnostics] == [
+        ("BKR011", f"expected `{{` after `member M`, found `{found}`")
+    ]
+    (cluster,) = module.clusters
+    assert [(s.keyword, [w.text for w in s.values]) for s in cluster.members[0].settings] == settings
+

@@ -758,6 +758,8 @@ class Recovery:
     def describe(self, tok: Token | None) -> str:
         if tok is None or tok.type == "$END":
             return "the end of the file"
+        if tok.type in self.keyword_types:
+            return messages.shown(" ".join(str(tok.value).split()))  # `job  suffix` read as one keyword
         return messages.shown(str(tok.value))
 
     def expected_list(self, types) -> str:
@@ -4741,6 +4743,18 @@ class Recovery:
             # missing (mid_statement says so, BKR011, or settings_without_braces on the
             # block's line), as before `workers`; the keyword, the first of the block's
             # body, is not misplaced in the block around it.
+            return None if tok.type == self.facts.keywords[keyword] else self.keyword_token(tok, keyword, end)
+        if (
+            how in ("joined", "spaced")
+            and not fits
+            and self.first_on_line(tok.start_pos)
+            and sim.fits(["LBRACE", self.facts.keywords[keyword]])
+            and self.fits_in_place(keyword, self.window(end))
+        ):
+            # `member VMSYS3`, then `job suffix C` below: the same `{` missing, the one
+            # error (BKR011, found `job suffix`), as before a misspelt keyword; not the
+            # keyword misplaced in the block around it, and then its `}` one too many.
+            # Once the `{` is written, the hyphen is reported missing (hyphen_read).
             return None if tok.type == self.facts.keywords[keyword] else self.keyword_token(tok, keyword, end)
         if how != "spaced":
             if fits:
