@@ -71,6 +71,16 @@ MESSAGES = [
      "expected `{` after `member M`, found `private volume`"),
     ("cluster A\n  shared volume VMCOM1\n  catalog local\n}\n", "BKR011", (1, 9),
      "expected `{` after `cluster A`, found `shared volume`"),
+    # the block named as its opening line is written
+    ("single group G\n  U1\n}\n", "BKR011", (1, 14), "expected `{` after `single group G`, found `U1`"),
+    ("cluster A {\n  identity group G\n    match X*\n  }\n}\n", "BKR011", (2, 18),
+     "expected `{` after `identity group G`, found `match`"),
+    ("cluster A {\n  expire on M\n    retain 30 days\n  }\n}\n", "BKR011", (2, 13),
+     "expected `{` after `expire on M`, found `retain`"),
+    ("cluster A {\n  expire on each member\n    retain 30 days\n  }\n}\n", "BKR011", (2, 18),
+     "expected `{` after `expire on each member`, found `retain`"),
+    ("cluster A {\n  expire on A,\n    B\n    retain 30 days\n  }\n}\n", "BKR011", (3, 5),
+     "expected `{` after `expire on A, B`, found `retain`"),
     # ... and on the block's line, as `workers` there: the settings without braces, or
     # words between the name and the `{`
     ("cluster A {\n  member M private-volume P\n}\n", "BKR011", (2, 12), "the settings of `member M` are written without braces"),
@@ -1161,3 +1171,21 @@ def test_a_block_without_its_open_brace_before_a_keyword_without_its_hyphen_is_o
     (cluster,) = module.clusters
     assert [(s.keyword, [w.text for w in s.values]) for s in cluster.members[0].settings] == settings
 
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("single group G\n  U1\n}\n", "single group G"),
+        ("cluster A {\n  identity group G\n    match X*\n  }\n}\n", "identity group G"),
+        ("cluster A {\n  expire on ZV\n    preview daily 01:00\n  }\n}\n", "expire on ZV"),
+        ("cluster A {\n  expire on each member\n    retain 30 days\n  }\n}\n", "expire on each member"),
+        ("cluster A {\n  expire on A, B\n    retain 30 days\n  }\n}\n", "expire on A, B"),
+    ],
+)
+def test_a_block_without_its_open_brace_is_named_as_its_opening_line_is_written(monkeypatch, parser, text, title):
+    # BKR011 named a group `group G` and an expire block `on ZV`, or "the block".
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, diagnostics = read_module(Source.of("t.bkr", text))
+    assert [d.code for d in diagnostics] == ["BKR011"]
+    assert diagnostics[0].message.startswith(f"expected `{{` after `{title}`, found ")

@@ -521,8 +521,9 @@ MISSING_OPEN = register(
     body's first statement starts with a hyphenated keyword (`member VMSYS3`,
     then `private-volume M3PRV1` on the next line), also one written without
     its hyphen (`private volume M3PRV1`, reported once the `{` is there): this
-    one error, not that keyword misplaced in the cluster block. A member's
-    settings written on its line without
+    one error, not that keyword misplaced in the cluster block. The message
+    names the block as its opening line is written (`single group APPS`,
+    `expire on VMSYS1`). A member's settings written on its line without
     braces (`member VMSYS4 workers 2 private-volume M4PRV1`) are one error
     whose fix puts them in braces (`member VMSYS4 { workers 2 private-volume
     M4PRV1 }`), not an error at the next statement. So are a group's users

@@ -1501,7 +1501,7 @@ class _Parser:
         An expire block named by no word, its `{` missing after its placement, is left
         to the recovery, which names the block by the placement, but after one member
         before an expire block's statement (`_brace_due_after_expire`): BKR011 there,
-        the block named `on NAME`."""
+        the block named `expire on NAME`."""
         self.blocks.append((kind, name, self.tokens[self.i]))
         if self.type != "{" and name is None and self.missing_at != self.i and not self._brace_due_after_expire():
             raise _GiveUp  # the recovery names an expire block by its placement, if at all
@@ -1511,14 +1511,17 @@ class _Parser:
         """A block's `{` missing right after its name, at the end of its line, before a
         statement keyword that starts the next line, where nothing was wrong before:
         the recovery reports it (BKR011, `messages.missing_open`, the block named by
-        its keyword and name) and feeds the `{` it lacks (`Recovery.report_missing`),
-        so the statements below are read in the block. _GiveUp elsewhere."""
+        its opening line as written: `member M`, `single group G`, `expire on M`) and
+        feeds the `{` it lacks (`Recovery.report_missing`), so the statements below are
+        read in the block. _GiveUp elsewhere."""
         from bkrdsl.syntax import messages
 
-        found, name, keyword = self.tokens[self.i], self.tokens[self.i - 1], self.tokens[self.i - 2]
+        found, name, first = self.tokens[self.i], self.tokens[self.i - 1], self.i - 2
         if self.error_at is not None or not found[FIRST] or self.type not in STATEMENT_KEYWORDS:
             raise _GiveUp
-        title = f"`{keyword[TEXT]} {name[TEXT]}`"
+        if self.tokens[first][TEXT].lower() in ("group", "on"):
+            first -= 1  # `single group G`, `expire on M`: named as written (recovery.opener_written)
+        title = "`" + " ".join(token[TEXT] for token in self.tokens[first : self.i]) + "`"
         return messages.missing_open(title, messages.shown(found[TEXT]), self._span(name, name))
 
     def _close(self) -> None:

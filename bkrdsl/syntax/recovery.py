@@ -477,6 +477,35 @@ def is_real(tok: Token) -> bool:
     return bool(tok.value) and not str(tok.value).startswith("\x00") and tok.start_pos is not None
 
 
+#: The keywords a block's opening line starts with (`single group G`, `expire on M`).
+_OPENING_WORDS = frozenset({"CLUSTER", "MEMBER", "JOB", "EXPIRE", "SINGLE", "IDENTITY"})
+
+
+def opener_written(stack) -> str | None:
+    """A block's opening line as the user wrote it, its `{` not read yet, for BKR011:
+    `` `single group APPS` ``, `` `expire on ZVMA, ZVMB` ``, `` `expire on each
+    member` `` (its words as written, one blank apart, a `,` after its name); None
+    when a word of it is none of the user's (a placeholder) or no opener ends the stack."""
+    words: list[Token] = []
+    values = stack[-8:]
+    for i in range(len(values) - 1, -1, -1):
+        found = list(tokens_of(values[i]))
+        if any(tok.type in ("LBRACE", "RBRACE") for tok in found):
+            return None
+        words[:0] = found
+        each = i > 0 and isinstance(values[i - 1], Token) and values[i - 1].type == "EACH"
+        if found and found[0].type in _OPENING_WORDS and not (found[0].type == "MEMBER" and each):
+            break  # the block's first word (not the `member` of `on each member`)
+    else:
+        return None
+    if not all(is_real(tok) for tok in words):
+        return None
+    text = ""
+    for tok in words:
+        text += str(tok.value) if tok.type == "COMMA" or not text else f" {tok.value}"
+    return f"`{text}`"
+
+
 def last_real_token(stack) -> Token | None:
     for value in reversed(stack):
         found = None
@@ -5800,7 +5829,9 @@ class Recovery:
         if run_on is not None:
             self.report(run_on, at)
         elif filler == "LBRACE":
-            title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
+            title = opener_written(stack)
+            if title is None:
+                title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
             self.report(messages.missing_open(title, self.describe(found), where), at)
             self.missing_opens += 1
         elif filler == "NAME" and keyword is not None and self.time_after_comma(keyword, names, previous):
