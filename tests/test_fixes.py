@@ -968,6 +968,10 @@ NOT_FIXED = [
     ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 logon-wait 90 minutes", "BKR337"),
     ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 logon-wait 3 fortnights", "BKR338"),
     ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 logon-wait 5h", "BKR010"),
+    # `weekly sun,` at the end of its line, the time on no line: a day is missing after the
+    # `,`, or the `,` is too many and the time missing; neither edit gives a whole schedule
+    ("purge weekly sun 03:00", "purge weekly sun,", "BKR010"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat,", "BKR010"),
 ]
 # fmt: on
 
