@@ -1142,6 +1142,12 @@ def test_a_word_where_a_statement_s_keyword_is_due_is_read_fast_as_a_name_after_
         "cluster A {\n  expire on M {\n    preview sun\n  }\n}\n",  # a day: a schedule's mistake
         "cluster A {\n  expire on M {\n    preview day\n  }\n}\n",  # a schedule in other words (BKR012)
         "cluster A {\n  expire on M {\n    purge nightly\n    retain 9 days\n  }\n}\n",
+        # after a value that spells the keyword due (.ci/explore 35002): the recovery
+        # re-reads it as that keyword, the value before it missing (not `size` after `size`)
+        "cluster A {\n  disk 191 size cyl\n}\n",
+        "cluster A {\n  disk U SIZE s\n  disk V 191 size 5 cyl\n}\n",
+        "cluster A {\n  disk U size siz\n}\n",
+        "cluster A {\n  expire on M {\n    retain days d\n  }\n}\n",
     ],
 )
 def test_words_where_a_statement_s_keyword_is_due_left_to_lark(text):

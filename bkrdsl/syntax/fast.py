@@ -1540,11 +1540,16 @@ class _Parser:
         `_replaced`), or _GiveUp. `mdisk`
         for `minidisk` has a message of its own (`messages.MEDIUM_WORDS`). With an
         error read before, the word stays T_STRAY, and the caller gives up on it.
+        After a value that spells a keyword (`disk 191 size cyl`, `retain days d`) we
+        give up too: the recovery re-reads that value as the keyword, the value before
+        it missing, and the word as what follows it (`Recovery.reread_statement`).
         True where the keywords were left out: the word is then the name after them."""
         from bkrdsl.syntax import messages
 
         if self.error_at is not None:
             return False  # a second error: the caller gives up on the word
+        if self._value_spells_keyword():
+            raise _GiveUp  # not `size` left out after `size` (found by .ci/explore 35002)
         text = self.tokens[self.i][TEXT]
         if text.lower() in messages.MEDIUM_WORDS:
             raise _GiveUp
