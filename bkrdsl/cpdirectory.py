@@ -417,9 +417,11 @@ class Directory:
     def subconfigs_on(self, entry: Entry, members: Sequence[str]) -> list[Entry | None]:
         """`subconfig_on` each of `members`, the BUILD statements read once."""
         built = {b.member: b.subconfig for b in entry.builds}
+        everywhere = built.get("*") or ""
+        by_id = self.by_id  # `entry` inlined: asked of each IDENTITY on each member (BKR515/BKR516)
         out: list[Entry | None] = []
         for member in members:
-            found = self.entry(built.get(member) or built.get("*") or "")
+            found = by_id.get((built.get(member) or everywhere).upper())
             out.append(found if found is not None and found.kind == "SUBCONFIG" else None)
         return out
 
@@ -427,11 +429,12 @@ class Directory:
         """The USER and IDENTITY entries `owners` (IDs and patterns) name, once each,
         in the order of `owners` (a pattern's in the directory's order)."""
         out: dict[str, Entry] = {}
+        by_id = self.by_id  # `entry` inlined: a job names thousands of users
         for owner in owners:
             if is_pattern(owner):
                 out.update((e.id, e) for e in self._matching(owner))
             else:
-                entry = self.entry(owner)
+                entry = by_id.get(owner.upper())
                 if entry is not None and entry.kind != "SUBCONFIG":
                     out.setdefault(entry.id, entry)
         return list(out.values())

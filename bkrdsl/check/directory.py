@@ -32,6 +32,7 @@ from bkrdsl.check.common import (
     statements_after,
 )
 from bkrdsl.check.coverage import why_exclude_removes_nothing
+from bkrdsl.cpdirectory import TEMPORARY_FORMS
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
@@ -1308,23 +1309,11 @@ class _Held:
     def answer(self, entry: Entry, members: tuple[str, ...], first: int, last: int, said: dict) -> tuple | None:
         """`found`'s answer, not yet in `said` (its `answers`): worked out, and kept there."""
         if entry.kind != "IDENTITY":
-            found = self._one(entry.disks, self.directory.link_addresses(entry), first, last)
-        elif not (instances := self.instances(entry, members)) or any(
-            self._links_in(i.links, first, last) for i in instances
-        ):
-            found = None
-        elif len(instances) == 1:
-            found = self._one(instances[0].disks, frozenset(), first, last)
+            links = self.directory.link_addresses(entry)
+            found = None if links and self._links_in(links, first, last) else self._one(entry.disks, first, last)
         else:
-            held = [[d for d in i.disks if first <= d.address <= last] for i in instances]
-            if not any(held):
-                found = _ABSENT_
-            elif not all(held):
-                found = (_PARTLY, [i.member for i, h in zip(instances, held, strict=True) if not h])
-            elif all(d.temporary for h in held for d in h):
-                found = (_TEMPORARY, next(d for h in held for d in h))
-            else:
-                found = _SELECTED
+            instances = self.instances(entry, members)
+            found = self._of_instances(instances, first, last) if instances else None
         said[entry.id] = found
         return found
 
@@ -1336,14 +1325,46 @@ class _Held:
             said = self._found[key] = {}
         return said
 
-    def _one(self, disks: tuple[Minidisk, ...], links: frozenset[int], first: int, last: int) -> tuple | None:
-        """`found` of one instance (its minidisks, its LINKs' addresses), in one pass."""
-        if links and self._links_in(links, first, last):
-            return None
+    def _of_instances(self, instances: list[Instance], first: int, last: int) -> tuple | None:
+        """`found` of an IDENTITY's instances (one or more): one pass over each one's
+        minidisks, each set of link addresses asked once (most instances share their
+        entry's: `user_instances`)."""
+        asked = None
+        for instance in instances:
+            if instance.links is not asked:
+                if self._links_in(instance.links, first, last):
+                    return None
+                asked = instance.links
+        if len(instances) == 1:
+            return self._one(instances[0].disks, first, last)
+        lacking: list[str] = []  # the members whose instance has none in the range
+        held = None  # the first instance's first minidisk in the range
+        permanent = False
+        for instance in instances:
+            its = None
+            for disk in instance.disks:
+                if first <= disk.address <= last:
+                    if its is None:
+                        its = disk
+                    if disk.form not in TEMPORARY_FORMS:
+                        permanent = True
+                        break
+            if its is None:
+                lacking.append(instance.member)
+            elif held is None:
+                held = its
+        if held is None:
+            return _ABSENT_
+        if lacking:
+            return (_PARTLY, lacking)
+        return _SELECTED if permanent else (_TEMPORARY, held)
+
+    def _one(self, disks: tuple[Minidisk, ...], first: int, last: int) -> tuple | None:
+        """`found` of one instance's minidisks (its links asked before), in one pass."""
         found = _ABSENT_
         for disk in disks:
             if first <= disk.address <= last:
-                if not disk.temporary:
+                if disk.form not in TEMPORARY_FORMS:  # `Minidisk.temporary`, inlined
                     return _SELECTED
                 if found is _ABSENT_:
                     found = (_TEMPORARY, disk)  # the first, unless a permanent one follows
