@@ -762,3 +762,27 @@ def test_what_a_range_finds_of_each_user_is_the_scan_of_its_instances():
         assert found == _found_by_scan(directory, entry, members, first, last), (entry.id, members, first, last)
         answers[found[0] if found else None] += 1
     assert all(answers.values()), answers  # every answer given
+
+
+def test_an_identity_whose_instances_hold_only_temporary_disks_in_a_range_names_the_first():
+    """BKR516 on an IDENTITY built on several members: where each instance's minidisks in
+    the range are all V-DISKs or T-DISKs, the answer is the first member's first one
+    (whose statement the diagnostic points at), not a later member's; one permanent
+    minidisk on any member makes it a selection."""
+    from bkrdsl.check.directory import _TEMPORARY, _Held
+    from bkrdsl.cpdirectory import read_directory
+
+    text = (
+        "IDENTITY IDA PW 1M 1M G\n BUILD ON M1 USING SUBCONFIG IDA-1\n BUILD ON M2 USING SUBCONFIG IDA-2\n"
+        "SUBCONFIG IDA-1\n MDISK 0190 3390 1 10 VOL MR\n MDISK 0191 FB-512 V-DISK 200 MR\n MDISK 0192 3390 T-DISK 10 MR\n"
+        "SUBCONFIG IDA-2\n MDISK 0192 3390 T-DISK 10 MR\n MDISK 0191 FB-512 V-DISK 200 MR\n MDISK 0193 3390 1 10 VOL MR\n"
+    )
+    directory = read_directory("site.direct", text.encode())
+    entry = directory.entry("IDA")
+    held = _Held(directory)
+    found = held.found(entry, ("M1", "M2"), 0x191, 0x192)
+    assert found == _found_by_scan(directory, entry, ("M1", "M2"), 0x191, 0x192)
+    assert found[0] == _TEMPORARY and (found[1].address, found[1].line) == (0x191, 6)
+    assert held.found(entry, ("M2", "M1"), 0x191, 0x192)[1].line == 9  # M2's first, where M2 comes first
+    assert held.found(entry, ("M1", "M2"), 0x191, 0x193) == ("",)  # M2's 0193 is permanent
+    assert held.found(entry, ("M1", "M2"), 0x190, 0x191) == ("",)
