@@ -51,8 +51,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, chain
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
@@ -104,8 +103,6 @@ _USER_ID = re.compile("[" + re.escape("".join(sorted(USER_ID_CHARS))) + "]{1,8}"
 _new = tuple.__new__  # a named tuple made without its `__new__`'s Python call
 _object_new = object.__new__
 _object_setattr = object.__setattr__
-_DISKS = attrgetter("disks")
-_VOLUME = attrgetter("volume")
 _MEMBER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$")
 
 NOT_TEXT = register(
@@ -318,6 +315,10 @@ class Minidisk(NamedTuple):
             f" statement={self.statement!r}, devtype={self.devtype!r}, size={self.size!r},"
             f" volume={self.volume!r}, start={self.start!r}, allocation={self.allocation!r})"
         )
+
+
+#: A minidisk's volume (`Directory._volumes`): its field by place, found by name.
+_VOLUME = itemgetter(Minidisk._fields.index("volume"))
 
 
 class Link(NamedTuple):
@@ -533,10 +534,17 @@ class Directory:
     def _volumes(self) -> tuple[list[Minidisk], list[int], list[str | None]]:
         """Every entry's MDISK statements in the directory's order, where each entry's
         end among them (entry n's are `[ends[n - 1]:ends[n]]`), and each one's volume:
-        lists made in C (`chain`, `accumulate`, `map`), no Python call a minidisk."""
-        disks_of = list(map(_DISKS, self.entries))
-        disks = list(chain.from_iterable(disks_of))
-        return disks, list(accumulate(map(len, disks_of))), list(map(_VOLUME, disks))
+        the volumes read in C (`map`), no Python step a minidisk. The entries' lists are
+        joined with `list +=`, each end taken as it grows (fewer instructions than
+        `chain` and `accumulate` over a list of the lists), each volume by its place in
+        the tuple (`itemgetter`, cheaper than `attrgetter`'s field lookup)."""
+        disks: list[Minidisk] = []
+        ends: list[int] = []
+        end = ends.append
+        for entry in self.entries:
+            disks += entry.disks
+            end(len(disks))
+        return disks, ends, list(map(_VOLUME, disks))
 
     @property
     def user_ids(self) -> list[str]:
