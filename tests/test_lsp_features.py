@@ -2154,3 +2154,35 @@ def test_references_on_a_user_reach_its_directory_entry_and_an_owner_no_declarat
     assert places("LNXWEB01", True) == [("prodssi.bkr", 43), ("USER.DIRECT", 1)]
     assert places("LNXWEB01", False) == []
     assert F.references(_linux_document(None, text), *_at(doc, "LNXAPP01"), True) == []  # no setting: as before
+
+
+def test_what_a_quick_fix_would_add_is_the_same_without_the_checks_where_they_did_not_run():
+    # `fixes_give` reads the fixed text only (no checks) where a syntax or import
+    # error stopped the checks of the text as it is: `fixes.introduced` counts no
+    # error of the checks then. The errors each fix would add must be those a full
+    # analysis of the fixed text gives, in every rule's failing example and every
+    # malformed file with fixes.
+    real = F._reanalysis
+    full = lambda doc, texts, scratch, checks=True: real(doc, texts, scratch)
+    data = ROOT / "tests/data"
+    unchecked = 0
+    for path in sorted([*data.glob("rules/*.fail*.bkr"), *data.glob("malformed/*.bkr")]):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:  # (malformed: not UTF-8; no buffer an editor sends)
+            continue
+        doc = analyse_document(str(path), text, path=path)
+        offered = F.fixes(doc, 0, 10**6)
+        if not offered:
+            continue
+        unchecked += doc.analysis.model is None
+        found = F.fixes_give(doc, offered)
+        F._reanalysis = full
+        try:
+            again = analyse_document(str(path), text, path=path)
+            expected = F.fixes_give(again, F.fixes(again, 0, 10**6))
+        finally:
+            F._reanalysis = real
+        shown = lambda give: [[(d.code, d.span, d.message) for d in ds] for ds in give]
+        assert shown(found) == shown(expected), path.name
+    assert unchecked >= 5  # the path without the checks is taken

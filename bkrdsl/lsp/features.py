@@ -1775,6 +1775,42 @@ def _reanalysed(doc: Document, texts: dict[str, str], scratch: ScratchModules | 
     fixes check texts the client may never take)."""
     from bkrdsl.lsp.document import analyse_document
 
+    scratch, read = _reanalysis_reader(doc, texts, scratch)
+    return analyse_document(
+        doc.name,
+        texts.get(doc.name, doc.text),
+        path=doc.path,
+        search_path=doc.search_path,
+        reader=read,
+        parsed=scratch,
+        dialect=doc.dialect,
+        directory=doc.directory,
+    )
+
+
+def _reanalysis(doc: Document, texts: dict[str, str], scratch: ScratchModules | None, checks: bool = True):
+    """The analysis (`pipeline.Analysis`) of `_reanalysed`, without what the editor's
+    features need of a document (the name index): what the quick fixes compare.
+    Without `checks`, only reading, parsing and importing."""
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.syntax.reader import normalise
+
+    scratch, read = _reanalysis_reader(doc, texts, scratch)
+    return analyse(
+        doc.name,
+        buffer_bytes(normalise(texts.get(doc.name, doc.text))),
+        path=doc.path,
+        search_path=doc.search_path,
+        reader=read,
+        checks=checks,
+        parsed=scratch,
+        dialect=doc.dialect,
+        directory=doc.directory,
+    )
+
+
+def _reanalysis_reader(doc: Document, texts: dict[str, str], scratch: ScratchModules | None):
+    """The parsed modules and the reader of an analysis again of `doc` (`_reanalysed`)."""
     if scratch is None and doc.parsed is not None:
         scratch = doc.parsed.scratch() if isinstance(doc.parsed, ParsedModules) else doc.parsed
     served = {}  # every module as the analysis read it, those of `texts` as given
@@ -1786,16 +1822,7 @@ def _reanalysed(doc: Document, texts: dict[str, str], scratch: ScratchModules | 
         found = served.get(path.resolve())
         return found if found is not None else read_file(path)
 
-    return analyse_document(
-        doc.name,
-        texts.get(doc.name, doc.text),
-        path=doc.path,
-        search_path=doc.search_path,
-        reader=read,
-        parsed=scratch,
-        dialect=doc.dialect,
-        directory=doc.directory,
-    )
+    return scratch, read
 
 
 def _no_new_errors(doc: Document, renaming: Renaming, scratch: ScratchModules | None = None) -> None:
@@ -2051,8 +2078,10 @@ def fixes_give(
     syntax error), which then leaves the fix out: `disk BKRBKP 191`'s *Replace with
     `BKRBKUP`* when the next line gives BKRBKUP's 191 (BKR324). The document is
     analysed again with the fixes that do not touch one another applied together,
-    as a round of `--fix` applies them; when they add an error, with each alone.
-    Kept with the analysis (`Document.fixes_give`)."""
+    as a round of `--fix` applies them; when they add an error, with each alone;
+    only read (no checks) where a syntax or import error stopped the checks of the
+    text as it is, and without the name index a document's analysis builds
+    (`_reanalysis`). Kept with the analysis (`Document.fixes_give`)."""
     from bkrdsl import fixes as mend
 
     known = doc.fixes_give
@@ -2060,11 +2089,14 @@ def fixes_give(
     if unknown:
         if scratch is None and doc.parsed is not None:
             scratch = doc.parsed.scratch() if isinstance(doc.parsed, ParsedModules) else doc.parsed
-        before = _reanalysed(doc, {}, scratch).analysis if doc.analysis.stops else doc.analysis
+        before = _reanalysis(doc, {}, scratch) if doc.analysis.stops else doc.analysis
+        # Where a syntax or import error stopped the checks of the text as it is,
+        # `introduced` counts no error of the checks: the fixed text is only read.
+        checks = before.model is not None
 
         def gives(chosen: list[Diagnostic]) -> list[Diagnostic]:
-            after = _reanalysed(doc, {doc.name: mend.apply(doc.text, chosen)}, scratch)
-            return mend.introduced(before, after.analysis, chosen, doc.name)
+            after = _reanalysis(doc, {doc.name: mend.apply(doc.text, chosen)}, scratch, checks)
+            return mend.introduced(before, after, chosen, doc.name)
 
         by_diagnostic = {id(f.diagnostic): key for key, f in unknown.items()}
         together = mend.choose([f.diagnostic for f in unknown.values()], doc.name)
