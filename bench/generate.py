@@ -72,7 +72,7 @@ def _single_jobs(groups: list[dict]) -> list[dict]:
         share = [g["name"] for g in groups[m - 1 :: len(MEMBERS)]]
         if not share:
             continue
-        def common():
+        def common(share=share, member=member):  # bound now: called in this round only
             # Fresh objects per job: shared ones would become YAML anchors and aliases.
             return {
                 "backup": list(share),

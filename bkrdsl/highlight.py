@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from pygments.lexer import Lexer
 from pygments.token import (
@@ -207,9 +208,9 @@ class BkrLexer(Lexer):
     """The .bkr language: the backups of a z/VM SSI cluster (bkrdsl)."""
 
     name = "bkr"
-    aliases = ["bkr", "bkrdsl"]
-    filenames = ["*.bkr"]
-    mimetypes = ["text/x-bkr"]
+    aliases: ClassVar[list[str]] = ["bkr", "bkrdsl"]
+    filenames: ClassVar[list[str]] = ["*.bkr"]
+    mimetypes: ClassVar[list[str]] = ["text/x-bkr"]
     url = "https://github.com/bkrdsl/bkrdsl"
 
     _CLUSTER = re.compile(r"^[ \t]*cluster[ \t]+\S+[ \t]*\{", re.IGNORECASE | re.MULTILINE)
