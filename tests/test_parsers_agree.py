@@ -185,7 +185,7 @@ READ_FAST = {
     "impo": ("import std/zvm73", "impo"),
     "import": ("import std/backup-manager", "import"),
     # a list's `,` typed after another, the name after it not yet (BKR010 "expected
-    # another name after `,`")
+    # another day of the week after `weekly mon,tue,`")
     "run on DEV1 weekly mon,tue,": ("    run on DEV1 daily 01:00", "    run on DEV1 weekly mon,tue,"),
     # an expire block's opening line typed up to its placement (`expire`, `expire on`):
     # the placement's BKR004 or BKR010 (or the word's BKR012), its `{` missing with it

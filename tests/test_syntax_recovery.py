@@ -136,7 +136,21 @@ MESSAGES = [
      "`single group APPS { LINUX01 LINUX02 }`"),
     ("cluster A {\n  identity group G {\n    -TCPIP\n    - match TCP*  }\n}\n", "BKR004", (3, 5),
      "separated by blanks or newlines, without `-` bullets"),
-    ("cluster A {\n  job J { run on M, daily 01:00 }\n}\n", "BKR010", (2, 19), "expected another name after `,`"),
+    ("cluster A {\n  job J { run on M, daily 01:00 }\n}\n", "BKR010", (2, 19),
+     "expected another member name after `on M,`"),
+    # `weekly sun,` at the end of its line: a day is meant after the `,`, not "another name"
+    ("cluster A {\n  expire on M {\n    purge weekly sun,\n    retain 9 days\n  }\n}\n", "BKR010", (3, 21),
+     "expected another day of the week after `weekly sun,`, found `retain`"),
+    ("cluster A {\n  job J { run on M weekly sat, sun,\n  }\n}\n", "BKR010", (2, 35),
+     "or remove the `,` and write the time: `weekly sat, sun HH:MM`"),
+    ("cluster A {\n  job J { backup G,\n    run on M daily 01:00 }\n}\n", "BKR010", (2, 19),
+     "expected another group name after `backup G,`"),
+    ("single user A, B,\n", "BKR010", (1, 17), "expected another user ID after `user A, B,`"),
+    # `weekly sun,mon`, the time missing: the days quoted as written, with their `,`
+    ("cluster A {\n  expire on M {\n    purge weekly sun,mon\n    retain 9 days\n  }\n}\n", "BKR010", (3, 22),
+     "expected a time of day (HH:MM) after `weekly sun,mon`"),
+    ("cluster A {\n  job J { run on M weekly sat, sun }\n}\n", "BKR010", (2, 32),
+     "write a time of day (HH:MM) after `weekly sat, sun`"),
     ("cluster A {\n  job J { backup , G }\n}\n", "BKR015", (2, 18), "a `,` cannot appear here"),
     ("cluster A {\n  job J { run on M N }\n}\n", "BKR004", (2, 20), "a `,` is missing between `M` and `N`"),
     ("cluster A {\n  job J { backup full G }\n}\n", "BKR004", (2, 23), "the level comes after the groups"),
@@ -1020,6 +1034,10 @@ def test_a_value_missing_after_a_misspelt_keyword_is_named_by_the_keyword_meant(
     assert [d.code for d in found] == ["BKR012", "BKR010"]
     assert found[1].message == "expected a time of day (HH:MM) after `weekly sun`, found `}`"
     assert found[1].help == "write a time of day (HH:MM) after `weekly sun`"
+    # So after a list's `,`: a day of the week is missing, after `weekly sun,`.
+    found = diagnose("cluster A {\n  job J { run on M1 weekli sun,\n  }\n}\n")
+    assert [d.code for d in found] == ["BKR012", "BKR010"]
+    assert found[1].message == "expected another day of the week after `weekly sun,`, found `}`"
 
 
 @pytest.mark.parametrize(

@@ -490,7 +490,17 @@ EXPECTED_NAME = register(
     first word: one error for the time missing, then the word's own, as if
     each slip were alone (`keep`: BKR012, whose fix writes `retain`). After
     a `,` the last day is the time (`purge weekly sun, 03:00`): that is
-    BKR004, whose fix removes the `,`.
+    BKR004, whose fix removes the `,`. The days before a time missing are
+    quoted as written, with their commas: `weekly sun,mon`, not `weekly sun
+    mon`.
+
+    A list that ends with `,` where no name follows (`purge weekly sun,` at
+    the end of its line) says what the name missing is, by the list's
+    keyword: a day of the week after `weekly`, a member after `on`, a group
+    after `backup`, a user ID after `user`. After `weekly` the time is
+    missing too: the help writes the day after the `,`, then the time, or
+    removes the `,` and writes the time. It has no fix: which was meant is
+    not the text's to tell.
 
     Failing example:
 

@@ -208,6 +208,7 @@ grammar/bkr.lark changes until this module has been brought up to date.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -2021,6 +2022,17 @@ class _Parser:
                 at -= 2
         names = [tok[TEXT] for tok in self.tokens[at + 1 : self.i] if tok[KIND] != ","]
         keyword = self.tokens[at][TEXT]
+        listed = None
+        if keyword == ",":
+            # `weekly sun,`, no day after the `,`: the list's keyword and names, quoted as
+            # written (`Recovery.report_missing`, the same `messages.list_written`)
+            start = at
+            while self.tokens[start][KIND] == ",":
+                start -= 2
+            listed = self.tokens[start][TEXT]
+            written = self._list_written(start, at, comma=True)
+        else:
+            written = self._list_written(at, self.i)
         if keyword.lower() == "weekly" and len(names) > 1 and messages.looks_like_time(names[-1]):
             raise _GiveUp  # `weekly mon, 02:00`: the time read as a day (Recovery.time_after_comma)
         if keyword.lower() in ORDINALS:
@@ -2031,7 +2043,18 @@ class _Parser:
             run_on = messages.unit_run_on(previous[TEXT], keyword, T_NAME, where)
             if run_on is not None:
                 return run_on
-        return messages.missing_value(keyword, names, shown, where)
+        return messages.missing_value(keyword, names, shown, where, written, listed)
+
+    def _list_written(self, at: int, end: int, comma: bool = False) -> str:
+        """The names after the keyword at `at`, before `end`, as written (`sun,mon`:
+        `messages.list_written`, from the text between them)."""
+        from bkrdsl.syntax import messages
+
+        tokens = [tok for tok in self.tokens[at + 1 : end] if tok[KIND] != ","]
+        gaps = [
+            self.text[one[START] + len(one[TEXT]) : two[START]] for one, two in itertools.pairwise(tokens)
+        ]
+        return messages.list_written([tok[TEXT] for tok in tokens], gaps, comma)
 
     def _keyword_missing(self, keyword: str, after: str, found: str, where: Span) -> Diagnostic:
         """The recovery's error for `keyword`, the one word that fits, missing after the

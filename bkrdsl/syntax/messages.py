@@ -70,6 +70,39 @@ FOLLOWERS: dict[tuple[str, int | None], str] = {
     (",", None): "another name",
 }
 
+#: What one more name of a list is, after its `,`, by the keyword the list follows
+#: (`weekly sun,` then no day: "another day of the week"); "another name" where no
+#: entry says (`FOLLOWERS[","]`). `monthly` takes no list (`monthly 1,15` is BKR004),
+#: but a list written after it would hold days of the month.
+LIST_ITEMS = {
+    "weekly": "another day of the week",
+    "monthly": "another day of the month",
+    "on": "another member name",
+    "backup": "another group name",
+    "user": "another user ID",
+}
+
+_COMMENT = re.compile(r"#[^\n]*")
+
+
+def list_written(names: list[str], gaps: list[str], comma: bool = False) -> str:
+    """`sun,mon`: the names after a keyword as they are written, for a message to
+    quote after the keyword: `gaps`, the text between one name and the next, gives
+    `,` where it holds one (with a blank after it where the text has one: `sun,
+    mon`), else a blank; `comma`, a `,` after the last name (`weekly sun,`, the next
+    name missing). Both parsers pass the source's text between the names' tokens."""
+    words = names[:1]
+    for name, gap in zip(names[1:], gaps):
+        code = _COMMENT.sub("", gap)
+        if "," in code:
+            words.append(", " if code.split(",", 1)[1] else ",")
+        else:
+            words.append(" ")
+        words.append(name)
+    if comma:
+        words.append(",")
+    return "".join(words)
+
 _TIME = re.compile(r"\A\d{1,2}:\d{2}\Z")
 DAYS = frozenset(
     [
@@ -2059,10 +2092,27 @@ def _everything(word: str) -> bool:
     return word.lower() in _EVERYTHING_WORDS and not word.isupper()
 
 
-def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Diagnostic:
-    """`expected a member name after `on`, found `}``, with the special cases users hit."""
+def missing_value(
+    keyword: str,
+    names: list[str],
+    found: str,
+    span: Span,
+    written: str | None = None,
+    listed: str | None = None,
+) -> Diagnostic:
+    """`expected a member name after `on`, found `}``, with the special cases users hit.
+    `written`: the names as the text writes them (`sun,mon`, `list_written`), where
+    they are a list; after a `,` (`keyword` is `,`, no name after it), the list's
+    names, `,` last (`sun,`), and `listed` the list's keyword (`weekly`), which says
+    what the name missing is (`LIST_ITEMS`)."""
     need = follower(keyword, len(names))
-    written = shown(" ".join([keyword] + [n for n in names if n]))
+    if keyword == ",":
+        # the `,` branch below quotes the list itself
+        written = f"{listed} {written}" if listed is not None and written is not None else None
+    elif written is not None and names:
+        written = shown(f"{keyword} {written}")
+    else:
+        written = shown(" ".join([keyword] + [n for n in names if n]))
     label = f"{need} expected after this"
     if keyword.lower() == "weekly" and len(names) == 1 and looks_like_time(names[0]):
         message = f"`weekly` needs a day of the week before the time `{names[0]}`"
@@ -2086,9 +2136,22 @@ def missing_value(keyword: str, names: list[str], found: str, span: Span) -> Dia
             " `*` for the owner, then `*` for the addresses"
         )
         label = "read as the owner"
+    elif keyword == "," and listed is not None and listed.lower() == "weekly" and written is not None:
+        # `weekly sun,` then the next statement: a day missing after the `,`, and the
+        # time missing either way (a name there would have been read as the day).
+        need = LIST_ITEMS["weekly"]
+        label = f"{need} expected after this"
+        message = f"expected {need} after {shown(written)}, found {found}"
+        help_text = (
+            f"write the day after the `,`, then the time: `{written}{' ' if ', ' in written else ''}DAY HH:MM`;"
+            f" or remove the `,` and write the time: `{written[:-1]} HH:MM`"
+        )
     elif keyword == ",":
-        message = f"expected another name after `,`, found {found}"
-        help_text = "remove the trailing `,`, or add the name that should follow it"
+        need = LIST_ITEMS.get(listed.lower(), need) if listed is not None else need
+        label = f"{need} expected after this"
+        after = shown(written) if written is not None else "`,`"
+        message = f"expected {need} after {after}, found {found}"
+        help_text = f"remove the trailing `,`, or add the {need.removeprefix('another ')} that should follow it"
     else:
         message = f"expected {need} after {written}, found {found}"
         help_text = f"write {need} after {written}"

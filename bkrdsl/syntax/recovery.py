@@ -5843,7 +5843,8 @@ class Recovery:
                 # `run on M weekli sun }`: named by the keyword it was read as (reported
                 # misspelt already), which says what it needs: a time, not "a name".
                 word = self.respelt[keyword.start_pos][1][0]
-            self.report(messages.missing_value(word, names, self.describe(found), where), at)
+            written, listed = self.list_written(ip.parser_state.value_stack, keyword)
+            self.report(messages.missing_value(word, names, self.describe(found), where, written, listed), at)
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
             after = f" after {self.describe(previous)}" if previous is not None else ""
@@ -5974,6 +5975,37 @@ class Recovery:
         while at >= 0 and text[at] in " \t\r\n":
             at -= 1
         return self.source.span(at, at + 1) if at >= 0 and text[at] == "," else None
+
+    def list_written(self, stack, keyword: Token) -> tuple[str | None, str | None]:
+        """The names after the statement's keyword as written (`sun,mon`,
+        `messages.list_written`), with the list's keyword where `keyword` is a `,` with
+        no name after it (`weekly sun,`: the names before it, `,` last); None for a
+        keyword or a name not the text's (a placeholder). The fast parser's
+        `_list_written`."""
+        tokens: list[Token] = []
+        comma = keyword.type == "COMMA"
+        for value in reversed(stack):
+            if isinstance(value, Tree) and (value.data == "name_list" or value.data.startswith("__name_list")):
+                tokens[:0] = [t for t in value.scan_values(lambda v: isinstance(v, Token) and v.type == "NAME")]
+                continue
+            if isinstance(value, Token) and value.type in ("NAME", "COMMA"):
+                if value.type == "NAME":
+                    tokens.insert(0, value)
+                continue
+            if isinstance(value, Token) and value.type in self.keyword_types and (comma or value is keyword):
+                if not all(is_real(t) for t in [value, *tokens]):
+                    return None, None
+                text = self.source.text
+                gaps = [text[one.end_pos : two.start_pos] for one, two in itertools.pairwise(tokens)]
+                names = [str(t.value) for t in tokens]
+                listed = None
+                if comma:  # `weekli sun,`: the list named by the keyword it was read as
+                    listed = str(value.value)
+                    if value.start_pos in self.respelt:
+                        listed = self.respelt[value.start_pos][1][0]
+                return messages.list_written(names, gaps, comma), listed
+            return None, None
+        return None, None
 
     def governing_keyword(self, stack) -> tuple[Token | None, list[str]]:
         """The keyword the current statement waits on, with the names written after it."""
