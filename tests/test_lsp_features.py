@@ -754,6 +754,43 @@ def test_a_worker_is_declared_where_its_members_workers_make_it():
     assert F.definition(doc, line, column) == []
 
 
+def test_hover_on_a_members_workers_number_names_its_worker_machines():
+    # Hover on `2` in `workers 2` showed nothing: the number makes the member's worker
+    # machines (BKRWRK01, BKRWRK02 by the standard library's BKRWRK*), IDENTITY users
+    # whose instance on that member is a SUBCONFIG.
+    for member, ordinal in (("DEV1", 1), ("DEV2", 2)):
+        doc, line, column = doc_at(CLUSTER, f"member {member} {{ workers |2")
+        found = F.hover(doc, line, column)
+        assert found is not None and found.span.start == doc.offset(line, column)
+        assert found.markdown.split("\n") == [
+            f"**2**: the number of worker machines on member `{member}`: `BKRWRK01`, `BKRWRK02`",
+            (
+                "- named by the pattern `BKRWRK*` with `role worker` (std/backup-manager.bkr:24),"
+                " its `*` numbered 01 to 02"
+            ),
+            (
+                "- IDENTITY users, one directory entry each with a SUBCONFIG for each member that runs it:"
+                f" on `{member}` (member {ordinal}), SUBCONFIG `BKRW01-{ordinal}`, `BKRW02-{ordinal}`"
+            ),
+        ]
+    # Many: the first and the last.
+    text = CLUSTER.replace("member DEV1 { workers 2", "member DEV1 { workers 12")
+    doc, line, column = doc_at(text, "member DEV1 { workers 1|2")
+    found = F.hover(doc, line, column).markdown
+    assert "member `DEV1`: `BKRWRK01` … `BKRWRK12` (12)" in found
+    assert "SUBCONFIG `BKRW01-1` … `BKRW12-1` (12)" in found
+    # No worker pattern (std/backup-manager not imported): the number names none.
+    text = CLUSTER.replace("import std/backup-manager\n", "")
+    doc, line, column = doc_at(text, "member DEV1 { workers |2")
+    assert "bkrc names none: no user or pattern is declared with `role worker`" in F.hover(doc, line, column).markdown
+    # Not a number: BKR316's, and no worker machine.
+    text = CLUSTER.replace("member DEV1 { workers 2", "member DEV1 { workers x")
+    doc, line, column = doc_at(text, "member DEV1 { workers |x")
+    found = F.hover(doc, line, column).markdown
+    assert found.startswith("**x**: the number of worker machines on member `DEV1`, but not a whole number")
+    assert "BKR316" in found
+
+
 def test_the_product_machines_lead_to_the_standard_library():
     # BKRBKUP, BKRCATLG, BKRADMIN and the installation user: the imported
     # std/backup-manager declares them, each with its role.

@@ -507,6 +507,65 @@ def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] |
     return [text], s
 
 
+def _workers_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] | None:
+    """The cursor is on the number of a member's `workers N`: the worker machines that
+    number makes on that member (`Model.workers_of`, as the inlay hint and definition
+    of a worker give them), the pattern or user that names them, and their kind: an
+    IDENTITY's instance on this member is its SUBCONFIG (`Model.subconfigs`), a
+    single-configuration user has none. Nothing where a syntax error leaves the
+    member's workers unknown (`_unknown_after_syntax_errors`, as inlay hints)."""
+    model = doc.model
+    if model is None:
+        return None
+    for member in model.members:
+        settings = member.decl.settings_named("workers")
+        if not settings or not settings[0].values:
+            continue
+        word = settings[0].values[0]
+        s = word.span
+        if s.file == doc.name and s.start <= start and end <= s.end:
+            break
+    else:
+        return None
+    everything, _, broken_members = _unknown_after_syntax_errors(doc)
+    if everything or id(member.decl) in broken_members:
+        return None
+    ids = model.workers_of(member)
+    head = f"{strong(word.text)}: the number of worker machines on member `{member.name}`"
+    if not ids:
+        if member.workers is None:  # `workers x`: BKR316
+            return [f"{head}, but not a whole number: bkrc names no worker machine"], s
+        if member.workers:  # no pattern nor user with the role `worker`
+            why = "no user or pattern is declared with `role worker` (`std/backup-manager` declares `BKRWRK*`)"
+            return [f"{head}; bkrc names none: {why}"], s
+        return [f"{head}: it runs none"], s
+    lines = [f"{head}: {_id_list(ids)}"]
+    patterns = model.role_patterns("worker")
+    if patterns:
+        p = patterns[0]
+        numbered = f"its `*` numbered 01 to {len(ids):02d}"
+        lines.append(f"- named by the pattern `{p.pattern}` with `role worker` ({where(doc, p.span)}), {numbered}")
+    else:
+        user = model.user(ids[0])
+        place = f" ({where(doc, user.span)})" if user is not None else ""
+        lines.append(f"- the one user declared with `role worker`{place}, whatever the number")
+    kind = model.kind_of(ids[0])
+    if kind is Kind.IDENTITY:
+        here = [sub for machine, m, sub in model.subconfigs() if m.name == member.name and machine in ids]
+        on = f": on `{member.name}` (member {member.ordinal}), SUBCONFIG {_id_list(tuple(here))}" if here else ""
+        lines.append(f"- IDENTITY users, one directory entry each with a SUBCONFIG for each member that runs it{on}")
+    elif kind is not None:
+        lines.append(f"- {KIND_TEXT[kind]}: no SUBCONFIG")
+    return lines, s
+
+
+def _id_list(ids: tuple[str, ...]) -> str:
+    """User IDs in a hover: all of them, or the first and the last of many."""
+    if len(ids) > 6:
+        return f"`{ids[0]}` … `{ids[-1]}` ({len(ids)})"
+    return ", ".join(f"`{i}`" for i in ids)
+
+
 def _size_hover(word: ast.Word, volume: str) -> str:
     """A volume's size word: what it states, or why it states nothing (BKR336)."""
     size = parse_volume_size(word.text)
@@ -586,6 +645,8 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
     elif occ is None:
         start, end = _word_at(doc, line, column)
         found_word = _name_hover(doc, start, end) if start < end else None
+        if found_word is None and start < end:
+            found_word = _workers_hover(doc, start, end)
         if found_word is None:
             found_word = _keyword_hover(doc, line, column)
         if found_word is not None:
