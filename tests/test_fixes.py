@@ -814,6 +814,20 @@ def test_a_comment_written_as_cms_files_write_one_gets_its_hash(clean, written, 
     assert check(apply(text, d)) == []
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("monthly 1, 02:00", "monthly 1 02:00"), ("monthly 1,02:00", "monthly 1 02:00"),
+     ("monthly last sun, 02:00", "monthly last sun 02:00")],
+)
+def test_a_comma_between_a_monthly_day_and_its_time_is_removed(written, meant):
+    # `monthly` names one day: the `,` ends no list, and the schedule is whole without it
+    text = damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 {written}")
+    (d,) = check(text)
+    assert d.code == "BKR015" and d.fix.title == "Remove the `,`"
+    assert apply(text, d) == damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 {meant}")
+    assert check(apply(text, d)) == []
+
+
 @pytest.mark.parametrize(("day", "number"), [("1st", "1"), ("2nd", "2"), ("3rd", "3"), ("15TH", "15")])
 def test_a_day_of_the_month_written_as_english_writes_it_gets_its_number(day, number):
     text = damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 monthly {day} 02:00")
@@ -972,6 +986,10 @@ NOT_FIXED = [
     # `,`, or the `,` is too many and the time missing; neither edit gives a whole schedule
     ("purge weekly sun 03:00", "purge weekly sun,", "BKR010"),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat,", "BKR010"),
+    # `monthly 1,` at the end of its line: the time is missing, and a second day is not
+    # the language's; removing the `,` alone gives no whole schedule
+    ("purge weekly sun 03:00", "purge monthly 1,", "BKR015"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly first sun,", "BKR015"),
 ]
 # fmt: on
 

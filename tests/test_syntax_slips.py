@@ -909,14 +909,30 @@ HELPED = [
     ("size 20 cyl on VMCOM1", "size 20 cyl onto VMCOM1",
      "write `on`: bkrc reads `onto` as `on` followed by a name `to`"),
     # several days of the month: a job for each, not `backup 02:00` nor a `,` that cannot appear
+    # ... and a schedule's one day, each way it is written
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1st,15th 02:00",
-     "write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"),
+     ("write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"
+      " (a schedule names one day: its number, or a weekday: `monthly first sun 02:00`, `monthly last sun 02:00`)")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1 15 02:00",
-     "write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"),
+     ("write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"
+      " (a schedule names one day: its number, or a weekday: `monthly first sun 02:00`, `monthly last sun 02:00`)")),
+    # not "or purge more often: `weekly DAY 03:00`" alone: a member has one purge schedule
     ("purge weekly sun 03:00", "purge monthly 1 15 03:00",
-     "keep one day, `purge monthly 1 03:00`, or purge more often: `weekly DAY 03:00`"),
+     ("keep one day, `purge monthly 1 03:00` (its number, or a weekday: `purge monthly first sun 03:00`,"
+      " `purge monthly last sun 03:00`); a member has one `purge` schedule, so to purge more than once a"
+      " month, purge weekly: `purge weekly DAY 03:00`")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15",
-     "write a job for each day, the same but for its `run`: `monthly 1 HH:MM` and `monthly 15 HH:MM`"),
+     ("write a job for each day, the same but for its `run`: `monthly 1 HH:MM` and `monthly 15 HH:MM`"
+      " (a schedule names one day: its number, or a weekday: `monthly first sun HH:MM`, `monthly last sun HH:MM`)")),
+    # `monthly 1,` at the end of its line: not "commas separate the names of one list (`on
+    # VMSYS1, VMSYS2`)", which says nothing of a schedule's day
+    ("purge weekly sun 03:00", "purge monthly 1,",
+     ("write the time after the day, without the `,`: `purge monthly 1 HH:MM` (the day is its number, or a"
+      " weekday: `purge monthly first sun HH:MM`, `purge monthly last sun HH:MM`); a member has one `purge`"
+      " schedule, so to purge more than once a month, purge weekly: `purge weekly DAY HH:MM`")),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1, 02:00",
+     ("remove the `,`: write `monthly 1 02:00`; for a second day a month, write a second job, the same but"
+      " for its `run`: `monthly N 02:00`")),
     # not "write its keyword before it: `backup 14:00`"
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00",
      "write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00` and `run on VMSYS1 daily 14:00`"),

@@ -286,10 +286,14 @@ SYNTAX = register(
     or `preview` keeps one): a schedule has one time.
     A `monthly` schedule with several days of the month (`monthly 1,15
     02:00`, `monthly 1st 15th 02:00`) is one error at the days, whose help
-    writes a `run` for each day, one job each (a `purge` or `preview` keeps
-    one day, or runs `weekly`): a schedule runs on one day of the month.
-    So are days after `monthly` separated by commas without the time
-    (`monthly 1,15`), whose help writes `HH:MM` for it.
+    writes a `run` for each day, one job each, and the ways to name the one
+    day (its number, `monthly first sun 02:00`, `monthly last sun 02:00`):
+    a schedule runs on one day of the month. A `preview` on a second day
+    goes in a second `expire` block for the member, which the help writes;
+    a `purge` keeps one day, or purges `weekly`, as a member has one
+    `purge` schedule. So are days after `monthly` separated by commas
+    without the time (`monthly 1,15`), whose help writes `HH:MM` for it,
+    and weekdays after an ordinal (`monthly first sun,sat 02:00`).
     The ordinal of the Nth weekday written as a number (`monthly 1st sun
     02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
     first sun 02:00`). There is no fifth: not every month has a fifth
@@ -816,7 +820,13 @@ STRAY_COMMA = register(
     names one member takes no list: `catalog ... on VMSYS1, VMSYS2` and
     `catalog-node TCTMM on VMSYS1, VMSYS2` are this error, whose help says
     that one member is named there (the catalog's server, the Tape
-    Manager catalog node).
+    Manager catalog node). A `monthly` schedule names one day, so a `,`
+    after its day (`purge monthly 1,`, `monthly first sun,`) is this error
+    too, which says so: its help writes the day with its time and how a
+    second day a month is written (a second job; a second `expire` block
+    for a `preview`; a member's one `purge` runs `weekly` to purge more
+    often). Where the time follows (`monthly 1, 02:00`), a fix removes the
+    `,`. (`monthly 1,15` is BKR004.)
 
     Failing example:
 

@@ -1553,22 +1553,75 @@ def star_comment(span: Span, line_end: bool = False) -> Diagnostic:
     )
 
 
-def monthly_days(written: str, days: list[int], time: str | None, statement: str, span: Span) -> Diagnostic:
+def monthly_days(written: str, days: list[int | str], time: str | None, statement: str, span: Span) -> Diagnostic:
     """`monthly 1,15 02:00`, `monthly 1st 15th 02:00`: several days of the month, where a
-    schedule takes one; `statement`, the keyword the schedule belongs to (`run`, `purge`,
+    schedule takes one (`days`, their numbers, or `first sun`, `first sat` for `monthly
+    first sun,sat`); `statement`, the keyword the schedule belongs to (`run`, `purge`,
     `preview`); `time` None when none follows (`monthly 1,15`: the help writes HH:MM).
     No fix: which day, or a job for each, is the user's to choose."""
     time = time or "HH:MM"
+    numbered = isinstance(days[0], int)  # else weekdays: the other form is no help
     if statement == "run":
         each = " and ".join(f"`monthly {day} {time}`" for day in days)
-        help = f"write a job for each day, the same but for its `run`: {each}"
+        forms = f": {_monthly_one_day(time)}" if numbered else " of the month"
+        help = f"write a job for each day, the same but for its `run`: {each} (a schedule names one day{forms})"
     else:
-        help = f"keep one day, `{statement} monthly {days[0]} {time}`, or {statement} more often: `weekly DAY {time}`"
+        forms = f" ({_monthly_one_day(time, statement)})" if numbered else ""
+        help = (
+            f"keep one day, `{statement} monthly {days[0]} {time}`{forms};"
+            f" {_monthly_second_day(statement, time, days[1])}"
+        )
     return codes.SYNTAX(
         f"a `monthly` schedule runs on one day of the month, not on several: `{written}`",
         span,
         help=help,
     )
+
+
+def _monthly_one_day(time: str, statement: str = "") -> str:
+    """The one day a `monthly` schedule names, each way it may: `monthly 1 02:00` by
+    its number (written before this), or the Nth or last weekday of the month."""
+    keyword = f"{statement} " if statement else ""
+    return f"its number, or a weekday: `{keyword}monthly first sun {time}`, `{keyword}monthly last sun {time}`"
+
+
+def _monthly_second_day(statement: str, time: str, day: int | str | None = None) -> str:
+    """How a `run`, `purge` or `preview` gets a second day a month, where one schedule
+    names one: a job for each day; a `preview` in a second `expire` block for the
+    member (a member's BKREXPIR carries every block's previews); a `purge` cannot,
+    a member purging in one block (BKR211) with one `purge` (BKR115): more often."""
+    second = str(day) if day is not None else "N"
+    if statement == "run":
+        return f"for a second day a month, write a second job, the same but for its `run`: `monthly {second} {time}`"
+    if statement == "preview":
+        return (
+            "for a second day a month, write a second `expire` block for the member, with"
+            f" `preview monthly {second} {time}`"
+        )
+    return f"a member has one `purge` schedule, so to purge more than once a month, purge weekly: `purge weekly DAY {time}`"
+
+
+def monthly_comma(
+    day: str, time: str | None, statement: str, span: Span, blank_after: bool = True
+) -> Diagnostic:
+    """`purge monthly 1,` (at the end of its line), `monthly 1, 02:00`, `monthly first
+    sun,`: a `,` after the day of a `monthly` schedule, as if a second day followed,
+    where the schedule names one day (`monthly 1,15` is `monthly_days`). `day`: the
+    day as written (`1`, `first sun`); `time`, the time after the `,`, if any, when
+    the fix removes the `,` (writes a blank for it where the time is written on to
+    it: not `blank_after`); `statement`, the keyword the schedule belongs to."""
+    keyword = "" if statement == "run" else f"{statement} "
+    message = f"a `,` cannot follow `monthly {day}`: a `monthly` schedule runs on one day of the month, not a list"
+    if time is not None:
+        help = f"remove the `,`: write `{keyword}monthly {day} {time}`; {_monthly_second_day(statement, time)}"
+        fix = Fix.replace("Remove the `,`", span, "" if blank_after else " ")
+        return codes.STRAY_COMMA(message, span, help=help, fix=fix)
+    forms = f" (the day is {_monthly_one_day('HH:MM', keyword.strip())})" if day.isdigit() else ""
+    help = (
+        f"write the time after the day, without the `,`: `{keyword}monthly {day} HH:MM`{forms};"
+        f" {_monthly_second_day(statement, 'HH:MM')}"
+    )
+    return codes.STRAY_COMMA(message, span, help=help)
 
 
 #: The Nth weekday of the month as a number (`monthly 1st sun 02:00`): its ordinal.

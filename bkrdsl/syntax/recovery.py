@@ -186,6 +186,8 @@ _SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
 _SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
+#: The ordinals of `monthly first sun 02:00` (Recovery.monthly_comma: `monthly first sun,`).
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "last"})
 #: Blanks, then a word of letters (Recovery.star_comment_after: `* nightly`).
 _STAR_COMMENT_REST = re.compile(r"[ \t]+([A-Za-z][^\s]*)")
 #: Blanks, then `member` (Recovery.each_member_for_one: `on each member`).
@@ -2517,7 +2519,8 @@ class Recovery:
                 if not messages.looks_like_time(self.source.text[days[1] : days[1] + 5]):
                     self.feed(ip, self.token_at("NAME", days[1], days[1]))
                 return None
-            self.report(messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
+            diag = self.monthly_comma(ip, tok) or messages.stray_comma(self.span_of(tok), self.line_before(tok))
+            self.report(diag, tok.start_pos)
             return None
         if tok.type == "STRING" and "NAME" in accepted:
             self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
@@ -3713,7 +3716,8 @@ class Recovery:
     def monthly_days(self, ip, tok: Token) -> tuple[Diagnostic, int] | None:
         """`monthly 1,15 02:00`, `monthly 1st,15th 02:00`, `monthly 1 15 02:00`: several
         days of the month, separated by commas or blanks, then a time, where `monthly`
-        takes one day; or without the time, separated by commas (`monthly 1,15`). The
+        takes one day; or without the time, separated by commas (`monthly 1,15`); or
+        weekdays after an ordinal, separated by commas (`monthly first sun,sat`). The
         error comes at a `,` after the first day, or at the time, when the second day
         was read as the time; (the error for the days, the offset of the time, else
         of the end of the last day). The stack's last values hold `monthly` and its words, unreduced,
@@ -3726,12 +3730,18 @@ class Recovery:
         line_end = self._line_end(monthly.end_pos)
         days: list[re.Match] = []
         time: re.Match | None = None
-        for word in _SCHEDULE_WORD.finditer(text, monthly.end_pos, line_end):
+        words = _SCHEDULE_WORD.finditer(text, monthly.end_pos, line_end)
+        ordinal = next(words, None)
+        if ordinal is None or ordinal.group().lower() not in _ORDINAL_WORDS:
+            # `monthly first sun,sat 02:00`: days of the week after the ordinal
+            ordinal, words = None, _SCHEDULE_WORD.finditer(text, monthly.end_pos, line_end)
+        is_day = messages.month_day if ordinal is None else messages.looks_like_day
+        for word in words:
             if word.group() == ",":
                 continue
             if word.group() in ("#", "}"):
                 break  # the line's schedule ends there
-            if messages.month_day(word.group()) is not None:
+            if is_day(word.group()):
                 days.append(word)
                 continue
             if len(days) < 2 or not messages.looks_like_time(word.group()):
@@ -3740,15 +3750,45 @@ class Recovery:
             break
         if len(days) < 2:
             return None
-        written = text[days[0].start() : days[-1].end()]
-        if time is None and "," not in written:
+        written = text[(days[0] if ordinal is None else ordinal).start() : days[-1].end()]
+        if (time is None or ordinal is not None) and "," not in written:
             return None  # `monthly 1 15`: `15` is read as the time (BKR313)
-        span = self.source.span(days[0].start(), days[-1].end())
-        numbers = [messages.month_day(day.group()) for day in days]
+        span = self.source.span((days[0] if ordinal is None else ordinal).start(), days[-1].end())
+        if ordinal is None:
+            numbers: list[int | str] = [messages.month_day(day.group()) for day in days]
+        else:
+            numbers = [f"{ordinal.group().lower()} {day.group().lower()}" for day in days]
         owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
         statement = "run" if owner is None else owner.type.lower()
         diag = messages.monthly_days(written, numbers, time and time.group(), statement, span)
         return diag, (time.start() if time is not None else days[-1].end())
+
+    def monthly_comma(self, ip, tok: Token) -> Diagnostic | None:
+        """`purge monthly 1,` (its time left out), `monthly 1, 02:00`, `monthly first sun,`:
+        a `,` after the one day of a `monthly` schedule, then nothing more on its line
+        but the time (`monthly_days` has a second day after it). The fast parser gives
+        up at the `,` (a `monthly` takes no list), so both read it here."""
+        leaves = [t for v in ip.parser_state.value_stack[-5:] for t in tokens_of(v)]
+        monthly = next((t for t in reversed(leaves) if t.type == "MONTHLY"), None)
+        if monthly is None or monthly.end_pos is None or monthly.end_line != tok.line or tok.start_pos is None:
+            return None
+        text = self.source.text
+        words = text[monthly.end_pos : tok.start_pos].split()
+        if len(words) == 1 and messages.month_day(words[0]) is not None:
+            day = str(messages.month_day(words[0]))  # `1st,`: the help writes `monthly 1`
+        elif len(words) == 2 and words[0].lower() in _ORDINAL_WORDS and messages.looks_like_day(words[1]):
+            day = " ".join(words)
+        else:
+            return None
+        rest = _SCHEDULE_WORD.findall(text, tok.end_pos, self._line_end(tok.end_pos))
+        rest = rest[: rest.index("#")] if "#" in rest else rest
+        rest = rest[: rest.index("}")] if "}" in rest else rest
+        if len(rest) > 1 or rest and not messages.looks_like_time(rest[0]):
+            return None
+        owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
+        statement = "run" if owner is None else owner.type.lower()
+        blank_after = text[tok.end_pos : tok.end_pos + 1] in (" ", "\t")
+        return messages.monthly_comma(day, rest[0] if rest else None, statement, self.span_of(tok), blank_after)
 
     def day_after_time(self, ip, tok: Token) -> Diagnostic | None:
         """`daily 02:00 sun`, `weekly sat 22:00 sun`: a day of the week after a schedule's
