@@ -797,7 +797,6 @@ class _Reader:
         records that may be, and each is checked as it is read)."""
         uppers = upper.split("\n")
         doubtful = _doubtful(lines, upper, uppers)
-        text = self.text
         for index, line in enumerate(lines):
             if line[:1] == "*":
                 continue  # a comment
@@ -829,19 +828,8 @@ class _Reader:
                         if name == "INCLUDE" and len(shape) > 1:
                             self.profile = shape[1]
                         continue
-                    if name == "MDISK" and 5 < len(shape) < 8:  # no passwords: `_mdisk`'s first reading, inline
-                        first, count, volume = shape[3], shape[4], shape[5]
-                        address = self.addresses.get(shape[1])
-                        if (
-                            address is not None
-                            and address >= 0
-                            and count.isdigit() and first.isdigit() and count.isascii() and first.isascii()  # `_is_number`
-                        ):  # fmt: skip
-                            volume = None if volume.startswith("&") else volume
-                            self.disks.append(
-                                _new(Minidisk, (address, "MDISK", index + 1, shape[2], int(count), volume, int(first), None, text))
-                            )
-                            continue
+                    if name == "MDISK" and 5 < len(shape) < 8 and self._common_mdisk(shape, index + 1):
+                        continue  # no passwords: `_mdisk`'s first reading
                 split = True
             if split:
                 places = None  # found when asked (`_place`)
@@ -1049,23 +1037,29 @@ class _Reader:
             spans = (self._word(2), self._word(5))
         self.builds.append(_new(Build, (member, subconfig, *spans)))
 
+    def _common_mdisk(self, shape: list[str], number: int) -> bool:
+        """The common MDISK, `MDISK vdev devtype start count volid ...` (record `number`),
+        read as `_extent` reads it, without the general path's per-record state: True
+        when it is one and its minidisk is kept; False for any other form, and for an
+        address not yet seen (its first time: `_mdisk` below)."""
+        first, count, volume = shape[3], shape[4], shape[5]
+        address = self.addresses.get(shape[1])
+        if (
+            address is None
+            or address < 0
+            or not (count.isdigit() and first.isdigit() and count.isascii() and first.isascii())  # `_is_number`
+        ):
+            return False
+        volume = None if volume.startswith("&") else volume
+        self.disks.append(_new(Minidisk, (address, "MDISK", number, shape[2], int(count), volume, int(first), None, self.text)))
+        return True
+
     def _mdisk(self, shape: list[str], line: str, cut: bool) -> None:
         """`MDISK vdev devtype start count volid mode ...`, or DEVNO, V-DISK or
         T-DISK and one operand in place of the extent (CP Planning and
         Administration, "MDISK Directory Statement")."""
-        if len(shape) > 5:  # the common one, `MDISK vdev devtype start count volid ...`: `_extent`'s reading, inline
-            first, count, volume = shape[3], shape[4], shape[5]
-            address = self.addresses.get(shape[1])  # (its first time, and any other form: below)
-            if (
-                address is not None
-                and address >= 0
-                and count.isdigit() and first.isdigit() and count.isascii() and first.isascii()  # `_is_number`
-            ):  # fmt: skip
-                volume = None if volume.startswith("&") else volume
-                self.disks.append(
-                    _new(Minidisk, (address, "MDISK", self.number, shape[2], int(count), volume, int(first), None, self.text))
-                )
-                return
+        if len(shape) > 5 and self._common_mdisk(shape, self.number):
+            return
         form = shape[3] if len(shape) > 3 else ""
         if form in ONE_OPERAND_FORMS:
             extent = _extent(form, shape[3:5])

@@ -92,6 +92,20 @@ class Source:
         end_line, end_column = self.position(max(end, start))
         return Span(self.name, line, column, end_line, end_column, start, end)
 
+    def deletion(self, span: Span) -> Span:
+        """The text to delete to take `span` out (a stray `}`): `span` with the blanks
+        before it, or its whole line, line end included, when nothing else stands on it."""
+        text = self.text
+        start = text.rfind("\n", 0, span.start) + 1
+        end = text.find("\n", span.end)
+        end = len(text) if end == -1 else end
+        if not text[start : span.start].strip(" \t") and not text[span.end : end].strip(" \t"):
+            return self.span(start, min(end + 1, len(text)))
+        left = span.start
+        while left > start and text[left - 1] in " \t":
+            left -= 1
+        return self.span(left, span.end)
+
     def first_character(self) -> Span:
         """The file's first character that is not blank, for a diagnostic about the
         whole file; a point at 1:1 that covers nothing in a blank or empty file (one

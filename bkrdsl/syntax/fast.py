@@ -2951,8 +2951,8 @@ class _Parser:
         block and says the line may be missing (`opener_gone`); where that `}` does not
         look the block's own (`Recovery.opener_line_deleted`), the file's count of
         braces decides: with a `}` too many, the help says it closed the block early,
-        with the fix that removes it where it is the one too many (`_extra_brace`);
-        _GiveUp elsewhere."""
+        with the fix that removes it where it is the one too many (`Source.deletion`,
+        as `Recovery.extra_brace`); _GiveUp elsewhere."""
         from bkrdsl.syntax import messages
 
         tok = self.tokens[self.i]
@@ -2971,7 +2971,7 @@ class _Parser:
                 if balance >= 0:
                     raise _GiveUp  # the statement misplaced, perhaps: the recovery weighs it
                 extra_close = True
-                remove = self._extra_brace(brace) if balance == -1 else None
+                remove = self.source.deletion(brace) if balance == -1 else None
         word = self._span(tok, tok)
         self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
         self.stray = messages.only_inside(tok[TEXT], kind, word, closed, extra_close, remove, opener_gone=opener_gone)
@@ -2997,20 +2997,6 @@ class _Parser:
         """The span of the `}` that ends a block read whole."""
         span = block.span
         return Span(self.file, span.end_line, span.end_column - 1, span.end_line, span.end_column, span.end - 1, span.end)
-
-    def _extra_brace(self, brace: Span) -> Span:
-        """`Recovery.extra_brace`: the text that deletes the `}` at `brace`, with the blanks
-        before it, or its whole line when nothing else stands on it."""
-        text = self.text
-        start = text.rfind("\n", 0, brace.start) + 1
-        end = text.find("\n", brace.end)
-        end = len(text) if end == -1 else end
-        if not text[start : brace.start].strip(" \t") and not text[brace.end : end].strip(" \t"):
-            return self.source.span(start, min(end + 1, len(text)))
-        left = brace.start
-        while left > start and text[left - 1] in " \t":
-            left -= 1
-        return self.source.span(left, brace.end)
 
     def _opener_deleted(self, block: ast.Job | ast.Expire, brace: Span, tok: tuple) -> bool:
         """`Recovery.opener_line_deleted`: whether the `}` that closed `block` stands

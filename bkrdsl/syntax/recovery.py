@@ -819,17 +819,7 @@ class Recovery:
         line when nothing else stands on it (a comment after it stays)."""
         if closed is None or self.brace_balance != -1:
             return None
-        brace = closed[1]
-        text = self.source.text
-        start = text.rfind("\n", 0, brace.start) + 1
-        end = text.find("\n", brace.end)
-        end = len(text) if end == -1 else end
-        if not text[start : brace.start].strip(" \t") and not text[brace.end : end].strip(" \t"):
-            return self.source.span(start, min(end + 1, len(text)))
-        left = brace.start
-        while left > start and text[left - 1] in " \t":
-            left -= 1
-        return self.source.span(left, brace.end)
+        return self.source.deletion(closed[1])
 
     def indent_column(self, tok: Token) -> int:
         """1-based column of the first non-blank character of `tok`'s line."""
