@@ -2029,6 +2029,26 @@ def test_a_keyword_then_one_that_fits_starting_the_line_after_a_list_is_left_to_
     assert_contract(source_of(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # found by `.ci/explore 35011` (test_damaged_examples)
+        ("cluster A {\n  disk U 191 size 10at\n  disk V 191 size 10 cyl\n}\n", "`10at` is not a size bkrc knows"),
+        ("cluster A {\n  disk U 191 size 10at\n}\n", "`10at` is not a size bkrc knows"),
+        # a name, then `at` (`Recovery.name_glued`)
+        ("cluster A {\n  disk U 191 size TENat\n}\n", "expected a unit (cyl) after `size TENat`"),
+    ],
+)
+def test_a_size_run_together_with_a_keyword_that_cannot_follow_it_is_no_size(text, message, monkeypatch):
+    """`size 10at`: after a size comes its unit, a name, so `at` there is no keyword, and
+    the word is no value and keyword run together: the recovery said "did you mean
+    `10 at`" (BKR012), whose fix writes another error; both parsers now say what the
+    fast parser said, that the size or its unit is wrong (BKR010)."""
+    assert_read_fast_with_one("BKR010", text, monkeypatch)
+    (found,) = fast.read_reported(source_of(text))[1]
+    assert found.message.startswith(message)
+
+
 def test_disk_alone_on_the_line_after_a_volume_list_before_a_statement_is_read_fast(monkeypatch):
     """Before the next statement, such a `disk` is the keyword for both: its owner is missing."""
     text = "cluster A {\n  shared-volume V\n  disk\n  member M { workers 2 }\n}\n"

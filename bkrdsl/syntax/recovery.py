@@ -5200,7 +5200,8 @@ class Recovery:
     def number_glued(self, tok: Token) -> Token | None:
         """`workers 4private-volume M1PRV1`: a number run together with the keyword
         after it, which the lexer reads as one name (a name may hold a `-`). Where the
-        keyword fits after the number and the line reads on only so, report it (with
+        keyword fits after the number, as the keyword (not as a name: `size 10at`), and
+        the line reads on only so, report it (with
         the blank as its fix: the split is certain), and read the number; the lexer
         goes on from the keyword, as if a blank stood there."""
         text = str(tok.value)
@@ -5217,8 +5218,9 @@ class Recovery:
         window = self.window(tok.end_pos)
         if self.reading(sim, [(text, start), *window]) is not None:
             return None  # the word reads on as a name (a volume `1DISK`)
-        if self.reading(sim, [(number, start), (keyword, split), *window]) is None:
-            return None
+        read = self.reading(sim, [(number, start), (keyword, split), *window])
+        if read is None or read[1] != self.facts.keywords[keyword.lower()]:
+            return None  # `size 10at`: a unit, a name, follows a size; `at` would be no keyword there
         return self.read_head(tok, number, messages.number_glued(text, number, keyword, self.span_of(tok)))
 
     def name_glued(self, tok: Token) -> Token | None:
@@ -5226,8 +5228,8 @@ class Recovery:
         keyword after it, which the lexer reads as one name. The split is certain only
         where the case changes (a name in capitals, the keyword in small letters: a
         user `LINUXON`, a pool `DISKPOOL` or a group `APPSFULL` whose kind is missing
-        are not cut), the head is a valid name here, the keyword fits after it, and the
-        line reads on only so; then report it (with the blank as its fix) and read the
+        are not cut), the head is a valid name here, the keyword fits after it (as the
+        keyword, not as a name: `size TENat`), and the line reads on only so; then report it (with the blank as its fix) and read the
         name; the lexer goes on from the keyword, as if a blank stood there."""
         text = str(tok.value)
         if not text[-1:].islower():  # first: this runs for every name
@@ -5247,8 +5249,9 @@ class Recovery:
         window = self.window(tok.end_pos)
         if self.reading(sim, [(text, start), *window]) is not None:
             return None  # the word reads on as a name
-        if self.reading(sim, [(name, start), (keyword, split), *window]) is None:
-            return None
+        read = self.reading(sim, [(name, start), (keyword, split), *window])
+        if read is None or read[1] != self.facts.keywords[keyword]:
+            return None  # `size TENat`: a unit, a name, follows a size; `at` would be no keyword there
         return self.read_head(tok, name, messages.name_glued(text, name, keyword, self.span_of(tok)))
 
     def read_head(self, tok: Token, head: str, diag: Diagnostic) -> Token:
