@@ -4797,24 +4797,23 @@ class Recovery:
         blocks = open_blocks(stack)
         if not fits and blocks and blocks[-1].kind == "group_decl":
             return None  # only user IDs (and `match`) stand in a group body
-        if how == "spelt" and not fits and sim.fits(["LBRACE", self.facts.keywords[keyword]]):
+        kind = self.facts.keywords[keyword]
+        if (
+            not fits
+            and sim.fits(["LBRACE", kind])
+            and (
+                how == "spelt"
+                or (self.first_on_line(tok.start_pos) and self.fits_in_place(keyword, self.window(end)))
+            )
+        ):
             # `member VMSYS3`, then `private-volume M3PRV1` below: the block's `{` is
             # missing (mid_statement says so, BKR011, or settings_without_braces on the
             # block's line), as before `workers`; the keyword, the first of the block's
-            # body, is not misplaced in the block around it.
-            return None if tok.type == self.facts.keywords[keyword] else self.keyword_token(tok, keyword, end)
-        if (
-            how in ("joined", "spaced")
-            and not fits
-            and self.first_on_line(tok.start_pos)
-            and sim.fits(["LBRACE", self.facts.keywords[keyword]])
-            and self.fits_in_place(keyword, self.window(end))
-        ):
-            # `member VMSYS3`, then `job suffix C` below: the same `{` missing, the one
-            # error (BKR011, found `job suffix`), as before a misspelt keyword; not the
-            # keyword misplaced in the block around it, and then its `}` one too many.
-            # Once the `{` is written, the hyphen is reported missing (hyphen_read).
-            return None if tok.type == self.facts.keywords[keyword] else self.keyword_token(tok, keyword, end)
+            # body, is not misplaced in the block around it. Written without its hyphen
+            # (`job suffix C`, first on its line and the whole statement read so), the
+            # same one error, found `job suffix`, as before a misspelt keyword; once the
+            # `{` is written, the hyphen is reported missing (hyphen_read).
+            return None if tok.type == kind else self.keyword_token(tok, keyword, end)
         if how != "spaced":
             if fits:
                 return self.hyphen_read(tok, keyword, end)
