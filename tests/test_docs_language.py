@@ -184,3 +184,60 @@ def test_a_fragment_that_no_longer_checks_as_the_page_says_is_caught():
     assert codes_found(in_a_cluster(clean)) == codes_named(clean) == []
     assert codes_found(in_a_cluster(wrong)) == ["BKR225"] != codes_named(wrong)
     assert codes_named(wrong + "# job-suffix 1: BKR225\n") == ["BKR225"]
+
+
+# "Why `exclude minidisk * 0190 019D 019E`" on the page: the examples and the
+# README's cluster, which people copy, follow it in what they compile to. A
+# template whose includes reach 0190, 019D or 019E excludes those three for
+# every owner (the links to MAINT's CMS disks); none excludes 0191 for every
+# owner while an include reaches it (the users' own A-disks).
+LINKED = (0x190, 0x19D, 0x19E)
+RECORD = re.compile(r"^(INCLUDE|EXCLUDE) MINIDISK (\S+) = ([0-9A-F]{4}) - ([0-9A-F]{4})$", re.MULTILINE)
+
+
+def readme_cluster() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return next(b for b in BLOCK.findall(readme) if "cluster " in b)
+
+
+def selection_slips(template: str) -> list[str]:
+    """What a template's minidisk records do against the page's advice."""
+    records = [(verb, owner, int(first, 16), int(last, 16)) for verb, owner, first, last in RECORD.findall(template)]
+
+    def reached(verb: str, address: int, owner: str | None = None) -> bool:
+        return any(v == verb and first <= address <= last and owner in (None, o) for v, o, first, last in records)
+
+    slips = [f"{a:04X} not excluded for every owner" for a in LINKED
+             if reached("INCLUDE", a) and not reached("EXCLUDE", a, "*")]
+    if reached("INCLUDE", 0x191) and reached("EXCLUDE", 0x191, "*"):
+        slips.append("0191, every user's A-disk, excluded for every owner")
+    return slips
+
+
+def compiled_templates(name: str, text: str) -> dict[str, str]:
+    from bkrdsl.pipeline import compile_source
+
+    analysis, artifacts = compile_source(name, text.encode("utf-8"), path=ROOT / "examples" / name)
+    assert artifacts is not None, [d.message for d in analysis.diagnostics if d.is_error]
+    return {a.path: a.text for a in artifacts if a.path.endswith(".TEMPLATE")}
+
+
+@pytest.mark.parametrize(
+    "name", [p.name for p in sorted((ROOT / "examples").glob("*.bkr"))] + ["README.md"]
+)
+def test_the_examples_exclude_the_cms_links_and_keep_the_a_disks(name):
+    text = readme_cluster() if name == "README.md" else (ROOT / "examples" / name).read_text(encoding="utf-8")
+    found = {path: slips for path, t in compiled_templates(name, text).items() if (slips := selection_slips(t))}
+    assert found == {}
+
+
+def test_a_template_against_the_advice_is_caught():
+    head = "CONFIG BKR_Job_Type = FULL\n"
+    good = head + "INCLUDE MINIDISK LNX* = 0000 - FFFF\n" + "".join(
+        f"EXCLUDE MINIDISK * = {a:04X} - {a:04X}\n" for a in LINKED)
+    assert selection_slips(good) == []
+    assert selection_slips(head + "INCLUDE MINIDISK TCPIP = 0191 - 0191\n") == []
+    assert selection_slips(head + "INCLUDE MINIDISK TCPIP = 0000 - FFFF\n") == [
+        "0190 not excluded for every owner", "019D not excluded for every owner", "019E not excluded for every owner"]
+    assert selection_slips(head + "INCLUDE MINIDISK PAY* = 0000 - FFFF\nEXCLUDE MINIDISK * = 0190 - 019F\n") == [
+        "0191, every user's A-disk, excluded for every owner"]
