@@ -147,10 +147,13 @@ MALFORMED = register(
     0-9 @ # $ _ -), a BUILD statement not of that form or outside an
     IDENTITY entry, an MDISK or LINK statement whose virtual address is not
     1-4 hexadecimal digits or whose extent (`start count volid`, `DEVNO
-    rdev`, `V-DISK blocks`, `T-DISK size`) is missing or not a number, or a
-    statement before the directory's first entry that is none of DIRECTORY
-    and GLOBALOPTS, is one DIRECTXA refuses; bkrc reports it and reads the
-    rest of the file.
+    rdev`, `V-DISK blocks`, `T-DISK size`) is missing or not a number, a
+    V-DISK in an IDENTITY entry itself (IBM's "MDISK Directory Statement"
+    allows a virtual disk in storage only in a USER or SUBCONFIG entry: it
+    is local, each instance's own), or a statement before the directory's
+    first entry that is none of DIRECTORY and GLOBALOPTS, is one DIRECTXA
+    refuses; bkrc reports it, keeps nothing of it, and reads the rest of
+    the file.
 
     Failing example: a directory line `BUILD ON VMSYS1 SUBCONFIG TCPIP-1`
     (USING is missing).
@@ -1073,6 +1076,18 @@ class _Reader:
                 operands = shape[3:5] if form != "MDISK" else shape[3:6]
                 problem = _address_problem(shape, "MDISK") or _extent_problem(form, operands)
                 self.found.append(MALFORMED(problem, self._statement(line), help=_MDISK_HELP))
+            return
+        if form == "V-DISK" and self.current == "IDENTITY":
+            # IBM's "MDISK Directory Statement": a virtual disk in storage only in a user or
+            # subconfiguration entry (it is local: each instance's own).
+            self.found.append(
+                MALFORMED(
+                    "a V-DISK in an IDENTITY entry itself: CP takes a virtual disk in storage only in a USER"
+                    " or SUBCONFIG entry",
+                    self._statement(line),
+                    help="move the MDISK statement into each SUBCONFIG of the IDENTITY whose instance uses it",
+                )
+            )
             return
         # Placed when asked (`Minidisk.span`, `statement`), from the record as the `Source` keeps it.
         self.disks.append(_new(Minidisk, (address, form, self.number, shape[2], *extent, self.text)))

@@ -303,6 +303,23 @@ def test_a_number_of_other_digits_than_0_to_9_is_bkr502_not_a_crash(statement):
     assert [d.address for d in found.entry("A").disks] == [0x191]
 
 
+def test_a_v_disk_in_an_identity_entry_itself_is_bkr502_and_not_kept():
+    # IBM's "MDISK Directory Statement": a virtual disk in storage only in a user or subconfiguration entry.
+    text = (
+        "IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG A-1\n"
+        " MDISK 0300 FB-512 V-DISK 2097152 MR\n MDISK 0400 3390 T-DISK 10 MR\n"
+        "SUBCONFIG A-1\n MDISK 0301 FB-512 V-DISK 2097152 MR\n"
+        "USER B PW 1M 1M G\n MDISK 0300 FB-512 V-DISK 2097152 MR\n"
+    )
+    found = read_directory("site.direct", text.encode())
+    (bad,) = found.diagnostics
+    assert (bad.code, bad.span.line, bad.span.column) == ("BKR502", 3, 1)
+    assert "V-DISK" in bad.message and "IDENTITY" in bad.message and "SUBCONFIG" in bad.help
+    assert [d.address for d in found.entry("A").disks] == [0x400]  # a T-DISK is allowed there
+    assert [d.address for d in found.entry("A-1").disks] == [0x301]
+    assert [d.address for d in found.entry("B").disks] == [0x300]
+
+
 def test_the_one_operand_mdisk_forms_have_their_passwords_masked_too():
     text = "USER A PW 1M 1M G\n MDISK 0200 3390 DEVNO 1A2B MR RSECRET WSECRET MSECRET\n"
     shown = read_directory("site.direct", text.encode()).source.text

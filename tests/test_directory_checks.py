@@ -123,6 +123,8 @@ def test_bkr510_a_product_machine_a_pattern_and_a_machine_the_cluster_only_names
         PRODSSI,
         (r"^USER BKRSVSFS", "IDENTITY BKRSVSFS"),
         (r"^USER LNXAPP01", "IDENTITY LNXAPP01"),
+        # Its V-DISK swap too: CP takes none in an IDENTITY entry itself (BKR502).
+        (r"^( MDISK 0191 3390 14882 .*)\n MDISK 0300 FB-512 V-DISK 2097152 MR\n", r"\1\n"),
         (r"^IDENTITY BKRWRK01", "USER BKRWRK01"),
         (r"^ BUILD ON \S+ USING SUBCONFIG BKRW01-\d\n", ""),
         (r"^SUBCONFIG BKRW01-\d\n MDISK .*\n", ""),
