@@ -170,7 +170,7 @@ def _analyse(
 
         model = build_model(program.modules)
         if checks:
-            run_checks(model, into=found)
+            run_checks(model, into=found, directory=directory)
             if model.cluster is not None:
                 from bkrdsl.dialect import load_dialect
 

@@ -339,6 +339,79 @@ def test_bkr515_an_identity_s_minidisk_missing_on_some_members_names_them():
     assert "names no minidisk of `FTPSERVE`" in d.message and "(`FTPSERVE`'s minidisks: `0291`)" in d.help
 
 
+#: A minidisk in TCPIP's IDENTITY entry itself, not in a SUBCONFIG: one global minidisk
+#: every member's instance shares (IBM's "MDISK Directory Statement").
+GLOBAL_0200 = (r"^( OPTION QUICKDSP)$", r"\1\n MDISK 0200 3390 3000 0050 VMCOM1 MR")
+#: Where `_job_line` adds a line to job SYSINC (SYSIDS: TCPIP and FTPSERVE, on each member).
+IN_SYSINC = "    to tape\n    run on each member daily 03:30"
+
+
+def _sysinc(includes: str) -> str:
+    """prodssi.bkr with job SYSINC's `include minidisk * 0191` replaced by `includes`."""
+    text = PRODSSI.read_text()
+    old = "    include minidisk * 0191\n" + IN_SYSINC
+    assert old in text
+    return text.replace(old, includes + "\n" + IN_SYSINC, 1)
+
+
+def test_bkr530_an_identity_s_global_minidisk_an_each_member_job_backs_up_once_per_member():
+    (d,) = check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), GLOBAL_0200)
+    assert d.code == "BKR530" and d.severity is Severity.ERROR and d.span.file == "site.bkr"
+    assert (d.span.line, d.span.column) == (81, 28)  # the include's `0200`
+    assert "job `SYSINC`" in d.message and "`TCPIP`'s minidisk 0200" in d.message
+    assert "IDENTITY entry" in d.message and "4 members" in d.message
+    assert "`exclude minidisk TCPIP 0200`" in d.help
+    labels = [r.label for r in d.related]
+    assert d.related[0].span.file == "site.direct" and "MDISK 0200" in labels[0]
+    assert any("runs on each member" in label for label in labels)
+    # `*` and a range reach it too, once for the job's include that does.
+    (d,) = check(_sysinc("    include minidisk * 0191-02FF"), GLOBAL_0200)
+    assert d.code == "BKR530" and "`TCPIP`'s minidisk 0200" in d.message and d.span.line == 80
+    # Excluded from the job: backed up by none of its copies.
+    assert check(_sysinc("    include minidisk * 0191-02FF\n    exclude minidisk TCP* 0200"), GLOBAL_0200) == []
+    # Not selected, a SUBCONFIG's (local), a temporary disk, or on `&SYSRES` (each member's own volume).
+    assert check(PRODSSI, GLOBAL_0200) == []
+    local = (r"^(SUBCONFIG TCPIP-\d)$", r"\1\n MDISK 0200 3390 3000 0050 VMCOM1 MR")
+    assert check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), local) == []
+    tdisk = (r"^( OPTION QUICKDSP)$", r"\1\n MDISK 0200 3390 T-DISK 50 MR")
+    assert codes(check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), tdisk)) == ["BKR516"]
+    sysres = (r"^( OPTION QUICKDSP)$", r"\1\n MDISK 0200 3390 3000 0050 &SYSRES MR")
+    assert check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), sysres) == []
+
+
+#: A job of SYSIDS that backs up TCPIP's global 0200 (GLOBAL_0200) once, from one member.
+SYSGLOB = """  job SYSGLOB {
+    backup SYSIDS full
+    include minidisk TCPIP 0200
+    to tape
+    run on VMSYS1 daily 04:30
+  }
+}
+"""
+
+
+def _with_sysglob(job: str = SYSGLOB) -> str:
+    text = PRODSSI.read_text()
+    assert text.endswith("  }\n}\n")
+    return text[: -len("}\n")] + job
+
+
+def test_bkr221_with_the_directory_a_job_that_selects_only_global_minidisks_may_run_on_one_member():
+    assert check(_with_sysglob(), GLOBAL_0200) == []
+    # Without the directory nothing proves it: BKR221, whose help says what would.
+    (d,) = analyse("site.bkr", _with_sysglob().encode()).diagnostics
+    assert d.code == "BKR221" and "--directory" in d.help and "global" in d.help
+    # The directory shows a SUBCONFIG's (local) minidisk selected, or no global one: BKR221 stands.
+    local = _with_sysglob(SYSGLOB.replace("TCPIP 0200", "TCPIP 0191-0200"))
+    assert codes(check(local, GLOBAL_0200)) == ["BKR221"]
+    assert sorted(codes(check(_with_sysglob()))) == ["BKR221", "BKR515"]  # no 0200 in the directory
+    sysres = (r"^( OPTION QUICKDSP)$", r"\1\n MDISK 0200 3390 3000 0050 &SYSRES MR")
+    assert codes(check(_with_sysglob(), sysres)) == ["BKR221"]  # each member's own residence volume
+    # A SUBCONFIG's minidisk the job excludes is not selected.
+    excluded = SYSGLOB.replace("TCPIP 0200\n", "TCPIP 0191-0200\n    exclude minidisk TCPIP 0191\n")
+    assert check(_with_sysglob(excluded), GLOBAL_0200) == []
+
+
 def test_bkr516_an_include_of_only_a_v_disk_or_t_disk():
     (d,) = check(_job_line("    include minidisk LNXWEB01 0300"))
     assert d.code == "BKR516" and "only a V-DISK of `LNXWEB01`" in d.message

@@ -791,3 +791,21 @@ def test_init_md_shows_the_site_s_catalog_server_bkrc_init_finds(tmp_path, monke
     assert f"`{TAPE_MANAGER_OWNER}` matches" in section.replace("\n  ", " ")
     compatibility = (ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")
     assert f"whose ID `{TAPE_MANAGER_OWNER}` matches" in compatibility.replace("\n  ", " ")
+
+
+def test_an_identity_s_global_a_disk_is_the_site_s_to_settle_not_an_internal_error(tmp_path):
+    """TCPIP's 0191 in its IDENTITY entry itself (global, one every member shares): the
+    first file's `include minidisk * 0191`, on each member, would back it up once per
+    member (BKR530), a fact of the site's directory: said, and nothing written."""
+    text = DIRECT.read_text().replace(
+        " OPTION QUICKDSP                                                        00009800\n",
+        " OPTION QUICKDSP                                                        00009800\n"
+        " MDISK 0191 3390 3000 0050 VMCOM1 MR\n",
+    )
+    site = tmp_path / "site.direct"
+    site.write_text(text)
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=1)
+    assert "error[BKR530]: job `SYSINC` backs up `TCPIP`'s minidisk 0191" in result.stderr
+    assert "internal error" not in result.stderr and result.stderr.endswith("bkrc: nothing written\n")
+    assert not path.exists()

@@ -7,10 +7,12 @@ from the registry (`python -m bkrdsl.check.docs`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 # Rule families register their codes and checks on import. One is not imported here:
 # analyse imports it with --directory alone, and `registry.load_all` for its codes,
 # so that a check without the option does not load it:
-#     directory,  # BKR510-BKR525, BKR528, BKR529: against the site's CP directory (BKR521: bkrc init --directory)
+#     directory,  # BKR510-BKR525, BKR528-BKR530: against the site's CP directory (BKR521: bkrc init --directory)
 from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR219, BKR260, BKR261: the catalog and its expiry
     coverage,  # BKR401-BKR414: coverage and schedules
@@ -24,19 +26,29 @@ from bkrdsl.check import (  # noqa: F401
     tape,  # BKR230-BKR235: Tape Manager
     values,  # BKR310-BKR318, BKR336-BKR338, BKR019: addresses, times, counts, paths, sizes, waits, escapes
 )
-from bkrdsl.check.registry import CHECKS
+from bkrdsl.check.registry import CHECKS, DIRECTORY
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.diagnostics.limit import Collector
 from bkrdsl.resolve.model import Model
 
+if TYPE_CHECKING:
+    from bkrdsl.cpdirectory import Directory
 
-def run_checks(model: Model, into: Collector | None = None) -> list[Diagnostic]:
+
+def run_checks(
+    model: Model, into: Collector | None = None, directory: Directory | None = None
+) -> list[Diagnostic]:
     """Every check over the model, in one pass; sorted, each finding once. With
     `into`, each finding goes to that collector as it is found (which keeps only
-    what its error limit can show), and the list returned is empty."""
+    what its error limit can show), and the list returned is empty. `directory`, the
+    site's CP directory (`--directory`), is what BKR221's exception reads (`DIRECTORY`)."""
     # One diagnostic per (code, place, message): two rules never say the same thing twice.
     collector = Collector() if into is None else into
-    for fn in CHECKS:
-        for d in fn(model):
-            collector.add(d, unique=True)
+    token = DIRECTORY.set(directory if directory is not None and directory.readable else None)
+    try:
+        for fn in CHECKS:
+            for d in fn(model):
+                collector.add(d, unique=True)
+    finally:
+        DIRECTORY.reset(token)
     return collector.result()[0] if into is None else []

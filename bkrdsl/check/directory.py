@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR525, BKR528, BKR529), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR525, BKR528-BKR530), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -40,6 +40,7 @@ from bkrdsl.resolve.model import (
     is_pattern,
     parse_address,
     parse_address_range,
+    pattern_regex,
     subconfig_id,
 )
 
@@ -581,6 +582,51 @@ SUBCONFIG_RENAMED = register(
 )
 
 
+GLOBAL_MINIDISK_PER_MEMBER = register(
+    "BKR530",
+    "global-minidisk-backed-up-per-member",
+    "error",
+    "a job that runs on each member backs up a minidisk of an IDENTITY entry itself, one minidisk every member shares",
+    """
+    An IDENTITY's minidisks are most often in its SUBCONFIGs, one set per
+    member on that member's private volumes: a job of IDENTITY users runs
+    on each member (BKR221) and each member's copy backs up its own
+    member's instance. IBM's "MDISK Directory Statement" says where a
+    minidisk is defined decides its scope: a permanent minidisk in a user
+    or identity entry is global (one minidisk, that the users on every
+    member share), one in a subconfiguration entry is local (its member's
+    only). So an MDISK statement in the IDENTITY entry itself, before its
+    SUBCONFIGs, is one minidisk every instance has. With `--directory
+    FILE`, bkrc finds each such minidisk that an include of a job running
+    on several members selects: each member's copy of the job (SYSINC1,
+    SYSINC2, ...) backs it up, so the same data is copied once per member
+    into as many histories, as a single-configuration user's would be
+    (BKR220).
+
+    An error, as BKR220 is. A minidisk on `&SYSRES` is not reported: each
+    member resolves it to its own system residence volume, so the
+    directory makes it per member. A V-DISK is not taken in an IDENTITY
+    entry (BKR502), and a T-DISK holds nothing after logoff (BKR516). A
+    minidisk the job excludes (`exclude minidisk TCPIP 0200`) is not
+    reported, nor one of an IDENTITY built on one of the job's members
+    only.
+
+    Failing example: the directory's `IDENTITY TCPIP` entry holds `MDISK
+    0200 3390 3000 50 VMCOM1 MR` before its SUBCONFIGs, and job SYSINC,
+    `run on each member`, has `include minidisk TCPIP 0200` (or `*`, or a
+    range that reaches 0200).
+
+    Fix: exclude it from the job that runs on each member (`exclude
+    minidisk TCPIP 0200`), and back it up once, in a job of its own on one
+    member: `backup SYSIDS full`, `include minidisk TCPIP 0200`, `run on
+    VMSYS1 ...`. With `--directory`, BKR221 lets a job of IDENTITY users
+    run on one member when every include of it selects only such global
+    minidisks. Or move the MDISK statement into each SUBCONFIG, one
+    minidisk per member, if every instance should have its own.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
 MEMBER_MISSPELLED = register(
     "BKR528",
     "member-named-otherwise-in-directory",
@@ -739,6 +785,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(machine_builds(model, directory, lacking, misspelt))
     out.extend(subconfigs_named_otherwise(model, directory, lacking))
     out.extend(selected_minidisks(model, directory))
+    out.extend(global_minidisks_per_member(model, directory))
     out.extend(subconfigs_built_by_none(directory, lacking))
     overlapping = list(extents_in_use(model, directory, dialect))
     # A statement whose extent is another user's: BKR523's error says it (its help
@@ -1480,6 +1527,142 @@ def _temporary(item, temporary: list[tuple[Entry, Minidisk]]) -> Diagnostic:
         help="remove the include (or this address), or select the permanent minidisk that was meant",
         related=(Related(disk.statement, f"{quoted(entry.id)}'s {disk.form} in the directory"),),
     )
+
+
+def is_global(disk: Minidisk) -> bool:
+    """Whether an MDISK of an IDENTITY entry itself (not a SUBCONFIG's) is one minidisk
+    every member's instance shares. IBM ("MDISK Directory Statement"): a permanent
+    minidisk in an identity entry is global. Not a T-DISK (local, made at logon; a V-DISK
+    there is BKR502's and not kept), nor an extent on `&SYSRES`, which each member
+    resolves to its own system residence volume (the reader keeps no volume for it)."""
+    if disk.form in TEMPORARY_FORMS:
+        return False
+    return not (disk.form == "MDISK" and disk.allocation is None and disk.volume is None)
+
+
+def _excluded(job, user_id: str, address: int) -> bool:
+    """Whether one of the job's minidisk excludes removes `user_id`'s minidisk at `address`
+    (an IDENTITY job's copies all carry the job's excludes, and no member's excludes:
+    `JobModel.takes_member_excludes`)."""
+    for selection in job.excludes:
+        if selection.medium is not Medium.MINIDISK:
+            continue
+        owner = selection.owner.upper if selection.owner is not None else "*"
+        matches = owner in ("*", user_id) or (is_pattern(owner) and pattern_regex(owner).match(user_id))
+        if not matches:
+            continue
+        for item in selection.items:
+            bounds = parse_address_range(item.upper)
+            if bounds is not None and bounds[0] <= address <= bounds[1]:
+                return True
+    return False
+
+
+def _built_on(entry: Entry, members: tuple[str, ...]) -> list[str]:
+    """The `members` an IDENTITY's BUILD statements name (`BUILD ON *`: each)."""
+    built = {b.member for b in entry.builds}
+    return [m for m in members if m in built or "*" in built]
+
+
+def _declared_members(model: Model, job) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m for m in job.members if model.member(m) is not None))
+
+
+def global_minidisks_per_member(model: Model, directory: Directory) -> Iterator[Diagnostic]:
+    """BKR530: each minidisk of an IDENTITY entry itself (global: `is_global`) that an
+    include of a job of IDENTITY users running on two or more members the IDENTITY is
+    built on selects, and the job does not exclude; once per job and minidisk, at the
+    first include's address that reaches it."""
+    holders = {e.id for e in directory.entries if e.kind == "IDENTITY" and any(map(is_global, e.disks))}
+    if not holders:
+        return
+    holders -= directory.twice  # which of its entries is meant: BKR503's
+    for job in model.jobs:
+        members = _declared_members(model, job)
+        if job.run is None or len(members) < 2 or job.kinds != {Kind.IDENTITY}:
+            continue
+        said: set[tuple[str, int]] = set()
+        for selection, owners in zip(job.includes, model.include_owners(job), strict=True):
+            if selection.medium is not Medium.MINIDISK:
+                continue
+            named = [o for o in owners if is_pattern(o) or o in holders]
+            for entry in directory.users_named(named) if named else ():
+                if entry.id not in holders or len(on := _built_on(entry, members)) < 2:
+                    continue
+                for item in selection.items:
+                    bounds = parse_address_range(item.upper)
+                    if bounds is None or bounds[0] > bounds[1]:
+                        continue  # malformed or reversed: the checker's
+                    for disk in entry.disks:
+                        key = (entry.id, disk.address)
+                        if (
+                            bounds[0] <= disk.address <= bounds[1]
+                            and key not in said
+                            and is_global(disk)
+                            and not _excluded(job, entry.id, disk.address)
+                        ):
+                            said.add(key)
+                            yield _global_per_member(model, job, item, entry, disk, on)
+
+
+def _global_per_member(model: Model, job, item, entry: Entry, disk: Minidisk, on: list[str]) -> Diagnostic:
+    address = f"{disk.address:04X}"
+    how = "each member" if job.each_member else listed(on)
+    names = dict(model.derived_names(job))
+    copies = listed([names.get(m, job.name) for m in on], 6)
+    return GLOBAL_MINIDISK_PER_MEMBER(
+        f"job {quoted(job.name)} backs up {quoted(entry.id)}'s minidisk {address} on {how}, but the site's directory"
+        " defines it in the IDENTITY entry itself: one global minidisk every instance shares, so each of the"
+        f" {len(on)} members' jobs ({copies}) backs it up",
+        item.span,
+        help=f"exclude it from the job, `exclude minidisk {entry.id} {address}`, and back it up once, in a job of"
+        f" its own on one member (`include minidisk {entry.id} {address}`, `run on {on[0]}`), which BKR221 allows"
+        " with `--directory`; or move the MDISK statement into each SUBCONFIG if every instance should have its own",
+        related=(
+            Related(
+                disk.statement, f"IDENTITY {quoted(entry.id)}'s MDISK {address}, in its entry, not a SUBCONFIG"
+            ),
+            Related(job.run.placement.span, f"job {quoted(job.name)} runs on {how} here"),
+        ),
+    )
+
+
+def selects_only_global(model: Model, directory: Directory, job) -> bool:
+    """BKR221's exception with `--directory`: whether every include of the job is a
+    minidisk include whose owners are IDENTITYs of the directory built on each member
+    the job runs on, and whose addresses select, on every member, only minidisks of the
+    IDENTITY entries themselves that `is_global` holds (one or more), the job's
+    excludes taken out. Such a job backs up data every member shares: one member's
+    backup server reaches it all, as BKR226's shared file pool."""
+    if not directory.readable or not job.includes:
+        return False
+    members = _declared_members(model, job)
+    selected = False
+    for selection, owners in zip(job.includes, model.include_owners(job), strict=True):
+        if selection.medium is not Medium.MINIDISK or not owners:
+            return False
+        entries: list[Entry] = []
+        for owner in owners:
+            named = directory.users_named((owner,))
+            # A user the directory lacks, of the other kind, or whose entry is in doubt: nothing proven.
+            if not named or any(e.kind != "IDENTITY" or e.id in directory.twice or e.builds_unread for e in named):
+                return False
+            entries.extend(named)
+        for entry in entries:
+            if len(_built_on(entry, members)) != len(members):
+                return False
+            own = len(entry.disks)
+            for item in selection.items:
+                bounds = parse_address_range(item.upper)
+                if bounds is None or bounds[0] > bounds[1]:
+                    return False
+                # Its own minidisks first, then its SUBCONFIGs'.
+                for n, disk in enumerate(directory.minidisks_of(entry)):
+                    if bounds[0] <= disk.address <= bounds[1] and not _excluded(job, entry.id, disk.address):
+                        if n >= own or not is_global(disk):
+                            return False  # a member's own (local) minidisk, or a temporary one
+                        selected = True
+    return selected
 
 
 def subconfigs_built_by_none(directory: Directory, lacking: set[str]) -> Iterator[Diagnostic]:

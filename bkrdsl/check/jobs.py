@@ -1,4 +1,5 @@
-"""Job placement: the typing rule of the checker (BKR220-BKR226).
+"""Job placement: the typing rule of the checker (BKR220-BKR226; BKR221 reads the
+site's directory, with `--directory`, for its exception of global minidisks).
 
 A job's users have a kind; a job has a placement. Single-configuration users
 are backed up by one job on one member; IDENTITY users by one job per member
@@ -17,7 +18,7 @@ from bkrdsl.check.common import (
     name_problem,
     quoted,
 )
-from bkrdsl.check.registry import check
+from bkrdsl.check.registry import DIRECTORY, check
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.records import dataclass
@@ -101,6 +102,19 @@ IDENTITY_PINNED = register(
     catalog's file pool backs up data every member shares (one file space
     per user ID, whichever member the user runs on), so it runs on one
     member (BKR226).
+
+    A second, with the site's directory alone (`--directory`): a job whose
+    every include selects only minidisks defined in the IDENTITY entries
+    themselves, not in their SUBCONFIGs, backs up global minidisks (IBM: a
+    permanent minidisk in an identity entry is one minidisk every member
+    shares), so it runs on one member; on each member it would copy them
+    once per member (BKR530). The .bkr file does not say in which entry a
+    minidisk is defined: without the directory this error stands, and its
+    help says what would prove the exception. The directory must define
+    each user the includes name as an IDENTITY built on the job's member,
+    and no include may reach, unless the job excludes it, a SUBCONFIG's
+    minidisk, a T-DISK, or one on `&SYSRES` (each member's own residence
+    volume).
 
     A job that backs up a user declared both single and IDENTITY (BKR203,
     a group's `single` or `identity` written the wrong way) is not judged
@@ -392,6 +406,25 @@ def _shared_pool_only(model: Model, job: JobModel) -> bool:
     return bool(items) and len(_shared_pool_items(model, job)) == len(items)
 
 
+def _global_only(model: Model, job: JobModel) -> bool:
+    """Whether the site's directory, when the check has it (`--directory`), shows that
+    every include of the job selects only minidisks of the IDENTITY entries themselves:
+    global ones, which every member shares, so one member backs them up for all
+    (`bkrdsl.check.directory.selects_only_global`). Without it, nothing proves it."""
+    directory = DIRECTORY.get()
+    if directory is None:
+        return False
+    from bkrdsl.check.directory import selects_only_global  # loaded with --directory alone
+
+    return selects_only_global(model, directory, job)
+
+
+def _minidisks_only(job: JobModel) -> bool:
+    """Whether every include of the job is a minidisk include (one or more): what
+    BKR221's exception with the site's directory may allow, and its help says."""
+    return bool(job.includes) and all(s.medium is Medium.MINIDISK for s in job.includes)
+
+
 def _kind_ref(job: JobModel, kind: Kind):
     return next((r for r in job.refs if kind in r.kinds), None)
 
@@ -425,7 +458,8 @@ def left_out_members(model: Model, job: JobModel) -> list[str]:
         or not members
         or len(members) != len(set(job.members))  # an unknown member (BKR330)
         or set(members) == set(all_members)
-        or (len(members) == 1 and _shared_pool_only(model, job))  # BKR226's way out
+        # BKR226's way out, and with the site's directory BKR530's:
+        or (len(members) == 1 and (_shared_pool_only(model, job) or _global_only(model, job)))
     ):
         return []
     return [m for m in all_members if m not in members]
@@ -497,11 +531,27 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
                 ", and move the includes of the shared file pool into a job of their own on one member (BKR226)"
                 if _shared_pool_items(model, job)
                 else ""
-            ),
+            )
+            + (_global_help(len(members)) if _minidisks_only(job) else ""),
             fix=_on_each_member(model, job, where),
         )
         return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
     return None
+
+
+def _global_help(members: int) -> str:
+    """BKR221's word on its exception for minidisks every member shares (BKR530)."""
+    if members != 1:
+        return ""
+    if DIRECTORY.get() is None:
+        return (
+            "; a job whose every include selects only minidisks of the IDENTITY entries themselves (global: one"
+            " every member shares) may run on one member, which the site's directory proves (`--directory`)"
+        )
+    return (
+        "; the site's directory does not show that its includes select only minidisks of the IDENTITY entries"
+        " themselves (global: one every member shares), which would let it run on one member"
+    )
 
 
 def _group_at_fault(model: Model, found: list[_Misplaced]) -> dict[str, list[_Misplaced]]:

@@ -8,13 +8,24 @@ reports every independent error in a file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.resolve.model import Model
 
+if TYPE_CHECKING:
+    from bkrdsl.cpdirectory import Directory
+
 Check = Callable[[Model], Iterable[Diagnostic]]
 
 CHECKS: list[Check] = []
+
+#: The site's CP directory while `run_checks` runs with one (`--directory`), else None.
+#: One check of the model reads it: BKR221's exception for a job of IDENTITY users whose
+#: every include selects only minidisks of the IDENTITY entries themselves (global, one
+#: every member shares), which the directory alone can prove (`bkrdsl.check.jobs`).
+DIRECTORY: ContextVar[Directory | None] = ContextVar("bkrdsl_check_directory", default=None)
 
 
 def check(fn: Check) -> Check:

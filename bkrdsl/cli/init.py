@@ -258,9 +258,11 @@ def init_cmd(
 
 
 #: The checks against the site's directory (bkrdsl/check/directory.py) whose error
-#: is a fact of the site: BKR510-BKR520, and BKR529 (the product's SUBCONFIGs named
-#: otherwise: installed by hand, or numbered by another order of `--member`).
-_DIRECTORY_CHECKS = (*(f"BKR{n}" for n in range(510, 521)), "BKR529")
+#: is a fact of the site: BKR510-BKR520, BKR529 (the product's SUBCONFIGs named
+#: otherwise: installed by hand, or numbered by another order of `--member`), and
+#: BKR530 (an IDENTITY's minidisk in its entry itself, global, that the first file's
+#: job on each member would back up once per member).
+_DIRECTORY_CHECKS = (*(f"BKR{n}" for n in range(510, 521)), "BKR529", "BKR530")
 
 
 def _readable_directory(directory_path: str | None, fmt: str, color: str):
