@@ -24,6 +24,7 @@ learn (docs/performance.md, "Typing: where the fast parser gives up").
     python bench/typing_fallbacks.py --top 25        # more of each
     python bench/typing_fallbacks.py --examples examples/minimal.bkr
     python bench/typing_fallbacks.py --json          # the counts as JSON
+    python bench/typing_fallbacks.py --list          # each state given up on: its line, Lark's diagnostics
 
 `--keystrokes` times what the language server runs after each change instead
 (`analyse_document`, then placing the diagnostics: bench/lsp_bench.py's re-check,
@@ -100,6 +101,22 @@ def lark_codes(source: Source) -> tuple[str, ...]:
     from bkrdsl.syntax.parser import parse
 
     return tuple(d.code for d in parse(source).diagnostics)
+
+
+def list_states(paths: list[Path]) -> None:
+    """Print each state the fast parser gives up on: where, the typed line (the
+    cursor at its end) and Lark's diagnostics there."""
+    from bkrdsl.syntax.parser import parse
+
+    for path in paths:
+        for line, k, state in typing_states(path.read_text()):
+            source = Source.of(path.name, state)
+            site = give_up_site(source)
+            if site is None:
+                continue
+            print(f"{path.name}:{line}:{k + 1}  {site.split(': ', 1)[0]}  {state.split(chr(10))[line - 1]!r}")
+            for d in parse(source).diagnostics:
+                print(f"    {d.code} {d.span.line}:{d.span.column} {d.message}")
 
 
 def survey(paths: list[Path]) -> dict:
@@ -216,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", nargs="*", type=Path, default=sorted((HERE.parent / "examples").glob("*.bkr")))
     ap.add_argument("--top", type=int, default=12, help="how many give-up reasons to list")
     ap.add_argument("--json", action="store_true", help="print the counts as JSON")
+    ap.add_argument("--list", action="store_true", help="list each state given up on, with Lark's diagnostics")
     ap.add_argument("--keystrokes", action="store_true", help="time the language server's re-check of each state")
     ap.add_argument("--users", type=int, default=10_000, help="size of the generated cluster (--keystrokes)")
     ap.add_argument("-r", "--rounds", type=int, default=5, help="re-checks of each state (--keystrokes)")
@@ -229,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.against is not None:
             _keystroke_report(f"{args.against}", _keystrokes_in(args.against.resolve(), args.users, args.rounds))
         _keystroke_report("this checkout", keystroke_costs(args.users, args.rounds))
+        return 0
+    if args.list:
+        list_states(args.examples)
         return 0
     result = survey(args.examples)
     if args.json:
