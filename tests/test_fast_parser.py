@@ -621,6 +621,11 @@ def test_token_shapes_are_the_grammars():
         "cluster A { member M { private-volume V1\n wor\n exclude sfs P:X.\n } }",
         "cluster A { job J { include minidisk * 0191\n t\n run on each member daily 01:00 } }",
         "cluster A { shared-volume V1\n catalg\n expire on M { retain 1 days } }",
+        # ... or before `disk` or `tape`, which only `to` is followed by: a word that
+        # cannot mean `to` (bench/typing_fallbacks.py, lnxssi.bkr's `disk` lines).
+        "cluster A { shared-volume V1\n d\n disk U 191 size 10 cyl }",
+        "cluster A { shared-volume V1\n dis\n disk U 191 size 10 cyl }",
+        "cluster A { shared-volume V1\n shar\n tape manager local }",
     ],
 )
 def test_texts_the_fast_parser_reads(text):
@@ -696,6 +701,7 @@ def test_both_parsers_read_the_dmm_options_into_their_own_fields():
         # A keyword half typed alone on its line after a list, where the next line may
         # read on after the keyword meant (`to` before `disk`), or on its line with more.
         "cluster A { job J { include minidisk * 0191\n t\n disk U 191 size 1 cyl } }",
+        "cluster A { job J { include minidisk * 0191\n tp\n tape } }",
         "cluster A { job J { include minidisk * 0191\n exclu minidisk * 0192\n } }",
         "cluster A { shared-volume V1\n catalg\n shared server S }",
     ],

@@ -436,19 +436,27 @@ def _medium_first(tok: tuple) -> bool:
 _SECOND_STATEMENT_WORDS = frozenset({"disk", "tape"})
 
 
-def _ends_the_guess(following: tuple) -> bool:
-    """Whether the token after a word alone on its line is one that no statement
-    keyword is followed by: a `}`, the end of the file, or a statement keyword (the
-    recovery re-reads one that starts its line as a statement's start). The
-    recovery reports a misspelt keyword after a list only when the keyword meant
-    and what follows it read on (`Recovery.keyword_after_list`): before such a
-    token they never do, so Lark reads the word as one more name, cleanly (`exclu`
-    typed on the line above `to disk`)."""
+def _ends_the_guess(word: str, following: tuple) -> bool:
+    """Whether the token after `word`, alone on its line, is one that no statement
+    keyword `word` may mean is followed by: a `}`, the end of the file, or a
+    statement keyword (the recovery re-reads one that starts its line as a
+    statement's start), but for `disk` and `tape` after a word that may mean `to`.
+    The recovery reports a misspelt keyword after a list only when the keyword
+    meant and what follows it read on (`Recovery.keyword_after_list`, which looks
+    at the next line's first word only): before such a token they never do, so
+    Lark reads the word as one more name, cleanly (`exclu` typed on the line above
+    `to disk`, `dis` on the line above `disk BKRCATLG 191 ...`)."""
     kind, text = following[KIND], following[TEXT]
     if kind in ("}", "$"):
         return True
-    word = text.lower()
-    return kind == "n" and word in STATEMENT_KEYWORDS and word not in _SECOND_STATEMENT_WORDS
+    if kind != "n":
+        return False
+    after = text.lower()
+    if after in _SECOND_STATEMENT_WORDS:
+        from bkrdsl.syntax.messages import did_you_mean
+
+        return not did_you_mean(word, ("to",))  # `t` may be `to` read on into `disk`
+    return after in STATEMENT_KEYWORDS
 
 
 def _near_keyword(word: str, following: tuple, line: int) -> bool:
@@ -457,7 +465,7 @@ def _near_keyword(word: str, following: tuple, line: int) -> bool:
     `cata log`), which `Recovery.keyword_after_list` reports where it fits."""
     if not word.isalpha():
         return False
-    if word not in KEYWORDS and following[LINE] > line and _ends_the_guess(following):
+    if word not in KEYWORDS and following[LINE] > line and _ends_the_guess(word, following):
         return False  # alone on its line, before a token no keyword meant reads on into
     from bkrdsl.syntax.messages import did_you_mean
 
