@@ -2282,7 +2282,6 @@ def test_a_cluster_statement_at_the_top_level_is_read_fast_in_a_cluster_reopened
     [
         "  shared-volume V1\n}\n",  # a hyphenated keyword: misplaced, another message
         "single user U\n  description \"x\"\n}\n",  # after a declaration
-        "cluster B {\n}\n  disk U 191 size 5 cyl\n}\n",  # after a cluster: a `}` too many, perhaps
         "import\n  member M { workers 1 }\n}\n",  # a second error
         "  description \"x\"\n",  # the cluster never closed: a second error
         "  workers 2\n}\n",  # a member's statement: a cluster and a member reopened
@@ -2341,6 +2340,78 @@ def test_a_cluster_reopened_before_more_tokens_than_the_recovery_reads(monkeypat
     text = 'import a\n  description "x"\n  single group G {\n' + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
     monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", 28 - less)
     monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", 28 - less)
+    assert (fast.read_reported(source_of(text)) is not None) == (less == 0)
+    assert_contract(source_of(text))
+
+
+#: A statement keyword only the cluster block takes, starting a line of the top level
+#: after a cluster (only declarations between): a `}` too many closed the cluster early.
+#: The recovery reports it (BKR013, the `}` named; with one `}` too many, the fix that
+#: removes it) and reads the statements below in a cluster it opens there, joined to the
+#: one before with the declarations between (`_Parser._cluster_closed_early`). Left to
+#: Lark before.
+CLUSTER_CLOSED_EARLY = [
+    "cluster A {\n  member M { workers 1 } }\n  job J {\n    to disk\n  }\n}\n",
+    'cluster A {\n  member M { workers 1 } }\n  description "x"\n}\n',  # also a job's and a member's
+    "cluster B {\n}\n\n    disk U 191 size 5 cyl\n}\n",  # the `}` the cluster's own: its opening line deleted?
+    "cluster A { }\ncluster B {\n  member M { workers 1 } }\n  single user U\n  catalog local\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", CLUSTER_CLOSED_EARLY)
+def test_a_cluster_statement_after_a_cluster_closed_early_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR013", text, monkeypatch)
+
+
+def test_the_declarations_between_a_cluster_closed_early_and_its_reopening_are_the_cluster_s():
+    text = "cluster A {\n  single user U }\nsingle group G { X }\nsingle user V\n  job J { to disk }\n}\nsingle user W\n"
+    module = assert_contract(source_of(text), must_accept=True)
+    assert [u.names[0].text for u in module.users] == ["W"]
+    assert [u.names[0].text for u in module.clusters[0].users] == ["U", "V"]
+    assert [g.name.text for g in module.clusters[0].groups] == ["G"]
+
+
+#: The same after a word that means no keyword in the cluster, whose skip ran to the `}`
+#: that closed it: a block's opening line emptied as it is typed again (`e` for `expire
+#: on M {`, `m` for `member M {`; bench/typing_fallbacks.py). The word's error first.
+CLUSTER_CLOSED_EARLY_AFTER_A_WORD = [
+    "cluster A {\n  member M { workers 1 }\n  e\n    retain 1 days\n  }\n\n  single group G { X }\n  job J {\n    to disk\n  }\n}\n",
+    "cluster A {\n  m\n    workers 4\n    private-volume M2PRV1\n  }\n  member N { workers 2 }\n}\n",
+    "## doc\ncluster A {\n  e # c\n    retain 1 days # d\n  }\n  ## g\n  single group G { X }\n  job J { to disk }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", CLUSTER_CLOSED_EARLY_AFTER_A_WORD)
+def test_a_cluster_closed_early_after_a_word_skipped_is_read_fast(text, monkeypatch):
+    assert_read_fast_with(["BKR012", "BKR013"], text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A {\n  member M { workers 1 } }\nimport x\n  job J { to disk }\n}\n",  # after an import
+        "cluster A {\n  member M { workers 1 }\n}\n  job J {\n    to disk\n  }\n",  # no `}` too many: never closed
+        "cluster A {\n  member M { workers 1 } } member N { workers 1 }\n}\n",  # not first on its line
+        "cluster A {\n  member M { workers 1 } }\n  member N { workers 1 } }\n  job J { to disk }\n}\n",  # twice
+        "cluster {\n  member M { workers 1 } }\n  job J { to disk }\n}\n",  # a cluster without its name
+        "cluster A {\n  m\n    workers 1\n  }\n  member N { workers 1 }\n",  # then never closed
+        "cluster A {\n  member M { workers 1 }  e\n    retain 1 days\n  }\n  job J { to disk }\n}\n",
+        # the word right after a group's `}`: the recovery reads it in the group reopened
+        "cluster A {\n  single group G { X }\n  e\n    retain 1 days\n  }\n  job J { to disk }\n}\n",
+    ],
+)
+def test_clusters_closed_early_elsewhere_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert_contract(source_of(text))
+
+
+@pytest.mark.parametrize("less", [0, 1])
+@pytest.mark.parametrize("closed", ["  member M { workers 1 } }\n", "  e\n    retain 1 days\n  }\n"])
+def test_a_cluster_closed_early_before_more_tokens_than_the_recovery_reads(monkeypatch, less, closed):
+    """The recovery counts the tokens after the errors from the keyword, as after the keyword alone: 32."""
+    text = "cluster A {\n" + closed + "  job J {\n    to disk\n  }\n  single group G {\n" + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", 32 - less)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", 32 - less)
     assert (fast.read_reported(source_of(text)) is not None) == (less == 0)
     assert_contract(source_of(text))
 

@@ -117,7 +117,11 @@ the word's error first); and a member's `workers` starting a line of the cluster
 member's opening line deleted), read in a member reopened there, and a block of any of
 these kinds reopened after a `}` that does not look its block's own where the file has
 a `}` too many, which the recovery says closed that block early (with the fix that
-removes it where it is the one too many: `_Parser._reopened`). On any other text
+removes it where it is the one too many: `_Parser._reopened`); and so a statement only
+the cluster block takes starting a line of the top level after a cluster, read in the
+cluster reopened there and joined to it (`_Parser._cluster_closed_early`), also after
+a word that means no keyword, whose skip ran to the `}` that closed it (`e` as `expire
+on M {` is typed again, the word's error first). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -882,6 +886,7 @@ class _Parser:
         #: that keyword, the time missing (`_keyword_for_time`).
         self.days_open = False
         self.ended_open = False  # whether the file ended inside blocks, reported (`_never_closed`)
+        self.clusters_joined = False  # whether a cluster closed early was reopened (`_cluster_closed_early`)
         self._next(KEYWORD)
 
     # ------------------------------------------------------------ tokens
@@ -2190,6 +2195,16 @@ class _Parser:
             elif type_ in _CLUSTER_ONLY and not (users or groups or clusters) and self._cluster_reopened():
                 tok = self.tokens[self.i]
                 clusters.append(self._cluster_body(tok, ast.Word("", self._span(tok, tok))))
+            elif type_ in _CLUSTER_ONLY and clusters and self._cluster_closed_early(clusters[-1], imports):
+                tok = self.tokens[self.i]
+                before = clusters[-1]
+                after = self._cluster_body(tok, ast.Word("", self._span(tok, tok)))
+                # the declarations between the two were read as the cluster's (build.py's join_reopened)
+                since = [d for d in users if d.span.start > before.span.start]
+                users = [d for d in users if d.span.start < before.span.start]
+                since_groups = [d for d in groups if d.span.start > before.span.start]
+                groups = [d for d in groups if d.span.start < before.span.start]
+                clusters[-1] = _joined_cluster(before, since, since_groups, after)
             else:
                 self._stray_statement(None)
         file = self.file
@@ -2317,6 +2332,61 @@ class _Parser:
         else:
             self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
             self.stray = diag
+        self._reopen("cluster")
+        return True
+
+    def _cluster_closed_early(self, before: ast.Cluster, imports: list) -> bool:
+        """Whether the current token, a statement keyword of the cluster block only that
+        starts a line of the top level after the cluster `before` (only declarations
+        between), is read as the recovery reads it: that cluster closed early by a `}`
+        too many (a block's `}` with its opening line deleted or emptied as it is typed
+        again: `e` for `expire on M {`, whose skip steps over the block's statements to
+        its `}`). The recovery reports it (BKR013, `messages.only_inside`, the `}` that
+        closed the cluster named, `Recovery.report_misplaced_outside`: with a `}` too
+        many, the help says it closed the cluster early, with the fix that removes it
+        where it is the one too many) and reads the statements below in a cluster it
+        opens there (`Recovery.reopen_path`), which build.py joins to `before`, with the
+        declarations between (`join_reopened`). So too after a word that means no
+        keyword in the cluster, whose skip (`_stray_statement`) ended at that `}`: the
+        word's error first (`paired`). True after keeping the error and opening the
+        cluster; False after another error read before, or after a cluster reopened."""
+        from bkrdsl.syntax import messages
+
+        tok = self.tokens[self.i]
+        if not tok[FIRST] or not before.name.text or self.clusters_joined:
+            return False  # after a cluster reopened: the recovery's placeholder block
+        if any(item.span.start > before.span.start for item in imports):
+            return False  # an import after the cluster: the recovery names no block closed
+        brace = self._closing_brace(before)
+        skipped = (
+            self.stray is not None
+            and self.stray_at is not None
+            and self.tokens[self.stray_at][FIRST]
+            and not self.respelt
+            and self.missing_at is None
+            and self.unclosed is None
+            and self.skip_end is not None
+            and self.tokens[self.skip_end][START] == brace.start
+        )
+        if self.error_at is not None and not skipped:
+            return False
+        if skipped and any(group.span.end == self.tokens[self.stray_at - 1][START] + 1 for group in before.groups):
+            raise _GiveUp  # the word right after a group's `}`: the recovery reads it in the group reopened
+        balance = messages.brace_balance(self.text)
+        closed = (_Titled(messages.block_title("cluster", before.name.text)), brace)
+        opener_gone = self._opener_deleted(before, brace, tok)
+        remove = self.source.deletion(brace) if balance == -1 and not opener_gone else None
+        word = tok[TEXT].lower()
+        also = tuple(kind for kind in ("job", "member") if word in BLOCK_STATEMENTS[kind])
+        span = self._span(tok, tok)
+        diag = messages.only_inside(tok[TEXT], "cluster", span, closed, balance < 0, remove, also=also, opener_gone=opener_gone)
+        if skipped:
+            self.missing, self.missing_at, self.paired = diag, self.i, True
+            self.met_at = self.i  # the recovery counts the tokens after the errors from the keyword
+        else:
+            self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
+            self.stray = diag
+        self.clusters_joined = True
         self._reopen("cluster")
         return True
 
@@ -3143,6 +3213,27 @@ _ON, _AT, _ROLE, _POOL = frozenset({"on"}), frozenset({"at"}), frozenset({"role"
 
 def _span_end(item) -> int:
     return item.span.end
+
+
+def _joined_cluster(before: ast.Cluster, users: list, groups: list, after: ast.Cluster) -> ast.Cluster:
+    """A cluster, the declarations after it and the cluster reopened after them as one
+    (build.py's `join_reopened`: the items of all, in that order, the first's name)."""
+    first, last = before.span, after.span
+    span = Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    return ast.Cluster(
+        before.name,
+        before.members + after.members,
+        before.catalogs + after.catalogs,
+        before.expires + after.expires,
+        before.tapes + after.tapes,
+        before.users + tuple(users) + after.users,
+        before.groups + tuple(groups) + after.groups,
+        before.jobs + after.jobs,
+        before.settings + after.settings,
+        span,
+        before.doc,
+        before.disks + after.disks,
+    )
 
 
 def _joined(before, after):
