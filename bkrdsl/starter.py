@@ -49,6 +49,11 @@ DISK_POOL = "BKUPPOOL"
 SINGLE_GROUP, SINGLE_USERS = "APPS", ("LINUX01", "LINUX02")
 IDENTITY_GROUP, IDENTITY_USERS = "SYSIDS", ("TCPIP", "FTPSERVE")
 FULL_JOB, INCREMENTAL_JOB = "APPSFULL", "SYSINC"
+#: The minidisk address the IDENTITY job (`INCREMENTAL_JOB`, on each member) includes.
+IDENTITY_JOB_ADDRESS = 0x191
+#: With `--directory`: the job, on one member, that backs up once the IDENTITY users'
+#: global minidisks (in the IDENTITY entry itself) that `INCREMENTAL_JOB` excludes.
+GLOBAL_JOB = "SYSGLOB"
 TAPE_CATALOG_NODE, TAPE_REQUEST_NODE = "TCTMM", "TRTMM"
 TAPE_CATALOG_DMM, TAPE_REQUEST_DMM = "TCDMM", "TRDMM"
 #: Tape Manager's machines under the names of IBM's example, which `--tape` writes.
@@ -210,6 +215,12 @@ class Starter:
     #: With `--directory`: the site's own SFS file pool servers (`SiteCatalog`); with
     #: exactly one USER, the catalog's server and pool are its, else the placeholders.
     site_catalog: SiteCatalog | None = None
+    #: With `--directory` and two members or more: (ID, address) of each minidisk of
+    #: an IDENTITY the group lists that its entry itself defines (global: one every
+    #: member's instance shares) at the address `INCREMENTAL_JOB` includes, sorted
+    #: (`directory_global_disks()`): that job excludes them, and `GLOBAL_JOB`, on
+    #: member 1, backs them up once.
+    global_disks: tuple[tuple[str, int], ...] = ()
 
     def workers_of(self, index: int) -> int:
         """The `workers` count of the member at `index`: the directory's, where it
@@ -675,6 +686,37 @@ def roster(
 
 
 _ZVM = "zvm"  # in `roster()`: z/VM's own user, of the kind its module gives it
+
+
+def directory_global_disks(
+    directory: Directory, identities: Sequence[str], members: Sequence[str]
+) -> tuple[tuple[str, int], ...]:
+    """(ID, address) of each minidisk of the `identities` (the IDENTITY group's users)
+    that the IDENTITY entry itself defines at `IDENTITY_JOB_ADDRESS`, the address the
+    job on each member includes: a global minidisk, one every member's instance shares
+    (IBM's "MDISK Directory Statement"; `check.directory.is_global`), which that job
+    would back up once per member (BKR530). Sorted by ID. None with one member (the job
+    then runs once), nor one whose address a SUBCONFIG of the IDENTITY, or a disk of its
+    entry that is not global, has too: an exclude takes an address, which would take
+    that one out as well, so BKR530 stays, for the site to settle; nor any when every
+    user of the group has one (the job on each member would back up nothing: BKR530
+    stays too)."""
+    if len(members) < 2:
+        return ()
+    from bkrdsl.check.directory import is_global
+
+    found = []
+    for user_id in sorted(identities):
+        entry = directory.entry(user_id)
+        if entry is None or entry.kind != "IDENTITY" or user_id in directory.twice:
+            continue
+        own = len(entry.disks)
+        at = [(n, d) for n, d in enumerate(directory.minidisks_of(entry)) if d.address == IDENTITY_JOB_ADDRESS]
+        if at and all(n < own and is_global(d) for n, d in at):
+            found.append((user_id, IDENTITY_JOB_ADDRESS))
+    # Every user of the group's: excluded, the job on each member would back up nothing
+    # (BKR407), and no member but the one of GLOBAL_JOB would have a job (BKR401).
+    return tuple(found) if len(found) < len(identities) else ()
 
 
 def directory_volumes(
@@ -1188,6 +1230,46 @@ def _tape_linked_said(r: Roster, s: Starter) -> str:
     )
 
 
+def _global_job(s: Starter) -> str:
+    """The job on one member that backs up once the global minidisks the IDENTITY job
+    excludes (`Starter.global_disks`), and the comment that says why it is pinned and
+    that it compiles with `--directory` alone (BKR221's exception); "" without them."""
+    if not s.global_disks:
+        return ""
+    whose = s.roster.directory if s.roster else "the directory"
+    disks = [f"{user}'s {address:04X}" for user, address in s.global_disks]
+    several = len(disks) > 1
+    named = ", ".join(disks[:-1]) + " and " + disks[-1] if several else disks[0]
+    them = "them" if several else "it"
+    member = s.members[0]
+    by_user: dict[str, list[str]] = {}
+    for user, address in s.global_disks:
+        by_user.setdefault(user, []).append(f"{address:04X}")
+    where = "entries themselves" if len(by_user) > 1 else "entry itself"
+    return (
+        "\n"
+        + _comment(
+            f"{named} {'are' if several else 'is'} defined in the IDENTITY {where} in {whose}, not in"
+            f" {'SUBCONFIGs' if several else 'a SUBCONFIG'}: {'each is ' if several else ''}one global minidisk"
+            " that every member's instance shares (IBM's \"MDISK Directory Statement\"), which"
+            f" {INCREMENTAL_JOB}, on each member, would back up once per member (BKR530). {INCREMENTAL_JOB}"
+            f" excludes {them}, and this job backs {them} up once, always from {member} (member 1, where"
+            f" {FULL_JOB} backs up the single-configuration users' minidisks, which every member shares too:"
+            " one member, one history). A job of IDENTITY users on one member is an error (BKR221) unless"
+            " the site's directory shows that its includes select only such global minidisks: check and"
+            f" compile this file with `--directory {whose}`.",
+            "  ",
+            "##",
+        )
+        + f"  job {GLOBAL_JOB} {{\n"
+        f"    backup {IDENTITY_GROUP} incremental\n"
+        + "".join(f"    include minidisk {user} {' '.join(addresses)}\n" for user, addresses in by_user.items())
+        + f"    to disk pool {DISK_POOL}  # your backup disk pool\n"
+        f"    run on {member} daily 04:30  # your schedule\n"
+        "  }\n"
+    )
+
+
 def text(s: Starter) -> str:
     """The cluster file, in canonical layout. The names must have passed `problems()`."""
     from bkrdsl.fmt import format_text
@@ -1286,10 +1368,15 @@ def text(s: Starter) -> str:
         )
         + f"  job {INCREMENTAL_JOB} {{\n"
         f"    backup {IDENTITY_GROUP} incremental\n"
-        "    include minidisk * 0191  # your minidisk addresses\n"
-        f"    to disk pool {DISK_POOL}  # your backup disk pool\n"
+        f"    include minidisk * {IDENTITY_JOB_ADDRESS:04X}  # your minidisk addresses\n"
+        + "".join(
+            f"    exclude minidisk {user} {address:04X}  # global: {GLOBAL_JOB} backs it up, below\n"
+            for user, address in s.global_disks
+        )
+        + f"    to disk pool {DISK_POOL}  # your backup disk pool\n"
         "    run on each member daily 03:30  # your schedule\n"
         "  }\n"
-        "}\n"
+        + _global_job(s)
+        + "}\n"
     )
     return format_text(body, "<bkrc init>")

@@ -793,9 +793,105 @@ def test_init_md_shows_the_site_s_catalog_server_bkrc_init_finds(tmp_path, monke
     assert f"whose ID `{TAPE_MANAGER_OWNER}` matches" in compatibility.replace("\n  ", " ")
 
 
+def global_a_disks(*identities: tuple[str, str]) -> str:
+    """prodssi.direct with each (IDENTITY, its SUBCONFIGs' prefix) given having its 0191
+    in its IDENTITY entry itself, on VMCOM1 (global: one every member's instance
+    shares), instead of one in each SUBCONFIG."""
+    text = DIRECT.read_text(encoding="utf-8")
+    for n, (identity, prefix) in enumerate(identities):
+        text = re.sub(rf"(?m)^(SUBCONFIG {prefix}-\d +\d+\n) MDISK 0191 .*\n", r"\1", text)
+        assert not re.search(rf"(?m)^SUBCONFIG {prefix}-\d.*\n MDISK 0191", text)
+        text = re.sub(
+            rf"(?m)^(IDENTITY {identity} .*\n(?: BUILD .*\n)+)",
+            lambda m, n=n: m.group(1) + f"{f' MDISK 0191 3390 {3000 + 3 * n:04d} 0003 VMCOM1 MR':<72}0000000{n}\n",
+            text,
+            count=1,
+        )
+    return text
+
+
+def test_an_identity_s_global_a_disk_is_excluded_and_backed_up_once_on_member_1(tmp_path):
+    """TCPIP's and FTPSERVE's 0191 in their IDENTITY entries (global): the job on each
+    member excludes them, and SYSGLOB, on member 1, backs them up once, with a comment
+    that says why and that it compiles with `--directory`; the file checks clean with
+    the directory (BKR221's exception), and without it BKR221 says what proves it. It
+    used to exit 1 (BKR530), writing nothing."""
+    site = tmp_path / "site.direct"
+    site.write_text(global_a_disks(("TCPIP", "TCPIP"), ("FTPSERVE", "FTPSVE")))
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0)
+    assert "BKR530" not in result.stderr and "error" not in result.stderr
+    text = path.read_text(encoding="utf-8")
+    sysinc = text[text.index("  job SYSINC {") :]
+    sysinc = sysinc[: sysinc.index("  }\n")]
+    assert [line.split("#")[0].strip() for line in sysinc.splitlines() if "exclude" in line] == [
+        "exclude minidisk FTPSERVE 0191",
+        "exclude minidisk TCPIP 0191",
+    ]
+    assert "run on each member" in sysinc
+    job = text[text.index("  job SYSGLOB {") :]
+    assert [line.split("#")[0].strip() for line in job.splitlines()[1:6]] == [
+        "backup SYSIDS incremental",
+        "include minidisk FTPSERVE 0191",
+        "include minidisk TCPIP 0191",
+        "to disk pool BKUPPOOL",
+        "run on VMSYS1 daily 04:30",
+    ]
+    said = comments(text)
+    assert "FTPSERVE's 0191 and TCPIP's 0191 are defined in the IDENTITY entries themselves in site.direct" in said
+    assert "always from VMSYS1 (member 1, where APPSFULL" in said and "(BKR530)" in said and "(BKR221)" in said
+    assert "compile this file with `--directory site.direct`" in said
+    # Clean with the directory; without it, the pinned job is BKR221, whose help names `--directory`.
+    assert run_cli(["check", path, "--directory", site], expect=0).output == ""
+    run_cli(["fmt", "--check", path], expect=0)
+    alone = run_cli(["check", path, "--color", "never"], expect=1).output
+    assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", alone, re.MULTILINE) == ["BKR221"]
+    assert "job `SYSGLOB`" in alone and "`--directory`" in alone
+    run_cli(["compile", path, "--directory", site, "-o", tmp_path / "out"], expect=0)
+    assert (tmp_path / "out" / "VMSYS1" / "SYSGLOB.TEMPLATE").exists()
+    assert not (tmp_path / "out" / "VMSYS2" / "SYSGLOB.TEMPLATE").exists()
+    # The same text every run, and one global A-disk alone is said in the singular.
+    assert run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", site], expect=0).stdout == text
+    site.write_text(global_a_disks(("TCPIP", "TCPIP")))
+    one = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", site], expect=0).stdout
+    assert "TCPIP's 0191 is defined in the IDENTITY entry itself in site.direct, not in a SUBCONFIG" in comments(one)
+    assert "exclude minidisk FTPSERVE" not in one and "include minidisk TCPIP 0191\n" in one
+
+
+def test_with_one_member_an_identity_s_global_a_disk_needs_no_job_of_its_own(tmp_path):
+    """`run on each member` is one job on one member: it backs the global 0191 up once."""
+    site = tmp_path / "site.direct"
+    text = global_a_disks(("TCPIP", "TCPIP"))
+    # One member: every BUILD statement but VMSYS1's, and the SUBCONFIGs they name, gone.
+    text = re.sub(r"(?m)^ BUILD ON VMSYS[234] .*\n", "", text)
+    text = re.sub(r"(?m)^SUBCONFIG \S+-[234] .*\n(?: .*\n)*", "", text)
+    site.write_text(text)
+    one = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", site], expect=0).stdout
+    assert "SYSGLOB" not in one and "exclude minidisk TCPIP" not in one
+
+
+def test_every_identity_s_global_a_disk_leaves_the_job_on_each_member_nothing_so_bkr530_stays(tmp_path):
+    """With every user of the identity group's 0191 global, the job on each member would
+    back up nothing (BKR407): the site's to settle, BKR530 for each, and nothing written
+    (not an internal error)."""
+    site = tmp_path / "site.direct"
+    site.write_text(
+        global_a_disks(
+            ("AUTOLOG1", "AUTOG1"), ("FTPSERVE", "FTPSVE"), ("MAINT", "MAINT"), ("OPERATOR", "OPEROR"), ("TCPIP", "TCPIP")
+        )
+    )
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=1)
+    assert re.findall(r"^error\[(BKR\d+)\]", result.stderr, re.MULTILINE) == ["BKR530"] * 5
+    assert "internal error" not in result.stderr and result.stderr.endswith("bkrc: nothing written\n")
+    assert not path.exists()
+
+
 def test_an_identity_s_global_a_disk_is_the_site_s_to_settle_not_an_internal_error(tmp_path):
-    """TCPIP's 0191 in its IDENTITY entry itself (global, one every member shares): the
-    first file's `include minidisk * 0191`, on each member, would back it up once per
+    """TCPIP's 0191 in its IDENTITY entry itself (global, one every member shares) and
+    in each SUBCONFIG too: an exclude takes the address, which would take the SUBCONFIGs'
+    0191 out of the job on each member as well, so no job of its own can back the global
+    one up once; the first file's `include minidisk * 0191` would back it up once per
     member (BKR530), a fact of the site's directory: said, and nothing written."""
     text = DIRECT.read_text().replace(
         " OPTION QUICKDSP                                                        00009800\n",
@@ -809,3 +905,4 @@ def test_an_identity_s_global_a_disk_is_the_site_s_to_settle_not_an_internal_err
     assert "error[BKR530]: job `SYSINC` backs up `TCPIP`'s minidisk 0191" in result.stderr
     assert "internal error" not in result.stderr and result.stderr.endswith("bkrc: nothing written\n")
     assert not path.exists()
+

@@ -5,7 +5,9 @@ a bad one is a diagnostic that points into the command line, and nothing is
 written (exit 1). With `--directory`, the site's CP directory is read before
 (an error in it: exit 1, nothing written); the members may come from it, and
 the groups from its users (`starter.roster`), the catalog's SFS server from
-its own (`starter.directory_catalog_servers`), and a product machine's MDISK
+its own (`starter.directory_catalog_servers`), the IDENTITY users' global 0191s
+(in the IDENTITY entry itself) moved from the job on each member to one on member 1
+(`starter.directory_global_disks`: BKR530, BKR221's exception), and a product machine's MDISK
 that no `disk` statement can give (BKR521: a DEVNO, an extent to END, a
 V-DISK or T-DISK) stops it there (exit 1). The new text then goes through
 the whole front end, as `bkrc check [--directory]` would read the file: an
@@ -260,8 +262,10 @@ def init_cmd(
 #: The checks against the site's directory (bkrdsl/check/directory.py) whose error
 #: is a fact of the site: BKR510-BKR520, BKR529 (the product's SUBCONFIGs named
 #: otherwise: installed by hand, or numbered by another order of `--member`), and
-#: BKR530 (an IDENTITY's minidisk in its entry itself, global, that the first file's
-#: job on each member would back up once per member).
+#: BKR530 (an IDENTITY's 0191 in its entry itself, global, that the first file's job
+#: on each member would back up once per member, where `starter.directory_global_disks`
+#: cannot move it to a job of its own: another 0191 of the IDENTITY's that is not
+#: global, or every user of the group's 0191 global).
 _DIRECTORY_CHECKS = (*(f"BKR{n}" for n in range(510, 521)), "BKR529", "BKR530")
 
 
@@ -293,6 +297,7 @@ def _from_directory(starter, name: str, directory):
         classifier,
         directory_catalog_servers,
         directory_disks,
+        directory_global_disks,
         directory_tape_links,
         directory_tape_machines,
         directory_volumes,
@@ -318,10 +323,14 @@ def _from_directory(starter, name: str, directory):
         if tape is not None:  # those that link Tape Manager's disks are said to be its machines apart
             kept = tuple(i for i in tape.ids if i not in linked)
             tape = tape._replace(ids=kept) if kept else None
+    sorted_users = roster(directory, starter.members, classifier(model, tape, linked), tape, linked)
     starter = dataclasses.replace(
         starter,
-        roster=roster(directory, starter.members, classifier(model, tape, linked), tape, linked),
+        roster=sorted_users,
         volumes_on=directory_volumes(directory, starter.members, classifier(model)),
+        # The IDENTITY group's global minidisks the job on each member would back up once
+        # per member (BKR530): it excludes them, and a job on member 1 backs them up once.
+        global_disks=directory_global_disks(directory, sorted_users.identities, starter.members),
     )
     if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
         starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
