@@ -906,3 +906,15 @@ def test_an_identity_s_global_a_disk_is_the_site_s_to_settle_not_an_internal_err
     assert "internal error" not in result.stderr and result.stderr.endswith("bkrc: nothing written\n")
     assert not path.exists()
 
+
+def test_init_md_shows_the_jobs_bkrc_init_writes_for_an_identity_s_global_a_disk(tmp_path, monkeypatch):
+    """docs/init.md's excerpt, "An IDENTITY's global minidisk", is the end of the file
+    `bkrc init` writes for the directory it describes."""
+    page = (ROOT / "docs" / "init.md").read_text(encoding="utf-8")
+    section = page.split("\n### An IDENTITY's global minidisk\n", 1)[1].split("\n**The members.**", 1)[0]
+    (shown,) = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
+    assert "TCPIP's and FTPSERVE's\n0191 moved" in section
+    (tmp_path / "USER.DIRECT").write_text(global_a_disks(("TCPIP", "TCPIP"), ("FTPSERVE", "FTPSVE")), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    written = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", "USER.DIRECT"], expect=0).stdout
+    assert written.endswith(shown)
