@@ -155,6 +155,28 @@ def _analyse(
 ) -> Analysis:
     kwargs = {"reader": reader} if reader is not None else {}
     program = load(name, data, path=path, search_path=search_path, parsed=parsed, **kwargs)
+    return analyse_program(
+        program,
+        dialect=dialect,
+        directory=directory,
+        cluster_required=cluster_required,
+        checks=checks,
+        max_errors=max_errors,
+    )
+
+
+def analyse_program(
+    program: Program,
+    *,
+    dialect: Dialect | None = None,
+    directory: Directory | None = None,
+    cluster_required: bool = False,
+    checks: bool = True,
+    max_errors: int = 0,
+) -> Analysis:
+    """`analyse` after the files are read: the model of a loaded program and its
+    checks. The language server calls it on a program it did not read again (a
+    quick fix's check, `lsp/fixcheck.py`); the caller turns the collector off."""
     # Every diagnostic goes to one collector as it is found, in the order a stable
     # sort of them all would keep for equal places: reading, then the checks.
     found = Collector(max_errors)
