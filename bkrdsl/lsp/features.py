@@ -2144,6 +2144,7 @@ def fixes_give(
     text as it is, and without the name index a document's analysis builds
     (`_reanalysis`). Kept with the analysis (`Document.fixes_give`)."""
     from bkrdsl import fixes as mend
+    from bkrdsl.lsp import fixcheck
 
     known = doc.fixes_give
     unknown = {_fix_key(f): f for f in offered if _fix_key(f) not in known}
@@ -2156,7 +2157,10 @@ def fixes_give(
         checks = before.model is not None
 
         def gives(chosen: list[Diagnostic]) -> list[Diagnostic]:
-            after = _reanalysis(doc, {doc.name: mend.apply(doc.text, chosen)}, scratch, checks)
+            # A fix that writes names only: the tree of the text renamed, not parsed again.
+            after = fixcheck.analysis(before, chosen, doc.name, doc.dialect) if checks else None
+            if after is None:
+                after = _reanalysis(doc, {doc.name: mend.apply(doc.text, chosen)}, scratch, checks)
             return mend.introduced(before, after, chosen, doc.name)
 
         by_diagnostic = {id(f.diagnostic): key for key, f in unknown.items()}
