@@ -2142,7 +2142,9 @@ def fixes_give(
     as a round of `--fix` applies them; when they add an error, with each alone;
     only read (no checks) where a syntax or import error stopped the checks of the
     text as it is, and without the name index a document's analysis builds
-    (`_reanalysis`). Kept with the analysis (`Document.fixes_give`)."""
+    (`_reanalysis`); where the fixes write plain names only, not read again at
+    all: the tree of the text with those names, checked (`fixcheck.analysis`).
+    Kept with the analysis (`Document.fixes_give`)."""
     from bkrdsl import fixes as mend
     from bkrdsl.lsp import fixcheck
 
