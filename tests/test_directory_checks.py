@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from bkrdsl.cpdirectory import read_directory
 from bkrdsl.diagnostics.core import Severity
+from bkrdsl.diagnostics.render import MESSAGE_WIDTH
 from bkrdsl.pipeline import analyse
 
 PRODSSI = EXAMPLES / "prodssi.bkr"
@@ -410,6 +411,33 @@ def test_bkr221_with_the_directory_a_job_that_selects_only_global_minidisks_may_
     # A SUBCONFIG's minidisk the job excludes is not selected.
     excluded = SYSGLOB.replace("TCPIP 0200\n", "TCPIP 0191-0200\n    exclude minidisk TCPIP 0191\n")
     assert check(_with_sysglob(excluded), GLOBAL_0200) == []
+
+
+#: SYSGLOB with an SFS include of the shared catalog's file pool beside its global minidisk.
+MIXED = SYSGLOB.replace("TCPIP 0200\n", "TCPIP 0200\n    include sfs BKRPOOL:TCPIP.*\n")
+
+
+def test_bkr221_a_job_of_shared_pool_paths_and_global_minidisks_may_run_on_one_member_with_the_directory():
+    # Each include backs up data every member shares, once: BKR221's two exceptions are one rule.
+    assert check(_with_sysglob(MIXED), GLOBAL_0200) == []
+    # Without the directory the minidisk's scope is unproven: BKR221, whose help says both ways out.
+    (d,) = analyse("site.bkr", _with_sysglob(MIXED).encode()).diagnostics
+    assert d.code == "BKR221" and d.fix is None
+    assert d.help == (
+        "use `run on each member`, and move the includes of the shared file pool into a job of their own on one"
+        " member (BKR226); if its minidisks are global (of the IDENTITY entries themselves: one every member"
+        " shares), it may run on one member, which the site's directory proves (`--directory`)"
+    )
+    assert len(d.help) <= MESSAGE_WIDTH  # the renderers show it whole, `--directory` included
+    # The minidisk include also reaches a SUBCONFIG's (local) 0191: BKR221 stands, with the directory too.
+    local = MIXED.replace("TCPIP 0200\n", "TCPIP 0191-0200\n")
+    (d,) = check(_with_sysglob(local), GLOBAL_0200)
+    assert d.code == "BKR221" and "its minidisk includes select only global minidisks" in d.help
+    assert len(d.help) <= MESSAGE_WIDTH
+    assert codes(analyse("site.bkr", _with_sysglob(local).encode()).diagnostics) == ["BKR221"]
+    # An SFS path outside the shared pool (each member's VMSYS:) is each member's own: BKR221 stands.
+    own_pool = _with_sysglob(MIXED.replace("BKRPOOL:TCPIP.*", "VMSYS:TCPIP.*"))
+    assert codes(check(own_pool, GLOBAL_0200)) == ["BKR221"]
 
 
 def test_bkr516_an_include_of_only_a_v_disk_or_t_disk():

@@ -1627,41 +1627,43 @@ def _global_per_member(model: Model, job, item, entry: Entry, disk: Minidisk, on
     )
 
 
-def selects_only_global(model: Model, directory: Directory, job) -> bool:
-    """BKR221's exception with `--directory`: whether every include of the job is a
-    minidisk include whose owners are IDENTITYs of the directory built on each member
-    the job runs on, and whose addresses select, on every member, only minidisks of the
-    IDENTITY entries themselves that `is_global` holds (one or more), the job's
-    excludes taken out. Such a job backs up data every member shares: one member's
-    backup server reaches it all, as BKR226's shared file pool."""
-    if not directory.readable or not job.includes:
-        return False
+def global_minidisks(model: Model, directory: Directory, job, selection, owners: tuple[str, ...]) -> bool | None:
+    """What the directory proves of one minidisk include of `job` (`owners`: whom it
+    names, `Model.include_owners`), for BKR221's rule that a job of IDENTITY users whose
+    every include backs up data every member shares may run on one member
+    (`bkrdsl.check.jobs._shared_data_only`). None when nothing is proven: an owner the
+    directory lacks, of the other kind, whose entry is in doubt, or not built on each
+    member the job runs on, or an address that reaches, the job's excludes taken out, a
+    minidisk of a SUBCONFIG (local) or one `is_global` does not hold (a T-DISK, one on
+    `&SYSRES`). Else whether it selects one or more minidisks of the IDENTITY entries
+    themselves: global ones, one every member shares (IBM's "MDISK Directory
+    Statement"), which one member's backup server reaches for all, as BKR226's shared
+    file pool."""
+    if not directory.readable or selection.medium is not Medium.MINIDISK or not owners:
+        return None
     members = _declared_members(model, job)
+    entries: list[Entry] = []
+    for owner in owners:
+        named = directory.users_named((owner,))
+        # A user the directory lacks, of the other kind, or whose entry is in doubt: nothing proven.
+        if not named or any(e.kind != "IDENTITY" or e.id in directory.twice or e.builds_unread for e in named):
+            return None
+        entries.extend(named)
     selected = False
-    for selection, owners in zip(job.includes, model.include_owners(job), strict=True):
-        if selection.medium is not Medium.MINIDISK or not owners:
-            return False
-        entries: list[Entry] = []
-        for owner in owners:
-            named = directory.users_named((owner,))
-            # A user the directory lacks, of the other kind, or whose entry is in doubt: nothing proven.
-            if not named or any(e.kind != "IDENTITY" or e.id in directory.twice or e.builds_unread for e in named):
-                return False
-            entries.extend(named)
-        for entry in entries:
-            if len(_built_on(entry, members)) != len(members):
-                return False
-            own = len(entry.disks)
-            for item in selection.items:
-                bounds = parse_address_range(item.upper)
-                if bounds is None or bounds[0] > bounds[1]:
-                    return False
-                # Its own minidisks first, then its SUBCONFIGs'.
-                for n, disk in enumerate(directory.minidisks_of(entry)):
-                    if bounds[0] <= disk.address <= bounds[1] and not _excluded(job, entry.id, disk.address):
-                        if n >= own or not is_global(disk):
-                            return False  # a member's own (local) minidisk, or a temporary one
-                        selected = True
+    for entry in entries:
+        if len(_built_on(entry, members)) != len(members):
+            return None
+        own = len(entry.disks)
+        for item in selection.items:
+            bounds = parse_address_range(item.upper)
+            if bounds is None or bounds[0] > bounds[1]:
+                return None
+            # Its own minidisks first, then its SUBCONFIGs'.
+            for n, disk in enumerate(directory.minidisks_of(entry)):
+                if bounds[0] <= disk.address <= bounds[1] and not _excluded(job, entry.id, disk.address):
+                    if n >= own or not is_global(disk):
+                        return None  # a member's own (local) minidisk, or a temporary one
+                    selected = True
     return selected
 
 

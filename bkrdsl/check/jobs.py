@@ -399,30 +399,39 @@ def _shared_pool_items(model: Model, job: JobModel) -> list:
     return out
 
 
-def _shared_pool_only(model: Model, job: JobModel) -> bool:
-    """Whether everything the job includes is in the shared catalog's file pool:
-    then one member backs it up for all (an IDENTITY job may be pinned)."""
-    items = [i for sel in job.includes for i in sel.items]
-    return bool(items) and len(_shared_pool_items(model, job)) == len(items)
-
-
-def _global_only(model: Model, job: JobModel) -> bool:
-    """Whether the site's directory, when the check has it (`--directory`), shows that
-    every include of the job selects only minidisks of the IDENTITY entries themselves:
-    global ones, which every member shares, so one member backs them up for all
-    (`bkrdsl.check.directory.selects_only_global`). Without it, nothing proves it."""
+def _shared_data_only(model: Model, job: JobModel) -> bool:
+    """BKR221's way out for a job of IDENTITY users on one member, one rule: every
+    include of it backs up data every member shares, one or more, which one member's
+    backup server reaches for all. Such an include is an SFS path in the shared
+    catalog's file pool, one file space per user ID (BKR226: `_shared_pool_items`), or
+    a minidisk include the site's directory, when the check has it (`--directory`),
+    proves selects only minidisks of the IDENTITY entries themselves: global ones
+    (BKR530: `bkrdsl.check.directory.global_minidisks`). A job may mix the two kinds
+    of include; without the directory no minidisk include is proven."""
+    if not job.includes or not _sfs_all_in_shared_pool(model, job):
+        return False  # an SFS path of a file pool each member has of its own, or of none of its users
     directory = DIRECTORY.get()
-    if directory is None:
-        return False
-    from bkrdsl.check.directory import selects_only_global  # loaded with --directory alone
+    shared = False
+    for selection, owners in zip(job.includes, model.include_owners(job), strict=True):
+        if selection.medium is Medium.SFS:
+            shared = shared or bool(selection.items)
+            continue
+        if directory is None:
+            return False  # which entry defines a minidisk, the directory alone says
+        from bkrdsl.check.directory import global_minidisks  # loaded with --directory alone
 
-    return selects_only_global(model, directory, job)
+        proven = global_minidisks(model, directory, job, selection, owners)
+        if proven is None:
+            return False
+        shared = shared or proven
+    return shared
 
 
-def _minidisks_only(job: JobModel) -> bool:
-    """Whether every include of the job is a minidisk include (one or more): what
-    BKR221's exception with the site's directory may allow, and its help says."""
-    return bool(job.includes) and all(s.medium is Medium.MINIDISK for s in job.includes)
+def _sfs_all_in_shared_pool(model: Model, job: JobModel) -> bool:
+    """Whether each path of the job's SFS includes (none or more) is in the shared
+    catalog's file pool and selects some of its users (`_shared_pool_items`)."""
+    pool = {id(item) for item in _shared_pool_items(model, job)}
+    return all(id(item) in pool for s in job.includes if s.medium is Medium.SFS for item in s.items)
 
 
 def _kind_ref(job: JobModel, kind: Kind):
@@ -458,8 +467,8 @@ def left_out_members(model: Model, job: JobModel) -> list[str]:
         or not members
         or len(members) != len(set(job.members))  # an unknown member (BKR330)
         or set(members) == set(all_members)
-        # BKR226's way out, and with the site's directory BKR530's:
-        or (len(members) == 1 and (_shared_pool_only(model, job) or _global_only(model, job)))
+        # Data every member shares: BKR226's shared pool, and with the site's directory BKR530's minidisks.
+        or (len(members) == 1 and _shared_data_only(model, job))
     ):
         return []
     return [m for m in all_members if m not in members]
@@ -532,21 +541,37 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
                 if _shared_pool_items(model, job)
                 else ""
             )
-            + (_global_help(len(members)) if _minidisks_only(job) else ""),
+            + _global_help(model, job, len(members)),
             fix=_on_each_member(model, job, where),
         )
         return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
     return None
 
 
-def _global_help(members: int) -> str:
-    """BKR221's word on its exception for minidisks every member shares (BKR530)."""
-    if members != 1:
+def _global_help(model: Model, job: JobModel, members: int) -> str:
+    """BKR221's word on its way out for minidisks every member shares (BKR530), for a
+    job on one member with minidisk includes, one or more, and beside them SFS paths of
+    the shared file pool alone, none or more (`_shared_data_only`). Beside the shared
+    pool's, the help already says to move those (BKR226): shorter, so that the whole
+    help shows within the renderers' `MESSAGE_WIDTH`, `--directory` last included."""
+    minidisks = [s for s in job.includes if s.medium is Medium.MINIDISK]
+    if members != 1 or not minidisks or not _sfs_all_in_shared_pool(model, job):
         return ""
+    mixed = len(minidisks) < len(job.includes)
     if DIRECTORY.get() is None:
+        if mixed:
+            return (
+                "; if its minidisks are global (of the IDENTITY entries themselves: one every member shares), it"
+                " may run on one member, which the site's directory proves (`--directory`)"
+            )
         return (
             "; a job whose every include selects only minidisks of the IDENTITY entries themselves (global: one"
             " every member shares) may run on one member, which the site's directory proves (`--directory`)"
+        )
+    if mixed:
+        return (
+            "; the site's directory does not show that its minidisk includes select only global minidisks (of the"
+            " IDENTITY entries themselves), which would let it run on one member"
         )
     return (
         "; the site's directory does not show that its includes select only minidisks of the IDENTITY entries"
