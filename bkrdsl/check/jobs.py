@@ -98,21 +98,21 @@ IDENTITY_PINNED = register(
     server. `run on each member` says exactly that, and bkrc derives the
     per-member names.
 
-    One exception: a job whose every include is an SFS path in the shared
-    catalog's file pool backs up data every member shares (one file space
-    per user ID, whichever member the user runs on), so it runs on one
-    member (BKR226).
-
-    A second, with the site's directory alone (`--directory`): a job whose
-    every include selects only minidisks defined in the IDENTITY entries
-    themselves, not in their SUBCONFIGs, backs up global minidisks (IBM: a
-    permanent minidisk in an identity entry is one minidisk every member
-    shares), so it runs on one member; on each member it would copy them
-    once per member (BKR530). The .bkr file does not say in which entry a
-    minidisk is defined: without the directory this error stands, and its
-    help says what would prove the exception. The directory must define
-    each user the includes name as an IDENTITY built on the job's member,
-    and no include may reach, unless the job excludes it, a SUBCONFIG's
+    One exception: a job whose every include backs up data every member
+    shares runs on one member, whose backup server reaches it for all. Such
+    an include is either an SFS path in the shared catalog's file pool (one
+    file space per user ID, whichever member the user runs on; on each
+    member a job copies it once per member, BKR226), or, with the site's
+    directory alone (`--directory`), a minidisk include that selects only
+    minidisks defined in the IDENTITY entries themselves, not in their
+    SUBCONFIGs: global minidisks (IBM: a permanent minidisk in an identity
+    entry is one minidisk every member shares; on each member a job copies
+    it once per member, BKR530). A job may mix the two kinds of include. The
+    .bkr file does not say in which entry a minidisk is defined: without the
+    directory a job with a minidisk include gets this error, and its help
+    says what would prove the exception. The directory must define each user
+    a minidisk include names as an IDENTITY built on the job's member, and
+    no include may reach, unless the job excludes it, a SUBCONFIG's
     minidisk, a T-DISK, or one on `&SYSRES` (each member's own residence
     volume).
 
