@@ -339,3 +339,29 @@ def test_text_json_and_sarif_give_the_same_places_and_notes(name, tmp_path, monk
     assert _sarif_places(sarif) == from_json
     short = run_cli(["check", "--format", "short", main.name], expect=1).stdout.splitlines()
     assert [line.split(": ")[0] for line in short] == [f"{f}:{ln}:{col}" for _, f, ln, col, _ in from_json]
+
+
+def test_bkr401_s_help_does_not_say_to_run_on_each_member_a_job_pinned_by_bkr221_s_exception():
+    """A job of IDENTITY users that runs on one member by BKR221's exception (here its
+    shared file pool's directories, BKR226; with `--directory`, global minidisks, BKR530)
+    and no job on each member: BKR401's help for the other member does not say to run
+    the IDENTITY users' jobs on each member, which would make that job BKR226's error.
+    It used to."""
+    text = BACKUP_MANAGER + """cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+  identity group SYSIDS { TCPIP }
+  job SYSFULL { backup SYSIDS full  include sfs BKRPOOL:*.*  to disk  run on VMSYS1 daily 02:00 }
+}
+"""
+    from bkrdsl.pipeline import analyse
+
+    (d,) = analyse("main.bkr", text.encode()).diagnostics
+    assert d.code == "BKR401" and "`VMSYS2`" in d.message
+    assert "on each member" not in d.help.split(";")[0] and "job `SYSFULL` runs on one member" in d.help
+    # With a job of IDENTITY users on each member too, every member has one: no BKR401.
+    each = text.replace("run on VMSYS1 daily 02:00 }", "run on VMSYS1 daily 02:00 }\n  job X { backup SYSIDS full"
+                        "  include minidisk * 0191  to disk  run on each member daily 04:00 }")
+    assert all(d.code != "BKR401" for d in analyse("main.bkr", each.encode()).diagnostics)

@@ -782,13 +782,37 @@ def uncovered_members(model: Model):
     # A member an IDENTITY job pinned elsewhere leaves out is BKR221's mistake, and
     # BKR221 names the member: `run on each member` covers it, and this warning with it.
     covered.update(m for job in model.jobs for m in left_out_members(model, job))
+    help = "run the IDENTITY users' jobs `on each member`, or add a job for this member"
+    pinned = _pinned_by_exception(model)
+    if pinned is not None:  # moved to each member, it would be BKR226's or BKR530's error
+        help = (
+            f"add a job for this member if its IDENTITY instances hold data of their own; job {quoted(pinned.name)}"
+            " runs on one member because what it backs up every member shares (on each member it would copy"
+            " that once per member)"
+        )
     for m in model.members:
         if m.name not in covered and model.member(m.name) is m:
             yield UNCOVERED_MEMBER(
-                f"no job runs on member `{m.name}`: nothing is backed up there",
-                m.decl.name.span,
-                help="run the IDENTITY users' jobs `on each member`, or add a job for this member",
+                f"no job runs on member `{m.name}`: nothing is backed up there", m.decl.name.span, help=help
             )
+
+
+def _pinned_by_exception(model: Model) -> JobModel | None:
+    """The first job of IDENTITY users that runs on one member of several by BKR221's
+    exception (a shared file pool's directories, BKR226; with `--directory`, global
+    minidisks, BKR530), when no job of IDENTITY users runs on each member: BKR401's
+    help then does not say to run it there, which would copy the same data once per
+    member."""
+    if len(model.member_names) < 2:
+        return None
+    identity_jobs = [j for j in model.jobs if j.kinds == {Kind.IDENTITY} and j.run is not None]
+    if any(j.each_member for j in identity_jobs):
+        return None
+    for job in identity_jobs:
+        members = set(job.members)
+        if len(members) == 1 and model.member(next(iter(members))) is not None and not left_out_members(model, job):
+            return job
+    return None
 
 
 @check
