@@ -222,6 +222,14 @@ class Starter:
     #: member 1, backs them up once.
     global_disks: tuple[tuple[str, int], ...] = ()
 
+    @property
+    def only_global(self) -> bool:
+        """Whether every user the identity group lists has its 0191 in `global_disks`:
+        then `GLOBAL_JOB` backs up all the group's 0191s, and no job runs on each member
+        (with every user's excluded it would back up nothing, BKR407)."""
+        users = self.roster.identities if self.roster is not None else ()
+        return bool(users) and {user for user, _ in self.global_disks} >= set(users)
+
     def workers_of(self, index: int) -> int:
         """The `workers` count of the member at `index`: the directory's, where it
         builds some, else `--workers`."""
@@ -696,11 +704,11 @@ def directory_global_disks(
     job on each member includes: a global minidisk, one every member's instance shares
     (IBM's "MDISK Directory Statement"; `check.directory.is_global`), which that job
     would back up once per member (BKR530). Sorted by ID. None with one member (the job
-    then runs once), nor one whose address a SUBCONFIG of the IDENTITY, or a disk of its
-    entry that is not global, has too: an exclude takes an address, which would take
-    that one out as well, so BKR530 stays, for the site to settle; nor any when every
-    user of the group has one (the job on each member would back up nothing: BKR530
-    stays too)."""
+    then runs once), nor one whose address a SUBCONFIG of the IDENTITY, or another MDISK
+    statement of its entry, has too: an exclude takes an address, which would take that
+    one out as well (`directory_global_and_local()` says so, and nothing is written).
+    When every user of the group has one, no job runs on each member
+    (`Starter.only_global`)."""
     if len(members) < 2:
         return ()
     from bkrdsl.check.directory import is_global
@@ -712,11 +720,75 @@ def directory_global_disks(
             continue
         own = len(entry.disks)
         at = [(n, d) for n, d in enumerate(directory.minidisks_of(entry)) if d.address == IDENTITY_JOB_ADDRESS]
-        if at and all(n < own and is_global(d) for n, d in at):
+        if len(at) == 1 and all(n < own and is_global(d) for n, d in at):
             found.append((user_id, IDENTITY_JOB_ADDRESS))
-    # Every user of the group's: excluded, the job on each member would back up nothing
-    # (BKR407), and no member but the one of GLOBAL_JOB would have a job (BKR401).
-    return tuple(found) if len(found) < len(identities) else ()
+    return tuple(found)
+
+
+def directory_global_and_local(
+    directory: Directory, identities: Sequence[str], members: Sequence[str]
+) -> list[Diagnostic]:
+    """BKR530 for each user of `identities` (the IDENTITY group's) whose entry itself
+    defines a global minidisk at `IDENTITY_JOB_ADDRESS` (`check.directory.is_global`)
+    that a SUBCONFIG of it, or another MDISK statement of its entry (a T-DISK, one on
+    `&SYSRES`), defines too: `directory_global_disks()` leaves it out, since an exclude
+    takes the address and would take the local ones out of the job on each member as
+    well, and a job on one member may not back those up (BKR221). At the global MDISK
+    statement, the others related; the help says to define the address once, either
+    way of which `bkrc init` writes jobs that check clean. What CP makes of both (one
+    device per address: DIRECTXA's refusal, or which one an instance gets) is not
+    confirmed here (docs/compatibility.md), and the message does not guess. None with
+    one member: the job on each member then runs once."""
+    if len(members) < 2:
+        return []
+    from bkrdsl.check.common import listed, quoted
+    from bkrdsl.check.directory import GLOBAL_MINIDISK_PER_MEMBER, is_global
+
+    out = []
+    address = f"{IDENTITY_JOB_ADDRESS:04X}"
+    for user_id in sorted(identities):
+        entry = directory.entry(user_id)
+        if entry is None or entry.kind != "IDENTITY" or user_id in directory.twice:
+            continue
+        at = [d for d in entry.disks if d.address == IDENTITY_JOB_ADDRESS]
+        found = [d for d in at if is_global(d)]
+        if not found:
+            continue
+        others: list[Related] = []
+        for d in at:
+            if d is found[0]:
+                continue
+            what = "a T-DISK" if d.form == "T-DISK" else "global too" if is_global(d) else "on `&SYSRES`"
+            others.append(Related(d.statement, f"MDISK {address} in the IDENTITY entry itself again: {what}"))
+        subconfigs = dict.fromkeys(b.subconfig for b in entry.builds)
+        local = []
+        for sub_id in subconfigs:
+            sub = directory.entry(sub_id)
+            if sub is None or sub.kind != "SUBCONFIG":
+                continue
+            for d in sub.disks:
+                if d.address == IDENTITY_JOB_ADDRESS:
+                    local.append(sub.id)
+                    others.append(Related(d.statement, f"MDISK {address} in SUBCONFIG {quoted(sub.id)}: local"))
+        if not others:
+            continue
+        again = (
+            f"in its SUBCONFIG{'s' if len(local) > 1 else ''} {listed(local)} (local)" if local else "again there"
+        )
+        out.append(
+            GLOBAL_MINIDISK_PER_MEMBER(
+                f"IDENTITY {quoted(user_id)} defines minidisk {address} in its entry itself (global: one every"
+                f" member's instance shares) and {again}: an exclude takes the address, so no job can back up"
+                " the global one once and the others on each member",
+                found[0].span,
+                help=f"define {quoted(user_id)}'s {address} once: in the IDENTITY entry (global: backed up once,"
+                f" from {members[0]}) or in each SUBCONFIG (local: backed up on each member), then run `bkrc init`"
+                " again; which one CP gives an instance, or whether DIRECTXA takes both, bkrc does not know"
+                " (docs/compatibility.md)",
+                related=tuple(others[:8]),
+            )
+        )
+    return out
 
 
 def directory_volumes(
@@ -1230,6 +1302,11 @@ def _tape_linked_said(r: Roster, s: Starter) -> str:
     )
 
 
+def _listed_plain(names: Sequence[str]) -> str:
+    """A, B and C."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+
+
 def _global_job(s: Starter) -> str:
     """The job on one member that backs up once the global minidisks the IDENTITY job
     excludes (`Starter.global_disks`), and the comment that says why it is pinned and
@@ -1252,8 +1329,16 @@ def _global_job(s: Starter) -> str:
             f"{named} {'are' if several else 'is'} defined in the IDENTITY {where} in {whose}, not in"
             f" {'SUBCONFIGs' if several else 'a SUBCONFIG'}: {'each is ' if several else ''}one global minidisk"
             " that every member's instance shares (IBM's \"MDISK Directory Statement\"), which"
-            f" {INCREMENTAL_JOB}, on each member, would back up once per member (BKR530). {INCREMENTAL_JOB}"
-            f" excludes {them}, and this job backs {them} up once, always from {member} (member 1, where"
+            + (
+                " a job on each member would back up once per member (BKR530). Every user of"
+                f" {IDENTITY_GROUP} has one, so no job runs on each member (`bkrc check` warns that none runs"
+                f" on {_listed_plain(s.members[1:])}, BKR401: add one there for what their instances hold of"
+                f" their own, in their SUBCONFIGs): this job backs {them} up once,"
+                if s.only_global
+                else f" {INCREMENTAL_JOB}, on each member, would back up once per member (BKR530). {INCREMENTAL_JOB}"
+                f" excludes {them}, and this job backs {them} up once,"
+            )
+            + f" always from {member} (member 1, where"
             f" {FULL_JOB} backs up the single-configuration users' minidisks, which every member shares too:"
             " one member, one history). A job of IDENTITY users on one member is an error (BKR221) unless"
             " the site's directory shows that its includes select only such global minidisks: check and"
@@ -1359,7 +1444,21 @@ def text(s: Starter) -> str:
         f"    {full_target}\n"
         f"    run on {s.members[0]} daily 02:00  # your schedule\n"
         "  }\n"
-        + "\n"
+        + _identity_job(s)
+        + _global_job(s)
+        + "}\n"
+    )
+    return format_text(body, "<bkrc init>")
+
+
+def _identity_job(s: Starter) -> str:
+    """The job on each member (`INCREMENTAL_JOB`) that backs up the IDENTITY users'
+    0191, less the global ones `GLOBAL_JOB` backs up; "" when every user the group
+    lists has a global one (`Starter.only_global`)."""
+    if s.only_global:
+        return ""
+    return (
+        "\n"
         + _comment(
             "An incremental backup of the IDENTITY users: one job per member, each run by that"
             f" member's own backup server under its own name ({_derived_names(s)}).",
@@ -1376,7 +1475,4 @@ def text(s: Starter) -> str:
         + f"    to disk pool {DISK_POOL}  # your backup disk pool\n"
         "    run on each member daily 03:30  # your schedule\n"
         "  }\n"
-        + _global_job(s)
-        + "}\n"
     )
-    return format_text(body, "<bkrc init>")

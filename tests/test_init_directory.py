@@ -870,29 +870,61 @@ def test_with_one_member_an_identity_s_global_a_disk_needs_no_job_of_its_own(tmp
     assert "SYSGLOB" not in one and "exclude minidisk TCPIP" not in one
 
 
-def test_every_identity_s_global_a_disk_leaves_the_job_on_each_member_nothing_so_bkr530_stays(tmp_path):
-    """With every user of the identity group's 0191 global, the job on each member would
-    back up nothing (BKR407): the site's to settle, BKR530 for each, and nothing written
-    (not an internal error)."""
+#: Every user of prodssi.direct's identity group, with the prefix of its SUBCONFIGs.
+EVERY_IDENTITY = (
+    ("AUTOLOG1", "AUTOG1"),
+    ("FTPSERVE", "FTPSVE"),
+    ("MAINT", "MAINT"),
+    ("OPERATOR", "OPEROR"),
+    ("TCPIP", "TCPIP"),
+)
+
+
+def test_every_identity_s_global_a_disk_is_backed_up_by_the_job_on_member_1_alone(tmp_path):
+    """With every user of the identity group's 0191 global, SYSGLOB backs them all up
+    once, from member 1, and no job runs on each member (with all of them excluded it
+    would back up nothing, BKR407). It used to exit 1 (BKR530 for each, whose help,
+    followed, led to BKR407). The file checks with `--directory` (exit 0): BKR401 warns
+    of the members no job runs on, as its page says, with a help that does not say to
+    run SYSGLOB on each member (BKR530)."""
     site = tmp_path / "site.direct"
-    site.write_text(
-        global_a_disks(
-            ("AUTOLOG1", "AUTOG1"), ("FTPSERVE", "FTPSVE"), ("MAINT", "MAINT"), ("OPERATOR", "OPEROR"), ("TCPIP", "TCPIP")
-        )
-    )
+    site.write_text(global_a_disks(*EVERY_IDENTITY))
     path = tmp_path / "new.bkr"
-    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=1)
-    assert re.findall(r"^error\[(BKR\d+)\]", result.stderr, re.MULTILINE) == ["BKR530"] * 5
-    assert "internal error" not in result.stderr and result.stderr.endswith("bkrc: nothing written\n")
-    assert not path.exists()
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0)
+    assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", result.stderr, re.MULTILINE) == ["BKR401"] * 3
+    assert "`on each member`" not in result.stderr  # BKR401's help for a job that may run there
+    assert "job `SYSGLOB` runs on one member because what it backs up every member shares" in result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert [line.split()[1] for line in text.splitlines() if line.startswith("  job ")] == ["APPSFULL", "SYSGLOB"]
+    assert [line.split("#")[0].strip() for line in text.splitlines() if "exclude" in line.split("#")[0]] == [
+        "exclude minidisk * 0190 019D 019E"  # APPSFULL's
+    ]
+    job = text[text.index("  job SYSGLOB {") :]
+    assert [line.split("#")[0].strip() for line in job.splitlines()[1:9]] == [
+        "backup SYSIDS incremental",
+        *(f"include minidisk {user} 0191" for user, _ in EVERY_IDENTITY),
+        "to disk pool BKUPPOOL",
+        "run on VMSYS1 daily 04:30",
+    ]
+    said = comments(text)
+    assert "Every user of SYSIDS has one, so no job runs on each member" in said
+    assert "warns that none runs on VMSYS2, VMSYS3 and VMSYS4, BKR401" in said
+    checked = run_cli(["check", path, "--directory", site, "--color", "never"], expect=0).output
+    assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", checked, re.MULTILINE) == ["BKR401"] * 3
+    run_cli(["fmt", "--check", path], expect=0)
+    run_cli(["compile", path, "--directory", site, "-o", tmp_path / "out"], expect=0)
+    assert (tmp_path / "out" / "VMSYS1" / "SYSGLOB.TEMPLATE").exists()
+    assert run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", site], expect=0).stdout == text
 
 
-def test_an_identity_s_global_a_disk_is_the_site_s_to_settle_not_an_internal_error(tmp_path):
-    """TCPIP's 0191 in its IDENTITY entry itself (global, one every member shares) and
-    in each SUBCONFIG too: an exclude takes the address, which would take the SUBCONFIGs'
-    0191 out of the job on each member as well, so no job of its own can back the global
-    one up once; the first file's `include minidisk * 0191` would back it up once per
-    member (BKR530), a fact of the site's directory: said, and nothing written."""
+def test_an_identity_s_0191_both_global_and_local_is_the_site_s_to_settle(tmp_path):
+    """TCPIP's 0191 in its IDENTITY entry itself (global) and in each SUBCONFIG too
+    (local): an exclude takes the address, so no job can back up the global one once
+    and the local ones on each member. BKR530 says exactly that, at the global MDISK
+    statement with the SUBCONFIGs' related, and its help says to define the address
+    once, either way of which `bkrc init` writes a file that checks clean; not BKR530's
+    advice to exclude it and back it up on one member, which, followed, led to BKR221
+    (the local ones selected too). Nothing written, not an internal error."""
     text = DIRECT.read_text().replace(
         " OPTION QUICKDSP                                                        00009800\n",
         " OPTION QUICKDSP                                                        00009800\n"
@@ -900,11 +932,37 @@ def test_an_identity_s_global_a_disk_is_the_site_s_to_settle_not_an_internal_err
     )
     site = tmp_path / "site.direct"
     site.write_text(text)
+    line = text[: text.index(" MDISK 0191 3390 3000")].count("\n") + 1
     path = tmp_path / "new.bkr"
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=1)
-    assert "error[BKR530]: job `SYSINC` backs up `TCPIP`'s minidisk 0191" in result.stderr
+    assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", result.stderr, re.MULTILINE) == ["BKR530"]
+    assert (
+        "error[BKR530]: IDENTITY `TCPIP` defines minidisk 0191 in its entry itself (global: one every member's"
+        " instance shares) and in its SUBCONFIGs `TCPIP-1`, `TCPIP-2`, `TCPIP-3` and `TCPIP-4` (local): an"
+        " exclude takes the address, so no job can back up the global one once and the others on each member\n"
+    ) in result.stderr
+    assert f"--> {site}:{line}:8\n" in result.stderr
+    assert result.stderr.count(": local\n") == 4  # each SUBCONFIG's MDISK 0191, related
+    (help,) = re.findall(r"= help: (.*)", result.stderr)
+    assert help.startswith(
+        "define `TCPIP`'s 0191 once: in the IDENTITY entry (global: backed up once, from VMSYS1) or in each SUBCONFIG"
+    )
+    assert "exclude" not in help and "docs/compatibility.md" in help
     assert "internal error" not in result.stderr and result.stderr.endswith("bkrc: nothing written\n")
     assert not path.exists()
+    # The help followed either way: the file is written, and checks clean with the directory.
+    for kept in (global_a_disks(("TCPIP", "TCPIP")), DIRECT.read_text()):
+        site.write_text(kept)
+        run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--force"], expect=0)
+        assert run_cli(["check", path, "--directory", site], expect=0).output == ""
+    # A T-DISK at 0191 in the entry itself beside the global one: the same.
+    tdisk = global_a_disks(("TCPIP", "TCPIP")).replace(
+        " MDISK 0191 3390 3000 0003 VMCOM1 MR", " MDISK 0191 3390 T-DISK 50 MR\n MDISK 0191 3390 3000 0003 VMCOM1 MR", 1
+    )
+    site.write_text(tdisk)
+    result = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=1)
+    assert "(global: one every member's instance shares) and again there: an exclude" in result.stderr
+    assert "MDISK 0191 in the IDENTITY entry itself again: a T-DISK" in result.stderr
 
 
 def test_init_md_shows_the_jobs_bkrc_init_writes_for_an_identity_s_global_a_disk(tmp_path, monkeypatch):

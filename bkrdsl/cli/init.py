@@ -7,9 +7,10 @@ written (exit 1). With `--directory`, the site's CP directory is read before
 the groups from its users (`starter.roster`), the catalog's SFS server from
 its own (`starter.directory_catalog_servers`), the IDENTITY users' global 0191s
 (in the IDENTITY entry itself) moved from the job on each member to one on member 1
-(`starter.directory_global_disks`: BKR530, BKR221's exception), and a product machine's MDISK
-that no `disk` statement can give (BKR521: a DEVNO, an extent to END, a
-V-DISK or T-DISK) stops it there (exit 1). The new text then goes through
+(`starter.directory_global_disks`: BKR530, BKR221's exception; with every user's global, that
+job alone), and a product machine's MDISK that no `disk` statement can give (BKR521: a DEVNO,
+an extent to END, a V-DISK or T-DISK), or an IDENTITY's 0191 both global and local (BKR530:
+no exclude can split them), stops it there (exit 1). The new text then goes through
 the whole front end, as `bkrc check [--directory]` would read the file: an
 error there is a bug in bkrc (exit 2, nothing written), but for a check
 against the directory (BKR510 where it contradicts the `--stdlib` module:
@@ -232,7 +233,9 @@ def init_cmd(
     name = "<stdout>" if file == "-" else file
     if directory is not None:
         starter, refused = _from_directory(starter, name, directory)
-        if refused:  # a minidisk no `disk` statement can give (BKR521): the compile would drop it
+        # A minidisk no `disk` statement can give (BKR521): the compile would drop it; or an
+        # IDENTITY's 0191 both global and local, which no job can back up right (BKR530).
+        if refused:
             print_diagnostics([_Report([*said, *refused], sources)], fmt, color, err=True)
             click.echo("bkrc: nothing written", err=True)
             sys.exit(EXIT_INPUT)
@@ -262,10 +265,10 @@ def init_cmd(
 #: The checks against the site's directory (bkrdsl/check/directory.py) whose error
 #: is a fact of the site: BKR510-BKR520, BKR529 (the product's SUBCONFIGs named
 #: otherwise: installed by hand, or numbered by another order of `--member`), and
-#: BKR530 (an IDENTITY's 0191 in its entry itself, global, that the first file's job
-#: on each member would back up once per member, where `starter.directory_global_disks`
-#: cannot move it to a job of its own: another 0191 of the IDENTITY's that is not
-#: global, or every user of the group's 0191 global).
+#: BKR530 (an IDENTITY's global minidisk, in its entry itself, that a job on each
+#: member selects; `starter.directory_global_disks` moves the group's global 0191s to a
+#: job of their own, and `starter.directory_global_and_local` refuses, before this,
+#: an IDENTITY whose 0191 is defined again, in a SUBCONFIG or its entry).
 _DIRECTORY_CHECKS = (*(f"BKR{n}" for n in range(510, 521)), "BKR529", "BKR530")
 
 
@@ -297,6 +300,7 @@ def _from_directory(starter, name: str, directory):
         classifier,
         directory_catalog_servers,
         directory_disks,
+        directory_global_and_local,
         directory_global_disks,
         directory_tape_links,
         directory_tape_machines,
@@ -348,7 +352,9 @@ def _from_directory(starter, name: str, directory):
     starter = dataclasses.replace(
         starter, volumes_on=volumes, shared_volume=shared_volume, guessed_volumes=frozenset(guessed)
     )
-    return starter, unwritable_problems(found.unwritable)
+    # An IDENTITY's 0191 both global and local: no exclude can split them (BKR530, said so).
+    mixed = directory_global_and_local(directory, sorted_users.identities, starter.members)
+    return starter, [*unwritable_problems(found.unwritable), *mixed]
 
 
 def _analyse(name: str, new: str, **options):
