@@ -976,3 +976,12 @@ def test_init_md_shows_the_jobs_bkrc_init_writes_for_an_identity_s_global_a_disk
     monkeypatch.chdir(tmp_path)
     written = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", "USER.DIRECT"], expect=0).stdout
     assert written.endswith(shown)
+    # The two cases the page tells after the excerpt, as `bkrc init` writes and says them.
+    prose = " ".join(section.split())
+    assert "SYSGLOB backs them all up and the file has no job on each member" in prose
+    (tmp_path / "USER.DIRECT").write_text(global_a_disks(*EVERY_IDENTITY), encoding="utf-8")
+    alone = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", "USER.DIRECT"], expect=0)
+    assert "job SYSINC" not in alone.stdout and "no job runs on each member (`bkrc check` warns" in comments(alone.stdout)
+    assert "BKR401, printed by `bkrc init` too" in prose and "warning[BKR401]" in alone.stderr
+    assert "(BKR530, at the global MDISK statement, the others shown with it" in prose
+    assert "its help says to define the address once: in the IDENTITY entry (global" in prose

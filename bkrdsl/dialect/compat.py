@@ -399,6 +399,15 @@ bkrc assumes; check it on your system):
   A local catalog's server gets `LOCAL` instead (`pool_scope_local`): each
   member's instance serves a pool of the same name, and the same page says
   a global resource name "must be unique in the TSAF or CS collection".
+- **One virtual address in an IDENTITY entry and in its SUBCONFIGs.** IBM's
+  "MDISK Directory Statement" (z/VM 7.2) makes a permanent minidisk in an
+  identity entry global and one in a subconfiguration entry local; what
+  DIRECTXA does with the same virtual address in both (refuses the
+  directory, or builds an instance with one of them, and which) was not
+  found. `bkrc init --directory` refuses such an IDENTITY's 0191 without
+  guessing (BKR530, docs/init.md): no job selects one minidisk of an
+  address and not the other, and its help says to define the address
+  once, in the entry or in each SUBCONFIG.
 - **Retention.** How Backup Manager is told how long to keep backups (a job
   template setting, an operand of `EXPIRE`, or the product's configuration)
   could not be found. `retain N days` is therefore written only into
@@ -645,6 +654,16 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   "Backup and Restore Manager for z/VM template FUNCTION MEDIATYPE OWNER
   VDEV VOLUME DEVTYPE INCLUDE MINIDISK", and the exact strings
   `HCPLGA054E`, `USING SUBCONFIG` and `FUNCTION MEDIATYPE` in public code.
+- **An eighth search** (the same stores), for what CP makes of one virtual
+  address defined in an IDENTITY entry and again in its SUBCONFIGs:
+  queries "SUBCONFIG MDISK same virtual address IDENTITY", "DIRECTXA
+  duplicate virtual device number identity subconfiguration error HCP",
+  "multiconfiguration virtual machine definition device statements
+  identity entry and subconfiguration entry same device number" and the
+  SUBCONFIG and IDENTITY statements' usage notes. Found: the "MDISK
+  Directory Statement" (global in an identity entry, local in a
+  subconfiguration entry) and the "SUBCONFIG Directory Statement" page,
+  whose usage notes are again cut off in our copy; nothing on the case.
 """
 
 
