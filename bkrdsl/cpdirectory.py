@@ -51,6 +51,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -58,7 +59,7 @@ from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.generated import DIRECTORY_COLUMNS
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.model import is_pattern, pattern_regex
+from bkrdsl.resolve.model import pattern_regex
 from bkrdsl.resolve.patterns import USER_ID_CHARS, literal_head
 from bkrdsl.source import Source, Span
 
@@ -322,6 +323,9 @@ class Minidisk(NamedTuple):
 
 #: A minidisk's volume (`Directory._volumes`): its field by place, found by name.
 _VOLUME = itemgetter(Minidisk._fields.index("volume"))
+#: Where an owner holds a wildcard (`is_pattern`'s three characters), and an (ID,
+#: entry) pair whose entry was found (`Directory.users_named`).
+_WILDCARD, _FOUND = re.compile("[*%?]").search, itemgetter(1)
 
 
 class Link(NamedTuple):
@@ -431,17 +435,76 @@ class Directory:
 
     def users_named(self, owners: Sequence[str]) -> list[Entry]:
         """The USER and IDENTITY entries `owners` (IDs and patterns) name, once each,
-        in the order of `owners` (a pattern's in the directory's order)."""
+        in the order of `owners` (a pattern's in the directory's order).
+
+        A job names thousands of IDs and a few patterns: the patterns are found in C
+        (`_WILDCARD`), and each run of IDs between them looked up in C too (`map`,
+        `filter`, `dict.update`: an ID's entry has that ID, so a second ID of it keeps
+        the first one's place, as `setdefault` did), not one Python step an ID.
+        (`itertools.count` is not imported for the patterns' places: with a module
+        global named `count` the reader cost some 1,300 instructions more an MDISK,
+        whose reading has a local of that name: measured, not explained.)"""
         out: dict[str, Entry] = {}
-        by_id = self.by_id  # `entry` inlined: a job names thousands of users
-        for owner in owners:
-            if is_pattern(owner):
-                out.update((e.id, e) for e in self._matching(owner))
-            else:
-                entry = by_id.get(owner.upper())
-                if entry is not None and entry.kind != "SUBCONFIG":
-                    out.setdefault(entry.id, entry)
+        uppers = list(map(str.upper, owners))
+        users = self._users_by_id.get
+        done = 0
+        for n in compress(range(len(uppers)), map(_WILDCARD, uppers)):  # the patterns' places
+            ids = uppers[done:n]
+            out.update(filter(_FOUND, zip(ids, map(users, ids))))
+            out.update((e.id, e) for e in self._matching(owners[n]))
+            done = n + 1
+        ids = uppers[done:]
+        out.update(filter(_FOUND, zip(ids, map(users, ids))))
         return list(out.values())
+
+    def subconfig_ids_on(self, member: str) -> dict[str, str]:
+        """IDENTITY ID -> the ID of the SUBCONFIG `subconfig_on(entry, member)` finds,
+        for each IDENTITY that has one there: one table per member, from one pass over
+        every BUILD statement (`_build_names`), looked up in C; kept for the next asks."""
+        found = self._subconfig_ids.get(member)
+        if found is None:
+            on_member, everywhere = self._build_names
+            names = dict(everywhere)
+            names.update(filter(_FOUND, on_member.get(member, {}).items()))  # its own, else `BUILD ON *`'s
+            ids = list(map(str.upper, names.values()))
+            found = dict(compress(zip(names, ids), map(self._subconfig_set.__contains__, ids)))
+            self._subconfig_ids[member] = found
+        return found
+
+    @functools.cached_property
+    def _subconfig_ids(self) -> dict[str, dict[str, str]]:
+        """member -> `subconfig_ids_on` it, as asked so far."""
+        return {}
+
+    @functools.cached_property
+    def _build_names(self) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+        """member -> IDENTITY ID -> the SUBCONFIG its last BUILD statement for the member
+        names, and the same of `BUILD ON *` (what `subconfigs_on` reads of each entry)."""
+        on_member: dict[str, dict[str, str]] = {}
+        everywhere: dict[str, str] = {}
+        for entry in self._identities:
+            for build in entry.builds:
+                member = build.member
+                if member == "*":
+                    everywhere[entry.id] = build.subconfig
+                else:
+                    names = on_member.get(member)
+                    if names is None:
+                        names = on_member[member] = {}
+                    names[entry.id] = build.subconfig
+        return on_member, everywhere
+
+    @functools.cached_property
+    def _subconfig_set(self) -> set[str]:
+        """The SUBCONFIG entries' IDs: every ID but the USERs' and IDENTITYs' (`_users_sorted`),
+        in C (not a Python step an entry: its kind read of each)."""
+        return set(self.by_id).difference(self._users_sorted[0])
+
+    @functools.cached_property
+    def _users_by_id(self) -> dict[str, Entry]:
+        """`by_id` of the USER and IDENTITY entries, from `_users_sorted` in C."""
+        ids, places = self._users_sorted
+        return dict(zip(ids, map(self.entries.__getitem__, places)))
 
     def _matching(self, pattern: str) -> list[Entry]:
         """The USER and IDENTITY entries `pattern` matches, in the directory's order.
@@ -548,6 +611,41 @@ class Directory:
             disks += entry.disks
             end(len(disks))
         return disks, ends, list(map(_VOLUME, disks))
+
+    def holding(self, first: int, last: int) -> set[str]:
+        """The IDs of the entries (USER, IDENTITY, SUBCONFIG) with an MDISK statement
+        at an address from `first` to `last` that is not a V-DISK or T-DISK (which
+        `Minidisk.temporary` holds): an entry's own statements, not its SUBCONFIGs'.
+        Gathered from the minidisks of each address (`_holders`: a site's tens of
+        thousands of minidisks are at a few dozen addresses), no Python step a
+        minidisk or an entry: BKR515/BKR516 pass over the users a range holds (most
+        of a job's) without working out what it finds of each."""
+        out: set[str] = set()
+        for address, ids in self._holders.items():
+            if first <= address <= last:
+                out.update(ids)
+        return out
+
+    @functools.cached_property
+    def _holders(self) -> dict[int, list[str]]:
+        """Address -> the ID of the entry of each minidisk there but a V-DISK or T-DISK,
+        in the directory's order (an ID once for each such minidisk), in one pass. (A
+        version that picked the addresses and IDs out of `_volumes`' list in C, with
+        `map` and `compress`, cost more: some 40 M instructions at 10,000 users.)"""
+        out: dict[int, list[str]] = {}
+        temporary = TEMPORARY_FORMS
+        for entry in self.entries:
+            disks = entry.disks
+            if disks:
+                owner = entry.id
+                for disk in disks:
+                    if disk[1] not in temporary:  # `form`, by its place (`Minidisk.temporary`)
+                        ids = out.get(disk[0])  # `address`
+                        if ids is None:
+                            out[disk[0]] = [owner]
+                        else:
+                            ids.append(owner)
+        return out
 
     @property
     def user_ids(self) -> list[str]:

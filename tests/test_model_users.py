@@ -326,6 +326,35 @@ def test_the_directory_finds_a_patterns_users_as_a_scan_of_every_entry_does(ids,
             assert directory.users_named((pattern,)) == expected, pattern
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(IDS.filter(lambda i: len(i) <= 8 and i[0] not in "-_"), max_size=25),
+    st.lists(st.one_of(IDS, PATTERNS, st.sampled_from(["LNX-1", "lnx-1", "lnxb", "*", "LNX%"])), max_size=14),
+)
+@example(["LNXB", "LNXA", "X1"], ["lnxa", "LNX*", "LNXA", "LNX-1", "X1", "x%", "lnxb"])
+def test_the_users_owners_name_are_those_of_one_owner_at_a_time(ids, owners):
+    """`Directory.users_named` finds the patterns among the owners and looks each run
+    of IDs between them up in C; the answer is that of a loop over the owners: each
+    user once where first named (an ID in any case, a pattern's users in the
+    directory's order), no SUBCONFIG."""
+    from bkrdsl.cpdirectory import read_directory
+    from bkrdsl.resolve.model import is_pattern
+
+    text = "".join(f"{'IDENTITY' if n % 3 else 'USER'} {i} PW 1M 1M G\n" for n, i in enumerate(ids))
+    text += "SUBCONFIG LNX-1\n"
+    directory = read_directory("USER.DIRECT", text.encode())
+    expected: dict = {}
+    for owner in owners:
+        if is_pattern(owner):
+            expected.update((e.id, e) for e in directory.users_named((owner,)))
+        else:
+            entry = directory.by_id.get(owner.upper())
+            if entry is not None and entry.kind != "SUBCONFIG":
+                expected.setdefault(entry.id, entry)
+    assert directory.users_named(owners) == list(expected.values())
+    assert directory.users_named(tuple(owners)) == list(expected.values())
+
+
 # ------------------------------------------------ the directory checks' shortcuts
 @settings(max_examples=150, deadline=None)
 @given(st.lists(IDS.filter(lambda i: len(i) <= 8 and i[0] not in "-_"), max_size=25), st.lists(IDS, max_size=12))
@@ -719,6 +748,42 @@ def _found_by_scan(directory, entry, members, first, last):
     return ("",)
 
 
+def _random_site(rng, users: int) -> str:
+    """A directory of `users` USERs and IDENTITYs (U01, I00...) with MDISKs of every form
+    at addresses 0190-01A7, LINKs there, PROFILEs (one, P3, missing) and SUBCONFIGs
+    built on members M1-M3 or on `*`."""
+    forms = ["3390 1 10 VOL MR", "3390 1 10 VOL MR", "FB-512 V-DISK 200 MR", "3390 T-DISK 10 MR", "3390 DEVNO 1A2B MR"]
+
+    def disks() -> str:
+        return "".join(f" MDISK {a:04X} {rng.choice(forms)}\n" for a in rng.sample(range(0x190, 0x1A8), rng.randrange(4)))
+
+    def links() -> str:
+        return "".join(f" LINK MAINT {a:04X} {a:04X} RR\n" for a in rng.sample(range(0x190, 0x1A8), rng.randrange(3)))
+
+    text = "".join(f"PROFILE P{p}\n{links()}" for p in range(3))
+    for n in range(users):
+        profile = f" INCLUDE P{rng.randrange(4)}\n" if rng.random() < 0.8 else ""  # P3: no such PROFILE
+        if n % 3:
+            text += f"USER U{n:02} PW 1M 1M G\n{profile}{links() if rng.random() < 0.3 else ''}{disks()}"
+            continue
+        builds = [m for m in ("M1", "M2", "M3") if rng.random() < 0.7]
+        if rng.random() < 0.2:
+            builds = ["*"]
+        elif rng.random() < 0.15:
+            builds.append("*")  # besides a member's own
+        # Now and then a second BUILD for M1 or `*` (the last counts), naming no SUBCONFIG, a USER or another's.
+        again = rng.choice(["NOSUCH", f"U{n + 1:02}", f"I{n:02}-0", f"I{max(n - 3, 0):02}-0"]) if rng.random() < 0.2 else ""
+        text += f"IDENTITY I{n:02} PW 1M 1M G\n{profile}" + "".join(
+            f" BUILD ON {m} USING SUBCONFIG I{n:02}-{k}\n" for k, m in enumerate(builds)
+        ) + (f" BUILD ON {rng.choice(['M1', '*'])} USING SUBCONFIG {again}\n" if again else "") + disks()
+        text += "".join(f"SUBCONFIG I{n:02}-{k}\n{links() if rng.random() < 0.3 else ''}{disks()}" for k in range(len(builds)))
+    return text
+
+
+_MEMBER_LISTS = (("M1",), ("M2",), ("M1", "M2", "M3"), ("M4",))
+_RANGES = [(a, a) for a in range(0x18F, 0x1A9)] + [(0x190, 0x19F), (0x100, 0xFFF), (0x1A0, 0x1A7)]
+
+
 def test_what_a_range_finds_of_each_user_is_the_scan_of_its_instances():
     """`_Held.found` (a USER's read from its entry, each answer kept per range and
     looked up by ID, a PROFILE's links worked out once) gives, for every user, range
@@ -729,31 +794,9 @@ def test_what_a_range_finds_of_each_user_is_the_scan_of_its_instances():
     from bkrdsl.cpdirectory import read_directory
 
     rng = random.Random(7)
-    forms = ["3390 1 10 VOL MR", "3390 1 10 VOL MR", "FB-512 V-DISK 200 MR", "3390 T-DISK 10 MR", "3390 DEVNO 1A2B MR"]
-
-    def disks() -> str:
-        return "".join(f" MDISK {a:04X} {rng.choice(forms)}\n" for a in rng.sample(range(0x190, 0x1A8), rng.randrange(4)))
-
-    def links() -> str:
-        return "".join(f" LINK MAINT {a:04X} {a:04X} RR\n" for a in rng.sample(range(0x190, 0x1A8), rng.randrange(3)))
-
-    text = "".join(f"PROFILE P{p}\n{links()}" for p in range(3))
-    for n in range(60):
-        profile = f" INCLUDE P{rng.randrange(4)}\n" if rng.random() < 0.8 else ""  # P3: no such PROFILE
-        if n % 3:
-            text += f"USER U{n:02} PW 1M 1M G\n{profile}{links() if rng.random() < 0.3 else ''}{disks()}"
-            continue
-        builds = [m for m in ("M1", "M2", "M3") if rng.random() < 0.7]
-        if rng.random() < 0.2:
-            builds = ["*"]
-        text += f"IDENTITY I{n:02} PW 1M 1M G\n{profile}" + "".join(
-            f" BUILD ON {m} USING SUBCONFIG I{n:02}-{k}\n" for k, m in enumerate(builds)
-        ) + disks()
-        text += "".join(f"SUBCONFIG I{n:02}-{k}\n{links() if rng.random() < 0.3 else ''}{disks()}" for k in range(len(builds)))
-    directory = read_directory("site.direct", text.encode())
+    directory = read_directory("site.direct", _random_site(rng, 60).encode())
     users = [e for e in directory.entries if e.kind != "SUBCONFIG"]
-    ranges = [(a, a) for a in range(0x18F, 0x1A9)] + [(0x190, 0x19F), (0x100, 0xFFF), (0x1A0, 0x1A7)]
-    asks = [(e, m, r) for e in users for m in (("M1",), ("M2",), ("M1", "M2", "M3"), ("M4",)) for r in ranges]
+    asks = [(e, m, r) for e in users for m in _MEMBER_LISTS for r in _RANGES]
     rng.shuffle(asks)
     held = _Held(directory)
     answers = {"": 0, "absent": 0, "partly": 0, "temporary": 0, None: 0}
@@ -786,3 +829,99 @@ def test_an_identity_whose_instances_hold_only_temporary_disks_in_a_range_names_
     assert held.found(entry, ("M2", "M1"), 0x191, 0x192)[1].line == 9  # M2's first, where M2 comes first
     assert held.found(entry, ("M1", "M2"), 0x191, 0x193) == ("",)  # M2's 0193 is permanent
     assert held.found(entry, ("M1", "M2"), 0x190, 0x191) == ("",)
+
+
+def test_the_users_a_selection_passes_over_are_those_a_scan_finds_nothing_to_say_of():
+    """BKR515/BKR516's loop passes over, without asking `_Held.found`, a user whose own
+    MDISKs hold a minidisk in the range but a V-DISK or T-DISK (`Directory.holding`,
+    found in C), and an IDENTITY each of whose SUBCONFIGs on the members holds one (not
+    `_Held.unheld`): the scan of its instances says nothing of each (None, or a
+    selection). `holding` is the scan of every entry's minidisks, and each member's
+    table of SUBCONFIGs (`subconfig_ids_on`) is `subconfigs_on`'s answer."""
+    import random
+
+    from bkrdsl.check.directory import _Held
+    from bkrdsl.cpdirectory import read_directory
+
+    passed = asked = 0
+    for seed in range(4):
+        rng = random.Random(seed)
+        directory = read_directory("site.direct", _random_site(rng, 60).encode())
+        held = _Held(directory)
+        for member in ("M1", "M2", "M3", "M4"):
+            assert directory.subconfig_ids_on(member) == {
+                e.id: sub.id
+                for e in directory.entries
+                if e.kind == "IDENTITY" and (sub := directory.subconfig_on(e, member)) is not None
+            }
+        for first, last in _RANGES:
+            holding = held.holding(first, last)
+            assert holding == {
+                e.id for e in directory.entries if any(first <= d.address <= last and not d.temporary for d in e.disks)
+            }
+            for members in _MEMBER_LISTS:
+                for entry in directory.entries:
+                    if entry.kind == "SUBCONFIG":
+                        continue
+                    skipped = entry.id in holding or (
+                        entry.kind == "IDENTITY" and entry.id not in held.unheld(members, first, last)
+                    )
+                    scan = _found_by_scan(directory, entry, members, first, last)
+                    if skipped:
+                        assert scan in (None, ("",)), (seed, entry.id, members, first, last)
+                    passed += skipped
+                    asked += 1
+    assert 0 < passed < asked
+
+
+def test_bkr515_and_bkr516_say_the_same_without_passing_over_any_user(monkeypatch):
+    """The whole of BKR515/BKR516 on random sites (jobs of USERs and of IDENTITYs on one
+    member and on each, includes and excludes of ranges and single addresses, an owner
+    named alone): the same diagnostics, fixes and related places included, with
+    `_Held.holding` found empty and every IDENTITY `_Held.unheld` (no user passed over:
+    `_Held.found` asked of each)."""
+    import random
+
+    from bkrdsl.check import directory as checks
+    from bkrdsl.cpdirectory import read_directory
+
+    said = of_identities = 0
+    for seed in range(6):
+        rng = random.Random(100 + seed)
+        text = _random_site(rng, 45)
+        singles = [f"U{n:02}" for n in range(45) if n % 3]
+        identities = [f"I{n:02}" for n in range(45) if not n % 3]
+
+        def items(rng=rng) -> str:
+            picks = rng.sample(["0190", "0191", "0192", "0195", "01A0", "0190-019F", "01A0-01A7", "0100-0FFF"], 3)
+            return " ".join(picks)
+
+        jobs = "".join(
+            f"  job S{k} {{\n    backup SG full\n    include minidisk * {items()}\n"
+            f"    include minidisk {rng.choice(singles)} {items()}\n    exclude minidisk {rng.choice(singles)} {items()}\n"
+            f"    to tape\n    run on M{k + 1} daily 0{k}:00\n  }}\n"
+            for k in range(2)
+        ) + (
+            f"  job I {{\n    backup IG full\n    include minidisk * {items()}\n"
+            f"    include minidisk {rng.choice(identities)} {items()}\n    to tape\n    run on each member daily 03:00\n  }}\n"
+        )
+        bkr = (
+            "cluster C {\n  member M1 { workers 1 }\n  member M2 { workers 1 }\n  member M3 { workers 1 }\n"
+            f"  single group SG {{ {' '.join(singles)} }}\n  identity group IG {{ {' '.join(identities)} }}\n{jobs}}}\n"
+        )
+        model = analyse("t.bkr", bkr.encode()).model
+        assert model is not None and model.jobs
+        directory = read_directory("site.direct", text.encode())
+
+        def shown(found):
+            return [(d.code, d.message, d.span, d.help, d.related, d.fix) for d in found]
+
+        with_shortcut = shown(checks.selected_minidisks(model, directory))
+        monkeypatch.setattr(checks._Held, "holding", lambda self, first, last: set())
+        monkeypatch.setattr(checks._Held, "unheld", lambda self, members, first, last, every=frozenset(identities): every)
+        without = shown(checks.selected_minidisks(model, directory))
+        monkeypatch.undo()
+        assert with_shortcut == without
+        said += len(without)
+        of_identities += sum("of IDENTITY" in d[1] or "`I" in d[1] for d in without)
+    assert said > 20 and of_identities > 5

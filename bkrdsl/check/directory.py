@@ -18,6 +18,8 @@ explicitly must be there (BKR511).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
+from operator import not_
 from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.ast import Kind, Medium
@@ -1323,6 +1325,33 @@ class _Held:
         #: (link addresses, first, last) -> whether one is in the range: most users'
         #: links are their PROFILE's, one set for a thousand users (`link_addresses`).
         self._linked: dict[tuple[frozenset[int], int, int], bool] = {}
+        #: (first, last) -> `Directory.holding`; (members, first, last) -> `unheld`.
+        self._holding: dict[tuple[int, int], set[str]] = {}
+        self._unheld: dict[tuple[tuple[str, ...], int, int], set[str]] = {}
+
+    def holding(self, first: int, last: int) -> set[str]:
+        """`Directory.holding`: the IDs of the entries with a minidisk in the range
+        that is not a V-DISK or T-DISK (a full and an incremental job ask of the same)."""
+        found = self._holding.get((first, last))
+        if found is None:
+            found = self._holding[first, last] = self.directory.holding(first, last)
+        return found
+
+    def unheld(self, members: tuple[str, ...], first: int, last: int) -> set[str]:
+        """The IDENTITYs with a SUBCONFIG on one of `members` (`user_instances`' SUBCONFIGs)
+        that holds no permanent minidisk in the range (not in `holding`): found in C from
+        each member's table of SUBCONFIGs (`Directory.subconfig_ids_on`), once per
+        (members, range). An IDENTITY not among them has in each instance a minidisk
+        in the range that is not a V-DISK or T-DISK, or no instance on `members`."""
+        key = (members, first, last)
+        found = self._unheld.get(key)
+        if found is None:
+            holding, found = self.holding(first, last), set()
+            for member in members:
+                subconfigs = self.directory.subconfig_ids_on(member)
+                found.update(compress(subconfigs.keys(), map(not_, map(holding.__contains__, subconfigs.values()))))
+            self._unheld[key] = found
+        return found
 
     def users(self, owners: tuple[str, ...]) -> list[Entry]:
         """`Directory.users_named` (a full and an incremental job name the same owners)."""
@@ -1444,7 +1473,15 @@ def _selection_against(held: _Held, selection, users, members, explicit, suggest
         first, last = bounds
         # `held.found`, its answers so far looked up here: most users were named by another job already.
         said_of_user, said_of_identity = held.answers(None, first, last), held.answers(members, first, last)
+        # What `found` surely says nothing of (None or ("",)), passed over without asking it:
+        # a user whose own MDISKs hold a minidisk in the range but a V-DISK or T-DISK (a
+        # USER's is `_one`'s first stop, unless a link is there first; an IDENTITY's is in
+        # every instance), and an IDENTITY each of whose SUBCONFIGs on the members holds one
+        # (or that has none there: no instance; not `unheld`). Most of a site's users, found in C.
+        holding, unheld = held.holding(first, last), held.unheld(members, first, last)
         for entry in users:
+            if entry.id in holding or (entry.kind == "IDENTITY" and entry.id not in unheld):
+                continue
             found = (said_of_identity if entry.kind == "IDENTITY" else said_of_user).get(entry.id, _UNKNOWN)
             if found is _UNKNOWN:
                 identity = entry.kind == "IDENTITY"
