@@ -101,10 +101,12 @@ class _Selects:
         self.model = model
         self.directory = directory
         self.every_job = every_job  # (job name, job, member) of every member's jobs
-        self._on_member: dict[str, list] = {}
         self._named: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._removed: dict[tuple[int, str], Callable[[str], list[tuple[int, int]]]] = {}
         self._users: dict[str, UserCoverage | None] = {}
+        #: None (every member's jobs, a USER's) or a member -> user ID -> the jobs there
+        #: whose includes name it (`naming`).
+        self._naming: dict[str | None, dict[str, list]] = {}
 
     def user_on(self, entry: Entry, member: str) -> UserCoverage | None:
         """What the jobs do with `entry` on `member`; None when it has no permanent
@@ -113,12 +115,28 @@ class _Selects:
         count for it: its answer is worked out once."""
         if entry.kind == "USER":
             if entry.id not in self._users:
-                self._users[entry.id] = self._user_on(entry, member, self.every_job)
+                self._users[entry.id] = self._user_on(entry, member, self.naming(None).get(entry.id, ()))
             return self._users[entry.id]
-        jobs = self._on_member.get(member)
-        if jobs is None:
-            jobs = self._on_member[member] = [j for j in self.every_job if j[2] == member]
-        return self._user_on(entry, member, jobs)
+        return self._user_on(entry, member, self.naming(member).get(entry.id, ()))
+
+    def naming(self, member: str | None) -> dict[str, list]:
+        """User ID -> the (job name, job, member) of the jobs on `member` (None: every
+        member's) whose minidisk includes name it, in `every_job`'s order: the jobs
+        `status` says something of for the user (it says None of the others). Worked
+        out once per member from each job's `named`, so a user's answer reads the two
+        or three jobs that name it, not every job of every member."""
+        known = self._naming.get(member)
+        if known is None:
+            known = self._naming[member] = {}
+            for job_on in self.every_job:
+                if member is None or job_on[2] == member:
+                    for user_id in self.named(job_on[1]):
+                        jobs = known.get(user_id)
+                        if jobs is None:
+                            known[user_id] = [job_on]
+                        else:
+                            jobs.append(job_on)
+        return known
 
     def _user_on(self, entry: Entry, member: str, jobs) -> UserCoverage | None:
         found = user_instances(self.directory, entry, (member,))
@@ -126,7 +144,7 @@ class _Selects:
         if not disks:
             return None
         said: dict[str, list[JobOnMember]] = {}
-        for job_name, job, where in jobs:
+        for job_name, job, where in jobs:  # those that name it (`naming`): the others say None
             status = self.status(job, where, entry.id, disks)
             if status is not None:
                 said.setdefault(status, []).append(JobOnMember(job_name, where))
