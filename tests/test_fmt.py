@@ -895,3 +895,66 @@ def test_the_example_in_the_docs_is_what_bkrc_fmt_does():
     for text in (given, expected):
         analysis = analyse("fmt.md", text.encode("utf-8"))
         assert [d.code for d in analysis.diagnostics] == []
+
+
+def _meaning_by_fields(value, field: str = ""):
+    """`fmt.equivalence.meaning` as it was written before it kept each type's field
+    names: `dataclasses.is_dataclass` and `fields` asked of each node."""
+    import dataclasses
+    import enum
+
+    from bkrdsl import ast
+    from bkrdsl.fmt.equivalence import _text, _word
+    from bkrdsl.source import Span
+
+    if isinstance(value, Span):
+        return None
+    if isinstance(value, ast.Word):
+        return ("Word", _word(value))
+    if isinstance(value, ast.Module):
+        return (
+            "Module",
+            value.file,
+            _meaning_by_fields(value.imports),
+            _meaning_by_fields(value.users),
+            _meaning_by_fields(value.groups),
+            _meaning_by_fields(value.clusters),
+            tuple(_text(text) for _, text in value.comments),
+        )
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value).__name__,
+            tuple(
+                (f.name, _meaning_by_fields(getattr(value, f.name), f.name))
+                for f in dataclasses.fields(value)
+                if not isinstance(getattr(value, f.name), Span)
+            ),
+        )
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return tuple(_meaning_by_fields(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _meaning_by_fields(v)) for k, v in value.items()))
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(repr(_meaning_by_fields(v)) for v in value))
+    if isinstance(value, str) and field == "doc":
+        return _text(value)
+    return value
+
+
+def test_meaning_keeps_each_types_fields_and_says_what_it_said_of_each_field():
+    """`meaning` looks each type's dataclass fields up once (a table), and gives of the
+    examples' modules (and their imports), and of dataclass classes, what asking
+    `dataclasses` of each node gave."""
+    from bkrdsl import ast
+    from bkrdsl.fmt.equivalence import meaning
+
+    compared = 0
+    for path in sorted(EXAMPLES.glob("**/*.bkr")):
+        analysis = analyse(str(path), path.read_bytes(), path=path)
+        for module in analysis.program.modules:
+            assert meaning(module) == _meaning_by_fields(module)
+            compared += 1
+    assert compared > 5
+    assert meaning([ast.Module, ast.Word]) == _meaning_by_fields([ast.Module, ast.Word])

@@ -26,6 +26,18 @@ def _word(word: ast.Word) -> str:
     return word.text if word.text.startswith('"') else word.upper
 
 
+#: A type -> its dataclass fields' names, in order (None: not a dataclass), found once
+#: per type: `dataclasses.is_dataclass` and `fields` asked of each of a file's tens of
+#: thousands of nodes were most of the proof's cost (`bkrc init --directory`'s file).
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_UNSEEN = object()
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    return names
+
+
 def meaning(value, _field: str = ""):
     """A span-free, name-case-free structural value of `value` (see the module docstring)."""
     if isinstance(value, Span):
@@ -42,15 +54,16 @@ def meaning(value, _field: str = ""):
             meaning(value.clusters),
             tuple(_text(text) for _, text in value.comments),
         )
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (
-            type(value).__name__,
-            tuple(
-                (f.name, meaning(getattr(value, f.name), f.name))
-                for f in dataclasses.fields(value)
-                if not isinstance(getattr(value, f.name), Span)
-            ),
-        )
+    names = _FIELDS.get(type(value), _UNSEEN)
+    if names is _UNSEEN:
+        names = _field_names(type(value))
+    if names is not None:  # a dataclass's instance (not a dataclass itself: its type is `type`)
+        said = []
+        for name in names:
+            field = getattr(value, name)
+            if not isinstance(field, Span):
+                said.append((name, meaning(field, name)))
+        return (type(value).__name__, tuple(said))
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (list, tuple)):
