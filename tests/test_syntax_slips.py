@@ -431,6 +431,17 @@ SLIPS = [
     # and without their time: the days still, not a `,` that cannot appear, nor a time missing
     ('monthly days with a comma, no time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1,15', "BKR004 74:27"),
     ('monthly purge days, no time', 'purge weekly sun 03:00', 'purge monthly 1st, 15th  # twice', "BKR004 23:19"),
+    # weekdays after an ordinal, separated by a blank: one error for the days, as with
+    # a `,` (not `02:00` without its keyword, after `sat` read as the time)
+    ('monthly weekdays with a blank', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly first sun sat 02:00', "BKR004 74:27"),
+    ('monthly purge weekdays with a blank', 'purge weekly sun 03:00', 'purge monthly last sun sat 03:00', "BKR004 23:19"),
+    ('monthly preview weekdays with a blank', 'preview daily 01:00', 'preview monthly first sun sat 01:00  # twice', "BKR004 22:21"),
+    # ... and a third day, or a `,` after the day read as the time: the statement was
+    # whole before it, and still the one error for the days (not `mon` or `,` alone)
+    ('monthly three weekdays with blanks', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly first sun sat mon 02:00', "BKR004 74:27"),
+    ('monthly three weekdays, no time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly first sun sat mon', "BKR004 74:27"),
+    ('monthly weekdays, a comma after the second', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly first sun sat, mon 02:00', "BKR004 74:27"),
+    ('monthly days, a comma after the second', 'purge weekly sun 03:00', 'purge monthly 1 15, 20 03:00', "BKR004 23:19"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
@@ -747,6 +758,8 @@ EXPLAINED = [
      "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15",
      "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly first sun sat 02:00",
+     "a `monthly` schedule runs on one day of the month, not on several: `first sun sat`"),
     # not a group name missing after it, found on the next line
     ("backup APPS full", "backup APPS full backup",
      "`backup` is written again after the whole `backup APPS full`, with nothing after it"),

@@ -293,7 +293,10 @@ SYNTAX = register(
     a `purge` keeps one day, or purges `weekly`, as a member has one
     `purge` schedule. So are days after `monthly` separated by commas
     without the time (`monthly 1,15`), whose help writes `HH:MM` for it,
-    and weekdays after an ordinal (`monthly first sun,sat 02:00`).
+    and weekdays after an ordinal (`monthly first sun,sat 02:00`, or
+    separated by blanks, `monthly first sun sat 02:00`, where `sat` would
+    read as the time), also a third day or a `,` after the second (`monthly
+    1 15, 20 02:00`).
     The ordinal of the Nth weekday written as a number (`monthly 1st sun
     02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
     first sun 02:00`). There is no fifth: not every month has a fifth

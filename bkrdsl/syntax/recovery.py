@@ -2719,7 +2719,7 @@ class Recovery:
         if tok.type == "COMMA":
             # `weekly fri sat, sun 22:00`: `sat` was read as the time, so the `,` after it
             # ends nothing; the days want their commas, not this one removed
-            days = self.weekly_days_blank(ip, tok) or self.trailing_comma(ip, tok)
+            days = self.weekly_days_blank(ip, tok) or self.monthly_days_read_on(ip, tok) or self.trailing_comma(ip, tok)
             self.report(days or messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return self.skip_statement(ip, tok)
         if tok.type == "NAME":
@@ -3690,7 +3690,9 @@ class Recovery:
     def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
         """`daily sun 02:00` and `weekly sat sun 03:00`: a schedule with a word too many."""
         if not messages.looks_like_time(str(tok.value)):
-            return self.weekly_days_blank(ip, tok) if messages.looks_like_day(str(tok.value)) else None
+            if not messages.looks_like_day(str(tok.value)):
+                return None
+            return self.weekly_days_blank(ip, tok) or self.monthly_days_read_on(ip, tok)
         leaves = [t for v in ip.parser_state.value_stack[-3:] for t in tokens_of(v)]
         if len(leaves) < 2:
             return None
@@ -3707,7 +3709,8 @@ class Recovery:
         """`monthly 1,15 02:00`, `monthly 1st,15th 02:00`, `monthly 1 15 02:00`: several
         days of the month, separated by commas or blanks, then a time, where `monthly`
         takes one day; or without the time, separated by commas (`monthly 1,15`); or
-        weekdays after an ordinal, separated by commas (`monthly first sun,sat`). The
+        weekdays after an ordinal, so separated (`monthly first sun,sat`, `monthly first
+        sun sat 02:00`). The
         error comes at a `,` after the first day, or at the time, when the second day
         was read as the time; (the error for the days, the offset of the time, else
         of the end of the last day). The stack's last values hold `monthly` and its words, unreduced,
@@ -3741,8 +3744,10 @@ class Recovery:
         if len(days) < 2:
             return None
         written = text[(days[0] if ordinal is None else ordinal).start() : days[-1].end()]
-        if (time is None or ordinal is not None) and "," not in written:
-            return None  # `monthly 1 15`: `15` is read as the time (BKR313)
+        if time is None and "," not in written and (ordinal is None or len(days) < 3):
+            # `monthly 1 15`, `monthly first sun sat`: read as the time (BKR313); a
+            # third weekday is not (`monthly first sun sat mon`)
+            return None
         span = self.source.span((days[0] if ordinal is None else ordinal).start(), days[-1].end())
         if ordinal is None:
             numbers: list[int | str] = [messages.month_day(day.group()) for day in days]
@@ -3752,6 +3757,13 @@ class Recovery:
         statement = "run" if owner is None else owner.type.lower()
         diag = messages.monthly_days(written, numbers, time and time.group(), statement, span)
         return diag, (time.start() if time is not None else days[-1].end())
+
+    def monthly_days_read_on(self, ip, tok: Token) -> Diagnostic | None:
+        """`monthly first sun sat mon 02:00`, `monthly 1 15, 20 02:00`: several days of
+        the month, the second read as the time, so the statement was whole before `tok`,
+        a third day or a `,`: the one error for the days (monthly_days)."""
+        days = self.monthly_days(ip, tok)
+        return None if days is None else days[0]
 
     def monthly_comma(self, ip, tok: Token) -> Diagnostic | None:
         """`purge monthly 1,` (its time left out), `monthly 1, 02:00`, `monthly first sun,`:
