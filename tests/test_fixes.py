@@ -817,7 +817,12 @@ def test_a_comment_written_as_cms_files_write_one_gets_its_hash(clean, written, 
 @pytest.mark.parametrize(
     ("written", "meant"),
     [("monthly 1, 02:00", "monthly 1 02:00"), ("monthly 1,02:00", "monthly 1 02:00"),
-     ("monthly last sun, 02:00", "monthly last sun 02:00")],
+     ("monthly last sun, 02:00", "monthly last sun 02:00"),
+     # ... two of them; blanks on both sides of it; or the `,` written before the day,
+     # or before the weekday, where the schedule is whole without it
+     ("monthly 1,, 02:00", "monthly 1 02:00"), ("monthly 1 , 02:00", "monthly 1 02:00"),
+     ("monthly ,15 02:00", "monthly 15 02:00"), ("monthly , 15 02:00", "monthly 15 02:00"),
+     ("monthly,15 02:00", "monthly 15 02:00"), ("monthly last, sun 02:00", "monthly last sun 02:00")],
 )
 def test_a_comma_between_a_monthly_day_and_its_time_is_removed(written, meant):
     # `monthly` names one day: the `,` ends no list, and the schedule is whole without it
@@ -990,6 +995,11 @@ NOT_FIXED = [
     # the language's; removing the `,` alone gives no whole schedule
     ("purge weekly sun 03:00", "purge monthly 1,", "BKR015"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly first sun,", "BKR015"),
+    # a `,` where the day (or the weekday) goes: the day is missing, not only the `,` too many
+    ("purge weekly sun 03:00", "purge monthly ,", "BKR015"),
+    ("purge weekly sun 03:00", "purge monthly , 03:00", "BKR015"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly last, 02:00", "BKR015"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly last,sun", "BKR015"),
 ]
 # fmt: on
 

@@ -442,6 +442,14 @@ SLIPS = [
     ('monthly three weekdays, no time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly first sun sat mon', "BKR004 74:27"),
     ('monthly weekdays, a comma after the second', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly first sun sat, mon 02:00', "BKR004 74:27"),
     ('monthly days, a comma after the second', 'purge weekly sun 03:00', 'purge monthly 1 15, 20 03:00', "BKR004 23:19"),
+    # a `,` where a monthly schedule's day, or its weekday, goes; or two after the day:
+    # one error at the `,`, not a time without its day too
+    ('monthly comma for the day', 'purge weekly sun 03:00', 'purge monthly ,', "BKR015 23:19"),
+    ('monthly comma for the day, a time', 'purge weekly sun 03:00', 'purge monthly , 03:00', "BKR015 23:19"),
+    ('monthly comma for the weekday', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly last,', "BKR015 74:31"),
+    ('monthly comma for the weekday, a time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly last, 02:00', "BKR015 74:31"),
+    ('monthly comma before the weekday, no time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly last,sun', "BKR015 74:31"),
+    ('monthly two commas', 'preview daily 01:00', 'preview monthly 1,, 01:00', "BKR015 22:22"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
@@ -760,6 +768,12 @@ EXPLAINED = [
      "a `monthly` schedule runs on one day of the month, not on several: `1,15`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly first sun sat 02:00",
      "a `monthly` schedule runs on one day of the month, not on several: `first sun sat`"),
+    ("purge weekly sun 03:00", "purge monthly ,",
+     "a `,` cannot follow `monthly`: the day of the month goes there, and a `monthly` schedule names one day"),
+    ("purge weekly sun 03:00", "purge monthly last,",
+     "a `,` cannot follow `monthly last`: one weekday goes there, and a `monthly` schedule names one day"),
+    ("purge weekly sun 03:00", "purge monthly 1,, 03:00",
+     "a `,` cannot follow `monthly 1`: a `monthly` schedule runs on one day of the month, not a list"),
     # not a group name missing after it, found on the next line
     ("backup APPS full", "backup APPS full backup",
      "`backup` is written again after the whole `backup APPS full`, with nothing after it"),
@@ -946,6 +960,20 @@ HELPED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1, 02:00",
      ("remove the `,`: write `monthly 1 02:00`; for a second day a month, write a second job, the same but"
       " for its `run`: `monthly N 02:00`")),
+    # a `,` where the day goes, or the weekday: not "commas separate the names of one list",
+    # but what a monthly schedule takes there
+    ("purge weekly sun 03:00", "purge monthly ,",
+     ("write the day after `monthly`, then the time: its number, `purge monthly N HH:MM` (N from 1 to 31),"
+      " or a weekday of the month, `purge monthly first|second|third|fourth|last DAY HH:MM`")),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly last, 02:00",
+     ("write the weekday after `last`, then the time, without the `,`: `monthly last DAY 02:00` (DAY is one"
+      " of mon, tue, wed, thu, fri, sat, sun); the one day is its number, `monthly N 02:00` (N from 1 to 31),"
+      " or a weekday of the month, `monthly first|second|third|fourth|last DAY 02:00`")),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly ,15",
+     "write the time after the day, without the `,`: `monthly 15 HH:MM`"),
+    ("purge weekly sun 03:00", "purge monthly 1,, 03:00",
+     ("remove the `,`: write `purge monthly 1 03:00`; a member has one `purge` schedule, so to purge more than"
+      " once a month, purge weekly: `purge weekly DAY 03:00`")),
     # not "write its keyword before it: `backup 14:00`"
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00",
      "write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00` and `run on VMSYS1 daily 14:00`"),

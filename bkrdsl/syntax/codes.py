@@ -828,8 +828,14 @@ STRAY_COMMA = register(
     too, which says so: its help writes the day with its time and how a
     second day a month is written (a second job; a second `expire` block
     for a `preview`; a member's one `purge` runs `weekly` to purge more
-    often). Where the time follows (`monthly 1, 02:00`), a fix removes the
-    `,`. (`monthly 1,15` is BKR004.)
+    often). Where the time follows (`monthly 1, 02:00`, or two commas,
+    `monthly 1,, 02:00`), a fix removes the `,`. A `,` where the day goes
+    (`monthly ,`) or the weekday after its ordinal (`monthly last,`) is this
+    error, whose help says what a `monthly` schedule takes there: one day of
+    the month, its number (`monthly N HH:MM`) or a weekday (`monthly
+    first|second|third|fourth|last DAY HH:MM`); where the day and the time
+    follow it (`monthly ,15 02:00`, `monthly last, sun 02:00`), a fix
+    removes it. (`monthly 1,15` is BKR004.)
 
     Failing example:
 

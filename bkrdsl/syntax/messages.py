@@ -1602,25 +1602,64 @@ def _monthly_second_day(statement: str, time: str, day: int | str | None = None)
 
 
 def monthly_comma(
-    day: str, time: str | None, statement: str, span: Span, blank_after: bool = True
+    day: str, time: str | None, statement: str, span: Span, removed: Span | None = None, blank_after: bool = True
 ) -> Diagnostic:
     """`purge monthly 1,` (at the end of its line), `monthly 1, 02:00`, `monthly first
     sun,`: a `,` after the day of a `monthly` schedule, as if a second day followed,
     where the schedule names one day (`monthly 1,15` is `monthly_days`). `day`: the
     day as written (`1`, `first sun`); `time`, the time after the `,`, if any, when
     the fix removes the `,` (writes a blank for it where the time is written on to
-    it: not `blank_after`); `statement`, the keyword the schedule belongs to."""
+    it: not `blank_after`); `removed`, what the fix removes (the `,` and the blanks before
+    it, where one follows: `span` if None); `statement`, the keyword the schedule belongs to."""
     keyword = "" if statement == "run" else f"{statement} "
     message = f"a `,` cannot follow `monthly {day}`: a `monthly` schedule runs on one day of the month, not a list"
     if time is not None:
         help = f"remove the `,`: write `{keyword}monthly {day} {time}`; {_monthly_second_day(statement, time)}"
-        fix = Fix.replace("Remove the `,`", span, "" if blank_after else " ")
+        fix = Fix.replace("Remove the `,`", removed or span, "" if blank_after else " ")
         return codes.STRAY_COMMA(message, span, help=help, fix=fix)
     forms = f" (the day is {_monthly_one_day('HH:MM', keyword.strip())})" if day.isdigit() else ""
     help = (
         f"write the time after the day, without the `,`: `{keyword}monthly {day} HH:MM`{forms};"
         f" {_monthly_second_day(statement, 'HH:MM')}"
     )
+    return codes.STRAY_COMMA(message, span, help=help)
+
+
+def monthly_comma_before_day(
+    ordinal: str | None, day: str | None, time: str | None, statement: str, span: Span, removed: Span, blank: str = ""
+) -> Diagnostic:
+    """`monthly ,`, `monthly last,`, `monthly , 15 02:00`, `monthly last, sun 02:00`: a `,`
+    where a `monthly` schedule's day goes (after `monthly`), or its weekday (after the
+    ordinal), as if a list began there. `ordinal`, the ordinal written (`last`), if any;
+    `day`, the day after the `,`, if any (its number, or the weekday after an ordinal);
+    `time`, the time after it. Where both follow, the schedule is whole without the `,`:
+    a fix removes it (`removed`: it, and the blanks before it where one follows; `blank`,
+    what it leaves, a blank where it parts two words)."""
+    keyword = "" if statement == "run" else f"{statement} "
+    written = "monthly" if ordinal is None else f"monthly {ordinal}"
+    what = "the day of the month" if ordinal is None else "one weekday"
+    message = f"a `,` cannot follow `{written}`: {what} goes there, and a `monthly` schedule names one day"
+    if day is not None and time is not None:
+        meant = f"{keyword}{written} {day} {time}"
+        fix = Fix.replace("Remove the `,`", removed, blank)
+        return codes.STRAY_COMMA(message, span, help=f"remove the `,`: write `{meant}`", fix=fix)
+    time = time or "HH:MM"
+    forms = (
+        f"its number, `{keyword}monthly N {time}` (N from 1 to 31), or a weekday of the month,"
+        f" `{keyword}monthly first|second|third|fourth|last DAY {time}`"
+    )
+    if ordinal is None:
+        help = f"write the day after `monthly`, then the time: {forms}"
+    elif day is None:
+        help = (
+            f"write the weekday after `{ordinal}`, then the time, without the `,`: `{keyword}{written} DAY {time}`"
+            f" (DAY is one of mon, tue, wed, thu, fri, sat, sun); the one day is {forms}"
+        )
+    else:
+        help = f"write the time after the weekday, without the `,`: `{keyword}{written} {day} {time}`"
+    if ordinal is None and day is not None:
+        help = f"write the time after the day, without the `,`: `{keyword}monthly {day} {time}`"
+
     return codes.STRAY_COMMA(message, span, help=help)
 
 

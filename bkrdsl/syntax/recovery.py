@@ -186,6 +186,8 @@ _SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
 _SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
+#: A run of commas, blanks between them (Recovery.monthly_comma: `monthly 1,, 02:00`).
+_COMMAS = re.compile(r",(?:[ \t]*,)*")
 #: The ordinals of `monthly first sun 02:00` (Recovery.monthly_comma: `monthly first sun,`).
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "last"})
 #: Blanks, then a word of letters (Recovery.star_comment_after: `* nightly`).
@@ -2509,8 +2511,16 @@ class Recovery:
                 if not messages.looks_like_time(self.source.text[days[1] : days[1] + 5]):
                     self.feed(ip, self.token_at("NAME", days[1], days[1]))
                 return None
-            diag = self.monthly_comma(ip, tok) or messages.stray_comma(self.span_of(tok), self.line_before(tok))
-            self.report(diag, tok.start_pos)
+            comma = self.monthly_comma(ip, tok)
+            if comma is not None:
+                # `monthly 1,, 02:00`: read on after the commas, as without them; what the
+                # schedule lacks (`monthly , 02:00`: the day) in placeholders: one error
+                diag, end, missing = comma
+                self.report(diag, tok.start_pos)
+                self._advance(ip.lexer_thread.state, end)
+                self.feed_types(ip, ["NAME"] * missing, tok)
+                return None
+            self.report(messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return None
         if tok.type == "STRING" and "NAME" in accepted:
             self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
@@ -3765,32 +3775,62 @@ class Recovery:
         days = self.monthly_days(ip, tok)
         return None if days is None else days[0]
 
-    def monthly_comma(self, ip, tok: Token) -> Diagnostic | None:
-        """`purge monthly 1,` (its time left out), `monthly 1, 02:00`, `monthly first sun,`:
-        a `,` after the one day of a `monthly` schedule, then nothing more on its line
-        but the time (`monthly_days` has a second day after it). The fast parser gives
-        up at the `,` (a `monthly` takes no list), so both read it here."""
+    def monthly_comma(self, ip, tok: Token) -> tuple[Diagnostic, int, int] | None:
+        """`purge monthly 1,` (its time left out), `monthly 1, 02:00`, `monthly 1,, 02:00`,
+        `monthly first sun,`: a `,` (or a run of them) after the one day of a `monthly`
+        schedule, then nothing more on its line but the time (`monthly_days` has a second
+        day after it); or before the day, or before its weekday (`monthly ,`, `monthly
+        last,`, `monthly , 15 02:00`). The fast parser gives up at the `,` (a `monthly`
+        takes no list), so both read it here: (the error, the offset to read on from,
+        how many names the schedule then lacks: fed as placeholders)."""
         leaves = [t for v in ip.parser_state.value_stack[-5:] for t in tokens_of(v)]
         monthly = next((t for t in reversed(leaves) if t.type == "MONTHLY"), None)
         if monthly is None or monthly.end_pos is None or monthly.end_line != tok.line or tok.start_pos is None:
             return None
         text = self.source.text
+        end = _COMMAS.match(text, tok.start_pos).end()
+        span = self.source.span(tok.start_pos, end)
         words = text[monthly.end_pos : tok.start_pos].split()
+        found = list(_SCHEDULE_WORD.finditer(text, end, self._line_end(end)))
+        rest = [m.group() for m in found]
+        rest = rest[: rest.index("#")] if "#" in rest else rest
+        rest = rest[: rest.index("}")] if "}" in rest else rest
+        owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
+        statement = "run" if owner is None else owner.type.lower()
+        # Where the commas go, a blank where they part two words (`monthly 1,02:00`), or
+        # none, and none before them where one follows (`monthly 1 , 02:00`).
+        blank_before = text[tok.start_pos - 1 : tok.start_pos] in (" ", "\t")
+        blank_after = text[end : end + 1] in (" ", "\t")
+        parted = not blank_before and not blank_after
+        start = len(text[: tok.start_pos].rstrip(" \t")) if blank_after else tok.start_pos
+        removed = self.source.span(start, end)
         if len(words) == 1 and messages.month_day(words[0]) is not None:
             day = str(messages.month_day(words[0]))  # `1st,`: the help writes `monthly 1`
         elif len(words) == 2 and words[0].lower() in _ORDINAL_WORDS and messages.looks_like_day(words[1]):
             day = " ".join(words)
+        elif not words or len(words) == 1 and words[0].lower() in _ORDINAL_WORDS:
+            # `monthly ,`, `monthly last,`: the day, or the weekday, is missing where the `,` is
+            ordinal = words[0].lower() if words else None
+            is_day = messages.looks_like_day if ordinal else (lambda w: messages.month_day(w) is not None)
+            given = rest[0] if rest and is_day(rest[0]) else None
+            after = rest[1:] if given is not None else rest
+            if len(after) > 1 or after and not messages.looks_like_time(after[0]):
+                return None
+            time = after[0] if after else None
+            if given is not None and ordinal is None:
+                given = str(messages.month_day(given))  # `monthly ,15th`: the help writes `monthly 15`
+            blank = " " if parted else ""
+            diag = messages.monthly_comma_before_day(ordinal, given, time, statement, span, removed, blank)
+            if given is not None and time is None:
+                # `monthly last,sun`: read on after the day, as if it and its time followed
+                return diag, found[0].end(), 2
+            return diag, end, int(given is None and time is not None)
         else:
             return None
-        rest = _SCHEDULE_WORD.findall(text, tok.end_pos, self._line_end(tok.end_pos))
-        rest = rest[: rest.index("#")] if "#" in rest else rest
-        rest = rest[: rest.index("}")] if "}" in rest else rest
         if len(rest) > 1 or rest and not messages.looks_like_time(rest[0]):
             return None
-        owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
-        statement = "run" if owner is None else owner.type.lower()
-        blank_after = text[tok.end_pos : tok.end_pos + 1] in (" ", "\t")
-        return messages.monthly_comma(day, rest[0] if rest else None, statement, self.span_of(tok), blank_after)
+        diag = messages.monthly_comma(day, rest[0] if rest else None, statement, span, removed, not parted)
+        return diag, end, 0
 
     def day_after_time(self, ip, tok: Token) -> Diagnostic | None:
         """`daily 02:00 sun`, `weekly sat 22:00 sun`: a day of the week after a schedule's
