@@ -1204,6 +1204,12 @@ def test_an_exclude_in_an_identity_group_is_not_sent_to_a_member_block(kind, mem
          [("job-suffix", ["C"]), ("workers", ["2"])]),
         ("cluster A {\n  member M\n    private volume P }\n  catalog local\n}\n", "private volume",
          [("private-volume", ["P"])]),
+        # ... its value missing, or quoted: still the one error (not also a job SUFFIX
+        # without its `{`, BKR011 twice), whose help writes the statement as meant
+        ("cluster A {\n  member M\n    job suffix\n  }\n}\n", "job suffix", [("job-suffix", [""])]),
+        ("cluster A {\n  member M\n    jobsuffix\n    workers 2\n  }\n}\n", "jobsuffix",
+         [("job-suffix", [""]), ("workers", ["2"])]),
+        ('cluster A {\n  member M\n    job suffix "C"\n  }\n}\n', "job suffix", [("job-suffix", ["C"])]),
     ],
 )
 def test_a_block_without_its_open_brace_before_a_keyword_without_its_hyphen_is_one_error(
@@ -1219,6 +1225,30 @@ def test_a_block_without_its_open_brace_before_a_keyword_without_its_hyphen_is_o
     ]
     (cluster,) = module.clusters
     assert [(s.keyword, [w.text for w in s.values]) for s in cluster.members[0].settings] == settings
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("cluster A {\n  member M\n    job suffix C\n  }\n}\n", "job-suffix C"),
+        ("cluster A {\n  member M\n    job suffix\n  }\n}\n", "job-suffix S"),
+        ('cluster A {\n  member M\n    job suffix "C"  # the suffix\n  }\n}\n', "job-suffix C"),
+        ("cluster A {\n  member M\n    private volume P Q\n  }\n}\n", "private-volume P Q"),
+    ],
+)
+def test_a_block_without_its_open_brace_before_a_keyword_without_its_hyphen_writes_both(
+    monkeypatch, parser, text, meant
+):
+    # `member M`, then `job suffix C`: the help said "open the block with `{`" alone, and
+    # the hyphen was reported only once the `{` was written; it writes both now
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, (diagnostic,) = read_module(Source.of("t.bkr", text))
+    keyword = meant.split()[0]
+    assert diagnostic.help == (
+        f"open the block with `{{` after its name, and write `{keyword}` as one word, with its hyphen:"
+        f" `member M {{ {meant} }}`"
+    )
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

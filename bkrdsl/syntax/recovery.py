@@ -186,6 +186,8 @@ _SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
 _SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
+#: What a block's setting takes, where its value is missing (Recovery.unhyphenated_setting).
+_SETTING_PLACEHOLDERS = {"job-suffix": "S", "private-volume": "VOL", "shared-volume": "VOL"}
 #: A run of commas, blanks between them (Recovery.monthly_comma: `monthly 1,, 02:00`).
 _COMMAS = re.compile(r",(?:[ \t]*,)*")
 #: The ordinals of `monthly first sun 02:00` (Recovery.monthly_comma: `monthly first sun,`).
@@ -694,6 +696,11 @@ class Recovery:
         self.reopened = 0  # placeholder `{` fed by reopening
         self.reopened_closed_by_us = 0
         self.missing_opens = 0  # `{` reported missing after a block's name (BKR011)
+        # Where a keyword of a block's body written without its hyphen starts, after the
+        # block's name, its `{` missing (`member M`, then `job suffix`): the BKR011 there
+        # writes the block and the statement, so its value missing, or quoted, is no
+        # second error (report_missing, mid_statement).
+        self.written_in_open: set[int] = set()
         self.language_checked = False
         self.quiet = False  # nothing was read since the last error: reports are cascades
         self._after_last: tuple | None = None  # the parser's states when the last error was handled
@@ -2523,7 +2530,10 @@ class Recovery:
             self.report(messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return None
         if tok.type == "STRING" and "NAME" in accepted:
-            self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
+            previous = last_real_token(ip.parser_state.value_stack)
+            if previous is None or previous.start_pos not in self.written_in_open:
+                # (`member M`, then `job suffix "C"`: the BKR011 wrote `job-suffix C`)
+                self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
             return _fake("NAME", tok, str(tok.value)[1:-1] or "")
         if tok.type == "STRING" and "IMPORT_PATH" in accepted and re.fullmatch(r'"[^\s"\\]+"', str(tok.value)):
             # `import "std/zvm73"`: read as the path it quotes.
@@ -4853,18 +4863,15 @@ class Recovery:
         if (
             not fits
             and sim.fits(["LBRACE", kind])
-            and (
-                how == "spelt"
-                or (self.first_on_line(tok.start_pos) and self.fits_in_place(keyword, self.window(end)))
-            )
+            and (how == "spelt" or self.first_on_line(tok.start_pos) and self.body_keyword_meant(keyword, end))
         ):
             # `member VMSYS3`, then `private-volume M3PRV1` below: the block's `{` is
             # missing (mid_statement says so, BKR011, or settings_without_braces on the
             # block's line), as before `workers`; the keyword, the first of the block's
             # body, is not misplaced in the block around it. Written without its hyphen
-            # (`job suffix C`, first on its line and the whole statement read so), the
-            # same one error, found `job suffix`, as before a misspelt keyword; once the
-            # `{` is written, the hyphen is reported missing (hyphen_read).
+            # (`job suffix C`, first on its line, no `{` after it: body_keyword_meant), the
+            # same one error, found `job suffix`, whose help writes the hyphen too
+            # (unhyphenated_setting); not a job called SUFFIX without its `{`.
             return None if tok.type == kind else self.keyword_token(tok, keyword, end)
         if how != "spaced":
             if fits:
@@ -5061,6 +5068,32 @@ class Recovery:
                 return None
             types.append(type_)
         return types
+
+    def unhyphenated_setting(self, found: Token) -> str | None:
+        """`job-suffix C` for `found`, a keyword of a block's body written without its
+        hyphen (`job suffix`, `jobsuffix`) where the block's `{` is missing before it: the
+        statement as meant, its values as written on its line (unquoted), `S` (`VOL`)
+        where none is; None for a keyword written as it is spelt, or another token."""
+        if found.type not in self.keyword_types or found.start_pos is None or found.end_pos is None:
+            return None
+        keyword = self.facts.texts.get(found.type, "").strip("`")
+        if "-" not in keyword or str(found.value).lower() == keyword:
+            return None
+        self.written_in_open.add(found.start_pos)
+        rest = self.source.text[found.end_pos : self._line_end(found.end_pos)].split("#")[0].split("}")[0].split()
+        values = [word.strip('"') for word in rest if word.strip('"')]
+        return f"{keyword} {' '.join(values) or _SETTING_PLACEHOLDERS.get(keyword, '...')}"
+
+    def body_keyword_meant(self, keyword: str, end: int) -> bool:
+        """Whether the hyphenated `keyword`, written without its hyphen first on the line
+        under a block's name that lacks its `{` (`member M`, then `job suffix C`), is the
+        block's setting meant: its statement reads whole so, or, where it does not (its
+        value missing, quoted or one too many: `job suffix`, `job suffix "C"`), no `{` on
+        its line makes it a block's name (`job suffix {`, a job called SUFFIX)."""
+        window = self.window(end)
+        if self.fits_in_place(keyword, window):
+            return True
+        return all(text != "{" for text, _ in self.same_line(window))
 
     def fits_in_place(self, keyword: str, window: list[tuple[str, int]]) -> bool:
         """Whether `keyword` and the rest of its line, as far as it fits, read as a
@@ -5916,8 +5949,11 @@ class Recovery:
             title = opener_written(stack)
             if title is None:
                 title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
-            self.report(messages.missing_open(title, self.describe(found), where), at)
+            meant = self.unhyphenated_setting(found) if title.startswith("`") else None
+            self.report(messages.missing_open(title, self.describe(found), where, meant), at)
             self.missing_opens += 1
+        elif filler == "NAME" and keyword is not None and keyword.start_pos in self.written_in_open:
+            return  # `member M`, then `job suffix` alone: the BKR011 wrote `job-suffix S`
         elif filler == "NAME" and keyword is not None and self.time_after_comma(keyword, names, previous):
             comma = self.comma_before(previous)
             self.report(messages.weekly_trailing_comma(names[-2], names[-1], comma), at)
