@@ -822,13 +822,18 @@ def test_a_comment_written_as_cms_files_write_one_gets_its_hash(clean, written, 
      # or before the weekday, where the schedule is whole without it
      ("monthly 1,, 02:00", "monthly 1 02:00"), ("monthly 1 , 02:00", "monthly 1 02:00"),
      ("monthly ,15 02:00", "monthly 15 02:00"), ("monthly , 15 02:00", "monthly 15 02:00"),
-     ("monthly,15 02:00", "monthly 15 02:00"), ("monthly last, sun 02:00", "monthly last sun 02:00")],
+     ("monthly,15 02:00", "monthly 15 02:00"), ("monthly last, sun 02:00", "monthly last sun 02:00"),
+     # ... and the same `,` in the other schedules: where the time or first day goes, or
+     # after the `,` of `weekly`'s days
+     ("daily , 02:00", "daily 02:00"), ("daily,02:00", "daily 02:00"), ("weekly , sun 02:00", "weekly sun 02:00"),
+     ("weekly ,sat,sun 02:00", "weekly sat,sun 02:00"), ("weekly sat,,sun 02:00", "weekly sat,sun 02:00"),
+     ("weekly sat,, 02:00", "weekly sat 02:00"), ("weekly sat ,, 02:00", "weekly sat 02:00")],
 )
-def test_a_comma_between_a_monthly_day_and_its_time_is_removed(written, meant):
+def test_a_comma_in_a_schedule_whole_without_it_is_removed(written, meant):
     # `monthly` names one day: the `,` ends no list, and the schedule is whole without it
     text = damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 {written}")
     (d,) = check(text)
-    assert d.code == "BKR015" and d.fix.title == "Remove the `,`"
+    assert d.code == "BKR015" and d.fix.title in ("Remove the `,`", "Remove the commas")
     assert apply(text, d) == damaged("run on VMSYS1 daily 02:00", f"run on VMSYS1 {meant}")
     assert check(apply(text, d)) == []
 
@@ -1000,6 +1005,9 @@ NOT_FIXED = [
     ("purge weekly sun 03:00", "purge monthly , 03:00", "BKR015"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly last, 02:00", "BKR015"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly last,sun", "BKR015"),
+    ("purge weekly sun 03:00", "purge weekly , 03:00", "BKR015"),
+    ("purge weekly sun 03:00", "purge weekly sun,,", "BKR015"),
+    ("purge weekly sun 03:00", "purge daily ,", "BKR015"),
 ]
 # fmt: on
 

@@ -450,6 +450,14 @@ SLIPS = [
     ('monthly comma for the weekday, a time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly last, 02:00', "BKR015 74:31"),
     ('monthly comma before the weekday, no time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly last,sun', "BKR015 74:31"),
     ('monthly two commas', 'preview daily 01:00', 'preview monthly 1,, 01:00', "BKR015 22:22"),
+    # ... and in the other schedules: a `,` where the time or the first day goes, or one
+    # too many after a day of `weekly` (not `,` and a time without its day, or no time)
+    ('daily comma for the time', 'purge weekly sun 03:00', 'purge daily , 03:00', "BKR015 23:17"),
+    ('weekly comma for the day', 'purge weekly sun 03:00', 'purge weekly , 03:00', "BKR015 23:18"),
+    ('weekly comma for the day, no time', 'run on VMSYS2 weekly sat 22:00', 'run on VMSYS2 weekly , sat', "BKR015 55:26"),
+    ('weekly two commas before the time', 'run on VMSYS2 weekly sat 22:00', 'run on VMSYS2 weekly sat,, 22:00', "BKR015 55:29"),
+    ('weekly two commas, blanks', 'run on VMSYS2 weekly sat 22:00', 'run on VMSYS2 weekly sat ,, 22:00', "BKR015 55:30"),
+    ('weekly two commas between days, no time', 'purge weekly sun 03:00', 'purge weekly sat, ,sun', "BKR015 23:23"),
     # signs that separate a list elsewhere, between the entries of a group body: one error for the body
     ('semicolons in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD; DB2PRD; }', "BKR003 45:30"),
     # a name of a list written twice in a row: one name, not two whose `,` is missing
@@ -774,6 +782,14 @@ EXPLAINED = [
      "a `,` cannot follow `monthly last`: one weekday goes there, and a `monthly` schedule names one day"),
     ("purge weekly sun 03:00", "purge monthly 1,, 03:00",
      "a `,` cannot follow `monthly 1`: a `monthly` schedule runs on one day of the month, not a list"),
+    ("purge weekly sun 03:00", "purge daily , 03:00",
+     "a `,` cannot follow `daily`: a `daily` schedule takes its time alone"),
+    ("purge weekly sun 03:00", "purge weekly , sun 03:00",
+     "a `,` cannot follow `weekly`: the days of the week go there, then the time"),
+    ("purge weekly sun 03:00", "purge weekly sat,,sun 03:00",
+     "a `,` too many after `sat`: the days of `weekly` are separated by one `,`"),
+    ("purge weekly sun 03:00", "purge weekly sat,, 03:00",
+     "no day follows the commas after `sat`: the days of `weekly` are separated by commas, the time by a blank"),
     # not a group name missing after it, found on the next line
     ("backup APPS full", "backup APPS full backup",
      "`backup` is written again after the whole `backup APPS full`, with nothing after it"),
@@ -974,6 +990,13 @@ HELPED = [
     ("purge weekly sun 03:00", "purge monthly 1,, 03:00",
      ("remove the `,`: write `purge monthly 1 03:00`; a member has one `purge` schedule, so to purge more than"
       " once a month, purge weekly: `purge weekly DAY 03:00`")),
+    ("purge weekly sun 03:00", "purge weekly ,",
+     "write `purge weekly DAY[,DAY...] HH:MM` (days: sun mon tue wed thu fri sat)"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat,,sun 22:00",
+     "remove it: write `weekly sat,sun 22:00`"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat,, 22:00",
+     "remove them: write `weekly sat 22:00`"),
+    ("purge weekly sun 03:00", "purge daily ,", "write `purge daily HH:MM`"),
     # not "write its keyword before it: `backup 14:00`"
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00",
      "write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00` and `run on VMSYS1 daily 14:00`"),

@@ -838,7 +838,12 @@ STRAY_COMMA = register(
     the month, its number (`monthly N HH:MM`) or a weekday (`monthly
     first|second|third|fourth|last DAY HH:MM`); where the day and the time
     follow it (`monthly ,15 02:00`, `monthly last, sun 02:00`), a fix
-    removes it. (`monthly 1,15` is BKR004.)
+    removes it. (`monthly 1,15` is BKR004.) So in the other schedules: a
+    `,` where a `daily` schedule's time goes (`daily , 02:00`) or a `weekly`
+    one's first day (`weekly ,`), or one after the `,` of `weekly`'s days
+    (`weekly sat,,sun 22:00`; `weekly sat,, 22:00`, no day after them), is
+    this error, whose help writes the schedule; a fix removes the commas
+    where it is whole without them.
 
     Failing example:
 

@@ -1663,6 +1663,51 @@ def monthly_comma_before_day(
     return codes.STRAY_COMMA(message, span, help=help)
 
 
+def schedule_comma(
+    often: str,
+    after: str,
+    days: str,
+    time: str | None,
+    keyword: str,
+    span: Span,
+    whole: bool,
+    blank: str = "",
+    commas: int = 1,
+    day_after: bool = True,
+    removed: Span | None = None,
+) -> Diagnostic:
+    """A `,` where a `daily` schedule's time goes (`daily , 02:00`), or a `weekly` one's
+    first day (`weekly ,`), or one `,` too many after a day of `weekly` (`weekly sun,,
+    03:00`, `weekly sun,,mon 03:00`: `span` then holds every `,` too many). `after`, the
+    word the `,` follows; `days`, the days as meant (`sun,mon`), if any; `keyword`, the
+    statement's (`purge `), empty for a `run`'s; `whole`, whether the schedule is whole
+    without the commas (a fix removes them, leaving `blank`); `commas`, how many `span`
+    holds; `day_after`, whether a day follows them (not in `sun,, 03:00`); `removed`, what
+    the fix removes (`span`, and the blanks before it where one follows)."""
+    hhmm = time or "HH:MM"
+    if often == "daily":
+        message = "a `,` cannot follow `daily`: a `daily` schedule takes its time alone"
+        meant = f"{keyword}daily {hhmm}"
+    elif after == "weekly":
+        message = "a `,` cannot follow `weekly`: the days of the week go there, then the time"
+        meant = f"{keyword}weekly {days or 'DAY[,DAY...]'} {hhmm}"
+    elif not day_after:
+        message = (
+            f"no day follows the commas after `{after}`: the days of `weekly` are separated by commas,"
+            " the time by a blank"
+        )
+        meant = f"{keyword}weekly {days} {hhmm}"
+    else:
+        message = f"a `,` too many after `{after}`: the days of `weekly` are separated by one `,`"
+        meant = f"{keyword}weekly {days} {hhmm}"
+    if whole:
+        them = "it" if commas == 1 else "them"
+        fix = Fix.replace("Remove the `,`" if commas == 1 else "Remove the commas", removed or span, blank)
+        return codes.STRAY_COMMA(message, span, help=f"remove {them}: write `{meant}`", fix=fix)
+    days_help = " (days: sun mon tue wed thu fri sat)" if "DAY" in meant else ""
+    return codes.STRAY_COMMA(message, span, help=f"write `{meant}`{days_help}")
+
+
 #: The Nth weekday of the month as a number (`monthly 1st sun 02:00`): its ordinal.
 NUMBERED_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 

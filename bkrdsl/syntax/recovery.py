@@ -2518,7 +2518,7 @@ class Recovery:
                 if not messages.looks_like_time(self.source.text[days[1] : days[1] + 5]):
                     self.feed(ip, self.token_at("NAME", days[1], days[1]))
                 return None
-            comma = self.monthly_comma(ip, tok)
+            comma = self.monthly_comma(ip, tok) or self.schedule_comma(ip, tok)
             if comma is not None:
                 # `monthly 1,, 02:00`: read on after the commas, as without them; what the
                 # schedule lacks (`monthly , 02:00`: the day) in placeholders: one error
@@ -3841,6 +3841,67 @@ class Recovery:
             return None
         diag = messages.monthly_comma(day, rest[0] if rest else None, statement, span, removed, not parted)
         return diag, end, 0
+
+    def schedule_comma(self, ip, tok: Token) -> tuple[Diagnostic, int, int] | None:
+        """`daily , 02:00`, `weekly ,` (a `,` where the time goes, or the first day) and
+        `weekly sun,, 03:00`, `weekly sun,,mon 03:00` (a `,` after the `,` of the days),
+        as `monthly_comma` reads a monthly schedule's: (the error, the offset after the
+        commas, how many names the schedule then lacks: fed as placeholders)."""
+        leaves = [t for v in ip.parser_state.value_stack[-6:] for t in tokens_of(v)]
+        often = next((t for t in reversed(leaves) if t.type in ("DAILY", "WEEKLY")), None)
+        if often is None or not is_real(often) or often.end_pos is None or often.end_line != tok.line:
+            return None
+        if tok.start_pos is None:
+            return None
+        text = self.source.text
+        end = _COMMAS.match(text, tok.start_pos).end()
+        found = list(_SCHEDULE_WORD.finditer(text, end, self._line_end(end)))
+        ends = next((i for i, m in enumerate(found) if m.group() in ("#", "}")), len(found))
+        found = found[:ends]
+        rest = [m.group() for m in found]
+        time = rest[-1] if rest and messages.looks_like_time(rest[-1]) else None
+        days = rest[:-1] if time is not None else rest
+        if any(not messages.looks_like_day(d) for d in days if d != ","):
+            return None
+        owner = next((t for t in reversed(leaves) if t.type in ("PURGE", "PREVIEW")), None)
+        keyword = "" if owner is None else f"{owner.type.lower()} "  # a `run`'s: the schedule alone
+        start = tok.start_pos
+        between = text[often.end_pos : tok.start_pos]
+        if not between.strip():
+            # `daily , 02:00`, `weekly , sun 03:00`: where the time, or the first day, goes
+            if often.type == "DAILY" and days:
+                return None
+            written = "".join(days)
+            whole = time is not None and (often.type == "DAILY" or bool(days))
+            missing = int(often.type == "WEEKLY" and not days and time is not None)
+            after = str(often.value).lower()
+        else:
+            # `weekly sun,,`: a `,` after the `,` after a day
+            listed = "".join(between.split())  # `sun ,,`: the days as meant, without blanks
+            if not listed.endswith(",") or not all(messages.looks_like_day(d) for d in listed[:-1].split(",")):
+                return None
+            if days:
+                written = f"{listed}{''.join(days)}"  # `sun,,mon`: the one `,` between
+                whole, missing = time is not None, 0
+            else:
+                # `sun,, 03:00`: no day after the commas, so the first is too many as well
+                start = often.end_pos + len(between.rstrip()) - 1
+                written, whole, missing = listed[:-1], time is not None, int(time is not None)
+            after = listed.rstrip(",").split(",")[-1]
+        span = self.source.span(start, end)
+        # The fix removes the commas, and the blanks before them where one follows (`sat ,,
+        # 02:00`); it leaves a blank where they part two words (`daily,02:00`).
+        blank = text[start - 1 : start] not in (" ", "\t", ",") and text[end : end + 1] not in (" ", "\t", "")
+        if text[end : end + 1] in (" ", "\t"):
+            start = len(text[:start].rstrip(" \t"))
+        diag = messages.schedule_comma(
+            str(often.value).lower(), after, written, time, keyword, span, whole, " " if blank else "",
+            text[start:end].count(","), bool(days), self.source.span(start, end),
+        )
+        if days and time is None:
+            # `weekly , sun`: read on after the days, as if a day and its time followed
+            return diag, found[-1].end(), 2
+        return diag, end, missing
 
     def day_after_time(self, ip, tok: Token) -> Diagnostic | None:
         """`daily 02:00 sun`, `weekly sat 22:00 sun`: a day of the week after a schedule's
