@@ -784,6 +784,12 @@ EXPLAINED = [
      "a `,` cannot follow `monthly 1`: a `monthly` schedule runs on one day of the month, not a list"),
     ("purge weekly sun 03:00", "purge daily , 03:00",
      "a `,` cannot follow `daily`: a `daily` schedule takes its time alone"),
+    # two days and no time: the second read as the time, said so (not "`sat` is not a time")
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly fri sat",
+     ("`sat` is a day of the week, read as the time: the days after `weekly` are separated by commas,"
+      " and the time follows them")),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly first sun sat",
+     "`sat` is a second weekday, read as the time: a `monthly` schedule runs on one day of the month"),
     ("purge weekly sun 03:00", "purge weekly , sun 03:00",
      "a `,` cannot follow `weekly`: the days of the week go there, then the time"),
     ("purge weekly sun 03:00", "purge weekly sat,,sun 03:00",
@@ -997,6 +1003,10 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat,, 22:00",
      "remove them: write `weekly sat 22:00`"),
     ("purge weekly sun 03:00", "purge daily ,", "write `purge daily HH:MM`"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly fri sat", "write `weekly fri,sat HH:MM`"),
+    ("purge weekly sun 03:00", "purge monthly last sun sat",
+     ("write the time after one weekday: `monthly last sun HH:MM`; a second day a month"
+      " (`monthly last sat HH:MM`) is a schedule of its own")),
     # not "write its keyword before it: `backup 14:00`"
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00",
      "write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00` and `run on VMSYS1 daily 14:00`"),

@@ -170,7 +170,11 @@ INVALID_TIME = register(
     `daily 14:00` for `daily 2pm`. `24:00` is midnight, `00:00`: `daily 24:00`
     gets the fix that writes `00:00` (a weekly or monthly schedule's day would
     change with it: the help says so); a minute of one digit (`2:5`) gets a
-    help with both readings, `2:05` and `2:50`.
+    help with both readings, `2:05` and `2:50`. A day of the week where the
+    time goes, the time left off (`weekly fri sat`, `monthly first sun
+    sat`), is a second day read as the time: the error says so, and its help
+    writes the days with their `,` (`weekly fri,sat HH:MM`), or, as a
+    `monthly` schedule names one day, the first with the time.
 
     Failing example:
 
@@ -766,6 +770,35 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
     return "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None
 
 
+def _day_read_as_time(sched: ast.Schedule) -> Diagnostic | None:
+    """`weekly sun sat`, `monthly first sun sat`: a second day of the week, without
+    its `,` (or where a monthly schedule names one), read as the time, and the time
+    left off: one error that says so, not "`sat` is not a time of day" alone."""
+    if sched.time is None or parse_weekday(sched.time.text) is None:
+        return None
+    second = sched.time.text
+    days = ",".join(d.text for d in sched.days)
+    if sched.frequency == "weekly":
+        return INVALID_TIME(
+            f"{quoted(second)} is a day of the week, read as the time: the days after `weekly` are separated"
+            " by commas, and the time follows them",
+            sched.time.span,
+            help=f"write `weekly {days},{second} HH:MM`",
+        )
+    if sched.frequency == "monthly" and sched.ordinal is not None:
+        ordinal = sched.ordinal.text.lower()
+        return INVALID_TIME(
+            f"{quoted(second)} is a second weekday, read as the time: a `monthly` schedule runs on one day"
+            " of the month",
+            sched.time.span,
+            help=(
+                f"write the time after one weekday: `monthly {ordinal} {days} HH:MM`; a second day a month"
+                f" (`monthly {ordinal} {second.lower()} HH:MM`) is a schedule of its own"
+            ),
+        )
+    return None
+
+
 def _ordinal_read_as_day(sched: ast.Schedule) -> Diagnostic | None:
     """`monthly fifth sun`, `monthly 1st sun`: the time left off, an ordinal the
     grammar does not take was read as the day of the month and the weekday as the
@@ -849,7 +882,10 @@ def times_and_days(model: Model):
             continue
         if sched.time is not None and parse_time(sched.time.text) is None:
             meant = time_meant(sched.time.text)
-            if meant is None:
+            day = _day_read_as_time(sched)
+            if day is not None:
+                yield day
+            elif meant is None:
                 help, fix = _time_out_of_clock(sched)
                 yield INVALID_TIME(
                     f"{quoted(sched.time.text)} is not a time of day",
