@@ -735,14 +735,13 @@ def directory_global_and_local(
     takes the address and would take the local ones out of the job on each member as
     well, and a job on one member may not back those up (BKR221). At the global MDISK
     statement, the others related; the help says to define the address once, either
-    way of which `bkrc init` writes jobs that check clean. What CP makes of both (one
-    device per address: DIRECTXA's refusal, or which one an instance gets) is not
-    confirmed here (docs/compatibility.md), and the message does not guess. None with
-    one member: the job on each member then runs once."""
+    way of which `bkrc init` writes jobs that check clean. The words are
+    `check.directory.GlobalAndLocal`'s, which `bkrc check`'s BKR530 gives for the same
+    directory. None with one member: the job on each member then runs once."""
     if len(members) < 2:
         return []
-    from bkrdsl.check.common import listed, quoted
-    from bkrdsl.check.directory import GLOBAL_MINIDISK_PER_MEMBER, is_global
+    from bkrdsl.check.common import quoted
+    from bkrdsl.check.directory import GLOBAL_MINIDISK_PER_MEMBER, global_and_local, is_global
 
     out = []
     address = f"{IDENTITY_JOB_ADDRESS:04X}"
@@ -750,42 +749,16 @@ def directory_global_and_local(
         entry = directory.entry(user_id)
         if entry is None or entry.kind != "IDENTITY" or user_id in directory.twice:
             continue
-        at = [d for d in entry.disks if d.address == IDENTITY_JOB_ADDRESS]
-        found = [d for d in at if is_global(d)]
-        if not found:
+        found = [d for d in entry.disks if d.address == IDENTITY_JOB_ADDRESS and is_global(d)]
+        both = global_and_local(directory, entry, found[0]) if found else None
+        if both is None:
             continue
-        others: list[Related] = []
-        for d in at:
-            if d is found[0]:
-                continue
-            what = "a T-DISK" if d.form == "T-DISK" else "global too" if is_global(d) else "on `&SYSRES`"
-            others.append(Related(d.statement, f"MDISK {address} in the IDENTITY entry itself again: {what}"))
-        subconfigs = dict.fromkeys(b.subconfig for b in entry.builds)
-        local = []
-        for sub_id in subconfigs:
-            sub = directory.entry(sub_id)
-            if sub is None or sub.kind != "SUBCONFIG":
-                continue
-            for d in sub.disks:
-                if d.address == IDENTITY_JOB_ADDRESS:
-                    local.append(sub.id)
-                    others.append(Related(d.statement, f"MDISK {address} in SUBCONFIG {quoted(sub.id)}: local"))
-        if not others:
-            continue
-        again = (
-            f"in its SUBCONFIG{'s' if len(local) > 1 else ''} {listed(local)} (local)" if local else "again there"
-        )
         out.append(
             GLOBAL_MINIDISK_PER_MEMBER(
-                f"IDENTITY {quoted(user_id)} defines minidisk {address} in its entry itself (global: one every"
-                f" member's instance shares) and {again}: an exclude takes the address, so no job can back up"
-                " the global one once and the others on each member",
+                f"IDENTITY {quoted(user_id)} defines minidisk {address} {both.said()}",
                 found[0].span,
-                help=f"define {quoted(user_id)}'s {address} once: in the IDENTITY entry (global: backed up once,"
-                f" from {members[0]}) or in each SUBCONFIG (local: backed up on each member), then run `bkrc init`"
-                " again; which one CP gives an instance, or whether DIRECTXA takes both, bkrc does not know"
-                " (docs/compatibility.md)",
-                related=tuple(others[:8]),
+                help=both.help(members[0], ", then run `bkrc init` again"),
+                related=both.related[:8],
             )
         )
     return out

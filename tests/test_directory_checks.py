@@ -380,6 +380,51 @@ def test_bkr530_an_identity_s_global_minidisk_an_each_member_job_backs_up_once_p
     assert check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), sysres) == []
 
 
+#: TCPIP's 0191 in its IDENTITY entry itself (global), beside the one each of its SUBCONFIGs has (local).
+GLOBAL_0191 = (r"^( OPTION QUICKDSP)$", r"\1\n MDISK 0191 3390 3000 0050 VMCOM1 MR")
+
+
+def test_bkr530_a_global_minidisk_defined_again_locally_is_said_so_with_init_s_advice_not_an_exclude():
+    """TCPIP's 0191 in its entry itself and in each SUBCONFIG, selected by SYSINC on each
+    member: BKR530's exclude advice, followed, took the local 0191s out of SYSINC too, and
+    a job on one member selecting them is BKR221. BKR530 says the address is defined
+    twice and gives `bkrc init`'s advice (starter.directory_global_and_local), the same
+    text, written once: define it once, in the IDENTITY entry or in each SUBCONFIG."""
+    (d,) = check(PRODSSI, GLOBAL_0191)
+    assert d.code == "BKR530" and d.severity is Severity.ERROR and (d.span.line, d.span.column) == (80, 24)
+    assert d.message == (
+        "job `SYSINC` backs up `TCPIP`'s minidisk 0191 on each member, but IDENTITY `TCPIP` defines it in its"
+        " entry itself (global: one every member's instance shares) and in each of its SUBCONFIGs (local): an"
+        " exclude takes the address, so no job can back up the global one once and the others on each member"
+    )
+    assert d.help == (
+        "define `TCPIP`'s 0191 once: in the IDENTITY entry (global: backed up once, from VMSYS1) or in each"
+        " SUBCONFIG (local: backed up on each member); which one CP gives an instance, or whether DIRECTXA takes"
+        " both, bkrc does not know (docs/compatibility.md)"
+    )
+    assert "exclude minidisk" not in d.help
+    assert len(d.message) <= MESSAGE_WIDTH and len(d.help) <= MESSAGE_WIDTH
+    labels = [r.label for r in d.related]
+    assert labels[0] == "IDENTITY `TCPIP`'s MDISK 0191, in its entry, not a SUBCONFIG"
+    assert labels.count("MDISK 0191 in SUBCONFIG `TCPIP-1`: local") == 1 and len(labels) == 6
+    assert labels[-1] == "job `SYSINC` runs on each member here"
+    # The same advice as `bkrc init --directory` gives for that directory, from the one text.
+    from bkrdsl.starter import directory_global_and_local
+
+    (said,) = directory_global_and_local(directory(GLOBAL_0191), ("TCPIP",), ("VMSYS1", "VMSYS2"))
+    assert said.help.startswith(d.help.split(";")[0])
+    assert said.help.endswith(d.help.split(";", 1)[1])
+    # Defined again in the entry itself (a T-DISK, or on `&SYSRES`): the same advice.
+    for again in ("T-DISK 50", "3000 0050 &SYSRES"):
+        both = (GLOBAL_0191[0], rf"\1\n MDISK 0191 3390 {again} MR\n MDISK 0191 3390 3000 0050 VMCOM1 MR")
+        (d,) = check(PRODSSI, both, (r"^(SUBCONFIG TCPIP-\d)\n MDISK 0191 .*$", r"\1"))
+        assert d.code == "BKR530" and "defines it in its entry itself (global" in d.message
+        assert "and again there: an exclude" in d.message and d.help.startswith("define `TCPIP`'s 0191 once")
+    # Global alone: the exclude advice stands (it takes nothing else out).
+    (d,) = check(PRODSSI, GLOBAL_0191, (r"^(SUBCONFIG TCPIP-\d)\n MDISK 0191 .*$", r"\1"))
+    assert d.code == "BKR530" and "`exclude minidisk TCPIP 0191`" in d.help
+
+
 #: A job of SYSIDS that backs up TCPIP's global 0200 (GLOBAL_0200) once, from one member.
 SYSGLOB = """  job SYSGLOB {
     backup SYSIDS full

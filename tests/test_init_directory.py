@@ -938,8 +938,8 @@ def test_an_identity_s_0191_both_global_and_local_is_the_site_s_to_settle(tmp_pa
     assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", result.stderr, re.MULTILINE) == ["BKR530"]
     assert (
         "error[BKR530]: IDENTITY `TCPIP` defines minidisk 0191 in its entry itself (global: one every member's"
-        " instance shares) and in its SUBCONFIGs `TCPIP-1`, `TCPIP-2`, `TCPIP-3` and `TCPIP-4` (local): an"
-        " exclude takes the address, so no job can back up the global one once and the others on each member\n"
+        " instance shares) and in each of its SUBCONFIGs (local): an exclude takes the address, so no job can"
+        " back up the global one once and the others on each member\n"
     ) in result.stderr
     assert f"--> {site}:{line}:8\n" in result.stderr
     assert result.stderr.count(": local\n") == 4  # each SUBCONFIG's MDISK 0191, related

@@ -625,6 +625,19 @@ GLOBAL_MINIDISK_PER_MEMBER = register(
     run on one member when every include of it selects only such global
     minidisks. Or move the MDISK statement into each SUBCONFIG, one
     minidisk per member, if every instance should have its own.
+
+    An IDENTITY that defines the address again, in its SUBCONFIGs (local)
+    or a second time in its entry (a T-DISK, one on `&SYSRES`), gets other
+    advice: an exclude takes the address, so it would take the others out
+    of the job on each member too, and a job on one member that selects
+    them is BKR221. The message says the address is defined both ways, the
+    other MDISK statements are shown, and the help says to define it once:
+    in the IDENTITY entry (global: back it up once, from one member, as
+    above) or in each SUBCONFIG (local: the job on each member backs up
+    each instance's own). `bkrc init --directory` refuses such an IDENTITY's
+    0191 with the same words. What CP does with both at one address
+    (whether DIRECTXA takes the directory, and which one an instance
+    gets) is not confirmed (docs/compatibility.md).
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1639,12 +1652,29 @@ def global_minidisks_per_member(model: Model, directory: Directory) -> Iterator[
                             and not _excluded(job, entry.id, disk.address)
                         ):
                             said.add(key)
-                            yield _global_per_member(model, job, item, entry, disk, on)
+                            yield _global_per_member(model, directory, job, item, entry, disk, on)
 
 
-def _global_per_member(model: Model, job, item, entry: Entry, disk: Minidisk, on: list[str]) -> Diagnostic:
+def _global_per_member(
+    model: Model, directory: Directory, job, item, entry: Entry, disk: Minidisk, on: list[str]
+) -> Diagnostic:
     address = f"{disk.address:04X}"
     how = "each member" if job.each_member else listed(on)
+    related = (
+        Related(disk.statement, f"IDENTITY {quoted(entry.id)}'s MDISK {address}, in its entry, not a SUBCONFIG"),
+        Related(job.run.placement.span, f"job {quoted(job.name)} runs on {how} here"),
+    )
+    both = global_and_local(directory, entry, disk)
+    if both is not None:
+        # An exclude would take the local ones out too, and a job on one member selecting
+        # them is BKR221: `bkrc init`'s advice (starter.directory_global_and_local) instead.
+        return GLOBAL_MINIDISK_PER_MEMBER(
+            f"job {quoted(job.name)} backs up {quoted(entry.id)}'s minidisk {address} on {how}, but IDENTITY"
+            f" {quoted(entry.id)} defines it {both.said()}",
+            item.span,
+            help=both.help(on[0]),
+            related=(related[0], *both.related[:8], related[1]),
+        )
     names = dict(model.derived_names(job))
     copies = listed([names.get(m, job.name) for m in on], 6)
     return GLOBAL_MINIDISK_PER_MEMBER(
@@ -1655,13 +1685,79 @@ def _global_per_member(model: Model, job, item, entry: Entry, disk: Minidisk, on
         help=f"exclude it from the job, `exclude minidisk {entry.id} {address}`, and back it up once, in a job of"
         f" its own on one member (`include minidisk {entry.id} {address}`, `run on {on[0]}`), which BKR221 allows"
         " with `--directory`; or move the MDISK statement into each SUBCONFIG if every instance should have its own",
-        related=(
-            Related(
-                disk.statement, f"IDENTITY {quoted(entry.id)}'s MDISK {address}, in its entry, not a SUBCONFIG"
-            ),
-            Related(job.run.placement.span, f"job {quoted(job.name)} runs on {how} here"),
-        ),
+        related=related,
     )
+
+
+class GlobalAndLocal(NamedTuple):
+    """An IDENTITY's global minidisk (`is_global`) whose address its directory entry
+    defines again: in a SUBCONFIG of it (local), or in the entry itself (a T-DISK, one on
+    `&SYSRES`, a second global one). An exclude takes an address, so it would take the
+    others out with the global one, and a job on one member that selects them is BKR221:
+    BKR530's usual advice, followed, leads there. `bkrc check` (BKR530,
+    `_global_per_member`) and `bkrc init --directory` (`starter.directory_global_and_local`)
+    say it with `said()` and `help()`, written here once. What CP does with both (one
+    device per address: DIRECTXA's refusal, or which one an instance gets) is not
+    confirmed (docs/compatibility.md), and the text does not guess."""
+
+    entry: Entry
+    disk: Minidisk
+    #: The SUBCONFIGs of the entry that define the address (local), in BUILD order.
+    subconfigs: tuple[str, ...]
+    #: Whether each SUBCONFIG the entry's BUILD statements name defines it.
+    every: bool
+    #: Each other MDISK statement at the address, in the entry first, then its SUBCONFIGs'.
+    related: tuple[Related, ...]
+
+    def said(self) -> str:
+        """What the directory does and why no job can back it up right, after "defines it"
+        or "defines minidisk 0191"."""
+        if not self.subconfigs:
+            again = "again there"
+        elif self.every and len(self.subconfigs) > 1:
+            again = "in each of its SUBCONFIGs (local)"
+        else:
+            again = f"in its SUBCONFIG{'s' if len(self.subconfigs) > 1 else ''} {listed(self.subconfigs)} (local)"
+        return (
+            f"in its entry itself (global: one every member's instance shares) and {again}: an exclude takes"
+            " the address, so no job can back up the global one once and the others on each member"
+        )
+
+    def help(self, member: str, then: str = "") -> str:
+        """Define the address once, either way of which the jobs can back it up right:
+        global, once from `member`; local, on each member. `then`: what to do next (`bkrc
+        init`'s "then run `bkrc init` again")."""
+        return (
+            f"define {quoted(self.entry.id)}'s {self.disk.address:04X} once: in the IDENTITY entry (global: backed"
+            f" up once, from {member}) or in each SUBCONFIG (local: backed up on each member){then}; which one CP"
+            " gives an instance, or whether DIRECTXA takes both, bkrc does not know (docs/compatibility.md)"
+        )
+
+
+def global_and_local(directory: Directory, entry: Entry, disk: Minidisk) -> GlobalAndLocal | None:
+    """`disk`, a global minidisk of IDENTITY `entry` itself, with the other MDISK
+    statements that define its address (`GlobalAndLocal`); None when it is the only one."""
+    address = f"{disk.address:04X}"
+    others: list[Related] = []
+    for d in entry.disks:
+        if d.address == disk.address and d is not disk:
+            what = "a T-DISK" if d.form == "T-DISK" else "global too" if is_global(d) else "on `&SYSRES`"
+            others.append(Related(d.statement, f"MDISK {address} in the IDENTITY entry itself again: {what}"))
+    subconfigs = [
+        sub
+        for sub in map(directory.entry, dict.fromkeys(b.subconfig for b in entry.builds))
+        if sub is not None and sub.kind == "SUBCONFIG"
+    ]
+    local = []
+    for sub in subconfigs:
+        for d in sub.disks:
+            if d.address == disk.address:
+                if sub.id not in local:
+                    local.append(sub.id)
+                others.append(Related(d.statement, f"MDISK {address} in SUBCONFIG {quoted(sub.id)}: local"))
+    if not others:
+        return None
+    return GlobalAndLocal(entry, disk, tuple(local), len(local) == len(subconfigs), tuple(others))
 
 
 def global_minidisks(model: Model, directory: Directory, job, selection, owners: tuple[str, ...]) -> bool | None:
