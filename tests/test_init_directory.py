@@ -917,6 +917,33 @@ def test_every_identity_s_global_a_disk_is_backed_up_by_the_job_on_member_1_alon
     assert run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", site], expect=0).stdout == text
 
 
+def test_the_next_step_says_which_warnings_bkrc_check_prints_where_it_is_not_silent(tmp_path):
+    """Every IDENTITY user's 0191 global: the file checks with BKR401 for three members,
+    which are expected (SYSGLOB's comment says why), so the line after `wrote` no longer
+    says that `bkrc check` "prints nothing when all is well": it says what the check init
+    ran prints (count and codes, the warnings themselves printed below it), exactly what
+    `bkrc check FILE --directory` then prints. The same for the site's SFS server
+    (BKR524, one); silence where there is none (tests/test_init.py)."""
+    site = tmp_path / "site.direct"
+    site.write_text(global_a_disks(*EVERY_IDENTITY))
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0)
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("wrote ")]
+    assert "prints nothing" not in line
+    assert line.endswith(
+        f"then run `bkrc check {path} --directory {site}`, which prints the 3 warnings below (BKR401), as it"
+        " does now, and nothing else when all is well"
+    )
+    assert checked(path, site) == ["BKR401"] * 3
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(with_entries("BKRSVSFS", sfs_server("SFSCATLG", "IUCV ALLOW", "IUCV *IDENT CATPOOL GLOBAL")))
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct, "--force"], expect=0)
+    assert ", which prints the warning below (BKR524), as it does now, and nothing else when all is well" in (
+        result.stderr
+    )
+    assert checked(path, direct) == ["BKR524"]
+
+
 def test_an_identity_s_0191_both_global_and_local_is_the_site_s_to_settle(tmp_path):
     """TCPIP's 0191 in its IDENTITY entry itself (global) and in each SUBCONFIG too
     (local): an exclude takes the address, so no job can back up the global one once

@@ -256,7 +256,7 @@ def init_cmd(
     if file == "-":
         click.echo(new, nl=False)
     else:
-        _create(file, new, force, directory_path)
+        _create(file, new, force, directory_path, analysis.diagnostics)
     if said or analysis.diagnostics:  # warnings only: as `bkrc check FILE` will print them
         print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
     sys.exit(EXIT_OK)
@@ -364,8 +364,9 @@ def _analyse(name: str, new: str, **options):
     return analyse(name, new.encode("utf-8"), search_path=default_search_path(()), **options)
 
 
-def _create(file: str, new: str, force: bool, directory_path: str | None) -> None:
-    """Write FILE and say so, with Ctrl-C held back until both are done."""
+def _create(file: str, new: str, force: bool, directory_path: str | None, warnings=()) -> None:
+    """Write FILE and say so, with Ctrl-C held back until both are done. `warnings`: what
+    the check of the new text printed (`bkrc check FILE [--directory]` prints the same)."""
     import os
 
     from bkrdsl.output import Commit
@@ -387,7 +388,7 @@ def _create(file: str, new: str, force: bool, directory_path: str | None) -> Non
                 check += f" --directory {shlex.quote(directory_path)}"
             click.echo(
                 f"wrote {file}; next: write your own names where its comments say `your ...`,"
-                f" then run `{check}`, which prints nothing when all is well",
+                f" then run `{check}`, {_check_prints(warnings)}",
                 err=True,
             )
             if left:
@@ -397,6 +398,23 @@ def _create(file: str, new: str, force: bool, directory_path: str | None) -> Non
         sys.exit(EXIT_USAGE)
     if commit.interrupted:
         commit.reraise()  # the group says so and exits 130 (143 for SIGTERM); the file is written
+
+
+def _check_prints(warnings) -> str:
+    """What `bkrc check` prints for the file just written, for the line that says to run
+    it: silence, or the warnings the check `bkrc init` ran found, which it prints below
+    that line (BKR401 for the members SYSGLOB leaves without a job, when every IDENTITY
+    user's 0191 is global; BKR524 for what the compiled SFS server's entry drops), so
+    that a system programmer does not take them for a slip of their own edits. Their
+    count and codes, not their why: each one's help and the file's comments say that."""
+    if not warnings:
+        return "which prints nothing when all is well"
+    from bkrdsl.diagnostics.core import Severity
+
+    codes = ", ".join(sorted({d.code for d in warnings}))
+    noun = "warning" if all(d.severity is Severity.WARNING for d in warnings) else "diagnostic"
+    what = f"the {noun}" if len(warnings) == 1 else f"the {len(warnings):,} {noun}s"
+    return f"which prints {what} below ({codes}), as it does now, and nothing else when all is well"
 
 
 COMMANDS = [init_cmd]
