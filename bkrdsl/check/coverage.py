@@ -60,6 +60,20 @@ UNCOVERED_MEMBER = register(
     (BKR114, its `run` statement deleted): that job may be the one meant to
     run there, and its error is the one mistake.
 
+    A job of IDENTITY users may run on one member by BKR221's exception,
+    when every include of it backs up data every member shares: SFS
+    directories of the shared catalog's file pool (BKR226) or, with
+    `--directory`, minidisks the IDENTITY entries themselves define
+    (global, BKR530). Where such a job is the only job of IDENTITY users
+    (none runs on each member), the other members are reported, and the
+    warning is expected if their IDENTITY instances hold nothing of their
+    own to back up: `bkrc init --directory` writes such a file when every
+    IDENTITY user's 0191 is global (SYSGLOB alone; docs/init.md), and says
+    so. The help then says to add a job for the member if its instances
+    hold data of their own, and why the pinned job runs on one member; it
+    does not say to run that job on each member, which would copy the
+    shared data once per member (BKR226, BKR530).
+
     Failing example:
 
         import std/backup-manager
