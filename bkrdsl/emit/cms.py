@@ -98,6 +98,12 @@ def variant_names(model: Model) -> frozenset[str]:
     names.update(p.pattern for p in model.pattern_defs if _has_extra(p.pattern))
     for job in model.jobs:
         names.update(name for _, name in model.derived_names(job))
+        # An SFS include's paths as its records write them, once per owner
+        # (`BKRPOOL:CICS*.*#` is `BKRPOOL:CICSPRD.*#`): no word spells those.
+        # `include_owners` is the templates' own answer, worked out once per job.
+        for selection, owners in zip(job.includes, model.include_owners(job)):
+            if selection.medium is ast.Medium.SFS:
+                names.update(owners)
     # Every machine bkrc writes an entry for (workers BKRWRKnn are derived) and
     # every SUBCONFIG ID (TR$TMM01 on member 2 is TR$T01-2).
     names.update(model.product_machines())
