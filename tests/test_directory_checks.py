@@ -919,13 +919,15 @@ def test_check_fix_with_the_directory_mends_bkr519_bkr520_and_bkr523_as_fmt_writ
 def test_prodssi_slips_shows_every_code_that_compares_the_bkr_files_with_the_directory():
     """examples/broken/prodssi-slips.direct holds a slip for each code of the family
     but BKR521, which `bkrc init --directory` alone reports, BKR525, a slip of a site
-    dialect table (its tests: test_bkr525_*), and BKR528, a slip of the .bkr file's
-    member name (docs/directory.md)."""
+    dialect table (its tests: test_bkr525_*), BKR528, a slip of the .bkr file's
+    member name (docs/directory.md), BKR530, not among its slips yet (its tests:
+    test_bkr530_*), and BKR531, which needs a SUBCONFIG ID prodssi.bkr does not
+    write (its test: test_bkr531_*)."""
     from bkrdsl.check.docs import family
     from bkrdsl.diagnostics.registry import load_all
 
     compared = "The site's CP directory (--directory): the .bkr files against it"
-    wanted = {code for code, entry in load_all().items() if family(code) == compared and not entry.retired} - {"BKR521", "BKR525", "BKR528"}
+    wanted = {code for code, entry in load_all().items() if family(code) == compared and not entry.retired} - {"BKR521", "BKR525", "BKR528", "BKR530", "BKR531"}
     path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
     data = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "json"], expect=1).output)
     assert {d["code"] for d in data["diagnostics"]} == wanted
@@ -1266,3 +1268,24 @@ def test_bkr525_not_for_a_profile_the_directory_defines_or_its_entries_include(t
     partial = directory((r"^(USER CICSPRD .*\n) INCLUDE IBMDFLT", r"\1 INCLUDE BKRPROF"))
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=partial, dialect=dialect)
     assert "BKR525" not in codes(result.diagnostics)
+
+
+def test_bkr531_a_compiled_subconfig_id_that_the_directory_gives_another_entry():
+    """VMSYS3 runs a third worker: the compile writes SUBCONFIG BKRW03-3 for
+    BKRWRK03's new instance, an ID the site's directory already gives TCPIP's
+    SUBCONFIG on VMSYS3 (and, in the second case, a USER): CP wants every ID
+    distinct, and BKR242 compares the derived IDs with the .bkr file's users only."""
+    more = PRODSSI.read_text().replace("member VMSYS3 { workers 2", "member VMSYS3 { workers 3")
+    taken = (r"TCPIP-3$", "BKRW03-3")  # TCPIP's BUILD statement and its SUBCONFIG entry
+    found = [d for d in check(more, taken) if d.code == "BKR531"]
+    (d,) = found
+    assert d.severity is Severity.ERROR and d.span.file == "site.direct" and d.span.line == 103
+    assert "SUBCONFIG `BKRW03-3`, which the compile writes for `BKRWRK03` on `VMSYS3`" in d.message
+    assert "is already IDENTITY `TCPIP`'s SUBCONFIG in the site's CP directory" in d.message
+    assert d.related and "member `VMSYS3`" in d.related[0].label
+    # A USER entry of that ID.
+    user = (r"^USER CICSPRD ", "USER BKRW03-3 ")
+    (d,) = [d for d in check(more.replace("CICSPRD", "DB2PRD"), user) if d.code == "BKR531"]
+    assert "is already USER `BKRW03-3` in the site's CP directory" in d.message
+    # The machine's own SUBCONFIG, as prodssi.direct has them all, is no clash.
+    assert "BKR531" not in codes(check(PRODSSI))

@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR525, BKR528-BKR530), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR525, BKR528-BKR531), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -642,6 +642,40 @@ GLOBAL_MINIDISK_PER_MEMBER = register(
     no_example="needs the site's CP directory beside the .bkr file",
 )
 
+SUBCONFIG_ID_TAKEN = register(
+    "BKR531",
+    "subconfig-id-taken-in-directory",
+    "error",
+    "a SUBCONFIG ID the compile writes for a product machine is another entry's ID in the site's CP directory",
+    """
+    CP wants every USER, IDENTITY and SUBCONFIG ID of the directory
+    distinct. bkrc names the SUBCONFIG of each instance of an IDENTITY
+    product machine by the machine's ID and its member's number
+    (`BKRBUP-1`, `BKRW03-3`), and BKR242 holds those names against the
+    users the .bkr files declare. With `--directory FILE`, bkrc also holds
+    them against the site's CP directory: an ID the directory gives a USER
+    or IDENTITY entry, or a SUBCONFIG another IDENTITY builds, is taken.
+    The compile writes a file of that name (`cluster/BKRW03-3.DIRECT`):
+    added, it is a second entry of one ID, which DIRECTXA refuses
+    (BKR503 in the merged file); put in the other entry's place, it
+    takes that user's minidisks away from it.
+
+    A SUBCONFIG the machine's own IDENTITY in the directory builds, on
+    that member or another (BKR529), is the machine's, and not reported.
+
+    Failing example: `member VMSYS3 { workers 3 ... }`, so the compile
+    writes SUBCONFIG BKRW03-3 for BKRWRK03's new instance on VMSYS3, where
+    the site's directory has `BUILD ON VMSYS3 USING SUBCONFIG BKRW03-3` in
+    its own `IDENTITY TCPIP` entry.
+
+    Fix: before deploying, rename the site's entry (its BUILD statement
+    too), or give the machine another ID in the .bkr file, its `role`
+    declaration, whose SUBCONFIG names then differ: the first characters
+    of the ID and its last two make the name (BKR242).
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
 MEMBER_MISSPELLED = register(
     "BKR528",
     "member-named-otherwise-in-directory",
@@ -799,6 +833,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(identity_builds(model, directory, lacking, misspelt))
     out.extend(machine_builds(model, directory, lacking, misspelt))
     out.extend(subconfigs_named_otherwise(model, directory, lacking))
+    out.extend(subconfig_ids_taken(model, directory))
     out.extend(selected_minidisks(model, directory))
     out.extend(global_minidisks_per_member(model, directory))
     out.extend(subconfigs_built_by_none(directory, lacking))
@@ -1171,6 +1206,33 @@ def subconfigs_named_otherwise(model: Model, directory: Directory, lacking: set[
             renamed.append((member, subconfig, build))
         if renamed:
             yield _named_otherwise(model, directory, machine, renamed)
+
+
+def subconfig_ids_taken(model: Model, directory: Directory) -> Iterator[Diagnostic]:
+    """BKR531: each SUBCONFIG ID the compile writes (`Model.subconfigs`) that the
+    directory gives a USER or IDENTITY entry, or a SUBCONFIG of another IDENTITY:
+    the one its BUILD statements name, else the one it follows."""
+    builder = {b.subconfig: e.id for e in directory.entries if e.kind == "IDENTITY" for b in e.builds}
+    for machine, member, subconfig in model.subconfigs():
+        entry = directory.entry(subconfig)
+        if entry is None or entry.kind == "PROFILE":
+            continue
+        if entry.kind == "SUBCONFIG":
+            owner = builder.get(subconfig, entry.follows)
+            if owner is None or owner == machine:
+                continue
+            what = f"IDENTITY {quoted(owner)}'s SUBCONFIG"
+        else:
+            what = f"{entry.kind} {quoted(entry.id)}"
+        yield SUBCONFIG_ID_TAKEN(
+            f"SUBCONFIG {quoted(subconfig)}, which the compile writes for {quoted(machine)} on"
+            f" {quoted(member.name)}, is already {what} in the site's CP directory: CP wants every USER,"
+            " IDENTITY and SUBCONFIG ID distinct",
+            entry.span,
+            help="give the machine another ID in the .bkr file (its `role` declaration), or rename the"
+            " site's entry, before deploying (bkrc names a SUBCONFIG by the machine's ID and its member's number)",
+            related=(Related(member.decl.name.span, f"member {quoted(member.name)} declared here"),),
+        )
 
 
 def _named_otherwise(model: Model, directory: Directory, machine: str, renamed: list[tuple[str, str, Build]]) -> Diagnostic:

@@ -44,6 +44,7 @@ FAMILIES = (
     ("BKR50", "The site's CP directory (--directory): reading it"),
     ("BKR51", "The site's CP directory (--directory): the .bkr files against it"),
     ("BKR52", "The site's CP directory (--directory): the .bkr files against it"),
+    ("BKR53", "The site's CP directory (--directory): the .bkr files against it"),  # BKR530 on
 )
 
 
