@@ -121,7 +121,16 @@ removes it where it is the one too many: `_Parser._reopened`); and so a statemen
 the cluster block takes starting a line of the top level after a cluster, read in the
 cluster reopened there and joined to it (`_Parser._cluster_closed_early`), also after
 a word that means no keyword, whose skip ran to the `}` that closed it (`e` as `expire
-on M {` is typed again, the word's error first). On any other text
+on M {` is typed again, the word's error first); and, after a word
+that means no keyword skipped to the next statement, the errors after a statement
+read there, each at a token of its own, in the order read (`_Parser._after_skip`:
+`j` as `job NAME {` is typed again, then `to disk pool P` before `run ...`, the
+word's BKR012 and the size's BKR004), a job's, an expire block's or a member's
+keyword where a statement's last value was found missing reopening its block
+there unsaid (the recovery reports once a token: `_Parser._reopened`); and a word
+right after a group body's `}` where the file has a `}` too many, read as the
+group's next user ID in the group reopened there (BKR013, with the fix that
+removes that `}` where it is the one too many: `_Parser._group_reopened`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -881,6 +890,12 @@ class _Parser:
         self.blocks: list[tuple[str, str | None, tuple]] = []
         self.setting_at: int | None = None  # the index of the last `workers` or `job-suffix` read
         self.skip_end: int | None = None  # where the skip after a word that means no keyword stopped
+        #: Errors read after such a word skipped (`_after_skip`), each at a token of its own
+        #: after a statement read whole: (token index, the error) (`_reopened`).
+        self.later: list[tuple[int, Diagnostic]] = []
+        #: While the body of a group reopened is read (`_group_reopened`): the recovery reads
+        #: a job's selection there as user IDs (`Recovery.in_group_body`: a body written only).
+        self.group_reopened = False
         #: While a weekly schedule's days are read (`schedule`): a statement keyword that
         #: starts the line after the last, its statement going on on that line, is read as
         #: that keyword, the time missing (`_keyword_for_time`).
@@ -937,7 +952,7 @@ class _Parser:
                     raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
                 if lexing is GROUP and word == "and" and text != "AND":
                     raise _GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
-                if lexing is GROUP and word in ("include", "exclude") and self._medium_next():
+                if lexing is GROUP and word in ("include", "exclude") and self._medium_next() and not self.group_reopened:
                     raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
                 self.type = T_NAME
             elif not lexing.names:
@@ -1067,7 +1082,8 @@ class _Parser:
         # a word and the error of the token right after it, both reported, a pair (`paired`).
         merged = self.paired or (self.respelt and self.stray_at is not None and self.missing_at == self.stray_at + 1)
         errors = (self.unclosed is not None) + (self.stray_at is not None) + (self.missing_at is not None and not merged)
-        if errors > 1:
+        apart = not merged and self.unclosed is None and self._after_skip(self.missing_at)
+        if (errors > 1 or self.later) and not apart:
             raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
         # The recovery counts from the token after a stray word (the one it reads first).
         counted_from = at + (at == self.stray_at)
@@ -1077,6 +1093,12 @@ class _Parser:
             counted_from = self.met_at
         if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text) is not None:
             raise _GiveUp
+        if apart and (errors > 1 or self.later):
+            # a word skipped, then errors each after a statement read: in the order read
+            found = [(self.stray_at, self.stray), *self.later]
+            if self.missing_at is not None:
+                found.append((self.missing_at, self.missing))
+            return [diag for _at, diag in sorted(found, key=lambda pair: pair[0])]
         if self.missing is not None:
             return [self.stray, self.missing] if self.paired else [self.missing]
         if self.stray is not None:
@@ -1086,6 +1108,18 @@ class _Parser:
             return [messages.unknown_keyword(messages.shown(tok[TEXT]), self.respelt, self._span(tok, tok))]
         _kind, text, start, _line, _column, _first = self.tokens[self.unclosed]
         return [messages.unterminated_string(source.span(start, start + len(text)))]
+
+    def _after_skip(self, at: int | None) -> bool:
+        """Whether an error at token `at` (None: none) comes after the first error read,
+        a word that means no keyword skipped to the next statement (`_stray_statement`,
+        the recovery's `skip_statement`), and after a token read past where that skip
+        stopped: the recovery then reads on from the state a clean parse has there, and
+        reports the error as its own (it drops a second error only at the token of the
+        one before, or with nothing read in between: `Recovery.report`, `quiet`)."""
+        stray, stop = self.stray_at, self.skip_end
+        if stray is None or stop is None or self.stray is None or not stray < stop:
+            return False
+        return at is None or at > stop
 
     def _hyphen_missing(self, word: str, line: int) -> None:
         """Give up on `jobsuffix`, `job_suffix`, or `job` before `suffix` on its line."""
@@ -2205,7 +2239,7 @@ class _Parser:
                 since_groups = [d for d in groups if d.span.start > before.span.start]
                 groups = [d for d in groups if d.span.start < before.span.start]
                 clusters[-1] = _joined_cluster(before, since, since_groups, after)
-            else:
+            elif not self._group_reopened((imports, users, groups, clusters), groups, None):
                 self._stray_statement(None)
         file = self.file
         comments = tuple(
@@ -2282,11 +2316,7 @@ class _Parser:
                     break  # its `}` missing before the next statement
                 self._group_users(entries)
             elif self.type == "match":
-                keyword = self._take(NAME)
-                word = self._word(self._expect(T_NAME, GROUP))
-                if word.text.lower() == "match" and not word.text.isupper() and self.type != "}":
-                    raise _GiveUp  # `match match`: the keyword twice (Recovery.keyword_twice)
-                entries.append(ast.GroupEntry(word, True, self._since(keyword)))
+                entries.append(self._match_entry())
             elif self._group_closed_unsaid():
                 break  # `match`, then the next statement: the body's `}` missing
             else:
@@ -2295,6 +2325,72 @@ class _Parser:
             self._next(KEYWORD)
         span = self._since(first)
         return ast.GroupDecl(kind, name, tuple(entries), span, self._keyword_span(first, kind), self._doc(span))
+
+    def _match_entry(self) -> ast.GroupEntry:
+        """match PATTERN, in a group body (the current token is `match`)."""
+        keyword = self._take(NAME)
+        word = self._word(self._expect(T_NAME, GROUP))
+        if word.text.lower() == "match" and not word.text.isupper() and self.type != "}":
+            raise _GiveUp  # `match match`: the keyword twice (Recovery.keyword_twice)
+        return ast.GroupEntry(word, True, self._since(keyword))
+
+    def _group_reopened(self, items: tuple[list, ...], groups: list, block: str | None) -> bool:
+        """Whether the current token, a word that means no keyword where a statement of
+        `block` starts, right after a group body's `}` in a file with a `}` too many, is
+        read as the recovery reads it (`Recovery.stray_name`): that `}` closed the group
+        early, and the word is its next user ID (BKR013, `messages.only_inside`, with the
+        fix that removes the `}` where it is the one too many); the recovery reopens the
+        group there (`Recovery.feed_types`), in which it reads the user IDs and patterns
+        below up to the next `}`, the group then joined to the one closed (build.py's
+        `join_reopened`). False where the word is no such one, or the recovery reads it
+        as the statement keyword it may mean (`Recovery.misspelt`, before it:
+        `_stray_statement`); _GiveUp where the recovery may read it otherwise."""
+        from bkrdsl.syntax import messages
+
+        if (self.type != T_STRAY and self.type != T_STRAY_AFTER_KEYWORD) or not groups:
+            return False
+        before = max((item for read in items for item in read), key=_span_end)
+        if before is not groups[-1] or messages.brace_balance(self.text) >= 0:
+            return False
+        tok = self.tokens[self.i]
+        if messages.did_you_mean(tok[TEXT], BLOCK_STATEMENTS[block]):
+            return False  # read as the keyword it may mean
+        previous = self.tokens[self.i - 1]
+        if (
+            self.type != T_STRAY
+            or self.error_at is not None
+            or not tok[FIRST]
+            or messages.looks_like_day(tok[TEXT])
+            or previous[KIND] != "}"
+            or previous[START] + 1 != before.span.end
+        ):
+            raise _GiveUp  # the recovery weighs it: read apart, after an error, the group's `}` unsaid
+        brace = self._span(previous, previous)
+        closed = (_Titled(messages.block_title("group_decl", before.name.text)), brace)
+        remove = self.source.deletion(brace) if messages.brace_balance(self.text) == -1 else None
+        self.stray = messages.only_inside(tok[TEXT], "group_decl", self._span(tok, tok), closed, True, remove)
+        self.stray_at = self.met_at = self.i  # the recovery feeds the word after the group's opening tokens
+        self._reopen_group()
+        entries = []
+        self.group_reopened = True
+        while self.type != "}":
+            if self.type == T_NAME:
+                self._group_users(entries)
+            elif self.type == "match":
+                entries.append(self._match_entry())
+            else:
+                raise _GiveUp  # a `,`, a text, a `{` in the body: the recovery's other repairs
+        self.group_reopened = False
+        self._next(KEYWORD)
+        last = self.tokens[self.i - 1]
+        span = Span(self.file, before.span.line, before.span.column, last[LINE], last[COL] + 1, before.span.start, last[START] + 1)
+        groups[-1] = ast.GroupDecl(before.kind, before.name, before.entries + tuple(entries), span, before.kind_span, before.doc)
+        return True
+
+    def _reopen_group(self) -> None:
+        """Read the current token, a word, as a group body's first user ID, the group's
+        opening tokens fed before it (`single group NAME {`, the recovery's placeholders)."""
+        self.type = T_NAME
 
     # ------------------------------------------------------------ cluster
     def cluster(self) -> ast.Cluster:
@@ -2426,9 +2522,10 @@ class _Parser:
                 catalogs.append(self._catalog_completed())
             elif (type_ == "shared" or type_ == "local") and self._catalog_left_out():
                 catalogs.append(self.catalog(self._missing("catalog")))
-            else:
-                if self._stray_statement("cluster"):
-                    break  # its `}` missing
+            elif self._group_reopened((members, catalogs, expires, tapes, users, groups, jobs, settings, disks), groups, "cluster"):
+                pass  # the word read as a group's user ID, the group reopened
+            elif self._stray_statement("cluster"):
+                break  # its `}` missing
         self._close()
         span = self._since(first)
         return ast.Cluster(
@@ -3034,9 +3131,19 @@ class _Parser:
         from bkrdsl.syntax import messages
 
         tok = self.tokens[self.i]
-        if self.error_at is not None or not tok[FIRST]:
+        if not tok[FIRST]:
             raise _GiveUp
         before = max((item for read in items for item in read), key=_span_end, default=None)
+        if self.missing_at == self.i:
+            # the statement before completed at this keyword, its value missing: the
+            # recovery reopens the block as it reads the keyword, in the same repair, and
+            # reports once a token (`Recovery.report`): no error of its own
+            self._reopen(kind)
+            self._reopened_body(kind, tok, before, blocks, before is not None and before is (blocks[-1] if blocks else None))
+            return
+        later = self.error_at is not None
+        if later and not self._after_skip(self.i):
+            raise _GiveUp
         closed, opener_gone, extra_close, remove = None, False, False, None
         if before is not None and before is (blocks[-1] if blocks else None):  # its `}` closed it
             brace = self._closing_brace(before)
@@ -3051,16 +3158,27 @@ class _Parser:
                 extra_close = True
                 remove = self.source.deletion(brace) if balance == -1 else None
         word = self._span(tok, tok)
-        self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
-        self.stray = messages.only_inside(tok[TEXT], kind, word, closed, extra_close, remove, opener_gone=opener_gone)
+        diag = messages.only_inside(tok[TEXT], kind, word, closed, extra_close, remove, opener_gone=opener_gone)
+        if later:  # after a word skipped and a statement read: an error of its own
+            self.later.append((self.i, diag))
+        else:
+            self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
+            self.stray = diag
         self._reopen(kind)
+        self._reopened_body(kind, tok, before, blocks, closed is not None)
+
+    def _reopened_body(self, kind: str, tok: tuple, before, blocks: list, joined: bool) -> None:
+        """The statements of the block of `kind` reopened at `tok` and its `}`, the block
+        joined to `before`, the last block of its kind read, where `joined`, else added
+        to `blocks` (build.py's `join_reopened`)."""
+        word = self._span(tok, tok)
         if kind == "job":
             block = self._job_body(tok, ast.Word("", word))
         elif kind == "member":
             block = self._member_body(tok, ast.Word("", word))
         else:
             block = self._expire_body(tok, ast.Placement(False, (ast.Word("", word),), word))
-        if closed is not None:  # the last block of its kind read: joined to it
+        if joined:  # the last block of its kind read: joined to it
             blocks[-1] = _joined(before, block)
         else:
             blocks.append(block)
