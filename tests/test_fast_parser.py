@@ -2343,6 +2343,14 @@ ERRORS_AFTER_A_WORD_SKIPPED = [
     (["BKR012", "BKR013"], 'cluster A {\n  x\n  description "x"\n    preview daily 01:00\n  }\n}\n'),
     (["BKR012", "BKR013"], "cluster A {\n  job J {\n    backup G full\n  }\n  x\n  disk U 191 size 5 cyl\n\n    backup G full\n  }\n}\n"),
     (["BKR012", "BKR013", "BKR004"], 'cluster A {\n  j\n  description "x"\n    backup G full\n  }\n  disk U 191\n}\n'),
+    # a job's statement after the job reopened unsaid, its `}` and a blank line: that job
+    # the recovery's, whose `}` it says closed it early, not its opening line deleted
+    # (`Block.placeholder`); the fast parser raised StopIteration, or named the line
+    (["BKR012", "BKR004", "BKR013"], "cluster A {\n  x\n  disk U 191\n    run on M daily 01:00\n  }\n\n    backup G full\n  }\n}\n"),
+    (
+        ["BKR012", "BKR004", "BKR013"],
+        "cluster A {\n  x\n  disk U 191\n    run on M daily 01:00\n  }\n\n    backup G full\n  }\n  job J {\n    backup G full\n  }\n}\n",
+    ),
     # in a job, after `to` where the skip stops; after `catalog-n`, skipped as the recovery skips it
     (["BKR012", "BKR010"], "cluster A {\n  job J {\n    r\n    to disk pool\n  }\n}\n"),
     (["BKR012", "BKR004"], "cluster A {\n  catalog-n\n  disk U 191\n}\n"),

@@ -3197,14 +3197,19 @@ class _Parser:
     def _opener_deleted(self, block: ast.Job | ast.Expire, brace: Span, tok: tuple) -> bool:
         """`Recovery.opener_line_deleted`: whether the `}` that closed `block` stands
         alone on its line, lined up with the line of the block's `{`, and `tok` starts
-        a body of its own below it, indented further, after a blank line."""
+        a body of its own below it, indented further, after a blank line; not where the
+        recovery opened the block (reopened, or its `{` assumed: `Block.placeholder`)."""
         text = self.text
         line_start = text.rfind("\n", 0, brace.start) + 1
         line_end = text.find("\n", brace.end)
         if text[line_start : brace.start].strip() or text[brace.end : len(text) if line_end == -1 else line_end].strip():
             return False
-        k = next(k for k in range(self.i - 1, -1, -1) if self.tokens[k][START] == block.span.start)
-        opening = next(tok for tok in self.tokens[k:] if tok[KIND] == "{")
+        k = next((k for k in range(self.i - 1, -1, -1) if self.tokens[k][START] == block.span.start), None)
+        if k is None:
+            raise _GiveUp
+        opening = next((tok for tok in self.tokens[k:] if tok[KIND] == "{"), None)
+        if opening is None or opening[START] >= block.span.end:
+            return False  # a block the recovery opened (reopened, or its `{` assumed): `Block.placeholder`
         line = text.split("\n", opening[LINE])[opening[LINE] - 1]
         indent = len(line) - len(line.lstrip(" \t")) + 1
         if brace.column != indent or tok[COL] <= indent:
