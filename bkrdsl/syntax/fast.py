@@ -1070,7 +1070,8 @@ class _Parser:
         not closed on its line (BKR007), a statement's last value missing (BKR010), a
         keyword half typed (BKR012, with the value missing after it if it is), or
         nothing. _GiveUp on two (but a word read as a keyword before two words the
-        other way round, `_swapped_medium`), where the recovery would also stop reading after it
+        other way round, `_swapped_medium`, and a word skipped, then errors each after a
+        statement read: `_after_skip`), where the recovery would also stop reading after it
         (more than MAX_READ_AFTER_ERROR tokens follow), or judge the file another
         language at its first error (`Recovery._sniff`)."""
         at = self.error_at
