@@ -920,14 +920,14 @@ def test_prodssi_slips_shows_every_code_that_compares_the_bkr_files_with_the_dir
     """examples/broken/prodssi-slips.direct holds a slip for each code of the family
     but BKR521, which `bkrc init --directory` alone reports, BKR525, a slip of a site
     dialect table (its tests: test_bkr525_*), BKR528, a slip of the .bkr file's
-    member name (docs/directory.md), BKR530, not among its slips yet (its tests:
-    test_bkr530_*), and BKR531, which needs a SUBCONFIG ID prodssi.bkr does not
-    write (its test: test_bkr531_*)."""
+    member name (docs/directory.md). BKR530 is TCPIP's 191 moved into its IDENTITY
+    entry, which SYSINC on each member selects; BKR531 the site's BKRWEB01, built on
+    VMSYS3 from SUBCONFIG BKRW01-3, the ID the compile writes for BKRWRK01 there."""
     from bkrdsl.check.docs import family
     from bkrdsl.diagnostics.registry import load_all
 
     compared = "The site's CP directory (--directory): the .bkr files against it"
-    wanted = {code for code, entry in load_all().items() if family(code) == compared and not entry.retired} - {"BKR521", "BKR525", "BKR528", "BKR530", "BKR531"}
+    wanted = {code for code, entry in load_all().items() if family(code) == compared and not entry.retired} - {"BKR521", "BKR525", "BKR528"}
     path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
     data = json.loads(run_cli(["check", PRODSSI, "--directory", path, "--format", "json"], expect=1).output)
     assert {d["code"] for d in data["diagnostics"]} == wanted

@@ -416,27 +416,27 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
     found = await diagnostics(client, main)
     assert sorted(d.code for d in found) == [
         "BKR510", "BKR511", "BKR512", "BKR513", "BKR514", "BKR514", "BKR515", "BKR515", "BKR516", "BKR517", "BKR518", "BKR519",
-        "BKR520", "BKR522", "BKR523", "BKR524", "BKR529",
+        "BKR520", "BKR522", "BKR523", "BKR524", "BKR529", "BKR530", "BKR531",
     ]
     renamed = next(d for d in found if d.code == "BKR529")  # in the directory: at the member it names
-    assert renamed.range.start.line == 8 and renamed.message.startswith("in USER.DIRECT:216: IDENTITY `BKRWRK04`")
+    assert renamed.range.start.line == 8 and renamed.message.startswith("in USER.DIRECT:215: IDENTITY `BKRWRK04`")
     kind = next(d for d in found if d.code == "BKR510")
     assert (kind.range.start.line, kind.range.start.character) == (44, 22)  # CICSPRD in group APPS
     directory = (client.folder / "USER.DIRECT").as_uri()
     assert [r.location.uri for r in kind.related_information] == [directory]
     built = next(d for d in found if d.code == "BKR513")
-    assert built.message.startswith("in USER.DIRECT:102: IDENTITY `TCPIP` is built on `VMSYS5`")
+    assert built.message.startswith("in USER.DIRECT:104: IDENTITY `TCPIP` is built on `VMSYS5`")
     assert built.range.start.line == 81  # `run on each member` of job SYSINC
     at = built.related_information[0].location  # its own place, in the directory
-    assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 101, 10)
+    assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 103, 10)
     # Hover on a user ID shows its entry in the directory: kind, place, members, minidisks.
     hover = await client.text_document_hover_async(
         T.HoverParams(text_document=T.TextDocumentIdentifier(uri=main), position=T.Position(line=44, character=23))
     )
-    assert "- site directory: IDENTITY entry (USER.DIRECT:319); built on `VMSYS1`, `VMSYS2`, `VMSYS3`, `VMSYS4`;" \
+    assert "- site directory: IDENTITY entry (USER.DIRECT:318); built on `VMSYS1`, `VMSYS2`, `VMSYS3`, `VMSYS4`;" \
         " minidisks `0191`, `0200`, `0300 (V-DISK)`" in hover.contents.value
     dropped = next(d for d in found if d.code == "BKR520")  # in the directory: at the machine's `disk`
-    assert dropped.range.start.line == 35 and dropped.message.startswith("in USER.DIRECT:237: USER `5697J06C`")
+    assert dropped.range.start.line == 35 and dropped.message.startswith("in USER.DIRECT:236: USER `5697J06C`")
     # Their fixes are quick fixes there (BKR520's edits this file, though its place is the directory's).
     for line, code, title in (
         (35, "BKR520", "Add `disk 5697J06C 2C2 size 20 cyl on VMCOM1 at 1460`"),
