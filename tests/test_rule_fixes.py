@@ -174,6 +174,13 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
             "tape manager local",
         )
     ],
+    "BKR236": [
+        (
+            "`tape manager shared catalog-node TCTMM on VMSYS1`",
+            "on VMSYS1 request-node TRTMM",
+            "on VMSYS1",
+        )
+    ],
     "BKR241": [
         (
             "`member VMSYS2 { workers 2 private-volume M2PRV1 }`",

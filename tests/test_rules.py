@@ -385,6 +385,61 @@ def test_bkr233_shows_each_member_left_without_a_request_node():
     assert [(r["line"], r["column"], r["message"]) for r in shown["related"]] == [(5, 10, "member `VM2` declared here")]
 
 
+def test_bkr236_a_request_node_of_a_one_member_cluster_is_said_to_be_written_nowhere():
+    """With one member, the catalog node's, no member asks it for tapes: bkrc writes
+    no request node (Model.tape_nodes, no TMNODES line, no entry, no BKRSTART line),
+    and `bkrc check` used to say nothing of the `request-node NAME` it names. A
+    warning at the option, and a fix that deletes its words (with `request-dmm NAME`,
+    written nowhere either), after which the file checks clean."""
+    from bkrdsl import fixes
+
+    text = (RULES_DIR / "BKR236.fail.bkr").read_text(encoding="utf-8")
+    (d,) = [d for d in analyse("t.bkr", text.encode()).diagnostics]
+    assert d.code == "BKR236" and d.severity.value == "warning"
+    assert (d.span.line, d.span.column, d.span.end_column) == (7, 49, 67)  # `request-node TRTMM`
+    assert d.message == (
+        "the request node `TRTMM` is written nowhere: cluster `TESTSSI`'s one member, `VM1`, is the catalog"
+        " node's, and a request node runs on each other member"
+    )
+    assert d.help == "remove `request-node TRTMM`, and name it again when a second member joins the cluster"
+    assert d.fix.title == "Remove `request-node TRTMM`"
+    mended = fixes.apply(text, [d])
+    assert "tape manager shared catalog-node TCTMM on VM1  # expect: BKR236\n" in mended
+    assert [x.code for x in analyse("t.bkr", mended.encode()).diagnostics] == []
+    # Its DMM too, wherever the options stand; the fix keeps a comment, and what follows.
+    both = text.replace(
+        "on VM1 request-node TRTMM  # expect: BKR236\n",
+        "on VM1 request-node TRTMM  # the request nodes\n    request-dmm TRDMM catalog-dmm TCDMM\n",
+    )
+    (d,) = [d for d in analyse("t.bkr", both.encode()).diagnostics]
+    assert d.message.startswith("the request node `TRTMM` and its DMM `TRDMM` are written nowhere:")
+    assert d.help == (
+        "remove `request-node TRTMM` and `request-dmm TRDMM`, and name them again when a second member joins the cluster"
+    )
+    assert d.fix.title == "Remove `request-node TRTMM` and `request-dmm TRDMM`"
+    mended = fixes.apply(both, [d])  # `request-dmm TRDMM` with the blank after it: the comment stays
+    assert "catalog-node TCTMM on VM1  # the request nodes\n    catalog-dmm TCDMM\n" in mended
+    assert [x.code for x in analyse("t.bkr", mended.encode()).diagnostics] == []
+    both = both.replace("  # the request nodes\n   ", "")
+    (d,) = [d for d in analyse("t.bkr", both.encode()).diagnostics]
+    mended = fixes.apply(both, [d])
+    assert "tape manager shared catalog-node TCTMM on VM1 catalog-dmm TCDMM\n" in mended
+    assert [x.code for x in analyse("t.bkr", mended.encode()).diagnostics] == []
+    # Between two comments: no edit would keep them both.
+    boxed = both.replace(" request-node TRTMM", "  # catalog\n    request-node TRTMM  # request\n   ")
+    (d,) = [d for d in analyse("t.bkr", boxed.encode()).diagnostics]
+    assert d.code == "BKR236" and d.fix is None
+    first = text.replace("catalog-node TCTMM on VM1 request-node TRTMM", "request-node TRTMM catalog-node TCTMM on VM1")
+    (d,) = [d for d in analyse("t.bkr", first.encode()).diagnostics]
+    assert "tape manager shared catalog-node TCTMM on VM1  # expect" in fixes.apply(first, [d])
+    # A second member asks the catalog node for tapes: its request node is written.
+    two = text.replace("  member VM1 { workers 2 }\n", "  member VM1 { workers 2 }\n  member VM2 { workers 2 }\n")
+    assert [x.code for x in analyse("t.bkr", two.encode()).diagnostics] == []
+    # Its catalog node on a member the cluster lacks (BKR330): not this warning as well.
+    away = text.replace("catalog-node TCTMM on VM1", "catalog-node TCTMM on VM9")
+    assert "BKR236" not in [x.code for x in analyse("t.bkr", away.encode()).diagnostics]
+
+
 def test_bkr243_shows_the_workers_the_pattern_names():
     """BKR243's message speaks of worker 1, whose ID the first member running workers
     takes from the pattern: its `workers N` is shown too; no member runs any, nothing."""

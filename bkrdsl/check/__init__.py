@@ -23,7 +23,7 @@ from bkrdsl.check import (  # noqa: F401
     names,  # BKR301-BKR309: names CP and CMS accept
     structure,  # BKR110-BKR119: the shape of a cluster and its jobs
     tables,  # BKR250, BKR251, BKR253, BKR254, BKR319: against the dialect table (run by analyse, with the table)
-    tape,  # BKR230-BKR235: Tape Manager
+    tape,  # BKR230-BKR236: Tape Manager
     values,  # BKR310-BKR318, BKR336-BKR338, BKR019: addresses, times, counts, paths, sizes, waits, escapes
 )
 from bkrdsl.check.registry import CHECKS, DIRECTORY

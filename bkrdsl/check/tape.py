@@ -1,4 +1,4 @@
-"""Tape: Backup Manager to tape under Tape Manager for z/VM (BKR230-BKR235), SSI rule 7.
+"""Tape: Backup Manager to tape under Tape Manager for z/VM (BKR230-BKR236), SSI rule 7.
 
 The `tape manager` statement names up to four machines: each node's Tape Manager
 Machine (`catalog-node`, `request-node`) and Device Manager Machine
@@ -8,11 +8,12 @@ Machine (`catalog-node`, `request-node`) and Device Manager Machine
 from __future__ import annotations
 
 from bkrdsl.ast import Kind, Scope, TargetMedium
-from bkrdsl.check.common import listed, quoted, valid_user_id
+from bkrdsl.check.common import holds_comment, listed, quoted, valid_user_id
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model
+from bkrdsl.source import Span
 
 TAPE_NOT_SHARED = register(
     "BKR230",
@@ -238,6 +239,43 @@ TAPE_MACHINES_UNUSED = register(
     """,
 )
 
+TAPE_REQUEST_NODE_UNUSED = register(
+    "BKR236",
+    "tape-request-node-on-one-member",
+    "warning",
+    "a one-member cluster's shared Tape Manager names a request node, which no member runs",
+    """
+    A request node runs on each member but the catalog node's, and asks the
+    catalog node for tapes. A cluster of one member, the catalog node's, has
+    no other member: bkrc writes no request node for it, no node definition,
+    directory entry or start-up line, and none of its DMM (`request-dmm`)
+    either, so `request-node NAME` does nothing. A warning, as BKR235 is for
+    the machines of a local Tape Manager: nothing is wrong with the cluster,
+    but the file names a machine that bkrc does not write.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster SOLOSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * *
+            to tape
+            run on each member daily 01:00
+          }
+        }
+
+    Fix: remove `request-node TRTMM` (and `request-dmm NAME`, if named):
+    `tape manager shared catalog-node TCTMM on VMSYS1`. Name the request node
+    again when a second member joins the cluster (BKR233 then asks for it).
+    """,
+)
+
 #: The Backup Manager machine roles, as BKR234 names them.
 _PRODUCT_ROLES = ROLES | {"catalog-sfs-server"}
 
@@ -439,3 +477,72 @@ def tape_machines_unused(model: Model):
         first.name.span,
         help="write `tape manager shared` when the members share one tape catalog, or drop the machine options",
     )
+
+
+@check
+def tape_request_node_unused(model: Model):
+    """BKR236: `request-node` (and `request-dmm`) of a shared Tape Manager whose
+    cluster has one member, the catalog node's: `Model.tape_nodes` writes no
+    request node, as no other member asks for tapes."""
+    tape = model.tape
+    if model.cluster is None or tape is None or tape.scope is not Scope.SHARED or tape.catalog_node is None:
+        return
+    members = list(model.member_names)
+    if members != [tape.catalog_member]:
+        return
+    decl = tape.decl
+    named = [(option, nodes[0]) for option, nodes in (("request-node", decl.request_nodes), ("request-dmm", decl.request_dmms)) if nodes]
+    if not named:
+        return
+    words = [f"`{option} {node.name.text}`" for option, node in named]
+    if len(named) == 2:
+        subject = f"the request node {quoted(named[0][1].name.upper)} and its DMM {quoted(named[1][1].name.upper)} are"
+    elif named[0][0] == "request-node":
+        subject = f"the request node {quoted(named[0][1].name.upper)} is"
+    else:
+        subject = f"the request nodes' DMM {quoted(named[0][1].name.upper)} is"
+    them = "them" if len(named) == 2 else "it"
+    member = model.members[0]
+    cluster = model.cluster
+    yield TAPE_REQUEST_NODE_UNUSED(
+        f"{subject} written nowhere: cluster {quoted(cluster.name.text)}'s one member, {quoted(members[0])}, is the"
+        " catalog node's, and a request node runs on each other member",
+        named[0][1].span,
+        related=(
+            *(Related(node.span, "its DMM, written nowhere either") for _, node in named[1:]),
+            Related(member.decl.name.span, f"member {quoted(members[0])} declared here, the only one"),
+        ),
+        help=f"remove {' and '.join(words)}, and name {them} again when a second member joins the cluster",
+        fix=_remove_options(model, decl, [node for _, node in named], words),
+    )
+
+
+def _remove_options(model: Model, decl, nodes, words: list[str]) -> Fix | None:
+    """The fix that deletes the options `nodes` of the `tape manager` statement
+    `decl`, each with the blank before it (from the end of the option before it),
+    else, first in the statement or with a comment before it, with the blank after
+    it (to the start of the option after it, when that one stays); None where a
+    comment stands in either, or an option is not read with its keyword."""
+    options = sorted(decl.machines, key=lambda n: n.span.start)
+    edits = []
+    for node in nodes:
+        if node.span.start >= node.name.span.start:  # not `KEYWORD NAME` (a syntax recovery's reading)
+            return None
+        at = options.index(node)
+        cut = None
+        if at > 0:
+            before = options[at - 1].span
+            cut = Span(node.span.file, before.end_line, before.end_column, node.span.end_line, node.span.end_column,
+                       before.end, node.span.end)
+            if holds_comment(model, cut):
+                cut = None
+        if cut is None and at + 1 < len(options) and options[at + 1] not in nodes:
+            after = options[at + 1].span
+            cut = Span(node.span.file, node.span.line, node.span.column, after.line, after.column,
+                       node.span.start, after.start)
+            if holds_comment(model, cut):
+                cut = None
+        if cut is None:
+            return None
+        edits.append(Edit(cut, ""))
+    return Fix(f"Remove {' and '.join(words)}", tuple(edits))
