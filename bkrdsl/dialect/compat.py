@@ -407,7 +407,8 @@ bkrc assumes; check it on your system):
   found. `bkrc init --directory` refuses such an IDENTITY's 0191 without
   guessing (BKR530, docs/init.md): no job selects one minidisk of an
   address and not the other, and its help says to define the address
-  once, in the entry or in each SUBCONFIG.
+  once, in the entry or in each SUBCONFIG. `bkrc check --directory` says
+  the same (BKR530) for any address a job on each member selects.
 - **Retention.** How Backup Manager is told how long to keep backups (a job
   template setting, an operand of `EXPIRE`, or the product's configuration)
   could not be found. `retain N days` is therefore written only into
