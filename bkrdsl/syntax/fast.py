@@ -3134,6 +3134,8 @@ class _Parser:
         tok = self.tokens[self.i]
         if not tok[FIRST]:
             raise _GiveUp
+        if self.after_label == self.i and self._last_label_perhaps():
+            raise _GiveUp  # perhaps a last volume label (Recovery.keyword_label), the list's line above
         before = max((item for read in items for item in read), key=_span_end, default=None)
         if self.missing_at == self.i:
             # the statement before completed at this keyword, its value missing: the
@@ -3167,6 +3169,21 @@ class _Parser:
             self.stray = diag
         self._reopen(kind)
         self._reopened_body(kind, tok, before, blocks, closed is not None)
+
+    def _last_label_perhaps(self) -> bool:
+        """Whether the current token, a keyword alone on its line right after a volume
+        list's last label (`shared-volume V1`, then `to`, then `tape`), may be read as
+        one more label (`Recovery.keyword_label`): it is a valid label and a `}`, the end
+        of the file or a keyword starting the next line follows it. The recovery then
+        weighs what the next line reads as (`to` above `tape` and a `}` is two more
+        labels, the `}` after them the cluster's: with a `}` too many below, that one
+        is the error, BKR006), not the block `_reopened` would open."""
+        from bkrdsl.syntax import messages
+
+        tok, following = self.tokens[self.i], self.tokens[self.i + 1]
+        if following[LINE] == tok[LINE] or not messages.looks_like_volume_label(tok[TEXT]):
+            return False
+        return following[KIND] in ("}", "$") or (following[KIND] == "n" and following[TEXT].lower() in KEYWORDS)
 
     def _reopened_body(self, kind: str, tok: tuple, before, blocks: list, joined: bool) -> None:
         """The statements of the block of `kind` reopened at `tok` and its `}`, the block
