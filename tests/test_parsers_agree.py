@@ -264,3 +264,17 @@ LABEL_OR_KEYWORD = (
 def test_the_parsers_agree_on_a_keyword_alone_after_a_volume_label(text):
     assert differences(text) is None
 
+
+#: `expire` or `expire on` above a `member` line (found by the same generator): the
+#: recovery reads `member` as the member's name (`on MEMBER`), and reports what follows
+#: it on its line; the fast parser read the member block, one error. It gives up there now.
+PLACEMENT_BEFORE_MEMBER = (
+    "cluster A {\n  shared-volume V1\n    expire\n    member M {}\n  }\n",
+    "cluster A {\n  expire\n  member M { workers 2 }\n}\n",
+    "cluster A {\n  expire on\n  member M {}\n}\n",
+)
+
+
+@pytest.mark.parametrize("text", PLACEMENT_BEFORE_MEMBER)
+def test_the_parsers_agree_on_an_expire_placement_before_a_member_line(text):
+    assert differences(text) is None
