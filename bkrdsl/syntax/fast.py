@@ -611,6 +611,12 @@ def _glued_keyword(word: str) -> bool:
 _REREAD_LEAVES = 150
 
 
+def _also_inside(tok: tuple) -> tuple[str, ...]:
+    """The other blocks that take a cluster statement keyword (`messages.only_inside`'s `also`)."""
+    word = tok[TEXT].lower()
+    return tuple(kind for kind in ("job", "member") if word in BLOCK_STATEMENTS[kind])
+
+
 def _block_line_brace(tokens: list[tuple], i: int) -> int | None:
     """The index of the `{` that ends the line token `i` starts, when that line is
     the token, one to three words, keywords but the last, and the `{` (`single group
@@ -2420,16 +2426,8 @@ class _Parser:
         skipped = self._skipped_before()
         if (self.error_at is not None and not skipped) or not tok[FIRST]:
             return False
-        word = tok[TEXT].lower()
-        also = tuple(kind for kind in ("job", "member") if word in BLOCK_STATEMENTS[kind])
-        diag = messages.only_inside(tok[TEXT], "cluster", self._span(tok, tok), None, False, also=also)
-        if skipped:
-            self.missing, self.missing_at, self.paired = diag, self.i, True
-            self.met_at = self.i  # the recovery counts the tokens after the errors from the keyword
-        else:
-            self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
-            self.stray = diag
-        self._reopen("cluster")
+        diag = messages.only_inside(tok[TEXT], "cluster", self._span(tok, tok), None, False, also=_also_inside(tok))
+        self._keep_cluster_only(diag, skipped)
         return True
 
     def _cluster_closed_early(self, before: ast.Cluster, imports: list) -> bool:
@@ -2473,19 +2471,25 @@ class _Parser:
         closed = (_Titled(messages.block_title("cluster", before.name.text)), brace)
         opener_gone = self._opener_deleted(before, brace, tok)
         remove = self.source.deletion(brace) if balance == -1 and not opener_gone else None
-        word = tok[TEXT].lower()
-        also = tuple(kind for kind in ("job", "member") if word in BLOCK_STATEMENTS[kind])
         span = self._span(tok, tok)
-        diag = messages.only_inside(tok[TEXT], "cluster", span, closed, balance < 0, remove, also=also, opener_gone=opener_gone)
+        diag = messages.only_inside(
+            tok[TEXT], "cluster", span, closed, balance < 0, remove, also=_also_inside(tok), opener_gone=opener_gone
+        )
+        self.clusters_joined = True
+        self._keep_cluster_only(diag, skipped)
+        return True
+
+    def _keep_cluster_only(self, diag, skipped: bool) -> None:
+        """Keep the error of a cluster statement met outside the cluster (`_cluster_reopened`,
+        `_cluster_closed_early`), as the second of a pair after a word skipped or as the one
+        error, and open the cluster the recovery opens there."""
         if skipped:
             self.missing, self.missing_at, self.paired = diag, self.i, True
             self.met_at = self.i  # the recovery counts the tokens after the errors from the keyword
         else:
             self.stray_at = self.met_at = self.i  # the recovery counts the tokens after the error from the keyword
             self.stray = diag
-        self.clusters_joined = True
         self._reopen("cluster")
-        return True
 
     def _cluster_body(self, first: tuple, name: ast.Word) -> ast.Cluster:
         """A cluster's statements and its `}`, the cluster open (`first`: its first token)."""
