@@ -1268,3 +1268,28 @@ def test_a_block_without_its_open_brace_is_named_as_its_opening_line_is_written(
     _, diagnostics = read_module(Source.of("t.bkr", text))
     assert [d.code for d in diagnostics] == ["BKR011"]
     assert diagnostics[0].message.startswith(f"expected `{{` after `{title}`, found ")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cluster A {\n  expire\n  member M { workers 2 }\n}\n",
+         ("BKR004", 2, 3, "expected `on` after `expire`, found `member`")),
+        ("cluster A {\n  expire on\n  member M { workers 2 }\n}\n",
+         ("BKR010", 2, 10, "expected a member name after `on`, found `member`")),
+        ("cluster A {\n  shared-volume V1\n    expire\n    member M { workers 2 }\n  }\n",
+         ("BKR004", 3, 5, "expected `on` after `expire`, found `member`")),
+    ],
+)
+def test_an_unfinished_expire_above_a_member_line_leaves_the_member_block_whole(monkeypatch, parser, text, expected):
+    # `expire` or `expire on`, then `member M {` on the next line: `member` starts its
+    # line, so it is the statement keyword (docs/language.md), not `on each member`
+    # with `M` a word too many and the member's `workers` in the expire block (BKR013).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    module, diagnostics = read_module(Source.of("t.bkr", text))
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in diagnostics] == [expected]
+    (cluster,) = module.clusters
+    assert [m.name.text for m in cluster.members] == ["M"]
+    assert [(s.keyword, [w.text for w in s.values]) for s in cluster.members[0].settings] == [("workers", ["2"])]
+    assert len(cluster.expires) == 1

@@ -2556,6 +2556,11 @@ class Recovery:
         if path is None and following in accepted and tok.type not in ("LBRACE", "RBRACE") and not starts_next:
             return self.extra_word(ip, tok)
         path = path or self.insertion(sim, ahead, accepted) or self.insertion(sim, [tok.type], accepted)
+        if path and starts_next and self.read_on_in(sim, path) and self.fits_once_finished(sim, str(tok.value).lower()):
+            # ... and it starts the next statement, not a word the placeholders would make
+            # of the one above (`expire`, then `member M {`: not `expire on each member`,
+            # `M` then a word too many): finish the statement, then place it.
+            path = completion(sim)
         if path is None and (tok.type in self.keyword_types or tok.type == "RBRACE"):
             # The statement is unfinished and the next one begins: finish it, then place `tok`.
             path = completion(sim)
@@ -2564,6 +2569,13 @@ class Recovery:
             self.feed_types(ip, path, tok)
             return tok
         return self.unexpected(ip, tok, accepted)
+
+    @staticmethod
+    def read_on_in(sim: Sim, path: list[str]) -> bool:
+        """Whether the statement under way at `sim` goes on after the placeholders
+        `path`: it may not end there (no `}` nor the end of the file fits)."""
+        after = sim.copy()
+        return after.feeds(path) and not after.accepts() & {"RBRACE", "$END"}
 
     def words_before_brace(self, ip, tok: Token) -> bool:
         """`member VMSYS1 slot 1 {`: words between a block's name and its `{`, on one
