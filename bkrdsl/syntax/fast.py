@@ -2987,11 +2987,7 @@ class _Parser:
         after it (`name_list`)."""
         if self.type == T_STRAY:  # perhaps a keyword half typed
             self._respell(("on",))
-        if self.type == "member":
-            raise _GiveUp  # `expire`, then `member M {}`: the recovery reads `member` as the member's name
         first = self._expect("on", PLACE)
-        if self.type == "member":
-            raise _GiveUp  # `expire on`, then `member M {}`: the recovery reads `member` as the member's name
         if self.type == "each":
             self._next(KEYWORD)
             self._expect("member", KEYWORD)
