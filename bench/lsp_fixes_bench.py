@@ -23,6 +23,18 @@ and no round (as bench/run.py's `--instructions`). The server is spoken to in
 process, in JSON-RPC, by tests/lsp_inprocess.py, with Python's garbage collector
 off (as `bkrc lsp` serves a message). Nothing is timed.
 
+The children differ in nothing but the round, so that the subtraction leaves the
+round alone: every child's command line has the same length (the scenario is
+passed as its index in SCENARIOS, the rounds as one digit), and a child ends
+with `os._exit`, without the interpreter's teardown. Both moved the figures by
+megainstructions: a child's memory layout follows from its command line, and
+glibc's `realloc` then grows a block in place or copies it (the regex engine's
+and lists' buffers), so two children doing the same work but for the
+scenario's name differed by up to 3.9 M at 10,000 users (none of them doing a
+round); the teardown frees whatever the rounds left, 166 M there. A round cheaper
+than that, such as a code action away from the slip, read as 0 to 5 M more or
+less than the keystroke, at random.
+
     python bench/lsp_fixes_bench.py                       # this checkout
     python bench/lsp_fixes_bench.py --against /tmp/base   # and another, the same way (repeatable)
     python bench/lsp_fixes_bench.py --files prodssi 1000  # some of the files only
@@ -58,10 +70,11 @@ SLIPS = {
 SCENARIOS = ("edit", "edit + action", "edit + action elsewhere", "action again")
 
 CHILD = r"""
-import gc, json, sys
+import gc, json, os, sys
 from pathlib import Path
 
 tree, path, slip_line, slip_col, other_line, scenario, times = sys.argv[1:8]
+scenario = SCENARIOS[int(scenario)]
 sys.path.insert(0, str(Path(tree) / "tests"))
 from lsp_inprocess import Editor
 
@@ -113,6 +126,8 @@ for _ in range(times):
 assert not editor.errors, editor.errors
 if times == 0:
     print(json.dumps([[a["title"], a.get("isPreferred"), "disabled" in a] for a in offered]))
+sys.stdout.flush()
+os._exit(0)  # no interpreter teardown: what it frees differs by what the rounds left
 """
 
 
@@ -147,7 +162,8 @@ def count(tree: Path, path: Path, line: int, col: int, other: int, scenario: str
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=str(tree))
     child = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, "-c", CHILD, str(tree), str(path), str(line), str(col), str(other), scenario, str(times)],
+         sys.executable, "-c", f"SCENARIOS = {SCENARIOS!r}\n" + CHILD, str(tree), str(path), str(line), str(col), str(other),
+         str(SCENARIOS.index(scenario)), str(times)],
         env=env, capture_output=True, text=True, check=False, cwd=str(tree),
     )
     if child.returncode != 0:
