@@ -3360,11 +3360,16 @@ def _span_end(item) -> int:
     return item.span.end
 
 
+def _span_over(before, after) -> Span:
+    """From the start of `before` to the end of `after` (a block and the one reopened after it)."""
+    first, last = before.span, after.span
+    return Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+
+
 def _joined_cluster(before: ast.Cluster, users: list, groups: list, after: ast.Cluster) -> ast.Cluster:
     """A cluster, the declarations after it and the cluster reopened after them as one
     (build.py's `join_reopened`: the items of all, in that order, the first's name)."""
-    first, last = before.span, after.span
-    span = Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    span = _span_over(before, after)
     return ast.Cluster(
         before.name,
         before.members + after.members,
@@ -3384,8 +3389,7 @@ def _joined_cluster(before: ast.Cluster, users: list, groups: list, after: ast.C
 def _joined(before, after):
     """A job, a member or an expire block and the one reopened after it as one
     (build.py's `join_reopened`: the statements of both, the first's name or placement)."""
-    first, last = before.span, after.span
-    span = Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    span = _span_over(before, after)
     if isinstance(before, ast.Member):
         return ast.Member(before.name, before.settings + after.settings, before.selections + after.selections, span, before.doc)
     if isinstance(before, ast.Expire):
