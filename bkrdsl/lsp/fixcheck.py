@@ -41,8 +41,9 @@ from bkrdsl.syntax import fast
 
 #: A name no parser reads as anything but a name: see the module's docstring.
 _PLAIN = re.compile(r"[A-Za-z$@_][A-Za-z0-9$#@_]*")
-#: The characters of a word (`fast._WORD_CHARS`): a name next to one is part of a longer word.
-_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:./")
+#: The characters of a word (the fast parser's `_WORD_CHARS` class, one set of them):
+#: a name next to one is part of a longer word.
+_WORD_CHARS = frozenset(filter(re.compile(f"[{fast._WORD_CHARS}]").fullmatch, map(chr, range(128))))
 #: Every word a parser compares a name's text with (lower case).
 PARSER_WORDS = (
     fast.KEYWORDS
