@@ -1289,7 +1289,7 @@ def _global_job(s: Starter) -> str:
     whose = s.roster.directory if s.roster else "the directory"
     disks = [f"{user}'s {address:04X}" for user, address in s.global_disks]
     several = len(disks) > 1
-    named = ", ".join(disks[:-1]) + " and " + disks[-1] if several else disks[0]
+    named = _listed_plain(disks)
     them = "them" if several else "it"
     member = s.members[0]
     by_user: dict[str, list[str]] = {}
