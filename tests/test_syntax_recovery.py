@@ -1293,3 +1293,33 @@ def test_an_unfinished_expire_above_a_member_line_leaves_the_member_block_whole(
     assert [m.name.text for m in cluster.members] == ["M"]
     assert [(s.keyword, [w.text for w in s.values]) for s in cluster.members[0].settings] == [("workers", ["2"])]
     assert len(cluster.expires) == 1
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cluster A {\n  job J {\n    run on\n  member M { workers 2 }\n}\n",
+         [("BKR010", 3, 9, "expected a member name after `on`, found `member`")]),
+        ("cluster A {\n  job J {\n    backup X\n    run\n  member M { workers 2 }\n}\n",
+         [("BKR004", 4, 5, "expected `on` after `run`, found `member`")]),
+        ("cluster A {\n  job J {\n    run on\n  }\n  member M { workers 2 }\n}\n",
+         [("BKR010", 3, 9, "expected a member name after `on`, found `}`")]),
+        ("cluster A {\n  run on\n  member M { workers 2 }\n}\n",
+         [("BKR013", 2, 3, "`run` can only appear inside a `job { ... }` block"),
+          ("BKR010", 2, 7, "expected a member name after `on`, found `member`")]),
+    ],
+)
+def test_an_unfinished_run_above_a_member_line_leaves_the_member_block_whole(monkeypatch, parser, text, expected):
+    # `run on` (or `run`) as a job's last line, its `}` missing, or misplaced in the
+    # cluster, then `member M {`: `member` starts its line, so it is the statement
+    # keyword (docs/language.md), not `run on each member` with `M` a word too many
+    # (BKR012) and the cluster never closed (BKR005). The statement fits once the job
+    # around `run` is closed: its `}` missing there, or never written (the job `run`
+    # is read in, in the cluster).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    module, diagnostics = read_module(Source.of("t.bkr", text))
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in diagnostics] == expected
+    (cluster,) = module.clusters
+    assert [m.name.text for m in cluster.members] == ["M"]
+    assert [(s.keyword, [w.text for w in s.values]) for s in cluster.members[0].settings] == [("workers", ["2"])]

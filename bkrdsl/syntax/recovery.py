@@ -2556,7 +2556,7 @@ class Recovery:
         if path is None and following in accepted and tok.type not in ("LBRACE", "RBRACE") and not starts_next:
             return self.extra_word(ip, tok)
         path = path or self.insertion(sim, ahead, accepted) or self.insertion(sim, [tok.type], accepted)
-        if path and starts_next and self.read_on_in(sim, path) and self.fits_once_finished(sim, str(tok.value).lower()):
+        if path and starts_next and self.read_on_in(sim, path) and self.ends_before(ip, sim, tok):
             # ... and it starts the next statement, not a word the placeholders would make
             # of the one above (`expire`, then `member M {`: not `expire on each member`,
             # `M` then a word too many): finish the statement, then place it.
@@ -2569,6 +2569,27 @@ class Recovery:
             self.feed_types(ip, path, tok)
             return tok
         return self.unexpected(ip, tok, accepted)
+
+    def ends_before(self, ip, sim: Sim, tok: Token) -> bool:
+        """Whether the statement keyword `tok` comes after the statement under way at
+        `sim` ends: it fits once that statement is finished (fits_once_finished), or once
+        the blocks around it are closed too, their `}` missing before `tok`
+        (brace_missing_before) or never written (a block assumed or reopened: `run on`
+        in the cluster, read in a job of its own)."""
+        keyword = str(tok.value).lower()
+        if self.fits_once_finished(sim, keyword):
+            return True
+        blocks = open_blocks(ip.parser_state.value_stack)
+        if self.brace_missing_before(sim, blocks, tok, keyword):
+            return True
+        kind = self.facts.keywords[keyword]
+        for count in range(1, len(blocks) + 1):
+            if not blocks[-count].placeholder:
+                return False
+            path = closing(sim, count)
+            if path is not None and sim.fits(path + [kind]):
+                return True
+        return False
 
     @staticmethod
     def read_on_in(sim: Sim, path: list[str]) -> bool:
