@@ -1210,6 +1210,14 @@ def test_an_exclude_in_an_identity_group_is_not_sent_to_a_member_block(kind, mem
         ("cluster A {\n  member M\n    jobsuffix\n    workers 2\n  }\n}\n", "jobsuffix",
          [("job-suffix", [""]), ("workers", ["2"])]),
         ('cluster A {\n  member M\n    job suffix "C"\n  }\n}\n', "job suffix", [("job-suffix", ["C"])]),
+        # ... on the block's line (not `job-suffix` misplaced in the cluster, BKR013, and
+        # the member's `}` then closing nothing, BKR006)
+        ("cluster A {\n  member M job suffix C }\n}\n", "job suffix", [("job-suffix", ["C"])]),
+        ("cluster A {\n  member M jobsuffix C\n  catalog local\n}\n", "jobsuffix", [("job-suffix", ["C"])]),
+        # ... and the keyword spelt, its value missing: not also BKR010 for the value
+        ("cluster A {\n  member M\n    job-suffix\n  }\n}\n", "job-suffix", [("job-suffix", [""])]),
+        ("cluster A {\n  member M\n    job-suffix\n    workers 2\n  }\n}\n", "job-suffix",
+         [("job-suffix", [""]), ("workers", ["2"])]),
     ],
 )
 def test_a_block_without_its_open_brace_before_a_keyword_without_its_hyphen_is_one_error(
@@ -1235,6 +1243,7 @@ def test_a_block_without_its_open_brace_before_a_keyword_without_its_hyphen_is_o
         ("cluster A {\n  member M\n    job suffix\n  }\n}\n", "job-suffix S"),
         ('cluster A {\n  member M\n    job suffix "C"  # the suffix\n  }\n}\n', "job-suffix C"),
         ("cluster A {\n  member M\n    private volume P Q\n  }\n}\n", "private-volume P Q"),
+        ("cluster A {\n  member M job suffix C }\n}\n", "job-suffix C"),
     ],
 )
 def test_a_block_without_its_open_brace_before_a_keyword_without_its_hyphen_writes_both(
@@ -1248,6 +1257,27 @@ def test_a_block_without_its_open_brace_before_a_keyword_without_its_hyphen_writ
     assert diagnostic.help == (
         f"open the block with `{{` after its name, and write `{keyword}` as one word, with its hyphen:"
         f" `member M {{ {meant} }}`"
+    )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("cluster A {\n  member M\n    job-suffix\n  }\n}\n", "job-suffix S"),
+        ("cluster A {\n  member M\n    private-volume  # none yet\n    workers 2\n  }\n}\n", "private-volume VOL"),
+    ],
+)
+def test_a_block_without_its_open_brace_before_a_setting_without_its_value_writes_both(
+    monkeypatch, parser, text, meant
+):
+    # `member M`, then `job-suffix` alone below: BKR011 and BKR010 (the value), two errors
+    # for one slip; the BKR011's help writes the block and the value now
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, (diagnostic,) = read_module(Source.of("t.bkr", text))
+    keyword = meant.split()[0]
+    assert diagnostic.help == (
+        f"open the block with `{{` after its name, and give `{keyword}` its value: `member M {{ {meant} }}`"
     )
 
 

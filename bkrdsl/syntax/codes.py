@@ -537,11 +537,14 @@ MISSING_OPEN = register(
     block; after the fix, a `}` still missing is reported. So it is when the
     body's first statement starts with a hyphenated keyword (`member VMSYS3`,
     then `private-volume M3PRV1` on the next line), also one written without
-    its hyphen (`private volume M3PRV1`, `job suffix C`), whose help then
+    its hyphen (`private volume M3PRV1`, `job suffix C`), on the next line or
+    on the block's own (`member VMSYS3 job suffix C }`), whose help then
     writes the block with the keyword as meant (`member VMSYS3 { job-suffix C
     }`), also where its value is missing (`job suffix` alone on its line:
     `job-suffix S`) or quoted: this one error, not that keyword misplaced in
-    the cluster block, nor a job called SUFFIX without its `{`. The message
+    the cluster block, nor a job called SUFFIX without its `{`. So is the
+    keyword spelt with its value missing (`job-suffix` alone), whose help
+    writes the value (`member VMSYS3 { job-suffix S }`): not also BKR010. The message
     names the block as its opening line is written (`single group APPS`,
     `expire on VMSYS1`). A member's settings written on its line without
     braces (`member VMSYS4 workers 2 private-volume M4PRV1`) are one error

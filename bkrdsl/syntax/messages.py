@@ -2108,14 +2108,13 @@ def body_without_braces(title: str, written: str, span: Span, what: str = "setti
 def missing_open(title: str, found: str, span: Span, meant: str | None = None) -> Diagnostic:
     """BKR011 after a block's name (`title`, in backquotes, or "the block"); `meant`, the
     block's first statement as meant where it was found written without its keyword's
-    hyphen (`member M`, then `job suffix C`: `job-suffix C`), which the help writes."""
+    hyphen (`member M`, then `job suffix C`: `job-suffix C`) or spelt, its value missing
+    (`job-suffix`, found as is: `job-suffix S`), which the help writes."""
     help = "open the block with `{` after its name, and close it with `}`"
     if meant is not None:
         keyword = meant.split()[0]
-        help = (
-            f"open the block with `{{` after its name, and write `{keyword}` as one word, with its hyphen:"
-            f" `{title.strip('`')} {{ {meant} }}`"
-        )
+        slip = f"give `{keyword}` its value" if found == f"`{keyword}`" else f"write `{keyword}` as one word, with its hyphen"
+        help = f"open the block with `{{` after its name, and {slip}: `{title.strip('`')} {{ {meant} }}`"
     return codes.MISSING_OPEN(
         f"expected `{{` after {title}, found {found}",
         span,

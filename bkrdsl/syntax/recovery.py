@@ -186,7 +186,7 @@ _SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
 _SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
-#: What a block's setting takes, where its value is missing (Recovery.unhyphenated_setting).
+#: What a block's setting takes, where its value is missing (Recovery.setting_meant).
 _SETTING_PLACEHOLDERS = {"job-suffix": "S", "private-volume": "VOL", "shared-volume": "VOL"}
 #: A run of commas, blanks between them (Recovery.monthly_comma: `monthly 1,, 02:00`).
 _COMMAS = re.compile(r",(?:[ \t]*,)*")
@@ -4957,7 +4957,7 @@ class Recovery:
         if (
             not fits
             and sim.fits(["LBRACE", kind])
-            and (how == "spelt" or self.first_on_line(tok.start_pos) and self.body_keyword_meant(keyword, end))
+            and (how == "spelt" or self.body_keyword_meant(keyword, end))
         ):
             # `member VMSYS3`, then `private-volume M3PRV1` below: the block's `{` is
             # missing (mid_statement says so, BKR011, or settings_without_braces on the
@@ -4965,7 +4965,7 @@ class Recovery:
             # body, is not misplaced in the block around it. Written without its hyphen
             # (`job suffix C`, first on its line, no `{` after it: body_keyword_meant), the
             # same one error, found `job suffix`, whose help writes the hyphen too
-            # (unhyphenated_setting); not a job called SUFFIX without its `{`.
+            # (setting_meant); not a job called SUFFIX without its `{`.
             return None if tok.type == kind else self.keyword_token(tok, keyword, end)
         if how != "spaced":
             if fits:
@@ -5163,16 +5163,22 @@ class Recovery:
             types.append(type_)
         return types
 
-    def unhyphenated_setting(self, found: Token) -> str | None:
-        """`job-suffix C` for `found`, a keyword of a block's body written without its
-        hyphen (`job suffix`, `jobsuffix`) where the block's `{` is missing before it: the
-        statement as meant, its values as written on its line (unquoted), `S` (`VOL`)
-        where none is; None for a keyword written as it is spelt, or another token."""
+    def setting_meant(self, found: Token) -> str | None:
+        """`job-suffix C` for `found`, a keyword of a block's body where the block's `{` is
+        missing before it, written without its hyphen (`job suffix`, `jobsuffix`) or spelt
+        with its value missing (`job-suffix` alone): the statement as meant, its values as
+        written on its line (unquoted), `S` (`VOL`) where none is; None for a keyword
+        spelt with its value, or another token."""
         if found.type not in self.keyword_types or found.start_pos is None or found.end_pos is None:
             return None
         keyword = self.facts.texts.get(found.type, "").strip("`")
-        if "-" not in keyword or str(found.value).lower() == keyword:
+        if "-" not in keyword:
             return None
+        if str(found.value).lower() == keyword:
+            window = self.window(found.end_pos)
+            after = window[0][0] if window else ""
+            if after not in ("}", "") and after.lower() not in self.facts.keywords:
+                return None  # its value is there
         self.written_in_open.add(found.start_pos)
         rest = self.source.text[found.end_pos : self._line_end(found.end_pos)].split("#")[0].split("}")[0].split()
         values = [word.strip('"') for word in rest if word.strip('"')]
@@ -6043,11 +6049,11 @@ class Recovery:
             title = opener_written(stack)
             if title is None:
                 title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
-            meant = self.unhyphenated_setting(found) if title.startswith("`") else None
+            meant = self.setting_meant(found) if title.startswith("`") else None
             self.report(messages.missing_open(title, self.describe(found), where, meant), at)
             self.missing_opens += 1
         elif filler == "NAME" and keyword is not None and keyword.start_pos in self.written_in_open:
-            return  # `member M`, then `job suffix` alone: the BKR011 wrote `job-suffix S`
+            return  # `member M`, then `job suffix` (`job-suffix`) alone: the BKR011 wrote `job-suffix S`
         elif filler == "NAME" and keyword is not None and self.time_after_comma(keyword, names, previous):
             comma = self.comma_before(previous)
             self.report(messages.weekly_trailing_comma(names[-2], names[-1], comma), at)
