@@ -40,6 +40,11 @@ class Span(NamedTuple):
         return Span(file, 1, 1, 1, 1, 0, 0)
 
 
+
+def span_through(first: Span, last: Span) -> Span:
+    """The place from the start of `first` to the end of `last`."""
+    return Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+
 @dataclass(frozen=True)
 class Source:
     """A decoded .bkr text with its display name (a path as the user wrote it, or <stdin>)."""

@@ -184,11 +184,6 @@ def variant_chars(text: str) -> list[str]:
     return sorted({c for c in text if c in EBCDIC_VARIANT})
 
 
-def span_through(first: Span, last: Span) -> Span:
-    """The place from the start of `first` to the end of `last`."""
-    return Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
-
-
 # ------------------------------------------------------------ did you mean
 class Suggester:
     """difflib's closest matches, with a budget so that huge inputs stay fast."""

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.catalog import purge_kept
-from bkrdsl.check.common import first_few, listed, quoted, small_int, span_through, valid_user_or_pattern
+from bkrdsl.check.common import first_few, listed, quoted, small_int, valid_user_or_pattern
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
@@ -38,6 +38,7 @@ from bkrdsl.resolve.model import (
     split_sfs_path,
 )
 from bkrdsl.resolve.patterns import covers, pairs_that_may_share, shared_id
+from bkrdsl.source import span_through
 
 #: bkrc does not know how long a backup runs; a purge that starts within this
 #: many minutes after a backup on the same member is taken to overlap it.

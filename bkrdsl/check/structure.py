@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from bkrdsl import ast
 from bkrdsl.ast import Level
-from bkrdsl.check.common import delete_repeats, listed, quoted, span_through
+from bkrdsl.check.common import delete_repeats, listed, quoted
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model
-from bkrdsl.source import Source
+from bkrdsl.source import Source, span_through
 
 NO_CLUSTER = register(
     "BKR110",

@@ -16,7 +16,6 @@ from bkrdsl.check.common import (
     quoted,
     selections_of,
     small_int,
-    span_through,
     swapped_disk,
     valid_user_or_pattern,
 )
@@ -43,7 +42,7 @@ from bkrdsl.resolve.model import (
     parse_weekday,
     volume_size_problem,
 )
-from bkrdsl.source import Span
+from bkrdsl.source import Span, span_through
 
 INVALID_ADDRESS = register(
     "BKR310",

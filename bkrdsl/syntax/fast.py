@@ -228,7 +228,7 @@ from typing import NamedTuple
 from bkrdsl import ast
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.records import dataclass
-from bkrdsl.source import Source, Span
+from bkrdsl.source import Source, Span, span_through
 from bkrdsl.syntax.build import doc_above, doc_line
 from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
@@ -3360,16 +3360,10 @@ def _span_end(item) -> int:
     return item.span.end
 
 
-def _span_over(before, after) -> Span:
-    """From the start of `before` to the end of `after` (a block and the one reopened after it)."""
-    first, last = before.span, after.span
-    return Span(first.file, first.line, first.column, last.end_line, last.end_column, first.start, last.end)
-
-
 def _joined_cluster(before: ast.Cluster, users: list, groups: list, after: ast.Cluster) -> ast.Cluster:
     """A cluster, the declarations after it and the cluster reopened after them as one
     (build.py's `join_reopened`: the items of all, in that order, the first's name)."""
-    span = _span_over(before, after)
+    span = span_through(before.span, after.span)
     return ast.Cluster(
         before.name,
         before.members + after.members,
@@ -3389,7 +3383,7 @@ def _joined_cluster(before: ast.Cluster, users: list, groups: list, after: ast.C
 def _joined(before, after):
     """A job, a member or an expire block and the one reopened after it as one
     (build.py's `join_reopened`: the statements of both, the first's name or placement)."""
-    span = _span_over(before, after)
+    span = span_through(before.span, after.span)
     if isinstance(before, ast.Member):
         return ast.Member(before.name, before.settings + after.settings, before.selections + after.selections, span, before.doc)
     if isinstance(before, ast.Expire):
