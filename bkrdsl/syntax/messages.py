@@ -1648,7 +1648,9 @@ def monthly_comma_before_day(
         f"its number, `{keyword}monthly N {time}` (N from 1 to 31), or a weekday of the month,"
         f" `{keyword}monthly first|second|third|fourth|last DAY {time}`"
     )
-    if ordinal is None:
+    if ordinal is None and day is not None:
+        help = f"write the time after the day, without the `,`: `{keyword}monthly {day} {time}`"
+    elif ordinal is None:
         help = f"write the day after `monthly`, then the time: {forms}"
     elif day is None:
         help = (
@@ -1657,9 +1659,6 @@ def monthly_comma_before_day(
         )
     else:
         help = f"write the time after the weekday, without the `,`: `{keyword}{written} {day} {time}`"
-    if ordinal is None and day is not None:
-        help = f"write the time after the day, without the `,`: `{keyword}monthly {day} {time}`"
-
     return codes.STRAY_COMMA(message, span, help=help)
 
 
