@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 from conftest import ROOT
 
+from bkrdsl import fixes
 from bkrdsl.diagnostics.registry import REGISTRY, Code
 from bkrdsl.fmt import format_source
 from bkrdsl.source import Source
@@ -1353,3 +1354,61 @@ def test_an_unfinished_run_above_a_member_line_leaves_the_member_block_whole(mon
     (cluster,) = module.clusters
     assert [m.name.text for m in cluster.members] == ["M"]
     assert [(s.keyword, [w.text for w in s.values]) for s in cluster.members[0].settings] == [("workers", ["2"])]
+
+
+#: `expire on each` or `run on each` as the line above `member M {` (a job's `}` there or
+#: missing): the `member` that would finish `on each member` opens the member block below.
+EACH_ABOVE_MEMBER = [
+    ("cluster A {\n  expire on each\n  member M { workers 2 }\n}\n", "expire", (2, 13)),
+    ("cluster A {\n  expire on each  # all of them\n  member M {\n    workers 2\n  }\n}\n", "expire", (2, 13)),
+    ("cluster A {\n  job J {\n    backup X\n    run on each\n  }\n  member M { workers 2 }\n}\n", None, None),
+    ("cluster A {\n  job J {\n    backup X\n    run on each\n  member M { workers 2 }\n}\n", "run", (4, 12)),
+    ("cluster A {\n  run on each\n  member M { workers 2 }\n}\n", "run", (2, 10)),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("text", "statement", "where"), EACH_ABOVE_MEMBER)
+def test_an_unfinished_on_each_above_a_member_line_leaves_the_member_block_whole(
+    monkeypatch, parser, text, statement, where
+):
+    # `member` starting the line after `on each`, before a name and `{`, opens the member
+    # block (docs/language.md), not `on each member` with `M` a word too many (BKR004)
+    # and `workers` then in an expire block (BKR013), or a job never closed (BKR005).
+    # The unfinished statement is the one error (the misplaced `run`'s BKR013 first),
+    # whose fix inserts `member` after `each`.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    module, diagnostics = read_module(Source.of("t.bkr", text))
+    (cluster,) = module.clusters
+    assert [m.name.text for m in cluster.members] == ["M"]
+    assert [(s.keyword, [w.text for w in s.values]) for s in cluster.members[0].settings] == [("workers", ["2"])]
+    if statement is None:  # the job's `}` ends `run on each`: as before
+        assert [(d.code, d.message) for d in diagnostics] == [("BKR004", "expected `member` after `each`, found `}`")]
+        return
+    diagnostic = diagnostics[-1]
+    assert [d.code for d in diagnostics] == (["BKR013", "BKR004"] if "  run" in text.split("\n")[1] else ["BKR004"])
+    assert (diagnostic.span.line, diagnostic.span.column) == where
+    assert diagnostic.message == "expected `member` after `each`, found `member M {`, a member block's opening line"
+    assert diagnostic.help == (
+        f"write `member` after `each`, on its line: `{statement} on each member`;"
+        " a `member NAME {` line opens a member block"
+    )
+    fixed = fixes.apply(text, [diagnostic])
+    assert "on each member\n" in fixed or "on each member  #" in fixed
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # `member` on the line of `each`: `on each member`, `M` a word too many, as before
+        ("cluster A {\n  expire on each member M {\n    preview daily 01:00\n  }\n}\n", ["BKR004"]),
+        # `member` below, not before a name and `{`: `on each member`, as before
+        ("cluster A {\n  expire on each\n  member {\n    preview daily 01:00\n  }\n}\n", []),
+        ("cluster A {\n  job J {\n    backup X\n    run on each\n    member daily 02:00\n  }\n}\n", []),
+    ],
+)
+def test_on_each_with_member_not_opening_a_block_below_reads_as_before(monkeypatch, parser, text, codes):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, diagnostics = read_module(Source.of("t.bkr", text))
+    assert [d.code for d in diagnostics] == codes

@@ -2660,6 +2660,19 @@ def member_left_out(diag: Diagnostic, after_each: Span) -> Diagnostic:
     return replace(diag, fix=Fix.replace("Insert `member`", after_each, " member"))
 
 
+def member_block_below(diag: Diagnostic, statement: str | None) -> Diagnostic:
+    """`expected `member` after `each``: `expire on each` (or `run on each`), then
+    `member M {` starting the next line, which opens a member block (a statement's
+    first keyword starting a line after an unfinished one is that keyword): `member`
+    belongs on the line of `each`."""
+    written = f"`{statement} on each member`" if statement in ("expire", "run") else "`on each member`"
+    return replace(
+        diag,
+        message=f"{diag.message}, a member block's opening line",
+        help=f"write `member` after `each`, on its line: {written}; a `member NAME {{` line opens a member block",
+    )
+
+
 def size_left_out(diag: Diagnostic, number: Span) -> Diagnostic:
     """`expected `size` after `191``: `disk BKRBKUP 191 10 cyl`, a size and its unit
     written without their keyword: at the number, and `size` inserted before it."""

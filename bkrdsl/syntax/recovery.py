@@ -97,6 +97,8 @@ _PATH_AFTER = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[ \t]*(?:#[^\n]*)?\r?(?:\
 _IMPORT_PATH_CHAR = re.compile(r"[A-Za-z0-9_.\-/]")
 _MODULE_PATH = re.compile(r"[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)+")
 #: `on VMSYS1 TCTMM` after `catalog-node`: the member, then the node (Recovery.node_after_member).
+#: A name's end, then its block's `{` on its line (`member M {`): member_block_below.
+_BRACE_NEXT = re.compile(r"[ \t]*\{")
 _MEMBER_THEN_NODE = re.compile(r"[Oo][Nn]\s+(?P<member>[^\s,{}#\"]+)\s+(?P<node>[^\s,{}#\"]+)")
 #: The rest of a name written on to a quoted text (Recovery.quoted_sfs_part: `".*` after `"CICSPRD"`).
 _NAME_TAIL = re.compile(r"[A-Za-z0-9$#@_*%?+\-:.]*")
@@ -1474,6 +1476,8 @@ class Recovery:
         if tok.type == "RBRACE" and self.brace_inside_statement(ip, tok, accepted):
             return None
         if self.node_after_member(ip, tok):
+            return None
+        if self.member_block_below(ip, tok):
             return None
         if self.quoted_sfs_part(ip, tok):
             return None
@@ -3320,6 +3324,45 @@ class Recovery:
         if not self._node_after_member(ip, on):
             self.feed(ip, on)
             return False
+        return True
+
+    def member_block_below(self, ip, tok: Token) -> bool:
+        """`expire on each` (or `run on each`), then `member M {` starting the next line:
+        Lark read `member` as the end of `on each member`, and `M` fits nowhere. A
+        statement's first keyword that starts a line after an unfinished statement is
+        that keyword (docs/language.md), here before a name and `{` on its line: it
+        opens the member block, as after `expire` or `run on` (mid_statement,
+        ends_before). `member` is taken off the stack, the statement above finished
+        with placeholders (its one error, whose fix inserts `member` after `each`), and
+        the lexer goes back to `member`, read again where the next statement starts.
+        `member` on the line of `each`, or not followed by a name and `{`, keeps
+        `on each member`."""
+        stack = ip.parser_state.value_stack
+        if tok.type != "NAME" or not is_real(tok) or len(stack) < 3:
+            return False
+        on, each, member = stack[-3:]
+        if [getattr(v, "type", None) for v in (on, each, member)] != ["ON", "EACH", "MEMBER"]:
+            return False
+        if not (is_real(each) and is_real(member)) or each.line == member.line or tok.line != member.line:
+            return False
+        if not self.first_on_line(member.start_pos) or not _BRACE_NEXT.match(self.source.text, tok.end_pos):
+            return False
+        state = ip.parser_state
+        sim = Sim(state.parse_conf, state.state_stack[:-1])
+        path = completion(sim)
+        if not path or path[0] != "MEMBER" or not self.ends_before(ip, sim, member):
+            return False
+        del stack[-1]
+        del state.state_stack[-1]
+        found = f"`member {messages.shown(str(tok.value))[1:-1]} {{`"
+        diag = messages.missing_other("`member`", f" after {self.describe(each)}", found, self.span_of(each), "MEMBER")
+        diag = messages.member_left_out(diag, self.source.span(each.end_pos, each.end_pos))
+        self.report(messages.member_block_below(diag, self.statement_word(stack[:-2])), member.start_pos)
+        self.feed_types(ip, path, member)
+        line_ctr = ip.lexer_thread.state.line_ctr
+        line_ctr.char_pos = member.start_pos
+        line_ctr.column = member.start_pos - line_ctr.line_start_pos + 1
+        self._fed_error_token = True
         return True
 
     def _node_after_member(self, ip, tok: Token) -> bool:
