@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES, run_cli
 from hypothesis import given
 from hypothesis import strategies as st
@@ -380,6 +381,57 @@ def test_bkr530_an_identity_s_global_minidisk_an_each_member_job_backs_up_once_p
     assert check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), sysres) == []
 
 
+def _longest_names(run: str, local: int = 0) -> tuple[str, str]:
+    """A cluster of eight members (the most z/VM allows), every name as long as a z/VM
+    name may be (eight characters; the job seven, so that its per-member names are
+    eight), whose job of IDENTITY TCPIPXYZ runs on `run` and backs up its global 0200;
+    the first `local` SUBCONFIGs define 0200 too. The .bkr text and the directory's."""
+    members = [f"ZVMSYSA{i}" for i in range(1, 9)]
+    bkr = "import std/backup-manager\nimport std/zvm73\n\ncluster LONGSSI {\n"
+    for i, member in enumerate(members, 1):
+        bkr += f"  member {member} {{ workers 2  private-volume P{i}PRV1  job-suffix {i} }}\n"
+    bkr += (
+        "  disk BKRBKUP 191 size 10 cyl\n  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 5 cyl\n"
+        f"  catalog shared server BKRSVSFS pool BKRPOOL on {members[0]}\n"
+        f"  expire on {members[0]} {{\n    purge weekly sun 06:00\n    retain 30 days\n  }}\n"
+        "  identity group SYSTEM { TCPIPXYZ }\n"
+        "  job SYSINCX {\n    backup SYSTEM full\n    include minidisk TCPIPXYZ 0200\n    to disk pool BKUPPOOL\n"
+        f"    run on {run or ', '.join(members)} daily 02:00\n  }}\n}}\n"
+    )
+    direct = "IDENTITY TCPIPXYZ TCPIP 256M 256M ABG\n"
+    direct += "".join(f" BUILD ON {m} USING SUBCONFIG TCPIPXY{i}\n" for i, m in enumerate(members, 1))
+    direct += " IPL CMS\n MDISK 0200 3390 3000 0050 VMCOM1 MR\n"
+    for i in range(1, 9):
+        direct += f"SUBCONFIG TCPIPXY{i}\n MDISK 0191 3390 0316 0003 P{i}PRV1 MR\n"
+        direct += f" MDISK 0200 3390 0400 0003 P{i}PRV1 MR\n" if i <= local else ""
+    return bkr, direct
+
+
+@pytest.mark.parametrize(("run", "local"), [("each member", 0), ("", 0), ("each member", 7), ("", 7), ("", 1)])
+def test_bkr530_stays_within_the_message_width_with_the_longest_names(run, local):
+    # Eight members of eight characters: the message named the members and the eight
+    # jobs the job becomes (301 and 347 characters), or, the address also in seven of
+    # the SUBCONFIGs, the members and the SUBCONFIGs (402); the renderers cut it at
+    # MESSAGE_WIDTH. The related labels name them now.
+    bkr, direct = _longest_names(run, local)
+    (d,) = analyse("site.bkr", bkr.encode(), directory=read_directory("site.direct", direct.encode())).diagnostics
+    assert d.code == "BKR530"
+    assert len(d.message) <= MESSAGE_WIDTH and len(d.help) <= MESSAGE_WIDTH, d.message
+    assert all(len(r.label) <= MESSAGE_WIDTH for r in d.related)
+    labels = [r.label for r in d.related]
+    if local == 0:
+        assert "so each of the 8 members' jobs backs it up" in d.message
+        assert labels[-1].endswith(", as `SYSINCX1`, `SYSINCX2`, `SYSINCX3`, `SYSINCX4`, `SYSINCX5`, `SYSINCX6`,"
+                                   " `SYSINCX7` and `SYSINCX8`")
+    elif local == 7:
+        assert "and in 7 of its SUBCONFIGs (local)" in d.message
+        assert [label for label in labels if label.startswith("MDISK")] == [
+            f"MDISK 0200 in SUBCONFIG `TCPIPXY{i}`: local" for i in range(1, 8)
+        ]
+    else:
+        assert "and in its SUBCONFIG `TCPIPXY1` (local)" in d.message
+
+
 #: TCPIP's 0191 in its IDENTITY entry itself (global), beside the one each of its SUBCONFIGs has (local).
 GLOBAL_0191 = (r"^( OPTION QUICKDSP)$", r"\1\n MDISK 0191 3390 3000 0050 VMCOM1 MR")
 
@@ -393,7 +445,7 @@ def test_bkr530_a_global_minidisk_defined_again_locally_is_said_so_with_init_s_a
     (d,) = check(PRODSSI, GLOBAL_0191)
     assert d.code == "BKR530" and d.severity is Severity.ERROR and (d.span.line, d.span.column) == (80, 24)
     assert d.message == (
-        "job `SYSINC` backs up `TCPIP`'s minidisk 0191 on each member, but IDENTITY `TCPIP` defines it in its"
+        "job `SYSINC` backs up `TCPIP`'s minidisk 0191, but IDENTITY `TCPIP` defines it in its"
         " entry itself (global: one every member's instance shares) and in each of its SUBCONFIGs (local): an"
         " exclude takes the address, so no job can back up the global one once and the others on each member"
     )

@@ -1726,28 +1726,31 @@ def _global_per_member(
         Related(disk.statement, f"IDENTITY {quoted(entry.id)}'s MDISK {address}, in its entry, not a SUBCONFIG"),
         Related(job.run.placement.span, f"job {quoted(job.name)} runs on {how} here"),
     )
+    # The message stays within the renderers' MESSAGE_WIDTH with the longest names (eight
+    # members of eight characters, user and job names of eight): the members and the
+    # jobs the job becomes are named in the related label at its `run`, not here.
     both = global_and_local(directory, entry, disk)
     if both is not None:
         # An exclude would take the local ones out too, and a job on one member selecting
         # them is BKR221: `bkrc init`'s advice (starter.directory_global_and_local) instead.
         return GLOBAL_MINIDISK_PER_MEMBER(
-            f"job {quoted(job.name)} backs up {quoted(entry.id)}'s minidisk {address} on {how}, but IDENTITY"
+            f"job {quoted(job.name)} backs up {quoted(entry.id)}'s minidisk {address}, but IDENTITY"
             f" {quoted(entry.id)} defines it {both.said()}",
             item.span,
             help=both.help(on[0]),
             related=(related[0], *both.related[:8], related[1]),
         )
     names = dict(model.derived_names(job))
-    copies = listed([names.get(m, job.name) for m in on], 6)
+    copies = listed([names.get(m, job.name) for m in on], 8)
     return GLOBAL_MINIDISK_PER_MEMBER(
         f"job {quoted(job.name)} backs up {quoted(entry.id)}'s minidisk {address} on {how}, but the site's directory"
         " defines it in the IDENTITY entry itself: one global minidisk every instance shares, so each of the"
-        f" {len(on)} members' jobs ({copies}) backs it up",
+        f" {len(on)} members' jobs backs it up",
         item.span,
         help=f"exclude it from the job, `exclude minidisk {entry.id} {address}`, and back it up once, in a job of"
         f" its own on one member (`include minidisk {entry.id} {address}`, `run on {on[0]}`), which BKR221 allows"
         " with `--directory`; or move the MDISK statement into each SUBCONFIG if every instance should have its own",
-        related=related,
+        related=(related[0], Related(job.run.placement.span, f"job {quoted(job.name)} runs on {how} here, as {copies}")),
     )
 
 
@@ -1778,8 +1781,10 @@ class GlobalAndLocal(NamedTuple):
             again = "again there"
         elif self.every and len(self.subconfigs) > 1:
             again = "in each of its SUBCONFIGs (local)"
-        else:
-            again = f"in its SUBCONFIG{'s' if len(self.subconfigs) > 1 else ''} {listed(self.subconfigs)} (local)"
+        elif len(self.subconfigs) == 1:
+            again = f"in its SUBCONFIG {quoted(self.subconfigs[0])} (local)"
+        else:  # named in the related labels: the message stays within MESSAGE_WIDTH
+            again = f"in {len(self.subconfigs)} of its SUBCONFIGs (local)"
         return (
             f"in its entry itself (global: one every member's instance shares) and {again}: an exclude takes"
             " the address, so no job can back up the global one once and the others on each member"
