@@ -649,6 +649,35 @@ CASES = [
         }
         """,
     ),
+    (
+        "a-last-label-spelled-like-a-keyword-keeps-the-member-one-statement-per-line",
+        # `private-volume M1PRV1 JOB` is read with JOB as its last label because the
+        # next statement starts the next line (docs/language.md); the one-line member
+        # would put `workers 2` after it on its line, where JOB reads as the keyword:
+        # `bkrc fmt` stopped with an internal error (FormatterBug, exit 2).
+        """
+        cluster C {
+          member VMSYS1 { private-volume M1PRV1 JOB
+            workers 2 }
+          member VMSYS2 { private-volume M2PRV1 disk
+            job-suffix B }
+          member VMSYS3 { workers 2  private-volume M3PRV1 JOB }
+        }
+        """,
+        """
+        cluster C {
+          member VMSYS1 {
+            private-volume M1PRV1 JOB
+            workers 2
+          }
+          member VMSYS2 {
+            private-volume M2PRV1 disk
+            job-suffix B
+          }
+          member VMSYS3 { workers 2  private-volume M3PRV1 JOB }
+        }
+        """,
+    ),
     ("empty-file", "\n\n  \n", ""),
     ("comments-only", "\n# one\n\n\n## two   \n\n", "# one\n\n## two\n"),
 ]

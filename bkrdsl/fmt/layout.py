@@ -412,7 +412,13 @@ class Printer:
     def one_line_body(self, node: Node, body) -> str | None:
         """The body written inline, or None when this block is always written one item per line."""
         if node.kind == "member" and all(c.kind in ONE_LINE_MEMBER_ITEMS for c in body):
-            return "  ".join(self.joined(*self.token_range(c)) for c in body)
+            ranges = [self.token_range(c) for c in body]
+            if any(keyword_shaped(self.layout.toks[last]) for _, last in ranges[:-1]):
+                # `private-volume M1PRV1 JOB` then `workers 2`: JOB is the list's last
+                # label only with a `}` or the next line after it (docs/language.md);
+                # with `workers 2` after it on its line, it would read as the keyword
+                return None
+            return "  ".join(self.joined(*r) for r in ranges)
         if node.kind == "group_decl":
             out = []
             for n, entry in enumerate(body):
