@@ -228,6 +228,9 @@ NAME_LISTS = ("backup",)
 PLACE = ("on", "each")
 #: Keywords followed by one user ID or pattern (also inside a group body).
 USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-node", "server")
+#: Keywords followed by one value (a number, a unit, a pool's name, a role), even one
+#: spelled like a keyword, as the parsers read it (`to disk pool BACKUP`, a file pool).
+VALUE_SLOTS = ("at", "job-suffix", "pool", "role", "workers")
 #: Keywords followed by an owner (user ID or pattern), then addresses up to the next keyword.
 ADDRESS_LISTS = ("minidisk",)
 #: `disk USER ADDRESS size ...`: the keyword, and the keyword that confirms the form.
@@ -242,8 +245,8 @@ MONTHLY, ORDINALS = "monthly", ("first", "second", "third", "fourth", "last")
 
 def context_keywords() -> set[str]:
     return {
-        *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT,
-        MONTHLY, *ORDINALS,
+        *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK,
+        IMPORT, MONTHLY, *ORDINALS,
     }
 
 
@@ -358,6 +361,12 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 {1: "keyword", 2: "@member-words"},
             ),
             Include("user-slot"),
+            Match(
+                "workers N, job-suffix C, role ROLE, pool POOL, at N: a value, even one spelled like a keyword",
+                f"({kw(*VALUE_SLOTS)}){sp}+({word})",
+                None,
+                {1: "keyword", 2: "@value"},
+            ),
             Match(
                 "minidisk OWNER ADDRESS...: addresses up to the next keyword",
                 f"({kw(*ADDRESS_LISTS)}){sp}+({word})((?:{sp}+{any_keyword}{word})*)",
@@ -539,8 +548,8 @@ def vim_syntax() -> str:
     blanks = regex_chars(v.blanks.replace("\n", "")).replace("\\f", "\\x0c")  # Vim has no \f in a class
     bad = "[^" + blanks + "\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
     kwalt = f"\\%(\\%({_vim_words(everywhere_keywords())}\\)\\>\\)\\@!"
-    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT, MONTHLY,
-               *ORDINALS}
+    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT,
+               MONTHLY, *ORDINALS}
     plain = [k for k in v.keywords if k not in special]
     decls = []
     for k, kind in DECLARES.items():
@@ -631,6 +640,9 @@ def vim_syntax() -> str:
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",
         "syn match bkrSlotWord /\\k\\@<!" + word + "/ contained transparent contains=bkrUserId,bkrPattern",
+        f"\" {', '.join(VALUE_SLOTS)}: one value, even one spelled like a keyword (`pool BACKUP`)",
+        f"syn keyword bkrKeyword {' '.join(VALUE_SLOTS)} nextgroup=bkrValueWord skipwhite",
+        "syn match bkrValueWord /\\k\\@<!" + word + "/ contained transparent contains=bkrTime,bkrPattern,bkrNumber",
         "",
         "\" minidisk OWNER ADDRESS...: addresses up to the next keyword",
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrOwner skipwhite" for k in ADDRESS_LISTS],

@@ -268,6 +268,30 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
                                                 ("keyword", "private-volume"), ("name", "FIRST"), ("comma", ","),
                                                 ("name", "SECOND")]),
     ("monthly 1 first", [("keyword", "monthly"), ("number", "1"), ("name", "first")]),
+    # a keyword that takes one value (`pool`, `role`, `workers`, `job-suffix`, a disk's
+    # `at`) is followed by a value, even one spelled like a keyword, as the parsers read
+    # it: a file pool named BACKUP, a role misspelt `full` (bkrc check reports it)
+    ("to disk pool BACKUP", [("keyword", "to"), ("keyword", "disk"), ("keyword", "pool"), ("name", "BACKUP")]),
+    (
+        "catalog shared server S pool Tape on VMSYS1",
+        [("keyword", "catalog"), ("keyword", "shared"), ("keyword", "server"), ("user-id", "S"),
+         ("keyword", "pool"), ("name", "Tape"), ("keyword", "on"), ("member-name", "VMSYS1")],
+    ),
+    (
+        "identity user BKRX role full",
+        [("keyword", "identity"), ("keyword", "user"), ("user-id", "BKRX"), ("keyword", "role"), ("name", "full")],
+    ),
+    (
+        "member M { workers TAPE  job-suffix RUN }",
+        [("keyword", "member"), ("member-name", "M"), ("brace", "{"), ("keyword", "workers"), ("name", "TAPE"),
+         ("keyword", "job-suffix"), ("name", "RUN"), ("brace", "}")],
+    ),
+    (
+        "disk BKRX 191 size 10 cyl on VMCOM1 at JOB",
+        [("keyword", "disk"), ("user-id", "BKRX"), ("address", "191"), ("keyword", "size"), ("number", "10"),
+         ("name", "cyl"), ("keyword", "on"), ("name", "VMCOM1"), ("keyword", "at"), ("name", "JOB")],
+    ),
+    ("to disk pool", [("keyword", "to"), ("keyword", "disk"), ("keyword", "pool")]),
     # after `on` come member names, even those spelled like keywords (a member named
     # RUN): only `each` is a keyword there, as the parser reads it; a member is
     # shown where it is used as where it is declared

@@ -32,11 +32,10 @@ syn match bkrComma /,/
 syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 
 " Keywords that only are keywords.
-syn keyword bkrKeyword at catalog daily days description each exclude expire
-syn keyword bkrKeyword full identity include incremental job-suffix local
-syn keyword bkrKeyword logon-wait manager manual pool pool-wait preview
-syn keyword bkrKeyword private-volume purge retain role run sfs shared
-syn keyword bkrKeyword shared-volume single tape to weekly workers
+syn keyword bkrKeyword catalog daily days description each exclude expire full
+syn keyword bkrKeyword identity include incremental local logon-wait manager
+syn keyword bkrKeyword manual pool-wait preview private-volume purge retain
+syn keyword bkrKeyword run sfs shared shared-volume single tape to weekly
 
 " import PATH
 syn keyword bkrKeyword import nextgroup=bkrImportPath skipwhite
@@ -72,6 +71,9 @@ syn match bkrPlaceList /\%(each\k\@!\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrSlotWord skipwhite
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
+" at, job-suffix, pool, role, workers: one value, even one spelled like a keyword (`pool BACKUP`)
+syn keyword bkrKeyword at job-suffix pool role workers nextgroup=bkrValueWord skipwhite
+syn match bkrValueWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " minidisk OWNER ADDRESS...: addresses up to the next keyword
 syn keyword bkrKeyword minidisk nextgroup=bkrOwner skipwhite
