@@ -5,7 +5,8 @@
   are dropped and names compared case-insensitively (bkrdsl.fmt.equivalence),
   and the checker reports the same codes, each on the same tokens;
 * comments kept: the same comments, in the same order, with the same text
-  (trailing blanks aside);
+  (trailing blanks aside), each between the same tokens, trailing code or on
+  its own line as before (`comment_places`);
 * layout-blind: re-indenting, multiplying blank lines, respacing within a line
   and changing the case of keywords and names gives back the canonical file
   byte for byte;
@@ -50,6 +51,33 @@ def comments_of(text: str) -> list[str]:
     return [str(t.value).rstrip() for t in parse(Source.of("c.bkr", normalise(text))).comments]
 
 
+def comment_places(text: str) -> list[tuple]:
+    """The file's tokens (names and keywords in upper case) and its comments, in order, each
+    comment with whether it trails code on its line: where each comment is, among the tokens.
+    Doc comments on their own line are left out (`meaning` checks each documents the same
+    declaration: one moves below the end of a statement that ran on onto its line), and
+    a `{` after a trailing comment counts as before it (`member M  # c` above `{` becomes
+    `member M {  # c`: docs/fmt.md)."""
+    text = normalise(text)
+    result = parse(Source.of("c.bkr", text))
+    items = [(t.start_pos, "t", t) for t in _tokens(text)] + [(c.start_pos, "c", c) for c in result.comments]
+    out: list[tuple] = []
+    line = None
+    for _, kind, token in sorted(items, key=lambda i: i[0]):
+        value = str(token.value)
+        if kind == "t":
+            if value == "{" and out and out[-1][0] == "c" and out[-1][2]:
+                out.insert(len(out) - 1, ("t", "{"))
+            else:
+                out.append(("t", value if value.startswith('"') else value.upper()))
+            line = token.end_line
+        elif token.type == "DOC_COMMENT" and line != token.line:
+            continue
+        else:
+            out.append(("c", value.rstrip(), line == token.line))
+    return out
+
+
 def model_meaning(text: str, path=None, name: str = "gen.bkr"):
     analysis = analyse(name, text.encode("utf-8"), path=path)
     what = analysis.model if analysis.model is not None else analysis.program.modules
@@ -66,6 +94,7 @@ def assert_properties(text: str, path=None, name: str = "gen.bkr") -> str:
     assert formatted(out, name).text == out, "not idempotent"
     assert model_meaning(out, path, name) == model_meaning(text, path, name), "meaning changed"
     assert comments_of(out) == comments_of(text), "comments changed"
+    assert comment_places(out) == comment_places(text), "a comment moved among the tokens"
     return out
 
 
