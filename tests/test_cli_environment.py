@@ -1136,6 +1136,70 @@ def test_a_dialect_table_that_is_not_toml_says_what_the_file_was_for(tmp_path, m
     assert not (tmp_path / "out").exists()
 
 
+def _dialect_bytes() -> bytes:
+    from bkrdsl.dialect import DIALECT_DIR
+
+    return (DIALECT_DIR / "backup-manager-1.3.toml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        # Python's codec error said "position 22", a byte offset, and "codec".
+        (lambda t: t.replace(b"Backup", b"B\xe4ckup", 1),
+         ("site.toml: not UTF-8: byte 0xE4 at line 1, column 23; save the table as UTF-8"
+         " (`iconv -f CP1252 -t UTF-8`)")),
+        # tomllib's "Invalid statement (at line 2, column 1)" said nothing of a NUL byte.
+        (lambda t: t.replace(b"\n", b"\n\0", 1),
+         "site.toml: holds a NUL byte at line 2, column 1: a dialect table is a text file (TOML)"),
+        (lambda t: t.decode().encode("utf-16"),
+         ("site.toml: is UTF-16 (it starts with a UTF-16 byte-order mark); save the table as UTF-8"
+         " (`iconv -f UTF-16 -t UTF-8`)")),
+    ],
+    ids=["latin-1", "nul", "utf-16"],
+)
+def test_a_dialect_table_that_is_not_text_says_where(tmp_path, monkeypatch, change, says):
+    monkeypatch.chdir(tmp_path)
+    src = source(tmp_path)
+    (tmp_path / "site.toml").write_bytes(change(_dialect_bytes()))
+    for command in (["compile", src, "-o", tmp_path / "out"], ["check", src]):
+        err = one_line(run_cli([*command, "--dialect", "site.toml"]))
+        assert err == f"bkrc: {says}\n", err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_dialect_table_saved_with_a_byte_order_mark_is_read(tmp_path, monkeypatch):
+    """Windows editors (Notepad) save UTF-8 with a byte-order mark, which tomllib
+    refused as "Invalid statement (at line 1, column 1)"; a .bkr file may have one
+    too (docs/language.md)."""
+    monkeypatch.chdir(tmp_path)
+    src = source(tmp_path)
+    (tmp_path / "site.toml").write_bytes(b"\xef\xbb\xbf" + _dialect_bytes().replace(b"\n", b"\r\n"))
+    run_cli(["compile", src, "-o", tmp_path / "bom", "--dialect", "site.toml"], expect=0)
+    run_cli(["compile", src, "-o", tmp_path / "plain"], expect=0)
+    assert tree(tmp_path / "bom") == tree(tmp_path / "plain")
+
+
+def test_a_dialect_table_too_large_is_refused_before_it_is_read_whole(tmp_path, monkeypatch):
+    """`--dialect /dev/zero`, or a log named by mistake, was read whole: memory ran
+    out (an internal error, MemoryError) or the TOML parser ran for long."""
+    from bkrdsl import dialect
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(dialect, "MAX_TABLE_SIZE", 40_000)
+    src = source(tmp_path)
+    (tmp_path / "site.toml").write_bytes(_dialect_bytes() + b"#" * 40_000)
+    err = one_line(run_cli(["compile", src, "-o", tmp_path / "out", "--dialect", "site.toml"]))
+    assert err == (
+        "bkrc: site.toml: more than 40,000 bytes: too large for a dialect table;"
+        " name the site's copy of the built-in one (`--dialect` in docs/compatibility.md)\n"
+    ), err
+    if os.path.exists("/dev/zero"):
+        err = one_line(run_cli(["check", src, "--dialect", "/dev/zero"]))
+        assert err.startswith("bkrc: /dev/zero: more than 40,000 bytes: too large for a dialect table"), err
+    assert not (tmp_path / "out").exists()
+
+
 # ------------------------------------------------------------ two compiles at once
 def test_a_second_compile_waits_for_the_first(tmp_path):
     """While one compile writes beside DIR (it holds the folder's lock), another

@@ -671,6 +671,32 @@ BROKEN_TABLES = [
     ("missing unit", lambda d: d["units"].pop("blk"), "missing units: blk"),
     ("unknown unit", lambda d: d["units"].update(trk={"devtype": "3390", "first": 1}), "units.trk: unknown unit"),
     ("no meta", lambda d: d.pop("dialect"), "malformed dialect table"),
+    # A key or a table missing, or of another shape, inside the table is named
+    # where it is: "no 'value' (a table starts with [dialect], ...)" named no entry
+    # and blamed the [dialect] table, and a table of the wrong shape was Python's
+    # own words ("AttributeError: 'int' object has no attribute 'items'").
+    ("entry without value", lambda d: d["entries"]["submit_verb"].pop("value"),
+     "site.toml: entry submit_verb: no 'value' (every entry has one"),
+    ("entry not a table", lambda d: d["entries"].update(submit_verb="SUBMIT {job}"),
+     "site.toml: entry submit_verb: must be a table ([entries.submit_verb] with its value and status), not a string"),
+    ("entries not a table", lambda d: d.update(entries=5),
+     "site.toml: entries: must be a table ([entries.NAME] for each entry), not a number"),
+    ("no entries", lambda d: d.pop("entries"), "site.toml: no [entries] table"),
+    ("meta not a table", lambda d: d.update(dialect="1.3"),
+     "site.toml: dialect: must be a table ([dialect] with its release and product), not a string"),
+    ("machine without password", lambda d: d["machines"]["worker"].pop("password"),
+     "site.toml: machines.worker: no 'password' (every machine role has its password, storage, maxstorage and classes"),
+    ("machine not a table", lambda d: d["machines"].update(worker=4),
+     ("site.toml: machines.worker: must be a table ([machines.worker] with its password, storage, maxstorage,"
+     " classes and statements), not a number")),
+    ("machines not a table", lambda d: d.update(machines=["worker"]),
+     "site.toml: machines: must be a table ([machines.ROLE] for each role), not an array"),
+    ("statements not a list", lambda d: d["machines"]["worker"].update(statements="IPL CMS"),
+     "site.toml: machines.worker.statements: must be an array of directory statements, not a string"),
+    ("unit without devtype", lambda d: d["units"]["cyl"].pop("devtype"),
+     "site.toml: units.cyl: no 'devtype' (each unit has its devtype"),
+    ("unit not a table", lambda d: d["units"].update(cyl="3390"),
+     "site.toml: units.cyl: must be a table ([units.cyl] with its devtype and first), not a string"),
     # CP reads an entry's control statements before its device statements
     # (z/VM CP Planning and Administration, LOGONBY: "must precede any device
     # statements"): OPTION appended after the LINKs would make DIRECTXA refuse it
@@ -691,6 +717,7 @@ def test_a_broken_table_is_refused_with_the_reason(what, change, message):
     with pytest.raises(DialectError) as err:
         parse_dialect(_broken(change), "site.toml")
     assert message in str(err.value)
+    assert "Error" not in str(err.value), str(err.value)  # never Python's exception names
 
 
 def test_cp_return_codes_are_read_as_numbers():

@@ -343,11 +343,55 @@ def _check_text(where: str, template: str, allowed: frozenset[str] | None) -> No
         )
 
 
+def _shape(value: object) -> str:
+    """What a TOML value is, in the words of TOML ("a string", "an array")."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}, a boolean"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"a string ({_shown_value(value)})"
+    return f"a {type(value).__name__}"  # a date or a time
+
+
+def _shown_value(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+def _table(value: object, where: str, holds: str) -> dict:
+    """`value` when it is a TOML table; else DialectError: `where` must be one
+    (`holds`: what such a table holds, as `[entries.NAME] for each entry`)."""
+    if not isinstance(value, dict):
+        raise DialectError(f"{where}: must be a table ({holds}), not {_shape(value)}")
+    return value
+
+
+def _needed(spec: dict, key: str, where: str, every: str) -> object:
+    """`spec[key]`; else DialectError naming `where` and the key (`every`: which
+    keys each such table has)."""
+    try:
+        return spec[key]
+    except KeyError:
+        raise DialectError(
+            f"{where}: no {key!r} ({every}: copy it from the built-in table, `--dialect` in docs/compatibility.md)"
+        ) from None
+
+
 def _entries(data: dict, origin: str) -> dict[str, Entry]:
     entries = {}
-    for key, spec in data["entries"].items():
+    if "entries" not in data:
+        raise DialectError(
+            f"{origin}: no [entries] table (every product keyword bkrc writes is an entry:"
+            " start from a copy of the built-in one, `--dialect` in docs/compatibility.md)"
+        )
+    for key, spec in _table(data["entries"], f"{origin}: entries", "[entries.NAME] for each entry").items():
         where = f"{origin}: entry {key}"
-        value = str(spec["value"])
+        spec = _table(spec, where, f"[entries.{key}] with its value and status")
+        value = str(_needed(spec, "value", where, "every entry has one"))
         _check_text(where, value, FIELDS.get(key))
         _check_required(where, key, value)
         entries[key] = Entry(key, value, _status(spec, where), str(spec.get("note", "")))
@@ -417,17 +461,22 @@ def _check_cp_return_codes(origin: str, entries: dict[str, Entry]) -> None:
 
 def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
     machines = {}
-    for role, spec in data.get("machines", {}).items():
+    for role, spec in _table(data.get("machines", {}), f"{origin}: machines", "[machines.ROLE] for each role").items():
         where = f"{origin}: machines.{role}"
         if role not in MACHINE_ROLES:
             raise DialectError(f"{where}: unknown role (known: {', '.join(MACHINE_ROLES)})")
-        statements = tuple(str(s) for s in spec.get("statements", ()))
+        spec = _table(spec, where, f"[machines.{role}] with its password, storage, maxstorage, classes and statements")
+        listed = spec.get("statements", [])
+        if not isinstance(listed, list):
+            raise DialectError(f"{where}.statements: must be an array of directory statements, not {_shape(listed)}")
+        statements = tuple(str(s) for s in listed)
         for text in statements:
             _check_text(where, text, MACHINE_FIELDS)
         _check_order(where, statements)
         if role in STARTED_ROLES:
             _check_ipl(where, statements)
-        words = {name: str(spec[name]) for name in ("password", "storage", "maxstorage", "classes")}
+        every = "every machine role has its password, storage, maxstorage and classes"
+        words = {name: str(_needed(spec, name, where, every)) for name in ("password", "storage", "maxstorage", "classes")}
         for name, text in words.items():
             _check_text(f"{where}.{name}", text, frozenset())
             if not text or " " in text:
@@ -517,11 +566,12 @@ def _units(data: dict, origin: str) -> dict[str, Unit]:
     from bkrdsl.resolve.model import DISK_UNIT_LIMITS
 
     units = {}
-    for name, spec in data.get("units", {}).items():
+    for name, spec in _table(data.get("units", {}), f"{origin}: units", "[units.cyl] and [units.blk]").items():
         where = f"{origin}: units.{name}"
         if name.upper() not in DISK_UNIT_LIMITS:
             raise DialectError(f"{where}: unknown unit (known: {', '.join(UNITS)})")
-        devtype = str(spec["devtype"])
+        spec = _table(spec, where, f"[units.{name}] with its devtype and first")
+        devtype = str(_needed(spec, "devtype", where, "each unit has its devtype, and its first"))
         _check_text(where, devtype, frozenset())
         if not devtype or " " in devtype:
             raise DialectError(f"{where}.devtype: must be one word, the device type MDISK statements name (3390)")
@@ -547,7 +597,7 @@ def _units(data: dict, origin: str) -> dict[str, Unit]:
 
 def parse_dialect(data: dict, origin: str) -> Dialect:
     try:
-        meta = data["dialect"]
+        meta = _table(data["dialect"], f"{origin}: dialect", "[dialect] with its release and product")
         return Dialect(
             str(meta["release"]),
             str(meta["product"]),
@@ -581,15 +631,23 @@ def _builtin(release: str) -> Dialect:
     return _read_table(file, file.name, release, builtin=True)
 
 
+#: The most bytes a dialect table may hold (the built-in one has about 31,000):
+#: `--dialect /dev/zero`, or a log named by mistake, is refused after reading
+#: this much, not read until memory runs out.
+MAX_TABLE_SIZE = 1_000_000
+
+
 def _read_table(file: Path, origin: str, release: str, builtin: bool = False) -> Dialect:
     try:
-        text = file.read_text(encoding="utf-8")
+        with open(file, "rb") as f:
+            raw = f.read(MAX_TABLE_SIZE + 1)
     except FileNotFoundError:
         if not builtin:
             raise DialectError(f"{file}: no such file (the --dialect table)") from None
         raise DialectError(f"no dialect table for release {release} ({file})") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise DialectError(f"{file}: cannot read: {err}") from None
+    except OSError as err:
+        raise DialectError(f"{file}: cannot read: {err.strerror or err}") from None
+    text = _table_text(file, raw)
     data = _parsed_ahead(file.name, text) if builtin else None
     if data is None:
         import tomllib  # here: the built-in tables are read from bkrdsl/dialect/_tables.py
@@ -599,6 +657,44 @@ def _read_table(file: Path, origin: str, release: str, builtin: bool = False) ->
         except tomllib.TOMLDecodeError as err:
             raise DialectError(f"{file}: malformed dialect table: not TOML: {err}") from None
     return parse_dialect(data, origin)
+
+
+def _table_text(file: Path, raw: bytes) -> str:
+    """The text of a table's bytes, as `read_text` would give it (newlines made
+    `\\n`), without a UTF-8 byte-order mark (Notepad writes one, and tomllib
+    refuses it); DialectError naming the place of what is not UTF-8 text, where
+    the codec's words gave a byte offset ("position 22")."""
+    import codecs
+
+    if len(raw) > MAX_TABLE_SIZE:
+        raise DialectError(
+            f"{file}: more than {MAX_TABLE_SIZE:,} bytes: too large for a dialect table;"
+            " name the site's copy of the built-in one (`--dialect` in docs/compatibility.md)"
+        )
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DialectError(
+            f"{file}: is UTF-16 (it starts with a UTF-16 byte-order mark); save the table as UTF-8"
+            " (`iconv -f UTF-16 -t UTF-8`)"
+        )
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+
+    def place(offset: int) -> str:
+        start = raw.rfind(b"\n", 0, offset) + 1
+        column = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+        line = raw.count(b"\n", 0, offset) + 1
+        return f"line {line}, column {column}"
+
+    nul = raw.find(b"\0")
+    if nul != -1:
+        raise DialectError(f"{file}: holds a NUL byte at {place(nul)}: a dialect table is a text file (TOML)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DialectError(
+            f"{file}: not UTF-8: byte 0x{raw[err.start]:02X} at {place(err.start)}; save the table as UTF-8"
+            " (`iconv -f CP1252 -t UTF-8`)"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _parsed_ahead(name: str, text: str) -> dict | None:

@@ -87,10 +87,18 @@ are described (a `disk` statement may use either), each with a one-word
 `devtype` and a `first` cylinder or block that lies on the largest volume
 of its kind (below 1,182,006 cylinders, the largest 3390, or 2^32 blocks,
 the FBA block numbers' range). A broken table stops the
-compile with one line naming the entry (exit 2), before anything is written.
+compile with one line naming the entry (exit 2), before anything is written:
+a key missing, or a table of another shape, is named where it is
+(`site-dialect.toml: entry submit_verb: no 'value' (...)`,
+`site-dialect.toml: machines.worker: must be a table (...), not a number (4)`).
 A copy made from an older bkrc lacks the entries added since (the Tape
 Manager machines' defaults, for one): the line names them and the built-in
-table to copy them from.
+table to copy them from. The table is UTF-8 text (a byte-order mark, as
+Notepad writes, is read past) of at most 1,000,000 bytes: a byte that is not
+UTF-8, or a NUL byte, is named by line and column, a UTF-16 table is named so
+(`iconv -f UTF-16 -t UTF-8` converts it), and a larger file is refused after
+its first 1,000,000 bytes (`--dialect /dev/zero` ends there, not when memory
+runs out).
 
 ## Logging on to the machines
 
