@@ -1584,17 +1584,30 @@ def _recovery(out_dir: Path) -> tuple[Path | None, list[Path]]:
     return put_back, removed
 
 
-def recover(out_dir: Path) -> None:
+def recover(out_dir: Path) -> list[str]:
     """Tidy up after a run that was killed: put back a folder it had moved aside,
-    remove the temporary folders of runs that are no longer alive (`_recovery`)."""
+    remove the temporary folders of runs that are no longer alive (`_recovery`).
+    Returns a line for each, to print (`bkrc compile` says what it tidied, as a
+    dry run's plan does: `_recovery_lines`); a folder that could not be removed
+    is a `warning:` line (the next compile tries again)."""
     put_back, removed = _recovery(out_dir)
+    done = []
     if put_back is not None:
         try:
             os.rename(put_back, swapped_folder(out_dir))
         except OSError as err:
             raise OutputError(f"{out_dir}: cannot put back {put_back.name}: {err.strerror or err}") from None
+        done.append(f"put {out_dir} back from {put_back.name}, where a killed compile had moved it")
     for path in removed:
-        _remove_tree(path)
+        err = _remove_tree(path)
+        if err is None:
+            done.append(f"removed {path.name}, which a killed compile left beside {out_dir}")
+        else:
+            done.append(
+                f"warning: {path.name}, which a killed compile left beside {out_dir}, could not be removed:"
+                f" {err.strerror or err}{f' ({err.filename})' if err.filename else ''}; remove it by hand"
+            )
+    return done
 
 
 def _exchange(a: Path, b: Path) -> bool:

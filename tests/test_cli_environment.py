@@ -1022,6 +1022,56 @@ def test_a_dry_run_counts_the_room_a_killed_runs_folder_gives_back(tmp_path):
         subprocess.run(["umount", out.parent], check=True)
 
 
+def test_the_compile_says_what_a_killed_compile_left_that_it_tidies_first(tmp_path):
+    """A kill (SIGKILL, a power cut) can leave the hidden folder beside DIR, or DIR
+    moved aside; the next compile removes the one and puts the other back before
+    anything else. It did so without a word, where a dry run's plan says it: a
+    line now names each (standard error; standard output with --format json,
+    whose document is all of standard error), whatever the compile does next."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    left = out.parent / ".out.bkrc-new-999999999-abcdefgh"  # no process has that ID
+    (left / "DEV1").mkdir(parents=True)
+    (left / "DEV1" / "BKRSUBMT.EXEC").write_text("half\n")
+    done = run_cli(["compile", src, "-o", out], expect=0)
+    assert done.stdout == f"bkrc: {out} is up to date\n"
+    assert done.stderr == f"bkrc: removed {left.name}, which a killed compile left beside {out}\n"
+    assert siblings(out) == []
+
+    aside = out.parent / ".out.bkrc-old-999999999-abcdefgh"  # killed between the fallback swap's renames
+    out.rename(aside)
+    left.mkdir()
+    done = run_cli(["compile", src, "-o", out, "--format", "json"], expect=0)
+    assert done.stdout == (
+        f"bkrc: put {out} back from {aside.name}, where a killed compile had moved it\n"
+        f"bkrc: removed {left.name}, which a killed compile left beside {out}\n"
+        f"bkrc: {out} is up to date\n"
+    )
+    assert json.loads(done.stderr) is not None
+    assert siblings(out) == []
+
+    left.mkdir()  # a compile that is refused afterwards has still tidied, and says so
+    (out / "manifest.json").write_text("not json")
+    done = run_cli(["compile", src, "-o", out], expect=2)
+    assert done.stderr.startswith(f"bkrc: removed {left.name}, which a killed compile left beside {out}\nbkrc: ")
+    assert siblings(out) == []
+
+
+def test_a_killed_compiles_folder_that_cannot_be_removed_is_a_warning(tmp_path, monkeypatch):
+    """An entry in it made immutable after the kill (`chattr +i`, root only): the
+    folder stays, the compile goes on, and a warning says which and why."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    left = out.parent / ".out.bkrc-new-999999999-abcdefgh"
+    left.mkdir()
+    monkeypatch.setattr(output, "_remove_tree", lambda path: PermissionError(1, "Operation not permitted", str(path / "x")))
+    done = run_cli(["compile", src, "-o", out], expect=0)
+    assert done.stderr == (
+        f"bkrc: warning: {left.name}, which a killed compile left beside {out}, could not be removed:"
+        f" Operation not permitted ({left / 'x'}); remove it by hand\n"
+    )
+
+
 # ------------------------------------------------------------ colour
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:

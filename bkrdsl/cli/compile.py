@@ -295,7 +295,8 @@ def _compile(
         if not (dry_run or check_only):
             output.refuse_current_folder(out)
             locks.append(output.WriteLock(out, waiting=_waiting(status)))
-            output.recover(out)
+            for line in output.recover(out):  # what a killed compile left, tidied first
+                click.echo(f"bkrc: {line}", err=status)
         plan = output.make_plan(out, artifacts, source)
     except output.OutputError as err:
         _fail(f"bkrc: {err}", EXIT_USAGE, err=status)
