@@ -4,6 +4,8 @@ import each other are one import cycle (BKR102), a module imported twice is not.
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -95,6 +97,36 @@ def test_a_module_in_a_folder_bkrc_may_not_enter_is_not_called_missing(tmp_path,
     assert d.help == (
         f"let the user running bkrc enter {site} (it needs search permission, x, on every folder"
         " on a module's path), or correct the import"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_module_that_is_a_fifo_is_refused_not_waited_for(tmp_path):
+    """`site/x.bkr` a FIFO (named pipe): reading it waited for a writer for good, and
+    `bkrc check`, `compile` and the language server with it, which has no Ctrl-C. It
+    is refused unread, as a folder is; a FIFO given as FILE is still read (`<(...)`)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    os.mkfifo(site / "x.bkr")
+    path = tmp_path / "main.bkr"
+    data = f"import ./site/x\n{CLUSTER}".encode()
+    done: list = []
+    worker = threading.Thread(
+        target=lambda: done.append(analyse(str(path), data, path=path).diagnostics), daemon=True
+    )
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():  # let the reader go, then fail
+        fd = os.open(site / "x.bkr", os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        worker.join(5)
+        pytest.fail("the import of a FIFO waited for a writer")
+    (d,) = [d for d in done[0] if d.code in ("BKR101", "BKR103")]
+    assert d.code == "BKR103"
+    assert d.message == f"cannot read module `./site/x` ({site / 'x.bkr'}): it is a FIFO (named pipe), not a file"
+    assert d.help == (
+        "bkrc reads a module from a regular file only (a FIFO would hold it until something"
+        " writes to it, a device may never end): put the module's .bkr file there, or correct the import"
     )
 
 

@@ -79,8 +79,9 @@ UNREADABLE_MODULE = register(
     "error",
     "an imported module, or a folder on its path, cannot be read",
     """
-    The imported path was found but is a folder, or reading it failed (for
-    example, no permission). Or a folder on the module's path is one bkrc may
+    The imported path was found but is a folder, a FIFO, a device or a
+    socket (none is read: a FIFO would hold the check until something writes
+    to it), or reading it failed (for example, no permission). Or a folder on the module's path is one bkrc may
     not enter (no search permission, `x`, for the user running bkrc): bkrc
     cannot tell whether the module is there, and names that folder rather
     than saying the module is missing (BKR101). A module found further on
@@ -130,6 +131,30 @@ def _look(path: Path) -> bool | PermissionError:
     except (OSError, ValueError):
         return False
     return True
+
+
+def _not_a_file(path: Path) -> str | None:
+    """What `path` is when it is a FIFO, a device or a socket ("a FIFO (named
+    pipe)"), which no module is read from: a FIFO's read waits for a writer, for
+    good when none comes (and the language server has no Ctrl-C), and a device
+    such as /dev/zero may never end. None for a file, a folder (its read says
+    so), or what cannot be looked at (its read says why). The words are those
+    of `output.special_kind`, which this layer may not import."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    for test, what in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return what
+    return None
 
 
 def _closed_folder(path: Path) -> Path:
@@ -455,6 +480,21 @@ def _visit(
             )
             continue
         if key in loading.loaded:
+            continue
+        what = _not_a_file(found)
+        if what is not None:
+            loading.program.diagnostics.append(
+                UNREADABLE_MODULE(
+                    f"cannot read module `{imp.path}` ({found}): it is {what}, not a file",
+                    imp.span,
+                    help=(
+                        "bkrc reads a module from a regular file only (a FIFO would hold it until"
+                        " something writes to it, a device may never end): put the module's .bkr"
+                        " file there, or correct the import"
+                    ),
+                )
+            )
+            loading.loaded[key] = None
             continue
         try:
             data = loading.reader(found)
