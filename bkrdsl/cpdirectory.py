@@ -115,7 +115,9 @@ NOT_TEXT = register(
     `--directory FILE` names the site's CP source directory (`USER DIRECT`
     from PMAINT 2CC, or DirMaint's `DIRM USER WITHPASS` file), transferred
     to where bkrc runs as text. bkrc reads it as UTF-8, or as Latin-1 where
-    it is not UTF-8. A file that holds NUL bytes, one whose bytes read as
+    it is not UTF-8. A UTF-16 file (it starts with the byte-order mark a
+    Windows editor writes when it saves as "Unicode") is named so, with the
+    `iconv` that converts it. A file that holds NUL bytes, one whose bytes read as
     EBCDIC (transferred in binary mode: its blanks are X'40', which reads
     as `@`), or one of more than 200 MB is not such a file, and bkrc
     compares nothing with it: no check against the directory runs. A NUL
@@ -748,7 +750,12 @@ def read_directory(name: str, data: bytes) -> Directory:
         if problem is _NUL:
             source, span = _shown_at_nul(name, text)
             problem = f"the CP directory file holds a NUL byte at line {span.line}, column {span.column}: {_NUL}"
-        return Directory(source, (), (NOT_TEXT(problem, span, help=_NOT_TEXT_HELP),), False)
+        help_ = _NOT_TEXT_HELP
+        if problem is _UTF16:
+            import shlex
+
+            help_ = f"save it as UTF-8: `iconv -f UTF-16 -t UTF-8 {shlex.quote(name)} > user.direct`"
+        return Directory(source, (), (NOT_TEXT(problem, span, help=help_),), False)
     lines = text.split("\n")
     starts = Source.line_starts(lines)
     reader = _Reader(name)
@@ -764,6 +771,8 @@ _NOT_TEXT_HELP = (
 
 #: `_decode`'s problem for a file holding a NUL byte, which `read_directory` says where.
 _NUL = "it is binary, not a text file"
+#: `_decode`'s problem for a UTF-16 file (its byte-order mark), whose help is iconv's.
+_UTF16 = "the CP directory file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8"
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
@@ -771,6 +780,8 @@ def _decode(data: bytes) -> tuple[str, str | None]:
     holding a NUL byte, (its text, `_NUL`), to show where the first one is."""
     if len(data) > MAX_FILE_SIZE:
         return "", f"the CP directory file is {len(data):,} bytes, more than any source directory holds"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # saved as "Unicode" by a Windows editor
+        return "", _UTF16
     nul = b"\0" in data
     if not nul and _looks_ebcdic(data):
         return "", "the CP directory file reads as EBCDIC: it was transferred in binary mode, not as text"

@@ -152,6 +152,20 @@ def test_a_directory_that_is_not_text_is_bkr501(data, words):
     assert not found.readable and found.entries == ()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_directory_saved_as_utf16_is_named_so(encoding):
+    """Saved as "Unicode" by a Windows editor: it was "a NUL byte at line 1, column 2:
+    it is binary", with the help to transfer it again in text mode."""
+    text = "USER LNXWEB01 LBYONLY 4G 8G G\n MDISK 0100 3390 1 3338 LXP001 MR\n"
+    data = text.encode(encoding) if encoding == "utf-16" else b"\xfe\xff" + text.encode(encoding)
+    found = read_directory("site.direct", data)
+    (problem,) = found.diagnostics
+    assert problem.code == "BKR501"
+    assert problem.message == "the CP directory file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8"
+    assert problem.help == "save it as UTF-8: `iconv -f UTF-16 -t UTF-8 site.direct > user.direct`"
+    assert not found.readable and found.entries == ()
+
+
 @pytest.mark.parametrize(
     ("data", "line", "column", "shown"),
     [
