@@ -160,6 +160,35 @@ def test_sarif_for_a_file_name_that_is_not_utf8(tmp_path):
     assert all(uri.endswith("/bad%FF.bkr") for uri in uris), uris
 
 
+def test_a_file_name_that_is_not_utf8_under_a_strict_utf8_locale(tmp_path):
+    """Under a UTF-8 locale other than C (en_US.UTF-8: a desktop's, a CI runner's),
+    Python's standard output is strict: a name that is not UTF-8 (read as surrogate
+    escapes) was an internal error (UnicodeEncodeError) in `bkrc check`'s
+    diagnostics and in `bkrc compile`'s `wrote` line. Both streams now write the
+    name's own bytes, as standard output did under the C locale; standard error
+    wrote `bad\\udcff.bkr` there, a name no shell finds."""
+    folder = os.fsencode(tmp_path)
+    bad = os.path.join(folder, b"bad\xff.bkr")
+    with open(bad, "wb") as f:
+        f.write(b"cluster X {\n  member A { workers 1 }\n")
+    ugly = os.path.join(folder, b"ugly\xff.bkr")
+    with open(ugly, "wb") as f:
+        f.write(UGLY.encode())
+    good = source(tmp_path)
+    out = os.path.join(folder, b"out\xff")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}  # what en_US.UTF-8 gives standard output
+    for args, code, stream, says in [
+        (["check", bad], 1, "stdout", b" --> " + bad + b":"),
+        (["compile", bad, "-o", out], 1, "stderr", b" --> " + bad + b":"),
+        (["fmt", "--check", ugly], 1, "stderr", b"would reformat " + ugly + b"\n"),
+        (["compile", good, "-o", out], 0, "stdout", b"bkrc: wrote " + out + b": "),
+    ]:
+        run = subprocess.run([sys.executable, "-m", "bkrdsl", *args], check=False, cwd=ROOT, env=env, capture_output=True)
+        assert b"internal error" not in run.stderr and b"Traceback" not in run.stderr, run.stderr
+        assert run.returncode == code, (args, run.stdout, run.stderr)
+        assert says in getattr(run, stream), (args, run.stdout, run.stderr)
+
+
 def _bkrc(args, **kwargs):
     return subprocess.run(
         [sys.executable, "-m", "bkrdsl", *map(str, args)], check=False, cwd=ROOT, **kwargs

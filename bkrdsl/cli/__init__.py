@@ -148,8 +148,32 @@ def cli() -> None:
     """Describe the backups of a z/VM SSI cluster once; check it; write every member's files."""
 
 
+def _names_as_bytes() -> None:
+    """Standard output and error write a file name that is not UTF-8 (which Python
+    reads as surrogate escapes, `bad\\udcff.bkr`) as its own bytes, as a shell and
+    `ls` name it. Python does so on standard output under the C locale only:
+    under en_US.UTF-8 (a desktop's, a CI runner's) standard output is strict, and
+    such a name in a diagnostic or in `wrote DIR` was an internal error
+    (UnicodeEncodeError); standard error wrote the escape, a name no shell finds.
+    Only a UTF-8 stream: another encoding's errors are left as Python set them."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        try:
+            utf8 = encoding is not None and codecs.lookup(encoding).name == "utf-8"
+        except LookupError:  # pragma: no cover - a stream with a made-up encoding
+            utf8 = False
+        if utf8 and getattr(stream, "errors", None) != "surrogateescape" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="surrogateescape")
+            except (OSError, ValueError):  # pragma: no cover - a stream that cannot change now
+                pass
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: click's own exit codes, and one line (exit 2) for any crash."""
+    _names_as_bytes()
     try:
         cli.main(args=argv, prog_name="bkrc", standalone_mode=True)
     except SystemExit:
