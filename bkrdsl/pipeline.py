@@ -18,7 +18,7 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.diagnostics.limit import Collector, Stop
 from bkrdsl.records import dataclass
 from bkrdsl.resolve import Model, Program, build_model, load
-from bkrdsl.resolve.loader import ParsedModules, Reader, ScratchModules
+from bkrdsl.resolve.loader import ParsedModules, Read, Reader, ScratchModules
 from bkrdsl.source import Source
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ def analyse(
     checks: bool = True,
     parsed: ParsedModules | ScratchModules | None = None,
     max_errors: int = 0,
+    main: Read | None = None,
 ) -> Analysis:
     """Read, parse, resolve and check one main file and its imports. Never raises on input.
 
@@ -106,7 +107,12 @@ def analyse(
 
     `max_errors` N keeps each file's diagnostics up to its Nth error, as the
     report shows them (`limit`), and counts the rest in `Analysis.stops`: a file
-    of a million mistakes costs no memory for them (0: every diagnostic kept)."""
+    of a million mistakes costs no memory for them (0: every diagnostic kept).
+
+    `main` is the main file already parsed, as `loader.read_text(name, data)` gives
+    it (`bkrc init`, whose formatter's proof parsed the text it writes): `load`
+    takes it only when `data` decodes to its very Source; the diagnostics are the
+    same with it or without."""
     with no_cycle_collection():
         return _analyse(
             name,
@@ -120,6 +126,7 @@ def analyse(
             checks=checks,
             parsed=parsed,
             max_errors=max_errors,
+            main=main,
         )
 
 
@@ -151,10 +158,10 @@ def no_cycle_collection():
 
 
 def _analyse(
-    name, data, *, path, search_path, reader, dialect, directory, cluster_required, checks, parsed, max_errors
+    name, data, *, path, search_path, reader, dialect, directory, cluster_required, checks, parsed, max_errors, main
 ) -> Analysis:
     kwargs = {"reader": reader} if reader is not None else {}
-    program = load(name, data, path=path, search_path=search_path, parsed=parsed, **kwargs)
+    program = load(name, data, path=path, search_path=search_path, parsed=parsed, main=main, **kwargs)
     return analyse_program(
         program,
         dialect=dialect,

@@ -1332,6 +1332,20 @@ def text(s: Starter) -> str:
     """The cluster file, in canonical layout. The names must have passed `problems()`."""
     from bkrdsl.fmt import format_text
 
+    return format_text(_body(s), "<bkrc init>")
+
+
+def text_read(s: Starter, name: str):
+    """`text(s)`, and the formatter's parse of it under the file name `name`
+    (`fmt.format_text_read`: None when nothing parsed the text laid out), for the
+    check of the file `bkrc init` writes to take rather than parse it again."""
+    from bkrdsl.fmt import format_text_read
+
+    return format_text_read(_body(s), "<bkrc init>", read_as=name)
+
+
+def _body(s: Starter) -> str:
+    """The cluster file before `bkrc fmt`'s layout."""
     members = "".join(
         f"  member {m} {{ workers {s.workers_of(n)}  private-volume {s.volume_of(n)[0]} }}  {s.volume_of(n)[1]}\n"
         for n, m in enumerate(s.members)
@@ -1421,7 +1435,7 @@ def text(s: Starter) -> str:
         + _global_job(s)
         + "}\n"
     )
-    return format_text(body, "<bkrc init>")
+    return body
 
 
 def _identity_job(s: Starter) -> str:

@@ -191,7 +191,7 @@ def init_cmd(
     A directory bkrc cannot read, or members given that disagree with it, is
     reported, and nothing is written (exit 1).
     """
-    from bkrdsl.starter import Starter, command_line, directory_members, member_problems, problems, text
+    from bkrdsl.starter import Starter, command_line, directory_members, member_problems, problems
 
     directory = _readable_directory(directory_path, fmt, color)
     if not members and directory is None:
@@ -239,8 +239,7 @@ def init_cmd(
             print_diagnostics([_Report([*said, *refused], sources)], fmt, color, err=True)
             click.echo("bkrc: nothing written", err=True)
             sys.exit(EXIT_INPUT)
-    new = text(starter)
-    analysis = _analyse(name, new, directory=directory)
+    new, analysis = _written(name, starter, directory=directory)
     errors = [d for d in analysis.diagnostics if d.is_error]
     if errors and all(d.code in _DIRECTORY_CHECKS for d in errors):
         # The site's directory against the standard library's kinds (BKR510 at a
@@ -308,21 +307,20 @@ def _from_directory(starter, name: str, directory):
         directory_workers,
         roster,
         site_volumes,
-        text,
         unwritable_problems,
     )
 
-    model = _analyse(name, text(starter), checks=False).model
+    model = _written(name, starter, checks=False)[1].model
     # The site's own SFS file pool server keeps the catalog, where it has one: named
     # in the file before its model sorts the users (it is then the product's machine).
     site_catalog = directory_catalog_servers(directory, classifier(model))
     if site_catalog is not None:
         starter = dataclasses.replace(starter, site_catalog=site_catalog)
-        model = _analyse(name, text(starter), checks=False).model
+        model = _written(name, starter, checks=False)[1].model
     linked = directory_tape_links(directory)
     tape = None
     if not starter.tape:  # Tape Manager's machines in the directory: the comment suggests --tape
-        taped = _analyse(name, text(dataclasses.replace(starter, tape=True)), checks=False).model
+        taped = _written(name, dataclasses.replace(starter, tape=True), checks=False)[1].model
         tape = directory_tape_machines(directory, taped, model)
         if tape is not None:  # those that link Tape Manager's disks are said to be its machines apart
             kept = tuple(i for i in tape.ids if i not in linked)
@@ -357,11 +355,17 @@ def _from_directory(starter, name: str, directory):
     return starter, [*unwritable_problems(found.unwritable), *mixed]
 
 
-def _analyse(name: str, new: str, **options):
+def _written(name: str, starter, **options):
+    """The text of `starter` (`starter.text`) and the front end's analysis of it, as
+    `bkrc check` reads the file `name`. The formatter proves its layout by parsing
+    the text it lays out (`fmt.format_text_read`); that parse, of the very bytes
+    written, is the one analysed, rather than a third parse of the same text."""
     from bkrdsl.pipeline import analyse
     from bkrdsl.resolve import default_search_path
+    from bkrdsl.starter import text_read
 
-    return analyse(name, new.encode("utf-8"), search_path=default_search_path(()), **options)
+    new, read = text_read(starter, name)
+    return new, analyse(name, new.encode("utf-8"), search_path=default_search_path(()), main=read, **options)
 
 
 def _create(file: str, new: str, force: bool, directory_path: str | None, warnings=()) -> None:

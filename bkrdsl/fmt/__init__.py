@@ -12,11 +12,15 @@ worse than none, so a failed proof is a `FormatterBug`, never a changed file.
 from __future__ import annotations
 
 from dataclasses import field
+from typing import TYPE_CHECKING
 
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source
+
+if TYPE_CHECKING:
+    from bkrdsl import ast
 
 SHARED_DOC = register(
     "BKR090",
@@ -185,39 +189,55 @@ def _canonical(source: Source):
         )
 
 
-def _prove(before, after_text: str, name: str) -> None:
+def _prove(before, after_text: str, name: str, shown: str | None = None) -> Read:
     """Raise FormatterBug unless `after_text` parses to what `before` (an AST, or
-    Lark's ParseResult) says."""
+    Lark's ParseResult) says; else that parse, of `after_text` named `name`. The
+    errors name the file `shown` (default `name`)."""
     from bkrdsl import ast
     from bkrdsl.fmt.equivalence import meaning
     from bkrdsl.syntax import read_module
 
+    shown = shown or name
     if not isinstance(before, ast.Module):
         from bkrdsl.syntax.build import build
 
         before = build(before)
-    after, diagnostics = read_module(Source.of(name, after_text))
+    source = Source.of(name, after_text)
+    after, diagnostics = read_module(source)
     if any(d.is_error for d in diagnostics):
         first = diagnostics[0]
-        raise FormatterBug(f"the formatted text of {name} does not parse ({first.code}: {first.message})")
+        raise FormatterBug(f"the formatted text of {shown} does not parse ({first.code}: {first.message})")
     if meaning(before) != meaning(after):
-        raise FormatterBug(f"formatting {name} would change its meaning")
+        raise FormatterBug(f"formatting {shown} would change its meaning")
+    return source, after, diagnostics
+
+
+#: A text read as `bkrdsl.resolve.loader.read_text` gives it: its Source, AST and diagnostics.
+Read = tuple[Source, "ast.Module | None", list[Diagnostic]]
 
 
 def format_source(source: Source) -> Formatted:
     """The canonical layout of a decoded source, or its syntax diagnostics. Never raises on input."""
+    return _format(source)[0]
+
+
+def _format(source: Source, shown: str | None = None) -> tuple[Formatted, Read | None]:
+    """`format_source`, and the proof's parse of the canonical text (None when there was
+    no proof: the text was canonical already, or cannot be formatted). `shown` is the
+    name a FormatterBug gives the file (default the source's)."""
     text, parsed, diagnostics = _canonical(source)
     if text is None:
-        return Formatted(source, None, diagnostics)
+        return Formatted(source, None, diagnostics), None
+    read = None
     if text != source.text:
         try:
-            _prove(parsed, text, source.name)
+            read = _prove(parsed, text, source.name, shown or source.name)
         except FormatterBug:
             stop = _word_before_more(source)
             if stop is None:
                 raise
-            return Formatted(source, None, [stop])
-    return Formatted(source, text, diagnostics)
+            return Formatted(source, None, [stop]), None
+    return Formatted(source, text, diagnostics), read
 
 
 def _word_before_more(source: Source) -> Diagnostic | None:
@@ -268,14 +288,24 @@ def format_bytes(name: str, data: bytes) -> Formatted:
 
 def format_text(text: str, name: str = "<text>") -> str:
     """The canonical layout of `text`; ValueError (with the first diagnostic) when it has syntax errors."""
+    return format_text_read(text, name)[0]
+
+
+def format_text_read(text: str, name: str = "<text>", read_as: str | None = None) -> tuple[str, Read | None]:
+    """`format_text`, and the parse of the canonical text that proved it (the formatter
+    parses its output, `_prove`): its Source, AST and diagnostics, as `read_module`
+    gave them, the Source named `read_as` (default `name`, which the errors give in
+    any case); None when the text was canonical already, so that nothing parsed the
+    output. `bkrc init` checks the text it writes with that parse rather than
+    parsing it once more (`pipeline.analyse`'s `main`)."""
     from bkrdsl.syntax.reader import normalise
 
-    done = format_source(Source.of(name, normalise(text)))
+    done, read = _format(Source.of(read_as or name, normalise(text)), name)
     if done.text is None:
         d = done.diagnostics[0]
         where = f"{d.span.line}:{d.span.column}: " if d.span else ""
         raise ValueError(f"{name}:{where}{d.code}: {d.message}")
-    return done.text
+    return done.text, read
 
 
-__all__ = ["Formatted", "FormatterBug", "format_bytes", "format_source", "format_text"]
+__all__ = ["Formatted", "FormatterBug", "Read", "format_bytes", "format_source", "format_text", "format_text_read"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import errno
 import os
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from pathlib import Path
 
@@ -308,6 +308,19 @@ def read_text(name: str, data: bytes) -> tuple[Source, ast.Module | None, list[D
 
 
 Parsed = tuple[Source, "ast.Module | None", tuple[Diagnostic, ...]]
+#: A text already read, as `read_text` gives it (or `Parsed`, its diagnostics a tuple).
+Read = tuple[Source, "ast.Module | None", "Sequence[Diagnostic]"]
+
+
+def _main_read(name: str, data: bytes, main: Read | None) -> tuple[Source, ast.Module | None, list[Diagnostic]]:
+    """`read_text(name, data)`, or `main` when it is the parse of those very bytes: what
+    `decode` makes of them, without a diagnostic, is `main`'s Source (name and text), and
+    `read_text` would parse that Source to `main`'s AST and diagnostics."""
+    if main is not None:
+        source, problems = decode(name, data)
+        if not problems and source == main[0]:
+            return main[0], main[1], list(main[2])
+    return read_text(name, data)
 
 
 class ParsedModules:
@@ -526,11 +539,16 @@ def load(
     search_path: tuple[Path, ...] = (),
     reader: Reader = read_file,
     parsed: ParsedModules | ScratchModules | None = None,
+    main: Read | None = None,
 ) -> Program:
     """Load a main file (already read: the CLI owns its I/O errors) and all it imports.
     `parsed`: imported modules already read, kept across loads (`ParsedModules`, or
-    `ScratchModules` for a speculative load whose parses must not be kept)."""
-    source, module, diagnostics = read_text(name, data)
+    `ScratchModules` for a speculative load whose parses must not be kept).
+    `main`: the main file already parsed, as `read_text(name, data)` would give it
+    (`bkrc init`: the formatter's proof parsed the text it writes, `fmt.format_text_read`);
+    taken only when `data` decodes without a diagnostic to that very Source, else
+    `data` is parsed as without it."""
+    source, module, diagnostics = _main_read(name, data, main)
     program = Program(main=module, sources={name: source}, diagnostics=diagnostics)
     if module is None:
         return program
