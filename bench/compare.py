@@ -9,9 +9,13 @@ revisions take turns, round after round, so that load from elsewhere hits them
 alike. Per revision it prints the medians of:
 
 - parse:   read_module of the main file (or, in trees from before the fast
-           parser, Lark's parse and the tree-to-AST build), collector on;
+           parser, Lark's parse and the tree-to-AST build);
 - check:   bkrdsl.pipeline.analyse;
 - compile: `bkrc compile FILE -o DIR` in-process, a fresh DIR each run.
+
+Each with the cyclic garbage collector off and its result freed before the
+collector is back, as a `bkrc` process runs (bench/run.py's `as_bkrc`; until
+stop 37 the parse ran with the collector on).
 
 It asserts nothing; bench/run.py holds the targets.
 """
@@ -66,9 +70,11 @@ for n in range(runs + 2):  # two warm-ups
     row = {}
     for name, fn in (("parse", parse), ("check", lambda: analyse(str(bkr), data, path=bkr)), ("compile", lambda: compile_(n))):
         gc.collect()
+        gc.disable()  # as bkrc runs (bkrdsl/__main__.py); fn's result is freed before gc.enable()
         start = time.perf_counter()
         fn()
         row[name] = (time.perf_counter() - start) * 1000
+        gc.enable()
     if n >= 2:
         for name, ms in row.items():
             times[name].append(ms)

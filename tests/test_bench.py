@@ -351,6 +351,36 @@ def test_the_files_stage_creates_as_many_files_as_a_compile_writes(small, tmp_pa
     assert abs(len(written) - run.FILES_PROBED) <= 5
 
 
+def test_bkrc_stages_run_with_the_collector_off_as_bkrc_runs(small, tmp_path, monkeypatch):
+    """parse, check and compile run as a `bkrc` process runs them, the cyclic garbage
+    collector off, so that they measure like for like; the parse alone ran with it on
+    until stop 37, and at 50,000 users the collector's passes over the AST made it
+    slower than the whole compile (docs/performance.md, "The parse at 50,000 users").
+    The reference runs as a Python script does, the collector on."""
+    import gc
+
+    seen = {}
+
+    def spy(name, real):
+        def called(*args):
+            seen[name] = gc.isenabled()
+            return real(*args)
+
+        return called
+
+    monkeypatch.setattr(run, "parse_only", spy("parse", run.parse_only))
+    monkeypatch.setattr(run, "check", spy("check", run.check))
+    monkeypatch.setattr(run, "reference", spy("reference", run.reference))
+    compiler = run._compiler()
+    compiler = run.Compiler(spy("compile", compiler.run), compiler.how)
+    bkr, yml = small
+    stages = run.stages_of(bkr, yml, compiler, tmp_path / "out", run.reference_template())
+    for name in ("parse", "check", "compile", "reference"):
+        stages[name]()
+    assert seen == {"parse": False, "check": False, "compile": False, "reference": True}
+    assert gc.isenabled()
+
+
 cascades = _bench_module("cascades")
 
 
