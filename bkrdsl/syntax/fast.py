@@ -130,7 +130,10 @@ keyword where a statement's last value was found missing reopening its block
 there unsaid (the recovery reports once a token: `_Parser._reopened`); and a word
 right after a group body's `}` where the file has a `}` too many, read as the
 group's next user ID in the group reopened there (BKR013, with the fix that
-removes that `}` where it is the one too many: `_Parser._group_reopened`). On any other text
+removes that `}` where it is the one too many: `_Parser._group_reopened`), then a `,` or
+a quoted text in that body, a token read after the word (`backup LINUX, CMSSVC full`),
+an error of its own (BKR015, or BKR004 for the text), skipped to the group's `}`
+(`_Parser._slip_in_group_reopened`). On any other text
 it would not read exactly as the Lark path does -- a syntax error, or only
 something unusual -- it gives up and `read()` returns None, and the caller runs
 the Lark path, so every other diagnostic still comes from one place. Giving up
@@ -902,6 +905,8 @@ class _Parser:
         #: While the body of a group reopened is read (`_group_reopened`): the recovery reads
         #: a job's selection there as user IDs (`Recovery.in_group_body`: a body written only).
         self.group_reopened = False
+        #: Whether an error in the body of a group reopened is in `later` (`_slip_in_group_reopened`).
+        self.slip_in_group = False
         #: While a weekly schedule's days are read (`schedule`): a statement keyword that
         #: starts the line after the last, its statement going on on that line, is read as
         #: that keyword, the time missing (`_keyword_for_time`).
@@ -1089,7 +1094,9 @@ class _Parser:
         # a word and the error of the token right after it, both reported, a pair (`paired`).
         merged = self.paired or (self.respelt and self.stray_at is not None and self.missing_at == self.stray_at + 1)
         errors = (self.unclosed is not None) + (self.stray_at is not None) + (self.missing_at is not None and not merged)
-        apart = not merged and self.unclosed is None and self._after_skip(self.missing_at)
+        apart = not merged and self.unclosed is None and (
+            self._after_skip(self.missing_at) or (self.slip_in_group and self.missing_at is None)
+        )
         if (errors > 1 or self.later) and not apart:
             raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
         # The recovery counts from the token after a stray word (the one it reads first).
@@ -2385,13 +2392,47 @@ class _Parser:
                 self._group_users(entries)
             elif self.type == "match":
                 entries.append(self._match_entry())
-            else:
-                raise _GiveUp  # a `,`, a text, a `{` in the body: the recovery's other repairs
+            elif not self._slip_in_group_reopened(len(entries)):
+                raise _GiveUp  # a `{` in the body, a `,` or a text elsewhere: the recovery's other repairs
         self.group_reopened = False
         self._next(KEYWORD)
         last = self.tokens[self.i - 1]
         span = Span(self.file, before.span.line, before.span.column, last[LINE], last[COL] + 1, before.span.start, last[START] + 1)
         groups[-1] = ast.GroupDecl(before.kind, before.name, before.entries + tuple(entries), span, before.kind_span, before.doc)
+        return True
+
+    def _slip_in_group_reopened(self, read: int) -> bool:
+        """Whether the current token, a `,` or a quoted text in the body of a group
+        reopened (`_group_reopened`) after `read` entries, is read as the recovery reads
+        it: no entry fits there, and it comes where a statement of the body may start
+        (`Recovery.at_statement`): a `,` (`backup LINUX, CMSSVC full` below the word,
+        BKR015, `messages.stray_comma`) or a text (`description "x"`, BKR004,
+        `messages.STRAY_STRING`) is an error of its own (a token was read since the
+        word's), and the recovery skips from it to the group's `}` (`skip_statement`),
+        which closes the group. Not a `,` last on its line (`trailing_comma`'s), nor
+        right after the word, nor where the skip stops elsewhere (`match`, a block's
+        keyword starting its line, the end of the file)."""
+        from bkrdsl.syntax import codes, messages
+
+        tok = self.tokens[self.i]
+        if tok[KIND] not in (",", "s") or read < 2 or self.later:
+            return False
+        if tok[KIND] == "," and self.tokens[self.i + 1][LINE] != tok[LINE]:
+            return False  # perhaps a `,` after a whole statement (`Recovery.trailing_comma`)
+        stop = self._skip_end(frozenset({"match"}))
+        if self.tokens[stop][KIND] != "}":
+            return False
+        span = self._span(tok, tok)
+        if tok[KIND] == ",":
+            line_start = self.text.rfind("\n", 0, tok[START]) + 1
+            diag = messages.stray_comma(span, self.text[line_start : tok[START]])
+        else:
+            diag = codes.SYNTAX(messages.STRAY_STRING, span, help=messages.GENERIC_HELP)
+        self.later.append((self.i, diag))
+        self.slip_in_group = True
+        self._skip_comments(tok[START], self.tokens[stop][START])
+        self.i = stop - 1  # the tokens skipped are read no more
+        self._next(GROUP)
         return True
 
     def _reopen_group(self) -> None:
