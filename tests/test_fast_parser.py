@@ -204,7 +204,8 @@ class Tracing(fast._Parser):
 
     def _manager_unexpected(self):
         unexpected = super()._manager_unexpected()
-        if unexpected:  # the word skipped (left T_STRAY); the recovery's completion after it
+        if unexpected is not None:  # the word skipped (a keyword too: T_STRAY); the recovery's completion after it
+            self.trace[-1][1] = fast.T_STRAY
             self.trace.extend([[None, "manager"], [None, "local"]])
         return unexpected
 
@@ -1773,6 +1774,63 @@ def test_a_word_where_manager_is_due_before_more_tokens_than_the_recovery_reads(
     text += "  single group G {\n" + "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
     monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", least - less)
     monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", least - less)
+    assert (fast.read_reported(source_of(text)) is not None) == (less == 0)
+    assert_contract(source_of(text))
+
+
+#: A keyword that starts nothing after `tape` on its line, where only `manager` fits (`tape
+#: pool` as `to tape pool P` is typed below a job's opening line emptied): the recovery
+#: reports `manager` missing before it (BKR004), completes `manager local` and skips from it
+#: to the next statement or the `}` (`_Parser._manager_unexpected`, `fast._MANAGER_NOT_BEFORE`).
+#: Left to Lark before.
+@pytest.mark.parametrize("keyword", sorted(fast._MANAGER_NOT_BEFORE))
+def test_a_keyword_where_manager_is_due_is_read_fast_with_manager_missing(keyword, monkeypatch):
+    text = f"cluster A {{\n  member M {{ workers 1 }}\n  tape {keyword} X  # c\n    run on M\n  disk U 191 size 5 cyl\n}}\n"
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+    (diagnostic,) = lark_read(source_of(text))[1]
+    assert diagnostic.message == f"expected `manager` after `tape`, found `{keyword}`"
+
+
+@pytest.mark.parametrize("keyword", sorted(fast.KEYWORDS - fast._MANAGER_NOT_BEFORE))
+def test_other_keywords_where_manager_is_due_are_read_as_lark_reads_them(keyword):
+    """The keywords left out of `_MANAGER_NOT_BEFORE` the recovery reads otherwise (a
+    statement's, a scope, an option, `on`, `member`...): the fast parser gives up, or
+    reads them as Lark does."""
+    for after in ("", " X", " X Y"):
+        assert_contract(source_of(f"cluster A {{\n  member M {{ workers 1 }}\n  tape {keyword}{after}\n  job J {{\n  }}\n}}\n"))
+
+
+#: A job's opening line emptied as it is typed again (`j`), skipped to the `tape` of the
+#: job's `to tape pool P` (a statement keyword of the cluster), then `tape pool`: `manager`
+#: missing, an error of its own (BKR004), whose skip runs to the job's `}`; that `}` closed
+#: the cluster early where the file has one too many, and a block's keyword below it at the
+#: top level reopens the cluster (BKR013, `_Parser._cluster_closed_early`), a third error.
+#: Left to Lark before (bench/typing_fallbacks.py: 3 states).
+MANAGER_MISSING_AFTER_A_WORD = [
+    (
+        ["BKR012", "BKR004", "BKR013"],
+        (
+            "cluster A {\n  job J {\n    backup G full\n  }\n  j\n    backup H full\n    include minidisk * *\n"
+            "    to tape pool LNXTAPE\n    run on M weekly sun 20:00\n  }\n  job K {\n    backup G full\n  }\n}\n"
+        ),
+    ),
+    (["BKR012", "BKR004", "BKR013"], "cluster A {\n  x\n    to tape full\n  }\n\n  ## d\n  member M { workers 1 }\n}\n"),
+    (["BKR012", "BKR004"], "cluster A {\n  j\n    backup H full\n    to tape pool P  # c\n    run on M daily 01:00\n  }\n"),
+]
+
+
+@pytest.mark.parametrize(("codes", "text"), MANAGER_MISSING_AFTER_A_WORD)
+def test_manager_missing_after_a_word_skipped_is_read_fast(codes, text, monkeypatch):
+    assert_read_fast_with(codes, text, monkeypatch)
+
+
+@pytest.mark.parametrize("less", [0, 1])
+def test_manager_missing_then_a_cluster_closed_early_before_more_tokens_than_the_recovery_reads(monkeypatch, less):
+    """The recovery counts the tokens after the errors from the keyword that reopens the cluster: 32."""
+    text = "cluster A {\n  j\n    to tape pool P\n  }\n  job J {\n    to disk\n  }\n  single group G {\n"
+    text += "U1 U2 U3 U4\n" * 5 + "U5\n  }\n}\n"
+    monkeypatch.setattr(bkrdsl.syntax.parser, "MAX_READ_AFTER_ERROR", 32 - less)
+    monkeypatch.setattr(fast, "MAX_READ_AFTER_ERROR", 32 - less)
     assert (fast.read_reported(source_of(text)) is not None) == (less == 0)
     assert_contract(source_of(text))
 

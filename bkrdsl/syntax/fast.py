@@ -103,7 +103,11 @@ read as the node's name, `on` missing before its value (BKR004, with the
 recovery's fix: `_Parser._on_left_out`); and a word after `tape` that does not
 respell `manager` (`tape m`), with the recovery's generic error (BKR004), the
 statement completed with `manager local` and skipped to the next statement
-(`_Parser._manager_unexpected`); and a word where `tape manager` may go on with its
+(`_Parser._manager_unexpected`), and so a keyword on its line that starts nothing
+(`tape pool`), `manager` reported missing before it (BKR004), also after a word
+skipped to that `tape` (`j` as `job NAME {` is typed again, then `to tape pool P`),
+its skip then running to a `}` that closed the cluster early, the cluster reopened
+below (a third error, `_Parser._cluster_closed_early`); and a word where `tape manager` may go on with its
 options that means `catalog` (`catalo`, or `cat`, which also abbreviates `catalog-dmm`
 and `catalog-node` and which the recovery names ambiguous, BKR012), read as `catalog`
 (`_Parser._catalog_meant`), its scope then missing (the word's BKR012 that says what it
@@ -899,6 +903,8 @@ class _Parser:
         self.blocks: list[tuple[str, str | None, tuple]] = []
         self.setting_at: int | None = None  # the index of the last `workers` or `job-suffix` read
         self.skip_end: int | None = None  # where the skip after a word that means no keyword stopped
+        #: A later error's index and where the skip after it stopped (`_manager_unexpected`), if any.
+        self.later_skip_end: tuple[int, int] | None = None
         #: Errors read after such a word skipped (`_after_skip`), each at a token of its own
         #: after a statement read whole: (token index, the error) (`_reopened`).
         self.later: list[tuple[int, Diagnostic]] = []
@@ -2504,7 +2510,19 @@ class _Parser:
             and self.skip_end is not None
             and self.tokens[self.skip_end][START] == brace.start
         )
-        if self.error_at is not None and not skipped:
+        # or after such a word, then an error of its own whose skip ended there (`j`, then `to
+        # tape pool P` and the job's `}`: `_manager_unexpected`), the third error
+        skipped_later = (
+            not skipped
+            and self.stray is not None
+            and not self.respelt
+            and self.later_skip_end is not None
+            and self.later[-1][0] == self.later_skip_end[0]
+            and self.tokens[self.later_skip_end[1]][START] == brace.start
+            and self.missing_at is None
+            and self.unclosed is None
+        )
+        if self.error_at is not None and not skipped and not skipped_later:
             return False
         if skipped and any(group.span.end == self.tokens[self.stray_at - 1][START] + 1 for group in before.groups):
             raise _GiveUp  # the word right after a group's `}`: the recovery reads it in the group reopened
@@ -2517,6 +2535,11 @@ class _Parser:
             tok[TEXT], "cluster", span, closed, balance < 0, remove, also=_also_inside(tok), opener_gone=opener_gone
         )
         self.clusters_joined = True
+        if skipped_later:
+            self.later.append((self.i, diag))
+            self.met_at = self.i  # the recovery counts the tokens after the errors from the keyword
+            self._reopen("cluster")
+            return True
         self._keep_cluster_only(diag, skipped)
         return True
 
@@ -2771,31 +2794,50 @@ class _Parser:
         self._next(KEYWORD)
         return scope, False
 
-    def _manager_unexpected(self) -> bool:
-        """Whether the current token, a word last on the line of `tape` where only
-        `manager` fits, that does not respell it (`tape m`, `tape ma` as it is typed), is
-        read as the recovery reads it: its generic error (BKR004 "unexpected `m`; expected
-        `manager`", `Recovery.unexpected`, `messages.unexpected`), the statement completed
-        (`manager local`, the tape manager spanning `tape` and the word), then its skip
-        from the word to the next statement or the block's `}` (`_skip_end`: an option
-        line below is skipped unread, the comments after the token after the word
-        dropped). Not after an error read before, nor before `local` or `shared`, nor
-        where the skip would run to the end of the file: the recovery writes `manager`
-        in the word's place there (`_replaced`)."""
+    def _manager_unexpected(self) -> int | None:
+        """Where the recovery's skip stops (the token's index) if the current token, a
+        word last on the line of `tape` where only `manager` fits, that does not respell
+        it (`tape m`, `tape ma` as it is typed), is read as the recovery reads it: its
+        generic error (BKR004 "unexpected `m`; expected `manager`", `Recovery.unexpected`,
+        `messages.unexpected`), the statement completed (`manager local`, the tape
+        manager spanning `tape` and the word), then its skip from the word to the next
+        statement or the block's `}` (`_skip_end`: an option line below is skipped
+        unread, the comments after the token after the word dropped); so a keyword on
+        the line that starts nothing (`_MANAGER_NOT_BEFORE`: `tape pool` as `to tape pool
+        P` is typed), `manager` reported missing before it (BKR004, `Recovery.mid_statement`,
+        `messages.missing_other`), also after a word skipped to that `tape` (`j` as `job
+        NAME {` is typed again), an error of its own (`_after_skip`), where its skip
+        stops kept in `later_skip_end`. None after another error read before, before `local` or
+        `shared`, or where the skip would run to the end of the file: the recovery writes
+        `manager` in the word's place there (`_replaced`)."""
         from bkrdsl.syntax import messages
 
         tok, following = self.tokens[self.i], self.tokens[self.i + 1]
-        if self.error_at is not None or tok[FIRST] or messages.did_you_mean(tok[TEXT], ("manager",), synonyms=False):
-            return False
+        keyword = self.type != T_STRAY
+        later = self.error_at is not None
+        if tok[FIRST] or (later and (not keyword or self.later or not self._after_skip(self.i))):
+            return None
+        if not keyword and messages.did_you_mean(tok[TEXT], ("manager",), synonyms=False):
+            return None
         if following[KIND] == "n" and following[TEXT].lower() in _SCOPES:
-            return False
+            return None
         stop = self._skip_end(BLOCK_STATEMENTS["cluster"])
         if self.tokens[stop][KIND] == "$":
-            return False  # at the end of the file the recovery writes `manager` in the word's place
-        self.skip_end = stop
-        self.stray_at = self.i
-        self.stray = messages.unexpected(messages.shown(tok[TEXT]), "`manager`", self._span(tok, tok))
-        return True
+            return None  # at the end of the file the recovery writes `manager` in the word's place
+        if keyword:
+            tape = self.tokens[self.i - 1]
+            after = f" after {messages.shown(tape[TEXT])}"
+            diag = messages.missing_other("`manager`", after, messages.shown(tok[TEXT]), self._span(tape, tape), "MANAGER")
+        else:
+            diag = messages.unexpected(messages.shown(tok[TEXT]), "`manager`", self._span(tok, tok))
+        if later:
+            self.later.append((self.i, diag))
+            self.later_skip_end = (self.i, stop)
+        else:
+            self.skip_end = stop
+            self.stray_at = self.i
+            self.stray = diag
+        return stop
 
     def _tape_option_next(self) -> bool:
         """Whether the token after the current one, a word last on its line where a tape
@@ -3110,11 +3152,13 @@ class _Parser:
         | catalog-dmm NAME | request-dmm NAME)*."""
         start = self.i
         first = self._take(KEYWORD)
-        if self.type == T_STRAY and self._manager_unexpected():
+        stop = None
+        if self.type == T_STRAY or self.type in _MANAGER_NOT_BEFORE:
+            stop = self._manager_unexpected()
+        if stop is not None:
             # the recovery's completion, `manager local`, over the word; then its skip,
             # which drops the comments after the token it looked at after the word
             tok = self.tokens[self.i]
-            stop = self.skip_end
             self._skip_comments(self.tokens[self.i + 1][START], self.tokens[stop][START])
             self.i = stop - 1
             self._next(KEYWORD)
@@ -3373,6 +3417,15 @@ _JOB_ONLY, _EXPIRE_ONLY = _only_in("job"), _only_in("expire")
 _SCHEDULES = frozenset({"daily", "weekly", "monthly", "manual"})
 _LEVELS = frozenset({"full", "incremental"})
 _SCOPES = frozenset({"local", "shared"})
+#: Keywords that start no statement, block or option, after `tape` on its line where only
+#: `manager` fits (`tape pool` as `to tape pool P` is typed below a word skipped): the
+#: recovery reports `manager` missing before them, completes `manager local` and skips from
+#: them (`Recovery.mid_statement`; `_Parser._manager_unexpected`). Checked against Lark
+#: keyword by keyword (tests/test_fast_parser.py); the others it reads in other ways.
+_MANAGER_NOT_BEFORE = frozenset(
+    {"at", "daily", "days", "each", "first", "fourth", "full", "incremental", "last", "manual"}
+    | {"minidisk", "monthly", "pool", "role", "second", "server", "sfs", "size", "third", "weekly"}
+)
 #: The statement keywords of the cluster block that the top level does not take: one
 #: starting a line there, the cluster's opening line deleted (`_Parser._cluster_reopened`);
 #: not `shared-volume`, a hyphenated keyword, which the recovery reports as misplaced.
