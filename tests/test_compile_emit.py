@@ -651,6 +651,19 @@ BROKEN_TABLES = [
         value="MDISK 0191 {devtype} {start} {size} {volume} {mode}"), "entry directory_mdisk: "),
     ("include without range", lambda d: d["entries"]["include_minidisk"].update(value="INCLUDE MINIDISK {owner}"),
      "entry include_minidisk: 'INCLUDE MINIDISK {owner}' lacks {first}, {last}"),
+    # The EXECs issue these as written: CMS looks a command up under ADDRESS
+    # COMMAND as it is spelt (`query` is not its QUERY), and CP's DIAGNOSE
+    # X'08' is not relied on to translate one: lower case would fail on z/VM
+    ("lower-case CMS command", lambda d: d["entries"]["query_filepool"].update(value="query filepool connect {pool}:"),
+     ("entry query_filepool: 'query filepool connect {pool}:' has lower case: the EXECs issue this CMS command"
+      " as it is written; write 'QUERY FILEPOOL CONNECT {pool}:'")),
+    ("lower-case CP command", lambda d: d["entries"]["query_user"].update(value="Query User {user}"),
+     ("entry query_user: 'Query User {user}' has lower case: the EXECs issue this CP command as it is written;"
+      " write 'QUERY USER {user}'")),
+    ("lower-case CP verb", lambda d: d["entries"]["message_command"].update(value="smsg"),
+     "entry message_command: 'smsg' has lower case"),
+    ("lower-case XAUTOLOG", lambda d: d["entries"]["xautolog"].update(value="xautolog {user}"), "entry xautolog: "),
+    ("lower-case QUERY USERID", lambda d: d["entries"]["query_userid"].update(value="q userid"), "entry query_userid: "),
     ("blank message command", lambda d: d["entries"]["message_command"].update(value=""),
      "entry message_command: is blank: the EXECs send it as a CP command or message"),
     ("blank expire verb", lambda d: d["entries"]["expire_purge_verb"].update(value="  "), "entry expire_purge_verb: is blank"),
@@ -732,6 +745,18 @@ def test_cp_return_codes_are_read_as_numbers():
     assert dialect.return_code("message_not_receiving_rc") == 53
     assert dialect.return_code("xautolog_already_logged_on_rc") == 1054
     assert dialect.return_code("xautolog_not_in_directory_rc") == 53
+
+
+def test_the_products_message_text_may_be_lower_case():
+    """Only the CP and CMS commands must be upper case: the text SMSG carries
+    (SUBMIT, REVIEW, EXPIRE) is the product's, sent as the table writes it."""
+    def lower(d):
+        d["entries"]["submit_verb"].update(value="submit {job}")
+        d["entries"]["expire_purge_verb"].update(value="expire (purge")
+
+    dialect = parse_dialect(_broken(lower), "site.toml")
+    assert dialect.text("submit_verb", job="SYSINC1") == "submit SYSINC1"
+    assert dialect["expire_purge_verb"] == "expire (purge"
 
 
 def test_only_a_started_machine_needs_an_ipl_and_a_profile_may_bring_it():

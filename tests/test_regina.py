@@ -261,6 +261,30 @@ def test_smsg_to_a_user_not_logged_on_fails_as_in_cp(cms):
     assert "HCPMSG045E BKRBKUP not logged on" in run.stdout, run
 
 
+LOWER_CASE_CP = """/* lower-case CP commands, as a site table could have written them */
+address command
+'CP query userid'
+say 'CP rc' rc
+parse value diagrc(8, 'query user BKRBKUP') with cprc .
+say 'DIAGRC rc' cprc
+'CP QUERY USERID'
+say 'upper rc' rc
+exit 0
+"""
+
+
+def test_the_cp_stand_in_takes_commands_in_upper_case_only(cms):
+    """The EXECs hand CP their commands as written, and CP's DIAGNOSE X'08'
+    is not relied on to translate them (IBM's vmcp translates a command to
+    upper case before it issues it, unless told to keep its case): the
+    stand-in answers a lower-case command word as CP answers a command it
+    does not know, HCPCMD001E, rc 1, so an EXEC that sent one cannot pass."""
+    run = cms.run(LOWER_CASE_CP, member="DEV1", logged_on=["BKRBKUP"])
+    assert run.stdout.splitlines()[-3:] == ["DIAGRC rc 1", "AUTOLOG1 AT DEV1", "upper rc 0"], run
+    assert "CP rc 1" in run.stdout.splitlines(), run
+    assert run.stdout.count("HCPCMD001E") == 1, run  # DIAGRC's answer is not shown
+
+
 def test_bkrstart_takes_blanks_for_no_operands(cms):
     """`'EXEC BKRSTART' opts` with opts empty passes a blank: not an operand."""
     text = example_exec("minimal", "DEV1", "BKRSTART")

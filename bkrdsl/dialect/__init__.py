@@ -135,6 +135,20 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 #: nothing CP or the server can read (`CP  BKRBKUP SUBMIT ...`).
 COMMAND_ENTRIES = ("message_command", "query_userid", "expire_preview_verb", "expire_purge_verb")
 
+#: The commands the EXECs issue as the table writes them, each with whose it
+#: is: under ADDRESS COMMAND, through `'CP ...'` and DIAGRC(8, ...), relying
+#: on neither CMS nor CP's DIAGNOSE X'08' to translate them (assumed: that a
+#: lower-case `query` finds no QUERY there, rc -3, and that DIAGNOSE X'08'
+#: leaves case alone; docs/compatibility.md). So their literal text is upper
+#: case. The text SMSG carries (submit_verb...) is the product's: not these.
+UPPER_CASE_COMMANDS = {
+    "message_command": "CP",
+    "query_userid": "CP",
+    "query_user": "CP",
+    "xautolog": "CP",
+    "query_filepool": "CMS",
+}
+
 #: CP's rc for a user that is not logged on (HCP045E, confirmed: the
 #: query_user and message_command notes): the EXECs read it before any rc
 #: of CP_RETURN_CODES, so none of those may be 45.
@@ -406,8 +420,9 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
 
 
 def _check_required(where: str, key: str, value: str) -> None:
-    """The entry holds every placeholder REQUIRED_FIELDS names for it, and a
-    command of COMMAND_ENTRIES is not blank."""
+    """The entry holds every placeholder REQUIRED_FIELDS names for it, a
+    command of COMMAND_ENTRIES is not blank, and one of UPPER_CASE_COMMANDS
+    is in upper case (its placeholders aside)."""
     lacking = [name for name in REQUIRED_FIELDS.get(key, ()) if name not in placeholders(value)]
     if lacking:
         named = ", ".join("{" + name + "}" for name in lacking)
@@ -417,6 +432,15 @@ def _check_required(where: str, key: str, value: str) -> None:
         )
     if key in COMMAND_ENTRIES and not value.strip():
         raise DialectError(f"{where}: is blank: the EXECs send it as a CP command or message")
+    if key in UPPER_CASE_COMMANDS and _literal_text(value) != _literal_text(value).upper():
+        upper = "".join(
+            literal.upper() + ("" if name is None else "{" + name + "}")
+            for literal, name, _, _ in format_fields(value)
+        )
+        raise DialectError(
+            f"{where}: {value!r} has lower case: the EXECs issue this {UPPER_CASE_COMMANDS[key]} command"
+            f" as it is written; write {upper!r}"
+        )
 
 
 def _check_return_codes(where: str, text: str) -> None:

@@ -72,7 +72,20 @@ selections `{owner}`, `{first}` and `{last}`, the SFS ones `{path}`;
 `directory_mdisk_auto` the same but `{start}`; `tape_config_comment`
 `{text}`; the two node operand lists `{name}`), and the commands the EXECs
 send without one (`message_command`, `query_userid` and the two EXPIRE
-verbs) are not blank; literal text
+verbs) are not blank; the CP and CMS commands the EXECs issue
+(`message_command`, `query_userid`, `query_user`, `xautolog` and
+`query_filepool`) are written in upper case, their placeholders aside:
+the EXECs issue them as written, under `ADDRESS COMMAND` and through
+`'CP ...'` and `DIAGRC(8, ...)`, and rely on neither CMS nor CP's
+DIAGNOSE X'08' to translate them (that a lower-case `query` finds no
+QUERY there, rc -3, and that DIAGNOSE X'08' leaves case alone are
+**assumed**: VM practitioners' advice is to "Quote and capitalize all
+commands to the underlying system" under `ADDRESS COMMAND`, IBMVM list,
+www.mail-archive.com/ibmvm@listserv.uark.edu/msg29121.html, and IBM's
+`vmcp` translates a command to upper case before it issues it unless
+told to keep its case, s390-tools vmcp.8); the text SMSG carries
+(`submit_verb`, `review_verb`, the EXPIRE verbs) is the product's and
+keeps its case; literal text
 must be EBCDIC-invariant (A-Z a-z 0-9 space and `+ < = > % & * " ' ( ) , _ -
 . / : ; ?`); statuses are `confirmed` or `assumed`. The CP return codes the
 EXECs act on (the entries ending in `_rc`) are each a whole number from 1 to
