@@ -253,6 +253,24 @@ def test_diagrc_stand_in_has_the_cms_layout(cms):
     assert run.stdout.splitlines() == ["rc 0 response AUTOLOG1 AT DEV1", "after the first line 0"], run
 
 
+DIAGRC_CONDITION_CODE = """/* DIAGRC's condition code, for an rc 45 */
+parse value diagrc(8, 'QUERY USER BKRBKUP') with 1 cprc 10 . 11 cc 12 . 17 response '15'x
+say 'rc' cprc + 0 'cc' cc 'response' response
+exit 0
+"""
+
+
+def test_diagrc_stand_in_sets_condition_code_1_only_for_an_answer_too_long(cms):
+    """DIAGNOSE X'08' with a response buffer: "condition code 0 -- The request
+    was successful", "condition code 1 -- The request was unsuccessful. The
+    response does not fit into the buffer"; a CP error is the completion code
+    (the rc), not the condition code (IBM VM/PC User's Guide, Appendix A,
+    DIAGNOSE Code X'08'). The stand-in's response always fits: cc 0, also
+    for rc 45."""
+    run = cms.run(DIAGRC_CONDITION_CODE, member="DEV1")
+    assert run.stdout.splitlines() == ["rc 45 cc 0 response HCPCQU045E BKRBKUP not logged on"], run
+
+
 def test_smsg_to_a_user_not_logged_on_fails_as_in_cp(cms):
     """CP sets the number of its message as the rc: SMSG to a user that is not
     logged on is HCPMSG045E, rc 45, whoever sends it."""

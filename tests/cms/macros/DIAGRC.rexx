@@ -5,7 +5,7 @@
    The command goes to the CP stand-in (tests/cms/bin/CP, first on PATH),
    which records it. The result has CMS's layout: a 16-character header
    (CP's return code right-justified in columns 1-9, a blank, the condition
-   code in column 11, 5 blanks), then the response with X'15' after every
+   code in column 11, 0 as the whole response fits, 5 blanks), then the response with X'15' after every
    line. Public CMS code reads it so: `Parse Value DiagRC(08, ...) With 1 rc
    10 . 17 rs '15'x` (trothtech/uft, cms/uftxdspl.rexx). The rc is
    read in full from the stand-in's `lastrc` (a process exits with 0 to
@@ -31,6 +31,9 @@ do i = 1 to out.0
 end
 /* A case's `odd none`: a DIAGRC that gives the response and no rc. */
 if translate(cprc) == 'NONE' then return response
+/* The condition code is 1 only for a response too long for the buffer
+   (IBM VM/PC User's Guide, Appendix A, DIAGNOSE Code X'08': "condition
+   code 1 -- The request was unsuccessful. The response does not fit into
+   the buffer"); CP's error is the rc. The stand-in's response always fits. */
 cc = 0
-if cprc <> 0 then cc = 1
 return left(right(cprc, max(9, length(cprc))) cc, 16)response
