@@ -14,7 +14,12 @@ emitter, and lists every rule an entry set breaks (an empty list is a pass):
   classes from A-Z and 1-6; an IDENTITY's BUILD statements come right after it,
   one per member at most, each naming a SUBCONFIG that exists, and every
   SUBCONFIG is built by exactly one IDENTITY;
+- a SUBCONFIG statement has no operand after its ID (z/VM 7.2, SUBCONFIG
+  Directory Statement: "If you specify extra operands, DIRECTXA produces an
+  error message and the directory will not be updated");
 - a SUBCONFIG holds only minidisk and link statements (no IPL, MACHINE, ...);
+- an entry's LOGONBY statements name at most eight user IDs in all (z/VM 7.1,
+  LOGONBY Directory Statement);
 - in a USER or IDENTITY, every control statement (IPL, MACHINE, LOGONBY, IUCV,
   OPTION, ...) comes before the first device statement (CONSOLE, SPOOL, LINK,
   MDISK, ...), as CP reads an entry;
@@ -68,6 +73,9 @@ _NO_LOGON_BY = {"AUTOONLY", "NOLOG"}
 #: doesn't have its own password"), so such a user cannot be a by-user: CP checks
 #: "the password of the BYUSER" (z/VM CP Commands and Utilities Reference, LOGON).
 _NO_OWN_PASSWORD = {"LBYONLY", "AUTOONLY", "NOLOG"}
+#: "the maximum total of LOGONBY user IDs that can be specified in a user,
+#: identity, or profile entry is eight" (z/VM 7.1, LOGONBY Directory Statement).
+_MAX_LOGONBY_USERS = 8
 
 
 @dataclass
@@ -206,6 +214,11 @@ def directory_problems(files: dict[str, str], model: Model) -> list[str]:
                 problems.append(f"{e.path}: BUILD ON members {on}, cluster members {sorted(members)}")
             for s in builds:
                 built[s[-1]].append((e.id, s[2]))
+        if e.kind == "SUBCONFIG" and e.operands:
+            problems.append(f"{e.path}: SUBCONFIG {e.id} takes no operand after its ID: {e.operands}")
+        by_users = [w for s in e.statements if s[0] == "LOGONBY" for w in s[1:]]
+        if len(by_users) > _MAX_LOGONBY_USERS:
+            problems.append(f"{e.path}: {len(by_users)} LOGONBY user IDs in {e.id}; CP takes at most eight")
         if e.kind == "SUBCONFIG":
             odd = sorted({s[0] for s in e.statements} - _SUBCONFIG_STATEMENTS)
             if odd:

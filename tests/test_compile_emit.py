@@ -722,6 +722,21 @@ BROKEN_TABLES = [
      "machines.worker: no IPL statement. BKRSTART starts this machine with XAUTOLOG"),
     ("control after device, lower case", lambda d: d["machines"]["admin"]["statements"].append("logonby OPER1"),
      "machines.admin: `logonby OPER1` comes after the device statement `CONSOLE 0009 3215 T`"),
+    # "the maximum total of LOGONBY user IDs that can be specified in a user,
+    # identity, or profile entry is eight" (z/VM 7.1, LOGONBY Directory Statement)
+    ("nine LOGONBY users", lambda d: d["machines"]["worker"]["statements"].insert(
+        3, "LOGONBY OPER1 OPER2 OPER3 OPER4 OPER5 OPER6 OPER7 OPER8"),
+     ("machines.worker: 9 LOGONBY user IDs (MAINT, OPER1, OPER2, OPER3, OPER4, OPER5, OPER6, OPER7"
+      " and OPER8): CP takes at most eight in an entry")),
+    ("LOGONBY without a user", lambda d: d["machines"]["worker"]["statements"].insert(3, "LOGONBY"),
+     "machines.worker: `LOGONBY` names no user ID"),
+    ("LOGONBY user of nine characters", lambda d: d["machines"]["admin"]["statements"].insert(
+        3, "LOGONBY SYSPROG01"),
+     "machines.admin: `LOGONBY SYSPROG01`: SYSPROG01 is not a user ID (1 to 8 characters)"),
+    # NOLOG: the user never logs on, XAUTOLOG included: BKRSTART could not start it
+    ("started machine NOLOG", lambda d: d["machines"]["backup-server"].update(password="NOLOG"),
+     ("machines.backup-server.password: NOLOG: CP logs this user on in no way, and BKRSTART starts"
+      " this machine with XAUTOLOG")),
 ]
 
 

@@ -122,6 +122,22 @@ BREAKS = {
         "SUBCONFIG LOGNUP-1\n",
         "CP reserves the ID LOGNUP-1",
     ),
+    # IBM, SUBCONFIG statement: "No additional operands are allowed after the id.
+    # If you specify extra operands, DIRECTXA produces an error message"
+    "a SUBCONFIG with an operand": (
+        "cluster/BKRBUP-1.DIRECT",
+        "SUBCONFIG BKRBUP-1\n",
+        "SUBCONFIG BKRBUP-1 VMSYS1\n",
+        "SUBCONFIG BKRBUP-1 takes no operand after its ID: ['VMSYS1']",
+    ),
+    # IBM, LOGONBY statement: "the maximum total of LOGONBY user IDs that can be
+    # specified in a user, identity, or profile entry is eight"
+    "nine LOGONBY users in an entry": (
+        "cluster/BKRBKUP.DIRECT",
+        " LOGONBY MAINT\n",
+        " LOGONBY MAINT\n LOGONBY BKRADMIN BKRADMIN BKRADMIN BKRADMIN BKRADMIN BKRADMIN BKRADMIN BKRADMIN\n",
+        "9 LOGONBY user IDs in BKRBKUP; CP takes at most eight",
+    ),
     "two entries in a file": (
         "cluster/BKRBUP-1.DIRECT",
         "SUBCONFIG BKRBUP-1\n",
@@ -178,7 +194,9 @@ def test_a_site_statement_reaching_column_72_is_refused_before_anything_is_writt
     The compile's check of the generated files refuses it; one column less is
     written whole (before, the check let lines through up to 72 columns)."""
     statement = "LOGONBY MAINT SYSPROG1 SYSPROG2 SYSPROG3 SYSPROG4 SYSPROG5 SYSPROG6 " + "OPS"[: width - 69]
-    table = TABLE.replace('"IUCV ALLOW",', f'"IUCV ALLOW",\n  "{statement}",', 1)
+    # in place of the SFS server's `LOGONBY MAINT`: eight by-users, CP's most in an entry
+    table = TABLE.replace('"LOGONBY MAINT",\n  "IUCV ALLOW",', f'"{statement}",\n  "IUCV ALLOW",', 1)
+    assert statement in table
     site = parse_dialect(tomllib.loads(table), "site")
     analysis, artifacts = compile_source(PRODSSI.name, PRODSSI.read_bytes(), path=PRODSSI, dialect=site)
     lines = artifacts_text(artifacts, "cluster/BKRSVSFS.DIRECT")

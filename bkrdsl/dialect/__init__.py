@@ -506,6 +506,8 @@ def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
             if not text or " " in text:
                 raise DialectError(f"{where}.{name}: must be one word")
         _check_storage(where, words["storage"], words["maxstorage"])
+        _check_logonby(where, statements)
+        _check_started_password(where, role, words["password"])
         machines[role] = MachineDefaults(
             role, **words, statements=statements, status=_status(spec, where), note=str(spec.get("note", ""))
         )
@@ -541,6 +543,48 @@ def _check_order(where: str, statements: tuple[str, ...]) -> None:
                 " OPTION...) before its device statements (CONSOLE, SPOOL, LINK, MDISK...):"
                 f" move it above `{first_device}`"
             )
+
+
+#: The most by-users CP takes in one entry: "the maximum total of LOGONBY user IDs
+#: that can be specified in a user, identity, or profile entry is eight", each "a
+#: 1- to 8-character user ID" (z/VM 7.1, CP Planning and Administration, LOGONBY
+#: Directory Statement).
+MAX_LOGONBY_USERS = 8
+
+
+def _check_logonby(where: str, statements: tuple[str, ...]) -> None:
+    """LOGONBY as CP takes it: at least one user ID a statement, each 1-8 characters
+    (`{admin}` stands for one), at most eight in the entry."""
+    by_users: list[str] = []
+    for text in statements:
+        words = text.split()
+        if not words or words[0].upper() != "LOGONBY":
+            continue
+        if len(words) == 1:
+            raise DialectError(f"{where}: `{text}` names no user ID: LOGONBY lists the users who may LOGON BY")
+        for word in words[1:]:
+            if not (word.startswith("{") and word.endswith("}")) and not 1 <= len(word) <= 8:
+                raise DialectError(f"{where}: `{text}`: {word} is not a user ID (1 to 8 characters)")
+        by_users += words[1:]
+    if len(by_users) > MAX_LOGONBY_USERS:
+        listed = ", ".join(by_users[:-1]) + " and " + by_users[-1]
+        raise DialectError(
+            f"{where}: {len(by_users)} LOGONBY user IDs ({listed}): CP takes at most eight in an entry"
+            " (z/VM CP Planning and Administration, LOGONBY): leave some out"
+        )
+
+
+def _check_started_password(where: str, role: str, password: str) -> None:
+    """A machine BKRSTART starts with XAUTOLOG must be one CP logs on: NOLOG, one of
+    the USER and IDENTITY statements' password values (z/VM 7.2, USER Directory
+    Statement), is a user that "never logs on" (IBM's list of z/VM's own IDs, as
+    tests/cpdir.py quotes it; Broadcom's VM:Secure, of a NOLOG entry: "This user ID
+    is not allowed to log on"), XAUTOLOG included."""
+    if role in STARTED_ROLES and password.upper() == "NOLOG":
+        raise DialectError(
+            f"{where}.password: NOLOG: CP logs this user on in no way, and BKRSTART starts this machine"
+            " with XAUTOLOG: write LBYONLY (XAUTOLOG and LOGON BY) or AUTOONLY (XAUTOLOG only)"
+        )
 
 
 def _check_ipl(where: str, statements: tuple[str, ...]) -> None:
