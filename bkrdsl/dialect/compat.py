@@ -686,6 +686,44 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   Directory Statement" (global in an identity entry, local in a
   subconfiguration entry) and the "SUBCONFIG Directory Statement" page,
   whose usage notes are again cut off in our copy; nothing on the case.
+- **A ninth search** (the same stores), statement by statement against
+  every directory file the examples compile to: the USER, IDENTITY, BUILD,
+  SUBCONFIG, MDISK, LINK, IPL, MACHINE, OPTION, IUCV, LOGONBY, CONSOLE and
+  SPOOL statement pages, the order of general and device statements, the
+  source file's columns and comments, the password values, and DirMaint's
+  `AMDISK ... AUTOV` and `ADD`. Found and cited in the table: z/VM 7.2,
+  "USER Directory Statement" (DIRECTXA's ten tokens, in order; the password
+  values NOLOG, NOPASS, AUTOONLY and LBYONLY); z/VM 7.1, "LOGONBY Directory
+  Statement" (allowed in profile, user and identity entries, before any
+  device statement, at most eight user IDs in an entry, each 1 to 8
+  characters: bkrc now refuses a table that lists more, and a started
+  machine made `NOLOG`); the "MDISK" and "SUBCONFIG" pages and IBM's AUTOLOG1
+  entry (z/VM 7.3), quoted above; IBM's VM/370 Directory Program
+  (GC20-1801-10, a public scan: david.hub.agilepdf.com,
+  IBM_Virtual_Machine_Facility370_Planning_and_System_Generation_Guide_2,
+  pages 230, 238 and 239): "Only columns 1 through 71 are inspected",
+  cards "having an asterisk (*) as the first operand are ignored", a volume
+  serial of "1 to 6 alphameric characters", and the MR mode; z/VM 7.3,
+  LOGON: "Passwords longer than 8 characters [...] are permitted only when
+  an external security manager (ESM), such as RACF, is used" (bkrc writes
+  no password of its own: LBYONLY). Not found: the IDENTITY, BUILD, LINK,
+  IPL, MACHINE, OPTION, IUCV, CONSOLE and SPOOL pages (queries answered
+  with other products' pages), the "Source Directory File Formats" page
+  past its opening, the table of general and device statements, and any
+  DirMaint text on `AUTOV` in a file `ADD` reads (`directory_mdisk_auto`
+  stays **assumed**; a linux-390 list post by DirMaint's developer,
+  mail-archive.com/linux-390@vm.marist.edu/msg27467.html, explains
+  regions, volumes and groups, not the MDISK form). Queries such as
+  "IDENTITY Directory Statement userid password NOLOG NOPASS AUTOONLY
+  LBYONLY", "BUILD statement must immediately follow the IDENTITY
+  statement", "statements allowed in a subconfiguration entry", "source
+  directory file format columns 1-71 sequence numbers continuation",
+  "LINK Directory Statement userid vdev1 vdev2 mode", "IUCV Directory
+  Statement ALLOW *IDENT RESANY GLOBAL", "OPTION Directory Statement
+  MAXCONN NOMDCFS QUICKDSP SVMSTAT", "DirMaint AMDISK AUTOV size volser
+  AUTOG groupname AUTOR regionname" and "DIRMAINT ADD command userid
+  DIRECT file", and the exact strings `USING SUBCONFIG` and `AUTOV` in
+  public code.
 """
 
 
