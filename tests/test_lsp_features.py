@@ -956,9 +956,15 @@ def test_rename_refuses_what_is_no_name():
         with pytest.raises(F.RenameRefused, match=re.escape(message)):
             F.rename(doc, line, column, "NEWNAME")
     # On nothing (a blank, a comment): nothing to rename, no reason to give.
-    for cursor in ("\n|\n", "## Linux| guests.", "\n|  member DEV1"):
-        doc, line, column = doc_at(CLUSTER, cursor)
-        assert F.prepare_rename(doc, line, column) is None
+    # Also with the cursor before a comment's `#` (at column 0 of a comment line,
+    # after Home, or after the blanks that end a statement): that `#` starts the
+    # comment, it is no word; F2 there said "`##` is not the name of a member...".
+    commented = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV1 daily 01:00  # nightly")
+    for cursor in ("\n|\n", "## Linux| guests.", "\n|  member DEV1", "|## Linux guests.", "01:00  |# nightly"):
+        doc, line, column = doc_at(commented, cursor)
+        assert F.prepare_rename(doc, line, column) is None, cursor
+        with pytest.raises(F.RenameRefused, match="there is no name here to rename"):
+            F.rename(doc, line, column, "NEWNAME")
 
 
 def test_rename_refuses_a_name_nothing_declares_as_declared_nowhere():

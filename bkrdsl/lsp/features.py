@@ -1565,7 +1565,9 @@ def _not_renamed(doc: Document, line: int, column: int) -> None:
     line_start = doc.text.rfind("\n", 0, at) + 1
     start, end = _word_at(doc, line, column)
     word = doc.text[start:end]
-    if not word or _in_comment_or_string(doc.text[line_start:at]):
+    # Up to the word's end: a word that starts with `#` (the cursor before it) is
+    # a comment; the rest of the word, name characters, changes nothing else.
+    if not word or _in_comment_or_string(doc.text[line_start:end]):
         return
     main = doc.analysis.program.main
     given = None if main is None else _covering(_unresolved_names(main), doc, start, end)
