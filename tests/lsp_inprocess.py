@@ -182,10 +182,13 @@ class Editor:
         capabilities: dict | None = None,
         symbol_tree: bool = False,
         symbol_kinds: list[int] | None = None,
+        debounce_ms: int = 0,
     ) -> None:
         # symbol_tree: the outline as a tree (VS Code, Neovim), else the flat list
         # LSP gives a client that does not declare it (vim-lsp's default).
         # symbol_kinds: the outline's symbolKind.valueSet (none: File to Array).
+        # debounce_ms: 0, a change re-checked as soon as it is read; longer, the
+        # re-checks are still to come after each message, as right after a keystroke.
         outline = {"hierarchicalDocumentSymbolSupport": True} if symbol_tree else {}
         outline |= {"symbolKind": {"valueSet": symbol_kinds}} if symbol_kinds else {}
         # Besides: what VS Code declares of hovers, diagnostics and quick fixes.
@@ -205,7 +208,7 @@ class Editor:
             "processId": None,
             "rootUri": folder.as_uri(),
             "capabilities": capabilities,
-            "initializationOptions": {"debounce_ms": 0},
+            "initializationOptions": {"debounce_ms": debounce_ms},
         }
         answer = self.request("initialize", params)
         assert "result" in answer, answer

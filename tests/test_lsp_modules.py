@@ -96,14 +96,14 @@ def parses(monkeypatch):
 class Workspace:
     """A workspace folder and an editor on it (`lsp_inprocess.Editor`)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, debounce_ms: int = 0) -> None:
         self.folder = folder
         (folder / "site").mkdir()
         (folder / "site" / "common.bkr").write_text(CLEAN)
         (folder / "a.bkr").write_text(_cluster("ASSI", "AM"))
         (folder / "b.bkr").write_text(_cluster("BSSI", "BM"))
         self.editor = Editor()
-        self.editor.initialize(folder)
+        self.editor.initialize(folder, debounce_ms=debounce_ms)
         self.buffers: dict[str, str] = {}  # relative path -> the text the editor holds
         self.versions: dict[str, int] = {}
 
@@ -350,6 +350,54 @@ def test_references_and_rename_parse_an_open_module_the_files_on_disk_import_onc
     assert ws.editor.request("textDocument/references", params)["result"] == first["result"]
     assert parses.count(common) == 1
     assert ws.editor.errors == []
+
+
+def test_a_module_opened_again_is_not_taken_for_its_earlier_text(tmp_path):
+    """A buffer closed and opened again starts its versions again (VS Code's at 1):
+    one keystroke, and it is at version 2 again, with another text. The analyses
+    that read it at version 2 before passed for current: b.bkr's, from disk, kept
+    for rename and references, and a.bkr's, open, until its re-check runs (here a
+    long debounce away). Their places in the module were those of the earlier
+    text: references listed the line under the group as a use of PAYROLL, rename
+    would have written PAYMENTS over it, and go to definition from a.bkr led to
+    the line above the group."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    ws = Workspace(folder, debounce_ms=60_000)
+    common = "site/common.bkr"
+    backup = _cluster("ASSI", "AM").split("\n").index("    backup PAYROLL full")
+    from_a = {"textDocument": {"uri": ws.uri("a.bkr")}, "position": {"line": backup, "character": 13}}
+
+    def places(method: str, params: dict) -> list[tuple[str, int, int]]:
+        answer = ws.editor.request(method, params)["result"]
+        if method == "textDocument/rename":
+            answer = [
+                {"uri": change["textDocument"]["uri"], "range": edit["range"]}
+                for change in answer["documentChanges"]
+                for edit in change["edits"]
+            ]
+        start = [(place["uri"], place["range"]["start"]) for place in answer]
+        return [(uri, at["line"], at["character"]) for uri, at in start if uri == ws.uri(common)]
+
+    try:
+        ws.open("a.bkr")
+        ws.open(common)
+        ws.change(common, "## Payroll.\n" + CLEAN)  # version 2: the group on line 2
+        at = {"textDocument": {"uri": ws.uri(common)}, "position": {"line": 1, "character": 15}}
+        assert _answered(ws, common, at["position"])[0] == {common, "a.bkr", "b.bkr"}
+        assert places("textDocument/definition", from_a) == [(ws.uri(common), 1, 13)]
+        ws.close(common)
+        ws.open(common)
+        ws.change(common, CLEAN + "# edited\n")  # version 2 again: the group on line 1
+        at = {"textDocument": {"uri": ws.uri(common)}, "position": {"line": 0, "character": 15}}
+        group = [(ws.uri(common), 0, 13)]
+        assert places("textDocument/definition", from_a) == group
+        references = {**at, "context": {"includeDeclaration": True}}
+        assert places("textDocument/references", references) == group
+        assert places("textDocument/rename", {**at, "newName": "PAYMENTS"}) == group
+        assert ws.editor.errors == []
+    finally:
+        ws.editor.close()
 
 
 #: A module between the cluster and the one it names: it imports `site/common` or

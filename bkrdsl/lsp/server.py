@@ -410,8 +410,13 @@ class BkrServer(LanguageServer):
         super().__init__("bkrc", __version__, protocol_cls=BkrProtocol, converter_factory=converter)
         self.documents: dict[str, tuple[int | None, Document]] = {}
         #: For each analysed document, the open buffers its imports were read from
-        #: (URI -> version): when one changes, closes or opens, the analysis is stale.
-        self.buffers_read: dict[str, dict[str, int | None]] = {}
+        #: (URI -> `buffer_version`): when one changes, closes or opens, the analysis is stale.
+        self.buffers_read: dict[str, dict[str, tuple[int, int | None]]] = {}
+        #: Each open buffer's opening, numbered by `didOpen` (by pygls's key, the URI
+        #: unquoted): with the version, it tells one text of a buffer from another
+        #: (`buffer_version`).
+        self.openings: dict[str, int] = {}
+        self.opened = 0  # the number of the last opening
         self.pending: dict[str, asyncio.Task] = {}
         #: For completion right after a keystroke: the last analysis made to answer for
         #: the buffer's newer text, by URI, with that text's version (`for_completion`).
@@ -493,9 +498,18 @@ class BkrServer(LanguageServer):
                 out[path.resolve()] = uri
         return out
 
-    def reader(self, buffers: dict[str, int | None] | None = None):
+    def buffer_version(self, uri: str) -> tuple[int, int | None]:
+        """What tells one text of an open buffer from another: its opening and its
+        version. The version alone does not: a buffer closed and opened again starts
+        again (VS Code's at 1) with another text, and an analysis that read the
+        earlier text at the same version passed for current (a file on disk that
+        imports the module, kept for rename and references, or an open one before
+        its re-check): its places in the module were those of the earlier text."""
+        return (self.openings.get(unquote(uri), 0), self.workspace.get_text_document(uri).version)
+
+    def reader(self, buffers: dict[str, tuple[int, int | None]] | None = None):
         """Imported files: an open buffer's unsaved text first, else the file on disk.
-        `buffers` records the open buffers read, each with its version."""
+        `buffers` records the open buffers read, each with its `buffer_version`."""
         opened = self.open_paths()
 
         def read(path: Path) -> bytes:
@@ -503,7 +517,7 @@ class BkrServer(LanguageServer):
             if uri is not None:
                 text_doc = self.workspace.get_text_document(uri)
                 if buffers is not None:
-                    buffers[uri] = text_doc.version
+                    buffers[uri] = self.buffer_version(uri)
                 return buffer_bytes(text_doc.source)
             return read_file(path)
 
@@ -569,12 +583,12 @@ class BkrServer(LanguageServer):
         request, which asks it for many places."""
         return OpenBoms(self)
 
-    def buffers(self) -> dict[Path, tuple[str, int | None]]:
-        """The open buffers (text and version) by the resolved paths of their files."""
+    def buffers(self) -> dict[Path, tuple[str, tuple[int, int | None]]]:
+        """The open buffers (text and `buffer_version`) by the resolved paths of their files."""
         out = {}
         for path, uri in self.open_paths().items():
             text_doc = self.workspace.get_text_document(uri)
-            out[path] = (text_doc.source, text_doc.version)
+            out[path] = (text_doc.source, self.buffer_version(uri))
         return out
 
     def workspace_found(self) -> Found:
@@ -717,7 +731,7 @@ class BkrServer(LanguageServer):
         self.refresh_directory(but=uri)
         text_doc = self.workspace.get_text_document(uri)
         name, path = self.name_and_path(uri)
-        buffers: dict[str, int | None] = {}
+        buffers: dict[str, tuple[int, int | None]] = {}
         doc = analyse_document(
             name,
             text_doc.source,
@@ -789,7 +803,7 @@ class BkrServer(LanguageServer):
         now. (A re-check after an imported buffer changes waits for the debounce; a
         request meanwhile, a rename above all, must not answer from the old text.)"""
         read = self.buffers_read.get(uri, {})
-        now = {u: self.workspace.get_text_document(u).version for u in self.open_uris()}
+        now = {u: self.buffer_version(u) for u in self.open_uris()}
         if any(now.get(u, _CLOSED) != version for u, version in read.items()):
             return False
         opened = self.open_paths()
@@ -1376,6 +1390,8 @@ def build_server() -> BkrServer:
     @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: BkrServer, params: T.DidOpenTextDocumentParams) -> None:
         uri = params.text_document.uri
+        ls.opened += 1
+        ls.openings[unquote(uri)] = ls.opened
         ls.check(uri)
         for other in ls.dependents(uri):
             ls.schedule(other, refresh_hints=True)
@@ -1406,6 +1422,7 @@ def build_server() -> BkrServer:
         ls.documents.pop(uri, None)
         ls.buffers_read.pop(uri, None)
         ls.edited.pop(uri, None)
+        ls.openings.pop(unquote(uri), None)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in others:
             ls.schedule(other, refresh_hints=True)

@@ -31,7 +31,7 @@ import hashlib
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import field
 from pathlib import Path
 from typing import NamedTuple
@@ -190,13 +190,15 @@ def _still(path: Path, stamp: Stamp) -> Stamp | None:
     return _stamp_of(st, data, now)
 
 
-#: An open buffer's text by the file's resolved path, with its version; None
-#: for a file the editor has not opened.
-Buffers = Callable[[Path], "tuple[str, int | None] | None"]
+#: An open buffer's text by the file's resolved path, with what tells that text
+#: from the buffer's others (the server's `buffer_version`: its opening and its
+#: version, since a buffer opened again starts its versions again); None for a
+#: file the editor has not opened.
+Buffers = Callable[[Path], "tuple[str, Hashable] | None"]
 
 
-#: How an analysis read each file: ("buffer", version) from an open buffer, or
-#: ("disk", Stamp) from disk.
+#: How an analysis read each file: ("buffer", its `Buffers` version) from an open
+#: buffer, or ("disk", Stamp) from disk.
 Read = tuple
 
 
@@ -442,8 +444,8 @@ def unsure_import(doc: Document, targets: Iterable[Path]) -> Diagnostic | None:
 
 def _current(reads: dict[Path, Read], buffers: Buffers) -> bool:
     """Whether every file an analysis read holds what it read: the same open buffer
-    at the same version, or, for a file read from disk, still not open and
-    unchanged (`_still`; the renewed stamps are kept)."""
+    at the same version (not opened again since), or, for a file read from disk,
+    still not open and unchanged (`_still`; the renewed stamps are kept)."""
     for path, (how, seen) in reads.items():
         opened = buffers(path)
         if how == "buffer":
