@@ -800,6 +800,11 @@ EXPLAINED = [
     ("backup APPS full", "backup APPS full backup",
      "`backup` is written again after the whole `backup APPS full`, with nothing after it"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00", "the `run` statement's schedule has one time: `14:00` cannot follow `02:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 weekly sun 04:00",
+     "a `run` statement has one schedule: `weekly sun 04:00` follows `daily 02:00`"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 yearly feb 31 22:00",
+     ("unknown schedule `yearly`; a schedule is `daily`, `weekly`, `monthly` or `manual`,"
+      " and none names a month (`feb`)")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,",
      "a `,` ends no statement: a list never ends with `,`, and the statement is whole without it"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 sun",
@@ -1011,6 +1016,23 @@ HELPED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00",
      "write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00` and `run on VMSYS1 daily 14:00`"),
     ("purge weekly sun 03:00", "purge weekly sun 03:00 04:00", "keep one time: `purge weekly sun 03:00`"),
+    # `on` left out before the member: the statement written with it, not `on MEMBER`
+    ("expire on VMSYS1 {", "expire VMSYS1 {", "write `expire on VMSYS1`"),
+    ("run on VMSYS2 daily 23:30", "run VMSYS2 daily 23:30", "write `run on VMSYS2`"),
+    # a second schedule on the `run` line: not "`run` is missing, and so is the member"
+    ("run on VMSYS2 daily 23:30", "run on VMSYS2 daily 23:30 weekly sun 01:00",
+     ("keep one, or write a job for each schedule, the same but for its name and its `run`:"
+      " `run on VMSYS2 daily 23:30` and `run on VMSYS2 weekly sun 01:00`")),
+    # a schedule by the year: not "commas are missing between `VMSYS2`, `yearly`, `feb`...",
+    # whose fix made the words members, nor `monthly 31 03:00`, the line's time dropped
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 yearly feb 28 22:00",
+     ("for a job run once a year, or a few times, write `manual` and submit it by hand when it is due;"
+      " `monthly 1 22:00` runs it every month")),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 annually jan 1 22:00",
+     ("for a job run once a year, or a few times, write `manual` and submit it by hand when it is due;"
+      " `monthly 1 22:00` runs it every month")),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 fortnightly 1 22:00",
+     "write `monthly 1 22:00`, or `manual` for a job submitted only by hand"),
     # a name twice in a row, then names without their `,`: the list as it is meant
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
      "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"),

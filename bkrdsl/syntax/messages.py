@@ -1410,6 +1410,17 @@ def schedule_without_run(schedule: str, span: Span, meant: str | None = None, sh
     )
 
 
+def second_schedule(run: str, first: str, second: str, span: Span) -> Diagnostic:
+    """`run on VMSYS1 daily 02:00 weekly sun 04:00`: two schedules on one `run` line;
+    `run`, the line's `run on ...` before the first."""
+    return codes.SYNTAX(
+        f"a `run` statement has one schedule: `{second}` follows `{first}`",
+        span,
+        help=f"keep one, or write a job for each schedule, the same but for its name and its `run`:"
+        f" `{run} {first}` and `{run} {second}`",
+    )
+
+
 def schedule_first_no_member(schedule: str, span: Span) -> Diagnostic:
     """`run daily 02:00 on`: the schedule before `on`, and no member after it."""
     return codes.SYNTAX(
@@ -1822,16 +1833,43 @@ def cron_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
     )
 
 
-def unknown_schedule(found: str, next_word: str | None, span: Span) -> Diagnostic:
-    """`hourly 02:00`, or `hourly` alone (`next_word` None): a schedule bkrc does not have."""
+#: The months as English writes them short, and frequencies that name no schedule of
+#: bkrc's but a year's (`yearly feb 28 22:00`, `annually`, `quarterly 1 22:00`).
+MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+_MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+     "december", "sept"}
+)
+YEARLY_WORDS = frozenset({"yearly", "annually", "annual", "quarterly", "biannually", "semiannually"})
+
+
+def looks_like_month(text: str) -> bool:
+    lowered = text.lower().rstrip(",.")
+    return lowered in MONTHS or lowered in _MONTH_NAMES
+
+
+def unknown_schedule(found: str, next_word: str | None, span: Span, time: str | None = None) -> Diagnostic:
+    """`hourly 02:00`, or `hourly` alone (`next_word` None): a schedule bkrc does not have.
+    `time`, the time of day written later on the line (`quarterly 1 22:00`), which the
+    examples keep; `next_word` a month (`yearly feb 28 22:00`): bkrc has no schedule by
+    the year, and the help says what to write instead."""
+    at = time or "02:00"
     if next_word is None:
         example = "`daily 02:00`, `weekly sun 02:00` or `monthly 1 02:00`"
     elif looks_like_time(next_word):
         example = f"`daily {next_word}`, `weekly sun {next_word}` or `monthly 1 {next_word}`"
     elif looks_like_day(next_word):
-        example = f"`weekly {next_word} 03:00`"
+        example = f"`weekly {next_word} {at}`"
+    elif looks_like_month(next_word) or found.strip("`").lower() in YEARLY_WORDS:
+        return codes.UNKNOWN_KEYWORD(
+            f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`"
+            + (f", and none names a month (`{next_word}`)" if looks_like_month(next_word) else ""),
+            span,
+            help="for a job run once a year, or a few times, write `manual` and submit it by hand when it is due;"
+            f" `monthly 1 {at}` runs it every month",
+        )
     else:
-        example = f"`monthly {next_word} 03:00`"
+        example = f"`monthly {next_word} {at}`"
     return codes.UNKNOWN_KEYWORD(
         f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`",
         span,
@@ -2649,9 +2687,11 @@ def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) 
     return code(f"expected {wanted}{after}, found {found}", span, help=f"write {written}{after or ' here'}")
 
 
-def on_left_out(diag: Diagnostic, name: Span) -> Diagnostic:
-    """`expected `on``, where `on` was left out before the member's name: inserted."""
-    return replace(diag, fix=Fix.replace("Insert `on`", before(name), "on "))
+def on_left_out(diag: Diagnostic, name: Span, before_on: str = "", member: str = "") -> Diagnostic:
+    """`expected `on``, where `on` was left out between the word `before_on` and the
+    member's name `member`: inserted, and the help writes the two with it."""
+    help = f"write `{before_on} on {member}`" if member else diag.help
+    return replace(diag, help=help, fix=Fix.replace("Insert `on`", before(name), "on "))
 
 
 def member_left_out(diag: Diagnostic, after_each: Span) -> Diagnostic:

@@ -223,6 +223,12 @@ _DESTINATION_REST = re.compile(
 
 #: `on MEMBER... {` after a word, the `{` on its line or alone at the start of the next
 #: (expiry_block_as_action).
+#: The `tape manager` options, a word the recovery may read as the catalog node's name.
+_TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
+#: A `run` line up to a schedule after its first one: `run on VMSYS1 daily 02:00 `.
+_RUN_WITH_SCHEDULE = re.compile(
+    r"\s*(?P<run>run\s+on\s+\S.*?)\s+(?P<schedule>(?:daily|weekly|monthly|manual)\b.*?)\s*\Z", re.IGNORECASE
+)
 _BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*(?:#[^\n]*)?(?:\n[ \t]*)?\{")
 
 #: schedule_without_run: the line was reported and skipped whole.
@@ -1754,6 +1760,16 @@ class Recovery:
         if following is None or following.type != "NAME" or following.line != tok.line:
             return None
         text = str(following.value)
+        rest, end = self.phrase(following.start_pos)
+        time = next((w for w in rest.split() if messages.looks_like_time(w)), None)
+        if messages.looks_like_month(text) or str(tok.value).lower() in messages.YEARLY_WORDS:
+            # `run on VMSYS1 yearly feb 28 22:00`: a schedule by the year, which bkrc
+            # does not have (not members whose `,`s are missing); read as `manual`, the
+            # rest of the schedule skipped
+            self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok), time), tok.start_pos)
+            self._advance(ip.lexer_thread.state, end)
+            self._fed_error_token = True
+            return self.retype(tok, "MANUAL")
         if messages.looks_like_time(text):
             keyword = "DAILY"
         elif messages.looks_like_day(text):
@@ -1762,7 +1778,7 @@ class Recovery:
             keyword = "MONTHLY"
         else:
             return None
-        self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok)), tok.start_pos)
+        self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok), time), tok.start_pos)
         return self.retype(tok, keyword)
 
     def cron_schedule(self, ip, tok: Token) -> bool:
@@ -2902,6 +2918,17 @@ class Recovery:
         if not Sim.of(ip).fits(["RUN", "ON"]):
             return None
         written, end = self.phrase(tok.start_pos, statements=False)
+        line = self.source.text[self.source.text.rfind("\n", 0, tok.start_pos) + 1 : tok.start_pos]
+        first = _RUN_WITH_SCHEDULE.match(line)
+        if first is not None:
+            # `run on VMSYS1 daily 02:00 weekly sun 04:00`: a second schedule after the
+            # first, on the `run` line (not a schedule whose `run` is missing)
+            run, schedule = (" ".join(first.group(part).split()) for part in ("run", "schedule"))
+            span = self.source.span(tok.start_pos, end)
+            self.report(messages.second_schedule(run, schedule, written, span), tok.start_pos)
+            self.skip_phrase(ip, tok, end)
+            self._fed_error_token = True
+            return _LINE_SKIPPED
         found = re.fullmatch(r"(?P<schedule>\S.*?)\s+[Oo][Nn]\s+(?P<place>\S.*)", written)
         if found is not None:
             meant = f"run on {found.group('place')} {found.group('schedule')}"
@@ -6113,7 +6140,12 @@ class Recovery:
             after = f" after {self.describe(previous)}" if previous is not None else ""
             diag = messages.missing_other(wanted, after, self.describe(found), where, filler)
             if filler == "ON" and self.on_left_out(ip, found, previous):
-                diag = messages.on_left_out(diag, self.span_of(found))
+                # the two words with `on` between them, but where the word before it is a
+                # tape option read as the catalog node's name (`catalog-node`, then
+                # `catalog-dmm TCDMM` on the next line): there the node's name is missing
+                mistaken = str(previous.value).lower() in _TAPE_OPTIONS
+                names = ("", "") if mistaken else (str(previous.value), str(found.value))
+                diag = messages.on_left_out(diag, self.span_of(found), *names)
             if filler == "MEMBER" and previous is not None and previous.type == "EACH" and is_real(previous):
                 # `run on each daily 02:00`: `each` says `member` alone can follow it
                 diag = messages.member_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
