@@ -114,7 +114,7 @@ PRODSSI_MEMBERS = "the members are VMSYS1, VMSYS2, VMSYS3, VMSYS4"
         # A name close to a member: the fix writes it, and the help lists the members too.
         ("run on VMSYS2 weekly", "run on VMSYZ2 weekly", f"did you mean `VMSYS2`? {PRODSSI_MEMBERS}"),
         ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on VMSYX1", f"did you mean `VMSYS1`? {PRODSSI_MEMBERS}"),
-        ("expire on VMSYS1", "expire on PROD1", f"{PRODSSI_MEMBERS}; declare it with `member NAME {{ ... }}`"),
+        ("expire on VMSYS1", "expire on PROD1", f"{PRODSSI_MEMBERS}; declare it with `member PROD1 {{ ... }}`"),
         # An IDENTITY job's `run on`: `each member` backs up every member's instances.
         (
             "run on each member daily 03:30",
@@ -135,6 +135,36 @@ def test_an_unknown_member_s_help_lists_the_members(old, new, help):
     (unknown,) = [d for d in analysis.diagnostics if d.code == "BKR330"]
     assert unknown.help == help
     assert (unknown.fix is not None) == help.startswith("did you mean")
+
+
+@pytest.mark.parametrize(
+    "old,new,codes",
+    [
+        # the A-disk written at an address the machine's own LINK takes: BKR250 names
+        # 0191; no BKR253 too, whose fix added a second disk beside the mistyped one
+        ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 190 size 10 cyl", ["BKR250"]),
+        # the catalog's server given z/VM's own ID: no BKR253 whose fix wrote `disk TCPIP 191`
+        ("server BKRSVSFS pool", "server TCPIP pool", ["BKR202", "BKR208", "BKR332"]),
+    ],
+    ids=["a-disk-at-0190", "server-with-zvm-id"],
+)
+def test_a_mistake_about_a_machine_s_a_disk_is_not_reported_twice(old, new, codes):
+    assert old in PRODSSI_TEXT
+    analysis = analyse("prodssi.bkr", PRODSSI_TEXT.replace(old, new).encode())
+    assert [d.code for d in analysis.diagnostics] == codes
+
+
+def test_a_disk_for_a_guest_says_to_drop_it():
+    """BKR332 for a user the cluster declares (a group's guest): not only the list of
+    the product's machines, but what to do and why."""
+    old = "disk BKRBKUP 191 size 10 cyl"
+    text = PRODSSI_TEXT.replace(old, old + "\n  disk LNXWEB01 191 size 10 cyl")
+    (found,) = analyse("prodssi.bkr", text.encode()).diagnostics
+    assert found.code == "BKR332"
+    assert found.help.startswith(
+        "drop the `disk` statement: LNXWEB01's minidisks are defined in the site's own directory;"
+        " `disk` is for the machines bkrc writes directory entries for (5697J06C, BKRADMIN,"
+    )
 
 
 def test_show_and_init_word_an_unknown_member_as_the_checker_does(at_root, tmp_path):

@@ -577,7 +577,9 @@ UNKNOWN_DISK_USER = register(
     (`disk BKRWRK* 191 ...`) gives the disk to every machine it matches. A
     disk for any other user, or a pattern that matches none of them, would
     silently be left out of the generated directory; other users' minidisks
-    belong in the site's own directory. A machine the cluster names that gets
+    belong in the site's own directory (the help of a disk for a user the
+    cluster declares, a group's guest or z/VM's own ID, says to drop the
+    statement for that reason). A machine the cluster names that gets
     no entry in this cluster is reported with the reason: the request node
     and request DMM of a cluster of one member (its one member is the
     catalog node's), a worker BKRWRKnn no member's `workers` reaches. One
@@ -1458,7 +1460,8 @@ def unknown_members(model: Model):
             word.span,
             related=_declared_here(close, lambda n: model.member(n).decl.name.span)
             + _named_too(name, others),
-            help=unknown_member_help(close, names, every=every, declare=True),
+            # `run on all`: English for every member, never a member to declare
+            help=unknown_member_help(close, names, every=every, declare="" if name in _EVERY_MEMBER else name),
             fix=_fix_everywhere(close, word, others),
         )
 
@@ -1727,6 +1730,13 @@ def _unknown_disk_reports(model: Model):
             " add `import std/backup-manager`, which declares them"
         )
         related = _machines_named_here(model, close) + _named_too(user, others)
+        if machines and not close and not is_pattern(user) and model.user_defs_of(user):
+            # `disk LNXWEB01 191 ...` for a guest a group names: a user of the site's
+            # own directory, whose minidisks bkrc never writes
+            written = (
+                f"drop the `disk` statement: {user}'s minidisks are defined in the site's own directory;"
+                f" `disk` is for the machines bkrc writes directory entries for ({written.removeprefix('bkrc writes directory entries for ')})"
+            )
         help = mean_help(close, written)
         # Where a Tape Manager machine may be missing, `disk TCDMM 191` is not TCTMM's, which
         # has its 191: the `catalog-dmm` left out, not a typo.

@@ -819,6 +819,18 @@ def _taken_by(model: Model, machine: str, role: str, std_patterns: list[PatternD
     return None
 
 
+def machines_with_taken_ids(model: Model) -> set[str]:
+    """The product machines whose ID is another user's (BKR208's): BKR253 leaves
+    them alone, as a `disk` for z/VM's own TCPIP, the catalog's server named so by
+    mistake, would only add to the one mistake."""
+    std_patterns = [p for p in model.pattern_defs if p.role is None and _from_stdlib(model, p.module)]
+    return {
+        machine
+        for machine, role in model.machine_roles().items()
+        if valid_user_id(machine) and _taken_by(model, machine, role, std_patterns) is not None
+    }
+
+
 @check
 def machines_named_like_users(model: Model):
     if model.cluster is None:

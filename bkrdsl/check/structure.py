@@ -425,8 +425,9 @@ def _article(level: Level) -> str:
     return f"an {level.value}" if level is Level.INCREMENTAL else f"a {level.value}"
 
 
-def _repeats(items, what: str, where: str):
-    """BKR115 for every item after the first of a statement that may appear once."""
+def _repeats(items, what: str, where: str, more: str = ""):
+    """BKR115 for every item after the first of a statement that may appear once;
+    `more`, what the help adds: how to say what a second one meant."""
     if len(items) < 2:
         return
     first = items[0]
@@ -435,7 +436,7 @@ def _repeats(items, what: str, where: str):
             f"a second {what} in {where}",
             extra.span,
             related=(Related(first.span, f"the first {what} is here"),),
-            help=f"keep one {what}",
+            help=f"keep one {what}{more}",
         )
 
 
@@ -475,8 +476,11 @@ def job_shape(model: Model):
                 help="add an `include`, e.g. `include minidisk * *` for every minidisk of the job's users"
                 + (", and name the users in the group (or `match PATTERN`)" if empty else ""),
             )
-        yield from _repeats(job.runs, "`run` statement", f"job {name}")
-        yield from _repeats(job.targets, "`to` target", f"job {name}")
+        # a second schedule or target is a second job (docs/language.md: "a job that
+        # runs on the 1st and the 15th is two jobs, the same but for their `run`")
+        two_jobs = "write two jobs, the same but for their names and their"
+        yield from _repeats(job.runs, "`run` statement", f"job {name}", f"; for a job that runs on both, {two_jobs} `run`")
+        yield from _repeats(job.targets, "`to` target", f"job {name}", f"; to back up to both, {two_jobs} `to`")
         yield from _repeats(job.descriptions, "`description`", f"job {name}")
         # Each `backup` line without a level is `full`, as docs/language.md says.
         first = job.backups[0] if job.backups else None
@@ -557,7 +561,13 @@ def block_shape(model: Model):
                     help=f"keep one `{keyword}`: BKRSTART waits once",
                 )
     for exp in cluster.expires:
-        yield from _repeats(exp.previews, "`preview` schedule", "the expiry block")
+        on = "each member" if exp.placement.each_member else ", ".join(m.upper for m in exp.placement.members)
+        yield from _repeats(
+            exp.previews,
+            "`preview` schedule",
+            "the expiry block",
+            f"; a second preview goes in an `expire` block of its own: `expire on {on} {{ preview ... }}`",
+        )
         yield from _repeats(exp.purges, "`purge` schedule", "the expiry block")
         for extra in exp.retains[1:]:
             yield REPEATED(

@@ -28,6 +28,7 @@ from bkrdsl.check.common import (
     valid_user_id,
     volume_problem,
 )
+from bkrdsl.check.kinds import machines_with_taken_ids
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.generated import MAX_COLUMNS
@@ -516,7 +517,14 @@ def a_disks(model: Model, dialect: Dialect, directory: Directory | None = None) 
             # may be the A-disk mistyped, so its machines are not said to lack one:
             # the mistyped address is the one mistake.
             having.update(model.disk_owners(disk, roles))
-        elif address == A_DISK:
+        elif address != A_DISK:
+            # `disk BKRBKUP 190 ...`, an address the machine's own statements take: BKR250
+            # says so, and names 0191; the disk may be the A-disk mistyped, as above.
+            for owner in model.disk_owners(disk, roles):
+                defaults = dialect.machines.get(roles.get(owner, ""))
+                if defaults is not None and address in defaults.addresses():
+                    having.add(owner)
+        else:
             owners = model.disk_owners(disk, roles)
             having.update(owners)
             if not owners and valid_user_id(disk.user.upper):
@@ -526,6 +534,7 @@ def a_disks(model: Model, dialect: Dialect, directory: Directory | None = None) 
                 close = machine_meant(model, suggest, disk.user.upper, (A_DISK,), machines)
                 if len(close) == 1:
                     having.add(close[0])
+    taken = machines_with_taken_ids(model)
     lacking: dict[str, list[str]] = {}  # one list per diagnostic: the workers share one
     for machine, role in roles.items():
         defaults = dialect.machines.get(role)
@@ -533,6 +542,8 @@ def a_disks(model: Model, dialect: Dialect, directory: Directory | None = None) 
             continue
         if not valid_user_id(machine):
             continue  # BKR301: a name no directory entry can have
+        if machine in taken:
+            continue  # BKR208: another user's ID, the one mistake
         kind, members = machines[machine]
         # An IDENTITY on no member (a cluster without members: BKR119) has no
         # SUBCONFIG to lack the disk.
