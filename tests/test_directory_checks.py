@@ -565,6 +565,8 @@ def test_bkr518_a_worker_the_directory_does_not_build_on_a_member_that_runs_it()
     assert d.help.endswith("or write `workers 2` on `VMSYS2`, the workers its directory builds")
     (first,) = check(PRODSSI, (r"^ BUILD ON VMSYS3 USING SUBCONFIG BKRW01-3\n", ""), (r"^SUBCONFIG BKRW01-3\n.*\n", ""))
     assert "`BKRWRK01` has no BUILD statement for `VMSYS3`" in first.message and "`workers" not in first.help
+    # the SUBCONFIG to add named as the compile names it, not `SUBCONFIG id`
+    assert first.help.startswith("add `BUILD ON VMSYS3 USING SUBCONFIG BKRW01-3` and its SUBCONFIG entry (the ID the compile writes)")
     assert d.related[0].span.file == str(PRODSSI)  # `member VMSYS2`
     # A machine the directory does not hold (before bkrc's entries are deployed) is not compared.
     gone = (r"^IDENTITY BKRWRK04(.*\n)+?(?=\*)", "")

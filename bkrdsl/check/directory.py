@@ -1135,9 +1135,13 @@ def _unbuilt_after(directory: Directory, entry: Entry) -> list[Entry]:
     return directory.unbuilt_after(entry)
 
 
-def _add_build_help(member: str, unbuilt: list[Entry]) -> str:
+def _add_build_help(member: str, unbuilt: list[Entry], compiled: str | None = None) -> str:
+    """`compiled`: the SUBCONFIG ID the compile writes for the machine on `member`,
+    the name to give the one added (a product machine's, BKR518)."""
     if len(unbuilt) == 1:
         return f"add `BUILD ON {member} USING SUBCONFIG {unbuilt[0].id}` (the SUBCONFIG below it that no BUILD names)"
+    if compiled is not None:
+        return f"add `BUILD ON {member} USING SUBCONFIG {compiled}` and its SUBCONFIG entry (the ID the compile writes)"
     return f"add `BUILD ON {member} USING SUBCONFIG id` and its SUBCONFIG entry"
 
 
@@ -1153,6 +1157,12 @@ def machine_builds(
     A machine BKR514 said lacks a member (an each-member job backs it up) is left to it."""
     if model.cluster is None:
         return
+    # the ID the compile writes, where the directory has no entry of that ID (BKR531's)
+    compiled = {
+        (machine, member.name): subconfig
+        for machine, member, subconfig in model.subconfigs()
+        if directory.entry(subconfig) is None
+    }
     for machine, (kind, members) in model.product_machines().items():
         entry = directory.entry(machine)
         if kind is not Kind.IDENTITY or entry is None or entry.kind != "IDENTITY" or machine in lacking:
@@ -1172,7 +1182,7 @@ def machine_builds(
             f" bkrc writes it ({_machine_role(model, machine, member)}): it cannot log on there until the compile's"
             f" directory entries are deployed ({_builds_said(entry)})",
             entry.span,
-            help=_add_build_help(missing[0], unbuilt)
+            help=_add_build_help(missing[0], unbuilt, compiled.get((machine, member.name)))
             + ", or deploy the directory entries bkrc writes (docs/deploy.md)"
             + _fewer_workers(model, directory, machine, member),
             related=(
