@@ -167,6 +167,35 @@ def test_a_disk_for_a_guest_says_to_drop_it():
     )
 
 
+@pytest.mark.parametrize(
+    "owner,help",
+    [
+        # backed up by other jobs: named, and the group to add it to named too
+        ("LNXWEB01", "move the line to job `LNXFULL` or `LNXINC`, which back LNXWEB01 up, or add LNXWEB01 to `APPS`"),
+        # an IDENTITY user in a job of single users: adding it to APPS would be BKR203
+        ("TCPIP", "move the line to job `SYSINC`, which backs TCPIP up"),
+        ("ZZTOP", "add ZZTOP to `APPS`, or move the line to the job that backs it up"),
+    ],
+)
+def test_an_owner_not_backed_up_by_the_job_is_sent_where_it_is(owner, help):
+    """BKR406: the jobs and the group by name, not "the job's group" and "the job that backs it up"."""
+    old = "    include minidisk * 0191-01FF"
+    text = PRODSSI_TEXT.replace(old, f"    include minidisk {owner} 0191-01FF")
+    (found,) = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.code == "BKR406"]
+    assert found.help == help
+
+
+def test_a_second_preview_is_told_where_it_goes():
+    """BKR115 in an expiry block: a second preview goes in a block of its own for the member."""
+    text = PRODSSI_TEXT.replace("preview daily 01:00", "preview daily 01:00\n    preview weekly sun 05:00")
+    (found,) = analyse("prodssi.bkr", text.encode()).diagnostics
+    assert found.code == "BKR115"
+    assert found.help == (
+        "keep one `preview` schedule; a second preview goes in an `expire` block of its own:"
+        " `expire on VMSYS1 { preview ... }`"
+    )
+
+
 def test_show_and_init_word_an_unknown_member_as_the_checker_does(at_root, tmp_path):
     """One wording (`check.common.unknown_member_help`) for a member named on the command line."""
     shown = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSY2"], expect=1).stderr

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.catalog import purge_kept
-from bkrdsl.check.common import first_few, listed, quoted, small_int, valid_user_or_pattern
+from bkrdsl.check.common import alternatives, first_few, listed, quoted, small_int, valid_user_or_pattern
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
@@ -1494,6 +1494,29 @@ def identity_users_once(model: Model):
         )
 
 
+def _owner_help(model: Model, job, up: str) -> str:
+    """BKR116's help for an owner that is not one of `job`'s users: the jobs that back
+    `up` up by name, where the line may go; the job's groups by name, where `up` may be
+    added, unless it is declared of a kind the job does not back up (BKR203 then)."""
+    groups = listed([r.word.upper for r in job.refs])
+    others = []
+    if not is_pattern(up):
+        for other in model.jobs:
+            if other is job or not other.refs or any(not r.resolved for r in other.refs):
+                continue
+            if _backs_up_id(up, set(model.job_user_ids(other)), list(model.job_patterns(other))):
+                others.append(other.name)
+    kinds = {u.kind for u in model.user_defs_of(up)} if not is_pattern(up) else set()
+    addable = not kinds or kinds <= set(job.kinds)
+    add = f"add {up} to {groups}" if addable else ""
+    if others:
+        others = list(dict.fromkeys(others))
+        which = f"job {quoted(others[0])}, which backs" if len(others) == 1 else f"job {alternatives(others)}, which back"
+        move = f"move the line to {which} {up} up"
+        return f"{move}, or {add}" if add else move
+    return f"{add or 'declare ' + up + ' in a group a job backs up'}, or move the line to the job that backs it up"
+
+
 @check
 def owners_backed_up(model: Model):
     for job in model.jobs:
@@ -1569,7 +1592,7 @@ def owners_backed_up(model: Model):
                     f"{what}, so {what_selects} selects nothing",
                     word.span,
                     related=(Related(ref.word.span, "the job backs up these users"),),
-                    help=f"add {up} to the job's group, or move the line to the job that backs it up",
+                    help=_owner_help(model, job, up),
                 )
                 if include:
                     misses.append((word, note, found))
