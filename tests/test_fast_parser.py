@@ -1503,6 +1503,9 @@ def test_a_word_after_a_statement_that_may_go_on_with_options_is_read_fast(text,
         "cluster A {\n  tape manager shared pool-w\n}\n",
         "cluster A {\n  job J {\n    run on each member hourly\n  }\n}\n",  # `Recovery.unknown_schedule`
         "cluster A {\n  job J {\n    run on each member nightly\n  }\n}\n",
+        # another frequency, not `weekly` misspelt: the same report as Lark's (`Recovery.unknown_schedule`)
+        "cluster A {\n  job J {\n    run on each member biweekly\n  }\n}\n",
+        "cluster A {\n  expire on M { purge biweekly }\n}\n",
         "cluster A {\n  catalog shared jo\n}\n",  # respelt among all statements
         "cluster A {\n  catalog shared each\n}\n",  # a keyword of another place
         "cluster A {\n  catalog shared server on N\n}\n",  # not `N` respelt as `on` (`_option_respelt`)

@@ -800,6 +800,13 @@ EXPLAINED = [
     ("backup APPS full", "backup APPS full backup",
      "`backup` is written again after the whole `backup APPS full`, with nothing after it"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00", "the `run` statement's schedule has one time: `14:00` cannot follow `02:00`"),
+    # another frequency: not "did you mean `weekly`", whose fix ran the job twice as often
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 biweekly sat 22:00",
+     "unknown schedule `biweekly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 biweekly",
+     "unknown schedule `biweekly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
+    ("purge weekly sun 03:00", "purge biweekly",
+     "unknown schedule `biweekly`; a schedule is `daily`, `weekly`, `monthly` or `manual`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 weekly sun 04:00",
      "a `run` statement has one schedule: `weekly sun 04:00` follows `daily 02:00`"),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 yearly feb 31 22:00",

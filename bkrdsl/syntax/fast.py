@@ -1619,8 +1619,8 @@ class _Parser:
         if self._value_spells_keyword():
             raise _GiveUp  # not `size` left out after `size` (found by .ci/explore 35002)
         text = self.tokens[self.i][TEXT]
-        if text.lower() in messages.MEDIUM_WORDS:
-            raise _GiveUp
+        if text.lower() in messages.MEDIUM_WORDS or text.lower() in messages.OTHER_FREQUENCIES:
+            raise _GiveUp  # `biweekly`: not `weekly` misspelt (`Recovery.unknown_schedule`)
         words = messages.did_you_mean(text, accepted, synonyms=False)
         if not words:
             if left_out:
@@ -1726,6 +1726,8 @@ class _Parser:
             return False  # the recovery weighs what else lets the next token fit
         if "-" in tok[TEXT] and len(_hyphenated_like(tok[TEXT])) == 1:
             return False  # the recovery reads it as that keyword on its own (`Recovery.hyphen_form`)
+        if tok[TEXT].lower() in messages.OTHER_FREQUENCIES:
+            return False  # `biweekly`: not `weekly` misspelt (`Recovery.unknown_schedule`)
         words = messages.did_you_mean(tok[TEXT], options | statements, synonyms=False)
         if option_line and (not words or words[0] not in _LISTED_TAPE_OPTIONS):
             return False  # another reading of the recovery's (`_ambiguous_before_keyword`)

@@ -1841,6 +1841,9 @@ _MONTH_NAMES = frozenset(
      "december", "sept"}
 )
 YEARLY_WORDS = frozenset({"yearly", "annually", "annual", "quarterly", "biannually", "semiannually"})
+#: Frequencies one letter or a prefix away from a schedule keyword, which mean another
+#: frequency: never "did you mean `weekly`" with a fix that changes how often a job runs.
+OTHER_FREQUENCIES = frozenset({"biweekly", "bimonthly", "bidaily", "semiweekly", "semimonthly", "fortnightly"})
 
 
 def looks_like_month(text: str) -> bool:

@@ -1580,6 +1580,10 @@ class Recovery:
             words = messages.did_you_mean(
                 tok.value, self.keywords_in(accepted), synonyms=not self.options_on_line(tok, accepted)
             )
+            if str(tok.value).lower() in messages.OTHER_FREQUENCIES:
+                # `biweekly sat 22:00`: a schedule bkrc does not have, not `weekly` misspelt,
+                # whose fix would run the job twice as often (unknown_schedule says so)
+                words = []
             if words:
                 return self.misspelt(tok, words)
             shortened = self.ambiguous_abbreviation(ip, tok, accepted)
@@ -1752,7 +1756,8 @@ class Recovery:
         if previous is None or previous.line != tok.line:
             return None
         alone = following is None or following.line != tok.line
-        if alone and str(tok.value).lower() in messages.SCHEDULE_WORDS:
+        lowered = str(tok.value).lower()
+        if alone and (lowered in messages.SCHEDULE_WORDS or lowered in messages.OTHER_FREQUENCIES | messages.YEARLY_WORDS):
             # `run on VMSYS1 hourly`: a schedule word alone at the end of its line, not a
             # member whose `,` is missing; read as `manual`, which takes nothing after it
             self.report(messages.unknown_schedule(self.describe(tok), None, self.span_of(tok)), tok.start_pos)
