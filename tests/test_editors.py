@@ -337,19 +337,20 @@ for s:file in readfile(g:bkr_list)
   execute 'edit ' . fnameescape(s:file)
   let s:r = {'file': s:file, 'filetype': &filetype, 'commentstring': &l:commentstring,
         \ 'comments': &l:comments, 'indentexpr': &l:indentexpr,
-        \ 'undo_ftplugin': get(b:, 'undo_ftplugin', ''), 'undo_indent': get(b:, 'undo_indent', '')}
+        \ 'undo_ftplugin': get(b:, 'undo_ftplugin', ''), 'undo_indent': get(b:, 'undo_indent', ''),
+        \ 'style': [&l:shiftwidth, &l:expandtab, &l:softtabstop]}
   " Folding: every open brace of a block starts a fold.
   setlocal foldmethod=syntax
   let s:r.foldlevels = map(range(1, line('$')), 'foldlevel(v:val)')
-  " Indenting: flatten the file, then let the indent script rebuild it.
-  setlocal shiftwidth=2 expandtab
+  " Indenting: flatten the file, then let the indent script rebuild it, with
+  " the ftplugin's own shiftwidth and expandtab, as a fresh Vim has them.
   silent! %s/^\s\+//
   silent normal! gg=G
   let s:r.reindented = getline(1, '$')
   " Undoing the ftplugin and indent settings restores the defaults.
   execute b:undo_ftplugin
   execute b:undo_indent
-  let s:r.after_undo = [&l:commentstring, &l:indentexpr, &l:iskeyword]
+  let s:r.after_undo = [&l:commentstring, &l:indentexpr, &l:iskeyword, &l:shiftwidth, &l:expandtab]
   call add(s:out, s:r)
   bwipeout!
 endfor
@@ -497,6 +498,10 @@ def test_vim_ftplugin(vim_editing):
         assert r["comments"] == ":##,:#"
         assert "commentstring<" in r["undo_ftplugin"] and "iskeyword<" in r["undo_ftplugin"]
         assert r["after_undo"][0] != "# %s"  # back to Vim's default
+        # bkrc fmt's layout, two spaces a level and no tabs, without a line in the vimrc
+        # (Vim's own: 8 and tabs, so that `=` wrote tabs where bkrc fmt writes 2 spaces)
+        assert r["style"] == [2, 1, 2]
+        assert r["after_undo"][3:] == [8, 0]
 
 
 @pytest.mark.parametrize("sample", [FILLED, COMMENTED], ids=["filled", "commented"])
@@ -556,6 +561,29 @@ def test_vim_files_load_without_errors(tmp_path):
     subprocess.run(["vim", "-es", "-N", "-u", "NONE", "-i", "NONE", "-n", "-S", str(script)],
                    capture_output=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
     assert not re.search(r"E\d+:", out.read_text(encoding="utf-8"))
+
+
+def test_vim_recommended_style_can_be_turned_off(tmp_path):
+    """`let g:bkr_recommended_style = 0` keeps the user's own shiftwidth and tabs
+    (docs/editors.md), as Vim's own ftplugins for Python and YAML do."""
+    import subprocess
+
+    require_tool("BKRDSL_REQUIRE_VIM", shutil.which("vim") is not None, "vim")
+    out = tmp_path / "style.txt"
+    script = tmp_path / "style.vim"
+    script.write_text(
+        "set nocompatible\n"
+        f"let &runtimepath = {json.dumps(str(VIM))} . ',' . &runtimepath\n"
+        "filetype plugin indent on\nset shiftwidth=4 noexpandtab\n"
+        "let g:bkr_recommended_style = 0\n"
+        f"edit {ROOT / 'examples' / 'prodssi.bkr'}\n"
+        f"call writefile([&filetype . ' ' . &l:shiftwidth . ' ' . &l:expandtab], {json.dumps(str(out))})\n"
+        "qall!\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["vim", "-es", "-N", "-u", "NONE", "-i", "NONE", "-n", "-S", str(script)],
+                   capture_output=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+    assert out.read_text(encoding="utf-8").split() == ["bkr", "4", "0"]
 
 
 # ------------------------------------------------------------------ docs

@@ -23,5 +23,12 @@ setlocal include=^\\s*import\\s\\+
 
 let b:undo_ftplugin = 'setlocal commentstring< comments< formatoptions< iskeyword< suffixesadd< include<'
 
+" bkrc fmt's layout: two spaces a level, no tabs, so that `=` and >> indent as
+" bkrc fmt does. `let g:bkr_recommended_style = 0` in the vimrc keeps your own.
+if get(g:, 'bkr_recommended_style', 1)
+  setlocal expandtab shiftwidth=2 softtabstop=2
+  let b:undo_ftplugin .= ' expandtab< shiftwidth< softtabstop<'
+endif
+
 let &cpo = s:cpo_save
 unlet s:cpo_save
