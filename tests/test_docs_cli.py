@@ -209,6 +209,27 @@ def test_every_pip_install_the_docs_show_installs_the_clone():
     assert installed_elsewhere(".venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest") == []
 
 
+def system_pips(line: str) -> list[str]:
+    """The `pip install` commands of a shell line that are not a virtual environment's
+    pip (`.venv/bin/pip`): a system's own Python may refuse them (PEP 668)."""
+    return [pip for pip in re.findall(r"(?:^|[\s(;&|])(\S*pip3?)\s+install\b", line) if "/bin/" not in pip]
+
+
+def test_every_pip_install_the_docs_show_is_a_virtual_environments():
+    """README.md's first command installs into `.venv`; docs/lsp.md's `pip install .`,
+    typed on Debian 12, answered `externally-managed-environment` and installed nothing."""
+    found = [
+        f"{page.relative_to(ROOT)}:{number}: {line}"
+        for page in doc_pages()
+        for number, line in shell_lines(page.read_text(encoding="utf-8"), program="pip")
+        if system_pips(line)
+    ]
+    assert found == []
+    assert system_pips("pip install .                  # in the clone's root") == ["pip"]
+    assert system_pips("(cd x && pip3 install -e .)") == ["pip3"]
+    assert system_pips("python3 -m venv .venv && .venv/bin/pip install -q -e .") == []
+
+
 @pytest.mark.parametrize("arguments", list(shown_commands()))
 def test_every_bkrc_command_the_docs_show_is_one_bkrc_accepts(arguments):
     assert refusal(arguments) is None, f"bkrc {shlex.join(arguments)}"

@@ -63,7 +63,8 @@ async function activate(context) {
     vscode.window.showInformationMessage(
       `bkr: \`${command}\` is not on PATH, so .bkr files get highlighting only. ` +
         'For diagnostics, hover, completion and formatting install bkrdsl from its clone ' +
-        '(pip install . in the clone: docs/lsp.md, Install), or set bkr.server.path to the bkrc command.',
+        '(README.md\'s first command: .venv/bin/bkrc in the clone; docs/lsp.md, Install) ' +
+        'and set bkr.server.path to that bkrc, or put it on PATH.',
     );
     return undefined;
   }
