@@ -166,3 +166,34 @@ def test_a_path_that_is_gone_is_found(tmp_path):
         encoding="utf-8",
     )
     assert missing_paths(page, tmp_path) == ["page.md:2: bkrdsl/gone.py", "page.md:2: bkrdsl/*.toml"]
+
+
+#: "SSI rule 5", "SSI rules 2 and 4", also broken across a line as prose wraps it.
+SSI_RULE = re.compile(r"SSI\s+rules?\s+(\d+)(?:\s+and\s+(\d+))?")
+
+
+def test_an_ssi_rule_cited_by_number_is_listed_and_linked():
+    """The docs cite Backup Manager's SSI rules by number ("SSI rule 5"), which the
+    repository listed nowhere (only the domain notes kept beside it did): a newcomer
+    met "SSI rule 5" in deploy.md with nothing to look it up in. docs/rules/README.md
+    lists them (bkrdsl/check/docs.py, SSI_RULES); each page that cites one links that
+    list, but the generated pages of docs/rules/, plain text from the registry, which
+    link the index."""
+    from bkrdsl.check.docs import SSI_RULES
+
+    index = (ROOT / "docs" / "rules" / "README.md").read_text(encoding="utf-8")
+    assert "the-ssi-rules" in anchors(ROOT / "docs" / "rules" / "README.md")
+    assert len(re.findall(r"^\d\. ", index.split("## The SSI rules", 1)[1].split("\n## ", 1)[0], re.MULTILINE)) == len(
+        SSI_RULES
+    )
+    unknown, unlinked = [], []
+    for path in doc_files():
+        text = path.read_text(encoding="utf-8")
+        cited = {int(n) for m in SSI_RULE.finditer(text) for n in m.groups() if n}
+        where = path.relative_to(ROOT).as_posix()
+        unknown += [f"{where}: SSI rule {n}" for n in sorted(cited) if not 1 <= n <= len(SSI_RULES)]
+        if cited and not where.startswith("docs/rules/") and "README.md#the-ssi-rules" not in text:
+            unlinked.append(where)
+    assert unknown == []
+    assert unlinked == [], "link the list where the page first cites a rule: [SSI rule 5](rules/README.md#the-ssi-rules)"
+    assert [m.groups() for m in SSI_RULE.finditer("(SSI rules 2 and 4); SSI\n  rule 7")] == [("2", "4"), ("7", None)]

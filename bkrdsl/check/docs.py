@@ -91,6 +91,30 @@ def _markdown(entry: Code) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+#: The rules of Backup Manager on an SSI cluster that the docs cite by number ("SSI
+#: rule 5"), from IBM's technote [B1] as the project's domain notes give it
+#: (docs/stdlib.md, Sources); the families "SSI rules: ..." below check them.
+SSI_RULES = (
+    "Backup Manager runs on every member.",
+    ("The installation user (5697J06C for V1.3) and the administrator BKRADMIN may be"
+     " single-configuration users (USER entries): installed once, administered from any member."),
+    ("The backup server BKRBKUP, the catalog server BKRCATLG and the workers BKRWRKnn are"
+     " IDENTITY users (multiconfiguration), with an instance on every member."),
+    ("With one catalog for the whole cluster, its SFS file pool server (BKRSVSFS) is a"
+     " single-configuration user."),
+    ("With one catalog, expiry runs on one member only: `EXPIRE (PREVIEW` and `EXPIRE (PURGE`"
+     " sent to any member's BKRCATLG act on every member's jobs."),
+    ("Single-configuration users and IDENTITY users go in separate jobs: the single-configuration"
+     " users' job always runs on the same member; the IDENTITY users' job runs once per member,"
+     " with the same INCLUDE and EXCLUDE statements, a job name unique per member, each on that"
+     " member's own backup server."),
+    ("Backing up to tape under Tape Manager for z/VM needs Tape Manager with one catalog shared"
+     " by the cluster."),
+    ("Upgrading V1.2 to V1.3: the V1.3 sample directory entry for the installation user; the"
+     " other IDs follow the V1.3 Program Directory's migration steps."),
+)
+
+
 def index(entries: list[Code]) -> str:
     lines = [
         GENERATED,
@@ -100,6 +124,15 @@ def index(entries: list[Code]) -> str:
         "Every diagnostic bkrc reports has a stable code. `bkrc rules` lists them;",
         "`bkrc explain CODE` prints the long explanation shown on each page.",
         "Errors make `bkrc check` exit 1; warnings alone leave it at 0.",
+        "",
+        "## The SSI rules",
+        "",
+        "The rules of Backup Manager on an SSI cluster, from IBM's technote \"Backup and Restore",
+        "Manager for z/VM considerations for a z/VM SSI environment\" as the project's domain",
+        "notes give them ([stdlib.md](../stdlib.md#sources), [B1]). The docs cite them by number",
+        "(\"SSI rule 5\"); the families \"SSI rules: ...\" below check them.",
+        "",
+        *(f"{number}. {rule}" for number, rule in enumerate(SSI_RULES, 1)),
         "",
     ]
     # A family may span prefixes that are not next to each other (BKR21 and
