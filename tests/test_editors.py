@@ -183,6 +183,27 @@ def test_the_docs_name_the_vsix_the_manifest_packages():
     assert vsix in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def test_each_link_the_docs_make_has_its_folder_made_first():
+    """`ln -s SRC ~/.vscode/extensions/NAME` fails with "No such file or directory"
+    where the folder is not there yet (VS Code not started since it was installed,
+    or a Vim without ~/.vim/pack): the block that links makes it first, as each
+    page's Vim lines do (editors/vscode/README.md's did not)."""
+    pages = [ROOT / "README.md", ROOT / "docs" / "editors.md", VSCODE / "README.md"]
+    missing = []
+    for page in pages:
+        for block in re.findall(r"^```sh\n(.*?)^```", page.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL):
+            made = set()
+            for command in re.split(r"\n|&&", block):
+                words = command.split("#", 1)[0].split()
+                if words[:2] == ["mkdir", "-p"]:
+                    made.update(w.rstrip("/") for w in words[2:])
+                elif words[:2] == ["ln", "-s"]:
+                    folder = words[-1].rsplit("/", 1)[0]
+                    if folder not in made:
+                        missing.append(f"{page.relative_to(ROOT)}: {command.strip()}")
+    assert missing == []
+
+
 def test_vscode_settings_the_extension_reads_are_declared():
     # VS Code lists a setting in its Settings screen, and accepts it in
     # settings.json without a warning, only when the manifest declares it.
