@@ -265,3 +265,29 @@ def test_a_command_as_the_shell_reads_it():
         ["check", "tidy.bkr"],
     ]
     assert list(bkrc_arguments("python3 -m venv .venv && .venv/bin/bkrc rules")) == [["rules"]]
+
+
+def codes_named(text: str) -> set[str]:
+    """The codes of a list such as `BKR501-BKR520, BKR522, BKR528-BKR531`, ranges spread."""
+    found = set()
+    for first, last in re.findall(r"BKR(\d{3})(?:-BKR(\d{3}))?", text):
+        found.update(f"BKR{n}" for n in range(int(first), int(last or first) + 1))
+    return found
+
+
+def test_the_directory_codes_the_check_row_names_are_the_registrys():
+    """README's `bkrc check` row lists the codes `--directory` adds; it left out
+    BKR530 and BKR531, both errors of `bkrc check --directory`. `bkrc init`'s own
+    (BKR521, "`bkrc init --directory`: ...") is not the check's."""
+    from bkrdsl.diagnostics.registry import load_all
+
+    rows, _ = section((ROOT / "README.md").read_text(encoding="utf-8"))
+    (listed,) = re.findall(r"\((BKR5\d\d[^()]*?), \[docs/directory\.md\]", rows["check"])
+    registry = load_all()
+    wanted = {
+        code for code, entry in registry.items()
+        if code.startswith("BKR5") and not entry.retired and not entry.summary.startswith("`bkrc init")
+    }
+    # A range names the codes there are in it (BKR501-BKR520 has no BKR506).
+    assert codes_named(listed) & set(registry) == wanted
+    assert codes_named("BKR501-BKR503, BKR510") == {"BKR501", "BKR502", "BKR503", "BKR510"}
