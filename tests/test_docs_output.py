@@ -188,3 +188,27 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     shown = deploys_warnings()
     assert len(shown) == 3
     assert [line for line in shown if line not in removed + moved] == []
+
+
+def test_without_dirmaint_the_compile_is_given_the_directory(tmp_path):
+    """deploy.md, "Without DirMaint": the `sequential` allocation starts at cylinder 1
+    of each volume, where the site's own minidisks may be; the page said only that a
+    volume's end is checked (BKR254), and a system programmer following it loaded
+    extents over MAINT's and PMAINT's minidisks. Its compile names the directory, and
+    what the page says of examples/prodssi.bkr is what bkrc does: each `disk`
+    statement without `at` is BKR523's error, over MAINT's or PMAINT's, nothing written."""
+    without = section(DEPLOY, "### Without DirMaint").split("\n1. Put the entries", 1)[0]
+    (compile_line,) = [line for line in without.splitlines() if line.startswith("bkrc compile ")]
+    assert "--dialect" in compile_line and "--directory" in compile_line
+    assert "BKR523" in without
+    table = tmp_path / "site-dialect.toml"
+    builtin = (DIALECT_DIR / "backup-manager-1.3.toml").read_text(encoding="utf-8")
+    table.write_text(builtin.replace('value = "autov"', 'value = "sequential"'), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(["compile", EXAMPLES / "prodssi.bkr", "-o", out, "--dialect", table,
+                      "--directory", EXAMPLES / "prodssi.direct", "--format", "short"], expect=1)
+    assert not out.exists()
+    errors = [line for line in result.output.splitlines() if " error BKR" in line]
+    allocated = re.findall(r"^\s*disk (?!.* at )", (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(errors) == len(allocated) >= 5
+    assert all("BKR523" in e and re.search(r"overlaps \w+ `P?MAINT`", e) for e in errors), errors
