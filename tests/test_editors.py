@@ -187,7 +187,10 @@ def test_each_link_the_docs_make_has_its_folder_made_first():
     """`ln -s SRC ~/.vscode/extensions/NAME` fails with "No such file or directory"
     where the folder is not there yet (VS Code not started since it was installed,
     or a Vim without ~/.vim/pack): the block that links makes it first, as each
-    page's Vim lines do (editors/vscode/README.md's did not)."""
+    page's Vim lines do (editors/vscode/README.md's did not). And it is `ln -sfn`:
+    typed a second time, `ln -s` follows the link it made before and makes one
+    inside the clone (editors/vim/vim, editors/vscode/vscode, on which `vsce
+    package` then fails with EISDIR)."""
     pages = [ROOT / "README.md", ROOT / "docs" / "editors.md", VSCODE / "README.md"]
     missing = []
     for page in pages:
@@ -197,7 +200,9 @@ def test_each_link_the_docs_make_has_its_folder_made_first():
                 words = command.split("#", 1)[0].split()
                 if words[:2] == ["mkdir", "-p"]:
                     made.update(w.rstrip("/") for w in words[2:])
-                elif words[:2] == ["ln", "-s"]:
+                elif words[:1] == ["ln"]:
+                    if words[1] != "-sfn":
+                        missing.append(f"{page.relative_to(ROOT)}: not `ln -sfn`: {command.strip()}")
                     folder = words[-1].rsplit("/", 1)[0]
                     if folder not in made:
                         missing.append(f"{page.relative_to(ROOT)}: {command.strip()}")
