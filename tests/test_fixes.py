@@ -334,6 +334,8 @@ RESTORED = [
     ("exclude minidisk LNX* 0192  # the Linux", "EXCLUDE MINIDISK LNX* = 0192 - 0192  # the Linux", "BKR014",
      "Write `exclude minidisk LNX* 0192`"),
     ("include minidisk * 0191\n", "Include Minidisk * =0191\n", "BKR014", "Write `include minidisk * 0191`"),
+    # the catalog's file pool misspelt in an SFS path: declared nowhere, closest to the catalog's (BKR339)
+    ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOL:CICSPRD.*", "BKR339", "Replace with `BKRPOOL`"),
 ]
 # fmt: on
 

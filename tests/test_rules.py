@@ -556,6 +556,60 @@ def test_bkr414_not_for_owners_of_single_jobs_only_nor_elsewhere():
     assert codes(twice) == ["BKR414", "BKR414"]
 
 
+def _codes(text: str) -> list[str]:
+    return sorted(d.code for d in analyse("t.bkr", text.encode()).diagnostics)
+
+
+def test_bkr415_leaves_a_job_whose_every_include_is_removed_to_bkr407():
+    """An include the job's excludes take out whole is BKR415 while the job still backs
+    up something; when they take out every include, BKR407's error alone says it
+    (one slip, one diagnostic)."""
+    text = (RULES_DIR / "BKR415.fail.bkr").read_text(encoding="utf-8")
+    assert _codes(text).count("BKR415") == 3
+    alone = text.replace("    include minidisk * 1000-10FF\n    exclude minidisk * 0191\n", "    exclude minidisk * 0191\n")
+    assert alone != text
+    assert _codes(alone) == ["BKR407", "BKR415", "BKR415"]
+
+
+def test_bkr415_only_when_certain():
+    """An exclude's owner must take in the include's (`*` every owner, `LNX*` LNX03;
+    LNX03 not `*`, whoever the job's users), its addresses all of the include's, and
+    only the job's own excludes count (a member block's are a member policy)."""
+    text = (RULES_DIR / "BKR415.fail.bkr").read_text(encoding="utf-8")
+    assert _codes(text.replace("exclude minidisk * 0191", "exclude minidisk LNX01 0191")).count("BKR415") == 2
+    assert _codes(text.replace("exclude minidisk L* 0280-02FF", "exclude minidisk L* 0280-02FE")).count("BKR415") == 2
+    assert _codes(text.replace("exclude minidisk L* 0280-02FF", "exclude minidisk LNX04 0280-02FF")) == [
+        "BKR406", "BKR415", "BKR415",
+    ]
+    member = text.replace("  member VM1 { workers 2 }", "  member VM1 {\n    workers 2\n    exclude minidisk * 0191\n  }")
+    member = member.replace("    include minidisk * 1000-10FF\n    exclude minidisk * 0191\n", "    include minidisk * 1000-10FF\n", 1)
+    assert _codes(member).count("BKR415") == 2  # the member's exclude of 0191 is not counted
+    # `sfs` written for `minidisk` (BKR318): the job is judged once that is mended.
+    assert _codes(text.replace("exclude minidisk * 0191", "exclude sfs * 0191")) == ["BKR318", "BKR415", "BKR415"]
+
+
+def test_bkr339_only_for_a_slip_of_the_catalog_s_pool():
+    """A file pool declared nowhere is BKR339 only when it is one slip from the
+    catalog's and closest to it; its fix writes the catalog's pool, in the pool's
+    place alone."""
+    text = (RULES_DIR / "BKR339.fail.bkr").read_text(encoding="utf-8")
+    assert _codes(text) == ["BKR339"] * 3
+    analysis = analyse("t.bkr", text.encode())
+    fixed = text
+    for d in sorted(analysis.diagnostics, key=lambda d: -d.span.start):
+        (edit,) = d.fix.edits
+        assert (d.fix.title, edit.new_text) == ("Replace with `BKRPOOL`", "BKRPOOL")
+        fixed = fixed[: edit.span.start] + edit.new_text + fixed[edit.span.end :]
+    assert "BKRPOOL:CICSPRD.*" in fixed and "BKRPOOL:CICSPRD.TEMP" in fixed and "BKRPOOL:*.TEMP" in fixed
+    assert _codes(fixed) == []
+    # The catalog's pool declared as the disk pool's near twin: `BKUPOOL` is closest to BKUPPOOL.
+    assert _codes(text.replace("BKRPOL:CICSPRD.*", "BKUPOOL:CICSPRD.*")) == ["BKR339"] * 2
+    # Without a catalog pool there is nothing to suggest.
+    assert "BKR339" not in _codes(text.replace("pool BKRPOOL", ""))
+    # z/VM's own file pools are never a slip: VMSYSU, VMSYSR, VMPSFS.
+    assert _codes(text.replace("BKRPOL:CICSPRD.*", "VMSYSU:CICSPRD.*")) == ["BKR339"] * 2
+
+
 def test_statements_written_alike_but_for_the_case_of_a_name_are_copies():
     """BKR324 (and BKR321/BKR323, by the same comparison) reads names and keywords
     without regard to case, as bkrc fmt writes them in capitals: `on lnx*` below `on

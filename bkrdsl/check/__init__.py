@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 #     directory,  # BKR510-BKR525, BKR528-BKR531: against the site's CP directory (BKR521: bkrc init --directory)
 from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR219, BKR260, BKR261: the catalog and its expiry
-    coverage,  # BKR401-BKR414: coverage and schedules
+    coverage,  # BKR401-BKR415: coverage and schedules
     declarations,  # BKR320-BKR335, BKR021: duplicates, unknown references, roles on patterns, lists read on
     jobs,  # BKR220-BKR226: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID
@@ -24,7 +24,7 @@ from bkrdsl.check import (  # noqa: F401
     structure,  # BKR110-BKR119: the shape of a cluster and its jobs
     tables,  # BKR250, BKR251, BKR253, BKR254, BKR319: against the dialect table (run by analyse, with the table)
     tape,  # BKR230-BKR236: Tape Manager
-    values,  # BKR310-BKR318, BKR336-BKR338, BKR019: addresses, times, counts, paths, sizes, waits, escapes
+    values,  # BKR310-BKR318, BKR336-BKR339, BKR019: addresses, times, counts, paths, pools, sizes, waits, escapes
 )
 from bkrdsl.check.registry import CHECKS, DIRECTORY
 from bkrdsl.diagnostics import Diagnostic

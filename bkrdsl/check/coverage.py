@@ -1,4 +1,4 @@
-"""Coverage and schedules (BKR401-BKR414): what is backed up, twice, or not at all, and when."""
+"""Coverage and schedules (BKR401-BKR415): what is backed up, twice, or not at all, and when."""
 
 from __future__ import annotations
 
@@ -662,6 +662,62 @@ MEMBER_EXCLUDE_NOT_IN_IDENTITY_JOB = register(
 
     If the exclude is meant for the member's single-configuration jobs only,
     narrow its owner to their users (`exclude minidisk LNX* 0192`).
+    """,
+)
+
+INCLUDE_EXCLUDED_ENTIRELY = register(
+    "BKR415",
+    "include-excluded-entirely",
+    "warning",
+    "a job's excludes remove everything one of its includes selects",
+    """
+    An exclude narrows the job's includes; written wider than meant, or
+    for the same addresses as an include (`include minidisk LNX* 0200-02FF`
+    beside `exclude minidisk * 0100-0FFF`), it takes the whole include out:
+    the include selects nothing, and the job silently backs up less than it
+    reads. The file is valid, so it is a warning, naming the include and the
+    excludes that remove it. It is reported only when certain: every
+    exclude counted names an owner that takes in all the include's owner
+    (`*` takes in every owner, `LNX*` takes in `LNX1*` and LNX01, an owner
+    takes in itself; an exclude of owner LNX01 does not take in an include
+    of `*`, whoever the job's users), and those excludes together cover
+    every address of the include. An SFS include is removed when each of its
+    paths is: an exclude path in the same file pool whose user part takes in
+    the path's and whose directories are the same, level by level, a `*`
+    taking in any one name (how far a wildcard reaches into subdirectories
+    is the product's business, so `BKRPOOL:CICSPRD.*` is not taken to remove
+    `BKRPOOL:CICSPRD.LOGS.OLD`). Only the job's own excludes count: a member
+    block's excludes are not judged here, as BKR413 does not judge them
+    (they are a member's policy for every single-configuration job pinned
+    there, also those written later). When the job's excludes remove
+    everything every include selects, that is BKR407's error, not this
+    warning as well; when the includes left select nothing either (they
+    name no user of the job: BKR406), this warning says the job backs up
+    nothing. A job with a selection that is a minidisk one written with
+    `sfs` (BKR318), an include whose owner or addresses are malformed (their
+    own errors), or one that names no user of the job (BKR406) is not judged.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LNX01 CICSPRD }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * 0191
+            include minidisk LNX* 0200-02FF   # <- BKR415
+            exclude minidisk * 0200-02FF
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: narrow the exclude that takes the include out to the addresses meant
+    (`exclude minidisk * 0250-025F`), or delete the include if it is no longer
+    wanted.
     """,
 )
 
@@ -1914,6 +1970,80 @@ def excludes_removing_nothing(model: Model):
                 help=f"if an include of the {medium} this exclude names was deleted or narrowed, write it"
                 " again; otherwise delete the exclude",
             )
+
+def _removers(inc: ast.Selection, excludes: list[ast.Selection]) -> list[ast.Selection]:
+    """The excludes of `excludes` that together surely remove everything include
+    `inc` selects, whoever the job's users (BKR415): of a minidisk include, those
+    whose owner takes in all of the include's (`_owner_covers`) and whose
+    addresses meet its, when together they cover all its addresses; of an SFS
+    include, those with a path that surely removes one of its paths
+    (`_path_covers`), when each of its paths is so removed. Empty when it may
+    keep something, or when unsure (a malformed owner or address: their own errors)."""
+    if _owner_unread(inc):
+        return []
+    same = [x for x in excludes if x.medium is inc.medium and not _owner_unread(x)]
+    if inc.medium is ast.Medium.SFS:
+        paths = [i.upper for i in inc.items]
+        if not paths or any(sfs_path_problem(p) for p in paths):
+            return []
+        found = [x for x in same if any(_path_covers(w.upper, p) for w in x.items for p in paths)]
+        if not all(any(_path_covers(w.upper, p) for x in found for w in x.items) for p in paths):
+            return []
+        return found
+    ranges = selection_ranges(inc)
+    if not ranges:
+        return []
+    owner = inc.owner.upper if inc.owner is not None else "*"
+    found = []
+    for x in same:
+        removed = selection_ranges(x)
+        x_owner = x.owner.upper if x.owner is not None else "*"
+        if removed and _owner_covers(x_owner, owner) and _ranges_meet(removed, ranges):
+            found.append((x, removed))
+    if not found or not _covered(ranges, [r for _, rs in found for r in rs]):
+        return []
+    return [x for x, _ in found]
+
+
+@check
+def includes_excluded_entirely(model: Model):
+    """BKR415: an include the job's own excludes take out whole; when every include
+    that selects something is so removed and BKR407 does not say it, the job backs
+    up nothing."""
+    for job in model.jobs:
+        if not job.includes or not job.excludes:
+            continue
+        if any(minidisk_written_as_sfs(s) for s in (*job.includes, *job.excludes)):
+            continue  # BKR318: `sfs` written for `minidisk`; judged once that is mended
+        written = model.include_owners(job)
+        removed = []  # (include, the excludes that remove it)
+        selecting = 0  # the includes that select some user of the job
+        for inc, owners in zip(job.includes, written):
+            if not owners:
+                continue  # it selects none of the job's users: BKR406 (or BKR116)
+            selecting += 1
+            removers = _removers(inc, list(job.excludes))
+            if removers:
+                removed.append((inc, removers))
+        if not removed:
+            continue
+        nothing = len(removed) == selecting
+        if nothing and _removes_everything(job, written, job.excludes):
+            continue  # BKR407's error: the job's excludes remove everything it includes
+        for inc, removers in removed:
+            names = [f"`{_written_as(x)}`" for x in removers]
+            shown = first_few(names) if len(names) != 2 else " and ".join(names)
+            verb = "removes" if len(removers) == 1 else "remove"
+            end = ", and the job backs up nothing" if nothing else ""
+            yield INCLUDE_EXCLUDED_ENTIRELY(
+                f"`{_written_as(inc)}` selects nothing that job {quoted(job.name)} backs up:"
+                f" {shown} {verb} all of it{end}",
+                inc.span,
+                related=tuple(Related(x.span, "removes what the include selects") for x in removers[:4]),
+                help="narrow the exclude to the addresses or directories meant, so that it leaves what the"
+                " include selects; or, if the include is no longer wanted, delete it",
+            )
+
 
 def _reaches(owner: str, ids: frozenset[str], patterns: list[str]) -> bool:
     """Whether a selection's owner (`*`, a pattern or an ID) names one of the users

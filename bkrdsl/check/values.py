@@ -1,4 +1,4 @@
-"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318), volume sizes (BKR336), BKRSTART's waits (BKR337, BKR338), escapes in quoted texts (BKR019)."""
+"""Values: minidisk addresses and ranges, times, days, retention, counts, units, SFS paths (BKR310-BKR318), SFS file pools close to the catalog's (BKR339), volume sizes (BKR336), BKRSTART's waits (BKR337, BKR338), escapes in quoted texts (BKR019)."""
 
 from __future__ import annotations
 
@@ -405,6 +405,54 @@ INVALID_SFS_PATH = register(
         }
 
     Fix: `include sfs BKRPOOL:CICSPRD.LOGS BKRPOOL:CICSPRD.OLD`.
+    """,
+)
+
+SFS_POOL_NEAR_MISS = register(
+    "BKR339",
+    "sfs-pool-near-miss",
+    "warning",
+    "an SFS path names a file pool the cluster does not declare, closest to the catalog's: a misspelling",
+    """
+    An SFS path names its file pool (`BKRPOOL:CICSPRD.*`). A site has other
+    file pools than the catalog's (z/VM's own VMSYS, VMSYSU, VMSYSR and
+    VMPSFS, and its own), so a pool the file does not declare is not an
+    error. But one that is not declared anywhere (not a `catalog ... pool`,
+    not a `to disk pool` or `to tape pool`, not one of z/VM's) and whose
+    name is closest to the catalog's pool, not as close to any other
+    declared pool, is most likely that pool misspelt (`BKRPOL:CICSPRD.*` beside `catalog
+    shared server BKRSVSFS pool BKRPOOL`): the job then backs up nothing of
+    that path, and Backup Manager says so only when it runs. "Closest" is
+    that of every "did you mean" of bkrc (difflib's ratio, at least 0.6,
+    one pool closest, not two or three as close), and then only a name one
+    slip away from it is reported: one letter left out, added or changed, or
+    two neighbours swapped (`BKRPOL`, `BKRPOOLL`, `BKRP0OL`). Pool names
+    share their `POOL`, so a pool of the site's own such as `WEBPOOL` is
+    close to BKRPOOL by that ratio, and not reported. A name that differs
+    from the declared one only in its digits at the end (`BKRPOOL2`,
+    `POOL1` beside `POOL2`) is taken as a pool of a numbered series, not a
+    misspelling, and not reported either. The warning is at
+    the pool's name, in an include or exclude of a job or of a member
+    block, and its fix writes the declared pool's name. A path that is not
+    POOL:USER.DIR is BKR318's, not this warning as well.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group CICS { CICSPRD }
+          job CICSFULL {
+            backup CICS full
+            include sfs BKRPOL:CICSPRD.*   # <- BKR339
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
+    Fix: `include sfs BKRPOOL:CICSPRD.*`.
     """,
 )
 
@@ -1257,6 +1305,87 @@ def sfs_paths(model: Model):
             problem = sfs_path_problem(item.text)
             if problem:
                 yield INVALID_SFS_PATH(problem, item.span, help=_sfs_path_help(item.text, selection, pools))
+
+
+#: The file pools z/VM itself supplies (IBM, z/VM CMS File Pool Planning,
+#: Administration, and Operation, "File Pool Server Machines": VMSERVS owns VMSYS,
+#: VMSERVP VMPSFS, VMSERVU VMSYSU, VMSERVR VMSYSR): never a misspelt pool of the file.
+ZVM_FILE_POOLS = frozenset({"VMSYS", "VMPSFS", "VMSYSU", "VMSYSR"})
+
+
+def _declared_pools(model: Model) -> tuple[set[str], set[str]]:
+    """The file pools the cluster's SFS paths may name without a warning: every
+    pool the file declares (`catalog ... pool`, `to disk pool`, `to tape pool`)
+    and z/VM's own; and of them the catalogs' SFS file pools, the ones BKR339
+    suggests."""
+    cluster = model.cluster
+    catalog = {w.upper for c in cluster.catalogs for w in c.pool}
+    targets = {t.pool.upper for j in cluster.jobs for t in j.targets if t.pool is not None}
+    return catalog | targets | ZVM_FILE_POOLS, catalog
+
+
+def _one_slip(one: str, other: str) -> bool:
+    """Whether `one` is `other` with one letter left out, added, changed, or two
+    neighbours swapped (`BKRPOL`, `BKRPOOLL`, `BKRP0OL`, `BKRPOLO` for BKRPOOL):
+    a misspelling for certain. `WEBPOOL` is as close to BKRPOOL by "did you mean"
+    (difflib's 0.71), and another pool."""
+    if one == other or abs(len(one) - len(other)) > 1:
+        return False
+    if len(one) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(one, other)) if a != b]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and one[diff[0]] == other[diff[1]] and one[diff[1]] == other[diff[0]]
+        )
+    short, long = sorted((one, other), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _numbered_alike(one: str, other: str) -> bool:
+    """`BKRPOOL2` and `BKRPOOL`, `POOL1` and `POOL2`: names that differ only in
+    digits at the end, a series of pools rather than a misspelling."""
+    return one.rstrip("0123456789") == other.rstrip("0123456789")
+
+
+@check
+def sfs_pool_near_misses(model: Model):
+    """BKR339: an SFS path's file pool the cluster does not declare, closest to the
+    catalog's pool (bkrc's "did you mean": one closest, not a tie) of every declared one."""
+    cluster = model.cluster
+    if cluster is None:
+        return
+    known, catalog = _declared_pools(model)
+    if not catalog:
+        return
+    suggest = Suggester()
+    asked: dict[str, str | None] = {}
+    for selection in selections_of(cluster, ast.Medium.SFS):
+        if minidisk_written_as_sfs(selection):
+            continue  # BKR318
+        for item in selection.items:
+            span = item.span
+            pool, colon, _ = item.text.partition(":")
+            if not colon or sfs_path_problem(item.text) is not None or pool.upper() in known:
+                continue  # a malformed path is BKR318's
+            if span.line != span.end_line or span.end - span.start != len(item.text):
+                continue  # not written as one plain word (a quoted path: its own error)
+            up = pool.upper()
+            if up not in asked:
+                close = suggest.closest(up, known)  # the closest, ties included
+                meant = close[0] if len(close) == 1 and close[0] in catalog else None
+                certain = meant is not None and _one_slip(up, meant) and not _numbered_alike(up, meant)
+                asked[up] = meant if certain else None
+            meant = asked[up]
+            if meant is None:
+                continue
+            where = span._replace(end_column=span.column + len(pool), end=span.start + len(pool))
+            yield SFS_POOL_NEAR_MISS(
+                f"file pool {quoted(up)} of SFS path {quoted(item.text)} is declared nowhere;"
+                f" did you mean `{meant}`, the catalog's file pool?",
+                where,
+                help=f"write `{meant}{item.text[len(pool):]}`, the path in the catalog's pool; if {quoted(up)} is"
+                " indeed another file pool of the site, leave the path as it is",
+                fix=mean_fix([meant], where),
+            )
 
 
 def _sfs_path_ending_in_a_dot(item: ast.Word) -> Diagnostic:
