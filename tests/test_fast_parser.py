@@ -3013,3 +3013,34 @@ def test_pieces_make_no_difference(monkeypatch, piece):
         except fast._GiveUp:
             got = None
         assert got == expected
+
+
+def test_a_hash_right_after_every_word():
+    """The kitchen sink with `#x` written right after each word, in turn: after a
+    keyword it is one word with it, no keyword (the recovery's BKR012, which the
+    fast parser leaves to it); after a name, part of the name. The fast parser must
+    give up wherever Lark reports it, or read what Lark reads."""
+    ends = [
+        m
+        for m in re.finditer(r"[A-Za-z0-9*%?$@_:.+-](?=[ \t\n}])", KITCHEN_SINK)
+        if "#" not in KITCHEN_SINK[KITCHEN_SINK.rfind("\n", 0, m.end()) + 1 : m.end()]
+        and '"' not in KITCHEN_SINK[KITCHEN_SINK.rfind("\n", 0, m.end()) + 1 : m.end()]
+    ]
+    assert len(ends) > 200
+    for m in ends:
+        assert_contract(source_of(KITCHEN_SINK[: m.end()] + "#x" + KITCHEN_SINK[m.end() :], "hash.bkr"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster A { expire on M { retain 30 days#keep a month\n} }",
+        "cluster A { catalog shared#x server S pool P on M\n}",
+        "cluster A { job J { backup G full#weekly full\n} }",
+    ],
+)
+def test_a_keyword_with_a_hash_right_after_it_is_left_to_lark(text):
+    # One word, no keyword: the recovery reports it (BKR012); the fast parser gives up.
+    assert fast.read(source_of(text)) is None
+    assert_contract(source_of(text))
+    assert [d.code for d in parse(source_of(text)).diagnostics] == ["BKR012"]

@@ -1078,3 +1078,91 @@ def test_the_help_says_what_to_write(clean, written, help):
 def test_a_word_in_capitals_is_a_name(clean, written):
     text = BASE.replace(clean, written, 1)
     assert not [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
+
+
+# A `#` starts a comment only where a token starts: at a line's start, after a blank,
+# after `{`, `}`, `,` or a text. Inside a word it is part of the word (docs/language.md,
+# `SYS#1`, `BKRPOOL:CICS*.*#`), also where a keyword is due: `days#keep` is one word,
+# no keyword, whichever parser reads it. The error says so, and its fix writes the
+# blank that makes the rest of the line the comment meant.
+AFTER_HASH = ": a comment needs a blank before its `#`, which inside a word is part of the word"
+HASH_IN_A_KEYWORD = [
+    # (the clean text, what the user wrote, the word, the line and column, the help)
+    ("retain 35 days", "retain 35 days#keep a month", "days#keep", "24:15", "write `days #keep a month`" + AFTER_HASH),
+    # in capitals too (keywords are read in any case), and before a doc comment's `##`
+    ("retain 35 days", "retain 35 DAYS## a doc comment", "DAYS##", "24:15", "write `DAYS ## a doc comment`" + AFTER_HASH),
+    # where the state also takes a name (a backup's level after its groups)
+    ("backup APPS full", "backup APPS full#weekly full", "full#weekly", "69:17", "write `full #weekly full`" + AFTER_HASH),
+]
+
+
+@pytest.mark.parametrize(("clean", "written", "word", "at", "help"), HASH_IN_A_KEYWORD, ids=[h[1] for h in HASH_IN_A_KEYWORD])
+def test_a_hash_inside_a_keyword_is_part_of_the_word(clean, written, word, at, help):
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE, clean
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert f"{found.code} {found.span.line}:{found.span.column}" == f"BKR012 {at}", found.message
+    start = found.span.start
+    assert text[start : found.span.end] == word
+    head = word[: word.index("#")]
+    assert found.message == f"unknown keyword `{word}`; did you mean `{head.lower()}` and a comment?"
+    assert found.help == help
+    # its fix inserts the blank: the `#` then starts the comment that was meant
+    (edit,) = found.fix.edits
+    assert (edit.span.start, edit.span.end, edit.new_text) == (start + len(head), start + len(head), " ")
+    fixed = text[: edit.span.start] + " " + text[edit.span.start :]
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("clean", "written", "word"),
+    [
+        # `catalog shared#x server BKRSVSFS ...`: the line names its server and pool, not
+        # "the shared catalog names no SFS server and no pool" (BKR212), as when the
+        # rest of the line was read as a comment. Whether it is one is not certain: the
+        # words after the word read on after `shared`, and are read so. No fix.
+        ("catalog shared server", "catalog shared#x server", "shared#x"),
+        ("    retain 35 days", "    retain#keep 35 days", "retain#keep"),
+        ("run on each member daily 03:30", "run on each#x member daily 03:30", "each#x"),
+        ("job APPSFULL {", "job#x APPSFULL {", "job#x"),
+    ],
+)
+def test_a_hash_inside_a_keyword_before_words_that_read_on_has_no_fix(clean, written, word):
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE, clean
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert text[found.span.start : found.span.end] == word
+    assert found.code == "BKR012" and found.fix is None
+    assert found.message == f"unknown keyword `{word}`: a `#` inside a word is part of the word"
+    head = word[: word.index("#")]
+    assert found.help == (
+        f"write `{head}` alone if the words after it belong to the statement; a comment needs a blank before its `#`"
+    )
+
+
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # `}`, `{` and `,` end a token: a `#` right after one starts a comment
+        ("    retain 35 days\n  }", "    retain 35 days\n  }#expiry"),
+        ("expire on VMSYS1 {", "expire on VMSYS1 {#expiry"),
+        ("{ TCPIP FTPSERVE }", "{ TCPIP FTPSERVE }# z/VM's own"),
+        # ... and so does a blank, and a text's closing quote
+        ("retain 35 days", "retain 35 days #keep"),
+        ('"Weekly full backup of the Linux guests"', '"Weekly full backup of the Linux guests"#x'),
+        # inside a name, a path or a user ID, `#` is part of the word
+        ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICS*.*#"),
+        ("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD CICS$#@ }"),
+    ],
+)
+def test_a_hash_after_a_token_end_starts_a_comment_and_inside_a_value_is_kept(clean, written):
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE, clean
+    assert not [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
+
+
+def test_a_hash_inside_a_name_where_a_name_is_due_is_still_one_word():
+    # `catalog on VMSYS1 shared#remark`: one word too many, the same word as elsewhere
+    text = BASE.replace("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog on VMSYS1 shared#remark")
+    found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
+    assert any("`shared#remark`" in d.message for d in found), [d.message for d in found]

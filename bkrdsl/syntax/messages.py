@@ -973,6 +973,32 @@ def glued_keywords(
     return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}", fix=fix)
 
 
+def hash_in_keyword(word: str, rest: str, span: Span, at: Span | None) -> Diagnostic:
+    """`retain 30 days#keep a month`: a keyword with a `#` right after it, where the
+    keyword fits. A `#` starts a comment only where a token starts; inside a word it is
+    part of the word (`SYS#1`, `BKRPOOL:CICS*.*#`), so `days#keep` is one word and no
+    keyword. `rest`: the line from the `#` on; `at`, the empty span before the `#`,
+    where the fix inserts the blank that makes it the comment meant; None where the
+    words after it on the line would read on after the keyword (`catalog shared#x
+    server BKRSVSFS ...`): they may be the statement's, not a comment, and there is no
+    fix."""
+    head = word[: word.index("#")]
+    if at is None:
+        return codes.UNKNOWN_KEYWORD(
+            f"unknown keyword {shown(word)}: a `#` inside a word is part of the word",
+            span,
+            help=f"write `{head}` alone if the words after it belong to the statement;"
+            " a comment needs a blank before its `#`",
+        )
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword {shown(word)}; did you mean `{head.lower()}` and a comment?",
+        span,
+        help=f"write {shown(f'{head} {rest}', 60)}: a comment needs a blank before its `#`,"
+        " which inside a word is part of the word",
+        fix=Fix("Write a blank before `#`", (Edit(at, " "),)),
+    )
+
+
 def keyword_left_out(keyword: str, name: str, span: Span, at: Span) -> Diagnostic:
     """`catalog shared BKRSVSFS pool BKRPOOL`: the keyword before a name left out;
     `at`, the empty span the fix writes the keyword and a blank into."""

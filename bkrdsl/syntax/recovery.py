@@ -50,6 +50,8 @@ from bkrdsl.syntax import codes, messages
 
 #: The characters a name may hold after its first (grammar/bkr.lark, NAME): a
 #: name that follows one of them directly was cut from a longer word.
+#: An import path's start after blanks (Recovery.hash_read).
+_PATH_STARTS = re.compile(r"[ \t]+[A-Za-z0-9_.\-/]")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
 _NAME = re.compile(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*")  # the grammar's NAME
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
@@ -715,6 +717,7 @@ class Recovery:
         self._read_at_last = 0  # `read_after_error` then
         self._fed_error_token = False
         self._balance: int | None = None
+        self.hashed: set[int] = set()  # start offsets of keywords with a `#` right after them (hash_read)
         self.glued_names: set[int] = set()  # start offsets of names cut from a keyword's word (`backups`)
         self.glued: list[tuple[int, int]] = []  # (start, end) of words reported as keywords run together
         # Misspelt keywords read as the keyword: start offset -> (their BKR012, the keywords offered).
@@ -4222,6 +4225,10 @@ class Recovery:
 
         A word that is keywords run together (`on eachmember`) is reported, and read
         as those keywords (see `run_together`)."""
+        if "#" in tok.value:  # first: this runs for every name
+            hashed = self.hash_in_name(tok)
+            if hashed is not None:
+                return hashed
         glued = self.check_glued(tok)
         if glued is not None:
             return glued
@@ -4873,12 +4880,80 @@ class Recovery:
         without its hyphen; the token to parse on with."""
         self.check_keyword(tok)
         return (
-            self.hyphen_missing(tok)
+            self.hash_after_keyword(tok)
+            or self.hyphen_missing(tok)
             or self.keyword_label(tok)
             or self.letter_too_many(tok)
             or self.brace_after_whole_statement(tok)
             or tok
         )
+
+    def hash_after_keyword(self, tok: Token) -> Token | None:
+        """`retain 30 days#keep a month`, `catalog shared#x server ...`: a keyword with a
+        `#` right after it, where it fits. A `#` starts a comment only where a token
+        starts; inside a word it is part of the word (`SYS#1`), so `days#keep` is one
+        word, no keyword (docs/language.md). Lark's contextual lexer, where it accepts
+        no name, reads the keyword at the start of the word and the rest of the line as
+        a comment: report the word and read on as `hash_read` says."""
+        end = tok.end_pos
+        if tok.type not in self.keyword_types or end is None or self.source.text[end : end + 1] != "#":
+            return None
+        if tok.start_pos in self.hashed or self.inside_word(tok) or not self.lexing(tok):
+            return None  # read so already (hash_in_name); a keyword cut from inside a word: check_keyword's
+        sim = self.sim_here()
+        if sim is None or not sim.fits([tok.type]):
+            return None  # out of place: the error there says what it is
+        return self.hash_read(tok, tok.type, sim)
+
+    def hash_in_name(self, tok: Token) -> Token | None:
+        """`backup APPS full#weekly full`, `run on each#x member ...`: a name with a `#`
+        inside, where the state also accepts the keyword before the `#` (Lark's
+        contextual lexer reads the whole word as a name there). Where the word does not
+        read on as a name, but the keyword does, read it as `hash_read` says (one word,
+        no keyword, as wherever no name fits)."""
+        text = str(tok.value)
+        head = text[: text.index("#")]
+        keyword = self.facts.keywords.get(head.lower())
+        if keyword is None or tok.type != "NAME" or tok.start_pos is None or not self.lexing(tok):
+            return None
+        sim = self.sim_here()
+        if sim is None or not sim.fits([keyword]):
+            return None
+        start, split = tok.start_pos, tok.start_pos + len(head)
+        if self.reading(sim, [(text, start), *self.window(tok.end_pos)]) is not None:
+            return None  # a name that reads on (`match#1` in a group body: a user ID)
+        words = self.reading(sim, [(head, start), *self.window(tok.end_pos)]) is not None
+        if not words and self.reading(sim, [(head, start), *self.window(self._line_end(split))]) is None:
+            return None  # nor as the keyword, the rest of the word or line left out: another slip
+        return self.hash_read(tok, keyword, sim)
+
+    def hash_read(self, tok: Token, type_: str, sim: Sim) -> Token:
+        """Report the word at `tok`, a keyword (of type `type_`, which `sim` accepts)
+        with a `#` right after it, and the keyword token to read. Where the words after
+        it on its line read on after the keyword (`catalog shared#x server BKRSVSFS`,
+        `retain#keep 35 days`), they may be the statement's: read them so, the word's
+        `#` part left out, and offer no fix. Else the rest of the line is the comment
+        meant: the lexer reads it from the `#`, and the fix writes the blank before it."""
+        text, start = self.source.text, tok.start_pos
+        _begin, word_end = self.word_around(start)
+        split = text.index("#", start)
+        line_end = self._line_end(split)
+        after = [(word, at) for word, at in self.window(word_end) if at < line_end and word]
+        ahead = sim.copy()
+        if type_ == "IMPORT":  # its path is no NAME: a path on the line reads on
+            goes_on = _PATH_STARTS.match(text, word_end, line_end) is not None
+        else:
+            goes_on = bool(after) and ahead.feed(type_) and self.reading(ahead, after) is not None
+        span = self.source.span(start, word_end)
+        fix_at = None if goes_on else self.source.span(split, split)
+        rest = text[split:line_end].rstrip()
+        self.report(messages.hash_in_keyword(text[start:word_end], rest, span, fix_at), start)
+        self.hashed.add(start)
+        end = word_end if goes_on else split
+        line_ctr = self.parser_state.lexer.state.line_ctr
+        line_ctr.char_pos = end
+        line_ctr.column = end - line_ctr.line_start_pos + 1
+        return self.keyword_token(tok, text[start:split].lower(), end)
 
     def letter_too_many(self, tok: Token) -> Token | None:
         """`too disk pool X`: a statement's keyword the lexer took from the start of a word
