@@ -674,6 +674,15 @@ UNKNOWN_KEYWORD = register(
     and the line reads on only with the blank. A name that reads as written
     stays a name (a user `LINUXON`, a pool `DISKpool`), and so does one
     without the change of case (`APPSFULL`: a group, or `APPS FULL`?).
+    So is a keyword with a `#` right after it (`retain 30 days#keep a
+    month`, `catalog shared#x server BKRSVSFS ...`): a `#` starts a comment
+    only where a word may start (after a blank, `{`, `}`, `,` or a text);
+    inside a word it is part of the word (`SYS#1`), so `days#keep` is one
+    word and no keyword. bkrc reads on as if a blank stood before the `#`,
+    the rest of the line a comment, and the fix writes that blank; but where
+    the words after it on the line read on after the keyword (`shared#x
+    server BKRSVSFS`, `retain#keep 35 days`), they may be the statement's:
+    bkrc reads them so, the word as the keyword, and there is no fix.
 
     A hyphenated keyword written without its hyphen, as one word
     (`jobsuffix`, `job_suffix`) or as two (`job suffix`, `private volume`,

@@ -160,6 +160,11 @@ what a word is from the LALR parser's state after the previous token:
   keywords start (`shared-v` as `shared-volume` is typed), which the block's loop
   reads as such a word where its state accepts none of them, Lark's lexer then
   reading the word whole as a name (`T_STRAY_AFTER_KEYWORD`, `_read_whole`);
+  a keyword with a `#` right after it (`days#keep`) is one word too, which we
+  give up on: Lark reads the keyword and a comment from the `#`, or the keyword
+  and the words after the word, and the recovery reports the word (BKR012,
+  `Recovery.hash_after_keyword`), as it does where the state accepts a name and
+  the word does not read on as one (`Recovery.hash_in_name`);
 * where the state accepts a name and keywords, the recovery reports a name
   that is keywords run together which fit there (`on eachmember`,
   `Recovery.run_together`); we give up on any name of that shape
