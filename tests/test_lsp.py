@@ -306,7 +306,10 @@ async def test_an_editing_session(client: LanguageClient):
     )
     fix = next(a for a in actions if a.title == "Run on each member")
     assert fix.is_preferred and fix.diagnostics[0].code == "BKR221"
-    fixed = apply(GOOD, fix.edit.changes[uri])
+    # VS Code takes `documentChanges`: the fix names the buffer's version it was computed on.
+    ((document, edits),) = [(c.text_document, c.edits) for c in fix.edit.document_changes]
+    assert (document.uri, document.version) == (uri, 2)
+    fixed = apply(GOOD, edits)
     assert "run on each member daily 05:00" in fixed
     change(client, uri, fixed, 3)
     assert await diagnostics(client, uri, 3) == []
@@ -719,7 +722,7 @@ async def test_quick_fixes_carry_the_edits_their_diagnostics_name(client: Langua
     assert sorted(a.title for a in actions) == ["Insert `pool`", "Write `daily 05:00`", "Write `shared server`"]
     assert all(a.is_preferred and a.kind == T.CodeActionKind.QuickFix for a in actions)
     assert {a.diagnostics[0].code for a in actions} == {"BKR004", "BKR012"}
-    edits = [e for a in actions for e in a.edit.changes[uri]]
+    edits = [e for a in actions for e in changes_of(a.edit)[uri]]
     fixed = apply(broken, edits)
     assert fixed == GOOD
     change(client, uri, fixed, 2)
@@ -733,9 +736,9 @@ async def test_quick_fixes_carry_the_edits_their_diagnostics_name(client: Langua
     titles = sorted(a.title for a in actions)
     assert titles == ["Add `disk BKRWRK* 191 size 5 cyl`", "Run on each member", "Write `05:00`"]
     (add,) = [a for a in actions if a.title.startswith("Add")]
-    (insertion,) = add.edit.changes[uri]
+    (insertion,) = changes_of(add.edit)[uri]
     assert insertion.range.start == insertion.range.end
-    fixed = apply(broken, [e for a in actions if a.title != "Run on each member" for e in a.edit.changes[uri]])
+    fixed = apply(broken, [e for a in actions if a.title != "Run on each member" for e in changes_of(a.edit)[uri]])
     assert "  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 5 cyl\n}" in fixed
     change(client, uri, fixed, 4)
     assert [d.code for d in await diagnostics(client, uri, 4)] == ["BKR221"]

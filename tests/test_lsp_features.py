@@ -1730,7 +1730,8 @@ def test_a_quick_fix_breaks_lines_as_the_document_does(typing_editor, newline, n
     typing_editor.notify("textDocument/didClose", {"textDocument": doc})
     assert typing_editor.errors == []
     (action,) = [a for a in actions if a["title"] == title]
-    edits = action["edit"]["changes"][doc["uri"]]
+    ((document, edits),) = [(c["textDocument"], c["edits"]) for c in action["edit"]["documentChanges"]]
+    assert document == {**doc, "version": 1}
     assert all(_breaks_only_with(e["newText"], newline) for e in edits), edits
     assert _applied(text, edits) == fixed.replace("\n", newline)
 

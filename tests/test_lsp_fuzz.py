@@ -569,9 +569,10 @@ class LspMachine(RuleBasedStateMachine):
         context = {"diagnostics": []}
         actions = self.ask("textDocument/codeAction", {**doc, "range": span, "context": context}, uri)
         if actions and a % 2:  # the editor applies one
-            edits = actions[c % len(actions)]["edit"]["changes"]
-            assert set(edits) == {uri}
-            self.apply(uri, edits[uri])
+            # documentChanges (the harness's client takes them): the buffer at its version.
+            (change,) = actions[c % len(actions)]["edit"]["documentChanges"]
+            assert change["textDocument"] == {"uri": uri, "version": self.versions[uri]}, change
+            self.apply(uri, change["edits"])
 
     @precondition(lambda self: self.open)
     @rule(

@@ -219,6 +219,48 @@ def test_quick_fixes_at_the_cursor_are_those_of_the_mistake_under_it(tmp_path):
         editor.close()
 
 
+@pytest.mark.parametrize("document_changes", [True, False], ids=["documentChanges", "changes"])
+def test_a_quick_fix_carries_the_version_of_the_text_it_was_computed_on(tmp_path, document_changes):
+    # A quick fix is computed on one version of the buffer; VS Code applies a
+    # workspace edit's plain `changes` to whatever text the buffer holds then, so a
+    # fix for version 3 applied after a keystroke (version 4) would write over other
+    # text. To a client that takes `documentChanges` (VS Code) the fix goes as a
+    # TextDocumentEdit with the version it was computed on, the version the
+    # diagnostics it fixes were published with, as rename's edits go; to one that
+    # does not, as `changes`. It went as `changes` to both.
+    editor = Editor()
+    try:
+        literals = {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}}
+        capabilities = {"textDocument": {"codeAction": literals}}
+        if document_changes:
+            capabilities["workspace"] = {"workspaceEdit": {"documentChanges": True}}
+        editor.initialize(tmp_path, capabilities=capabilities)
+        uri = (tmp_path / "p.bkr").as_uri()
+        _open(editor, uri, "cluster P {\n}\n")
+        text = "cluster P {\n  tape manager shared catalog node TCTMM\n}\n"
+        changed = {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]}
+        editor.notify("textDocument/didChange", changed)
+        published = [
+            m["params"] for m in editor.writer.messages if m.get("method") == "textDocument/publishDiagnostics"
+        ][-1]
+        at = {"line": 1, "character": text.split("\n")[1].index("node")}
+        params = {"textDocument": {"uri": uri}, "range": {"start": at, "end": at}}
+        params["context"] = {"diagnostics": published["diagnostics"]}
+        (action,) = editor.request("textDocument/codeAction", params)["result"]
+        assert action["title"] == "Write `catalog-node`"
+        column = text.split("\n")[1].index("catalog node")
+        where = {"start": {"line": 1, "character": column}, "end": {"line": 1, "character": column + 12}}
+        edits = [{"range": where, "newText": "catalog-node"}]
+        assert published["version"] == 3
+        if document_changes:
+            assert action["edit"] == {"documentChanges": [{"textDocument": {"uri": uri, "version": 3}, "edits": edits}]}
+        else:
+            assert action["edit"] == {"changes": {uri: edits}}
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 #: `codeAction` as VS Code declares it: CodeAction literals, and disabled actions shown
 #: greyed with their reason (`disabledSupport`, LSP 3.16).
 SHOWS_DISABLED = {

@@ -452,7 +452,7 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
             )
         )
         assert action.title == title and [d.code for d in action.diagnostics] == [code]
-        assert action.diagnostics[0].range.start.line == line and list(action.edit.changes) == [main]
+        assert action.diagnostics[0].range.start.line == line and list(changes_of(action.edit)) == [main]
 
 
 @pytest.mark.asyncio
@@ -474,7 +474,7 @@ async def test_bkr523_quick_fix_writes_one_disk_statement_per_member(client_with
         )
     )
     assert action.title == "Write one `disk` statement per member, `disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322` and 3 more"
-    first, rest = action.edit.changes[main]
+    first, rest = changes_of(action.edit)[main]
     assert (first.range.start.line, first.new_text) == (30, "disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322")
     assert rest.new_text == "".join(f"\n  disk BKRBKUP 191 size 10 cyl on M{n}PRV1 at 322" for n in (2, 3, 4))
     # The workers' pattern: one per worker and member, as docs/lsp.md says.

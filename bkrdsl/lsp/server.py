@@ -712,6 +712,14 @@ class BkrServer(LanguageServer):
                 edits.setdefault(uri, []).append(edit)
         for found in edits.values():
             found.sort(key=lambda e: (e.range.start.line, e.range.start.character))
+        return self.versioned_edit(edits, versions)
+
+    def versioned_edit(self, edits: dict[str, list[T.TextEdit]], versions: dict[str, int | None]) -> T.WorkspaceEdit:
+        """The text edits per file as a workspace edit: `documentChanges`, each file's
+        edits with the version of the buffer they were computed on (`null`: a file the
+        client has not opened), when the client can apply them, so it refuses them
+        once the buffer has changed since; else `changes`, which carry no version.
+        Rename's edits and the quick fixes' (`workspace_edit`, `code_actions`)."""
         workspace = self.client_capabilities.workspace
         capability = workspace.workspace_edit if workspace is not None else None
         if capability is not None and capability.document_changes:
@@ -1649,6 +1657,10 @@ def build_server() -> BkrServer:
         out = []
         if doc is None or not _takes_code_actions(ls.client_capabilities):
             return out
+        # The buffer's version the fixes are computed on (`fresh` analyses the text as it
+        # is now): a client taking `documentChanges` refuses them once the buffer has
+        # changed since, rather than writing them over another text.
+        version = ls.workspace.get_text_document(uri).version
         start, end = ls.server_position(doc, params.range.start), ls.server_position(doc, params.range.end)
         scratch = ls.parsed.scratch() if ls.parsed is not None else None
         offered = F.fixes(doc, start[0], end[0], start, end)
@@ -1663,7 +1675,7 @@ def build_server() -> BkrServer:
                     title=fix.title,
                     kind=T.CodeActionKind.QuickFix,
                     diagnostics=[ls.lsp_diagnostic(fix.shown, doc)],
-                    edit=T.WorkspaceEdit(changes={uri: edits}),
+                    edit=ls.versioned_edit({uri: edits}, {uri: version}),
                     is_preferred=fix.preferred and not gives,
                     disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives)) if gives else None,
                 )
