@@ -203,7 +203,8 @@ def changes_of(edit: T.WorkspaceEdit) -> dict[str, list[T.TextEdit]]:
 async def test_an_editing_session(client: LanguageClient):
     caps = client.init_result.capabilities
     assert caps.hover_provider and caps.definition_provider and caps.references_provider
-    assert caps.document_formatting_provider and caps.document_symbol_provider
+    assert caps.document_formatting_provider and caps.document_range_formatting_provider
+    assert caps.document_symbol_provider
     assert caps.completion_provider is not None and caps.code_action_provider
     assert caps.folding_range_provider and caps.workspace_symbol_provider
     assert caps.inlay_hint_provider is None  # VS Code 1.65 predates LSP 3.17's inlay hints

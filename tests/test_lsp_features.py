@@ -1749,6 +1749,74 @@ def test_formatting_breaks_lines_as_the_document_does(typing_editor, newline):
     assert _applied(text, edits) == FIXED.replace("\n", newline)
 
 
+#: FIXED with a member, a job and a `disk` statement out of `bkrc fmt`'s layout.
+MESSY = (
+    FIXED.replace("  job PAYFULL {\n    backup PAYROLL full\n    include", "job PAYFULL {\nbackup PAYROLL full\n      include")
+    .replace("  member TST1", "member TST1")
+    .replace("  disk BKRBKUP 191 size 10 cyl\n", "  disk BKRBKUP 191\n     size 10 cyl\n")
+)
+
+
+def _format_lines(editor, name: str, text: str, first: int, end: dict) -> list[dict]:
+    """Format Selection's edits, lines `first` to `end` (a position) selected."""
+    doc = _session(editor, name, text)
+    where = {"start": {"line": first, "character": 0}, "end": end}
+    params = {"textDocument": doc, "range": where, "options": {"tabSize": 2, "insertSpaces": True}}
+    edits = editor.request("textDocument/rangeFormatting", params)["result"]
+    editor.notify("textDocument/didClose", {"textDocument": doc})
+    assert editor.errors == []
+    return edits
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_format_selection_formats_the_selected_lines_only(typing_editor, newline):
+    # VS Code's Format Selection did nothing: the server had no range formatting.
+    # Now: the changes `Format Document` makes to the selected lines, and no others.
+    text = MESSY.replace("\n", newline)
+    lines = MESSY.split("\n")
+    job = lines.index("job PAYFULL {")
+    closing = lines.index("  }", job)
+    # The job's lines selected whole, as VS Code selects them: to the start of the next line.
+    edits = _format_lines(typing_editor, "job", text, job, {"line": closing + 1, "character": 0})
+    assert all(_breaks_only_with(e["newText"], newline) for e in edits), edits
+    formatted_job = MESSY.replace("job PAYFULL {\nbackup PAYROLL full\n      include", "  job PAYFULL {\n    backup PAYROLL full\n    include")
+    assert _applied(text, edits) == formatted_job.replace("\n", newline)
+    # Half the job: its first line only (the selection ends inside it).
+    (edit,) = _format_lines(typing_editor, "half", text, job, {"line": job, "character": 3})
+    assert edit["range"] == {"start": {"line": job, "character": 0}, "end": {"line": job + 1, "character": 0}}
+    assert edit["newText"] == "  job PAYFULL {" + newline
+    # `disk BKRBKUP 191` broken over two lines is one change of the two: taken when
+    # both are selected, left out when the selection holds one of them only.
+    disk = lines.index("  disk BKRBKUP 191")
+    (edit,) = _format_lines(typing_editor, "disk", text, disk, {"line": disk + 1, "character": 5})
+    assert edit["newText"] == "  disk BKRBKUP 191 size 10 cyl" + newline
+    assert _format_lines(typing_editor, "disk-half", text, disk + 1, {"line": disk + 2, "character": 0}) == []
+    assert _format_lines(typing_editor, "disk-top", text, disk - 1, {"line": disk, "character": 4}) == []
+
+
+def test_format_selection_of_lines_in_the_layout_changes_nothing(typing_editor):
+    lines = MESSY.split("\n")
+    catalog = lines.index("  catalog shared server BKRSVSFS pool BKRPOOL on TST1")
+    assert _format_lines(typing_editor, "canonical", MESSY, catalog - 2, {"line": catalog + 1, "character": 0}) == []
+    assert _format_lines(typing_editor, "fixed", FIXED, 0, {"line": len(FIXED.split("\n")), "character": 0}) == []
+
+
+def test_format_selection_leaves_a_text_with_errors_alone(typing_editor):
+    # As Format Document does: `bkrc fmt` refuses a text with a syntax error.
+    broken = MESSY.replace("run on TST2 daily 21:00", "run on TST2 daily 21:00 {")
+    assert _format_lines(typing_editor, "broken", broken, 0, {"line": len(broken.split("\n")), "character": 0}) == []
+
+
+def test_format_selection_keeps_a_byte_order_mark(typing_editor):
+    # Line 1 starts after the mark (one UTF-16 unit), which Format Selection leaves.
+    text = "\ufeff" + MESSY.replace("import std/backup-manager", "  import std/backup-manager")
+    (edit,) = _format_lines(typing_editor, "bom", text, 0, {"line": 1, "character": 0})
+    assert edit == {
+        "range": {"start": {"line": 0, "character": 1}, "end": {"line": 1, "character": 0}},
+        "newText": "import std/backup-manager\n",
+    }
+
+
 def test_a_typed_line_after_a_byte_order_mark():
     # The editor counts the mark as line 1's first character: the blanks come after it.
     from lsp_inprocess import Editor

@@ -14,6 +14,9 @@ promise:
 * the server's text of each open document is the text the editor holds;
 * after a save, the published diagnostics are `bkrc check`'s of the same text;
 * the formatting edit, applied, gives `bkrc fmt`'s output;
+* Format Selection edits only the selected lines, and `bkrc fmt` gives the same
+  output for the text it leaves as for the text before;
+* a quick fix's edit names the buffer's version (`documentChanges`);
 * formatting as you type changes only the blanks that start the line typed on.
 
 The server is driven in process (`Editor`, tests/lsp_inprocess.py): framed
@@ -625,6 +628,29 @@ class LspMachine(RuleBasedStateMachine):
                 self.apply(uri, edits)
         elif out.exit_code == 0:  # nothing to change: the text is canonical, but for its line ends and mark
             assert out.stdout == text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+    @precondition(lambda self: self.open)
+    @rule(which=st.integers(0, 100), a=st.integers(0, 10**6), c=st.integers(0, 10**6), apply=st.booleans())
+    def range_formatting(self, which: int, a: int, c: int, apply: bool) -> None:
+        """Format Selection edits the selected lines only, and the text it leaves is
+        the same program: `bkrc fmt` gives for it what it gives for the text before."""
+        uri = self.some_open(which)
+        text = self.open[uri]
+        lines = len(lsp_lines(text))
+        first, last = sorted((a % lines, c % lines))
+        span = {"start": {"line": first, "character": 0}, "end": {"line": last, "character": c % 7}}
+        params = {"textDocument": {"uri": uri}, "range": span, "options": {"tabSize": 2, "insertSpaces": True}}
+        edits = self.ask("textDocument/rangeFormatting", params, uri)
+        if not edits:
+            return
+        for e in edits:
+            assert first <= e["range"]["start"]["line"] <= e["range"]["end"]["line"] <= last + 1, (span, e)
+        before = run_cli(["fmt", "-"], input=text.encode("utf-8"))
+        assert before.exit_code == 0, before.output
+        after = run_cli(["fmt", "-"], input=apply_edits(text, edits, self.encoding).encode("utf-8"))
+        assert after.exit_code == 0 and after.stdout == before.stdout, after.output
+        if apply:
+            self.apply(uri, edits)
 
     # ------------------------------------------------------------ invariants
     @invariant()

@@ -276,7 +276,8 @@ def test_the_server_the_extension_starts_answers_as_vscode_speaks_to_it(tmp_path
     assert out.returncode == 0, out.stderr
     found = json.loads(out.stdout)
     assert found["spawned"] == ["bkrc", "lsp", "--stdio"]
-    assert {"hoverProvider", "completionProvider", "renameProvider", "codeActionProvider"} <= set(found["capabilities"])
+    announced = {"hoverProvider", "completionProvider", "renameProvider", "codeActionProvider"}
+    assert announced | {"documentRangeFormattingProvider"} <= set(found["capabilities"])  # Format Selection
     clean, against_directory = found["published"]
     assert clean == []
     assert against_directory and all(code.startswith("BKR5") for code in against_directory)

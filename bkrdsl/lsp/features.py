@@ -2039,6 +2039,72 @@ def formatted(doc: Document) -> str | None:
     return done.text if done.changed else None
 
 
+def range_formatted(doc: Document, first: int, last: int) -> list[tuple[int, int, str]]:
+    """Format Selection: the changes of `formatted` (the whole text formatted as `bkrc
+    fmt` formats it) that fall within lines `first` to `last` (0-based, both in),
+    each (first line replaced, line after the last replaced, new text of whole lines
+    ending in `\n`); none when the text cannot be formatted or is canonical already.
+
+    The changes come from a diff of the old lines and the new: lines that differ
+    only in blanks and case (`  Workers 1` made `    workers 1`) pair one to one and
+    each is a change of its own; the other differences, lines joined, split, added or
+    removed, are hunks of consecutive lines, each taken whole or not at all. A hunk
+    is taken when every line it replaces is selected (one that only adds lines, when
+    it adds them between two selected lines): never a line outside the selection is
+    edited, and a hunk that straddles the selection's edge is left out. The text
+    with the changes taken applied must then format to the same text as the whole
+    (it holds the same program): where it would not (a diff that paired lines across
+    a token that moved), there are no changes."""
+    from difflib import SequenceMatcher
+
+    from bkrdsl.fmt import FormatterBug, format_bytes
+
+    whole = formatted(doc)
+    if whole is None:
+        return []
+    old, new = _lf_lines(doc.text), _lf_lines(whole)
+
+    def key(line: str) -> str:
+        return " ".join(line.split()).lower()
+
+    hunks: list[tuple[int, int, int, int]] = []
+    matcher = SequenceMatcher(None, [key(x) for x in old], [key(x) for x in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            hunks.append((i1, i2, j1, j2))
+            continue
+        hunks += [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2)) if old[i] != new[j]]
+
+    def selected(i1: int, i2: int) -> bool:
+        return first <= i1 and i2 - 1 <= last if i2 > i1 else first < i1 <= last
+
+    taken = [hunk for hunk in hunks if selected(hunk[0], hunk[1])]
+    if not taken:
+        return []
+    partial: list[str] = []
+    at = 0
+    for i1, i2, j1, j2 in taken:
+        partial += old[at:i1] + new[j1:j2]
+        at = i2
+    partial += old[at:]
+    try:
+        done = format_bytes(doc.name, buffer_bytes("".join(partial)))
+    except FormatterBug:
+        return []
+    if done.text != whole:
+        return []
+    return [(i1, i2, "".join(new[j1:j2])) for i1, i2, j1, j2 in taken]
+
+
+def _lf_lines(text: str) -> list[str]:
+    """`text`'s lines, each with its `\n` (the last without one when the text does not
+    end in one): LF only, the line ends of an analysed text (`str.splitlines` would
+    split at a form feed or U+2028 too, which LSP does not)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
 # ================================================================ on-type formatting
 #: What the server asks the editor to tell it when typed: a line end (a new line
 #: starts) and a `}` (a block ends).

@@ -1622,6 +1622,32 @@ def build_server() -> BkrServer:
         end = T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
         return [ls.text_edit(uri, T.Range(start=T.Position(line=0, character=0), end=end), text)]
 
+    @server.feature(T.TEXT_DOCUMENT_RANGE_FORMATTING)
+    def range_formatting(ls: BkrServer, params: T.DocumentRangeFormattingParams) -> list[T.TextEdit]:
+        """Format Selection: the changes whole-document formatting makes that fall within
+        the selected lines (`features.range_formatted`), each as an edit of whole lines.
+        A selection that ends at the start of a line (whole lines selected) leaves that
+        line out."""
+        uri = params.text_document.uri
+        doc = ls.fresh(uri)
+        if doc is None:
+            return []
+        start, end = params.range.start, params.range.end
+        last = end.line - 1 if end.character == 0 and end.line > start.line else end.line
+        found = F.range_formatted(doc, start.line, last)
+        if not found:
+            return []
+        source = ls.workspace.get_text_document(uri).source
+        raw = _LINE_END.split(source)  # the editor's own lines
+
+        def at(line: int) -> T.Position:
+            if line >= len(raw):  # past a last line with no line end: its end
+                return T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
+            # A byte-order mark the editor keeps stays: line 1 starts after it.
+            return T.Position(line=line, character=ls.bom_units() if line == 0 and source.startswith("\ufeff") else 0)
+
+        return [ls.text_edit(uri, T.Range(start=at(i1), end=at(i2)), text) for i1, i2, text in found]
+
     @server.feature(
         T.TEXT_DOCUMENT_ON_TYPE_FORMATTING,
         T.DocumentOnTypeFormattingOptions(
