@@ -1794,6 +1794,20 @@ def test_format_selection_formats_the_selected_lines_only(typing_editor, newline
     assert _format_lines(typing_editor, "disk-top", text, disk - 1, {"line": disk, "character": 4}) == []
 
 
+def test_format_selection_of_a_block_that_becomes_one_line(typing_editor):
+    # `bkrc fmt` writes the member on one line. Its `}` is the member's, not the
+    # cluster's on the next line (a diff of the lines alone paired it with the
+    # cluster's, and selecting the member's three lines changed nothing).
+    text = "cluster P {\n  member M1 {\n    workers 1  private-volume A\n  }\n}\n"
+    (edit,) = _format_lines(typing_editor, "member", text, 1, {"line": 4, "character": 0})
+    assert edit == {
+        "range": {"start": {"line": 1, "character": 0}, "end": {"line": 4, "character": 0}},
+        "newText": "  member M1 { workers 1  private-volume A }\n",
+    }
+    # Its first two lines only: the change straddles the selection's edge, and is left out.
+    assert _format_lines(typing_editor, "member-half", text, 1, {"line": 3, "character": 0}) == []
+
+
 def test_format_selection_of_lines_in_the_layout_changes_nothing(typing_editor):
     lines = MESSY.split("\n")
     catalog = lines.index("  catalog shared server BKRSVSFS pool BKRPOOL on TST1")

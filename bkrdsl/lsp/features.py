@@ -2046,8 +2046,8 @@ def range_formatted(doc: Document, first: int, last: int) -> list[tuple[int, int
     ending in `\n`); none when the text cannot be formatted or is canonical already.
 
     The changes come from a diff of the old lines and the new: lines that differ
-    only in blanks and case (`  Workers 1` made `    workers 1`) pair one to one and
-    each is a change of its own; the other differences, lines joined, split, added or
+    only in blanks and case (`  Workers 1` made `    workers 1`), and stand after
+    the same words, pair one to one and each is a change of its own; the other differences, lines joined, split, added or
     removed, are hunks of consecutive lines, each taken whole or not at all. A hunk
     is taken when every line it replaces is selected (one that only adds lines, when
     it adds them between two selected lines): never a line outside the selection is
@@ -2064,11 +2064,20 @@ def range_formatted(doc: Document, first: int, last: int) -> list[tuple[int, int
         return []
     old, new = _lf_lines(doc.text), _lf_lines(whole)
 
-    def key(line: str) -> str:
-        return " ".join(line.split()).lower()
+    def keys(lines: list[str]) -> list[tuple[int, str]]:
+        # A line's words (its blanks and case aside), and how many characters but
+        # blanks come before it: the formatter moves no word, so a line of the old
+        # text is one of the new only where both hold the same words at the same
+        # place (a `}` pairs with the `}` that closes the same block, not another's).
+        out, at = [], 0
+        for line in lines:
+            words = line.split()
+            out.append((at, " ".join(words).lower()))
+            at += sum(map(len, words))
+        return out
 
     hunks: list[tuple[int, int, int, int]] = []
-    matcher = SequenceMatcher(None, [key(x) for x in old], [key(x) for x in new], autojunk=False)
+    matcher = SequenceMatcher(None, keys(old), keys(new), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
             hunks.append((i1, i2, j1, j2))
