@@ -43,6 +43,7 @@ from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Self
 
+from bkrdsl import source
 from bkrdsl.emit.common import DIRECTORY, Artifact, Extent
 from bkrdsl.records import dataclass
 from bkrdsl.signals import Terminated, raise_terminated
@@ -958,16 +959,9 @@ class FolderClosedError(OSError):
 
 def special_kind(mode: int) -> str | None:
     """What a file that is not a regular file is ("a FIFO"), from its st_mode; None
-    for a regular file. Folders and symbolic links are the callers' to tell."""
-    for test, what in (
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return what
-    return None if stat.S_ISREG(mode) else "not a regular file"
+    for a regular file. Folders and symbolic links are the callers' to tell. The
+    FIFO, device and socket words are `source.special_kind`'s."""
+    return source.special_kind(mode) or (None if stat.S_ISREG(mode) else "not a regular file")
 
 
 class NotRegularError(OSError):

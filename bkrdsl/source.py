@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import stat
 from dataclasses import field
 from typing import NamedTuple
 
@@ -138,3 +139,20 @@ def common_prefix(a: str, b: str) -> int:
         else:
             hi = mid
     return lo
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file that is a FIFO, a device or a socket is ("a FIFO (named pipe)"),
+    from its st_mode; None for anything else (a regular file, a folder, a link: their
+    callers tell those apart). No source is read from one: a FIFO's read waits for a
+    writer, for good when none comes, and a device such as /dev/zero may never end.
+    The one copy of these words, for the module loader and for the output's checks."""
+    for test, what in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return what
+    return None

@@ -23,7 +23,7 @@ from bkrdsl.diagnostics.registry import register
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.records import dataclass
 from bkrdsl.resources import stdlib_dir
-from bkrdsl.source import Source, Span
+from bkrdsl.source import Source, Span, special_kind
 from bkrdsl.syntax import read_module
 from bkrdsl.syntax.reader import decode, read_file
 
@@ -135,26 +135,14 @@ def _look(path: Path) -> bool | PermissionError:
 
 def _not_a_file(path: Path) -> str | None:
     """What `path` is when it is a FIFO, a device or a socket ("a FIFO (named
-    pipe)"), which no module is read from: a FIFO's read waits for a writer, for
-    good when none comes (and the language server has no Ctrl-C), and a device
-    such as /dev/zero may never end. None for a file, a folder (its read says
-    so), or what cannot be looked at (its read says why). The words are those
-    of `output.special_kind`, which this layer may not import."""
-    import stat
-
+    pipe)"), which no module is read from (`source.special_kind`; the language
+    server has no Ctrl-C for a read that waits). None for a file, a folder (its
+    read says so), or what cannot be looked at (its read says why)."""
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
         return None
-    for test, what in (
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return what
-    return None
+    return special_kind(mode)
 
 
 def _closed_folder(path: Path) -> Path:
