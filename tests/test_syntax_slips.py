@@ -1125,6 +1125,12 @@ def test_a_hash_inside_a_keyword_is_part_of_the_word(clean, written, word, at, h
         ("    retain 35 days", "    retain#keep 35 days", "retain#keep"),
         ("run on each member daily 03:30", "run on each#x member daily 03:30", "each#x"),
         ("job APPSFULL {", "job#x APPSFULL {", "job#x"),
+        # first on its line after a list of addresses, where the word would be one more
+        # address: the statement the line starts, not "a job's destination starts with
+        # `to`" (BKR004) nor BKR310 for `exclude#x` and `minidisk` as addresses
+        # (bench/cascades.py, a comment without a blank)
+        ("    to disk pool BKUPPOOL", "    to#x disk pool BKUPPOOL", "to#x"),
+        ("    exclude minidisk * 0190", "    exclude#x minidisk * 0190", "exclude#x"),
     ],
 )
 def test_a_hash_inside_a_keyword_before_words_that_read_on_has_no_fix(clean, written, word):

@@ -682,7 +682,11 @@ UNKNOWN_KEYWORD = register(
     the rest of the line a comment, and the fix writes that blank; but where
     the words after it on the line read on after the keyword (`shared#x
     server BKRSVSFS`, `retain#keep 35 days`), they may be the statement's:
-    bkrc reads them so, the word as the keyword, and there is no fix.
+    bkrc reads them so, the word as the keyword, and there is no fix. So
+    too where such a word in small letters starts its line after a list of
+    addresses or labels (`to#x disk pool BKUPPOOL` after an include's
+    addresses, `exclude#x minidisk * 0190`): the statement the line starts,
+    not one more address.
 
     A hyphenated keyword written without its hyphen, as one word
     (`jobsuffix`, `job_suffix`) or as two (`job suffix`, `private volume`,

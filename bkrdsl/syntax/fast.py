@@ -164,7 +164,10 @@ what a word is from the LALR parser's state after the previous token:
   give up on: Lark reads the keyword and a comment from the `#`, or the keyword
   and the words after the word, and the recovery reports the word (BKR012,
   `Recovery.hash_after_keyword`), as it does where the state accepts a name and
-  the word does not read on as one (`Recovery.hash_in_name`);
+  the word does not read on as one, or starts its line, in lower case, with the
+  keyword of a statement that reads on (`to#x disk pool P` after an include's
+  addresses: `Recovery.hash_in_name`); we give up on a word first on its line
+  that a keyword in lower case and a `#` start;
 * where the state accepts a name and keywords, the recovery reports a name
   that is keywords run together which fit there (`on eachmember`,
   `Recovery.run_together`); we give up on any name of that shape
@@ -965,6 +968,8 @@ class _Parser:
                     and _keyword_then_one_that_fits(word, self.tokens[self.i + 1], lexing)
                 ):
                     raise _GiveUp  # perhaps two keywords swapped after a list (Recovery.keyword_after_list)
+                if first and "#" in text and text[: text.index("#")] in KEYWORDS:
+                    raise _GiveUp  # perhaps a statement's keyword with a `#` glued (Recovery.hash_in_name)
                 if first and word in _FOREIGN_WORDS and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:

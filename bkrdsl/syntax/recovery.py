@@ -4920,9 +4920,14 @@ class Recovery:
         if sim is None or not sim.fits([keyword]):
             return None
         start, split = tok.start_pos, tok.start_pos + len(head)
-        if self.reading(sim, [(text, start), *self.window(tok.end_pos)]) is not None:
-            return None  # a name that reads on (`match#1` in a group body: a user ID)
         words = self.reading(sim, [(head, start), *self.window(tok.end_pos)]) is not None
+        if self.reading(sim, [(text, start), *self.window(tok.end_pos)]) is not None and not (
+            words and head.islower() and self.first_on_line(start)
+        ):
+            # a name that reads on (`match#1` in a group body: a user ID); but a keyword
+            # in lower case first on its line that starts a statement reading on is that
+            # statement (`to#x disk pool P` after an include's addresses, not one more)
+            return None
         if not words and self.reading(sim, [(head, start), *self.window(self._line_end(split))]) is None:
             return None  # nor as the keyword, the rest of the word or line left out: another slip
         return self.hash_read(tok, keyword, sim)
