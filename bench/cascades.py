@@ -14,7 +14,9 @@ job, at the other level; a group's users written without its braces; a
 `disk` size's unit before its number, a minidisk selection's owner after its
 first address; a `disk` address after `size`, a volume label before its
 keyword, a `run`'s schedule before its member; a selection's `include` or
-`exclude` left out. Each
+`exclude` left out; a comment written without a blank before its `#` (`#x`
+glued to each word of each line in turn); an SFS path's file pool mistyped
+(two letters swapped, one left out, one doubled). Each
 damaged text is checked in memory (`bkrdsl.pipeline.analyse`) with both
 parsers (the fast one, and Lark with BKRDSL_PARSER=lark), and the diagnostics
 the example already has (its warnings) are set aside: what is left is what the
@@ -182,6 +184,40 @@ def _sfs_slips(code: str) -> Iterator[tuple[str, str]]:
             yield code[: m.start()] + new + code[m.end() :], f"`{m.group(0)}`: {what} (`{new}`)"
 
 
+def _sfs_pool_typos(code: str) -> Iterator[tuple[str, str]]:
+    """On an `include sfs` or `exclude sfs` line, each path's file pool mistyped
+    as fingers slip: two letters in the middle swapped (as `_typo`), one left out,
+    one doubled (`BKPROOL`, `BKROOL`, `BKRPPOOL` for `BKRPOOL`)."""
+    if not re.match(r"\s*(?:include|exclude)\s+sfs\b", code):
+        return
+    for m in _SFS_PATH.finditer(code):
+        pool = m.group(1)
+        i = len(pool) // 2
+        for wrong, what in (
+            (_typo(pool), "two letters swapped"),
+            (pool[:i] + pool[i + 1 :], "a letter left out"),
+            (pool[:i] + pool[i] + pool[i:], "a letter doubled"),
+        ):
+            if wrong != pool:
+                yield _replace_at(code, m.start(1), pool, wrong), f"pool `{pool}` of `{m.group(0)}` typed `{wrong}` ({what})"
+
+
+#: A word of a line's code, as a comment glued to it would end it: not a brace, a
+#: comma or a quoted text (after a `"` a `#` starts a comment, as after a `}`).
+_WORD = re.compile(r'"(?:[^"\\\n]|\\.)*"|[^\s{},"]+')
+
+
+def _hash_glued(code: str) -> Iterator[tuple[str, str]]:
+    """A comment written without a blank before its `#`: `#x` glued to each word of
+    the line's code in turn (`retain 30 days#x`, `catalog shared#x server ...`).
+    A `#` starts a comment only where a token starts; inside a word it is part of
+    the word (docs/language.md), so `days#x` is one word, no keyword."""
+    for m in _WORD.finditer(code):
+        if m.group(0).startswith('"'):
+            continue
+        yield code[: m.end()] + "#x" + code[m.end() :], f"`#x` glued to `{m.group(0)}`"
+
+
 def _swaps(code: str) -> Iterator[tuple[str, str]]:
     """Two words the other way round: a `disk` size's unit before its number
     (`size cyl 10`), a minidisk selection's owner after its first address
@@ -279,10 +315,20 @@ def slips_of(path: Path, text: str) -> Iterator[Slip]:
             yield changed(n, new, "medium swapped", f"`{code.strip()}` written `{new.split('#', 1)[0].strip()}`")
         for new, what in _sfs_slips(code):
             yield changed(n, new + line[len(code) :], "SFS path", what)
+        for new, what in _sfs_pool_typos(code):
+            yield changed(n, new + line[len(code) :], "SFS pool mistyped", what)
         if word == "member" and (m := re.match(r"\s*member\s+(\w+)", line)):
             name = m.group(1)
             new_name = name[:-1] + ("X" if name[-1] != "X" else "Y")
             yield changed(n, _replace_at(line, m.start(1), name, new_name), "member renamed at its declaration", f"`{name}` renamed `{new_name}` (its uses not)", at_slip=False)
+    # A comment without a blank before its `#`, glued to each word of each line in turn.
+    for n, line in enumerate(lines):
+        code = line.split("#", 1)[0]
+        declared = re.match(r"\s*(?:single|identity)\s+group\s+(\S+)", code)
+        for new, what in _hash_glued(code):
+            # a group's name at its declaration: a rename, reported where it is used
+            at_slip = not (declared and what == f"`#x` glued to `{declared.group(1)}`")
+            yield changed(n, new + line[len(code) :], "comment without a blank", what, at_slip=at_slip)
     # A `}` deleted: each one alone on its line.
     for n, line in enumerate(lines):
         if line.split("#", 1)[0].strip() == "}":
@@ -316,6 +362,19 @@ def slips_of(path: Path, text: str) -> Iterator[Slip]:
 #: "harmless" ones leave what is backed up, where and when as it was; the others
 #: say why no check catches them.
 SILENT: list[tuple[str, str, str]] = [
+    (
+        "comment without a blank",
+        r"glued to `(?:std/|\./)",
+        "harmless: after an import path a `#` starts the comment, as after a blank",
+    ),
+    (
+        "comment without a blank",
+        r"",
+        (
+            "not caught: `#` is a character of CP names, so `TCPIP#x`, `LNX*#x`, `*#x`, `match#x`"
+            " (a user ID in a group body) and `POOL:USER.DIR#x` are names, valid ones: another user or pattern"
+        ),
+    ),
     ("time", r" -> \d:\d\d$", "harmless: means the same (`2:00` is `02:00`)"),
     ("", r"`description ", "harmless: free text"),
     ("statement deleted", r"`preview ", "harmless: the expiry's preview report only; nothing backed up or purged changes"),
