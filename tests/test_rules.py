@@ -145,8 +145,30 @@ def test_an_unknown_member_s_help_lists_the_members(old, new, help):
         ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 190 size 10 cyl", ["BKR250"]),
         # the catalog's server given z/VM's own ID: no BKR253 whose fix wrote `disk TCPIP 191`
         ("server BKRSVSFS pool", "server TCPIP pool", ["BKR202", "BKR208", "BKR332"]),
+        # the A-disk's user made no user ID (a comment's `#` without a blank before it:
+        # BKR301) or a pattern matching no machine (BKR332): that `disk` statement is the
+        # machine's 191, mistyped; no BKR253 too, reported at the `cluster` line
+        ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP#x 191 size 10 cyl", ["BKR301"]),
+        ("disk BKRSVSFS 191 size", "disk BKRSVSFS#x 191 size", ["BKR301"]),
+        ("disk BKRADMIN 191 size 10 cyl", "disk BKRADMINX 191 size 10 cyl", ["BKR301"]),
+        ("disk BKRWRK* 191 size 5 cyl", "disk BKRWRK*#x 191 size 5 cyl", ["BKR332"]),
+        # ... but a `disk` like none of the machines is not the missing A-disk: both stay
+        ("disk BKRBKUP 191 size 10 cyl", "disk QQQQQQQQQ 191 size 10 cyl", ["BKR253", "BKR301"]),
+        ("disk BKRWRK* 191 size 5 cyl", "disk QQ* 191 size 5 cyl", ["BKR253", "BKR332"]),
+        # ... nor a `disk` at another address: the A-disk is still missing
+        ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP#x 192 size 10 cyl", ["BKR253", "BKR301"]),
     ],
-    ids=["a-disk-at-0190", "server-with-zvm-id"],
+    ids=[
+        "a-disk-at-0190",
+        "server-with-zvm-id",
+        "a-disk-user-with-comment",
+        "sfs-server-a-disk-user-with-comment",
+        "a-disk-user-too-long",
+        "a-disk-pattern-with-comment",
+        "a-disk-user-like-no-machine",
+        "a-disk-pattern-like-no-machine",
+        "another-disk-user-with-comment",
+    ],
 )
 def test_a_mistake_about_a_machine_s_a_disk_is_not_reported_twice(old, new, codes):
     assert old in PRODSSI_TEXT

@@ -26,6 +26,7 @@ from bkrdsl.check.common import (
     quoted,
     selections_of,
     valid_user_id,
+    valid_user_or_pattern,
     volume_problem,
 )
 from bkrdsl.check.kinds import machines_with_taken_ids
@@ -37,9 +38,11 @@ from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
     ROLE_TEXT,
     Model,
+    is_pattern,
     narrow_sfs_path,
     parse_address,
     parse_disk_unit,
+    pattern_regex,
 )
 from bkrdsl.source import Span
 
@@ -164,8 +167,15 @@ NO_A_DISK = register(
     (`BKRWRK01` to `BKRWRK16`). A `disk` at 191 for a misspelt machine
     (`disk BKRSVFS 191 ...`, BKR332) counts as the A-disk of the one machine
     its "did you mean" names: the misspelling is the one mistake. So does a
-    `disk` whose address is no address (`disk BKRBKUP 10000 ...`, BKR310):
-    it may be the A-disk mistyped, and the address is the one mistake.
+    `disk` at 191 whose user is no user ID (`disk BKRBKUP#x 191 ...`, a
+    comment's `#` written without a blank before it: BKR301), for the
+    machine closest to it, and one whose pattern matches none of the
+    machines (`disk BKRWRK*#x 191 ...`, BKR332), for the machines of the
+    declared pattern closest to it. So does a `disk` whose address is no
+    address (`disk BKRBKUP 10000 ...`, BKR310) or an address the machine's
+    own statements take (`disk BKRBKUP 190 ...`, BKR250): it may be the
+    A-disk mistyped, and the address is the one mistake. A machine given
+    another user's ID (BKR208) is that error's alone.
 
     With the site's directory (`--directory USER.DIRECT`), a machine whose
     entry there already has its 0191 (a catalog server the site runs, a
@@ -527,11 +537,24 @@ def a_disks(model: Model, dialect: Dialect, directory: Directory | None = None) 
         else:
             owners = model.disk_owners(disk, roles)
             having.update(owners)
-            if not owners and valid_user_id(disk.user.upper):
+            user = disk.user.upper
+            if owners:
+                continue
+            suggest = suggest or Suggester()
+            if is_pattern(user):
+                # A pattern that matches no machine (`disk BKRWRK*#x 191 ...`, BKR332) is
+                # the A-disk of the machines of the one declared pattern it is closest to.
+                patterns = [p.pattern for p in model.pattern_defs]
+                close = suggest.closest(user, patterns) if valid_user_or_pattern(user) else []
+                if len(close) == 1:
+                    rx = pattern_regex(close[0])
+                    having.update(m for m in roles if rx.match(m))
+            else:
                 # A misspelt machine (`disk BKRSVFS 191 ...`) is BKR332, whose fix writes
-                # the one closest machine: this is that machine's A-disk, not a second mistake.
-                suggest = suggest or Suggester()
-                close = machine_meant(model, suggest, disk.user.upper, (A_DISK,), machines)
+                # the one closest machine; a user that is no user ID (`disk BKRBKUP#x 191`,
+                # BKR301) is the closest machine's too: this is that machine's A-disk,
+                # not a second mistake.
+                close = machine_meant(model, suggest, user, (A_DISK,), machines)
                 if len(close) == 1:
                     having.add(close[0])
     taken = machines_with_taken_ids(model)
