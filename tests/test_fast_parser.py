@@ -1506,6 +1506,8 @@ def test_a_word_after_a_statement_that_may_go_on_with_options_is_read_fast(text,
         # another frequency, not `weekly` misspelt: the same report as Lark's (`Recovery.unknown_schedule`)
         "cluster A {\n  job J {\n    run on each member biweekly\n  }\n}\n",
         "cluster A {\n  expire on M { purge biweekly }\n}\n",
+        # no schedule by the year: the same report as Lark's, its help `manual` (`Recovery.unknown_schedule`)
+        "cluster A {\n  expire on M {\n    purge annually\n    retain 35 days\n  }\n}\n",
         "cluster A {\n  catalog shared jo\n}\n",  # respelt among all statements
         "cluster A {\n  catalog shared each\n}\n",  # a keyword of another place
         "cluster A {\n  catalog shared server on N\n}\n",  # not `N` respelt as `on` (`_option_respelt`)

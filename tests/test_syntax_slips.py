@@ -812,6 +812,13 @@ EXPLAINED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 yearly feb 31 22:00",
      ("unknown schedule `yearly`; a schedule is `daily`, `weekly`, `monthly` or `manual`,"
       " and none names a month (`feb`)")),
+    # a date: an unknown schedule, not daily's
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on 2026-02-31 22:00",
+     ("`on 2026-02-31 22:00` is not a .bkr schedule: a schedule starts with how often it runs:"
+      " `daily`, `weekly`, `monthly` or `manual`, and none names a date (`2026-02-31`)")),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 2026-02-31 22:00",
+     ("unknown schedule `2026-02-31`; a schedule is `daily`, `weekly`, `monthly` or `manual`,"
+      " and none names a date")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,",
      "a `,` ends no statement: a list never ends with `,`, and the statement is whole without it"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 sun",
@@ -1040,6 +1047,42 @@ HELPED = [
       " `monthly 1 22:00` runs it every month")),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 fortnightly 1 22:00",
      "write `monthly 1 22:00`, or `manual` for a job submitted only by hand"),
+    # a schedule by the year without its date: the same help as with it, not `daily 22:00`
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 yearly 22:00",
+     ("for a job run once a year, or a few times, write `manual` and submit it by hand when it is due;"
+      " `monthly 1 22:00` runs it every month")),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 annually 22:00",
+     ("for a job run once a year, or a few times, write `manual` and submit it by hand when it is due;"
+      " `monthly 1 22:00` runs it every month")),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 yearly",
+     ("for a job run once a year, or a few times, write `manual` and submit it by hand when it is due;"
+      " `monthly 1 02:00` runs it every month")),
+    # a run on one day: `manual`, submitted that day, not `daily 22:00`, which runs it every day
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on 2026-02-31 22:00",
+     ("a schedule names no date: for a job run on one day only, write `manual` and submit it by hand"
+      " that day, at 22:00; `daily 22:00` runs it every day")),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 2026-02-28 22:00",
+     ("a schedule names no date: for a job run on one day only, write `manual` and submit it by hand"
+      " that day, at 22:00; `daily 22:00` runs it every day")),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 once on 28.02.2026 at 22:00",
+     ("a schedule names no date: for a job run on one day only, write `manual` and submit it by hand"
+      " that day, at 22:00; `daily 22:00` runs it every day")),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on feb 28 22:00",
+     ("a schedule names no date: for a job run on one day only, write `manual` and submit it by hand"
+      " that day, at 22:00; `daily 22:00` runs it every day")),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on 2026-02-28",
+     ("a schedule names no date: for a job run on one day only, write `manual` and submit it by hand"
+      " that day; `daily 02:00` runs it every day")),
+    # the same of a purge or a preview: sent by hand with BKREXPIR, not a job submitted
+    ("purge weekly sun 03:00", "purge on 2026-02-28 03:00",
+     ("a schedule names no date: for a purge on one day only, write `purge manual` and send it by hand"
+      " (`EXEC BKREXPIR PURGE`) that day, at 03:00; `purge daily 03:00` runs it every day")),
+    ("purge weekly sun 03:00", "purge annually",
+     ("for a purge once a year, or a few times, write `purge manual` and send it by hand"
+      " (`EXEC BKREXPIR PURGE`) when it is due; `purge monthly 1 02:00` runs it every month")),
+    ("preview daily 01:00", "preview yearly 01:00",
+     ("for a preview once a year, or a few times, write `preview manual` and send it by hand"
+      " (`EXEC BKREXPIR PREVIEW`) when it is due; `preview monthly 1 01:00` runs it every month")),
     # a name twice in a row, then names without their `,`: the list as it is meant
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
      "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"),

@@ -626,7 +626,11 @@ UNKNOWN_KEYWORD = register(
     fix writes it (`daily 02:00`, `30 2 * * 0` is `weekly sun 02:30`,
     `0 2 * * 1-5` is `weekly mon,tue,wed,thu,fri 02:00`, days Monday first,
     every day of the week `daily`, `0 2 15 * *` is `monthly 15 02:00`), else
-    the help lists the forms there are.
+    the help lists the forms there are. A schedule by the year (`yearly feb
+    28 22:00`, `yearly 22:00`) or by the date, a run on one day (`on
+    2026-02-28 22:00`), is one error without a fix, whose help says to write
+    `manual` and submit the job by hand when it is due, the line's time kept,
+    not `daily 22:00`, which would run it every day.
     A member after `preview` or `purge` (`expire on VMSYS1 { preview on
     VMSYS2 daily 05:00 }`) is an error too: both run on the member their
     `expire on` block names, the one member that runs expiry with a shared

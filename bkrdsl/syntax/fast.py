@@ -1629,8 +1629,11 @@ class _Parser:
         if self._value_spells_keyword():
             raise _GiveUp  # not `size` left out after `size` (found by .ci/explore 35002)
         text = self.tokens[self.i][TEXT]
-        if text.lower() in messages.MEDIUM_WORDS or text.lower() in messages.OTHER_FREQUENCIES:
-            raise _GiveUp  # `biweekly`: not `weekly` misspelt (`Recovery.unknown_schedule`)
+        lowered = text.lower()
+        if lowered in messages.MEDIUM_WORDS or lowered in messages.OTHER_FREQUENCIES | messages.YEARLY_WORDS:
+            # `biweekly`: not `weekly` misspelt; `purge annually`: no schedule by the year,
+            # whose help says `manual`, not the keywords (`Recovery.unknown_schedule`)
+            raise _GiveUp
         words = messages.did_you_mean(text, accepted, synonyms=False)
         if not words:
             if left_out:

@@ -1877,26 +1877,88 @@ def looks_like_month(text: str) -> bool:
     return lowered in MONTHS or lowered in _MONTH_NAMES
 
 
-def unknown_schedule(found: str, next_word: str | None, span: Span, time: str | None = None) -> Diagnostic:
+#: A date written whole, with its year: `2026-02-28`, `2026/02/28`, `28.02.2026`,
+#: `02/28/2026`, `28-02-26`, or as `BKRSUBMT DUE` takes it, `20260228`.
+_DATE = re.compile(
+    r"\A(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:\d{4}|\d{2})"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))\Z"
+)
+
+
+def looks_like_date(text: str) -> bool:
+    return _DATE.match(text.rstrip(",")) is not None
+
+
+def date_written(text: str) -> str | None:
+    """The date a schedule phrase names, as written: a whole date (`2026-02-28`), or a
+    month beside a day of the month (`feb 28`, `28th february`); None when it names
+    none (a month alone, `may`, is not read as one)."""
+    words = text.replace(",", " ").split()
+    for i, word in enumerate(words):
+        if looks_like_date(word):
+            return word
+        if looks_like_month(word):
+            if i + 1 < len(words) and _DAY_OF_MONTH.match(words[i + 1]):
+                return f"{word} {words[i + 1]}"
+            if i > 0 and _DAY_OF_MONTH.match(words[i - 1]):
+                return f"{words[i - 1]} {word}"
+    return None
+
+
+def _by_hand(statement: str) -> tuple[str, str]:
+    """(what runs, how it is sent by hand) for a `manual` schedule of `statement`:
+    `run`'s job is submitted, `purge` and `preview` sent with BKREXPIR (docs/rexx.md)."""
+    if statement in ("purge", "preview"):
+        return f"a {statement}", f"write `{statement} manual` and send it by hand (`EXEC BKREXPIR {statement.upper()}`)"
+    return "a job run", "write `manual` and submit it by hand"
+
+
+def _one_day_help(time: str | None, statement: str = "run") -> str:
+    """A run on one day (`on 2026-02-28 22:00`): bkrc has no schedule by the date.
+    `statement`, the one the schedule is of: `run`, `purge` or `preview`."""
+    what, manual = _by_hand(statement)
+    at = f", at {time}" if time else ""
+    daily = f"`daily {time or '02:00'}`" if statement == "run" else f"`{statement} daily {time or '02:00'}`"
+    return f"a schedule names no date: for {what} on one day only, {manual} that day{at}; {daily} runs it every day"
+
+
+def unknown_schedule(
+    found: str, next_word: str | None, span: Span, time: str | None = None, statement: str = "run"
+) -> Diagnostic:
     """`hourly 02:00`, or `hourly` alone (`next_word` None): a schedule bkrc does not have.
     `time`, the time of day written later on the line (`quarterly 1 22:00`), which the
-    examples keep; `next_word` a month (`yearly feb 28 22:00`): bkrc has no schedule by
-    the year, and the help says what to write instead."""
+    examples keep; `next_word` a month (`yearly feb 28 22:00`), or `found` a frequency by
+    the year with or without its date (`yearly 22:00`, `annually`): bkrc has no schedule
+    by the year, and the help says what to write instead; so for a date (`2026-02-28
+    22:00`), a run on one day. `statement`, the one the schedule is of (`run`, `purge`,
+    `preview`)."""
     at = time or "02:00"
+    if looks_like_date(found.strip("`")):
+        # `run on VMSYS1 2026-02-28 22:00`: a run on one day, not `daily 22:00`
+        return codes.UNKNOWN_KEYWORD(
+            f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`, and none names a date",
+            span,
+            help=_one_day_help(
+                time or (next_word if next_word is not None and looks_like_time(next_word) else None), statement
+            ),
+        )
+    month = next_word is not None and looks_like_month(next_word)
+    if month or found.strip("`").lower() in YEARLY_WORDS:
+        # before the time's and the day's examples: `yearly 22:00` is not `daily 22:00`
+        return codes.UNKNOWN_KEYWORD(
+            f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`"
+            + (f", and none names a month (`{next_word}`)" if month else ""),
+            span,
+            help=f"for {_by_hand(statement)[0]} once a year, or a few times, {_by_hand(statement)[1]} when it is due;"
+            f" `{'' if statement == 'run' else statement + ' '}monthly 1"
+            f" {next_word if next_word is not None and looks_like_time(next_word) else at}` runs it every month",
+        )
     if next_word is None:
         example = "`daily 02:00`, `weekly sun 02:00` or `monthly 1 02:00`"
     elif looks_like_time(next_word):
         example = f"`daily {next_word}`, `weekly sun {next_word}` or `monthly 1 {next_word}`"
     elif looks_like_day(next_word):
         example = f"`weekly {next_word} {at}`"
-    elif looks_like_month(next_word) or found.strip("`").lower() in YEARLY_WORDS:
-        return codes.UNKNOWN_KEYWORD(
-            f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`"
-            + (f", and none names a month (`{next_word}`)" if looks_like_month(next_word) else ""),
-            span,
-            help="for a job run once a year, or a few times, write `manual` and submit it by hand when it is due;"
-            f" `monthly 1 {at}` runs it every month",
-        )
     else:
         example = f"`monthly {next_word} {at}`"
     return codes.UNKNOWN_KEYWORD(
@@ -2829,10 +2891,12 @@ def phrase_time(text: str) -> str | None:
 
 
 def looks_like_schedule(text: str) -> bool:
-    """Whether a phrase says when something runs: a time, a day, or a frequency."""
+    """Whether a phrase says when something runs: a time, a day, a frequency, or a
+    date written whole (`on 2026-02-28`, a run on one day)."""
     words = text.lower().split()
     return (
         phrase_time(text) is not None
+        or any(looks_like_date(w) for w in words)
         or any(phrase_day(w) for w in words)
         or bool(set(words) & {"day", "days", "daily", "night", "nightly", "everyday", "weekly", "monthly"})
     )
@@ -2918,8 +2982,11 @@ def certain_schedule(text: str) -> str | None:
     return meant if int(hour) <= 23 and int(minute) <= 59 else None
 
 
-def schedule_phrase(written: str, starts_right: bool, span: Span, certain: bool = True) -> Diagnostic:
-    """No fix unless `certain` (besides what `certain_schedule` requires)."""
+def schedule_phrase(
+    written: str, starts_right: bool, span: Span, certain: bool = True, statement: str = "run"
+) -> Diagnostic:
+    """No fix unless `certain` (besides what `certain_schedule` requires). `statement`,
+    the one the schedule is of (`run`, `purge`, `preview`), for a date's help."""
     words = {w.lower() for w in written.split()}
     if len(_CLOCK.findall(written)) > 1:
         reason = "a schedule has one time of day"
@@ -2932,6 +2999,19 @@ def schedule_phrase(written: str, starts_right: bool, span: Span, certain: bool 
     else:
         reason = "a schedule is written in a fixed form"
     code = codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD
+    date = date_written(written)
+    if date is not None:
+        # `on 2026-02-28 22:00`: a run on one day, which no schedule is (`daily 22:00`
+        # would run the job every day); the help says `manual`, the time kept
+        if starts_right:
+            reason = "a schedule says how often a job runs"
+        else:
+            reason = "a schedule starts with how often it runs: `daily`, `weekly`, `monthly` or `manual`"
+        return code(
+            f"{shown(written, 60)} is not a .bkr schedule: {reason}, and none names a date (`{date}`)",
+            span,
+            help=_one_day_help(phrase_time(written), statement),
+        )
     meant = certain_schedule(written) if certain else None
     schedule = schedule_for(written)
     fifth = ""

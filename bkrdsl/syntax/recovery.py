@@ -1760,21 +1760,32 @@ class Recovery:
             return None
         alone = following is None or following.line != tok.line
         lowered = str(tok.value).lower()
-        if alone and (lowered in messages.SCHEDULE_WORDS or lowered in messages.OTHER_FREQUENCIES | messages.YEARLY_WORDS):
+        statement = self.schedule_of(self.line_tail(ip, tok))
+        if alone and (
+            lowered in messages.SCHEDULE_WORDS
+            or lowered in messages.OTHER_FREQUENCIES | messages.YEARLY_WORDS
+            or messages.looks_like_date(lowered)
+        ):
             # `run on VMSYS1 hourly`: a schedule word alone at the end of its line, not a
             # member whose `,` is missing; read as `manual`, which takes nothing after it
-            self.report(messages.unknown_schedule(self.describe(tok), None, self.span_of(tok)), tok.start_pos)
+            self.report(
+                messages.unknown_schedule(self.describe(tok), None, self.span_of(tok), statement=statement), tok.start_pos
+            )
             return self.retype(tok, "MANUAL")
         if following is None or following.type != "NAME" or following.line != tok.line:
             return None
         text = str(following.value)
         rest, end = self.phrase(following.start_pos)
         time = next((w for w in rest.split() if messages.looks_like_time(w)), None)
-        if messages.looks_like_month(text) or str(tok.value).lower() in messages.YEARLY_WORDS:
+        if (
+            messages.looks_like_month(text)
+            or lowered in messages.YEARLY_WORDS
+            or messages.looks_like_date(lowered)
+        ):
             # `run on VMSYS1 yearly feb 28 22:00`: a schedule by the year, which bkrc
-            # does not have (not members whose `,`s are missing); read as `manual`, the
-            # rest of the schedule skipped
-            self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok), time), tok.start_pos)
+            # does not have (not members whose `,`s are missing), or `2026-02-28 22:00`,
+            # a run on one day; read as `manual`, the rest of the schedule skipped
+            self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok), time, statement), tok.start_pos)
             self._advance(ip.lexer_thread.state, end)
             self._fed_error_token = True
             return self.retype(tok, "MANUAL")
@@ -1786,8 +1797,15 @@ class Recovery:
             keyword = "MONTHLY"
         else:
             return None
-        self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok), time), tok.start_pos)
+        self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok), time, statement), tok.start_pos)
         return self.retype(tok, keyword)
+
+    @staticmethod
+    def schedule_of(tail: list[Token]) -> str:
+        """The statement a schedule on the line of `tail` (its tokens before the
+        schedule) belongs to: `purge`, `preview`, or `run`."""
+        kinds = {"PURGE": "purge", "PREVIEW": "preview"}
+        return next((kinds[t.type] for t in tail if t.type in kinds), "run")
 
     def cron_schedule(self, ip, tok: Token) -> bool:
         """`run on VMSYS1 0 2 * * *`: a schedule written as a crontab line. One error
@@ -2399,7 +2417,9 @@ class Recovery:
                 return False, None
             glued = False
         self.report(
-            messages.schedule_phrase(text, starts_right, self.source.span(start, end), certain=not glued),
+            messages.schedule_phrase(
+                text, starts_right, self.source.span(start, end), certain=not glued, statement=self.schedule_of(tail)
+            ),
             tok.start_pos,
         )
         self.skip_phrase(ip, tok, end)
