@@ -304,8 +304,13 @@ cluster T {
 }
 """
     (d,) = [d for d in analyse("t.bkr", text).diagnostics if d.code == "BKR411"]
-    assert d.message.endswith(": `LNXWEB01`, `LNXWEB02`, pattern `LNXWEB*`")
-    assert [r.label for r in d.related] == ["WEEKFULL backs them up too", "NIGHTINC runs on `VM2` here"]
+    # which job runs on which member, and what that does to the users' backups: not
+    # "from another member (`VM1` and `VM2`)", two members said to be another
+    assert d.message == (
+        "job `NIGHTINC` on `VM2` backs up single-configuration users that job `WEEKFULL` also backs up on `VM1`,"
+        " which splits their backups between the two members: `LNXWEB01`, `LNXWEB02`, pattern `LNXWEB*`"
+    )
+    assert [r.label for r in d.related] == ["WEEKFULL backs them up on `VM1`", "NIGHTINC runs on `VM2` here"]
     assert "run NIGHTINC on `VM1`, like WEEKFULL" in d.help
 
 

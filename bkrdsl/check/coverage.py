@@ -1411,17 +1411,29 @@ def single_users_once(model: Model):
     for a, b, shared in _first_sharing(pairs, items, matched, overlap):
         one, two = jobs[a], jobs[b]
         same_member = one.members[0] == two.members[0]
-        why = (
-            f"at the same level ({one.level.value})"
-            if same_member
-            else f"from another member (`{one.members[0]}` and `{two.members[0]}`)"
-        )
+        # From two members: which job runs on which, and what that does to the
+        # users' backups (was "from another member (`VM1` and `VM2`)")
+        if same_member:
+            message = (
+                f"job {quoted(two.name)} backs up single-configuration users that job {quoted(one.name)}"
+                f" also backs up at the same level ({one.level.value})"
+            )
+        else:
+            message = (
+                f"job {quoted(two.name)} on `{two.members[0]}` backs up single-configuration users that job"
+                f" {quoted(one.name)} also backs up on `{one.members[0]}`, which splits their backups between"
+                " the two members"
+            )
         code = SINGLE_TWICE if same_member else SINGLE_TWO_MEMBERS
         yield code(
-            f"job {quoted(two.name)} backs up single-configuration users that job {quoted(one.name)}"
-            f" also backs up {why}: {_first_shared(shared)}",
+            f"{message}: {_first_shared(shared)}",
             shared[0][1].span,
-            related=(Related(one.decl.name.span, f"{one.name} backs them up too"),)
+            related=(
+                Related(
+                    one.decl.name.span,
+                    f"{one.name} backs them up too" if same_member else f"{one.name} backs them up on `{one.members[0]}`",
+                ),
+            )
             + (() if same_member else (Related(two.run.placement.span, f"{two.name} runs on `{two.members[0]}` here"),)),
             help=f"delete one job, make it the other level, or {_take_out(one, two, 'take the users out of one of the groups')}"
             if same_member
