@@ -349,6 +349,42 @@ cluster T {{
     assert d.message.endswith(": SYSDAILY1 on VMSYS1, SYSDAILY2 on VMSYS2, SYSDAILY3 on VMSYS3, SYSDAILY4 on VMSYS4 and 1 more")
 
 
+def _bkr223_help(suffixes: dict[int, str], job: str = "SYSINC", members: int = 2) -> str:
+    lines = "".join(
+        f"  member VMSYS{n} {{ workers 1{'  job-suffix ' + suffixes[n] if n in suffixes else ''} }}\n" for n in range(1, members + 1)
+    )
+    text = f"""import std/backup-manager
+cluster T {{
+{lines}  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 {{ purge weekly sun 06:00  retain 30 days }}
+  identity group SYS {{ TCPIP }}
+  job {job} {{ backup SYS full  include minidisk * *  to disk  run on each member daily 03:00 }}
+}}
+""".encode()
+    (d,) = [d for d in analyse("t.bkr", text).diagnostics if d.code == "BKR223"]
+    return d.help
+
+
+def test_bkr223_of_a_long_job_suffix_offers_to_shorten_the_suffix_too():
+    """`job-suffix A#x` made SYSINCA#X: the help said only "shorten the job name to at
+    most 5 characters", though the suffix is what grew; it names the member too."""
+    assert _bkr223_help({1: "A#x"}) == (
+        "shorten the job name to at most 5 characters, or the job suffix `A#X` of member `VMSYS1` to at most 2 characters"
+    )
+    assert _bkr223_help({1: "ABC", 2: "XYZW"}) == (
+        "shorten the job name to at most 4 characters,"
+        " or the job suffixes of members `VMSYS1` and `VMSYS2` to at most 2 characters each"
+    )
+
+
+def test_bkr223_offers_no_suffix_way_where_there_is_none():
+    """A member with the default suffix (its number) has no suffix of the user's to
+    shorten, and a job name of 8 characters leaves no room for any suffix."""
+    assert _bkr223_help({2: "B2"}, job="SYSTEMFU") == "shorten the job name to at most 6 characters"
+    assert _bkr223_help({}, job="SYSWEEKF") == "shorten the job name to at most 7 characters"
+    assert _bkr223_help({1: "AB"}, job="SYSWEEKS", members=2) == "shorten the job name to at most 6 characters"
+
+
 def test_bkr208_never_offers_the_taken_id_as_the_machines_own():
     """A guest named TRDMM, the request DMM's default name: the help offered "such as
     TRDMM", the ID already taken."""

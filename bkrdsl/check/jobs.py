@@ -16,6 +16,7 @@ from bkrdsl.check.common import (
     holds_comment,
     listed,
     name_problem,
+    plural,
     quoted,
 )
 from bkrdsl.check.registry import DIRECTORY, check
@@ -229,6 +230,10 @@ DERIVED_TOO_LONG = register(
 
     (SYSWEEKF itself fits, but SYSWEEKF1 has 9 characters. A job name of
     more than 8 characters is BKR303 whatever its placement.)
+
+    The help gives the longest job name that fits and, when every name too
+    long ends in a `job-suffix` written for its member (`job-suffix A#x`
+    makes SYSINCA#X), the longest suffix that fits, naming the members.
 
     Fix: shorten the job name (`job SYSINC`), or the members' suffixes.
     """,
@@ -688,8 +693,22 @@ def derived_names(model: Model):
                 f"job {quoted(job.name)} runs on several members, and its per-member names are too long: {shown}",
                 job.decl.name.span,
                 related=(Related(job.run.placement.span, "runs on several members here"),),
-                help=f"shorten the job name to at most {8 - max(len(n) - len(job.name) for _, n in long)} characters",
+                help=_shorter_names_help(model, job, [m for m, _ in long]),
             )
+
+
+def _shorter_names_help(model: Model, job: JobModel, members: list[str]) -> str:
+    """BKR223's ways out: a shorter job name, and, when every too-long name ends in a
+    `job-suffix` the user wrote and the job name leaves room for one, shorter suffixes
+    (`job-suffix A#x` made SYSINCA#X: the suffix is what grew)."""
+    suffixes = [model.member(m).job_suffix for m in members]
+    ways = f"shorten the job name to at most {8 - max(map(len, suffixes))} characters"
+    room = 8 - len(job.name)
+    if room < 1 or not all(model.member(m).decl.settings_named("job-suffix") for m in members):
+        return ways
+    if len(members) == 1:
+        return f"{ways}, or the job suffix {quoted(suffixes[0])} of member {quoted(members[0])} to at most {plural(room, 'character')}"
+    return f"{ways}, or the job suffixes of members {listed(members)} to at most {plural(room, 'character')} each"
 
 
 def _valid_suffix(text: str) -> bool:
