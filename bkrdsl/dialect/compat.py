@@ -384,7 +384,7 @@ bkrc assumes; check it on your system):
   statements; whether it needs links to other product or z/VM disks was
   not found (the product's Program Directory sample entry was not
   available). Compare with that sample entry.
-- **Upgrading from Backup Manager 1.2** (the SSI rules' rule 8: use the V1.3
+- **Upgrading from Backup Manager 1.2** ([SSI rule 8](rules/README.md#the-ssi-rules): use the V1.3
   sample directory entry for the installation user; the other IDs follow the
   V1.3 Program Directory's migration steps) has no check of its own: it is a
   procedure, not something a .bkr file says. bkrc writes V1.3's machines only
