@@ -267,7 +267,10 @@ def test_single_users_once_agrees_with_the_item_by_item_rule(text):
     reported = list(coverage.single_users_once(model))
     expected = _single_users_once_reference(model)
     assert len(reported) == len(expected)
-    got = {(d.message.split("`")[3], d.message.split("`")[1]): d.span for d in reported}
+    # BKR411: "job `J1` on `VM2` backs up ... that job `J0` also backs up on `VM1` ...":
+    # (the earlier job, the later one)
+    jobs = [re.findall(r"job `([^`]+)`", d.message) for d in reported]
+    got = {(named[1], named[0]): d.span for named, d in zip(jobs, reported)}
     assert set(got) == set(expected)
     for pair, span in got.items():
         assert span in expected[pair]
