@@ -859,6 +859,14 @@ def test_minidisk_and_sfs_in_a_group_body_are_still_user_ids(monkeypatch):
 
 
 # The help says what to write, and, where the slip's word may be a name, how to write that name.
+
+#: What the help for a schedule in English says after the schedule it writes.
+FORMS = ("; a schedule is `daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`,"
+         " `monthly first|second|third|fourth|last DAY HH:MM` or `manual`, on a 24-hour clock")
+LAST_DAY = ("no schedule runs on the last day of the month: `monthly N` takes a day of the month, and every"
+            " month has days 1 to 28 (BKR404); write `monthly 28 22:00`, or `monthly 1 22:00` for the 1st of"
+            " the next month" + FORMS)
+
 HELPED = [
     # a keyword half typed before the next statement: the keyword, and what it needs
     ('    description "System machines, one job per member"\n', "    descri\n",
@@ -1083,6 +1091,19 @@ HELPED = [
     ("preview daily 01:00", "preview yearly 01:00",
      ("for a preview once a year, or a few times, write `preview manual` and send it by hand"
       " (`EXEC BKREXPIR PREVIEW`) when it is due; `preview monthly 1 01:00` runs it every month")),
+    # a day of the month written as an ordinal: `monthly`, that day, the time kept, not `daily 22:00`,
+    # which would run the job every day; no fix (the user may have meant one day only)
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 1st at 22:00", "write `monthly 1 22:00`" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 15th 22:00", "write `monthly 15 22:00`" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every 2nd at 22:00", "write `monthly 2 22:00`" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 3rd 22:00", "write `monthly 3 22:00`" + FORMS),
+    ("purge weekly sun 03:00", "purge on the 1st at 03:00", "write `monthly 1 03:00`" + FORMS),
+    # a day some months lack: the help says so (BKR404 would warn of `monthly 31`)
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 31st at 22:00",
+     "write `monthly 31 22:00`, which does not run in months with fewer than 31 days (BKR404)" + FORMS),
+    # the last day: no schedule has it (`monthly` takes a day, `last` only before a weekday)
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day at 22:00", LAST_DAY),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day of the month at 22:00", LAST_DAY),
     # a name twice in a row, then names without their `,`: the list as it is meant
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
      "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"),
@@ -1105,6 +1126,18 @@ def test_the_help_says_what_to_write(clean, written, help):
     assert text != BASE, f"{clean!r} is not in examples/prodssi.bkr"
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.help == help
+
+
+@pytest.mark.parametrize(
+    "written", ["on the 1st at 22:00", "every 15th 22:00", "on the last day at 22:00", "on the 31st at 22:00"]
+)
+def test_a_day_of_the_month_in_english_is_not_fixed(written):
+    # `on the 1st` may be one day only (`manual`), or every month: the help says
+    # `monthly`, nothing is written for the user; never `daily 22:00` (it was, for `last day`)
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.fix) == ("BKR012", None)
+    assert "monthly" in found.help and "daily" not in found.help.split(";")[0]
 
 
 @pytest.mark.parametrize(

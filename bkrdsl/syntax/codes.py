@@ -630,7 +630,10 @@ UNKNOWN_KEYWORD = register(
     28 22:00`, `yearly 22:00`) or by the date, a run on one day (`on
     2026-02-28 22:00`), is one error without a fix, whose help says to write
     `manual` and submit the job by hand when it is due, the line's time kept,
-    not `daily 22:00`, which would run it every day.
+    not `daily 22:00`, which would run it every day. A day of the month in
+    English (`on the 1st at 22:00`, `every 15th 22:00`) is one error without
+    a fix, whose help writes `monthly 1 22:00`; the last day of the month,
+    which no schedule has, gets `monthly 28 22:00` or `monthly 1 22:00`.
     A member after `preview` or `purge` (`expire on VMSYS1 { preview on
     VMSYS2 daily 05:00 }`) is an error too: both run on the member their
     `expire on` block names, the one member that runs expiry with a shared

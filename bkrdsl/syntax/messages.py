@@ -2982,6 +2982,38 @@ def certain_schedule(text: str) -> str | None:
     return meant if int(hour) <= 23 and int(minute) <= 59 else None
 
 
+#: A day of the month written as an ordinal (`1st`, `15th`, `31st`), never a bare number.
+_ORDINAL_DAY = re.compile(r"\A(\d{1,2})(?:st|nd|rd|th)\Z", re.IGNORECASE)
+
+
+def month_day_written(text: str) -> str | None:
+    """The day of the month a schedule in English names, without a weekday: `on the
+    1st at 22:00` -> `1`, `on the last day` -> `last`; None for a weekday's ordinal
+    (`1st sunday`), several days (`1st and 15th`), or a day no month has (`32nd`)."""
+    clock = _CLOCK.search(text)
+    rest = text if clock is None else text[: clock.start()] + " " + text[clock.end() :]
+    words = rest.lower().replace(",", " ").split()
+    if any(phrase_day(w) for w in words):
+        return None
+    if any(w in ("last", "final") and following == "day" for w, following in itertools.pairwise(words)):
+        return "last"
+    days = [int(m.group(1)) for w in words if (m := _ORDINAL_DAY.match(w))]
+    return str(days[0]) if len(days) == 1 and 1 <= days[0] <= 31 else None
+
+
+def _month_day_help(day: str, time: str) -> str:
+    """The help for a day of the month in English (`month_day_written`) at `time`."""
+    if day == "last":
+        return (
+            "no schedule runs on the last day of the month: `monthly N` takes a day of the month, and every"
+            f" month has days 1 to 28 (BKR404); write `monthly 28 {time}`, or `monthly 1 {time}` for the 1st"
+            " of the next month"
+        )
+    if int(day) > 28:
+        return f"write `monthly {day} {time}`, which does not run in months with fewer than {day} days (BKR404)"
+    return f"write `monthly {day} {time}`"
+
+
 def schedule_phrase(
     written: str, starts_right: bool, span: Span, certain: bool = True, statement: str = "run"
 ) -> Diagnostic:
@@ -3011,6 +3043,16 @@ def schedule_phrase(
             f"{shown(written, 60)} is not a .bkr schedule: {reason}, and none names a date (`{date}`)",
             span,
             help=_one_day_help(phrase_time(written), statement),
+        )
+    day = month_day_written(written)
+    if day is not None and (day == "last" or not words & {"month", "monthly"}):
+        # `on the 1st at 22:00`: a day of the month, not `daily 22:00`, which would
+        # run the job every day; no fix (one day only is `manual`), the time kept
+        return code(
+            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            span,
+            help=f"{_month_day_help(day, phrase_time(written) or '02:00')}; a schedule is {SCHEDULE_FORMS},"
+            " on a 24-hour clock",
         )
     meant = certain_schedule(written) if certain else None
     schedule = schedule_for(written)
