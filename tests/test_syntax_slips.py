@@ -1097,6 +1097,8 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 15th 22:00", "write `monthly 15 22:00`" + FORMS),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every 2nd at 22:00", "write `monthly 2 22:00`" + FORMS),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 3rd 22:00", "write `monthly 3 22:00`" + FORMS),
+    # without its time: one error too (was `run` missing before `on`, and a `,` between `the` and `1st`)
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 1st", "write `monthly 1 02:00`" + FORMS),
     ("purge weekly sun 03:00", "purge on the 1st at 03:00", "write `monthly 1 03:00`" + FORMS),
     # a day some months lack: the help says so (BKR404 would warn of `monthly 31`)
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 31st at 22:00",

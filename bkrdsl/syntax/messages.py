@@ -2891,12 +2891,13 @@ def phrase_time(text: str) -> str | None:
 
 
 def looks_like_schedule(text: str) -> bool:
-    """Whether a phrase says when something runs: a time, a day, a frequency, or a
-    date written whole (`on 2026-02-28`, a run on one day)."""
+    """Whether a phrase says when something runs: a time, a day, a frequency, a
+    date written whole (`on 2026-02-28`, a run on one day), or a day of the month
+    as an ordinal (`on the 1st`, without its time)."""
     words = text.lower().split()
     return (
         phrase_time(text) is not None
-        or any(looks_like_date(w) for w in words)
+        or any(looks_like_date(w) or _ORDINAL_DAY.match(w) for w in words)
         or any(phrase_day(w) for w in words)
         or bool(set(words) & {"day", "days", "daily", "night", "nightly", "everyday", "weekly", "monthly"})
     )
