@@ -544,6 +544,27 @@ def test_tape_node_definitions(tmp_path):
     assert files["M3/TMNODES.CONFIG"].kind == "tape-config"
 
 
+def test_tape_catalog_node_file_names_ibms_host_addr_example(tmp_path):
+    # Tape Manager 1.3, "Node Definition example for a Shared Catalog
+    # Implementation": the catalog node's Define_Local_Node omits Tcpip_Machine
+    # and Host_Name and specifies Host_Addr 0.0.0.0. The catalog node's file
+    # says so where bkrc leaves those operands to the site; a request node's
+    # file does not (IBM's example for request nodes was not readable).
+    files = build(tmp_path, IDENTITY_JOB)
+
+    def comment(path: str) -> str:
+        return " ".join(r[2:-2].strip() for r in records(files[path]) if r.startswith("/*"))
+
+    catalog = comment("M2/TMNODES.CONFIG")
+    assert "Host_Addr 0.0.0.0" in catalog
+    assert "Node Definition example for a Shared Catalog Implementation" in catalog
+    request = comment("M3/TMNODES.CONFIG")
+    assert "0.0.0.0" not in request
+    assert "which bkrc does not write" in request
+    for artifact in (files["M2/TMNODES.CONFIG"], files["M3/TMNODES.CONFIG"]):
+        assert all(len(line) <= 72 for line in lines(artifact))
+
+
 def test_no_tape_files_without_tape_manager(tmp_path):
     files = build(tmp_path, SINGLE_JOB)
     assert not [p for p in files if p.endswith(".CONFIG")]

@@ -53,6 +53,16 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Dialect
     machine = tape.catalog_node if is_catalog else tape.request_node
     role = "the catalog node" if is_catalog else "a request node"
     where = f"{machine} on {member.name}" if machine else f"the Tape Manager machine on {member.name}"
+    operands = (
+        "Define_Local_Node also takes the Tcpip_Machine, Host_Name and Host_Addr operands"
+        " (see Tape Manager's Define_Local_Node), which bkrc does not write."
+    )
+    if is_catalog:
+        operands += (
+            " IBM's Node Definition example for a Shared Catalog Implementation leaves"
+            " Tcpip_Machine and Host_Name out of the catalog node's Define_Local_Node and"
+            " gives it Host_Addr 0.0.0.0, the default IP address of the system it starts on."
+        )
     lines = _comments(
         dialect,
         [
@@ -62,8 +72,7 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Dialect
                 f" tape catalog. Copy these lines into the SYS CONFIG file of {where}, and there"
                 " replace each <...> with the site's value (the same challenge password on every node).",
             ),
-            ("Define_Local_Node also takes the Tcpip_Machine, Host_Name and Host_Addr operands"
-             " (see Tape Manager's Define_Local_Node), which bkrc does not write."),
+            operands,
         ],
     )
     catalog_type, request_type = dialect["tape_node_catalog"], dialect["tape_node_request"]
