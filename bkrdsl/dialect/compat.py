@@ -724,6 +724,57 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   AUTOG groupname AUTOR regionname" and "DIRMAINT ADD command userid
   DIRECT file", and the exact strings `USING SUBCONFIG` and `AUTOV` in
   public code.
+- **A tenth search** (the same stores), made while reading every job
+  template and Tape Manager file the five examples compile to, for
+  Backup Manager's template syntax (the header records, the `CONFIG
+  BKR_Job_...` settings, the `INCLUDE` and `EXCLUDE` records for minidisks,
+  SFS and real devices and their operands, the FUNCTION and MEDIATYPE
+  columns, instance naming, the sample templates SAMPMDSK and SAMPSFSO, the
+  Administration Guide) and for Tape Manager's `Define_Remote_Node`.
+  Queries such as "Backup and Restore Manager for z/VM job template INCLUDE
+  MINIDISK EXCLUDE MINIDISK", "backup job template header section Config
+  BKR_Job_Workers BKR_Job_Token catalog", "Backup and Restore Manager z/VM
+  template FUNCTION MEDIATYPE", "BKR message template record invalid
+  INCLUDE EXCLUDE MINIDISK SFS RDEVICE RDEVVOL", "IBM Backup and Restore
+  Manager for z/VM Administration Guide BKRSYSTM CONFIG template", "Use the
+  Define_Remote_Node statement to define a Tape Manager remote node" and
+  "Node Definition example Shared Catalog Host_Addr 0.0.0.0", and the exact
+  strings `BKR_Job_`, `INCLUDE MINIDISK`, `SAMPMDSK`, `Define_Remote_Node`,
+  `Define_Local_Node`, `Backup and Restore Manager for z/VM` and `Tape
+  Manager for z/VM` in public code (no hit from z/VM: `BKR_Job_` only as
+  Beaker's `bkr job` tool). Found:
+  - Tape Manager 1.3, "Node Definition example for a Shared Catalog
+    Implementation"
+    (www.ibm.com/docs/en/tape-manager-for-zvm/1.3?topic=environment-node-definition-example-shared-catalog-implementation),
+    past the part quoted before: "By omitting the TCPIP_Machine parameter
+    from the local node definition, the catalog node will use the default
+    TCPIP machine name on the system where it is started", "by specifying
+    the Host_Addr parameter as 0.0.0.0, the catalog node will use the
+    default IP address on the system where it is started", and "the
+    Host_Name parameter has been omitted since it would override the
+    Host_Addr parameter if it was resolved". The catalog node's
+    `TMNODES CONFIG` now says so in its header. The same page: "the
+    service machine names on the catalog node can be the same as those on
+    the request node. However, if there is a possibility that the catalog
+    node could be moved to the system where the request node is running,
+    the service machine names on the catalog node must be different" (bkrc
+    always asks for different names, BKR232). The statements of the
+    example were cut off again, so `tape_local_operands` and
+    `tape_remote_operands` stay **assumed**.
+  - Tape Manager 1.3, "Specifying a Library Manager Machine (LMM)" (cited
+    in the table, `tape_local_operands`): its `Library` statement places
+    the LMM machines `AT TMCAT`, `AT TMREQ20` and `AT TMREQ30`, commented
+    "catalog node SYS10" and "request node SYS20" and "SYS30", while its
+    TAPELIB example writes `TRLM1 AT SYS30`; whether a node's name may be
+    its system's name the page does not settle. A node name is "any name
+    composed of up to 12 alpha-numeric characters" (Define_Local_Node), so
+    the member names bkrc writes are allowed ones.
+  - APAR PH50490 again (worker job names: see Product facts).
+  Not found: any Backup Manager template record, any header setting but
+  `CONFIG BKR_Job_DDRTAPE_Verbose = Yes`, any sample template, and the
+  Administration Guide that PH50490 names; the User Guide (SC18-9523-15)
+  still answers with its opening pages only. No entry moved from
+  **assumed**.
 """
 
 
