@@ -649,3 +649,22 @@ def test_statements_written_alike_but_for_the_case_of_a_name_are_copies():
     quoted = head + job.replace("{text}", "Nightly") + job.replace("{text}", "NIGHTLY") + "}\n"
     (said,) = messages(quoted)
     assert "alike" not in said
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("  single group APPS {", "  single group RANGE { match LNXP01-LNXP40 }\n  single group APPS {"),
+        ("    include minidisk * 0191-01FF", "    include minidisk LNXP01-LNXP40 0191-01FF"),
+    ],
+)
+def test_a_range_of_ids_after_match_or_as_an_owner_gets_the_pattern(old, new):
+    """BKR301: `match LNXP01-LNXP40`, the way a family of guests is written "by pattern",
+    and the same range as an include's owner get the range's help, as a group's entry
+    does (was "a pattern is a user ID with the wildcards ..." and "1-8 characters ...")."""
+    assert old in PRODSSI_TEXT
+    text = PRODSSI_TEXT.replace(old, new, 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.code == "BKR301"]
+    assert [d.help for d in found] == [
+        "a range of user IDs is not one ID; the pattern `LNXP*` names every ID that starts `LNXP`"
+    ]

@@ -44,8 +44,9 @@ INVALID_USER_ID = register(
     a selection (`include minidisk LNX* *`) or a `disk` statement (`disk
     BKRWRK* ...`) may add the wildcards `*` (any run of characters), `%` and
     `?` (exactly one character), but must still be able to match some
-    8-character ID. A range of IDs (`BKRWRK01-BKRWRK04`) is not one ID: the
-    help gives the pattern of the IDs' common start (`BKRWRK0*`). The
+    8-character ID. A range of IDs (`BKRWRK01-BKRWRK04`) is not one ID, nor a
+    pattern after `match`, nor an include's owner: the help gives the pattern
+    of the IDs' common start (`BKRWRK0*`). The
     catalog's SFS server and the Tape Manager machines are
     named by one user ID, never a pattern: bkrc writes their directory entries.
 
@@ -418,15 +419,21 @@ def _user_word_problem(text: str) -> str | None:
     return pattern_problem(text) if is_pattern(text) else user_id_problem(text)
 
 
-def _user_id_help(text: str) -> str:
-    """The help for an invalid user ID; for a range of IDs (`BKRWRK01-BKRWRK04`),
-    the pattern that names them."""
+def _range_help(text: str) -> str | None:
+    """For a range of IDs (`BKRWRK01-BKRWRK04`), the help that gives the pattern
+    naming them; None for any other word. Asked wherever an ID or a pattern stands:
+    a group's entry, after `match` (`match LNXP01-LNXP40`), a selection's owner."""
     first, dash, last = text.partition("-")
     if dash and first and last and user_id_problem(first) is None and user_id_problem(last) is None:
         common = os.path.commonprefix([first, last])
         if common:
             return f"a range of user IDs is not one ID; the pattern `{common}*` names every ID that starts `{common}`"
-    return "write the ID as the CP directory has it: 1-8 characters from A-Z 0-9 @ # $ _ -"
+    return None
+
+
+def _user_id_help(text: str) -> str:
+    """The help for an invalid user ID; for a range of IDs, the pattern that names them."""
+    return _range_help(text) or "write the ID as the CP directory has it: 1-8 characters from A-Z 0-9 @ # $ _ -"
 
 
 @check
@@ -437,7 +444,9 @@ def user_ids(model: Model):
         problem = pattern_problem(p.pattern)
         if problem:
             yield INVALID_USER_ID(
-                problem, p.span, help="a pattern is a user ID with the wildcards `*`, `%` or `?`"
+                problem,
+                p.span,
+                help=_range_help(p.pattern) or "a pattern is a user ID with the wildcards `*`, `%` or `?`",
             )
     cluster = model.cluster
     if cluster is None:
@@ -453,7 +462,7 @@ def user_ids(model: Model):
             continue
         problem = _user_word_problem(w.text)
         if problem:
-            yield INVALID_USER_ID(problem, w.span, help="1-8 characters from A-Z 0-9 @ # $ _ -")
+            yield INVALID_USER_ID(problem, w.span, help=_range_help(w.upper) or "1-8 characters from A-Z 0-9 @ # $ _ -")
     # A machine the cluster names (which bkrc writes a directory entry and files
     # for) is one user ID: no wildcards.
     machines = [w for c in cluster.catalogs for w in c.server]
