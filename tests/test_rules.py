@@ -668,3 +668,32 @@ def test_a_range_of_ids_after_match_or_as_an_owner_gets_the_pattern(old, new):
     assert [d.help for d in found] == [
         "a range of user IDs is not one ID; the pattern `LNXP*` names every ID that starts `LNXP`"
     ]
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        # a single job of LINUX at both levels beside LNXFULL: was also BKR405 (both "full")
+        ("    backup LINUX incremental\n", "    backup LINUX full\n    backup LINUX incremental\n"),
+        # an IDENTITY job of SYSIDS at both levels beside another full one: was also BKR410
+        (
+            "    backup SYSIDS incremental\n",
+            "    backup SYSIDS full\n    backup SYSIDS incremental\n",
+        ),
+    ],
+)
+def test_a_job_at_both_levels_is_bkr118_alone(old, new):
+    """One job that names its users at both levels (a weekly full and a daily
+    incremental written as one job) is BKR118's error alone: the level its first
+    line gives is not the job's, so no second job is told that it backs the same
+    users up "at the same level" (BKR405, BKR410)."""
+    text = PRODSSI_TEXT.replace(old, new, 1)
+    if "SYSIDS full" in text:
+        text = text.replace(
+            "  job SYSINC {",
+            "  job SYSFULL {\n    backup SYSIDS full\n    include minidisk * 0191\n    to tape\n"
+            "    run on each member weekly sun 05:00\n  }\n\n  job SYSINC {",
+            1,
+        )
+    codes = [d.code for d in analyse("prodssi.bkr", text.encode()).diagnostics]
+    assert codes == ["BKR118"], codes

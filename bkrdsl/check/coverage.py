@@ -1361,6 +1361,13 @@ def _shared_records(pa: str, pb: str, overlap: _Overlap | None) -> tuple[str, st
     return None
 
 
+def _both_levels(job: JobModel) -> bool:
+    """Whether `job`'s `backup` lines give both levels (BKR118's error, a line without
+    one being full): its level is undecided, so BKR405 and BKR410, which compare jobs
+    of one level, leave it to that error (one mistake, one diagnostic)."""
+    return len({b.level or ast.Level.FULL for b in job.decl.backups}) > 1
+
+
 @check
 def single_users_once(model: Model):
     # Jobs on several members (BKR220) or on unknown members (BKR330) are reported there,
@@ -1373,6 +1380,7 @@ def single_users_once(model: Model):
         and len(set(j.members)) == 1
         and model.member(j.members[0])
         and not _backs_up_nothing(model, j)  # BKR407
+        and not _both_levels(j)  # BKR118
     ]
     compared = _Compared(model, jobs)
     patterns = [_single_patterns(job) for job in jobs]
@@ -1531,6 +1539,7 @@ def identity_users_once(model: Model):
         and j.run is not None
         and all(model.member(m) for m in j.members)
         and not _backs_up_nothing(model, j)  # BKR407
+        and not _both_levels(j)  # BKR118
     ]
     compared = _Compared(model, jobs)
     pairs = [

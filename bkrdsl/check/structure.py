@@ -385,7 +385,9 @@ CONFLICTING_LEVELS = register(
     The same group named on both lines (`backup APPS full`, `backup APPS
     incremental`: one job meant to make both backups) is this error alone,
     not BKR412's "named twice" as well; its help names the group and says
-    to split the job in two, a full job and an incremental one.
+    to split the job in two, a full job and an incremental one. Until then
+    the job has no one level, so another job that backs up the same users
+    is not said to do so "at the same level" (BKR405, BKR410).
 
     Failing example:
 
