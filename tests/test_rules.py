@@ -697,3 +697,42 @@ def test_a_job_at_both_levels_is_bkr118_alone(old, new):
         )
     codes = [d.code for d in analyse("prodssi.bkr", text.encode()).diagnostics]
     assert codes == ["BKR118"], codes
+
+
+@pytest.mark.parametrize(
+    "owner,codes",
+    [
+        # the owner mistyped: LNXP* for LNXAPP*, which no user of LNXFULL matches
+        ("LNXP*", ["BKR406"]),
+        # and with addresses no include reaches: still one diagnostic, BKR406's (not BKR413 too)
+        ("LNXP* 1000", ["BKR406"]),
+        # a pattern that meets the job's users, by ID or by a `match` pattern in part: no warning
+        ("LNXWEB*", []),
+        ("LNX%%%01", []),
+        ("*01", []),
+    ],
+)
+def test_an_exclude_owner_pattern_matching_none_of_the_job_s_users_is_bkr406(owner, codes):
+    """An exclude written as given whose owner pattern shares no user with the job (a
+    typo: `LNXP*` for `LNXAPP*`) takes nothing out, so the disks meant to be left out
+    are backed up; BKR406 says so, as for an exclude's user ID and an include's pattern
+    (was silent)."""
+    old = "    exclude minidisk * 0190 019D 019E\n    to tape\n"
+    assert old in PRODSSI_TEXT
+    addresses = "" if " " in owner else " 0200-02FF"
+    text = PRODSSI_TEXT.replace(old, f"    exclude minidisk * 0190 019D 019E\n    exclude minidisk {owner}{addresses}\n    to tape\n", 1)
+    found = analyse("prodssi.bkr", text.encode()).diagnostics
+    assert [d.code for d in found] == codes, found
+    if codes:
+        assert found[0].help == (
+            f"write the owner of the job's users it is meant to leave out (or `*`), or add {owner.split()[0]} to `LINUX`"
+        )
+
+
+def test_an_owner_not_backed_up_is_added_to_one_of_the_job_s_groups():
+    """BKR406's help for a job of two groups: add the owner to one of them (was "to `A` and `B`")."""
+    text = PRODSSI_TEXT.replace("    backup SYSIDS incremental\n", "    backup SYSIDS, NET2 incremental\n", 1)
+    text = text.replace("  identity group SYSIDS {", "  identity group NET2 { SMTP }\n  identity group SYSIDS {", 1)
+    text = text.replace("    include minidisk * 0191\n    to tape\n", "    include minidisk * 0191\n    include minidisk ZZ* 0191\n    to tape\n", 1)
+    (found,) = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.code == "BKR406"]
+    assert found.help == "add ZZ* to `SYSIDS` or `NET2`, or move the line to the job that backs it up"

@@ -400,7 +400,9 @@ OWNER_NOT_BACKED_UP = register(
     the job's group, or the line belongs to another job. An include's owner
     pattern (`include minidisk APP* *`) that matches none of the job's users
     and shares no user with its groups' `match` patterns selects nothing
-    either. An SFS path's owner is its user part: `include sfs
+    either, and so does an exclude's (`exclude minidisk LNXQ* 0203` in a
+    job of `match LNXP*`, the owner mistyped): the disks it was written to
+    leave out are backed up. An SFS path's owner is its user part: `include sfs
     BKRPOOL:CICSPRD.*` in a job that does not back up CICSPRD selects
     nothing (and would otherwise copy a user's directories from a job of
     the other configuration kind). An owner that reads as a minidisk address
@@ -570,8 +572,8 @@ EXCLUDE_REMOVES_NOTHING = register(
     the warning shows the includes the job has. Owners are not compared (an
     include of `*` is written for each of the job's users): an exclude is
     reported only when no include of its medium could select what it
-    removes, whoever the owners; an exclude that names a user the job does
-    not back up is BKR406's, which says so. A job with a selection that is
+    removes, whoever the owners; an exclude whose owner, a user ID or a
+    pattern, shares no user with the job is BKR406's, which says so. A job with a selection that is
     a minidisk one written with `sfs` (`include sfs * 0191`: BKR318) is not
     judged until that is mended. A member block's excludes are not judged:
     they apply to every single-configuration job on the member, also those
@@ -1515,16 +1517,24 @@ def _backs_up_id(user_id: str, ids: set[str], patterns: list[str]) -> bool:
     return user_id in ids or any(pattern_regex(p).match(user_id) for p in patterns)
 
 
+def _pattern_meets(owner: str, ids, patterns: list[str]) -> bool:
+    """Whether an exclude's owner pattern shares a user with a job whose users are
+    `ids` and `patterns`: an exclude is written as given, so one that shares even
+    some IDs with a pattern of the job (`LNX1*` and `LNX*1`) removes those."""
+    wanted = pattern_regex(owner)
+    return any(wanted.match(i) for i in ids) or any(shared_id(owner, p) is not None for p in patterns)
+
+
 def _owner_not_backed_up(model: Model, job: JobModel, exclude: ast.Selection) -> bool:
-    """Whether `exclude` names an owner, a user ID, that `job` does not back up:
-    BKR406 says of it that it selects nothing, and BKR413 leaves it to that."""
+    """Whether `exclude` names an owner, a user ID or a pattern, that shares no user
+    with `job`: BKR406 says of it that it selects nothing, and BKR413 leaves it to that."""
     ids = patterns = None
     for up, _ in _selection_owners(exclude):
-        if up == "*" or is_pattern(up) or not valid_user_or_pattern(up):
+        if up == "*" or not valid_user_or_pattern(up):
             continue
         if ids is None:
             ids, patterns = set(model.job_user_ids(job)), list(model.job_patterns(job))
-        if not _backs_up_id(up, ids, patterns):
+        if not (_pattern_meets(up, ids, patterns) if is_pattern(up) else _backs_up_id(up, ids, patterns)):
             return True
     return False
 
@@ -1571,11 +1581,11 @@ def identity_users_once(model: Model):
         )
 
 
-def _owner_help(model: Model, job, up: str) -> str:
+def _owner_help(model: Model, job, up: str, include: bool = True) -> str:
     """BKR116's help for an owner that is not one of `job`'s users: the jobs that back
     `up` up by name, where the line may go; the job's groups by name, where `up` may be
     added, unless it is declared of a kind the job does not back up (BKR203 then)."""
-    groups = listed([r.word.upper for r in job.refs])
+    groups = alternatives([r.word.upper for r in job.refs])  # one of them is enough
     others = []
     if not is_pattern(up):
         for other in model.jobs:
@@ -1586,6 +1596,9 @@ def _owner_help(model: Model, job, up: str) -> str:
     kinds = {u.kind for u in model.user_defs_of(up)} if not is_pattern(up) else set()
     addable = not kinds or kinds <= set(job.kinds)
     add = f"add {up} to {groups}" if addable else ""
+    if not include and is_pattern(up) and not others:
+        # An exclude's pattern is a slip of its owner far more often than users to add.
+        return f"write the owner of the job's users it is meant to leave out (or `*`), or {add or 'delete the line'}"
     if others:
         others = list(dict.fromkeys(others))
         which = f"job {quoted(others[0])}, which backs" if len(others) == 1 else f"job {alternatives(others)}, which back"
@@ -1639,7 +1652,7 @@ def owners_backed_up(model: Model):
                             help=f"write the include for `{pattern}` itself (or `*`), or for a pattern inside it",
                         )
                         continue
-                    if not include or narrow_owners(up, ids, patterns):
+                    if narrow_owners(up, ids, patterns) if include else _pattern_meets(up, ids, patterns):
                         selects = True
                         continue
                     what = f"owner pattern {quoted(up)} matches none of the users job {quoted(job.name)} backs up"
@@ -1669,7 +1682,7 @@ def owners_backed_up(model: Model):
                     f"{what}, so {what_selects} selects nothing",
                     word.span,
                     related=(Related(ref.word.span, "the job backs up these users"),),
-                    help=_owner_help(model, job, up),
+                    help=_owner_help(model, job, up, include),
                 )
                 if include:
                     misses.append((word, note, found))
