@@ -257,8 +257,8 @@ def test_show_takes_the_directory_too(tmp_path):
     """With a directory it has no error against, `bkrc show` shows what it shows without,
     and only adds its coverage (docs/show.md): the JSON less the keys --directory adds is
     the plain JSON."""
-    plain = json.loads(run_cli(["show", PRODSSI, "--format", "json"], expect=0).output)
-    shown = json.loads(run_cli(["show", PRODSSI, "--format", "json", "--directory", DIRECT], expect=0).output)
+    plain = json.loads(run_cli(["show", PRODSSI, "--format", "json"], expect=0).stdout)
+    shown = json.loads(run_cli(["show", PRODSSI, "--format", "json", "--directory", DIRECT], expect=0).stdout)
     assert shown["cluster"].pop("directory")["file"] == str(DIRECT)
     for member in shown["members"]:
         assert member.pop("coverage")["users"] > 0

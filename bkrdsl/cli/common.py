@@ -492,8 +492,8 @@ def empty_document(fmt: str, *, err: bool) -> None:
     """A run that stops before it has diagnostics to report (a FILE, `--dialect`
     table or `--directory` it cannot read: exit 2) still prints, in a document
     format, the one document its stream holds, with no diagnostic: a program
-    reading `2>diagnostics.json` (`bkrc compile`) or `>diagnostics.json`
-    (`bkrc check`) always gets one that parses. Nothing in the other formats."""
+    reading `2>diagnostics.json` (`bkrc compile`, `bkrc show`) or
+    `>diagnostics.json` (`bkrc check`) always gets one that parses. Nothing in the other formats."""
     if fmt in DOCUMENT_FORMATS:
         print_diagnostics([], fmt, "never", err=err)
 
@@ -533,7 +533,7 @@ def given_format(command: click.Command, args: Sequence[str]) -> str | None:
 class DocumentCommand(click.Command):
     """A command whose diagnostics in a document format (json, sarif) are one
     document a program reads (`bkrc check` on standard output, `bkrc compile`
-    on standard error: `document_err`). A usage error (an unknown option, a
+    and `bkrc show` on standard error: `document_err`). A usage error (an unknown option, a
     missing FILE, an option given twice, `-` named twice...) prints that
     document too, empty, when the command line names the format, as an
     unreadable FILE does (`empty_document`): click's usage text goes to the

@@ -21,11 +21,13 @@ from bkrdsl.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     EXIT_USAGE,
+    DocumentCommand,
     InputError,
     OnceOption,
     analyse_arg,
     color_option,
     directory_option,
+    empty_document,
     include_option,
     load_directory_arg,
     named,
@@ -76,7 +78,12 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
     return out, {**analysis.sources, source.name: source}
 
 
-@click.command("show", short_help="Show what runs on each member of FILE's cluster, and when.")
+@click.command(
+    "show",
+    cls=DocumentCommand,
+    document_err=True,
+    short_help="Show what runs on each member of FILE's cluster, and when.",
+)
 @click.argument("file", callback=named)
 @click.option(
     "--member",
@@ -112,21 +119,23 @@ def show_cmd(file, members, fmt, directory_path, color, include):
 
     from bkrdsl import show
 
-    # With --format json or sarif the diagnostics are all of standard error, a
-    # document a program reads; bkrc's own lines then go to standard output.
+    # With --format json the diagnostics are all of standard error, one document
+    # a program reads in every run (with no diagnostic, and when the run stops
+    # before it has any: `empty_document`, and a usage error: DocumentCommand);
+    # bkrc's own lines then go to standard output.
     status = status_to_stderr(fmt)
-    directory = load_directory_arg(directory_path, err=status)
+    directory = load_directory_arg(directory_path, err=status, fmt=fmt, document_err=True)
     try:
         analysis = analyse_arg(file, include, directory=directory, cluster_required=True)
     except InputError as err:
+        empty_document(fmt, err=True)
         click.echo(str(err), err=status)
         sys.exit(EXIT_USAGE)
     ok = analysis.ok and analysis.model is not None
     bad, sources = member_problems(analysis, file, members) if ok else ([], {})
     # One document: the file's warnings and the --member names it lacks together.
     reports = [analysis] + ([_Report(bad, sources)] if bad else [])
-    if any(r.diagnostics for r in reports):
-        print_diagnostics(reports, fmt, color, err=True)
+    print_diagnostics(reports, fmt, color, err=True)
     if not ok:
         click.echo("bkrc: errors in the input; nothing shown", err=status)
         sys.exit(EXIT_INPUT)
