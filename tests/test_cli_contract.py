@@ -5,6 +5,7 @@ document in every run, whatever stops it."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, run_cli
@@ -67,3 +68,60 @@ def test_a_usage_error_of_show_as_text_is_click_s_alone():
     result = run_cli(["show", "--bogus", MINIMAL], expect=2)
     assert result.stdout == ""
     assert result.stderr.startswith("Usage: ") and " show [OPTIONS]" in result.stderr
+
+
+# ------------------------------------------------------------------ SARIF 2.1.0, by its schema
+#: OASIS's schema of SARIF 2.1.0 (errata 01), as published: its `id` names it.
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def sarif_errors():
+    """A function: the schema's complaints about a SARIF text, each `path: message`."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert schema["id"].endswith("/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+    validator = jsonschema.validators.validator_for(schema)(schema)
+
+    def errors(text: str) -> list[str]:
+        log = json.loads(text)
+        return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(log)]
+
+    return errors
+
+
+def test_sarif_of_every_rule_and_malformed_file_is_valid_by_the_schema(sarif_errors):
+    """One run over every failing and passing rule file, the malformed inputs and
+    the examples: rules, results with related locations and fixes, no location."""
+    files = sorted(DATA.glob("rules/*.bkr")) + sorted(DATA.glob("malformed/*.bkr"))
+    files += sorted(EXAMPLES.glob("*.bkr")) + [EXAMPLES / "broken" / "prodssi.bkr"]
+    result = run_cli(["check", "--format", "sarif", "--max-errors", "0", *files], expect=1)
+    (run,) = json.loads(result.stdout)["runs"]
+    assert any(r.get("fixes") for r in run["results"]) and any(r.get("relatedLocations") for r in run["results"])
+    assert sarif_errors(result.stdout) == []
+
+
+def test_the_schema_refuses_what_is_not_sarif_2_1_0(sarif_errors):
+    assert sarif_errors('{"version": "2.0.0", "runs": []}')
+    assert sarif_errors('{"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]}')  # a driver has a name
+    assert not sarif_errors('{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "bkrc"}}}]}')
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "code", "stream"),
+    [
+        (["check", "MINIMAL"], None, 0, "stdout"),  # no result
+        (["check", "-"], "cluster X {\n  member A { workers 99 }\n}\n", 1, "stdout"),  # <stdin>
+        (["check", "MISSING"], None, 2, "stdout"),  # the empty document
+        (["check", "--bogus", "MINIMAL"], None, 2, "stdout"),
+        (["check", "EXAMPLES/prodssi.bkr", "--directory", "EXAMPLES/broken/prodssi-slips.direct"], None, 1, "stdout"),
+        (["compile", "EXAMPLES/broken/prodssi.bkr", "-o", "OUT"], None, 1, "stderr"),
+        (["compile", "MINIMAL", "-o", "OUT", "--dry-run"], None, 0, "stderr"),
+    ],
+)
+def test_sarif_of_each_kind_of_run_is_valid_by_the_schema(sarif_errors, tmp_path, args, stdin, code, stream):
+    names = {"MINIMAL": str(MINIMAL), "MISSING": str(tmp_path / "nope.bkr"), "OUT": str(tmp_path / "out")}
+    args = [names.get(a, a.replace("EXAMPLES", str(EXAMPLES))) for a in args]
+    result = run_cli([*args, "--format", "sarif"], input=stdin, expect=code)
+    assert sarif_errors(getattr(result, stream)) == []
