@@ -125,3 +125,65 @@ def test_sarif_of_each_kind_of_run_is_valid_by_the_schema(sarif_errors, tmp_path
     args = [names.get(a, a.replace("EXAMPLES", str(EXAMPLES))) for a in args]
     result = run_cli([*args, "--format", "sarif"], input=stdin, expect=code)
     assert sarif_errors(getattr(result, stream)) == []
+
+
+# ------------------------------------------------------------------ bkrc init --format json|sarif
+def init_json(tmp_path, *args, expect, fmt="json"):
+    path = tmp_path / "new.bkr"
+    result = run_cli(["init", path, "--cluster", "C1", *args, "--format", fmt], expect=expect)
+    return result, path
+
+
+def test_init_json_with_a_name_it_cannot_use_is_one_document_on_standard_error(tmp_path):
+    """Standard error held the document and then `bkrc: nothing written`, which no
+    JSON reader parses: that line goes to standard output, as compile's do."""
+    result, path = init_json(tmp_path, "--member", "TOOLONGNAME1", expect=1)
+    assert [d["code"] for d in json.loads(result.stderr)["diagnostics"]] == ["BKR302"]
+    assert result.stdout == "bkrc: nothing written\n"
+    assert not path.exists()
+
+
+def test_init_json_with_a_warning_is_one_document_on_standard_error(tmp_path):
+    """A member named CLUSTER (BKR328): the file is written; `wrote FILE; next: ...`
+    came before the document on standard error."""
+    result, path = init_json(tmp_path, "--member", "CLUSTER", "--member", "VM2", expect=0)
+    assert [d["code"] for d in json.loads(result.stderr)["diagnostics"]] == ["BKR328"]
+    assert result.stdout.startswith(f"wrote {path}; next: ")
+    assert path.exists()
+
+
+def test_init_sarif_of_a_clean_file_prints_its_document_with_no_result(tmp_path, sarif_errors):
+    result, path = init_json(tmp_path, "--member", "VM1", expect=0, fmt="sarif")
+    assert sarif_errors(result.stderr) == [] and json.loads(result.stderr)["runs"][0]["results"] == []
+    assert result.stdout.startswith(f"wrote {path}; next: ")
+
+
+def test_init_json_to_standard_output_keeps_the_file_alone_there(tmp_path):
+    """`bkrc init - --format json`: standard output is the new file, as with the text format."""
+    plain = run_cli(["init", "-", "--cluster", "C1", "--member", "VM1"], expect=0)
+    result = run_cli(["init", "-", "--cluster", "C1", "--member", "VM1", "--format", "json"], expect=0)
+    assert result.stdout == plain.stdout and plain.stderr == ""
+    assert json.loads(result.stderr)["diagnostics"] == []
+
+
+def test_init_json_over_an_existing_file_prints_the_empty_document(tmp_path):
+    (tmp_path / "new.bkr").write_text("keep\n")
+    result, path = init_json(tmp_path, "--member", "VM1", expect=2)
+    assert json.loads(result.stderr)["diagnostics"] == []
+    assert result.stdout.startswith(f"bkrc: {path}: already exists; nothing written")
+    assert path.read_text() == "keep\n"
+
+
+def test_init_json_with_a_directory_it_cannot_read_prints_the_empty_document(tmp_path):
+    result, _ = init_json(tmp_path, "--member", "VM1", "--directory", tmp_path / "nope.direct", expect=2)
+    assert json.loads(result.stderr)["diagnostics"] == []
+    assert result.stdout.startswith(f"bkrc: cannot read directory {tmp_path / 'nope.direct'}: ")
+
+
+def test_a_usage_error_of_init_json_prints_the_empty_document_on_standard_error(tmp_path):
+    result = run_cli(["init", tmp_path / "new.bkr", "--member", "VM1", "--format", "json"], expect=2)
+    assert json.loads(result.stderr)["diagnostics"] == []
+    assert result.stdout.startswith("Usage: ") and "Missing option '--cluster'" in result.stdout
+    result = run_cli(["init", tmp_path / "new.bkr", "--cluster", "C1", "--format", "json"], expect=2)
+    assert json.loads(result.stderr)["diagnostics"] == []
+    assert "Missing option '--member'" in result.stdout

@@ -32,13 +32,16 @@ from bkrdsl.cli.common import (
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
+    DocumentCommand,
     OnceOption,
     color_option,
+    empty_document,
     format_option,
     internal_error,
     load_directory_arg,
     named,
     print_diagnostics,
+    status_to_stderr,
 )
 from bkrdsl.starter import DEFAULT_RELEASE, DEFAULT_WORKERS, release_modules
 
@@ -92,7 +95,9 @@ def _what_force_does(file: str) -> str:
     return f"(it is {what}, which bkrc never replaces)" if what else "(--force overwrites it)"
 
 
-@click.command("init", short_help="Write a first cluster FILE, which checks clean.")
+@click.command(
+    "init", cls=DocumentCommand, document_err=True, short_help="Write a first cluster FILE, which checks clean."
+)
 @click.argument("file", callback=named)
 @click.option(
     "--cluster",
@@ -193,6 +198,11 @@ def init_cmd(
     """
     from bkrdsl.starter import Starter, command_line, directory_members, member_problems, problems
 
+    # With --format json or sarif the diagnostics are all of standard error, one
+    # document in every run (with no diagnostic; empty when the run stops before
+    # it has any; DocumentCommand for a usage error), as for `bkrc compile`:
+    # bkrc's own lines (`wrote FILE`, `nothing written`) go to standard output.
+    status = status_to_stderr(fmt)
     directory = _readable_directory(directory_path, fmt, color)
     if not members and directory is None:
         raise click.UsageError(
@@ -219,7 +229,7 @@ def init_cmd(
         said += member_problems(directory, given)
     if any(d.is_error for d in said):
         print_diagnostics([_Report(said, sources)], fmt, color, err=True)
-        click.echo("bkrc: nothing written", err=True)
+        click.echo("bkrc: nothing written", err=status)
         sys.exit(EXIT_INPUT)
     starter = Starter(
         cluster=cluster.upper(),
@@ -237,7 +247,7 @@ def init_cmd(
         # IDENTITY's 0191 both global and local, which no job can back up right (BKR530).
         if refused:
             print_diagnostics([_Report([*said, *refused], sources)], fmt, color, err=True)
-            click.echo("bkrc: nothing written", err=True)
+            click.echo("bkrc: nothing written", err=status)
             sys.exit(EXIT_INPUT)
     new, analysis = _written(name, starter, directory=directory)
     errors = [d for d in analysis.diagnostics if d.is_error]
@@ -246,7 +256,7 @@ def init_cmd(
         # `--stdlib` declaration), or a product machine's minidisk the file gives
         # no `disk` statement (BKR520): a fact of the site, for it to settle first.
         print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
-        click.echo("bkrc: nothing written", err=True)
+        click.echo("bkrc: nothing written", err=status)
         sys.exit(EXIT_INPUT)
     if errors:
         print_diagnostics([analysis], fmt, color, err=True)
@@ -255,9 +265,9 @@ def init_cmd(
     if file == "-":
         click.echo(new, nl=False)
     else:
-        _create(file, new, force, directory_path, analysis.diagnostics)
-    if said or analysis.diagnostics:  # warnings only: as `bkrc check FILE` will print them
-        print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
+        _create(file, new, force, directory_path, analysis.diagnostics, fmt)
+    # Warnings only: as `bkrc check FILE` will print them (json, sarif: the document, always).
+    print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
     sys.exit(EXIT_OK)
 
 
@@ -275,12 +285,13 @@ def _readable_directory(directory_path: str | None, fmt: str, color: str):
     """The directory `--directory` names, or None without it. One that cannot be
     opened is bkrc's one line (exit 2); one with an error in it (BKR501-BKR504)
     its diagnostics, and nothing is written (exit 1): the groups would be guessed."""
-    directory = load_directory_arg(directory_path)
+    status = status_to_stderr(fmt)
+    directory = load_directory_arg(directory_path, err=status, fmt=fmt, document_err=True)
     if directory is not None and (not directory.readable or any(d.is_error for d in directory.diagnostics)):
         print_diagnostics(
             [_Report(list(directory.diagnostics), {directory.name: directory.source})], fmt, color, err=True
         )
-        click.echo("bkrc: nothing written", err=True)
+        click.echo("bkrc: nothing written", err=status)
         sys.exit(EXIT_INPUT)
     return directory
 
@@ -368,15 +379,19 @@ def _written(name: str, starter, **options):
     return new, analyse(name, new.encode("utf-8"), search_path=default_search_path(()), main=read, **options)
 
 
-def _create(file: str, new: str, force: bool, directory_path: str | None, warnings=()) -> None:
+def _create(file: str, new: str, force: bool, directory_path: str | None, warnings=(), fmt: str = "text") -> None:
     """Write FILE and say so, with Ctrl-C held back until both are done. `warnings`: what
-    the check of the new text printed (`bkrc check FILE [--directory]` prints the same)."""
+    the check of the new text printed (`bkrc check FILE [--directory]` prints the same).
+    With `fmt` json or sarif, the lines go to standard output, and a FILE that cannot
+    be written gets the empty document on standard error (`empty_document`)."""
     import os
 
     from bkrdsl.output import Commit
 
+    status = status_to_stderr(fmt)
     if os.path.isdir(file):
-        click.echo(f"bkrc: {file}: is a directory; nothing written", err=True)
+        empty_document(fmt, err=True)
+        click.echo(f"bkrc: {file}: is a directory; nothing written", err=status)
         sys.exit(EXIT_USAGE)
     failed = None
     with Commit() as commit:
@@ -393,12 +408,13 @@ def _create(file: str, new: str, force: bool, directory_path: str | None, warnin
             click.echo(
                 f"wrote {file}; next: write your own names where its comments say `your ...`,"
                 f" then run `{check}`, {_check_prints(warnings)}",
-                err=True,
+                err=status,
             )
             if left:
-                click.echo(f"bkrc: warning: {left}", err=True)
+                click.echo(f"bkrc: warning: {left}", err=status)
     if failed:
-        click.echo(failed, err=True)
+        empty_document(fmt, err=True)
+        click.echo(failed, err=status)
         sys.exit(EXIT_USAGE)
     if commit.interrupted:
         commit.reraise()  # the group says so and exits 130 (143 for SIGTERM); the file is written
