@@ -187,3 +187,51 @@ def test_a_usage_error_of_init_json_prints_the_empty_document_on_standard_error(
     result = run_cli(["init", tmp_path / "new.bkr", "--cluster", "C1", "--format", "json"], expect=2)
     assert json.loads(result.stderr)["diagnostics"] == []
     assert "Missing option '--member'" in result.stdout
+
+
+# ------------------------------------------------------------------ bkrc fmt --format json|sarif
+UNFORMATTED = MINIMAL.read_text(encoding="utf-8").replace("  member DEV1 {", "  member   DEV1 {")
+
+
+def test_fmt_check_json_is_one_document_on_standard_error(tmp_path):
+    """`would reformat FILE` shared standard error with the document (and with no
+    syntax error there was no document at all): the line goes to standard output."""
+    (tmp_path / "messy.bkr").write_text(UNFORMATTED)
+    (tmp_path / "broken.bkr").write_text("cluster X {\n  member A {\n")
+    args = ["fmt", "--check", "--format", "json", tmp_path / "messy.bkr", MINIMAL]
+    result = run_cli(args, expect=1)
+    assert json.loads(result.stderr)["diagnostics"] == []
+    assert result.stdout == f"would reformat {tmp_path / 'messy.bkr'}\n"
+    result = run_cli([*args, tmp_path / "broken.bkr", tmp_path / "nope.bkr"], expect=2)
+    assert [d["code"] for d in json.loads(result.stderr)["diagnostics"]] == ["BKR005"]
+    assert result.stdout.splitlines() == [
+        f"would reformat {tmp_path / 'messy.bkr'}",
+        f"bkrc: {tmp_path / 'nope.bkr'}: no such file",
+    ]
+
+
+def test_fmt_sarif_rewrites_and_says_so_on_standard_output(tmp_path, sarif_errors):
+    path = tmp_path / "messy.bkr"
+    path.write_text(UNFORMATTED)
+    result = run_cli(["fmt", "--format", "sarif", path], expect=0)
+    assert sarif_errors(result.stderr) == [] and json.loads(result.stderr)["runs"][0]["results"] == []
+    assert result.stdout == f"reformatted {path}\n"
+    assert path.read_text() == MINIMAL.read_text(encoding="utf-8")
+
+
+def test_fmt_json_of_standard_input_writes_the_text_alone_on_standard_output():
+    result = run_cli(["fmt", "--format", "json", "-"], input=UNFORMATTED, expect=0)
+    assert result.stdout == MINIMAL.read_text(encoding="utf-8")
+    assert json.loads(result.stderr)["diagnostics"] == []
+
+
+def test_fmt_text_keeps_its_lines_on_standard_error(tmp_path):
+    (tmp_path / "messy.bkr").write_text(UNFORMATTED)
+    result = run_cli(["fmt", "--check", tmp_path / "messy.bkr"], expect=1)
+    assert result.stdout == "" and result.stderr == f"would reformat {tmp_path / 'messy.bkr'}\n"
+
+
+def test_a_usage_error_of_fmt_json_prints_the_empty_document_on_standard_error():
+    result = run_cli(["fmt", "--format", "json", "--bogus", MINIMAL], expect=2)
+    assert json.loads(result.stderr)["diagnostics"] == []
+    assert result.stdout.startswith("Usage: ") and "No such option '--bogus'" in result.stdout

@@ -187,6 +187,21 @@ def test_ctrl_c_while_a_file_is_formatted_stops_before_it(three, monkeypatch):
     assert_interrupted(result, three[:1])
 
 
+def test_ctrl_c_under_json_keeps_the_document_all_of_standard_error(three, monkeypatch):
+    """--format json: bkrc's lines on standard output, the document on standard error."""
+    import json
+
+    after_call(monkeypatch, bkrdsl.fmt, "format_bytes", 2)
+    result = run_cli(["fmt", "--format", "json", *three])
+    assert result.exit_code == 130
+    assert texts(three) == [PRETTY, UGLY, UGLY]
+    assert json.loads(result.stderr)["diagnostics"] == []
+    assert result.stdout == (
+        f"reformatted {three[0]}\n"
+        f"bkrc: interrupted; rewritten before it: {three[0]}; every other file is as it was\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("owner", "step"), [(tempfile, "mkstemp"), (output.os, "fsync"), (output.os, "replace")]
 )

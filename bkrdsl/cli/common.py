@@ -28,7 +28,7 @@ EXIT_BROKEN_PIPE = 141  # output closed by its reader (`| head -1`): 128 + SIGPI
 FORMATS = ("text", "short", "json", "sarif", "github")
 
 #: The formats whose diagnostics are one document a program parses: where a
-#: command prints them on standard error (compile, show, init), its own `bkrc:` lines
+#: command prints them on standard error (compile, show, init, fmt), its own `bkrc:` lines
 #: go to standard output instead, so that `2>diagnostics.json` holds JSON only.
 DOCUMENT_FORMATS = ("json", "sarif")
 
@@ -492,7 +492,7 @@ def empty_document(fmt: str, *, err: bool) -> None:
     """A run that stops before it has diagnostics to report (a FILE, `--dialect`
     table or `--directory` it cannot read: exit 2) still prints, in a document
     format, the one document its stream holds, with no diagnostic: a program
-    reading `2>diagnostics.json` (`bkrc compile`, `show`, `init`) or
+    reading `2>diagnostics.json` (`bkrc compile`, `show`, `init`, `fmt`) or
     `>diagnostics.json` (`bkrc check`) always gets one that parses. Nothing in the other formats."""
     if fmt in DOCUMENT_FORMATS:
         print_diagnostics([], fmt, "never", err=err)
@@ -533,7 +533,7 @@ def given_format(command: click.Command, args: Sequence[str]) -> str | None:
 class DocumentCommand(click.Command):
     """A command whose diagnostics in a document format (json, sarif) are one
     document a program reads (`bkrc check` on standard output; `bkrc compile`,
-    `bkrc show` and `bkrc init` on standard error: `document_err`). A usage
+    `bkrc show`, `bkrc init` and `bkrc fmt` on standard error: `document_err`). A usage
     error (an unknown option, a missing FILE, an option given twice, `-` named
     twice...) prints that
     document too, empty, when the command line names the format, as an

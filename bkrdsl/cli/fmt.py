@@ -17,6 +17,7 @@ from bkrdsl.cli.common import (
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
+    DocumentCommand,
     InputError,
     color_option,
     echo_diff,
@@ -27,6 +28,7 @@ from bkrdsl.cli.common import (
     named,
     print_diagnostics,
     read_input,
+    status_to_stderr,
     stdin_once,
 )
 
@@ -60,9 +62,12 @@ def _write_raw(data: bytes) -> None:
 class _Run:
     """The outcome of one `bkrc fmt` call, file by file."""
 
-    def __init__(self, check: bool, diff: bool):
+    def __init__(self, check: bool, diff: bool, status: bool = True):
         self.check = check
         self.diff = diff
+        # Where bkrc's own lines go: standard error, or standard output with --format
+        # json or sarif, whose document is then all of standard error (`status_to_stderr`).
+        self.status = status
         self.code = EXIT_OK
         self.results = []
         self.rewritten: list[str] = []
@@ -77,7 +82,7 @@ class _Run:
             rewrite = None if self.check or self.diff else STREAM_HINT
             name, data, path = read_input(arg, rewrite=rewrite)
         except InputError as err:
-            click.echo(str(err), err=True)
+            click.echo(str(err), err=self.status)
             self.fail(EXIT_USAGE)
             return
         try:
@@ -102,7 +107,7 @@ class _Run:
             echo_diff(done.before, done.text, name, f"{name} (formatted)")
         if self.check:
             if done.changed:
-                click.echo(f"would reformat {done.source.name}", err=True)
+                click.echo(f"would reformat {done.source.name}", err=self.status)
                 self.fail(EXIT_INPUT)
             return
         if self.diff:
@@ -122,13 +127,13 @@ class _Run:
             try:
                 left = replace_file(path, done.text.encode("utf-8"))
             except OSError as err:
-                click.echo(f"bkrc: {name}: cannot write: {err.strerror or err}", err=True)
+                click.echo(f"bkrc: {name}: cannot write: {err.strerror or err}", err=self.status)
                 self.fail(EXIT_USAGE)
             else:
                 self.rewritten.append(name)
-                click.echo(f"reformatted {name}", err=True)
+                click.echo(f"reformatted {name}", err=self.status)
                 if left:
-                    click.echo(f"bkrc: warning: {left}", err=True)
+                    click.echo(f"bkrc: warning: {left}", err=self.status)
         if commit.interrupted:
             commit.reraise()
 
@@ -139,7 +144,9 @@ class _Run:
         return f"bkrc: {word}; rewritten before it: {names}; every other file is as it was"
 
 
-@click.command("fmt", short_help="Rewrite FILE... in the canonical .bkr layout.")
+@click.command(
+    "fmt", cls=DocumentCommand, document_err=True, short_help="Rewrite FILE... in the canonical .bkr layout."
+)
 @click.argument("files", nargs=-1, required=True, callback=named)
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 and name each file that would change.")
 @click.option("--diff", is_flag=True, help="Change nothing; print a unified diff of what would change.")
@@ -154,17 +161,22 @@ def fmt_cmd(files, check, diff, fmt, color):
     exits 130 and names the files rewritten before it.
     """
     stdin_once(files)
-    run = _Run(check, diff)
+    # With --format json or sarif the diagnostics are all of standard error, one
+    # document in every run, as for `bkrc compile`: bkrc's own lines (`would
+    # reformat`, `reformatted`, a FILE it cannot read) go to standard output.
+    status = status_to_stderr(fmt)
+    run = _Run(check, diff, status)
     try:
         for arg in files:
             run.one(arg)
     except KeyboardInterrupt as err:
         word, code = interruption(err)
-        click.echo(run.interrupted(word), err=True)
+        click.echo(run.interrupted(word), err=status)
+        if not status:  # json, sarif: the document of the files read before it
+            print_diagnostics([r for r in run.results if not r.ok], fmt, color, err=True)
         sys.exit(code)
     failed = [r for r in run.results if not r.ok]
-    if failed:
-        print_diagnostics(failed, fmt, color, err=True)
+    print_diagnostics(failed, fmt, color, err=True)  # json, sarif: the document, always
     sys.exit(run.code)
 
 
