@@ -327,6 +327,39 @@ def test_a_long_file_name_still_compiles(length):
             assert "generated" in first and "do not edit" in first, (a.path, first)
 
 
+@pytest.mark.parametrize("name", ["<U+0041>.bkr", "x<U+00E9>y.bkr", "<U+"])
+def test_a_file_name_that_spells_a_character_made_visible_still_compiles(name):
+    # `<U+0041>` is how a generated file shows a character it may not hold:
+    # an EXEC's header writes the `<` of a name's `<U+` as `<U+003C>` (so that
+    # the mapping reads back), and the files no longer named the source their
+    # manifest gave: the compile stopped, "does not name the source". The label
+    # writes that `<` as `_`, as any other character it cannot keep raw.
+    label = source_label(name)
+    model, artifacts = compiled(name, (EXAMPLES / "prodssi.bkr").read_bytes())
+    assert_cms_clean(model, artifacts, label)
+    assert label == name.replace("<U+", "_U+")
+
+
+FILE_NAMES = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=80).filter(
+    lambda n: "\0" not in n
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["<", "U+", "<U+00", "A", " ", "*", "/", "\\", "'", '"', "\n", "\u00e9", "..", "-"]),
+                min_size=1, max_size=30).map("".join) | FILE_NAMES)
+def test_any_source_file_name_compiles_to_files_that_name_it(name):
+    """Whatever the source file is called (blanks, quotes, slashes, a line end,
+    accents, `<U+`), its label is one invariant word of at most 40 columns that
+    every generated file's opening comment names, and the files keep every rule."""
+    if not name.replace("\\", "/").rsplit("/", 1)[-1]:
+        name += "x"  # a FILE names a file, never a folder
+    label = source_label(name)
+    assert 0 < len(label) <= 40 and INVARIANT.issuperset(label) and " " not in label
+    model, artifacts = compiled(name, (EXAMPLES / "minimal.bkr").read_bytes())
+    assert_cms_clean(model, artifacts, label)
+
+
 def test_the_opening_comment_is_read_across_its_lines():
     # The safety net reads what a comment says without its frames: a header
     # wrapped by hand (or by an older bkrc) still passes.

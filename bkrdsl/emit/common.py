@@ -214,7 +214,8 @@ PIPE_LABEL = "<pipe>"
 
 
 def source_label(name: str) -> str:
-    """The source as headers name it: the file's base name, one invariant word, at most 40 columns.
+    """The source as headers name it: the file's base name, one invariant word, at most 40 columns,
+    that every file writes as it is (no `<U+`, the start of a character made visible).
 
     The base name, not the path, so that the output does not depend on the
     folder the compiler ran from. A name that names a file descriptor
@@ -226,7 +227,9 @@ def source_label(name: str) -> str:
         return STDIN_LABEL if descriptor[1] in (None, "0") else PIPE_LABEL
     base = name.replace("\\", "/").rsplit("/", 1)[-1] or name
     word = "".join(c if c in INVARIANT and c != " " else "_" for c in base)
-    return fit(word, 40)
+    # `<U+` starts a character made visible (`invariant_text`): an EXEC writes
+    # such a `<` as `<U+003C>`, and its header would no longer name the label.
+    return fit(word.replace("<U+", "_U+"), 40)
 
 
 # ------------------------------------------------------------------ addresses
