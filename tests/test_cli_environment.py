@@ -1353,3 +1353,76 @@ def test_a_file_or_a_device_as_dir_is_refused_in_the_same_words(tmp_path, flags)
             " -o names the folder to write (bkrc creates it when it is missing)\n"
         )
     assert notes.read_text(encoding="utf-8") == "mine\n"
+
+
+# ------------------------------------------------------------ the same files in every environment
+def _installed_locale(*names: str) -> str | None:
+    """The first of `names` this system has (`locale -a` spells UTF-8 `utf8`)."""
+    try:
+        have = subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.split()
+    except OSError:
+        return None
+    known = {n.lower().replace("-", "") for n in have}
+    return next((n for n in names if n.lower().replace("-", "") in known), None)
+
+
+def test_the_same_source_gives_the_same_files_in_every_environment(tmp_path):
+    """with-site.bkr (it imports ./site/common) compiled from other folders (a
+    relative name, `./`, `..`, a symlinked folder), under other locales (C,
+    POSIX, Turkish when installed: its dotted i upper-cases otherwise), time
+    zones (UTC+14), umask, hash seeds, PYTHONUTF8, SOURCE_DATE_EPOCH and
+    another HOME: every file and manifest.json byte for byte the same. A file
+    name with an accent, composed (as typed) or decomposed (as a macOS shell
+    completes it), gives the same files too (its label was `caf_` or `cafe_`)."""
+    import shutil
+    import unicodedata
+
+    work = tmp_path / "work"
+    shutil.copytree(ROOT / "examples", work / "ex")
+    (work / "link").symlink_to(work / "ex")
+    (work / "sub" / "deeper").mkdir(parents=True)
+    (work / "home").mkdir()
+    for form in ("NFC", "NFD"):
+        shutil.copy(work / "ex" / "with-site.bkr", work / "ex" / unicodedata.normalize(form, "caf\u00e9.bkr"))
+    base = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "LC_ALL", "LANG", "TZ")}
+    base.update(LC_ALL="C.UTF-8", TZ="UTC", PYTHONHASHSEED="0")
+    # This checkout's bkrdsl, from whatever folder it runs in.
+    base["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), base.get("PYTHONPATH")) if p)
+    turkish = _installed_locale("tr_TR.UTF-8", "tr_TR.utf8")
+    absolute = str(work / "ex" / "with-site.bkr")
+    runs = [  # each a folder and a name of the file, with a few of the variables changed
+        (absolute, "/", {}),
+        ("ex/with-site.bkr", work, {"LC_ALL": "C"}),
+        ("./with-site.bkr", work / "ex", {"LC_ALL": "POSIX", "PYTHONCOERCECLOCALE": "0"}),
+        ("../../link/with-site.bkr", work / "sub" / "deeper", {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "random"}),
+        (str(work / "sub" / ".." / "ex" / "." / "with-site.bkr"), "/",
+         {"PYTHONUTF8": "1", "SOURCE_DATE_EPOCH": "1", "HOME": str(work / "home"), "PYTHONHASHSEED": "1", "umask": "077"}),
+    ]
+    if turkish:
+        runs.append((absolute, "/", {"LC_ALL": turkish}))
+    trees = []
+    for n, (src, cwd, env) in enumerate(runs):
+        env = {**base, **env}
+        mask = int(env.pop("umask", "022"), 8)
+        out = tmp_path / f"out{n}"
+        old = os.umask(mask)
+        try:
+            run = subprocess.run([sys.executable, "-m", "bkrdsl", "compile", src, "-o", str(out)],
+                                 cwd=cwd, env=env, capture_output=True, text=True, check=False)
+        finally:
+            os.umask(old)
+        assert run.returncode == 0, (src, env, run.stderr)
+        trees.append(tree(out))
+    assert len(trees[0]) > 10
+    for n, other in enumerate(trees[1:], 1):
+        assert other == trees[0], runs[n]
+    named = []
+    for form in ("NFC", "NFD"):
+        out = tmp_path / form
+        name = unicodedata.normalize(form, "caf\u00e9.bkr")
+        run = subprocess.run([sys.executable, "-m", "bkrdsl", "compile", name, "-o", str(out)],
+                             cwd=work / "ex", env=base, capture_output=True, text=True, check=False)
+        assert run.returncode == 0, run.stderr
+        named.append(tree(out))
+    assert named[0] == named[1]
+    assert json.loads(named[0]["manifest.json"])["source"] == "caf_.bkr"

@@ -540,3 +540,20 @@ def test_a_name_is_typed_at_a_terminal_as_each_of_its_characters_is(name):
     from bkrdsl.emit.rexx import typed_at_terminal
 
     assert typed_at_terminal(name) == "".join(f'"{ch}' if ch in "#@" else ch for ch in name)
+
+
+@pytest.mark.parametrize("name", ["caf\u00e9.bkr", "\u00c5ngstr\u00f6m.bkr", "\u0130stanbul.bkr", "site/r\u00e9seau.bkr"])
+def test_a_source_name_is_labelled_alike_composed_or_decomposed(name):
+    """`café.bkr` typed (é one character, NFC) or completed by a macOS shell (e
+    and a combining accent, NFD) names the same file: the label was `caf_.bkr`
+    for one and `cafe_.bkr` for the other, so the same source gave files that
+    differ in every header and in manifest.json."""
+    import unicodedata
+
+    from bkrdsl.emit.common import source_label
+
+    composed = unicodedata.normalize("NFC", name)
+    decomposed = unicodedata.normalize("NFD", name)
+    assert composed != decomposed
+    assert source_label(decomposed) == source_label(composed)
+    assert source_label("caf\u00e9.bkr") == "caf_.bkr"

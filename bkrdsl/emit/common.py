@@ -226,6 +226,12 @@ def source_label(name: str) -> str:
     if descriptor is not None:
         return STDIN_LABEL if descriptor[1] in (None, "0") else PIPE_LABEL
     base = name.replace("\\", "/").rsplit("/", 1)[-1] or name
+    if not base.isascii():
+        # Composed (NFC), as typed: a macOS shell completes `café` decomposed,
+        # `e` and a combining accent, which would be `cafe_` rather than `caf_`.
+        import unicodedata
+
+        base = unicodedata.normalize("NFC", base)
     word = "".join(c if c in INVARIANT and c != " " else "_" for c in base)
     # `<U+` starts a character made visible (`invariant_text`): an EXEC writes
     # such a `<` as `<U+003C>`, and its header would no longer name the label.
