@@ -688,6 +688,24 @@ BROKEN_TABLES = [
     ("blank message command", lambda d: d["entries"]["message_command"].update(value=""),
      "entry message_command: is blank: the EXECs send it as a CP command or message"),
     ("blank expire verb", lambda d: d["entries"]["expire_purge_verb"].update(value="  "), "entry expire_purge_verb: is blank"),
+    # Every comment line is written with these: one that is no comment made the
+    # files' comments records (the CMS check stopped the compile, naming the
+    # files), and `/* {text}` left a SYS CONFIG comment open over the node
+    # definitions below it (written, exit 0).
+    ("template comment blank", lambda d: d["entries"]["template_comment"].update(value=""),
+     "entry template_comment: '' does not start with `*` in its first column"),
+    ("directory comment indented", lambda d: d["entries"]["directory_comment"].update(value=" *"),
+     "entry directory_comment: ' *' does not start with `*`"),
+    ("tape comment unclosed", lambda d: d["entries"]["tape_config_comment"].update(value="/* {text}"),
+     "entry tape_config_comment: '/* {text}' is not one comment `/* ... */` around {text}"),
+    ("tape comment closed twice", lambda d: d["entries"]["tape_config_comment"].update(value="/* {text} */ */"),
+     "entry tape_config_comment: '/* {text} */ */' is not one comment"),
+    ("tape comment not opened", lambda d: d["entries"]["tape_config_comment"].update(value="* {text} */"),
+     "entry tape_config_comment: '* {text} */' is not one comment"),
+    ("tape comment text outside", lambda d: d["entries"]["tape_config_comment"].update(value="/* */ {text} */"),
+     "entry tape_config_comment: '/* */ {text} */' is not one comment"),
+    ("tape comment bare", lambda d: d["entries"]["tape_config_comment"].update(value="/*{text}"),
+     "entry tape_config_comment: '/*{text}' is not one comment"),
     ("missing machine", lambda d: d["machines"].pop("worker"), "missing machine defaults: worker"),
     ("unknown role", lambda d: d["machines"].update(tape={}), "unknown role"),
     ("two-word password", lambda d: d["machines"]["admin"].update(password="NO LOG"), "one word"),
@@ -767,6 +785,16 @@ def test_a_broken_table_is_refused_with_the_reason(what, change, message):
         parse_dialect(_broken(change), "site.toml")
     assert message in str(err.value)
     assert "Error" not in str(err.value), str(err.value)  # never Python's exception names
+
+
+def test_a_comment_entry_of_another_spelling_is_taken():
+    def respelt(d):
+        d["entries"]["tape_config_comment"].update(value="/*{text}*/")
+        d["entries"]["template_comment"].update(value="**")
+        d["entries"]["directory_comment"].update(value="*-")
+
+    dialect = parse_dialect(_broken(respelt), "site.toml")
+    assert dialect.text("tape_config_comment", text="x") == "/*x*/"
 
 
 def test_cp_return_codes_are_read_as_numbers():

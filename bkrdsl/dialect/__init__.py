@@ -408,6 +408,7 @@ def _entries(data: dict, origin: str) -> dict[str, Entry]:
         value = str(_needed(spec, "value", where, "every entry has one"))
         _check_text(where, value, FIELDS.get(key))
         _check_required(where, key, value)
+        _check_comment(where, key, value)
         entries[key] = Entry(key, value, _status(spec, where), str(spec.get("note", "")))
     missing = sorted(set(FIELDS) - set(entries))
     if missing:
@@ -441,6 +442,36 @@ def _check_required(where: str, key: str, value: str) -> None:
             f"{where}: {value!r} has lower case: the EXECs issue this {UPPER_CASE_COMMANDS[key]} command"
             f" as it is written; write {upper!r}"
         )
+
+
+#: The entries every comment line of a file is written with, and what such a
+#: line starts with there: a template's and a directory record's `*` (the
+#: first column), a Tape Manager file's `/*`.
+COMMENT_ENTRIES = {"template_comment": "*", "directory_comment": "*"}
+
+
+def _check_comment(where: str, key: str, value: str) -> None:
+    """A comment entry writes a comment: `template_comment` and `directory_comment`
+    start with `*`, and `tape_config_comment` is one closed `/* ... */` around
+    its `{text}`. `/* {text}` wrote an unclosed comment, which in SYS CONFIG
+    would swallow the node definitions below it; a blank or ` *` wrote the
+    files' comments as records (the CMS check then stopped every compile,
+    naming the generated files, not the table)."""
+    if key in COMMENT_ENTRIES and not value.startswith(COMMENT_ENTRIES[key]):
+        raise DialectError(
+            f"{where}: {value!r} does not start with `*` in its first column: bkrc writes every comment line"
+            " with it, and a line that does not start with `*` is read as a record"
+        )
+    if key == "tape_config_comment":
+        literal = _literal_text(value)
+        inner = literal.removeprefix("/*").removesuffix("*/") if len(literal) >= 4 else literal
+        if not (value.startswith("/*") and value.endswith("*/")
+                and "/*" not in inner and "*/" not in inner):
+            raise DialectError(
+                f"{where}: {value!r} is not one comment `/* ... */` around {{text}}: each line bkrc writes"
+                " with it must open with `/*`, close with `*/` and hold no other `/*` or `*/`, or the"
+                " statements below it would be read as comment (or the comment as statements)"
+            )
 
 
 def _check_return_codes(where: str, text: str) -> None:

@@ -85,7 +85,12 @@ www.mail-archive.com/ibmvm@listserv.uark.edu/msg29121.html, and IBM's
 `vmcp` translates a command to upper case before it issues it unless
 told to keep its case, s390-tools vmcp.8); the text SMSG carries
 (`submit_verb`, `review_verb`, the EXPIRE verbs) is the product's and
-keeps its case; literal text
+keeps its case; the comment entries write comments: `template_comment`
+and `directory_comment` start with `*` (in its first column, where the
+product and DIRECTXA read a comment), `tape_config_comment` is one closed
+comment around its `{text}` (it opens with `/*`, ends with `*/` and holds
+no other `/*` or `*/`: an unclosed one would hide the node definitions
+below it); literal text
 must be EBCDIC-invariant (A-Z a-z 0-9 space and `+ < = > % & * " ' ( ) , _ -
 . / : ; ?`); statuses are `confirmed` or `assumed`. The CP return codes the
 EXECs act on (the entries ending in `_rc`) are each a whole number from 1 to
