@@ -20,6 +20,11 @@ INVARIANT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 #: Longest line of any generated file (safe for F 80 records and every editor).
 MAX_COLUMNS = 72
 
+#: The columns the opening comment line's text may take in every file: what
+#: `/* text */`, the widest frame (an EXEC's, a Tape Manager file's), leaves.
+#: A site table's comment entries leave at least this much (bkrdsl.dialect).
+HEADER_ROOM = MAX_COLUMNS - len("/*  */")
+
 #: Longest line a generated EXEC says: a 3270 console is 80 columns wide and
 #: CMS wraps a longer line mid-word there; one column is left free, as CMS
 #: writes a line of exactly 80 columns and then an empty one on some

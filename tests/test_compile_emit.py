@@ -706,6 +706,15 @@ BROKEN_TABLES = [
      "entry tape_config_comment: '/* */ {text} */' is not one comment"),
     ("tape comment bare", lambda d: d["entries"]["tape_config_comment"].update(value="/*{text}"),
      "entry tape_config_comment: '/*{text}' is not one comment"),
+    # A comment too wide for the opening line was an internal error (textwrap's
+    # "invalid width -1") at 72 columns and more, and below that CMS-rule breaks.
+    ("template comment too wide", lambda d: d["entries"]["template_comment"].update(value="*" * 72),
+     "entry template_comment: '" + "*" * 72 + "' leaves 0 columns of the 72 for the text of a comment line;"
+     " the opening line of every file needs 66"),
+    ("directory comment too wide", lambda d: d["entries"]["directory_comment"].update(value="*****"),
+     "entry directory_comment: '*****' leaves 65 columns of the 71"),
+    ("tape comment too wide", lambda d: d["entries"]["tape_config_comment"].update(value="/*  {text}  */"),
+     "entry tape_config_comment: '/*  {text}  */' leaves 64 columns of the 72"),
     ("missing machine", lambda d: d["machines"].pop("worker"), "missing machine defaults: worker"),
     ("unknown role", lambda d: d["machines"].update(tape={}), "unknown role"),
     ("two-word password", lambda d: d["machines"]["admin"].update(password="NO LOG"), "one word"),
@@ -790,7 +799,7 @@ def test_a_broken_table_is_refused_with_the_reason(what, change, message):
 def test_a_comment_entry_of_another_spelling_is_taken():
     def respelt(d):
         d["entries"]["tape_config_comment"].update(value="/*{text}*/")
-        d["entries"]["template_comment"].update(value="**")
+        d["entries"]["template_comment"].update(value="*****")  # the widest that leaves 66 columns
         d["entries"]["directory_comment"].update(value="*-")
 
     dialect = parse_dialect(_broken(respelt), "site.toml")

@@ -90,7 +90,10 @@ and `directory_comment` start with `*` (in its first column, where the
 product and DIRECTXA read a comment), `tape_config_comment` is one closed
 comment around its `{text}` (it opens with `/*`, ends with `*/` and holds
 no other `/*` or `*/`: an unclosed one would hide the node definitions
-below it); literal text
+below it), and each leaves the 66 columns the opening comment line's
+text needs (`*` and four more characters in a template, three in a
+directory file, whose lines end by column 71; a frame of six around
+`{text}`, as `/* {text} */`); literal text
 must be EBCDIC-invariant (A-Z a-z 0-9 space and `+ < = > % & * " ' ( ) , _ -
 . / : ; ?`); statuses are `confirmed` or `assumed`. The CP return codes the
 EXECs act on (the entries ending in `_rc`) are each a whole number from 1 to

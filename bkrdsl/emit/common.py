@@ -13,7 +13,7 @@ from dataclasses import field
 from typing import NamedTuple
 
 from bkrdsl.dialect import Dialect
-from bkrdsl.generated import CLUSTER_FOLDER, INVARIANT, MAX_COLUMNS
+from bkrdsl.generated import CLUSTER_FOLDER, HEADER_ROOM, INVARIANT, MAX_COLUMNS
 from bkrdsl.records import dataclass
 
 # Manifest kinds, one per artifact kind.
@@ -170,8 +170,6 @@ def fit(text: str, width: int) -> str:
     return text if len(text) <= width else "..." + text[len(text) - width + 3 :]
 
 
-#: The first comment line's text in the narrowest comment form, `/* text */`.
-HEADER_ROOM = MAX_COLUMNS - len("/*  */")
 
 
 def header_texts(source: str, what: str) -> list[str]:
