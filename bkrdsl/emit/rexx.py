@@ -269,8 +269,14 @@ def _guard_routine(dialect) -> list[str]:
     """ONMEMBER: 0 on the member this EXEC was generated for, else rc 40
     (or that of a QUERY USERID that failed, or rc 48: `cpquery`)."""
     query = rexx_literal(dialect["query_userid"])
+    head = []
+    if len(f"    call tell me': CP' {query},") > MAX_COLUMNS:
+        # A site's command too long to write where it is used: set once, split
+        # over as many lines as it takes (its `asked =` line is shorter).
+        head, query = rexx_assign("query", dialect["query_userid"], indent=2), "query"
     return [
         "onmember: procedure expose me member",
+        *head,
         f"  asked = cpquery({query}, 0)",
         "  if asked = 0 then nop",
         "  else do",
@@ -963,6 +969,10 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
     RC_ELSEWHERE rather than XAUTOLOG it or wait for it, and says that it
     belongs on `member` (a member name: letters and digits, BKR302)."""
     elsewhere = " ".join(dialect["query_user_elsewhere"].upper().split())
+    literal, away = rexx_literal(elsewhere), []
+    if len(f"  if wordpos({literal}, rest) = 1 then nop") > MAX_COLUMNS:
+        # A site's form too long for the line it is compared on: set once, split.
+        away, literal = rexx_assign("away", elsewhere, indent=2), "away"
     exposed = "me m. q. s." if apart else "me m. q."
     single = f", or {RC_ELSEWHERE} for a single-configuration machine (ELSEWHERE)" if apart else ""
     lines = [
@@ -978,6 +988,7 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
         f"  asked = cpquery(q.i, '0 {CP_NOT_LOGGED_ON}')",
         "  if asked = 0 then nop",
         "  else return asked",
+        *away,
         "  parse upper var cpanswer user rest '15'x",
         "  if user == m.i then nop",
         "  else do",
@@ -987,7 +998,7 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
         f"      'rc {RC_UNREADABLE}.'",
         f"    return {RC_UNREADABLE}",
         "  end",
-        f"  if wordpos({rexx_literal(elsewhere)}, rest) = 1 then nop",
+        f"  if wordpos({literal}, rest) = 1 then nop",
         "  else return 0",
     ]
     if not apart:

@@ -91,8 +91,8 @@ def parse_cases(text: str) -> list[Case]:
             kind, rc = rest.split()
             case.numbers[kind] = int(rc)
         elif word == "dialect":
-            key, value = rest.split()
-            case.dialect[key] = value
+            key, _, value = rest.partition(" ")  # a value of several words too
+            case.dialect[key] = value.strip()
         elif word == "slow":
             user, n = rest.split()
             case.slow[user] = int(n)
