@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import shlex
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -163,6 +163,15 @@ class SiteDisk(NamedTuple):
     #: `disk` statement gives every instance: its comment says so. () when every
     #: instance the directory builds has it.
     only_on: tuple[str, ...] = ()
+    #: Where the directory has the minidisk, as `on VOL at START` writes it: each
+    #: (member, volume, first cylinder or block) of an instance whose MDISK is an
+    #: explicit extent of this size that no other MDISK overlaps (member None: a
+    #: USER's). `_disks` writes the place where the file declares the volume for
+    #: that instance, so that the compiled entry rewrites the MDISK as it is, not
+    #: `AUTOV` (DirMaint would allocate the minidisk anew, without its data). ()
+    #: for the worker pattern, which no `on VOL at START` places (one extent for
+    #: every worker), and for an IDENTITY's own MDISK (one minidisk for every member).
+    places: tuple[tuple[str | None, str, int], ...] = ()
 
 
 class DirectoryDisks(NamedTuple):
@@ -924,7 +933,9 @@ def product_machines(tape: bool, members: int, catalog_server: str = CATALOG_SER
     return machines
 
 
-def directory_disks(directory: Directory, s: Starter) -> DirectoryDisks:
+def directory_disks(
+    directory: Directory, s: Starter, runs_on: Mapping[str, Sequence[str]] | None = None
+) -> DirectoryDisks:
     """The product machines' minidisks as the directory defines them (a machine it
     lacks gets none: the defaults stay), and the shared volume: the one most of
     its single-configuration machines' minidisks are on (the first by name on a
@@ -935,7 +946,9 @@ def directory_disks(directory: Directory, s: Starter) -> DirectoryDisks:
     `SiteDisk.only_on`); a worker pattern's are every worker's, each worker on each
     member an instance (the first worker's size first). Every MDISK of an
     instance the compile writes (each worker `s` gives a member) that no `disk`
-    statement can give is `unwritable`."""
+    statement can give is `unwritable`. `runs_on`: the members the compile writes
+    each IDENTITY machine for (`Model.product_machines`), where its minidisks'
+    places (`SiteDisk.places`) may be written; without it, every member."""
     import collections
 
     found, shared, unwritable = [], collections.Counter(), []
@@ -961,6 +974,10 @@ def directory_disks(directory: Directory, s: Starter) -> DirectoryDisks:
             if entry.kind == "USER":
                 shared.update(d.volume for _, d in mine if d.volume and d.size is not None)
         given = _site_disks(held, built)
+        if given and not pattern:
+            entry = directory.entry(name)
+            members = s.members if runs_on is None else tuple(runs_on.get(name, ()))
+            given = tuple(d._replace(places=_places(directory, entry, held, d, members)) for d in given)
         if given:
             found.append((name, given))
     return DirectoryDisks(tuple(found), _most_used(shared), tuple(unwritable))
@@ -1054,6 +1071,72 @@ def _site_disks(held: list[tuple[str | None, Minidisk]], built: list[str]) -> tu
     return tuple(sorted(given.values()))
 
 
+def _places(
+    directory: Directory, entry: Entry, held: list[tuple[str | None, Minidisk]], disk: SiteDisk, members: Sequence[str]
+) -> tuple[tuple[str | None, str, int], ...]:
+    """`SiteDisk.places` of `disk`, a minidisk of the machine `entry`: the explicit
+    extents of its MDISKs `held` at that address, of the size the statement gives
+    (a USER's own; an IDENTITY's in its SUBCONFIG for one of `members`), each
+    where no other MDISK of the directory overlaps it (written, the overlap would
+    be BKR523's error, or the other product machine's place too)."""
+    out = []
+    for member, mdisk in held:
+        if mdisk.address != disk.address or mdisk.form != "MDISK" or mdisk.allocation is not None:
+            continue
+        if mdisk.size != disk.size or not mdisk.volume or not mdisk.start:  # AUTOx, END, &SYSRES, cylinder 0
+            continue
+        if ("blk" if mdisk.devtype.startswith("FB") else "cyl") != disk.unit:  # the statement's unit writes another type
+            continue
+        if (member is None) != (entry.kind == "USER") or (member is not None and member not in members):
+            continue
+        end = mdisk.start + mdisk.size
+        overlapped = any(
+            other != mdisk and other.start < end and (other.size is None or mdisk.start < other.start + other.size)
+            for other, _, _ in directory.extents_on(mdisk.volume, mdisk.devtype)
+        )
+        if not overlapped:
+            out.append((member, mdisk.volume, mdisk.start))
+    return tuple(out)
+
+
+def _disk_lines(s: Starter, user: str, d: SiteDisk) -> list[str]:
+    """The `disk` statements of the directory's minidisk `d`: with `on VOL at START`
+    where the directory has it at an explicit extent on a volume the file declares
+    for the instance (a USER's on the `shared-volume`; an IDENTITY's on its
+    member's `private-volume`, one statement per member so placed: the others are
+    allocated), else one statement without a place."""
+    words = f"  disk {user} {d.address:03X} size {d.size} {d.unit}"
+    shared, private = _placed_volumes(s)
+    placed = []
+    for member, volume, start in d.places:
+        declared = (s.shared_volume, *shared) if member is None else private[member]
+        if volume in declared:
+            placed.append(f"{words} on {volume} at {start}\n")
+    return placed or [words + "\n"]
+
+
+def _placed_volumes(s: Starter) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """The volumes the file declares for the directory's extents (`SiteDisk.places`):
+    the `shared-volume`s after the first (a USER's extents on another volume), and
+    each member's `private-volume`s, its first and those its instances' extents are
+    on. A volume is declared once, for the one use: one that is a member's first
+    private volume, or that two uses claim, is none of these, and a minidisk on it
+    is written without its place (allocated: BKR519 says where the directory has it)."""
+    first = {m: s.volume_of(n)[0] for n, m in enumerate(s.members)}
+    firsts = set(first.values())
+    uses: dict[str, set[str | None]] = {}
+    for _, disks in s.site_disks:
+        for d in disks:
+            for member, volume, _ in d.places:
+                uses.setdefault(volume, set()).add(member)
+    shared = tuple(sorted(v for v, on in uses.items() if on == {None} and v != s.shared_volume and v not in firsts))
+    private = {
+        m: (volume, *sorted(v for v, on in uses.items() if on == {m} and v not in firsts and v != s.shared_volume))
+        for m, volume in first.items()
+    }
+    return shared, private
+
+
 def _disks(s: Starter) -> str:
     site = dict(s.site_disks)
     lines = []
@@ -1061,10 +1144,7 @@ def _disks(s: Starter) -> str:
         given = site.get(user, ())
         if not any(d.address == 0x191 for d in given):
             lines.append(_new_a_disk(s, user, role, given))
-        lines += [
-            _only_on(s, user, d) + f"  disk {user} {d.address:03X} size {d.size} {d.unit}\n"
-            for d in given
-        ]
+        lines += [_only_on(s, user, d) + "".join(_disk_lines(s, user, d)) for d in given]
     if s.site_disks:
         whose = s.roster.directory if s.roster else "the directory"
         said = f". Their sizes, and any other minidisk a machine has there, are {whose}'s."
@@ -1346,8 +1426,9 @@ def text_read(s: Starter, name: str):
 
 def _body(s: Starter) -> str:
     """The cluster file before `bkrc fmt`'s layout."""
+    shared, private = _placed_volumes(s)
     members = "".join(
-        f"  member {m} {{ workers {s.workers_of(n)}  private-volume {s.volume_of(n)[0]} }}  {s.volume_of(n)[1]}\n"
+        f"  member {m} {{ workers {s.workers_of(n)}  private-volume {' '.join(private[m])} }}  {s.volume_of(n)[1]}\n"
         for n, m in enumerate(s.members)
     )
     if s.tape:
@@ -1382,12 +1463,13 @@ def _body(s: Starter) -> str:
         + members
         + "\n"
         + _comment(
-            "A DASD volume every member shares, for the minidisks of the single-configuration machines"
+            ("DASD volumes" if shared else "A DASD volume")
+            + " every member shares, for the minidisks of the single-configuration machines"
             f" (BKRADMIN, 5697J06C, {s.catalog_server}).",
             "  ",
         )
         + (
-            f"  shared-volume {s.shared_volume}  {s._from_directory(s.shared_volume)}\n"
+            f"  shared-volume {' '.join((s.shared_volume, *shared))}  {s._from_directory(s.shared_volume)}\n"
             if s.shared_volume
             else f"  shared-volume {SHARED_VOLUME}  # your volume label\n"
         )

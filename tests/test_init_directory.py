@@ -345,8 +345,9 @@ def test_the_product_machines_minidisks_are_the_directory_s(tmp_path):
     path = tmp_path / "new.bkr"
     run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
     written = path.read_text(encoding="utf-8")
+    # Cylinders 322-341 overlap BKRCATLG's 191 at 332 on each member: not written (BKR523), allocated.
     assert "  disk BKRBKUP 191 size 20 cyl\n" in written
-    assert "  disk BKRSVSFS 191 size 20 cyl\n  disk BKRSVSFS 301 size 300 cyl\n" in written
+    assert "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000\n  disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 1100\n" in written
     assert "  shared-volume VMCOM1  # from USER.DIRECT\n" in written
     assert_clean(path, direct)
 
@@ -522,6 +523,80 @@ def test_a_product_machine_the_directory_gives_no_191_gets_a_new_one_and_said_so
     assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
 
 
+@pytest.mark.parametrize(
+    ("mdisk", "written", "compiled"),
+    [
+        (" MDISK 0301 3390 1100 0300 VMCOM1 MR", "disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 1100", "MDISK 0301 3390 1100 300 VMCOM1 MR"),
+        (" MDISK 0301 FB-512 30000 20000 VMCOM1 MR", "disk BKRSVSFS 301 size 20000 blk on VMCOM1 at 30000", "MDISK 0301 FB-512 30000 20000 VMCOM1 MR"),
+    ],  # FB-512: VMCOM1 an FBA volume, every minidisk on it in blocks
+    ids=["cyl", "fba"],
+)
+def test_an_existing_minidisk_keeps_its_extent(tmp_path, mdisk, written, compiled):
+    """The catalog server's file pool at an explicit extent: the file gives the
+    `disk` statement its `on VOL at START`, so the compiled entry rewrites the same
+    MDISK. Written without it (as it was), the compile wrote `AUTOV`: DirMaint
+    would allocate the file pool elsewhere, empty, and BKR519, which compares a
+    first cylinder only where both give one, said nothing."""
+    text = with_mdisk("USER BKRSVSFS", mdisk)
+    if "FB-512" in mdisk:
+        text = re.sub(r"^( MDISK \w+ )3390( \d+ \d+ VMCOM1)", r"\1FB-512\2", text, flags=re.MULTILINE)
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(text, encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    lines = [line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    assert written in lines
+    assert f"disk BKRSVSFS 191 size 20 {'blk' if 'FB-512' in mdisk else 'cyl'} on VMCOM1 at 1000" in lines
+    assert_clean(path, direct)
+    out = tmp_path / "out"
+    run_cli(["compile", path, "--directory", direct, "-o", out], expect=0)
+    entry = (out / "cluster" / "BKRSVSFS.DIRECT").read_text(encoding="utf-8")
+    assert re.search(rf"^ {re.escape(compiled)}", entry, re.MULTILINE), entry
+    assert "AUTOV" not in entry
+
+
+def test_an_identity_s_minidisks_keep_each_member_s_extent(tmp_path):
+    """prodssi.direct's BKRBKUP has its 191 at cylinder 322 of each member's private
+    volume: one `disk` statement per member, each `on` that volume `at 322`, so that
+    every SUBCONFIG's compiled MDISK is the directory's. TRTMM, built on the request
+    members only, gets theirs; the workers' pattern, which no `on VOL at START`
+    places (one extent for every worker), stays allocated."""
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT, "--tape"], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "".join(f"  disk BKRBKUP 191 size 10 cyl on M{n}PRV1 at 322\n" for n in range(1, 5)) in written
+    assert "  disk TRTMM 191 size 10 cyl on M2PRV1 at 382\n  disk TRTMM 191 size 10 cyl on M3PRV1 at 362\n" in written
+    assert "  disk BKRWRK* 191 size 5 cyl\n" in written
+    assert "  disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440\n" in written
+    assert_clean(path, DIRECT)
+    out = tmp_path / "out"
+    run_cli(["compile", path, "--directory", DIRECT, "-o", out], expect=0)
+    for n in range(1, 5):
+        entry = (out / "cluster" / f"BKRBUP-{n}.DIRECT").read_text(encoding="utf-8")
+        assert re.search(rf"^ MDISK 0191 3390 0*322 0*10 M{n}PRV1 MR", entry, re.MULTILINE), entry
+
+
+def test_an_existing_minidisk_on_another_volume_declares_it(tmp_path):
+    """BKRSVSFS's file pool on VMCOM2, BKRBKUP's 192 on a second private volume of
+    each member: the file declares both volumes (`shared-volume VMCOM1 VMCOM2`,
+    `private-volume M1PRV1 M1PRV2`), so that each `disk` statement can give the
+    directory's extent (`on` an undeclared volume is BKR333), and checks clean."""
+    text = with_mdisk("USER BKRSVSFS", " MDISK 0301 3390 0100 0300 VMCOM2 MR")
+    for member in range(1, 5):
+        text = with_mdisk(f"SUBCONFIG BKRBUP-{member}", f" MDISK 0192 3390 0001 0050 M{member}PRV2 MR", text)
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(text, encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "  shared-volume VMCOM1 VMCOM2  # from USER.DIRECT\n" in written
+    assert re.findall(r"private-volume (\w+ \w+) \}", written) == [f"M{n}PRV1 M{n}PRV2" for n in range(1, 5)]
+    assert "  disk BKRSVSFS 301 size 300 cyl on VMCOM2 at 100\n" in written
+    assert "".join(f"  disk BKRBKUP 192 size 50 cyl on M{n}PRV2 at 1\n" for n in range(1, 5)) in written
+    assert_clean(path, direct)
+    assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
+
+
 def test_the_directory_s_minidisks_round_trip_through_init_check_and_compile(tmp_path):
     """prodssi.direct, with a file pool at BKRSVSFS 0301 and a worker's 192 on every
     member: init, check --directory clean, compile --directory keeps every MDISK."""
@@ -533,7 +608,7 @@ def test_the_directory_s_minidisks_round_trip_through_init_check_and_compile(tmp
     path = tmp_path / "new.bkr"
     run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct, "--tape"], expect=0)
     written = path.read_text(encoding="utf-8")
-    assert "  disk BKRWRK* 192 size 20 cyl\n" in written and "  disk BKRSVSFS 301 size 300 cyl\n" in written
+    assert "  disk BKRWRK* 192 size 20 cyl\n" in written and "  disk BKRSVSFS 301 size 300 cyl on VMCOM1 at 1100\n" in written
     assert "only in its SUBCONFIG" not in written
     assert_clean(path, direct)
     assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")

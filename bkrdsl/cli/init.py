@@ -348,7 +348,8 @@ def _from_directory(starter, name: str, directory):
     if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
         starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
     # After the workers: each worker's instances are those of the members whose count reaches it.
-    found = directory_disks(directory, starter)
+    runs_on = {machine: members for machine, (_, members) in model.product_machines().items()}
+    found = directory_disks(directory, starter, runs_on)
     starter = dataclasses.replace(starter, site_disks=found.machines, shared_volume=found.shared_volume)
     # Where the product's machines give no volume (not deployed yet), the site's own
     # entries suggest one, which the file marks as a guess.
