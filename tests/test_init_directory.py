@@ -597,6 +597,24 @@ def test_an_existing_minidisk_on_another_volume_declares_it(tmp_path):
     assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
 
 
+@pytest.mark.parametrize(
+    "mdisk",
+    [" MDISK 0301 3390 AUTOV 300 VMCOM1 MR", " MDISK 0301 3390 1445 0300 VMCOM1 MR"],
+    ids=["autov", "overlapping-bkradmin"],
+)
+def test_an_existing_minidisk_without_an_extent_to_keep_is_allocated(tmp_path, mdisk):
+    """DirMaint's AUTOV form states no extent, and one that overlaps another MDISK
+    (BKRADMIN's 191 at 1440-1449) would be BKR523's error written: the `disk`
+    statement gives the size alone, as before, and the file is written."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(with_mdisk("USER BKRSVSFS", mdisk), encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "  disk BKRSVSFS 301 size 300 cyl\n" in written
+    assert "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000\n" in written
+
+
 def test_the_directory_s_minidisks_round_trip_through_init_check_and_compile(tmp_path):
     """prodssi.direct, with a file pool at BKRSVSFS 0301 and a worker's 192 on every
     member: init, check --directory clean, compile --directory keeps every MDISK."""
