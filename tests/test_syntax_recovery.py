@@ -1412,3 +1412,38 @@ def test_on_each_with_member_not_opening_a_block_below_reads_as_before(monkeypat
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     _, diagnostics = read_module(Source.of("t.bkr", text))
     assert [d.code for d in diagnostics] == codes
+
+
+#: `to` last of a volume list, then a `}` the file has too many, then more of the block
+#: (docs/language.md: a last label spelled like a keyword is a label when a `}`
+#: follows it). The `}` is the one slip: it closes the block early, the statement after
+#: it reopens the block (BKR013, naming the `}`), and `to` is one more label. Before,
+#: `to` was read as a job's statement reopened around it, two errors at `to` (BKR013
+#: and its destination missing, BKR004), or, with the next statement on the `}`'s line,
+#: `to } disk U` as one `to disk` statement across the `}`, five errors.
+TO_LABEL_BEFORE_STRAY_BRACE = [
+    ("cluster A {\n  shared-volume V1 to }\n  disk U 191 size 1 cyl\n}\n", (3, 3), (2, 23)),
+    ("cluster A {\n  shared-volume V1\n  to }\n  disk U 191 size 1 cyl\n}\n", (4, 3), (3, 6)),
+    ("cluster A {\n  shared-volume V1 to } disk U 191 size 1 cyl\n}\n", (2, 25), (2, 23)),
+    ("cluster A {\n  member M { private-volume P1 to } }\n  disk U 191 size 1 cyl\n}\n", (3, 3), (2, 37)),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("text", "where", "brace"), TO_LABEL_BEFORE_STRAY_BRACE)
+def test_to_after_a_volume_label_before_a_brace_too_many_is_a_label(monkeypatch, parser, text, where, brace):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    module, diagnostics = read_module(Source.of("t.bkr", text))
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in diagnostics] == [
+        ("BKR013", *where, "`disk` can only appear inside a `cluster { ... }` block")
+    ]
+    (related,) = diagnostics[0].related
+    assert (related.span.line, related.span.column) == brace
+    assert diagnostics[0].help == "a `}` above is one too many and closed `cluster A` early: remove it"
+    (cluster,) = module.clusters
+    assert [d.user.text for d in cluster.disks] == ["U"]
+    volumes = [w.text for s in cluster.settings for w in s.values] + [
+        w.text for m in cluster.members for s in m.settings for w in s.values
+    ]
+    assert volumes[-1] == "to"
+

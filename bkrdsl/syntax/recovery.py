@@ -5051,6 +5051,12 @@ class Recovery:
         # before it is not the last label (and `bkrc fmt`, which joins the list on one
         # line, would make it the keyword).
         misplaced = misplaced and following in named.states[named.stack[-1]]
+        if rest is None and after == "}" and self.brace_balance < 0 and not sim.fits([tok.type]):
+            # `shared-volume V1 to }`, then more of the cluster, the file a `}` too many:
+            # the keyword would be misplaced (a job reopened around `to` and its value
+            # missing before the `}`, two errors); as a label the `}` closes the block
+            # early, the one slip, and what follows reopens it (only_inside names the `}`).
+            return self.retype(tok, "NAME")
         if not misplaced and (rest is None or (after not in ("}", "") and rest[0] not in self.statements)):
             return None
         ahead = sim.copy()
