@@ -1447,3 +1447,48 @@ def test_to_after_a_volume_label_before_a_brace_too_many_is_a_label(monkeypatch,
     ]
     assert volumes[-1] == "to"
 
+
+_JOB_HEAD = "cluster A {\n  member M { workers 2 }\n  job J {\n    backup X full\n"
+_JOB_TAIL = "    to tape\n    run on M daily 01:00\n  }\n  job K {\n    backup Y full\n    to tape\n  }\n}\n"
+#: A `member NAME {` opening line, with its settings or without, pasted into the middle
+#: of a job without the member's `}`, the job's statements and `}` below it.
+MEMBER_PASTED_UNCLOSED = [
+    _JOB_HEAD + "    member N {\n      workers 2\n      private-volume P2\n" + _JOB_TAIL,
+    _JOB_HEAD + "    member N {\n" + _JOB_TAIL,
+    _JOB_HEAD + "    member N {\n      workers 2\n    exclude minidisk * 0190\n" + _JOB_TAIL,
+    "cluster A {\n  member M { workers 2 }\n  job J {\n    member N {\n      workers 2\n"
+    "    backup X full\n" + _JOB_TAIL,
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("text", MEMBER_PASTED_UNCLOSED)
+def test_a_member_block_pasted_into_a_job_without_its_brace_is_one_error(monkeypatch, parser, text):
+    # One error at the pasted `member`, the file's missing `}` the member's: not the
+    # job's `}` missing before it (BKR005), each of the job's statements below then
+    # misplaced in the member block (BKR013), and the job after it read as before.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    module, diagnostics = read_module(Source.of("t.bkr", text))
+    line = text[: text.index("member N")].count("\n") + 1
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in diagnostics] == [
+        ("BKR013", line, 5, "`member` cannot appear inside a `job` block")
+    ]
+    assert diagnostics[0].help == (
+        "`member` belongs directly inside `cluster NAME { ... }`: move it out of `job J`, after its `}`,"
+        " and close it with a `}` of its own: the `}` below it closes `job J`"
+    )
+    (cluster,) = module.clusters
+    assert [m.name.text for m in cluster.members] == ["M"]
+    assert [j.name.text for j in cluster.jobs] == ["J", "K"]
+    job = cluster.jobs[0]
+    assert [len(job.backups), len(job.targets), len(job.runs)] == [1, 1, 1]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_member_block_at_a_job_s_indentation_is_the_job_s_brace_missing(monkeypatch, parser):
+    # The `member` line not indented under the job's: the job's `}` is missing before it
+    # (BKR005), as before, also where a line the job takes (`exclude`) follows.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = "cluster A {\n  job J {\n    backup X\n  member N {\n    workers 2\n    exclude minidisk X 0191\n  }\n}\n"
+    _, diagnostics = read_module(Source.of("t.bkr", text))
+    assert [(d.code, d.span.line, d.span.column) for d in diagnostics] == [("BKR005", 4, 3)]

@@ -755,7 +755,15 @@ MISPLACED = register(
     error too, when the `}` after its own, on its line or alone below it,
     are all the file has too many (`identity group SYSIDS2 { TCPIP2 } }`):
     the help names that `}` as well, and there is no fix, as where the
-    block goes is the user's choice.
+    block goes is the user's choice. A block's opening line pasted into a
+    block without its `}`, alone on its line and indented under the block's
+    first line (`member VMSYS3 {` and its settings in the middle of a job,
+    the job's statements and `}` below), when the file has a `}` less than
+    `{`, is this one error too, at its keyword: the help says to move it out
+    and to close it with a `}` of its own, as the `}` below closes the job,
+    whose statements after the pasted settings are read in the job. Written
+    at or left of the job's first line, the job's `}` is the one missing
+    there instead (BKR005).
 
     A hyphenated keyword in a block that does not take it, with or without
     its hyphen (`job-suffix C`, `jobsuffix C`, `job suffix C` in the cluster

@@ -2003,12 +2003,19 @@ def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic
 
 
 def misplaced_inside(
-    word: str, inner: Block, span: Span, brace: Span, homes: tuple[str, ...] = (), surplus: Span | None = None
+    word: str,
+    inner: Block,
+    span: Span,
+    brace: Span,
+    homes: tuple[str, ...] = (),
+    surplus: Span | None = None,
+    unclosed: bool = False,
 ) -> Diagnostic:
     """`homes`: the kinds of block that take `word` (`workers`: a member's), when known.
     `surplus`: the `}` too many that the statement brought after its block's own
     (`identity group SYSIDS2 { TCPIP2 } }`), which go with it, and no fix: where the
-    statement goes is the user's choice."""
+    statement goes is the user's choice. `unclosed`: the block `word` opens was pasted
+    without its `}` (`member VMSYS3 {` and its settings in a job, the job's `}` below)."""
     lowered = word.lower()
     if homes and "cluster" not in homes:
         blocks = " or ".join(
@@ -2024,6 +2031,8 @@ def misplaced_inside(
         help_text = f"declare users and groups outside other blocks: move it out of {inner.title}, after its `}}`"
     else:
         help_text = "move it to the block it belongs in (see docs/language.md)"
+    if unclosed:
+        help_text += f", and close it with a `}}` of its own: the `}}` below it closes {inner.title}"
     related = (Related(brace, f"{inner.title} starts here"),)
     if surplus is not None:
         if surplus.end - surplus.start == 1:

@@ -4115,6 +4115,15 @@ class Recovery:
             if not self.closes_there(tok, real[-1], tok.type == "IMPORT"):
                 self.report(self.written_inside(tok, real[-1]), tok.start_pos)
                 return self.skip_pasted(ip, tok, tok)
+            resume = self.pasted_unclosed(sim, path, tok, real[-1])
+            if resume is not None:
+                self.report(
+                    messages.misplaced_inside(
+                        str(tok.value), real[-1], self.span_of(tok), self.span_of(real[-1].brace), unclosed=True
+                    ),
+                    tok.start_pos,
+                )
+                return self._lex_at(ip, resume)
             self.report(
                 messages.not_closed_before(
                     str(tok.value),
@@ -5235,6 +5244,47 @@ class Recovery:
         if len(braces) < too_many:
             return None
         return self.source.span(braces[0], braces[-1] + 1)
+
+    def pasted_unclosed(self, sim: Sim, path: list[str], tok: Token, inner: Block) -> int | None:
+        """Where block `inner` reads on (an offset), when `tok` opens a block pasted
+        into it without its own `}` (`member VMSYS3 {` and its settings in the middle
+        of a job, the job's statements and `}` below), indented under `inner`'s opening
+        line (at or left of it, `inner`'s `}` is missing there): `tok`'s line holds the
+        block's opening alone, then come lines that start with a statement only the
+        pasted block takes (none: `member VMSYS3 {` alone), then one that starts with a
+        statement of the block around it (`to`, or `exclude`, which both take: the
+        job's), where it reads on. The `}` the file lacks is the pasted block's, not
+        the job's before `tok` (misplaced_keyword would say that, BKR005, and read the
+        job's statements below in the pasted block, each misplaced). None otherwise
+        (a line that starts with a label, a `}` or another word: as before)."""
+        kind = next((k for k, opener in OPENERS.items() if opener[0] == tok.type), None)
+        if kind is None or self.brace_balance <= 0 or tok.end_pos is None or tok.column is None:
+            return None
+        if tok.column <= self.indent_column(inner.brace):
+            return None
+        opener = list(OPENERS[kind])
+        window = self.window(tok.end_pos)
+        head = len(opener) - 1
+        if len(window) <= head or not self.first_on_line(window[head][1]):
+            return None  # more of the block on its line, or the end of the file
+        opened = sim.copy()
+        if not opened.feeds([*path, tok.type]) or self.reading(opened, window[:head]) != opener[1:]:
+            return None
+        opened.feeds(opener[1:])
+        word, start = window[head]
+        while word:
+            keyword = self.facts.keywords.get(word.lower())
+            if keyword is None or keyword not in self.statements:
+                return None
+            if sim.fits([keyword]):
+                return start
+            if not opened.fits([keyword]):
+                return None
+            following = self.window(self._line_end(start))
+            if not following:
+                return None
+            word, start = following[0]
+        return None
 
     def written_inside(self, keyword: Token, inner: Block) -> Diagnostic:
         """The statement at `keyword` does not belong in block `inner`, where it was
