@@ -681,7 +681,8 @@ async def test_a_module_created_on_disk_is_seen_by_the_documents_that_import_it(
         await asyncio.sleep(0.05)
     (registration,) = client.registrations
     assert registration.method == T.WORKSPACE_DID_CHANGE_WATCHED_FILES
-    assert [w["globPattern"] for w in registration.register_options["watchers"]] == ["**/*.bkr"]
+    # (and of folders created or deleted: tests/test_lsp_modules.py)
+    assert [w["globPattern"] for w in registration.register_options["watchers"]] == ["**/*.bkr", "**/*"]
     # ... and checks the open documents again when one is: here the module a
     # cluster imports appears (a `git checkout`), so BKR101 goes away.
     folder = client.folder / "later"

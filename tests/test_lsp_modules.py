@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from lsp_inprocess import Editor
+from lsp_inprocess import Editor, frame
 
 from bkrdsl.resolve import loader
 
@@ -443,3 +444,79 @@ def test_rename_and_references_follow_an_open_module_between_file_and_module(ws)
     assert answers() == with_c
     ws.change("site/mid.bkr", VIA_OTHER)
     assert answers() == without
+
+
+def _glob(pattern: str) -> re.Pattern:
+    """A watcher's glob as VS Code matches it against a path in the workspace folder
+    (`**/` any folders, none included; `*` any part of one name)."""
+    parts = re.split(r"(\*\*/|\*)", pattern)
+    out = {"**/": "(?:.*/)?", "*": "[^/]*"}
+    return re.compile("".join(out.get(p, re.escape(p)) for p in parts) + r"\Z")
+
+
+def _vscode_sends(editor: Editor, folder: Path, events: list[tuple[str, int]]) -> list[dict]:
+    """Of the file events `events` (a path in `folder`, its type), those VS Code sends
+    the server: the ones a watcher the server registered matches, its glob and its
+    kinds (LSP's `WatchKind`: 1 create, 2 change, 4 delete; none, all three)."""
+    (register,) = [m for m in editor.writer.messages if m.get("method") == "client/registerCapability"]
+    (registration,) = register["params"]["registrations"]
+    assert registration["method"] == "workspace/didChangeWatchedFiles"
+    watchers = registration["registerOptions"]["watchers"]
+    kinds = {1: 1, 2: 2, 3: 4}  # FileChangeType: created, changed, deleted
+    return [
+        {"uri": (folder / rel).as_uri(), "type": kind}
+        for rel, kind in events
+        if any(_glob(w["globPattern"]).match(rel) and w.get("kind", 7) & kinds[kind] for w in watchers)
+    ]
+
+
+def test_a_module_s_folder_moved_or_deleted_is_seen_by_the_documents_that_import_it(tmp_path):
+    """VS Code reports a folder deleted, or moved (a `git checkout`, `mv`, its
+    explorer), with one event for the folder and none for the files in it
+    (microsoft/vscode#109754, "as designed"), and sends the server only the events a
+    watcher it registered matches. Watching `**/*.bkr` alone, the server never heard
+    that `site/` went: a.bkr kept no diagnostic for an import of nothing until it was
+    typed in, and a rename from it was refused for a BKR101 "the rename would add"."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    ws = Workspace(folder)
+    editor = ws.editor
+    try:
+        # An editor that watches files for the server, as VS Code does.
+        editor.close()
+        ws.editor = editor = Editor()
+        capabilities = {
+            "general": {"positionEncodings": ["utf-16"]},
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
+        }
+        editor.initialize(folder, capabilities=capabilities)
+        (register,) = [m for m in editor.writer.messages if m.get("method") == "client/registerCapability"]
+        editor.stream.feed(frame({"id": register["id"], "result": None}))
+        ws.open("a.bkr")
+        assert editor.published(ws.uri("a.bkr")) == []
+        (folder / "site").rename(folder / "moved")
+        changes = _vscode_sends(editor, folder, [("site", 3), ("moved", 1)])
+        editor.notify("workspace/didChangeWatchedFiles", {"changes": changes})
+        assert [d["code"] for d in editor.published(ws.uri("a.bkr"))] == ["BKR101"]
+        # ... and back: the module is found again.
+        (folder / "moved").rename(folder / "site")
+        changes = _vscode_sends(editor, folder, [("moved", 3), ("site", 1)])
+        editor.notify("workspace/didChangeWatchedFiles", {"changes": changes})
+        assert editor.published(ws.uri("a.bkr")) == []
+        # The folders' watcher matches every file too: a file of another kind
+        # created, or a folder deleted that held nothing read, checks nothing again.
+        (folder / "notes.txt").write_text("")
+        (folder / "old").mkdir()
+        (folder / "old" / "x.txt").write_text("")
+        shutil.rmtree(folder / "old")
+        def checks() -> int:
+            return sum(m.get("method") == "textDocument/publishDiagnostics" for m in editor.writer.messages)
+
+        before = checks()
+        changes = _vscode_sends(editor, folder, [("notes.txt", 1), ("old", 3), ("out/PAYFULL.EXEC", 1)])
+        assert len(changes) == 3
+        editor.notify("workspace/didChangeWatchedFiles", {"changes": changes})
+        assert checks() == before
+        assert editor.errors == []
+    finally:
+        editor.close()

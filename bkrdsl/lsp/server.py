@@ -98,6 +98,8 @@ _COMPLETION_KIND_KNOWN_TO_ALL = {"value": T.CompletionItemKind.Value, "folder": 
 
 #: The line ends LSP counts: `\r\n`, `\r` and `\n`, and no other (pygls splits
 #: with str.splitlines, which also breaks lines at a form feed, U+0085, U+2028...).
+#: LSP's `WatchKind`s (lsprotocol's enum is no flag: its values are or-ed as ints).
+_CREATE, _DELETE = T.WatchKind.Create.value, T.WatchKind.Delete.value
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
@@ -484,6 +486,28 @@ class BkrServer(LanguageServer):
         which every call on the path would refuse with an error)."""
         fs = to_fs_path(uri) if uri.startswith("file:") else None
         return (fs, Path(fs)) if fs and "\0" not in fs else (uri, None)
+
+    def may_matter(self, change: T.FileEvent) -> bool:
+        """Whether a file event the client's watcher sends may change what a document
+        reads: one of a `.bkr` file or of the site's directory, any change the client
+        sends, a folder created (a module that was not found may be in it), or a
+        path deleted that held a file an analysis read (a module's folder, moved or
+        deleted). Not a file of another kind created or deleted: the watcher of
+        folders (`**/*`) matches those too, and each would check every open
+        document again."""
+        _, path = self.name_and_path(change.uri)
+        if path is None:
+            return False
+        site = self.site_directory
+        if path.suffix.lower() == ".bkr" or change.type == T.FileChangeType.Changed:
+            return True
+        if site is not None and Path(os.path.abspath(site.path)) == Path(os.path.abspath(path)):
+            return True
+        if change.type == T.FileChangeType.Created:
+            return path.is_dir()
+        gone = {Path(os.path.abspath(path)), Path(os.path.realpath(path))}
+        read = set(self.open_paths()).union(*(doc.read for _, doc in self.documents.values()))
+        return any(p.is_relative_to(g) for p in read for g in gone) or any(self.disk.holds(g) for g in gone)
 
     def open_uris(self) -> list[str]:
         """The URIs of the open documents, as the client sent them (pygls keys its
@@ -1349,7 +1373,14 @@ def build_server() -> BkrServer:
         watched = workspace.did_change_watched_files if workspace is not None else None
         if watched is None or not watched.dynamic_registration:
             return
-        options = T.DidChangeWatchedFilesRegistrationOptions(watchers=[T.FileSystemWatcher(glob_pattern="**/*.bkr")])
+        # And of folders created or deleted: VS Code reports a folder deleted or moved
+        # with one event for the folder, none for the .bkr files in it
+        # (microsoft/vscode#109754, "as designed"), which `**/*.bkr` does not match.
+        # That watcher matches every file too: `watched_files` drops what no
+        # document can have read.
+        folders = T.FileSystemWatcher(glob_pattern="**/*", kind=_CREATE | _DELETE)
+        watchers = [T.FileSystemWatcher(glob_pattern="**/*.bkr"), folders]
+        options = T.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
         registration = T.Registration(
             id="bkr-watched-files", method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
         )
@@ -1375,15 +1406,16 @@ def build_server() -> BkrServer:
     def watched_files(ls: BkrServer, params: T.DidChangeWatchedFilesParams) -> None:
         # A module created, changed or deleted on disk: every open document may
         # import it (or have failed to find it, BKR101), so each is checked again.
-        if params.changes:
+        changes = [c for c in params.changes if ls.may_matter(c)]
+        if changes:
             site = ls.site_directory
-            paths = {ls.name_and_path(c.uri)[1] for c in params.changes}
+            paths = {ls.name_and_path(c.uri)[1] for c in changes}
             if site is not None and Path(os.path.abspath(site.path)) in paths:
                 site.forget()  # read again, whatever its stamp, before the checks below
-            if any(c.type != T.FileChangeType.Changed for c in params.changes):
+            if any(c.type != T.FileChangeType.Changed for c in changes):
                 ls.disk.forget()  # a file created or deleted may change what an import finds
             else:  # what was read from the files changed goes (their stamps would tell, mostly)
-                paths = (ls.name_and_path(c.uri)[1] for c in params.changes)
+                paths = (ls.name_and_path(c.uri)[1] for c in changes)
                 ls.disk.changed(p for p in paths if p is not None)
             for uri in ls.open_uris():
                 ls.schedule(uri, refresh_hints=True)

@@ -238,6 +238,12 @@ class Workspace:
             if key in keys or not keys.isdisjoint(reads):
                 del self._documents[key]
 
+    def holds(self, folder: Path) -> bool:
+        """Whether a file read for these caches lies in `folder` (a folder deleted)."""
+        read = set(self._imports).union(self._documents)
+        read.update(*(reads for _search, reads, _doc in self._documents.values()))
+        return any(p.is_relative_to(folder) for p in read)
+
     # ------------------------------------------------------------ imports
     def _specs(self, path: Path, buffers: Buffers) -> tuple[str, ...]:
         """The module paths `path` imports, as written (`std/zvm73`, `./site`).
