@@ -520,3 +520,19 @@ def test_a_module_s_folder_moved_or_deleted_is_seen_by_the_documents_that_import
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def test_a_request_after_a_module_went_unseen_checks_the_file_again(ws):
+    """A client that watches no files (Neovim's default on Linux) never says that a
+    module's file went. A request on a file that imports it then answered from the
+    analysis that still read it: a rename of one of the file's own jobs was refused,
+    as `bkrc check` "would then report BKR101", an error the rename does not make."""
+    ws.open("a.bkr")
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+    (ws.folder / "site").rename(ws.folder / "moved")
+    job = _cluster("ASSI", "AM").split("\n").index("  job LOCINC {")
+    at = {"textDocument": {"uri": ws.uri("a.bkr")}, "position": {"line": job, "character": 7}}
+    answer = ws.editor.request("textDocument/rename", {**at, "newName": "LOCINCR"})
+    assert "result" in answer, answer
+    assert [d["code"] for d in ws.editor.published(ws.uri("a.bkr"))] == ["BKR101"]
+    assert ws.editor.errors == []

@@ -831,15 +831,17 @@ class BkrServer(LanguageServer):
 
     def imports_unchanged(self, uri: str, doc: Document) -> bool:
         """Whether the modules `doc` imports are as its analysis read them: no open
-        buffer it read has changed or closed, and none it read from disk is open
-        now. (A re-check after an imported buffer changes waits for the debounce; a
-        request meanwhile, a rename above all, must not answer from the old text.)"""
+        buffer it read has changed or closed, and none it read from disk is open now
+        or gone. (A re-check after an imported buffer changes waits for the debounce;
+        a request meanwhile, a rename above all, must not answer from the old text.)"""
         read = self.buffers_read.get(uri, {})
         now = {u: self.buffer_version(u) for u in self.open_uris()}
         if any(now.get(u, _CLOSED) != version for u, version in read.items()):
             return False
         opened = self.open_paths()
-        return all(opened[p] in read for p in doc.read if p in opened)
+        # A module read from disk that is gone (a client that watches no files never
+        # says so): the file no longer imports what the analysis read.
+        return all(opened[p] in read if p in opened else p.is_file() for p in doc.read)
 
     def cancel(self, uri: str) -> None:
         task = self.pending.pop(uri, None)
