@@ -672,6 +672,21 @@ def test_go_to_definition_and_hover_on_an_import_open_the_module(tmp_path):
     assert F.hover(doc, 2, 10).markdown.startswith("**BKR101**")
 
 
+def test_definition_and_hover_on_an_import_of_a_folder_lead_nowhere(tmp_path):
+    # `import ./x` where x.bkr is a folder (BKR103: bkrc cannot read it): `gd` led to
+    # the folder, which an editor cannot open as a document, and hover called it
+    # "the module `x.bkr`". Like a module that is nowhere (BKR101), it leads nowhere,
+    # and hover explains the code.
+    (tmp_path / "x.bkr").mkdir()
+    path = tmp_path / "prod.bkr"
+    text = "import ./x\ncluster P {\n}\n"
+    path.write_text(text)
+    doc = analyse_document(str(path), text, path=path)
+    assert [d.code for d in doc.diagnostics if d.is_error][:1] == ["BKR103"]
+    assert F.definition(doc, 0, len("import ./")) == []
+    assert F.hover(doc, 0, len("import ./")).markdown.startswith("**BKR103**")
+
+
 def test_definition_and_references_of_a_group():
     doc, line, column = doc_at(CLUSTER, "backup LIN|UX full")
     (target,) = F.definition(doc, line, column)

@@ -1306,14 +1306,17 @@ def _import_at(doc: Document, line: int, column: int) -> ast.Import | None:
 
 def _module_file(doc: Document, imp: ast.Import) -> Path | None:
     """The file `imp` reads, found as `bkrc check` finds it; None when it is nowhere
-    or cannot be looked at (BKR101, BKR103)."""
+    or cannot be looked at (BKR101, BKR103), also when what the path finds is no
+    file to read (a folder, a FIFO; unreadable): an editor cannot open it."""
     from bkrdsl.resolve.loader import ClosedFolder, find_module
 
     try:
         found = find_module(imp.path, doc.path, doc.search_path)
     except (ClosedFolder, OSError, ValueError):
         return None
-    return Path(os.path.abspath(found)) if found is not None else None
+    if found is None or not os.path.isfile(found) or not os.access(found, os.R_OK):
+        return None
+    return Path(os.path.abspath(found))
 
 
 def _import_hover(doc: Document, imp: ast.Import, module: Path) -> list[str]:
