@@ -536,3 +536,13 @@ def test_a_request_after_a_module_went_unseen_checks_the_file_again(ws):
     assert "result" in answer, answer
     assert [d["code"] for d in ws.editor.published(ws.uri("a.bkr"))] == ["BKR101"]
     assert ws.editor.errors == []
+
+
+def test_a_read_only_module_on_disk_is_renamed_like_any_other(ws):
+    """docs/lsp.md: rename does not look at a file's permissions; the read-only
+    module, not open, is edited with the clusters that import it (at no version)."""
+    ws.open("a.bkr")
+    os.chmod(ws.folder / "site" / "common.bkr", 0o444)
+    backup = _cluster("ASSI", "AM").split("\n").index("    backup PAYROLL full")
+    at = {"line": backup, "character": len("    backup PAY")}
+    assert _answered(ws, "a.bkr", at)[1] == {"site/common.bkr", "a.bkr", "b.bkr"}
