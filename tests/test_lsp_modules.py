@@ -546,3 +546,26 @@ def test_a_read_only_module_on_disk_is_renamed_like_any_other(ws):
     backup = _cluster("ASSI", "AM").split("\n").index("    backup PAYROLL full")
     at = {"line": backup, "character": len("    backup PAY")}
     assert _answered(ws, "a.bkr", at)[1] == {"site/common.bkr", "a.bkr", "b.bkr"}
+
+
+def test_a_module_open_under_another_path_is_answered_with_its_buffer_s_uri(ws):
+    """c.bkr imports the module through a symbolic link (`./link/common`, link ->
+    site), and the editor has it open as site/common.bkr, with a line added: c.bkr's
+    analysis reads that buffer, but go to definition and references answered with
+    link/common.bkr, a file the editor opens from disk, where the group is a line
+    higher than the place given."""
+    os.symlink(ws.folder / "site", ws.folder / "link")
+    (ws.folder / "c.bkr").write_text(_cluster("CSSI", "CM").replace("./site/common", "./link/common"))
+    ws.open("site/common.bkr")
+    ws.change("site/common.bkr", "## The site's payroll.\n" + CLEAN)
+    ws.open("c.bkr")
+    backup = _cluster("CSSI", "CM").split("\n").index("    backup PAYROLL full")
+    at = {"textDocument": {"uri": ws.uri("c.bkr")}, "position": {"line": backup, "character": 13}}
+    (found,) = ws.editor.request("textDocument/definition", at)["result"]
+    assert (found["uri"], found["range"]["start"]["line"]) == (ws.uri("site/common.bkr"), 1)
+    params = {**at, "context": {"includeDeclaration": True}}
+    found = ws.editor.request("textDocument/references", params)["result"]
+    places = {(p["uri"], p["range"]["start"]["line"]) for p in found}
+    assert (ws.uri("site/common.bkr"), 1) in places
+    assert not [uri for uri, _ in places if "/link/" in uri]
+    assert ws.editor.errors == []

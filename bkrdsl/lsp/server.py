@@ -548,20 +548,27 @@ class BkrServer(LanguageServer):
         return read
 
     def uri_of(self, file: str, doc: Document) -> str | None:
-        """The URI of a file named in a span (the document itself, an import, the stdlib)."""
+        """The URI of a file named in a span (the document itself, an import, the stdlib).
+        A file the editor has open under another path (a symbolic link on the way,
+        `./link/common` with `link` -> `site`) is its buffer's URI: the analysis read
+        that buffer (`reader`), and its places are in the buffer's text, not the
+        file's on disk, which the other path would open."""
         if file == doc.name:
             return next((u for u, (_, d) in self.documents.items() if d is doc), None) or from_fs_path(file)
         if file.startswith("std/"):
             from bkrdsl.resources import stdlib_dir
 
-            return from_fs_path(str(stdlib_dir() / file[4:]))
-        if os.path.exists(file):  # absolute, or a search-path folder as given (-I lib)
-            return from_fs_path(os.path.abspath(file))
-        for folder in self.search_path():
-            candidate = folder / file
-            if os.path.exists(candidate):  # False, not PermissionError, behind a folder it may not enter
-                return from_fs_path(str(candidate.resolve()))
-        return None
+            path = str(stdlib_dir() / file[4:])
+        elif os.path.exists(file):  # absolute, or a search-path folder as given (-I lib)
+            path = os.path.abspath(file)
+        else:
+            found = (folder / file for folder in self.search_path())
+            # False, not PermissionError, behind a folder it may not enter:
+            candidate = next((c for c in found if os.path.exists(c)), None)
+            if candidate is None:
+                return None
+            path = str(candidate.resolve())
+        return self.open_paths().get(Path(os.path.realpath(path))) or from_fs_path(path)
 
     def search_path(self) -> tuple[Path, ...]:
         return default_search_path(self.include)
