@@ -1250,3 +1250,31 @@ def test_a_hash_inside_a_name_where_a_name_is_due_is_still_one_word():
     text = BASE.replace("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog on VMSYS1 shared#remark")
     found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
     assert any("`shared#remark`" in d.message for d in found), [d.message for d in found]
+
+
+@pytest.mark.parametrize(
+    ("written", "help", "meant"),
+    [
+        ("monthly 1,1 02:00", "name it once: `monthly 1 02:00`", "monthly 1 02:00"),
+        ("monthly 15th,15 02:00", "name it once: `monthly 15 02:00`", "monthly 15 02:00"),
+        ("monthly first sun,sunday 02:00", "name it once: `monthly first sun 02:00`", "monthly first sun 02:00"),
+        ("monthly 1,1", "name it once, then the time: `monthly 1 HH:MM`", None),
+    ],
+)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_monthly_day_written_twice_is_named_once(written, help, meant, parser, monkeypatch):
+    """`monthly 1,1 02:00` named one day twice, and the help said to write "a job for
+    each day": `monthly 1 02:00` and `monthly 1 02:00`. It says the day is the same,
+    and (with the time) its fix writes it once."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS1 daily 02:00", f"run on VMSYS1 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert "names the same day twice" in found.message, found.message
+    assert found.help == help
+    if meant is None:
+        assert found.fix is None
+        return
+    (edit,) = found.fix.edits
+    fixed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    assert f"run on VMSYS1 {meant}\n" in fixed
+    assert not [d for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics if d.is_error]

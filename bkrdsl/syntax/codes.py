@@ -296,7 +296,9 @@ SYNTAX = register(
     and weekdays after an ordinal (`monthly first sun,sat 02:00`, or
     separated by blanks, `monthly first sun sat 02:00`, where `sat` would
     read as the time), also a third day or a `,` after the second (`monthly
-    1 15, 20 02:00`).
+    1 15, 20 02:00`). The same day written twice (`monthly 1,1 02:00`,
+    `monthly first sun,sunday 02:00`) is that error too, which says so:
+    its help writes the day once, and so does its fix where the time follows.
     The ordinal of the Nth weekday written as a number (`monthly 1st sun
     02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
     first sun 02:00`). There is no fifth: not every month has a fifth

@@ -1596,6 +1596,18 @@ def monthly_days(written: str, days: list[int | str], time: str | None, statemen
     first sun,sat`); `statement`, the keyword the schedule belongs to (`run`, `purge`,
     `preview`); `time` None when none follows (`monthly 1,15`: the help writes HH:MM).
     No fix: which day, or a job for each, is the user's to choose."""
+    unique = list(dict.fromkeys(_day_key(day) for day in days))
+    if len(unique) == 1:
+        # `monthly 1,1 02:00`, `monthly first sun,sunday 02:00`: one day, written twice
+        keyword = "" if statement == "run" else f"{statement} "
+        meant = f"{keyword}monthly {unique[0]} {time or 'HH:MM'}"
+        return codes.SYNTAX(
+            f"a `monthly` schedule runs on one day of the month: `{written}` names the same day twice",
+            span,
+            help=f"name it once: `{meant}`" if time else f"name it once, then the time: `{meant}`",
+            fix=Fix.replace(f"Write `{unique[0]}`", span, str(unique[0])) if time else None,
+        )
+    days = unique  # `monthly 1,15,1 02:00`: a job for each of the two days
     time = time or "HH:MM"
     numbered = isinstance(days[0], int)  # else weekdays: the other form is no help
     if statement == "run":
@@ -1613,6 +1625,15 @@ def monthly_days(written: str, days: list[int | str], time: str | None, statemen
         span,
         help=help,
     )
+
+
+def _day_key(day: int | str) -> int | str:
+    """A day of `monthly_days` as one name: `first sun` for `first sunday` (a day's
+    two names, in any case), a day of the month as its number."""
+    if isinstance(day, int):
+        return day
+    nth, _, weekday = day.partition(" ")
+    return f"{nth} {weekday[:3]}"
 
 
 def _monthly_one_day(time: str, statement: str = "") -> str:
