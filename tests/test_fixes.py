@@ -1719,3 +1719,32 @@ def test_repeated_blocks_find_the_statement_before_each_without_scanning_the_blo
     fix = delete_repeats(model, later, "member A")
     assert [(edit.span.start, edit.span.end) for edit in fix.edits] == expected
     assert _CountedParts.walks == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("weekly sat,sat 22:00", "Delete the repeated `sat`"),
+        ("weekly sat,saturday 22:00", "Delete the repeated `saturday`"),
+        ("weekly sat, SAT 22:00", "Delete the repeated `SAT`"),
+        ("weekly sat,sat,sat 22:00", "Delete the repeated `sat`, `sat`"),
+    ],
+)
+def test_a_day_named_twice_is_a_warning_whose_fix_drops_the_repeat(written, title):
+    """`weekly sun,sun 22:00`, `weekly sun,sunday 22:00`: a day written twice ran once,
+    without a word (`bkrc show` and the EXECs said `sun,sun`); BKR416 says so, and its
+    fix deletes the repeat."""
+    text = damaged("weekly sat 22:00", written)
+    (d,) = check(text)
+    assert (d.code, d.severity.value) == ("BKR416", "warning")
+    assert d.fix is not None and d.fix.title == title
+    assert apply(text, d) == BASE
+
+
+def test_a_day_named_twice_runs_and_shows_once():
+    text = damaged("weekly sat 22:00", "weekly sat,saturday 22:00")
+    out = analyse(NAME, text.encode("utf-8"))
+    from bkrdsl.resolve.model import timing
+
+    (sched,) = [r.schedule for j in out.model.cluster.jobs for r in j.runs if r.schedule.frequency == "weekly"]
+    assert timing(sched).days == ("SAT",)

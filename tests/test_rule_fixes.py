@@ -342,6 +342,7 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
         ("(`include minidisk LNX*1 0191`", "include minidisk LNX1* 0191", "include minidisk LNX*1 0191")
     ],
     "BKR412": [("delete the second line", "    backup APPS full   # <- BKR412\n", "")],
+    "BKR416": [("`weekly sat,sun 22:00`", "weekly sat,sunday,sun 22:00", "weekly sat,sun 22:00")],
     "BKR414": [
         ("write the exclude in the job", "    exclude minidisk * 0192   # <- BKR414\n", ""),
         (

@@ -1,4 +1,4 @@
-"""Coverage and schedules (BKR401-BKR415): what is backed up, twice, or not at all, and when."""
+"""Coverage and schedules (BKR401-BKR416): what is backed up, twice, or not at all, and when."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ from typing import NamedTuple
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.catalog import purge_kept
-from bkrdsl.check.common import alternatives, first_few, listed, quoted, small_int, valid_user_or_pattern
+from bkrdsl.check.common import (
+    alternatives,
+    first_few,
+    holds_comment,
+    listed,
+    quoted,
+    small_int,
+    valid_user_or_pattern,
+)
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
@@ -20,7 +28,7 @@ from bkrdsl.check.values import (
     owner_and_address_swapped,
     sfs_path_problem,
 )
-from bkrdsl.diagnostics import Related
+from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
     ORDINAL_DAYS,
@@ -38,7 +46,7 @@ from bkrdsl.resolve.model import (
     split_sfs_path,
 )
 from bkrdsl.resolve.patterns import covers, pairs_that_may_share, shared_id
-from bkrdsl.source import span_through
+from bkrdsl.source import Span, span_through
 
 #: bkrc does not know how long a backup runs; a purge that starts within this
 #: many minutes after a backup on the same member is taken to overlap it.
@@ -723,6 +731,45 @@ INCLUDE_EXCLUDED_ENTIRELY = register(
     """,
 )
 
+DAY_TWICE = register(
+    "BKR416",
+    "day-named-twice",
+    "warning",
+    "a `weekly` schedule names the same day of the week twice",
+    """
+    The days after `weekly` are the days the schedule runs, each named once.
+    A day named twice (`weekly sun,sun 22:00`, or by its two names, `weekly
+    sun,sunday 22:00`, in any case) still runs once that day: the schedule is
+    what it would be with the day named once, and `bkrc show` and the
+    generated EXECs name it once. But a day written twice is usually a slip
+    for another day (`sat,sun` meant, `sun,sun` written), and that day then
+    has no backup, without a word. It is one warning for each schedule, at
+    the first day it names again, naming every day named again; the same
+    for an `expire` block's `preview` and `purge`. (`monthly` names one day:
+    the same day written twice there, `monthly 1,1 02:00`, is BKR004's
+    error for several days, whose help and fix write the day once.)
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group APPS { LINUX01 }
+          job APPSFULL {
+            backup APPS full
+            include minidisk * *
+            to disk
+            run on VMSYS1 weekly sat,sunday,sun 22:00   # <- BKR416
+          }
+        }
+
+    Fix: name each day once: `weekly sat,sun 22:00`, or write the day that
+    was meant (`weekly fri,sat,sun 22:00`).
+    """,
+)
+
 OWNER_IN_PART = register(
     "BKR409",
     "owner-pattern-overlaps-in-part",
@@ -988,6 +1035,61 @@ def short_months(model: Model):
                     s.days[0].span,
                     help="use a day every month has, from 1 to 28",
                 )
+
+
+@check
+def days_named_twice(model: Model):
+    cluster = model.cluster
+    if cluster is None:
+        return
+    schedules = [r.schedule for j in cluster.jobs for r in j.runs if r.schedule is not None]
+    schedules += [s for e in cluster.expires for s in e.previews + e.purges]
+    for s in schedules:
+        if s.frequency != "weekly" or len(s.days) < 2:
+            continue
+        days = [parse_weekday(w.text) for w in s.days]
+        if None in days:
+            continue  # a day no week has (BKR314): its own error, and the repeat may be a slip of it
+        first: dict[int, ast.Word] = {}
+        again: list[tuple[int, ast.Word]] = []
+        for i, (day, word) in enumerate(zip(days, s.days)):
+            if day in first:
+                again.append((i, word))
+            else:
+                first[day] = word
+        if again:
+            yield _day_again(model, s, again, first, days)
+
+
+def _day_again(model: Model, s: ast.Schedule, again: list[tuple[int, ast.Word]], first, days):
+    """BKR416 for the days one `weekly` schedule names again: one warning for the
+    schedule, at the first repeat; its fix deletes each repeat with what parts it
+    from the day before it (`,` and blanks), a run of repeats in one edit."""
+    words = [word for _, word in again]
+    kept = [w.text for w in s.days if all(w is not word for word in words)]
+    meant = " ".join(p for p in ("weekly", ",".join(kept), s.time.text if s.time is not None else "") if p)
+    repeated = sorted({days[i] for i, _ in again})
+    named = listed([WEEKDAYS[d].lower() for d in repeated])
+    cuts: list[Span] = []
+    for i, word in again:
+        end = word.span
+        if cuts and cuts[-1].end == s.days[i - 1].span.end:
+            start = cuts.pop()
+        else:
+            start = s.days[i - 1].span
+            start = Span(start.file, start.end_line, start.end_column, start.end_line, start.end_column, start.end, start.end)
+        cuts.append(Span(end.file, start.line, start.column, end.end_line, end.end_column, start.start, end.end))
+    fix = None
+    if not any(holds_comment(model, cut) for cut in cuts):
+        title = "Delete the repeated " + ", ".join(f"`{w.text}`" for w in words)
+        fix = Fix(title, tuple(Edit(cut, "") for cut in cuts))
+    return DAY_TWICE(
+        f"`weekly` names {named} twice: the schedule runs once a day, and names each day once",
+        words[0].span,
+        related=tuple(Related(first[d].span, "named here first") for d in repeated),
+        help=f"name each day once: `{meant}`, or write the day that was meant",
+        fix=fix,
+    )
 
 
 def _single_items(job: JobModel, kind: Kind = Kind.SINGLE) -> tuple[dict[str, ast.Word], dict[str, ast.Word]]:

@@ -486,7 +486,8 @@ def timing(schedule: ast.Schedule | None) -> Timing:
         return Timing("daily", (), minutes)
     if freq == "weekly":
         days = [parse_weekday(d.text) for d in schedule.days]
-        return Timing("weekly", tuple(WEEKDAYS[d] for d in days if d is not None), minutes)
+        # a day named twice (`sun,sunday`: BKR416) runs once, and is said once
+        return Timing("weekly", tuple(dict.fromkeys(WEEKDAYS[d] for d in days if d is not None)), minutes)
     if freq == "monthly" and schedule.ordinal is not None:
         weekday = parse_weekday(schedule.days[0].text) if schedule.days else None
         nth = schedule.ordinal.text.upper()
