@@ -1084,7 +1084,7 @@ def _day_again(model: Model, s: ast.Schedule, again: list[tuple[int, ast.Word]],
         title = "Delete the repeated " + ", ".join(f"`{w.text}`" for w in words)
         fix = Fix(title, tuple(Edit(cut, "") for cut in cuts))
     return DAY_TWICE(
-        f"`weekly` names {named} twice: the schedule runs once a day, and names each day once",
+        f"`weekly` names {named} twice; the schedule runs on {'it' if len(repeated) == 1 else 'each'} once",
         words[0].span,
         related=tuple(Related(first[d].span, "named here first") for d in repeated),
         help=f"name each day once: `{meant}`, or write the day that was meant",
