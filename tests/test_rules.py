@@ -673,6 +673,31 @@ def test_a_range_of_ids_after_match_or_as_an_owner_gets_the_pattern(old, new):
 @pytest.mark.parametrize(
     "old,new",
     [
+        ("  single group APPS {", "  single group RANGE { LX1-LX4 }\n  single group APPS {"),
+        ("  single group APPS {", "  single group RANGE { match LX1-LX4 }\n  single group APPS {"),
+        ("    include minidisk * 0191-01FF", "    include minidisk LX1-LX4 0191-01FF"),
+        ("    include minidisk * 0191-01FF", "    include minidisk * 0191-01FF\n    exclude minidisk lx1-lx4 0191"),
+    ],
+)
+def test_a_short_range_of_ids_is_a_range_too(old, new):
+    """`LNXP01-LNXP40` is too long for an ID, and BKR301 gives the range's pattern;
+    a range of 8 characters or fewer, `LX1-LX4` (`-` a user ID character), was
+    taken as one ID that names no user, without a word, in a group, after `match`
+    and as an owner. It is read as a range: the two sides of the `-` of the same
+    length, with the same start and a number at the end."""
+    text = PRODSSI_TEXT.replace(old, new, 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.code == "BKR301"]
+    assert [(d.message, d.help) for d in found] == [
+        (
+            "`LX1-LX4` is a range of user IDs, not one user ID",
+            "a range of user IDs is not one ID; the pattern `LX*` names every ID that starts `LX`",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
         # a single job of LINUX at both levels beside LNXFULL: was also BKR405 (both "full")
         ("    backup LINUX incremental\n", "    backup LINUX full\n    backup LINUX incremental\n"),
         # an IDENTITY job of SYSIDS at both levels beside another full one: was also BKR410

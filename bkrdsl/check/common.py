@@ -162,10 +162,23 @@ def invalid_user_defs(model: Model) -> Iterator[tuple[UserDef, str]]:
                 yield lst.def_at(i), problem
 
 
+def id_range(text: str) -> bool:
+    """Whether `text` (upper case) is a range of user IDs written as a directory listing
+    shows one, `LNXP01-LNXP40`, also one of 8 characters or fewer that CP would take
+    for one ID (`A01-A40`, `-` being a user ID character): two sides of one `-`, of the
+    same length, each the same start (not empty) and a number, the numbers different.
+    A user ID with a `-` that is not so (`WEB-DB1`, `A1-A10`, `X1-Y2`) is no range."""
+    first, dash, last = text.partition("-")
+    if not dash or "-" in last or len(first) != len(last) or first == last:
+        return False
+    start = first.rstrip("0123456789")
+    return bool(start) and start != first and last.rstrip("0123456789") == start
+
+
 def valid_user_or_pattern(text: str) -> bool:
     if any(c in PATTERN_SET for c in text):
         return pattern_problem(text) is None
-    return user_id_problem(text) is None
+    return user_id_problem(text) is None and not id_range(text.upper())  # `A01-A40`: BKR301's range
 
 
 def system_name_problem(text: str, what: str = "member name") -> str | None:

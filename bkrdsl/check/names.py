@@ -16,6 +16,7 @@ from bkrdsl.check.common import (
     PATTERN_SET,
     cms_name_problem,
     describe_chars,
+    id_range,
     invalid_user_defs,
     name_problem,
     pattern_problem,
@@ -46,7 +47,11 @@ INVALID_USER_ID = register(
     `?` (exactly one character), but must still be able to match some
     8-character ID. A range of IDs (`BKRWRK01-BKRWRK04`) is not one ID, nor a
     pattern after `match`, nor an include's owner: the help gives the pattern
-    of the IDs' common start (`BKRWRK0*`). The
+    of the IDs' common start (`BKRWRK0*`). So is a range short enough to be
+    one ID (`A01-A40`, 7 characters, `-` being a user ID character), which
+    would name no user: a word with one `-` whose two sides have the same
+    length, the same start and a number at the end, the numbers different (an
+    ID such as `WEB-DB1`, `A1-A10` or `X1-Y2` is no range). The
     catalog's SFS server and the Tape Manager machines are
     named by one user ID, never a pattern: bkrc writes their directory entries.
 
@@ -436,12 +441,27 @@ def _user_id_help(text: str) -> str:
     return _range_help(text) or "write the ID as the CP directory has it: 1-8 characters from A-Z 0-9 @ # $ _ -"
 
 
+#: Finds in `Model.id_lines` the IDs with one `-`, which `id_range` looks at twice.
+_DASH_SCAN = re.compile(r"\n([^\n-]+-[^\n-]+)(?=\n)")
+
+
+def _short_range(text: str) -> str | None:
+    """The problem of a word CP would take for one user ID (8 characters or fewer)
+    that is a range of IDs (`A01-A40`): it would name no user, without a word."""
+    if len(text) <= 8 and id_range(text):
+        return f"{quoted(text)} is a range of user IDs, not one user ID"
+    return None
+
+
 @check
 def user_ids(model: Model):
     for u, problem in invalid_user_defs(model):
         yield INVALID_USER_ID(problem, u.span, help=_user_id_help(u.id))
+    ranges = {i for i in model.find_ids(_DASH_SCAN) if _short_range(i)}
+    for u in model.defs_of(ranges):
+        yield INVALID_USER_ID(_short_range(u.id), u.span, help=_user_id_help(u.id))
     for p in model.pattern_defs:
-        problem = pattern_problem(p.pattern)
+        problem = pattern_problem(p.pattern) or _short_range(p.pattern.upper())
         if problem:
             yield INVALID_USER_ID(
                 problem,
@@ -460,7 +480,7 @@ def user_ids(model: Model):
     for w in words:
         if w.text == "*":
             continue
-        problem = _user_word_problem(w.text)
+        problem = _user_word_problem(w.text) or _short_range(w.upper)
         if problem:
             yield INVALID_USER_ID(problem, w.span, help=_range_help(w.upper) or "1-8 characters from A-Z 0-9 @ # $ _ -")
     # A machine the cluster names (which bkrc writes a directory entry and files
