@@ -3902,50 +3902,94 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.member,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'user',user)
-  __dataclass_builtins_object__.__setattr__(self,'statement',statement)
+def __create_fn__(_type_address, _type_status, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,address:_type_address,status:_type_status)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'address',address)
   __dataclass_builtins_object__.__setattr__(self,'status',status)
-  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
  return __init__
-CODE["def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'user',user)\n  __dataclass_builtins_object__.__setattr__(self,'statement',statement)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_address, _type_status, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,address:_type_address,status:_type_status)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(user={self.user!r}, statement={self.statement!r}, status={self.status!r}, jobs={self.jobs!r})"
+  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(user={self.user!r}, statement={self.statement!r}, status={self.status!r}, jobs={self.jobs!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.user,self.statement,self.status,self.jobs,)==(other.user,other.statement,other.status,other.jobs,)
+   return (self.address,self.status,)==(other.address,other.status,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.user,self.statement,self.status,self.jobs,)==(other.user,other.statement,other.status,other.jobs,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.status,)==(other.address,other.status,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('user','statement','status','jobs',):
+  if type(self) is cls or name in ('address','status',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'user\',\'statement\',\'status\',\'jobs\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'status\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('user','statement','status','jobs',):
+  if type(self) is cls or name in ('address','status',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'user\',\'statement\',\'status\',\'jobs\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'status\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.user,self.statement,self.status,self.jobs,))
+  return hash((self.address,self.status,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.user,self.statement,self.status,self.jobs,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.status,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, _type_minidisks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _return_type):
+ def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs,minidisks:_type_minidisks=_dflt_minidisks)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'user',user)
+  __dataclass_builtins_object__.__setattr__(self,'statement',statement)
+  __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
+  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
+ return __init__
+CODE["def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, _type_minidisks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _return_type):\n def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs,minidisks:_type_minidisks=_dflt_minidisks)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'user',user)\n  __dataclass_builtins_object__.__setattr__(self,'statement',statement)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(user={self.user!r}, statement={self.statement!r}, status={self.status!r}, jobs={self.jobs!r}, minidisks={self.minidisks!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(user={self.user!r}, statement={self.statement!r}, status={self.status!r}, jobs={self.jobs!r}, minidisks={self.minidisks!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.user,self.statement,self.status,self.jobs,self.minidisks,)==(other.user,other.statement,other.status,other.jobs,other.minidisks,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.user,self.statement,self.status,self.jobs,self.minidisks,)==(other.user,other.statement,other.status,other.jobs,other.minidisks,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('user','statement','status','jobs','minidisks',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'user\',\'statement\',\'status\',\'jobs\',\'minidisks\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('user','statement','status','jobs','minidisks',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'user\',\'statement\',\'status\',\'jobs\',\'minidisks\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.user,self.statement,self.status,self.jobs,self.minidisks,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.user,self.statement,self.status,self.jobs,self.minidisks,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_directory, _type_product, _type_zvm, _type_members, _type_pattern_users, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,directory:_type_directory,product:_type_product,zvm:_type_zvm,members:_type_members,pattern_users:_type_pattern_users)->_return_type:

@@ -4,7 +4,9 @@ A user dropped from a group is not an error anywhere: `bkrc check
 --directory` compares what the file names with the directory, never the
 other way round, so its minidisks are silently never backed up again. This
 asks the other way round, per member: of the directory's users with
-permanent minidisks that run there, which one a job selects a minidisk of.
+permanent minidisks that run there, which one a job selects a minidisk of;
+and, as a user is backed up when one of its minidisks is, which of their
+minidisks a job backs up, and which every job excludes or none selects.
 
 Every answer comes from the rules the checks and the templates already use:
 
@@ -35,7 +37,16 @@ from typing import TYPE_CHECKING
 
 from bkrdsl.check.coverage import excludes_on, removed_ranges_of, selection_ranges
 from bkrdsl.check.directory import user_instances
-from bkrdsl.show import BACKED_UP, EXCLUDED, NOT_NAMED, NOT_SELECTED, Coverage, JobOnMember, UserCoverage
+from bkrdsl.show import (
+    BACKED_UP,
+    EXCLUDED,
+    NOT_NAMED,
+    NOT_SELECTED,
+    Coverage,
+    JobOnMember,
+    MinidiskCoverage,
+    UserCoverage,
+)
 from bkrdsl.starter import PRODUCT, classifier, directory_tape_links
 
 if TYPE_CHECKING:
@@ -143,13 +154,19 @@ class _Selects:
         disks = _permanent(found[0].disks) if found else ()
         if not disks:
             return None
+        disks = tuple(sorted(disks, key=lambda d: d.address))
         said: dict[str, list[JobOnMember]] = {}
+        each = [NOT_SELECTED] * len(disks)  # each minidisk's best status of every job's
         for job_name, job, where in jobs:  # those that name it (`naming`): the others say None
-            status = self.status(job, where, entry.id, disks)
-            if status is not None:
-                said.setdefault(status, []).append(JobOnMember(job_name, where))
+            found = self.statuses(job, where, entry.id, disks)
+            if found is None:
+                continue
+            status = next(s for s in _RANK if s in found)
+            said.setdefault(status, []).append(JobOnMember(job_name, where))
+            each = [min(a, b, key=_RANK.index) for a, b in zip(each, found)]
         best = next((s for s in _RANK if s in said), NOT_NAMED)
-        return UserCoverage(entry.id, entry.kind, best, tuple(said.get(best, ())))
+        minidisks = tuple(MinidiskCoverage(f"{d.address:04X}", s) for d, s in zip(disks, each))
+        return UserCoverage(entry.id, entry.kind, best, tuple(said.get(best, ())), minidisks)
 
     def named(self, job: JobModel) -> dict[str, list[tuple[int, int]]]:
         """The directory users `job`'s minidisk includes name, each with the address
@@ -173,19 +190,23 @@ class _Selects:
             )
         return known
 
-    def status(self, job: JobModel, member: str, user_id: str, disks: Sequence[Minidisk]) -> str | None:
-        """BACKED_UP when `job` on `member` selects one of `disks` that its and the
-        member's excludes leave; EXCLUDED when they take out every one it selects;
-        NOT_SELECTED when an include names the user but none of its addresses;
-        None when no minidisk include names the user."""
+    def statuses(self, job: JobModel, member: str, user_id: str, disks: Sequence[Minidisk]) -> list[str] | None:
+        """What `job` on `member` does with each of `disks`: BACKED_UP when it selects
+        it and its and the member's excludes leave it; EXCLUDED when they take it
+        out; NOT_SELECTED when its includes name the user, but not at its address.
+        None when no minidisk include names the user. The user is backed up by the
+        job when one of them is BACKED_UP; else excluded when one is EXCLUDED."""
         ranges = self.named(job).get(user_id)
         if ranges is None:
             return None
-        selected = [d for d in disks if _within(d.address, ranges)]
-        if not selected:
-            return NOT_SELECTED
-        removed = self.removed(job, member)(user_id)
-        return BACKED_UP if any(not _within(d.address, removed) for d in selected) else EXCLUDED
+        out = [NOT_SELECTED] * len(disks)
+        removed = None
+        for i, d in enumerate(disks):
+            if _within(d.address, ranges):
+                if removed is None:
+                    removed = self.removed(job, member)(user_id)
+                out[i] = EXCLUDED if _within(d.address, removed) else BACKED_UP
+        return out
 
 
 def _within(address: int, ranges: Sequence[tuple[int, int]]) -> bool:

@@ -123,6 +123,17 @@ class JobOnMember:
 
 
 @dataclass(frozen=True)
+class MinidiskCoverage:
+    """One permanent minidisk of a directory user on a member, and what the jobs do with it."""
+
+    address: str  # 4 hexadecimal digits, `0191`
+    #: BACKED_UP (a job selects it and leaves it), EXCLUDED (every job that selects it
+    #: takes it out) or NOT_SELECTED (no job selects it: none names its user, or none
+    #: at its address).
+    status: str
+
+
+@dataclass(frozen=True)
 class UserCoverage:
     """A directory user with permanent minidisks on a member, and what the jobs do with it."""
 
@@ -131,6 +142,8 @@ class UserCoverage:
     status: str  # BACKED_UP, EXCLUDED, NOT_SELECTED or NOT_NAMED
     #: The jobs that back it up (BACKED_UP); else those that name it (EXCLUDED, NOT_SELECTED).
     jobs: tuple[JobOnMember, ...]
+    #: Its permanent minidisks there, by address: a user backed up may have some no job selects.
+    minidisks: tuple[MinidiskCoverage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -347,12 +360,15 @@ def _member_coverage_json(users: tuple[UserCoverage, ...] | None) -> dict:
         "coverage": {
             "users": len(users),
             "backed_up": sum(u.status == BACKED_UP for u in users),
+            "minidisks": sum(len(u.minidisks) for u in users),
+            "minidisks_backed_up": sum(d.status == BACKED_UP for u in users for d in u.minidisks),
             "entries": [
                 {
                     "user": u.user,
                     "statement": u.statement,
                     "status": u.status,
                     "jobs": [{"name": j.name, "member": j.member} for j in u.jobs],
+                    "minidisks": [{"address": d.address, "status": d.status} for d in u.minidisks],
                 }
                 for u in users
             ],
@@ -642,16 +658,35 @@ def _with_jobs(u: UserCoverage, member: str) -> str:
     return f"{u.user} ({', '.join(jobs)})".replace(" ", "\xa0")
 
 
+#: What each status of a minidisk of a user backed up says, on the line of those that have it:
+#: first those no job selects (a slip, as a rule), then those excluded (often meant: a swap disk).
+_MINIDISK_WORDS = (
+    (NOT_SELECTED, "minidisks no job selects"),
+    (EXCLUDED, "minidisks every job excludes"),
+)
+
+
 def _coverage_lines(member: str, users: tuple[UserCoverage, ...]) -> list[str]:
-    """A member's coverage: how many of its directory users are backed up, those
-    that are not (the first MAX_USERS_SHOWN), then each status's users."""
+    """A member's coverage: how many of its directory users are backed up, and how
+    many of their minidisks; those users that are not (the first MAX_USERS_SHOWN),
+    then each status's users; then the minidisks not backed up of the users that are
+    (a user not backed up has none backed up: its line says so)."""
     missed = [u for u in users if u.status != BACKED_UP]
+    disks = [d for u in users for d in u.minidisks]
     summary = f"{len(users) - len(missed)} of {len(users)} directory users with minidisks on {member} are backed up"
+    summary += f", {sum(d.status == BACKED_UP for d in disks)} of their {len(disks)} minidisks"
     if missed:
         summary += "; not backed up: " + _names_text([u.user for u in missed], MAX_USERS_SHOWN)
     out = _wrapped(summary, "  coverage: ", " " * 4)
     for status, words in _STATUS_WORDS:
         these = [_with_jobs(u, member) for u in missed if u.status == status]
+        if these:
+            line = _wrapped(f"{words}: {_names_text(these, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
+            out += [piece.replace("\xa0", " ") for piece in line]
+    for status, words in _MINIDISK_WORDS:
+        these = [
+            f"{u.user}\xa0{d.address}" for u in users if u.status == BACKED_UP for d in u.minidisks if d.status == status
+        ]
         if these:
             line = _wrapped(f"{words}: {_names_text(these, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
             out += [piece.replace("\xa0", " ") for piece in line]

@@ -151,12 +151,13 @@ def test_user_dropped_from_a_group_is_not_backed_up(at_root, tmp_path):
             "statement": "USER",
             "status": "not-named",
             "jobs": [],
+            "minidisks": [{"address": "0100", "status": "not-selected"}, {"address": "0191", "status": "not-selected"}],
         }
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
     assert (
-        "  coverage: 6 of 7 directory users with minidisks on VMSYS1 are backed up; not backed up: LNXDB01\n"
-        in out
-    )
+        "  coverage: 6 of 7 directory users with minidisks on VMSYS1 are backed up, 10 of their 14 minidisks;\n"
+        "    not backed up: LNXDB01\n"
+    ) in out
     assert "    named by no job: LNXDB01\n" in out
 
 
@@ -197,6 +198,7 @@ def test_member_excludes_apply_to_that_member_s_jobs(at_root, tmp_path):
         "statement": "USER",
         "status": "excluded",
         "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
+        "minidisks": [{"address": "0100", "status": "excluded"}, {"address": "0191", "status": "excluded"}],
     }
     assert entries(data, "VMSYS4")["LNXWEB01"]["status"] == "backed-up"
 
@@ -244,6 +246,7 @@ def test_identity_counts_where_its_subconfig_gives_it_a_permanent_minidisk(at_ro
         "statement": "IDENTITY",
         "status": "not-named",
         "jobs": [],
+        "minidisks": [{"address": "0191", "status": "not-selected"}],
     }
     assert "WEBSRV" not in entries(data, "VMSYS2")
     assert "WEBSRV" not in entries(data, "VMSYS3")
@@ -358,6 +361,53 @@ def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
         "statement": "IDENTITY",
         "status": "backed-up",
         "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}],
+        "minidisks": [{"address": "0191", "status": "backed-up"}],
     }
     checked = json.loads(run_cli(["check", str(path), "--format", "json"]).stdout)
     assert [d["code"] for d in checked["diagnostics"]] == ["BKR414"]
+
+
+def test_a_minidisk_no_job_selects_is_counted_and_named(at_root, tmp_path):
+    """A user counts as backed up when a job selects one of its minidisks; the others
+    were left unsaid ("7 of 7 ... are backed up" while APPSFULL's `0191-01FF` never
+    selects CICSPRD's and DB2PRD's 0200). The line counts the minidisks too, and a
+    line below names those no job selects."""
+    data = show_json("examples/prodssi.bkr")
+    (m,) = [m for m in data["members"] if m["name"] == "VMSYS1"]
+    assert (m["coverage"]["minidisks"], m["coverage"]["minidisks_backed_up"]) == (14, 12)
+    assert entries(data, "VMSYS1")["CICSPRD"]["minidisks"] == [
+        {"address": "0191", "status": "backed-up"},
+        {"address": "0200", "status": "not-selected"},
+    ]
+    # LNXWEB01's 0300 is a V-DISK, empty at each logon: not counted
+    assert [d["address"] for d in entries(data, "VMSYS1")["LNXWEB01"]["minidisks"]] == ["0100", "0191"]
+    out = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
+    assert (
+        "  coverage: 7 of 7 directory users with minidisks on VMSYS1 are backed up, 12 of their 14 minidisks\n"
+        "    minidisks no job selects: CICSPRD 0200, DB2PRD 0200\n"
+    ) in out
+
+
+def test_a_minidisk_every_job_excludes_is_named(at_root, tmp_path):
+    path = variant(tmp_path, "exclude minidisk LNX* 0192", "exclude minidisk LNXWEB01 0100")
+    data = show_json(path)
+    assert entries(data, "VMSYS2")["LNXWEB01"]["status"] == "backed-up"  # its 0191: LNXINC
+    assert entries(data, "VMSYS2")["LNXWEB01"]["minidisks"] == [
+        {"address": "0100", "status": "excluded"},
+        {"address": "0191", "status": "backed-up"},
+    ]
+    out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS2"], expect=0).stdout
+    assert "backed up, 11 of their 14 minidisks\n" in out
+    assert "    minidisks every job excludes: LNXWEB01 0100\n" in out
+
+
+def test_a_user_not_backed_up_counts_its_minidisks_as_not_backed_up(at_root, tmp_path):
+    """LNXDB01, named by no job: both its minidisks are not backed up, and are not named
+    again below (the user's line says so)."""
+    path = variant(tmp_path, "LNXWEB02 LNXDB01", "LNXWEB02")
+    data = show_json(path)
+    (m,) = [m for m in data["members"] if m["name"] == "VMSYS1"]
+    assert (m["coverage"]["minidisks"], m["coverage"]["minidisks_backed_up"]) == (14, 10)
+    assert {d["status"] for d in entries(data, "VMSYS1")["LNXDB01"]["minidisks"]} == {"not-selected"}
+    out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
+    assert "    minidisks no job selects: CICSPRD 0200, DB2PRD 0200\n" in out
