@@ -90,11 +90,13 @@ def lock_folder(monkeypatch, folder) -> None:
 @pytest.fixture(scope="module")
 def cms(tmp_path_factory):
     """The CMS/CP stand-in that runs generated EXECs under Regina (tests/cms/standin.py),
-    one scratch folder per test module. Skips without Regina; fails instead when
-    BKRDSL_REQUIRE_REGINA=1 (CI)."""
-    from cms.standin import CmsStandIn, find_rexx
+    one scratch folder per test module. Skips without Regina or a C compiler (for
+    tests/cms/command.c); fails instead when BKRDSL_REQUIRE_REGINA=1 or
+    BKRDSL_REQUIRE_CC=1 (CI)."""
+    from cms.standin import CmsStandIn, find_cc, find_rexx
 
     require_tool("BKRDSL_REQUIRE_REGINA", find_rexx() is not None, "Regina REXX (rexx)")
+    require_tool("BKRDSL_REQUIRE_CC", find_cc() is not None, "a C compiler (cc) for tests/cms/command.c")
     return CmsStandIn(tmp_path_factory.mktemp("cms"))
 
 

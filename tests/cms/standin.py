@@ -5,7 +5,10 @@ command's words as its operands (no shell). So `'CP QUERY USER X'` runs
 `tests/cms/bin/CP`, a REXX program that records the command and answers as
 CP would; DIAGRC(8, ...) is an external function that Regina finds, under
 its upper-case name, on REGINA_MACROS (`tests/cms/macros/DIAGRC.rexx`) and
-that sends the command to the same CP stand-in. See docs/rexx.md.
+that sends the command to the same CP stand-in. Regina splits a command's
+operands as a shell would, dropping quotes; `tests/cms/command.c`, built
+here with the C compiler and preloaded, hands the programs the command as
+the EXEC wrote it, as CMS and CP receive it. See docs/rexx.md.
 
     cms = CmsStandIn(tmp_path)
     run = cms.run(text, "ALL", member="DEV1", logged_on=["BKRBKUP"],
@@ -36,6 +39,15 @@ def find_rexx() -> str | None:
     return shutil.which("rexx") or shutil.which("regina")
 
 
+def find_cc() -> str | None:
+    """The C compiler that builds tests/cms/command.c."""
+    return shutil.which("cc") or shutil.which("gcc")
+
+
+#: The LD_PRELOAD library that passes a command on as the EXEC wrote it.
+COMMAND_SOURCE = HERE / "command.c"
+
+
 @dataclass(frozen=True)
 class Run:
     rc: int
@@ -55,9 +67,14 @@ class CmsStandIn:
         self.rexx = rexx or find_rexx()
         if self.rexx is None:
             raise RuntimeError("Regina REXX (rexx) is not installed")
+        cc = find_cc()
+        if cc is None:
+            raise RuntimeError("a C compiler (cc) is not installed: it builds tests/cms/command.c")
         self.workdir = Path(workdir)
         self.bin = self.workdir / "bin"
         self.bin.mkdir(parents=True, exist_ok=True)
+        self.preload = self.workdir / "command.so"
+        subprocess.run([cc, "-shared", "-fPIC", "-o", str(self.preload), str(COMMAND_SOURCE)], check=True)
         # Copies, so that the executable bit never depends on how the tree was checked out.
         for program in PROGRAMS.iterdir():
             copy = self.bin / program.name
@@ -101,7 +118,8 @@ class CmsStandIn:
         gives CP's message number, and so its rc, for "nodir", "already"
         (XAUTOLOG of a user logged on) or "smsgoff" in place of 53, 54 or
         57 (a CP whose number is another; at most 255); `env` adds
-        environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH)."""
+        environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH; a
+        library it preloads is preloaded with tests/cms/command.c)."""
         self.count += 1
         state = self.workdir / f"run{self.count}"
         state.mkdir()
@@ -128,6 +146,10 @@ class CmsStandIn:
             "BKR_CMS_USERID": userid,
             "LANG": "C",
             **(env or {}),
+            # Every ADDRESS COMMAND command through system(), which command.c
+            # replaces: the CP and QUERY stand-ins read it as written.
+            "REGINA_OPTIONS": "BROKEN_ADDRESS_COMMAND",
+            "LD_PRELOAD": " ".join([str(self.preload), *(env or {}).get("LD_PRELOAD", "").split()]),
         }
         args = [self.rexx, str(program)] + ([operands] if operands else [])
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=False)
