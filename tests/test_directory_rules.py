@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_compile_properties import clusters
 
-from bkrdsl.dialect import DIALECT_DIR, parse_dialect
+from bkrdsl.dialect import DIALECT_DIR, DialectError, parse_dialect
 from bkrdsl.emit.artifacts import cms_problems
 from bkrdsl.pipeline import compile_source
 
@@ -191,20 +191,28 @@ def test_a_site_option_placed_before_the_device_statements_is_written_there():
 def test_a_site_statement_reaching_column_72_is_refused_before_anything_is_written(width, refused):
     """DIRECTXA reads a record's columns 1-71: a site's LOGONBY that reaches
     column 72 would lose its last by-user's last letter (`OPS` read as `OP`).
-    The compile's check of the generated files refuses it; one column less is
-    written whole (before, the check let lines through up to 72 columns)."""
+    The table's load refuses it, naming the statement's machine (the compile's
+    check of the generated files named only the file and its line); one column
+    less is written whole (before, the check let lines through up to 72 columns)."""
     statement = "LOGONBY MAINT SYSPROG1 SYSPROG2 SYSPROG3 SYSPROG4 SYSPROG5 SYSPROG6 " + "OPS"[: width - 69]
     # in place of the SFS server's `LOGONBY MAINT`: eight by-users, CP's most in an entry
     table = TABLE.replace('"LOGONBY MAINT",\n  "IUCV ALLOW",', f'"{statement}",\n  "IUCV ALLOW",', 1)
     assert statement in table
+    if refused:
+        with pytest.raises(DialectError) as err:
+            parse_dialect(tomllib.loads(table), "site")
+        assert str(err.value) == (
+            f"site: machines.catalog-sfs-server.statements: a directory record written with it can be 72 columns,"
+            f" with names of 8 characters (` {statement}`); a directory record has at most 71: shorten it, or"
+            " directory_indent, by 1 column in all"
+        )
+        return
     site = parse_dialect(tomllib.loads(table), "site")
     analysis, artifacts = compile_source(PRODSSI.name, PRODSSI.read_bytes(), path=PRODSSI, dialect=site)
     lines = artifacts_text(artifacts, "cluster/BKRSVSFS.DIRECT")
     line = next(n for n, text in enumerate(lines, 1) if "SYSPROG6" in text)
     assert len(lines[line - 1]) == width  # with its indent
-    problems = cms_problems(analysis.model, artifacts, PRODSSI.name)
-    expected = [f"cluster/BKRSVSFS.DIRECT:{line}: 72 columns (at most 71, the last column DIRECTXA reads)"]
-    assert problems == (expected if refused else [])
+    assert cms_problems(analysis.model, artifacts, PRODSSI.name) == []
 
 
 def artifacts_text(artifacts, path):

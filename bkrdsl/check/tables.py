@@ -429,15 +429,18 @@ def long_records(model: Model, dialect: Dialect) -> list[Diagnostic]:
                     narrowed[id(item)] = narrow_sfs_path(item.upper, ids, patterns)
     out = []
     for selection in selections_of(model.cluster, ast.Medium.SFS):
-        layout = dialect[f"{selection.action.value}_sfs"]
+        # The dialect table's layout is named: a site's longer one is the record's
+        # width too (its load takes any that fits the shortest path).
+        entry = f"{selection.action.value}_sfs"
+        layout = dialect[entry]
         for item in selection.items:
             paths = narrowed.get(id(item)) or [item.upper]
             record = max((layout.format(path=p) for p in paths), key=len)
             if len(record) > MAX_COLUMNS:
                 out.append(
                     LONG_RECORD(
-                        f"the record `{record[:30]}...` would be {len(record)} columns; a template line has"
-                        f" at most {MAX_COLUMNS}",
+                        f"the record `{record[:30]}...` (the dialect table's {entry} around the path) would be"
+                        f" {len(record)} columns; a template line has at most {MAX_COLUMNS}",
                         item.span,
                         help="select a directory higher up with a wildcard (`POOL:USER.DIR.*`), or shorten the names",
                     )

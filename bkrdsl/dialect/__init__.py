@@ -706,17 +706,132 @@ def _units(data: dict, origin: str) -> dict[str, Unit]:
     return units
 
 
+#: The widest name bkrc writes into a line: a user ID (or an owner pattern),
+#: a member's name, a SUBCONFIG ID, a job's name on a member, a pool's name,
+#: each 1 to 8 characters (CP's and CMS's limit, which the checks hold the
+#: `.bkr` file to).
+WIDEST_NAME = "N" * 8
+#: A minidisk address as the files write it (`address`: 0191), a volume label.
+WIDEST_ADDRESS = "0000"
+WIDEST_VOLUME = "V" * 6
+#: The shortest SFS path a selection record holds (POOL:USER.).
+SHORTEST_PATH = "P:U."
+#: What a CMS file name or type may be (bkrdsl.emit.cms checks every path so).
+CMS_FILE_NAME = re.compile(r"[A-Z0-9$#@+\-:_]{1,8}\Z")
+#: The entries that name a file type, each with the files it names.
+FILETYPE_ENTRIES = {
+    "template_filetype": "a job template (JOBNAME TEMPLATE)",
+    "directory_filetype": "a directory entry (ID DIRECT)",
+    "tape_config_filetype": "a Tape Manager file (TMNODES CONFIG)",
+}
+
+
+def _check_filetypes(origin: str, entries: dict[str, Entry]) -> None:
+    """A filetype entry is a CMS file type: bkrc names every file it writes of
+    that kind with it, and a longer one stopped each compile naming the files."""
+    for key, files in FILETYPE_ENTRIES.items():
+        value = entries[key].value
+        if not CMS_FILE_NAME.match(value):
+            raise DialectError(
+                f"{origin}: entry {key}: {value!r} is not a CMS file type (1 to 8 of A-Z 0-9 $ # @ + - : _,"
+                f" upper case): bkrc names {files} with it"
+            )
+
+
+def _widest(*texts: str) -> str:
+    return max(texts, key=len)
+
+
+def _written_lines(entries: dict[str, Entry], machines: dict[str, MachineDefaults], units: dict[str, Unit]):
+    """Each kind of line the table's entries are written into, at its widest:
+    (the entries it is made of, the first the line's layout; the line with the
+    widest names and numbers bkrc puts in; what it is; its most columns). An
+    SFS record is here with the shortest path: the path's own width is BKR319's,
+    from the `.bkr` file. The EXECs are not here: they set a long command in a
+    variable over several lines, and TELL folds what they say (bkrdsl/emit/rexx.py)."""
+    from bkrdsl.resolve.model import DISK_UNIT_LIMITS
+
+    def text(key: str, **fields: str) -> str:
+        return entries[key].value.format(**fields)
+
+    template = ("a job template line", MAX_COLUMNS)
+    directory = ("a directory record", DIRECTORY_COLUMNS)
+    tape = ("a TMNODES CONFIG line", MAX_COLUMNS)
+    yield ("job_name_setting",), text("job_name_setting", value=WIDEST_NAME), *template
+    for level in ("job_type_full", "job_type_incremental"):
+        yield ("job_type_setting", level), text("job_type_setting", value=entries[level].value), *template
+    for output in ("output_disk", "output_tape", "output_disk_pool", "output_tape_pool"):
+        yield ("output_setting", output), text("output_setting", value=text(output, pool=WIDEST_NAME)), *template
+    for action in ("include", "exclude"):
+        key = f"{action}_minidisk"
+        yield (key,), text(key, owner=WIDEST_NAME, first=WIDEST_ADDRESS, last=WIDEST_ADDRESS), *template
+        low, high = entries["address_low"].value, entries["address_high"].value
+        yield (key, "address_low", "address_high"), text(key, owner=WIDEST_NAME, first=low, last=high), *template
+        key = f"{action}_sfs"
+        yield (key,), text(key, path=SHORTEST_PATH), *template
+    indent = entries["directory_indent"].value
+    yield ("directory_build", "directory_indent"), \
+        indent + text("directory_build", member=WIDEST_NAME, subconfig=WIDEST_NAME), *directory
+    scope = _widest(entries["pool_scope_shared"].value, entries["pool_scope_local"].value)
+    for role, defaults in machines.items():
+        operands = {"id": WIDEST_NAME, "password": defaults.password, "storage": defaults.storage,
+                    "maxstorage": defaults.maxstorage, "classes": defaults.classes}
+        for key in ("directory_user", "directory_identity"):
+            yield (key, f"machines.{role}"), text(key, **operands), *directory
+        for statement in defaults.statements:
+            scopes = ("pool_scope_shared", "pool_scope_local") if "{pool_scope}" in statement else ()
+            line = indent + statement.format(admin=WIDEST_NAME, pool_scope=scope)
+            yield (f"machines.{role}.statements", "directory_indent", *scopes), line, *directory
+    yield ("directory_subconfig",), text("directory_subconfig", subconfig=WIDEST_NAME), *directory
+    for name, unit in units.items():
+        limit = DISK_UNIT_LIMITS[name.upper()]
+        fields = {"address": WIDEST_ADDRESS, "devtype": unit.devtype, "size": str(limit),
+                  "volume": WIDEST_VOLUME, "mode": entries["disk_mode"].value}
+        made_of = ("directory_indent", "disk_mode", f"units.{name}.devtype")
+        yield ("directory_mdisk", *made_of), indent + text("directory_mdisk", start=str(limit - 1), **fields), \
+            *directory
+        yield ("directory_mdisk_auto", *made_of), indent + text("directory_mdisk_auto", **fields), *directory
+    node_type = _widest(entries["tape_node_catalog"].value, entries["tape_node_request"].value)
+    local = text("tape_local_operands", name=WIDEST_NAME, type=node_type, status=entries["tape_initial_status"].value,
+                 password=entries["tape_password_placeholder"].value)
+    yield ("tape_local_operands", "tape_local_node", "tape_node_catalog", "tape_node_request",
+           "tape_initial_status", "tape_password_placeholder"), f"{entries['tape_local_node'].value} {local}", *tape
+    remote = text("tape_remote_operands", name=WIDEST_NAME, type=node_type,
+                  host=text("tape_host_placeholder", member=WIDEST_NAME))
+    yield ("tape_remote_operands", "tape_remote_node", "tape_node_catalog", "tape_node_request",
+           "tape_host_placeholder"), f"{entries['tape_remote_node'].value} {remote}", *tape
+
+
+def _check_widths(origin: str, entries: dict[str, Entry], machines: dict[str, MachineDefaults],
+                  units: dict[str, Unit]) -> None:
+    """Every line the table's entries are written into fits its file's columns
+    with the widest names bkrc puts in (`_written_lines`): a longer entry
+    stopped every compile with CMS-rule breaks naming the generated files,
+    not the entry."""
+    worst: dict[str, tuple] = {}  # by the line's layout, its widest line over
+    for keys, line, what, limit in _written_lines(entries, machines, units):
+        if len(line) > limit and len(line) - limit > worst.get(keys[0], (0,))[0]:
+            worst[keys[0]] = (len(line) - limit, keys, line, what, limit)
+    if worst:
+        over, (key, *others), line, what, limit = next(iter(worst.values()))
+        by = f"by {over} column{'s' if over > 1 else ''}"
+        shorten = f"shorten it, or {', '.join(others)}, {by} in all" if others else f"shorten it {by}"
+        names = "the shortest path" if key.endswith("_sfs") else "names of 8 characters"
+        raise DialectError(
+            f"{origin}: {'entry ' if key in entries else ''}{key}: {what} written with it can be {len(line)}"
+            f" columns, with {names} (`{line}`); {what} has at most {limit}: {shorten}"
+        )
+
+
 def parse_dialect(data: dict, origin: str) -> Dialect:
     try:
         meta = _table(data["dialect"], f"{origin}: dialect", "[dialect] with its release and product")
-        return Dialect(
-            str(meta["release"]),
-            str(meta["product"]),
-            _entries(data, origin),
-            _machines(data, origin),
-            _units(data, origin),
-            origin,
-        )
+        entries = _entries(data, origin)
+        machines = _machines(data, origin)
+        units = _units(data, origin)
+        _check_filetypes(origin, entries)
+        _check_widths(origin, entries, machines, units)
+        return Dialect(str(meta["release"]), str(meta["product"]), entries, machines, units, origin)
     except KeyError as err:
         raise DialectError(
             f"{origin}: malformed dialect table: no {err.args[0]!r} (a table starts with [dialect],"

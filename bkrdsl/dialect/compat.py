@@ -93,7 +93,20 @@ no other `/*` or `*/`: an unclosed one would hide the node definitions
 below it), and each leaves the 66 columns the opening comment line's
 text needs (`*` and four more characters in a template, three in a
 directory file, whose lines end by column 71; a frame of six around
-`{text}`, as `/* {text} */`); literal text
+`{text}`, as `/* {text} */`); every other line an entry is written into
+fits its file with the widest names bkrc puts in it (8 characters: a user
+ID, a member's or a job's name, a pool's, a SUBCONFIG ID; an address of
+four digits, a volume label of six, a minidisk's start and size at their
+largest), in 72 columns in a job template and `TMNODES CONFIG`, 71 in a
+directory file (the setting lines, the selection records, USER, IDENTITY,
+BUILD, SUBCONFIG and MDISK with `directory_indent`, the machines'
+statements, the two node definitions with their placeholders): the error
+names the entry, the line at its widest and the columns to take off (an
+SFS record is held to this with the shortest path; a path too long for it
+is BKR319's, which names the layout); the file types
+(`template_filetype`, `directory_filetype`, `tape_config_filetype`) are
+CMS file types, 1 to 8 of A-Z 0-9 `$ # @ + - : _`; the EXECs take any
+length, setting a long command over several lines; literal text
 must be EBCDIC-invariant (A-Z a-z 0-9 space and `+ < = > % & * " ' ( ) , _ -
 . / : ; ?`); statuses are `confirmed` or `assumed`. The CP return codes the
 EXECs act on (the entries ending in `_rc`) are each a whole number from 1 to
