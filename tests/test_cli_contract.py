@@ -235,3 +235,73 @@ def test_a_usage_error_of_fmt_json_prints_the_empty_document_on_standard_error()
     result = run_cli(["fmt", "--format", "json", "--bogus", MINIMAL], expect=2)
     assert json.loads(result.stderr)["diagnostics"] == []
     assert result.stdout.startswith("Usage: ") and "No such option '--bogus'" in result.stdout
+
+
+# ------------------------------------------------------------------ an internal error, as json or sarif
+#: Each command taking --format json|sarif, the stage an internal error is forced
+#: in, and the stream its document is on.
+CRASHES = [
+    (["check", "MINIMAL"], "bkrdsl.pipeline._analyse", "stdout"),
+    (["compile", "MINIMAL", "-o", "OUT"], "bkrdsl.pipeline._analyse", "stderr"),
+    (["show", "MINIMAL"], "bkrdsl.pipeline._analyse", "stderr"),
+    (["init", "NEW", "--cluster", "C1", "--member", "VM1"], "bkrdsl.pipeline._analyse", "stderr"),
+    (["fmt", "--check", "COPY"], "bkrdsl.fmt.format_bytes", "stderr"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "stage", "stream", "fmt"),
+    [(*crash, fmt) for crash in CRASHES for fmt in ("json", "sarif") if (crash[0][0], fmt) != ("show", "sarif")],
+    ids=lambda v: v[0] if isinstance(v, list) else None,
+)
+def test_an_internal_error_as_json_or_sarif_still_prints_the_document(
+    monkeypatch, tmp_path, sarif_errors, args, stage, stream, fmt
+):
+    """An internal error printed its one line (`bkrc: internal error: ...`) and no
+    document, so a pipeline's `json.load` of the stream failed: the document is
+    printed (JSON's empty, SARIF's with the run failed and why), the line on the
+    other stream, exit 2 (`show` takes json only)."""
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a stage broke")
+
+    monkeypatch.setattr(stage, broken)
+    copy = tmp_path / "copy.bkr"
+    copy.write_bytes(MINIMAL.read_bytes())
+    names = {"MINIMAL": str(MINIMAL), "OUT": str(tmp_path / "out"), "NEW": str(tmp_path / "new.bkr"), "COPY": str(copy)}
+    result = run_cli([names.get(a, a) for a in args] + ["--format", fmt], expect=2)
+    document, other = (result.stdout, result.stderr) if stream == "stdout" else (result.stderr, result.stdout)
+    assert other.startswith("bkrc: internal error: RuntimeError: a stage broke (bkrc "), other
+    assert other.count("\n") == 1 and other.endswith(" please report it with the input at https://github.com/bkrdsl/bkrdsl/issues\n")
+    if fmt == "json":
+        assert json.loads(document) == {"format_version": "1", "diagnostics": [], "error_count": 0, "warning_count": 0}
+        return
+    assert sarif_errors(document) == []
+    (run,) = json.loads(document)["runs"]
+    assert run["results"] == []
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and notification["message"]["text"] == other.rstrip("\n")
+    assert notification["exception"] == {"kind": "RuntimeError", "message": "a stage broke"}
+
+
+def test_an_internal_error_as_text_is_its_line_alone(monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a stage broke")
+
+    monkeypatch.setattr("bkrdsl.pipeline._analyse", broken)
+    with pytest.raises(RuntimeError):  # bkrdsl.cli.main tells it, exit 2
+        run_cli(["check", MINIMAL])
+
+
+def test_an_internal_error_after_the_document_leaves_it_alone(monkeypatch, tmp_path):
+    """`bkrc compile` prints its document before it plans the writing: an internal
+    error there adds its line on standard output, not a second document."""
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("planning broke")
+
+    monkeypatch.setattr("bkrdsl.output.make_plan", broken)
+    result = run_cli(["compile", MINIMAL, "-o", tmp_path / "out", "--format", "json"], expect=2)
+    assert json.loads(result.stderr)["diagnostics"] == []
+    assert result.stdout.startswith("bkrc: internal error: RuntimeError: planning broke (bkrc ")
+    assert not (tmp_path / "out").exists()

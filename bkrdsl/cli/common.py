@@ -68,12 +68,15 @@ def reader_gone(ctx=None) -> None:
 BUG_URL = "https://github.com/bkrdsl/bkrdsl/issues"
 
 
-def internal_error(err: BaseException) -> None:
-    click.echo(
+def internal_error_text(err: BaseException) -> str:
+    return (
         f"bkrc: internal error: {type(err).__name__}: {err} (bkrc {__version__});"
-        f" please report it with the input at {BUG_URL}",
-        err=True,
+        f" please report it with the input at {BUG_URL}"
     )
+
+
+def internal_error(err: BaseException) -> None:
+    click.echo(internal_error_text(err), err=True)
 
 
 def interruption(err: BaseException | None = None, signum: int | None = None) -> tuple[str, int]:
@@ -530,6 +533,36 @@ def given_format(command: click.Command, args: Sequence[str]) -> str | None:
     return found[0] if len(set(found)) == 1 and found[0] in choices else None
 
 
+class _Run:
+    """What the command running has printed: its document, in a document format
+    (`print_diagnostics`), which an internal error then leaves alone."""
+
+    document_printed = False
+
+
+_run = _Run()
+
+
+def internal_error_document(fmt: str, err: BaseException, *, document_err: bool) -> None:
+    """An internal error of a run in a document format (json, sarif): the
+    document its stream holds, unless the run printed it already (a stream
+    of two documents parses no better than one cut short), then the line
+    `internal_error` prints, on the other stream. JSON's document is empty (it
+    has no place for a message that is no diagnostic); SARIF's says that the
+    run failed and why, a tool execution notification of level `error`
+    (SARIF 2.1.0, 3.20.21 and 3.58), as a reader of SARIF expects it."""
+    if not _run.document_printed:
+        if fmt == "sarif":
+            from bkrdsl.diagnostics.render import render_sarif
+
+            click.echo(render_sarif([], failure=(internal_error_text(err), type(err).__name__, str(err))),
+                       nl=False, err=document_err)
+        else:
+            empty_document(fmt, err=document_err)
+        _run.document_printed = True
+    click.echo(internal_error_text(err), err=not document_err)
+
+
 class DocumentCommand(click.Command):
     """A command whose diagnostics in a document format (json, sarif) are one
     document a program reads (`bkrc check` on standard output; `bkrc compile`,
@@ -552,10 +585,21 @@ class DocumentCommand(click.Command):
             self._refuse(err, given_format(self, given))
 
     def invoke(self, ctx):
+        _run.document_printed = False
         try:
             return super().invoke(ctx)
         except click.UsageError as err:  # raised by the command (`--dry-run` with `--check`)
             self._refuse(err, ctx.params.get("fmt"))
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own, which its main answers
+        # Deliberately broad, as `bkrdsl.cli.main`'s: a bug left is an internal error,
+        # told on the stream the document is not on, after the document.
+        except Exception as err:
+            fmt = ctx.params.get("fmt")
+            if fmt not in DOCUMENT_FORMATS or (isinstance(err, OSError) and err.errno == errno.EPIPE):
+                raise
+            internal_error_document(fmt, err, document_err=self.document_err)
+            sys.exit(EXIT_INTERNAL)
 
     def _refuse(self, err: click.UsageError, fmt: str | None) -> None:
         if fmt not in DOCUMENT_FORMATS:
@@ -609,3 +653,5 @@ def print_diagnostics(
     )
     if text or fmt in DOCUMENT_FORMATS:
         click.echo(text, nl=False, err=err, color=colored)
+        if fmt in DOCUMENT_FORMATS:
+            _run.document_printed = True

@@ -427,7 +427,11 @@ def _sarif_fix(fix: Fix) -> dict:
     }
 
 
-def render_sarif(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> str:
+def render_sarif(
+    diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failure: tuple[str, str, str] | None = None
+) -> str:
+    """`failure`: (message, exception's kind, its message) of a run that an internal
+    error stopped: the run's invocation did not succeed, and says why."""
     from bkrdsl.diagnostics.registry import load_all
 
     registry = load_all()
@@ -483,21 +487,23 @@ def render_sarif(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) 
             }
         ],
     }
-    if stops:
+    notifications = [
         # The error limit, as a note on the run (SARIF 2.1.0, 3.20.21): not a result,
         # since no rule reports it.
+        {
+            "level": "note",
+            "message": {"text": stop.message},
+            **({"locations": [_sarif_location(stop.at)]} if stop.at is not None else {}),
+        }
+        for stop in stops
+    ]
+    if failure is not None:
+        # An internal error (3.58: a notification's exception, its kind and message).
+        message, kind, said = failure
+        notifications.append({"level": "error", "message": {"text": message}, "exception": {"kind": kind, "message": said}})
+    if notifications:
         log["runs"][0]["invocations"] = [
-            {
-                "executionSuccessful": True,
-                "toolExecutionNotifications": [
-                    {
-                        "level": "note",
-                        "message": {"text": stop.message},
-                        **({"locations": [_sarif_location(stop.at)]} if stop.at is not None else {}),
-                    }
-                    for stop in stops
-                ],
-            }
+            {"executionSuccessful": failure is None, "toolExecutionNotifications": notifications}
         ]
     import json
 
