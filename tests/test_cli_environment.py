@@ -189,6 +189,22 @@ def test_a_file_name_that_is_not_utf8_under_a_strict_utf8_locale(tmp_path):
         assert says in getattr(run, stream), (args, run.stdout, run.stderr)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8:strict", "utf-8"])  # en_US.UTF-8's standard error; C.UTF-8's
+def test_explain_names_an_argument_that_is_not_utf8_by_its_bytes(encoding):
+    """`bkrc explain` of an argument that is not UTF-8 (`BKR\xff01`) named it
+    `'BKR\udcff01'`, Python's escape, which no one typed: its bytes now, as a
+    file name that is not UTF-8 is printed (bcfd83b); every other character as
+    Python's repr quotes it, as before."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    run = subprocess.run([sys.executable, "-m", "bkrdsl", "explain", b"BKR\xff01"], check=False, cwd=ROOT,
+                         env=env, capture_output=True)
+    assert run.returncode == 2 and run.stdout == b"", run
+    assert run.stderr == b"bkrc: no diagnostic code 'BKR\xff01'; `bkrc rules` lists them all\n", run.stderr
+    run = subprocess.run([sys.executable, "-m", "bkrdsl", "explain", "it's\tBKR"], check=False, cwd=ROOT,
+                         env=env, capture_output=True)
+    assert run.stderr == b"bkrc: no diagnostic code \"it's\\tBKR\"; `bkrc rules` lists them all\n", run.stderr
+
+
 def _bkrc(args, **kwargs):
     return subprocess.run(
         [sys.executable, "-m", "bkrdsl", *map(str, args)], check=False, cwd=ROOT, **kwargs
