@@ -218,6 +218,158 @@ def test_a_second_preview_is_told_where_it_goes():
     )
 
 
+#: examples/minimal.bkr: two members, a disk pool, no Tape Manager.
+MINIMAL_TEXT = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+#: prodssi's shared Tape Manager statement (two lines).
+PRODSSI_TAPE = (
+    "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+    "                      catalog-dmm TCDMM request-dmm TRDMM\n"
+)
+_WHEN = "then when it starts: `daily` and the time your site picks (`daily 02:00`), or `manual` to submit it by hand"
+
+
+@pytest.mark.parametrize(
+    "text,old,new,code,help",
+    [
+        # BKR241: the count the other members run, not `workers N`; the member's own name
+        (
+            PRODSSI_TEXT,
+            "member VMSYS3 { workers 2  private-volume",
+            "member VMSYS3 { private-volume",
+            "BKR241",
+            (
+                "add `workers 4` to the member block, as `VMSYS1` and `VMSYS2` have,"
+                " or as many worker machines as `VMSYS3` should run (1-64)"
+            ),
+        ),
+        (
+            PRODSSI_TEXT,
+            "member VMSYS3 { workers 2  private-volume",
+            "member VMSYS3 { workers 0  private-volume",
+            "BKR241",
+            (
+                "write `workers 4` in place of `workers 0`, as `VMSYS1` and `VMSYS2` have,"
+                " or as many worker machines as `VMSYS3` should run (1-64)"
+            ),
+        ),
+        (
+            MINIMAL_TEXT,
+            "member DEV2 { workers 2  private-volume",
+            "member DEV2 { private-volume",
+            "BKR241",
+            "add `workers 2` to the member block, as `DEV1` has, or as many worker machines as `DEV2` should run (1-64)",
+        ),
+        (
+            MINIMAL_TEXT.replace("member DEV1 { workers 2 ", "member DEV1 { "),
+            "member DEV2 { workers 2  private-volume",
+            "member DEV2 { private-volume",
+            "BKR241",  # no member runs workers: DEV1 first
+            "add `workers` to the member block, with the number of worker machines `DEV1` should run (1-64)",
+        ),
+        # BKR113: the targets the other jobs write to, by name
+        (
+            PRODSSI_TEXT,
+            "    to disk pool BKUPPOOL\n    run on VMSYS2 daily 23:30",
+            "    run on VMSYS2 daily 23:30",
+            "BKR113",
+            "add `to tape` (like `LNXFULL` and `SYSINC`) or `to disk pool BKUPPOOL` (like `APPSFULL`)",
+        ),
+        # ... and `to tape` said needing a shared Tape Manager where the cluster has none
+        (
+            MINIMAL_TEXT,
+            "    to disk pool BKUPPOOL\n    run on DEV1",
+            "    run on DEV1",
+            "BKR113",
+            "add `to disk pool BKUPPOOL` (like `SYSFULL`) or `to tape`, which needs a `tape manager shared` statement",
+        ),
+        # BKR114: a single job on the member another job of its users runs on
+        (
+            PRODSSI_TEXT,
+            "    run on VMSYS2 daily 23:30\n",
+            "",
+            "BKR114",
+            f"add `run on VMSYS2`, where `LNXFULL` backs up `LINUX`, {_WHEN}",
+        ),
+        # ... else the members to choose from
+        (
+            PRODSSI_TEXT,
+            "    run on VMSYS1 daily 02:00\n",
+            "",
+            "BKR114",
+            (
+                "add `run on` and the one member that always runs it (`VMSYS1`, `VMSYS2`, `VMSYS3` or `VMSYS4`),"
+                f" {_WHEN}"
+            ),
+        ),
+        # an IDENTITY job runs on each member
+        (
+            PRODSSI_TEXT,
+            "    run on each member daily 03:30\n",
+            "",
+            "BKR114",
+            f"add `run on each member` (IDENTITY users are backed up on every member), {_WHEN}",
+        ),
+        # BKR230: the statement written out, on the shared catalog's member
+        (
+            PRODSSI_TEXT,
+            PRODSSI_TAPE,
+            "",
+            "BKR230",
+            (
+                "declare `tape manager shared`, with `catalog-node TCTMM on VMSYS1` and `request-node TRTMM`"
+                " (TCTMM and TRTMM are IBM's example IDs: write your site's Tape Manager machines)"
+            ),
+        ),
+        (
+            PRODSSI_TEXT.replace("BKRPOOL on VMSYS1", "BKRPOOL on VMSYS2"),
+            PRODSSI_TAPE,
+            "  tape manager local\n",
+            "BKR230",
+            (
+                "write `tape manager shared` in place of `tape manager local`, with `catalog-node TCTMM on VMSYS2`"
+                " and `request-node TRTMM` (TCTMM and TRTMM are IBM's example IDs: write your site's Tape Manager"
+                " machines)"
+            ),
+        ),
+        # the machines a local statement names are kept
+        (
+            PRODSSI_TEXT,
+            PRODSSI_TAPE,
+            "  tape manager local catalog-node TAPECAT on VMSYS3 request-node TAPEREQ\n",
+            "BKR230",
+            (
+                "write `tape manager shared` in place of `tape manager local`, with `catalog-node TAPECAT on VMSYS3`"
+                " and `request-node TAPEREQ`"
+            ),
+        ),
+    ],
+    ids=[
+        "241-no-workers",
+        "241-workers-0",
+        "241-one-other-member",
+        "241-no-member-with-workers",
+        "113-other-jobs-targets",
+        "113-tape-not-shared",
+        "114-single-member-of-its-users",
+        "114-single-members-to-choose",
+        "114-identity",
+        "230-none",
+        "230-local",
+        "230-local-with-machines",
+    ],
+)
+def test_a_help_writes_the_file_s_own_names(text, old, new, code, help):
+    """The helps of BKR241, BKR113, BKR114 and BKR230 write what the file knows (the
+    other members' workers, the other jobs' targets and member, the catalog's member)
+    and say in words what is the site's choice: no `workers N`, `pool NAME`,
+    `run on MEMBER daily HH:MM` or `catalog-node NAME on MEMBER`."""
+    assert old in text
+    analysis = analyse("slip.bkr", text.replace(old, new).encode())
+    found = [d for d in analysis.diagnostics if d.code == code]
+    assert found, _shown(analysis)
+    assert found[0].help == help
+
+
 def test_show_and_init_word_an_unknown_member_as_the_checker_does(at_root, tmp_path):
     """One wording (`check.common.unknown_member_help`) for a member named on the command line."""
     shown = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSY2"], expect=1).stderr

@@ -25,7 +25,15 @@ from bkrdsl.check.registry import check
 from bkrdsl.check.values import MAX_WORKERS
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import ROLE_TEXT, Model, is_pattern, parse_address, parse_disk_unit, worker_ids
+from bkrdsl.resolve.model import (
+    ROLE_TEXT,
+    MemberModel,
+    Model,
+    is_pattern,
+    parse_address,
+    parse_disk_unit,
+    worker_ids,
+)
 
 #: z/VM 6.2 to 7.2 allow four SSI members; z/VM 7.3 raised the limit to eight.
 CLASSIC_MAX_MEMBERS = 4
@@ -128,7 +136,9 @@ NO_WORKERS = register(
     Backup Manager runs on every member, and the backup server hands each
     job's work to the worker machines (BKRWRKnn) of its own member. A member
     with no workers (no `workers` statement, or `workers 0`) accepts jobs and
-    never runs them.
+    never runs them. How many workers a member runs (1 to 64) is the site's
+    choice: the help offers the count most other members run (`workers 4`,
+    as VMSYS1 and VMSYS2 have).
 
     Failing example:
 
@@ -485,14 +495,33 @@ def workers(model: Model):
             yield NO_WORKERS(
                 f"member `{m.name}` runs no worker machines: its jobs would never run",
                 m.decl.name.span,
-                help=f"add `workers N` (1-{MAX_WORKERS}) to the member block",
+                help=_workers_help(model, m, "add", "to the member block"),
             )
         elif settings[0].values and small_int(settings[0].values[0].text) == 0:
             yield NO_WORKERS(
                 f"member `{m.name}` has `workers 0`: its jobs would never run",
                 settings[0].values[0].span,
-                help="give the member at least one worker",
+                help=_workers_help(model, m, "write", "in place of `workers 0`"),
             )
+
+
+def _workers_help(model: Model, member: MemberModel, verb: str, where: str) -> str:
+    """BKR241's help: the count the other members run (the most of them, the first
+    such count on a tie), and where it goes; how many workers a member runs is the
+    site's choice, so the help says that too, in words, not `workers N`."""
+    counts: dict[int, list[str]] = {}
+    for other in model.members:
+        distinct = other.name != member.name and model.member(other.name) is other
+        if distinct and other.workers and 0 < other.workers <= MAX_WORKERS:
+            counts.setdefault(other.workers, []).append(other.name)
+    if not counts:
+        return f"{verb} `workers` {where}, with the number of worker machines {quoted(member.name)} should run (1-{MAX_WORKERS})"
+    count, names = max(counts.items(), key=lambda item: len(item[1]))
+    if len(counts) == 1 and len(names) > 2:
+        who = "the other members have"
+    else:
+        who = f"{listed(names, MAX_MEMBERS)} {'have' if len(names) > 1 else 'has'}"
+    return f"{verb} `workers {count}` {where}, as {who}, or as many worker machines as {quoted(member.name)} should run (1-{MAX_WORKERS})"
 
 
 @check

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bkrdsl import ast
-from bkrdsl.ast import Level
-from bkrdsl.check.common import delete_repeats, listed, quoted
+from bkrdsl.ast import Kind, Level
+from bkrdsl.check.common import cms_name_problem, delete_repeats, listed, quoted
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import Model
+from bkrdsl.diagnostics.suggest import alternatives
+from bkrdsl.resolve.model import JobModel, Model
 from bkrdsl.source import Source, span_through
 
 NO_CLUSTER = register(
@@ -172,7 +173,9 @@ JOB_WITHOUT_TARGET = register(
     """
     A job needs a target: `to disk` (optionally `pool NAME`) or `to tape`.
     Backup Manager cannot run a job template without an output
-    specification, and bkrc does not guess one.
+    specification, and bkrc does not guess one. The help names the targets the
+    cluster's other jobs write to (`to disk pool BKUPPOOL`, like APPSFULL),
+    and says that `to tape` needs a shared Tape Manager where there is none.
 
     Failing example:
 
@@ -203,7 +206,10 @@ JOB_WITHOUT_RUN = register(
     single-configuration users runs on one member (`run on VMSYS1 ...`), a job
     for IDENTITY users on every member (`run on each member ...`). Without a
     `run` statement bkrc cannot place the job's template in any member's
-    folder, so the job would silently never run.
+    folder, so the job would silently never run. The help writes `run on each
+    member` for a job of IDENTITY users and, for one of single-configuration
+    users, the member another job of the same users runs on (one member always
+    backs them up); when the job starts is the site's choice.
 
     Failing example:
 
@@ -442,6 +448,65 @@ def _repeats(items, what: str, where: str, more: str = ""):
         )
 
 
+def _target_help(model: Model, job: ast.Job) -> str:
+    """BKR113's help: the targets the cluster's other jobs write to, each with the
+    jobs that do (their disk pool is the site's, known from the file); `to tape`
+    also where a shared Tape Manager takes it; else `to disk`, and the pool in words."""
+    written: dict[str, list[str]] = {}
+    for other in model.cluster.jobs:
+        target = other.targets[0] if other.targets and other is not job else None
+        if target is None or (target.pool is not None and cms_name_problem(target.pool.text) is not None):
+            continue
+        text = f"to {target.medium.value}" + (f" pool {target.pool.upper}" if target.pool is not None else "")
+        written.setdefault(text, []).append(other.name.upper)
+    said = [f"`{text}` (like {listed(jobs, 3)})" for text, jobs in written.items()]
+    tape = model.tape
+    shared_tape = tape is not None and tape.scope is ast.Scope.SHARED
+    if not written:
+        said.append("`to disk` (or `to disk pool` and the name of your site's backup disk pool)")
+    if "to tape" not in written:
+        said.append("`to tape`" if shared_tape else "`to tape`, which needs a `tape manager shared` statement")
+    return "add " + ", ".join(said[:-1]) + " or " + said[-1] if len(said) > 1 else "add " + said[0]
+
+
+#: What BKR114's help says of a job's schedule, which is the site's choice.
+_WHEN = "then when it starts: `daily` and the time your site picks (`daily 02:00`), or `manual` to submit it by hand"
+
+
+def _run_help(model: Model, job: ast.Job) -> str:
+    """BKR114's help: `run on each member` for a job of IDENTITY users; for one of
+    single-configuration users the member that another job of the same users runs
+    on (one member always backs them up), the cluster's one member, or else the
+    members to choose from; the schedule in words."""
+    found = next((j for j in model.jobs if j.decl is job), None)
+    kind = found.kind if found is not None else None
+    members = list(model.member_names)
+    if kind is Kind.IDENTITY:
+        return f"add `run on each member` (IDENTITY users are backed up on every member), {_WHEN}"
+    if kind is not Kind.SINGLE:
+        return (
+            "add `run on` and one member for single-configuration users, or `run on each member` for"
+            f" IDENTITY users, {_WHEN}"
+        )
+    names = _backed_up(found)
+    for other in model.jobs:
+        if other is found or other.kind is not Kind.SINGLE or other.each_member or len(set(other.members)) != 1:
+            continue
+        shared = [n for n in _backed_up(other) if n in names]
+        if shared and other.members[0] in members:
+            return f"add `run on {other.members[0]}`, where {quoted(other.name)} backs up {listed(shared, 3)}, {_WHEN}"
+    if len(members) == 1:
+        return f"add `run on {members[0]}`, {_WHEN}"
+    if not members:
+        return f"add `run on` and the member that runs it, {_WHEN}"
+    return f"add `run on` and the one member that always runs it ({alternatives(members)}), {_WHEN}"
+
+
+def _backed_up(job: JobModel) -> list[str]:
+    """The names after a job's `backup`: its groups, and the users it names alone."""
+    return [ref.group.name if ref.group is not None else ref.word.upper for ref in job.refs]
+
+
 @check
 def job_shape(model: Model):
     cluster = model.cluster
@@ -459,13 +524,13 @@ def job_shape(model: Model):
             yield JOB_WITHOUT_TARGET(
                 f"job {name} does not say where its backups go",
                 job.name.span,
-                help="add `to disk pool NAME` or `to tape`",
+                help=_target_help(model, job),
             )
         if not job.runs:
             yield JOB_WITHOUT_RUN(
                 f"job {name} does not say where it runs",
                 job.name.span,
-                help="add `run on MEMBER daily HH:MM` (single-configuration users) or `run on each member ...`",
+                help=_run_help(model, job),
             )
         if job.backups and not any(s.action.value == "include" for s in job.selections):
             # Empty groups too: one diagnostic says both, as one job backs up nothing.

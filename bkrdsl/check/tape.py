@@ -28,7 +28,10 @@ TAPE_NOT_SHARED = register(
     the same volume, or not know a tape the other member wrote. (IBM technote
     on Backup Manager in an SSI environment.) One statement is missing (or
     local) for every job that writes to tape, so it is one error, at the first
-    such job, with the others as notes.
+    such job, with the others as notes. The help writes the statement's
+    nodes: the machines a `tape manager local` statement names, else IBM's
+    example IDs TCTMM and TRTMM (the site's own Tape Manager machines go
+    there), the catalog node on the shared catalog's member.
 
     Failing example:
 
@@ -311,8 +314,49 @@ def tape_needs_shared_manager(model: Model):
         message,
         target.span,
         related=related,
-        help="declare `tape manager shared` with `catalog-node NAME on MEMBER` and `request-node NAME`",
+        help=_shared_tape_help(model),
     )
+
+
+def _shared_tape_help(model: Model) -> str:
+    """BKR230's help: the `tape manager shared` statement written out, with the
+    machines a `tape manager local` statement names, else IBM's example IDs (TCTMM,
+    TRTMM; the site's own Tape Manager machines are its choice, which the help says);
+    the catalog node on the member a `local` statement puts it on, else the shared
+    catalog's home, else the first member; no request node in a cluster of one member."""
+    tape = model.tape
+    members = list(model.member_names)
+    catalog = model.catalog
+    home = next(
+        (
+            m
+            for m in (
+                tape.catalog_member if tape is not None else None,
+                catalog.home if catalog is not None and catalog.scope is Scope.SHARED else None,
+            )
+            if m in members
+        ),
+        members[0] if members else None,
+    )
+    node = tape.catalog_node if tape is not None and tape.catalog_node else None
+    request = tape.request_node if tape is not None and tape.request_node else None
+    said = "write `tape manager shared` in place of `tape manager local`" if tape is not None else "declare `tape manager shared`"
+    if home is None:
+        return f"{said}, with its catalog node on one member and a request node on each of the others"
+    # each option quoted on its own: a quoted text longer than the renderer's
+    # QUOTE_WIDTH is shown cut in the middle
+    said += f", with `catalog-node {node or 'TCTMM'} on {home}`"
+    examples = [] if node else ["TCTMM"]
+    if len(members) > 1:
+        said += f" and `request-node {request or 'TRTMM'}`"
+        examples += [] if request else ["TRTMM"]
+    if examples:
+        one = len(examples) == 1
+        said += (
+            f" ({' and '.join(examples)} {'is' if one else 'are'} IBM's example"
+            f" {'ID' if one else 'IDs'}: write your site's Tape Manager {'machine' if one else 'machines'})"
+        )
+    return said
 
 
 @check
