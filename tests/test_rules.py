@@ -370,6 +370,22 @@ def test_a_help_writes_the_file_s_own_names(text, old, new, code, help):
     assert found[0].help == help
 
 
+def test_bkr113_s_help_names_three_targets_at_most():
+    """Jobs that write to many pools: the help names the first three, one short line."""
+    job = "    to disk pool BKUPPOOL\n    run on DEV1 daily 01:00\n  }\n"
+    more = "".join(
+        f"  job MORE{n} {{\n    backup GUESTS full\n    include minidisk * *\n"
+        f"    to disk pool POOL{n}\n    run on DEV1 daily 0{n + 3}:00\n  }}\n"
+        for n in range(5)
+    )
+    text = MINIMAL_TEXT.replace(job, "    run on DEV1 daily 01:00\n  }\n" + more)
+    (found,) = [d for d in analyse("slip.bkr", text.encode()).diagnostics if d.code == "BKR113"]
+    assert found.help == (
+        "add `to disk pool POOL0` (like `MORE0`), `to disk pool POOL1` (like `MORE1`),"
+        " `to disk pool POOL2` (like `MORE2`) or `to tape`, which needs a `tape manager shared` statement"
+    )
+
+
 def test_show_and_init_word_an_unknown_member_as_the_checker_does(at_root, tmp_path):
     """One wording (`check.common.unknown_member_help`) for a member named on the command line."""
     shown = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSY2"], expect=1).stderr

@@ -459,7 +459,8 @@ def _target_help(model: Model, job: ast.Job) -> str:
             continue
         text = f"to {target.medium.value}" + (f" pool {target.pool.upper}" if target.pool is not None else "")
         written.setdefault(text, []).append(other.name.upper)
-    said = [f"`{text}` (like {listed(jobs, 3)})" for text, jobs in written.items()]
+    # the first three targets: a help stays one line, however many pools the jobs use
+    said = [f"`{text}` (like {listed(jobs, 3)})" for text, jobs in list(written.items())[:3]]
     tape = model.tape
     shared_tape = tape is not None and tape.scope is ast.Scope.SHARED
     if not written:
