@@ -5083,6 +5083,11 @@ class Recovery:
             return None
         if not str(tok.value).lower().startswith(self._hyphen_heads):
             return None  # no form of a hyphenated keyword starts so: spare the simulation
+        if tok.type == "IMPORT_PATH" and "/" in tok.value:
+            # `import pool-wait/site/common`: a folder named like a keyword, in a path
+            # the fast parser reads as one (a path that is the keyword alone, `import
+            # request-dmm`, is judged below)
+            return None
         sim = self.sim_here()
         if sim is None or not self.lexing(tok):
             return None
