@@ -866,6 +866,11 @@ FORMS = ("; a schedule is `daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N
 LAST_DAY = ("no schedule runs on the last day of the month: `monthly N` takes a day of the month, and every"
             " month has days 1 to 28 (BKR404); write `monthly 28 22:00`, or `monthly 1 22:00` for the 1st of"
             " the next month" + FORMS)
+DAY_31 = ("write `monthly 31 22:00`, which does not run in months with fewer than 31 days (BKR404), or"
+          " `monthly 28 22:00`, a day every month has" + FORMS)
+TWO_DAYS = ("write a job for each day, the same but for its `run`: `monthly 1 22:00` and `monthly 15 22:00`"
+            " (a schedule names one day: its number, or a weekday: `monthly first sun 22:00`,"
+            " `monthly last sun 22:00`)")
 
 HELPED = [
     # a keyword half typed before the next statement: the keyword, and what it needs
@@ -1101,8 +1106,44 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 1st", "write `monthly 1 02:00`" + FORMS),
     ("purge weekly sun 03:00", "purge on the 1st at 03:00", "write `monthly 1 03:00`" + FORMS),
     # a day some months lack: the help says so (BKR404 would warn of `monthly 31`)
-    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 31st at 22:00",
-     "write `monthly 31 22:00`, which does not run in months with fewer than 31 days (BKR404)" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 31st at 22:00", DAY_31),
+    # so with the month named: no fix writing `monthly 31 22:00`, which BKR404 then warns of
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 31st of the month at 22:00", DAY_31),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 monthly on the 31st at 22:00", DAY_31),
+    # two days a month: no schedule runs twice a month (`daily 22:00` runs every day): a job each
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 1st and 15th at 22:00", TWO_DAYS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 1st and 15th of the month at 22:00", TWO_DAYS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 monthly on the 1st and 15th at 22:00", TWO_DAYS),
+    ("purge weekly sun 03:00", "purge on the 1st and 15th at 03:00",
+     ("keep one day, `purge monthly 1 03:00` (its number, or a weekday: `purge monthly first sun 03:00`,"
+      " `purge monthly last sun 03:00`); a member has one `purge` schedule, so to purge more than once a"
+      " month, purge weekly: `purge weekly DAY 03:00`")),
+    # a day no month has: said so, not `daily 22:00`
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 32nd at 22:00",
+     "no month has a 32nd day: write `monthly N 22:00` with a day from 1 to 28, which every month has" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 32nd",
+     "no month has a 32nd day: write `monthly N 02:00` with a day from 1 to 28, which every month has" + FORMS),
+    # the Nth weekday of the month: `monthly first sun`, not `weekly sun` (every Sunday)
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the first sunday at 22:00",
+     "write `monthly first sun 22:00`" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every first sunday at 22:00",
+     "write `monthly first sun 22:00`" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 2nd tuesday at 22:00",
+     "write `monthly second tue 22:00`" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last friday at 22:00",
+     "write `monthly last fri 22:00`" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the first sunday", "write `monthly first sun 02:00`" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the fifth sunday at 22:00",
+     "write `monthly last sun 22:00` (not every month has a fifth `sun`: `last` is its fourth or fifth)" + FORMS),
+    ("purge weekly sun 03:00", "purge on the last sunday at 03:00", "write `monthly last sun 03:00`" + FORMS),
+    # `every second tuesday` may be every other week, which no schedule is
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every second tuesday at 22:00",
+     ("write `monthly second tue 22:00` for the month's second `tue` (no schedule runs every other week:"
+      " `weekly tue 22:00` runs every `tue`)" + FORMS)),
+    # two weekdays a month: a job each, as `monthly first sun,sat 22:00` is told
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the first and third sunday at 22:00",
+     ("write a job for each day, the same but for its `run`: `monthly first sun 22:00` and"
+      " `monthly third sun 22:00` (a schedule names one day of the month)")),
     # the last day: no schedule has it (`monthly` takes a day, `last` only before a weekday)
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day at 22:00", LAST_DAY),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day of the month at 22:00", LAST_DAY),
@@ -1131,15 +1172,24 @@ def test_the_help_says_what_to_write(clean, written, help):
 
 
 @pytest.mark.parametrize(
-    "written", ["on the 1st at 22:00", "every 15th 22:00", "on the last day at 22:00", "on the 31st at 22:00"]
+    "written",
+    [
+        "on the 1st at 22:00", "every 15th 22:00", "on the last day at 22:00", "on the 31st at 22:00",
+        "on the 31st of the month at 22:00", "on the 1st and 15th at 22:00", "on the 32nd at 22:00",
+        "on the first sunday at 22:00", "every first sunday at 22:00", "on the last friday at 22:00",
+        "on the fifth sunday at 22:00",
+    ],
 )
 def test_a_day_of_the_month_in_english_is_not_fixed(written):
     # `on the 1st` may be one day only (`manual`), or every month: the help says
-    # `monthly`, nothing is written for the user; never `daily 22:00` (it was, for `last day`)
+    # `monthly`, nothing is written for the user; never `daily 22:00` (it was, for `last day`,
+    # `1st and 15th`, `32nd`), nor `weekly sun 22:00` for the first Sunday (its fix wrote it),
+    # nor `monthly 31 22:00` for `the 31st of the month`, which BKR404 warns of
     text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.fix) == ("BKR012", None)
-    assert "monthly" in found.help and "daily" not in found.help.split(";")[0]
+    said = found.help.split(";")[0]
+    assert "monthly" in found.help and "daily" not in said and "weekly" not in said
 
 
 @pytest.mark.parametrize(

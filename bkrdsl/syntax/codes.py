@@ -634,8 +634,17 @@ UNKNOWN_KEYWORD = register(
     `manual` and submit the job by hand when it is due, the line's time kept,
     not `daily 22:00`, which would run it every day. A day of the month in
     English (`on the 1st at 22:00`, `every 15th 22:00`) is one error without
-    a fix, whose help writes `monthly 1 22:00`; the last day of the month,
-    which no schedule has, gets `monthly 28 22:00` or `monthly 1 22:00`.
+    a fix, whose help writes `monthly 1 22:00`; a day from 29 to 31 (`on the
+    31st`, also `of the month`) gets `monthly 31 22:00` with BKR404's warning
+    said, or `monthly 28 22:00`; the last day of the month, which no schedule
+    has, gets `monthly 28 22:00` or `monthly 1 22:00`. Two days (`on the 1st
+    and 15th`) get a job for each, `monthly 1 22:00` and `monthly 15 22:00`,
+    as no schedule runs twice a month; a day no month has (`on the 32nd`) is
+    said so. The Nth weekday of the month (`on the first sunday at 22:00`,
+    `on the last friday`, `on the 2nd tuesday`) gets `monthly first sun
+    22:00`, without a fix, never `weekly sun 22:00`, which runs every Sunday
+    (`every second tuesday` may mean every other week, which no schedule is:
+    the help says so).
     A member after `preview` or `purge` (`expire on VMSYS1 { preview on
     VMSYS2 daily 05:00 }`) is an error too: both run on the member their
     `expire on` block names, the one member that runs expiry with a shared

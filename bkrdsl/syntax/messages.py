@@ -1608,23 +1608,23 @@ def monthly_days(written: str, days: list[int | str], time: str | None, statemen
             fix=Fix.replace(f"Write `{unique[0]}`", span, str(unique[0])) if time else None,
         )
     days = unique  # `monthly 1,15,1 02:00`: a job for each of the two days
-    time = time or "HH:MM"
+    return codes.SYNTAX(
+        f"a `monthly` schedule runs on one day of the month, not on several: `{written}`",
+        span,
+        help=_monthly_days_help(days, time or "HH:MM", statement),
+    )
+
+
+def _monthly_days_help(days: list[int | str], time: str, statement: str) -> str:
+    """What to write for several days of the month (`monthly_days`): a job for each
+    (`run`), else one day and how a `purge` or `preview` gets a second."""
     numbered = isinstance(days[0], int)  # else weekdays: the other form is no help
     if statement == "run":
         each = " and ".join(f"`monthly {day} {time}`" for day in days)
         forms = f": {_monthly_one_day(time)}" if numbered else " of the month"
-        help = f"write a job for each day, the same but for its `run`: {each} (a schedule names one day{forms})"
-    else:
-        forms = f" ({_monthly_one_day(time, statement)})" if numbered else ""
-        help = (
-            f"keep one day, `{statement} monthly {days[0]} {time}`{forms};"
-            f" {_monthly_second_day(statement, time, days[1])}"
-        )
-    return codes.SYNTAX(
-        f"a `monthly` schedule runs on one day of the month, not on several: `{written}`",
-        span,
-        help=help,
-    )
+        return f"write a job for each day, the same but for its `run`: {each} (a schedule names one day{forms})"
+    forms = f" ({_monthly_one_day(time, statement)})" if numbered else ""
+    return f"keep one day, `{statement} monthly {days[0]} {time}`{forms}; {_monthly_second_day(statement, time, days[1])}"
 
 
 def _day_key(day: int | str) -> int | str:
@@ -2962,8 +2962,11 @@ def schedule_for(text: str) -> str:
     # them would change the output (`sun weekly,thursday` is `weekly sun,thu`).
     days = list(dict.fromkeys(d for w in words for d in phrase_day(w)))
     nth = next((_NTH[w] for w in words if w in _NTH), None)
+    nth_days = month_weekdays_written(text)
+    if len(nth_days) == 1:
+        return f"monthly {nth_days[0][1]} {nth_days[0][2]} {time}"  # `on the first sunday at 2am`
     if len(days) == 1 and nth is not None and {"month", "monthly"} & set(words):
-        return f"monthly {nth} {days[0]} {time}"  # `first sunday of the month at 2am`
+        return f"monthly {nth} {days[0]} {time}"  # `sunday, the first of the month`
     if days:
         return f"weekly {','.join(days)} {time}"
     if {"month", "monthly"} & set(words):
@@ -3003,6 +3006,8 @@ def certain_schedule(text: str) -> str | None:
     monthly = bool({"month", "monthly"} & set(words))
     if (days and monthly) or (dates and not monthly) or len(dates) > 1 or (monthly and not dates):
         return None
+    if month_weekdays_written(text):
+        return None  # `first sunday`, as `first sunday of the month`: `every second tue` may be every other week
     if not (days or monthly or {"daily", "everyday", "nightly", "night", "nights", "day", "days"} & set(words)):
         return None  # `at 02:00`: how often is not said (the help says `daily`)
     known = SCHEDULE_CONNECTORS | SCHEDULE_STARTERS | _FREQUENCY_WORDS
@@ -3017,13 +3022,51 @@ def certain_schedule(text: str) -> str | None:
 _ORDINAL_DAY = re.compile(r"\A(\d{1,2})(?:st|nd|rd|th)\Z", re.IGNORECASE)
 
 
+def _phrase_words(text: str) -> list[str]:
+    """The words of a schedule in English, its time of day taken out, in small letters."""
+    clock = _CLOCK.search(text)
+    rest = text if clock is None else text[: clock.start()] + " " + text[clock.end() :]
+    return rest.lower().replace(",", " ").split()
+
+
+def month_weekdays_written(text: str) -> list[tuple[str, str, str]]:
+    """The Nth weekdays of the month a schedule in English names, each (ordinal as
+    written, ordinal of a schedule, day): `on the first sunday` -> [(`first`, `first`,
+    `sun`)], `5th sun` -> [(`5th`, `last`, `sun`)], `first and third sunday` and `first
+    sunday and monday` two each; [] unless every weekday named has an ordinal before it
+    (`every sunday`), or for a group of days (`first weekday`)."""
+    found: list[tuple[str, str, str]] = []
+    pending: list[str] = []  # ordinals waiting for their weekday: `first and third`
+    last: list[str] = []  # the ordinals of the weekday before: `first sunday and monday`
+    for word in _phrase_words(text):
+        days = phrase_day(word)
+        if word in _NTH and not days:
+            pending.append(word)
+        elif len(days) > 1:
+            return []
+        elif days:
+            if not (pending or last):
+                return []
+            last = pending or last
+            found += [(nth, _NTH[nth], days[0]) for nth in last]
+            pending = []
+    return list(dict.fromkeys(found))
+
+
+def month_days_written(text: str) -> list[str]:
+    """Every day of the month a schedule in English names as an ordinal (`1st`, `32nd`),
+    as written, when it names no weekday: `on the 1st and 15th` -> [`1st`, `15th`]."""
+    words = _phrase_words(text)
+    if any(phrase_day(w) for w in words):
+        return []
+    return [w for w in words if _ORDINAL_DAY.match(w)]
+
+
 def month_day_written(text: str) -> str | None:
     """The day of the month a schedule in English names, without a weekday: `on the
     1st at 22:00` -> `1`, `on the last day` -> `last`; None for a weekday's ordinal
     (`1st sunday`), several days (`1st and 15th`), or a day no month has (`32nd`)."""
-    clock = _CLOCK.search(text)
-    rest = text if clock is None else text[: clock.start()] + " " + text[clock.end() :]
-    words = rest.lower().replace(",", " ").split()
+    words = _phrase_words(text)
     if any(phrase_day(w) for w in words):
         return None
     if any(w in ("last", "final") and following == "day" for w, following in itertools.pairwise(words)):
@@ -3041,8 +3084,31 @@ def _month_day_help(day: str, time: str) -> str:
             " of the next month"
         )
     if int(day) > 28:
-        return f"write `monthly {day} {time}`, which does not run in months with fewer than {day} days (BKR404)"
+        # `monthly 31` warns (BKR404): the help says so, and gives a day every month has
+        return (
+            f"write `monthly {day} {time}`, which does not run in months with fewer than {day} days (BKR404),"
+            f" or `monthly 28 {time}`, a day every month has"
+        )
     return f"write `monthly {day} {time}`"
+
+
+def _month_weekday_help(text: str, nth_days: list[tuple[str, str, str]], time: str, statement: str) -> str:
+    """The help for the Nth weekdays of the month in English (`month_weekdays_written`)
+    at `time`: `monthly first sun 22:00`, not `weekly sun 22:00` (every Sunday)."""
+    if len(nth_days) > 1:
+        return _monthly_days_help([f"{nth} {day}" for _, nth, day in nth_days], time, statement)
+    ((written, nth, day),) = nth_days
+    meant = f"monthly {nth} {day} {time}"
+    if written in FIFTH_ORDINALS:
+        return f"write `{meant}` (not every month has a fifth `{day}`: `last` is its fourth or fifth)"
+    words = _phrase_words(text)
+    if any(w == "every" and following == written for w, following in itertools.pairwise(words)) and nth == "second":
+        # `every second tuesday`: the month's second, or every other week?
+        return (
+            f"write `{meant}` for the month's second `{day}` (no schedule runs every other week:"
+            f" `weekly {day} {time}` runs every `{day}`)"
+        )
+    return f"write `{meant}`"
 
 
 def schedule_phrase(
@@ -3075,16 +3141,44 @@ def schedule_phrase(
             span,
             help=_one_day_help(phrase_time(written), statement),
         )
-    day = month_day_written(written)
-    if day is not None and (day == "last" or not words & {"month", "monthly"}):
-        # `on the 1st at 22:00`: a day of the month, not `daily 22:00`, which would
-        # run the job every day; no fix (one day only is `manual`), the time kept
+    time = phrase_time(written) or "02:00"
+    forms = f"; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock"
+    nth_days = month_weekdays_written(written)
+    if nth_days:
+        # `on the first sunday at 22:00`: the Nth weekday of the month, not `weekly sun
+        # 22:00`, which would run the job every Sunday (its fix wrote it); no fix, as for
+        # `first sunday of the month` (`every second tuesday` may be every other week)
+        help = _month_weekday_help(written, nth_days, time, statement)
         return code(
             f"{shown(written, 60)} is not a .bkr schedule: {reason}",
             span,
-            help=f"{_month_day_help(day, phrase_time(written) or '02:00')}; a schedule is {SCHEDULE_FORMS},"
-            " on a 24-hour clock",
+            help=help if len(nth_days) > 1 else help + forms,
         )
+    month_days = {w: int(w[:-2]) for w in month_days_written(written)}  # `15th`: 15
+    wrong = [w for w, number in month_days.items() if not 1 <= number <= 31]
+    if wrong:
+        # `on the 32nd`: no month has it; not `daily 22:00`
+        return code(
+            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            span,
+            help=f"no month has a {wrong[0]} day: write `monthly N {time}` with a day from 1 to 28, which every"
+            f" month has{forms}",
+        )
+    numbers: list[int | str] = list(dict.fromkeys(month_days.values()))
+    if len(numbers) > 1:
+        # `on the 1st and 15th`: no schedule runs on two days a month (`daily 22:00`
+        # runs every day): a job for each day, as `monthly 1,15 22:00` is told
+        return code(
+            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            span,
+            help=_monthly_days_help(numbers, time, statement),
+        )
+    day = month_day_written(written)
+    if day is not None and (day == "last" or int(day) > 28 or not words & {"month", "monthly"}):
+        # `on the 1st at 22:00`: a day of the month, not `daily 22:00`, which would
+        # run the job every day; no fix (one day only is `manual`), the time kept;
+        # nor for `the 31st of the month`: `monthly 31` is warned of (BKR404)
+        return code(f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=_month_day_help(day, time) + forms)
     meant = certain_schedule(written) if certain else None
     schedule = schedule_for(written)
     fifth = ""
