@@ -1140,6 +1140,28 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every second tuesday at 22:00",
      ("write `monthly second tue 22:00` for the month's second `tue` (no schedule runs every other week:"
       " `weekly tue 22:00` runs every `tue`)" + FORMS)),
+    # every other week, day or month: no schedule is (`daily 22:00` ran the job every day)
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every other week at 22:00",
+     ("no schedule runs every other week: `weekly DAY 22:00` runs every week; for a job run every other"
+      " week, write `manual` and submit it by hand when it is due" + FORMS)),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every two weeks on saturday at 22:00",
+     ("no schedule runs every other week: `weekly sat 22:00` runs every week; for a job run every other"
+      " week, write `manual` and submit it by hand when it is due" + FORMS)),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every other saturday at 22:00",
+     ("no schedule runs every other week: `weekly sat 22:00` runs every week; for a job run every other"
+      " week, write `manual` and submit it by hand when it is due" + FORMS)),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every second week at 22:00",
+     ("no schedule runs every other week: `weekly DAY 22:00` runs every week; for a job run every other"
+      " week, write `manual` and submit it by hand when it is due" + FORMS)),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every other day at 22:00",
+     ("no schedule runs every other day: `daily 22:00` runs every day; for a job run every other"
+      " day, write `manual` and submit it by hand when it is due" + FORMS)),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every other month at 22:00",
+     ("no schedule runs every other month: `monthly N 22:00` runs every month; for a job run every other"
+      " month, write `manual` and submit it by hand when it is due" + FORMS)),
+    ("purge weekly sun 03:00", "purge every other week at 03:00",
+     ("no schedule runs every other week: `weekly DAY 03:00` runs every week; for a purge every other"
+      " week, write `purge manual` and send it by hand (`EXEC BKREXPIR PURGE`) when it is due" + FORMS)),
     # two weekdays a month: a job each, as `monthly first sun,sat 22:00` is told
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the first and third sunday at 22:00",
      ("write a job for each day, the same but for its `run`: `monthly first sun 22:00` and"
@@ -1190,6 +1212,19 @@ def test_a_day_of_the_month_in_english_is_not_fixed(written):
     assert (found.code, found.fix) == ("BKR012", None)
     said = found.help.split(";")[0]
     assert "monthly" in found.help and "daily" not in said and "weekly" not in said
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["every other week at 22:00", "every other day at 22:00", "every 2 weeks at 22:00", "on alternate days at 22:00"],
+)
+def test_every_other_week_is_no_schedule(written):
+    # no schedule runs every other week, day or month: the help says so, and no fix
+    # writes one that runs twice as often (`daily 22:00` was the help)
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.fix) == ("BKR012", None)
+    assert found.help.startswith("no schedule runs every other ")
 
 
 @pytest.mark.parametrize(

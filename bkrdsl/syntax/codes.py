@@ -644,7 +644,10 @@ UNKNOWN_KEYWORD = register(
     `on the last friday`, `on the 2nd tuesday`) gets `monthly first sun
     22:00`, without a fix, never `weekly sun 22:00`, which runs every Sunday
     (`every second tuesday` may mean every other week, which no schedule is:
-    the help says so).
+    the help says so). Every other week, day or month (`every other week at
+    22:00`, `every two weeks on saturday`, `on alternate days`) is one error
+    without a fix, whose help says no schedule runs so, and writes the one
+    that runs every week (`weekly sat 22:00`), day or month, or `manual`.
     A member after `preview` or `purge` (`expire on VMSYS1 { preview on
     VMSYS2 daily 05:00 }`) is an error too: both run on the member their
     `expire on` block names, the one member that runs expiry with a shared

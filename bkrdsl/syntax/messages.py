@@ -3053,6 +3053,27 @@ def month_weekdays_written(text: str) -> list[tuple[str, str, str]]:
     return list(dict.fromkeys(found))
 
 
+#: Words for every other (`every other week`, `every 2nd day`, `every two weeks`).
+_EVERY_OTHER = frozenset({"other", "second", "2nd", "two", "2", "alternate", "alternating"})
+_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month"}
+
+
+def every_other_written(text: str) -> str | None:
+    """The unit a schedule in English runs every other one of, which no schedule does:
+    `every other week` (or `every second week`, `every two weeks`, `every other sunday`)
+    -> `week`, `every other day` -> `day`, `every other month` -> `month`; None else
+    (`every second sunday`: the month's second, `month_weekdays_written`)."""
+    words = ["", *_phrase_words(text)]
+    for every, other, unit in zip(words, words[1:], words[2:], strict=False):
+        if not (every in ("every", "each") and other in _EVERY_OTHER or other in ("alternate", "alternating")):
+            continue  # `on alternate days` needs no `every`
+        if unit in _UNITS:
+            return _UNITS[unit]
+        if len(phrase_day(unit)) == 1 and other not in ("second", "2nd"):
+            return "week"
+    return None
+
+
 def month_days_written(text: str) -> list[str]:
     """Every day of the month a schedule in English names as an ordinal (`1st`, `32nd`),
     as written, when it names no weekday: `on the 1st and 15th` -> [`1st`, `15th`]."""
@@ -3143,6 +3164,19 @@ def schedule_phrase(
         )
     time = phrase_time(written) or "02:00"
     forms = f"; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock"
+    unit = every_other_written(written)
+    if unit is not None:
+        # `every other week at 22:00`: no schedule runs every other week (`daily 22:00`
+        # was the help); the one that runs every week, and `manual`
+        days = ",".join(dict.fromkeys(d for w in _phrase_words(written) for d in phrase_day(w))) or "DAY"
+        every = {"day": f"daily {time}", "week": f"weekly {days} {time}", "month": f"monthly N {time}"}[unit]
+        what, manual = _by_hand(statement)
+        return code(
+            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            span,
+            help=f"no schedule runs every other {unit}: `{every}` runs every {unit}; for {what} every other {unit},"
+            f" {manual} when it is due{forms}",
+        )
     nth_days = month_weekdays_written(written)
     if nth_days:
         # `on the first sunday at 22:00`: the Nth weekday of the month, not `weekly sun
