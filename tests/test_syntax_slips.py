@@ -583,7 +583,18 @@ def test_the_syntax_knows_the_units_the_model_knows():
 
 # the message is the point: each says what is wrong in the words of the slip, not
 # "a `,` is missing" or "`VMSYS1` is not a keyword"
+#: The help of a word where a cluster statement starts that is no keyword the cluster takes.
+CLUSTER_STARTS = (
+    "statements in a `cluster` block start with `catalog`, `description`, `disk`, `expire`, `identity`,"
+    " `job`, `member`, `shared-volume`, `single`, `tape`"
+)
+
 EXPLAINED = [
+    # one or two letters (`tape` retyped): not `to` nor `run`, keywords of a job one slip away
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  t\n",
+     "`t` is not a keyword; a statement must start with one"),
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  ru\n",
+     "`ru` is not a keyword; a statement must start with one"),
     ("backup APPS full", "backup APPS differential",
      "`differential` is not a backup level bkrc knows: a job backs up `full` or `incremental`"),
     ("run on VMSYS1 daily 02:00", "run on member VMSYS1 daily 02:00",
@@ -873,6 +884,14 @@ TWO_DAYS = ("write a job for each day, the same but for its `run`: `monthly 1 22
             " `monthly last sun 22:00`)")
 
 HELPED = [
+    # a cluster statement half typed down to one or two letters (`tape manager ...` retyped,
+    # its continuation line below): no keyword of another block one slip away (`to`, `run`),
+    # which would read a job there and misplace the `catalog-dmm` line; the block's statements,
+    # as for `c`, `m`, `j`, `e`, and the continuation skipped with the word
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  t\n", CLUSTER_STARTS),
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  c\n", CLUSTER_STARTS),
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  o\n", CLUSTER_STARTS),
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  ru\n", CLUSTER_STARTS),
     # a keyword half typed before the next statement: the keyword, and what it needs
     ('    description "System machines, one job per member"\n', "    descri\n",
      'write `description` followed by a quoted text ("..."): the statement ends after `descri`'),

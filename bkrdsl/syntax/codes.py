@@ -592,6 +592,11 @@ UNKNOWN_KEYWORD = register(
     request-node TRTMM library ATL1`), the help first names the keywords
     that statement takes there (`catalog-dmm`, ...), since the word was more
     likely meant as one of them.
+    A word of one or two letters is read as a keyword only where that
+    keyword starts a statement of its block: `t` typed where a cluster
+    statement starts (`tape` half typed) gets the cluster's list, not
+    `to`, a job's, which would read a job there and the lines after it
+    as misplaced in it.
     A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
     fits, is one error for the two words, which bkrc reads as the keyword.
     A misspelt keyword, or one with a blank inside, is caught too at the

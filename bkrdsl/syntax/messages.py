@@ -224,6 +224,18 @@ def did_you_mean(word: str, candidates, synonyms: bool = True) -> list[str]:
     return shortened if len(shortened) == 1 else []
 
 
+def statement_meant(word: str, here, everywhere, synonyms: bool = True) -> list[str]:
+    """The statement keywords a word that means none, where a statement starts, is
+    read as (did_you_mean): the closest among `everywhere`, every statement keyword
+    (`incldue` in a cluster block is `include`), but a word of one or two letters
+    only among `here`, those that start a statement where it stands. Such a word is
+    one slip from every keyword of a letter or two more (`t` from `to`), and is no
+    keyword misspelt but one being typed (`t`, `tape` retyped in a cluster block):
+    a keyword of another block would read that block around it (`to`, a job's),
+    and what follows in it, misplaced."""
+    return did_you_mean(word, everywhere if len(word) >= 3 else here, synonyms)
+
+
 def synonyms_among(word: str, candidates) -> list[str]:
     """The keywords among `candidates` that the English word `word` stands for
     (KEYWORD_SYNONYMS: `extent` for `at`)."""

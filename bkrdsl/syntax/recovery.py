@@ -3015,7 +3015,9 @@ class Recovery:
             self.report(messages.end_for_brace(self.span_of(tok)), tok.start_pos)
             return self.retype(tok, "RBRACE")
         options = self.options_on_line(tok, accepted)
-        words = messages.did_you_mean(text, self.keywords_in(self.statements), synonyms=not options)
+        words = messages.statement_meant(
+            text, self.keywords_in(accepted & self.statements), self.keywords_in(self.statements), not options
+        )
         if words:
             return self.misspelt(tok, words)
         words = messages.synonyms_among(text, options)
