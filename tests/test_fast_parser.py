@@ -960,6 +960,12 @@ HALF_TYPED = [
     "cluster A {\n  di\n  member M { workers 2 }\n}\n",
     "cluster A {\n  expire on M {\n    p\n    retain 30 days\n  }\n}\n",
     "c\ncluster A {\n}\n",  # at the top level
+    # one or two letters: not a keyword of another block one slip away (`to`, `run`)
+    "cluster A {\n  t\n  member M { workers 2 }\n}\n",
+    "cluster A {\n  ru\n  disk U 191 size 5 cyl\n}\n",
+    "t\ncluster A {\n}\n",
+    # `tape manager ...` retyped as `t`, its continuation line below skipped with it
+    "cluster A {\n  t\n    catalog-dmm D request-dmm R\n  disk U 191 size 5 cyl\n}\n",
     # a statement's own keyword half typed at the end of its line, among those that fit
     "cluster A {\n  job J {\n    include minidi\n  }\n}\n",  # the owner and addresses
     "cluster A {\n  job J {\n    exclude sf\n    to disk\n  }\n}\n",

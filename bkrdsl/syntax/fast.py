@@ -1195,8 +1195,10 @@ class _Parser:
         self.stray_at = self.i
         # The recovery looks among what the state accepts first, the block's statements
         # (`volume` in a member block is `private-volume` alone, in the cluster's
-        # `shared-volume`), then, where a statement starts, among all statement keywords;
-        # no English synonym after a statement that may go on with options.
+        # `shared-volume`), then, where a statement starts, among all statement keywords
+        # for a word of three letters or more (`messages.statement_meant`: `t` is not
+        # `to` in a cluster block); no English synonym after a statement that may go on
+        # with options.
         words = messages.did_you_mean(tok[TEXT], statements, synonyms=not going_on)
         at, options = self.options_open
         ambiguous = None
@@ -1212,7 +1214,7 @@ class _Parser:
                     return False  # read as `catalog`
                 raise _GiveUp
         if not words and not after_statement:
-            words = messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS)
+            words = messages.statement_meant(tok[TEXT], statements, STATEMENT_KEYWORDS)
         if words:
             if going_on:
                 raise _GiveUp  # a statement respelt after one that may go on: the recovery weighs it
