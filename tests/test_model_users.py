@@ -592,9 +592,9 @@ def test_check_fix_compares_each_missing_id_with_the_directorys_ids_once_for_all
     asked = []
     real = common._ratios
 
-    def ratios(word, candidates):
+    def ratios(word, candidates, **options):
         asked.append(word)
-        return real(word, candidates)
+        return real(word, candidates, **options)
 
     monkeypatch.setattr(common, "_ratios", ratios)
     directory = read_directory("USER.DIRECT", text)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bkrdsl.check.common import Suggester, mean_help
+from bkrdsl.check.common import Suggester, mean_help, near_enough
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.syntax.messages import did_you_mean
 
@@ -61,10 +61,11 @@ def test_keywords_rank_by_slips_then_by_likeness():
 
 
 def _closest_by_every_ratio(word, candidates):
-    """`Suggester.closest` as it was: difflib's ratio of every candidate of a near length."""
+    """`Suggester.closest` as it was: difflib's ratio of every candidate of a near length
+    (and near enough in slips)."""
     import difflib
 
-    near = sorted({c for c in candidates if abs(len(c) - len(word)) <= 3})
+    near = sorted({c for c in candidates if abs(len(c) - len(word)) <= 3 and near_enough(word, c)})
     ratios = [(difflib.SequenceMatcher(None, c, word).ratio(), c) for c in near]
     return tied_best((-ratio, c) for ratio, c in ratios if ratio >= 0.6)
 
@@ -105,3 +106,45 @@ def test_the_closest_of_many_like_ids_measure_a_handful_of_ratios(monkeypatch):
         monkeypatch.setattr(difflib.SequenceMatcher, "ratio", real)
         assert found == _closest_by_every_ratio(word, ids)
         monkeypatch.setattr(difflib.SequenceMatcher, "ratio", ratio)
+
+
+def test_a_name_most_of_whose_letters_differ_is_no_suggestion():
+    # NEWGRP and EREP share three letters in order (difflib's ratio is 0.6, its
+    # cutoff), but four slips apart: NEWGRP is no misspelling of EREP. Keywords
+    # are cut off by slips too (bkrdsl.syntax.messages.MOST_SLIPS).
+    assert Suggester().closest("NEWGRP", ["EREP", "DISKACNT"]) == []
+    assert Suggester().closest("NEWAPP", ["APPS"]) == []
+    # A slip of a real name is still offered, and so is a longer or shorter form.
+    assert Suggester().closest("EREPP", ["EREP", "DISKACNT"]) == ["EREP"]
+    assert Suggester().closest("APPX", ["APPS", "EREP"]) == ["APPS"]
+    assert Suggester().closest("VMSYS1", ["VMSYS1XYZ"]) == ["VMSYS1XYZ"]
+    assert Suggester().closest("THURS", ["MON", "THU", "TUE"]) == ["THU"]
+
+
+def test_an_unknown_group_gets_no_suggestion_of_a_far_name():
+    from bkrdsl.pipeline import analyse
+
+    def helps(name):
+        text = f"""import std/backup-manager
+import std/zvm73
+cluster PRODSSI {{
+  member VMSYS1 {{ workers 2 }}
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 {{ purge weekly sun 03:00  retain 35 days }}
+  single group APPS {{ LINUX01 }}
+  job APPSFULL {{
+    backup {name} full
+    include minidisk * *
+    to disk
+    run on VMSYS1 daily 02:00
+  }}
+}}
+"""
+        found = [d for d in analyse("main.bkr", text.encode()).diagnostics if d.code == "BKR331"]
+        assert len(found) == 1
+        return found[0].help
+
+    # std/zvm73 declares EREP: NEWGRP is not it
+    assert "did you mean" not in helps("NEWGRP")
+    assert helps("APPX") == "did you mean `APPS`?"
+    assert helps("ERPE") == "did you mean `EREP`?"

@@ -519,8 +519,8 @@ def test_a_long_line_of_names_costs_each_word_one_look_up(monkeypatch, template)
         return recovery.GrammarFacts(Counting(real.keywords), real.texts)
 
     monkeypatch.setattr(recovery, "grammar_facts", counted_facts)
-    counted_slips = messages._slips
-    monkeypatch.setattr(messages, "_slips", lambda *a: slips.update(["counted"]) or counted_slips(*a))
+    counted_slips = messages.typing_slips
+    monkeypatch.setattr(messages, "typing_slips", lambda *a: slips.update(["counted"]) or counted_slips(*a))
 
     def cost(count: int) -> tuple[int, int, list[str]]:
         asked.clear()

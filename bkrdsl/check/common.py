@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from bkrdsl.ast import Cluster, Disk, Kind, Medium, Scope, Selection
 from bkrdsl.diagnostics import Edit, Fix
-from bkrdsl.diagnostics.suggest import alternatives, tied_best
+from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.resolve.model import PATTERN_CHARS, Model, UserDef, parse_address
 from bkrdsl.source import Span
 
@@ -207,6 +207,8 @@ class Suggester:
     def closest(self, word: str, candidates: Iterable[str], known: dict[str, tuple[str, ...]] | None = None) -> list[str]:
         """The candidates most like `word` (difflib's ratio, at least 0.6): one, or the
         two or three equally close, alphabetically (bkrdsl.diagnostics.suggest).
+        Only a candidate within slips of `word` counts (`near_enough`): NEWGRP has
+        EREP's ratio of 0.6, but is no misspelling of it.
 
         `known` keeps the answers for these same candidates across runs, by word
         (`Directory.closest_users`: each analysis of `bkrc check --fix` asks the
@@ -222,16 +224,29 @@ class Suggester:
         # Names that differ in length by more than 3 are never "close" (cutoff 0.6
         # on names of at most 8 characters); filtering first keeps 50,000 users cheap.
         near = sorted({c for c in candidates if abs(len(c) - len(word)) <= 3})
-        found = tied_best((-ratio, c) for c, ratio in _ratios(word, near) if ratio >= 0.6)
+        found = tied_best((-ratio, c) for c, ratio in _ratios(word, near, keep=near_enough) if ratio >= 0.6)
         if known is not None:
             known[word] = tuple(found)
         return found
 
 
-def _ratios(word: str, candidates: list[str]) -> Iterator[tuple[str, float]]:
+def near_enough(word: str, candidate: str) -> bool:
+    """Whether `candidate` is near enough to `word` to be offered for it: at most half
+    the letters of the longer of the two added, dropped, changed or swapped (typing
+    slips, as keywords count them: bkrdsl.diagnostics.suggest). A keyword allows one slip,
+    two in a long one; a name may be written longer or shorter than the one meant
+    (`VMSYS1` for VMSYS1XYZ, `THURS` for THU), so it allows more, but not a name most
+    of whose letters differ: `NEWGRP` shares E, R and P with EREP (difflib's ratio
+    0.6), four slips from it, and was offered as "did you mean `EREP`?"."""
+    allowed = max(len(word), len(candidate)) // 2
+    return typing_slips(word, candidate, allowed) <= allowed
+
+
+def _ratios(word: str, candidates: list[str], keep=None) -> Iterator[tuple[str, float]]:
     """(candidate, difflib ratio) for the candidates that may be the closest to `word`
     (at least 0.6, as `difflib.get_close_matches` measures them): every one as close
-    as the closest, and some less close, which `tied_best` drops.
+    as the closest, and some less close, which `tied_best` drops. With `keep`, only
+    the candidates `keep(word, candidate)` accepts.
 
     A candidate's `quick_ratio` is at least its ratio (the characters the two have in
     common, in any order, against those in the same order), and costs a fraction of
@@ -255,6 +270,8 @@ def _ratios(word: str, candidates: list[str]) -> Iterator[tuple[str, float]]:
             return
         matcher.set_seq1(c)
         ratio = matcher.ratio()
+        if ratio < 0.6 or (keep is not None and not keep(word, c)):
+            continue
         best = max(best, ratio)
         yield c, ratio
 

@@ -37,3 +37,23 @@ def alternatives(names: Sequence[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def typing_slips(a: str, b: str, limit: int) -> int:
+    """Typing slips between two words: letters added, dropped, changed or swapped;
+    `limit` + 1 as soon as they are sure to be more than `limit`. Keywords
+    (bkrdsl.syntax.messages) and names (bkrdsl.check.common) are cut off by them."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        if min(row) > limit and min(previous) >= limit:
+            # the next rows cost at least this row's least, or the row before's least
+            # plus the one slip a swap of letters adds: all more than `limit`
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from bkrdsl.ast import Level
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.core import Edit
-from bkrdsl.diagnostics.suggest import alternatives, tied_best
+from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes
 
@@ -316,7 +316,7 @@ def _closest_among(lowered: str, candidates: frozenset[str]) -> tuple[str, ...]:
     for candidate in sorted(_near(lowered, candidates, allowed)):
         if abs(len(candidate) - len(lowered)) > allowed:
             continue  # each letter added or dropped is a slip: too far, without counting
-        slips = _slips(lowered, candidate, allowed)
+        slips = typing_slips(lowered, candidate, allowed)
         if slips > allowed:
             continue
         matcher.set_seq1(candidate)
@@ -324,25 +324,6 @@ def _closest_among(lowered: str, candidates: frozenset[str]) -> tuple[str, ...]:
         if ratio >= 0.6:
             ranked.append(((slips, -ratio), candidate))
     return tuple(tied_best(ranked))
-
-
-def _slips(a: str, b: str, limit: int) -> int:
-    """Typing slips between two words: letters added, dropped, changed or swapped;
-    `limit` + 1 as soon as they are sure to be more than `limit`."""
-    previous2, previous = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, previous2[j - 2] + 1)
-            row.append(cost)
-        if min(row) > limit and min(previous) >= limit:
-            # the next rows cost at least this row's least, or the row before's least
-            # plus the one slip a swap of letters adds: all more than `limit`
-            return limit + 1
-        previous2, previous = previous, row
-    return previous[-1]
 
 
 def one_of(words: list[str]) -> str:
