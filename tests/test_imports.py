@@ -76,6 +76,30 @@ def test_no_hint_for_what_the_library_does_not_have_or_a_relative_path(tmp_path,
     assert missing(tmp_path, spec).startswith("searched, in order:\n")
 
 
+def test_a_place_searched_is_shown_without_its_dot_dot(tmp_path):
+    # `./sub/../site/common` looks in site/ beside the file: the help names that
+    # place, not `sub/../site/common.bkr`, which reads as a folder sub/ searched.
+    (tmp_path / "sub").mkdir()
+    assert missing(tmp_path, "./sub/../site/common") == f"searched, in order:\n  {tmp_path / 'site' / 'common.bkr'}"
+    spec = f"../{tmp_path.name}/../lib/common"
+    assert missing(tmp_path, spec) == f"searched, in order:\n  {tmp_path.parent / 'lib' / 'common.bkr'}"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_place_searched_through_a_link_or_a_missing_folder_is_shown_as_searched(tmp_path):
+    # What was opened is not changed, and what is shown is where that is: `link/..`
+    # is the parent of the link's target, and `nothing/..` is no folder at all (the
+    # system looks for `nothing` first), so neither path is shortened.
+    (tmp_path / "elsewhere" / "deep").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "elsewhere" / "deep")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "common.bkr").write_text("single user SITEADM\n")
+    assert missing(tmp_path, "./link/../site/common") == f"searched, in order:\n  {tmp_path}/link/../site/common.bkr"
+    assert missing(tmp_path, "./nothing/../site/common") == (
+        f"searched, in order:\n  {tmp_path}/nothing/../site/common.bkr"
+    )
+
+
 # ------------------------------------------------------------ folders bkrc may not enter
 def import_codes(tmp_path, spec: str, search_path=()):
     path = tmp_path / "main.bkr"

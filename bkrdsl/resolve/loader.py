@@ -33,8 +33,10 @@ MISSING_MODULE = register(
     "error",
     "an imported module cannot be found",
     """
-    `import` names a module that is not in any folder bkrc searched. The message
-    lists them in order. `std/NAME` is looked up in the standard library only;
+    `import` names a module that is not in any folder bkrc searched. The help
+    lists the places searched in order, each without its `..` where that is the
+    same place (`import ./sub/../site/common` searched `site/common.bkr`).
+    `std/NAME` is looked up in the standard library only;
     `./NAME` and `../NAME` relative to the importing file; a bare `NAME` in the
     importing file's folder, then in each `-I DIR` given to bkrc, then in each
     folder of the BKRDSL_PATH environment variable. `.bkr` is added when missing.
@@ -118,6 +120,23 @@ def _candidates(spec: str, importer: Path | None, search_path: tuple[Path, ...])
     if spec.startswith(("./", "../")):
         return [base / name]
     return [base / name] + [folder / name for folder in search_path]
+
+
+def _shown(path: Path) -> str:
+    """`path` as a message names a place searched: without its `..` (`sub/../site/x.bkr`
+    is `site/x.bkr`), for display only, where that is the same place. The system goes
+    through each folder before a `..`: one that is a symbolic link has its target's
+    parent there, and a missing one makes the path name nothing, so a path with
+    such a folder before a `..` is shown as searched."""
+    text = str(path)
+    if ".." not in path.parts:
+        return text
+    walked = Path(path.anchor)
+    for part in path.parts[1:] if path.anchor else path.parts:
+        if part == ".." and (not walked.is_dir() or walked.is_symlink()):
+            return text
+        walked = walked / part
+    return os.path.normpath(text)
 
 
 def _look(path: Path) -> bool | PermissionError:
@@ -437,7 +456,7 @@ def _visit(
             searched = ""
             if len(tried) > 1:
                 where = "\n".join(
-                    f"  {t}" + (f" (may not enter {closed[t]})" if t in closed else "") for t in tried
+                    f"  {_shown(t)}" + (f" (may not enter {closed[t]})" if t in closed else "") for t in tried
                 )
                 searched = f"\nsearched, in order:\n{where}"
             loading.program.diagnostics.append(
@@ -455,7 +474,7 @@ def _visit(
             # error (BKR004, its fix writing the path) is the one to read first.
             continue
         if found is None:
-            where = "\n".join(f"  {t}" for t in tried)
+            where = "\n".join(f"  {_shown(t)}" for t in tried)
             hint, path = _stdlib_hint(imp.path)
             loading.program.diagnostics.append(
                 MISSING_MODULE(
