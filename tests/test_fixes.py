@@ -1748,3 +1748,64 @@ def test_a_day_named_twice_runs_and_shows_once():
 
     (sched,) = [r.schedule for j in out.model.cluster.jobs for r in j.runs if r.schedule.frequency == "weekly"]
     assert timing(sched).days == ("SAT",)
+
+
+@pytest.mark.parametrize(
+    ("written", "title", "message"),
+    [
+        (
+            "{ LNXWEB01 LNXWEB02 LNXDB01 LNXWEB01  match LNXAPP* }",
+            "Delete the repeated `LNXWEB01`",
+            "group `LINUX` names `LNXWEB01` twice; the group holds it once",
+        ),
+        (
+            "{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* match lnxapp* }",
+            "Delete the repeated `match lnxapp*`",
+            "group `LINUX` names `LNXAPP*` twice; the group holds it once",
+        ),
+        (
+            "{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* LNXAPP* lnxweb02 }",
+            "Delete the repeated `LNXAPP*`, `lnxweb02`",
+            "group `LINUX` names `LNXWEB02` and `LNXAPP*` twice; the group holds each once",
+        ),
+    ],
+)
+def test_a_group_entry_named_twice_is_a_warning_whose_fix_drops_the_repeat(written, title, message):
+    """`single group LINUX { ... LNXWEB01 ... LNXWEB01 }` was accepted without a word, and
+    `bkrc show` counted the user twice ("4 users"); BKR416 says so, and its fix deletes
+    the repeat."""
+    text = damaged("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", written)
+    (d,) = check(text)
+    assert (d.code, d.severity.value, d.message) == ("BKR416", "warning", message)
+    assert d.fix is not None and d.fix.title == title
+    assert apply(text, d) == BASE
+
+
+def test_a_group_entry_named_twice_is_counted_once():
+    text = damaged("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", "{ LNXWEB01 LNXWEB02 LNXDB01 lnxweb01 match LNXAPP* LNXAPP* }")
+    group = analyse(NAME, text.encode("utf-8")).model.group("LINUX")
+    assert group.users == ("LNXWEB01", "LNXWEB02", "LNXDB01")
+    assert group.patterns == ("LNXAPP*",)
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("expire on VMSYS1, VMSYS1 {", "Delete the repeated `VMSYS1`"),
+        ("expire on VMSYS1,vmsys1 ,VMSYS1 {", "Delete the repeated `vmsys1`, `VMSYS1`"),
+    ],
+)
+def test_a_member_named_twice_in_an_expire_list_is_a_warning_whose_fix_drops_the_repeat(written, title):
+    """`expire on VMSYS1, VMSYS1 { ... purge ... }` was BKR211's error, "member `VMSYS1`
+    already purges the catalog; this would purge it a second time", whose help said to
+    give each member one expiry block: the member purges once, and a preview alone
+    there was accepted without a word. BKR416 says the member is named twice."""
+    text = damaged("expire on VMSYS1 {", written)
+    (d,) = check(text)
+    assert (d.code, d.severity.value) == ("BKR416", "warning")
+    assert d.message == "`expire on` names member `VMSYS1` twice; its expiry runs there once"
+    assert d.fix is not None and d.fix.title == title
+    assert apply(text, d) == BASE
+    (expire,) = analyse(NAME, text.encode("utf-8")).model.expires
+    assert expire.members == ("VMSYS1",)
+

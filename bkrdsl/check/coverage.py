@@ -731,23 +731,39 @@ INCLUDE_EXCLUDED_ENTIRELY = register(
     """,
 )
 
-DAY_TWICE = register(
+NAMED_TWICE = register(
     "BKR416",
-    "day-named-twice",
+    "named-twice",
     "warning",
-    "a `weekly` schedule names the same day of the week twice",
+    "a list names the same day, member, user or pattern twice (`weekly` days, `expire on`, a group)",
     """
-    The days after `weekly` are the days the schedule runs, each named once.
-    A day named twice (`weekly sun,sun 22:00`, or by its two names, `weekly
-    sun,sunday 22:00`, in any case) still runs once that day: the schedule is
-    what it would be with the day named once, and `bkrc show` and the
-    generated EXECs name it once. But a day written twice is usually a slip
-    for another day (`sat,sun` meant, `sun,sun` written), and that day then
-    has no backup, without a word. It is one warning for each schedule, at
-    the first day it names again, naming every day named again; the same
-    for an `expire` block's `preview` and `purge`. (`monthly` names one day:
+    Some lists name each of their items once, and the same item named twice
+    means what it means named once:
+
+    - the days after `weekly`: a day named twice (`weekly sun,sun 22:00`, or
+      by its two names, `weekly sun,sunday 22:00`, in any case) still runs
+      once that day, and `bkrc show` and the generated EXECs name it once;
+      the same for an `expire` block's `preview` and `purge`;
+    - the members after `expire on` (`expire on VMSYS1, VMSYS1 { ... }`): the
+      block's preview and purge run once on the member (its purge is not
+      a second one, BKR211's error);
+    - a group's entries (`single group LINUX { LNXWEB01 LNXWEB02 LNXWEB01 }`,
+      `match LNX*` twice, a user ID in any case): the group holds the user or
+      pattern once, its jobs back it up once, and `bkrc show` counts it once.
+
+    But an item written twice is usually a slip for another (`sat,sun` meant,
+    `sun,sun` written; a guest LNXWEB03 meant, LNXWEB01 pasted again), and
+    that day, member or user is then left out, without a word. It is one
+    warning for each list, at the first item it names again, naming every
+    item named again; its fix deletes the repeats. (`monthly` names one day:
     the same day written twice there, `monthly 1,1 02:00`, is BKR004's
-    error for several days, whose help and fix write the day once.)
+    error for several days, whose help and fix write the day once. Other
+    lists say a repeat with their own codes: a member twice in `run on`,
+    which would give the job two templates of one name, is BKR115's error; a
+    group or user twice after `backup` is BKR412; an address or SFS path
+    twice in a job's includes or excludes BKR312; a volume twice in a volume
+    list BKR325; a user ID twice in a `single user` or `identity user`
+    statement BKR320, or BKR004 written twice in a row.)
 
     Failing example:
 
@@ -765,8 +781,8 @@ DAY_TWICE = register(
           }
         }
 
-    Fix: name each day once: `weekly sat,sun 22:00`, or write the day that
-    was meant (`weekly fri,sat,sun 22:00`).
+    Fix: name each item once: `weekly sat,sun 22:00`, or write the day, member
+    or user that was meant (`weekly fri,sat,sun 22:00`).
     """,
 )
 
@@ -1063,33 +1079,107 @@ def days_named_twice(model: Model):
 
 def _day_again(model: Model, s: ast.Schedule, again: list[tuple[int, ast.Word]], first, days):
     """BKR416 for the days one `weekly` schedule names again: one warning for the
-    schedule, at the first repeat; its fix deletes each repeat with what parts it
-    from the day before it (`,` and blanks), a run of repeats in one edit."""
+    schedule, at the first repeat, whose fix deletes the repeats (`_delete_repeats`)."""
     words = [word for _, word in again]
     kept = [w.text for w in s.days if all(w is not word for word in words)]
     meant = " ".join(p for p in ("weekly", ",".join(kept), s.time.text if s.time is not None else "") if p)
     repeated = sorted({days[i] for i, _ in again})
     named = listed([WEEKDAYS[d].lower() for d in repeated])
-    cuts: list[Span] = []
-    for i, word in again:
-        end = word.span
-        if cuts and cuts[-1].end == s.days[i - 1].span.end:
-            start = cuts.pop()
-        else:
-            start = s.days[i - 1].span
-            start = Span(start.file, start.end_line, start.end_column, start.end_line, start.end_column, start.end, start.end)
-        cuts.append(Span(end.file, start.line, start.column, end.end_line, end.end_column, start.start, end.end))
-    fix = None
-    if not any(holds_comment(model, cut) for cut in cuts):
-        title = "Delete the repeated " + ", ".join(f"`{w.text}`" for w in words)
-        fix = Fix(title, tuple(Edit(cut, "") for cut in cuts))
-    return DAY_TWICE(
+    return NAMED_TWICE(
         f"`weekly` names {named} twice; the schedule runs on {'it' if len(repeated) == 1 else 'each'} once",
         words[0].span,
         related=tuple(Related(first[d].span, "named here first") for d in repeated),
         help=f"name each day once: `{meant}`, or write the day that was meant",
-        fix=fix,
+        fix=_delete_repeats(model, [w.span for w in s.days], [i for i, _ in again], [w.text for w in words]),
     )
+
+
+def _delete_repeats(model: Model, items: list[Span], again: list[int], shown: list[str]) -> Fix | None:
+    """The fix that deletes the items of a list at the positions `again` (never the
+    first), each with what parts it from the item before it (`,` and blanks, a line
+    break), a run of repeats in one edit; None where a comment stands in a cut."""
+    cuts: list[Span] = []
+    for i in again:
+        end = items[i]
+        if cuts and cuts[-1].end == items[i - 1].end:
+            start = cuts.pop()
+        else:
+            start = items[i - 1]
+            start = Span(start.file, start.end_line, start.end_column, start.end_line, start.end_column, start.end, start.end)
+        cuts.append(Span(end.file, start.line, start.column, end.end_line, end.end_column, start.start, end.end))
+    if any(holds_comment(model, cut) for cut in cuts):
+        return None
+    return Fix("Delete the repeated " + ", ".join(f"`{t}`" for t in shown), tuple(Edit(cut, "") for cut in cuts))
+
+
+def _first_and_again(keys: list[str]) -> tuple[dict[str, int], list[int]]:
+    """(each key -> where the list names it first, the positions of the repeats)."""
+    first: dict[str, int] = {}
+    again: list[int] = []
+    for i, key in enumerate(keys):
+        if first.setdefault(key, i) != i:
+            again.append(i)
+    return first, again
+
+
+@check
+def members_named_twice(model: Model):
+    """BKR416 for a member named twice after `expire on`: the block's expiry runs
+    there once (the model names it once); `run on` is BKR115's."""
+    cluster = model.cluster
+    if cluster is None:
+        return
+    for e in cluster.expires:
+        words = e.placement.members
+        if e.placement.each_member or len(words) < 2:
+            continue
+        first, again = _first_and_again([w.upper for w in words])
+        if not again:
+            continue
+        repeated = list(dict.fromkeys(words[i].upper for i in again))
+        one = len(repeated) == 1
+        yield NAMED_TWICE(
+            f"`expire on` names member{'' if one else 's'} {listed(repeated)} twice;"
+            f" {'its' if one else 'their'} expiry runs there once",
+            words[again[0]].span,
+            related=tuple(Related(words[first[m]].span, "named here first") for m in repeated),
+            help="name each member once, or write the member that was meant",
+            fix=_delete_repeats(model, [w.span for w in words], again, [words[i].text for i in again]),
+        )
+
+
+@check
+def entries_named_twice(model: Model):
+    """BKR416 for a group that names a user ID or a pattern twice: the group holds it
+    once (the model's Group lists it once). Thousands of entries: one pass, a dict."""
+    for group in model.groups:
+        entries = group.decl.entries
+        if len(entries) < 2:
+            continue
+        keys = [e.word.upper for e in entries]
+        if len(set(keys)) == len(keys):
+            continue
+        first, again = _first_and_again(keys)
+        repeated = sorted({keys[i] for i in again}, key=first.__getitem__)
+        one = len(repeated) == 1
+        yield NAMED_TWICE(
+            f"group {quoted(group.name)} names {listed(repeated)} twice;"
+            f" the group holds {'it' if one else 'each'} once",
+            entries[again[0]].span,
+            related=tuple(Related(entries[first[k]].span, "named here first") for k in repeated),
+            help="name each user and pattern once, or write the user that was meant",
+            fix=_delete_repeats(
+                model,
+                [e.span for e in entries],
+                again,
+                [_entry_text(entries[i]) for i in again],
+            ),
+        )
+
+
+def _entry_text(entry: ast.GroupEntry) -> str:
+    """An entry as written, for a fix's title: `match LNX*` or `LNXWEB01`."""
+    return entry.word.text if not entry.is_pattern or entry.span == entry.word.span else f"match {entry.word.text}"
 
 
 def _single_items(job: JobModel, kind: Kind = Kind.SINGLE) -> tuple[dict[str, ast.Word], dict[str, ast.Word]]:

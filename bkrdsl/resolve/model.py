@@ -1624,7 +1624,8 @@ def _user_defs(
                 patterns.append(PatternDef(w.upper, g.kind, None, w.span, g.kind_span, origin, module))
             listed.append(UserList(ids, g.kind, None, g.kind_span, origin, module, g, users_at))
             pats = tuple(p.pattern for p in patterns[len(patterns) - len(at) :])
-            groups.append(Group(g.name.upper, g.kind, ids, pats, g, module))
+            # An entry named twice (BKR416) is one user or pattern of the group.
+            groups.append(Group(g.name.upper, g.kind, tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(pats)), g, module))
 
     # Imported modules first, so that the standard library's declarations come
     # before the site's: "declared identity here (std/zvm73.bkr)" is the first place.
@@ -1726,7 +1727,10 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
     expires = tuple(
         ExpireModel(
             each_member=e.placement.each_member,
-            members=member_names if e.placement.each_member else tuple(w.upper for w in e.placement.members),
+            # a member named twice in the list (BKR416) expires there once
+            members=member_names
+            if e.placement.each_member
+            else tuple(dict.fromkeys(w.upper for w in e.placement.members)),
             preview=e.previews[0] if e.previews else None,
             purge=e.purges[0] if e.purges else None,
             retain_days=_int(e.retains[0]) if e.retains else None,
