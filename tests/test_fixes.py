@@ -1809,3 +1809,17 @@ def test_a_member_named_twice_in_an_expire_list_is_a_warning_whose_fix_drops_the
     (expire,) = analyse(NAME, text.encode("utf-8")).model.expires
     assert expire.members == ("VMSYS1",)
 
+
+def test_an_sfs_path_named_twice_in_one_statement_is_bkr312():
+    text = damaged("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.* bkrpool:cicsprd.*")
+    (d,) = check(text)
+    assert (d.code, d.severity.value) == ("BKR312", "warning")
+    assert "`BKRPOOL:CICSPRD.*` is named twice" in d.message
+    # an address named twice in one minidisk selection, said so (was "`0190` overlaps `0190`")
+    text = damaged("exclude minidisk * 0190 019D 019E", "exclude minidisk * 0190 019D 0190 019E")
+    (d,) = check(text)
+    assert (d.code, d.message) == ("BKR312", "`0190` is named twice in this `exclude`; it is excluded once")
+    # `sfs` written for `minidisk`: BKR318's alone, its `*` no path named twice
+    text = damaged("include minidisk * 0191-01FF", "include sfs * *")
+    assert [d.code for d in check(text)] == ["BKR318"]
+

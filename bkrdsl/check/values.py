@@ -128,7 +128,11 @@ OVERLAPPING_RANGES = register(
     after `include minidisk * 0100-01FF`); a statement written twice (a line
     duplicated) is one warning that says so, at the second. An `include sfs`
     or `exclude sfs` that names the same paths as an earlier one of its block
-    is that warning too; SFS paths that only overlap are not compared. A
+    is that warning too; SFS paths that only overlap are not compared. One
+    statement that names an address or a path twice (`include minidisk *
+    0191 0191`, `include sfs BKRPOOL:CICSPRD.* BKRPOOL:CICSPRD.*`, in any
+    case) says it is named twice: the template selects it once, and the
+    repeat is usually a slip for another address or path. A
     statement whose owner `*` and first address are the other way round
     (`exclude minidisk 0190 * 019D`) is BKR406's, which writes it the right
     way: its `*` is not an address that overlaps the others.
@@ -682,6 +686,17 @@ def overlapping_ranges(model: Model):
                 if _repeats(statement, first):
                     yield _repeated(statement, first, words, whose, "addresses")
                     continue
+                if statement is first and [w.upper for w in words] == [w.upper for w in earlier]:
+                    # `include minidisk * 0191 0191`: not an overlap of another range
+                    one = len(words) == 1
+                    yield OVERLAPPING_RANGES(
+                        f"{_listed_words(earlier)} {'is' if one else 'are'} named twice in this"
+                        f" `{action.value}`{whose}; {'it is' if one else 'each is'} {action.value}d once",
+                        span_through(words[0].span, words[-1].span),
+                        related=tuple(Related(w.span, "named here first") for w in earlier),
+                        help="name each address once, or write the address that was meant",
+                    )
+                    continue
                 said = f"`{words[0].text}` overlaps" if len(words) == 1 else f"{_listed_words(words)} overlap"
                 yield OVERLAPPING_RANGES(
                     f"{said} {_listed_words(earlier)}, already {action.value}d{whose}",
@@ -699,11 +714,34 @@ def _sfs_repeats(selections: list[ast.Selection]) -> Iterator:
     for s in selections:
         if s.medium is not ast.Medium.SFS or not s.items:
             continue
+        yield from _sfs_named_twice(s)
         key = (s.action, tuple(w.upper for w in s.items))
         first = first_of.setdefault(key, s)
         if first is s:
             continue
         yield _repeated(s, first, list(s.items), "", "paths")
+
+
+def _sfs_named_twice(s: ast.Selection) -> Iterator:
+    """BKR312 for an SFS path one `include sfs` or `exclude sfs` names twice
+    (`include sfs BKRPOOL:CICSPRD.* BKRPOOL:CICSPRD.*`): written once in the
+    template, as a minidisk address named twice is (said once for the statement)."""
+    first: dict[str, ast.Word] = {}
+    # A path that is none (`include sfs * *`, `sfs` written for `minidisk`) is BKR318's.
+    valid = [w for w in s.items if sfs_path_problem(w.text) is None]
+    again = [w for w in valid if first.setdefault(w.upper, w) is not w]
+    if not again:
+        return
+    keys = list(dict.fromkeys(w.upper for w in again))
+    one = len(keys) == 1
+    action = s.action.value
+    yield OVERLAPPING_RANGES(
+        f"{_listed_words([first[k] for k in keys])} {'is' if one else 'are'} named twice in this"
+        f" `{action} sfs`; {'it is' if one else 'each is'} {action}d once",
+        again[0].span,
+        related=tuple(Related(first[k].span, "named here first") for k in keys),
+        help="name each path once, or write the path that was meant",
+    )
 
 
 def _repeated(statement: ast.Selection, first: ast.Selection, words: list, whose: str, what: str) -> Diagnostic:
