@@ -1823,3 +1823,15 @@ def test_an_sfs_path_named_twice_in_one_statement_is_bkr312():
     text = damaged("include minidisk * 0191-01FF", "include sfs * *")
     assert [d.code for d in check(text)] == ["BKR318"]
 
+
+def test_a_user_named_twice_in_one_user_statement_is_not_told_to_delete_the_declaration():
+    """`single user OPSADM, OPSADM` was BKR320's "already declared single", whose help
+    said to delete this declaration (the user's only one); the fix deletes the repeat."""
+    base = "single user OPSADM\n" + BASE
+    text = "single user OPSADM, opsadm\n" + BASE
+    (d,) = check(text)
+    assert (d.code, d.severity.value) == ("BKR320", "warning")
+    assert d.message == "user `OPSADM` is named twice in this `single user` statement"
+    assert "delete this declaration" not in d.help
+    assert d.fix is not None and d.fix.title == "Delete the repeated `opsadm`"
+    assert apply(text, d) == base

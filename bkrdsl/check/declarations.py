@@ -15,6 +15,7 @@ from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import (
     Suggester,
     delete_repeats,
+    holds_comment,
     listed,
     machine_meant,
     mean_fix,
@@ -35,7 +36,16 @@ from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.generated import CLUSTER_FOLDER
-from bkrdsl.resolve.model import ROLE_TEXT, ROLES, Model, VolumeCapacity, disk_size, is_pattern, parse_address
+from bkrdsl.resolve.model import (
+    ROLE_TEXT,
+    ROLES,
+    Model,
+    UserDef,
+    VolumeCapacity,
+    disk_size,
+    is_pattern,
+    parse_address,
+)
 from bkrdsl.source import Span
 from bkrdsl.syntax.runon import group_entry_lines, may_hold_runs, statement_like_runs
 
@@ -51,7 +61,11 @@ USER_TWICE = register(
     the other, and the user is then in both kinds (BKR203). It often happens
     when a site file repeats what an imported standard library module
     already declares. A user declared three times is one warning, at the
-    second declaration, with the others as notes.
+    second declaration, with the others as notes. A user ID named twice in
+    one statement (`single user OPSADM, OPSADM`) is a slip for another user
+    rather than a second declaration: the warning says so, and its fix
+    deletes the repeat with its `,` (written twice in a row, without the
+    `,`, it is BKR004's error).
 
     Failing example:
 
@@ -785,6 +799,9 @@ def duplicate_users(model: Model):
         if not later:
             continue
         times = "" if len(later) == 1 else f" ({len(later) + 1} times in all)"
+        if later[0].kind_span == first.kind_span:
+            yield _named_twice_in_statement(model, first, later[0])
+            continue
         yield USER_TWICE(
             f"user {quoted(later[0].id)} is already declared {first.kind.value}{times}",
             later[0].span,
@@ -796,6 +813,31 @@ def duplicate_users(model: Model):
             if len(later) == 1
             else "delete these declarations but one; one place should say what kind a user is",
         )
+
+
+def _named_twice_in_statement(model: Model, first: UserDef, again: UserDef):
+    """BKR320 for a user ID one `single user` or `identity user` statement names twice
+    (`single user OPSADM, OPSADM`; written twice in a row it is BKR004's): the help
+    is not "delete this declaration", which would delete the user's only one, and the
+    fix deletes the repeat with the `,` before it."""
+    decl = next((lst.decl for lst in model.user_lists if lst.origin == "user" and lst.kind_span == first.kind_span), None)
+    fix = None
+    if decl is not None:
+        spans = [w.span for w in decl.names]
+        at = next((i for i, sp in enumerate(spans) if sp == again.span), 0)
+        if at > 0:
+            before = spans[at - 1]
+            end = again.span
+            cut = Span(before.file, before.end_line, before.end_column, end.end_line, end.end_column, before.end, end.end)
+            if not holds_comment(model, cut):
+                fix = Fix(f"Delete the repeated `{decl.names[at].text}`", (Edit(cut, ""),))
+    return USER_TWICE(
+        f"user {quoted(again.id)} is named twice in this `{first.kind.value} user` statement",
+        again.span,
+        related=(Related(first.span, "named here first"),),
+        help="name each user once: delete the repeat, or write the user that was meant",
+        fix=fix,
+    )
 
 
 @check
