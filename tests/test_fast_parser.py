@@ -1305,6 +1305,9 @@ WORD_AFTER_STATEMENT = [
     "cluster A {\n  member M { workers x  X\n  }\n}\n",  # the value again: the fix removes it
     "cluster A {\n  member M { job-suffix A  a\n  }\n}\n",
     "cluster A {\n  member M { workers 2  de\n  }\n}\n",
+    # a value that spells a keyword no member statement takes one name after: the word reported
+    "cluster A { member M { job-suffix catalog k\n} }",
+    "cluster A { member M { workers description k\n} }",
 ]
 
 
@@ -1321,6 +1324,15 @@ def test_a_word_after_a_members_statement_is_read_fast(text, monkeypatch):
         "cluster A {\n  member M { workers 2  each\n  }\n}\n",  # `Recovery.workers_each`
         "cluster A {\n  member M { description \"x\"  p\n  }\n}\n",
         "cluster A {\n  member M { workers 2  2\n  }\n}\n",  # a number: `Recovery.word_after_statement` reads on
+        # The value spells another statement of the member that takes one name: the
+        # recovery re-reads it as that keyword, the value missing (BKR010, found by .ci/explore 38003).
+        "cluster A { member M { job-suffix workers k\n} }",
+        "cluster A { member M { job-suffix WORKERS k\n  workers 2\n} }",
+        "cluster A { member M { job-suffix private-volume k\n} }",
+        "cluster A { member M { workers job-suffix k\n} }",
+        "cluster A { member M { workers private-volume kk\n}\n}",
+        "cluster A { member M { workers job-suffix inc\n} }",  # not respelt either
+        "cluster A { member M { job-suffix workers priv\n} }",
     ],
 )
 def test_words_after_a_members_statement_left_to_lark(text):

@@ -1190,6 +1190,8 @@ class _Parser:
         going_on = after_statement and self._options_go_on()
         if after_statement and block not in _OPTIONLESS_BLOCKS and not going_on:
             raise _GiveUp  # perhaps an option of the statement before it: the recovery weighs them
+        if after_statement and not going_on and self._value_spells_statement(block):
+            raise _GiveUp  # `job-suffix workers k`: the recovery re-reads `workers k` (found by .ci/explore 38003)
         tok, following = self.tokens[self.i], self.tokens[self.i + 1]
         statements = BLOCK_STATEMENTS[block]
         self.stray_at = self.i
@@ -1780,6 +1782,20 @@ class _Parser:
         the current token does not fit, the recovery may re-read it as that keyword after
         a value it finds missing (`Recovery.reread_statement`)."""
         return self.keyword_at != self.i - 1 and self.tokens[self.i - 1][TEXT].lower() in KEYWORDS
+
+    def _value_spells_statement(self, block: str | None) -> bool:
+        """Whether the token before the current one, a word after a `workers` or
+        `job-suffix` statement on its line, is that statement's one value and spells one
+        of the block's statements that take one name (`_ONE_NAME_STATEMENTS`: `job-suffix
+        workers k`, `workers private-volume inc`): the recovery re-reads it as that
+        statement's keyword, which the word (a NAME to Lark's lexer) then fits after, the
+        value before it missing (BKR010, `Recovery.reread_statement`), rather than report
+        the word (`_word_after_statement`) or respell it (`Recovery.misspelt`). (After
+        `private-volume`, a list, the word is one more name to Lark.)"""
+        spelt = self.tokens[self.i - 1][TEXT].lower()
+        if self.setting_at != self.i - 2 or not self._value_spells_keyword():
+            return False
+        return spelt in _ONE_NAME_STATEMENTS.get(block, frozenset())
 
     def _ambiguous_skipped(self, options: frozenset[str], statements: frozenset[str]) -> bool:
         """After a statement on its line, the current token (`T_STRAY`, whose shape and
