@@ -569,3 +569,146 @@ def test_a_module_open_under_another_path_is_answered_with_its_buffer_s_uri(ws):
     assert (ws.uri("site/common.bkr"), 1) in places
     assert not [uri for uri, _ in places if "/link/" in uri]
     assert ws.editor.errors == []
+
+
+# ------------------------------------------------------------ a module renamed in the editor
+def _will_rename(ws: Workspace, *moves: tuple[str, str]) -> dict:
+    """The server's answer to `workspace/willRenameFiles` for the moves (relative
+    paths, old and new), as VS Code asks before it renames in its explorer."""
+    files = [{"oldUri": ws.uri(old), "newUri": ws.uri(new)} for old, new in moves]
+    answer = ws.editor.request("workspace/willRenameFiles", {"files": files})
+    assert "result" in answer, answer
+    assert ws.editor.errors == []
+    return answer["result"]
+
+
+def _edited_imports(ws: Workspace, edit: dict | None) -> dict[str, tuple[int | None, list[tuple[int, str]]]]:
+    """Per file (relative path): the version the edit is at, and each edit's line and
+    new text, the edit checked to replace exactly the import's path."""
+    out = {}
+    for change in (edit or {}).get("documentChanges", []):
+        uri = change["textDocument"]["uri"]
+        rel = os.path.relpath(Path(uri.removeprefix("file://")), ws.folder)
+        text = ws.buffers.get(rel) or (ws.folder / rel).read_text()
+        lines = text.split("\n")
+        got = []
+        for e in change["edits"]:
+            start, end = e["range"]["start"], e["range"]["end"]
+            assert start["line"] == end["line"]
+            line = lines[start["line"]]
+            assert line.startswith("import ") and end["character"] == len(line.rstrip())
+            got.append((start["line"], e["newText"]))
+        out[rel] = (change["textDocument"]["version"], got)
+    return out
+
+
+def _move(ws: Workspace, old: str, new: str, edit: dict | None) -> None:
+    """What VS Code does with the answer: the edits applied (open buffers changed,
+    files on disk written), then the file renamed."""
+    for rel, (_version, edits) in _edited_imports(ws, edit).items():
+        text = ws.buffers.get(rel) or (ws.folder / rel).read_text()
+        lines = text.split("\n")
+        for line, new_text in edits:
+            lines[line] = "import " + new_text
+        if rel in ws.buffers:
+            ws.change(rel, "\n".join(lines))
+        else:
+            (ws.folder / rel).write_text("\n".join(lines))
+    (ws.folder / new).parent.mkdir(parents=True, exist_ok=True)
+    (ws.folder / old).rename(ws.folder / new)
+
+
+def test_the_server_asks_to_hear_of_bkr_files_and_folders_renamed(tmp_path):
+    """VS Code (vscode-languageclient) sends `workspace/willRenameFiles` when the
+    server registers it in its capabilities, for the files its filters match."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    editor = Editor()
+    try:
+        capabilities = {"workspace": {"fileOperations": {"willRename": True}}}
+        params = {"processId": None, "rootUri": folder.as_uri(), "capabilities": capabilities}
+        answer = editor.request("initialize", params)
+        operations = answer["result"]["capabilities"]["workspace"]["fileOperations"]
+        filters = operations["willRename"]["filters"]
+        assert {(f["pattern"]["glob"], f["pattern"]["matches"]) for f in filters} == {
+            ("**/*.bkr", "file"),
+            ("**", "folder"),
+        }
+    finally:
+        editor.close()
+
+
+def test_a_module_renamed_has_its_imports_follow_it_open_or_on_disk(ws, tmp_path):
+    """site/common.bkr renamed site/shared.bkr: a.bkr, open with unsaved edits, gets
+    its import rewritten at the version of its buffer; b.bkr, on disk only, at no
+    version; `import std/backup-manager` never changes."""
+    ws.open("a.bkr")
+    ws.change("a.bkr", "# unsaved\n" + ws.buffers["a.bkr"])
+    edit = _will_rename(ws, ("site/common.bkr", "site/shared.bkr"))
+    assert _edited_imports(ws, edit) == {
+        "a.bkr": (2, [(1, "./site/shared")]),
+        "b.bkr": (None, [(0, "./site/shared")]),
+    }
+    _move(ws, "site/common.bkr", "site/shared.bkr", edit)
+    ws.save("a.bkr")
+    ws.as_bkrc_check("a.bkr", tmp_path / "checks")
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+    assert run_cli(["check", str(ws.folder / "b.bkr")]).exit_code == 0
+
+
+def test_a_module_s_folder_renamed_or_the_module_moved_up(ws):
+    """The folder site/ renamed place/: `./place/common`. The module moved to the
+    workspace's top folder: `./common` in the clusters, `../common` in a module of
+    site/ that imported it as `./common`, and a path written with `.bkr` keeps it."""
+    edit = _will_rename(ws, ("site", "place"))
+    assert _edited_imports(ws, edit) == {
+        "a.bkr": (None, [(0, "./place/common")]),
+        "b.bkr": (None, [(0, "./place/common")]),
+    }
+    (ws.folder / "site" / "mid.bkr").write_text("import ./common.bkr\n")
+    edit = _will_rename(ws, ("site/common.bkr", "common.bkr"))
+    assert _edited_imports(ws, edit) == {
+        "a.bkr": (None, [(0, "./common")]),
+        "b.bkr": (None, [(0, "./common")]),
+        "site/mid.bkr": (None, [(0, "../common.bkr")]),
+    }
+    _move(ws, "site/common.bkr", "common.bkr", edit)
+    for rel in ("a.bkr", "b.bkr", "site/mid.bkr"):
+        assert run_cli(["check", str(ws.folder / rel)]).exit_code == 0, rel
+
+
+def test_a_module_that_moves_has_its_own_relative_imports_follow(ws):
+    """site/mid.bkr imports `../lib/base` and is moved into site/deep/: its import
+    becomes `../../lib/base`, and the clusters' import of it follows too."""
+    (ws.folder / "lib").mkdir()
+    (ws.folder / "lib" / "base.bkr").write_text("single group BASE { BASE0001 }\n")
+    (ws.folder / "site" / "mid.bkr").write_text("import ../lib/base\n")
+    (ws.folder / "c.bkr").write_text("import ./site/mid\nsingle group C { C0000001 }\n")
+    edit = _will_rename(ws, ("site/mid.bkr", "site/deep/mid.bkr"))
+    assert _edited_imports(ws, edit) == {
+        "c.bkr": (None, [(0, "./site/deep/mid")]),
+        "site/mid.bkr": (None, [(0, "../../lib/base")]),
+    }
+
+
+def test_a_rename_the_server_cannot_follow_gets_no_edit(ws, tmp_path):
+    """An import written through a symbolic link (`./link/common`, link -> site) is
+    left as it is, and so is every import of a module moved out of the workspace."""
+    os.symlink(ws.folder / "site", ws.folder / "link")
+    (ws.folder / "c.bkr").write_text(_cluster("CSSI", "CM").replace("./site/common", "./link/common"))
+    edit = _will_rename(ws, ("site/common.bkr", "site/shared.bkr"))
+    assert set(_edited_imports(ws, edit)) == {"a.bkr", "b.bkr"}
+    files = [{"oldUri": ws.uri("site/common.bkr"), "newUri": (tmp_path / "common.bkr").as_uri()}]
+    answer = ws.editor.request("workspace/willRenameFiles", {"files": files})
+    assert answer["result"] is None
+    assert ws.editor.errors == []
+
+
+def test_an_import_without_dot_slash_keeps_its_style(ws):
+    """`import site/common` (looked up beside the file first) becomes `import
+    site/shared`; moved up out of its folder it becomes `common`."""
+    (ws.folder / "c.bkr").write_text("import site/common\nsingle group C { C0000001 }\n")
+    edit = _will_rename(ws, ("site/common.bkr", "site/shared.bkr"))
+    assert _edited_imports(ws, edit)["c.bkr"] == (None, [(0, "site/shared")])
+    edit = _will_rename(ws, ("site/common.bkr", "common.bkr"))
+    assert _edited_imports(ws, edit)["c.bkr"] == (None, [(0, "common")])

@@ -43,7 +43,7 @@ from bkrdsl.diagnostics import Diagnostic, Severity
 from bkrdsl.lsp import features as F
 from bkrdsl.lsp.collector import Collector
 from bkrdsl.lsp.document import VOLUME, Document, analyse_document, buffer_bytes
-from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, unsure_import
+from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, followed_import, unsure_import
 from bkrdsl.resolve import default_search_path
 from bkrdsl.resolve.loader import ParsedModules
 from bkrdsl.source import Span
@@ -745,6 +745,77 @@ class BkrServer(LanguageServer):
             found.sort(key=lambda e: (e.range.start.line, e.range.start.character))
         return self.versioned_edit(edits, versions)
 
+    def renamed_files_edit(self, files: list[T.FileRename]) -> T.WorkspaceEdit | None:
+        """The edit that keeps the imports of the workspace's .bkr files (open or on
+        disk) finding their modules once `files` are renamed or moved (the client's
+        `workspace/willRenameFiles`, asked before it renames them): each import that
+        finds a renamed file, or one in a renamed folder, written anew in its style
+        (`workspace.followed_import`), and so each relative import of a file that
+        moves. None when no import changes. The edits are at the files' present
+        paths: the client applies them before it renames."""
+        renames: list[tuple[Path, Path]] = []
+        for rename in files:
+            _, old = self.name_and_path(rename.old_uri)
+            _, new = self.name_and_path(rename.new_uri)
+            if old is None or new is None:
+                continue
+            new = Path(os.path.realpath(new.parent)) / new.name
+            renames.append((Path(os.path.realpath(old)), new))
+        if not renames:
+            return None
+        targets: set[Path] = set()
+        for old, _new in renames:
+            if os.path.isdir(old):
+                for folder, _subfolders, names in os.walk(old):
+                    targets.update(Path(folder) / n for n in names if n.endswith(".bkr"))
+            else:
+                targets.add(old)
+
+        def moving(key: Path) -> bool:
+            return any(key == old or key.is_relative_to(old) for old, _new in renames)
+
+        docs: list[tuple[str, int | None, Document]] = []
+        opened = self.open_paths()
+        for path, uri in sorted(opened.items()):
+            doc = self.fresh(uri)
+            if doc is not None and doc.path is not None and (doc.read & targets or moving(path)):
+                docs.append((uri, self.workspace.get_text_document(uri).version, doc))
+        search_path = self.search_path()
+        buffers = self.buffers().get
+        reader = self.reader()
+        found = self.workspace_found()
+        files_, keys = [], []
+        for path, key in zip(found.files, found.keys):
+            if key not in opened:
+                files_.append(path)
+                keys.append(key)
+        importing = set(self.disk.importing(files_, targets, search_path, buffers, keys))
+        for path, key in zip(files_, keys):
+            if path in importing or moving(key):
+                doc = self.disk.document(path, search_path, buffers, reader, key, checks=False)
+                if doc is not None:
+                    docs.append((from_fs_path(str(path)), None, doc))
+        roots = [Path(os.path.realpath(r)) for r in self.roots()]
+        boms = self.open_boms()
+        edits: dict[str, list[T.TextEdit]] = {}
+        versions: dict[str, int | None] = {}
+        for uri, version, doc in docs:
+            for module in doc.analysis.program.modules:
+                for imp in module.imports:
+                    span = imp.span
+                    if span.file != doc.name or span.end_column <= len(imp.path):
+                        continue
+                    spec = followed_import(imp.path, doc.path, doc.search_path, renames, roots)
+                    if spec is None:
+                        continue
+                    start, column = span.end - len(imp.path), span.end_column - len(imp.path)
+                    where = Span(span.file, span.end_line, column, span.end_line, span.end_column, start, span.end)
+                    edits.setdefault(uri, []).append(self.text_edit(uri, self.range(where, doc, boms), spec))
+                    versions[uri] = version
+        if not edits:
+            return None
+        return self.versioned_edit(edits, versions)
+
     def versioned_edit(self, edits: dict[str, list[T.TextEdit]], versions: dict[str, int | None]) -> T.WorkspaceEdit:
         """The text edits per file as a workspace edit: `documentChanges`, each file's
         edits with the version of the buffer they were computed on (`null`: a file the
@@ -1396,6 +1467,24 @@ def build_server() -> BkrServer:
         # A client that refuses: open documents are still checked as they change.
         with contextlib.suppress(Exception):
             await ls.client_register_capability_async(T.RegistrationParams(registrations=[registration]))
+
+    # A .bkr file or a folder renamed or moved in the editor (VS Code's explorer):
+    # the imports that find it are rewritten before it goes (`renamed_files_edit`).
+    @server.feature(
+        T.WORKSPACE_WILL_RENAME_FILES,
+        T.FileOperationRegistrationOptions(
+            filters=[
+                T.FileOperationFilter(
+                    scheme="file", pattern=T.FileOperationPattern(glob="**/*.bkr", matches=T.FileOperationPatternKind.File)
+                ),
+                T.FileOperationFilter(
+                    scheme="file", pattern=T.FileOperationPattern(glob="**", matches=T.FileOperationPatternKind.Folder)
+                ),
+            ]
+        ),
+    )
+    def will_rename_files(ls: BkrServer, params: T.RenameFilesParams) -> T.WorkspaceEdit | None:
+        return ls.renamed_files_edit(params.files)
 
     @server.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def configuration(ls: BkrServer, params: T.DidChangeConfigurationParams) -> None:

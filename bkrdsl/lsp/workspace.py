@@ -466,3 +466,72 @@ def _current(reads: dict[Path, Read], buffers: Buffers) -> bool:
         if still is not seen:
             reads[path] = ("disk", still)
     return True
+
+
+# ------------------------------------------------------------ files renamed in the editor
+def moved(path: Path, renames: list[tuple[Path, Path]]) -> Path:
+    """Where `path` (resolved) is after the renames (each a resolved old path, a file
+    or a folder, and its new path): itself when no rename moves it."""
+    for old, new in renames:
+        if path == old or path.is_relative_to(old):
+            return new / path.relative_to(old)
+    return path
+
+
+def followed_import(
+    spec: str,
+    importer: Path,
+    search_path: tuple[Path, ...],
+    renames: list[tuple[Path, Path]],
+    roots: list[Path],
+) -> str | None:
+    """The module path to write in `import spec` of the file `importer` so that it
+    still finds its module once the files are renamed (`renames`: resolved old path,
+    new path; the importer may be one of those moved), in the style of `spec`:
+    `./` or `../` when it was relative, without `.bkr` when it was written without.
+    None when the import needs no change or the rename cannot be followed: a
+    standard library's module, a module not found (or behind a folder bkrc may not
+    enter), an import written through a symbolic link, a module that leaves the
+    workspace folders (`roots`, resolved; none: no such limit), or one that cannot
+    be written in the import's style (a name without `./` cannot climb with `..`,
+    a module renamed to a name without `.bkr` cannot be imported)."""
+    from bkrdsl.resolve.loader import ClosedFolder, find_module
+
+    if spec.startswith("std/"):
+        return None
+    try:
+        found = find_module(spec, importer, search_path)
+    except (ClosedFolder, OSError, ValueError):
+        return None
+    if found is None:
+        return None
+    name = spec if spec.endswith(".bkr") else spec + ".bkr"
+    # The folder the spec was looked up from: the importer's, or a search-path folder.
+    here = Path(os.path.abspath(importer)).parent
+    at = Path(os.path.abspath(found))
+    folders = [here] + [Path(os.path.abspath(f)) for f in search_path]
+    base = next((f for f in folders if Path(os.path.abspath(f / name)) == at), None)
+    if base is None:
+        return None
+    real_base = Path(os.path.realpath(base))
+    target = Path(os.path.realpath(found))
+    if target != Path(os.path.normpath(real_base / name)):  # a symbolic link on the way
+        return None
+    new_target = moved(target, renames)
+    # The importer's folder after the renames (the importer itself may move).
+    new_base = moved(real_base / Path(importer).name, renames).parent if base == here else real_base
+    if new_target == target and new_base == real_base:
+        return None
+    if roots and not any(new_target.is_relative_to(r) for r in roots):
+        return None
+    if not new_target.name.endswith(".bkr"):
+        return None
+    rel = os.path.relpath(new_target, new_base).replace(os.sep, "/")
+    if spec.startswith(("./", "../")):
+        if not rel.startswith("../"):
+            rel = "./" + rel
+    elif rel.startswith("../"):  # (a search-path folder's module moved out of it too)
+        return None
+    if not spec.endswith(".bkr"):
+        rel = rel[: -len(".bkr")]
+    return rel if rel != spec else None
