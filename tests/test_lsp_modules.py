@@ -666,6 +666,8 @@ def test_a_module_s_folder_renamed_or_the_module_moved_up(ws):
         "b.bkr": (None, [(0, "./place/common")]),
     }
     (ws.folder / "site" / "mid.bkr").write_text("import ./common.bkr\n")
+    # The folder moves whole: mid.bkr's `./common.bkr` still finds it.
+    assert "site/mid.bkr" not in _edited_imports(ws, _will_rename(ws, ("site", "place")))
     edit = _will_rename(ws, ("site/common.bkr", "common.bkr"))
     assert _edited_imports(ws, edit) == {
         "a.bkr": (None, [(0, "./common")]),

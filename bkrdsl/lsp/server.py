@@ -809,7 +809,9 @@ class BkrServer(LanguageServer):
                     if spec is None:
                         continue
                     start, column = span.end - len(imp.path), span.end_column - len(imp.path)
-                    where = Span(span.file, span.end_line, column, span.end_line, span.end_column, start, span.end)
+                    where = Span(
+                        span.file, span.end_line, column, span.end_line, span.end_column, start, span.end
+                    )
                     edits.setdefault(uri, []).append(self.text_edit(uri, self.range(where, doc, boms), spec))
                     versions[uri] = version
         if not edits:
@@ -1475,10 +1477,12 @@ def build_server() -> BkrServer:
         T.FileOperationRegistrationOptions(
             filters=[
                 T.FileOperationFilter(
-                    scheme="file", pattern=T.FileOperationPattern(glob="**/*.bkr", matches=T.FileOperationPatternKind.File)
+                    scheme="file",
+                    pattern=T.FileOperationPattern(glob="**/*.bkr", matches=T.FileOperationPatternKind.File),
                 ),
                 T.FileOperationFilter(
-                    scheme="file", pattern=T.FileOperationPattern(glob="**", matches=T.FileOperationPatternKind.Folder)
+                    scheme="file",
+                    pattern=T.FileOperationPattern(glob="**", matches=T.FileOperationPatternKind.Folder),
                 ),
             ]
         ),
