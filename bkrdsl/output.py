@@ -263,6 +263,9 @@ class Plan:
     #: Such folders that `recover` cannot remove, each with the immutable or
     #: append-only entry in it that stops it (`fixed_entries`) and its flag.
     stuck: list[tuple[Path, Path, str]] = field(default_factory=list)
+    #: What the plan saw of each file it read (`_signature`), by path, for `write`
+    #: to tell, before the swap, a file changed meanwhile (`changed_meanwhile`).
+    seen: dict[str, tuple] = field(default_factory=dict)
 
     @property
     def drifted(self) -> list[str]:
@@ -297,12 +300,16 @@ def _sha(data: bytes) -> str:
 NOT_A_FILE = b"\0not a regular file"
 
 
-def _read(path: Path | str) -> bytes | None:
-    """The bytes of a regular file; None when nothing is there; NOT_A_FILE for anything else."""
+def _read(path: Path | str, seen: dict | None = None, rel: str = "") -> bytes | None:
+    """The bytes of a regular file; None when nothing is there; NOT_A_FILE for anything else.
+    With `seen`, what the lstat saw is kept there under `rel` (`_signature`)."""
     try:
         # One lstat answers both "a symbolic link?" and "a regular file?": the
         # plan reads every file of DIR, and a look costs a system call.
-        if not stat.S_ISREG(os.lstat(path).st_mode):
+        st = os.lstat(path)
+        if seen is not None:
+            seen[rel] = _signature(st)
+        if not stat.S_ISREG(st.st_mode):
             return NOT_A_FILE
         data = _open_regular(path)
         return NOT_A_FILE if data is None else data
@@ -310,6 +317,12 @@ def _read(path: Path | str) -> bytes | None:
         return None
     except OSError as err:
         raise OutputError(f"{path}: cannot read: {err.strerror or err}") from None
+
+
+def _signature(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What tells a file changed since it was looked at: a file replaced (an editor's
+    rename) has another inode, one written in place another size or mtime."""
+    return (st.st_dev, st.st_ino, st.st_mode, st.st_size, st.st_mtime_ns)
 
 
 def _regular_bytes(path: Path) -> bytes | None:
@@ -428,23 +441,26 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     written = written or {}
     old = {path: entry.sha256 for path, entry in written.items()}
 
+    seen: dict[str, tuple] = {}
     actions = []
     for path, artifact in sorted(wanted.items()):
         if there:
-            actions.append(_action(out_dir, path, artifact.chunks, artifact, old))
+            actions.append(_action(out_dir, path, artifact.chunks, artifact, old, seen))
         else:  # a first compile: nothing to compare with
             actions.append(Action(path, CREATE, artifact))
     for path in sorted(set(old) - set(wanted) - {MANIFEST}):
-        data = _read(_inside(out_dir, path))
+        data = _read(_inside(out_dir, path), seen, path)
         if data is not None:
             actions.append(Action(path, DELETE, None, drifted=_sha(data) != old[path]))
-    actions.append(_action(out_dir, MANIFEST, (manifest.encode("utf-8"),), None, {MANIFEST: None}))
+    actions.append(_action(out_dir, MANIFEST, (manifest.encode("utf-8"),), None, {MANIFEST: None}, seen))
 
     ours = set(wanted) | set(old) | {MANIFEST}
     preserved = [p for p in existing if p not in ours]
     actions.sort(key=lambda a: a.path)
     obstacles = _obstacles(out_dir, sorted(wanted), sorted(set(old) - {MANIFEST})) if there else []
-    return Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles, written)
+    plan = Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles, written)
+    plan.seen = seen
+    return plan
 
 
 def _obstacles(out_dir: Path, wanted: list[str], old: list[str]) -> list[tuple[str, str, str]]:
@@ -549,9 +565,9 @@ def _same(current: bytes, chunks: tuple[bytes, ...]) -> bool:
 
 
 def _action(
-    out_dir: Path, path: str, chunks: tuple[bytes, ...], artifact: Artifact | None, old: dict
+    out_dir: Path, path: str, chunks: tuple[bytes, ...], artifact: Artifact | None, old: dict, seen: dict | None = None
 ) -> Action:
-    current = _read(_inside(out_dir, path))
+    current = _read(_inside(out_dir, path), seen, path)
     if current is None:
         return Action(path, CREATE, artifact)
     if _same(current, chunks):
@@ -2084,7 +2100,12 @@ def _refuse_no_room(plan: Plan, fs: os.statvfs_result, folder: Path, out_dir: Pa
 
 
 def write(
-    plan: Plan, *, force: bool = False, commit: Commit | None = None, before_swap: Callable[[], None] | None = None
+    plan: Plan,
+    *,
+    force: bool = False,
+    commit: Commit | None = None,
+    before_swap: Callable[[], None] | None = None,
+    before_check: Callable[[], None] | None = None,
 ) -> list[str]:
     """Carry the plan out, all or nothing. Raises OutputError; DIR is then untouched.
     Returns the warnings to print after the report (`not_removed_message`).
@@ -2095,6 +2116,11 @@ def write(
     was, and a Ctrl-C while it prints comes after the swap, as one after the
     report did. An OSError it raises comes out as ReportError, the temporary
     folder removed; any other exception as itself, the same way.
+
+    Before that, the new folder is compared with DIR (`changed_meanwhile`): a
+    file another program wrote in DIR since the plan looked stops the write
+    (OutputError, DIR as it is), since the swap would lose it. `before_check`
+    (for tests) is called just before that comparison.
 
     A KeyboardInterrupt (Ctrl-C) while the new folder is being built leaves
     DIR untouched too, and nothing beside it. From the swap on, Ctrl-C waits
@@ -2133,6 +2159,11 @@ def write(
         )
         _keep_folder_modes(out_dir, temp)
         os.chmod(temp, _folder_mode(out_dir))
+        if before_check is not None:
+            before_check()
+        changed = changed_meanwhile(plan, out_dir, temp)
+        if changed:
+            raise OutputError(changed_message(plan, changed))
         commit.hold()
         if before_swap is not None:
             try:
@@ -2162,6 +2193,57 @@ def write(
     if own:
         commit.release()
     return [] if stuck is None else not_removed_message(plan.out_dir, old, stuck)
+
+
+def _look(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
+
+
+def changed_meanwhile(plan: Plan, out_dir: Path, temp: Path) -> list[str]:
+    """The paths of DIR (`out_dir`, as `write` swaps it) that another program changed
+    since the plan looked, which the swap would lose or undo: a file that
+    appeared (a note saved, a log started), one the plan read that was written
+    over or replaced or deleted, one kept (linked into `temp`) that was
+    replaced by another (an editor that saves by renaming) or deleted. A file
+    written in place that the new tree links (`cat >>` on a kept file) is the
+    same file in both trees: its change is kept, and not named here."""
+    known = set(plan.preserved) | {a.path for a in plan.actions if a.action != CREATE}
+    try:
+        now = _existing(out_dir) if os.path.isdir(out_dir) else []
+    except OutputError:
+        now = []
+    changed = [rel for rel in now if rel not in known]
+    for rel in sorted(set(plan.preserved) | set(plan.seen)):
+        if rel.endswith("/"):
+            continue
+        there, new = _look(out_dir / rel), _look(temp / rel)
+        if there is None:
+            if new is not None:  # deleted meanwhile: the new tree would bring it back
+                changed.append(rel)
+            continue
+        if new is not None and (new.st_dev, new.st_ino) == (there.st_dev, there.st_ino):
+            continue  # the same file in both trees: linked, its change kept
+        if rel in plan.seen:
+            if _signature(there) != plan.seen[rel]:
+                changed.append(rel)
+        elif new is None or not (
+            stat.S_ISLNK(there.st_mode)
+            or (there.st_size, there.st_mtime_ns) == (new.st_size, new.st_mtime_ns)  # a copy (no link)
+        ):
+            changed.append(rel)
+    return sorted(set(changed))
+
+
+def changed_message(plan: Plan, changed: list[str]) -> str:
+    more = f" (and {len(changed) - 1} more)" if len(changed) > 1 else ""
+    return (
+        f"{plan.out_dir / changed[0]}{more} changed while bkrc was writing {plan.out_dir}: another"
+        f" program wrote in {plan.out_dir}, and the swap would lose what it wrote; nothing written:"
+        " run the compile again once it is done"
+    )
 
 
 def not_removed_message(out_dir: Path, old: Path, err: OSError) -> list[str]:

@@ -718,6 +718,71 @@ def test_swap_failing_between_the_renames_puts_the_old_folder_back(tmp_path, mon
     assert siblings(out) == []
 
 
+# ------------------------------------------------------------------ DIR changed while the compile writes
+# Another program writing in DIR between the plan and the swap (a note saved, a
+# log started, a generated file edited) had its work thrown away with the old
+# tree, without a word. The steps run in order here, in-process: the plan, the
+# other program's change (`before_check`, called once the new tree is built),
+# then the swap that must not happen.
+def _write_racing(out: Path, change, *, force: bool = False) -> pytest.ExceptionInfo:
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    with pytest.raises(output.OutputError) as err:
+        output.write(plan, force=force, before_check=change)
+    assert siblings(out) == []  # the new folder removed
+    return err
+
+
+def test_a_file_saved_in_dir_while_the_compile_writes_is_not_lost(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    err = _write_racing(out, lambda: (out / "notes.txt").write_text("mine\n"))
+    assert "notes.txt changed while bkrc was writing" in str(err.value)
+    assert "nothing written" in str(err.value)
+    assert (out / "notes.txt").read_text() == "mine\n"
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 1\n"
+
+
+def test_a_generated_file_edited_while_the_compile_writes_is_not_overwritten(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    edited = out / "M1" / "JOBA.TEMPLATE"
+    err = _write_racing(out, lambda: edited.write_text("* my edit\n"))
+    assert "JOBA.TEMPLATE changed while bkrc was writing" in str(err.value)
+    assert edited.read_text() == "* my edit\n"
+    # run again: the edit is drift, named as such
+    assert output.make_plan(out, arts("2"), "test.bkr").drifted == ["M1/JOBA.TEMPLATE"]
+
+
+def test_a_kept_file_replaced_by_an_editor_while_the_compile_writes_is_not_lost(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "notes.txt").write_text("v1\n")
+
+    def save_by_rename() -> None:  # as an editor saves: a new file renamed over the old
+        (out / "notes.txt.swp").write_text("v2\n")
+        os.rename(out / "notes.txt.swp", out / "notes.txt")
+
+    _write_racing(out, save_by_rename)
+    assert (out / "notes.txt").read_text() == "v2\n"
+
+
+def test_a_kept_file_appended_to_in_place_while_the_compile_writes_is_the_same_file(tmp_path):
+    """`tee -a out/build.log`: the new tree links the same file, so what is
+    appended meanwhile is in DIR after the swap, and the write goes on."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "build.log").write_text("one\n")
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+
+    def append() -> None:
+        with open(out / "build.log", "a") as log:
+            log.write("two\n")
+
+    output.write(plan, before_check=append)
+    assert (out / "build.log").read_text() == "one\ntwo\n"
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+
+
 def test_recover_puts_back_a_folder_a_killed_run_had_moved_aside(tmp_path):
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=False
