@@ -1530,6 +1530,9 @@ class WriteLock:
 
     def __init__(self, out_dir: Path, waiting=None) -> None:
         self._fd: int | None = None
+        #: True once the lock is held: no other compile is writing beside DIR, so
+        #: every folder one left there is a killed one's (`recover(locked=True)`).
+        self.held = False
         try:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX
@@ -1553,7 +1556,8 @@ class WriteLock:
                 self.close()
                 raise
         except OSError:  # pragma: no cover - a file system without locks
-            pass
+            return
+        self.held = True
 
     def close(self) -> None:
         if self._fd is not None:
@@ -1579,13 +1583,16 @@ def refuse_current_folder(out_dir: Path) -> None:
         )
 
 
-def _recovery(out_dir: Path) -> tuple[Path | None, list[Path]]:
+def _recovery(out_dir: Path, locked: bool = False) -> tuple[Path | None, list[Path]]:
     """What `recover` does beside out_dir: (the folder it puts back in out_dir's
-    place, or None; the folders it removes), of runs that are no longer alive."""
+    place, or None; the folders it removes), of runs that are no longer alive.
+    With `locked` (this process holds the `WriteLock`), every run that left a
+    folder is over: its process ID, alive, is another program's (IDs are
+    reused, soon in a container), and the folder is removed all the same."""
     put_back, removed = None, []
     out_dir = swapped_folder(out_dir)
     for path, role, pid in _leftovers(out_dir):
-        if _pid_alive(pid) and pid != os.getpid():
+        if not locked and _pid_alive(pid) and pid != os.getpid():
             continue
         if role == "old" and put_back is None and not os.path.lexists(out_dir):
             put_back = path  # killed between the two renames of the fallback swap
@@ -1594,13 +1601,13 @@ def _recovery(out_dir: Path) -> tuple[Path | None, list[Path]]:
     return put_back, removed
 
 
-def recover(out_dir: Path) -> list[str]:
+def recover(out_dir: Path, *, locked: bool = False) -> list[str]:
     """Tidy up after a run that was killed: put back a folder it had moved aside,
     remove the temporary folders of runs that are no longer alive (`_recovery`).
     Returns a line for each, to print (`bkrc compile` says what it tidied, as a
     dry run's plan does: `_recovery_lines`); a folder that could not be removed
     is a `warning:` line (the next compile tries again)."""
-    put_back, removed = _recovery(out_dir)
+    put_back, removed = _recovery(out_dir, locked)
     done = []
     if put_back is not None:
         try:

@@ -842,6 +842,27 @@ def test_a_plan_is_made_against_the_folder_the_compile_puts_back_first(tmp_path,
     assert output.make_plan(out, arts("2"), "test.bkr").actions == plan.actions
 
 
+def test_under_the_lock_a_leftover_whose_process_id_was_reused_is_removed(tmp_path):
+    """A killed compile's folder is named with its process ID, and one whose ID
+    another process now has (IDs are reused, soon in a container) was taken for
+    a compile still writing: kept, without a word, for as long as that process
+    lived. Under the write lock no other compile is writing beside DIR, so it
+    is removed and named; without the lock (`--dry-run`) it is left alone."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    dead = tmp_path / f"{output._temp_prefix(out)}new-{os.getppid()}-abcdefgh"  # an ID alive, not a compile's
+    dead.mkdir()
+    assert output.recover(out) == []
+    assert dead.exists()
+    lock = output.WriteLock(out)
+    try:
+        assert lock.held
+        assert output.recover(out, locked=lock.held) == [f"removed {dead.name}, which a killed compile left beside {out}"]
+    finally:
+        lock.close()
+    assert siblings(out) == []
+
+
 def test_the_leftovers_of_a_dir_that_is_a_symlink_are_found_beside_its_target(tmp_path):
     """The compile replaces the folder a symbolic link DIR points to, building the
     new one beside it: a killed run's folder is there, under the target's name.

@@ -294,8 +294,11 @@ def _compile(
     try:
         if not (dry_run or check_only):
             output.refuse_current_folder(out)
-            locks.append(output.WriteLock(out, waiting=_waiting(status)))
-            for line in output.recover(out):  # what a killed compile left, tidied first
+            lock = output.WriteLock(out, waiting=_waiting(status))
+            locks.append(lock)
+            # What a killed compile left, tidied first (all of it under the lock,
+            # whatever process now has the killed one's ID).
+            for line in output.recover(out, locked=lock.held):
                 click.echo(f"bkrc: {line}", err=status)
         plan = output.make_plan(out, artifacts, source)
     except output.OutputError as err:
