@@ -1247,6 +1247,46 @@ def test_every_other_week_is_no_schedule(written):
 
 
 @pytest.mark.parametrize(
+    ("written", "help", "fix"),
+    [
+        # an ordinal in words, no weekday: the day of the month (`daily 22:00` was the help)
+        ("on the first at 22:00", "write `monthly 1 22:00`" + FORMS, None),
+        ("on the fifteenth at 22:00", "write `monthly 15 22:00`" + FORMS, None),
+        ("on the twenty-first at 22:00", "write `monthly 21 22:00`" + FORMS, None),
+        # the month named: its day, not the 1st (`monthly 1` was the help), fixed as `the 2nd of the month` is
+        ("on the second day of the month at 22:00", "write `monthly 2 22:00`" + FORMS, "monthly 2 22:00"),
+        ("on the third of the month at 22:00", "write `monthly 3 22:00`" + FORMS, "monthly 3 22:00"),
+    ],
+)
+def test_a_day_of_the_month_in_words_is_its_number(written, help, fix):
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help) == ("BKR012", help)
+    assert (found.fix.edits[0].new_text if found.fix else None) == fix
+
+
+@pytest.mark.parametrize(
+    "written", ["every 2 weeks", "every two weeks", "every other week", "every 2 months", "every two weeks on saturday"]
+)
+def test_every_other_week_without_a_time_is_no_schedule(written):
+    # without a time it went another way: "unknown schedule `every`" with the help
+    # `monthly 2 02:00` (`every 2 weeks`), or missing commas and `to` for `two`
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.fix) == ("BKR012", None)
+    assert found.help.startswith("no schedule runs every other "), found.help
+
+
+def test_weekly_on_the_first_sunday_is_the_months_first_sunday():
+    # `weekly` written, but `the first sunday` is once a month: the help says
+    # `monthly first sun`, with no fix (the user may have meant every Sunday)
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly on the first sunday at 22:00", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.fix) == ("BKR004", None)
+    assert found.help == "write `monthly first sun 22:00`" + FORMS
+
+
+@pytest.mark.parametrize(
     ("clean", "written"),
     [
         # `AND`, `OWNER` in capitals, as CP writes user IDs, are user IDs (a z/VM user ID

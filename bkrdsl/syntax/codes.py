@@ -638,8 +638,10 @@ UNKNOWN_KEYWORD = register(
     2026-02-28 22:00`), is one error without a fix, whose help says to write
     `manual` and submit the job by hand when it is due, the line's time kept,
     not `daily 22:00`, which would run it every day. A day of the month in
-    English (`on the 1st at 22:00`, `every 15th 22:00`) is one error without
-    a fix, whose help writes `monthly 1 22:00`; a day from 29 to 31 (`on the
+    English (`on the 1st at 22:00`, `every 15th 22:00`, in words `on the
+    first at 22:00`) is one error without a fix, whose help writes `monthly
+    1 22:00` (with the month named, `on the second day of the month`, the
+    fix writes `monthly 2 22:00`); a day from 29 to 31 (`on the
     31st`, also `of the month`) gets `monthly 31 22:00` with BKR404's warning
     said, or `monthly 28 22:00`; the last day of the month, which no schedule
     has, gets `monthly 28 22:00` or `monthly 1 22:00`. Two days (`on the 1st
@@ -650,7 +652,8 @@ UNKNOWN_KEYWORD = register(
     22:00`, without a fix, never `weekly sun 22:00`, which runs every Sunday
     (`every second tuesday` may mean every other week, which no schedule is:
     the help says so). Every other week, day or month (`every other week at
-    22:00`, `every two weeks on saturday`, `on alternate days`) is one error
+    22:00`, `every two weeks on saturday`, `on alternate days`, also without
+    a time: `every 2 weeks`) is one error
     without a fix, whose help says no schedule runs so, and writes the one
     that runs every week (`weekly sat 22:00`), day or month, or `manual`.
     A member after `preview` or `purge` (`expire on VMSYS1 { preview on

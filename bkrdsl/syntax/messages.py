@@ -2923,6 +2923,7 @@ def looks_like_schedule(text: str) -> bool:
         or any(looks_like_date(w) or _ORDINAL_DAY.match(w) for w in words)
         or any(phrase_day(w) for w in words)
         or bool(set(words) & {"day", "days", "daily", "night", "nightly", "everyday", "weekly", "monthly"})
+        or every_other_written(text) is not None  # `every 2 weeks`, without a time
     )
 
 
@@ -3067,6 +3068,35 @@ def every_other_written(text: str) -> str | None:
     return None
 
 
+_ONES = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+#: A day of the month as an ordinal in words (`first` .. `thirty-first`), and its number.
+_DAY_WORDS = {
+    **{word: n for n, word in enumerate(_ONES, 1)},
+    **{word: n for n, word in enumerate(("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                                         "sixteenth", "seventeenth", "eighteenth", "nineteenth"), 10)},
+    "twentieth": 20, "thirtieth": 30, "thirty-first": 31,
+    **{f"twenty-{word}": 20 + n for n, word in enumerate(_ONES, 1)},
+}
+
+
+def ordinal_words_as_days(text: str) -> str:
+    """`text` with each day of the month written as an ordinal in words as `1st`, `15th`:
+    `on the first at 22:00` -> `on the 1st at 22:00`, `the second day of the month` ->
+    `the 2nd day of the month`; an ordinal before a weekday or a week (`first sunday`,
+    `second week`) is kept, as `last` is (`last day`: `month_day_written`)."""
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        number = _DAY_WORDS.get(word.lower().rstrip(","))
+        following = words[i + 1].lower().rstrip(",") if i + 1 < len(words) else ""
+        if number is None or phrase_day(following) or following.rstrip("s") in ("week", "month", "weekday", "weekend"):
+            out.append(word)
+            continue
+        suffix = "th" if 10 < number % 100 < 14 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        out.append(f"{number}{suffix}" + ("," if word.endswith(",") else ""))
+    return " ".join(out)
+
+
 def month_days_written(text: str) -> list[str]:
     """Every day of the month a schedule in English names as an ordinal (`1st`, `32nd`),
     as written, when it names no weekday: `on the 1st and 15th` -> [`1st`, `15th`]."""
@@ -3181,7 +3211,10 @@ def schedule_phrase(
             span,
             help=help if len(nth_days) > 1 else help + forms,
         )
-    month_days = {w: int(w[:-2]) for w in month_days_written(written)}  # `15th`: 15
+    # `on the first at 22:00`, `the second day of the month`: the 1st, the 2nd (`daily
+    # 22:00` and `monthly 1` were the help); read as the days written in figures
+    written_days = ordinal_words_as_days(written)
+    month_days = {w: int(w[:-2]) for w in month_days_written(written_days)}  # `15th`: 15
     wrong = [w for w, number in month_days.items() if not 1 <= number <= 31]
     if wrong:
         # `on the 32nd`: no month has it; not `daily 22:00`
@@ -3200,14 +3233,14 @@ def schedule_phrase(
             span,
             help=_monthly_days_help(numbers, time, statement),
         )
-    day = month_day_written(written)
+    day = month_day_written(written_days)
     if day is not None and (day == "last" or int(day) > 28 or not words & {"month", "monthly"}):
         # `on the 1st at 22:00`: a day of the month, not `daily 22:00`, which would
         # run the job every day; no fix (one day only is `manual`), the time kept;
         # nor for `the 31st of the month`: `monthly 31` is warned of (BKR404)
         return code(f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=_month_day_help(day, time) + forms)
-    meant = certain_schedule(written) if certain else None
-    schedule = schedule_for(written)
+    meant = certain_schedule(written_days) if certain else None
+    schedule = schedule_for(written_days)
     fifth = ""
     if schedule.startswith("monthly last ") and words & FIFTH_ORDINALS:
         day = schedule.split()[2]
