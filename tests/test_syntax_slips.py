@@ -1422,3 +1422,30 @@ def test_a_monthly_day_written_twice_is_named_once(written, help, meant, parser,
     fixed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
     assert f"run on VMSYS1 {meant}\n" in fixed
     assert not [d for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics if d.is_error]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ("identity user SITEADM role admin role admin", "identity user SITEADM role admin"),
+        ("identity user SITEADM role admin ROLE Admin", "identity user SITEADM role admin"),
+        ("single user SITEADM role admin role installation", None),
+    ],
+)
+def test_a_role_given_twice_is_said_so(written, fixed, parser, monkeypatch):
+    # "`role` cannot appear here", whose help told the file's layout; now the second
+    # `role` is named, and deleted when it gives the same role again
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("import std/zvm73\n", f"import std/zvm73\n{written}\n", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    kind = written.split()[0]
+    assert found.code == "BKR004"
+    assert found.message == f"a second `role` in the `{kind} user` statement"
+    assert found.related[0].label == "the first `role` is here"
+    if fixed is None:
+        assert found.fix is None and found.help.startswith("a user has one `role`")
+    else:
+        (edit,) = found.fix.edits
+        line = written[: edit.span.column - 1] + edit.new_text + written[edit.span.end_column - 1 :]
+        assert line == fixed

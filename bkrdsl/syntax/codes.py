@@ -156,6 +156,10 @@ SYNTAX = register(
     it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`) are said in the
     same error, whose help shows the list with its commas; the fix puts
     the `,` in place of the second name when one name follows it.
+    A second `role` in a user statement (`identity user SITEADM role admin
+    role admin`) is one error naming it, as BKR115 names an option given
+    twice, whose fix removes the second when it says the first's role
+    again; two roles (`role admin role worker`) leave the choice to you.
     Names joined by `and` or `&`, as English joins them (`run on VMSYS1 and
     VMSYS2`, `backup APPS & LINUX`, `weekly sat & sun`), are one error for
     the list, whose fix writes a `,` for each. An `and` or `&` before a

@@ -2566,6 +2566,25 @@ def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = ()) ->
     )
 
 
+def role_twice(statement: str, first: str, second: str, span: Span, first_span: Span, remove: Span) -> Diagnostic:
+    """`identity user SITEADM role admin role admin`: a second `role` in one user
+    statement (`statement`, `identity user`), BKR115's words for an option given twice;
+    `remove` is the second `role` and its value with the blanks before them, deleted
+    when it gives the first's role again (in any case), else the user chooses."""
+    same = first.lower() == second.lower()
+    return codes.SYNTAX(
+        f"a second `role` in the `{statement}` statement",
+        span,
+        related=(Related(first_span, "the first `role` is here"),),
+        help=(
+            f"a user has one `role`: this one says `role {first}` again; remove it"
+            if same
+            else f"a user has one `role`: keep `role {first}` or `role {second}`; each machine has one role (BKR207)"
+        ),
+        fix=remove_fix(f"the second `role {second}`", remove) if same else None,
+    )
+
+
 def workers_each(count: str, statement: str, span: Span, remove: Span) -> Diagnostic:
     """`workers 4 each` in a member block: the count is the member's own already."""
     return codes.SYNTAX(

@@ -1541,6 +1541,7 @@ class Recovery:
             self.glued_rest,
             self.each_member_phrase,
             self.expiry_member,
+            self.role_twice,
             self.schedule_phrase,
             self.destination_phrase,
             self.sfs_for_pool,
@@ -2374,6 +2375,36 @@ class Recovery:
         diag = messages.expiry_member(statement, written, home, schedule, span, removal)
         self.report(diag, tok.start_pos)
         self._advance(ip.lexer_thread.state, found.end())
+        self._fed_error_token = True
+        return True, None
+
+    def role_twice(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`identity user SITEADM role admin role admin`: a second `role` in one user
+        statement (it takes one). One error naming it ("`role` cannot appear here" was
+        said, with the file's layout), and the statement read on without the second."""
+        if tok.type != "ROLE" or tok.start_pos is None:
+            return False, None
+        tail = self.line_tail(ip, tok)
+        roles = [i for i, t in enumerate(tail) if t.type == "ROLE"]
+        kinds = [t for t in tail if t.type in ("SINGLE", "IDENTITY")]
+        if not roles or not kinds or roles[-1] + 1 >= len(tail) or tail[roles[-1] + 1].type != "NAME":
+            return False, None
+        following = self.peek_token(ip)
+        if following is None or following.type != "NAME" or following.line != tok.line:
+            return False, None
+        first, value = tail[roles[-1]], tail[roles[-1] + 1]
+        span = self.source.span(tok.start_pos, following.end_pos)
+        remove = self.source.span(value.end_pos, following.end_pos)
+        diag = messages.role_twice(
+            f"{str(kinds[0].value).lower()} user",
+            str(value.value),
+            str(following.value),
+            span,
+            self.source.span(first.start_pos, value.end_pos),
+            remove,
+        )
+        self.report(diag, tok.start_pos)
+        self._advance(ip.lexer_thread.state, following.end_pos)
         self._fed_error_token = True
         return True, None
 
