@@ -1835,3 +1835,23 @@ def test_a_user_named_twice_in_one_user_statement_is_not_told_to_delete_the_decl
     assert "delete this declaration" not in d.help
     assert d.fix is not None and d.fix.title == "Delete the repeated `opsadm`"
     assert apply(text, d) == base
+
+
+@pytest.mark.parametrize(
+    ("clean", "written", "volume"),
+    [
+        ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1 vmcom1\n", "VMCOM1"),
+        ("private-volume M1PRV1 }", "private-volume M1PRV1 M1PRV1 }", "M1PRV1"),
+        ("private-volume M1PRV1 }", "private-volume M1PRV1 3390-9 M1PRV1 3390-9 }", "M1PRV1"),
+    ],
+)
+def test_a_volume_named_twice_in_its_own_list_is_said_so(clean, written, volume):
+    """`private-volume M1PRV1 M1PRV1` was BKR325's "declared again (private to member
+    VMSYS1); it is already private to member VMSYS1", without a fix: the fix deletes
+    the repeat (with its size)."""
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert d.code == "BKR325"
+    assert d.message == f"volume `{volume}` is named twice in this list"
+    assert d.fix is not None
+    assert apply(text, d) == damaged(clean, clean.replace("M1PRV1", "M1PRV1 3390-9") if "3390" in written else clean)

@@ -426,7 +426,10 @@ DUPLICATE_VOLUME = register(
     member's IDENTITY machines are allocated on it. A shared volume is
     reachable from every member and holds single-configuration users'
     minidisks. A volume cannot be private to two members, or both private
-    and shared, and listing it twice in one place is a slip. A volume
+    and shared, and listing it twice in one place is a slip: a volume
+    named twice in one list (`private-volume M1PRV1 M1PRV1`) is said so,
+    and its fix deletes the repeat with its size, unless the two sizes
+    stated differ (then you choose). A volume
     declared in three places is one error, at the second, with the others
     as notes. Where two of them state different sizes (`VMCOM1 3390-3`,
     then `VMCOM1 3390-9`), the error names both, each shown where it is
@@ -1190,14 +1193,17 @@ def duplicate_volumes(model: Model):
         return
     places = []  # (volume word, description, the member block or None)
     sizes: dict[Span, VolumeCapacity] = {}  # a label's span -> the size stated after it
+    lists: dict[Span, ast.Setting] = {}  # a label's span -> the volume list it is in
     for m in cluster.members:
         for s in m.settings_named("private-volume"):
             places += [(w, f"private to member {m.name.upper}", m) for w in s.values]
             sizes.update(_stated_sizes(s))
+            lists.update((w.span, s) for w in s.values)
     for s in cluster.settings:
         if s.keyword == "shared-volume":
             places += [(w, "shared", None) for w in s.values]
             sizes.update(_stated_sizes(s))
+            lists.update((w.span, s) for w in s.values)
     places = [(w, d, m) for w, d, m in places if volume_problem(w.text) is None]
     for (first, first_what, block), later in _repeated(places, lambda p: p[0].upper):
         blocks = [block] + [m for _, _, m in later]
@@ -1205,6 +1211,12 @@ def duplicate_volumes(model: Model):
             continue  # a member block written twice (pasted again): BKR322's, said once
         (word, what, _), times = later[0], "" if len(later) == 1 else f" ({len(later) + 1} times in all)"
         conflict = _other_size(first, [w for w, _, _ in later], sizes)
+        own = lists[first.span]
+        if conflict is None and all(lists[w.span] is own for w, _, _ in later):
+            # `private-volume M1PRV1 M1PRV1`: named twice in its own list, not
+            # "declared again (private to member VMSYS1); it is already private to member VMSYS1"
+            yield _volume_twice_in_list(model, own, first, [w for w, _, _ in later], times)
+            continue
         message = f"volume `{word.upper}` is declared again ({what}); it is already {first_what}{times}"
         help = "a volume is private to one member or shared by all, and is declared once"
         notes: tuple[Related, ...] = ()
@@ -1229,6 +1241,32 @@ def duplicate_volumes(model: Model):
             ),
             help=help,
         )
+
+
+def _volume_twice_in_list(model: Model, setting: ast.Setting, first: ast.Word, later: list[ast.Word], times: str):
+    """BKR325 for a volume one volume list names again (`shared-volume VMCOM1 VMCOM1`):
+    the fix deletes each repeat, its size with it, and the blanks before it; none where
+    a comment stands in a cut."""
+    sized = {s.label.span: s.size.span for s in setting.sizes}
+    written = setting.written
+    cuts = []
+    for word in later:
+        at = next(i for i, w in enumerate(written) if w.span == word.span)
+        before, end = written[at - 1].span, sized.get(word.span, word.span)
+        cuts.append(Span(before.file, before.end_line, before.end_column, end.end_line, end.end_column, before.end, end.end))
+    fix = None
+    if not any(holds_comment(model, cut) for cut in cuts):
+        fix = Fix(f"Delete the repeated `{later[0].text}`", tuple(Edit(cut, "") for cut in cuts))
+    return DUPLICATE_VOLUME(
+        f"volume `{first.upper}` is named twice in this list{times}",
+        later[0].span,
+        related=(
+            Related(first.span, "named here first"),
+            *(Related(w.span, "named again here") for w in later[1:]),
+        ),
+        help="name each volume once: delete the repeat, or write the volume that was meant",
+        fix=fix,
+    )
 
 
 def _stated_sizes(setting: ast.Setting) -> dict[Span, VolumeCapacity]:
