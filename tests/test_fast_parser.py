@@ -1565,6 +1565,12 @@ def test_a_statement_keyword_where_a_weekly_schedule_s_time_is_due_is_read_fast(
         "cluster A {\n  member M { workers 2 }\n  expire on M {\n    purge weekly sun\n    backup X full\n  }\n}\n",
         # a keyword misspelt there (Recovery.keyword_after_list's kind of slip)
         "cluster A {\n  member M { workers 2 }\n  expire on M {\n    purge weekly sun\n    retai 35 days\n  }\n}\n",
+        # a medium's word: the recovery reads it as a selection, its action left out
+        # (Recovery.action_left_out), the time missing (BKR010, found by .ci/explore 38004)
+        "cluster A { expire on M { preview weekly 0\nminidisk purge manual } }",
+        "cluster A { expire on M { preview weekly mon\nminidisk } }",
+        "cluster A { expire on M { purge weekly mon, tue\nSFS\n  retain 3 days } }",
+        "cluster A { job J { run on M weekly mon\nminidisk * 0191\n} }",
     ],
 )
 def test_statement_keywords_where_a_weekly_schedule_s_time_is_due_left_to_lark(text):
