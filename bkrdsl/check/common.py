@@ -178,7 +178,9 @@ def id_range(text: str) -> bool:
 def valid_user_or_pattern(text: str) -> bool:
     if any(c in PATTERN_SET for c in text):
         return pattern_problem(text) is None
-    return user_id_problem(text) is None and not id_range(text.upper())  # `A01-A40`: BKR301's range
+    # `A01-A40`: BKR301's range. Asked of every owner and ID a check reads: a word
+    # without a `-` is no range, and is not upper-cased and parsed for it.
+    return user_id_problem(text) is None and ("-" not in text or not id_range(text.upper()))
 
 
 def system_name_problem(text: str, what: str = "member name") -> str | None:
