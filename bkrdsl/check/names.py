@@ -441,10 +441,6 @@ def _user_id_help(text: str) -> str:
     return _range_help(text) or "write the ID as the CP directory has it: 1-8 characters from A-Z 0-9 @ # $ _ -"
 
 
-#: Finds in `Model.id_lines` the IDs with one `-`, which `id_range` looks at twice.
-_DASH_SCAN = re.compile(r"\n([^\n-]+-[^\n-]+)(?=\n)")
-
-
 def _short_range(text: str) -> str | None:
     """The problem of a word CP would take for one user ID (8 characters or fewer)
     that is a range of IDs (`A01-A40`): it would name no user, without a word."""
@@ -457,7 +453,8 @@ def _short_range(text: str) -> str | None:
 def user_ids(model: Model):
     for u, problem in invalid_user_defs(model):
         yield INVALID_USER_ID(problem, u.span, help=_user_id_help(u.id))
-    ranges = {i for i in model.find_ids(_DASH_SCAN) if _short_range(i)}
+    # The IDs holding a `-` (one C-speed `in` test when none does), then those that are ranges.
+    ranges = {i for i in model.ids_holding("-") if _short_range(i)}
     for u in model.defs_of(ranges):
         yield INVALID_USER_ID(_short_range(u.id), u.span, help=_user_id_help(u.id))
     for p in model.pattern_defs:
