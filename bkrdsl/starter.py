@@ -169,9 +169,21 @@ class SiteDisk(NamedTuple):
     #: USER's). `_disks` writes the place where the file declares the volume for
     #: that instance, so that the compiled entry rewrites the MDISK as it is, not
     #: `AUTOV` (DirMaint would allocate the minidisk anew, without its data). ()
-    #: for the worker pattern, which no `on VOL at START` places (one extent for
-    #: every worker), and for an IDENTITY's own MDISK (one minidisk for every member).
+    #: for the worker pattern (its workers' are `by_worker`), and for an IDENTITY's
+    #: own MDISK (one minidisk for every member).
     places: tuple[tuple[str | None, str, int], ...] = ()
+    #: The worker pattern's: each worker the file writes, in order, with its
+    #: instances' `places`. One `disk BKRWRK* ... on VOL at START` would put every
+    #: worker on one extent, so where some instance has a place, `_disk_lines`
+    #: writes one statement per worker and member instead (as BKR523's fix does),
+    #: each worker that has none without a place.
+    by_worker: tuple[tuple[str, tuple[tuple[str | None, str, int], ...]], ...] = ()
+    #: Every instance the directory has at an explicit extent, each (instance: None
+    #: for a USER's and an IDENTITY's own MDISK, the member for its SUBCONFIG's,
+    #: "BKRWRK03 on VMSYS2" for a worker's; volume; first cylinder or block): those
+    #: the statements written do not place are named in a comment above them
+    #: (`_not_kept`), since their compiled MDISK says `AUTOV`.
+    fixed: tuple[tuple[str | None, str, int], ...] = ()
 
 
 class DirectoryDisks(NamedTuple):
@@ -954,10 +966,13 @@ def directory_disks(
     found, shared, unwritable = [], collections.Counter(), []
     for name, _ in product_machines(s.tape, len(s.members), s.catalog_server):
         held, built = [], []  # every instance's MDISKs, the workers' together (one `disk BKRWRK*` gives them all)
+        workers = []  # the pattern's: each worker's (ID, entry, its own MDISKs by member, the members written for)
         pattern = "*" in name
         for user_id, members in _written_instances(name, s):
             entry = directory.entry(user_id)
             if entry is None or entry.kind not in ("USER", "IDENTITY"):
+                if pattern:
+                    workers.append((user_id, None, [], members))  # a worker the directory lacks: no place
                 continue
             mine = _held(directory, entry, members)
             unwritable += [
@@ -967,6 +982,7 @@ def directory_disks(
             ]
             instances = [m for m in members if directory.subconfig_on(entry, m)]
             if pattern:  # an instance is a worker on a member: its own MDISKs are every member's
+                workers.append((user_id, entry, mine, members))
                 instances = [f"{user_id} on {m}" for m in instances]
                 mine = [(f"{user_id} on {m}", d) for own, d in mine for m in ([own] if own else members) if directory.subconfig_on(entry, m)]
             held += mine
@@ -978,6 +994,9 @@ def directory_disks(
             entry = directory.entry(name)
             members = s.members if runs_on is None else tuple(runs_on.get(name, ()))
             given = tuple(d._replace(places=_places(directory, entry, held, d, members)) for d in given)
+        elif given:  # a minidisk some workers lack stays the pattern's (its comment says so)
+            given = tuple(d if d.only_on else d._replace(by_worker=_worker_places(directory, workers, d)) for d in given)
+        given = tuple(d._replace(fixed=_fixed(held, d)) for d in given)
         if given:
             found.append((name, given))
     return DirectoryDisks(tuple(found), _most_used(shared), tuple(unwritable))
@@ -1099,20 +1118,110 @@ def _places(
     return tuple(out)
 
 
+def _fixed(held: list[tuple[str | None, Minidisk]], disk: SiteDisk) -> tuple[tuple[str | None, str, int], ...]:
+    """`SiteDisk.fixed` of `disk`: the instances of `held` (as `directory_disks`
+    labels them) whose MDISK at its address is an explicit extent, not from
+    cylinder or block 0 (a full-pack overlay, which no `at` writes: BKR251)."""
+    return tuple(
+        (label, mdisk.volume, mdisk.start)
+        for label, mdisk in held
+        if mdisk.address == disk.address and mdisk.form == "MDISK" and mdisk.allocation is None
+        if mdisk.volume and mdisk.start and mdisk.size is not None
+    )
+
+
+def _worker_places(directory: Directory, workers, disk: SiteDisk) -> tuple:
+    """`SiteDisk.by_worker` of the worker pattern's `disk`: each of `workers` (ID,
+    entry or None where the directory lacks it, its MDISKs, the members the file
+    writes it for) with its instances' places, as `_places` finds an IDENTITY's
+    (a SUBCONFIG's only: an entry's own MDISK is every member's, which no `on`
+    places)."""
+    return tuple(
+        (worker, tuple(p for p in _places(directory, entry, mine, disk, members) if p[0] is not None) if entry else ())
+        for worker, entry, mine, members in workers
+    )
+
+
 def _disk_lines(s: Starter, user: str, d: SiteDisk) -> list[str]:
     """The `disk` statements of the directory's minidisk `d`: with `on VOL at START`
     where the directory has it at an explicit extent on a volume the file declares
     for the instance (a USER's on the `shared-volume`; an IDENTITY's on its
     member's `private-volume`, one statement per member so placed: the others are
-    allocated), else one statement without a place."""
-    words = f"  disk {user} {d.address:03X} size {d.size} {d.unit}"
+    allocated; the workers', one per worker and member so placed, `SiteDisk.by_worker`),
+    else one statement without a place. First, the comment that names the extents
+    they do not keep (`_not_kept`), "" where there is none."""
     shared, private = _placed_volumes(s)
-    placed = []
+    if d.by_worker:
+        workers = [(w, [(m, v, at) for m, v, at in places if v in private[m]]) for w, places in d.by_worker]
+        if any(placed for _, placed in workers):  # one statement per worker and member placed, in order
+            kept = {(f"{w} on {m}", v, at) for w, placed in workers for m, v, at in placed}
+            whose = s.roster.directory if s.roster else "the directory"
+            said = _comment(
+                f"The workers' {d.address:04X}s, each where {whose} has it, one statement per worker and"
+                f" member: `disk {user}` without a place leaves the extent to DirMaint (`AUTOV`), which may"
+                " allocate new, empty space, and with one would put every worker on one extent. A worker a"
+                " higher `workers` count adds needs a statement of its own (BKR253 gives it).",
+                "  ",
+            )
+            return [_not_kept(s, user, d, _lost(d, kept)), said] + [
+                line
+                for worker, placed in workers
+                for line in (
+                    [f"  disk {worker} {d.address:03X} size {d.size} {d.unit} on {v} at {at}\n" for _, v, at in placed]
+                    or [f"  disk {worker} {d.address:03X} size {d.size} {d.unit}\n"]
+                )
+            ]
+    words = f"  disk {user} {d.address:03X} size {d.size} {d.unit}"
+    placed, kept = [], set()
     for member, volume, start in d.places:
         declared = (s.shared_volume, *shared) if member is None else private[member]
         if volume in declared:
             placed.append(f"{words} on {volume} at {start}\n")
-    return placed or [words + "\n"]
+            kept.add((member, volume, start))
+    return [_not_kept(s, user, d, _lost(d, kept)), *(placed or [words + "\n"])]
+
+
+def _lost(d: SiteDisk, kept: set) -> list[tuple[str | None, str, int]]:
+    """The instances of `d` the directory has at an explicit extent (`SiteDisk.fixed`)
+    that the statements written do not place (`kept` those they do)."""
+    return [f for f in d.fixed if f not in kept]
+
+
+def not_kept(s: Starter) -> list[str]:
+    """Each product machine's minidisk (`BKRSVSFS 0301`) the directory has at an
+    explicit extent for some instance that the file's `disk` statements do not place
+    (`_not_kept` writes the comment that names them): `bkrc init` says so as it writes."""
+    return [
+        f"{user} {d.address:04X}"
+        for user, disks in s.site_disks
+        for d in disks
+        if _disk_lines(s, user, d)[0]  # `_not_kept`'s comment, first; "" where every extent is kept
+    ]
+
+
+def _not_kept(s: Starter, user: str, d: SiteDisk, lost: list[tuple[str | None, str, int]]) -> str:
+    """The comment above the `disk` statements of `d` that names each instance the
+    directory has at an explicit extent that they do not place (`lost`): its compiled
+    MDISK says `AUTOV`, and deploying the entry may give it new, empty space, which
+    no check says (BKR519 compares a first cylinder only where both give one)."""
+    if not lost:
+        return ""
+    whose = s.roster.directory if s.roster else "the directory"
+    unit = "block" if d.unit == "blk" else "cylinder"
+    where = [
+        (label if label and " on " in label else user + (f" on {label}" if label else ""))
+        + f", from {unit} {start} of {volume}"
+        for label, volume, start in lost
+    ]
+    named = "; ".join(where[:4]) + (f"; and {len(where) - 4:,} more" if len(where) > 4 else "")
+    return _comment(
+        f"In {whose}, {user}'s {d.address:04X} is at a fixed extent that the `disk` statements below do not keep:"
+        f" {named} (another MDISK overlaps it, its size is not the statement's, its volume is not"
+        " one the file declares for it, or it is an IDENTITY's own MDISK). Its compiled MDISK says `AUTOV`:"
+        " DirMaint may give it new, empty space. When you deploy, keep the directory's MDISK statement in"
+        " the entry, or copy the minidisk's contents (docs/deploy.md).",
+        "  ",
+    )
 
 
 def _placed_volumes(s: Starter) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
@@ -1127,7 +1236,7 @@ def _placed_volumes(s: Starter) -> tuple[tuple[str, ...], dict[str, tuple[str, .
     uses: dict[str, set[str | None]] = {}
     for _, disks in s.site_disks:
         for d in disks:
-            for member, volume, _ in d.places:
+            for member, volume, _ in (*d.places, *(p for _, places in d.by_worker for p in places)):
                 uses.setdefault(volume, set()).add(member)
     shared = tuple(sorted(v for v, on in uses.items() if on == {None} and v != s.shared_volume and v not in firsts))
     private = {

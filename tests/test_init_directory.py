@@ -462,11 +462,14 @@ def test_a_minidisk_of_one_member_s_instance_is_every_member_s_and_said_so(tmp_p
     written = path.read_text(encoding="utf-8")
     comment, statement = re.search(r"((?:  #.*\n)+)(  disk BKRBKUP 192 .*\n)", written).groups()
     assert statement == "  disk BKRBKUP 192 size 50 cyl\n"
-    assert comments(comment) == (
+    only_on, moved = comments(comment).split(" In USER.DIRECT, BKRBKUP's 0192 is at a fixed extent")
+    assert only_on == (
         "In USER.DIRECT, BKRBKUP's 0192 is only in its SUBCONFIG for `VMSYS2`; a `disk` statement gives it to the"
         " instance on every member (bkrc has no `disk` for one member's instance), so the compiled entries add an"
         " empty 0192 where it has none."
     )
+    # Cylinders 400-449 of M2PRV1 overlap TRDMM's 191 (392-401): not kept, and said so.
+    assert moved.startswith(" that the `disk` statements below do not keep: BKRBKUP on VMSYS2, from cylinder 400 of M2PRV1")
     assert written.count("only in its SUBCONFIG") == 1  # every instance has its 191: no comment
     assert_clean(path, direct)
     assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
@@ -513,12 +516,20 @@ def test_a_product_machine_the_directory_gives_no_191_gets_a_new_one_and_said_so
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
     assert "BKR253" not in result.stderr
     text = path.read_text(encoding="utf-8")
-    comment, statements = re.search(r"((?:  #.*\n)+)((?:  disk 5697J06C .*\n)+)", text).groups()
-    assert statements == written
+    comment, a_disk, moved, other = re.search(
+        r"((?:  #.*\n)+)(  disk 5697J06C 191 .*\n)((?:  #.*\n)*)(  disk 5697J06C 2B2 .*\n)", text
+    ).groups()
+    assert a_disk + other == written
     assert comments(comment) == (
         "USER.DIRECT gives 5697J06C no 191: this one is new, for CMS, which starts the machine with its 191"
         " as the A-disk (BKR253)."
     )
+    # From 1450 the 2B2 overlaps TCTMM's 191 at 1480, a site's user without --tape: not kept, and said so.
+    assert comments(moved).startswith(
+        "In USER.DIRECT, 5697J06C's 02B2 is at a fixed extent that the `disk` statements below do not keep:"
+        f" 5697J06C, from {'block' if 'FB-512' in mdisk else 'cylinder'} 1450 of VMCOM1 (another MDISK overlaps it,"
+    )
+    assert "bkrc: warning: `5697J06C 02B2` is at fixed extents in " in result.stderr
     assert_clean(path, direct)
     assert_compile_keeps_every_minidisk(path, direct, tmp_path / "out")
 
@@ -559,14 +570,15 @@ def test_an_identity_s_minidisks_keep_each_member_s_extent(tmp_path):
     """prodssi.direct's BKRBKUP has its 191 at cylinder 322 of each member's private
     volume: one `disk` statement per member, each `on` that volume `at 322`, so that
     every SUBCONFIG's compiled MDISK is the directory's. TRTMM, built on the request
-    members only, gets theirs; the workers' pattern, which no `on VOL at START`
-    places (one extent for every worker), stays allocated."""
+    members only, gets theirs; so do the workers, one statement per worker and
+    member (below)."""
     path = tmp_path / "new.bkr"
     run_cli(["init", path, "--cluster", "PRODSSI", "--directory", DIRECT, "--tape"], expect=0)
     written = path.read_text(encoding="utf-8")
     assert "".join(f"  disk BKRBKUP 191 size 10 cyl on M{n}PRV1 at 322\n" for n in range(1, 5)) in written
     assert "  disk TRTMM 191 size 10 cyl on M2PRV1 at 382\n  disk TRTMM 191 size 10 cyl on M3PRV1 at 362\n" in written
-    assert "  disk BKRWRK* 191 size 5 cyl\n" in written
+    assert "  disk BKRWRK* 191" not in written
+    assert "  disk BKRWRK03 191 size 5 cyl on M1PRV1 at 362\n  disk BKRWRK03 191 size 5 cyl on M2PRV1 at 362\n" in written
     assert "  disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440\n" in written
     assert_clean(path, DIRECT)
     out = tmp_path / "out"
@@ -574,6 +586,75 @@ def test_an_identity_s_minidisks_keep_each_member_s_extent(tmp_path):
     for n in range(1, 5):
         entry = (out / "cluster" / f"BKRBUP-{n}.DIRECT").read_text(encoding="utf-8")
         assert re.search(rf"^ MDISK 0191 3390 0*322 0*10 M{n}PRV1 MR", entry, re.MULTILINE), entry
+
+
+def two_member_workers(*extra: str) -> str:
+    """A directory of two members whose BKRBKUP, BKRCATLG and four workers have
+    their 191 at fixed extents of each member's private volume, the workers' 50
+    cylinders each from cylinder 1200 (a site that gave them room of its own), a
+    site's IDENTITY and USER to back up, and `extra` records after."""
+    lines = ["PROFILE IBMDFLT", " CONSOLE 009 3215 T", " LINK MAINT 0190 0190 RR"]
+    machines = [("MONSVM", "MONSVM", 1, 100), ("BKRBKUP", "BKRBUP", 322, 10), ("BKRCATLG", "BKRCLG", 332, 10)]
+    machines += [(f"BKRWRK0{n}", f"BKRW0{n}", 1150 + 50 * n, 50) for n in range(1, 5)]
+    for user_id, subconfig, start, size in machines:
+        lines += [f"IDENTITY {user_id} AUTOONLY 64M 128M G"]
+        lines += [f" BUILD ON VMSYS{m} USING SUBCONFIG {subconfig}-{m}" for m in (1, 2)]
+        lines += [" INCLUDE IBMDFLT", " IPL CMS"]
+        for m in (1, 2):
+            lines += [f"SUBCONFIG {subconfig}-{m}", f" MDISK 0191 3390 {start:04d} {size:04d} M{m}PRV1 MR"]
+    lines += ["USER LNXAPP01 XXXXXXXX 64M 128M G", " INCLUDE IBMDFLT", " MDISK 0191 3390 0100 0010 VMCOM1 MR"]
+    return "\n".join([*lines, *extra]) + "\n"
+
+
+def test_the_workers_minidisks_keep_each_worker_s_extent(tmp_path):
+    """Each worker's 191 at its own fixed extent on each member: init wrote one
+    `disk BKRWRK* 191 size 50 cyl`, which compiles to `MDISK 0191 3390 AUTOV 50
+    M1PRV1` in every worker's SUBCONFIG (DirMaint could allocate new, empty space)
+    while `bkrc check --directory` said nothing (BKR519 compares a first cylinder
+    only where both give one). Now one statement per worker and member, each `on`
+    the member's private volume `at` the directory's first cylinder, with a
+    comment that says why; the file checks clean and every compiled MDISK is the
+    directory's."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(two_member_workers(), encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "TWOSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "disk BKRWRK*" not in re.sub(r"(?m)^ *#.*\n", "", written)
+    statements = "".join(
+        f"  disk BKRWRK0{n} 191 size 50 cyl on M{m}PRV1 at {1150 + 50 * n}\n" for n in range(1, 5) for m in (1, 2)
+    )
+    comment = re.search(r"((?:  #.*\n)+)" + re.escape(statements), written)
+    assert comment is not None, written
+    assert comments(comment.group(1)).startswith(
+        "The workers' 0191s, each where USER.DIRECT has it, one statement per worker and member: `disk BKRWRK*`"
+        " without a place leaves the extent to DirMaint (`AUTOV`)"
+    )
+    assert_clean(path, direct)
+    out = tmp_path / "out"
+    run_cli(["compile", path, "--directory", direct, "-o", out], expect=0)
+    for n in range(1, 5):
+        for m in (1, 2):
+            entry = (out / "cluster" / f"BKRW0{n}-{m}.DIRECT").read_text(encoding="utf-8")
+            assert re.search(rf"^ MDISK 0191 3390 0*{1150 + 50 * n} 0*50 M{m}PRV1 MR", entry, re.MULTILINE), entry
+
+
+def test_a_worker_instance_without_an_extent_to_keep_is_allocated_the_others_placed(tmp_path):
+    """BKRWRK03's 191 on VMSYS2 overlaps another user's minidisk (written, BKR523's
+    error): that instance alone is allocated, the others keep their extents; and a
+    worker the directory lacks (`--workers 5`: BKRWRK05) gets a statement without a
+    place, as the pattern gave it."""
+    text = two_member_workers("USER OTHER XXXXXXXX 64M 128M G", " MDISK 0191 3390 1310 0010 M2PRV1 MR")
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(text, encoding="utf-8")
+    written = run_cli(["init", "-", "--cluster", "TWOSSI", "--directory", direct, "--workers", "5"], expect=0).stdout
+    assert "  disk BKRWRK03 191 size 50 cyl on M1PRV1 at 1300\n  disk BKRWRK04 191 size 50 cyl on M1PRV1 at 1350\n" in written
+    assert "  disk BKRWRK04 191 size 50 cyl on M2PRV1 at 1350\n  disk BKRWRK05 191 size 50 cyl\n" in written
+    assert comments(written).count("fixed extent") == 1
+    assert (
+        "BKRWRK*'s 0191 is at a fixed extent that the `disk` statements below do not keep: BKRWRK03 on VMSYS2,"
+        " from cylinder 1300 of M2PRV1 (another MDISK overlaps it,"
+    ) in comments(written)
 
 
 def test_an_existing_minidisk_on_another_volume_declares_it(tmp_path):
@@ -605,14 +686,34 @@ def test_an_existing_minidisk_on_another_volume_declares_it(tmp_path):
 def test_an_existing_minidisk_without_an_extent_to_keep_is_allocated(tmp_path, mdisk):
     """DirMaint's AUTOV form states no extent, and one that overlaps another MDISK
     (BKRADMIN's 191 at 1440-1449) would be BKR523's error written: the `disk`
-    statement gives the size alone, as before, and the file is written."""
+    statement gives the size alone, as before, and the file is written. The
+    overlapping extent is one the compiled entry does not keep (`AUTOV`), which
+    `bkrc check --directory` does not report: a comment above the statement names
+    it, and so does a warning as the file is written (BKRADMIN's and 5697J06C's
+    191s too, which it overlaps); DirMaint's own AUTOV is no fixed extent."""
     direct = tmp_path / "USER.DIRECT"
     direct.write_text(with_mdisk("USER BKRSVSFS", mdisk), encoding="utf-8")
     path = tmp_path / "new.bkr"
-    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
     written = path.read_text(encoding="utf-8")
     assert "  disk BKRSVSFS 301 size 300 cyl\n" in written
     assert "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000\n" in written
+    said = re.search(r"((?:  #.*\n)*)  disk BKRSVSFS 301 ", written).group(1)
+    if "AUTOV" in mdisk:
+        assert said == "" and "fixed extent" not in written and "bkrc: warning" not in result.stderr
+        return
+    assert comments(said) == (
+        "In USER.DIRECT, BKRSVSFS's 0301 is at a fixed extent that the `disk` statements below do not keep:"
+        " BKRSVSFS, from cylinder 1445 of VMCOM1 (another MDISK overlaps it, its size is not the statement's,"
+        " its volume is not one the file declares for it, or it is an IDENTITY's own MDISK). Its compiled MDISK"
+        " says `AUTOV`: DirMaint may give it new, empty space. When you deploy, keep the directory's MDISK"
+        " statement in the entry, or copy the minidisk's contents (docs/deploy.md)."
+    )
+    assert (
+        "bkrc: warning: `BKRADMIN 0191`, `5697J06C 0191` and `BKRSVSFS 0301` are at fixed extents in"
+        f" {direct} that the file's `disk` statements do not keep: the compiled entries leave them to DirMaint"
+        " (`AUTOV`), which may give them new, empty space, and `bkrc check` does not say so:"
+    ) in result.stderr
 
 
 def test_the_directory_s_minidisks_round_trip_through_init_check_and_compile(tmp_path):

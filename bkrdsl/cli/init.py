@@ -265,7 +265,7 @@ def init_cmd(
     if file == "-":
         click.echo(new, nl=False)
     else:
-        _create(file, new, force, directory_path, analysis.diagnostics, fmt)
+        _create(file, new, force, directory_path, analysis.diagnostics, fmt, _moved(starter, directory_path))
     # Warnings only: as `bkrc check FILE` will print them (json, sarif: the document, always).
     print_diagnostics([_Report(said, sources), analysis], fmt, color, err=True)
     sys.exit(EXIT_OK)
@@ -380,9 +380,32 @@ def _written(name: str, starter, **options):
     return new, analyse(name, new.encode("utf-8"), search_path=default_search_path(()), main=read, **options)
 
 
-def _create(file: str, new: str, force: bool, directory_path: str | None, warnings=(), fmt: str = "text") -> None:
+def _moved(starter, directory_path: str | None) -> str | None:
+    """The line that names the product machines' minidisks the directory has at a fixed
+    extent that the file's `disk` statements do not keep (`starter.not_kept`): their
+    compiled MDISKs say `AUTOV`, and no check says so (BKR519 compares a first
+    cylinder only where both give one). None where there is none."""
+    from bkrdsl.starter import not_kept
+
+    moved = not_kept(starter) if directory_path else []
+    if not moved:
+        return None
+    from bkrdsl.check.common import listed
+
+    return (
+        f"{listed(moved, len(moved))} {'is' if len(moved) == 1 else 'are'} at fixed extents in {directory_path}"
+        " that the file's `disk` statements do not keep: the compiled entries leave them to DirMaint (`AUTOV`),"
+        " which may give them new, empty space, and `bkrc check` does not say so: the comments above those"
+        " statements name the instances and say what to do when you deploy"
+    )
+
+
+def _create(
+    file: str, new: str, force: bool, directory_path: str | None, warnings=(), fmt: str = "text", moved=None
+) -> None:
     """Write FILE and say so, with Ctrl-C held back until both are done. `warnings`: what
-    the check of the new text printed (`bkrc check FILE [--directory]` prints the same).
+    the check of the new text printed (`bkrc check FILE [--directory]` prints the same);
+    `moved`: the line of `_moved`, after them.
     With `fmt` json or sarif, the lines go to standard output, and a FILE that cannot
     be written gets the empty document on standard error (`empty_document`)."""
     import os
@@ -413,6 +436,8 @@ def _create(file: str, new: str, force: bool, directory_path: str | None, warnin
             )
             if left:
                 click.echo(f"bkrc: warning: {left}", err=status)
+            if moved:
+                click.echo(f"bkrc: warning: {moved}", err=status)
     if failed:
         empty_document(fmt, err=True)
         click.echo(failed, err=status)
