@@ -395,8 +395,9 @@ def _moved(starter, directory_path: str | None) -> str | None:
     return (
         f"{listed(moved, len(moved))} {'is' if len(moved) == 1 else 'are'} at fixed extents in {directory_path}"
         " that the file's `disk` statements do not keep: the compiled entries leave them to DirMaint (`AUTOV`),"
-        " which may give them new, empty space, and `bkrc check` does not say so: the comments above those"
-        " statements name the instances and say what to do when you deploy"
+        " which may give them new, empty space, and `bkrc check` reports no place lost (BKR519 compares a first"
+        " cylinder only where both give one): the comments above those statements name the instances and say"
+        " what to do when you deploy"
     )
 
 
