@@ -38,6 +38,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path, PurePosixPath
@@ -266,6 +267,11 @@ class Plan:
     #: What the plan saw of each file it read (`_signature`), by path, for `write`
     #: to tell, before the swap, a file changed meanwhile (`changed_meanwhile`).
     seen: dict[str, tuple] = field(default_factory=dict)
+    #: The sha256 of what the plan read of each regular file written so recently
+    #: (`RACY_NS`) that a second write in the same tick of the file system's
+    #: clock, to the same size, would leave `seen` as it was: `changed_meanwhile`
+    #: reads such a file again.
+    racy: dict[str, str] = field(default_factory=dict)
 
     @property
     def drifted(self) -> list[str]:
@@ -300,19 +306,40 @@ def _sha(data: bytes) -> str:
 NOT_A_FILE = b"\0not a regular file"
 
 
-def _read(path: Path | str, seen: dict | None = None, rel: str = "") -> bytes | None:
+#: How recent a file's modification time must be for the plan to keep the sha256
+#: of what it read (`Plan.racy`): the coarsest tick of a file system's clock
+#: (two seconds on FAT; one on ext3, HFS+ and ext4 with small inodes), within
+#: which a second write of the same size leaves size and time as they were.
+RACY_NS = 2_000_000_000
+
+
+class _Looks(NamedTuple):
+    """Where `_read` keeps what the plan saw (`Plan.seen`, `Plan.racy`), and
+    from when on a modification time is recent (`RACY_NS` before the plan)."""
+
+    seen: dict
+    racy: dict
+    since: int
+
+
+def _read(path: Path | str, looks: _Looks | None = None, rel: str = "") -> bytes | None:
     """The bytes of a regular file; None when nothing is there; NOT_A_FILE for anything else.
-    With `seen`, what the lstat saw is kept there under `rel` (`_signature`)."""
+    With `looks`, what the lstat saw is kept there under `rel` (`_signature`), and
+    the sha256 of a file modified since `looks.since`."""
     try:
         # One lstat answers both "a symbolic link?" and "a regular file?": the
         # plan reads every file of DIR, and a look costs a system call.
         st = os.lstat(path)
-        if seen is not None:
-            seen[rel] = _signature(st)
+        if looks is not None:
+            looks.seen[rel] = _signature(st)
         if not stat.S_ISREG(st.st_mode):
             return NOT_A_FILE
         data = _open_regular(path)
-        return NOT_A_FILE if data is None else data
+        if data is None:
+            return NOT_A_FILE
+        if looks is not None and st.st_mtime_ns >= looks.since:
+            looks.racy[rel] = _sha(data)
+        return data
     except (FileNotFoundError, NotADirectoryError):  # a file where its folder should be: an obstacle
         return None
     except OSError as err:
@@ -441,25 +468,28 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     written = written or {}
     old = {path: entry.sha256 for path, entry in written.items()}
 
-    seen: dict[str, tuple] = {}
+    # A modification time from RACY_NS before now on may hide a write after the
+    # plan's look (a file system's clock ticks that coarsely): such files' bytes
+    # are compared again before the swap (`changed_meanwhile`).
+    looks = _Looks({}, {}, time.time_ns() - RACY_NS)
     actions = []
     for path, artifact in sorted(wanted.items()):
         if there:
-            actions.append(_action(out_dir, path, artifact.chunks, artifact, old, seen))
+            actions.append(_action(out_dir, path, artifact.chunks, artifact, old, looks))
         else:  # a first compile: nothing to compare with
             actions.append(Action(path, CREATE, artifact))
     for path in sorted(set(old) - set(wanted) - {MANIFEST}):
-        data = _read(_inside(out_dir, path), seen, path)
+        data = _read(_inside(out_dir, path), looks, path)
         if data is not None:
             actions.append(Action(path, DELETE, None, drifted=_sha(data) != old[path]))
-    actions.append(_action(out_dir, MANIFEST, (manifest.encode("utf-8"),), None, {MANIFEST: None}, seen))
+    actions.append(_action(out_dir, MANIFEST, (manifest.encode("utf-8"),), None, {MANIFEST: None}, looks))
 
     ours = set(wanted) | set(old) | {MANIFEST}
     preserved = [p for p in existing if p not in ours]
     actions.sort(key=lambda a: a.path)
     obstacles = _obstacles(out_dir, sorted(wanted), sorted(set(old) - {MANIFEST})) if there else []
     plan = Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles, written)
-    plan.seen = seen
+    plan.seen, plan.racy = looks.seen, looks.racy
     return plan
 
 
@@ -565,9 +595,9 @@ def _same(current: bytes, chunks: tuple[bytes, ...]) -> bool:
 
 
 def _action(
-    out_dir: Path, path: str, chunks: tuple[bytes, ...], artifact: Artifact | None, old: dict, seen: dict | None = None
+    out_dir: Path, path: str, chunks: tuple[bytes, ...], artifact: Artifact | None, old: dict, looks: _Looks | None = None
 ) -> Action:
-    current = _read(_inside(out_dir, path), seen, path)
+    current = _read(_inside(out_dir, path), looks, path)
     if current is None:
         return Action(path, CREATE, artifact)
     if _same(current, chunks):
@@ -2177,6 +2207,12 @@ def write(
                 before_swap()
             except OSError as err:  # not the folder's: never reported as a write error
                 raise ReportError(str(err)) from err
+            # The report may have waited on its reader (a pipe, a terminal paused
+            # with Ctrl-S): what another program wrote in DIR meanwhile stops the
+            # swap too, the report printed notwithstanding.
+            changed = changed_meanwhile(plan, out_dir, temp)
+            if changed:
+                raise OutputError(changed_message(plan, changed, reported=True))
         old = swap(temp, out_dir)
         commit.done = True
     except OSError as err:
@@ -2234,7 +2270,7 @@ def changed_meanwhile(plan: Plan, out_dir: Path, temp: Path) -> list[str]:
         if new is not None and (new.st_dev, new.st_ino) == (there.st_dev, there.st_ino):
             continue  # the same file in both trees: linked, its change kept
         if rel in plan.seen:
-            if _signature(there) != plan.seen[rel]:
+            if _signature(there) != plan.seen[rel] or (rel in plan.racy and _reread(out_dir / rel) != plan.racy[rel]):
                 changed.append(rel)
         elif new is None or not (
             stat.S_ISLNK(there.st_mode)
@@ -2244,11 +2280,25 @@ def changed_meanwhile(plan: Plan, out_dir: Path, temp: Path) -> list[str]:
     return sorted(set(changed))
 
 
-def changed_message(plan: Plan, changed: list[str]) -> str:
+def _reread(path: Path) -> str | None:
+    """The sha256 of the file `path` now (None when it cannot be read as one): for
+    a file the plan read whose size and time are as they were, but recent enough
+    to hide a second write (`Plan.racy`)."""
+    try:
+        data = _open_regular(path)
+    except OSError:
+        return None
+    return None if data is None else _sha(data)
+
+
+def changed_message(plan: Plan, changed: list[str], *, reported: bool = False) -> str:
+    """The error of a write stopped by `changed_meanwhile`; `reported`: seen after
+    the report was printed, which the message then takes back."""
     more = f" (and {len(changed) - 1} more)" if len(changed) > 1 else ""
+    taken_back = " (the `wrote` line above came before the swap, which did not happen)" if reported else ""
     return (
         f"{plan.out_dir / changed[0]}{more} changed while bkrc was writing {plan.out_dir}: another"
-        f" program wrote in {plan.out_dir}, and the swap would lose what it wrote; nothing written:"
+        f" program wrote in {plan.out_dir}, and the swap would lose what it wrote; nothing written{taken_back}:"
         " run the compile again once it is done"
     )
 

@@ -783,6 +783,61 @@ def test_a_kept_file_appended_to_in_place_while_the_compile_writes_is_the_same_f
     assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
 
 
+def test_a_file_edited_while_the_report_prints_is_not_overwritten(tmp_path):
+    """The report is printed once the new tree is built, after the look for
+    changes: a standard output that blocks (a terminal paused with Ctrl-S, a
+    pipe whose reader waits) held the swap back while another program edited
+    a generated file, and the edit was thrown away with the old tree."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    edited = out / "M1" / "JOBA.TEMPLATE"
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    with pytest.raises(output.OutputError) as err:
+        output.write(plan, before_swap=lambda: edited.write_text("* my edit\n"))
+    assert "JOBA.TEMPLATE changed while bkrc was writing" in str(err.value)
+    assert "nothing written (the `wrote` line above came before the swap, which did not happen)" in str(err.value)
+    assert edited.read_text() == "* my edit\n"
+    assert (out / "M1" / "BKRSUBMT.EXEC").read_text() == "/* submit 1 */\n"
+    assert siblings(out) == []
+
+
+def _same_size_same_time(path: Path, text: str):
+    """Write `text` (as long as the file) over `path` in place, its modification
+    time left as it was: what a second write within the same tick of the
+    file system's clock looks like (a second on ext3 and HFS+, two on FAT)."""
+
+    def change() -> None:
+        before = os.stat(path)
+        assert len(text.encode()) == before.st_size
+        with open(path, "r+") as f:
+            f.write(text)
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    return change
+
+
+def test_a_file_rewritten_to_the_same_size_within_the_same_tick_is_seen(tmp_path):
+    """The look before the swap compares what lstat says (size, time, inode):
+    a file rewritten in place to the same size within the tick of the time the
+    plan saw was the file the plan read, and the edit was lost in the swap. A
+    file written that recently is read again and compared."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    edited = out / "M1" / "JOBA.TEMPLATE"
+    err = _write_racing(out, _same_size_same_time(edited, "* job A 9\n"))
+    assert "JOBA.TEMPLATE changed while bkrc was writing" in str(err.value)
+    assert edited.read_text() == "* job A 9\n"
+
+
+def test_a_file_bkrc_deletes_rewritten_to_the_same_size_within_the_same_tick_is_seen(tmp_path):
+    out = tmp_path / "out"
+    compile_to(out, arts(extra=True))
+    edited = out / "M2" / "EXTRA.TEMPLATE"
+    err = _write_racing(out, _same_size_same_time(edited, "* EXTRA\n"))
+    assert "EXTRA.TEMPLATE changed while bkrc was writing" in str(err.value)
+    assert edited.read_text() == "* EXTRA\n"
+
+
 def test_recover_puts_back_a_folder_a_killed_run_had_moved_aside(tmp_path):
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=False
