@@ -292,7 +292,9 @@ class Plan:
 
     @property
     def up_to_date(self) -> bool:
-        return not self.changes and not self.drifted
+        """Nothing to write, and DIR in its place: a DIR a killed compile moved
+        aside (`put_back`) is not there until the compile puts it back."""
+        return not self.changes and not self.drifted and self.put_back is None
 
     def count(self, action: str) -> int:
         return sum(1 for a in self.actions if a.action == action)
@@ -427,15 +429,17 @@ def _real_folder(entry: os.DirEntry) -> bool:
         return False
 
 
-def make_plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
+def make_plan(out_dir: Path, artifacts: list[Artifact], source: str, *, locked: bool = False) -> Plan:
     """What writing `artifacts` to `out_dir` would do. Reads, never writes.
 
     Left beside DIR by a killed compile (`recover`, which a compile runs first):
     a folder that `recover` would put back in DIR's place is read as DIR, and
     the folders it would remove are listed (`Plan.leftovers`), for --dry-run
-    and --check to say what the compile would do."""
+    and --check to say what the compile would do. `locked`: this process holds
+    the `WriteLock` (shared, for --dry-run and --check), so every such folder
+    is a killed compile's, as for `recover(locked=True)`."""
     out_dir = Path(out_dir)
-    put_back, leftovers = _recovery(out_dir)
+    put_back, leftovers = _recovery(out_dir, locked)
     plan = _plan(put_back or out_dir, artifacts, source)
     plan.out_dir, plan.put_back = out_dir, put_back
     for path in leftovers:
@@ -1556,9 +1560,15 @@ class WriteLock:
     swaps its tree over the other's half-way. The lock goes with the process
     (a kill never leaves it behind) and needs no file of its own. Where `flock`
     is missing (Windows) or the folder cannot be opened, there is no lock, as
-    before. `waiting` is called once if another compile holds it."""
+    before. `waiting` is called once if another compile holds it.
 
-    def __init__(self, out_dir: Path, waiting=None) -> None:
+    `shared` (--dry-run and --check, which read DIR): a shared `flock`, which
+    waits while a compile writes and lets other readers in, so that the plan
+    reads one tree, the one the last compile wrote, never a tree about to be
+    swapped out nor a mix of two. It creates nothing: a folder that holds DIR
+    and is missing gets no lock (no compile writes there)."""
+
+    def __init__(self, out_dir: Path, waiting=None, *, shared: bool = False) -> None:
         self._fd: int | None = None
         #: True once the lock is held: no other compile is writing beside DIR, so
         #: every folder one left there is a killed one's (`recover(locked=True)`).
@@ -1570,18 +1580,20 @@ class WriteLock:
         # The folder that holds the DIR `write` swaps (`swapped_folder`), so two
         # compiles, one through a link and one by the real name, take turns.
         parent = os.fspath(swapped_folder(out_dir).parent)
+        how = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
         try:
-            os.makedirs(parent, exist_ok=True)
+            if not shared:
+                os.makedirs(parent, exist_ok=True)
             self._fd = os.open(parent, os.O_RDONLY)
         except OSError:
-            return  # the write reports what stops it
+            return  # the write reports what stops it (a reader: nothing to wait for)
         try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(self._fd, how | fcntl.LOCK_NB)
         except BlockingIOError:
             if waiting is not None:
                 waiting(parent)
             try:
-                fcntl.flock(self._fd, fcntl.LOCK_EX)
+                fcntl.flock(self._fd, how)
             except BaseException:
                 self.close()
                 raise

@@ -16,6 +16,7 @@ import io
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -1353,6 +1354,92 @@ def test_a_compile_through_a_symlinked_dir_waits_for_one_by_its_real_name(tmp_pa
     _stdout, stderr = second.communicate()
     assert second.returncode == 0, stderr
     assert (real / "manifest.json").is_file() and (link / "out").is_symlink()
+
+
+@pytest.mark.parametrize("mode", ["--check", "--dry-run"])
+def test_a_check_waits_for_a_compile_that_writes_and_answers_for_what_it_wrote(tmp_path, mode):
+    """`--check` and `--dry-run` took no lock: while a compile of another source
+    held DIR (a CI job of another commit), a `--check` said `up to date` of the
+    tree about to be swapped out, and a pipeline went on with what the swap
+    then replaced. They take the lock shared: they wait while a compile
+    writes, say so, and then read what it wrote."""
+    import fcntl
+
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    held = os.open(out.parent, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as a compile of another source holds it
+    try:
+        check = subprocess.Popen(
+            [sys.executable, "-m", "bkrdsl", "compile", str(src), "-o", str(out), mode],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        line = check.stderr.readline()  # blocks until it says it waits (it has read FILE)
+        assert line == f"bkrc: another bkrc compile is writing in {out.parent}; waiting for it to finish\n"
+        assert check.poll() is None
+        # the compile holding the lock swaps in another source's tree
+        other = tmp_path / "other" / "out"
+        src.write_text(GOOD.replace("daily 01:00", "daily 01:30"))
+        run_cli(["compile", src, "-o", other], expect=0)
+        shutil.rmtree(out)
+        os.rename(other, out)
+    finally:
+        os.close(held)
+    stdout, stderr = check.communicate()
+    if mode == "--check":
+        assert check.returncode == 1, stderr
+        assert f"bkrc: {out} is not up to date with {src}" in stdout + stderr
+    else:
+        assert check.returncode == 0, stderr
+        assert " to update" in stdout and " 0 to update" not in stdout
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out"]  # nothing written beside DIR
+
+
+@pytest.mark.parametrize("mode", ["--check", "--dry-run"])
+def test_a_check_writes_nothing_beside_dir_not_even_the_folder_that_holds_it(tmp_path, mode):
+    src = source(tmp_path)
+    out = tmp_path / "missing" / "deeper" / "out"
+    run_cli(["compile", src, "-o", out, mode], expect=1 if mode == "--check" else 0)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_dry_run_lists_a_leftover_whose_process_id_was_reused_as_the_compile_removes_it(tmp_path):
+    """Under the lock a compile removes every folder a killed one left (444dedb);
+    the dry run, which took no lock, left out one whose process ID another
+    process has, so its plan was not what the compile did. Holding the lock
+    shared, it knows no compile is writing there."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    dead = tmp_path / f".out.bkrc-new-{os.getppid()}-abcdefgh"  # an ID alive, not a compile's
+    dead.mkdir()
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert f"1 folder a killed compile left beside {out} removed first: {dead.name}" in result.stdout
+    assert dead.is_dir()  # a dry run writes nothing
+    result = run_cli(["compile", src, "-o", out], expect=0)
+    assert f"bkrc: removed {dead.name}, which a killed compile left beside {out}" in result.output
+    assert not dead.exists()
+
+
+@pytest.mark.parametrize("pid", ["dead", "reused"])
+def test_check_of_a_dir_a_killed_compile_moved_aside_is_not_up_to_date(tmp_path, pid):
+    """Killed between the two renames of a swap without renameat2, a compile
+    leaves DIR moved aside; `--check` compared with that folder and said
+    `up to date` of a DIR that was not there. It is not up to date: the
+    compile puts it back."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    number = os.getppid() if pid == "reused" else 2**22 + 1  # above pid_max's default
+    aside = tmp_path / f".out.bkrc-old-{number}-abcdefgh"
+    os.rename(out, aside)
+    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert f"{out} is put back first from {aside.name}" in result.stdout
+    assert f"bkrc: {out} is not up to date with {src}" in result.output
+    assert not out.exists() and aside.is_dir()
+    result = run_cli(["compile", src, "-o", out], expect=0)
+    assert out.is_dir() and not aside.exists()
+    run_cli(["compile", src, "-o", out, "--check"], expect=0)
 
 
 @pytest.mark.parametrize("flags", [[], ["--dry-run"], ["--check"]])

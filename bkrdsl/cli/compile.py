@@ -291,18 +291,28 @@ def _compile(
     source = source_name or source_label(analysis.model.main_file)
     artifacts = _artifacts(analysis, source, dialect, status)
     out = Path(out_dir)
+    reading = dry_run or check_only
     try:
-        if not (dry_run or check_only):
+        if not reading:
             output.refuse_current_folder(out)
-            lock = output.WriteLock(out, waiting=_waiting(status))
-            locks.append(lock)
+        # --dry-run and --check take the lock shared: they wait while a compile
+        # writes, and read the tree it wrote, never one about to be swapped out.
+        lock = output.WriteLock(out, waiting=_waiting(status), shared=reading)
+        locks.append(lock)
+        if not reading:
             # What a killed compile left, tidied first (all of it under the lock,
             # whatever process now has the killed one's ID).
             for line in output.recover(out, locked=lock.held):
                 click.echo(f"bkrc: {line}", err=status)
-        plan = output.make_plan(out, artifacts, source)
+        plan = output.make_plan(out, artifacts, source, locked=lock.held)
     except output.OutputError as err:
         _fail(f"bkrc: {err}", EXIT_USAGE, err=status)
+    if reading:
+        # What a compile would stop at, looked at under the lock too; then the
+        # lock goes before anything is printed, so that a reader that waits
+        # (`--diff | less`) never holds a compile back.
+        failure = None if plan.up_to_date else _would_fail(plan)
+        lock.close()
 
     if check_only:
         if plan.up_to_date:
@@ -314,7 +324,6 @@ def _compile(
         _warn_renames(plan, status)
         # The answer stays "not up to date" (exit 1), but the compile that would
         # bring DIR up to date must not seem to be all that is missing.
-        failure = _would_fail(plan)
         if failure is not None:
             click.echo(f"bkrc: warning: a compile would fail: {failure}", err=status)
         _fail(f"bkrc: {out} is not up to date with {file}", EXIT_INPUT, err=status)
@@ -327,8 +336,7 @@ def _compile(
             _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE, err=status)
         if plan.obstacles and not plan.up_to_date:
             _fail(output.obstacles_message(plan).rstrip("\n"), EXIT_USAGE, err=status)
-        failure = None if plan.up_to_date else _would_fail(plan)  # up to date: nothing is written
-        if failure is not None:
+        if failure is not None:  # up to date: nothing is written, nothing can fail
             _fail(f"bkrc: the compile would fail: {failure}", EXIT_USAGE, err=status)
         return EXIT_OK
     if plan.up_to_date:
