@@ -1537,14 +1537,14 @@ def _leftovers(out_dir: Path) -> list[tuple[Path, str, int]]:
         # Names first: the folder that holds DIR may hold thousands of entries
         # (a Path made and compared for each cost more than the listing), and
         # every compile looks here twice (before its plan, and before it writes).
+        # A real folder only: a symbolic link of that name is not a compile's (it
+        # would be put in DIR's place, or said removed and left), and stays.
         with os.scandir(out_dir.parent) as entries:
-            names = sorted(entry.name for entry in entries if entry.name.startswith(prefix))
+            names = sorted(entry.name for entry in entries if entry.name.startswith(prefix) and _real_folder(entry))
     except OSError:
         return []
     for name in names:
         path = out_dir.parent / name
-        if not path.is_dir():
-            continue
         role, _, rest = name[len(prefix) :].partition("-")
         pid = rest.partition("-")[0]
         if role in ("new", "old") and pid.isdigit():
@@ -1655,7 +1655,11 @@ def recover(out_dir: Path, *, locked: bool = False) -> list[str]:
         try:
             os.rename(put_back, swapped_folder(out_dir))
         except OSError as err:
-            raise OutputError(f"{out_dir}: cannot put back {put_back.name}: {err.strerror or err}") from None
+            raise OutputError(
+                f"{out_dir}: cannot put back {put_back.name}: {err.strerror or err}; a killed compile moved"
+                f" {out_dir} there: move it back (`mv {put_back} {swapped_folder(out_dir)}`), then compile"
+                " again; nothing written"
+            ) from None
         done.append(f"put {out_dir} back from {put_back.name}, where a killed compile had moved it")
     for path in removed:
         err = _remove_tree(path)
@@ -2266,10 +2270,9 @@ def changed_meanwhile(plan: Plan, out_dir: Path, temp: Path) -> list[str]:
     written in place that the new tree links (`cat >>` on a kept file) is the
     same file in both trees: its change is kept, and not named here."""
     known = set(plan.preserved) | {a.path for a in plan.actions if a.action != CREATE}
-    try:
-        now = _existing(out_dir) if os.path.isdir(out_dir) else []
-    except OutputError:
-        now = []
+    # A folder that can no longer be listed raises (it names the folder): what
+    # was saved in it meanwhile cannot be seen, and would be lost in the swap.
+    now = _existing(out_dir) if os.path.isdir(out_dir) else []
     changed = [rel for rel in now if rel not in known]
     for rel in sorted(set(plan.preserved) | set(plan.seen)):
         if rel.endswith("/"):

@@ -838,6 +838,70 @@ def test_a_file_bkrc_deletes_rewritten_to_the_same_size_within_the_same_tick_is_
     assert edited.read_text() == "* EXTRA\n"
 
 
+def test_a_folder_of_dir_that_cannot_be_listed_before_the_swap_stops_it(tmp_path, monkeypatch):
+    """The look before the swap took a DIR it could no longer list for one
+    holding nothing new, and swapped: a file saved meanwhile in a folder made
+    unreadable (or whose listing failed) was lost with the old tree."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "notes").mkdir()
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    listed = output._list_into
+
+    def unreadable(folder, prefix, found):
+        if prefix == "notes/":
+            raise PermissionError(errno.EACCES, "Permission denied", folder)
+        listed(folder, prefix, found)
+
+    def change() -> None:
+        (out / "notes" / "mine.txt").write_text("mine\n")
+        monkeypatch.setattr(output, "_list_into", unreadable)
+
+    with pytest.raises(output.OutputError) as err:
+        output.write(plan, before_check=change)
+    assert f"{out / 'notes'}: cannot read: Permission denied" in str(err.value)
+    assert (out / "notes" / "mine.txt").read_text() == "mine\n"
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 1\n"
+    assert siblings(out) == []
+
+
+def test_a_symlink_named_as_a_killed_compiles_folder_is_left_alone(tmp_path):
+    """`_leftovers` followed symbolic links: a link beside DIR with a temporary
+    folder's name was 'removed' (recover said so, every compile) while
+    `_remove_tree` left it, and a link named `old` would have been put in
+    DIR's place. Only real folders are a killed compile's."""
+    out = tmp_path / "out"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("keep\n")
+    new = tmp_path / f"{output._temp_prefix(out)}new-{2**22 + 1}-abcdefgh"
+    old = tmp_path / f"{output._temp_prefix(out)}old-{2**22 + 1}-abcdefgh"
+    new.symlink_to(elsewhere)
+    old.symlink_to(elsewhere)
+    assert output.recover(out, locked=True) == []
+    assert not out.exists() and new.is_symlink() and old.is_symlink()
+    plan = output.make_plan(out, arts(), "test.bkr", locked=True)
+    assert plan.put_back is None and plan.leftovers == []
+    assert (elsewhere / "keep.txt").read_text() == "keep\n"
+
+
+def test_a_folder_that_cannot_be_put_back_says_how_to_put_it_back(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    aside = tmp_path / f".out.bkrc-old-{2**22 + 1}-abcdefgh"
+    aside.mkdir()
+
+    def refused(src, dst):
+        raise PermissionError(errno.EACCES, "Permission denied", src)
+
+    monkeypatch.setattr(output.os, "rename", refused)
+    with pytest.raises(output.OutputError) as err:
+        output.recover(out)
+    assert str(err.value) == (
+        f"{out}: cannot put back {aside.name}: Permission denied; a killed compile moved {out} there:"
+        f" move it back (`mv {aside} {out}`), then compile again; nothing written"
+    )
+
+
 def test_recover_puts_back_a_folder_a_killed_run_had_moved_aside(tmp_path):
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=False
