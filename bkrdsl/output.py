@@ -1498,7 +1498,10 @@ def _remove_tree(path: Path) -> OSError | None:
     import shutil  # here: a compile into a new DIR, or one up to date, removes no tree
 
     handler = {"onexc": retry} if sys.version_info >= (3, 12) else {"onerror": retry}
-    shutil.rmtree(path, **handler)
+    # By its text: rmtree names the top as it was given, and `retry` compares
+    # names as text (a Path there raised AttributeError: a traceback, the old
+    # tree left, when the top could not be listed, DIR's mode 0300 say).
+    shutil.rmtree(top, **handler)
     if os.path.lexists(path):  # a folder that could not be read until its mode was changed
         try:
             shutil.rmtree(path)
@@ -2269,6 +2272,11 @@ def changed_meanwhile(plan: Plan, out_dir: Path, temp: Path) -> list[str]:
     replaced by another (an editor that saves by renaming) or deleted. A file
     written in place that the new tree links (`cat >>` on a kept file) is the
     same file in both trees: its change is kept, and not named here."""
+    here = _look(out_dir)
+    if here is not None and not stat.S_ISDIR(here.st_mode):
+        # A file or a link put where DIR is (the plan saw a folder, or nothing):
+        # the swap would exchange the new tree with it.
+        return [""]
     known = set(plan.preserved) | {a.path for a in plan.actions if a.action != CREATE}
     # A folder that can no longer be listed raises (it names the folder): what
     # was saved in it meanwhile cannot be seen, and would be lost in the swap.

@@ -865,6 +865,55 @@ def test_a_folder_of_dir_that_cannot_be_listed_before_the_swap_stops_it(tmp_path
     assert siblings(out) == []
 
 
+@pytest.mark.parametrize("kind", ["file", "symlink"])
+def test_a_file_put_where_a_first_compile_creates_dir_stops_the_swap(tmp_path, kind):
+    """A first compile (no DIR at the plan) swapped its tree with whatever
+    another program put at DIR meanwhile (renameat2 exchanges a folder with a
+    file or a link), then tried to remove it as the old tree: a file was left
+    beside DIR under the temporary folder's name, with a warning, and a link
+    left there unsaid. It is a change like any other: the swap stops."""
+    out = tmp_path / "out"
+    (tmp_path / "elsewhere").mkdir()
+
+    def put() -> None:
+        if kind == "file":
+            out.write_text("mine\n")
+        else:
+            out.symlink_to(tmp_path / "elsewhere")
+
+    plan = output.make_plan(out, arts(), "test.bkr")
+    with pytest.raises(output.OutputError) as err:
+        output.write(plan, before_check=put)
+    assert str(err.value).startswith(f"{out} changed while bkrc was writing {out}")
+    assert out.is_symlink() if kind == "symlink" else out.read_text() == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "out"]
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_tree_whose_top_cannot_be_listed_is_removed_or_named_never_a_traceback(tmp_path, monkeypatch):
+    """`_remove_tree` got a Path and rmtree names its top so: the handler that
+    makes a folder writable compared it as text, and an error on the top
+    itself (a DIR of mode 0300 swapped out, which cannot be listed) ended in
+    an AttributeError traceback after the swap, the old tree left."""
+    import shutil
+
+    old = tmp_path / ".out.bkrc-new-1-abcdefgh"
+    (old / "M1").mkdir(parents=True)
+    (old / "M1" / "F").write_text("x")
+    listing = shutil.os.scandir
+    refused = []
+
+    def scandir(what):  # the top cannot be listed until its mode is changed (as for a user, not root)
+        if not refused and (what == os.fspath(old) or isinstance(what, int)):
+            refused.append(what)
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(old))
+        return listing(what)
+
+    monkeypatch.setattr(shutil.os, "scandir", scandir)
+    assert output._remove_tree(old) is None
+    assert refused and not old.exists()
+
+
 def test_a_symlink_named_as_a_killed_compiles_folder_is_left_alone(tmp_path):
     """`_leftovers` followed symbolic links: a link beside DIR with a temporary
     folder's name was 'removed' (recover said so, every compile) while
