@@ -1356,6 +1356,33 @@ def test_a_compile_through_a_symlinked_dir_waits_for_one_by_its_real_name(tmp_pa
     assert (real / "manifest.json").is_file() and (link / "out").is_symlink()
 
 
+def test_a_file_edited_while_the_report_prints_stops_the_compile(tmp_path, monkeypatch):
+    """The report may wait on its reader (a terminal paused with Ctrl-S): a
+    generated file edited meanwhile stops the swap, exit 2, DIR as it was with
+    the edit, and the message takes back the `wrote` line printed before."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    src.write_text(GOOD.replace("daily 01:00", "daily 01:30"))
+    run_cli(["compile", src, "-o", tmp_path / "new"], expect=0)
+    job = next(p for p in sorted(tree(out)) if tree(out)[p] not in (None, tree(tmp_path / "new")[p]))
+    real = output.summary
+
+    def summary(plan, *, done=False):  # as the report prints, another program edits a job
+        (out / job).write_text("* my edit\n")
+        return real(plan, done=done)
+
+    monkeypatch.setattr(output, "summary", summary)
+    result = run_cli(["compile", src, "-o", out], expect=2)
+    assert result.stdout.startswith(f"bkrc: wrote {out}: ")
+    assert result.stderr == (
+        f"bkrc: {out / job} changed while bkrc was writing {out}: another program wrote in {out}, and"
+        " the swap would lose what it wrote; nothing written (the `wrote` line above came before the swap,"
+        " which did not happen): run the compile again once it is done\n"
+    )
+    assert (out / job).read_text() == "* my edit\n"
+    assert not [name for name in siblings(out) if name.startswith(".out.bkrc-")]
+
+
 @pytest.mark.parametrize("mode", ["--check", "--dry-run"])
 def test_a_check_waits_for_a_compile_that_writes_and_answers_for_what_it_wrote(tmp_path, mode):
     """`--check` and `--dry-run` took no lock: while a compile of another source
