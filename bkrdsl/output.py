@@ -272,6 +272,10 @@ class Plan:
     #: clock, to the same size, would leave `seen` as it was: `changed_meanwhile`
     #: reads such a file again.
     racy: dict[str, str] = field(default_factory=dict)
+    #: From when on (ns, RACY_NS before the plan) a modification time is that
+    #: recent: a file bkrc did not write, copied into the new tree where no
+    #: hard link can be made, is then compared byte for byte with its copy.
+    racy_since: int = 0
 
     @property
     def drifted(self) -> list[str]:
@@ -493,7 +497,7 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     actions.sort(key=lambda a: a.path)
     obstacles = _obstacles(out_dir, sorted(wanted), sorted(set(old) - {MANIFEST})) if there else []
     plan = Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles, written)
-    plan.seen, plan.racy = looks.seen, looks.racy
+    plan.seen, plan.racy, plan.racy_since = looks.seen, looks.racy, looks.since
     return plan
 
 
@@ -2298,6 +2302,7 @@ def changed_meanwhile(plan: Plan, out_dir: Path, temp: Path) -> list[str]:
         elif new is None or not (
             stat.S_ISLNK(there.st_mode)
             or (there.st_size, there.st_mtime_ns) == (new.st_size, new.st_mtime_ns)  # a copy (no link)
+            and (there.st_mtime_ns < plan.racy_since or _reread(out_dir / rel) == _reread(temp / rel))
         ):
             changed.append(rel)
     return sorted(set(changed))

@@ -829,6 +829,21 @@ def test_a_file_rewritten_to_the_same_size_within_the_same_tick_is_seen(tmp_path
     assert edited.read_text() == "* job A 9\n"
 
 
+def test_a_copied_file_rewritten_to_the_same_size_within_the_same_tick_is_seen(tmp_path, monkeypatch):
+    """Where no hard link can be made (FAT, some shares), a file bkrc did not
+    write is copied into the new tree, times and all, and compared by size and
+    time: rewritten in place to the same size within one tick, it was taken
+    for its copy, and the copy swapped in over it."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    notes = out / "notes.txt"
+    notes.write_text("v1\n")
+    monkeypatch.setattr(output, "_link_into", lambda src, dst: dst.parent.mkdir(parents=True, exist_ok=True))
+    err = _write_racing(out, _same_size_same_time(notes, "v2\n"))
+    assert "notes.txt changed while bkrc was writing" in str(err.value)
+    assert notes.read_text() == "v2\n"
+
+
 def test_a_file_bkrc_deletes_rewritten_to_the_same_size_within_the_same_tick_is_seen(tmp_path):
     out = tmp_path / "out"
     compile_to(out, arts(extra=True))
