@@ -465,7 +465,7 @@ MENDED_SLIPS = [
     ("prodssi.bkr", "`catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1` deleted", ["BKR332"]),
     ("lnxssi.bkr", "`catalog shared server BKRSVSFS pool BKRPOOL on ZVMA` deleted", ["BKR332"]),
     # the exclude written for the deleted include, left removing nothing
-    ("prodssi.bkr", "`include minidisk * 0191-01FF` deleted", ["BKR413"]),
+    ("prodssi.bkr", "`include minidisk * 0191-01FF 0200` deleted", ["BKR413"]),
     # a `backup` line copied at the other level: BKR118 alone, not BKR412 as well (stop 34)
     ("minimal.bkr", "`backup GUESTS full` again as `backup GUESTS incremental`", ["BKR118"]),
     ("lnxssi.bkr", "`backup LINUX, CMSSVC full` again as `backup LINUX, CMSSVC incremental`", ["BKR118"]),

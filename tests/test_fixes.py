@@ -368,7 +368,7 @@ def test_the_fix_restores_what_was_meant(clean, written, code, title):
 APPSFULL = """\
   job APPSFULL {
     backup APPS full
-    include minidisk * 0191-01FF
+    include minidisk * 0191-01FF 0200
     exclude minidisk * 0190 019D 019E
     include sfs BKRPOOL:CICSPRD.*
     to disk pool BKUPPOOL
@@ -946,7 +946,7 @@ NOT_FIXED = [
     # `tape pool` with neither `to` nor the pool's name: which pool is meant
     ("    to tape\n    run on each", "    tape pool\n    run on each", "BKR004"),
     # the word `owner` written where the owner goes: which owner is meant
-    ("include minidisk * 0191-01FF", "include minidisk owner 0191-01FF", "BKR004"),
+    ("include minidisk * 0191-01FF 0200", "include minidisk owner 0191-01FF", "BKR004"),
     # `, and` ends the list: a group may be missing, or `, and` be too many
     ("backup APPS full", "backup APPS, LINUX, and", "BKR004"),
     # `purge` given the block's member and no schedule: which schedule is meant

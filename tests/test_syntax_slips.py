@@ -213,7 +213,7 @@ SLIPS = [
     ('backup users kw', 'backup APPS full', 'backup users APPS full', "BKR004 69:12"),
     ('backup user kw', 'backup APPS full', 'backup user CICSPRD full', "BKR004 69:12"),
     ('backup group kw no level', 'backup APPS full', 'backup group APPS', "BKR004 69:12"),
-    ('include owner missing', 'include minidisk * 0191-01FF', 'include minidisk 0191-01FF', "BKR010 70:22"),
+    ('include owner missing', 'include minidisk * 0191-01FF 0200', 'include minidisk 0191-01FF', "BKR010 70:22"),
     ('exclude sfs no pool', 'include sfs BKRPOOL:CICSPRD.*', 'include sfs CICSPRD.*', "BKR318 72:17"),
     ('tape without manager', 'tape manager shared catalog-node', 'tape shared catalog-node', "BKR004 26:3"),
     ('catalog-node missing on', 'catalog-node TCTMM on VMSYS1', 'catalog-node TCTMM VMSYS1', "BKR004 26:36"),
@@ -380,7 +380,8 @@ SLIPS = [
     ('full stop after a time', 'daily 23:30', 'daily 23:30.', "BKR003 65:30"),
     ('full stop after a level', 'backup LINUX full', 'backup LINUX full.', "BKR003 51:22"),
     ('full stop after a volume label', 'shared-volume VMCOM1', 'shared-volume VMCOM1.', "BKR003 18:23"),
-    ('full stop after an address range', 'include minidisk * 0191-01FF', 'include minidisk * 0191-01FF.', "BKR003 70:33"),
+    ('full stop after an address range', 'include minidisk * 0191-01FF 0200', 'include minidisk * 0191-01FF.',
+     "BKR003 70:33"),
     ('full stop before the block\'s brace', '{ workers 4  private-volume M1PRV1 }', '{ workers 4  private-volume M1PRV1. }',
      "BKR003 9:51"),
     # a group body holds user IDs, not statements: the ID's `.` is one a user ID cannot hold
@@ -696,7 +697,7 @@ EXPLAINED = [
     ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF",
      "`owner` is not written in a selection: the owner follows `minidisk` by itself"),
     ("import std/zvm73", "import std/zvm 73", "a module path is one word: `std/zvm 73` has a blank inside"),
-    ("include minidisk * 0191-01FF", "include minidisk owner 0191-01FF",
+    ("include minidisk * 0191-01FF 0200", "include minidisk owner 0191-01FF",
      ("`owner` stands where the owner goes: `include minidisk` is followed by the owner's user ID or pattern,"
       " then the addresses")),
     ("import std/zvm73", "import std/zvm73 std/backup-manager",
@@ -972,7 +973,7 @@ HELPED = [
       " bkrc writes the directory entries")),
     ("retain 35 days", "retain 35 days 4 weeks",
      "keep `retain 35 days`, or, if the two add up, write `retain 63 days`"),
-    ("include minidisk * 0191-01FF", "include minidisk owner * 0191-01FF",
+    ("include minidisk * 0191-01FF 0200", "include minidisk owner * 0191-01FF",
      ("write `include minidisk * 0191-01FF`, the owner's user ID or pattern right after `minidisk`;"
       " a user whose ID is OWNER is written as CP writes it, in capitals")),
     ("backup APPS full", "backup APPS, and LINUX full", "remove `and`: write `APPS, LINUX`"),
