@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES, ROOT, run_cli
 from test_output import tree
 
@@ -516,13 +517,16 @@ def _compile_in_subprocess(src: Path, out: Path, seed: str, cwd: Path) -> None:
     assert run.returncode == 0, run.stderr
 
 
-def test_output_is_byte_identical_across_runs_seeds_and_folders(tmp_path):
-    example = EXAMPLES / "with-site.bkr"
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.bkr")))
+def test_output_is_byte_identical_across_runs_seeds_and_folders(tmp_path, name):
+    """Every example: three compiles, each in its own process under another hash seed,
+    one of them naming the file from its own folder, write the same files byte for byte."""
+    example = EXAMPLES / name
     trees = []
     for n, seed in enumerate(("0", "1", "12345")):
         out = tmp_path / f"out{n}"
         cwd = ROOT if n != 1 else EXAMPLES  # the same file named from another folder
-        src = example if n != 1 else Path("with-site.bkr")
+        src = example if n != 1 else Path(name)
         _compile_in_subprocess(src, out, seed, cwd)
         trees.append(tree(out))
     assert trees[0] == trees[1] == trees[2]
