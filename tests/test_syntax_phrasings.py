@@ -39,6 +39,11 @@ CASES = [
     ("expire on M1 {", "expire on both members {", "`both members` is written `each member`", "expire on each member { ... }", "expire on each member {"),
     ("run on M1 daily 02:00", "run on each members daily 02:00", "`each members` is written `each member`", "run on each member", "run on each member daily 02:00"),
     ("expire on M1 {", "expire on every member {", "`every member` is written `each member`", "expire on each member { ... }", "expire on each member {"),
+    # `each` misspelt (one slip): not the member EAHC, nor a `member` block misplaced in the job (BKR013)
+    ("run on M1 daily 02:00", "run on eahc member daily 02:00", "`eahc member` is written `each member`", "run on each member", "run on each member daily 02:00"),
+    ("run on M1 daily 02:00", "run on ech members daily 02:00", "`ech members` is written `each member`", "run on each member", "run on each member daily 02:00"),
+    ("run on M1 daily 02:00", "RUN ON EACj MEMBER daily 02:00", "`EACj MEMBER` is written `each member`", "run on each member", "RUN ON each member daily 02:00"),
+    ("expire on M1 {", "expire on eahc member {", "`eahc member` is written `each member`", "expire on each member { ... }", "expire on each member {"),
     ("run on M1 daily 02:00", "run on M1 daily at 02:00", "the time follows without `at`", "daily 02:00", None),
     ("run on M1 daily 02:00", "run on M1 every day at 02:00", "a schedule starts with how often", "daily 02:00", None),
     ("run on M1 daily 02:00", "run on M1 at 02:00", "`at 02:00` is not a .bkr schedule", "daily 02:00", None),
@@ -288,3 +293,43 @@ def test_a_fifth_weekday_in_english_is_the_last_and_says_why(wrong):
         "write `monthly last sun 02:00` (not every month has a fifth `sun`: `last` is its fourth or fifth);"
     ), d.help
     assert d.fix is None
+
+
+@pytest.mark.parametrize(
+    "wrong", ["to disk pool P\n    tape pool W", "to disk pool P tape pool W", "to disk pool P\n    tape"]
+)
+def test_a_medium_without_to_in_a_job_that_has_its_destination_says_so(wrong):
+    """`tape pool W` under the job's `to disk pool P`: not a destination whose `to` was
+    left out, whose fix (`to tape pool W`) would be a second destination (BKR115),
+    but one too many. The error shows the job's destination, and the help says to
+    keep one or write two jobs; no fix, as bkrc cannot know which was meant."""
+    text = JOB.replace("to disk pool P", wrong)
+    (d,) = diagnostics(text)
+    assert d.code == "BKR004"
+    assert d.message.startswith("a job has one destination, and this one has `to disk pool P` already"), d.message
+    assert d.fix is None
+    assert [r.span.line for r in d.related] == [9]
+    assert "write two jobs, the same but for their names and their `to`" in d.help, d.help
+    assert "in place of `to disk pool P`" in d.help, d.help
+
+
+def test_a_second_destination_after_other_statements_shows_the_first_alone():
+    text = JOB.replace("to disk pool P\n", "to disk pool P\n    description \"x\"\n    tape pool W\n")
+    (d,) = diagnostics(text)
+    assert d.message.startswith("a job has one destination, and this one has `to disk pool P` already"), d.message
+
+
+def test_a_medium_without_to_in_a_job_without_a_destination_is_still_the_to_left_out():
+    (d,) = diagnostics(JOB.replace("to disk pool P", "tape pool W"))
+    assert d.message == "a job's destination starts with `to`: `to tape`" and d.fix is not None
+
+
+@pytest.mark.parametrize("wrong", ["volume T00001", "to disk pool P volume T00001"])
+def test_volume_in_a_job_offers_no_volume_keyword_of_another_block(wrong):
+    """A tape volume named in a job: `private-volume` and `shared-volume` start no
+    statement of a job (a member's and the cluster's), so neither is offered; the
+    help lists the job's statements."""
+    text = JOB.replace("to disk pool P", "to disk pool P\n    volume T00001" if wrong == "volume T00001" else wrong)
+    (d,) = diagnostics(text)
+    assert d.code == "BKR012" and "private-volume" not in d.message + d.help, (d.message, d.help)
+    assert d.message == "`volume` is not a keyword; a statement must start with one"

@@ -233,7 +233,15 @@ def statement_meant(word: str, here, everywhere, synonyms: bool = True) -> list[
     keyword misspelt but one being typed (`t`, `tape` retyped in a cluster block):
     a keyword of another block would read that block around it (`to`, a job's),
     and what follows in it, misplaced."""
+    if synonyms and word.lower() in _BLOCK_SYNONYMS:
+        # `volume` is the volume keyword of the block it stands in, and no other
+        # block's: in a job (a tape volume), `private-volume` would be misplaced.
+        return synonyms_among(word, here) or did_you_mean(word, everywhere, synonyms=False)
     return did_you_mean(word, everywhere if len(word) >= 3 else here, synonyms)
+
+
+#: Synonyms (KEYWORD_SYNONYMS) offered only where their keyword starts a statement.
+_BLOCK_SYNONYMS = frozenset({"volume"})
 
 
 def synonyms_among(word: str, candidates) -> list[str]:
@@ -1021,6 +1029,21 @@ def medium_without_to(medium: str, pool: str | None, span: Span, at: Span, unnam
         label="`to` expected before this",
         help=f"write `to {medium} pool {pool}`" if pool else f"write `to {medium}`, or `to {medium} pool NAME`",
         fix=Fix("Write `to`", (Edit(at, "to "),)),
+    )
+
+
+def second_destination(medium: str, pool: str | None, span: Span, first: str, first_span: Span) -> Diagnostic:
+    """`tape pool W` in a job that has `to disk pool P` (`first`, at `first_span`):
+    not a destination whose `to` was left out, whose fix would give the job a
+    second one (BKR115), but one too many. No fix: which was meant, bkrc cannot know."""
+    meant = f"to {medium} pool {pool}" if pool else f"to {medium}"
+    return codes.SYNTAX(
+        f"a job has one destination, and this one has `{first}` already: `{medium}` here would be a second",
+        span,
+        label="a second destination",
+        related=(Related(first_span, "the job's destination"),),
+        help=f"keep one: write `{meant}` in place of `{first}` to back up to {medium} instead, or remove"
+        f" `{meant[3:]}`; to back up to both, write two jobs, the same but for their names and their `to`",
     )
 
 
@@ -2865,6 +2888,20 @@ def days_left_out(diag: Diagnostic, after_number: Span) -> Diagnostic:
 #: Words that mean "every member" where the language says `each member` (`both
 #: members`, in a cluster of two).
 EVERY_WORDS = frozenset({"every", "all", "each", "both"})
+
+
+def means_every(word: str, member: str) -> bool:
+    """Whether `word`, before `member` (`member` or `members`, as written) after
+    `on`, says every member: one of EVERY_WORDS, or `each` with one slip
+    (`eahc member`, `ech members`), which would otherwise be a member EAHC and a
+    `member` block misplaced in the job. A misspelling in capitals counts only
+    beside a `MEMBER` in capitals: `BACH member` is a member name."""
+    lowered = word.lower()
+    if lowered in EVERY_WORDS:
+        return True
+    if word.isupper() and not member.isupper():
+        return False
+    return len(lowered) >= 3 and typing_slips(lowered, "each", 1) <= 1
 
 
 def each_member(written: str, statement: str | None, span: Span) -> Diagnostic:

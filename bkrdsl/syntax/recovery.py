@@ -2314,7 +2314,7 @@ class Recovery:
             if (
                 every.type == "NAME"
                 and is_real(every)
-                and str(every.value).lower() in messages.EVERY_WORDS
+                and messages.means_every(str(every.value), str(tok.value))
                 and every.line == tok.line
             ):
                 written = f"{every.value} {tok.value}"
@@ -2884,6 +2884,27 @@ class Recovery:
             return self.unexpected(ip, tok, accepted, messages.STRAY_STRING)
         return self.unexpected(ip, tok, accepted)  # pragma: no cover - every token type is above
 
+    @staticmethod
+    def destination_given(stack) -> list[Token] | None:
+        """The tokens of the `to` statement the job under way already has (`to disk
+        pool P`, reduced or not yet), read back to the block's `{`; None without one."""
+        found: list[Token] = []
+        for value in reversed(stack):
+            if isinstance(value, Token) and value.type in ("LBRACE", "RBRACE"):
+                return None
+            tokens = [t for t in tokens_of(value) if is_real(t)]
+            if isinstance(value, Tree) and value.data in OPENERS:
+                return None
+            if any(t.type == "TO" for t in tokens):
+                if isinstance(value, Tree):  # a statement read whole: that one alone
+                    targets = [t for t in value.iter_subtrees_topdown() if t.data == "target"]
+                    if targets:
+                        return [t for t in tokens_of(targets[-1]) if is_real(t)]
+                at = max(i for i, t in enumerate(tokens) if t.type == "TO")
+                return tokens[at:] + found
+            found = tokens + found
+        return None
+
     def description_left_out(self, ip, tok: Token) -> Token | None:
         """A quoted text alone at the start of its line, where a statement starts: the
         text of a `description`, the one statement a quoted text ends. Right under a
@@ -2919,9 +2940,17 @@ class Recovery:
         at = self.source.span(tok.start_pos, tok.start_pos)
         medium = str(tok.value).lower()
         unnamed = rest.group("word") is not None and rest.group("pool") is None
-        self.report(
-            messages.medium_without_to(medium, rest.group("pool"), self.span_of(tok), at, unnamed), tok.start_pos
-        )
+        first = self.destination_given(ip.parser_state.value_stack)
+        if first is not None:
+            # `to disk pool P`, then `tape pool W`: one destination too many, not a `to`
+            # left out, whose fix would give the job a second (BKR115).
+            written = " ".join(str(t.value) for t in first)
+            span = self.source.span(first[0].start_pos, first[-1].end_pos)
+            pool = rest.group("pool") or ("NAME" if unnamed else None)
+            diag = messages.second_destination(medium, pool, self.span_of(tok), written, span)
+        else:
+            diag = messages.medium_without_to(medium, rest.group("pool"), self.span_of(tok), at, unnamed)
+        self.report(diag, tok.start_pos)
         self.feed_types(ip, ["TO"], tok)
         if unnamed:
             # `tape pool` and no pool: the destination is read whole, its name assumed
