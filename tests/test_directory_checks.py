@@ -41,12 +41,20 @@ def directory(*edits: tuple[str, str], text: str | None = None):
     return read_directory("site.direct", text.encode())
 
 
-def check(bkr: str | Path = PRODSSI, *edits, text=None):
-    """The diagnostics of `bkr` (a path, or a text) checked against the edited directory."""
+#: prodssi.bkr's `disk` statements but BKRSVSFS's give no place, where prodssi.direct
+#: has fixed extents: BKR532 warns at each (tests of its own ask for it, `placed=True`).
+UNPLACED = "BKR532"
+
+
+def check(bkr: str | Path = PRODSSI, *edits, text=None, placed: bool = False):
+    """The diagnostics of `bkr` (a path, or a text) checked against the edited directory,
+    BKR532's but where `placed` left aside (see `UNPLACED`)."""
     found = directory(*edits, text=text)
     if isinstance(bkr, Path):
-        return analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found).diagnostics
-    return analyse("site.bkr", bkr.encode(), directory=found).diagnostics
+        diagnostics = analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found).diagnostics
+    else:
+        diagnostics = analyse("site.bkr", bkr.encode(), directory=found).diagnostics
+    return diagnostics if placed else [d for d in diagnostics if d.code != UNPLACED]
 
 
 def codes(diagnostics) -> list[str]:
@@ -211,7 +219,9 @@ def slips(tmp_path: Path) -> Path:
 
 
 def test_check_exit_codes_with_a_directory(tmp_path):
-    assert run_cli(["check", PRODSSI, "--directory", DIRECT], expect=0).output == ""
+    # prodssi.bkr's `disk` statements without a place: BKR532's warnings alone, exit 0.
+    said = run_cli(["check", PRODSSI, "--directory", DIRECT], expect=0).output
+    assert set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE)) == {("warning", UNPLACED)}
     result = run_cli(["check", PRODSSI, "--directory", slips(tmp_path)], expect=1)
     assert "error[BKR510]" in result.output and "warning[BKR511]" in result.output
     assert f"::: {tmp_path / 'USER.DIRECT'}:" in result.output  # the directory's line, framed
@@ -951,20 +961,19 @@ def test_check_fix_with_the_directory_mends_bkr519_bkr520_and_bkr523_as_fmt_writ
     on the cylinders it left), BKRADMIN 191 grown to 20 cylinders and 5697J06C's 2C2
     added by hand: `--fix` writes the directory's start and size over the one word
     each, and the missing `disk` statement below the machine's own; a second check
-    is clean of all three, and the file is as `bkrc fmt` writes it."""
+    is clean of all three, and the file is as `bkrc fmt` writes it. BKR532's fixes
+    place the statements that give none where the directory has them, but BKRADMIN's
+    191 (grown over 5697J06C's) and 5697J06C's, which BKR532 says without a fix."""
     path = str(EXAMPLES / "broken" / "prodssi-slips.direct")
     copy = tmp_path / "prodssi.bkr"
     copy.write_text(PRODSSI.read_text())
     result = run_cli(["check", copy, "--directory", path, "--fix"], expect=1)
-    assert "3 fixes applied" in result.output
-    before, after = PRODSSI.read_text().splitlines(), copy.read_text().splitlines()
-    changed = [(a, b) for a, b in zip(before, after, strict=False) if a != b]
-    assert changed[:2] == [
-        ("  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 2000"),
-        ("  disk BKRADMIN 191 size 10 cyl", "  disk BKRADMIN 191 size 20 cyl"),
-    ]
+    assert "9 fixes applied" in result.output and "BKR523, BKR519, BKR520" in result.output
+    after = copy.read_text().splitlines()
+    assert "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 2000" in after
+    assert "  disk BKRADMIN 191 size 20 cyl" in after
     at = after.index("  disk 5697J06C 191 size 10 cyl")
-    assert after[at + 1] == "  disk 5697J06C 2C2 size 20 cyl on VMCOM1 at 1460" and len(after) == len(before) + 1
+    assert after[at + 1] == "  disk 5697J06C 2C2 size 20 cyl on VMCOM1 at 1460"
     again = json.loads(run_cli(["check", copy, "--directory", path, "--format", "json"], expect=1).output)
     assert not {"BKR519", "BKR520", "BKR523"} & {d["code"] for d in again["diagnostics"]}
     run_cli(["fmt", "--check", copy], expect=0)
@@ -1076,11 +1085,14 @@ def test_bkr253_leaves_an_a_disk_the_directory_defines_to_bkr520(tmp_path):
     # which would have moved the server's A-disk, is not there to apply.
     site = tmp_path / "site.bkr"
     site.write_text(bkr)
+    # BKR520's `disk BKRWRK* 191 size 5 cyl` gives no place, where the directory has
+    # each worker's: BKR532's fix then writes one statement per worker and member.
     result = run_cli(["check", "--fix", site, "--directory", DIRECT])
-    assert "fixed 2 problems" in result.output
+    assert "fixed 11 problems" in result.output and "BKR520, BKR520" in result.output
     fixed = site.read_text()
-    assert "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000" in fixed and "disk BKRWRK* 191 size 5 cyl" in fixed
-    assert check(fixed) == []
+    assert "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000" in fixed and "disk BKRWRK04 191 size 5 cyl on M2PRV1 at 372" in fixed
+    assert "disk BKRWRK* 191" not in fixed
+    assert check(fixed, placed=True) == []
 
 
 def test_a_malformed_build_statement_is_bkr502_alone():
@@ -1259,7 +1271,7 @@ def test_bkr524_the_site_table_its_help_names_keeps_what_the_directory_has(tmp_p
     dialect = load_dialect(path=str(site))
     found = directory(*BKRBKUP_BY_HAND)
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=dialect)
-    assert codes(result.diagnostics) == []
+    assert [c for c in codes(result.diagnostics) if c != UNPLACED] == []
     out = tmp_path / "out"
     run_cli(["compile", PRODSSI, "-o", out, "--dialect", site], expect=0)
     written = (out / "cluster" / "BKRBKUP.DIRECT").read_text()
@@ -1343,3 +1355,99 @@ def test_bkr531_a_compiled_subconfig_id_that_the_directory_gives_another_entry()
     assert "is already USER `BKRW03-3` in the site's CP directory" in d.message
     # The machine's own SUBCONFIG, as prodssi.direct has them all, is no clash.
     assert "BKR531" not in codes(check(PRODSSI))
+
+
+def test_bkr532_a_disk_without_a_place_where_the_directory_has_a_fixed_extent(tmp_path):
+    """prodssi.bkr's `disk` statements but BKRSVSFS's give no `at START`, so the
+    compiled MDISKs say AUTOV, where prodssi.direct has every one at a fixed extent:
+    DirMaint would allocate them anew, the data left behind. `bkrc check
+    --directory` said nothing (BKR519 compares a first cylinder only where both
+    give one); now one warning per statement, with the fix that writes the place."""
+    found = check(placed=True)
+    assert [(d.code, d.span.line) for d in found] == [("BKR532", n) for n in (31, 32, 33, 35, 36, 37, 38, 39, 40)]
+    assert all(d.severity is Severity.WARNING and d.fix is not None for d in found)
+    assert all(len(d.message) <= MESSAGE_WIDTH and len(d.help) <= MESSAGE_WIDTH for d in found)
+    admin = found[3]
+    assert admin.message == (
+        "minidisk `BKRADMIN` 0191 exists on `VMCOM1` at cylinder 1440 (size 10) in the site's directory; this file"
+        " gives no place, so the compiled entry asks DirMaint to allocate it (AUTOV) and the existing disk's data"
+        " would not follow"
+    )
+    assert admin.help == "write its place, `on VMCOM1 at 1440`: `disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440` (docs/deploy.md)"
+    assert admin.fix.title == "Write `disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440`"
+    assert (admin.related[0].span.file, admin.related[0].span.line) == ("site.direct", 229)
+    text = PRODSSI.read_text()
+    assert "  disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440\n" in fixed_by(admin, text)
+    # An IDENTITY's instances on every member: one statement per member, in member order.
+    bkup = found[0]
+    assert "(`VMSYS1`'s instance) exists on `M1PRV1` at cylinder 322 (size 10; and 3 more instances likewise)" in bkup.message
+    assert bkup.help.startswith(
+        "write one `disk` statement per member, each `on` its volume `at` its directory extent, as `bkrc init"
+        " --directory` does: `disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322`, then `on M2PRV1 at 322`, ..."
+    )
+    assert "".join(f"  disk BKRBKUP 191 size 10 cyl on M{n}PRV1 at 322\n" for n in range(1, 5)) in fixed_by(bkup, text)
+    # The workers' pattern: one statement per worker and member, in its place, as init writes them.
+    workers = found[2]
+    assert workers.help.startswith("write one `disk` statement per worker and member in place of `disk BKRWRK* 191`")
+    assert "a worker a higher `workers` count adds needs its own (BKR253)" in workers.help
+    placed = fixed_by(workers, text)
+    assert "disk BKRWRK*" not in placed and "  disk BKRWRK01 191 size 5 cyl on M1PRV1 at 342\n  disk BKRWRK01 191 size 5 cyl on M2PRV1" in placed
+    assert "  disk BKRWRK04 191 size 5 cyl on M2PRV1 at 372\n" in placed
+    # Every fix applied: the check against the directory is clean, and so is the file alone.
+    copy = tmp_path / "prodssi.bkr"
+    copy.write_text(text)
+    assert "9 fixes applied; clean" in run_cli(["check", "--fix", copy, "--directory", DIRECT]).output
+    assert run_cli(["check", copy, "--directory", DIRECT], expect=0).output == ""
+    assert run_cli(["check", copy], expect=0).output == ""
+    run_cli(["fmt", "--check", copy], expect=0)
+
+
+def test_bkr532_leaves_to_bkr519_and_bkr523_what_they_report_and_is_not_said_of_what_dirmaint_places():
+    # A size that differs is BKR519's alone (its fix first; BKR532's then).
+    assert codes(check(PRODSSI, (r"^ MDISK 0191 3390 1440 0010 VMCOM1", " MDISK 0191 3390 1440 0030 VMCOM1"), placed=True)).count("BKR519") == 1
+    assert "BKR532" not in [d.code for d in check(PRODSSI, (r"^ MDISK 0191 3390 1440 0010 VMCOM1", " MDISK 0191 3390 1440 0030 VMCOM1"), placed=True) if "BKRADMIN" in d.message]
+    # The directory's own AUTOV (DirMaint places it there too): nothing lost, nothing said.
+    auto = check(PRODSSI, (r"^ MDISK 0191 3390 1440 0010 VMCOM1", " MDISK 0191 3390 AUTOV 10 VMCOM1"), placed=True)
+    assert [d for d in auto if "BKRADMIN" in d.message] == []
+    # With the dialect's `sequential` allocation bkrc writes every extent: BKR523 and BKR519 compare them.
+    from bkrdsl.dialect import DIALECT_DIR, load_dialect
+
+    table = (DIALECT_DIR / "backup-manager-1.3.toml").read_text().replace('value = "autov"', 'value = "sequential"')
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "site.toml"
+        path.write_text(table)
+        result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=directory(), dialect=load_dialect(path=str(path)))
+    assert "BKR532" not in codes(result.diagnostics)
+
+
+def test_bkr532_offers_no_fix_where_the_place_cannot_be_written_for_certain_and_says_why():
+    # Another user's minidisk over BKRADMIN's extent: written, it would be BKR523's error.
+    over = (r"^( MDISK 0191 3390 0367 0009 VMCOM1.*\n)", r"\1 MDISK 0199 3390 1445 0002 VMCOM1 MR\n")
+    (admin,) = [d for d in check(PRODSSI, over, placed=True) if "`BKRADMIN`" in d.message]
+    assert admin.code == "BKR532" and admin.fix is None
+    assert admin.help.endswith("overlaps USER `TCPMAINT`'s minidisk 0199 there: written back, it would be BKR523's error")
+    # A worker the directory does not build on VMSYS3: the pattern cannot become every instance's place.
+    gone = (r"^ BUILD ON VMSYS3 USING SUBCONFIG BKRW02-3\n", "")
+    (workers,) = [d for d in check(PRODSSI, gone, placed=True) if d.code == "BKR532" and "BKRWRK" in d.message]
+    assert workers.fix is None and len(workers.help) <= MESSAGE_WIDTH
+    assert workers.help.endswith("no fix, as the directory has no fixed extent of that size for `BKRWRK02` on `VMSYS3`'s, which would stay allocated")
+    # Another product machine's extent in the directory under it: its data, where its own fix puts it.
+    grown = (r"^ MDISK 0191 3390 1440 0010 VMCOM1", " MDISK 0191 3390 1440 0020 VMCOM1")
+    (j06c,) = [d for d in check(PRODSSI, grown, placed=True) if "`5697J06C`" in d.message]
+    assert j06c.code == "BKR532" and j06c.fix is None and j06c.help.endswith("overlaps `BKRADMIN`'s 0191 there")
+
+
+def test_bkr532_a_statement_placing_one_member_s_instance_gets_the_others_added():
+    """`disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322` places VMSYS1's instance; the
+    others are allocated: the fix adds one statement per member's instance, each at
+    the directory's extent, after it (its comment kept where it is)."""
+    text = PRODSSI.read_text().replace("  disk BKRBKUP 191 size 10 cyl\n", "  disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322  # VMSYS1's\n")
+    (d,) = [x for x in check(text, placed=True) if "`BKRBKUP`" in x.message]
+    assert d.message.startswith("minidisk `BKRBKUP` 0191 (`VMSYS2`'s instance) exists on `M2PRV1` at cylinder 322 (size 10; and 2 more")
+    assert d.help.startswith("add one `disk` statement per member's instance it leaves allocated")
+    assert d.fix.title == "Add 3 `disk` statements"
+    fixed = fixed_by(d, text)
+    assert "at 322  # VMSYS1's\n" + "".join(f"  disk BKRBKUP 191 size 10 cyl on M{n}PRV1 at 322\n" for n in (2, 3, 4)) in fixed
+    assert [x for x in check(fixed, placed=True) if "`BKRBKUP`" in x.message] == []

@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR525, BKR528-BKR531), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR525, BKR528-BKR532), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -540,6 +540,63 @@ EXTENT_TAKEN = register(
     volume to its end. After the workers' fix, a worker a higher `workers`
     count adds later (`BKRWRK05`) has no statement of its own: BKR253 says
     so, with the one to add.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
+PLACE_NOT_GIVEN = register(
+    "BKR532",
+    "directory-extent-not-given",
+    "warning",
+    "a product machine's `disk` gives no place for a minidisk the site's CP directory has at a fixed extent, so the compile leaves it to DirMaint (AUTOV)",
+    """
+    A `disk` statement without `at START` compiles to an MDISK statement
+    that says `AUTOV` (with the dialect's default `disk_allocation`):
+    DirMaint, loading the entry, allocates the minidisk where it finds free
+    space on the volume. With `--directory FILE`, bkrc compares each such
+    instance with the product machine's MDISK in the site's directory (a
+    first deployment's extents, or a machine installed by hand): where the
+    directory has the minidisk at a fixed extent (`MDISK 0191 3390 1440
+    0010 VMCOM1`), of the same size and device type and on the same volume,
+    the compiled entry asks DirMaint for a new place, and the data on the
+    existing cylinders or blocks is no longer the machine's minidisk.
+    BKR519 compares a first cylinder or block only where both give one, and
+    reports another size, device type or volume: a statement it reports is
+    left to it (after its fix, this warning may follow). One diagnostic per
+    `disk` statement, naming every instance it leaves to DirMaint (`disk
+    BKRWRK* 191` is every worker's, on every member).
+
+    A warning, not an error: whether DirMaint keeps an extent when an entry
+    is replaced is DirMaint's (we have not confirmed it), and a site may
+    copy the data itself when deploying. With the dialect's `sequential`
+    allocation bkrc writes every extent, and BKR519 and BKR523 compare them.
+    A machine the directory does not define, or defines with the other
+    kind (BKR510), is not compared, nor a member whose BUILD statement it
+    lacks (BKR518), nor a directory MDISK DirMaint places itself (AUTOV,
+    AUTOG, AUTOR), one to `END`, or one on `&SYSRES`.
+
+    Failing example: `disk BKRADMIN 191 size 10 cyl`, and a directory whose
+    `USER BKRADMIN` has `MDISK 0191 3390 1440 0010 VMCOM1 MR`.
+
+    Fix: write the directory's place, `on VOL at START`, as the help shows
+    (`disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440`). `bkrc check --fix
+    --directory FILE` (and the editor's quick fix) appends it where the
+    statement gives one instance (a USER's, or the member's an IDENTITY's
+    `on` names); a statement that gives an IDENTITY's instances on several
+    members (`disk BKRBKUP 191 size 10 cyl`) becomes one statement per
+    member, each `on` that member's volume `at` its directory extent
+    (`disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322`, then `on M2PRV1 at
+    322`...), a comment after it kept on the first; the workers' pattern
+    (`disk BKRWRK* 191 size 5 cyl`) one statement per worker and member,
+    worker by worker, as `bkrc init --directory` writes them (one `on VOL
+    at START` would put a member's workers on one extent; a worker a
+    higher `workers` count adds later then needs its own, BKR253). None is
+    offered, and the help says why, where the statement gives an instance
+    the directory has no fixed extent for (it would stay allocated beside
+    the others' statements), or where another user's extent, or another
+    instance's, overlaps a directory extent (written, it would be BKR523's
+    error).
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1916,7 +1973,7 @@ class _Differs(NamedTuple):
 def machine_minidisks(
     model: Model, directory: Directory, dialect: Dialect | None, skip: frozenset[Span] | set[Span] = frozenset()
 ) -> Iterator[Diagnostic]:
-    """BKR519 and BKR520: the minidisks the compile writes for each product machine
+    """BKR519, BKR520 and BKR532: the minidisks the compile writes for each product machine
     (`bkrdsl.allocation`, as the directory entries are written) against the MDISK
     statements the directory has for it, instance by instance. A machine the
     directory lacks, or gives the other kind (BKR510), is passed over, and so is
@@ -1959,6 +2016,12 @@ def machine_minidisks(
     for span, found in differing.items():
         if span not in skip:
             yield _minidisk_differs(model, dialect, found, compared[span], taken)
+    for span, found in compared.items():
+        # An instance the compile leaves to DirMaint that the directory has at a fixed
+        # extent, alike in all else (BKR532); a statement BKR519 or BKR523 reports is theirs.
+        unplaced = [d for d in found if not d.differences and d.placed.start is None and _fixed(d.disk)]
+        if unplaced and span not in skip and span not in differing:
+            yield _place_not_given(model, allocation, unplaced, taken)
     for (owner, _), instances in dropped.items():
         own = allocation.disks.get(instances[0][0].id, ())
         everyone = {(m.id, member) for m, member, _ in instances} == set(instances_of[owner])
@@ -2290,6 +2353,124 @@ def _minidisk_differs(model: Model, dialect: Dialect, found: list[_Differs], com
         ),
         fix=fix,
     )
+
+
+def _fixed(disk: Minidisk) -> bool:
+    """Whether the directory's MDISK states its extent in full: volume, first cylinder or block, size."""
+    return disk.form == "MDISK" and disk.allocation is None and None not in (disk.volume, disk.start, disk.size)
+
+
+def _place_not_given(model: Model, allocation, unplaced: list[_Differs], taken) -> Diagnostic:
+    """BKR532 for one `disk` statement without `at START`, whose instances `unplaced`
+    (in the order the entries are written) the directory has at fixed extents."""
+    first = unplaced[0]
+    statement = first.placed.disk
+    written = next(d for d in model.disks if d.span == statement.span)  # as written: its `on` is every member's
+    instances = [p for p in allocation.placed if p.disk.span == statement.span]
+    where = {id(d.placed): d.disk for d in unplaced}
+    machines = list(dict.fromkeys(p.owner for p in instances))
+    if len(machines) > 1:
+        per = "worker and member" if all(p.member is not None for p in instances) else "machine"
+    else:
+        per = "member"
+    pattern = len(machines) > 1
+    unit = _unit_word(first.disk.devtype)
+    vdev = f"{first.disk.address:04X}"
+    disk = first.disk
+    adds = written.start is not None  # it places one member's instance, and leaves the others allocated
+    if adds:
+        statements = [f"{_disk_words(written)} on {d.disk.volume} at {d.disk.start}" for d in unplaced]
+        help_ = (
+            f"add one `disk` statement per member's instance it leaves allocated, each `on` its volume `at` its"
+            f" directory extent: `{statements[0]}`{', ...' if len(statements) > 1 else ''}"
+        )
+    elif len(instances) == 1:
+        statements = [f"{_disk_words(written)}{_place_words(written, disk.volume, disk.start, first.placed)[1]}"]
+        help_ = f"write its place, `on {disk.volume} at {disk.start}`: `{statements[0]}`"
+    else:
+        statements = [
+            f"{_disk_words(written, o.owner if pattern else None)} on {where[id(o)].volume} at {where[id(o)].start}"
+            for o in instances
+            if id(o) in where
+        ]
+        # The second statement by its place alone (`then `on M2PRV1 at 322``), a pattern's by none: within the width.
+        then = "".join(f", then `on {s.rsplit(' on ', 1)[1]}`" for s in statements[1:2] if not pattern)
+        instead = f" in place of `disk {written.user.text} {written.address.text}`" if pattern else ""
+        help_ = (
+            f"write one `disk` statement per {per}{instead}, each `on` its volume `at` its directory extent,"
+            f" as `bkrc init --directory` does: `{statements[0]}`{then}"
+        )
+        help_ += ", ..." if len(statements) > 2 or (pattern and len(statements) > 1) else ""
+    replaced = _Kept(taken.directory, taken.replaced, of_replaced=True)
+    fix, why = None, _placed_why(instances, where, unplaced, allocation, taken, replaced)
+    if why is None:
+        if adds:
+            title = f"Add `{statements[0]}`" if len(statements) == 1 else f"Add {len(statements):,} `disk` statements"
+            fix = Fix(title, (statements_after(model, written.span, statements),))
+        elif len(instances) == 1:
+            edits, place = _place_words(written, disk.volume, disk.start, first.placed)
+            fix = Fix(f"Write `{_disk_words(written)}{place}`", edits)
+        else:
+            edits = (Edit(written.span, statements[0]), statements_after(model, written.span, statements[1:]))
+            fix = Fix(f"Write one `disk` statement per {per}, `{statements[0]}` and {len(statements) - 1:,} more", edits)
+    of = "" if first.member is None else f" (`{first.member}`'s instance)"
+    more = f"; and {len(unplaced) - 1:,} more instance{'s' if len(unplaced) > 2 else ''} likewise" if len(unplaced) > 1 else ""
+    from bkrdsl.diagnostics.render import MESSAGE_WIDTH
+
+    help_ += f" (docs/deploy.md){_no_fix(why)}"
+    later = "; a worker a higher `workers` count adds needs its own (BKR253)"
+    if pattern and len(help_) + len(later) <= MESSAGE_WIDTH:
+        help_ = help_.replace(" (docs/deploy.md)", f"{later} (docs/deploy.md)")
+    for long in (", as `bkrc init --directory` does", " (docs/deploy.md)"):  # within the renderers' width
+        if len(help_) > MESSAGE_WIDTH:
+            help_ = help_.replace(long, "")
+    return PLACE_NOT_GIVEN(
+        f"minidisk {quoted(first.machine)} {vdev}{of} exists on {quoted(disk.volume)} at {unit[:-1]} {disk.start}"
+        f" (size {disk.size}{more}) in the site's directory; this file gives no place, so the compiled entry asks"
+        " DirMaint to allocate it (AUTOV) and the existing disk's data would not follow",
+        written.span,
+        help=help_,
+        related=tuple(
+            Related(d.disk.statement, f"{_instance_name(d.machine, d.member)}'s {vdev} in the directory")
+            for d in _by_statement(unplaced)[:3]
+        ),
+        fix=fix,
+    )
+
+
+def _placed_why(instances, where, unplaced: list[_Differs], allocation, taken, replaced) -> str | None:
+    """Why BKR532 offers no fix: an instance of the statement the directory has no fixed
+    extent for, or a directory extent another user's (`taken`), another product
+    machine's in the directory (`replaced`), another instance's or another statement's
+    placed extent overlaps; else None."""
+    left = [p for p in instances if id(p) not in where and p.start is None]
+    if left:
+        return (
+            f"the directory has no fixed extent of that size for {_instance_name(left[0].owner, left[0].member)}'s,"
+            " which would stay allocated"
+        )
+    shared = next((w for w in (_shared_why(taken, d.disk) for d in unplaced) if w), None)
+    if shared:
+        return shared
+    for d in unplaced:  # another product machine's extent in the directory: its data, where its own fix may put it
+        end = d.disk.start + d.disk.size
+        hit = next(
+            (
+                t
+                for t in replaced.get((d.disk.volume, d.disk.devtype), ())
+                if (t.owner, t.disk.address) != (d.machine, d.disk.address) and d.disk.start < t.end and t.first < end
+            ),
+            None,
+        )
+        if hit is not None:
+            return f"the directory's extent on {quoted(d.disk.volume)} from {d.disk.start} overlaps `{hit.owner}`'s {hit.disk.address:04X} there"
+    extents = [(d.disk.volume, d.disk.devtype, d.disk.start, d.disk.start + d.disk.size) for d in unplaced]
+    extents += [(p.volume, p.devtype, p.start, p.start + p.size) for p in allocation.placed if p.start is not None]
+    for i, (v, t, lo, hi) in enumerate(extents[: len(unplaced)]):
+        for v2, t2, lo2, hi2 in extents[i + 1 :]:
+            if (v, t) == (v2, t2) and lo < hi2 and lo2 < hi:
+                return f"the directory's extent on {quoted(v)} from {lo} overlaps another the compile writes there: written, it would be BKR523's error"
+    return None
 
 
 def _no_fix(why: str | None) -> str:
