@@ -1203,7 +1203,7 @@ def _not_kept(s: Starter, user: str, d: SiteDisk, lost: list[tuple[str | None, s
     """The comment above the `disk` statements of `d` that names each instance the
     directory has at an explicit extent that they do not place (`lost`): its compiled
     MDISK says `AUTOV`, and deploying the entry may give it new, empty space, which
-    no check says (BKR519 compares a first cylinder only where both give one)."""
+    `bkrc check --directory` warns of too (BKR532)."""
     if not lost:
         return ""
     whose = s.roster.directory if s.roster else "the directory"
@@ -1230,7 +1230,7 @@ def _placed_volumes(s: Starter) -> tuple[tuple[str, ...], dict[str, tuple[str, .
     each member's `private-volume`s, its first and those its instances' extents are
     on. A volume is declared once, for the one use: one that is a member's first
     private volume, or that two uses claim, is none of these, and a minidisk on it
-    is written without its place (allocated: BKR519 says where the directory has it)."""
+    is written without its place (allocated: BKR519 or BKR532 says where the directory has it)."""
     first = {m: s.volume_of(n)[0] for n, m in enumerate(s.members)}
     firsts = set(first.values())
     uses: dict[str, set[str | None]] = {}

@@ -383,8 +383,8 @@ def _written(name: str, starter, **options):
 def _moved(starter, directory_path: str | None) -> str | None:
     """The line that names the product machines' minidisks the directory has at a fixed
     extent that the file's `disk` statements do not keep (`starter.not_kept`): their
-    compiled MDISKs say `AUTOV`, and no check says so (BKR519 compares a first
-    cylinder only where both give one). None where there is none."""
+    compiled MDISKs say `AUTOV`, which `bkrc check --directory` warns of (BKR532, or
+    BKR519 where the size or volume differs). None where there is none."""
     from bkrdsl.starter import not_kept
 
     moved = not_kept(starter) if directory_path else []
@@ -395,9 +395,8 @@ def _moved(starter, directory_path: str | None) -> str | None:
     return (
         f"{listed(moved, len(moved))} {'is' if len(moved) == 1 else 'are'} at fixed extents in {directory_path}"
         " that the file's `disk` statements do not keep: the compiled entries leave them to DirMaint (`AUTOV`),"
-        " which may give them new, empty space, and `bkrc check` reports no place lost (BKR519 compares a first"
-        " cylinder only where both give one): the comments above those statements name the instances and say"
-        " what to do when you deploy"
+        " which may give them new, empty space, as `bkrc check --directory` warns (BKR532): the comments above"
+        " those statements name the instances and say what to do when you deploy"
     )
 
 
