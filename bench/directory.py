@@ -14,7 +14,8 @@ cluster as DIRECTXA reads it (bkrdsl/cpdirectory.py):
   as `bkrdsl.allocation` places their minidisks: IDENTITYs with one
   SUBCONFIG per member they are built on, USERs, each MDISK at the size and
   on the volume of its `disk` statement (an explicit extent where the
-  statement places one), so that BKR518-BKR520 find nothing to say;
+  statement places one, else DirMaint's AUTOV form), so that BKR518-BKR520
+  and BKR532 find nothing to say;
 - a USER for each user of a `single` group, with 1-4 minidisks (0100,
   0101, 0102, 0191, 0200...) of 10 to 3,338 cylinders, packed onto 3390-9
   volumes LX0001, LX0002... (10,016 cylinders each), and a V-DISK swap for
@@ -157,7 +158,8 @@ def _profiles(count: int) -> list[str]:
 
 def _product_entries(bkr_text: str) -> list[str]:
     """The product machines as `bkrdsl.allocation` places them for the cluster: where
-    DirMaint would choose the extent (autov), the next free one on its volume."""
+    DirMaint chooses the extent (autov), DirMaint's own AUTOV form, as the compile
+    writes it (at a fixed extent, BKR532 would warn: the .bkr file gives none)."""
     from bkrdsl.allocation import allocate
     from bkrdsl.dialect import load_dialect
     from bkrdsl.pipeline import analyse
@@ -166,17 +168,16 @@ def _product_entries(bkr_text: str) -> list[str]:
     analysis = analyse("bench.bkr", bkr_text.encode())
     allocation = allocate(analysis.model, load_dialect())
     assert allocation.error is None, allocation.error
-    cursors: dict[str, int] = {}  # past prodssi.direct's z/VM extents (VMCOM1 1-449, M1PRV1 1-321)
     out = ["* ---------------------------------------------------------------- Backup Manager"]
 
     def disks(owner: str, member: str | None) -> list[str]:
         lines = []
         for p in allocation.of(owner, member):
-            start = p.start
-            if start is None:
-                start = cursors.get(p.volume, 1_100 if member is None else 400)
-                cursors[p.volume] = start + p.size
-            lines.append(_mdisk(f"{int(p.disk.address.text, 16):04X}", p.size, p.volume, start))
+            address = f"{int(p.disk.address.text, 16):04X}"
+            if p.start is None:
+                lines.append(f" MDISK {address} 3390 AUTOV {p.size:04d} {p.volume} MR")
+            else:
+                lines.append(_mdisk(address, p.size, p.volume, p.start))
         return lines
 
     for machine in allocation.machines:

@@ -1409,9 +1409,10 @@ def test_fix_says_what_is_left_in_the_sites_directory_as_the_directorys_not_an_i
     at = direct.index("\n", direct.index(server)) + 1
     Path("USER.DIRECT").write_text(direct[:at] + f"{' MDISK 0301 9336 0540 0300 VMCOM1 MR':<72}00022550\n" + direct[at:])
     result = run_cli(["check", "--fix", "--format", "short", "site.bkr", "--directory", "USER.DIRECT"], expect=1)
+    # BKR532's fixes place prodssi.bkr's nine `disk` statements without `at START`.
     assert result.stderr.splitlines() == [
-        "fixed 1 problem in site.bkr: BKR012",
-        "site.bkr: 1 fix applied; remaining: in USER.DIRECT, the site's directory: 1 error (BKR520)",
+        "fixed 10 problems in site.bkr: BKR012" + ", BKR532" * 9,
+        "site.bkr: 10 fixes applied; remaining: in USER.DIRECT, the site's directory: 1 error (BKR520)",
     ]
     assert result.stdout.startswith("USER.DIRECT:") and "BKR520" in result.stdout
 
