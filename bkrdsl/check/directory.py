@@ -591,12 +591,15 @@ PLACE_NOT_GIVEN = register(
     (`disk BKRWRK* 191 size 5 cyl`) one statement per worker and member,
     worker by worker, as `bkrc init --directory` writes them (one `on VOL
     at START` would put a member's workers on one extent; a worker a
-    higher `workers` count adds later then needs its own, BKR253). None is
-    offered, and the help says why, where the statement gives an instance
-    the directory has no fixed extent for (it would stay allocated beside
-    the others' statements), or where another user's extent, or another
-    instance's, overlaps a directory extent (written, it would be BKR523's
-    error).
+    higher `workers` count adds later then needs its own, BKR253); a
+    statement that places one member's instance (`on M1PRV1 at 322`) gets
+    one statement added after it per member's instance it leaves
+    allocated. None is offered, and the help says why, where the statement
+    gives an instance the directory has no fixed extent for (it would stay
+    allocated beside the others' statements), or where a directory extent
+    is overlapped by another user's (written, it would be BKR523's error),
+    another product machine's in the directory (its data, which its own
+    statement may keep), or one the compile writes.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
