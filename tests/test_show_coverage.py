@@ -408,7 +408,10 @@ def test_each_example_backs_up_every_user_of_its_directory(at_root, direct):
     were while APPSFULL said `0191-01FF` alone."""
     bkr = f"examples/{direct.removesuffix('.direct')}.bkr"
     checked = run_cli(["check", bkr, "--directory", f"examples/{direct}"], expect=0)
-    assert checked.stdout == checked.stderr == ""
+    if direct == "prodssi.direct":  # its `disk` statements give no `at START` (README): BKR532's warnings alone
+        assert only_unplaced(checked.stdout + checked.stderr)
+    else:
+        assert checked.stdout == checked.stderr == ""
     data = show_json(bkr, f"examples/{direct}")
     for m in data["members"]:
         assert m["coverage"]["entries"], m["name"]
