@@ -13,7 +13,7 @@ from bkrdsl.ast import Kind
 from bkrdsl.check import coverage
 from bkrdsl.check.common import invalid_user_defs, user_id_problem
 from bkrdsl.pipeline import analyse
-from bkrdsl.resolve.model import id_scanner, pattern_regex
+from bkrdsl.resolve.model import id_scanner, is_pattern, pattern_regex
 
 # ------------------------------------------------------------------ id_scanner
 ID_CHARS = "ABLNX019$#@_-"
@@ -97,6 +97,11 @@ def test_user_index_agrees_with_the_list_of_declarations(text):
     for u in defs:
         counts[u.id] = counts.get(u.id, 0) + 1
     assert model.repeated_ids == {i for i, n in counts.items() if n > 1}
+    assert model._declared == frozenset(counts)  # handed on by build_model, which made it for the groups
+    for group in model.groups:  # each ID and pattern once, in the order written
+        words = [(e.is_pattern or is_pattern(e.word.text), e.word.upper) for e in group.decl.entries]
+        assert group.users == tuple(dict.fromkeys(w for p, w in words if not p))
+        assert group.patterns == tuple(dict.fromkeys(w for p, w in words if p))
     some = {u.id for u in defs[::2]}
     assert list(model.defs_of(some)) == [u for u in defs if u.id in some]
     assert list(model.role_defs()) == [u for u in defs if u.role is not None]

@@ -1600,7 +1600,9 @@ def _split_names(
 
 def _user_defs(
     modules: tuple[ast.Module, ...],
-) -> tuple[list[UserList], list[PatternDef], list[Group]]:
+) -> tuple[list[UserList], list[PatternDef], list[Group], frozenset[str]]:
+    """The user lists (explicit `user` statements first), the patterns, the groups,
+    and every ID the lists declare (`Model._declared`)."""
     explicit: list[UserList] = []
     listed: list[UserList] = []
     patterns: list[PatternDef] = []
@@ -1624,8 +1626,8 @@ def _user_defs(
                 patterns.append(PatternDef(w.upper, g.kind, None, w.span, g.kind_span, origin, module))
             listed.append(UserList(ids, g.kind, None, g.kind_span, origin, module, g, users_at))
             pats = tuple(p.pattern for p in patterns[len(patterns) - len(at) :])
-            # An entry named twice (BKR416) is one user or pattern of the group.
-            groups.append(Group(g.name.upper, g.kind, tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(pats)), g, module))
+            # A pattern named twice (BKR416) is one pattern of the group; an ID, below.
+            groups.append(Group(g.name.upper, g.kind, ids, tuple(dict.fromkeys(pats)), g, module))
 
     # Imported modules first, so that the standard library's declarations come
     # before the site's: "declared identity here (std/zvm73.bkr)" is the first place.
@@ -1635,7 +1637,17 @@ def _user_defs(
             take(c.users, c.groups, module.file)
     # An explicit `user` declaration is the authority for a user's kind; group
     # entries that only mention an already-declared user come after it.
-    return explicit + listed, patterns, groups
+    lists = explicit + listed
+    # An ID a group names twice (BKR416) is one user of the group. Only where some
+    # ID is declared twice can a group name one twice: the set of every ID, which
+    # the checks read anyway (`Model._declared`, handed on), says so without a
+    # dictionary of each group's thousands of IDs in every run.
+    declared = frozenset(itertools.chain.from_iterable(lst.ids for lst in lists))
+    if len(declared) != sum(len(lst.ids) for lst in lists):
+        groups = [
+            Group(g.name, g.kind, tuple(dict.fromkeys(g.users)), g.patterns, g.decl, g.module) for g in groups
+        ]
+    return lists, patterns, groups, declared
 
 
 def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
@@ -1645,7 +1657,7 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
     clusters = tuple(c for m in modules for c in m.clusters)
     cluster = main.clusters[0] if main and main.clusters else (clusters[0] if clusters else None)
 
-    user_lists, pattern_defs, groups = _user_defs(modules)
+    user_lists, pattern_defs, groups, declared = _user_defs(modules)
 
     members: list[MemberModel] = []
     seen_members: set[str] = set()
@@ -1685,6 +1697,7 @@ def build_model(modules: list[ast.Module] | tuple[ast.Module, ...]) -> Model:
         settings=cluster.settings if cluster else (),
         disks=cluster.disks if cluster else (),
     )
+    partial.__dict__["_declared"] = declared  # made for the groups above: not made twice
     if cluster is None:
         return partial
 
