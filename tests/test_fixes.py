@@ -1789,6 +1789,31 @@ def test_a_group_entry_named_twice_is_counted_once():
     assert group.patterns == ("LNXAPP*",)
 
 
+def test_a_pattern_spelt_as_an_id_of_its_own_group_is_named_twice():
+    """BKR416's group check reads the model's counts first, and looks for a pattern
+    among the group's IDs only when it is spelt as a declared ID: `match LNXWEB02`
+    beside LNXWEB02 is still a repeat, `match CICSPRD` (an ID of another group) not."""
+    group = "{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }"
+    text = damaged(group, "{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* match LNXWEB02 }")
+    (d,) = check(text)
+    assert (d.code, d.message) == ("BKR416", "group `LINUX` names `LNXWEB02` twice; the group holds it once")
+    assert d.fix is not None and d.fix.title == "Delete the repeated `match LNXWEB02`"
+    assert apply(text, d) == BASE
+    text = damaged(group, "{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* match CICSPRD }")
+    assert [d.code for d in check(text)] == ["BKR411"]  # CICSPRD in two members' jobs: no BKR416
+
+
+def test_a_group_keeps_its_ids_when_an_id_is_declared_in_two_groups():
+    """The model reads each group's IDs for a repeat only when some ID is declared
+    twice (here LNXDB01, and std/zvm73's TCPIP again in SYSIDS); then a group
+    without one keeps its IDs as written, in their order."""
+    text = damaged("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD LNXDB01 }")
+    model = analyse(NAME, text.encode("utf-8")).model
+    assert model.group("LINUX").users == ("LNXWEB01", "LNXWEB02", "LNXDB01")
+    assert model.group("APPS").users == ("CICSPRD", "DB2PRD", "LNXDB01")
+    assert "LNXDB01" in model.repeated_ids
+
+
 @pytest.mark.parametrize(
     ("written", "title"),
     [
