@@ -714,3 +714,115 @@ def test_an_import_without_dot_slash_keeps_its_style(ws):
     assert _edited_imports(ws, edit)["c.bkr"] == (None, [(0, "site/shared")])
     edit = _will_rename(ws, ("site/common.bkr", "common.bkr"))
     assert _edited_imports(ws, edit)["c.bkr"] == (None, [(0, "common")])
+
+
+# ------------------------------------------------------------ ... and once it is renamed
+def _did_rename(ws: Workspace, *moves: tuple[str, str]) -> None:
+    files = [{"oldUri": ws.uri(old), "newUri": ws.uri(new)} for old, new in moves]
+    ws.editor.notify("workspace/didRenameFiles", {"files": files})
+    assert ws.editor.errors == []
+
+
+def test_the_server_asks_to_hear_of_bkr_files_and_folders_once_renamed(tmp_path):
+    """`workspace.fileOperations.didRename`, with the filters of `willRename`."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    editor = Editor()
+    try:
+        capabilities = {"workspace": {"fileOperations": {"willRename": True, "didRename": True}}}
+        params = {"processId": None, "rootUri": folder.as_uri(), "capabilities": capabilities}
+        answer = editor.request("initialize", params)
+        operations = answer["result"]["capabilities"]["workspace"]["fileOperations"]
+        assert operations["didRename"] == operations["willRename"]
+    finally:
+        editor.close()
+
+
+def test_a_module_renamed_with_its_imports_left_is_seen_by_the_open_files(ws):
+    """A client that watches no files (Neovim's default on Linux), and a rename whose
+    imports were not rewritten (a client that sends `didRenameFiles` only, or an
+    edit refused): a.bkr kept no diagnostic for an import of nothing until it was
+    typed in. Renamed back, it is clean again."""
+    ws.open("a.bkr")
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+    (ws.folder / "site" / "common.bkr").rename(ws.folder / "site" / "shared.bkr")
+    _did_rename(ws, ("site/common.bkr", "site/shared.bkr"))
+    assert [d["code"] for d in ws.editor.published(ws.uri("a.bkr"))] == ["BKR101"]
+    (ws.folder / "site").rename(ws.folder / "place")
+    (ws.folder / "place" / "shared.bkr").rename(ws.folder / "place" / "common.bkr")
+    _did_rename(ws, ("site", "place"), ("place/shared.bkr", "place/common.bkr"))
+    ws.change("a.bkr", ws.buffers["a.bkr"].replace("./site/common", "./place/common"))
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+    (ws.folder / "place").rename(ws.folder / "site")
+    _did_rename(ws, ("place", "site"))
+    assert [d["code"] for d in ws.editor.published(ws.uri("a.bkr"))] == ["BKR101"]
+
+
+def test_an_open_module_renamed_without_close_and_open_moves_to_its_new_name(ws, tmp_path):
+    """LSP asks a client to close a renamed document and open it under its new name;
+    one that sends `didRenameFiles` only (lsp4ij before its pull request #456, 2024)
+    left the server with the buffer under the old name: its diagnostics stayed in
+    the editor's list, and a.bkr, its import rewritten, read the file on disk, not
+    the unsaved buffer. The buffer now moves to the new name, with its text and version, and is checked
+    there; the client's next change names the new URI."""
+    ws.open("a.bkr")
+    ws.open("site/common.bkr")
+    ws.change("site/common.bkr", LONG_ID)  # unsaved: the file on disk is CLEAN
+    assert [d["code"] for d in ws.editor.published(ws.uri("site/common.bkr"))] == ["BKR301"]
+    assert [d["code"] for d in ws.editor.published(ws.uri("a.bkr"))] == ["BKR301"]
+    edit = _will_rename(ws, ("site/common.bkr", "site/shared.bkr"))
+    _move(ws, "site/common.bkr", "site/shared.bkr", edit)
+    ws.buffers["site/shared.bkr"] = ws.buffers.pop("site/common.bkr")
+    ws.versions["site/shared.bkr"] = ws.versions.pop("site/common.bkr")
+    _did_rename(ws, ("site/common.bkr", "site/shared.bkr"))
+    assert ws.editor.published(ws.uri("site/common.bkr")) == []
+    assert ws.uri("site/common.bkr") not in ws.editor.open_uris()
+    assert [d["code"] for d in ws.editor.published(ws.uri("site/shared.bkr"))] == ["BKR301"]
+    ws.as_bkrc_check("a.bkr", tmp_path / "checks")
+    # The client goes on under the new name.
+    ws.change("site/shared.bkr", CLEAN)
+    assert ws.editor.published(ws.uri("site/shared.bkr")) == []
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+    ws.as_bkrc_check("a.bkr", tmp_path / "checks")
+
+
+def test_a_module_s_folder_renamed_moves_the_open_buffers_in_it(ws, tmp_path):
+    """The folder renamed, a buffer in it open (unsaved), no close and open: the
+    buffer moves with the folder."""
+    ws.open("a.bkr")
+    ws.open("site/common.bkr")
+    ws.change("site/common.bkr", IDENTITY)
+    assert [d["code"] for d in ws.editor.published(ws.uri("a.bkr"))] == ["BKR221"]
+    (ws.folder / "site").rename(ws.folder / "place")
+    ws.buffers["place/common.bkr"] = ws.buffers.pop("site/common.bkr")
+    ws.versions["place/common.bkr"] = ws.versions.pop("site/common.bkr")
+    _did_rename(ws, ("site", "place"))
+    assert ws.editor.published(ws.uri("site/common.bkr")) == []
+    assert [d["code"] for d in ws.editor.published(ws.uri("a.bkr"))] == ["BKR101"]
+    ws.change("a.bkr", ws.buffers["a.bkr"].replace("./site/common", "./place/common"))
+    assert [d["code"] for d in ws.editor.published(ws.uri("a.bkr"))] == ["BKR221"]
+    ws.as_bkrc_check("a.bkr", tmp_path / "checks")
+
+
+def test_a_renamed_module_closed_and_opened_again_is_one_buffer(ws, tmp_path):
+    """VS Code closes the renamed document and opens it under the new name (LSP's way);
+    a client may also open it under the new name without closing the old. Either
+    way, then `didRenameFiles`: one buffer, under the new name, and nothing left
+    published under the old."""
+    for close in (True, False):
+        old, new = ("site/common.bkr", "site/shared.bkr") if close else ("site/shared.bkr", "site/common.bkr")
+        ws.open(old)
+        ws.change(old, LONG_ID)
+        assert [d["code"] for d in ws.editor.published(ws.uri(old))] == ["BKR301"]
+        (ws.folder / old).rename(ws.folder / new)
+        if close:
+            ws.close(old)
+        else:
+            del ws.buffers[old]
+        (ws.folder / new).write_text(LONG_ID)
+        ws.open(new)
+        _did_rename(ws, (old, new))
+        assert ws.editor.published(ws.uri(old)) == []
+        assert ws.uri(old) not in ws.editor.open_uris()
+        assert [d["code"] for d in ws.editor.published(ws.uri(new))] == ["BKR301"]
+        ws.close(new)

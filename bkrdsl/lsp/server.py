@@ -22,7 +22,7 @@ import sys
 import threading
 import typing
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from lsprotocol import types as T
 from pygls.exceptions import (
@@ -818,6 +818,63 @@ class BkrServer(LanguageServer):
             return None
         return self.versioned_edit(edits, versions)
 
+    def files_renamed(self, files: list[T.FileRename]) -> None:
+        """`files` were renamed or moved (the client's `workspace/didRenameFiles`).
+
+        LSP asks a client to close an open document renamed and open it again
+        under its new name; one that does not (lsp4ij before its pull request
+        #456, 2024) left the server with a buffer under a name no file has: its
+        diagnostics stayed in the editor's list, and the files that import the
+        new path read the file on disk, not the buffer. Such a buffer
+        is closed here (its diagnostics cleared) and, unless the client opened
+        the new name already, moved there with its text and version: the
+        client's next change names the new URI. The caches of the files on disk
+        are dropped (as for a file created or deleted: an import may now find
+        another file), and every open document is checked again: an import not
+        rewritten finds nothing now (BKR101), and a client that watches no files
+        says so only here."""
+        moves: list[tuple[str, str]] = []
+        for rename in files:
+            _, old = self.name_and_path(rename.old_uri)
+            _, new = self.name_and_path(rename.new_uri)
+            if old is None or new is None:
+                continue
+            old = Path(os.path.abspath(old))
+            for uri in self.open_uris():
+                _, path = self.name_and_path(uri)
+                if path is None or not Path(os.path.abspath(path)).is_relative_to(old):
+                    continue
+                inside = Path(os.path.abspath(path)).relative_to(old).as_posix()
+                # (The client's spelling of the new URI, which its next change names.)
+                new_uri = rename.new_uri if inside == "." else f"{rename.new_uri.rstrip('/')}/{quote(inside)}"
+                moves.append((uri, new_uri))
+        moved = []
+        for uri, new_uri in moves:
+            if unquote(uri) not in self.workspace.text_documents:  # (named twice)
+                continue
+            text_doc = self.workspace.get_text_document(uri)
+            self.cancel(uri)
+            self.documents.pop(uri, None)
+            self.buffers_read.pop(uri, None)
+            self.edited.pop(uri, None)
+            self.openings.pop(unquote(uri), None)
+            self.workspace.remove_text_document(uri)
+            self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            if unquote(new_uri) not in self.workspace.text_documents:
+                version = text_doc.version if text_doc.version is not None else 0
+                language = text_doc.language_id or "bkr"
+                item = T.TextDocumentItem(uri=new_uri, language_id=language, version=version, text=text_doc.source)
+                self.workspace.put_text_document(item)
+                self.opened += 1
+                self.openings[unquote(new_uri)] = self.opened
+                moved.append(new_uri)
+        self.disk.forget()
+        for uri in moved:
+            self.check(uri)
+        for uri in self.open_uris():
+            if uri not in moved:
+                self.schedule(uri, refresh_hints=True)
+
     def versioned_edit(self, edits: dict[str, list[T.TextEdit]], versions: dict[str, int | None]) -> T.WorkspaceEdit:
         """The text edits per file as a workspace edit: `documentChanges`, each file's
         edits with the version of the buffer they were computed on (`null`: a file the
@@ -1422,6 +1479,23 @@ def _directory_setting(ls: BkrServer, path: str) -> None:
         ls.site_directory.reread()
 
 
+def _renamed_files() -> T.FileOperationRegistrationOptions:
+    """The files whose renames the server hears of (`workspace.fileOperations`'
+    `willRename` and `didRename`): `.bkr` files, and folders (which may hold some)."""
+    return T.FileOperationRegistrationOptions(
+        filters=[
+            T.FileOperationFilter(
+                scheme="file",
+                pattern=T.FileOperationPattern(glob="**/*.bkr", matches=T.FileOperationPatternKind.File),
+            ),
+            T.FileOperationFilter(
+                scheme="file",
+                pattern=T.FileOperationPattern(glob="**", matches=T.FileOperationPatternKind.Folder),
+            ),
+        ]
+    )
+
+
 def build_server() -> BkrServer:
     server = BkrServer()
 
@@ -1472,23 +1546,15 @@ def build_server() -> BkrServer:
 
     # A .bkr file or a folder renamed or moved in the editor (VS Code's explorer):
     # the imports that find it are rewritten before it goes (`renamed_files_edit`).
-    @server.feature(
-        T.WORKSPACE_WILL_RENAME_FILES,
-        T.FileOperationRegistrationOptions(
-            filters=[
-                T.FileOperationFilter(
-                    scheme="file",
-                    pattern=T.FileOperationPattern(glob="**/*.bkr", matches=T.FileOperationPatternKind.File),
-                ),
-                T.FileOperationFilter(
-                    scheme="file",
-                    pattern=T.FileOperationPattern(glob="**", matches=T.FileOperationPatternKind.Folder),
-                ),
-            ]
-        ),
-    )
+    @server.feature(T.WORKSPACE_WILL_RENAME_FILES, _renamed_files())
     def will_rename_files(ls: BkrServer, params: T.RenameFilesParams) -> T.WorkspaceEdit | None:
         return ls.renamed_files_edit(params.files)
+
+    # ... and once it is renamed (`workspace/didRenameFiles`), whether the imports
+    # were rewritten or not: what was read at the old path is read again.
+    @server.feature(T.WORKSPACE_DID_RENAME_FILES, _renamed_files())
+    def did_rename_files(ls: BkrServer, params: T.RenameFilesParams) -> None:
+        ls.files_renamed(params.files)
 
     @server.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def configuration(ls: BkrServer, params: T.DidChangeConfigurationParams) -> None:
