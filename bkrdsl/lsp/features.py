@@ -1186,6 +1186,54 @@ def _keyword_words() -> frozenset[str]:
     return frozenset(out)
 
 
+def comment_edit(doc: Document, text: str) -> bool:
+    """Whether `text` (an editor buffer) differs from the text `doc` analysed only
+    inside one comment alone on its line, past its `#` (past the `##` of a doc
+    comment), in printable ASCII, its line ends where they were, and the comment
+    is of its kind still (no `#` typed or uncovered that makes a plain comment a
+    doc comment): the analysis of `text` would then publish the very diagnostics
+    `doc` did, at the same lines and columns. No check reads a comment's words,
+    nor a doc comment's (hover does); a comment alone on its line holds no
+    statement a diagnostic is placed on, nor a `#` glued to a word, which BKR012
+    and BKR253 quote; no character the reader or CP refuses is typed in it. A
+    file with a syntax error is left to the parser's recovery. `doc`'s analysis
+    stays as it is: it is not of `text` (its offsets past the edit are not
+    `text`'s), and a request analyses `text` as before; only the re-check the
+    keystroke scheduled is spared."""
+    from bkrdsl.syntax.reader import MAX_LINE_LENGTH, normalise
+
+    if text.startswith("\ufeff") != doc.bom:
+        return False
+    text = normalise(text)
+    old = doc.text
+    main = doc.analysis.program.main
+    if text == old:  # (typed and taken back: the text analysed)
+        return True
+    if main is None or len(text) > MAX_LINE_LENGTH:
+        return False
+    if any(d.code < "BKR100" and d.span is not None and d.span.file == doc.name for d in doc.diagnostics):
+        return False  # (a syntax error's recovery, and its message, are left to the parser)
+    p = common_prefix(old, text)
+    s = _common_suffix(old, text, min(len(old), len(text)) - p)
+    gone, typed = old[p : len(old) - s], text[p : len(text) - s]
+    if not all(t.isascii() and t.isprintable() for t in (gone, typed)):  # ("\n" is not printable)
+        return False
+    for span, comment in main.comments:
+        documents = comment.startswith("##")
+        if span.file != doc.name or not span.start + 1 + documents <= p <= span.end:
+            continue
+        if old[span.start - span.column + 1 : span.start].strip(" \t"):  # not alone on its line
+            return False
+        if not documents and text[span.start + 1 : span.start + 2] == "#":  # `##` now: a doc comment
+            return False
+        line = span.line
+        return not any(
+            d.span is not None and d.span.file == doc.name and line in (d.span.line, d.span.end_line)
+            for d in doc.diagnostics
+        )
+    return False
+
+
 def edited(doc: Document, text: str) -> Document | None:
     """`doc` made to answer completion on `text` (an editor buffer) without analysing
     it, when `text` is `doc`'s text with one word retyped and completion then

@@ -420,6 +420,9 @@ class BkrServer(LanguageServer):
         self.openings: dict[str, int] = {}
         self.opened = 0  # the number of the last opening
         self.pending: dict[str, asyncio.Task] = {}
+        #: The documents a re-check was asked for since their last analysis for
+        #: another reason than their own keystrokes (`schedule`'s `typed`).
+        self.recheck: set[str] = set()
         #: For completion right after a keystroke: the last analysis made to answer for
         #: the buffer's newer text, by URI, with that text's version (`for_completion`).
         self.edited: dict[str, tuple[int | None, Document]] = {}
@@ -855,6 +858,7 @@ class BkrServer(LanguageServer):
             text_doc = self.workspace.get_text_document(uri)
             self.cancel(uri)
             self.documents.pop(uri, None)
+            self.recheck.discard(uri)
             self.buffers_read.pop(uri, None)
             self.edited.pop(uri, None)
             self.openings.pop(unquote(uri), None)
@@ -914,6 +918,7 @@ class BkrServer(LanguageServer):
         )
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
+        self.recheck.discard(uri)
         self.edited.pop(uri, None)
         self.publish(uri, doc, text_doc.version)
         return doc
@@ -980,21 +985,43 @@ class BkrServer(LanguageServer):
         # says so): the file no longer imports what the analysis read.
         return all(opened[p] in read if p in opened else p.is_file() for p in doc.read)
 
+    def comment_only(self, uri: str) -> bool:
+        """Whether the buffer differs from the text last analysed only in a comment
+        (`features.comment_edit`), the analysis current otherwise (the same CP
+        directory, the same imports), and nothing but its own keystrokes asked
+        for a re-check since: its re-check would publish the very diagnostics
+        published. The analysis is kept as it is (a request analyses the buffer)."""
+        if uri in self.recheck:
+            return False
+        cached = self.documents.get(uri)
+        if cached is None:
+            return False
+        self.refresh_directory(but=uri)
+        doc = cached[1]
+        if doc.directory is not self.directory or not self.imports_unchanged(uri, doc):
+            return False
+        return F.comment_edit(doc, self.workspace.get_text_document(uri).source)
+
     def cancel(self, uri: str) -> None:
         task = self.pending.pop(uri, None)
         if task is not None:
             task.cancel()
 
-    def schedule(self, uri: str, *, refresh_hints: bool = False) -> None:
+    def schedule(self, uri: str, *, refresh_hints: bool = False, typed: bool = False) -> None:
         """Re-check after the debounce delay; a newer change restarts the wait.
         `refresh_hints`: the change is another file's (a module it imports), which
-        the client does not know to ask the document's inlay hints again for."""
+        the client does not know to ask the document's inlay hints again for.
+        `typed`: the change is the buffer's own (`didChange`), and nothing else
+        asked for a re-check since the last: one typed in a comment only publishes
+        the same diagnostics, and is spared (`comment_only`)."""
         self.cancel(uri)
+        if not typed:
+            self.recheck.add(uri)
 
         async def later() -> None:
             await asyncio.sleep(self.debounce)
             self.pending.pop(uri, None)
-            if uri in self.open_uris():
+            if uri in self.open_uris() and not self.comment_only(uri):
                 self.check(uri)
                 if refresh_hints:
                     self.refresh_inlay_hints()
@@ -1607,7 +1634,7 @@ def build_server() -> BkrServer:
     @server.feature(T.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: BkrServer, params: T.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
-        ls.schedule(uri)
+        ls.schedule(uri, typed=True)
         for other in ls.dependents(uri):
             ls.schedule(other, refresh_hints=True)
 
@@ -1628,6 +1655,7 @@ def build_server() -> BkrServer:
         others = ls.dependents(uri)
         ls.cancel(uri)
         ls.documents.pop(uri, None)
+        ls.recheck.discard(uri)
         ls.buffers_read.pop(uri, None)
         ls.edited.pop(uri, None)
         ls.openings.pop(unquote(uri), None)
