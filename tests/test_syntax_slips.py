@@ -1123,7 +1123,7 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every 2nd at 22:00", "write `monthly 2 22:00`" + FORMS),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 3rd 22:00", "write `monthly 3 22:00`" + FORMS),
     # without its time: one error too (was `run` missing before `on`, and a `,` between `the` and `1st`)
-    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 1st", "write `monthly 1 02:00`" + FORMS),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 1st", "write `monthly 1 HH:MM` (the time of day is missing)" + FORMS),
     ("purge weekly sun 03:00", "purge on the 1st at 03:00", "write `monthly 1 03:00`" + FORMS),
     # a day some months lack: the help says so (BKR404 would warn of `monthly 31`)
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 31st at 22:00", DAY_31),
@@ -1264,6 +1264,28 @@ def test_a_day_of_the_month_in_words_is_its_number(written, help, fix):
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.help) == ("BKR012", help)
     assert (found.fix.edits[0].new_text if found.fix else None) == fix
+
+
+@pytest.mark.parametrize(
+    ("written", "help"),
+    [
+        # an ordinal in words without the time: one error, the help the one with a time
+        # gets, the time missing said (was `run` missing before `on`, `monthly` missing
+        # before `first`, and a name expected after `first`)
+        ("on the first", "write `monthly 1 HH:MM` (the time of day is missing)"),
+        ("on the fifteenth", "write `monthly 15 HH:MM` (the time of day is missing)"),
+        ("on the first of the month", "write `monthly 1 HH:MM` (the time of day is missing)"),
+        ("on the second day of the month", "write `monthly 2 HH:MM` (the time of day is missing)"),
+        # and so in figures (was `monthly 1 02:00`, a time nobody wrote)
+        ("on the 1st", "write `monthly 1 HH:MM` (the time of day is missing)"),
+        ("on the 15th", "write `monthly 15 HH:MM` (the time of day is missing)"),
+    ],
+)
+def test_a_day_of_the_month_without_its_time_is_one_error(written, help):
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS1 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help, found.fix) == ("BKR012", help + FORMS, None)
+    assert found.message.startswith(f"`{written}` is not a .bkr schedule")
 
 
 @pytest.mark.parametrize(

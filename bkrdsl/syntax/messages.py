@@ -2980,6 +2980,9 @@ def looks_like_schedule(text: str) -> bool:
         or any(phrase_day(w) for w in words)
         or bool(set(words) & {"day", "days", "daily", "night", "nightly", "everyday", "weekly", "monthly"})
         or every_other_written(text) is not None  # `every 2 weeks`, without a time
+        # `on the first`, without a time: a day of the month in words; a phrase only
+        # (a single token, the fast parser's use, is unchanged)
+        or (len(words) > 1 and any(_ORDINAL_DAY.match(w) for w in ordinal_words_as_days(text).lower().split()))
     )
 
 
@@ -3290,11 +3293,15 @@ def schedule_phrase(
             help=_monthly_days_help(numbers, time, statement),
         )
     day = month_day_written(written_days)
-    if day is not None and (day == "last" or int(day) > 28 or not words & {"month", "monthly"}):
+    untimed = phrase_time(written) is None
+    if day is not None and (day == "last" or int(day) > 28 or not words & {"month", "monthly"} or untimed):
         # `on the 1st at 22:00`: a day of the month, not `daily 22:00`, which would
         # run the job every day; no fix (one day only is `manual`), the time kept;
-        # nor for `the 31st of the month`: `monthly 31` is warned of (BKR404)
-        return code(f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=_month_day_help(day, time) + forms)
+        # nor for `the 31st of the month`: `monthly 31` is warned of (BKR404). Without
+        # its time (`on the first`, `on the 2nd of the month`), HH:MM, the time's
+        # absence said once (02:00 was written, a time nobody gave)
+        help = _month_day_help(day, "HH:MM") + " (the time of day is missing)" if untimed else _month_day_help(day, time)
+        return code(f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=help + forms)
     meant = certain_schedule(written_days) if certain else None
     schedule = schedule_for(written_days)
     fifth = ""
